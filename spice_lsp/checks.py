@@ -1,0 +1,269 @@
+"""Semantic checks: what the grammar cannot see.
+
+`check()` is the one entry point: text in, a `CheckResult` (netlist, definitions and
+diagnostics) out. Library files (.inc .lib, or has_title=False) have no title line and are
+not expected to hold a complete circuit, so the whole-circuit checks skip them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity, diagnostic
+from .elements import KINDS, MODEL_LETTERS, connected_nodes, is_number, layout
+from .includes import Definitions, Workspace, collect
+from .parser import IncrementalParser
+from .units import is_rkm, parse_number
+
+GROUND = frozenset({"0", "gnd", "gnd!"})
+LIBRARY_SUFFIXES = frozenset({".inc", ".lib", ".mod", ".lib.spice"})
+ANALYSIS_MIN_ARGS = {"tran": 2, "ac": 3, "dc": 4, "noise": 3, "tf": 2}
+
+
+@dataclass
+class CheckResult:
+    netlist: m.Netlist
+    definitions: Definitions
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == Severity.ERROR]
+
+
+def is_library(path: Path | None) -> bool:
+    return path is not None and path.suffix.lower() in LIBRARY_SUFFIXES
+
+
+def check(text: str, path: Path | None = None, workspace: Workspace | None = None,
+          parser: IncrementalParser | None = None) -> CheckResult:
+    """Parse and check one document; pass the same `parser` again for incremental re-checks."""
+    library = is_library(path)
+    parser = parser or IncrementalParser(has_title=not library)
+    result = parser.parse(text)
+    netlist = result.netlist
+    workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
+    definitions, include_diagnostics = collect(netlist, path, workspace)
+    diagnostics = result.diagnostics + include_diagnostics
+    diagnostics += _check_scope(netlist.body, definitions, ports=[])
+    for sub in netlist.subckts:
+        local = Definitions(definitions.models.copy(), definitions.subckts.copy(),
+                            definitions.params.copy(), definitions.complete)
+        local.add_scope(sub.body, None)
+        for p in sub.params:
+            local.add("param", p.name, sub, None)
+        diagnostics += _check_scope(sub.body, local, ports=sub.ports)
+    diagnostics += _check_definitions(netlist)
+    diagnostics += _check_directives(netlist)
+    if not library:
+        diagnostics += _check_circuit(netlist)
+    diagnostics.sort(key=lambda d: (d.range.start, d.code))
+    return CheckResult(netlist, definitions, diagnostics)
+
+
+def _check_scope(statements: list[m.Statement], defs: Definitions,
+                 ports: list[m.Field]) -> list[Diagnostic]:
+    """Element checks within one scope: the top level, or one subcircuit body."""
+    out: list[Diagnostic] = []
+    seen: dict[str, m.Element] = {}
+    connections: Counter[str] = Counter(p.key for p in ports)
+    first_use: dict[str, m.Field] = {}
+    models = set(defs.models)
+    for element in (s for s in statements if isinstance(s, m.Element)):
+        if element.key in seen:
+            line = seen[element.key].range.start.line + 1
+            out.append(diagnostic("duplicate-element", element.name_range,
+                                  f"{element.name} is already defined on line {line}; "
+                                  "element names must be unique."))
+        else:
+            seen[element.key] = element
+        lay = layout(element, models)
+        for node in connected_nodes(element, lay):
+            connections[node.key] += 1
+            first_use.setdefault(node.key, node)
+        out += _check_element(element, lay, defs)
+    for key, count in connections.items():
+        if count == 1 and key not in GROUND and key in first_use:
+            node = first_use[key]
+            out.append(diagnostic("single-connection", node.range,
+                                  f"Node '{node.text}' connects to nothing else: check for a typo "
+                                  "or a missing element."))
+    return out
+
+
+def _check_element(element: m.Element, lay, defs: Definitions) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    letter, kind = element.letter, KINDS.get(element.letter)
+    whole = m.Range(element.name_range.start, element.range.end)
+    if lay.missing_nodes:
+        need = kind.nodes if kind and kind.nodes else len(lay.nodes) + lay.missing_nodes
+        what = "inductor names" if letter == "K" else "nodes"
+        out.append(diagnostic("node-count", whole,
+                              f"{element.name} ({kind.description if kind else 'element'}) needs "
+                              f"{need} {what}, but {need - lay.missing_nodes} "
+                              f"{'is' if need - lay.missing_nodes == 1 else 'are'} given."))
+    if letter in "RCL" and lay.value is None and lay.model is None and not lay.params:
+        out.append(diagnostic("bad-value", whole, f"{element.name} has no value: write it after "
+                              f"the two nodes, e.g. '{element.name} {' '.join(n.text for n in lay.nodes)} "
+                              f"{'1k' if letter == 'R' else '1u'}'."))
+    if letter in "RCL" and lay.extra:
+        extra = lay.extra[0]
+        out.append(diagnostic("node-count", extra.range,
+                              f"'{extra.text}' is one field too many: a {kind.description} takes "
+                              "two nodes, then its value (and optionally a model)."))
+    for value in (lay.value, *_source_values(element, lay)):
+        if value is not None:
+            out += _check_number(value)
+    if lay.model is not None and lay.model.kind == "word":
+        out += _check_reference(element, lay, defs)
+    return out
+
+
+def _source_values(element: m.Element, lay) -> list[m.Field]:
+    """The DC value of a V or I source: the first plain field, after an optional DC."""
+    if element.letter not in "VI":
+        return []
+    fields = [f for f in lay.extra if f.kind == "word"]
+    if fields and fields[0].key == "dc":
+        fields = fields[1:]
+    return fields[:1] if fields and fields[0].key not in ("ac", "distof1", "distof2") else []
+
+
+def _check_number(field: m.Field) -> list[Diagnostic]:
+    if field.kind != "word":
+        return []
+    text = field.text
+    if parse_number(text) is None:
+        if text[:1].isdigit() or text[:1] in ".+-":
+            return [diagnostic("bad-value", field.range,
+                               f"'{text}' is not a number SPICE can read: write digits with an "
+                               "optional scale such as 4.7k, 100n, 1meg (M means milli).")]
+        return []
+    if is_rkm(text):
+        return [diagnostic("rkm-number", field.range,
+                           f"ngspice reads '{text}' as {text[:len(text.rstrip('0123456789'))]} "
+                           f"(the digits after the letter are dropped); write "
+                           f"{_rkm_as_decimal(text)} instead.")]
+    return []
+
+
+def _rkm_as_decimal(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha() or ch in "\u00b5\u03bc":
+            j = i
+            while j < len(text) and not text[j].isdigit():
+                j += 1
+            letters = text[i:j]
+            scale = "" if letters.lower() == "r" else letters
+            return f"{text[:i]}.{text[j:]}{scale}"
+    return text
+
+
+def _check_reference(element: m.Element, lay, defs: Definitions) -> list[Diagnostic]:
+    name = lay.model
+    if element.letter == "X":
+        subckt = defs.subckts.get(name.key)
+        if subckt is None:
+            if not defs.complete:
+                return []
+            return [diagnostic("undefined-subckt", name.range,
+                               f"No subcircuit '{name.text}' is defined (.subckt {name.text} ...) "
+                               "in this file or the files it includes.")]
+        ports = subckt[0].statement.ports
+        if len(ports) != len(lay.nodes):
+            return [diagnostic("port-count", m.Range(element.name_range.start, name.range.end),
+                               f"{element.name} connects {len(lay.nodes)} nodes, but subcircuit "
+                               f"'{subckt[0].name}' has {len(ports)} ports "
+                               f"({' '.join(p.text for p in ports)}).")]
+        return []
+    if name.key in defs.models or not defs.complete:
+        return []
+    if element.letter in MODEL_LETTERS:
+        return [diagnostic("undefined-model", name.range,
+                           f"No model '{name.text}' is defined for {element.name}: add "
+                           f"'.model {name.text} <type> (...)' or include the file that has it.")]
+    if element.letter in "RCL" and name.key not in defs.params and not is_number(name):
+        return [diagnostic("unknown-name", name.range,
+                           f"'{name.text}' is neither a number, a parameter nor a model. "
+                           f"Write a value such as 1k, or {{{name.text}}} for a .param.")]
+    return []
+
+
+def _check_definitions(netlist: m.Netlist) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for kind, items in (("model", netlist.models), ("subcircuit", [s for s in netlist.body
+                                                                   if isinstance(s, m.Subckt)])):
+        seen: dict[str, m.Statement] = {}
+        for item in items:
+            if item.key in seen:
+                out.append(diagnostic("duplicate-definition", item.name_range,
+                                      f"{kind} '{item.name}' is already defined on line "
+                                      f"{seen[item.key].range.start.line + 1}; the last one wins."))
+            seen.setdefault(item.key, item)
+    return out
+
+
+def _check_directives(netlist: m.Netlist) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for st in netlist.statements:
+        if isinstance(st, m.Directive) and not st.known:
+            if st.name in (".endc", ".endl", ".ends"):
+                out.append(diagnostic("unmatched-end", st.range,
+                                      f"This {st.name} closes nothing: there is no block open above it."))
+            else:
+                out.append(diagnostic("unknown-directive", st.range,
+                                      f"ngspice does not know '{st.name}'; it will be ignored or "
+                                      "rejected. Check the spelling."))
+        elif isinstance(st, m.Analysis):
+            out += _check_analysis(st)
+    return out
+
+
+def _check_analysis(analysis: m.Analysis) -> list[Diagnostic]:
+    need = ANALYSIS_MIN_ARGS.get(analysis.kind, 0)
+    positional = [a for a in analysis.args if a.kind in ("word", "expr")]
+    if analysis.kind == "ac":
+        positional = positional[1:]  # after DEC/OCT/LIN
+    if len(positional) < need:
+        usage = {"tran": ".tran TSTEP TSTOP", "ac": ".ac DEC POINTS FSTART FSTOP",
+                 "dc": ".dc SOURCE START STOP STEP", "noise": ".noise V(OUT) SRC DEC PTS F1 F2",
+                 "tf": ".tf V(OUT) SRC"}[analysis.kind]
+        return [diagnostic("syntax-error", analysis.range,
+                           f".{analysis.kind} needs at least {need} values: {usage}.")]
+    if analysis.kind in ("tran", "ac"):
+        return [d for f in positional[:4] for d in _check_number(f)]
+    return []
+
+
+def _check_circuit(netlist: m.Netlist) -> list[Diagnostic]:
+    """Whole-circuit checks for a main netlist."""
+    out: list[Diagnostic] = []
+    elements = netlist.elements
+    if elements and not _touches_ground(netlist):
+        out.append(diagnostic("no-ground", elements[0].name_range,
+                              "Nothing connects to ground: SPICE needs node 0 (or gnd) as the "
+                              "reference for every voltage."))
+    end_line = netlist.title_range.end if netlist.title_range else m.Position(0, 0)
+    if not any(isinstance(s, m.End) for s in netlist.statements):
+        last = netlist.statements[-1].range if netlist.statements else m.Range(end_line, end_line)
+        out.append(diagnostic("missing-end", last,
+                              "The netlist has no '.end' line; add one as the last line."))
+    if not netlist.analyses and not netlist.controls:
+        anchor = netlist.title_range or m.Range(end_line, end_line)
+        out.append(diagnostic("no-analysis", anchor,
+                              "No analysis is requested: add .op, .tran, .ac or .dc to simulate."))
+    return out
+
+
+def _touches_ground(netlist: m.Netlist) -> bool:
+    for st in netlist.statements:
+        if isinstance(st, m.Element):
+            if any(f.kind == "word" and f.key in GROUND for f in st.fields):
+                return True
+            if any(item.key in GROUND for f in st.fields for item in f.items):
+                return True
+        elif isinstance(st, m.Directive) and st.name == ".global":
+            return True
+    return False

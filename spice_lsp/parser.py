@@ -1,0 +1,428 @@
+"""Parse netlist text into the model of spice_lsp.model, with syntax diagnostics.
+
+A file is first split into statements (a line plus its `+` continuations; a whole
+`.control` block), then each statement is parsed alone with the `statement` start rule of
+grammar/spice.lark. Statements are independent once continuations are joined, so
+`IncrementalParser` re-parses only statements whose text or position changed, and a
+syntax error in one line never hides the lines after it.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from . import model as m
+from .diagnostics import Diagnostic, diagnostic
+
+GRAMMAR_PATH = Path(__file__).with_name("spice.lark")
+
+_CONTROL_START = re.compile(r"\s*\.control(?![^\s;])", re.IGNORECASE)
+_CONTROL_END = re.compile(r"\s*\.endc(?![^\s;])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The source text of one statement and the 0-based line it starts on."""
+
+    line: int
+    text: str
+
+
+@dataclass
+class ParseResult:
+    netlist: m.Netlist
+    diagnostics: list[Diagnostic]
+
+
+def name_range(assign: m.Field) -> m.Range:
+    """The range of the parameter name in an assignment field."""
+    start = assign.range.start
+    return m.Range(start, m.Position(start.line, start.character + len(assign.name)))
+
+
+def _line_range(line: int, text: str) -> m.Range:
+    return m.Range(m.Position(line, 0), m.Position(line, len(text)))
+
+
+def split_statements(text: str, has_title: bool = True):
+    """Split a file into (title, title_range, chunks, diagnostics).
+
+    Comment and blank lines between a statement and its continuation stay inside the
+    chunk, as ngspice allows; the grammar skips them.
+    """
+    lines = text.split("\n")
+    diagnostics: list[Diagnostic] = []
+    title, title_range, first = "", None, 0
+    if has_title and lines:
+        title = lines[0].rstrip("\r")
+        title_range = _line_range(0, title)
+        first = 1
+    chunks: list[Chunk] = []
+    current: list[str] = []  # lines of the statement being collected
+    current_line = 0
+    pending: list[str] = []  # comment/blank lines that may precede a continuation
+    i = first
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("*"):
+            pending.append(line)
+        elif stripped.startswith("+"):
+            if current:
+                current.extend(pending)
+                current.append(line)
+            else:
+                diagnostics.append(diagnostic(
+                    "syntax-error", _line_range(i, line.rstrip("\r")),
+                    "This continuation line (starting with '+') has no statement above it to continue."))
+            pending = []
+        elif _CONTROL_START.match(line):
+            if current:
+                chunks.append(Chunk(current_line, "\n".join(current)))
+            current, pending = [], []
+            end = i + 1
+            while end < len(lines) and not _CONTROL_END.match(lines[end]):
+                end += 1
+            if end == len(lines):
+                diagnostics.append(diagnostic(
+                    "unclosed-block", _line_range(i, line.rstrip("\r")),
+                    "This .control block is never closed: add a line '.endc' after its commands."))
+                i = end
+                continue
+            chunks.append(Chunk(i, "\n".join(lines[i:end + 1])))
+            i = end
+        else:
+            if current:
+                chunks.append(Chunk(current_line, "\n".join(current)))
+            current, current_line, pending = [line], i, []
+        i += 1
+    if current:
+        chunks.append(Chunk(current_line, "\n".join(current)))
+    return title, title_range, chunks, diagnostics
+
+
+# ---------------------------------------------------------------------------------------
+# Tree to model. Lark calls these methods while it parses (LALR with an inline
+# transformer), so no parse tree is ever built.
+
+_ANALYSES = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "four", "sp",
+             "meas", "step")
+
+
+class _ToModel(Transformer):
+    """Builds model objects; `line` and `text` are set for each statement parsed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_chunk(Chunk(0, ""))
+
+    def set_chunk(self, chunk: Chunk) -> None:
+        self.line, self.text, self.lines = chunk.line, chunk.text, chunk.text.split("\n")
+
+    # positions -----------------------------------------------------------------------
+    def _range(self, first: Token, last: Token) -> m.Range:
+        return m.Range(m.Position(self.line + first.line - 1, first.column - 1),
+                       m.Position(self.line + last.end_line - 1, last.end_column - 1))
+
+    def _as_field(self, item) -> m.Field:
+        if isinstance(item, m.Field):
+            return item
+        kind = {"STRING": "string", "EQUALS": "equals", "COMMA": "comma"}.get(item.type, "word")
+        return m.Field(kind, str(item), self._range(item, item))
+
+    def _as_fields(self, items) -> list[m.Field]:
+        return [self._as_field(item) for item in items]
+
+    def _span(self, first: m.Range, last: m.Range) -> m.Range:
+        return m.Range(first.start, last.end)
+
+    def _statement_range(self, name: Token, fields: list[m.Field]) -> m.Range:
+        start = self._range(name, name)
+        return self._span(start, fields[-1].range) if fields else start
+
+    # fields --------------------------------------------------------------------------
+    def node(self, children):
+        return self._as_field(children[0])
+
+    def expression(self, children):
+        return m.Field("expr", str(children[0]), self._range(children[0], children[0]))
+
+    def _bracketed(self, kind, children):
+        first, last = children[0], children[-1]
+        return m.Field(kind, self.text[first.start_pos:last.end_pos], self._range(first, last),
+                       items=self._as_fields(children[1:-1]))
+
+    def group(self, children):
+        return self._bracketed("group", children)
+
+    def vector(self, children):
+        return self._bracketed("vector", children)
+
+    def assignment(self, children):
+        key = children[0]
+        value = self._as_field(children[1]) if len(children) > 1 else None
+        end = value.range if value else self._range(key, key)
+        rng = self._span(self._range(key, key), end)
+        if rng.start.line == rng.end.line:
+            text = self.lines[rng.start.line - self.line][rng.start.character:rng.end.character]
+        else:  # the value stands on a continuation line
+            text = str(key) + (value.text if value else "")
+        return m.Field("assign", text, rng, name=str(key).rstrip("= \t"), value=value)
+
+    def source_function(self, children):
+        name = children[0]
+        items = children[1].items if len(children) > 1 else []
+        end = children[1].range if len(children) > 1 else self._range(name, name)
+        rng = self._span(self._range(name, name), end)
+        text = str(name) + (children[1].text if len(children) > 1 else "")
+        return m.Field("func", text, rng, name=str(name).lower(), items=items)
+
+    # elements ------------------------------------------------------------------------
+    def _element(self, children):
+        name, fields = children[0], self._as_fields(children[1:])
+        return m.Element(self._statement_range(name, fields), str(name),
+                         self._range(name, name), fields)
+
+    two_node = three_node = four_node = coupling = source = behavioral = _element
+    controlled = switch_w = subckt_call = xspice = multi_node = _element
+
+    # dot commands --------------------------------------------------------------------
+    def model(self, children):
+        keyword, name, fields = children[0], children[1], self._as_fields(children[2:])
+        rng = self._statement_range(keyword, [self._as_field(name)] + fields)
+        mtype = fields[0].text if fields and fields[0].kind == "word" else ""
+        params = [p for f in fields for p in (f.items if f.kind == "group" else [f])
+                  if p.kind == "assign"]
+        return m.Model(rng, str(name), self._range(name, name), mtype, params)
+
+    def subckt(self, children):
+        keyword, name, fields = children[0], children[1], self._as_fields(children[2:])
+        rng = self._statement_range(keyword, [self._as_field(name)] + fields)
+        ports = []
+        for f in fields:
+            if f.kind != "word" or f.key == "params:":
+                break
+            ports.append(f)
+        params = [f for f in fields if f.kind == "assign"]
+        return m.Subckt(rng, str(name), self._range(name, name), ports, params, rng)
+
+    def ends(self, children):
+        return m.Ends(self._statement_range(children[0], self._as_fields(children[1:])),
+                      str(children[1]) if len(children) > 1 else "")
+
+    def endl(self, children):
+        return m.Endl(self._statement_range(children[0], self._as_fields(children[1:])),
+                      str(children[1]) if len(children) > 1 else "")
+
+    def param(self, children):
+        return [m.ParamDef(f.range, f.name, name_range(f), f.value.text if f.value else "")
+                for f in self._as_fields(children[1:]) if f.kind == "assign"]
+
+    def func(self, children):
+        fields = self._as_fields(children[1:])
+        rng = self._statement_range(children[0], fields)
+        if not fields:
+            return m.FuncDef(rng, "", rng, "")
+        return m.FuncDef(rng, fields[0].text, fields[0].range, " ".join(f.text for f in fields))
+
+    def include(self, children):
+        keyword, path = children[0], self._as_field(children[1])
+        return m.Include(self._statement_range(keyword, [path]), "include", path.text.strip("\"'"),
+                         path.range)
+
+    def lib(self, children):
+        keyword, fields = children[0], self._as_fields(children[1:])
+        rng = self._statement_range(keyword, fields)
+        if len(fields) == 1 and fields[0].kind == "word" and "." not in fields[0].text \
+                and "/" not in fields[0].text:
+            # `.lib NAME` without a file: the start of a section inside a library file.
+            return m.LibSection(rng, fields[0].text, fields[0].range)
+        section = fields[1].text if len(fields) > 1 else ""
+        return m.Include(rng, "lib", fields[0].text.strip("\"'"), fields[0].range, section)
+
+    def _directive(self, children):
+        keyword, fields = children[0], self._as_fields(children[1:])
+        return m.Directive(self._statement_range(keyword, fields), str(keyword).lower(), fields)
+
+    global_ = output = initial = options = conditional = _directive
+
+    def generic_directive(self, children):
+        directive = self._directive(children)
+        directive.known = False
+        return directive
+
+    def end(self, children):
+        return m.End(self._range(children[0], children[0]))
+
+    def control_block(self, children):
+        token = children[0]
+        return m.ControlBlock(self._range(token, token), str(token))
+
+
+def _analysis(kind):
+    def build(self, children):
+        keyword, fields = children[0], self._as_fields(children[1:])
+        return m.Analysis(self._statement_range(keyword, fields), kind, fields)
+    return build
+
+
+for _kind in _ANALYSES:
+    setattr(_ToModel, _kind, _analysis(_kind))
+
+
+# ---------------------------------------------------------------------------------------
+# Syntax errors, turned into diagnostics in one place.
+
+_TERMINAL_NAMES = {
+    "WORD": "a node name or value", "SWEEP_KW": "DEC, OCT or LIN", "RPAR": "')'",
+    "RSQB": "']'", "LPAR": "'('", "KEY": "a parameter such as w=1u", "STRING": "a quoted path",
+    "QUOTE_EXPR": "a quoted path", "$END": "the end of the line",
+}
+_ELEMENT_NODES = {"R": 2, "C": 2, "L": 2, "D": 2, "V": 2, "I": 2, "B": 2, "E": 2, "F": 2,
+                  "G": 2, "H": 2, "W": 2, "Q": 3, "J": 3, "Z": 3, "U": 3, "M": 4, "S": 4,
+                  "T": 4, "O": 4, "Y": 4, "K": 2}
+
+
+def _describe(token: Token) -> str:
+    if token.type == "$END":
+        return "the end of the line"
+    return f"'{token}'"
+
+
+def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
+    """One clear message for a statement Lark rejected."""
+    lines = chunk.text.split("\n")
+    line = error.line - 1 if error.line and error.line > 0 else len(lines) - 1
+    column = error.column - 1 if error.column and error.column > 0 else len(lines[line])
+    if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+        line, column = len(lines) - 1, len(lines[-1].rstrip("\r"))
+    start = m.Position(chunk.line + line, column)
+    width = len(str(error.token)) if isinstance(error, UnexpectedToken) else 1
+    rng = m.Range(start, m.Position(start.line, column + max(width, 1)))
+    first = chunk.text.lstrip()
+    letter = first[:1].upper()
+    if isinstance(error, UnexpectedCharacters) and error.column == 1 + len(chunk.text) - len(first) \
+            and error.line == 1:
+        return diagnostic("syntax-error", rng,
+                          f"'{first.split()[0]}' is not a statement: an element name starts with "
+                          "its kind letter (R1, C1, V1, M1, X1...) and a command with a dot "
+                          "(.tran, .model...).")
+    expected = getattr(error, "expected", None) or getattr(error, "allowed", set())
+    if isinstance(error, UnexpectedToken) and expected == {"WORD"} and letter in _ELEMENT_NODES:
+        name = first.split()[0]
+        found = len(first.split()) - 1
+        what = "inductor names" if letter == "K" else "nodes"
+        return diagnostic("node-count", rng,
+                          f"{name} needs {_ELEMENT_NODES[letter]} {what}, but only {found} "
+                          f"{'is' if found == 1 else 'are'} given.")
+    if isinstance(error, UnexpectedToken):
+        wanted = sorted({_TERMINAL_NAMES.get(t, t.lower().removesuffix("_kw")) for t in expected})
+        return diagnostic("syntax-error", rng,
+                          f"Unexpected {_describe(error.token)}: expected "
+                          f"{' or '.join(wanted[:5])}.")
+    char = lines[line][column] if column < len(lines[line]) else "?"
+    return diagnostic("syntax-error", rng, f"Unexpected character '{char}' here.")
+
+
+# ---------------------------------------------------------------------------------------
+
+_parser_lock = threading.Lock()
+_transformer = _ToModel()
+_lark: Lark | None = None
+
+
+def _get_lark() -> Lark:
+    global _lark
+    if _lark is None:
+        _lark = Lark(GRAMMAR_PATH.read_text(encoding="utf-8"), parser="lalr",
+                     lexer="contextual", start=["netlist", "statement"],
+                     transformer=_transformer, maybe_placeholders=False)
+    return _lark
+
+
+def grammar_parser(start: str = "netlist") -> Lark:
+    """A plain tree-building parser of the grammar, for tools that want the parse tree."""
+    return Lark(GRAMMAR_PATH.read_text(encoding="utf-8"), parser="lalr", start=start,
+                propagate_positions=True)
+
+
+def parse_chunk(chunk: Chunk) -> list[m.Statement] | Diagnostic:
+    with _parser_lock:
+        lark = _get_lark()
+        _transformer.set_chunk(chunk)
+        try:
+            result = lark.parse(chunk.text, start="statement")
+        except UnexpectedInput as error:
+            return syntax_diagnostic(error, chunk)
+    return result if isinstance(result, list) else [result]
+
+
+def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.Netlist, list[Diagnostic]]:
+    """Nest subcircuit and library-section bodies; report unmatched and unclosed blocks."""
+    diagnostics: list[Diagnostic] = []
+    body: list[m.Statement] = []
+    stack: list[m.Subckt | m.LibSection] = []
+    flat: list[m.Statement] = []
+    for st in statements:
+        target = stack[-1].body if stack else body
+        if isinstance(st, (m.Subckt, m.LibSection)):
+            # A fresh copy: the cached statement is shared with earlier versions of the file.
+            st = replace(st, body=[], closed=False)
+            flat.append(st)
+            target.append(st)
+            stack.append(st)
+        elif isinstance(st, (m.Ends, m.Endl)):
+            opener = m.Subckt if isinstance(st, m.Ends) else m.LibSection
+            word = ".ends" if isinstance(st, m.Ends) else ".endl"
+            if stack and isinstance(stack[-1], opener):
+                block = stack.pop()
+                block.closed = True
+                block.range = m.Range(block.range.start, st.range.end)
+            else:
+                start = ".subckt" if isinstance(st, m.Ends) else ".lib"
+                diagnostics.append(diagnostic("unmatched-end", st.range,
+                                              f"This {word} closes nothing: there is no open {start} above it."))
+        else:
+            target.append(st)
+        if not isinstance(st, (m.Subckt, m.LibSection)):
+            flat.append(st)
+    for block in stack:
+        word, end = (".subckt", ".ends") if isinstance(block, m.Subckt) else (".lib", ".endl")
+        diagnostics.append(diagnostic("unclosed-block", block.name_range,
+                                      f"{word} {block.name} is never closed: add '{end} {block.name}' after its last line."))
+    return m.Netlist(title, title_range, body, flat), diagnostics
+
+
+class IncrementalParser:
+    """Parses successive versions of one document, re-parsing only changed statements."""
+
+    def __init__(self, has_title: bool = True) -> None:
+        self.has_title = has_title
+        self._cache: dict[Chunk, list[m.Statement] | Diagnostic] = {}
+        self.reparsed = 0  # statements parsed by the last call, for benchmarks and tests
+
+    def parse(self, text: str) -> ParseResult:
+        title, title_range, chunks, diagnostics = split_statements(text, self.has_title)
+        cache, statements = {}, []
+        self.reparsed = 0
+        for chunk in chunks:
+            result = self._cache.get(chunk)
+            if result is None:
+                result = parse_chunk(chunk)
+                self.reparsed += 1
+            cache[chunk] = result
+            if isinstance(result, Diagnostic):
+                diagnostics.append(result)
+            else:
+                statements.extend(result)
+        self._cache = cache
+        netlist, structural = assemble(title, title_range, statements)
+        return ParseResult(netlist, diagnostics + structural)
+
+
+def parse(text: str, has_title: bool = True) -> ParseResult:
+    return IncrementalParser(has_title).parse(text)
