@@ -7,6 +7,7 @@ not expected to hold a complete circuit, so the whole-circuit checks skip them.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,59 +38,103 @@ def is_library(path: Path | None) -> bool:
     return path is not None and path.suffix.lower() in LIBRARY_SUFFIXES
 
 
-def check(text: str, path: Path | None = None, workspace: Workspace | None = None,
-          parser: IncrementalParser | None = None) -> CheckResult:
-    """Parse and check one document; pass the same `parser` again for incremental re-checks."""
-    library = is_library(path)
-    parser = parser or IncrementalParser(has_title=not library)
-    result = parser.parse(text)
-    netlist = result.netlist
-    workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
-    definitions, include_diagnostics = collect(netlist, path, workspace)
-    diagnostics = result.diagnostics + include_diagnostics
-    diagnostics += _check_scope(netlist.body, definitions, ports=[])
-    for sub in netlist.subckts:
-        local = Definitions(definitions.models.copy(), definitions.subckts.copy(),
-                            definitions.params.copy(), definitions.complete)
-        local.add_scope(sub.body, None)
-        for p in sub.params:
-            local.add("param", p.name, sub, None)
-        diagnostics += _check_scope(sub.body, local, ports=sub.ports)
-    diagnostics += _check_definitions(netlist)
-    diagnostics += _check_directives(netlist)
-    if not library:
-        diagnostics += _check_circuit(netlist)
-    diagnostics.sort(key=lambda d: (d.range.start, d.code))
-    return CheckResult(netlist, definitions, diagnostics)
+class Checker:
+    """Checks successive versions of one document.
+
+    Unchanged statements keep their parse (IncrementalParser) and their element checks (a
+    memo keyed by statement identity and by the definitions they were checked against), so
+    a one-line edit costs a pass over the memo, not a re-check of every element.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.library = is_library(path)
+        self.parser = IncrementalParser(has_title=not self.library)
+        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+
+    def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
+        path = self.path
+        result = self.parser.parse(text)
+        netlist = result.netlist
+        workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
+        definitions, include_diagnostics = collect(netlist, path, workspace)
+        diagnostics = result.diagnostics + include_diagnostics
+        memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        diagnostics += self._check_scope(netlist.body, definitions, [], memo)
+        for sub in netlist.subckts:
+            local = Definitions(definitions.models.copy(), definitions.subckts.copy(),
+                                definitions.params.copy(), definitions.complete)
+            local.add_scope(sub.body, None)
+            for p in sub.params:
+                local.add("param", p.name, sub, None)
+            diagnostics += self._check_scope(sub.body, local, sub.ports, memo)
+        self._memo = memo  # only live elements stay
+        diagnostics += _check_definitions(netlist)
+        diagnostics += _check_directives(netlist)
+        if not self.library:
+            diagnostics += _check_circuit(netlist)
+        diagnostics.sort(key=lambda d: (d.range.start, d.code))
+        return CheckResult(netlist, definitions, diagnostics)
+
+    def _check_scope(self, statements: list[m.Statement], defs: Definitions,
+                     ports: list[m.Field], memo: dict) -> list[Diagnostic]:
+        """Element checks within one scope: the top level, or one subcircuit body."""
+        signature = defs.signature()
+        models = set(defs.models)
+        elements = [s for s in statements if isinstance(s, m.Element)]
+        all_facts = []
+        for element in elements:
+            cached = self._memo.get(id(element))
+            if cached is None or cached[1] != signature:
+                facts = _element_facts(element, defs, models)
+            else:
+                facts = cached[2]
+            memo[id(element)] = (element, signature, facts)  # the element keeps its id alive
+            all_facts.append(facts)
+        out = list(chain.from_iterable(f.diagnostics for f in all_facts))
+        out += _duplicates(elements)
+        connections = Counter(p.key for p in ports)
+        connections.update(chain.from_iterable(f.node_keys for f in all_facts))
+        singles = {key for key, count in connections.items() if count == 1 and key not in GROUND}
+        for facts in (all_facts if singles else ()):
+            for key, node in zip(facts.node_keys, facts.nodes):
+                if key in singles:
+                    singles.discard(key)
+                    out.append(diagnostic("single-connection", node.range,
+                                          f"Node '{node.text}' connects to nothing else: check "
+                                          "for a typo or a missing element."))
+        return out
 
 
-def _check_scope(statements: list[m.Statement], defs: Definitions,
-                 ports: list[m.Field]) -> list[Diagnostic]:
-    """Element checks within one scope: the top level, or one subcircuit body."""
-    out: list[Diagnostic] = []
-    seen: dict[str, m.Element] = {}
-    connections: Counter[str] = Counter(p.key for p in ports)
-    first_use: dict[str, m.Field] = {}
-    models = set(defs.models)
-    for element in (s for s in statements if isinstance(s, m.Element)):
-        if element.key in seen:
-            line = seen[element.key].range.start.line + 1
+def check(text: str, path: Path | None = None, workspace: Workspace | None = None) -> CheckResult:
+    """Parse and check one document."""
+    return Checker(path).check(text, workspace)
+
+
+@dataclass(slots=True)
+class _ElementFacts:
+    nodes: list[m.Field]
+    node_keys: list[str]
+    diagnostics: list[Diagnostic]
+
+
+def _element_facts(element: m.Element, defs: Definitions, models: set[str]) -> _ElementFacts:
+    lay = layout(element, models)
+    nodes = connected_nodes(element, lay)
+    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs))
+
+
+def _duplicates(elements: list[m.Element]) -> list[Diagnostic]:
+    keys = [el.key for el in elements]
+    if len(set(keys)) == len(keys):
+        return []
+    out, seen = [], {}
+    for element in elements:
+        first = seen.setdefault(element.key, element)
+        if first is not element:
             out.append(diagnostic("duplicate-element", element.name_range,
-                                  f"{element.name} is already defined on line {line}; "
-                                  "element names must be unique."))
-        else:
-            seen[element.key] = element
-        lay = layout(element, models)
-        for node in connected_nodes(element, lay):
-            connections[node.key] += 1
-            first_use.setdefault(node.key, node)
-        out += _check_element(element, lay, defs)
-    for key, count in connections.items():
-        if count == 1 and key not in GROUND and key in first_use:
-            node = first_use[key]
-            out.append(diagnostic("single-connection", node.range,
-                                  f"Node '{node.text}' connects to nothing else: check for a typo "
-                                  "or a missing element."))
+                                  f"{element.name} is already defined on line "
+                                  f"{first.range.start.line + 1}; element names must be unique."))
     return out
 
 
@@ -207,8 +252,8 @@ def _check_definitions(netlist: m.Netlist) -> list[Diagnostic]:
 
 def _check_directives(netlist: m.Netlist) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for st in netlist.statements:
-        if isinstance(st, m.Directive) and not st.known:
+    for st in netlist.of_type(m.Directive):
+        if not st.known:
             if st.name in (".endc", ".endl", ".ends"):
                 out.append(diagnostic("unmatched-end", st.range,
                                       f"This {st.name} closes nothing: there is no block open above it."))
@@ -216,8 +261,8 @@ def _check_directives(netlist: m.Netlist) -> list[Diagnostic]:
                 out.append(diagnostic("unknown-directive", st.range,
                                       f"ngspice does not know '{st.name}'; it will be ignored or "
                                       "rejected. Check the spelling."))
-        elif isinstance(st, m.Analysis):
-            out += _check_analysis(st)
+    for st in netlist.analyses:
+        out += _check_analysis(st)
     return out
 
 
@@ -246,7 +291,7 @@ def _check_circuit(netlist: m.Netlist) -> list[Diagnostic]:
                               "Nothing connects to ground: SPICE needs node 0 (or gnd) as the "
                               "reference for every voltage."))
     end_line = netlist.title_range.end if netlist.title_range else m.Position(0, 0)
-    if not any(isinstance(s, m.End) for s in netlist.statements):
+    if not netlist.of_type(m.End):
         last = netlist.statements[-1].range if netlist.statements else m.Range(end_line, end_line)
         out.append(diagnostic("missing-end", last,
                               "The netlist has no '.end' line; add one as the last line."))

@@ -41,6 +41,11 @@ class Definitions:
         key = name.lower()
         table[key] = table.get(key, []) + [Definition(name, kind, statement, path)]
 
+    def signature(self) -> tuple:
+        """What element checks depend on: names known, subcircuit port counts, completeness."""
+        return (frozenset(self.models), frozenset(self.params), self.complete,
+                frozenset((key, len(defs[0].statement.ports)) for key, defs in self.subckts.items()))
+
     def add_scope(self, statements: list[m.Statement], path: Path | None) -> None:
         """Definitions visible at one scope level (subcircuit bodies are not descended)."""
         for st in statements:

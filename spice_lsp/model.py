@@ -24,7 +24,7 @@ class Range(NamedTuple):
         return self.start <= pos <= self.end
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     """One field of a statement as written: a word, an expression, a group, an assignment..."""
 
@@ -33,7 +33,7 @@ class Field:
     range: Range
     name: str = ""  # assign: the parameter name; func: the function name
     value: Field | None = None  # assign: the value (None for `key=` with nothing after)
-    items: list[Field] = field(default_factory=list)  # group, vector, func arguments
+    items: tuple[Field, ...] | list[Field] = ()  # group, vector, func arguments
 
     @property
     def key(self) -> str:
@@ -172,9 +172,10 @@ class Netlist:
     title_range: Range | None
     body: list[Statement]
     statements: list[Statement]  # every statement in file order, nested ones included
+    by_type: dict[type, list[Statement]] = field(default_factory=dict)  # the same, by class
 
     def of_type(self, cls: type) -> list:
-        return [s for s in self.statements if isinstance(s, cls)]
+        return self.by_type.get(cls, [])
 
     @property
     def elements(self) -> list[Element]:

@@ -12,6 +12,7 @@ import re
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
@@ -24,8 +25,7 @@ _CONTROL_START = re.compile(r"\s*\.control(?![^\s;])", re.IGNORECASE)
 _CONTROL_END = re.compile(r"\s*\.endc(?![^\s;])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """The source text of one statement and the 0-based line it starts on."""
 
     line: int
@@ -66,12 +66,14 @@ def split_statements(text: str, has_title: bool = True):
     current_line = 0
     pending: list[str] = []  # comment/blank lines that may precede a continuation
     i = first
-    while i < len(lines):
+    count = len(lines)
+    while i < count:
         line = lines[i]
         stripped = line.lstrip()
-        if not stripped or stripped.startswith("*"):
+        head = stripped[:1]
+        if not head or head == "*":
             pending.append(line)
-        elif stripped.startswith("+"):
+        elif head == "+":
             if current:
                 current.extend(pending)
                 current.append(line)
@@ -80,7 +82,7 @@ def split_statements(text: str, has_title: bool = True):
                     "syntax-error", _line_range(i, line.rstrip("\r")),
                     "This continuation line (starting with '+') has no statement above it to continue."))
             pending = []
-        elif _CONTROL_START.match(line):
+        elif head == "." and _CONTROL_START.match(line):
             if current:
                 chunks.append(Chunk(current_line, "\n".join(current)))
             current, pending = [], []
@@ -109,6 +111,7 @@ def split_statements(text: str, has_title: bool = True):
 # Tree to model. Lark calls these methods while it parses (LALR with an inline
 # transformer), so no parse tree is ever built.
 
+_FIELD_KINDS = {"STRING": "string", "EQUALS": "equals", "COMMA": "comma"}
 _ANALYSES = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "four", "sp",
              "meas", "step")
 
@@ -125,14 +128,18 @@ class _ToModel(Transformer):
 
     # positions -----------------------------------------------------------------------
     def _range(self, first: Token, last: Token) -> m.Range:
-        return m.Range(m.Position(self.line + first.line - 1, first.column - 1),
-                       m.Position(self.line + last.end_line - 1, last.end_column - 1))
+        line = self.line - 1
+        return m.Range(m.Position(line + first.line, first.column - 1),
+                       m.Position(line + last.end_line, last.end_column - 1))
 
     def _as_field(self, item) -> m.Field:
-        if isinstance(item, m.Field):
+        if item.__class__ is m.Field:
             return item
-        kind = {"STRING": "string", "EQUALS": "equals", "COMMA": "comma"}.get(item.type, "word")
-        return m.Field(kind, str(item), self._range(item, item))
+        # Inlined _range: this runs for every token of every statement.
+        line = self.line - 1
+        return m.Field(_FIELD_KINDS.get(item.type, "word"), str(item),
+                       m.Range(m.Position(line + item.line, item.column - 1),
+                               m.Position(line + item.end_line, item.end_column - 1)))
 
     def _as_fields(self, items) -> list[m.Field]:
         return [self._as_field(item) for item in items]
@@ -279,9 +286,11 @@ for _kind in _ANALYSES:
 
 _TERMINAL_NAMES = {
     "WORD": "a node name or value", "SWEEP_KW": "DEC, OCT or LIN", "RPAR": "')'",
-    "RSQB": "']'", "LPAR": "'('", "KEY": "a parameter such as w=1u", "STRING": "a quoted path",
-    "QUOTE_EXPR": "a quoted path", "$END": "the end of the line",
+    "RSQB": "']'", "LPAR": "'('", "KEY": "a parameter such as w=1u", "STRING": "a quoted string",
+    "QUOTE_EXPR": "a 'quoted' expression", "BRACE_EXPR": "a {braced} expression",
+    "$END": "the end of the line",
 }
+_CLOSERS = {"RPAR": "(", "RSQB": "["}
 _ELEMENT_NODES = {"R": 2, "C": 2, "L": 2, "D": 2, "V": 2, "I": 2, "B": 2, "E": 2, "F": 2,
                   "G": 2, "H": 2, "W": 2, "Q": 3, "J": 3, "Z": 3, "U": 3, "M": 4, "S": 4,
                   "T": 4, "O": 4, "Y": 4, "K": 2}
@@ -290,7 +299,12 @@ _ELEMENT_NODES = {"R": 2, "C": 2, "L": 2, "D": 2, "V": 2, "I": 2, "B": 2, "E": 2
 def _describe(token: Token) -> str:
     if token.type == "$END":
         return "the end of the line"
-    return f"'{token}'"
+    return f"'{_first_word(token)}'"
+
+
+def _first_word(token: Token) -> str:
+    # On an error Lark re-lexes with every terminal, so a token may run to the line's end.
+    return str(token).split()[0] if str(token).strip() else str(token)
 
 
 def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
@@ -301,7 +315,7 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
     if isinstance(error, UnexpectedToken) and error.token.type == "$END":
         line, column = len(lines) - 1, len(lines[-1].rstrip("\r"))
     start = m.Position(chunk.line + line, column)
-    width = len(str(error.token)) if isinstance(error, UnexpectedToken) else 1
+    width = len(_first_word(error.token)) if isinstance(error, UnexpectedToken) else 1
     rng = m.Range(start, m.Position(start.line, column + max(width, 1)))
     first = chunk.text.lstrip()
     letter = first[:1].upper()
@@ -316,11 +330,18 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
         name = first.split()[0]
         found = len(first.split()) - 1
         what = "inductor names" if letter == "K" else "nodes"
-        return diagnostic("node-count", rng,
+        indent = len(lines[0]) - len(lines[0].lstrip())
+        whole = m.Range(m.Position(chunk.line, indent),
+                        m.Position(chunk.line + len(lines) - 1, len(lines[-1].rstrip())))
+        return diagnostic("node-count", whole,
                           f"{name} needs {_ELEMENT_NODES[letter]} {what}, but only {found} "
                           f"{'is' if found == 1 else 'are'} given.")
+    if isinstance(error, UnexpectedToken) and error.token.type in _CLOSERS:
+        return diagnostic("syntax-error", rng, f"Unmatched '{error.token}': there is no "
+                          f"'{_CLOSERS[error.token.type]}' before it on this statement.")
     if isinstance(error, UnexpectedToken):
-        wanted = sorted({_TERMINAL_NAMES.get(t, t.lower().removesuffix("_kw")) for t in expected})
+        wanted = sorted({_TERMINAL_NAMES.get(t, t.lower().removesuffix("_kw")) for t in expected
+                         if not t.startswith("_")})
         return diagnostic("syntax-error", rng,
                           f"Unexpected {_describe(error.token)}: expected "
                           f"{' or '.join(wanted[:5])}.")
@@ -361,40 +382,50 @@ def parse_chunk(chunk: Chunk) -> list[m.Statement] | Diagnostic:
     return result if isinstance(result, list) else [result]
 
 
+_BLOCKS = (m.Subckt, m.LibSection)
+_BLOCK_ENDS = {m.Ends: (m.Subckt, ".ends", ".subckt"), m.Endl: (m.LibSection, ".endl", ".lib")}
+
+
 def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.Netlist, list[Diagnostic]]:
     """Nest subcircuit and library-section bodies; report unmatched and unclosed blocks."""
     diagnostics: list[Diagnostic] = []
     body: list[m.Statement] = []
     stack: list[m.Subckt | m.LibSection] = []
-    flat: list[m.Statement] = []
+    by_type: dict[type, list[m.Statement]] = {}
     for st in statements:
-        target = stack[-1].body if stack else body
-        if isinstance(st, (m.Subckt, m.LibSection)):
+        cls = st.__class__
+        if cls in _BLOCKS:
             # A fresh copy: the cached statement is shared with earlier versions of the file.
             st = replace(st, body=[], closed=False)
-            flat.append(st)
-            target.append(st)
+            (stack[-1].body if stack else body).append(st)
             stack.append(st)
-        elif isinstance(st, (m.Ends, m.Endl)):
-            opener = m.Subckt if isinstance(st, m.Ends) else m.LibSection
-            word = ".ends" if isinstance(st, m.Ends) else ".endl"
+        elif cls in _BLOCK_ENDS:
+            opener, word, start = _BLOCK_ENDS[cls]
             if stack and isinstance(stack[-1], opener):
                 block = stack.pop()
                 block.closed = True
                 block.range = m.Range(block.range.start, st.range.end)
             else:
-                start = ".subckt" if isinstance(st, m.Ends) else ".lib"
                 diagnostics.append(diagnostic("unmatched-end", st.range,
                                               f"This {word} closes nothing: there is no open {start} above it."))
+        elif stack:
+            stack[-1].body.append(st)
         else:
-            target.append(st)
-        if not isinstance(st, (m.Subckt, m.LibSection)):
-            flat.append(st)
+            body.append(st)
+        group = by_type.get(cls)
+        if group is None:
+            by_type[cls] = [st]
+        else:
+            group.append(st)
     for block in stack:
         word, end = (".subckt", ".ends") if isinstance(block, m.Subckt) else (".lib", ".endl")
         diagnostics.append(diagnostic("unclosed-block", block.name_range,
                                       f"{word} {block.name} is never closed: add '{end} {block.name}' after its last line."))
-    return m.Netlist(title, title_range, body, flat), diagnostics
+    flat = [s for group in by_type.values() for s in group] if _BLOCKS[0] in by_type or \
+        _BLOCKS[1] in by_type else statements
+    if flat is not statements:
+        flat.sort(key=lambda s: s.range.start)
+    return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 
 class IncrementalParser:
@@ -409,16 +440,19 @@ class IncrementalParser:
         title, title_range, chunks, diagnostics = split_statements(text, self.has_title)
         cache, statements = {}, []
         self.reparsed = 0
+        known = self._cache.get
         for chunk in chunks:
-            result = self._cache.get(chunk)
+            result = known(chunk)
             if result is None:
                 result = parse_chunk(chunk)
                 self.reparsed += 1
             cache[chunk] = result
-            if isinstance(result, Diagnostic):
+            if result.__class__ is Diagnostic:
                 diagnostics.append(result)
+            elif len(result) == 1:
+                statements.append(result[0])
             else:
-                statements.extend(result)
+                statements += result
         self._cache = cache
         netlist, structural = assemble(title, title_range, statements)
         return ParseResult(netlist, diagnostics + structural)

@@ -1,0 +1,109 @@
+"""Checker speed on a generated netlist: `python -m spice_lsp.bench [--lines 10000] [--json OUT]`.
+
+Prints the time of a full check, of a re-check after a one-line edit (in place, and one
+that inserts a line), the grammar's start-up time, and ngspice parsing the same file, with
+the ratio. Numbers are the best of --repeat runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from .checks import Checker
+from .parser import _get_lark
+
+
+def ladder_netlist(stages: int) -> str:
+    """An RC ladder with diodes and a few subcircuit calls: every node has two connections."""
+    lines = [f"{stages}-stage RC ladder", "V1 n0 0 DC 1 AC 1 PULSE(0 1 0 1n 1n 5u 10u)",
+             ".subckt clamp a k", "D1 a k dclamp", "R1 a k 1meg", ".ends clamp"]
+    for i in range(stages):
+        lines.append(f"R{i} n{i} n{i + 1} {1 + i % 97}k")
+        if i % 10 == 9:
+            lines.append(f"X{i} n{i + 1} 0 clamp")
+        else:
+            lines.append(f"C{i} n{i + 1} 0 {1 + i % 89}n")
+    lines += [f"Rload n{stages} 0 10k", ".model dclamp D(is=1e-14 n=1.05)", ".tran 1u 100u",
+              ".ac dec 10 1 1meg", ".end"]
+    return "\n".join(lines) + "\n"
+
+
+def best_of(repeat: int, fn) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def recheck_seconds(checker: Checker, before: str, after: str, repeat: int) -> float:
+    """Best time to re-check `after` when the checker last saw `before`."""
+    best = float("inf")
+    for _ in range(repeat):
+        checker.check(before)
+        start = time.perf_counter()
+        checker.check(after)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def ngspice_parse_seconds(text: str, repeat: int) -> float | None:
+    """ngspice reading the same deck with its analyses removed (parse and set-up only)."""
+    ngspice = shutil.which("ngspice")
+    if ngspice is None:
+        return None
+    deck = "\n".join(line for line in text.splitlines() if not line.startswith((".tran", ".ac")))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deck.cir"
+        path.write_text(deck)
+        return best_of(repeat, lambda: subprocess.run([ngspice, "-b", str(path)], cwd=tmp,
+                                                      capture_output=True, timeout=120))
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", type=int, default=10_000, help="element lines to generate")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the best is kept")
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    _get_lark()
+    startup = time.perf_counter() - start
+    text = ladder_netlist(args.lines // 2)
+    lines = text.split("\n")
+    middle = len(lines) // 2
+    edited = lines[:]
+    edited[middle] = edited[middle].replace("k", "0k", 1) if "k" in edited[middle] else edited[middle] + " "
+    edited_text = "\n".join(edited)
+    inserted_text = "\n".join(lines[:middle] + ["Rextra n1 0 1k"] + lines[middle:])
+
+    full = best_of(args.repeat, lambda: Checker().check(text))
+    checker = Checker()
+    diagnostics = len(checker.check(text).diagnostics)
+    in_place = recheck_seconds(checker, text, edited_text, args.repeat)
+    line_insert = recheck_seconds(checker, text, inserted_text, args.repeat)
+    ngspice = ngspice_parse_seconds(text, max(1, args.repeat // 2))
+    figures = {
+        "lines": len(lines), "diagnostics": diagnostics, "grammar_startup_s": round(startup, 4),
+        "full_check_s": round(full, 4), "recheck_one_line_edit_s": round(in_place, 4),
+        "recheck_line_inserted_s": round(line_insert, 4),
+        "ngspice_parse_s": round(ngspice, 4) if ngspice is not None else None,
+        "full_check_vs_ngspice": round(full / ngspice, 2) if ngspice else None,
+    }
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    return figures
+
+
+if __name__ == "__main__":
+    main()

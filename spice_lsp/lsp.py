@@ -1,0 +1,94 @@
+"""Conversions from the core's plain data to lsprotocol types; nothing else imports lsprotocol
+except server.py.
+
+The core counts characters in code points; clients count UTF-16 units unless they agree
+otherwise. Every range goes through the document's position codec here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.uris import from_fs_path, to_fs_path
+
+from . import features as f
+from . import model as m
+from .diagnostics import Diagnostic
+
+SOURCE = "spice-lsp"
+
+_SYMBOL_KINDS = {
+    "subckt": types.SymbolKind.Class, "model": types.SymbolKind.Struct,
+    "param": types.SymbolKind.Constant, "analysis": types.SymbolKind.Event,
+    "element": types.SymbolKind.Field, "control": types.SymbolKind.Module,
+    "include": types.SymbolKind.File,
+}
+_COMPLETION_KINDS = {
+    "keyword": types.CompletionItemKind.Keyword, "snippet": types.CompletionItemKind.Snippet,
+    "model": types.CompletionItemKind.Struct, "subckt": types.CompletionItemKind.Class,
+    "param": types.CompletionItemKind.Constant, "node": types.CompletionItemKind.Variable,
+}
+
+
+def core_position(doc, position: types.Position) -> m.Position:
+    p = doc.position_from_client_units(position) if doc else position
+    return m.Position(p.line, p.character)
+
+
+def lsp_position(pos: m.Position, doc=None) -> types.Position:
+    p = types.Position(line=pos.line, character=pos.character)
+    return doc.position_to_client_units(p) if doc and pos.line < len(doc.lines) else p
+
+
+def lsp_range(rng: m.Range, doc=None) -> types.Range:
+    return types.Range(start=lsp_position(rng.start, doc), end=lsp_position(rng.end, doc))
+
+
+def lsp_diagnostic(d: Diagnostic, doc=None) -> types.Diagnostic:
+    return types.Diagnostic(range=lsp_range(d.range, doc), message=d.message,
+                            severity=types.DiagnosticSeverity(int(d.severity)),
+                            code=d.code, source=SOURCE)
+
+
+def lsp_symbol(s: f.Symbol, doc=None) -> types.DocumentSymbol:
+    return types.DocumentSymbol(name=s.name, kind=_SYMBOL_KINDS[s.kind], detail=s.detail or None,
+                                range=lsp_range(s.range, doc),
+                                selection_range=lsp_range(s.selection_range, doc),
+                                children=[lsp_symbol(c, doc) for c in s.children] or None)
+
+
+def lsp_location(loc: f.Location, uri: str, doc=None) -> types.Location:
+    if loc.path is not None:
+        return types.Location(uri=from_fs_path(str(loc.path)) or str(loc.path), range=lsp_range(loc.range))
+    return types.Location(uri=uri, range=lsp_range(loc.range, doc))
+
+
+def lsp_hover(h: f.HoverInfo, doc=None) -> types.Hover:
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=h.markdown),
+                       range=lsp_range(h.range, doc))
+
+
+def lsp_completion(c: f.Completion) -> types.CompletionItem:
+    return types.CompletionItem(
+        label=c.label, kind=_COMPLETION_KINDS[c.kind], detail=c.detail or None,
+        insert_text=c.insert_text,
+        insert_text_format=types.InsertTextFormat.Snippet if c.snippet else types.InsertTextFormat.PlainText)
+
+
+def lsp_fold(fold: f.Fold) -> types.FoldingRange:
+    return types.FoldingRange(start_line=fold.start_line, end_line=fold.end_line)
+
+
+def whole_document_edit(old: str, new: str) -> list[types.TextEdit]:
+    """One edit that replaces the document, or none when nothing changes."""
+    if old == new:
+        return []
+    lines = old.split("\n")
+    end = types.Position(line=len(lines) - 1, character=len(lines[-1].encode("utf-16-le")) // 2)
+    return [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end),
+                           new_text=new)]
+
+
+def uri_path(uri: str) -> Path | None:
+    path = to_fs_path(uri)
+    return Path(path) if path else None
