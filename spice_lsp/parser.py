@@ -180,22 +180,19 @@ class _ToModel(Transformer):
             text = str(key) + (value.text if value else "")
         return m.Field("assign", text, rng, name=str(key).rstrip("= \t"), value=value)
 
-    def source_function(self, children):
-        name = children[0]
-        items = children[1].items if len(children) > 1 else []
-        end = children[1].range if len(children) > 1 else self._range(name, name)
-        rng = self._span(self._range(name, name), end)
-        text = str(name) + (children[1].text if len(children) > 1 else "")
-        return m.Field("func", text, rng, name=str(name).lower(), items=items)
-
     # elements ------------------------------------------------------------------------
     def _element(self, children):
         name, fields = children[0], self._as_fields(children[1:])
         return m.Element(self._statement_range(name, fields), str(name),
                          self._range(name, name), fields)
 
-    two_node = three_node = four_node = coupling = source = behavioral = _element
+    two_node = three_node = four_node = coupling = behavioral = _element
     controlled = switch_w = subckt_call = xspice = multi_node = _element
+
+    def source(self, children):
+        element = self._element(children)
+        element.fields = element.fields[:2] + _fold_source_functions(element.fields[2:])
+        return element
 
     # dot commands --------------------------------------------------------------------
     def model(self, children):
@@ -268,6 +265,31 @@ class _ToModel(Transformer):
     def control_block(self, children):
         token = children[0]
         return m.ControlBlock(self._range(token, token), str(token))
+
+
+SOURCE_FUNCTIONS = frozenset({"pulse", "sin", "exp", "pwl", "sffm", "am", "trnoise", "trrandom"})
+
+
+def _fold_source_functions(fields: list[m.Field]) -> list[m.Field]:
+    """`PULSE (0 5 ...)` becomes one field of kind func; `PULSE 0 5 ...` takes the rest."""
+    out: list[m.Field] = []
+    i = 0
+    while i < len(fields):
+        f = fields[i]
+        if f.kind == "word" and f.key in SOURCE_FUNCTIONS:
+            if i + 1 < len(fields) and fields[i + 1].kind == "group":
+                args, i = fields[i + 1], i + 1
+                rng, items, text = m.Range(f.range.start, args.range.end), args.items, f.text + args.text
+            else:
+                rest = [a for a in fields[i + 1:] if a.kind != "assign"]
+                items, i = rest, i + len(rest)
+                rng = m.Range(f.range.start, rest[-1].range.end) if rest else f.range
+                text = " ".join([f.text] + [a.text for a in rest])
+            out.append(m.Field("func", text, rng, name=f.key, items=items))
+        else:
+            out.append(f)
+        i += 1
+    return out
 
 
 def _analysis(kind):
