@@ -110,7 +110,7 @@ def layout(element: Element, models: set[str] = frozenset()) -> Layout:
         for f in rest:
             if out.value is None and (f.kind == "expr" or looks_numeric(f)):
                 out.value = f
-            elif out.model is None and f.kind == "word" and f.key not in FLAGS:
+            elif out.model is None and f.kind == "word" and f.key not in FLAGS and not looks_numeric(f):
                 out.model = f
             else:
                 out.extra.append(f)

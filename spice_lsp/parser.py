@@ -341,8 +341,7 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
     rng = m.Range(start, m.Position(start.line, column + max(width, 1)))
     first = chunk.text.lstrip()
     letter = first[:1].upper()
-    if isinstance(error, UnexpectedCharacters) and error.column == 1 + len(chunk.text) - len(first) \
-            and error.line == 1:
+    if error.line == 1 and error.column == 1 + len(chunk.text) - len(first):
         return diagnostic("syntax-error", rng,
                           f"'{first.split()[0]}' is not a statement: an element name starts with "
                           "its kind letter (R1, C1, V1, M1, X1...) and a command with a dot "
