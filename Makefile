@@ -1,0 +1,48 @@
+# spice-lsp: `make run` installs everything and runs the main job on a shipped example;
+# `make test` installs everything and runs the tests. Both work on a fresh Debian/Ubuntu
+# machine (they apt-get what is missing, with sudo when not root).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_TOOLS := ngspice nvim
+
+.PHONY: install system-deps run test bench corpus clean
+
+install: system-deps $(VENV)/.installed
+
+system-deps:
+	@for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing ngspice and neovim with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq ngspice neovim >/dev/null; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+run: install
+	@echo "== Checking examples/rc_lowpass.cir"
+	$(VENV)/bin/spice-lsp check examples/rc_lowpass.cir && echo "no errors"
+	@echo "== Checking examples/broken.cir (errors expected)"
+	-$(VENV)/bin/spice-lsp check examples/broken.cir
+	@echo
+	@echo "Start the language server in your editor with: $(abspath $(VENV))/bin/spice-lsp"
+	@echo "(stdio; or --tcp --port 2087). Neovim and VS Code set-up: see README.md."
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) -m spice_lsp.bench --json .cache/bench-checker.json
+
+corpus: install
+	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src
+	$(PY) benchmarks/ngspice_corpus.py --src .cache/ngspice-src
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache
