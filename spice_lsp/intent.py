@@ -1,0 +1,475 @@
+"""Read a plain-English circuit request into a structured intent (no model, no I/O).
+
+    "common-source NMOS amplifier, W=10u L=1u, RD=10k, VDD=5V, AC 1Hz-100MHz"
+
+Steps: one regex finds every quantity ("10kΩ", "0.47 µF", "2k2", "ten microfarads"), ranges
+are paired ("1Hz-100MHz", "25 to 125°C"), the circuit family comes from a keyword table,
+analysis phrases claim the quantities they mention, and each remaining quantity gets a role:
+an explicit name ("RD=") beats the nearest keyword ("load resistor"), which beats a default
+for its unit. Last come the checks: contradictions, impossible values, unsupported requests.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .units import SCALE_FACTORS, format_eng, parse_number
+
+
+@dataclass(frozen=True)
+class Value:
+    role: str  # canonical role: R, RD, VDD, W, LG, FREQ, ...
+    value: float  # SI value
+    text: str  # as written in the description
+    unit: str  # ohm F H V A Hz s m degC or ""
+
+
+@dataclass(frozen=True)
+class AnalysisRequest:
+    kind: str  # op | ac | tran | dc | temp | noise
+    directive: str  # the ngspice line
+
+
+@dataclass
+class Intent:
+    description: str
+    kind: str = "generic"
+    values: dict[str, Value] = field(default_factory=dict)
+    extra_values: list[Value] = field(default_factory=list)  # role could not be decided
+    nodes: list[str] = field(default_factory=list)
+    analyses: list[AnalysisRequest] = field(default_factory=list)
+    polarity: str | None = None  # "n" or "p"
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_NUM_WORDS.update({w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_WORD = "|".join(sorted([*_NUM_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_PREFIX_WORDS = {"kilo": "k", "kil": "k", "mega": "meg", "giga": "g", "milli": "m", "micro": "u",
+                 "nano": "n", "pico": "p", "femto": "f", "M": "meg"}  # -> units.SCALE_FACTORS key
+_UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, microns before m
+    "hz": (r"[Hh][Zz]|hertz", "Hz", 1.0),
+    "ohm": (r"[\u03a9\u2126]|ohms?", "ohm", 1.0),
+    "farad": (r"[Ff](?:arads?)?", "F", 1.0),
+    "henry": (r"[Hh](?:enr(?:y|ys|ies))?", "H", 1.0),
+    "volt": (r"[Vv](?:olts?|pp|rms|p)?", "V", 1.0),
+    "amp": (r"A|amps?|amperes?", "A", 1.0),
+    "sec": (r"s|secs?|seconds?", "s", 1.0),
+    "micron": (r"microns?", "m", 1e-6),
+    "metre": (r"m(?:et(?:er|re)s?)?", "m", 1.0),
+    "degc": (r"[°º]\s?C|deg(?:rees?)?\s?[Cc](?:elsius)?", "degC", 1.0),
+    "pct": (r"%", "", 0.01),
+}
+_QTY = re.compile(rf"""
+    (?<![\w./])
+    (?: (?P<rkm>\d+(?:meg|MEG|[kKMRmuµμnp])\d{{1,2}})             # 2k2, 4u7, 4M7
+      | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
+      | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*) )  # "forty-seven", "one hundred"
+    \s?
+    (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf])?
+    (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
+    (?![\w/µμ\u03a9\u2126°%]|\.\d)
+    """, re.VERBOSE)
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|\.\.)\s*", re.IGNORECASE)
+
+
+@dataclass(eq=False)
+class _Q:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    scaled: bool  # had a scale prefix or RKM letter ("10k", "2k2")
+    mult: float  # prefix x unit factor, inherited by the bare start of a range
+    partner: _Q | None = None  # the stop of a range this quantity starts
+
+    def as_value(self, role: str, unit: str | None = None) -> Value:
+        return Value(role, self.value, self.text, self.unit or (unit or ""))
+
+
+def _words_value(words: str) -> float:
+    total = current = 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif word != "and":
+            current += _NUM_WORDS[word]
+    return float(total + current)
+
+
+def _times(x: float, mult: float) -> float:
+    return x * mult if mult >= 1 else x / round(1 / mult)  # 10/1e6 is exact, 10*1e-6 is not
+
+
+def _quantities(text: str) -> list[_Q]:
+    found: list[_Q] = []
+    for m in _QTY.finditer(text):
+        unit_name = next((name for name in _UNITS if m[name]), None)
+        prefix = m["prefix"]
+        if m["words"] and not (unit_name or prefix):
+            continue  # "one of the" is not a quantity
+        if m["rkm"]:  # the letter is both the decimal point and the prefix; R is a bare point
+            whole, letter, frac = re.fullmatch(r"(\d+)(\D+)(\d+)", m["rkm"]).groups()
+            base, prefix = float(f"{whole}.{frac}"), prefix or (None if letter == "R" else letter)
+        elif m["num"]:
+            base = parse_number(m["num"].replace(",", "")) * (-1 if m["sign"] in ("-", "\u2212") else 1)
+        else:
+            base = _words_value(m["words"])
+        key = _PREFIX_WORDS.get(prefix) or _PREFIX_WORDS.get(prefix.lower(), prefix.lower()) if prefix else ""
+        unit, factor = _UNITS[unit_name][1:] if unit_name else ("", 1.0)
+        mult = SCALE_FACTORS.get(key, 1.0) * factor
+        found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
+    for a, b in zip(found, found[1:]):
+        if _RANGE.fullmatch(text[a.end:b.start]) and (not a.unit or a.unit == b.unit):
+            if not a.unit and not a.scaled:  # "1.3-1.6μm": the start takes the stop's unit
+                a.value = _times(a.value, b.mult)
+            a.unit, a.partner = b.unit, b
+    return found
+
+
+# --- circuit families -------------------------------------------------------------------------
+
+_LOW, _HIGH = r"low[- ]?pass|\blpf\b", r"high[- ]?pass|\bhpf\b"
+_MOS = r"\b(?:[np]mos|mosfets?|mos|finfet|[np]-?channel|[np]fet)\b|gate length|channel length"
+_BJT = r"\b(?:npn|pnp|bjts?|bipolar)\b"
+_ACTIVE = r"sallen|active|op[- ]?amp|operational"
+_FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns all match wins
+    ("ring_oscillator", (r"ring oscillator",)), ("rc_oscillator", (r"phase[- ]shift oscillator|rc oscillator|wien",)),
+    ("cmos_nand", (r"\bnand\b",)), ("cmos_inverter", (r"\binverter\b",)),
+    ("differential_pair", (r"differential (?:pair|amplifier)|long[- ]tailed",)),
+    ("current_mirror", (r"current mirror",)),
+    ("active_highpass", (_ACTIVE, _HIGH)), ("active_lowpass", (_ACTIVE, _LOW)),
+    ("active_lowpass", (r"sallen[- ]key",)),
+    ("opamp_integrator", (r"integrator",)),
+    ("opamp_noninverting", (r"non[- ]?inverting",)), ("opamp_inverting", (r"inverting",)),
+    ("bjt_emitter_follower", (r"emitter[- ]follower|common[- ]collector",)),
+    ("bjt_common_emitter", (r"common[- ]emitter",)),
+    ("mos_source_follower", (r"source[- ]follower|common[- ]drain",)),
+    ("mos_common_source", (r"common[- ]source",)),
+    ("opamp_buffer", (r"voltage follower|buffer",)),
+    ("buck_converter", (r"\bbuck\b|step[- ]down",)), ("boost_converter", (r"\bboost\b|step[- ]up",)),
+    ("full_wave_rectifier", (r"full[- ]wave|bridge rectifier",)),
+    ("half_wave_rectifier", (r"half[- ]wave|rectifier",)),
+    ("zener_regulator", (r"zener",)), ("diode_clipper", (r"clipper|clipping|limiter",)),
+    ("photodiode", (r"photo[- ]?diode|photo[- ]?detector",)),
+    ("wheatstone_bridge", (r"wheatstone|pressure sensor|strain gauge|piezoresist",)),
+    ("mems_resonator", (r"\bmems\b|accelerometer|gyroscope",)),
+    ("rlc_notch", (r"notch|band[- ]?stop|band[- ]reject",)), ("rlc_bandpass", (r"band[- ]?pass",)),
+    ("rlc_series", (r"\brlc\b|series resonan",)), ("mems_resonator", (r"resonator",)),
+    ("rc_highpass", (_HIGH,)), ("rc_lowpass", (_LOW,)),  # or RL/LC: see _family
+    ("voltage_divider", (r"divider",)),
+    ("diode_iv", (r"\bi[-\u2013]v\b|\biv\b|forward and reverse|diode",)),
+    ("mos_common_source", (_MOS, r"amplifier")), ("bjt_common_emitter", (_BJT, r"amplifier")),
+    ("mos_basic", (_MOS,)), ("bjt_basic", (_BJT,)), ("cmos_inverter", (r"\bcmos\b",)),
+    ("rc_lowpass", (r"\brc\b(?!\s*[=:])|resistor[- ]capacitor",)),  # "RC" but not "RC=4.7k"
+    ("rl_lowpass", (r"\brl\b(?!\s*[=:])|resistor[- ]inductor",)), ("lc_lowpass", (r"\blc\b(?!\s*[=:])",)),
+    ("opamp_noninverting", (r"op[- ]?amp|operational amplifier",)),
+]
+_MOS_KINDS = ("mos_", "cmos_", "current_mirror", "differential_pair", "ring_oscillator")
+_SIGNAL_KINDS = ("half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "diode_iv", "voltage_divider")
+
+
+def _family(low: str, qs: list[_Q]) -> str:
+    kind = next((k for k, pats in _FAMILIES if all(re.search(p, low) for p in pats)), "generic")
+    if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
+        has_l = any(q.unit == "H" for q in qs) or re.search(r"inductor|inductance|\brl\b", low)
+        has_c = any(q.unit == "F" for q in qs) or re.search(r"capacitor|capacitance|\brc\b", low)
+        if has_l:
+            kind = "rl_highpass" if kind == "rc_highpass" else "lc_lowpass" if has_c else "rl_lowpass"
+    return kind
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+_ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL "
+            "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ".split()}
+_ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
+                F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL")
+_NAMES = re.compile(r"(?:\b[A-Za-z]\w*\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
+_CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORECASE)
+_IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
+                 (r"length|width", "m"), (r"supply|volt", "V"), (r"current", "A"), (r"freq", "Hz")]
+_NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
+_KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go to the earlier row
+    (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener", {"V": "VZ"}),
+    (r"breakdown|barrier|threshold|capabilit|rating|thick(?:ness)?|oxide|diameter|gap|wavelength|"
+     r"membrane|mass|base width|intrinsic|region|depth", dict.fromkeys(("V", "A", "m", "s", "Hz", ""), _NOT_A_ROLE)),
+    (r"switching", {"Hz": "FSW"}), (r"duty", {"": "DUTY"}), (r"gain", {"": "GAIN"}),
+    (r"load", {"ohm": "RL", "F": "CL"}), (r"drain", {"ohm": "RD", "V": "VDD"}),
+    (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
+    (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
+    (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}), (r"feedback", {"ohm": "RF"}),
+    (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}),
+    (r"input|peak|amplitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
+    (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
+    (r"reference", {"A": "IREF"}), (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
+]
+_KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
+
+
+def _role_unit(role: str) -> str:
+    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": ""}
+    if role in special:
+        return special[role]
+    return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]
+
+
+def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
+    """The words before and after quantity i, up to the next punctuation, conjunction or quantity."""
+    lo = qs[i - 1].end if i else 0
+    hi = qs[i + 1].start if i + 1 < len(qs) else len(text)
+    before, after = text[lo:qs[i].start], text[qs[i].end:hi]
+    cuts = list(_CUT.finditer(before))
+    before = before[cuts[-1].end():] if cuts else before
+    cut = _CUT.search(after)
+    return before[-40:], (after[:cut.start()] if cut else after)[:40]
+
+
+def _keyword_role(before: str, after: str, unit: str) -> str | None:
+    best: tuple[int, int, str] | None = None
+    before, after = before.lower(), after.lower()
+    for rank, (pattern, roles) in enumerate(_KEYWORD_RES):
+        if unit not in roles:
+            continue
+        distances = [m.start() for m in pattern.finditer(after)]
+        distances += [len(before) - m.end() for m in pattern.finditer(before)]
+        if distances and (best is None or (min(distances), rank) < best[:2]):
+            best = (min(distances), rank, roles[unit])
+    return best[2] if best else None
+
+
+def _put(intent: Intent, value: Value) -> None:
+    old = intent.values.get(value.role)
+    if old is None:
+        intent.values[value.role] = value
+    elif not math.isclose(old.value, value.value, rel_tol=1e-6):
+        intent.warnings.append(f"two values for {value.role} ({old.text} and {value.text}); keeping {old.text}")
+
+
+def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
+    mos = intent.kind.startswith(_MOS_KINDS) or re.search(r"\bW\s*=", text)
+    unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
+    for i, q in enumerate(qs):
+        if q in claimed:
+            continue
+        if q.partner or any(p.partner is q for p in qs):
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a range outside any analysis
+            continue
+        before, after = _windows(text, qs, i)
+        names = _NAMES.search(before)
+        names = re.findall(r"[A-Za-z]\w*", names[0]) if names else []
+        roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
+        for role in roles:
+            if q.unit and q.unit != _role_unit(role):
+                intent.warnings.append(f"{role}={q.text}: the unit does not fit {role}; value ignored")
+                intent.extra_values.append(q.as_value(_NOT_A_ROLE))
+            else:
+                _put(intent, q.as_value(role, _role_unit(role)))
+        if roles:
+            continue
+        if not q.unit and q.scaled:
+            near = f"{before} {after}".lower()
+            bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
+            q.unit = next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)
+        role = _keyword_role(before, after, q.unit)
+        if role is None:
+            role = _default_role(intent, q)
+        if role in unnamed:
+            unnamed[role].append(q)
+        elif role:
+            _put(intent, q.as_value(role))
+        elif q.unit or q.scaled:  # a plain "3" or "1e20" with no unit or role means nothing to us
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))
+    for letter, group in unnamed.items():
+        names = [letter] if len(group) == 1 and letter not in intent.values else \
+            [f"{letter}{n}" for n in range(1, 20) if f"{letter}{n}" not in intent.values]
+        for role, q in zip(names, group):
+            _put(intent, q.as_value(role))
+
+
+def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
+    if re.fullmatch(r"[RCL]\d+", name):
+        return name
+    if name == "L":  # "L=1u" beside W= is a channel length, "L=1uH" an inductance
+        return "LG" if q.unit == "m" or (not q.unit and mos) else "L"
+    return _ALIASES.get(name)
+
+
+def _default_role(intent: Intent, q: _Q) -> str:
+    candidates = {"ohm": ["R"], "F": ["C"], "H": ["L"], "Hz": ["FREQ"], "A": ["IBIAS"], "degC": ["TEMP"],
+                  "V": ["VIN", "VDD"] if intent.kind in _SIGNAL_KINDS else ["VDD", "VIN"]}.get(q.unit, [""])
+    return next((r for r in candidates if r not in intent.values), candidates[0])
+
+
+# --- analyses ---------------------------------------------------------------------------------
+
+_TRIGGERS = [  # (kind, pattern) searched case-insensitively
+    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
+    ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
+           r"|small[- ]signal|frequency (?:response|sweep|analysis)|bandwidth|bode"),
+    ("tran", r"transient|\btran\b|time[- ]domain"),
+    ("dc", r"\bdc\s+(?:sweep|analysis|transfer|simulation|characteristics?)"
+           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+from)"),
+    ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
+    ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
+]
+_TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
+_DIRECTIVE = re.compile(r"(?<![\w.])\.(op|ac|tran|dc|noise)\b[^,;\n]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.\s|;|$")
+_FAST_KINDS = ("cmos_inverter", "cmos_nand", "ring_oscillator")
+
+
+def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
+    """Fill intent.analyses from the text; return the quantities the analyses used."""
+    claimed: set[_Q] = set()
+    found: list[tuple[int, AnalysisRequest]] = []
+
+    def sweep(units: tuple[str, ...], lo: int, hi: int, first: float) -> tuple[float, float] | None:
+        """The first range ("from 1 Hz to 1 MHz") or stop ("up to 10GHz") in text[lo:hi]."""
+        q = next((q for q in qs if lo <= q.start < hi and q.unit in units and q not in claimed
+                  and not re.search(r"\bat\s*$", text[max(0, q.start - 4):q.start])), None)
+        if q is None:
+            return None
+        claimed.update(x for x in (q, q.partner) if x)
+        return (q.value, q.partner.value) if q.partner else (first, q.value)
+
+    for q in qs:  # every temperature range is a temperature sweep
+        if q.unit == "degC" and q.partner:
+            claimed.update((q, q.partner))
+            _put(intent, q.as_value("TEMP_START"))
+            _put(intent, q.partner.as_value("TEMP_STOP"))
+            found.append((q.start, _temp(q.value, q.partner.value)))
+    for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are
+        found.append((m.start(), AnalysisRequest(m[1].lower(), m[0].strip())))
+        claimed.update(q for q in qs if m.start() <= q.start < m.end())
+    for m in _TRIGGER_RE.finditer(text):
+        kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
+        if kind in ("ac", "noise"):
+            start, stop = sweep(("Hz",), lo, hi, 1.0) or (1.0, 100e6 if kind == "ac" else 1e6)
+            points = f"dec 20 {format_eng(start)} {format_eng(stop)}"
+            request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
+        elif kind == "tran":
+            times = [q for q in qs if lo <= q.start < hi and q.unit == "s"]
+            steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
+                     or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
+            stops = [q for q in times if q not in steps]
+            claimed.update(steps[:1] + stops[:1])
+            signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
+            stop = stops[0].value if stops else steps[0].value * 1000 if steps else 5 / signal[0] if signal \
+                else 40e-9 if intent.kind in _FAST_KINDS else 1e-3  # five periods of the signal
+            step = steps[0].value if steps else stop / 1000
+            request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}")
+        elif kind == "dc":
+            diode = intent.kind == "diode_iv"
+            levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
+            if levels is None and not diode and "sweep" not in m[0].lower():
+                request = AnalysisRequest("op", ".op")  # a bare "DC analysis" asks for the bias point
+            else:
+                start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
+                source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
+                request = AnalysisRequest("dc", f".dc {source[1] if source else 'VIN'} {format_eng(start)} "
+                                                f"{format_eng(stop)} {format_eng(abs(stop - start) / 100)}")
+        elif kind == "temp":
+            if any(r.kind == "temp" for _, r in found):
+                continue  # the sweep's range was given, and read above
+            request = _temp(-40.0, 125.0)
+        else:
+            request = AnalysisRequest("op", ".op")
+        found.append((m.start(), request))
+    for _, request in sorted(found, key=lambda item: item[0]):  # one request per kind, sweeps aside
+        if request.kind not in {r.kind for r in intent.analyses} or (
+                request.kind in ("dc", "temp") and request.directive not in {r.directive for r in intent.analyses}):
+            intent.analyses.append(request)
+    return claimed
+
+
+def _temp(start: float, stop: float) -> AnalysisRequest:
+    raw = abs(stop - start) / 20 or 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = max(s for s in (1, 2, 5) if s * magnitude <= raw) * magnitude
+    return AnalysisRequest("temp", f".dc temp {format_eng(start)} {format_eng(stop)} {format_eng(step)}")
+
+
+# --- nodes, checks, unsupported requests ------------------------------------------------------
+
+_NODE_RES = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bnode\s+(?:named\s+|called\s+)?([a-z_]\w*)",
+    r"\bnodes\s+([a-z_]\w*)\s*(?:and|,)\s*([a-z_]\w*)",
+    r"\bbetween\s+(?:nodes?\s+)?(?:(?:the|an?)\s+)?([a-z_]\w*)\s+and\s+(?:(?:the|an?)\s+)?([a-z_]\w*)",
+    r"\b(?:input|output)\s+(?:at|on)\s+(?:node\s+)?([a-z_]\w*)",
+)]
+_NOT_NODES = {"the", "and", "of", "to", "is", "with", "for", "that", "nodes"}
+
+_UNSUPPORTED = [  # (pattern, what is ignored, what is produced instead)
+    (r"photonic|waveguide|optical mode|mode analysis|propagation loss|\bte and tm\b",
+     "optical (photonic) behaviour", "only an electrical circuit is produced"),
+    (r"s-parameters?|stability factors?|smith chart", "S-parameter and stability analysis",
+     "an AC small-signal sweep is produced instead"),
+    (r"hfo2|high-k|strain engineering|sige|germanium|ingaas|silicide|doping|undoped|tri-gate|gate oxide",
+     "material and process details", "a standard compact model is used instead"),
+    (r"breakdown characteristics|safe operating area|\bsoa\b|self-heating|thermal analysis",
+     "breakdown, safe-operating-area and thermal behaviour", "the normal operating region is simulated instead"),
+    (r"mobility|quantum efficiency|responsivity|carrier lifetime|reverse recovery|gummel|transit frequency"
+     r"|capacitance-voltage", "device characterisation", "the circuit's standard analyses are produced instead"),
+    (r"quantum tunnel\w*|superconduct\w*|time[- ]travel", "non-physical features",
+     "a conventional circuit is produced instead"),
+]
+
+
+def _nodes(text: str) -> list[str]:
+    hits = sorted((m.start(g), m[g]) for r in _NODE_RES for m in r.finditer(text)
+                  for g in range(1, r.groups + 1) if m[g])
+    return list(dict.fromkeys(n for _, n in hits if n.lower() not in _NOT_NODES))
+
+
+def _check(intent: Intent, text: str) -> None:
+    v = intent.values
+    if "LG" in v and v["LG"].value < 5e-9:
+        intent.warnings.append(f"a {v['LG'].text} gate length is beyond physical limits (below ~5 nm)")
+    if "LG" in v and "VDD" in v and abs(v["VDD"].value) / v["LG"].value > 2e8:
+        intent.warnings.append(f"{v['VDD'].text} across a {v['LG'].text} channel is beyond physical limits: "
+                               "the field exceeds ~2 MV/cm and the device would break down")
+    for value in v.values():
+        if value.unit in ("ohm", "F", "H") and value.value <= 0:
+            intent.warnings.append(f"{value.role}={value.text}: a passive part cannot have a value <= 0")
+        if value.role.startswith("TEMP") and value.value < -273.15:
+            intent.warnings.append(f"{value.text} is below absolute zero")
+    if "DUTY" in v and not 0 < v["DUTY"].value < 1:
+        intent.warnings.append(f"duty cycle {v['DUTY'].text} must lie between 0 and 100 %")
+    for pattern, what, instead in _UNSUPPORTED:
+        words = list(dict.fromkeys(m[0] for m in re.finditer(pattern, text, re.IGNORECASE)))
+        if words:
+            intent.warnings.append(f"{what} ({', '.join(words)}) cannot be modelled in SPICE "
+                                   f"and is ignored; {instead}")
+            if what.startswith("S-parameter") and not any(a.kind == "ac" for a in intent.analyses):
+                stop = max(1e9, 10 * v["FREQ"].value) if "FREQ" in v else 1e9
+                intent.analyses.append(AnalysisRequest("ac", f".ac dec 20 1 {format_eng(stop)}"))
+    if intent.extra_values:
+        intent.warnings.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
+    if intent.kind == "generic" and not intent.values:
+        hint = " (a transistor of no stated type: say NMOS, PMOS, NPN or PNP)" if "transistor" in text.lower() else ""
+        intent.warnings.append(f"the request is underspecified{hint}: no circuit family or component values "
+                               "were recognised, so only a generic starting circuit can be produced")
+
+
+def parse_intent(description: str) -> Intent:
+    """Read a plain-English description into an Intent; never raises on ordinary text."""
+    low = description.lower()
+    qs = _quantities(description)
+    intent = Intent(description, _family(low, qs))
+    n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
+    intent.polarity = "n" if n and not p else "p" if p and not n else None
+    claimed = _analyses(intent, description, qs)
+    _assign_roles(intent, description, qs, claimed)
+    intent.nodes = _nodes(description)
+    _check(intent, description)
+    return intent
