@@ -65,6 +65,101 @@ def run_check(args) -> int:
     return 1 if failed else 0
 
 
+def _assistant(args):
+    from .assistant import Assistant, GenerationOptions
+    options = GenerationOptions(backend=args.backend or "", adapter=args.adapter or "",
+                                base_model=args.base_model, openai_url=args.openai_url,
+                                openai_model=args.openai_model, budget_s=args.budget)
+    options.resolved_backend()
+    return Assistant(options)
+
+
+def run_generate(args) -> int:
+    from .generate import CannotServe
+    try:
+        result = _assistant(args).generate(args.description)
+    except (CannotServe, ValueError) as error:
+        print(f"spice-lsp generate: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({
+            "netlist": result.netlist, "backend": result.backend, "reason": result.reason,
+            "verified": result.verified, "kind": result.intent.kind, "warnings": result.warnings,
+            "timings": {k: round(v, 4) for k, v in result.timings.items()},
+            "candidates": [{"source": c.source, "parses": c.verification.parses,
+                            "simulates": c.verification.simulates,
+                            "missing_values": c.verification.missing_values,
+                            "errors": c.verification.errors, "seconds": round(c.seconds, 3),
+                            "tokens_per_second": c.tokens_per_second} for c in result.candidates],
+        }, indent=2, ensure_ascii=False))
+    else:
+        print(result.netlist, end="")
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"# {result.backend}: {result.reason}; "
+              f"{'verified by ngspice' if result.verified else 'NOT verified'}", file=sys.stderr)
+    return 0
+
+
+def run_fill(args) -> int:
+    """Fill every `* describe:` line of a file, as the editor's code action would."""
+    from .features import describe_request, netlist_insertion
+    from .generate import CannotServe
+    try:
+        text = read_netlist(Path(args.file))
+        assistant = _assistant(args)
+    except ValueError as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    lines = text.split("\n")
+    for number in reversed(range(len(lines))):  # bottom-up: earlier line numbers stay valid
+        description = describe_request(lines[number])
+        if description is None:
+            continue
+        try:
+            result = assistant.generate(description)
+        except CannotServe as error:
+            print(f"{args.file}:{number + 1}: {error}", file=sys.stderr)
+            return 2
+        lines[number] += netlist_insertion("\n".join(lines), number, result.netlist).text
+        print(f"{args.file}:{number + 1}: {result.backend} ({result.reason}), "
+              f"{'verified by ngspice' if result.verified else 'NOT verified'}", file=sys.stderr)
+    text = "\n".join(lines)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 0
+
+
+def run_simulate(args) -> int:
+    from . import simulate
+    path = Path(args.file)
+    try:
+        text = read_netlist(path)
+    except ValueError as error:
+        print(f"{args.file}: {error}")
+        return 1
+    result = simulate.run(text, base_dir=path.resolve().parent, timeout=args.timeout)
+    if args.json:
+        print(json.dumps({"ok": result.ok, "values": result.values, "refused": result.refused,
+                          "timed_out": result.timed_out, "seconds": round(result.seconds, 3),
+                          "errors": [{"line": e.line + 1 if e.line is not None else None,
+                                      "message": e.message} for e in result.errors]}, indent=2))
+        return 0 if result.ok else 1
+    for reason in result.refused:
+        print(f"{args.file}: refused: {reason}")
+    for error in result.errors:
+        where = f"{error.line + 1}:" if error.line is not None else ""
+        print(f"{args.file}:{where} {error.message}")
+    if result.timed_out:
+        print(f"{args.file}: ngspice did not finish within {args.timeout:g} s")
+    for name, value in result.values.items():
+        print(f"{name} = {value:.6g}")
+    return 0 if result.ok else 1
+
+
 def serve(args) -> int:
     if args.log_file:
         logging.basicConfig(filename=args.log_file, level=logging.INFO)
@@ -90,6 +185,28 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("-I", "--include-path", action="append", default=[],
                          help="a directory .include/.lib files may be read from (repeatable)")
     checker.set_defaults(handler=run_check)
+    generation = argparse.ArgumentParser(add_help=False)
+    generation.add_argument("--backend", choices=["template", "transformers", "openai"],
+                     help="who drafts (default: the LoRA-tuned model when shipped, else template)")
+    generation.add_argument("--adapter", help="a LoRA adapter directory for the transformers backend")
+    generation.add_argument("--base-model", default="smollm2-135m",
+                            help="smollm2-135m (offline, default), Qwen/Qwen2-0.5B or a local path")
+    generation.add_argument("--openai-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible endpoint")
+    generation.add_argument("--openai-model", default="spice-lsp", help="model name at that endpoint")
+    generation.add_argument("--budget", type=float, default=60.0, help="seconds the model may take")
+    gen = commands.add_parser("generate", parents=[generation], help="write a verified netlist from a description")
+    gen.add_argument("description")
+    gen.add_argument("--json", action="store_true", help="print netlist, backend, checks and timings as JSON")
+    gen.set_defaults(handler=run_generate)
+    fill = commands.add_parser("fill", parents=[generation], help="fill the `* describe:` lines of a netlist file")
+    fill.add_argument("file")
+    fill.add_argument("-o", "--output", help="write the filled netlist here (default: stdout)")
+    fill.set_defaults(handler=run_fill)
+    sim = commands.add_parser("simulate", help="run a netlist in the sandboxed ngspice")
+    sim.add_argument("file")
+    sim.add_argument("--timeout", type=float, default=30.0, help="seconds before ngspice is stopped")
+    sim.add_argument("--json", action="store_true")
+    sim.set_defaults(handler=run_simulate)
     return parser
 
 

@@ -484,3 +484,37 @@ def _align(run: list[int], single, out: list[str]) -> None:
         line = indent + " ".join(cells).rstrip()
         eol = "\r" if out[n].endswith("\r") else ""
         out[n] = (f"{line} {comment}" if comment else line) + eol
+
+
+# ---------------------------------------------------------------------------------------
+# `* describe:` comments
+
+
+_DESCRIBE = re.compile(r"^\s*[*;]\s*describe:\s*(?P<text>.*\S)\s*$", re.IGNORECASE)
+
+
+def describe_request(line_text: str) -> str | None:
+    """The description on a `* describe: ...` (or `; describe: ...`) line, else None."""
+    match = _DESCRIBE.match(line_text.rstrip("\r"))
+    return match.group("text") if match else None
+
+
+@dataclass
+class Insertion:
+    position: m.Position
+    text: str
+
+
+def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:
+    """What to insert, and where, for a netlist generated from the describe comment on `line`.
+
+    The text goes below the comment, which stays. The generated title is dropped: a file's
+    first line is its title already (the comment itself when it stands on line 0). `.end` is
+    dropped when the document has one.
+    """
+    lines = document.split("\n")
+    body = netlist.rstrip("\n").split("\n")[1:]
+    if any(text.strip().lower() == ".end" for text in lines):
+        body = [text for text in body if text.strip().lower() != ".end"]
+    eol = "\r\n" if lines[line].endswith("\r") else "\n"
+    return Insertion(m.Position(line, len(lines[line].rstrip("\r"))), eol + eol.join(body))

@@ -31,6 +31,8 @@ _COMPLETION_KINDS = {
 
 
 def core_position(doc, position: types.Position) -> m.Position:
+    if doc is not None and position.line >= len(doc.lines):
+        return m.Position(position.line, 0)  # the empty line after a final newline
     p = doc.position_from_client_units(position) if doc else position
     return m.Position(p.line, p.character)
 
@@ -92,3 +94,41 @@ def whole_document_edit(old: str, new: str) -> list[types.TextEdit]:
 def uri_path(uri: str) -> Path | None:
     path = to_fs_path(uri)
     return Path(path) if path else None
+
+
+def _insertion_range(ins: f.Insertion, doc=None) -> types.Range:
+    return lsp_range(m.Range(ins.position, ins.position), doc)
+
+
+def lsp_insertion_edit(uri: str, ins: f.Insertion, doc=None) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)]})
+
+
+def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc=None) -> types.CompletionItem:
+    """A completion item that inserts the generated netlist below the describe line.
+
+    When the cursor is at the line's end the item's own edit inserts it; otherwise the item
+    edits nothing at the cursor (so any typed prefix filters nothing away) and the netlist
+    goes in as an additional edit at the line's end.
+    """
+    if cursor == ins.position:
+        main = types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)
+        extra = None
+    else:
+        here = lsp_range(m.Range(cursor, cursor), doc)
+        main = types.TextEdit(range=here, new_text="")
+        extra = [types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)]
+    verified = "verified by ngspice" if result.verified else "NOT verified"
+    notes = "\n".join(f"- {w}" for w in result.warnings)
+    return types.CompletionItem(
+        label=f"Generate netlist ({result.intent.kind.replace('_', ' ')})",
+        kind=types.CompletionItemKind.Snippet, detail=f"{result.backend}, {verified}",
+        documentation=types.MarkupContent(kind=types.MarkupKind.Markdown,
+                                          value=f"```spice{ins.text}\n```\n{result.reason}\n{notes}".strip()),
+        filter_text="", sort_text="0", text_edit=main, additional_text_edits=extra,
+        insert_text_format=types.InsertTextFormat.PlainText)
+
+
+def lsp_inline_generation(ins: f.Insertion, doc=None) -> types.InlineCompletionList:
+    return types.InlineCompletionList(items=[types.InlineCompletionItem(
+        insert_text=ins.text, range=_insertion_range(ins, doc))])

@@ -3,8 +3,10 @@ core, converts the result with spice_lsp.lsp and returns None when there is noth
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
-from dataclasses import dataclass, field, fields
+import uuid
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -12,9 +14,39 @@ from pygls.lsp.server import LanguageServer
 
 from . import __version__, features
 from . import lsp
-from .checks import CheckResult, check, is_library
+from .assistant import Assistant, GenerationOptions
+from .checks import CheckResult, Checker
+from .generate import CannotServe
 from .includes import Workspace
-from .parser import IncrementalParser
+
+GENERATE_COMMAND = "spice-lsp.generate"
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _fill(target, raw: dict, where: str, problems: list[str]) -> None:
+    """Copy known, well-typed keys (camelCase or snake_case) of `raw` onto a dataclass."""
+    known = {_camel(f.name): f.name for f in fields(target)} | {f.name: f.name for f in fields(target)}
+    for key, value in raw.items():
+        name = known.get(key)
+        if name is None:
+            problems.append(f"unknown option '{where}{key}'")
+            continue
+        default = getattr(target, name)
+        if is_dataclass(default) and isinstance(value, dict):
+            _fill(default, value, f"{where}{key}.", problems)
+        elif isinstance(default, list) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(target, name, value)
+        elif type(default) in (int, float) and isinstance(value, (int, float)) \
+                and not isinstance(value, bool) and value >= 0:
+            setattr(target, name, type(default)(value))
+        elif isinstance(default, str) and isinstance(value, str):
+            setattr(target, name, value)
+        else:
+            problems.append(f"option '{where}{key}' has an invalid value {value!r}; using {default!r}")
 
 
 @dataclass
@@ -23,6 +55,7 @@ class Options:
 
     include_paths: list[str] = field(default_factory=list)
     debounce_ms: int = 150
+    generation: GenerationOptions = field(default_factory=GenerationOptions)
 
     @classmethod
     def from_client(cls, raw) -> tuple[Options, list[str]]:
@@ -31,26 +64,18 @@ class Options:
             return options, problems
         if not isinstance(raw, dict):
             return options, [f"initializationOptions should be an object, got {type(raw).__name__}"]
-        known = {f.name: f for f in fields(cls)}
-        aliases = {"includePaths": "include_paths", "debounceMs": "debounce_ms"}
-        for key, value in raw.items():
-            name = aliases.get(key, key)
-            if name not in known:
-                problems.append(f"unknown option '{key}'")
-                continue
-            default = getattr(options, name)
-            if isinstance(default, list) and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                setattr(options, name, value)
-            elif isinstance(default, int) and isinstance(value, int) and value >= 0:
-                setattr(options, name, value)
-            else:
-                problems.append(f"option '{key}' has an invalid value {value!r}; using {default!r}")
+        _fill(options, raw, "", problems)
+        try:
+            options.generation.resolved_backend()
+        except ValueError as error:
+            problems.append(str(error))
+            options.generation.backend = ""
         return options, problems
 
 
 @dataclass
 class DocumentState:
-    parser: IncrementalParser
+    checker: Checker
     lock: threading.Lock = field(default_factory=threading.Lock)
     result: CheckResult | None = None
     version: int | None = None
@@ -62,6 +87,7 @@ class SpiceLanguageServer(LanguageServer):
         super().__init__("spice-lsp", __version__)
         self.options = Options()
         self.documents: dict[str, DocumentState] = {}
+        self.assistant = Assistant(self.options.generation)
 
     def workspace_for(self, path: Path | None) -> Workspace:
         roots = [Path(lsp.uri_path(f.uri)) for f in self.workspace.folders.values()]
@@ -73,18 +99,26 @@ class SpiceLanguageServer(LanguageServer):
 
     def state(self, uri: str) -> DocumentState:
         if uri not in self.documents:
-            self.documents[uri] = DocumentState(IncrementalParser(not is_library(lsp.uri_path(uri))))
+            self.documents[uri] = DocumentState(Checker(lsp.uri_path(uri)))
         return self.documents[uri]
 
     def checked(self, uri: str) -> CheckResult:
-        """The check of the document's current version (re-parsing only what changed)."""
+        """The check of the document's current version (call on the event loop)."""
         doc = self.workspace.get_text_document(uri)
+        return self.check_version(uri, doc.source, doc.version)
+
+    def check_version(self, uri: str, source: str, version: int | None) -> CheckResult:
+        """Check one version of a document (re-parsing only what changed); thread-safe.
+
+        The text and version are read together on the event loop: pygls edits the document
+        object in place there, so a worker thread reading it could pair new text with an old
+        version number.
+        """
         state = self.state(uri)
         with state.lock:
-            if state.result is None or state.version != doc.version:
-                path = lsp.uri_path(uri)
-                state.result = check(doc.source, path, self.workspace_for(path), state.parser)
-                state.version = doc.version
+            if state.result is None or state.version != version:
+                state.result = state.checker.check(source, self.workspace_for(state.checker.path))
+                state.version = version
             return state.result
 
     def schedule_diagnostics(self, uri: str, delay: float) -> None:
@@ -97,8 +131,15 @@ class SpiceLanguageServer(LanguageServer):
         if delay:
             await asyncio.sleep(delay)  # debounce: a newer change cancels this task
         doc = self.workspace.get_text_document(uri)
-        version = doc.version
-        result = await asyncio.get_running_loop().run_in_executor(None, self.checked, uri)
+        source, version = doc.source, doc.version
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(
+                None, self.check_version, uri, source, version)
+        except Exception as error:  # a checker bug must not silence diagnostics for good
+            logging.exception("checking %s failed", uri)
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"spice-lsp: checking failed: {error!r}"))
+            return
         doc = self.workspace.get_text_document(uri)
         if doc.version != version or uri not in self.documents:
             return  # stale: the document changed while it was being checked
@@ -112,6 +153,7 @@ server = SpiceLanguageServer()
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
     ls.options, problems = Options.from_client(params.initialization_options)
+    ls.assistant = Assistant(ls.options.generation)
     for problem in problems:
         ls.window_show_message(types.ShowMessageParams(
             type=types.MessageType.Warning, message=f"spice-lsp: {problem}"))
@@ -169,16 +211,6 @@ def references(ls: SpiceLanguageServer, params: types.ReferenceParams):
     return [lsp.lsp_location(loc, doc.uri, doc) for loc in found] or None
 
 
-@server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                types.CompletionOptions(trigger_characters=[".", " ", "{"]))
-def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    pos = lsp.core_position(doc, params.position)
-    line = doc.lines[pos.line].rstrip("\r\n") if pos.line < len(doc.lines) else ""
-    items = features.completion(ls.checked(doc.uri), line, pos)
-    return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in items])
-
-
 @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
 def folding_range(ls: SpiceLanguageServer, params: types.FoldingRangeParams):
     return [lsp.lsp_fold(f) for f in features.folding_ranges(ls.checked(params.text_document.uri))] or None
@@ -188,3 +220,102 @@ def folding_range(ls: SpiceLanguageServer, params: types.FoldingRangeParams):
 def formatting(ls: SpiceLanguageServer, params: types.DocumentFormattingParams):
     doc = ls.workspace.get_text_document(params.text_document.uri)
     return lsp.whole_document_edit(doc.source, features.format_document(doc.source, ls.checked(doc.uri)))
+
+
+# ---------------------------------------------------------------------------------------
+# Generation from `* describe:` comments. The completion and inline completion give the
+# verified template answer at once; the code action runs the configured backend (the
+# language model) with progress and cancellation, and edits only if the document has not
+# changed meanwhile.
+
+
+def _describe_at(ls: SpiceLanguageServer, uri: str, position: types.Position):
+    doc = ls.workspace.get_text_document(uri)
+    pos = lsp.core_position(doc, position)
+    line = doc.lines[pos.line] if pos.line < len(doc.lines) else ""
+    description = features.describe_request(line.rstrip("\n"))
+    return doc, pos, description
+
+
+async def _template_insertion(ls: SpiceLanguageServer, doc, line: int, description: str):
+    loop = asyncio.get_running_loop()
+    try:
+        result = await loop.run_in_executor(None, lambda: ls.assistant.generate(description, backend="template"))
+    except CannotServe as error:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"spice-lsp: {error}"))
+        return None, None
+    return result, features.netlist_insertion(doc.source, line, result.netlist)
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                types.CompletionOptions(trigger_characters=[".", " ", "{", ":"]))
+async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
+    doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
+    if description is None:
+        line = doc.lines[pos.line].rstrip("\r\n") if pos.line < len(doc.lines) else ""
+        items = features.completion(ls.checked(doc.uri), line, pos)
+        return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in items])
+    result, insertion = await _template_insertion(ls, doc, pos.line, description)
+    if result is None:
+        return None
+    return types.CompletionList(is_incomplete=False, items=[lsp.lsp_generation_item(result, insertion, pos, doc)])
+
+
+@server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
+async def inline_completion(ls: SpiceLanguageServer, params: types.InlineCompletionParams):
+    doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
+    if description is None:
+        return None
+    result, insertion = await _template_insertion(ls, doc, pos.line, description)
+    return lsp.lsp_inline_generation(insertion, doc) if result else None
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
+def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
+    doc, pos, description = _describe_at(ls, params.text_document.uri, params.range.start)
+    if description is None:
+        return None
+    return [types.CodeAction(title="Generate netlist from description", kind=types.CodeActionKind.RefactorRewrite,
+                             command=types.Command(title="Generate netlist from description", command=GENERATE_COMMAND,
+                                                   arguments=[doc.uri, pos.line, doc.version]))]
+
+
+@server.command(GENERATE_COMMAND)
+async def generate_command(ls: SpiceLanguageServer, args):
+    uri, line, version = args[0], int(args[1]), args[2]
+    doc = ls.workspace.get_text_document(uri)
+    description = features.describe_request(doc.lines[line].rstrip("\n")) if line < len(doc.lines) else None
+    if description is None:
+        return None
+    stop = threading.Event()
+    token = str(uuid.uuid4())
+    try:
+        await ls.work_done_progress.create_async(token)
+    except Exception:  # the client shows no progress; generation goes on without it
+        pass
+    ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
+        title="Generating netlist", message=description[:60], cancellable=True))
+    ls.work_done_progress.tokens[token].add_done_callback(lambda _: stop.set())
+    try:
+        result = await asyncio.get_running_loop().run_in_executor(
+            None, lambda: ls.assistant.generate(description, stop=stop))
+    except CannotServe as error:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
+        return None
+    except Exception as error:  # a crashed backend must not take the server down
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
+        return None
+    finally:
+        ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    doc = ls.workspace.get_text_document(uri)
+    if stop.is_set() and not result.verified:
+        return None
+    if doc.version != version:
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info, message="spice-lsp: the document changed while generating; nothing inserted"))
+        return None
+    insertion = features.netlist_insertion(doc.source, line, result.netlist)
+    await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
+        label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, insertion, doc)))
+    return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings}

@@ -63,6 +63,8 @@ class _Filler:
         self.used: dict[str, Value] = {}
         self.asked: dict[str, float] = {}  # every role looked up, with its default
         self.cards: dict[str, str] = {}  # model name -> .model line, in order of use
+        self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
+        self.measures: list[str] = []  # .measure lines that replace the transient .print
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
         return format_eng(self.number(role, default, *aliases))
@@ -276,6 +278,11 @@ def _converter(f: _Filler, boost: bool) -> str:
     s, d = f.model("sw"), f.model("dschottky")
     fsw, duty = f.number("FSW", 100e3, "FREQ"), f.number("DUTY", 0.5)
     period = 1 / fsw
+    # 300 switching periods, 50 points each; a .measure of the settled output instead of a
+    # .print of every time point (which would be megabytes).
+    f.tran = (period / 50, period * 300)
+    f.measures.append(f".measure tran vout_avg AVG v(out) FROM={format_eng(period * 250)} "
+                      f"TO={format_eng(period * 300)}")
     gate = f"VG gate 0 PULSE(0 5 0 10n 10n {format_eng(duty * period)} {format_eng(period)})"
     vin = f"VIN in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
     if boost:
@@ -363,23 +370,23 @@ DEFAULT_ANALYSIS = {
 TRAN_TIMES = {"half_wave_rectifier": ("50u", "50m"), "full_wave_rectifier": ("50u", "50m"),
               "diode_clipper": ("5u", "3m"), "cmos_inverter": ("10p", "40n"), "cmos_nand": ("10p", "40n"),
               "opamp_integrator": ("5u", "3m"), "rc_oscillator": ("10u", "20m"),
-              "ring_oscillator": ("1p", "5n"), "buck_converter": ("50n", "2m"), "boost_converter": ("50n", "2m")}
+              "ring_oscillator": ("1p", "5n")}
 
 
-def default_analyses(kind: str, template: Template) -> list[str]:
+def default_analyses(kind: str, template: Template, filler: _Filler) -> list[str]:
     if kind in DEFAULT_ANALYSIS["op"]:
         return [".op"]
     if kind in DEFAULT_ANALYSIS["tran"]:
-        step, stop = TRAN_TIMES[kind]
+        step, stop = map(format_eng, filler.tran) if filler.tran else TRAN_TIMES[kind]
         return [f".tran {step} {stop}"]
     if kind in DEFAULT_ANALYSIS["dc"]:
         return [f".dc {template.source} -1 0.9 0.01"]
     return [".ac dec 20 1 100meg"]
 
 
-def _analysis_lines(intent: Intent, template: Template) -> list[str]:
+def _analysis_lines(intent: Intent, template: Template, filler: _Filler) -> list[str]:
     """The requested analyses (or the family's default), each with the probe batch mode needs."""
-    directives = [a.directive for a in intent.analyses] or default_analyses(intent.kind, template)
+    directives = [a.directive for a in intent.analyses] or default_analyses(intent.kind, template, filler)
     lines = []
     out = template.output
     for directive in directives:
@@ -390,13 +397,15 @@ def _analysis_lines(intent: Intent, template: Template) -> list[str]:
             parts[1] = template.source
             directive = " ".join(parts)
         lines.append(directive)
-        probe = {".ac": f".print ac vdb({out}) vp({out})", ".tran": f".print tran v({out})",
+        probe = {".ac": f".print ac vm({out}) vp({out})", ".tran": f".print tran v({out})",
                  ".dc": f".print dc v({out})",
                  # `all`: a named vector exists in only one of the two noise plots.
                  ".noise": ".print noise all"}.get(kind)
         if kind == ".noise":
             lines[-1] = f".noise v({out}) {template.source} dec 20 1 100meg"
-        if probe:
+        if kind == ".tran" and filler.measures:
+            lines += filler.measures
+        elif probe:
             lines.append(probe)
     return lines
 
@@ -411,7 +420,7 @@ def render(intent: Intent) -> TemplateResult:
     template = TEMPLATES.get(intent.kind, TEMPLATES["generic"])
     filler = _Filler(intent)
     body = template.build(filler)
-    analyses = _analysis_lines(intent, template)
+    analyses = _analysis_lines(intent, template, filler)
     lines = [title_for(intent), body, *filler.cards.values(), *analyses, ".end"]
     netlist = "\n".join(line for line in lines if line) + "\n"
     used = list(filler.used.values())

@@ -1,0 +1,77 @@
+"""The generation service behind the editor and the CLI: which backend drafts, with which
+model and examples, loaded once and shared by every request."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .generate import GenerationResult, generate
+from .retrieval import Example, Retriever
+from .templates import TEMPLATES, example_intent, render
+
+SHIPPED_ADAPTER = Path(__file__).parent / "adapters" / "smollm2-135m-spice"
+BACKENDS = ("template", "transformers", "openai")
+
+
+def default_backend() -> str:
+    """The LoRA-tuned model when its adapter ships with the package, else the templates."""
+    return "transformers" if (SHIPPED_ADAPTER / "adapter_config.json").exists() else "template"
+
+
+@dataclass
+class GenerationOptions:
+    backend: str = ""  # empty: default_backend()
+    base_model: str = "smollm2-135m"
+    adapter: str = ""  # empty: the shipped adapter when present
+    openai_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = "spice-lsp"
+    budget_s: float = 20.0
+    max_repairs: int = 1
+
+    def resolved_backend(self) -> str:
+        backend = self.backend or default_backend()
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend '{backend}': choose one of {', '.join(BACKENDS)}")
+        return backend
+
+
+def template_examples() -> list[Example]:
+    """One rendered example per circuit family: the retrieval corpus shipped with the code."""
+    return [Example(kind, t.summary, render(example_intent(kind)).netlist, kind)
+            for kind, t in TEMPLATES.items()]
+
+
+class Assistant:
+    def __init__(self, options: GenerationOptions | None = None) -> None:
+        self.options = options or GenerationOptions()
+        self._lock = threading.Lock()
+        self._drafter = None
+        self._retriever = None
+
+    def drafter(self):
+        backend = self.options.resolved_backend()
+        with self._lock:
+            if self._drafter is None and backend != "template":
+                from . import lm
+                if backend == "openai":
+                    self._drafter = lm.OpenAIBackend(self.options.openai_url, self.options.openai_model)
+                else:
+                    adapter = self.options.adapter or (SHIPPED_ADAPTER if SHIPPED_ADAPTER.exists() else None)
+                    self._drafter = lm.TransformersBackend(self.options.base_model, adapter)
+            return self._drafter
+
+    def retriever(self) -> Retriever:
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever(template_examples())
+            return self._retriever
+
+    def generate(self, description: str, *, backend: str | None = None, stop=None, on_text=None,
+                 budget_s: float | None = None) -> GenerationResult:
+        """`backend="template"` forces the instant path; otherwise the configured one."""
+        if (backend or self.options.resolved_backend()) == "template":
+            return generate(description)
+        return generate(description, drafter=self.drafter(), retriever=self.retriever(),
+                        max_repairs=self.options.max_repairs, stop=stop, on_text=on_text,
+                        budget_s=budget_s if budget_s is not None else self.options.budget_s)

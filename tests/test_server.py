@@ -1,0 +1,320 @@
+"""End-to-end tests of the language server: the real `python -m spice_lsp` process over stdio,
+driven by pytest-lsp's client. Each test waits for the notification or response it expects;
+nothing sleeps."""
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+from spice_lsp.parser import parse
+
+DATA = Path(__file__).parent / "data" / "server"
+FEATURES = (DATA / "features.cir").read_text()
+TIMEOUT = 20  # seconds for any one notification (generous: CI machines are slow)
+
+ERROR_NETLIST = "error netlist\nR1 a\nV1 a 0 1\n.tran 1n\n.end\n"
+FIXED_NETLIST = "error netlist\nR1 a 0 1k\nV1 a 0 1\n.tran 1n 1u\n.end\n"
+RC_LOWPASS = "rc low-pass\nV1 in 0 DC 1 AC 1\nR1 in out 4700\nC1 out 0 1u\n.tran 1u 1m\n.end\n"
+
+
+def make_client() -> LanguageClient:
+    """pytest-lsp's client, also keeping every publishDiagnostics and showMessage in order."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published, client.arrived = [], asyncio.Event()
+
+    def record(store):
+        def handler(ls: LanguageClient, params) -> None:
+            store(ls, params)
+            ls.arrived.set()
+        return handler
+
+    register_lsp_features(client, {
+        **DEFAULT_CLIENT_FEATURES,
+        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record(lambda ls, p: ls.published.append(p)),
+        types.WINDOW_SHOW_MESSAGE: record(lambda ls, p: ls.messages.append(p)),
+    })
+    return client
+
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "spice_lsp"],
+                            client_factory=make_client)
+# One event loop for the module, so that a server can serve several tests (`navigation`).
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+async def initialize(client: LanguageClient, options=None) -> None:
+    await client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),  # UTF-16 positions, snippets
+        workspace_folders=[types.WorkspaceFolder(uri=DATA.as_uri(), name="server")],
+        initialization_options=options))
+
+
+@pytest_lsp.fixture(config=SERVER, loop_scope="module")
+async def client(lsp_client: LanguageClient, request):
+    """A fresh server per test; indirect parametrization passes initializationOptions."""
+    await initialize(lsp_client, getattr(request, "param", None))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def arrival(client: LanguageClient, found):
+    """Wait until `found()` returns something truthy; it is re-checked on every notification."""
+    async def until():
+        while not (result := found()):
+            client.arrived.clear()
+            await client.arrived.wait()
+        return result
+    return await asyncio.wait_for(until(), TIMEOUT)
+
+
+async def diagnostics(client: LanguageClient, uri: str, version: int | None = None):
+    """The diagnostics of the first publication for `uri` (and `version`, when given)."""
+    def found():
+        return next((p for p in client.published
+                     if p.uri == uri and version in (None, p.version)), None)
+    return (await arrival(client, found)).diagnostics
+
+
+def uri_of(name: str) -> str:
+    return (DATA / name).as_uri()
+
+
+def open_doc(client: LanguageClient, name: str, text: str, version: int = 1) -> str:
+    uri = uri_of(name)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
+        uri=uri, language_id="spice", version=version, text=text)))
+    return uri
+
+
+def change(client: LanguageClient, uri: str, version: int, *changes) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=version), list(changes)))
+
+
+def whole(text: str) -> types.TextDocumentContentChangeWholeDocument:
+    return types.TextDocumentContentChangeWholeDocument(text=text)
+
+
+def insert(line: int, character: int, text: str) -> types.TextDocumentContentChangePartial:
+    at = types.Position(line, character)
+    return types.TextDocumentContentChangePartial(range=types.Range(at, at), text=text)
+
+
+def at(text: str, line: int, word: str, offset: int = 1) -> types.Position:
+    """The position inside the first `word` on 0-based `line` of an ASCII `text`."""
+    return types.Position(line, text.split("\n")[line].index(word) + offset)
+
+
+def doc_id(uri: str) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+def codes(diags) -> dict[str, types.Diagnostic]:
+    return {d.code: d for d in diags}
+
+
+def span(d: types.Diagnostic) -> tuple[int, int, int, int]:
+    r = d.range
+    return r.start.line, r.start.character, r.end.line, r.end.character
+
+
+# ---------------------------------------------------------------------------------------
+# Diagnostics
+
+
+async def test_open_netlist_with_errors(client: LanguageClient):
+    found = codes(await diagnostics(client, open_doc(client, "error.cir", ERROR_NETLIST)))
+    assert {"SP001", "SP002"} <= set(found)
+    assert span(found["SP002"]) == (1, 0, 1, 4)  # `R1 a`
+    assert span(found["SP001"]) == (3, 0, 3, 8)  # `.tran 1n`
+    for code in ("SP001", "SP002"):
+        assert found[code].severity == types.DiagnosticSeverity.Error
+        assert found[code].source == "spice-lsp"
+    assert "2 nodes" in found["SP002"].message
+
+
+async def test_valid_netlist_has_no_errors(client: LanguageClient):
+    diags = await diagnostics(client, open_doc(client, "rc.cir", RC_LOWPASS))
+    assert [d for d in diags if d.severity == types.DiagnosticSeverity.Error] == []
+
+
+@pytest.mark.parametrize("changes", [
+    [whole(FIXED_NETLIST)],
+    [insert(1, 4, " 0 1k"), insert(3, 8, " 1u")],  # incremental: complete both lines
+], ids=["full", "incremental"])
+async def test_change_fixes_errors(client: LanguageClient, changes):
+    uri = open_doc(client, "error.cir", ERROR_NETLIST)
+    assert {"SP001", "SP002"} <= set(codes(await diagnostics(client, uri, 1)))
+    change(client, uri, 2, *changes)
+    assert codes(await diagnostics(client, uri, 2)).keys().isdisjoint({"SP001", "SP002"})
+
+
+async def test_diagnostics_follow_the_last_of_quick_changes(client: LanguageClient):
+    uri = open_doc(client, "error.cir", ERROR_NETLIST)
+    for version in range(2, 22):  # every version but the last has the one-node R1
+        change(client, uri, version, whole(FIXED_NETLIST if version == 21 else ERROR_NETLIST))
+    assert codes(await diagnostics(client, uri, 21)).keys().isdisjoint({"SP001", "SP002"})
+    versions = [p.version for p in client.published if p.uri == uri]
+    assert versions == sorted(versions) and versions[-1] == 21
+
+
+@pytest.mark.parametrize("name, code", [("cycle_a.cir", "SP017"), ("missing.cir", "SP015")])
+async def test_bad_includes_are_reported(client: LanguageClient, name, code):
+    uri = open_doc(client, name, (DATA / name).read_text())
+    found = codes(await diagnostics(client, uri))
+    assert span(found[code])[:2] == (1, len(".include "))
+    # The server still answers.
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc_id(uri)))
+    assert "R1" in {s.name for s in symbols}
+
+
+async def test_ranges_count_utf16_units(client: LanguageClient):
+    text = "title µ😀\n* µ 😀 comment\nR2 nµ😀 0 1..5\nV1 nµ😀 0 1\n.op\n.end\n"
+    found = codes(await diagnostics(client, open_doc(client, "utf16.cir", text)))
+    start = len("R2 nµ😀 0 ".encode("utf-16-le")) // 2  # the emoji is two UTF-16 units
+    assert span(found["SP003"]) == (2, start, 2, start + len("1..5"))
+
+
+@pytest.mark.parametrize("client", [{"includePaths": 5, "bogus": 1}], indirect=True)
+async def test_bad_initialization_options_warn(client: LanguageClient):
+    def warnings():
+        found = [m.message for m in client.messages if m.type == types.MessageType.Warning]
+        return found if len(found) >= 2 else None
+    text = " ".join(await arrival(client, warnings))
+    assert "includePaths" in text and "bogus" in text
+    assert "SP002" in codes(await diagnostics(client, open_doc(client, "error.cir", ERROR_NETLIST)))
+
+
+# ---------------------------------------------------------------------------------------
+# Navigation and hover on tests/data/server/features.cir
+
+
+FEATURES_URI = uri_of("features.cir")
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def navigation(lsp_client: LanguageClient):
+    """One server for the read-only tests: features.cir open, and checked without errors."""
+    await initialize(lsp_client)
+    diags = await diagnostics(lsp_client, open_doc(lsp_client, "features.cir", FEATURES))
+    assert [d for d in diags if d.severity == types.DiagnosticSeverity.Error] == []
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.parametrize("line, word, expected", [
+    (8, "R2", ["R2", "resistor", "4.7k"]),  # written 4700
+    (8, "n1", ["node n1", "R2", "R3", "M1"]),
+    (10, "D1N4148", [".model D1N4148", "models.lib", "IS=2.52n"]),
+    (11, "NMOS1", [".model NMOS1", "NMOS", "VTO=0.7"]),
+    (9, "rval", [".param rval", "4.7k"]),
+])
+async def test_hover(navigation: LanguageClient, line, word, expected):
+    hover = await navigation.text_document_hover_async(
+        types.HoverParams(doc_id(FEATURES_URI), at(FEATURES, line, word)))
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    for text in expected:
+        assert text in hover.contents.value
+    assert hover.range.start == at(FEATURES, line, word, 0)
+
+
+async def test_document_symbols(navigation: LanguageClient):
+    symbols = await navigation.text_document_document_symbol_async(
+        types.DocumentSymbolParams(doc_id(FEATURES_URI)))
+    kinds = {s.name: s.kind for s in symbols}
+    assert kinds["buffer"] == types.SymbolKind.Class
+    assert kinds["NMOS1"] == types.SymbolKind.Struct
+    assert kinds["rval"] == types.SymbolKind.Constant
+    assert kinds[".tran"] == types.SymbolKind.Event
+    buffer = next(s for s in symbols if s.name == "buffer")
+    assert [c.name for c in buffer.children] == ["R1", "C1"]
+    assert (buffer.range.start.line, buffer.range.end.line) == (3, 6)
+
+
+@pytest.mark.parametrize("line, word, file, target_line", [
+    (11, "NMOS1", "features.cir", 14),
+    (12, "buffer", "features.cir", 3),
+    (9, "rval", "features.cir", 2),
+    (12, "n2", "features.cir", 9),  # a node's first connection
+    (10, "D1N4148", "models.lib", 1),  # into the included file
+])
+async def test_definition(navigation: LanguageClient, line, word, file, target_line):
+    found = await navigation.text_document_definition_async(
+        types.DefinitionParams(doc_id(FEATURES_URI), at(FEATURES, line, word)))
+    assert [(loc.uri, loc.range.start.line) for loc in found] == [(uri_of(file), target_line)]
+
+
+@pytest.mark.parametrize("line, word, lines", [
+    (11, "NMOS1", [11, 14]),
+    (12, "buffer", [3, 12]),
+    (9, "rval", [2, 4, 9]),
+    (8, "n1", [8, 9, 11]),
+])
+async def test_references(navigation: LanguageClient, line, word, lines):
+    found = await navigation.text_document_references_async(types.ReferenceParams(
+        text_document=doc_id(FEATURES_URI), position=at(FEATURES, line, word),
+        context=types.ReferenceContext(include_declaration=True)))
+    assert sorted(loc.range.start.line for loc in found) == lines
+    assert {loc.uri for loc in found} == {FEATURES_URI}
+
+
+# ---------------------------------------------------------------------------------------
+# Completion, folding, formatting
+
+
+@pytest.mark.parametrize("typed, label, kind", [
+    (".", ".tran", types.CompletionItemKind.Keyword),
+    ("", "R resistor", types.CompletionItemKind.Snippet),
+    ("X2 a b ", "buffer", types.CompletionItemKind.Class),
+    ("R5 a b {", "rval", types.CompletionItemKind.Constant),
+])
+async def test_completion(client: LanguageClient, typed, label, kind):
+    text = FEATURES + typed  # the typed line is the last one, the cursor at its end
+    uri = open_doc(client, "completion.cir", text)
+    result = await client.text_document_completion_async(types.CompletionParams(
+        doc_id(uri), types.Position(text.count("\n"), len(typed))))
+    items = {item.label: item for item in result.items}
+    assert items[label].kind == kind
+    if typed == ".":
+        assert items[".tran"].insert_text == "tran"  # the dot is already typed
+    if typed == "":
+        assert items[label].insert_text_format == types.InsertTextFormat.Snippet
+    if typed.endswith("{"):
+        assert {item.kind for item in result.items} == {types.CompletionItemKind.Constant}
+
+
+async def test_folding_ranges(navigation: LanguageClient):
+    folds = await navigation.text_document_folding_range_async(
+        types.FoldingRangeParams(doc_id(FEATURES_URI)))
+    assert {(f.start_line, f.end_line) for f in folds} == {(3, 6), (16, 18)}
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply edits to an ASCII text (positions are then UTF-16 units and characters alike)."""
+    lines = text.split("\n")
+    offset = lambda p: sum(len(line) + 1 for line in lines[:p.line]) + p.character  # noqa: E731
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+def elements(text: str) -> list[tuple[str, list[str]]]:
+    return [(el.name, [f.text for f in el.fields]) for el in parse(text).netlist.elements]
+
+
+async def test_formatting_aligns_columns(client: LanguageClient):
+    text = "fmt\nV1   in 0 DC 1\nR1 in    out 1k\nC1 out 0   1u   \n.tran 1u 1m\n.end\n"
+    uri = open_doc(client, "fmt.cir", text)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        doc_id(uri), types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    formatted = apply(text, edits)
+    assert formatted == "fmt\nV1 in  0   DC 1\nR1 in  out 1k\nC1 out 0   1u\n.tran 1u 1m\n.end\n"
+    assert elements(formatted) == elements(text)
