@@ -281,8 +281,7 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
 
 
 @server.command(GENERATE_COMMAND)
-async def generate_command(ls: SpiceLanguageServer, args):
-    uri, line, version = args[0], int(args[1]), args[2]
+async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version: int):
     doc = ls.workspace.get_text_document(uri)
     description = features.describe_request(doc.lines[line].rstrip("\n")) if line < len(doc.lines) else None
     if description is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Union
 
 import pytest
 import pytest_lsp
@@ -25,10 +26,19 @@ FIXED_NETLIST = "error netlist\nR1 a 0 1k\nV1 a 0 1\n.tran 1n 1u\n.end\n"
 RC_LOWPASS = "rc low-pass\nV1 in 0 DC 1 AC 1\nR1 in out 4700\nC1 out 0 1u\n.tran 1u 1m\n.end\n"
 
 
+def converter():
+    """pygls's converter, except that a code action carrying a command stays a CodeAction:
+    lsprotocol 2025.0.0 structures any object with a "command" key as a Command."""
+    conv = default_converter()
+    conv.register_structure_hook(Union[types.Command, types.CodeAction], lambda obj, _: conv.structure(
+        obj, types.Command if isinstance(obj.get("command"), str) else types.CodeAction))
+    return conv
+
+
 def make_client() -> LanguageClient:
     """pytest-lsp's client, also keeping every publishDiagnostics and showMessage in order."""
-    client = LanguageClient(converter_factory=default_converter)
-    client.published, client.arrived = [], asyncio.Event()
+    client = LanguageClient(converter_factory=converter)
+    client.published, client.arrived, client.edits = [], asyncio.Event(), []
 
     def record(store):
         def handler(ls: LanguageClient, params) -> None:
@@ -41,6 +51,13 @@ def make_client() -> LanguageClient:
         types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record(lambda ls, p: ls.published.append(p)),
         types.WINDOW_SHOW_MESSAGE: record(lambda ls, p: ls.messages.append(p)),
     })
+
+    @client.feature(types.WORKSPACE_APPLY_EDIT)
+    def apply_edit(ls: LanguageClient, params: types.ApplyWorkspaceEditParams):
+        ls.edits.append(params.edit)
+        ls.arrived.set()
+        return types.ApplyWorkspaceEditResult(applied=True)
+
     return client
 
 
@@ -318,3 +335,88 @@ async def test_formatting_aligns_columns(client: LanguageClient):
     formatted = apply(text, edits)
     assert formatted == "fmt\nV1 in  0   DC 1\nR1 in  out 1k\nC1 out 0   1u\n.tran 1u 1m\n.end\n"
     assert elements(formatted) == elements(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Generation from `* describe:` comments
+
+DESCRIBE = "* describe: RC low-pass, R=2.2k, C=47n, AC sweep to 1 MHz\n"
+TEMPLATE_ONLY = {"generation": {"backend": "template"}}
+
+
+def apply(text: str, edits) -> str:
+    """Apply non-overlapping single-position insertions (what generation produces)."""
+    lines = text.split("\n")
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = edit.range.start, edit.range.end
+        assert (start.line, start.character) == (end.line, end.character), "generation only inserts"
+        line = lines[start.line]
+        lines[start.line] = line[:start.character] + edit.new_text + line[start.character:]
+    return "\n".join(lines)
+
+
+def assert_generated_netlist(text: str) -> None:
+    from spice_lsp.checks import check
+    assert text.startswith(DESCRIBE), "the describe comment stays, as the title line"
+    assert "R1 in out 2.2k" in text and "C1 out 0 47n" in text
+    assert check(text).errors == []
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+@pytest.mark.parametrize("column", [len(DESCRIBE) - 1, 5])
+async def test_completion_on_a_describe_line_inserts_a_verified_netlist(client: LanguageClient, column):
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    result = await client.text_document_completion_async(types.CompletionParams(
+        doc_id(uri), types.Position(0, column)))
+    (item,) = result.items
+    assert "verified by ngspice" in item.detail and "rc lowpass" in item.label
+    assert_generated_netlist(apply(DESCRIBE, [item.text_edit, *(item.additional_text_edits or [])]))
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_inline_completion_on_a_describe_line(client: LanguageClient):
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    result = await client.text_document_inline_completion_async(types.InlineCompletionParams(
+        text_document=doc_id(uri), position=types.Position(0, len(DESCRIBE) - 1),
+        context=types.InlineCompletionContext(trigger_kind=types.InlineCompletionTriggerKind.Invoked)))
+    (item,) = result.items if hasattr(result, "items") else result
+    edit = types.TextEdit(range=item.range, new_text=item.insert_text)
+    assert_generated_netlist(apply(DESCRIBE, [edit]))
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_code_action_generates_with_progress_and_applies_the_edit(client: LanguageClient):
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc_id(uri), types.Range(types.Position(0, 3), types.Position(0, 3)),
+        types.CodeActionContext(diagnostics=[])))
+    (action,) = actions
+    assert action.title == "Generate netlist from description"
+    outcome = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command=action.command.command, arguments=action.command.arguments))
+    assert outcome["backend"] == "template"
+    (edit,) = client.edits
+    assert_generated_netlist(apply(DESCRIBE, edit.changes[uri]))
+    (reports,) = client.progress_reports.values()
+    assert isinstance(reports[0], types.WorkDoneProgressBegin) and reports[0].cancellable
+    assert isinstance(reports[-1], types.WorkDoneProgressEnd)
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_stale_generation_is_dropped(client: LanguageClient):
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    change(client, uri, 2, insert(1, 0, "R9 a 0 1k\n"))
+    outcome = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.generate", arguments=[uri, 0, 1]))
+    assert outcome is None and client.edits == []
+    message = await arrival(client, lambda: next((m for m in client.messages if "changed" in m.message), None))
+    assert "nothing inserted" in message.message
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_an_unservable_description_gets_a_message_not_an_edit(client: LanguageClient):
+    uri = open_doc(client, "describe.cir", "* describe: make it nice\n")
+    result = await client.text_document_completion_async(types.CompletionParams(doc_id(uri), types.Position(0, 10)))
+    assert result is None
+    message = await arrival(client, lambda: next((m for m in client.messages if "circuit" in m.message), None))
+    assert "no circuit could be recognised" in message.message
