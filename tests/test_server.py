@@ -344,7 +344,7 @@ DESCRIBE = "* describe: RC low-pass, R=2.2k, C=47n, AC sweep to 1 MHz\n"
 TEMPLATE_ONLY = {"generation": {"backend": "template"}}
 
 
-def apply(text: str, edits) -> str:
+def apply_insertions(text: str, edits) -> str:
     """Apply non-overlapping single-position insertions (what generation produces)."""
     lines = text.split("\n")
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
@@ -370,7 +370,7 @@ async def test_completion_on_a_describe_line_inserts_a_verified_netlist(client: 
         doc_id(uri), types.Position(0, column)))
     (item,) = result.items
     assert "verified by ngspice" in item.detail and "rc lowpass" in item.label
-    assert_generated_netlist(apply(DESCRIBE, [item.text_edit, *(item.additional_text_edits or [])]))
+    assert_generated_netlist(apply_insertions(DESCRIBE, [item.text_edit, *(item.additional_text_edits or [])]))
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
@@ -381,7 +381,7 @@ async def test_inline_completion_on_a_describe_line(client: LanguageClient):
         context=types.InlineCompletionContext(trigger_kind=types.InlineCompletionTriggerKind.Invoked)))
     (item,) = result.items if hasattr(result, "items") else result
     edit = types.TextEdit(range=item.range, new_text=item.insert_text)
-    assert_generated_netlist(apply(DESCRIBE, [edit]))
+    assert_generated_netlist(apply_insertions(DESCRIBE, [edit]))
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
@@ -396,7 +396,7 @@ async def test_code_action_generates_with_progress_and_applies_the_edit(client: 
         command=action.command.command, arguments=action.command.arguments))
     assert outcome["backend"] == "template"
     (edit,) = client.edits
-    assert_generated_netlist(apply(DESCRIBE, edit.changes[uri]))
+    assert_generated_netlist(apply_insertions(DESCRIBE, edit.changes[uri]))
     (reports,) = client.progress_reports.values()
     assert isinstance(reports[0], types.WorkDoneProgressBegin) and reports[0].cancellable
     assert isinstance(reports[-1], types.WorkDoneProgressEnd)
