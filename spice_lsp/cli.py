@@ -157,6 +157,8 @@ def run_simulate(args) -> int:
         print(f"{args.file}: ngspice did not finish within {args.timeout:g} s")
     for name, value in result.values.items():
         print(f"{name} = {value:.6g}")
+    if result.ok:
+        print(f"{args.file}: ngspice ran it without errors in {result.seconds:.2f} s")
     return 0 if result.ok else 1
 
 

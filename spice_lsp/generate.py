@@ -200,7 +200,7 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
                 timer.cancel()
     fallback = attempt("template", template.netlist, 0.0)
     if drafter is None:
-        reason = "the template backend was asked for"
+        reason = "the template backend is selected"
     elif not any(c.source != "template" for c in candidates):
         reason = f"the {drafter.name} backend gave no answer within the time budget"
     else:
