@@ -8,11 +8,15 @@
 # (deb-src lines derived from the system's Debian "deb" entries), a private
 # lists dir and a private cache dir are used, all in a temp dir.
 # Idempotent: if DEST_DIR already holds an unpacked tree, nothing is done.
-# The last line printed is the path of the unpacked tree.
+# The last line printed (stdout) is the path of the unpacked tree; progress
+# goes to stderr.  Needs only apt (+ dpkg-dev for dpkg-source, else tar).
 set -euo pipefail
 
 DEST=${1:-.cache/ngspice-src}
 PKG=${NGSPICE_SRC_PKG:-ngspice}
+# Optional exact source version to pin, e.g. NGSPICE_SRC_VERSION=39.3+ds-1
+# (bookworm's); default: whatever the configured suites offer.
+PKGSPEC=$PKG${NGSPICE_SRC_VERSION:+=$NGSPICE_SRC_VERSION}
 
 find_tree() {
     local d
@@ -47,63 +51,65 @@ if id _apt >/dev/null 2>&1; then
 fi
 
 # Emit one-line "deb-src [signed-by=...] URI SUITE COMPONENTS" for every
-# Debian "deb" entry whose suite is CODENAME or CODENAME-* (e.g. -updates,
-# -security).  Reads both one-line *.list and deb822 *.sources files.
-python3 - "$CODENAME" > "$tmp/sources.list" <<'EOF'
-import glob, re, sys
-codename = sys.argv[1]
-files = ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")) \
-        + sorted(glob.glob("/etc/apt/sources.list.d/*.sources"))
-entries = []  # (uris, suites, comps, signed_by)
-for f in files:
-    try:
-        text = open(f, encoding="utf-8", errors="replace").read()
-    except OSError:
-        continue
-    if f.endswith(".sources"):
-        for stanza in re.split(r"\n\s*\n", text):
-            fields, key = {}, None
-            for line in stanza.splitlines():
-                if not line.strip() or line.lstrip().startswith("#"):
-                    continue
-                if line[0] in " \t" and key:
-                    fields[key] += "\n" + line.strip()
-                    continue
-                key, _, val = line.partition(":")
-                key = key.strip().lower()
-                fields[key] = val.strip()
-            if "deb" not in fields.get("types", "").split():
-                continue
-            if fields.get("enabled", "yes").lower() == "no":
-                continue
-            sb = fields.get("signed-by", "")
-            if "\n" in sb or sb.startswith("-----"):
-                sb = ""  # inline key: cannot express in one-line format
-            entries.append((fields.get("uris", "").split(), fields.get("suites", "").split(),
-                            fields.get("components", "").split(), sb))
-    else:
-        for line in text.splitlines():
-            line = line.split("#", 1)[0].strip()
-            m = re.match(r"deb\s+(\[[^\]]*\]\s+)?(\S+)\s+(\S+)\s*(.*)", line)
-            if not m:
-                continue
-            opts = m.group(1) or ""
-            sb = re.search(r"signed-by=(\S+?)(?=[\s\]])", opts)
-            entries.append(([m.group(2)], [m.group(3)], m.group(4).split(), sb.group(1) if sb else ""))
-seen = set()
-for uris, suites, comps, sb in entries:
-    for uri in uris:
-        for suite in suites:
-            if suite != codename and not suite.startswith(codename + "-"):
-                continue
-            line = "deb-src %s%s %s %s" % ("[signed-by=%s] " % sb if sb else "", uri, suite,
-                                           " ".join(comps or ["main"]))
-            if line not in seen:
-                seen.add(line)
-                print(line)
-if not seen:
-    sys.exit("no Debian 'deb' entry for suite %s found in /etc/apt" % codename)
-EOF
+# enabled "deb" entry whose suite is CODENAME or CODENAME-* (e.g. -updates,
+# -security), from one-line *.list and deb822 *.sources files.  Plain awk, so
+# that the script needs nothing beyond a base system plus apt.
+cat > "$tmp/parse.awk" <<'AWK'
+function want(suite) { return suite == codename || index(suite, codename "-") == 1 }
+function emit(uris, suites, comps, sb,   nu, ns, u, s, U, S, line) {
+    if (comps == "") comps = "main"
+    nu = split(uris, U, /[ \t]+/); ns = split(suites, S, /[ \t]+/)
+    for (u = 1; u <= nu; u++) for (s = 1; s <= ns; s++) {
+        if (U[u] == "" || !want(S[s])) continue
+        line = "deb-src " (sb != "" ? "[signed-by=" sb "] " : "") U[u] " " S[s] " " comps
+        if (!(line in seen)) { seen[line] = 1; print line }
+    }
+}
+function flush() {
+    if (types ~ /(^|[ \t])deb([ \t]|$)/ && tolower(enabled) != "no") emit(uris, suites, comps, sb)
+    types = uris = suites = comps = sb = enabled = ""; inkey = 0
+}
+function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+FNR == 1 { if (deb822) flush(); deb822 = (FILENAME ~ /\.sources$/) }
+deb822 {
+    if ($0 ~ /^[ \t]*#/) next
+    if ($0 ~ /^[ \t]*$/) { flush(); next }
+    if ($0 ~ /^[ \t]/) { if (inkey) sb = ""; next }    # continuation: inline key
+    k = tolower(trim(substr($0, 1, index($0, ":") - 1))); v = trim(substr($0, index($0, ":") + 1))
+    inkey = 0
+    if (k == "types") types = v; else if (k == "uris") uris = v
+    else if (k == "suites") suites = v; else if (k == "components") comps = v
+    else if (k == "enabled") enabled = v
+    else if (k == "signed-by") { sb = v; inkey = 1; if (v == "" || v ~ /^-----/) sb = "" }
+    next
+}
+{
+    line = $0; sub(/#.*/, "", line)
+    if (line !~ /^[ \t]*deb[ \t]/) next
+    sb = ""
+    if (match(line, /\[[^]]*\]/)) {
+        opts = substr(line, RSTART + 1, RLENGTH - 2)
+        line = substr(line, 1, RSTART - 1) substr(line, RSTART + RLENGTH)
+        if (match(opts, /signed-by=[^ \t]+/)) sb = substr(opts, RSTART + 10, RLENGTH - 10)
+    }
+    n = split(trim(line), F, /[ \t]+/)
+    c = ""; for (i = 4; i <= n; i++) c = c (c == "" ? "" : " ") F[i]
+    emit(F[2], F[3], c, sb); sb = ""
+}
+END { if (deb822) flush() }
+AWK
+APT_ETC=${APT_ETC:-/etc/apt}
+srcfiles=()
+for f in "$APT_ETC/sources.list" "$APT_ETC"/sources.list.d/*.list "$APT_ETC"/sources.list.d/*.sources; do
+    [ -f "$f" ] && srcfiles+=("$f")
+done
+if [ ${#srcfiles[@]} -gt 0 ]; then
+    awk -v codename="$CODENAME" -f "$tmp/parse.awk" "${srcfiles[@]}" > "$tmp/sources.list"
+fi
+if [ ! -s "$tmp/sources.list" ]; then
+    echo "no enabled 'deb' entry for suite $CODENAME found in $APT_ETC" >&2
+    exit 1
+fi
 
 echo "private sources list:" >&2
 sed 's/^/  /' "$tmp/sources.list" >&2
@@ -117,7 +123,7 @@ APT=(apt-get -q
      -o "Dir::Cache::srcpkgcache=")
 
 "${APT[@]}" update >&2
-(cd "$tmp/dl" && "${APT[@]}" source --download-only "$PKG" >&2)
+(cd "$tmp/dl" && "${APT[@]}" source --download-only "$PKGSPEC" >&2)
 
 dsc=$(ls "$tmp"/dl/*.dsc | head -n1)
 mkdir -p "$DEST"

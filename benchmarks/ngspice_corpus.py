@@ -25,6 +25,7 @@ import argparse
 import concurrent.futures
 import hashlib
 import json
+import math
 import os
 import re
 import shlex
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import Iterable
 
 #: Bump when the classification rules change: cached verdicts are then redone.
-CLASSIFIER_VERSION = 1
+CLASSIFIER_VERSION = 4
 
 #: Extensions (lower-cased) of *top-level decks* (files one hands to ngspice).
 DECK_EXTENSIONS = frozenset({".cir", ".sp", ".net", ".spi", ".deck"})
@@ -60,8 +61,11 @@ ERROR_PATTERNS = [
     r"\berror on line\b",
     r"\bfatal error\b",
     r"\bcould not find\b",               # include files, models
-    r"\bcan(?:'|no)t (?:open|find)\b",
+    r"\bcan(?:'|no)t (?:open|find)\b",   # also "warning, can't find model 'x'"
+    r"\bnot enough data in file\b",     # XSPICE table models
     r"\bunknown subckt\b",
+    r"\bundefined parameter\b",          # numparam: "Undefined parameter [six]"
+    r"\bcannot compute substitute\b",
     r"\bcircuit not parsed\b",
     r"\bno such (?:file|vector|command)\b",
     r"\bis not a command\b",
@@ -149,13 +153,17 @@ def find_netlists(root: Path) -> list[Path]:
 
 
 class Sandbox:
-    """A throw-away copy of ``examples/`` and ``tests/`` of a tree (so decks
-    may write output files and reach ``../`` includes without touching the
-    tree), plus an isolated HOME with a batch-friendly ``.spiceinit``.
+    """Isolation for ngspice runs on a tree: an isolated HOME with a
+    batch-friendly ``.spiceinit``, and for every run a *fresh* throw-away copy
+    of the deck's second-level directory (``examples/<X>/`` or
+    ``tests/<X>/``), so that decks may write output files, reach ``../``
+    includes (none in ngspice 39 climbs above the second level), and never
+    see files written by another deck (the XSPICE table generators rewrite
+    ``*.table`` files that other decks read).
 
     ngspice reads ``./.spiceinit`` *instead of* ``~/.spiceinit`` when one
     exists, so the no-graphics aliases are also appended to every
-    ``.spiceinit`` already present in the copy.
+    ``.spiceinit`` present in a copy.
     """
 
     def __init__(self, tree: Path):
@@ -163,20 +171,26 @@ class Sandbox:
         self.tmp = Path(tempfile.mkdtemp(prefix="ngspice-corpus-"))
         self.home = self.tmp / "home"
         self.home.mkdir()
-        self.copy = self.tmp / "tree"
-        self.copy.mkdir()
-        init = "\n".join(SPICEINIT_LINES) + "\n"
-        (self.home / ".spiceinit").write_text(init)
-        for top in ("examples", "tests"):
-            if (self.tree / top).is_dir():
-                shutil.copytree(self.tree / top, self.copy / top, symlinks=True)
-        for si in self.copy.rglob(".spiceinit"):
-            with si.open("a") as fh:
-                fh.write("\n" + init)
+        self.init = "\n".join(SPICEINIT_LINES) + "\n"
+        (self.home / ".spiceinit").write_text(self.init)
 
-    def map(self, path: Path) -> Path:
+    def unit_of(self, path: Path) -> Path:
+        """The directory copied for ``path``: its second-level ancestor
+        below the tree (or its own directory when shallower)."""
         rel = Path(path).resolve().relative_to(self.tree)
-        return self.copy / rel
+        parts = rel.parts[:-1]
+        return Path(*parts[:2]) if len(parts) >= 2 else Path(*parts) if parts else Path(".")
+
+    def prepare(self, path: Path) -> tuple[Path, Path]:
+        """Make a fresh copy for one run; return (run dir, copy of ``path``)."""
+        rel = Path(path).resolve().relative_to(self.tree)
+        unit = self.unit_of(path)
+        run = Path(tempfile.mkdtemp(prefix="run-", dir=self.tmp))
+        shutil.copytree(self.tree / unit, run / unit, symlinks=True)
+        for si in (run / unit).rglob(".spiceinit"):
+            with si.open("a") as fh:
+                fh.write("\n" + self.init)
+        return run, run / rel
 
     def cleanup(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -207,9 +221,18 @@ def classify_output(text: str, returncode: int | None) -> tuple[str, str | None]
     exit code only matters when it signals a crash (negative: killed by a
     signal) or when it is non-zero without any explanation at all.
     """
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
         if _ERROR_RE.search(line) and not _BENIGN_RE.search(line):
-            return "error", line.strip()[:300]
+            first = line.strip()
+            # "Error on line 12 or its substitute:" / "Error on line:" put
+            # the offending line (and often the reason) on the next lines
+            if (first.endswith(":") or first.endswith("from line")) and i + 1 < len(lines):
+                first += " " + " ".join(l.strip() for l in lines[i + 1:i + 3] if l.strip())
+            # numparam errors come after a "Netlist line no. 13:" line
+            if i > 0 and lines[i - 1].strip().lower().startswith("netlist line no"):
+                first = lines[i - 1].strip() + " " + first
+            return "error", first[:300]
     if returncode is not None and returncode < 0:
         return "error", f"ngspice killed by signal {-returncode}"
     if returncode not in (0, None) and not NO_SIMULATION_RE.search(text):
@@ -221,61 +244,93 @@ def classify_output(text: str, returncode: int | None) -> tuple[str, str | None]
 
 
 def run_ngspice(path: Path, timeout: float = 10, *, sandbox: Sandbox | None = None,
-                log_dir: Path | None = None, ngspice: str = "ngspice") -> dict:
+                log_dir: Path | None = None, ngspice: str = "ngspice",
+                wall_timeout: float | None = None) -> dict:
     """Run ``ngspice -b`` on one deck and classify the result.
 
-    The deck runs from a copy of its tree (``sandbox``; a private one is made
-    and removed when none is given) with cwd = the copy of its directory, an
-    isolated HOME, stdin from /dev/null and the plotting commands aliased
-    away.  Nothing is written into the original tree.
+    The deck runs from a fresh copy of its second-level directory (see
+    :class:`Sandbox`; a private sandbox is made and removed when none is
+    given) with cwd = the copy of its directory, an isolated HOME, stdin from
+    /dev/null and the plotting commands aliased away.  Nothing is written
+    into the original tree.
 
-    Returns ``{"file", "status": "ok"|"error"|"timeout", "seconds",
-    "first_error_line", "returncode"}``; ``file`` is ``str(path)``.
+    ``timeout`` is a limit on ngspice's *CPU* seconds (``ulimit -t``), so the
+    verdicts do not depend on machine load; ``wall_timeout`` (default
+    ``3 * timeout + 10``) only catches hangs, after which the whole process
+    group is killed.
+
+    Returns ``{"file", "status": "ok"|"error"|"timeout", "seconds" (wall),
+    "cpu_seconds", "first_error_line", "returncode"}``; ``file`` is
+    ``str(path)``.  A run stopped by a limit is "error" if its output so far
+    already shows an error, else "timeout" (returncode None).
     """
     path = Path(path)
     own = sandbox is None
     if own:
         sandbox = Sandbox(_tree_of(path))
+    run_dir = None
     try:
-        target = sandbox.map(path)
+        run_dir, target = sandbox.prepare(path)
         env = dict(os.environ)
         env.update(HOME=str(sandbox.home), LC_ALL="C.UTF-8", LANG="C.UTF-8")
         env.pop("DISPLAY", None)
         env.pop("SPICE_SCRIPTS", None)
+        cpu_limit = max(1, math.ceil(timeout))
+        wall_limit = wall_timeout if wall_timeout is not None else 3 * timeout + 10
+        # CPU-time limit (ulimit -t) rather than wall clock: verdicts do not
+        # flip when the machine is loaded; the wall limit only catches hangs
+        argv = ["/bin/sh", "-c", 'ulimit -t "$1" && exec "$2" -b "$3"', "sh",
+                str(cpu_limit), ngspice, target.name]
         with tempfile.TemporaryFile() as logf:
             t0 = time.monotonic()
             proc = subprocess.Popen(
-                [ngspice, "-b", target.name],
-                cwd=target.parent, env=env, stdin=subprocess.DEVNULL,
+                argv, cwd=target.parent, env=env, stdin=subprocess.DEVNULL,
                 stdout=logf, stderr=subprocess.STDOUT, start_new_session=True,
             )
             timed_out = False
-            try:
-                rc = proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
+            while True:
+                pid, wstatus, rusage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.monotonic() - t0 > wall_limit:
+                    timed_out = True
+                    try:
+                        os.killpg(proc.pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                    pid, wstatus, rusage = os.wait4(proc.pid, 0)
+                    break
+                time.sleep(0.01)
+            rc = os.waitstatus_to_exitcode(wstatus)
+            proc.returncode = rc  # reaped here; keep Popen consistent
+            if rc == -signal.SIGXCPU or rc == -signal.SIGKILL:
                 timed_out = True
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                rc = proc.wait()
             seconds = round(time.monotonic() - t0, 3)
+            cpu_seconds = round(rusage.ru_utime + rusage.ru_stime, 3)
+            try:  # output of ngspice's own children (shell commands) too
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             logf.seek(0)
             text = logf.read(MAX_SCAN_BYTES).decode("utf-8", errors="replace")
         if log_dir is not None:
-            rel = target.relative_to(sandbox.copy)
+            rel = target.relative_to(run_dir)
             lp = Path(log_dir) / (str(rel) + ".log")
             lp.parent.mkdir(parents=True, exist_ok=True)
             lp.write_text(text[:2_000_000])
-        if timed_out:
-            status, first = "timeout", None
-        else:
-            status, first = classify_output(text, rc)
+        status, first = classify_output(text, None if timed_out else rc)
+        if timed_out and status == "ok":
+            # an error printed before the kill is a definitive "error";
+            # otherwise the verdict is unknown
+            status = "timeout"
         return {"file": str(path), "status": status, "seconds": seconds,
-                "first_error_line": first, "returncode": None if timed_out else rc}
+                "cpu_seconds": cpu_seconds, "first_error_line": first,
+                "returncode": None if timed_out else rc}
     finally:
         if own:
             sandbox.cleanup()
+        elif run_dir is not None:
+            shutil.rmtree(run_dir, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------
@@ -386,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", default=".cache/ngspice-src",
                     help="unpacked ngspice tree or its parent (fetch script DEST_DIR)")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--timeout", type=float, default=10, help="seconds per deck")
+    ap.add_argument("--timeout", type=float, default=10,
+                    help="CPU seconds per deck (wall limit: 3x + 10 s, for hangs)")
     ap.add_argument("--out", default=".cache/ngspice-corpus.json")
     ap.add_argument("--logs", default=None, help="also save each ngspice output here")
     ap.add_argument("--no-cache", action="store_true", help="ignore cached verdicts")
