@@ -17,9 +17,9 @@ from typing import Callable
 
 from . import simulate
 from .checks import check
-from .elements import is_number
+from .elements import is_number, layout
 from .intent import Intent, Value, parse_intent
-from .model import Field
+from .model import Element, ParamDef
 from .templates import render
 from .units import parse_number
 
@@ -71,22 +71,34 @@ class GenerationResult:
         return any(c.verification.ok and c.netlist == self.netlist for c in self.candidates)
 
 
+_NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
+
+
 def numbers_in(netlist: str) -> list[float]:
-    """Every number written in the netlist's statements (values, parameters, source arguments)."""
-    result = check(netlist)
+    """Every number written in the netlist's statements: values, parameters, source and
+    model arguments, and numbers inside expressions."""
     found: list[float] = []
 
-    def walk(fields: list[Field]) -> None:
+    def add_text(text: str) -> None:
+        found.extend(v for v in map(parse_number, _NUMBER_IN_EXPRESSION.findall(text)) if v is not None)
+
+    def walk(fields) -> None:
         for f in fields:
             if f.kind == "word" and is_number(f):
                 found.append(parse_number(f.text))
+            elif f.kind == "expr":
+                add_text(f.text)
             if f.value is not None:
                 walk([f.value])
-            walk(list(f.items))
-    for st in result.netlist.statements:
-        walk(getattr(st, "fields", None) or getattr(st, "args", None) or getattr(st, "params", None) or [])
-    for expression in re.findall(r"[{'][^}']*[}']", netlist):
-        found += [v for v in map(parse_number, re.findall(r"[\d.]+[a-zA-Zµμ]*", expression)) if v is not None]
+            walk(f.items)
+    for st in check(netlist).netlist.statements:
+        if isinstance(st, ParamDef):
+            add_text(st.value)
+        elif isinstance(st, Element):  # node names such as "1" are not values
+            nodes = {id(n) for n in layout(st).nodes}
+            walk([f for f in st.fields if id(f) not in nodes])
+        else:
+            walk(getattr(st, "args", None) or getattr(st, "params", None) or [])
     return found
 
 

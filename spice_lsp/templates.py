@@ -27,13 +27,14 @@ MODELS = {
     "sw": ".model sw SW (vt=0.5 vh=0.1 ron=0.05 roff=10meg)",
 }
 
-OPAMP = """.subckt opamp inp inn out
-* Behavioral op-amp: 100 dB gain, 10 Hz pole (1 MHz GBW), rails at +-{vsat}.
+OPAMP = """.param vsupply={vsupply}
+.subckt opamp inp inn out
+* Behavioral op-amp: 100 dB gain, 10 Hz pole (1 MHz GBW), output within 90 % of the supply.
 Rin inp inn 10meg
 Egain g 0 inp inn 100k
 Rpole g p 1k
 Cpole p 0 15.9u
-Bout out 0 V={vsat}*tanh(v(p)/{vsat})
+Bout out 0 V={{0.9*vsupply*tanh(v(p)/(0.9*vsupply))}}
 .ends opamp"""
 
 
@@ -65,6 +66,7 @@ class _Filler:
         self.cards: dict[str, str] = {}  # model name -> .model line, in order of use
         self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
         self.measures: list[str] = []  # .measure lines that replace the transient .print
+        self.params: list[str] = []  # .param lines, written before the elements
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
         return format_eng(self.number(role, default, *aliases))
@@ -253,8 +255,7 @@ def _opamp(f: _Filler, role: str) -> str:
 
 
 def _opamp_block(f: _Filler) -> str:
-    vsat = f.number("VDD", 12)
-    return OPAMP.format(vsat=format_eng(abs(vsat) * 0.9))
+    return OPAMP.format(vsupply=format_eng(abs(f.number("VDD", 12))))
 
 
 def _rc_oscillator(f: _Filler) -> str:
@@ -278,12 +279,13 @@ def _converter(f: _Filler, boost: bool) -> str:
     s, d = f.model("sw"), f.model("dschottky")
     fsw, duty = f.number("FSW", 100e3, "FREQ"), f.number("DUTY", 0.5)
     period = 1 / fsw
+    f.params.append(f".param fsw={format_eng(fsw)} duty={format_eng(duty)}")
     # 300 switching periods, 50 points each; a .measure of the settled output instead of a
     # .print of every time point (which would be megabytes).
     f.tran = (period / 50, period * 300)
     f.measures.append(f".measure tran vout_avg AVG v(out) FROM={format_eng(period * 250)} "
                       f"TO={format_eng(period * 300)}")
-    gate = f"VG gate 0 PULSE(0 5 0 10n 10n {format_eng(duty * period)} {format_eng(period)})"
+    gate = "VG gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
     vin = f"VIN in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
     if boost:
         body = [f"L1 in sw {f('L', 100e-6)}", f"S1 sw 0 gate 0 {s}", f"D1 sw out {d}"]
@@ -421,7 +423,7 @@ def render(intent: Intent) -> TemplateResult:
     filler = _Filler(intent)
     body = template.build(filler)
     analyses = _analysis_lines(intent, template, filler)
-    lines = [title_for(intent), body, *filler.cards.values(), *analyses, ".end"]
+    lines = [title_for(intent), *filler.params, body, *filler.cards.values(), *analyses, ".end"]
     netlist = "\n".join(line for line in lines if line) + "\n"
     used = list(filler.used.values())
     unused = [v for role, v in intent.values.items() if role not in filler.used]
