@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_TOOLS := ngspice nvim
 
-.PHONY: install system-deps run test bench corpus clean
+.PHONY: install system-deps run test bench corpus corpus-src clean
 
 install: system-deps $(VENV)/.installed
 
@@ -42,15 +42,17 @@ run: install
 	@echo "Start the language server in your editor with: $(abspath $(VENV))/bin/spice-lsp"
 	@echo "(stdio; or --tcp --port 2087). Neovim and VS Code set-up: see README.md."
 
-test: install
+test: install corpus-src
 	$(PY) -m pytest -q
+
+corpus-src:  # Debian's ngspice source package: its example netlists are a test yardstick
+	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src >/dev/null
 
 bench: install
 	$(PY) -m spice_lsp.bench --json .cache/bench-checker.json
 
-corpus: install
-	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src
-	$(PY) benchmarks/ngspice_corpus.py --src .cache/ngspice-src
+corpus: install corpus-src
+	$(PY) benchmarks/ngspice_corpus.py --src .cache/ngspice-src --checker "$(VENV)/bin/spice-lsp check --format json"
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

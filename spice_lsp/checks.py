@@ -3,18 +3,24 @@
 `check()` is the one entry point: text in, a `CheckResult` (netlist, definitions and
 diagnostics) out. Library files (.inc .lib, or has_title=False) have no title line and are
 not expected to hold a complete circuit, so the whole-circuit checks skip them.
+
+The yardstick is ngspice itself (tests/test_ngspice_corpus.py): no error where ngspice runs
+a netlist. Where ngspice tolerates something dubious (a number with trailing text, a model
+only an unused subcircuit refers to), the rule fires as a warning that says what ngspice
+will do.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, diagnostic
-from .elements import KINDS, MODEL_LETTERS, connected_nodes, is_number, layout
-from .includes import Definitions, Workspace, collect
+from .diagnostics import CODES, Diagnostic, Severity, diagnostic
+from .elements import KINDS, MODEL_LETTERS, connected_nodes, is_digital, is_number, layout
+from .includes import Definitions, Workspace, collect, follow_includes
 from .parser import IncrementalParser
 from .units import is_rkm, parse_number
 
@@ -51,6 +57,7 @@ class Checker:
         self.library = is_library(path)
         self.parser = IncrementalParser(has_title=not self.library)
         self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        self._signature: tuple | None = None
 
     def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
         path = self.path
@@ -60,27 +67,40 @@ class Checker:
         definitions, include_diagnostics = collect(netlist, path, workspace)
         diagnostics = result.diagnostics + include_diagnostics
         memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
-        diagnostics += self._check_scope(netlist.body, definitions, [], memo)
+        signature, models = definitions.signature(), _model_names(definitions)
+        if signature == self._signature:  # the same object: the memo then compares by identity
+            signature = self._signature
+        self._signature = signature
+        top, top_facts = self._check_scope(netlist.body, definitions, [], memo, signature, models)
+        diagnostics += top
+        scopes = []
         for sub in netlist.subckts:
-            local = Definitions(definitions.models.copy(), definitions.subckts.copy(),
-                                definitions.params.copy(), definitions.complete)
+            local = definitions.scope_copy(signature)
             local.add_scope(sub.body, None)
             for p in sub.params:
                 local.add("param", p.name, sub, None)
-            diagnostics += self._check_scope(sub.body, local, sub.ports, memo)
+            if any(isinstance(st, m.Include) for st in sub.body):
+                diagnostics += follow_includes(local, sub.body, path, workspace)
+            added = {key for kind, key, _ in local.added if kind == "model"}
+            scopes.append((sub, *self._check_scope(sub.body, local, sub.ports, memo,
+                                                   local.signature(),
+                                                   _model_names(local) if added else models)))
+        if scopes:
+            diagnostics += _subckt_diagnostics(scopes, top_facts, definitions, self.library)
         self._memo = memo  # only live elements stay
         diagnostics += _check_definitions(netlist)
         diagnostics += _check_directives(netlist)
         if not self.library:
-            diagnostics += _check_circuit(netlist)
+            diagnostics += _check_circuit(netlist, definitions)
         diagnostics.sort(key=lambda d: (d.range.start, d.code))
         return CheckResult(netlist, definitions, diagnostics)
 
     def _check_scope(self, statements: list[m.Statement], defs: Definitions,
-                     ports: list[m.Field], memo: dict) -> list[Diagnostic]:
-        """Element checks within one scope: the top level, or one subcircuit body."""
-        signature = defs.signature()
-        models = set(defs.models)
+                     ports: list[m.Field], memo: dict, signature: tuple,
+                     models: set[str]) -> tuple[list[Diagnostic], list]:
+        """Element checks within one scope: the top level, or one subcircuit body, given the
+        scope's definitions, their signature and model names. Returns the diagnostics and
+        the facts of the scope's elements."""
         elements = [s for s in statements if isinstance(s, m.Element)]
         all_facts = []
         for element in elements:
@@ -92,7 +112,7 @@ class Checker:
             memo[id(element)] = (element, signature, facts)  # the element keeps its id alive
             all_facts.append(facts)
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
-        out += _duplicates(elements)
+        out += _duplicates(elements, statements)
         connections = Counter(p.key for p in ports)
         connections.update(chain.from_iterable(f.node_keys for f in all_facts))
         singles = {key for key, count in connections.items() if count == 1 and key not in GROUND}
@@ -103,7 +123,12 @@ class Checker:
                     out.append(diagnostic("single-connection", node.range,
                                           f"Node '{node.text}' connects to nothing else: check "
                                           "for a typo or a missing element."))
-        return out
+        return out, all_facts
+
+
+def _model_names(defs: Definitions) -> set[str]:
+    """Names an element may use as a model: binned MOSFET models count by their base name."""
+    return set(defs.models).union(defs.bins) if defs.bins else set(defs.models)
 
 
 def check(text: str, path: Path | None = None, workspace: Workspace | None = None) -> CheckResult:
@@ -116,22 +141,101 @@ class _ElementFacts:
     nodes: list[m.Field]
     node_keys: list[str]
     diagnostics: list[Diagnostic]
+    call: str | None = None  # the subcircuit an X line calls
 
 
 def _element_facts(element: m.Element, defs: Definitions, models: set[str]) -> _ElementFacts:
     lay = layout(element, models)
     nodes = connected_nodes(element, lay)
-    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs))
+    call = lay.model.key if element.letter == "X" and lay.model is not None else None
+    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs), call)
 
 
-def _duplicates(elements: list[m.Element]) -> list[Diagnostic]:
+# What ngspice resolves only when a subcircuit is expanded, that is, when something calls it.
+_EXPANSION_CODES = frozenset(CODES[name] for name in ("undefined-model", "undefined-subckt",
+                                                      "port-count"))
+
+
+def _subckt_diagnostics(scopes, top_facts, defs: Definitions, library: bool) -> list[Diagnostic]:
+    """The diagnostics of subcircuit bodies. ngspice looks up the models and subcircuits of
+    a body only when it expands a call, so in a subcircuit nothing in this file calls (a
+    .cir holding subcircuits for another deck) those errors are warnings. Library files
+    keep them as errors: their subcircuits are there to be called."""
+    out: list[Diagnostic] = []
+    used = None
+    for sub, found, _ in scopes:
+        if library or not found:
+            out += found
+            continue
+        if used is None:
+            top_calls = {f.call for f in top_facts if f.call}
+            top_calls |= {lay.model.key for lay in (layout(el) for el in defs.included_elements
+                                                    if el.letter == "X") if lay.model is not None}
+            used = _used_subckts(scopes, top_calls)
+        if sub.key in used:
+            out += found
+            continue
+        note = (f" (ngspice checks this only where subcircuit {sub.name} is used, and nothing "
+                "in this file calls it)")
+        out += [replace(d, message=d.message + note, severity=Severity.WARNING)
+                if d.code in _EXPANSION_CODES and d.severity == Severity.ERROR else d
+                for d in found]
+    return out
+
+
+def _used_subckts(scopes, top_calls: set[str]) -> set[str]:
+    calls = {}
+    for sub, _, facts in scopes:
+        calls.setdefault(sub.key, set()).update(f.call for f in facts if f.call)
+    used, todo = set(), list(top_calls)
+    while todo:
+        key = todo.pop()
+        if key not in used:
+            used.add(key)
+            todo += calls.get(key, ())
+    return used
+
+
+_CONDITIONALS = frozenset({".if", ".elseif", ".else", ".endif"})
+
+
+def _branches(statements: list[m.Statement]) -> dict[int, dict[int, int]]:
+    """For each element inside .if/.elseif/.else blocks: {block number: branch number}."""
+    out: dict[int, dict[int, int]] = {}
+    stack: list[tuple[int, int]] = []
+    blocks = 0
+    for st in statements:
+        if st.__class__ is m.Directive and st.name in _CONDITIONALS:
+            if st.name == ".if":
+                blocks += 1
+                stack.append((blocks, 0))
+            elif st.name == ".endif":
+                if stack:
+                    stack.pop()
+            elif stack:
+                stack[-1] = (stack[-1][0], stack[-1][1] + 1)
+        elif stack and st.__class__ is m.Element:
+            out[id(st)] = dict(stack)
+    return out
+
+
+def _exclusive(a: dict[int, int] | None, b: dict[int, int] | None) -> bool:
+    """Two elements in different branches of one .if block: only one of them exists."""
+    return bool(a and b) and any(block in b and b[block] != branch for block, branch in a.items())
+
+
+def _duplicates(elements: list[m.Element], statements: list[m.Statement] = ()) -> list[Diagnostic]:
     keys = [el.key for el in elements]
     if len(set(keys)) == len(keys):
         return []
+    branches = _branches(statements)
     out, seen = [], {}
     for element in elements:
-        first = seen.setdefault(element.key, element)
-        if first is not element:
+        earlier = seen.setdefault(element.key, [])
+        mine = branches.get(id(element))
+        first = next((e for e in earlier if not _exclusive(mine, branches.get(id(e)))), None)
+        earlier.append(element)
+        if first is not None:
             out.append(diagnostic("duplicate-element", element.name_range,
                                   f"{element.name} is already defined on line "
                                   f"{first.range.start.line + 1}; element names must be unique."))
@@ -182,6 +286,13 @@ def _check_number(field: m.Field) -> list[Diagnostic]:
     text = field.text
     if parse_number(text) is None:
         if text[:1].isdigit() or text[:1] in ".+-":
+            prefix = _number_prefix(text)
+            if prefix:
+                # ngspice reads the number at the start and drops the rest without a word.
+                return [diagnostic("bad-value", field.range,
+                                   f"ngspice reads '{text}' as {prefix} and ignores "
+                                   f"'{text[len(prefix):]}': write one number with an optional "
+                                   "scale such as 4.7k, 100n, 1meg.", Severity.WARNING)]
             return [diagnostic("bad-value", field.range,
                                f"'{text}' is not a number SPICE can read: write digits with an "
                                "optional scale such as 4.7k, 100n, 1meg (M means milli).")]
@@ -192,6 +303,20 @@ def _check_number(field: m.Field) -> list[Diagnostic]:
                            f"(the digits after the letter are dropped); write "
                            f"{_rkm_as_decimal(text)} instead.")]
     return []
+
+
+_LEADING_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.IGNORECASE)
+
+
+def _number_prefix(text: str) -> str:
+    """The longest start of `text` that is a number ngspice reads ('' when none)."""
+    found = _LEADING_NUMBER.match(text)
+    if not found:
+        return ""
+    for end in range(len(text) - 1, found.end() - 1, -1):
+        if parse_number(text[:end]) is not None and not is_rkm(text[:end]):
+            return text[:end]
+    return found.group()
 
 
 def _rkm_as_decimal(text: str) -> str:
@@ -217,14 +342,18 @@ def _check_reference(element: m.Element, lay, defs: Definitions) -> list[Diagnos
                                f"No subcircuit '{name.text}' is defined (.subckt {name.text} ...) "
                                "in this file or the files it includes.")]
         ports = subckt[0].statement.ports
-        if len(ports) != len(lay.nodes):
+        required = sum(p.value is None for p in ports)  # the others are PSpice OPTIONAL: ports
+        if not required <= len(lay.nodes) <= len(ports):
+            count = f"{len(ports)}" if required == len(ports) else f"{required} to {len(ports)}"
             return [diagnostic("port-count", m.Range(element.name_range.start, name.range.end),
                                f"{element.name} connects {len(lay.nodes)} nodes, but subcircuit "
-                               f"'{subckt[0].name}' has {len(ports)} ports "
+                               f"'{subckt[0].name}' has {count} ports "
                                f"({' '.join(p.text for p in ports)}).")]
         return []
     if name.key in defs.models or not defs.complete:
         return []
+    if element.letter == "M" and name.key in defs.bins:
+        return []  # binned models nch.1, nch.2...: ngspice picks one by W and L
     if element.letter in MODEL_LETTERS:
         return [diagnostic("undefined-model", name.range,
                            f"No model '{name.text}' is defined for {element.name}: add "
@@ -254,7 +383,7 @@ def _check_directives(netlist: m.Netlist) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for st in netlist.of_type(m.Directive):
         if not st.known:
-            if st.name in (".endc", ".endl", ".ends"):
+            if st.name in (".endl", ".ends") or st.name.startswith(".endc"):
                 out.append(diagnostic("unmatched-end", st.range,
                                       f"This {st.name} closes nothing: there is no block open above it."))
             else:
@@ -282,11 +411,13 @@ def _check_analysis(analysis: m.Analysis) -> list[Diagnostic]:
     return []
 
 
-def _check_circuit(netlist: m.Netlist) -> list[Diagnostic]:
+def _check_circuit(netlist: m.Netlist, defs: Definitions | None = None) -> list[Diagnostic]:
     """Whole-circuit checks for a main netlist."""
     out: list[Diagnostic] = []
     elements = netlist.elements
-    if elements and not _touches_ground(netlist):
+    included = defs.included_elements if defs else []
+    if elements and not _touches_ground(netlist) and not _touches_ground_in(included) \
+            and not _all_digital(netlist, defs):
         out.append(diagnostic("no-ground", elements[0].name_range,
                               "Nothing connects to ground: SPICE needs node 0 (or gnd) as the "
                               "reference for every voltage."))
@@ -300,6 +431,43 @@ def _check_circuit(netlist: m.Netlist) -> list[Diagnostic]:
         out.append(diagnostic("no-analysis", anchor,
                               "No analysis is requested: add .op, .tran, .ac or .dc to simulate."))
     return out
+
+
+def _all_digital(netlist: m.Netlist, defs: Definitions | None) -> bool:
+    """Only digital XSPICE models (d_*) and PSpice digital U devices: there is no analog
+    node, so ngspice needs no ground."""
+    types = {mo.key: mo.type.lower() for mo in netlist.models}
+    if defs:
+        for key, found in defs.models.items():
+            types.setdefault(key, getattr(found[0].statement, "type", "").lower())
+    todo = list(chain(netlist.statements, defs.included_elements if defs else ()))
+    seen: set[int] = set()
+    while todo:
+        st = todo.pop()
+        if st.__class__ is not m.Element:
+            continue
+        if st.letter == "U" and is_digital(st):
+            continue
+        if st.letter not in "AX":
+            return False
+        lay = layout(st)
+        if lay.model is None:
+            return False
+        if st.letter == "X":  # digital if what it calls is: a local body is in `statements`
+            found = defs.subckts.get(lay.model.key) if defs else None
+            if not found:
+                return False
+            sub = found[0]
+            if sub.path is not None and id(sub.statement) not in seen:
+                seen.add(id(sub.statement))
+                todo += sub.statement.body
+        elif not types.get(lay.model.key, "").startswith("d_"):
+            return False
+    return True
+
+
+def _touches_ground_in(elements: list[m.Element]) -> bool:
+    return any(f.kind == "word" and f.key in GROUND for el in elements for f in el.fields)
 
 
 def _touches_ground(netlist: m.Netlist) -> bool:

@@ -66,7 +66,11 @@ class Diagnostic:
         return RULES[self.code].name
 
 
-def diagnostic(name: str, range_: Range, message: str) -> Diagnostic:
-    """Build a diagnostic from a rule name; the severity comes from the rule."""
+def diagnostic(name: str, range_: Range, message: str, severity: Severity | None = None) -> Diagnostic:
+    """Build a diagnostic from a rule name; the severity comes from the rule unless given.
+
+    A rule is given a lower severity where ngspice tolerates the problem (it then reads the
+    line some way of its own, which the message says).
+    """
     rule = RULES[CODES[name]]
-    return Diagnostic(range_, rule.code, message, rule.severity)
+    return Diagnostic(range_, rule.code, message, rule.severity if severity is None else severity)

@@ -2,8 +2,9 @@
 
 The grammar keeps the fields after an element's name generic; `layout()` decides which
 are nodes, the value, the model and parameters, the way ngspice reads them (manual
-chapters 3-14). Elements whose node count varies (bipolar substrate, SOI MOSFETs,
-subcircuit calls, XSPICE ports) are resolved with the set of known model names.
+chapters 3-14). Elements whose node count varies (bipolar substrate, diode thermal node,
+SOI and VDMOS MOSFETs, subcircuit calls, XSPICE ports, PSpice digital `U` primitives) are
+resolved with the set of known model names.
 """
 from __future__ import annotations
 
@@ -53,7 +54,14 @@ KINDS: dict[str, ElementKind] = {k.letter: k for k in (
 # Letters whose model field must name a .model (ngspice refuses the line otherwise).
 MODEL_LETTERS = frozenset("DQJZMSWOUYNA")
 # Keywords that may stand where a positional field is expected.
-FLAGS = frozenset({"off", "on", "dc", "ac", "params:", "noisy"})
+FLAGS = frozenset({"off", "on", "dc", "ac", "params:", "noisy", "thermal"})
+# PSpice digital primitives (ngspice translates them to XSPICE): `U1 NAND(2) DPWR DGND ...`.
+DIGITAL_PRIMITIVES = frozenset({
+    "buf", "inv", "and", "nand", "or", "nor", "xor", "nxor", "bufa", "inva", "anda", "nanda",
+    "ora", "nora", "xora", "nxora", "buf3", "inv3", "and3", "nand3", "or3", "nor3", "xor3",
+    "nxor3", "buf3a", "inv3a", "and3a", "nand3a", "or3a", "nor3a", "xor3a", "nxor3a", "ao",
+    "oa", "aoi", "oai", "dff", "jkff", "srff", "dltch", "pullup", "pulldown", "stim",
+    "logicexp", "pindly", "constraint"})
 _CONTROLLED_KEYWORDS = frozenset({"poly", "value", "vol", "cur", "table", "laplace", "freq",
                                   "vcvs", "vccs", "cccs", "ccvs", "nand", "nor", "and", "or"})
 
@@ -78,6 +86,14 @@ def is_number(f: Field) -> bool:
 def looks_numeric(f: Field) -> bool:
     """A word meant as a number (it may still fail to parse: checks report that)."""
     return f.kind == "word" and (f.text[:1].isdigit() or f.text[:1] in ".+-")
+
+
+def is_digital(element: Element) -> bool:
+    """A `U` line that is a PSpice digital primitive, not a uniform RC line (U n1 n2 n3 model)."""
+    fields = element.fields
+    first = fields[0] if fields else None
+    return first is not None and first.kind == "word" and (
+        first.key in DIGITAL_PRIMITIVES or (len(fields) > 1 and fields[1].kind == "group"))
 
 
 def _split(fields: list[Field]) -> tuple[list[Field], list[Field]]:
@@ -141,8 +157,30 @@ def layout(element: Element, models: set[str] = frozenset()) -> Layout:
         out.missing_nodes = max(0, 2 - len(out.controls))
         out.value = words[2] if len(words) > 2 else None
         out.extra = words[3:]
-    elif letter in "DJZUSOY":
-        rest = take_nodes(2 if letter == "D" else KINDS[letter].nodes)
+    elif letter == "D":
+        # anode cathode [thermal node] model
+        at = 2
+        if len(words) > 3 and words[2].key not in models and (
+                words[3].key in models or (words[3].kind == "word" and not is_number(words[3])
+                                           and words[3].key not in FLAGS)):
+            at = 3
+        rest = take_nodes(at)
+        out.model, out.extra = (rest[0], rest[1:]) if rest else (None, [])
+    elif letter == "U" and is_digital(element):
+        # PSpice digital primitive: TYPE[(sizes)] then a variable number of nodes, the
+        # timing and I/O models (the I/O models are built into ngspice), parameters, and
+        # for LOGICEXP/PINDLY a `LOGIC:`-style section. Only the nodes matter here.
+        fields = element.fields
+        rest = fields[2:] if len(fields) > 1 and fields[1].kind == "group" else fields[1:]
+        stop = next((i for i, f in enumerate(rest)
+                     if f.kind == "assign" or (f.kind == "word" and f.text.endswith(":"))),
+                    len(rest))
+        kind = fields[0].key
+        tail = 1 if kind in ("stim", "pindly", "constraint", "pullup", "pulldown") else 2
+        out.nodes = [f for f in rest[:stop][:-tail] if f.kind == "word" and f.key not in models]
+        out.extra = [f for f in rest[stop:] if f.kind != "assign"]
+    elif letter in "JZUSOY":
+        rest = take_nodes(KINDS[letter].nodes)
         out.model = rest[0] if rest else None
         out.extra = rest[1:]
     elif letter == "Q":
@@ -154,8 +192,11 @@ def layout(element: Element, models: set[str] = frozenset()) -> Layout:
         rest = take_nodes(at)
         out.model, out.extra = (rest[0], rest[1:]) if rest else (None, [])
     elif letter == "M":
-        # d g s b, up to seven nodes for SOI models: the model is the first known name.
-        at = _first_model(words, 4, models) if len(words) > 4 else 4
+        # d g s b, up to seven nodes for SOI models, d g s [tj tcase] for VDMOS: the model
+        # is the first known name.
+        at = _first_model(words, 3, models) if len(words) > 3 else 4
+        if at == 3 and words[3].key not in models:
+            at = _first_model(words, 4, models) if len(words) > 4 else 4
         rest = take_nodes(at)
         out.model, out.extra = (rest[0], rest[1:]) if rest else (None, [])
     elif letter == "T":

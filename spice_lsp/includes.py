@@ -7,6 +7,7 @@ chain of files being followed.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -16,6 +17,8 @@ from .diagnostics import Diagnostic, diagnostic
 from .parser import parse
 
 MAX_INCLUDE_BYTES = 20_000_000  # a library bigger than this is not followed
+# A binned MOSFET model: `.model nch.2 nmos (lmin=... wmin=...)`, used as `M1 d g s b nch`.
+_BINNED = re.compile(r"(.+)\.\d+$")
 
 
 @dataclass
@@ -34,17 +37,42 @@ class Definitions:
     subckts: dict[str, list[Definition]] = field(default_factory=dict)
     params: dict[str, list[Definition]] = field(default_factory=dict)
     complete: bool = True  # False when an include could not be read: unknown names are not errors
+    # Binned MOSFET models by their base name (`nch` for nch.1, nch.2): M lines may use it.
+    bins: dict[str, list[Definition]] = field(default_factory=dict)
+    # Top-level elements of included files: they belong to the circuit too (ground, digital).
+    included_elements: list[m.Element] = field(default_factory=list)
+    # A subcircuit scope's copy: the signature of the scope it copies, and what it added since.
+    base_signature: tuple | None = None
+    added: list[tuple] = field(default_factory=list)
+
+    def scope_copy(self, signature: tuple | None = None) -> "Definitions":
+        """A copy to add a subcircuit's local definitions to. `signature` is this scope's
+        (computed once by the caller): the copy's signature is then that plus its own
+        additions, so a file with thousands of subcircuits is not checked in quadratic time."""
+        return Definitions(self.models.copy(), self.subckts.copy(), self.params.copy(),
+                           self.complete, self.bins.copy(), self.included_elements,
+                           signature if signature is not None else self.signature())
 
     def add(self, kind: str, name: str, statement: m.Statement, path: Path | None) -> None:
         table = {"model": self.models, "subckt": self.subckts, "param": self.params}[kind]
         # A new list, not append: subcircuit scopes share these tables with the top level.
         key = name.lower()
-        table[key] = table.get(key, []) + [Definition(name, kind, statement, path)]
+        definition = Definition(name, kind, statement, path)
+        table[key] = table.get(key, []) + [definition]
+        if self.base_signature is not None:
+            self.added.append((kind, key, _port_counts(statement) if kind == "subckt" else None))
+        if kind == "model" and "." in key:
+            binned = _BINNED.match(key)
+            if binned:
+                self.bins[binned[1]] = self.bins.get(binned[1], []) + [definition]
 
     def signature(self) -> tuple:
         """What element checks depend on: names known, subcircuit port counts, completeness."""
-        return (frozenset(self.models), frozenset(self.params), self.complete,
-                frozenset((key, len(defs[0].statement.ports)) for key, defs in self.subckts.items()))
+        if self.base_signature is not None:
+            return (self.base_signature, tuple(self.added), self.complete)
+        return (frozenset(self.models), frozenset(self.params), self.complete, frozenset(self.bins),
+                frozenset((key, _port_counts(defs[0].statement))
+                          for key, defs in self.subckts.items()))
 
     def add_scope(self, statements: list[m.Statement], path: Path | None) -> None:
         """Definitions visible at one scope level (subcircuit bodies are not descended)."""
@@ -55,6 +83,11 @@ class Definitions:
                 self.add("subckt", st.name, st, path)
             elif isinstance(st, m.ParamDef):
                 self.add("param", st.name, st, path)
+
+
+def _port_counts(subckt: m.Subckt) -> tuple[int, int]:
+    """All ports, and those a call must connect (the others are PSpice OPTIONAL: ports)."""
+    return len(subckt.ports), sum(p.value is None for p in subckt.ports)
 
 
 def _read_text(path: Path) -> str | None:
@@ -107,16 +140,23 @@ def collect(netlist: m.Netlist, path: Path | None, workspace: Workspace,
             ) -> tuple[Definitions, list[Diagnostic]]:
     """Definitions of a document and of every file it includes, with include diagnostics."""
     defs = Definitions()
-    diagnostics: list[Diagnostic] = []
     defs.add_scope(netlist.body, None)
+    return defs, follow_includes(defs, netlist.body, path, workspace)
+
+
+def follow_includes(defs: Definitions, statements: list[m.Statement], path: Path | None,
+                    workspace: Workspace) -> list[Diagnostic]:
+    """Add the definitions of the files that `statements` include (one scope: the top level,
+    or a subcircuit body that has its own .include); return the include diagnostics."""
+    diagnostics: list[Diagnostic] = []
     base = path.parent if path else Path.cwd()
     chain = [Path(os.path.realpath(path))] if path else []
-    for include in _includes(netlist.body):
+    for include in _includes(statements):
         failure = _follow(include, base, workspace, defs, chain)
         if failure:
             defs.complete = False
             diagnostics.append(diagnostic(failure[0], include.path_range, failure[1]))
-    return defs, diagnostics
+    return diagnostics
 
 
 def _includes(statements: list[m.Statement]) -> list[m.Include]:
@@ -147,6 +187,9 @@ def _follow(include: m.Include, base: Path, workspace: Workspace, defs: Definiti
             return "include-not-found", f"'{include.path}' has no section '{include.section}'."
         scope = sections[0].body
     defs.add_scope(scope, target)
+    elements = [st for st in scope if isinstance(st, m.Element)]
+    if elements:  # a new list: subcircuit scopes share the top level's
+        defs.included_elements = defs.included_elements + elements
     for nested in _includes(scope):
         failure = _follow(nested, target.parent, workspace, defs, chain + [target])
         if failure:

@@ -17,12 +17,13 @@ from typing import NamedTuple
 from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from . import model as m
-from .diagnostics import Diagnostic, diagnostic
+from .diagnostics import Diagnostic, Severity, diagnostic
 
 GRAMMAR_PATH = Path(__file__).with_name("spice.lark")
 
 _CONTROL_START = re.compile(r"\s*\.control(?![^\s;])", re.IGNORECASE)
-_CONTROL_END = re.compile(r"\s*\.endc(?![^\s;])", re.IGNORECASE)
+# ngspice ends a .control block at any line starting with `.endc` (`.endcontrol` too).
+_CONTROL_END = re.compile(r"\s*\.endc", re.IGNORECASE)
 
 
 class Chunk(NamedTuple):
@@ -90,11 +91,7 @@ def split_statements(text: str, has_title: bool = True):
             while end < len(lines) and not _CONTROL_END.match(lines[end]):
                 end += 1
             if end == len(lines):
-                diagnostics.append(diagnostic(
-                    "unclosed-block", _line_range(i, line.rstrip("\r")),
-                    "This .control block is never closed: add a line '.endc' after its commands."))
-                i = end
-                continue
+                diagnostics.append(_unclosed_control(i, lines))
             chunks.append(Chunk(i, "\n".join(lines[i:end + 1])))
             i = end
         else:
@@ -105,6 +102,25 @@ def split_statements(text: str, has_title: bool = True):
     if current:
         chunks.append(Chunk(current_line, "\n".join(current)))
     return title, title_range, chunks, diagnostics
+
+
+_END_LINE = re.compile(r"\s*\.end(?![^\s;])", re.IGNORECASE)
+
+
+def _unclosed_control(start: int, lines: list[str]) -> Diagnostic:
+    """ngspice runs a .control block without .endc to the end of the file (it warns
+    'Missing .endc statement!'), but a '.end' inside it is then run as a command, and fails."""
+    rng = _line_range(start, lines[start].rstrip("\r"))
+    end = next((j for j in range(start + 1, len(lines)) if _END_LINE.match(lines[j])), None)
+    if end is not None:
+        return diagnostic("unclosed-block", rng,
+                          f"This .control block is never closed, so ngspice runs the '.end' on "
+                          f"line {end + 1} as a command, and fails: add a line '.endc' after "
+                          "the block's commands.")
+    return diagnostic("unclosed-block", rng,
+                      "This .control block is never closed: ngspice runs its commands to the end "
+                      "of the file (warning 'Missing .endc statement!'); add a line '.endc' after "
+                      "them.", Severity.WARNING)
 
 
 # ---------------------------------------------------------------------------------------
@@ -183,8 +199,32 @@ class _ToModel(Transformer):
     # elements ------------------------------------------------------------------------
     def _element(self, children):
         name, fields = children[0], self._as_fields(children[1:])
+        if "," in self.text:
+            fields = self._without_commas(fields)
         return m.Element(self._statement_range(name, fields), str(name),
                          self._range(name, name), fields)
+
+    def _without_commas(self, fields: list[m.Field]) -> list[m.Field]:
+        """ngspice reads a comma on an element line as a space, except that `ic=1,2,3` is one
+        parameter with three values: drop the commas, and join such values to their key."""
+        out: list[m.Field] = []
+        after_comma = False
+        for f in fields:
+            if f.kind == "comma":
+                after_comma = True
+                continue
+            last = out[-1] if out else None
+            if after_comma and last is not None and last.kind == "assign" and last.value is not None \
+                    and f.kind in ("word", "expr"):
+                rng = self._span(last.range, f.range)
+                text = self.lines[rng.start.line - self.line][rng.start.character:rng.end.character] \
+                    if rng.start.line == rng.end.line else f"{last.text},{f.text}"
+                out[-1] = m.Field("assign", text, rng, name=last.name, value=last.value,
+                                  items=[*(last.items or [last.value]), f])
+            else:
+                out.append(f)
+            after_comma = False
+        return out
 
     two_node = three_node = four_node = coupling = behavioral = _element
     controlled = switch_w = subckt_call = xspice = multi_node = _element
@@ -206,17 +246,28 @@ class _ToModel(Transformer):
     def subckt(self, children):
         keyword, name, fields = children[0], children[1], self._as_fields(children[2:])
         rng = self._statement_range(keyword, [self._as_field(name)] + fields)
-        ports = []
+        ports, params, section = [], [], "ports"
         for f in fields:
-            if f.kind != "word" or f.key == "params:":
-                break
-            ports.append(f)
-        params = [f for f in fields if f.kind == "assign"]
+            if f.kind == "comma":
+                continue
+            if f.kind == "word" and f.key in SUBCKT_SECTIONS:
+                section = f.key
+            elif f.kind == "assign" and section == "optional:" and f.value is not None:
+                # PSpice `OPTIONAL: DPWR=$G_DPWR`: a port a call may leave out, with the
+                # node it defaults to. It stays a port (a word field) carrying that default.
+                ports.append(m.Field("word", f.name, name_range(f), name=f.name, value=f.value))
+            elif f.kind == "assign":
+                params.append(f)
+            elif f.kind == "word" and section == "ports" and not params:
+                ports.append(f)
+            elif section == "ports":
+                section = "rest"  # a field that is no port ends the ports
         return m.Subckt(rng, str(name), self._range(name, name), ports, params, rng)
 
     def ends(self, children):
-        return m.Ends(self._statement_range(children[0], self._as_fields(children[1:])),
-                      str(children[1]) if len(children) > 1 else "")
+        fields = self._as_fields(children[1:])
+        return m.Ends(self._statement_range(children[0], fields),
+                      fields[0].text if fields and fields[0].kind == "word" else "")
 
     def endl(self, children):
         return m.Endl(self._statement_range(children[0], self._as_fields(children[1:])),
@@ -267,6 +318,9 @@ class _ToModel(Transformer):
         return m.ControlBlock(self._range(token, token), str(token))
 
 
+# Keywords that end the ports of a .subckt line (ngspice, and PSpice's OPTIONAL: and TEXT:).
+SUBCKT_SECTIONS = frozenset({"params:", "optional:", "text:"})
+
 SOURCE_FUNCTIONS = frozenset({"pulse", "sin", "exp", "pwl", "sffm", "am", "trnoise", "trrandom"})
 
 
@@ -314,7 +368,7 @@ _TERMINAL_NAMES = {
 }
 _CLOSERS = {"RPAR": "(", "RSQB": "["}
 _ELEMENT_NODES = {"R": 2, "C": 2, "L": 2, "D": 2, "V": 2, "I": 2, "B": 2, "E": 2, "F": 2,
-                  "G": 2, "H": 2, "W": 2, "Q": 3, "J": 3, "Z": 3, "U": 3, "M": 4, "S": 4,
+                  "G": 2, "H": 2, "W": 2, "Q": 3, "J": 3, "Z": 3, "M": 4, "S": 4,
                   "T": 4, "O": 4, "Y": 4, "K": 2}
 
 
@@ -347,7 +401,8 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
                           "its kind letter (R1, C1, V1, M1, X1...) and a command with a dot "
                           "(.tran, .model...).")
     expected = getattr(error, "expected", None) or getattr(error, "allowed", set())
-    if isinstance(error, UnexpectedToken) and expected == {"WORD"} and letter in _ELEMENT_NODES:
+    if isinstance(error, UnexpectedToken) and "WORD" in expected and expected <= {"WORD", "COMMA"} \
+            and letter in _ELEMENT_NODES:
         name = first.split()[0]
         found = len(first.split()) - 1
         what = "inductor names" if letter == "K" else "nodes"
@@ -392,14 +447,91 @@ def grammar_parser(start: str = "netlist") -> Lark:
                 propagate_positions=True)
 
 
-def parse_chunk(chunk: Chunk) -> list[m.Statement] | Diagnostic:
+_MODEL_START = re.compile(r"\s*\.model(?![^\s=(),;{}'\"\[\]])", re.IGNORECASE)
+
+
+def _balance_parens(text: str) -> tuple[str, int | None]:
+    """The text with every parenthesis that has no partner made a space, and the offset of
+    the first such one (None: all balanced). Comments, quotes and braces are skipped."""
+    chars, stack, stray = list(text), [], []
+    i, n, depth, quote = 0, len(text), 0, ""
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            at_line_start, quote = True, ""
+        elif at_line_start and c in " \t":
+            pass
+        elif at_line_start and c == "*":  # a comment line between continuations
+            while i < n and text[i] != "\n":
+                i += 1
+            continue
+        else:
+            at_line_start = False
+            if quote:
+                quote = "" if c == quote else quote
+            elif depth:
+                depth += (c == "{") - (c == "}")
+            elif c in "'\"":
+                quote = c
+            elif c == "{":
+                depth = 1
+            elif c == ";" or (c == "$" and text[i + 1:i + 2] in ("", " ", "\t", "\r", "\n")):
+                while i < n and text[i] != "\n":
+                    i += 1
+                continue
+            elif c == "(":
+                stack.append(i)
+            elif c == ")":
+                if stack:
+                    stack.pop()
+                else:
+                    stray.append(i)
+        i += 1
+    stray += stack
+    for j in stray:
+        chars[j] = " "
+    return "".join(chars), min(stray) if stray else None
+
+
+def _offset_position(chunk: Chunk, offset: int) -> m.Position:
+    before = chunk.text[:offset]
+    line = before.count("\n")
+    return m.Position(chunk.line + line, offset - (before.rfind("\n") + 1))
+
+
+def _parse_model_leniently(lark: Lark, chunk: Chunk):
+    """ngspice reads the parentheses of a .model line as spaces, so it takes a line whose
+    parentheses do not pair up (`.model d D (is=1` or a stray `+ )`). Parse such a line
+    with the unpaired ones blanked out, and warn."""
+    text, first = _balance_parens(chunk.text)
+    if first is None:
+        return None
+    _transformer.set_chunk(Chunk(chunk.line, text))
+    try:
+        result = lark.parse(text, start="statement")
+    except UnexpectedInput:
+        return None
+    start = _offset_position(chunk, first)
+    warning = diagnostic(
+        "syntax-error", m.Range(start, m.Position(start.line, start.character + 1)),
+        f"This '{chunk.text[first]}' has no partner. ngspice reads the parentheses of a "
+        ".model line as spaces, so it accepts the line; other simulators may not.",
+        Severity.WARNING)
+    return (result if isinstance(result, list) else [result]), warning
+
+
+def parse_chunk(chunk: Chunk):
+    """The statements of one chunk; a Diagnostic when it does not parse; or, for a line that
+    parses only the way ngspice reads it, a (statements, warning) tuple."""
     with _parser_lock:
         lark = _get_lark()
         _transformer.set_chunk(chunk)
         try:
             result = lark.parse(chunk.text, start="statement")
         except UnexpectedInput as error:
-            return syntax_diagnostic(error, chunk)
+            found = _parse_model_leniently(lark, chunk) if _MODEL_START.match(chunk.text) else None
+            return found if found is not None else syntax_diagnostic(error, chunk)
     return result if isinstance(result, list) else [result]
 
 
@@ -470,6 +602,9 @@ class IncrementalParser:
             cache[chunk] = result
             if result.__class__ is Diagnostic:
                 diagnostics.append(result)
+            elif result.__class__ is tuple:  # parsed the lenient way ngspice reads it
+                statements += result[0]
+                diagnostics.append(result[1])
             elif len(result) == 1:
                 statements.append(result[0])
             else:

@@ -145,3 +145,135 @@ def test_checker_reuses_unchanged_element_checks():
     result = checker.check("\n".join(lines))
     assert [(d.code, d.range.start.line) for d in result.diagnostics] == [("SP003", 10)]
     assert checker.parser.reparsed == 1
+
+
+# ---------------------------------------------------------------------------------------
+# What ngspice accepts must get no error (regressions from its own examples and tests).
+
+def errors(text, **kw):
+    return [d.code for d in check(text, **kw).errors]
+
+
+def deck(body):
+    return f"title\n{body}\n.op\n.end\n"
+
+
+def test_pspice_digital_u_devices_have_variable_ports():
+    text = deck("V1 a 0 1\nR1 a 0 1k\n"
+                "U1 NAND(2) $G_DPWR $G_DGND a b y DLY IO_STD\n"
+                "U2 inv $G_DPWR $G_DGND y z DLY IO_STD MNTYMXDLY=2\n"
+                ".model DLY ugate (tplhty=5n tphlty=5n)")
+    assert errors(text) == []
+    # Still a uniform RC line when it looks like one: three nodes and a model.
+    assert "SP002" in errors(deck("V1 a 0 1\nU1 a 0\nR1 a 0 1k"))
+    assert errors(deck("V1 a 0 1\nU1 a b 0 urc l=1u\nR1 b 0 1k\n.model urc urc")) == []
+
+
+def test_diode_with_a_thermal_node():
+    assert errors(deck("V1 a 0 1\nD1 a 0 tj dmod thermal\nR1 tj 0 1\n.model dmod d (rth0=1)")) == []
+    result = check(deck("V1 a 0 1\nD1 a 0 tj nomod\nR1 tj 0 1"))
+    assert [(d.code, d.message.split("'")[1]) for d in result.errors] == [("SP007", "nomod")]
+
+
+def test_binned_mosfet_models():
+    models = ".model nch.1 nmos (lmin=1u lmax=10u)\n.model nch.2 nmos (lmin=10u lmax=20u)\n" \
+             ".model dm.1 d"
+    assert errors(deck(f"V1 d 0 1\nM1 d d 0 0 nch l=5u w=1u\n{models}")) == []
+    # Binning is for MOSFETs only: ngspice finds no model 'dm' for a diode.
+    assert errors(deck(f"V1 d 0 1\nD1 d 0 dm\n{models}")) == ["SP007"]
+
+
+def test_vdmos_with_three_nodes():
+    result = check(deck("V1 d 0 1\nV2 g 0 1\nM1 d g 0 vd\n.model vd vdmos nchan"))
+    assert result.diagnostics == []
+
+
+def test_subckt_ports_end_at_optional_params_and_text():
+    sub = (".subckt nand2 a b y optional: dpwr=$g_dpwr dgnd=$g_dgnd params: d=1\n"
+           "R1 a y {d}\nR2 b y 1k\nR3 dpwr dgnd 1k\n.ends\n")
+    for call, found in (("X1 1 2 3 nand2", []), ("X1 1 2 3 4 nand2", []),
+                        ("X1 1 2 3 4 5 nand2", []), ("X1 1 2 nand2", ["SP009"]),
+                        ("X1 1 2 3 4 5 6 nand2", ["SP009"])):
+        assert errors(deck(f"V1 1 0 1\n{sub}{call}\nR9 2 3 1k\nR8 3 0 1k")) == found, call
+    net = check(deck(".subckt t a b text: file=\"x\"\nR1 a b 1k\n.ends")).netlist
+    assert [p.text for p in net.subckts[0].ports] == ["a", "b"]
+
+
+def test_elements_in_different_if_branches_are_not_duplicates():
+    text = deck("V1 1 0 1\n.if (a == 1)\nR1 1 0 1\n.elseif (a == 2)\n.if (b == 1)\nR1 1 0 2\n"
+                ".else\nR1 1 0 3\n.endif\n.else\nR1 1 0 4\n.endif")
+    assert errors(text) == []
+    assert errors(deck("V1 1 0 1\n.if (a == 1)\nR1 1 0 1\nR1 1 0 2\n.endif")) == ["SP004"]
+    assert errors(deck("V1 1 0 1\nR1 1 0 1\n.if (a == 1)\nR1 1 0 2\n.endif")) == ["SP004"]
+
+
+def test_commas_separate_fields_like_spaces():
+    text = deck("V1 1 0 1\nR1 1, 2 1k\nR2 2,0 1k\nM1 1 2 0 0 nm w=1u l=1u ic=1,2,3\n"
+                ".model nm nmos level=1\n.print dc v(1), v(2)")
+    assert errors(text) == []
+    m1 = check(text).netlist.elements[3]
+    assert [f.text for f in m1.fields][-1] == "ic=1,2,3"
+
+
+def test_number_with_trailing_text_is_a_warning_saying_what_ngspice_reads():
+    result = check(deck("V1 a 0 1\nL1 a 0 0.0.8792nH"))
+    (d,) = [d for d in result.diagnostics if d.code == "SP003"]
+    assert d.severity == Severity.WARNING
+    assert "ngspice reads '0.0.8792nH' as 0.0" in d.message
+    assert errors(deck("V1 a 0 1\nR1 a 0 +k")) == ["SP003"]  # no number at all
+
+
+def test_digital_only_circuits_need_no_ground():
+    digital = deck("a1 [a b] dsrc\n.model dsrc d_source (input_file=\"x.txt\")\n"
+                   "a2 a b y gate\n.model gate d_and")
+    assert errors(digital) == []
+    analog = deck("a1 in out amp\n.model amp gain (gain=2)\nR1 in out 1k")
+    assert errors(analog) == ["SP005"]
+
+
+def test_ground_and_subckt_calls_in_an_included_file(tmp_path):
+    (tmp_path / "body.inc").write_text("* the circuit\nV1 a 0 1\nX1 a two\n")
+    main = tmp_path / "main.cir"
+    text = "title\n.subckt two p\nR1 p q 1k\nR2 q 0 1k\nD1 p q nomod\n.ends\n" \
+           ".include body.inc\nR9 a b 1k\nR8 b a 1k\n.op\n.end\n"
+    result = check(text, main, Workspace(roots=[tmp_path]))
+    # Ground comes from body.inc, and body.inc calls `two`, whose missing model stays an error.
+    assert [d.code for d in result.errors] == ["SP007"]
+
+
+def test_include_inside_a_subcircuit(tmp_path):
+    (tmp_path / "q.mod").write_text(".model qn npn (bf=100)\n")
+    text = "title\nV1 c 0 1\nX1 c 0 amp\n.subckt amp c e\n.include q.mod\nQ1 c c e qn\n.ends\n" \
+           ".op\n.end\n"
+    assert errors(text, path=tmp_path / "main.cir", workspace=Workspace(roots=[tmp_path])) == []
+    missing = text.replace("q.mod", "none.mod")
+    assert errors(missing, path=tmp_path / "main.cir",
+                  workspace=Workspace(roots=[tmp_path])) == ["SP015"]
+
+
+def test_unused_subcircuit_reference_errors_are_warnings():
+    sub = ".subckt stub a b\nO1 a 0 b 0 nomodel\n.ends\n"
+    result = check(deck(f"V1 1 0 1\nR1 1 0 1k\n{sub}"))
+    (d,) = [d for d in result.diagnostics if d.code == "SP007"]
+    assert d.severity == Severity.WARNING and "nothing in this file calls it" in d.message
+    # Called, directly or through another subcircuit: ngspice fails, so it is an error.
+    assert errors(deck(f"V1 1 0 1\nR1 1 0 1k\n{sub}X1 1 0 stub")) == ["SP007"]
+    outer = ".subckt outer p\nX1 p 0 stub\n.ends\n"
+    assert errors(deck(f"V1 1 0 1\nR1 1 0 1k\n{sub}{outer}X9 1 outer")) == ["SP007"]
+
+
+def test_unclosed_control_block():
+    body = "title\nV1 1 0 1\nR1 1 0 1k\n.control\nop\n"
+    (d,) = [d for d in check(body).diagnostics if d.code == "SP011"]
+    assert d.severity == Severity.WARNING  # ngspice runs it to the end of the file
+    assert [d.code for d in check(body + ".end\n").errors] == ["SP011"]  # .end run as a command
+    assert check(body + ".endcontrol\n.end\n").diagnostics == []  # ngspice: any '.endc...'
+
+
+def test_model_with_unpaired_parentheses_is_a_warning():
+    for model in (".model dm d (is=1e-14\n+ n=1", ".model dm d (is=1e-14 n=1)\n+ rs=1)"):
+        result = check(deck(f"V1 a 0 1\nD1 a 0 dm\n{model}"))
+        assert result.errors == [], model
+        assert [(d.code, d.severity) for d in result.diagnostics] == [("SP001", Severity.WARNING)]
+        assert [p.name for p in result.netlist.models[0].params][:2] == ["is", "n"]
+    assert errors(deck("V1 a 0 1\nR1 a 0 1k)")) == ["SP001"]  # elements stay strict

@@ -141,3 +141,51 @@ def test_incremental_subckt_bodies_are_not_duplicated():
     parser.parse(text)
     net = parser.parse(text + "R9 a 0 1k\n").netlist
     assert [st.name for st in net.subckts[0].body] == ["R1"]
+
+
+# ngspice's own examples: forms it accepts that must parse.
+
+def test_commas_between_fields_and_nodes():
+    net = parse("t\nR1 a, b 1k\nM1 d g s b nm ic=1,2,3\n.print dc v(a), v(b)\n").netlist
+    r1, m1 = net.elements
+    assert [f.text for f in r1.fields] == ["a", "b", "1k"]
+    ic = m1.fields[-1]
+    assert (ic.kind, ic.name, ic.text, [v.text for v in ic.items]) == \
+        ("assign", "ic", "ic=1,2,3", ["1", "2", "3"])
+    assert [f.text for f in net.of_type(m.Directive)[0].args] == ["dc", "v", "(a)", ",", "v", "(b)"]
+
+
+def test_pspice_digital_primitive_with_expressions_over_continuation_lines():
+    text = ("t\nU1 LOGICEXP(2,1) DPWR DGND\n+ a b\n+ y\n+ D0_GATE IO_STD\n+ LOGIC:\n"
+            "+ y = {~(a &\n+ b)}\n")
+    result = parse(text)
+    assert result.diagnostics == []
+    u1 = result.netlist.elements[0]
+    logic = u1.fields[-1].value
+    assert u1.fields[1].kind == "group" and logic.kind == "expr"
+    assert (logic.range.start.line, logic.range.end.line) == (6, 7)
+
+
+def test_subckt_optional_ports_carry_their_default():
+    net = parse("t\n.subckt g a y optional: dpwr=$G_DPWR params: d=1\n.ends g extra words\n").netlist
+    sub = net.subckts[0]
+    assert [(p.text, p.value.text if p.value else None) for p in sub.ports] == \
+        [("a", None), ("y", None), ("dpwr", "$G_DPWR")]
+    assert [p.name for p in sub.params] == ["d"] and sub.closed
+
+
+def test_control_block_ends_at_any_endc_line():
+    net = parse("t\n.control\nrun\n.endcontrol\nR1 a 0 1k\n").netlist
+    assert net.controls[0].text.endswith(".endcontrol")
+    assert [el.name for el in net.elements] == ["R1"]
+    unclosed = parse("t\n.control\nrun\n")
+    assert unclosed.netlist.controls[0].text == ".control\nrun\n"
+    assert [d.severity.name for d in unclosed.diagnostics] == ["WARNING"]
+
+
+def test_model_parentheses_are_read_like_ngspice():
+    result = parse("t\n.model d1 D (is=1e-14\n+ * a comment line\n+ n=1.05\n.model q1 NPN (bf=100)\n+ vaf=50)\n")
+    assert [mo.name for mo in result.netlist.models] == ["d1", "q1"]
+    assert [[p.name for p in mo.params] for mo in result.netlist.models] == [["is", "n"], ["bf", "vaf"]]
+    assert [(d.code, d.severity.name, d.range.start) for d in result.diagnostics] == [
+        ("SP001", "WARNING", m.Position(1, 12)), ("SP001", "WARNING", m.Position(5, 8))]
