@@ -121,7 +121,7 @@ def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc=None) 
     verified = "verified by ngspice" if result.verified else "NOT verified"
     notes = "\n".join(f"- {w}" for w in result.warnings)
     return types.CompletionItem(
-        label=f"Generate netlist ({result.intent.kind.replace('_', ' ')})",
+        label=f"Generate netlist ({result.intent.kind.replace('_', ' ')}, {result.backend})",
         kind=types.CompletionItemKind.Snippet, detail=f"{result.backend}, {verified}",
         documentation=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                           value=f"```spice{ins.text}\n```\n{result.reason}\n{notes}".strip()),

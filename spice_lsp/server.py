@@ -16,7 +16,7 @@ from . import __version__, features
 from . import lsp
 from .assistant import Assistant, GenerationOptions
 from .checks import CheckResult, Checker
-from .generate import CannotServe
+from .generate import CannotServe, GenerationResult
 from .includes import Workspace
 
 GENERATE_COMMAND = "spice-lsp.generate"
@@ -88,6 +88,7 @@ class SpiceLanguageServer(LanguageServer):
         self.options = Options()
         self.documents: dict[str, DocumentState] = {}
         self.assistant = Assistant(self.options.generation)
+        self.model_jobs: dict[str, asyncio.Future] = {}  # description -> model generation
 
     def workspace_for(self, path: Path | None) -> Workspace:
         roots = [Path(lsp.uri_path(f.uri)) for f in self.workspace.folders.values()]
@@ -120,6 +121,29 @@ class SpiceLanguageServer(LanguageServer):
                 state.result = state.checker.check(source, self.workspace_for(state.checker.path))
                 state.version = version
             return state.result
+
+    def drafts_with_model(self) -> bool:
+        return self.options.generation.resolved_backend() != "template"
+
+    def model_answer(self, description: str) -> GenerationResult | None:
+        """The configured model's verified answer once it has arrived; the first ask starts it.
+
+        Completion shows the template's answer at once and this one beside it on a later
+        request, so typing never waits for the model.
+        """
+        if not self.drafts_with_model():
+            return None
+        job = self.model_jobs.get(description)
+        if job is None:
+            while len(self.model_jobs) >= 32:  # forget the oldest requests
+                self.model_jobs.pop(next(iter(self.model_jobs)))
+            self.model_jobs[description] = asyncio.get_running_loop().run_in_executor(
+                None, lambda: self.assistant.generate(description))
+            return None
+        if not job.done() or job.cancelled() or job.exception() is not None:
+            return None
+        result = job.result()
+        return result if result.backend != "template" and result.verified else None
 
     def schedule_diagnostics(self, uri: str, delay: float) -> None:
         state = self.state(uri)
@@ -258,7 +282,12 @@ async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
     result, insertion = await _template_insertion(ls, doc, pos.line, description)
     if result is None:
         return None
-    return types.CompletionList(is_incomplete=False, items=[lsp.lsp_generation_item(result, insertion, pos, doc)])
+    items = [lsp.lsp_generation_item(result, insertion, pos, doc)]
+    model = ls.model_answer(description)
+    if model is not None:
+        model_insertion = features.netlist_insertion(doc.source, pos.line, model.netlist)
+        items.insert(0, lsp.lsp_generation_item(model, model_insertion, pos, doc))
+    return types.CompletionList(is_incomplete=model is None and ls.drafts_with_model(), items=items)
 
 
 @server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
@@ -317,4 +346,7 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
     insertion = features.netlist_insertion(doc.source, line, result.netlist)
     await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
         label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, insertion, doc)))
+    if ls.drafts_with_model() and result.backend == "template":
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info, message=f"spice-lsp: inserted the template answer: {result.reason}"))
     return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings}

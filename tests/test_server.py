@@ -4,7 +4,10 @@ nothing sleeps."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Union
 
@@ -420,3 +423,56 @@ async def test_an_unservable_description_gets_a_message_not_an_edit(client: Lang
     assert result is None
     message = await arrival(client, lambda: next((m for m in client.messages if "circuit" in m.message), None))
     assert "no circuit could be recognised" in message.message
+
+
+class FakeOpenAI(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint that answers every request with one good netlist,
+    continuing the title line the prompt gives (the client puts that title in front)."""
+
+    ANSWER = "VMODEL in 0 DC 0 AC 1\nR1 in out 2.2k\nC1 out 0 47n\n.ac dec 20 1 1meg\n.print ac vm(out)\n.end\n"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = json.dumps({"choices": [{"message": {"role": "assistant", "content": self.ANSWER}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def openai_url():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenAI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+
+
+@pytest_lsp.fixture(config=SERVER, loop_scope="module")
+async def model_client(lsp_client: LanguageClient, openai_url):
+    """A server whose generation backend is the fake OpenAI-compatible endpoint."""
+    await initialize(lsp_client, {"generation": {"backend": "openai", "openaiUrl": openai_url}})
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_completion_offers_the_model_answer_when_it_arrives(model_client: LanguageClient):
+    lsp_client = model_client
+    uri = open_doc(lsp_client, "describe.cir", DESCRIBE)
+    params = types.CompletionParams(doc_id(uri), types.Position(0, len(DESCRIBE) - 1))
+    first = await lsp_client.text_document_completion_async(params)
+    assert [i.detail for i in first.items] == ["template, verified by ngspice"] and first.is_incomplete
+
+    async def model_item():  # ask again, as an editor does while the list is incomplete
+        while True:
+            result = await lsp_client.text_document_completion_async(params)
+            if len(result.items) == 2:
+                return result.items[0]
+    item = await asyncio.wait_for(model_item(), TIMEOUT)
+    assert item.detail == "openai, verified by ngspice"
+    text = apply_insertions(DESCRIBE, [item.text_edit])
+    assert "VMODEL in 0" in text and "R1 in out 2.2k" in text

@@ -1,0 +1,149 @@
+"""Templates, verification and the generation pipeline (with stand-in drafters)."""
+import json
+import random
+import threading
+
+import pytest
+
+from spice_lsp import simulate
+from spice_lsp.checks import check
+from spice_lsp.cli import main
+from spice_lsp.features import describe_request, netlist_insertion
+from spice_lsp.generate import CannotServe, clean_draft, generate, missing_values, verify
+from spice_lsp.intent import Value, parse_intent
+from spice_lsp.lm import Draft
+from spice_lsp.templates import TEMPLATES, example_intent, render, roles
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_every_family_parses_and_simulates_with_random_values(kind):
+    rng = random.Random(kind)
+    for _ in range(3):
+        intent = example_intent(kind)
+        # Values from half to twice the family's defaults, sign kept.
+        intent.values = {role: Value(role, default * 2 ** rng.uniform(-1, 1), "x", "")
+                         for role, default in roles(kind).items() if role not in ("DUTY",)}
+        netlist = render(intent).netlist
+        assert check(netlist).errors == [], netlist
+        result = simulate.run(netlist, timeout=20)
+        assert result.ok, (netlist, result.errors, result.refused, result.timed_out)
+
+
+def test_template_uses_the_requested_values():
+    result = render(parse_intent("RC low-pass, R=2.2k, C=47nF, AC sweep to 1 MHz"))
+    assert "R1 in out 2.2k" in result.netlist and "C1 out 0 47n" in result.netlist
+    assert ".ac dec 20 1 1meg" in result.netlist and result.unused == []
+
+
+def test_missing_values_is_value_aware():
+    netlist = "t\nM1 d g 0 0 nch W=1e-6 L=0.5um\nVDD d 0 DC {3}\n.model nch NMOS\n.end\n"
+    values = [Value("W", 1e-6, "1u", "m"), Value("LG", 0.5e-6, "0.5µm", "m"), Value("VDD", 3, "3V", "V"),
+              Value("RD", 1e3, "1k", "ohm")]
+    assert missing_values(netlist, values) == ["1k (RD)"]
+
+
+def test_verify_reports_each_stage():
+    good = render(parse_intent("voltage divider 10V, R1=1k R2=2k")).netlist
+    assert verify(good, []).ok
+    bad_syntax = verify("t\nR1 a\n.end\n", [])
+    assert not bad_syntax.parses and "R1 needs 2 nodes" in bad_syntax.errors[0]
+    no_sim = verify("t\nV1 a 0 1\nD1 a 0 nomodel\n.op\n.end\n", [])
+    assert not no_sim.parses  # our checker already knows the model is missing
+    shorted = verify("t\nV1 a 0 1\nV2 a 0 2\n.op\n.end\n", [])
+    assert shorted.parses and not shorted.simulates
+
+
+class CannedDrafter:
+    """Stands in for a language model: returns prepared answers in order."""
+
+    name = "canned"
+
+    def __init__(self, *answers, delay=None):
+        self.answers = list(answers)
+        self.prompts = []
+        self.delay = delay
+
+    def draft(self, prompt, *, max_new_tokens=384, temperature=0.0, stop=None, on_text=None):
+        self.prompts.append(prompt)
+        if self.delay is not None:
+            stopped = stop.wait(self.delay)
+            return Draft(prompt.answer_prefix, 0, self.delay, 0.0, stopped)
+        text = self.answers.pop(0)
+        if on_text:
+            on_text(text)
+        return Draft(text, len(text.split()), 0.01, 100.0, False)
+
+
+GOOD = "RC\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 1 1meg\n.print ac vdb(out)\n.end\nsome chatter"
+DESCRIPTION = "RC low-pass, R=1k, C=100n, AC sweep to 1 MHz"
+
+
+def test_a_verified_draft_is_the_answer():
+    drafter = CannedDrafter(GOOD)
+    result = generate(DESCRIPTION, drafter=drafter)
+    assert (result.backend, result.verified) == ("canned", True)
+    assert result.netlist.endswith(".end\n") and "chatter" not in result.netlist
+    prompt = drafter.prompts[0]
+    assert DESCRIPTION in prompt.user and "R1 in out 1k" in prompt.reference
+
+
+def test_a_failing_draft_is_repaired_then_replaced_by_the_template():
+    wrong_value = GOOD.replace("1k", "2k")
+    drafter = CannedDrafter(wrong_value, "t\nR1 a\n.end\n")
+    result = generate(DESCRIPTION, drafter=drafter, max_repairs=1)
+    assert result.backend == "template" and result.verified
+    assert [c.source for c in result.candidates] == ["model", "model-repair", "template"]
+    assert "missing value 1k (R)" in drafter.prompts[1].user
+    assert "no canned draft verified" in result.reason
+
+
+def test_the_time_budget_falls_back_to_the_template():
+    result = generate(DESCRIPTION, drafter=CannedDrafter(delay=30), budget_s=0.2)
+    assert result.backend == "template" and "time budget" in result.reason
+    assert result.timings["total_s"] < 5
+
+
+def test_cancellation_stops_the_model():
+    stop = threading.Event()
+    stop.set()
+    result = generate(DESCRIPTION, drafter=CannedDrafter(delay=30), stop=stop)
+    assert result.backend == "template"
+
+
+def test_descriptions_that_cannot_be_served():
+    for text in ("", "   ", "make it fast and good"):
+        with pytest.raises(CannotServe):
+            generate(text)
+
+
+def test_clean_draft_stops_at_end():
+    assert clean_draft("```spice\nt\nR1 a 0 1k\n.end\nmore\n```") == "t\nR1 a 0 1k\n.end\n"
+
+
+def test_describe_lines_and_insertion():
+    assert describe_request("* describe: RC low-pass") == "RC low-pass"
+    assert describe_request("; DESCRIBE:  divider 5V ") == "divider 5V"
+    assert describe_request("* a comment") is None
+    document = "* describe: RC low-pass\n"
+    ins = netlist_insertion(document, 0, "title\nR1 a 0 1k\n.end\n")
+    assert (ins.position.line, ins.position.character, ins.text) == (0, 23, "\nR1 a 0 1k\n.end")
+    existing = "title\n* describe: x\n.end\n"
+    assert netlist_insertion(existing, 1, "t\nR1 a 0 1k\n.end\n").text == "\nR1 a 0 1k"
+
+
+def test_cli_generate(capsys):
+    assert main(["generate", "--backend", "template", "--json", DESCRIPTION]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["verified"] and out["backend"] == "template" and out["kind"] == "rc_lowpass"
+    assert main(["generate", "--backend", "template", "tell me a joke"]) == 2
+    assert "no circuit could be recognised" in capsys.readouterr().err
+
+
+def test_cli_fill(tmp_path, capsys):
+    source = tmp_path / "d.cir"
+    source.write_text("* describe: voltage divider, 10V, R1=1k, R2=3k\n")
+    out = tmp_path / "filled.cir"
+    assert main(["fill", "--backend", "template", str(source), "-o", str(out)]) == 0
+    text = out.read_text()
+    assert text.startswith("* describe: voltage divider") and "R2 out 0 3k" in text
+    assert check(text).errors == [] and simulate.run(text).ok
