@@ -61,7 +61,9 @@ def summary(name: str, rows: list[dict]) -> dict:
     served = [r for r in rows if r["served"]]
     share = lambda key: sum(r[key] for r in served) / len(served) if served else 0.0  # noqa: E731
     times = [r["seconds"] for r in rows]
-    return {"cases": name, "n": len(rows), "served": len(served), "parses": share("parses"),
+    from_model = sum(r["backend"] != "template" for r in served) / len(served) if served else 0.0
+    return {"cases": name, "n": len(rows), "served": len(served), "from_model": from_model,
+            "parses": share("parses"),
             "simulates": share("simulates"), "values_present": share("values_present"),
             "mean_s": statistics.mean(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))]}
 
@@ -83,9 +85,9 @@ def main(argv=None) -> None:
     results = {name: run(cases, assistant) for name, cases in sets.items()}
     table = [summary(name, rows) for name, rows in results.items()]
     print(f"backend: {args.backend}")
-    print(f"{'cases':<10} {'n':>3} {'served':>6} {'parses':>7} {'simulates':>9} {'values':>7} {'mean s':>7} {'p95 s':>7}")
+    print(f"{'cases':<10} {'n':>3} {'served':>6} {'model':>6} {'parses':>7} {'simulates':>9} {'values':>7} {'mean s':>7} {'p95 s':>7}")
     for row in table:
-        print(f"{row['cases']:<10} {row['n']:>3} {row['served']:>6} {row['parses']:>7.2f} "
+        print(f"{row['cases']:<10} {row['n']:>3} {row['served']:>6} {row['from_model']:>6.2f} {row['parses']:>7.2f} "
               f"{row['simulates']:>9.2f} {row['values_present']:>7.2f} {row['mean_s']:>7.3f} {row['p95_s']:>7.3f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
