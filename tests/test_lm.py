@@ -250,6 +250,14 @@ def test_int8_quantized_backend_gives_the_same_answer(tiny_llama):
     assert any("quantized.dynamic" in type(m).__module__ for m in b._model.modules())
 
 
+def test_bfloat16_weights(tiny_llama):
+    b = TransformersBackend(base_model=str(tiny_llama), dtype="bfloat16", quantize=True)
+    assert b.draft(end_prompt(), max_new_tokens=40).text == END_PREFIX + SCRIPT
+    assert b._full_model is None and b.load()[0].dtype == torch.bfloat16  # int8 needs float32
+    with pytest.raises(ValueError, match="dtype='float33'"):
+        load_model(str(tiny_llama), dtype="float33")
+
+
 def test_tiny_qwen2_architecture(tiny_qwen2):
     # the Qwen/Qwen2-0.5B option is the same code path with another architecture
     b = TransformersBackend(base_model=str(tiny_qwen2), quantize=False)
@@ -263,6 +271,7 @@ def test_tiny_qwen2_architecture(tiny_qwen2):
     assert resolve_base_model("Qwen/Qwen2-0.5B") == ("Qwen/Qwen2-0.5B", {})
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # peft calls a deprecated transformers API
 def test_lora_adapter_is_loaded_and_merged(tiny_llama, tokenizer, tmp_path):
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM
@@ -276,7 +285,7 @@ def test_lora_adapter_is_loaded_and_merged(tiny_llama, tokenizer, tmp_path):
         layer.lora_B["default"].weight.zero_()
         layer.lora_B["default"].weight[new, 0] = 4.0
     adapter = tmp_path / "adapter"
-    peft_model.save_pretrained(adapter)
+    peft_model.save_pretrained(adapter, save_embedding_layers=False)
 
     b = TransformersBackend(base_model=str(tiny_llama), adapter=adapter, quantize=False)
     assert b.draft(loop_prompt(), max_new_tokens=3).text == LOOP_PREFIX + ADAPTER_FILLER * 3
