@@ -6,7 +6,6 @@ from spice_lsp.checks import Checker, check
 from spice_lsp.diagnostics import RULES, Severity
 from spice_lsp.includes import Workspace
 
-from .conftest import DATA
 
 VALID = """RC low-pass
 V1 in 0 DC 0 AC 1
