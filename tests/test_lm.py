@@ -506,3 +506,14 @@ def test_openai_unreachable_host(secret):
     assert SECRET not in str(info.value)
     with pytest.raises(ValueError, match="http"):
         OpenAIBackend("localhost:8000", "m")
+
+
+def test_pipeline_end_to_end_with_a_config_built_model(backend):
+    """generate() drives the transformers backend for real: the tiny model writes filler, the
+    draft fails verification, is sent back once, and the verified template answer is used."""
+    from spice_lsp.generate import generate
+    result = generate("RC low-pass, R=1k, C=100n, AC sweep to 1 MHz", drafter=backend,
+                      max_repairs=1, budget_s=120)
+    assert [c.source for c in result.candidates] == ["model", "model-repair", "template"]
+    assert result.candidates[0].tokens_per_second > 0 and not result.candidates[0].verification.ok
+    assert result.backend == "template" and result.verified and "no transformers draft verified" in result.reason
