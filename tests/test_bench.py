@@ -1,0 +1,200 @@
+"""training/bench.py and the shipped cases: the cases load, every reference netlist parses,
+simulates and passes its own checks, and a small benchmark run writes what it promises."""
+import json
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from spice_lsp import simulate
+from spice_lsp.assistant import Assistant
+from spice_lsp.checks import check
+from spice_lsp.intent import parse_intent
+from training import bench
+from training.metrics import run_check
+
+from .conftest import DATA, SHARED
+
+CASES = bench.load_cases(bench.SHIPPED_CASES)
+WITH_REFERENCE = [c for c in CASES if c.get("reference")]
+REFERENCE_CATEGORIES = {"MOSFET", "Diode", "BJT", "Photonic", "Sensor", "Edge Case", "Amplifier"}
+FIXTURES = DATA / "bench"
+
+
+def test_shipped_cases_cover_the_reference_categories_and_ours():
+    assert len(CASES) >= 40
+    assert len({c["id"] for c in CASES}) == len(CASES)
+    categories = Counter(c["category"] for c in CASES)
+    assert REFERENCE_CATEGORIES <= set(categories)
+    assert {"Filter", "Active Filter", "Op-Amp", "Rectifier", "Regulator", "Oscillator", "Converter"} <= set(categories)
+    assert sum(bool(c.get("checks")) for c in CASES) >= 0.7 * len(CASES)
+    for case in CASES:
+        assert set(case["expected"]) == {"components", "parameters", "analysis", "directives"}, case["id"]
+        assert case["difficulty"] in ("easy", "medium", "hard"), case["id"]
+        for spec in case.get("checks", []):
+            assert spec.get("min", -1e300) < spec.get("max", 1e300), case["id"]
+
+
+def test_descriptions_name_a_family_the_intent_parser_knows():
+    """Everything but the deliberately vague edge cases is read as a circuit family."""
+    generic = [c["id"] for c in CASES if parse_intent(c["description"]).kind == "generic"]
+    assert generic == ["edge_vague_01", "edge_nonsense_01"]
+
+
+def _verify_reference(case: dict) -> list[str]:
+    """Why a case's reference netlist fails (empty: it parses, simulates and passes its checks)."""
+    netlist = case["reference"]
+    problems = [f"check: {d.message}" for d in check(netlist).errors]
+    result = simulate.run(netlist, timeout=60)
+    if not result.ok:
+        problems.append(f"ngspice: {[e.message for e in result.errors] + result.refused}")
+    for spec in case.get("checks", []):
+        r = run_check(netlist, spec, timeout=60)
+        if not r.passed:
+            problems.append(f"{spec['measure']} = {r.value} not in [{spec.get('min')}, {spec.get('max')}] {r.error}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def reference_verdicts() -> dict[str, list[str]]:
+    with ThreadPoolExecutor(4) as pool:  # ngspice runs in subprocesses
+        return dict(zip((c["id"] for c in WITH_REFERENCE), pool.map(_verify_reference, WITH_REFERENCE)))
+
+
+@pytest.mark.parametrize("case_id", [c["id"] for c in WITH_REFERENCE])
+def test_reference_netlist_parses_simulates_and_passes_its_checks(case_id, reference_verdicts):
+    assert reference_verdicts[case_id] == []
+
+
+def test_every_case_with_checks_has_a_reference():
+    assert [c["id"] for c in CASES if c.get("checks") and not c.get("reference")] == []
+
+
+@pytest.mark.skipif(not (SHARED / "seed" / "test_cases.json").exists(),
+                    reason="../shared/seed (the reference system's data) is not beside this checkout")
+def test_reference_cases_load_as_they_are():
+    cases = bench.load_cases(SHARED / "seed" / "test_cases.json")
+    assert len(cases) == 21
+    assert {c["category"] for c in cases} == REFERENCE_CATEGORIES
+
+
+def test_case_files_json_list_or_lines(tmp_path):
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([{"id": "a", "description": "RC low-pass"}]))
+    assert bench.load_cases(listed)[0]["category"] == "uncategorised"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "a", "description": "x"}\n{oops\n')
+    with pytest.raises(ValueError, match="broken.jsonl:2"):
+        bench.load_cases(broken)
+    twice = [str(FIXTURES / "cases.jsonl")] * 2
+    with pytest.raises(ValueError, match="in both"):
+        bench.case_sets(twice, 0)
+
+
+def test_arguments_from_flags_and_a_config_file(tmp_path):
+    args = bench.parse_args(["--cases", "a.jsonl", "--cases", "b.json", "--backend", "template",
+                             "--samples", "3", "--no-chart"])
+    assert (args.cases, args.backend, args.samples, args.chart) == (["a.jsonl", "b.json"], ["template"], 3, False)
+    config = tmp_path / "run.json"
+    config.write_text(json.dumps({"backend": ["retrieval"], "limit": 5}))
+    args = bench.parse_args(["--config", str(config), "--limit", "2"])
+    assert (args.backend, args.limit) == (["retrieval"], 2)
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--backend", "gpt-9"])
+
+
+def test_template_run_on_the_shipped_cases(tmp_path, capsys):
+    results = bench.main(["--backend", "template", "--limit", "3", "--out", str(tmp_path)])
+    first = [c["id"] for c in CASES[:3]]
+    for case_id in first:
+        assert "\n.end" in (tmp_path / "template" / f"{case_id}.cir").read_text()
+        record = json.loads((tmp_path / "template" / f"{case_id}.json").read_text())
+        assert record["scores"]["grammar_valid"] == 1.0 and record["samples"][0]["checks"]
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+    config = json.loads((tmp_path / "config.json").read_text())
+    assert config["args"]["backend"] == ["template"] and config["case_sets"] == {"spice_lsp_cases": 3}
+    summary = results["summary"]["template"]["spice_lsp_cases"]
+    assert summary["n"] == 3 and set(summary["categories"]) == {CASES[0]["category"]}
+    table = capsys.readouterr().out
+    header, _, row = table.splitlines()[:3]
+    assert header.split()[:6] == ["system", "cases", "n", "SVS", "PEM", "CCS"]
+    assert row.split()[:3] == ["template", "spice_lsp_cases", "3"]
+    assert (tmp_path / "table.txt").read_text().startswith("system")
+
+
+def test_score_outputs_and_failures_and_resume(tmp_path, capsys, monkeypatch):
+    """Precomputed outputs are scored, not copied; a CannotServe case and a crashing case are
+    recorded and scored as empty; a second run reads every output from the cache."""
+    real = Assistant.generate
+
+    def flaky(self, description, **kwargs):
+        if "divider" in description.lower():
+            raise RuntimeError("backend crashed")
+        return real(self, description, **kwargs)
+    monkeypatch.setattr(Assistant, "generate", flaky)
+    argv = ["--cases", str(FIXTURES / "cases.jsonl"), "--backend", "template",
+            "--score-outputs", str(FIXTURES / "outputs.json"), "--out", str(tmp_path), "--no-chart"]
+    results = bench.main(argv)
+    scores = {name: {c["id"]: c["scores"] for c in sets["cases"]} for name, sets in results["cases"].items()}
+    assert set(scores) == {"template", "outputs"}
+    outputs = scores["outputs"]
+    assert outputs["tiny_rc"]["functional"] == 1.0 and outputs["tiny_rc"]["bleu"] == pytest.approx(1.0)
+    assert outputs["tiny_divider"]["functional"] == 0.0  # its R2 is 30k: v(out) = 2.5 V
+    assert outputs["tiny_divider"]["value_match"] == pytest.approx(2 / 3)
+    assert outputs["tiny_empty"]["grammar_valid"] == 0.0  # not in the file: an empty output
+    assert outputs["tiny_rc"]["time_mean"] == 1.5  # the file's own generation time
+    template = scores["template"]
+    assert template["tiny_divider"]["sim_ok"] == 0.0
+    crashed = json.loads((tmp_path / "template" / "tiny_divider.json").read_text())["samples"][0]
+    assert crashed["error"].startswith("RuntimeError: backend crashed")
+    refused = json.loads((tmp_path / "template" / "tiny_empty.json").read_text())["samples"][0]
+    assert refused["error"].startswith("CannotServe")
+    assert (tmp_path / "template" / "tiny_empty.cir").read_text() == ""
+    rows = [line.split()[:2] for line in capsys.readouterr().out.splitlines()[2:4]]
+    assert rows == [["template", "cases"], ["outputs", "cases"]]
+
+    def never(self, description, **kwargs):
+        raise AssertionError("should have come from the cache")
+    monkeypatch.setattr(Assistant, "generate", never)
+    again = bench.main(argv)
+    assert again["summary"] == results["summary"]  # cached text and timings: the same scores
+
+
+class FakeDrafter:
+    """A language-model backend that always writes the same correct RC netlist."""
+    name = "openai"
+
+    def __init__(self) -> None:
+        self.temperatures: list[float] = []
+
+    def draft(self, prompt, *, max_new_tokens=384, temperature=0.0, stop=None, on_text=None):
+        from spice_lsp.lm import Draft
+        self.temperatures.append(temperature)
+        body = "V1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 10 1meg\n.print ac vdb(out)\n.end\n"
+        return Draft(prompt.answer_prefix + body, 40, 0.5, 80.0, False)
+
+
+class NoExamples:
+    def search(self, query, k=3):
+        return []
+
+
+def test_language_model_samples_and_speed(tmp_path, monkeypatch):
+    fake = FakeDrafter()
+    monkeypatch.setattr(Assistant, "drafter", lambda self: fake)
+    monkeypatch.setattr(Assistant, "retriever", lambda self: NoExamples())
+    results = bench.main(["--cases", str(FIXTURES / "cases.jsonl"), "--backend", "openai", "--limit", "1",
+                          "--samples", "3", "--temperature", "0.5", "--out", str(tmp_path), "--no-chart"])
+    overall = results["summary"]["openai"]["cases"]["overall"]
+    assert fake.temperatures == [0.5, 0.5, 0.5]  # sampled, not greedy
+    assert overall["tokens_per_s"] == 80.0 and overall["pass@1"] == 1.0 and overall["pass@k"] == 1.0
+    record = json.loads((tmp_path / "openai" / "tiny_rc.json").read_text())
+    assert [s["source"] for s in record["samples"]] == ["openai"] * 3
+    assert (tmp_path / "openai" / "tiny_rc.s2.cir").exists()
+
+
+def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("spice_lsp.assistant.default_backend", lambda: "template")  # no adapter shipped
+    results = bench.main(["--cases", str(FIXTURES / "cases.jsonl"), "--limit", "1", "--out", str(tmp_path),
+                          "--no-chart"])
+    assert list(results["summary"]) == ["default:template"]
