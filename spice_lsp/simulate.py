@@ -192,6 +192,9 @@ def _values(output: str) -> dict[str, float]:
     return values
 
 
+_MEASURE_WINDOW = re.compile(r"(?P<name>\S+)\s*=\s*\S+\s+from=\s*(?P<start>\S+)\s+to=\s*(?P<stop>\S+)")
+
+
 def _errors(output: str, text: str, netlist: m.Netlist) -> list[SimError]:
     """Error lines of ngspice's output, each mapped to the line of the original text."""
     first_words = [line.split()[0].lower() if line.split() else "" for line in text.split("\n")]
@@ -225,6 +228,12 @@ def _errors(output: str, text: str, netlist: m.Netlist) -> list[SimError]:
                 errors[-1].message += "; " + lines[i + 1]
             else:
                 errors.append(SimError("expression: " + lines[i + 1], line_no))
+        elif window := _MEASURE_WINDOW.match(stripped):
+            # ngspice clamps a window past the end of the run and prints a meaningless 0.
+            if float(window.group("start")) > float(window.group("stop")):
+                errors.append(SimError(f"measurement '{window.group('name')}' starts at "
+                                       f"{window.group('start')} s, after the run ends "
+                                       f"({window.group('stop')} s)", by_name(window.group("name"))))
         elif stripped.lower().startswith(("error", "fatal error", "doanalyses:")) and not _BENIGN.match(stripped):
             named = re.search(r"(?:unknown subckt:|instance)\s+(\S+)", stripped)
             include = re.search(r"could not find include file\s+(\S+)", stripped, re.IGNORECASE)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .intent import Intent, Value
-from .units import format_eng
+from .units import format_eng, parse_number
 
 # Model cards shared by the families: ngspice built-in levels, typical textbook values.
 MODELS = {
@@ -283,8 +283,7 @@ def _converter(f: _Filler, boost: bool) -> str:
     # 300 switching periods, 50 points each; a .measure of the settled output instead of a
     # .print of every time point (which would be megabytes).
     f.tran = (period / 50, period * 300)
-    f.measures.append(f".measure tran vout_avg AVG v(out) FROM={format_eng(period * 250)} "
-                      f"TO={format_eng(period * 300)}")
+    f.measures.append(".measure tran vout_avg AVG v(out) FROM={start} TO={stop}")
     gate = "VG gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
     vin = f"VIN in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
     if boost:
@@ -399,17 +398,36 @@ def _analysis_lines(intent: Intent, template: Template, filler: _Filler) -> list
             parts[1] = template.source
             directive = " ".join(parts)
         lines.append(directive)
-        probe = {".ac": f".print ac vm({out}) vp({out})", ".tran": f".print tran v({out})",
+        probe = {".ac": f".print ac vm({out}) vp({out})",
                  ".dc": f".print dc v({out})",
                  # `all`: a named vector exists in only one of the two noise plots.
                  ".noise": ".print noise all"}.get(kind)
         if kind == ".noise":
             lines[-1] = f".noise v({out}) {template.source} dec 20 1 100meg"
-        if kind == ".tran" and filler.measures:
-            lines += filler.measures
+        if kind == ".tran":
+            lines += _transient_probes(directive, out, filler.measures)
         elif probe:
             lines.append(probe)
     return lines
+
+
+MAX_PRINTED_POINTS = 20_000  # more and a .print floods the output: measure instead
+
+
+def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str]:
+    """A .print of the output, or .measure lines over the last fifth of the run when the
+    family asks for them (converters: the settled average) or the run has too many points."""
+    words = directive.split()
+    step, stop = (parse_number(w) for w in (words[1:3] if len(words) >= 3 else ("", "")))
+    if not step or not stop:
+        return [f".print tran v({out})"]
+    window = {"start": format_eng(0.8 * stop), "stop": format_eng(stop)}
+    if measures:
+        return [line.format(**window) for line in measures]
+    if stop / step > MAX_PRINTED_POINTS:
+        return [f".measure tran vout_max MAX v({out}) FROM={window['start']} TO={window['stop']}",
+                f".measure tran vout_min MIN v({out}) FROM={window['start']} TO={window['stop']}"]
+    return [f".print tran v({out})"]
 
 
 def title_for(intent: Intent) -> str:
