@@ -239,7 +239,13 @@ def _opamp(f: _Filler, role: str) -> str:
     if role == "buffer":
         body = ["XOP in out out opamp"]
     elif role in ("inverting", "noninverting"):
-        rin, rf = f("RIN", 10e3, "R1", "R"), f("RF", 100e3, "R2")
+        rin = f("RIN", 10e3, "R1", "R")
+        if "GAIN" in f.intent.values and not {"RF", "R2"} & set(f.intent.values):
+            # The gain asked for sets RF, written as the designer's formula.
+            f.params.append(f".param gain={format_eng(f.number('GAIN', 10))}")
+            rf = f"{{abs(gain)*{rin}}}" if role == "inverting" else f"{{(abs(gain)-1)*{rin}}}"
+        else:
+            rf = f("RF", 100e3, "R2")
         body = [f"R1 in inn {rin}", f"RF inn out {rf}", "XOP 0 inn out opamp"] if role == "inverting" \
             else [f"R1 inn 0 {rin}", f"RF inn out {rf}", "XOP in inn out opamp"]
     elif role == "integrator":
