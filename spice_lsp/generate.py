@@ -19,7 +19,8 @@ from . import simulate
 from .checks import check
 from .elements import is_number, layout
 from .intent import Intent, Value, parse_intent
-from .model import Element, ParamDef
+from .model import Element, Netlist, ParamDef
+from .parser import parse
 from .templates import render
 from .units import parse_number
 
@@ -74,7 +75,7 @@ class GenerationResult:
 _NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
 
 
-def numbers_in(netlist: str) -> list[float]:
+def numbers_in(netlist: str | Netlist) -> list[float]:
     """Every number written in the netlist's statements: values, parameters, source and
     model arguments, and numbers inside expressions."""
     found: list[float] = []
@@ -91,7 +92,8 @@ def numbers_in(netlist: str) -> list[float]:
             if f.value is not None:
                 walk([f.value])
             walk(f.items)
-    for st in check(netlist).netlist.statements:
+    parsed = parse(netlist).netlist if isinstance(netlist, str) else netlist
+    for st in parsed.statements:
         if isinstance(st, ParamDef):
             add_text(st.value)
         elif isinstance(st, Element):  # node names such as "1" are not values
@@ -102,7 +104,7 @@ def numbers_in(netlist: str) -> list[float]:
     return found
 
 
-def missing_values(netlist: str, values: list[Value]) -> list[str]:
+def missing_values(netlist: str | Netlist, values: list[Value]) -> list[str]:
     """The requested values that appear nowhere in the netlist (1u, 1e-6 and 1um are equal)."""
     present = numbers_in(netlist)
 
@@ -116,13 +118,13 @@ def verify(netlist: str, values: list[Value], timeout: float = 10.0) -> Verifica
     result = check(netlist)
     errors = [f"line {d.range.start.line + 1}: {d.message}" for d in result.errors]
     if errors:
-        return Verification(False, False, missing_values(netlist, values), errors)
+        return Verification(False, False, missing_values(result.netlist, values), errors)
     sim = simulate.run(netlist, timeout=timeout)
     sim_errors = [(f"line {e.line + 1}: " if e.line is not None else "") + e.message for e in sim.errors]
     sim_errors += [f"refused: {r}" for r in sim.refused]
     if sim.timed_out:
         sim_errors.append(f"ngspice did not finish within {timeout:g} s")
-    return Verification(True, sim.ok, missing_values(netlist, values), sim_errors)
+    return Verification(True, sim.ok, missing_values(result.netlist, values), sim_errors)
 
 
 def build_prompt(intent: Intent, scaffold: str, examples, repair: tuple[str, list[str]] | None = None):
