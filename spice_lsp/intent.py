@@ -74,7 +74,7 @@ _QTY = re.compile(rf"""
     \s?
     (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf])?
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
-    (?![\w/µμ\u03a9\u2126°%]|\.\d)
+    (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/)  # "100 µA/V²" is a value, "1/2" is not
     """, re.VERBOSE)
 _RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|\.\.)\s*", re.IGNORECASE)
 
@@ -193,7 +193,9 @@ def _family(low: str, qs: list[_Q]) -> str:
 _ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL "
             "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ".split()}
 _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
-                F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL")
+                F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
+                # MOS model parameters: "VTO = 0.7 V" is a threshold, not a supply.
+                VTO="VTO", VTH="VTO", VT0="VTO", KP="KP")
 _NAMES = re.compile(r"(?:\b[A-Za-z]\w*\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
 _CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORECASE)
 _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
@@ -217,7 +219,7 @@ _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 
 
 def _role_unit(role: str) -> str:
-    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": ""}
+    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A"}  # KP in A/V²
     if role in special:
         return special[role]
     return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]

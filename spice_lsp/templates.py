@@ -104,7 +104,7 @@ def _rlc(f: _Filler, topology: str) -> str:
     r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
     ind, c = f("L", 10e-3, "L1"), f("C", 100e-9, "C1")
     if topology == "series":
-        body = [f"R1 in a {r()}", f"L1 a b {ind}", f"C1 b out {c}", "Rload out 0 1meg"]
+        body = [f"R1 in a {r()}", f"L1 a out {ind}", f"C1 out 0 {c}"]  # out: the capacitor voltage
     elif topology == "bandpass":
         body = [f"L1 in a {ind}", f"C1 a out {c}", f"R1 out 0 {r()}"]
     elif topology == "notch":
@@ -172,9 +172,19 @@ def _bjt(f: _Filler, role: str) -> str:
     return "\n".join(lines)
 
 
+def _mos_model(f: _Filler, pol: str) -> str:
+    """The level-1 card, with the threshold and transconductance the user gave."""
+    name = "nch" if pol == "n" else "pch"
+    card = MODELS[name]
+    for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
+        if role in f.intent.values:
+            card = card.replace(f"{role.lower()}={format_eng(default)}", f"{role.lower()}={f(role, default)}")
+    return f.model(name, card)
+
+
 def _mos_device(f: _Filler, pol: str, d: str, g: str, s: str, b: str, name: str = "M1",
                 w: float = 10e-6, length: float = 1e-6) -> str:
-    model = f.model("nch" if pol == "n" else "pch")
+    model = _mos_model(f, pol)
     return f"{name} {d} {g} {s} {b} {model} W={f('W', w)} L={f('LG', length)}"
 
 
@@ -199,13 +209,16 @@ def _mos(f: _Filler, role: str) -> str:
 
 
 def _current_mirror(f: _Filler) -> str:
+    # The output sinks current from a load resistor when one is asked for, else from an
+    # ammeter source that holds the output at the supply.
+    load = f"RL vdd out {f('RL', 1e3, 'R')}" if {"RL", "R"} & set(f.intent.values) else "VOUT vdd out DC 0"
     if re.search(r"\b(bjt|bipolar|npn|pnp)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
-        return "\n".join([f"VCC vcc 0 DC {f('VDD', 5)}", f"IREF vcc ref DC {f('IREF', 1e-3, 'IBIAS')}",
-                          f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", "VOUT vcc out DC 0"])
+        return "\n".join([f"VCC vdd 0 DC {f('VDD', 5)}", f"IREF vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
+                          f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
     return "\n".join([f"VDD vdd 0 DC {f('VDD', 5)}", f"IREF vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
-                      _mos_device(f, "n", "out", "ref", "0", "0", "M2"), "VOUT vdd out DC 0"])
+                      _mos_device(f, "n", "out", "ref", "0", "0", "M2"), load])
 
 
 def _diff_pair(f: _Filler) -> str:
@@ -308,9 +321,10 @@ def _photodiode(f: _Filler) -> str:
 
 def _wheatstone(f: _Filler) -> str:
     r = f("R", 1e3, "R1")
+    sensor = f("RSENSE", f.number("R", 1e3, "R1"), "R2")  # a second value is the sensing arm
     return "\n".join([f"VEX exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc outp {r}",
                       f"R2 outp 0 {r}", f"R3 exc outn {r}",
-                      f"RSENSE outn 0 {r} tc1=2m", "* RSENSE is the piezoresistor: 0.2 %/K.",
+                      f"RSENSE outn 0 {sensor} tc1=2m", "* RSENSE is the piezoresistor: 0.2 %/K.",
                       "EOUT out 0 outp outn 1"])
 
 
