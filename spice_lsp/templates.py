@@ -447,7 +447,8 @@ def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str
     if stop / step > MAX_PRINTED_POINTS:
         return [f".measure tran vout_max MAX v({out}) FROM={window['start']} TO={window['stop']}",
                 f".measure tran vout_min MIN v({out}) FROM={window['start']} TO={window['stop']}"]
-    return [f".print tran v({out})"]
+    # interp: print every TSTEP, not every internal time point (fast edges make millions).
+    return [".options interp", f".print tran v({out})"]
 
 
 def title_for(intent: Intent) -> str:
