@@ -442,6 +442,27 @@ def folding_ranges(result: CheckResult) -> list[Fold]:
     return folds
 
 
+def _cells(line: str, ranges: list[m.Range]) -> list[str]:
+    """The line's fields as written, fields with no space between them kept together
+    (`$(in 0)` must not become `$ (in 0)`, which starts a comment)."""
+    cells: list[list[int]] = []
+    for rng in ranges:
+        if cells and rng.start.character == cells[-1][1]:
+            cells[-1][1] = rng.end.character
+        else:
+            cells.append([rng.start.character, rng.end.character])
+    return [line[start:end] for start, end in cells]
+
+
+def _trim(line: str) -> str:
+    """Drop trailing spaces and tabs (only those: other control characters are content)."""
+    eol = "\r" if line.endswith("\r") else ""
+    return line.removesuffix("\r").rstrip(" \t") + eol
+
+
+_UNUSUAL_SPACE = re.compile(r"[^\S \t]")  # vertical tab, form feed, a carriage return inside a line
+
+
 def format_document(text: str, result: CheckResult) -> str:
     """Align the name and node columns of runs of one-line elements; trim trailing blanks.
 
@@ -456,13 +477,15 @@ def format_document(text: str, result: CheckResult) -> str:
                 continue
             line = lines[el.range.start.line]
             indent = line[:el.name_range.start.character]
-            if indent.strip():
-                continue
-            columns = [el.name] + [f.text for f in el.fields]
+            if indent.strip() or _UNUSUAL_SPACE.search(line.rstrip("\r")) or \
+                    any(f.kind == "equals" for f in el.fields):
+                continue  # left as written: re-spacing would change how these lines tokenize
+            columns = _cells(line, [el.name_range] + [f.range for f in el.fields])
             comment = line[el.range.end.character:].strip()
-            single[el.range.start.line] = (indent, columns, comment, 1 + len(layout(el, models).nodes))
+            aligned = min(1 + len(layout(el, models).nodes), len(columns))
+            single[el.range.start.line] = (indent, columns, comment, aligned)
     # Trailing blanks go; a CRLF file keeps its line endings.
-    out = [line.rstrip() + ("\r" if line.endswith("\r") else "") for line in lines]
+    out = [_trim(line) for line in lines]
     run: list[int] = []
     for number in range(len(lines) + 1):
         if number in single and (not run or run[-1] == number - 1):

@@ -116,9 +116,12 @@ class Workspace:
 
     def locate(self, name: str, base_dir: Path) -> Path | None:
         for directory in (base_dir, *self.include_paths):
-            candidate = Path(os.path.realpath(directory / os.path.expanduser(name)))
-            if candidate.is_file():
-                return candidate
+            try:
+                candidate = Path(os.path.realpath(directory / os.path.expanduser(name)))
+                if candidate.is_file():
+                    return candidate
+            except (OSError, ValueError):  # a name with a NUL byte, or too long for the OS
+                return None
         return None
 
     def parse_file(self, path: Path) -> m.Netlist | None:

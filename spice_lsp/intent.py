@@ -437,7 +437,7 @@ def _check(intent: Intent, text: str) -> None:
     v = intent.values
     if "LG" in v and v["LG"].value < 5e-9:
         intent.warnings.append(f"a {v['LG'].text} gate length is beyond physical limits (below ~5 nm)")
-    if "LG" in v and "VDD" in v and abs(v["VDD"].value) / v["LG"].value > 2e8:
+    if "LG" in v and "VDD" in v and abs(v["VDD"].value) > 2e8 * v["LG"].value:
         intent.warnings.append(f"{v['VDD'].text} across a {v['LG'].text} channel is beyond physical limits: "
                                "the field exceeds ~2 MV/cm and the device would break down")
     for value in v.values():

@@ -276,3 +276,7 @@ def test_model_with_unpaired_parentheses_is_a_warning():
         assert [(d.code, d.severity) for d in result.diagnostics] == [("SP001", Severity.WARNING)]
         assert [p.name for p in result.netlist.models[0].params][:2] == ["is", "n"]
     assert errors(deck("V1 a 0 1\nR1 a 0 1k)")) == ["SP001"]  # elements stay strict
+
+
+def test_an_include_path_with_a_nul_byte_is_not_found_not_a_crash():
+    assert "SP015" in codes("t\n.include a\x00b.inc\nR1 a 0 1k\nR2 a 0 1k\n.op\n.end\n")

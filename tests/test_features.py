@@ -115,3 +115,16 @@ def test_formatting_keeps_crlf_and_continuations():
     text = "t\r\nR1 a 0\r\n+ 1k\r\nR2  a 0 1k \r\n"
     formatted = f.format_document(text, check(text))
     assert formatted == "t\r\nR1 a 0\r\n+ 1k\r\nR2 a 0 1k\r\n"
+
+
+def test_formatting_never_splits_fields_written_together():
+    # `$(in 0)` re-spaced as `$ (in 0)` would turn the rest of the line into a comment.
+    text = "t\nA2 $(in 0) %id(aout 0) gain1\nR1 a 0 1k\n"
+    formatted = f.format_document(text, check(text))
+    assert "$(in 0)" in formatted and "%id(aout 0)" in formatted
+    assert f.format_document(formatted, check(formatted)) == formatted
+
+
+def test_formatting_keeps_control_characters_that_are_content():
+    text = "t\nK1 L1 L2 0.99\x0b\nR1 a 0 1k\n"
+    assert f.format_document(text, check(text)).split("\n")[1] == "K1 L1 L2 0.99\x0b"

@@ -344,3 +344,8 @@ def test_reference_descriptions():
     assert any("photonic" in w for w in by_id["photonic_01"].warnings)
     assert any("S-parameter" in w for w in by_id["mosfet_06"].warnings)
     assert any("time-travel" in w for w in by_id["edge_03"].warnings)
+
+
+def test_a_zero_gate_length_is_reported_not_a_crash():
+    intent = parse_intent("NMOS transistor, L=0u gate length, VDD=5V")
+    assert any("gate length" in w for w in intent.warnings)
