@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from itertools import takewhile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -335,7 +336,7 @@ def _fold_source_functions(fields: list[m.Field]) -> list[m.Field]:
                 args, i = fields[i + 1], i + 1
                 rng, items, text = m.Range(f.range.start, args.range.end), args.items, f.text + args.text
             else:
-                rest = [a for a in fields[i + 1:] if a.kind != "assign"]
+                rest = list(takewhile(lambda a: a.kind != "assign", fields[i + 1:]))
                 items, i = rest, i + len(rest)
                 rng = m.Range(f.range.start, rest[-1].range.end) if rest else f.range
                 text = " ".join([f.text] + [a.text for a in rest])

@@ -189,3 +189,8 @@ def test_model_parentheses_are_read_like_ngspice():
     assert [[p.name for p in mo.params] for mo in result.netlist.models] == [["is", "n"], ["bf", "vaf"]]
     assert [(d.code, d.severity.name, d.range.start) for d in result.diagnostics] == [
         ("SP001", "WARNING", m.Position(1, 12)), ("SP001", "WARNING", m.Position(5, 8))]
+
+
+def test_an_unparenthesised_source_function_ends_at_a_parameter():
+    (v7,) = parse("t\nV7 p 0 pulse 0 5 1n r=1 10u\n").netlist.elements
+    assert [f.text for f in v7.fields] == ["p", "0", "pulse 0 5 1n", "r=1", "10u"]
