@@ -443,15 +443,19 @@ def folding_ranges(result: CheckResult) -> list[Fold]:
 
 
 def _cells(line: str, ranges: list[m.Range]) -> list[str]:
-    """The line's fields as written, fields with no space between them kept together
-    (`$(in 0)` must not become `$ (in 0)`, which starts a comment)."""
-    cells: list[list[int]] = []
-    for rng in ranges:
-        if cells and rng.start.character == cells[-1][1]:
-            cells[-1][1] = rng.end.character
-        else:
-            cells.append([rng.start.character, rng.end.character])
-    return [line[start:end] for start, end in cells]
+    """The line cut at the blanks between fields, everything else kept as written: only
+    those blanks change, so `$(in 0)` never becomes `$ (in 0)` (a comment) and `a,b` keeps
+    its comma."""
+    start, end = ranges[0].start.character, ranges[-1].end.character
+    spans = [(r.start.character, r.end.character) for r in ranges]
+    cells, cell_start = [], start
+    for gap in re.finditer(r"[ \t]+", line[start:end]):
+        a, b = gap.start() + start, gap.end() + start
+        if not any(s < a and b < e for s, e in spans):  # not a blank inside one field
+            cells.append(line[cell_start:a])
+            cell_start = b
+    cells.append(line[cell_start:end])
+    return cells
 
 
 def _trim(line: str) -> str:

@@ -128,3 +128,10 @@ def test_formatting_never_splits_fields_written_together():
 def test_formatting_keeps_control_characters_that_are_content():
     text = "t\nK1 L1 L2 0.99\x0b\nR1 a 0 1k\n"
     assert f.format_document(text, check(text)).split("\n")[1] == "K1 L1 L2 0.99\x0b"
+
+
+def test_formatting_keeps_commas_and_blanks_inside_fields():
+    text = "t\nU2 NAND(2) $G_ $,QPWR u1 uy D0 IO\nR1 a 0 {1k + 2k}\nX1 a, b sub\n"
+    formatted = f.format_document(text, check(text))
+    assert "$,QPWR" in formatted and "{1k + 2k}" in formatted and "a," in formatted
+    assert f.format_document(formatted, check(formatted)) == formatted
