@@ -12,6 +12,8 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .lm import default_cache_dir
+
 
 @dataclass(frozen=True)
 class Example:
@@ -19,10 +21,6 @@ class Example:
     description: str
     netlist: str
     kind: str = ""
-
-
-def default_cache_dir() -> Path:
-    return Path(os.environ.get("SPICE_LSP_CACHE", Path.home() / ".cache" / "spice-lsp"))
 
 
 def load_examples(path: Path) -> list[Example]:
