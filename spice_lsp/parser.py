@@ -384,6 +384,16 @@ def _first_word(token: Token) -> str:
     return str(token).split()[0] if str(token).strip() else str(token)
 
 
+def _range_within(lines: list[str], first_line: int, line: int, start: int, end: int) -> m.Range:
+    """A range on `lines[line]` of a chunk, kept inside that line (Lark reports the end of
+    the input one character past it); a range at the very end covers the last character."""
+    length = len(lines[line].rstrip("\r"))
+    start, end = min(start, length), min(end, length)
+    if start == end and start > 0:
+        start -= 1
+    return m.Range(m.Position(first_line + line, start), m.Position(first_line + line, end))
+
+
 def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
     """One clear message for a statement Lark rejected."""
     lines = chunk.text.split("\n")
@@ -391,13 +401,13 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
     column = error.column - 1 if error.column and error.column > 0 else len(lines[line])
     if isinstance(error, UnexpectedToken) and error.token.type == "$END":
         line, column = len(lines) - 1, len(lines[-1].rstrip("\r"))
-    start = m.Position(chunk.line + line, column)
     width = len(_first_word(error.token)) if isinstance(error, UnexpectedToken) else 1
-    rng = m.Range(start, m.Position(start.line, column + max(width, 1)))
+    rng = _range_within(lines, chunk.line, line, column, column + max(width, 1))
     first = chunk.text.lstrip()
     letter = first[:1].upper()
     if error.line == 1 and error.column == 1 + len(chunk.text) - len(first):
-        return diagnostic("syntax-error", rng,
+        indent = len(chunk.text) - len(first)
+        return diagnostic("syntax-error", _range_within(lines, chunk.line, 0, indent, indent + len(first.split()[0])),
                           f"'{first.split()[0]}' is not a statement: an element name starts with "
                           "its kind letter (R1, C1, V1, M1, X1...) and a command with a dot "
                           "(.tran, .model...).")
