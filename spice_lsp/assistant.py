@@ -19,11 +19,21 @@ def default_backend() -> str:
     return "transformers" if (SHIPPED_ADAPTER / "adapter_config.json").exists() else "template"
 
 
+def resolve_adapter(option: str) -> Path | None:
+    """The LoRA adapter directory an `adapter` option names: "" the shipped one (when present),
+    "none" no adapter, anything else a path."""
+    if option.strip().lower() == "none":
+        return None
+    if not option:
+        return SHIPPED_ADAPTER if (SHIPPED_ADAPTER / "adapter_config.json").exists() else None
+    return Path(option).expanduser()
+
+
 @dataclass
 class GenerationOptions:
     backend: str = ""  # empty: default_backend()
     base_model: str = "smollm2-135m"
-    adapter: str = ""  # empty: the shipped adapter when present
+    adapter: str = ""  # empty: the shipped adapter when present; "none": the base model alone
     openai_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "spice-lsp"
     budget_s: float = 20.0
@@ -57,8 +67,8 @@ class Assistant:
                 if backend == "openai":
                     self._drafter = lm.OpenAIBackend(self.options.openai_url, self.options.openai_model)
                 else:
-                    adapter = self.options.adapter or (SHIPPED_ADAPTER if SHIPPED_ADAPTER.exists() else None)
-                    self._drafter = lm.TransformersBackend(self.options.base_model, adapter)
+                    self._drafter = lm.TransformersBackend(self.options.base_model,
+                                                           resolve_adapter(self.options.adapter))
             return self._drafter
 
     def retriever(self) -> Retriever:

@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     generation = argparse.ArgumentParser(add_help=False)
     generation.add_argument("--backend", choices=["template", "transformers", "openai"],
                      help="who drafts (default: the LoRA-tuned model when shipped, else template)")
-    generation.add_argument("--adapter", help="a LoRA adapter directory for the transformers backend")
+    generation.add_argument("--adapter", help="a LoRA adapter directory for the transformers backend (default: the shipped one; 'none': the base model alone)")
     generation.add_argument("--base-model", default="smollm2-135m",
                             help="smollm2-135m (offline, default), Qwen/Qwen2-0.5B or a local path")
     generation.add_argument("--openai-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible endpoint")

@@ -198,3 +198,18 @@ def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, cap
     results = bench.main(["--cases", str(FIXTURES / "cases.jsonl"), "--limit", "1", "--out", str(tmp_path),
                           "--no-chart"])
     assert list(results["summary"]) == ["default:template"]
+
+
+def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
+    from spice_lsp.assistant import resolve_adapter, SHIPPED_ADAPTER
+    adapter = tmp_path / "my-adapter"
+    adapter.mkdir()
+    (adapter / "adapter_config.json").write_text("{}")
+    (adapter / "adapter_model.safetensors").write_bytes(b"weights")
+    args = bench.parse_args(["--backend", "transformers", "--adapter", "none", "--adapter", str(adapter)])
+    systems = bench.build_systems(args)  # nothing loads until a system generates
+    assert [s.name for s in systems] == ["transformers:base", "transformers+my-adapter"]
+    assert systems[0].key["adapter"] == "none" and systems[1].key["adapter"] != "none"
+    assert resolve_adapter("none") is None and resolve_adapter(str(adapter)) == adapter
+    shipped = (SHIPPED_ADAPTER / "adapter_config.json").exists()
+    assert resolve_adapter("") == (SHIPPED_ADAPTER if shipped else None)

@@ -44,6 +44,20 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+def test_stale_scaffolds_miss_one_requested_value_that_the_answer_has(built):
+    from spice_lsp.generate import numbers_in
+    records = [r for r in read(built / "train.jsonl") + read(built / "validation.jsonl") if r["source"] == "template"]
+    stale = [r for r in records if "scaffold:stale" in r["tags"]]
+    assert stale and len(stale) < len(records)  # about half, by --stale-scaffold 0.5
+    for r in records:
+        if r in stale:
+            assert r["scaffold"] != r["response"]
+            # the answer states a number the scaffold lacks, so the model must read it from the request
+            assert set(numbers_in(r["response"])) - set(numbers_in(r["scaffold"])), r["id"]
+        else:
+            assert r["scaffold"] == r["response"]
+
+
 # --- phrasings --------------------------------------------------------------------------------
 
 def test_units_are_written_many_ways_and_read_back():

@@ -65,7 +65,10 @@ class BenchArgs:
     backend: list[str] = field(default_factory=list, metadata={
         "metavar": "NAME",
         "help": f"a system to run: {', '.join(BACKENDS)}; repeatable (default: the editor's default pipeline)"})
-    adapter: str = field(default="", metadata={"help": "LoRA adapter directory for the transformers backend"})
+    adapter: list[str] = field(default_factory=list, metadata={
+        "metavar": "PATH", "help": "LoRA adapter directory for the transformers backend, or 'none' for the base "
+                "model alone; repeat to compare several (one transformers system each; default: the shipped "
+                "adapter when present)"})
     base_model: str = field(default="smollm2-135m", metadata={"help": "base model of the transformers backend"})
     openai_url: str = field(default="http://127.0.0.1:8000/v1", metadata={"help": "OpenAI-compatible server"})
     openai_model: str = field(default="spice-lsp", metadata={"help": "model name on that server"})
@@ -224,27 +227,38 @@ def _retrieval() -> Callable[[str, int], Generated]:
     return run
 
 
+def _adapter_key(adapter) -> str:
+    """The adapter's identity for the output cache: its weights' hash (None: the base model)."""
+    if adapter is None:
+        return "none"
+    weights = Path(adapter) / "adapter_model.safetensors"
+    return hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.is_file() else str(adapter)
+
+
 def build_systems(args: BenchArgs) -> list[System]:
-    from spice_lsp.assistant import Assistant, GenerationOptions
+    from spice_lsp.assistant import Assistant, GenerationOptions, resolve_adapter
     systems = []
     for backend in args.backend or ["default"]:
         if backend == "retrieval":
             systems.append(System("retrieval", backend, _retrieval(), key={"backend": backend}))
             continue
-        options = GenerationOptions(backend="" if backend == "default" else backend, base_model=args.base_model,
-                                    adapter=args.adapter, openai_url=args.openai_url,
-                                    openai_model=args.openai_model, budget_s=args.budget_s)
-        resolved = options.resolved_backend()
-        name = f"default:{resolved}" if backend == "default" else backend
-        if resolved == "transformers" and args.adapter:
-            name += f"+{Path(args.adapter).name}"
-        key = {"backend": resolved, "adapter": args.adapter, "base_model": args.base_model} \
-            if resolved == "transformers" else {"backend": resolved}
-        if resolved == "openai":
-            key.update(url=args.openai_url, model=args.openai_model)
-        if args.samples > 1 and resolved != "template":
-            key["temperature"] = args.temperature
-        systems.append(System(name, backend, _pipeline(Assistant(options), args.samples, args.temperature), key=key))
+        resolved = GenerationOptions(backend="" if backend == "default" else backend).resolved_backend()
+        for adapter in (args.adapter or [""]) if resolved == "transformers" else [""]:
+            options = GenerationOptions(backend="" if backend == "default" else backend,
+                                        base_model=args.base_model, adapter=adapter, openai_url=args.openai_url,
+                                        openai_model=args.openai_model, budget_s=args.budget_s)
+            name = f"default:{resolved}" if backend == "default" else backend
+            key = {"backend": resolved}
+            if resolved == "transformers":
+                path = resolve_adapter(adapter)
+                name += f"+{path.name}" if path else ":base"
+                key.update(adapter=_adapter_key(path), base_model=args.base_model)
+            if resolved == "openai":
+                key.update(url=args.openai_url, model=args.openai_model)
+            if args.samples > 1 and resolved != "template":
+                key["temperature"] = args.temperature
+            systems.append(System(name, backend, _pipeline(Assistant(options), args.samples, args.temperature),
+                                  key=key))
     for path in args.score_outputs:
         records = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(records, list):

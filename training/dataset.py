@@ -20,13 +20,16 @@ collapsed, the netlist's first line replaced by the title the generator writes),
     are kept; template pairs must simulate, other sources must pass --require (parses).
 Each record also holds the prompt the generator builds at inference (generate.build_prompt with
 the family's template as scaffold and the top-3 retrieved template examples; --no-retrieval
-leaves the examples out). Whole circuit kinds are held out for validation.
+leaves the examples out). In --stale-scaffold of the template pairs the scaffold is rendered with
+one requested value forgotten (tag scaffold:stale), as when the intent parser misses a value the
+description states. Whole circuit kinds are held out for validation.
 
 Outputs under --out: train.jsonl, validation.jsonl, rejected.jsonl (with reasons), data_card.md,
 data_card.json and dataset_config.json (the resolved arguments).
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -85,6 +88,10 @@ class DatasetArguments:
     sim_timeout: float = field(default=20.0, metadata={"help": "Seconds per ngspice run."})
     workers: int = field(default=0, metadata={"help": "Parallel ngspice runs (0: one per CPU)."})
     max_attempts: int = field(default=5, metadata={"help": "Phrasings tried per kept template pair, at most."})
+    stale_scaffold: float = field(default=0.5, metadata={
+        "help": "Share of template pairs whose prompt scaffold was rendered without one of the requested "
+                "values (the answer has it): the model learns to take values from the request, not only "
+                "to copy the scaffold."})
     seed: int = field(default=0, metadata={"help": "Random seed."})
 
 
@@ -280,10 +287,16 @@ class Builder:
                 request = sample_request(kind, rng)
                 intent = parse_intent(request.description)
                 result = render(intent)
+                scaffold, stale = result.netlist, []
+                if result.used and rng.random() < self.args.stale_scaffold:
+                    forgotten = rng.choice(sorted(v.role for v in result.used))
+                    scaffold = render(dataclasses.replace(
+                        intent, values={r: v for r, v in intent.values.items() if r != forgotten})).netlist
+                    stale = ["scaffold:stale"] if scaffold != result.netlist else []
                 pair = Pair("template", f"{kind} #{attempts}", request.description, result.netlist, kind,
-                            tags=sorted(set(request.tags + [f"style:{request.style}"])),
+                            tags=sorted(set(request.tags + [f"style:{request.style}"] + stale)),
                             requested={role: request.texts[role] for role in request.values},
-                            intent=intent, scaffold=result.netlist)
+                            intent=intent, scaffold=scaffold)
                 self.counters["read"]["template"] += 1
                 why = round_trip(request)
                 if why:

@@ -37,6 +37,7 @@ import dataclasses
 import json
 import math
 import os
+import random
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -53,8 +54,9 @@ class TrainArguments:
     # data and outputs
     data: str = field(default=".cache/dataset", metadata={"help": "Directory with train.jsonl and validation.jsonl."})
     out: str = field(default=".cache/adapter", metadata={"help": "Directory for the adapter and the report."})
-    max_train_samples: int = field(default=0, metadata={"help": "Use only the first N training pairs (0: all)."})
-    max_eval_samples: int = field(default=0, metadata={"help": "Use only the first N validation pairs (0: all)."})
+    max_train_samples: int = field(default=0, metadata={
+        "help": "Use N training pairs drawn at random with --seed (0: all)."})
+    max_eval_samples: int = field(default=0, metadata={"help": "Use N validation pairs drawn at random with --seed (0: all)."})
     require_simulates: bool = field(default=False, metadata={"help": "Train only on pairs that simulate."})
     # model
     base_model: str = field(default="smollm2-135m", metadata={
@@ -201,7 +203,9 @@ def load_base(args: TrainArguments):
 
 # --- data ---------------------------------------------------------------------------------------
 
-def read_split(path: Path, limit: int, require_simulates: bool) -> list[dict]:
+def read_split(path: Path, limit: int, require_simulates: bool, seed: int = 0) -> list[dict]:
+    """The split's records; `limit` > 0 draws that many at random (the file is ordered by source
+    and kind, so its first N would be one kind)."""
     rows = []
     for number, record in read_jsonl(path):
         prompt = record.get("prompt")
@@ -211,7 +215,9 @@ def read_split(path: Path, limit: int, require_simulates: bool) -> list[dict]:
         if require_simulates and not record.get("simulates"):
             continue
         rows.append(record)
-    return rows[:limit or None]
+    if 0 < limit < len(rows):
+        rows = [rows[i] for i in sorted(random.Random(seed).sample(range(len(rows)), limit))]
+    return rows
 
 
 def _prompt(record: dict, n_examples: int):
@@ -405,8 +411,8 @@ def main(argv: list[str] | None = None) -> dict:
     train_file, eval_file = data / "train.jsonl", data / "validation.jsonl"
     if not train_file.is_file():
         raise UsageError(f"--data {data}: no train.jsonl there (build it with python -m training.dataset --out {data})")
-    train_records = read_split(train_file, args.max_train_samples, args.require_simulates)
-    eval_records = read_split(eval_file, args.max_eval_samples, args.require_simulates) if eval_file.is_file() else []
+    train_records = read_split(train_file, args.max_train_samples, args.require_simulates, args.seed)
+    eval_records = read_split(eval_file, args.max_eval_samples, args.require_simulates, args.seed) if eval_file.is_file() else []
     if not train_records:
         raise UsageError(f"{train_file}: no training pairs")
     precision = precision_flags(args.precision, args.device)
