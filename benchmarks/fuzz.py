@@ -208,7 +208,8 @@ def corpus_mutation(rng: random.Random, corpus) -> str:
     start = 0 if rng.random() < 0.5 or len(lines) <= MAX_CORPUS_LINES else rng.randrange(len(lines) - MAX_CORPUS_LINES)
     window = lines[start:start + MAX_CORPUS_LINES]
     if rng.random() < 0.2:  # splice in lines of another file
-        window += rng.sample(rng.choice(corpus), min(5, len(rng.choice(corpus))))
+        other = rng.choice(corpus)
+        window += rng.sample(other, min(5, len(other)))
     return mutate(rng, "\n".join(window))
 
 
