@@ -38,6 +38,10 @@ _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _ASSIGNED = re.compile(rf"^\s*([^\s=]+)\s*=\s*({_NUMBER})(?=\s*$|\s+\S+=)")
 _TABLE_ROW = re.compile(rf"^\s*(\S+)\s+({_NUMBER})\s*$")
 _OP_MARK, _END_MARK = "spice-lsp:op-values", "spice-lsp:end"
+RAW_FILE = "spice-lsp.raw"  # where `dump_plots` has ngspice write every plot (binary rawfile)
+# After the deck's analyses (or its own .control blocks): every plot into one rawfile.
+_DUMP = ["set filetype=binary", "set appendwrite", "foreach spice_lsp_plot $plots",
+         "setplot $spice_lsp_plot", f"write {RAW_FILE}", "end"]
 # Not failures: a .print of an analysis the deck lacks; our op printout after a failed op.
 _BENIGN = re.compile(r"error: (\.(print|plot): no \w+ analysis found|no such plot named op1)", re.I)
 
@@ -57,6 +61,8 @@ class SimulationResult:
     output: str = ""  # ngspice stdout+stderr, cut at the output limit
     seconds: float = 0.0
     timed_out: bool = False
+    raw: bytes = b""  # with dump_plots: ngspice's binary rawfile of every plot (spice_lsp.simulation reads it)
+    cancelled: bool = False  # stopped through `stop`
 
 
 def _confined(name: str, base: Path | None, roots: list[Path]) -> str | None:
@@ -133,7 +139,7 @@ def check_safety(netlist: str, base_dir: Path | None, allowed_dirs: list[Path]) 
     return _prepare(netlist, base_dir, allowed_dirs, None)[0]
 
 
-def _prepare(netlist: str, base_dir, allowed_dirs, control) -> tuple[list[str], str, int, m.Netlist]:
+def _prepare(netlist: str, base_dir, allowed_dirs, control, dump: bool = False) -> tuple[list[str], str, m.Netlist]:
     """(refusals, the deck to write, the parsed text). Line 1 stays the title, as ngspice reads it:
     a deck that puts a statement there loses it, like the reference system's .MODEL-first outputs."""
     parsed = parse(netlist).netlist
@@ -151,6 +157,15 @@ def _prepare(netlist: str, base_dir, allowed_dirs, control) -> tuple[list[str], 
         for first, last in blocks:
             lines[first:last + 1] = ["*"] * len(lines[first:last + 1])
         lines += [".control", control.strip("\n"), "quit", ".endc"]  # quit: no second batch run
+    elif dump:
+        # The deck's own blocks run first, without their quit, then ours writes the plots.
+        # `.save all` (unless the deck chooses) also lets `.meas ac` see vdb() in batch mode.
+        for first, last in blocks:
+            for n in range(first + 1, min(last, len(lines))):
+                if lines[n].split()[:1] and lines[n].split()[0].lower() in ("quit", "exit"):
+                    lines[n] = "*"
+        saves = any(isinstance(s, m.Directive) and s.name == ".save" for s in parsed.statements)
+        lines += [".save all"] * (not saves) + [".control", *["run"] * (not blocks), *_DUMP, "quit", ".endc"]
     elif parsed.analyses and not blocks and not any(
             isinstance(s, m.Directive) and s.name in (".print", ".plot") for s in parsed.statements):
         # Batch mode runs nothing without .print: run the analyses, then print the op values.
@@ -245,9 +260,11 @@ def _errors(output: str, text: str, netlist: m.Netlist) -> list[SimError]:
 
 def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] = (),
         timeout: float = 10.0, memory_mb: int = 1024, max_output_bytes: int = 2_000_000,
-        control: str | None = None) -> SimulationResult:
-    """Check, then run one deck in a sandbox. `control` replaces the deck's .control blocks."""
-    refused, deck, parsed = _prepare(netlist, base_dir, allowed_dirs, control)
+        control: str | None = None, dump_plots: bool = False, stop=None) -> SimulationResult:
+    """Check, then run one deck in a sandbox. `control` replaces the deck's .control blocks;
+    `dump_plots` runs every analysis and returns all plots in `raw`; setting the `stop` event
+    (a threading.Event) kills ngspice and returns a result with `cancelled`."""
+    refused, deck, parsed = _prepare(netlist, base_dir, allowed_dirs, control, dump_plots and control is None)
     if refused:
         return SimulationResult(False, [], refused)
     if not (ngspice := shutil.which("ngspice")):
@@ -263,24 +280,35 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
             proc = subprocess.Popen([ngspice, "-b", "deck.cir"], cwd=tmp, env=env, stdin=subprocess.DEVNULL,
                                     stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                                     preexec_fn=_limits(timeout, memory_mb, max_output_bytes))
-            try:
-                code, timed_out = proc.wait(timeout=timeout), False
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                code, timed_out = proc.wait(), True
+            code, timed_out, cancelled = _wait(proc, timeout, stop)
         raw = log.read_bytes()[:max_output_bytes]  # the file size limit holds it near that
+        plots = Path(tmp, RAW_FILE).read_bytes() if dump_plots and Path(tmp, RAW_FILE).is_file() else b""
     output = raw.decode("utf-8", errors="replace")
     errors = _errors(output, netlist, parsed)
     if code in (-signal.SIGXCPU, -signal.SIGKILL):  # the CPU limit, or our kill at the timeout
-        timed_out = True
+        timed_out = not cancelled
     elif code == -signal.SIGXFSZ or len(raw) >= max_output_bytes:
         errors.append(SimError(f"ngspice printed more than {max_output_bytes} bytes: output cut, run stopped", None))
     elif code < 0:
         errors.append(SimError(f"ngspice was killed by signal {signal.Signals(-code).name}", None))
     elif code > 1:  # 1 is usual: "no simulations run", or a deck of .control commands only
         errors.append(SimError(f"ngspice failed (exit {code}): {(output.strip() or '-').splitlines()[-1]}", None))
-    return SimulationResult(not errors and not timed_out, errors, [], _values(output), output,
-                            time.monotonic() - start, timed_out)
+    return SimulationResult(not errors and not timed_out and not cancelled, errors, [], _values(output),
+                            output, time.monotonic() - start, timed_out, plots, cancelled)
+
+
+def _wait(proc: subprocess.Popen, timeout: float, stop) -> tuple[int, bool, bool]:
+    """(exit code, timed out, cancelled): waits up to `timeout` s, polling `stop` if given."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            left = deadline - time.monotonic()
+            return proc.wait(timeout=max(0.0, min(left, 0.05) if stop is not None else left)), False, False
+        except subprocess.TimeoutExpired:
+            cancelled = stop is not None and stop.is_set()
+            if cancelled or time.monotonic() >= deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                return proc.wait(), not cancelled, cancelled
 
 
 def measure(netlist: str, analysis: str, expression: str, **run_kwargs) -> tuple[float | None, SimulationResult]:
