@@ -134,32 +134,44 @@ def run_fill(args) -> int:
 
 
 def run_simulate(args) -> int:
-    from . import simulate
+    """Every analysis of a file in the sandboxed ngspice: op table, .meas values, one plot each."""
+    from . import simulation
     path = Path(args.file)
     try:
         text = read_netlist(path)
     except ValueError as error:
-        print(f"{args.file}: {error}")
+        print(f"{args.file}: {error}", file=sys.stderr)
         return 1
-    result = simulate.run(text, base_dir=path.resolve().parent, timeout=args.timeout)
+    plot_format = "svg"
+    if args.plot:
+        plot_format = Path(args.plot).suffix.lower().lstrip(".")
+        if plot_format not in ("svg", "png"):
+            print(f"spice-lsp simulate: --plot wants a .svg or .png file name, not {args.plot}", file=sys.stderr)
+            return 2
+    options = simulation.SimulationOptions(timeout_s=args.timeout)
+    report = simulation.simulate_file(text, path=path, allowed_dirs=[Path.cwd(), *map(Path, args.include_path)],
+                                      options=options, plot_format=plot_format)
+    if args.plot:
+        report.plots = copy_plots(report.plots, Path(args.plot))
     if args.json:
-        print(json.dumps({"ok": result.ok, "values": result.values, "refused": result.refused,
-                          "timed_out": result.timed_out, "seconds": round(result.seconds, 3),
-                          "errors": [{"line": e.line + 1 if e.line is not None else None,
-                                      "message": e.message} for e in result.errors]}, indent=2))
-        return 0 if result.ok else 1
-    for reason in result.refused:
-        print(f"{args.file}: refused: {reason}")
-    for error in result.errors:
-        where = f"{error.line + 1}:" if error.line is not None else ""
-        print(f"{args.file}:{where} {error.message}")
-    if result.timed_out:
-        print(f"{args.file}: ngspice did not finish within {args.timeout:g} s")
-    for name, value in result.values.items():
-        print(f"{name} = {value:.6g}")
-    if result.ok:
-        print(f"{args.file}: ngspice ran it without errors in {result.seconds:.2f} s")
-    return 0 if result.ok else 1
+        print(json.dumps({"file": args.file, **report.to_json()}, indent=2, ensure_ascii=False))
+        return 0 if report.ok else 1
+    for problem in report.problems:
+        print(f"{args.file}:{problem.line + 1}: {problem.severity}: {problem.message}")
+    print(simulation.summary(report) if args.plot else report.text)
+    return 0 if report.ok else 1
+
+
+def copy_plots(plots: list[str], target: Path) -> list[str]:
+    """Copy cached plots to `target` (one plot), or to target-<line>-<analysis>.ext (several)."""
+    import shutil
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for plot in plots:
+        name = target if len(plots) == 1 else target.with_name(f"{target.stem}-{Path(plot).stem}{target.suffix}")
+        shutil.copyfile(plot, name)
+        written.append(str(name.resolve()))
+    return written
 
 
 def serve(args) -> int:
@@ -204,10 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     fill.add_argument("file")
     fill.add_argument("-o", "--output", help="write the filled netlist here (default: stdout)")
     fill.set_defaults(handler=run_fill)
-    sim = commands.add_parser("simulate", help="run a netlist in the sandboxed ngspice")
+    sim = commands.add_parser("simulate", help="run every analysis of a netlist in the sandboxed ngspice: "
+                              "op table, .meas values, one plot per analysis")
     sim.add_argument("file")
-    sim.add_argument("--timeout", type=float, default=30.0, help="seconds before ngspice is stopped")
-    sim.add_argument("--json", action="store_true")
+    sim.add_argument("--plot", metavar="OUT.svg|OUT.png",
+                     help="write the plot here (several analyses: OUT-<line>-<analysis>.svg)")
+    sim.add_argument("--timeout", type=float, default=30.0, help="seconds before ngspice is stopped (each run)")
+    sim.add_argument("-I", "--include-path", action="append", default=[],
+                     help="a directory .include/.lib files may be read from (repeatable)")
+    sim.add_argument("--json", action="store_true", help="print ok, text, plots, errors, op, measurements as JSON")
     sim.set_defaults(handler=run_simulate)
     return parser
 

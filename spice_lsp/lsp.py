@@ -132,3 +132,28 @@ def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc=None) 
 def lsp_inline_generation(ins: f.Insertion, doc=None) -> types.InlineCompletionList:
     return types.InlineCompletionList(items=[types.InlineCompletionItem(
         insert_text=ins.text, range=_insertion_range(ins, doc))])
+
+
+# Simulation (spice_lsp.simulation): code lenses, simulator diagnostics, inlay hints.
+
+_PROBLEM_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+                     "information": types.DiagnosticSeverity.Information}
+
+
+def lsp_simulate_lens(uri: str, line: int, command: str) -> types.CodeLens:
+    here = types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=0))
+    return types.CodeLens(range=here, command=types.Command(title="Simulate", command=command, arguments=[uri, line]))
+
+
+def lsp_simulation_diagnostic(problem, doc=None) -> types.Diagnostic:
+    """A simulation.Problem over its whole line (blanks at the start left out)."""
+    lines = doc.lines if doc is not None else []
+    text = lines[problem.line].rstrip("\r\n") if problem.line < len(lines) else ""
+    rng = m.Range(m.Position(problem.line, len(text) - len(text.lstrip())), m.Position(problem.line, len(text)))
+    return types.Diagnostic(range=lsp_range(rng, doc), message=problem.message, source=f"{SOURCE} simulate",
+                            severity=_PROBLEM_SEVERITY[problem.severity], code="ngspice")
+
+
+def lsp_inlay_hint(hint, doc=None) -> types.InlayHint:
+    return types.InlayHint(position=lsp_position(hint.position, doc), label=hint.label, tooltip=hint.tooltip,
+                           padding_left=hint.label.startswith("="))

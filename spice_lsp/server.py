@@ -12,14 +12,16 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__, features
+from . import __version__, features, simulation
 from . import lsp
 from .assistant import Assistant, GenerationOptions
 from .checks import CheckResult, Checker
 from .generate import CannotServe, GenerationResult
 from .includes import Workspace
+from .simulation import SimulationOptions, SimulationReport
 
 GENERATE_COMMAND = "spice-lsp.generate"
+SIMULATE_COMMAND = "spice-lsp.simulate"
 
 
 def _camel(name: str) -> str:
@@ -56,6 +58,7 @@ class Options:
     include_paths: list[str] = field(default_factory=list)
     debounce_ms: int = 150
     generation: GenerationOptions = field(default_factory=GenerationOptions)
+    simulation: SimulationOptions = field(default_factory=SimulationOptions)
 
     @classmethod
     def from_client(cls, raw) -> tuple[Options, list[str]]:
@@ -89,6 +92,7 @@ class SpiceLanguageServer(LanguageServer):
         self.documents: dict[str, DocumentState] = {}
         self.assistant = Assistant(self.options.generation)
         self.model_jobs: dict[str, asyncio.Future] = {}  # description -> model generation
+        self.simulations: dict[str, tuple[str, SimulationReport]] = {}  # uri -> (text run, report)
 
     def workspace_for(self, path: Path | None) -> Workspace:
         roots = [Path(lsp.uri_path(f.uri)) for f in self.workspace.folders.values()]
@@ -168,7 +172,17 @@ class SpiceLanguageServer(LanguageServer):
         if doc.version != version or uri not in self.documents:
             return  # stale: the document changed while it was being checked
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[lsp.lsp_diagnostic(d, doc) for d in result.diagnostics]))
+            uri=uri, version=version, diagnostics=[lsp.lsp_diagnostic(d, doc) for d in result.diagnostics]
+            + self.simulation_diagnostics(uri, source, doc)))
+
+    def simulation_for(self, uri: str, source: str) -> SimulationReport | None:
+        """The last simulation of this exact text (its lines and values still apply)."""
+        text, report = self.simulations.get(uri, (None, None))
+        return report if text == source else None
+
+    def simulation_diagnostics(self, uri: str, source: str, doc) -> list[types.Diagnostic]:
+        report = self.simulation_for(uri, source)
+        return [lsp.lsp_simulation_diagnostic(p, doc) for p in report.problems] if report else []
 
 
 server = SpiceLanguageServer()
@@ -350,3 +364,68 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
         ls.window_show_message(types.ShowMessageParams(
             type=types.MessageType.Info, message=f"spice-lsp: inserted the template answer: {result.reason}"))
     return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings}
+
+
+# ---------------------------------------------------------------------------------------
+# Simulation: a "Simulate" code lens on each analysis line runs that analysis; the command
+# with only a uri runs the whole file. Errors come back as diagnostics, op voltages and .meas
+# values as inlay hints, plots as SVG paths in the command's result.
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_LENS)
+def code_lens(ls: SpiceLanguageServer, params: types.CodeLensParams):
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    found = simulation.analysis_lines(doc.source, ls.checked(doc.uri).netlist)
+    return [lsp.lsp_simulate_lens(doc.uri, a.line, SIMULATE_COMMAND) for a in found] or None
+
+
+@server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
+def inlay_hint(ls: SpiceLanguageServer, params: types.InlayHintParams):
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    report = ls.simulation_for(doc.uri, doc.source)
+    if report is None:
+        return None
+    hints = simulation.inlay_hints(report, ls.checked(doc.uri).netlist, doc.source)
+    lines = range(params.range.start.line, params.range.end.line + 1)
+    return [lsp.lsp_inlay_hint(h, doc) for h in hints if h.position.line in lines] or None
+
+
+@server.command(SIMULATE_COMMAND)
+async def simulate_command(ls: SpiceLanguageServer, *arguments):
+    """[uri] runs every analysis, [uri, line] the one on that 0-based line; returns
+    {ok, text, plots, errors, ...} and publishes the simulator's diagnostics."""
+    uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
+    doc = ls.workspace.get_text_document(uri)
+    source, path = doc.source, lsp.uri_path(uri)
+    workspace = ls.workspace_for(path)
+    loop, stop, token = asyncio.get_running_loop(), threading.Event(), str(uuid.uuid4())
+    try:
+        await ls.work_done_progress.create_async(token)
+        ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="Simulating", cancellable=True))
+        ls.work_done_progress.tokens[token].add_done_callback(lambda _: stop.set())
+    except Exception:  # the client shows no progress; the run goes on without it
+        token = None
+
+    def progress(message: str, percent: int) -> None:
+        if token:
+            loop.call_soon_threadsafe(ls.work_done_progress.report, token,
+                                      types.WorkDoneProgressReport(message=message, percentage=percent))
+    try:
+        report = await loop.run_in_executor(None, lambda: simulation.simulate_file(
+            source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
+            options=ls.options.simulation, stop=stop, progress=progress))
+    finally:
+        if token:
+            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    ls.simulations[uri] = (source, report)
+    ls.schedule_diagnostics(uri, 0)  # the checker's diagnostics with the simulator's
+    workspace_caps = ls.client_capabilities.workspace
+    if workspace_caps and workspace_caps.inlay_hint and workspace_caps.inlay_hint.refresh_support:
+        try:
+            await ls.workspace_inlay_hint_refresh_async(None)
+        except Exception:  # the client asks again on its own
+            logging.exception("inlay hint refresh failed")
+    summary = report.text.split("\n")[-1] + "".join(f"\nplot: {p}" for p in report.plots)
+    ls.window_show_message(types.ShowMessageParams(
+        type=types.MessageType.Info if report.ok else types.MessageType.Warning, message=f"spice-lsp: {summary}"))
+    return report.to_json()

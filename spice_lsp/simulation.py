@@ -438,6 +438,11 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     lines = text.split("\n")
     report = SimulationReport(ok=True)
     report.problems += _without_output_commands(lines)
+    # The whole deck is checked, even when the analysis asked for would run without its .control.
+    if refused := simulate.check_safety("\n".join(lines), base, list(allowed_dirs)):
+        report.ok = False
+        report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in refused]
+        return _finish(report, start, lines)
     has_control = bool(simulate._control_blocks(lines))
     if line is not None:
         chosen = [a for a in analyses if a.line <= line <= a.end_line]
@@ -478,6 +483,9 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
             break
         at = job.line if job else 0
         for error in result.errors:
+            named = re.match(r"error: measure\s+(\S+)", error.message, re.IGNORECASE)
+            if error.line is None and named and named.group(1).lower() in measures:
+                error.line = measures[named.group(1).lower()][1]  # a failed .meas: its own line
             problem = Problem(error.message, at if error.line is None else error.line, "error")
             if problem not in report.problems:
                 report.problems.append(problem)
@@ -501,7 +509,8 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
                 continue  # tf, sens, pz: numbers, not curves
             where = f"line {job.line + 1}" if job else "control"
             title = f"{job.text if job else plot.plotname} ({where})"
-            target = tmp / f"{job.line + 1 if job else 'control'}-{plot.kind or 'plot'}{n}.{plot_format}"
+            stem = f"{job.line + 1 if job else 'control'}-{plot.kind or 'plot'}"
+            target = tmp / f"{stem}{'' if not (tmp / f'{stem}.{plot_format}').exists() else n}.{plot_format}"
             sweep = job.text.split()[1] if job and job.kind == "dc" and len(job.text.split()) > 1 else ""
             report.notes += draw(plot, wanted, target, title, sweep)
             run.plots.append(str(folder / target.name))
@@ -509,7 +518,8 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     for name, (kind, meas_line, unit) in measures.items():
         if name not in measured and any(r.analysis is None or r.analysis.kind == kind for r in report.runs):
             report.measurements.append(Measurement(name, meas_line, kind, None, unit))
-            report.problems.append(Problem(f"measurement '{name}' gave no result", meas_line, "warning"))
+            if not any(p.line == meas_line for p in report.problems):
+                report.problems.append(Problem(f"measurement '{name}' gave no result", meas_line, "warning"))
     report.measurements.sort(key=lambda x: x.line)
     report.plots = [p for r in report.runs for p in r.plots]
     if report.cancelled:
@@ -578,3 +588,37 @@ def summary(report: SimulationReport, lines: list[str] | None = None) -> str:
     state = "ok" if report.ok else "cancelled" if report.cancelled else "timed out" if report.timed_out else "failed"
     out += [f"Simulation {state}" + (f": {runs}" if runs else "") + (" (cached)" if report.cached else "")]
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# What the editor shows after a run
+
+@dataclass
+class Hint:
+    position: m.Position  # where the label goes (after a node name, at a .meas line's end)
+    label: str
+    tooltip: str
+
+
+def inlay_hints(report: SimulationReport, netlist: m.Netlist, text: str) -> list[Hint]:
+    """Operating-point voltages after the node names of top-level elements (each node once a
+    line) and `.meas` values at the end of their lines."""
+    from .elements import layout
+    hints = []
+    voltages = {k.lower(): v for k, v in report.node_voltages().items()}
+    models = {x.key for x in netlist.models}
+    for element in netlist.elements if voltages else []:
+        shown = set()
+        for node in layout(element, models).nodes:
+            key = node.text.lower()
+            if key in voltages and (node.range.end.line, key) not in shown:
+                shown.add((node.range.end.line, key))
+                hints.append(Hint(node.range.end, f": {eng(voltages[key], 'V')}",
+                                  f"operating point: v({node.text}) = {voltages[key]:.6g} V"))
+    lines = text.split("\n")
+    for x in report.measurements:
+        statement = next((a for a in netlist.analyses if a.range.start.line == x.line), None)
+        end = statement.range.end if statement else m.Position(x.line, len(lines[x.line]) if x.line < len(lines) else 0)
+        label = f"= {eng(x.value, x.unit)}" if x.value is not None else "= no result"
+        hints.append(Hint(end, label, f".meas {x.kind} {x.name} = {x.value!r}"))
+    return sorted(hints, key=lambda h: h.position)
