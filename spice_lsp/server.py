@@ -376,6 +376,8 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
 def code_lens(ls: SpiceLanguageServer, params: types.CodeLensParams):
     doc = ls.workspace.get_text_document(params.text_document.uri)
     found = simulation.analysis_lines(doc.source, ls.checked(doc.uri).netlist)
+    if found:
+        simulation.warm_up()  # the plotting library loads while the user reads
     return [lsp.lsp_simulate_lens(doc.uri, a.line, SIMULATE_COMMAND) for a in found] or None
 
 

@@ -509,7 +509,11 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
         for name, (kind, meas_line, unit) in measures.items():
             if name in result.values and (job is None or kind == job.kind):
                 report.measurements.append(Measurement(name, meas_line, kind, result.values[name], unit))
-        for n, plot in enumerate(read_raw(result.raw) if result.raw else []):
+        try:
+            plots = read_raw(result.raw) if result.raw else []
+        except ImportError:  # numpy comes with matplotlib
+            plots, report.notes = [], report.notes + ["no plots or op table: pip install matplotlib"]
+        for n, plot in enumerate(plots):
             if plot.kind == "op" and len(plot.scale) >= 1:
                 report.op.update({name: float(plot.data[name][0].real) for name, _ in plot.variables
                                   if name.startswith(("v(", "i("))})
@@ -521,7 +525,12 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
             stem = f"{job.line + 1 if job else 'control'}-{plot.kind or 'plot'}"
             target = tmp / f"{stem}{'' if not (tmp / f'{stem}.{plot_format}').exists() else n}.{plot_format}"
             sweep = job.text.split()[1] if job and job.kind == "dc" and len(job.text.split()) > 1 else ""
-            report.notes += draw(plot, wanted, target, title, sweep)
+            try:
+                report.notes += draw(plot, wanted, target, title, sweep)
+            except ImportError as error:
+                missing = f"no plots: {error.name or 'matplotlib'} is not installed (pip install matplotlib)"
+                report.notes += [missing] * (missing not in report.notes)
+                continue
             run.plots.append(str(folder / target.name))
     measured = {x.name for x in report.measurements}
     for name, (kind, meas_line, unit) in measures.items():
@@ -631,3 +640,23 @@ def inlay_hints(report: SimulationReport, netlist: m.Netlist, text: str) -> list
         label = f"= {eng(x.value, x.unit)}" if x.value is not None else "= no result"
         hints.append(Hint(end, label, f".meas {x.kind} {x.name} = {x.value!r}"))
     return sorted(hints, key=lambda h: h.position)
+
+
+_warming: list = []
+
+
+def warm_up() -> None:
+    """Import matplotlib in a background thread (once): the first plot then costs no import."""
+    if not _warming:
+        import threading
+        _warming.append(threading.Thread(target=_import_plotting, name="spice-lsp-plot-import", daemon=True))
+        _warming[0].start()
+
+
+def _import_plotting() -> None:
+    try:
+        import matplotlib
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot  # noqa: F401
+    except ImportError:  # reported by the first plot instead
+        pass
