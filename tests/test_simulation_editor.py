@@ -3,6 +3,7 @@ skipped), errors mapped to their lines, refusals, plots, the cache, the CLI, and
 server's code lens command end to end over stdio."""
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import os
@@ -124,6 +125,12 @@ def test_error_lines_map_through_an_include_and_a_continuation(tmp_path):
 def test_an_error_inside_an_included_file_is_shown_on_the_include_line(tmp_path):
     report = run_file("mapping_in_include.cir", tmp_path)
     assert problems(report) == [(3, "error")] and "nosuchbjt" in report.problems[0].message
+
+
+def test_an_error_inside_a_subcircuit_is_shown_on_the_element_line(tmp_path):
+    text = "t\nV1 in 0 1\n.subckt clamp a b\nD1 a b\n+ nomod\n.ends\nX1 in 0 clamp\n.op\n.end\n"
+    report = simulate_file(text, cache_dir=tmp_path)  # ngspice names it d.x1.d1, with no line
+    assert problems(report) == [(3, "error")] and "nomod" in report.problems[0].message
 
 
 def test_a_failed_measurement_is_an_error_on_its_line(tmp_path):
@@ -349,3 +356,32 @@ async def test_simulator_errors_and_refusals_become_diagnostics(client: Language
         command="spice-lsp.simulate", arguments=[uri, 3]))
     assert not result["ok"] and "'shell' is not allowed" in result["errors"][0]
     assert result["errors"][0].startswith("line 7:") and result["plots"] == []
+
+
+class Signalling(dict):
+    """progress_reports that wake `arrival` whenever pytest-lsp's client records progress."""
+
+    def __init__(self, event: asyncio.Event) -> None:
+        super().__init__()
+        self.event = event
+
+    def setdefault(self, key, default=None):
+        self.event.set()
+        return super().setdefault(key, default)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_long_simulation_shows_progress_and_is_cancelled_from_the_editor(client: LanguageClient):
+    client.progress_reports = Signalling(client.arrived)
+    uri = open_file(client, "endless.cir", ENDLESS)
+    running = asyncio.ensure_future(client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.simulate", arguments=[uri])))
+
+    def begun():
+        return next((token for token, reports in client.progress_reports.items()
+                     if any(isinstance(r, types.WorkDoneProgressBegin) for r in reports)), None)
+    token = await arrival(client, begun)
+    client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
+    result = await asyncio.wait_for(running, 20)
+    assert not result["ok"] and result["cancelled"] and "Simulation cancelled" in result["text"]
+    assert result["plots"] == []
