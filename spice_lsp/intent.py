@@ -121,7 +121,10 @@ def _quantities(text: str) -> list[_Q]:
             whole, letter, frac = re.fullmatch(r"(\d+)(\D+)(\d+)", m["rkm"]).groups()
             base, prefix = float(f"{whole}.{frac}"), prefix or (None if letter == "R" else letter)
         elif m["num"]:
-            base = parse_number(m["num"].replace(",", "")) * (-1 if m["sign"] in ("-", "\u2212") else 1)
+            base = parse_number(m["num"].replace(",", ""))
+            if base is None:
+                continue  # digits of another script (\d matches them): not a SPICE number
+            base *= -1 if m["sign"] in ("-", "\u2212") else 1
         else:
             base = _words_value(m["words"])
         key = _PREFIX_WORDS.get(prefix) or _PREFIX_WORDS.get(prefix.lower(), prefix.lower()) if prefix else ""

@@ -108,6 +108,7 @@ def test_syntax_error_ranges_stay_inside_the_line(text, line, span):
 @pytest.mark.parametrize("text", [
     "\nv 1 0(()()()() \n+()()()())",  # a group continued over a line, with a trailing blank
     "\nG V V{ \n+}",
+    "\nC 1 0\r\r",  # two carriage returns: the formatter dropped one
     # found before this suite by a throwaway fuzz (commit 3ca2761): fields written together,
     # control characters, NUL bytes in include paths
     "t\nA2 $(in 0) %id(aout 0) gain1\n",
@@ -116,3 +117,12 @@ def test_syntax_error_ranges_stay_inside_the_line(text, line, span):
 ])
 def test_found_by_fuzzing(text):
     fuzz.check_document(text, random.Random(0), positions=10)
+
+
+@pytest.mark.parametrize("text", [
+    # \d matches digits of every script, which no SPICE number reader accepts
+    "L=1uH VDD=5V kilo \u0b670 \u00b5 Vin=12V",
+    "\u0de8(, RC, C=100n, L=1u",
+])
+def test_intent_with_digits_of_other_scripts(text):
+    fuzz.check_intent(text, random.Random(0))
