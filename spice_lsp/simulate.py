@@ -139,8 +139,8 @@ def check_safety(netlist: str, base_dir: Path | None, allowed_dirs: list[Path]) 
     return _prepare(netlist, base_dir, allowed_dirs, None)[0]
 
 
-def _prepare(netlist: str, base_dir, allowed_dirs, control, dump: bool = False) -> tuple[list[str], str, m.Netlist]:
-    """(refusals, the deck to write, the parsed text). Line 1 stays the title, as ngspice reads it:
+def _prepare(netlist: str, base_dir, allowed_dirs, control, dump: bool = False):
+    """(refusals, the deck to write, the parsed text, {line of an include: the file it reads}). Line 1 stays the title, as ngspice reads it:
     a deck that puts a statement there loses it, like the reference system's .MODEL-first outputs."""
     parsed = parse(netlist).netlist
     base = Path(base_dir) if base_dir else None
@@ -171,7 +171,7 @@ def _prepare(netlist: str, base_dir, allowed_dirs, control, dump: bool = False) 
         # Batch mode runs nothing without .print: run the analyses, then print the op values.
         op = [f"echo {_OP_MARK}", "setplot op1", "print all", f"echo {_END_MARK}"]
         lines += [".control", "run", *op * any(a.kind == "op" for a in parsed.analyses), "quit", ".endc"]
-    return reasons, "\n".join(lines) + "\n", parsed
+    return reasons, "\n".join(lines) + "\n", parsed, {rng.start.line: target for rng, target in paths}
 
 
 def _limits(timeout: float, memory_mb: int, max_output_bytes: int):
@@ -210,15 +210,27 @@ def _values(output: str) -> dict[str, float]:
 _MEASURE_WINDOW = re.compile(r"(?P<name>\S+)\s*=\s*\S+\s+from=\s*(?P<start>\S+)\s+to=\s*(?P<stop>\S+)")
 
 
-def _errors(output: str, text: str, netlist: m.Netlist) -> list[SimError]:
-    """Error lines of ngspice's output, each mapped to the line of the original text."""
+def _first_words(path: str) -> set[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    return {line.split()[0].lower() for line in text.split("\n") if line.split()}
+
+
+def _errors(output: str, text: str, netlist: m.Netlist, included: dict[int, str] | None = None) -> list[SimError]:
+    """Error lines of ngspice's output, each mapped to the line of the original text; an error
+    in an included file (`included`: include line -> file) is blamed on its include line."""
     first_words = [line.split()[0].lower() if line.split() else "" for line in text.split("\n")]
     includes = {os.path.basename(st.path): st.range.start.line for st in netlist.includes}
+    included = included or {}
 
     def by_name(name: str) -> int | None:
-        """The element's line (`d.x1.d1` is D1 in a subcircuit); else the only include's."""
+        """The element's line (`d.x1.d1` is D1 in a subcircuit); else the include whose file
+        holds it; else the only include's."""
         key = name.lower().split(".")[-1]
         found = [s.range.start.line for s in netlist.statements if isinstance(s, m.Element) and s.key == key]
+        found = found or [line for line, path in sorted(included.items()) if key and key in _first_words(path)]
         found = found or (list(includes.values()) if len(includes) == 1 else [])
         return found[0] if len(found) == 1 else None
 
@@ -264,7 +276,7 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
     """Check, then run one deck in a sandbox. `control` replaces the deck's .control blocks;
     `dump_plots` runs every analysis and returns all plots in `raw`; setting the `stop` event
     (a threading.Event) kills ngspice and returns a result with `cancelled`."""
-    refused, deck, parsed = _prepare(netlist, base_dir, allowed_dirs, control, dump_plots and control is None)
+    refused, deck, parsed, included = _prepare(netlist, base_dir, allowed_dirs, control, dump_plots and control is None)
     if refused:
         return SimulationResult(False, [], refused)
     if not (ngspice := shutil.which("ngspice")):
@@ -284,7 +296,7 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
         raw = log.read_bytes()[:max_output_bytes]  # the file size limit holds it near that
         plots = Path(tmp, RAW_FILE).read_bytes() if dump_plots and Path(tmp, RAW_FILE).is_file() else b""
     output = raw.decode("utf-8", errors="replace")
-    errors = _errors(output, netlist, parsed)
+    errors = _errors(output, netlist, parsed, included)
     if code in (-signal.SIGXCPU, -signal.SIGKILL):  # the CPU limit, or our kill at the timeout
         timed_out = not cancelled
     elif code == -signal.SIGXFSZ or len(raw) >= max_output_bytes:

@@ -385,3 +385,9 @@ async def test_a_long_simulation_shows_progress_and_is_cancelled_from_the_editor
     result = await asyncio.wait_for(running, 20)
     assert not result["ok"] and result["cancelled"] and "Simulation cancelled" in result["text"]
     assert result["plots"] == []
+
+
+def test_an_error_in_one_of_several_included_files_is_shown_on_its_include_line(tmp_path):
+    text = "t\n.include parts/stage.inc\nV1 in 0 1\nR1 in mid 1k\n.include parts/broken.inc\n.op\n.end\n"
+    report = simulate_file(text, path=SIM / "several.cir", cache_dir=tmp_path)
+    assert problems(report) == [(4, "error")] and "nosuchbjt" in report.problems[0].message
