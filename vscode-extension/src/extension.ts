@@ -12,7 +12,8 @@ import { findDescribeLine } from "./describe";
 import { candidates, chooseServer, describe, PythonExtensionApi, serverArgs, ServerCommand } from "./interpreter";
 import { backendLabel, initializationOptions, readSettings, SECTION, serverEnvironment, Settings } from "./settings";
 import {
-  CommandUnavailable, formatReport, GENERATE_COMMAND, plotHtml, requestSimulation, serverHasCommand, SIMULATE_COMMAND,
+  CommandUnavailable, formatReport, GENERATE_COMMAND, normalize, plotHtml, requestSimulation, serverHasCommand, SIMULATE_COMMAND,
+  SimulationResult,
 } from "./simulate";
 import { ServerState, statusText, statusTooltip } from "./status";
 
@@ -143,6 +144,17 @@ async function start(): Promise<void> {
     initializationOptions: initializationOptions(settings),
     outputChannel: log,
     traceOutputChannel: log,
+    middleware: {
+      // The server's "Simulate" code lenses run spice-lsp.simulate as a VS Code command; its
+      // answer would be dropped, so show it as "Simulate current file" does.
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        if (command === SIMULATE_COMMAND && typeof args[0] === "string") {
+          showSimulation(path.basename(vscode.Uri.parse(args[0]).fsPath), normalize(result));
+        }
+        return result;
+      },
+    },
     initializationFailedHandler: (error) => {
       void reportFailure(`spice-lsp: the server failed to initialize: ${error}. See the log (SPICE: Show server log).`);
       return false;
@@ -248,16 +260,21 @@ async function simulateFile(): Promise<void> {
       { location: vscode.ProgressLocation.Window, title: `Simulating ${name}` },
       () => requestSimulation(lsp, lsp.code2ProtocolConverter.asUri(doc.uri)),
     );
-    simulationOutput.append(formatReport(name, result));
-    if (!result.ok) {
-      void vscode.window.showWarningMessage(`spice-lsp: ngspice reported errors for ${name} (see SPICE Simulation).`);
-    }
-    result.plots.forEach((plot) => showPlot(plot));
+    showSimulation(name, result);
   } catch (error) {
     const message = error instanceof CommandUnavailable ? error.message : `simulation failed: ${error}`;
     simulationOutput.appendLine(message);
     void vscode.window.showErrorMessage(`spice-lsp: ${message}`);
   }
+}
+
+function showSimulation(name: string, result: SimulationResult): void {
+  simulationOutput.append(formatReport(name, result));
+  simulationOutput.show(true);
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(`spice-lsp: ngspice reported errors for ${name} (see SPICE Simulation).`);
+  }
+  result.plots.forEach((plot) => showPlot(plot));
 }
 
 function showPlot(file: string): void {

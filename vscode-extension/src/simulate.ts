@@ -64,8 +64,9 @@ export function formatReport(fileName: string, result: SimulationResult, when: D
   if (result.errors.length > 0) {
     lines.push("Errors:", ...result.errors.map((e) => `  ${e}`));
   }
-  if (result.plots.length > 0) {
-    lines.push("Plots:", ...result.plots.map((p) => `  ${p}`));
+  const unmentioned = result.plots.filter((p) => !result.text.includes(p));
+  if (unmentioned.length > 0) {
+    lines.push("Plots:", ...unmentioned.map((p) => `  ${p}`));
   }
   return lines.join("\n") + "\n";
 }

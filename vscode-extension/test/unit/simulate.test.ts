@@ -50,6 +50,8 @@ describe("simulate command", () => {
     const ok = formatReport("rc.cir", result, when);
     assert.ok(ok.startsWith(`── rc.cir · ${when.toLocaleTimeString()} · ngspice finished ──\nv(out) = 2.5\nmeas gain = -20 dB\nPlots:\n  /tmp/run/plot.svg\n`), ok);
     const failed = formatReport("bad.cir", { ok: false, text: "", plots: [], errors: ["Error on line 3: could not find a valid modelname"] }, when);
+    const mentioned = formatReport("rc.cir", { ...result, text: "Plots\n  /tmp/run/plot.svg" }, when);
+    assert.strictEqual(mentioned.match(/\/tmp\/run\/plot\.svg/g)?.length, 1, "a plot the summary names is not listed twice");
     assert.strictEqual(failed, `── bad.cir · ${when.toLocaleTimeString()} · ngspice reported errors ──\nErrors:\n  Error on line 3: could not find a valid modelname\n`);
   });
 
