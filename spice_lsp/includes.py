@@ -154,8 +154,9 @@ def follow_includes(defs: Definitions, statements: list[m.Statement], path: Path
     diagnostics: list[Diagnostic] = []
     base = path.parent if path else Path.cwd()
     chain = [Path(os.path.realpath(path))] if path else []
+    done: dict = {}  # files followed in this pass: a file included twice is read once
     for include in _includes(statements):
-        failure = _follow(include, base, workspace, defs, chain)
+        failure = _follow(include, base, workspace, defs, chain, done)
         if failure:
             defs.complete = False
             diagnostics.append(diagnostic(failure[0], include.path_range, failure[1]))
@@ -167,8 +168,12 @@ def _includes(statements: list[m.Statement]) -> list[m.Include]:
 
 
 def _follow(include: m.Include, base: Path, workspace: Workspace, defs: Definitions,
-            chain: list[Path]) -> tuple[str, str] | None:
-    """Add the definitions of one included file; return (rule, message) of the first failure."""
+            chain: list[Path], done: dict) -> tuple[str, str] | None:
+    """Add the definitions of one included file; return (rule, message) of the first failure.
+
+    `done` holds the outcome of every (file, section) already followed in this pass, so that
+    files including the next one twice, twenty deep, cost twenty reads and not 2**20.
+    """
     target = workspace.locate(include.path, base)
     if target is None:
         return "include-not-found", (f"Cannot find the file '{include.path}' (looked in {base}"
@@ -179,6 +184,14 @@ def _follow(include: m.Include, base: Path, workspace: Workspace, defs: Definiti
     if target in chain:
         return "include-cycle", (f"'{include.path}' leads back to a file that includes it: "
                                  f"{' -> '.join(p.name for p in chain + [target])}.")
+    key = (target, (include.section or "").lower())
+    if key not in done:
+        done[key] = _follow_file(include, target, workspace, defs, chain, done)
+    return done[key]
+
+
+def _follow_file(include: m.Include, target: Path, workspace: Workspace, defs: Definitions,
+                 chain: list[Path], done: dict) -> tuple[str, str] | None:
     library = workspace.parse_file(target)
     if library is None:
         return "include-not-found", f"Cannot read '{include.path}'."
@@ -194,7 +207,7 @@ def _follow(include: m.Include, base: Path, workspace: Workspace, defs: Definiti
     if elements:  # a new list: subcircuit scopes share the top level's
         defs.included_elements = defs.included_elements + elements
     for nested in _includes(scope):
-        failure = _follow(nested, target.parent, workspace, defs, chain + [target])
+        failure = _follow(nested, target.parent, workspace, defs, chain + [target], done)
         if failure:
             return failure[0], f"In '{include.path}': {failure[1]}"
     return None
