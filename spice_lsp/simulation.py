@@ -19,6 +19,7 @@ import math
 import os
 import re
 import shutil
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from . import model as m
 from . import simulate
 from .parser import parse
 
+MAX_CACHED = 200  # simulations kept in the cache; the least recently used go first
 RUNNABLE = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "sp")
 # .control commands that only write files or draw: left out (with a note), the rest runs.
 OUTPUT_COMMANDS = frozenset("write wrdata wrs2p hardcopy gnuplot xgraph plot asciiplot".split())
@@ -468,7 +470,7 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
             return _finish(report, start, lines)
     wanted = _wanted(netlist)
     measures = {name: (kind, at, unit) for name, kind, at, unit in reversed(_measure_statements(netlist))}
-    tmp = folder.with_name(folder.name + f".{os.getpid()}.tmp")
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # one per run
     shutil.rmtree(tmp, ignore_errors=True)
     for number, job in enumerate(jobs):
         if stop is not None and stop.is_set():
@@ -558,8 +560,15 @@ def _store(report: SimulationReport, tmp: Path, folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     try:
         os.replace(tmp, folder)
-    except OSError:  # another process stored the same key first
+    except OSError:  # another run stored the same key first
         shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        entries = sorted((e for e in folder.parent.iterdir() if not e.name.endswith(".tmp")),
+                         key=lambda e: e.stat().st_mtime)
+    except OSError:  # another process pruned at the same time
+        return
+    for old in entries[:max(0, len(entries) - MAX_CACHED)]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _load(folder: Path) -> SimulationReport | None:
@@ -570,6 +579,7 @@ def _load(folder: Path) -> SimulationReport | None:
     if not all(Path(p).is_file() for p in report.plots):
         return None
     report.cached = True
+    os.utime(folder)  # recently used: pruned last
     return report
 
 
@@ -648,7 +658,6 @@ _warming: list = []
 def warm_up() -> None:
     """Import matplotlib in a background thread (once): the first plot then costs no import."""
     if not _warming:
-        import threading
         _warming.append(threading.Thread(target=_import_plotting, name="spice-lsp-plot-import", daemon=True))
         _warming[0].start()
 

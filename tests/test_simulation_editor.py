@@ -391,3 +391,16 @@ def test_an_error_in_one_of_several_included_files_is_shown_on_its_include_line(
     text = "t\n.include parts/stage.inc\nV1 in 0 1\nR1 in mid 1k\n.include parts/broken.inc\n.op\n.end\n"
     report = simulate_file(text, path=SIM / "several.cir", cache_dir=tmp_path)
     assert problems(report) == [(4, "error")] and "nosuchbjt" in report.problems[0].message
+
+
+def test_the_cache_keeps_the_most_recently_used_simulations(tmp_path, monkeypatch):
+    monkeypatch.setattr(simulation, "MAX_CACHED", 2)
+    texts = [f"t\nV1 in 0 {n}\nR1 in 0 1k\n.op\n.end\n" for n in (1, 2, 3)]
+    first = simulate_file(texts[0], cache_dir=tmp_path)
+    (entry,) = list(tmp_path.iterdir())
+    os.utime(entry, (time.time() - 100,) * 2)  # used longest ago
+    simulate_file(texts[1], cache_dir=tmp_path)
+    simulate_file(texts[2], cache_dir=tmp_path)
+    assert len(list(tmp_path.iterdir())) == 2
+    assert not simulate_file(texts[0], cache_dir=tmp_path).cached and first.op["v(in)"] == 1
+    assert simulate_file(texts[2], cache_dir=tmp_path).cached
