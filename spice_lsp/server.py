@@ -42,6 +42,8 @@ def _fill(target, raw: dict, where: str, problems: list[str]) -> None:
             _fill(default, value, f"{where}{key}.", problems)
         elif isinstance(default, list) and isinstance(value, list) and all(isinstance(v, str) for v in value):
             setattr(target, name, value)
+        elif isinstance(default, bool) and isinstance(value, bool):
+            setattr(target, name, value)
         elif type(default) in (int, float) and isinstance(value, (int, float)) \
                 and not isinstance(value, bool) and value >= 0:
             setattr(target, name, type(default)(value))
@@ -427,7 +429,8 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
             await ls.workspace_inlay_hint_refresh_async(None)
         except Exception:  # the client asks again on its own
             logging.exception("inlay hint refresh failed")
-    summary = report.text.split("\n")[-1] + "".join(f"\nplot: {p}" for p in report.plots)
-    ls.window_show_message(types.ShowMessageParams(
-        type=types.MessageType.Info if report.ok else types.MessageType.Warning, message=f"spice-lsp: {summary}"))
+    if ls.options.simulation.show_message:  # for clients that drop the command's answer (Neovim's code lens)
+        summary = report.text.split("\n")[-1] + "".join(f"\nplot: {p}" for p in report.plots)
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info if report.ok else types.MessageType.Warning, message=f"spice-lsp: {summary}"))
     return report.to_json()

@@ -313,6 +313,7 @@ class SimulationOptions:
     timeout_s: float = 60.0  # per run of ngspice
     memory_mb: int = 2048
     max_output_mb: int = 64  # printed output and the rawfile each
+    show_message: bool = True  # also send the summary and plot paths as window/showMessage
 
 
 @dataclass
@@ -407,7 +408,8 @@ def content_key(text: str, base_dir: Path | None, allowed_dirs: list[Path], line
     """A hash of everything a run depends on: the text, included files (recursively), where
     includes may come from, the analysis chosen, the plot format and the limits."""
     digest = hashlib.sha256(json.dumps([__version__, text, str(base_dir), [str(d) for d in allowed_dirs],
-                                        line, suffix, asdict(options)]).encode())
+                                        line, suffix, [options.timeout_s, options.memory_mb,
+                                                       options.max_output_mb]]).encode())
     seen: set[str] = set()
 
     def add(source: str, base: Path | None) -> None:

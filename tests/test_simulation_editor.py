@@ -404,3 +404,12 @@ def test_the_cache_keeps_the_most_recently_used_simulations(tmp_path, monkeypatc
     assert len(list(tmp_path.iterdir())) == 2
     assert not simulate_file(texts[0], cache_dir=tmp_path).cached and first.op["v(in)"] == 1
     assert simulate_file(texts[2], cache_dir=tmp_path).cached
+
+
+def test_simulation_options_from_the_client():
+    from spice_lsp.server import Options
+    options, problems_found = Options.from_client({"simulation": {"timeoutS": 5, "showMessage": False}})
+    assert problems_found == [] and options.simulation == SimulationOptions(timeout_s=5.0, show_message=False)
+    options, problems_found = Options.from_client({"simulation": {"timeoutS": "long", "showMessage": 1}})
+    assert options.simulation == SimulationOptions() and len(problems_found) == 2
+    assert "simulation.timeoutS" in problems_found[0] and "simulation.showMessage" in problems_found[1]
