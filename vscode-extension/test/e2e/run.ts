@@ -63,6 +63,20 @@ async function editorText(page: Page): Promise<string> {
   return text.replace(/\u00a0/g, " ");
 }
 
+/** Waits until the active editor shows the RC netlist below the describe line, then checks it. */
+async function waitForNetlist(page: Page): Promise<void> {
+  await page.waitForFunction(`/C1\\s+out\\s+0\\s+100n/.test((document.querySelector(".editor-instance .view-lines")?.innerText ?? "").replace(/\\u00a0/g, " "))`);
+  const filled = await editorText(page);
+  for (const expected of [`RC filter\n${DESCRIBE}\n`, /R1\s+in\s+out\s+1k/, /C1\s+out\s+0\s+100n/, /\.ac\s/]) {
+    if (typeof expected === "string" ? !filled.includes(expected) : !expected.test(filled)) {
+      throw new Error(`the inserted netlist lacks ${expected}:\n${filled}`);
+    }
+  }
+  if ((filled.match(/^\.end$/gm) ?? []).length !== 1) {
+    throw new Error(`expected one .end:\n${filled}`);
+  }
+}
+
 async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(".explorer-folders-view .monaco-list-row", { hasText: name }).dblclick();
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
@@ -103,8 +117,11 @@ async function main(): Promise<void> {
     "extensions.ignoreRecommendations": true,
     "telemetry.telemetryLevel": "off",
   }, null, 2));
-  fs.writeFileSync(path.join(folder, "error.cir"), "RC divider with an error\nV1 in 0 DC 5\nR1 in out 1k\nR2 out\n.op\n.end\n");
-  fs.writeFileSync(path.join(folder, "describe.cir"), `RC filter\n${DESCRIBE}\n.end\n`);
+  fs.writeFileSync(path.join(folder, "error.cir"),
+    "RC divider with an error\n* R2 lacks its second node: spice-lsp reports SP002\n*\n*\nV1 in 0 DC 5\nR1 in out 1k\nR2 out\n.op\n.end\n");
+  for (const name of ["describe.cir", "inline.cir", "command.cir"]) {
+    fs.writeFileSync(path.join(folder, name), `RC filter\n${DESCRIBE}\n.end\n`);
+  }
   const common = ["--user-data-dir", data, "--extensions-dir", extensions, "--config", path.join(work, "config.yaml")];
 
   step(`installing ${path.basename(vsix)} into code-server`);
@@ -159,20 +176,33 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300); // let the details pane render for the screenshot
     await page.screenshot({ path: path.join(IMAGES, "generation-completion.png") });
     await page.keyboard.press("Enter");
-    await page.waitForFunction(`/C1\\s+out\\s+0\\s+100n/.test((document.querySelector(".editor-instance .view-lines")?.innerText ?? "").replace(/\\u00a0/g, " "))`);
-    const filled = await editorText(page);
-    for (const expected of [DESCRIBE, /R1\s+in\s+out\s+1k/, /C1\s+out\s+0\s+100n/, /\.ac\s/]) {
-      if (typeof expected === "string" ? !filled.includes(expected) : !expected.test(filled)) {
-        throw new Error(`the inserted netlist lacks ${expected}:\n${filled}`);
-      }
-    }
+    await waitForNetlist(page);
     await page.keyboard.press("Control+S");
     await page.screenshot({ path: path.join(IMAGES, "generation.png") });
 
-    step("Simulate current file: ngspice's summary in the output channel");
+    step("an inline completion (ghost text) on a * describe: line, accepted with Tab");
+    await openFile(page, "inline.cir");
+    await page.locator(".editor-instance .view-line", { hasText: "describe:" }).first().click();
+    await page.keyboard.press("End");
+    await runCommand(page, "Trigger Inline Suggestion");
+    await page.locator(".editor-instance .ghost-text-decoration, .editor-instance .ghost-text").first().waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "generation-inline.png") });
+    await page.keyboard.press("Tab");
+    await waitForNetlist(page);
+    await page.keyboard.press("Control+S");
+
+    step("SPICE: Generate netlist from description (the server applies the edit)");
+    await openFile(page, "command.cir");
+    await page.locator(".editor-instance .view-line", { hasText: "describe:" }).first().click();
+    await runCommand(page, "SPICE: Generate netlist from description");
+    await waitForNetlist(page);
+    await page.keyboard.press("Control+S");
+
+    step("Simulate current file: ngspice's summary in the output channel, the plot beside");
     await runCommand(page, "SPICE: Simulate current file");
     const output = page.locator(".output-view, .panel .monaco-editor .view-lines").first();
     await page.locator(".panel .monaco-editor .view-lines", { hasText: "ngspice" }).first().waitFor({ timeout: 90000 });
+    await page.locator(".tab", { hasText: ".svg" }).first().waitFor();
     await page.screenshot({ path: path.join(IMAGES, "simulation.png") });
     step(`output channel: ${(await output.innerText()).slice(0, 200).replace(/\s+/g, " ")}`);
     step(`passed; screenshots in ${IMAGES}`);
