@@ -8,6 +8,7 @@ import json
 import math
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -413,3 +414,25 @@ def test_simulation_options_from_the_client():
     options, problems_found = Options.from_client({"simulation": {"timeoutS": "long", "showMessage": 1}})
     assert options.simulation == SimulationOptions() and len(problems_found) == 2
     assert "simulation.timeoutS" in problems_found[0] and "simulation.showMessage" in problems_found[1]
+
+
+def test_neovim_runs_the_code_lens_and_the_whole_file_command(tmp_path):
+    nvim = shutil.which("nvim")
+    if nvim is None:
+        pytest.fail("Neovim is not installed; CI installs it with `apt-get install -y neovim`")
+    netlist, out = tmp_path / "rc.cir", tmp_path / "out.json"
+    shutil.copyfile(SIM / "all_analyses.cir", netlist)
+    env = {**os.environ, "SPICE_LSP_PYTHON": sys.executable, "SPICE_LSP_FILE": str(netlist),
+           "SPICE_LSP_OUT": str(out), "XDG_CACHE_HOME": str(tmp_path), "SPICE_LSP_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([nvim, "--headless", "-i", "NONE", "-u", str(DATA.parent / "neovim" / "init.lua"),
+                           "-c", f"luafile {SIM / 'neovim_simulate.lua'}"],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, (done.stdout, done.stderr, out.read_text() if out.exists() else "")
+    result = json.loads(out.read_text())
+    assert [lens["line"] for lens in result["lenses"]] == [4, 5, 6, 7]
+    assert {lens["title"] for lens in result["lenses"]} == {"Simulate"}
+    # the lens ran .op alone: its summary reached the user as a message
+    assert result["messages"][0].startswith("spice-lsp: Simulation ok: .op")
+    answer = result["answer"]
+    assert answer["ok"] and len(answer["plots"]) == 3 and all(Path(p).is_file() for p in answer["plots"])
+    assert all(Path(p).is_relative_to(tmp_path / "cache") for p in answer["plots"])
