@@ -158,7 +158,7 @@ def run_simulate(args) -> int:
         return 0 if report.ok else 1
     for problem in report.problems:
         print(f"{args.file}:{problem.line + 1}: {problem.severity}: {problem.message}")
-    print(simulation.summary(report) if args.plot else report.text)
+    print(simulation.summary(report, with_problems=False))  # the problems are above, compiler-style
     return 0 if report.ok else 1
 
 

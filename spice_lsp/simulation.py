@@ -340,6 +340,7 @@ class SimulationReport:
     plots: list[str] = field(default_factory=list)  # absolute paths
     problems: list[Problem] = field(default_factory=list)
     op: dict[str, float] = field(default_factory=dict)  # v(node) -> V, i(source) -> A
+    results: dict[str, float] = field(default_factory=dict)  # other one-point results: "tf: output_impedance..."
     measurements: list[Measurement] = field(default_factory=list)
     runs: list[AnalysisRun] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -358,7 +359,7 @@ class SimulationReport:
     def to_json(self) -> dict:
         """The editor command's answer: {ok, text, plots, errors} and the details."""
         return {"ok": self.ok, "text": self.text, "plots": self.plots, "errors": self.errors,
-                "problems": [asdict(p) for p in self.problems], "op": self.op,
+                "problems": [asdict(p) for p in self.problems], "op": self.op, "results": self.results,
                 "measurements": [asdict(x) for x in self.measurements], "notes": self.notes,
                 "seconds": round(self.seconds, 3), "timed_out": self.timed_out,
                 "cancelled": self.cancelled, "cached": self.cached}
@@ -366,7 +367,7 @@ class SimulationReport:
     @classmethod
     def from_json(cls, data: dict) -> SimulationReport:
         return cls(ok=data["ok"], text=data["text"], plots=data["plots"],
-                   problems=[Problem(**p) for p in data["problems"]], op=data["op"],
+                   problems=[Problem(**p) for p in data["problems"]], op=data["op"], results=data["results"],
                    measurements=[Measurement(**x) for x in data["measurements"]], notes=data["notes"],
                    seconds=data["seconds"], timed_out=data["timed_out"], cancelled=data["cancelled"])
 
@@ -441,36 +442,17 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     options = options or SimulationOptions()
     base = path.resolve().parent if path else None
     cache_dir = Path(cache_dir) if cache_dir else default_directory()
-    key = content_key(text, base, list(allowed_dirs), line, plot_format, options)
-    folder = cache_dir / key
+    folder = cache_dir / content_key(text, base, list(allowed_dirs), line, plot_format, options)
     if (cached := _load(folder)) is not None:
         return cached
     start = time.monotonic()
     netlist = parse(text).netlist
-    analyses = analysis_lines(text, netlist)
     lines = text.split("\n")
     report = SimulationReport(ok=True)
-    report.problems += _without_output_commands(lines)
-    # The whole deck is checked, even when the analysis asked for would run without its .control.
-    if refused := simulate.check_safety("\n".join(lines), base, list(allowed_dirs)):
-        report.ok = False
-        report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in refused]
+    jobs = _plan(report, netlist, lines, base, list(allowed_dirs), line)
+    if not jobs:
         return _finish(report, start, lines)
-    has_control = bool(simulate._control_blocks(lines))
-    if line is not None:
-        chosen = [a for a in analyses if a.line <= line <= a.end_line]
-        if not chosen:
-            report.ok = False
-            report.problems.append(Problem(f"no analysis on line {line + 1}", line, "error"))
-            return _finish(report, start, lines)
-        jobs = chosen
-    else:
-        jobs = [None] if has_control else analyses
-        if not jobs:
-            report.ok = False
-            report.problems.append(Problem("nothing to simulate: no .op, .ac, .dc, .tran or other analysis", 0, "error"))
-            return _finish(report, start, lines)
-    wanted = _wanted(netlist)
+    analyses = analysis_lines(text, netlist)
     measures = {name: (kind, at, unit) for name, kind, at, unit in reversed(_measure_statements(netlist))}
     tmp = folder.with_name(f"{folder.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # one per run
     shutil.rmtree(tmp, ignore_errors=True)
@@ -478,71 +460,23 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
         if stop is not None and stop.is_set():
             report.cancelled = True
             break
-        deck = list(lines)
-        if job is not None:  # this analysis alone; the deck's own .control blocks stay out
-            for other in analyses:
-                if other is not job:
-                    _blank(deck, other.line, other.end_line)
-            for first, last in simulate._control_blocks(deck):
-                _blank(deck, first, last)
         if progress:
             progress(f"{job.text if job else '.control'} ({number + 1}/{len(jobs)})", int(100 * number / len(jobs)))
-        result = simulate.run("\n".join(deck), base_dir=base, allowed_dirs=list(allowed_dirs),
+        result = simulate.run(_deck(lines, analyses, job), base_dir=base, allowed_dirs=list(allowed_dirs),
                               timeout=options.timeout_s, memory_mb=options.memory_mb,
                               max_output_bytes=options.max_output_mb << 20, dump_plots=True, stop=stop)
         if result.refused:
             report.ok = False
             report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in result.refused]
             break
-        at = job.line if job else 0
-        for error in result.errors:
-            named = re.match(r"error: measure\s+(\S+)", error.message, re.IGNORECASE)
-            if error.line is None and named and named.group(1).lower() in measures:
-                error.line = measures[named.group(1).lower()][1]  # a failed .meas: its own line
-            problem = Problem(error.message, at if error.line is None else error.line, "error")
-            if problem not in report.problems:
-                report.problems.append(problem)
-        if result.timed_out:
-            report.timed_out = True
-            report.problems.append(Problem(f"ngspice did not finish within the {options.timeout_s:g} s limit: "
-                                           "stopped (raise simulation.timeoutS to allow more)", at, "error"))
-        report.cancelled |= result.cancelled
-        report.ok &= result.ok
         run = AnalysisRun(job, result.ok, result.seconds)
         report.runs.append(run)
-        for name, (kind, meas_line, unit) in measures.items():
-            if name in result.values and (job is None or kind == job.kind):
-                report.measurements.append(Measurement(name, meas_line, kind, result.values[name], unit))
-        try:
-            plots = read_raw(result.raw) if result.raw else []
-        except ImportError:  # numpy comes with matplotlib
-            plots, report.notes = [], report.notes + ["no plots or op table: pip install matplotlib"]
-        for n, plot in enumerate(plots):
-            if plot.kind == "op" and len(plot.scale) >= 1:
-                report.op.update({name: float(plot.data[name][0].real) for name, _ in plot.variables
-                                  if name.startswith(("v(", "i("))})
-                continue
-            if len(plot.scale) < 2 or len(plot.variables) < 2:
-                continue  # tf, sens, pz: numbers, not curves
-            where = f"line {job.line + 1}" if job else "control"
-            title = f"{job.text if job else plot.plotname} ({where})"
-            stem = f"{job.line + 1 if job else 'control'}-{plot.kind or 'plot'}"
-            target = tmp / f"{stem}{'' if not (tmp / f'{stem}.{plot_format}').exists() else n}.{plot_format}"
-            sweep = job.text.split()[1] if job and job.kind == "dc" and len(job.text.split()) > 1 else ""
-            try:
-                report.notes += draw(plot, wanted, target, title, sweep)
-            except ImportError as error:
-                missing = f"no plots: {error.name or 'matplotlib'} is not installed (pip install matplotlib)"
-                report.notes += [missing] * (missing not in report.notes)
-                continue
-            run.plots.append(str(folder / target.name))
-    measured = {x.name for x in report.measurements}
-    for name, (kind, meas_line, unit) in measures.items():
-        if name not in measured and any(r.analysis is None or r.analysis.kind == kind for r in report.runs):
-            report.measurements.append(Measurement(name, meas_line, kind, None, unit))
-            if not any(p.line == meas_line for p in report.problems):
-                report.problems.append(Problem(f"measurement '{name}' gave no result", meas_line, "warning"))
-    report.measurements.sort(key=lambda x: x.line)
+        _take_errors(report, result, job, measures, options)
+        report.measurements += [Measurement(name, meas_line, kind, result.values[name], unit)
+                                for name, (kind, meas_line, unit) in measures.items()
+                                if name in result.values and (job is None or kind == job.kind)]
+        _take_plots(report, run, result.raw, _wanted(netlist), tmp, folder, plot_format)
+    _missing_measurements(report, measures)
     report.plots = [p for r in report.runs for p in r.plots]
     if report.cancelled:
         report.ok = False
@@ -550,6 +484,109 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     report = _finish(report, start, lines)
     _store(report, tmp, folder)
     return report
+
+
+def _plan(report: SimulationReport, netlist: m.Netlist, lines: list[str], base: Path | None,
+          allowed_dirs: list[Path], line: int | None) -> list[AnalysisLine | None]:
+    """What to run: the analysis on `line`, else each analysis, else (a deck with .control
+    blocks) the deck once as written: [None]. Empty, with the reason in `report`, when nothing
+    may or can run. Leaves the file-writing .control commands out of `lines` (in place)."""
+    report.problems += _without_output_commands(lines)
+    # The whole deck is checked, even when the analysis asked for would run without its .control.
+    if refused := simulate.check_safety("\n".join(lines), base, allowed_dirs):
+        report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in refused]
+        report.ok = False
+        return []
+    analyses = analysis_lines("\n".join(lines), netlist)
+    if line is not None:
+        jobs = [a for a in analyses if a.line <= line <= a.end_line]
+        missing = Problem(f"no analysis on line {line + 1}", line, "error")
+    else:
+        jobs = [None] if simulate._control_blocks(lines) else analyses
+        missing = Problem("nothing to simulate: no .op, .ac, .dc, .tran or other analysis", 0, "error")
+    if not jobs:
+        report.problems.append(missing)
+        report.ok = False
+    return jobs
+
+
+def _deck(lines: list[str], analyses: list[AnalysisLine], job: AnalysisLine | None) -> str:
+    """The deck for one run: `job` alone (the other analyses and the .control blocks commented
+    out, line for line), or, for None, the deck as it is."""
+    deck = list(lines)
+    if job is not None:
+        for other in analyses:
+            if other.line != job.line:
+                _blank(deck, other.line, other.end_line)
+        for first, last in simulate._control_blocks(deck):
+            _blank(deck, first, last)
+    return "\n".join(deck)
+
+
+def _take_errors(report: SimulationReport, result: simulate.SimulationResult, job: AnalysisLine | None,
+                 measures: dict, options: SimulationOptions) -> None:
+    """The run's errors as problems at their lines; an unplaced one at the analysis run."""
+    at = job.line if job else 0
+    for error in result.errors:
+        named = re.match(r"error: measure\s+(\S+)", error.message, re.IGNORECASE)
+        line = error.line
+        if line is None and named and named.group(1).lower() in measures:
+            line = measures[named.group(1).lower()][1]  # a failed .meas: its own line
+        problem = Problem(error.message, at if line is None else line, "error")
+        if problem not in report.problems:  # each run of the same deck repeats its errors
+            report.problems.append(problem)
+    if result.timed_out:
+        report.timed_out = True
+        report.problems.append(Problem(f"ngspice did not finish within the {options.timeout_s:g} s limit: "
+                                       "stopped (raise simulation.timeoutS to allow more)", at, "error"))
+    report.cancelled |= result.cancelled
+    report.ok &= result.ok
+
+
+def _take_plots(report: SimulationReport, run: AnalysisRun, raw: bytes, wanted: list[str], tmp: Path,
+                folder: Path, plot_format: str) -> None:
+    """The op values, single-point results (.tf, .sens) and a drawing of every other plot."""
+    job = run.analysis
+    try:
+        plots = read_raw(raw) if raw else []
+    except ImportError:  # numpy comes with matplotlib
+        report.notes.append("no plots or op table: pip install matplotlib")
+        return
+    for n, plot in enumerate(plots):
+        if len(plot.scale) == 1:  # .op, .tf, .sens: numbers, not curves
+            values = {name: float(plot.data[name][0].real) for name, _ in plot.variables}
+            if plot.kind == "op":
+                report.op.update({k: v for k, v in values.items() if k.startswith(("v(", "i("))})
+            else:
+                # ngspice writes v(transfer_function), v(output_impedance_at_v(out))
+                report.results.update({f"{plot.kind or plot.plotname}: {k[2:-1] if k.startswith('v(') else k}": v
+                                       for k, v in values.items()})
+            continue
+        if len(plot.variables) < 2:
+            continue
+        title = f"{job.text} (line {job.line + 1})" if job else f"{plot.plotname} (.control)"
+        stem = f"{job.line + 1 if job else 'control'}-{plot.kind or 'plot'}"
+        target = tmp / f"{stem}{'' if not (tmp / f'{stem}.{plot_format}').exists() else n}.{plot_format}"
+        sweep = job.text.split()[1] if job and job.kind == "dc" and len(job.text.split()) > 1 else ""
+        try:
+            report.notes += draw(plot, wanted, target, title, sweep)
+        except ImportError as error:
+            missing = f"no plots: {error.name or 'matplotlib'} is not installed (pip install matplotlib)"
+            report.notes += [missing] * (missing not in report.notes)
+            continue
+        run.plots.append(str(folder / target.name))
+
+
+def _missing_measurements(report: SimulationReport, measures: dict) -> None:
+    """A .meas of an analysis that ran but gave no value: listed, and a warning unless an error
+    already stands on its line."""
+    measured = {x.name for x in report.measurements}
+    for name, (kind, meas_line, unit) in measures.items():
+        if name not in measured and any(r.analysis is None or r.analysis.kind == kind for r in report.runs):
+            report.measurements.append(Measurement(name, meas_line, kind, None, unit))
+            if not any(p.line == meas_line for p in report.problems):
+                report.problems.append(Problem(f"measurement '{name}' gave no result", meas_line, "warning"))
+    report.measurements.sort(key=lambda x: x.line)
 
 
 def _store(report: SimulationReport, tmp: Path, folder: Path) -> None:
@@ -592,8 +629,8 @@ def _finish(report: SimulationReport, start: float, lines: list[str]) -> Simulat
     return report
 
 
-def summary(report: SimulationReport, lines: list[str] | None = None) -> str:
-    """The op table, .meas values, plots and problems as plain text."""
+def summary(report: SimulationReport, lines: list[str] | None = None, with_problems: bool = True) -> str:
+    """The op table, .meas values, plots and (unless the caller lists them) problems as text."""
     out = []
     voltages = report.node_voltages()
     currents = {k[2:-1]: v for k, v in report.op.items() if k.startswith("i(")}
@@ -604,6 +641,8 @@ def summary(report: SimulationReport, lines: list[str] | None = None) -> str:
         if currents:
             out += [f"  {'source':<{width}}  current"]
             out += [f"  {n:<{width}}  {eng(v, 'A')}" for n, v in currents.items()]
+    if report.results:
+        out += ["Results"] + [f"  {name} = {value:.6g}" for name, value in report.results.items()]
     if report.measurements:
         out += ["Measurements"]
         out += [f"  {x.name} = {eng(x.value, x.unit) if x.value is not None else 'no result'}  (line {x.line + 1})"
@@ -611,9 +650,8 @@ def summary(report: SimulationReport, lines: list[str] | None = None) -> str:
     if report.plots:
         out += ["Plots"] + [f"  {p}" for p in report.plots]
     out += [f"  {note}" for note in report.notes]
-    problems = [p for p in report.problems if p.severity != "information"]
-    if problems:
-        out += ["Problems"] + [f"  line {p.line + 1}: {p.severity}: {p.message}" for p in problems]
+    if report.problems and with_problems:
+        out += ["Problems"] + [f"  line {p.line + 1}: {p.severity}: {p.message}" for p in report.problems]
     runs = ", ".join(f"{r.analysis.text if r.analysis else '.control'} {r.seconds:.2f} s" for r in report.runs)
     state = "ok" if report.ok else "cancelled" if report.cancelled else "timed out" if report.timed_out else "failed"
     out += [f"Simulation {state}" + (f": {runs}" if runs else "") + (" (cached)" if report.cached else "")]

@@ -96,6 +96,15 @@ def test_every_analysis_runs_and_each_gets_its_plot(tmp_path):
     assert "ms</text>" in svg or "µs</text>" in svg  # time axis in engineering notation
 
 
+def test_transfer_function_results_are_listed(tmp_path):
+    text = "tf\nV1 in 0 1\nR1 in out 1k\nR2 out 0 3k\n.tf v(out) V1\n.op\n.end\n"
+    report = simulate_file(text, cache_dir=tmp_path)
+    assert report.ok and report.plots == [] and report.op["v(out)"] == pytest.approx(0.75)
+    assert report.results == pytest.approx({"tf: transfer_function": 0.75, "tf: output_impedance_at_v(out)": 750,
+                                            "tf: v1#input_impedance": 4000})
+    assert "Results\n  tf: transfer_function = 0.75\n" in report.text
+
+
 def test_one_analysis_by_its_line(tmp_path):
     report = run_file("all_analyses.cir", tmp_path, line=7)
     assert report.ok and [r.analysis.text for r in report.runs] == [".dc V1 0 5 0.5"]
