@@ -451,7 +451,7 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     report = SimulationReport(ok=True)
     jobs = _plan(report, netlist, lines, base, list(allowed_dirs), line)
     if not jobs:
-        return _finish(report, start, lines)
+        return _finish(report, start)
     analyses = analysis_lines(text, netlist)
     measures = {name: (kind, at, unit) for name, kind, at, unit in reversed(_measure_statements(netlist))}
     tmp = folder.with_name(f"{folder.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # one per run
@@ -481,7 +481,7 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     if report.cancelled:
         report.ok = False
         report.problems.append(Problem("simulation cancelled", jobs[0].line if jobs[0] else 0, "information"))
-    report = _finish(report, start, lines)
+    report = _finish(report, start)
     _store(report, tmp, folder)
     return report
 
@@ -622,14 +622,14 @@ def _load(folder: Path) -> SimulationReport | None:
     return report
 
 
-def _finish(report: SimulationReport, start: float, lines: list[str]) -> SimulationReport:
+def _finish(report: SimulationReport, start: float) -> SimulationReport:
     report.seconds = time.monotonic() - start
     report.problems.sort(key=lambda p: p.line)
-    report.text = summary(report, lines)
+    report.text = summary(report)
     return report
 
 
-def summary(report: SimulationReport, lines: list[str] | None = None, with_problems: bool = True) -> str:
+def summary(report: SimulationReport, with_problems: bool = True) -> str:
     """The op table, .meas values, plots and (unless the caller lists them) problems as text."""
     out = []
     voltages = report.node_voltages()
