@@ -410,15 +410,32 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
     except Exception:  # the client shows no progress; the run goes on without it
         token = None
 
-    def progress(message: str, percent: int) -> None:
+    now = {"message": "", "percent": 0, "since": loop.time()}  # the analysis running, for the ticker
+
+    def show() -> None:
         if token:
-            loop.call_soon_threadsafe(ls.work_done_progress.report, token,
-                                      types.WorkDoneProgressReport(message=message, percentage=percent))
+            elapsed = f" · {loop.time() - now['since']:.0f} s" if loop.time() - now["since"] >= 1 else ""
+            ls.work_done_progress.report(token, types.WorkDoneProgressReport(
+                message=now["message"] + elapsed, percentage=now["percent"]))
+
+    def progress(message: str, percent: int) -> None:  # from the worker thread
+        now.update(message=message, percent=percent, since=loop.time())
+        loop.call_soon_threadsafe(show)
+
+    async def tick() -> None:  # a long analysis shows its running time every second
+        while True:
+            await asyncio.sleep(1)
+            show()
+    ticker = loop.create_task(tick())
     try:
         report = await loop.run_in_executor(None, lambda: simulation.simulate_file(
             source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
             options=ls.options.simulation, stop=stop, progress=progress))
+    except asyncio.CancelledError:  # $/cancelRequest: kill ngspice too
+        stop.set()
+        raise
     finally:
+        ticker.cancel()
         if token:
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
     ls.simulations[uri] = (source, report)

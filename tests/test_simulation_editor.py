@@ -391,6 +391,11 @@ async def test_a_long_simulation_shows_progress_and_is_cancelled_from_the_editor
         return next((token for token, reports in client.progress_reports.items()
                      if any(isinstance(r, types.WorkDoneProgressBegin) for r in reports)), None)
     token = await arrival(client, begun)
+
+    def running_for_a_while():  # the analysis and its running time, every second
+        return next((r.message for r in client.progress_reports[token]
+                     if isinstance(r, types.WorkDoneProgressReport) and " · " in (r.message or "")), None)
+    assert (await arrival(client, running_for_a_while)).startswith(".tran 1p 10 (1/1) · ")
     client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
     result = await asyncio.wait_for(running, 20)
     assert not result["ok"] and result["cancelled"] and "Simulation cancelled" in result["text"]
