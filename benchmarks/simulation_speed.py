@@ -139,7 +139,7 @@ def main() -> None:
           f"first in a process {result['core_first_in_process_s']:.3f} s")
     print(f"  core, cached:                         {result['core_cached_median_s'] * 1000:.1f} ms")
     print(f"  spice-lsp simulate --plot (new process): {result['cli_cold_median_s']:.3f} s")
-    print(f"  ngspice + plot per analysis: {per_analysis}")
+    print(f"  ngspice alone, per analysis (s): {per_analysis}")
     print(f"  load average {result['load_average'][0]:.2f} on {result['cpus']} CPUs")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(result, indent=2))
