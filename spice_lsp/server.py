@@ -339,10 +339,18 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
         pass
     ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
         title="Generating netlist", message=description[:60], cancellable=True))
-    ls.work_done_progress.tokens[token].add_done_callback(lambda _: stop.set())
+    cancelled = threading.Event()  # the user's cancel; `stop` is also set by the time budget
+
+    def cancel(_=None) -> None:
+        cancelled.set()
+        stop.set()
+    ls.work_done_progress.tokens[token].add_done_callback(cancel)
     try:
         result = await asyncio.get_running_loop().run_in_executor(
             None, lambda: ls.assistant.generate(description, stop=stop))
+    except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
+        cancel()
+        raise
     except CannotServe as error:
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
         return None
@@ -353,6 +361,10 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
     finally:
         ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
     doc = ls.workspace.get_text_document(uri)
+    if cancelled.is_set():  # generated text goes in only where the user still wants it
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info, message="spice-lsp: generation cancelled; nothing inserted"))
+        return None
     if stop.is_set() and not result.verified:
         return None
     if doc.version != version:

@@ -1,0 +1,139 @@
+"""Hostile and heavy inputs against the real server over stdio (benchmarks/abuse.py's
+scenarios, scaled down: a 200 kB netlist instead of 10 MB, 100,000-character lines, 50
+changes...). After each abuse the server must still answer a hover on a probe document, and
+the diagnostics must be those of each document's last version. Timings are reported by
+`python -m benchmarks.abuse`, not asserted here; the waits are bounds that tell a hang."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from benchmarks import abuse
+from spice_lsp.checks import check
+from spice_lsp.includes import Workspace
+
+SCALE = 0.02
+ON_LOOP = pytest.mark.asyncio(loop_scope="module")  # the event loop the fixtures share
+
+CRASHING_BIN = abuse.fake_ngspice(Path(tempfile.mkdtemp(prefix="spice-lsp-crashing-ngspice-")))
+PLAIN = ClientServerConfig(server_command=abuse.SERVER_COMMAND, client_factory=abuse.make_client)
+CRASHING_NGSPICE = ClientServerConfig(
+    server_command=abuse.SERVER_COMMAND, client_factory=abuse.make_client,
+    server_env={**os.environ, "PATH": f"{CRASHING_BIN}{os.pathsep}{os.environ.get('PATH', '')}"})
+
+
+async def start(client: LanguageClient, workdir: Path, options=None) -> None:
+    """Initialize, open the probe document; the fixture's client then carries the session
+    (pytest-lsp hands tests the client itself)."""
+    await abuse.initialize(client, workdir, options)
+    client.session = s = abuse.Session(client, workdir)
+    s.open("probe.cir", abuse.PROBE)
+    await s.diagnostics(s.uri("probe.cir"), timeout=60)
+
+
+@pytest_lsp.fixture(config=PLAIN, loop_scope="module")
+async def plain(lsp_client: LanguageClient, tmp_path):
+    await start(lsp_client, tmp_path)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.fixture(scope="module")
+def model_url():
+    with abuse.ModelServer() as url:
+        yield url
+
+
+@pytest_lsp.fixture(config=PLAIN, loop_scope="module")
+async def with_model(lsp_client: LanguageClient, tmp_path, model_url):
+    await start(lsp_client, tmp_path, abuse.model_options(model_url))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CRASHING_NGSPICE, loop_scope="module")
+async def crashing_ngspice(lsp_client: LanguageClient, tmp_path):
+    await start(lsp_client, tmp_path)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def survives(s: abuse.Session, name: str, scenario) -> abuse.Outcome:
+    outcome = await abuse.run_scenario(s, name, scenario, SCALE)
+    assert outcome.ok, outcome.detail
+    assert outcome.worst_hover_ms == outcome.worst_hover_ms, "a hover was answered"  # not NaN
+    return outcome
+
+
+@ON_LOOP
+@pytest.mark.parametrize("name", list(abuse.SCENARIOS))
+async def test_the_server_survives(plain: LanguageClient, name: str):
+    await survives(plain.session, name, abuse.SCENARIOS[name])
+
+
+@ON_LOOP
+async def test_a_cancelled_generation_inserts_nothing(with_model: LanguageClient):
+    outcome = await survives(with_model.session, "cancelled_generation", abuse.cancelled_generation)
+    assert outcome.detail["cancel_request"] == "JsonRpcRequestCancelled"
+    assert not with_model.edits
+    assert any("cancelled; nothing inserted" in m.message for m in with_model.messages)
+
+
+@ON_LOOP
+async def test_a_failing_model_gives_a_message_and_diagnostics_go_on(with_model: LanguageClient):
+    outcome = await survives(with_model.session, "failing_model", abuse.failing_model)
+    assert "generation failed" in outcome.detail["message"] and "HTTP 500" in outcome.detail["message"]
+
+
+@ON_LOOP
+async def test_a_crashing_ngspice_does_not_take_the_server_down(crashing_ngspice: LanguageClient):
+    outcome = await survives(crashing_ngspice.session, "crashing_ngspice", abuse.crashing_ngspice)
+    assert outcome.detail["completion_answered"]
+
+
+# ---------------------------------------------------------------------------------------
+# The core under the same inputs (no server): bounds that tell a hang
+
+
+def test_include_fan_out_is_read_once_per_file(tmp_path):
+    """f0 includes f1 twice, f1 includes f2 twice... 30 deep: 2**30 paths, 31 files."""
+    abuse.write_include_files(tmp_path, depth=30)
+    started = time.perf_counter()
+    result = check("t\n.include fan0.inc\nD1 a 0 dfan\nV1 a 0 1\n.op\n.end\n", tmp_path / "main.cir",
+                   Workspace(roots=[tmp_path]))
+    assert time.perf_counter() - started < 30, "a hang, not slowness"
+    assert [d.code for d in result.diagnostics] == []  # the model at the bottom is found
+
+
+def test_include_cycles_are_reported_once_each(tmp_path):
+    abuse.write_include_files(tmp_path, depth=1)
+    result = check("t\n.include self.inc\n.include a.inc\n.include b.inc\n.op\n.end\n", tmp_path / "main.cir",
+                   Workspace(roots=[tmp_path]))
+    assert [(d.code, d.range.start.line) for d in result.diagnostics] == [("SP017", 1), ("SP017", 2), ("SP017", 3)]
+
+
+def test_deep_and_recursive_subcircuit_calls(tmp_path):
+    depth = 2000
+    chain = [f".subckt s{i} a b\nX{i} a b s{i + 1}\n.ends" for i in range(depth)]
+    text = "\n".join(["t", *chain, f".subckt s{depth} a b\nR1 a b 1k\n.ends", ".subckt loop a b\nX1 a b loop\n.ends",
+                      "X0 in 0 s0", "Xl in 0 loop", "V1 in 0 1", ".op", ".end"])
+    assert [d.code for d in check(text).diagnostics] == []
+
+
+@pytest.mark.parametrize("text", [
+    "\x00" * 100_000,
+    "t\n" + "R1 a 0 " + "9" * 1_000_000 + "\n.end\n",
+    "t\nR1 a 0 {" + "(" * 50_000 + "1\n.end\n",
+    "t\n" + "+" * 100_000 + "\n",
+])
+def test_pathological_documents_are_checked(text):
+    result = check(text)
+    lines = text.split("\n")
+    assert all(0 <= d.range.start.line < len(lines) for d in result.diagnostics)
