@@ -21,6 +21,7 @@ import re
 import shutil
 import threading
 import time
+from array import array
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,11 @@ from . import __version__
 from . import model as m
 from . import simulate
 from .parser import parse
+
+try:
+    import numpy  # with matplotlib: plots; without, the values still come back
+except ImportError:
+    numpy = None
 
 MAX_CACHED = 200  # simulations kept in the cache; the least recently used go first
 RUNNABLE = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "sp")
@@ -118,8 +124,8 @@ class RawPlot:
 
 
 def read_raw(raw: bytes) -> list[RawPlot]:
-    """Every plot of a binary (or ASCII) rawfile as written by ngspice's `write`."""
-    import numpy as np
+    """Every plot of a binary (or ASCII) rawfile as written by ngspice's `write`. Columns are numpy
+    arrays when numpy is installed, else lists: the op table and values need no numpy."""
     plots, at = [], 0
     while at < len(raw):
         header: dict[str, str] = {}
@@ -144,8 +150,9 @@ def read_raw(raw: bytes) -> list[RawPlot]:
         points = int(header.get("no. points", "0"))
         is_complex = "complex" in header.get("flags", "").lower()
         width = len(variables) * (2 if is_complex else 1)
+        values = array("d")  # ngspice writes doubles in the machine's byte order
         if "binary" in header:
-            values = np.frombuffer(raw, dtype="<f8", count=points * width, offset=at)
+            values.frombytes(raw[at:at + points * width * 8])
             at += points * width * 8
         else:  # ASCII: "index<TAB>value" then one value a line; complex as "re,im"
             numbers = []
@@ -154,13 +161,17 @@ def read_raw(raw: bytes) -> list[RawPlot]:
                 end = len(raw) if end < 0 else end
                 numbers += [float(x) for x in raw[at:end].split()[-1].split(b",")]
                 at = end + 1
-            values = np.array(numbers)
-        table = values.reshape(points, width)
+            values.extend(numbers)
         if is_complex:
-            table = table[:, 0::2] + 1j * table[:, 1::2]
+            columns = [[complex(re_, im) for re_, im in zip(values[2 * i::width], values[2 * i + 1::width])]
+                       for i in range(len(variables))]
+        else:
+            columns = [values[i::width] for i in range(len(variables))]
+        if numpy is not None:
+            columns = [numpy.asarray(c) for c in columns]
         plotname = header.get("plotname", "")
         plots.append(RawPlot(header.get("title", ""), plotname, _PLOT_KINDS.get(plotname.lower(), ""),
-                             variables, {name: table[:, i] for i, (name, _) in enumerate(variables)}))
+                             variables, dict(zip((name for name, _ in variables), columns))))
     return [p for p in plots if p.plotname.lower() != "constants"]
 
 
@@ -547,11 +558,7 @@ def _take_plots(report: SimulationReport, run: AnalysisRun, raw: bytes, wanted: 
                 folder: Path, plot_format: str) -> None:
     """The op values, single-point results (.tf, .sens) and a drawing of every other plot."""
     job = run.analysis
-    try:
-        plots = read_raw(raw) if raw else []
-    except ImportError:  # numpy comes with matplotlib
-        report.notes.append("no plots or op table: pip install matplotlib")
-        return
+    plots = read_raw(raw) if raw else []
     for n, plot in enumerate(plots):
         if len(plot.scale) == 1:  # .op, .tf, .sens: numbers, not curves
             values = {name: float(plot.data[name][0].real) for name, _ in plot.variables}

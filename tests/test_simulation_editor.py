@@ -450,3 +450,16 @@ def test_neovim_runs_the_code_lens_and_the_whole_file_command(tmp_path):
     answer = result["answer"]
     assert answer["ok"] and len(answer["plots"]) == 3 and all(Path(p).is_file() for p in answer["plots"])
     assert all(Path(p).is_relative_to(tmp_path / "cache") for p in answer["plots"])
+
+
+def test_without_matplotlib_the_values_come_back_and_a_note_says_why_no_plots(tmp_path, monkeypatch):
+    def no_matplotlib(*args, **kwargs):
+        raise ImportError("No module named 'matplotlib'", name="matplotlib")
+    monkeypatch.setattr(simulation, "numpy", None)
+    monkeypatch.setattr(simulation, "draw", no_matplotlib)
+    report = run_file("all_analyses.cir", tmp_path)
+    assert report.ok and report.plots == [] and report.op["v(out)"] == pytest.approx(1.0)
+    assert report.notes == ["no plots: matplotlib is not installed (pip install matplotlib)"]
+    assert {x.name for x in report.measurements if x.value is not None} == {"avg_out", "f3db"}
+    (ac,) = [p for p in read_raw(simulate.run((SIM / "rc_lowpass.cir").read_text(), dump_plots=True).raw)]
+    assert isinstance(ac.data["v(out)"], list) and isinstance(ac.data["v(out)"][0], complex)
