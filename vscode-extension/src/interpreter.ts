@@ -142,8 +142,9 @@ export type Choice =
  */
 export async function chooseServer(found: ServerCommand[], check: (c: ServerCommand) => Promise<Probe> = (c) => probe(c)): Promise<Choice> {
   const tried: string[] = [];
+  let last: Probe | undefined;
   for (const candidate of found) {
-    const result = await check(candidate);
+    const result = (last = await check(candidate));
     if (result.ok) {
       return { ok: true, server: candidate, version: result.version, tried };
     }
@@ -152,9 +153,11 @@ export async function chooseServer(found: ServerCommand[], check: (c: ServerComm
   const fromSetting = found.length === 1 && found[0].source === "setting";
   let message: string;
   if (found.length === 0) {
-    message = "spice-lsp: no Python found. Install Python 3.10+ and the server (`pip install spice-lsp`, or `make install` in its repository), then set spice-lsp.server.pythonCommand to that Python, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"].";
+    message = "spice-lsp: no Python found. Install Python 3.10+ and the server (`make install` in the spice-lsp repository builds .venv with it), then set spice-lsp.server.pythonCommand to that Python, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"].";
+  } else if (fromSetting && last && !last.ok && last.reason === "not-found") {
+    message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand: it names the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"].`;
   } else if (fromSetting) {
-    message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand (it names the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"]) or install the package into it with \`${found[0].command} -m pip install spice-lsp\`.`;
+    message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand (it names the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"]) or install the package into it with \`${found[0].command} -m pip install -e /path/to/spice-lsp\`.`;
   } else {
     message = `spice-lsp: the server cannot start: no Python here has the spice_lsp package (tried ${tried.join("; ")}). Set spice-lsp.server.pythonCommand to the Python that has it, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"], or select that interpreter in the Python extension.`;
   }

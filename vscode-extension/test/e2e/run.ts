@@ -205,6 +205,23 @@ async function main(): Promise<void> {
     await page.locator(".tab", { hasText: ".svg" }).first().waitFor();
     await page.screenshot({ path: path.join(IMAGES, "simulation.png") });
     step(`output channel: ${(await output.innerText()).slice(0, 200).replace(/\s+/g, " ")}`);
+    step("a server that cannot start: one actionable message, status bar shows the failure");
+    const settingsFile = path.join(data, "User", "settings.json");
+    const userSettings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+    userSettings["spice-lsp.server.pythonCommand"] = ["/nonexistent/venv/bin/python"];
+    fs.writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
+    await page.reload(); // a new window: the extension activates again with the bad setting
+    await page.locator(".monaco-workbench").waitFor();
+    await openFile(page, "error.cir");
+    const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "the server cannot start" }).first();
+    await toast.waitFor({ timeout: 60000 });
+    await toast.locator(".monaco-button", { hasText: "Open Settings" }).first().waitFor();
+    await page.locator(".statusbar-item", { hasText: "SPICE: failed" }).waitFor();
+    const toastText = await toast.innerText();
+    if (!toastText.includes("/nonexistent/venv/bin/python") || !toastText.includes("spice-lsp.server.pythonCommand")) {
+      throw new Error(`the message does not say what to fix: ${toastText}`);
+    }
+    await page.screenshot({ path: path.join(IMAGES, "start-failure.png") });
     step(`passed; screenshots in ${IMAGES}`);
   } catch (error) {
     const shot = path.join(EXTENSION_ROOT, ".e2e", "failure.png");

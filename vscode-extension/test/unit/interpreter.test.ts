@@ -83,7 +83,11 @@ describe("choosing the server", () => {
     const setting: ServerCommand = { command: "/bad/python", pythonArgs: [], source: "setting" };
     const bad = await chooseServer([setting], results({ [setting.command]: { ok: false, reason: "not-found", detail: "/bad/python does not exist or cannot be run" } }));
     assert.ok(!bad.ok);
-    assert.match(bad.message, /\/bad\/python does not exist.*Fix the setting spice-lsp\.server\.pythonCommand/);
+    assert.match(bad.message, /\/bad\/python does not exist.*Fix the setting spice-lsp\.server\.pythonCommand: it names the Python/);
+    assert.doesNotMatch(bad.message, /pip install/);
+    const bare = await chooseServer([setting], results({ [setting.command]: { ok: false, reason: "no-package", detail: "/bad/python has no spice_lsp package" } }));
+    assert.ok(!bare.ok);
+    assert.match(bare.message, /has no spice_lsp package.*install the package into it with `\/bad\/python -m pip install -e \/path\/to\/spice-lsp`/);
     assert.strictEqual(describeServer(setting), "/bad/python -m spice_lsp (from setting spice-lsp.server.pythonCommand)");
   });
 });
