@@ -410,9 +410,13 @@ def inlay_hint(ls: SpiceLanguageServer, params: types.InlayHintParams):
 async def simulate_command(ls: SpiceLanguageServer, *arguments):
     """[uri] runs every analysis, [uri, line] the one on that 0-based line; returns
     {ok, text, plots, errors, ...} and publishes the simulator's diagnostics."""
-    uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
-    doc = ls.workspace.get_text_document(uri)
-    source, path = doc.source, lsp.uri_path(uri)
+    try:
+        uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
+        doc = ls.workspace.get_text_document(uri)
+        source, path = doc.source, lsp.uri_path(uri)  # a file not open in the editor is read from disk
+    except (IndexError, TypeError, ValueError, OSError) as error:
+        message = f"spice-lsp.simulate takes [uri] or [uri, line] of a readable file: {error}"
+        return {"ok": False, "text": message, "plots": [], "errors": [message]}
     workspace = ls.workspace_for(path)
     loop, stop, token = asyncio.get_running_loop(), threading.Event(), str(uuid.uuid4())
     try:

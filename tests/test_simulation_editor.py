@@ -463,3 +463,14 @@ def test_without_matplotlib_the_values_come_back_and_a_note_says_why_no_plots(tm
     assert {x.name for x in report.measurements if x.value is not None} == {"avg_out", "f3db"}
     (ac,) = [p for p in read_raw(simulate.run((SIM / "rc_lowpass.cir").read_text(), dump_plots=True).raw)]
     assert isinstance(ac.data["v(out)"], list) and isinstance(ac.data["v(out)"][0], complex)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_command_reads_a_file_not_open_and_answers_bad_arguments(client: LanguageClient):
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.simulate", arguments=[(SIM / "divider.cir").as_uri()]))
+    assert result["ok"] and "  out     9 V" in result["text"]
+    for arguments in ([], [(SIM / "no-such-file.cir").as_uri()], [(SIM / "divider.cir").as_uri(), "x"]):
+        result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="spice-lsp.simulate", arguments=arguments))
+        assert not result["ok"] and result["errors"][0].startswith("spice-lsp.simulate takes [uri] or [uri, line]")
