@@ -278,15 +278,16 @@ function showSimulation(name: string, result: SimulationResult): void {
 }
 
 function showPlot(file: string): void {
+  // One panel per plot name (the server writes each run to a new folder): a re-run replaces it.
   const title = path.basename(file);
-  const root = vscode.Uri.file(path.dirname(file));
-  let panel = plotPanels.get(file);
+  const options = { localResourceRoots: [vscode.Uri.file(path.dirname(file))], enableScripts: false };
+  let panel = plotPanels.get(title);
   if (!panel) {
-    panel = vscode.window.createWebviewPanel("spice-lsp.plot", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { localResourceRoots: [root], enableScripts: false });
-    plotPanels.set(file, panel);
-    panel.onDidDispose(() => plotPanels.delete(file));
+    panel = vscode.window.createWebviewPanel("spice-lsp.plot", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+    plotPanels.set(title, panel);
+    panel.onDidDispose(() => plotPanels.delete(title));
   } else {
+    panel.webview.options = options;
     panel.reveal(vscode.ViewColumn.Beside, true);
   }
   // A query string so a re-run with the same file name shows the new plot.

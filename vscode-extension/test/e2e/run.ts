@@ -205,6 +205,13 @@ async function main(): Promise<void> {
     await page.locator(".tab", { hasText: ".svg" }).first().waitFor();
     await page.screenshot({ path: path.join(IMAGES, "simulation.png") });
     step(`output channel: ${(await output.innerText()).slice(0, 200).replace(/\s+/g, " ")}`);
+    step("the server's Simulate code lens: its result goes to the same output channel");
+    await page.locator(".editor-instance .codelens-decoration a", { hasText: "Simulate" }).first().click();
+    await page.waitForFunction(`[...document.querySelectorAll(".panel .monaco-editor .view-lines")].some((e) => (e.innerText.match(/ngspice\\sfinished/g) ?? []).length >= 2)`);
+    if (await page.locator(".tab", { hasText: ".svg" }).count() !== 1) {
+      throw new Error("a second run of the same analysis should reuse the plot's panel");
+    }
+
     step("a server that cannot start: one actionable message, status bar shows the failure");
     const settingsFile = path.join(data, "User", "settings.json");
     const userSettings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
