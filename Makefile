@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_TOOLS := ngspice nvim
 
-.PHONY: install system-deps run test bench corpus corpus-src clean
+.PHONY: install system-deps run test vscode-test vscode-e2e bench corpus corpus-src clean
 
 install: system-deps $(VENV)/.installed
 
@@ -42,8 +42,17 @@ run: install
 	@echo "Start the language server in your editor with: $(abspath $(VENV))/bin/spice-lsp"
 	@echo "(stdio; or --tcp --port 2087). Neovim and VS Code set-up: see README.md."
 
-test: install corpus-src
+test: install corpus-src vscode-test
 	$(PY) -m pytest -q
+
+vscode-test: install  # VS Code extension: grammar, unit and real-server tests (Node 20, npm)
+	@command -v npm >/dev/null || { echo "Installing Node.js and npm with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	cd vscode-extension && npm ci --no-audit --no-fund && SPICE_LSP_PYTHON=$(abspath $(PY)) npm test
+
+vscode-e2e: vscode-test  # VS Code itself (code-server + headless Chromium); a few minutes the first time
+	cd vscode-extension && { [ -f .e2e/code-server/out/node/entry.js ] || sh test/e2e/install-code-server.sh; } \
+	  && SPICE_LSP_PYTHON=$(abspath $(PY)) npm run e2e
 
 corpus-src:  # Debian's ngspice source package: its example netlists are a test yardstick
 	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src >/dev/null
