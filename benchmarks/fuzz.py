@@ -22,6 +22,7 @@ it is absent, and the JSON says which corpus was used).
 Usage::
 
     python -m benchmarks.fuzz --inputs 1000000 [--seed 1] [--workers 1] [--out .cache/bench/fuzz.json]
+    python -m benchmarks.fuzz --atheris 100000   # coverage-guided (atheris/libFuzzer), seeded with the corpus
 
 Prints inputs tried and failures per target and generator, writes them as JSON, and exits 1
 when anything failed (the first failing inputs are kept in the JSON, repr'd, to become
@@ -366,15 +367,59 @@ def merge(results: list[dict]) -> dict:
             "failures": failures[:KEEP_FAILURES]}
 
 
+def atheris_worker(argv: list[str]) -> None:
+    """libFuzzer's loop (never returns): the document property on bytes atheris mutates,
+    decoded as the server would receive them. An exception is a crash: libFuzzer saves the
+    input as crash-<sha1> in the working directory and exits non-zero."""
+    import atheris  # optional: pip install atheris
+
+    atheris.instrument_all()  # every module already imported, spice_lsp included
+
+    def one(data: bytes) -> None:
+        check_document(data.decode("utf-8", "surrogateescape"), random.Random(len(data)), positions=2)
+    atheris.Setup([sys.argv[0], *argv], one)
+    atheris.Fuzz()
+
+
+def run_atheris(runs: int, seed: int, corpus: list[list[str]], out_dir: Path) -> dict:
+    """Run atheris in a child process for `runs` inputs, seeded with corpus files."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="spice-lsp-atheris-") as tmp:
+        seeds = Path(tmp, "seeds")
+        seeds.mkdir()
+        for i, lines in enumerate(corpus[:200]):
+            Path(seeds, f"seed{i}.cir").write_text("\n".join(lines[:MAX_CORPUS_LINES]), errors="surrogateescape")
+        started = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.fuzz", "--atheris-worker", f"-runs={runs}",
+                               f"-seed={seed}", "-max_len=4096", f"-artifact_prefix={out_dir}/", str(seeds)],
+                              cwd=ROOT, capture_output=True, text=True, errors="replace")
+        done = re.search(r"Done (\d+) runs", proc.stderr)
+        crashed = proc.returncode != 0
+        return {"tried": {"document/atheris": int(done.group(1)) if done else runs},
+                "failed": {"document/atheris": 1} if crashed else {},
+                "failures": [{"target": "document/atheris", "input": "(see artifacts in " + str(out_dir) + ")",
+                              "error": proc.stderr[-2000:], "traceback": ""}] if crashed else [],
+                "seconds": time.monotonic() - started, "coverage": re.findall(r"cov: (\d+)", proc.stderr)[-1:]}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--atheris-worker"]:
+        atheris_worker(argv[1:])
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--inputs", type=int, default=100_000, help="inputs to try in all")
     ap.add_argument("--seed", type=int, default=1, help="first seed (worker k uses seed + k, chunk by chunk)")
     ap.add_argument("--workers", type=int, default=1, help="processes (default 1)")
     ap.add_argument("--chunk", type=int, default=20_000, help="inputs per chunk (progress is printed per chunk)")
     ap.add_argument("--time-limit", type=float, default=None, help="stop after this many seconds; report what ran")
-    ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "bench" / "fuzz.json")
+    ap.add_argument("--atheris", type=int, default=0, metavar="RUNS",
+                    help="instead: coverage-guided fuzzing with atheris for RUNS inputs (pip install atheris)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="JSON report (default .cache/bench/fuzz.json, or fuzz-atheris.json with --atheris)")
     args = ap.parse_args(argv)
+    args.out = args.out or ROOT / ".cache" / "bench" / ("fuzz-atheris.json" if args.atheris else "fuzz.json")
 
     corpus, corpus_name = load_corpus()
     chunks = [(min(args.chunk, args.inputs - i), args.seed + k) for k, i in enumerate(range(0, args.inputs, args.chunk))]
@@ -383,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def report(final: bool) -> dict:
         merged = merge(results)
-        summary = {"command": "python -m benchmarks.fuzz " + " ".join(sys.argv[1:] if argv is None else argv),
+        summary = {"command": "python -m benchmarks.fuzz " + " ".join(argv),
                    "corpus": corpus_name, "seeds": [s for _, s in chunks[:len(results)]],
                    "inputs_requested": args.inputs, "inputs_tried": sum(merged["tried"].values()),
                    "failures_found": sum(merged["failed"].values()), "seconds": round(time.monotonic() - start, 1),
@@ -395,7 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     def remaining() -> float | None:
         return None if args.time_limit is None else max(0.0, args.time_limit - (time.monotonic() - start))
 
-    if args.workers > 1:
+    if args.atheris:
+        results.append(run_atheris(args.atheris, args.seed, corpus, args.out.parent))
+    elif args.workers > 1:
         with multiprocessing.Pool(args.workers) as pool:
             for r in pool.imap_unordered(_worker, [(n, s, args.time_limit) for n, s in chunks]):
                 results.append(r)
