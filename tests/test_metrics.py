@@ -44,7 +44,8 @@ def score(name: str, text: str, case: dict = RC_CASE, **kwargs):
 
 DIRECTIONS = {"svs": True, "pem": True, "ccs": True, "composite": True, "bleu": True, "grammar_valid": True,
               "sim_ok": True, "value_match": True, "functional": True, "pass@1": True, "pass@k": True,
-              "time_mean": False, "time_p50": False, "time_p95": False, "tokens_per_s": True}
+              "time_mean": False, "time_p50": False, "time_p95": False, "tokens_per_s": True,
+              "lm_share": True}
 
 
 def test_every_metric_is_registered_with_the_intended_direction():
@@ -74,7 +75,7 @@ def test_registry_refuses_duplicates_and_unknown_aggregations():
         registry.register("y", higher_is_better=True, aggregation="max")
 
 
-@pytest.mark.parametrize("name", [n for n, m in METRICS.items() if m.scale != "speed" and m.per == "output"])
+@pytest.mark.parametrize("name", [n for n, m in METRICS.items() if m.scale in ("reference", "ours") and m.per == "output"])
 def test_direction_holds_on_a_good_and_a_bad_netlist(name):
     """A correct RC netlist (values as .param R=1k C=100n, so that even the reference's PEM
     sees them) scores strictly better than an empty answer and than a wrong one: lm-eval-harness
@@ -94,6 +95,12 @@ def test_direction_of_the_speed_metrics():
         a, b = metric.case_value([fast]), metric.case_value([slow])
         assert (a > b) == metric.higher_is_better, name
     assert score("tokens_per_s", RC) is None  # not a language model
+
+
+def test_lm_share_tells_a_served_model_draft_from_a_template_fallback():
+    assert score("lm_share", RC, extra={"source": "transformers"}, tokens_per_second=20.0) == 1.0
+    assert score("lm_share", RC, extra={"source": "template"}, tokens_per_second=20.0) == 0.0  # model ran, fell back
+    assert score("lm_share", RC, extra={"source": "template"}) is None  # the template backend: no model
 
 
 # --- reference-compatible metrics -------------------------------------------------------------

@@ -52,7 +52,7 @@ BACKENDS = ("template", "transformers", "openai", "retrieval")
 # The table's columns: (metric, header); pass@k is added when --samples > 1.
 TABLE = [("svs", "SVS"), ("pem", "PEM"), ("ccs", "CCS"), ("composite", "comp"), ("bleu", "BLEU"),
          ("grammar_valid", "gram"), ("sim_ok", "sim"), ("value_match", "value"), ("functional", "func"),
-         ("pass@1", "pass@1"), ("time_mean", "t_mean"), ("time_p50", "t_p50"), ("time_p95", "t_p95"),
+         ("pass@1", "pass@1"), ("lm_share", "LM"), ("time_mean", "t_mean"), ("time_p50", "t_p50"), ("time_p95", "t_p95"),
          ("tokens_per_s", "tok/s")]
 CHART_METRICS = ["svs", "pem", "ccs", "composite", "grammar_valid", "sim_ok", "value_match", "functional", "pass@1"]
 
