@@ -375,11 +375,27 @@ async def unknown_methods(s: Session, scale: float) -> dict:
     return {"refused_with_method_not_found": refused, "ok": refused == 3}
 
 
+async def line_separators(s: Session, scale: float) -> dict:
+    """Characters str.splitlines takes for line breaks (editors do not): positions and
+    incremental edits after them must land on the right line."""
+    text = "separators\n* page\x0c break\nV1 a 0 1 ; \x0b \x1c\nR1 a b 1k ; \u2028 \x85\nR2 b 0 1k\n.op\n.end\n"
+    uri = s.open("separators.cir", text)
+    await s.diagnostics(uri)
+    s.change(uri, types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(4, 0), types.Position(4, 2)), text="R3"))
+    text = text.replace("R2 b", "R3 b")
+    diags = await s.diagnostics(uri)
+    found = await s.hover(uri, 4, 1)
+    s.close(uri)
+    shown = str(found.contents) if found else ""
+    return {"hover_names_R3": "R3" in shown, "ok": "R3" in shown and same_diagnostics(diags, text)}
+
+
 SCENARIOS = {
     "big_netlist": big_netlist, "long_line": long_line, "nul_bytes": nul_bytes, "nesting": nesting,
     "many_documents": many_documents, "change_storm": change_storm,
     "outside_positions": outside_positions, "malformed_jsonrpc": malformed_jsonrpc,
-    "unknown_methods": unknown_methods,
+    "unknown_methods": unknown_methods, "line_separators": line_separators,
 }
 
 

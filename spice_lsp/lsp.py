@@ -6,10 +6,12 @@ otherwise. Every range goes through the document's position codec here.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import TextDocument
 
 from . import features as f
 from . import model as m
@@ -28,6 +30,30 @@ _COMPLETION_KINDS = {
     "model": types.CompletionItemKind.Struct, "subckt": types.CompletionItemKind.Class,
     "param": types.CompletionItemKind.Constant, "node": types.CompletionItemKind.Variable,
 }
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+class LspTextDocument(TextDocument):
+    """pygls's TextDocument with lines broken where the core breaks them, at "\n" only.
+
+    pygls splits with str.splitlines, which also breaks at \v \f \x1c-\x1e \x85 U+2028
+    U+2029 (editors and LSP do not): on the lines after such a character, positions were
+    converted against the wrong line and incremental edits landed in the wrong place.
+    """
+
+    @property
+    def lines(self):
+        return tuple(_LINE.findall(self.source))
+
+
+def use_lsp_lines(workspace) -> None:
+    """Make `workspace` (created by pygls at initialize) hold LspTextDocuments."""
+    def create(doc_uri, source=None, version=None, language_id=None):
+        return LspTextDocument(doc_uri, source=source, version=version, language_id=language_id,
+                               sync_kind=workspace._sync_kind, position_codec=workspace.position_codec)
+    workspace._create_text_document = create
 
 
 def core_position(doc, position: types.Position) -> m.Position:

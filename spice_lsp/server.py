@@ -192,6 +192,7 @@ server = SpiceLanguageServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
+    lsp.use_lsp_lines(ls.workspace)  # lines break at "\n" only, as in the core and the editor
     ls.options, problems = Options.from_client(params.initialization_options)
     ls.assistant = Assistant(ls.options.generation)
     for problem in problems:
