@@ -459,7 +459,9 @@ def _cells(line: str, ranges: list[m.Range]) -> list[str]:
 
 
 def _trim(line: str) -> str:
-    """Drop trailing spaces and tabs (only those: other control characters are content)."""
+    """Drop trailing spaces and tabs (only those: other control characters are content),
+    on both sides of a final carriage return (`x \r\t` becomes `x\r` at once)."""
+    line = line.rstrip(" \t")
     eol = "\r" if line.endswith("\r") else ""
     return line.removesuffix("\r").rstrip(" \t") + eol
 

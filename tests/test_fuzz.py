@@ -109,6 +109,8 @@ def test_syntax_error_ranges_stay_inside_the_line(text, line, span):
     "\nv 1 0(()()()() \n+()()()())",  # a group continued over a line, with a trailing blank
     "\nG V V{ \n+}",
     "\nC 1 0\r\r",  # two carriage returns: the formatter dropped one
+    " \r\t",  # blanks after a final carriage return: formatting took two passes to settle
+    "x\nR1 a 0 1k \r\t",
     # found before this suite by a throwaway fuzz (commit 3ca2761): fields written together,
     # control characters, NUL bytes in include paths
     "t\nA2 $(in 0) %id(aout 0) gain1\n",
