@@ -475,7 +475,8 @@ def main(argv: list[str] | None = None) -> dict:
         for index in range(1 if system.outputs is not None else args.samples):
             g = generate_one(system, case, index, cache_dir, code)
             samples.append(Output(g.text, case, g.seconds, g.tokens_per_second, g.error, args.sim_timeout,
-                                  extra={"source": g.source, "warnings": g.warnings}))
+                                  extra={"source": g.source, "warnings": g.warnings,
+                                         "lm": system.key.get("backend") in ("transformers", "openai")}))
             progress.update(f"{system.name} {case['id']}")
         outputs[(system.name, case["id"])] = samples
     progress.close()

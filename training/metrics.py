@@ -423,10 +423,11 @@ def tokens_per_s(out: Output) -> float | None:
 @register("lm_share", higher_is_better=True, scale="pipeline")
 def lm_share(out: Output) -> float | None:
     """1 when the language model's own draft was verified and served, 0 when the pipeline fell
-    back to the template after the model ran (None for systems without a model)."""
-    if out.extra.get("source") in ("transformers", "openai"):
-        return 1.0
-    return 0.0 if out.tokens_per_second is not None else None
+    back to the template (no draft verified, or none within the time budget); None for systems
+    without a model."""
+    if not out.extra.get("lm"):
+        return None
+    return 1.0 if out.extra.get("source") in ("transformers", "openai") else 0.0
 
 
 def score_case(outputs: list[Output], k: int = 1, registry: Registry = METRICS) -> dict[str, float | None]:
