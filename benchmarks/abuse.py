@@ -45,6 +45,8 @@ PROBE = "probe\nR1 in out 1k\nV1 in 0 DC 1\nC1 out 0 1u\n.op\n.end\n"
 DESCRIBE = "* describe: RC low-pass, R=1k, C=100n, AC sweep to 1 MHz\n"
 WAIT = 600.0  # seconds: the bound that tells a hang from slowness (the 10 MB check takes a while)
 SERVER_COMMAND = [sys.executable, "-m", "spice_lsp"]
+# The template backend, named: with a shipped adapter the default would load the language model.
+TEMPLATE = {"generation": {"backend": "template"}}
 
 
 def make_client() -> LanguageClient:
@@ -564,8 +566,8 @@ async def main_async(names: list[str], scale: float) -> list[Outcome]:
     with tempfile.TemporaryDirectory(prefix="spice-lsp-abuse-") as tmp, ModelServer() as url:
         workdir = Path(tmp)
         crashing = {**os.environ, "PATH": f"{fake_ngspice(workdir / 'crashing-bin')}{os.pathsep}{os.environ.get('PATH', '')}"}
-        for table, options, env in [(SCENARIOS, None, None), (MODEL_SCENARIOS, model_options(url), None),
-                                    (NGSPICE_SCENARIOS, None, crashing)]:
+        for table, options, env in [(SCENARIOS, TEMPLATE, None), (MODEL_SCENARIOS, model_options(url), None),
+                                    (NGSPICE_SCENARIOS, TEMPLATE, crashing)]:
             chosen = [n for n in names if n in table]
             if not chosen:
                 continue

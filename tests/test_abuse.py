@@ -40,7 +40,7 @@ async def start(client: LanguageClient, workdir: Path, options=None) -> None:
 
 @pytest_lsp.fixture(config=PLAIN, loop_scope="module")
 async def plain(lsp_client: LanguageClient, tmp_path):
-    await start(lsp_client, tmp_path)
+    await start(lsp_client, tmp_path, abuse.TEMPLATE)
     yield
     await lsp_client.shutdown_session()
 
@@ -60,7 +60,7 @@ async def with_model(lsp_client: LanguageClient, tmp_path, model_url):
 
 @pytest_lsp.fixture(config=CRASHING_NGSPICE, loop_scope="module")
 async def crashing_ngspice(lsp_client: LanguageClient, tmp_path):
-    await start(lsp_client, tmp_path)
+    await start(lsp_client, tmp_path, abuse.TEMPLATE)
     yield
     await lsp_client.shutdown_session()
 

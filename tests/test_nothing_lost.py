@@ -10,6 +10,7 @@ is then checked end to end against the real server."""
 from __future__ import annotations
 
 import random
+import sys
 from functools import lru_cache
 
 import pytest
@@ -119,14 +120,15 @@ def test_plain_completions_announce_no_edit(lines, line, column):
 # End to end: the real server, a handful of random documents
 
 
-SERVER = ClientServerConfig(server_command=["python", "-m", "spice_lsp"], client_factory=make_client)
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "spice_lsp"], client_factory=make_client)
 
 
 @pytest_lsp.fixture(config=SERVER, loop_scope="module")
 async def client(lsp_client: LanguageClient, tmp_path):
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
-        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="t")]))
+        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="t")],
+        initialization_options={"generation": {"backend": "template"}}))  # never the language model
     lsp_client.folder = tmp_path
     yield
     await lsp_client.shutdown_session()

@@ -3,4 +3,6 @@
 local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
 package.path = here .. "/?.lua;" .. package.path
 
-require("spice_lsp").setup({ cmd = { vim.env.SPICE_LSP_PYTHON, "-m", "spice_lsp" } })
+-- The template backend: these tests are about Neovim's side; the model backends have their own.
+require("spice_lsp").setup({ cmd = { vim.env.SPICE_LSP_PYTHON, "-m", "spice_lsp" },
+                            init_options = { generation = { backend = "template" } } })
