@@ -194,7 +194,6 @@ def test_language_model_samples_and_speed(tmp_path, monkeypatch):
 
 
 def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("spice_lsp.assistant.default_backend", lambda: "template")  # no adapter shipped
     results = bench.main(["--cases", str(FIXTURES / "cases.jsonl"), "--limit", "1", "--out", str(tmp_path),
                           "--no-chart"])
     assert list(results["summary"]) == ["default:template"]

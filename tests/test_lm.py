@@ -351,6 +351,19 @@ def test_real_smollm2_gguf_generates_8_tokens():
     assert (lm.default_cache_dir() / "models" / lm.SMOLLM2 / "config.json").is_file()
 
 
+
+def test_the_shipped_adapter_drafts_a_verified_netlist():
+    """SmolLM2-135M + the committed LoRA adapter through the editor's pipeline, no time budget:
+    the model's own draft (not the template fallback) passes the grammar, ngspice and the value
+    check."""
+    from spice_lsp.assistant import SHIPPED_ADAPTER, Assistant, GenerationOptions
+    assert (SHIPPED_ADAPTER / "adapter_model.safetensors").stat().st_size < 20 * 2**20
+    assistant = Assistant(GenerationOptions(backend="transformers"))
+    result = assistant.generate("RC low-pass filter, R=4.7k, C=220n, AC sweep to 1 MHz", budget_s=0)
+    assert (result.backend, result.verified) == ("transformers", True), result.reason
+    assert "4.7k" in result.netlist and "220n" in result.netlist
+
+
 # ----------------------------------------------------------------------------- OpenAI backend
 
 SECRET = "sk-test-SECRET-123456"
