@@ -483,7 +483,7 @@ def format_document(text: str, result: CheckResult) -> str:
                 continue
             line = lines[el.range.start.line]
             indent = line[:el.name_range.start.character]
-            if indent.strip() or _UNUSUAL_SPACE.search(line.removesuffix("\r")) or \
+            if indent.strip() or _UNUSUAL_SPACE.search(_trim(line).removesuffix("\r")) or \
                     any(f.kind == "equals" for f in el.fields):
                 continue  # left as written: re-spacing would change how these lines tokenize
             columns = _cells(line, [el.name_range] + [f.range for f in el.fields])

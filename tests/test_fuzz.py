@@ -111,6 +111,8 @@ def test_syntax_error_ranges_stay_inside_the_line(text, line, span):
     "\nC 1 0\r\r",  # two carriage returns: the formatter dropped one
     " \r\t",  # blanks after a final carriage return: formatting took two passes to settle
     "x\nR1 a 0 1k \r\t",
+    "\nR 1 0  ;\r ",  # a blank after the final carriage return: aligned only on the second pass
+    "x\nR6 1 0 47K3  ; 47.3k\r \nR7 1 0 1\n",
     # found before this suite by a throwaway fuzz (commit 3ca2761): fields written together,
     # control characters, NUL bytes in include paths
     "t\nA2 $(in 0) %id(aout 0) gain1\n",
