@@ -1,7 +1,10 @@
 """LoRA fine-tuning of the drafting model on the dataset from training/dataset.py.
 
-    # CPU (this machine): the shipped adapter's recipe
+    # the reference recipe (the defaults)
     python -m training.train --data .cache/dataset --out .cache/adapter
+    # the shipped adapter (spice_lsp/adapters/smollm2-135m-spice), sized for a 2-core CPU
+    python -m training.train --data .cache/dataset --out .cache/adapter-smollm2 --max-length 1024 \
+        --no_gradient_checkpointing --epochs 1 --max-train-samples 320 --max-eval-samples 32 --threads 1
     # a quick look: model + LoRA built, parameters counted, nothing trained (Qwen2-0.5B's
     # configuration from ../shared/qwen2-0.5b on the meta device: no weights needed)
     python -m training.train --base-model Qwen/Qwen2-0.5B --dry-run [--config PATH]
