@@ -267,6 +267,8 @@ def _errors(output: str, text: str, netlist: m.Netlist, included: dict[int, str]
             line_no = by_name(named.group(1)) if named else \
                 includes.get(os.path.basename(include.group(1).strip("\"'"))) if include else None
             errors.append(SimError(stripped, line_no))
+        elif "can't allocate" in stripped:  # ngspice goes on after a failed malloc, with no error line
+            errors.append(SimError(f"ngspice ran out of memory (the sandbox's limit): {stripped}", None))
     return errors
 
 

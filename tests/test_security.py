@@ -129,10 +129,11 @@ def test_a_fork_like_loop_of_includes_ends(tmp_path, layout):
 
 def test_a_memory_hungry_deck_hits_the_limit():
     # 200,000,000 doubles = 1.6 GB, over the 256 MB address-space limit: the allocation fails
-    # inside ngspice (which goes on: it reports "can't allocate" and no error line)
+    # inside ngspice, which goes on with no error line of its own: the runner reports it
     deck = DECK + ".control\nlet big = vector(200000000)\necho done\n.endc\n.end\n"
     result = simulate.run(deck, memory_mb=256, timeout=20)
     assert "can't allocate 1600000000" in result.output
+    assert not result.ok and any("ran out of memory" in e.message for e in result.errors), result.errors
 
 
 # ---------------------------------------------------------------------------------------
