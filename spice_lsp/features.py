@@ -487,7 +487,9 @@ def format_document(text: str, result: CheckResult) -> str:
                     any(f.kind == "equals" for f in el.fields):
                 continue  # left as written: re-spacing would change how these lines tokenize
             columns = _cells(line, [el.name_range] + [f.range for f in el.fields])
-            comment = line[el.range.end.character:].strip()
+            after = line[el.range.end.character:]
+            # the comment keeps its blank, or its lack of one: `$;` is a field `$` and a comment
+            comment = (" " if after[:1].isspace() else "") + after.strip() if after.strip() else ""
             aligned = min(1 + len(layout(el, models).nodes), len(columns))
             single[el.range.start.line] = (indent, columns, comment, aligned)
     # Trailing blanks go; a CRLF file keeps its line endings.
@@ -512,7 +514,7 @@ def _align(run: list[int], single, out: list[str]) -> None:
         cells = [c.ljust(widths[i]) if i < aligned else c for i, c in enumerate(columns)]
         line = indent + " ".join(cells).rstrip()
         eol = "\r" if out[n].endswith("\r") else ""
-        out[n] = (f"{line} {comment}" if comment else line) + eol
+        out[n] = line + comment + eol
 
 
 # ---------------------------------------------------------------------------------------

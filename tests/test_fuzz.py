@@ -113,6 +113,8 @@ def test_syntax_error_ranges_stay_inside_the_line(text, line, span):
     "x\nR1 a 0 1k \r\t",
     "\nR 1 0  ;\r ",  # a blank after the final carriage return: aligned only on the second pass
     "x\nR6 1 0 47K3  ; 47.3k\r \nR7 1 0 1\n",
+    # long run, seed 20000: `$;` is a field `$` and a comment; a blank after `$` makes a comment of it
+    "INP\t4 0 2.99925V  AC 0.5V\nVINM\t7 0 3V      $;  AC 0.5V 180",
     # found before this suite by a throwaway fuzz (commit 3ca2761): fields written together,
     # control characters, NUL bytes in include paths
     "t\nA2 $(in 0) %id(aout 0) gain1\n",
