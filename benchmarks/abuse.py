@@ -35,8 +35,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
 from pytest_lsp import LanguageClient, client_capabilities
-from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from benchmarks.lsp_client import make_client
 from spice_lsp.checks import check
 from spice_lsp.includes import Workspace
 
@@ -47,35 +47,6 @@ WAIT = 600.0  # seconds: the bound that tells a hang from slowness (the 10 MB ch
 SERVER_COMMAND = [sys.executable, "-m", "spice_lsp"]
 # The template backend, named: with a shipped adapter the default would load the language model.
 TEMPLATE = {"generation": {"backend": "template"}}
-
-
-def make_client() -> LanguageClient:
-    """pytest-lsp's client, keeping every publishDiagnostics, showMessage and progress report,
-    and waking `arrived` on each so that waiting needs no sleep."""
-    client = LanguageClient()
-    client.published, client.arrived, client.edits = [], asyncio.Event(), []
-
-    def record(store):
-        def handler(ls: LanguageClient, params) -> None:
-            store(ls, params)
-            ls.arrived.set()
-        return handler
-
-    progress = DEFAULT_CLIENT_FEATURES[types.PROGRESS]
-    register_lsp_features(client, {
-        **DEFAULT_CLIENT_FEATURES,
-        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record(lambda ls, p: ls.published.append(p)),
-        types.WINDOW_SHOW_MESSAGE: record(lambda ls, p: ls.messages.append(p)),
-        types.PROGRESS: record(progress),
-    })
-
-    @client.feature(types.WORKSPACE_APPLY_EDIT)
-    def apply_edit(ls: LanguageClient, params: types.ApplyWorkspaceEditParams):
-        ls.edits.append(params.edit)
-        ls.arrived.set()
-        return types.ApplyWorkspaceEditResult(applied=True)
-
-    return client
 
 
 async def initialize(client: LanguageClient, workdir: Path, options: dict | None = None) -> None:

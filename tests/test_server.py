@@ -9,15 +9,13 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Union
 
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from benchmarks.lsp_client import make_client
 from spice_lsp.parser import parse
 
 DATA = Path(__file__).parent / "data" / "server"
@@ -27,41 +25,6 @@ TIMEOUT = 20  # seconds for any one notification (generous: CI machines are slow
 ERROR_NETLIST = "error netlist\nR1 a\nV1 a 0 1\n.tran 1n\n.end\n"
 FIXED_NETLIST = "error netlist\nR1 a 0 1k\nV1 a 0 1\n.tran 1n 1u\n.end\n"
 RC_LOWPASS = "rc low-pass\nV1 in 0 DC 1 AC 1\nR1 in out 4700\nC1 out 0 1u\n.tran 1u 1m\n.end\n"
-
-
-def converter():
-    """pygls's converter, except that a code action carrying a command stays a CodeAction:
-    lsprotocol 2025.0.0 structures any object with a "command" key as a Command."""
-    conv = default_converter()
-    conv.register_structure_hook(Union[types.Command, types.CodeAction], lambda obj, _: conv.structure(
-        obj, types.Command if isinstance(obj.get("command"), str) else types.CodeAction))
-    return conv
-
-
-def make_client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics and showMessage in order."""
-    client = LanguageClient(converter_factory=converter)
-    client.published, client.arrived, client.edits = [], asyncio.Event(), []
-
-    def record(store):
-        def handler(ls: LanguageClient, params) -> None:
-            store(ls, params)
-            ls.arrived.set()
-        return handler
-
-    register_lsp_features(client, {
-        **DEFAULT_CLIENT_FEATURES,
-        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record(lambda ls, p: ls.published.append(p)),
-        types.WINDOW_SHOW_MESSAGE: record(lambda ls, p: ls.messages.append(p)),
-    })
-
-    @client.feature(types.WORKSPACE_APPLY_EDIT)
-    def apply_edit(ls: LanguageClient, params: types.ApplyWorkspaceEditParams):
-        ls.edits.append(params.edit)
-        ls.arrived.set()
-        return types.ApplyWorkspaceEditResult(applied=True)
-
-    return client
 
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "spice_lsp"],
