@@ -65,6 +65,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
     "metre": (r"m(?:et(?:er|re)s?)?", "m", 1.0),
     "degc": (r"[°º]\s?C|deg(?:rees?)?\s?[Cc](?:elsius)?", "degC", 1.0),
     "pct": (r"%", "", 0.01),
+    "percc": (r"cm(?:\u207b\u00b3|\^-3|-3)|/cm(?:\u00b3|\^?3)", "cm-3", 1.0),  # a doping concentration
 }
 _QTY = re.compile(rf"""
     (?<![\w./])
@@ -165,11 +166,12 @@ _FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns a
     ("zener_regulator", (r"zener",)), ("diode_clipper", (r"clipper|clipping|limiter",)),
     ("photodiode", (r"photo[- ]?diode|photo[- ]?detector",)),
     ("wheatstone_bridge", (r"wheatstone|pressure sensor|strain gauge|piezoresist",)),
-    ("mems_resonator", (r"\bmems\b|accelerometer|gyroscope",)),
+    ("mems_accelerometer", (r"accelerometer",)), ("mems_resonator", (r"\bmems\b|gyroscope",)),
     ("rlc_notch", (r"notch|band[- ]?stop|band[- ]reject",)), ("rlc_bandpass", (r"band[- ]?pass",)),
     ("rlc_series", (r"\brlc\b|series resonan",)), ("mems_resonator", (r"resonator",)),
     ("rc_highpass", (_HIGH,)), ("rc_lowpass", (_LOW,)),  # or RL/LC: see _family
     ("voltage_divider", (r"divider",)),
+    ("tunnel_diode", (r"\btunnel(?:ling|ing)?\b|negative[- ](?:differential )?resistance|\besaki\b",)),
     ("diode_iv", (r"\bi[-\u2013]v\b|\biv\b|forward and reverse|diode",)),
     ("mos_common_source", (_MOS, r"amplifier")), ("bjt_common_emitter", (_BJT, r"amplifier")),
     ("mos_basic", (_MOS,)), ("bjt_basic", (_BJT,)), ("cmos_inverter", (r"\bcmos\b",)),
@@ -177,12 +179,17 @@ _FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns a
     ("rl_lowpass", (r"\brl\b(?!\s*[=:])|resistor[- ]inductor",)), ("lc_lowpass", (r"\blc\b(?!\s*[=:])",)),
     ("opamp_noninverting", (r"op[- ]?amp|operational amplifier",)),
 ]
+# A transistor or amplifier of no named kind gets the textbook amplifier, said in a warning.
+_ASSUMED_KIND, _ASSUMED = "bjt_common_emitter", r"\btransistors?\b|\bamplifiers?\b"
 _MOS_KINDS = ("mos_", "cmos_", "current_mirror", "differential_pair", "ring_oscillator")
-_SIGNAL_KINDS = ("half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "diode_iv", "voltage_divider")
+_SIGNAL_KINDS = ("half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "diode_iv", "tunnel_diode",
+                 "voltage_divider")
 
 
 def _family(low: str, qs: list[_Q]) -> str:
     kind = next((k for k, pats in _FAMILIES if all(re.search(p, low) for p in pats)), "generic")
+    if kind == "generic" and re.search(_ASSUMED, low):
+        return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
         has_l = any(q.unit == "H" for q in qs) or re.search(r"inductor|inductance|\brl\b", low)
         has_c = any(q.unit == "F" for q in qs) or re.search(r"capacitor|capacitance|\brc\b", low)
@@ -206,6 +213,12 @@ _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|c
 _NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
 _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go to the earlier row
     (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener", {"V": "VZ"}),
+    # Device physics that a family turns into model parameters (templates.PHYSICS).
+    (r"base width", {"m": "BASE_WIDTH"}), (r"base doping", {"cm-3": "BASE_DOPING", "": "BASE_DOPING"}),
+    (r"collector doping", {"cm-3": "COLLECTOR_DOPING", "": "COLLECTOR_DOPING"}), (r"barrier", {"V": "BARRIER"}),
+    (r"diameter", {"m": "DIAMETER"}), (r"intrinsic", {"m": "INTRINSIC"}),
+    (r"dop(?:ed|ing)", {"cm-3": "DOPING", "": "DOPING"}), (r"oxide", {"m": "TOX"}), (r"membrane", {"m": "MEMBRANE"}),
+    (r"gap", {"m": "GAP"}), (r"proof mass", {"m": "PROOF_MASS"}), (r"thick(?:ness)?", {"m": "THICKNESS"}),
     (r"breakdown|barrier|threshold|capabilit|rating|thick(?:ness)?|oxide|diameter|gap|wavelength|"
      r"membrane|mass|base width|intrinsic|region|depth", dict.fromkeys(("V", "A", "m", "s", "Hz", ""), _NOT_A_ROLE)),
     (r"switching", {"Hz": "FSW"}), (r"duty", {"": "DUTY"}), (r"gain", {"": "GAIN"}),
@@ -222,7 +235,10 @@ _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 
 
 def _role_unit(role: str) -> str:
-    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A"}  # KP in A/V²
+    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
+               "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
+               "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m", "PROOF_MASS": "m",
+               "THICKNESS": "m"}
     if role in special:
         return special[role]
     return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]
@@ -234,7 +250,11 @@ def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
     hi = qs[i + 1].start if i + 1 < len(qs) else len(text)
     before, after = text[lo:qs[i].start], text[qs[i].end:hi]
     cuts = list(_CUT.finditer(before))
-    before = before[cuts[-1].end():] if cuts else before
+    if cuts and cuts[-1][0] == "(" and not before[cuts[-1].end():].strip():
+        # "gate oxide (50 nm)": a parenthesised value belongs to the words before it
+        before = before[cuts[-2].end() if len(cuts) > 1 else 0:cuts[-1].start()]
+    else:
+        before = before[cuts[-1].end():] if cuts else before
     cut = _CUT.search(after)
     return before[-40:], (after[:cut.start()] if cut else after)[:40]
 
@@ -311,6 +331,7 @@ def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
 
 def _default_role(intent: Intent, q: _Q) -> str:
     candidates = {"ohm": ["R"], "F": ["C"], "H": ["L"], "Hz": ["FREQ"], "A": ["IBIAS"], "degC": ["TEMP"],
+                  "cm-3": ["DOPING"],
                   "V": ["VIN", "VDD"] if intent.kind in _SIGNAL_KINDS else ["VDD", "VIN"]}.get(q.unit, [""])
     return next((r for r in candidates if r not in intent.values), candidates[0])
 
@@ -322,7 +343,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
            r"|small[- ]signal|frequency (?:response|sweep|analysis)|bandwidth|bode"),
     ("tran", r"transient|\btran\b|time[- ]domain"),
-    ("dc", r"\bdc\s+(?:sweep|analysis|transfer|simulation|characteristics?)"
+    ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
+           r"|characteristics?)"
            r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+from)"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
@@ -374,7 +396,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             step = steps[0].value if steps else stop / 1000
             request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}")
         elif kind == "dc":
-            diode = intent.kind == "diode_iv"
+            diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
             if levels is None and not diode and "sweep" not in m[0].lower():
                 request = AnalysisRequest("op", ".op")  # a bare "DC analysis" asks for the bias point
@@ -419,7 +441,7 @@ _UNSUPPORTED = [  # (pattern, what is ignored, what is produced instead)
      "optical (photonic) behaviour", "only an electrical circuit is produced"),
     (r"s-parameters?|stability factors?|smith chart", "S-parameter and stability analysis",
      "an AC small-signal sweep is produced instead"),
-    (r"hfo2|high-k|strain engineering|sige|germanium|ingaas|silicide|doping|undoped|tri-gate|gate oxide",
+    (r"hfo2|high-k|strain engineering|sige|germanium|silicide|undoped|tri-gate",
      "material and process details", "a standard compact model is used instead"),
     (r"breakdown characteristics|safe operating area|\bsoa\b|self-heating|thermal analysis",
      "breakdown, safe-operating-area and thermal behaviour", "the normal operating region is simulated instead"),
@@ -460,9 +482,14 @@ def _check(intent: Intent, text: str) -> None:
                 intent.analyses.append(AnalysisRequest("ac", f".ac dec 20 1 {format_eng(stop)}"))
     if intent.extra_values:
         intent.warnings.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
+    if intent.kind == _ASSUMED_KIND and not re.search(r"common[- ]emitter|" + _BJT, text, re.IGNORECASE):
+        intent.warnings.append("no circuit type was named: an NPN common-emitter amplifier is assumed; "
+                               "name the circuit (e.g. 'common-source NMOS amplifier') to get another")
+    if intent.kind == "tunnel_diode" and re.search(r"transistor", text, re.IGNORECASE):
+        intent.warnings.append("a tunnelling transistor is not a SPICE device: the negative-resistance "
+                               "I-V of a tunnel diode is modelled instead")
     if intent.kind == "generic" and not intent.values:
-        hint = " (a transistor of no stated type: say NMOS, PMOS, NPN or PNP)" if "transistor" in text.lower() else ""
-        intent.warnings.append(f"the request is underspecified{hint}: no circuit family or component values "
+        intent.warnings.append("the request is underspecified: no circuit family or component values "
                                "were recognised, so only a generic starting circuit can be produced")
 
 

@@ -7,6 +7,7 @@ the language model's prompt, and the dataset builder uses them to make training 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -27,14 +28,13 @@ MODELS = {
     "sw": ".model sw SW (vt=0.5 vh=0.1 ron=0.05 roff=10meg)",
 }
 
-OPAMP = """.param vsupply={vsupply}
-.subckt opamp inp inn out
+OPAMP = """.subckt opamp inp inn out
 * Behavioral op-amp: 100 dB gain, 10 Hz pole (1 MHz GBW), output within 90 % of the supply.
 Rin inp inn 10meg
 Egain g 0 inp inn 100k
 Rpole g p 1k
 Cpole p 0 15.9u
-Bout out 0 V={{0.9*vsupply*tanh(v(p)/(0.9*vsupply))}}
+Bout out 0 V={0.9*vdd*tanh(v(p)/(0.9*vdd))}
 .ends opamp"""
 
 
@@ -44,7 +44,8 @@ class Template:
     summary: str  # one line, used in prompts and for retrieval
     build: Callable[["_Filler"], str]
     output: str = "out"  # node probed by the default analyses
-    source: str = "VIN"  # source swept by a DC sweep
+    source: str = "V1"  # the input source: swept by a DC sweep, the noise input
+    current: bool = False  # a DC sweep also prints the input source's current (an I-V curve)
 
 
 @dataclass
@@ -54,6 +55,23 @@ class TemplateResult:
     used: list[Value]
     unused: list[Value]
     warnings: list[str] = field(default_factory=list)
+
+
+_WRITTEN = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s?(meg|[kKMGmunpf\u00b5\u03bc])?")
+
+
+def as_written(value: Value) -> str:
+    """The value in SPICE notation with the user's own mantissa and prefix (0.5 µm -> 0.5u,
+    1e20 -> 1e20, 2.4 GHz -> 2.4g), so the netlist shows the numbers the request gave;
+    anything else (words, RKM, percentages) in engineering notation."""
+    m = _WRITTEN.match(value.text)
+    if m:
+        prefix = {"M": "meg", "G": "g", "K": "k", "\u00b5": "u", "\u03bc": "u"}.get(m[2], m[2] or "")
+        written = m[1].lstrip("+") + prefix
+        number = parse_number(written)
+        if number is not None and math.isclose(number, value.value, rel_tol=1e-9):
+            return written
+    return format_eng(value.value)
 
 
 class _Filler:
@@ -66,10 +84,12 @@ class _Filler:
         self.cards: dict[str, str] = {}  # model name -> .model line, in order of use
         self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
         self.measures: list[str] = []  # .measure lines that replace the transient .print
-        self.params: list[str] = []  # .param lines, written before the elements
+        self.params: dict[str, str] = {}  # .param name -> value, written before the elements
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
-        return format_eng(self.number(role, default, *aliases))
+        number = self.number(role, default, *aliases)
+        given = next((self.intent.values[name] for name in (role, *aliases) if name in self.intent.values), None)
+        return as_written(given) if given is not None else format_eng(number)
 
     def number(self, role: str, default: float, *aliases: str) -> float:
         self.asked.setdefault(role, default)
@@ -78,6 +98,20 @@ class _Filler:
                 self.used[name] = self.intent.values[name]
                 return self.intent.values[name].value
         return default
+
+    def param(self, name: str, text: str) -> str:
+        """Define a .param (first definition wins) and return its reference for an element."""
+        self.params.setdefault(name, text)
+        return f"{{{name}}}"
+
+    def supply(self, name: str, default: float, *aliases: str, magnitude: bool = False) -> str:
+        """The supply voltage as a .param named after its rail, so one edit changes it everywhere."""
+        number = self.number("VDD", default, *aliases)
+        given = self.intent.values.get("VDD") or next(
+            (self.intent.values[a] for a in aliases if a in self.intent.values), None)
+        text = as_written(given) if given is not None and (number > 0 or not magnitude) else format_eng(
+            abs(number) if magnitude else number)
+        return self.param(name, text)
 
     def model(self, name: str, card: str | None = None) -> str:
         self.cards.setdefault(name, card or MODELS[name])
@@ -90,17 +124,17 @@ class _Filler:
 def _rc_filter(f: _Filler, high: bool) -> str:
     r, c = f("R", 1e3, "R1"), f("C", 100e-9, "C1")
     parts = (f"R1 in out {r}", f"C1 out 0 {c}") if not high else (f"C1 in out {c}", f"R1 out 0 {r}")
-    return f"VIN in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
+    return f"V1 in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
 
 
 def _rl_filter(f: _Filler, high: bool) -> str:
     r, ind = f("R", 1e3, "R1"), f("L", 10e-3, "L1")
     parts = (f"L1 in out {ind}", f"R1 out 0 {r}") if not high else (f"R1 in out {r}", f"L1 out 0 {ind}")
-    return f"VIN in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
+    return f"V1 in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
 
 
 def _rlc(f: _Filler, topology: str) -> str:
-    source = f"VIN in 0 DC 0 AC {f('VIN', 1)}"
+    source = f"V1 in 0 DC 0 AC {f('VIN', 1)}"
     r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
     ind, c = f("L", 10e-3, "L1"), f("C", 100e-9, "C1")
     if topology == "series":
@@ -109,43 +143,77 @@ def _rlc(f: _Filler, topology: str) -> str:
         body = [f"L1 in a {ind}", f"C1 a out {c}", f"R1 out 0 {r()}"]
     elif topology == "notch":
         body = [f"R1 in out {r()}", f"L1 out a {ind}", f"C1 a 0 {c}"]
-    else:  # an LC low-pass between a source and a load resistance
-        body = [f"Rs in a {f('RS', 50)}", f"L1 a out {ind}", f"C1 out 0 {c}", f"Rload out 0 {f('RL', 50)}"]
+    else:  # an LC low-pass between a source resistance (R1) and a load (R2)
+        body = [f"R1 in a {f('RS', 50)}", f"L1 a out {ind}", f"C1 out 0 {c}", f"R2 out 0 {f('RL', 50)}"]
     return "\n".join([source, *body])
 
 
 def _divider(f: _Filler) -> str:
-    return "\n".join([f"VIN in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in out {f('R1', 10e3, 'R')}",
+    return "\n".join([f"V1 in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in out {f('R1', 10e3, 'R')}",
                       f"R2 out 0 {f('R2', 10e3)}"])
 
 
 def _rectifier(f: _Filler, full: bool) -> str:
     d = f.model("dsi")
-    load = [f"RL out 0 {f('RL', 1e3, 'R')}", f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
     sine = f"SIN(0 {f('VIN', 10)} {f('FREQ', 60)})"
     if not full:
-        return "\n".join([f"VIN in 0 {sine}", f"D1 in out {d}", *load])
-    # The bridge's source floats; Rref gives its low side a DC path to ground.
-    return "\n".join([f"VIN acp acn {sine}", "Rref acn 0 10meg", f"D1 acp out {d}",
-                      f"D2 acn out {d}", f"D3 0 acp {d}", f"D4 0 acn {d}", *load])
+        return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}",
+                          f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"])
+    # The bridge's source floats; R1 gives its low side a DC path to ground. R2 is the load.
+    return "\n".join([f"V1 acp acn {sine}", "R1 acn 0 10meg", f"D1 acp out {d}",
+                      f"D2 acn out {d}", f"D3 0 acp {d}", f"D4 0 acn {d}",
+                      f"R2 out 0 {f('RL', 1e3, 'R')}", f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"])
 
 
 def _clipper(f: _Filler) -> str:
     d = f.model("dsi")
-    return "\n".join([f"VIN in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1')}",
-                      f"D1 out ref {d}", f"VREF ref 0 DC {f('VBIAS', 2)}", f"D2 0 out {d}"])
+    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1')}",
+                      f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}", f"D2 0 out {d}"])
 
 
 def _zener(f: _Filler) -> str:
-    vz = format_eng(f.number("VZ", 5.1))
-    f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={vz} ibv=5m)")
-    return "\n".join([f"VIN in 0 DC {f('VIN', 12, 'VDD')}", f"RS in out {f('RS', 470, 'R')}",
-                      "DZ1 0 out dzener", f"RL out 0 {f('RL', 1e3)}"])
+    f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f('VZ', 5.1)} ibv=5m)")
+    return "\n".join([f"V1 in 0 DC {f('VIN', 12, 'VDD')}", f"R1 in out {f('RS', 470, 'R')}",
+                      "D1 0 out dzener", f"R2 out 0 {f('RL', 1e3)}"])
+
+
+def _diode_model(f: _Filler) -> str:
+    """The flavour's card; a Schottky or PIN card computed from the geometry the user gave."""
+    flavour = _diode_flavour(f.intent)
+    given = set(f.intent.values)
+    if flavour == "schottky" and {"BARRIER", "DIAMETER"} & given:
+        f.param("barrier", f("BARRIER", 0.7))
+        f.param("diameter", f("DIAMETER", 100e-6))
+        f.param("contact_area", "{3.1416*(diameter/2)**2}")
+        return f.model("dschottky", "* Thermionic emission over the barrier: Is = area*A**T^2*exp(-barrier/Vt), "
+                                    "A** = 1.12e6 A/m^2/K^2 (n-Si),\n* T = 300 K; zero-bias depletion capacitance "
+                                    "of 1e16 cm^-3 n-Si under the contact.\n"
+                                    ".model dschottky D (is={contact_area*1.12e6*300**2*exp(-barrier/0.02585)} "
+                                    "n=1.05 rs=1 cjo={contact_area*sqrt(1.602e-19*1.04e-10*1e22/(2*barrier))} bv=40)")
+    if flavour == "pin" and {"INTRINSIC", "DOPING"} & given:
+        f.param("intrinsic", f("INTRINSIC", 50e-6))
+        f.param("doping", f("DOPING", 1e19))
+        return f.model("dpin", "* A 100 um x 100 um (1e-4 cm^2) PIN diode: stored charge in the intrinsic layer, "
+                               "tt = W^2/(2*Da) with\n* Da = 12 cm^2/s (ambipolar, Si); the depleted layer's "
+                               "capacitance eps*A/W; 1 um p+ and n+ layers of the\n* given doping (cm^-3, "
+                               "mobility 100 cm^2/Vs) as the series resistance.\n"
+                               ".model dpin D (is=1n n=1.9 tt={(intrinsic*100)**2/24} "
+                               "cjo={1.04e-12*1e-4/(intrinsic*100)} rs={2e-4/(1.602e-19*100*doping*1e-4)} bv=200)")
+    return f.model({"schottky": "dschottky", "pin": "dpin"}.get(flavour, "dsi"))
 
 
 def _diode_iv(f: _Filler) -> str:
-    d = f.model({"schottky": "dschottky", "pin": "dpin"}.get(_diode_flavour(f.intent), "dsi"))
-    return "\n".join([f"VIN in 0 DC {f('VIN', 0.7)}", f"RS in a {f('R', 1, 'RS')}", f"D1 a 0 {d}"])
+    d = _diode_model(f)
+    return "\n".join([f"V1 in 0 DC {f('VIN', 0.7)}", f"R1 in a {f('R', 1, 'RS')}", f"D1 a 0 {d}"])
+
+
+def _tunnel_diode(f: _Filler) -> str:
+    # The tunnelling current rises to the peak (vp, ip) and falls again: negative differential
+    # resistance up to the valley, where the ordinary diffusion current takes over.
+    f.param("ip", "1m")
+    f.param("vp", "65m")
+    return "\n".join([f"V1 in 0 DC {f('VIN', 0.2, 'VBIAS')}", f"R1 in a {f('R', 1, 'RS')}",
+                      "B1 a 0 I={ip*(v(a)/vp)*exp(1-v(a)/vp) + 1e-14*(exp(v(a)/0.02585)-1)}"])
 
 
 def _diode_flavour(intent: Intent) -> str:
@@ -153,22 +221,43 @@ def _diode_flavour(intent: Intent) -> str:
     return "schottky" if "schottky" in text else "pin" if re.search(r"\bpin\b", text) else ""
 
 
+def _bjt_model(f: _Filler, pol: str) -> str:
+    """The textbook card, or one computed from the base width and doping the user gave."""
+    name = "npn" if pol == "n" else "pnp"
+    if not {"BASE_WIDTH", "BASE_DOPING", "COLLECTOR_DOPING"} & set(f.intent.values):
+        return f.model(name)
+    f.param("base_width", f("BASE_WIDTH", 0.5e-6))
+    f.param("base_doping", f("BASE_DOPING", 1e17))
+    f.param("collector_doping", f("COLLECTOR_DOPING", 1e16))
+    # Minority carriers in the base: electrons in an NPN, holes in a PNP (Caughey-Thomas mobility).
+    mobility = "65+1265/(1+(base_doping/8.5e16)**0.72)" if pol == "n" else "48+447/(1+(base_doping/6.3e16)**0.76)"
+    f.param("dbase", f"{{0.02585*({mobility})}}")
+    f.param("wb", "{base_width*100}")
+    f.param("cjc_area", "{sqrt(1.602e-19*1.04e-12*collector_doping/1.4)}")
+    return f.model(name, "* Gummel-Poon card from the device physics: silicon at 300 K, a 10 um x 10 um emitter "
+                         "(1e-6 cm^2),\n* doping in cm^-3, dbase = diffusivity in the base (cm^2/s), wb = base width "
+                         "(cm);\n* Is = q*A*D*ni^2/(Nb*Wb), tf = Wb^2/(2*D), VA = q*Nb*Wb/Cjc', Cj' = sqrt(q*eps*N/(2*Vbi)).\n"
+                         f".model {name} {name.upper()} (is={{1.602e-19*1e-6*dbase*1e20/(base_doping*wb)}} bf=100 "
+                         "tf={wb**2/(2*dbase)} vaf={1.602e-19*base_doping*wb/cjc_area} "
+                         "cje={1e-6*sqrt(1.602e-19*1.04e-12*base_doping/1.8)} cjc={1e-6*cjc_area})")
+
+
 def _bjt(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
-    q = f.model("npn" if pol == "n" else "pnp")
-    vcc = f("VDD", 12 if pol == "n" else -12, "VCC")
-    lines = [f"VCC vcc 0 DC {vcc}", f"VIN in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
+    q = _bjt_model(f, pol)
+    vcc = f.supply("vcc", 12 if pol == "n" else -12, "VCC")
+    lines = [f"V1 vcc 0 DC {vcc}", f"V2 in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
     if role == "emitter_follower":
-        lines += [f"RB1 vcc b {f('RB1', 47e3, 'RB')}", f"RB2 b 0 {f('RB2', 47e3)}",
-                  f"CIN in b {f('CIN', 10e-6)}", f"Q1 vcc b out {q}", f"RE out 0 {f('RE', 1e3)}",
-                  f"RL out 0 {f('RL', 10e3)}"]
+        lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
+                  f"C1 in b {f('CIN', 10e-6)}", f"Q1 vcc b out {q}", f"R3 out 0 {f('RE', 1e3)}",
+                  f"R4 out 0 {f('RL', 10e3)}"]
     elif role == "common_emitter":
-        lines += [f"RB1 vcc b {f('RB1', 47e3, 'RB')}", f"RB2 b 0 {f('RB2', 10e3)}",
-                  f"CIN in b {f('CIN', 10e-6)}", f"RC vcc out {f('RC', 4.7e3, 'RL', 'R')}",
-                  f"Q1 out b e {q}", f"RE e 0 {f('RE', 1e3)}", f"CE e 0 {f('CE', 100e-6)}"]
+        lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 10e3)}",
+                  f"C1 in b {f('CIN', 10e-6)}", f"R3 vcc out {f('RC', 4.7e3, 'RL', 'R')}",
+                  f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}", f"C2 e 0 {f('CE', 100e-6)}"]
     else:  # basic: a biased transistor with a collector resistor
-        lines += [f"RB in b {f('RB', 100e3, 'R')}", f"VBE bias 0 DC {f('VBIAS', 0.7)}",
-                  "RBIAS bias b 100k", f"RC vcc out {f('RC', 1e3, 'RL')}", f"Q1 out b 0 {q}"]
+        lines += [f"R1 in b {f('RB', 100e3, 'R')}", f"V3 bias 0 DC {f('VBIAS', 0.7)}",
+                  "R2 bias b 100k", f"R3 vcc out {f('RC', 1e3, 'RL')}", f"Q1 out b 0 {q}"]
     return "\n".join(lines)
 
 
@@ -179,6 +268,10 @@ def _mos_model(f: _Filler, pol: str) -> str:
     for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
         if role in f.intent.values:
             card = card.replace(f"{role.lower()}={format_eng(default)}", f"{role.lower()}={f(role, default)}")
+    if "TOX" in f.intent.values and "KP" not in f.intent.values:
+        # The oxide sets the transconductance: ngspice computes kp = uo*eps_ox/tox.
+        kp = re.search(r"kp=\S+", card)[0]
+        card = card.replace(kp, f"tox={f('TOX', 20e-9)} uo={600 if pol == 'n' else 250}")
     return f.model(name, card)
 
 
@@ -190,148 +283,189 @@ def _mos_device(f: _Filler, pol: str, d: str, g: str, s: str, b: str, name: str 
 
 def _mos(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
-    vdd = f.number("VDD", 5 if pol == "n" else 1.8)
-    supply = f"VDD vdd 0 DC {format_eng(abs(vdd))}"
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 5 if pol == 'n' else 1.8, magnitude=True)}"
     if pol == "p":
         vbs = f.number("VBS", 0, "VBIAS")
-        lines = [supply, f"VIN in 0 DC {format_eng(abs(vdd) / 2)} AC 1 PULSE(0 {format_eng(abs(vdd))} 0 1n 1n 20n 40n)",
-                 f"VBIAS body vdd DC {format_eng(-vbs) if vbs else '0'}",
-                 _mos_device(f, "p", "out", "in", "vdd", "body"), f"RD out 0 {f('RD', 10e3, 'RL', 'R')}"]
+        lines = [supply, f"V2 in 0 DC {{vdd/2}} AC 1 PULSE(0 {{vdd}} 0 1n 1n 20n 40n)",
+                 f"V3 body vdd DC {format_eng(-vbs) if vbs else '0'}",
+                 _mos_device(f, "p", "out", "in", "vdd", "body"), f"R1 out 0 {f('RD', 10e3, 'RL', 'R')}"]
         return "\n".join(lines)
-    vin = f"VIN in 0 DC {f('VGS', 1.5, 'VBIAS')} AC {f('VIN', 1)}"
+    vin = f"V2 in 0 DC {f('VGS', 1.5, 'VBIAS')} AC {f('VIN', 1)}"
     if role == "source_follower":
         return "\n".join([supply, vin, _mos_device(f, "n", "vdd", "in", "out", "0"),
-                          f"RS out 0 {f('RS', 10e3, 'RL', 'R')}"])
-    load = f"RD vdd out {f('RD', 10e3, 'RL', 'R')}"
-    if role == "common_source":
-        return "\n".join([supply, vin, load, _mos_device(f, "n", "out", "in", "0", "0")])
-    return "\n".join([supply, vin, load, _mos_device(f, "n", "out", "in", "0", "0")])
+                          f"R1 out 0 {f('RS', 10e3, 'RL', 'R')}"])
+    return "\n".join([supply, vin, f"R1 vdd out {f('RD', 10e3, 'RL', 'R')}", _mos_device(f, "n", "out", "in", "0", "0")])
 
 
 def _current_mirror(f: _Filler) -> str:
     # The output sinks current from a load resistor when one is asked for, else from an
     # ammeter source that holds the output at the supply.
-    load = f"RL vdd out {f('RL', 1e3, 'R')}" if {"RL", "R"} & set(f.intent.values) else "VOUT vdd out DC 0"
+    load = f"R1 vdd out {f('RL', 1e3, 'R')}" if {"RL", "R"} & set(f.intent.values) else "V2 vdd out DC 0"
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
     if re.search(r"\b(bjt|bipolar|npn|pnp)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
-        return "\n".join([f"VCC vdd 0 DC {f('VDD', 5)}", f"IREF vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
+        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
                           f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
-    return "\n".join([f"VDD vdd 0 DC {f('VDD', 5)}", f"IREF vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
+    return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
                       _mos_device(f, "n", "out", "ref", "0", "0", "M2"), load])
 
 
 def _diff_pair(f: _Filler) -> str:
-    return "\n".join([f"VDD vdd 0 DC {f('VDD', 5)}", "VCM cm 0 DC 2",
-                      f"VIN inp cm DC 0 AC {f('VIN', 1)}", "EINN inn cm inp cm -1",
-                      f"RD1 vdd outn {f('RD', 10e3, 'R')}", f"RD2 vdd out {f('RD', 10e3, 'R')}",
+    # V3 drives inp; E1 drives inn with the opposite signal around the common mode (V2).
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", "V2 cm 0 DC 2",
+                      f"V3 inp cm DC 0 AC {f('VIN', 1)}", "E1 inn cm inp cm -1",
+                      f"R1 vdd outn {f('RD', 10e3, 'R')}", f"R2 vdd out {f('RD', 10e3, 'R')}",
                       _mos_device(f, "n", "outn", "inp", "tail", "0", "M1"),
                       _mos_device(f, "n", "out", "inn", "tail", "0", "M2"),
-                      f"ITAIL tail 0 DC {f('IBIAS', 200e-6, 'IREF')}"])
+                      f"I1 tail 0 DC {f('IBIAS', 200e-6, 'IREF')}"])
 
 
 def _cmos(f: _Filler, gate: str) -> str:
-    vdd = f("VDD", 1.8)
-    supply = f"VDD vdd 0 DC {vdd}"
-    pulse = f"PULSE(0 {vdd} 0 100p 100p 5n 10n)"
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 1.8)}"
+    pulse = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"
+    load = f"C1 out 0 {f('CL', 10e-15, 'C')}"
     if gate == "nand":
-        return "\n".join([supply, f"VA a 0 {pulse}", f"VB b 0 PULSE(0 {vdd} 0 100p 100p 10n 20n)",
-                          _mos_device(f, "p", "out", "a", "vdd", "vdd", "MP1", 2e-6, 180e-9),
-                          _mos_device(f, "p", "out", "b", "vdd", "vdd", "MP2", 2e-6, 180e-9),
-                          _mos_device(f, "n", "out", "a", "mid", "0", "MN1", 1e-6, 180e-9),
-                          _mos_device(f, "n", "mid", "b", "0", "0", "MN2", 1e-6, 180e-9),
-                          f"CL out 0 {f('CL', 10e-15, 'C')}"])
-    return "\n".join([supply, f"VIN in 0 {pulse}",
-                      _mos_device(f, "p", "out", "in", "vdd", "vdd", "MP1", 2e-6, 180e-9),
-                      _mos_device(f, "n", "out", "in", "0", "0", "MN1", 1e-6, 180e-9),
-                      f"CL out 0 {f('CL', 10e-15, 'C')}"])
+        return "\n".join([supply, f"V2 a 0 {pulse}", "V3 b 0 PULSE(0 {vdd} 0 100p 100p 10n 20n)",
+                          _mos_device(f, "p", "out", "a", "vdd", "vdd", "M1", 2e-6, 180e-9),
+                          _mos_device(f, "p", "out", "b", "vdd", "vdd", "M2", 2e-6, 180e-9),
+                          _mos_device(f, "n", "out", "a", "mid", "0", "M3", 1e-6, 180e-9),
+                          _mos_device(f, "n", "mid", "b", "0", "0", "M4", 1e-6, 180e-9), load])
+    return "\n".join([supply, f"V2 in 0 {pulse}",
+                      _mos_device(f, "p", "out", "in", "vdd", "vdd", "M1", 2e-6, 180e-9),
+                      _mos_device(f, "n", "out", "in", "0", "0", "M2", 1e-6, 180e-9), load])
 
 
 def _opamp(f: _Filler, role: str) -> str:
-    vin = f"VIN in 0 DC 0 AC 1 SIN(0 {f('VIN', 0.1)} {f('FREQ', 1e3)})"
+    vin = f"V1 in 0 DC 0 AC 1 SIN(0 {f('VIN', 0.1)} {f('FREQ', 1e3)})"
     if role == "buffer":
-        body = ["XOP in out out opamp"]
+        body = ["X1 in out out opamp"]
     elif role in ("inverting", "noninverting"):
         rin = f("RIN", 10e3, "R1", "R")
         if "GAIN" in f.intent.values and not {"RF", "R2"} & set(f.intent.values):
-            # The gain asked for sets RF, written as the designer's formula.
-            f.params.append(f".param gain={format_eng(f.number('GAIN', 10))}")
+            # The gain asked for sets the feedback resistor, written as the designer's formula.
+            f.param("gain", f("GAIN", 10))
             rf = f"{{abs(gain)*{rin}}}" if role == "inverting" else f"{{(abs(gain)-1)*{rin}}}"
         else:
             rf = f("RF", 100e3, "R2")
-        body = [f"R1 in inn {rin}", f"RF inn out {rf}", "XOP 0 inn out opamp"] if role == "inverting" \
-            else [f"R1 inn 0 {rin}", f"RF inn out {rf}", "XOP in inn out opamp"]
+        body = [f"R1 in inn {rin}", f"R2 inn out {rf}", "X1 0 inn out opamp"] if role == "inverting" \
+            else [f"R1 inn 0 {rin}", f"R2 inn out {rf}", "X1 in inn out opamp"]
     elif role == "integrator":
         body = [f"R1 in inn {f('RIN', 10e3, 'R1', 'R')}", f"C1 inn out {f('C', 10e-9, 'C1')}",
-                "RDC inn out 10meg", "XOP 0 inn out opamp"]
+                "R2 inn out 10meg", "X1 0 inn out opamp"]
     else:  # Sallen-Key, unity gain: swapping R and C turns the low-pass into a high-pass
         r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "R")
         c1, c2 = f("C1", 10e-9, "C"), f("C2", 10e-9, "C")
         body = [f"R1 in a {r1}", f"R2 a b {r2}", f"C1 a out {c1}", f"C2 b 0 {c2}"] if role == "active_lowpass" \
             else [f"C1 in a {c1}", f"C2 a b {c2}", f"R1 a out {r1}", f"R2 b 0 {r2}"]
-        body.append("XOP b out out opamp")
+        body.append("X1 b out out opamp")
     return "\n".join([_opamp_block(f), vin, *body])
 
 
 def _opamp_block(f: _Filler) -> str:
-    return OPAMP.format(vsupply=format_eng(abs(f.number("VDD", 12))))
+    f.supply("vdd", 12, magnitude=True)  # the op-amp's rails, read by its output stage
+    return OPAMP
 
 
 def _rc_oscillator(f: _Filler) -> str:
     r, c = f("R", 10e3), f("C", 16e-9)
+    # Wien bridge: R1-C1 in series and R2||C2 feed back positively; R3, R4 set a gain just above 3.
     return "\n".join([_opamp_block(f), f"R1 out a {r}", f"C1 a p {c}", f"R2 p 0 {r}", f"C2 p 0 {c}",
-                      "RG inn 0 10k", "RF inn out 22k", "XOP p inn out opamp", ".ic v(p)=10m"])
+                      "R3 inn 0 10k", "R4 inn out 22k", "X1 p inn out opamp", ".ic v(p)=10m"])
 
 
 def _ring_oscillator(f: _Filler) -> str:
-    vdd = f("VDD", 1.8)
-    lines = [f"VDD vdd 0 DC {vdd}"]
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 1.8)}"]
     stages = ["out", "n1", "n2"]
     for i, (a, y) in enumerate(zip(stages, stages[1:] + stages[:1]), start=1):
-        lines += [_mos_device(f, "p", y, a, "vdd", "vdd", f"MP{i}", 2e-6, 180e-9),
-                  _mos_device(f, "n", y, a, "0", "0", f"MN{i}", 1e-6, 180e-9),
+        lines += [_mos_device(f, "p", y, a, "vdd", "vdd", f"M{2 * i - 1}", 2e-6, 180e-9),
+                  _mos_device(f, "n", y, a, "0", "0", f"M{2 * i}", 1e-6, 180e-9),
                   f"C{i} {y} 0 {f('C', 20e-15, 'CL')}"]
-    return "\n".join(lines + [".ic v(out)=0 v(n1)=" + vdd])
+    return "\n".join(lines + [".ic v(out)=0 v(n1)={vdd}"])
 
 
 def _converter(f: _Filler, boost: bool) -> str:
     s, d = f.model("sw"), f.model("dschottky")
     fsw, duty = f.number("FSW", 100e3, "FREQ"), f.number("DUTY", 0.5)
     period = 1 / fsw
-    f.params.append(f".param fsw={format_eng(fsw)} duty={format_eng(duty)}")
+    f.param("fsw", f("FSW", 100e3, "FREQ"))
+    f.param("duty", f("DUTY", 0.5))
     # 300 switching periods, 50 points each; a .measure of the settled output instead of a
     # .print of every time point (which would be megabytes).
     f.tran = (period / 50, period * 300)
     f.measures.append(".measure tran vout_avg AVG v(out) FROM={start} TO={stop}")
-    gate = "VG gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
-    vin = f"VIN in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
+    gate = "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
+    vin = f"V1 in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
     if boost:
         body = [f"L1 in sw {f('L', 100e-6)}", f"S1 sw 0 gate 0 {s}", f"D1 sw out {d}"]
     else:
         body = [f"S1 in sw gate 0 {s}", f"D1 0 sw {d}", f"L1 sw out {f('L', 100e-6)}"]
-    return "\n".join([vin, gate, *body, f"C1 out 0 {f('C', 100e-6, 'COUT')}", f"RL out 0 {f('RL', 10, 'R')}"])
+    return "\n".join([vin, gate, *body, f"C1 out 0 {f('C', 100e-6, 'COUT')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+
+
+# Absorber: (absorption coefficient 1/m, relative permittivity, wavelength um) at its usual wavelength.
+ABSORBERS = {"InGaAs": ("0.68e6", 13.9, 1.55), "silicon": ("5.35e4", 11.7, 0.85)}
 
 
 def _photodiode(f: _Filler) -> str:
     d = f.model("dphoto")
-    return "\n".join([f"VBIAS vdd 0 DC {f('VDD', 5, 'VBIAS')}", "* The diode is reverse biased; IPH is the photocurrent.",
-                      f"IPH vdd out DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 out vdd {d}",
-                      f"CJ out vdd {f('C', 1e-12)}", f"RL out 0 {f('RL', 1e3, 'R')}"])
+    lines = [f"V1 vdd 0 DC {f('VDD', 5, 'VBIAS')}", "* The diode is reverse biased; I1 is the photocurrent."]
+    if "THICKNESS" in f.intent.values:  # the absorbing layer's thickness sets responsivity and capacitance
+        material = "InGaAs" if re.search(r"ingaas|1\.[3-6]\s*[uµμ]m|1[3-6]\d\d\s*nm", f.intent.description,
+                                         re.IGNORECASE) else "silicon"
+        alpha, eps_r, wavelength = ABSORBERS[material]
+        f.param("thickness", f("THICKNESS", 1e-6))
+        f.param("power", "10u")
+        lines += [f"* {material} at {wavelength} um: responsivity (1-exp(-alpha*thickness))*lambda/1.24 A/W with "
+                  f"alpha = {alpha}/m and 10 uW of light;\n* a 30 um diameter junction depleted through "
+                  "the layer: C = eps*area/thickness.",
+                  f"I1 vdd out DC {{power*(1-exp(-{alpha}*thickness))*{wavelength}/1.24}} AC 1",
+                  f"C1 out vdd {{{eps_r}*8.854e-12*7.07e-10/thickness}}"]
+    else:
+        lines += [f"I1 vdd out DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"C1 out vdd {f('C', 1e-12)}"]
+    return "\n".join(lines + [f"D1 out vdd {d}", f"R1 out 0 {f('RL', 1e3, 'R')}"])
 
 
 def _wheatstone(f: _Filler) -> str:
     r = f("R", 1e3, "R1")
     sensor = f("RSENSE", f.number("R", 1e3, "R1"), "R2")  # a second value is the sensing arm
-    return "\n".join([f"VEX exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc outp {r}",
-                      f"R2 outp 0 {r}", f"R3 exc outn {r}",
-                      f"RSENSE outn 0 {sensor} tc1=2m", "* RSENSE is the piezoresistor: 0.2 %/K.",
-                      "EOUT out 0 outp outn 1"])
+    why = "* R4 is the piezoresistor: 0.2 %/K."
+    if {"MEMBRANE", "THICKNESS"} & set(f.intent.values):
+        # The membrane's thickness sets the stress, and so the resistance change, at a given pressure.
+        f.param("membrane", f("MEMBRANE", 10e-6, "THICKNESS"))
+        f.param("pressure", "10k")
+        sensor = f"{{{sensor}*(1+0.5*138e-11*0.308*pressure*(1e-3/membrane)**2)}}"
+        why = ("* R4 is the piezoresistor (p-Si, pi44 = 138e-11/Pa, 0.2 %/K) at the edge of a 1 mm square "
+               "membrane\n* of thickness h under the pressure P (Pa): dR/R = pi44/2 * 0.308*P*(a/h)^2.")
+    return "\n".join([f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc outp {r}",
+                      f"R2 outp 0 {r}", f"R3 exc outn {r}", why,
+                      f"R4 outn 0 {sensor} tc1=2m", "E1 out 0 outp outn 1"])
 
 
 def _mems(f: _Filler) -> str:
     return "\n".join(["* Motional equivalent of a resonator: force -> voltage, velocity -> current.",
-                      f"VIN in 0 DC 0 AC {f('VIN', 1)}", f"RM in a {f('R', 1e3)}",
-                      f"LM a b {f('L', 10e-3)}", f"CM b out {f('C', 1e-12)}", "RSENSE out 0 50"])
+                      f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"R1 in a {f('R', 1e3)}",
+                      f"L1 a b {f('L', 10e-3)}", f"C1 b out {f('C', 1e-12)}", "R2 out 0 50"])
+
+
+def _accelerometer(f: _Filler) -> str:
+    f.param("proof_mass", f("PROOF_MASS", 500e-6))
+    f.param("gap", f("GAP", 2e-6))
+    f.param("f0", f("FREQ", 2e3))
+    f.param("mass", "{2330*proof_mass**2*50e-6}")
+    f.param("k", "{mass*(2*3.1416*f0)**2}")
+    f.param("c0", "{8.854e-12*proof_mass**2/gap}")
+    return "\n".join([
+        "* A square silicon proof mass (side proof_mass, 50 um thick) on a spring resonating at f0, damped to Q = 1,",
+        "* sensed by the capacitance c0 across the gap. Force -> voltage, velocity -> current: L1 = mass,",
+        "* C1 = 1/k, R1 = damping (its thermal noise is the Brownian noise). V1 is the acceleration in g,",
+        "* V2 the electrostatic actuation voltage pulling across the gap with c0*V^2/(2*gap).",
+        f"V1 acc 0 DC 0 AC {f('VIN', 1)}", "V2 act 0 DC 0",
+        "B1 force 0 V={mass*9.81*v(acc) + c0*v(act)**2/(2*gap)}",
+        "R1 force a {mass*2*3.1416*f0}", "L1 a b {mass}", "C1 b 0 {1/k}",
+        "* The spring's voltage is k*x; out is the displacement over the gap, x/gap: the output of a differential",
+        "* capacitive readout excited with 1 V.",
+        "B2 out 0 V={v(b)/(k*gap)}"])
 
 
 def _generic(f: _Filler) -> str:
@@ -352,17 +486,19 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in (
     Template("full_wave_rectifier", "full-wave bridge rectifier with filter capacitor", lambda f: _rectifier(f, True)),
     Template("diode_clipper", "diode clipper (limiter)", _clipper),
     Template("zener_regulator", "zener shunt voltage regulator", _zener),
-    Template("diode_iv", "diode I-V characteristic", _diode_iv, output="a"),
-    Template("bjt_common_emitter", "BJT common-emitter amplifier", lambda f: _bjt(f, "common_emitter")),
-    Template("bjt_emitter_follower", "BJT emitter follower", lambda f: _bjt(f, "emitter_follower")),
-    Template("bjt_basic", "biased bipolar transistor", lambda f: _bjt(f, "basic")),
-    Template("mos_common_source", "MOSFET common-source amplifier", lambda f: _mos(f, "common_source")),
-    Template("mos_source_follower", "MOSFET source follower", lambda f: _mos(f, "source_follower")),
-    Template("mos_basic", "MOSFET with drain resistor and supply", lambda f: _mos(f, "basic")),
-    Template("current_mirror", "current mirror", _current_mirror, source="VDD"),
-    Template("differential_pair", "MOSFET differential pair", _diff_pair),
-    Template("cmos_inverter", "CMOS inverter", lambda f: _cmos(f, "inverter")),
-    Template("cmos_nand", "CMOS NAND gate", lambda f: _cmos(f, "nand"), source="VA"),
+    Template("diode_iv", "diode I-V characteristic", _diode_iv, output="a", current=True),
+    Template("tunnel_diode", "tunnel diode (negative resistance) I-V characteristic", _tunnel_diode,
+             output="a", current=True),
+    Template("bjt_common_emitter", "BJT common-emitter amplifier", lambda f: _bjt(f, "common_emitter"), source="V2"),
+    Template("bjt_emitter_follower", "BJT emitter follower", lambda f: _bjt(f, "emitter_follower"), source="V2"),
+    Template("bjt_basic", "biased bipolar transistor", lambda f: _bjt(f, "basic"), source="V2"),
+    Template("mos_common_source", "MOSFET common-source amplifier", lambda f: _mos(f, "common_source"), source="V2"),
+    Template("mos_source_follower", "MOSFET source follower", lambda f: _mos(f, "source_follower"), source="V2"),
+    Template("mos_basic", "MOSFET with drain resistor and supply", lambda f: _mos(f, "basic"), source="V2"),
+    Template("current_mirror", "current mirror", _current_mirror),
+    Template("differential_pair", "MOSFET differential pair", _diff_pair, source="V3"),
+    Template("cmos_inverter", "CMOS inverter", lambda f: _cmos(f, "inverter"), source="V2"),
+    Template("cmos_nand", "CMOS NAND gate", lambda f: _cmos(f, "nand"), source="V2"),
     Template("opamp_inverting", "inverting op-amp amplifier", lambda f: _opamp(f, "inverting")),
     Template("opamp_noninverting", "non-inverting op-amp amplifier", lambda f: _opamp(f, "noninverting")),
     Template("opamp_buffer", "op-amp voltage follower", lambda f: _opamp(f, "buffer")),
@@ -370,12 +506,13 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in (
     Template("active_lowpass", "Sallen-Key active low-pass filter", lambda f: _opamp(f, "active_lowpass")),
     Template("active_highpass", "Sallen-Key active high-pass filter", lambda f: _opamp(f, "active_highpass")),
     Template("rc_oscillator", "Wien-bridge RC oscillator", _rc_oscillator),
-    Template("ring_oscillator", "three-stage CMOS ring oscillator", _ring_oscillator, source="VDD"),
+    Template("ring_oscillator", "three-stage CMOS ring oscillator", _ring_oscillator),
     Template("buck_converter", "buck (step-down) converter", lambda f: _converter(f, False)),
     Template("boost_converter", "boost (step-up) converter", lambda f: _converter(f, True)),
-    Template("photodiode", "photodiode with load resistor", _photodiode, source="VBIAS"),
-    Template("wheatstone_bridge", "Wheatstone bridge sensor", _wheatstone, source="VEX"),
+    Template("photodiode", "photodiode with load resistor", _photodiode),
+    Template("wheatstone_bridge", "Wheatstone bridge sensor", _wheatstone),
     Template("mems_resonator", "MEMS resonator equivalent circuit", _mems),
+    Template("mems_accelerometer", "capacitive MEMS accelerometer", _accelerometer),
     Template("generic", "resistive divider (starting point)", _generic),
 )}
 
@@ -386,44 +523,45 @@ DEFAULT_ANALYSIS = {
     "tran": ["half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "cmos_inverter",
              "cmos_nand", "opamp_integrator", "rc_oscillator", "ring_oscillator",
              "buck_converter", "boost_converter"],
-    "dc": ["diode_iv"],
+    "dc": ["diode_iv", "tunnel_diode"],
 }
+DC_SWEEPS = {"diode_iv": "-1 0.9 0.01", "tunnel_diode": "0 0.7 5m"}  # start stop step
 TRAN_TIMES = {"half_wave_rectifier": ("50u", "50m"), "full_wave_rectifier": ("50u", "50m"),
               "diode_clipper": ("5u", "3m"), "cmos_inverter": ("10p", "40n"), "cmos_nand": ("10p", "40n"),
               "opamp_integrator": ("5u", "3m"), "rc_oscillator": ("10u", "20m"),
               "ring_oscillator": ("1p", "5n")}
 
 
-def default_analyses(kind: str, template: Template, filler: _Filler) -> list[str]:
+def default_analyses(kind: str, filler: _Filler, source: str) -> list[str]:
     if kind in DEFAULT_ANALYSIS["op"]:
         return [".op"]
     if kind in DEFAULT_ANALYSIS["tran"]:
         step, stop = map(format_eng, filler.tran) if filler.tran else TRAN_TIMES[kind]
         return [f".tran {step} {stop}"]
     if kind in DEFAULT_ANALYSIS["dc"]:
-        return [f".dc {template.source} -1 0.9 0.01"]
+        return [f".dc {source} {DC_SWEEPS[kind]}"]
     return [".ac dec 20 1 100meg"]
 
 
-def _analysis_lines(intent: Intent, template: Template, filler: _Filler) -> list[str]:
+def _analysis_lines(intent: Intent, template: Template, filler: _Filler, source: str) -> list[str]:
     """The requested analyses (or the family's default), each with the probe batch mode needs."""
-    directives = [a.directive for a in intent.analyses] or default_analyses(intent.kind, template, filler)
+    directives = [a.directive for a in intent.analyses] or default_analyses(template.kind, filler, source)
     lines = []
     out = template.output
     for directive in directives:
         kind = directive.split()[0].lower()
         if kind == ".dc" and directive.split()[1].lower() != "temp":
-            # Sweep the family's own input source whatever the description called it.
+            # Sweep the circuit's input source whatever the description called it.
             parts = directive.split()
-            parts[1] = template.source
+            parts[1] = source
             directive = " ".join(parts)
         lines.append(directive)
         probe = {".ac": f".print ac vm({out}) vp({out})",
-                 ".dc": f".print dc v({out})",
+                 ".dc": f".print dc v({out})" + (f" i({source})" if template.current else ""),
                  # `all`: a named vector exists in only one of the two noise plots.
                  ".noise": ".print noise all"}.get(kind)
         if kind == ".noise":
-            lines[-1] = f".noise v({out}) {template.source} dec 20 1 100meg"
+            lines[-1] = f".noise v({out}) {source} dec 20 1 100meg"
         if kind == ".tran":
             lines += _transient_probes(directive, out, filler.measures)
         elif probe:
@@ -451,6 +589,20 @@ def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str
     return [".options interp", f".print tran v({out})"]
 
 
+_SOURCE_NAMED = re.compile(r"\bsource\s+(V\w*)|\b(V\w*)\s+drives\b")
+
+
+def _named_input(intent: Intent, body: str) -> str | None:
+    """The input source's name when the request names it ("source VIN drives ...",
+    "sweep VIN from 0 to 5 V") and no other element has it."""
+    swept = [r.directive.split()[1] for r in intent.analyses if r.kind == "dc"]
+    named = [m[1] or m[2] for m in _SOURCE_NAMED.finditer(intent.description)]
+    for name in [*named, *(w for w in swept if re.search(rf"\b{w}\b", intent.description))]:
+        if name[0] == "V" and not re.search(rf"^{name} ", body, re.MULTILINE | re.IGNORECASE):
+            return name
+    return None
+
+
 def title_for(intent: Intent) -> str:
     text = " ".join(intent.description.split())
     return text if len(text) <= 70 else text[:67].rstrip() + "..."
@@ -461,11 +613,15 @@ def render(intent: Intent) -> TemplateResult:
     template = TEMPLATES.get(intent.kind, TEMPLATES["generic"])
     filler = _Filler(intent)
     body = template.build(filler)
-    analyses = _analysis_lines(intent, template, filler)
-    lines = [title_for(intent), *filler.params, body, *filler.cards.values(), *analyses, ".end"]
+    source = _named_input(intent, body) or template.source
+    body = re.sub(rf"^{template.source} ", f"{source} ", body, flags=re.MULTILINE)
+    analyses = _analysis_lines(intent, template, filler, source)
+    params = ".param " + " ".join(f"{name}={value}" for name, value in filler.params.items())
+    lines = [title_for(intent), params if filler.params else "", body, *filler.cards.values(), *analyses, ".end"]
     netlist = "\n".join(line for line in lines if line) + "\n"
-    used = list(filler.used.values())
-    unused = [v for role, v in intent.values.items() if role not in filler.used]
+    swept = {"TEMP_START", "TEMP_STOP"} if any(a.kind == "temp" for a in intent.analyses) else set()
+    used = list(filler.used.values()) + [v for role, v in intent.values.items() if role in swept]
+    unused = [v for role, v in intent.values.items() if role not in filler.used and role not in swept]
     warnings = [f"{v.text} ({v.role}) is not used by the {template.summary} template" for v in unused]
     if intent.kind not in TEMPLATES:
         warnings.append(f"no template for '{intent.kind}'; a {TEMPLATES['generic'].summary} is given instead")

@@ -147,3 +147,74 @@ def test_cli_fill(tmp_path, capsys):
     text = out.read_text()
     assert text.startswith("* describe: voltage divider") and "R2 out 0 3k" in text
     assert check(text).errors == [] and simulate.run(text).ok
+
+
+def test_values_are_written_as_the_user_wrote_them():
+    netlist = render(parse_intent("PMOS circuit, 0.5μm gate length, 20 µm width, 1.8V supply")).netlist
+    assert "W=20u L=0.5u" in netlist  # not 500n: the numbers the request gave
+    assert ".param vdd=1.8" in netlist and "V1 vdd 0 DC {vdd}" in netlist
+
+
+def test_elements_are_named_like_schematic_reference_designators():
+    import re
+    for kind in sorted(TEMPLATES):
+        netlist = render(example_intent(kind)).netlist
+        top_level = [line.split()[0] for line in netlist.splitlines()[1:]
+                     if line[:1].isalpha() and not _inside_subckt(netlist, line)]
+        assert all(re.fullmatch(r"[A-Z]\d+", name) for name in top_level), (kind, top_level)
+
+
+def _inside_subckt(netlist: str, line: str) -> bool:
+    before = netlist[:netlist.index(line)]
+    return before.lower().count(".subckt") > before.lower().count(".ends")
+
+
+def test_a_source_the_request_names_keeps_its_name():
+    netlist = render(parse_intent("Series RLC: source VIN drives R = 10 Ω, L = 1 mH and C = 1 µF, "
+                                  "AC sweep from 100 Hz to 100 kHz")).netlist
+    assert "VIN in 0" in netlist and "V1 " not in netlist
+    inverter = render(parse_intent("CMOS inverter at 1.8 V, DC transfer sweep of VIN from 0 to 1.8 V")).netlist
+    assert "VIN in 0" in inverter and inverter.count(".dc ") == 1 and ".dc VIN 0 1.8" in inverter
+
+
+@pytest.mark.parametrize("description, params, model_uses", [
+    ("NPN transistor with 0.5 µm base width, 1e18 cm⁻³ base doping, 1e16 cm⁻³ collector doping",
+     ["base_width=0.5u", "base_doping=1e18", "collector_doping=1e16"], ["base_doping*wb", "cjc_area"]),
+    ("Schottky diode, 0.65 V barrier height, 80 µm diameter", ["barrier=0.65", "diameter=80u"],
+     ["exp(-barrier/0.02585)"]),
+    ("PIN diode with a 30 µm intrinsic region, p+ and n+ doped at 5e19 cm^-3", ["intrinsic=30u", "doping=5e19"],
+     ["tt={(intrinsic*100)**2/24}"]),
+    ("power NMOS, L=10u W=1000u, gate oxide (50nm), 20 V supply", ["vdd=20"], ["tox=50n uo=600"]),
+    ("InGaAs photodiode with an absorption layer 2 µm thick", ["thickness=2u"], ["exp(-0.68e6*thickness)"]),
+    ("piezoresistive pressure sensor, silicon membrane 20 µm thick", ["membrane=20u"], ["(1e-3/membrane)**2"]),
+    ("MEMS accelerometer, proof mass (400µm), 3 µm gap", ["proof_mass=400u", "gap=3u"], ["c0={8.854e-12"]),
+])
+def test_device_physics_drive_the_model(description, params, model_uses):
+    """The request's physical quantities become .param lines that the model or elements compute
+    from, and the result verifies with the values in it."""
+    result = generate(description)
+    assert result.verified, (result.netlist, result.candidates[-1].verification)
+    param_line = next(line for line in result.netlist.splitlines() if line.startswith(".param"))
+    assert all(p in param_line.split() for p in params), param_line
+    assert all(use in result.netlist for use in model_uses), result.netlist
+    assert not [w for w in result.warnings if "is not used" in w or "purpose is unclear" in w], result.warnings
+
+
+def test_the_physics_reach_the_simulator():
+    """A higher Schottky barrier means a smaller saturation current, so a larger forward drop."""
+    def forward_drop(barrier: str) -> float:
+        netlist = render(parse_intent(f"Schottky diode, {barrier} V barrier height, 100 µm diameter, "
+                                      "operating point")).netlist
+        result = simulate.run(netlist, timeout=20)
+        assert result.ok, result.errors
+        return result.values["v(a)"]
+    assert forward_drop("0.6") < forward_drop("0.7") - 0.02
+
+
+def test_requests_with_no_named_circuit_get_an_assumed_one_with_a_warning():
+    result = generate("Create a transistor with high performance for wireless applications")
+    assert result.verified and result.intent.kind == "bjt_common_emitter"
+    assert any("no circuit type was named" in w for w in result.warnings)
+    tunnel = generate("quantum tunneling transistor with negative resistance characteristics")
+    assert tunnel.verified and tunnel.intent.kind == "tunnel_diode" and ".dc V1 0 0.7" in tunnel.netlist
+    assert any("tunnel diode" in w for w in tunnel.warnings)

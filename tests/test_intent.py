@@ -104,7 +104,7 @@ CASES = [
     ("photodetector front end, 2.4 GHz", "photodiode", {"FREQ": 2.4e9}, []),
     ("Wheatstone bridge strain gauge 350 ohm, 5 V excitation", "wheatstone_bridge", {"R": 350, "VDD": 5}, []),
     ("MEMS resonator with R=1k, L=10mH, C=1pF", "mems_resonator", {"R": 1e3, "L": 10e-3, "C": 1e-12}, []),
-    ("accelerometer sense element, noise analysis", "mems_resonator", {},
+    ("accelerometer sense element, noise analysis", "mems_accelerometer", {},
      [".noise v(out) VIN dec 20 1 1meg"]),
     # analyses phrasings
     ("RC low-pass 1k 100n, DC operating point, temperature sweep -40°C to +85°C, noise analysis from 10 Hz "
@@ -216,19 +216,18 @@ def test_temperature_range_is_a_sweep_and_values():
     "a transistor with high performance for wireless",
     "Create a transistor with high performance for wireless applications",
     "design a good transistor",
-    "something fast",
     "a high-gain amplifier for audio",
 ])
-def test_generic_fallback_never_picks_a_mosfet(description):
+def test_a_transistor_or_amplifier_of_no_named_kind_is_an_assumed_npn_amplifier(description):
     intent = parse_intent(description)
+    assert intent.kind == "bjt_common_emitter" and not intent.values and intent.polarity is None
+    assert any("no circuit type was named" in w for w in intent.warnings)
+
+
+def test_a_request_with_no_circuit_at_all_is_underspecified():
+    intent = parse_intent("something fast")
     assert intent.kind == "generic" and not intent.values
-    assert intent.polarity is None
     assert any("underspecified" in w for w in intent.warnings)
-
-
-def test_transistor_hint_in_the_underspecified_warning():
-    warnings = parse_intent("a transistor with high performance for wireless").warnings
-    assert any("NMOS, PMOS, NPN or PNP" in w for w in warnings)
 
 
 def test_two_values_for_one_role_warn_and_keep_the_first():
@@ -278,7 +277,7 @@ def test_polarity(description, polarity):
 
 
 def test_not_values():
-    intent = parse_intent("voltage divider with 1/2 W resistors of 1k, 3 stages, doping 1e20")
+    intent = parse_intent("voltage divider with 1/2 W resistors of 1k, 3 stages, order code 1e20")
     assert [(v.role, v.value) for v in intent.values.values()] == [("R", 1e3)]
     assert intent.extra_values == []
 
@@ -302,20 +301,21 @@ SEED_EXPECTED = {  # id -> (kind, {role: value}, analyses or None)
     "spice_nmos_01": ("mos_basic", {"LG": 1e-6, "W": 10e-6, "VDD": 3}, [".op"]),
     "spice_pmos_01": ("mos_basic", {"LG": 0.5e-6, "W": 20e-6, "VDD": 1.8, "VBS": -0.5}, [".tran 1n 100n"]),
     "mosfet_03": ("mos_basic", {"LG": 45e-9, "W": 2e-6, "VDD": 1}, [".ac dec 20 1 1g"]),
-    "mosfet_04": ("mos_basic", {"LG": 10e-6, "W": 1000e-6, "VDD": 20}, None),
+    "mosfet_04": ("mos_basic", {"LG": 10e-6, "W": 1000e-6, "VDD": 20, "TOX": 50e-9}, None),
     "mosfet_05": ("mos_basic", {"VDD": 0.8}, None),
     "mosfet_06": ("mos_basic", {"LG": 2e-6, "W": 50e-6, "FREQ": 2.4e9}, None),
     "spice_diode_01": ("diode_iv", {"TEMP_START": 25, "TEMP_STOP": 125}, None),
-    "diode_02": ("diode_iv", {}, None),
-    "diode_03": ("diode_iv", {}, None),
-    "bjt_01": ("bjt_common_emitter", {}, None),
+    "diode_02": ("diode_iv", {"BARRIER": 0.7, "DIAMETER": 100e-6}, None),
+    "diode_03": ("diode_iv", {"INTRINSIC": 50e-6, "DOPING": 1e20}, None),
+    "bjt_01": ("bjt_common_emitter", {"BASE_WIDTH": 0.5e-6, "BASE_DOPING": 1e18, "COLLECTOR_DOPING": 1e16}, None),
     "bjt_02": ("bjt_basic", {}, None),
     "bjt_03": ("bjt_basic", {}, None),
-    "photonic_02": ("photodiode", {}, [".ac dec 20 1 10g"]),
-    "sensor_01": ("wheatstone_bridge", {"TEMP_START": -40, "TEMP_STOP": 85}, [".dc temp -40 85 5"]),
-    "sensor_02": ("mems_resonator", {}, None),
+    "photonic_02": ("photodiode", {"THICKNESS": 1e-6}, [".ac dec 20 1 10g"]),
+    "sensor_01": ("wheatstone_bridge", {"TEMP_START": -40, "TEMP_STOP": 85, "MEMBRANE": 10e-6}, [".dc temp -40 85 5"]),
+    "sensor_02": ("mems_accelerometer", {"PROOF_MASS": 500e-6, "GAP": 2e-6}, None),
     "edge_01": ("mos_basic", {"LG": 1e-9, "VDD": 10}, None),
-    "edge_02": ("generic", {}, []),
+    "edge_02": ("bjt_common_emitter", {}, []),
+    "edge_03": ("tunnel_diode", {}, None),
     "spice_amplifier_01": ("mos_common_source", {"RL": 1e3, "VDD": 5}, [".ac dec 20 1 1meg"]),
 }
 
@@ -339,7 +339,7 @@ def test_reference_descriptions():
     by_id = {c["id"]: parse_intent(c["description"]) for c in cases}
     assert ".dc temp 25 125 5" in [a.directive for a in by_id["spice_diode_01"].analyses]
     assert any("beyond physical limits" in w for w in by_id["edge_01"].warnings)
-    assert any("underspecified" in w for w in by_id["edge_02"].warnings)
+    assert any("no circuit type was named" in w for w in by_id["edge_02"].warnings)
     assert any("HfO2" in w for w in by_id["mosfet_03"].warnings)
     assert any("photonic" in w for w in by_id["photonic_01"].warnings)
     assert any("S-parameter" in w for w in by_id["mosfet_06"].warnings)
@@ -349,3 +349,13 @@ def test_reference_descriptions():
 def test_a_zero_gate_length_is_reported_not_a_crash():
     intent = parse_intent("NMOS transistor, L=0u gate length, VDD=5V")
     assert any("gate length" in w for w in intent.warnings)
+
+
+def test_doping_concentrations_and_parenthesised_values():
+    intent = parse_intent("PIN diode, heavily doped regions (1e20 cm⁻³), 50 µm intrinsic region; "
+                          "power NMOS with thick gate oxide (50nm)")
+    assert intent.values["DOPING"].value == 1e20 and intent.values["DOPING"].unit == "cm-3"
+    assert intent.values["INTRINSIC"].value == pytest.approx(50e-6)
+    assert intent.values["TOX"].value == pytest.approx(50e-9)
+    bjt = parse_intent("NPN with 1e18 /cm3 base doping and 1e16 cm^-3 collector doping")
+    assert bjt.values["BASE_DOPING"].value == 1e18 and bjt.values["COLLECTOR_DOPING"].value == 1e16

@@ -49,6 +49,9 @@ FAMILY_NAMES: dict[str, list[str]] = {
     "zener_regulator": ["zener regulator", "zener shunt regulator", "zener diode voltage regulator"],
     "diode_iv": ["diode I-V characteristic", "diode IV curve", "diode I\u2013V curve",
                  "silicon diode forward and reverse characteristic"],
+    "mems_accelerometer": ["capacitive MEMS accelerometer", "MEMS accelerometer", "capacitive accelerometer"],
+    "tunnel_diode": ["tunnel diode I-V characteristic", "tunnel diode", "Esaki diode I-V curve",
+                     "negative-resistance tunnel diode"],
     "bjt_common_emitter": ["BJT common-emitter amplifier", "NPN common emitter amplifier",
                            "common-emitter amplifier", "bipolar amplifier", "NPN amplifier"],
     "bjt_emitter_follower": ["emitter follower", "NPN emitter follower", "common-collector amplifier",
@@ -90,7 +93,7 @@ FAMILIES = sorted(FAMILY_NAMES)  # every template family except "generic"
 
 # --- values -----------------------------------------------------------------------------------
 
-_UNIT_OF = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": ""}
+_UNIT_OF = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "PROOF_MASS": "m", "GAP": "m"}
 
 
 def unit_of(role: str) -> str:
@@ -217,7 +220,10 @@ KEYWORD = {
     "FSW": ["switching frequency {v}", "a {v} switching frequency"],
     "DUTY": ["duty cycle {v}", "a {v} duty cycle"],
     "CL": ["load capacitance {v}", "a {v} load capacitor"],
+    "PROOF_MASS": ["a proof mass of {v}", "proof mass side {v}"],
+    "GAP": ["a {v} gap", "gap of {v}", "sensing gap {v}"],
 }
+KEYWORD_ONLY = {"PROOF_MASS", "GAP"}  # no name the intent parser reads ("GAP=2u" is not one)
 _NAME_FORMS = ["{n}={v}", "{n}={v}", "{n} = {v}", "{n}: {v}", "{n} of {v}", "{n} is {v}"]
 
 
@@ -225,7 +231,7 @@ def mention(role: str, text: str, rng: random.Random, terse: bool, sentence: boo
     """(phrase, how) that gives `role` the value written `text`; `sentence`: the phrase goes
     inside a sentence ("I'd like ..."), where "RD is 10k" reads badly."""
     names = EXPLICIT.get(role, [role])
-    if terse or role not in KEYWORD or rng.random() < 0.45:
+    if role not in KEYWORD_ONLY and (terse or role not in KEYWORD or rng.random() < 0.45):
         forms = _NAME_FORMS[:3] + _NAME_FORMS[4:5] if sentence else _NAME_FORMS
         form = "{n}={v}" if terse and rng.random() < 0.7 else rng.choice(forms)
         return form.format(n=rng.choice(names), v=text), "name"
