@@ -286,7 +286,7 @@ def _mos(f: _Filler, role: str) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5 if pol == 'n' else 1.8, magnitude=True)}"
     if pol == "p":
         vbs = f.number("VBS", 0, "VBIAS")
-        lines = [supply, f"V2 in 0 DC {{vdd/2}} AC 1 PULSE(0 {{vdd}} 0 1n 1n 20n 40n)",
+        lines = [supply, "V2 in 0 DC {vdd/2} AC 1 PULSE(0 {vdd} 0 1n 1n 20n 40n)",
                  f"V3 body vdd DC {format_eng(-vbs) if vbs else '0'}",
                  _mos_device(f, "p", "out", "in", "vdd", "body"), f"R1 out 0 {f('RD', 10e3, 'RL', 'R')}"]
         return "\n".join(lines)
@@ -386,8 +386,7 @@ def _ring_oscillator(f: _Filler) -> str:
 
 def _converter(f: _Filler, boost: bool) -> str:
     s, d = f.model("sw"), f.model("dschottky")
-    fsw, duty = f.number("FSW", 100e3, "FREQ"), f.number("DUTY", 0.5)
-    period = 1 / fsw
+    period = 1 / f.number("FSW", 100e3, "FREQ")
     f.param("fsw", f("FSW", 100e3, "FREQ"))
     f.param("duty", f("DUTY", 0.5))
     # 300 switching periods, 50 points each; a .measure of the settled output instead of a

@@ -6,7 +6,6 @@ the diagnostics must be those of each document's last version. Timings are repor
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
