@@ -147,7 +147,8 @@ _MOS = r"\b(?:[np]mos|mosfets?|mos|finfet|[np]-?channel|[np]fet)\b|gate length|c
 _BJT = r"\b(?:npn|pnp|bjts?|bipolar)\b"
 _ACTIVE = r"sallen|active|op[- ]?amp|operational"
 _FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns all match wins
-    ("ring_oscillator", (r"ring oscillator",)), ("rc_oscillator", (r"phase[- ]shift oscillator|rc oscillator|wien",)),
+    ("ring_oscillator", (r"ring oscillator",)), ("phase_shift_oscillator", (r"phase[- ]shift oscillator",)),
+    ("rc_oscillator", (r"rc oscillator|wien",)), ("transimpedance", (r"trans-?impedance|\btia\b",)),
     ("cmos_nand", (r"\bnand\b",)), ("cmos_inverter", (r"\binverter\b",)),
     ("differential_pair", (r"differential (?:pair|amplifier)|long[- ]tailed",)),
     ("current_mirror", (r"current mirror",)),
@@ -161,6 +162,7 @@ _FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns a
     ("mos_common_source", (r"common[- ]source",)),
     ("opamp_buffer", (r"voltage follower|buffer",)),
     ("buck_converter", (r"\bbuck\b|step[- ]down",)), ("boost_converter", (r"\bboost\b|step[- ]up",)),
+    ("bjt_switch", (r"\b(?:npn|bjts?|bipolar|transistor)\b", r"\bswitch(?:es|ing)?\b(?!\s+frequency)")),
     ("full_wave_rectifier", (r"full[- ]wave|bridge rectifier",)),
     ("half_wave_rectifier", (r"half[- ]wave|rectifier",)),
     ("zener_regulator", (r"zener",)), ("diode_clipper", (r"clipper|clipping|limiter",)),

@@ -153,16 +153,21 @@ def _divider(f: _Filler) -> str:
                       f"R2 out 0 {f('R2', 10e3)}"])
 
 
+def _without(intent: Intent, part: str) -> bool:
+    """The request leaves a part out: "without any smoothing capacitor", "no filter capacitor"."""
+    return bool(re.search(rf"\b(?:without|no)\s+(?:an?y?\s+)?(?:\w+\s+)?{part}", intent.description, re.IGNORECASE))
+
+
 def _rectifier(f: _Filler, full: bool) -> str:
     d = f.model("dsi")
     sine = f"SIN(0 {f('VIN', 10)} {f('FREQ', 60)})"
+    smoothing = [] if _without(f.intent, "capacitor") else [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
     if not full:
-        return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}",
-                          f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"])
+        return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}", *smoothing])
     # The bridge's source floats; R1 gives its low side a DC path to ground. R2 is the load.
     return "\n".join([f"V1 acp acn {sine}", "R1 acn 0 10meg", f"D1 acp out {d}",
                       f"D2 acn out {d}", f"D3 0 acp {d}", f"D4 0 acn {d}",
-                      f"R2 out 0 {f('RL', 1e3, 'R')}", f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"])
+                      f"R2 out 0 {f('RL', 1e3, 'R')}", *smoothing])
 
 
 def _clipper(f: _Filler) -> str:
@@ -369,9 +374,41 @@ def _opamp_block(f: _Filler) -> str:
 
 def _rc_oscillator(f: _Filler) -> str:
     r, c = f("R", 10e3), f("C", 16e-9)
-    # Wien bridge: R1-C1 in series and R2||C2 feed back positively; R3, R4 set a gain just above 3.
+    d = f.model("dsi")
+    # Wien bridge: R1-C1 in series and R2||C2 feed back positively at f = 1/(2*pi*R*C). The
+    # amplifier's gain, 1 + (R4+R5)/R3 = 3.3, starts the oscillation; D1/D2 short R5 at a few
+    # volts, dropping it to 2.8, so the amplitude settles below clipping and the sine stays clean.
     return "\n".join([_opamp_block(f), f"R1 out a {r}", f"C1 a p {c}", f"R2 p 0 {r}", f"C2 p 0 {c}",
-                      "R3 inn 0 10k", "R4 inn out 22k", "X1 p inn out opamp", ".ic v(p)=10m"])
+                      "R3 inn 0 10k", "R4 inn m 18k", "R5 m out 4.7k", f"D1 m out {d}", f"D2 out m {d}",
+                      "X1 p inn out opamp", ".ic v(p)=10m"])
+
+
+def _phase_shift_oscillator(f: _Filler) -> str:
+    r, c = f("R", 10e3), f("C", 10e-9)
+    d = f.model("dsi")
+    # Three CR sections (R3 ends at the virtual ground) turn 180 degrees at f = 1/(2*pi*sqrt(6)*R*C),
+    # where they lose 29x; the inverting gain (R4+R5)/R3 = 34 starts it, and D1/D2 shorting R5
+    # drop the gain to 27 so the amplitude settles below clipping.
+    return "\n".join([_opamp_block(f), f"C1 out a {c}", f"R1 a 0 {r}", f"C2 a b {c}", f"R2 b 0 {r}",
+                      f"C3 b c {c}", f"R3 c inn {r}", f"R4 inn m {{27*{r}}}", f"R5 m out {{7*{r}}}",
+                      f"D1 m out {d}", f"D2 out m {d}", "X1 0 inn out opamp", ".ic v(a)=10m"])
+
+
+def _bjt_switch(f: _Filler) -> str:
+    vin = f("VIN", 5)
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 5, 'VCC')}",
+                      f"V2 in 0 DC {vin} PULSE(0 {vin} 0 1u 1u 0.5m 1m)",
+                      f"R1 in b {f('RB', 10e3, 'RIN', 'R')}", f"R2 vcc out {f('RC', 1e3, 'RL')}",
+                      f"Q1 out b 0 {_bjt_model(f, 'n')}"])
+
+
+def _transimpedance(f: _Filler) -> str:
+    d = f.model("dphoto")
+    # The photodiode sits at the virtual ground (no bias); its photocurrent I1 leaves the summing
+    # node and returns through R1, so v(out) = I1*R1; C1 keeps the loop stable.
+    return "\n".join([_opamp_block(f), f"I1 inn 0 DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 inn {d}",
+                      f"R1 inn out {f('RF', 100e3, 'R')}", f"C1 inn out {f('C', 1e-12, 'CF')}",
+                      "X1 0 inn out opamp"])
 
 
 def _ring_oscillator(f: _Filler) -> str:
@@ -505,6 +542,9 @@ TEMPLATES: dict[str, Template] = {t.kind: t for t in (
     Template("active_lowpass", "Sallen-Key active low-pass filter", lambda f: _opamp(f, "active_lowpass")),
     Template("active_highpass", "Sallen-Key active high-pass filter", lambda f: _opamp(f, "active_highpass")),
     Template("rc_oscillator", "Wien-bridge RC oscillator", _rc_oscillator),
+    Template("phase_shift_oscillator", "RC phase-shift oscillator", _phase_shift_oscillator),
+    Template("bjt_switch", "NPN transistor switch", _bjt_switch, source="V2"),
+    Template("transimpedance", "photodiode transimpedance amplifier", _transimpedance),
     Template("ring_oscillator", "three-stage CMOS ring oscillator", _ring_oscillator),
     Template("buck_converter", "buck (step-down) converter", lambda f: _converter(f, False)),
     Template("boost_converter", "boost (step-up) converter", lambda f: _converter(f, True)),
@@ -520,7 +560,8 @@ DEFAULT_ANALYSIS = {
     "op": ["voltage_divider", "zener_regulator", "current_mirror", "bjt_basic", "mos_basic",
            "wheatstone_bridge", "generic"],
     "tran": ["half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "cmos_inverter",
-             "cmos_nand", "opamp_integrator", "rc_oscillator", "ring_oscillator",
+             "cmos_nand", "opamp_integrator", "rc_oscillator", "phase_shift_oscillator", "ring_oscillator",
+             "bjt_switch",
              "buck_converter", "boost_converter"],
     "dc": ["diode_iv", "tunnel_diode"],
 }
@@ -528,6 +569,7 @@ DC_SWEEPS = {"diode_iv": "-1 0.9 0.01", "tunnel_diode": "0 0.7 5m"}  # start sto
 TRAN_TIMES = {"half_wave_rectifier": ("50u", "50m"), "full_wave_rectifier": ("50u", "50m"),
               "diode_clipper": ("5u", "3m"), "cmos_inverter": ("10p", "40n"), "cmos_nand": ("10p", "40n"),
               "opamp_integrator": ("5u", "3m"), "rc_oscillator": ("10u", "20m"),
+              "phase_shift_oscillator": ("10u", "30m"), "bjt_switch": ("2u", "3m"),
               "ring_oscillator": ("1p", "5n")}
 
 

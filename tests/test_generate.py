@@ -218,3 +218,14 @@ def test_requests_with_no_named_circuit_get_an_assumed_one_with_a_warning():
     tunnel = generate("quantum tunneling transistor with negative resistance characteristics")
     assert tunnel.verified and tunnel.intent.kind == "tunnel_diode" and ".dc V1 0 0.7" in tunnel.netlist
     assert any("tunnel diode" in w for w in tunnel.warnings)
+
+
+def test_a_part_the_request_leaves_out_is_left_out():
+    bare = render(parse_intent("half-wave rectifier without any smoothing capacitor, 5 V peak, 1k load")).netlist
+    assert "C1" not in bare and "D1 in out" in bare
+    assert "C1 out 0" in render(parse_intent("half-wave rectifier, 5 V peak, 1k load")).netlist
+
+
+def test_the_switch_uses_the_input_resistor_it_was_given():
+    netlist = render(parse_intent("NPN transistor switch, 5 V input through a 22 kΩ resistor")).netlist
+    assert "R1 in b 22k" in netlist
