@@ -3,6 +3,7 @@ core, converts the result with spice_lsp.lsp and returns None when there is noth
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import threading
@@ -356,6 +357,24 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
                                                    arguments=[doc.uri, pos.line, doc.version]))]
 
 
+@contextlib.asynccontextmanager
+async def _cancellable_progress(ls: SpiceLanguageServer, title: str, on_cancel, message: str = ""):
+    """Work-done progress with a Cancel button that calls `on_cancel`; yields its token, or None
+    when the client shows no progress (the work goes on, cancellable by $/cancelRequest)."""
+    token: str | None = str(uuid.uuid4())
+    try:
+        await ls.work_done_progress.create_async(token)
+        ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title=title, message=message, cancellable=True))
+        ls.work_done_progress.tokens[token].add_done_callback(lambda _: on_cancel())
+    except Exception:
+        token = None
+    try:
+        yield token
+    finally:
+        if token:
+            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+
+
 @server.command(GENERATE_COMMAND)
 async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version: int):
     doc = ls.workspace.get_text_document(uri)
@@ -363,34 +382,25 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
     if description is None:
         return None
     stop = threading.Event()
-    token = str(uuid.uuid4())
-    try:
-        await ls.work_done_progress.create_async(token)
-    except Exception:  # the client shows no progress; generation goes on without it
-        pass
-    ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
-        title="Generating netlist", message=description[:60], cancellable=True))
     cancelled = threading.Event()  # the user's cancel; `stop` is also set by the time budget
 
-    def cancel(_=None) -> None:
+    def cancel() -> None:
         cancelled.set()
         stop.set()
-    ls.work_done_progress.tokens[token].add_done_callback(cancel)
-    try:
-        result = await asyncio.get_running_loop().run_in_executor(
-            None, lambda: ls.assistant.generate(description, stop=stop))
-    except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
-        cancel()
-        raise
-    except CannotServe as error:
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
-        return None
-    except Exception as error:  # a crashed backend must not take the server down
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
-        return None
-    finally:
-        ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]):
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: ls.assistant.generate(description, stop=stop))
+        except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
+            cancel()
+            raise
+        except CannotServe as error:
+            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
+            return None
+        except Exception as error:  # a crashed backend must not take the server down
+            ls.window_show_message(types.ShowMessageParams(
+                type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
+            return None
     doc = ls.workspace.get_text_document(uri)
     if cancelled.is_set():  # generated text goes in only where the user still wants it
         ls.window_show_message(types.ShowMessageParams(
@@ -437,6 +447,36 @@ def inlay_hint(ls: SpiceLanguageServer, params: types.InlayHintParams):
     return [lsp.lsp_inlay_hint(h, doc) for h in hints if h.position.line in lines] or None
 
 
+class _Ticker:
+    """Reports the analysis running and, once it takes a second, its running time, every second."""
+
+    def __init__(self, ls: SpiceLanguageServer, token: str | None) -> None:
+        self.ls, self.token, self.loop = ls, token, asyncio.get_running_loop()
+        self.message, self.percent, self.since = "", 0, self.loop.time()
+
+    def progress(self, message: str, percent: int) -> None:  # from the worker thread
+        self.message, self.percent, self.since = message, percent, self.loop.time()
+        self.loop.call_soon_threadsafe(self.show)
+
+    def show(self) -> None:
+        if self.token:
+            elapsed = self.loop.time() - self.since
+            self.ls.work_done_progress.report(self.token, types.WorkDoneProgressReport(
+                message=self.message + (f" · {elapsed:.0f} s" if elapsed >= 1 else ""), percentage=self.percent))
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(1)
+            self.show()
+
+    async def __aenter__(self) -> _Ticker:
+        self.task = self.loop.create_task(self._tick())
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        self.task.cancel()
+
+
 @server.command(SIMULATE_COMMAND)
 async def simulate_command(ls: SpiceLanguageServer, *arguments):
     """[uri] runs every analysis, [uri, line] the one on that 0-based line; returns
@@ -449,42 +489,15 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
         message = f"spice-lsp.simulate takes [uri] or [uri, line] of a readable file: {error}"
         return {"ok": False, "text": message, "plots": [], "errors": [message]}
     workspace = ls.workspace_for(path)
-    loop, stop, token = asyncio.get_running_loop(), threading.Event(), str(uuid.uuid4())
-    try:
-        await ls.work_done_progress.create_async(token)
-        ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="Simulating", cancellable=True))
-        ls.work_done_progress.tokens[token].add_done_callback(lambda _: stop.set())
-    except Exception:  # the client shows no progress; the run goes on without it
-        token = None
-
-    now = {"message": "", "percent": 0, "since": loop.time()}  # the analysis running, for the ticker
-
-    def show() -> None:
-        if token:
-            elapsed = f" · {loop.time() - now['since']:.0f} s" if loop.time() - now["since"] >= 1 else ""
-            ls.work_done_progress.report(token, types.WorkDoneProgressReport(
-                message=now["message"] + elapsed, percentage=now["percent"]))
-
-    def progress(message: str, percent: int) -> None:  # from the worker thread
-        now.update(message=message, percent=percent, since=loop.time())
-        loop.call_soon_threadsafe(show)
-
-    async def tick() -> None:  # a long analysis shows its running time every second
-        while True:
-            await asyncio.sleep(1)
-            show()
-    ticker = loop.create_task(tick())
-    try:
-        report = await loop.run_in_executor(None, lambda: simulation.simulate_file(
-            source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
-            options=ls.options.simulation, stop=stop, progress=progress))
-    except asyncio.CancelledError:  # $/cancelRequest: kill ngspice too
-        stop.set()
-        raise
-    finally:
-        ticker.cancel()
-        if token:
-            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    stop = threading.Event()
+    async with _cancellable_progress(ls, "Simulating", stop.set) as token, _Ticker(ls, token) as ticker:
+        try:
+            report = await asyncio.get_running_loop().run_in_executor(None, lambda: simulation.simulate_file(
+                source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
+                options=ls.options.simulation, stop=stop, progress=ticker.progress))
+        except asyncio.CancelledError:  # $/cancelRequest: kill ngspice too
+            stop.set()
+            raise
     ls.simulations[uri] = (source, report)
     ls.schedule_diagnostics(uri, 0)  # the checker's diagnostics with the simulator's
     workspace_caps = ls.client_capabilities.workspace
