@@ -470,6 +470,9 @@ def _check(intent: Intent, text: str) -> None:
     for value in v.values():
         if value.unit in ("ohm", "F", "H") and value.value <= 0:
             intent.warnings.append(f"{value.role}={value.text}: a passive part cannot have a value <= 0")
+        if value.unit in ("m", "cm-3") and value.value <= 0:
+            what = "a doping" if value.unit == "cm-3" else "a length"
+            intent.warnings.append(f"{value.role}={value.text}: {what} must be greater than 0")
         if value.role.startswith("TEMP") and value.value < -273.15:
             intent.warnings.append(f"{value.text} is below absolute zero")
     if "DUTY" in v and not 0 < v["DUTY"].value < 1:

@@ -250,6 +250,8 @@ def test_impossible_physics_warns():
     assert any("below absolute zero" in w for w in parse_intent("diode at -300°C").warnings)
     assert any("duty cycle" in w for w in parse_intent("buck converter, 150% duty cycle").warnings)
     assert any("<= 0" in w for w in parse_intent("RC low-pass, R=-1k").warnings)
+    assert any("must be greater than 0" in w for w in parse_intent("NPN, -0.5 µm base width").warnings)
+    assert any("must be greater than 0" in w for w in parse_intent("PIN diode doped at 0 cm^-3").warnings)
 
 
 def test_unit_that_does_not_fit_the_name_is_ignored_with_a_warning():
