@@ -215,7 +215,7 @@ _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|c
 _NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
 _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go to the earlier row
     (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener", {"V": "VZ"}),
-    # Device physics that a family turns into model parameters (templates.PHYSICS).
+    # Device physics that the templates turn into .param lines their model cards compute from.
     (r"base width", {"m": "BASE_WIDTH"}), (r"base doping", {"cm-3": "BASE_DOPING", "": "BASE_DOPING"}),
     (r"collector doping", {"cm-3": "COLLECTOR_DOPING", "": "COLLECTOR_DOPING"}), (r"barrier", {"V": "BARRIER"}),
     (r"diameter", {"m": "DIAMETER"}), (r"intrinsic", {"m": "INTRINSIC"}),
@@ -239,8 +239,8 @@ _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 def _role_unit(role: str) -> str:
     special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
                "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
-               "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m", "PROOF_MASS": "m",
-               "THICKNESS": "m"}
+               "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m",
+               "PROOF_MASS": "m", "THICKNESS": "m"}
     if role in special:
         return special[role]
     return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]

@@ -87,28 +87,31 @@ class _Filler:
         self.params: dict[str, str] = {}  # .param name -> value, written before the elements
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
-        number = self.number(role, default, *aliases)
-        given = next((self.intent.values[name] for name in (role, *aliases) if name in self.intent.values), None)
-        return as_written(given) if given is not None else format_eng(number)
+        given = self.given(role, default, *aliases)
+        return as_written(given) if given is not None else format_eng(default)
 
     def number(self, role: str, default: float, *aliases: str) -> float:
+        given = self.given(role, default, *aliases)
+        return given.value if given is not None else default
+
+    def given(self, role: str, default: float, *aliases: str) -> Value | None:
+        """The user's value for the role (or an alias), marked as used; None: the default."""
         self.asked.setdefault(role, default)
         for name in (role, *aliases):
             if name in self.intent.values:
                 self.used[name] = self.intent.values[name]
-                return self.intent.values[name].value
-        return default
+                return self.intent.values[name]
+        return None
 
     def param(self, name: str, text: str) -> str:
         """Define a .param (first definition wins) and return its reference for an element."""
         self.params.setdefault(name, text)
         return f"{{{name}}}"
 
-    def supply(self, name: str, default: float, *aliases: str, magnitude: bool = False) -> str:
+    def supply(self, name: str, default: float, magnitude: bool = False) -> str:
         """The supply voltage as a .param named after its rail, so one edit changes it everywhere."""
-        number = self.number("VDD", default, *aliases)
-        given = self.intent.values.get("VDD") or next(
-            (self.intent.values[a] for a in aliases if a in self.intent.values), None)
+        given = self.given("VDD", default)
+        number = given.value if given is not None else default
         text = as_written(given) if given is not None and (number > 0 or not magnitude) else format_eng(
             abs(number) if magnitude else number)
         return self.param(name, text)
@@ -250,7 +253,7 @@ def _bjt_model(f: _Filler, pol: str) -> str:
 def _bjt(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
     q = _bjt_model(f, pol)
-    vcc = f.supply("vcc", 12 if pol == "n" else -12, "VCC")
+    vcc = f.supply("vcc", 12 if pol == "n" else -12)
     lines = [f"V1 vcc 0 DC {vcc}", f"V2 in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
     if role == "emitter_follower":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
@@ -396,7 +399,7 @@ def _phase_shift_oscillator(f: _Filler) -> str:
 
 def _bjt_switch(f: _Filler) -> str:
     vin = f("VIN", 5)
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 5, 'VCC')}",
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 5)}",
                       f"V2 in 0 DC {vin} PULSE(0 {vin} 0 1u 1u 0.5m 1m)",
                       f"R1 in b {f('RB', 10e3, 'RIN', 'R')}", f"R2 vcc out {f('RC', 1e3, 'RL')}",
                       f"Q1 out b 0 {_bjt_model(f, 'n')}"])
