@@ -1,6 +1,7 @@
 """Templates, verification and the generation pipeline (with stand-in drafters)."""
 import json
 import random
+import re
 import threading
 
 import pytest
@@ -156,7 +157,6 @@ def test_values_are_written_as_the_user_wrote_them():
 
 
 def test_elements_are_named_like_schematic_reference_designators():
-    import re
     for kind in sorted(TEMPLATES):
         netlist = render(example_intent(kind)).netlist
         top_level = [line.split()[0] for line in netlist.splitlines()[1:]

@@ -62,11 +62,17 @@ def test_an_allowed_deck_runs_and_writes_nothing_outside_its_scratch_directory(t
     assert set(tmp_path.iterdir()) == before
 
 
-def test_symlinks_are_resolved_before_the_check(tmp_path):
-    outside = tmp_path / "outside"
-    inside = tmp_path / "work"
+@pytest.fixture
+def outside_and_inside(tmp_path):
+    """An allowed workspace directory and one beside it that is not allowed."""
+    outside, inside = tmp_path / "outside", tmp_path / "work"
     outside.mkdir()
     inside.mkdir()
+    return outside, inside
+
+
+def test_symlinks_are_resolved_before_the_check(outside_and_inside):
+    outside, inside = outside_and_inside
     (outside / "evil.lib").write_text(".model d D\n.control\nshell touch canary\n.endc\n")
     (inside / "dir-link").symlink_to(outside, target_is_directory=True)
     (inside / "file-link.lib").symlink_to(outside / "evil.lib")
@@ -78,12 +84,9 @@ def test_symlinks_are_resolved_before_the_check(tmp_path):
         assert "outside" in reasons[0] or "not inside the allowed directories" in reasons[0]
 
 
-def test_the_checker_refuses_the_same_includes(tmp_path):
+def test_the_checker_refuses_the_same_includes(outside_and_inside):
     from spice_lsp.includes import Workspace
-    outside = tmp_path / "outside"
-    inside = tmp_path / "work"
-    outside.mkdir()
-    inside.mkdir()
+    outside, inside = outside_and_inside
     (outside / "m.lib").write_text(".model dx D\n")
     (inside / "link.lib").symlink_to(outside / "m.lib")
     result = check("t\n.include link.lib\nD1 a 0 dx\n.end\n", inside / "main.cir", Workspace(roots=[inside]))
