@@ -37,8 +37,8 @@ from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
 from pytest_lsp import LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
-from spice_lsp.checks import check
-from spice_lsp.includes import Workspace
+from spice_lsp.language.checks import check
+from spice_lsp.language.includes import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = "probe\nR1 in out 1k\nV1 in 0 DC 1\nC1 out 0 1u\n.op\n.end\n"

@@ -42,13 +42,13 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
-from spice_lsp import features
-from spice_lsp import model as m
-from spice_lsp.checks import check
-from spice_lsp.generate import CannotServe
-from spice_lsp.intent import parse_intent
-from spice_lsp.parser import parse
-from spice_lsp.units import format_eng, format_si, is_rkm, parse_number
+from spice_lsp.editor import features
+from spice_lsp.language import model as m
+from spice_lsp.language.checks import check
+from spice_lsp.generation.pipeline import CannotServe
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.language.parser import parse
+from spice_lsp.language.units import format_eng, format_si, is_rkm, parse_number
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIRS = [ROOT / ".cache" / "ngspice-src"]

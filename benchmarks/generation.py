@@ -16,10 +16,10 @@ import statistics
 import time
 from pathlib import Path
 
-from spice_lsp.assistant import Assistant, GenerationOptions
-from spice_lsp.generate import CannotServe
-from spice_lsp.templates import TEMPLATES, roles
-from spice_lsp.units import format_eng
+from spice_lsp.generation.assistant import Assistant, GenerationOptions
+from spice_lsp.generation.pipeline import CannotServe
+from spice_lsp.generation.templates import TEMPLATES, roles
+from spice_lsp.language.units import format_eng
 
 REFERENCE_CASES = Path(__file__).resolve().parents[2] / "shared" / "seed" / "test_cases.json"
 UNITS = {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A", "F": "Hz", "W": "m"}

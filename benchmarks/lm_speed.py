@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from spice_lsp.lm import Prompt, TransformersBackend, encode_prompt  # noqa: E402
+from spice_lsp.generation.lm import Prompt, TransformersBackend, encode_prompt  # noqa: E402
 
 SYSTEM = ("You write SPICE netlists for ngspice. Answer with one complete netlist and nothing else: "
           "a title line, elements, .model lines for every device, the analyses, .print lines and .end. "
@@ -78,7 +78,7 @@ REQUEST = "two-stage RC low-pass filter, R1=2.2k, C1=47n, R2=22k, C2=4.7n, AC sw
 
 
 def bench_prompt() -> Prompt:
-    """Laid out as spice_lsp.generate.build_prompt lays out its prompts."""
+    """Laid out as spice_lsp.generation.pipeline.build_prompt lays out its prompts."""
     parts = [f"Request: {d}\nNetlist:\n{n}\n" for d, n in EXAMPLES]
     parts.append(f"A verified starting point for this request:\n{SCAFFOLD}\n")
     parts.append(f"Request: {REQUEST}\nNetlist:")

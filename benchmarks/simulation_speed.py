@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from spice_lsp import simulation  # noqa: E402
+from spice_lsp.simulation import report as simulation  # noqa: E402
 
 
 def circuit(sections: int = 45, diodes: int = 8) -> str:

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .checks import Checker
-from .parser import _get_lark
+from spice_lsp.language.checks import Checker
+from spice_lsp.language.parser import _get_lark
 
 
 def ladder_netlist(stages: int) -> str:

@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from .checks import check
-from .includes import Workspace
+from spice_lsp.language.checks import check
+from spice_lsp.language.includes import Workspace
 
 MAX_CHECK_BYTES = 50_000_000
 
@@ -66,7 +66,7 @@ def run_check(args) -> int:
 
 
 def _assistant(args):
-    from .assistant import Assistant, GenerationOptions
+    from spice_lsp.generation.assistant import Assistant, GenerationOptions
     options = GenerationOptions(backend=args.backend or "", adapter=args.adapter or "",
                                 base_model=args.base_model, openai_url=args.openai_url,
                                 openai_model=args.openai_model, budget_s=args.budget)
@@ -75,7 +75,7 @@ def _assistant(args):
 
 
 def run_generate(args) -> int:
-    from .generate import CannotServe
+    from spice_lsp.generation.pipeline import CannotServe
     try:
         result = _assistant(args).generate(args.description)
     except (CannotServe, ValueError) as error:
@@ -103,8 +103,8 @@ def run_generate(args) -> int:
 
 def run_fill(args) -> int:
     """Fill every `* describe:` line of a file, as the editor's code action would."""
-    from .features import describe_request, netlist_insertion
-    from .generate import CannotServe
+    from spice_lsp.editor.features import describe_request, netlist_insertion
+    from spice_lsp.generation.pipeline import CannotServe
     try:
         text = read_netlist(Path(args.file))
         assistant = _assistant(args)
@@ -135,7 +135,7 @@ def run_fill(args) -> int:
 
 def run_simulate(args) -> int:
     """Every analysis of a file in the sandboxed ngspice: op table, .meas values, one plot each."""
-    from . import simulation
+    from spice_lsp.simulation import report as simulation
     path = Path(args.file)
     try:
         text = read_netlist(path)
@@ -177,7 +177,7 @@ def copy_plots(plots: list[str], target: Path) -> list[str]:
 def serve(args) -> int:
     if args.log_file:
         logging.basicConfig(filename=args.log_file, level=logging.INFO)
-    from .server import server
+    from spice_lsp.editor.server import server
     if args.tcp:
         server.start_tcp(args.host, args.port)
     else:

@@ -15,8 +15,8 @@ import pytest_lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from benchmarks import abuse
-from spice_lsp.checks import check
-from spice_lsp.includes import Workspace
+from spice_lsp.language.checks import check
+from spice_lsp.language.includes import Workspace
 
 SCALE = 0.02
 ON_LOOP = pytest.mark.asyncio(loop_scope="module")  # the event loop the fixtures share

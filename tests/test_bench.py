@@ -6,10 +6,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from spice_lsp import simulate
-from spice_lsp.assistant import Assistant
-from spice_lsp.checks import check
-from spice_lsp.intent import parse_intent
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.generation.assistant import Assistant
+from spice_lsp.language.checks import check
+from spice_lsp.generation.intent import parse_intent
 from training import bench
 from training.metrics import run_check
 
@@ -169,7 +169,7 @@ class FakeDrafter:
         self.temperatures: list[float] = []
 
     def draft(self, prompt, *, max_new_tokens=384, temperature=0.0, stop=None, on_text=None):
-        from spice_lsp.lm import Draft
+        from spice_lsp.generation.lm import Draft
         self.temperatures.append(temperature)
         body = "V1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 10 1meg\n.print ac vdb(out)\n.end\n"
         return Draft(prompt.answer_prefix + body, 40, 0.5, 80.0, False)
@@ -201,7 +201,7 @@ def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, cap
 
 
 def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
-    from spice_lsp.assistant import resolve_adapter, SHIPPED_ADAPTER
+    from spice_lsp.generation.assistant import resolve_adapter, SHIPPED_ADAPTER
     adapter = tmp_path / "my-adapter"
     adapter.mkdir()
     (adapter / "adapter_config.json").write_text("{}")

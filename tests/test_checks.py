@@ -2,9 +2,9 @@
 netlists get no error."""
 import pytest
 
-from spice_lsp.checks import Checker, check
-from spice_lsp.diagnostics import RULES, Severity
-from spice_lsp.includes import Workspace
+from spice_lsp.language.checks import Checker, check
+from spice_lsp.language.diagnostics import RULES, Severity
+from spice_lsp.language.includes import Workspace
 
 
 VALID = """RC low-pass

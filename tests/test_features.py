@@ -1,10 +1,10 @@
 """Editor features on the core: symbols, hover, definitions, references, completion,
 folding and formatting."""
-from spice_lsp import features as f
-from spice_lsp.checks import check
-from spice_lsp.includes import Workspace
-from spice_lsp.model import Position
-from spice_lsp.parser import parse
+from spice_lsp.editor import features as f
+from spice_lsp.language.checks import check
+from spice_lsp.language.includes import Workspace
+from spice_lsp.language.model import Position
+from spice_lsp.language.parser import parse
 
 from .conftest import DATA
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks import fuzz
-from spice_lsp.checks import check
-from spice_lsp.units import format_eng, parse_number
+from spice_lsp.language.checks import check
+from spice_lsp.language.units import format_eng, parse_number
 
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

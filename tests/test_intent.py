@@ -1,11 +1,11 @@
-"""Tests for spice_lsp.intent: plain-English descriptions -> family, values, analyses, warnings."""
+"""Tests for spice_lsp.generation.intent: plain-English descriptions -> family, values, analyses, warnings."""
 import json
 import math
 import time
 
 import pytest
 
-from spice_lsp.intent import AnalysisRequest, Intent, Value, parse_intent
+from spice_lsp.generation.intent import AnalysisRequest, Intent, Value, parse_intent
 
 from .conftest import SHARED
 

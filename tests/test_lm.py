@@ -1,4 +1,4 @@
-"""spice_lsp.lm: local transformers drafting (tiny scripted models) and the OpenAI-compatible client.
+"""spice_lsp.generation.lm: local transformers drafting (tiny scripted models) and the OpenAI-compatible client.
 
 Everything runs offline. The local tests use tiny Llama/Qwen2 models built from a config with the
 real SmolLM2 tokenizer, whose weights are set by hand so that greedy decoding follows a script
@@ -20,8 +20,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import pytest
 
-from spice_lsp import lm
-from spice_lsp.lm import (Draft, OpenAIBackend, Prompt, TransformersBackend, cut_at_end,
+from spice_lsp.generation import lm
+from spice_lsp.generation.lm import (Draft, OpenAIBackend, Prompt, TransformersBackend, cut_at_end,
                           encode_prompt, format_prompt, load_model, resolve_base_model)
 
 torch = pytest.importorskip("torch")
@@ -356,7 +356,7 @@ def test_the_shipped_adapter_drafts_a_verified_netlist():
     """SmolLM2-135M + the committed LoRA adapter through the editor's pipeline, no time budget:
     the model's own draft (not the template fallback) passes the grammar, ngspice and the value
     check."""
-    from spice_lsp.assistant import SHIPPED_ADAPTER, Assistant, GenerationOptions
+    from spice_lsp.generation.assistant import SHIPPED_ADAPTER, Assistant, GenerationOptions
     assert (SHIPPED_ADAPTER / "adapter_model.safetensors").stat().st_size < 20 * 2**20
     assistant = Assistant(GenerationOptions(backend="transformers"))
     result = assistant.generate("RC low-pass filter, R=4.7k, C=220n, AC sweep to 1 MHz", budget_s=0)
@@ -524,7 +524,7 @@ def test_openai_unreachable_host(secret):
 def test_pipeline_end_to_end_with_a_config_built_model(backend):
     """generate() drives the transformers backend for real: the tiny model writes filler, the
     draft fails verification, is sent back once, and the verified template answer is used."""
-    from spice_lsp.generate import generate
+    from spice_lsp.generation.pipeline import generate
     result = generate("RC low-pass, R=1k, C=100n, AC sweep to 1 MHz", drafter=backend,
                       max_repairs=1, budget_s=120)
     assert [c.source for c in result.candidates] == ["model", "model-repair", "template"]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from spice_lsp.checks import check
+from spice_lsp.language.checks import check
 from spice_lsp.cli import read_netlist
-from spice_lsp.includes import Workspace
+from spice_lsp.language.includes import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_SRC = REPO / ".cache" / "ngspice-src"

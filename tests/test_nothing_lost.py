@@ -21,10 +21,11 @@ from lsprotocol import types
 from pygls.workspace import TextDocument
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from spice_lsp import features, lsp
-from spice_lsp import model as m
-from spice_lsp.checks import check
-from spice_lsp.generate import generate
+from spice_lsp.editor import features
+from spice_lsp.editor import lsp
+from spice_lsp.language import model as m
+from spice_lsp.language.checks import check
+from spice_lsp.generation.pipeline import generate
 
 from .test_server import make_client
 

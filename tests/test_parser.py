@@ -2,8 +2,8 @@
 and the syntax-error messages."""
 from lark import Lark
 
-from spice_lsp import model as m
-from spice_lsp.parser import GRAMMAR_PATH, IncrementalParser, grammar_parser, parse, split_statements
+from spice_lsp.language import model as m
+from spice_lsp.language.parser import GRAMMAR_PATH, IncrementalParser, grammar_parser, parse, split_statements
 
 from .conftest import DATA
 

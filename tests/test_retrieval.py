@@ -1,8 +1,8 @@
 """Retrieval over the example corpus: all-MiniLM-L6-v2 (offline package) + a cached FAISS index."""
 import pytest
 
-from spice_lsp.assistant import template_examples
-from spice_lsp.retrieval import Example, Retriever, load_examples
+from spice_lsp.generation.assistant import template_examples
+from spice_lsp.generation.retrieval import Example, Retriever, load_examples
 
 
 @pytest.fixture(scope="module")

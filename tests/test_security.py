@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from spice_lsp import features, simulate
-from spice_lsp.checks import check
-from spice_lsp.generate import generate
-from spice_lsp.lm import OpenAIBackend
-from spice_lsp.model import Position
-from spice_lsp.retrieval import Example
+from spice_lsp.editor import features
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.language.checks import check
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.lm import OpenAIBackend
+from spice_lsp.language.model import Position
+from spice_lsp.generation.retrieval import Example
 
 SECRET = "sk-security-test-0123456789"
 DECK = "t\nV1 in 0 1\nR1 in 0 1k\n"
@@ -85,7 +86,7 @@ def test_symlinks_are_resolved_before_the_check(outside_and_inside):
 
 
 def test_the_checker_refuses_the_same_includes(outside_and_inside):
-    from spice_lsp.includes import Workspace
+    from spice_lsp.language.includes import Workspace
     outside, inside = outside_and_inside
     (outside / "m.lib").write_text(".model dx D\n")
     (inside / "link.lib").symlink_to(outside / "m.lib")
@@ -250,10 +251,10 @@ def test_the_key_is_read_from_its_environment_variable_at_each_request(recorder,
     backend = OpenAIBackend(recorder, "m", api_key_env="SPICE_SECURITY_KEY", stream=False)
     monkeypatch.delenv("SPICE_SECURITY_KEY", raising=False)
     Recorder.requests.clear()
-    backend.draft(__import__("spice_lsp.lm", fromlist=["Prompt"]).Prompt("S", "U"))
+    backend.draft(__import__("spice_lsp.generation.lm", fromlist=["Prompt"]).Prompt("S", "U"))
     assert "Authorization" not in Recorder.requests[-1]["headers"]
     monkeypatch.setenv("SPICE_SECURITY_KEY", SECRET)
-    backend.draft(__import__("spice_lsp.lm", fromlist=["Prompt"]).Prompt("S", "U"))
+    backend.draft(__import__("spice_lsp.generation.lm", fromlist=["Prompt"]).Prompt("S", "U"))
     assert Recorder.requests[-1]["headers"]["Authorization"] == f"Bearer {SECRET}"
 
 

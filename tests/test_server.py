@@ -16,7 +16,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
-from spice_lsp.parser import parse
+from spice_lsp.language.parser import parse
 
 DATA = Path(__file__).parent / "data" / "server"
 FEATURES = (DATA / "features.cir").read_text()
@@ -322,7 +322,7 @@ def apply_insertions(text: str, edits) -> str:
 
 
 def assert_generated_netlist(text: str) -> None:
-    from spice_lsp.checks import check
+    from spice_lsp.language.checks import check
     assert text.startswith(DESCRIBE), "the describe comment stays, as the title line"
     assert "R1 in out 2.2k" in text and "C1 out 0 47n" in text
     assert check(text).errors == []

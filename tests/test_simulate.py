@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from spice_lsp.simulate import check_safety, measure, run
+from spice_lsp.ngspice.runner import check_safety, measure, run
 
 from .conftest import DATA
 

@@ -20,9 +20,10 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from spice_lsp import cli, simulation
-from spice_lsp.simulation import SimulationOptions, read_raw, simulate_file
-from spice_lsp import simulate
+from spice_lsp import cli
+from spice_lsp.simulation import report as simulation
+from spice_lsp.simulation.report import SimulationOptions, read_raw, simulate_file
+from spice_lsp.ngspice import runner as simulate
 
 from .conftest import DATA
 from .test_server import arrival, make_client
@@ -256,7 +257,7 @@ def test_engineering_notation():
 def test_inlay_hints_show_op_voltages_after_nodes_and_meas_values_at_line_ends(tmp_path):
     text = (SIM / "divider.cir").read_text() + ""
     report = simulate_file(text, cache_dir=tmp_path)
-    from spice_lsp.parser import parse
+    from spice_lsp.language.parser import parse
     hints = simulation.inlay_hints(report, parse(text).netlist, text)
     assert [(h.position.line, h.position.character, h.label) for h in hints] == [
         (1, 5, ": 12 V"), (2, 5, ": 12 V"), (2, 9, ": 9 V"), (3, 6, ": 9 V")]
@@ -422,7 +423,7 @@ def test_the_cache_keeps_the_most_recently_used_simulations(tmp_path, monkeypatc
 
 
 def test_simulation_options_from_the_client():
-    from spice_lsp.server import Options
+    from spice_lsp.editor.server import Options
     options, problems_found = Options.from_client({"simulation": {"timeoutS": 5, "showMessage": False}})
     assert problems_found == [] and options.simulation == SimulationOptions(timeout_s=5.0, show_message=False)
     options, problems_found = Options.from_client({"simulation": {"timeoutS": "long", "showMessage": 1}})

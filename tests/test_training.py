@@ -17,8 +17,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import pytest
 
-from spice_lsp.intent import parse_intent
-from spice_lsp.templates import render
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.templates import render
 from training import dataset, phrasing, train
 from training.common import REPO
 
@@ -45,7 +45,7 @@ def built(tmp_path_factory) -> Path:
 
 
 def test_stale_scaffolds_miss_one_requested_value_that_the_answer_has(built):
-    from spice_lsp.generate import numbers_in
+    from spice_lsp.generation.pipeline import numbers_in
     records = [r for r in read(built / "train.jsonl") + read(built / "validation.jsonl") if r["source"] == "template"]
     stale = [r for r in records if "scaffold:stale" in r["tags"]]
     assert stale and len(stale) < len(records)  # about half, by --stale-scaffold 0.5
@@ -248,7 +248,7 @@ def test_dry_run_counts_the_reference_parameters(capsys):
 
 
 def test_long_prompts_lose_examples_then_their_start_never_the_answer(tokenizer):
-    from spice_lsp.assistant import template_examples
+    from spice_lsp.generation.assistant import template_examples
     examples = template_examples()[:3]
     intent = parse_intent("RC low-pass filter, R=2.2k, C=47n")
     netlist = render(intent).netlist
@@ -286,7 +286,7 @@ def test_training_smoke_run_saves_an_adapter_that_loads_and_generates(built, tin
     logged = read(out / "loss_log.jsonl")
     assert [r["step"] for r in logged if "loss" in r] == [1, 2] and any("eval_loss" in r for r in logged)
 
-    from spice_lsp.lm import Prompt, TransformersBackend
+    from spice_lsp.generation.lm import Prompt, TransformersBackend
     backend = TransformersBackend(base_model=str(tiny_dir), adapter=str(out), quantize=False, prompt_lookup=False)
     record = read(built / "validation.jsonl")[0]
     draft = backend.draft(Prompt(**record["prompt"]), max_new_tokens=4)

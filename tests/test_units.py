@@ -1,8 +1,8 @@
-"""Tests for spice_lsp.units: SPICE number parsing and formatting."""
+"""Tests for spice_lsp.language.units: SPICE number parsing and formatting."""
 
 import pytest
 
-from spice_lsp.units import (
+from spice_lsp.language.units import (
     SCALE_FACTORS,
     format_eng,
     format_si,

@@ -195,7 +195,7 @@ class _Sampling:
 
 
 def _pipeline(assistant, samples: int, temperature: float) -> Callable[[str, int], Generated]:
-    from spice_lsp.generate import generate
+    from spice_lsp.generation.pipeline import generate
 
     def run(description: str, index: int) -> Generated:
         start = time.perf_counter()
@@ -215,8 +215,8 @@ def _pipeline(assistant, samples: int, temperature: float) -> Callable[[str, int
 
 
 def _retrieval() -> Callable[[str, int], Generated]:
-    from spice_lsp.assistant import template_examples
-    from spice_lsp.retrieval import Retriever
+    from spice_lsp.generation.assistant import template_examples
+    from spice_lsp.generation.retrieval import Retriever
     retriever = Retriever(template_examples())
 
     def run(description: str, index: int) -> Generated:
@@ -236,7 +236,7 @@ def _adapter_key(adapter) -> str:
 
 
 def build_systems(args: BenchArgs) -> list[System]:
-    from spice_lsp.assistant import Assistant, GenerationOptions, resolve_adapter
+    from spice_lsp.generation.assistant import Assistant, GenerationOptions, resolve_adapter
     systems = []
     for backend in args.backend or ["default"]:
         if backend == "retrieval":
@@ -301,7 +301,7 @@ def generate_one(system: System, case: dict, index: int, cache_dir: Path | None,
     cached = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
     if key in cached:
         return Generated(**cached[key])
-    from spice_lsp.generate import CannotServe
+    from spice_lsp.generation.pipeline import CannotServe
     try:
         generated = system.generate(case["description"], index)
     except CannotServe as error:

@@ -43,11 +43,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spice_lsp import simulate
-from spice_lsp.checks import check
-from spice_lsp.generate import MAX_DESCRIPTION, build_prompt, missing_values
-from spice_lsp.intent import Intent, parse_intent
-from spice_lsp.templates import render
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.language.checks import check
+from spice_lsp.generation.pipeline import MAX_DESCRIPTION, build_prompt, missing_values
+from spice_lsp.generation.intent import Intent, parse_intent
+from spice_lsp.generation.templates import render
 
 from .common import REPO, SHARED, UsageError, cli, inside_tracked_tree, parse_args, read_jsonl, save_config
 from .phrasing import FAMILIES, round_trip, sample_request
@@ -342,8 +342,8 @@ def retrieve(pairs: list[Pair], enabled: bool) -> list[list[tuple]]:
     (one embedder load and one batched search for all pairs)."""
     if not enabled or not pairs:
         return [[] for _ in pairs]
-    from spice_lsp.assistant import template_examples
-    from spice_lsp.retrieval import Retriever
+    from spice_lsp.generation.assistant import template_examples
+    from spice_lsp.generation.retrieval import Retriever
     retriever = Retriever(template_examples())
     k = min(3, len(retriever.examples))
     scores, ids = retriever.index().search(retriever.embed([p.instruction for p in pairs]), k)
@@ -395,11 +395,11 @@ def load_tokenizer(choice: str):
     (fast), else whitespace tokens; never the GGUF (dequantising it is slow)."""
     if choice == "whitespace":
         return None, "whitespace tokens (--tokenizer whitespace)"
-    from spice_lsp.lm import SMOLLM2, default_cache_dir
+    from spice_lsp.generation.lm import SMOLLM2, default_cache_dir
     cached = default_cache_dir() / "models" / SMOLLM2
     if not (cached / "tokenizer.json").is_file():
         return None, (f"whitespace tokens (the SmolLM2 tokenizer is not cached at {cached}; "
-                      "load the model once with spice_lsp.lm.load_model('smollm2-135m'))")
+                      "load the model once with spice_lsp.generation.lm.load_model('smollm2-135m'))")
     try:
         from transformers import AutoTokenizer
         return AutoTokenizer.from_pretrained(cached), f"SmolLM2-135M tokenizer ({cached})"
@@ -416,7 +416,7 @@ def token_lengths(records: list[dict], tokenizer) -> dict[str, list[int]]:
         answers = [r["response"] for r in records]
         special = False
     else:
-        from spice_lsp.lm import Prompt, format_training_example, uses_chat_template
+        from spice_lsp.generation.lm import Prompt, format_training_example, uses_chat_template
         pairs = [format_training_example(tokenizer, Prompt(**r["prompt"]), r["response"]) for r in records]
         prompts, answers = [p for p, _ in pairs], [a for _, a in pairs]
         special = not uses_chat_template(tokenizer)

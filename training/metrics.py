@@ -6,7 +6,7 @@ Two scales side by side (see ../shared/seed/README.md for the first):
   text: `svs` (four keyword conditions), `pem` (verbatim / `name\\s*=\\s*value` / value with its
   letters removed), `ccs` (six fixed categories), `bleu` (only with a reference netlist) and
   `composite` = (SVS + PEM + CCS) / 3. Keyword presence, not parsing.
-* spice-lsp's own: `grammar_valid` (no error diagnostic from spice_lsp.checks.check),
+* spice-lsp's own: `grammar_valid` (no error diagnostic from spice_lsp.language.checks.check),
   `sim_ok` (the sandboxed ngspice run is clean), `value_match` (expected parameters found
   value-aware: 1u == 1e-6 == 1um), `functional` (every check of the case within its range),
   `pass@1` / `pass@k` (unbiased estimator over k samples), generation time (mean, p50, p95)
@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable, Iterator
 
-from spice_lsp import simulate
-from spice_lsp.checks import check
-from spice_lsp.generate import numbers_in
-from spice_lsp.units import parse_number
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.language.checks import check
+from spice_lsp.generation.pipeline import numbers_in
+from spice_lsp.language.units import parse_number
 
 SIM_TIMEOUT_S = 30.0  # per ngspice run; the converters' checks take ~1 s
 _CHECK_LOCK = threading.Lock()  # the checker is shared module state; scoring runs in threads
@@ -320,7 +320,7 @@ def bleu(out: Output) -> float | None:
 
 @register("grammar_valid", higher_is_better=True)
 def grammar_valid(out: Output) -> float:
-    """1 when spice_lsp.checks.check finds no error (an empty output is not valid)."""
+    """1 when spice_lsp.language.checks.check finds no error (an empty output is not valid)."""
     return 0.0 if out.grammar_errors else 1.0
 
 

@@ -9,7 +9,7 @@ keyword "a 10k drain resistor"), may name the input and output nodes, and may as
 analysis in words ("AC sweep from 10 Hz to 1 MHz") or as a directive (".ac dec 20 10 1meg").
 Styles range from terse ("RC LPF R=2.2k C=47n") to chatty ("Hi! Could you write...").
 
-`round_trip(request)` says whether `spice_lsp.intent.parse_intent` reads the description back
+`round_trip(request)` says whether `spice_lsp.generation.intent.parse_intent` reads the description back
 to the same family, values, analyses and nodes (None), or why not; the dataset keeps only the
 requests that round-trip, so every pair's netlist uses exactly the values its text asks for.
 """
@@ -20,9 +20,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.intent import parse_intent
-from spice_lsp.templates import TEMPLATES, TRAN_TIMES, render, roles
-from spice_lsp.units import format_eng
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.templates import TEMPLATES, TRAN_TIMES, render, roles
+from spice_lsp.language.units import format_eng
 
 # --- family names: several per family, each read back to the family by parse_intent ----------
 
@@ -258,7 +258,7 @@ def _time_text(value: float, rng: random.Random) -> str:
 
 
 def default_analysis(kind: str) -> str:
-    from spice_lsp.templates import DEFAULT_ANALYSIS
+    from spice_lsp.generation.templates import DEFAULT_ANALYSIS
     return next((a for a, kinds in DEFAULT_ANALYSIS.items() if kind in kinds), "ac")
 
 
@@ -309,7 +309,7 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
 
 
 def _parse_spice(text: str) -> float:
-    from spice_lsp.units import parse_number
+    from spice_lsp.language.units import parse_number
     return parse_number(text)
 
 

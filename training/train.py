@@ -21,7 +21,7 @@ up/down projections; lr 2e-4; 2 epochs; per-device batch 1 with 4 gradient-accum
 max length 384; gradient checkpointing; bf16 on GPUs that support it (fp32 on CPU); evaluation
 and a checkpoint at the end of each epoch.
 
-Each record's prompt is formatted by spice_lsp.lm.format_training_example, the one prompt format
+Each record's prompt is formatted by spice_lsp.generation.lm.format_training_example, the one prompt format
 that inference uses too; the loss covers the answer tokens only (labels -100 on the prompt).
 When prompt + answer exceed --max-length, the retrieved examples are dropped first (last one
 first), then the prompt is cut from the left; the answer is never cut (a pair whose answer alone
@@ -146,7 +146,7 @@ def lora_config(args: TrainArguments):
 
 def config_source(args: TrainArguments) -> Path | None:
     """Where --dry-run reads the architecture from without weights, if anywhere."""
-    from spice_lsp.lm import QWEN2_05B, SMOLLM2, default_cache_dir, resolve_base_model
+    from spice_lsp.generation.lm import QWEN2_05B, SMOLLM2, default_cache_dir, resolve_base_model
     if args.config:
         path = Path(args.config).expanduser()
         if path.is_dir():
@@ -193,7 +193,7 @@ def load_base(args: TrainArguments):
     """(model, tokenizer) in float32 on the CPU; Trainer moves the model to its device."""
     import torch
 
-    from spice_lsp import lm
+    from spice_lsp.generation import lm
     try:
         model, tokenizer = lm.load_model(args.base_model, device="cpu", dtype=torch.float32)
     except (ValueError, RuntimeError, OSError) as error:
@@ -225,10 +225,10 @@ def read_split(path: Path, limit: int, require_simulates: bool, seed: int = 0) -
 
 def _prompt(record: dict, n_examples: int):
     """The record's prompt with its first `n_examples` retrieved examples (as build_prompt makes it)."""
-    from spice_lsp.generate import build_prompt
-    from spice_lsp.intent import Intent
-    from spice_lsp.lm import Prompt
-    from spice_lsp.retrieval import Example
+    from spice_lsp.generation.pipeline import build_prompt
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.lm import Prompt
+    from spice_lsp.generation.retrieval import Example
     if "scaffold" not in record:
         return Prompt(**{k: record["prompt"][k] for k in ("system", "user", "answer_prefix") if k in record["prompt"]})
     examples = [(Example(e["id"], e["description"], e["netlist"], e.get("kind", "")), e.get("score", 0.0))
@@ -239,7 +239,7 @@ def _prompt(record: dict, n_examples: int):
 def encode(record: dict, tokenizer, max_length: int) -> tuple[dict | None, str]:
     """Token ids and labels (-100 on the prompt) and how it was made to fit:
     fits | examples-dropped | prompt-truncated | answer-too-long (then None)."""
-    from spice_lsp.lm import encode_prompt, format_training_example
+    from spice_lsp.generation.lm import encode_prompt, format_training_example
     examples = len(record.get("examples", []))
     prompt = _prompt(record, examples)
     _, completion = format_training_example(tokenizer, prompt, record["response"])

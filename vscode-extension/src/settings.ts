@@ -1,8 +1,8 @@
 /**
  * The extension's settings (`spice-lsp.*`), read and checked without the `vscode` module so
  * the unit tests can run in plain Node, and turned into what the server receives: its
- * `initializationOptions` (see `Options`/`GenerationOptions` in spice_lsp/server.py and
- * spice_lsp/assistant.py) and its environment.
+ * `initializationOptions` (see `Options`/`GenerationOptions` in spice_lsp/editor/server.py and
+ * spice_lsp/generation/assistant.py) and its environment.
  */
 import * as path from "path";
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Element, Field
-from .units import parse_number
+from spice_lsp.language.model import Element, Field
+from spice_lsp.language.units import parse_number
 
 
 @dataclass(frozen=True)

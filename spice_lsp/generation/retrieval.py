@@ -12,7 +12,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .lm import default_cache_dir
+from spice_lsp.generation.lm import default_cache_dir
 
 
 @dataclass(frozen=True)

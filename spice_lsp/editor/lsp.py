@@ -13,9 +13,9 @@ from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
-from . import features as f
-from . import model as m
-from .diagnostics import Diagnostic
+from spice_lsp.editor import features as f
+from spice_lsp.language import model as m
+from spice_lsp.language.diagnostics import Diagnostic
 
 SOURCE = "spice-lsp"
 
@@ -160,7 +160,7 @@ def lsp_inline_generation(ins: f.Insertion, doc=None) -> types.InlineCompletionL
         insert_text=ins.text, range=_insertion_range(ins, doc))])
 
 
-# Simulation (spice_lsp.simulation): code lenses, simulator diagnostics, inlay hints.
+# Simulation (spice_lsp.simulation.report): code lenses, simulator diagnostics, inlay hints.
 
 _PROBLEM_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
                      "information": types.DiagnosticSeverity.Information}

@@ -15,14 +15,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import simulate
-from .checks import check
-from .elements import is_number, layout
-from .intent import Intent, Value, parse_intent
-from .model import Element, Netlist, ParamDef
-from .parser import parse
-from .templates import render
-from .units import parse_number
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.language.checks import check
+from spice_lsp.language.elements import is_number, layout
+from spice_lsp.generation.intent import Intent, Value, parse_intent
+from spice_lsp.language.model import Element, Netlist, ParamDef
+from spice_lsp.language.parser import parse
+from spice_lsp.generation.templates import render
+from spice_lsp.language.units import parse_number
 
 SYSTEM_PROMPT = (
     "You write SPICE netlists for ngspice. Answer with one complete netlist and nothing else: "
@@ -128,7 +128,7 @@ def verify(netlist: str, values: list[Value], timeout: float = 10.0) -> Verifica
 
 
 def build_prompt(intent: Intent, scaffold: str, examples, repair: tuple[str, list[str]] | None = None):
-    from .lm import Prompt
+    from spice_lsp.generation.lm import Prompt
     parts = []
     for example, _score in examples:
         parts.append(f"Request: {example.description}\nNetlist:\n{example.netlist.strip()}\n")

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .units import SCALE_FACTORS, format_eng, parse_number
+from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
 
 
 @dataclass(frozen=True)

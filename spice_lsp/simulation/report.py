@@ -1,5 +1,5 @@
 """Simulation in the editor and on the command line: run a netlist's analyses in the sandboxed
-ngspice (spice_lsp.simulate), read every plot ngspice wrote, and return plain data: the
+ngspice (spice_lsp.ngspice.runner), read every plot ngspice wrote, and return plain data: the
 operating point, `.meas` results by line, errors by line, one plot file per analysis.
 
     report = simulate_file(text, path=Path("amp.cir"), allowed_dirs=[...])        # every analysis
@@ -25,10 +25,10 @@ from array import array
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import __version__
-from . import model as m
-from . import simulate
-from .parser import parse
+from spice_lsp import __version__
+from spice_lsp.language import model as m
+from spice_lsp.ngspice import runner as simulate
+from spice_lsp.language.parser import parse
 
 try:
     import numpy  # with matplotlib: plots; without, the values still come back
@@ -438,7 +438,7 @@ def content_key(text: str, base_dir: Path | None, allowed_dirs: list[Path], line
 
 
 def default_directory() -> Path:
-    from .lm import default_cache_dir
+    from spice_lsp.generation.lm import default_cache_dir
     return default_cache_dir() / "simulations"
 
 
@@ -678,7 +678,7 @@ class Hint:
 def inlay_hints(report: SimulationReport, netlist: m.Netlist, text: str) -> list[Hint]:
     """Operating-point voltages after the node names of top-level elements (each node once a
     line) and `.meas` values at the end of their lines."""
-    from .elements import layout
+    from spice_lsp.language.elements import layout
     hints = []
     voltages = {k.lower(): v for k, v in report.node_voltages().items()}
     models = {x.key for x in netlist.models}

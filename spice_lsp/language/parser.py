@@ -1,4 +1,4 @@
-"""Parse netlist text into the model of spice_lsp.model, with syntax diagnostics.
+"""Parse netlist text into the model of spice_lsp.language.model, with syntax diagnostics.
 
 A file is first split into statements (a line plus its `+` continuations; a whole
 `.control` block), then each statement is parsed alone with the `statement` start rule of
@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from lark import Lark, Token, Transformer, UnexpectedInput, UnexpectedToken
 
-from . import model as m
-from .diagnostics import Diagnostic, Severity, diagnostic
+from spice_lsp.language import model as m
+from spice_lsp.language.diagnostics import Diagnostic, Severity, diagnostic
 
 GRAMMAR_PATH = Path(__file__).with_name("spice.lark")
 

@@ -17,12 +17,12 @@ from itertools import chain
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import model as m
-from .diagnostics import CODES, Diagnostic, Severity, diagnostic
-from .elements import KINDS, MODEL_LETTERS, connected_nodes, is_digital, is_number, layout
-from .includes import Definitions, Workspace, collect, follow_includes
-from .parser import IncrementalParser
-from .units import is_rkm, parse_number
+from spice_lsp.language import model as m
+from spice_lsp.language.diagnostics import CODES, Diagnostic, Severity, diagnostic
+from spice_lsp.language.elements import KINDS, MODEL_LETTERS, connected_nodes, is_digital, is_number, layout
+from spice_lsp.language.includes import Definitions, Workspace, collect, follow_includes
+from spice_lsp.language.parser import IncrementalParser
+from spice_lsp.language.units import is_rkm, parse_number
 
 GROUND = frozenset({"0", "gnd", "gnd!"})
 LIBRARY_SUFFIXES = frozenset({".inc", ".lib", ".mod", ".lib.spice"})

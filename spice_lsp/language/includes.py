@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import model as m
-from .diagnostics import Diagnostic, diagnostic
-from .parser import parse
+from spice_lsp.language import model as m
+from spice_lsp.language.diagnostics import Diagnostic, diagnostic
+from spice_lsp.language.parser import parse
 
 MAX_INCLUDE_BYTES = 20_000_000  # a library bigger than this is not followed
 # A binned MOSFET model: `.model nch.2 nmos (lmin=... wmin=...)`, used as `M1 d g s b nch`.

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .intent import Intent, Value
-from .units import format_eng, parse_number
+from spice_lsp.generation.intent import Intent, Value
+from spice_lsp.language.units import format_eng, parse_number
 
 # Model cards shared by the families: ngspice built-in levels, typical textbook values.
 MODELS = {

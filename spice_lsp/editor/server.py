@@ -1,5 +1,5 @@
 """The language server: protocol glue only. Each handler fetches the document, calls the
-core, converts the result with spice_lsp.lsp and returns None when there is nothing."""
+core, converts the result with spice_lsp.editor.lsp and returns None when there is nothing."""
 from __future__ import annotations
 
 import asyncio
@@ -14,13 +14,15 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__, features, simulation
-from . import lsp
-from .assistant import Assistant, GenerationOptions
-from .checks import CheckResult, Checker
-from .generate import CannotServe, GenerationResult
-from .includes import Workspace
-from .simulation import SimulationOptions, SimulationReport
+from spice_lsp import __version__
+from spice_lsp.editor import features
+from spice_lsp.simulation import report as simulation
+from spice_lsp.editor import lsp
+from spice_lsp.generation.assistant import Assistant, GenerationOptions
+from spice_lsp.language.checks import CheckResult, Checker
+from spice_lsp.generation.pipeline import CannotServe, GenerationResult
+from spice_lsp.language.includes import Workspace
+from spice_lsp.simulation.report import SimulationOptions, SimulationReport
 
 GENERATE_COMMAND = "spice-lsp.generate"
 SIMULATE_COMMAND = "spice-lsp.simulate"

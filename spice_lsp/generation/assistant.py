@@ -6,11 +6,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .generate import GenerationResult, generate
-from .retrieval import Example, Retriever
-from .templates import TEMPLATES, example_intent, render
+from spice_lsp.generation.pipeline import GenerationResult, generate
+from spice_lsp.generation.retrieval import Example, Retriever
+from spice_lsp.generation.templates import TEMPLATES, example_intent, render
 
-SHIPPED_ADAPTER = Path(__file__).parent / "adapters" / "smollm2-135m-spice"
+SHIPPED_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-spice"
 BACKENDS = ("template", "transformers", "openai")
 
 
@@ -66,7 +66,7 @@ class Assistant:
         backend = self.options.resolved_backend()
         with self._lock:
             if self._drafter is None and backend != "template":
-                from . import lm
+                from spice_lsp.generation import lm
                 if backend == "openai":
                     self._drafter = lm.OpenAIBackend(self.options.openai_url, self.options.openai_model)
                 else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .model import Range
+from spice_lsp.language.model import Range
 
 
 class Severity(IntEnum):

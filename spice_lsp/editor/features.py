@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model as m
-from .checks import CheckResult
-from .elements import KINDS, Layout, connected_nodes, layout
-from .units import format_eng, format_si, parse_number
+from spice_lsp.language import model as m
+from spice_lsp.language.checks import CheckResult
+from spice_lsp.language.elements import KINDS, Layout, connected_nodes, layout
+from spice_lsp.language.units import format_eng, format_si, parse_number
 
 UNITS = {"R": "Ω", "C": "F", "L": "H", "V": "V", "I": "A", "K": ""}
 

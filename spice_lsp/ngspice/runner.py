@@ -18,8 +18,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model as m
-from .parser import parse
+from spice_lsp.language import model as m
+from spice_lsp.language.parser import parse
 
 # .control commands a deck may use; anything else (shell, write, source, codemodel...) is refused.
 ALLOWED_COMMANDS = frozenset("""run op ac dc tran noise tf sens pz disto sp fourier meas measure print
@@ -61,7 +61,7 @@ class SimulationResult:
     output: str = ""  # ngspice stdout+stderr, cut at the output limit
     seconds: float = 0.0
     timed_out: bool = False
-    raw: bytes = b""  # with dump_plots: ngspice's binary rawfile of every plot (spice_lsp.simulation reads it)
+    raw: bytes = b""  # with dump_plots: ngspice's binary rawfile of every plot (spice_lsp.simulation.report reads it)
     cancelled: bool = False  # stopped through `stop`
 
 

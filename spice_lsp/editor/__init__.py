@@ -1,0 +1,1 @@
+"""The editor: the language server's handlers, the lsprotocol conversion, editor features."""

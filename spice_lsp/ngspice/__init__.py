@@ -1,0 +1,1 @@
+"""ngspice: the sandboxed runner that every simulation goes through."""

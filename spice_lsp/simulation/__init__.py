@@ -1,0 +1,1 @@
+"""Simulation in the editor and on the command line: planning runs, reading plots, reports."""
