@@ -1,4 +1,4 @@
-/** `* describe: ...` lines, as spice_lsp.features.describe_request reads them. */
+/** `* describe: ...` lines, as spice_lsp.editor.features.describe_request reads them. */
 
 const DESCRIBE = /^\s*[*;]\s*describe\s*:\s*\S/i;
 
