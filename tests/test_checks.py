@@ -280,3 +280,13 @@ def test_model_with_unpaired_parentheses_is_a_warning():
 
 def test_an_include_path_with_a_nul_byte_is_not_found_not_a_crash():
     assert "SP015" in codes("t\n.include a\x00b.inc\nR1 a 0 1k\nR2 a 0 1k\n.op\n.end\n")
+
+
+def test_an_element_short_of_nodes_gets_one_diagnostic():
+    """`R2 out` (one node missing) is the one problem: `out`, which R1 also uses, is not
+    reported as connecting to nothing else, at the top level or in a subcircuit."""
+    assert codes(deck("V1 in 0 1\nR1 in out 1k\nR2 out")) == ["SP002"]
+    sub = ".subckt stage a b\nR1 a mid 1k\nR2 mid\nR3 a b 1k\n.ends\nX1 in 0 stage\nV1 in 0 1"
+    assert codes(deck(sub)) == ["SP002"]
+    # a node only the short element names is still no second diagnostic
+    assert codes(deck("V1 in 0 1\nR1 in 0 1k\nR2 lonely")) == ["SP002"]

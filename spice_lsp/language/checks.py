@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import chain
+from typing import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,11 +68,13 @@ class Checker:
         definitions, include_diagnostics = collect(netlist, path, workspace)
         diagnostics = result.diagnostics + include_diagnostics
         memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        unparsed = _unparsed_nodes(result.diagnostics, text, netlist.subckts)
         signature, models = definitions.signature(), _model_names(definitions)
         if signature == self._signature:  # the same object: the memo then compares by identity
             signature = self._signature
         self._signature = signature
-        top, top_facts = self._check_scope(netlist.body, definitions, [], memo, signature, models)
+        top, top_facts = self._check_scope(netlist.body, definitions, [], memo, signature, models,
+                                           unparsed.get(None, ()))
         diagnostics += top
         scopes = []
         for sub in netlist.subckts:
@@ -84,7 +87,8 @@ class Checker:
             added = {key for kind, key, _ in local.added if kind == "model"}
             scopes.append((sub, *self._check_scope(sub.body, local, sub.ports, memo,
                                                    local.signature(),
-                                                   _model_names(local) if added else models)))
+                                                   _model_names(local) if added else models,
+                                                   unparsed.get(id(sub), ()))))
         if scopes:
             diagnostics += _subckt_diagnostics(scopes, top_facts, definitions, self.library)
         self._memo = memo  # only live elements stay
@@ -97,10 +101,11 @@ class Checker:
 
     def _check_scope(self, statements: list[m.Statement], defs: Definitions,
                      ports: list[m.Field], memo: dict, signature: tuple,
-                     models: set[str]) -> tuple[list[Diagnostic], list]:
+                     models: set[str], unparsed: Iterable[str] = ()) -> tuple[list[Diagnostic], list]:
         """Element checks within one scope: the top level, or one subcircuit body, given the
-        scope's definitions, their signature and model names. Returns the diagnostics and
-        the facts of the scope's elements."""
+        scope's definitions, their signature and model names, and the nodes of its elements
+        the parser rejected for too few nodes. Returns the diagnostics and the facts of the
+        scope's elements."""
         elements = [s for s in statements if isinstance(s, m.Element)]
         all_facts = []
         for element in elements:
@@ -114,6 +119,7 @@ class Checker:
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
         out += _duplicates(elements, statements)
         connections = Counter(p.key for p in ports)
+        connections.update(unparsed)
         connections.update(chain.from_iterable(f.node_keys for f in all_facts))
         singles = {key for key, count in connections.items() if count == 1 and key not in GROUND}
         for facts in (all_facts if singles else ()):
@@ -124,6 +130,28 @@ class Checker:
                                           f"Node '{node.text}' connects to nothing else: check "
                                           "for a typo or a missing element."))
         return out, all_facts
+
+
+def _unparsed_nodes(parse_diagnostics: list[Diagnostic], text: str,
+                    subckts: list[m.Subckt]) -> dict[int | None, list[str]]:
+    """The nodes of elements the parser rejected for having too few of them (`R2 out`), by
+    scope (None: the top level, else the id of the innermost subcircuit holding the line).
+
+    Such a line is not in the netlist, but its nodes are real connections: without them a
+    node it shares gets a second, wrong diagnostic (SP006) beside the one real problem."""
+    found: dict[int | None, list[str]] = {}
+    lines = None
+    for d in parse_diagnostics:
+        if d.code != CODES["node-count"]:
+            continue
+        lines = lines if lines is not None else text.split("\n")
+        start, end = d.range.start, d.range.end
+        words = " ".join(lines[n].lstrip().removeprefix("+") if n > start.line else lines[n]
+                         for n in range(start.line, end.line + 1)).split()
+        holders = [s for s in subckts if s.range.start.line < start.line < s.range.end.line]
+        scope = id(min(holders, key=lambda s: s.range.end.line - s.range.start.line)) if holders else None
+        found.setdefault(scope, []).extend(w.lower() for w in words[1:])  # words[0] is the name
+    return found
 
 
 def _model_names(defs: Definitions) -> set[str]:
