@@ -9,29 +9,8 @@ import sys
 from pathlib import Path
 
 from spice_lsp.language.checks import check
+from spice_lsp.language.files import read_netlist  # regular files only, bounded: never hangs on a FIFO
 from spice_lsp.language.includes import Workspace
-
-MAX_CHECK_BYTES = 50_000_000
-
-
-def read_netlist(path: Path) -> str:
-    """The file's text; raises ValueError with a one-line reason for what is not a netlist."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ValueError("is a directory")
-        if size > MAX_CHECK_BYTES:
-            raise ValueError(f"is {size // 1_000_000} MB, larger than the {MAX_CHECK_BYTES // 1_000_000} MB limit")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValueError(f"cannot be read ({error.strerror or error})") from None
-    if b"\0" in data[:8192]:
-        raise ValueError("is a binary file, not a netlist")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")  # old netlists write µ and Ω in Latin-1
-
 
 def run_check(args) -> int:
     failed = False
