@@ -15,14 +15,20 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, analyses, lines, spec_item, structure
+from spice_lsp.generation.checklist import measure as measure_spec
+from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, element_line
+from spice_lsp.generation.design import Design, design, trim
+from spice_lsp.generation.request import Request, read_request
+from spice_lsp.generation.scope import family_accepts, nearest_families, uncovered
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import is_number, layout
-from spice_lsp.generation.intent import Intent, Value, parse_intent
+from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, _FAMILIES, Intent, Value, parse_intent
 from spice_lsp.language.model import Element, Netlist, ParamDef
 from spice_lsp.language.parser import parse
-from spice_lsp.generation.templates import render
-from spice_lsp.language.units import parse_number
+from spice_lsp.generation.templates import MODELS, TEMPLATES, render, title_for
+from spice_lsp.language.units import format_eng, parse_number
 
 SYSTEM_PROMPT = (
     "You write SPICE netlists for ngspice. Answer with one complete netlist and nothing else: "
@@ -41,10 +47,13 @@ class Verification:
     simulates: bool
     missing_values: list[str]
     errors: list[str]
+    checks: list[CheckItem] = field(default_factory=list)  # the request's checklist
 
     @property
     def ok(self) -> bool:
-        return self.parses and self.simulates and not self.missing_values
+        """Verified: it parses, simulates, and every check of the request passes."""
+        return self.parses and self.simulates and not self.missing_values and \
+            all(i.status == PASS for i in self.checks)
 
 
 @dataclass
@@ -66,10 +75,19 @@ class GenerationResult:
     candidates: list[Candidate]
     warnings: list[str]
     timings: dict[str, float] = field(default_factory=dict)
+    assumptions: list[str] = field(default_factory=list)  # family defaults the request left open
+
+    @property
+    def served(self) -> Candidate | None:
+        return next((c for c in reversed(self.candidates) if c.netlist == self.netlist), None)
 
     @property
     def verified(self) -> bool:
-        return any(c.verification.ok and c.netlist == self.netlist for c in self.candidates)
+        return self.served is not None and self.served.verification.ok
+
+    @property
+    def checks(self) -> list[CheckItem]:
+        return self.served.verification.checks if self.served else []
 
 
 _NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
@@ -152,33 +170,204 @@ def clean_draft(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_description(description: str) -> str:
+    """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
+    terminal, and runs of blanks become one space."""
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", description).split())[:MAX_DESCRIPTION]
+
+
+@dataclass
+class Build:
+    """What the pipeline built for a request, and what it needs to check an answer."""
+    intent: Intent
+    request: Request
+    netlist: str
+    output: str
+    input: str | None
+    requested: list[str]  # the analyses the request asked for, as directives
+    used: list[Value]
+    design: Design
+    problems: list[str]
+    assumptions: list[str]
+    unsupported: list[str]
+
+
+_SPEC_UNITS = {"Hz": ("cutoff", "frequency"), "V": ("vout",), "": ("gain", "gain_db", "q")}
+
+
+def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
+    low = description.lower()
+    covered = [m.span() for kind, patterns in _FAMILIES if kind == intent.kind
+               for p in patterns for m in re.finditer(p, low)]
+    if intent.kind == _ASSUMED_KIND:
+        covered += [m.span() for m in re.finditer(_ASSUMED, low)]
+    missing = uncovered(description, covered, family_accepts(intent.kind), intent.kind)
+    if missing is None and intent.kind == "generic" and request.elements:
+        return
+    if missing is not None:
+        near = ", ".join(nearest_families(description))
+        raise CannotServe(f"no recipe for '{missing.phrase}': it is not among the circuits this tool builds "
+                          f"(nearest known: {near}); describe it element by element to have it transcribed")
+
+
+def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
+    """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
+    lines, cards, assumptions = [title_for(intent)], {}, []
+    nodes = [n for e in request.elements for n in (e.nodes or ())]
+    stated_sources = [e for e in request.elements if e.kind in "VI"]
+    for i, want in enumerate(request.sources, 1):
+        node = want.node or request.input or "in"
+        levels = (f"DC {want.dc:g}" if want.dc is not None else "DC 0") + (f" AC {want.ac:g}" if want.ac is not None else "")
+        lines.append(f"V{i} {node} 0 {levels}")
+    if not request.sources and not stated_sources and "in" in nodes:
+        lines.append("V1 in 0 DC 0 AC 1")
+        assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
+    for want in request.elements:
+        if want.kind in DEFAULT_MODELS and want.value is None:
+            model = DEFAULT_MODELS[want.kind]
+            cards[model] = MODELS[model]
+            assumptions.append(f"{want.name}: the {model} model ({MODELS[model]})")
+            extra = " W=10u L=1u" if want.kind == "M" else ""
+            lines.append(f"{want.name} {' '.join(n or '0' for n in want.nodes)} {model}{extra}")
+        elif want.value is not None:
+            lines.append(f"{want.name} {' '.join(want.nodes)} {_spice_value(want)}")
+    lines += cards.values()
+    output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
+    directives = [a.directive for a in intent.analyses] or [".op"]
+    if not intent.analyses:
+        assumptions.append("an operating-point analysis (the request names none)")
+    probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
+              ".tran": f".print tran v({output})"}
+    for directive in directives:
+        lines.append(directive)
+        if probe := probes.get(directive.split()[0].lower()):
+            lines.append(probe)
+    return "\n".join(lines + [".end"]) + "\n", assumptions, output
+
+
+def _build(description: str) -> Build:
+    intent = parse_intent(description)
+    request = read_request(description)
+    _refuse_unknown(intent, description, request)
+    if intent.kind == "generic" and not intent.values and not request.elements:
+        raise CannotServe("no circuit could be recognised in the description: name a circuit "
+                          "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
+    requested = [a.directive for a in intent.analyses]
+    d = design(intent, request.specs)
+    # A value the request wrote as a spec ("3.3 V out", "cutoff 7 kHz") is not a part's value.
+    for role, value in list(intent.values.items()):
+        if role not in d.designed and any(abs(value.value - s.target) <= 1e-9 * abs(s.target) and s.quantity
+                                          in _SPEC_UNITS.get(value.unit, ()) for s in request.specs):
+            d.claimed.add(role)
+            del intent.values[role]
+    unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
+    transcribed = intent.kind == "generic" and sum(1 for e in request.elements if e.nodes) >= 2 \
+        and all(e.nodes and None not in e.nodes for e in request.elements)
+    if transcribed:
+        netlist, assumptions, output = _transcribe(intent, request)
+        used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
+                                                         <= 1e-9 * abs(v.value) for e in request.elements)]
+        return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
+                     list(request.problems), assumptions, unsupported)
+    template = render(intent)
+    family = TEMPLATES.get(template.kind, TEMPLATES["generic"])
+    composed = compose(template.netlist, request, output=family.output, source=family.source)
+    output = composed.renamed.get(family.output, family.output)
+    driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
+                   if line and line.name.upper() == family.source.upper()), None)
+    input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
+    stated = {v.role for v in intent.values.values() for e in request.elements
+              if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
+    problems = list(request.problems) + composed.problems + d.problems
+    problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
+                 if v.role not in d.claimed and v.role not in stated]
+    if intent.extra_values:
+        problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
+    assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
+                   for role, value in template.defaults.items()]
+    return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
+                 assumptions + d.notes, unsupported)
+
+
+def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verification:
+    """The request's checklist on one candidate answer."""
+    result = check(netlist)
+    errors = [f"line {d.range.start.line + 1}: {d.message}" for d in result.errors]
+    items = [CheckItem("the netlist parses and passes our checks", FAIL if errors else PASS, "; ".join(errors[:3]))]
+    missing = missing_values(result.netlist, build.used)
+    if errors:
+        return Verification(False, False, missing, errors, items)
+    sim = simulate.run(netlist, timeout=timeout)
+    sim_errors = [(f"line {e.line + 1}: " if e.line is not None else "") + e.message for e in sim.errors]
+    sim_errors += [f"refused: {r}" for r in sim.refused]
+    if sim.timed_out:
+        sim_errors.append(f"ngspice did not finish within {timeout:g} s")
+    items.append(CheckItem("ngspice runs it", PASS if sim.ok else FAIL, "; ".join(sim_errors[:3])))
+    items += structure(build.request, result.netlist)
+    items += analyses(build.requested, result.netlist)
+    items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
+    items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
+    items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
+    if sim.ok:
+        for spec in build.request.specs:
+            value, how = measure_spec(spec, netlist, build.output, build.input, timeout)
+            items.append(spec_item(spec, value, how))
+    else:
+        items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
+    return Verification(True, sim.ok, missing, sim_errors, items)
+
+
+MAX_TRIMS = 3
+
+
+def _trimmed(build: Build, candidate_netlist: str, verification: Verification, timeout: float):
+    """Trim the designed value until the spec is met (a few rounds at most)."""
+    spec = next((s for s in build.request.specs if any(i.what == s.text and i.status == FAIL and "measured" in i.detail
+                                                       for i in verification.checks)), None)
+    for _ in range(MAX_TRIMS):
+        if spec is None or build.design.free is None:
+            break
+        measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout)
+        if measured is None or not trim(build.intent, build.design, spec, measured):
+            break
+        template = render(build.intent)
+        family = TEMPLATES.get(template.kind, TEMPLATES["generic"])
+        candidate_netlist = compose(template.netlist, build.request, output=family.output, source=family.source).netlist
+        verification = check_answer(build, candidate_netlist, timeout)
+        if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
+            break
+    return candidate_netlist, verification
+
+
 def generate(description: str, *, drafter=None, retriever=None, max_repairs: int = 1,
              budget_s: float | None = None, stop: threading.Event | None = None,
              on_text: Callable[[str], None] | None = None, sim_timeout: float = 10.0) -> GenerationResult:
-    """Generate a netlist; `drafter` is a DraftBackend (None: the template alone)."""
+    """Generate a netlist; `drafter` is a DraftBackend (None: the rules alone)."""
     start = time.perf_counter()
-    description = " ".join(description.split())
+    description = clean_description(description)
     if not description:
         raise CannotServe("the description is empty: say what circuit to build, "
                           "e.g. 'RC low-pass, R=1k, C=100n, AC sweep to 1 MHz'")
-    if len(description) > MAX_DESCRIPTION:
-        description = description[:MAX_DESCRIPTION]
-    intent = parse_intent(description)
-    if intent.kind == "generic" and not intent.values:
-        raise CannotServe("no circuit could be recognised in the description: name a circuit "
-                          "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
+    build = _build(description)
+    intent = build.intent
     timings = {"intent_s": time.perf_counter() - start}
-    template = render(intent)
-    warnings = intent.warnings + template.warnings
-    requested = template.used
+    warnings = list(intent.warnings)
     candidates: list[Candidate] = []
 
     def attempt(source: str, netlist: str, seconds: float, tps=None) -> Candidate:
         started = time.perf_counter()
-        candidate = Candidate(source, netlist, verify(netlist, requested, sim_timeout), seconds, tps)
+        candidate = Candidate(source, netlist, check_answer(build, netlist, sim_timeout), seconds, tps)
         timings["verify_s"] = timings.get("verify_s", 0) + time.perf_counter() - started
         candidates.append(candidate)
         return candidate
+
+    def result(netlist: str, backend: str, reason: str) -> GenerationResult:
+        timings["total_s"] = time.perf_counter() - start
+        return GenerationResult(description, netlist, backend, reason, intent, candidates, warnings, timings,
+                                build.assumptions)
 
     if drafter is not None:
         deadline_stop = stop or threading.Event()
@@ -193,7 +382,7 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
             for round_ in range(1 + max_repairs):
                 if deadline_stop.is_set():
                     break
-                draft = drafter.draft(build_prompt(intent, template.netlist, examples, repair),
+                draft = drafter.draft(build_prompt(intent, build.netlist, examples, repair),
                                       stop=deadline_stop, on_text=on_text)
                 timings["draft_s"] = timings.get("draft_s", 0) + draft.seconds
                 if draft.stopped:
@@ -202,37 +391,37 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
                 candidate = attempt("model" if round_ == 0 else "model-repair", netlist,
                                     draft.seconds, draft.tokens_per_second)
                 if candidate.verification.ok:
-                    timings["total_s"] = time.perf_counter() - start
-                    return GenerationResult(description, netlist, drafter.name,
-                                            f"the {drafter.name} draft verified"
-                                            + (" after a repair" if round_ else ""),
-                                            intent, candidates, warnings, timings)
-                repair = (netlist, candidate.verification.errors +
-                          [f"missing value {m}" for m in candidate.verification.missing_values])
+                    return result(netlist, drafter.name, f"the {drafter.name} draft passed every check"
+                                  + (" after a repair" if round_ else ""))
+                repair = (netlist, [f"{i.what}: {i.detail}" for i in candidate.verification.checks
+                                    if i.status != PASS])
         finally:
             if timer:
                 timer.cancel()
-    fallback = attempt("template", template.netlist, 0.0)
+    fallback = attempt("template", build.netlist, 0.0)
+    if not fallback.verification.ok and build.design.free is not None:
+        netlist, verification = _trimmed(build, build.netlist, fallback.verification, sim_timeout)
+        if netlist != build.netlist:
+            fallback.netlist, fallback.verification = netlist, verification
     if drafter is None:
-        reason = "the template backend is selected"
+        reason = "the rules (template backend) wrote it"
     elif not any(c.source != "template" for c in candidates):
         reason = f"the {drafter.name} backend gave no answer within the time budget"
     else:
-        reason = f"no {drafter.name} draft verified ({'; '.join(_why(c) for c in candidates[:-1])})"
+        reason = f"no {drafter.name} draft passed its checks ({'; '.join(_why(c) for c in candidates[:-1])})"
     if not fallback.verification.ok:
-        warnings.append("the template answer did not verify either: " + _why(fallback))
-    timings["total_s"] = time.perf_counter() - start
-    return GenerationResult(description, template.netlist, "template", reason, intent, candidates,
-                            warnings, timings)
+        warnings.append("not verified: " + _why(fallback))
+    return result(fallback.netlist, "template", reason)
+
+
+def checklist_lines(result: GenerationResult) -> list[str]:
+    """The served answer's checks, one line each, then its assumptions."""
+    return lines(result.checks, result.assumptions)
 
 
 def _why(candidate: Candidate) -> str:
-    v = candidate.verification
-    if not v.parses:
-        return "does not parse"
-    if not v.simulates:
-        return "ngspice fails: " + (v.errors[0] if v.errors else "no output")
-    if v.missing_values:
-        return "missing " + ", ".join(v.missing_values)
-    return "ok"
-
+    failed = [i for i in candidate.verification.checks if i.status != PASS]
+    if not failed:
+        return "ok"
+    first = failed[0]
+    return f"{first.what}: {first.detail}" if first.detail else first.what

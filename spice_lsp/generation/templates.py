@@ -55,6 +55,7 @@ class TemplateResult:
     used: list[Value]
     unused: list[Value]
     warnings: list[str] = field(default_factory=list)
+    defaults: dict[str, float] = field(default_factory=dict)  # role -> the default used
 
 
 _WRITTEN = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s?(meg|[kKMGmunpf\u00b5\u03bc])?")
@@ -81,6 +82,7 @@ class _Filler:
         self.intent = intent
         self.used: dict[str, Value] = {}
         self.asked: dict[str, float] = {}  # every role looked up, with its default
+        self.defaults: dict[str, float] = {}  # the roles the request left open: assumptions
         self.cards: dict[str, str] = {}  # model name -> .model line, in order of use
         self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
         self.measures: list[str] = []  # .measure lines that replace the transient .print
@@ -101,6 +103,7 @@ class _Filler:
             if name in self.intent.values:
                 self.used[name] = self.intent.values[name]
                 return self.intent.values[name]
+        self.defaults.setdefault(role, default)
         return None
 
     def param(self, name: str, text: str) -> str:
@@ -669,7 +672,7 @@ def render(intent: Intent) -> TemplateResult:
     warnings = [f"{v.text} ({v.role}) is not used by the {template.summary} template" for v in unused]
     if intent.kind not in TEMPLATES:
         warnings.append(f"no template for '{intent.kind}'; a {TEMPLATES['generic'].summary} is given instead")
-    return TemplateResult(netlist, template.kind, used, unused, warnings)
+    return TemplateResult(netlist, template.kind, used, unused, warnings, filler.defaults)
 
 
 def roles(kind: str) -> dict[str, float]:

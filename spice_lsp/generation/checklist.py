@@ -1,0 +1,166 @@
+"""Verification as the request's checklist: each stated element, node, source level, model
+parameter, analysis and spec, checked on the answer (specs measured in the sandboxed ngspice).
+
+An answer is verified only when every item passes; an item that could not be checked (a
+physical effect SPICE cannot model, a spec with no measurement) leaves it unverified, so
+"verified" never claims more than was measured.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spice_lsp.generation.request import GROUND, Request, Spec
+from spice_lsp.language import model as m
+from spice_lsp.language.elements import layout
+from spice_lsp.language.units import format_eng, parse_number
+from spice_lsp.ngspice import runner
+
+PASS, FAIL, UNCHECKED = "pass", "fail", "not checked"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    what: str  # the request's words, or what is checked
+    status: str  # pass | fail | not checked
+    detail: str = ""  # what was found or measured
+
+
+def _norm(node: str) -> str:
+    return "0" if node.lower() in GROUND else node.lower()
+
+
+def _number(f: m.Field | None) -> float | None:
+    return parse_number(f.text) if f is not None else None
+
+
+def _close(a: float | None, b: float, rel: float = 1e-6) -> bool:
+    return a is not None and abs(a - b) <= rel * max(abs(a), abs(b), 1e-30)
+
+
+def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
+    """The stated elements, nodes, source levels and model parameters, found in the netlist."""
+    elements = [s for s in netlist.statements if isinstance(s, m.Element)]
+    items: list[CheckItem] = []
+    nodes = {_norm(f.text) for e in elements for f in layout(e).nodes}
+    for want in request.elements:
+        named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
+        found = named or [e for e in elements if e.name[0].upper() == want.kind and want.value is not None
+                          and _close(_number(layout(e).value), want.value)]
+        if not found:
+            items.append(CheckItem(want.text, FAIL, f"no {want.name or want.kind + ' element'} in the netlist"))
+            continue
+        e = found[0]
+        lay = layout(e)
+        problems = []
+        if want.value is not None and not _close(_number(lay.value), want.value):
+            problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
+        if want.nodes:
+            have = [_norm(f.text) for f in lay.nodes]
+            wanted = [n for n in want.nodes]
+            pairs = [(h, w) for h, w in zip(have, wanted) if w is not None]
+            if want.kind in "RCL" and len(have) == 2 and None not in wanted:
+                ok = sorted(have) == sorted(wanted)
+            else:
+                ok = all(h == w for h, w in pairs)
+            if not ok:
+                problems.append(f"nodes {' '.join(have)}, not {' '.join(n or '?' for n in wanted)}")
+        detail = f"{e.name} " + " ".join(f.text for f in lay.nodes) + (f" {lay.value.text}" if lay.value else "")
+        items.append(CheckItem(want.text, FAIL if problems else PASS, "; ".join(problems) or detail))
+    for node in request.nodes:
+        items.append(CheckItem(f"node {node}", PASS if node in nodes else FAIL,
+                               "present" if node in nodes else "not in the netlist"))
+    sources = [e for e in elements if e.name[0].upper() in "VI"]
+    for want in request.sources:
+        level = want.dc if want.dc is not None else want.ac
+        word = "dc" if want.dc is not None else "ac"
+        hits = [e for e in sources if (want.node is None or _norm(layout(e).nodes[0].text) == want.node)
+                and _close(_level(e, word), level)]
+        items.append(CheckItem(want.text, PASS if hits else FAIL,
+                               f"{hits[0].name}: {word.upper()} {format_eng(level)}" if hits
+                               else f"no source with {word.upper()} {format_eng(level)} at {want.node or 'the input'}"))
+    cards = [s for s in netlist.statements if isinstance(s, m.Model)]
+    for want in request.model_params:
+        values = [_number(p.value) for c in cards for p in c.params if p.kind == "assign" and p.name.lower() == want.name]
+        ok = any(_close(v, want.value) for v in values)
+        items.append(CheckItem(want.text, PASS if ok else FAIL,
+                               "in the .model card" if ok else f"{want.name} is not {want.text.split('=')[-1]} "
+                                                              "in any .model card"))
+    return items
+
+
+def _level(element: m.Element, word: str) -> float | None:
+    """A source's DC (also a bare first value) or AC magnitude."""
+    fields = layout(element).extra or []
+    texts = [f.text.lower() for f in fields]
+    if word in texts and texts.index(word) + 1 < len(fields):
+        return parse_number(fields[texts.index(word) + 1].text)
+    if word == "dc" and texts and parse_number(texts[0]) is not None:
+        return parse_number(texts[0])
+    return 0.0 if word == "dc" and "ac" in texts[:1] else None
+
+
+def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
+    """Each requested analysis present with the numbers it was asked for."""
+    have = [(a.kind, [f.text for f in a.args]) for a in netlist.statements if isinstance(a, m.Analysis)]
+    items = []
+    for directive in requested:
+        words = directive.split()
+        kind, args = words[0].lstrip(".").lower(), words[1:]
+        numbers = [parse_number(w) for w in args]
+        ok = any(k == kind and [parse_number(w) for w in a if parse_number(w) is not None]
+                 == [n for n in numbers if n is not None] for k, a in have)
+        items.append(CheckItem(f"analysis {directive}", PASS if ok else FAIL,
+                               "in the netlist" if ok else "missing or with other numbers"))
+    return items
+
+
+def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeout: float = 10.0
+            ) -> tuple[float | None, str]:
+    """The spec's quantity measured in ngspice on the answer: (value, how or why not)."""
+    f = spec.target
+    out, inp = output, input_node
+    if spec.quantity == "cutoff" and inp:
+        control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\nmeas ac gmax max g\n"
+                   "let t = gmax-3\nmeas ac result when g=t\nprint result")
+        how = f"-3 dB point of v({out})/v({inp})"
+    elif spec.quantity in ("gain", "gain_db") and inp:
+        expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
+        control = f"ac dec 10 10 100k\nlet g = {expression}\nmeas ac result find g at=1k\nprint result"
+        how = f"v({out})/v({inp}) at 1 kHz" + (" in dB" if spec.quantity == "gain_db" else "")
+    elif spec.quantity == "vout":
+        control = f"op\nlet result = v({out})\nprint result"
+        how = f"v({out}) at the operating point"
+    elif spec.quantity == "frequency":
+        start = 40 / f
+        control = (f"tran {1 / (f * 200):g} {start + 25 / f:g} 0 {1 / (f * 200):g}\n"
+                   f"let mid = (maximum(v({out}))+minimum(v({out})))/2\n"
+                   f"meas tran ta when v({out})=mid rise=1 td={start:g}\n"
+                   f"meas tran tb when v({out})=mid rise=11 td={start:g}\nlet result = 10/(tb-ta)\nprint result")
+        how = f"period of v({out}) after {format_eng(start)}s"
+    else:
+        return None, f"no measurement for {spec.quantity} here"
+    result = runner.run(netlist, control=control, timeout=timeout)
+    value = result.values.get("result") if result.ok else None
+    if value is None or not math.isfinite(value):
+        why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
+        return None, f"{how}: could not be measured ({why})"
+    return value, how
+
+
+def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
+    if value is None:
+        return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
+    error = abs(value - spec.target) if spec.quantity == "gain_db" else \
+        abs(value - spec.target) / max(abs(spec.target), 1e-30)
+    ok = error <= spec.tolerance
+    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "q") else format_eng(value)
+    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity == "gain_db" else f"±{spec.tolerance:.0%}"
+    return CheckItem(spec.text, PASS if ok else FAIL, f"measured {shown} ({how}), target {spec.describe()} {tolerance}")
+
+
+def lines(items: list[CheckItem], assumptions: list[str]) -> list[str]:
+    """Human-readable lines: one per check, then the assumptions."""
+    mark = {PASS: "✓", FAIL: "✗", UNCHECKED: "?"}
+    out = [f"{mark[i.status]} {i.what}" + (f": {i.detail}" if i.detail else "") for i in items]
+    return out + [f"assumed: {a}" for a in assumptions]

@@ -1,0 +1,238 @@
+"""Compose a family's netlist with what the request states, instead of substituting it.
+
+The family's builder gives a circuit that works; the request's own elements, node names and
+source levels then go into it: an element the request names is matched to the family's part
+(same name, or the part that took the request's value for its role), renamed to the user's
+name, and its nodes become the user's nodes by renaming them across the whole netlist. A
+stated element with no counterpart is added where the request puts it. What cannot be placed
+or renamed consistently is reported, never silently dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spice_lsp.generation.request import ElementConstraint, Request
+from spice_lsp.language.units import parse_number
+
+SYMMETRIC = set("RCL")
+DEFAULT_MODELS = {"D": "dsi", "Q": "npn", "M": "nch"}
+
+
+@dataclass
+class Line:
+    """An element line split into name, nodes and the rest (value, model, parameters)."""
+    name: str
+    nodes: list[str]
+    rest: str
+
+    def text(self) -> str:
+        return " ".join([self.name, *self.nodes, self.rest]).rstrip()
+
+
+NODE_COUNT = {"R": 2, "C": 2, "L": 2, "D": 2, "V": 2, "I": 2, "B": 2, "S": 4, "E": 4, "G": 4,
+              "Q": 3, "M": 4, "J": 3}
+
+
+def element_line(text: str) -> Line | None:
+    words = text.split()
+    if words and words[0][0].upper() == "X":  # ports, then the subcircuit, then name=value
+        plain = [w for w in words[1:] if "=" not in w]
+        params = [w for w in words[1:] if "=" in w]
+        return Line(words[0], plain[:-1], " ".join(plain[-1:] + params)) if len(plain) >= 2 else None
+    if not words or words[0][0].upper() not in NODE_COUNT:
+        return None
+    count = NODE_COUNT[words[0][0].upper()]
+    if len(words) <= count:
+        return None
+    return Line(words[0], words[1:1 + count], " ".join(words[1 + count:]))
+
+
+@dataclass
+class Composed:
+    netlist: str
+    problems: list[str] = field(default_factory=list)  # what could not be honoured, said plainly
+    renamed: dict[str, str] = field(default_factory=dict)  # family node -> the user's node
+
+
+def _value(line: Line) -> float | None:
+    first = line.rest.split()[:1]
+    return parse_number(first[0]) if first else None
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def _match(want: ElementConstraint, lines: list[Line], taken: set[int]) -> int | None:
+    """The family part the stated element is: same name, else the part of its kind that took
+    the stated value (the intent reader gave the value its role, the builder placed it)."""
+    for i, line in enumerate(lines):
+        if i not in taken and want.name and line.name.upper() == want.name.upper():
+            return i
+    for i, line in enumerate(lines):
+        if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value):
+            return i
+    return None
+
+
+def _unify(mapping: dict[str, str], family: list[str], user: tuple[str | None, ...], symmetric: bool) -> str | None:
+    """Extend the node renaming so `family` nodes become `user` nodes; the reason if it cannot."""
+    orders = [list(user)] + ([list(reversed(user))] if symmetric and len(user) == 2 else [])
+    for order in orders:
+        trial = dict(mapping)
+        pairs = [(old, new) for old, new in zip(family, order) if new is not None]
+        if all(trial.setdefault(old, new) == new and (old == "0") == (new == "0") for old, new in pairs) \
+                and len(set(trial.values())) == len(trial):  # two family nodes never become one
+            mapping.update(trial)
+            return None
+    return f"{' '.join(n or '?' for n in user)} do not fit the family's nodes {' '.join(family)}"
+
+
+def _rename_nodes(text: str, mapping: dict[str, str]) -> str:
+    """Rename nodes in element lines and in v(...) probes; titles and comments stay."""
+    if not any(k != v for k, v in mapping.items()):
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    inside = False  # a subcircuit's nodes are its own
+    for raw in lines[1:]:
+        word = raw.split()[0].lower() if raw.split() else ""
+        inside = (inside or word == ".subckt") and word != ".ends"
+        if inside or word == ".ends":
+            out.append(raw)
+            continue
+        line = element_line(raw) if raw[:1].isalpha() else None
+        if line is not None:
+            line.nodes = [mapping.get(n, n) for n in line.nodes]
+            raw = line.text()
+        raw = re.sub(r"\b([vV][mpdbr]{0,2})\((\w+)\)",
+                     lambda m: f"{m[1]}({mapping.get(m[2], m[2])})", raw)
+        raw = re.sub(r"\b([vV])\((\w+),\s*(\w+)\)",
+                     lambda m: f"{m[1]}({mapping.get(m[2], m[2])},{mapping.get(m[3], m[3])})", raw)
+        out.append(raw)
+    return "\n".join(out)
+
+
+def _set_level(rest: str, word: str, value: str) -> str:
+    """Set the DC or AC level of a source's specification, adding it when absent."""
+    pattern = re.compile(rf"\b{word}\s+(\{{[^}}]*\}}|\S+)", re.IGNORECASE)
+    if pattern.search(rest):
+        return pattern.sub(f"{word} {value}", rest, count=1)
+    return f"{word} {value} {rest}".strip() if word == "DC" else f"{rest} AC {value}".strip()
+
+
+def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1") -> Composed:
+    """The family netlist with the request's elements, node names and source levels in it."""
+    rows = netlist.rstrip("\n").split("\n")
+    lines: list[Line | None] = [None] + [element_line(r) if r[:1].isalpha() else None for r in rows[1:]]
+    parts = [(i, line) for i, line in enumerate(lines) if line is not None]
+    found = [line for _, line in parts]
+    problems: list[str] = []
+    mapping: dict[str, str] = {}
+    taken: set[int] = set()
+    added: list[Line] = []
+    for want in request.elements:
+        index = _match(want, found, taken)
+        if index is None and want.kind == "E" and not want.nodes:
+            index = _ideal_opamp(want, found)
+        if index is None:
+            if want.nodes and None not in want.nodes and len(want.nodes) == NODE_COUNT.get(want.kind, -1) \
+                    and (want.value is not None or want.kind in DEFAULT_MODELS):
+                value = want.value_text.replace(" ", "") if want.value is not None else DEFAULT_MODELS[want.kind]
+                added.append(Line(want.name or f"{want.kind}x{len(added) + 1}", list(want.nodes),
+                                  _spice_value(want) if want.value is not None else value))
+            else:
+                problems.append(f"'{want.text}' could not be placed in this circuit")
+            continue
+        taken.add(index)
+        line = found[index]
+        if want.nodes:
+            why = _unify(mapping, line.nodes[:len(want.nodes)], want.nodes, want.kind in SYMMETRIC)
+            if why:
+                problems.append(f"{want.name or want.kind}: nodes {why}")
+        if want.value is not None and not _same_value(_value(line), want.value):
+            words = line.rest.split(maxsplit=1)
+            line.rest = " ".join([_spice_value(want), *words[1:]])
+        if want.name and want.name.upper() != line.name.upper():
+            if any(other.name.upper() == want.name.upper() for other in found):
+                problems.append(f"{want.name}: the name is already used by another part")
+            else:
+                line.name = want.name
+    for role, node in (("output", request.output), ("input", request.input)):
+        family_node = output if role == "output" else _input_node(found, source)
+        if node and family_node and mapping.get(family_node, node) == node and node not in mapping.values():
+            mapping[family_node] = node
+        elif node and family_node and mapping.get(family_node) != node:
+            problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
+    for want in request.sources:
+        target = want.node and mapping.get(want.node, want.node)
+        driver = next((line for line in found if line.name[0].upper() == "V" and
+                       (line.nodes[0] in (target, want.node) or mapping.get(line.nodes[0]) == want.node)), None)
+        driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
+                            if want.node is None or want.node == request.input else None)
+        if driver is None:
+            problems.append(f"'{want.text}': no source drives that node in this circuit")
+            continue
+        if want.dc is not None:
+            driver.rest = _set_level(driver.rest, "DC", _number(want.dc))
+        if want.ac is not None:
+            driver.rest = _set_level(driver.rest, "AC", _number(want.ac))
+    for (i, _), line in zip(parts, found):
+        rows[i] = line.text()
+    if not any(line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"] for line in found):
+        rows = _without_subckt(rows, "opamp")
+    end = next((i for i in range(len(rows) - 1, -1, -1) if rows[i].strip().lower().startswith(".end")), len(rows))
+    first_directive = next((i for i in range(1, end) if rows[i].startswith(".") and not
+                            rows[i].lower().startswith((".param", ".subckt", ".ends", ".model"))
+                            and i > max((j for j, r in enumerate(rows) if r.lower().startswith(".ends")), default=0)),
+                           end)
+    for line in added:
+        if line.name[0].upper() in DEFAULT_MODELS and not any(r.lower().startswith(f".model {line.rest.lower()} ")
+                                                                for r in rows):
+            problems.append(f"{line.name}: no model '{line.rest}' in this circuit")
+    rows[first_directive:first_directive] = [line.text() for line in added]
+    nodes = {n for line in found for n in line.nodes}
+    if len({mapping.get(n, n) for n in nodes}) < len(nodes):
+        problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
+                        + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v))
+        mapping = {}
+    text = _rename_nodes("\n".join(rows) + "\n", mapping)
+    return Composed(text, problems, {k: v for k, v in mapping.items() if k != v})
+
+
+def _without_subckt(rows: list[str], name: str) -> list[str]:
+    start = next((i for i, r in enumerate(rows) if r.lower().split()[:2] == [".subckt", name]), None)
+    if start is None:
+        return rows
+    stop = next(i for i in range(start, len(rows)) if rows[i].lower().startswith(".ends"))
+    return rows[:start] + rows[stop + 1:]
+
+
+def _ideal_opamp(want: ElementConstraint, lines: list[Line]) -> int | None:
+    """"An ideal op-amp (VCVS E1, gain 1e6)": the behavioural op-amp becomes that source,
+    E out 0 + - gain, on the same nodes."""
+    for i, line in enumerate(lines):
+        if line.name[0].upper() == "X" and line.rest.split() == ["opamp"] and len(line.nodes) == 3:
+            plus, minus, out = line.nodes
+            lines[i] = Line(want.name or "E1", [out, "0", plus, minus], f"{want.value or 1e6:g}")
+            return i
+    return None
+
+
+def _input_node(lines: list[Line], source: str) -> str | None:
+    driver = next((line for line in lines if line.name.upper() == source.upper()), None)
+    return driver.nodes[0] if driver else None
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _spice_value(want: ElementConstraint) -> str:
+    """The stated value as SPICE reads it: the user's spelling when that is SPICE, else a number."""
+    text = (want.value_text or "").replace(" ", "")
+    text = re.sub(r"(?i)(ohms?|Ω|Ω|F|H|V|A)$", "", text).replace("µ", "u").replace("μ", "u")
+    text = re.sub(r"M$", "meg", text)
+    number = parse_number(text) if text else None
+    return text if number is not None and _same_value(number, want.value) else f"{want.value:g}"

@@ -1,0 +1,268 @@
+"""What a request states explicitly, read into constraints a netlist can be checked against.
+
+    "R1 = 2k from in to node n, RF = 20k from n to out, DC input 0.3 V at in, cutoff 3.3 kHz"
+
+The intent reader (intent.py) finds the circuit family, the values by role and the analyses;
+this module reads what the family must not override: elements the user names or places (name,
+kind, nodes, value), named nodes, source levels, model parameters and performance specs. Each
+constraint keeps the words it came from, so an answer can say which of them it honoured.
+Pure: strings in, dataclasses out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spice_lsp.generation.intent import _quantities
+from spice_lsp.language.units import format_eng
+
+GROUND = {"0", "gnd", "ground", "earth", "vss", "com", "common"}
+
+# Element letters ngspice knows, and the words people use for them.
+KIND_WORDS = {"R": r"resistors?|resistance|res\b", "C": r"capacitors?|caps?\b|capacitance",
+              "L": r"inductors?|coils?|chokes?|inductance", "D": r"diodes?|led\b|zener",
+              "Q": r"(?:bipolar |bjt |npn |pnp )?transistors?|bjts?|npn|pnp",
+              "M": r"mosfets?|nmos|pmos|fets?", "E": r"vcvs|voltage[- ]controlled voltage source",
+              "V": r"voltage sources?|(?:dc |ac )?sources?|batter(?:y|ies)",
+              "I": r"current sources?"}
+_KIND_RES = {k: re.compile(rf"\b(?:{p})", re.IGNORECASE) for k, p in KIND_WORDS.items()}
+UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
+
+# R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
+# A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
+_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVI]\d+[A-Za-z0-9_]*(?![\w])|"
+                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b)))")
+_NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)"
+_NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
+    r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
+    r"\bacross\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
+    r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+to\s+(?P<b>ground|gnd)\b",
+    r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
+)]
+_TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
+              "M": ("drain", "gate", "source", "bulk|body|substrate")}
+_NOT_NODES = {"the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
+              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply"}
+
+
+@dataclass(frozen=True)
+class ElementConstraint:
+    text: str  # the words it came from
+    kind: str  # element letter
+    name: str | None = None  # as the user wrote it (R1, RF)
+    nodes: tuple[str, ...] | None = None  # in the element's own order; "0" for ground
+    value: float | None = None
+    value_text: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceConstraint:
+    text: str
+    node: str | None  # the node it drives (None: the circuit's input)
+    dc: float | None = None
+    ac: float | None = None
+
+
+@dataclass(frozen=True)
+class ModelParam:
+    text: str
+    name: str  # lower case, as in a .model card
+    value: float
+
+
+@dataclass(frozen=True)
+class Spec:
+    text: str
+    quantity: str  # cutoff | gain | gain_db | frequency | vout | q
+    target: float
+    tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
+    node: str | None = None
+
+    def describe(self) -> str:
+        unit = {"cutoff": "Hz", "frequency": "Hz", "vout": "V", "gain_db": " dB"}.get(self.quantity, "")
+        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "q") \
+            else f"{format_eng(self.target)}{unit}"
+        return f"{self.quantity.replace('_', ' ')} {target}"
+
+
+@dataclass
+class Request:
+    description: str
+    elements: list[ElementConstraint] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)  # node names the request fixes
+    output: str | None = None  # "output at vout"
+    input: str | None = None
+    sources: list[SourceConstraint] = field(default_factory=list)
+    model_params: list[ModelParam] = field(default_factory=list)
+    specs: list[Spec] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # contradictions, said as they are
+
+
+def _article(m: re.Match, group: str) -> bool:
+    """"a"/"an" followed by a word is an article ("to a resistor"); alone it names a node."""
+    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+[A-Za-z]", m.string[m.end(group):]))
+
+
+def _node(word: str) -> str:
+    return "0" if word.lower() in GROUND else word.lower()
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the statements in a request: one per designator mention, up to the next one or
+    the sentence end, so "R1 = 10k from in to mid, C1 = 1n from mid to 0" gives two."""
+    marks = [m.start() for m in _DESIGNATOR.finditer(text)]
+    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text)] + [len(text)]
+    spans = []
+    for i, start in enumerate(marks):
+        stop = min([e for e in ends if e > start] + ([marks[i + 1]] if i + 1 < len(marks) else []))
+        # The words just before the name belong to it ("a 4.7k resistor R1 between ...").
+        lead = max([0] + [e + 1 for e in ends if e < start] + [marks[i - 1] if i else 0])
+        before = text[lead:start]
+        cut = max(before.rfind(c) for c in (",", " and ", "(", ")", ":"))
+        spans.append((lead + cut + 1 if cut >= 0 else lead, stop))
+    return spans
+
+
+def _element(text: str, start: int, stop: int, name: str, name_at: int) -> ElementConstraint | None:
+    clause = text[start:stop]
+    kind = name[0].upper()
+    qs = [q for q in _quantities(clause) if not re.match(r"\s*%", clause[q.end:q.end + 2])]
+    # The value: the quantity nearest after the name, else the last one before it.
+    after = [q for q in qs if q.start >= name_at - start]
+    before = [q for q in qs if q.end <= name_at - start]
+    value = None
+    for q in (after[:1] or before[-1:]):
+        if q.unit and UNIT_KIND.get(q.unit, kind) != kind:
+            continue
+        if kind in "RCL" or (kind in "EVI" and not q.unit or q.unit in ("V", "A")):
+            value = q
+    nodes = None
+    if kind in _TERMINALS:
+        found = {}
+        for i, words in enumerate(_TERMINALS[kind]):
+            m = re.search(rf"\b(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?"
+                          + _NODE.format("n"), clause, re.IGNORECASE)
+            if m and m["n"].lower() not in _NOT_NODES and not _article(m, "n"):
+                found[i] = _node(m["n"])
+        if kind == "D" and found:
+            nodes = (found.get(0), found.get(1))
+        elif found:
+            nodes = tuple(found.get(i) for i in range(len(_TERMINALS[kind])))
+    if nodes is None:
+        for pattern in _NODE_PAIRS:
+            m = pattern.search(clause)
+            if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
+                    and not _article(m, "b"):
+                nodes = (_node(m["a"]), _node(m["b"]))
+                break
+    if value is None and nodes is None:
+        return None
+    return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
+                             value.value if value else None, value.text if value else None)
+
+
+_SOURCE_STATEMENT = re.compile(
+    r"(?P<level>(?:a\s+)?(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?)\s+(?P<kind>DC|AC)\b"
+    r"(?:\s+(?:input|source|signal|supply))?(?:\s+(?:at|on|into|to)\s+(?:node\s+)?(?P<node>[a-z_]\w*))?"
+    r"|(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*(?:of\s+)?"
+    r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b(?:\s+(?:at|on|into|to)\s+(?:node\s+)?"
+    r"(?P<node2>[a-z_]\w*))?", re.IGNORECASE)
+_MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|RS|CJO|TT|BV|"
+                          r"IKF|NF|RB|RC|RE|CJE|CJC|TF|TOX|UO)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                          r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
+_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
+                            r"\bnmos\b|\bpmos\b|\bD1\b|\bQ\d|\bM\d", re.IGNORECASE)
+
+_FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
+                        r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_OSC_SPEC = re.compile(r"(?:oscillat\w*|runs?|ringing|resonan\w*|cent(?:er|re)(?:\s+frequency)?|"
+                       r"frequency|f0|center)\s*(?:frequency)?\s*(?:of|at|=|:|is|near|around|about)?\s*"
+                       r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
+                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
+                   r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:voltage\s+)?gain",
+                   re.IGNORECASE)
+_Q_SPEC = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?P<value>\d+(?:\.\d+)?)(?![\w.])")
+_VOUT_SPEC = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+the\s+output)\b"
+                        r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>\d+(?:\.\d+)?)"
+                        r"\s*V\b", re.IGNORECASE)
+_OUTPUT_NODE = re.compile(r"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
+                          r"(?P<n>[a-z_]\w*)|\boutput\s+node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)
+_INPUT_NODE = re.compile(r"\binput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
+                         r"(?P<n>[a-z_]\w*)|\binput\s+node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)
+_NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    """Whole words only: the window may start inside one."""
+    return text.split(" ", 1)[-1].strip() if not text[:1].isspace() else text.strip()
+
+
+def _signed(text: str) -> float:
+    return float(text.replace("\u2212", "-"))
+
+
+def _specs(text: str, found: list[Spec]) -> None:
+    qs = _quantities(text)
+    for i, q in enumerate(qs):
+        if q.unit != "Hz":
+            continue
+        lo = qs[i - 1].end if i else 0
+        before = text[max(lo, q.start - 40):q.start]
+        if _FREQ_SPEC.search(before):
+            found.append(Spec(f"{_words(before)} {q.text}".strip(), "cutoff", q.value))
+        elif _OSC_SPEC.search(before) and not re.search(r"\b(?:sweep|from|to|up to|sine|signal|input|switch\w*|"
+                                                         r"clock|pwm)\b", before, re.IGNORECASE):
+            found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))
+    for m in _GAIN.finditer(text):
+        value, db = (m["value"], m["db"]) if m["value"] else (m["value2"], m["db2"])
+        if db and db.lower() == "db":
+            found.append(Spec(m[0].strip(), "gain_db", _signed(value), tolerance=0.5))
+        else:
+            found.append(Spec(m[0].strip(), "gain", _signed(value)))
+    for m in _Q_SPEC.finditer(text):
+        found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
+    for m in _VOUT_SPEC.finditer(text):
+        found.append(Spec(m[0].strip(), "vout", float(m["value"] or m["value2"])))
+
+
+def read_request(description: str) -> Request:
+    """The explicit constraints of a request; never raises on ordinary text."""
+    text = " ".join(description.split())
+    request = Request(text)
+    for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
+        element = _element(text, start, stop, m["name"], m.start())
+        if element is not None:
+            request.elements.append(element)
+    by_name: dict[str, ElementConstraint] = {}
+    for element in request.elements:
+        old = by_name.setdefault(element.name.upper(), element)
+        if old is not element and (old.value, old.nodes) != (element.value, element.nodes) \
+                and None not in (old.value, element.value):
+            request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
+    if m := _OUTPUT_NODE.search(text):
+        request.output = _node(m["n"] or m["n2"])
+    if m := _INPUT_NODE.search(text):
+        request.input = _node(m["n"] or m["n2"])
+    named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
+    named += [n for e in request.elements for n in (e.nodes or ()) if n]
+    request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
+    for m in _SOURCE_STATEMENT.finditer(text):
+        kind, number, node = (m["kind"], m["num"], m["node"]) if m["kind"] else (m["kind2"], m["num2"], m["node2"])
+        qs = _quantities(number.replace(" ", "") + "V")
+        if not qs:
+            continue
+        value = qs[0].value
+        node = _node(node) if node and node.lower() not in _NOT_NODES else None
+        request.sources.append(SourceConstraint(m[0].strip(), node, *((value, None) if kind.upper() == "DC"
+                                                                      else (None, value))))
+    if _MODEL_CONTEXT.search(text):
+        for m in _MODEL_PARAM.finditer(text):
+            qs = _quantities(m["value"])
+            value = qs[0].value if qs else None
+            if value is not None:
+                name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
+                request.model_params.append(ModelParam(m[0], name, value))
+    _specs(text, request.specs)
+    return request

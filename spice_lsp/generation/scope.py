@@ -1,0 +1,91 @@
+"""Which circuits we have a recipe for: a request that names a circuit no family builds is
+answered "no recipe for <X>" with the nearest known circuits, never with a different circuit.
+
+A named circuit ("Colpitts oscillator", "Schmitt trigger", "R-2R DAC") must lie inside the
+words that chose the family (the family's own pattern match) or among the variants the family
+accepts; a circuit noun with no family at all ("an oscillator") is refused the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Circuits people ask for by name; each must be covered by the family that answers.
+NAMED = re.compile(r"""\b(?:
+    colpitts|hartley|clapp|pierce|crystal|quartz|xtal|555|timer|astable|monostable|bistable|multivibrator
+  | schmitt|hysteresis|comparators?|instrumentation|difference\s+amplifier|subtractor|summing|summer|adder
+  | log(?:arithmic)?\s+amp\w*|anti-?log\w*|exponential\s+amp\w*|gyrator|simulated\s+inductor
+  | precision\s+rectifier|super\s?diode|peak\s+detector|sample[- ]and[- ]hold|track[- ]and[- ]hold
+  | differentiator|cascode|darlington|sziklai|wilson|widlar|push[- ]pull|class[- ]?(?:a|b|ab|c|d)
+  | jfets?|ota|two[- ]stage|miller|folded|telescopic|common[- ]mode\s+feedback|cmfb
+  | charge\s+pump|doubler|tripler|quadrupler|voltage\s+multiplier|cockcroft|villard
+  | ldo|linear\s+regulator|series\s+regulator|shunt\s+regulator|bandgap|lm317|78\d\d|tl431
+  | h[- ]bridge|half[- ]bridge|full[- ]bridge\s+(?:driver|inverter|converter)|dead[- ]time|gate\s+driver
+  | buck[- ]boost|flyback|forward\s+converter|sepic|cuk|inverter\s+(?:for|to)\s+ac
+  | dac|r-?2r|adc|flash\s+converter|sigma[- ]delta|delta[- ]sigma
+  | nor|xor|xnor|and\s+gate|or\s+gate|transmission\s+gate|latch|flip[- ]?flop|sram|dram|d-?ff
+  | multiple[- ]feedback|mfb|state[- ]variable|biquad|twin[- ]?t|all[- ]?pass|bessel|chebyshev|elliptic|cauer
+  | butterworth|(?:[3-9]|third|fourth|fifth|sixth|seventh|eighth)(?:th|rd)?[- ]order
+  | leds?|light[- ]emitting|thermistor|ntc|ptc|rtd|pt100|pt1000|thermocouple|hall\s+sensor
+  | vco|voltage[- ]controlled\s+oscillator|pll|phase[- ]locked|mixer|modulator|demodulator|envelope\s+detector
+  | transformer|relay|motor|solenoid|triac|thyristor|scr|diac|ujt|optocoupler|opto-?isolator
+  | howland|current\s+(?:source|sink|pump)|voltage\s+reference|clamper|dc\s+restorer|level\s+shifter
+  | lna|low[- ]noise\s+amplifier|power\s+amplifier|audio\s+amplifier|headphone|speaker|antenna|balun
+  | lc\s+oscillator|tank\s+circuit|crystal\s+oscillator|relaxation\s+oscillator|square[- ]wave\s+generator
+  | triangle[- ]wave|function\s+generator|sawtooth|oscillators?|regulators?|converters?|amplifiers?|filters?
+)\b""", re.IGNORECASE | re.VERBOSE)
+# The generic nouns above name a circuit only when no family pattern covers them.
+HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|converter|circuit|trigger|gate|driver|"
+                       r"source|sink|mirror|stage|detector|rectifier|pump|timer|generator|reference|pair|buffer)\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    phrase: str  # the circuit the request names, as written
+
+
+# A bare circuit noun is covered by a family of that sort.
+NOUN_FAMILIES = {"oscillator": r"oscillator", "regulator": r"regulator", "converter": r"converter",
+                 "amplifier": r"^(?:opamp_(?:inverting|noninverting)|bjt_common_emitter|bjt_emitter_follower|"
+                              r"mos_common_source|mos_source_follower|differential_pair|transimpedance|bjt_basic|"
+                              r"mos_basic)$",
+                 "filter": r"pass|notch|rlc_"}
+# Variants a family builds although its words do not name them.
+ACCEPTS = {"active_lowpass": r"butterworth|second[- ]order|2nd[- ]order",
+           "active_highpass": r"butterworth|second[- ]order|2nd[- ]order",
+           "wheatstone_bridge": r"full[- ]bridge\s+(?:driver|inverter|converter)"}
+
+
+def family_accepts(kind: str) -> str | None:
+    return ACCEPTS.get(kind)
+
+
+def nearest_families(description: str, count: int = 3) -> list[str]:
+    """The known circuits whose summaries share most words with the request."""
+    from spice_lsp.generation.templates import TEMPLATES
+    words = set(re.findall(r"[a-z]{3,}", description.lower()))
+    scored = sorted(((len(words & set(re.findall(r"[a-z]{3,}", t.summary.lower()))), t.summary)
+                     for kind, t in TEMPLATES.items() if kind != "generic"), key=lambda p: (-p[0], p[1]))
+    return [summary for _, summary in scored[:count]]
+
+
+def uncovered(description: str, covered: list[tuple[int, int]], accepts: str | None,
+              kind: str | None = None) -> Uncovered | None:
+    """The first circuit the request names that the chosen family's words do not cover."""
+    for m in NAMED.finditer(description):
+        if any(start <= m.start() and m.end() <= stop for start, stop in covered):
+            continue
+        if accepts and re.fullmatch(accepts, m[0], re.IGNORECASE):
+            continue
+        # "amplifier"/"filter" alone are covered by any family whose words precede them
+        # ("common-emitter amplifier": the pattern matched "common-emitter").
+        if re.fullmatch(r"(?:oscillators?|regulators?|converters?|amplifiers?|filters?)", m[0], re.IGNORECASE) \
+                and any(stop <= m.start() and not description[stop:m.start()].strip(" -") for _, stop in covered):
+            continue
+        noun = m[0].lower().rstrip("s")
+        if noun in NOUN_FAMILIES and kind is not None and re.search(NOUN_FAMILIES[noun], kind):
+            continue
+        tail = HEAD_NOUN.match(description, m.end())
+        return Uncovered(description[m.start():tail.end() if tail else m.end()])
+    return None
