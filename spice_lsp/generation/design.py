@@ -38,6 +38,9 @@ class Design:
 
 
 def _set(intent: Intent, design: Design, role: str, exact: float, how: str, series: list[float] | None) -> None:
+    if not exact > 0 or not math.isfinite(exact):
+        design.problems.append(f"{role} would be {exact:g} from {how}: no such part")
+        return
     value = e_series(exact, series) if series else exact
     unit = UNITS.get(role, UNITS.get(role[0], ""))
     intent.values[role] = Value(role, value, format_eng(value) if unit else f"{value:.4g}", unit)

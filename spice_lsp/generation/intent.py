@@ -10,6 +10,7 @@ for its unit. Last come the checks: contradictions, impossible values, unsupport
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -229,7 +230,7 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
     (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}), (r"feedback", {"ohm": "RF"}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}),
-    (r"input|peak|amplitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
+    (r"input|peak|amplitude|magnitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
     (r"reference", {"A": "IREF"}), (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
 ]
@@ -377,8 +378,11 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             _put(intent, q.as_value("TEMP_START"))
             _put(intent, q.partner.as_value("TEMP_STOP"))
             found.append((q.start, _temp(q.value, q.partner.value)))
-    for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are
-        found.append((m.start(), AnalysisRequest(m[1].lower(), m[0].strip())))
+    for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
+        words = m[0].split()
+        kept = [words[0]] + list(itertools.takewhile(
+            lambda w: re.fullmatch(r"[-+.\d][\w.+-]*|dec|oct|lin|[vViI]\w*(?:\([\w,]+\))?", w), words[1:]))
+        found.append((m.start(), AnalysisRequest(m[1].lower(), " ".join(kept))))
         claimed.update(q for q in qs if m.start() <= q.start < m.end())
     for m in _TRIGGER_RE.finditer(text):
         kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
@@ -387,7 +391,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             points = f"dec 20 {format_eng(start)} {format_eng(stop)}"
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
         elif kind == "tran":
-            times = [q for q in qs if lo <= q.start < hi and q.unit == "s"]
+            clause = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1  # "a 2 ms transient"
+            times = [q for q in qs if (lo <= q.start < hi or clause <= q.start < m.start()) and q.unit == "s"
+                     and q not in claimed]
             steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
                      or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
             stops = [q for q in times if q not in steps]
@@ -405,8 +411,15 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             else:
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
-                request = AnalysisRequest("dc", f".dc {source[1] if source else 'VIN'} {format_eng(start)} "
-                                                f"{format_eng(stop)} {format_eng(abs(stop - start) / 100)}")
+                # "in 10 mV steps", "step 10 mV": the step as written, else a hundred points
+                step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A")
+                             and (re.match(r"\s*steps?\b", text[q.end:]) or
+                                  re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$", text[lo:q.start]))), None)
+                if step is not None:
+                    claimed.add(step)
+                request = AnalysisRequest("dc", f".dc {source[1].upper() if source else 'VIN'} {format_eng(start)} "
+                                                f"{format_eng(stop)} "
+                                                f"{format_eng(step.value if step else abs(stop - start) / 100)}")
         elif kind == "temp":
             if any(r.kind == "temp" for _, r in found):
                 continue  # the sweep's range was given, and read above

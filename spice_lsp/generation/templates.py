@@ -607,8 +607,8 @@ def _analysis_lines(intent: Intent, template: Template, filler: _Filler, source:
                  ".dc": f".print dc v({out})" + (f" i({source})" if template.current else ""),
                  # `all`: a named vector exists in only one of the two noise plots.
                  ".noise": ".print noise all"}.get(kind)
-        if kind == ".noise":
-            lines[-1] = f".noise v({out}) {source} dec 20 1 100meg"
+        if kind == ".noise":  # the requested range, on this circuit's output and input source
+            lines[-1] = f".noise v({out}) {source} {' '.join(directive.split()[3:]) or 'dec 20 1 100meg'}"
         if kind == ".tran":
             lines += _transient_probes(directive, out, filler.measures)
         elif probe:
