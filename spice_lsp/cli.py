@@ -54,29 +54,21 @@ def _assistant(args):
 
 
 def run_generate(args) -> int:
-    from spice_lsp.generation.pipeline import CannotServe
+    from spice_lsp.generation.pipeline import CannotServe, checklist_lines
     try:
         result = _assistant(args).generate(args.description)
     except (CannotServe, ValueError) as error:
         print(f"spice-lsp generate: {error}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps({
-            "netlist": result.netlist, "backend": result.backend, "reason": result.reason,
-            "verified": result.verified, "kind": result.intent.kind, "warnings": result.warnings,
-            "timings": {k: round(v, 4) for k, v in result.timings.items()},
-            "candidates": [{"source": c.source, "parses": c.verification.parses,
-                            "simulates": c.verification.simulates,
-                            "missing_values": c.verification.missing_values,
-                            "errors": c.verification.errors, "seconds": round(c.seconds, 3),
-                            "tokens_per_second": c.tokens_per_second} for c in result.candidates],
-        }, indent=2, ensure_ascii=False))
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         print(result.netlist, end="")
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(f"# {result.backend}: {result.reason}; "
-              f"{'verified by ngspice' if result.verified else 'NOT verified'}", file=sys.stderr)
+        for line in checklist_lines(result):
+            print(f"# {line}", file=sys.stderr)
+        print(f"# {result.backend}: {result.reason}; {result.verdict}", file=sys.stderr)
     return 0
 
 
@@ -101,8 +93,7 @@ def run_fill(args) -> int:
             print(f"{args.file}:{number + 1}: {error}", file=sys.stderr)
             return 2
         lines[number] += netlist_insertion("\n".join(lines), number, result.netlist).text
-        print(f"{args.file}:{number + 1}: {result.backend} ({result.reason}), "
-              f"{'verified by ngspice' if result.verified else 'NOT verified'}", file=sys.stderr)
+        print(f"{args.file}:{number + 1}: {result.backend} ({result.reason}), {result.verdict}", file=sys.stderr)
     text = "\n".join(lines)
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)

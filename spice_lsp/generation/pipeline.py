@@ -89,6 +89,28 @@ class GenerationResult:
     def checks(self) -> list[CheckItem]:
         return self.served.verification.checks if self.served else []
 
+    @property
+    def verdict(self) -> str:
+        """One phrase for people: verified only when every check of the request passed."""
+        if self.verified:
+            return f"verified: all {len(self.checks)} checks passed in ngspice and on the netlist"
+        failed = [i for i in self.checks if i.status != PASS]
+        return f"NOT verified: {len(failed)} of {len(self.checks)} checks did not pass ({failed[0].what}" \
+               + (f": {failed[0].detail})" if failed and failed[0].detail else ")") if failed else "NOT verified"
+
+    def to_json(self) -> dict:
+        """The one JSON form of a result (CLI --json, editor commands)."""
+        return {
+            "netlist": self.netlist, "backend": self.backend, "reason": self.reason, "verified": self.verified,
+            "kind": self.intent.kind, "warnings": self.warnings, "assumptions": self.assumptions,
+            "checks": [{"what": i.what, "status": i.status, "detail": i.detail} for i in self.checks],
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "candidates": [{"source": c.source, "parses": c.verification.parses,
+                            "simulates": c.verification.simulates, "verified": c.verification.ok,
+                            "missing_values": c.verification.missing_values, "errors": c.verification.errors,
+                            "seconds": round(c.seconds, 3), "tokens_per_second": c.tokens_per_second}
+                           for c in self.candidates]}
+
 
 _NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
 
