@@ -65,6 +65,9 @@ class Diagnostic:
     def name(self) -> str:
         return RULES[self.code].name
 
+    def moved(self, lines: int) -> Diagnostic:
+        return Diagnostic(self.range.moved(lines), self.code, self.message, self.severity)
+
 
 def diagnostic(name: str, range_: Range, message: str, severity: Severity | None = None) -> Diagnostic:
     """Build a diagnostic from a rule name; the severity comes from the rule unless given.

@@ -23,6 +23,15 @@ class Range(NamedTuple):
     def contains(self, pos: Position) -> bool:
         return self.start <= pos <= self.end
 
+    def moved(self, lines: int) -> Range:
+        """The same columns `lines` lines further down (up when negative)."""
+        (start_line, start_char), (end_line, end_char) = self
+        return _new(Range, (_new(Position, (start_line + lines, start_char)),
+                            _new(Position, (end_line + lines, end_char))))
+
+
+_new = tuple.__new__  # Range(Position(...), ...) without the generated __new__ calls
+
 
 @dataclass(slots=True)
 class Field:

@@ -8,8 +8,10 @@ syntax error in one line never hides the lines after it.
 """
 from __future__ import annotations
 
+import gc
 import re
 import threading
+from contextlib import contextmanager
 from itertools import takewhile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -125,6 +127,22 @@ def _unclosed_control(start: int, lines: list[str]) -> Diagnostic:
 
 
 # ---------------------------------------------------------------------------------------
+# Model objects, built the same way by the Lark transformer and the fast path below.
+
+def _make_assignment(key: str, rng: m.Range, text: str, value: m.Field | None) -> m.Field:
+    """`key` is the KEY token as written (`w=`, `tc1 =`); `text` the source of the whole field."""
+    return m.Field("assign", text, rng, name=key.rstrip("= \t"), value=value)
+
+
+def _make_element(name: str, name_range: m.Range, fields: list[m.Field]) -> m.Element:
+    element = m.Element(m.Range(name_range.start, fields[-1].range.end) if fields else name_range,
+                        name, name_range, fields)
+    if name[0] in "VvIi":
+        element.fields = fields[:2] + _fold_source_functions(fields[2:])
+    return element
+
+
+# ---------------------------------------------------------------------------------------
 # Tree to model. Lark calls these methods while it parses (LALR with an inline
 # transformer), so no parse tree is ever built.
 
@@ -195,15 +213,14 @@ class _ToModel(Transformer):
             text = self.lines[rng.start.line - self.line][rng.start.character:rng.end.character]
         else:  # the value stands on a continuation line
             text = str(key) + (value.text if value else "")
-        return m.Field("assign", text, rng, name=str(key).rstrip("= \t"), value=value)
+        return _make_assignment(str(key), rng, text, value)
 
     # elements ------------------------------------------------------------------------
     def _element(self, children):
         name, fields = children[0], self._as_fields(children[1:])
         if "," in self.text:
             fields = self._without_commas(fields)
-        return m.Element(self._statement_range(name, fields), str(name),
-                         self._range(name, name), fields)
+        return _make_element(str(name), self._range(name, name), fields)
 
     def _without_commas(self, fields: list[m.Field]) -> list[m.Field]:
         """ngspice reads a comma on an element line as a space, except that `ic=1,2,3` is one
@@ -227,13 +244,8 @@ class _ToModel(Transformer):
             after_comma = False
         return out
 
-    two_node = three_node = four_node = coupling = behavioral = _element
+    two_node = three_node = four_node = coupling = source = behavioral = _element
     controlled = switch_w = subckt_call = xspice = multi_node = _element
-
-    def source(self, children):
-        element = self._element(children)
-        element.fields = element.fields[:2] + _fold_source_functions(element.fields[2:])
-        return element
 
     # dot commands --------------------------------------------------------------------
     def model(self, children):
@@ -443,7 +455,9 @@ _transformer = _ToModel()
 _lark: Lark | None = None
 
 
-def _get_lark() -> Lark:
+def load_grammar() -> Lark:
+    """The statement parser of grammar/spice.lark, built on first use (about 0.1 s; a server
+    may call this at start-up to take that cost early)."""
     global _lark
     if _lark is None:
         _lark = Lark(GRAMMAR_PATH.read_text(encoding="utf-8"), parser="lalr",
@@ -532,11 +546,95 @@ def _parse_model_leniently(lark: Lark, chunk: Chunk):
     return (result if isinstance(result, list) else [result]), warning
 
 
+# ---------------------------------------------------------------------------------------
+# The fast path: most statements of a large netlist are one-line elements of words and
+# `key=value` parameters. They are read here with one regular expression, into the same
+# model objects the grammar would build (tests/test_parser.py compares the two on
+# ngspice's examples and on random lines); anything else, and any line this reader is not
+# sure of, goes to Lark, which also writes every syntax error.
+
+# The terminals of grammar/spice.lark that such a line holds, in the order Lark's lexer
+# tries them (priority first: INLINE_COMMENT, KEY, then WORD, WS, EQUALS); `other` is
+# anything else (a quote, a parenthesis, a comma...), which sends the line to Lark.
+_FAST_TOKEN = re.compile(
+    r"(?P<skip>(?:;|\$(?=\s|$)|//)[^\r\n]*|[ \t\f\r]+)"
+    r"|(?P<key>[^\s=(),;{}'\"\[\]]+[ \t]*=(?!=))"
+    r"|(?P<word>[^\s=(),;{}'\"\[\]]+)"
+    r"|(?P<equals>=)"
+    r"|(?P<other>[\s\S])")
+# An element name: the kind letter (ASCII only: Lark's case-insensitive letters also match
+# the Kelvin sign and the long s) and the rest of the word.
+_FAST_NAME = re.compile(r"[ \t\f\r]*([A-Za-z][^\s=(),;{}'\"\[\]]*)")
+# The nodes the grammar requires before the free fields (two_node: 2, three_node: 3...).
+_FAST_NODES = {letter: count for letters, count in (("RCLDKVIBEFGHW", 2), ("QJZ", 3),
+                                                    ("MSOTY", 4), ("XANPU", 0))
+               for letter in letters + letters.lower()}
+
+
+# An ASCII line without these characters is words and blanks only, which str.split() finds
+# (\v and \x1c-\x1f are blanks to str.split but not to the grammar).
+_NOT_ONLY_WORDS = re.compile(r"[=(),;{}'\"\[\]$/\n\v\x1c-\x1f]")
+
+
+def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
+    """The element on a one-line chunk of words and parameters, or None: ask Lark."""
+    line, text = chunk
+    new, position, span, field = tuple.__new__, m.Position, m.Range, m.Field
+    if text.isascii() and _NOT_ONLY_WORDS.search(text) is None:  # `R12 n12 n13 4.7k`
+        words = text.split()
+        if not words or len(words) <= _FAST_NODES.get(words[0][0], len(words)):
+            return None
+        end = text.find(words[0])
+        name_end = end + len(words[0])
+        name_range = new(span, (new(position, (line, end)), new(position, (line, name_end))))
+        end = name_end
+        fields = []
+        for word in words[1:]:
+            start = text.find(word, end)
+            end = start + len(word)
+            fields.append(field("word", word, new(span, (new(position, (line, start)),
+                                                         new(position, (line, end))))))
+        return [_make_element(words[0], name_range, fields)]
+    head = _FAST_NAME.match(text)
+    if head is None or "\n" in text:
+        return None
+    tokens = [t for t in _FAST_TOKEN.finditer(text, head.end()) if t.lastgroup != "skip"]
+    nodes = _FAST_NODES[text[head.start(1)]]
+    if len(tokens) < nodes or any(t.lastgroup != "word" for t in tokens[:nodes]) \
+            or any(t.lastgroup == "other" for t in tokens):
+        return None
+
+    def rng(start: int, end: int) -> m.Range:
+        return new(span, (new(position, (line, start)), new(position, (line, end))))
+
+    fields = []
+    i, count = 0, len(tokens)
+    while i < count:
+        token = tokens[i]
+        kind, (start, end) = token.lastgroup, token.span()
+        if kind == "key":  # `w=1u`: the word after a KEY is its value, as in the grammar
+            value = None
+            if i + 1 < count and tokens[i + 1].lastgroup == "word":
+                i += 1
+                value = field("word", tokens[i].group(), rng(*tokens[i].span()))
+                end = tokens[i].end()
+            fields.append(_make_assignment(token.group(), rng(start, end), text[start:end], value))
+        else:
+            fields.append(field("word" if kind == "word" else "equals", token.group(), rng(start, end)))
+        i += 1
+    return [_make_element(head.group(1), rng(*head.span(1)), fields)]
+
+
 def parse_chunk(chunk: Chunk):
     """The statements of one chunk; a Diagnostic when it does not parse; or, for a line that
     parses only the way ngspice reads it, a (statements, warning) tuple."""
+    return parse_element_line(chunk) or parse_with_grammar(chunk)
+
+
+def parse_with_grammar(chunk: Chunk):
+    """parse_chunk without the fast path (tests compare the two)."""
     with _parser_lock:
-        lark = _get_lark()
+        lark = load_grammar()
         _transformer.set_chunk(chunk)
         try:
             result = lark.parse(chunk.text, start="statement")
@@ -592,25 +690,93 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
     return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 
+def _move_field(f: m.Field, lines: int) -> None:
+    f.range = f.range.moved(lines)
+    if f.value is not None:
+        _move_field(f.value, lines)
+    for item in f.items:
+        if item is not f.value:  # `ic=1,2,3` holds its first value in both
+            _move_field(item, lines)
+
+
+def _move_statement(st: m.Statement, lines: int) -> None:
+    """Move a cached statement `lines` lines down, in place."""
+    if st.__class__ is m.Element:  # most statements: spelled out for speed
+        st.range, st.name_range = st.range.moved(lines), st.name_range.moved(lines)
+        for f in st.fields:
+            _move_field(f, lines)
+        return
+    for name, value in vars(st).items():
+        if value.__class__ is m.Range:
+            setattr(st, name, value.moved(lines))
+        elif value.__class__ is m.Field:
+            _move_field(value, lines)
+        elif value.__class__ is list:
+            for f in value:  # fields (a cached block's body is always empty)
+                _move_field(f, lines)
+
+
+def _moved(result, lines: int):
+    """A cached parse of a chunk that now starts `lines` lines further down."""
+    if result.__class__ is Diagnostic:
+        return result.moved(lines)
+    statements = result[0] if result.__class__ is tuple else result
+    for st in statements:
+        _move_statement(st, lines)
+    return (statements, result[1].moved(lines)) if result.__class__ is tuple else statements
+
+
+@contextmanager
+def _collector_paused():
+    """Everything a parse builds outlives it: CPython's cycle collector, triggered by the
+    allocations, would walk the growing heap again and again for nothing (a third of the
+    time of a 10,000-line parse)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class IncrementalParser:
-    """Parses successive versions of one document, re-parsing only changed statements."""
+    """Parses successive versions of one document, re-parsing only changed statements.
+
+    The cache is keyed by a statement's text. A statement that only moved (lines inserted
+    or deleted above it) keeps its parse, moved in place: the objects belong to the
+    newest parse, and checks.Checker keeps its facts about them by identity.
+    """
 
     def __init__(self, has_title: bool = True) -> None:
         self.has_title = has_title
-        self._cache: dict[Chunk, list[m.Statement] | Diagnostic] = {}
+        # text -> [(line it starts on, its parse)], one entry per occurrence, in file order
+        self._cache: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
         self.reparsed = 0  # statements parsed by the last call, for benchmarks and tests
 
     def parse(self, text: str) -> ParseResult:
+        with _collector_paused():
+            return self._parse(text)
+
+    def _parse(self, text: str) -> ParseResult:
         title, title_range, chunks, diagnostics = split_statements(text, self.has_title)
-        cache, statements = {}, []
+        old, cache, statements = self._cache, {}, []
         self.reparsed = 0
-        known = self._cache.get
         for chunk in chunks:
-            result = known(chunk)
-            if result is None:
+            line, source = chunk
+            entries = old.get(source)
+            if entries:
+                was, result = entries.pop(0)  # each cached parse serves one occurrence
+                if was != line:
+                    result = _moved(result, line - was)
+            else:
                 result = parse_chunk(chunk)
                 self.reparsed += 1
-            cache[chunk] = result
+            mine = cache.get(source)
+            if mine is None:
+                cache[source] = [(line, result)]
+            else:
+                mine.append((line, result))
             if result.__class__ is Diagnostic:
                 diagnostics.append(result)
             elif result.__class__ is tuple:  # parsed the lenient way ngspice reads it
