@@ -146,6 +146,14 @@ def test_checker_reuses_unchanged_element_checks():
     assert checker.parser.reparsed == 1
 
 
+def test_checker_moves_remembered_diagnostics_with_their_element():
+    lines = ["t", "V1 n0 0 1", "R1 n0 n1 1.2.3", "R2 n1 0 1k", ".op", ".end"]
+    checker = Checker()
+    checker.check("\n".join(lines))
+    for edited in (lines[:1] + ["* a comment", "R0 n0 0 1k"] + lines[1:], lines):
+        assert checker.check("\n".join(edited)).diagnostics == check("\n".join(edited)).diagnostics
+
+
 # ---------------------------------------------------------------------------------------
 # What ngspice accepts must get no error (regressions from its own examples and tests).
 

@@ -135,6 +135,24 @@ def test_incremental_parser_reparses_only_changed_statements():
     assert result.netlist.statements == parse("\n".join(lines)).netlist.statements
 
 
+def test_incremental_parser_moves_statements_below_an_inserted_line():
+    """Statements that only moved keep their parse: an edit at the top parses one line."""
+    lines = ["t", "R1 a b 1k", "R1 a b 1k", "C1 b", ".model d D(is=1", ".subckt s p q", "R9 p q 1",
+             ".ends", "V1 a 0 PULSE(0 1 0 1n)", "R2 a 0 1k ; load"]
+    parser = IncrementalParser()
+    parser.parse("\n".join(lines))
+    for edited, reparsed in ((lines[:1] + ["Rnew a 0 1k"] + lines[1:], 1),  # inserted at the top
+                             (lines[:1] + lines[2:], 0),  # deleted: the twin R1 moves up
+                             (lines[:4] + ["", "* note", ""] + lines[4:], 0)):  # blank, comment
+        result = parser.parse("\n".join(edited))
+        assert parser.reparsed == reparsed
+        fresh = parse("\n".join(edited))
+        assert result.netlist.statements == fresh.netlist.statements
+        assert result.netlist.body == fresh.netlist.body
+        assert result.diagnostics == fresh.diagnostics  # C1's error and the .model warning moved
+        parser.parse("\n".join(lines))
+
+
 def test_incremental_subckt_bodies_are_not_duplicated():
     parser = IncrementalParser()
     text = "t\n.subckt s a b\nR1 a b 1k\n.ends\n"

@@ -57,7 +57,7 @@ class Checker:
         self.path = path
         self.library = is_library(path)
         self.parser = IncrementalParser(has_title=not self.library)
-        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts, int]] = {}
         self._signature: tuple | None = None
 
     def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
@@ -67,7 +67,7 @@ class Checker:
         workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
         definitions, include_diagnostics = collect(netlist, path, workspace)
         diagnostics = result.diagnostics + include_diagnostics
-        memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        memo: dict[int, tuple[m.Element, tuple, _ElementFacts, int]] = {}
         unparsed = _unparsed_nodes(result.diagnostics, text, netlist.subckts)
         signature, models = definitions.signature(), _model_names(definitions)
         if signature == self._signature:  # the same object: the memo then compares by identity
@@ -110,11 +110,14 @@ class Checker:
         all_facts = []
         for element in elements:
             cached = self._memo.get(id(element))
+            line = element.range.start.line
             if cached is None or cached[1] != signature:
                 facts = _element_facts(element, defs, models)
             else:
                 facts = cached[2]
-            memo[id(element)] = (element, signature, facts)  # the element keeps its id alive
+                if cached[3] != line and facts.diagnostics:  # the parser moved the element
+                    facts = replace(facts, diagnostics=[d.moved(line - cached[3]) for d in facts.diagnostics])
+            memo[id(element)] = (element, signature, facts, line)  # the element keeps its id alive
             all_facts.append(facts)
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
         out += _duplicates(elements, statements)
