@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
+import itertools
 import json
 import os
+import random
 import stat
+import string
 import sys
 import tempfile
 import threading
@@ -37,6 +41,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
 from pytest_lsp import LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
+from spice_lsp.editor.features import MAX_DIAGNOSTICS, MAX_SYMBOL_DEPTH
 from spice_lsp.language.checks import check
 from spice_lsp.language.includes import Workspace
 
@@ -44,9 +49,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBE = "probe\nR1 in out 1k\nV1 in 0 DC 1\nC1 out 0 1u\n.op\n.end\n"
 DESCRIBE = "* describe: RC low-pass, R=1k, C=100n, AC sweep to 1 MHz\n"
 WAIT = 600.0  # seconds: the bound that tells a hang from slowness (the 10 MB check takes a while)
+ANSWER = 30.0  # seconds: the bound on one small request's answer
 SERVER_COMMAND = [sys.executable, "-m", "spice_lsp"]
 # The template backend, named: with a shipped adapter the default would load the language model.
 TEMPLATE = {"generation": {"backend": "template"}}
+_ids = itertools.count()
 
 
 async def initialize(client: LanguageClient, workdir: Path, options: dict | None = None) -> None:
@@ -144,6 +151,18 @@ class Session:
         """Bytes straight onto the server's stdin, framed with a correct Content-Length."""
         header = header if header is not None else b"Content-Length: %d\r\n\r\n" % len(body)
         self.client.protocol.writer.write(header + body)
+
+    async def answer(self, method: str, params, timeout: float = ANSWER) -> tuple[str, object]:
+        """Send a request as raw JSON (lsprotocol cannot build a negative position) and wait
+        for its answer: ("result", value) or ("error", message); a hang raises TimeoutError."""
+        msg_id = f"raw-{next(_ids)}"
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self.client.protocol._request_futures[msg_id] = future  # where pygls files the answer
+        self.write_raw(json.dumps({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params}).encode())
+        try:
+            return "result", await asyncio.wait_for(asyncio.wrap_future(future), timeout)
+        except JsonRpcException as error:
+            return "error", error.message
 
 
 def same_diagnostics(published, text: str, path: Path | None = None) -> bool:
@@ -364,11 +383,132 @@ async def line_separators(s: Session, scale: float) -> dict:
     return {"hover_names_R3": "R3" in shown, "ok": "R3" in shown and same_diagnostics(diags, text)}
 
 
+def garbage_text(size: int, seed: int = 5) -> str:
+    """Lines of random printable characters: about one diagnostic a line."""
+    rng = random.Random(seed)
+    alphabet = string.ascii_letters + string.digits + string.punctuation + "  \t"
+    lines, total = [], 0
+    while total < size:
+        line = "".join(rng.choices(alphabet, k=rng.randint(0, 120)))
+        lines.append(line)
+        total += len(line) + 1
+    return "\n".join(lines)
+
+
+async def garbage(s: Session, scale: float) -> dict:
+    """5 MB of garbage: ~80,000 diagnostics, of which the first MAX_DIAGNOSTICS are published
+    with one more saying how many are left out."""
+    text = garbage_text(int(5_000_000 * scale))
+    started = time.perf_counter()
+    uri = s.open("garbage.cir", text)
+    await s.probe()  # while it is being checked
+    diags = await s.diagnostics(uri)
+    published = time.perf_counter() - started
+    found = len(check(text, s.workdir / "garbage.cir", Workspace(roots=[s.workdir])).diagnostics)
+    await s.hover(uri, 100, 3)
+    in_it = s.latencies[-1]
+    s.close(uri)
+    capped = found > MAX_DIAGNOSTICS
+    right = len(diags) == (MAX_DIAGNOSTICS + 1 if capped else found) and \
+        (not capped or diags[-1].message.startswith(f"{found - MAX_DIAGNOSTICS:,} more problems not shown"))
+    return {"bytes": len(text), "diagnostics_found": found, "published": len(diags),
+            "published_in_s": round(published, 2), "hover_in_it_ms": round(in_it * 1000, 1), "ok": right}
+
+
+def nested_subckt_text(depth: int) -> str:
+    return "\n".join(["nested", *(f".subckt s{i} a b" for i in range(depth)), "R1 a b 1k", *[".ends"] * depth,
+                      "X1 in 0 s0", "V1 in 0 1", ".op", ".end", ""])
+
+
+def symbol_depth(symbols) -> tuple[int, int]:
+    """The depth of a documentSymbol answer (JSON) and the number of symbols in it."""
+    depth, count, todo = 0, 0, [(sym, 1) for sym in symbols or []]
+    while todo:
+        sym, level = todo.pop()
+        depth, count = max(depth, level), count + 1
+        todo += [(c, level + 1) for c in sym.get("children") or []]
+    return depth, count
+
+
+async def nested_subckts(s: Session, scale: float) -> dict:
+    """.subckt definitions nested 250 and 2,000 deep: symbols (their answer overflowed the
+    stack while being sent), folding, hover and formatting all answer."""
+    detail, ok = {}, True
+    for depth in (250, 2000):
+        uri = s.open(f"nested{depth}.cir", nested_subckt_text(depth))
+        await s.diagnostics(uri)
+        doc = {"uri": uri}
+        answers = {
+            "symbols": await s.answer("textDocument/documentSymbol", {"textDocument": doc}),
+            "folding": await s.answer("textDocument/foldingRange", {"textDocument": doc}),
+            "hover": await s.answer("textDocument/hover", {"textDocument": doc,
+                                                           "position": {"line": depth + 1, "character": 1}}),
+            "formatting": await s.answer("textDocument/formatting", {
+                "textDocument": doc, "options": {"tabSize": 4, "insertSpaces": True}}),
+        }
+        s.close(uri)
+        levels, count = symbol_depth(answers["symbols"][1]) if answers["symbols"][0] == "result" else (0, 0)
+        detail[f"depth_{depth}"] = {"symbol_levels": levels, "symbols": count,
+                                    "errors": {k: v for k, (kind, v) in answers.items() if kind == "error"}}
+        ok &= all(kind == "result" for kind, _ in answers.values()) and count == depth + 4 \
+            and levels == min(depth + 1, MAX_SYMBOL_DEPTH)
+    return {**detail, "ok": ok}
+
+
+async def negative_positions(s: Session, scale: float) -> dict:
+    """Positions and ranges no client may send (negative, over 2**31): each request is
+    answered, with an error, instead of being dropped."""
+    doc = {"uri": s.uri("probe.cir")}
+    bad = {"line": -1, "character": -5}
+    bad_range = {"start": bad, "end": {"line": 3, "character": 0}}
+    requests = [
+        ("textDocument/hover", {"textDocument": doc, "position": bad}),
+        ("textDocument/definition", {"textDocument": doc, "position": bad}),
+        ("textDocument/references", {"textDocument": doc, "position": bad, "context": {"includeDeclaration": True}}),
+        ("textDocument/completion", {"textDocument": doc, "position": bad}),
+        ("textDocument/inlayHint", {"textDocument": doc, "range": bad_range}),
+        ("textDocument/codeAction", {"textDocument": doc, "range": bad_range, "context": {"diagnostics": []}}),
+        ("textDocument/hover", {"textDocument": doc, "position": {"line": 2**40, "character": 0}}),
+    ]
+    answers = [await s.answer(method, params) for method, params in requests]
+    errors = sum(kind == "error" for kind, _ in answers)
+    return {"requests": len(requests), "errors": errors, "ok": errors == len(requests)}
+
+
+async def client_uris(s: Session, scale: float) -> dict:
+    """Requests on files the client never opened: /dev/stdin (the server's own input), a FIFO
+    in the workspace, /dev/zero, /etc/passwd and a netlist outside the workspace are refused
+    with an error, never read; a netlist in the workspace is read; simulating the netlist
+    outside the workspace is refused before anything runs."""
+    fifo = s.workdir / "fifo.cir"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    (s.workdir / "unopened.cir").write_text(PROBE)
+    outside = Path(tempfile.mkdtemp(prefix="spice-lsp-outside-"))
+    (outside / "rc.cir").write_text(PROBE)
+    refused = {"stdin": "file:///dev/stdin", "fifo": fifo.as_uri(), "zero": "file:///dev/zero",
+               "passwd": "file:///etc/passwd", "outside": (outside / "rc.cir").as_uri()}
+    answers = {}
+    for name, uri in {**refused, "unopened": s.uri("unopened.cir")}.items():
+        answers[name] = [await s.answer("textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
+                         await s.answer("textDocument/hover", {"textDocument": {"uri": uri},
+                                                               "position": {"line": 1, "character": 1}})]
+    simulated = await s.answer("workspace/executeCommand", {"command": "spice-lsp.simulate",
+                                                            "arguments": [refused["outside"]]})
+    shown = json.dumps(answers)
+    ok = all(kind == "error" for name in refused for kind, _ in answers[name]) \
+        and all(kind == "result" and value for kind, value in answers["unopened"]) \
+        and "root:" not in shown and simulated[0] == "result" and not simulated[1].ok \
+        and "outside the workspace" in simulated[1].text
+    return {"refused": {name: answers[name][0][1] for name in refused}, "ok": ok}
+
+
 SCENARIOS = {
     "big_netlist": big_netlist, "long_line": long_line, "nul_bytes": nul_bytes, "nesting": nesting,
     "many_documents": many_documents, "change_storm": change_storm,
     "outside_positions": outside_positions, "malformed_jsonrpc": malformed_jsonrpc,
-    "unknown_methods": unknown_methods, "line_separators": line_separators,
+    "unknown_methods": unknown_methods, "line_separators": line_separators, "garbage": garbage,
+    "nested_subckts": nested_subckts, "negative_positions": negative_positions, "client_uris": client_uris,
 }
 
 

@@ -14,8 +14,14 @@ import pytest
 import pytest_lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from lsprotocol import types
+
 from benchmarks import abuse
+from spice_lsp.editor import features, lsp
+from spice_lsp.editor.server import server
+from spice_lsp.language import model as m
 from spice_lsp.language.checks import check
+from spice_lsp.language.diagnostics import Diagnostic, Severity
 from spice_lsp.language.includes import Workspace
 
 SCALE = 0.02
@@ -136,3 +142,64 @@ def test_pathological_documents_are_checked(text):
     result = check(text)
     lines = text.split("\n")
     assert all(0 <= d.range.start.line < len(lines) for d in result.diagnostics)
+
+
+# ---------------------------------------------------------------------------------------
+# What the server does about them: the line index, the cap on diagnostics, the depth of
+# symbols, an answer to every request
+
+
+def test_a_document_is_indexed_once_per_version():
+    """Position conversions read `lines`; they used to split the whole text on each access."""
+    text = abuse.garbage_text(20_000)
+    doc = lsp.LspTextDocument("file:///garbage.cir", text)
+    assert doc.lines is doc.lines and "".join(doc.lines) == text
+    doc.apply_change(types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(1, 0), types.Position(1, 0)), text="R1 a 0 1k\n"))
+    assert doc.lines is doc.lines and doc.lines[1] == "R1 a 0 1k\n" and "".join(doc.lines) == doc.source
+
+
+def diagnostic(line: int, severity: Severity, message: str = "") -> Diagnostic:
+    here = m.Range(m.Position(line, 0), m.Position(line, 1))
+    return Diagnostic(here, "SP001" if severity == Severity.ERROR else "SP006", message or f"line {line}", severity)
+
+
+def test_diagnostics_are_capped_with_one_saying_how_many_more():
+    found = [diagnostic(i, Severity.WARNING) for i in range(10)] + [diagnostic(10, Severity.ERROR)]
+    assert features.published_diagnostics(found, limit=11) == features.Published(found)
+    shown = features.published_diagnostics(found, limit=4)
+    assert shown.diagnostics == [found[0], found[1], found[2], found[10]]  # the error is never left out
+    assert shown.more == diagnostic(3, Severity.WARNING, "7 more problems not shown (at most 4 are shown); "
+                                                         "the first of them: line 3")
+
+
+def test_the_final_diagnostic_takes_the_worst_severity_left_out():
+    found = [diagnostic(i, Severity.ERROR) for i in range(5)] + [diagnostic(5, Severity.WARNING)]
+    shown = features.published_diagnostics(found, limit=2)
+    assert shown.diagnostics == found[:2]
+    assert (shown.more.range.start.line, shown.more.severity) == (2, Severity.ERROR)
+    assert shown.more.message.startswith("4 more problems not shown")
+
+
+def test_nested_symbols_stop_at_the_depth_limit_and_keep_every_symbol_in_order():
+    result = check(abuse.nested_subckt_text(2000))
+    symbols = features.document_symbols(result)
+    deepest, levels = symbols, 1
+    while deepest[0].children:
+        deepest, levels = deepest[0].children, levels + 1
+    assert levels == features.MAX_SYMBOL_DEPTH
+    assert [s.name for s in deepest] == [f"s{i}" for i in range(features.MAX_SYMBOL_DEPTH - 1, 2000)] + ["R1"]
+    assert [s.name for s in symbols] == ["s0", "X1", "V1", ".op"]
+
+
+def test_an_answer_that_cannot_be_sent_becomes_an_error_answer():
+    """The guard behind the depth limit: a result pygls cannot serialize (here symbols nested
+    deeper than Python's stack) is answered with an error instead of never."""
+    here = types.Range(types.Position(0, 0), types.Position(0, 1))
+    symbol = types.DocumentSymbol(name="s", kind=types.SymbolKind.Class, range=here, selection_range=here)
+    for _ in range(2000):
+        symbol = types.DocumentSymbol(name="s", kind=types.SymbolKind.Class, range=here, selection_range=here,
+                                      children=[symbol])
+    sent = server.protocol._serialize_message(types.DocumentSymbolResponse(id=7, result=[symbol]))
+    assert sent["id"] == 7 and "could not send its answer" in sent["error"]["message"]
+    assert "result" not in sent

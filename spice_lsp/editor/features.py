@@ -1,14 +1,16 @@
-"""Editor features on a checked document: symbols, hover, definitions, references,
-completion, folding and formatting. Pure: a CheckResult and positions in, plain data out.
+"""Editor features on a checked document: the diagnostics published, symbols, hover,
+definitions, references, completion, folding and formatting. Pure: a CheckResult and
+positions in, plain data out.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import CheckResult
+from spice_lsp.language.diagnostics import Diagnostic
 from spice_lsp.language.elements import KINDS, Layout, connected_nodes, layout
 from spice_lsp.language.units import format_eng, format_si, parse_number
 
@@ -72,21 +74,65 @@ class Fold:
 
 
 # ---------------------------------------------------------------------------------------
+# Diagnostics: what is published of a check's
+
+
+# A file of garbage gives one diagnostic a line (80,000 for 5 MB); no one reads them, and
+# converting and sending them held the event loop for seconds. Like compilers' error limits.
+MAX_DIAGNOSTICS = 1000
+
+
+@dataclass
+class Published:
+    diagnostics: list[Diagnostic]  # those shown, in the check's order
+    more: Diagnostic | None = None  # when some are left out: one more, saying how many, where the first is
+
+
+def published_diagnostics(diagnostics: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> Published:
+    """At most `limit` diagnostics, chosen most severe first (an error is never left out for
+    a warning), then in order; and one more over the first left out, saying how many are."""
+    if len(diagnostics) <= limit:
+        return Published(diagnostics)
+    ranked = sorted(range(len(diagnostics)), key=lambda i: (diagnostics[i].severity, i))
+    shown, left = sorted(ranked[:limit]), [diagnostics[i] for i in ranked[limit:]]
+    first = min(left, key=lambda d: (d.range.start.line, d.range.start.character))
+    message = (f"{len(left):,} more problems not shown (at most {limit:,} are shown); "
+               f"the first of them: {first.message}")
+    return Published([diagnostics[i] for i in shown],
+                     replace(first, message=message, severity=min(d.severity for d in left)))
+
+
+# ---------------------------------------------------------------------------------------
 # Symbols
 
 
+# Clients, and the JSON encoders on both sides, walk symbols recursively: 250 nested
+# subcircuits overflowed the stack while the answer was sent. Symbols nested deeper than this
+# are listed beside their ancestor at this depth, in document order.
+MAX_SYMBOL_DEPTH = 32
+
+
 def document_symbols(result: CheckResult) -> list[Symbol]:
-    return [s for st in result.netlist.body if (s := _symbol(st))]
+    top: list[Symbol] = []
+    todo = [(st, top, 1) for st in reversed(result.netlist.body)]  # (statement, where it goes, its depth)
+    while todo:  # depth first, so that each list fills in document order
+        st, siblings, depth = todo.pop()
+        symbol = _symbol(st)
+        if symbol is None:
+            continue
+        siblings.append(symbol)
+        body = st.body if isinstance(st, (m.Subckt, m.LibSection)) else []
+        into, below = (symbol.children, depth + 1) if depth < MAX_SYMBOL_DEPTH else (siblings, depth)
+        todo += [(child, into, below) for child in reversed(body)]
+    return top
 
 
 def _symbol(st: m.Statement) -> Symbol | None:
+    """The statement's own symbol, without its children."""
     if isinstance(st, m.Subckt):
-        return Symbol(st.name, "subckt", st.range, st.name_range,
-                      f"ports: {' '.join(p.text for p in st.ports)}",
-                      [s for child in st.body if (s := _symbol(child))])
+        return Symbol(st.name, "subckt", st.range, st.name_range, f"ports: {' '.join(p.text for p in st.ports)}")
     if isinstance(st, m.LibSection):
-        return Symbol(st.name, "include", st.range, st.name_range, ".lib section",
-                      [s for child in st.body if (s := _symbol(child))])
+        return Symbol(st.name, "include", st.range, st.name_range, ".lib section")
     if isinstance(st, m.Model):
         return Symbol(st.name, "model", st.range, st.name_range, st.type)
     if isinstance(st, m.ParamDef):

@@ -36,23 +36,36 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 class LspTextDocument(TextDocument):
-    """pygls's TextDocument with lines broken where the core breaks them, at "\n" only.
+    """pygls's TextDocument with lines broken where the core breaks them, at "\n" only, and
+    indexed once per version of the text.
 
     pygls splits with str.splitlines, which also breaks at \v \f \x1c-\x1e \x85 U+2028
     U+2029 (editors and LSP do not): on the lines after such a character, positions were
-    converted against the wrong line and incremental edits landed in the wrong place.
+    converted against the wrong line and incremental edits landed in the wrong place. And it
+    splits again on every access: each position conversion rescanned the whole text, and
+    publishing a 5 MB document's diagnostics took minutes on the event loop.
     """
+
+    _indexed: tuple[str, tuple[str, ...]] | None = None  # (the text, its lines)
 
     @property
     def lines(self):
-        return tuple(_LINE.findall(self.source))
+        source = self.source
+        if self._indexed is None or self._indexed[0] is not source:  # pygls replaces the text on each change
+            self._indexed = (source, tuple(_LINE.findall(source)))
+        return self._indexed[1]
 
 
-def use_lsp_lines(workspace) -> None:
-    """Make `workspace` (created by pygls at initialize) hold LspTextDocuments."""
+def use_lsp_lines(workspace, read_unopened) -> None:
+    """Make `workspace` (created by pygls at initialize) hold LspTextDocuments.
+
+    A document the client has not opened is read once, by `read_unopened(uri) -> str` (which
+    raises to refuse), instead of pygls reading whatever file the URI names on every access.
+    """
     def create(doc_uri, source=None, version=None, language_id=None):
-        return LspTextDocument(doc_uri, source=source, version=version, language_id=language_id,
-                               sync_kind=workspace._sync_kind, position_codec=workspace.position_codec)
+        return LspTextDocument(doc_uri, source=read_unopened(doc_uri) if source is None else source, version=version,
+                               language_id=language_id, sync_kind=workspace._sync_kind,
+                               position_codec=workspace.position_codec)
     workspace._create_text_document = create
 
 

@@ -6,13 +6,17 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import os
 import threading
 import uuid
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from spice_lsp import __version__
 from spice_lsp.editor import features
@@ -20,10 +24,12 @@ from spice_lsp.simulation import report as simulation
 from spice_lsp.editor import lsp
 from spice_lsp.generation.assistant import Assistant, GenerationOptions
 from spice_lsp.language.checks import CheckResult, Checker
+from spice_lsp.language.files import NotReadable, read_netlist
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult
 from spice_lsp.language.includes import Workspace
 from spice_lsp.simulation.report import SimulationOptions, SimulationReport
 
+REQUEST_FAILED = int(types.LSPErrorCodes.RequestFailed)
 GENERATE_COMMAND = "spice-lsp.generate"
 SIMULATE_COMMAND = "spice-lsp.simulate"
 
@@ -91,22 +97,72 @@ class DocumentState:
     pending: asyncio.Task | None = None
 
 
+class SpiceProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that every request gets an answer.
+
+    pygls drops a request whose parameters do not fit their type (a negative position, say)
+    with no answer at all, and a result it cannot serialize too: the client waits forever.
+    Here the first gets an InvalidParams error, the second an InternalError in its place.
+    """
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "method" in data and isinstance(data.get("id"), (int, str)):  # a request, not a notification
+                self._send_response(data["id"], error=JsonRpcException(
+                    f"invalid parameters for {data['method']}", code=error.code).to_response_error())
+            raise
+
+    def _serialize_message(self, data):
+        try:
+            return super()._serialize_message(data)
+        except Exception as error:  # RecursionError, a converter bug...
+            if not isinstance(getattr(data, "id", None), (int, str)) or not hasattr(data, "result"):
+                raise
+            logging.exception("the answer to request %s could not be sent", data.id)
+            return self._converter.unstructure(types.ResponseErrorMessage(id=data.id, error=JsonRpcInternalError(
+                f"spice-lsp could not send its answer: {error!r}").to_response_error()))
+
+
 class SpiceLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("spice-lsp", __version__)
+        super().__init__("spice-lsp", __version__, protocol_cls=SpiceProtocol)
         self.options = Options()
         self.documents: dict[str, DocumentState] = {}
         self.assistant = Assistant(self.options.generation)
         self.model_jobs: dict[str, asyncio.Future] = {}  # description -> model generation
         self.simulations: dict[str, tuple[str, SimulationReport]] = {}  # uri -> (text run, report)
 
-    def workspace_for(self, path: Path | None) -> Workspace:
+    def is_open(self, uri: str) -> bool:
+        return unquote(uri) in self.workspace.text_documents  # pygls's key
+
+    def workspace_for(self, uri: str) -> Workspace:
+        """Where a document's includes may be read from: the workspace folders and include
+        paths; with no folder, the directory of a document the client opened (not of any file
+        a URI names)."""
         roots = [Path(lsp.uri_path(f.uri)) for f in self.workspace.folders.values()]
         if self.workspace.root_path:
             roots.append(Path(self.workspace.root_path))
-        if path is not None and not roots:
+        path = lsp.uri_path(uri)
+        if path is not None and not roots and self.is_open(uri):
             roots.append(path.parent)
         return Workspace(roots=roots, include_paths=[Path(p).expanduser() for p in self.options.include_paths])
+
+    def read_unopened(self, uri: str) -> str:
+        """A document the client names but has not opened: a regular file in the workspace,
+        read with a bound. Anything else (/dev/stdin, a FIFO, /dev/zero, /etc/passwd) gets an
+        error response: the server never blocks on, or shows, a file the user did not open."""
+        path = lsp.uri_path(uri)
+        if path is None:
+            raise JsonRpcException(f"{uri} is not open and not a file", code=REQUEST_FAILED)
+        if not self.workspace_for(uri).allowed(Path(os.path.realpath(path))):
+            raise JsonRpcException(f"{path} is not open in the editor and lies outside the workspace",
+                                   code=REQUEST_FAILED)
+        try:
+            return read_netlist(path)
+        except NotReadable as error:
+            raise JsonRpcException(f"{path} {error}", code=REQUEST_FAILED) from None
 
     def state(self, uri: str) -> DocumentState:
         if uri not in self.documents:
@@ -128,7 +184,7 @@ class SpiceLanguageServer(LanguageServer):
         state = self.state(uri)
         with state.lock:
             if state.result is None or state.version != version:
-                state.result = state.checker.check(source, self.workspace_for(state.checker.path))
+                state.result = state.checker.check(source, self.workspace_for(uri))
                 state.version = version
             return state.result
 
@@ -177,8 +233,10 @@ class SpiceLanguageServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         if doc.version != version or uri not in self.documents:
             return  # stale: the document changed while it was being checked
+        shown = features.published_diagnostics(result.diagnostics)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[lsp.lsp_diagnostic(d, doc) for d in result.diagnostics]
+            uri=uri, version=version, diagnostics=[lsp.lsp_diagnostic(d, doc) for d in shown.diagnostics]
+            + ([lsp.lsp_diagnostic(shown.more, doc)] if shown.more else [])
             + self.simulation_diagnostics(uri, source, doc)))
 
     def simulation_for(self, uri: str, source: str) -> SimulationReport | None:
@@ -196,7 +254,7 @@ server = SpiceLanguageServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
-    lsp.use_lsp_lines(ls.workspace)  # lines break at "\n" only, as in the core and the editor
+    lsp.use_lsp_lines(ls.workspace, ls.read_unopened)  # lines break at "\n" only, as in the core and the editor
     ls.options, problems = Options.from_client(params.initialization_options)
     ls.assistant = Assistant(ls.options.generation)
     for problem in problems:
@@ -487,10 +545,10 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
         uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
         doc = ls.workspace.get_text_document(uri)
         source, path = doc.source, lsp.uri_path(uri)  # a file not open in the editor is read from disk
-    except (IndexError, TypeError, ValueError, OSError) as error:
+    except (IndexError, TypeError, ValueError, OSError, JsonRpcException) as error:
         message = f"spice-lsp.simulate takes [uri] or [uri, line] of a readable file: {error}"
         return {"ok": False, "text": message, "plots": [], "errors": [message]}
-    workspace = ls.workspace_for(path)
+    workspace = ls.workspace_for(uri)
     stop = threading.Event()
     async with _cancellable_progress(ls, "Simulating", stop.set) as token, _Ticker(ls, token) as ticker:
         try:
