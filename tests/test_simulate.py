@@ -1,11 +1,12 @@
 """The sandboxed ngspice runner: values, measurements, error lines mapped back to the text,
-refusals, and the limits. These run the real ngspice (required, never skipped)."""
+refusals, and the limits. These run the real ngspice (required, never skipped); the attacks on
+the sandbox, by their effect, are in test_security.py and test_sandbox.py."""
 import os
 import shutil
 
 import pytest
 
-from spice_lsp.ngspice.runner import check_safety, measure, run
+from spice_lsp.ngspice.runner import NOT_RUN, check_safety, measure, prepare, run
 
 from .conftest import DATA
 
@@ -83,11 +84,15 @@ def test_deck_meas_and_print_lines_give_values():
     assert result.ok and result.values["avgout"] == pytest.approx(2.5, rel=0.01)
 
 
-def test_control_argument_replaces_the_decks_control_blocks():
+def test_the_decks_own_control_block_runs_only_when_asked_and_isolated():
     deck = DIVIDER.replace(".end", ".control\nrun\nprint v(in)\nplot v(out)\n.endc\n.end")
-    own = run(deck)
+    strict = run(deck)
+    assert not strict.ok and strict.output == "" and strict.refused == [f"line 7: {NOT_RUN}"]
+    own = run(deck, own_control="run")
     assert own.ok and own.values["v(in)"] == pytest.approx(10.0)  # plot is skipped in batch
-    result = run(deck, control="op\nprint v(out)")
+    assert own.isolation in ("bubblewrap", "setuid")
+    assert run(deck, own_control="run", isolation_method="none").refused  # never without isolation
+    result = run(deck, control="op\nprint v(out)")  # commands of ours replace the deck's
     assert result.ok and result.values == {"v(out)": pytest.approx(5.0)}
 
 
@@ -150,35 +155,42 @@ def test_a_title_that_looks_like_an_element_stays_a_title():
 # ---------------------------------------------------------------------------------------
 # Refusals
 
-@pytest.mark.parametrize("command, word", [
-    ("shell rm -rf /", "shell"), ("system ls", "system"), ("write out.raw", "write"),
-    ("wrdata out.txt v(out)", "wrdata"), ("print v(out) > /tmp/x", "'>'"), ("!ls", "'!'"),
-    ("set sourcepath = ( /etc )", "sourcepath"), ("alias x shell", "alias"), ("cd /", "cd"),
-    ("source /etc/passwd", "source"), ("load x.raw", "load"), ("$cmd", "$cmd"),
+@pytest.mark.parametrize("command", [
+    "shell rm -rf /", "system ls", "write out.raw", "wrdata out.txt v(out)", "print v(out) > /tmp/x",
+    "!ls", "set sourcepath = ( /etc )", "alias x shell", "cd /", "source /etc/passwd", "load x.raw", "$cmd",
+    "op",  # even harmless commands: the deck's own block is not run by default
 ])
-def test_dangerous_control_commands_are_refused(command, word):
+def test_a_decks_own_control_block_is_refused_by_default(command):
     deck = f"t\nV1 in 0 1\nR1 in 0 1k\n.control\nrun\n{command}\n.endc\n"
     result = run(deck)
     assert not result.ok and result.output == "" and result.errors == []
-    assert any(word in reason and "line 6" in reason for reason in result.refused), result.refused
-    assert check_safety(deck, None, []) == result.refused
+    assert result.refused == [f"line 4: {NOT_RUN}"] == check_safety(deck, None, [])
 
 
 @pytest.mark.parametrize("deck, line", [
-    ("t\nV1 in 0 1\n.controls\nshell ls\n.endc\n", 4),  # ngspice finds .control by prefix
-    ("t\nV1 in 0 1\n.control\nrun\nshell ls\n", 5),  # an unclosed block runs to the end
+    ("t\nV1 in 0 1\n.controls\nshell ls\n.endc\n", 3),  # ngspice finds .control by prefix
+    ("t\nV1 in 0 1\n.control\nrun\nshell ls\n", 3),  # an unclosed block runs to the end
     ("t\nV1 in 0 1\n.incxyz /etc/passwd\n.op\n", 3),  # and any .inc... line is an include
+    ("*NG_SCRIPT\nshell ls\n", 1), (" * ng_script x\nshell ls\n", 1),  # a command script
+    ("t\nV1 in 0 1\nshell ls\n", 3),  # a line our parser cannot read never reaches ngspice
 ])
-def test_forms_ngspice_reads_by_prefix_are_checked(deck, line):
+def test_forms_ngspice_reads_by_prefix_are_refused(deck, line):
     reasons = run(deck).refused
-    assert len(reasons) == 1 and reasons[0].startswith(f"line {line}:")
+    assert reasons and reasons[0].startswith(f"line {line}:"), reasons
 
 
-def test_safe_decks_pass_the_check():
-    deck = DIVIDER.replace(".end", ".control\nrun\nlet g = v(out)/v(in)\nif g > 0.4\nend\nplot v(out)\n"
-                                   "meas dc x find v(out) at=1; echo done\n.endc\n.end")
-    assert check_safety(deck, None, []) == ["line 10: '>' (escape, redirection or history) is not allowed"]
-    assert check_safety(deck.replace(">", "gt"), None, []) == []
+def test_comment_lines_reach_ngspice_blank():
+    """ngspice runs a `*#` comment line as a command; our deck has `*` in its place."""
+    deck = prepare(DIVIDER.replace(".op", "*# echo star-hash-ran\n.op"), None, [])
+    assert "star-hash" not in deck.text and deck.origins[deck.lines.index(".op")] == 6
+    result = run(DIVIDER.replace(".op", "*# echo star-hash-ran\n.op"))
+    assert result.ok and "star-hash-ran" not in result.output
+
+
+def test_our_control_argument_takes_plain_words_only():
+    for control in ("op\n'sh'ell ls", "op\nprint v(out) > x", "op\nset x = 'wr'ite", "op\nshell ls",
+                    "op\necho $PATH", "op\nlet a = 1; shell ls"):
+        assert run(DIVIDER, control=control).refused, control
 
 
 def test_op_table_of_a_batch_run_gives_values():
@@ -187,26 +199,26 @@ def test_op_table_of_a_batch_run_gives_values():
     assert result.values["i(v1)"] == pytest.approx(-0.005)
 
 
-def test_control_argument_is_checked_too():
-    assert run(DIVIDER, control="op\nshell ls").refused
-
-
 def test_includes_outside_the_allowed_directories_are_refused(tmp_path):
     (tmp_path / "link.lib").symlink_to("/etc/passwd")
     for path in ("/etc/passwd", "link.lib", "../../../../../../etc/passwd"):
         reasons = check_safety(f"t\n.include {path}\nV1 in 0 1\n.op\n", tmp_path, [])
         assert len(reasons) == 1 and "line 2" in reasons[0] and "outside" in reasons[0]
     assert check_safety("t\n.lib /etc/passwd tt\n", tmp_path, [])
-    assert check_safety("t\n.include /etc/passwd\n", tmp_path, [tmp_path, "/etc"]) == []
+    assert check_safety(f"t\n.include {SIM}/models/sub/diode.lib\n", tmp_path, [tmp_path, SIM]) == []
     assert check_safety("t\n.include models/sub/diode.lib\n", None, [])  # nowhere to look
 
 
-def test_included_files_and_file_parameters_are_checked():
+def test_included_files_are_inlined_and_checked_and_file_parameters_refused():
     reasons = check_safety("t\n.include models/evil.lib\n.op\n", SIM, [])
-    assert reasons and "evil.lib line 3" in reasons[0] and "shell" in reasons[0]
+    assert reasons == [f"line 2: {NOT_RUN}"]  # the library's .control block, blamed on the include
     deck = "t\n.model src filesource (file=\"/etc/passwd\")\nA1 %vd([a 0]) src\n"
-    assert "line 2" in check_safety(deck, SIM, [])[0]
+    assert check_safety(deck, SIM, [])[0].startswith("line 2: a quoted string")
     assert check_safety((SIM / "top.cir").read_text(), SIM, []) == []
+    written = prepare((SIM / "top.cir").read_text(), SIM, [])
+    assert not any(".include" in line.lower() for line in written.lines)  # no path reaches ngspice
+    model = (SIM / "models/sub/diode.lib").read_text().split("\n")[0]
+    assert written.origins[written.lines.index(model)] == 1  # on the include line of top.cir
 
 
 # ---------------------------------------------------------------------------------------
@@ -233,10 +245,12 @@ def test_memory_limit_failure_is_an_error():
 
 def test_runs_in_a_scratch_directory_with_a_clean_environment(monkeypatch):
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid")
-    result = run("t\nV1 in 0 1\n.control\nop\necho home=$HOME proxy=$HTTPS_PROXY\n.endc\n")
+    monkeypatch.setenv("PATH", "/server-only-tools:" + os.environ["PATH"])
+    result = run("t\nV1 in 0 1\n.control\nop\necho home=$HOME proxy=$HTTPS_PROXY path=$PATH\n.endc\n",
+                 own_control="run")
     home = result.output.split("home=")[1].split()[0]
     assert "spice-lsp-" in home and not os.path.exists(home)
-    assert "proxy.invalid" not in result.output
+    assert "proxy.invalid" not in result.output and "server-only-tools" not in result.output
 
 
 def test_a_measurement_window_past_the_end_of_the_run_is_an_error():

@@ -154,17 +154,22 @@ def test_a_failed_measurement_is_an_error_on_its_line(tmp_path):
 # ---------------------------------------------------------------------------------------
 # Refusals and limits
 
-def test_a_shell_command_is_refused_at_its_line(tmp_path):
+def test_a_decks_control_block_is_not_run_and_the_report_says_so(tmp_path):
     report = run_file("shell.cir", tmp_path)
-    assert not report.ok and report.runs == []
-    assert problems(report) == [(6, "error")]
-    assert "refused" in report.problems[0].message and "'shell'" in report.problems[0].message
+    assert report.ok and report.op["v(in)"] == pytest.approx(1.0)  # the .op ran, the block did not
+    assert problems(report) == [(4, "information")] and report.problems[0].message == simulate.NOT_RUN
+    assert "--run-control" in report.text and "simulation.runControl" in report.text
     assert not Path("/tmp/spice-lsp-simulation-pwned").exists()
+    # Opted in, the block runs: `shell touch` acts inside the isolation's own /tmp, not the host's
+    opted = run_file("shell.cir", tmp_path, options=SimulationOptions(run_control=True))
+    assert opted.ok and opted.isolation in ("bubblewrap", "setuid") and [r.analysis for r in opted.runs] == [None]
+    assert not Path("/tmp/spice-lsp-simulation-pwned").exists() or opted.isolation == "setuid"
+    Path("/tmp/spice-lsp-simulation-pwned").unlink(missing_ok=True)
 
 
-def test_a_refusal_inside_an_included_file_is_shown_on_the_include_line(tmp_path):
+def test_a_control_block_inside_an_included_file_is_noted_on_the_include_line(tmp_path):
     report = run_file("evil_include.cir", tmp_path)
-    assert problems(report) == [(1, "error")] and "evil.inc line 3" in report.problems[0].message
+    assert report.ok and problems(report) == [(1, "information")]
 
 
 def test_an_include_outside_the_allowed_directories_is_refused(tmp_path):
@@ -177,8 +182,11 @@ def test_an_include_outside_the_allowed_directories_is_refused(tmp_path):
     assert allowed.ok, allowed.text
 
 
-def test_file_writing_control_commands_are_left_out_and_the_rest_runs(tmp_path):
-    report = run_file("writes.cir", tmp_path)
+def test_opted_in_file_writing_control_commands_are_left_out_and_the_rest_runs(tmp_path):
+    strict = run_file("writes.cir", tmp_path)  # its only analysis is inside the block
+    assert not strict.ok and problems(strict) == [(0, "error"), (4, "information")]
+    assert "outside the .control block, which is not run" in strict.problems[0].message
+    report = run_file("writes.cir", tmp_path, options=SimulationOptions(run_control=True))
     assert report.ok, report.text
     assert problems(report) == [(6, "information")] and "'wrdata' left out" in report.problems[0].message
     assert report.op["v(out)"] == pytest.approx(0.5)
@@ -365,8 +373,12 @@ async def test_simulator_errors_and_refusals_become_diagnostics(client: Language
     uri = open_file(client, "shell.cir")
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="spice-lsp.simulate", arguments=[uri, 3]))
-    assert not result["ok"] and "'shell' is not allowed" in result["errors"][0]
-    assert result["errors"][0].startswith("line 7:") and result["plots"] == []
+    assert result["ok"] and result["problems"] == [
+        {"message": simulate.NOT_RUN, "line": 4, "severity": "information"}]
+    assert not Path("/tmp/spice-lsp-simulation-pwned").exists()
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.simulate", arguments=[open_file(client, "outside.cir", "t\n.include /etc/hosts\n.op\n")]))
+    assert not result["ok"] and result["errors"][0].startswith("line 2: refused: '/etc/hosts' is not inside")
 
 
 class Signalling(dict):

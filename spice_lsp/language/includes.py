@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -90,13 +91,28 @@ def _port_counts(subckt: m.Subckt) -> tuple[int, int]:
     return len(subckt.ports), sum(p.value is None for p in subckt.ports)
 
 
-def _read_text(path: Path) -> str | None:
+def read_regular(path: Path | str, limit: int = MAX_INCLUDE_BYTES, follow: bool = True) -> bytes | None:
+    """A regular file's bytes, or None: not a regular file (a FIFO, a device), unreadable, or
+    longer than `limit` bytes, counted as read (st_size is 0 for /proc files and devices).
+    Opened without blocking (a FIFO with no writer) and, with `follow` False, not through a link."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
     try:
-        if path.stat().st_size > MAX_INCLUDE_BYTES:
-            return None
-        return path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
+        fd = os.open(path, flags)
+    except (OSError, ValueError):
         return None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = file.read(limit + 1)
+        except OSError:  # /proc/self/mem: EIO
+            return None
+    return data if len(data) <= limit else None
+
+
+def _read_text(path: Path) -> str | None:
+    data = read_regular(path)
+    return None if data is None else data.decode("utf-8", errors="replace")
 
 
 @dataclass

@@ -7,10 +7,12 @@ operating point, `.meas` results by line, errors by line, one plot file per anal
 
 Each dot analysis runs on its own (the others commented out, so line numbers keep): ngspice's
 batch `run` evaluates `.meas` only for the analysis run last, and one run per analysis lets
-progress and cancellation act between them. A deck with its own `.control` blocks runs once,
-as written (its file-writing commands left out), and every plot it makes is drawn. Results are
-cached by content (the text, its included files, the analysis asked for, the plot format)
-under `lm.default_cache_dir() / "simulations"`, so asking again is instant."""
+progress and cancellation act between them. A deck's own `.control` blocks are not run (a note
+says so) unless `SimulationOptions.run_control` opts in: then the deck runs once with them, only
+under OS isolation (its file-writing commands left out), and every plot it makes is drawn.
+Results are cached by content (the deck ngspice reads, with its included files inlined, the
+analysis asked for, the plot format) under `lm.default_cache_dir() / "simulations"`, so asking
+again is instant; the key is computed after the safety decision, from files it allowed."""
 from __future__ import annotations
 
 import hashlib
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from spice_lsp import __version__
 from spice_lsp.language import model as m
+from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.parser import parse
 
@@ -325,6 +328,7 @@ class SimulationOptions:
     memory_mb: int = 2048
     max_output_mb: int = 64  # printed output and the rawfile each
     show_message: bool = True  # also send the summary and plot paths as window/showMessage
+    run_control: bool = False  # run the deck's own .control blocks (only under OS isolation)
 
 
 @dataclass
@@ -359,6 +363,7 @@ class SimulationReport:
     timed_out: bool = False
     cancelled: bool = False
     cached: bool = False
+    isolation: str = ""  # the OS isolation ngspice ran under (spice_lsp.ngspice.isolation)
 
     @property
     def errors(self) -> list[str]:
@@ -373,14 +378,15 @@ class SimulationReport:
                 "problems": [asdict(p) for p in self.problems], "op": self.op, "results": self.results,
                 "measurements": [asdict(x) for x in self.measurements], "notes": self.notes,
                 "seconds": round(self.seconds, 3), "timed_out": self.timed_out,
-                "cancelled": self.cancelled, "cached": self.cached}
+                "cancelled": self.cancelled, "cached": self.cached, "isolation": self.isolation}
 
     @classmethod
     def from_json(cls, data: dict) -> SimulationReport:
         return cls(ok=data["ok"], text=data["text"], plots=data["plots"],
                    problems=[Problem(**p) for p in data["problems"]], op=data["op"], results=data["results"],
                    measurements=[Measurement(**x) for x in data["measurements"]], notes=data["notes"],
-                   seconds=data["seconds"], timed_out=data["timed_out"], cancelled=data["cancelled"])
+                   seconds=data["seconds"], timed_out=data["timed_out"], cancelled=data["cancelled"],
+                   isolation=data.get("isolation", ""))
 
 
 def _blank(lines: list[str], first: int, last: int) -> None:
@@ -391,7 +397,7 @@ def _blank(lines: list[str], first: int, last: int) -> None:
 def _without_output_commands(lines: list[str]) -> list[Problem]:
     """Comment out file-writing and drawing commands in .control blocks (in place)."""
     notes = []
-    for first, last in simulate._control_blocks(lines):
+    for first, last in simulate.control_blocks(lines):
         for n in range(first + 1, min(last, len(lines))):
             word = re.split(r"[\s(]", lines[n].strip().lower(), maxsplit=1)[0]
             if word in OUTPUT_COMMANDS:
@@ -401,40 +407,21 @@ def _without_output_commands(lines: list[str]) -> list[Problem]:
     return notes
 
 
-_REFUSAL = re.compile(r"^(?:(?P<file>\S+) )?line (?P<line>\d+): ")
+def _refusal(reason: str) -> Problem:
+    """A refusal ("line N: why", 1-based; one inside an included file names the include line
+    first) as an error at its line (0 when it names none)."""
+    found = re.match(r"line (\d+): ", reason)
+    return Problem(f"refused: {reason[found.end():] if found else reason}",
+                   int(found.group(1)) - 1 if found else 0, "error")
 
 
-def _refusal_line(reason: str, netlist: m.Netlist) -> int:
-    """The line a check_safety reason points at; one inside an included file blames the include."""
-    found = _REFUSAL.match(reason)
-    if not found:
-        return 0
-    if not found.group("file"):
-        return int(found.group("line")) - 1
-    includes = [i for i in netlist.includes if os.path.basename(i.path) == found.group("file")]
-    return includes[0].range.start.line if includes else 0
-
-
-def content_key(text: str, base_dir: Path | None, allowed_dirs: list[Path], line: int | None, suffix: str,
-                options: SimulationOptions) -> str:
-    """A hash of everything a run depends on: the text, included files (recursively), where
-    includes may come from, the analysis chosen, the plot format and the limits."""
-    digest = hashlib.sha256(json.dumps([__version__, text, str(base_dir), [str(d) for d in allowed_dirs],
-                                        line, suffix, [options.timeout_s, options.memory_mb,
-                                                       options.max_output_mb]]).encode())
-    seen: set[str] = set()
-
-    def add(source: str, base: Path | None) -> None:
-        for inc in parse(source, has_title=False).netlist.includes if base else []:
-            target = os.path.realpath(base / os.path.expanduser(inc.path))
-            if target in seen or len(seen) > 200 or not os.path.isfile(target):
-                continue
-            seen.add(target)
-            data = Path(target).read_bytes()
-            digest.update(target.encode() + b"\0" + hashlib.sha256(data).digest())
-            add(data.decode("utf-8", "replace"), Path(target).parent)
-    add(text, base_dir)
-    return digest.hexdigest()[:24]
+def content_key(deck: decks.Deck, text: str, line: int | None, suffix: str, options: SimulationOptions) -> str:
+    """A hash of everything a run depends on: the text, the deck ngspice reads (the included files
+    inlined: read once, by the safety decision, and only those it allowed), the analysis chosen,
+    the plot format and the limits."""
+    return hashlib.sha256(json.dumps([__version__, text, deck.lines, deck.origins, deck.controls, line, suffix,
+                                      [options.timeout_s, options.memory_mb, options.max_output_mb,
+                                       options.run_control]]).encode()).hexdigest()[:24]
 
 
 def default_directory() -> Path:
@@ -452,15 +439,22 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     before each run."""
     options = options or SimulationOptions()
     base = path.resolve().parent if path else None
+    start = time.monotonic()
+    report = SimulationReport(ok=True)
+    # The safety decision comes first: nothing is read, hashed or cached before it.
+    deck = decks.build(text, base, list(allowed_dirs), run_control=options.run_control)
+    netlist = deck.netlist
+    if deck.refused or deck.errors:
+        report.ok = False
+        report.problems += [_refusal(r) for r in deck.refused]
+        report.problems += [Problem(message, at or 0, "error") for message, at in deck.errors]
+        return _finish(report, start)
     cache_dir = Path(cache_dir) if cache_dir else default_directory()
-    folder = cache_dir / content_key(text, base, list(allowed_dirs), line, plot_format, options)
+    folder = cache_dir / content_key(deck, text, line, plot_format, options)
     if (cached := _load(folder)) is not None:
         return cached
-    start = time.monotonic()
-    netlist = parse(text).netlist
     lines = text.split("\n")
-    report = SimulationReport(ok=True)
-    jobs = _plan(report, netlist, lines, base, list(allowed_dirs), line)
+    jobs = _plan(report, deck, lines, line, options.run_control)
     if not jobs:
         return _finish(report, start)
     analyses = analysis_lines(text, netlist)
@@ -475,11 +469,13 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
             progress(f"{job.text if job else '.control'} ({number + 1}/{len(jobs)})", int(100 * number / len(jobs)))
         result = simulate.run(_deck(lines, analyses, job), base_dir=base, allowed_dirs=list(allowed_dirs),
                               timeout=options.timeout_s, memory_mb=options.memory_mb,
-                              max_output_bytes=options.max_output_mb << 20, dump_plots=True, stop=stop)
+                              max_output_bytes=options.max_output_mb << 20, dump_plots=True, stop=stop,
+                              own_control="run" if job is None else "drop")  # the report notes what is dropped
         if result.refused:
             report.ok = False
-            report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in result.refused]
+            report.problems += [_refusal(r) for r in result.refused]
             break
+        report.isolation = result.isolation
         run = AnalysisRun(job, result.ok, result.seconds)
         report.runs.append(run)
         _take_errors(report, result, job, measures, options)
@@ -497,24 +493,25 @@ def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Pat
     return report
 
 
-def _plan(report: SimulationReport, netlist: m.Netlist, lines: list[str], base: Path | None,
-          allowed_dirs: list[Path], line: int | None) -> list[AnalysisLine | None]:
-    """What to run: the analysis on `line`, else each analysis, else (a deck with .control
-    blocks) the deck once as written: [None]. Empty, with the reason in `report`, when nothing
-    may or can run. Leaves the file-writing .control commands out of `lines` (in place)."""
-    report.problems += _without_output_commands(lines)
-    # The whole deck is checked, even when the analysis asked for would run without its .control.
-    if refused := simulate.check_safety("\n".join(lines), base, allowed_dirs):
-        report.problems += [Problem(f"refused: {r}", _refusal_line(r, netlist), "error") for r in refused]
-        report.ok = False
-        return []
-    analyses = analysis_lines("\n".join(lines), netlist)
+def _plan(report: SimulationReport, deck: decks.Deck, lines: list[str], line: int | None,
+          run_control: bool) -> list[AnalysisLine | None]:
+    """What to run: the analysis on `line`, else each analysis, else (opted in, a deck with
+    .control blocks) the deck once with them: [None]. Empty, with the reason in `report`, when
+    nothing can run. Notes the .control blocks not run; opted in, leaves their file-writing
+    commands out of `lines` (in place)."""
+    if not run_control:
+        report.problems += [Problem(simulate.NOT_RUN, n, "information") for n in deck.controls]
+    analyses = analysis_lines("\n".join(lines), deck.netlist)
     if line is not None:
         jobs = [a for a in analyses if a.line <= line <= a.end_line]
         missing = Problem(f"no analysis on line {line + 1}", line, "error")
+    elif run_control and deck.controls:
+        report.problems += _without_output_commands(lines)
+        jobs = [None]
     else:
-        jobs = [None] if simulate._control_blocks(lines) else analyses
-        missing = Problem("nothing to simulate: no .op, .ac, .dc, .tran or other analysis", 0, "error")
+        jobs = analyses
+        missing = Problem("nothing to simulate: no .op, .ac, .dc, .tran or other analysis"
+                          + (" outside the .control block, which is not run" if deck.controls else ""), 0, "error")
     if not jobs:
         report.problems.append(missing)
         report.ok = False
@@ -529,7 +526,7 @@ def _deck(lines: list[str], analyses: list[AnalysisLine], job: AnalysisLine | No
         for other in analyses:
             if other.line != job.line:
                 _blank(deck, other.line, other.end_line)
-        for first, last in simulate._control_blocks(deck):
+        for first, last in simulate.control_blocks(deck):
             _blank(deck, first, last)
     return "\n".join(deck)
 

@@ -1,0 +1,227 @@
+"""The first wall: ngspice only ever reads a deck we wrote.
+
+`build` parses the user's netlist with our parser and writes a new deck from the statements it
+understood: our own title line, each statement's lines (comment lines blanked: ngspice runs a
+`*#` comment as a command), every `.include`/`.lib` replaced by the file's statements, read by us
+through the confined resolver (so no path reaches ngspice), and no `.control` block of the user's
+unless the caller opts in. It refuses, instead of writing:
+
+- a `*ng_script` first line (ngspice would run the whole file as commands);
+- a line our parser could not read, and a dot command it does not know (`.controls`, `.osdi`...);
+- a double-quoted string anywhere: ngspice takes file names only as strings (filesource `file=`,
+  d_source `input_file=`, `{"name"}`), so none reaches it, whatever the parameter is called;
+- a `.model` word with a path character (`/ \\ ~ $`: code models open unquoted `./x` too), and
+  any `name=value` whose value looks like a path (`/x`, `~`, `./x`, `..`);
+- an include outside the allowed directories, one not a regular file, one too big, cycles, and
+  includes that expand past `MAX_DECK_LINES`.
+
+Each deck line remembers the user's line it came from (an included file's lines: the include
+line), so ngspice's "Error on line N" maps back to the text."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from spice_lsp.language import model as m
+from spice_lsp.language.includes import Workspace
+from spice_lsp.language.parser import parse
+
+TITLE = "spice-lsp sandbox deck"  # ours: a title of the user's could be `*ng_script`
+MAX_DECK_LINES = 200_000  # a fan-out of includes (each file including the next twice) stops here
+MAX_INCLUDE_DEPTH = 40
+_PATH_VALUE = re.compile(r"^(?:~|/|\.{1,2}(?:[/\\]|$))|[\\$]|(?:^|[/\\])\.\.(?:[/\\]|$)")
+_MODEL_PATH = re.compile(r"[/\\~$]")
+
+
+def is_ng_script(first_line: str) -> bool:
+    """ngspice runs a file whose first line starts with `*ng_script` as a command script."""
+    return re.sub(r"\s+", "", first_line).lower().startswith("*ng_script")
+
+
+@dataclass
+class Deck:
+    """What ngspice reads, line by line with the user's line each came from (None: ours)."""
+
+    lines: list[str]
+    origins: list[int | None]
+    netlist: m.Netlist  # the user's text, parsed
+    refused: list[str] = field(default_factory=list)  # "line N: why" (1-based): not run
+    errors: list[tuple[str, int | None]] = field(default_factory=list)  # cannot run: (message, 0-based line)
+    controls: list[int] = field(default_factory=list)  # first lines of the user's .control blocks
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    def append(self, *lines: str) -> None:
+        self.lines += lines
+        self.origins += [None] * len(lines)
+
+
+def build(text: str, base_dir: Path | None, allowed_dirs, *, run_control: bool = False) -> Deck:
+    """The deck for `text`: refusals and errors filled in when it must not or cannot run.
+    Relative includes resolve in the including file's directory (the text's: `base_dir`),
+    then in each allowed directory; only files inside `base_dir` and `allowed_dirs` are read.
+    `run_control` keeps the user's .control blocks (for the isolated opt-in)."""
+    netlist = parse(text).netlist
+    lines = text.split("\n")
+    deck = Deck([TITLE], [None], netlist)
+    if lines and is_ng_script(lines[0]):
+        deck.refused.append("line 1: '*ng_script' makes ngspice run the whole file as commands; not run")
+        return deck
+    _Writer(deck, base_dir, allowed_dirs, run_control).file(netlist, lines, base_dir, None, _top, [])
+    return deck
+
+
+def _top(line: int) -> str:
+    return f"line {line + 1}: "
+
+
+def _fields(fields) -> list[m.Field]:
+    """Every field, the values and items inside fields included."""
+    found = []
+    for f in fields:
+        found.append(f)
+        found += _fields([f.value] if f.value else []) + _fields(f.items)
+    return found
+
+
+def statement_problem(st: m.Statement, source: list[str]) -> str | None:
+    """Why this statement is not passed to ngspice (None: it may be)."""
+    if any('"' in line for line in source if not line.lstrip().startswith("*")):
+        return ("a quoted string: ngspice reads strings as file names (file=, input_file=...), "
+                "so the sandbox passes none")
+    if isinstance(st, m.Directive) and not st.known:
+        return f"'{st.name}' is not a dot command spice-lsp knows, so it is not passed to ngspice"
+    fields = _fields(getattr(st, "fields", None) or getattr(st, "params", None) or getattr(st, "args", None) or [])
+    if isinstance(st, m.Subckt):
+        fields = _fields(st.ports + st.params)
+    for f in fields:
+        if f.kind == "word" and isinstance(st, m.Model) and _MODEL_PATH.search(f.text):
+            return f"'{f.text}' in a .model looks like a file path: code models would open it; not allowed"
+        if f.kind == "assign" and f.value and f.value.kind == "word" and _PATH_VALUE.search(f.value.text):
+            return f"'{f.text}' names a file path: not allowed in the sandbox"
+    if isinstance(st, m.ParamDef) and _PATH_VALUE.search(st.value):
+        return f"'{st.name}={st.value}' names a file path: not allowed in the sandbox"
+    return None
+
+
+class _Writer:
+    def __init__(self, deck: Deck, base_dir: Path | None, allowed_dirs, run_control: bool) -> None:
+        self.deck, self.run_control = deck, run_control
+        allowed = [Path(d) for d in allowed_dirs]
+        self.workspace = Workspace(roots=([Path(base_dir)] if base_dir else []) + allowed, include_paths=allowed)
+        self.roots = ", ".join(os.path.realpath(p) for p in self.workspace.roots) or "none given"
+        self.stopped = False  # past the line budget
+
+    def refuse(self, reason: str) -> None:
+        self.deck.refused.append(reason)
+
+    def file(self, netlist: m.Netlist, lines: list[str], directory: Path | None, at: int | None,
+             where: Callable[[int], str], chain: list[Path], section: m.LibSection | None = None) -> None:
+        """Write one file's statements (of `section` only, when given). `at`: the user's line
+        its lines are blamed on (None: the user's text itself, each line its own)."""
+        blocks = [s for s in netlist.statements if isinstance(s, m.LibSection)]
+        covered: set[int] = set()
+        if netlist.title_range is not None:
+            covered.add(0)
+        written: set[int] = set()
+        end = len(lines)
+        for st in netlist.statements:
+            first, last = st.range.start.line, st.range.end.line
+            # A block's body lines are its statements': only its header line is its own.
+            header = st.header_range.end.line if isinstance(st, m.Subckt) else \
+                first if isinstance(st, m.LibSection) else last
+            covered.update(range(first, header + 1))
+            inside = next((b for b in blocks if b is not st and b.range.start.line < first <= b.range.end.line), None)
+            if section is not None and inside is not section:
+                continue
+            if section is None and (inside is not None or isinstance(st, (m.LibSection, m.Endl))):
+                continue  # a .lib section is read only when a `.lib file name` asks for it
+            if isinstance(st, m.End):
+                if at is None and section is None:
+                    end = first  # ngspice reads nothing after the deck's .end
+                    break
+                continue
+            if self.stopped:
+                return
+            if isinstance(st, m.ControlBlock):
+                self.deck.controls.append(first if at is None else at)
+                if self.run_control:
+                    self.write(lines, first, last, at, written, comments=True)
+                continue
+            if isinstance(st, m.Include):
+                self.include(st, directory, at, where, chain)
+                continue
+            if isinstance(st, m.Subckt):
+                last = st.header_range.end.line
+            source = lines[first:last + 1]
+            if problem := statement_problem(st, source):
+                self.refuse(where(first) + problem)
+                continue
+            self.write(lines, first, last, at, written)
+        for n in range(len(lines) if at is not None else end):
+            if n not in covered and lines[n].strip() and not lines[n].lstrip().startswith("*"):
+                self.refuse(where(n) + "spice-lsp cannot read this line, so it is not passed to ngspice")
+
+    def write(self, lines: list[str], first: int, last: int, at: int | None, written: set[int],
+              comments: bool = False) -> None:
+        for n in range(first, last + 1):
+            if n in written:  # one `.param a=1 b=2` line is two statements
+                continue
+            written.add(n)
+            line = lines[n]
+            self.deck.lines.append("*" if line.lstrip().startswith("*") and not comments else line)
+            self.deck.origins.append(n if at is None else at)
+        if len(self.deck.lines) > MAX_DECK_LINES and not self.stopped:
+            self.stopped = True
+            self.refuse(f"the includes expand to more than {MAX_DECK_LINES} lines; not run")
+
+    def include(self, include: m.Include, directory: Path | None, at: int | None,
+                where: Callable[[int], str], chain: list[Path]) -> None:
+        line = include.range.start.line
+        blame = line if at is None else at
+        search = directory or (self.workspace.include_paths[0] if self.workspace.include_paths else None)
+        if search is None:
+            self.refuse(where(line) + f"'{include.path}': no directory to read it from (the text has no file)")
+            return
+        outside = f"'{include.path}' is not inside the allowed directories ({self.roots}); not read"
+        target = self.workspace.locate(include.path, Path(search))
+        if target is None:  # missing, or there but no regular file (a FIFO, a device)
+            try:
+                there = Path(os.path.realpath(Path(search) / os.path.expanduser(include.path)))
+            except (OSError, ValueError):
+                there = None
+            if there is None or not there.exists():
+                self.deck.errors.append((f"could not find include file {include.path}", blame))
+            else:
+                self.refuse(where(line) + (outside if not self.workspace.allowed(there) else
+                                           f"'{include.path}' is not a regular file; not read"))
+            return
+        if not self.workspace.allowed(target):
+            self.refuse(where(line) + outside)
+            return
+        if target in chain or len(chain) >= MAX_INCLUDE_DEPTH:
+            self.refuse(where(line) + f"'{include.path}' includes itself (through "
+                        f"{' -> '.join(p.name for p in chain + [target])}); not run")
+            return
+        text = self.workspace.reader(target)
+        if text is None:
+            self.refuse(where(line) + f"'{include.path}' is not a regular file of at most "
+                        "a few megabytes, or cannot be read; not read")
+            return
+        netlist = parse(text, has_title=False).netlist
+        section = None
+        if include.section:
+            section = next((s for s in netlist.statements if isinstance(s, m.LibSection)
+                            and s.name.lower() == include.section.lower()), None)
+            if section is None:
+                self.deck.errors.append((f"'{include.path}' has no section '{include.section}'", blame))
+                return
+
+        def inner(n: int, name=target.name) -> str:
+            return where(line) + f"in {name} line {n + 1}: "
+        self.file(netlist, text.split("\n"), target.parent, blame, inner, chain + [target], section)
