@@ -26,6 +26,7 @@ import itertools
 import json
 import os
 import random
+import shutil
 import stat
 import string
 import sys
@@ -479,7 +480,8 @@ async def client_uris(s: Session, scale: float) -> dict:
     """Requests on files the client never opened: /dev/stdin (the server's own input), a FIFO
     in the workspace, /dev/zero, /etc/passwd and a netlist outside the workspace are refused
     with an error, never read; a netlist in the workspace is read; simulating the netlist
-    outside the workspace is refused before anything runs."""
+    outside the workspace is refused before anything runs; once the client opens it, it is
+    served."""
     fifo = s.workdir / "fifo.cir"
     if not fifo.exists():
         os.mkfifo(fifo)
@@ -495,9 +497,16 @@ async def client_uris(s: Session, scale: float) -> dict:
                                                                "position": {"line": 1, "character": 1}})]
     simulated = await s.answer("workspace/executeCommand", {"command": "spice-lsp.simulate",
                                                             "arguments": [refused["outside"]]})
+    # the same file outside the workspace, once the client has opened it, is served
+    s.client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
+        uri=refused["outside"], language_id="spice", version=1, text=PROBE)))
+    answers["outside_opened"] = [await s.answer("textDocument/documentSymbol",
+                                                {"textDocument": {"uri": refused["outside"]}})]
+    s.close(refused["outside"])
+    shutil.rmtree(outside)
     shown = json.dumps(answers)
     ok = all(kind == "error" for name in refused for kind, _ in answers[name]) \
-        and all(kind == "result" and value for kind, value in answers["unopened"]) \
+        and all(kind == "result" and value for name in ("unopened", "outside_opened") for kind, value in answers[name]) \
         and "root:" not in shown and simulated[0] == "result" and not simulated[1].ok \
         and "outside the workspace" in simulated[1].text
     return {"refused": {name: answers[name][0][1] for name in refused}, "ok": ok}
