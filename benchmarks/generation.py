@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spice_lsp.generation.assistant import Assistant, GenerationOptions
 from spice_lsp.generation.pipeline import CannotServe
-from spice_lsp.generation.templates import TEMPLATES, roles
+from spice_lsp.generation.families import FAMILIES, roles
 from spice_lsp.language.units import format_eng
 
 REFERENCE_CASES = Path(__file__).resolve().parents[2] / "shared" / "seed" / "test_cases.json"
@@ -28,7 +28,7 @@ UNITS = {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A", "F": "Hz", "W": "m"
 def family_cases() -> list[dict]:
     """One description per family, asking for non-default values of its first roles."""
     cases = []
-    for kind, template in TEMPLATES.items():
+    for kind, template in FAMILIES.items():
         if kind == "generic":
             continue
         asked = [(role, default) for role, default in roles(kind).items() if role != "DUTY"][:3]

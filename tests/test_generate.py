@@ -13,10 +13,10 @@ from spice_lsp.editor.features import describe_request, netlist_insertion
 from spice_lsp.generation.pipeline import CannotServe, clean_draft, generate, missing_values, verify
 from spice_lsp.generation.intent import Value, parse_intent
 from spice_lsp.generation.lm import Draft
-from spice_lsp.generation.templates import TEMPLATES, example_intent, render, roles
+from spice_lsp.generation.families import FAMILIES, example_intent, render, roles
 
 
-@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+@pytest.mark.parametrize("kind", sorted(FAMILIES))
 def test_every_family_parses_and_simulates_with_random_values(kind):
     rng = random.Random(kind)
     for _ in range(3):
@@ -157,7 +157,7 @@ def test_values_are_written_as_the_user_wrote_them():
 
 
 def test_elements_are_named_like_schematic_reference_designators():
-    for kind in sorted(TEMPLATES):
+    for kind in sorted(FAMILIES):
         netlist = render(example_intent(kind)).netlist
         top_level = [line.split()[0] for line in netlist.splitlines()[1:]
                      if line[:1].isalpha() and not _inside_subckt(netlist, line)]

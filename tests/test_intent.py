@@ -103,7 +103,7 @@ CASES = [
     ("buck converter 12 V input, 100 kHz switching frequency, 50% duty cycle, L=100uH, 100 µF output capacitor",
      "buck_converter", {"VIN": 12, "FSW": 100e3, "DUTY": 0.5, "L": 100e-6, "COUT": 100e-6}, []),
     ("boost converter from 5V with fsw=200kHz, duty cycle of 0.6, inductor 47 µH", "boost_converter",
-     {"VDD": 5, "FSW": 200e3, "DUTY": 0.6, "L": 47e-6}, []),
+     {"VIN": 5, "FSW": 200e3, "DUTY": 0.6, "L": 47e-6}, []),
     ("photodiode with 10 µA photocurrent bias, 1 pF capacitance, load resistor 10k, "
      "bandwidth analysis up to 10GHz", "photodiode", {"IBIAS": 10e-6, "C": 1e-12, "RL": 10e3},
      [".ac dec 20 1 10g"]),

@@ -47,7 +47,7 @@ from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.generation.pipeline import MAX_DESCRIPTION, build_prompt, missing_values
 from spice_lsp.generation.intent import Intent, parse_intent
-from spice_lsp.generation.templates import render
+from spice_lsp.generation.families import render
 
 from .common import REPO, SHARED, UsageError, cli, inside_tracked_tree, parse_args, read_jsonl, save_config
 from .phrasing import FAMILIES, round_trip, sample_request

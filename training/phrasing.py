@@ -21,77 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.templates import TEMPLATES, TRAN_TIMES, render, roles
+from spice_lsp.generation.families import FAMILIES as REGISTRY, render, roles
 from spice_lsp.language.units import format_eng
 
 # --- family names: several per family, each read back to the family by parse_intent ----------
 
-FAMILY_NAMES: dict[str, list[str]] = {
-    "rc_lowpass": ["RC low-pass filter", "RC low pass", "RC LPF", "first-order RC low-pass filter",
-                   "resistor-capacitor low-pass filter", "passive RC low-pass network"],
-    "rc_highpass": ["RC high-pass filter", "RC high pass", "RC HPF", "first-order RC high-pass filter",
-                    "resistor-capacitor high-pass filter"],
-    "rl_lowpass": ["RL low-pass filter", "RL low pass", "resistor-inductor low-pass filter",
-                   "first-order RL LPF"],
-    "rl_highpass": ["RL high-pass filter", "RL high pass", "resistor-inductor high-pass filter", "RL HPF"],
-    "lc_lowpass": ["LC low-pass filter with a series inductor and a shunt capacitor",
-                   "inductor-capacitor low-pass filter", "LC LPF (inductor and capacitor)",
-                   "second-order LC low-pass filter with an inductor and a capacitor"],
-    "rlc_series": ["series RLC circuit", "RLC circuit", "series resonant circuit", "series RLC network"],
-    "rlc_bandpass": ["RLC band-pass filter", "band-pass filter", "RLC bandpass filter", "series LC band-pass filter"],
-    "rlc_notch": ["RLC notch filter", "notch filter", "band-stop filter", "band-reject filter"],
-    "voltage_divider": ["voltage divider", "resistive divider", "resistor divider", "potential divider"],
-    "half_wave_rectifier": ["half-wave rectifier", "half wave rectifier", "diode rectifier",
-                            "half-wave diode rectifier with a smoothing capacitor"],
-    "full_wave_rectifier": ["full-wave bridge rectifier", "bridge rectifier", "full wave rectifier",
-                            "full-wave rectifier"],
-    "diode_clipper": ["diode clipper", "clipper circuit", "diode limiter", "clipping circuit"],
-    "zener_regulator": ["zener regulator", "zener shunt regulator", "zener diode voltage regulator"],
-    "diode_iv": ["diode I-V characteristic", "diode IV curve", "diode I\u2013V curve",
-                 "silicon diode forward and reverse characteristic"],
-    "mems_accelerometer": ["capacitive MEMS accelerometer", "MEMS accelerometer", "capacitive accelerometer"],
-    "tunnel_diode": ["tunnel diode I-V characteristic", "tunnel diode", "Esaki diode I-V curve",
-                     "negative-resistance tunnel diode"],
-    "bjt_common_emitter": ["BJT common-emitter amplifier", "NPN common emitter amplifier",
-                           "common-emitter amplifier", "bipolar amplifier", "NPN amplifier"],
-    "bjt_emitter_follower": ["emitter follower", "NPN emitter follower", "common-collector amplifier",
-                             "BJT emitter-follower stage"],
-    "bjt_basic": ["biased NPN transistor", "bipolar transistor circuit", "NPN transistor bias circuit",
-                  "BJT with a collector resistor"],
-    "mos_common_source": ["common-source amplifier", "NMOS common-source amplifier", "MOSFET amplifier",
-                          "NMOS amplifier", "common source stage"],
-    "mos_source_follower": ["source follower", "NMOS source follower", "common-drain amplifier",
-                            "MOSFET source follower"],
-    "mos_basic": ["NMOS transistor circuit", "MOSFET circuit", "basic NMOS circuit",
-                  "n-channel MOSFET circuit"],
-    "current_mirror": ["current mirror", "NMOS current mirror", "MOSFET current mirror",
-                       "simple two-transistor current mirror"],
-    "differential_pair": ["differential pair", "NMOS differential pair", "long-tailed pair",
-                          "MOSFET differential amplifier"],
-    "cmos_inverter": ["CMOS inverter", "inverter", "static CMOS inverter"],
-    "cmos_nand": ["CMOS NAND gate", "two-input NAND gate", "NAND gate", "2-input CMOS NAND"],
-    "opamp_inverting": ["inverting op-amp amplifier", "inverting amplifier", "op amp inverting amplifier"],
-    "opamp_noninverting": ["non-inverting amplifier", "noninverting op-amp amplifier", "op-amp amplifier",
-                           "non-inverting op amp stage"],
-    "opamp_buffer": ["voltage follower", "op-amp buffer", "unity-gain buffer"],
-    "opamp_integrator": ["op-amp integrator", "integrator", "inverting integrator"],
-    "active_lowpass": ["Sallen-Key low-pass filter", "active low-pass filter", "op-amp low-pass filter",
-                       "second-order Sallen-Key LPF"],
-    "active_highpass": ["Sallen-Key high-pass filter", "active high-pass filter", "op-amp high-pass filter"],
-    "rc_oscillator": ["Wien-bridge oscillator", "RC oscillator", "Wien bridge oscillator"],
-    "phase_shift_oscillator": ["RC phase-shift oscillator", "phase-shift oscillator", "phase shift oscillator"],
-    "bjt_switch": ["NPN transistor switch", "BJT switch", "bipolar transistor used as a switch"],
-    "transimpedance": ["transimpedance amplifier", "photodiode transimpedance amplifier", "TIA front end"],
-    "ring_oscillator": ["ring oscillator", "three-stage CMOS ring oscillator", "3-stage ring oscillator"],
-    "buck_converter": ["buck converter", "step-down converter", "DC-DC buck converter",
-                       "step-down switching regulator"],
-    "boost_converter": ["boost converter", "step-up converter", "DC-DC boost converter"],
-    "photodiode": ["photodiode circuit", "photodiode with a load resistor", "reverse-biased photodiode",
-                   "photodetector front end"],
-    "wheatstone_bridge": ["Wheatstone bridge", "Wheatstone bridge sensor", "strain gauge bridge",
-                          "piezoresistive pressure sensor bridge"],
-    "mems_resonator": ["MEMS resonator", "MEMS resonator equivalent circuit", "MEMS resonator model"],
-}
+# Family names come from the registry: each record lists how people name its circuit.
+FAMILY_NAMES: dict[str, list[str]] = {kind: list(f.names) for kind, f in REGISTRY.items() if f.names}
 FAMILIES = sorted(FAMILY_NAMES)  # every template family except "generic"
 
 # --- values -----------------------------------------------------------------------------------
@@ -258,8 +194,7 @@ def _time_text(value: float, rng: random.Random) -> str:
 
 
 def default_analysis(kind: str) -> str:
-    from spice_lsp.generation.templates import DEFAULT_ANALYSIS
-    return next((a for a, kinds in DEFAULT_ANALYSIS.items() if kind in kinds), "ac")
+    return REGISTRY[kind].analysis
 
 
 def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
@@ -285,7 +220,7 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
             expected = f".ac dec 20 1 {format_eng(stop)}"
         return words.format(a=_freq_text(start, rng), b=_freq_text(stop, rng)), [expected]
     if category == "tran":
-        stop = float(f"{_parse_spice(TRAN_TIMES[kind][1]) * rng.choice([0.5, 1, 2]):.3g}")
+        stop = float(f"{_parse_spice(REGISTRY[kind].tran[1]) * rng.choice([0.5, 1, 2]):.3g}")
         step = stop / 1000
         if directive:
             line = f".tran {format_eng(step)} {format_eng(stop)}"
@@ -380,7 +315,7 @@ def sample_request(kind: str, rng: random.Random) -> Request:
                 else "analysis:words")
     nodes: list[str] = []
     node_text = ""
-    netlist_nodes = set(re.findall(r"\b(in|out)\b", render(parse_intent(TEMPLATES[kind].summary)).netlist))
+    netlist_nodes = set(re.findall(r"\b(in|out)\b", render(parse_intent(REGISTRY[kind].summary)).netlist))
     if {"in", "out"} <= netlist_nodes and rng.random() < 0.2:
         nodes = ["in", "out"]
         node_text = rng.choice(["input at node in and output at node out",

@@ -2,14 +2,17 @@
 model and examples, loaded once and shared by every request."""
 from __future__ import annotations
 
+import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
-from spice_lsp.generation.pipeline import GenerationResult, generate
+from spice_lsp.generation.pipeline import CannotServe, GenerationResult, generate
 from spice_lsp.generation.retrieval import Example, Retriever
-from spice_lsp.generation.templates import TEMPLATES, example_intent, render
+from spice_lsp.generation.families import FAMILIES, example_intent, render
 
+log = logging.getLogger(__name__)
 SHIPPED_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-spice"
 BACKENDS = ("template", "transformers", "openai")
 
@@ -52,7 +55,7 @@ class GenerationOptions:
 def template_examples() -> list[Example]:
     """One rendered example per circuit family: the retrieval corpus shipped with the code."""
     return [Example(kind, t.summary, render(example_intent(kind)).netlist, kind)
-            for kind, t in TEMPLATES.items()]
+            for kind, t in FAMILIES.items()]
 
 
 class Assistant:
@@ -81,10 +84,40 @@ class Assistant:
             return self._retriever
 
     def generate(self, description: str, *, backend: str | None = None, stop=None, on_text=None,
-                 budget_s: float | None = None) -> GenerationResult:
-        """`backend="template"` forces the instant path; otherwise the configured one."""
-        if (backend or self.options.resolved_backend()) == "template":
+                 budget_s: float | None = None, progress: Callable[[str], None] | None = None) -> GenerationResult:
+        """`backend="template"` forces the instant path; otherwise the configured one.
+
+        A model that fails (it cannot load, the `ml` extra is missing, the server is down...)
+        never loses the request: the verified template answer comes back, its reason saying
+        why. `progress` hears what is happening (loading a model, drafting)."""
+        chosen = backend or self.options.resolved_backend()
+        if chosen == "template":
             return generate(description)
-        return generate(description, drafter=self.drafter(), retriever=self.retriever(),
-                        max_repairs=self.options.max_repairs, stop=stop, on_text=on_text,
-                        budget_s=budget_s if budget_s is not None else self.options.budget_s)
+        try:
+            drafter, retriever = self.drafter(), self.retriever()
+            if progress and not getattr(drafter, "loaded", True):
+                progress("loading the language model (once)")
+            if hasattr(drafter, "load"):
+                drafter.load()
+            if progress and not retriever.loaded:
+                progress("loading the example retriever (once)")
+            retriever.load()
+            if progress:
+                progress(f"drafting with {chosen}")
+            return generate(description, drafter=drafter, retriever=retriever,
+                            max_repairs=self.options.max_repairs, stop=stop, on_text=on_text,
+                            budget_s=budget_s if budget_s is not None else self.options.budget_s)
+        except CannotServe:
+            raise
+        except Exception as error:
+            log.warning("the %s backend failed; answering with the template: %r", chosen, error)
+            result = generate(description)
+            return replace(result, reason=f"the {chosen} backend failed ({_why_failed(error)}); "
+                           "this is the template answer")
+
+
+def _why_failed(error: Exception) -> str:
+    if isinstance(error, ImportError):
+        return (f"{error.name or error} is not installed: the model backends need the ml extra, "
+                "pip install 'spice-lsp[ml]'")
+    return f"{type(error).__name__}: {error}"

@@ -115,9 +115,10 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     return items
 
 
-def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeout: float = 10.0
-            ) -> tuple[float | None, str]:
-    """The spec's quantity measured in ngspice on the answer: (value, how or why not)."""
+def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeout: float = 10.0,
+            settle: tuple[float, float] | None = None) -> tuple[float | None, str]:
+    """The spec's quantity measured in ngspice on the answer: (value, how or why not). `settle`,
+    a transient's (step, stop), measures a switching circuit's output as its settled average."""
     f = spec.target
     out, inp = output, input_node
     if spec.quantity == "cutoff" and inp:
@@ -128,6 +129,11 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
         control = f"ac dec 10 10 100k\nlet g = {expression}\nmeas ac result find g at=1k\nprint result"
         how = f"v({out})/v({inp}) at 1 kHz" + (" in dB" if spec.quantity == "gain_db" else "")
+    elif spec.quantity == "vout" and settle:
+        step, stop = settle
+        control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
+                   "print result")
+        how = f"average of v({out}) over the last fifth of the transient"
     elif spec.quantity == "vout":
         control = f"op\nlet result = v({out})\nprint result"
         how = f"v({out}) at the operating point"

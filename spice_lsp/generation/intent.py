@@ -143,54 +143,19 @@ def _quantities(text: str) -> list[_Q]:
 
 # --- circuit families -------------------------------------------------------------------------
 
-_LOW, _HIGH = r"low[- ]?pass|\blpf\b", r"high[- ]?pass|\bhpf\b"
-_MOS = r"\b(?:[np]mos|mosfets?|mos|finfet|[np]-?channel|[np]fet)\b|gate length|channel length"
-_BJT = r"\b(?:npn|pnp|bjts?|bipolar)\b"
-_ACTIVE = r"sallen|active|op[- ]?amp|operational"
-_FAMILIES: list[tuple[str, tuple[str, ...]]] = [  # first entry whose patterns all match wins
-    ("ring_oscillator", (r"ring oscillator",)), ("phase_shift_oscillator", (r"phase[- ]shift oscillator",)),
-    ("rc_oscillator", (r"rc oscillator|wien",)), ("transimpedance", (r"trans-?impedance|\btia\b",)),
-    ("cmos_nand", (r"\bnand\b",)), ("cmos_inverter", (r"\binverter\b",)),
-    ("differential_pair", (r"differential (?:pair|amplifier)|long[- ]tailed",)),
-    ("current_mirror", (r"current mirror",)),
-    ("active_highpass", (_ACTIVE, _HIGH)), ("active_lowpass", (_ACTIVE, _LOW)),
-    ("active_lowpass", (r"sallen[- ]key",)),
-    ("opamp_integrator", (r"integrator",)),
-    ("opamp_noninverting", (r"non[- ]?inverting",)), ("opamp_inverting", (r"inverting",)),
-    ("bjt_emitter_follower", (r"emitter[- ]follower|common[- ]collector",)),
-    ("bjt_common_emitter", (r"common[- ]emitter",)),
-    ("mos_source_follower", (r"source[- ]follower|common[- ]drain",)),
-    ("mos_common_source", (r"common[- ]source",)),
-    ("opamp_buffer", (r"voltage follower|buffer",)),
-    ("buck_converter", (r"\bbuck\b|step[- ]down",)), ("boost_converter", (r"\bboost\b|step[- ]up",)),
-    ("bjt_switch", (r"\b(?:npn|bjts?|bipolar|transistor)\b", r"\bswitch(?:es|ing)?\b(?!\s+frequency)")),
-    ("full_wave_rectifier", (r"full[- ]wave|bridge rectifier",)),
-    ("half_wave_rectifier", (r"half[- ]wave|rectifier",)),
-    ("zener_regulator", (r"zener",)), ("diode_clipper", (r"clipper|clipping|limiter",)),
-    ("photodiode", (r"photo[- ]?diode|photo[- ]?detector",)),
-    ("wheatstone_bridge", (r"wheatstone|pressure sensor|strain gauge|piezoresist",)),
-    ("mems_accelerometer", (r"accelerometer",)), ("mems_resonator", (r"\bmems\b|gyroscope",)),
-    ("rlc_notch", (r"notch|band[- ]?stop|band[- ]reject",)), ("rlc_bandpass", (r"band[- ]?pass",)),
-    ("rlc_series", (r"\brlc\b|series resonan",)), ("mems_resonator", (r"resonator",)),
-    ("rc_highpass", (_HIGH,)), ("rc_lowpass", (_LOW,)),  # or RL/LC: see _family
-    ("voltage_divider", (r"divider",)),
-    ("tunnel_diode", (r"\btunnel(?:ling|ing)?\b|negative[- ](?:differential )?resistance|\besaki\b",)),
-    ("diode_iv", (r"\bi[-\u2013]v\b|\biv\b|forward and reverse|diode",)),
-    ("mos_common_source", (_MOS, r"amplifier")), ("bjt_common_emitter", (_BJT, r"amplifier")),
-    ("mos_basic", (_MOS,)), ("bjt_basic", (_BJT,)), ("cmos_inverter", (r"\bcmos\b",)),
-    ("rc_lowpass", (r"\brc\b(?!\s*[=:])|resistor[- ]capacitor",)),  # "RC" but not "RC=4.7k"
-    ("rl_lowpass", (r"\brl\b(?!\s*[=:])|resistor[- ]inductor",)), ("lc_lowpass", (r"\blc\b(?!\s*[=:])",)),
-    ("opamp_noninverting", (r"op[- ]?amp|operational amplifier",)),
-]
 # A transistor or amplifier of no named kind gets the textbook amplifier, said in a warning.
 _ASSUMED_KIND, _ASSUMED = "bjt_common_emitter", r"\btransistors?\b|\bamplifiers?\b"
-_MOS_KINDS = ("mos_", "cmos_", "current_mirror", "differential_pair", "ring_oscillator")
-_SIGNAL_KINDS = ("half_wave_rectifier", "full_wave_rectifier", "diode_clipper", "diode_iv", "tunnel_diode",
-                 "voltage_divider")
+_BJT = r"\b(?:npn|pnp|bjts?|bipolar)\b"
+
+
+def _registry():
+    """The family registry (it imports this module's dataclasses, so it is imported late)."""
+    from spice_lsp.generation import families
+    return families
 
 
 def _family(low: str, qs: list[_Q]) -> str:
-    kind = next((k for k, pats in _FAMILIES if all(re.search(p, low) for p in pats)), "generic")
+    kind = _registry().matches(low)
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
@@ -229,7 +194,7 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
     (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}), (r"feedback", {"ohm": "RF"}),
-    (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}),
+    (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
     (r"input|peak|amplitude|magnitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
     (r"reference", {"A": "IREF"}), (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
@@ -284,7 +249,7 @@ def _put(intent: Intent, value: Value) -> None:
 
 
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
-    mos = intent.kind.startswith(_MOS_KINDS) or re.search(r"\bW\s*=", text)
+    mos = _registry().family_of(intent.kind).mos or re.search(r"\bW\s*=", text)
     unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
     for i, q in enumerate(qs):
         if q in claimed:
@@ -335,7 +300,8 @@ def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
 def _default_role(intent: Intent, q: _Q) -> str:
     candidates = {"ohm": ["R"], "F": ["C"], "H": ["L"], "Hz": ["FREQ"], "A": ["IBIAS"], "degC": ["TEMP"],
                   "cm-3": ["DOPING"],
-                  "V": ["VIN", "VDD"] if intent.kind in _SIGNAL_KINDS else ["VDD", "VIN"]}.get(q.unit, [""])
+                  "V": ["VIN", "VDD"] if _registry().family_of(intent.kind).signal_input else ["VDD", "VIN"]
+                  }.get(q.unit, [""])
     return next((r for r in candidates if r not in intent.values), candidates[0])
 
 
@@ -355,7 +321,6 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 _DIRECTIVE = re.compile(r"(?<![\w.])\.(op|ac|tran|dc|noise)\b[^,;\n]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.\s|;|$")
-_FAST_KINDS = ("cmos_inverter", "cmos_nand", "ring_oscillator")
 
 
 def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
@@ -400,7 +365,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             claimed.update(steps[:1] + stops[:1])
             signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
             stop = stops[0].value if stops else steps[0].value * 1000 if steps else 5 / signal[0] if signal \
-                else 40e-9 if intent.kind in _FAST_KINDS else 1e-3  # five periods of the signal
+                else _registry().family_of(intent.kind).transient  # five periods of the signal
             step = steps[0].value if steps else stop / 1000
             request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}")
         elif kind == "dc":

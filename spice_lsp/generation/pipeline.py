@@ -20,14 +20,15 @@ from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.request import Request, read_request
-from spice_lsp.generation.scope import family_accepts, nearest_families, uncovered
+from spice_lsp.generation.scope import nearest_families, uncovered
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import is_number, layout
-from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, _FAMILIES, Intent, Value, parse_intent
+from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
 from spice_lsp.language.model import Element, Netlist, ParamDef
 from spice_lsp.language.parser import parse
-from spice_lsp.generation.templates import MODELS, TEMPLATES, render, title_for
+from spice_lsp.generation.families import covered_spans, family_of, render, title_for
+from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.units import format_eng, parse_number
 
 SYSTEM_PROMPT = (
@@ -215,6 +216,7 @@ class Build:
     problems: list[str]
     assumptions: list[str]
     unsupported: list[str]
+    settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
 
 
 _SPEC_UNITS = {"Hz": ("cutoff", "frequency"), "V": ("vout",), "": ("gain", "gain_db", "q")}
@@ -222,11 +224,10 @@ _SPEC_UNITS = {"Hz": ("cutoff", "frequency"), "V": ("vout",), "": ("gain", "gain
 
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
     low = description.lower()
-    covered = [m.span() for kind, patterns in _FAMILIES if kind == intent.kind
-               for p in patterns for m in re.finditer(p, low)]
+    covered = covered_spans(intent.kind, low)
     if intent.kind == _ASSUMED_KIND:
         covered += [m.span() for m in re.finditer(_ASSUMED, low)]
-    missing = uncovered(description, covered, family_accepts(intent.kind), intent.kind)
+    missing = uncovered(description, covered, family_of(intent.kind))
     if missing is None and intent.kind == "generic" and request.elements:
         return
     if missing is not None:
@@ -295,7 +296,7 @@ def _build(description: str) -> Build:
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
                      list(request.problems), assumptions, unsupported)
     template = render(intent)
-    family = TEMPLATES.get(template.kind, TEMPLATES["generic"])
+    family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=family.source)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
@@ -311,7 +312,14 @@ def _build(description: str) -> Build:
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
                    for role, value in template.defaults.items()]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
-                 assumptions + d.notes, unsupported)
+                 assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None)
+
+
+def _settle(netlist: str) -> tuple[float, float] | None:
+    """The (step, stop) of the netlist's transient."""
+    found = re.search(r"^\.tran\s+(\S+)\s+(\S+)", netlist, re.MULTILINE | re.IGNORECASE)
+    numbers = [parse_number(x) for x in found.groups()] if found else []
+    return (numbers[0], numbers[1]) if len(numbers) == 2 and None not in numbers else None
 
 
 def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verification:
@@ -335,7 +343,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
     if sim.ok:
         for spec in build.request.specs:
-            value, how = measure_spec(spec, netlist, build.output, build.input, timeout)
+            value, how = measure_spec(spec, netlist, build.output, build.input, timeout, build.settle)
             items.append(spec_item(spec, value, how))
     else:
         items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
@@ -352,11 +360,11 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
     for _ in range(MAX_TRIMS):
         if spec is None or build.design.free is None:
             break
-        measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout)
+        measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout, build.settle)
         if measured is None or not trim(build.intent, build.design, spec, measured):
             break
         template = render(build.intent)
-        family = TEMPLATES.get(template.kind, TEMPLATES["generic"])
+        family = family_of(template.kind)
         candidate_netlist = compose(template.netlist, build.request, output=family.output, source=family.source).netlist
         verification = check_answer(build, candidate_netlist, timeout)
         if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):

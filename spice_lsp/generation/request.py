@@ -176,7 +176,7 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
                         r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
-_OSC_SPEC = re.compile(r"(?:oscillat\w*|runs?|ringing|resonan\w*|cent(?:er|re)(?:\s+frequency)?|"
+_OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|resonan\w*|cent(?:er|re)(?:\s+frequency)?|"
                        r"frequency|f0|center)\s*(?:frequency)?\s*(?:of|at|=|:|is|near|around|about)?\s*"
                        r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
 _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"

@@ -45,38 +45,21 @@ class Uncovered:
     phrase: str  # the circuit the request names, as written
 
 
-# A bare circuit noun is covered by a family of that sort.
-NOUN_FAMILIES = {"oscillator": r"oscillator", "regulator": r"regulator", "converter": r"converter",
-                 "amplifier": r"^(?:opamp_(?:inverting|noninverting)|bjt_common_emitter|bjt_emitter_follower|"
-                              r"mos_common_source|mos_source_follower|differential_pair|transimpedance|bjt_basic|"
-                              r"mos_basic)$",
-                 "filter": r"pass|notch|rlc_"}
-# Variants a family builds although its words do not name them.
-ACCEPTS = {"active_lowpass": r"butterworth|second[- ]order|2nd[- ]order",
-           "active_highpass": r"butterworth|second[- ]order|2nd[- ]order",
-           "wheatstone_bridge": r"full[- ]bridge\s+(?:driver|inverter|converter)"}
-
-
-def family_accepts(kind: str) -> str | None:
-    return ACCEPTS.get(kind)
-
-
 def nearest_families(description: str, count: int = 3) -> list[str]:
     """The known circuits whose summaries share most words with the request."""
-    from spice_lsp.generation.templates import TEMPLATES
+    from spice_lsp.generation.families import FAMILIES
     words = set(re.findall(r"[a-z]{3,}", description.lower()))
-    scored = sorted(((len(words & set(re.findall(r"[a-z]{3,}", t.summary.lower()))), t.summary)
-                     for kind, t in TEMPLATES.items() if kind != "generic"), key=lambda p: (-p[0], p[1]))
+    scored = sorted(((len(words & set(re.findall(r"[a-z]{3,}", " ".join((f.summary, *f.names)).lower()))),
+                      f.summary) for kind, f in FAMILIES.items() if kind != "generic"), key=lambda p: (-p[0], p[1]))
     return [summary for _, summary in scored[:count]]
 
 
-def uncovered(description: str, covered: list[tuple[int, int]], accepts: str | None,
-              kind: str | None = None) -> Uncovered | None:
+def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
     """The first circuit the request names that the chosen family's words do not cover."""
     for m in NAMED.finditer(description):
         if any(start <= m.start() and m.end() <= stop for start, stop in covered):
             continue
-        if accepts and re.fullmatch(accepts, m[0], re.IGNORECASE):
+        if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
         # "amplifier"/"filter" alone are covered by any family whose words precede them
         # ("common-emitter amplifier": the pattern matched "common-emitter").
@@ -84,7 +67,7 @@ def uncovered(description: str, covered: list[tuple[int, int]], accepts: str | N
                 and any(stop <= m.start() and not description[stop:m.start()].strip(" -") for _, stop in covered):
             continue
         noun = m[0].lower().rstrip("s")
-        if noun in NOUN_FAMILIES and kind is not None and re.search(NOUN_FAMILIES[noun], kind):
+        if noun == family.noun:
             continue
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])

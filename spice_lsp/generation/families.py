@@ -1,0 +1,519 @@
+"""The family registry: one record per circuit family, in one place.
+
+A record says everything about a family: its names (how requests name it; each is read back to
+the family by the intent reader), the rules that pick it from a request, its builder, its default
+analysis, its input source and output node, the variants it also builds, the circuit noun it
+answers to, and which specs its design equations handle (design.py). Adding a family is adding one
+record here (and its builder in templates.py); tests/test_families.py checks every record.
+
+`render(intent)` turns an intent into the family's complete netlist: title, parameters, the
+builder's body, model cards, the requested (or default) analyses with the probes batch-mode
+ngspice needs, `.end`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spice_lsp.generation.intent import Intent, Value
+from spice_lsp.generation.templates import (
+    _accelerometer, _bjt, _bjt_switch, _clipper, _cmos, _converter, _current_mirror, _diff_pair, _diode_iv,
+    _divider, _Filler, _generic, _mems, _mos, _opamp, _phase_shift_oscillator, _photodiode, _rc_filter,
+    _rc_oscillator, _rectifier, _ring_oscillator, _rl_filter, _rlc, _transimpedance, _tunnel_diode,
+    _wheatstone, _zener)
+from spice_lsp.language.units import format_eng, parse_number
+
+
+@dataclass(frozen=True)
+class Family:
+    kind: str
+    summary: str  # one line, used in prompts, refusals and for retrieval
+    build: Callable[[_Filler], str]
+    names: tuple[str, ...]  # how people name it; each is read back to this family
+    rules: tuple[tuple[int, tuple[str, ...]], ...]  # (rank, patterns that must all match); lowest rank wins
+    analysis: str = "ac"  # the default analysis: op | ac | tran | dc
+    tran: tuple[str, str] | None = None  # default (step, stop) of its transient
+    dc_sweep: str | None = None  # default "start stop step" of its DC sweep
+    output: str = "out"  # node probed by the default analyses
+    source: str = "V1"  # the input source: swept by a DC sweep, the noise input
+    current: bool = False  # a DC sweep also prints the input source's current (an I-V curve)
+    mos: bool = False  # MOS devices: "L=1u" is a gate length
+    signal_input: bool = False  # a bare voltage is the input signal before the supply
+    transient: float = 1e-3  # a transient asked for with no length runs this long
+    noun: str | None = None  # the circuit noun it answers to: filter, amplifier, oscillator ...
+    accepts: str | None = None  # variants it builds that its rules do not name
+    specs: tuple[str, ...] = ()  # spec quantities its design equations handle (design.py)
+
+
+@dataclass
+class Rendered:
+    netlist: str
+    kind: str
+    used: list[Value]
+    unused: list[Value]
+    warnings: list[str] = field(default_factory=list)
+    defaults: dict[str, float] = field(default_factory=dict)  # role -> the default used
+
+
+FAMILIES: dict[str, Family] = {}
+
+
+def register(family: Family) -> Family:
+    if family.kind in FAMILIES:
+        raise ValueError(f"family '{family.kind}' is registered twice")
+    FAMILIES[family.kind] = family
+    return family
+
+
+for _family in (
+    Family(kind="rc_lowpass",
+           summary="RC low-pass filter",
+           build=lambda f: _rc_filter(f, False),
+           names=('RC low-pass filter', 'RC low pass', 'RC LPF', 'first-order RC low-pass filter', 'resistor-capacitor low-pass filter', 'passive RC low-pass network'),
+           rules=((35, ('low[- ]?pass|\\blpf\\b',)), (44, ('\\brc\\b(?!\\s*[=:])|resistor[- ]capacitor',))),
+           noun="filter",
+           specs=('cutoff',)),
+    Family(kind="rc_highpass",
+           summary="RC high-pass filter",
+           build=lambda f: _rc_filter(f, True),
+           names=('RC high-pass filter', 'RC high pass', 'RC HPF', 'first-order RC high-pass filter', 'resistor-capacitor high-pass filter'),
+           rules=((34, ('high[- ]?pass|\\bhpf\\b',)),),
+           noun="filter",
+           specs=('cutoff',)),
+    Family(kind="rl_lowpass",
+           summary="RL low-pass filter",
+           build=lambda f: _rl_filter(f, False),
+           names=('RL low-pass filter', 'RL low pass', 'resistor-inductor low-pass filter', 'first-order RL LPF'),
+           rules=((45, ('\\brl\\b(?!\\s*[=:])|resistor[- ]inductor',)),),
+           noun="filter",
+           specs=('cutoff',)),
+    Family(kind="rl_highpass",
+           summary="RL high-pass filter",
+           build=lambda f: _rl_filter(f, True),
+           names=('RL high-pass filter', 'RL high pass', 'resistor-inductor high-pass filter', 'RL HPF'),
+           rules=(),
+           noun="filter",
+           specs=('cutoff',)),
+    Family(kind="lc_lowpass",
+           summary="LC low-pass filter",
+           build=lambda f: _rlc(f, "lc_lowpass"),
+           names=('LC low-pass filter with a series inductor and a shunt capacitor', 'inductor-capacitor low-pass filter', 'LC LPF (inductor and capacitor)', 'second-order LC low-pass filter with an inductor and a capacitor'),
+           rules=((46, ('\\blc\\b(?!\\s*[=:])',)),),
+           noun="filter"),
+    Family(kind="rlc_series",
+           summary="series RLC circuit",
+           build=lambda f: _rlc(f, "series"),
+           names=('series RLC circuit', 'RLC circuit', 'series resonant circuit', 'series RLC network'),
+           rules=((32, ('\\brlc\\b|series resonan',)),),
+           noun="filter"),
+    Family(kind="rlc_bandpass",
+           summary="RLC band-pass filter",
+           build=lambda f: _rlc(f, "bandpass"),
+           names=('RLC band-pass filter', 'band-pass filter', 'RLC bandpass filter', 'series LC band-pass filter'),
+           rules=((31, ('band[- ]?pass',)),),
+           noun="filter"),
+    Family(kind="rlc_notch",
+           summary="RLC notch (band-stop) filter",
+           build=lambda f: _rlc(f, "notch"),
+           names=('RLC notch filter', 'notch filter', 'band-stop filter', 'band-reject filter'),
+           rules=((30, ('notch|band[- ]?stop|band[- ]reject',)),),
+           noun="filter"),
+    Family(kind="voltage_divider",
+           summary="resistive voltage divider",
+           build=_divider,
+           names=('voltage divider', 'resistive divider', 'resistor divider', 'potential divider'),
+           rules=((36, ('divider',)),),
+           analysis="op",
+           signal_input=True,
+           specs=('vout',)),
+    Family(kind="half_wave_rectifier",
+           summary="half-wave diode rectifier with filter capacitor",
+           build=lambda f: _rectifier(f, False),
+           names=('half-wave rectifier', 'half wave rectifier', 'diode rectifier', 'half-wave diode rectifier with a smoothing capacitor'),
+           rules=((23, ('half[- ]wave|rectifier',)),),
+           analysis="tran",
+           tran=('50u', '50m'),
+           signal_input=True),
+    Family(kind="full_wave_rectifier",
+           summary="full-wave bridge rectifier with filter capacitor",
+           build=lambda f: _rectifier(f, True),
+           names=('full-wave bridge rectifier', 'bridge rectifier', 'full wave rectifier', 'full-wave rectifier'),
+           rules=((22, ('full[- ]wave|bridge rectifier',)),),
+           analysis="tran",
+           tran=('50u', '50m'),
+           signal_input=True),
+    Family(kind="diode_clipper",
+           summary="diode clipper (limiter)",
+           build=_clipper,
+           names=('diode clipper', 'clipper circuit', 'diode limiter', 'clipping circuit'),
+           rules=((25, ('clipper|clipping|limiter',)),),
+           analysis="tran",
+           tran=('5u', '3m'),
+           signal_input=True),
+    Family(kind="zener_regulator",
+           summary="zener shunt voltage regulator",
+           build=_zener,
+           names=('zener regulator', 'zener shunt regulator', 'zener diode voltage regulator'),
+           rules=((24, ('zener',)),),
+           analysis="op",
+           noun="regulator",
+           specs=('vout',)),
+    Family(kind="diode_iv",
+           summary="diode I-V characteristic",
+           build=_diode_iv,
+           names=('diode I-V characteristic', 'diode IV curve', 'diode I–V curve', 'silicon diode forward and reverse characteristic'),
+           rules=((38, ('\\bi[-\\u2013]v\\b|\\biv\\b|forward and reverse|diode',)),),
+           analysis="dc",
+           dc_sweep="-1 0.9 0.01",
+           output="a",
+           current=True,
+           signal_input=True),
+    Family(kind="tunnel_diode",
+           summary="tunnel diode (negative resistance) I-V characteristic",
+           build=_tunnel_diode,
+           names=('tunnel diode I-V characteristic', 'tunnel diode', 'Esaki diode I-V curve', 'negative-resistance tunnel diode'),
+           rules=((37, ('\\btunnel(?:ling|ing)?\\b|negative[- ](?:differential )?resistance|\\besaki\\b',)),),
+           analysis="dc",
+           dc_sweep="0 0.7 5m",
+           output="a",
+           current=True,
+           signal_input=True),
+    Family(kind="bjt_common_emitter",
+           summary="BJT common-emitter amplifier",
+           build=lambda f: _bjt(f, "common_emitter"),
+           names=('BJT common-emitter amplifier', 'NPN common emitter amplifier', 'common-emitter amplifier', 'bipolar amplifier', 'NPN amplifier'),
+           rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
+           source="V2",
+           noun="amplifier"),
+    Family(kind="bjt_emitter_follower",
+           summary="BJT emitter follower",
+           build=lambda f: _bjt(f, "emitter_follower"),
+           names=('emitter follower', 'NPN emitter follower', 'common-collector amplifier', 'BJT emitter-follower stage'),
+           rules=((14, ('emitter[- ]follower|common[- ]collector',)),),
+           source="V2",
+           noun="amplifier"),
+    Family(kind="bjt_basic",
+           summary="biased bipolar transistor",
+           build=lambda f: _bjt(f, "basic"),
+           names=('biased NPN transistor', 'bipolar transistor circuit', 'NPN transistor bias circuit', 'BJT with a collector resistor'),
+           rules=((42, ('\\b(?:npn|pnp|bjts?|bipolar)\\b',)),),
+           analysis="op",
+           source="V2",
+           noun="amplifier"),
+    Family(kind="mos_common_source",
+           summary="MOSFET common-source amplifier",
+           build=lambda f: _mos(f, "common_source"),
+           names=('common-source amplifier', 'NMOS common-source amplifier', 'MOSFET amplifier', 'NMOS amplifier', 'common source stage'),
+           rules=((17, ('common[- ]source',)), (39, ('\\b(?:[np]mos|mosfets?|mos|finfet|[np]-?channel|[np]fet)\\b|gate length|channel length', 'amplifier'))),
+           source="V2",
+           mos=True,
+           noun="amplifier"),
+    Family(kind="mos_source_follower",
+           summary="MOSFET source follower",
+           build=lambda f: _mos(f, "source_follower"),
+           names=('source follower', 'NMOS source follower', 'common-drain amplifier', 'MOSFET source follower'),
+           rules=((16, ('source[- ]follower|common[- ]drain',)),),
+           source="V2",
+           mos=True,
+           noun="amplifier"),
+    Family(kind="mos_basic",
+           summary="MOSFET with drain resistor and supply",
+           build=lambda f: _mos(f, "basic"),
+           names=('NMOS transistor circuit', 'MOSFET circuit', 'basic NMOS circuit', 'n-channel MOSFET circuit'),
+           rules=((41, ('\\b(?:[np]mos|mosfets?|mos|finfet|[np]-?channel|[np]fet)\\b|gate length|channel length',)),),
+           analysis="op",
+           source="V2",
+           mos=True,
+           noun="amplifier"),
+    Family(kind="current_mirror",
+           summary="current mirror",
+           build=_current_mirror,
+           names=('current mirror', 'NMOS current mirror', 'MOSFET current mirror', 'simple two-transistor current mirror'),
+           rules=((7, ('current mirror',)),),
+           analysis="op",
+           mos=True),
+    Family(kind="differential_pair",
+           summary="MOSFET differential pair",
+           build=_diff_pair,
+           names=('differential pair', 'NMOS differential pair', 'long-tailed pair', 'MOSFET differential amplifier'),
+           rules=((6, ('differential (?:pair|amplifier)|long[- ]tailed',)),),
+           source="V3",
+           mos=True,
+           noun="amplifier"),
+    Family(kind="cmos_inverter",
+           summary="CMOS inverter",
+           build=lambda f: _cmos(f, "inverter"),
+           names=('CMOS inverter', 'inverter', 'static CMOS inverter'),
+           rules=((5, ('\\binverter\\b',)), (43, ('\\bcmos\\b',))),
+           analysis="tran",
+           tran=('10p', '40n'),
+           source="V2",
+           mos=True,
+           transient=40e-9),
+    Family(kind="cmos_nand",
+           summary="CMOS NAND gate",
+           build=lambda f: _cmos(f, "nand"),
+           names=('CMOS NAND gate', 'two-input NAND gate', 'NAND gate', '2-input CMOS NAND'),
+           rules=((4, ('\\bnand\\b',)),),
+           analysis="tran",
+           tran=('10p', '40n'),
+           source="V2",
+           mos=True,
+           transient=40e-9),
+    Family(kind="opamp_inverting",
+           summary="inverting op-amp amplifier",
+           build=lambda f: _opamp(f, "inverting"),
+           names=('inverting op-amp amplifier', 'inverting amplifier', 'op amp inverting amplifier'),
+           rules=((13, ('inverting',)),),
+           noun="amplifier",
+           specs=('gain', 'gain_db')),
+    Family(kind="opamp_noninverting",
+           summary="non-inverting op-amp amplifier",
+           build=lambda f: _opamp(f, "noninverting"),
+           names=('non-inverting amplifier', 'noninverting op-amp amplifier', 'op-amp amplifier', 'non-inverting op amp stage'),
+           rules=((12, ('non[- ]?inverting',)), (47, ('op[- ]?amp|operational amplifier',))),
+           noun="amplifier",
+           specs=('gain', 'gain_db')),
+    Family(kind="opamp_buffer",
+           summary="op-amp voltage follower",
+           build=lambda f: _opamp(f, "buffer"),
+           names=('voltage follower', 'op-amp buffer', 'unity-gain buffer'),
+           rules=((18, ('voltage follower|buffer',)),)),
+    Family(kind="opamp_integrator",
+           summary="op-amp integrator",
+           build=lambda f: _opamp(f, "integrator"),
+           names=('op-amp integrator', 'integrator', 'inverting integrator'),
+           rules=((11, ('integrator',)),),
+           analysis="tran",
+           tran=('5u', '3m')),
+    Family(kind="active_lowpass",
+           summary="Sallen-Key active low-pass filter",
+           build=lambda f: _opamp(f, "active_lowpass"),
+           names=('Sallen-Key low-pass filter', 'active low-pass filter', 'op-amp low-pass filter', 'second-order Sallen-Key LPF'),
+           rules=((9, ('sallen|active|op[- ]?amp|operational', 'low[- ]?pass|\\blpf\\b')), (10, ('sallen[- ]key',))),
+           noun="filter",
+           accepts='butterworth|second[- ]order|2nd[- ]order',
+           specs=('cutoff',)),
+    Family(kind="active_highpass",
+           summary="Sallen-Key active high-pass filter",
+           build=lambda f: _opamp(f, "active_highpass"),
+           names=('Sallen-Key high-pass filter', 'active high-pass filter', 'op-amp high-pass filter'),
+           rules=((8, ('sallen|active|op[- ]?amp|operational', 'high[- ]?pass|\\bhpf\\b')),),
+           noun="filter",
+           accepts='butterworth|second[- ]order|2nd[- ]order',
+           specs=('cutoff',)),
+    Family(kind="rc_oscillator",
+           summary="Wien-bridge RC oscillator",
+           build=_rc_oscillator,
+           names=('Wien-bridge oscillator', 'RC oscillator', 'Wien bridge oscillator'),
+           rules=((2, ('rc oscillator|wien',)),),
+           analysis="tran",
+           tran=('10u', '20m'),
+           noun="oscillator",
+           specs=('frequency',)),
+    Family(kind="phase_shift_oscillator",
+           summary="RC phase-shift oscillator",
+           build=_phase_shift_oscillator,
+           names=('RC phase-shift oscillator', 'phase-shift oscillator', 'phase shift oscillator'),
+           rules=((1, ('phase[- ]shift oscillator',)),),
+           analysis="tran",
+           tran=('10u', '30m'),
+           noun="oscillator",
+           specs=('frequency',)),
+    Family(kind="bjt_switch",
+           summary="NPN transistor switch",
+           build=_bjt_switch,
+           names=('NPN transistor switch', 'BJT switch', 'bipolar transistor used as a switch'),
+           rules=((21, ('\\b(?:npn|bjts?|bipolar|transistor)\\b', '\\bswitch(?:es|ing)?\\b(?!\\s+frequency)')),),
+           analysis="tran",
+           tran=('2u', '3m'),
+           source="V2"),
+    Family(kind="transimpedance",
+           summary="photodiode transimpedance amplifier",
+           build=_transimpedance,
+           source="I1",
+           names=('transimpedance amplifier', 'photodiode transimpedance amplifier', 'TIA front end'),
+           rules=((3, ('trans-?impedance|\\btia\\b',)),),
+           noun="amplifier"),
+    Family(kind="ring_oscillator",
+           summary="three-stage CMOS ring oscillator",
+           build=_ring_oscillator,
+           names=('ring oscillator', 'three-stage CMOS ring oscillator', '3-stage ring oscillator'),
+           rules=((0, ('ring oscillator',)),),
+           analysis="tran",
+           tran=('1p', '5n'),
+           mos=True,
+           transient=40e-9,
+           noun="oscillator"),
+    Family(kind="buck_converter",
+           summary="buck (step-down) converter",
+           build=lambda f: _converter(f, False),
+           names=('buck converter', 'step-down converter', 'DC-DC buck converter', 'step-down switching regulator'),
+           rules=((19, ('\\bbuck\\b|step[- ]down',)),),
+           analysis="tran",
+           noun="converter",
+           specs=('vout',)),
+    Family(kind="boost_converter",
+           summary="boost (step-up) converter",
+           build=lambda f: _converter(f, True),
+           names=('boost converter', 'step-up converter', 'DC-DC boost converter'),
+           rules=((20, ('\\bboost\\b|step[- ]up',)),),
+           analysis="tran",
+           noun="converter",
+           specs=('vout',)),
+    Family(kind="photodiode",
+           summary="photodiode with load resistor",
+           build=_photodiode,
+           names=('photodiode circuit', 'photodiode with a load resistor', 'reverse-biased photodiode', 'photodetector front end'),
+           rules=((26, ('photo[- ]?diode|photo[- ]?detector',)),)),
+    Family(kind="wheatstone_bridge",
+           summary="Wheatstone bridge sensor",
+           build=_wheatstone,
+           names=('Wheatstone bridge', 'Wheatstone bridge sensor', 'strain gauge bridge', 'piezoresistive pressure sensor bridge'),
+           rules=((27, ('wheatstone|pressure sensor|strain gauge|piezoresist',)),),
+           analysis="op",
+           accepts='full[- ]bridge\\s+(?:driver|inverter|converter)'),
+    Family(kind="mems_resonator",
+           summary="MEMS resonator equivalent circuit",
+           build=_mems,
+           names=('MEMS resonator', 'MEMS resonator equivalent circuit', 'MEMS resonator model'),
+           rules=((29, ('\\bmems\\b|gyroscope',)), (33, ('resonator',)))),
+    Family(kind="mems_accelerometer",
+           summary="capacitive MEMS accelerometer",
+           build=_accelerometer,
+           names=('capacitive MEMS accelerometer', 'MEMS accelerometer', 'capacitive accelerometer'),
+           rules=((28, ('accelerometer',)),)),
+    Family(kind="generic",
+           summary="resistive divider (starting point)",
+           build=_generic,
+           names=(),
+           rules=(),
+           analysis="op"),
+):
+    register(_family)
+
+# Every (rank, kind, patterns) rule, in the order the intent reader tries them.
+RULES = sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)
+
+
+def matches(low: str) -> str:
+    """The family whose rule matches the lower-cased request first; "generic" when none does."""
+    return next((kind for _, kind, patterns in RULES if all(re.search(p, low) for p in patterns)), "generic")
+
+
+def covered_spans(kind: str, low: str) -> list[tuple[int, int]]:
+    """Where the request's words name the family (what its rules matched)."""
+    return [m.span() for rank, k, patterns in RULES if k == kind for p in patterns for m in re.finditer(p, low)]
+
+
+def family_of(kind: str) -> Family:
+    return FAMILIES.get(kind, FAMILIES["generic"])
+
+
+def default_analyses(family: Family, filler: _Filler, source: str) -> list[str]:
+    if family.analysis == "op":
+        return [".op"]
+    if family.analysis == "tran":
+        step, stop = map(format_eng, filler.tran) if filler.tran else family.tran
+        return [f".tran {step} {stop}"]
+    if family.analysis == "dc":
+        return [f".dc {source} {family.dc_sweep}"]
+    return [".ac dec 20 1 100meg"]
+
+
+def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: str) -> list[str]:
+    """The requested analyses (or the family's default), each with the probe batch mode needs."""
+    directives = [a.directive for a in intent.analyses] or default_analyses(template, filler, source)
+    lines = []
+    out = template.output
+    for directive in directives:
+        kind = directive.split()[0].lower()
+        if kind == ".dc" and directive.split()[1].lower() != "temp":
+            # Sweep the circuit's input source whatever the description called it.
+            parts = directive.split()
+            parts[1] = source
+            directive = " ".join(parts)
+        lines.append(directive)
+        probe = {".ac": f".print ac vm({out}) vp({out})",
+                 ".dc": f".print dc v({out})" + (f" i({source})" if template.current else ""),
+                 # `all`: a named vector exists in only one of the two noise plots.
+                 ".noise": ".print noise all"}.get(kind)
+        if kind == ".noise":  # the requested range, on this circuit's output and input source
+            lines[-1] = f".noise v({out}) {source} {' '.join(directive.split()[3:]) or 'dec 20 1 100meg'}"
+        if kind == ".tran":
+            lines += _transient_probes(directive, out, filler.measures)
+        elif probe:
+            lines.append(probe)
+    return lines
+
+
+MAX_PRINTED_POINTS = 20_000  # more and a .print floods the output: measure instead
+
+
+def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str]:
+    """A .print of the output, or .measure lines over the last fifth of the run when the
+    family asks for them (converters: the settled average) or the run has too many points."""
+    words = directive.split()
+    step, stop = (parse_number(w) for w in (words[1:3] if len(words) >= 3 else ("", "")))
+    if not step or not stop:
+        return [f".print tran v({out})"]
+    window = {"start": format_eng(0.8 * stop), "stop": format_eng(stop)}
+    if measures:
+        return [line.format(**window) for line in measures]
+    if stop / step > MAX_PRINTED_POINTS:
+        return [f".measure tran vout_max MAX v({out}) FROM={window['start']} TO={window['stop']}",
+                f".measure tran vout_min MIN v({out}) FROM={window['start']} TO={window['stop']}"]
+    # interp: print every TSTEP, not every internal time point (fast edges make millions).
+    return [".options interp", f".print tran v({out})"]
+
+
+_SOURCE_NAMED = re.compile(r"\bsource\s+(V\w*)|\b(V\w*)\s+drives\b")
+
+
+def _named_input(intent: Intent, body: str) -> str | None:
+    """The input source's name when the request names it ("source VIN drives ...",
+    "sweep VIN from 0 to 5 V") and no other element has it."""
+    swept = [r.directive.split()[1] for r in intent.analyses if r.kind == "dc"]
+    named = [m[1] or m[2] for m in _SOURCE_NAMED.finditer(intent.description)]
+    for name in [*named, *(w for w in swept if re.search(rf"\b{w}\b", intent.description))]:
+        if name[0] == "V" and not re.search(rf"^{name} ", body, re.MULTILINE | re.IGNORECASE):
+            return name
+    return None
+
+
+def title_for(intent: Intent) -> str:
+    text = " ".join(intent.description.split())
+    return text if len(text) <= 70 else text[:67].rstrip() + "..."
+
+
+def render(intent: Intent) -> Rendered:
+    """The family's netlist for an intent: always parses and (for sane values) simulates."""
+    template = family_of(intent.kind)
+    filler = _Filler(intent)
+    body = template.build(filler)
+    source = _named_input(intent, body) or template.source
+    body = re.sub(rf"^{template.source} ", f"{source} ", body, flags=re.MULTILINE)
+    analyses = _analysis_lines(intent, template, filler, source)
+    params = ".param " + " ".join(f"{name}={value}" for name, value in filler.params.items())
+    lines = [title_for(intent), params if filler.params else "", body, *filler.cards.values(), *analyses, ".end"]
+    netlist = "\n".join(line for line in lines if line) + "\n"
+    swept = {"TEMP_START", "TEMP_STOP"} if any(a.kind == "temp" for a in intent.analyses) else set()
+    used = list(filler.used.values()) + [v for role, v in intent.values.items() if role in swept]
+    unused = [v for role, v in intent.values.items() if role not in filler.used and role not in swept]
+    warnings = [f"{v.text} ({v.role}) is not used by the {template.summary} template" for v in unused]
+    if intent.kind not in FAMILIES:
+        warnings.append(f"no family '{intent.kind}'; a {FAMILIES['generic'].summary} is given instead")
+    return Rendered(netlist, template.kind, used, unused, warnings, filler.defaults)
+
+
+def roles(kind: str) -> dict[str, float]:
+    """The roles a family reads, with their defaults (for tests and the dataset builder)."""
+    filler = _Filler(example_intent(kind))
+    FAMILIES[kind].build(filler)
+    return filler.asked
+
+
+def example_intent(kind: str) -> Intent:
+    """A request for a family with no values given: the family's defaults."""
+    return Intent(description=FAMILIES[kind].summary, kind=kind)
