@@ -125,6 +125,12 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\nmeas ac gmax max g\n"
                    "let t = gmax-3\nmeas ac result when g=t\nprint result")
         how = f"-3 dB point of v({out})/v({inp})"
+    elif spec.quantity in ("center", "notch") and inp:
+        # Just above the minimum (or below the peak), the first crossing lands on it within the sweep's step.
+        extreme, side = ("max", "0.9999") if spec.quantity == "center" else ("min", "1.0001")
+        control = (f"ac dec 200 {f / 100:g} {f * 100:g}\nlet mag = vm({out})/vm({inp})\n"
+                   f"meas ac ext {extreme} mag\nlet t = ext*{side}\nmeas ac result when mag=t\nprint result")
+        how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})/v({inp})"
     elif spec.quantity in ("gain", "gain_db") and inp:
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
         control = f"ac dec 10 10 100k\nlet g = {expression}\nmeas ac result find g at=1k\nprint result"

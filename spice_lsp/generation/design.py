@@ -37,7 +37,9 @@ class Design:
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
 
 
-def _set(intent: Intent, design: Design, role: str, exact: float, how: str, series: list[float] | None) -> None:
+def set_value(intent: Intent, design: Design, role: str, exact: float, how: str,
+              series: list[float] | None) -> None:
+    """Put a designed value in the intent (rounded to `series`), noting how it was found."""
     if not exact > 0 or not math.isfinite(exact):
         design.problems.append(f"{role} would be {exact:g} from {how}: no such part")
         return
@@ -48,11 +50,12 @@ def _set(intent: Intent, design: Design, role: str, exact: float, how: str, seri
     design.notes.append(f"{role} = {format_eng(value)} from {how} (exact {format_eng(exact)})")
 
 
-def _given(intent: Intent, *roles: str) -> float | None:
+def given(intent: Intent, *roles: str) -> float | None:
+    """The request's value for the first of these roles it gives."""
     return next((intent.values[r].value for r in roles if r in intent.values), None)
 
 
-def _check_given(design: Design, spec: Spec, computed: float, what: str) -> None:
+def _checkgiven(design: Design, spec: Spec, computed: float, what: str) -> None:
     if abs(computed - spec.target) > spec.tolerance * spec.target:
         design.problems.append(f"'{spec.text}' contradicts the values given: {what} gives "
                                f"{format_eng(computed)}Hz")
@@ -60,66 +63,88 @@ def _check_given(design: Design, spec: Spec, computed: float, what: str) -> None
 
 def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None:
     """First-order corner fc = 1/(2 pi R C) or R/(2 pi L)."""
-    r = _given(intent, "R", "R1")
+    r = given(intent, "R", "R1")
     other, role = ("L", "L") if inductive else ("C", "C")
-    x = _given(intent, other, other + "1")
+    x = given(intent, other, other + "1")
     f = spec.target
     if r is not None and x is not None:
-        _check_given(design, spec, r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x), "R and " + other)
+        _checkgiven(design, spec, r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x), "R and " + other)
     elif r is None:
         if x is None:
             x = 10e-3 if inductive else 10e-9
-            _set(intent, design, role, x, f"a standard {format_eng(x)}{'H' if inductive else 'F'} "
+            set_value(intent, design, role, x, f"a standard {format_eng(x)}{'H' if inductive else 'F'} "
                                            "(the request gives neither part)", None)
         exact = 2 * math.pi * f * x if inductive else 1 / (2 * math.pi * f * x)
-        _set(intent, design, "R", exact, f"fc = {'R/(2 pi L)' if inductive else '1/(2 pi R C)'}", E96)
+        set_value(intent, design, "R", exact, f"fc = {'R/(2 pi L)' if inductive else '1/(2 pi R C)'}", E96)
         design.free = "R"
         design.scale = 1 if inductive else -1
     else:
         exact = r / (2 * math.pi * f) if inductive else 1 / (2 * math.pi * f * r)
-        _set(intent, design, role, exact, f"fc = {'R/(2 pi L)' if inductive else '1/(2 pi R C)'}", E24)
+        set_value(intent, design, role, exact, f"fc = {'R/(2 pi L)' if inductive else '1/(2 pi R C)'}", E24)
 
 
 def _oscillator(intent: Intent, design: Design, spec: Spec, factor: float) -> None:
     """f = 1/(2 pi k R C): R from the given (or a standard) C."""
-    c = _given(intent, "C", "C1")
-    r = _given(intent, "R", "R1")
+    c = given(intent, "C", "C1")
+    r = given(intent, "R", "R1")
     f = spec.target
     if r is not None and c is not None:
-        _check_given(design, spec, 1 / (2 * math.pi * factor * r * c), "R and C")
+        _checkgiven(design, spec, 1 / (2 * math.pi * factor * r * c), "R and C")
         return
     if r is not None:
-        _set(intent, design, "C", 1 / (2 * math.pi * factor * f * r), "f = 1/(2 pi k R C)", E24)
+        set_value(intent, design, "C", 1 / (2 * math.pi * factor * f * r), "f = 1/(2 pi k R C)", E24)
         return
     if c is None:
         c = 10e-9
-        _set(intent, design, "C", c, "a standard 10 nF", None)
-    _set(intent, design, "R", 1 / (2 * math.pi * factor * f * c), "f = 1/(2 pi k R C)", E96)
+        set_value(intent, design, "C", c, "a standard 10 nF", None)
+    set_value(intent, design, "R", 1 / (2 * math.pi * factor * f * c), "f = 1/(2 pi k R C)", E96)
     design.free, design.scale = "R", -1
+
+
+def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
+    """f0 = 1/(2 pi sqrt(L C)): the free one of L and C (L 10 mH when neither is given, which keeps
+    the series circuit's Q high enough to peak)."""
+    ind, c = given(intent, "L", "L1"), given(intent, "C", "C1")
+    k = 1 / (2 * math.pi * spec.target) ** 2
+    if ind is not None and c is not None:
+        _check_given(design, spec, 1 / (2 * math.pi * math.sqrt(ind * c)), "L and C")
+    elif c is not None:
+        set_value(intent, design, "L", k / c, "f0 = 1/(2 pi sqrt(L C))", E24)
+    else:
+        if ind is None:
+            ind = 10e-3
+            set_value(intent, design, "L", ind, "a standard 10 mH", None)
+        set_value(intent, design, "C", k / ind, "f0 = 1/(2 pi sqrt(L C))", E24)
 
 
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
+    from spice_lsp.generation.families import family_of
     d = Design()
     kind = intent.kind
+    family = family_of(kind)
     for spec in specs:
-        if spec.quantity == "cutoff" and kind in ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass"):
+        if family.design is not None and spec.quantity in family.specs:
+            family.design(intent, d, spec)
+        elif spec.quantity == "cutoff" and kind in ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass"):
             _corner(intent, d, spec, kind.startswith("rl"))
         elif spec.quantity == "cutoff" and kind in ("active_lowpass", "active_highpass"):
             # Unity-gain Sallen-Key, equal R: Butterworth (Q = 0.707) with C1 = 2 C2 (low-pass)
             # or R2 = 2 R1 (high-pass); f = 1/(2 pi R sqrt(C1 C2)).
-            c = _given(intent, "C2", "C") or 10e-9
+            c = given(intent, "C2", "C") or 10e-9
             if kind == "active_lowpass":
-                _set(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
-                _set(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
-                _set(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
-                _set(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+                set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
+                set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
+                set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
+                set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
             else:
-                _set(intent, d, "C1", c, "equal capacitors", None)
-                _set(intent, d, "C2", c, "equal capacitors", None)
+                set_value(intent, d, "C1", c, "equal capacitors", None)
+                set_value(intent, d, "C2", c, "equal capacitors", None)
                 r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
-                _set(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
-                _set(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+                set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
+                set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+        elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
+            _resonance(intent, d, spec)
         elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
             _oscillator(intent, d, spec, 1.0)
         elif spec.quantity in ("frequency", "cutoff") and kind == "phase_shift_oscillator":
@@ -128,9 +153,9 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             gain = spec.target if spec.quantity == "gain" else 10 ** (spec.target / 20)
             if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
                 gain = -gain  # an inverting stage's gain is negative: "gain of 10" means -10
-            rin = _given(intent, "RIN", "R1", "R") or 10e3
+            rin = given(intent, "RIN", "R1", "R") or 10e3
             if "RF" in intent.values or "R2" in intent.values:
-                rf = _given(intent, "RF", "R2")
+                rf = given(intent, "RF", "R2")
                 got = -rf / rin if kind == "opamp_inverting" else 1 + rf / rin
                 if abs(abs(got) - abs(gain)) > spec.tolerance * abs(gain):
                     d.problems.append(f"'{spec.text}' contradicts the resistors given (they give {got:.3g})")
@@ -139,31 +164,32 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             else:
                 intent.values.pop("GAIN", None)
                 exact = abs(gain) * rin if kind == "opamp_inverting" else (gain - 1) * rin
-                _set(intent, d, "RF", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN", E96)
+                set_value(intent, d, "RF", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN", E96)
                 d.free, d.scale = "RF", 1
             d.claimed.add("GAIN")
         elif spec.quantity == "vout" and kind == "voltage_divider":
-            vin = _given(intent, "VIN", "VDD") or 10.0
-            r1 = _given(intent, "R1", "R") or 10e3
+            vin = given(intent, "VIN", "VDD") or 10.0
+            r1 = given(intent, "R1", "R") or 10e3
             if spec.target >= vin:
                 d.problems.append(f"'{spec.text}': a divider cannot give more than its input ({format_eng(vin)}V)")
             elif "R2" not in intent.values:
-                _set(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
+                set_value(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
                 d.free, d.scale = "R2", 1
         elif spec.quantity == "vout" and kind == "zener_regulator" and "VZ" not in intent.values:
-            _set(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
+            set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
         elif spec.quantity == "vout" and kind in ("buck_converter", "boost_converter") and "DUTY" not in intent.values:
-            vin = _given(intent, "VIN", "VDD") or (12.0 if kind == "buck_converter" else 5.0)
+            vin = given(intent, "VIN", "VDD") or (12.0 if kind == "buck_converter" else 5.0)
             duty = spec.target / vin if kind == "buck_converter" else 1 - vin / spec.target
             if 0.02 < duty < 0.95:
-                _set(intent, d, "DUTY", duty, "D = Vout/Vin" if kind == "buck_converter" else "D = 1 - Vin/Vout", None)
+                set_value(intent, d, "DUTY", duty, "D = Vout/Vin" if kind == "buck_converter" else "D = 1 - Vin/Vout", None)
                 d.free, d.scale = "DUTY", 1 if kind == "buck_converter" else 0
             else:
                 d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
         else:
             continue
         # The value the spec was written with is the spec, not a part.
-        d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "gain": {"GAIN"},
+        d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},
+                          "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
     if any(s.quantity == "frequency" for s in specs) and kind in ("rc_oscillator", "phase_shift_oscillator") \
             and not any(a.kind == "tran" for a in intent.analyses):

@@ -43,7 +43,9 @@ class Family:
     transient: float = 1e-3  # a transient asked for with no length runs this long
     noun: str | None = None  # the circuit noun it answers to: filter, amplifier, oscillator ...
     accepts: str | None = None  # variants it builds that its rules do not name
-    specs: tuple[str, ...] = ()  # spec quantities its design equations handle (design.py)
+    specs: tuple[str, ...] = ()  # spec quantities its design equations handle
+    # design(intent, design, spec): the family's own design equations for its specs (else design.py's)
+    design: Callable | None = None
 
 
 @dataclass
@@ -106,19 +108,22 @@ for _family in (
            build=lambda f: _rlc(f, "series"),
            names=('series RLC circuit', 'RLC circuit', 'series resonant circuit', 'series RLC network'),
            rules=((32, ('\\brlc\\b|series resonan',)),),
-           noun="filter"),
+           noun="filter",
+           specs=('center',)),
     Family(kind="rlc_bandpass",
            summary="RLC band-pass filter",
            build=lambda f: _rlc(f, "bandpass"),
            names=('RLC band-pass filter', 'band-pass filter', 'RLC bandpass filter', 'series LC band-pass filter'),
            rules=((31, ('band[- ]?pass',)),),
-           noun="filter"),
+           noun="filter",
+           specs=('center',)),
     Family(kind="rlc_notch",
            summary="RLC notch (band-stop) filter",
            build=lambda f: _rlc(f, "notch"),
            names=('RLC notch filter', 'notch filter', 'band-stop filter', 'band-reject filter'),
            rules=((30, ('notch|band[- ]?stop|band[- ]reject',)),),
-           noun="filter"),
+           noun="filter",
+           specs=('notch',)),
     Family(kind="voltage_divider",
            summary="resistive voltage divider",
            build=_divider,
@@ -392,6 +397,9 @@ for _family in (
            analysis="op"),
 ):
     register(_family)
+
+# The recipe modules register the families beyond the first catalog, each beside its builder.
+from spice_lsp.generation import recipes  # noqa: E402,F401  (registers on import)
 
 # Every (rank, kind, patterns) rule, in the order the intent reader tries them.
 RULES = sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)

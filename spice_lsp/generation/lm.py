@@ -79,6 +79,12 @@ CACHE_FORMAT = 1  # bump when the layout of the cached copy changes
 PROMPT_LOOKUP_TOKENS = 20
 PROMPT_LOOKUP_NGRAM = 3
 
+# Every model load in the process (language models, and the embedder in retrieval.py) holds this
+# lock. transformers builds a model on the "meta" device under a context that patches torch
+# globally, so a second load running meanwhile in another thread makes meta tensors too and
+# fails with "Cannot copy out of meta tensor" (seen with the embedder and two requests at once).
+LOAD_LOCK = threading.RLock()
+
 _END_LINE = re.compile(r"^[ \t]*\.end[ \t]*\r?\n", re.IGNORECASE | re.MULTILINE)
 
 
@@ -363,7 +369,7 @@ def load_model(base_model: str, adapter: str | Path | None = None, *, device: st
         if not isinstance(getattr(torch, dtype, None), torch.dtype):
             raise ValueError(f"dtype={dtype!r} is not a torch dtype (use 'float32' or 'bfloat16')")
         dtype = getattr(torch, dtype)
-    with _quiet_loading():
+    with LOAD_LOCK, _quiet_loading():
         if "gguf_file" in kwargs:
             key = SMOLLM2 if base_model.lower() in (SMOLLM2, "smollm2") else \
                 Path(kwargs["gguf_file"]).stem.lower()

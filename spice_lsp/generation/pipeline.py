@@ -219,7 +219,7 @@ class Build:
     settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
 
 
-_SPEC_UNITS = {"Hz": ("cutoff", "frequency"), "V": ("vout",), "": ("gain", "gain_db", "q")}
+_SPEC_UNITS = {"Hz": ("cutoff", "frequency", "center", "notch"), "V": ("vout",), "": ("gain", "gain_db", "q")}
 
 
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:

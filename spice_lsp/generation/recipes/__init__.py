@@ -1,0 +1,14 @@
+"""Families beyond the first catalog, one module per subject (filters, oscillators, op-amp
+circuits, transistor stages, power, data conversion, logic, sensors).
+
+Each module defines a family's builder beside its record and registers it:
+
+    def _twin_t_notch(f: _Filler) -> str:          # f("R", 16e3) reads the user's R or the default
+        ...return the body: sources, elements (no title, analyses or .end)
+    register(Family(kind="twin_t_notch", summary="twin-T notch filter", build=_twin_t_notch,
+                    names=("twin-T notch filter", ...), rules=((rank, (r"twin[- ]?t",)),),
+                    noun="filter", specs=("notch",), design=_design_notch))
+
+A rule's rank orders it among all families (lower is tried first; the first catalog uses 0-47);
+a family's names must each be read back to it. tests/test_families.py checks every record.
+"""
