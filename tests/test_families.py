@@ -33,30 +33,11 @@ def test_every_record_is_complete(kind):
         assert re.search(rf"^{family.source} ", netlist, re.MULTILINE | re.IGNORECASE), "the input source is there"
 
 
-SPEC_REQUESTS = {  # (phrase with {x}, low, high) per spec quantity: a user's request with a random target
-    ("rc_lowpass", "cutoff"): ("RC low-pass filter with a cutoff of {x} Hz", 50, 200e3),
-    ("rc_highpass", "cutoff"): ("RC high-pass filter, corner frequency {x} Hz", 50, 200e3),
-    ("rl_lowpass", "cutoff"): ("RL low-pass filter with a 10 mH inductor, cutoff {x} Hz", 100, 100e3),
-    ("rl_highpass", "cutoff"): ("RL high-pass filter with a 10 mH inductor, cutoff {x} Hz", 100, 100e3),
-    ("active_lowpass", "cutoff"): ("Butterworth Sallen-Key low-pass filter, cutoff {x} Hz", 20, 20e3),
-    ("active_highpass", "cutoff"): ("Sallen-Key high-pass filter, cutoff {x} Hz", 20, 20e3),
-    ("rlc_bandpass", "center"): ("RLC band-pass filter with a center frequency of {x} Hz", 200, 200e3),
-    ("rlc_series", "center"): ("series RLC circuit resonant at {x} Hz", 200, 200e3),
-    ("rlc_notch", "notch"): ("RLC notch filter with the notch at {x} Hz", 200, 200e3),
-    ("rc_oscillator", "frequency"): ("Wien bridge oscillator that oscillates at {x} Hz", 100, 20e3),
-    ("phase_shift_oscillator", "frequency"): ("RC phase-shift oscillator running at {x} Hz", 100, 5e3),
-    ("opamp_inverting", "gain"): ("inverting amplifier with a gain of -{x}", 1.5, 50),
-    ("opamp_inverting", "gain_db"): ("inverting op-amp amplifier with {x} dB gain", 3, 30),
-    ("opamp_noninverting", "gain"): ("non-inverting amplifier with a gain of {x}", 1.5, 50),
-    ("opamp_noninverting", "gain_db"): ("non-inverting op-amp amplifier, {x} dB gain", 3, 30),
-    ("voltage_divider", "vout"): ("voltage divider from 12 V giving {x} V out", 0.5, 11),
-    ("zener_regulator", "vout"): ("zener regulator from 12 V giving {x} V output", 2.5, 9),
-    ("buck_converter", "vout"): ("buck converter from 12 V with {x} V output", 3, 9),
-    ("boost_converter", "vout"): ("boost converter from 5 V with {x} V output", 7, 15),
-}
+SPEC_REQUESTS = {(kind, quantity): (phrase, low, high) for kind, f in FAMILIES.items()
+                 for quantity, phrase, low, high in f.examples}
 
 
-def test_every_spec_a_family_designs_has_a_request_here():
+def test_every_spec_a_family_designs_has_an_example_request():
     designed = {(kind, quantity) for kind, f in FAMILIES.items() for quantity in f.specs}
     assert designed == set(SPEC_REQUESTS)
 
