@@ -22,7 +22,7 @@ from spice_lsp.language import model as m
 from spice_lsp.language.diagnostics import CODES, Diagnostic, Severity, diagnostic
 from spice_lsp.language.elements import KINDS, MODEL_LETTERS, connected_nodes, is_digital, is_number, layout
 from spice_lsp.language.includes import Definitions, Workspace, collect, follow_includes
-from spice_lsp.language.parser import IncrementalParser
+from spice_lsp.language.parser import IncrementalParser, collector_paused
 from spice_lsp.language.units import is_rkm, parse_number
 
 GROUND = frozenset({"0", "gnd", "gnd!"})
@@ -61,6 +61,10 @@ class Checker:
         self._signature: tuple | None = None
 
     def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
+        with collector_paused():
+            return self._check(text, workspace)
+
+    def _check(self, text: str, workspace: Workspace | None) -> CheckResult:
         path = self.path
         result = self.parser.parse(text)
         netlist = result.netlist

@@ -36,6 +36,9 @@ class Chunk(NamedTuple):
     text: str
 
 
+_new_chunk = tuple.__new__  # Chunk(line, text) without the generated __new__: one a line
+
+
 @dataclass
 class ParseResult:
     netlist: m.Netlist
@@ -66,6 +69,7 @@ def split_statements(text: str, has_title: bool = True):
         title_range = _line_range(0, title)
         first = 1
     chunks: list[Chunk] = []
+    new_chunk = _new_chunk
     current: list[str] = []  # lines of the statement being collected
     current_line = 0
     pending: list[str] = []  # comment/blank lines that may precede a continuation
@@ -88,22 +92,24 @@ def split_statements(text: str, has_title: bool = True):
             pending = []
         elif head == "." and _CONTROL_START.match(line):
             if current:
-                chunks.append(Chunk(current_line, "\n".join(current)))
+                chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
             current, pending = [], []
             end = i + 1
             while end < len(lines) and not _CONTROL_END.match(lines[end]):
                 end += 1
             if end == len(lines):
                 diagnostics.append(_unclosed_control(i, lines))
-            chunks.append(Chunk(i, "\n".join(lines[i:end + 1])))
+            chunks.append(new_chunk(Chunk, (i, "\n".join(lines[i:end + 1]))))
             i = end
         else:
             if current:
-                chunks.append(Chunk(current_line, "\n".join(current)))
-            current, current_line, pending = [line], i, []
+                chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
+            current, current_line = [line], i
+            if pending:
+                pending = []
         i += 1
     if current:
-        chunks.append(Chunk(current_line, "\n".join(current)))
+        chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
     return title, title_range, chunks, diagnostics
 
 
@@ -654,6 +660,7 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
     body: list[m.Statement] = []
     stack: list[m.Subckt | m.LibSection] = []
     by_type: dict[type, list[m.Statement]] = {}
+    flat: list[m.Statement] = []  # the statements in file order, blocks as their copies
     for st in statements:
         cls = st.__class__
         if cls in _BLOCKS:
@@ -679,14 +686,11 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
             by_type[cls] = [st]
         else:
             group.append(st)
+        flat.append(st)
     for block in stack:
         word, end = (".subckt", ".ends") if isinstance(block, m.Subckt) else (".lib", ".endl")
         diagnostics.append(diagnostic("unclosed-block", block.name_range,
                                       f"{word} {block.name} is never closed: add '{end} {block.name}' after its last line."))
-    flat = [s for group in by_type.values() for s in group] if _BLOCKS[0] in by_type or \
-        _BLOCKS[1] in by_type else statements
-    if flat is not statements:
-        flat.sort(key=lambda s: s.range.start)
     return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 
@@ -711,9 +715,10 @@ def _move_statement(st: m.Statement, lines: int) -> None:
             setattr(st, name, value.moved(lines))
         elif value.__class__ is m.Field:
             _move_field(value, lines)
-        elif value.__class__ is list:
-            for f in value:  # fields (a cached block's body is always empty)
-                _move_field(f, lines)
+        elif value.__class__ is list:  # fields (a cached block's body is always empty)
+            for f in value:
+                if f.__class__ is m.Field:
+                    _move_field(f, lines)
 
 
 def _moved(result, lines: int):
@@ -727,10 +732,12 @@ def _moved(result, lines: int):
 
 
 @contextmanager
-def _collector_paused():
-    """Everything a parse builds outlives it: CPython's cycle collector, triggered by the
-    allocations, would walk the growing heap again and again for nothing (a third of the
-    time of a 10,000-line parse)."""
+def collector_paused():
+    """Pause CPython's cycle collector while a parse or a check builds its (acyclic) model.
+
+    Everything they build outlives them, and the collector, triggered by the allocations,
+    would walk the growing heap again and again for nothing: with a few 10,000-line
+    documents open that was more than half the time of a check."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -750,33 +757,37 @@ class IncrementalParser:
 
     def __init__(self, has_title: bool = True) -> None:
         self.has_title = has_title
-        # text -> [(line it starts on, its parse)], one entry per occurrence, in file order
-        self._cache: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
+        # text -> (the line it starts on, its parse); repeated texts' later occurrences, in
+        # file order, in _twins. Each cached parse serves one occurrence.
+        self._cache: dict[str, tuple[int, list[m.Statement] | tuple | Diagnostic]] = {}
+        self._twins: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
         self.reparsed = 0  # statements parsed by the last call, for benchmarks and tests
 
     def parse(self, text: str) -> ParseResult:
-        with _collector_paused():
+        with collector_paused():
             return self._parse(text)
 
     def _parse(self, text: str) -> ParseResult:
         title, title_range, chunks, diagnostics = split_statements(text, self.has_title)
-        old, cache, statements = self._cache, {}, []
+        old, old_twins = self._cache, self._twins
+        cache: dict[str, tuple[int, list[m.Statement] | tuple | Diagnostic]] = {}
+        twins: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
+        statements: list[m.Statement] = []
         self.reparsed = 0
         for chunk in chunks:
             line, source = chunk
-            entries = old.get(source)
-            if entries:
-                was, result = entries.pop(0)  # each cached parse serves one occurrence
-                if was != line:
-                    result = _moved(result, line - was)
-            else:
+            entry = old.pop(source, None)
+            if entry is None and source in old_twins and old_twins[source]:
+                entry = old_twins[source].pop(0)
+            if entry is None:
                 result = parse_chunk(chunk)
                 self.reparsed += 1
-            mine = cache.get(source)
-            if mine is None:
-                cache[source] = [(line, result)]
             else:
-                mine.append((line, result))
+                result = entry[1] if entry[0] == line else _moved(entry[1], line - entry[0])
+            if source in cache:
+                twins.setdefault(source, []).append((line, result))
+            else:
+                cache[source] = (line, result)
             if result.__class__ is Diagnostic:
                 diagnostics.append(result)
             elif result.__class__ is tuple:  # parsed the lenient way ngspice reads it
@@ -786,7 +797,7 @@ class IncrementalParser:
                 statements.append(result[0])
             else:
                 statements += result
-        self._cache = cache
+        self._cache, self._twins = cache, twins
         netlist, structural = assemble(title, title_range, statements)
         return ParseResult(netlist, diagnostics + structural)
 
