@@ -59,6 +59,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
+from spice_lsp.paths import default_cache_dir
+
 log = logging.getLogger(__name__)
 
 SMOLLM2 = "smollm2-135m"
@@ -207,12 +209,6 @@ def _end_of_turn_token(tokenizer) -> str | None:
 
 
 # ----------------------------------------------------------------------------- loading
-
-def default_cache_dir() -> Path:
-    """$SPICE_LSP_CACHE, else ~/.cache/spice-lsp."""
-    env = os.environ.get("SPICE_LSP_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "spice-lsp"
-
 
 def _looks_like_path(name: str) -> bool:
     """Hub ids are "name" or "owner/name"; anything else with a path shape is a path."""

@@ -14,7 +14,8 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from spice_lsp.generation.lm import LOAD_LOCK, default_cache_dir
+from spice_lsp.generation.lm import LOAD_LOCK
+from spice_lsp.paths import default_cache_dir
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from spice_lsp.language import model as m
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.parser import parse
+from spice_lsp.paths import default_cache_dir
 
 try:
     import numpy  # with matplotlib: plots; without, the values still come back
@@ -425,7 +426,6 @@ def content_key(deck: decks.Deck, text: str, line: int | None, suffix: str, opti
 
 
 def default_directory() -> Path:
-    from spice_lsp.generation.lm import default_cache_dir
     return default_cache_dir() / "simulations"
 
 
