@@ -11,6 +11,7 @@ from spice_lsp.generation.assistant import Assistant
 from spice_lsp.language.checks import check
 from spice_lsp.generation.intent import parse_intent
 from training import bench
+from training.case_checks import check_case
 from training.metrics import run_check
 
 from .conftest import DATA, SHARED
@@ -213,3 +214,85 @@ def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
     assert resolve_adapter("none") is None and resolve_adapter(str(adapter)) == adapter
     shipped = (SHIPPED_ADAPTER / "adapter_config.json").exists()
     assert resolve_adapter("") == (SHIPPED_ADAPTER if shipped else None)
+
+
+# --- the held-out request sets (issues 13 and 14) ---------------------------------------------
+
+REQUESTS = bench.load_cases(bench.SHIPPED_CASES.parent / "requests.jsonl")
+OPEN_WORLD = bench.load_cases(bench.SHIPPED_CASES.parent / "open_world.jsonl")
+ANSWERABLE = [c for c in REQUESTS + OPEN_WORLD if c.get("reference")]
+
+
+def test_request_sets_are_large_varied_and_well_formed():
+    assert len(REQUESTS) >= 90 and len(OPEN_WORLD) >= 60
+    ids = [c["id"] for c in CASES + REQUESTS + OPEN_WORLD]
+    assert len(set(ids)) == len(ids)
+    assert {"Issue example", "Elements", "Notation", "Analysis", "Spec", "Contradiction"} <= {
+        c["category"] for c in REQUESTS}
+    expects = Counter(c.get("expect", "answer") for c in REQUESTS + OPEN_WORLD)
+    assert expects["report"] >= 5 and expects["refuse"] >= 5
+    for case in REQUESTS + OPEN_WORLD:
+        if case.get("expect", "answer") == "answer":  # a user can check every answer
+            assert case.get("constraints") and case.get("reference"), case["id"]
+        for spec in case.get("checks", []):
+            assert spec["min"] < spec["max"] and spec.get("why"), case["id"]
+
+
+def _checklist_of_reference(case: dict) -> list[str]:
+    verdict = check_case(case, case["reference"], timeout=60)
+    return [f"{v.what}: {v.detail}" for v in verdict.constraints + verdict.checks if not v.passed] + (
+        [] if verdict.simulates else [f"does not simulate: {verdict.errors}"])
+
+
+@pytest.fixture(scope="module")
+def request_reference_verdicts() -> dict[str, list[str]]:
+    with ThreadPoolExecutor(2) as pool:
+        return dict(zip((c["id"] for c in ANSWERABLE), pool.map(_checklist_of_reference, ANSWERABLE)))
+
+
+@pytest.mark.parametrize("case_id", [c["id"] for c in ANSWERABLE])
+def test_each_request_is_satisfiable_its_reference_passes_the_whole_checklist(case_id, request_reference_verdicts):
+    """The expected numbers are reachable: a netlist written to the request meets every
+    constraint and every check (so a failing answer is the answer's fault)."""
+    assert request_reference_verdicts[case_id] == []
+
+
+def test_checklist_metrics_from_precomputed_outputs(tmp_path, capsys):
+    """`verified` and `refused` travel with precomputed outputs; a verified wrong answer is a false
+    verified, a refusal never is, and passes only where a refusal is right."""
+    results = bench.main(["--cases", str(FIXTURES / "request_cases.jsonl"), "--out", str(tmp_path), "--no-chart",
+                          "--score-outputs", str(FIXTURES / "request_outputs.json"),
+                          "--score-outputs", str(FIXTURES / "request_outputs_wrong.json"), "--backend", "template"])
+    scores = {name: {c["id"]: c["scores"] for c in sets["request_cases"]} for name, sets in results["cases"].items()}
+    good, wrong = scores["request_outputs"], scores["request_outputs_wrong"]
+    assert [good[i]["pass"] for i in ("req_divider", "req_refuse", "req_report")] == [1.0, 1.0, 0.0]
+    assert [good[i]["false_verified"] for i in ("req_divider", "req_refuse", "req_report")] == [0.0, 0.0, 1.0]
+    assert good["req_divider"]["constraints_honoured"] == 1.0 and good["req_divider"]["specs_met"] == 1.0
+    assert [wrong[i]["pass"] for i in ("req_divider", "req_refuse", "req_report")] == [0.0, 0.0, 1.0]
+    assert wrong["req_divider"]["constraints_honoured"] == pytest.approx(5 / 6)  # R2's value alone
+    assert [wrong[i]["false_verified"] for i in ("req_divider", "req_refuse", "req_report")] == [1.0, 0.0, 0.0]
+    counts = results["summary"]["request_outputs"]["request_cases"]["counts"]
+    assert counts == {"verified": 2, "false_verified": 1.0, "refused": 0.0, "honest_refusals": 1.0, "refuse_cases": 1}
+    assert isinstance(json.loads((tmp_path / "template" / "req_divider.json").read_text())["samples"][0]["verified"],
+                      bool)  # the generator's own word is recorded
+    record = json.loads((tmp_path / "request_outputs_wrong" / "req_divider.json").read_text())
+    failed = [v["what"] for v in record["samples"][0]["constraints"] if not v["passed"]]
+    assert failed == ["element R2 (mid 0) = 2000"] and record["expect"] == "answer"
+    printed = capsys.readouterr().out
+    header = printed.splitlines()[0].split()
+    assert {"constr", "specs", "pass", "falseV", "refused"} <= set(header)
+    assert "request_outputs request_cases: said verified 2/3, false verified 1, refused 0 of the answerable, " \
+           "honest refusals 1 (refuse cases: 1)" in printed
+
+
+def test_a_refusal_from_the_generator_is_counted_apart(tmp_path, monkeypatch):
+    from spice_lsp.generation.pipeline import CannotServe
+
+    def refuse(self, description, **kwargs):
+        raise CannotServe("no recipe for a perpetual-motion generator")
+    monkeypatch.setattr(Assistant, "generate", refuse)
+    results = bench.main(["--cases", str(FIXTURES / "request_cases.jsonl"), "--backend", "template",
+                          "--out", str(tmp_path), "--no-chart"])
+    summary = results["summary"]["template"]["request_cases"]
+    assert summary["counts"]["honest_refusals"] == 2 and summary["counts"]["refused"] == 1  # report + refuse
+    assert summary["overall"]["false_verified"] == 0.0 and summary["overall"]["pass"] == pytest.approx(2 / 3)

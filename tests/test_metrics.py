@@ -5,6 +5,7 @@ import math
 
 import pytest
 
+from training.case_checks import Reading, check_case, constraint_verdicts, resolve, spice_number
 from training.metrics import (METRICS, Output, Registry, aggregate, bleu_score, pass_at_k, percentile,
                               score_case)
 
@@ -45,7 +46,8 @@ def score(name: str, text: str, case: dict = RC_CASE, **kwargs):
 DIRECTIONS = {"svs": True, "pem": True, "ccs": True, "composite": True, "bleu": True, "grammar_valid": True,
               "sim_ok": True, "value_match": True, "functional": True, "pass@1": True, "pass@k": True,
               "time_mean": False, "time_p50": False, "time_p95": False, "tokens_per_s": True,
-              "lm_share": True}
+              "lm_share": True, "constraints_honoured": True, "specs_met": True, "pass": True,
+              "false_verified": False, "refused": False}
 
 
 def test_every_metric_is_registered_with_the_intended_direction():
@@ -265,3 +267,162 @@ def test_reference_outputs_score_as_the_readme_says():
             continue
         for metric in ("svs", "pem", "ccs", "composite"):
             assert s[metric] == pytest.approx(record[f"{metric}_score"]), (record["case_id"], metric)
+
+
+# --- the request's checklist (training/case_checks.py) -----------------------------------------
+
+# "Inverting amplifier (VCVS E1, gain 1e6): R1 = 2k from in to node n, RF = 20k from n to out,
+# 0.3 V DC at in, 1 kHz sine of 0.1 V too; sweep VIN 0 to 1 V in 10 mV steps, AC 10 Hz to 1 MHz,
+# a 2 ms transient, at 85 °C", with the diode D1 (IS=1e-14 N=1.8) from out to clamp and an NMOS.
+AMP = """inverting amplifier
+.param rf=20k
+VIN in 0 DC 0.3 AC 1 SIN(0 0.1 1k)
+R1 in n 2k
+RF out n {rf}
+E1 out 0 0 n 1e6
+D1 clamp out dm
+VC clamp 0 -12
+M1 d n 0 0 nm W=10u L=1u
+RD d 0 1k
+.model dm D(IS=1e-14 N=1.8)
+.model nm NMOS(VTO=0.7 KP=100u)
+.dc VIN 0 1 10m
+.ac dec 20 10 1meg
+.tran 10u 2m
+.temp 85
+.end
+"""
+AMP_CASE = {
+    "id": "amp", "description": "inverting amplifier ...",
+    "constraints": {
+        "elements": [
+            {"name": "E1", "kind": "E", "nodes": ["out", "0", None, "n"], "value": 1e6},
+            {"name": "R1", "kind": "R", "nodes": ["in", "n"], "value": 2000},
+            {"name": "RF", "kind": "R", "nodes": ["n", "out"], "value": 20000},  # either orientation
+            {"name": "VIN", "kind": "V", "nodes": ["in", "gnd"], "dc": 0.3, "ac": 1, "sin": [0, 0.1, 1000]},
+            {"name": "D1", "kind": "D", "nodes": ["clamp", "out"], "model": {"IS": 1e-14, "N": 1.8}},
+            {"kind": "M", "nodes": ["d", "n", "0"], "params": {"W": 10e-6, "L": 1e-6},
+             "model": {"type": "nmos", "VTO": 0.7}}],
+        "nodes": ["in", "n", "out"],
+        "analyses": [{"kind": "dc", "source": "VIN", "start": 0, "stop": 1, "step": 0.01},
+                     {"kind": "ac", "start": 10, "stop": 1e6, "points": 20},
+                     {"kind": "tran", "stop": 2e-3}, {"kind": "temp", "values": [85]}]},
+    "checks": [{"analysis": "op", "measure": "v(out)", "min": -3.06, "max": -2.94},
+               {"analysis": "ac dec 20 10 100k", "let": "g = vdb(out)-vdb(in)", "measure": "find g at=1k",
+                "min": 19.5, "max": 20.5}]}
+
+
+def failing(text: str, case: dict = AMP_CASE) -> list[str]:
+    return [v.what for v in constraint_verdicts(case, text) if not v.passed]
+
+
+def test_a_netlist_that_honours_the_request_passes_every_item():
+    verdict = check_case(AMP_CASE, AMP)
+    assert [v.what for v in verdict.constraints + verdict.checks if not v.passed] == []
+    assert len(verdict.constraints) == 6 + 3 + 4 and verdict.simulates and verdict.passed
+    assert verdict.checks[0].value == pytest.approx(-3.0, rel=1e-3)
+
+
+@pytest.mark.parametrize("edit, broken", [
+    (("R1 in n 2k", "R1 in n 2.2k"), ["element R1"]),  # a value replaced
+    (("R1 in n 2k", "RIN in n 2k"), ["element R1"]),  # the name the request used is gone
+    ((" n", " inn"), ["element E1", "element R1", "element RF", "element a", "node n"]),  # a named node renamed
+    (("R1 in n 2k", "R1 in n 2000.0"), []),  # the same value written another way
+    (("DC 0.3 AC 1", "DC 0 AC 1"), ["element VIN"]),  # the DC level lost
+    (("SIN(0 0.1 1k)", "SIN(0 0.1 2k)"), ["element VIN"]),
+    (("N=1.8", "N=1"), ["element D1"]),  # a model parameter replaced
+    (("W=10u", "W=20u"), ["element a"]),
+    (("NMOS(", "PMOS("), ["element a"]),
+    ((".dc VIN 0 1 10m", ".dc VIN 0 5 10m"), ["analysis dc"]),  # the sweep's range replaced
+    ((".ac dec 20 10 1meg", ".ac dec 10 10 1meg"), ["analysis ac"]),
+    ((".tran 10u 2m", ".tran 10u 5m"), ["analysis tran"]),
+    ((".temp 85", ""), ["analysis temp"]),
+])
+def test_each_broken_item_fails_alone(edit, broken):
+    assert [" ".join(w.split()[:2]) for w in failing(AMP.replace(*edit))] == broken
+
+
+def test_an_off_spec_answer_fails_its_check_with_the_measured_value():
+    verdict = check_case(AMP_CASE, AMP.replace("rf=20k", "rf=22k"))
+    assert [c.passed for c in verdict.checks] == [False, False] and verdict.constraints[2].passed is False
+    assert verdict.checks[0].value == pytest.approx(-3.3, rel=1e-3) and "measured -3.3" in verdict.checks[0].detail
+    assert not verdict.passed
+
+
+def test_an_empty_or_broken_answer_fails_everything():
+    empty = check_case(AMP_CASE, "")
+    assert not empty.simulates and not any(v.passed for v in empty.constraints + empty.checks)
+    assert len(empty.constraints) == 13
+    unrunnable = check_case({"constraints": {"nodes": ["x"]}}, "t\nR1 x 0 1k\nQ1 x\n.op\n.end\n")
+    assert unrunnable.constraints[0].passed and not unrunnable.simulates and not unrunnable.passed
+
+
+def test_analyses_in_a_control_block_and_temperature_sweeps_count():
+    text = "t\nV1 a 0 1\nR1 a 0 1k\n.control\ndc V1 0 5 0.1\nnoise v(a) V1 dec 10 10 1k\n.endc\n.end\n"
+    case = {"constraints": {"analyses": [{"kind": "dc", "source": "v1", "start": 0, "stop": 5, "step": 0.1},
+                                         {"kind": "noise", "output": "a", "source": "V1", "start": 10, "stop": 1e3}]}}
+    assert failing(text, case) == []
+    swept = {"constraints": {"analyses": [{"kind": "temp", "values": [-40, 27, 125]}]}}
+    assert failing("t\nI1 0 a 1m\nD1 a 0 d\n.model d D\n.dc temp -40 125 5\n.end\n", swept) == []
+    assert failing("t\nR1 a 0 1k\n.options temp=27\n.op\n.end\n", swept) == ["analysis temp values=[-40, 27, 125]"]
+
+
+def test_numbers_are_read_as_ngspice_reads_them():
+    assert [spice_number(t) for t in ("4.7k", "4k7", "1meg", "1M", "10mohm", "2.5e-3", "1e3v", "x1", "")] == [
+        4700.0, 4000.0, 1e6, 1e-3, 0.01, 2.5e-3, 1000.0, None, None]
+    assert resolve("{2*R+1k}", {"r": "1k"}) == 3000.0 and resolve("{R}", {"r": "{K*2}", "k": "2"}) == 4.0
+    assert resolve("{sqrt(2)}", {}) is None and resolve("{R;1}", {"r": "1"}) is None
+    part = Reading("t\nR1 a 0 r=2k\nV1 a 0 1.5\nI1 a 0 DC 1m AC 1\n.end\n").parts
+    assert [(p.name, p.value, p.source) for p in part] == [
+        ("R1", 2000.0, {}), ("V1", None, {"dc": 1.5}), ("I1", None, {"dc": 1e-3, "ac": 1.0})]
+
+
+# The checklist's metrics on the outputs a generator returns: what it said of itself in `extra`.
+ANSWERED = {"source": "template", "verified": True, "warnings": []}
+REFUSED = {"source": "refused", "verified": None}
+
+
+def request_scores(text: str, case: dict = AMP_CASE, **extra) -> dict:
+    return score_case([out(text, case, extra=extra)])
+
+
+def test_checklist_metrics_on_a_correct_and_a_wrong_answer():
+    good, bad = request_scores(AMP, **ANSWERED), request_scores(AMP.replace("2k", "3k"), **ANSWERED)
+    assert (good["constraints_honoured"], good["specs_met"], good["pass"], good["false_verified"]) == (1, 1, 1, 0)
+    assert bad["constraints_honoured"] == pytest.approx(12 / 13) and bad["specs_met"] == 0.0
+    assert (bad["pass"], bad["false_verified"], bad["refused"]) == (0.0, 1.0, 0.0)
+    honest = request_scores(AMP.replace("2k", "3k"), **{**ANSWERED, "verified": False})
+    assert (honest["pass"], honest["false_verified"]) == (0.0, 0.0)  # wrong, but it said so
+    unknown = request_scores(AMP)  # precomputed outputs that do not say: not a false verified
+    assert unknown["false_verified"] is None and unknown["pass"] == 1.0
+
+
+def test_a_refusal_is_never_false_verified_and_passes_only_a_refuse_case():
+    refused = request_scores("", **REFUSED)
+    assert (refused["pass"], refused["false_verified"], refused["refused"]) == (0.0, 0.0, 1.0)
+    assert refused["constraints_honoured"] == 0.0
+    refuse_case = {"id": "r", "description": "a perpetual-motion machine", "expect": "refuse"}
+    assert request_scores("", refuse_case, **REFUSED)["pass"] == 1.0
+    answered = request_scores(AMP, refuse_case, **ANSWERED)
+    assert (answered["pass"], answered["false_verified"], answered["refused"]) == (0.0, 1.0, None)
+    assert answered["constraints_honoured"] is None and answered["specs_met"] is None
+
+
+def test_a_contradiction_must_be_reported():
+    report = {"id": "c", "description": "RC low-pass, 1k, 100 nF, cutoff 10 kHz", "expect": "report"}
+    assert request_scores("", report, **REFUSED)["pass"] == 1.0
+    warned = request_scores(RC, report, source="template", verified=False, warnings=["cutoff 10 kHz: not met"])
+    assert warned["pass"] == 1.0
+    said_verified = request_scores(RC, report, **ANSWERED)
+    assert (said_verified["pass"], said_verified["false_verified"]) == (0.0, 1.0)
+    assert request_scores(RC, report, source="template", verified=False, warnings=[])["pass"] == 0.0
+
+
+def test_direction_of_the_checklist_metrics():
+    good, bad = request_scores(AMP, **ANSWERED), request_scores("", **REFUSED)
+    wrong = request_scores(AMP.replace("2k", "3k"), **ANSWERED)
+    for name in ("constraints_honoured", "specs_met", "pass", "false_verified", "refused"):
+        metric = METRICS[name]
+        others = [v for v in (bad[name], wrong[name]) if v is not None]
+        assert others and all((good[name] > v) == metric.higher_is_better and good[name] != v
+                              for v in others if (name, v) not in (("false_verified", 0.0), ("refused", 0.0))), name

@@ -172,6 +172,25 @@ def test_benchmark_overlap_uses_word_spans(tmp_path):
     assert index.hit("one two three four five six seven") is None
 
 
+def test_a_short_case_is_caught_by_its_whole_description(tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"id": "short", "description": "4k7 from in to out"}) + "\n")
+    index = dataset.OverlapIndex([cases], 8)
+    assert index.hit("4K7 from in to out!") == ("cases.jsonl:short", "4k7 from in to out")
+    assert index.hit("a 4k7 from in to out and 10n to ground") is None
+
+
+def test_held_out_request_cases_never_reach_training():
+    """The request and open-world cases (issues 13 and 14) are checked even with
+    --no-default-cases, and every one of their descriptions, short ones included, is caught."""
+    files = dataset.case_files(dataset.DatasetArguments(default_cases=False))
+    assert [p.name for p in files] == ["requests.jsonl", "open_world.jsonl"]
+    index = dataset.OverlapIndex(files, 8)
+    descriptions = [(case_id, d) for path in files for case_id, d in dataset.load_cases(path)]
+    assert len(descriptions) >= 150 and any(len(dataset._words(d)) < 8 for _, d in descriptions)
+    assert [case_id for case_id, d in descriptions if index.hit(d) is None] == []
+
+
 def test_default_case_files_include_the_reference_benchmark():
     if not (SHARED / "seed" / "test_cases.json").is_file():
         pytest.skip(f"{SHARED / 'seed' / 'test_cases.json'} is absent: "

@@ -6,11 +6,12 @@
 
 A system is a backend (`template`, `transformers`, `openai`: the editor's generator with that
 drafter; `retrieval`: the top-1 retrieved example's netlist, a baseline) or a file of
-precomputed outputs (`--score-outputs`, `[{case_id, generated_code}]`, the shape of the
-reference's seed_outputs.json, scored here like any other system). With no --backend the
+precomputed outputs (`--score-outputs`, `[{case_id, generated_code, verified?, refused?}]`, the
+shape of the reference's seed_outputs.json, scored here like any other system). With no --backend the
 editor's default pipeline runs (`Assistant()`'s default backend). Case files are JSONL or a JSON
 list of {id, category, difficulty?, description, expected{components, parameters, analysis,
-directives}, checks?, reference?}. A check is {analysis, let?, measure, min?, max?, why?}: the
+directives}, checks?, reference?, constraints?, expect?} (the last two: the request's checklist,
+training/cases/README.md, scored by constraints_honoured, specs_met, pass, false_verified, refused). A check is {analysis, let?, measure, min?, max?, why?}: the
 netlist's .control blocks are replaced by one running `analysis` ("ac dec 50 10 1meg"), then
 `let` ("g = vdb(out)-vdb(in)": gains relative to the input, whatever its AC level), then reading
 `measure` (op: an expression such as "v(out)"; else a meas body such as "when g=-3"); the number
@@ -43,17 +44,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from training.metrics import METRICS, Output, aggregate, score_case, svs_conditions, pem_matches
+from training.metrics import METRICS, Output, aggregate, expectation, score_case, svs_conditions, pem_matches
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_CASES = Path(__file__).parent / "cases" / "spice_lsp_cases.jsonl"
 SEED_OUTPUTS = REPO.parent / "shared" / "seed" / "seed_outputs.json"
 BACKENDS = ("template", "transformers", "openai", "retrieval")
+EXPECTATIONS = ("answer", "refuse", "report")
 # The table's columns: (metric, header); pass@k is added when --samples > 1.
 TABLE = [("svs", "SVS"), ("pem", "PEM"), ("ccs", "CCS"), ("composite", "comp"), ("bleu", "BLEU"),
          ("grammar_valid", "gram"), ("sim_ok", "sim"), ("value_match", "value"), ("functional", "func"),
-         ("pass@1", "pass@1"), ("lm_share", "LM"), ("time_mean", "t_mean"), ("time_p50", "t_p50"), ("time_p95", "t_p95"),
-         ("tokens_per_s", "tok/s")]
+         ("pass@1", "pass@1"), ("constraints_honoured", "constr"), ("specs_met", "specs"), ("pass", "pass"),
+         ("false_verified", "falseV"), ("refused", "refused"), ("lm_share", "LM"), ("time_mean", "t_mean"),
+         ("time_p50", "t_p50"), ("time_p95", "t_p95"), ("tokens_per_s", "tok/s")]
 CHART_METRICS = ["svs", "pem", "ccs", "composite", "grammar_valid", "sim_ok", "value_match", "functional", "pass@1"]
 
 
@@ -141,6 +144,13 @@ def load_cases(path: str | Path) -> list[dict]:
         for spec in record.get("checks") or []:
             if not {"analysis", "measure"} <= set(spec):
                 raise ValueError(f"{path}: case {record['id']}: a check needs 'analysis' and 'measure'")
+        if record.get("expect", "answer") not in EXPECTATIONS:
+            raise ValueError(f"{path}: case {record['id']}: expect must be one of {', '.join(EXPECTATIONS)}")
+        constraints = record.get("constraints") or {}
+        if set(constraints) - {"elements", "nodes", "analyses"} \
+                or any("kind" not in c for c in constraints.get("elements", []) + constraints.get("analyses", [])):
+            raise ValueError(f"{path}: case {record['id']}: constraints hold elements and analyses "
+                             "(each with a kind) and nodes")
         cases.append({"category": "uncategorised", "expected": {}, **record})
     return cases
 
@@ -169,9 +179,10 @@ class Generated:
     text: str
     seconds: float | None
     tokens_per_second: float | None = None
-    source: str = ""  # what produced the text: template, transformers, retrieval:<id>, file
+    source: str = ""  # what produced the text: template, transformers, retrieval:<id>, file, refused
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    verified: bool | None = None  # what the answer said of itself (None: the system does not say)
 
 
 @dataclass
@@ -210,7 +221,7 @@ def _pipeline(assistant, samples: int, temperature: float) -> Callable[[str, int
         seconds = time.perf_counter() - start
         speeds = [c.tokens_per_second for c in result.candidates if c.tokens_per_second]
         return Generated(result.netlist, seconds, sum(speeds) / len(speeds) if speeds else None,
-                         result.backend, None, list(result.warnings))
+                         result.backend, None, list(result.warnings), bool(result.verified))
     return run
 
 
@@ -277,8 +288,9 @@ def build_systems(args: BenchArgs) -> list[System]:
 def sources_hash() -> str:
     """The generator's code: a cached output is stale once it changes."""
     digest = hashlib.sha256()
-    for path in sorted((REPO / "spice_lsp").glob("*.py")) + sorted((REPO / "spice_lsp").glob("*.lark")):
-        digest.update(path.name.encode() + path.read_bytes())
+    package = REPO / "spice_lsp"
+    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.lark")):
+        digest.update(str(path.relative_to(package)).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -294,8 +306,11 @@ def generate_one(system: System, case: dict, index: int, cache_dir: Path | None,
         if record is None:
             return Generated("", None, source="file", error="no output for this case in the file")
         time_s = record.get("generation_time")
+        verified = record.get("verified")
         return Generated(str(record.get("generated_code") or ""), float(time_s) if time_s is not None else None,
-                         source="file", error=record.get("error_message") or None)
+                         source="refused" if record.get("refused") else "file",
+                         error=record.get("error_message") or None, warnings=list(record.get("warnings") or []),
+                         verified=bool(verified) if verified is not None else None)
     path = cache_dir / system.name / f"{case['id']}.json" if cache_dir else None
     key = cache_key(system, case["description"], index, code)
     cached = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
@@ -365,19 +380,38 @@ def case_record(system: System, set_name: str, case: dict, outputs: list[Output]
                         "value": r.value if r.value is not None and math.isfinite(r.value) else None,
                         "min": r.check.get("min"), "max": r.check.get("max"), "passed": r.passed, "error": r.error}
                        for r in out.check_results],
+            "constraints": [dataclasses.asdict(v) for v in out.constraint_results],
+            "verified": out.verified, "refused": out.refused,
             "passed": out.passed,
         })
     return {"system": system.name, "case_set": set_name, "id": case["id"], "category": case["category"],
-            "difficulty": case.get("difficulty"), "description": case["description"], "scores": scores,
-            "samples": samples}
+            "difficulty": case.get("difficulty"), "expect": expectation(case), "description": case["description"],
+            "scores": scores, "samples": samples}
+
+
+def counts(records: list[dict]) -> dict[str, float]:
+    """Answers by what they said of themselves, summed over cases (a case's samples share one
+    count): said verified, false verified, refused where an answer was due, and honest refusals
+    (refused where only a refusal is right)."""
+    def share(record: dict, test) -> float:
+        samples = record.get("samples") or []
+        return sum(bool(test(s)) for s in samples) / len(samples) if samples else 0.0
+    return {
+        "verified": sum(share(r, lambda s: s.get("verified")) for r in records),
+        "false_verified": sum(r["scores"].get("false_verified") or 0.0 for r in records),
+        "refused": sum(share(r, lambda s: s.get("refused")) for r in records if r.get("expect", "answer") == "answer"),
+        "honest_refusals": sum(share(r, lambda s: s.get("refused")) for r in records
+                               if r.get("expect", "answer") != "answer"),
+        "refuse_cases": sum(r.get("expect") == "refuse" for r in records),
+    }
 
 
 def summarise(records: list[dict]) -> dict:
-    """Overall and per-category aggregates of case records."""
+    """Overall and per-category aggregates of case records, and the counts above."""
     categories: dict[str, list[dict]] = {}
     for r in records:
         categories.setdefault(r["category"], []).append(r["scores"])
-    return {"n": len(records), "overall": aggregate([r["scores"] for r in records]),
+    return {"n": len(records), "overall": aggregate([r["scores"] for r in records]), "counts": counts(records),
             "categories": {c: {"n": len(s), **aggregate(s)} for c, s in sorted(categories.items())}}
 
 
@@ -406,6 +440,18 @@ def format_table(summary: dict[str, dict[str, dict]], columns: list[tuple[str, s
     lower = ", ".join(h for m, h in columns if not METRICS[m].higher_is_better)
     lines.append(f"higher is better except {lower} (seconds); '-' = not applicable "
                  "(BLEU needs a reference netlist, func needs checks, tok/s an LM backend)")
+    return "\n".join(lines)
+
+
+def format_counts(summary: dict[str, dict[str, dict]]) -> str:
+    """One line per system and case set: what the answers said of themselves."""
+    lines = []
+    for system, per_set in summary.items():
+        for set_name, agg in per_set.items():
+            c = agg["counts"]
+            lines.append(f"{system} {set_name}: said verified {c['verified']:g}/{agg['n']}, false verified "
+                         f"{c['false_verified']:g}, refused {c['refused']:g} of the answerable, honest refusals "
+                         f"{c['honest_refusals']:g} (refuse cases: {c['refuse_cases']})")
     return "\n".join(lines)
 
 
@@ -475,7 +521,7 @@ def main(argv: list[str] | None = None) -> dict:
         for index in range(1 if system.outputs is not None else args.samples):
             g = generate_one(system, case, index, cache_dir, code)
             samples.append(Output(g.text, case, g.seconds, g.tokens_per_second, g.error, args.sim_timeout,
-                                  extra={"source": g.source, "warnings": g.warnings,
+                                  extra={"source": g.source, "warnings": g.warnings, "verified": g.verified,
                                          "lm": system.key.get("backend") in ("transformers", "openai")}))
             progress.update(f"{system.name} {case['id']}")
         outputs[(system.name, case["id"])] = samples
@@ -510,7 +556,7 @@ def main(argv: list[str] | None = None) -> dict:
         if len(per_set) > 1:
             summary[name]["all"] = summarise([r for recs in per_set.values() for r in recs])
     columns = TABLE[:10] + ([("pass@k", f"pass@{args.samples}")] if args.samples > 1 else []) + TABLE[10:]
-    table = format_table(summary, columns)
+    table = format_table(summary, columns) + "\n" + format_counts(summary)
     results = {"config": config, "summary": summary,
                "cases": {name: {s: [{k: r[k] for k in ("id", "category", "difficulty", "scores")} for r in recs]
                                 for s, recs in per_set.items()} for name, per_set in by_system.items()}}

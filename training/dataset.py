@@ -54,6 +54,8 @@ from .phrasing import FAMILIES, round_trip, sample_request
 
 DEFAULT_CASES = [SHARED / "seed" / "test_cases.json"]
 CASES_DIR = REPO / "training" / "cases"
+# Held-out request sets (issues 13 and 14): checked even with --no-default-cases.
+HELD_OUT = [CASES_DIR / "requests.jsonl", CASES_DIR / "open_world.jsonl"]
 
 
 @dataclass
@@ -171,6 +173,7 @@ def case_files(args: DatasetArguments) -> list[Path]:
         files += [p for p in DEFAULT_CASES if p.is_file()]
         if CASES_DIR.is_dir():
             files += sorted(p for p in CASES_DIR.iterdir() if p.suffix in (".json", ".jsonl"))
+    files += [p for p in HELD_OUT if p.is_file()]
     return list(dict.fromkeys(p.resolve() for p in files))
 
 
@@ -196,7 +199,8 @@ def load_cases(path: Path) -> list[tuple[str, str]]:
 
 
 class OverlapIndex:
-    """Every n-word span of every benchmark case description."""
+    """Every n-word span of every benchmark case description, and each whole description (a case
+    shorter than n words, "4k7 from in to out", has no span)."""
 
     def __init__(self, files: list[Path], n: int):
         self.n = n
@@ -206,11 +210,13 @@ class OverlapIndex:
         for path in files:
             for case_id, description in load_cases(path):
                 self.cases += 1
-                for span in word_shingles(description, n):
+                for span in word_shingles(description, n) | {tuple(_words(description))}:
                     self.spans.setdefault(span, f"{path.name}:{case_id}")
 
     def hit(self, description: str) -> tuple[str, str] | None:
-        """(case, the shared words) for the first shared span, else None."""
+        """(case, the shared words) for the first shared span or the same words, else None."""
+        if (whole := tuple(_words(description))) in self.spans:
+            return self.spans[whole], " ".join(whole)
         for span in word_shingles(description, self.n):
             if span in self.spans:
                 return self.spans[span], " ".join(span)

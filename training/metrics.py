@@ -11,6 +11,11 @@ Two scales side by side (see ../shared/seed/README.md for the first):
   value-aware: 1u == 1e-6 == 1um), `functional` (every check of the case within its range),
   `pass@1` / `pass@k` (unbiased estimator over k samples), generation time (mean, p50, p95)
   and tokens/s for language-model backends.
+* the request's checklist (cases with `constraints` and `expect`, training/cases/README.md; read by
+  training/case_checks.py): `constraints_honoured` (share of stated elements, nodes and analyses
+  kept), `specs_met` (share of spec checks in range), `pass` (the whole checklist; a refuse case:
+  the generator refused), `false_verified` (said verified, fails the checklist) and `refused`.
+  What the answer said of itself comes in `Output.extra` (`verified`, `source` "refused").
 
 A metric is a function of one `Output` (or, for pass@k, of a case's list of outputs) that returns a
 number or None (not applicable: no reference for BLEU, no checks for `functional`). Case values
@@ -35,8 +40,8 @@ from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.generation.pipeline import numbers_in
 from spice_lsp.language.units import parse_number
+from training.case_checks import SIM_TIMEOUT_S, CheckResult, Verdict, constraint_verdicts, run_check
 
-SIM_TIMEOUT_S = 30.0  # per ngspice run; the converters' checks take ~1 s
 _CHECK_LOCK = threading.Lock()  # the checker is shared module state; scoring runs in threads
 
 
@@ -125,30 +130,6 @@ register = METRICS.register
 
 # --- what is scored ---------------------------------------------------------------------------
 
-@dataclass
-class CheckResult:
-    check: dict
-    value: float | None
-    passed: bool
-    error: str = ""
-
-
-def run_check(netlist: str, spec: dict, timeout: float = SIM_TIMEOUT_S) -> CheckResult:
-    """One functional check: the netlist's .control blocks replaced by one that runs
-    `spec["analysis"]` (then the optional `let` lines) and reads `spec["measure"]`."""
-    lets = spec.get("let") or []
-    lets = [lets] if isinstance(lets, str) else lets
-    analysis = "\n".join([spec["analysis"], *(f"let {line}" for line in lets)])
-    value, result = simulate.measure(netlist, analysis, spec["measure"], timeout=timeout)
-    low, high = spec.get("min", -math.inf), spec.get("max", math.inf)
-    passed = value is not None and math.isfinite(value) and low <= value <= high
-    error = ""
-    if value is None:
-        reasons = result.refused + [e.message for e in result.errors]
-        error = "; ".join(reasons[:3]) or ("timed out" if result.timed_out else "no value measured")
-    return CheckResult(spec, value, passed, error)
-
-
 @dataclass(eq=False)
 class Output:
     """One generated answer to one case. Expensive facts (parse, simulation, checks) are
@@ -192,6 +173,22 @@ class Output:
         if self.empty:
             return [CheckResult(c, None, False, "empty output") for c in checks]
         return [run_check(self.text, c, self.sim_timeout) for c in checks]
+
+    @cached_property
+    def constraint_results(self) -> list[Verdict]:
+        """The case's stated elements, nodes and analyses, each read from the text."""
+        with _CHECK_LOCK:
+            return constraint_verdicts(self.case, self.text)
+
+    @property
+    def refused(self) -> bool:
+        """The generator declined (CannotServe): no netlist, an honest "cannot"."""
+        return self.extra.get("source") == "refused"
+
+    @property
+    def verified(self) -> bool | None:
+        """What the answer said of itself (None when the system does not say)."""
+        return self.extra.get("verified")
 
     @cached_property
     def numbers(self) -> list[float]:
@@ -402,6 +399,75 @@ def pass_at_k_metric(outputs: list[Output], k: int = 1) -> float | None:
     if k <= 1 or len(outputs) < k:
         return None
     return pass_at_k(len(outputs), sum(o.passed for o in outputs), k)
+
+
+# --- the request's checklist (training/case_checks.py; cases in training/cases/README.md) -------
+
+def expectation(case: dict) -> str:
+    """answer (default): a circuit is due; refuse: only an honest refusal is right; report: the
+    request contradicts itself, and the answer must say so (refuse, or answer unverified with a
+    warning)."""
+    return case.get("expect", "answer")
+
+
+def checklist_passed(out: Output) -> bool:
+    """Every stated constraint and every spec check holds, and the deck simulates."""
+    if out.empty or not all(v.passed for v in out.constraint_results):
+        return False
+    if out.case.get("checks"):
+        return all(r.passed for r in out.check_results)
+    return out.simulation is not None and out.simulation.ok
+
+
+@register("constraints_honoured", higher_is_better=True, scale="request")
+def constraints_honoured(out: Output) -> float | None:
+    """Share of the stated elements, nodes and analyses (with their ranges) the netlist keeps."""
+    results = out.constraint_results
+    if expectation(out.case) != "answer" or not results:
+        return None
+    return sum(v.passed for v in results) / len(results)
+
+
+@register("specs_met", higher_is_better=True, scale="request")
+def specs_met(out: Output) -> float | None:
+    """Share of the case's spec checks measured within tolerance in ngspice."""
+    if expectation(out.case) != "answer" or not out.case.get("checks"):
+        return None
+    return sum(r.passed for r in out.check_results) / len(out.check_results)
+
+
+@register("pass", higher_is_better=True, scale="request")
+def case_pass(out: Output) -> float | None:
+    """1 when the whole checklist holds (answer cases), the generator refused (refuse cases), or
+    the contradiction was reported (report cases: refused, or unverified with a warning)."""
+    expect = expectation(out.case)
+    if expect == "refuse" or (expect == "report" and out.refused):
+        return 1.0 if out.refused else 0.0
+    if expect == "report":
+        if out.verified is None:
+            return None
+        return 1.0 if not out.verified and out.extra.get("warnings") else 0.0
+    return 1.0 if checklist_passed(out) else 0.0
+
+
+@register("false_verified", higher_is_better=False, scale="request")
+def false_verified(out: Output) -> float | None:
+    """1 when the answer says verified but fails the case's checklist (a refuse or report case:
+    any verified answer); a refusal never is. None when the system does not say."""
+    if out.refused:
+        return 0.0
+    if out.verified is None:
+        return None
+    if not out.verified:
+        return 0.0
+    return 1.0 if expectation(out.case) != "answer" or not checklist_passed(out) else 0.0
+
+
+@register("refused", higher_is_better=False, scale="request")
+def refused(out: Output) -> float | None:
+    """1 when the generator refused a case that expects an answer (honest, but a miss); None on
+    refuse and report cases, where `pass` counts the refusal."""
+    return None if expectation(out.case) != "answer" else float(out.refused)
 
 
 def seconds(out: Output) -> float | None:
