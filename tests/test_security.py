@@ -1,14 +1,19 @@
-"""Security: ngspice runs only inside the sandbox, the server never runs a document's text,
-and the OpenAI-compatible backend sends only the description and the retrieved examples,
-reads its key from the environment, never logs it, and times out.
+"""Security: ngspice runs only a deck we wrote, under OS isolation; the server never runs a
+document's text; the OpenAI-compatible backend sends only the description and the retrieved
+examples, reads its key from the environment, never logs it, and times out; a hostile model
+answer never runs and never verifies.
 
-The refusal table of tests/test_simulate.py covers each forbidden .control word; here each
-refusal is checked by its effect (a canary file that a run would create must not appear),
-together with the limits (an endless transient, a huge output, a fork-like fan-out of
-.include files) and the paths (symlinks resolved before the check). Real ngspice, required."""
+Each attack of issue #18 is reproduced here by its effect, with the real ngspice (required): a
+canary file the attack would write must not appear (in a world-writable directory under
+bubblewrap, to show even that is out of reach; 0755 under the setuid fallback), a root-only
+secret's token must not come back, and no file outside the allowed directories is opened. Each
+.control attack runs twice: by default (the deck's own block is refused) and opted in (it runs,
+and only the isolation stands). The isolation itself: tests/test_sandbox.py."""
 from __future__ import annotations
 
+import builtins
 import http.client
+import io
 import json
 import logging
 import os
@@ -21,16 +26,20 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import sandbox_escape
 from spice_lsp.editor import features
+from spice_lsp.ngspice import isolation
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.lm import OpenAIBackend
 from spice_lsp.language.model import Position
 from spice_lsp.generation.retrieval import Example
+from spice_lsp.simulation.report import SimulationOptions, simulate_file
 
 SECRET = "sk-security-test-0123456789"
 DECK = "t\nV1 in 0 1\nR1 in 0 1k\n"
+WALL = isolation.best()
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -39,21 +48,150 @@ def ngspice_required():
         pytest.fail("ngspice is required by these tests: install ngspice (39 or later) on PATH")
 
 
+@pytest.fixture(scope="module")
+def arena():
+    """The canary directory, a root-only secret, a command script and (with a C compiler) a
+    shared library whose constructor writes a canary: benchmarks/sandbox_escape.Arena."""
+    arena = sandbox_escape.Arena.create(WALL)
+    yield arena
+    shutil.rmtree(arena.root, ignore_errors=True)
+
+
+def opened_paths(monkeypatch) -> list[str]:
+    """Every path this process opens from now on (os.open, open, io.open)."""
+    seen: list[str] = []
+    real_os_open, real_open = os.open, builtins.open
+
+    def os_open(path, *args, **kwargs):
+        seen.append(os.fspath(path))
+        return real_os_open(path, *args, **kwargs)
+
+    def any_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)):
+            seen.append(os.fsdecode(file))
+        return real_open(file, *args, **kwargs)
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", any_open)
+    monkeypatch.setattr(io, "open", any_open)
+    return seen
+
+
 # ---------------------------------------------------------------------------------------
-# The sandbox, by effect
+# What got through (issue #18), each by its effect
 
 
-@pytest.mark.parametrize("control", [
-    "shell touch {canary}", "system touch {canary}", "write {canary} v(in)", "wrdata {canary} v(in)",
-    "print v(in) > {canary}", "!touch {canary}", "alias t shell\nt touch {canary}",
-    "set x = `touch {canary}`", "hardcopy {canary} v(in)", "wrs2p {canary}",
+QUOTE_SPLIT = {  # the issue's reproductions: ngspice removes the quotes and runs the word
+    "'sh'ell": ["'sh'ell id | tee {c}"],
+    "'wr'ite": ["'wr'ite {c} v(in)"],
+    "'wrd'ata": ["'wrd'ata {c} v(in)"],
+    "'hard'copy": ["'hard'copy {c} v(in)"],
+    "'c'd then write": ["'c'd {d}", "'wr'ite canary-cd v(in)"],
+    "'sou'rce": ["'sou'rce {s}"],
+    "set 'sour'cepath": ["set 'sour'cepath = ( {d} )", "source script.sp"],
+    "'al'ias echo 'sh'ell": ["'al'ias echo 'sh'ell", "echo touch {c}"],
+    "'code'model": ["'code'model {m}"],
+    "altermod file =": ["altermod dd file = {x}"],
+    "error: read channel": ["'sh'ell cat {x} | sed s/^/error:/"],
+    "echo $PATH": ["'sh'ell echo $PATH > {c}"],
+}
+
+
+@pytest.mark.parametrize("mode", ["default", "opt-in"])
+@pytest.mark.parametrize("name", list(QUOTE_SPLIT))
+def test_quote_split_control_commands_never_escape(arena, tmp_path, name, mode):
+    if "{m}" in "".join(QUOTE_SPLIT[name]) and arena.library is None:
+        pytest.skip("no C compiler here to build the code-model library (the refusal is tested without it)")
+    fill = {"c": arena.canaries / "canary", "d": arena.canaries, "s": arena.canaries / "script.sp",
+            "x": arena.secret, "m": arena.library}
+    commands = [line.format(**fill) for line in QUOTE_SPLIT[name]]
+    text = DECK + ".model dd d\n.control\nop\n" + "\n".join(commands) + "\n.endc\n.end\n"
+    result, found = sandbox_escape.attempt(arena, text, tmp_path, mode, WALL)
+    assert found == [], result.output
+    if mode == "default":
+        assert result.refused == [f"line 5: {simulate.NOT_RUN}"] and result.output == ""
+    else:
+        assert not result.refused and result.isolation == WALL
+
+
+def test_the_error_prefixed_read_channel_is_closed_in_the_editor_report(arena, tmp_path):
+    text = DECK + f".op\n.control\nrun\n'sh'ell cat {arena.secret} | sed s/^/error:/\n.endc\n.end\n"
+    for options in (SimulationOptions(), SimulationOptions(run_control=True)):
+        report = simulate_file(text, path=tmp_path / "read.cir", cache_dir=tmp_path / "cache", options=options)
+        assert arena.token not in json.dumps(report.to_json())
+
+
+@pytest.mark.parametrize("first", sandbox_escape.NG_SCRIPT_SPELLINGS)
+def test_an_ng_script_deck_is_refused(arena, tmp_path, first):
+    text = f"{first}\nshell touch {arena.canaries / 'canary'}\n'sh'ell touch {arena.canaries / 'canary'}\n"
+    for mode in ("default", "opt-in"):
+        result, found = sandbox_escape.attempt(arena, text, tmp_path, mode, WALL)
+        assert found == [] and result.refused[0].startswith("line 1: '*ng_script'") and result.output == ""
+
+
+def test_a_star_hash_comment_is_not_run(arena, tmp_path):
+    """ngspice runs `*#` comment lines as commands, in batch mode too; our deck blanks them."""
+    text = DECK + f".op\n*#shell touch {arena.canaries / 'canary'}\n*# 'sh'ell touch {arena.canaries / 'canary'}\n.end\n"
+    result, found = sandbox_escape.attempt(arena, text, tmp_path, "default", WALL)
+    assert result.ok and found == [] and result.values["v(in)"] == 1
+
+
+def test_nested_relative_includes_resolve_beside_the_including_file_and_never_leave(tmp_path, monkeypatch):
+    """main.cir includes lib/models/vendor.inc, which includes ../../etc/hosts: that is the
+    workspace's etc/hosts (absent), never ngspice's guess in its own directory or /etc."""
+    models = tmp_path / "lib" / "models"
+    models.mkdir(parents=True)
+    (models / "vendor.inc").write_text(".model dd d\n.include ../../etc/hosts\n")
+    text = "t\n.include lib/models/vendor.inc\nV1 in 0 1\nD1 in 0 dd\n.op\n.end\n"
+    opened = opened_paths(monkeypatch)
+    result = simulate.run(text, base_dir=tmp_path, allowed_dirs=[tmp_path])
+    assert not result.ok and result.output == ""  # ngspice never started
+    assert [(e.message, e.line) for e in result.errors] == [("could not find include file ../../etc/hosts", 1)]
+    assert not any(p.startswith("/etc") for p in opened)
+    (models / "vendor.inc").write_text(".model dd d\n.include ../../../../../../../../etc/hosts\n")
+    (reason,) = simulate.run(text, base_dir=tmp_path, allowed_dirs=[tmp_path]).refused
+    assert reason.startswith("line 2: in vendor.inc line 2: '../../../../../../../../etc/hosts' is not inside")
+    assert not any(p.startswith("/etc") for p in opened)
+
+
+def test_include_spinit_reads_nothing_of_ngspices(tmp_path):
+    result = simulate.run("t\n.include spinit\nV1 a 0 1\n.op\n.end\n", base_dir=tmp_path, allowed_dirs=[tmp_path])
+    assert not result.ok and result.output == "" and result.errors[0].message == "could not find include file spinit"
+
+
+@pytest.mark.parametrize("statement", [
+    '.model src d_source (input_file="/etc/hosts")', ".model src d_source (input_file=/etc/hosts)",
+    '.model src filesource (file="data.txt")', ".model src filesource (file=./data.txt)",
+    ".model src filesource (file={\"/etc/hosts\"})", '.param f="/etc/hosts"', "R9 in 0 1k file=~/x",
+    ".model src d_state (state_file=../../etc/hosts)",
 ])
-def test_refused_control_commands_never_touch_the_disk(tmp_path, control):
-    canary = tmp_path / "canary"
-    deck = DECK + ".control\nop\n" + control.format(canary=canary) + "\n.endc\n.end\n"
-    result = simulate.run(deck, base_dir=tmp_path, allowed_dirs=[tmp_path])
-    assert result.refused and not result.ok and result.output == ""
-    assert not canary.exists()
+def test_parameters_that_name_files_are_refused_whatever_their_name(statement):
+    reasons = simulate.run(DECK + statement + "\n.op\n.end\n").refused
+    assert len(reasons) == 1 and reasons[0].startswith("line 4: "), reasons
+
+
+@pytest.mark.parametrize("target", ["/etc/shadow", "/proc/self/mem", "/dev/zero", "fifo"])
+def test_unreadable_and_special_includes_are_refused_before_anything_opens_them(tmp_path, monkeypatch, target):
+    """content_key hashed include files before the safety check: it opened /etc/shadow, and
+    `.include /proc/self/mem` crashed simulate with an OSError."""
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")  # a reader would block forever
+    text = f"t\n.include {target}\nV1 in 0 1\n.op\n.end\n"
+    opened = opened_paths(monkeypatch)
+    report = simulate_file(text, path=tmp_path / "main.cir", cache_dir=tmp_path / "cache")
+    assert not report.ok and report.problems[0].line == 1 and report.problems[0].message.startswith("refused: ")
+    assert not any(p.startswith(("/etc/shadow", "/proc/self/mem", "/dev/zero", str(tmp_path / "fifo"))) for p in opened)
+    assert not (tmp_path / "cache").exists()  # nothing cached for a refused deck
+    # Allowed by the caller, a special file is still refused (regular files only, read bounded)
+    allowed = simulate.run(text, base_dir=tmp_path, allowed_dirs=[tmp_path, Path(target).parent])
+    assert allowed.refused and allowed.output == "", allowed
+
+
+def test_a_changed_include_still_misses_the_cache_now_that_the_key_comes_from_the_deck(tmp_path):
+    (tmp_path / "load.inc").write_text("R2 out 0 1k\n")
+    text = "t\n.include load.inc\nV1 in 0 2\nR1 in out 1k\n.op\n.end\n"
+    assert simulate_file(text, path=tmp_path / "top.cir", cache_dir=tmp_path / "c").op["v(out)"] == 1.0
+    (tmp_path / "load.inc").write_text("R2 out 0 3k\n")
+    assert simulate_file(text, path=tmp_path / "top.cir", cache_dir=tmp_path / "c").op["v(out)"] == 1.5
 
 
 def test_an_allowed_deck_runs_and_writes_nothing_outside_its_scratch_directory(tmp_path):
@@ -80,7 +218,7 @@ def test_symlinks_are_resolved_before_the_check(outside_and_inside):
     (inside / "chain.lib").write_text(".include file-link.lib\n")  # the link one include deeper
     for name in ("dir-link/evil.lib", "file-link.lib", "chain.lib", "../outside/evil.lib", str(outside / "evil.lib")):
         reasons = simulate.check_safety(f"t\n.include {name}\nV1 a 0 1\n.op\n", inside, [inside])
-        where = "chain.lib line 1:" if name == "chain.lib" else "line 2:"  # the link, one include deeper
+        where = "line 2: in chain.lib line 1:" if name == "chain.lib" else "line 2:"  # the link, one include deeper
         assert len(reasons) == 1 and reasons[0].startswith(where), (name, reasons)
         assert "outside" in reasons[0] or "not inside the allowed directories" in reasons[0]
 
@@ -135,7 +273,7 @@ def test_a_memory_hungry_deck_hits_the_limit():
     # 200,000,000 doubles = 1.6 GB, over the 256 MB address-space limit: the allocation fails
     # inside ngspice, which goes on with no error line of its own: the runner reports it
     deck = DECK + ".control\nlet big = vector(200000000)\necho done\n.endc\n.end\n"
-    result = simulate.run(deck, memory_mb=256, timeout=20)
+    result = simulate.run(deck, memory_mb=256, timeout=20, own_control="run")
     assert "can't allocate 1600000000" in result.output
     assert not result.ok and any("ran out of memory" in e.message for e in result.errors), result.errors
 
@@ -222,6 +360,56 @@ class FixedRetriever:
 
     def search(self, query: str, k: int):
         return [(e, 1.0) for e in self.EXAMPLES][:k]
+
+
+class Hostile(BaseHTTPRequestHandler):
+    """An OpenAI-compatible server whose model answers with whatever `answer` holds."""
+
+    answer = ""
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        raw = json.dumps({"choices": [{"message": {"content": Hostile.answer}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+
+@pytest.fixture(scope="module")
+def hostile_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+RC = "* rc\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 10 1 1meg\n"
+
+
+@pytest.mark.parametrize("tail", [
+    ".control\n'sh'ell touch {c}\n.endc\n", ".control\nop\n'sh'ell touch {c}\n.endc\n",
+    "*ng_script\n", "*#'sh'ell touch {c}\n", ".include {x}\n",
+    '.model src filesource (file="{x}")\nA1 %vd([in 0]) src\n', ".control\nrun\n.endc\n",
+])
+def test_a_hostile_model_answer_never_runs_and_never_verifies(arena, hostile_server, tail):
+    """A prompt-injected or compromised model (issue #18): its quote-split shell deck ran
+    during verification and was printed as 'the openai draft verified'."""
+    Hostile.answer = RC + tail.format(c=arena.canaries / "canary", x=arena.secret) + ".end\n"
+    backend = OpenAIBackend(hostile_server, "m", stream=False)
+    result = generate("RC low-pass, R=1k, C=100n, AC sweep to 1 MHz", drafter=backend,
+                      retriever=FixedRetriever(), max_repairs=1)
+    assert arena.escapes(simulate.SimulationResult(True, [], [])) == []  # no canary
+    drafts = [c for c in result.candidates if c.source != "template"]
+    assert drafts and not any(c.verification.ok for c in drafts)
+    assert result.backend == "template" and "passed every check" not in result.reason
+    assert arena.token not in json.dumps(result.to_json())
 
 
 def test_the_backend_sends_only_the_description_and_the_examples(recorder, monkeypatch, caplog, capsys):

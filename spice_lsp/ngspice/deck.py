@@ -30,7 +30,8 @@ from spice_lsp.language.includes import Workspace
 from spice_lsp.language.parser import parse
 
 TITLE = "spice-lsp sandbox deck"  # ours: a title of the user's could be `*ng_script`
-MAX_DECK_LINES = 200_000  # a fan-out of includes (each file including the next twice) stops here
+MAX_DECK_LINES = 200_000  # a deck inlined past this is refused
+MAX_INCLUDES = 5_000  # includes followed in one deck: a fan-out (each file including the next twice) stops here
 MAX_INCLUDE_DEPTH = 40
 _PATH_VALUE = re.compile(r"^(?:~|/|\.{1,2}(?:[/\\]|$))|[\\$]|(?:^|[/\\])\.\.(?:[/\\]|$)")
 _MODEL_PATH = re.compile(r"[/\\~$]")
@@ -115,7 +116,9 @@ class _Writer:
         allowed = [Path(d) for d in allowed_dirs]
         self.workspace = Workspace(roots=([Path(base_dir)] if base_dir else []) + allowed, include_paths=allowed)
         self.roots = ", ".join(os.path.realpath(p) for p in self.workspace.roots) or "none given"
-        self.stopped = False  # past the line budget
+        self.stopped = False  # past the line or include budget
+        self.followed = 0
+        self.files: dict[Path, tuple[str, m.Netlist] | None] = {}  # each file read and parsed once
 
     def refuse(self, reason: str) -> None:
         self.deck.refused.append(reason)
@@ -176,14 +179,22 @@ class _Writer:
             line = lines[n]
             self.deck.lines.append("*" if line.lstrip().startswith("*") and not comments else line)
             self.deck.origins.append(n if at is None else at)
-        if len(self.deck.lines) > MAX_DECK_LINES and not self.stopped:
+        if len(self.deck.lines) > MAX_DECK_LINES:
+            self.stop(f"the includes expand to more than {MAX_DECK_LINES} lines; not run")
+
+    def stop(self, reason: str) -> None:
+        if not self.stopped:
             self.stopped = True
-            self.refuse(f"the includes expand to more than {MAX_DECK_LINES} lines; not run")
+            self.refuse(reason)
 
     def include(self, include: m.Include, directory: Path | None, at: int | None,
                 where: Callable[[int], str], chain: list[Path]) -> None:
         line = include.range.start.line
         blame = line if at is None else at
+        self.followed += 1
+        if self.followed > MAX_INCLUDES:
+            self.stop(f"line {blame + 1}: the deck follows more than {MAX_INCLUDES} includes; not run")
+            return
         search = directory or (self.workspace.include_paths[0] if self.workspace.include_paths else None)
         if search is None:
             self.refuse(where(line) + f"'{include.path}': no directory to read it from (the text has no file)")
@@ -208,12 +219,14 @@ class _Writer:
             self.refuse(where(line) + f"'{include.path}' includes itself (through "
                         f"{' -> '.join(p.name for p in chain + [target])}); not run")
             return
-        text = self.workspace.reader(target)
-        if text is None:
+        if target not in self.files:
+            text = self.workspace.reader(target)
+            self.files[target] = None if text is None else (text, parse(text, has_title=False).netlist)
+        if self.files[target] is None:
             self.refuse(where(line) + f"'{include.path}' is not a regular file of at most "
                         "a few megabytes, or cannot be read; not read")
             return
-        netlist = parse(text, has_title=False).netlist
+        text, netlist = self.files[target]
         section = None
         if include.section:
             section = next((s for s in netlist.statements if isinstance(s, m.LibSection)
