@@ -12,6 +12,7 @@ from spice_lsp.language.checks import check
 from spice_lsp.language.files import read_netlist  # regular files only, bounded: never hangs on a FIFO
 from spice_lsp.language.includes import Workspace
 
+
 def run_check(args) -> int:
     failed = False
     report = []
@@ -118,7 +119,7 @@ def run_simulate(args) -> int:
         if plot_format not in ("svg", "png"):
             print(f"spice-lsp simulate: --plot wants a .svg or .png file name, not {args.plot}", file=sys.stderr)
             return 2
-    options = simulation.SimulationOptions(timeout_s=args.timeout)
+    options = simulation.SimulationOptions(timeout_s=args.timeout, run_control=args.run_control)
     report = simulation.simulate_file(text, path=path, allowed_dirs=[Path.cwd(), *map(Path, args.include_path)],
                                       options=options, plot_format=plot_format)
     if args.plot:
@@ -171,8 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     checker.set_defaults(handler=run_check)
     generation = argparse.ArgumentParser(add_help=False)
     generation.add_argument("--backend", choices=["template", "transformers", "openai"],
-                     help="who drafts (default: the LoRA-tuned model when shipped, else template)")
-    generation.add_argument("--adapter", help="a LoRA adapter directory for the transformers backend (default: the shipped one; 'none': the base model alone)")
+                            help="who drafts (default: the LoRA-tuned model when shipped, else template)")
+    generation.add_argument("--adapter", help="a LoRA adapter directory for the transformers backend "
+                            "(default: the shipped one; 'none': the base model alone)")
     generation.add_argument("--base-model", default="smollm2-135m",
                             help="smollm2-135m (offline, default), Qwen/Qwen2-0.5B or a local path")
     generation.add_argument("--openai-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible endpoint")
@@ -195,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("-I", "--include-path", action="append", default=[],
                      help="a directory .include/.lib files may be read from (repeatable)")
     sim.add_argument("--json", action="store_true", help="print ok, text, plots, errors, op, measurements as JSON")
+    sim.add_argument("--run-control", action="store_true",
+                     help="also run the netlist's own .control blocks (not run by default), only inside the "
+                          "OS isolation (bubblewrap, or an unprivileged uid when run as root)")
     sim.set_defaults(handler=run_simulate)
     return parser
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
-from typing import Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 from spice_lsp.language import model as m

@@ -8,6 +8,7 @@ resolved with the set of known model names.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from spice_lsp.language.model import Element, Field
@@ -101,7 +102,7 @@ def _split(fields: list[Field]) -> tuple[list[Field], list[Field]]:
     return positional, [f for f in fields if f.kind == "assign"]
 
 
-def _first_model(candidates: list[Field], start: int, models: set[str]) -> int:
+def _first_model(candidates: list[Field], start: int, models: Set[str]) -> int:
     """Index of the model among positional fields from `start` on, for variable node counts."""
     for i in range(start, len(candidates)):
         if candidates[i].kind == "word" and candidates[i].key in models:
@@ -109,7 +110,7 @@ def _first_model(candidates: list[Field], start: int, models: set[str]) -> int:
     return start
 
 
-def layout(element: Element, models: set[str] = frozenset()) -> Layout:
+def layout(element: Element, models: Set[str] = frozenset()) -> Layout:
     """Which fields are nodes, value, model, params; `models` holds lower-cased model names."""
     letter = element.letter
     positional, params = _split(element.fields)
@@ -218,7 +219,7 @@ def connected_nodes(element: Element, lay: Layout) -> list[Field]:
         return [n for n in lay.nodes if n.kind == "word"]
     found: list[Field] = []
 
-    def walk(fields: list[Field]) -> None:
+    def walk(fields: Sequence[Field]) -> None:
         for f in fields:
             if f.kind in ("group", "vector"):
                 walk(f.items)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import cast
 
 from spice_lsp.language import model as m
 from spice_lsp.language.diagnostics import Diagnostic, diagnostic
@@ -46,7 +47,7 @@ class Definitions:
     base_signature: tuple | None = None
     added: list[tuple] = field(default_factory=list)
 
-    def scope_copy(self, signature: tuple | None = None) -> "Definitions":
+    def scope_copy(self, signature: tuple | None = None) -> Definitions:
         """A copy to add a subcircuit's local definitions to. `signature` is this scope's
         (computed once by the caller): the copy's signature is then that plus its own
         additions, so a file with thousands of subcircuits is not checked in quadratic time."""
@@ -86,9 +87,10 @@ class Definitions:
                 self.add("param", st.name, st, path)
 
 
-def _port_counts(subckt: m.Subckt) -> tuple[int, int]:
+def _port_counts(subckt: m.Statement) -> tuple[int, int]:
     """All ports, and those a call must connect (the others are PSpice OPTIONAL: ports)."""
-    return len(subckt.ports), sum(p.value is None for p in subckt.ports)
+    ports = cast(m.Subckt, subckt).ports  # a subckt definition's statement
+    return len(ports), sum(p.value is None for p in ports)
 
 
 def read_regular(path: Path | str, limit: int = MAX_INCLUDE_BYTES, follow: bool = True) -> bytes | None:

@@ -12,10 +12,10 @@ import gc
 import re
 import threading
 from contextlib import contextmanager
-from itertools import takewhile
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from lark import Lark, Token, Transformer, UnexpectedInput, UnexpectedToken
 
@@ -169,9 +169,9 @@ class _ToModel(Transformer):
 
     # positions -----------------------------------------------------------------------
     def _range(self, first: Token, last: Token) -> m.Range:
-        line = self.line - 1
-        return m.Range(m.Position(line + first.line, first.column - 1),
-                       m.Position(line + last.end_line, last.end_column - 1))
+        line = self.line - 1  # Lark's positions are 1-based, and always set on lexed tokens
+        return m.Range(m.Position(line + first.line, first.column - 1),  # type: ignore[operator]
+                       m.Position(line + last.end_line, last.end_column - 1))  # type: ignore[operator]
 
     def _as_field(self, item) -> m.Field:
         if item.__class__ is m.Field:
@@ -429,7 +429,7 @@ def syntax_diagnostic(error: UnexpectedInput, chunk: Chunk) -> Diagnostic:
                           f"'{first.split()[0]}' is not a statement: an element name starts with "
                           "its kind letter (R1, C1, V1, M1, X1...) and a command with a dot "
                           "(.tran, .model...).")
-    expected = getattr(error, "expected", None) or getattr(error, "allowed", set())
+    expected: set[str] = getattr(error, "expected", None) or getattr(error, "allowed", None) or set()
     if isinstance(error, UnexpectedToken) and "WORD" in expected and expected <= {"WORD", "COMMA"} \
             and letter in _ELEMENT_NODES:
         name = first.split()[0]
@@ -665,9 +665,10 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
         cls = st.__class__
         if cls in _BLOCKS:
             # A fresh copy: the cached statement is shared with earlier versions of the file.
-            st = replace(st, body=[], closed=False)
-            (stack[-1].body if stack else body).append(st)
-            stack.append(st)
+            block = replace(cast(m.Subckt | m.LibSection, st), body=[], closed=False)
+            (stack[-1].body if stack else body).append(block)
+            stack.append(block)
+            st = block
         elif cls in _BLOCK_ENDS:
             opener, word, start = _BLOCK_ENDS[cls]
             if stack and isinstance(stack[-1], opener):
@@ -689,8 +690,8 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
         flat.append(st)
     for block in stack:
         word, end = (".subckt", ".ends") if isinstance(block, m.Subckt) else (".lib", ".endl")
-        diagnostics.append(diagnostic("unclosed-block", block.name_range,
-                                      f"{word} {block.name} is never closed: add '{end} {block.name}' after its last line."))
+        diagnostics.append(diagnostic("unclosed-block", block.name_range, f"{word} {block.name} is never "
+                                      f"closed: add '{end} {block.name}' after its last line."))
     return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 

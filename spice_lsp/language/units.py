@@ -97,8 +97,8 @@ def format_eng(value: float, unit: str = "") -> str:
     if value == 0 or not math.isfinite(value):
         return f"{value:g}{unit}"
     # Round to 4 significant digits first so 999.99k becomes 1meg, not 1000k.
-    digits, _, exp = f"{abs(value):.3e}".partition("e")
-    exp = int(exp)
+    digits, _, written = f"{abs(value):.3e}".partition("e")
+    exp = int(written)
     group = exp - exp % 3
     if group not in _ENG_SUFFIXES:
         return f"{value:.4g}{unit}"
