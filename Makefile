@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_TOOLS := ngspice nvim
 
-.PHONY: install system-deps run test vscode-test vscode-e2e bench corpus corpus-src clean
+.PHONY: install system-deps run test vscode-test vscode-e2e bench lint corpus corpus-src clean
 
 install: system-deps $(VENV)/.installed
 
@@ -57,8 +57,13 @@ vscode-e2e: vscode-test  # VS Code itself (code-server + headless Chromium); a f
 corpus-src:  # Debian's ngspice source package: its example netlists are a test yardstick
 	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src >/dev/null
 
-bench: install
-	$(PY) -m spice_lsp.bench --json .cache/bench-checker.json
+bench: install  # checker speed in process, then the editor's latencies over stdio
+	$(PY) -m benchmarks.checker_speed --json .cache/bench/checker-speed.json
+	$(PY) -m benchmarks.editor_latency --json .cache/bench/editor-latency.json
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 corpus: install corpus-src
 	$(PY) benchmarks/ngspice_corpus.py --src .cache/ngspice-src --checker "$(VENV)/bin/spice-lsp check --format json"
