@@ -27,7 +27,7 @@ from spice_lsp.language import model as m
 from spice_lsp.language.checks import check
 from spice_lsp.generation.pipeline import generate
 
-from .test_server import make_client
+from .test_server import accepted, make_client
 
 DESCRIPTIONS = ["RC low-pass, R=1k, C=100n, AC sweep to 1 MHz", "voltage divider 10k and 4.7k from 5V",
                 "common-source NMOS amplifier, W=10u L=1u, RD=10k, VDD=5V"]
@@ -93,10 +93,9 @@ def test_generation_edits_are_pure_insertions(case):
     result = generated(description)
     insertion = features.netlist_insertion(doc.source, line, result.netlist)
     cursor = m.Position(line, column)
-    item = lsp.lsp_generation_item(result, insertion, cursor, doc)
-    completed = apply(text, [item.text_edit, *(item.additional_text_edits or [])])
+    item = lsp.lsp_generation_item(result, insertion, cursor, doc, features.generation_notes(result, insertion))
+    completed = apply(text, accepted(text, item))  # it removes nothing the user wrote
     assert_pure_insertion(text, completed)
-    assert item.text_edit.range.start == item.text_edit.range.end  # announces no deletion
     inline = lsp.lsp_inline_generation(insertion, doc).items[0]
     assert apply(text, [types.TextEdit(range=inline.range, new_text=inline.insert_text)]) == completed
     edit = lsp.lsp_insertion_edit("file:///t.cir", insertion, doc)
@@ -150,7 +149,7 @@ async def test_the_server_never_loses_a_line(client: LanguageClient):
         listed = await client.text_document_completion_async(types.CompletionParams(
             types.TextDocumentIdentifier(uri), position))
         item = listed.items[0]
-        assert_pure_insertion(text, apply(text, [item.text_edit, *(item.additional_text_edits or [])]))
+        assert_pure_insertion(text, apply(text, accepted(text, item)))
         actions = await client.text_document_code_action_async(types.CodeActionParams(
             types.TextDocumentIdentifier(uri), types.Range(position, position), types.CodeActionContext(diagnostics=[])))
         assert actions and all(a.edit is None for a in actions)  # edits only when the user runs it

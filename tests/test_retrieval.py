@@ -40,3 +40,27 @@ def test_corpus_files_report_bad_lines(tmp_path):
     assert load_examples(path) == [Example("corpus-1", "RC", "t\n.end", "")]
     with pytest.raises(ValueError, match="empty"):
         Retriever([])
+
+
+def test_concurrent_model_loads_never_meet(tmp_path):
+    """Two embedders and two language models (the real SmolLM2) loaded at once in four threads,
+    as a completion's model job and a Generate command did: without one load at a time, a
+    model built meanwhile got meta tensors ("Cannot copy out of meta tensor")."""
+    import threading
+
+    from spice_lsp.generation.lm import TransformersBackend
+    failures: list[str] = []
+
+    def load(make) -> None:
+        try:
+            make()
+        except Exception as error:
+            failures.append(repr(error))
+    makers = [lambda: Retriever([Example("a", "RC low-pass", "t\n.end\n")], cache_dir=tmp_path)._embedder(),
+              lambda: TransformersBackend().load()] * 2
+    threads = [threading.Thread(target=load, args=(make,)) for make in makers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

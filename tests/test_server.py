@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +17,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
+from spice_lsp.editor import lsp
 from spice_lsp.language.parser import parse
 
 DATA = Path(__file__).parent / "data" / "server"
@@ -321,6 +323,23 @@ def apply_insertions(text: str, edits) -> str:
     return "\n".join(lines)
 
 
+def accepted(text: str, item: types.CompletionItem) -> list[types.TextEdit]:
+    """The insertions a client makes when it accepts a generation item: its text edit (snippet
+    syntax expanded) and any additional edits. The text edit may write the typed word it
+    replaces again, but never removes or changes it."""
+    edit = item.text_edit
+    new_text = edit.new_text
+    if item.insert_text_format == types.InsertTextFormat.Snippet:
+        new_text = re.sub(r"\\([\\$}])", r"\1", new_text)
+    doc = lsp.LspTextDocument("file:///t.cir", text)
+    start, end = doc.position_from_client_units(edit.range.start), doc.position_from_client_units(edit.range.end)
+    assert start.line == end.line
+    replaced = doc.lines[start.line][start.character:end.character]
+    assert new_text.startswith(replaced), (replaced, new_text[:40])
+    return [types.TextEdit(range=types.Range(edit.range.end, edit.range.end), new_text=new_text[len(replaced):]),
+            *(item.additional_text_edits or [])]
+
+
 def assert_generated_netlist(text: str) -> None:
     from spice_lsp.language.checks import check
     assert text.startswith(DESCRIBE), "the describe comment stays, as the title line"
@@ -336,7 +355,8 @@ async def test_completion_on_a_describe_line_inserts_a_verified_netlist(client: 
         doc_id(uri), types.Position(0, column)))
     (item,) = result.items
     assert "verified by ngspice" in item.detail and "rc lowpass" in item.label
-    assert_generated_netlist(apply_insertions(DESCRIBE, [item.text_edit, *(item.additional_text_edits or [])]))
+    assert item.filter_text == ("MHz" if column > 5 else "des")  # the word typed before the cursor
+    assert_generated_netlist(apply_insertions(DESCRIBE, accepted(DESCRIBE, item)))
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
@@ -366,6 +386,26 @@ async def test_code_action_generates_with_progress_and_applies_the_edit(client: 
     (reports,) = client.progress_reports.values()
     assert isinstance(reports[0], types.WorkDoneProgressBegin) and reports[0].cancellable
     assert isinstance(reports[-1], types.WorkDoneProgressEnd)
+
+
+@pytest.mark.parametrize("client", [{"generation": {"backend": "transformers", "baseModel": "/nonexistent/model"}}],
+                         indirect=True)
+async def test_a_failing_model_gives_the_rules_answer_and_says_why(client: LanguageClient):
+    """The model cannot load: the command still inserts the verified template answer; the
+    message says why and lists the checks, the load shows as progress, the failure is logged
+    to the client (window/logMessage), not to stderr."""
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    outcome = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.generate", arguments=[uri, 0, 1]))
+    assert outcome["backend"] == "template" and outcome["verified"]
+    assert "transformers backend failed" in outcome["reason"] and "/nonexistent/model" in outcome["reason"]
+    (edit,) = client.edits
+    assert_generated_netlist(apply_insertions(DESCRIBE, edit.changes[uri]))
+    (shown,) = [m.message for m in client.messages if "inserted the template answer" in m.message]
+    assert outcome["reason"] in shown and outcome["checklist"] and all(line in shown for line in outcome["checklist"])
+    (reports,) = client.progress_reports.values()
+    assert any(getattr(r, "message", "") == "loading the language model (once)" for r in reports)
+    assert any("transformers backend failed" in m.message for m in client.log_messages)
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
@@ -437,5 +477,66 @@ async def test_completion_offers_the_model_answer_when_it_arrives(model_client: 
                 return result.items[0]
     item = await asyncio.wait_for(model_item(), TIMEOUT)
     assert item.detail == "openai, verified by ngspice"
-    text = apply_insertions(DESCRIBE, [item.text_edit])
+    text = apply_insertions(DESCRIBE, accepted(DESCRIBE, item))
     assert "VMODEL in 0" in text and "R1 in out 2.2k" in text
+
+
+class HeldOpenAI(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint that holds every request until `release` is set: a model
+    job that runs for as long as the test needs."""
+
+    arrived: list[str] = []
+    first = threading.Event()
+    release = threading.Event()
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.arrived.append(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        self.first.set()
+        self.release.wait(60)
+        body = json.dumps({"choices": [{"message": {"role": "assistant", "content": FakeOpenAI.ANSWER}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def held_url():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HeldOpenAI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    HeldOpenAI.release.set()
+    server.shutdown()
+
+
+@pytest_lsp.fixture(config=SERVER, loop_scope="module")
+async def held_client(lsp_client: LanguageClient, held_url):
+    await initialize(lsp_client, {"generation": {"backend": "openai", "openaiUrl": held_url}})
+    yield
+    HeldOpenAI.release.set()
+    await lsp_client.shutdown_session()
+
+
+async def test_diagnostics_and_hover_answer_while_model_jobs_run(held_client: LanguageClient):
+    """A user types a description: each keystroke asks for completion and so for a model job.
+    While the model holds its request, the superseded jobs never start (one request reaches
+    the model), and diagnostics and hovers answer at once: model work has its own thread."""
+    client = held_client
+    uri = open_doc(client, "describe.cir", DESCRIBE)
+    described = DESCRIBE.rstrip("\n")
+    for version, typed in enumerate(["", "0", "00", "000", " kHz", "0 kHz", "00 kHz", "000 kHz"], start=2):
+        change(client, uri, version, types.TextDocumentContentChangeWholeDocument(text=described + typed + "\n"))
+        await client.text_document_completion_async(types.CompletionParams(
+            doc_id(uri), types.Position(0, len(described + typed))))
+    assert await asyncio.to_thread(HeldOpenAI.first.wait, TIMEOUT), "no model job started"
+    error_uri = open_doc(client, "error.cir", ERROR_NETLIST)
+    assert "SP002" in [d.code for d in await diagnostics(client, error_uri)]
+    hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
+        doc_id(error_uri), types.Position(2, 1))), TIMEOUT)
+    assert hover is not None and "V1" in hover.contents.value
+    assert len(HeldOpenAI.arrived) == 1 and not HeldOpenAI.release.is_set()  # still running, alone
+    HeldOpenAI.release.set()

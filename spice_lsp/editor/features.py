@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from spice_lsp.generation.pipeline import GenerationResult, checklist_lines
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import CheckResult
 from spice_lsp.language.diagnostics import Diagnostic
@@ -580,6 +581,14 @@ def describe_request(line_text: str) -> str | None:
 class Insertion:
     position: m.Position
     text: str
+
+
+def generation_notes(result: GenerationResult, insertion: Insertion) -> str:
+    """What a generated answer's completion documentation says: the text it inserts, which
+    backend wrote it and why, then its verification checklist and assumptions, and warnings."""
+    lines = [f"```spice{insertion.text}\n```", f"**{result.backend}**: {result.reason}", "",
+             *(f"- {line}" for line in checklist_lines(result)), *(f"- warning: {w}" for w in result.warnings)]
+    return "\n".join(lines).strip()
 
 
 def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:

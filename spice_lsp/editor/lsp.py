@@ -143,29 +143,35 @@ def lsp_insertion_edit(uri: str, ins: f.Insertion, doc=None) -> types.WorkspaceE
     return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)]})
 
 
-def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc=None) -> types.CompletionItem:
-    """A completion item that inserts the generated netlist below the describe line.
+_TYPED_WORD = re.compile(r"\w*$")
 
-    When the cursor is at the line's end the item's own edit inserts it; otherwise the item
-    edits nothing at the cursor (so any typed prefix filters nothing away) and the netlist
-    goes in as an additional edit at the line's end.
+
+def _snippet_text(text: str) -> str:
+    """`text` as snippet syntax that expands to itself (a netlist may hold `$` and `}`)."""
+    return re.sub(r"([\\$}])", r"\\\1", text)
+
+
+def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc, documentation: str) -> types.CompletionItem:
+    """A completion item whose own text edit inserts the generated netlist below the describe line.
+
+    The edit replaces the end of the line from the word being typed onwards with that same
+    text followed by the netlist, so a client that filters on the typed word (every one does)
+    keeps the item, and a client that reads only the text edit (Neovim's omnifunc, which
+    ignores additional edits) still gets the netlist. Nothing the user wrote is removed. The
+    text is a snippet: Neovim's built-in completion expands multi-line text only as one.
     """
-    if cursor == ins.position:
-        main = types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)
-        extra = None
-    else:
-        here = lsp_range(m.Range(cursor, cursor), doc)
-        main = types.TextEdit(range=here, new_text="")
-        extra = [types.TextEdit(range=_insertion_range(ins, doc), new_text=ins.text)]
+    line = doc.lines[ins.position.line].rstrip("\r\n")
+    typed = _TYPED_WORD.search(line[:min(cursor.character, len(line))])  # the cursor is on the describe line
+    start = typed.start()
+    replaced = m.Range(m.Position(ins.position.line, start), ins.position)
     verified = "verified by ngspice" if result.verified else "NOT verified"
-    notes = "\n".join(f"- {w}" for w in result.warnings)
     return types.CompletionItem(
         label=f"Generate netlist ({result.intent.kind.replace('_', ' ')}, {result.backend})",
         kind=types.CompletionItemKind.Snippet, detail=f"{result.backend}, {verified}",
-        documentation=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                          value=f"```spice{ins.text}\n```\n{result.reason}\n{notes}".strip()),
-        filter_text="", sort_text="0", text_edit=main, additional_text_edits=extra,
-        insert_text_format=types.InsertTextFormat.PlainText)
+        documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=documentation),
+        filter_text=typed.group(), sort_text="0",
+        text_edit=types.TextEdit(range=lsp_range(replaced, doc), new_text=_snippet_text(line[start:] + ins.text)),
+        insert_text_format=types.InsertTextFormat.Snippet)
 
 
 def lsp_inline_generation(ins: f.Insertion, doc=None) -> types.InlineCompletionList:

@@ -22,10 +22,11 @@ from spice_lsp import __version__
 from spice_lsp.editor import features
 from spice_lsp.simulation import report as simulation
 from spice_lsp.editor import lsp
+from spice_lsp.editor.jobs import ModelJobs, TemplateAnswers
 from spice_lsp.generation.assistant import Assistant, GenerationOptions
 from spice_lsp.language.checks import CheckResult, Checker
 from spice_lsp.language.files import NotReadable, read_netlist
-from spice_lsp.generation.pipeline import CannotServe, GenerationResult
+from spice_lsp.generation.pipeline import CannotServe, GenerationResult, checklist_lines
 from spice_lsp.language.includes import Workspace
 from spice_lsp.simulation.report import SimulationOptions, SimulationReport
 
@@ -130,8 +131,7 @@ class SpiceLanguageServer(LanguageServer):
         super().__init__("spice-lsp", __version__, protocol_cls=SpiceProtocol)
         self.options = Options()
         self.documents: dict[str, DocumentState] = {}
-        self.assistant = Assistant(self.options.generation)
-        self.model_jobs: dict[str, asyncio.Future] = {}  # description -> model generation
+        self.use_assistant(Assistant(self.options.generation))
         self.simulations: dict[str, tuple[str, SimulationReport]] = {}  # uri -> (text run, report)
 
     def is_open(self, uri: str) -> bool:
@@ -188,6 +188,15 @@ class SpiceLanguageServer(LanguageServer):
                 state.version = version
             return state.result
 
+    def use_assistant(self, assistant: Assistant) -> None:
+        """The generation service, with its template answers and model jobs (options from
+        initialize replace the defaults' ones)."""
+        if getattr(self, "model_jobs", None) is not None:
+            self.model_jobs.shutdown()
+        self.assistant = assistant
+        self.template_answers = TemplateAnswers(lambda d: assistant.generate(d, backend="template"))
+        self.model_jobs = ModelJobs(assistant.generate)
+
     def drafts_with_model(self) -> bool:
         return self.options.generation.resolved_backend() != "template"
 
@@ -199,17 +208,8 @@ class SpiceLanguageServer(LanguageServer):
         """
         if not self.drafts_with_model():
             return None
-        job = self.model_jobs.get(description)
-        if job is None:
-            while len(self.model_jobs) >= 32:  # forget the oldest requests
-                self.model_jobs.pop(next(iter(self.model_jobs)))
-            self.model_jobs[description] = asyncio.get_running_loop().run_in_executor(
-                None, lambda: self.assistant.generate(description))
-            return None
-        if not job.done() or job.cancelled() or job.exception() is not None:
-            return None
-        result = job.result()
-        return result if result.backend != "template" and result.verified else None
+        result = self.model_jobs.answer(description)
+        return result if result is not None and result.backend != "template" and result.verified else None
 
     def schedule_diagnostics(self, uri: str, delay: float) -> None:
         state = self.state(uri)
@@ -252,11 +252,45 @@ class SpiceLanguageServer(LanguageServer):
 server = SpiceLanguageServer()
 
 
+class _ClientLog(logging.Handler):
+    """Log records (and Python warnings) as window/logMessage notifications, sent from the
+    event loop whichever thread logs."""
+
+    LEVELS = {logging.ERROR: types.MessageType.Error, logging.WARNING: types.MessageType.Warning,
+              logging.INFO: types.MessageType.Info}
+
+    def __init__(self, ls: SpiceLanguageServer) -> None:
+        super().__init__(logging.INFO)
+        self.ls, self.loop = ls, asyncio.get_running_loop()
+        self.addFilter(lambda record: not record.name.startswith("pygls"))  # never about its own sends
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kind = next((t for level, t in self.LEVELS.items() if record.levelno >= level), types.MessageType.Log)
+        params = types.LogMessageParams(type=kind, message=f"spice-lsp: {self.format(record)}")
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the client is gone
+            self.loop.call_soon_threadsafe(self.ls.window_log_message, params)
+
+
+def _log_to_client(ls: SpiceLanguageServer) -> None:
+    """Clients show the server's stderr as errors: logs and warnings go to the client's log
+    instead, and model downloads and loads draw no progress bars there (the generate
+    command reports them as LSP progress)."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # read when transformers is imported
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    root = logging.getLogger()
+    if not any(isinstance(h, _ClientLog) for h in root.handlers):
+        root.addHandler(_ClientLog(ls))
+    if logging.getLogger("spice_lsp").level == logging.NOTSET:
+        logging.getLogger("spice_lsp").setLevel(logging.INFO)
+    logging.captureWarnings(True)
+
+
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
     lsp.use_lsp_lines(ls.workspace, ls.read_unopened)  # lines break at "\n" only, as in the core and the editor
+    _log_to_client(ls)
     ls.options, problems = Options.from_client(params.initialization_options)
-    ls.assistant = Assistant(ls.options.generation)
+    ls.use_assistant(Assistant(ls.options.generation))
     for problem in problems:
         ls.window_show_message(types.ShowMessageParams(
             type=types.MessageType.Warning, message=f"spice-lsp: {problem}"))
@@ -372,7 +406,7 @@ def _describe_at(ls: SpiceLanguageServer, uri: str, position: types.Position):
 async def _template_insertion(ls: SpiceLanguageServer, doc, line: int, description: str):
     loop = asyncio.get_running_loop()
     try:
-        result = await loop.run_in_executor(None, lambda: ls.assistant.generate(description, backend="template"))
+        result = await loop.run_in_executor(None, ls.template_answers.get, description)
     except CannotServe as error:
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"spice-lsp: {error}"))
         return None, None
@@ -390,11 +424,12 @@ async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
     result, insertion = await _template_insertion(ls, doc, pos.line, description)
     if result is None:
         return None
-    items = [lsp.lsp_generation_item(result, insertion, pos, doc)]
+    items = [lsp.lsp_generation_item(result, insertion, pos, doc, features.generation_notes(result, insertion))]
     model = ls.model_answer(description)
     if model is not None:
         model_insertion = features.netlist_insertion(doc.source, pos.line, model.netlist)
-        items.insert(0, lsp.lsp_generation_item(model, model_insertion, pos, doc))
+        items.insert(0, lsp.lsp_generation_item(model, model_insertion, pos, doc,
+                                                features.generation_notes(model, model_insertion)))
     return types.CompletionList(is_incomplete=model is None and ls.drafts_with_model(), items=items)
 
 
@@ -447,10 +482,17 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
     def cancel() -> None:
         cancelled.set()
         stop.set()
-    async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]):
+    loop = asyncio.get_running_loop()
+    async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]) as token:
+        def progress(message: str) -> None:  # from the model's thread
+            if token:
+                loop.call_soon_threadsafe(ls.work_done_progress.report, token,
+                                          types.WorkDoneProgressReport(message=message))
         try:
-            result = await asyncio.get_running_loop().run_in_executor(
-                None, lambda: ls.assistant.generate(description, stop=stop))
+            if ls.drafts_with_model():
+                result = await asyncio.wrap_future(ls.model_jobs.run(description, stop, progress=progress))
+            else:
+                result = await loop.run_in_executor(None, ls.template_answers.get, description)
         except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
             cancel()
             raise
@@ -475,10 +517,13 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
     insertion = features.netlist_insertion(doc.source, line, result.netlist)
     await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
         label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, insertion, doc)))
-    if ls.drafts_with_model() and result.backend == "template":
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message=f"spice-lsp: inserted the template answer: {result.reason}"))
-    return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings}
+    checklist = checklist_lines(result)
+    fell_back = ls.drafts_with_model() and result.backend == "template"
+    ls.window_show_message(types.ShowMessageParams(  # what was checked, and what was assumed
+        type=types.MessageType.Warning if fell_back or not result.verified else types.MessageType.Info,
+        message="\n".join([f"spice-lsp: inserted the {result.backend} answer: {result.reason}", *checklist])))
+    return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings,
+            "verified": result.verified, "checklist": checklist}
 
 
 # ---------------------------------------------------------------------------------------
