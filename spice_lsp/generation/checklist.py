@@ -8,6 +8,7 @@ physical effect SPICE cannot model, a spec with no measurement) leaves it unveri
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from spice_lsp.generation.request import GROUND, Request, Spec
@@ -135,6 +136,19 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
         control = f"ac dec 10 10 100k\nlet g = {expression}\nmeas ac result find g at=1k\nprint result"
         how = f"v({out})/v({inp}) at 1 kHz" + (" in dB" if spec.quantity == "gain_db" else "")
+    elif spec.quantity == "dc_gain_db" and inp:
+        control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
+        how = f"v({out})/v({inp}) at 1 Hz in dB"
+    elif spec.quantity == "ugbw" and inp:
+        control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\n"
+                   "meas ac result when g=0 fall=1\nprint result")
+        how = f"frequency where v({out})/v({inp}) falls through 0 dB"
+    elif spec.quantity == "current":
+        # The family puts a 0 V ammeter, Vsense, in series with the part whose current is the spec.
+        if not re.search(r"^vsense\s", netlist, re.IGNORECASE | re.MULTILINE):
+            return None, "no measurement for current here: the circuit has no ammeter Vsense"
+        control = "op\nlet result = abs(i(vsense))\nprint result"
+        how = "current through the ammeter Vsense at the operating point"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
@@ -163,11 +177,11 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
 def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
     if value is None:
         return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
-    error = abs(value - spec.target) if spec.quantity == "gain_db" else \
+    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
     ok = error <= spec.tolerance
-    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "q") else format_eng(value)
-    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity == "gain_db" else f"±{spec.tolerance:.0%}"
+    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q") else format_eng(value)
+    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity in ("gain_db", "dc_gain_db") else f"±{spec.tolerance:.0%}"
     return CheckItem(spec.text, PASS if ok else FAIL, f"measured {shown} ({how}), target {spec.describe()} {tolerance}")
 
 

@@ -10,6 +10,7 @@ Pure: strings in, dataclasses out.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -74,15 +75,16 @@ class ModelParam:
 @dataclass(frozen=True)
 class Spec:
     text: str
-    quantity: str  # cutoff | gain | gain_db | frequency | center | notch | vout | q
+    # cutoff | gain | gain_db | frequency | center | notch | vout | q | current | dc_gain_db | ugbw
+    quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
     node: str | None = None
 
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
-                "gain_db": " dB"}.get(self.quantity, "")
-        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "q") \
+                "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz"}.get(self.quantity, "")
+        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
 
@@ -186,8 +188,8 @@ _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:voltage\s+)?gain",
                    re.IGNORECASE)
 _Q_SPEC = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?P<value>\d+(?:\.\d+)?)(?![\w.])")
-_VOUT_SPEC = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+the\s+output)\b"
-                        r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>\d+(?:\.\d+)?)"
+_VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+the\s+output)\b"
+                        r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
 _OUTPUT_NODE = re.compile(r"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
                           r"(?P<n>[a-z_]\w*)|\boutput\s+node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)
@@ -205,14 +207,31 @@ def _signed(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
 
+# An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "sinks 1 mA".
+_CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
+                             r"\bsinks?|\bsourc(?:es|ing))" + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
+_CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|(?:output|led|load)\s+current)",
+                            re.IGNORECASE)
+# An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
+_UGBW_SPEC = re.compile(r"(?:unity[- ]gain\s+(?:bandwidth|frequency)|\bugbw|\bugf|\bgbw|gain[- ]bandwidth(?:\s+product)?)"
+                        + _SPEC_TAIL, re.IGNORECASE)
+_DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?$", re.IGNORECASE)
+
+
 def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
     for i, q in enumerate(qs):
-        if q.unit != "Hz":
-            continue
         lo = qs[i - 1].end if i else 0
         before = text[max(lo, q.start - 40):q.start]
-        if _FREQ_SPEC.search(before):
+        named, after = _CURRENT_BEFORE.search(before), _CURRENT_AFTER.match(text, q.end)
+        if q.unit == "A" and q.value > 0 and (named or after):
+            words = f"{q.text}{after[0]}" if after else f"{before[named.start():]}{q.text}"
+            found.append(Spec(words.strip(), "current", q.value))
+        if q.unit != "Hz":
+            continue
+        if m := _UGBW_SPEC.search(before):
+            found.append(Spec(f"{before[m.start():]}{q.text}".strip(), "ugbw", q.value, tolerance=0.1))
+        elif _FREQ_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "cutoff", q.value))
         elif _NOTCH_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "notch", q.value))
@@ -223,14 +242,17 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))
     for m in _GAIN.finditer(text):
         value, db = (m["value"], m["db"]) if m["value"] else (m["value2"], m["db2"])
-        if db and db.lower() == "db":
+        if dc := _DC_GAIN.search(text, max(0, m.start() - 20), m.start()):  # measured at 1 Hz, not 1 kHz
+            db = _signed(value) if db and db.lower() == "db" else 20 * math.log10(max(abs(_signed(value)), 1e-12))
+            found.append(Spec(text[dc.start():m.end()].strip(), "dc_gain_db", db, tolerance=1.0))
+        elif db and db.lower() == "db":
             found.append(Spec(m[0].strip(), "gain_db", _signed(value), tolerance=0.5))
         else:
             found.append(Spec(m[0].strip(), "gain", _signed(value)))
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     for m in _VOUT_SPEC.finditer(text):
-        found.append(Spec(m[0].strip(), "vout", float(m["value"] or m["value2"])))
+        found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
 
 
 def read_request(description: str) -> Request:

@@ -1,0 +1,284 @@
+"""Transistor-level op-amps sized from specs with the square law (level-1 models, nch/pch):
+five-transistor OTA, two-stage Miller-compensated op-amp, telescopic and folded cascode OTAs,
+and a fully differential pair with a simple common-mode feedback loop.
+
+Sizing: Id = kp/2 (W/L) Vov^2 (1 + lambda Vds), gm = 2 Id/Vov, gds = lambda Id/(1 + lambda Vds).
+The unity-gain bandwidth sets gm1 = 2 pi UGBW C (C: the load, or the Miller capacitor); the DC
+gain sets the overdrive (a single stage's gain is gm/(gds_n + gds_p) = 2/(Vov (lambda_n' + lambda_p'))).
+The level-1 cards have no gate capacitance, so the only poles are the capacitors placed here.
+
+Testbench (single-ended outputs): V2 drives inp around the common mode; R1/C1 close a unity
+DC feedback loop from out to inn (pole at 0.16 nHz; 1 GOhm loads the output by nothing), so the
+output sits at the common mode and the AC response is the open-loop gain.
+"""
+from __future__ import annotations
+
+import math
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _Filler
+from spice_lsp.language.units import format_eng
+
+KPN, KPP, LAMN, LAMP, GAMN, GAMP = 110e-6, 50e-6, 0.04, 0.05, 0.4, 0.5
+VOV_LOAD = 0.3  # the current sources' and mirrors' overdrive
+
+
+def _vt(vsb: float, gamma: float) -> float:
+    return 0.7 + gamma * (math.sqrt(0.7 + max(vsb, 0.0)) - math.sqrt(0.7))
+
+
+def _w(i: float, vov: float, kp: float, lam: float, vds: float, length: float) -> float:
+    return 2 * i * length / (kp * vov ** 2 * (1 + lam * vds))
+
+
+def _stage_vov(gain: float, vds_n: float, vds_p: float) -> float:
+    """The overdrive that gives a stage gain 2/(Vov (lambda_n' + lambda_p'))."""
+    lams = LAMN / (1 + LAMN * vds_n) + LAMP / (1 + LAMP * vds_p)
+    return min(max(2 / (gain * lams), 0.05), 1.0)
+
+
+class _Sizer:
+    """Writes MOSFET lines with computed widths, keeping the design's numbers for a comment."""
+
+    def __init__(self, f: _Filler) -> None:
+        self.f = f
+        self.length = f.number("LG", 1e-6)
+        self.lines: list[str] = []
+
+    def m(self, name: str, d: str, g: str, s: str, b: str, width: float) -> None:
+        model = self.f.model("nch" if b == "0" else "pch")
+        self.lines.append(f"{name} {d} {g} {s} {b} {model} W={format_eng(max(width, 0.2e-6))} "
+                          f"L={format_eng(self.length)}")
+
+
+def _bench(f: _Filler, vdd: float) -> list[str]:
+    return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V3 cm 0 DC {format_eng(vdd / 2)}",
+            f"V2 inp cm DC 0 AC {f('VIN', 1)}", "R1 out inn 1g", "C1 inn cm 1",
+            f"C2 out 0 {f('CL', 1e-12)}"]
+
+
+def _pair_current(f: _Filler, vov1: float, cap: float) -> float:
+    """Each input device's current: from a given tail current, else gm1 = 2 pi UGBW cap."""
+    tail = f.number("IBIAS", 0, "ITAIL")
+    return tail / 2 if tail else math.pi * f.number("UGBW", 10e6) * cap * vov1
+
+
+def _five_t(f: _Filler) -> str:
+    vdd = f.number("VDD", 5)
+    cm = vdd / 2
+    s = _Sizer(f)
+    vs = cm - 0.7 - 0.2
+    for _ in range(3):  # the pair's source node, with the body effect
+        vov1 = _stage_vov(abs(f.number("GAIN", 100)), cm - vs, vdd - cm)
+        vs = cm - _vt(vs, GAMN) - vov1
+    i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
+    s.m("M1", "x", "inp", "tail", "0", _w(i1, vov1, KPN, LAMN, cm - vs, s.length))
+    s.m("M2", "out", "inn", "tail", "0", _w(i1, vov1, KPN, LAMN, cm - vs, s.length))
+    s.m("M3", "x", "x", "vdd", "vdd", _w(i1, VOV_LOAD, KPP, LAMP, 0.7 + VOV_LOAD, s.length))
+    s.m("M4", "out", "x", "vdd", "vdd", _w(i1, VOV_LOAD, KPP, LAMP, 0.7 + VOV_LOAD, s.length))
+    w5 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    s.m("M5", "tail", "nb", "0", "0", w5)
+    s.m("M6", "nb", "nb", "0", "0", w5)
+    return "\n".join(_bench(f, vdd) + [
+        f"* Vov1 = {vov1:.3g} V, Id1 = {format_eng(i1)}A: gm1 = {format_eng(2 * i1 / vov1)}S",
+        f"I1 vdd nb DC {format_eng(2 * i1)}"] + s.lines)
+
+
+def _two_stage(f: _Filler) -> str:
+    vdd = f.number("VDD", 5)
+    cm = vdd / 2
+    s = _Sizer(f)
+    gain = abs(f.number("GAIN", 3000))
+    cc = f.number("CC", 1e-12, "C")
+    # Equal gain in both stages; the second stage's PMOS shares the mirror's overdrive, so its
+    # gate voltage equals the mirror's (no systematic offset).
+    vov6 = min(max(_stage_vov(math.sqrt(gain), cm, vdd - cm), VOV_LOAD), 1.0)
+    vs = cm - 1.0
+    for _ in range(3):
+        vov1 = _stage_vov(gain / (2 / (vov6 * (LAMN / (1 + LAMN * cm) + LAMP / (1 + LAMP * (vdd - cm))))),
+                          vdd - 0.7 - vov6 - vs, 0.7 + vov6)
+        vs = cm - _vt(vs, GAMN) - vov1
+    i1 = _pair_current(f, vov1, cc)
+    gm1 = 2 * i1 / vov1
+    i6 = 10 * gm1 * vov6 / 2  # gm6 = 10 gm1: the output pole sits well above the unity-gain frequency
+    # The second stage inverts, so inp drives the device on the output side of the mirror.
+    s.m("M1", "x", "inn", "tail", "0", _w(i1, vov1, KPN, LAMN, vdd - 0.7 - vov6 - vs, s.length))
+    s.m("M2", "y", "inp", "tail", "0", _w(i1, vov1, KPN, LAMN, vdd - 0.7 - vov6 - vs, s.length))
+    s.m("M3", "x", "x", "vdd", "vdd", _w(i1, vov6, KPP, LAMP, 0.7 + vov6, s.length))
+    s.m("M4", "y", "x", "vdd", "vdd", _w(i1, vov6, KPP, LAMP, 0.7 + vov6, s.length))
+    w5 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    s.m("M5", "tail", "nb", "0", "0", w5)
+    s.m("M8", "nb", "nb", "0", "0", w5)
+    s.m("M6", "out", "y", "vdd", "vdd", _w(i6, vov6, KPP, LAMP, vdd - cm, s.length))
+    s.m("M7", "out", "nb", "0", "0", w5 * i6 / (2 * i1))
+    return "\n".join(_bench(f, vdd) + [
+        f"* Vov1 = {vov1:.3g} V, gm1 = {format_eng(gm1)}S, UGBW = gm1/(2 pi Cc); gm6 = 10 gm1; Rz = 1/gm6",
+        f"I1 vdd nb DC {format_eng(2 * i1)}", f"C3 y z {f('CC', 1e-12, 'C')}",
+        f"R2 z out {format_eng(vov6 / (2 * i6))}"] + s.lines)
+
+
+def _telescopic(f: _Filler) -> str:
+    vdd = f.number("VDD", 5)
+    cm = vdd / 2
+    s = _Sizer(f)
+    vov1 = 0.2
+    vs = cm - _vt(cm - 1.1, GAMN) - vov1
+    i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
+    vbn = vs + 0.45 + 0.7 + 0.2 + 0.35  # the cascodes hold the pair's drains 0.45 V above its source
+    vbp = vdd - 0.5 - 0.7 - VOV_LOAD - 0.15
+    w1 = _w(i1, vov1, KPN, LAMN, 0.45, s.length)
+    wc = _w(i1, 0.2, KPN, LAMN, 1.0, s.length)
+    wp = _w(i1, VOV_LOAD, KPP, LAMP, 0.5, s.length)
+    s.m("M1", "a1", "inp", "tail", "0", w1)
+    s.m("M2", "a2", "inn", "tail", "0", w1)
+    s.m("M3", "d1", "vbn", "a1", "0", wc)
+    s.m("M4", "out", "vbn", "a2", "0", wc)
+    s.m("M5", "d1", "vbp", "p1", "vdd", wp)
+    s.m("M6", "out", "vbp", "p2", "vdd", wp)
+    # M7/M8: the PMOS mirror, its gate taken from the cascode's drain (high-swing cascode mirror).
+    s.m("M7", "p1", "d1", "vdd", "vdd", wp)
+    s.m("M8", "p2", "d1", "vdd", "vdd", wp)
+    w9 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    s.m("M9", "tail", "nb", "0", "0", w9)
+    s.m("M10", "nb", "nb", "0", "0", w9)
+    return "\n".join(_bench(f, vdd) + [
+        f"* Vov1 = {vov1:.3g} V, gm1 = {format_eng(2 * i1 / vov1)}S = 2 pi UGBW CL",
+        f"I1 vdd nb DC {format_eng(2 * i1)}", f"V4 vbn 0 DC {vbn:.3g}", f"V5 vbp 0 DC {vbp:.3g}"] + s.lines)
+
+
+def _folded(f: _Filler) -> str:
+    vdd = f.number("VDD", 5)
+    cm = vdd / 2
+    s = _Sizer(f)
+    vov1 = 0.2
+    vs = cm - _vt(cm - 1.1, GAMN) - vov1
+    i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
+    # The PMOS sources carry 2 I1 each: I1 into the input device, I1 folded into the cascode branch.
+    wtop = _w(2 * i1, VOV_LOAD, KPP, LAMP, 0.5, s.length)
+    wpc = _w(i1, VOV_LOAD, KPP, LAMP, 1.0, s.length)
+    wnc = _w(i1, VOV_LOAD, KPN, LAMN, 0.6, s.length)
+    s.m("M1", "f1", "inp", "tail", "0", _w(i1, vov1, KPN, LAMN, vdd - 0.5 - vs, s.length))
+    s.m("M2", "f2", "inn", "tail", "0", _w(i1, vov1, KPN, LAMN, vdd - 0.5 - vs, s.length))
+    s.m("M3", "f1", "vbp1", "vdd", "vdd", wtop)
+    s.m("M4", "f2", "vbp1", "vdd", "vdd", wtop)
+    s.m("M5", "d1", "vbp2", "f1", "vdd", wpc)
+    s.m("M6", "out", "vbp2", "f2", "vdd", wpc)
+    s.m("M7", "d1", "vbn2", "n1", "0", wnc)
+    s.m("M8", "out", "vbn2", "n2", "0", wnc)
+    s.m("M9", "n1", "d1", "0", "0", wnc)  # wide-swing mirror: gates on the cascode's drain
+    s.m("M10", "n2", "d1", "0", "0", wnc)
+    w11 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    s.m("M11", "tail", "nb", "0", "0", w11)
+    s.m("M12", "nb", "nb", "0", "0", w11)
+    s.m("M13", "vbp1", "vbp1", "vdd", "vdd", wtop)
+    return "\n".join(_bench(f, vdd) + [
+        f"* Vov1 = {vov1:.3g} V, gm1 = {format_eng(2 * i1 / vov1)}S = 2 pi UGBW CL",
+        f"I1 vdd nb DC {format_eng(2 * i1)}", f"I2 vbp1 0 DC {format_eng(2 * i1)}",
+        f"V4 vbp2 0 DC {vdd - 0.5 - 0.7 - VOV_LOAD - 0.1:.3g}",
+        f"V5 vbn2 0 DC {0.5 + 0.7 + VOV_LOAD + 0.2:.3g}"] + s.lines)
+
+
+def _cmfb(f: _Filler) -> str:
+    vdd = f.number("VDD", 5)
+    cm = vdd / 2
+    s = _Sizer(f)
+    vov1 = 0.2
+    vs = cm - _vt(cm - 1.1, GAMN) - vov1
+    # V2 drives both halves in opposite senses: v(out)/v(V2) = 2 gm1 Ro, so gm1 = pi UGBW CL.
+    i1 = _pair_current(f, vov1, f.number("CL", 1e-12) / 2)
+    w1 = _w(i1, vov1, KPN, LAMN, cm - vs, s.length)
+    wp = _w(i1, VOV_LOAD, KPP, LAMP, vdd - cm, s.length)
+    w5 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    s.m("M1", "outn", "inp", "tail", "0", w1)
+    s.m("M2", "outp", "inn", "tail", "0", w1)
+    s.m("M3", "outn", "cmfb", "vdd", "vdd", wp)
+    s.m("M4", "outp", "cmfb", "vdd", "vdd", wp)
+    s.m("M5", "tail", "nb", "0", "0", w5)
+    s.m("M6", "nb", "nb", "0", "0", w5)
+    # The CMFB amplifier: R3/R4 average the outputs into cmo; a five-transistor stage compares it
+    # with the reference and drives the loads' gates (cmo up -> cmfb up -> less load current).
+    wc = _w(i1 / 2, vov1, KPN, LAMN, 1.0, s.length)
+    s.m("M11", "x", "cmo", "ct", "0", wc)
+    s.m("M12", "cmfb", "vcmref", "ct", "0", wc)
+    s.m("M13", "x", "x", "vdd", "vdd", wp / 2)
+    s.m("M14", "cmfb", "x", "vdd", "vdd", wp / 2)
+    s.m("M15", "ct", "nb", "0", "0", w5 / 2)
+    return "\n".join([
+        f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V3 cm 0 DC {format_eng(cm)}",
+        f"V2 inp cm DC 0 AC {f('VIN', 1)}", "E1 inn cm inp cm -1",
+        f"V4 vcmref 0 DC {format_eng(cm)}", f"I1 vdd nb DC {format_eng(2 * i1)}",
+        f"C2 outp 0 {f('CL', 1e-12)}", f"C3 outn 0 {f('CL', 1e-12)}",
+        "R3 outp cmo 1meg", "R4 outn cmo 1meg",
+        "* out: the differential output v(outp) - v(outn), for the probes", "E2 out 0 outp outn 1",
+        f"* Vov1 = {vov1:.3g} V, gm1 = {format_eng(2 * i1 / vov1)}S; UGBW = gm1/(pi CL) from V2"] + s.lines)
+
+
+def _unclaim(intent, d, spec, unit: str) -> None:
+    """The spec's own number is not a part: drop the role the reader gave it."""
+    for role, value in list(intent.values.items()):
+        if value.unit == unit and math.isclose(abs(value.value), abs(spec.target), rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+
+
+def _design(intent, d, spec) -> None:
+    """The DC gain sets the overdrive (GAIN, linear), the unity-gain bandwidth the pair's current (UGBW)."""
+    if spec.quantity == "ugbw":
+        _unclaim(intent, d, spec, "Hz")
+        dz.set_value(intent, d, "UGBW", spec.target, "gm1 = 2 pi UGBW C", None)
+        d.free, d.scale = "UGBW", 1
+        return
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    dz.set_value(intent, d, "GAIN", 10 ** (spec.target / 20), "A = gm/(gds_n + gds_p) per stage", None)
+    # The trim moves GAIN by (target/measured)^scale in dB: this scale makes that a linear step.
+    d.free, d.scale = "GAIN", spec.target * math.log(10) / 20
+
+
+_OPAMP = dict(source="V2", mos=True, noun="amplifier", design=_design)
+register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS pair, PMOS mirror load)",
+                build=_five_t,
+                names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",
+                       "single-stage operational transconductance amplifier"),
+                rules=((5.1, (r"five[- ]transistor|\b5t\b|\bota\b|transconductance amplifier",)),),
+                specs=("ugbw", "dc_gain_db"),
+                examples=(("ugbw", "five-transistor OTA with a unity-gain bandwidth of {x} Hz", 1e6, 50e6),
+                          ("dc_gain_db", "five-transistor OTA, DC gain {x} dB", 30, 48)),
+                **_OPAMP))
+register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CMOS op-amp",
+                build=_two_stage,
+                names=("two-stage Miller-compensated op-amp", "two-stage CMOS op-amp", "two stage op amp",
+                       "Miller compensated operational amplifier"),
+                rules=((5.0, (r"two[- ]stage|miller",)),),
+                specs=("ugbw", "dc_gain_db"),
+                examples=(("ugbw", "two-stage Miller op-amp with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),
+                          ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76)),
+                **_OPAMP))
+register(Family(kind="telescopic_ota", summary="telescopic cascode OTA",
+                build=_telescopic,
+                names=("telescopic cascode OTA", "telescopic OTA", "telescopic cascode amplifier",
+                       "telescopic op-amp"),
+                rules=((4.9, (r"telescopic(?:[- ]cascode)?",)), (4.91, (r"telescopic", r"\bota\b"))),
+                specs=("ugbw",),
+                examples=(("ugbw", "telescopic cascode OTA with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),),
+                **_OPAMP))
+register(Family(kind="folded_cascode_ota", summary="folded cascode OTA",
+                build=_folded,
+                names=("folded cascode OTA", "folded-cascode op-amp", "folded cascode amplifier",
+                       "folded cascode operational transconductance amplifier"),
+                rules=((4.8, (r"folded(?:[- ]cascode)?",)), (4.81, (r"folded", r"\bota\b"))),
+                specs=("ugbw",),
+                examples=(("ugbw", "folded cascode OTA with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),),
+                **_OPAMP))
+register(Family(kind="cmfb_amplifier", summary="fully differential amplifier with common-mode feedback",
+                build=_cmfb,
+                names=("fully differential amplifier with common-mode feedback",
+                       "fully differential OTA with CMFB", "common-mode feedback circuit",
+                       "differential amplifier with a CMFB loop"),
+                rules=((4.7, (r"common[- ]mode\s+feedback|\bcmfb\b",)),
+                       (4.75, (r"fully[- ]differential",)),
+                       (4.76, (r"fully[- ]differential|common[- ]mode\s+feedback|\bcmfb\b", r"\bota\b"))),
+                specs=("ugbw",),
+                examples=(("ugbw", "fully differential OTA with CMFB, unity-gain bandwidth {x} Hz", 1e6, 30e6),),
+                **_OPAMP))

@@ -1,0 +1,390 @@
+"""Multi-transistor stages: cascodes, compound pairs, current mirrors and sources, long-tailed
+pairs, push-pull outputs, JFET stages, common-base/common-gate and the degenerated CE stage.
+
+Mirrors and current sources put a 0 V ammeter, Vsense, in series with their output, so an
+"output current" spec is measured as its current (checklist.measure).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
+from spice_lsp.language.units import format_eng
+
+VT = 0.02585  # thermal voltage at 300 K
+BETA = 100  # the npn card's bf
+IS = 1e-14  # the npn card's is
+JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)",
+        "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)"}
+_BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npn|pnp)\b", re.IGNORECASE)
+
+
+def _bipolar(f: _Filler) -> bool:
+    return bool(_BJT_WORDS.search(f.intent.description))
+
+
+def _signal(f: _Filler, name: str = "V2", node: str = "in", dc: str = "0") -> str:
+    amplitude = f("VIN", 10e-3)
+    return f"{name} {node} 0 DC {dc} AC 1 SIN(0 {amplitude} {f('FREQ', 1e3)})"
+
+
+# --- cascodes --------------------------------------------------------------------------------
+
+def _bjt_cascode(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # One divider biases both bases: Q1's at ~1.9 V (about 1.2 mA through RE), Q2's at ~5.9 V,
+    # bypassed so Q2 is a common-base stage holding Q1's collector still (no Miller effect).
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
+                      "R1 vcc b2 33k", "R2 b2 b1 22k", "R3 b1 0 10k", "C3 b2 0 10u",
+                      f"C1 in b1 {f('CIN', 10e-6)}", f"Q1 c1 b1 e {q}", f"R4 e 0 {f('RE', 1e3)}",
+                      f"C2 e 0 {f('CE', 100e-6)}", f"Q2 out b2 c1 {q}", f"R5 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
+
+
+def _mos_cascode(f: _Filler) -> str:
+    # M1 is the common-source device, M2 the common-gate device on top (gate at VB2), RD the load.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 in 0 DC {f('VGS', 1.2, 'VBIAS')} AC {f('VIN', 1)}",
+                      "V3 vb2 0 DC 2.5", _mos_device(f, "n", "mid", "in", "0", "0", "M1"),
+                      _mos_device(f, "n", "out", "vb2", "mid", "0", "M2"),
+                      f"R1 vdd out {f('RD', 20e3, 'RL', 'R')}"])
+
+
+register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitter into common-base)",
+                build=_bjt_cascode,
+                names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
+                       "cascode amplifier with bipolar transistors"),
+                rules=((13.4, (r"\bcascode\b", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
+                source="V2", noun="amplifier"))
+register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
+                build=_mos_cascode,
+                names=("MOSFET cascode amplifier", "NMOS cascode amplifier", "cascode amplifier",
+                       "cascode gain stage"),
+                rules=((13.5, (r"\bcascode\b",)),),
+                source="V2", mos=True, noun="amplifier"))
+
+
+# --- compound pairs --------------------------------------------------------------------------
+
+def _darlington(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # Q1's emitter drives Q2's base: a current gain of about bf^2, two VBE drops to the output.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5)}",
+                      f"R1 in b {f('RB', 10e3)}", f"Q1 vcc b e1 {q}", f"Q2 vcc e1 out {q}",
+                      f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
+
+
+def _sziklai(f: _Filler) -> str:
+    q, p = _bjt_model(f, "n"), _bjt_model(f, "p")
+    # Complementary feedback pair: the NPN's collector current drives the PNP's base, the PNP's
+    # collector feeds the NPN's emitter; one VBE drop, a current gain of about bf_n*bf_p.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5)}",
+                      f"R1 in b {f('RB', 10e3)}", f"Q1 c1 b out {q}", "R3 vcc c1 4.7k", f"Q2 out c1 vcc {p}",
+                      f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
+
+
+register(Family(kind="darlington_pair", summary="Darlington pair (emitter follower)",
+                build=_darlington,
+                names=("Darlington pair", "Darlington transistor", "Darlington emitter follower",
+                       "NPN Darlington pair"),
+                rules=((13.6, (r"darlington",)),),
+                analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True))
+register(Family(kind="sziklai_pair", summary="Sziklai pair (complementary feedback pair)",
+                build=_sziklai,
+                names=("Sziklai pair", "complementary feedback pair", "Sziklai transistor pair"),
+                rules=((13.61, (r"sziklai|complementary feedback pair",)),),
+                analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True))
+
+
+# --- current mirrors and sources -------------------------------------------------------------
+
+def _sense(f: _Filler, supply: str = "vdd") -> str:
+    """The output's load: a resistor when one is asked for, in series with the ammeter Vsense."""
+    if {"RL", "R"} & set(f.intent.values):
+        return f"R1 {supply} load {f('RL', 1e3, 'R')}\nVsense load out DC 0"
+    return f"Vsense {supply} out DC 0"
+
+
+def _wilson(f: _Filler) -> str:
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    if _bipolar(f):
+        q = _bjt_model(f, "n")
+        # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
+        return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 x n1 0 {q}",
+                          f"Q2 n1 n1 0 {q}", f"Q3 out x n1 {q}", _sense(f)])
+    # MOS Wilson with M4 matching M1's drain voltage to M2's (the "improved" Wilson).
+    return "\n".join([supply, f"I1 vdd x DC {f('IREF', 100e-6, 'IBIAS')}",
+                      _mos_device(f, "n", "x", "n1", "0", "0", "M1"),
+                      _mos_device(f, "n", "n2", "n1", "0", "0", "M2"),
+                      _mos_device(f, "n", "out", "x", "n2", "0", "M3"),
+                      _mos_device(f, "n", "n1", "n1", "n2", "0", "M4"), _sense(f)])
+
+
+def _cascode_mirror(f: _Filler) -> str:
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    if _bipolar(f):
+        q = _bjt_model(f, "n")
+        return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 1e-3, 'IBIAS')}", f"Q3 r2 r2 r1 {q}",
+                          f"Q1 r1 r1 0 {q}", f"Q4 out r2 o1 {q}", f"Q2 o1 r1 0 {q}", _sense(f)])
+    # Stacked diode-connected devices bias the cascode gate; M4 holds M2's drain at M1's.
+    return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 100e-6, 'IBIAS')}",
+                      _mos_device(f, "n", "r2", "r2", "r1", "0", "M3"),
+                      _mos_device(f, "n", "r1", "r1", "0", "0", "M1"),
+                      _mos_device(f, "n", "out", "r2", "o1", "0", "M4"),
+                      _mos_device(f, "n", "o1", "r1", "0", "0", "M2"), _sense(f)])
+
+
+def _widlar(f: _Filler) -> str:
+    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    if _bipolar(f) or not re.search(r"\b(?:[np]mos|mosfets?|mos)\b", f.intent.description, re.IGNORECASE):
+        q = _bjt_model(f, "n")
+        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 ref ref 0 {q}",
+                          f"Q2 out ref e2 {q}", f"R2 e2 0 {f('RE', 2.7e3, 'RS')}", _sense(f)])
+    return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
+                      _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
+                      _mos_device(f, "n", "out", "ref", "e2", "0", "M2"), f"R2 e2 0 {f('RE', 2.7e3, 'RS')}",
+                      _sense(f)])
+
+
+def _bjt_current_source(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # The divider fixes the base; the emitter resistor turns (VB - VBE) into the current, which the
+    # collector delivers to the load whatever its voltage (down to saturation).
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"R1 vcc b {f('RB1', 10e3, 'RB')}",
+                      f"R2 b 0 {f('RB2', 3.3e3)}", f"R3 vcc load {f('RL', 1e3, 'R')}", "Vsense load out DC 0",
+                      f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
+
+
+def _unpop_current(intent, d, spec) -> None:
+    """The spec's own value is not a part: drop the role the reader gave it ("2 mA" -> IBIAS)."""
+    for role, value in list(intent.values.items()):
+        if value.unit == "A" and math.isclose(value.value, spec.target, rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+
+
+def _design_mirror_current(intent, d, spec) -> None:
+    """A matched mirror copies its reference: Iref = Iout."""
+    _unpop_current(intent, d, spec)
+    if dz.given(intent, "IREF", "IBIAS") is None:
+        dz.set_value(intent, d, "IREF", spec.target, "Iref = Iout (a matched mirror)", None)
+        d.free, d.scale = "IREF", 1
+
+
+def _design_widlar(intent, d, spec) -> None:
+    """Iout RE = n Vt ln(Iref/Iout) (BJT); (VGS1 - VGS2)/Iout with the square law (MOS)."""
+    _unpop_current(intent, d, spec)
+    bjt = bool(_BJT_WORDS.search(intent.description)) or not re.search(
+        r"\b(?:[np]mos|mosfets?|mos)\b", intent.description, re.IGNORECASE)
+    iref = dz.given(intent, "IREF", "IBIAS") or (1e-3 if bjt else 100e-6)
+    iout = spec.target
+    if iout >= iref:
+        d.problems.append(f"'{spec.text}': a Widlar source gives less than its reference ({format_eng(iref)}A)")
+        return
+    if bjt:
+        # Q2's larger VCE (Early effect, VAF = 100 V) and the base currents taken from Iref.
+        ic1 = iref * BETA / (BETA + 2)
+        exact = VT * math.log(ic1 * (1 + 4.3 / 100) / (iout * (1 + 0.7 / 100))) / (iout * (1 + 1 / BETA))
+        how = "Iout RE = Vt ln(Iref/Iout)"
+    else:
+        beta = 110e-6 * 10  # kp W/L of the 10u/1u devices
+        vgs1 = 0.7 + math.sqrt(2 * iref / beta)
+        vs = 0.0
+        for _ in range(20):  # M2's source rises: the body effect raises its threshold
+            vth = 0.7 + 0.4 * (math.sqrt(0.7 + vs) - math.sqrt(0.7))
+            vs = vgs1 - vth - math.sqrt(2 * iout / beta)
+        exact = vs / iout
+        how = "RS = (VGS1 - VGS2)/Iout, square law with the body effect"
+    if "RE" not in intent.values and "RS" not in intent.values:
+        dz.set_value(intent, d, "RE", exact, how, dz.E96)
+        d.free, d.scale = "RE", -1
+
+
+def _design_current_source(intent, d, spec) -> None:
+    """I = (VB - VBE)/RE with the divider's Thevenin voltage and the base current's drop in it."""
+    _unpop_current(intent, d, spec)
+    vcc = dz.given(intent, "VDD") or 12.0
+    r1, r2 = dz.given(intent, "RB1", "RB") or 10e3, dz.given(intent, "RB2") or 3.3e3
+    vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+    i = spec.target
+    vbe = VT * math.log(i / IS)
+    if "RE" not in intent.values:
+        dz.set_value(intent, d, "RE", (vth - rth * i / BETA - vbe) / (i * (1 + 1 / BETA)),
+                     "I = (VB - VBE)/RE", dz.E96)
+        d.free, d.scale = "RE", -1
+
+
+register(Family(kind="wilson_mirror", summary="Wilson current mirror",
+                build=_wilson,
+                names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
+                       "MOS Wilson current mirror"),
+                rules=((6.6, (r"\bwilson(?:\s+current\s+(?:source|sink))?\b",)),),
+                analysis="op", mos=True, source="I1",
+                specs=("current",), design=_design_mirror_current,
+                examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
+register(Family(kind="widlar_mirror", summary="Widlar current source",
+                build=_widlar,
+                names=("Widlar current source", "Widlar current mirror", "Widlar mirror",
+                       "BJT Widlar current source"),
+                rules=((6.7, (r"\bwidlar(?:\s+current\s+(?:source|sink))?\b",)),),
+                analysis="op", mos=True, source="I1",
+                specs=("current",), design=_design_widlar,
+                examples=(("current", "BJT Widlar current source with an output current of {x} A", 10e-6, 500e-6),)))
+register(Family(kind="cascode_mirror", summary="cascode current mirror",
+                build=_cascode_mirror,
+                names=("cascode current mirror", "MOS cascode current mirror", "BJT cascode current mirror",
+                       "cascoded current mirror"),
+                rules=((6.5, (r"\bcascoded?\b", r"\bmirror\b")),),
+                analysis="op", mos=True, source="I1",
+                specs=("current",), design=_design_mirror_current,
+                examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
+register(Family(kind="bjt_current_source", summary="BJT current source (divider-biased, emitter resistor)",
+                build=_bjt_current_source,
+                names=("BJT current source", "bipolar transistor current source", "NPN current sink",
+                       "transistor current source"),
+                rules=((6.8, (r"\b(?:npn|pnp|bjts?|bipolar|transistor)\b", r"current (?:source|sink)")),),
+                analysis="op",
+                specs=("current",), design=_design_current_source,
+                examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
+
+
+# --- differential and output stages ----------------------------------------------------------
+
+def _bjt_ltp(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # V3 drives inp; E1 drives inn with the opposite signal; the tail resistor to -VEE sets
+    # about 1 mA. out is Q2's collector.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12",
+                      f"V3 inp 0 DC 0 AC {f('VIN', 1)}", "E1 inn 0 inp 0 -1",
+                      f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc out {f('RC', 10e3, 'R')}",
+                      f"Q1 outn inp tail {q}", f"Q2 out inn tail {q}", f"R3 tail vee {f('RE', 11e3)}"])
+
+
+def _push_pull(f: _Filler, ab: bool) -> str:
+    q, p = _bjt_model(f, "n"), _bjt_model(f, "p")
+    lines = [f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V3 vee 0 DC {-vcc}",
+             f"V2 in 0 DC 0 AC 1 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})"]
+    load = f"R3 out 0 {f('RL', 100, 'R')}"
+    if not ab:  # class B: each transistor conducts half a cycle; the output dead band is the crossover
+        return "\n".join(lines + [f"Q1 vcc in out {q}", f"Q2 vee in out {p}", load])
+    d = f.model("dsi")
+    # Class AB: D1/D2, fed by R1/R2, hold the bases two diode drops apart, so both transistors
+    # carry a small quiescent current and the crossover dead band closes; R4/R5 stabilise it.
+    return "\n".join(lines + ["R1 vcc bn 2.2k", f"D1 bn in {d}", f"D2 in bp {d}", "R2 bp vee 2.2k",
+                              f"Q1 vcc bn en {q}", "R4 en out 1", f"Q2 vee bp ep {p}", "R5 ep out 1", load])
+
+
+register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (differential amplifier)",
+                build=_bjt_ltp,
+                names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
+                       "BJT differential pair"),
+                rules=((5.5, (r"\b(?:npn|pnp|bjts?|bipolar)\b", r"differential (?:pair|amplifier)|long[- ]tailed")),),
+                source="V3", noun="amplifier"))
+register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
+                build=lambda f: _push_pull(f, False),
+                names=("class B push-pull output stage", "push-pull amplifier", "class B output stage",
+                       "complementary push-pull emitter follower"),
+                rules=((13.8, (r"push[- ]pull|class[- ]?b\b|complementary (?:emitter[- ])?followers?",)),),
+                analysis="tran", tran=("10u", "3m"), source="V2", signal_input=True, noun="amplifier"))
+register(Family(kind="class_ab_push_pull", summary="class AB push-pull output stage (diode-biased)",
+                build=lambda f: _push_pull(f, True),
+                names=("class AB push-pull output stage", "class AB amplifier", "diode-biased push-pull stage",
+                       "class AB output stage"),
+                rules=((13.69, (r"class[- ]?ab\b|diode[- ]biased", r"push[- ]pull")),
+                       (13.7, (r"class[- ]?ab\b|diode[- ]biased",))),
+                analysis="tran", tran=("10u", "3m"), source="V2", signal_input=True, noun="amplifier"))
+
+
+# --- JFET, common-base and common-gate stages ------------------------------------------------
+
+def _jfet(f: _Filler, follower: bool) -> str:
+    pol = f.polarity("n")
+    model = f.model("njf" if pol == "n" else "pjf", JFET[pol])
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 15 if pol == 'n' else -15)}", _signal(f),
+             f"C1 in g {f('CIN', 1e-6)}", f"R1 g 0 {f('RG', 1e6)}"]
+    if follower:  # self-biased source follower: VGS settles where Id*RS = -VGS
+        return "\n".join(lines + [f"J1 vdd g out {model}", f"R2 out 0 {f('RS', 2.2e3, 'RL', 'R')}"])
+    # Self-biased common source: RS sets VGS = -Id*RS (about 1 mA of the 4 mA IDSS), CS bypasses it.
+    return "\n".join(lines + [f"J1 out g s {model}", f"R2 s 0 {f('RS', 1e3)}", f"C2 s 0 {f('CE', 100e-6)}",
+                              f"R3 vdd out {f('RD', 4.7e3, 'RL', 'R')}"])
+
+
+def _common_base(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # The base is held at AC ground by C2; the signal enters the emitter: gain ~ RC/re, low input resistance.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"R1 vcc b {f('RB1', 47e3, 'RB')}",
+                      f"R2 b 0 {f('RB2', 10e3)}", "C2 b 0 100u", f"C1 in e {f('CIN', 10e-6)}",
+                      f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
+
+
+def _common_gate(f: _Filler) -> str:
+    # The gate sits at a fixed bias; the signal enters the source through C1, RS carries the bias current.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"V3 g 0 DC {f('VGS', 2, 'VBIAS')}",
+                      f"C1 in s {f('CIN', 10e-6)}", f"R1 s 0 {f('RS', 2.2e3)}",
+                      _mos_device(f, "n", "out", "g", "s", "0", "M1"), f"R2 vdd out {f('RD', 10e3, 'RL', 'R')}"])
+
+
+def _degenerated_ce(f: _Filler) -> str:
+    """Designed from the gain and the collector current: VC at mid-supply, RE = RC/|A| - re,
+    a stiff divider (ten base currents) for VB = Ic RE + VBE."""
+    q = _bjt_model(f, "n")
+    vcc = f.number("VDD", 12)
+    ic = f.number("IBIAS", 1e-3, "IREF")
+    gain = abs(f.number("GAIN", 10))
+    rc_text = f("RC", vcc / 2 / ic)
+    rc = f.number("RC", vcc / 2 / ic)
+    re_text = f("RE", max(rc / gain * (BETA / (BETA + 1)) - VT / ic, 1.0))
+    re_ = f.number("RE", max(rc / gain * (BETA / (BETA + 1)) - VT / ic, 1.0))
+    vb = ic * (1 + 1 / BETA) * re_ + VT * math.log(ic / IS)
+    idiv = ic / 10
+    rb2, rb1 = vb / idiv, (vcc - vb) / (idiv + ic / BETA)
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
+                      f"* Ic = {format_eng(ic)}A, |gain| = RC/(RE + re) = {gain:.3g}",
+                      f"R1 vcc b {f('RB1', rb1)}", f"R2 b 0 {f('RB2', rb2)}", f"C1 in b {f('CIN', 10e-6)}",
+                      f"R3 vcc out {rc_text}", f"Q1 out b e {q}", f"R4 e 0 {re_text}"])
+
+
+def _design_ce_gain(intent, d, spec) -> None:
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    if "RE" in intent.values and "RC" in intent.values:
+        return
+    dz.set_value(intent, d, "GAIN", gain, "|gain| = RC/(RE + re)", None)
+    d.free, d.scale = "GAIN", 1
+
+
+register(Family(kind="jfet_common_source", summary="JFET common-source amplifier (self-biased)",
+                build=lambda f: _jfet(f, False),
+                names=("JFET common-source amplifier", "JFET amplifier", "n-channel JFET amplifier",
+                       "self-biased JFET common-source stage"),
+                rules=((15.6, (r"\bjfets?\b",)),),
+                source="V2", noun="amplifier"))
+register(Family(kind="jfet_source_follower", summary="JFET source follower",
+                build=lambda f: _jfet(f, True),
+                names=("JFET source follower", "JFET common-drain amplifier", "JFET buffer"),
+                rules=((15.5, (r"\bjfets?\b", r"source[- ]follower|common[- ]drain|buffer")),),
+                source="V2", noun="amplifier"))
+register(Family(kind="common_base", summary="BJT common-base amplifier",
+                build=_common_base,
+                names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
+                       "NPN common base stage"),
+                rules=((14.6, (r"common[- ]base|grounded[- ]base",)),),
+                source="V2", noun="amplifier"))
+register(Family(kind="common_gate", summary="MOSFET common-gate amplifier",
+                build=_common_gate,
+                names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
+                       "MOSFET common gate stage"),
+                rules=((15.7, (r"common[- ]gate|grounded[- ]gate",)),),
+                source="V2", mos=True, noun="amplifier"))
+register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider-biased common-emitter stage",
+                build=_degenerated_ce,
+                names=("emitter-degenerated common-emitter amplifier", "self-biased CE stage",
+                       "voltage-divider biased common-emitter amplifier with an unbypassed emitter resistor",
+                       "emitter degeneration amplifier"),
+                rules=((14.5, (r"degenerat|self[- ]biased (?:ce|common[- ]emitter)|divider[- ]bias|unbypassed|swamp",)),),
+                source="V2", noun="amplifier",
+                specs=("gain", "gain_db"), design=_design_ce_gain,
+                examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
+                          ("gain_db", "emitter-degenerated common-emitter amplifier, {x} dB gain", 6, 30))))
