@@ -1,0 +1,106 @@
+"""Comparators and Schmitt triggers: the open-loop comparator, inverting and non-inverting
+Schmitt triggers (hysteresis designed from a spec, measured on a triangle sweep) and the window
+comparator. The comparator block is shared with the relaxation oscillators.
+"""
+from __future__ import annotations
+
+from spice_lsp.generation.design import E96, given, set_value
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _Filler
+
+# The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
+# one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
+# comparator. This one is memoryless behind a 100 ns response, with the same rails (90 % of vdd).
+COMPARATOR = """.subckt comparator inp inn out
+* Behavioural comparator: output +-0.9 vdd, gain 1e4 around the switching point, 100 ns response.
+Bq q 0 V={0.9*vdd*tanh(1e4*(v(inp)-v(inn))/(0.9*vdd))}
+Rq q r 1k
+Cq r 0 100p
+Bout out 0 V={v(r)}
+.ends comparator"""
+
+
+def comparator_block(f: _Filler) -> str:
+    f.supply("vdd", 12, magnitude=True)  # the rails, +-vdd, read by the output
+    return COMPARATOR
+
+
+def saturation(intent) -> float:
+    """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
+    return 0.9 * abs(given(intent, "VDD") or 12.0)
+
+
+def _sweep(f: _Filler) -> str:
+    """A sine from -VIN up to +VIN and back (starting at its trough, so the trigger starts in a
+    known state): the sweep that shows both thresholds."""
+    return f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 100)} 0 0 -90)"
+
+
+def _comparator(f: _Filler) -> str:
+    return "\n".join([comparator_block(f), f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})",
+                      f"V2 ref 0 DC {f('VBIAS', 2.5)}", "X1 in ref out comparator"])
+
+
+register(Family(kind="comparator", summary="open-loop voltage comparator against a reference", build=_comparator,
+                names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit"),
+                rules=((5.2, (r"\bcomparators?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True))
+
+
+def _hysteresis_design(inverting: bool):
+    """Thresholds +-Vsat*b: inverting, b = R2/(R1+R2); non-inverting, b = R1/R2 (R1 in series
+    with the input, R2 the feedback). The hysteresis (upper minus lower threshold) is 2 Vsat b."""
+    def design_fn(intent, d, spec) -> None:
+        d.claimed.add("VHYST")  # the value the spec was written with
+        vsat, r2 = saturation(intent), given(intent, "R2") or 10e3
+        b = spec.target / (2 * vsat)
+        if not 0 < b < 1:  # past the output swing the trigger latches
+            d.problems.append(f"'{spec.text}': more hysteresis than the output swing (+-{vsat:.3g} V) gives")
+            return
+        if "R2" not in intent.values:
+            set_value(intent, d, "R2", r2, "a standard 10 kohm", None)
+        set_value(intent, d, "R1", r2 * (1 / b - 1) if inverting else r2 * b,
+                  "hysteresis = 2 Vsat R2/(R1+R2)" if inverting else "hysteresis = 2 Vsat R1/R2", E96)
+        d.free, d.scale = "R1", -1 if inverting else 1
+    return design_fn
+
+
+def _schmitt(f: _Filler, inverting: bool) -> str:
+    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3)
+    if inverting:  # the input on the - input; R1 (output to +) and R2 (+ to ground) feed back
+        body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
+    else:  # the input through R1 to +, R2 from the output back to +; - at ground
+        body = [f"R1 in p {r1}", f"R2 p out {r2}", "X1 p 0 out comparator"]
+    return "\n".join([comparator_block(f), _sweep(f), *body])
+
+
+_SCHMITT = r"schmitt|hysteresis|regenerative comparator"
+for _kind, _inverting, _names, _rule in (
+        ("schmitt_inverting", True, ("inverting Schmitt trigger", "Schmitt trigger", "comparator with hysteresis",
+                                     "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
+        ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
+                                         "non-inverting Schmitt trigger circuit"),
+         (5.0, (_SCHMITT, r"non[- ]?inverting")))):
+    register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
+                                        "(comparator with hysteresis)",
+                    build=lambda f, i=_inverting: _schmitt(f, i), names=_names,
+                    rules=(_rule,), analysis="tran", tran=("10u", "20m"), signal_input=True,
+                    accepts=r"comparators?|hysteresis|trigger", specs=("hysteresis",),
+                    design=_hysteresis_design(_inverting),
+                    examples=(("hysteresis", f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
+                                             "with {x} V of hysteresis", 0.5, 8),)))
+
+
+def _window(f: _Filler) -> str:
+    d = f.model("dsi")
+    # X1 is high below the upper limit, X2 above the lower one; the diodes AND them into the
+    # pulled-up output (high only inside the window), D3 keeps it from going below ground.
+    return "\n".join([comparator_block(f), f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {f('VHIGH', 7)}",
+                      f"V3 lo 0 DC {f('VLOW', 3)}", f"V4 logic 0 DC {f('VLOGIC', 5)}",
+                      "X1 hi in a comparator", "X2 in lo b comparator", f"D1 out a {d}", f"D2 out b {d}",
+                      f"R1 logic out {f('R', 10e3, 'RL')}", f"D3 0 out {d}"])
+
+
+register(Family(kind="window_comparator", summary="window comparator (high inside a voltage window)", build=_window,
+                names=("window comparator", "window detector", "dual-limit comparator"),
+                rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),), analysis="dc",
+                dc_sweep="0 10 0.05", signal_input=True, accepts=r"comparators?"))

@@ -1,0 +1,409 @@
+"""Filters beyond the first catalog: multiple-feedback, Sallen-Key band-pass, state-variable and
+Tow-Thomas biquads, twin-T notches, the first-order all-pass, Butterworth, Bessel and Chebyshev
+cascades of orders 2-6, and the doubly terminated Butterworth LC ladder.
+
+Each family's equations are one function `(f0, get) -> {role: value}`: `get(role, default)` reads
+a part the request gives (or the default). The builder calls it at the nominal frequency for its
+defaults; `designer()` calls it at the spec's target, capacitors and inductors first (rounded to
+E24), then the resistors from the rounded parts (E96). The other recipe modules use it too.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Callable
+
+import numpy as np
+
+from spice_lsp.generation.design import E24, E96, given, set_value
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+Equations = Callable[[float, Callable[[str, float], float]], dict[str, float]]
+
+_Q_STATED = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(\d+(?:\.\d+)?)(?![\w.])")
+
+
+def stated_q(text: str, default: float) -> float:
+    """The quality factor the request states ("Q of 5", "Q=2"), else the default."""
+    m = _Q_STATED.search(text)
+    return float(m[1]) if m and float(m[1]) > 0 else default
+
+
+def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
+    """The builder's part values: the user's, else the equations' at the nominal frequency
+    (FREQ when the request gives a bare frequency)."""
+    def get(role: str, default: float) -> float:
+        return stated_q(f.intent.description, default) if role == "Q" else f.number(role, default)
+    values = equations(f.number("FREQ", nominal), get)
+    return {role: f(role, value) for role, value in values.items()}
+
+
+def designer(equations: Equations, how: str, free: str, scale: float = -1) -> Callable:
+    """A design function from a family's equations: the parts the request leaves free, computed
+    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale)."""
+    def design_fn(intent, d, spec) -> None:
+        def get(role: str, default: float) -> float:
+            if role == "Q":
+                return stated_q(intent.description, default)
+            value = given(intent, role)
+            return default if value is None else value
+        for letters, series in (("CL", E24), ("RG", E96)):  # reactive parts first, resistors from them
+            for role, exact in equations(spec.target, get).items():
+                if role[0] in letters and role not in intent.values:
+                    set_value(intent, d, role, exact, how, series)
+        if free in d.designed:
+            d.free, d.scale = free, scale
+    return design_fn
+
+
+def _ac_source(f: _Filler) -> str:
+    return f"V1 in 0 DC 0 AC {f('VIN', 1)}"
+
+
+LOWPASS, HIGHPASS, BANDPASS = r"low[- ]?pass|\blpf\b", r"high[- ]?pass|\bhpf\b", r"band[- ]?pass|\bbpf\b"
+MFB = r"multiple[- ]feedback|\bmfb\b|rauch"
+
+
+# --- multiple feedback (Rauch) -------------------------------------------------------------------
+
+def _mfb_lowpass_eq(f0, get):
+    # Unity gain, R1 = R2 = R3: Q = sqrt(C1/C2)/3, so C1 = 9 Q^2 C2; f0 = 1/(2 pi R sqrt(C1 C2)).
+    c2 = get("C2", 10e-9)
+    c1 = get("C1", 9 * get("Q", 1 / math.sqrt(2)) ** 2 * c2)
+    r = 1 / (2 * math.pi * f0 * math.sqrt(c1 * c2))
+    return {"C1": c1, "C2": c2, "R1": r, "R2": r, "R3": r}
+
+
+def _mfb_lowpass(f: _Filler) -> str:
+    p = parts(f, _mfb_lowpass_eq, 1e3)
+    # R1 feeds node a (C1 to ground), R2 feeds back from the output, R3 and C2 make the integrator.
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in a {p['R1']}", f"C1 a 0 {p['C1']}",
+                      f"R2 a out {p['R2']}", f"R3 a inn {p['R3']}", f"C2 inn out {p['C2']}", "X1 0 inn out opamp"])
+
+
+def _mfb_highpass_eq(f0, get):
+    # Unity gain, C1 = C2 = C3 = C: Q = sqrt(R2/R1)/3, so R2 = 9 Q^2 R1; f0 = 1/(2 pi C sqrt(R1 R2)).
+    c = get("C", 10e-9)
+    k = 9 * get("Q", 1 / math.sqrt(2)) ** 2
+    r1 = 1 / (2 * math.pi * f0 * c * math.sqrt(k))
+    return {"C": c, "R1": r1, "R2": k * r1}
+
+
+def _mfb_highpass(f: _Filler) -> str:
+    p = parts(f, _mfb_highpass_eq, 1e3)
+    return "\n".join([_opamp_block(f), _ac_source(f), f"C1 in a {p['C']}", f"R1 a 0 {p['R1']}",
+                      f"C2 a inn {p['C']}", f"C3 a out {p['C']}", f"R2 inn out {p['R2']}", "X1 0 inn out opamp"])
+
+
+def _mfb_bandpass_eq(f0, get):
+    # Deliyannis, C1 = C2 = C, gain 1 at f0: R2 = 2Q/(w0 C), R1 = Q/(w0 C), R3 = Q/(w0 C (2Q^2 - 1)).
+    c, q = get("C", 10e-9), get("Q", 5)
+    w = 2 * math.pi * f0 * c
+    return {"C": c, "R1": q / w, "R2": 2 * q / w, "R3": q / (w * max(2 * q * q - 1, 0.1))}
+
+
+def _mfb_bandpass(f: _Filler) -> str:
+    p = parts(f, _mfb_bandpass_eq, 1e3)
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in a {p['R1']}", f"R3 a 0 {p['R3']}",
+                      f"C1 a inn {p['C']}", f"C2 a out {p['C']}", f"R2 inn out {p['R2']}", "X1 0 inn out opamp"])
+
+
+def _cutoff_example(name: str, low: float = 50, high: float = 10e3) -> tuple:
+    return (("cutoff", f"{name} with a cutoff frequency of {{x}} Hz", low, high),)
+
+
+def _center_example(name: str, low: float = 100, high: float = 10e3) -> tuple:
+    return (("center", f"{name} with a center frequency of {{x}} Hz", low, high),)
+
+
+register(Family(kind="mfb_lowpass", summary="multiple-feedback (Rauch) active low-pass filter", build=_mfb_lowpass,
+                names=("multiple-feedback low-pass filter", "MFB low-pass filter", "Rauch low-pass filter",
+                       "multiple feedback LPF"),
+                rules=((4.1, (MFB, LOWPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
+                specs=("cutoff",), design=designer(_mfb_lowpass_eq, "f0 = 1/(2 pi R sqrt(C1 C2)), C1 = 9 Q^2 C2", "R2"),
+                examples=_cutoff_example("multiple-feedback low-pass filter")))
+register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active high-pass filter", build=_mfb_highpass,
+                names=("multiple-feedback high-pass filter", "MFB high-pass filter", "Rauch high-pass filter",
+                       "multiple feedback HPF"),
+                rules=((4.2, (MFB, HIGHPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
+                specs=("cutoff",), design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
+                examples=_cutoff_example("MFB high-pass filter")))
+register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) active band-pass filter",
+                build=_mfb_bandpass,
+                names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
+                       "multiple feedback bandpass"),
+                rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",))), noun="filter",
+                specs=("center",), design=designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C)", "R2"),
+                examples=_center_example("multiple-feedback band-pass filter")))
+
+
+# --- Sallen-Key band-pass, state-variable, Tow-Thomas ---------------------------------------------
+
+def _sk_bandpass_eq(f0, get):
+    # Equal parts R, C: f0 = sqrt(2)/(2 pi R C), Q = sqrt(2)/(4 - K), K = 1 + RB/RA.
+    c, q = get("C", 10e-9), get("Q", 2)
+    k = max(4 - math.sqrt(2) / q, 1.0)
+    ra = get("RA", 10e3)
+    return {"C": c, "R": math.sqrt(2) / (2 * math.pi * f0 * c), "RA": ra, "RB": max((k - 1) * ra, 1.0)}
+
+
+def _sk_bandpass(f: _Filler) -> str:
+    p = parts(f, _sk_bandpass_eq, 1e3)
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in a {p['R']}", f"C1 a 0 {p['C']}",
+                      f"C2 a b {p['C']}", f"R2 b 0 {p['R']}", f"R3 a out {p['R']}",
+                      f"R4 inn 0 {p['RA']}", f"R5 inn out {p['RB']}", "X1 b inn out opamp"])
+
+
+def _state_variable_eq(f0, get):
+    # KHN: two integrators of f0 = 1/(2 pi R C); Q = (R3 + R4)/(3 R4) with the summer at unity gain.
+    c, q = get("C", 10e-9), get("Q", 2)
+    r4 = get("R4", 10e3)
+    return {"C": c, "R": 1 / (2 * math.pi * f0 * c), "R3": max(3 * q - 1, 0.01) * r4, "R4": r4}
+
+
+def _state_variable(f: _Filler) -> str:
+    p = parts(f, _state_variable_eq, 1e3)
+    # X1 sums -in, -lp and 3x the fraction of bp at its + input into hp; X2, X3 integrate hp -> out (bp) -> lp.
+    return "\n".join([_opamp_block(f), _ac_source(f), "R1 in n1 10k", "R2 lp n1 10k", "R5 n1 hp 10k",
+                      f"R3 out p1 {p['R3']}", f"R4 p1 0 {p['R4']}", "X1 p1 n1 hp opamp",
+                      f"R6 hp n2 {p['R']}", f"C1 n2 out {p['C']}", "X2 0 n2 out opamp",
+                      f"R7 out n3 {p['R']}", f"C2 n3 lp {p['C']}", "X3 0 n3 lp opamp"])
+
+
+def _tow_thomas_eq(f0, get):
+    # w0 = 1/(R C), Q = RQ/R, band-pass gain at f0 = RQ/R1 (set to 1).
+    c, q = get("C", 10e-9), get("Q", 2)
+    r = 1 / (2 * math.pi * f0 * c)
+    return {"C": c, "R": r, "RQ": q * r, "R1": q * r}
+
+
+def _tow_thomas(f: _Filler) -> str:
+    p = parts(f, _tow_thomas_eq, 1e3)
+    # X1 a damped integrator (RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"RQ n1 out {p['RQ']}",
+                      f"C1 n1 out {p['C']}", "X1 0 n1 out opamp", f"R2 out n2 {p['R']}", f"C2 n2 lp {p['C']}",
+                      "X2 0 n2 lp opamp", "R3 lp n3 10k", "R4 n3 nlp 10k", "X3 0 n3 nlp opamp",
+                      f"R5 nlp n1 {p['R']}"])
+
+
+register(Family(kind="sallen_key_bandpass", summary="Sallen-Key active band-pass filter", build=_sk_bandpass,
+                names=("Sallen-Key band-pass filter", "Sallen Key bandpass filter", "VCVS band-pass filter"),
+                rules=((4.5, (r"sallen|vcvs", BANDPASS)),), noun="filter",
+                specs=("center",), design=designer(_sk_bandpass_eq, "f0 = sqrt(2)/(2 pi R C)", "R"),
+                examples=_center_example("Sallen-Key band-pass filter")))
+register(Family(kind="state_variable_filter", summary="state-variable (KHN) filter, band-pass output",
+                build=_state_variable,
+                names=("state-variable filter", "state variable band-pass filter", "KHN filter",
+                       "Kerwin-Huelsman-Newcomb biquad"),
+                rules=((4.6, (r"state[- ]variable|\bkhn\b|kerwin",)),), noun="filter",
+                accepts=BANDPASS, specs=("center",),
+                design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
+                examples=_center_example("state-variable filter")))
+register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, band-pass output", build=_tow_thomas,
+                names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
+                rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
+                specs=("center",), design=designer(_tow_thomas_eq, "f0 = 1/(2 pi R C)", "R"),
+                examples=_center_example("biquad band-pass filter")))
+
+
+# --- notches and the all-pass ---------------------------------------------------------------------
+
+def _twin_t_eq(f0, get):
+    # f0 = 1/(2 pi R C): series arms R, R and C, C; shunt arms 2C and R/2.
+    c = get("C", 10e-9)
+    return {"C": c, "R": 1 / (2 * math.pi * f0 * c)}
+
+
+def _twin_t(f: _Filler, p: dict[str, str], ground: str) -> list[str]:
+    return [f"R1 in a {p['R']}", f"R2 a t {p['R']}", f"C3 a {ground} {{2*{p['C']}}}",
+            f"C1 in b {p['C']}", f"C2 b t {p['C']}", f"R3 b {ground} {{{p['R']}/2}}"]
+
+
+def _twin_t_passive(f: _Filler) -> str:
+    p = parts(f, _twin_t_eq, 1e3)
+    return "\n".join([_ac_source(f), *_twin_t(f, p, "0"), "R4 t out 0", f"R5 out 0 {f('RL', 1e6)}"])
+
+
+def _twin_t_active(f: _Filler) -> str:
+    p = parts(f, _twin_t_eq, 1e3)
+    q = stated_q(f.intent.description, 2.5)
+    k = max(0.0, 1 - 1 / (4 * q))  # Q = 1/(4 (1 - k)): the shunt arms bootstrapped to k times the output
+    return "\n".join([_opamp_block(f), _ac_source(f), *_twin_t(f, p, "g"), "X1 t out out opamp",
+                      f"R4 out k {format_eng(10e3 * (1 - k)) if k < 1 else '1'}", f"R5 k 0 {format_eng(10e3 * k)}",
+                      "X2 k g g opamp"])
+
+
+register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
+                names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
+                rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive")), (4.91, (r"twin[- ]?t|parallel[- ]t\b",))),
+                noun="filter", accepts=r"notch(?:\s+filter)?",
+                specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
+                examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),)))
+register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter (bootstrapped, adjustable Q)",
+                build=_twin_t_active,
+                names=("active twin-T notch filter", "bootstrapped twin-T notch", "op-amp twin-T notch filter"),
+                rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),),
+                noun="filter", accepts=r"notch(?:\s+filter)?",
+                specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
+                examples=(("notch", "active twin-T notch filter, notch at {x} Hz", 20, 20e3),)))
+
+
+def _allpass(f: _Filler) -> str:
+    r, c = f("R", 10e3), f("C", 15.9e-9)
+    # H = (1 - sRC)/(1 + sRC): unity magnitude, phase from 0 to -180 degrees, -90 at 1/(2 pi R C).
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in inn {f('R1', 10e3)}", f"R2 inn out {f('R2', 10e3)}",
+                      f"R3 in p {r}", f"C1 p 0 {c}", "X1 p inn out opamp"])
+
+
+register(Family(kind="allpass_filter", summary="first-order op-amp all-pass filter (phase shifter)", build=_allpass,
+                names=("all-pass filter", "first-order all-pass filter", "op-amp phase shifter",
+                       "allpass phase shift network"),
+                rules=((4.95, (r"all[- ]?pass|phase[- ]shifter|phase[- ]shift (?:network|circuit|stage)",)),),
+                noun="filter"))
+
+
+# --- Butterworth, Bessel and Chebyshev cascades -----------------------------------------------------
+
+_ORDER = re.compile(r"\b(?:([2-6])(?:st|nd|rd|th)?|(second|third|fourth|fifth|sixth))[- ]?(?:order|pole)"
+                    r"|\border\s*(?:of\s*|=\s*|n\s*=\s*)?([2-6])\b", re.IGNORECASE)
+_ORDER_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+ORDER_3_6 = r"\b(?:[3-6](?:rd|th)?|third|fourth|fifth|sixth)[- ]?(?:order|pole)|\border\s*(?:of\s*|=\s*)?[3-6]\b"
+_RIPPLE = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*db\s+(?:of\s+)?(?:pass-?band\s+)?ripple"
+                     r"|ripple\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
+
+
+def stated_order(text: str, default: int) -> int:
+    m = _ORDER.search(text)
+    return int(m[1] or m[3]) if m and (m[1] or m[3]) else _ORDER_WORDS[m[2].lower()] if m else default
+
+
+def _ripple(text: str) -> float:
+    m = _RIPPLE.search(text)
+    value = float(m[1] or m[2]) if m else 0.5
+    return value if 0 < value < 3 else 0.5
+
+
+def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float, float]]:
+    """(w, Q) of each section, w normalised so the whole response is 3 dB down at 1 rad/s
+    (relative to its passband maximum); Q = 0 marks the real pole of an odd order."""
+    k = np.arange(1, order + 1)
+    theta = (2 * k - 1) * np.pi / (2 * order)
+    if response == "butterworth":
+        p = -np.sin(theta) + 1j * np.cos(theta)
+    elif response == "chebyshev":
+        eps = math.sqrt(10 ** (ripple_db / 10) - 1)
+        a = math.asinh(1 / eps) / order
+        # Poles for the ripple-band edge at 1; the -3 dB point lies cosh(acosh(1/eps)/n) above it.
+        p = (-math.sinh(a) * np.sin(theta) + 1j * math.cosh(a) * np.cos(theta)) / math.cosh(math.acosh(1 / eps) / order)
+    else:  # Bessel: roots of the reverse Bessel polynomial, then scaled to -3 dB at 1
+        coefficients = [math.factorial(2 * order - j) / (2 ** (order - j) * math.factorial(j) * math.factorial(order - j))
+                        for j in range(order, -1, -1)]
+        p = np.roots(coefficients)
+        h = lambda w: abs(coefficients[-1] / np.polyval(coefficients, 1j * w))  # noqa: E731
+        lo, hi = 0.01, 100.0
+        for _ in range(80):
+            mid = math.sqrt(lo * hi)
+            lo, hi = (mid, hi) if h(mid) > 1 / math.sqrt(2) else (lo, mid)
+        p = p / lo
+    sections = []
+    for pole in sorted(p, key=lambda z: -abs(z.imag)):
+        if pole.imag > 1e-9:
+            sections.append((abs(pole), abs(pole) / (2 * -pole.real)))
+        elif abs(pole.imag) <= 1e-9:
+            sections.append((abs(pole), 0.0))
+    return sorted(sections, key=lambda s: s[1])
+
+
+def _cascade(f: _Filler, response: str, high: bool) -> str:
+    order = stated_order(f.intent.description, 4)
+    fc, c = f.number("FREQ", 1e3), f.number("C", 10e-9)
+    lines = [_opamp_block(f), _ac_source(f),
+             f"* {response.title()} {'high' if high else 'low'}-pass, order {order}"
+             + (f", {_ripple(f.intent.description):g} dB ripple" if response == "chebyshev" else "")
+             + f": -3 dB at {format_eng(fc)}Hz; unity-gain Sallen-Key sections (w0, Q) from the pole table."]
+    node = "in"
+    for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description)), start=1):
+        f0 = fc / w if high else fc * w
+        out = "out" if i == (order + 1) // 2 else f"s{i}"
+        if q == 0:  # the real pole: an RC section and a follower
+            r = 1 / (2 * math.pi * f0 * c)
+            lines += [f"C{i}1 {node} a{i} {format_eng(c)}", f"R{i}1 a{i} 0 {format_eng(r)}"] if high else \
+                [f"R{i}1 {node} a{i} {format_eng(r)}", f"C{i}1 a{i} 0 {format_eng(c)}"]
+            lines.append(f"X{i} a{i} {out} {out} opamp")
+        elif high:  # equal C; R2 = 4 Q^2 R1 sets Q; f0 = 1/(2 pi C sqrt(R1 R2))
+            r1 = 1 / (2 * math.pi * f0 * c * 2 * q)
+            lines += [f"C{i}1 {node} a{i} {format_eng(c)}", f"C{i}2 a{i} b{i} {format_eng(c)}",
+                      f"R{i}1 a{i} {out} {format_eng(r1)}", f"R{i}2 b{i} 0 {format_eng(4 * q * q * r1)}",
+                      f"X{i} b{i} {out} {out} opamp"]
+        else:  # equal R; C1 = 4 Q^2 C2 sets Q; f0 = 1/(2 pi R sqrt(C1 C2))
+            r = 1 / (2 * math.pi * f0 * c * 2 * q)
+            lines += [f"R{i}1 {node} a{i} {format_eng(r)}", f"R{i}2 a{i} b{i} {format_eng(r)}",
+                      f"C{i}1 a{i} {out} {format_eng(4 * q * q * c)}", f"C{i}2 b{i} 0 {format_eng(c)}",
+                      f"X{i} b{i} {out} {out} opamp"]
+        node = out
+    return "\n".join(lines)
+
+
+def _design_cutoff_parameter(intent, d, spec) -> None:
+    """The cascade's parts follow from the cutoff: it is the one value designed (and trimmed)."""
+    set_value(intent, d, "FREQ", spec.target, "the pole table scaled to the -3 dB cutoff", None)
+    d.free, d.scale = "FREQ", 1
+
+
+_CASCADE_NOTE = {"butterworth": "maximally flat", "bessel": "maximally flat delay",
+                 "chebyshev": "equiripple passband; cutoff = the -3 dB point"}
+
+for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! delay)"),
+                                (0.4, "bessel", r"maximally[- ]flat delay|linear[- ]phase|thomson"),
+                                (0.5, "chebyshev", r"tchebyshev|chebychev|equiripple")):
+    _word = f"{_response}|{_also}"
+    for _high, _pass in ((True, HIGHPASS), (False, LOWPASS)):
+        _side = "high" if _high else "low"
+        _label = f"{_response.title()} {_side}-pass filter"
+        register(Family(
+            kind=f"{_response}_{_side}pass",
+            summary=f"{_label} (order 2-6, Sallen-Key cascade; {_CASCADE_NOTE[_response]})",
+            build=lambda f, r=_response, h=_high: _cascade(f, r, h),
+            names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
+                   f"{_response.title()} {'HPF' if _high else 'LPF'}"),
+            # With an order of 3-6 before the first catalog's Sallen-Key rules (ranks 8-10); without
+            # one after them, so "Butterworth Sallen-Key low-pass" stays the single section.
+            rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass)),
+                   (10 + _rank + (0 if _high else 0.05), (_word, _pass)),
+                   *(((10.9 + _rank, (_word,)),) if not _high else ())),
+            noun="filter", specs=("cutoff",), design=_design_cutoff_parameter,
+            examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),)))
+
+
+# --- the passive LC ladder ---------------------------------------------------------------------------
+
+def _lc_ladder(f: _Filler) -> str:
+    order = min(max(stated_order(f.intent.description, 3), 3), 5)
+    fc, r0 = f.number("FREQ", 1e6), f.number("R", 50, "RL", "RS")
+    lines = [f"* Doubly terminated Butterworth ladder, order {order}, R0 = {format_eng(r0)}ohm: "
+             f"g_k = 2 sin((2k-1) pi/(2n)), C = g/(2 pi fc R0), L = g R0/(2 pi fc).",
+             _ac_source(f), f"R1 in n0 {format_eng(r0)}"]
+    node = "n0"
+    for k in range(1, order + 1):
+        g = 2 * math.sin((2 * k - 1) * math.pi / (2 * order))
+        last = k == order
+        if k % 2:  # shunt capacitor
+            lines.append(f"C{k} {node} 0 {format_eng(g / (2 * math.pi * fc * r0))}")
+        else:
+            nxt = "out" if k + 1 == order or last else f"n{k}"
+            lines.append(f"L{k} {node} {nxt} {format_eng(g * r0 / (2 * math.pi * fc))}")
+            node = nxt
+    return "\n".join(lines + [f"R2 {node} 0 {format_eng(r0)}"])
+
+
+register(Family(kind="lc_ladder_lowpass", summary="passive LC ladder low-pass filter (Butterworth, order 3-5)",
+                build=_lc_ladder,
+                names=("LC ladder low-pass filter", "passive Butterworth LC ladder filter",
+                       "fifth-order LC ladder filter", "doubly terminated LC ladder"),
+                rules=((0.1, (r"\bladder\b", r"\blc\b|passive|inductor|butterworth|low[- ]?pass|filter")),
+                       (0.2, (r"\blc\b|passive|inductor", r"butterworth"))),
+                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS,
+                specs=("cutoff",), design=_design_cutoff_parameter,
+                examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
