@@ -15,6 +15,7 @@ import pytest_lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 
 from benchmarks import abuse
 from spice_lsp.editor import features, lsp
@@ -70,6 +71,15 @@ async def crashing_ngspice(lsp_client: LanguageClient, tmp_path):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=PLAIN, loop_scope="module")
+async def no_folder(lsp_client: LanguageClient):
+    """A client that opens no workspace folder (Neovim on a lone file does so)."""
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=pytest_lsp.client_capabilities("visual-studio-code"), initialization_options=abuse.TEMPLATE))
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def survives(s: abuse.Session, name: str, scenario) -> abuse.Outcome:
     outcome = await abuse.run_scenario(s, name, scenario, SCALE)
     assert outcome.ok, outcome.detail
@@ -101,6 +111,24 @@ async def test_a_failing_model_gives_a_message_and_diagnostics_go_on(with_model:
 async def test_a_crashing_ngspice_does_not_take_the_server_down(crashing_ngspice: LanguageClient):
     outcome = await survives(crashing_ngspice.session, "crashing_ngspice", abuse.crashing_ngspice)
     assert outcome.detail["completion_answered"]
+
+
+@ON_LOOP
+async def test_without_a_folder_a_file_is_read_only_once_the_client_opens_it(no_folder: LanguageClient, tmp_path):
+    """With no workspace folder, a file the client only names is refused (its folder is not
+    made the workspace, as it was for simulation); once opened, the includes beside it are read."""
+    (tmp_path / "models.inc").write_text(".model dx D\n")
+    main = tmp_path / "main.cir"
+    main.write_text("t\n.include models.inc\nD1 a 0 dx\nV1 a 0 1\n.op\n.end\n")
+    with pytest.raises(JsonRpcException, match="outside the workspace"):
+        await no_folder.text_document_document_symbol_async(types.DocumentSymbolParams(
+            types.TextDocumentIdentifier(main.as_uri())))
+    simulated = await no_folder.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="spice-lsp.simulate", arguments=[main.as_uri()]))
+    assert not simulated["ok"] and "outside the workspace" in simulated["text"]
+    s = abuse.Session(no_folder, tmp_path)
+    uri = s.open("main.cir", main.read_text())
+    assert [d.code for d in await s.diagnostics(uri, timeout=60)] == []  # models.inc read: no SP007, SP016
 
 
 # ---------------------------------------------------------------------------------------
