@@ -6,10 +6,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from spice_lsp.ngspice import runner as simulate
 from spice_lsp.generation.assistant import Assistant
-from spice_lsp.language.checks import check
 from spice_lsp.generation.intent import parse_intent
+from spice_lsp.language.checks import check
+from spice_lsp.ngspice import runner as simulate
 from training import bench
 from training.case_checks import check_case
 from training.metrics import run_check
@@ -202,7 +202,7 @@ def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, cap
 
 
 def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
-    from spice_lsp.generation.assistant import resolve_adapter, SHIPPED_ADAPTER
+    from spice_lsp.generation.assistant import SHIPPED_ADAPTER, resolve_adapter
     adapter = tmp_path / "my-adapter"
     adapter.mkdir()
     (adapter / "adapter_config.json").write_text("{}")

@@ -6,8 +6,7 @@ import math
 import pytest
 
 from training.case_checks import Reading, check_case, constraint_verdicts, resolve, spice_number
-from training.metrics import (METRICS, Output, Registry, aggregate, bleu_score, pass_at_k, percentile,
-                              score_case)
+from training.metrics import METRICS, Output, Registry, aggregate, bleu_score, pass_at_k, percentile, score_case
 
 from .conftest import SHARED
 
@@ -77,7 +76,8 @@ def test_registry_refuses_duplicates_and_unknown_aggregations():
         registry.register("y", higher_is_better=True, aggregation="max")
 
 
-@pytest.mark.parametrize("name", [n for n, m in METRICS.items() if m.scale in ("reference", "ours") and m.per == "output"])
+@pytest.mark.parametrize("name", [n for n, m in METRICS.items()
+                                  if m.scale in ("reference", "ours") and m.per == "output"])
 def test_direction_holds_on_a_good_and_a_bad_netlist(name):
     """A correct RC netlist (values as .param R=1k C=100n, so that even the reference's PEM
     sees them) scores strictly better than an empty answer and than a wrong one: lm-eval-harness

@@ -11,7 +11,8 @@ shape of the reference's seed_outputs.json, scored here like any other system). 
 editor's default pipeline runs (`Assistant()`'s default backend). Case files are JSONL or a JSON
 list of {id, category, difficulty?, description, expected{components, parameters, analysis,
 directives}, checks?, reference?, constraints?, expect?} (the last two: the request's checklist,
-training/cases/README.md, scored by constraints_honoured, specs_met, pass, false_verified, refused). A check is {analysis, let?, measure, min?, max?, why?}: the
+training/cases/README.md, scored by constraints_honoured, specs_met, pass, false_verified, refused).
+A check is {analysis, let?, measure, min?, max?, why?}: the
 netlist's .control blocks are replaced by one running `analysis` ("ac dec 50 10 1meg"), then
 `let` ("g = vdb(out)-vdb(in)": gains relative to the input, whatever its AC level), then reading
 `measure` (op: an expression such as "v(out)"; else a meas body such as "when g=-3"); the number
@@ -39,12 +40,12 @@ import subprocess
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from training.metrics import METRICS, Output, aggregate, expectation, score_case, svs_conditions, pem_matches
+from training.metrics import METRICS, Output, aggregate, expectation, pem_matches, score_case, svs_conditions
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_CASES = Path(__file__).parent / "cases" / "spice_lsp_cases.jsonl"
@@ -259,11 +260,11 @@ def build_systems(args: BenchArgs) -> list[System]:
                                         base_model=args.base_model, adapter=adapter, openai_url=args.openai_url,
                                         openai_model=args.openai_model, budget_s=args.budget_s)
             name = f"default:{resolved}" if backend == "default" else backend
-            key = {"backend": resolved}
+            key: dict = {"backend": resolved}
             if resolved == "transformers":
-                path = resolve_adapter(adapter)
-                name += f"+{path.name}" if path else ":base"
-                key.update(adapter=_adapter_key(path), base_model=args.base_model)
+                adapter_path = resolve_adapter(adapter)
+                name += f"+{adapter_path.name}" if adapter_path else ":base"
+                key.update(adapter=_adapter_key(adapter_path), base_model=args.base_model)
             if resolved == "openai":
                 key.update(url=args.openai_url, model=args.openai_model)
             if args.samples > 1 and resolved != "template":
@@ -317,6 +318,7 @@ def generate_one(system: System, case: dict, index: int, cache_dir: Path | None,
     if key in cached:
         return Generated(**cached[key])
     from spice_lsp.generation.pipeline import CannotServe
+    assert system.generate is not None  # a system without outputs generates
     try:
         generated = system.generate(case["description"], index)
     except CannotServe as error:
@@ -516,7 +518,7 @@ def main(argv: list[str] | None = None) -> dict:
             if covers(system, cases) for case in cases]
     outputs: dict[tuple[str, str], list[Output]] = {}
     progress = Progress(len(jobs) * args.samples, "generating")
-    for system, set_name, case in jobs:
+    for system, _, case in jobs:
         samples = []
         for index in range(1 if system.outputs is not None else args.samples):
             g = generate_one(system, case, index, cache_dir, code)

@@ -397,8 +397,8 @@ def check_case(case: dict, text: str, timeout: float = SIM_TIMEOUT_S) -> CaseVer
     """The whole checklist: constraints read from the text, checks measured in ngspice, and
     whether the deck simulates at all (the sandboxed run with its own analyses)."""
     if not text.strip():
-        return CaseVerdict(constraint_verdicts(case, text), [Verdict(c["measure"], False, "empty output")
-                                                             for c in case.get("checks") or []], False, ["empty output"])
+        empty = [Verdict(c["measure"], False, "empty output") for c in case.get("checks") or []]
+        return CaseVerdict(constraint_verdicts(case, text), empty, False, ["empty output"])
     # "run": the deck's own analyses (its .control blocks are replaced, as for the checks)
     simulation = runner.run(text, timeout=timeout, control="run") if not case.get("checks") else None
     checks = [check_verdict(run_check(text, spec, timeout)) for spec in case.get("checks") or []]

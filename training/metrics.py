@@ -32,14 +32,14 @@ import re
 import statistics
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
 
-from spice_lsp.ngspice import runner as simulate
-from spice_lsp.language.checks import check
 from spice_lsp.generation.pipeline import numbers_in
+from spice_lsp.language.checks import check
 from spice_lsp.language.units import parse_number
+from spice_lsp.ngspice import runner as simulate
 from training.case_checks import SIM_TIMEOUT_S, CheckResult, Verdict, constraint_verdicts, run_check
 
 _CHECK_LOCK = threading.Lock()  # the checker is shared module state; scoring runs in threads
@@ -223,7 +223,7 @@ def expected(case: dict, key: str) -> list[str]:
 
 REF_ANALYSES = (".tran", ".ac", ".dc", ".op", ".noise", ".tf")
 REF_ELEMENT = re.compile(r"\b[mrclviqdjx]\d+")
-REF_CATEGORIES = {  # CCS: a category counts when any of its keys is found
+REF_CATEGORIES: dict[str, re.Pattern[str] | tuple[str, ...]] = {  # CCS: a category counts when any key is found
     "devices": re.compile(r"\b[mqdj]\d+"),
     "passive": re.compile(r"\b[rcl]\d+"),
     "sources": re.compile(r"\b[vi]\d+"),
