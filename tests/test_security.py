@@ -186,6 +186,14 @@ def test_unreadable_and_special_includes_are_refused_before_anything_opens_them(
     assert allowed.refused and allowed.output == "", allowed
 
 
+def test_a_link_planted_for_the_server_to_read_is_not_followed(arena):
+    """Opted in, a deck may leave a link where the server reads the plots; the server is root."""
+    text = DECK + f".op\n.control\n'sh'ell ln -s {arena.secret} spice-lsp.raw\nrun\n.endc\n.end\n"
+    result = simulate.run(text, own_control="run", dump_plots=True)
+    assert "ln:" not in result.output and result.raw == b""  # the link was made, and not read
+    assert arena.token.encode() not in result.raw and arena.token not in result.output
+
+
 def test_a_changed_include_still_misses_the_cache_now_that_the_key_comes_from_the_deck(tmp_path):
     (tmp_path / "load.inc").write_text("R2 out 0 1k\n")
     text = "t\n.include load.inc\nV1 in 0 2\nR1 in out 1k\n.op\n.end\n"

@@ -293,6 +293,17 @@ def test_cli_simulate_writes_plots_and_json(tmp_path, capsys, monkeypatch):
     assert cli.main(["simulate", str(SIM / "divider.cir"), "--plot", "out.pdf"]) == 2
 
 
+def test_cli_says_a_control_block_was_not_run_and_runs_it_when_asked(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SPICE_LSP_CACHE", str(tmp_path / "cache"))
+    netlist = tmp_path / "ctl.cir"
+    netlist.write_text("ctl\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\n.control\nop\nprint v(out)\n.endc\n.end\n")
+    assert cli.main(["simulate", str(netlist)]) == 1
+    out = capsys.readouterr().out
+    assert f"{netlist}:5: information: {simulate.NOT_RUN}" in out and "--run-control" in out
+    assert cli.main(["simulate", "--run-control", str(netlist)]) == 0
+    assert "  out     500 mV" in capsys.readouterr().out
+
+
 # ---------------------------------------------------------------------------------------
 # The language server, end to end: code lens -> command -> result, diagnostics, inlay hints
 
@@ -441,6 +452,8 @@ def test_simulation_options_from_the_client():
     options, problems_found = Options.from_client({"simulation": {"timeoutS": "long", "showMessage": 1}})
     assert options.simulation == SimulationOptions() and len(problems_found) == 2
     assert "simulation.timeoutS" in problems_found[0] and "simulation.showMessage" in problems_found[1]
+    options, problems_found = Options.from_client({"simulation": {"runControl": True}})  # the opt-in
+    assert problems_found == [] and options.simulation.run_control and not SimulationOptions().run_control
 
 
 def test_neovim_runs_the_code_lens_and_the_whole_file_command(tmp_path):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from spice_lsp.language import files
 from spice_lsp.language import model as m
 from spice_lsp.language.diagnostics import Diagnostic, diagnostic
 from spice_lsp.language.parser import parse
@@ -93,28 +93,13 @@ def _port_counts(subckt: m.Statement) -> tuple[int, int]:
     return len(ports), sum(p.value is None for p in ports)
 
 
-def read_regular(path: Path | str, limit: int = MAX_INCLUDE_BYTES, follow: bool = True) -> bytes | None:
-    """A regular file's bytes, or None: not a regular file (a FIFO, a device), unreadable, or
-    longer than `limit` bytes, counted as read (st_size is 0 for /proc files and devices).
-    Opened without blocking (a FIFO with no writer) and, with `follow` False, not through a link."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
-    try:
-        fd = os.open(path, flags)
-    except (OSError, ValueError):
-        return None
-    with os.fdopen(fd, "rb") as file:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            data = file.read(limit + 1)
-        except OSError:  # /proc/self/mem: EIO
-            return None
-    return data if len(data) <= limit else None
-
-
 def _read_text(path: Path) -> str | None:
-    data = read_regular(path)
-    return None if data is None else data.decode("utf-8", errors="replace")
+    """An included file's text: a regular file only, of at most MAX_INCLUDE_BYTES counted as read
+    (st_size is 0 for /proc files and devices); None otherwise."""
+    try:
+        return files.read_bytes(path, MAX_INCLUDE_BYTES).decode("utf-8", errors="replace")
+    except files.NotReadable:
+        return None
 
 
 @dataclass

@@ -168,7 +168,7 @@ class _Writer:
             self.write(lines, first, last, at, written)
         for n in range(len(lines) if at is not None else end):
             if n not in covered and lines[n].strip() and not lines[n].lstrip().startswith("*"):
-                self.refuse(where(n) + "spice-lsp cannot read this line, so it is not passed to ngspice")
+                self.refuse(where(n) + "this line does not parse (see its diagnostic), so it is not passed to ngspice")
 
     def write(self, lines: list[str], first: int, last: int, at: int | None, written: set[int],
               comments: bool = False) -> None:

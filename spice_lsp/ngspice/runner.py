@@ -11,9 +11,11 @@ Two walls, each enough on its own for what it covers:
 Every result says which isolation it ran under."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spice_lsp.language import model as m
-from spice_lsp.language.includes import read_regular
+from spice_lsp.language import files
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import isolation
 
@@ -249,7 +251,7 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
                 isolation.kill_uid(uid)
         log.seek(0)  # our own file, not a path in the directory ngspice could swap for a link
         raw = log.read(max_output_bytes)  # the file size limit holds it near that
-        plots = (read_regular(Path(tmp, RAW_FILE), max_output_bytes, follow=False) or b"") if dump_plots else b""
+        plots = _written(Path(tmp, RAW_FILE), max_output_bytes) if dump_plots else b""
     output = raw.decode("utf-8", errors="replace")
     errors = _errors(output, deck)
     if code in (-signal.SIGXCPU, -signal.SIGKILL):  # the CPU limit, or our kill at the timeout
@@ -262,6 +264,16 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
         errors.append(SimError(f"ngspice failed (exit {code}): {(output.strip() or '-').splitlines()[-1]}", None))
     return SimulationResult(not errors and not timed_out and not cancelled, errors, [], _values(output),
                             output, time.monotonic() - start, timed_out, plots, cancelled, method)
+
+
+def _written(path: Path, limit: int) -> bytes:
+    """A file ngspice wrote in its directory: regular, not a link it could have planted there
+    (to /etc/shadow, for the server to read). Every process of the run is dead by now, so
+    nothing swaps it between the check and the read."""
+    try:
+        return files.read_bytes(path, limit) if stat.S_ISREG(os.lstat(path).st_mode) else b""
+    except (OSError, files.NotReadable):
+        return b""
 
 
 def _wait(proc: subprocess.Popen, timeout: float, stop) -> tuple[int, bool, bool]:
