@@ -44,15 +44,28 @@ PROBE = "probe\nR1 in out 1k\nV1 in 0 DC 1\nC1 out 0 1u\n.op\n.end\n"
 
 
 class _ModelServer:
-    """abuse.FakeModel on a local port; `asked` is set when the server's job reaches it."""
+    """A fake OpenAI-compatible model on a local port that streams a token every 0.1 s
+    until the benchmark is over; `asked` is set when the server's job reaches it."""
 
     def __enter__(self) -> _ModelServer:
         asked = self.asked = threading.Event()
+        over = self.over = threading.Event()
 
         class Model(FakeModel):
             def do_POST(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
                 asked.set()
-                super().do_POST()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                try:
+                    while not over.wait(0.1):
+                        event = {"choices": [{"index": 0, "delta": {"content": "R1 a b 1k\n"}}]}
+                        self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+                        self.wfile.flush()
+                    self.wfile.write(b"data: [DONE]\n\n")
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
         self.http = ThreadingHTTPServer(("127.0.0.1", 0), Model)
         self.http.daemon_threads = True
@@ -61,6 +74,7 @@ class _ModelServer:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.over.set()
         self.http.shutdown()
         self.http.server_close()
 
@@ -160,6 +174,7 @@ async def model_job_figures(workdir: Path, text: str, repeat: int) -> dict:
                     raise TimeoutError("the server never asked the model")
                 await asyncio.sleep(0.05)
             busy = [(await _timed(s.hover(ladder, 2 + i, 1)))[0] for i in range(repeat)]
+            model.over.set()  # the job ends; the server can shut down
         finally:
             await _stop(s)
     return {"hover_idle": _summary(idle), "hover_during_model_job": _summary(busy)}
