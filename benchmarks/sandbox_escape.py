@@ -20,8 +20,9 @@ Usage::
 
     python -m benchmarks.sandbox_escape --decks 10000 [--seed 1] [--method bubblewrap] [--out .cache/bench/sandbox_escape.json]
 
-Prints decks, runs, canaries and timing, writes them as JSON, and exits 1 when a canary appeared
-(the first escaping decks are kept in the JSON)."""
+Prints decks, runs, canaries and timing, then the cost of each isolation method here (the median
+of `--cost-runs` runs of a divider's `.op`), writes them as JSON, and exits 1 when a canary
+appeared (the first escaping decks are kept in the JSON)."""
 from __future__ import annotations
 
 import argparse
@@ -29,6 +30,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -156,11 +158,26 @@ def attempt(arena: Arena, text: str, workspace: Path, mode: str, method: str) ->
     return result, arena.escapes(result)
 
 
+def cost(runs: int) -> dict[str, float]:
+    """Median milliseconds of one `.op` run of a divider under each method available here."""
+    deck = "divider\nV1 in 0 10\nR1 in out 1k\nR2 out 0 1k\n.op\n.end\n"
+    medians = {}
+    for method in isolation.available():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            assert runner.run(deck, isolation_method=method).ok
+            times.append(time.perf_counter() - started)
+        medians[method] = round(1000 * statistics.median(times), 1)
+    return medians
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--decks", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--method", default=None, help=f"one of {', '.join(isolation.available())} (default: the strongest)")
+    parser.add_argument("--cost-runs", type=int, default=30)
     parser.add_argument("--out", default=".cache/bench/sandbox_escape.json")
     args = parser.parse_args(argv)
     method = args.method or isolation.best()
@@ -186,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(arena.root, ignore_errors=True)
     seconds = time.monotonic() - started
-    report = {"decks": args.decks, "runs": 2 * args.decks, "canaries": counts["canaries"], "isolation": method,
+    medians = cost(args.cost_runs)
+    report = {"median_op_run_ms": medians, "decks": args.decks, "runs": 2 * args.decks, "canaries": counts["canaries"], "isolation": method,
               "seed": args.seed, "code_model_library": arena.library is not None, "seconds": round(seconds, 1),
               "decks_per_s": round(args.decks / seconds, 2), "counts": dict(sorted(counts.items())),
               "escapes": escapes[:20], "command": " ".join(["python -m benchmarks.sandbox_escape", *(argv or sys.argv[1:])])}
@@ -196,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({seconds:.0f} s, {args.decks / seconds:.1f} decks/s)")
     for key in sorted(k for k in counts if k.count(" ") == 1):
         print(f"  {key}: {counts[key]}")
+    print("median .op run: " + ", ".join(f"{m} {ms} ms" for m, ms in medians.items()) + f" ({args.cost_runs} runs each)")
     print(f"written to {args.out}")
     return 1 if counts["canaries"] else 0
 
