@@ -296,3 +296,4 @@ def test_a_refusal_from_the_generator_is_counted_apart(tmp_path, monkeypatch):
     summary = results["summary"]["template"]["request_cases"]
     assert summary["counts"]["honest_refusals"] == 2 and summary["counts"]["refused"] == 1  # report + refuse
     assert summary["overall"]["false_verified"] == 0.0 and summary["overall"]["pass"] == pytest.approx(2 / 3)
+    assert summary["overall"]["time_mean"] < 1.0  # a refusal's time is recorded

@@ -319,10 +319,11 @@ def generate_one(system: System, case: dict, index: int, cache_dir: Path | None,
         return Generated(**cached[key])
     from spice_lsp.generation.pipeline import CannotServe
     assert system.generate is not None  # a system without outputs generates
+    start = time.perf_counter()
     try:
         generated = system.generate(case["description"], index)
-    except CannotServe as error:
-        generated = Generated("", None, source="refused", error=f"CannotServe: {error}")
+    except CannotServe as error:  # an answer too: its time counts
+        generated = Generated("", time.perf_counter() - start, source="refused", error=f"CannotServe: {error}")
     except Exception as error:  # noqa: BLE001 - one failing case must not stop the run
         generated = Generated("", None, source="error", error=f"{type(error).__name__}: {error}\n"
                               + "".join(traceback.format_exception(error)[-3:]))
