@@ -189,7 +189,7 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"gap", {"m": "GAP"}), (r"proof mass", {"m": "PROOF_MASS"}), (r"thick(?:ness)?", {"m": "THICKNESS"}),
     (r"breakdown|barrier|threshold|capabilit|rating|thick(?:ness)?|oxide|diameter|gap|wavelength|"
      r"membrane|mass|base width|intrinsic|region|depth", dict.fromkeys(("V", "A", "m", "s", "Hz", ""), _NOT_A_ROLE)),
-    (r"switching", {"Hz": "FSW"}), (r"duty", {"": "DUTY"}), (r"gain", {"": "GAIN"}),
+    (r"switching", {"Hz": "FSW"}), (r"duty", {"": "DUTY"}), (r"gain", {"": "GAIN"}), (r"dead[- ]?time", {"s": "DEAD"}),
     (r"load", {"ohm": "RL", "F": "CL"}), (r"drain", {"ohm": "RD", "V": "VDD"}),
     (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
@@ -206,7 +206,7 @@ def _role_unit(role: str) -> str:
     special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
                "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
                "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m",
-               "PROOF_MASS": "m", "THICKNESS": "m"}
+               "PROOF_MASS": "m", "THICKNESS": "m", "DEAD": "s"}
     if role in special:
         return special[role]
     return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]

@@ -1,0 +1,366 @@
+"""Power circuits: linear series regulators (zener and pass transistor; op-amp, pass transistor
+and feedback divider), an LDO, a TL431-style shunt regulator, charge pumps, diode-capacitor
+voltage multipliers, half and full bridges with dead time, and the buck-boost, flyback, SEPIC
+and Cuk converters designed from Vin and Vout (the duty cycle).
+
+Switches are ngspice S elements driven by PULSE sources. A converter's output is its settled
+average (a .measure over the last fifth of the run; the pipeline measures a vout spec the same way).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+VT = 0.02585
+_DSCHOTTKY = (1e-6, 1.05, 0.1)  # is, n, rs of the dschottky card
+RON = 0.05  # the sw card's on resistance
+
+
+def _input(f: _Filler, default: float) -> str:
+    return f"V1 in 0 DC {f('VIN', default, 'VDD')}"
+
+
+# --- linear regulators -----------------------------------------------------------------------
+
+def _zener_pass(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f('VZ', 5.6)} ibv=5m)")
+    # The zener holds the base; the emitter follower gives the load its current: Vout = VZ - VBE.
+    return "\n".join([_input(f, 12), f"R1 in b {f('RS', 1e3, 'R')}", "D1 0 b dzener",
+                      f"Q1 in b out {q}", f"R2 out 0 {f('RL', 100)}"])
+
+
+def _opamp_pass(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    f.param("vdd", f("VIN", 15, "VDD"))  # the op-amp runs from the unregulated input
+    f.model("dref", ".model dref D (is=1p n=1 rs=1 bv=2.5 ibv=1m)")
+    # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
+    # zener reference: Vout = Vref (1 + R1/R2).
+    return "\n".join([_opamp_block(f), _input(f, 15), "R3 in ref 4.7k", "D1 0 ref dref",
+                      "X1 ref fb b opamp", f"Q1 in b out {q}",
+                      f"R1 out fb {f('R1', 10e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 100)}"])
+
+
+def _ldo(f: _Filler) -> str:
+    f.param("vdd", f("VIN", 5, "VDD"))
+    f.model("pch")
+    # A PMOS pass device needs only its saturation voltage across it (the low dropout); the error
+    # amplifier's inputs are swapped against the NPN regulator's because the PMOS inverts.
+    return "\n".join([_opamp_block(f), _input(f, 5), "* V2: a 1.25 V reference (a bandgap's output)",
+                      "V2 ref 0 DC 1.25", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
+                      f"R1 out fb {f('R1', 16.5e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {f('RL', 100)}",
+                      f"C1 out 0 {f('COUT', 1e-6)}"])
+
+
+def _tl431(f: _Filler) -> str:
+    # TL431-style shunt regulator, behavioural: the cathode sinks current as soon as the
+    # reference pin rises above 2.495 V (transconductance 1 A/V, softened over a millivolt).
+    return "\n".join([_input(f, 12), f"R3 in out {f('RS', 470, 'R')}",
+                      "B1 out 0 I={1*0.001*ln(1+exp((v(ref)-2.495)/0.001))}",
+                      f"R1 out ref {f('R1', 10e3)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
+
+
+def _unclaim_v(intent, d, spec) -> None:
+    for role, value in list(intent.values.items()):
+        if value.unit == "V" and math.isclose(value.value, spec.target, rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+
+
+def _design_zener_pass(intent, d, spec) -> None:
+    """VZ = Vout + VBE at the load current."""
+    _unclaim_v(intent, d, spec)
+    if "VZ" in intent.values:
+        return
+    il = spec.target / (dz.given(intent, "RL") or 100)
+    dz.set_value(intent, d, "VZ", spec.target + VT * math.log(max(il, 1e-6) / 1e-14) - 0.03,
+                 "VZ = Vout + VBE", None)
+    d.free, d.scale = "VZ", 1
+
+
+def _divider_design(vref: float):
+    def design(intent, d, spec) -> None:
+        """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2."""
+        _unclaim_v(intent, d, spec)
+        if "R1" in intent.values:
+            return
+        if spec.target <= vref:
+            d.problems.append(f"'{spec.text}': the output cannot be below the {vref:g} V reference")
+            return
+        r2 = dz.given(intent, "R2") or 10e3
+        dz.set_value(intent, d, "R1", r2 * (spec.target / vref - 1), f"Vout = {vref:g} V (1 + R1/R2)", dz.E96)
+        d.free, d.scale = "R1", 1
+    return design
+
+
+_REGULATOR = dict(analysis="dc", dc_sweep="0 20 0.1", noun="regulator", signal_input=True)
+register(Family(kind="zener_pass_regulator", summary="series regulator: zener reference and pass transistor",
+                build=_zener_pass,
+                names=("zener and pass transistor series regulator", "emitter-follower regulator",
+                       "series pass transistor regulator with a zener"),
+                rules=((23.4, (r"\bzener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|emitter[- ]follower|transistor")),
+                       (13.9, (r"emitter[- ]follower regulator",))),
+                specs=("vout",), design=_design_zener_pass,
+                examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
+                **_REGULATOR))
+register(Family(kind="linear_regulator", summary="linear series regulator: op-amp, pass transistor, divider",
+                build=_opamp_pass,
+                names=("linear regulator", "series voltage regulator with an op-amp", "op-amp series regulator",
+                       "linear voltage regulator with a pass transistor"),
+                rules=((23.6, (r"linear\s+(?:voltage\s+)?regulator|series\s+(?:voltage\s+)?regulator|"
+                               r"pass[- ]transistor|op[- ]?amp\s+(?:series\s+)?regulator",)),),
+                specs=("vout",), design=_divider_design(2.5),
+                examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
+                **_REGULATOR))
+register(Family(kind="ldo_regulator", summary="low-dropout (LDO) regulator with a PMOS pass device",
+                build=_ldo,
+                names=("LDO regulator", "low-dropout regulator", "LDO", "PMOS low dropout linear regulator"),
+                rules=((23.3, (r"\bldo\b|low[- ]dropout",)),),
+                mos=True, specs=("vout",), design=_divider_design(1.25),
+                examples=(("vout", "LDO regulator from 5 V with {x} V output", 1.5, 4.2),),
+                **{**_REGULATOR, "dc_sweep": "0 8 0.05"}))
+register(Family(kind="shunt_regulator", summary="TL431-style adjustable shunt regulator",
+                build=_tl431,
+                names=("TL431 shunt regulator", "adjustable shunt regulator", "programmable shunt reference",
+                       "TL431 voltage reference"),
+                rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)",)),
+                       (23.25, (r"tl431", r"voltage\s+reference"))),
+                specs=("vout",), design=_divider_design(2.495),
+                examples=(("vout", "TL431 shunt regulator from 15 V with {x} V output", 3, 10),),
+                **_REGULATOR))
+
+
+# --- charge pumps and multipliers ------------------------------------------------------------
+
+def _clocks(f: _Filler) -> list[str]:
+    """Two non-overlapping phases at fsw (50 ns gaps)."""
+    f.param("fsw", f("FSW", 100e3, "FREQ"))
+    return ["V2 p1 0 PULSE(0 5 0 10n 10n {0.5/fsw-60n} {1/fsw})",
+            "V3 p2 0 PULSE(0 5 {0.5/fsw} 10n 10n {0.5/fsw-60n} {1/fsw})"]
+
+
+def _charge_pump(f: _Filler, doubler: bool) -> str:
+    s = f.model("sw")
+    f.tran = (0.2e-6, 2e-3)
+    common = [_input(f, 5), *_clocks(f), f"C1 fp fn {f('C', 1e-6, 'C1')}",
+              f"C2 out 0 {f('COUT', 10e-6, 'C2')}", f"R1 out 0 {f('RL', 10e3, 'R')}"]
+    if doubler:  # phase 1 charges C1 to Vin; phase 2 stacks it on Vin: out -> 2 Vin
+        return "\n".join(common + [f"S1 in fp p1 0 {s}", f"S2 fn 0 p1 0 {s}",
+                                   f"S3 fn in p2 0 {s}", f"S4 fp out p2 0 {s}"])
+    # Inverting: phase 1 charges C1 to Vin; phase 2 grounds its top, its bottom feeds out -> -Vin
+    return "\n".join(common + [f"S1 in fp p1 0 {s}", f"S2 fn 0 p1 0 {s}",
+                               f"S3 fp 0 p2 0 {s}", f"S4 fn out p2 0 {s}"])
+
+
+def _villard(f: _Filler) -> str:
+    d = f.model("dsi")
+    # Villard (Greinacher) doubler: C1 and D1 clamp the sine to swing from 0 to 2 Vp,
+    # D2 and C2 hold its peak: out -> 2 Vp minus two diode drops.
+    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a {f('C', 10e-6, 'C1')}",
+                      f"D1 0 a {d}", f"D2 a out {d}", f"C2 out 0 {f('COUT', 10e-6, 'C2')}",
+                      f"R1 out 0 {f('RL', 100e3, 'R')}"])
+
+
+def _stages(f: _Filler) -> int:
+    text = f.intent.description.lower()
+    m = re.search(r"(\d+|two|three|four|five)[- ]stages?", text)
+    words = {"two": 2, "three": 3, "four": 4, "five": 5}
+    n = (int(m[1]) if m[1].isdigit() else words[m[1]]) if m else 4 if "octupler" in text else 2
+    return min(max(n, 1), 8)
+
+
+def _cockcroft_walton(f: _Filler) -> str:
+    d = f.model("dsi")
+    n = _stages(f)
+    c = f("C", 10e-6, "C1")
+    lines = [f"* {n}-stage Cockcroft-Walton ladder: the DC column's node b{n} (out) charges to {2 * n} Vp",
+             f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})"]
+    for k in range(1, n + 1):
+        a_prev = "in" if k == 1 else f"a{k - 1}"
+        b_prev = "0" if k == 1 else f"b{k - 1}"
+        b = "out" if k == n else f"b{k}"
+        lines += [f"C{2 * k - 1} {a_prev} a{k} {c}", f"D{2 * k - 1} {b_prev} a{k} {d}",
+                  f"D{2 * k} a{k} {b} {d}", f"C{2 * k} {b_prev} {b} {c}"]
+    return "\n".join(lines + [f"R1 out 0 {f('RL', 1e6, 'R')}"])
+
+
+register(Family(kind="charge_pump_inverter", summary="inverting switched-capacitor charge pump",
+                build=lambda f: _charge_pump(f, False),
+                names=("inverting charge pump", "negative voltage charge pump", "switched-capacitor voltage inverter"),
+                rules=((4.5, (r"charge\s+pump|switched[- ]capacitor\s+(?:voltage\s+)?(?:inverter|doubler)",
+                               r"invert|negative")),),
+                analysis="tran", tran=("0.2u", "2m")))
+register(Family(kind="charge_pump_doubler", summary="switched-capacitor charge pump voltage doubler",
+                build=lambda f: _charge_pump(f, True),
+                names=("charge pump voltage doubler", "charge pump", "switched-capacitor voltage doubler"),
+                rules=((19.6, (r"charge\s+pump(?:\s+(?:voltage\s+)?doubler)?|switched[- ]capacitor\s+(?:voltage\s+)?doubler",)),),
+                analysis="tran", tran=("0.2u", "2m")))
+register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capacitor voltage doubler",
+                build=_villard,
+                names=("voltage doubler", "Villard voltage doubler", "Greinacher doubler", "diode voltage doubler"),
+                rules=((19.7, (r"doubler|villard|greinacher",)),),
+                analysis="tran", tran=("10u", "50m"), signal_input=True))
+register(Family(kind="cockcroft_walton", summary="Cockcroft-Walton voltage multiplier",
+                build=_cockcroft_walton,
+                names=("Cockcroft-Walton voltage multiplier", "voltage multiplier", "voltage quadrupler",
+                       "diode capacitor voltage multiplier ladder"),
+                rules=((19.8, (r"cockcroft|voltage\s+multiplier|quadrupler|multiplier\s+ladder",)),),
+                analysis="tran", tran=("10u", "100m"), signal_input=True))
+
+
+# --- bridges with dead time ------------------------------------------------------------------
+
+def _gates(f: _Filler, names: tuple[str, str], nodes: tuple[str, str]) -> list[str]:
+    """Complementary gate drives with a dead time in which both switches are off."""
+    f.param("fsw", f("FSW", 20e3, "FREQ"))
+    f.param("duty", f("DUTY", 0.5))
+    f.param("dead", f("DEAD", 1e-6))
+    period = 1 / f.number("FSW", 20e3, "FREQ")
+    f.tran = (period / 400, 5 * period)  # five periods
+    return [f"{names[0]} {nodes[0]} 0 PULSE(0 5 {{dead}} 10n 10n {{duty/fsw-dead}} {{1/fsw}})",
+            f"{names[1]} {nodes[1]} 0 PULSE(0 5 {{duty/fsw+dead}} 10n 10n {{(1-duty)/fsw-dead}} {{1/fsw}})"]
+
+
+def _half_bridge(f: _Filler) -> str:
+    s, d = f.model("sw"), f.model("dsi")
+    # The split capacitors make the load's return the midpoint; D1/D2 (the switches' body diodes)
+    # carry the inductive load's current during the dead time.
+    return "\n".join([f"V1 in 0 DC {f('VIN', 48, 'VDD')}", *_gates(f, ("V2", "V3"), ("gh", "gl")),
+                      f"S1 in out gh 0 {s}", f"S2 out 0 gl 0 {s}", f"D1 out in {d}", f"D2 0 out {d}",
+                      "C1 in mid 100u", "C2 mid 0 100u",
+                      f"R1 out x {f('RL', 10, 'R')}", f"L1 x mid {f('L', 1e-3)}"])
+
+
+def _full_bridge(f: _Filler) -> str:
+    s, d = f.model("sw"), f.model("dsi")
+    # Diagonal pairs S1/S4 and S2/S3 take turns; out is the load's voltage v(a) - v(b).
+    return "\n".join([f"V1 in 0 DC {f('VIN', 48, 'VDD')}", *_gates(f, ("V2", "V3"), ("ga", "gb")),
+                      f"S1 in a ga 0 {s}", f"S4 b 0 ga 0 {s}", f"S3 in b gb 0 {s}", f"S2 a 0 gb 0 {s}",
+                      f"D1 a in {d}", f"D2 0 a {d}", f"D3 b in {d}", f"D4 0 b {d}",
+                      f"R1 a x {f('RL', 10, 'R')}", f"L1 x b {f('L', 1e-3)}", "E1 out 0 a b 1"])
+
+
+_BRIDGE = dict(analysis="tran", tran=("50n", "200u"))
+register(Family(kind="half_bridge", summary="half bridge with dead time (inductive load)",
+                build=_half_bridge,
+                names=("half bridge with dead time", "half-bridge inverter", "half bridge driver",
+                       "half-bridge switching stage"),
+                rules=((4.6, (r"half[- ]bridge",)), (4.61, (r"half[- ]bridge", r"dead[- ]time|gate\s+driver"))),
+                **_BRIDGE))
+register(Family(kind="full_bridge", summary="full (H) bridge with dead time (inductive load)",
+                build=_full_bridge,
+                names=("H-bridge with dead time", "full bridge inverter", "H bridge", "full-bridge driver"),
+                rules=((4.62, (r"\bh[- ]bridge|full[- ]bridge(?!\s+rectifier)",)),
+                       (4.63, (r"\bh[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
+                output="out", **_BRIDGE))
+
+
+# --- switching converters --------------------------------------------------------------------
+
+def _switching(f: _Filler, vin_default: float) -> tuple[str, str, list[str]]:
+    s, d = f.model("sw"), f.model("dschottky")
+    period = 1 / f.number("FSW", 100e3, "FREQ")
+    f.param("fsw", f("FSW", 100e3, "FREQ"))
+    f.param("duty", f("DUTY", 0.4))
+    f.tran = (period / 50, period * 400)
+    f.measures.append(".measure tran vout_avg AVG v(out) FROM={start} TO={stop}")
+    return s, d, [_input(f, vin_default), "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"]
+
+
+def _buck_boost(f: _Filler) -> str:
+    s, d, lines = _switching(f, 12)
+    # Inverting: the inductor charges from Vin while S1 is on, then discharges into the output
+    # through D1, pulling it negative: Vout = -Vin D/(1-D).
+    return "\n".join(lines + [f"S1 in x gate 0 {s}", f"L1 x 0 {f('L', 100e-6, 'L1')}", f"D1 out x {d}",
+                              f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+
+
+def _flyback(f: _Filler) -> str:
+    s, d, lines = _switching(f, 12)
+    lp = f("L", 100e-6, "L1")
+    # Coupled 1:1 windings (K1): energy stored in the primary while S1 conducts is delivered by
+    # the secondary (opposite dot) through D1 when it opens: Vout = Vin D/(1-D). The coupling is
+    # ideal (k = 1): no leakage inductance, so no clamp is needed (and the run stays fast).
+    return "\n".join(lines + [f"L1 in x {lp}", f"L2 0 sec {lp}", "K1 L1 L2 1",
+                              f"S1 x 0 gate 0 {s}", f"D1 sec out {d}", f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+
+
+def _sepic(f: _Filler) -> str:
+    s, d, lines = _switching(f, 12)
+    # SEPIC: L1 boosts, C1 couples the switch node to L2, D1 feeds a non-inverted output:
+    # Vout = Vin D/(1-D), above or below Vin.
+    return "\n".join(lines + [f"L1 in x {f('L', 100e-6, 'L1')}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
+                              f"L2 y 0 {f('L', 100e-6, 'L1')}", f"D1 y out {d}",
+                              f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+
+
+def _cuk(f: _Filler) -> str:
+    s, d, lines = _switching(f, 12)
+    # Cuk: energy moves through the coupling capacitor C2; the output is inverted and filtered
+    # by L2: Vout = -Vin D/(1-D).
+    return "\n".join(lines + [f"L1 in x {f('L', 100e-6, 'L1')}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
+                              f"D1 y 0 {d}", f"L2 y out {f('L', 100e-6, 'L1')}",
+                              f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+
+
+def _design_duty(inverting: bool = False):
+    def design(intent, d, spec) -> None:
+        """|Vout| + Vd = (Vin - Vsw) D/(1-D): the diode's and switch's drops at the load current."""
+        _unclaim_v(intent, d, spec)
+        if "DUTY" in intent.values:
+            return
+        if inverting != (spec.target < 0):
+            d.problems.append(f"'{spec.text}': this converter's output is "
+                              f"{'negative' if inverting else 'positive'}")
+            return
+        vin = dz.given(intent, "VIN", "VDD") or 12.0
+        vo = abs(spec.target)
+        il = vo / (dz.given(intent, "RL") or 10)
+        duty = 0.5
+        for _ in range(20):
+            idiode = il / (1 - duty)
+            vd = _DSCHOTTKY[1] * VT * math.log(idiode / _DSCHOTTKY[0]) + _DSCHOTTKY[2] * idiode
+            m = (vo + vd) / max(vin - RON * idiode, 1e-3)  # the switch carries the inductor current
+            duty = m / (1 + m)
+        if not 0.05 < duty < 0.9:
+            d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
+            return
+        dz.set_value(intent, d, "DUTY", duty, "|Vout| = Vin D/(1-D) less the diode and switch drops", None)
+        d.free, d.scale = "DUTY", (0 if inverting else 1)
+    return design
+
+
+_CONVERTER = dict(analysis="tran", noun="converter", specs=("vout",))
+register(Family(kind="buck_boost_converter", summary="inverting buck-boost converter",
+                build=_buck_boost,
+                names=("buck-boost converter", "inverting buck-boost converter", "DC-DC buck-boost converter"),
+                rules=((12.5, (r"buck[- ]boost",)),),
+                design=_design_duty(inverting=True),
+                examples=(("vout", "buck-boost converter from 12 V with {x} V output", -20, -4),),
+                **_CONVERTER))
+register(Family(kind="flyback_converter", summary="flyback converter (coupled inductors)",
+                build=_flyback,
+                names=("flyback converter", "flyback power supply", "isolated flyback DC-DC converter"),
+                rules=((18.6, (r"fly[- ]?back",)),),
+                design=_design_duty(),
+                examples=(("vout", "flyback converter from 12 V with {x} V output", 5, 24),),
+                **_CONVERTER))
+register(Family(kind="sepic_converter", summary="SEPIC converter",
+                build=_sepic,
+                names=("SEPIC converter", "single-ended primary-inductor converter", "SEPIC DC-DC converter"),
+                rules=((18.7, (r"\bsepic\b|single[- ]ended primary[- ]inductor",)),),
+                design=_design_duty(),
+                examples=(("vout", "SEPIC converter from 12 V with {x} V output", 5, 24),),
+                **_CONVERTER))
+register(Family(kind="cuk_converter", summary="Cuk converter (inverting)",
+                build=_cuk,
+                names=("Cuk converter", "Ćuk converter", "inverting Cuk DC-DC converter"),
+                rules=((12.6, (r"\bcuk\b|\u0107uk",)),),
+                design=_design_duty(inverting=True),
+                examples=(("vout", "Cuk converter from 12 V with {x} V output", -20, -4),),
+                **_CONVERTER))
