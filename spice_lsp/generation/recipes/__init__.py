@@ -15,3 +15,4 @@ a family's names must each be read back to it. tests/test_families.py checks eve
 from spice_lsp.generation.recipes import transistor_stages  # noqa: E402,F401
 from spice_lsp.generation.recipes import transistor_opamps  # noqa: E402,F401
 from spice_lsp.generation.recipes import power  # noqa: E402,F401
+from spice_lsp.generation.recipes import data_conversion  # noqa: E402,F401

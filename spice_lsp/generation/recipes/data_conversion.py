@@ -1,0 +1,149 @@
+"""Data conversion: R-2R ladder and binary-weighted DACs (3-8 bits) and a flash ADC's comparator
+ladder.
+
+A DAC's digital input is one DC source per bit (V1 the MSB): the request's word ("code 1011",
+"digital word 10110010", "code 200") or the code a vout spec needs (Vout = code/2^n Vref).
+"""
+from __future__ import annotations
+
+import re
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.intent import Value
+from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+_BITS = re.compile(r"(\d+)[- ]?bits?\b", re.IGNORECASE)
+_WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input)\s+)?(?:code|word|input)\s*(?:of|=|:|is)?\s*"
+                   r"(?P<value>0b[01]+|[01]+b|\d+)\b", re.IGNORECASE)
+
+
+def _word(text: str) -> tuple[int, int | None]:
+    """(bits, code) the request states; the code None when it gives none."""
+    bits = _BITS.search(text)
+    n = int(bits[1]) if bits else None
+    m = _WORD.search(text)
+    code = None
+    if m:
+        value = m["value"].lower()
+        binary = value.startswith("0b") or value.endswith("b") or m["kind"] or (
+            len(value) >= 3 and set(value) <= {"0", "1"})
+        digits = value.removeprefix("0b").removesuffix("b")
+        if binary and set(digits) <= {"0", "1"}:
+            code, n = int(digits, 2), n or len(digits)
+        else:
+            code = int(digits)
+    n = min(max(n or 4, 3), 8)
+    return n, (min(code, 2 ** n - 1) if code is not None else None)
+
+
+def _bits_and_code(f: _Filler) -> tuple[int, int]:
+    n, code = _word(f.intent.description)
+    return n, int(f.number("CODE", code if code is not None else 2 ** (n - 1)))
+
+
+def _bit_sources(n: int, code: int) -> list[str]:
+    """V1 (MSB) ... Vn (LSB), each at vref when its bit is 1."""
+    return [f"V{i + 1} b{n - 1 - i} 0 DC {'{vref}' if code >> (n - 1 - i) & 1 else '0'}" for i in range(n)]
+
+
+def _vref(f: _Filler) -> str:
+    return f.param("vref", f("VBIAS", 5, "VDD", "VIN"))
+
+
+def _r2r(f: _Filler) -> str:
+    n, code = _bits_and_code(f)
+    _vref(f)
+    r = f("R", 10e3)
+    f.param("vdd", "12")  # the buffer's rails
+    # Each bit drives its node through 2R; the R rungs halve every step toward the MSB node, so
+    # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
+    lines = [_opamp_block(f), f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
+             *_bit_sources(n, code), f"R0 n0 0 {{2*{r}}}"]
+    for k in range(n):
+        lines.append(f"R{k + 1}b b{k} n{k} {{2*{r}}}")
+        if k:
+            lines.append(f"R{k}r n{k - 1} n{k} {r}")
+    return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
+
+
+def _weighted(f: _Filler) -> str:
+    n, code = _bits_and_code(f)
+    _vref(f)
+    r = f("R", 10e3)
+    f.param("vdd", "12")
+    # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); with RF = R/2 the summer
+    # gives -Vref code/2^n, and X2 (gain -1) turns it positive.
+    lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
+             *_bit_sources(n, code)]
+    lines += [f"R{k + 1} b{k} sum {{{r}*{2 ** (n - 1 - k)}}}" for k in range(n)]
+    return "\n".join(lines + [f"RF sum neg {{{r}/2}}", "X1 0 sum neg opamp",
+                              "R20 neg inv 10k", "R21 inv out 10k", "X2 0 inv out opamp"])
+
+
+def _flash(f: _Filler) -> str:
+    bits = _BITS.search(f.intent.description)
+    n = min(max(int(bits[1]), 2), 4) if bits else 3
+    _vref(f)
+    levels = 2 ** n
+    r = f("R", 1e3)
+    # The ladder (R/2 at the bottom, 1.5 R at the top) puts the k-th threshold at (k - 1/2) LSB;
+    # each comparator (behavioural, 1 mV wide) gives 1 V when the input is above its tap. out is
+    # the thermometer code's count in volts: the converted code.
+    lines = ["V1 in 0 DC {vref/2}", "V2 vr 0 DC {vref}", f"* {n}-bit flash converter: {levels - 1} comparators",
+             f"R{levels} vr t{levels - 1} {{1.5*{r}}}"]
+    lines += [f"R{k} t{k} t{k - 1} {r}" for k in range(levels - 1, 1, -1)]
+    lines.append(f"R1 t1 0 {{{r}/2}}")
+    lines += [f"B{k} c{k} 0 V={{0.5*(1+tanh((v(in)-v(t{k}))/1m))}}" for k in range(1, levels)]
+    lines.append("B0 out 0 V={" + "+".join(f"v(c{k})" for k in range(1, levels)) + "}")
+    return "\n".join(lines)
+
+
+def _design_dac(intent, d, spec) -> None:
+    """code = round(Vout 2^n / Vref)."""
+    for role, value in list(intent.values.items()):
+        if value.unit == "V" and abs(value.value - spec.target) <= 1e-9 * abs(spec.target):
+            del intent.values[role]
+            d.claimed.add(role)
+    n, code = _word(intent.description)
+    vref = dz.given(intent, "VBIAS", "VDD", "VIN") or 5.0
+    if code is not None:
+        if abs(vref * code / 2 ** n - spec.target) > spec.tolerance * abs(spec.target):
+            d.problems.append(f"'{spec.text}' contradicts the code given ({code} of {2 ** n} gives "
+                              f"{format_eng(vref * code / 2 ** n)}V)")
+        return
+    exact = spec.target * 2 ** n / vref
+    if not 0.5 <= exact <= 2 ** n - 1:
+        d.problems.append(f"'{spec.text}': a {n}-bit DAC from {format_eng(vref)}V gives 0 to "
+                          f"{format_eng(vref * (2 ** n - 1) / 2 ** n)}V")
+        return
+    code = round(exact)
+    intent.values["CODE"] = Value("CODE", code, str(code), "")
+    d.designed["CODE"] = exact
+    d.notes.append(f"code = {code} ({code:0{n}b}) from Vout = Vref code/2^{n} (exact {exact:.3g})")
+
+
+_DAC = dict(analysis="op", source="V1", specs=("vout",), design=_design_dac)
+register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
+                build=_r2r,
+                names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
+                rules=((2.5, (r"\br-?2r\b",)),
+                       (2.7, (r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?",))),
+                examples=(("vout", "8-bit R-2R DAC with a 5 V reference giving {x} V output", 0.5, 4.5),),
+                **_DAC))
+register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC (summing amplifier)",
+                build=_weighted,
+                names=("binary-weighted DAC", "weighted resistor DAC", "binary weighted resistor digital-to-analog converter",
+                       "summing amplifier DAC"),
+                rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac", r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
+                                                                            r"weighted[- ]resistor")),),
+                examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
+                **_DAC))
+register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
+                build=_flash,
+                names=("flash ADC", "flash ADC comparator ladder", "3-bit flash analog-to-digital converter",
+                       "flash converter"),
+                rules=((2.3, (r"\bflash\b", r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
+                       (2.35, (r"\bflash\b", r"comparator\s+ladder|\bladder\b"))),
+                analysis="dc", dc_sweep="0 5 0.01", signal_input=True))
