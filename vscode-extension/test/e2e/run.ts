@@ -1,14 +1,19 @@
 /**
  * End to end in a real VS Code: code-server serves VS Code to headless Chromium (driven by
  * playwright-core); the packaged extension (spice-lsp.vsix) is installed and talks to the
- * real server from the project's virtual environment. Checks that a netlist with an error
- * gets its squiggle and problem, that a `* describe:` completion inserts a netlist, and that
- * "Simulate current file" shows ngspice's summary; saves screenshots in images/.
+ * server bundled in it, run by a bare Python (no package installed: the .vsix is all a user
+ * needs). Checks that a netlist with an error gets its squiggle and problem, that a
+ * `* describe:` completion inserts a netlist, and that "Simulate current file" shows
+ * ngspice's summary. Screenshots go to .e2e/screenshots/ ($SPICE_E2E_SHOTS); with
+ * --update-images they also replace the README's images/ (`npm run e2e:images` does that, then
+ * packages again so the .vsix carries them). Nothing tracked changes otherwise, and the
+ * temporary folders are removed.
  *
  *   npm run e2e      (after test/e2e/install-code-server.sh, or with $CODE_SERVER set)
  *
  * $CODE_SERVER: code-server's directory (default .e2e/code-server); $CHROMIUM: the browser
- * (default /usr/bin/chromium); $SPICE_LSP_PYTHON: the server's Python (default ../.venv).
+ * (default /usr/bin/chromium); $SPICE_E2E_PYTHON: the Python that runs the bundled server
+ * (default /usr/bin/python3).
  */
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
@@ -16,11 +21,14 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, Page } from "playwright-core";
-import { EXTENSION_ROOT, projectPython } from "../support/server";
+import { EXTENSION_ROOT } from "../support/server";
 
 const CODE_SERVER = process.env.CODE_SERVER ?? path.join(EXTENSION_ROOT, ".e2e", "code-server");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const IMAGES = path.join(EXTENSION_ROOT, "images");
+const SHOTS = process.env.SPICE_E2E_SHOTS ?? path.join(EXTENSION_ROOT, ".e2e", "screenshots");
+const UPDATE_IMAGES = process.argv.includes("--update-images");
+const README_IMAGES = ["diagnostics.png", "generation-completion.png", "generation-inline.png", "generation.png", "simulation.png", "start-failure.png"];
 const DESCRIBE = "* describe: RC low-pass, R=1k, C=100n, AC sweep to 1 MHz";
 
 function freePort(): Promise<number> {
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set $CHROMIUM`);
   }
   const vsix = path.join(EXTENSION_ROOT, "spice-lsp.vsix");
-  const python = projectPython();
+  const python = process.env.SPICE_E2E_PYTHON ?? "/usr/bin/python3";
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "spice-e2e-"));
   const [data, extensions, folder] = ["data", "extensions", "workspace"].map((d) => path.join(work, d));
   fs.mkdirSync(path.join(data, "User"), { recursive: true });
@@ -113,6 +121,9 @@ async function main(): Promise<void> {
     "security.workspace.trust.enabled": false,
     "editor.minimap.enabled": false,
     "editor.fontSize": 15,
+    // The whole completion item as a user reads it: the label on its own row, the detail
+    // and documentation (netlist, checklist) in the details pane beside it.
+    "editor.suggest.showInlineDetails": false,
     "window.commandCenter": false,
     "extensions.ignoreRecommendations": true,
     "telemetry.telemetryLevel": "off",
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, server, log);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 820 } });
     page.setDefaultTimeout(60000);
     failurePage = page;
     step("opening VS Code");
@@ -162,8 +173,8 @@ async function main(): Promise<void> {
     }
     await page.mouse.move(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
     await page.locator(".monaco-hover", { hasText: "SP002" }).first().waitFor();
-    fs.mkdirSync(IMAGES, { recursive: true });
-    await page.screenshot({ path: path.join(IMAGES, "diagnostics.png") });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, "diagnostics.png") });
     await page.keyboard.press("Escape");
 
     step("a * describe: completion inserts a netlist");
@@ -173,12 +184,13 @@ async function main(): Promise<void> {
     await page.keyboard.press("Control+Space");
     const item = page.locator(".suggest-widget .monaco-list-row", { hasText: "Generate netlist" }).first();
     await item.waitFor();
-    await page.waitForTimeout(300); // let the details pane render for the screenshot
-    await page.screenshot({ path: path.join(IMAGES, "generation-completion.png") });
+    await page.keyboard.press("Control+Space"); // "Read More": the details pane with the netlist and its checklist
+    await page.locator(".suggest-details", { hasText: "ngspice" }).first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "generation-completion.png") });
     await page.keyboard.press("Enter");
     await waitForNetlist(page);
     await page.keyboard.press("Control+S");
-    await page.screenshot({ path: path.join(IMAGES, "generation.png") });
+    await page.screenshot({ path: path.join(SHOTS, "generation.png") });
 
     step("an inline completion (ghost text) on a * describe: line, accepted with Tab");
     await openFile(page, "inline.cir");
@@ -186,7 +198,7 @@ async function main(): Promise<void> {
     await page.keyboard.press("End");
     await runCommand(page, "Trigger Inline Suggestion");
     await page.locator(".editor-instance .ghost-text-decoration, .editor-instance .ghost-text").first().waitFor();
-    await page.screenshot({ path: path.join(IMAGES, "generation-inline.png") });
+    await page.screenshot({ path: path.join(SHOTS, "generation-inline.png") });
     await page.keyboard.press("Tab");
     await waitForNetlist(page);
     await page.keyboard.press("Control+S");
@@ -203,7 +215,7 @@ async function main(): Promise<void> {
     const output = page.locator(".output-view, .panel .monaco-editor .view-lines").first();
     await page.locator(".panel .monaco-editor .view-lines", { hasText: "ngspice" }).first().waitFor({ timeout: 90000 });
     await page.locator(".tab", { hasText: ".svg" }).first().waitFor();
-    await page.screenshot({ path: path.join(IMAGES, "simulation.png") });
+    await page.screenshot({ path: path.join(SHOTS, "simulation.png") });
     step(`output channel: ${(await output.innerText()).slice(0, 200).replace(/\s+/g, " ")}`);
     step("the server's Simulate code lens: its result goes to the same output channel");
     await page.locator(".editor-instance .codelens-decoration a", { hasText: "Simulate" }).first().click();
@@ -228,8 +240,14 @@ async function main(): Promise<void> {
     if (!toastText.includes("/nonexistent/venv/bin/python") || !toastText.includes("spice-lsp.server.pythonCommand")) {
       throw new Error(`the message does not say what to fix: ${toastText}`);
     }
-    await page.screenshot({ path: path.join(IMAGES, "start-failure.png") });
-    step(`passed; screenshots in ${IMAGES}`);
+    await page.screenshot({ path: path.join(SHOTS, "start-failure.png") });
+    step(`passed; screenshots in ${SHOTS}`);
+    if (UPDATE_IMAGES) {
+      for (const name of README_IMAGES) {
+        fs.copyFileSync(path.join(SHOTS, name), path.join(IMAGES, name));
+      }
+      step(`README images refreshed in ${IMAGES}`);
+    }
   } catch (error) {
     const shot = path.join(EXTENSION_ROOT, ".e2e", "failure.png");
     fs.mkdirSync(path.dirname(shot), { recursive: true });
@@ -239,6 +257,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.kill();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 

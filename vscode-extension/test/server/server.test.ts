@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CommandUnavailable, GENERATE_COMMAND, requestSimulation, serverHasCommand, SIMULATE_COMMAND } from "../../src/simulate";
-import { applyEdits, projectPython, ServerSession } from "../support/server";
+import { applyEdits, snippetText, projectPython, ServerSession } from "../support/server";
 
 const ERROR_NETLIST = "error netlist\nV1 a 0 1\nR1 a\n.op\n.end\n";
 const DESCRIBE = "* describe: RC low-pass, R=1k, C=100n, AC sweep to 1 MHz";
@@ -77,8 +77,12 @@ describe("the real server, started as the extension starts it", function () {
     const item = list.items[0];
     assert.match(item.label, /^Generate netlist \(rc lowpass, template\)$/);
     assert.match(item.detail, /verified by ngspice/);
-    const filled = applyEdits(text, [item.textEdit, ...(item.additionalTextEdits ?? [])]);
+    assert.strictEqual(item.insertTextFormat, 2); // a snippet: Neovim's built-in completion inserts multi-line text only so
+    assert.strictEqual(item.filterText, "MHz"); // the word typed last: every client keeps the item while it is typed
+    const edit = { ...item.textEdit, newText: snippetText(item.textEdit.newText) };
+    const filled = applyEdits(text, [edit, ...(item.additionalTextEdits ?? [])]);
     assert.ok(filled.startsWith(`${DESCRIBE}\n`), "the describe line stays");
+    assert.match(item.documentation.value, /parses/); // the checklist, shown beside the item
     assert.match(filled, /^R\w*\s+\S+\s+\S+\s+1k\b/m);
     assert.match(filled, /^C\w*\s+\S+\s+\S+\s+100n\b/m);
     assert.match(filled, /^\.ac\b/m);
@@ -98,7 +102,8 @@ describe("the real server, started as the extension starts it", function () {
       context: { triggerKind: 1 },
     });
     assert.strictEqual(inline.items.length, 1);
-    assert.strictEqual(inline.items[0].insertText, completion.items[0].textEdit.newText);
+    const item = completion.items[0];
+    assert.strictEqual(item.filterText + inline.items[0].insertText, snippetText(item.textEdit.newText));
   });
 
   it("runs the generate command as the extension's command does and applies the server's edit", async () => {

@@ -31,6 +31,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
+/** What a snippet without placeholders inserts (the generation item is such a snippet). */
+export function snippetText(snippet: string): string {
+  return snippet.replace(/\\([\\$}])/g, "$1");
+}
+
 export class ServerSession {
   readonly notifications: { method: string; params: any }[] = [];
   readonly appliedEdits: any[] = [];

@@ -2,7 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { candidates, chooseServer, describe as describeServer, expandVariables, probe, Probe, PythonExtensionApi, serverArgs, ServerCommand, whichOnPath } from "../../src/interpreter";
+import { execFileSync } from "child_process";
+import { bundledLibs, candidates, chooseServer, describe as describeServer, expandVariables, probe, Probe, PythonExtensionApi, serverArgs, ServerCommand, serverEnv, whichOnPath, withBundle } from "../../src/interpreter";
+import { EXTENSION_ROOT, projectPython } from "../support/server";
 
 const pythonApi = (executable: string | undefined, fail = false): PythonExtensionApi => ({
   environments: {
@@ -118,5 +120,53 @@ describe("probing a Python", () => {
   it("reads the version from a working one", async () => {
     const cmd = script(`echo 9.9.9; echo 3.11.7`);
     assert.deepStrictEqual(await probe(cmd), { ok: true, version: "9.9.9" });
+  });
+});
+
+describe("the server bundled with the extension", () => {
+  const a: ServerCommand = { command: "/usr/bin/python3", pythonArgs: [], source: "PATH" };
+
+  it("is used only when the strategy asks for it and the extension has it", () => {
+    assert.deepStrictEqual(withBundle([a], "useBundled", "/ext/bundled/libs"), [{ ...a, bundled: "/ext/bundled/libs" }]);
+    assert.deepStrictEqual(withBundle([a], "fromEnvironment", "/ext/bundled/libs"), [a]);
+    assert.deepStrictEqual(withBundle([a], "useBundled", undefined), [a]);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "spice-ext-"));
+    assert.strictEqual(bundledLibs(root), undefined);
+    fs.mkdirSync(path.join(root, "bundled", "libs", "spice_lsp"), { recursive: true });
+    fs.writeFileSync(path.join(root, "bundled", "libs", "spice_lsp", "__init__.py"), "");
+    assert.strictEqual(bundledLibs(root), path.join(root, "bundled", "libs"));
+    fs.rmSync(root, { recursive: true });
+  });
+
+  it("goes first on PYTHONPATH, for the probe as for the server", async () => {
+    const bundled = { ...a, bundled: "/ext/libs" };
+    assert.strictEqual(serverEnv(bundled, { PYTHONPATH: "/mine" }).PYTHONPATH, `/ext/libs${path.delimiter}/mine`);
+    assert.strictEqual(serverEnv(bundled, {}).PYTHONPATH, "/ext/libs");
+    assert.deepStrictEqual(serverEnv(a, { PYTHONPATH: "/mine" }), { PYTHONPATH: "/mine" });
+    assert.match(describeServer(bundled), /the server bundled with the extension/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spice-probe-"));
+    const echo = path.join(dir, "python");
+    fs.writeFileSync(echo, '#!/bin/sh\necho "$PYTHONPATH"\n', { mode: 0o755 });
+    assert.deepStrictEqual(await probe({ ...bundled, command: echo }, 30000, {}), { ok: true, version: "/ext/libs" });
+    fs.rmSync(dir, { recursive: true });
+    const failed = await chooseServer([bundled], async () => ({ ok: false, reason: "failed", detail: "SyntaxError" }));
+    assert.ok(!failed.ok && /bundled with the extension needs Python 3\.10\+/.test(failed.message));
+  });
+
+  it("runs spice_lsp in a Python that does not have it", async function () {
+    // A bundle made of links to the project's packages, and the system's own python3.
+    const system = whichOnPath("python3", "/usr/bin:/bin");
+    assert.ok(system, "no python3 in /usr/bin");
+    const has = (python: string) => { try { execFileSync(python, ["-c", "import pygls"], { stdio: "ignore" }); return true; } catch { return false; } };
+    assert.ok(!has(system!), `${system} has pygls installed: the test needs a Python without the server`);
+    const site = execFileSync(projectPython(), ["-c", "import os, pygls; print(os.path.dirname(os.path.dirname(pygls.__file__)))"]).toString().trim();
+    const libs = fs.mkdtempSync(path.join(os.tmpdir(), "spice-bundle-"));
+    for (const name of ["pygls", "lsprotocol", "lark", "cattrs", "attrs", "typing_extensions.py"]) {
+      fs.symlinkSync(path.join(site, name), path.join(libs, name));
+    }
+    fs.symlinkSync(path.join(EXTENSION_ROOT, "..", "spice_lsp"), path.join(libs, "spice_lsp"));
+    const result = await probe({ command: system!, pythonArgs: [], source: "PATH", bundled: libs });
+    fs.rmSync(libs, { recursive: true });
+    assert.deepStrictEqual(result, { ok: true, version: "0.1.0" });
   });
 });

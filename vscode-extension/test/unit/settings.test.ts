@@ -32,6 +32,7 @@ describe("settings", () => {
   it("reads set values and trims the python command", () => {
     const { settings, problems } = readSettings(config({
       "server.pythonCommand": [" /opt/venv/bin/python ", "", "-X", "utf8"],
+      "server.importStrategy": "fromEnvironment",
       includePaths: ["/models"],
       "generation.backend": "openai",
       "generation.openaiUrl": "http://127.0.0.1:8080/v1",
@@ -43,6 +44,7 @@ describe("settings", () => {
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(settings, {
       pythonCommand: ["/opt/venv/bin/python", "-X", "utf8"],
+      importStrategy: "fromEnvironment",
       includePaths: ["/models"],
       generation: { backend: "openai", adapter: "/adapters/spice", openaiUrl: "http://127.0.0.1:8080/v1", openaiModel: "qwen" },
       ngspicePath: "/opt/ngspice/bin/ngspice",
