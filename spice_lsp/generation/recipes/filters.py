@@ -13,8 +13,6 @@ import math
 import re
 from typing import Callable
 
-import numpy as np
-
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.templates import _Filler, _opamp_block
@@ -288,6 +286,7 @@ def _ripple(text: str) -> float:
 def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float, float]]:
     """(w, Q) of each section, w normalised so the whole response is 3 dB down at 1 rad/s
     (relative to its passband maximum); Q = 0 marks the real pole of an odd order."""
+    import numpy as np  # only the pole tables need it; the server starts without numpy
     k = np.arange(1, order + 1)
     theta = (2 * k - 1) * np.pi / (2 * order)
     if response == "butterworth":
