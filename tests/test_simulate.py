@@ -187,6 +187,15 @@ def test_comment_lines_reach_ngspice_blank():
     assert result.ok and "star-hash-ran" not in result.output
 
 
+def test_a_library_section_may_read_another_section_of_its_own_file(tmp_path):
+    (tmp_path / "parts.lib").write_text(".lib diodes\n.model dd d\n.endl diodes\n"
+                                        ".lib all\n.lib parts.lib diodes\n.endl all\n")
+    result = run("t\n.lib parts.lib all\nV1 a 0 1\nD1 a 0 dd\n.op\n.end\n", base_dir=tmp_path)
+    assert result.ok and result.values["i(v1)"] < -1e-3, result  # the diode of section diodes conducts
+    (tmp_path / "loop.lib").write_text(".lib a\n.lib loop.lib a\n.endl a\n")
+    assert "includes itself" in run("t\n.lib loop.lib a\n.op\n", base_dir=tmp_path).refused[0]
+
+
 def test_our_control_argument_takes_plain_words_only():
     for control in ("op\n'sh'ell ls", "op\nprint v(out) > x", "op\nset x = 'wr'ite", "op\nshell ls",
                     "op\necho $PATH", "op\nlet a = 1; shell ls"):

@@ -33,7 +33,10 @@ TITLE = "spice-lsp sandbox deck"  # ours: a title of the user's could be `*ng_sc
 MAX_DECK_LINES = 200_000  # a deck inlined past this is refused
 MAX_INCLUDES = 5_000  # includes followed in one deck: a fan-out (each file including the next twice) stops here
 MAX_INCLUDE_DEPTH = 40
-_PATH_VALUE = re.compile(r"^(?:~|/|\.{1,2}(?:[/\\]|$))|[\\$]|(?:^|[/\\])\.\.(?:[/\\]|$)")
+# `/x`, `~/x`, `~user/x`, `./x`, `..`, a backslash or `$` anywhere (`~` alone is a logical not)
+_PATH_VALUE = re.compile(r"^(?:/|~[\w.-]*[/\\]|\.{1,2}(?:[/\\]|$))|[\\$]|(?:^|[/\\])\.\.(?:[/\\]|$)")
+# ngspice dot commands our grammar does not model, which name no file and run no command
+HARMLESS_DIRECTIVES = frozenset({".title", ".pss"})
 _MODEL_PATH = re.compile(r"[/\\~$]")
 
 
@@ -95,7 +98,7 @@ def statement_problem(st: m.Statement, source: list[str]) -> str | None:
     if any('"' in line for line in source if not line.lstrip().startswith("*")):
         return ("a quoted string: ngspice reads strings as file names (file=, input_file=...), "
                 "so the sandbox passes none")
-    if isinstance(st, m.Directive) and not st.known:
+    if isinstance(st, m.Directive) and not st.known and st.name not in HARMLESS_DIRECTIVES:
         return f"'{st.name}' is not a dot command spice-lsp knows, so it is not passed to ngspice"
     fields = _fields(getattr(st, "fields", None) or getattr(st, "params", None) or getattr(st, "args", None) or [])
     if isinstance(st, m.Subckt):
@@ -124,7 +127,7 @@ class _Writer:
         self.deck.refused.append(reason)
 
     def file(self, netlist: m.Netlist, lines: list[str], directory: Path | None, at: int | None,
-             where: Callable[[int], str], chain: list[Path], section: m.LibSection | None = None) -> None:
+             where: Callable[[int], str], chain: list[tuple[Path, str]], section: m.LibSection | None = None) -> None:
         """Write one file's statements (of `section` only, when given). `at`: the user's line
         its lines are blamed on (None: the user's text itself, each line its own)."""
         blocks = [s for s in netlist.statements if isinstance(s, m.LibSection)]
@@ -140,9 +143,7 @@ class _Writer:
                 first if isinstance(st, m.LibSection) else last
             covered.update(range(first, header + 1))
             inside = next((b for b in blocks if b is not st and b.range.start.line < first <= b.range.end.line), None)
-            if section is not None and inside is not section:
-                continue
-            if section is None and (inside is not None or isinstance(st, (m.LibSection, m.Endl))):
+            if isinstance(st, (m.LibSection, m.Endl)) or inside is not section:
                 continue  # a .lib section is read only when a `.lib file name` asks for it
             if isinstance(st, m.End):
                 if at is None and section is None:
@@ -188,7 +189,7 @@ class _Writer:
             self.refuse(reason)
 
     def include(self, include: m.Include, directory: Path | None, at: int | None,
-                where: Callable[[int], str], chain: list[Path]) -> None:
+                where: Callable[[int], str], chain: list[tuple[Path, str]]) -> None:
         line = include.range.start.line
         blame = line if at is None else at
         self.followed += 1
@@ -215,9 +216,10 @@ class _Writer:
         if not self.workspace.allowed(target):
             self.refuse(where(line) + outside)
             return
-        if target in chain or len(chain) >= MAX_INCLUDE_DEPTH:
+        key = (target, include.section.lower())  # a library may read another section of itself
+        if key in chain or len(chain) >= MAX_INCLUDE_DEPTH:
             self.refuse(where(line) + f"'{include.path}' includes itself (through "
-                        f"{' -> '.join(p.name for p in chain + [target])}); not run")
+                        f"{' -> '.join(p.name for p, _ in chain + [key])}); not run")
             return
         if target not in self.files:
             text = self.workspace.reader(target)
@@ -237,4 +239,4 @@ class _Writer:
 
         def inner(n: int, name=target.name) -> str:
             return where(line) + f"in {name} line {n + 1}: "
-        self.file(netlist, text.split("\n"), target.parent, blame, inner, chain + [target], section)
+        self.file(netlist, text.split("\n"), target.parent, blame, inner, chain + [key], section)
