@@ -161,12 +161,19 @@ describe("the server bundled with the extension", () => {
     assert.ok(!has(system!), `${system} has pygls installed: the test needs a Python without the server`);
     const site = execFileSync(projectPython(), ["-c", "import os, pygls; print(os.path.dirname(os.path.dirname(pygls.__file__)))"]).toString().trim();
     const libs = fs.mkdtempSync(path.join(os.tmpdir(), "spice-bundle-"));
-    for (const name of ["pygls", "lsprotocol", "lark", "cattrs", "attrs", "typing_extensions.py"]) {
+    for (const name of ["pygls", "lsprotocol", "lark", "cattrs", "cattr", "attrs", "attr", "typing_extensions.py"]) {
       fs.symlinkSync(path.join(site, name), path.join(libs, name));
     }
     fs.symlinkSync(path.join(EXTENSION_ROOT, "..", "spice_lsp"), path.join(libs, "spice_lsp"));
-    const result = await probe({ command: system!, pythonArgs: [], source: "PATH", bundled: libs });
-    fs.rmSync(libs, { recursive: true });
+    const bundled: ServerCommand = { command: system!, pythonArgs: [], source: "PATH", bundled: libs };
+    const result = await probe(bundled);
+    // the server module too: everything it imports at start must be in the bundle (no numpy...)
+    const server = () => execFileSync(system!, ["-c", "import spice_lsp.editor.server"], { env: serverEnv(bundled, process.env), stdio: "pipe" });
+    try {
+      assert.doesNotThrow(server);
+    } finally {
+      fs.rmSync(libs, { recursive: true });
+    }
     assert.deepStrictEqual(result, { ok: true, version: "0.1.0" });
   });
 });
