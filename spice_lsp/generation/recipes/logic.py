@@ -1,0 +1,170 @@
+"""CMOS logic: NOR, XOR/XNOR, AND/OR (NAND/NOR and an inverter), a transmission gate, a
+tri-state buffer, and SR and D latches built from CMOS gates; each driven by input pulses in a
+transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's inverter and NAND).
+"""
+from __future__ import annotations
+
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _Filler, _mos_device
+
+A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
+B = "PULSE(0 {vdd} 0 100p 100p 10n 20n)"  # input b: 20 ns period, so a and b take all four combinations
+
+
+class _Gates:
+    """Static CMOS gates as transistor lines, numbered in order."""
+
+    def __init__(self, f: _Filler) -> None:
+        self.f = f
+        self.lines: list[str] = []
+
+    def _m(self, pol: str, d: str, g: str, s: str) -> None:
+        name = f"M{len(self.lines) + 1}"
+        body = "vdd" if pol == "p" else "0"
+        self.lines.append(_mos_device(self.f, pol, d, g, s, body, name, 2e-6 if pol == "p" else 1e-6, 180e-9))
+
+    def inv(self, a: str, y: str) -> None:
+        self._m("p", y, a, "vdd")
+        self._m("n", y, a, "0")
+
+    def nand(self, a: str, b: str, y: str) -> None:
+        self._m("p", y, a, "vdd")
+        self._m("p", y, b, "vdd")
+        self._m("n", y, a, f"{y}_n")
+        self._m("n", f"{y}_n", b, "0")
+
+    def nor(self, a: str, b: str, y: str) -> None:
+        self._m("p", f"{y}_p", a, "vdd")
+        self._m("p", y, b, f"{y}_p")
+        self._m("n", y, a, "0")
+        self._m("n", y, b, "0")
+
+
+def _circuit(f: _Filler, sources: list[str], build, loads: tuple[str, ...] = ("out",)) -> str:
+    g = _Gates(f)
+    build(g)
+    cl = f("CL", 10e-15, "C")
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}", *sources, *g.lines,
+                      *(f"C{i + 1} {node} 0 {cl}" for i, node in enumerate(loads))])
+
+
+def _two_inputs(f: _Filler, build) -> str:
+    return _circuit(f, [f"V2 a 0 {A}", f"V3 b 0 {B}"], build)
+
+
+def _xor(g: _Gates, invert: bool) -> None:
+    # Four NANDs: n1 = !(a b); out = !( !(a n1) !(b n1) ) = a xor b. XNOR adds an inverter.
+    g.nand("a", "b", "n1")
+    g.nand("a", "n1", "n2")
+    g.nand("b", "n1", "n3")
+    if invert:
+        g.nand("n2", "n3", "x")
+        g.inv("x", "out")
+    else:
+        g.nand("n2", "n3", "out")
+
+
+def _transmission_gate(f: _Filler) -> str:
+    # An NMOS and a PMOS in parallel, gated by en and its complement: passes the whole 0..VDD
+    # range when en is high, isolates out (held by R1 to VDD/2) when it is low.
+    g = _Gates(f)
+    g.inv("en", "enb")
+    g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", 1e-6, 180e-9),
+                _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", 2e-6, 180e-9)]
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}", "V2 in 0 SIN({vdd/2} {vdd/2} 200meg)",
+                      "V3 en 0 PULSE(0 {vdd} 10n 100p 100p 20n 40n)", *g.lines,
+                      "V4 half 0 DC {vdd/2}", "R1 out half 100k", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
+
+
+def _tristate(f: _Filler) -> str:
+    # An inverter, then a tri-state inverter (series PMOS/NMOS switched by enb/en): out follows
+    # in while en is high and floats (R1 pulls it to VDD/2) while en is low.
+    g = _Gates(f)
+    g.inv("in", "inb")
+    g.inv("en", "enb")
+    g.lines += [_mos_device(f, "p", "p1", "enb", "vdd", "vdd", "M5", 2e-6, 180e-9),
+                _mos_device(f, "p", "out", "inb", "p1", "vdd", "M6", 2e-6, 180e-9),
+                _mos_device(f, "n", "out", "inb", "n1", "0", "M7", 1e-6, 180e-9),
+                _mos_device(f, "n", "n1", "en", "0", "0", "M8", 1e-6, 180e-9)]
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}", f"V2 in 0 {A}",
+                      "V3 en 0 PULSE(0 {vdd} 0 100p 100p 20n 40n)", *g.lines,
+                      "V4 half 0 DC {vdd/2}", "R1 out half 100k", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
+
+
+def _sr_latch(f: _Filler) -> str:
+    # Cross-coupled NORs: s sets out (Q) high, r resets it; with both low the latch holds.
+    def build(g: _Gates) -> None:
+        g.nor("r", "qb", "out")
+        g.nor("s", "out", "qb")
+    return _circuit(f, ["V2 s 0 PULSE(0 {vdd} 5n 100p 100p 3n 40n)",
+                        "V3 r 0 PULSE(0 {vdd} 25n 100p 100p 3n 40n)"], build, ("out", "qb")) \
+        + "\n.ic v(out)=0 v(qb)={vdd}"
+
+
+def _d_latch(f: _Filler) -> str:
+    # Gated D latch: NANDs steer d into the cross-coupled NAND pair while en is high
+    # (transparent); when en falls, out (Q) holds the last d.
+    def build(g: _Gates) -> None:
+        g.inv("d", "db")
+        g.nand("d", "en", "sb")
+        g.nand("db", "en", "rb")
+        g.nand("sb", "qb", "out")
+        g.nand("rb", "out", "qb")
+    return _circuit(f, ["V2 d 0 PULSE(0 {vdd} 3n 100p 100p 12n 24n)",
+                        "V3 en 0 PULSE(0 {vdd} 0 100p 100p 4n 10n)"], build, ("out", "qb")) \
+        + "\n.ic v(out)=0 v(qb)={vdd}"
+
+
+_LOGIC = dict(analysis="tran", tran=("10p", "40n"), source="V2", mos=True, transient=40e-9)
+register(Family(kind="cmos_nor", summary="CMOS NOR gate",
+                build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
+                names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
+                rules=((4.1, (r"\bnor\b",)),), **_LOGIC))
+register(Family(kind="cmos_xor", summary="CMOS XOR gate (four NAND gates)",
+                build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
+                names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
+                rules=((4.2, (r"\bxor\b|exclusive[- ]or",)),), **_LOGIC))
+register(Family(kind="cmos_xnor", summary="CMOS XNOR gate (XOR and an inverter)",
+                build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
+                names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
+                rules=((4.05, (r"\bxnor\b|exclusive[- ]nor|equivalence gate",)),), **_LOGIC))
+
+
+def _and(g: _Gates) -> None:
+    g.nand("a", "b", "x")
+    g.inv("x", "out")
+
+
+def _or(g: _Gates) -> None:
+    g.nor("a", "b", "x")
+    g.inv("x", "out")
+
+
+register(Family(kind="cmos_and", summary="CMOS AND gate (NAND and an inverter)",
+                build=lambda f: _two_inputs(f, _and),
+                names=("CMOS AND gate", "two-input AND gate", "AND gate", "2-input AND gate in CMOS"),
+                rules=((4.3, (r"\band\s+gate\b",)),), **_LOGIC))
+register(Family(kind="cmos_or", summary="CMOS OR gate (NOR and an inverter)",
+                build=lambda f: _two_inputs(f, _or),
+                names=("CMOS OR gate", "two-input OR gate", "OR gate", "2-input OR gate in CMOS"),
+                rules=((4.35, (r"\bor\s+gate\b",)),), **_LOGIC))
+register(Family(kind="transmission_gate", summary="CMOS transmission gate",
+                build=_transmission_gate,
+                names=("CMOS transmission gate", "transmission gate", "CMOS analog switch", "pass gate"),
+                rules=((4.4, (r"transmission\s+gate|\bpass\s+gate|analog\s+switch",)),), **_LOGIC))
+register(Family(kind="tristate_buffer", summary="CMOS tri-state buffer",
+                build=_tristate,
+                names=("tri-state buffer", "CMOS tri-state buffer", "three-state buffer", "tristate output driver"),
+                rules=((4.45, (r"tri[- ]?state|three[- ]state",)),), **_LOGIC))
+register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates)",
+                build=_sr_latch,
+                names=("SR latch", "set-reset latch", "NOR SR latch", "S-R latch from NOR gates"),
+                rules=((3.95, (r"\b(?:sr|s-r|rs|set[- ]reset)\s+latch|\blatch\b",)),
+                       (3.96, (r"\blatch\b", r"\bnor\b"))),
+                **_LOGIC))
+register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
+                build=_d_latch,
+                names=("D latch", "gated D latch", "transparent latch", "level-sensitive D latch"),
+                rules=((3.9, (r"\bd[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
+                       (3.91, (r"\bd[- ]latch|gated\s+d\b", r"\bnand\b"))),
+                **_LOGIC))
