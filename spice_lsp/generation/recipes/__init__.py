@@ -19,3 +19,4 @@ from spice_lsp.generation.recipes import comparators  # noqa: E402,F401
 from spice_lsp.generation.recipes import power  # noqa: E402,F401
 from spice_lsp.generation.recipes import data_conversion  # noqa: E402,F401
 from spice_lsp.generation.recipes import logic  # noqa: E402,F401
+from spice_lsp.generation.recipes import sensors  # noqa: E402,F401

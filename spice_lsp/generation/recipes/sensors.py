@@ -1,0 +1,190 @@
+"""Sensor front ends: NTC thermistor and PT100 RTD dividers and bridges swept over temperature,
+LED drivers (a series resistor; a transistor current sink) designed for the LED's current, and
+a strain-gauge quarter bridge with an instrumentation amplifier.
+
+The sensor's temperature is the voltage of VT in degrees C (plus ngspice's temperature less its
+nominal 27 C, so a `.dc temp` sweep moves it too): the default DC sweep of VT is a temperature
+sweep, and behavioural resistors read it (ngspice's own tc1 follows only the circuit temperature).
+"""
+from __future__ import annotations
+
+import math
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+VT = 0.02585
+LED = (1e-20, 1.9, 2.0)  # is, n, rs: about 2 V at 10 mA
+_T = "(v(t)+temper-27)"  # the sensor's temperature in C
+_NTC = "r25*exp(beta*(1/(" + _T + "+273.15)-1/298.15))"  # B-parameter equation
+_PT100 = "r0*(1+3.9083e-3*" + _T + "-5.775e-7*" + _T + "**2)"  # Callendar-Van Dusen, T >= 0 C
+
+
+def _ntc_r(r25: float, beta: float, t: float) -> float:
+    return r25 * math.exp(beta * (1 / (t + 273.15) - 1 / 298.15))
+
+
+def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
+    """The sensing element between nodes top and out, as a behavioural current (R = its law)."""
+    if rtd:
+        f.param("r0", f("R0", 100))
+        law = _PT100
+        why = "* RT: PT100, R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
+    else:
+        f.param("r25", f("R25", 10e3))
+        f.param("beta", f("BETA", 3950))
+        law = _NTC
+        why = "* RT: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
+    return law, [why, "VT t 0 DC 27", "* v(t) is the sensor's temperature in C"]
+
+
+def _divider(f: _Filler, rtd: bool) -> str:
+    law, lines = _sensor(f, rtd)
+    # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
+    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"BRT vdd out I={{v(vdd,out)/({law})}}",
+                              f"R1 out 0 {f('R', 100 if rtd else 10e3, 'R1')}"])
+
+
+def _bridge(f: _Filler, rtd: bool) -> str:
+    law, lines = _sensor(f, rtd)
+    r = f("R", 100 if rtd else 10e3, "R1")
+    # Three fixed arms equal to the sensor's nominal value: balanced at 0 C (PT100) or 25 C (NTC);
+    # out is the bridge's differential output v(a) - v(b).
+    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", f"BRT a 0 I={{v(a)/({law})}}",
+                              f"R2 vdd b {r}", f"R3 b 0 {r}", "E1 out 0 a b 1"])
+
+
+def _design_ntc_divider(intent, d, spec) -> None:
+    """Vout = VDD R/(R_NTC + R) at 27 C: R = R_NTC Vout/(VDD - Vout)."""
+    for role, value in list(intent.values.items()):
+        if value.unit == "V" and math.isclose(value.value, spec.target, rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+    vdd = dz.given(intent, "VDD", "VIN") or 5.0
+    if not 0 < spec.target < vdd:
+        d.problems.append(f"'{spec.text}': a divider from {format_eng(vdd)}V gives between 0 and {format_eng(vdd)}V")
+        return
+    if "R" not in intent.values and "R1" not in intent.values:
+        rt = _ntc_r(dz.given(intent, "R25") or 10e3, dz.given(intent, "BETA") or 3950, 27)
+        dz.set_value(intent, d, "R", rt * spec.target / (vdd - spec.target), "Vout = VDD R/(R_NTC(27 C) + R)", dz.E96)
+        d.free, d.scale = "R", 1
+
+
+_SWEEP = dict(analysis="dc", dc_sweep="-40 125 1", source="VT")
+register(Family(kind="ntc_divider", summary="NTC thermistor divider",
+                build=lambda f: _divider(f, False),
+                names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",
+                       "thermistor temperature sensor"),
+                rules=((26.1, (r"thermistor|\bntc\b",)),),
+                specs=("vout",), design=_design_ntc_divider,
+                examples=(("vout", "NTC thermistor divider from 5 V with {x} V output", 1, 4),),
+                **_SWEEP))
+register(Family(kind="ntc_bridge", summary="NTC thermistor bridge",
+                build=lambda f: _bridge(f, False),
+                names=("NTC thermistor bridge", "thermistor Wheatstone bridge", "thermistor bridge"),
+                rules=((26.0, (r"thermistor|\bntc\b", r"bridge")),),
+                **_SWEEP))
+register(Family(kind="rtd_divider", summary="PT100 RTD divider",
+                build=lambda f: _divider(f, True),
+                names=("PT100 RTD divider", "RTD voltage divider", "RTD temperature sensor", "PT100 circuit"),
+                rules=((26.3, (r"\brtds?\b|\bpt100\b|platinum resistance",)),),
+                **{**_SWEEP, "dc_sweep": "0 200 1"}))
+register(Family(kind="rtd_bridge", summary="PT100 RTD bridge",
+                build=lambda f: _bridge(f, True),
+                names=("PT100 RTD bridge", "RTD Wheatstone bridge", "RTD bridge"),
+                rules=((26.2, (r"\brtds?\b|\bpt100\b|platinum resistance", r"bridge")),),
+                **{**_SWEEP, "dc_sweep": "0 200 1"}))
+
+
+# --- LED drivers ---------------------------------------------------------------------------
+
+def _led(f: _Filler) -> str:
+    return f.model("dled", f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)")
+
+
+def _vf(i: float) -> float:
+    return LED[1] * VT * math.log(i / LED[0]) + LED[2] * i
+
+
+def _led_resistor(f: _Filler) -> str:
+    # The resistor drops what the LED does not: I = (VDD - VF)/R. Vsense measures the LED's current.
+    return "\n".join([f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {f('R', 300, 'R1', 'RS')}",
+                      "Vsense a an DC 0", f"D1 an 0 {_led(f)}"])
+
+
+def _led_transistor(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # A logic-level input holds the base; the emitter resistor sets the current,
+    # I = (VIN - VBE - IB RB)/RE, whatever the LED's forward voltage.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"V2 in 0 DC {f('VIN', 3.3)}",
+                      f"R1 in b {f('RB', 1e3)}", f"D1 vdd an {_led(f)}", "Vsense an c DC 0",
+                      f"Q1 c b e {q}", f"R2 e 0 {f('RE', 120, 'R')}"])
+
+
+def _unclaim_a(intent, d, spec) -> None:
+    for role, value in list(intent.values.items()):
+        if value.unit == "A" and math.isclose(value.value, spec.target, rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+
+
+def _design_led_resistor(intent, d, spec) -> None:
+    """R = (VDD - VF(I))/I with the LED's forward voltage at that current."""
+    _unclaim_a(intent, d, spec)
+    vdd = dz.given(intent, "VDD", "VIN") or 5.0
+    if {"R", "R1", "RS"} & set(intent.values):
+        return
+    if vdd <= _vf(spec.target):
+        d.problems.append(f"'{spec.text}': the LED needs {_vf(spec.target):.2f} V, more than {format_eng(vdd)}V")
+        return
+    dz.set_value(intent, d, "R", (vdd - _vf(spec.target)) / spec.target, "R = (VDD - VF)/I", dz.E96)
+    d.free, d.scale = "R", -1
+
+
+def _design_led_transistor(intent, d, spec) -> None:
+    """RE = (VIN - VBE - I RB/bf)/I (the emitter carries I (1 + 1/bf))."""
+    _unclaim_a(intent, d, spec)
+    if {"RE", "R"} & set(intent.values):
+        return
+    vin, rb, i = dz.given(intent, "VIN") or 3.3, dz.given(intent, "RB") or 1e3, spec.target
+    exact = (vin - VT * math.log(i / 1e-14) - rb * i / 100) / (i * 1.01)
+    dz.set_value(intent, d, "RE", exact, "RE = (VIN - VBE - I RB/bf)/I", dz.E96)
+    d.free, d.scale = "RE", -1
+
+
+register(Family(kind="led_resistor", summary="LED with a current-limiting resistor",
+                build=_led_resistor,
+                names=("LED with a current-limiting resistor", "LED driver", "LED circuit", "light-emitting diode with a series resistor"),
+                rules=((20.8, (r"\bleds?\b|light[- ]emitting",)),),
+                analysis="op", specs=("current",), design=_design_led_resistor,
+                examples=(("current", "LED driver from 5 V with {x} A through the LED", 2e-3, 25e-3),)))
+register(Family(kind="led_transistor", summary="transistor LED driver (constant-current sink)",
+                build=_led_transistor,
+                names=("transistor LED driver", "constant-current LED driver with an NPN", "BJT LED driver"),
+                rules=((6.75, (r"\bleds?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current")),),
+                analysis="op", source="V2", specs=("current",), design=_design_led_transistor,
+                examples=(("current", "transistor LED driver, {x} A through the LED", 2e-3, 40e-3),)))
+
+
+# --- strain gauge ----------------------------------------------------------------------------
+
+def _strain_gauge(f: _Filler) -> str:
+    r = f("R", 350)
+    rg = f("RG", 200)
+    # Quarter bridge: the gauge (gauge factor 2) is R4; VS is the strain in microstrain. The
+    # three-op-amp instrumentation amplifier has gain 1 + 2 R5/RG (101 with 10k and 200).
+    return "\n".join([_opamp_block(f), "VS strain 0 DC 0", "* v(strain): the strain in microstrain",
+                      f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}",
+                      f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}",
+                      "X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"RG n1 n2 {rg}",
+                      "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"])
+
+
+register(Family(kind="strain_gauge_amplifier", summary="strain-gauge bridge with an instrumentation amplifier",
+                build=_strain_gauge,
+                names=("strain gauge amplifier", "strain-gauge bridge amplifier",
+                       "strain gauge with an instrumentation amplifier"),
+                rules=((26.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
+                analysis="dc", dc_sweep="0 1000 10", source="VS"))
