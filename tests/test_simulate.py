@@ -196,6 +196,21 @@ def test_a_library_section_may_read_another_section_of_its_own_file(tmp_path):
     assert "includes itself" in run("t\n.lib loop.lib a\n.op\n", base_dir=tmp_path).refused[0]
 
 
+def test_a_code_models_data_file_in_the_workspace_reaches_ngspice_as_a_copy(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ramp.txt").write_text("0 0\n5e-6 2\n1e-5 2\n")
+    deck = ("t\n.model src filesource (file=\"data/ramp.txt\" amploffset=[0] amplscale=[1])\n"
+            "A1 %v([a]) src\nR1 a 0 1k\n.tran 1u 10u\n.meas tran vmax max v(a)\n.end\n")
+    written = prepare(deck, tmp_path, [])
+    assert written.data == {"spice-lsp-data-1.txt": b"0 0\n5e-6 2\n1e-5 2\n"} and "data/ramp" not in written.text
+    result = run(deck, base_dir=tmp_path)
+    assert result.ok and result.values["vmax"] == pytest.approx(2.0), result.output
+    (tmp_path / "data" / "link.txt").symlink_to("/etc/hosts")
+    for name in ("data/link.txt", "/etc/hosts", "missing.txt", "data"):
+        reasons = run(deck.replace("data/ramp.txt", name), base_dir=tmp_path).refused
+        assert len(reasons) == 1 and reasons[0].startswith("line 2: "), (name, reasons)
+
+
 def test_our_control_argument_takes_plain_words_only():
     for control in ("op\n'sh'ell ls", "op\nprint v(out) > x", "op\nset x = 'wr'ite", "op\nshell ls",
                     "op\necho $PATH", "op\nlet a = 1; shell ls"):
@@ -222,7 +237,7 @@ def test_included_files_are_inlined_and_checked_and_file_parameters_refused():
     reasons = check_safety("t\n.include models/evil.lib\n.op\n", SIM, [])
     assert reasons == [f"line 2: {NOT_RUN}"]  # the library's .control block, blamed on the include
     deck = "t\n.model src filesource (file=\"/etc/passwd\")\nA1 %vd([a 0]) src\n"
-    assert check_safety(deck, SIM, [])[0].startswith("line 2: a quoted string")
+    assert check_safety(deck, SIM, [])[0].startswith("line 2: '/etc/passwd' is not inside the allowed directories")
     assert check_safety((SIM / "top.cir").read_text(), SIM, []) == []
     written = prepare((SIM / "top.cir").read_text(), SIM, [])
     assert not any(".include" in line.lower() for line in written.lines)  # no path reaches ngspice

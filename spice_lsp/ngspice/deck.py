@@ -9,7 +9,10 @@ unless the caller opts in. It refuses, instead of writing:
 - a `*ng_script` first line (ngspice would run the whole file as commands);
 - a line our parser could not read, and a dot command it does not know (`.controls`, `.osdi`...);
 - a double-quoted string anywhere: ngspice takes file names only as strings (filesource `file=`,
-  d_source `input_file=`, `{"name"}`), so none reaches it, whatever the parameter is called;
+  d_source `input_file=`, `{"name"}`), so none reaches it, whatever the parameter is called. The
+  one exception is a string parameter of a `.model` (a code model's data file) naming a regular
+  file in the allowed directories: we read it (bounded) and ngspice gets a copy in its private
+  directory under a name of ours (`"spice-lsp-data-1.txt"`);
 - a `.model` word with a path character (`/ \\ ~ $`: code models open unquoted `./x` too), and
   any `name=value` whose value looks like a path (`/x`, `~`, `./x`, `..`);
 - an include outside the allowed directories, one not a regular file, one too big, cycles, and
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from spice_lsp.language import files
 from spice_lsp.language import model as m
 from spice_lsp.language.includes import Workspace
 from spice_lsp.language.parser import parse
@@ -33,6 +37,8 @@ TITLE = "spice-lsp sandbox deck"  # ours: a title of the user's could be `*ng_sc
 MAX_DECK_LINES = 200_000  # a deck inlined past this is refused
 MAX_INCLUDES = 5_000  # includes followed in one deck: a fan-out (each file including the next twice) stops here
 MAX_INCLUDE_DEPTH = 40
+MAX_DATA_BYTES = 20_000_000  # the code models' data files of one deck, together
+_OUR_DATA = re.compile(r'"spice-lsp-data-\d+(?:\.\w+)?"')  # the names of our copies
 # `/x`, `~/x`, `~user/x`, `./x`, `..`, a backslash or `$` anywhere (`~` alone is a logical not)
 _PATH_VALUE = re.compile(r"^(?:/|~[\w.-]*[/\\]|\.{1,2}(?:[/\\]|$))|[\\$]|(?:^|[/\\])\.\.(?:[/\\]|$)")
 # ngspice dot commands our grammar does not model, which name no file and run no command
@@ -55,6 +61,7 @@ class Deck:
     refused: list[str] = field(default_factory=list)  # "line N: why" (1-based): not run
     errors: list[tuple[str, int | None]] = field(default_factory=list)  # cannot run: (message, 0-based line)
     controls: list[int] = field(default_factory=list)  # first lines of the user's .control blocks
+    data: dict[str, bytes] = field(default_factory=dict)  # code-model data files: our name -> bytes
 
     @property
     def text(self) -> str:
@@ -95,7 +102,7 @@ def _fields(fields) -> list[m.Field]:
 
 def statement_problem(st: m.Statement, source: list[str]) -> str | None:
     """Why this statement is not passed to ngspice (None: it may be)."""
-    if any('"' in line for line in source if not line.lstrip().startswith("*")):
+    if any('"' in _OUR_DATA.sub("", line) for line in source if not line.lstrip().startswith("*")):
         return ("a quoted string: ngspice reads strings as file names (file=, input_file=...), "
                 "so the sandbox passes none")
     if isinstance(st, m.Directive) and not st.known and st.name not in HARMLESS_DIRECTIVES:
@@ -131,6 +138,7 @@ class _Writer:
         """Write one file's statements (of `section` only, when given). `at`: the user's line
         its lines are blamed on (None: the user's text itself, each line its own)."""
         blocks = [s for s in netlist.statements if isinstance(s, m.LibSection)]
+        lines = list(lines)  # data file names are replaced in place
         covered: set[int] = set()
         if netlist.title_range is not None:
             covered.add(0)
@@ -162,8 +170,8 @@ class _Writer:
                 continue
             if isinstance(st, m.Subckt):
                 last = st.header_range.end.line
-            source = lines[first:last + 1]
-            if problem := statement_problem(st, source):
+            problem = self.data_files(st, lines, directory) if isinstance(st, m.Model) else None
+            if problem := problem or statement_problem(st, lines[first:last + 1]):
                 self.refuse(where(first) + problem)
                 continue
             self.write(lines, first, last, at, written)
@@ -188,6 +196,48 @@ class _Writer:
             self.stopped = True
             self.refuse(reason)
 
+    def resolve(self, name: str, directory: Path | None) -> tuple[Path | None, str | None]:
+        """(the regular file `name` reads in the allowed directories, None) or (None, why not);
+        (None, None): not there at all."""
+        search = directory or (self.workspace.include_paths[0] if self.workspace.include_paths else None)
+        if search is None:
+            return None, f"'{name}': no directory to read it from (the text has no file)"
+        outside = f"'{name}' is not inside the allowed directories ({self.roots}); not read"
+        target = self.workspace.locate(name, Path(search))
+        if target is None:  # missing, or there but no regular file (a FIFO, a device)
+            try:
+                there = Path(os.path.realpath(Path(search) / os.path.expanduser(name)))
+            except (OSError, ValueError):
+                return None, None
+            if not there.exists():
+                return None, None
+            return None, outside if not self.workspace.allowed(there) else f"'{name}' is not a regular file; not read"
+        return (target, None) if self.workspace.allowed(target) else (None, outside)
+
+    def data_files(self, st: m.Model, lines: list[str], directory: Path | None) -> str | None:
+        """Give ngspice copies of the data files a code model's string parameters name (their
+        names replaced in `lines`); why not, when one cannot be."""
+        strings = [f.value for f in _fields(st.params) if f.kind == "assign" and f.value and f.value.kind == "string"]
+        for value in sorted(strings, key=lambda v: v.range.start, reverse=True):
+            name = value.text.strip('"')
+            target, problem = self.resolve(name, directory)
+            if target is None:
+                return problem or f"the data file '{name}' does not exist; not run"
+            try:
+                data = files.read_bytes(target, MAX_DATA_BYTES)
+            except files.NotReadable as error:
+                return f"the data file '{name}' {error}; not read"
+            if sum(map(len, self.deck.data.values())) + len(data) > MAX_DATA_BYTES:
+                return f"the data files pass {MAX_DATA_BYTES} bytes together; not read"
+            suffix = target.suffix if re.fullmatch(r"\.\w{1,10}", target.suffix) else ""
+            alias = f"spice-lsp-data-{len(self.deck.data) + 1}{suffix}"
+            self.deck.data[alias] = data
+            start, end = value.range
+            line = lines[start.line]
+            lines[start.line] = f'{line[:start.character]}"{alias}"{line[end.character:]}' if start.line == end.line \
+                else line  # a string cannot span lines; kept, and refused below
+        return None
+
     def include(self, include: m.Include, directory: Path | None, at: int | None,
                 where: Callable[[int], str], chain: list[tuple[Path, str]]) -> None:
         line = include.range.start.line
@@ -196,25 +246,12 @@ class _Writer:
         if self.followed > MAX_INCLUDES:
             self.stop(f"line {blame + 1}: the deck follows more than {MAX_INCLUDES} includes; not run")
             return
-        search = directory or (self.workspace.include_paths[0] if self.workspace.include_paths else None)
-        if search is None:
-            self.refuse(where(line) + f"'{include.path}': no directory to read it from (the text has no file)")
-            return
-        outside = f"'{include.path}' is not inside the allowed directories ({self.roots}); not read"
-        target = self.workspace.locate(include.path, Path(search))
-        if target is None:  # missing, or there but no regular file (a FIFO, a device)
-            try:
-                there = Path(os.path.realpath(Path(search) / os.path.expanduser(include.path)))
-            except (OSError, ValueError):
-                there = None
-            if there is None or not there.exists():
-                self.deck.errors.append((f"could not find include file {include.path}", blame))
+        target, problem = self.resolve(include.path, directory)
+        if target is None:
+            if problem:
+                self.refuse(where(line) + problem)
             else:
-                self.refuse(where(line) + (outside if not self.workspace.allowed(there) else
-                                           f"'{include.path}' is not a regular file; not read"))
-            return
-        if not self.workspace.allowed(target):
-            self.refuse(where(line) + outside)
+                self.deck.errors.append((f"could not find include file {include.path}", blame))
             return
         key = (target, include.section.lower())  # a library may read another section of itself
         if key in chain or len(chain) >= MAX_INCLUDE_DEPTH:

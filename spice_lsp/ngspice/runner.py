@@ -242,6 +242,8 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] 
     with tempfile.TemporaryDirectory(prefix="spice-lsp-") as tmp, tempfile.TemporaryFile() as log:
         Path(tmp, "deck.cir").write_text(deck.text, encoding="utf-8")
         Path(tmp, ".spiceinit").write_text("alias plot echo skipped\n", encoding="utf-8")
+        for name, data in deck.data.items():  # copies of the code models' data files, read by us
+            Path(tmp, name).write_bytes(data)
         try:
             proc = isolation.start([ngspice, "-b", "deck.cir"], Path(tmp), limits, method, uid,
                                    stdout=log, stderr=subprocess.STDOUT)
