@@ -7,7 +7,8 @@ set sourcepath then source, alias echo shell, codemodel, pre_osdi, load), every 
 disguised at random places the way ngspice still reads it ('sh'ell, s"he"ll, \\s\\hell,
 s''hell...), placed where ngspice would run it: a `.control` block (spelled .CONTROL,
 .controls...), after a `*ng_script` first line, as `*#` comment lines, in an included file, or in
-a file two includes deep that climbs out with `../../`. Every deck runs twice:
+a file two includes deep that climbs out with `../../`; or a code model's data file naming the
+secret (absolute, climbing out, or through a link in the workspace). Every deck runs twice:
 
 - default: the runner as the editor, CLI and generator call it (the deck's .control refused);
 - opt-in: `own_control="run"`, so the commands really run and only the OS isolation stands.
@@ -52,7 +53,7 @@ ATTACKS = [
     (("codemodel", "{m}"),), (("pre_osdi", "{m}"),), (("load", "{x}"),), (("shell", "echo $PATH > {c}"),),
 ]
 WORDS = sorted({word for attack in ATTACKS for word, _ in attack} | {"shell"})
-PLACES = ("control", "ng_script", "star_hash", "include", "nested")
+PLACES = ("control", "ng_script", "star_hash", "include", "nested", "data_file")
 CONTROL_SPELLINGS = (".control", ".CONTROL", " .control", ".controls", ".Control ; go")
 NG_SCRIPT_SPELLINGS = ("*ng_script", "* ng_script", "*NG_SCRIPT", " *ng_script", "*ng_script_with_more")
 EVIL_C = '#include <stdio.h>\n__attribute__((constructor)) static void pwn(void) ' \
@@ -142,6 +143,12 @@ def hostile_deck(arena: Arena, rng: random.Random, workspace: Path) -> tuple[str
         return rng.choice(NG_SCRIPT_SPELLINGS) + "\n" + "\n".join(commands) + "\n", place
     if place == "star_hash":
         return "hostile\n" + CIRCUIT + ".op\n" + "".join(f"*#{c}\n" for c in commands) + ".end\n", place
+    if place == "data_file":
+        (workspace / "link.txt").symlink_to(arena.secret)
+        name = rng.choice([str(arena.secret), os.path.relpath(arena.secret, workspace), "link.txt"])
+        model = rng.choice(['filesource (file="{}")', 'd_source (input_file="{}")', "filesource (file=./{})"])
+        return (f"hostile\n.model src {model.format(name)}\nA1 %v([a]) src\nR1 a 0 1k\n.tran 1u 10u\n"
+                ".print tran v(a)\n.end\n"), place
     models = workspace / "lib" / "models"
     models.mkdir(parents=True, exist_ok=True)
     if place == "include":
