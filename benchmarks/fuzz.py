@@ -12,6 +12,10 @@ Every input goes through one target and one property:
   strings. Property: no exception; a parsed number formats and parses back.
 - ``intent``: ``parse_intent`` on random and mutated descriptions. Property: it returns an
   Intent or raises CannotServe (the documented refusal), nothing else.
+- ``request``: the whole rule path short of ngspice (the request reader, refusals, design,
+  the family's netlist composed with the stated elements, or a transcription) on random
+  descriptions built from element statements, specs and circuit words. Property: a netlist
+  with no syntax error, or CannotServe.
 
 Document inputs come from four generators: random bytes (decoded with ``replace`` and with
 ``surrogateescape``, which leaves lone surrogates a JSON string can carry), invalid UTF-8
@@ -45,6 +49,7 @@ from pathlib import Path
 from spice_lsp.editor import features
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import check
+from spice_lsp.generation import pipeline
 from spice_lsp.generation.pipeline import CannotServe
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.language.parser import parse
@@ -59,7 +64,7 @@ KEEP_FAILURES = 20  # failing inputs kept in the JSON per run
 MAX_CORPUS_LINES = 80  # a mutated input is a window of at most this many lines of one file
 
 # Share of inputs per target: documents are the point; units and intent are cheap.
-TARGET_WEIGHTS = {"document": 0.6, "units": 0.25, "intent": 0.15}
+TARGET_WEIGHTS = {"document": 0.55, "units": 0.2, "intent": 0.1, "request": 0.15}
 DOCUMENT_GENERATORS = ("random_bytes", "invalid_utf8", "grammar", "corpus_mutation")
 
 # Pieces of SPICE that mutations and the grammar generator splice in.
@@ -88,6 +93,11 @@ DESCRIBE_WORDS = [
     "-", "=", ",", "(", ")", "1e999", "0", "-5", "bridge", "sensor", "oscillator", "555",
     "differential", "pair", "mirror", "CMOS", "inverter", "NAND", "rectifier", "diode", "BJT",
     "temperature", "-40C", "to", "125C", "DC", "sweep", "0", "to", "0", "V", "describe:",
+    "R1 = 10k from in to mid", "a 4.7k resistor R2 between mid and out", "C1 (100 nF) from out to ground",
+    "diode D1, anode at a, cathode to ground", "RF = 20k from node n to out", "VCVS E1, gain 1e6",
+    "cutoff 3.3 kHz", "gain of -4.7", "oscillates at 1 kHz", "3.3 V out", "notch at 60 Hz", "Q of 5",
+    "DC input 0.3 V at in", "AC magnitude 0.5 V", "output node vout", "input at node a", "IS=1e-14",
+    "N=1.8", "BF=200", "Colpitts", "Schmitt trigger", "R-2R", "Butterworth", "4k7", "3k-ish", "meg",
 ]
 
 
@@ -309,6 +319,15 @@ def check_units(text: str, rng: random.Random) -> None:
                  f"format_eng({value!r}) does not parse back: {back!r}")
 
 
+def check_request(text: str, rng: random.Random) -> None:
+    try:
+        build = pipeline._build(pipeline.clean_description(text))
+    except CannotServe:
+        return  # the documented refusal
+    errors = [d for d in parse(build.netlist).diagnostics if d.code == "SP001"]
+    _require(not errors, f"the built netlist has a syntax error: {errors[:1]}\n{build.netlist}")
+
+
 def check_intent(text: str, rng: random.Random) -> None:
     try:
         parse_intent(text)
@@ -337,6 +356,8 @@ def run(inputs: int, seed: int, corpus=None, time_limit: float | None = None) ->
             prop = check_document
         elif target == "units":
             generator, text, prop = "random", random_units_text(rng), check_units
+        elif target == "request":
+            generator, text, prop = "random", random_description(rng), check_request
         else:
             generator, text, prop = "random", random_description(rng), check_intent
         key = f"{target}/{generator}"

@@ -71,8 +71,8 @@ def test_a_bounded_mutation_run_finds_no_failure():
     """A few thousand inputs through every generator and target, as the long run does."""
     result = fuzz.run(2000, seed=20261124, corpus=CORPUS)
     assert sum(result["tried"].values()) == 2000
-    assert set(result["tried"]) == {f"document/{g}" for g in fuzz.DOCUMENT_GENERATORS} | {"units/random",
-                                                                                          "intent/random"}
+    assert set(result["tried"]) == {f"document/{g}" for g in fuzz.DOCUMENT_GENERATORS} | {
+        "units/random", "intent/random", "request/random"}
     assert result["failed"] == {}, result["failures"][:3]
 
 

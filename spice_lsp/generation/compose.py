@@ -151,7 +151,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             why = _unify(mapping, line.nodes[:len(want.nodes)], want.nodes, want.kind in SYMMETRIC)
             if why:
                 problems.append(f"{want.name or want.kind}: nodes {why}")
-        if want.value is not None and not _same_value(_value(line), want.value):
+        if want.value is not None and line.name[0].upper() in "VI":  # "V1 = 5 V": its DC level
+            line.rest = _set_level(line.rest, "DC", _spice_value(want))
+        elif want.value is not None and not _same_value(_value(line), want.value):
             words = line.rest.split(maxsplit=1)
             line.rest = " ".join([_spice_value(want), *words[1:]])
         if want.name and want.name.upper() != line.name.upper():

@@ -55,7 +55,7 @@ def given(intent: Intent, *roles: str) -> float | None:
     return next((intent.values[r].value for r in roles if r in intent.values), None)
 
 
-def _checkgiven(design: Design, spec: Spec, computed: float, what: str) -> None:
+def _check_given(design: Design, spec: Spec, computed: float, what: str) -> None:
     if abs(computed - spec.target) > spec.tolerance * spec.target:
         design.problems.append(f"'{spec.text}' contradicts the values given: {what} gives "
                                f"{format_eng(computed)}Hz")
@@ -68,7 +68,7 @@ def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None
     x = given(intent, other, other + "1")
     f = spec.target
     if r is not None and x is not None:
-        _checkgiven(design, spec, r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x), "R and " + other)
+        _check_given(design, spec, r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x), "R and " + other)
     elif r is None:
         if x is None:
             x = 10e-3 if inductive else 10e-9
@@ -89,7 +89,7 @@ def _oscillator(intent: Intent, design: Design, spec: Spec, factor: float) -> No
     r = given(intent, "R", "R1")
     f = spec.target
     if r is not None and c is not None:
-        _checkgiven(design, spec, 1 / (2 * math.pi * factor * r * c), "R and C")
+        _check_given(design, spec, 1 / (2 * math.pi * factor * r * c), "R and C")
         return
     if r is not None:
         set_value(intent, design, "C", 1 / (2 * math.pi * factor * f * r), "f = 1/(2 pi k R C)", E24)
@@ -117,6 +117,74 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
         set_value(intent, design, "C", k / ind, "f0 = 1/(2 pi sqrt(L C))", E24)
 
 
+def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
+    """Apply one spec's design equations; False when the family has none for it."""
+    if family.design is not None and spec.quantity in family.specs:
+        family.design(intent, d, spec)
+    elif spec.quantity == "cutoff" and kind in ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass"):
+        _corner(intent, d, spec, kind.startswith("rl"))
+    elif spec.quantity == "cutoff" and kind in ("active_lowpass", "active_highpass"):
+        # Unity-gain Sallen-Key, equal R: Butterworth (Q = 0.707) with C1 = 2 C2 (low-pass)
+        # or R2 = 2 R1 (high-pass); f = 1/(2 pi R sqrt(C1 C2)).
+        c = given(intent, "C2", "C") or 10e-9
+        if kind == "active_lowpass":
+            set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
+            set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
+            set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
+            set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+        else:
+            set_value(intent, d, "C1", c, "equal capacitors", None)
+            set_value(intent, d, "C2", c, "equal capacitors", None)
+            r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
+            set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
+            set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+    elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
+        _resonance(intent, d, spec)
+    elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
+        _oscillator(intent, d, spec, 1.0)
+    elif spec.quantity in ("frequency", "cutoff") and kind == "phase_shift_oscillator":
+        _oscillator(intent, d, spec, math.sqrt(6))
+    elif spec.quantity in ("gain", "gain_db") and kind in ("opamp_inverting", "opamp_noninverting"):
+        gain = spec.target if spec.quantity == "gain" else 10 ** (spec.target / 20)
+        if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
+            gain = -gain  # an inverting stage's gain is negative: "gain of 10" means -10
+        rin = given(intent, "RIN", "R1", "R") or 10e3
+        if "RF" in intent.values or "R2" in intent.values:
+            rf = given(intent, "RF", "R2")
+            got = -rf / rin if kind == "opamp_inverting" else 1 + rf / rin
+            if abs(abs(got) - abs(gain)) > spec.tolerance * abs(gain):
+                d.problems.append(f"'{spec.text}' contradicts the resistors given (they give {got:.3g})")
+        elif kind == "opamp_noninverting" and gain < 1:
+            d.problems.append(f"'{spec.text}': a non-inverting amplifier's gain is at least 1")
+        else:
+            intent.values.pop("GAIN", None)
+            exact = abs(gain) * rin if kind == "opamp_inverting" else (gain - 1) * rin
+            set_value(intent, d, "RF", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN", E96)
+            d.free, d.scale = "RF", 1
+        d.claimed.add("GAIN")
+    elif spec.quantity == "vout" and kind == "voltage_divider":
+        vin = given(intent, "VIN", "VDD") or 10.0
+        r1 = given(intent, "R1", "R") or 10e3
+        if spec.target >= vin:
+            d.problems.append(f"'{spec.text}': a divider cannot give more than its input ({format_eng(vin)}V)")
+        elif "R2" not in intent.values:
+            set_value(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
+            d.free, d.scale = "R2", 1
+    elif spec.quantity == "vout" and kind == "zener_regulator" and "VZ" not in intent.values:
+        set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
+    elif spec.quantity == "vout" and kind in ("buck_converter", "boost_converter") and "DUTY" not in intent.values:
+        vin = given(intent, "VIN", "VDD") or (12.0 if kind == "buck_converter" else 5.0)
+        duty = spec.target / vin if kind == "buck_converter" else 1 - vin / spec.target
+        if 0.02 < duty < 0.95:
+            set_value(intent, d, "DUTY", duty, "D = Vout/Vin" if kind == "buck_converter" else "D = 1 - Vin/Vout", None)
+            d.free, d.scale = "DUTY", 1 if kind == "buck_converter" else 0
+        else:
+            d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
+    else:
+        return False
+    return True
+
+
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
     from spice_lsp.generation.families import family_of
@@ -124,68 +192,14 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     kind = intent.kind
     family = family_of(kind)
     for spec in specs:
-        if family.design is not None and spec.quantity in family.specs:
-            family.design(intent, d, spec)
-        elif spec.quantity == "cutoff" and kind in ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass"):
-            _corner(intent, d, spec, kind.startswith("rl"))
-        elif spec.quantity == "cutoff" and kind in ("active_lowpass", "active_highpass"):
-            # Unity-gain Sallen-Key, equal R: Butterworth (Q = 0.707) with C1 = 2 C2 (low-pass)
-            # or R2 = 2 R1 (high-pass); f = 1/(2 pi R sqrt(C1 C2)).
-            c = given(intent, "C2", "C") or 10e-9
-            if kind == "active_lowpass":
-                set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
-                set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
-                set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
-                set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
-            else:
-                set_value(intent, d, "C1", c, "equal capacitors", None)
-                set_value(intent, d, "C2", c, "equal capacitors", None)
-                r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
-                set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
-                set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
-        elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
-            _resonance(intent, d, spec)
-        elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
-            _oscillator(intent, d, spec, 1.0)
-        elif spec.quantity in ("frequency", "cutoff") and kind == "phase_shift_oscillator":
-            _oscillator(intent, d, spec, math.sqrt(6))
-        elif spec.quantity in ("gain", "gain_db") and kind in ("opamp_inverting", "opamp_noninverting"):
-            gain = spec.target if spec.quantity == "gain" else 10 ** (spec.target / 20)
-            if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
-                gain = -gain  # an inverting stage's gain is negative: "gain of 10" means -10
-            rin = given(intent, "RIN", "R1", "R") or 10e3
-            if "RF" in intent.values or "R2" in intent.values:
-                rf = given(intent, "RF", "R2")
-                got = -rf / rin if kind == "opamp_inverting" else 1 + rf / rin
-                if abs(abs(got) - abs(gain)) > spec.tolerance * abs(gain):
-                    d.problems.append(f"'{spec.text}' contradicts the resistors given (they give {got:.3g})")
-            elif kind == "opamp_noninverting" and gain < 1:
-                d.problems.append(f"'{spec.text}': a non-inverting amplifier's gain is at least 1")
-            else:
-                intent.values.pop("GAIN", None)
-                exact = abs(gain) * rin if kind == "opamp_inverting" else (gain - 1) * rin
-                set_value(intent, d, "RF", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN", E96)
-                d.free, d.scale = "RF", 1
-            d.claimed.add("GAIN")
-        elif spec.quantity == "vout" and kind == "voltage_divider":
-            vin = given(intent, "VIN", "VDD") or 10.0
-            r1 = given(intent, "R1", "R") or 10e3
-            if spec.target >= vin:
-                d.problems.append(f"'{spec.text}': a divider cannot give more than its input ({format_eng(vin)}V)")
-            elif "R2" not in intent.values:
-                set_value(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
-                d.free, d.scale = "R2", 1
-        elif spec.quantity == "vout" and kind == "zener_regulator" and "VZ" not in intent.values:
-            set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
-        elif spec.quantity == "vout" and kind in ("buck_converter", "boost_converter") and "DUTY" not in intent.values:
-            vin = given(intent, "VIN", "VDD") or (12.0 if kind == "buck_converter" else 5.0)
-            duty = spec.target / vin if kind == "buck_converter" else 1 - vin / spec.target
-            if 0.02 < duty < 0.95:
-                set_value(intent, d, "DUTY", duty, "D = Vout/Vin" if kind == "buck_converter" else "D = 1 - Vin/Vout", None)
-                d.free, d.scale = "DUTY", 1 if kind == "buck_converter" else 0
-            else:
-                d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
-        else:
+        if not (math.isfinite(spec.target) and spec.target != 0):
+            d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
+            continue
+        try:
+            if not _design_one(intent, d, family, kind, spec):
+                continue
+        except (ZeroDivisionError, ValueError, OverflowError, KeyError):
+            d.problems.append(f"'{spec.text}' cannot be designed from the values given")
             continue
         # The value the spec was written with is the spec, not a part.
         d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},

@@ -170,7 +170,7 @@ def _family(low: str, qs: list[_Q]) -> str:
 
 _ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL "
             "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ".split()}
-_ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
+_ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
                 F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
                 # MOS model parameters: "VTO = 0.7 V" is a threshold, not a supply.
                 VTO="VTO", VTH="VTO", VT0="VTO", KP="KP")
@@ -197,7 +197,9 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
     (r"input|peak|amplitude|magnitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
-    (r"reference", {"A": "IREF"}), (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
+    (r"reference", {"A": "IREF", "V": "VBIAS"}), (r"hysteresis", {"V": "VHYST"}),
+    (r"pulse|width|duration|one[- ]shot|timing", {"s": "WIDTH"}),
+    (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
 ]
 _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 
@@ -320,6 +322,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 _DIRECTIVE = re.compile(r"(?<![\w.])\.(op|ac|tran|dc|noise)\b[^,;\n]*", re.IGNORECASE)
+_DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
 
 
@@ -344,11 +347,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             _put(intent, q.partner.as_value("TEMP_STOP"))
             found.append((q.start, _temp(q.value, q.partner.value)))
     for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
-        words = m[0].split()
-        kept = [words[0]] + list(itertools.takewhile(
-            lambda w: re.fullmatch(r"[-+.\d][\w.+-]*|dec|oct|lin|[vViI]\w*(?:\([\w,]+\))?", w), words[1:]))
-        found.append((m.start(), AnalysisRequest(m[1].lower(), " ".join(kept))))
-        claimed.update(q for q in qs if m.start() <= q.start < m.end())
+        kind, words = m[1].lower(), m[0].split()
+        kept = ["." + kind] + list(itertools.takewhile(
+            lambda w: re.fullmatch(r"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\)", w, re.IGNORECASE)
+            or (kind in ("dc", "noise") and re.fullmatch(r"[VI]\w*", w, re.IGNORECASE)), words[1:]))
+        if len(kept) - 1 >= _DIRECTIVE_ARGS[kind]:  # a complete directive, else read the words instead
+            found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
+            claimed.update(q for q in qs if m.start() <= q.start < m.end())
     for m in _TRIGGER_RE.finditer(text):
         kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
         if kind in ("ac", "noise"):

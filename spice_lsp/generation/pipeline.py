@@ -295,7 +295,11 @@ def _build(description: str) -> Build:
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
                      list(request.problems), assumptions, unsupported)
-    template = render(intent)
+    try:
+        template = render(intent)
+    except (ZeroDivisionError, ValueError, OverflowError) as error:  # a zero frequency, an infinite value
+        raise CannotServe(f"the values given cannot build a {family_of(intent.kind).summary} ({error}): "
+                          "check the values of zero, negative or out-of-range quantities") from error
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=family.source)
     output = composed.renamed.get(family.output, family.output)
