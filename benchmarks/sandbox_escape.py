@@ -19,7 +19,8 @@ secret's token never appears in anything the runner returns.
 
 Usage::
 
-    python -m benchmarks.sandbox_escape --decks 10000 [--seed 1] [--method bubblewrap] [--out .cache/bench/sandbox_escape.json]
+    python -m benchmarks.sandbox_escape --decks 10000 [--seed 1] [--method bubblewrap] \\
+        [--out .cache/bench/sandbox_escape.json]
 
 Prints decks, runs, canaries and timing, then the cost of each isolation method here (the median
 of `--cost-runs` runs of a divider's `.op`), writes them as JSON, and exits 1 when a canary
@@ -127,8 +128,9 @@ class Arena:
     def lines(self, attack, rng: random.Random) -> list[str]:
         fill = {"c": self.canaries / f"canary-{rng.randrange(10 ** 6)}", "d": self.canaries,
                 "s": self.canaries / "script.sp", "x": self.secret, "m": self.library or self.canaries / "none.cm"}
-        return [f"{random_disguise(word, rng)} {arguments.format(**fill).replace('shell', random_disguise('shell', rng))}"
-                for word, arguments in attack]
+        def disguised(arguments: str) -> str:  # `alias echo shell`: the word inside the arguments too
+            return arguments.format(**fill).replace("shell", random_disguise("shell", rng))
+        return [f"{random_disguise(word, rng)} {disguised(arguments)}" for word, arguments in attack]
 
 
 def hostile_deck(arena: Arena, rng: random.Random, workspace: Path) -> tuple[str, str]:
@@ -159,7 +161,8 @@ def hostile_deck(arena: Arena, rng: random.Random, workspace: Path) -> tuple[str
     return "hostile\n.include lib/models/vendor.inc\n" + CIRCUIT + ".op\n.end\n", place
 
 
-def attempt(arena: Arena, text: str, workspace: Path, mode: str, method: str) -> tuple[runner.SimulationResult, list[str]]:
+def attempt(arena: Arena, text: str, workspace: Path, mode: str,
+            method: str) -> tuple[runner.SimulationResult, list[str]]:
     result = runner.run(text, base_dir=workspace, allowed_dirs=[workspace], timeout=10,
                         own_control="run" if mode == "opt-in" else "refuse", isolation_method=method)
     return result, arena.escapes(result)
@@ -183,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--decks", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--method", default=None, help=f"one of {', '.join(isolation.available())} (default: the strongest)")
+    parser.add_argument("--method", default=None,
+                        help=f"one of {', '.join(isolation.available())} (default: the strongest)")
     parser.add_argument("--cost-runs", type=int, default=30)
     parser.add_argument("--out", default=".cache/bench/sandbox_escape.json")
     args = parser.parse_args(argv)
@@ -211,17 +215,20 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(arena.root, ignore_errors=True)
     seconds = time.monotonic() - started
     medians = cost(args.cost_runs)
-    report = {"median_op_run_ms": medians, "decks": args.decks, "runs": 2 * args.decks, "canaries": counts["canaries"], "isolation": method,
+    report = {"median_op_run_ms": medians, "decks": args.decks, "runs": 2 * args.decks,
+              "canaries": counts["canaries"], "isolation": method,
               "seed": args.seed, "code_model_library": arena.library is not None, "seconds": round(seconds, 1),
               "decks_per_s": round(args.decks / seconds, 2), "counts": dict(sorted(counts.items())),
-              "escapes": escapes[:20], "command": " ".join(["python -m benchmarks.sandbox_escape", *(argv or sys.argv[1:])])}
+              "escapes": escapes[:20],
+              "command": " ".join(["python -m benchmarks.sandbox_escape", *(argv or sys.argv[1:])])}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1))
     print(f"{args.decks} hostile decks, {2 * args.decks} runs under {method}: {counts['canaries']} canaries "
           f"({seconds:.0f} s, {args.decks / seconds:.1f} decks/s)")
     for key in sorted(k for k in counts if k.count(" ") == 1):
         print(f"  {key}: {counts[key]}")
-    print("median .op run: " + ", ".join(f"{m} {ms} ms" for m, ms in medians.items()) + f" ({args.cost_runs} runs each)")
+    print("median .op run: " + ", ".join(f"{m} {ms} ms" for m, ms in medians.items())
+          + f" ({args.cost_runs} runs each)")
     print(f"written to {args.out}")
     return 1 if counts["canaries"] else 0
 

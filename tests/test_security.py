@@ -28,13 +28,13 @@ import pytest
 
 from benchmarks import sandbox_escape
 from spice_lsp.editor import features
+from spice_lsp.generation.lm import OpenAIBackend
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.retrieval import Example
+from spice_lsp.language.checks import check
+from spice_lsp.language.model import Position
 from spice_lsp.ngspice import isolation
 from spice_lsp.ngspice import runner as simulate
-from spice_lsp.language.checks import check
-from spice_lsp.generation.pipeline import generate
-from spice_lsp.generation.lm import OpenAIBackend
-from spice_lsp.language.model import Position
-from spice_lsp.generation.retrieval import Example
 from spice_lsp.simulation.report import SimulationOptions, simulate_file
 
 SECRET = "sk-security-test-0123456789"
@@ -130,7 +130,8 @@ def test_an_ng_script_deck_is_refused(arena, tmp_path, first):
 
 def test_a_star_hash_comment_is_not_run(arena, tmp_path):
     """ngspice runs `*#` comment lines as commands, in batch mode too; our deck blanks them."""
-    text = DECK + f".op\n*#shell touch {arena.canaries / 'canary'}\n*# 'sh'ell touch {arena.canaries / 'canary'}\n.end\n"
+    canary = arena.canaries / "canary"
+    text = DECK + f".op\n*#shell touch {canary}\n*# 'sh'ell touch {canary}\n.end\n"
     result, found = sandbox_escape.attempt(arena, text, tmp_path, "default", WALL)
     assert result.ok and found == [] and result.values["v(in)"] == 1
 

@@ -278,7 +278,8 @@ def test_runs_in_a_scratch_directory_with_a_clean_environment(monkeypatch):
 
 
 def test_a_measurement_window_past_the_end_of_the_run_is_an_error():
-    deck = "t\nV1 a 0 PULSE(0 1 0 1n 1n 5u 10u)\nR1 a 0 1k\n.tran 10n 50u\n.measure tran vavg AVG v(a) FROM=1m TO=2m\n.end\n"
+    deck = ("t\nV1 a 0 PULSE(0 1 0 1n 1n 5u 10u)\nR1 a 0 1k\n.tran 10n 50u\n"
+            ".measure tran vavg AVG v(a) FROM=1m TO=2m\n.end\n")
     result = run(deck)
     assert not result.ok and "starts at" in result.errors[0].message
     assert run(deck.replace("FROM=1m TO=2m", "FROM=10u TO=40u")).values["vavg"] == pytest.approx(0.5, rel=0.01)

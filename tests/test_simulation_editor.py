@@ -21,9 +21,9 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from spice_lsp import cli
+from spice_lsp.ngspice import runner as simulate
 from spice_lsp.simulation import report as simulation
 from spice_lsp.simulation.report import SimulationOptions, read_raw, simulate_file
-from spice_lsp.ngspice import runner as simulate
 
 from .conftest import DATA
 from .test_server import arrival, make_client
@@ -487,7 +487,7 @@ def test_without_matplotlib_the_values_come_back_and_a_note_says_why_no_plots(tm
     assert report.ok and report.plots == [] and report.op["v(out)"] == pytest.approx(1.0)
     assert report.notes == ["no plots: matplotlib is not installed (pip install matplotlib)"]
     assert {x.name for x in report.measurements if x.value is not None} == {"avg_out", "f3db"}
-    (ac,) = [p for p in read_raw(simulate.run((SIM / "rc_lowpass.cir").read_text(), dump_plots=True).raw)]
+    (ac,) = read_raw(simulate.run((SIM / "rc_lowpass.cir").read_text(), dump_plots=True).raw)
     assert isinstance(ac.data["v(out)"], list) and isinstance(ac.data["v(out)"][0], complex)
 
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from spice_lsp.language import files
 from spice_lsp.language import model as m
@@ -261,11 +261,12 @@ class _Writer:
         if target not in self.files:
             text = self.workspace.reader(target)
             self.files[target] = None if text is None else (text, parse(text, has_title=False).netlist)
-        if self.files[target] is None:
+        read = self.files[target]
+        if read is None:
             self.refuse(where(line) + f"'{include.path}' is not a regular file of at most "
                         "a few megabytes, or cannot be read; not read")
             return
-        text, netlist = self.files[target]
+        text, netlist = read
         section = None
         if include.section:
             section = next((s for s in netlist.statements if isinstance(s, m.LibSection)

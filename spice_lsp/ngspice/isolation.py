@@ -32,7 +32,7 @@ import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 METHODS = ("bubblewrap", "setuid", "none")  # strongest first
@@ -59,7 +59,7 @@ def best() -> str:
     return available()[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _works(method: str) -> bool:
     """Probed once by running `true` under the method: a kernel or container may forbid
     namespaces even where bwrap is installed."""

@@ -19,11 +19,12 @@ import stat
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spice_lsp.language import model as m
 from spice_lsp.language import files
+from spice_lsp.language import model as m
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import isolation
 
@@ -73,7 +74,8 @@ class SimulationResult:
 
 def control_blocks(lines: list[str]) -> list[tuple[int, int]]:
     """(first, last) lines of .control blocks as ngspice finds them: by prefix, unclosed to the end."""
-    blocks, start = [], None
+    blocks: list[tuple[int, int]] = []
+    start = None
     for n, line in enumerate(lines):
         word = line.lstrip().lower()
         if start is None and word.startswith(".control"):
@@ -214,7 +216,7 @@ def _errors(output: str, deck: decks.Deck) -> list[SimError]:
     return errors
 
 
-def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: list[Path] = (),
+def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: Sequence[Path] = (),
         timeout: float = 10.0, memory_mb: int = 1024, max_output_bytes: int = 2_000_000,
         control: str | None = None, dump_plots: bool = False, stop=None, own_control: str = "refuse",
         isolation_method: str | None = None) -> SimulationResult:

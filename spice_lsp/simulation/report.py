@@ -24,20 +24,21 @@ import shutil
 import threading
 import time
 from array import array
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from spice_lsp import __version__
 from spice_lsp.language import model as m
+from spice_lsp.language.parser import parse
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import runner as simulate
-from spice_lsp.language.parser import parse
 from spice_lsp.paths import default_cache_dir
 
 try:
     import numpy  # with matplotlib: plots; without, the values still come back
 except ImportError:
-    numpy = None
+    numpy = None  # type: ignore[assignment]
 
 MAX_CACHED = 200  # simulations kept in the cache; the least recently used go first
 RUNNABLE = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "sp")
@@ -166,6 +167,7 @@ def read_raw(raw: bytes) -> list[RawPlot]:
                 numbers += [float(x) for x in raw[at:end].split()[-1].split(b",")]
                 at = end + 1
             values.extend(numbers)
+        columns: list  # of doubles, complex numbers, or numpy arrays
         if is_complex:
             columns = [[complex(re_, im) for re_, im in zip(values[2 * i::width], values[2 * i + 1::width])]
                        for i in range(len(variables))]
@@ -264,7 +266,7 @@ def draw(plot: RawPlot, wanted: list[str], target: Path, title: str, sweep: str 
         f"{title}: drew {len(signals)} of {available} signals; name the ones you want with .save or .print"]
     scale_name, scale_kind = plot.variables[0]
     x = np.real(plot.scale)
-    with plt.rc_context(style):
+    with plt.rc_context(style):  # type: ignore[arg-type]  # matplotlib types the keys as literals
         if plot.kind == "ac":
             fig, (mag, phase) = plt.subplots(2, 1, sharex=True, figsize=(7.5, 5.2))
             for name in signals:
@@ -284,7 +286,7 @@ def draw(plot: RawPlot, wanted: list[str], target: Path, title: str, sweep: str 
             phase.set_ylabel("phase (°)")
             phase.set_xlabel("frequency")
             phase.xaxis.set_major_formatter(EngFormatter(unit="Hz"))
-            axes = (mag, phase)
+            axes: tuple = (mag, phase)
         else:
             fig, ax = plt.subplots(figsize=(7.5, 4.2))
             units = {_unit(n, dict(plot.variables).get(n, "")) for n in signals}
@@ -429,7 +431,7 @@ def default_directory() -> Path:
     return default_cache_dir() / "simulations"
 
 
-def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: list[Path] = (), line: int | None = None,
+def simulate_file(text: str, *, path: Path | None = None, allowed_dirs: Sequence[Path] = (), line: int | None = None,
                   options: SimulationOptions | None = None, cache_dir: Path | None = None, plot_format: str = "svg",
                   stop=None, progress=None) -> SimulationReport:
     """Run the analyses of `text` (all, or the one whose statement covers `line`) and draw them.
@@ -502,6 +504,7 @@ def _plan(report: SimulationReport, deck: decks.Deck, lines: list[str], line: in
     if not run_control:
         report.problems += [Problem(simulate.NOT_RUN, n, "information") for n in deck.controls]
     analyses = analysis_lines("\n".join(lines), deck.netlist)
+    jobs: list[AnalysisLine | None]
     if line is not None:
         jobs = [a for a in analyses if a.line <= line <= a.end_line]
         missing = Problem(f"no analysis on line {line + 1}", line, "error")
@@ -509,7 +512,7 @@ def _plan(report: SimulationReport, deck: decks.Deck, lines: list[str], line: in
         report.problems += _without_output_commands(lines)
         jobs = [None]
     else:
-        jobs = analyses
+        jobs = list(analyses)
         missing = Problem("nothing to simulate: no .op, .ac, .dc, .tran or other analysis"
                           + (" outside the .control block, which is not run" if deck.controls else ""), 0, "error")
     if not jobs:
