@@ -144,11 +144,13 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    "meas ac result when g=0 fall=1\nprint result")
         how = f"frequency where v({out})/v({inp}) falls through 0 dB"
     elif spec.quantity == "current":
-        # The family puts a 0 V ammeter, Vsense, in series with the part whose current is the spec.
-        if not re.search(r"^vsense\s", netlist, re.IGNORECASE | re.MULTILINE):
-            return None, "no measurement for current here: the circuit has no ammeter Vsense"
-        control = "op\nlet result = abs(i(vsense))\nprint result"
-        how = "current through the ammeter Vsense at the operating point"
+        # The family puts a 0 V ammeter in series with the part whose current is the spec: one
+        # named Vsense, or the 0 V source on the output node.
+        meter = _ammeter(netlist, out)
+        if meter is None:
+            return None, f"no measurement for current here: no 0 V ammeter on {out}"
+        control = f"op\nlet result = abs(i({meter}))\nprint result"
+        how = f"current through the ammeter {meter} at the operating point"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
@@ -172,6 +174,16 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
         return None, f"{how}: could not be measured ({why})"
     return value, how
+
+
+_ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _ammeter(netlist: str, out: str) -> str | None:
+    """The 0 V source that measures the output current: Vsense, else the one on the output node."""
+    meters = [(m[1], {m[2].lower(), m[3].lower()}) for m in _ZERO_SOURCE.finditer(netlist)]
+    named = [name for name, _ in meters if name.lower() == "vsense"]
+    return (named or [name for name, nodes in meters if out.lower() in nodes] or [None])[0]
 
 
 def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:

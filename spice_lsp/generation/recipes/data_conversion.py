@@ -59,12 +59,13 @@ def _r2r(f: _Filler) -> str:
     f.param("vdd", "12")  # the buffer's rails
     # Each bit drives its node through 2R; the R rungs halve every step toward the MSB node, so
     # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
+    # R1..Rn: the 2R legs (bit k on node nk), R(n+1): the 2R termination, R(n+2)...: the R rungs.
     lines = [_opamp_block(f), f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
-             *_bit_sources(n, code), f"R0 n0 0 {{2*{r}}}"]
+             *_bit_sources(n, code), f"R{n + 1} n0 0 {{2*{r}}}"]
     for k in range(n):
-        lines.append(f"R{k + 1}b b{k} n{k} {{2*{r}}}")
+        lines.append(f"R{k + 1} b{k} n{k} {{2*{r}}}")
         if k:
-            lines.append(f"R{k}r n{k - 1} n{k} {r}")
+            lines.append(f"R{n + 1 + k} n{k - 1} n{k} {r}")
     return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
 
 
@@ -74,11 +75,11 @@ def _weighted(f: _Filler) -> str:
     r = f("R", 10e3)
     f.param("vdd", "12")
     # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); with RF = R/2 the summer
-    # gives -Vref code/2^n, and X2 (gain -1) turns it positive.
+    # gives -Vref code/2^n (R(n+1) is RF), and X2 (gain -1) turns it positive.
     lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
              *_bit_sources(n, code)]
     lines += [f"R{k + 1} b{k} sum {{{r}*{2 ** (n - 1 - k)}}}" for k in range(n)]
-    return "\n".join(lines + [f"RF sum neg {{{r}/2}}", "X1 0 sum neg opamp",
+    return "\n".join(lines + [f"R{n + 1} sum neg {{{r}/2}}", "X1 0 sum neg opamp",
                               "R20 neg inv 10k", "R21 inv out 10k", "X2 0 inv out opamp"])
 
 

@@ -40,9 +40,10 @@ def _opamp_pass(f: _Filler) -> str:
     f.param("vdd", f("VIN", 15, "VDD"))  # the op-amp runs from the unregulated input
     f.model("dref", ".model dref D (is=1p n=1 rs=1 bv=2.5 ibv=1m)")
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
-    # zener reference: Vout = Vref (1 + R1/R2).
+    # zener reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
+    # (its rails stay at the nominal input while a DC sweep lowers the input).
     return "\n".join([_opamp_block(f), _input(f, 15), "R3 in ref 4.7k", "D1 0 ref dref",
-                      "X1 ref fb b opamp", f"Q1 in b out {q}",
+                      "X1 ref fb drive opamp", "R5 drive b 1k", f"Q1 in b out {q}",
                       f"R1 out fb {f('R1', 10e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 100)}"])
 
 

@@ -2,8 +2,8 @@
 LED drivers (a series resistor; a transistor current sink) designed for the LED's current, and
 a strain-gauge quarter bridge with an instrumentation amplifier.
 
-The sensor's temperature is the voltage of VT in degrees C (plus ngspice's temperature less its
-nominal 27 C, so a `.dc temp` sweep moves it too): the default DC sweep of VT is a temperature
+The sensor's temperature is the voltage of V2 in degrees C (plus ngspice's temperature less its
+nominal 27 C, so a `.dc temp` sweep moves it too): the default DC sweep of V2 is a temperature
 sweep, and behavioural resistors read it (ngspice's own tc1 follows only the circuit temperature).
 """
 from __future__ import annotations
@@ -31,19 +31,19 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
     if rtd:
         f.param("r0", f("R0", 100))
         law = _PT100
-        why = "* RT: PT100, R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
+        why = "* B1: PT100, R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
     else:
         f.param("r25", f("R25", 10e3))
         f.param("beta", f("BETA", 3950))
         law = _NTC
-        why = "* RT: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
-    return law, [why, "VT t 0 DC 27", "* v(t) is the sensor's temperature in C"]
+        why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
+    return law, [why, "V2 t 0 DC 27", "* v(t) is the sensor's temperature in C"]
 
 
 def _divider(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
     # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
-    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"BRT vdd out I={{v(vdd,out)/({law})}}",
+    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"B1 vdd out I={{v(vdd,out)/({law})}}",
                               f"R1 out 0 {f('R', 100 if rtd else 10e3, 'R1')}"])
 
 
@@ -52,7 +52,7 @@ def _bridge(f: _Filler, rtd: bool) -> str:
     r = f("R", 100 if rtd else 10e3, "R1")
     # Three fixed arms equal to the sensor's nominal value: balanced at 0 C (PT100) or 25 C (NTC);
     # out is the bridge's differential output v(a) - v(b).
-    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", f"BRT a 0 I={{v(a)/({law})}}",
+    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", f"B1 a 0 I={{v(a)/({law})}}",
                               f"R2 vdd b {r}", f"R3 b 0 {r}", "E1 out 0 a b 1"])
 
 
@@ -72,7 +72,7 @@ def _design_ntc_divider(intent, d, spec) -> None:
         d.free, d.scale = "R", 1
 
 
-_SWEEP = dict(analysis="dc", dc_sweep="-40 125 1", source="VT")
+_SWEEP = dict(analysis="dc", dc_sweep="-40 125 1", source="V2")
 register(Family(kind="ntc_divider", summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
                 names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",
@@ -109,9 +109,9 @@ def _vf(i: float) -> float:
 
 
 def _led_resistor(f: _Filler) -> str:
-    # The resistor drops what the LED does not: I = (VDD - VF)/R. Vsense measures the LED's current.
+    # The resistor drops what the LED does not: I = (VDD - VF)/R. V9 measures the LED's current.
     return "\n".join([f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {f('R', 300, 'R1', 'RS')}",
-                      "Vsense a an DC 0", f"D1 an 0 {_led(f)}"])
+                      "V9 a out DC 0", f"D1 out 0 {_led(f)}"])
 
 
 def _led_transistor(f: _Filler) -> str:
@@ -119,8 +119,8 @@ def _led_transistor(f: _Filler) -> str:
     # A logic-level input holds the base; the emitter resistor sets the current,
     # I = (VIN - VBE - IB RB)/RE, whatever the LED's forward voltage.
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"V2 in 0 DC {f('VIN', 3.3)}",
-                      f"R1 in b {f('RB', 1e3)}", f"D1 vdd an {_led(f)}", "Vsense an c DC 0",
-                      f"Q1 c b e {q}", f"R2 e 0 {f('RE', 120, 'R')}"])
+                      f"R1 in b {f('RB', 1e3)}", f"D1 vdd an {_led(f)}", "V9 an out DC 0",
+                      f"Q1 out b e {q}", f"R2 e 0 {f('RE', 120, 'R')}"])
 
 
 def _unclaim_a(intent, d, spec) -> None:
@@ -173,12 +173,12 @@ register(Family(kind="led_transistor", summary="transistor LED driver (constant-
 def _strain_gauge(f: _Filler) -> str:
     r = f("R", 350)
     rg = f("RG", 200)
-    # Quarter bridge: the gauge (gauge factor 2) is R4; VS is the strain in microstrain. The
-    # three-op-amp instrumentation amplifier has gain 1 + 2 R5/RG (101 with 10k and 200).
-    return "\n".join([_opamp_block(f), "VS strain 0 DC 0", "* v(strain): the strain in microstrain",
+    # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain. The
+    # three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
+    return "\n".join([_opamp_block(f), "V2 strain 0 DC 0", "* v(strain): the strain in microstrain",
                       f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}",
                       f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}",
-                      "X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"RG n1 n2 {rg}",
+                      "X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"R11 n1 n2 {rg}",
                       "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"])
 
 
@@ -186,5 +186,5 @@ register(Family(kind="strain_gauge_amplifier", summary="strain-gauge bridge with
                 build=_strain_gauge,
                 names=("strain gauge amplifier", "strain-gauge bridge amplifier",
                        "strain gauge with an instrumentation amplifier"),
-                rules=((26.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
-                analysis="dc", dc_sweep="0 1000 10", source="VS"))
+                rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
+                analysis="dc", dc_sweep="0 1000 10", source="V2"))

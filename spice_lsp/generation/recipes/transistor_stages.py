@@ -1,8 +1,8 @@
 """Multi-transistor stages: cascodes, compound pairs, current mirrors and sources, long-tailed
 pairs, push-pull outputs, JFET stages, common-base/common-gate and the degenerated CE stage.
 
-Mirrors and current sources put a 0 V ammeter, Vsense, in series with their output, so an
-"output current" spec is measured as its current (checklist.measure).
+Mirrors and current sources put a 0 V ammeter (V9) on their output node, so an "output current"
+spec is measured as its current (checklist.measure).
 """
 from __future__ import annotations
 
@@ -100,10 +100,10 @@ register(Family(kind="sziklai_pair", summary="Sziklai pair (complementary feedba
 # --- current mirrors and sources -------------------------------------------------------------
 
 def _sense(f: _Filler, supply: str = "vdd") -> str:
-    """The output's load: a resistor when one is asked for, in series with the ammeter Vsense."""
+    """The output's load: a resistor when one is asked for, in series with the ammeter V9."""
     if {"RL", "R"} & set(f.intent.values):
-        return f"R1 {supply} load {f('RL', 1e3, 'R')}\nVsense load out DC 0"
-    return f"Vsense {supply} out DC 0"
+        return f"R1 {supply} load {f('RL', 1e3, 'R')}\nV9 load out DC 0"
+    return f"V9 {supply} out DC 0"
 
 
 def _wilson(f: _Filler) -> str:
@@ -152,7 +152,7 @@ def _bjt_current_source(f: _Filler) -> str:
     # The divider fixes the base; the emitter resistor turns (VB - VBE) into the current, which the
     # collector delivers to the load whatever its voltage (down to saturation).
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"R1 vcc b {f('RB1', 10e3, 'RB')}",
-                      f"R2 b 0 {f('RB2', 3.3e3)}", f"R3 vcc load {f('RL', 1e3, 'R')}", "Vsense load out DC 0",
+                      f"R2 b 0 {f('RB2', 3.3e3)}", f"R3 vcc load {f('RL', 1e3, 'R')}", "V9 load out DC 0",
                       f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
 
 
