@@ -695,7 +695,10 @@ async def main_async(names: list[str], scale: float) -> list[Outcome]:
             s = await session(workdir, options, env)
             for name in chosen:
                 outcomes.append(show(await run_scenario(s, name, table[name], scale)))
-            await s.client.shutdown_session()
+            try:
+                await asyncio.wait_for(s.client.shutdown_session(), 60)
+            except Exception as error:  # noqa: BLE001 - a scenario that failed can leave the session broken
+                print(f"shutdown failed: {error!r}", flush=True)
             await s.client.stop()
     return outcomes
 
