@@ -3,8 +3,12 @@
 A file is first split into statements (a line plus its `+` continuations; a whole
 `.control` block), then each statement is parsed alone with the `statement` start rule of
 grammar/spice.lark. Statements are independent once continuations are joined, so
-`IncrementalParser` re-parses only statements whose text or position changed, and a
-syntax error in one line never hides the lines after it.
+`IncrementalParser` re-parses only statements whose text changed (one that only moved keeps
+its parse, moved), and a syntax error in one line never hides the lines after it.
+
+Most lines of a large netlist are one-line elements of words and `key=value` parameters:
+`parse_element_line` reads those without Lark, into the same objects, and leaves every
+other line (and every syntax error) to the grammar.
 """
 from __future__ import annotations
 
