@@ -170,6 +170,15 @@ def _live_owners() -> set[int]:
     return owners
 
 
+def test_a_temp_directory_the_run_cannot_reach_is_not_used(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"  # TMPDIR under root's 0700 directory: no other uid gets through
+    locked.mkdir(mode=0o700)
+    monkeypatch.setattr(tempfile, "tempdir", str(locked))
+    assert isolation.scratch_parent() == "/tmp" or os.geteuid() != 0
+    result = runner.run("t\nV1 a 0 1\nR1 a 0 1k\n.op\n.end\n")
+    assert result.ok and result.isolation == isolation.best(), result.output
+
+
 def test_isolation_method_is_reported():
     result = runner.run("t\nV1 a 0 1\nR1 a 0 1k\n.op\n.end\n")
     assert result.ok and result.isolation == isolation.best()

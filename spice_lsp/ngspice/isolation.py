@@ -70,12 +70,23 @@ def _works(method: str) -> bool:
     if method == "bubblewrap" and shutil.which("bwrap") is None:
         return False
     try:
-        with tempfile.TemporaryDirectory(prefix="spice-lsp-probe-") as directory:
+        with tempfile.TemporaryDirectory(prefix="spice-lsp-probe-", dir=scratch_parent()) as directory:
             proc = start(["/usr/bin/true"], Path(directory), Limits(5, 256, 1 << 20), method, sandbox_uid(),
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             return proc.wait(timeout=10) == 0
     except (OSError, subprocess.SubprocessError):
         return False
+
+
+def scratch_parent() -> str:
+    """Where private directories go: the system's temp directory when every directory above it
+    lets other users through (the run's uid must reach its directory), else /tmp."""
+    path = Path(tempfile.gettempdir()).resolve()
+    try:
+        through = all(p.stat().st_mode & 0o001 for p in [path, *path.parents])
+    except OSError:
+        through = False
+    return str(path) if through else "/tmp"
 
 
 def sandbox_uid() -> int | None:

@@ -241,7 +241,8 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: Sequence[Pa
     start = time.monotonic()
     uid = isolation.sandbox_uid() if method != "none" else None
     limits = isolation.Limits(int(timeout) + 1, memory_mb, max_output_bytes)  # the wall clock usually acts first
-    with tempfile.TemporaryDirectory(prefix="spice-lsp-") as tmp, tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryDirectory(prefix="spice-lsp-", dir=isolation.scratch_parent()) as tmp, \
+            tempfile.TemporaryFile() as log:
         Path(tmp, "deck.cir").write_text(deck.text, encoding="utf-8")
         Path(tmp, ".spiceinit").write_text("alias plot echo skipped\n", encoding="utf-8")
         for name, data in deck.data.items():  # copies of the code models' data files, read by us
