@@ -18,6 +18,7 @@ from spice_lsp.language.units import format_eng, parse_number
 from spice_lsp.ngspice import runner
 
 PASS, FAIL, UNCHECKED = "pass", "fail", "not checked"
+_TRAN = re.compile(r"^\.tran\s+(\S+)\s+(\S+)", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,24 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
             return None, f"no measurement for current here: no 0 V ammeter on {out}"
         control = f"op\nlet result = abs(i({meter}))\nprint result"
         how = f"current through the ammeter {meter} at the operating point"
+    elif spec.quantity == "hysteresis" and inp and (tran := _TRAN.search(netlist)):
+        # The family's own transient sweeps the input up and down: the input's level where the
+        # output crosses its midpoint rising, and falling.
+        control = (f"tran {tran[1]} {tran[2]}\nlet mid = (maximum(v({out}))+minimum(v({out})))/2\n"
+                   f"meas tran up find v({inp}) when v({out})=mid rise=1\n"
+                   f"meas tran down find v({inp}) when v({out})=mid fall=1\nlet result = abs(up-down)\nprint result")
+        how = f"difference of v({inp}) where v({out}) switches up and down"
+    elif spec.quantity == "q" and inp:
+        # A band-pass's Q: its geometric centre over its -3 dB bandwidth.
+        control = (f"ac dec 200 0.1 100meg\nlet mag = vm({out})/vm({inp})\nmeas ac peak max mag\n"
+                   f"let edge = peak/sqrt(2)\nmeas ac f1 when mag=edge rise=1\nmeas ac f2 when mag=edge fall=last\n"
+                   "let result = sqrt(f1*f2)/(f2-f1)\nprint result")
+        how = f"centre over -3 dB bandwidth of v({out})/v({inp})"
+    elif spec.quantity == "width" and (tran := _TRAN.search(netlist)):
+        control = (f"tran {tran[1]} {tran[2]}\nlet mid = (maximum(v({out}))+minimum(v({out})))/2\n"
+                   f"meas tran rise when v({out})=mid rise=1\nmeas tran fall when v({out})=mid fall=1\n"
+                   "let result = fall-rise\nprint result")
+        how = f"time v({out}) stays above its midpoint"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"

@@ -31,7 +31,7 @@ class Family:
     summary: str  # one line, used in prompts, refusals and for retrieval
     build: Callable[[_Filler], str]
     names: tuple[str, ...]  # how people name it; each is read back to this family
-    rules: tuple[tuple[int, tuple[str, ...]], ...]  # (rank, patterns that must all match); lowest rank wins
+    rules: tuple[tuple[float, tuple[str, ...]], ...]  # (rank, patterns that must all match); lowest rank wins
     analysis: str = "ac"  # the default analysis: op | ac | tran | dc
     tran: tuple[str, str] | None = None  # default (step, stop) of its transient
     dc_sweep: str | None = None  # default "start stop step" of its DC sweep

@@ -83,7 +83,8 @@ class Spec:
 
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
-                "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz"}.get(self.quantity, "")
+                "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz",
+                "hysteresis": "V", "width": "s"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -215,6 +216,16 @@ _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
 _UGBW_SPEC = re.compile(r"(?:unity[- ]gain\s+(?:bandwidth|frequency)|\bugbw|\bugf|\bgbw|gain[- ]bandwidth(?:\s+product)?)"
                         + _SPEC_TAIL, re.IGNORECASE)
+# A Schmitt trigger's hysteresis (upper minus lower threshold): "hysteresis of 2 V", "1 V of hysteresis".
+_HYSTERESIS_BEFORE = re.compile(r"hysteresis(?:\s+(?:band|width|window))?" + _SPEC_TAIL.replace("(?:frequency)?", ""),
+                                re.IGNORECASE)
+_HYSTERESIS_AFTER = re.compile(r"\s*(?:of\s+)?hysteresis", re.IGNORECASE)
+# A one-shot's output pulse: "pulse width of 1 ms", "a 2 ms output pulse", "timing period 10 ms";
+# not an input's ("input pulse width 5 ns", "a 1 us trigger pulse").
+_WIDTH_BEFORE = re.compile(r"(?:pulse\s+(?:width|duration|length)|output\s+pulse|timing\s+(?:period|interval))"
+                           r"\s*(?:of|=|:|is)?\s*(?:about\s+)?$", re.IGNORECASE)
+_WIDTH_AFTER = re.compile(r"\s*(?:output\s+pulse|one[- ]shot\s+pulse|timing\s+period)\b", re.IGNORECASE)
+_NOT_OUTPUT = re.compile(r"\b(?:input|gate|clock|trigger|rise|fall|edge|drive)\w*\W*(?:\w+\W+)?$", re.IGNORECASE)
 _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?$", re.IGNORECASE)
 
 
@@ -227,6 +238,13 @@ def _specs(text: str, found: list[Spec]) -> None:
         if q.unit == "A" and q.value > 0 and (named or after):
             words = f"{q.text}{after[0]}" if after else f"{before[named.start():]}{q.text}"
             found.append(Spec(words.strip(), "current", q.value))
+        if q.unit == "V" and (hyst := _HYSTERESIS_BEFORE.search(before) or _HYSTERESIS_AFTER.match(text, q.end)):
+            words = f"{before[hyst.start():]}{q.text}" if hyst.re is _HYSTERESIS_BEFORE else f"{q.text}{hyst[0]}"
+            found.append(Spec(words.strip(), "hysteresis", abs(q.value)))
+        if q.unit == "s" and q.value > 0 and not _NOT_OUTPUT.search(before.rsplit("pulse", 1)[0]) \
+                and (wide := _WIDTH_BEFORE.search(before) or _WIDTH_AFTER.match(text, q.end)):
+            words = f"{before[wide.start():]}{q.text}" if wide.re is _WIDTH_BEFORE else f"{q.text}{wide[0]}"
+            found.append(Spec(words.strip(), "width", q.value))
         if q.unit != "Hz":
             continue
         if m := _UGBW_SPEC.search(before):

@@ -17,6 +17,8 @@ from spice_lsp.generation.recipes import transistor_stages  # noqa: E402,F401
 from spice_lsp.generation.recipes import transistor_opamps  # noqa: E402,F401
 from spice_lsp.generation.recipes import comparators  # noqa: E402,F401
 from spice_lsp.generation.recipes import power  # noqa: E402,F401
+from spice_lsp.generation.recipes import oscillators  # noqa: E402,F401
 from spice_lsp.generation.recipes import data_conversion  # noqa: E402,F401
 from spice_lsp.generation.recipes import logic  # noqa: E402,F401
 from spice_lsp.generation.recipes import sensors  # noqa: E402,F401
+from spice_lsp.generation.recipes import opamp_circuits  # noqa: E402,F401

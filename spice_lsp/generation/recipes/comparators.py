@@ -4,6 +4,8 @@ comparator. The comparator block is shared with the relaxation oscillators.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.templates import _Filler
@@ -20,9 +22,14 @@ Bout out 0 V={v(r)}
 .ends comparator"""
 
 
+# Edges of nanoseconds in periods of milliseconds: trapezoidal integration rings on them (a
+# comparator's output overshoots its rail, a multivibrator's collector the supply); Gear does not.
+GEAR = ".options method=gear"
+
+
 def comparator_block(f: _Filler) -> str:
     f.supply("vdd", 12, magnitude=True)  # the rails, +-vdd, read by the output
-    return COMPARATOR
+    return f"{COMPARATOR}\n{GEAR}"
 
 
 def saturation(intent) -> float:
@@ -82,8 +89,8 @@ for _kind, _inverting, _names, _rule in (
          (5.0, (_SCHMITT, r"non[- ]?inverting")))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
-                    build=lambda f, i=_inverting: _schmitt(f, i), names=_names,
-                    rules=(_rule,), analysis="tran", tran=("10u", "20m"), signal_input=True,
+                    build=partial(_schmitt, inverting=_inverting), names=_names,
+                    rules=(_rule,), analysis="tran", tran=("2u", "20m"), signal_input=True,
                     accepts=r"comparators?|hysteresis|trigger", specs=("hysteresis",),
                     design=_hysteresis_design(_inverting),
                     examples=(("hysteresis", f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
@@ -93,10 +100,12 @@ for _kind, _inverting, _names, _rule in (
 def _window(f: _Filler) -> str:
     d = f.model("dsi")
     # X1 is high below the upper limit, X2 above the lower one; the diodes AND them into the
-    # pulled-up output (high only inside the window), D3 keeps it from going below ground.
+    # pulled-up output (high only inside the window), D3 keeps it from going below ground and
+    # R2, R3 limit the comparators' current into it.
     return "\n".join([comparator_block(f), f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {f('VHIGH', 7)}",
                       f"V3 lo 0 DC {f('VLOW', 3)}", f"V4 logic 0 DC {f('VLOGIC', 5)}",
-                      "X1 hi in a comparator", "X2 in lo b comparator", f"D1 out a {d}", f"D2 out b {d}",
+                      "X1 hi in a comparator", "X2 in lo b comparator", "R2 a a2 1k", "R3 b b2 1k",
+                      f"D1 out a2 {d}", f"D2 out b2 {d}",
                       f"R1 logic out {f('R', 10e3, 'RL')}", f"D3 0 out {d}"])
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable
+from collections.abc import Callable
+from functools import partial
 
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, register
@@ -29,19 +30,32 @@ def stated_q(text: str, default: float) -> float:
     return float(m[1]) if m and float(m[1]) > 0 else default
 
 
-def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
-    """The builder's part values: the user's, else the equations' at the nominal frequency
-    (FREQ when the request gives a bare frequency)."""
+def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
+    """The value the parts are computed for (the request's frequency, else the nominal one),
+    written as a .param so the netlist says what it was designed for."""
+    f.param(f"design_{target.lower()}", f(target, nominal))
+    return f.number(target, nominal)
+
+
+def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ") -> dict[str, float]:
+    """The builder's part values: the user's, else the equations' at the design target."""
     def get(role: str, default: float) -> float:
         return stated_q(f.intent.description, default) if role == "Q" else f.number(role, default)
-    values = equations(f.number("FREQ", nominal), get)
-    return {role: f(role, value) for role, value in values.items()}
+    return equations(design_target(f, nominal, target), get)
+
+
+def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
+    """The same, as the netlist writes them (the user's as written)."""
+    return {role: f(role, value) for role, value in part_values(f, equations, nominal).items()}
 
 
 def designer(equations: Equations, how: str, free: str, scale: float = -1) -> Callable:
     """A design function from a family's equations: the parts the request leaves free, computed
     at the spec's target; `free` is the part the trim loop moves (f ~ free**scale)."""
     def design_fn(intent, d, spec) -> None:
+        if spec.quantity == "q":
+            return  # the equations read the stated Q from the request's words (stated_q)
+
         def get(role: str, default: float) -> float:
             if role == "Q":
                 return stated_q(intent.description, default)
@@ -112,8 +126,9 @@ def _cutoff_example(name: str, low: float = 50, high: float = 10e3) -> tuple:
     return (("cutoff", f"{name} with a cutoff frequency of {{x}} Hz", low, high),)
 
 
-def _center_example(name: str, low: float = 100, high: float = 10e3) -> tuple:
-    return (("center", f"{name} with a center frequency of {{x}} Hz", low, high),)
+def _center_example(name: str, low: float = 100, high: float = 10e3, q: tuple[float, float] = (1, 10)) -> tuple:
+    return (("center", f"{name} with a center frequency of {{x}} Hz", low, high),
+            ("q", f"{name} with a center frequency of 1 kHz and a Q of {{x}}", *q))
 
 
 register(Family(kind="mfb_lowpass", summary="multiple-feedback (Rauch) active low-pass filter", build=_mfb_lowpass,
@@ -126,14 +141,16 @@ register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active h
                 names=("multiple-feedback high-pass filter", "MFB high-pass filter", "Rauch high-pass filter",
                        "multiple feedback HPF"),
                 rules=((4.2, (MFB, HIGHPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
-                specs=("cutoff",), design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
+                specs=("cutoff",),
+                design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
                 examples=_cutoff_example("MFB high-pass filter")))
 register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) active band-pass filter",
                 build=_mfb_bandpass,
                 names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
                        "multiple feedback bandpass"),
                 rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",))), noun="filter",
-                specs=("center",), design=designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C)", "R2"),
+                specs=("center", "q"),
+                design=designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C)", "R2"),
                 examples=_center_example("multiple-feedback band-pass filter")))
 
 
@@ -179,8 +196,8 @@ def _tow_thomas_eq(f0, get):
 
 def _tow_thomas(f: _Filler) -> str:
     p = parts(f, _tow_thomas_eq, 1e3)
-    # X1 a damped integrator (RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
-    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"RQ n1 out {p['RQ']}",
+    # X1 a damped integrator (R6 = RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 out {p['RQ']}",
                       f"C1 n1 out {p['C']}", "X1 0 n1 out opamp", f"R2 out n2 {p['R']}", f"C2 n2 lp {p['C']}",
                       "X2 0 n2 lp opamp", "R3 lp n3 10k", "R4 n3 nlp 10k", "X3 0 n3 nlp opamp",
                       f"R5 nlp n1 {p['R']}"])
@@ -189,20 +206,20 @@ def _tow_thomas(f: _Filler) -> str:
 register(Family(kind="sallen_key_bandpass", summary="Sallen-Key active band-pass filter", build=_sk_bandpass,
                 names=("Sallen-Key band-pass filter", "Sallen Key bandpass filter", "VCVS band-pass filter"),
                 rules=((4.5, (r"sallen|vcvs", BANDPASS)),), noun="filter",
-                specs=("center",), design=designer(_sk_bandpass_eq, "f0 = sqrt(2)/(2 pi R C)", "R"),
-                examples=_center_example("Sallen-Key band-pass filter")))
+                specs=("center", "q"), design=designer(_sk_bandpass_eq, "f0 = sqrt(2)/(2 pi R C)", "R"),
+                examples=_center_example("Sallen-Key band-pass filter", q=(0.8, 2.5))))
 register(Family(kind="state_variable_filter", summary="state-variable (KHN) filter, band-pass output",
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
                        "Kerwin-Huelsman-Newcomb biquad"),
                 rules=((4.6, (r"state[- ]variable|\bkhn\b|kerwin",)),), noun="filter",
-                accepts=BANDPASS, specs=("center",),
+                accepts=BANDPASS, specs=("center", "q"),
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
 register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, band-pass output", build=_tow_thomas,
                 names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
                 rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
-                specs=("center",), design=designer(_tow_thomas_eq, "f0 = 1/(2 pi R C)", "R"),
+                specs=("center", "q"), design=designer(_tow_thomas_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("biquad band-pass filter")))
 
 
@@ -283,29 +300,52 @@ def _ripple(text: str) -> float:
     return value if 0 < value < 3 else 0.5
 
 
+def _roots(coefficients: list[float]) -> list[complex]:
+    """A polynomial's roots (highest power first) by Durand-Kerner: enough for orders up to 6,
+    and no numpy for the server to depend on."""
+    n, lead = len(coefficients) - 1, coefficients[0]
+    monic = [c / lead for c in coefficients]
+    roots = [complex(0.4, 0.9) ** k for k in range(n)]
+    for _ in range(500):
+        previous = list(roots)
+        for i in range(n):
+            value = sum(c * roots[i] ** (n - j) for j, c in enumerate(monic))
+            others = math.prod(roots[i] - roots[j] for j in range(n) if j != i)
+            roots[i] -= value / others
+        if max(abs(a - b) for a, b in zip(roots, previous)) < 1e-14:
+            break
+    return roots
+
+
+def _polyval(coefficients: list[float], s: complex) -> complex:
+    value = 0j
+    for c in coefficients:
+        value = value * s + c
+    return value
+
+
 def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float, float]]:
     """(w, Q) of each section, w normalised so the whole response is 3 dB down at 1 rad/s
     (relative to its passband maximum); Q = 0 marks the real pole of an odd order."""
-    import numpy as np  # only the pole tables need it; the server starts without numpy
-    k = np.arange(1, order + 1)
-    theta = (2 * k - 1) * np.pi / (2 * order)
+    theta = [(2 * k - 1) * math.pi / (2 * order) for k in range(1, order + 1)]
     if response == "butterworth":
-        p = -np.sin(theta) + 1j * np.cos(theta)
+        p = [complex(-math.sin(t), math.cos(t)) for t in theta]
     elif response == "chebyshev":
         eps = math.sqrt(10 ** (ripple_db / 10) - 1)
         a = math.asinh(1 / eps) / order
         # Poles for the ripple-band edge at 1; the -3 dB point lies cosh(acosh(1/eps)/n) above it.
-        p = (-math.sinh(a) * np.sin(theta) + 1j * math.cosh(a) * np.cos(theta)) / math.cosh(math.acosh(1 / eps) / order)
+        edge = math.cosh(math.acosh(1 / eps) / order)
+        p = [complex(-math.sinh(a) * math.sin(t), math.cosh(a) * math.cos(t)) / edge for t in theta]
     else:  # Bessel: roots of the reverse Bessel polynomial, then scaled to -3 dB at 1
-        coefficients = [math.factorial(2 * order - j) / (2 ** (order - j) * math.factorial(j) * math.factorial(order - j))
+        coefficients = [math.factorial(2 * order - j)
+                        / (2 ** (order - j) * math.factorial(j) * math.factorial(order - j))
                         for j in range(order, -1, -1)]
-        p = np.roots(coefficients)
-        h = lambda w: abs(coefficients[-1] / np.polyval(coefficients, 1j * w))  # noqa: E731
         lo, hi = 0.01, 100.0
         for _ in range(80):
             mid = math.sqrt(lo * hi)
-            lo, hi = (mid, hi) if h(mid) > 1 / math.sqrt(2) else (lo, mid)
-        p = p / lo
+            gain = abs(coefficients[-1] / _polyval(coefficients, 1j * mid))
+            lo, hi = (mid, hi) if gain > 1 / math.sqrt(2) else (lo, mid)
+        p = [root / lo for root in _roots(coefficients)]
     sections = []
     for pole in sorted(p, key=lambda z: -abs(z.imag)):
         if pole.imag > 1e-9:
@@ -317,7 +357,7 @@ def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float
 
 def _cascade(f: _Filler, response: str, high: bool) -> str:
     order = stated_order(f.intent.description, 4)
-    fc, c = f.number("FREQ", 1e3), f.number("C", 10e-9)
+    fc, c = design_target(f, 1e3), f.number("C", 10e-9)
     lines = [_opamp_block(f), _ac_source(f),
              f"* {response.title()} {'high' if high else 'low'}-pass, order {order}"
              + (f", {_ripple(f.intent.description):g} dB ripple" if response == "chebyshev" else "")
@@ -364,7 +404,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
         register(Family(
             kind=f"{_response}_{_side}pass",
             summary=f"{_label} (order 2-6, Sallen-Key cascade; {_CASCADE_NOTE[_response]})",
-            build=lambda f, r=_response, h=_high: _cascade(f, r, h),
+            build=partial(_cascade, response=_response, high=_high),
             names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
                    f"{_response.title()} {'HPF' if _high else 'LPF'}"),
             # With an order of 3-6 before the first catalog's Sallen-Key rules (ranks 8-10); without
@@ -380,7 +420,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
 
 def _lc_ladder(f: _Filler) -> str:
     order = min(max(stated_order(f.intent.description, 3), 3), 5)
-    fc, r0 = f.number("FREQ", 1e6), f.number("R", 50, "RL", "RS")
+    fc, r0 = design_target(f, 1e6), f.number("R", 50, "RL", "RS")
     lines = [f"* Doubly terminated Butterworth ladder, order {order}, R0 = {format_eng(r0)}ohm: "
              f"g_k = 2 sin((2k-1) pi/(2n)), C = g/(2 pi fc R0), L = g R0/(2 pi fc).",
              _ac_source(f), f"R1 in n0 {format_eng(r0)}"]

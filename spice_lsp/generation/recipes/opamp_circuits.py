@@ -1,0 +1,312 @@
+"""The op-amp circuit collection: difference and instrumentation amplifiers, the summing
+amplifier, the Howland current source and the voltage-to-current converter (their load current
+measured through the 0 V ammeter V9 on the output node), precision half- and full-wave rectifiers, the peak detector,
+sample-and-hold, log and antilog amplifiers, the gyrator, the practical differentiator and
+integrator, and the current-to-voltage converter. All on the behavioural op-amp (templates.OPAMP);
+each loop stays closed (diodes steer the feedback) so the op-amp never saturates and winds up.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from spice_lsp.generation.design import E96, given, set_value
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.filters import designer, parts
+from spice_lsp.generation.templates import _Filler, _opamp_block
+
+OPAMP_WORDS = r"op[- ]?amps?|operational"
+
+
+def _signal(f: _Filler, amplitude: float = 0.5, frequency: float = 1e3) -> str:
+    return f"V1 in 0 DC 0 AC 1 SIN(0 {f('VIN', amplitude)} {f('FREQ', frequency)})"
+
+
+def _gain_design(part: str, base: str, form: str, ratio_of: Callable[[float], float | None], scale: int):
+    """Design from a gain (or dB) spec: `part` = ratio_of(gain) x `base` (the request's, or 10k);
+    the gain moves with the part as part**scale."""
+    def design_fn(intent, d, spec) -> None:
+        d.claimed.add("GAIN")
+        intent.values.pop("GAIN", None)
+        gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+        ratio = ratio_of(gain)
+        if ratio is None or ratio <= 0:
+            d.problems.append(f"'{spec.text}': not a gain this circuit gives")
+        elif part not in intent.values:
+            set_value(intent, d, part, ratio * (given(intent, base) or 10e3), form, E96)
+            d.free, d.scale = part, scale
+    return design_fn
+
+
+def _gain_examples(name: str, high: float) -> tuple:
+    return (("gain", f"{name} with a gain of {{x}}", 1.5, high), ("gain_db", f"{name} with {{x}} dB gain", 3, 30))
+
+
+# --- difference, instrumentation and summing amplifiers ---------------------------------------------
+
+def _difference(f: _Filler) -> str:
+    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "RF")
+    # Vout = (R2/R1) (v(in) - v(ref)) with R3 = R1, R4 = R2 matched.
+    return "\n".join([_opamp_block(f), _signal(f), f"V2 ref 0 DC {f('VBIAS', 0)}", f"R1 ref n {r1}",
+                      f"R2 n out {r2}", f"R3 in p {r1}", f"R4 p 0 {r2}", "X1 p n out opamp"])
+
+
+register(Family(kind="difference_amplifier", summary="op-amp difference amplifier (subtractor)", build=_difference,
+                names=("difference amplifier", "op-amp subtractor", "op-amp differential amplifier",
+                       "subtractor circuit"),
+                rules=((5.3, (r"difference amplifier|subtract(?:or|ing amplifier)",)),
+                       (5.31, (OPAMP_WORDS, r"differential amplifier"))),
+                noun="amplifier", accepts=r"subtractor|difference\s+amplifier", specs=("gain", "gain_db"),
+                design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
+                examples=_gain_examples("difference amplifier", 50)))
+
+
+def _instrumentation(f: _Filler) -> str:
+    r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", 10e3)
+    # Two followers with gain 1 + 2R/RG (R9 is RG) drive a difference stage of gain R3/R2.
+    return "\n".join([_opamp_block(f), _signal(f, 0.05), f"V2 ref 0 DC {f('VBIAS', 0)}",
+                      "X1 in n1 o1 opamp", "X2 ref n2 o2 opamp", f"R1 o1 n1 {r}", f"R4 o2 n2 {r}",
+                      f"R9 n1 n2 {rg}", f"R5 o2 n3 {r2}", f"R6 n3 out {r3}", f"R7 o1 p3 {r2}", f"R8 p3 0 {r3}",
+                      "X3 p3 n3 out opamp"])
+
+
+register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrumentation amplifier",
+                build=_instrumentation,
+                names=("instrumentation amplifier", "three op-amp instrumentation amplifier", "in-amp",
+                       "INA instrumentation amplifier"),
+                rules=((5.4, (r"instrumentation|\bin-?amp\b",)),), noun="amplifier", specs=("gain", "gain_db"),
+                design=_gain_design("RG", "R", "gain = (1 + 2R/RG) R3/R2, R3 = R2",
+                                    lambda g: 2 / (g - 1) if g > 1 else None, -1),
+                examples=_gain_examples("instrumentation amplifier", 200)))
+
+
+def _summing(f: _Filler) -> str:
+    rf = f("RF", 10e3, "R")
+    # Vout = -RF (v(in)/R1 + v(in2)/R2): V1 a sine, V2 a DC level the output is shifted by.
+    return "\n".join([_opamp_block(f), _signal(f), f"V2 in2 0 DC {f('VBIAS', 1)}",
+                      f"R1 in n {f('R1', 10e3)}", f"R2 in2 n {f('R2', 10e3)}", f"R3 n out {rf}", "X1 0 n out opamp"])
+
+
+register(Family(kind="summing_amplifier", summary="inverting summing amplifier (op-amp adder)", build=_summing,
+                names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
+                rules=((5.5, (r"summing|\bsummer\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
+                noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
+
+
+# --- current sources ------------------------------------------------------------------------------
+
+def _current_design(role: str, form: str):
+    """R from the load current: I = VIN/R (VIN the control voltage, 1 V unless given)."""
+    def design_fn(intent, d, spec) -> None:
+        d.claimed.update({"IBIAS", "IREF"})  # the value the spec was written with
+        if role not in intent.values:
+            set_value(intent, d, role, (given(intent, "VIN") or 1.0) / spec.target, form, E96)
+            d.free, d.scale = role, -1
+    return design_fn
+
+
+def _current_example(name: str) -> tuple:
+    return (("current", f"{name} with an output current of {{x}} A", 10e-6, 2e-3),)
+
+
+def _howland(f: _Filler) -> str:
+    r = f("R", 10e3)
+    # Matched R's: the load current is VIN/R whatever the load (the ammeter V9 measures it).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 0 n {r}", f"R2 n oa {r}",
+                      f"R3 in p {r}", f"R4 oa p {r}", "X1 p n oa opamp", "V9 p out DC 0",
+                      f"R5 out 0 {f('RL', 1e3)}"])
+
+
+register(Family(kind="howland_current_source", summary="Howland current source (grounded load)", build=_howland,
+                names=("Howland current source", "Howland current pump", "op-amp Howland current source"),
+                rules=((5.6, (r"howland",)),), analysis="op", signal_input=True,
+                accepts=r"current\s+(?:source|pump)", specs=("current",),
+                design=_current_design("R", "I = VIN/R"), examples=_current_example("Howland current source")))
+
+
+def _v_to_i(f: _Filler) -> str:
+    # The floating load sits in the feedback path: the op-amp forces VIN across R1, so I = VIN/R1.
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", "X1 in n oa opamp",
+                      f"R2 oa out {f('RL', 1e3)}", "V9 out n DC 0", f"R1 n 0 {f('R1', 1e3, 'R')}"])
+
+
+register(Family(kind="voltage_to_current_converter", summary="op-amp voltage-to-current converter (floating load)",
+                build=_v_to_i,
+                names=("voltage-to-current converter", "op-amp V-to-I converter", "voltage to current converter"),
+                rules=((5.65, (r"voltage[- ]to[- ]current|\bv[- ]to[- ]i\b",)),),
+                analysis="op", signal_input=True, accepts=r"converters?|amplifiers?", specs=("current",),
+                design=_current_design("R1", "I = VIN/R1"),
+                examples=_current_example("voltage-to-current converter")))
+
+
+def _i_to_v(f: _Filler) -> str:
+    # The input current flows into the virtual ground and out through RF: Vout = -I RF.
+    return "\n".join([_opamp_block(f), f"I1 0 n DC {f('IBIAS', 100e-6, 'IREF')}", f"R1 n out {f('RF', 10e3, 'R')}",
+                      "X1 0 n out opamp"])
+
+
+register(Family(kind="current_to_voltage_converter", summary="op-amp current-to-voltage converter", build=_i_to_v,
+                names=("current-to-voltage converter", "op-amp I-to-V converter", "current to voltage converter"),
+                rules=((2.9, (r"current[- ]to[- ]voltage|\bi[- ]to[- ]v\b",)),), analysis="dc",
+                dc_sweep="0 1m 10u", source="I1", accepts=r"converters?"))
+
+
+# --- rectifiers, peak detector, sample-and-hold -----------------------------------------------------
+
+def _half_wave_stage(positive: bool, out: str, d: str) -> list[str]:
+    """Inverting precision half-wave: `out` follows -v(in) on one half-cycle and sits at 0 on the
+    other; D1 or D2 always closes the loop, so the op-amp never saturates (no diode drop shows)."""
+    diodes = [f"D1 n1 o1 {d}", f"D2 o1 {out} {d}"] if positive else [f"D1 o1 n1 {d}", f"D2 {out} o1 {d}"]
+    return ["R1 in n1 10k", *diodes, f"R2 {out} n1 10k", "X1 0 n1 o1 opamp"]
+
+
+def _precision_half_wave(f: _Filler) -> str:
+    d = f.model("dsi")
+    return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(True, "out", d)])
+
+
+def _precision_full_wave(f: _Filler) -> str:
+    d = f.model("dsi")
+    # The half-wave stage gives -v(in) on positive half-cycles; the summer adds v(in) and twice
+    # that, inverted: out = -(v(in) - 2 v(in)) = |v(in)|.
+    return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(False, "h", d),
+                      "R3 in n2 20k", "R4 h n2 10k", "R5 n2 out 20k", "X2 0 n2 out opamp"])
+
+
+_PRECISION = r"precision|super[- ]?diode|active|op[- ]?amp|ideal diode"
+register(Family(kind="precision_half_wave_rectifier", summary="precision half-wave rectifier (op-amp superdiode)",
+                build=_precision_half_wave,
+                names=("precision half-wave rectifier", "precision rectifier", "op-amp half-wave rectifier",
+                       "superdiode rectifier"),
+                rules=((5.7, (_PRECISION, r"half[- ]wave")), (5.72, (r"precision rectifier|super[- ]?diode",))),
+                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
+register(Family(kind="precision_full_wave_rectifier", summary="precision full-wave rectifier (absolute value)",
+                build=_precision_full_wave,
+                names=("precision full-wave rectifier", "op-amp full-wave rectifier", "absolute value circuit",
+                       "precision absolute-value amplifier"),
+                rules=((5.71, (_PRECISION, r"full[- ]wave|absolute[- ]value")), (5.73, (r"absolute[- ]value",))),
+                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
+
+
+def _peak_detector(f: _Filler) -> str:
+    d = f.model("dsi")
+    # D1 charges C1 to the input's peak through X1, X2 buffers it; while the input is below the
+    # peak, D2 closes X1's loop (no saturation). R2 lets the held peak droop (tau = R2 C1).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)} 0 200)",
+                      "X1 in n1 o1 opamp", f"D1 o1 h {d}", f"D2 n1 o1 {d}", "R1 out n1 10k",
+                      f"C1 h 0 {f('C', 100e-9)}", f"R2 h 0 {f('R', 1e6)}", "X2 h out out opamp"])
+
+
+register(Family(kind="peak_detector", summary="op-amp peak detector (with hold capacitor)", build=_peak_detector,
+                names=("peak detector", "op-amp peak detector", "precision peak detector", "peak hold circuit"),
+                rules=((5.74, (r"peak (?:detector|hold)",)),), analysis="tran", tran=("5u", "10m"),
+                signal_input=True))
+
+
+def _sample_and_hold(f: _Filler) -> str:
+    s = f.model("sw")
+    fs = f.number("FSW", 10e3)
+    # X1 buffers the input onto C1 while the clock closes S1 (a tenth of each period); X2 reads it.
+    return "\n".join([_opamp_block(f), _signal(f, 1), f"V2 clk 0 PULSE(0 5 0 10n 10n {0.1 / fs:g} {1 / fs:g})",
+                      "X1 in a a opamp", f"S1 a h clk 0 {s}", f"C1 h 0 {f('C', 1e-9)}", "X2 h out out opamp"])
+
+
+register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch, hold capacitor)",
+                build=_sample_and_hold,
+                names=("sample-and-hold circuit", "sample and hold", "track-and-hold circuit",
+                       "op-amp sample-and-hold"),
+                rules=((5.75, (r"sample[- ](?:and|&)[- ]hold|track[- ](?:and|&)[- ]hold|\bs/h\b",)),),
+                analysis="tran", tran=("2u", "2m"), signal_input=True))
+
+
+# --- log and antilog ---------------------------------------------------------------------------------
+
+def _log_amp(f: _Filler) -> str:
+    q = f.model("npn")
+    # The transdiode: Q1's collector current equals v(in)/R1, so Vout = -VT ln(v(in)/(R1 Is)).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 in n {f('R', 10e3, 'R1')}",
+                      f"Q1 n 0 out {q}", "X1 0 n out opamp"])
+
+
+def _antilog_amp(f: _Filler) -> str:
+    d = f.model("dsi")
+    # The diode's current Is exp(v(in)/(n VT)) flows through RF: Vout = -RF Is exp(v(in)/(n VT)).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 0.4)}", f"D1 in n {d}",
+                      f"R1 n out {f('RF', 10e3, 'R')}", "X1 0 n out opamp"])
+
+
+register(Family(kind="log_amplifier", summary="logarithmic amplifier (transdiode BJT feedback)", build=_log_amp,
+                names=("logarithmic amplifier", "log amplifier", "op-amp log amp", "transdiode logarithmic amplifier"),
+                rules=((5.76, (r"log(?:arithmic)?\s+amp\w*|\blog amp|transdiode",)),), analysis="dc",
+                dc_sweep="10m 10 10m", signal_input=True, noun="amplifier"))
+register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifier (diode input)",
+                build=_antilog_amp,
+                names=("antilog amplifier", "exponential amplifier", "anti-logarithmic amplifier",
+                       "op-amp antilog amp"),
+                rules=((5.755, (r"anti-?log\w*(?:\s+amp\w*)?|exponential\s+amp\w*",)),), analysis="dc",
+                dc_sweep="0.2 0.5 2m", signal_input=True, noun="amplifier"))
+
+
+# --- gyrator, differentiator, integrator ---------------------------------------------------------------
+
+def _gyrator_eq(f0, get):
+    # L = R1 R2 C (R1 also its series loss) above 1/(2 pi R2 C), kept a decade below f0;
+    # C2 across it resonates at f0 = 1/(2 pi sqrt(L C2)).
+    r1, r2 = get("R1", 100), get("R2", 100e3)
+    c = get("C", max(10e-9, 10 / (2 * math.pi * f0 * r2)))
+    return {"R1": r1, "R2": r2, "C": c, "C2": 1 / ((2 * math.pi * f0) ** 2 * r1 * r2 * c)}
+
+
+def _gyrator(f: _Filler) -> str:
+    p = parts(f, _gyrator_eq, 1e3)
+    # C1 and R2 make X1's input lag the node; X1 drives it back through R1: the node sees an
+    # inductance R1 R2 C1 in series with R1. C2 across it, fed through R3, shows the resonance.
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"R3 in out {f('RS', 10e3)}",
+                      f"C2 out 0 {p['C2']}", f"C1 out b {p['C']}", f"R2 b 0 {p['R2']}", "X1 b o o opamp",
+                      f"R1 o out {p['R1']}"])
+
+
+register(Family(kind="gyrator", summary="gyrator (op-amp simulated inductor) in a parallel resonator", build=_gyrator,
+                names=("gyrator", "simulated inductor", "op-amp gyrator", "active inductor"),
+                rules=((5.78, (r"gyrator|simulated inductor|active inductor|synthetic inductor",)),),
+                noun="filter", specs=("center",),
+                design=designer(_gyrator_eq, "f0 = 1/(2 pi sqrt(R1 R2 C C2))", "R2", -2),
+                examples=(("center", "gyrator simulated inductor resonating with a capacitor, center frequency {x} Hz",
+                           100, 10e3),)))
+
+
+def _differentiator(f: _Filler) -> str:
+    # C1 R3: dv/dt gain -R3 C1; R1 limits the gain at high frequency and CF rolls it off (stability, noise).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)",
+                      f"C1 in a {f('C', 100e-9, 'C1')}", f"R1 a n {f('RIN', 100, 'R1')}",
+                      f"R3 n out {f('RF', 10e3, 'R')}", f"C2 n out {f('CF', 1e-9)}", "X1 0 n out opamp"])
+
+
+register(Family(kind="practical_differentiator", summary="practical op-amp differentiator (input R, feedback C)",
+                build=_differentiator,
+                names=("op-amp differentiator", "practical differentiator", "differentiator circuit",
+                       "differentiating amplifier"),
+                rules=((5.79, (r"differentiat(?:or|ing)",)),), analysis="tran", tran=("2u", "3m"),
+                noun="amplifier", accepts=r"differentiator"))
+
+
+def _lossy_integrator_eq(fc, get):
+    # RF across C bounds the DC gain to -RF/R1 and sets the corner fc = 1/(2 pi RF C).
+    c, r1 = get("C", 10e-9), get("R1", 10e3)
+    return {"C": c, "R1": r1, "RF": 1 / (2 * math.pi * fc * c)}
+
+
+def _practical_integrator(f: _Filler) -> str:
+    p = parts(f, _lossy_integrator_eq, 100)
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 1u 1u 0.5m 1m)",
+                      f"R1 in n {p['R1']}", f"C1 n out {p['C']}", f"R2 n out {p['RF']}", "X1 0 n out opamp"])
+
+
+register(Family(kind="practical_integrator", summary="practical (lossy) op-amp integrator with a DC-feedback resistor",
+                build=_practical_integrator,
+                names=("practical integrator", "lossy integrator", "leaky integrator",
+                       "integrator with a feedback resistor"),
+                rules=((10.9, (r"practical|lossy|leaky|damped|dc[- ]feedback|feedback resistor", r"integrator")),),
+                analysis="tran", tran=("5u", "5m"), accepts=r"integrator", specs=("cutoff",),
+                design=designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C)", "RF"),
+                examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))

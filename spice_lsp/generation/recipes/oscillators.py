@@ -1,0 +1,413 @@
+"""Oscillators beyond the first catalog: the LC Colpitts, the Pierce crystal oscillator (the
+crystal as its motional RLC with C0), the op-amp relaxation oscillator, BJT astable and monostable
+multivibrators, 555-style astable and monostable timers on a behavioural 555, the op-amp VCO and
+the triangle/square function generator. Each transient runs a few tens of periods of the
+frequency its parts give (Filler.tran), so the default analysis shows it running.
+"""
+from __future__ import annotations
+
+import math
+
+from spice_lsp.generation.design import set_value
+from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
+from spice_lsp.generation.recipes.filters import Equations, design_target, designer, part_values
+from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+
+def _show(f: _Filler, frequency: float, periods: float = 30) -> None:
+    """A transient of `periods` periods, 200 points each."""
+    f.tran = (1 / (200 * frequency), periods / frequency)
+
+
+def _example(name: str, low: float, high: float) -> tuple:
+    return (("frequency", f"{name} oscillating at {{x}} Hz", low, high),)
+
+
+# --- LC: Colpitts -------------------------------------------------------------------------------
+
+def _colpitts_eq(f0, get):
+    # f0 = 1/(2 pi sqrt(L Cs)), Cs = C1 C2/(C1 + C2); C2 = 4 C1 feeds back a fifth of the swing.
+    ind = get("L", 100e-6)
+    cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
+    return {"L": ind, "C1": get("C1", 1.25 * cs), "C2": get("C2", 5 * cs)}
+
+
+def _colpitts(f: _Filler) -> str:
+    v = part_values(f, _colpitts_eq, 480e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
+    _show(f, f0)
+    q = f.model("npn")
+    # Common base: the tank L1 || (C1 + C2) at the collector, the C1-C2 tap driving the emitter in
+    # phase. The supply's step (a tenth of a period) kicks the tank; R4 is the load that sets its Q.
+    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
+                      "R2 b 0 4.7k",
+                      "C3 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}", f"L1 vcc out {p['L']}",
+                      f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", f"R4 vcc out {f('RL', 10e3)}"])
+
+
+register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (common-base BJT)", build=_colpitts,
+                names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
+                       "Colpitts LC tank oscillator"),
+                # The textbook "LC oscillator" is the Colpitts.
+                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator",))), analysis="tran",
+                tran=("10n", "100u"), noun="oscillator",
+                accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
+                design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2),
+                examples=_example("Colpitts oscillator", 50e3, 500e3)))
+
+
+def _clapp_eq(f0, get):
+    # Colpitts with C3 in series with L: 1/Cs = 1/C1 + 1/C2 + 1/C3; C1 = 2 C3, C2 = 8 C3, so C3
+    # (1.625 Cs) sets most of the frequency and the transistor's capacitances matter less.
+    ind = get("L", 100e-6)
+    cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
+    return {"L": ind, "C3": get("C3", 1.625 * cs), "C1": get("C1", 3.25 * cs), "C2": get("C2", 13 * cs)}
+
+
+def _clapp(f: _Filler) -> str:
+    v = part_values(f, _clapp_eq, 550e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    f0 = 1 / (2 * math.pi * math.sqrt(v["L"] / (1 / v["C1"] + 1 / v["C2"] + 1 / v["C3"])))
+    _show(f, f0)
+    q = f.model("npn")
+    # Common base as the Colpitts, the tank's inductor branch L1 + C3; R4 feeds the collector.
+    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
+                      "R2 b 0 4.7k", "C4 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      f"R4 vcc out {f('RC', 4.7e3, 'RL')}", f"C3 out x {p['C3']}", f"L1 x 0 {p['L']}",
+                      f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", GEAR])
+
+
+register(Family(kind="clapp_oscillator", summary="Clapp LC oscillator (common-base BJT, series-tuned)", build=_clapp,
+                names=("Clapp oscillator", "BJT Clapp oscillator", "Clapp LC oscillator", "Gouriet-Clapp oscillator"),
+                rules=((0.61, (r"clapp|gouriet",)),), analysis="tran", tran=("10n", "100u"), noun="oscillator",
+                accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
+                design=designer(_clapp_eq, "f0 = 1/(2 pi sqrt(L Cs)), 1/Cs = 1/C1 + 1/C2 + 1/C3", "L", -2),
+                examples=_example("Clapp oscillator", 80e3, 300e3)))
+
+
+K_TAP = 0.5  # coupling between the tapped coil's two sections
+
+
+def _hartley_eq(f0, get):
+    # f0 = 1/(2 pi sqrt(Lt C)), Lt = L1 + L2 + 2 k sqrt(L1 L2); the tap at L2 = L1/4 feeds back a fifth.
+    c = get("C", 1e-9)
+    total = 1 / ((2 * math.pi * f0) ** 2 * c)
+    unit = total / (1 + 0.25 + 2 * K_TAP * 0.5)
+    return {"C": c, "L1": get("L1", unit), "L2": get("L2", unit / 4)}
+
+
+def _hartley(f: _Filler) -> str:
+    v = part_values(f, _hartley_eq, 425e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    f0 = 1 / (2 * math.pi * math.sqrt((v["L1"] + v["L2"] + 2 * K_TAP * math.sqrt(v["L1"] * v["L2"])) * v["C"]))
+    _show(f, f0, 60)
+    q = f.model("npn")
+    # Common base, shunt fed: R4 feeds the collector, C5 couples it to the tank C1 || (L1 + L2);
+    # the coil's tap drives the emitter through C6, in phase. R5 keeps the emitter's low input
+    # resistance from loading the tap (without it the tank detunes ~10 % and the amplitude squegs).
+    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
+                      "R2 b 0 4.7k", "C3 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      f"R4 vcc out {f('RC', 4.7e3, 'RL')}", "C5 out top 10n", f"L1 top t {p['L1']}",
+                      f"L2 t 0 {p['L2']}", f"K1 L1 L2 {K_TAP:g}", f"C1 top 0 {p['C']}", "C6 t t2 10n", "R5 t2 e 220",
+                      GEAR])
+
+
+register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (common-base BJT, tapped coil)",
+                build=_hartley,
+                names=("Hartley oscillator", "BJT Hartley oscillator", "Hartley LC oscillator",
+                       "tapped-coil oscillator"),
+                rules=((0.62, (r"hartley|tapped[- ]coil oscillator",)),), analysis="tran", tran=("10n", "150u"),
+                noun="oscillator", accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
+                design=designer(_hartley_eq, "f0 = 1/(2 pi sqrt((L1 + L2 + 2M) C))", "C", -2),
+                examples=_example("Hartley oscillator", 60e3, 300e3)))
+
+
+# --- crystal: Pierce -----------------------------------------------------------------------------
+
+CM, RM, C0 = 10e-15, 100.0, 3e-12  # the crystal's motional C and R, and its holder capacitance
+
+
+def _pierce(f: _Filler) -> str:
+    fs = design_target(f, 1e6)
+    f.model("nch")
+    f.model("pch")
+    _show(f, fs, 60)
+    # A crystal's Q (here 1/(2 pi fs Rm Cm), over 10^4) builds the oscillation up over milliseconds;
+    # I1 puts the motional arm at about its working current at t = 0 instead.
+    return "\n".join([
+        f"V1 vdd 0 DC {f.supply('vdd', 5)}",
+        "* CMOS inverter biased into its linear region by R1; R2 isolates it from the pi network.",
+        "M1 out a vdd vdd pch W=20u L=1u", "M2 out a 0 0 nch W=10u L=1u", "R1 a out 1meg",
+        f"R2 out x {f('RS', 1e3)}", f"C1 a 0 {f('C1', 20e-12, 'C')}", f"C2 x 0 {f('C2', 20e-12)}",
+        "* The crystal: motional arm C3 (Cm), L1 (Lm), R3 (Rm) in series, holder capacitance C0;",
+        f"* series resonance fs = 1/(2 pi sqrt(Lm Cm)) = {format_eng(fs)}Hz.",
+        f"C0 a x {format_eng(C0)}", f"C3 a m {format_eng(CM)}",
+        f"L1 m r {format_eng(1 / ((2 * math.pi * fs) ** 2 * CM))}", f"R3 r x {format_eng(RM)}",
+        f"I1 0 m PULSE(0 200u 0 1n 1n {format_eng(0.1 / fs)} 1)"])
+
+
+def _design_crystal(intent, d, spec) -> None:
+    set_value(intent, d, "FREQ", spec.target, "the crystal cut for series resonance at the target", None)
+    d.free, d.scale = "FREQ", 1
+
+
+register(Family(kind="pierce_crystal_oscillator", summary="Pierce crystal oscillator (CMOS inverter)", build=_pierce,
+                names=("Pierce crystal oscillator", "crystal oscillator", "quartz crystal oscillator",
+                       "Pierce oscillator"),
+                rules=((0.7, (r"pierce|crystal|quartz|\bxtal\b",)),), analysis="tran", tran=("5n", "60u"),
+                noun="oscillator", specs=("frequency",), design=_design_crystal,
+                examples=_example("Pierce crystal oscillator", 100e3, 20e6)))
+
+
+# --- relaxation oscillators ----------------------------------------------------------------------
+
+def _relaxation_eq(f0, get):
+    # f = 1/(2 R C ln((1+b)/(1-b))), b = R2/(R1+R2) the fraction of the output fed back to +.
+    c, r1, r2 = get("C", 10e-9), get("R1", 10e3), get("R2", 10e3)
+    b = r2 / (r1 + r2)
+    return {"C": c, "R1": r1, "R2": r2, "R": 1 / (2 * f0 * c * math.log((1 + b) / (1 - b)))}
+
+
+def _relaxation(f: _Filler) -> str:
+    v = part_values(f, _relaxation_eq, 1e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    b = v["R2"] / (v["R1"] + v["R2"])
+    _show(f, 1 / (2 * v["R"] * v["C"] * math.log((1 + b) / (1 - b))))
+    # The comparator flips between the rails; C charges through R towards them until it crosses
+    # the fraction b of the output at the + input.
+    return "\n".join([comparator_block(f), f"R1 out p {p['R1']}", f"R2 p 0 {p['R2']}",
+                      f"R3 out n {p['R']}", f"C1 n 0 {p['C']}", "X1 p n out comparator", ".ic v(n)=0.1"])
+
+
+register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscillator (astable, square wave)",
+                build=_relaxation,
+                names=("relaxation oscillator", "op-amp astable multivibrator", "op-amp square-wave generator",
+                       "op-amp relaxation oscillator"),
+                rules=((0.8, (r"relaxation(?:\s+oscillator)?|square[- ]wave (?:generator|oscillator)",)),
+                       (0.81, (r"op[- ]?amp|comparator|operational", r"astable|multivibrator"))),
+                analysis="tran", tran=("5u", "30m"), noun="oscillator",
+                accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?",
+                specs=("frequency",), design=designer(_relaxation_eq, "f = 1/(2 R C ln((1+b)/(1-b)))", "R"),
+                examples=_example("op-amp relaxation oscillator", 10, 20e3)))
+
+
+VBE, VCESAT = 0.7, 0.1
+
+
+def _astable_eq(f0, get):
+    # Each half period the off transistor's base climbs from VBE - (VCC - VCEsat) towards VCC
+    # through R until it reaches VBE: T/2 = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)), ~0.69 R C.
+    # R stays well under beta x RC so the on transistor saturates; C follows the frequency.
+    r = get("R", 47e3)
+    return {"R": r, "C": 1 / (2 * _half_period(abs(get("VDD", 9))) * f0 * r)}
+
+
+def _half_period(vcc: float) -> float:
+    """Half a period of the astable, in units of R C."""
+    return math.log((2 * vcc - VBE - VCESAT) / (vcc - VBE))
+
+
+def _bjt_astable(f: _Filler) -> str:
+    v = part_values(f, _astable_eq, 1e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    vcc = f.supply("vcc", 9)
+    _show(f, 1 / (2 * _half_period(abs(f.number("VDD", 9))) * v["R"] * v["C"]))
+    q, rc = f.model("npn"), f("RC", 1e3, "RL")
+    return "\n".join([f"V1 vcc 0 DC {vcc}", f"R1 vcc c1 {rc}", f"R2 vcc b1 {p['R']}", f"C1 out b1 {p['C']}",
+                      f"Q1 c1 b1 0 {q}", f"R3 vcc out {rc}", f"R4 vcc b2 {p['R']}", f"C2 c1 b2 {p['C']}",
+                      f"Q2 out b2 0 {q}", ".ic v(b1)=0", GEAR])
+
+
+register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cross-coupled transistors)",
+                build=_bjt_astable,
+                names=("astable multivibrator", "BJT astable multivibrator", "transistor astable multivibrator",
+                       "free-running multivibrator"),
+                rules=((0.85, (r"astable|free[- ]running multivibrator",)),), analysis="tran", tran=("5u", "30m"),
+                noun="oscillator", accepts=r"multivibrator", specs=("frequency",),
+                design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)))", "C"),
+                examples=_example("BJT astable multivibrator", 10, 10e3)))
+
+
+def _monostable_design(equations: Equations, how: str, free: str):
+    """The one-shots' design from a pulse-width spec (the width value is the spec, not a part)."""
+    inner = designer(equations, how, free, 1)
+
+    def design_fn(intent, d, spec) -> None:
+        d.claimed.add("WIDTH")
+        inner(intent, d, spec)
+    return design_fn
+
+
+def _bjt_monostable_eq(width, get):
+    # Like one half of the astable: T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)), ~0.69 R C.
+    r = get("R", 10e3)
+    return {"R": r, "C": width / (r * _half_period(abs(get("VDD", 9))))}
+
+
+def _bjt_monostable(f: _Filler) -> str:
+    q, rc = f.model("npn"), f("RC", 1e3, "RL")
+    v = part_values(f, _bjt_monostable_eq, 0.73e-3, "WIDTH")
+    r, c = f("R", v["R"]), f("C", v["C"])
+    width = f.number("R", v["R"]) * f.number("C", v["C"]) * _half_period(abs(f.number("VDD", 9)))
+    f.tran = (width / 200, 3 * width)
+    # Q2 is held on through R3; a trigger pulse turns Q1 on, its collector's step pushes Q2's base
+    # a supply below ground through C1, and the output stays high until R3 recharges C1: T ~ 0.69 R C.
+    return "\n".join([f"V1 trig 0 PULSE(0 5 {format_eng(width / 10)} 10n 10n {format_eng(width / 50)} 1)",
+                      f"V2 vcc 0 DC {f.supply('vcc', 9)}", "R5 trig b1 10k",
+                      f"R1 vcc c1 {rc}", f"Q1 c1 b1 0 {q}", f"C1 c1 b2 {c}", f"R3 vcc b2 {r}",
+                      f"R4 vcc out {rc}", f"Q2 out b2 0 {q}", "R2 out b1 10k", "R6 b1 0 47k", GEAR])
+
+
+register(Family(kind="bjt_monostable", summary="BJT monostable multivibrator (one-shot)", build=_bjt_monostable,
+                names=("monostable multivibrator", "BJT monostable multivibrator", "transistor one-shot",
+                       "one-shot pulse generator"),
+                rules=((0.9, (r"monostable|one[- ]shot",)),), analysis="tran", tran=("5u", "3m"),
+                accepts=r"multivibrator", specs=("width",),
+                design=_monostable_design(_bjt_monostable_eq, "T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE))", "C"),
+                examples=(("width", "BJT monostable multivibrator with a pulse width of {x} s", 1e-4, 1),)))
+
+
+# --- the 555 ------------------------------------------------------------------------------------------
+
+TIMER = """.subckt timer555 trig thres dis out vcc
+* Behavioural 555: comparators at 1/3 and 2/3 of vcc set and reset a latch (reset wins) that a
+* 10 ns RC holds; the output follows the latch, the discharge switch closes while it is low.
+Bset s 0 V={v(trig) < v(vcc)/3 ? 1 : 0}
+Brst r 0 V={v(thres) > 2*v(vcc)/3 ? 1 : 0}
+Bq q 0 V={v(r) > 0.5 ? 0 : (v(s) > 0.5 ? 1 : (v(qh) > 0.5 ? 1 : 0))}
+Rh q qh 1k
+Ch qh 0 10p
+Bn qn 0 V={1-v(qh)}
+S1 dis 0 qn 0 sw555
+Bout out 0 V={v(qh)*v(vcc)}
+.ends timer555"""
+SWITCH = ".model sw555 SW (vt=0.5 vh=0.1 ron=10 roff=100meg)"
+
+
+def _timer(f: _Filler) -> str:
+    f.model("sw555", SWITCH)
+    return TIMER
+
+
+def _astable555_eq(f0, get):
+    # f = 1/(ln 2 (RA + 2 RB) C) = 1.44/((RA + 2 RB) C); RA sets the duty cycle (RA+RB)/(RA+2RB).
+    c, ra = get("C", 10e-9), get("R1", 1e3)
+    return {"C": c, "R1": ra, "R2": max((1 / (math.log(2) * f0 * c) - ra) / 2, 1.0)}
+
+
+def _astable555(f: _Filler) -> str:
+    v = part_values(f, _astable555_eq, 1e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    _show(f, 1 / (math.log(2) * (v["R1"] + 2 * v["R2"]) * v["C"]))
+    return "\n".join([_timer(f), f"V1 vcc 0 DC {f.supply('vcc', 5)}", f"R1 vcc dis {p['R1']}",
+                      f"R2 dis c {p['R2']}", f"C1 c 0 {p['C']}", "X1 c c dis out vcc timer555", ".ic v(c)=0"])
+
+
+register(Family(kind="timer555_astable", summary="555 timer astable oscillator (behavioural 555)", build=_astable555,
+                names=("555 astable oscillator", "555 timer astable", "555 astable multivibrator",
+                       "NE555 oscillator"),
+                rules=((0.2, (r"\b(?:ne|lm)?555\b|timer ic", r"astable|oscillat|clock|square|multivibrator|blink")),
+                       (0.25, (r"\b(?:ne|lm)?555\b",))),
+                analysis="tran", tran=("5u", "30m"), noun="oscillator", accepts=r"timer|astable|multivibrator",
+                specs=("frequency",), design=designer(_astable555_eq, "f = 1.44/((R1 + 2 R2) C)", "R2"),
+                examples=_example("555 astable oscillator", 1, 50e3)))
+
+
+def _monostable555_eq(width, get):
+    # C charges through R from 0 to 2/3 vcc: t = ln 3 R C = 1.1 R C; C a decade that keeps R <= 1 Mohm.
+    c = get("C", max(100e-9, 10 ** math.ceil(math.log10(width / (math.log(3) * 1e6)))))
+    return {"C": c, "R": width / (math.log(3) * c)}
+
+
+def _monostable555(f: _Filler) -> str:
+    v = part_values(f, _monostable555_eq, 1.1e-3, "WIDTH")
+    r, c = f("R", v["R"]), f("C", v["C"])
+    width = math.log(3) * f.number("R", v["R"]) * f.number("C", v["C"])
+    f.tran = (width / 200, 3 * width)
+    # A low pulse on the trigger starts the output pulse; C charges through R to 2/3 vcc: t = 1.1 R C.
+    return "\n".join([_timer(f), f"V2 vcc 0 DC {f.supply('vcc', 5)}",
+                      f"V1 trig 0 PULSE({{vcc}} 0 {format_eng(width / 10)} 10n 10n {format_eng(width / 50)} 1)",
+                      f"R1 vcc c {r}", f"C1 c 0 {c}", "X1 trig c c out vcc timer555", ".ic v(c)=0"])
+
+
+register(Family(kind="timer555_monostable", summary="555 timer monostable (one-shot, behavioural 555)",
+                build=_monostable555,
+                names=("555 monostable", "555 one-shot timer", "555 monostable multivibrator", "555 pulse timer"),
+                rules=((0.15, (r"\b(?:ne|lm)?555\b|timer ic", r"monostable|one[- ]shot|pulse|delay")),),
+                analysis="tran", tran=("5u", "3m"), accepts=r"timer|monostable|multivibrator", specs=("width",),
+                design=_monostable_design(_monostable555_eq, "t = 1.1 R C", "R"),
+                examples=(("width", "555 monostable with a pulse width of {x} s", 1e-5, 10),)))
+
+
+# --- the op-amp VCO and function generator -------------------------------------------------------------
+
+def _threshold(intent) -> float:
+    """The Schmitt stage's thresholds, +-Vsat R3/R4 with R3 = 10k, R4 = 20k."""
+    return saturation(intent) / 2
+
+
+def _vco_eq(f0, get):
+    # The integrator ramps at +-Vc/(2 R C) between the Schmitt thresholds +-Vt: f = Vc/(8 R C Vt).
+    c, vc = get("C", 10e-9), get("VIN", 5)
+    return {"C": c, "VIN": vc, "R": vc / (8 * f0 * c * 0.45 * abs(get("VDD", 12)))}
+
+
+def _start(summing: float) -> str:
+    """Start with the Schmitt trigger high and the integrator at rest (its inputs equal, its output
+    at 0): an op-amp left saturated at the operating point winds up and stalls the first periods."""
+    return f".ic v(p)=1 v(tri)=0 v(n)={summing:g}"
+
+
+# The non-inverting Schmitt trigger (X2) that squares the integrator's triangle: thresholds +-Vsat/2.
+SCHMITT_LOOP = ["R3 tri p 10k", "R4 p sq 20k", "X2 p 0 sq comparator"]
+
+
+def _vco(f: _Filler) -> str:
+    v = part_values(f, _vco_eq, 1e3)
+    p = {role: f(role, x) for role, x in v.items() if role != "VIN"}
+    _show(f, v["VIN"] / (8 * v["R"] * v["C"] * 0.45 * abs(f.number("VDD", 12))))
+    f.model("sw")
+    # X1 integrates: its + input sits at Vc/2, so Vc through R charges C one way; while the square
+    # is low, S1 also drains (Vc/2)/(R/2) to ground, twice that, and the ramp turns: a triangle
+    # between the thresholds at a rate, and so a frequency, in proportion to Vc.
+    return "\n".join([_opamp_block(f), comparator_block(f),
+                      f"V1 vc 0 DC {f('VIN', 5)}", "R5 vc h 10k", "R6 h 0 10k",
+                      f"R1 vc n {p['R']}", f"R2 n m {{{p['R']}/2}}", "S1 m 0 0 sq sw",
+                      f"C1 n tri {p['C']}", "X1 h n tri opamp", *SCHMITT_LOOP,
+                      "R7 sq out 1k", "R8 out 0 1meg", _start(v["VIN"] / 2)])
+
+
+def _function_generator_eq(f0, get):
+    # The integrator ramps at Vsat/(R C) between +-Vsat R3/R4: f = R4/(4 R3 R C) = 1/(2 R C).
+    c = get("C", 10e-9)
+    return {"C": c, "R": 1 / (2 * f0 * c)}
+
+
+def _function_generator(f: _Filler) -> str:
+    v = part_values(f, _function_generator_eq, 1e3)
+    p = {role: f(role, x) for role, x in v.items()}
+    _show(f, 1 / (2 * v["R"] * v["C"]))
+    return "\n".join([_opamp_block(f), comparator_block(f), f"R1 sq n {p['R']}", f"C1 n tri {p['C']}",
+                      "X1 0 n tri opamp", *SCHMITT_LOOP, "R7 tri out 1k", "R8 out 0 1meg",
+                      _start(0)])
+
+
+register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator (integrator + Schmitt trigger)",
+                build=_vco,
+                names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO"),
+                rules=((0.95, (r"\bvco\b|voltage[- ]controlled oscillator",)),), analysis="tran",
+                tran=("5u", "30m"), noun="oscillator", signal_input=True, specs=("frequency",),
+                design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
+                examples=_example("op-amp VCO with a 5 V control voltage", 50, 10e3)))
+register(Family(kind="function_generator", summary="triangle/square function generator (integrator + Schmitt)",
+                build=_function_generator,
+                names=("triangle wave generator", "function generator", "triangle-wave and square-wave generator",
+                       "op-amp triangle-wave oscillator"),
+                rules=((0.79, (r"function generator|triangle[- ]wave|triangular wave",)),), analysis="tran",
+                tran=("5u", "30m"), noun="oscillator",
+                accepts=r"square[- ]wave\s+generator|square[- ]wave|triangle[- ]wave", specs=("frequency",),
+                design=designer(_function_generator_eq, "f = R4/(4 R3 R C) with R4 = 2 R3", "R"),
+                examples=_example("triangle wave generator", 10, 20e3)))
