@@ -74,13 +74,19 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                                "present" if node in nodes else "not in the netlist"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     for want in request.sources:
-        level = want.dc if want.dc is not None else want.ac
-        word = "dc" if want.dc is not None else "ac"
-        hits = [e for e in sources if (want.node is None or _norm(layout(e).nodes[0].text) == want.node)
-                and _close(_level(e, word), level)]
-        items.append(CheckItem(want.text, PASS if hits else FAIL,
-                               f"{hits[0].name}: {word.upper()} {format_eng(level)}" if hits
-                               else f"no source with {word.upper()} {format_eng(level)} at {want.node or 'the input'}"))
+        hits = [e for e in sources if (want.name is None or e.name.upper() == want.name.upper())
+                and (want.node is None or _norm(layout(e).nodes[0].text) == want.node)]
+        wrong = []
+        for e in hits[:1]:
+            if want.dc is not None and not _close(_level(e, "dc"), want.dc):
+                wrong.append(f"DC {_level(e, 'dc')}, not {format_eng(want.dc)}")
+            if want.ac is not None and not _close(_level(e, "ac"), want.ac):
+                wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(want.ac)}")
+            if want.sin is not None and not _sine_is(e, want.sin):
+                wrong.append("its SIN is not " + " ".join(format_eng(x) for x in want.sin))
+        where = f"{want.name or 'a source'} at {want.node or 'the input'}"
+        items.append(CheckItem(want.text, PASS if hits and not wrong else FAIL,
+                               (f"{hits[0].name} " + ("; ".join(wrong) or "as stated")) if hits else f"no {where}"))
     cards = [s for s in netlist.statements if isinstance(s, m.Model)]
     for want in request.model_params:
         values = [_number(p.value) for c in cards for p in c.params if p.kind == "assign" and p.name.lower() == want.name]
@@ -89,6 +95,12 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                                "in the .model card" if ok else f"{want.name} is not {want.text.split('=')[-1]} "
                                                               "in any .model card"))
     return items
+
+
+def _sine_is(element: m.Element, wanted: tuple[float, float, float]) -> bool:
+    sine = next((f for f in layout(element).extra if f.kind == "func" and f.name.lower() == "sin"), None)
+    numbers = [parse_number(x.text) for x in sine.items] if sine is not None else []
+    return len(numbers) >= 3 and all(_close(a, b) for a, b in zip(numbers, wanted))
 
 
 def _level(element: m.Element, word: str) -> float | None:

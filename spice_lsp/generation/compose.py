@@ -169,8 +169,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     for want in request.sources:
         target = want.node and mapping.get(want.node, want.node)
-        driver = next((line for line in found if line.name[0].upper() == "V" and
-                       (line.nodes[0] in (target, want.node) or mapping.get(line.nodes[0]) == want.node)), None)
+        driver = next((line for line in found if want.name and line.name.upper() == want.name.upper()), None)
+        driver = driver or next((line for line in found if line.name[0].upper() == "V" and want.node and
+                                 (line.nodes[0] in (target, want.node) or mapping.get(line.nodes[0]) == want.node)), None)
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if want.node is None or want.node == request.input else None)
         if driver is None:
@@ -180,6 +181,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver.rest = _set_level(driver.rest, "DC", _number(want.dc))
         if want.ac is not None:
             driver.rest = _set_level(driver.rest, "AC", _number(want.ac))
+        if want.sin is not None:
+            sine = "SIN(" + " ".join(_number(x) for x in want.sin) + ")"
+            old = re.search(r"\bSIN\s*\([^)]*\)", driver.rest, re.IGNORECASE)
+            driver.rest = driver.rest.replace(old[0], sine) if old else f"{driver.rest} {sine}".strip()
+        if want.name and want.name.upper() != driver.name.upper():
+            if any(other.name.upper() == want.name.upper() for other in found):
+                problems.append(f"{want.name}: the name is already used by another part")
+            else:
+                driver.name = want.name
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     if not any(line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"] for line in found):

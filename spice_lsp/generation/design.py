@@ -170,6 +170,16 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         elif "R2" not in intent.values:
             set_value(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
             d.free, d.scale = "R2", 1
+        elif abs(vin * intent.values["R2"].value / (r1 + intent.values["R2"].value) - spec.target) \
+                > spec.tolerance * abs(spec.target):
+            got = vin * intent.values["R2"].value / (r1 + intent.values["R2"].value)
+            d.problems.append(f"'{spec.text}' contradicts the resistors given: they divide "
+                              f"{format_eng(vin)}V to {format_eng(got)}V")
+    elif spec.quantity == "vout" and kind == "transimpedance":
+        current = given(intent, "IBIAS", "IREF") or 10e-6
+        if given(intent, "RF", "R") is None:
+            set_value(intent, d, "RF", abs(spec.target) / current, "Vout = I RF", E96)
+            d.free, d.scale = "RF", 1
     elif spec.quantity == "vout" and kind == "zener_regulator" and "VZ" not in intent.values:
         set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
     elif spec.quantity == "vout" and kind in ("buck_converter", "boost_converter") and "DUTY" not in intent.values:

@@ -69,7 +69,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
     "percc": (r"cm(?:\u207b\u00b3|\^-3|-3)|/cm(?:\u00b3|\^?3)", "cm-3", 1.0),  # a doping concentration
 }
 _QTY = re.compile(rf"""
-    (?<![\w./])
+    (?<![\w/])(?<!(?<!\.)\.)
     (?: (?P<rkm>\d+(?:meg|MEG|[kKMRmuµμnp])\d{{1,2}})             # 2k2, 4u7, 4M7
       | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
       | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*) )  # "forty-seven", "one hundred"
@@ -225,6 +225,10 @@ def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
         before = before[cuts[-2].end() if len(cuts) > 1 else 0:cuts[-1].start()]
     else:
         before = before[cuts[-1].end():] if cuts else before
+    j = i + 1
+    while not after.strip() and j < len(qs):  # "100 mV 1 kHz sine": the words after the next value count
+        after = text[qs[j].end:qs[j + 1].start if j + 1 < len(qs) else len(text)]
+        j += 1
     cut = _CUT.search(after)
     return before[-40:], (after[:cut.start()] if cut else after)[:40]
 
@@ -302,8 +306,9 @@ def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
 def _default_role(intent: Intent, q: _Q) -> str:
     candidates = {"ohm": ["R"], "F": ["C"], "H": ["L"], "Hz": ["FREQ"], "A": ["IBIAS"], "degC": ["TEMP"],
                   "cm-3": ["DOPING"],
-                  "V": ["VIN", "VDD"] if _registry().family_of(intent.kind).signal_input else ["VDD", "VIN"]
-                  }.get(q.unit, [""])
+                  # A bare voltage under 1 V is a signal, not a supply ("10 mV DC at in").
+                  "V": ["VIN", "VDD"] if _registry().family_of(intent.kind).signal_input or abs(q.value) < 1
+                  else ["VDD", "VIN"]}.get(q.unit, [""])
     return next((r for r in candidates if r not in intent.values), candidates[0])
 
 
@@ -358,7 +363,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
         if kind in ("ac", "noise"):
             start, stop = sweep(("Hz",), lo, hi, 1.0) or (1.0, 100e6 if kind == "ac" else 1e6)
-            points = f"dec 20 {format_eng(start)} {format_eng(stop)}"
+            # "linear ... with 101 points", "50 points per decade", "10 points per octave"
+            clause = text[max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1:hi]
+            count = re.search(r"(\d+)\s*(?:points?|pts)\b(?:\s*(?:per|/)\s*(dec\w*|oct\w*))?", clause, re.IGNORECASE)
+            variation = "lin" if re.search(r"\blin(?:ear)?\b", clause, re.IGNORECASE) else \
+                "oct" if count and (count[2] or "").lower().startswith("oct") else "dec"
+            n = count[1] if count else ("100" if variation == "lin" else "20")
+            points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
         elif kind == "tran":
             clause = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1  # "a 2 ms transient"

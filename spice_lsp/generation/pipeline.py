@@ -243,11 +243,10 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     stated_sources = [e for e in request.elements if e.kind in "VI"]
     for i, want in enumerate(request.sources, 1):
         node = want.node or request.input or "in"
-        levels = (f"DC {want.dc:g}" if want.dc is not None else "DC 0") + (f" AC {want.ac:g}" if want.ac is not None else "")
-        lines.append(f"V{i} {node} 0 {levels}")
-    if not request.sources and not stated_sources and "in" in nodes:
-        lines.append("V1 in 0 DC 0 AC 1")
-        assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
+        levels = [f"DC {want.dc:g}" if want.dc is not None else "DC 0"]
+        levels += [f"AC {want.ac:g}"] if want.ac is not None else []
+        levels += ["SIN(" + " ".join(f"{x:g}" for x in want.sin) + ")"] if want.sin else []
+        lines.append(f"{want.name or f'V{i}'} {node} 0 {' '.join(levels)}")
     for want in request.elements:
         if want.kind in DEFAULT_MODELS and want.value is None:
             model = DEFAULT_MODELS[want.kind]

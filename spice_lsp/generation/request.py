@@ -11,6 +11,7 @@ Pure: strings in, dataclasses out.
 from __future__ import annotations
 
 import math
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVI]\d+[A-Za-z0-9_]*(?![\w])|"
-                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b)))")
+                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b)))")
 _NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)"
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
@@ -63,6 +64,8 @@ class SourceConstraint:
     node: str | None  # the node it drives (None: the circuit's input)
     dc: float | None = None
     ac: float | None = None
+    sin: tuple[float, float, float] | None = None  # offset, amplitude, frequency
+    name: str | None = None  # "VIN" when the request names the source
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     before = [q for q in qs if q.end <= name_at - start]
     value = None
     for q in (after[:1] or before[-1:]):
-        if q.unit and UNIT_KIND.get(q.unit, kind) != kind:
-            continue
+        if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
+            continue  # "giving 4 V ... R1": a voltage is no resistance
         if kind in "RCL" or (kind in "EVI" and not q.unit or q.unit in ("V", "A")):
             value = q
     nodes = None
@@ -166,12 +169,6 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None)
 
 
-_SOURCE_STATEMENT = re.compile(
-    r"(?P<level>(?:a\s+)?(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?)\s+(?P<kind>DC|AC)\b"
-    r"(?:\s+(?:input|source|signal|supply))?(?:\s+(?:at|on|into|to)\s+(?:node\s+)?(?P<node>[a-z_]\w*))?"
-    r"|(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*(?:of\s+)?"
-    r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b(?:\s+(?:at|on|into|to)\s+(?:node\s+)?"
-    r"(?P<node2>[a-z_]\w*))?", re.IGNORECASE)
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|RS|CJO|TT|BV|"
                           r"IKF|NF|RB|RC|RE|CJE|CJC|TF|TOX|UO)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
@@ -186,10 +183,10 @@ _CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peak(?:s|ing)?)" + _SPEC
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
-                   r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:voltage\s+)?gain",
+                   r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
 _Q_SPEC = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?P<value>\d+(?:\.\d+)?)(?![\w.])")
-_VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+the\s+output)\b"
+_VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
 _OUTPUT_NODE = re.compile(r"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
@@ -232,8 +229,7 @@ _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?
 def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
     for i, q in enumerate(qs):
-        lo = qs[i - 1].end if i else 0
-        before = text[max(lo, q.start - 40):q.start]
+        before = text[max(0, q.start - 40):q.start]  # "-3 dB at 200 Hz": the words span the "3"
         named, after = _CURRENT_BEFORE.search(before), _CURRENT_AFTER.match(text, q.end)
         if q.unit == "A" and q.value > 0 and (named or after):
             words = f"{q.text}{after[0]}" if after else f"{before[named.start():]}{q.text}"
@@ -273,6 +269,98 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
 
 
+# "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
+_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?<=source )(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
+                          r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
+_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+_SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
+
+
+def _sine(clause: str) -> tuple[float, float, float] | None:
+    """(offset, amplitude, frequency) of a sine the clause describes: "a 100 mV 1 kHz sine",
+    "a sine with 0.5 V offset, 1 V amplitude and 2 kHz frequency"."""
+    if not _SINE.search(clause):
+        return None
+    qs = _quantities(clause)
+    volts = [q for q in qs if q.unit == "V"]
+    freq = next((q.value for q in qs if q.unit == "Hz"), None)
+    offset = next((q.value for q in volts if re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
+                   or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE)), 0.0)
+    amplitude = next((q.value for q in volts if q.value != offset or not offset), None)
+    if amplitude is None or freq is None:
+        return None
+    if re.search(r"\b(?:pp|peak[- ]to[- ]peak|p-p)\b|vpp", clause, re.IGNORECASE):
+        amplitude /= 2
+    return offset, amplitude, freq
+
+
+def _sources(text: str, request: Request) -> None:
+    """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
+    ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
+    for start, stop in [(m.start(), m.end()) for m in re.finditer(r"(?:[^,;.]|\.(?=\d))+", text)]:
+        clause = text[start:stop]
+        if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
+            start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
+            clause = text[start:stop]
+        named = _SOURCE_NAME.search(clause)
+        name = (named["name"] or named["after"]) if named else None
+        name = name if name and name.upper() not in ("VDD", "VCC", "VSS", "VEE") else None
+        at = _AT_NODE.search(clause)
+        node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else None
+        sine = _sine(clause)
+        level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
+                          r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
+                          r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b", clause, re.IGNORECASE)
+        dc = ac = None
+        if level:
+            kind, number = (level["kind"], level["num"]) if level["kind"] else (level["kind2"], level["num2"])
+            qs = _quantities(number.replace(" ", "") + "V")
+            if qs:
+                dc, ac = (qs[0].value, None) if kind.upper() == "DC" else (None, qs[0].value)
+        elif name and not sine:  # "VIN = 5 V at in": a bare level is DC
+            qs = [q for q in _quantities(clause) if q.unit == "V"]
+            dc = qs[0].value if qs else None
+        if sine is None and dc is None and ac is None:
+            continue
+        if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)):
+            continue
+        if any(existing.text == clause.strip() for existing in request.sources):
+            continue
+        request.sources.append(SourceConstraint(clause.strip(), node, dc, ac, sine, name))
+
+
+# Unnamed parts placed by the request: "an input resistor of 4.7k connects in to inv",
+# "the feedback resistor is 47k from inv to out", "a 10 nF capacitor between out and ground".
+_UNNAMED = re.compile(r"\b(?P<word>resistors?|capacitors?|caps?|inductors?|coils?)\b", re.IGNORECASE)
+
+
+_CONNECTS = re.compile(r"\bconnects?\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?:node\s+)?(?P<a>[a-z_]\w*)\s+"
+                       r"(?:to|and|with)\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?:node\s+)?(?P<b>[a-z_]\w*)"
+                       r"(?=\s*(?:[,;]|\.\s|\.$|$|\band\b))", re.IGNORECASE)
+
+
+def _unnamed_elements(text: str, request: Request) -> None:
+    named_spans = [e.text for e in request.elements]
+    for start, stop in [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", text)]:
+        clause = text[start:stop]
+        word = _UNNAMED.search(clause)
+        if not word or _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
+            continue
+        kind = "R" if word["word"].lower().startswith("res") else "C" if word["word"].lower().startswith("cap") else "L"
+        nodes = None
+        for pattern in _NODE_PAIRS + [_CONNECTS]:
+            m = pattern.search(clause)
+            if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
+                    and not _article(m, "b"):
+                nodes = (_node(m["a"]), _node(m["b"]))
+                break
+        values = [q for q in _quantities(clause) if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
+                  and (q.unit or q.scaled)]
+        if nodes and len(values) == 1:
+            request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value, values[0].text))
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     text = " ".join(description.split())
@@ -281,6 +369,11 @@ def read_request(description: str) -> Request:
         element = _element(text, start, stop, m["name"], m.start())
         if element is not None:
             request.elements.append(element)
+    for i, element in enumerate(request.elements[:-1]):  # "R1 = R2 = 10k": one value for both
+        after = request.elements[i + 1]
+        if element.value is None and element.nodes is None and element.kind == after.kind and \
+                re.search(r"=\s*$", element.text):
+            request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
         old = by_name.setdefault(element.name.upper(), element)
@@ -294,15 +387,8 @@ def read_request(description: str) -> Request:
     named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
-    for m in _SOURCE_STATEMENT.finditer(text):
-        kind, number, node = (m["kind"], m["num"], m["node"]) if m["kind"] else (m["kind2"], m["num2"], m["node2"])
-        qs = _quantities(number.replace(" ", "") + "V")
-        if not qs:
-            continue
-        value = qs[0].value
-        node = _node(node) if node and node.lower() not in _NOT_NODES else None
-        request.sources.append(SourceConstraint(m[0].strip(), node, *((value, None) if kind.upper() == "DC"
-                                                                      else (None, value))))
+    _sources(text, request)
+    _unnamed_elements(text, request)
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
             qs = _quantities(m["value"])
