@@ -40,6 +40,7 @@ def _word(text: str) -> tuple[int, int | None]:
 
 def _bits_and_code(f: _Filler) -> tuple[int, int]:
     n, code = _word(f.intent.description)
+    f.param("code", f("CODE", code if code is not None else 2 ** (n - 1)))  # the word, for the reader
     return n, int(f.number("CODE", code if code is not None else 2 ** (n - 1)))
 
 

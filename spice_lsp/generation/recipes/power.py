@@ -79,8 +79,8 @@ def _design_zener_pass(intent, d, spec) -> None:
     if "VZ" in intent.values:
         return
     il = spec.target / (dz.given(intent, "RL") or 100)
-    dz.set_value(intent, d, "VZ", spec.target + VT * math.log(max(il, 1e-6) / 1e-14) - 0.03,
-                 "VZ = Vout + VBE", None)
+    vz = spec.target + VT * math.log(max(il, 1e-6) / 1e-14) - 0.03
+    dz.set_value(intent, d, "VZ", float(f"{vz:.4g}"), "VZ = Vout + VBE", None)
     d.free, d.scale = "VZ", 1
 
 
@@ -331,7 +331,7 @@ def _design_duty(inverting: bool = False):
         if not 0.05 < duty < 0.9:
             d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
             return
-        dz.set_value(intent, d, "DUTY", duty, "|Vout| = Vin D/(1-D) less the diode and switch drops", None)
+        dz.set_value(intent, d, "DUTY", float(f"{duty:.4g}"), "|Vout| = Vin D/(1-D) less the diode and switch drops", None)
         d.free, d.scale = "DUTY", (0 if inverting else 1)
     return design
 

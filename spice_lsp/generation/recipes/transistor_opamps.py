@@ -17,6 +17,7 @@ import math
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.templates import _Filler
 from spice_lsp.language.units import format_eng
 
@@ -59,9 +60,19 @@ def _bench(f: _Filler, vdd: float) -> list[str]:
 
 
 def _pair_current(f: _Filler, vov1: float, cap: float) -> float:
-    """Each input device's current: from a given tail current, else gm1 = 2 pi UGBW cap."""
+    """Each input device's current: from a given tail current, else gm1 = 2 pi UGBW cap (the
+    design target written as a .param)."""
     tail = f.number("IBIAS", 0, "ITAIL")
-    return tail / 2 if tail else math.pi * f.number("UGBW", 10e6) * cap * vov1
+    if tail:
+        return tail / 2
+    f.param("ugbw", f("UGBW", 10e6))
+    return math.pi * f.number("UGBW", 10e6) * cap * vov1
+
+
+def _gain(f: _Filler, default: float) -> float:
+    """The DC gain the overdrive is sized for (written as a .param: the design target)."""
+    f.param("gain", f("GAIN", default))
+    return abs(f.number("GAIN", default))
 
 
 def _five_t(f: _Filler) -> str:
@@ -70,7 +81,7 @@ def _five_t(f: _Filler) -> str:
     s = _Sizer(f)
     vs = cm - 0.7 - 0.2
     for _ in range(3):  # the pair's source node, with the body effect
-        vov1 = _stage_vov(abs(f.number("GAIN", 100)), cm - vs, vdd - cm)
+        vov1 = _stage_vov(_gain(f, 100), cm - vs, vdd - cm)
         vs = cm - _vt(vs, GAMN) - vov1
     i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
     s.m("M1", "x", "inp", "tail", "0", _w(i1, vov1, KPN, LAMN, cm - vs, s.length))
@@ -89,7 +100,7 @@ def _two_stage(f: _Filler) -> str:
     vdd = f.number("VDD", 5)
     cm = vdd / 2
     s = _Sizer(f)
-    gain = abs(f.number("GAIN", 3000))
+    gain = _gain(f, 3000)
     cc = f.number("CC", 1e-12, "C")
     # Equal gain in both stages; the second stage's PMOS shares the mirror's overdrive, so its
     # gate voltage equals the mirror's (no systematic offset).
@@ -227,11 +238,12 @@ def _design(intent, d, spec) -> None:
     if spec.quantity == "ugbw":
         _unclaim(intent, d, spec, "Hz")
         dz.set_value(intent, d, "UGBW", spec.target, "gm1 = 2 pi UGBW C", None)
+        intent.values["UGBW"] = Value("UGBW", spec.target, format_eng(spec.target), "Hz")  # 20meg, not 2e+07
         d.free, d.scale = "UGBW", 1
         return
     intent.values.pop("GAIN", None)
     d.claimed.add("GAIN")
-    dz.set_value(intent, d, "GAIN", 10 ** (spec.target / 20), "A = gm/(gds_n + gds_p) per stage", None)
+    dz.set_value(intent, d, "GAIN", float(f"{10 ** (spec.target / 20):.4g}"), "A = gm/(gds_n + gds_p) per stage", None)
     # The trim moves GAIN by (target/measured)^scale in dB: this scale makes that a linear step.
     d.free, d.scale = "GAIN", spec.target * math.log(10) / 20
 

@@ -113,12 +113,14 @@ def _wilson(f: _Filler) -> str:
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
         return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 x n1 0 {q}",
                           f"Q2 n1 n1 0 {q}", f"Q3 out x n1 {q}", _sense(f)])
-    # MOS Wilson with M4 matching M1's drain voltage to M2's (the "improved" Wilson).
+    # MOS Wilson: M3's source feeds the diode M2, which mirrors into M1; M1's drain pulls M3's
+    # gate (x) down until the currents match. The diode M4 in series with M1 holds M1's drain at
+    # M2's (the "improved" Wilson), so the copy is exact despite lambda.
     return "\n".join([supply, f"I1 vdd x DC {f('IREF', 100e-6, 'IBIAS')}",
-                      _mos_device(f, "n", "x", "n1", "0", "0", "M1"),
-                      _mos_device(f, "n", "n2", "n1", "0", "0", "M2"),
-                      _mos_device(f, "n", "out", "x", "n2", "0", "M3"),
-                      _mos_device(f, "n", "n1", "n1", "n2", "0", "M4"), _sense(f)])
+                      _mos_device(f, "n", "x", "x", "m", "0", "M4"),
+                      _mos_device(f, "n", "m", "y", "0", "0", "M1"),
+                      _mos_device(f, "n", "y", "y", "0", "0", "M2"),
+                      _mos_device(f, "n", "out", "x", "y", "0", "M3"), _sense(f)])
 
 
 def _cascode_mirror(f: _Filler) -> str:
@@ -332,6 +334,8 @@ def _degenerated_ce(f: _Filler) -> str:
     vcc = f.number("VDD", 12)
     ic = f.number("IBIAS", 1e-3, "IREF")
     gain = abs(f.number("GAIN", 10))
+    f.param("ic", f("IBIAS", 1e-3, "IREF"))  # the design targets, for the reader
+    f.param("gain", f("GAIN", 10))
     rc_text = f("RC", vcc / 2 / ic)
     rc = f.number("RC", vcc / 2 / ic)
     re_text = f("RE", max(rc / gain * (BETA / (BETA + 1)) - VT / ic, 1.0))
@@ -351,7 +355,7 @@ def _design_ce_gain(intent, d, spec) -> None:
     d.claimed.add("GAIN")
     if "RE" in intent.values and "RC" in intent.values:
         return
-    dz.set_value(intent, d, "GAIN", gain, "|gain| = RC/(RE + re)", None)
+    dz.set_value(intent, d, "GAIN", float(f"{gain:.4g}"), "|gain| = RC/(RE + re)", None)
     d.free, d.scale = "GAIN", 1
 
 
