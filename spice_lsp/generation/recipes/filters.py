@@ -33,8 +33,9 @@ def stated_q(text: str, default: float) -> float:
 def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
     """The value the parts are computed for (the request's frequency, else the nominal one),
     written as a .param so the netlist says what it was designed for."""
-    f.param(f"design_{target.lower()}", f(target, nominal))
-    return f.number(target, nominal)
+    value = f.number(target, nominal)
+    f.param(f"design_{target.lower()}", format_eng(value))
+    return value
 
 
 def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ") -> dict[str, float]:

@@ -194,20 +194,21 @@ register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscilla
                 examples=_example("op-amp relaxation oscillator", 10, 20e3)))
 
 
-VBE, VCESAT = 0.7, 0.1
+VBE, VCESAT, VON = 0.7, 0.1, 0.55  # on, saturated, and where the off transistor starts to conduct
 
 
 def _astable_eq(f0, get):
     # Each half period the off transistor's base climbs from VBE - (VCC - VCEsat) towards VCC
-    # through R until it reaches VBE: T/2 = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)), ~0.69 R C.
-    # R stays well under beta x RC so the on transistor saturates; C follows the frequency.
-    r = get("R", 47e3)
-    return {"R": r, "C": 1 / (2 * _half_period(abs(get("VDD", 9))) * f0 * r)}
+    # through R until it conducts at VON: T/2 = R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)), ~0.69 R C.
+    # R near 47k, well under beta x RC so the on transistor saturates: C (E24) for that, then R from C.
+    k = _half_period(abs(get("VDD", 9)))
+    c = get("C", 1 / (2 * k * f0 * 47e3))
+    return {"C": c, "R": get("R", 1 / (2 * k * f0 * c))}
 
 
 def _half_period(vcc: float) -> float:
     """Half a period of the astable, in units of R C."""
-    return math.log((2 * vcc - VBE - VCESAT) / (vcc - VBE))
+    return math.log((2 * vcc - VBE - VCESAT) / (vcc - VON))
 
 
 def _bjt_astable(f: _Filler) -> str:
@@ -227,7 +228,7 @@ register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cros
                        "free-running multivibrator"),
                 rules=((0.85, (r"astable|free[- ]running multivibrator",)),), analysis="tran", tran=("5u", "30m"),
                 noun="oscillator", accepts=r"multivibrator", specs=("frequency",),
-                design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)))", "C"),
+                design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)))", "R"),
                 examples=_example("BJT astable multivibrator", 10, 10e3)))
 
 
@@ -242,9 +243,10 @@ def _monostable_design(equations: Equations, how: str, free: str):
 
 
 def _bjt_monostable_eq(width, get):
-    # Like one half of the astable: T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE)), ~0.69 R C.
-    r = get("R", 10e3)
-    return {"R": r, "C": width / (r * _half_period(abs(get("VDD", 9))))}
+    # Like one half of the astable: T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)), ~0.69 R C.
+    k = _half_period(abs(get("VDD", 9)))
+    c = get("C", width / (10e3 * k))  # C (E24) for R near 10k, then R from C
+    return {"C": c, "R": get("R", width / (c * k))}
 
 
 def _bjt_monostable(f: _Filler) -> str:
@@ -266,7 +268,7 @@ register(Family(kind="bjt_monostable", summary="BJT monostable multivibrator (on
                        "one-shot pulse generator"),
                 rules=((0.9, (r"monostable|one[- ]shot",)),), analysis="tran", tran=("5u", "3m"),
                 accepts=r"multivibrator", specs=("width",),
-                design=_monostable_design(_bjt_monostable_eq, "T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VBE))", "C"),
+                design=_monostable_design(_bjt_monostable_eq, "T = R C ln((2 VCC - VBE - VCEsat)/(VCC - VON))", "R"),
                 examples=(("width", "BJT monostable multivibrator with a pulse width of {x} s", 1e-4, 1),)))
 
 
