@@ -26,12 +26,17 @@ def _ntc_r(r25: float, beta: float, t: float) -> float:
     return r25 * math.exp(beta * (1 / (t + 273.15) - 1 / 298.15))
 
 
+def _nominal(f: _Filler, rtd: bool) -> float:
+    """The sensor's nominal resistance: 100 ohm (PT100), 1 k (PT1000), 10 k (NTC)."""
+    return (1000 if "pt1000" in f.intent.description.lower() else 100) if rtd else 10e3
+
+
 def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
-    """The sensing element between nodes top and out, as a behavioural current (R = its law)."""
+    """The sensing element, a behavioural current (R = its law), and the temperature source."""
     if rtd:
-        f.param("r0", f("R0", 100))
+        f.param("r0", f("R0", _nominal(f, rtd)))
         law = _PT100
-        why = "* B1: PT100, R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
+        why = "* B1: platinum RTD, R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
     else:
         f.param("r25", f("R25", 10e3))
         f.param("beta", f("BETA", 3950))
@@ -44,12 +49,12 @@ def _divider(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
     # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
     return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"B1 vdd out I={{v(vdd,out)/({law})}}",
-                              f"R1 out 0 {f('R', 100 if rtd else 10e3, 'R1')}"])
+                              f"R1 out 0 {f('R', _nominal(f, rtd), 'R1')}"])
 
 
 def _bridge(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
-    r = f("R", 100 if rtd else 10e3, "R1")
+    r = f("R", _nominal(f, rtd), "R1")
     # Three fixed arms equal to the sensor's nominal value: balanced at 0 C (PT100) or 25 C (NTC);
     # out is the bridge's differential output v(a) - v(b).
     return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", f"B1 a 0 I={{v(a)/({law})}}",
@@ -89,12 +94,12 @@ register(Family(kind="ntc_bridge", summary="NTC thermistor bridge",
 register(Family(kind="rtd_divider", summary="PT100 RTD divider",
                 build=lambda f: _divider(f, True),
                 names=("PT100 RTD divider", "RTD voltage divider", "RTD temperature sensor", "PT100 circuit"),
-                rules=((26.3, (r"\brtds?\b|\bpt100\b|platinum resistance",)),),
+                rules=((26.3, (r"\brtds?\b|\bpt1000?\b|platinum resistance",)),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
 register(Family(kind="rtd_bridge", summary="PT100 RTD bridge",
                 build=lambda f: _bridge(f, True),
                 names=("PT100 RTD bridge", "RTD Wheatstone bridge", "RTD bridge"),
-                rules=((26.2, (r"\brtds?\b|\bpt100\b|platinum resistance", r"bridge")),),
+                rules=((26.2, (r"\brtds?\b|\bpt1000?\b|platinum resistance", r"bridge")),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
 
 
