@@ -78,3 +78,28 @@ def test_an_answer_arrives_and_is_kept():
         assert model.started == ["RC low-pass"]  # asked again: not generated again
     finally:
         jobs.shutdown()
+
+
+def test_typing_never_stops_the_command_and_completion_reuses_its_answer():
+    model = HeldModel()
+    jobs = ModelJobs(model)
+    try:
+        command_stop = threading.Event()
+        command = jobs.run("RC low-pass", command_stop)
+        assert model.running.wait(10)
+        assert jobs.answer("RC high-pass") is None  # typing elsewhere meanwhile
+        assert not command_stop.is_set()
+        model.release.set()
+        assert command.result(10) == "draft of RC low-pass"
+        assert jobs.answer("RC low-pass") == "draft of RC low-pass"  # the command's answer, not a second run
+        jobs.executor.submit(lambda: None).result(10)
+        assert model.started == ["RC low-pass", "RC high-pass"]
+        stopped = threading.Event()
+        stopped.set()  # a command the user cancelled (or that ran out of time)
+        jobs.run("RC band-pass", stopped).result(10)
+        assert jobs.answer("RC band-pass") is None  # asked again: it runs again
+        jobs.executor.submit(lambda: None).result(10)
+        assert model.started.count("RC band-pass") == 2
+    finally:
+        model.release.set()
+        jobs.shutdown()

@@ -62,7 +62,9 @@ class ModelJobs:
     None; later asks return the result once it has arrived. A job for a new description stops
     the unfinished one before it (the user has typed on: its description is stale), so the
     queue never holds more than one job, and at most `limit` finished answers are kept.
-    `run()` serves the generate command: it stops the completion jobs and waits its turn.
+    `run()` serves the generate command: it stops the completion jobs and waits its turn;
+    typing never stops it, and a completion for its description gets its answer. A job that
+    was stopped (or ran out of time) is asked again when completion asks again.
     """
 
     def __init__(self, generate: Callable[..., GenerationResult], limit: int = 32) -> None:
@@ -70,12 +72,16 @@ class ModelJobs:
         self.limit = limit
         self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="spice-lsp-model")
         self._jobs: OrderedDict[str, tuple[concurrent.futures.Future, threading.Event]] = OrderedDict()
+        self._commands: set[concurrent.futures.Future] = set()  # run() jobs not finished yet
         self._lock = threading.Lock()
 
     def answer(self, description: str) -> GenerationResult | None:
         key = _key(description)
         with self._lock:
             job = self._jobs.get(key)
+            if job is not None and job[1].is_set() and job[0].done():
+                del self._jobs[key]  # stopped, or out of time: its answer is the template's
+                job = None
             if job is None:
                 self._stop_unfinished()
                 stop = threading.Event()
@@ -91,7 +97,11 @@ class ModelJobs:
     def run(self, description: str, stop: threading.Event, **kwargs) -> concurrent.futures.Future:
         with self._lock:
             self._stop_unfinished()
-        return self.executor.submit(self.generate, description, stop=stop, **kwargs)
+            future = self.executor.submit(self.generate, description, stop=stop, **kwargs)
+            self._commands.add(future)
+            future.add_done_callback(self._commands.discard)
+            self._jobs[_key(description)] = (future, stop)
+        return future
 
     def _run(self, description: str, stop: threading.Event) -> GenerationResult:
         try:
@@ -101,7 +111,7 @@ class ModelJobs:
             raise
 
     def _stop_unfinished(self) -> None:
-        for key in [k for k, (future, _) in self._jobs.items() if not future.done()]:
+        for key in [k for k, (future, _) in self._jobs.items() if not future.done() and future not in self._commands]:
             self._stop(*self._jobs.pop(key))
 
     @staticmethod

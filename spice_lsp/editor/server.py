@@ -296,6 +296,11 @@ def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
             type=types.MessageType.Warning, message=f"spice-lsp: {problem}"))
 
 
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: SpiceLanguageServer, params: None) -> None:
+    ls.model_jobs.shutdown()  # a draft in progress would hold the exit until it ends
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: SpiceLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.schedule_diagnostics(params.text_document.uri, 0)
