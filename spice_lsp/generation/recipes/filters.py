@@ -149,7 +149,9 @@ register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) act
                 build=_mfb_bandpass,
                 names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
                        "multiple feedback bandpass"),
-                rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",))), noun="filter",
+                # "An active band-pass filter" is the multiple-feedback one (not the passive RLC).
+                rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",)),
+                       (8.9, (r"active|op[- ]?amp|operational", BANDPASS))), noun="filter",
                 specs=("center", "q"),
                 design=designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C)", "R2"),
                 examples=_center_example("multiple-feedback band-pass filter")))
@@ -260,7 +262,8 @@ register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", buil
 register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter (bootstrapped, adjustable Q)",
                 build=_twin_t_active,
                 names=("active twin-T notch filter", "bootstrapped twin-T notch", "op-amp twin-T notch filter"),
-                rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),),
+                rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),
+                       (8.95, (r"active|op[- ]?amp|operational", r"notch|band[- ]?stop|band[- ]reject"))),
                 noun="filter", accepts=r"notch(?:\s+filter)?",
                 specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=(("notch", "active twin-T notch filter, notch at {x} Hz", 20, 20e3),)))

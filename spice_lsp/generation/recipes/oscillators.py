@@ -52,7 +52,7 @@ register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (com
                 names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
                        "Colpitts LC tank oscillator"),
                 # The textbook "LC oscillator" is the Colpitts.
-                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator",))), analysis="tran",
+                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))), analysis="tran",
                 tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
                 design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2),
