@@ -3,6 +3,7 @@ model and examples, loaded once and shared by every request."""
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -118,6 +119,7 @@ class Assistant:
 
 def _why_failed(error: Exception) -> str:
     if isinstance(error, ImportError):
-        return (f"{error.name or error} is not installed: the model backends need the ml extra, "
-                "pip install 'spice-lsp[ml]'")
+        return (f"{error.name or error} is not installed: the model backends need the packages of "
+                f"spice-lsp's ml extra in the server's Python ({sys.executable}), e.g. "
+                "pip install -e '.[ml]' in the spice-lsp repository")
     return f"{type(error).__name__}: {error}"
