@@ -5,11 +5,15 @@
 1. loading: the corpus data file, its shipped float16 vectors, the MiniLM embedder, and the FAISS
    index built in a fresh cache directory (only the template descriptions are embedded: the corpus
    vectors are shipped), then the same index read back from that cache;
-2. per query once loaded (the target is under 50 ms): mean, median, p95 and max over --repeats
-   passes of the queries below, with the embedding and the FAISS search timed apart;
+2. per query once loaded (the target is under 50 ms): mean, median, p95 and max wall time over
+   --repeats passes of the queries below, the embedding and the FAISS search timed apart, and the
+   process CPU time per query (what a query costs on an idle machine: the wall time on a shared,
+   loaded one is mostly waiting for a core);
 3. with --embed-corpus, embedding every corpus description from scratch (what a changed data file
    without matching vectors costs once).
-The load average is printed and saved: timings on a shared machine are noisy.
+The load average is printed and saved: timings on a shared machine are noisy. On the shared
+2-core machine under load, torch's default of 2 intra-op threads made one query's embedding 10 times
+slower than --threads 1 (its threads wait for each other while other processes hold the cores).
 """
 from __future__ import annotations
 
@@ -67,8 +71,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5, help="passes over the queries")
     parser.add_argument("--embed-corpus", action="store_true", help="also time embedding the corpus from scratch")
+    parser.add_argument("--threads", type=int, default=0, help="torch threads for the embedder (0: torch's default)")
     parser.add_argument("--json", default=".cache/retrieval-speed.json", help="where the figures go")
     args = parser.parse_args(argv)
+    if args.threads:
+        import torch
+        torch.set_num_threads(args.threads)
 
     corpus, load_corpus = timed(corpus_examples)
     vectors, load_vectors = timed(corpus_vectors)
@@ -83,14 +91,16 @@ def main(argv: list[str] | None = None) -> dict:
         _, read_index = timed(again.index)
 
     retriever.search(QUERIES[0], 3)  # warm-up: first-call allocations are not a query's cost
-    total, embedding, searching = [], [], []
+    total, embedding, searching, cpu = [], [], [], []
     for _ in range(args.repeats):
         for query in QUERIES:
+            cpu_started = time.process_time()
             started = time.perf_counter()
             vector = retriever.embed([query])
             middle = time.perf_counter()
             retriever.index().search(vector, 3)
             ended = time.perf_counter()
+            cpu.append((time.process_time() - cpu_started) * 1000)
             embedding.append((middle - started) * 1000)
             searching.append((ended - middle) * 1000)
             total.append((ended - started) * 1000)
@@ -106,7 +116,9 @@ def main(argv: list[str] | None = None) -> dict:
         "query_ms": {"queries": len(total), "mean": round(statistics.mean(total), 2),
                      "median": round(statistics.median(total), 2), "p95": round(percentile(total, 0.95), 2),
                      "max": round(max(total), 2), "embed_mean": round(statistics.mean(embedding), 2),
-                     "faiss_mean": round(statistics.mean(searching), 3)},
+                     "faiss_mean": round(statistics.mean(searching), 3),
+                     "cpu_mean": round(statistics.mean(cpu), 2), "cpu_median": round(statistics.median(cpu), 2)},
+        "torch_threads": args.threads or "default",
         "top3": tops, "load_average": os.getloadavg(), "cpus": os.cpu_count(),
     }
     if args.embed_corpus:
@@ -120,7 +132,8 @@ def main(argv: list[str] | None = None) -> dict:
     print("load (s): " + ", ".join(f"{k} {v}" for k, v in figures["load_s"].items()))
     q = figures["query_ms"]
     print(f"query (ms, {q['queries']} queries): mean {q['mean']}, median {q['median']}, p95 {q['p95']}, "
-          f"max {q['max']} (embedding {q['embed_mean']}, FAISS {q['faiss_mean']})")
+          f"max {q['max']} (embedding {q['embed_mean']}, FAISS {q['faiss_mean']}); "
+          f"process CPU per query: mean {q['cpu_mean']}, median {q['cpu_median']}")
     if args.embed_corpus:
         print(f"embedding the {len(corpus)} corpus descriptions from scratch: {figures['embed_corpus_s']} s "
               f"({figures['embed_corpus_per_s']} per s)")
