@@ -18,6 +18,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
 from spice_lsp.editor import lsp
+from spice_lsp.generation.pipeline import checklist_lines, generate
 from spice_lsp.language.parser import parse
 
 DATA = Path(__file__).parent / "data" / "server"
@@ -357,6 +358,9 @@ async def test_completion_on_a_describe_line_inserts_a_verified_netlist(client: 
     assert "verified by ngspice" in item.detail and "rc lowpass" in item.label
     assert item.filter_text == ("MHz" if column > 5 else "des")  # the word typed before the cursor
     assert_generated_netlist(apply_insertions(DESCRIBE, accepted(DESCRIBE, item)))
+    # the documentation shows what was checked and assumed, line by line
+    checklist = checklist_lines(generate(DESCRIBE.split(":", 1)[1]))
+    assert checklist and all(f"- {line}" in item.documentation.value for line in checklist)
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
