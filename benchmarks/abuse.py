@@ -44,7 +44,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
 from pytest_lsp import LanguageClient, client_capabilities
 
 from benchmarks.lsp_client import make_client
-from spice_lsp.editor.features import MAX_DIAGNOSTICS, MAX_SYMBOL_DEPTH
+from spice_lsp.editor.features import MAX_DIAGNOSTICS, MAX_SYMBOL_DEPTH, document_symbols
 from spice_lsp.language.checks import check
 from spice_lsp.language.includes import Workspace
 
@@ -511,12 +511,32 @@ async def client_uris(s: Session, scale: float) -> dict:
     return {"refused": {name: answers[name][0][1] for name in refused}, "ok": ok}
 
 
+async def request_during_check(s: Session, scale: float) -> dict:
+    """A request on a big document just changed makes the server check that version; the
+    probe hover on another document, sent right after it, must not wait for that check."""
+    text = big_netlist_text(int(2_000_000 * scale))
+    uri = s.open("busy.cir", text)
+    await s.diagnostics(uri)
+    text = text.replace("big netlist", "big netlist, changed", 1)
+    s.change(uri, types.TextDocumentContentChangeWholeDocument(text=text))
+    symbols = asyncio.ensure_future(s.client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))))
+    await s.probe()
+    during = s.latencies[-1]
+    found = await asyncio.wait_for(symbols, WAIT)
+    await s.diagnostics(uri)
+    s.close(uri)
+    return {"bytes": len(text), "probe_during_check_ms": round(during * 1000, 1),
+            "ok": found is not None and len(found) == len(document_symbols(check(text)))}
+
+
 SCENARIOS = {
     "big_netlist": big_netlist, "long_line": long_line, "nul_bytes": nul_bytes, "nesting": nesting,
     "many_documents": many_documents, "change_storm": change_storm,
     "outside_positions": outside_positions, "malformed_jsonrpc": malformed_jsonrpc,
     "unknown_methods": unknown_methods, "line_separators": line_separators, "garbage": garbage,
     "nested_subckts": nested_subckts, "negative_positions": negative_positions, "client_uris": client_uris,
+    "request_during_check": request_during_check,
 }
 
 

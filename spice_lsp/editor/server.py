@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInternalError
+from pygls.exceptions import JsonRpcContentModified, JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
@@ -173,6 +173,21 @@ class SpiceLanguageServer(LanguageServer):
         """The check of the document's current version (call on the event loop)."""
         doc = self.workspace.get_text_document(uri)
         return self.check_version(uri, doc.source, doc.version)
+
+    async def checked_now(self, uri: str):
+        """The document and the check of its current version, checked off the event loop:
+        checking a changed multi-megabyte document takes seconds, and every other request
+        waited for it (29 s for 2 MB on a loaded machine). Raises ContentModified when the
+        document changes meanwhile (the answer would be for text the client no longer has)."""
+        doc = self.workspace.get_text_document(uri)
+        source, version = doc.source, doc.version
+        state = self.documents.get(uri)
+        if state is not None and state.version == version and state.result is not None:  # checked already
+            return doc, state.result
+        result = await asyncio.get_running_loop().run_in_executor(None, self.check_version, uri, source, version)
+        if self.is_open(uri) and self.workspace.get_text_document(uri).version != version:
+            raise JsonRpcContentModified(f"{uri} changed while it was being checked")
+        return doc, result
 
     def check_version(self, uri: str, source: str, version: int | None) -> CheckResult:
         """Check one version of a document (re-parsing only what changed); thread-safe.
@@ -354,43 +369,42 @@ def did_close(ls: SpiceLanguageServer, params: types.DidCloseTextDocumentParams)
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-def document_symbol(ls: SpiceLanguageServer, params: types.DocumentSymbolParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    symbols = features.document_symbols(ls.checked(doc.uri))
-    return [lsp.lsp_symbol(s, doc) for s in symbols] or None
+async def document_symbol(ls: SpiceLanguageServer, params: types.DocumentSymbolParams):
+    doc, result = await ls.checked_now(params.text_document.uri)
+    return [lsp.lsp_symbol(s, doc) for s in features.document_symbols(result)] or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: SpiceLanguageServer, params: types.HoverParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    info = features.hover(ls.checked(doc.uri), lsp.core_position(doc, params.position))
+async def hover(ls: SpiceLanguageServer, params: types.HoverParams):
+    doc, result = await ls.checked_now(params.text_document.uri)
+    info = features.hover(result, lsp.core_position(doc, params.position))
     return lsp.lsp_hover(info, doc) if info else None
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-def definition(ls: SpiceLanguageServer, params: types.DefinitionParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    found = features.definition(ls.checked(doc.uri), lsp.core_position(doc, params.position))
+async def definition(ls: SpiceLanguageServer, params: types.DefinitionParams):
+    doc, result = await ls.checked_now(params.text_document.uri)
+    found = features.definition(result, lsp.core_position(doc, params.position))
     return [lsp.lsp_location(loc, doc.uri, doc) for loc in found] or None
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-def references(ls: SpiceLanguageServer, params: types.ReferenceParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    found = features.references(ls.checked(doc.uri), lsp.core_position(doc, params.position),
-                                params.context.include_declaration)
+async def references(ls: SpiceLanguageServer, params: types.ReferenceParams):
+    doc, result = await ls.checked_now(params.text_document.uri)
+    found = features.references(result, lsp.core_position(doc, params.position), params.context.include_declaration)
     return [lsp.lsp_location(loc, doc.uri, doc) for loc in found] or None
 
 
 @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-def folding_range(ls: SpiceLanguageServer, params: types.FoldingRangeParams):
-    return [lsp.lsp_fold(f) for f in features.folding_ranges(ls.checked(params.text_document.uri))] or None
+async def folding_range(ls: SpiceLanguageServer, params: types.FoldingRangeParams):
+    _, result = await ls.checked_now(params.text_document.uri)
+    return [lsp.lsp_fold(f) for f in features.folding_ranges(result)] or None
 
 
 @server.feature(types.TEXT_DOCUMENT_FORMATTING)
-def formatting(ls: SpiceLanguageServer, params: types.DocumentFormattingParams):
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    return lsp.whole_document_edit(doc.source, features.format_document(doc.source, ls.checked(doc.uri)))
+async def formatting(ls: SpiceLanguageServer, params: types.DocumentFormattingParams):
+    doc, result = await ls.checked_now(params.text_document.uri)
+    return lsp.whole_document_edit(doc.source, features.format_document(doc.source, result))
 
 
 # ---------------------------------------------------------------------------------------
