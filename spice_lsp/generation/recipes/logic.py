@@ -159,7 +159,7 @@ register(Family(kind="tristate_buffer", summary="CMOS tri-state buffer",
 register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates)",
                 build=_sr_latch,
                 names=("SR latch", "set-reset latch", "NOR SR latch", "S-R latch from NOR gates"),
-                rules=((3.95, (r"\b(?:sr|s-r|rs|set[- ]reset)\s+latch|\blatch\b",)),
+                rules=((3.95, (r"\b(?:sr|s-r|rs|set[- ]reset)\s+latch|\blatch\b(?![- ]up)",)),
                        (3.96, (r"\blatch\b", r"\bnor\b"))),
                 **_LOGIC))
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",

@@ -114,7 +114,7 @@ register(Family(kind="linear_regulator", summary="linear series regulator: op-am
                 names=("linear regulator", "series voltage regulator with an op-amp", "op-amp series regulator",
                        "linear voltage regulator with a pass transistor"),
                 rules=((23.6, (r"linear\s+(?:voltage\s+)?regulator|series\s+(?:voltage\s+)?regulator|"
-                               r"pass[- ]transistor|op[- ]?amp\s+(?:series\s+)?regulator",)),),
+                               r"pass[- ]transistor(?!\s+logic)|op[- ]?amp\s+(?:series\s+)?regulator",)),),
                 specs=("vout",), design=_divider_design(2.5),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
                 **_REGULATOR))
@@ -204,7 +204,7 @@ register(Family(kind="charge_pump_doubler", summary="switched-capacitor charge p
 register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capacitor voltage doubler",
                 build=_villard,
                 names=("voltage doubler", "Villard voltage doubler", "Greinacher doubler", "diode voltage doubler"),
-                rules=((19.7, (r"doubler|villard|greinacher",)),),
+                rules=((19.7, (r"(?<!frequency )doubler|villard|greinacher",)),),
                 analysis="tran", tran=("10u", "50m"), signal_input=True))
 register(Family(kind="cockcroft_walton", summary="Cockcroft-Walton voltage multiplier",
                 build=_cockcroft_walton,

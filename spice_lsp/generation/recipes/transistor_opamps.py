@@ -262,7 +262,7 @@ register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CM
                 build=_two_stage,
                 names=("two-stage Miller-compensated op-amp", "two-stage CMOS op-amp", "two stage op amp",
                        "Miller compensated operational amplifier"),
-                rules=((5.0, (r"two[- ]stage|miller",)),),
+                rules=((5.0, (r"two[- ]stage|miller[- ]compensat\w*", r"op[- ]?amps?|operational|\bcmos\b|\bota\b|miller")),),
                 specs=("ugbw", "dc_gain_db"),
                 examples=(("ugbw", "two-stage Miller op-amp with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),
                           ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76)),
