@@ -407,14 +407,14 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
         _label = f"{_response.title()} {_side}-pass filter"
         register(Family(
             kind=f"{_response}_{_side}pass",
-            summary=f"{_label} (order 2-6, Sallen-Key cascade; {_CASCADE_NOTE[_response]})",
+            summary=f"{_label}, orders 2 to 6 as a cascade of second-order sections ({_CASCADE_NOTE[_response]})",
             build=partial(_cascade, response=_response, high=_high),
             names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
                    f"{_response.title()} {'HPF' if _high else 'LPF'}"),
-            # With an order of 3-6 before the first catalog's Sallen-Key rules (ranks 8-10); without
-            # one after them, so "Butterworth Sallen-Key low-pass" stays the single section.
+            # Before the first catalog's Sallen-Key rules (ranks 8-10); a Butterworth without an order
+            # of 3-6 after them, so "Butterworth Sallen-Key low-pass" stays that single section.
             rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass)),
-                   (10 + _rank + (0 if _high else 0.05), (_word, _pass)),
+                   ((10 if _response == "butterworth" else 7.1) + _rank + (0 if _high else 0.05), (_word, _pass)),
                    *(((10.9 + _rank, (_word,)),) if not _high else ())),
             noun="filter", specs=("cutoff",), design=_design_cutoff_parameter,
             examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),)))

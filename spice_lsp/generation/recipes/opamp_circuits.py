@@ -205,9 +205,9 @@ register(Family(kind="peak_detector", summary="op-amp peak detector (with hold c
 
 def _sample_and_hold(f: _Filler) -> str:
     s = f.model("sw")
-    fs = f.number("FSW", 10e3)
+    f.param("fsw", f("FSW", 10e3))
     # X1 buffers the input onto C1 while the clock closes S1 (a tenth of each period); X2 reads it.
-    return "\n".join([_opamp_block(f), _signal(f, 1), f"V2 clk 0 PULSE(0 5 0 10n 10n {0.1 / fs:g} {1 / fs:g})",
+    return "\n".join([_opamp_block(f), _signal(f, 1), "V2 clk 0 PULSE(0 5 0 10n 10n {0.1/fsw} {1/fsw})",
                       "X1 in a a opamp", f"S1 a h clk 0 {s}", f"C1 h 0 {f('C', 1e-9)}", "X2 h out out opamp"])
 
 

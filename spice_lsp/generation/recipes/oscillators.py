@@ -52,8 +52,8 @@ register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (com
                 names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
                        "Colpitts LC tank oscillator"),
                 # The textbook "LC oscillator" is the Colpitts.
-                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))), analysis="tran",
-                tran=("10n", "100u"), noun="oscillator",
+                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))),
+                analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
                 design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2),
                 examples=_example("Colpitts oscillator", 50e3, 500e3)))
@@ -402,6 +402,7 @@ register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator
                 names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO"),
                 rules=((0.95, (r"\bvco\b|voltage[- ]controlled oscillator",)),), analysis="tran",
                 tran=("5u", "30m"), noun="oscillator", signal_input=True, specs=("frequency",),
+                accepts=r"schmitt|comparators?|hysteresis",
                 design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
                 examples=_example("op-amp VCO with a 5 V control voltage", 50, 10e3)))
 register(Family(kind="function_generator", summary="triangle/square function generator (integrator + Schmitt)",
@@ -410,6 +411,7 @@ register(Family(kind="function_generator", summary="triangle/square function gen
                        "op-amp triangle-wave oscillator"),
                 rules=((0.79, (r"function generator|triangle[- ]wave|triangular wave",)),), analysis="tran",
                 tran=("5u", "30m"), noun="oscillator",
-                accepts=r"square[- ]wave\s+generator|square[- ]wave|triangle[- ]wave", specs=("frequency",),
+                accepts=r"square[- ]wave\s+generator|square[- ]wave|triangle[- ]wave|schmitt|comparators?|hysteresis",
+                specs=("frequency",),
                 design=designer(_function_generator_eq, "f = R4/(4 R3 R C) with R4 = 2 R3", "R"),
                 examples=_example("triangle wave generator", 10, 20e3)))
