@@ -190,6 +190,16 @@ def _cockcroft_walton(f: _Filler) -> str:
     return "\n".join(lines + [f"R1 out 0 {f('RL', 1e6, 'R')}"])
 
 
+def _tripler(f: _Filler) -> str:
+    d = f.model("dsi")
+    c = f("C", 10e-6, "C1")
+    # A two-stage Greinacher ladder: C1 charges to Vp, C3 to 2 Vp; in series they hold 3 Vp
+    # between the source's hot end (in) and a2, where the load sits. out = v(a2) - v(in).
+    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a1 {c}", f"D1 0 a1 {d}",
+                       f"D2 a1 b1 {d}", f"C2 0 b1 {c}", f"C3 a1 a2 {c}", f"D3 b1 a2 {d}",
+                       f"R1 a2 in {f('RL', 1e6, 'R')}", "E1 out 0 a2 in 1"])
+
+
 register(Family(kind="charge_pump_inverter", summary="inverting switched-capacitor charge pump",
                 build=lambda f: _charge_pump(f, False),
                 names=("inverting charge pump", "negative voltage charge pump", "switched-capacitor voltage inverter"),
@@ -206,6 +216,11 @@ register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capa
                 names=("voltage doubler", "Villard voltage doubler", "Greinacher doubler", "diode voltage doubler"),
                 rules=((19.7, (r"(?<!frequency )doubler|villard|greinacher",)),),
                 analysis="tran", tran=("10u", "50m"), signal_input=True))
+register(Family(kind="voltage_tripler", summary="diode-capacitor voltage tripler",
+                build=_tripler,
+                names=("voltage tripler", "diode voltage tripler", "half-wave voltage tripler"),
+                rules=((19.75, (r"\btripler\b",)),),
+                analysis="tran", tran=("10u", "100m"), signal_input=True))
 register(Family(kind="cockcroft_walton", summary="Cockcroft-Walton voltage multiplier",
                 build=_cockcroft_walton,
                 names=("Cockcroft-Walton voltage multiplier", "voltage multiplier", "voltage quadrupler",

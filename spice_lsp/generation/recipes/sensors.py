@@ -1,6 +1,7 @@
 """Sensor front ends: NTC thermistor and PT100 RTD dividers and bridges swept over temperature,
-LED drivers (a series resistor; a transistor current sink) designed for the LED's current, and
-a strain-gauge quarter bridge with an instrumentation amplifier.
+LED drivers (a series resistor; a transistor current sink) designed for the LED's current, a
+reverse-biased (photoconductive) photodiode into a transimpedance amplifier, and a strain-gauge
+quarter bridge with an instrumentation amplifier.
 
 The sensor's temperature is the voltage of V2 in degrees C (plus ngspice's temperature less its
 nominal 27 C, so a `.dc temp` sweep moves it too): the default DC sweep of V2 is a temperature
@@ -171,6 +172,29 @@ register(Family(kind="led_transistor", summary="transistor LED driver (constant-
                 rules=((6.75, (r"\bleds?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current")),),
                 analysis="op", source="V2", specs=("current",), design=_design_led_transistor,
                 examples=(("current", "transistor LED driver, {x} A through the LED", 2e-3, 40e-3),)))
+
+
+# --- photodiode in photoconductive mode -------------------------------------------------------
+
+def _photoconductive(f: _Filler) -> str:
+    d = f.model("dphoto")
+    # The anode sits at -VBIAS, so the junction is reverse biased (less capacitance, faster) while
+    # the cathode stays at the virtual ground; the photocurrent I1 flows out of the summing node and
+    # returns through R1: v(out) = I1 R1 (plus the dark current). C1 keeps the loop stable.
+    return "\n".join([_opamp_block(f), f"V2 bias 0 DC -{f('VBIAS', 5)}",
+                       f"I1 inn bias DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 bias inn {d}",
+                       f"R1 inn out {f('RF', 100e3, 'R')}", f"C1 inn out {f('C', 1e-12, 'CF')}",
+                       "X1 0 inn out opamp"])
+
+
+register(Family(kind="photoconductive_tia", summary="reverse-biased photodiode into a transimpedance amplifier",
+                build=_photoconductive,
+                names=("photoconductive photodiode amplifier", "reverse-biased photodiode transimpedance amplifier",
+                       "photodiode in photoconductive mode with a TIA"),
+                rules=((2.9, (r"photo[- ]?(?:diode|detector)", r"photoconductive|reverse[- ]bias",
+                              r"trans-?impedance|\btia\b|amplifier|op[- ]?amp")),
+                       (2.95, (r"photoconductive", r"photo[- ]?(?:diode|detector)|trans-?impedance|\btia\b"))),
+                source="I1", noun="amplifier"))
 
 
 # --- strain gauge ----------------------------------------------------------------------------
