@@ -10,6 +10,7 @@ import re
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -130,8 +131,8 @@ _DAC = dict(analysis="op", source="V1", specs=("vout",), design=_design_dac)
 register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 build=_r2r,
                 names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
-                rules=((2.5, (r"\br-?2r\b",)),
-                       (2.7, (r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?",))),
+                rules=((2.5, (rf"{word('r')}-?2r\b",)),
+                       (2.7, (rf"{word('dac')}\b|digital[- ]to[- ]analog(?:\s+converter)?",))),
                 examples=(("vout", "8-bit R-2R DAC with a 5 V reference giving {x} V output", 0.5, 4.5),),
                 **_DAC))
 register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC (summing amplifier)",
@@ -146,6 +147,6 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 build=_flash,
                 names=("flash ADC", "flash ADC comparator ladder", "3-bit flash analog-to-digital converter",
                        "flash converter"),
-                rules=((2.3, (r"\bflash\b", r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
-                       (2.35, (r"\bflash\b", r"comparator\s+ladder|\bladder\b"))),
+                rules=((2.3, (r"flash\b", r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
+                       (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
                 analysis="dc", dc_sweep="0 5 0.01", signal_input=True))

@@ -5,6 +5,7 @@ transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's in
 from __future__ import annotations
 
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _mos_device
 
 A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
@@ -119,15 +120,15 @@ _LOGIC = dict(analysis="tran", tran=("10p", "40n"), source="V2", mos=True, trans
 register(Family(kind="cmos_nor", summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
-                rules=((4.1, (r"\bnor\b",)),), **_LOGIC))
+                rules=((4.1, (rf"{word('nor')}\b",)),), **_LOGIC))
 register(Family(kind="cmos_xor", summary="CMOS XOR gate (four NAND gates)",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
                 names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
-                rules=((4.2, (r"\bxor\b|exclusive[- ]or",)),), **_LOGIC))
+                rules=((4.2, (rf"{word('xor')}\b|exclusive[- ]or",)),), **_LOGIC))
 register(Family(kind="cmos_xnor", summary="CMOS XNOR gate (XOR and an inverter)",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
                 names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
-                rules=((4.05, (r"\bxnor\b|exclusive[- ]nor|equivalence gate",)),), **_LOGIC))
+                rules=((4.05, (rf"{word('xnor')}\b|exclusive[- ]nor|equivalence gate",)),), **_LOGIC))
 
 
 def _and(g: _Gates) -> None:
@@ -143,15 +144,15 @@ def _or(g: _Gates) -> None:
 register(Family(kind="cmos_and", summary="CMOS AND gate (NAND and an inverter)",
                 build=lambda f: _two_inputs(f, _and),
                 names=("CMOS AND gate", "two-input AND gate", "AND gate", "2-input AND gate in CMOS"),
-                rules=((4.3, (r"\band\s+gate\b",)),), **_LOGIC))
+                rules=((4.3, (rf"{word('and')}\s+gate\b",)),), **_LOGIC))
 register(Family(kind="cmos_or", summary="CMOS OR gate (NOR and an inverter)",
                 build=lambda f: _two_inputs(f, _or),
                 names=("CMOS OR gate", "two-input OR gate", "OR gate", "2-input OR gate in CMOS"),
-                rules=((4.35, (r"\bor\s+gate\b",)),), **_LOGIC))
+                rules=((4.35, (rf"{word('or')}\s+gate\b",)),), **_LOGIC))
 register(Family(kind="transmission_gate", summary="CMOS transmission gate",
                 build=_transmission_gate,
                 names=("CMOS transmission gate", "transmission gate", "CMOS analog switch", "pass gate"),
-                rules=((4.4, (r"transmission\s+gate|\bpass\s+gate|analog\s+switch",)),), **_LOGIC))
+                rules=((4.4, (rf"transmission\s+gate|{word('pass')}\s+gate|analog\s+switch",)),), **_LOGIC))
 register(Family(kind="tristate_buffer", summary="CMOS tri-state buffer",
                 build=_tristate,
                 names=("tri-state buffer", "CMOS tri-state buffer", "three-state buffer", "tristate output driver"),
@@ -159,12 +160,12 @@ register(Family(kind="tristate_buffer", summary="CMOS tri-state buffer",
 register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates)",
                 build=_sr_latch,
                 names=("SR latch", "set-reset latch", "NOR SR latch", "S-R latch from NOR gates"),
-                rules=((3.95, (r"\b(?:sr|s-r|rs|set[- ]reset)\s+latch|\blatch\b(?![- ]up)",)),
-                       (3.96, (r"\blatch\b", r"\bnor\b"))),
+                rules=((3.95, (r"latch\b(?![- ]up)",)),
+                       (3.96, (r"latch\b", rf"{word('nor')}\b"))),
                 **_LOGIC))
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                 build=_d_latch,
                 names=("D latch", "gated D latch", "transparent latch", "level-sensitive D latch"),
-                rules=((3.9, (r"\bd[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
-                       (3.91, (r"\bd[- ]latch|gated\s+d\b", r"\bnand\b"))),
+                rules=((3.9, (rf"{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
+                       (3.91, (rf"{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
                 **_LOGIC))

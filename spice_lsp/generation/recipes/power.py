@@ -13,6 +13,7 @@ import re
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -104,7 +105,7 @@ register(Family(kind="zener_pass_regulator", summary="series regulator: zener re
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
                        "series pass transistor regulator with a zener"),
-                rules=((23.4, (r"\bzener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|emitter[- ]follower|transistor")),
+                rules=((23.4, (r"zener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|emitter[- ]follower|transistor")),
                        (13.9, (r"emitter[- ]follower regulator",))),
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
@@ -121,7 +122,7 @@ register(Family(kind="linear_regulator", summary="linear series regulator: op-am
 register(Family(kind="ldo_regulator", summary="low-dropout (LDO) regulator with a PMOS pass device",
                 build=_ldo,
                 names=("LDO regulator", "low-dropout regulator", "LDO", "PMOS low dropout linear regulator"),
-                rules=((23.3, (r"\bldo\b|low[- ]dropout",)),),
+                rules=((23.3, (rf"{word('ldo')}\b|low[- ]dropout",)),),
                 mos=True, specs=("vout",), design=_divider_design(1.25),
                 examples=(("vout", "LDO regulator from 5 V with {x} V output", 1.5, 4.2),),
                 **{**_REGULATOR, "dc_sweep": "0 8 0.05"}))
@@ -219,7 +220,7 @@ register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capa
 register(Family(kind="voltage_tripler", summary="diode-capacitor voltage tripler",
                 build=_tripler,
                 names=("voltage tripler", "diode voltage tripler", "half-wave voltage tripler"),
-                rules=((19.75, (r"\btripler\b",)),),
+                rules=((19.75, (r"tripler\b",)),),
                 analysis="tran", tran=("10u", "100m"), signal_input=True))
 register(Family(kind="cockcroft_walton", summary="Cockcroft-Walton voltage multiplier",
                 build=_cockcroft_walton,
@@ -271,8 +272,8 @@ register(Family(kind="half_bridge", summary="half bridge with dead time (inducti
 register(Family(kind="full_bridge", summary="full (H) bridge with dead time (inductive load)",
                 build=_full_bridge,
                 names=("H-bridge with dead time", "full bridge inverter", "H bridge", "full-bridge driver"),
-                rules=((4.62, (r"\bh[- ]bridge|full[- ]bridge(?!\s+rectifier)",)),
-                       (4.63, (r"\bh[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
+                rules=((4.62, (rf"{word('h')}[- ]bridge|full[- ]bridge(?!\s+rectifier)",)),
+                       (4.63, (rf"{word('h')}[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 output="out", **_BRIDGE))
 
 
@@ -369,14 +370,14 @@ register(Family(kind="flyback_converter", summary="flyback converter (coupled in
 register(Family(kind="sepic_converter", summary="SEPIC converter",
                 build=_sepic,
                 names=("SEPIC converter", "single-ended primary-inductor converter", "SEPIC DC-DC converter"),
-                rules=((18.7, (r"\bsepic\b|single[- ]ended primary[- ]inductor",)),),
+                rules=((18.7, (r"sepic\b|single[- ]ended primary[- ]inductor",)),),
                 design=_design_duty(),
                 examples=(("vout", "SEPIC converter from 12 V with {x} V output", 5, 24),),
                 **_CONVERTER))
 register(Family(kind="cuk_converter", summary="Cuk converter (inverting)",
                 build=_cuk,
                 names=("Cuk converter", "Ćuk converter", "inverting Cuk DC-DC converter"),
-                rules=((12.6, (r"\bcuk\b|\u0107uk",)),),
+                rules=((12.6, (rf"{word('cuk')}\b|\u0107uk",)),),
                 design=_design_duty(inverting=True),
                 examples=(("vout", "Cuk converter from 12 V with {x} V output", -20, -4),),
                 **_CONVERTER))

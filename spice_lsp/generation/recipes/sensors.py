@@ -13,6 +13,7 @@ import math
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -83,24 +84,24 @@ register(Family(kind="ntc_divider", summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
                 names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",
                        "thermistor temperature sensor"),
-                rules=((26.1, (r"thermistor|\bntc\b",)),),
+                rules=((26.1, (rf"thermistor|{word('ntc')}\b",)),),
                 specs=("vout",), design=_design_ntc_divider,
                 examples=(("vout", "NTC thermistor divider from 5 V with {x} V output", 1, 4),),
                 **_SWEEP))
 register(Family(kind="ntc_bridge", summary="NTC thermistor bridge",
                 build=lambda f: _bridge(f, False),
                 names=("NTC thermistor bridge", "thermistor Wheatstone bridge", "thermistor bridge"),
-                rules=((26.0, (r"thermistor|\bntc\b", r"bridge")),),
+                rules=((26.0, (rf"thermistor|{word('ntc')}\b", r"bridge")),),
                 **_SWEEP))
 register(Family(kind="rtd_divider", summary="PT100 RTD divider",
                 build=lambda f: _divider(f, True),
                 names=("PT100 RTD divider", "RTD voltage divider", "RTD temperature sensor", "PT100 circuit"),
-                rules=((26.3, (r"\brtds?\b|\bpt1000?\b|platinum resistance",)),),
+                rules=((26.3, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance",)),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
 register(Family(kind="rtd_bridge", summary="PT100 RTD bridge",
                 build=lambda f: _bridge(f, True),
                 names=("PT100 RTD bridge", "RTD Wheatstone bridge", "RTD bridge"),
-                rules=((26.2, (r"\brtds?\b|\bpt1000?\b|platinum resistance", r"bridge")),),
+                rules=((26.2, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance", r"bridge")),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
 
 
@@ -163,13 +164,13 @@ def _design_led_transistor(intent, d, spec) -> None:
 register(Family(kind="led_resistor", summary="LED with a current-limiting resistor",
                 build=_led_resistor,
                 names=("LED with a current-limiting resistor", "LED driver", "LED circuit", "light-emitting diode with a series resistor"),
-                rules=((20.8, (r"\bleds?\b|light[- ]emitting",)),),
+                rules=((20.8, (rf"{word('led')}s?\b|light[- ]emitting",)),),
                 analysis="op", specs=("current",), design=_design_led_resistor,
                 examples=(("current", "LED driver from 5 V with {x} A through the LED", 2e-3, 25e-3),)))
 register(Family(kind="led_transistor", summary="transistor LED driver (constant-current sink)",
                 build=_led_transistor,
                 names=("transistor LED driver", "constant-current LED driver with an NPN", "BJT LED driver"),
-                rules=((6.75, (r"\bleds?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current")),),
+                rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current")),),
                 analysis="op", source="V2", specs=("current",), design=_design_led_transistor,
                 examples=(("current", "transistor LED driver, {x} A through the LED", 2e-3, 40e-3),)))
 

@@ -17,6 +17,7 @@ import math
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.templates import _Filler
 from spice_lsp.language.units import format_eng
@@ -253,7 +254,7 @@ register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS p
                 build=_five_t,
                 names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",
                        "single-stage operational transconductance amplifier"),
-                rules=((5.1, (r"five[- ]transistor|\b5t\b|\bota\b|transconductance amplifier",)),),
+                rules=((5.1, (rf"five[- ]transistor|{word('5t')}\b|{word('ota')}\b|transconductance amplifier",)),),
                 specs=("ugbw", "dc_gain_db"),
                 examples=(("ugbw", "five-transistor OTA with a unity-gain bandwidth of {x} Hz", 1e6, 50e6),
                           ("dc_gain_db", "five-transistor OTA, DC gain {x} dB", 30, 48)),
@@ -288,9 +289,9 @@ register(Family(kind="cmfb_amplifier", summary="fully differential amplifier wit
                 names=("fully differential amplifier with common-mode feedback",
                        "fully differential OTA with CMFB", "common-mode feedback circuit",
                        "differential amplifier with a CMFB loop"),
-                rules=((4.7, (r"common[- ]mode\s+feedback|\bcmfb\b",)),
+                rules=((4.7, (r"common[- ]mode\s+feedback|cmfb\b",)),
                        (4.75, (r"fully[- ]differential",)),
-                       (4.76, (r"fully[- ]differential|common[- ]mode\s+feedback|\bcmfb\b", r"\bota\b"))),
+                       (4.76, (r"fully[- ]differential|common[- ]mode\s+feedback|cmfb\b", r"\bota\b"))),
                 specs=("ugbw",),
                 examples=(("ugbw", "fully differential OTA with CMFB, unity-gain bandwidth {x} Hz", 1e6, 30e6),),
                 **_OPAMP))

@@ -55,13 +55,13 @@ register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitt
                 build=_bjt_cascode,
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
-                rules=((13.4, (r"\bcascode\b", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
+                rules=((13.4, (r"cascode\b", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
                 source="V2", noun="amplifier"))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
                 build=_mos_cascode,
                 names=("MOSFET cascode amplifier", "NMOS cascode amplifier", "cascode amplifier",
                        "cascode gain stage"),
-                rules=((13.5, (r"\bcascode\b",)),),
+                rules=((13.5, (r"cascode\b",)),),
                 source="V2", mos=True, noun="amplifier"))
 
 
@@ -221,7 +221,7 @@ register(Family(kind="wilson_mirror", summary="Wilson current mirror",
                 build=_wilson,
                 names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
                        "MOS Wilson current mirror"),
-                rules=((6.6, (r"\bwilson(?:\s+current\s+(?:source|sink))?\b",)),),
+                rules=((6.6, (r"wilson(?:\s+current\s+(?:source|sink))?\b",)),),
                 analysis="op", mos=True, source="I1",
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
@@ -229,7 +229,7 @@ register(Family(kind="widlar_mirror", summary="Widlar current source",
                 build=_widlar,
                 names=("Widlar current source", "Widlar current mirror", "Widlar mirror",
                        "BJT Widlar current source"),
-                rules=((6.7, (r"\bwidlar(?:\s+current\s+(?:source|sink))?\b",)),),
+                rules=((6.7, (r"widlar(?:\s+current\s+(?:source|sink))?\b",)),),
                 analysis="op", mos=True, source="I1",
                 specs=("current",), design=_design_widlar,
                 examples=(("current", "BJT Widlar current source with an output current of {x} A", 10e-6, 500e-6),)))
@@ -237,7 +237,7 @@ register(Family(kind="cascode_mirror", summary="cascode current mirror",
                 build=_cascode_mirror,
                 names=("cascode current mirror", "MOS cascode current mirror", "BJT cascode current mirror",
                        "cascoded current mirror"),
-                rules=((6.5, (r"\bcascoded?\b", r"\bmirror\b")),),
+                rules=((6.5, (r"cascoded?\b", r"\bmirror\b")),),
                 analysis="op", mos=True, source="I1",
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
@@ -245,7 +245,7 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 build=_bjt_current_source,
                 names=("BJT current source", "bipolar transistor current source", "NPN current sink",
                        "transistor current source"),
-                rules=((6.8, (r"\b(?:npn|pnp|bjts?|bipolar|transistor)\b", r"current (?:source|sink)")),),
+                rules=((6.8, (r"current (?:source|sink)", r"\b(?:npn|pnp|bjts?|bipolar|transistor)\b")),),
                 analysis="op",
                 specs=("current",), design=_design_current_source,
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
@@ -281,7 +281,7 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
                        "BJT differential pair"),
-                rules=((5.5, (r"\b(?:npn|pnp|bjts?|bipolar)\b", r"differential (?:pair|amplifier)|long[- ]tailed")),),
+                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
                 source="V3", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
                 build=lambda f: _push_pull(f, False),
@@ -363,12 +363,12 @@ register(Family(kind="jfet_common_source", summary="JFET common-source amplifier
                 build=lambda f: _jfet(f, False),
                 names=("JFET common-source amplifier", "JFET amplifier", "n-channel JFET amplifier",
                        "self-biased JFET common-source stage"),
-                rules=((15.6, (r"\bjfets?\b",)),),
+                rules=((15.6, (r"jfets?\b",)),),
                 source="V2", noun="amplifier"))
 register(Family(kind="jfet_source_follower", summary="JFET source follower",
                 build=lambda f: _jfet(f, True),
                 names=("JFET source follower", "JFET common-drain amplifier", "JFET buffer"),
-                rules=((15.5, (r"\bjfets?\b", r"source[- ]follower|common[- ]drain|buffer")),),
+                rules=((15.5, (r"jfets?\b", r"source[- ]follower|common[- ]drain|buffer")),),
                 source="V2", noun="amplifier"))
 register(Family(kind="common_base", summary="BJT common-base amplifier",
                 build=_common_base,
