@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 SCALE_FACTORS: dict[str, float] = {
     "t": 1e12,
@@ -59,6 +60,7 @@ _ENG_SUFFIXES = {
 }
 
 
+@lru_cache(maxsize=4096)  # a netlist repeats its values (1k, 10n...): read each once
 def _match(text: str) -> re.Match[str] | None:
     return _NUMBER.fullmatch(text.strip())
 
