@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> dict:
     for key, value in figures.items():
         print(f"{key:<{width}}  {value}")
     if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
     return figures
 
