@@ -370,6 +370,7 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
     for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description)), start=1):
         f0 = fc / w if high else fc * w
         out = "out" if i == (order + 1) // 2 else f"s{i}"
+        lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
         if q == 0:  # the real pole: an RC section and a follower
             r = 1 / (2 * math.pi * f0 * c)
             lines += [f"C{i}1 {node} a{i} {format_eng(c)}", f"R{i}1 a{i} 0 {format_eng(r)}"] if high else \
