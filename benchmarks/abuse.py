@@ -38,6 +38,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
@@ -155,7 +156,7 @@ class Session:
         header = header if header is not None else b"Content-Length: %d\r\n\r\n" % len(body)
         self.client.protocol.writer.write(header + body)
 
-    async def answer(self, method: str, params, timeout: float = ANSWER) -> tuple[str, object]:
+    async def answer(self, method: str, params, timeout: float = ANSWER) -> tuple[str, Any]:
         """Send a request as raw JSON (lsprotocol cannot build a negative position) and wait
         for its answer: ("result", value) or ("error", message); a hang raises TimeoutError."""
         msg_id = f"raw-{next(_ids)}"
@@ -258,7 +259,8 @@ async def nesting(s: Session, scale: float) -> dict:
     await s.hover(uri, 2, 1)
     cycles = sum(d.code == "SP017" for d in diags)
     s.close(uri)
-    return {"depth": depth, "include_cycles_reported": cycles, "ok": cycles == 2 and same_diagnostics(diags, text, s.workdir / "nesting.cir")}
+    ok = cycles == 2 and same_diagnostics(diags, text, s.workdir / "nesting.cir")
+    return {"depth": depth, "include_cycles_reported": cycles, "ok": ok}
 
 
 async def many_documents(s: Session, scale: float) -> dict:
@@ -505,7 +507,8 @@ async def client_uris(s: Session, scale: float) -> dict:
     shutil.rmtree(outside)
     shown = json.dumps(answers)
     ok = all(kind == "error" for name in refused for kind, _ in answers[name]) \
-        and all(kind == "result" and value for name in ("unopened", "outside_opened") for kind, value in answers[name]) \
+        and all(kind == "result" and value for name in ("unopened", "outside_opened")
+                for kind, value in answers[name]) \
         and "root:" not in shown and simulated[0] == "result" and not simulated[1].ok \
         and "outside the workspace" in simulated[1].text
     return {"refused": {name: answers[name][0][1] for name in refused}, "ok": ok}
@@ -706,7 +709,8 @@ async def main_async(names: list[str], scale: float) -> list[Outcome]:
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="spice-lsp-abuse-") as tmp, ModelServer() as url:
         workdir = Path(tmp)
-        crashing = {**os.environ, "PATH": f"{fake_ngspice(workdir / 'crashing-bin')}{os.pathsep}{os.environ.get('PATH', '')}"}
+        path = f"{fake_ngspice(workdir / 'crashing-bin')}{os.pathsep}{os.environ.get('PATH', '')}"
+        crashing = {**os.environ, "PATH": path}
         for table, options, env in [(SCENARIOS, TEMPLATE, None), (MODEL_SCENARIOS, model_options(url), None),
                                     (NGSPICE_SCENARIOS, TEMPLATE, crashing)]:
             chosen = [n for n in names if n in table]
