@@ -5,11 +5,22 @@ import pytest
 from spice_lsp.generation.checklist import _ammeter
 from spice_lsp.generation.families import FAMILIES, render
 from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import _build
 from spice_lsp.generation.recipes.data_conversion import _word
 from spice_lsp.generation.request import read_request
 from spice_lsp.ngspice import runner
 
 needs_ngspice = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+SUBJECTS = ("transistor_stages", "transistor_opamps", "power", "data_conversion", "logic", "sensors")
+KINDS = sorted(k for k, f in FAMILIES.items() if f.build.__module__.rsplit(".", 1)[-1] in SUBJECTS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_name_and_the_summary_are_served_not_refused(kind):
+    # The summary is what refusals offer and benchmarks ask for: it must name the family too.
+    family = FAMILIES[kind]
+    for text in (family.summary, *family.names):
+        assert _build(text).intent.kind == kind, text
 
 
 @pytest.mark.parametrize("text,expected", [

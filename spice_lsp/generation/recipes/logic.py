@@ -121,14 +121,14 @@ register(Family(kind="cmos_nor", summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
                 rules=((4.1, (rf"{word('nor')}\b",)),), **_LOGIC))
-register(Family(kind="cmos_xor", summary="CMOS XOR gate (four NAND gates)",
+register(Family(kind="cmos_xor", summary="CMOS XOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
                 names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
-                rules=((4.2, (rf"{word('xor')}\b|exclusive[- ]or",)),), **_LOGIC))
-register(Family(kind="cmos_xnor", summary="CMOS XNOR gate (XOR and an inverter)",
+                rules=((4.2, (rf"{word('xor')}\b|exclusive[- ]or(?:\s+gate)?",)),), **_LOGIC))
+register(Family(kind="cmos_xnor", summary="CMOS XNOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
                 names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
-                rules=((4.05, (rf"{word('xnor')}\b|exclusive[- ]nor|equivalence gate",)),), **_LOGIC))
+                rules=((4.05, (rf"{word('xnor')}\b|exclusive[- ]nor(?:\s+gate)?|equivalence gate",)),), **_LOGIC))
 
 
 def _and(g: _Gates) -> None:
@@ -141,11 +141,11 @@ def _or(g: _Gates) -> None:
     g.inv("x", "out")
 
 
-register(Family(kind="cmos_and", summary="CMOS AND gate (NAND and an inverter)",
+register(Family(kind="cmos_and", summary="CMOS AND gate",
                 build=lambda f: _two_inputs(f, _and),
                 names=("CMOS AND gate", "two-input AND gate", "AND gate", "2-input AND gate in CMOS"),
                 rules=((4.3, (rf"{word('and')}\s+gate\b",)),), **_LOGIC))
-register(Family(kind="cmos_or", summary="CMOS OR gate (NOR and an inverter)",
+register(Family(kind="cmos_or", summary="CMOS OR gate",
                 build=lambda f: _two_inputs(f, _or),
                 names=("CMOS OR gate", "two-input OR gate", "OR gate", "2-input OR gate in CMOS"),
                 rules=((4.35, (rf"{word('or')}\s+gate\b",)),), **_LOGIC))
@@ -166,6 +166,6 @@ register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                 build=_d_latch,
                 names=("D latch", "gated D latch", "transparent latch", "level-sensitive D latch"),
-                rules=((3.9, (rf"{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
-                       (3.91, (rf"{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
+                rules=((3.9, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
+                       (3.91, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
                 **_LOGIC))

@@ -122,7 +122,8 @@ register(Family(kind="linear_regulator", summary="linear series regulator: op-am
 register(Family(kind="ldo_regulator", summary="low-dropout (LDO) regulator with a PMOS pass device",
                 build=_ldo,
                 names=("LDO regulator", "low-dropout regulator", "LDO", "PMOS low dropout linear regulator"),
-                rules=((23.3, (rf"{word('ldo')}\b|low[- ]dropout",)),),
+                rules=((23.3, (rf"{word('ldo')}\b|low[- ]dropout",)),
+                       (23.31, (rf"{word('ldo')}\b|low[- ]dropout", r"linear\s+(?:voltage\s+)?regulator"))),
                 mos=True, specs=("vout",), design=_divider_design(1.25),
                 examples=(("vout", "LDO regulator from 5 V with {x} V output", 1.5, 4.2),),
                 **{**_REGULATOR, "dc_sweep": "0 8 0.05"}))
@@ -269,10 +270,10 @@ register(Family(kind="half_bridge", summary="half bridge with dead time (inducti
                        "half-bridge switching stage"),
                 rules=((4.6, (r"half[- ]bridge",)), (4.61, (r"half[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 **_BRIDGE))
-register(Family(kind="full_bridge", summary="full (H) bridge with dead time (inductive load)",
+register(Family(kind="full_bridge", summary="H-bridge (full bridge) with dead time and an inductive load",
                 build=_full_bridge,
                 names=("H-bridge with dead time", "full bridge inverter", "H bridge", "full-bridge driver"),
-                rules=((4.62, (rf"{word('h')}[- ]bridge|full[- ]bridge(?!\s+rectifier)",)),
+                rules=((4.62, (rf"{word('h')}[- ]bridge|full[- ]bridge(?:\s+(?:driver|inverter|converter))?(?!\s+rectifier)",)),
                        (4.63, (rf"{word('h')}[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 output="out", **_BRIDGE))
 

@@ -167,10 +167,10 @@ register(Family(kind="led_resistor", summary="LED with a current-limiting resist
                 rules=((20.8, (rf"{word('led')}s?\b|light[- ]emitting",)),),
                 analysis="op", specs=("current",), design=_design_led_resistor,
                 examples=(("current", "LED driver from 5 V with {x} A through the LED", 2e-3, 25e-3),)))
-register(Family(kind="led_transistor", summary="transistor LED driver (constant-current sink)",
+register(Family(kind="led_transistor", summary="transistor constant-current LED driver",
                 build=_led_transistor,
                 names=("transistor LED driver", "constant-current LED driver with an NPN", "BJT LED driver"),
-                rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current")),),
+                rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current(?:\s+(?:sink|source))?")),),
                 analysis="op", source="V2", specs=("current",), design=_design_led_transistor,
                 examples=(("current", "transistor LED driver, {x} A through the LED", 2e-3, 40e-3),)))
 
