@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.request import ElementConstraint, Request
-from spice_lsp.language.units import parse_number
+from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
 SYMMETRIC = set("RCL")
 DEFAULT_MODELS = {"D": "dsi", "Q": "npn", "M": "nch"}
@@ -170,6 +170,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     for want in request.sources:
         target = want.node and mapping.get(want.node, want.node)
         driver = next((line for line in found if want.name and line.name.upper() == want.name.upper()), None)
+        if driver is None and want.node is None and (want.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
+            driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
+                           and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
         driver = driver or next((line for line in found if line.name[0].upper() == "V" and want.node and
                                  (line.nodes[0] in (target, want.node) or mapping.get(line.nodes[0]) == want.node)), None)
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
@@ -242,8 +245,11 @@ def _number(value: float) -> str:
 
 
 def _spice_value(want: ElementConstraint) -> str:
-    """The stated value as SPICE reads it: the user's spelling when that is SPICE, else a number."""
+    """The stated value as SPICE reads it: the user's spelling when ngspice reads it the same, else a
+    number ("2u2" is 2u to ngspice, so 2.2u is written)."""
     text = (want.value_text or "").replace(" ", "")
+    if is_rkm(text):
+        return format_eng(want.value)
     text = re.sub(r"(?i)(ohms?|Ω|Ω|F|H|V|A)$", "", text).replace("µ", "u").replace("μ", "u")
     text = re.sub(r"M$", "meg", text)
     number = parse_number(text) if text else None

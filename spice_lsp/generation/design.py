@@ -128,7 +128,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         # or R2 = 2 R1 (high-pass); f = 1/(2 pi R sqrt(C1 C2)).
         c = given(intent, "C2", "C") or 10e-9
         if kind == "active_lowpass":
-            set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
+            if given(intent, "C2", "C") is None:
+                set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
             set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
             set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
             set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)

@@ -205,7 +205,7 @@ _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 
 
 def _role_unit(role: str) -> str:
-    special = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
+    special = {"W": "m", "LG": "m", "WL": "", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
                "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
                "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m",
                "PROOF_MASS": "m", "THICKNESS": "m", "DEAD": "s"}
@@ -254,6 +254,9 @@ def _put(intent: Intent, value: Value) -> None:
         intent.warnings.append(f"two values for {value.role} ({old.text} and {value.text}); keeping {old.text}")
 
 
+_ASPECT = re.compile(r"\bW\s*/\s*L\s*(?:=|:|of|is|ratio(?:\s+of)?)?\s*$", re.IGNORECASE)
+
+
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
     mos = _registry().family_of(intent.kind).mos or re.search(r"\bW\s*=", text)
     unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
@@ -264,6 +267,9 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a range outside any analysis
             continue
         before, after = _windows(text, qs, i)
+        if not q.unit and _ASPECT.search(text[:q.start]):  # "W/L = 10" is a ratio, not a length
+            _put(intent, q.as_value("WL", ""))
+            continue
         names = _NAMES.search(before)
         names = re.findall(r"[A-Za-z]\w*", names[0]) if names else []
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
@@ -317,7 +323,8 @@ def _default_role(intent: Intent, q: _Q) -> str:
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
-           r"|small[- ]signal|frequency (?:response|sweep|analysis)|bandwidth|bode"),
+           r"|small[- ]signal|frequency (?:response|sweep|analysis)|bandwidth|bode"
+           r"|\bsweep(?:ing)?\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
     ("tran", r"transient|\btran\b|time[- ]domain"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"

@@ -9,6 +9,7 @@ is used, itself verified. The result always says which path produced it and why.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -247,7 +248,15 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         levels += [f"AC {want.ac:g}"] if want.ac is not None else []
         levels += ["SIN(" + " ".join(f"{x:g}" for x in want.sin) + ")"] if want.sin else []
         lines.append(f"{want.name or f'V{i}'} {node} 0 {' '.join(levels)}")
+    if not request.sources and not stated_sources and "in" in nodes:
+        lines.append("V1 in 0 DC 0 AC 1")
+        assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
+    taken = {e.name.upper() for e in request.elements if e.name}
     for want in request.elements:
+        if want.name is None:  # an unnamed part gets the next free designator of its kind
+            number = next(n for n in range(1, 1000) if f"{want.kind}{n}" not in taken)
+            want = dataclasses.replace(want, name=f"{want.kind}{number}")
+            taken.add(want.name)
         if want.kind in DEFAULT_MODELS and want.value is None:
             model = DEFAULT_MODELS[want.kind]
             cards[model] = MODELS[model]
@@ -292,8 +301,11 @@ def _build(description: str) -> Build:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
+        problems = list(request.problems) + d.problems
+        if intent.extra_values:
+            problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
-                     list(request.problems), assumptions, unsupported)
+                     problems, assumptions, unsupported)
     try:
         template = render(intent)
     except (ZeroDivisionError, ValueError, OverflowError) as error:  # a zero frequency, an infinite value

@@ -33,7 +33,7 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVI]\d+[A-Za-z0-9_]*(?![\w])|"
-                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b)))")
+                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
 _NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)"
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
@@ -139,11 +139,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     after = [q for q in qs if q.start >= name_at - start]
     before = [q for q in qs if q.end <= name_at - start]
     value = None
-    for q in (after[:1] or before[-1:]):
+    for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
             continue  # "giving 4 V ... R1": a voltage is no resistance
-        if kind in "RCL" or (kind in "EVI" and not q.unit or q.unit in ("V", "A")):
+        if kind in "RCL" or (kind in "EVI" and (not q.unit or q.unit in ("V", "A"))):
             value = q
+            break
     nodes = None
     if kind in _TERMINALS:
         found = {}
@@ -163,6 +164,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                     and not _article(m, "b"):
                 nodes = (_node(m["a"]), _node(m["b"]))
                 break
+    if nodes and name.lower() in nodes:
+        nodes = tuple(None if n == name.lower() else n for n in nodes)
     if value is None and nodes is None:
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
@@ -226,6 +229,13 @@ _NOT_OUTPUT = re.compile(r"\b(?:input|gate|clock|trigger|rise|fall|edge|drive)\w
 _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?$", re.IGNORECASE)
 
 
+# The same specs written after the value: "1 kHz cutoff", "a 1 kHz Wien oscillator", "60 Hz notch".
+_AFTER_SPECS = [("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
+                ("notch", re.compile(r"\s*(?:notch|null|trap)\b", re.IGNORECASE)),
+                ("center", re.compile(r"\s*(?:cent(?:er|re)|resonan\w*)\b", re.IGNORECASE)),
+                ("frequency", re.compile(r"\s*(?:[\w-]+\s+){0,3}?oscillator\b", re.IGNORECASE))]
+
+
 def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
     for i, q in enumerate(qs):
@@ -243,7 +253,11 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(words.strip(), "width", q.value))
         if q.unit != "Hz":
             continue
-        if m := _UGBW_SPEC.search(before):
+        after_spec = next(((quantity, m) for quantity, pattern in _AFTER_SPECS if (m := pattern.match(text, q.end))),
+                          None)
+        if after_spec and not _UGBW_SPEC.search(before):
+            found.append(Spec(f"{q.text}{after_spec[1][0]}", after_spec[0], q.value))
+        elif m := _UGBW_SPEC.search(before):
             found.append(Spec(f"{before[m.start():]}{q.text}".strip(), "ugbw", q.value, tolerance=0.1))
         elif _FREQ_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "cutoff", q.value))
@@ -270,7 +284,7 @@ def _specs(text: str, found: list[Spec]) -> None:
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
-_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?<=source )(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
+_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply ))(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
@@ -298,15 +312,22 @@ def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
-    for start, stop in [(m.start(), m.end()) for m in re.finditer(r"(?:[^,;.]|\.(?=\d))+", text)]:
-        clause = text[start:stop]
+    for start, stop in [(m.start(), m.end()) for m in
+                        re.finditer(r"(?:[^,;.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;]|\.(?!\d)|$)", text)]:
+        clause = text[start:stop].removeprefix(" and").removeprefix("and ")
         if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
         name = (named["name"] or named["after"]) if named else None
-        name = name if name and name.upper() not in ("VDD", "VCC", "VSS", "VEE") else None
+        # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
+        name = name if name and name.upper() not in ("VTO", "VT0", "VTH", "VAF", "VA", "VAR", "VJ", "VJE", "VJC",
+                                                     "VB", "VBIC") else None
         at = _AT_NODE.search(clause)
+        # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
+        if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
+                not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
+            name = None
         node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else None
         sine = _sine(clause)
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
@@ -318,7 +339,7 @@ def _sources(text: str, request: Request) -> None:
             qs = _quantities(number.replace(" ", "") + "V")
             if qs:
                 dc, ac = (qs[0].value, None) if kind.upper() == "DC" else (None, qs[0].value)
-        elif name and not sine:  # "VIN = 5 V at in": a bare level is DC
+        elif name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         if sine is None and dc is None and ac is None:

@@ -267,6 +267,8 @@ def _mos_model(f: _Filler, pol: str) -> str:
 def _mos_device(f: _Filler, pol: str, d: str, g: str, s: str, b: str, name: str = "M1",
                 w: float = 10e-6, length: float = 1e-6) -> str:
     model = _mos_model(f, pol)
+    if "WL" in f.intent.values and "W" not in f.intent.values:  # "W/L = 10": the width follows the length
+        return f"{name} {d} {g} {s} {b} {model} W={{{f('WL', w / length)}*{f('LG', length)}}} L={f('LG', length)}"
     return f"{name} {d} {g} {s} {b} {model} W={f('W', w)} L={f('LG', length)}"
 
 

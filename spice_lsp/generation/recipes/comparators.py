@@ -8,6 +8,7 @@ from functools import partial
 
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
@@ -50,7 +51,7 @@ def _comparator(f: _Filler) -> str:
 
 register(Family(kind="comparator", summary="open-loop voltage comparator against a reference", build=_comparator,
                 names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit"),
-                rules=((5.2, (r"\bcomparators?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True))
+                rules=((5.2, (word("comparator") + r"s?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True))
 
 
 def _hysteresis_design(inverting: bool):

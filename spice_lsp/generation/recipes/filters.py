@@ -16,6 +16,7 @@ from functools import partial
 
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -75,8 +76,10 @@ def _ac_source(f: _Filler) -> str:
     return f"V1 in 0 DC 0 AC {f('VIN', 1)}"
 
 
-LOWPASS, HIGHPASS, BANDPASS = r"low[- ]?pass|\blpf\b", r"high[- ]?pass|\bhpf\b", r"band[- ]?pass|\bbpf\b"
-MFB = r"multiple[- ]feedback|\bmfb\b|rauch"
+# Literal-first (recipes/words.py): a leading \b makes re try a pattern at every position.
+LOWPASS, HIGHPASS = r"low[- ]?pass|" + word("lpf") + r"\b", r"high[- ]?pass|" + word("hpf") + r"\b"
+BANDPASS = r"band[- ]?pass|" + word("bpf") + r"\b"
+MFB = r"multiple[- ]feedback|" + word("mfb") + r"\b|rauch"
 
 
 # --- multiple feedback (Rauch) -------------------------------------------------------------------
@@ -215,7 +218,7 @@ register(Family(kind="state_variable_filter", summary="state-variable (KHN) filt
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
                        "Kerwin-Huelsman-Newcomb biquad"),
-                rules=((4.6, (r"state[- ]variable|\bkhn\b|kerwin",)),), noun="filter",
+                rules=((4.6, (r"state[- ]variable|" + word("khn") + r"\b|kerwin",)),), noun="filter",
                 accepts=BANDPASS, specs=("center", "q"),
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
@@ -288,7 +291,8 @@ register(Family(kind="allpass_filter", summary="first-order op-amp all-pass filt
 _ORDER = re.compile(r"\b(?:([2-6])(?:st|nd|rd|th)?|(second|third|fourth|fifth|sixth))[- ]?(?:order|pole)"
                     r"|\border\s*(?:of\s*|=\s*|n\s*=\s*)?([2-6])\b", re.IGNORECASE)
 _ORDER_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-ORDER_3_6 = r"\b(?:[3-6](?:rd|th)?|third|fourth|fifth|sixth)[- ]?(?:order|pole)|\border\s*(?:of\s*|=\s*)?[3-6]\b"
+ORDER_3_6 = (r"(?:[3-6](?<![\w.][3-6])(?:rd|th)?|third|fourth|fifth|sixth)[- ]?(?:order|pole)|"
+             + word("order") + r"\s*(?:of\s*|=\s*)?[3-6]\b")
 _RIPPLE = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*db\s+(?:of\s+)?(?:pass-?band\s+)?ripple"
                      r"|ripple\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
 
@@ -446,8 +450,9 @@ register(Family(kind="lc_ladder_lowpass", summary="passive LC ladder low-pass fi
                 build=_lc_ladder,
                 names=("LC ladder low-pass filter", "passive Butterworth LC ladder filter",
                        "fifth-order LC ladder filter", "doubly terminated LC ladder"),
-                rules=((0.1, (r"\bladder\b", r"\blc\b|passive|inductor|butterworth|low[- ]?pass|filter")),
-                       (0.2, (r"\blc\b|passive|inductor", r"butterworth"))),
+                rules=((0.1, (word("ladder") + r"\b",
+                              word("lc") + r"\b|passive|inductor|butterworth|low[- ]?pass|filter")),
+                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth"))),
                 noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.recipes.filters import designer, parts
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 
 OPAMP_WORDS = r"op[- ]?amps?|operational"
@@ -74,7 +75,8 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
                 build=_instrumentation,
                 names=("instrumentation amplifier", "three op-amp instrumentation amplifier", "in-amp",
                        "INA instrumentation amplifier"),
-                rules=((5.4, (r"instrumentation|\bin-?amp\b",)),), noun="amplifier", specs=("gain", "gain_db"),
+                rules=((5.4, (r"instrumentation|" + word("in") + r"-?amp\b",)),), noun="amplifier",
+                specs=("gain", "gain_db"),
                 design=_gain_design("RG", "R", "gain = (1 + 2R/RG) R3/R2, R3 = R2",
                                     lambda g: 2 / (g - 1) if g > 1 else None, -1),
                 examples=_gain_examples("instrumentation amplifier", 200)))
@@ -89,7 +91,7 @@ def _summing(f: _Filler) -> str:
 
 register(Family(kind="summing_amplifier", summary="inverting summing amplifier (op-amp adder)", build=_summing,
                 names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
-                rules=((5.5, (r"summing|\bsummer\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
+                rules=((5.5, (r"summing|" + word("summer") + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
 
 
@@ -133,7 +135,7 @@ def _v_to_i(f: _Filler) -> str:
 register(Family(kind="voltage_to_current_converter", summary="op-amp voltage-to-current converter (floating load)",
                 build=_v_to_i,
                 names=("voltage-to-current converter", "op-amp V-to-I converter", "voltage to current converter"),
-                rules=((5.65, (r"voltage[- ]to[- ]current|\bv[- ]to[- ]i\b",)),),
+                rules=((5.65, (r"voltage[- ]to[- ]current|" + word("v") + r"[- ]to[- ]i\b",)),),
                 analysis="op", signal_input=True, accepts=r"converters?|amplifiers?", specs=("current",),
                 design=_current_design("R1", "I = VIN/R1"),
                 examples=_current_example("voltage-to-current converter")))
@@ -147,7 +149,7 @@ def _i_to_v(f: _Filler) -> str:
 
 register(Family(kind="current_to_voltage_converter", summary="op-amp current-to-voltage converter", build=_i_to_v,
                 names=("current-to-voltage converter", "op-amp I-to-V converter", "current to voltage converter"),
-                rules=((2.9, (r"current[- ]to[- ]voltage|\bi[- ]to[- ]v\b",)),), analysis="dc",
+                rules=((2.9, (r"current[- ]to[- ]voltage|" + word("i") + r"[- ]to[- ]v\b",)),), analysis="dc",
                 dc_sweep="0 1m 10u", source="I1", accepts=r"converters?"))
 
 
@@ -215,7 +217,7 @@ register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch
                 build=_sample_and_hold,
                 names=("sample-and-hold circuit", "sample and hold", "track-and-hold circuit",
                        "op-amp sample-and-hold"),
-                rules=((5.75, (r"sample[- ](?:and|&)[- ]hold|track[- ](?:and|&)[- ]hold|\bs/h\b",)),),
+                rules=((5.75, (r"sample[- ](?:and|&)[- ]hold|track[- ](?:and|&)[- ]hold|" + word("s") + r"/h\b",)),),
                 analysis="tran", tran=("2u", "2m"), signal_input=True))
 
 
@@ -237,7 +239,7 @@ def _antilog_amp(f: _Filler) -> str:
 
 register(Family(kind="log_amplifier", summary="logarithmic amplifier (transdiode BJT feedback)", build=_log_amp,
                 names=("logarithmic amplifier", "log amplifier", "op-amp log amp", "transdiode logarithmic amplifier"),
-                rules=((5.76, (r"log(?:arithmic)?\s+amp\w*|\blog amp|transdiode",)),), analysis="dc",
+                rules=((5.76, (r"log(?:arithmic)?\s+amp\w*|transdiode",)),), analysis="dc",
                 dc_sweep="10m 10 10m", signal_input=True, noun="amplifier"))
 register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifier (diode input)",
                 build=_antilog_amp,

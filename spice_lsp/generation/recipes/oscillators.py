@@ -12,6 +12,7 @@ from spice_lsp.generation.design import set_value
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Equations, design_target, designer, part_values
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -52,7 +53,8 @@ register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (com
                 names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
                        "Colpitts LC tank oscillator"),
                 # The textbook "LC oscillator" is the Colpitts.
-                rules=((0.6, (r"colpitts",)), (0.65, (r"\blc\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))),
+                rules=((0.6, (r"colpitts",)),
+                       (0.65, (word("lc") + r"\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))),
                 analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
                 design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2),
@@ -157,7 +159,8 @@ def _design_crystal(intent, d, spec) -> None:
 register(Family(kind="pierce_crystal_oscillator", summary="Pierce crystal oscillator (CMOS inverter)", build=_pierce,
                 names=("Pierce crystal oscillator", "crystal oscillator", "quartz crystal oscillator",
                        "Pierce oscillator"),
-                rules=((0.7, (r"pierce|crystal|quartz|\bxtal\b",)),), analysis="tran", tran=("5n", "60u"),
+                rules=((0.7, (r"pierce|crystal|quartz|" + word("xtal") + r"\b",)),), analysis="tran",
+                tran=("5n", "60u"),
                 noun="oscillator", specs=("frequency",), design=_design_crystal,
                 examples=_example("Pierce crystal oscillator", 100e3, 20e6)))
 
@@ -287,6 +290,7 @@ S1 dis 0 qn 0 sw555
 Bout out 0 V={v(qh)*v(vcc)}
 .ends timer555"""
 SWITCH = ".model sw555 SW (vt=0.5 vh=0.1 ron=10 roff=100meg)"
+TIMER_555 = r"555(?<![\d.]555)\b|timer ic"  # NE555, LM555, a 555; not 1555
 
 
 def _timer(f: _Filler) -> str:
@@ -311,8 +315,7 @@ def _astable555(f: _Filler) -> str:
 register(Family(kind="timer555_astable", summary="555 timer astable oscillator (behavioural 555)", build=_astable555,
                 names=("555 astable oscillator", "555 timer astable", "555 astable multivibrator",
                        "NE555 oscillator"),
-                rules=((0.2, (r"\b(?:ne|lm)?555\b|timer ic", r"astable|oscillat|clock|square|multivibrator|blink")),
-                       (0.25, (r"\b(?:ne|lm)?555\b",))),
+                rules=((0.2, (TIMER_555, r"astable|oscillat|clock|square|multivibrator|blink")), (0.25, (TIMER_555,))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator", accepts=r"timer|astable|multivibrator",
                 specs=("frequency",), design=designer(_astable555_eq, "f = 1.44/((R1 + 2 R2) C)", "R2"),
                 examples=_example("555 astable oscillator", 1, 50e3)))
@@ -338,7 +341,7 @@ def _monostable555(f: _Filler) -> str:
 register(Family(kind="timer555_monostable", summary="555 timer monostable (one-shot, behavioural 555)",
                 build=_monostable555,
                 names=("555 monostable", "555 one-shot timer", "555 monostable multivibrator", "555 pulse timer"),
-                rules=((0.15, (r"\b(?:ne|lm)?555\b|timer ic", r"monostable|one[- ]shot|pulse|delay")),),
+                rules=((0.15, (TIMER_555, r"monostable|one[- ]shot|pulse|delay")),),
                 analysis="tran", tran=("5u", "3m"), accepts=r"timer|monostable|multivibrator", specs=("width",),
                 design=_monostable_design(_monostable555_eq, "t = 1.1 R C", "R"),
                 examples=(("width", "555 monostable with a pulse width of {x} s", 1e-5, 10),)))
@@ -400,7 +403,7 @@ def _function_generator(f: _Filler) -> str:
 register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator (integrator + Schmitt trigger)",
                 build=_vco,
                 names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO"),
-                rules=((0.95, (r"\bvco\b|voltage[- ]controlled oscillator",)),), analysis="tran",
+                rules=((0.95, (word("vco") + r"\b|voltage[- ]controlled oscillator",)),), analysis="tran",
                 tran=("5u", "30m"), noun="oscillator", signal_input=True, specs=("frequency",),
                 accepts=r"schmitt|comparators?|hysteresis",
                 design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
