@@ -10,8 +10,8 @@ import re
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
-from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.intent import Value
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -127,7 +127,7 @@ def _design_dac(intent, d, spec) -> None:
     d.notes.append(f"code = {code} ({code:0{n}b}) from Vout = Vref code/2^{n} (exact {exact:.3g})")
 
 
-_DAC = dict(analysis="op", source="V1", specs=("vout",), design=_design_dac)
+_DAC = {"analysis": "op", "source": "V1", "specs": ("vout",), "design": _design_dac}
 register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 build=_r2r,
                 names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
@@ -137,9 +137,11 @@ register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 **_DAC))
 register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                 build=_weighted,
-                names=("binary-weighted DAC", "weighted resistor DAC", "binary weighted resistor digital-to-analog converter",
+                names=("binary-weighted DAC", "weighted resistor DAC",
+                       "binary weighted resistor digital-to-analog converter",
                        "summing amplifier DAC"),
-                rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac", r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
+                rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac",
+                              r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
                                                                             r"weighted[- ]resistor")),),
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
                 **_DAC))
@@ -147,6 +149,7 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 build=_flash,
                 names=("flash ADC", "flash ADC comparator ladder", "3-bit flash analog-to-digital converter",
                        "flash converter"),
-                rules=((2.3, (r"flash(?:\s+converter)?\b", r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
+                rules=((2.3, (r"flash(?:\s+converter)?\b",
+                              r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
                        (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
                 analysis="dc", dc_sweep="0 5 0.01", signal_input=True))

@@ -116,7 +116,7 @@ def _d_latch(f: _Filler) -> str:
         + "\n.ic v(out)=0 v(qb)={vdd}"
 
 
-_LOGIC = dict(analysis="tran", tran=("10p", "40n"), source="V2", mos=True, transient=40e-9)
+_LOGIC = {"analysis": "tran", "tran": ("10p", "40n"), "source": "V2", "mos": True, "transient": 40e-9}
 register(Family(kind="cmos_nor", summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
@@ -166,6 +166,7 @@ register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                 build=_d_latch,
                 names=("D latch", "gated D latch", "transparent latch", "level-sensitive D latch"),
-                rules=((3.9, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|d[- ]type\s+latch",)),
+                rules=((3.9, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|"
+                              r"d[- ]type\s+latch",)),
                        (3.91, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
                 **_LOGIC))

@@ -100,12 +100,13 @@ def _divider_design(vref: float):
     return design
 
 
-_REGULATOR = dict(analysis="dc", dc_sweep="0 20 0.1", noun="regulator", signal_input=True)
+_REGULATOR = {"analysis": "dc", "dc_sweep": "0 20 0.1", "noun": "regulator", "signal_input": True}
 register(Family(kind="zener_pass_regulator", summary="series regulator: zener reference and pass transistor",
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
                        "series pass transistor regulator with a zener"),
-                rules=((23.4, (r"zener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|emitter[- ]follower|transistor")),
+                rules=((23.4, (r"zener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|"
+                                            r"emitter[- ]follower|transistor")),
                        (13.9, (r"emitter[- ]follower regulator",))),
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
@@ -211,7 +212,8 @@ register(Family(kind="charge_pump_inverter", summary="inverting switched-capacit
 register(Family(kind="charge_pump_doubler", summary="switched-capacitor charge pump voltage doubler",
                 build=lambda f: _charge_pump(f, True),
                 names=("charge pump voltage doubler", "charge pump", "switched-capacitor voltage doubler"),
-                rules=((19.6, (r"charge\s+pump(?:\s+(?:voltage\s+)?doubler)?|switched[- ]capacitor\s+(?:voltage\s+)?doubler",)),),
+                rules=((19.6, (r"charge\s+pump(?:\s+(?:voltage\s+)?doubler)?|"
+                               r"switched[- ]capacitor\s+(?:voltage\s+)?doubler",)),),
                 analysis="tran", tran=("0.2u", "2m")))
 register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capacitor voltage doubler",
                 build=_villard,
@@ -263,7 +265,7 @@ def _full_bridge(f: _Filler) -> str:
                       f"R1 a x {f('RL', 10, 'R')}", f"L1 x b {f('L', 1e-3)}", "E1 out 0 a b 1"])
 
 
-_BRIDGE = dict(analysis="tran", tran=("50n", "200u"))
+_BRIDGE = {"analysis": "tran", "tran": ("50n", "200u")}
 register(Family(kind="half_bridge", summary="half bridge with dead time (inductive load)",
                 build=_half_bridge,
                 names=("half bridge with dead time", "half-bridge inverter", "half bridge driver",
@@ -273,7 +275,8 @@ register(Family(kind="half_bridge", summary="half bridge with dead time (inducti
 register(Family(kind="full_bridge", summary="H-bridge (full bridge) with dead time and an inductive load",
                 build=_full_bridge,
                 names=("H-bridge with dead time", "full bridge inverter", "H bridge", "full-bridge driver"),
-                rules=((4.62, (rf"{word('h')}[- ]bridge|full[- ]bridge(?:\s+(?:driver|inverter|converter))?(?!\s+rectifier)",)),
+                rules=((4.62, (rf"{word('h')}[- ]bridge|"
+                               r"full[- ]bridge(?:\s+(?:driver|inverter|converter))?(?!\s+rectifier)",)),
                        (4.63, (rf"{word('h')}[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 output="out", **_BRIDGE))
 
@@ -305,7 +308,8 @@ def _flyback(f: _Filler) -> str:
     # the secondary (opposite dot) through D1 when it opens: Vout = Vin D/(1-D). The coupling is
     # ideal (k = 1): no leakage inductance, so no clamp is needed (and the run stays fast).
     return "\n".join(lines + [f"L1 in x {lp}", f"L2 0 sec {lp}", "K1 L1 L2 1",
-                              f"S1 x 0 gate 0 {s}", f"D1 sec out {d}", f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+                              f"S1 x 0 gate 0 {s}", f"D1 sec out {d}", f"C1 out 0 {f('COUT', 100e-6, 'C')}",
+                              f"R1 out 0 {f('RL', 10, 'R')}"])
 
 
 def _sepic(f: _Filler) -> str:
@@ -348,12 +352,13 @@ def _design_duty(inverting: bool = False):
         if not 0.05 < duty < 0.9:
             d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
             return
-        dz.set_value(intent, d, "DUTY", float(f"{duty:.4g}"), "|Vout| = Vin D/(1-D) less the diode and switch drops", None)
+        dz.set_value(intent, d, "DUTY", float(f"{duty:.4g}"),
+                     "|Vout| = Vin D/(1-D) less the diode and switch drops", None)
         d.free, d.scale = "DUTY", (0 if inverting else 1)
     return design
 
 
-_CONVERTER = dict(analysis="tran", noun="converter", specs=("vout",))
+_CONVERTER = {"analysis": "tran", "noun": "converter", "specs": ("vout",)}
 register(Family(kind="buck_boost_converter", summary="inverting buck-boost converter",
                 build=_buck_boost,
                 names=("buck-boost converter", "inverting buck-boost converter", "DC-DC buck-boost converter"),

@@ -79,7 +79,7 @@ def _design_ntc_divider(intent, d, spec) -> None:
         d.free, d.scale = "R", 1
 
 
-_SWEEP = dict(analysis="dc", dc_sweep="-40 125 1", source="V2")
+_SWEEP = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2"}
 register(Family(kind="ntc_divider", summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
                 names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",
@@ -163,14 +163,16 @@ def _design_led_transistor(intent, d, spec) -> None:
 
 register(Family(kind="led_resistor", summary="LED with a current-limiting resistor",
                 build=_led_resistor,
-                names=("LED with a current-limiting resistor", "LED driver", "LED circuit", "light-emitting diode with a series resistor"),
+                names=("LED with a current-limiting resistor", "LED driver", "LED circuit",
+                       "light-emitting diode with a series resistor"),
                 rules=((20.8, (rf"{word('led')}s?\b|light[- ]emitting",)),),
                 analysis="op", specs=("current",), design=_design_led_resistor,
                 examples=(("current", "LED driver from 5 V with {x} A through the LED", 2e-3, 25e-3),)))
 register(Family(kind="led_transistor", summary="transistor constant-current LED driver",
                 build=_led_transistor,
                 names=("transistor LED driver", "constant-current LED driver with an NPN", "BJT LED driver"),
-                rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting", r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current(?:\s+(?:sink|source))?")),),
+                rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting",
+                               r"\b(?:transistors?|bjts?|npn)\b|constant[- ]current(?:\s+(?:sink|source))?")),),
                 analysis="op", source="V2", specs=("current",), design=_design_led_transistor,
                 examples=(("current", "transistor LED driver, {x} A through the LED", 2e-3, 40e-3),)))
 

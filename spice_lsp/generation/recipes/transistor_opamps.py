@@ -17,8 +17,8 @@ import math
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
-from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.intent import Value
+from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler
 from spice_lsp.language.units import format_eng
 
@@ -249,7 +249,7 @@ def _design(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", spec.target * math.log(10) / 20
 
 
-_OPAMP = dict(source="V2", mos=True, noun="amplifier", design=_design)
+_OPAMP = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design}
 register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS pair, PMOS mirror load)",
                 build=_five_t,
                 names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",
@@ -263,7 +263,8 @@ register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CM
                 build=_two_stage,
                 names=("two-stage Miller-compensated op-amp", "two-stage CMOS op-amp", "two stage op amp",
                        "Miller compensated operational amplifier"),
-                rules=((5.0, (r"two[- ]stage|miller[- ]compensat\w*", r"op[- ]?amps?|operational|\bcmos\b|\bota\b|miller")),),
+                rules=((5.0, (r"two[- ]stage|miller[- ]compensat\w*",
+                              r"op[- ]?amps?|operational|\bcmos\b|\bota\b|miller")),),
                 specs=("ugbw", "dc_gain_db"),
                 examples=(("ugbw", "two-stage Miller op-amp with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),
                           ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76)),

@@ -387,7 +387,8 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                 names=("emitter-degenerated common-emitter amplifier", "self-biased CE stage",
                        "voltage-divider biased common-emitter amplifier with an unbypassed emitter resistor",
                        "emitter degeneration amplifier"),
-                rules=((14.5, (r"emitter[- ]degenerat|degenerated (?:ce|common[- ]emitter)|self[- ]biased (?:ce|common[- ]emitter)|"
+                rules=((14.5, (r"emitter[- ]degenerat|degenerated (?:ce|common[- ]emitter)|"
+                               r"self[- ]biased (?:ce|common[- ]emitter)|"
                                r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),),
                 source="V2", noun="amplifier",
                 specs=("gain", "gain_db"), design=_design_ce_gain,
