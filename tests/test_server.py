@@ -364,6 +364,17 @@ async def test_completion_on_a_describe_line_inserts_a_verified_netlist(client: 
 
 
 @pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_hover_on_a_describe_line_shows_its_checklist_or_its_refusal(client: LanguageClient):
+    uri = open_doc(client, "hover_describe.cir", DESCRIBE + "* describe: please make it work better\n")
+    hover = await client.text_document_hover_async(types.HoverParams(doc_id(uri), types.Position(0, 5)))
+    result = generate(DESCRIBE.split(":", 1)[1])
+    assert result.verdict in hover.contents.value
+    assert all(f"- {line}" in hover.contents.value for line in checklist_lines(result))
+    refused = await client.text_document_hover_async(types.HoverParams(doc_id(uri), types.Position(1, 5)))
+    assert "No netlist for this description" in refused.contents.value
+
+
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
 async def test_inline_completion_on_a_describe_line(client: LanguageClient):
     uri = open_doc(client, "describe.cir", DESCRIBE)
     result = await client.text_document_inline_completion_async(types.InlineCompletionParams(

@@ -591,6 +591,15 @@ def generation_notes(result: GenerationResult, insertion: Insertion) -> str:
     return "\n".join(lines).strip()
 
 
+def describe_hover(line: int, text: str, result: GenerationResult | None, refusal: str | None) -> HoverInfo:
+    """A hover on a describe line: what generating it gives, checked item by item, or why not."""
+    if result is None:
+        body = f"**No netlist for this description**: {refusal}"
+    else:
+        body = "\n".join([f"**{result.verdict}**", "", *(f"- {item}" for item in checklist_lines(result))])
+    return HoverInfo(body, m.Range(m.Position(line, 0), m.Position(line, len(text))))
+
+
 def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:
     """What to insert, and where, for a netlist generated from the describe comment on `line`.
 

@@ -376,6 +376,14 @@ async def document_symbol(ls: SpiceLanguageServer, params: types.DocumentSymbolP
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: SpiceLanguageServer, params: types.HoverParams):
+    doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
+    if description is not None:  # the describe line: its generation's checklist (verified once, then cached)
+        try:
+            answer, refusal = await asyncio.get_running_loop().run_in_executor(
+                None, ls.template_answers.get, description), None
+        except CannotServe as error:
+            answer, refusal = None, str(error)
+        return lsp.lsp_hover(features.describe_hover(pos.line, doc.lines[pos.line].rstrip("\r\n"), answer, refusal), doc)
     doc, result = await ls.checked_now(params.text_document.uri)
     info = features.hover(result, lsp.core_position(doc, params.position))
     return lsp.lsp_hover(info, doc) if info else None

@@ -132,6 +132,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     mapping: dict[str, str] = {}
     taken: set[int] = set()
     added: list[Line] = []
+    parts_renamed: dict[str, str] = {}
     for want in request.elements:
         index = _match(want, found, taken)
         if index is None and want.kind == "E" and not want.nodes:
@@ -160,6 +161,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             if any(other.name.upper() == want.name.upper() for other in found):
                 problems.append(f"{want.name}: the name is already used by another part")
             else:
+                parts_renamed[line.name] = want.name
                 line.name = want.name
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
@@ -192,9 +194,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             if any(other.name.upper() == want.name.upper() for other in found):
                 problems.append(f"{want.name}: the name is already used by another part")
             else:
+                parts_renamed[driver.name] = want.name
                 driver.name = want.name
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
+    for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
+        if row.startswith(".") and not row.lower().startswith((".model", ".subckt", ".param", ".ends")):
+            for old, new in parts_renamed.items():
+                row = re.sub(rf"(?<![\w.]){re.escape(old)}(?!\w)", new, row, flags=re.IGNORECASE)
+            rows[i] = row
     if not any(line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"] for line in found):
         rows = _without_subckt(rows, "opamp")
     end = next((i for i in range(len(rows) - 1, -1, -1) if rows[i].strip().lower().startswith(".end")), len(rows))

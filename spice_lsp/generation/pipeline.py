@@ -381,6 +381,7 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
         template = render(build.intent)
         family = family_of(template.kind)
         candidate_netlist = compose(template.netlist, build.request, output=family.output, source=family.source).netlist
+        build.used = template.used  # the trimmed value is the one the answer must hold
         verification = check_answer(build, candidate_netlist, timeout)
         if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
             break
