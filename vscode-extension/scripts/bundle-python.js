@@ -23,24 +23,16 @@ execFileSync(python, ["-m", "pip", "install", "-q", "--no-deps", "--only-binary=
   "--target", libs, "-r", path.join(root, "bundled", "requirements.txt")], { stdio: "inherit" });
 fs.rmSync(path.join(libs, "bin"), { recursive: true, force: true }); // console scripts: not used
 
-function copy(from, to, keep) {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, entry.name);
-    const dst = path.join(to, entry.name);
-    if (entry.name === "__pycache__" || !keep(src, entry)) {
-      continue;
-    }
-    if (entry.isDirectory()) {
-      fs.mkdirSync(dst, { recursive: true });
-      copy(src, dst, keep);
-    } else {
-      fs.copyFileSync(src, dst);
-    }
+// The package's files as git tracks them: what a fresh clone has, whatever else lies around.
+const repo = path.dirname(source);
+const tracked = execFileSync("git", ["ls-files", "-z", "spice_lsp"], { cwd: repo }).toString().split("\0").filter((f) => f);
+for (const file of tracked) {
+  if (file.includes("/adapters/") && !ADAPTER_FILES.has(path.basename(file))) {
+    continue;
   }
+  fs.mkdirSync(path.join(libs, path.dirname(file)), { recursive: true });
+  fs.copyFileSync(path.join(repo, file), path.join(libs, file));
 }
-fs.mkdirSync(path.join(libs, "spice_lsp"), { recursive: true });
-copy(source, path.join(libs, "spice_lsp"), (src, entry) =>
-  entry.isDirectory() || !src.includes(`${path.sep}adapters${path.sep}`) || ADAPTER_FILES.has(entry.name));
 
 const missing = fs.readdirSync(libs).filter((name) => name.endsWith(".dist-info")).filter((info) =>
   !fs.readdirSync(path.join(libs, info), { recursive: true }).some((f) => /LICEN[CS]E|COPYING/i.test(String(f))));

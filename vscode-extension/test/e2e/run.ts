@@ -1,8 +1,8 @@
 /**
  * End to end in a real VS Code: code-server serves VS Code to headless Chromium (driven by
  * playwright-core); the packaged extension (spice-lsp.vsix) is installed and talks to the
- * server bundled in it, run by a bare Python (no package installed: the .vsix is all a user
- * needs). Checks that a netlist with an error gets its squiggle and problem, that a
+ * server bundled in it (first on the Python's path, so the project's own spice_lsp is not the
+ * one that runs; tests/unit shows the bundle starting in a bare python3). Checks that a netlist with an error gets its squiggle and problem, that a
  * `* describe:` completion inserts a netlist, and that "Simulate current file" shows
  * ngspice's summary. Screenshots go to .e2e/screenshots/ ($SPICE_E2E_SHOTS); with
  * --update-images they also replace the README's images/ (`npm run e2e:images` does that, then
@@ -12,8 +12,8 @@
  *   npm run e2e      (after test/e2e/install-code-server.sh, or with $CODE_SERVER set)
  *
  * $CODE_SERVER: code-server's directory (default .e2e/code-server); $CHROMIUM: the browser
- * (default /usr/bin/chromium); $SPICE_E2E_PYTHON: the Python that runs the bundled server
- * (default /usr/bin/python3).
+ * (default /usr/bin/chromium); $SPICE_LSP_PYTHON: the Python that runs the bundled server
+ * (default ../.venv, whose matplotlib draws the plots).
  */
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
@@ -21,7 +21,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, Page } from "playwright-core";
-import { EXTENSION_ROOT } from "../support/server";
+import { EXTENSION_ROOT, projectPython } from "../support/server";
 
 const CODE_SERVER = process.env.CODE_SERVER ?? path.join(EXTENSION_ROOT, ".e2e", "code-server");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set $CHROMIUM`);
   }
   const vsix = path.join(EXTENSION_ROOT, "spice-lsp.vsix");
-  const python = process.env.SPICE_E2E_PYTHON ?? "/usr/bin/python3";
+  const python = projectPython();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "spice-e2e-"));
   const [data, extensions, folder] = ["data", "extensions", "workspace"].map((d) => path.join(work, d));
   fs.mkdirSync(path.join(data, "User"), { recursive: true });
@@ -256,8 +256,10 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await browser.close();
+    const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill();
-    fs.rmSync(work, { recursive: true, force: true });
+    await exited; // code-server writes into the profile until it exits
+    fs.rmSync(work, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
