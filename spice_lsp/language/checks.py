@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
+from typing import cast
 
 from spice_lsp.language import model as m
 from spice_lsp.language.diagnostics import CODES, Diagnostic, Severity, diagnostic
@@ -219,7 +220,7 @@ def _subckt_diagnostics(scopes, top_facts, defs: Definitions, library: bool) -> 
 
 
 def _used_subckts(scopes, top_calls: set[str]) -> set[str]:
-    calls = {}
+    calls: dict[str, set[str]] = {}
     for sub, _, facts in scopes:
         calls.setdefault(sub.key, set()).update(f.call for f in facts if f.call)
     used, todo = set(), list(top_calls)
@@ -234,7 +235,7 @@ def _used_subckts(scopes, top_calls: set[str]) -> set[str]:
 _CONDITIONALS = frozenset({".if", ".elseif", ".else", ".endif"})
 
 
-def _branches(statements: list[m.Statement]) -> dict[int, dict[int, int]]:
+def _branches(statements: Iterable[m.Statement]) -> dict[int, dict[int, int]]:
     """For each element inside .if/.elseif/.else blocks: {block number: branch number}."""
     out: dict[int, dict[int, int]] = {}
     stack: list[tuple[int, int]] = []
@@ -256,15 +257,18 @@ def _branches(statements: list[m.Statement]) -> dict[int, dict[int, int]]:
 
 def _exclusive(a: dict[int, int] | None, b: dict[int, int] | None) -> bool:
     """Two elements in different branches of one .if block: only one of them exists."""
-    return bool(a and b) and any(block in b and b[block] != branch for block, branch in a.items())
+    if not a or not b:
+        return False
+    return any(block in b and b[block] != branch for block, branch in a.items())
 
 
-def _duplicates(elements: list[m.Element], statements: list[m.Statement] = ()) -> list[Diagnostic]:
+def _duplicates(elements: list[m.Element], statements: Iterable[m.Statement] = ()) -> list[Diagnostic]:
     keys = [el.key for el in elements]
     if len(set(keys)) == len(keys):
         return []
     branches = _branches(statements)
-    out, seen = [], {}
+    out: list[Diagnostic] = []
+    seen: dict[str, list[m.Element]] = {}
     for element in elements:
         earlier = seen.setdefault(element.key, [])
         mine = branches.get(id(element))
@@ -295,7 +299,7 @@ def _check_element(element: m.Element, lay, defs: Definitions) -> list[Diagnosti
     if letter in "RCL" and lay.extra:
         extra = lay.extra[0]
         out.append(diagnostic("node-count", extra.range,
-                              f"'{extra.text}' is one field too many: a {kind.description} takes "
+                              f"'{extra.text}' is one field too many: a {KINDS[letter].description} takes "
                               "two nodes, then its value (and optionally a model)."))
     for value in (lay.value, *_source_values(element, lay)):
         if value is not None:
@@ -376,7 +380,7 @@ def _check_reference(element: m.Element, lay, defs: Definitions) -> list[Diagnos
             return [diagnostic("undefined-subckt", name.range,
                                f"No subcircuit '{name.text}' is defined (.subckt {name.text} ...) "
                                "in this file or the files it includes.")]
-        ports = subckt[0].statement.ports
+        ports = cast(m.Subckt, subckt[0].statement).ports
         required = sum(p.value is None for p in ports)  # the others are PSpice OPTIONAL: ports
         if not required <= len(lay.nodes) <= len(ports):
             count = f"{len(ports)}" if required == len(ports) else f"{required} to {len(ports)}"
@@ -489,13 +493,13 @@ def _all_digital(netlist: m.Netlist, defs: Definitions | None) -> bool:
         if lay.model is None:
             return False
         if st.letter == "X":  # digital if what it calls is: a local body is in `statements`
-            found = defs.subckts.get(lay.model.key) if defs else None
-            if not found:
+            called = defs.subckts.get(lay.model.key) if defs else None
+            if not called:
                 return False
-            sub = found[0]
+            sub = called[0]
             if sub.path is not None and id(sub.statement) not in seen:
                 seen.add(id(sub.statement))
-                todo += sub.statement.body
+                todo += cast(m.Subckt, sub.statement).body
         elif not types.get(lay.model.key, "").startswith("d_"):
             return False
     return True
