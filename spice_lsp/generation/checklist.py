@@ -73,13 +73,15 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         items.append(CheckItem(f"node {node}", PASS if node in nodes else FAIL,
                                "present" if node in nodes else "not in the netlist"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
+    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
     for want in request.sources:
         hits = [e for e in sources if (want.name is None or e.name.upper() == want.name.upper())
                 and (want.node is None or _norm(layout(e).nodes[0].text) == want.node)]
         wrong = []
         for e in hits[:1]:
-            if want.dc is not None and not _close(_level(e, "dc"), want.dc):
-                wrong.append(f"DC {_level(e, 'dc')}, not {format_eng(want.dc)}")
+            if want.dc is not None and not _close(_level(e, "dc", params), want.dc):
+                wrong.append(f"DC {_level(e, 'dc', params)}, not {format_eng(want.dc)}")
             if want.ac is not None and not _close(_level(e, "ac"), want.ac):
                 wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(want.ac)}")
             if want.sin is not None and not _sine_is(e, want.sin):
@@ -103,14 +105,18 @@ def _sine_is(element: m.Element, wanted: tuple[float, float, float]) -> bool:
     return len(numbers) >= 3 and all(_close(a, b) for a, b in zip(numbers, wanted))
 
 
-def _level(element: m.Element, word: str) -> float | None:
-    """A source's DC (also a bare first value) or AC magnitude."""
+def _level(element: m.Element, word: str, params: dict[str, float] | None = None) -> float | None:
+    """A source's DC (also a bare first value) or AC magnitude; `{vdd}` read through the .params."""
     fields = layout(element).extra or []
     texts = [f.text.lower() for f in fields]
+
+    def number(text: str) -> float | None:
+        name = text.strip("{}") if text.startswith("{") else None
+        return (params or {}).get(name) if name is not None else parse_number(text)
     if word in texts and texts.index(word) + 1 < len(fields):
-        return parse_number(fields[texts.index(word) + 1].text)
-    if word == "dc" and texts and parse_number(texts[0]) is not None:
-        return parse_number(texts[0])
+        return number(texts[texts.index(word) + 1])
+    if word == "dc" and texts and number(texts[0]) is not None:
+        return number(texts[0])
     return 0.0 if word == "dc" and "ac" in texts[:1] else None
 
 

@@ -141,7 +141,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             if want.nodes and None not in want.nodes and len(want.nodes) == NODE_COUNT.get(want.kind, -1) \
                     and (want.value is not None or want.kind in DEFAULT_MODELS):
                 value = want.value_text.replace(" ", "") if want.value is not None else DEFAULT_MODELS[want.kind]
-                added.append(Line(want.name or f"{want.kind}x{len(added) + 1}", list(want.nodes),
+                used = {line.name.upper() for line in found + added}
+                name = want.name or next(f"{want.kind}{n}" for n in range(1, 1000) if f"{want.kind}{n}" not in used)
+                added.append(Line(name, list(want.nodes),
                                   _spice_value(want) if want.value is not None else value))
             else:
                 problems.append(f"'{want.text}' could not be placed in this circuit")
@@ -170,6 +172,14 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     for want in request.sources:
+        if want.supply and want.node:  # "a 10 V supply at node vcc": the family's supply, on that node
+            rail = next((line for line in found if line.name[0].upper() == "V"
+                         and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
+            if rail is not None and mapping.get(rail.nodes[0], want.node) == want.node:
+                mapping[rail.nodes[0]] = want.node
+                if want.dc is not None and "{" not in rail.rest:
+                    rail.rest = _set_level(rail.rest, "DC", _number(want.dc))
+                continue
         target = want.node and mapping.get(want.node, want.node)
         driver = next((line for line in found if want.name and line.name.upper() == want.name.upper()), None)
         if driver is None and want.node is None and (want.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
@@ -215,6 +225,14 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                                                                 for r in rows):
             problems.append(f"{line.name}: no model '{line.rest}' in this circuit")
     rows[first_directive:first_directive] = [line.text() for line in added]
+    rows = _with_model_params(rows, request)
+    for line in added:  # a stated part across one of the circuit's 0 V ammeters would carry no current
+        shorted = next((v for v in found if v.name[0].upper() == "V"
+                        and sorted(mapping.get(n, n) for n in v.nodes) == sorted(line.nodes)
+                        and re.fullmatch(r"(?:DC\s+)?0", v.rest.strip(), re.IGNORECASE)), None)
+        if shorted is not None:
+            problems.append(f"{line.name} would be shorted by the circuit's ammeter {shorted.name} "
+                            f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
     if len({mapping.get(n, n) for n in nodes}) < len(nodes):
         problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
@@ -222,6 +240,33 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         mapping = {}
     text = _rename_nodes("\n".join(rows) + "\n", mapping)
     return Composed(text, problems, {k: v for k, v in mapping.items() if k != v})
+
+
+# Which model types a parameter belongs to, so "VTO = 0.7 V" goes into the MOS card and not a diode's.
+_PARAM_TYPES = {**dict.fromkeys(("vto", "kp", "lambda", "gamma", "phi", "tox", "uo"), ("nmos", "pmos")),
+                **dict.fromkeys(("bf", "br", "vaf", "nf", "ikf", "rb", "re", "cje", "cjc", "tf"), ("npn", "pnp")),
+                **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"), "rs": ("d", "nmos", "pmos"),
+                "rc": ("npn", "pnp")}
+
+
+def _with_model_params(rows: list[str], request: Request) -> list[str]:
+    """The request's model parameters written into the circuit's .model cards of the right type
+    (the polarity the request names when there are both)."""
+    polarity = re.findall(r"\b(nmos|pmos|npn|pnp|n-channel|p-channel)\b", request.description, re.IGNORECASE)
+    wanted = {"n-channel": "nmos", "p-channel": "pmos"}
+    polarity = {wanted.get(p.lower(), p.lower()) for p in polarity}
+    for want in request.model_params:
+        types = _PARAM_TYPES.get(want.name, ())
+        cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model")
+                 and len(r.split()) > 2 and r.split()[2].split("(")[0].lower() in types]
+        chosen = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in polarity] or cards[:1]
+        for i in chosen:
+            value = f"{want.value:g}"
+            pattern = re.compile(rf"(?<![\w.]){re.escape(want.name)}\s*=\s*(\{{[^}}]*\}}|[^\s)]+)", re.IGNORECASE)
+            rows[i] = pattern.sub(f"{want.name}={value}", rows[i], count=1) if pattern.search(rows[i]) \
+                else re.sub(r"\)\s*$", f" {want.name}={value})", rows[i]) if rows[i].rstrip().endswith(")") \
+                else f"{rows[i]} {want.name}={value}"
+    return rows
 
 
 def _without_subckt(rows: list[str], name: str) -> list[str]:

@@ -459,6 +459,8 @@ def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: s
     out = template.output
     for directive in directives:
         kind = directive.split()[0].lower()
+        if kind == ".tf":  # the transfer function from this circuit's input source
+            directive = f".tf {directive.split()[1] if len(directive.split()) > 1 else f'v({out})'} {source}"
         if kind == ".dc" and directive.split()[1].lower() != "temp":
             # Sweep the circuit's input source whatever the description called it.
             parts = directive.split()

@@ -323,7 +323,7 @@ def _default_role(intent: Intent, q: _Q) -> str:
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
-           r"|small[- ]signal|frequency (?:response|sweep|analysis)|bandwidth|bode"
+           r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
            r"|\bsweep(?:ing)?\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
     ("tran", r"transient|\btran\b|time[- ]domain"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
@@ -331,6 +331,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+from)"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
+    ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 _DIRECTIVE = re.compile(r"(?<![\w.])\.(op|ac|tran|dc|noise)\b[^,;\n]*", re.IGNORECASE)
@@ -408,6 +409,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 request = AnalysisRequest("dc", f".dc {source[1].upper() if source else 'VIN'} {format_eng(start)} "
                                                 f"{format_eng(stop)} "
                                                 f"{format_eng(step.value if step else abs(stop - start) / 100)}")
+        elif kind == "tf":  # the output and the source the request names ("from VIN to v(out)")
+            source = re.search(r"\b([VI][A-Za-z0-9_]*)\b", text[m.end():hi])
+            probe = re.search(r"\b(v\([\w,]+\)|i\(\w+\))", text[m.end():hi], re.IGNORECASE)
+            request = AnalysisRequest("tf", f".tf {probe[1] if probe else 'v(out)'} {source[1] if source else 'VIN'}")
         elif kind == "temp":
             if any(r.kind == "temp" for _, r in found):
                 continue  # the sweep's range was given, and read above

@@ -21,7 +21,7 @@ from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.request import Request, read_request
-from spice_lsp.generation.scope import nearest_families, uncovered
+from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import is_number, layout
@@ -224,6 +224,9 @@ _SPEC_UNITS = {"Hz": ("cutoff", "frequency", "center", "notch"), "V": ("vout",),
 
 
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
+    if impossible := IMPOSSIBLE.search(description):
+        raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
+                          "no netlist can meet it")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
     if intent.kind == _ASSUMED_KIND:

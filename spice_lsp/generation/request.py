@@ -66,6 +66,7 @@ class SourceConstraint:
     ac: float | None = None
     sin: tuple[float, float, float] | None = None  # offset, amplitude, frequency
     name: str | None = None  # "VIN" when the request names the source
+    supply: bool = False  # the circuit's supply ("a 10 V supply at node vcc"), not its input
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,8 @@ _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?
 
 
 # The same specs written after the value: "1 kHz cutoff", "a 1 kHz Wien oscillator", "60 Hz notch".
-_AFTER_SPECS = [("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
+_AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple)[- ]edge\b", re.IGNORECASE)),
+                ("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
                 ("notch", re.compile(r"\s*(?:notch|null|trap)\b", re.IGNORECASE)),
                 ("center", re.compile(r"\s*(?:cent(?:er|re)|resonan\w*)\b", re.IGNORECASE)),
                 ("frequency", re.compile(r"\s*(?:[\w-]+\s+){0,3}?oscillator\b", re.IGNORECASE))]
@@ -342,13 +344,25 @@ def _sources(text: str, request: Request) -> None:
         elif name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
+        bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
+                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:at|held\s+at|tied\s+to)\s+(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
+                         r"\s*V\b", clause, re.IGNORECASE)
+        if dc is None and ac is None and sine is None and bare:  # "2.505 V on inp", "a at 1.1 V": a DC level
+            word = bare["n"] or bare["n2"]
+            qs = _quantities((bare["num"] or bare["num2"]).replace(" ", "") + "V")
+            if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
+                node, dc = _node(word), qs[0].value
+        supply = re.search(r"\b(?:supply|rail)\b", clause, re.IGNORECASE)
+        if supply and at and dc is None:  # "a 10 V supply at node vcc": the supply, renamed to that node
+            qs = [q for q in _quantities(clause) if q.unit == "V"]
+            dc = qs[0].value if qs else None
         if sine is None and dc is None and ac is None:
             continue
         if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)):
             continue
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
-        request.sources.append(SourceConstraint(clause.strip(), node, dc, ac, sine, name))
+        request.sources.append(SourceConstraint(clause.strip(), node, dc, ac, sine, name, bool(supply)))
 
 
 # Unnamed parts placed by the request: "an input resistor of 4.7k connects in to inv",
@@ -363,12 +377,22 @@ _CONNECTS = re.compile(r"\bconnects?\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?
 
 def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements]
-    for start, stop in [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", text)]:
-        clause = text[start:stop]
+    # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
+    for start, stop in [(m.start(), m.end()) for m in
+                        re.finditer(r"(?:[^,;]|\band\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;]|\band\s+(?:an?\s+|the\s+)?"
+                                    r"[\d.]|$)", text)]:
+        clause = text[start:stop].strip().removeprefix("and ")
         word = _UNNAMED.search(clause)
-        if not word or _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
+        if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
             continue
-        kind = "R" if word["word"].lower().startswith("res") else "C" if word["word"].lower().startswith("cap") else "L"
+        units = {q.unit for q in _quantities(clause)} & {"ohm", "F", "H"}
+        if word:
+            kind = "R" if word["word"].lower().startswith("res") else "C" if word["word"].lower().startswith("cap") \
+                else "L"
+        elif len(units) == 1:  # "10 Ω from out to ground": the unit names the part
+            kind = UNIT_KIND[units.pop()]
+        else:
+            continue
         nodes = None
         for pattern in _NODE_PAIRS + [_CONNECTS]:
             m = pattern.search(clause)
@@ -410,6 +434,11 @@ def read_request(description: str) -> Request:
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
     _sources(text, request)
     _unnamed_elements(text, request)
+    if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
+        request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
+    if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
+                 text, re.IGNORECASE):
+        request.model_params.append(ModelParam("no channel-length modulation", "lambda", 0.0))
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
             qs = _quantities(m["value"])

@@ -40,6 +40,12 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
                        re.IGNORECASE)
 
 
+# What no circuit can do: answered with the reason, never with a circuit.
+IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infinite\s+(?:power|energy|gain\s+and\s+"
+                        r"bandwidth)|(?:without|no)\s+(?:any\s+)?(?:input\s+)?power\s+(?:at\s+all|source)|"
+                        r"time[- ]travel|faster[- ]than[- ]light", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Uncovered:
     phrase: str  # the circuit the request names, as written

@@ -293,7 +293,7 @@ def _current_mirror(f: _Filler) -> str:
     # ammeter source that holds the output at the supply.
     load = f"R1 vdd out {f('RL', 1e3, 'R')}" if {"RL", "R"} & set(f.intent.values) else "V2 vdd out DC 0"
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    if re.search(r"\b(bjt|bipolar|npn|pnp)\b", f.intent.description, re.IGNORECASE):
+    if re.search(r"\b(bjts?|bipolar|npns?|pnps?)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
         return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
                           f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])

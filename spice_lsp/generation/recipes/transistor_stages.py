@@ -19,7 +19,7 @@ BETA = 100  # the npn card's bf
 IS = 1e-14  # the npn card's is
 JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)",
         "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)"}
-_BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npn|pnp)\b", re.IGNORECASE)
+_BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npns?|pnps?)\b", re.IGNORECASE)
 
 
 def _bipolar(f: _Filler) -> bool:
@@ -55,7 +55,7 @@ register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitt
                 build=_bjt_cascode,
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
-                rules=((13.4, (r"cascode\b", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
+                rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V2", noun="amplifier"))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
                 build=_mos_cascode,
@@ -245,7 +245,7 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 build=_bjt_current_source,
                 names=("BJT current source", "bipolar transistor current source", "NPN current sink",
                        "transistor current source"),
-                rules=((6.8, (r"current (?:source|sink)", r"\b(?:npn|pnp|bjts?|bipolar|transistor)\b")),),
+                rules=((6.8, (r"current (?:source|sink)", r"\b(?:npns?|pnps?|bjts?|bipolar|transistors?)\b")),),
                 analysis="op",
                 specs=("current",), design=_design_current_source,
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
@@ -281,7 +281,7 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
                        "BJT differential pair"),
-                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed", r"\b(?:npn|pnp|bjts?|bipolar)\b")),),
+                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V3", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
                 build=lambda f: _push_pull(f, False),
