@@ -12,6 +12,8 @@ Each module defines a family's builder beside its record and registers it:
 A rule's rank orders it among all families (lower is tried first; the first catalog uses 0-47);
 a family's names must each be read back to it. tests/test_families.py checks every record.
 """
+# Registration order is FAMILIES' order, which the retrieval corpus follows: not alphabetical.
+# isort: off
 from spice_lsp.generation.recipes import filters  # noqa: E402,F401
 from spice_lsp.generation.recipes import transistor_stages  # noqa: E402,F401
 from spice_lsp.generation.recipes import transistor_opamps  # noqa: E402,F401

@@ -7,6 +7,7 @@ A DAC's digital input is one DC source per bit (V1 the MSB): the request's word 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
@@ -127,7 +128,7 @@ def _design_dac(intent, d, spec) -> None:
     d.notes.append(f"code = {code} ({code:0{n}b}) from Vout = Vref code/2^{n} (exact {exact:.3g})")
 
 
-_DAC = {"analysis": "op", "source": "V1", "specs": ("vout",), "design": _design_dac}
+_DAC: dict[str, Any] = {"analysis": "op", "source": "V1", "specs": ("vout",), "design": _design_dac}
 register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 build=_r2r,
                 names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),

@@ -4,6 +4,8 @@ transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's in
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _mos_device
@@ -116,7 +118,7 @@ def _d_latch(f: _Filler) -> str:
         + "\n.ic v(out)=0 v(qb)={vdd}"
 
 
-_LOGIC = {"analysis": "tran", "tran": ("10p", "40n"), "source": "V2", "mos": True, "transient": 40e-9}
+_LOGIC: dict[str, Any] = {"analysis": "tran", "tran": ("10p", "40n"), "source": "V2", "mos": True, "transient": 40e-9}
 register(Family(kind="cmos_nor", summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
@@ -100,7 +101,7 @@ def _divider_design(vref: float):
     return design
 
 
-_REGULATOR = {"analysis": "dc", "dc_sweep": "0 20 0.1", "noun": "regulator", "signal_input": True}
+_REGULATOR: dict[str, Any] = {"analysis": "dc", "dc_sweep": "0 20 0.1", "noun": "regulator", "signal_input": True}
 register(Family(kind="zener_pass_regulator", summary="series regulator: zener reference and pass transistor",
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
@@ -265,7 +266,7 @@ def _full_bridge(f: _Filler) -> str:
                       f"R1 a x {f('RL', 10, 'R')}", f"L1 x b {f('L', 1e-3)}", "E1 out 0 a b 1"])
 
 
-_BRIDGE = {"analysis": "tran", "tran": ("50n", "200u")}
+_BRIDGE: dict[str, Any] = {"analysis": "tran", "tran": ("50n", "200u")}
 register(Family(kind="half_bridge", summary="half bridge with dead time (inductive load)",
                 build=_half_bridge,
                 names=("half bridge with dead time", "half-bridge inverter", "half bridge driver",
@@ -358,7 +359,7 @@ def _design_duty(inverting: bool = False):
     return design
 
 
-_CONVERTER = {"analysis": "tran", "noun": "converter", "specs": ("vout",)}
+_CONVERTER: dict[str, Any] = {"analysis": "tran", "noun": "converter", "specs": ("vout",)}
 register(Family(kind="buck_boost_converter", summary="inverting buck-boost converter",
                 build=_buck_boost,
                 names=("buck-boost converter", "inverting buck-boost converter", "DC-DC buck-boost converter"),

@@ -10,6 +10,7 @@ sweep, and behavioural resistors read it (ngspice's own tc1 follows only the cir
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
@@ -79,7 +80,7 @@ def _design_ntc_divider(intent, d, spec) -> None:
         d.free, d.scale = "R", 1
 
 
-_SWEEP = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2"}
+_SWEEP: dict[str, Any] = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2"}
 register(Family(kind="ntc_divider", summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
                 names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",

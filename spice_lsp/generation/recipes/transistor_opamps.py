@@ -14,6 +14,7 @@ output sits at the common mode and the AC response is the open-loop gain.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.families import Family, register
@@ -249,7 +250,7 @@ def _design(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", spec.target * math.log(10) / 20
 
 
-_OPAMP = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design}
+_OPAMP: dict[str, Any] = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design}
 register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS pair, PMOS mirror load)",
                 build=_five_t,
                 names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",

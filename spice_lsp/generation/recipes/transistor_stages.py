@@ -281,7 +281,8 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
                        "BJT differential pair"),
-                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
+                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed",
+                              r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V3", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
                 build=lambda f: _push_pull(f, False),
