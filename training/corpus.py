@@ -1,8 +1,9 @@
 """Build the real-netlist corpus shipped in spice_lsp/generation/data/: converted, sized, simulated.
 
     .venv/bin/python -m training.corpus \\
-        --analoggenie /work/.mirror/xz-group+AnalogGenie/repo --ngspice-src .cache/ngspice-src \\
-        --out spice_lsp/generation/data
+        --analoggenie /work/.mirror/xz-group+AnalogGenie/repo \\
+        --analoggym /work/.mirror/CODA-Team+AnalogGym/repo \\
+        --ngspice-src .cache/ngspice-src --out spice_lsp/generation/data
 
 Sources (each licence is read from the source's own files before anything is kept):
   analoggenie  xz-group/AnalogGenie (MIT), a git repository (a bare one from the search tool's fetch
@@ -11,15 +12,19 @@ Sources (each licence is read from the source's own files before anything is kep
                syntax, sized with defaults (level-1 MOS and textbook BJT cards, fixed W/L, R, C, L),
                given a testbench on its ports (a supply, bias, inputs, clocks) and one analysis beside
                the operating point: ac, or tran when the circuit is clocked or oscillates.
+  analoggym    CODA-Team/AnalogGym (BSD-3-Clause), a git repository: the sized SKY130 op amps of
+               AnalogGym/Amplifier (spice_netlist/ + design_variables/), their FETs as the same level-1
+               cards at the designed W/L/m, in an open-loop testbench (unity DC feedback), op and ac.
   ngspice      examples/ and tests/ of Debian's ngspice source package (modified BSD; unpacked by
                `make corpus-src`): includes inlined, .control blocks dropped (their analysis commands
                become dot cards), .plot turned into .print, and a .print added per analysis.
 Every entry must pass the runner's safety check and simulate in the sandboxed ngspice
 (spice_lsp.ngspice.runner) with its analyses producing output; what fails is counted by reason.
-A deck that fails with a floating node is tried once more with `.options rshunt=1e9`.
+A deck that does not converge is tried once more with `.options rshunt=1e9` (a resistor from every
+node to ground: switched-capacitor nodes have no DC path); the entry's checks say so.
 
 Outputs under --out: corpus.jsonl.gz (the entries), corpus.embeddings.npz (float16 MiniLM vectors of
-the descriptions with the data file's hash; --no-embeddings skips them), corpus_config.json (the
+the descriptions with the data file's hash; `--embeddings false` skips them), corpus_config.json (the
 resolved arguments, counts and failure reasons) and NOTICE (each source's licence text).
 """
 from __future__ import annotations
@@ -51,6 +56,7 @@ DECK_EXTENSIONS = (".cir", ".sp", ".net", ".spi", ".deck")  # as benchmarks/ngsp
 @dataclass
 class CorpusArguments:
     analoggenie: str = field(default="", metadata={"help": "AnalogGenie git repository (bare or not); empty: skip"})
+    analoggym: str = field(default="", metadata={"help": "AnalogGym git repository (bare or not); empty: skip"})
     ngspice_src: str = field(default=".cache/ngspice-src", metadata={
         "help": "Debian's unpacked ngspice source (benchmarks/fetch_ngspice_corpus.sh); empty: skip"})
     out: str = field(default="spice_lsp/generation/data", metadata={"help": "output directory"})
@@ -369,6 +375,79 @@ def analoggenie_jobs(repo: Path, limit: int, vdd: float):
 
 
 # ---------------------------------------------------------------------------------------------
+# AnalogGym: sized SKY130 amplifiers -> the same level-1 cards, their own sizes and bias
+
+ANALOGGYM_URL = "https://github.com/CODA-Team/AnalogGym"
+AMPLIFIERS = "AnalogGym/Amplifier"
+_SKY130 = {"sky130_fd_pr__nfet_01v8": "nch", "sky130_fd_pr__pfet_01v8": "pch"}
+
+
+def convert_analoggym(name: str, subckt: str, variables: str):
+    """(netlist, ports, description, analyses) for one amplifier: its .subckt with the SKY130 FETs as
+    level-1 MOSFETs (W and L in micrometres, as SKY130 reads them), its design variables, and an
+    open-loop testbench: unity DC feedback through a huge inductor, the inverting input AC-grounded."""
+    lines, devices = [], []
+    for line in subckt.strip().splitlines():
+        words = line.split()
+        if len(words) > 5 and words[5] in _SKY130:
+            words[0], words[5] = "M" + words[0][1:], _SKY130[words[5]]
+            line = " ".join(words)
+            line = re.sub(r"\b([lw])='([^']*)'", r"\1={(\2)*1e-6}", line)
+            devices.append(Device(words[0], "nmos4" if words[5] == "nch" else "pmos4",
+                                  ["0" if n.lower() == "gnda" else n.lower() for n in words[1:5]]))
+        elif words and words[0][:1].upper() in "RC" and len(words) >= 3:
+            devices.append(Device(words[0], {"R": "resistor", "C": "capacitor"}[words[0][0].upper()],
+                                  [n.lower() for n in words[1:3]]))
+        lines.append(re.sub(r"'([^']*)'", r"{\1}", line))
+    header = lines[0].split() if lines else ["(empty file)"]
+    if header[0].lower() != ".subckt" or [p.lower() for p in header[2:]] != ["gnda", "vdda", "vinn", "vinp", "vout"]:
+        raise Reject("not an amplifier subcircuit with ports gnda vdda vinn vinp vout")
+    ports = ["VDDA", "GNDA", "VINN", "VINP", "VOUT"]
+    # one `.param name=value` a line: the file's bare `.PARAM` head with `+` lines reads as nothing
+    params = [f".param {name}={value}" for name, value in re.findall(r"(\w+)\s*=\s*(\S+)", variables)]
+    bench = ["Vsupply vdda 0 dc 1.8", f"Xamp 0 vdda vinn vinp vout {header[1]}", "Vvinp vinp 0 dc {VCM} ac 1",
+             "Lfeedback vout vinn 1T", "Cground vinn 0 1T", "Cload vout 0 {CLOAD}"]
+    kinds = Counter(d.kind for d in devices)
+    hints = topology_hints([d for d in devices if d.kind != "resistor"], ["VOUT"])
+    description = (f"CMOS operational amplifier {name} from AnalogGym's amplifier set (named after its paper's "
+                   f"authors and compensation scheme; sized for SKY130 at 1.8 V): {kinds['nmos4']} NMOS and "
+                   f"{kinds['pmos4']} PMOS transistors, {_plural(kinds['capacitor'], 'capacitor')}"
+                   f"{', ' + _plural(kinds['resistor'], 'resistor') if kinds['resistor'] else ''}, one bias "
+                   f"current source. Ports: supply VDDA, ground GNDA, inputs VINN and VINP, output VOUT. "
+                   f"{'Structure: ' + ', '.join(hints) + '. ' if hints else ''}Testbench: open loop with unity "
+                   "DC feedback, level-1 models at the design's W/L, op and ac analyses.")
+    netlist = "\n".join([f"AnalogGym amplifier {name} with level-1 models and an open-loop testbench",
+                         "* from SKY130 devices to level-1 cards by training/corpus.py; W, L, m, bias as designed",
+                         MODELS, *params, *lines, "* testbench", *bench,
+                         ".op", ".ac dec 10 1 1g", ".print ac vdb(vout) vp(vout)", ".end"]) + "\n"
+    return netlist, ports, description, ["op", "ac"]
+
+
+def analoggym_jobs(repo: Path, limit: int):
+    try:
+        commit = git(repo, "rev-parse", "HEAD").strip()
+        licence = git(repo, "show", "HEAD:LICENSE")
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise UsageError(f"{repo}: not an AnalogGym git repository ({error})") from None
+    if not licence.startswith("BSD 3-Clause License"):
+        raise UsageError(f"{repo}: LICENSE is not the BSD 3-Clause licence; nothing taken")
+    files = set(git(repo, "ls-tree", "-r", "--name-only", "HEAD", AMPLIFIERS).split("\n"))
+    names = sorted(p.rsplit("/", 1)[1] for p in files if p.startswith(f"{AMPLIFIERS}/spice_netlist/"))
+    jobs = []
+    for name in names[:limit or None]:
+        path = f"{AMPLIFIERS}/spice_netlist/{name}"
+        source = {"repository": ANALOGGYM_URL, "path": path, "commit": commit,
+                  "design_variables": f"{AMPLIFIERS}/design_variables/{name}"}
+
+        def convert(name=name, path=path, variables=source["design_variables"]):
+            if variables not in files:
+                raise Reject("no design variables")
+            return convert_analoggym(name, git(repo, "show", f"HEAD:{path}"), git(repo, "show", f"HEAD:{variables}"))
+        jobs.append((f"analoggym-{name.lower().replace('_', '-')}", source, "BSD-3-Clause", convert))
+    return jobs, licence
+
+
+# ---------------------------------------------------------------------------------------------
 # ngspice's own examples: made self-contained and batch-runnable
 
 _ANALYSIS_COMMANDS = ("op", "ac", "dc", "tran", "noise", "tf", "pz", "sens", "disto")
@@ -607,6 +686,12 @@ def build(args: CorpusArguments) -> dict:
         jobs += found
         licences["AnalogGenie (MIT)"] = (f"{ANALOGGENIE_URL}, commit {found[0][1]['commit'] if found else '?'}: "
                                          "topologies converted to ngspice, sized and given testbenches.", text)
+    if args.analoggym:
+        found, text = analoggym_jobs(Path(args.analoggym), args.limit)
+        jobs += found
+        licences["AnalogGym (BSD-3-Clause)"] = (f"{ANALOGGYM_URL}, commit {found[0][1]['commit'] if found else '?'}: "
+                                                "amplifier netlists and design variables, SKY130 devices replaced "
+                                                "by level-1 models, given testbenches.", text)
     if args.ngspice_src:
         found, text = ngspice_jobs(Path(args.ngspice_src), args.limit)
         jobs += found
