@@ -9,8 +9,9 @@ import platform
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"  # the reference data, beside the checkout, never inside it
@@ -38,7 +39,8 @@ def parse_args(cls: type[T], argv: list[str] | None, description: str = "") -> T
     """A dataclass from command-line flags (`--per-family 40` or `--per_family 40`), or from one
     JSON file of the same fields (`python -m training.train config.json`)."""
     from transformers import HfArgumentParser
-    parser = HfArgumentParser(cls, description=description, allow_abbrev=False)
+    # transformers types its dataclass argument as NewType("DataClassType", Any), which no class matches
+    parser = HfArgumentParser(cls, description=description, allow_abbrev=False)  # type: ignore[arg-type]
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) == 1 and argv[0].endswith(".json"):
         try:
@@ -113,7 +115,8 @@ def save_config(path: Path, args, **extra) -> dict:
             versions[package] = md.version(package)
         except md.PackageNotFoundError:
             pass
-    config = {"args": dataclasses.asdict(args) if dataclasses.is_dataclass(args) else dict(args),
+    as_dict = dataclasses.is_dataclass(args) and not isinstance(args, type)
+    config = {"args": dataclasses.asdict(args) if as_dict else dict(args),
               **extra, "python": platform.python_version(), "versions": versions,
               "git_commit": git_commit(), "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -43,11 +43,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spice_lsp.ngspice import runner as simulate
-from spice_lsp.language.checks import check
-from spice_lsp.generation.pipeline import MAX_DESCRIPTION, build_prompt, missing_values
-from spice_lsp.generation.intent import Intent, parse_intent
 from spice_lsp.generation.families import render
+from spice_lsp.generation.intent import Intent, parse_intent
+from spice_lsp.generation.pipeline import MAX_DESCRIPTION, build_prompt, missing_values
+from spice_lsp.language.checks import check
+from spice_lsp.ngspice import runner as simulate
 
 from .common import REPO, SHARED, UsageError, cli, inside_tracked_tree, parse_args, read_jsonl, save_config
 from .phrasing import FAMILIES, round_trip, sample_request
@@ -458,7 +458,7 @@ def data_card(train: list[dict], validation: list[dict], builder: Builder, held:
         rows = [r for r in everything if r["source"].split(":")[0] == source]
         rates[source] = {"pairs": len(rows), "parses": round(sum(r["parses"] for r in rows) / len(rows), 3),
                          "simulates": round(sum(r["simulates"] for r in rows) / len(rows), 3)}
-    rejected = defaultdict(dict)
+    rejected: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for (source, reason), n in sorted(builder.counters["rejected"].items()):
         rejected[reason][source] = n
     tags = Counter(t for r in everything for t in r["tags"])

@@ -20,8 +20,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.families import FAMILIES as REGISTRY
+from spice_lsp.generation.families import render, roles
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.families import FAMILIES as REGISTRY, render, roles
 from spice_lsp.language.units import format_eng
 
 # --- family names: several per family, each read back to the family by parse_intent ----------
@@ -220,7 +221,9 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
             expected = f".ac dec 20 1 {format_eng(stop)}"
         return words.format(a=_freq_text(start, rng), b=_freq_text(stop, rng)), [expected]
     if category == "tran":
-        stop = float(f"{_parse_spice(REGISTRY[kind].tran[1]) * rng.choice([0.5, 1, 2]):.3g}")
+        tran = REGISTRY[kind].tran
+        assert tran is not None, f"{kind}: a transient family without its default (step, stop)"
+        stop = float(f"{_parse_spice(tran[1]) * rng.choice([0.5, 1, 2]):.3g}")
         step = stop / 1000
         if directive:
             line = f".tran {format_eng(step)} {format_eng(stop)}"
@@ -245,7 +248,10 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
 
 def _parse_spice(text: str) -> float:
     from spice_lsp.language.units import parse_number
-    return parse_number(text)
+    value = parse_number(text)
+    if value is None:
+        raise ValueError(f"not a SPICE number: {text!r}")
+    return value
 
 
 # --- whole requests ---------------------------------------------------------------------------
@@ -295,7 +301,7 @@ def sample_request(kind: str, rng: random.Random) -> Request:
     """One random request for a family (it may not round-trip: check with `round_trip`)."""
     family = rng.choice(FAMILY_NAMES[kind])
     asked = {role: default for role, default in roles(kind).items() if default}
-    count = rng.choice([0] + [n for n in range(1, len(asked) + 1)] * 3) if asked else 0
+    count = rng.choice([0] + list(range(1, len(asked) + 1)) * 3) if asked else 0
     chosen = rng.sample(sorted(asked), min(count, len(asked)))
     style = rng.choice(["terse", "plain", "plain", "chatty", "spec"])
     terse = style == "terse"

@@ -45,6 +45,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 from .common import SHARED, UsageError, cli, parse_args, read_jsonl, save_config, sha256_files
 
@@ -59,7 +60,8 @@ class TrainArguments:
     out: str = field(default=".cache/adapter", metadata={"help": "Directory for the adapter and the report."})
     max_train_samples: int = field(default=0, metadata={
         "help": "Use N training pairs drawn at random with --seed (0: all)."})
-    max_eval_samples: int = field(default=0, metadata={"help": "Use N validation pairs drawn at random with --seed (0: all)."})
+    max_eval_samples: int = field(default=0, metadata={
+        "help": "Use N validation pairs drawn at random with --seed (0: all)."})
     require_simulates: bool = field(default=False, metadata={"help": "Train only on pairs that simulate."})
     # model
     base_model: str = field(default="smollm2-135m", metadata={
@@ -78,8 +80,8 @@ class TrainArguments:
     lora_r: int = field(default=8, metadata={"help": "LoRA rank."})
     lora_alpha: int = field(default=16, metadata={"help": "LoRA alpha (scale = alpha / r)."})
     lora_dropout: float = field(default=0.05, metadata={"help": "Dropout on the LoRA input."})
-    lora_bias: str = field(default="none", metadata={
-        "help": "Which biases train.", "choices": ["none", "all", "lora_only"]})
+    lora_bias: Literal["none", "all", "lora_only"] = field(default="none", metadata={
+        "help": "Which biases train."})
     target_modules: list[str] = field(default_factory=lambda: list(TARGET_MODULES), metadata={
         "help": "Modules that get LoRA adapters."})
     # optimisation
@@ -225,9 +227,9 @@ def read_split(path: Path, limit: int, require_simulates: bool, seed: int = 0) -
 
 def _prompt(record: dict, n_examples: int):
     """The record's prompt with its first `n_examples` retrieved examples (as build_prompt makes it)."""
-    from spice_lsp.generation.pipeline import build_prompt
     from spice_lsp.generation.intent import Intent
     from spice_lsp.generation.lm import Prompt
+    from spice_lsp.generation.pipeline import build_prompt
     from spice_lsp.generation.retrieval import Example
     if "scaffold" not in record:
         return Prompt(**{k: record["prompt"][k] for k in ("system", "user", "answer_prefix") if k in record["prompt"]})
@@ -381,6 +383,9 @@ def training_arguments(args: TrainArguments, out: Path, has_eval: bool, precisio
     # transformers 5 renamed gradient checkpointing to activation checkpointing (the old names warn)
     names = {f.name for f in dataclasses.fields(TrainingArguments)}
     checkpointing = "activation_checkpointing" if "activation_checkpointing" in names else "gradient_checkpointing"
+    checkpointing_args: dict[str, Any] = {
+        checkpointing: args.gradient_checkpointing,
+        f"{checkpointing}_kwargs": {"use_reentrant": False} if args.gradient_checkpointing else None}
     return TrainingArguments(
         output_dir=str(out / "checkpoints"), num_train_epochs=args.epochs, max_steps=args.max_steps,
         per_device_train_batch_size=args.batch_size, per_device_eval_batch_size=args.batch_size,
@@ -389,8 +394,7 @@ def training_arguments(args: TrainArguments, out: Path, has_eval: bool, precisio
         warmup_steps=args.warmup if args.warmup < 1 else int(args.warmup),
         logging_steps=args.logging_steps, logging_first_step=True, disable_tqdm=False, report_to=[],
         eval_strategy="epoch" if has_eval else "no", save_strategy="epoch", save_total_limit=args.save_total_limit,
-        **{checkpointing: args.gradient_checkpointing,
-           f"{checkpointing}_kwargs": {"use_reentrant": False} if args.gradient_checkpointing else None},
+        **checkpointing_args,
         bf16=precision["bf16"], fp16=precision["fp16"], seed=args.seed, data_seed=args.seed,
         remove_unused_columns=False, ddp_find_unused_parameters=False,
         dataloader_pin_memory=torch.cuda.is_available(), **device)
@@ -415,7 +419,8 @@ def main(argv: list[str] | None = None) -> dict:
     if not train_file.is_file():
         raise UsageError(f"--data {data}: no train.jsonl there (build it with python -m training.dataset --out {data})")
     train_records = read_split(train_file, args.max_train_samples, args.require_simulates, args.seed)
-    eval_records = read_split(eval_file, args.max_eval_samples, args.require_simulates, args.seed) if eval_file.is_file() else []
+    eval_records = (read_split(eval_file, args.max_eval_samples, args.require_simulates, args.seed)
+                    if eval_file.is_file() else [])
     if not train_records:
         raise UsageError(f"{train_file}: no training pairs")
     precision = precision_flags(args.precision, args.device)
