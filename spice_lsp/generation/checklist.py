@@ -149,7 +149,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         # Just above the minimum (or below the peak), the first crossing lands on it within the sweep's step.
         extreme, side = ("max", "0.9999") if spec.quantity == "center" else ("min", "1.0001")
         control = (f"ac dec 200 {f / 100:g} {f * 100:g}\nlet mag = vm({out})/vm({inp})\n"
-                   f"meas ac ext {extreme} mag\nlet t = ext*{side}\nmeas ac result when mag=t\nprint result")
+                   f"meas ac ext {extreme} mag\nmeas ac top max mag\nlet t = ext*{side}\nmeas ac result when mag=t\n"
+                   "print result")
         how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})/v({inp})"
     elif spec.quantity in ("gain", "gain_db") and inp:
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
@@ -207,6 +208,12 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         return None, f"no measurement for {spec.quantity} here"
     result = runner.run(netlist, control=control, timeout=timeout)
     value = result.values.get("result") if result.ok else None
+    if spec.quantity == "notch" and value is not None:  # a notch must be one: 20 dB below the passband
+        low, high = result.values.get("ext"), result.values.get("top")
+        depth = 20 * math.log10(low / high) if low and high and low > 0 and high > 0 else None
+        if depth is None or depth > -20:
+            depth_text = "no depth" if depth is None else f"only {-depth:.1f} dB deep"
+            return None, f"{how}: the notch at {format_eng(value)}Hz is {depth_text} (20 dB or more expected)"
     if value is None or not math.isfinite(value):
         why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
         return None, f"{how}: could not be measured ({why})"

@@ -343,6 +343,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     """Fill intent.analyses from the text; return the quantities the analyses used."""
     claimed: set[_Q] = set()
     found: list[tuple[int, AnalysisRequest]] = []
+    defaulted: set[int] = set()  # indexes in `found` of sweeps whose range is the default
 
     def sweep(units: tuple[str, ...], lo: int, hi: int, first: float) -> tuple[float, float] | None:
         """The first range ("from 1 Hz to 1 MHz") or stop ("up to 10GHz") in text[lo:hi]."""
@@ -370,7 +371,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     for m in _TRIGGER_RE.finditer(text):
         kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
         if kind in ("ac", "noise"):
-            start, stop = sweep(("Hz",), lo, hi, 1.0) or (1.0, 100e6 if kind == "ac" else 1e6)
+            found_range = sweep(("Hz",), lo, hi, 1.0)
+            if found_range is None:
+                defaulted.add(len(found))  # "AC 1" of a source: a later "AC 1 Hz to 1 GHz" gives the range
+            start, stop = found_range or (1.0, 100e6 if kind == "ac" else 1e6)
             # "linear ... with 101 points", "50 points per decade", "10 points per octave"
             clause = text[max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1:hi]
             count = re.search(r"(\d+)\s*(?:points?|pts)\b(?:\s*(?:per|/)\s*(dec\w*|oct\w*))?", clause, re.IGNORECASE)
@@ -420,6 +424,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         else:
             request = AnalysisRequest("op", ".op")
         found.append((m.start(), request))
+    ranged = {found[i][1].kind for i in range(len(found)) if i not in defaulted}
+    found = [item for i, item in enumerate(found) if i not in defaulted or item[1].kind not in ranged]
     for _, request in sorted(found, key=lambda item: item[0]):  # one request per kind, sweeps aside
         if request.kind not in {r.kind for r in intent.analyses} or (
                 request.kind in ("dc", "temp") and request.directive not in {r.directive for r in intent.analyses}):

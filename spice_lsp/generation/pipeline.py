@@ -298,13 +298,14 @@ def _build(description: str) -> Build:
             d.claimed.add(role)
             del intent.values[role]
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
-    transcribed = intent.kind == "generic" and sum(1 for e in request.elements if e.nodes) >= 2 \
+    # No family: what the request places is the circuit (the generic divider is no answer to it).
+    transcribed = intent.kind == "generic" and any(e.nodes for e in request.elements) \
         and all(e.nodes and None not in e.nodes for e in request.elements)
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
-        problems = list(request.problems) + d.problems
+        problems = list(request.problems) + d.problems + _contradictions(intent)
         if intent.extra_values:
             problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
@@ -322,7 +323,7 @@ def _build(description: str) -> Build:
     input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
-    problems = list(request.problems) + composed.problems + d.problems
+    problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
                  if v.role not in d.claimed and v.role not in stated]
     if intent.extra_values:
@@ -331,6 +332,11 @@ def _build(description: str) -> Build:
                    for role, value in template.defaults.items()]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None)
+
+
+def _contradictions(intent: Intent) -> list[str]:
+    """What the request says twice, differently ("two values for VIN"): reported, never resolved silently."""
+    return [w for w in intent.warnings if w.startswith("two values for")]
 
 
 def _settle(netlist: str) -> tuple[float, float] | None:

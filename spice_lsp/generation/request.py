@@ -180,8 +180,11 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|
                             r"\bnmos\b|\bpmos\b|\bD1\b|\bQ\d|\bM\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
+                        r"(?:\s+(?:set\s+)?)?"
                         r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
-_SPEC_TAIL = r"\s*(?:frequency)?\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$"
+# "notch at", "notch filter at", "centre frequency of": the circuit's noun may stand between.
+_SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|=|:|is|near|around|"
+              r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
 _OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
 _CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peak(?:s|ing)?)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
@@ -288,7 +291,7 @@ def _specs(text: str, found: list[Spec]) -> None:
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
 _SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply ))(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
-_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
 
 
@@ -391,6 +394,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 else "L"
         elif len(units) == 1:  # "10 Ω from out to ground": the unit names the part
             kind = UNIT_KIND[units.pop()]
+        elif (bare := [q for q in _quantities(clause) if not q.unit and q.scaled]) and len(bare) == 1:
+            kind = "R" if bare[0].mult >= 1e3 else "C" if bare[0].mult <= 1e-6 else ""  # "1.5k", "100n"
+            if not kind:
+                continue
         else:
             continue
         nodes = None
