@@ -42,9 +42,9 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
-from pytest_lsp import LanguageClient, client_capabilities
+from pytest_lsp import client_capabilities
 
-from benchmarks.lsp_client import make_client
+from benchmarks.lsp_client import RecordingClient, make_client
 from spice_lsp.editor.features import MAX_DIAGNOSTICS, MAX_SYMBOL_DEPTH, document_symbols
 from spice_lsp.language.checks import check
 from spice_lsp.language.includes import Workspace
@@ -60,7 +60,7 @@ TEMPLATE = {"generation": {"backend": "template"}}
 _ids = itertools.count()
 
 
-async def initialize(client: LanguageClient, workdir: Path, options: dict | None = None) -> None:
+async def initialize(client: RecordingClient, workdir: Path, options: dict | None = None) -> None:
     await client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         workspace_folders=[types.WorkspaceFolder(uri=workdir.as_uri(), name="abuse")],
@@ -84,7 +84,7 @@ class Outcome:
 
 
 class Session:
-    def __init__(self, client: LanguageClient, workdir: Path):
+    def __init__(self, client: RecordingClient, workdir: Path):
         self.client, self.workdir = client, workdir
         self.latencies: list[float] = []
         self.versions: dict[str, int] = {}
@@ -154,7 +154,9 @@ class Session:
     def write_raw(self, body: bytes, header: bytes | None = None) -> None:
         """Bytes straight onto the server's stdin, framed with a correct Content-Length."""
         header = header if header is not None else b"Content-Length: %d\r\n\r\n" % len(body)
-        self.client.protocol.writer.write(header + body)
+        writer = self.client.protocol.writer
+        assert writer is not None, "the server is not started"
+        writer.write(header + body)
 
     async def answer(self, method: str, params, timeout: float = ANSWER) -> tuple[str, Any]:
         """Send a request as raw JSON (lsprotocol cannot build a negative position) and wait
@@ -291,13 +293,14 @@ async def change_storm(s: Session, scale: float) -> dict:
         line = f"R{i + 2} a {'0 1k' if i % 7 else ''}\n"
         s.change(uri, types.TextDocumentContentChangePartial(
             range=types.Range(types.Position(3 + i, 0), types.Position(3 + i, 0)), text=line))
-        text = text.split("\n")
-        text.insert(3 + i, line.rstrip("\n"))
-        text = "\n".join(text)
+        lines = text.split("\n")
+        lines.insert(3 + i, line.rstrip("\n"))
+        text = "\n".join(lines)
     sent = time.perf_counter() - started
     await s.hover(uri, 1, 1)  # in the middle of the storm's checks
     diags = await s.diagnostics(uri)
-    stale = [p.version for p in s.client.published if p.uri == uri and p.version > s.versions[uri]]
+    stale = [p.version for p in s.client.published
+             if p.uri == uri and p.version is not None and p.version > s.versions[uri]]
     ok = same_diagnostics(diags, text) and not stale and s.latest(uri).version == s.versions[uri]
     s.close(uri)
     return {"changes": n, "sent_in_s": round(sent, 3), "publications": sum(p.uri == uri for p in s.client.published),
@@ -307,7 +310,7 @@ async def change_storm(s: Session, scale: float) -> dict:
 async def outside_positions(s: Session, scale: float) -> dict:
     uri = s.uri("probe.cir")
     doc = types.TextDocumentIdentifier(uri)
-    answers = []
+    answers: list[object] = []
     for line, character in [(10**6, 0), (0, 10**6), (6, 0), (7, 3), (2**31 - 1, 2**31 - 1)]:
         pos = types.Position(line, character)
         c = s.client

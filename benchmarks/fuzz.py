@@ -44,14 +44,15 @@ import sys
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from spice_lsp.editor import features
+from spice_lsp.generation import pipeline
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import CannotServe
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import check
-from spice_lsp.generation import pipeline
-from spice_lsp.generation.pipeline import CannotServe
-from spice_lsp.generation.intent import parse_intent
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import format_eng, format_si, is_rkm, parse_number
 
@@ -146,7 +147,8 @@ def grammar(rng: random.Random, corpus) -> str:
     """A random netlist shaped by SPICE's grammar: elements, models, nested subcircuits, params,
     includes, control blocks, continuations; some pieces deliberately wrong."""
     lines = [rng.choice(["title", "* comment title", "", ".title x", "R1 a 0 1k"])]
-    depth, subckts = 0, []
+    depth = 0
+    subckts: list[str] = []
     for _ in range(rng.randint(0, 40)):
         kind = rng.random()
         if kind < 0.45:
@@ -227,7 +229,8 @@ def corpus_mutation(rng: random.Random, corpus) -> str:
 def random_units_text(rng: random.Random) -> str:
     r = rng.random()
     if r < 0.5:
-        mantissa = rng.choice([str(rng.randint(0, 10 ** rng.randint(0, 12))), f"{rng.uniform(-1e3, 1e3):.{rng.randint(0, 8)}f}",
+        mantissa = rng.choice([str(rng.randint(0, 10 ** rng.randint(0, 12))),
+                               f"{rng.uniform(-1e3, 1e3):.{rng.randint(0, 8)}f}",
                                f"{rng.randint(1, 9)}e{rng.randint(-400, 400)}", ".5", "-.5e", "1.", "0x10"])
         return mantissa + rng.choice(ENGINEERING_SUFFIXES) + rng.choice(["", "", "F", "Ohm", "V", "Hz", "Ω", "s", "%"])
     if r < 0.7:
@@ -339,17 +342,22 @@ def check_intent(text: str, rng: random.Random) -> None:
 # Runner
 
 
-def run(inputs: int, seed: int, corpus=None, time_limit: float | None = None) -> dict:
+def run(inputs: int, seed: int, corpus=None, time_limit: float | None = None,
+        only: list[str] | None = None) -> dict:
     """Fuzz `inputs` inputs from `seed`; counts per target/generator and the first failures."""
     rng = random.Random(seed)
     corpus = corpus if corpus is not None else load_corpus()[0]
-    tried, failed, failures = Counter(), Counter(), []
+    tried: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
+    failures: list[dict] = []
     start = time.monotonic()
-    targets, weights = list(TARGET_WEIGHTS), list(TARGET_WEIGHTS.values())
+    chosen = {t: w for t, w in TARGET_WEIGHTS.items() if not only or t in only}
+    targets, weights = list(chosen), list(chosen.values())
     for _ in range(inputs):
         if time_limit is not None and time.monotonic() - start > time_limit:
             break
         target = rng.choices(targets, weights)[0]
+        prop: Callable[[str, random.Random], None]
         if target == "document":
             generator = rng.choice(DOCUMENT_GENERATORS)
             text = GENERATORS[generator](rng, corpus)
@@ -374,12 +382,14 @@ def run(inputs: int, seed: int, corpus=None, time_limit: float | None = None) ->
 
 
 def _worker(args) -> dict:
-    inputs, seed, time_limit = args
-    return run(inputs, seed, time_limit=time_limit)
+    inputs, seed, time_limit, only = args
+    return run(inputs, seed, time_limit=time_limit, only=only)
 
 
 def merge(results: list[dict]) -> dict:
-    tried, failed, failures = Counter(), Counter(), []
+    tried: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
+    failures: list[dict] = []
     for r in results:
         tried.update(r["tried"])
         failed.update(r["failed"])
@@ -435,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="processes (default 1)")
     ap.add_argument("--chunk", type=int, default=20_000, help="inputs per chunk (progress is printed per chunk)")
     ap.add_argument("--time-limit", type=float, default=None, help="stop after this many seconds; report what ran")
+    ap.add_argument("--target", action="append", choices=list(TARGET_WEIGHTS), default=None,
+                    help="fuzz only this target (repeat for several); default: all, weighted")
     ap.add_argument("--atheris", type=int, default=0, metavar="RUNS",
                     help="instead: coverage-guided fuzzing with atheris for RUNS inputs (pip install atheris)")
     ap.add_argument("--out", type=Path, default=None,
@@ -443,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out or ROOT / ".cache" / "bench" / ("fuzz-atheris.json" if args.atheris else "fuzz.json")
 
     corpus, corpus_name = load_corpus()
-    chunks = [(min(args.chunk, args.inputs - i), args.seed + k) for k, i in enumerate(range(0, args.inputs, args.chunk))]
+    chunks = [(min(args.chunk, args.inputs - i), args.seed + k)
+              for k, i in enumerate(range(0, args.inputs, args.chunk))]
     start = time.monotonic()
     results: list[dict] = []
 
@@ -465,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(run_atheris(args.atheris, args.seed, corpus, args.out.parent))
     elif args.workers > 1:
         with multiprocessing.Pool(args.workers) as pool:
-            for r in pool.imap_unordered(_worker, [(n, s, args.time_limit) for n, s in chunks]):
+            for r in pool.imap_unordered(_worker, [(n, s, args.time_limit, args.target) for n, s in chunks]):
                 results.append(r)
                 s = report(False)
                 print(f"{s['inputs_tried']:>9} inputs, {s['failures_found']} failures, {s['seconds']} s", flush=True)
@@ -473,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
         for n, s in chunks:
             if remaining() == 0.0:
                 break
-            results.append(run(n, s, corpus, remaining()))
+            results.append(run(n, s, corpus, remaining(), args.target))
             summary = report(False)
             print(f"{summary['inputs_tried']:>9} inputs, {summary['failures_found']} failures, "
                   f"{summary['seconds']} s", flush=True)

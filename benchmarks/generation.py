@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from spice_lsp.generation.assistant import Assistant, GenerationOptions
-from spice_lsp.generation.pipeline import CannotServe
 from spice_lsp.generation.families import FAMILIES, roles
+from spice_lsp.generation.pipeline import CannotServe
 from spice_lsp.language.units import format_eng
 
 REFERENCE_CASES = Path(__file__).resolve().parents[2] / "shared" / "seed" / "test_cases.json"
@@ -85,7 +85,8 @@ def main(argv=None) -> None:
     results = {name: run(cases, assistant) for name, cases in sets.items()}
     table = [summary(name, rows) for name, rows in results.items()]
     print(f"backend: {args.backend}")
-    print(f"{'cases':<10} {'n':>3} {'served':>6} {'model':>6} {'parses':>7} {'simulates':>9} {'values':>7} {'mean s':>7} {'p95 s':>7}")
+    print(f"{'cases':<10} {'n':>3} {'served':>6} {'model':>6} {'parses':>7} {'simulates':>9} {'values':>7} "
+          f"{'mean s':>7} {'p95 s':>7}")
     for row in table:
         print(f"{row['cases']:<10} {row['n']:>3} {row['served']:>6} {row['from_model']:>6.2f} {row['parses']:>7.2f} "
               f"{row['simulates']:>9.2f} {row['values_present']:>7.2f} {row['mean_s']:>7.3f} {row['p95_s']:>7.3f}")

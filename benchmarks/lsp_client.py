@@ -4,7 +4,6 @@ that keeps every publishDiagnostics, showMessage, progress report and applyEdit,
 from __future__ import annotations
 
 import asyncio
-from typing import Union
 
 from lsprotocol import types
 from pygls.protocol import default_converter
@@ -16,17 +15,26 @@ def converter():
     """pygls's converter, except that a code action carrying a command stays a CodeAction:
     lsprotocol 2025.0.0 structures any object with a "command" key as a Command."""
     conv = default_converter()
-    conv.register_structure_hook(Union[types.Command, types.CodeAction], lambda obj, _: conv.structure(
+    conv.register_structure_hook(types.Command | types.CodeAction, lambda obj, _: conv.structure(
         obj, types.Command if isinstance(obj.get("command"), str) else types.CodeAction))
     return conv
 
 
-def make_client() -> LanguageClient:
-    client = LanguageClient(converter_factory=converter)
-    client.published, client.arrived, client.edits = [], asyncio.Event(), []
+class RecordingClient(LanguageClient):
+    """pytest-lsp's client plus what the server sent beyond it: diagnostics and edits."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.published: list[types.PublishDiagnosticsParams] = []
+        self.edits: list[types.WorkspaceEdit] = []
+        self.arrived = asyncio.Event()  # set on each notification or edit kept
+
+
+def make_client() -> RecordingClient:
+    client = RecordingClient(converter_factory=converter)
 
     def record(store):
-        def handler(ls: LanguageClient, params) -> None:
+        def handler(ls: RecordingClient, params) -> None:
             store(ls, params)
             ls.arrived.set()
         return handler
@@ -40,7 +48,7 @@ def make_client() -> LanguageClient:
     })
 
     @client.feature(types.WORKSPACE_APPLY_EDIT)
-    def apply_edit(ls: LanguageClient, params: types.ApplyWorkspaceEditParams):
+    def apply_edit(ls: RecordingClient, params: types.ApplyWorkspaceEditParams):
         ls.edits.append(params.edit)
         ls.arrived.set()
         return types.ApplyWorkspaceEditResult(applied=True)

@@ -35,8 +35,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 #: Bump when the classification rules change: cached verdicts are then redone.
 CLASSIFIER_VERSION = 4
@@ -195,7 +195,7 @@ class Sandbox:
     def cleanup(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -228,7 +228,7 @@ def classify_output(text: str, returncode: int | None) -> tuple[str, str | None]
             # "Error on line 12 or its substitute:" / "Error on line:" put
             # the offending line (and often the reason) on the next lines
             if (first.endswith(":") or first.endswith("from line")) and i + 1 < len(lines):
-                first += " " + " ".join(l.strip() for l in lines[i + 1:i + 3] if l.strip())
+                first += " " + " ".join(s.strip() for s in lines[i + 1:i + 3] if s.strip())
             # numparam errors come after a "Netlist line no. 13:" line
             if i > 0 and lines[i - 1].strip().lower().startswith("netlist line no"):
                 first = lines[i - 1].strip() + " " + first
@@ -266,13 +266,12 @@ def run_ngspice(path: Path, timeout: float = 10, *, sandbox: Sandbox | None = No
     """
     path = Path(path)
     own = sandbox is None
-    if own:
-        sandbox = Sandbox(_tree_of(path))
+    box = Sandbox(_tree_of(path)) if sandbox is None else sandbox
     run_dir = None
     try:
-        run_dir, target = sandbox.prepare(path)
+        run_dir, target = box.prepare(path)
         env = dict(os.environ)
-        env.update(HOME=str(sandbox.home), LC_ALL="C.UTF-8", LANG="C.UTF-8")
+        env.update(HOME=str(box.home), LC_ALL="C.UTF-8", LANG="C.UTF-8")
         env.pop("DISPLAY", None)
         env.pop("SPICE_SCRIPTS", None)
         cpu_limit = max(1, math.ceil(timeout))
@@ -328,7 +327,7 @@ def run_ngspice(path: Path, timeout: float = 10, *, sandbox: Sandbox | None = No
                 "returncode": None if timed_out else rc}
     finally:
         if own:
-            sandbox.cleanup()
+            box.cleanup()
         elif run_dir is not None:
             shutil.rmtree(run_dir, ignore_errors=True)
 
@@ -410,7 +409,7 @@ def run_checker(cmd: str, files: list[Path], chunk: int = 200, timeout: float = 
         try:
             payloads = [json.loads(out)] if out else []
         except json.JSONDecodeError:
-            payloads = [json.loads(l) for l in out.splitlines() if l.strip()]
+            payloads = [json.loads(line) for line in out.splitlines() if line.strip()]
         for payload in payloads:
             for f in _checker_error_files(payload):
                 p = Path(f)

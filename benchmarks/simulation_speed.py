@@ -66,7 +66,7 @@ async def editor(path: Path, text: str, caches: list[Path]) -> list[tuple[float,
     """(first command, same text again, an edited text) per cache directory, one server each."""
     from lsprotocol import types
     from pygls.lsp.client import LanguageClient
-    results = []
+    results: list[tuple[float, float, float]] = []
     for cache in caches:
         client = LanguageClient("bench", "1")
         os.environ["SPICE_LSP_CACHE"] = str(cache)  # the server inherits it
@@ -90,8 +90,8 @@ async def editor(path: Path, text: str, caches: list[Path]) -> list[tuple[float,
             answer = await client.workspace_execute_command_async(types.ExecuteCommandParams(
                 command="spice-lsp.simulate", arguments=[uri]))
             times.append(time.perf_counter() - start)
-            assert answer["ok"] and all(Path(p).is_file() for p in answer["plots"]), answer
-        results.append(tuple(times))
+            assert answer and answer["ok"] and all(Path(p).is_file() for p in answer["plots"]), answer
+        results.append((times[0], times[1], times[2]))
         await client.shutdown_async(None)
         client.exit(None)
         await client.stop()
@@ -105,8 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("pygls").setLevel(logging.ERROR)  # the bench client ignores the server's notifications
     text = circuit()
-    with tempfile.TemporaryDirectory(prefix="spice-lsp-bench-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="spice-lsp-bench-") as tmp_name:
+        tmp = Path(tmp_name)
         path = tmp / "ladder.cir"
         path.write_text(text)
         caches = [tmp / f"cache{n}" for n in range(args.repeats * 3)]
@@ -114,7 +114,7 @@ def main() -> None:
         assert report.ok, report.text
         runs = [core(path, text, caches[n])[0] for n in range(1, args.repeats + 1)]
         cached = [core(path, text, caches[1])[0] for _ in range(args.repeats)]
-        per_analysis = {r.analysis.text: round(r.seconds, 3) for r in report.runs}
+        per_analysis = {r.analysis.text: round(r.seconds, 3) for r in report.runs if r.analysis is not None}
         cli_cold = [cli(path, caches[args.repeats + 1 + n], tmp / f"out{n}.svg") for n in range(args.repeats)]
         lsp = asyncio.run(editor(path, text, caches[2 * args.repeats + 1:2 * args.repeats + 1 + min(3, args.repeats)]))
     result = {
@@ -132,7 +132,8 @@ def main() -> None:
         "python": platform.python_version(), "machine": platform.machine(),
     }
     print(f"{result['circuit']['elements']}-element circuit, .op + .ac + .tran, {len(report.plots)} plots (SVG)")
-    print(f"  editor command -> plot paths, first:  {result['editor_command_cold_s']:.3f} s (median of {len(lsp)} servers)")
+    print(f"  editor command -> plot paths, first:  {result['editor_command_cold_s']:.3f} s "
+          f"(median of {len(lsp)} servers)")
     print(f"  editor command again (cached):        {result['editor_command_cached_s'] * 1000:.1f} ms")
     print(f"  editor command after an edit:         {result['editor_command_after_edit_s']:.3f} s")
     print(f"  core simulate_file, cold:             {result['core_cold_median_s']:.3f} s (median of {args.repeats}); "
