@@ -6,7 +6,6 @@ from spice_lsp.language.checks import Checker, check
 from spice_lsp.language.diagnostics import RULES, Severity
 from spice_lsp.language.includes import Workspace
 
-
 VALID = """RC low-pass
 V1 in 0 DC 0 AC 1
 R1 in out 1k

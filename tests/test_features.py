@@ -86,7 +86,9 @@ def test_references():
 
 
 def test_completion_contexts():
-    labels = lambda line, col: [c.label for c in f.completion(RESULT, line, Position(0, col))]
+    def labels(line: str, col: int) -> list[str]:
+        return [c.label for c in f.completion(RESULT, line, Position(0, col))]
+
     assert ".tran" in labels(".", 1) and ".model" in labels(".", 1)
     assert any(label.startswith("R ") for label in labels("", 0))
     assert "amp" == labels("X2 a b ", 7)[0]

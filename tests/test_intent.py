@@ -1,7 +1,6 @@
 """Tests for spice_lsp.generation.intent: plain-English descriptions -> family, values, analyses, warnings."""
 import json
 import math
-import time
 
 import pytest
 
@@ -171,7 +170,8 @@ def test_unit_spellings(description, role, value, unit):
     ("10 fF load capacitor", "CL", 10e-15), ("bypass capacitor 100 uF", "CE", 100e-6),
     ("signal at 1 kHz", "FREQ", 1e3), ("switching at 500 kHz", "FSW", 500e3),
     ("RKM: R5=4k7", "R5", 4.7e3), ("1 µm channel length", "LG", 1e-6), ("0.5um gate length", "LG", 0.5e-6),
-    ("-5 V supply", "VDD", -5), ("source resistor 50 ohm", "RS", 50), ("5 V source", "VIN", 5), ("reference current of 20 µA", "IREF", 20e-6),
+    ("-5 V supply", "VDD", -5), ("source resistor 50 ohm", "RS", 50), ("5 V source", "VIN", 5),
+    ("reference current of 20 µA", "IREF", 20e-6),
 ])
 def test_role_phrases(description, role, value):
     intent = parse_intent(description)

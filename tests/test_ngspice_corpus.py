@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from spice_lsp.language.checks import check
 from spice_lsp.cli import read_netlist
+from spice_lsp.language.checks import check
 from spice_lsp.language.includes import Workspace
 
 REPO = Path(__file__).resolve().parents[1]

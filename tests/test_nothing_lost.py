@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
-from functools import lru_cache
+from functools import cache
 
 import pytest
 import pytest_lsp
@@ -21,11 +21,10 @@ from lsprotocol import types
 from pygls.workspace import TextDocument
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from spice_lsp.editor import features
-from spice_lsp.editor import lsp
+from spice_lsp.editor import features, lsp
+from spice_lsp.generation.pipeline import generate
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import check
-from spice_lsp.generation.pipeline import generate
 
 from .test_server import accepted, make_client
 
@@ -35,7 +34,7 @@ LINES = ["R1 in out 1k", "C1 out 0 100n", "V1 in 0 DC 1", ".tran 1u 1m", ".end",
          "X1 a b sub", ".subckt sub a b", ".ends", "+ 1k", "  indented", "naïve µ 𝄞 line", "\t", ".END"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def generated(description: str):
     return generate(description)
 
@@ -151,7 +150,8 @@ async def test_the_server_never_loses_a_line(client: LanguageClient):
         item = listed.items[0]
         assert_pure_insertion(text, apply(text, accepted(text, item)))
         actions = await client.text_document_code_action_async(types.CodeActionParams(
-            types.TextDocumentIdentifier(uri), types.Range(position, position), types.CodeActionContext(diagnostics=[])))
+            types.TextDocumentIdentifier(uri), types.Range(position, position),
+            types.CodeActionContext(diagnostics=[])))
         assert actions and all(a.edit is None for a in actions)  # edits only when the user runs it
         before = len(client.edits)
         await client.workspace_execute_command_async(types.ExecuteCommandParams(

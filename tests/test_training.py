@@ -17,8 +17,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import pytest
 
-from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.families import render
+from spice_lsp.generation.intent import parse_intent
 from training import dataset, phrasing, train
 from training.common import REPO
 
