@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from spice_lsp.generation.families import FAMILIES, Family, register, render, example_intent
+from spice_lsp.generation.families import FAMILIES, Family, example_intent, register, render, roles
+from spice_lsp.generation.intent import _role_unit as role_unit
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.ngspice import runner
@@ -26,6 +27,8 @@ def test_every_record_is_complete(kind):
         assert family.dc_sweep, "a DC default needs its sweep"
     for name in family.names:  # every name is read back to this family by the intent reader
         assert parse_intent(name).kind == kind, name
+    for role in roles(kind):  # every value a builder reads has a unit the reader and the dataset know
+        assert role_unit(role) is not None, role
     netlist = render(example_intent(kind)).netlist
     assert re.search(rf"^\.{family.analysis}\b", netlist, re.MULTILINE), "the default analysis is there"
     assert re.search(rf"\b{family.output}\b", netlist), "the output node is in the netlist"

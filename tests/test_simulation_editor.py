@@ -21,6 +21,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from spice_lsp import cli
+from tests.test_neovim import init_file
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.simulation import report as simulation
 from spice_lsp.simulation.report import SimulationOptions, read_raw, simulate_file
@@ -464,7 +465,8 @@ def test_neovim_runs_the_code_lens_and_the_whole_file_command(tmp_path):
     shutil.copyfile(SIM / "all_analyses.cir", netlist)
     env = {**os.environ, "SPICE_LSP_PYTHON": sys.executable, "SPICE_LSP_FILE": str(netlist),
            "SPICE_LSP_OUT": str(out), "XDG_CACHE_HOME": str(tmp_path), "SPICE_LSP_CACHE": str(tmp_path / "cache")}
-    done = subprocess.run([nvim, "--headless", "-i", "NONE", "-u", str(DATA.parent / "neovim" / "init.lua"),
+    init = init_file("module", tmp_path)  # the plugin-free set-up docs/neovim.md gives for Debian's Neovim 0.7
+    done = subprocess.run([nvim, "--headless", "-i", "NONE", "-u", str(init),
                            "-c", f"luafile {SIM / 'neovim_simulate.lua'}"],
                           env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, (done.stdout, done.stderr, out.read_text() if out.exists() else "")

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.families import FAMILIES as REGISTRY
-from spice_lsp.generation.families import render, roles
+from spice_lsp.generation.families import example_intent, render, roles
 from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.intent import _role_unit as role_unit
 from spice_lsp.language.units import format_eng
 
 # --- family names: several per family, each read back to the family by parse_intent ----------
@@ -33,14 +34,9 @@ FAMILIES = sorted(FAMILY_NAMES)  # every template family except "generic"
 
 # --- values -----------------------------------------------------------------------------------
 
-_UNIT_OF = {"W": "m", "LG": "m", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "PROOF_MASS": "m", "GAP": "m"}
-
-
 def unit_of(role: str) -> str:
-    """The SI unit of a role: ohm F H V A Hz m or "" (a ratio)."""
-    if role in _UNIT_OF:
-        return _UNIT_OF[role]
-    return {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]
+    """The SI unit of a role: ohm F H V A Hz m s or "" (a ratio): the intent reader's own table."""
+    return role_unit(role)
 
 
 # (factor, SPICE suffix, symbol prefix, word prefix)
@@ -49,9 +45,10 @@ _PREFIXES = [(1e9, "g", "G", "giga"), (1e6, "meg", "M", "mega"), (1e3, "k", "k",
              (1e-12, "p", "p", "pico"), (1e-15, "f", "f", "femto")]
 _MICRO = ["\u00b5", "u", "\u03bc"]  # micro sign, ASCII u, Greek mu
 _SYMBOL = {"ohm": ["\u03a9", "\u2126", "ohm", "ohms"], "F": ["F"], "H": ["H"], "V": ["V"], "A": ["A"],
-           "Hz": ["Hz"], "m": ["m"]}
+           "Hz": ["Hz"], "m": ["m"], "s": ["s"]}
 _WORD_UNIT = {"ohm": ("ohm", "ohms"), "F": ("farad", "farads"), "H": ("henry", "henries"),
-              "V": ("volt", "volts"), "A": ("amp", "amps"), "Hz": ("hertz", "hertz"), "m": ("meter", "meters")}
+              "V": ("volt", "volts"), "A": ("amp", "amps"), "Hz": ("hertz", "hertz"), "m": ("meter", "meters"),
+              "s": ("second", "seconds")}
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
         "sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -221,8 +218,9 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
             expected = f".ac dec 20 1 {format_eng(stop)}"
         return words.format(a=_freq_text(start, rng), b=_freq_text(stop, rng)), [expected]
     if category == "tran":
-        tran = REGISTRY[kind].tran
-        assert tran is not None, f"{kind}: a transient family without its default (step, stop)"
+        # The family's default length; a builder that sizes its own run (converters) says it in its netlist.
+        tran = REGISTRY[kind].tran or tuple(re.search(r"^\.tran\s+(\S+)\s+(\S+)", render(example_intent(kind)).netlist,
+                                                      re.MULTILINE).groups())
         stop = float(f"{_parse_spice(tran[1]) * rng.choice([0.5, 1, 2]):.3g}")
         step = stop / 1000
         if directive:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spice_lsp.generation.request import GROUND, Request, Spec
@@ -69,9 +70,11 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 problems.append(f"nodes {' '.join(have)}, not {' '.join(n or '?' for n in wanted)}")
         detail = f"{e.name} " + " ".join(f.text for f in lay.nodes) + (f" {lay.value.text}" if lay.value else "")
         items.append(CheckItem(want.text, FAIL if problems else PASS, "; ".join(problems) or detail))
-    for node in request.nodes:
-        items.append(CheckItem(f"node {node}", PASS if node in nodes else FAIL,
-                               "present" if node in nodes else "not in the netlist"))
+    connections = Counter(_norm(f.text) for e in elements for f in layout(e).nodes)
+    for node in request.nodes:  # present, and not left hanging from a single part
+        status = PASS if connections[node] >= 2 else FAIL
+        items.append(CheckItem(f"node {node}", status, "present" if status == PASS else
+                               "not in the netlist" if node not in nodes else "connects to only one part"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
               if (v := parse_number(p.value)) is not None}

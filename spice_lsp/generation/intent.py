@@ -208,7 +208,8 @@ def _role_unit(role: str) -> str:
     special = {"W": "m", "LG": "m", "WL": "", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
                "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
                "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m",
-               "PROOF_MASS": "m", "THICKNESS": "m", "DEAD": "s"}
+               "PROOF_MASS": "m", "THICKNESS": "m", "DEAD": "s", "WIDTH": "s", "VHYST": "V", "UGBW": "Hz",
+               "BETA": ""}  # BETA: an NTC thermistor's B constant, in kelvin
     if role in special:
         return special[role]
     return "degC" if role.startswith("TEMP") else {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}[role[0]]

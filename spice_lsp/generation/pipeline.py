@@ -306,6 +306,8 @@ def _build(description: str) -> Build:
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         problems = list(request.problems) + d.problems + _contradictions(intent)
+        problems += [f"{v.text} ({v.role}) is not placed in the circuit" for v in intent.values.values()
+                     if v not in used and v.unit in ("ohm", "F", "H")]  # a part the request gives, left out
         if intent.extra_values:
             problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,

@@ -44,7 +44,8 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate")}
-_NOT_NODES = {"the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
+_NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "led", "transistor", "source", "load",
+              "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply"}
 
 
@@ -109,7 +110,7 @@ class Request:
 
 def _article(m: re.Match, group: str) -> bool:
     """"a"/"an" followed by a word is an article ("to a resistor"); alone it names a node."""
-    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+[A-Za-z]", m.string[m.end(group):]))
+    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+[A-Za-z0-9]", m.string[m.end(group):]))
 
 
 def _node(word: str) -> str:
@@ -328,7 +329,8 @@ def _sources(text: str, request: Request) -> None:
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
         name = name if name and name.upper() not in ("VTO", "VT0", "VTH", "VAF", "VA", "VAR", "VJ", "VJE", "VJC",
                                                      "VB", "VBIC") else None
-        at = _AT_NODE.search(clause)
+        at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
+                   and m["n"].lower() not in _NOT_NODES), None)
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
@@ -383,8 +385,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
     # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
     for start, stop in [(m.start(), m.end()) for m in
                         re.finditer(r"(?:[^,;]|\band\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;]|\band\s+(?:an?\s+|the\s+)?"
-                                    r"[\d.]|$)", text)]:
-        clause = text[start:stop].strip().removeprefix("and ")
+                                    r"[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
+                                    r"inductor|coil)\b)|$)", text)]:
+        clause = re.sub(r"^(?:and|feeding|then|followed\s+by)\s+", "", text[start:stop].strip())
         word = _UNNAMED.search(clause)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
             continue
@@ -409,6 +412,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 break
         values = [q for q in _quantities(clause) if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled)]
+        one = re.search(r"\bto\s+(?:ground|gnd)\b", clause, re.IGNORECASE)
+        if nodes is None and one and request.elements and request.elements[-1].nodes and \
+                re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop], re.IGNORECASE):
+            nodes = (request.elements[-1].nodes[-1], "0")
         if nodes and len(values) == 1:
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value, values[0].text))
 
