@@ -10,7 +10,7 @@ import concurrent.futures
 import logging
 import threading
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult
 

@@ -19,15 +19,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from spice_lsp import __version__
-from spice_lsp.editor import features
-from spice_lsp.simulation import report as simulation
-from spice_lsp.editor import lsp
+from spice_lsp.editor import features, lsp
 from spice_lsp.editor.jobs import ModelJobs, TemplateAnswers
 from spice_lsp.generation.assistant import Assistant, GenerationOptions
-from spice_lsp.language.checks import CheckResult, Checker
-from spice_lsp.language.files import NotReadable, read_netlist
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult, checklist_lines
+from spice_lsp.language.checks import Checker, CheckResult
+from spice_lsp.language.files import NotReadable, read_netlist
 from spice_lsp.language.includes import Workspace
+from spice_lsp.simulation import report as simulation
 from spice_lsp.simulation.report import SimulationOptions, SimulationReport
 
 REQUEST_FAILED = int(types.LSPErrorCodes.RequestFailed)
@@ -383,7 +382,8 @@ async def hover(ls: SpiceLanguageServer, params: types.HoverParams):
                 None, ls.template_answers.get, description), None
         except CannotServe as error:
             answer, refusal = None, str(error)
-        return lsp.lsp_hover(features.describe_hover(pos.line, doc.lines[pos.line].rstrip("\r\n"), answer, refusal), doc)
+        line_text = doc.lines[pos.line].rstrip("\r\n")
+        return lsp.lsp_hover(features.describe_hover(pos.line, line_text, answer, refusal), doc)
     doc, result = await ls.checked_now(params.text_document.uri)
     info = features.hover(result, lsp.core_position(doc, params.position))
     return lsp.lsp_hover(info, doc) if info else None
@@ -524,7 +524,8 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
             cancel()
             raise
         except CannotServe as error:
-            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
+            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning,
+                                                           message=f"spice-lsp: {error}"))
             return None
         except Exception as error:  # a crashed backend must not take the server down
             ls.window_show_message(types.ShowMessageParams(

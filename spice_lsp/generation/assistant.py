@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
+from spice_lsp.generation.families import FAMILIES, example_intent, render
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult, generate
 from spice_lsp.generation.retrieval import Example, Retriever
-from spice_lsp.generation.families import FAMILIES, example_intent, render
 
 log = logging.getLogger(__name__)
 SHIPPED_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-spice"

@@ -60,7 +60,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
             problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
         if want.nodes:
             have = [_norm(f.text) for f in lay.nodes]
-            wanted = [n for n in want.nodes]
+            wanted = list(want.nodes)
             pairs = [(h, w) for h, w in zip(have, wanted) if w is not None]
             if want.kind in "RCL" and len(have) == 2 and None not in wanted:
                 ok = sorted(have) == sorted(wanted)
@@ -94,7 +94,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                                (f"{hits[0].name} " + ("; ".join(wrong) or "as stated")) if hits else f"no {where}"))
     cards = [s for s in netlist.statements if isinstance(s, m.Model)]
     for want in request.model_params:
-        values = [_number(p.value) for c in cards for p in c.params if p.kind == "assign" and p.name.lower() == want.name]
+        values = [_number(p.value) for c in cards for p in c.params
+                  if p.kind == "assign" and p.name.lower() == want.name]
         ok = any(_close(v, want.value) for v in values)
         items.append(CheckItem(want.text, PASS if ok else FAIL,
                                "in the .model card" if ok else f"{want.name} is not {want.text.split('=')[-1]} "

@@ -186,7 +186,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
         driver = driver or next((line for line in found if line.name[0].upper() == "V" and want.node and
-                                 (line.nodes[0] in (target, want.node) or mapping.get(line.nodes[0]) == want.node)), None)
+                                 (line.nodes[0] in (target, want.node)
+                                  or mapping.get(line.nodes[0]) == want.node)), None)
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if want.node is None or want.node == request.input else None)
         if driver is None:
@@ -245,7 +246,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
 # Which model types a parameter belongs to, so "VTO = 0.7 V" goes into the MOS card and not a diode's.
 _PARAM_TYPES = {**dict.fromkeys(("vto", "kp", "lambda", "gamma", "phi", "tox", "uo"), ("nmos", "pmos")),
                 **dict.fromkeys(("bf", "br", "vaf", "nf", "ikf", "rb", "re", "cje", "cjc", "tf"), ("npn", "pnp")),
-                **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"), "rs": ("d", "nmos", "pmos"),
+                **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"),
+                "rs": ("d", "nmos", "pmos"),
                 "rc": ("npn", "pnp")}
 
 

@@ -131,7 +131,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             if given(intent, "C2", "C") is None:
                 set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
             set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
-            set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)), "f = 1/(2 pi R sqrt(C1 C2))", E96)
+            set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)),
+                      "f = 1/(2 pi R sqrt(C1 C2))", E96)
             set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
         else:
             set_value(intent, d, "C1", c, "equal capacitors", None)
@@ -160,7 +161,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         else:
             intent.values.pop("GAIN", None)
             exact = abs(gain) * rin if kind == "opamp_inverting" else (gain - 1) * rin
-            set_value(intent, d, "RF", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN", E96)
+            how = "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN"
+            set_value(intent, d, "RF", exact, how, E96)
             d.free, d.scale = "RF", 1
         d.claimed.add("GAIN")
     elif spec.quantity == "vout" and kind == "voltage_divider":

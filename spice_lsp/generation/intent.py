@@ -205,7 +205,8 @@ _KEYWORD_RES = [(re.compile(rf"\b(?:{p})"), roles) for p, roles in _KEYWORDS]
 
 
 def _role_unit(role: str) -> str:
-    special = {"W": "m", "LG": "m", "WL": "", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "", "KP": "A",  # KP in A/V²
+    special = {"W": "m", "LG": "m", "WL": "", "FREQ": "Hz", "FSW": "Hz", "DUTY": "", "GAIN": "",
+               "KP": "A",  # KP in A/V²
                "BASE_WIDTH": "m", "BASE_DOPING": "cm-3", "COLLECTOR_DOPING": "cm-3", "BARRIER": "V",
                "DIAMETER": "m", "INTRINSIC": "m", "DOPING": "cm-3", "TOX": "m", "MEMBRANE": "m", "GAP": "m",
                "PROOF_MASS": "m", "THICKNESS": "m", "DEAD": "s", "WIDTH": "s", "VHYST": "V", "UGBW": "Hz",
@@ -363,9 +364,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             found.append((q.start, _temp(q.value, q.partner.value)))
     for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
         kind, words = m[1].lower(), m[0].split()
-        kept = ["." + kind] + list(itertools.takewhile(
-            lambda w: re.fullmatch(r"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\)", w, re.IGNORECASE)
-            or (kind in ("dc", "noise") and re.fullmatch(r"[VI]\w*", w, re.IGNORECASE)), words[1:]))
+        names = r"|[VI]\w*" if kind in ("dc", "noise") else ""  # a swept source, a noise input
+        word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\){names}", re.IGNORECASE)
+        kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))
         if len(kept) - 1 >= _DIRECTIVE_ARGS[kind]:  # a complete directive, else read the words instead
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
             claimed.update(q for q in qs if m.start() <= q.start < m.end())

@@ -55,9 +55,10 @@ import time
 import urllib.error
 import urllib.request
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from spice_lsp.paths import default_cache_dir
 
@@ -409,7 +410,7 @@ def quantize_int8(model):
 
 # ----------------------------------------------------------------------------- local backend
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stopping_criteria():
     import torch
     from transformers import StoppingCriteria
@@ -698,7 +699,7 @@ class OpenAIBackend:
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise self._fail(f"{self.url} did not answer within {self.timeout:g} s", key) from None
             raise self._fail(f"cannot reach {self.url}: {reason}", key) from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise self._fail(f"{self.url} stopped answering for {self.timeout:g} s", key) from None
         except (ConnectionError, http.client.HTTPException, json.JSONDecodeError) as e:
             raise self._fail(f"bad answer from {self.url}: {type(e).__name__}: {e}", key) from None

@@ -13,24 +13,24 @@ import dataclasses
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, analyses, lines, spec_item, structure
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
+from spice_lsp.generation.families import covered_spans, family_of, render, title_for
+from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
 from spice_lsp.generation.request import Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
-from spice_lsp.ngspice import runner as simulate
+from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import is_number, layout
-from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
 from spice_lsp.language.model import Element, Netlist, ParamDef
 from spice_lsp.language.parser import parse
-from spice_lsp.generation.families import covered_spans, family_of, render, title_for
-from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.units import format_eng, parse_number
+from spice_lsp.ngspice import runner as simulate
 
 SYSTEM_PROMPT = (
     "You write SPICE netlists for ngspice. Answer with one complete netlist and nothing else: "

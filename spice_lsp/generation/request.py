@@ -10,8 +10,8 @@ Pure: strings in, dataclasses out.
 """
 from __future__ import annotations
 
-import math
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -194,7 +194,8 @@ _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
 _Q_SPEC = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?P<value>\d+(?:\.\d+)?)(?![\w.])")
-_VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
+_VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
+                        r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
 _OUTPUT_NODE = re.compile(r"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
@@ -244,7 +245,7 @@ _AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple)[- ]edge\b", re.IG
 
 def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
-    for i, q in enumerate(qs):
+    for q in qs:
         before = text[max(0, q.start - 40):q.start]  # "-3 dB at 200 Hz": the words span the "3"
         named, after = _CURRENT_BEFORE.search(before), _CURRENT_AFTER.match(text, q.end)
         if q.unit == "A" and q.value > 0 and (named or after):
@@ -339,7 +340,8 @@ def _sources(text: str, request: Request) -> None:
         sine = _sine(clause)
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
-                          r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b", clause, re.IGNORECASE)
+                          r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
+                          clause, re.IGNORECASE)
         dc = ac = None
         if level:
             kind, number = (level["kind"], level["num"]) if level["kind"] else (level["kind2"], level["num2"])
@@ -410,14 +412,17 @@ def _unnamed_elements(text: str, request: Request) -> None:
                     and not _article(m, "b"):
                 nodes = (_node(m["a"]), _node(m["b"]))
                 break
-        values = [q for q in _quantities(clause) if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
+        values = [q for q in _quantities(clause)
+                  if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled)]
         one = re.search(r"\bto\s+(?:ground|gnd)\b", clause, re.IGNORECASE)
         if nodes is None and one and request.elements and request.elements[-1].nodes and \
-                re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop], re.IGNORECASE):
+                re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
+                          re.IGNORECASE):
             nodes = (request.elements[-1].nodes[-1], "0")
         if nodes and len(values) == 1:
-            request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value, values[0].text))
+            request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value,
+                                                      values[0].text))
 
 
 def read_request(description: str) -> Request:

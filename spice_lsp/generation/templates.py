@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Callable
 
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.language.units import format_eng, parse_number
@@ -225,7 +223,8 @@ def _bjt_model(f: _Filler, pol: str) -> str:
     f.param("cjc_area", "{sqrt(1.602e-19*1.04e-12*collector_doping/1.4)}")
     return f.model(name, "* Gummel-Poon card from the device physics: silicon at 300 K, a 10 um x 10 um emitter "
                          "(1e-6 cm^2),\n* doping in cm^-3, dbase = diffusivity in the base (cm^2/s), wb = base width "
-                         "(cm);\n* Is = q*A*D*ni^2/(Nb*Wb), tf = Wb^2/(2*D), VA = q*Nb*Wb/Cjc', Cj' = sqrt(q*eps*N/(2*Vbi)).\n"
+                         "(cm);\n* Is = q*A*D*ni^2/(Nb*Wb), tf = Wb^2/(2*D), VA = q*Nb*Wb/Cjc', "
+                         "Cj' = sqrt(q*eps*N/(2*Vbi)).\n"
                          f".model {name} {name.upper()} (is={{1.602e-19*1e-6*dbase*1e20/(base_doping*wb)}} bf=100 "
                          "tf={wb**2/(2*dbase)} vaf={1.602e-19*base_doping*wb/cjc_area} "
                          "cje={1e-6*sqrt(1.602e-19*1.04e-12*base_doping/1.8)} cjc={1e-6*cjc_area})")
@@ -285,7 +284,8 @@ def _mos(f: _Filler, role: str) -> str:
     if role == "source_follower":
         return "\n".join([supply, vin, _mos_device(f, "n", "vdd", "in", "out", "0"),
                           f"R1 out 0 {f('RS', 10e3, 'RL', 'R')}"])
-    return "\n".join([supply, vin, f"R1 vdd out {f('RD', 10e3, 'RL', 'R')}", _mos_device(f, "n", "out", "in", "0", "0")])
+    return "\n".join([supply, vin, f"R1 vdd out {f('RD', 10e3, 'RL', 'R')}",
+                      _mos_device(f, "n", "out", "in", "0", "0")])
 
 
 def _current_mirror(f: _Filler) -> str:
