@@ -62,8 +62,9 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
             have = [_norm(f.text) for f in lay.nodes]
             wanted = list(want.nodes)
             pairs = [(h, w) for h, w in zip(have, wanted) if w is not None]
-            if want.kind in "RCL" and len(have) == 2 and None not in wanted:
-                ok = sorted(have) == sorted(wanted)
+            known = [w for w in wanted if w is not None]
+            if want.kind in "RCL" and len(have) == 2 and len(known) == len(wanted):
+                ok = sorted(have) == sorted(known)
             else:
                 ok = all(h == w for h, w in pairs)
             if not ok:
@@ -78,27 +79,27 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
               if (v := parse_number(p.value)) is not None}
-    for want in request.sources:
-        hits = [e for e in sources if (want.name is None or e.name.upper() == want.name.upper())
-                and (want.node is None or _norm(layout(e).nodes[0].text) == want.node)]
+    for source in request.sources:
+        hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
+                and (source.node is None or _norm(layout(e).nodes[0].text) == source.node)]
         wrong = []
         for e in hits[:1]:
-            if want.dc is not None and not _close(_level(e, "dc", params), want.dc):
-                wrong.append(f"DC {_level(e, 'dc', params)}, not {format_eng(want.dc)}")
-            if want.ac is not None and not _close(_level(e, "ac"), want.ac):
-                wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(want.ac)}")
-            if want.sin is not None and not _sine_is(e, want.sin):
-                wrong.append("its SIN is not " + " ".join(format_eng(x) for x in want.sin))
-        where = f"{want.name or 'a source'} at {want.node or 'the input'}"
-        items.append(CheckItem(want.text, PASS if hits and not wrong else FAIL,
+            if source.dc is not None and not _close(_level(e, "dc", params), source.dc):
+                wrong.append(f"DC {_level(e, 'dc', params)}, not {format_eng(source.dc)}")
+            if source.ac is not None and not _close(_level(e, "ac"), source.ac):
+                wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(source.ac)}")
+            if source.sin is not None and not _sine_is(e, source.sin):
+                wrong.append("its SIN is not " + " ".join(format_eng(x) for x in source.sin))
+        where = f"{source.name or 'a source'} at {source.node or 'the input'}"
+        items.append(CheckItem(source.text, PASS if hits and not wrong else FAIL,
                                (f"{hits[0].name} " + ("; ".join(wrong) or "as stated")) if hits else f"no {where}"))
     cards = [s for s in netlist.statements if isinstance(s, m.Model)]
-    for want in request.model_params:
+    for param in request.model_params:
         values = [_number(p.value) for c in cards for p in c.params
-                  if p.kind == "assign" and p.name.lower() == want.name]
-        ok = any(_close(v, want.value) for v in values)
-        items.append(CheckItem(want.text, PASS if ok else FAIL,
-                               "in the .model card" if ok else f"{want.name} is not {want.text.split('=')[-1]} "
+                  if p.kind == "assign" and p.name.lower() == param.name]
+        ok = any(_close(v, param.value) for v in values)
+        items.append(CheckItem(param.text, PASS if ok else FAIL,
+                               "in the .model card" if ok else f"{param.name} is not {param.text.split('=')[-1]} "
                                                               "in any .model card"))
     return items
 

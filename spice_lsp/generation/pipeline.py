@@ -22,11 +22,11 @@ from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, 
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
-from spice_lsp.generation.request import Request, read_request
+from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
-from spice_lsp.language.elements import is_number, layout
+from spice_lsp.language.elements import layout
 from spice_lsp.language.model import Element, Netlist, ParamDef
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import format_eng, parse_number
@@ -127,8 +127,8 @@ def numbers_in(netlist: str | Netlist) -> list[float]:
 
     def walk(fields) -> None:
         for f in fields:
-            if f.kind == "word" and is_number(f):
-                found.append(parse_number(f.text))
+            if f.kind == "word" and (number := parse_number(f.text)) is not None:
+                found.append(number)
             elif f.kind == "expr":
                 add_text(f.text)
             if f.value is not None:
@@ -240,17 +240,23 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
                           f"(nearest known: {near}); describe it element by element to have it transcribed")
 
 
+def _placed(element: ElementConstraint) -> tuple[str, ...]:
+    """The element's nodes when the request states every one of them, else none."""
+    nodes = tuple(n for n in element.nodes or () if n is not None)
+    return nodes if element.nodes and len(nodes) == len(element.nodes) else ()
+
+
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
-    nodes = [n for e in request.elements for n in (e.nodes or ())]
+    nodes = [n for e in request.elements for n in _placed(e)]
     stated_sources = [e for e in request.elements if e.kind in "VI"]
-    for i, want in enumerate(request.sources, 1):
-        node = want.node or request.input or "in"
-        levels = [f"DC {want.dc:g}" if want.dc is not None else "DC 0"]
-        levels += [f"AC {want.ac:g}"] if want.ac is not None else []
-        levels += ["SIN(" + " ".join(f"{x:g}" for x in want.sin) + ")"] if want.sin else []
-        lines.append(f"{want.name or f'V{i}'} {node} 0 {' '.join(levels)}")
+    for i, source in enumerate(request.sources, 1):
+        node = source.node or request.input or "in"
+        levels = [f"DC {source.dc:g}" if source.dc is not None else "DC 0"]
+        levels += [f"AC {source.ac:g}"] if source.ac is not None else []
+        levels += ["SIN(" + " ".join(f"{x:g}" for x in source.sin) + ")"] if source.sin else []
+        lines.append(f"{source.name or f'V{i}'} {node} 0 {' '.join(levels)}")
     if not request.sources and not stated_sources and "in" in nodes:
         lines.append("V1 in 0 DC 0 AC 1")
         assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
@@ -258,16 +264,17 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     for want in request.elements:
         if want.name is None:  # an unnamed part gets the next free designator of its kind
             number = next(n for n in range(1, 1000) if f"{want.kind}{n}" not in taken)
-            want = dataclasses.replace(want, name=f"{want.kind}{number}")
-            taken.add(want.name)
+            name = f"{want.kind}{number}"
+            want = dataclasses.replace(want, name=name)
+            taken.add(name)
         if want.kind in DEFAULT_MODELS and want.value is None:
             model = DEFAULT_MODELS[want.kind]
             cards[model] = MODELS[model]
             assumptions.append(f"{want.name}: the {model} model ({MODELS[model]})")
             extra = " W=10u L=1u" if want.kind == "M" else ""
-            lines.append(f"{want.name} {' '.join(n or '0' for n in want.nodes)} {model}{extra}")
+            lines.append(f"{want.name} {' '.join(_placed(want))} {model}{extra}")
         elif want.value is not None:
-            lines.append(f"{want.name} {' '.join(want.nodes)} {_spice_value(want)}")
+            lines.append(f"{want.name} {' '.join(_placed(want))} {_spice_value(want)}")
     lines += cards.values()
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses] or [".op"]
@@ -300,7 +307,7 @@ def _build(description: str) -> Build:
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
     transcribed = intent.kind == "generic" and any(e.nodes for e in request.elements) \
-        and all(e.nodes and None not in e.nodes for e in request.elements)
+        and all(_placed(e) for e in request.elements)
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
@@ -344,8 +351,8 @@ def _contradictions(intent: Intent) -> list[str]:
 def _settle(netlist: str) -> tuple[float, float] | None:
     """The (step, stop) of the netlist's transient."""
     found = re.search(r"^\.tran\s+(\S+)\s+(\S+)", netlist, re.MULTILINE | re.IGNORECASE)
-    numbers = [parse_number(x) for x in found.groups()] if found else []
-    return (numbers[0], numbers[1]) if len(numbers) == 2 and None not in numbers else None
+    numbers = [n for x in found.groups() if (n := parse_number(x)) is not None] if found else []
+    return (numbers[0], numbers[1]) if len(numbers) == 2 else None
 
 
 def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verification:

@@ -54,7 +54,7 @@ class ElementConstraint:
     text: str  # the words it came from
     kind: str  # element letter
     name: str | None = None  # as the user wrote it (R1, RF)
-    nodes: tuple[str, ...] | None = None  # in the element's own order; "0" for ground
+    nodes: tuple[str | None, ...] | None = None  # in the element's own order; "0" for ground, None: left open
     value: float | None = None
     value_text: str | None = None
 
@@ -147,9 +147,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         if kind in "RCL" or (kind in "EVI" and (not q.unit or q.unit in ("V", "A"))):
             value = q
             break
-    nodes = None
+    nodes: tuple[str | None, ...] | None = None
     if kind in _TERMINALS:
-        found = {}
+        found: dict[int, str] = {}
         for i, words in enumerate(_TERMINALS[kind]):
             m = re.search(rf"\b(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?"
                           + _NODE.format("n"), clause, re.IGNORECASE)
@@ -249,7 +249,8 @@ def _specs(text: str, found: list[Spec]) -> None:
         before = text[max(0, q.start - 40):q.start]  # "-3 dB at 200 Hz": the words span the "3"
         named, after = _CURRENT_BEFORE.search(before), _CURRENT_AFTER.match(text, q.end)
         if q.unit == "A" and q.value > 0 and (named or after):
-            words = f"{q.text}{after[0]}" if after else f"{before[named.start():]}{q.text}"
+            lead = before[named.start():] if named and not after else ""  # the words before, else after
+            words = f"{lead}{q.text}{after[0] if after else ''}"
             found.append(Spec(words.strip(), "current", q.value))
         if q.unit == "V" and (hyst := _HYSTERESIS_BEFORE.search(before) or _HYSTERESIS_AFTER.match(text, q.end)):
             words = f"{before[hyst.start():]}{q.text}" if hyst.re is _HYSTERESIS_BEFORE else f"{q.text}{hyst[0]}"
@@ -405,7 +406,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 continue
         else:
             continue
-        nodes = None
+        nodes: tuple[str | None, ...] | None = None
         for pattern in _NODE_PAIRS + [_CONNECTS]:
             m = pattern.search(clause)
             if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
@@ -440,14 +441,15 @@ def read_request(description: str) -> Request:
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
+        assert element.name is not None  # every part read so far was read by its name
         old = by_name.setdefault(element.name.upper(), element)
         if old is not element and (old.value, old.nodes) != (element.value, element.nodes) \
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
-    if m := _OUTPUT_NODE.search(text):
-        request.output = _node(m["n"] or m["n2"])
-    if m := _INPUT_NODE.search(text):
-        request.input = _node(m["n"] or m["n2"])
+    if said := _OUTPUT_NODE.search(text):
+        request.output = _node(said["n"] or said["n2"])
+    if said := _INPUT_NODE.search(text):
+        request.input = _node(said["n"] or said["n2"])
     named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
