@@ -125,7 +125,7 @@ def _set_level(rest: str, word: str, value: str) -> str:
 def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1") -> Composed:
     """The family netlist with the request's elements, node names and source levels in it."""
     rows = netlist.rstrip("\n").split("\n")
-    lines: list[Line | None] = [None] + [element_line(r) if r[:1].isalpha() else None for r in rows[1:]]
+    lines: list[Line | None] = [None, *(element_line(r) if r[:1].isalpha() else None for r in rows[1:])]
     parts = [(i, line) for i, line in enumerate(lines) if line is not None]
     found = [line for _, line in parts]
     problems: list[str] = []
@@ -138,13 +138,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
         if index is None:
-            if want.nodes and None not in want.nodes and len(want.nodes) == NODE_COUNT.get(want.kind, -1) \
-                    and (want.value is not None or want.kind in DEFAULT_MODELS):
-                value = want.value_text.replace(" ", "") if want.value is not None else DEFAULT_MODELS[want.kind]
+            placed = want.placed()
+            if len(placed) == NODE_COUNT.get(want.kind, -1) and (want.value is not None or want.kind in DEFAULT_MODELS):
                 used = {line.name.upper() for line in found + added}
                 name = want.name or next(f"{want.kind}{n}" for n in range(1, 1000) if f"{want.kind}{n}" not in used)
-                added.append(Line(name, list(want.nodes),
-                                  _spice_value(want) if want.value is not None else value))
+                added.append(Line(name, list(placed),
+                                  _spice_value(want) if want.value is not None else DEFAULT_MODELS[want.kind]))
             else:
                 problems.append(f"'{want.text}' could not be placed in this circuit")
             continue
@@ -171,42 +170,42 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
-    for want in request.sources:
-        if want.supply and want.node:  # "a 10 V supply at node vcc": the family's supply, on that node
+    for stated in request.sources:
+        if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
-            if rail is not None and mapping.get(rail.nodes[0], want.node) == want.node:
-                mapping[rail.nodes[0]] = want.node
-                if want.dc is not None and "{" not in rail.rest:
-                    rail.rest = _set_level(rail.rest, "DC", _number(want.dc))
+            if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
+                mapping[rail.nodes[0]] = stated.node
+                if stated.dc is not None and "{" not in rail.rest:
+                    rail.rest = _set_level(rail.rest, "DC", _number(stated.dc))
                 continue
-        target = want.node and mapping.get(want.node, want.node)
-        driver = next((line for line in found if want.name and line.name.upper() == want.name.upper()), None)
-        if driver is None and want.node is None and (want.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
+        target = stated.node and mapping.get(stated.node, stated.node)
+        driver = next((line for line in found if stated.name and line.name.upper() == stated.name.upper()), None)
+        if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
-        driver = driver or next((line for line in found if line.name[0].upper() == "V" and want.node and
-                                 (line.nodes[0] in (target, want.node)
-                                  or mapping.get(line.nodes[0]) == want.node)), None)
+        driver = driver or next((line for line in found if line.name[0].upper() == "V" and stated.node and
+                                 (line.nodes[0] in (target, stated.node)
+                                  or mapping.get(line.nodes[0]) == stated.node)), None)
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
-                            if want.node is None or want.node == request.input else None)
+                            if stated.node is None or stated.node == request.input else None)
         if driver is None:
-            problems.append(f"'{want.text}': no source drives that node in this circuit")
+            problems.append(f"'{stated.text}': no source drives that node in this circuit")
             continue
-        if want.dc is not None:
-            driver.rest = _set_level(driver.rest, "DC", _number(want.dc))
-        if want.ac is not None:
-            driver.rest = _set_level(driver.rest, "AC", _number(want.ac))
-        if want.sin is not None:
-            sine = "SIN(" + " ".join(_number(x) for x in want.sin) + ")"
-            old = re.search(r"\bSIN\s*\([^)]*\)", driver.rest, re.IGNORECASE)
-            driver.rest = driver.rest.replace(old[0], sine) if old else f"{driver.rest} {sine}".strip()
-        if want.name and want.name.upper() != driver.name.upper():
-            if any(other.name.upper() == want.name.upper() for other in found):
-                problems.append(f"{want.name}: the name is already used by another part")
+        if stated.dc is not None:
+            driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
+        if stated.ac is not None:
+            driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
+        if stated.sin is not None:
+            sine = "SIN(" + " ".join(_number(x) for x in stated.sin) + ")"
+            had = re.search(r"\bSIN\s*\([^)]*\)", driver.rest, re.IGNORECASE)
+            driver.rest = driver.rest.replace(had[0], sine) if had else f"{driver.rest} {sine}".strip()
+        if stated.name and stated.name.upper() != driver.name.upper():
+            if any(other.name.upper() == stated.name.upper() for other in found):
+                problems.append(f"{stated.name}: the name is already used by another part")
             else:
-                parts_renamed[driver.name] = want.name
-                driver.name = want.name
+                parts_renamed[driver.name] = stated.name
+                driver.name = stated.name
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
@@ -254,9 +253,9 @@ _PARAM_TYPES = {**dict.fromkeys(("vto", "kp", "lambda", "gamma", "phi", "tox", "
 def _with_model_params(rows: list[str], request: Request) -> list[str]:
     """The request's model parameters written into the circuit's .model cards of the right type
     (the polarity the request names when there are both)."""
-    polarity = re.findall(r"\b(nmos|pmos|npn|pnp|n-channel|p-channel)\b", request.description, re.IGNORECASE)
+    named = re.findall(r"\b(nmos|pmos|npn|pnp|n-channel|p-channel)\b", request.description, re.IGNORECASE)
     wanted = {"n-channel": "nmos", "p-channel": "pmos"}
-    polarity = {wanted.get(p.lower(), p.lower()) for p in polarity}
+    polarity = {wanted.get(p.lower(), p.lower()) for p in named}
     for want in request.model_params:
         types = _PARAM_TYPES.get(want.name, ())
         cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model")
@@ -302,6 +301,7 @@ def _number(value: float) -> str:
 def _spice_value(want: ElementConstraint) -> str:
     """The stated value as SPICE reads it: the user's spelling when ngspice reads it the same, else a
     number ("2u2" is 2u to ngspice, so 2.2u is written)."""
+    assert want.value is not None  # only parts with a stated value are written with it
     text = (want.value_text or "").replace(" ", "")
     if is_rkm(text):
         return format_eng(want.value)

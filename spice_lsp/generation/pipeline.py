@@ -22,7 +22,7 @@ from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, 
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
-from spice_lsp.generation.request import ElementConstraint, Request, read_request
+from spice_lsp.generation.request import Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
@@ -240,16 +240,10 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
                           f"(nearest known: {near}); describe it element by element to have it transcribed")
 
 
-def _placed(element: ElementConstraint) -> tuple[str, ...]:
-    """The element's nodes when the request states every one of them, else none."""
-    nodes = tuple(n for n in element.nodes or () if n is not None)
-    return nodes if element.nodes and len(nodes) == len(element.nodes) else ()
-
-
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
-    nodes = [n for e in request.elements for n in _placed(e)]
+    nodes = [n for e in request.elements for n in e.placed()]
     stated_sources = [e for e in request.elements if e.kind in "VI"]
     for i, source in enumerate(request.sources, 1):
         node = source.node or request.input or "in"
@@ -272,9 +266,9 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             cards[model] = MODELS[model]
             assumptions.append(f"{want.name}: the {model} model ({MODELS[model]})")
             extra = " W=10u L=1u" if want.kind == "M" else ""
-            lines.append(f"{want.name} {' '.join(_placed(want))} {model}{extra}")
+            lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.value is not None:
-            lines.append(f"{want.name} {' '.join(_placed(want))} {_spice_value(want)}")
+            lines.append(f"{want.name} {' '.join(want.placed())} {_spice_value(want)}")
     lines += cards.values()
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses] or [".op"]
@@ -307,7 +301,7 @@ def _build(description: str) -> Build:
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
     transcribed = intent.kind == "generic" and any(e.nodes for e in request.elements) \
-        and all(_placed(e) for e in request.elements)
+        and all(e.placed() for e in request.elements)
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)

@@ -58,6 +58,11 @@ class ElementConstraint:
     value: float | None = None
     value_text: str | None = None
 
+    def placed(self) -> tuple[str, ...]:
+        """The nodes when the request states every one of them, else none."""
+        nodes = tuple(n for n in self.nodes or () if n is not None)
+        return nodes if self.nodes and len(nodes) == len(self.nodes) else ()
+
 
 @dataclass(frozen=True)
 class SourceConstraint:
