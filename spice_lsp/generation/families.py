@@ -203,6 +203,7 @@ for _family in (
            rules=((24, ('zener',)),),
            analysis="op",
            noun="regulator",
+           accepts=r"(?:zener\s+)?(?:shunt|voltage)\s+regulator",
            specs=('vout',),
            examples=(('vout', 'zener regulator from 12 V giving {x} V output', 2.5, 9),)),
     Family(kind="diode_iv",

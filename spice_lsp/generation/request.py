@@ -34,7 +34,8 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVI]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
-_NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)"
+_PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
+_NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
     r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
@@ -113,6 +114,11 @@ class Request:
     problems: list[str] = field(default_factory=list)  # contradictions, said as they are
 
 
+def _value_word(m: re.Match, group: str) -> bool:
+    """"1 kΩ to ground": the word after a number is its unit, not a node."""
+    return bool(re.search(r"\d\s*$", m.string[:m.start(group)]))
+
+
 def _article(m: re.Match, group: str) -> bool:
     """"a"/"an" followed by a word is an article ("to a resistor"); alone it names a node."""
     return m[group].lower() in ("a", "an") and bool(re.match(r"\s+[A-Za-z0-9]", m.string[m.end(group):]))
@@ -168,7 +174,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         for pattern in _NODE_PAIRS:
             m = pattern.search(clause)
             if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
-                    and not _article(m, "b"):
+                    and not _article(m, "b") and not _value_word(m, "a"):
                 nodes = (_node(m["a"]), _node(m["b"]))
                 break
     if nodes and name.lower() in nodes:
@@ -179,8 +185,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None)
 
 
-_MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|RS|CJO|TT|BV|"
-                          r"IKF|NF|RB|RC|RE|CJE|CJC|TF|TOX|UO)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+_MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|"
+                          r"IKF|NF|CJE|CJC|TF|TOX|UO)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
                             r"\bnmos\b|\bpmos\b|\bD1\b|\bQ\d|\bM\d", re.IGNORECASE)
@@ -192,7 +198,7 @@ _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\
 _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
 _OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
-_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peak(?:s|ing)?)" + _SPEC_TAIL, re.IGNORECASE)
+_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
@@ -203,10 +209,12 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
-_OUTPUT_NODE = re.compile(r"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
-                          r"(?P<n>[a-z_]\w*)|\boutput\s+node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)
-_INPUT_NODE = re.compile(r"\binput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
-                         r"(?P<n>[a-z_]\w*)|\binput\s+node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)
+# "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
+_ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
+              r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
+              r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?P<n2>[a-z_]\w*)")
+_OUTPUT_NODE = re.compile(r"\boutput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
+_INPUT_NODE = re.compile(r"\binput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 
 
@@ -358,7 +366,8 @@ def _sources(text: str, request: Request) -> None:
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
-                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:at|held\s+at|tied\s+to)\s+(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
+                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
+                         r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V\b", clause, re.IGNORECASE)
         if dc is None and ac is None and sine is None and bare:  # "2.505 V on inp", "a at 1.1 V": a DC level
             word = bare["n"] or bare["n2"]
@@ -415,7 +424,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
         for pattern in _NODE_PAIRS + [_CONNECTS]:
             m = pattern.search(clause)
             if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
-                    and not _article(m, "b"):
+                    and not _article(m, "b") and not _value_word(m, "a"):
                 nodes = (_node(m["a"]), _node(m["b"]))
                 break
         values = [q for q in _quantities(clause)
@@ -451,10 +460,10 @@ def read_request(description: str) -> Request:
         if old is not element and (old.value, old.nodes) != (element.value, element.nodes) \
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
-    if said := _OUTPUT_NODE.search(text):
-        request.output = _node(said["n"] or said["n2"])
-    if said := _INPUT_NODE.search(text):
-        request.input = _node(said["n"] or said["n2"])
+    for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
+        found = next((n for said in pattern.finditer(text) if (n := said["n3"] or said["n"] or said["n2"])
+                      and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
+        setattr(request, role, _node(found) if found else None)
     named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
@@ -467,7 +476,7 @@ def read_request(description: str) -> Request:
         request.model_params.append(ModelParam("no channel-length modulation", "lambda", 0.0))
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
-            qs = _quantities(m["value"])
+            qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
             value = qs[0].value if qs else None
             if value is not None:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())

@@ -43,7 +43,7 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 # What no circuit can do: answered with the reason, never with a circuit.
 IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infinite\s+(?:power|energy|gain\s+and\s+"
                         r"bandwidth)|(?:without|no)\s+(?:any\s+)?(?:input\s+)?power\s+(?:at\s+all|source)|"
-                        r"time[- ]travel|faster[- ]than[- ]light", re.IGNORECASE)
+                        r"faster[- ]than[- ]light", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

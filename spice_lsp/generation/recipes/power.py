@@ -106,7 +106,8 @@ register(Family(kind="zener_pass_regulator", summary="series regulator: zener re
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
                        "series pass transistor regulator with a zener"),
-                rules=((23.4, (r"zener\b", r"pass[- ]transistor|series(?:\s+(?:pass\s+)?regulator)?|"
+                # "series" alone is the zener's series resistor: only a series regulator or a pass device
+                rules=((23.4, (r"zener\b", r"pass[- ]transistor|series\s+(?:pass\s+)?regulator|"
                                             r"emitter[- ]follower|transistor")),
                        (13.9, (r"emitter[- ]follower regulator",))),
                 specs=("vout",), design=_design_zener_pass,
