@@ -219,8 +219,8 @@ def sample_analysis(kind: str, rng: random.Random) -> tuple[str, list[str]]:
         return words.format(a=_freq_text(start, rng), b=_freq_text(stop, rng)), [expected]
     if category == "tran":
         # The family's default length; a builder that sizes its own run (converters) says it in its netlist.
-        tran = REGISTRY[kind].tran or tuple(re.search(r"^\.tran\s+(\S+)\s+(\S+)", render(example_intent(kind)).netlist,
-                                                      re.MULTILINE).groups())
+        tran = REGISTRY[kind].tran or re.findall(r"^\.tran\s+(\S+)\s+(\S+)", render(example_intent(kind)).netlist,
+                                                 re.MULTILINE)[0]
         stop = float(f"{_parse_spice(tran[1]) * rng.choice([0.5, 1, 2]):.3g}")
         step = stop / 1000
         if directive:

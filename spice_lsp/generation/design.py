@@ -151,8 +151,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
             gain = -gain  # an inverting stage's gain is negative: "gain of 10" means -10
         rin = given(intent, "RIN", "R1", "R") or 10e3
-        if "RF" in intent.values or "R2" in intent.values:
-            rf = given(intent, "RF", "R2")
+        if (rf := given(intent, "RF", "R2")) is not None:
             got = -rf / rin if kind == "opamp_inverting" else 1 + rf / rin
             if abs(abs(got) - abs(gain)) > spec.tolerance * abs(gain):
                 d.problems.append(f"'{spec.text}' contradicts the resistors given (they give {got:.3g})")

@@ -491,7 +491,10 @@ def default_analyses(family: Family, filler: _Filler, source: str) -> list[str]:
     if family.analysis == "op":
         return [".op"]
     if family.analysis == "tran":
-        step, stop = map(format_eng, filler.tran) if filler.tran else family.tran
+        tran = tuple(map(format_eng, filler.tran)) if filler.tran else family.tran
+        if tran is None:  # a converter's builder sizes its own run; every other tran family states one
+            raise ValueError(f"family '{family.kind}' gives no transient length")
+        step, stop = tran
         return [f".tran {step} {stop}"]
     if family.analysis == "dc":
         return [f".dc {source} {family.dc_sweep}"]

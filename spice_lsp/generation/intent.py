@@ -120,13 +120,13 @@ def _quantities(text: str) -> list[_Q]:
         if m["words"] and not (unit_name or prefix):
             continue  # "one of the" is not a quantity
         if m["rkm"]:  # the letter is both the decimal point and the prefix; R is a bare point
-            whole, letter, frac = re.fullmatch(r"(\d+)(\D+)(\d+)", m["rkm"]).groups()
+            whole, letter, frac = re.split(r"(\D+)", m["rkm"], maxsplit=1)  # 2k2: digits, letters, digits
             base, prefix = float(f"{whole}.{frac}"), prefix or (None if letter == "R" else letter)
         elif m["num"]:
-            base = parse_number(m["num"].replace(",", ""))
-            if base is None:
+            number = parse_number(m["num"].replace(",", ""))
+            if number is None:
                 continue  # digits of another script (\d matches them): not a SPICE number
-            base *= -1 if m["sign"] in ("-", "\u2212") else 1
+            base = -number if m["sign"] in ("-", "\u2212") else number
         else:
             base = _words_value(m["words"])
         key = _PREFIX_WORDS.get(prefix) or _PREFIX_WORDS.get(prefix.lower(), prefix.lower()) if prefix else ""
@@ -272,15 +272,15 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         if not q.unit and _ASPECT.search(text[:q.start]):  # "W/L = 10" is a ratio, not a length
             _put(intent, q.as_value("WL", ""))
             continue
-        names = _NAMES.search(before)
-        names = re.findall(r"[A-Za-z]\w*", names[0]) if names else []
+        said = _NAMES.search(before)
+        names = re.findall(r"[A-Za-z]\w*", said[0]) if said else []
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
-        for role in roles:
-            if q.unit and q.unit != _role_unit(role):
-                intent.warnings.append(f"{role}={q.text}: the unit does not fit {role}; value ignored")
+        for explicit in roles:
+            if q.unit and q.unit != _role_unit(explicit):
+                intent.warnings.append(f"{explicit}={q.text}: the unit does not fit {explicit}; value ignored")
                 intent.extra_values.append(q.as_value(_NOT_A_ROLE))
             else:
-                _put(intent, q.as_value(role, _role_unit(role)))
+                _put(intent, q.as_value(explicit, _role_unit(explicit)))
         if roles:
             continue
         if not q.unit and q.scaled:
@@ -371,7 +371,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
             claimed.update(q for q in qs if m.start() <= q.start < m.end())
     for m in _TRIGGER_RE.finditer(text):
-        kind, lo, hi = m.lastgroup, m.end(), _SENTENCE_END.search(text, m.end()).start()
+        end = _SENTENCE_END.search(text, m.end())
+        kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
         if kind in ("ac", "noise"):
             found_range = sweep(("Hz",), lo, hi, 1.0)
             if found_range is None:
@@ -386,8 +387,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
         elif kind == "tran":
-            clause = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1  # "a 2 ms transient"
-            times = [q for q in qs if (lo <= q.start < hi or clause <= q.start < m.start()) and q.unit == "s"
+            since = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1  # "a 2 ms transient"
+            times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and q.unit == "s"
                      and q not in claimed]
             steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
                      or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]

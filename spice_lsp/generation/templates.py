@@ -258,8 +258,7 @@ def _mos_model(f: _Filler, pol: str) -> str:
             card = card.replace(f"{role.lower()}={format_eng(default)}", f"{role.lower()}={f(role, default)}")
     if "TOX" in f.intent.values and "KP" not in f.intent.values:
         # The oxide sets the transconductance: ngspice computes kp = uo*eps_ox/tox.
-        kp = re.search(r"kp=\S+", card)[0]
-        card = card.replace(kp, f"tox={f('TOX', 20e-9)} uo={600 if pol == 'n' else 250}")
+        card = re.sub(r"kp=\S+", f"tox={f('TOX', 20e-9)} uo={600 if pol == 'n' else 250}", card, count=1)
     return f.model(name, card)
 
 
