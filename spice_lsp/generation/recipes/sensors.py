@@ -45,7 +45,7 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         f.param("beta", f("BETA", 3950))
         law = _NTC
         why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
-    return law, [why, "V2 t 0 DC 27", "* v(t) is the sensor's temperature in C"]
+    return law, [why, f"V2 t 0 DC {f('TEMP', 27)}", "* v(t) is the sensor's temperature in C"]
 
 
 def _divider(f: _Filler, rtd: bool) -> str:
