@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spice_lsp.generation.families import FAMILIES, example_intent, render
+from spice_lsp.generation.lm import DraftBackend
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult, generate
 from spice_lsp.generation.retrieval import Example, Retriever
 
@@ -63,10 +64,10 @@ class Assistant:
     def __init__(self, options: GenerationOptions | None = None) -> None:
         self.options = options or GenerationOptions()
         self._lock = threading.Lock()
-        self._drafter = None
-        self._retriever = None
+        self._drafter: DraftBackend | None = None
+        self._retriever: Retriever | None = None
 
-    def drafter(self):
+    def drafter(self) -> DraftBackend | None:
         backend = self.options.resolved_backend()
         with self._lock:
             if self._drafter is None and backend != "template":
@@ -98,7 +99,7 @@ class Assistant:
             drafter, retriever = self.drafter(), self.retriever()
             if progress and not getattr(drafter, "loaded", True):
                 progress("loading the language model (once)")
-            if hasattr(drafter, "load"):
+            if drafter is not None and hasattr(drafter, "load"):  # a local model loads; a server does not
                 drafter.load()
             if progress and not retriever.loaded:
                 progress("loading the example retriever (once)")

@@ -13,9 +13,14 @@ import os
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spice_lsp.generation.lm import LOAD_LOCK
 from spice_lsp.paths import default_cache_dir
+
+if TYPE_CHECKING:  # heavy; imported when first used
+    import faiss
+    from sentence_transformers import SentenceTransformer
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,10 @@ class Retriever:
         self.known_vectors = known_vectors or {}
         self.cache_dir = (cache_dir or default_cache_dir()) / "retrieval"
         self._lock = threading.Lock()
-        self._model = None
-        self._index = None
+        self._model: SentenceTransformer | None = None
+        self._index: faiss.Index | None = None
 
-    def _embedder(self):
+    def _embedder(self) -> SentenceTransformer:
         if self._model is not None:
             return self._model
         with LOAD_LOCK:  # one load, and none beside another model's (see lm.LOAD_LOCK)
@@ -88,7 +93,7 @@ class Retriever:
             digest.update(json.dumps(asdict(example), sort_keys=True).encode())
         return digest.hexdigest()[:16]
 
-    def index(self):
+    def index(self) -> faiss.Index:
         """The FAISS index, loaded from the cache or built and saved there."""
         import faiss
         with self._lock:
@@ -111,8 +116,8 @@ class Retriever:
         import numpy as np
         new = sorted({e.description for e in self.examples} - self.known_vectors.keys())
         fresh = dict(zip(new, self.embed(new))) if new else {}
-        return np.stack([fresh.get(e.description, self.known_vectors.get(e.description))
-                         for e in self.examples]).astype("float32")
+        vectors = {**self.known_vectors, **fresh}  # every description is in one of the two
+        return np.stack([vectors[e.description] for e in self.examples]).astype("float32")
 
     def search(self, query: str, k: int = 3) -> list[tuple[Example, float]]:
         index = self.index()
