@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spice_lsp.generation.request import GROUND, Request, Spec
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
+from spice_lsp.language.parser import parse
 from spice_lsp.language.units import format_eng, parse_number
 from spice_lsp.ngspice import runner
 
@@ -172,10 +173,16 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         # The family puts a 0 V ammeter in series with the part whose current is the spec: one
         # named Vsense, or the 0 V source on the output node.
         meter = _ammeter(netlist, out)
-        if meter is None:
-            return None, f"no measurement for current here: no 0 V ammeter on {out}"
-        control = f"op\nlet result = abs(i({meter}))\nprint result"
-        how = f"current through the ammeter {meter} at the operating point"
+        load = None if meter else _load(netlist, out)
+        if meter is None and load is None:
+            return None, f"no measurement for current here: no 0 V ammeter or load resistor on {out}"
+        if meter is not None:
+            control = f"op\nlet result = abs(i({meter}))\nprint result"
+            how = f"current through the ammeter {meter} at the operating point"
+        else:  # the load resistor's voltage over its value
+            name, a, b, ohms = load
+            control = f"op\nlet result = abs((v({a})-v({b}))/{ohms:g})\nprint result"
+            how = f"current through the load {name} at the operating point"
     elif spec.quantity == "hysteresis" and inp and (tran := _TRAN.search(netlist)):
         # The family's own transient sweeps the input up and down: the input's level where the
         # output crosses its midpoint rising, and falling.
@@ -226,6 +233,19 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
 
 
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _load(netlist: str, out: str) -> tuple[str, str, str, float] | None:
+    """The one resistor on the output node with a plain value: (name, node, node, ohms)."""
+    found = []
+    for st in parse(netlist).netlist.statements:
+        if isinstance(st, m.Element) and st.name[0].upper() == "R":
+            lay = layout(st)
+            nodes = [f.text.lower() for f in lay.nodes]
+            ohms = _number(lay.value)
+            if out.lower() in nodes and ohms and len(nodes) == 2:
+                found.append((st.name, nodes[0], nodes[1], ohms))
+    return found[0] if len(found) == 1 else None
 
 
 def _ammeter(netlist: str, out: str) -> str | None:

@@ -229,7 +229,8 @@ def _signed(text: str) -> float:
 
 # An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "sinks 1 mA".
 _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
-                             r"\bsinks?|\bsourc(?:es|ing))" + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
+                             r"\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?)"
+                             + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
                             r"(?:output|led|load)\s+current)", re.IGNORECASE)
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
