@@ -104,4 +104,5 @@ def test_retrieval_over_templates_and_corpus_embeds_only_the_templates(tmp_path)
     assert set(embedded) == {e.description for e in templates}
     found = retriever.search("bandgap voltage reference from a published paper with PNP transistors", 3)
     assert found[0][0].kind == "corpus" and "bandgap reference" in found[0][0].description
-    assert retriever.search("common-source NMOS amplifier with a 10k drain resistor", 1)[0][0].kind == "mos_common_source"
+    found = retriever.search("common-source NMOS amplifier with a 10k drain resistor", 1)
+    assert found[0][0].kind == "mos_common_source"

@@ -64,7 +64,8 @@ def init_file(setup: str, folder: Path) -> Path:
     return path
 
 
-def run_neovim(version: str, setup: str, netlist: Path, out: Path, script: str, **env_extra) -> subprocess.CompletedProcess:
+def run_neovim(version: str, setup: str, netlist: Path, out: Path, script: str,
+               **env_extra) -> subprocess.CompletedProcess:
     env = {**os.environ, "SPICE_LSP_FILE": str(netlist), "SPICE_LSP_OUT": str(out),
            "XDG_CACHE_HOME": str(out.parent), "XDG_STATE_HOME": str(out.parent),  # lsp.log goes there
            "XDG_CONFIG_HOME": str(out.parent / "config"), "XDG_DATA_HOME": str(out.parent / "data"),
@@ -103,7 +104,8 @@ def test_neovim_fills_a_describe_line(tmp_path: Path, version, setup, mode):
     netlist, out = tmp_path / "describe.cir", tmp_path / "filled.json"
     netlist.write_text(f"RC filter\n{DESCRIBE}\n.end\n")
     done = run_neovim(version, setup, netlist, out, "describe.lua", SPICE_LSP_MODE=mode)
-    assert done.returncode == 0, f"no netlist reached Neovim {version} ({setup}, {mode}):\n" + failure(done, tmp_path, out)
+    assert done.returncode == 0, \
+        f"no netlist reached Neovim {version} ({setup}, {mode}):\n" + failure(done, tmp_path, out)
     result = json.loads(out.read_text())
     assert (result["filetype"], result["attached"], result["describe_line"]) == ("spice", True, 1)
     lines = result["lines"]
@@ -111,8 +113,9 @@ def test_neovim_fills_a_describe_line(tmp_path: Path, version, setup, mode):
     assert lines.count(".end") == 1 and lines[-1] == ".end"
     assert not any("\x00" in line for line in lines)  # a newline inserted as a NUL byte
     body = "\n".join(lines[2:])
-    assert any(line.split()[:1] and line.split()[0].upper().startswith("R") and line.split()[-1] == "1k" for line in lines), body
-    assert any(line.split()[:1] and line.split()[0].upper().startswith("C") and line.split()[-1] == "100n" for line in lines), body
+    parts = [line.split() for line in lines if line.split()]
+    assert any(words[0].upper().startswith("R") and words[-1] == "1k" for words in parts), body
+    assert any(words[0].upper().startswith("C") and words[-1] == "100n" for words in parts), body
     if mode == "omnifunc":
         assert result["menu"], "<C-x><C-o> listed nothing"
     if mode == "plugin":

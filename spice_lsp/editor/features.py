@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from spice_lsp.generation.pipeline import GenerationResult, checklist_lines
 from spice_lsp.language import model as m
@@ -278,7 +279,8 @@ def _definitions_of(result: CheckResult, target: Target) -> list[Location]:
             defs += [Location(p.range) for p in sub.params if p.name.lower() == key]
     table = {"model": result.definitions.models, "subckt": result.definitions.subckts,
              "param": result.definitions.params}.get(target.kind, {})
-    local = {"model": m.Model, "subckt": m.Subckt}.get(target.kind)
+    local_kinds: dict[str, type[m.Model] | type[m.Subckt]] = {"model": m.Model, "subckt": m.Subckt}
+    local = local_kinds.get(target.kind)
     if local:
         defs += [Location(st.name_range) for st in target.scope
                  if isinstance(st, local) and st.key == key]
@@ -325,8 +327,6 @@ def references(result: CheckResult, pos: m.Position, include_declaration: bool =
 
 def _param_uses(st: m.Statement, key: str) -> list[m.Range]:
     texts: list[tuple[str, m.Range]] = []
-    if isinstance(st, m.ParamDef):
-        texts.append((st.value, None))
     fields = getattr(st, "fields", None) or getattr(st, "args", None) or []
     stack = list(fields)
     while stack:
@@ -338,8 +338,6 @@ def _param_uses(st: m.Statement, key: str) -> list[m.Range]:
         stack += f.items
     out = []
     for text, rng in texts:
-        if rng is None:
-            continue
         for match in _IDENT.finditer(text):
             if match.group().lower() == key:
                 start = m.Position(rng.start.line, rng.start.character + match.start())
@@ -370,7 +368,7 @@ def describe_value(text: str, unit: str = "") -> str:
 
 
 def _hover_element(result: CheckResult, target: Target) -> str:
-    el: m.Element = target.statement
+    el = cast(m.Element, target.statement)  # a target of kind "element"
     kind = KINDS.get(el.letter)
     lay: Layout = layout(el, _models(result))
     lines = [f"**{el.name}**: {kind.description if kind else 'element'}"]
@@ -400,7 +398,7 @@ def _hover_node(result: CheckResult, target: Target) -> str:
 
 def _hover_model(result: CheckResult, target: Target) -> str:
     for loc_def in result.definitions.models.get(target.name.lower(), []):
-        mo: m.Model = loc_def.statement
+        mo = cast(m.Model, loc_def.statement)  # the definitions table of models
         where = f" (from {loc_def.path.name})" if loc_def.path else ""
         params = ", ".join(f"{p.name}={p.value.text if p.value else ''}" for p in mo.params)
         return f"**.model {mo.name}** {mo.type}{where}\n\n{params}".rstrip()
@@ -409,7 +407,7 @@ def _hover_model(result: CheckResult, target: Target) -> str:
 
 def _hover_subckt(result: CheckResult, target: Target) -> str:
     for loc_def in result.definitions.subckts.get(target.name.lower(), []):
-        sub: m.Subckt = loc_def.statement
+        sub = cast(m.Subckt, loc_def.statement)  # the definitions table of subcircuits
         where = f" (from {loc_def.path.name})" if loc_def.path else ""
         params = " ".join(p.text for p in sub.params)
         return (f"**.subckt {sub.name}**{where}\n\n- ports: {' '.join(p.text for p in sub.ports)}"

@@ -162,6 +162,7 @@ def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc, docum
     """
     line = doc.lines[ins.position.line].rstrip("\r\n")
     typed = _TYPED_WORD.search(line[:min(cursor.character, len(line))])  # the cursor is on the describe line
+    assert typed is not None  # \w*$ matches every string
     start = typed.start()
     replaced = m.Range(m.Position(ins.position.line, start), ins.position)
     verified = "verified by ngspice" if result.verified else "NOT verified"

@@ -74,7 +74,8 @@ class Options:
 
     @classmethod
     def from_client(cls, raw) -> tuple[Options, list[str]]:
-        options, problems = cls(), []
+        options = cls()
+        problems: list[str] = []
         if raw is None:
             return options, problems
         if not isinstance(raw, dict):
@@ -126,6 +127,10 @@ class SpiceProtocol(LanguageServerProtocol):
 
 
 class SpiceLanguageServer(LanguageServer):
+    assistant: Assistant  # these three: set by use_assistant
+    template_answers: TemplateAnswers
+    model_jobs: ModelJobs
+
     def __init__(self) -> None:
         super().__init__("spice-lsp", __version__, protocol_cls=SpiceProtocol)
         self.options = Options()
@@ -140,9 +145,9 @@ class SpiceLanguageServer(LanguageServer):
         """Where a document's includes may be read from: the workspace folders and include
         paths; with no folder, the directory of a document the client opened (not of any file
         a URI names)."""
-        roots = [Path(lsp.uri_path(f.uri)) for f in self.workspace.folders.values()]
-        if self.workspace.root_path:
-            roots.append(Path(self.workspace.root_path))
+        roots = [p for f in self.workspace.folders.values() if (p := lsp.uri_path(f.uri)) is not None]
+        if root := self.workspace.root_path:
+            roots.append(Path(root))
         path = lsp.uri_path(uri)
         if path is not None and not roots and self.is_open(uri):
             roots.append(path.parent)
@@ -446,8 +451,8 @@ async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
     doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
     if description is None:
         line = doc.lines[pos.line].rstrip("\r\n") if pos.line < len(doc.lines) else ""
-        items = features.completion(ls.checked(doc.uri), line, pos)
-        return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in items])
+        found = features.completion(ls.checked(doc.uri), line, pos)
+        return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in found])
     result, insertion = await _template_insertion(ls, doc, pos.line, description)
     if result is None:
         return None
@@ -483,11 +488,12 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
 async def _cancellable_progress(ls: SpiceLanguageServer, title: str, on_cancel, message: str = ""):
     """Work-done progress with a Cancel button that calls `on_cancel`; yields its token, or None
     when the client shows no progress (the work goes on, cancellable by $/cancelRequest)."""
-    token: str | None = str(uuid.uuid4())
+    new = str(uuid.uuid4())
+    token: str | None = new
     try:
-        await ls.work_done_progress.create_async(token)
-        ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title=title, message=message, cancellable=True))
-        ls.work_done_progress.tokens[token].add_done_callback(lambda _: on_cancel())
+        await ls.work_done_progress.create_async(new)
+        ls.work_done_progress.begin(new, types.WorkDoneProgressBegin(title=title, message=message, cancellable=True))
+        ls.work_done_progress.tokens[new].add_done_callback(lambda _: on_cancel())
     except Exception:
         token = None
     try:
