@@ -173,16 +173,15 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         # The family puts a 0 V ammeter in series with the part whose current is the spec: one
         # named Vsense, or the 0 V source on the output node.
         meter = _ammeter(netlist, out)
-        load = None if meter else _load(netlist, out)
-        if meter is None and load is None:
-            return None, f"no measurement for current here: no 0 V ammeter or load resistor on {out}"
         if meter is not None:
             control = f"op\nlet result = abs(i({meter}))\nprint result"
             how = f"current through the ammeter {meter} at the operating point"
-        else:  # the load resistor's voltage over its value
+        elif (load := _load(netlist, out)) is not None:  # the load resistor's voltage over its value
             name, a, b, ohms = load
             control = f"op\nlet result = abs((v({a})-v({b}))/{ohms:g})\nprint result"
             how = f"current through the load {name} at the operating point"
+        else:
+            return None, f"no measurement for current here: no 0 V ammeter or load resistor on {out}"
     elif spec.quantity == "hysteresis" and inp and (tran := _TRAN.search(netlist)):
         # The family's own transient sweeps the input up and down: the input's level where the
         # output crosses its midpoint rising, and falling.
