@@ -11,8 +11,14 @@ import numpy as np
 import pytest
 
 from spice_lsp.generation.assistant import template_examples
-from spice_lsp.generation.retrieval import (CORPUS_FILE, CORPUS_VECTORS, Retriever, corpus_entries,
-                                            corpus_examples, corpus_vectors)
+from spice_lsp.generation.retrieval import (
+    CORPUS_FILE,
+    CORPUS_VECTORS,
+    Retriever,
+    corpus_entries,
+    corpus_examples,
+    corpus_vectors,
+)
 from spice_lsp.language.diagnostics import Severity
 from spice_lsp.language.parser import parse
 from spice_lsp.ngspice import runner

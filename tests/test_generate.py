@@ -6,14 +6,14 @@ import threading
 
 import pytest
 
-from spice_lsp.ngspice import runner as simulate
-from spice_lsp.language.checks import check
 from spice_lsp.cli import main
 from spice_lsp.editor.features import describe_request, netlist_insertion
-from spice_lsp.generation.pipeline import CannotServe, clean_draft, generate, missing_values, verify
+from spice_lsp.generation.families import FAMILIES, example_intent, render, roles
 from spice_lsp.generation.intent import Value, parse_intent
 from spice_lsp.generation.lm import Draft
-from spice_lsp.generation.families import FAMILIES, example_intent, render, roles
+from spice_lsp.generation.pipeline import CannotServe, clean_draft, generate, missing_values, verify
+from spice_lsp.language.checks import check
+from spice_lsp.ngspice import runner as simulate
 
 
 @pytest.mark.parametrize("kind", sorted(FAMILIES))

@@ -21,8 +21,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import pytest
 
 from spice_lsp.generation import lm
-from spice_lsp.generation.lm import (Draft, OpenAIBackend, Prompt, TransformersBackend, cut_at_end,
-                          encode_prompt, format_prompt, load_model, resolve_base_model)
+from spice_lsp.generation.lm import (
+    Draft,
+    OpenAIBackend,
+    Prompt,
+    TransformersBackend,
+    cut_at_end,
+    encode_prompt,
+    format_prompt,
+    load_model,
+    resolve_base_model,
+)
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")

@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ SERVER_PATH = '"/path/to/spice-lsp/.venv/bin/spice-lsp"'
 SETUPS = [("0.7", "module", True), ("0.11", "config", True), ("0.11", "start", False)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def neovim(version: str) -> str:
     """The nvim binary of a version, checked to be that version."""
     if version == "0.7":

@@ -21,10 +21,10 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from spice_lsp import cli
-from tests.test_neovim import init_file
 from spice_lsp.ngspice import runner as simulate
 from spice_lsp.simulation import report as simulation
 from spice_lsp.simulation.report import SimulationOptions, read_raw, simulate_file
+from tests.test_neovim import init_file
 
 from .conftest import DATA
 from .test_server import arrival, make_client

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.families import FAMILIES as REGISTRY
 from spice_lsp.generation.families import example_intent, render, roles
-from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.intent import _role_unit as role_unit
+from spice_lsp.generation.intent import parse_intent
 from spice_lsp.language.units import format_eng
 
 # --- family names: several per family, each read back to the family by parse_intent ----------
