@@ -1,5 +1,5 @@
 # spice-lsp: `make run` installs everything and runs the main job on a shipped example;
-# `make test` installs everything and runs the tests. Both work on a fresh Debian/Ubuntu
+# `make test` installs everything, runs ruff and mypy, then the tests. Both work on a fresh Debian/Ubuntu
 # machine (they apt-get what is missing, with sudo when not root).
 
 PYTHON ?= python3
@@ -49,7 +49,7 @@ run: install
 	@echo "Start the language server in your editor with: $(abspath $(VENV))/bin/spice-lsp"
 	@echo "(stdio; or --tcp --port 2087). Neovim and VS Code set-up: see README.md."
 
-test: install corpus-src vscode-test
+test: install lint corpus-src vscode-test  # ruff and mypy first: a lint finding fails the tests
 	$(PY) -m pytest -q
 
 vscode-test: install  # VS Code extension: grammar, unit and real-server tests (Node 20, npm)
