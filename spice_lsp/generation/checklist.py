@@ -47,6 +47,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     elements = [s for s in netlist.statements if isinstance(s, m.Element)]
     items: list[CheckItem] = []
     nodes = {_norm(f.text) for e in elements for f in layout(e).nodes}
+    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
     for want in request.elements:
         named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
         found = named or [e for e in elements if e.name[0].upper() == want.kind and want.value is not None
@@ -57,7 +59,10 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         e = found[0]
         lay = layout(e)
         problems = []
-        if want.value is not None and not _close(_number(lay.value), want.value):
+        if want.value is not None and want.kind in "VI":  # a source's value is its DC level
+            if not _close(_level(e, "dc", params), want.value):
+                problems.append(f"DC level {_level(e, 'dc', params)}, not {want.value_text}")
+        elif want.value is not None and not _close(_number(lay.value), want.value):
             problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
         if want.nodes:
             have = [_norm(f.text) for f in lay.nodes]
@@ -78,8 +83,6 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         items.append(CheckItem(f"node {node}", status, "present" if status == PASS else
                                "not in the netlist" if node not in nodes else "connects to only one part"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
-    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-              if (v := parse_number(p.value)) is not None}
     for source in request.sources:
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
                 and (source.node is None or _norm(layout(e).nodes[0].text) == source.node)]

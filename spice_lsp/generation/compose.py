@@ -243,7 +243,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
 
 
 # Which model types a parameter belongs to, so "VTO = 0.7 V" goes into the MOS card and not a diode's.
-_PARAM_TYPES = {**dict.fromkeys(("vto", "kp", "lambda", "gamma", "phi", "tox", "uo"), ("nmos", "pmos")),
+_PARAM_TYPES = {**dict.fromkeys(("kp", "gamma", "phi", "tox", "uo"), ("nmos", "pmos")),
+                **dict.fromkeys(("vto", "lambda"), ("nmos", "pmos", "njf", "pjf")), "beta": ("njf", "pjf"),
                 **dict.fromkeys(("bf", "br", "vaf", "nf", "ikf", "rb", "re", "cje", "cjc", "tf"), ("npn", "pnp")),
                 **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"),
                 "rs": ("d", "nmos", "pmos"),

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, analyses, lines, spec_item, structure
 from spice_lsp.generation.checklist import measure as measure_spec
-from spice_lsp.generation.compose import DEFAULT_MODELS, _spice_value, compose, element_line
+from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
-from spice_lsp.generation.request import Request, read_request
+from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
@@ -240,36 +240,74 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
                           f"(nearest known: {near}); describe it element by element to have it transcribed")
 
 
+# The cards a transcribed device gets, by its polarity in the request's words.
+DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"]}, "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
+                 "M": {"nch": MODELS["nch"], "pch": MODELS["pch"]},
+                 "J": {"njf": ".model njf NJF (vto=-2 beta=1m lambda=0.01)",
+                       "pjf": ".model pjf PJF (vto=2 beta=1m lambda=0.01)"}}
+
+
+def _device_model(want: ElementConstraint, description: str) -> str:
+    """The model a device gets: P polarity when its own statement (or the request) says so."""
+    words = (want.text + " " + description).lower()
+    p = re.search(r"\b(?:pnp|pmos|p-?channel|pjf)\b", want.text.lower()) or (
+        not re.search(r"\b(?:npn|nmos|n-?channel|njf)\b", words) and re.search(r"\b(?:pnp|pmos|p-?channel)\b", words))
+    return {"D": "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch", "J": "pjf" if p else "njf"}[want.kind]
+
+
+def _complete(request: Request) -> bool:
+    """The request lists a whole circuit: every part placed on nodes, each node joined to another
+    part or a stated source, and a ground."""
+    parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed())]
+    if len(parts) < 2 or any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
+        return False
+    count: dict[str, int] = {}
+    for n in [n for e in parts for n in e.placed()] + [s.node for s in request.sources if s.node]:
+        count[n] = count.get(n, 0) + 1
+    ends = {"0", "vdd", "vcc", request.output or "out", request.input or "in"}  # ground, rails, a source's or probe's end
+    return "0" in count and all(c >= 2 or n in ends for n, c in count.items())
+
+
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
     nodes = [n for e in request.elements for n in e.placed()]
     stated_sources = [e for e in request.elements if e.kind in "VI"]
+    named = {source.name.upper() for source in request.sources if source.name}
     for i, source in enumerate(request.sources, 1):
         node = source.node or request.input or "in"
         levels = [f"DC {source.dc:g}" if source.dc is not None else "DC 0"]
         levels += [f"AC {source.ac:g}"] if source.ac is not None else []
         levels += ["SIN(" + " ".join(f"{x:g}" for x in source.sin) + ")"] if source.sin else []
         lines.append(f"{source.name or f'V{i}'} {node} 0 {' '.join(levels)}")
-    if not request.sources and not stated_sources and "in" in nodes:
+    driven = {source.node for source in request.sources} | {n for e in stated_sources for n in e.placed()[:1]}
+    for rail in ("vdd", "vcc"):  # "VCC = 9 V" with parts up to vcc: the rail's source
+        if rail in nodes and rail not in driven and "VDD" in intent.values:
+            lines.append(f"{rail.upper()} {rail} 0 DC {intent.values['VDD'].value:g}")
+            driven.add(rail)
+    if not request.sources and not stated_sources and "in" in nodes and "in" not in driven:
         lines.append("V1 in 0 DC 0 AC 1")
         assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
     taken = {e.name.upper() for e in request.elements if e.name}
     for want in request.elements:
+        if (want.name and want.name.upper() in named) or (want.kind in "VI" and not want.placed()):
+            continue  # a source the request states with its levels: written above
         if want.name is None:  # an unnamed part gets the next free designator of its kind
             number = next(n for n in range(1, 1000) if f"{want.kind}{n}" not in taken)
             name = f"{want.kind}{number}"
             want = dataclasses.replace(want, name=name)
             taken.add(name)
-        if want.kind in DEFAULT_MODELS and want.value is None:
-            model = DEFAULT_MODELS[want.kind]
-            cards[model] = MODELS[model]
-            assumptions.append(f"{want.name}: the {model} model ({MODELS[model]})")
-            extra = " W=10u L=1u" if want.kind == "M" else ""
+        if want.kind in DEVICE_MODELS and want.value is None:
+            model = _device_model(want, request.description)
+            cards[model] = DEVICE_MODELS[want.kind][model]
+            assumptions.append(f"{want.name}: the {model} model ({cards[model]})")
+            extra = f" W={intent.values['W'].text if 'W' in intent.values else '10u'}" \
+                    f" L={intent.values['LG'].text if 'LG' in intent.values else '1u'}" if want.kind == "M" else ""
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.value is not None:
             lines.append(f"{want.name} {' '.join(want.placed())} {_spice_value(want)}")
     lines += cards.values()
+    lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses] or [".op"]
     if not intent.analyses:
@@ -286,7 +324,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
 def _build(description: str) -> Build:
     intent = parse_intent(description)
     request = read_request(description)
-    _refuse_unknown(intent, description, request)
+    if not _complete(request):  # a circuit listed part by part needs no recipe: it is transcribed
+        _refuse_unknown(intent, description, request)
     if intent.kind == "generic" and not intent.values and not request.elements:
         raise CannotServe("no circuit could be recognised in the description: name a circuit "
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
@@ -300,8 +339,8 @@ def _build(description: str) -> Build:
             del intent.values[role]
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
-    transcribed = intent.kind == "generic" and any(e.nodes for e in request.elements) \
-        and all(e.placed() for e in request.elements)
+    transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)
+                   and all(e.placed() for e in request.elements)) or _complete(request)
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
@@ -309,8 +348,8 @@ def _build(description: str) -> Build:
         problems = list(request.problems) + d.problems + _contradictions(intent)
         problems += [f"{v.text} ({v.role}) is not placed in the circuit" for v in intent.values.values()
                      if v not in used and v.unit in ("ohm", "F", "H")]  # a part the request gives, left out
-        if intent.extra_values:
-            problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
+        if unclear := _unclear(intent, request):
+            problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
                      problems, assumptions, unsupported)
     try:
@@ -329,12 +368,18 @@ def _build(description: str) -> Build:
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
                  if v.role not in d.claimed and v.role not in stated]
-    if intent.extra_values:
-        problems.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
+    if unclear := _unclear(intent, request):
+        problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
                    for role, value in template.defaults.items()]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None)
+
+
+def _unclear(intent: Intent, request: Request) -> list[str]:
+    """Values the reader gave no role, less those a stated model parameter accounts for ("BETA=1m")."""
+    stated = " ".join(p.text for p in request.model_params)
+    return [x.text for x in intent.extra_values if x.text not in stated]
 
 
 def _contradictions(intent: Intent) -> list[str]:

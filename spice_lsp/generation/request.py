@@ -42,10 +42,14 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bacross\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
     r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+to\s+(?P<b>ground|gnd)\b",
     r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
+    # "R1 1k vcc to a": a netlist-like statement, name, value, then its nodes
+    r"^\s*[A-Za-z]\w*\s*(?:=\s*)?[-+\d.]+\s*[a-zµΩ]*\s+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
 )]
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
-              "M": ("drain", "gate", "source", "bulk|body|substrate")}
+              "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
+_TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
 _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "led", "transistor", "source", "load",
+              "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply"}
 
@@ -121,7 +125,8 @@ def _value_word(m: re.Match, group: str) -> bool:
 
 def _article(m: re.Match, group: str) -> bool:
     """"a"/"an" followed by a word is an article ("to a resistor"); alone it names a node."""
-    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+[A-Za-z0-9]", m.string[m.end(group):]))
+    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+(?!(?:to|and|from|with)\b)[A-Za-z0-9]",
+                                                             m.string[m.end(group):]))
 
 
 def _node(word: str) -> str:
@@ -160,12 +165,24 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             break
     nodes: tuple[str | None, ...] | None = None
     if kind in _TERMINALS:
+        # A device's terminals may be spread over its sentence ("collector at node c with RC = 2.2k up
+        # to vcc, base b fed by RB ..., emitter to ground"); "gate and source to ground" names two.
+        lo = max([0] + [e.end() for e in re.finditer(r"\.(?:\s|$)", text) if e.end() <= start])
+        hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= stop] + [len(text)])
+        sentence = text[lo:hi]
         found: dict[int, str] = {}
+        for pair in re.finditer(rf"\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+(?:are\s+)?"
+                                r"(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n"), sentence, re.IGNORECASE):
+            for i, words in enumerate(_TERMINALS[kind]):
+                if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
+                    found[i] = _node(pair["n"])
         for i, words in enumerate(_TERMINALS[kind]):
             m = re.search(rf"\b(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?"
-                          + _NODE.format("n"), clause, re.IGNORECASE)
-            if m and m["n"].lower() not in _NOT_NODES and not _article(m, "n"):
+                          + _NODE.format("n"), sentence, re.IGNORECASE)
+            if i not in found and m and m["n"].lower() not in _NOT_NODES and not _article(m, "n"):
                 found[i] = _node(m["n"])
+        if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
+            found[3] = found[2]
         if kind == "D" and found:
             nodes = (found.get(0), found.get(1))
         elif found:
@@ -177,6 +194,13 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                     and not _article(m, "b") and not _value_word(m, "a"):
                 nodes = (_node(m["a"]), _node(m["b"]))
                 break
+    if nodes is None and kind in "RCL":  # "collector at node c with RC = 2.2k up to vcc": from a device's pin
+        pin = re.search(rf"\b(?:{_TERMINAL_WORDS})\s+(?:(?:is\s+)?(?:at|on)\s+)?" + _NODE.format("a"),
+                        clause[:name_at - start], re.IGNORECASE)
+        far = re.search(r"\b(?:up\s+to|to|from)\s+" + _NODE.format("b"), clause[pin.end():], re.IGNORECASE) \
+            if pin else None
+        if pin and far and not ({pin["a"].lower(), far["b"].lower()} & _NOT_NODES) and not _value_word(far, "b"):
+            nodes = (_node(pin["a"]), _node(far["b"]))
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if value is None and nodes is None:
@@ -186,10 +210,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
 
 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|"
-                          r"IKF|NF|CJE|CJC|TF|TOX|UO)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                          r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
-                            r"\bnmos\b|\bpmos\b|\bD1\b|\bQ\d|\bM\d", re.IGNORECASE)
+                            r"\bnmos\b|\bpmos\b|\bjfet\b|\bD1\b|\bQ\d|\bM\d|\bJ\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
                         r"(?:\s+(?:set\s+)?)?"
@@ -204,7 +228,7 @@ _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
-_Q_SPEC = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?P<value>\d+(?:\.\d+)?)(?![\w.])")
+_Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?P<value>\d+(?:\.\d+)?)(?![\w.])")  # not "Q1"
 _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
@@ -306,7 +330,7 @@ def _specs(text: str, found: list[Spec]) -> None:
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
-_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply ))(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
+_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
@@ -342,6 +366,8 @@ def _sources(text: str, request: Request) -> None:
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
         name = (named["name"] or named["after"]) if named else None
+        if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
+            name = lead["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
         name = name if name and name.upper() not in ("VTO", "VT0", "VTH", "VAF", "VA", "VAR", "VJ", "VJE", "VJC",
                                                      "VB", "VBIC") else None
@@ -351,7 +377,13 @@ def _sources(text: str, request: Request) -> None:
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
             name = None
-        node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else None
+        if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not re.search(
+                rf"\b{name}\b\s*(?:=\s*[-+\d.]+\s*\w*\s*)?(?:is\s+)?(?:at|on)\s", clause, re.IGNORECASE):
+            at = None  # a rail named VDD sits on its own node, not on a node mentioned elsewhere in the clause
+            rail = name.lower()
+        else:
+            rail = None
+        node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else rail
         sine = _sine(clause)
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
@@ -370,7 +402,7 @@ def _sources(text: str, request: Request) -> None:
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V\b", clause, re.IGNORECASE)
-        if dc is None and ac is None and sine is None and bare:  # "2.505 V on inp", "a at 1.1 V": a DC level
+        if bare and (dc is None or node is None) and ac is None and sine is None:  # "2.505 V on inp", "g held at 2 V"
             word = bare["n"] or bare["n2"]
             qs = _quantities((bare["num"] or bare["num2"]).replace(" ", "") + "V")
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
