@@ -264,7 +264,8 @@ def _complete(request: Request) -> bool:
     count: dict[str, int] = {}
     for n in [n for e in parts for n in e.placed()] + [s.node for s in request.sources if s.node]:
         count[n] = count.get(n, 0) + 1
-    ends = {"0", "vdd", "vcc", request.output or "out", request.input or "in"}  # ground, rails, a source's or probe's end
+    # ground, the rails, a source's or a probe's end
+    ends = {"0", "vdd", "vcc", request.output or "out", request.input or "in"}
     return "0" in count and all(c >= 2 or n in ends for n, c in count.items())
 
 

@@ -172,7 +172,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         sentence = text[lo:hi]
         found: dict[int, str] = {}
         for pair in re.finditer(rf"\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+(?:are\s+)?"
-                                r"(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n"), sentence, re.IGNORECASE):
+                                r"(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n"),
+                                sentence, re.IGNORECASE):
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
                     found[i] = _node(pair["n"])
