@@ -45,10 +45,10 @@ _PREFIXES = [(1e9, "g", "G", "giga"), (1e6, "meg", "M", "mega"), (1e3, "k", "k",
              (1e-12, "p", "p", "pico"), (1e-15, "f", "f", "femto")]
 _MICRO = ["\u00b5", "u", "\u03bc"]  # micro sign, ASCII u, Greek mu
 _SYMBOL = {"ohm": ["\u03a9", "\u2126", "ohm", "ohms"], "F": ["F"], "H": ["H"], "V": ["V"], "A": ["A"],
-           "Hz": ["Hz"], "m": ["m"], "s": ["s"]}
+           "Hz": ["Hz"], "m": ["m"], "s": ["s"], "degC": ["°C"]}
 _WORD_UNIT = {"ohm": ("ohm", "ohms"), "F": ("farad", "farads"), "H": ("henry", "henries"),
               "V": ("volt", "volts"), "A": ("amp", "amps"), "Hz": ("hertz", "hertz"), "m": ("meter", "meters"),
-              "s": ("second", "seconds")}
+              "s": ("second", "seconds"), "degC": ("degree Celsius", "degrees Celsius")}
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
         "sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()

@@ -243,8 +243,8 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
 # The cards a transcribed device gets, by its polarity in the request's words.
 DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"]}, "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
                  "M": {"nch": MODELS["nch"], "pch": MODELS["pch"]},
-                 "J": {"njf": ".model njf NJF (vto=-2 beta=1m lambda=0.01)",
-                       "pjf": ".model pjf PJF (vto=2 beta=1m lambda=0.01)"}}
+                 "J": {"njf": ".model njf NJF (vto=-2 beta=1m)",  # the square law as textbooks write it
+                       "pjf": ".model pjf PJF (vto=2 beta=1m)"}}
 
 
 def _device_model(want: ElementConstraint, description: str) -> str:
