@@ -1,6 +1,7 @@
 """training/bench.py and the shipped cases: the cases load, every reference netlist parses,
 simulates and passes its own checks, and a small benchmark run writes what it promises."""
 import json
+import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -236,6 +237,20 @@ def test_request_sets_are_large_varied_and_well_formed():
             assert case.get("constraints") and case.get("reference"), case["id"]
         for spec in case.get("checks", []):
             assert spec["min"] < spec["max"] and spec.get("why"), case["id"]
+
+
+def test_checks_measure_only_what_the_request_names():
+    """A check reads the nodes and sources the request names (a user can only check those); the
+    issue's own 7 kHz example, quoted as written, is measured on the conventional in and out."""
+    unnamed = []
+    for case in REQUESTS + OPEN_WORLD:
+        words = set(re.findall(r"\w+", case["description"].lower()))
+        for spec in case.get("checks", []):
+            lets = [spec["let"]] if isinstance(spec.get("let"), str) else spec.get("let") or []
+            text = " ".join([spec["analysis"], spec["measure"], *lets])
+            names = re.findall(r"\b(?:v|vdb|vm|vp|ph|i)\((\w+)\)|@(\w+)\[", text)
+            unnamed += [(case["id"], n.lower()) for pair in names for n in pair if n and n.lower() not in words]
+    assert sorted(set(unnamed)) == [("iss_rc_7k", "in"), ("iss_rc_7k", "out")]
 
 
 def _checklist_of_reference(case: dict) -> list[str]:
