@@ -133,7 +133,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     taken: set[int] = set()
     added: list[Line] = []
     parts_renamed: dict[str, str] = {}
+    sourced = {s.name.upper() for s in request.sources if s.name}
     for want in request.elements:
+        if want.kind in "VI" and want.name and want.name.upper() in sourced:
+            continue  # a source the request states with its node and levels: placed below
         index = _match(want, found, taken)
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
@@ -180,7 +183,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                     rail.rest = _set_level(rail.rest, "DC", _number(stated.dc))
                 continue
         target = stated.node and mapping.get(stated.node, stated.node)
-        driver = next((line for line in found if stated.name and line.name.upper() == stated.name.upper()), None)
+        # The source on the stated node first: a name the family gave another source ("V1") moves aside.
+        driver = next((line for line in found if line.name[0].upper() == "V" and stated.node and
+                       (line.nodes[0] in (target, stated.node) or mapping.get(line.nodes[0]) == stated.node)), None)
+        driver = driver or next((line for line in found if stated.name and line.name.upper() == stated.name.upper()),
+                                None)
         if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
@@ -201,11 +208,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             had = re.search(r"\bSIN\s*\([^)]*\)", driver.rest, re.IGNORECASE)
             driver.rest = driver.rest.replace(had[0], sine) if had else f"{driver.rest} {sine}".strip()
         if stated.name and stated.name.upper() != driver.name.upper():
-            if any(other.name.upper() == stated.name.upper() for other in found):
-                problems.append(f"{stated.name}: the name is already used by another part")
-            else:
-                parts_renamed[driver.name] = stated.name
-                driver.name = stated.name
+            for other in [o for o in found if o.name.upper() == stated.name.upper()]:
+                free = next(f"{other.name[0]}{n}" for n in range(1, 1000)
+                            if all(o.name.upper() != f"{other.name[0]}{n}".upper() for o in found))
+                parts_renamed[other.name] = free
+                other.name = free
+            parts_renamed[driver.name] = stated.name
+            driver.name = stated.name
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")

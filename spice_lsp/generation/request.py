@@ -160,7 +160,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
             continue  # "giving 4 V ... R1": a voltage is no resistance
-        if kind in "RCL" or (kind in "EVI" and (not q.unit or q.unit in ("V", "A"))):
+        if kind in "RCL" or (kind in "EVI" and (q.unit in ("V", "A") or (not q.unit and not q.scaled))):
             value = q
             break
     nodes: tuple[str | None, ...] | None = None
@@ -331,7 +331,7 @@ def _specs(text: str, found: list[Spec]) -> None:
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
-_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z][A-Za-z0-9_]*)|"
+_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
