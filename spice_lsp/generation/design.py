@@ -197,6 +197,22 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
     return True
 
 
+# The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
+SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "vout": "V",
+              "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
+
+
+def claim(intent: Intent, d: Design, spec: Spec) -> None:
+    """The spec's own number is not a part's value: drop the role the reader gave it ("3.3 V out"
+    read as VDD), before any design reads the intent, and count it as accounted for."""
+    unit = SPEC_UNITS.get(spec.quantity)
+    for role, value in list(intent.values.items()):
+        if unit is not None and value.unit == unit and role not in d.designed \
+                and math.isclose(value.value, spec.target, rel_tol=1e-9):
+            del intent.values[role]
+            d.claimed.add(role)
+
+
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
     from spice_lsp.generation.families import family_of
@@ -204,6 +220,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     kind = intent.kind
     family = family_of(kind)
     for spec in specs:
+        claim(intent, d, spec)
         if not (math.isfinite(spec.target) and spec.target != 0):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue

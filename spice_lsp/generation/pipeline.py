@@ -220,9 +220,6 @@ class Build:
     settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
 
 
-_SPEC_UNITS = {"Hz": ("cutoff", "frequency", "center", "notch"), "V": ("vout",), "": ("gain", "gain_db", "q")}
-
-
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
@@ -332,12 +329,6 @@ def _build(description: str) -> Build:
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
     requested = [a.directive for a in intent.analyses]
     d = design(intent, request.specs)
-    # A value the request wrote as a spec ("3.3 V out", "cutoff 7 kHz") is not a part's value.
-    for role, value in list(intent.values.items()):
-        if role not in d.designed and any(abs(value.value - s.target) <= 1e-9 * abs(s.target) and s.quantity
-                                          in _SPEC_UNITS.get(value.unit, ()) for s in request.specs):
-            d.claimed.add(role)
-            del intent.values[role]
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
     transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)

@@ -106,10 +106,6 @@ def _flash(f: _Filler) -> str:
 
 def _design_dac(intent, d, spec) -> None:
     """code = round(Vout 2^n / Vref)."""
-    for role, value in list(intent.values.items()):
-        if value.unit == "V" and abs(value.value - spec.target) <= 1e-9 * abs(spec.target):
-            del intent.values[role]
-            d.claimed.add(role)
     n, code = _word(intent.description)
     vref = dz.given(intent, "VBIAS", "VDD", "VIN") or 5.0
     if code is not None:

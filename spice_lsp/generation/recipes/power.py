@@ -68,16 +68,9 @@ def _tl431(f: _Filler) -> str:
                       f"R1 out ref {f('R1', 10e3)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
 
 
-def _unclaim_v(intent, d, spec) -> None:
-    for role, value in list(intent.values.items()):
-        if value.unit == "V" and math.isclose(value.value, spec.target, rel_tol=1e-9):
-            del intent.values[role]
-            d.claimed.add(role)
-
 
 def _design_zener_pass(intent, d, spec) -> None:
     """VZ = Vout + VBE at the load current."""
-    _unclaim_v(intent, d, spec)
     if "VZ" in intent.values:
         return
     il = spec.target / (dz.given(intent, "RL") or 100)
@@ -89,7 +82,6 @@ def _design_zener_pass(intent, d, spec) -> None:
 def _divider_design(vref: float):
     def design(intent, d, spec) -> None:
         """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2."""
-        _unclaim_v(intent, d, spec)
         if "R1" in intent.values:
             return
         if spec.target <= vref:
@@ -335,7 +327,6 @@ def _cuk(f: _Filler) -> str:
 def _design_duty(inverting: bool = False):
     def design(intent, d, spec) -> None:
         """|Vout| + Vd = (Vin - Vsw) D/(1-D): the diode's and switch's drops at the load current."""
-        _unclaim_v(intent, d, spec)
         if "DUTY" in intent.values:
             return
         if inverting != (spec.target < 0):

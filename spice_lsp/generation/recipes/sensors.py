@@ -66,10 +66,6 @@ def _bridge(f: _Filler, rtd: bool) -> str:
 
 def _design_ntc_divider(intent, d, spec) -> None:
     """Vout = VDD R/(R_NTC + R) at 27 C: R = R_NTC Vout/(VDD - Vout)."""
-    for role, value in list(intent.values.items()):
-        if value.unit == "V" and math.isclose(value.value, spec.target, rel_tol=1e-9):
-            del intent.values[role]
-            d.claimed.add(role)
     vdd = dz.given(intent, "VDD", "VIN") or 5.0
     if not 0 < spec.target < vdd:
         d.problems.append(f"'{spec.text}': a divider from {format_eng(vdd)}V gives between 0 and {format_eng(vdd)}V")
@@ -131,16 +127,9 @@ def _led_transistor(f: _Filler) -> str:
                       f"Q1 out b e {q}", f"R2 e 0 {f('RE', 120, 'R')}"])
 
 
-def _unclaim_a(intent, d, spec) -> None:
-    for role, value in list(intent.values.items()):
-        if value.unit == "A" and math.isclose(value.value, spec.target, rel_tol=1e-9):
-            del intent.values[role]
-            d.claimed.add(role)
-
 
 def _design_led_resistor(intent, d, spec) -> None:
     """R = (VDD - VF(I))/I with the LED's forward voltage at that current."""
-    _unclaim_a(intent, d, spec)
     vdd = dz.given(intent, "VDD", "VIN") or 5.0
     if {"R", "R1", "RS"} & set(intent.values):
         return
@@ -153,7 +142,6 @@ def _design_led_resistor(intent, d, spec) -> None:
 
 def _design_led_transistor(intent, d, spec) -> None:
     """RE = (VIN - VBE - I RB/bf)/I (the emitter carries I (1 + 1/bf))."""
-    _unclaim_a(intent, d, spec)
     if {"RE", "R"} & set(intent.values):
         return
     vin, rb, i = dz.given(intent, "VIN") or 3.3, dz.given(intent, "RB") or 1e3, spec.target

@@ -227,18 +227,10 @@ def _cmfb(f: _Filler) -> str:
         f"* Vov1 = {vov1:.3g} V, gm1 = {format_eng(2 * i1 / vov1)}S; UGBW = gm1/(pi CL) from V2"] + s.lines)
 
 
-def _unclaim(intent, d, spec, unit: str) -> None:
-    """The spec's own number is not a part: drop the role the reader gave it."""
-    for role, value in list(intent.values.items()):
-        if value.unit == unit and math.isclose(abs(value.value), abs(spec.target), rel_tol=1e-9):
-            del intent.values[role]
-            d.claimed.add(role)
-
 
 def _design(intent, d, spec) -> None:
     """The DC gain sets the overdrive (GAIN, linear), the unity-gain bandwidth the pair's current (UGBW)."""
     if spec.quantity == "ugbw":
-        _unclaim(intent, d, spec, "Hz")
         dz.set_value(intent, d, "UGBW", spec.target, "gm1 = 2 pi UGBW C", None)
         intent.values["UGBW"] = Value("UGBW", spec.target, format_eng(spec.target), "Hz")  # 20meg, not 2e+07
         d.free, d.scale = "UGBW", 1

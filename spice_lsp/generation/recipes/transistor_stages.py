@@ -158,17 +158,9 @@ def _bjt_current_source(f: _Filler) -> str:
                       f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
 
 
-def _unpop_current(intent, d, spec) -> None:
-    """The spec's own value is not a part: drop the role the reader gave it ("2 mA" -> IBIAS)."""
-    for role, value in list(intent.values.items()):
-        if value.unit == "A" and math.isclose(value.value, spec.target, rel_tol=1e-9):
-            del intent.values[role]
-            d.claimed.add(role)
-
 
 def _design_mirror_current(intent, d, spec) -> None:
     """A matched mirror copies its reference: Iref = Iout."""
-    _unpop_current(intent, d, spec)
     if dz.given(intent, "IREF", "IBIAS") is None:
         dz.set_value(intent, d, "IREF", spec.target, "Iref = Iout (a matched mirror)", None)
         d.free, d.scale = "IREF", 1
@@ -176,7 +168,6 @@ def _design_mirror_current(intent, d, spec) -> None:
 
 def _design_widlar(intent, d, spec) -> None:
     """Iout RE = n Vt ln(Iref/Iout) (BJT); (VGS1 - VGS2)/Iout with the square law (MOS)."""
-    _unpop_current(intent, d, spec)
     bjt = bool(_BJT_WORDS.search(intent.description)) or not re.search(
         r"\b(?:[np]mos|mosfets?|mos)\b", intent.description, re.IGNORECASE)
     iref = dz.given(intent, "IREF", "IBIAS") or (1e-3 if bjt else 100e-6)
@@ -205,7 +196,6 @@ def _design_widlar(intent, d, spec) -> None:
 
 def _design_current_source(intent, d, spec) -> None:
     """I = (VB - VBE)/RE with the divider's Thevenin voltage and the base current's drop in it."""
-    _unpop_current(intent, d, spec)
     vcc = dz.given(intent, "VDD") or 12.0
     r1, r2 = dz.given(intent, "RB1", "RB") or 10e3, dz.given(intent, "RB2") or 3.3e3
     vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
