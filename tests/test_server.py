@@ -454,6 +454,9 @@ class FakeOpenAI(BaseHTTPRequestHandler):
 
     def do_POST(self):
         self.rfile.read(int(self.headers["Content-Length"]))
+        self.answer()
+
+    def answer(self):
         body = json.dumps({"choices": [{"message": {"role": "assistant", "content": self.ANSWER}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -462,11 +465,17 @@ class FakeOpenAI(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def serve(handler) -> tuple[ThreadingHTTPServer, str]:
+    """A local OpenAI-compatible endpoint on a free port, and its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+
 @pytest.fixture(scope="module")
 def openai_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenAI)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server, url = serve(FakeOpenAI)
+    yield url
     server.shutdown()
 
 
@@ -496,7 +505,7 @@ async def test_completion_offers_the_model_answer_when_it_arrives(model_client: 
     assert "VMODEL in 0" in text and "R1 in out 2.2k" in text
 
 
-class HeldOpenAI(BaseHTTPRequestHandler):
+class HeldOpenAI(FakeOpenAI):
     """An OpenAI-compatible endpoint that holds every request until `release` is set: a model
     job that runs for as long as the test needs."""
 
@@ -504,26 +513,17 @@ class HeldOpenAI(BaseHTTPRequestHandler):
     first = threading.Event()
     release = threading.Event()
 
-    def log_message(self, *args):
-        pass
-
     def do_POST(self):
         self.arrived.append(self.rfile.read(int(self.headers["Content-Length"])).decode())
         self.first.set()
         self.release.wait(60)
-        body = json.dumps({"choices": [{"message": {"role": "assistant", "content": FakeOpenAI.ANSWER}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.answer()
 
 
 @pytest.fixture(scope="module")
 def held_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), HeldOpenAI)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server, url = serve(HeldOpenAI)
+    yield url
     HeldOpenAI.release.set()
     server.shutdown()
 
