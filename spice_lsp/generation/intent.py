@@ -56,7 +56,7 @@ _PREFIX_WORDS = {"kilo": "k", "kil": "k", "mega": "meg", "giga": "g", "milli": "
                  "nano": "n", "pico": "p", "femto": "f", "M": "meg"}  # -> units.SCALE_FACTORS key
 _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, microns before m
     "hz": (r"[Hh][Zz]|hertz", "Hz", 1.0),
-    "ohm": (r"[\u03a9\u2126]|ohms?", "ohm", 1.0),
+    "ohm": (r"[\u03a9\u2126]|(?i:ohms?)", "ohm", 1.0),  # "33 KOhm" as written in a hurry
     "farad": (r"[Ff](?:arads?)?", "F", 1.0),
     "henry": (r"[Hh](?:enr(?:y|ys|ies))?", "H", 1.0),
     "volt": (r"[Vv](?:olts?|pp|rms|p)?", "V", 1.0),
@@ -74,11 +74,12 @@ _QTY = re.compile(rf"""
       | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
       | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*) )  # "forty-seven", "one hundred"
     \s?
-    (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf])?
+    (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf]|[NPU](?=\s?(?:[\u03a9\u2126FHVA]|(?i:ohm|hz))))?
+    (?:(?<=[^\d\s])\s(?=[\u03a9\u2126FHVA]|(?i:ohm|hz)))?  # "100 n F": a prefix spaced from its unit
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
     (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/)  # "100 µA/V²" is a value, "1/2" is not
     """, re.VERBOSE)
-_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|\.\.)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|\.{2,3}|\u2026)\s*", re.IGNORECASE)
 
 
 @dataclass(eq=False)
@@ -135,7 +136,7 @@ def _quantities(text: str) -> list[_Q]:
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         if _RANGE.fullmatch(text[a.end:b.start]) and (not a.unit or a.unit == b.unit):
-            if not a.unit and not a.scaled:  # "1.3-1.6μm": the start takes the stop's unit
+            if not a.unit and not a.scaled and b.unit:  # "1.3-1.6μm": the start takes the stop's unit
                 a.value = _times(a.value, b.mult)
             a.unit, a.partner = b.unit, b
     return found
@@ -326,11 +327,11 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
-           r"|\bsweep(?:ing)?\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
+           r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
     ("tran", r"transient|\btran\b|time[- ]domain"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
-           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+from)"),
+           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
     ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"),
@@ -375,6 +376,11 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
         if kind in ("ac", "noise"):
             found_range = sweep(("Hz",), lo, hi, 1.0)
+            bare = next((q for q in qs if lo <= q.start <= lo + 8 and q.partner and not q.unit and q not in claimed),
+                        None)
+            if found_range is None and bare is not None and bare.partner is not None:  # "ac 10 to 1meg": hertz
+                claimed.update((bare, bare.partner))
+                found_range = (bare.value, bare.partner.value)
             if found_range is None:
                 defaulted.add(len(found))  # "AC 1" of a source: a later "AC 1 Hz to 1 GHz" gives the range
             start, stop = found_range or (1.0, 100e6 if kind == "ac" else 1e6)
@@ -408,8 +414,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
                 # "in 10 mV steps", "step 10 mV": the step as written, else a hundred points
-                step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A")
-                             and (re.match(r"\s*steps?\b", text[q.end:]) or
+                step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A", "")
+                             and (q.unit or q.scaled) and (re.match(r"\s*steps?\b", text[q.end:]) or
                                   re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$", text[lo:q.start]))), None)
                 if step is not None:
                     claimed.add(step)

@@ -42,6 +42,8 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bacross\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
     r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+to\s+(?P<b>ground|gnd)\b",
     r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
+    r"\bto\s+(?P<b>ground|gnd)\s+(?:at|from|on)\s+" + _NODE.format("a"),  # "10n to ground at out"
+    r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
     # "R1 1k vcc to a": a netlist-like statement, name, value, then its nodes
     r"^\s*[A-Za-z]\w*\s*(?:=\s*)?[-+\d.]+\s*[a-zµΩ]*\s+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -435,10 +437,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements]
     # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
     for start, stop in [(m.start(), m.end()) for m in
-                        re.finditer(r"(?:[^,;]|\band\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;]|\band\s+(?:an?\s+|the\s+)?"
-                                    r"[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
+                        re.finditer(r"(?:[^,;]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;]|\.(?:\s|$)|"
+                                    r"\b(?:and|with)\s+(?:an?\s+|the\s+)?[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
                                     r"inductor|coil)\b)|$)", text)]:
-        clause = re.sub(r"^(?:and|feeding|then|followed\s+by)\s+", "", text[start:stop].strip())
+        clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
         word = _UNNAMED.search(clause)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
             continue
