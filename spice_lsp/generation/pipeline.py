@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.adapt import Known, Provenance, adapt, find, nearest_known, noun_phrase
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, analyses, lines, spec_item, structure
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
@@ -23,7 +24,7 @@ from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
-from spice_lsp.generation.scope import IMPOSSIBLE, nearest_families, uncovered
+from spice_lsp.generation.scope import IMPOSSIBLE, uncovered
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -40,7 +41,12 @@ MAX_DESCRIPTION = 4000
 
 
 class CannotServe(ValueError):
-    """The description gives nothing to build a circuit from."""
+    """The description gives nothing to build a circuit from. `nearest`: the known circuits
+    (adapt.Known) offered instead, when the request names a circuit no family builds."""
+
+    def __init__(self, message: str, nearest: list[Known] | None = None) -> None:
+        super().__init__(message)
+        self.nearest = nearest or []
 
 
 @dataclass
@@ -78,6 +84,7 @@ class GenerationResult:
     warnings: list[str]
     timings: dict[str, float] = field(default_factory=dict)
     assumptions: list[str] = field(default_factory=list)  # family defaults the request left open
+    provenance: Provenance | None = None  # the corpus entry an adapted answer came from
 
     @property
     def served(self) -> Candidate | None:
@@ -105,6 +112,7 @@ class GenerationResult:
         return {
             "netlist": self.netlist, "backend": self.backend, "reason": self.reason, "verified": self.verified,
             "kind": self.intent.kind, "warnings": self.warnings, "assumptions": self.assumptions,
+            "provenance": dataclasses.asdict(self.provenance) if self.provenance else None,
             "checks": [{"what": i.what, "status": i.status, "detail": i.detail} for i in self.checks],
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
             "candidates": [{"source": c.source, "parses": c.verification.parses,
@@ -218,9 +226,12 @@ class Build:
     assumptions: list[str]
     unsupported: list[str]
     settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
+    provenance: Provenance | None = None  # an answer adapted from a corpus entry: which
 
 
-def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
+def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build | None:
+    """A circuit the request names that no family builds: the corpus entry of that name, adapted
+    to the request, else "no recipe for <X>" with the nearest known circuits (as data too)."""
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
@@ -229,12 +240,35 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> None:
     if intent.kind == _ASSUMED_KIND:
         covered += [m.span() for m in re.finditer(_ASSUMED, low)]
     missing = uncovered(description, covered, family_of(intent.kind))
-    if missing is None and intent.kind == "generic" and request.elements:
-        return
-    if missing is not None:
-        near = ", ".join(nearest_families(description))
-        raise CannotServe(f"no recipe for '{missing.phrase}': it is not among the circuits this tool builds "
-                          f"(nearest known: {near}); describe it element by element to have it transcribed")
+    if missing is None:
+        return None
+    start = description.find(missing.phrase)
+    phrase = noun_phrase(description, start, start + len(missing.phrase))
+    if found := find(description, phrase):
+        return _adapted(intent, request, *found, phrase)
+    nearest = nearest_known(description, phrase)
+    raise CannotServe(f"no recipe for '{phrase}': it is not among the circuits this tool builds and no corpus "
+                      f"entry is named so (nearest known: {', '.join(k.summary for k in nearest)}); "
+                      "describe it element by element to have it transcribed", nearest)
+
+
+def _adapted(intent: Intent, request: Request, entry: str, method: str, phrase: str) -> Build:
+    """The corpus entry adapted to the request, with what it must be checked for."""
+    answer = adapt(entry, method, phrase, intent, request)
+    d = design(Intent(intent.description, "generic", dict(intent.values)), request.specs)
+    used = [v for v in intent.values.values() if v.role not in d.claimed]  # every stated value, or reported
+    problems = list(request.problems) + _contradictions(intent)
+    return Build(intent, request, answer.netlist, answer.output, answer.input, [a.directive for a in intent.analyses],
+                 used, d, problems, answer.assumptions, [], provenance=answer.provenance)
+
+
+def refusal(description: str) -> CannotServe | None:
+    """Why the description is refused, or None when it is answered (nothing is simulated)."""
+    try:
+        _build(clean_description(description))
+    except CannotServe as error:
+        return error
+    return None
 
 
 # The cards a transcribed device gets, by its polarity in the request's words.
@@ -322,8 +356,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
 def _build(description: str) -> Build:
     intent = parse_intent(description)
     request = read_request(description)
-    if not _complete(request):  # a circuit listed part by part needs no recipe: it is transcribed
-        _refuse_unknown(intent, description, request)
+    if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
+        return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
     if intent.kind == "generic" and not intent.values and not request.elements:
         raise CannotServe("no circuit could be recognised in the description: name a circuit "
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
@@ -411,6 +445,10 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
             items.append(spec_item(spec, value, how))
     else:
         items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
+    if build.provenance and not any(i.status == PASS and i.detail.startswith("measured") for i in items):
+        # An adapted corpus circuit simulates, but that it does what was asked is shown only by a measurement.
+        items.append(CheckItem("what the adapted circuit does", UNCHECKED,
+                               "unverified: its function is not checked (the request states nothing to measure)"))
     return Verification(True, sim.ok, missing, sim_errors, items)
 
 
@@ -462,7 +500,7 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
     def result(netlist: str, backend: str, reason: str) -> GenerationResult:
         timings["total_s"] = time.perf_counter() - start
         return GenerationResult(description, netlist, backend, reason, intent, candidates, warnings, timings,
-                                build.assumptions)
+                                build.assumptions, build.provenance)
 
     if drafter is not None:
         deadline_stop = stop or threading.Event()
@@ -499,7 +537,7 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
         if netlist != build.netlist:
             fallback.netlist, fallback.verification = netlist, verification
     if drafter is None:
-        reason = "the rules (template backend) wrote it"
+        reason = build.provenance.sentence() if build.provenance else "the rules (template backend) wrote it"
     elif not any(c.source != "template" for c in candidates):
         reason = f"the {drafter.name} backend gave no answer within the time budget"
     else:

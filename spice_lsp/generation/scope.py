@@ -51,15 +51,6 @@ class Uncovered:
     phrase: str  # the circuit the request names, as written
 
 
-def nearest_families(description: str, count: int = 3) -> list[str]:
-    """The known circuits whose summaries share most words with the request."""
-    from spice_lsp.generation.families import FAMILIES
-    words = set(re.findall(r"[a-z]{3,}", description.lower()))
-    scored = sorted(((len(words & set(re.findall(r"[a-z]{3,}", " ".join((f.summary, *f.names)).lower()))),
-                      f.summary) for kind, f in FAMILIES.items() if kind != "generic"), key=lambda p: (-p[0], p[1]))
-    return [summary for _, summary in scored[:count]]
-
-
 def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
     """The first circuit the request names that the chosen family's words do not cover."""
     for m in NAMED.finditer(description):
