@@ -46,11 +46,15 @@ def run_check(args) -> int:
 
 
 def _assistant(args):
-    from spice_lsp.generation.assistant import Assistant, GenerationOptions
-    options = GenerationOptions(backend=args.backend or "", adapter=args.adapter or "",
-                                base_model=args.base_model, openai_url=args.openai_url,
-                                openai_model=args.openai_model, budget_s=args.budget)
-    options.resolved_backend()
+    """The generation service for the generation flags, coerced as the editor's options are."""
+    from spice_lsp.editor.options import generation_options
+    from spice_lsp.generation.assistant import Assistant
+    problems: list[str] = []
+    flags = {"backend": args.backend or "", "adapter": args.adapter or "", "base_model": args.base_model,
+             "openai_url": args.openai_url, "openai_model": args.openai_model, "budget_s": args.budget}
+    options = generation_options(flags, problems, where="--")
+    if problems:
+        raise ValueError("; ".join(problems))
     return Assistant(options)
 
 
@@ -60,6 +64,8 @@ def run_generate(args) -> int:
         result = _assistant(args).generate(args.description)
     except (CannotServe, ValueError) as error:
         print(f"spice-lsp generate: {error}", file=sys.stderr)
+        for known in getattr(error, "nearest", []):  # what can be built instead, ready to ask for
+            print(f"  nearest known: {known.summary} (spice-lsp generate \"{known.name}\")", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))

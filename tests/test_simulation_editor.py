@@ -447,7 +447,7 @@ def test_the_cache_keeps_the_most_recently_used_simulations(tmp_path, monkeypatc
 
 
 def test_simulation_options_from_the_client():
-    from spice_lsp.editor.server import Options
+    from spice_lsp.editor.options import Options
     options, problems_found = Options.from_client({"simulation": {"timeoutS": 5, "showMessage": False}})
     assert problems_found == [] and options.simulation == SimulationOptions(timeout_s=5.0, show_message=False)
     options, problems_found = Options.from_client({"simulation": {"timeoutS": "long", "showMessage": 1}})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from spice_lsp.generation.pipeline import GenerationResult, checklist_lines
+from spice_lsp.generation.pipeline import GenerationResult, checklist_lines, refusal
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import CheckResult
 from spice_lsp.language.diagnostics import Diagnostic
@@ -598,6 +598,21 @@ def describe_hover(line: int, text: str, result: GenerationResult | None, refusa
     return HoverInfo(body, m.Range(m.Position(line, 0), m.Position(line, len(text))))
 
 
+@dataclass
+class Suggestion:
+    """An edit offered as a code action: here, a known circuit for a request no recipe answers."""
+    title: str
+    insertion: Insertion
+
+
+def refusal_suggestions(document: str, line: int, description: str) -> list[Suggestion]:
+    """For a describe line the generator refuses ("no recipe for X"): the nearest known circuits,
+    each inserted below the line as the generated netlist would be (nothing is simulated)."""
+    nearest = refused.nearest if (refused := refusal(description)) else []
+    return [Suggestion(f"Insert the nearest known circuit: {known.summary}",
+                       netlist_insertion(document, line, known.netlist)) for known in nearest]
+
+
 def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:
     """What to insert, and where, for a netlist generated from the describe comment on `line`.
 
@@ -611,3 +626,31 @@ def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:
         body = [text for text in body if text.strip().lower() != ".end"]
     eol = "\r\n" if lines[line].endswith("\r") else "\n"
     return Insertion(m.Position(line, len(lines[line].rstrip("\r"))), eol + eol.join(body))
+
+
+@dataclass
+class Placement:
+    """What the generate command does with an answer: the text to insert (None: nothing goes
+    in), and what to tell the user (None: nothing), as a warning or as information."""
+
+    insertion: Insertion | None
+    message: str | None
+    warning: bool = False
+
+
+def place_generated(result: GenerationResult, document: str, line: int, *, cancelled: bool, stopped: bool,
+                    changed: bool, model_asked: bool) -> Placement:
+    """Generated text goes in only where the user still wants it: not after a cancel, not an
+    unverified answer the time budget cut short (`stopped`), not into a document that changed
+    meanwhile. An inserted answer comes with what was checked and what was assumed, as a
+    warning when it is unverified or the template answered for a model that failed."""
+    if cancelled:
+        return Placement(None, "generation cancelled; nothing inserted")
+    if stopped and not result.verified:
+        return Placement(None, None)
+    if changed:
+        return Placement(None, "the document changed while generating; nothing inserted")
+    fell_back = model_asked and result.backend == "template"
+    return Placement(netlist_insertion(document, line, result.netlist),
+                     "\n".join([f"inserted the {result.backend} answer: {result.reason}", *checklist_lines(result)]),
+                     warning=fell_back or not result.verified)

@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 import uuid
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -21,72 +21,18 @@ from pygls.protocol import LanguageServerProtocol
 from spice_lsp import __version__
 from spice_lsp.editor import features, lsp
 from spice_lsp.editor.jobs import ModelJobs, TemplateAnswers
-from spice_lsp.generation.assistant import Assistant, GenerationOptions
+from spice_lsp.editor.options import Options
+from spice_lsp.generation.assistant import Assistant
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult, checklist_lines
 from spice_lsp.language.checks import Checker, CheckResult
 from spice_lsp.language.files import NotReadable, read_netlist
 from spice_lsp.language.includes import Workspace
 from spice_lsp.simulation import report as simulation
-from spice_lsp.simulation.report import SimulationOptions, SimulationReport
+from spice_lsp.simulation.report import SimulationReport
 
 REQUEST_FAILED = int(types.LSPErrorCodes.RequestFailed)
 GENERATE_COMMAND = "spice-lsp.generate"
 SIMULATE_COMMAND = "spice-lsp.simulate"
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _fill(target, raw: dict, where: str, problems: list[str]) -> None:
-    """Copy known, well-typed keys (camelCase or snake_case) of `raw` onto a dataclass."""
-    known = {_camel(f.name): f.name for f in fields(target)} | {f.name: f.name for f in fields(target)}
-    for key, value in raw.items():
-        name = known.get(key)
-        if name is None:
-            problems.append(f"unknown option '{where}{key}'")
-            continue
-        default = getattr(target, name)
-        if is_dataclass(default) and isinstance(value, dict):
-            _fill(default, value, f"{where}{key}.", problems)
-        elif isinstance(default, list) and isinstance(value, list) and all(isinstance(v, str) for v in value):
-            setattr(target, name, value)
-        elif isinstance(default, bool) and isinstance(value, bool):
-            setattr(target, name, value)
-        elif type(default) in (int, float) and isinstance(value, (int, float)) \
-                and not isinstance(value, bool) and value >= 0:
-            setattr(target, name, type(default)(value))
-        elif isinstance(default, str) and isinstance(value, str):
-            setattr(target, name, value)
-        else:
-            problems.append(f"option '{where}{key}' has an invalid value {value!r}; using {default!r}")
-
-
-@dataclass
-class Options:
-    """Client options (initializationOptions); unknown or mistyped ones are reported."""
-
-    include_paths: list[str] = field(default_factory=list)
-    debounce_ms: int = 150
-    generation: GenerationOptions = field(default_factory=GenerationOptions)
-    simulation: SimulationOptions = field(default_factory=SimulationOptions)
-
-    @classmethod
-    def from_client(cls, raw) -> tuple[Options, list[str]]:
-        options = cls()
-        problems: list[str] = []
-        if raw is None:
-            return options, problems
-        if not isinstance(raw, dict):
-            return options, [f"initializationOptions should be an object, got {type(raw).__name__}"]
-        _fill(options, raw, "", problems)
-        try:
-            options.generation.resolved_backend()
-        except ValueError as error:
-            problems.append(str(error))
-            options.generation.backend = ""
-        return options, problems
 
 
 @dataclass
@@ -481,7 +427,9 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
         return None
     return [types.CodeAction(title="Generate netlist from description", kind=types.CodeActionKind.RefactorRewrite,
                              command=types.Command(title="Generate netlist from description", command=GENERATE_COMMAND,
-                                                   arguments=[doc.uri, pos.line, doc.version]))]
+                                                   arguments=[doc.uri, pos.line, doc.version]))] + \
+        [lsp.lsp_suggestion_action(doc.uri, s, doc)
+         for s in features.refusal_suggestions(doc.source, pos.line, description)]  # no recipe: the nearest known
 
 
 @contextlib.asynccontextmanager
@@ -503,61 +451,56 @@ async def _cancellable_progress(ls: SpiceLanguageServer, title: str, on_cancel, 
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
 
 
+async def _generated(ls: SpiceLanguageServer, description: str, stop: threading.Event, cancel, token: str | None):
+    """The configured backend's answer (the template's when no model is configured), or None
+    with a message when there is none."""
+    loop = asyncio.get_running_loop()
+
+    def progress(message: str) -> None:  # from the model's thread
+        if token:
+            loop.call_soon_threadsafe(ls.work_done_progress.report, token,
+                                      types.WorkDoneProgressReport(message=message))
+    try:
+        if ls.drafts_with_model():
+            return await asyncio.wrap_future(ls.model_jobs.run(description, stop, progress=progress))
+        return await loop.run_in_executor(None, ls.template_answers.get, description)
+    except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
+        cancel()
+        raise
+    except CannotServe as error:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
+    except Exception as error:  # a crashed backend must not take the server down
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
+    return None
+
+
 @server.command(GENERATE_COMMAND)
 async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version: int):
     doc = ls.workspace.get_text_document(uri)
     description = features.describe_request(doc.lines[line].rstrip("\n")) if line < len(doc.lines) else None
     if description is None:
         return None
-    stop = threading.Event()
-    cancelled = threading.Event()  # the user's cancel; `stop` is also set by the time budget
+    stop, cancelled = threading.Event(), threading.Event()  # `stop`: the user's cancel, or the time budget
 
     def cancel() -> None:
         cancelled.set()
         stop.set()
-    loop = asyncio.get_running_loop()
     async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]) as token:
-        def progress(message: str) -> None:  # from the model's thread
-            if token:
-                loop.call_soon_threadsafe(ls.work_done_progress.report, token,
-                                          types.WorkDoneProgressReport(message=message))
-        try:
-            if ls.drafts_with_model():
-                result = await asyncio.wrap_future(ls.model_jobs.run(description, stop, progress=progress))
-            else:
-                result = await loop.run_in_executor(None, ls.template_answers.get, description)
-        except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
-            cancel()
-            raise
-        except CannotServe as error:
-            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning,
-                                                           message=f"spice-lsp: {error}"))
-            return None
-        except Exception as error:  # a crashed backend must not take the server down
-            ls.window_show_message(types.ShowMessageParams(
-                type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
-            return None
+        result = await _generated(ls, description, stop, cancel, token)
+    if result is None:
+        return None
     doc = ls.workspace.get_text_document(uri)
-    if cancelled.is_set():  # generated text goes in only where the user still wants it
+    placed = features.place_generated(result, doc.source, line, cancelled=cancelled.is_set(), stopped=stop.is_set(),
+                                      changed=doc.version != version, model_asked=ls.drafts_with_model())
+    if placed.insertion is not None:
+        await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
+            label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, placed.insertion, doc)))
+    if placed.message:
         ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message="spice-lsp: generation cancelled; nothing inserted"))
-        return None
-    if stop.is_set() and not result.verified:
-        return None
-    if doc.version != version:
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message="spice-lsp: the document changed while generating; nothing inserted"))
-        return None
-    insertion = features.netlist_insertion(doc.source, line, result.netlist)
-    await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
-        label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, insertion, doc)))
-    checklist = checklist_lines(result)
-    fell_back = ls.drafts_with_model() and result.backend == "template"
-    ls.window_show_message(types.ShowMessageParams(  # what was checked, and what was assumed
-        type=types.MessageType.Warning if fell_back or not result.verified else types.MessageType.Info,
-        message="\n".join([f"spice-lsp: inserted the {result.backend} answer: {result.reason}", *checklist])))
-    return {"backend": result.backend, "reason": result.reason, "warnings": result.warnings,
-            "verified": result.verified, "checklist": checklist}
+            type=types.MessageType.Warning if placed.warning else types.MessageType.Info,
+            message=f"spice-lsp: {placed.message}"))
+    return {**result.to_json(), "checklist": checklist_lines(result)} if placed.insertion else None
 
 
 # ---------------------------------------------------------------------------------------
