@@ -115,7 +115,7 @@ class Checker:
         all_facts = []
         for element in elements:
             cached = self._memo.get(id(element))
-            line = element.range.start.line
+            line = element.anchor.line  # where the parser put it: diagnostics move with it
             if cached is None or cached[1] != signature:
                 facts = _element_facts(element, defs, models)
             else:
@@ -284,16 +284,15 @@ def _duplicates(elements: list[m.Element], statements: Iterable[m.Statement] = (
 def _check_element(element: m.Element, lay, defs: Definitions) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     letter, kind = element.letter, KINDS.get(element.letter)
-    whole = m.Range(element.name_range.start, element.range.end)
     if lay.missing_nodes:
         need = kind.nodes if kind and kind.nodes else len(lay.nodes) + lay.missing_nodes
         what = "inductor names" if letter == "K" else "nodes"
-        out.append(diagnostic("node-count", whole,
+        out.append(diagnostic("node-count", element.range,
                               f"{element.name} ({kind.description if kind else 'element'}) needs "
                               f"{need} {what}, but {need - lay.missing_nodes} "
                               f"{'is' if need - lay.missing_nodes == 1 else 'are'} given."))
     if letter in "RCL" and lay.value is None and lay.model is None and not lay.params:
-        out.append(diagnostic("bad-value", whole, f"{element.name} has no value: write it after "
+        out.append(diagnostic("bad-value", element.range, f"{element.name} has no value: write it after "
                               f"the two nodes, e.g. '{element.name} {' '.join(n.text for n in lay.nodes)} "
                               f"{'1k' if letter == 'R' else '1u'}'."))
     if letter in "RCL" and lay.extra:

@@ -3,11 +3,17 @@
 Positions are 0-based (line, character) like LSP's, so the protocol layer converts
 without arithmetic. Names compare case-insensitively in SPICE; `key` fields hold the
 lower-cased form used for lookups.
+
+A parsed statement and its fields keep their positions relative to the statement's first
+line, held once in their shared `Anchor`; `range` and the other range attributes add it
+when read. A statement that moves (lines inserted or deleted above it) is moved by setting
+that one number, whatever its size (parser.IncrementalParser).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import cached_property
+from typing import NamedTuple, overload
 
 
 # Tuples, not dataclasses: a 10,000-line netlist makes ~100,000 of them per full parse.
@@ -33,13 +39,39 @@ class Range(NamedTuple):
 _new = tuple.__new__  # Range(Position(...), ...) without the generated __new__ calls
 
 
+class Anchor:
+    """The line a parsed statement starts on, shared by the statement and its fields."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Anchor) and other.line == self.line
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Anchor({self.line})"
+
+
 @dataclass(slots=True)
 class Field:
-    """One field of a statement as written: a word, an expression, a group, an assignment..."""
+    """One field of a statement as written: a word, an expression, a group, an assignment...
+
+    Its position is four numbers relative to its statement's anchor rather than a Range: a
+    10,000-line netlist has ~30,000 fields, and their ranges are read only for the few that
+    get a diagnostic, a hover or a rename.
+    """
 
     kind: str  # word | expr | string | group | vector | assign | equals | comma | func
     text: str  # the source text of the whole field
-    range: Range
+    anchor: Anchor
+    row: int  # start line, relative to the anchor's line
+    col: int
+    end_row: int
+    end_col: int
     name: str = ""  # assign: the parameter name; func: the function name
     value: Field | None = None  # assign: the value (None for `key=` with nothing after)
     items: tuple[Field, ...] | list[Field] = ()  # group, vector, func arguments
@@ -48,19 +80,57 @@ class Field:
     def key(self) -> str:
         return self.text.lower()
 
+    @property
+    def range(self) -> Range:
+        line = self.anchor.line
+        return _new(Range, (_new(Position, (line + self.row, self.col)),
+                            _new(Position, (line + self.end_row, self.end_col))))
+
+    @property
+    def at(self) -> Range:
+        """The range relative to the anchor's line."""
+        return _new(Range, (_new(Position, (self.row, self.col)),
+                            _new(Position, (self.end_row, self.end_col))))
+
+
+class _Absolute:
+    """A statement's range attribute, stored relative to its anchor (in the field named
+    `relative`) and read, or set, in document lines."""
+
+    def __init__(self, relative: str) -> None:
+        self.relative = relative
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Absolute: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> Range: ...
+
+    def __get__(self, obj, owner):
+        if obj is None:
+            return self
+        return getattr(obj, self.relative).moved(obj.anchor.line)
+
+    def __set__(self, obj, value: Range) -> None:
+        setattr(obj, self.relative, value.moved(-obj.anchor.line))
+
 
 @dataclass
 class Statement:
-    range: Range
+    anchor: Anchor
+    at: Range  # relative to the anchor's line, as are the other `*_at` ranges below
+
+    range = _Absolute("at")
 
 
 @dataclass
 class Element(Statement):
     name: str
-    name_range: Range
+    name_at: Range
     fields: list[Field]  # everything after the name, nodes included
 
-    @property
+    name_range = _Absolute("name_at")
+
+    @cached_property  # read several times for each element of every check
     def letter(self) -> str:
         return self.name[0].upper()
 
@@ -72,9 +142,11 @@ class Element(Statement):
 @dataclass
 class Model(Statement):
     name: str
-    name_range: Range
+    name_at: Range
     type: str
     params: list[Field]
+
+    name_range = _Absolute("name_at")
 
     @property
     def key(self) -> str:
@@ -86,12 +158,15 @@ class Subckt(Statement):
     """`.subckt NAME ports [params: k=v]` up to its `.ends`; range spans the whole block."""
 
     name: str
-    name_range: Range
+    name_at: Range
     ports: list[Field]
     params: list[Field]
-    header_range: Range
+    header_at: Range
     body: list[Statement] = field(default_factory=list)
     closed: bool = False
+
+    name_range = _Absolute("name_at")
+    header_range = _Absolute("header_at")
 
     @property
     def key(self) -> str:
@@ -108,8 +183,10 @@ class ParamDef(Statement):
     """One `name=value` of a `.param` line (or of `.subckt ... params:`)."""
 
     name: str
-    name_range: Range
+    name_at: Range
     value: str
+
+    name_range = _Absolute("name_at")
 
     @property
     def key(self) -> str:
@@ -119,8 +196,10 @@ class ParamDef(Statement):
 @dataclass
 class FuncDef(Statement):
     name: str
-    name_range: Range
+    name_at: Range
     text: str
+
+    name_range = _Absolute("name_at")
 
 
 @dataclass
@@ -129,8 +208,10 @@ class Include(Statement):
 
     kind: str
     path: str
-    path_range: Range
+    path_at: Range
     section: str = ""
+
+    path_range = _Absolute("path_at")
 
 
 @dataclass
@@ -138,9 +219,11 @@ class LibSection(Statement):
     """`.lib NAME` ... `.endl` inside a library file (range spans the block)."""
 
     name: str
-    name_range: Range
+    name_at: Range
     body: list[Statement] = field(default_factory=list)
     closed: bool = False
+
+    name_range = _Absolute("name_at")
 
 
 @dataclass

@@ -4,7 +4,8 @@ A file is first split into statements (a line plus its `+` continuations; a whol
 `.control` block), then each statement is parsed alone with the `statement` start rule of
 grammar/spice.lark. Statements are independent once continuations are joined, so
 `IncrementalParser` re-parses only statements whose text changed (one that only moved keeps
-its parse, moved), and a syntax error in one line never hides the lines after it.
+its parse: its positions are relative to its anchor, which moves), and a syntax error in one
+line never hides the lines after it.
 
 Most lines of a large netlist are one-line elements of words and `key=value` parameters:
 `parse_element_line` reads those without Lark, into the same objects, and leaves every
@@ -47,12 +48,6 @@ _new_chunk = tuple.__new__  # Chunk(line, text) without the generated __new__: o
 class ParseResult:
     netlist: m.Netlist
     diagnostics: list[Diagnostic]
-
-
-def name_range(assign: m.Field) -> m.Range:
-    """The range of the parameter name in an assignment field."""
-    start = assign.range.start
-    return m.Range(start, m.Position(start.line, start.character + len(assign.name)))
 
 
 def _line_range(line: int, text: str) -> m.Range:
@@ -139,14 +134,20 @@ def _unclosed_control(start: int, lines: list[str]) -> Diagnostic:
 # ---------------------------------------------------------------------------------------
 # Model objects, built the same way by the Lark transformer and the fast path below.
 
-def _make_assignment(key: str, rng: m.Range, text: str, value: m.Field | None) -> m.Field:
+def _make_assignment(key: str, text: str, value: m.Field | None, anchor: m.Anchor,
+                     row: int, col: int, end_row: int, end_col: int) -> m.Field:
     """`key` is the KEY token as written (`w=`, `tc1 =`); `text` the source of the whole field."""
-    return m.Field("assign", text, rng, name=key.rstrip("= \t"), value=value)
+    return m.Field("assign", text, anchor, row, col, end_row, end_col, name=key.rstrip("= \t"), value=value)
 
 
-def _make_element(name: str, name_range: m.Range, fields: list[m.Field]) -> m.Element:
-    element = m.Element(m.Range(name_range.start, fields[-1].range.end) if fields else name_range,
-                        name, name_range, fields)
+def _end(f: m.Field) -> m.Position:
+    """Where a field ends, relative to its anchor."""
+    return m.Position(f.end_row, f.end_col)
+
+
+def _make_element(anchor: m.Anchor, name: str, name_at: m.Range, fields: list[m.Field]) -> m.Element:
+    element = m.Element(anchor, m.Range(name_at.start, _end(fields[-1])) if fields else name_at,
+                        name, name_at, fields)
     if name[0] in "VvIi":
         element.fields = fields[:2] + _fold_source_functions(fields[2:])
     return element
@@ -162,50 +163,52 @@ _ANALYSES = ("op", "dc", "ac", "tran", "noise", "tf", "sens", "pz", "disto", "fo
 
 
 class _ToModel(Transformer):
-    """Builds model objects; `line` and `text` are set for each statement parsed."""
+    """Builds model objects; `anchor`, `text` and `lines` are set for each statement parsed.
+
+    Positions are relative to the statement's first line: Lark counts lines (1-based) from
+    the start of the text it was given, which is the statement's."""
 
     def __init__(self) -> None:
         super().__init__()
         self.set_chunk(Chunk(0, ""))
 
     def set_chunk(self, chunk: Chunk) -> None:
-        self.line, self.text, self.lines = chunk.line, chunk.text, chunk.text.split("\n")
+        self.anchor, self.text, self.lines = m.Anchor(chunk.line), chunk.text, chunk.text.split("\n")
 
     # positions -----------------------------------------------------------------------
     def _range(self, first: Token, last: Token) -> m.Range:
-        line = self.line - 1  # Lark's positions are 1-based, and always set on lexed tokens
-        return m.Range(m.Position(line + first.line, first.column - 1),  # type: ignore[operator]
-                       m.Position(line + last.end_line, last.end_column - 1))  # type: ignore[operator]
+        # Lark's positions are 1-based, and always set on lexed tokens
+        return m.Range(m.Position(first.line - 1, first.column - 1),  # type: ignore[operator]
+                       m.Position(last.end_line - 1, last.end_column - 1))  # type: ignore[operator]
 
     def _as_field(self, item) -> m.Field:
         if item.__class__ is m.Field:
             return item
-        # Inlined _range: this runs for every token of every statement.
-        line = self.line - 1
-        return m.Field(_FIELD_KINDS.get(item.type, "word"), str(item),
-                       m.Range(m.Position(line + item.line, item.column - 1),
-                               m.Position(line + item.end_line, item.end_column - 1)))
+        return m.Field(_FIELD_KINDS.get(item.type, "word"), str(item), self.anchor, item.line - 1,
+                       item.column - 1, item.end_line - 1, item.end_column - 1)
 
     def _as_fields(self, items) -> list[m.Field]:
         return [self._as_field(item) for item in items]
 
-    def _span(self, first: m.Range, last: m.Range) -> m.Range:
-        return m.Range(first.start, last.end)
-
     def _statement_range(self, name: Token, fields: list[m.Field]) -> m.Range:
         start = self._range(name, name)
-        return self._span(start, fields[-1].range) if fields else start
+        return m.Range(start.start, _end(fields[-1])) if fields else start
 
     # fields --------------------------------------------------------------------------
     def node(self, children):
         return self._as_field(children[0])
 
     def expression(self, children):
-        return m.Field("expr", str(children[0]), self._range(children[0], children[0]))
+        return m.Field("expr", str(children[0]), *self._rows(children[0], children[0]))
+
+    def _rows(self, first: Token, last: Token) -> tuple[m.Anchor, int, int, int, int]:
+        """The anchor and relative position of the source from `first` to `last`."""
+        return (self.anchor, first.line - 1, first.column - 1,  # type: ignore[operator]
+                last.end_line - 1, last.end_column - 1)  # type: ignore[operator]
 
     def _bracketed(self, kind, children):
         first, last = children[0], children[-1]
-        return m.Field(kind, self.text[first.start_pos:last.end_pos], self._range(first, last),
+        return m.Field(kind, self.text[first.start_pos:last.end_pos], *self._rows(first, last),
                        items=self._as_fields(children[1:-1]))
 
     def group(self, children):
@@ -217,20 +220,20 @@ class _ToModel(Transformer):
     def assignment(self, children):
         key = children[0]
         value = self._as_field(children[1]) if len(children) > 1 else None
-        end = value.range if value else self._range(key, key)
-        rng = self._span(self._range(key, key), end)
-        if rng.start.line == rng.end.line:
-            text = self.lines[rng.start.line - self.line][rng.start.character:rng.end.character]
+        row, col = key.line - 1, key.column - 1
+        end_row, end_col = (value.end_row, value.end_col) if value else (key.end_line - 1, key.end_column - 1)
+        if row == end_row:
+            text = self.lines[row][col:end_col]
         else:  # the value stands on a continuation line
             text = str(key) + (value.text if value else "")
-        return _make_assignment(str(key), rng, text, value)
+        return _make_assignment(str(key), text, value, self.anchor, row, col, end_row, end_col)
 
     # elements ------------------------------------------------------------------------
     def _element(self, children):
         name, fields = children[0], self._as_fields(children[1:])
         if "," in self.text:
             fields = self._without_commas(fields)
-        return _make_element(str(name), self._range(name, name), fields)
+        return _make_element(self.anchor, str(name), self._range(name, name), fields)
 
     def _without_commas(self, fields: list[m.Field]) -> list[m.Field]:
         """ngspice reads a comma on an element line as a space, except that `ic=1,2,3` is one
@@ -244,11 +247,10 @@ class _ToModel(Transformer):
             last = out[-1] if out else None
             if after_comma and last is not None and last.kind == "assign" and last.value is not None \
                     and f.kind in ("word", "expr"):
-                rng = self._span(last.range, f.range)
-                text = self.lines[rng.start.line - self.line][rng.start.character:rng.end.character] \
-                    if rng.start.line == rng.end.line else f"{last.text},{f.text}"
-                out[-1] = m.Field("assign", text, rng, name=last.name, value=last.value,
-                                  items=[*(last.items or [last.value]), f])
+                text = self.lines[last.row][last.col:f.end_col] if last.row == f.end_row \
+                    else f"{last.text},{f.text}"
+                out[-1] = m.Field("assign", text, self.anchor, last.row, last.col, f.end_row, f.end_col,
+                                  name=last.name, value=last.value, items=[*(last.items or [last.value]), f])
             else:
                 out.append(f)
             after_comma = False
@@ -264,7 +266,7 @@ class _ToModel(Transformer):
         mtype = fields[0].text if fields and fields[0].kind == "word" else ""
         params = [p for f in fields for p in (f.items if f.kind == "group" else [f])
                   if p.kind == "assign"]
-        return m.Model(rng, str(name), self._range(name, name), mtype, params)
+        return m.Model(self.anchor, rng, str(name), self._range(name, name), mtype, params)
 
     def subckt(self, children):
         keyword, name, fields = children[0], children[1], self._as_fields(children[2:])
@@ -278,39 +280,41 @@ class _ToModel(Transformer):
             elif f.kind == "assign" and section == "optional:" and f.value is not None:
                 # PSpice `OPTIONAL: DPWR=$G_DPWR`: a port a call may leave out, with the
                 # node it defaults to. It stays a port (a word field) carrying that default.
-                ports.append(m.Field("word", f.name, name_range(f), name=f.name, value=f.value))
+                ports.append(m.Field("word", f.name, f.anchor, f.row, f.col, f.row, f.col + len(f.name),
+                                     name=f.name, value=f.value))
             elif f.kind == "assign":
                 params.append(f)
             elif f.kind == "word" and section == "ports" and not params:
                 ports.append(f)
             elif section == "ports":
                 section = "rest"  # a field that is no port ends the ports
-        return m.Subckt(rng, str(name), self._range(name, name), ports, params, rng)
+        return m.Subckt(self.anchor, rng, str(name), self._range(name, name), ports, params, rng)
 
     def ends(self, children):
         fields = self._as_fields(children[1:])
-        return m.Ends(self._statement_range(children[0], fields),
+        return m.Ends(self.anchor, self._statement_range(children[0], fields),
                       fields[0].text if fields and fields[0].kind == "word" else "")
 
     def endl(self, children):
-        return m.Endl(self._statement_range(children[0], self._as_fields(children[1:])),
+        return m.Endl(self.anchor, self._statement_range(children[0], self._as_fields(children[1:])),
                       str(children[1]) if len(children) > 1 else "")
 
     def param(self, children):
-        return [m.ParamDef(f.range, f.name, name_range(f), f.value.text if f.value else "")
+        return [m.ParamDef(self.anchor, f.at, f.name, m.Range(f.at.start, m.Position(f.row, f.col + len(f.name))),
+                           f.value.text if f.value else "")
                 for f in self._as_fields(children[1:]) if f.kind == "assign"]
 
     def func(self, children):
         fields = self._as_fields(children[1:])
         rng = self._statement_range(children[0], fields)
         if not fields:
-            return m.FuncDef(rng, "", rng, "")
-        return m.FuncDef(rng, fields[0].text, fields[0].range, " ".join(f.text for f in fields))
+            return m.FuncDef(self.anchor, rng, "", rng, "")
+        return m.FuncDef(self.anchor, rng, fields[0].text, fields[0].at, " ".join(f.text for f in fields))
 
     def include(self, children):
         keyword, path = children[0], self._as_field(children[1])
-        return m.Include(self._statement_range(keyword, [path]), "include", path.text.strip("\"'"),
-                         path.range)
+        return m.Include(self.anchor, self._statement_range(keyword, [path]), "include",
+                         path.text.strip("\"'"), path.at)
 
     def lib(self, children):
         keyword, fields = children[0], self._as_fields(children[1:])
@@ -318,13 +322,13 @@ class _ToModel(Transformer):
         if len(fields) == 1 and fields[0].kind == "word" and "." not in fields[0].text \
                 and "/" not in fields[0].text:
             # `.lib NAME` without a file: the start of a section inside a library file.
-            return m.LibSection(rng, fields[0].text, fields[0].range)
+            return m.LibSection(self.anchor, rng, fields[0].text, fields[0].at)
         section = fields[1].text if len(fields) > 1 else ""
-        return m.Include(rng, "lib", fields[0].text.strip("\"'"), fields[0].range, section)
+        return m.Include(self.anchor, rng, "lib", fields[0].text.strip("\"'"), fields[0].at, section)
 
     def _directive(self, children):
         keyword, fields = children[0], self._as_fields(children[1:])
-        return m.Directive(self._statement_range(keyword, fields), str(keyword).lower(), fields)
+        return m.Directive(self.anchor, self._statement_range(keyword, fields), str(keyword).lower(), fields)
 
     global_ = output = initial = options = conditional = _directive
 
@@ -334,11 +338,11 @@ class _ToModel(Transformer):
         return directive
 
     def end(self, children):
-        return m.End(self._range(children[0], children[0]))
+        return m.End(self.anchor, self._range(children[0], children[0]))
 
     def control_block(self, children):
         token = children[0]
-        return m.ControlBlock(self._range(token, token), str(token))
+        return m.ControlBlock(self.anchor, self._range(token, token), str(token))
 
 
 # Keywords that end the ports of a .subckt line (ngspice, and PSpice's OPTIONAL: and TEXT:).
@@ -356,13 +360,14 @@ def _fold_source_functions(fields: list[m.Field]) -> list[m.Field]:
         if f.kind == "word" and f.key in SOURCE_FUNCTIONS:
             if i + 1 < len(fields) and fields[i + 1].kind == "group":
                 args, i = fields[i + 1], i + 1
-                rng, items, text = m.Range(f.range.start, args.range.end), args.items, f.text + args.text
+                last, items, text = args, args.items, f.text + args.text
             else:
                 rest = list(takewhile(lambda a: a.kind != "assign", fields[i + 1:]))
                 items, i = rest, i + len(rest)
-                rng = m.Range(f.range.start, rest[-1].range.end) if rest else f.range
+                last = rest[-1] if rest else f
                 text = " ".join([f.text] + [a.text for a in rest])
-            out.append(m.Field("func", text, rng, name=f.key, items=items))
+            out.append(m.Field("func", text, f.anchor, f.row, f.col, last.end_row, last.end_col,
+                               name=f.key, items=items))
         else:
             out.append(f)
         i += 1
@@ -372,7 +377,7 @@ def _fold_source_functions(fields: list[m.Field]) -> list[m.Field]:
 def _analysis(kind):
     def build(self, children):
         keyword, fields = children[0], self._as_fields(children[1:])
-        return m.Analysis(self._statement_range(keyword, fields), kind, fields)
+        return m.Analysis(self.anchor, self._statement_range(keyword, fields), kind, fields)
     return build
 
 
@@ -588,23 +593,23 @@ _NOT_ONLY_WORDS = re.compile(r"[=(),;{}'\"\[\]$/\n\v\x1c-\x1f]")
 
 def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
     """The element on a one-line chunk of words and parameters, or None: ask Lark."""
-    line, text = chunk
+    text = chunk.text
     new, position, span, field = tuple.__new__, m.Position, m.Range, m.Field
     if text.isascii() and _NOT_ONLY_WORDS.search(text) is None:  # `R12 n12 n13 4.7k`
         words = text.split()
         if not words or len(words) <= _FAST_NODES.get(words[0][0], len(words)):
             return None
+        anchor = m.Anchor(chunk.line)
         end = text.find(words[0])
         name_end = end + len(words[0])
-        name_range = new(span, (new(position, (line, end)), new(position, (line, name_end))))
+        name_at = new(span, (new(position, (0, end)), new(position, (0, name_end))))
         end = name_end
         fields = []
         for word in words[1:]:
             start = text.find(word, end)
             end = start + len(word)
-            fields.append(field("word", word, new(span, (new(position, (line, start)),
-                                                         new(position, (line, end))))))
-        return [_make_element(words[0], name_range, fields)]
+            fields.append(field("word", word, anchor, 0, start, 0, end))
+        return [_make_element(anchor, words[0], name_at, fields)]
     head = _FAST_NAME.match(text)
     if head is None or "\n" in text:
         return None
@@ -614,9 +619,7 @@ def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
             or any(t.lastgroup == "other" for t in tokens):
         return None
 
-    def rng(start: int, end: int) -> m.Range:
-        return new(span, (new(position, (line, start)), new(position, (line, end))))
-
+    anchor = m.Anchor(chunk.line)
     fields = []
     i, count = 0, len(tokens)
     while i < count:
@@ -626,13 +629,15 @@ def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
             value = None
             if i + 1 < count and tokens[i + 1].lastgroup == "word":
                 i += 1
-                value = field("word", tokens[i].group(), rng(*tokens[i].span()))
+                value = field("word", tokens[i].group(), anchor, 0, tokens[i].start(), 0, tokens[i].end())
                 end = tokens[i].end()
-            fields.append(_make_assignment(token.group(), rng(start, end), text[start:end], value))
+            fields.append(_make_assignment(token.group(), text[start:end], value, anchor, 0, start, 0, end))
         else:
-            fields.append(field("word" if kind == "word" else "equals", token.group(), rng(start, end)))
+            fields.append(field("word" if kind == "word" else "equals", token.group(), anchor, 0, start, 0, end))
         i += 1
-    return [_make_element(head.group(1), rng(*head.span(1)), fields)]
+    start, end = head.span(1)
+    return [_make_element(anchor, head.group(1),
+                          new(span, (new(position, (0, start)), new(position, (0, end)))), fields)]
 
 
 def parse_chunk(chunk: Chunk):
@@ -699,40 +704,14 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
     return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 
-def _move_field(f: m.Field, lines: int) -> None:
-    f.range = f.range.moved(lines)
-    if f.value is not None:
-        _move_field(f.value, lines)
-    for item in f.items:
-        if item is not f.value:  # `ic=1,2,3` holds its first value in both
-            _move_field(item, lines)
-
-
-def _move_statement(st: m.Statement, lines: int) -> None:
-    """Move a cached statement `lines` lines down, in place."""
-    if st.__class__ is m.Element:  # most statements: spelled out for speed
-        st.range, st.name_range = st.range.moved(lines), st.name_range.moved(lines)
-        for f in st.fields:
-            _move_field(f, lines)
-        return
-    for name, value in vars(st).items():
-        if value.__class__ is m.Range:
-            setattr(st, name, value.moved(lines))
-        elif value.__class__ is m.Field:
-            _move_field(value, lines)
-        elif value.__class__ is list:  # fields (a cached block's body is always empty)
-            for f in value:
-                if f.__class__ is m.Field:
-                    _move_field(f, lines)
-
-
 def _moved(result, lines: int):
-    """A cached parse of a chunk that now starts `lines` lines further down."""
+    """A cached parse of a chunk that now starts `lines` lines further down: its statements
+    move with their anchor (one per chunk); diagnostics hold document lines, and move."""
     if result.__class__ is Diagnostic:
         return result.moved(lines)
     statements = result[0] if result.__class__ is tuple else result
-    for st in statements:
-        _move_statement(st, lines)
+    if statements:
+        statements[0].anchor.line += lines
     return (statements, result[1].moved(lines)) if result.__class__ is tuple else statements
 
 
@@ -756,8 +735,8 @@ class IncrementalParser:
     """Parses successive versions of one document, re-parsing only changed statements.
 
     The cache is keyed by a statement's text. A statement that only moved (lines inserted
-    or deleted above it) keeps its parse, moved in place: the objects belong to the
-    newest parse, and checks.Checker keeps its facts about them by identity.
+    or deleted above it) keeps its parse, moved in place by its anchor: the objects belong
+    to the newest parse, and checks.Checker keeps its facts about them by identity.
     """
 
     def __init__(self, has_title: bool = True) -> None:
