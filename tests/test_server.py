@@ -403,6 +403,28 @@ async def test_code_action_generates_with_progress_and_applies_the_edit(client: 
     assert isinstance(reports[-1], types.WorkDoneProgressEnd)
 
 
+@pytest.mark.parametrize("client", [TEMPLATE_ONLY], indirect=True)
+async def test_a_refused_description_offers_the_nearest_known_circuits_as_code_actions(client: LanguageClient):
+    """'no recipe for X': each of the three nearest known circuits is a code action whose edit
+    inserts its netlist below the describe line."""
+    from spice_lsp.generation.pipeline import refusal
+    from spice_lsp.language.checks import check
+    text = "* describe: the Zorbitron-7 hyperdimensional regulator from our internal catalogue\n"
+    uri = open_doc(client, "unknown.cir", text)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc_id(uri), types.Range(types.Position(0, 3), types.Position(0, 3)),
+        types.CodeActionContext(diagnostics=[])))
+    generate_action, *offered = actions
+    assert generate_action.title == "Generate netlist from description"
+    refused = refusal(text[len("* describe: "):].strip())
+    assert refused is not None and len(offered) == 3
+    assert [a.title for a in offered] == [f"Insert the nearest known circuit: {k.summary}" for k in refused.nearest]
+    for action, known in zip(offered, refused.nearest):
+        inserted = apply_insertions(text, action.edit.changes[uri])
+        assert inserted.startswith(text.rstrip("\n")) and check(inserted).errors == []
+        assert known.netlist.split("\n", 1)[1].strip() in inserted  # its netlist, under the comment as title
+
+
 @pytest.mark.parametrize("client", [{"generation": {"backend": "transformers", "baseModel": "/nonexistent/model"}}],
                          indirect=True)
 async def test_a_failing_model_gives_the_rules_answer_and_says_why(client: LanguageClient):

@@ -175,6 +175,11 @@ def lsp_generation_item(result, ins: f.Insertion, cursor: m.Position, doc, docum
         insert_text_format=types.InsertTextFormat.Snippet)
 
 
+def lsp_suggestion_action(uri: str, suggestion: f.Suggestion, doc=None) -> types.CodeAction:
+    return types.CodeAction(title=suggestion.title, kind=types.CodeActionKind.QuickFix,
+                            edit=lsp_insertion_edit(uri, suggestion.insertion, doc))
+
+
 def lsp_inline_generation(ins: f.Insertion, doc=None) -> types.InlineCompletionList:
     return types.InlineCompletionList(items=[types.InlineCompletionItem(
         insert_text=ins.text, range=_insertion_range(ins, doc))])

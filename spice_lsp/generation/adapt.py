@@ -45,6 +45,7 @@ class Known:
     """A circuit the tool knows (a family), offered when a request is refused."""
     kind: str
     summary: str
+    name: str  # a request that picks it (the family's first name; every name reads back to it)
     netlist: str  # the family's netlist with its own defaults
 
 
@@ -252,4 +253,4 @@ def nearest_known(description: str, phrase: str = "", count: int = 3,
             known = words(" ".join((FAMILIES[kind].summary, *FAMILIES[kind].names)))
             return 2 * len(named & known) + len(asked & known)
         chosen = sorted(kinds, key=lambda k: (-shared(k), FAMILIES[k].summary))[:count]
-    return [Known(k, FAMILIES[k].summary, render(example_intent(k)).netlist) for k in chosen]
+    return [Known(k, FAMILIES[k].summary, FAMILIES[k].names[0], render(example_intent(k)).netlist) for k in chosen]

@@ -1,0 +1,90 @@
+"""A circuit no family builds: adapted from the corpus entry named so, or refused with the
+nearest known circuits; an adapted answer is never verified without a measured function check."""
+from __future__ import annotations
+
+import pytest
+
+from spice_lsp.generation import adapt
+from spice_lsp.generation.checklist import PASS, UNCHECKED
+from spice_lsp.generation.families import FAMILIES
+from spice_lsp.generation.pipeline import CannotServe, generate, refusal
+from spice_lsp.generation.retrieval import corpus_entries
+from spice_lsp.language.checks import check
+from spice_lsp.language.elements import layout
+from spice_lsp.language.model import Element
+
+BANDGAP = "A bandgap reference on a 3.3 V supply, output at node out; operating point."
+UNKNOWN = "The netlist of the Zorbitron-7 hyperdimensional regulator from our company's internal catalogue."
+
+
+def test_a_confident_match_is_adapted_with_its_provenance():
+    result = generate(BANDGAP)
+    provenance = result.provenance
+    assert provenance is not None and provenance.method == "lexical"
+    entry = corpus_entries()[provenance.entry]
+    assert adapt.circuit_name(entry) == provenance.name == "bandgap reference"
+    assert (provenance.licence, provenance.repository, provenance.path, provenance.commit) == (
+        entry["licence"], entry["source"]["repository"], entry["source"]["path"], entry["source"]["commit"])
+    # Where it came from is said in the answer, its assumptions, its reason and its JSON.
+    assert f"adapted from corpus entry {provenance.entry}" in result.netlist
+    assert provenance.sentence() in result.assumptions and result.reason == provenance.sentence()
+    assert result.to_json()["provenance"]["licence"] == entry["licence"]
+    # The request's output node took the entry's output port, which is gone.
+    checked = check(result.netlist)
+    assert not checked.errors
+    nodes = {f.text.lower() for st in checked.netlist.statements if isinstance(st, Element) for f in layout(st).nodes}
+    assert "out" in nodes and "vout1" not in nodes
+
+
+def test_an_adapted_answer_without_a_measured_function_check_is_not_verified():
+    """Every other check of the request passes; nothing measures what the circuit does."""
+    result = generate(BANDGAP)
+    assert not result.verified
+    unchecked = [i for i in result.checks if i.status != PASS]
+    assert [(i.what, i.status) for i in unchecked] == [("what the adapted circuit does", UNCHECKED)]
+    assert "its function is not checked" in unchecked[0].detail
+    assert "unverified: its function is not checked" in " ".join(result.warnings)
+
+
+def test_a_measured_spec_is_checked_on_the_adapted_circuit():
+    """A stated output voltage is measured on the adapted circuit: the measurement, pass or fail,
+    is the function check, and the answer is verified only if it passes."""
+    result = generate(BANDGAP.replace("; operating point", ", output 1.2 V; operating point"))
+    spec = next(i for i in result.checks if i.what == "output 1.2 V")
+    assert spec.detail.startswith("measured")
+    assert not any(i.what == "what the adapted circuit does" for i in result.checks)
+    assert result.verified == all(i.status == PASS for i in result.checks)
+
+
+@pytest.mark.parametrize("phrase", ["regulator", "Zorbitron-7 hyperdimensional regulator", "Two-stage",
+                                    "Gilbert cell mixer"])
+def test_a_weak_name_match_is_no_match(phrase):
+    """A generic noun alone, or any word the entry's name lacks, adapts nothing."""
+    assert adapt.find(f"A {phrase} on 5 V.", phrase) is None
+
+
+def test_entries_known_only_by_their_chapter_have_no_circuit_name():
+    chapters = [e for e in corpus_entries().values() if " chapter of " in e["description"]]
+    assert chapters and all(adapt.circuit_name(e) is None for e in chapters)
+
+
+def test_a_weak_match_is_refused_with_the_three_nearest_known_circuits():
+    with pytest.raises(CannotServe) as raised:
+        generate(UNKNOWN)
+    error = raised.value
+    assert str(error).startswith("no recipe for 'Zorbitron-7 hyperdimensional regulator'")
+    assert len(error.nearest) == 3
+    for known in error.nearest:
+        assert known.summary in str(error) and FAMILIES[known.kind].summary == known.summary
+        assert not check(known.netlist).errors
+    assert any("regulator" in known.summary for known in error.nearest)
+    assert refusal(UNKNOWN) is not None and [k.kind for k in refusal(UNKNOWN).nearest] == \
+        [k.kind for k in error.nearest]
+    assert refusal("RC low-pass, R = 1k, C = 100 nF, AC sweep to 1 MHz") is None
+
+
+def test_the_nearest_circuits_read_back_to_their_families():
+    """The name the CLI offers ('spice-lsp generate "<name>"') builds that family."""
+    from spice_lsp.generation.intent import parse_intent
+    for known in adapt.nearest_known(UNKNOWN, "Zorbitron-7 hyperdimensional regulator"):
+        assert parse_intent(known.name).kind == known.kind
