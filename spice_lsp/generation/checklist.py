@@ -30,6 +30,17 @@ class CheckItem:
     detail: str = ""  # what was found or measured
 
 
+@dataclass(frozen=True)
+class Probe:
+    """A function of a family no spec quantity names (a gate's truth table, a latch holding, an
+    output that swings): ngspice commands that leave `result`, which must lie in [low, high].
+    `{out}` and `{inp}` in the commands are the answer's output and input nodes."""
+    what: str
+    control: str
+    low: float
+    high: float
+
+
 def _norm(node: str) -> str:
     return "0" if node.lower() in GROUND else node.lower()
 
@@ -213,8 +224,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         how = f"v({out}) at the operating point"
     elif spec.quantity == "frequency":
         start = 40 / f
+        # The midpoint of the swing within the measured window (a start-up drift before it is no swing).
         control = (f"tran {1 / (f * 200):g} {start + 25 / f:g} 0 {1 / (f * 200):g}\n"
-                   f"let mid = (maximum(v({out}))+minimum(v({out})))/2\n"
+                   f"meas tran hi max v({out}) from={start:g}\nmeas tran lo min v({out}) from={start:g}\n"
+                   "let mid = (hi+lo)/2\n"
                    f"meas tran ta when v({out})=mid rise=1 td={start:g}\n"
                    f"meas tran tb when v({out})=mid rise=11 td={start:g}\nlet result = 10/(tb-ta)\nprint result")
         how = f"period of v({out}) after {format_eng(start)}s"
@@ -255,6 +268,38 @@ def _ammeter(netlist: str, out: str) -> str | None:
     meters = [(m[1], {m[2].lower(), m[3].lower()}) for m in _ZERO_SOURCE.finditer(netlist)]
     named = [name for name, _ in meters if name.lower() == "vsense"]
     return (named or [name for name, nodes in meters if out.lower() in nodes] or [None])[0]
+
+
+def function_items(function: list[Spec | Probe], specs: list[Spec], netlist: str, output: str,
+                   input_node: str | None, timeout: float = 10.0,
+                   settle: tuple[float, float] | None = None) -> list[CheckItem]:
+    """The family's own function measured on the answer (what its values should make it do), so
+    a circuit that silently does not work is never verified. A quantity the request states a
+    spec for is measured by that spec instead."""
+    items = []
+    stated = {s.quantity for s in specs}
+    for check in function:
+        if isinstance(check, Spec):
+            if check.quantity not in stated:
+                items.append(spec_item(check, *measure(check, netlist, output, input_node, timeout, settle)))
+            continue
+        control = check.control.replace("{out}", output).replace("{inp}", input_node or "in")
+        if "{tran}" in control:  # the family's own transient; {from}: its last fifth
+            if not (tran := _TRAN.search(netlist)) or (stop := parse_number(tran[2])) is None:
+                items.append(CheckItem(check.what, FAIL, "no transient to measure it on"))
+                continue
+            control = control.replace("{tran}", f"tran {tran[1]} {tran[2]}").replace(
+                "{from}", f"{0.8 * stop:g}").replace("{half}", f"{0.5 * stop:g}").replace("{stop}", f"{stop:g}")
+        result = runner.run(netlist, control=control + "\nprint result", timeout=timeout)
+        value = result.values.get("result") if result.ok else None
+        if value is None or not math.isfinite(value):
+            why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
+            items.append(CheckItem(check.what, FAIL, f"could not be measured ({why})"))
+        else:
+            ok = check.low <= value <= check.high
+            items.append(CheckItem(check.what, PASS if ok else FAIL,
+                                   f"measured {value:.4g}, expected {check.low:g} to {check.high:g}"))
+    return items
 
 
 def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:

@@ -12,11 +12,14 @@ ngspice needs, `.end`.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.intent import Intent, Value
+from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import (
     _accelerometer,
     _bjt,
@@ -73,6 +76,10 @@ class Family:
     # For each spec: (quantity, a request with {x} for the target, lowest, highest target) that
     # tests/test_families.py sends with random targets and measures in ngspice.
     examples: tuple[tuple[str, str, float, float], ...] = ()
+    # function(filler): what the built circuit must do, from the values its builder used (specs
+    # and probes measured on every answer, stated specs or not), so a family that silently does
+    # not work is never reported verified. Runs after the builder, on the same filler.
+    function: Callable[[_Filler], list[Spec | Probe]] | None = None
 
 
 @dataclass
@@ -83,6 +90,168 @@ class Rendered:
     unused: list[Value]
     warnings: list[str] = field(default_factory=list)
     defaults: dict[str, float] = field(default_factory=dict)  # role -> the default used
+    function: list[Spec | Probe] = field(default_factory=list)  # the family's own checks
+
+
+# --- the first catalog's functions: what each circuit must do with the values it was built from ---
+
+VT = 0.02585  # thermal voltage at 300 K
+
+
+def gain_between(low: float, high: float, what: str) -> Probe:
+    """|v(out)/v(in)| at 1 kHz between `low` and `high`."""
+    return Probe(f"function: {what} (|v(out)/v(in)| at 1 kHz {low:g} to {high:g})",
+                 "ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})", low, high)
+
+
+def selects(passed: float, stopped: float, db: float = 20) -> Probe:
+    """A filter passes `passed` Hz at least `db` dB better than `stopped` Hz."""
+    low, high = min(passed, stopped), max(passed, stopped)
+    return Probe(f"function: passes {format_eng(passed)}Hz at least {db:g} dB above {format_eng(stopped)}Hz",
+                 f"ac dec 20 {low / 10:g} {high * 10:g}\nlet g = vdb({{out}})\nmeas ac a find g at={passed:g}\n"
+                 f"meas ac b find g at={stopped:g}\nlet result = a-b", db, 1e3)
+
+
+def _corner(f: _Filler, inductive: bool) -> list[Spec | Probe]:
+    r, x = used(f, "R", "R1"), used(f, "L", "L1") if inductive else used(f, "C", "C1")
+    return [expect("cutoff", r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x))]
+
+
+def _resonant(f: _Filler, quantity: str) -> list[Spec | Probe]:
+    f0 = 1 / (2 * math.pi * math.sqrt(used(f, "L", "L1") * used(f, "C", "C1")))
+    if quantity == "series":  # the capacitor's voltage peaks just below f0, if Q is over ~1
+        q = math.sqrt(used(f, "L", "L1") / used(f, "C", "C1")) / used(f, "R", "R1")
+        return [expect("center", f0 * math.sqrt(1 - 1 / (2 * q * q)))] if q > 1 else [selects(f0 / 10, f0 * 10)]
+    return [expect(quantity, f0, 0.05)]
+
+
+def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
+    peak = used(f, "VIN")
+    return [settles(f"its output peaks {drops} diode drop{'s' * (drops > 1)} below the input's {peak:g} V",
+                    peak - 1.2 * drops, peak - 0.4 * drops, how="max"),
+            settles("its output never goes negative", -0.05 * peak, peak, how="min")]
+
+
+def _clips(f: _Filler) -> list[Spec | Probe]:
+    peak, bias = used(f, "VIN"), used(f, "VBIAS")
+    checks: list[Spec | Probe] = [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95,
+                                          how="max")] if peak > bias + 1 else []
+    return checks + ([settles("clipped at a diode drop below 0 V", -0.95, -0.35, how="min")] if peak > 1 else [])
+
+
+def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25) -> Spec:
+    """gm (RC || ro) of a stage with its emitter bypassed (sign -1: into the base, +1: into the
+    emitter); the bias from the RB1-RB2 divider (base current included) unless `vb` is given."""
+    vcc = abs(used(f, "VDD"))
+    if vb is None:
+        rb1, rb2 = used(f, "RB1", "RB"), used(f, "RB2")
+        vth, rth = vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
+    else:
+        vth, rth = vb, 0.0
+    ic = max(vth - 0.7, 0) / (used(f, "RE") + rth / 101) * 100 / 101
+    rc = used(f, "RC", "RL", "R")
+    ro = (100 + vcc - ic * rc) / ic if ic else 1e12
+    gain = ic / VT * rc * ro / (rc + ro)
+    if sign > 0 and ic:  # into the emitter through CIN: the real part of re/(re + 1/(j w CIN)) at 1 kHz
+        re_, xc = VT / ic, 1 / (2 * math.pi * 1e3 * used(f, "CIN"))
+        gain *= re_ ** 2 / (re_ ** 2 + xc ** 2)
+    return expect("gain", sign * gain, tolerance)
+
+
+LAMBDA = 0.04  # the nch card's channel-length modulation
+
+
+def mos_gain(values: Callable[..., float]) -> float:
+    """-gm (RD || ro) of the nch level-1 card at the gate's DC bias; `values(role, *aliases,
+    default=)` reads the circuit's values."""
+    vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
+    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    rd, vdd = values("RD", "RL", "R", default=10e3), abs(values("VDD", default=5))
+    if vov <= 0:
+        return 0.0
+    i = 0.5 * beta * vov ** 2
+    for _ in range(3):  # the drain's voltage and the current, each from the other
+        vds = max(vdd - i * rd, vov)
+        i = 0.5 * beta * vov ** 2 * (1 + LAMBDA * vds)
+    ro = (1 / LAMBDA + vds) / i
+    return -2 * i / vov * rd * ro / (rd + ro)
+
+
+def _feedback(f: _Filler, inverting: bool) -> float:
+    """RF/RIN, or what the gain asked for makes it."""
+    if "GAIN" in f.intent.values and not {"RF", "R2"} & set(f.intent.values):
+        gain = abs(f.intent.values["GAIN"].value)
+        return gain if inverting else gain - 1
+    return used(f, "RF", "R2") / used(f, "RIN", "R1", "R")
+
+
+def second_order_corner(f0: float, q: float, high: bool) -> float:
+    """The -3 dB frequency of a second-order low-pass (or high-pass) section of (f0, Q)."""
+    a = 2 - 1 / q ** 2
+    u = (a + math.sqrt(a * a + 4)) / 2
+    return f0 / math.sqrt(u) if high else f0 * math.sqrt(u)
+
+
+def _sallen_key(f: _Filler, high: bool) -> Spec:
+    r1, r2, c1, c2 = used(f, "R1", "R"), used(f, "R2", "R"), used(f, "C1", "C"), used(f, "C2", "C")
+    root = math.sqrt(r1 * r2 * c1 * c2)
+    q = root / (r1 * (c1 + c2)) if high else root / (c2 * (r1 + r2))
+    return expect("cutoff", second_order_corner(1 / (2 * math.pi * root), q, high))
+
+
+def _mirrors(f: _Filler) -> list[Spec | Probe]:
+    """The output copies the reference (a simple mirror: within the channel-length or base-current error)."""
+    return [expect("current", used(f, "IREF", "IBIAS"), 0.2)]
+
+
+def _bridge(f: _Filler) -> list[Spec | Probe]:
+    if {"MEMBRANE", "THICKNESS"} & set(f.intent.values):
+        return [Probe("function: the bridge's output stays within its excitation", "op\nlet result = abs(v({out}))",
+                      0, used(f, "VDD", "VIN"))]
+    v, r, sensor = used(f, "VDD", "VIN"), used(f, "R", "R1"), used(f, "RSENSE", "R2", default=used(f, "R", "R1"))
+    x = v * (0.5 - sensor / (r + sensor))
+    return [Probe(f"function: the bridge's output is V (1/2 - Rs/(R + Rs)) = {format_eng(x)}V",
+                  "op\nlet result = v({out})", x - 1e-3 * v, x + 1e-3 * v)]
+
+
+def _lc_lowpass(f: _Filler) -> list[Spec | Probe]:
+    f0 = 1 / (2 * math.pi * math.sqrt(used(f, "L", "L1") * used(f, "C", "C1")))
+    return [selects(f0 / 10, f0 * 10)]
+
+
+def _divides(f: _Filler) -> list[Spec | Probe]:
+    r1, r2 = used(f, "R1", "R"), used(f, "R2")
+    return [expect("vout", used(f, "VIN", "VDD") * r2 / (r1 + r2), 0.02)]
+
+
+def _integrates(f: _Filler) -> list[Spec | Probe]:
+    """Unity gain at 1/(2 pi R C): 20 log(1/(2 pi 1 kHz R C)) dB at 1 kHz."""
+    rc = used(f, "RIN", "R1", "R") * used(f, "C", "C1")
+    return [expect("gain_db", 20 * math.log10(1 / (2 * math.pi * 1e3 * rc)), 1.0)]
+
+
+def _photocurrent(f: _Filler) -> list[Spec | Probe]:
+    if "THICKNESS" in f.intent.values:  # the current then follows from the layer: v(out) just nonzero
+        return [Probe("function: the photocurrent flows through the load", "op\nlet result = v({out})", 1e-9, 1e3)]
+    x = used(f, "IBIAS", "IREF") * used(f, "RL", "R")
+    return [Probe("function: the photocurrent flows through the load (v(out) = I RL)", "op\nlet result = v({out})",
+                  0.9 * x, 1.1 * x)]
+
+
+def _accelerates(f: _Filler) -> list[Spec | Probe]:
+    f0 = used(f, "FREQ")
+    return [Probe("function: the displacement's -3 dB corner lies where Q = 1 puts it (1.27 f0)",
+                  "ac dec 50 1 100meg\nlet m = vm({out})\nmeas ac lo find m at=1\nlet t = lo/sqrt(2)\n"
+                  "meas ac result when m=t", 1.1 * f0, 1.45 * f0)]
+
+
+def logic_table(truth: dict[float, bool], high: float = 1.8, what: str = "its truth table") -> Probe:
+    """A gate's output at each time (ns) where its inputs hold one combination: result counts the
+    samples on the wrong side of mid-supply (0 expected)."""
+    lines = [f"meas tran s{i} find v({{out}}) at={t:g}n" for i, t in enumerate(truth)]
+    wrong = " + ".join(f"(s{i} {'lt' if want else 'gt'} {high / 2:g})" for i, want in enumerate(truth.values()))
+    return Probe(f"function: {what}, sampled while each input combination holds",
+                 "{tran}\n" + "\n".join(lines) + f"\nlet result = {wrong}", 0, 0)
 
 
 FAMILIES: dict[str, Family] = {}
@@ -97,6 +266,7 @@ def register(family: Family) -> Family:
 
 for _family in (
     Family(kind="rc_lowpass",
+           function=lambda f: _corner(f, False),
            summary="RC low-pass filter",
            build=lambda f: _rc_filter(f, False),
            names=('RC low-pass filter', 'RC low pass', 'RC LPF', 'first-order RC low-pass filter',
@@ -106,6 +276,7 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'RC low-pass filter with a cutoff of {x} Hz', 50, 200000.0),)),
     Family(kind="rc_highpass",
+           function=lambda f: _corner(f, False),
            summary="RC high-pass filter",
            build=lambda f: _rc_filter(f, True),
            names=('RC high-pass filter', 'RC high pass', 'RC HPF', 'first-order RC high-pass filter',
@@ -115,6 +286,7 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),)),
     Family(kind="rl_lowpass",
+           function=lambda f: _corner(f, True),
            summary="RL low-pass filter",
            build=lambda f: _rl_filter(f, False),
            names=('RL low-pass filter', 'RL low pass', 'resistor-inductor low-pass filter', 'first-order RL LPF'),
@@ -123,6 +295,7 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'RL low-pass filter with a 10 mH inductor, cutoff {x} Hz', 100, 100000.0),)),
     Family(kind="rl_highpass",
+           function=lambda f: _corner(f, True),
            summary="RL high-pass filter",
            build=lambda f: _rl_filter(f, True),
            names=('RL high-pass filter', 'RL high pass', 'resistor-inductor high-pass filter', 'RL HPF'),
@@ -131,14 +304,16 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'RL high-pass filter with a 10 mH inductor, cutoff {x} Hz', 100, 100000.0),)),
     Family(kind="lc_lowpass",
+           function=_lc_lowpass,
            summary="LC low-pass filter",
            build=lambda f: _rlc(f, "lc_lowpass"),
            names=('LC low-pass filter with a series inductor and a shunt capacitor',
                   'inductor-capacitor low-pass filter', 'LC LPF (inductor and capacitor)',
                   'second-order LC low-pass filter with an inductor and a capacitor'),
-           rules=((46, ('\\blc\\b(?!\\s*[=:])',)),),
+           rules=((34.5, ('\\blc\\b(?!\\s*[=:])', 'low[- ]?pass|\\blpf\\b')), (46, ('\\blc\\b(?!\\s*[=:])',))),
            noun="filter"),
     Family(kind="rlc_series",
+           function=lambda f: _resonant(f, 'series'),
            summary="series RLC circuit",
            build=lambda f: _rlc(f, "series"),
            names=('series RLC circuit', 'RLC circuit', 'series resonant circuit', 'series RLC network'),
@@ -147,6 +322,7 @@ for _family in (
            specs=('center',),
            examples=(('center', 'series RLC circuit resonant at {x} Hz', 200, 200000.0),)),
     Family(kind="rlc_bandpass",
+           function=lambda f: _resonant(f, 'center'),
            summary="RLC band-pass filter",
            build=lambda f: _rlc(f, "bandpass"),
            names=('RLC band-pass filter', 'band-pass filter', 'RLC bandpass filter', 'series LC band-pass filter'),
@@ -155,6 +331,7 @@ for _family in (
            specs=('center',),
            examples=(('center', 'RLC band-pass filter with a center frequency of {x} Hz', 200, 200000.0),)),
     Family(kind="rlc_notch",
+           function=lambda f: _resonant(f, 'notch'),
            summary="RLC notch (band-stop) filter",
            build=lambda f: _rlc(f, "notch"),
            names=('RLC notch filter', 'notch filter', 'band-stop filter', 'band-reject filter'),
@@ -163,6 +340,7 @@ for _family in (
            specs=('notch',),
            examples=(('notch', 'RLC notch filter with the notch at {x} Hz', 200, 200000.0),)),
     Family(kind="voltage_divider",
+           function=_divides,
            summary="resistive voltage divider",
            build=_divider,
            names=('voltage divider', 'resistive divider', 'resistor divider', 'potential divider'),
@@ -172,6 +350,8 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'voltage divider from 12 V giving {x} V out', 0.5, 11),)),
     Family(kind="half_wave_rectifier",
+           accepts=r"filters?",  # its smoothing capacitor is the filter
+           function=lambda f: _rectifies(f, 1),
            summary="half-wave diode rectifier with filter capacitor",
            build=lambda f: _rectifier(f, False),
            names=('half-wave rectifier', 'half wave rectifier', 'diode rectifier',
@@ -181,6 +361,8 @@ for _family in (
            tran=('50u', '50m'),
            signal_input=True),
     Family(kind="full_wave_rectifier",
+           accepts=r"filters?",  # its smoothing capacitor is the filter
+           function=lambda f: _rectifies(f, 2),
            summary="full-wave bridge rectifier with filter capacitor",
            build=lambda f: _rectifier(f, True),
            names=('full-wave bridge rectifier', 'bridge rectifier', 'full wave rectifier', 'full-wave rectifier'),
@@ -189,6 +371,7 @@ for _family in (
            tran=('50u', '50m'),
            signal_input=True),
     Family(kind="diode_clipper",
+           function=_clips,
            summary="diode clipper (limiter)",
            build=_clipper,
            names=('diode clipper', 'clipper circuit', 'diode limiter', 'clipping circuit'),
@@ -197,6 +380,7 @@ for _family in (
            tran=('5u', '3m'),
            signal_input=True),
     Family(kind="zener_regulator",
+           function=lambda f: [expect('vout', used(f, 'VZ'), 0.05)],
            summary="zener shunt voltage regulator",
            build=_zener,
            names=('zener regulator', 'zener shunt regulator', 'zener diode voltage regulator'),
@@ -207,6 +391,9 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'zener regulator from 12 V giving {x} V output', 2.5, 9),)),
     Family(kind="diode_iv",
+           function=lambda f: [Probe("function: conducts forward (0.9 V) 1000 times more than in reverse (-1 V)",
+                                    "dc {src} -1 0.9 0.01\nlet d = v({inp})-v({out})\nmeas dc fwd find d at=0.9\n"
+                                    "meas dc rev find d at=-1\nlet result = abs(fwd)/(abs(rev)+1e-15)", 1e3, 1e300)],
            summary="diode I-V characteristic",
            build=_diode_iv,
            names=('diode I-V characteristic', 'diode IV curve', 'diode I–V curve',
@@ -218,6 +405,9 @@ for _family in (
            current=True,
            signal_input=True),
     Family(kind="tunnel_diode",
+           function=lambda f: [Probe("function: negative resistance (more current at the 65 mV peak than at 250 mV)",
+                                    "dc {src} 0 0.3 1m\nlet d = v({inp})-v({out})\nmeas dc peak find d at=0.065\n"
+                                    "meas dc valley find d at=0.25\nlet result = peak/valley", 1.5, 1e300)],
            summary="tunnel diode (negative resistance) I-V characteristic",
            build=_tunnel_diode,
            names=('tunnel diode I-V characteristic', 'tunnel diode', 'Esaki diode I-V curve',
@@ -229,6 +419,7 @@ for _family in (
            current=True,
            signal_input=True),
     Family(kind="bjt_common_emitter",
+           function=lambda f: [ce_gain(f)],
            summary="BJT common-emitter amplifier",
            build=lambda f: _bjt(f, "common_emitter"),
            names=('BJT common-emitter amplifier', 'NPN common emitter amplifier', 'common-emitter amplifier',
@@ -237,6 +428,7 @@ for _family in (
            source="V2",
            noun="amplifier"),
     Family(kind="bjt_emitter_follower",
+           function=lambda f: [expect('gain', 0.97, 0.04)],
            summary="BJT emitter follower",
            build=lambda f: _bjt(f, "emitter_follower"),
            names=('emitter follower', 'NPN emitter follower', 'common-collector amplifier',
@@ -245,6 +437,8 @@ for _family in (
            source="V2",
            noun="amplifier"),
     Family(kind="bjt_basic",
+           function=lambda f: [Probe("function: the transistor conducts (the collector sits below the supply)",
+                                   "op\nlet result = v(vcc)-v({out})", 0.05, 1e3)],
            summary="biased bipolar transistor",
            build=lambda f: _bjt(f, "basic"),
            names=('biased NPN transistor', 'bipolar transistor circuit', 'NPN transistor bias circuit',
@@ -254,6 +448,7 @@ for _family in (
            source="V2",
            noun="amplifier"),
     Family(kind="mos_common_source",
+           function=lambda f: [expect('gain', mos_gain(lambda *r, default=None: used(f, *r, default=default)), 0.2)],
            summary="MOSFET common-source amplifier",
            build=lambda f: _mos(f, "common_source"),
            names=('common-source amplifier', 'NMOS common-source amplifier', 'MOSFET amplifier', 'NMOS amplifier',
@@ -265,6 +460,7 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="mos_source_follower",
+           function=lambda f: [gain_between(0.5, 1.0, 'follows its input')],
            summary="MOSFET source follower",
            build=lambda f: _mos(f, "source_follower"),
            names=('source follower', 'NMOS source follower', 'common-drain amplifier', 'MOSFET source follower'),
@@ -273,6 +469,8 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="mos_basic",
+           function=lambda f: [Probe("function: the transistor conducts (the drain is off both rails)",
+                                   "op\nlet result = abs(v({out}))", 0.02, abs(used(f, 'VDD')) - 0.02)],
            summary="MOSFET with drain resistor and supply",
            build=lambda f: _mos(f, "basic"),
            names=('NMOS transistor circuit', 'MOSFET circuit', 'basic NMOS circuit', 'n-channel MOSFET circuit'),
@@ -282,6 +480,7 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="current_mirror",
+           function=_mirrors,
            summary="current mirror",
            build=_current_mirror,
            names=('current mirror', 'NMOS current mirror', 'MOSFET current mirror',
@@ -290,6 +489,8 @@ for _family in (
            analysis="op",
            mos=True),
     Family(kind="differential_pair",
+           function=lambda f: [Probe("function: amplifies the difference (|v(out)/v(inp)| at 1 kHz over 2)",
+                                     "ac lin 1 1k 1k\nlet result = vm({out})/vm(inp)", 2, 1e6)],
            summary="MOSFET differential pair",
            build=_diff_pair,
            names=('differential pair', 'NMOS differential pair', 'long-tailed pair', 'MOSFET differential amplifier'),
@@ -298,6 +499,7 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="cmos_inverter",
+           function=lambda f: [logic_table({2.5: False, 7.5: True, 12.5: False, 17.5: True}, used(f, 'VDD'))],
            summary="CMOS inverter",
            build=lambda f: _cmos(f, "inverter"),
            names=('CMOS inverter', 'inverter', 'static CMOS inverter'),
@@ -308,6 +510,7 @@ for _family in (
            mos=True,
            transient=40e-9),
     Family(kind="cmos_nand",
+           function=lambda f: [logic_table({2.5: False, 7.5: True, 12.5: True, 17.5: True}, used(f, 'VDD'))],
            summary="CMOS NAND gate",
            build=lambda f: _cmos(f, "nand"),
            names=('CMOS NAND gate', 'two-input NAND gate', 'NAND gate', '2-input CMOS NAND'),
@@ -318,6 +521,7 @@ for _family in (
            mos=True,
            transient=40e-9),
     Family(kind="opamp_inverting",
+           function=lambda f: [expect('gain', -_feedback(f, True), 0.03)],
            summary="inverting op-amp amplifier",
            build=lambda f: _opamp(f, "inverting"),
            names=('inverting op-amp amplifier', 'inverting amplifier', 'op amp inverting amplifier'),
@@ -327,6 +531,7 @@ for _family in (
            examples=(('gain', 'inverting amplifier with a gain of -{x}', 1.5, 50),
                      ('gain_db', 'inverting op-amp amplifier with {x} dB gain', 3, 30))),
     Family(kind="opamp_noninverting",
+           function=lambda f: [expect('gain', 1 + _feedback(f, False), 0.03)],
            summary="non-inverting op-amp amplifier",
            build=lambda f: _opamp(f, "noninverting"),
            names=('non-inverting amplifier', 'noninverting op-amp amplifier', 'op-amp amplifier',
@@ -338,11 +543,13 @@ for _family in (
            examples=(('gain', 'non-inverting amplifier with a gain of {x}', 1.5, 50),
                      ('gain_db', 'non-inverting op-amp amplifier, {x} dB gain', 3, 30))),
     Family(kind="opamp_buffer",
+           function=lambda f: [expect('gain', 1.0, 0.01)],
            summary="op-amp voltage follower",
            build=lambda f: _opamp(f, "buffer"),
            names=('voltage follower', 'op-amp buffer', 'unity-gain buffer'),
            rules=((18, ('voltage follower|buffer',)),)),
     Family(kind="opamp_integrator",
+           function=_integrates,
            summary="op-amp integrator",
            build=lambda f: _opamp(f, "integrator"),
            names=('op-amp integrator', 'integrator', 'inverting integrator'),
@@ -350,6 +557,7 @@ for _family in (
            analysis="tran",
            tran=('5u', '3m')),
     Family(kind="active_lowpass",
+           function=lambda f: [_sallen_key(f, False)],
            summary="Sallen-Key active low-pass filter",
            build=lambda f: _opamp(f, "active_lowpass"),
            names=('Sallen-Key low-pass filter', 'active low-pass filter', 'op-amp low-pass filter',
@@ -360,6 +568,7 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'Butterworth Sallen-Key low-pass filter, cutoff {x} Hz', 20, 20000.0),)),
     Family(kind="active_highpass",
+           function=lambda f: [_sallen_key(f, True)],
            summary="Sallen-Key active high-pass filter",
            build=lambda f: _opamp(f, "active_highpass"),
            names=('Sallen-Key high-pass filter', 'active high-pass filter', 'op-amp high-pass filter'),
@@ -369,6 +578,7 @@ for _family in (
            specs=('cutoff',),
            examples=(('cutoff', 'Sallen-Key high-pass filter, cutoff {x} Hz', 20, 20000.0),)),
     Family(kind="rc_oscillator",
+           function=lambda f: [expect('frequency', 1 / (2 * math.pi * used(f, 'R') * used(f, 'C')), 0.1)],
            summary="Wien-bridge RC oscillator",
            build=_rc_oscillator,
            names=('Wien-bridge oscillator', 'RC oscillator', 'Wien bridge oscillator'),
@@ -379,6 +589,8 @@ for _family in (
            specs=('frequency',),
            examples=(('frequency', 'Wien bridge oscillator that oscillates at {x} Hz', 100, 20000.0),)),
     Family(kind="phase_shift_oscillator",
+           function=lambda f: [expect('frequency', 1 / (2 * math.pi * math.sqrt(6) * used(f, 'R') * used(f, 'C')),
+                                       0.15)],
            summary="RC phase-shift oscillator",
            build=_phase_shift_oscillator,
            names=('RC phase-shift oscillator', 'phase-shift oscillator', 'phase shift oscillator'),
@@ -389,6 +601,8 @@ for _family in (
            specs=('frequency',),
            examples=(('frequency', 'RC phase-shift oscillator running at {x} Hz', 100, 5000.0),)),
     Family(kind="bjt_switch",
+           function=lambda f: [settles('switches: the collector swings from near 0 V to near the supply',
+                                        0.8 * abs(used(f, 'VDD')), 1e3, how='pp')],
            summary="NPN transistor switch",
            build=_bjt_switch,
            names=('NPN transistor switch', 'BJT switch', 'bipolar transistor used as a switch'),
@@ -397,6 +611,7 @@ for _family in (
            tran=('2u', '3m'),
            source="V2"),
     Family(kind="transimpedance",
+           function=lambda f: [expect('vout', used(f, 'IBIAS', 'IREF') * used(f, 'RF', 'R'), 0.03)],
            summary="photodiode transimpedance amplifier",
            build=_transimpedance,
            source="I1",
@@ -406,6 +621,9 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'transimpedance amplifier turning a 10 uA photocurrent into {x} V at out', 0.1, 5),)),
     Family(kind="ring_oscillator",
+           function=lambda f: [settles('oscillates: the output swings over most of the supply', 0.8 * used(f, 'VDD'),
+                                       1e3,
+                                        how='pp')],
            summary="three-stage CMOS ring oscillator",
            build=_ring_oscillator,
            names=('ring oscillator', 'three-stage CMOS ring oscillator', '3-stage ring oscillator'),
@@ -416,6 +634,7 @@ for _family in (
            transient=40e-9,
            noun="oscillator"),
     Family(kind="buck_converter",
+           function=lambda f: [expect('vout', used(f, 'VIN', 'VDD') * used(f, 'DUTY'), 0.15)],
            summary="buck (step-down) converter",
            build=lambda f: _converter(f, False),
            names=('buck converter', 'step-down converter', 'DC-DC buck converter', 'step-down switching regulator'),
@@ -425,6 +644,7 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'buck converter from 12 V with {x} V output', 3, 9),)),
     Family(kind="boost_converter",
+           function=lambda f: [expect('vout', used(f, 'VIN', 'VDD') / (1 - used(f, 'DUTY')), 0.15)],
            summary="boost (step-up) converter",
            build=lambda f: _converter(f, True),
            names=('boost converter', 'step-up converter', 'DC-DC boost converter'),
@@ -434,12 +654,14 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'boost converter from 5 V with {x} V output', 7, 15),)),
     Family(kind="photodiode",
+           function=_photocurrent,
            summary="photodiode with load resistor",
            build=_photodiode,
            names=('photodiode circuit', 'photodiode with a load resistor', 'reverse-biased photodiode',
                   'photodetector front end'),
            rules=((26, ('photo[- ]?diode|photo[- ]?detector',)),)),
     Family(kind="wheatstone_bridge",
+           function=_bridge,
            summary="Wheatstone bridge sensor",
            build=_wheatstone,
            names=('Wheatstone bridge', 'Wheatstone bridge sensor', 'strain gauge bridge',
@@ -448,16 +670,19 @@ for _family in (
            analysis="op",
            accepts='full[- ]bridge\\s+(?:driver|inverter|converter)'),
     Family(kind="mems_resonator",
+           function=lambda f: [expect('center', 1 / (2 * math.pi * math.sqrt(used(f, 'L') * used(f, 'C'))), 0.05)],
            summary="MEMS resonator equivalent circuit",
            build=_mems,
            names=('MEMS resonator', 'MEMS resonator equivalent circuit', 'MEMS resonator model'),
            rules=((29, ('\\bmems\\b|gyroscope',)), (33, ('resonator',)))),
     Family(kind="mems_accelerometer",
+           function=_accelerates,
            summary="capacitive MEMS accelerometer",
            build=_accelerometer,
            names=('capacitive MEMS accelerometer', 'MEMS accelerometer', 'capacitive accelerometer'),
            rules=((28, ('accelerometer',)),)),
     Family(kind="generic",
+           function=lambda f: [],
            summary="resistive divider (starting point)",
            build=_generic,
            names=(),
@@ -466,11 +691,6 @@ for _family in (
 ):
     register(_family)
 
-# The recipe modules register the families beyond the first catalog, each beside its builder.
-from spice_lsp.generation import recipes  # noqa: E402,F401  (registers on import)
-
-# Every (rank, kind, patterns) rule, in the order the intent reader tries them.
-RULES = sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)
 
 
 def matches(low: str) -> str:
@@ -585,7 +805,36 @@ def render(intent: Intent) -> Rendered:
     warnings = [f"{v.text} ({v.role}) is not used by the {template.summary} template" for v in unused]
     if intent.kind not in FAMILIES:
         warnings.append(f"no family '{intent.kind}'; a {FAMILIES['generic'].summary} is given instead")
-    return Rendered(netlist, template.kind, used, unused, warnings, filler.defaults)
+    function = [_source_named(check, source) for check in template.function(filler)] if template.function else []
+    return Rendered(netlist, template.kind, used, unused, warnings, filler.defaults, function)
+
+
+def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:
+    """A probe's `{src}`: the input source as this netlist names it."""
+    return Probe(check.what, check.control.replace("{src}", source), check.low, check.high) \
+        if isinstance(check, Probe) else check
+
+
+def used(f: _Filler, role: str, *aliases: str, default: float | None = None) -> float:
+    """The value a role had in the build (the request's, else the builder's default, else
+    `default`), read without recording a use."""
+    value = next((f.intent.values[n].value for n in (role, *aliases) if n in f.intent.values),
+                 f.asked.get(role, default))
+    if value is None:
+        raise KeyError(role)
+    return value
+
+
+def expect(quantity: str, target: float, tolerance: float = 0.1) -> Spec:
+    """A spec the family's values should meet by design."""
+    spec = Spec("", quantity, target, tolerance)
+    return Spec(f"function: {spec.describe()} (from the part values)", quantity, target, tolerance)
+
+
+def settles(what: str, low: float, high: float, node: str = "{out}", how: str = "avg") -> Probe:
+    """The average (or max, min, pp) of a node over the last fifth of the family's own transient."""
+    return Probe(f"function: {what}", f"{{tran}}\nmeas tran result {how} v({node}) from={{from}} to={{stop}}",
+                 low, high)
 
 
 def roles(kind: str) -> dict[str, float]:
@@ -598,3 +847,10 @@ def roles(kind: str) -> dict[str, float]:
 def example_intent(kind: str) -> Intent:
     """A request for a family with no values given: the family's defaults."""
     return Intent(description=FAMILIES[kind].summary, kind=kind)
+
+
+# The recipe modules register the families beyond the first catalog, each beside its builder.
+from spice_lsp.generation import recipes  # noqa: E402,F401  (registers on import)
+
+# Every (rank, kind, patterns) rule, in the order the intent reader tries them.
+RULES = sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)

@@ -17,7 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.adapt import Known, Provenance, adapt, find, nearest_known, noun_phrase
-from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, analyses, lines, spec_item, structure
+from spice_lsp.generation.checklist import (
+    FAIL,
+    PASS,
+    UNCHECKED,
+    CheckItem,
+    analyses,
+    function_items,
+    lines,
+    spec_item,
+    structure,
+)
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
@@ -226,6 +236,7 @@ class Build:
     assumptions: list[str]
     unsupported: list[str]
     settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
+    function: list = field(default_factory=list)  # the family's own checks (families.Family.function)
     provenance: Provenance | None = None  # an answer adapted from a corpus entry: which
 
 
@@ -399,7 +410,8 @@ def _build(description: str) -> Build:
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
                    for role, value in template.defaults.items()]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
-                 assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None)
+                 assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None,
+                 template.function)
 
 
 def _unclear(intent: Intent, request: Request) -> list[str]:
@@ -443,6 +455,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         for spec in build.request.specs:
             value, how = measure_spec(spec, netlist, build.output, build.input, timeout, build.settle)
             items.append(spec_item(spec, value, how))
+        items += function_items(build.function, build.request.specs, netlist, build.output, build.input, timeout,
+                                build.settle)
     else:
         items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
     if build.provenance and not any(i.detail.startswith("measured") for i in items):
@@ -469,6 +483,7 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
         family = family_of(template.kind)
         candidate_netlist = compose(template.netlist, build.request, output=family.output, source=family.source).netlist
         build.used = template.used  # the trimmed value is the one the answer must hold
+        build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)
         if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
             break

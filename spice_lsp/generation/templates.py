@@ -243,8 +243,8 @@ def _bjt(f: _Filler, role: str) -> str:
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 10e3)}",
                   f"C1 in b {f('CIN', 10e-6)}", f"R3 vcc out {f('RC', 4.7e3, 'RL', 'R')}",
                   f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}", f"C2 e 0 {f('CE', 100e-6)}"]
-    else:  # basic: a biased transistor with a collector resistor
-        lines += [f"R1 in b {f('RB', 100e3, 'R')}", f"V3 bias 0 DC {f('VBIAS', 0.7)}",
+    else:  # basic: a biased transistor with a collector resistor (2.5 V through the 100k pair: ~1 mA)
+        lines += [f"R1 in b {f('RB', 100e3, 'R')}", f"V3 bias 0 DC {f('VBIAS', 2.5)}",
                   "R2 bias b 100k", f"R3 vcc out {f('RC', 1e3, 'RL')}", f"Q1 out b 0 {q}"]
     return "\n".join(lines)
 

@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E24, E96, given, set_value
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 Equations = Callable[[float, Callable[[str, float], float]], dict[str, float]]
 
@@ -40,10 +41,26 @@ def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
 
 
 def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ") -> dict[str, float]:
-    """The builder's part values: the user's, else the equations' at the design target."""
+    """The builder's part values: the user's, else the equations' at the design target (which
+    the netlist then states; not when the request gives every part: they set the frequency)."""
     def get(role: str, default: float) -> float:
         return stated_q(f.intent.description, default) if role == "Q" else f.number(role, default)
-    return equations(design_target(f, nominal, target), get)
+    values = equations(design_target(f, nominal, target), get)
+    if all(role in f.intent.values for role in values):
+        del f.params[f"design_{target.lower()}"]
+    return values
+
+
+def designed(quantity: str, tolerance: float = 0.1, target: str = "FREQ") -> Callable[[_Filler], list]:
+    """A family's function: its spec quantity at the target its parts were computed for; when the
+    request gave every part (no design target), that its response is shaped at all."""
+    def function(f: _Filler) -> list:
+        if (value := parse_number(f.params.get(f"design_{target.lower()}", ""))) is not None:
+            return [expect(quantity, value, tolerance)]
+        return [Probe("function: its response varies by at least 10 dB between 1 Hz and 100 MHz",
+                      "ac dec 10 1 100meg\nlet g = vdb({out})\nmeas ac hi max g\nmeas ac lo min g\n"
+                      "let result = hi-lo", 10, 1e3)]
+    return function
 
 
 def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
@@ -136,12 +153,14 @@ def _center_example(name: str, low: float = 100, high: float = 10e3, q: tuple[fl
 
 
 register(Family(kind="mfb_lowpass", summary="multiple-feedback (Rauch) active low-pass filter", build=_mfb_lowpass,
+                function=designed("cutoff"),
                 names=("multiple-feedback low-pass filter", "MFB low-pass filter", "Rauch low-pass filter",
                        "multiple feedback LPF"),
                 rules=((4.1, (MFB, LOWPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
                 specs=("cutoff",), design=designer(_mfb_lowpass_eq, "f0 = 1/(2 pi R sqrt(C1 C2)), C1 = 9 Q^2 C2", "R2"),
                 examples=_cutoff_example("multiple-feedback low-pass filter")))
 register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active high-pass filter", build=_mfb_highpass,
+                function=designed("cutoff"),
                 names=("multiple-feedback high-pass filter", "MFB high-pass filter", "Rauch high-pass filter",
                        "multiple feedback HPF"),
                 rules=((4.2, (MFB, HIGHPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
@@ -149,6 +168,7 @@ register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active h
                 design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
                 examples=_cutoff_example("MFB high-pass filter")))
 register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) active band-pass filter",
+                function=designed("center"),
                 build=_mfb_bandpass,
                 names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
                        "multiple feedback bandpass"),
@@ -210,11 +230,13 @@ def _tow_thomas(f: _Filler) -> str:
 
 
 register(Family(kind="sallen_key_bandpass", summary="Sallen-Key active band-pass filter", build=_sk_bandpass,
+                function=designed("center"),
                 names=("Sallen-Key band-pass filter", "Sallen Key bandpass filter", "VCVS band-pass filter"),
                 rules=((4.5, (r"sallen|vcvs", BANDPASS)),), noun="filter",
                 specs=("center", "q"), design=designer(_sk_bandpass_eq, "f0 = sqrt(2)/(2 pi R C)", "R"),
                 examples=_center_example("Sallen-Key band-pass filter", q=(0.8, 2.5))))
 register(Family(kind="state_variable_filter", summary="state-variable (KHN) filter, band-pass output",
+                function=designed("center"),
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
                        "Kerwin-Huelsman-Newcomb biquad"),
@@ -223,6 +245,7 @@ register(Family(kind="state_variable_filter", summary="state-variable (KHN) filt
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
 register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, band-pass output", build=_tow_thomas,
+                function=designed("center"),
                 names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
                 rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
                 specs=("center", "q"), design=designer(_tow_thomas_eq, "f0 = 1/(2 pi R C)", "R"),
@@ -257,12 +280,14 @@ def _twin_t_active(f: _Filler) -> str:
 
 
 register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
+                function=designed("notch"),
                 names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
                 rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive")), (4.91, (r"twin[- ]?t|parallel[- ]t\b",))),
                 noun="filter", accepts=r"notch(?:\s+filter)?",
                 specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),)))
 register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter (bootstrapped, adjustable Q)",
+                function=designed("notch"),
                 build=_twin_t_active,
                 names=("active twin-T notch filter", "bootstrapped twin-T notch", "op-amp twin-T notch filter"),
                 rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),
@@ -279,7 +304,15 @@ def _allpass(f: _Filler) -> str:
                       f"R3 in p {r}", f"C1 p 0 {c}", "X1 p inn out opamp"])
 
 
+def _allpass_function(f: _Filler) -> list:
+    f0 = 1 / (2 * math.pi * used(f, "R") * used(f, "C"))
+    return [Probe(f"function: unity gain, phase through -90 degrees at 1/(2 pi R C) = {format_eng(f0)}Hz",
+                  f"ac dec 100 {f0 / 100:g} {f0 * 100:g}\nlet p = vp({{out}})\nmeas ac result when p=-1.5708",
+                  0.95 * f0, 1.05 * f0)]
+
+
 register(Family(kind="allpass_filter", summary="first-order op-amp all-pass filter (phase shifter)", build=_allpass,
+                function=_allpass_function,
                 names=("all-pass filter", "first-order all-pass filter", "op-amp phase shifter",
                        "allpass phase shift network"),
                 rules=((4.95, (r"all[- ]?pass|phase[- ]shifter|phase[- ]shift (?:network|circuit|stage)",)),),
@@ -411,7 +444,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
         _side = "high" if _high else "low"
         _label = f"{_response.title()} {_side}-pass filter"
         register(Family(
-            kind=f"{_response}_{_side}pass",
+            kind=f"{_response}_{_side}pass", function=designed("cutoff"),
             summary=f"{_label}, orders 2 to 6 as a cascade of second-order sections ({_CASCADE_NOTE[_response]})",
             build=partial(_cascade, response=_response, high=_high),
             names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
@@ -447,6 +480,7 @@ def _lc_ladder(f: _Filler) -> str:
 
 
 register(Family(kind="lc_ladder_lowpass", summary="passive LC ladder low-pass filter (Butterworth, order 3-5)",
+                function=designed("cutoff"),
                 build=_lc_ladder,
                 names=("LC ladder low-pass filter", "passive Butterworth LC ladder filter",
                        "fifth-order LC ladder filter", "doubly terminated LC ladder"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, logic_table, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _mos_device
 
@@ -118,16 +119,36 @@ def _d_latch(f: _Filler) -> str:
         + "\n.ic v(out)=0 v(qb)={vdd}"
 
 
+def _table(*outputs: bool) -> Any:
+    """The gate's function: its output while a and b take 11, 01, 10, 00 (A and B's pulses)."""
+    return lambda f: [logic_table(dict(zip((2.5, 7.5, 12.5, 17.5), outputs)), used(f, "VDD"))]
+
+
+def _passes(f: _Filler) -> list:
+    vdd = used(f, "VDD")
+    return [Probe("function: passes the whole 0..VDD sine while en is high",
+                  "{tran}\nmeas tran result pp v({out}) from=12n to=28n", 0.8 * vdd, 1.05 * vdd),
+            Probe("function: isolates out (held at VDD/2) while en is low",
+                  "{tran}\nmeas tran result pp v({out}) from=33n to=40n", 0, 0.2 * vdd)]
+
+
+def _tristate_function(f: _Filler) -> list:
+    vdd = used(f, "VDD")
+    return [logic_table({2.5: True, 7.5: False, 12.5: True, 17.5: False}, vdd),
+            Probe("function: out floats (pulled to VDD/2) while en is low",
+                  f"{{tran}}\nmeas tran x find v({{out}}) at=27.5n\nlet result = abs(x-{vdd / 2:g})", 0, 0.15 * vdd)]
+
+
 _LOGIC: dict[str, Any] = {"analysis": "tran", "tran": ("10p", "40n"), "source": "V2", "mos": True, "transient": 40e-9}
-register(Family(kind="cmos_nor", summary="CMOS NOR gate",
+register(Family(kind="cmos_nor", function=_table(False, False, False, True), summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
                 rules=((4.1, (rf"{word('nor')}\b",)),), **_LOGIC))
-register(Family(kind="cmos_xor", summary="CMOS XOR gate",
+register(Family(kind="cmos_xor", function=_table(False, True, True, False), summary="CMOS XOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
                 names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
                 rules=((4.2, (rf"{word('xor')}\b|exclusive[- ]or(?:\s+gate)?",)),), **_LOGIC))
-register(Family(kind="cmos_xnor", summary="CMOS XNOR gate",
+register(Family(kind="cmos_xnor", function=_table(True, False, False, True), summary="CMOS XNOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
                 names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
                 rules=((4.05, (rf"{word('xnor')}\b|exclusive[- ]nor(?:\s+gate)?|equivalence gate",)),), **_LOGIC))
@@ -143,29 +164,33 @@ def _or(g: _Gates) -> None:
     g.inv("x", "out")
 
 
-register(Family(kind="cmos_and", summary="CMOS AND gate",
+register(Family(kind="cmos_and", function=_table(True, False, False, False), summary="CMOS AND gate",
                 build=lambda f: _two_inputs(f, _and),
                 names=("CMOS AND gate", "two-input AND gate", "AND gate", "2-input AND gate in CMOS"),
                 rules=((4.3, (rf"{word('and')}\s+gate\b",)),), **_LOGIC))
-register(Family(kind="cmos_or", summary="CMOS OR gate",
+register(Family(kind="cmos_or", function=_table(True, True, True, False), summary="CMOS OR gate",
                 build=lambda f: _two_inputs(f, _or),
                 names=("CMOS OR gate", "two-input OR gate", "OR gate", "2-input OR gate in CMOS"),
                 rules=((4.35, (rf"{word('or')}\s+gate\b",)),), **_LOGIC))
-register(Family(kind="transmission_gate", summary="CMOS transmission gate",
+register(Family(kind="transmission_gate", function=_passes, summary="CMOS transmission gate",
                 build=_transmission_gate,
                 names=("CMOS transmission gate", "transmission gate", "CMOS analog switch", "pass gate"),
                 rules=((4.4, (rf"transmission\s+gate|{word('pass')}\s+gate|analog\s+switch",)),), **_LOGIC))
-register(Family(kind="tristate_buffer", summary="CMOS tri-state buffer",
+register(Family(kind="tristate_buffer", function=_tristate_function, summary="CMOS tri-state buffer",
                 build=_tristate,
                 names=("tri-state buffer", "CMOS tri-state buffer", "three-state buffer", "tristate output driver"),
                 rules=((4.45, (r"tri[- ]?state|three[- ]state",)),), **_LOGIC))
 register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates)",
+                function=lambda f: [logic_table({2: False, 15: True, 22: True, 35: False}, used(f, "VDD"),
+                                                "set, held, reset")],
                 build=_sr_latch,
                 names=("SR latch", "set-reset latch", "NOR SR latch", "S-R latch from NOR gates"),
                 rules=((3.95, (r"latch\b(?![- ]up)",)),
                        (3.96, (r"latch\b", rf"{word('nor')}\b"))),
                 **_LOGIC))
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
+                function=lambda f: [logic_table({2: False, 12: True, 18: True, 22: False, 28: False, 32: True},
+                                                used(f, "VDD"), "follows d while enabled, holds it after")],
                 build=_d_latch,
                 names=("D latch", "gated D latch", "transparent latch", "level-sensitive D latch"),
                 rules=((3.9, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b|transparent\s+latch|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from spice_lsp.generation.design import set_value
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.families import Family, expect, register
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
@@ -20,6 +20,18 @@ from spice_lsp.language.units import format_eng
 def _show(f: _Filler, frequency: float, periods: float = 30) -> None:
     """A transient of `periods` periods, 200 points each."""
     f.tran = (1 / (200 * frequency), periods / frequency)
+
+
+def _oscillates(f: _Filler) -> list:
+    """It runs at the frequency its parts give (the one `_show` sized the transient for)."""
+    assert f.tran is not None, "an oscillator's builder sizes its transient (_show)"
+    return [expect("frequency", 1 / (200 * f.tran[0]), 0.1)]
+
+
+def _pulses(f: _Filler) -> list:
+    """A one-shot's output pulse is as wide as its parts give (the transient is three widths)."""
+    assert f.tran is not None, "a one-shot's builder sizes its transient"
+    return [expect("width", 200 * f.tran[0], 0.1)]
 
 
 def _example(name: str, low: float, high: float) -> tuple:
@@ -50,6 +62,7 @@ def _colpitts(f: _Filler) -> str:
 
 
 register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (common-base BJT)", build=_colpitts,
+                function=_oscillates,
                 names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
                        "Colpitts LC tank oscillator"),
                 # The textbook "LC oscillator" is the Colpitts.
@@ -77,12 +90,13 @@ def _clapp(f: _Filler) -> str:
     q = f.model("npn")
     # Common base as the Colpitts, the tank's inductor branch L1 + C3; R4 feeds the collector.
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k", "C4 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      "R2 b 0 4.7k", "C4 b 0 10n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"R4 vcc out {f('RC', 4.7e3, 'RL')}", f"C3 out x {p['C3']}", f"L1 x 0 {p['L']}",
                       f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", GEAR])
 
 
 register(Family(kind="clapp_oscillator", summary="Clapp LC oscillator (common-base BJT, series-tuned)", build=_clapp,
+                function=_oscillates,
                 names=("Clapp oscillator", "BJT Clapp oscillator", "Clapp LC oscillator", "Gouriet-Clapp oscillator"),
                 rules=((0.61, (r"clapp|gouriet",)),), analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
@@ -111,13 +125,14 @@ def _hartley(f: _Filler) -> str:
     # the coil's tap drives the emitter through C6, in phase. R5 keeps the emitter's low input
     # resistance from loading the tap (without it the tank detunes ~10 % and the amplitude squegs).
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k", "C3 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      "R2 b 0 4.7k", "C3 b 0 10n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"R4 vcc out {f('RC', 4.7e3, 'RL')}", "C5 out top 10n", f"L1 top t {p['L1']}",
                       f"L2 t 0 {p['L2']}", f"K1 L1 L2 {K_TAP:g}", f"C1 top 0 {p['C']}", "C6 t t2 10n", "R5 t2 e 220",
                       GEAR])
 
 
 register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (common-base BJT, tapped coil)",
+                function=_oscillates,
                 build=_hartley,
                 names=("Hartley oscillator", "BJT Hartley oscillator", "Hartley LC oscillator",
                        "tapped-coil oscillator"),
@@ -157,6 +172,7 @@ def _design_crystal(intent, d, spec) -> None:
 
 
 register(Family(kind="pierce_crystal_oscillator", summary="Pierce crystal oscillator (CMOS inverter)", build=_pierce,
+                function=_oscillates,
                 names=("Pierce crystal oscillator", "crystal oscillator", "quartz crystal oscillator",
                        "Pierce oscillator"),
                 rules=((0.7, (r"pierce|crystal|quartz|" + word("xtal") + r"\b",)),), analysis="tran",
@@ -186,6 +202,7 @@ def _relaxation(f: _Filler) -> str:
 
 
 register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscillator (astable, square wave)",
+                function=_oscillates,
                 build=_relaxation,
                 names=("relaxation oscillator", "op-amp astable multivibrator", "op-amp square-wave generator",
                        "op-amp relaxation oscillator"),
@@ -226,6 +243,7 @@ def _bjt_astable(f: _Filler) -> str:
 
 
 register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cross-coupled transistors)",
+                function=_oscillates,
                 build=_bjt_astable,
                 names=("astable multivibrator", "BJT astable multivibrator", "transistor astable multivibrator",
                        "free-running multivibrator"),
@@ -267,6 +285,7 @@ def _bjt_monostable(f: _Filler) -> str:
 
 
 register(Family(kind="bjt_monostable", summary="BJT monostable multivibrator (one-shot)", build=_bjt_monostable,
+                function=_pulses,
                 names=("monostable multivibrator", "BJT monostable multivibrator", "transistor one-shot",
                        "one-shot pulse generator"),
                 rules=((0.9, (r"monostable|one[- ]shot",)),), analysis="tran", tran=("5u", "3m"),
@@ -313,6 +332,7 @@ def _astable555(f: _Filler) -> str:
 
 
 register(Family(kind="timer555_astable", summary="555 timer astable oscillator (behavioural 555)", build=_astable555,
+                function=_oscillates,
                 names=("555 astable oscillator", "555 timer astable", "555 astable multivibrator",
                        "NE555 oscillator"),
                 rules=((0.2, (TIMER_555, r"astable|oscillat|clock|square|multivibrator|blink")), (0.25, (TIMER_555,))),
@@ -339,6 +359,7 @@ def _monostable555(f: _Filler) -> str:
 
 
 register(Family(kind="timer555_monostable", summary="555 timer monostable (one-shot, behavioural 555)",
+                function=_pulses,
                 build=_monostable555,
                 names=("555 monostable", "555 one-shot timer", "555 monostable multivibrator", "555 pulse timer"),
                 rules=((0.15, (TIMER_555, r"monostable|one[- ]shot|pulse|delay")),),
@@ -401,6 +422,7 @@ def _function_generator(f: _Filler) -> str:
 
 
 register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator (integrator + Schmitt trigger)",
+                function=_oscillates,
                 build=_vco,
                 names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO"),
                 rules=((0.95, (word("vco") + r"\b|voltage[- ]controlled oscillator",)),), analysis="tran",
@@ -409,6 +431,7 @@ register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator
                 design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
                 examples=_example("op-amp VCO with a 5 V control voltage", 50, 10e3)))
 register(Family(kind="function_generator", summary="triangle/square function generator (integrator + Schmitt)",
+                function=_oscillates,
                 build=_function_generator,
                 names=("triangle wave generator", "function generator", "triangle-wave and square-wave generator",
                        "op-amp triangle-wave oscillator"),

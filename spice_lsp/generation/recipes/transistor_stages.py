@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, ce_gain, expect, gain_between, register, used
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng
 
 VT = 0.02585  # thermal voltage at 300 K
 BETA = 100  # the npn card's bf
 IS = 1e-14  # the npn card's is
-JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)",
-        "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 rd=10 rs=10 cgs=3p cgd=1p)"}
+# The square law with channel-length modulation; no terminal resistances (a stated BETA and VTO
+# then give the textbook gain: an unbypassed rs would degenerate a bypassed stage).
+JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 cgs=3p cgd=1p)",
+        "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 cgs=3p cgd=1p)"}
 _BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npns?|pnps?)\b", re.IGNORECASE)
 
 
@@ -29,6 +33,62 @@ def _bipolar(f: _Filler) -> bool:
 def _signal(f: _Filler, name: str = "V2", node: str = "in", dc: str = "0") -> str:
     amplitude = f("VIN", 10e-3)
     return f"{name} {node} 0 DC {dc} AC 1 SIN(0 {amplitude} {f('FREQ', 1e3)})"
+
+
+def amplifies(least: float = 2.0) -> Callable[[_Filler], list]:
+    """A stage whose gain has no simple closed form here: it must amplify, |gain| at 1 kHz."""
+    return lambda f: [gain_between(least, 1e7, "amplifies")]
+
+
+def follows(low: float, high: float) -> Callable[[_Filler], list]:
+    """A follower: v(out) is the input less `low` to `high` volts at the operating point."""
+    def function(f: _Filler) -> list:
+        vin = used(f, "VIN")
+        return [Probe(f"function: follows its {vin:g} V input, {low:g} to {high:g} V below it",
+                      "op\nlet result = v({inp})-v({out})", low, high)] if vin > high + 0.5 else []
+    return function
+
+
+def _copies(f: _Filler) -> list:
+    return [expect("current", used(f, "IREF", "IBIAS"), 0.05)]
+
+
+def _widlar_function(f: _Filler) -> list:
+    iref = used(f, "IREF", "IBIAS")
+    return [Probe(f"function: sources less than its {format_eng(iref)}A reference, set by RE",
+                  "op\nlet result = abs(i(V9))", 0.01 * iref, 0.9 * iref)]
+
+
+def _current_source_function(f: _Filler) -> list:
+    vcc, r1, r2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
+    vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+    i = 1e-3
+    for _ in range(30):  # I = (VB - VBE)/RE, VBE and the base current's drop from I itself
+        i = max((vth - VT * math.log(max(i, 1e-12) / IS)) / (re_ * (1 + 1 / BETA) + rth / BETA), 1e-9)
+    return [expect("current", i, 0.05)]
+
+
+def _ltp_gain(f: _Filler) -> list:
+    ic = (12 - 0.7) / used(f, "RE") / 2
+    rc = used(f, "RC", "R")
+    ro = 100 / ic
+    return [expect("gain", ic / VT * rc * ro / (rc + ro) * BETA / (BETA + 1), 0.25)]
+
+
+def _push_pull_function(f: _Filler, ab: bool) -> list:
+    peak, load = used(f, "VIN"), used(f, "RL", "R")
+    if ab:  # no dead band: the peak less the 1 ohm emitter resistor's share
+        low, high = 0.85 * peak * load / (load + 1), 1.02 * peak
+        what = "follows the input's peak (no dead band)"
+    else:
+        low, high = peak - 1.0, peak - 0.4
+        what = "follows the input's peak less one VBE (the crossover dead band)"
+    return [Probe(f"function: {what}", "{tran}\nmeas tran result max v({out}) from={half} to={stop}", low, high)]
+
+
+def _degenerated_gain(f: _Filler) -> list:
+    ic, rc, re_ = used(f, "IBIAS", "IREF"), used(f, "RC"), used(f, "RE")
+    return [expect("gain", -rc / (re_ + VT / ic) * BETA / (BETA + 1), 0.1)]
 
 
 # --- cascodes --------------------------------------------------------------------------------
@@ -52,12 +112,14 @@ def _mos_cascode(f: _Filler) -> str:
 
 
 register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitter into common-base)",
+                function=lambda f: [ce_gain(f, vb=used(f, "VDD") * 10 / 65)],
                 build=_bjt_cascode,
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
                 rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V2", noun="amplifier"))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
+                function=amplifies(5),
                 build=_mos_cascode,
                 names=("MOSFET cascode amplifier", "NMOS cascode amplifier", "cascode amplifier",
                        "cascode gain stage"),
@@ -84,13 +146,13 @@ def _sziklai(f: _Filler) -> str:
                       f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
 
 
-register(Family(kind="darlington_pair", summary="Darlington pair (emitter follower)",
+register(Family(kind="darlington_pair", function=follows(1.0, 1.7), summary="Darlington pair (emitter follower)",
                 build=_darlington,
                 names=("Darlington pair", "Darlington transistor", "Darlington emitter follower",
                        "NPN Darlington pair"),
                 rules=((13.6, (r"darlington",)),),
                 analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True))
-register(Family(kind="sziklai_pair", summary="Sziklai pair (complementary feedback pair)",
+register(Family(kind="sziklai_pair", function=follows(0.45, 0.95), summary="Sziklai pair (complementary feedback pair)",
                 build=_sziklai,
                 names=("Sziklai pair", "complementary feedback pair", "Sziklai transistor pair"),
                 rules=((13.61, (r"sziklai|complementary feedback pair",)),),
@@ -207,7 +269,7 @@ def _design_current_source(intent, d, spec) -> None:
         d.free, d.scale = "RE", -1
 
 
-register(Family(kind="wilson_mirror", summary="Wilson current mirror",
+register(Family(kind="wilson_mirror", function=_copies, summary="Wilson current mirror",
                 build=_wilson,
                 names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
                        "MOS Wilson current mirror"),
@@ -215,7 +277,7 @@ register(Family(kind="wilson_mirror", summary="Wilson current mirror",
                 analysis="op", mos=True, source="I1",
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
-register(Family(kind="widlar_mirror", summary="Widlar current source",
+register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar current source",
                 build=_widlar,
                 names=("Widlar current source", "Widlar current mirror", "Widlar mirror",
                        "BJT Widlar current source"),
@@ -223,7 +285,7 @@ register(Family(kind="widlar_mirror", summary="Widlar current source",
                 analysis="op", mos=True, source="I1",
                 specs=("current",), design=_design_widlar,
                 examples=(("current", "BJT Widlar current source with an output current of {x} A", 10e-6, 500e-6),)))
-register(Family(kind="cascode_mirror", summary="cascode current mirror",
+register(Family(kind="cascode_mirror", function=_copies, summary="cascode current mirror",
                 build=_cascode_mirror,
                 names=("cascode current mirror", "MOS cascode current mirror", "BJT cascode current mirror",
                        "cascoded current mirror"),
@@ -232,6 +294,7 @@ register(Family(kind="cascode_mirror", summary="cascode current mirror",
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
 register(Family(kind="bjt_current_source", summary="BJT current source (divider-biased, emitter resistor)",
+                function=_current_source_function,
                 build=_bjt_current_source,
                 names=("BJT current source", "bipolar transistor current source", "NPN current sink",
                        "transistor current source"),
@@ -263,11 +326,15 @@ def _push_pull(f: _Filler, ab: bool) -> str:
     d = f.model("dsi")
     # Class AB: D1/D2, fed by R1/R2, hold the bases two diode drops apart, so both transistors
     # carry a small quiescent current and the crossover dead band closes; R4/R5 stabilise it.
-    return "\n".join(lines + ["R1 vcc bn 2.2k", f"D1 bn in {d}", f"D2 in bp {d}", "R2 bp vee 2.2k",
+    # R1/R2 feed the peak base current (the load's peak over bf) twice over, or the output clips.
+    peak, rl = abs(f.number("VIN", 5)), f.number("RL", 100, "R")
+    rbias = format_eng(min(2.2e3, max(abs(f.number("VDD", 12)) - peak - 0.7, 0.5) / (2 * peak / (rl * BETA))))
+    return "\n".join(lines + [f"R1 vcc bn {rbias}", f"D1 bn in {d}", f"D2 in bp {d}", f"R2 bp vee {rbias}",
                               f"Q1 vcc bn en {q}", "R4 en out 1", f"Q2 vee bp ep {p}", "R5 ep out 1", load])
 
 
 register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (differential amplifier)",
+                function=_ltp_gain,
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
                        "BJT differential pair"),
@@ -275,12 +342,14 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                               r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V3", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
+                function=lambda f: _push_pull_function(f, False),
                 build=lambda f: _push_pull(f, False),
                 names=("class B push-pull output stage", "push-pull amplifier", "class B output stage",
                        "complementary push-pull emitter follower"),
                 rules=((13.8, (r"push[- ]pull|class[- ]?b\b|complementary (?:emitter[- ])?followers?",)),),
                 analysis="tran", tran=("10u", "3m"), source="V2", signal_input=True, noun="amplifier"))
 register(Family(kind="class_ab_push_pull", summary="class AB push-pull output stage (diode-biased)",
+                function=lambda f: _push_pull_function(f, True),
                 build=lambda f: _push_pull(f, True),
                 names=("class AB push-pull output stage", "class AB amplifier", "diode-biased push-pull stage",
                        "class AB output stage"),
@@ -350,30 +419,32 @@ def _design_ce_gain(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", 1
 
 
-register(Family(kind="jfet_common_source", summary="JFET common-source amplifier (self-biased)",
+register(Family(kind="jfet_common_source", function=amplifies(3), summary="JFET common-source amplifier (self-biased)",
                 build=lambda f: _jfet(f, False),
                 names=("JFET common-source amplifier", "JFET amplifier", "n-channel JFET amplifier",
                        "self-biased JFET common-source stage"),
                 rules=((15.6, (r"jfets?\b",)),),
                 source="V2", noun="amplifier"))
 register(Family(kind="jfet_source_follower", summary="JFET source follower",
+                function=lambda f: [gain_between(0.5, 1.0, "follows its input")],
                 build=lambda f: _jfet(f, True),
                 names=("JFET source follower", "JFET common-drain amplifier", "JFET buffer"),
                 rules=((15.5, (r"jfets?\b", r"source[- ]follower|common[- ]drain|buffer")),),
                 source="V2", noun="amplifier"))
-register(Family(kind="common_base", summary="BJT common-base amplifier",
+register(Family(kind="common_base", function=lambda f: [ce_gain(f, +1)], summary="BJT common-base amplifier",
                 build=_common_base,
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
                        "NPN common base stage"),
                 rules=((14.6, (r"common[- ]base|grounded[- ]base",)),),
                 source="V2", noun="amplifier"))
-register(Family(kind="common_gate", summary="MOSFET common-gate amplifier",
+register(Family(kind="common_gate", function=amplifies(3), summary="MOSFET common-gate amplifier",
                 build=_common_gate,
                 names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
                        "MOSFET common gate stage"),
                 rules=((15.7, (r"common[- ]gate|grounded[- ]gate",)),),
                 source="V2", mos=True, noun="amplifier"))
 register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider-biased common-emitter stage",
+                function=_degenerated_gain,
                 build=_degenerated_ce,
                 names=("emitter-degenerated common-emitter amplifier", "self-biased CE stage",
                        "voltage-divider biased common-emitter amplifier with an unbypassed emitter resistor",
