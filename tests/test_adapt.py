@@ -8,7 +8,7 @@ from spice_lsp.generation import adapt
 from spice_lsp.generation.checklist import PASS, UNCHECKED
 from spice_lsp.generation.families import FAMILIES
 from spice_lsp.generation.pipeline import CannotServe, generate, refusal
-from spice_lsp.generation.retrieval import corpus_entries
+from spice_lsp.generation.retrieval import corpus_entries, corpus_examples
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
 from spice_lsp.language.model import Element
@@ -88,3 +88,28 @@ def test_the_nearest_circuits_read_back_to_their_families():
     from spice_lsp.generation.intent import parse_intent
     for known in adapt.nearest_known(UNKNOWN, "Zorbitron-7 hyperdimensional regulator"):
         assert parse_intent(known.name).kind == known.kind
+
+
+class FakeRetriever:
+    """A loaded retriever over the corpus whose scores favour one entry (no embedder needed)."""
+
+    def __init__(self, favourite: str) -> None:
+        self.loaded = True
+        self.examples = corpus_examples()
+        self.favourite = favourite
+
+    def search(self, query: str, k: int = 3):
+        return sorted(((e, 1.0 if e.id == self.favourite else 0.0) for e in self.examples),
+                      key=lambda pair: -pair[1])[:k]
+
+
+def test_the_match_says_whether_embeddings_or_words_ordered_it():
+    """Embeddings order the entries whose names match (never admit others); without a loaded
+    retriever over the corpus, shared words do, and the provenance says which."""
+    bandgaps = sorted(key for key, e in corpus_entries().items() if adapt.circuit_name(e) == "bandgap reference")
+    lexical = adapt.find(BANDGAP, "bandgap reference")
+    assert lexical is not None and lexical[1] == "lexical" and lexical[0] in bandgaps
+    favourite = next(key for key in bandgaps if key != lexical[0])
+    assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(favourite)) == (favourite, "embedding")
+    other = next(key for key, e in corpus_entries().items() if adapt.circuit_name(e) is None)
+    assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(other))[0] in bandgaps

@@ -116,8 +116,9 @@ def confident(phrase: str, name_words: frozenset[str]) -> bool:
 
 
 def _order(description: str, ids: list[str], retriever: Retriever | None) -> tuple[list[str], str]:
-    """The matching entries, most like the request first, and what ordered them."""
-    if retriever is not None and retriever.loaded:
+    """The matching entries, most like the request first, and what ordered them: a loaded retriever's
+    embeddings when it indexes the corpus, else the words each entry's description shares with the request."""
+    if retriever is not None and retriever.loaded and any(e.kind == "corpus" for e in retriever.examples):
         scores = {e.id: s for e, s in retriever.search(description, len(retriever.examples))}
         return sorted(ids, key=lambda i: (-scores.get(i, -1.0), i)), "embedding"
     asked = words(description)
