@@ -64,6 +64,8 @@ def run_generate(args) -> int:
         result = _assistant(args).generate(args.description)
     except (CannotServe, ValueError) as error:
         print(f"spice-lsp generate: {error}", file=sys.stderr)
+        for known in getattr(error, "nearest", []):  # what can be built instead, ready to ask for
+            print(f"  nearest known: {known.summary} (spice-lsp generate \"{known.name}\")", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))

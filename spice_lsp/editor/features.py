@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from spice_lsp.generation.pipeline import GenerationResult, checklist_lines
+from spice_lsp.generation.pipeline import GenerationResult, checklist_lines, refusal
 from spice_lsp.language import model as m
 from spice_lsp.language.checks import CheckResult
 from spice_lsp.language.diagnostics import Diagnostic
@@ -596,6 +596,21 @@ def describe_hover(line: int, text: str, result: GenerationResult | None, refusa
     else:
         body = "\n".join([f"**{result.verdict}**", "", *(f"- {item}" for item in checklist_lines(result))])
     return HoverInfo(body, m.Range(m.Position(line, 0), m.Position(line, len(text))))
+
+
+@dataclass
+class Suggestion:
+    """An edit offered as a code action: here, a known circuit for a request no recipe answers."""
+    title: str
+    insertion: Insertion
+
+
+def refusal_suggestions(document: str, line: int, description: str) -> list[Suggestion]:
+    """For a describe line the generator refuses ("no recipe for X"): the nearest known circuits,
+    each inserted below the line as the generated netlist would be (nothing is simulated)."""
+    nearest = refused.nearest if (refused := refusal(description)) else []
+    return [Suggestion(f"Insert the nearest known circuit: {known.summary}",
+                       netlist_insertion(document, line, known.netlist)) for known in nearest]
 
 
 def netlist_insertion(document: str, line: int, netlist: str) -> Insertion:

@@ -427,7 +427,9 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
         return None
     return [types.CodeAction(title="Generate netlist from description", kind=types.CodeActionKind.RefactorRewrite,
                              command=types.Command(title="Generate netlist from description", command=GENERATE_COMMAND,
-                                                   arguments=[doc.uri, pos.line, doc.version]))]
+                                                   arguments=[doc.uri, pos.line, doc.version]))] + \
+        [lsp.lsp_suggestion_action(doc.uri, s, doc)
+         for s in features.refusal_suggestions(doc.source, pos.line, description)]  # no recipe: the nearest known
 
 
 @contextlib.asynccontextmanager
