@@ -13,7 +13,7 @@ Ported here:
   .control blocks);
 - the level-2/3 tasks whose prompt states the figure (a gain, an output or reference voltage):
   that figure ±30 % (PhyChip's tolerance) as an ngspice check on the named ports, with a reference written here. The v2
-  reference netlists cannot serve: 15 of the 22 level-2/3 ones carry corrupted numbers
+  reference netlists cannot serve: 17 of the 22 level-2/3 ones carry corrupted numbers
   (`9.1.4k`, `0.1.52n`; ngspice reads `9.1.4k` as 9.1 ohm), so e.g. the inverting amplifier's
   reference gain is -43 dB against the prompt's "near -8 V/V".
 The other level-2/3 tasks are left out (LEFT_OUT says why) and listed in training/cases/README.md.
@@ -108,7 +108,7 @@ _INJECTS = "the harness adds its own sources to the answer and alters them"
 LEFT_OUT = {
     "tier0-diff-pair-l2-v91": "no figure in the prompt ('a lower-current operating point')" + _CORRUPT,
     "tier0-current-mirror-l2-v96": _INJECTS + " (a reference current and an output sweep)",
-    "tier1-schmitt-l2-v90": "no figure in the prompt ('thresholds shifted upward'); not ported in this pass",
+    "tier1-schmitt-l2-v90": "no figure in the prompt ('thresholds shifted upward')" + _CORRUPT,
     "tier0-integrator-l2-v92": "no figure in the prompt ('a slower RC constant')" + _CORRUPT,
     "tier0-buffer-l2-v93": "no figure in the prompt ('heavier output loading')" + _CORRUPT,
     "tier0-differentiator-l2-v94": "no figure in the prompt ('a shifted zero frequency')" + _CORRUPT,
