@@ -56,3 +56,20 @@ def test_a_random_spec_is_met_in_ngspice(kind, quantity):
         assert result.intent.kind == kind
         spec = [item for item in result.checks if item.detail.startswith("measured")]
         assert spec and all(item.status == "pass" for item in spec), (phrase, target, result.checks, result.netlist)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_record_says_what_its_circuit_does(kind):
+    # A family with no function check could silently not work and still be reported verified.
+    assert FAMILIES[kind].function is not None, "a family needs a function: what its circuit must do"
+    assert render(example_intent(kind)).function, "its function names at least one check on the default build"
+
+
+@pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_family_does_its_function_with_its_defaults(kind):
+    result = generate(FAMILIES[kind].names[0])
+    assert result.intent.kind == kind
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), (function, result.netlist)
+

@@ -816,10 +816,10 @@ def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:
 
 
 def used(f: _Filler, role: str, *aliases: str, default: float | None = None) -> float:
-    """The value a role had in the build (the request's, else the builder's default, else
-    `default`), read without recording a use."""
+    """The value a role had in the build (the request's, else `default`, else the default the
+    builder first asked it with), read without recording a use."""
     value = next((f.intent.values[n].value for n in (role, *aliases) if n in f.intent.values),
-                 f.asked.get(role, default))
+                 default if default is not None else f.asked.get(role))
     if value is None:
         raise KeyError(role)
     return value
@@ -832,8 +832,8 @@ def expect(quantity: str, target: float, tolerance: float = 0.1) -> Spec:
 
 
 def settles(what: str, low: float, high: float, node: str = "{out}", how: str = "avg") -> Probe:
-    """The average (or max, min, pp) of a node over the last fifth of the family's own transient."""
-    return Probe(f"function: {what}", f"{{tran}}\nmeas tran result {how} v({node}) from={{from}} to={{stop}}",
+    """The average (or max, min, pp) of a node over the last half of the family's own transient."""
+    return Probe(f"function: {what}", f"{{tran}}\nmeas tran result {how} v({node}) from={{half}} to={{stop}}",
                  low, high)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler
 
@@ -44,12 +45,37 @@ def _sweep(f: _Filler) -> str:
     return f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 100)} 0 0 -90)"
 
 
+def _compares(f: _Filler) -> list:
+    vsat, period = saturation(f.intent), 1 / used(f, "FREQ")
+    return [Probe("function: its output swings rail to rail as the input crosses the reference",
+                  "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 1.5 * vsat, 2.2 * vsat),
+            Probe("function: high at the input's positive peak (above the reference)",
+                  f"{{tran}}\nmeas tran result find v({{out}}) at={period * 1.25:g}", 0.5 * vsat, 1.1 * vsat)]
+
+
+def _hysteresis(inverting: bool):
+    def function(f: _Filler) -> list:
+        r1, r2 = used(f, "R1", "R"), used(f, "R2")
+        return [expect("hysteresis", 2 * saturation(f.intent) * (r2 / (r1 + r2) if inverting else r1 / r2), 0.1)]
+    return function
+
+
+def _window_function(f: _Filler) -> list:
+    low, high, half = used(f, "VLOW"), used(f, "VHIGH"), used(f, "VLOGIC") / 2
+    samples = {"m": (low + high) / 2, "b": low / 2, "a": high + (high - low) / 2}
+    return [Probe("function: high inside the window, low below and above it (wrong samples: 0 expected)",
+                  f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 400:g}\n"
+                  + "\n".join(f"meas dc {k} find v({{out}}) at={v:g}" for k, v in samples.items())
+                  + f"\nlet result = (m lt {half:g}) + (b gt {half:g}) + (a gt {half:g})", 0, 0)]
+
+
 def _comparator(f: _Filler) -> str:
     return "\n".join([comparator_block(f), f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})",
                       f"V2 ref 0 DC {f('VBIAS', 2.5)}", "X1 in ref out comparator"])
 
 
-register(Family(kind="comparator", summary="open-loop voltage comparator against a reference", build=_comparator,
+register(Family(kind="comparator", function=_compares,
+                summary="open-loop voltage comparator against a reference", build=_comparator,
                 names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit"),
                 rules=((5.2, (word("comparator") + r"s?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True))
 
@@ -73,7 +99,8 @@ def _hysteresis_design(inverting: bool):
 
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
-    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3)
+    # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
+    r1, r2 = f("R1", 10e3 if inverting else 4.7e3, "R"), f("R2", 10e3)
     if inverting:  # the input on the - input; R1 (output to +) and R2 (+ to ground) feed back
         body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
@@ -92,6 +119,7 @@ for _kind, _inverting, _names, _rule in (
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,
                     rules=(_rule,), analysis="tran", tran=("2u", "20m"), signal_input=True,
+                    function=_hysteresis(_inverting),
                     accepts=r"comparators?|hysteresis|trigger", specs=("hysteresis",),
                     design=_hysteresis_design(_inverting),
                     examples=(("hysteresis", f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
@@ -110,7 +138,8 @@ def _window(f: _Filler) -> str:
                       f"R1 logic out {f('R', 10e3, 'RL')}", f"D3 0 out {d}"])
 
 
-register(Family(kind="window_comparator", summary="window comparator (high inside a voltage window)", build=_window,
+register(Family(kind="window_comparator", function=_window_function,
+                summary="window comparator (high inside a voltage window)", build=_window,
                 names=("window comparator", "window detector", "dual-limit comparator"),
                 rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),), analysis="dc",
                 dc_sweep="0 10 0.05", signal_input=True, accepts=r"comparators?"))

@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
@@ -104,6 +105,24 @@ def _flash(f: _Filler) -> str:
     return "\n".join(lines)
 
 
+def _converts(f: _Filler) -> list:
+    """Vout = Vref code/2^n."""
+    n, code = _bits_and_code(f)
+    return [expect("vout", used(f, "VBIAS", "VDD", "VIN") * code / 2 ** n, 0.02)] if code else \
+        [Probe("function: code 0 gives 0 V", "op\nlet result = abs(v({out}))", 0, 0.01)]
+
+
+def _counts(f: _Filler) -> list:
+    """The thermometer count at a quarter LSB above each threshold is that threshold's code."""
+    bits = _BITS.search(f.intent.description)
+    levels = 2 ** (min(max(int(bits[1]), 2), 4) if bits else 3)
+    lsb = used(f, "VBIAS", "VDD", "VIN") / levels
+    samples = "\n".join(f"meas dc k{k} find v({{out}}) at={(k + 0.25) * lsb:g}" for k in range(levels))
+    wrong = " + ".join(f"(abs(k{k}-{k}) gt 0.5)" for k in range(levels))
+    return [Probe("function: converts each input level to its code (wrong codes: 0 expected)",
+                  f"dc {{src}} 0 {levels * lsb:g} {lsb / 50:g}\n{samples}\nlet result = {wrong}", 0, 0)]
+
+
 def _design_dac(intent, d, spec) -> None:
     """code = round(Vout 2^n / Vref)."""
     n, code = _word(intent.description)
@@ -124,7 +143,8 @@ def _design_dac(intent, d, spec) -> None:
     d.notes.append(f"code = {code} ({code:0{n}b}) from Vout = Vref code/2^{n} (exact {exact:.3g})")
 
 
-_DAC: dict[str, Any] = {"analysis": "op", "source": "V1", "specs": ("vout",), "design": _design_dac}
+_DAC: dict[str, Any] = {"analysis": "op", "source": "V1", "specs": ("vout",), "design": _design_dac,
+                        "function": _converts}
 register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 build=_r2r,
                 names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
@@ -149,4 +169,4 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 rules=((2.3, (r"flash(?:\s+converter)?\b",
                               r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
                        (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
-                analysis="dc", dc_sweep="0 5 0.01", signal_input=True))
+                analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts))

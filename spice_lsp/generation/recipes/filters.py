@@ -445,7 +445,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
         _label = f"{_response.title()} {_side}-pass filter"
         register(Family(
             kind=f"{_response}_{_side}pass", function=designed("cutoff"),
-            summary=f"{_label}, orders 2 to 6 as a cascade of second-order sections ({_CASCADE_NOTE[_response]})",
+            summary=f"{_label}, orders two to six as a cascade of second-order sections ({_CASCADE_NOTE[_response]})",
             build=partial(_cascade, response=_response, high=_high),
             names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
                    f"{_response.title()} {'HPF' if _high else 'LPF'}"),
@@ -479,7 +479,8 @@ def _lc_ladder(f: _Filler) -> str:
     return "\n".join(lines + [f"R2 {node} 0 {format_eng(r0)}"])
 
 
-register(Family(kind="lc_ladder_lowpass", summary="passive LC ladder low-pass filter (Butterworth, order 3-5)",
+register(Family(kind="lc_ladder_lowpass",
+                summary="passive LC ladder low-pass filter (Butterworth, orders three to five)",
                 function=designed("cutoff"),
                 build=_lc_ladder,
                 names=("LC ladder low-pass filter", "passive Butterworth LC ladder filter",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
-from spice_lsp.generation.families import Family, register
-from spice_lsp.generation.recipes.filters import designer, parts
+from spice_lsp.generation.families import Family, expect, register, settles, used
+from spice_lsp.generation.recipes.filters import designed, designer, parts
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 
@@ -43,6 +44,51 @@ def _gain_examples(name: str, high: float) -> tuple:
     return (("gain", f"{name} with a gain of {{x}}", 1.5, high), ("gain_db", f"{name} with {{x}} dB gain", 3, 30))
 
 
+# --- what each circuit must do, from the values it was built with ------------------------------------
+
+def _at_op(what: str, value: float, tolerance: float) -> Probe:
+    """v(out) at the operating point within `tolerance` (relative) of `value`."""
+    band = abs(value) * tolerance
+    return Probe(f"function: {what}", "op\nlet result = v({out})", value - band, value + band)
+
+
+def _summing_function(f: _Filler) -> list:
+    rf, r1, r2 = used(f, "RF", "R"), used(f, "R1"), used(f, "R2")
+    return [expect("gain", -rf / r1, 0.03),
+            _at_op("adds the DC input: v(out) = -RF VBIAS/R2", -rf * used(f, "VBIAS") / r2, 0.03)]
+
+
+def _one_sided(f: _Filler) -> list:
+    peak = used(f, "VIN")
+    return [Probe("function: passes one half of the sine whole and blocks the other (max + min = one peak)",
+                  "{tran}\nmeas tran hi max v({out}) from={half} to={stop}\n"
+                  "meas tran lo min v({out}) from={half} to={stop}\nlet result = abs(hi+lo)", 0.9 * peak, 1.05 * peak)]
+
+
+def _absolute(f: _Filler) -> list:
+    peak = used(f, "VIN")
+    return [settles("its output reaches the input's peak", 0.9 * peak, 1.05 * peak, how="max"),
+            settles("its output never goes below zero (|v(in)|)", -0.05 * peak, 0.1 * peak, how="min")]
+
+
+def _log_function(f: _Filler) -> list:
+    x = -0.02585 * math.log(used(f, "VIN") / (used(f, "R", "R1") * 1e-14))
+    return [Probe(f"function: v(out) = -VT ln(VIN/(R Is)) = {x:.3g} V", "op\nlet result = v({out})",
+                  x - 0.03, x + 0.03)]
+
+
+def _antilog_function(f: _Filler) -> list:
+    x = -used(f, "RF", "R") * 2.5e-9 * math.exp(used(f, "VIN") / (1.75 * 0.02585))
+    return [_at_op(f"v(out) = -RF Is exp(VIN/(n VT)) = {x:.3g} V", x, 0.1)]
+
+
+def _differentiates(f: _Filler) -> list:
+    slope = 2 * used(f, "VIN") / 0.49e-3  # the triangle's ramps
+    x = used(f, "RF", "R") * used(f, "C", "C1") * slope
+    return [Probe(f"function: its output is -RF C dv/dt = {x:.3g} V mid-way down the falling ramp",
+                  "{tran}\nmeas tran result find v({out}) at=0.745m", 0.9 * x, 1.1 * x)]
+
+
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
 
 def _difference(f: _Filler) -> str:
@@ -53,6 +99,7 @@ def _difference(f: _Filler) -> str:
 
 
 register(Family(kind="difference_amplifier", summary="op-amp difference amplifier (subtractor)", build=_difference,
+                function=lambda f: [expect("gain", used(f, "R2", "RF") / used(f, "R1", "R"), 0.03)],
                 names=("difference amplifier", "op-amp subtractor", "op-amp differential amplifier",
                        "subtractor circuit"),
                 rules=((5.3, (r"difference amplifier|subtract(?:or|ing amplifier)",)),
@@ -72,6 +119,8 @@ def _instrumentation(f: _Filler) -> str:
 
 
 register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrumentation amplifier",
+                function=lambda f: [expect("gain", (1 + 2 * used(f, "R") / used(f, "RG"))
+                                           * used(f, "R3") / used(f, "R2"), 0.03)],
                 build=_instrumentation,
                 names=("instrumentation amplifier", "three op-amp instrumentation amplifier", "in-amp",
                        "INA instrumentation amplifier"),
@@ -90,6 +139,7 @@ def _summing(f: _Filler) -> str:
 
 
 register(Family(kind="summing_amplifier", summary="inverting summing amplifier (op-amp adder)", build=_summing,
+                function=_summing_function,
                 names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
                 rules=((5.5, (r"summing|" + word("summer") + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
@@ -120,6 +170,7 @@ def _howland(f: _Filler) -> str:
 
 
 register(Family(kind="howland_current_source", summary="Howland current source (grounded load)", build=_howland,
+                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R"), 0.03)],
                 names=("Howland current source", "Howland current pump", "op-amp Howland current source"),
                 rules=((5.6, (r"howland",)),), analysis="op", signal_input=True,
                 accepts=r"current\s+(?:source|pump)", specs=("current",),
@@ -133,6 +184,7 @@ def _v_to_i(f: _Filler) -> str:
 
 
 register(Family(kind="voltage_to_current_converter", summary="op-amp voltage-to-current converter (floating load)",
+                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R1", "R"), 0.03)],
                 build=_v_to_i,
                 names=("voltage-to-current converter", "op-amp V-to-I converter", "voltage to current converter"),
                 rules=((5.65, (r"voltage[- ]to[- ]current|" + word("v") + r"[- ]to[- ]i\b",)),),
@@ -148,6 +200,7 @@ def _i_to_v(f: _Filler) -> str:
 
 
 register(Family(kind="current_to_voltage_converter", summary="op-amp current-to-voltage converter", build=_i_to_v,
+                function=lambda f: [_at_op("v(out) = -I RF", -used(f, "IBIAS", "IREF") * used(f, "RF", "R"), 0.02)],
                 names=("current-to-voltage converter", "op-amp I-to-V converter", "current to voltage converter"),
                 rules=((2.9, (r"current[- ]to[- ]voltage|" + word("i") + r"[- ]to[- ]v\b",)),), analysis="dc",
                 dc_sweep="0 1m 10u", source="I1", accepts=r"converters?"))
@@ -179,12 +232,14 @@ def _precision_full_wave(f: _Filler) -> str:
 
 _PRECISION = r"precision|super[- ]?diode|active|op[- ]?amp|ideal diode"
 register(Family(kind="precision_half_wave_rectifier", summary="precision half-wave rectifier (op-amp superdiode)",
+                function=_one_sided,
                 build=_precision_half_wave,
                 names=("precision half-wave rectifier", "precision rectifier", "op-amp half-wave rectifier",
                        "superdiode rectifier"),
                 rules=((5.7, (_PRECISION, r"half[- ]wave")), (5.72, (r"precision rectifier|super[- ]?diode",))),
                 analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
 register(Family(kind="precision_full_wave_rectifier", summary="precision full-wave rectifier (absolute value)",
+                function=_absolute,
                 build=_precision_full_wave,
                 names=("precision full-wave rectifier", "op-amp full-wave rectifier", "absolute value circuit",
                        "precision absolute-value amplifier"),
@@ -202,6 +257,8 @@ def _peak_detector(f: _Filler) -> str:
 
 
 register(Family(kind="peak_detector", summary="op-amp peak detector (with hold capacitor)", build=_peak_detector,
+                function=lambda f: [settles("holds the first peak after the input has decayed", 0.75 * used(f, "VIN"),
+                                            1.02 * used(f, "VIN"), how="min")],
                 names=("peak detector", "op-amp peak detector", "precision peak detector", "peak hold circuit"),
                 rules=((5.74, (r"peak (?:detector|hold)",)),), analysis="tran", tran=("5u", "10m"),
                 signal_input=True))
@@ -216,6 +273,8 @@ def _sample_and_hold(f: _Filler) -> str:
 
 
 register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch, hold capacitor)",
+                function=lambda f: [settles("its held samples follow the input's whole swing", 1.6 * used(f, "VIN"),
+                                            2.1 * used(f, "VIN"), how="pp")],
                 build=_sample_and_hold,
                 names=("sample-and-hold circuit", "sample and hold", "track-and-hold circuit",
                        "op-amp sample-and-hold"),
@@ -240,10 +299,12 @@ def _antilog_amp(f: _Filler) -> str:
 
 
 register(Family(kind="log_amplifier", summary="logarithmic amplifier (transdiode BJT feedback)", build=_log_amp,
+                function=_log_function,
                 names=("logarithmic amplifier", "log amplifier", "op-amp log amp", "transdiode logarithmic amplifier"),
                 rules=((5.76, (r"log(?:arithmic)?\s+amp\w*|transdiode",)),), analysis="dc",
                 dc_sweep="10m 10 10m", signal_input=True, noun="amplifier"))
 register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifier (diode input)",
+                function=_antilog_function,
                 build=_antilog_amp,
                 names=("antilog amplifier", "exponential amplifier", "anti-logarithmic amplifier",
                        "op-amp antilog amp"),
@@ -271,6 +332,7 @@ def _gyrator(f: _Filler) -> str:
 
 
 register(Family(kind="gyrator", summary="gyrator (op-amp simulated inductor) in a parallel resonator", build=_gyrator,
+                function=designed("center"),
                 names=("gyrator", "simulated inductor", "op-amp gyrator", "active inductor"),
                 rules=((5.78, (r"gyrator|simulated inductor|active inductor|synthetic inductor",)),),
                 noun="filter", specs=("center",),
@@ -287,6 +349,7 @@ def _differentiator(f: _Filler) -> str:
 
 
 register(Family(kind="practical_differentiator", summary="practical op-amp differentiator (input R, feedback C)",
+                function=_differentiates,
                 build=_differentiator,
                 names=("op-amp differentiator", "practical differentiator", "differentiator circuit",
                        "differentiating amplifier"),
@@ -307,6 +370,7 @@ def _practical_integrator(f: _Filler) -> str:
 
 
 register(Family(kind="practical_integrator", summary="practical (lossy) op-amp integrator with a DC-feedback resistor",
+                function=designed("cutoff"),
                 build=_practical_integrator,
                 names=("practical integrator", "lossy integrator", "leaky integrator",
                        "integrator with a feedback resistor"),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.families import Family, expect, register, settles, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -69,6 +70,39 @@ def _tl431(f: _Filler) -> str:
 
 
 
+# --- what each circuit must do, from the values it was built with -------------------------------------
+
+def _regulates(vref: float, r1: float, r2: float) -> Callable[[_Filler], list]:
+    """Vout = Vref (1 + R1/R2), the divider's defaults as its builder's."""
+    return lambda f: [expect("vout", vref * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05)]
+
+
+def _multiplies(times: float, drops: float, pumped: bool = False) -> Callable[[_Filler], list]:
+    """The output settles at `times` the input's peak (or DC level; 0: two per ladder stage), less
+    up to `drops` diode drops per doubling (a switched pump: up to 15 % under its load)."""
+    def function(f: _Filler) -> list:
+        n = times or 2 * _stages(f)
+        peak = used(f, "VIN")
+        full = abs(n * peak)
+        least = 0.85 * full if pumped else full - 0.8 * drops * (abs(n) / 2 if not times else 1)
+        low, high = (least, 1.01 * full) if n > 0 else (-1.01 * full, -least)
+        return [settles(f"its output settles near {n:g} x {peak:g} V", low, high)]
+    return function
+
+
+def _switches(legs: int) -> Callable[[_Filler], list]:
+    """The bridge's output swings the whole input (a half bridge 0..VIN, a full one -VIN..VIN)."""
+    def function(f: _Filler) -> list:
+        vin = used(f, "VIN", "VDD")
+        return [settles("its output swings the whole input", 0.9 * legs * vin, 1.1 * legs * vin + 2, how="pp")]
+    return function
+
+
+def _converts(sign: int) -> Callable[[_Filler], list]:
+    """|Vout| = Vin D/(1-D), less the diode's and switch's drops."""
+    return lambda f: [expect("vout", sign * used(f, "VIN", "VDD") * used(f, "DUTY") / (1 - used(f, "DUTY")), 0.15)]
+
+
 def _design_zener_pass(intent, d, spec) -> None:
     """VZ = Vout + VBE at the load current."""
     if "VZ" in intent.values:
@@ -94,7 +128,8 @@ def _divider_design(vref: float):
 
 
 _REGULATOR: dict[str, Any] = {"analysis": "dc", "dc_sweep": "0 20 0.1", "noun": "regulator", "signal_input": True}
-register(Family(kind="zener_pass_regulator", summary="series regulator: zener reference and pass transistor",
+register(Family(kind="zener_pass_regulator", function=lambda f: [expect("vout", used(f, "VZ") - 0.7, 0.05)],
+                summary="series regulator: zener reference and pass transistor",
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
                        "series pass transistor regulator with a zener"),
@@ -105,7 +140,8 @@ register(Family(kind="zener_pass_regulator", summary="series regulator: zener re
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
                 **_REGULATOR))
-register(Family(kind="linear_regulator", summary="linear series regulator: op-amp, pass transistor, divider",
+register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3),
+                summary="linear series regulator: op-amp, pass transistor, divider",
                 build=_opamp_pass,
                 names=("linear regulator", "series voltage regulator with an op-amp", "op-amp series regulator",
                        "linear voltage regulator with a pass transistor"),
@@ -114,7 +150,8 @@ register(Family(kind="linear_regulator", summary="linear series regulator: op-am
                 specs=("vout",), design=_divider_design(2.5),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
                 **_REGULATOR))
-register(Family(kind="ldo_regulator", summary="low-dropout (LDO) regulator with a PMOS pass device",
+register(Family(kind="ldo_regulator", function=_regulates(1.25, 16.5e3, 10e3),
+                summary="low-dropout (LDO) regulator with a PMOS pass device",
                 build=_ldo,
                 names=("LDO regulator", "low-dropout regulator", "LDO", "PMOS low dropout linear regulator"),
                 rules=((23.3, (rf"{word('ldo')}\b|low[- ]dropout",)),
@@ -122,7 +159,8 @@ register(Family(kind="ldo_regulator", summary="low-dropout (LDO) regulator with 
                 mos=True, specs=("vout",), design=_divider_design(1.25),
                 examples=(("vout", "LDO regulator from 5 V with {x} V output", 1.5, 4.2),),
                 **{**_REGULATOR, "dc_sweep": "0 8 0.05"}))
-register(Family(kind="shunt_regulator", summary="TL431-style adjustable shunt regulator",
+register(Family(kind="shunt_regulator", function=_regulates(2.495, 10e3, 10e3),
+                summary="TL431-style adjustable shunt regulator",
                 build=_tl431,
                 names=("TL431 shunt regulator", "adjustable shunt regulator", "programmable shunt reference",
                        "TL431 voltage reference"),
@@ -197,29 +235,34 @@ def _tripler(f: _Filler) -> str:
                        f"R1 a2 in {f('RL', 1e6, 'R')}", "E1 out 0 a2 in 1"])
 
 
-register(Family(kind="charge_pump_inverter", summary="inverting switched-capacitor charge pump",
+register(Family(kind="charge_pump_inverter", function=_multiplies(-1, 0, pumped=True),
+                summary="inverting switched-capacitor charge pump",
                 build=lambda f: _charge_pump(f, False),
                 names=("inverting charge pump", "negative voltage charge pump", "switched-capacitor voltage inverter"),
                 rules=((4.5, (r"charge\s+pump|switched[- ]capacitor\s+(?:voltage\s+)?(?:inverter|doubler)",
                                r"invert|negative")),),
                 analysis="tran", tran=("0.2u", "2m")))
-register(Family(kind="charge_pump_doubler", summary="switched-capacitor charge pump voltage doubler",
+register(Family(kind="charge_pump_doubler", function=_multiplies(2, 0, pumped=True),
+                summary="switched-capacitor charge pump voltage doubler",
                 build=lambda f: _charge_pump(f, True),
                 names=("charge pump voltage doubler", "charge pump", "switched-capacitor voltage doubler"),
                 rules=((19.6, (r"charge\s+pump(?:\s+(?:voltage\s+)?doubler)?|"
                                r"switched[- ]capacitor\s+(?:voltage\s+)?doubler",)),),
                 analysis="tran", tran=("0.2u", "2m")))
-register(Family(kind="voltage_doubler", summary="Villard (Greinacher) diode-capacitor voltage doubler",
+register(Family(kind="voltage_doubler", function=_multiplies(2, 2),
+                summary="Villard (Greinacher) diode-capacitor voltage doubler",
                 build=_villard,
                 names=("voltage doubler", "Villard voltage doubler", "Greinacher doubler", "diode voltage doubler"),
                 rules=((19.7, (r"(?<!frequency )doubler|villard|greinacher",)),),
                 analysis="tran", tran=("10u", "50m"), signal_input=True))
-register(Family(kind="voltage_tripler", summary="diode-capacitor voltage tripler",
+register(Family(kind="voltage_tripler", function=_multiplies(3, 3),
+                summary="diode-capacitor voltage tripler",
                 build=_tripler,
                 names=("voltage tripler", "diode voltage tripler", "half-wave voltage tripler"),
                 rules=((19.75, (r"tripler\b",)),),
                 analysis="tran", tran=("10u", "100m"), signal_input=True))
-register(Family(kind="cockcroft_walton", summary="Cockcroft-Walton voltage multiplier",
+register(Family(kind="cockcroft_walton", function=_multiplies(0, 2),
+                summary="Cockcroft-Walton voltage multiplier",
                 build=_cockcroft_walton,
                 names=("Cockcroft-Walton voltage multiplier", "voltage multiplier", "voltage quadrupler",
                        "diode capacitor voltage multiplier ladder"),
@@ -260,13 +303,15 @@ def _full_bridge(f: _Filler) -> str:
 
 
 _BRIDGE: dict[str, Any] = {"analysis": "tran", "tran": ("50n", "200u")}
-register(Family(kind="half_bridge", summary="half bridge with dead time (inductive load)",
+register(Family(kind="half_bridge", function=_switches(1),
+                summary="half bridge with dead time (inductive load)",
                 build=_half_bridge,
                 names=("half bridge with dead time", "half-bridge inverter", "half bridge driver",
                        "half-bridge switching stage"),
                 rules=((4.6, (r"half[- ]bridge",)), (4.61, (r"half[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 **_BRIDGE))
-register(Family(kind="full_bridge", summary="H-bridge (full bridge) with dead time and an inductive load",
+register(Family(kind="full_bridge", function=_switches(2),
+                summary="H-bridge (full bridge) with dead time and an inductive load",
                 build=_full_bridge,
                 names=("H-bridge with dead time", "full bridge inverter", "H bridge", "full-bridge driver"),
                 rules=((4.62, (rf"{word('h')}[- ]bridge|"
@@ -352,28 +397,32 @@ def _design_duty(inverting: bool = False):
 
 
 _CONVERTER: dict[str, Any] = {"analysis": "tran", "noun": "converter", "specs": ("vout",)}
-register(Family(kind="buck_boost_converter", summary="inverting buck-boost converter",
+register(Family(kind="buck_boost_converter", function=_converts(-1),
+                summary="inverting buck-boost converter",
                 build=_buck_boost,
                 names=("buck-boost converter", "inverting buck-boost converter", "DC-DC buck-boost converter"),
                 rules=((12.5, (r"buck[- ]boost",)),),
                 design=_design_duty(inverting=True),
                 examples=(("vout", "buck-boost converter from 12 V with {x} V output", -20, -4),),
                 **_CONVERTER))
-register(Family(kind="flyback_converter", summary="flyback converter (coupled inductors)",
+register(Family(kind="flyback_converter", function=_converts(1),
+                summary="flyback converter (coupled inductors)",
                 build=_flyback,
                 names=("flyback converter", "flyback power supply", "isolated flyback DC-DC converter"),
                 rules=((18.6, (r"fly[- ]?back",)),),
                 design=_design_duty(),
                 examples=(("vout", "flyback converter from 12 V with {x} V output", 5, 24),),
                 **_CONVERTER))
-register(Family(kind="sepic_converter", summary="SEPIC converter",
+register(Family(kind="sepic_converter", function=_converts(1),
+                summary="SEPIC converter",
                 build=_sepic,
                 names=("SEPIC converter", "single-ended primary-inductor converter", "SEPIC DC-DC converter"),
                 rules=((18.7, (r"sepic\b|single[- ]ended primary[- ]inductor",)),),
                 design=_design_duty(),
                 examples=(("vout", "SEPIC converter from 12 V with {x} V output", 5, 24),),
                 **_CONVERTER))
-register(Family(kind="cuk_converter", summary="Cuk converter (inverting)",
+register(Family(kind="cuk_converter", function=_converts(-1),
+                summary="Cuk converter (inverting)",
                 build=_cuk,
                 names=("Cuk converter", "Ćuk converter", "inverting Cuk DC-DC converter"),
                 rules=((12.6, (rf"{word('cuk')}\b|\u0107uk",)),),

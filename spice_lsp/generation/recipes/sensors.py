@@ -10,10 +10,12 @@ sweep, and behavioural resistors read it (ngspice's own tc1 follows only the cir
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -48,6 +50,57 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
     return law, [why, f"V2 t 0 DC {f('TEMP', 27)}", "* v(t) is the sensor's temperature in C"]
 
 
+# --- what each circuit must do, from the values it was built with -------------------------------------
+
+def _sensor_ohms(f: _Filler, rtd: bool) -> float:
+    t = used(f, "TEMP")
+    if rtd:
+        return used(f, "R0") * (1 + 3.9083e-3 * t - 5.775e-7 * t * t)
+    return _ntc_r(used(f, "R25"), used(f, "BETA"), t)
+
+
+def _at_op(what: str, x: float, tolerance: float) -> Probe:
+    band = abs(x) * tolerance + 1e-4
+    return Probe(f"function: {what} = {x:.4g} V", "op\nlet result = v({out})", x - band, x + band)
+
+
+def _divides(rtd: bool) -> Callable[[_Filler], list]:
+    def function(f: _Filler) -> list:
+        r, rs = used(f, "R", "R1"), _sensor_ohms(f, rtd)
+        return [_at_op("v(out) = VDD R/(Rsensor + R) at its temperature", used(f, "VDD", "VIN") * r / (rs + r), 0.02)]
+    return function
+
+
+def _bridges(rtd: bool) -> Callable[[_Filler], list]:
+    def function(f: _Filler) -> list:
+        r, rs = used(f, "R", "R1"), _sensor_ohms(f, rtd)
+        x = used(f, "VDD", "VIN") * (rs / (r + rs) - 0.5)
+        return [_at_op("the bridge's output VDD (Rs/(R + Rs) - 1/2) at its temperature", x, 0.02)]
+    return function
+
+
+def _led_resistor_current(f: _Filler) -> list:
+    vdd, r, i = used(f, "VDD", "VIN"), used(f, "R", "R1", "RS"), 1e-3
+    for _ in range(40):  # I = (VDD - VF(I))/R, VF from I
+        i = max((vdd - _vf(i)) / r, 1e-9) * 0.5 + i * 0.5
+    return [expect("current", i, 0.03)]
+
+
+def _led_transistor_current(f: _Filler) -> list:
+    vin, rb, re_, i = used(f, "VIN"), used(f, "RB"), used(f, "RE", "R"), 1e-3
+    for _ in range(40):  # I = (VIN - VBE(I) - I RB/bf)/(1.01 RE)
+        i = max((vin - VT * math.log(i / 1e-14)) / (1.01 * re_ + rb / 100), 1e-9)
+    return [expect("current", i, 0.05)]
+
+
+def _strain_function(f: _Filler) -> list:
+    r, gain = used(f, "R"), 1 + 2 * 10e3 / used(f, "RG")
+    gauge = r * (1 + 2 * 1000e-6)
+    x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)  # the excitation, not the rails
+    return [Probe(f"function: 1000 microstrain reads {x:.4g} V at out (gain 1 + 2R/RG)",
+                  "dc {src} 0 1000 10\nmeas dc result find v({out}) at=1000", 0.97 * x, 1.03 * x)]
+
+
 def _divider(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
     # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
@@ -77,7 +130,8 @@ def _design_ntc_divider(intent, d, spec) -> None:
 
 
 _SWEEP: dict[str, Any] = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2"}
-register(Family(kind="ntc_divider", summary="NTC thermistor divider",
+register(Family(kind="ntc_divider", function=_divides(False),
+                summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
                 names=("NTC thermistor divider", "thermistor voltage divider", "NTC thermistor circuit",
                        "thermistor temperature sensor"),
@@ -85,17 +139,20 @@ register(Family(kind="ntc_divider", summary="NTC thermistor divider",
                 specs=("vout",), design=_design_ntc_divider,
                 examples=(("vout", "NTC thermistor divider from 5 V with {x} V output", 1, 4),),
                 **_SWEEP))
-register(Family(kind="ntc_bridge", summary="NTC thermistor bridge",
+register(Family(kind="ntc_bridge", function=_bridges(False),
+                summary="NTC thermistor bridge",
                 build=lambda f: _bridge(f, False),
                 names=("NTC thermistor bridge", "thermistor Wheatstone bridge", "thermistor bridge"),
                 rules=((26.0, (rf"thermistor|{word('ntc')}\b", r"bridge")),),
                 **_SWEEP))
-register(Family(kind="rtd_divider", summary="PT100 RTD divider",
+register(Family(kind="rtd_divider", function=_divides(True),
+                summary="PT100 RTD divider",
                 build=lambda f: _divider(f, True),
                 names=("PT100 RTD divider", "RTD voltage divider", "RTD temperature sensor", "PT100 circuit"),
                 rules=((26.3, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance",)),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
-register(Family(kind="rtd_bridge", summary="PT100 RTD bridge",
+register(Family(kind="rtd_bridge", function=_bridges(True),
+                summary="PT100 RTD bridge",
                 build=lambda f: _bridge(f, True),
                 names=("PT100 RTD bridge", "RTD Wheatstone bridge", "RTD bridge"),
                 rules=((26.2, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance", r"bridge")),),
@@ -150,14 +207,16 @@ def _design_led_transistor(intent, d, spec) -> None:
     d.free, d.scale = "RE", -1
 
 
-register(Family(kind="led_resistor", summary="LED with a current-limiting resistor",
+register(Family(kind="led_resistor", function=_led_resistor_current,
+                summary="LED with a current-limiting resistor",
                 build=_led_resistor,
                 names=("LED with a current-limiting resistor", "LED driver", "LED circuit",
                        "light-emitting diode with a series resistor"),
                 rules=((20.8, (rf"{word('led')}s?\b|light[- ]emitting",)),),
                 analysis="op", specs=("current",), design=_design_led_resistor,
                 examples=(("current", "LED driver from 5 V with {x} A through the LED", 2e-3, 25e-3),)))
-register(Family(kind="led_transistor", summary="transistor constant-current LED driver",
+register(Family(kind="led_transistor", function=_led_transistor_current,
+                summary="transistor constant-current LED driver",
                 build=_led_transistor,
                 names=("transistor LED driver", "constant-current LED driver with an NPN", "BJT LED driver"),
                 rules=((6.75, (rf"{word('led')}s?\b|light[- ]emitting",
@@ -179,7 +238,9 @@ def _photoconductive(f: _Filler) -> str:
                        "X1 0 inn out opamp"])
 
 
-register(Family(kind="photoconductive_tia", summary="reverse-biased photodiode into a transimpedance amplifier",
+register(Family(kind="photoconductive_tia",
+                function=lambda f: [_at_op("v(out) = I RF", used(f, "IBIAS", "IREF") * used(f, "RF", "R"), 0.03)],
+                summary="reverse-biased photodiode into a transimpedance amplifier",
                 build=_photoconductive,
                 names=("photoconductive photodiode amplifier", "reverse-biased photodiode transimpedance amplifier",
                        "photodiode in photoconductive mode with a TIA"),
@@ -203,7 +264,8 @@ def _strain_gauge(f: _Filler) -> str:
                       "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"])
 
 
-register(Family(kind="strain_gauge_amplifier", summary="strain-gauge bridge with an instrumentation amplifier",
+register(Family(kind="strain_gauge_amplifier", function=_strain_function,
+                summary="strain-gauge bridge with an instrumentation amplifier",
                 build=_strain_gauge,
                 names=("strain gauge amplifier", "strain-gauge bridge amplifier",
                        "strain gauge with an instrumentation amplifier"),

@@ -17,11 +17,12 @@ import math
 from typing import Any
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, expect, register
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 KPN, KPP, LAMN, LAMP, GAMN, GAMP = 110e-6, 50e-6, 0.04, 0.05, 0.4, 0.5
 VOV_LOAD = 0.3  # the current sources' and mirrors' overdrive
@@ -242,7 +243,16 @@ def _design(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", spec.target * math.log(10) / 20
 
 
-_OPAMP: dict[str, Any] = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design}
+def _function(f: _Filler) -> list:
+    """Its unity-gain bandwidth where gm1 was sized for it, and a DC gain worth the name."""
+    ugbw = parse_number(f.params.get("ugbw", ""))
+    return ([expect("ugbw", ugbw, 0.25)] if ugbw else []) + [
+        Probe("function: open-loop DC gain of 20 dB or more", "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\n"
+              "meas ac result find g at=1", 20, 200)]
+
+
+_OPAMP: dict[str, Any] = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design,
+                          "function": _function}
 register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS pair, PMOS mirror load)",
                 build=_five_t,
                 names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",
