@@ -54,3 +54,131 @@ def test_analysis_ranges_as_written(text, directive):
 ])
 def test_unnamed_parts_on_their_nodes(text, parts):
     assert [(e.kind, e.nodes, pytest.approx(e.value)) for e in read_request(text).elements] == parts
+
+
+def _sources(text):
+    return [(s.name, s.kind, s.node, s.dc, s.ac) for s in read_request(text).sources]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named, with the node and levels its own statement gives, in the usual phrasings
+    ("V1 at node in with AC 1, R1 = 50 ohm from in to a", [("V1", "V", "in", None, 1.0)]),
+    ("Divider: V1 = 1.5e1 V at node a, R1 = 1e3 from a to b", [("V1", "V", "a", 15.0, None)]),
+    ("R7 of 68k between fb and out; out is held at 12 V by source V8; op", [("V8", "V", "out", 12.0, None)]),
+    ("a divider from a 5 V source VIN at node in, drawing 1 mA", [("VIN", "V", "in", 5.0, None)]),
+    ("Current source I1 of 10 µA DC with AC 1 feeding node n; C1 = 1 pF from n to ground",
+     [("I1", "I", "n", 10e-6, 1.0)]),
+    ("I1 = 1 mA current source pushing into node x, R1 = 2.2k from x to ground", [("I1", "I", "x", 1e-3, None)]),
+    ("diode D1 (anode a, cathode ground) fed 1 mA by current source I1", [("I1", "I", "a", 1e-3, None)]),
+    ("NPN driver with its base at input in (5 V DC from source V1), PNP output", [("V1", "V", "in", 5.0, None)]),
+    ("NAND on 1.8 V, inputs a and b, output out; both inputs held high at 1.8 V by VA and VB",
+     [("VA", "V", "a", 1.8, None), ("VB", "V", "b", 1.8, None)]),
+    # named with no level: kept, so an analysis that names it finds it
+    ("R1 = 10k from in to out, input source VIN at in; noise analysis referred to VIN from 10 Hz to 100 kHz",
+     [("VIN", "V", "in", None, None)]),
+    ("diode D1 from a to ground; sweep VIN from 0 to 5 V in 10 mV steps", [("VIN", "V", None, None, None)]),
+    ("cmos inverter, sweep vin 0 to 1.8v step 10m", [("vin", "V", None, None, None)]),
+    # a supply on a rail written "3V3", placed on its node
+    ("LED on a 3V3 rail: supply VCC at node vcc, 100R resistor from vcc to node k", [("VCC", "V", "vcc", 3.3, None)]),
+    # names of quantities and model parameters are no sources
+    ("NMOS with VTO=0.7 KP=200u, VGS = 2 V", []),
+])
+def test_named_sources(text, expected):
+    assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text, pulse", [
+    ("V1: a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide, 100 µs period, at node clk",
+     (0, 3.3, None, 1e-6, 1e-6, 50e-6, 100e-6)),
+    ("a 5 V step V1 at node in (PULSE 0 to 5 V, 1 ns rise, delay 0)", (0, 5, 0, 1e-9, None, None, None)),
+    ("Clock source VCLK at node clk: 0 to 5 V square wave at 10 kHz with a 25 % duty cycle",
+     (0, 5, None, None, None, 25e-6, 100e-6)),
+    ("VCLK at node clk: a 0 to 3.3 V clock at 1 MHz", (0, 3.3, None, None, None, 0.5e-6, 1e-6)),
+])
+def test_pulses(text, pulse):
+    (source,) = read_request(text).sources
+    assert source.pulse == pytest.approx(pulse)
+
+
+def test_a_pulse_is_written_with_every_figure_ngspice_needs():
+    (source,) = read_request("VCLK at node clk: 0 to 5 V square wave at 10 kHz with a 25 % duty cycle").sources
+    assert source.waveform() == "DC 0 PULSE(0 5 0 1e-09 1e-09 2.5e-05 0.0001)"
+
+
+@pytest.mark.parametrize("text, name, kind, nodes, value, refs", [
+    ("Voltage-controlled voltage source E1 with gain 10 from input node a (referenced to ground) to output node b",
+     "E1", "E", ("b", "0", "a", "0"), 10, ()),
+    ("G1: a transconductance of 2 mS controlled by node in, driving output node out", "G1", "G",
+     ("0", "out", "in", "0"), 2e-3, ()),
+    ("H1 outputs at node out a voltage of 500 ohms times the current through VSENSE", "H1", "H", ("out", "0"), 500,
+     ("VSENSE",)),
+    ("F1 drives node out with a current gain of 20 of the current through VS", "F1", "F", ("out", "0"), 20, ("VS",)),
+    ("L1 = 1 mH from a to 0, L2 = 4 mH from b to 0, K1 couples L1 and L2 with k = 0.95", "K1", "K", None, 0.95,
+     ("L1", "L2")),
+])
+def test_controlled_sources_and_couplings(text, name, kind, nodes, value, refs):
+    (part,) = [e for e in read_request(text).elements if e.name == name]
+    assert (part.kind, part.nodes, part.value, part.refs) == (kind, nodes, pytest.approx(value), refs)
+
+
+def test_a_coupled_inductor_named_again_is_not_a_second_part():
+    request = read_request("L1 = 1 mH from a to 0, L2 = 4 mH from b to 0, K1 couples L1 and L2 with k = 0.95")
+    assert [e.name for e in request.elements] == ["L1", "L2", "K1"] and not request.problems
+
+
+def test_a_source_between_two_nodes_is_a_part():
+    request = read_request("VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground")
+    assert [(e.name, e.nodes, e.value) for e in request.elements] == [("R1", ("b", "0"), 1e3),
+                                                                      ("VSENSE", ("a", "b"), 0.0)]
+
+
+@pytest.mark.parametrize("text, nodes, value", [
+    ("10k load on out", ("out", "0"), 10e3), ("a 5k load at out", ("out", "0"), 5e3),
+    ("G1 driving output node out into a 5k load to ground", ("out", "0"), 5e3),
+    ("output out with a 1k load to ground", ("out", "0"), 1e3), ("a 470 Ω load at node vo", ("vo", "0"), 470),
+])
+def test_loads(text, nodes, value):
+    assert [(e.kind, e.nodes, e.value) for e in read_request(text).elements if e.kind == "R"] == [("R", nodes, value)]
+
+
+@pytest.mark.parametrize("text, parts", [
+    # each part's value and nodes are its own, not its neighbour's
+    ("Noise of a 1k resistor R1 from in to out loaded by a 10k R2 from out to ground",
+     [("R1", ("in", "out"), 1e3), ("R2", ("out", "0"), 10e3)]),
+    ("Diode D1 from a to ground fed through R1 = 1k from node in", [("D1", ("a", "0"), None), ("R1", ("in", "a"), 1e3)]),
+    ("VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground", [("R1", ("b", "0"), 1e3)]),
+    # a part hung from a device's pin, in its own phrase
+    ("NPN Q1: collector c through RC = 4.7k to vcc, base b biased by R1 = 47k from vcc and R2 = 10k to ground, "
+     "emitter e with RE = 1k to ground", [("Q1", ("c", "b", "e"), None), ("RC", ("c", "vcc"), 4.7e3),
+                                         ("R1", ("b", "vcc"), 47e3), ("R2", ("b", "0"), 10e3), ("RE", ("e", "0"), 1e3)]),
+    ("M1: NMOS; drain d to VDD = 5 V through RD = 1k, gate g held at 2 V by VG, source and bulk to ground",
+     [("M1", ("d", "g", "0", "0"), None), ("RD", ("d", "vdd"), 1e3)]),
+])
+def test_parts_read_from_their_own_words(text, parts):
+    assert [(e.name, e.nodes, e.value) for e in read_request(text).elements if e.kind != "V"] == \
+        [(n, nodes, v if v is None else pytest.approx(v)) for n, nodes, v in parts]
+
+
+@pytest.mark.parametrize("description, lines", [
+    ("I1 = 1 mA current source pushing into node x, R1 = 2.2k from x to ground; operating point.",
+     ["I1 0 x DC 0.001", "R1 x 0 2.2k"]),
+    ("Current sense: VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground, fed by "
+     "V1 = 2 V at a; H1 outputs at node out a voltage of 500 ohms times the current through VSENSE; 10k load at out; op.",
+     ["V1 a 0 DC 2", "VSENSE a b 0", "H1 out 0 VSENSE 500", "R2 out 0 10k"]),
+    ("Transformer: L1 = 100 uH from in to ground, L2 = 400 uH from out to ground, K1 couples L1 and L2 with k = 0.99; "
+     "1 V 100 kHz sine at in; 10k load on out; 50 us transient.", ["K1 L1 L2 0.99", "R1 out 0 10k"]),
+    ("V1: a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide, 100 µs period, at node clk; R1 = 10k from clk "
+     "to out, C1 = 1n from out to ground; transient 500 µs.", ["V1 clk 0 DC 0 PULSE(0 3.3 0 1e-06 1e-06 5e-05 0.0001)"]),
+])
+def test_a_circuit_listed_part_by_part_is_transcribed_as_written(description, lines):
+    from spice_lsp.generation.pipeline import generate
+    result = generate(description)
+    assert all(line in result.netlist.split("\n") for line in lines), result.netlist
+    assert result.verified, result.checks
+
+
+def test_a_source_and_a_load_on_separate_nodes_are_no_circuit():
+    """Only a part joins the nodes: the family builds the rest, nothing is transcribed from fragments."""
+    from spice_lsp.generation.pipeline import _complete
+    assert not _complete(read_request("Sziklai pair: base at input in (5 V DC from source V1), output out with a "
+                                      "1k load to ground"))

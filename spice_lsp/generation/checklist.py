@@ -96,7 +96,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     for source in request.sources:
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
-                and (source.node is None or _norm(layout(e).nodes[0].text) == source.node)]
+                and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
         wrong = []
         for e in hits[:1]:
             if source.dc is not None and not _close(_level(e, "dc", params), source.dc):

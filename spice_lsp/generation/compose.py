@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.request import ElementConstraint, Request
+from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
 SYMMETRIC = set("RCL")
@@ -173,14 +173,39 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
+    def drive(driver: Line, stated: SourceConstraint) -> None:
+        """The stated levels, waveform, node and name on the family's source."""
+        node = driver.nodes[0]
+        if stated.node and mapping.get(node, node) != stated.node:  # "VCLK at node clk": the family's node renamed
+            if node not in mapping and node != "0" and stated.node not in mapping.values():
+                mapping[node] = stated.node
+            else:
+                problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {stated.node}")
+        if stated.dc is not None and not (stated.supply and "{" in driver.rest):  # a rail other parts read
+            driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
+        if stated.ac is not None:
+            driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
+        if stated.sin is not None or stated.pulse is not None:  # the stated waveform replaces the family's
+            wave = re.search(r"\bPULSE\s*\([^)]*\)|\bSIN\s*\([^)]*\)", stated.waveform(), re.IGNORECASE)
+            had = re.search(r"\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", driver.rest, re.IGNORECASE)
+            assert wave is not None  # waveform() writes the SIN or PULSE it has
+            driver.rest = driver.rest.replace(had[0], wave[0]) if had else f"{driver.rest} {wave[0]}".strip()
+        if stated.name and stated.name.upper() != driver.name.upper():
+            for other in [o for o in found + added if o.name.upper() == stated.name.upper()]:
+                free = next(f"{other.name[0]}{n}" for n in range(1, 1000)
+                            if all(o.name.upper() != f"{other.name[0]}{n}".upper() for o in found + added))
+                parts_renamed[other.name] = free
+                other.name = free
+            parts_renamed[driver.name] = stated.name
+            driver.name = stated.name
+
     for stated in request.sources:
         if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
             if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
-                if stated.dc is not None and "{" not in rail.rest:
-                    rail.rest = _set_level(rail.rest, "DC", _number(stated.dc))
+                drive(rail, stated)
                 continue
         target = stated.node and mapping.get(stated.node, stated.node)
         # The source on the stated node first: a name the family gave another source ("V1") moves aside.
@@ -191,30 +216,16 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
-        driver = driver or next((line for line in found if line.name[0].upper() == "V" and stated.node and
-                                 (line.nodes[0] in (target, stated.node)
-                                  or mapping.get(line.nodes[0]) == stated.node)), None)
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if stated.node is None or stated.node == request.input else None)
+        if driver is None and stated.node and stated.name and stated.kind == "V":
+            # A source the request names on a node the family does not drive: added as stated.
+            added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))
+            continue
         if driver is None:
             problems.append(f"'{stated.text}': no source drives that node in this circuit")
             continue
-        if stated.dc is not None:
-            driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
-        if stated.ac is not None:
-            driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
-        if stated.sin is not None:
-            sine = "SIN(" + " ".join(_number(x) for x in stated.sin) + ")"
-            had = re.search(r"\bSIN\s*\([^)]*\)", driver.rest, re.IGNORECASE)
-            driver.rest = driver.rest.replace(had[0], sine) if had else f"{driver.rest} {sine}".strip()
-        if stated.name and stated.name.upper() != driver.name.upper():
-            for other in [o for o in found if o.name.upper() == stated.name.upper()]:
-                free = next(f"{other.name[0]}{n}" for n in range(1, 1000)
-                            if all(o.name.upper() != f"{other.name[0]}{n}".upper() for o in found))
-                parts_renamed[other.name] = free
-                other.name = free
-            parts_renamed[driver.name] = stated.name
-            driver.name = stated.name
+        drive(driver, stated)
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")

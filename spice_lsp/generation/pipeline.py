@@ -300,15 +300,40 @@ def _device_model(want: ElementConstraint, description: str) -> str:
 def _complete(request: Request) -> bool:
     """The request lists a whole circuit: every part placed on nodes, each node joined to another
     part or a stated source, and a ground."""
-    parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed())]
-    if len(parts) < 2 or any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
+    parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed()) and e.kind != "K"]
+    if any(e.kind in "KHF" and not e.refs for e in request.elements):
+        return False  # a coupling or a current-controlled source without what it refers to
+    sources = [s for s in request.sources if s.node]  # each on its node (a part must reach ground)
+    if len(parts) + len(sources) < 2 or not parts or \
+            any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
         return False
     count: dict[str, int] = {}
-    for n in [n for e in parts for n in e.placed()] + [s.node for s in request.sources if s.node]:
+    for n in [n for e in parts for n in e.placed()] + [s.node for s in sources if s.node]:
         count[n] = count.get(n, 0) + 1
     # ground, the rails, a source's or a probe's end
     ends = {"0", "vdd", "vcc", request.output or "out", request.input or "in"}
-    return "0" in count and all(c >= 2 or n in ends for n, c in count.items())
+    return "0" in count and all(c >= 2 or n in ends for n, c in count.items()) and _joined(request, parts)
+
+
+def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
+    """Every node but ground reaches every other through the parts (a coupling joins its inductors'
+    nodes, a current-controlled source its sensing source's): a source and a load on two separate
+    nodes are fragments of a circuit, not a circuit."""
+    owner: dict[str, str] = {}
+
+    def root(n: str) -> str:
+        while owner.setdefault(n, n) != n:
+            n = owner[n]
+        return n
+    placed = {e.name.upper(): e.placed() for e in request.elements if e.name}
+    groups = [e.placed() for e in parts] + [tuple(n for ref in e.refs for n in placed.get(ref.upper(), ()))
+                                            + e.placed() for e in request.elements if e.refs]
+    groups += [(s.node,) for s in request.sources if s.node]
+    for nodes in groups:
+        live = [n for n in nodes if n != "0"]
+        for n in live:
+            owner[root(n)] = root(live[0])
+    return len({root(n) for n in list(owner)}) <= 1
 
 
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
@@ -319,10 +344,13 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     named = {source.name.upper() for source in request.sources if source.name}
     for i, source in enumerate(request.sources, 1):
         node = source.node or request.input or "in"
-        levels = [f"DC {source.dc:g}" if source.dc is not None else "DC 0"]
-        levels += [f"AC {source.ac:g}"] if source.ac is not None else []
-        levels += ["SIN(" + " ".join(f"{x:g}" for x in source.sin) + ")"] if source.sin else []
-        lines.append(f"{source.name or f'V{i}'} {node} 0 {' '.join(levels)}")
+        ends = f"0 {node}" if source.kind == "I" else f"{node} 0"  # a current source pushes into its node
+        name = source.name or f"{source.kind}{i}"
+        wave = source.waveform()
+        if wave == "DC 0" and any(a.kind in ("ac", "noise") for a in intent.analyses):
+            wave = "DC 0 AC 1"  # a source stated with no level is the small-signal input
+            assumptions.append(f"{name} has an AC magnitude of 1 (the request gives it no level)")
+        lines.append(f"{name} {ends} {wave}")
     driven = {source.node for source in request.sources} | {n for e in stated_sources for n in e.placed()[:1]}
     for rail in ("vdd", "vcc"):  # "VCC = 9 V" with parts up to vcc: the rail's source
         if rail in nodes and rail not in driven and "VDD" in intent.values:
@@ -347,8 +375,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             extra = f" W={intent.values['W'].text if 'W' in intent.values else '10u'}" \
                     f" L={intent.values['LG'].text if 'LG' in intent.values else '1u'}" if want.kind == "M" else ""
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
-        elif want.value is not None:
-            lines.append(f"{want.name} {' '.join(want.placed())} {_spice_value(want)}")
+        elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
+            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, _spice_value(want)]))
     lines += cards.values()
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
@@ -415,8 +443,10 @@ def _build(description: str) -> Build:
 
 
 def _unclear(intent: Intent, request: Request) -> list[str]:
-    """Values the reader gave no role, less those a stated model parameter accounts for ("BETA=1m")."""
-    stated = " ".join(p.text for p in request.model_params)
+    """Values the reader gave no role, less those a stated model parameter ("BETA=1m") or a source's
+    waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for."""
+    stated = " ".join([p.text for p in request.model_params]
+                      + [s.text for s in request.sources if s.pulse or s.sin])
     return [x.text for x in intent.extra_values if x.text not in stated]
 
 

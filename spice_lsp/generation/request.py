@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.intent import _quantities
+from spice_lsp.generation.intent import _Q, _quantities
 from spice_lsp.language.units import format_eng
 
 GROUND = {"0", "gnd", "ground", "earth", "vss", "com", "common"}
@@ -32,7 +32,7 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
-_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVI]\d+[A-Za-z0-9_]*(?![\w])|"
+_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFK]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 _NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
@@ -64,6 +64,7 @@ class ElementConstraint:
     nodes: tuple[str | None, ...] | None = None  # in the element's own order; "0" for ground, None: left open
     value: float | None = None
     value_text: str | None = None
+    refs: tuple[str, ...] = ()  # the parts it names: a controlling source (H, F), coupled inductors (K)
 
     def placed(self) -> tuple[str, ...]:
         """The nodes when the request states every one of them, else none."""
@@ -80,6 +81,22 @@ class SourceConstraint:
     sin: tuple[float, float, float] | None = None  # offset, amplitude, frequency
     name: str | None = None  # "VIN" when the request names the source
     supply: bool = False  # the circuit's supply ("a 10 V supply at node vcc"), not its input
+    # PULSE(v1 v2 td tr tf pw per) as stated; None where the request leaves a figure open
+    pulse: tuple[float | None, ...] | None = None
+    kind: str = "V"  # I: a current source, pushing its current into `node`
+
+    def waveform(self) -> str:
+        """The source's specification as ngspice reads it: DC, AC, then SIN or PULSE."""
+        levels = [f"DC {self.dc:g}" if self.dc is not None else "DC 0"]
+        levels += [f"AC {self.ac:g}"] if self.ac is not None else []
+        levels += ["SIN(" + " ".join(f"{x:g}" for x in self.sin) + ")"] if self.sin else []
+        if self.pulse:
+            v1, v2, td, tr, tf, pw, per = self.pulse
+            edge = min(1e-9, (per or pw or 1e-7) / 100)  # edges far shorter than the pulse, unless stated
+            figures = [v1, v2, td or 0.0, tr or edge, tf or tr or edge] + ([pw] if pw else []) \
+                + ([per] if pw and per else [])
+            levels.append("PULSE(" + " ".join(f"{x:g}" for x in figures) + ")")
+        return " ".join(levels)
 
 
 @dataclass(frozen=True)
@@ -121,8 +138,11 @@ class Request:
 
 
 def _value_word(m: re.Match, group: str) -> bool:
-    """"1 kΩ to ground": the word after a number is its unit, not a node."""
-    return bool(re.search(r"\d\s*$", m.string[:m.start(group)]))
+    """"1 kΩ to ground": the word after a number is its unit, not a node; "from 0 to 3.3 V": a
+    number with a unit or a decimal part is a level, not a node."""
+    return bool(re.search(r"\d\s*$", m.string[:m.start(group)])) or bool(
+        m[group][:1].isdigit() and re.match(r"\.\d|\s*(?:[fpnuµμmkKMG]|meg)?\s*(?:V|A|Hz|s|F|H|Ω|ohm)\b",
+                                           m.string[m.end(group):]))
 
 
 def _article(m: re.Match, group: str) -> bool:
@@ -135,20 +155,50 @@ def _node(word: str) -> str:
     return "0" if word.lower() in GROUND else word.lower()
 
 
+# Words that end the lead-in of a part's name: what comes before them belongs to another statement.
+_LEAD_STOP = re.compile(r"from|to|into|through|by|at|on|of|with|and|between|across|via|in|then|plus|is|are|"
+                        r"loaded|fed|feeding|driving|drives|driven|while|but|or", re.IGNORECASE)
+
+
+def _lead(text: str, at: int) -> int:
+    """Where the words that introduce the name at `at` begin: "a 10k R2", "a 4.7k resistor R1",
+    "PMOS M1"; at most four words, none of them a linking word."""
+    start = at
+    for word in list(re.finditer(r"[^\s,;:()=]+\s*$|[^\s,;:()=]+\s+", text[max(0, at - 80):at]))[::-1][:4]:
+        if _LEAD_STOP.fullmatch(word[0].strip()) or word.end() != start - max(0, at - 80) \
+                or _DESIGNATOR.fullmatch(word[0].strip()):  # another part's name
+            break
+        start = max(0, at - 80) + word.start()
+    return start
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the statements in a request: one per designator mention, up to the next one or
-    the sentence end, so "R1 = 10k from in to mid, C1 = 1n from mid to 0" gives two."""
+    """Spans of the statements in a request: one per designator mention, up to the words that
+    introduce the next one or the sentence end, so "R1 = 10k from in to mid, C1 = 1n from mid to 0"
+    gives two and "a 1k R1 from in to out loaded by a 10k R2" gives "a 1k R1 from in to out loaded by"."""
     marks = [m.start() for m in _DESIGNATOR.finditer(text)]
+    leads = [_lead(text, mark) for mark in marks]
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text)] + [len(text)]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for i, start in enumerate(marks):
-        stop = min([e for e in ends if e > start] + ([marks[i + 1]] if i + 1 < len(marks) else []))
+        stop = min([e for e in ends if e > start] + ([max(leads[i + 1], start + 1)] if i + 1 < len(marks) else []))
         # The words just before the name belong to it ("a 4.7k resistor R1 between ...").
-        lead = max([0] + [e + 1 for e in ends if e < start] + [marks[i - 1] if i else 0])
+        lead = max([0] + [e + 1 for e in ends if e < start] + [leads[i - 1] if i else 0])
         before = text[lead:start]
         cut = max(before.rfind(c) for c in (",", " and ", "(", ")", ":"))
-        spans.append((lead + cut + 1 if cut >= 0 else lead, stop))
+        begin = lead + cut + 1 if cut >= 0 else lead
+        spans.append((min(max(begin, spans[-1][1] if i else 0), leads[i]), stop))
     return spans
+
+
+def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> tuple[str, str] | None:
+    """The two nodes a part's words place it between, read from `after` on."""
+    for pattern in patterns:
+        m = pattern.search(clause, after)
+        if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
+                and not _article(m, "b") and not _value_word(m, "a") and not _value_word(m, "b"):
+            return _node(m["a"]), _node(m["b"])
+    return None
 
 
 def _element(text: str, start: int, stop: int, name: str, name_at: int) -> ElementConstraint | None:
@@ -179,10 +229,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
                     found[i] = _node(pair["n"])
-        for i, words in enumerate(_TERMINALS[kind]):
-            m = re.search(rf"\b(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?"
-                          + _NODE.format("n"), sentence, re.IGNORECASE)
-            if i not in found and m and m["n"].lower() not in _NOT_NODES and not _article(m, "n"):
+        for i, words in enumerate(_TERMINALS[kind]):  # "common-emitter" names no pin
+            m = next((m for m in re.finditer(rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|"
+                                             r"tied\s+to)\s+)?" + _NODE.format("n"), sentence, re.IGNORECASE)
+                      if m["n"].lower() not in _NOT_NODES and not _article(m, "n")), None)
+            if i not in found and m:
                 found[i] = _node(m["n"])
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
@@ -191,25 +242,81 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         elif found:
             nodes = tuple(found.get(i) for i in range(len(_TERMINALS[kind])))
     if nodes is None:
-        for pattern in _NODE_PAIRS:
-            m = pattern.search(clause)
-            if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
-                    and not _article(m, "b") and not _value_word(m, "a"):
-                nodes = (_node(m["a"]), _node(m["b"]))
-                break
+        # The nodes stated after the name first ("VSENSE from a to b in series with R1 = 1k from b to ground").
+        nodes = _pair(clause, max(0, name_at - start)) or _pair(clause, 0)
     if nodes is None and kind in "RCL":  # "collector at node c with RC = 2.2k up to vcc": from a device's pin
-        pin = re.search(rf"\b(?:{_TERMINAL_WORDS})\s+(?:(?:is\s+)?(?:at|on)\s+)?" + _NODE.format("a"),
-                        clause[:name_at - start], re.IGNORECASE)
-        far = re.search(r"\b(?:up\s+to|to|from)\s+" + _NODE.format("b"), clause[pin.end():], re.IGNORECASE) \
-            if pin else None
+        # The pin is named before the part, in its own phrase ("base b biased by R1 = 47k from vcc").
+        phrase = max([0] + [m.end() for m in re.finditer(r"[,;]|\.(?:\s|$)", text[:name_at])])
+        pins = list(re.finditer(rf"(?<![\w-])(?:{_TERMINAL_WORDS})\s+(?:(?:is\s+)?(?:at|on)\s+)?" + _NODE.format("a"),
+                                text[phrase:name_at], re.IGNORECASE))
+        pin = pins[-1] if pins else None
+        # Its far end: in its own phrase after its name ("R2 = 10k to ground"), else between the pin and
+        # the name ("drain d to VDD = 5 V through RD = 1k").
+        far_end = r"\b(?:up\s+to|to|from)\s+" + _NODE.format("b")
+        far = (re.search(far_end, text[name_at:stop].split(",")[0], re.IGNORECASE)
+               or re.search(far_end, text[phrase + pin.end():name_at], re.IGNORECASE)) if pin else None
         if pin and far and not ({pin["a"].lower(), far["b"].lower()} & _NOT_NODES) and not _value_word(far, "b"):
             nodes = (_node(pin["a"]), _node(far["b"]))
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
+    if kind in "EGHFK":  # a coupling names its inductors after its own name: its words run to the sentence end
+        end = re.compile(r"[;]|\.(?:\s|$)").search(text, name_at)
+        words = text[name_at + len(name):end.start() if end else len(text)] if kind == "K" else \
+            clause[name_at - start + len(name):]
+        return _controlled(clause, kind, name, words, nodes, value)
     if value is None and nodes is None:
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                              value.value if value else None, value.text if value else None)
+
+
+_OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into)\s+(?:a\s+voltage\s+)?(?:at\s+|on\s+)?(?:the\s+)?"
+                       r"(?:output\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+_CONTROL_NODE = re.compile(r"\b(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
+                           r"(?:voltage\s+(?:at|of|on)\s+)?"
+                           r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
+                           re.IGNORECASE)
+
+
+def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str | None, ...] | None,
+                value: _Q | None) -> ElementConstraint | None:
+    """A controlled source or a coupling, as its words state it: "E1 with gain 10 from input node a to
+    output node b", "G1: a transconductance of 2 mS controlled by node in, driving output node out",
+    "H1 outputs at node out 500 ohms times the current through VSENSE", "K1 couples L1 and L2 with k = 0.99"."""
+    text = clause.strip(" ,;")
+    if kind == "K":
+        coupled = re.search(r"\b(L\w+)\s*(?:,|and|&|to|with)\s*(L\w+)\b", after)
+        k = re.search(r"\b(?:k|coupling(?:\s+coefficient)?)\s*(?:of|=|:|is)?\s*(?P<v>0?\.\d+|1(?:\.0*)?)(?![\w.])",
+                      after,
+                      re.IGNORECASE)
+        return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2])) \
+            if coupled and k else None
+    out = next((m["n"].lower() for m in _OUT_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
+                and not _article(m, "n") and not _value_word(m, "n")), None)
+    refs: tuple[str, ...] = ()
+    placed: tuple[str | None, ...] | None
+    gain = re.search(r"\bgain\s*(?:of|=|:|is)?\s*(?P<v>[-+]?[\d.]+(?:[eE][-+]?\d+)?)(?![\w.])", after, re.IGNORECASE)
+    if kind in "HF":
+        sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+)?(?P<v>V\w*)", after,
+                           re.IGNORECASE)
+        refs = (sensed["v"],) if sensed else ()
+        ohms = next((q for q in _quantities(after) if q.unit == "ohm"), None)
+        figure = ohms.value if kind == "H" and ohms else float(gain["v"]) if gain else None
+        placed = (out, "0") if out else None
+    else:
+        control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
+                        and m["n"].lower() != out and not _article(m, "n") and not _value_word(m, "n")), None)
+        siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?)\b", after)
+        figure = float(gain["v"]) if kind == "E" and gain else \
+            float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]] \
+            if kind == "G" and siemens else value.value if value and not value.unit else None
+        ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
+        # A transconductance "driving" its node pushes current into it (G from ground to the node).
+        placed = ((out, "0") if kind == "E" else ("0", out)) + ctl if out or control else None
+    if placed is None and figure is None:
+        return None
+    return ElementConstraint(text, kind, name, placed or nodes, figure, format_eng(figure) if figure is not None
+                             else None, refs)
 
 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|"
@@ -357,9 +464,162 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
     return offset, amplitude, freq
 
 
+# A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
+_SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
+                             r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b|(?<=(?i:source) )(?P<low2>[vi]\w{1,7})\b")
+# Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
+_NOT_SOURCES = {"VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
+                "VOUT", "VPP", "VP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN",
+                "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
+                "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
+_RAILS = ("VDD", "VCC", "VSS", "VEE")
+_ANALYSIS_WORD = r"(?:noise|ac|dc|tran\w*|op\b|operating|analys\w*|sweep\w*|simulat\w*|run\b)"
+_QTY_TEXT = r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?"
+
+
+def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
+    """(v1, v2, td, tr, tf, pw, per) of a pulse, step or square wave the statement describes:
+    "PULSE 0 to 5 V, 1 ns rise, delay 0", "a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide,
+    100 µs period", "0 to 5 V square wave at 10 kHz with a 25 % duty cycle", "a single 1 V pulse 100 µs long
+    at 1 ms"."""
+    if not re.search(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", span, re.IGNORECASE):
+        return None
+    qs = _quantities(span)
+    levels = next(((q.value, q.partner.value) for q in qs if q.partner and q.unit == unit), None)
+    if levels is None:
+        one = next((q for q in qs if q.unit == unit), None)  # "a 5 V step": from zero
+        if one is None:
+            return None
+        levels = (0.0, one.value)
+
+    def time(before: str, after: str) -> float | None:
+        return next((q.value for q in qs if q.unit == "s" and (
+            re.search(rf"\b(?:{before})\s*(?:time\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
+            or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
+    td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])", span, re.IGNORECASE) else \
+        time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
+    tr = time(r"rise", r"rise")
+    tf = time(r"fall", r"(?:rise\s+and\s+)?fall")
+    pw = time(r"width|wide|long|on[- ]time|high\s+for", r"wide|width|long|pulses?")
+    per = time(r"period", r"period")
+    freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None)
+    per = per or (1 / freq if freq else None)
+    duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
+                     span, re.IGNORECASE)
+    if pw is None and per:
+        pw = per * float(duty[1] or duty[2]) / 100 if duty else per / 2  # a square wave: half the period
+    return (levels[0], levels[1], td, tr, tf, pw, per)
+
+
+def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
+    """The span of the statement about the name at `at`: from its lead-in words to the next
+    part's, or to the sentence end (a colon that opens an analysis ends it too)."""
+    start = _lead(text, at)
+    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")", text,
+                                           re.IGNORECASE)]
+    stop = min([e for e in ends if e > at] + [_lead(text, m) for m in marks if m > at] + [len(text)])
+    return start, max(stop, at + 1)
+
+
+def _named_sources(text: str, request: Request) -> set[str]:
+    """Sources the request names, each with its node and levels as its statement gives them:
+    "VIN = 5 V DC at in", "V1 at node in with AC 1", "supply VCC at node vcc", "out is held at 12 V
+    by source V8", "Current source I1 of 10 µA DC with AC 1 feeding node n", "sweep VIN from 0 to 5 V".
+    Returns the names read."""
+    mentions = []
+    for m in _SOURCE_MENTION.finditer(text):
+        name = m["name"] or m["low"] or m["low2"]
+        if name.upper() in _NOT_SOURCES or (re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
+                                             and _MODEL_CONTEXT.search(text)):
+            continue  # a quantity or a model parameter ("VA = 100" of a transistor)
+        mentions.append((m.start(), m.end(), name))
+    marks = sorted({m.start() for m in _DESIGNATOR.finditer(text)} | {a for a, _, _ in mentions})
+    read: dict[str, SourceConstraint] = {}
+    parts: set[str] = set()  # sources read as parts between two nodes
+    for at, end, name in mentions:
+        if name.upper() in parts:
+            continue
+        start, stop = _statement(text, at, marks)
+        span, key = text[start:stop], name.upper()
+        phrase = max([0] + [m.end() for m in re.finditer(r"[,;(]|\.(?:\s|$)", text[:start])])
+        before = text[phrase:start]  # "out is held at 12 V by source", "fed 1 mA by current source"
+        kind = name[0].upper()
+        unit = "A" if kind == "I" else "V"
+        rail = key in _RAILS
+        node = None
+        for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to)\s+"
+                             r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(=])", text[end:stop], re.IGNORECASE):
+            if not _article(m, "n") and m["n"].lower() not in _NOT_NODES and not _value_word(m, "n") \
+                    and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
+                node = _node(m["n"])
+                break
+        held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
+                         rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])\s+by\s+(?:the\s+)?"
+                         r"(?:sources?\s+)?(?P<others>(?:[VI]\w*\s*(?:,|and)\s*)*)$", before, re.IGNORECASE)
+        if held and held["n"].lower() in ("inputs", "gates", "bases", "both", "ends") and (listed := re.search(
+                r"\b(?:inputs?|gates?|bases?)\s+(?:are\s+)?(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?P<b>[a-z_]\w*)",
+                text, re.IGNORECASE)):  # "inputs a and b ... held high at 1.8 V by VA and VB": in order
+            order = len(re.findall(r"[VI]\w*", held["others"]))
+            node = node or (_node(listed["a"]) if order == 0 else _node(listed["b"]) if order == 1 else None)
+        elif held:
+            node = node or _node(held["n"])
+        # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
+        pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
+                         text[end:stop].split(",")[0], re.IGNORECASE)
+        qs = [q for q in _quantities(span) if q.unit == unit]
+        sine = _sine(span) if kind == "V" else None
+        pulse = _pulse(span, unit) if sine is None else None
+        ac_said = re.search(rf"\bAC\s*(?:magnitude|amplitude|level|of|=|:)?\s*(?P<q>{_QTY_TEXT})(?:{unit})?(?![\w.])"
+                            rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+AC\b", span, re.IGNORECASE)
+        dc_said = re.search(rf"\bDC\s*(?:level|value|of|=|:)?\s*(?P<q>{_QTY_TEXT}{unit})"
+                            rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
+        ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
+        dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
+        if dc is None and not sine and not pulse:  # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
+            rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())]
+            dc = rest[0].value if rest else None
+        if held:
+            dc = dc if dc is not None else _quantities(held["v"])[0].value
+        lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
+                               r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE)
+        if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
+            dc = _quantities(lead_level["v"])[0].value
+        if node is None and (fed := re.search(r"\b(?:fed|driven|biased|supplied)\b", before, re.IGNORECASE)) \
+                and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0]:
+            node = request.elements[-1].nodes[0] if fed else None  # "diode D1 (anode a ...) fed 1 mA by I1"
+        if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s*\($",
+                                              text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
+            node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
+        if kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
+            # "VSENSE is a 0 V source from node a to node b": a source between two nodes is a part
+            request.elements.append(ElementConstraint(span.strip(" ,;"), "V", name,
+                                                      (_node(pair["a"]), _node(pair["b"])),
+                                                      dc if dc is not None else 0.0, f"{dc or 0:g}"))
+            parts.add(key)
+            continue
+        said = key in read
+        if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is None):
+            continue  # a later mention ("referred to VIN") adds nothing
+        if rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span, re.IGNORECASE):
+            continue  # "VDD = 5 V": the supply's level, read by the intent reader
+        if node is None and dc is ac is sine is pulse is None and not re.search(
+                r"\b(?:sweep\w*|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at], re.IGNORECASE):
+            continue  # a mention of a source stated nowhere else ("the current through VSENSE")
+        supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span, re.IGNORECASE))
+        level = re.search(rf"(?P<v>{_QTY_TEXT}V|\d+V\d+)\s+(?:dc\s+)?(?:supply|rail)\b|"
+                          r"\b(?:supply|rail)\s+(?:voltage\s+)?"
+                          rf"(?:of|at|=|is)\s*(?P<v2>{_QTY_TEXT}V|\d+V\d+)", text, re.IGNORECASE)
+        if supply and dc is None and level:  # "supply VCC at node vcc" on "a 3V3 rail": the rail's level
+            dc = _quantities(level["v"] or level["v2"])[0].value
+        read[key] = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind)
+    request.sources.extend(read.values())
+    return set(read) | parts
+
+
 def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
+    done = _named_sources(text, request)
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
                         re.finditer(r"(?:[^,;.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;]|\.(?!\d)|$)", text)]:
@@ -372,8 +632,10 @@ def _sources(text: str, request: Request) -> None:
         if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
             name = lead["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
-        name = name if name and name.upper() not in ("VTO", "VT0", "VTH", "VAF", "VA", "VAR", "VJ", "VJE", "VJC",
-                                                     "VB", "VBIC") else None
+        name = name if name and name.upper() not in _NOT_SOURCES | {"VA", "VB"} else None
+        if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
+                                                  for n in done):
+            continue  # read above, with its whole statement
         at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
                    and m["n"].lower() not in _NOT_NODES), None)
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
@@ -456,13 +718,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 continue
         else:
             continue
-        nodes: tuple[str | None, ...] | None = None
-        for pattern in _NODE_PAIRS + [_CONNECTS]:
-            m = pattern.search(clause)
-            if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
-                    and not _article(m, "b") and not _value_word(m, "a"):
-                nodes = (_node(m["a"]), _node(m["b"]))
-                break
+        nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS])
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled)]
@@ -476,14 +732,48 @@ def _unnamed_elements(text: str, request: Request) -> None:
                                                       values[0].text))
 
 
+_LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
+                   r"load(?:\s+resistor)?\b"
+                   r"(?:\s+(?:on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
+
+
+def _loads(text: str, request: Request) -> None:
+    """Loads stated by value and node: "10k load on out", "a 5k load at out", "driving output node out
+    into a 5k load to ground", "output out with a 1k load to ground"; each from its node to ground."""
+    for m in _LOAD.finditer(text):
+        qs = _quantities(m["v"])
+        if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (not qs[0].unit and not qs[0].scaled and qs[0].value < 10):
+            continue
+        node = m["n"] if m["n"] and m["n"].lower() not in GROUND | _NOT_NODES and not _article(m, "n") else None
+        if node is None and (m["n"] is None or m["n"].lower() in GROUND):
+            near = re.search(r"(?:\bnode\s+|\boutput\s+)(?P<x>[a-z_]\w*)\s+"
+                             r"(?:into|with|driving|drives|feeding|through)\s+"
+                             r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
+            node = near["x"] if near and near["x"].lower() not in _NOT_NODES else None
+        value = qs[0].value
+        if node is None or any(e.kind == "R" and e.value is not None and abs(e.value - value) <= 1e-9 * value
+                               for e in request.elements):
+            continue  # no node to hang it from, or read already as a part
+        request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), "0"), value, qs[0].text))
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     text = " ".join(description.split())
     request = Request(text)
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         element = _element(text, start, stop, m["name"], m.start())
+        fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
+        one = re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop], re.IGNORECASE)
+        if element is not None and element.nodes is None and element.kind in "RCL" and fed and one \
+                and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0] \
+                and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
+            element = dataclasses.replace(element, nodes=(_node(one["a"]), request.elements[-1].nodes[0]))
         if element is not None:
             request.elements.append(element)
+    named_by = {ref.upper() for e in request.elements for ref in e.refs}  # "K1 couples L1 and L2": L1 again
+    request.elements = [e for i, e in enumerate(request.elements) if not (
+        (e.name or "").upper() in named_by and any(f.name == e.name for f in request.elements[:i]))]
     for i, element in enumerate(request.elements[:-1]):  # "R1 = R2 = 10k": one value for both
         after = request.elements[i + 1]
         if element.value is None and element.nodes is None and element.kind == after.kind and \
@@ -505,6 +795,7 @@ def read_request(description: str) -> Request:
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
     _sources(text, request)
     _unnamed_elements(text, request)
+    _loads(text, request)
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
