@@ -113,3 +113,17 @@ def test_the_match_says_whether_embeddings_or_words_ordered_it():
     assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(favourite)) == (favourite, "embedding")
     other = next(key for key, e in corpus_entries().items() if adapt.circuit_name(e) is None)
     assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(other))[0] in bandgaps
+
+
+def test_the_circuit_phrase_stops_at_articles_and_units():
+    text = "BJT pair with a 1 mA tail current source to -12 V"
+    start = text.index("current source")
+    assert adapt.noun_phrase(text, start, start + len("current source")) == "tail current source"
+    text = UNKNOWN
+    start = text.index("regulator")
+    assert adapt.noun_phrase(text, start, start + len("regulator")) == "Zorbitron-7 hyperdimensional regulator"
+
+
+def test_another_name_in_parentheses_after_the_familys_own_is_no_other_circuit():
+    assert refusal("State-variable (biquad) active filter, input in, band-pass output bp; AC 10 Hz to 100 kHz.") is None
+    assert refusal("State-variable filter feeding a biquad, input in; AC 10 Hz to 100 kHz.") is not None

@@ -103,8 +103,8 @@ def noun_phrase(description: str, start: int, stop: int) -> str:
     head = description[:start]
     for _ in range(4):
         found = re.search(r"([A-Za-z][\w'-]*)\s+$", head)
-        if not found or found[1].lower() in _STOP:
-            break
+        if not found or found[1].lower() in _STOP or re.search(r"(?:^|\s)[-+]?[\d.]+\s*$", head[:found.start()]):
+            break  # an article, a preposition, or a unit ("a 1 mA tail current source")
         head = head[:found.start()]
     return description[len(head):stop].strip()
 

@@ -56,6 +56,10 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
     for m in NAMED.finditer(description):
         if any(start <= m.start() and m.end() <= stop for start, stop in covered):
             continue
+        # Another name in parentheses right after the family's own: "State-variable (biquad) filter".
+        if description[m.end():m.end() + 1] == ")" and \
+                any(description[stop:m.start()].strip() == "(" for _, stop in covered):
+            continue
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
         # "amplifier"/"filter" alone are covered by any family whose words precede them
