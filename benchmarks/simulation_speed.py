@@ -6,7 +6,7 @@ Three ways in, each into a fresh cache directory (cold) and then again (cached):
 1. the editor: the real server over stdio (`python -m spice_lsp`), the file opened and its code
    lenses asked for, then at once `workspace/executeCommand spice-lsp.simulate [uri]` until its
    answer with the plot paths (server start not counted);
-2. the core call the command makes (`simulation.simulate_file`), in this process;
+2. the core call the command makes (`simulate_file`), in this process;
 3. the command line, `spice-lsp simulate FILE --plot OUT.svg`, a new process each time.
 The circuit: a 45-section RC ladder (90 R and C), 8 clamp diodes, the source and a load
 resistor, 100 elements. Timings on a shared machine are noisy: the load average is saved too.
@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from spice_lsp.simulation import report as simulation  # noqa: E402
+from spice_lsp.simulation.report import SimulationReport  # noqa: E402
+from spice_lsp.simulation.run import simulate_file  # noqa: E402
 
 
 def circuit(sections: int = 45, diodes: int = 8) -> str:
@@ -49,9 +50,9 @@ def elements(text: str) -> int:
     return sum(1 for line in text.split("\n")[1:] if line[:1].isalpha())
 
 
-def core(path: Path, text: str, cache: Path) -> tuple[float, simulation.SimulationReport]:
+def core(path: Path, text: str, cache: Path) -> tuple[float, SimulationReport]:
     start = time.perf_counter()
-    report = simulation.simulate_file(text, path=path, cache_dir=cache)
+    report = simulate_file(text, path=path, cache_dir=cache)
     return time.perf_counter() - start, report
 
 

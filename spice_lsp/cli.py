@@ -112,7 +112,9 @@ def run_fill(args) -> int:
 
 def run_simulate(args) -> int:
     """Every analysis of a file in the sandboxed ngspice: op table, .meas values, one plot each."""
-    from spice_lsp.simulation import report as simulation
+    from spice_lsp.simulation.options import SimulationOptions
+    from spice_lsp.simulation.report import summary
+    from spice_lsp.simulation.run import simulate_file
     path = Path(args.file)
     try:
         text = read_netlist(path)
@@ -125,9 +127,9 @@ def run_simulate(args) -> int:
         if plot_format not in ("svg", "png"):
             print(f"spice-lsp simulate: --plot wants a .svg or .png file name, not {args.plot}", file=sys.stderr)
             return 2
-    options = simulation.SimulationOptions(timeout_s=args.timeout, run_control=args.run_control)
-    report = simulation.simulate_file(text, path=path, allowed_dirs=[Path.cwd(), *map(Path, args.include_path)],
-                                      options=options, plot_format=plot_format)
+    options = SimulationOptions(timeout_s=args.timeout, run_control=args.run_control)
+    report = simulate_file(text, path=path, allowed_dirs=[Path.cwd(), *map(Path, args.include_path)],
+                           options=options, plot_format=plot_format)
     if args.plot:
         report.plots = copy_plots(report.plots, Path(args.plot))
     if args.json:
@@ -135,7 +137,7 @@ def run_simulate(args) -> int:
         return 0 if report.ok else 1
     for problem in report.problems:
         print(f"{args.file}:{problem.line + 1}: {problem.severity}: {problem.message}")
-    print(simulation.summary(report, with_problems=False))  # the problems are above, compiler-style
+    print(summary(report, with_problems=False))  # the problems are above, compiler-style
     return 0 if report.ok else 1
 
 

@@ -35,7 +35,8 @@ from spice_lsp.language.checks import check
 from spice_lsp.language.model import Position
 from spice_lsp.ngspice import isolation
 from spice_lsp.ngspice import runner as simulate
-from spice_lsp.simulation.report import SimulationOptions, simulate_file
+from spice_lsp.simulation.options import SimulationOptions
+from spice_lsp.simulation.run import simulate_file
 
 SECRET = "sk-security-test-0123456789"
 DECK = "t\nV1 in 0 1\nR1 in 0 1k\n"

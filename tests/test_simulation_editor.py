@@ -22,8 +22,13 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from spice_lsp import cli
 from spice_lsp.ngspice import runner as simulate
+from spice_lsp.simulation import cache, rawfile
 from spice_lsp.simulation import report as simulation
-from spice_lsp.simulation.report import SimulationOptions, read_raw, simulate_file
+from spice_lsp.simulation import run as simulation_run
+from spice_lsp.simulation.options import SimulationOptions
+from spice_lsp.simulation.plots import minus_3db_points
+from spice_lsp.simulation.rawfile import read_raw
+from spice_lsp.simulation.run import simulate_file
 from tests.test_neovim import init_file
 
 from .conftest import DATA
@@ -251,7 +256,7 @@ def test_read_raw_gives_every_plot_of_a_run():
     assert [p.kind for p in plots] == ["ac", "dc", "op", "tran"]
     ac = plots[0]
     assert ac.variables[0] == ("frequency", "frequency") and ac.data["v(out)"].dtype.kind == "c"
-    assert simulation.minus_3db_points(ac.scale.real, ac.data["v(out)"]) == [pytest.approx(1591.5, rel=0.02)]
+    assert minus_3db_points(ac.scale.real, ac.data["v(out)"]) == [pytest.approx(1591.5, rel=0.02)]
 
 
 def test_engineering_notation():
@@ -434,7 +439,7 @@ def test_an_error_in_one_of_several_included_files_is_shown_on_its_include_line(
 
 
 def test_the_cache_keeps_the_most_recently_used_simulations(tmp_path, monkeypatch):
-    monkeypatch.setattr(simulation, "MAX_CACHED", 2)
+    monkeypatch.setattr(cache, "MAX_CACHED", 2)
     texts = [f"t\nV1 in 0 {n}\nR1 in 0 1k\n.op\n.end\n" for n in (1, 2, 3)]
     first = simulate_file(texts[0], cache_dir=tmp_path)
     (entry,) = list(tmp_path.iterdir())
@@ -483,8 +488,8 @@ def test_neovim_runs_the_code_lens_and_the_whole_file_command(tmp_path):
 def test_without_matplotlib_the_values_come_back_and_a_note_says_why_no_plots(tmp_path, monkeypatch):
     def no_matplotlib(*args, **kwargs):
         raise ImportError("No module named 'matplotlib'", name="matplotlib")
-    monkeypatch.setattr(simulation, "numpy", None)
-    monkeypatch.setattr(simulation, "draw", no_matplotlib)
+    monkeypatch.setattr(rawfile, "numpy", None)
+    monkeypatch.setattr(simulation_run, "draw", no_matplotlib)
     report = run_file("all_analyses.cir", tmp_path)
     assert report.ok and report.plots == [] and report.op["v(out)"] == pytest.approx(1.0)
     assert report.notes == ["no plots: matplotlib is not installed (pip install matplotlib)"]

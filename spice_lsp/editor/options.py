@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from spice_lsp.generation.assistant import GenerationOptions
-from spice_lsp.simulation.report import SimulationOptions
+from spice_lsp.simulation.options import SimulationOptions
 
 
 def _camel(name: str) -> str:

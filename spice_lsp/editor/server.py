@@ -27,8 +27,10 @@ from spice_lsp.generation.pipeline import CannotServe, GenerationResult, checkli
 from spice_lsp.language.checks import Checker, CheckResult
 from spice_lsp.language.files import NotReadable, read_netlist
 from spice_lsp.language.includes import Workspace
-from spice_lsp.simulation import report as simulation
-from spice_lsp.simulation.report import SimulationReport
+from spice_lsp.simulation.plan import analysis_lines
+from spice_lsp.simulation.plots import warm_up
+from spice_lsp.simulation.report import SimulationReport, inlay_hints
+from spice_lsp.simulation.run import simulate_file
 
 REQUEST_FAILED = int(types.LSPErrorCodes.RequestFailed)
 GENERATE_COMMAND = "spice-lsp.generate"
@@ -512,9 +514,9 @@ async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version
 @server.feature(types.TEXT_DOCUMENT_CODE_LENS)
 def code_lens(ls: SpiceLanguageServer, params: types.CodeLensParams):
     doc = ls.workspace.get_text_document(params.text_document.uri)
-    found = simulation.analysis_lines(doc.source, ls.checked(doc.uri).netlist)
+    found = analysis_lines(doc.source, ls.checked(doc.uri).netlist)
     if found:
-        simulation.warm_up()  # the plotting library loads while the user reads
+        warm_up()  # the plotting library loads while the user reads
     return [lsp.lsp_simulate_lens(doc.uri, a.line, SIMULATE_COMMAND) for a in found] or None
 
 
@@ -524,7 +526,7 @@ def inlay_hint(ls: SpiceLanguageServer, params: types.InlayHintParams):
     report = ls.simulation_for(doc.uri, doc.source)
     if report is None:
         return None
-    hints = simulation.inlay_hints(report, ls.checked(doc.uri).netlist, doc.source)
+    hints = inlay_hints(report, ls.checked(doc.uri).netlist, doc.source)
     lines = range(params.range.start.line, params.range.end.line + 1)
     return [lsp.lsp_inlay_hint(h, doc) for h in hints if h.position.line in lines] or None
 
@@ -574,7 +576,7 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
     stop = threading.Event()
     async with _cancellable_progress(ls, "Simulating", stop.set) as token, _Ticker(ls, token) as ticker:
         try:
-            report = await asyncio.get_running_loop().run_in_executor(None, lambda: simulation.simulate_file(
+            report = await asyncio.get_running_loop().run_in_executor(None, lambda: simulate_file(
                 source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
                 options=ls.options.simulation, stop=stop, progress=ticker.progress))
         except asyncio.CancelledError:  # $/cancelRequest: kill ngspice too

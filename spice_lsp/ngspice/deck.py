@@ -19,13 +19,14 @@ unless the caller opts in. It refuses, instead of writing:
   includes that expand past `MAX_DECK_LINES`.
 
 Each deck line remembers the user's line it came from (an included file's lines: the include
-line), so ngspice's "Error on line N" maps back to the text."""
+line), so ngspice's "Error on line N" maps back to the text, and each refusal the user's line
+it concerns."""
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spice_lsp.language import files
@@ -51,6 +52,20 @@ def is_ng_script(first_line: str) -> bool:
     return re.sub(r"\s+", "", first_line).lower().startswith("*ng_script")
 
 
+class Refusal(str):
+    """Why a deck is not run, as editors show it ("line 3: why", 1-based), with its parts kept:
+    `line`, the user's line it concerns (0-based; None when it names none: a budget, our own
+    control text), and `reason`, the rest. A str, so every caller that shows one shows this."""
+
+    line: int | None
+    reason: str
+
+    def __new__(cls, reason: str, line: int | None = None) -> Refusal:
+        self = super().__new__(cls, reason if line is None else f"line {line + 1}: {reason}")
+        self.line, self.reason = line, reason
+        return self
+
+
 @dataclass
 class Deck:
     """What ngspice reads, line by line with the user's line each came from (None: ours)."""
@@ -58,10 +73,12 @@ class Deck:
     lines: list[str]
     origins: list[int | None]
     netlist: m.Netlist  # the user's text, parsed
-    refused: list[str] = field(default_factory=list)  # "line N: why" (1-based): not run
+    refused: list[Refusal] = field(default_factory=list)  # not run
     errors: list[tuple[str, int | None]] = field(default_factory=list)  # cannot run: (message, 0-based line)
     controls: list[int] = field(default_factory=list)  # first lines of the user's .control blocks
     data: dict[str, bytes] = field(default_factory=dict)  # code-model data files: our name -> bytes
+    run_control: bool = False  # built with the user's .control blocks kept
+    control_spans: list[tuple[int, int]] = field(default_factory=list)  # their (first, last) deck lines
 
     @property
     def text(self) -> str:
@@ -71,6 +88,17 @@ class Deck:
         self.lines += lines
         self.origins += [None] * len(lines)
 
+    def copy(self, blank: Collection[int] = (), controls: bool = True) -> Deck:
+        """A copy to run, with the deck lines `blank` and (unless `controls`) the user's .control
+        blocks commented out: line numbers keep, and only ever less of the text is run."""
+        lines = list(self.lines)
+        dropped = [] if controls else [n for first, last in self.control_spans for n in range(first, last + 1)]
+        for n in [*blank, *dropped]:
+            lines[n] = "*"
+        return replace(self, lines=lines, origins=list(self.origins), refused=list(self.refused),
+                       errors=list(self.errors), run_control=self.run_control and controls,
+                       control_spans=list(self.control_spans) if controls else [])
+
 
 def build(text: str, base_dir: Path | None, allowed_dirs, *, run_control: bool = False) -> Deck:
     """The deck for `text`: refusals and errors filled in when it must not or cannot run.
@@ -79,16 +107,17 @@ def build(text: str, base_dir: Path | None, allowed_dirs, *, run_control: bool =
     `run_control` keeps the user's .control blocks (for the isolated opt-in)."""
     netlist = parse(text).netlist
     lines = text.split("\n")
-    deck = Deck([TITLE], [None], netlist)
+    deck = Deck([TITLE], [None], netlist, run_control=run_control)
     if lines and is_ng_script(lines[0]):
-        deck.refused.append("line 1: '*ng_script' makes ngspice run the whole file as commands; not run")
+        deck.refused.append(Refusal("'*ng_script' makes ngspice run the whole file as commands; not run", 0))
         return deck
     _Writer(deck, base_dir, allowed_dirs, run_control).file(netlist, lines, base_dir, None, _top, [])
     return deck
 
 
-def _top(line: int) -> str:
-    return f"line {line + 1}: "
+def _top(line: int) -> tuple[int, str]:
+    """(the user's line a refusal at `line` concerns, what its reason begins with)"""
+    return line, ""
 
 
 def _fields(fields) -> list[m.Field]:
@@ -130,11 +159,13 @@ class _Writer:
         self.followed = 0
         self.files: dict[Path, tuple[str, m.Netlist] | None] = {}  # each file read and parsed once
 
-    def refuse(self, reason: str) -> None:
-        self.deck.refused.append(reason)
+    def refuse(self, at: tuple[int, str] | None, reason: str) -> None:
+        """Refuse, at (the user's line, the reason's beginning) given by a `where`, or at no line."""
+        self.deck.refused.append(Refusal(reason) if at is None else Refusal(at[1] + reason, at[0]))
 
     def file(self, netlist: m.Netlist, lines: list[str], directory: Path | None, at: int | None,
-             where: Callable[[int], str], chain: list[tuple[Path, str]], section: m.LibSection | None = None) -> None:
+             where: Callable[[int], tuple[int, str]], chain: list[tuple[Path, str]],
+             section: m.LibSection | None = None) -> None:
         """Write one file's statements (of `section` only, when given). `at`: the user's line
         its lines are blamed on (None: the user's text itself, each line its own)."""
         blocks = [s for s in netlist.statements if isinstance(s, m.LibSection)]
@@ -163,7 +194,9 @@ class _Writer:
             if isinstance(st, m.ControlBlock):
                 self.deck.controls.append(first if at is None else at)
                 if self.run_control:
+                    start = len(self.deck.lines)
                     self.write(lines, first, last, at, written, comments=True)
+                    self.deck.control_spans.append((start, len(self.deck.lines) - 1))
                 continue
             if isinstance(st, m.Include):
                 self.include(st, directory, at, where, chain)
@@ -172,12 +205,12 @@ class _Writer:
                 last = st.header_range.end.line
             problem = self.data_files(st, lines, directory) if isinstance(st, m.Model) else None
             if problem := problem or statement_problem(st, lines[first:last + 1]):
-                self.refuse(where(first) + problem)
+                self.refuse(where(first), problem)
                 continue
             self.write(lines, first, last, at, written)
         for n in range(len(lines) if at is not None else end):
             if n not in covered and lines[n].strip() and not lines[n].lstrip().startswith("*"):
-                self.refuse(where(n) + "this line does not parse (see its diagnostic), so it is not passed to ngspice")
+                self.refuse(where(n), "this line does not parse (see its diagnostic), so it is not passed to ngspice")
 
     def write(self, lines: list[str], first: int, last: int, at: int | None, written: set[int],
               comments: bool = False) -> None:
@@ -189,12 +222,12 @@ class _Writer:
             self.deck.lines.append("*" if line.lstrip().startswith("*") and not comments else line)
             self.deck.origins.append(n if at is None else at)
         if len(self.deck.lines) > MAX_DECK_LINES:
-            self.stop(f"the includes expand to more than {MAX_DECK_LINES} lines; not run")
+            self.stop(None, f"the includes expand to more than {MAX_DECK_LINES} lines; not run")
 
-    def stop(self, reason: str) -> None:
+    def stop(self, at: tuple[int, str] | None, reason: str) -> None:
         if not self.stopped:
             self.stopped = True
-            self.refuse(reason)
+            self.refuse(at, reason)
 
     def resolve(self, name: str, directory: Path | None) -> tuple[Path | None, str | None]:
         """(the regular file `name` reads in the allowed directories, None) or (None, why not);
@@ -239,23 +272,23 @@ class _Writer:
         return None
 
     def include(self, include: m.Include, directory: Path | None, at: int | None,
-                where: Callable[[int], str], chain: list[tuple[Path, str]]) -> None:
+                where: Callable[[int], tuple[int, str]], chain: list[tuple[Path, str]]) -> None:
         line = include.range.start.line
         blame = line if at is None else at
         self.followed += 1
         if self.followed > MAX_INCLUDES:
-            self.stop(f"line {blame + 1}: the deck follows more than {MAX_INCLUDES} includes; not run")
+            self.stop((blame, ""), f"the deck follows more than {MAX_INCLUDES} includes; not run")
             return
         target, problem = self.resolve(include.path, directory)
         if target is None:
             if problem:
-                self.refuse(where(line) + problem)
+                self.refuse(where(line), problem)
             else:
                 self.deck.errors.append((f"could not find include file {include.path}", blame))
             return
         key = (target, include.section.lower())  # a library may read another section of itself
         if key in chain or len(chain) >= MAX_INCLUDE_DEPTH:
-            self.refuse(where(line) + f"'{include.path}' includes itself (through "
+            self.refuse(where(line), f"'{include.path}' includes itself (through "
                         f"{' -> '.join(p.name for p, _ in chain + [key])}); not run")
             return
         if target not in self.files:
@@ -263,7 +296,7 @@ class _Writer:
             self.files[target] = None if text is None else (text, parse(text, has_title=False).netlist)
         read = self.files[target]
         if read is None:
-            self.refuse(where(line) + f"'{include.path}' is not a regular file of at most "
+            self.refuse(where(line), f"'{include.path}' is not a regular file of at most "
                         "a few megabytes, or cannot be read; not read")
             return
         text, netlist = read
@@ -275,6 +308,7 @@ class _Writer:
                 self.deck.errors.append((f"'{include.path}' has no section '{include.section}'", blame))
                 return
 
-        def inner(n: int, name=target.name) -> str:
-            return where(line) + f"in {name} line {n + 1}: "
+        def inner(n: int, name=target.name) -> tuple[int, str]:
+            user_line, begins = where(line)
+            return user_line, begins + f"in {name} line {n + 1}: "
         self.file(netlist, text.split("\n"), target.parent, blame, inner, chain + [key], section)

@@ -32,9 +32,13 @@ from spice_lsp.ngspice import isolation
 # own .control blocks are never screened word by word: they are not run, or run isolated.
 ALLOWED_COMMANDS = frozenset("""run op ac dc tran noise tf sens pz disto sp fourier meas measure print
     let unlet set unset echo setplot display save option options linearize fft quit exit""".split())
-FORBIDDEN_WORDS = frozenset("""shell system write wrdata wrs2p hardcopy source load cd sourcepath
-    codemodel osdi pre_osdi alias gnuplot xgraph edit circbyline rspice aspice snsave snload
-    mrdump mdump""".split())
+# The one list of ngspice commands that write files or draw (the drawing ones, `plot` and
+# `asciiplot`, are harmless: the .spiceinit of each run aliases `plot` away), and the forbidden
+# words made from it: never in our `control=` text, and left out of a deck's own blocks when the
+# simulation layer runs them (spice-lsp draws the plots itself and writes no files).
+OUTPUT_COMMANDS = frozenset("write wrdata wrs2p hardcopy gnuplot xgraph plot asciiplot".split())
+FORBIDDEN_WORDS = OUTPUT_COMMANDS - {"plot", "asciiplot"} | frozenset("""shell system source load cd
+    sourcepath codemodel osdi pre_osdi alias edit circbyline rspice aspice snsave snload mrdump mdump""".split())
 _QUOTING = set("'\"\\`!<>^$;&|")  # ngspice joins quoted pieces into a word: none in our commands
 NOT_RUN = ("this .control block is not run: spice-lsp runs only the commands it writes from the analyses; "
            "to run it inside the isolated sandbox, opt in (spice-lsp simulate --run-control, or the "
@@ -56,13 +60,14 @@ _BENIGN = re.compile(r"error: (\.(print|plot): no \w+ analysis found|no such plo
 class SimError:
     message: str
     line: int | None  # 0-based line in the original netlist text
+    measure: str = ""  # the .meas (lower case) a measurement error names
 
 
 @dataclass
 class SimulationResult:
     ok: bool  # ran, no error lines, not refused, not timed out
     errors: list[SimError]
-    refused: list[str]  # why the deck was not run (empty when it ran)
+    refused: list[decks.Refusal]  # why the deck was not run (empty when it ran)
     values: dict[str, float] = field(default_factory=dict)  # op values, print and meas results
     output: str = ""  # ngspice stdout+stderr, cut at the output limit
     seconds: float = 0.0
@@ -72,20 +77,7 @@ class SimulationResult:
     isolation: str = ""  # the OS isolation it ran under (isolation.METHODS); "" when not run
 
 
-def control_blocks(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, last) lines of .control blocks as ngspice finds them: by prefix, unclosed to the end."""
-    blocks: list[tuple[int, int]] = []
-    start = None
-    for n, line in enumerate(lines):
-        word = line.lstrip().lower()
-        if start is None and word.startswith(".control"):
-            start = n
-        elif start is not None and word.startswith(".endc"):
-            blocks, start = blocks + [(start, n)], None
-    return blocks + ([(start, len(lines))] if start is not None else [])
-
-
-def _control_reasons(commands: str) -> list[str]:
+def _control_reasons(commands: str) -> list[decks.Refusal]:
     """Refusals for our own `control=` text: plain words of known commands only."""
     reasons = []
     for n, line in enumerate(commands.split("\n"), 1):
@@ -93,30 +85,39 @@ def _control_reasons(commands: str) -> list[str]:
         if not words:
             continue
         if quoting := sorted(_QUOTING.intersection(line)):
-            reasons.append(f"control argument line {n}: '{quoting[0]}' (quoting, escapes, redirection) is not allowed")
+            reasons.append(decks.Refusal(
+                f"control argument line {n}: '{quoting[0]}' (quoting, escapes, redirection) is not allowed"))
         elif words[0] not in ALLOWED_COMMANDS:
-            reasons.append(f"control argument line {n}: the command '{words[0]}' is not allowed here")
+            reasons.append(decks.Refusal(f"control argument line {n}: the command '{words[0]}' is not allowed here"))
         elif bad := sorted(FORBIDDEN_WORDS.intersection(re.split(r"[\s()=,]+", line.lower()))):
-            reasons.append(f"control argument line {n}: '{bad[0]}' runs programs or touches files: not allowed")
+            reasons.append(decks.Refusal(
+                f"control argument line {n}: '{bad[0]}' runs programs or touches files: not allowed"))
     return reasons
 
 
 OWN_CONTROL = ("refuse", "drop", "run")  # what run() does with the deck's own .control blocks
 
 
-def prepare(netlist: str, base_dir: Path | None, allowed_dirs, control: str | None = None,
+def prepare(netlist: str | decks.Deck, base_dir: Path | None, allowed_dirs, control: str | None = None,
             dump: bool = False, own_control: str = "refuse") -> decks.Deck:
     """The deck ngspice will read, with the refusals. `control` replaces the deck's .control
     blocks with commands of ours; else `own_control` refuses a deck that has any, drops them
-    (a caller that told the user so) or keeps them ("run": isolated runs only)."""
+    (a caller that told the user so) or keeps them ("run": isolated runs only). `netlist` may
+    be a deck decks.build wrote already (a caller running one text several times parses it
+    once): it is copied, never changed; it must keep the .control blocks to run them."""
     if own_control not in OWN_CONTROL:
         raise ValueError(f"own_control is one of {', '.join(OWN_CONTROL)}, not {own_control!r}")
     own = own_control == "run" and control is None
-    deck = decks.build(netlist, base_dir, allowed_dirs, run_control=own)
+    if isinstance(netlist, decks.Deck):
+        if own and not netlist.run_control:
+            raise ValueError("own_control='run' needs a deck built with run_control=True")
+        deck = netlist.copy(controls=own)
+    else:
+        deck = decks.build(netlist, base_dir, allowed_dirs, run_control=own)
     if control is not None:
         deck.refused += _control_reasons(control)
     elif own_control == "refuse":
-        deck.refused += [f"line {n + 1}: {NOT_RUN}" for n in deck.controls]
+        deck.refused += [decks.Refusal(NOT_RUN, n) for n in deck.controls]
     if deck.refused or deck.errors:
         return deck
     statements = deck.netlist.statements
@@ -125,8 +126,8 @@ def prepare(netlist: str, base_dir: Path | None, allowed_dirs, control: str | No
         deck.append(".control", *control.strip("\n").split("\n"), "quit", ".endc")  # quit: no second batch run
     elif dump:
         if runs_own:  # the deck's own blocks run first, without their quit, then ours writes the plots
-            for first, last in control_blocks(deck.lines):
-                for n in range(first + 1, min(last, len(deck.lines))):
+            for first, last in deck.control_spans:
+                for n in range(first + 1, last + 1):
                     if deck.lines[n].split()[:1] and deck.lines[n].split()[0].lower() in ("quit", "exit"):
                         deck.lines[n] = "*"
         # `.save all` (unless the deck chooses) also lets `.meas ac` see vdb() in batch mode.
@@ -141,7 +142,7 @@ def prepare(netlist: str, base_dir: Path | None, allowed_dirs, control: str | No
     return deck
 
 
-def check_safety(netlist: str, base_dir: Path | None, allowed_dirs: list[Path]) -> list[str]:
+def check_safety(netlist: str, base_dir: Path | None, allowed_dirs: list[Path]) -> list[decks.Refusal]:
     """Why the deck must not run as it stands (empty: it may). Lines are 1-based, as editors show them."""
     return prepare(netlist, base_dir, allowed_dirs).refused
 
@@ -210,13 +211,15 @@ def _errors(output: str, deck: decks.Deck) -> list[SimError]:
                                        f"({window.group('stop')} s)", by_name(window.group("name"))))
         elif stripped.lower().startswith(("error", "fatal error", "doanalyses:")) and not _BENIGN.match(stripped):
             named = re.search(r"(?:unknown subckt:|instance)\s+(\S+)", stripped)
-            errors.append(SimError(stripped, by_name(named.group(1)) if named else None))
+            measure = re.match(r"error: measure\s+(\S+)", stripped, re.IGNORECASE)
+            errors.append(SimError(stripped, by_name(named.group(1)) if named else None,
+                                   measure.group(1).lower() if measure else ""))
         elif "can't allocate" in stripped:  # ngspice goes on after a failed malloc, with no error line
             errors.append(SimError(f"ngspice ran out of memory (the sandbox's limit): {stripped}", None))
     return errors
 
 
-def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: Sequence[Path] = (),
+def run(netlist: str | decks.Deck, *, base_dir: Path | None = None, allowed_dirs: Sequence[Path] = (),
         timeout: float = 10.0, memory_mb: int = 1024, max_output_bytes: int = 2_000_000,
         control: str | None = None, dump_plots: bool = False, stop=None, own_control: str = "refuse",
         isolation_method: str | None = None) -> SimulationResult:
@@ -230,8 +233,8 @@ def run(netlist: str, *, base_dir: Path | None = None, allowed_dirs: Sequence[Pa
     method = isolation_method or isolation.best()
     deck = prepare(netlist, base_dir, allowed_dirs, control, dump_plots and control is None, own_control)
     if own_control == "run" and control is None and deck.controls and method == "none":
-        deck.refused.append(f"line {deck.controls[0] + 1}: the deck's own .control block runs only under OS "
-                            "isolation, and none works here (bubblewrap unusable, and not root); not run")
+        deck.refused.append(decks.Refusal("the deck's own .control block runs only under OS isolation, and none "
+                                          "works here (bubblewrap unusable, and not root); not run", deck.controls[0]))
     if deck.refused:
         return SimulationResult(False, [], deck.refused)
     if deck.errors:
