@@ -8,6 +8,7 @@ the designed value (`trim`) a bounded number of times.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
@@ -117,6 +118,49 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
         set_value(intent, design, "C", k / ind, "f0 = 1/(2 pi sqrt(L C))", E24)
 
 
+LAMBDA = 0.04  # the nch card's channel-length modulation
+
+
+def mos_gain(values: Callable[..., float]) -> float:
+    """-gm (RD || ro) of the nch level-1 card at the gate's DC bias; `values(role, *aliases,
+    default=)` reads the circuit's values."""
+    vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
+    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    rd, vdd = values("RD", "RL", "R", default=10e3), abs(values("VDD", default=5))
+    if vov <= 0:
+        return 0.0
+    i = 0.5 * beta * vov ** 2
+    for _ in range(3):  # the drain's voltage and the current, each from the other
+        vds = max(vdd - i * rd, vov)
+        i = 0.5 * beta * vov ** 2 * (1 + LAMBDA * vds)
+    ro = (1 / LAMBDA + vds) / i
+    return -2 * i / vov * rd * ro / (rd + ro)
+
+
+def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
+    """RD for the gain at the gate's bias: -gm (RD || ro), the drain's voltage and the current from
+    each other (a few rounds); the drain must stay above the overdrive."""
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    if intent.polarity == "p" or {"RD", "RL", "R"} & set(intent.values):
+        return
+
+    def values(*roles: str, default: float | None = None) -> float:  # the drain resistor: the one designed
+        found = next((intent.values[r].value for r in roles if r in intent.values), None)
+        return found if found is not None else rd if roles[0] == "RD" else default or 0.0
+    rd = 10e3
+    for _ in range(8):
+        rd *= gain / max(abs(mos_gain(values)), 1e-9)
+    vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
+    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    if values("VDD", default=5) - 0.5 * beta * vov ** 2 * rd < vov:
+        d.problems.append(f"'{spec.text}': the drain would fall below the overdrive (the stage saturates)")
+        return
+    set_value(intent, d, "RD", rd, "|gain| = gm (RD || ro) at the gate's bias", E96)
+    d.free, d.scale = "RD", 1
+
+
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
     """Apply one spec's design equations; False when the family has none for it."""
     if family.design is not None and spec.quantity in family.specs:
@@ -140,6 +184,15 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
             set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
             set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+    elif spec.quantity == "ugbw" and kind == "opamp_integrator":  # |gain| = 1/(2 pi f R C) is 1 at f
+        if given(intent, "C", "C1") is None:
+            r = given(intent, "RIN", "R1", "R") or 10e3
+            set_value(intent, d, "C", 1 / (2 * math.pi * spec.target * r), "unity gain at 1/(2 pi R C)", E24)
+            d.free, d.scale = "C", -1
+    elif spec.quantity == "q" and kind == "rlc_bandpass":  # series RLC: Q = sqrt(L/C)/R
+        ind, cap = given(intent, "L", "L1"), given(intent, "C", "C1")
+        if ind is not None and cap is not None and given(intent, "R", "R1") is None:
+            set_value(intent, d, "R", math.sqrt(ind / cap) / spec.target, "Q = sqrt(L/C)/R", E96)
     elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
         _resonance(intent, d, spec)
     elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
@@ -219,7 +272,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     d = Design()
     kind = intent.kind
     family = family_of(kind)
-    for spec in specs:
+    # A Q is designed from the parts the frequency specs have set.
+    for spec in sorted(specs, key=lambda s: s.quantity == "q"):
         claim(intent, d, spec)
         if not (math.isfinite(spec.target) and spec.target != 0):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
@@ -234,6 +288,9 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},
                           "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
+        if spec.quantity in ("gain", "gain_db") and "FREQ" in intent.values \
+                and math.isclose(intent.values["FREQ"].value, 1e3):
+            d.claimed.add("FREQ")  # "a gain of 5 at 1 kHz": where the gain is measured
     if any(s.quantity == "frequency" for s in specs) and kind in ("rc_oscillator", "phase_shift_oscillator") \
             and not any(a.kind == "tran" for a in intent.analyses):
         f = next(s.target for s in specs if s.quantity == "frequency")

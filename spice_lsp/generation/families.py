@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.design import design_cs_gain, mos_gain
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import (
@@ -158,23 +159,10 @@ def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: floa
     return expect("gain", sign * gain, tolerance)
 
 
-LAMBDA = 0.04  # the nch card's channel-length modulation
-
-
-def mos_gain(values: Callable[..., float]) -> float:
-    """-gm (RD || ro) of the nch level-1 card at the gate's DC bias; `values(role, *aliases,
-    default=)` reads the circuit's values."""
-    vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
-    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
-    rd, vdd = values("RD", "RL", "R", default=10e3), abs(values("VDD", default=5))
-    if vov <= 0:
-        return 0.0
-    i = 0.5 * beta * vov ** 2
-    for _ in range(3):  # the drain's voltage and the current, each from the other
-        vds = max(vdd - i * rd, vov)
-        i = 0.5 * beta * vov ** 2 * (1 + LAMBDA * vds)
-    ro = (1 / LAMBDA + vds) / i
-    return -2 * i / vov * rd * ro / (rd + ro)
+def _cs_function(f: _Filler) -> list[Spec | Probe]:
+    if f.intent.polarity == "p":  # the PMOS stage is biased at mid-supply: it must amplify
+        return [gain_between(2, 1e6, "amplifies")]
+    return [expect("gain", mos_gain(lambda *roles, default=None: used(f, *roles, default=default)), 0.2)]
 
 
 def _feedback(f: _Filler, inverting: bool) -> float:
@@ -328,8 +316,9 @@ for _family in (
            names=('RLC band-pass filter', 'band-pass filter', 'RLC bandpass filter', 'series LC band-pass filter'),
            rules=((31, ('band[- ]?pass',)),),
            noun="filter",
-           specs=('center',),
-           examples=(('center', 'RLC band-pass filter with a center frequency of {x} Hz', 200, 200000.0),)),
+           specs=('center', 'q'),
+           examples=(('center', 'RLC band-pass filter with a center frequency of {x} Hz', 200, 200000.0),
+                     ('q', 'series RLC band-pass filter centred at 10 kHz, L = 10 mH, with a Q of {x}', 0.8, 20))),
     Family(kind="rlc_notch",
            function=lambda f: _resonant(f, 'notch'),
            summary="RLC notch (band-stop) filter",
@@ -448,7 +437,11 @@ for _family in (
            source="V2",
            noun="amplifier"),
     Family(kind="mos_common_source",
-           function=lambda f: [expect('gain', mos_gain(lambda *r, default=None: used(f, *r, default=default)), 0.2)],
+           function=_cs_function,
+           specs=('gain', 'gain_db'),
+           design=design_cs_gain,
+           examples=(('gain', 'NMOS common-source amplifier with a gain of -{x}', 2, 20),
+                     ('gain_db', 'NMOS common-source amplifier with {x} dB of gain', 6, 26)),
            summary="MOSFET common-source amplifier",
            build=lambda f: _mos(f, "common_source"),
            names=('common-source amplifier', 'NMOS common-source amplifier', 'MOSFET amplifier', 'NMOS amplifier',
@@ -555,7 +548,9 @@ for _family in (
            names=('op-amp integrator', 'integrator', 'inverting integrator'),
            rules=((11, ('integrator',)),),
            analysis="tran",
-           tran=('5u', '3m')),
+           tran=('5u', '3m'),
+           specs=('ugbw',),
+           examples=(('ugbw', 'op-amp integrator with a unity-gain frequency of {x} Hz', 10, 10000),)),
     Family(kind="active_lowpass",
            function=lambda f: [_sallen_key(f, False)],
            summary="Sallen-Key active low-pass filter",

@@ -332,7 +332,7 @@ _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\
 _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
 _OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
-_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
+_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
@@ -469,7 +469,7 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b|(?<=(?i:source) )(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
 _NOT_SOURCES = {"VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
-                "VOUT", "VPP", "VP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN",
+                "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
 _RAILS = ("VDD", "VCC", "VSS", "VEE")
@@ -632,7 +632,9 @@ def _sources(text: str, request: Request) -> None:
         if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
             name = lead["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
-        name = name if name and name.upper() not in _NOT_SOURCES | {"VA", "VB"} else None
+        # ... unless its statement puts it on a node ("VP = +12 V at node p": a source, not a pinch-off).
+        name = name if name and (name.upper() not in _NOT_SOURCES | {"VA", "VB"} or re.search(
+            rf"\b{name}\s*=[^,;]*\bat\s+node\b", clause)) else None
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement

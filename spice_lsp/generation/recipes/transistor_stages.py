@@ -23,6 +23,9 @@ IS = 1e-14  # the npn card's is
 # then give the textbook gain: an unbypassed rs would degenerate a bypassed stage).
 JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 cgs=3p cgd=1p)",
         "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 cgs=3p cgd=1p)"}
+# "a gain of about -10", "gain = 20", "26 dB of gain": a stated gain (not "the gain at 1 kHz").
+GAIN_STATED = (r"\bgain\s+(?:of\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?[-\u2212+]?\d"
+               r"|\bgain\s*(?:=|:|is)\s*[-\u2212+]?\d|\d\s*db\s+(?:of\s+)?(?:voltage\s+)?gain")
 _BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npns?|pnps?)\b", re.IGNORECASE)
 
 
@@ -451,7 +454,9 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                        "emitter degeneration amplifier"),
                 rules=((14.5, (r"emitter[- ]degenerat|degenerated (?:ce|common[- ]emitter)|"
                                r"self[- ]biased (?:ce|common[- ]emitter)|"
-                               r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),),
+                               r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),
+                       # A common-emitter stage asked for a gain is designed with this one's equations.
+                       (14.55, (r"common[- ]emitter", GAIN_STATED))),
                 source="V2", noun="amplifier",
                 specs=("gain", "gain_db"), design=_design_ce_gain,
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
