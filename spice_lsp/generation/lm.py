@@ -191,6 +191,17 @@ def encode_prompt(tokenizer, prompt: Prompt) -> list[int]:
                      add_special_tokens=not uses_chat_template(tokenizer))["input_ids"]
 
 
+READER_SYSTEM = ("Restate the request on one line as '<circuit name>: <values>, <specs>, <analyses>', "
+                 "with only the numbers and names it gives.")
+
+
+def reader_prompt(description: str, candidates: list[str]) -> Prompt:
+    """The reading job's prompt (model_reader.py), for training and inference alike: the request
+    and the names of the known circuits nearest to it; the answer is the one-line restatement."""
+    known = f"Known circuits: {'; '.join(candidates)}\n" if candidates else ""
+    return Prompt(system=READER_SYSTEM, user=f"{known}Request: {description}")
+
+
 def format_training_example(tokenizer, prompt: Prompt, answer: str) -> tuple[str, str]:
     """(prompt text, completion text) for supervised fine-tuning: the completion is `answer`
     minus `answer_prefix`, closed by the end-of-turn token the model stops at when drafting."""

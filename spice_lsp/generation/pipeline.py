@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spice_lsp.generation import model_reader
 from spice_lsp.generation.adapt import Known, Provenance, adapt, find, nearest_known, noun_phrase
 from spice_lsp.generation.checklist import (
     FAIL,
@@ -31,8 +32,9 @@ from spice_lsp.generation.checklist import (
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
 from spice_lsp.generation.design import Design, design, trim
-from spice_lsp.generation.families import covered_spans, family_of, render, title_for
+from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
+from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, uncovered
 from spice_lsp.generation.templates import MODELS
@@ -48,6 +50,7 @@ SYSTEM_PROMPT = (
     "a title line, elements, .model lines for every device, the analyses, .print lines and .end. "
     "Use exactly the values the request gives.")
 MAX_DESCRIPTION = 4000
+READER_CANDIDATES = 5  # known circuits named in the reader's prompt (as training/reader_dataset.py does)
 
 
 class CannotServe(ValueError):
@@ -304,7 +307,8 @@ def _complete(request: Request) -> bool:
     if any(e.kind in "KHF" and not e.refs for e in request.elements):
         return False  # a coupling or a current-controlled source without what it refers to
     sources = [s for s in request.sources if s.node]  # each on its node (a part must reach ground)
-    if len(parts) + len(sources) < 2 or not parts or \
+    named = [s for s in sources if s.name]  # "I1 into x, R1 from x to ground": a named source is a part
+    if len(parts) + len(named) < 2 or not parts or \
             any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
         return False
     count: dict[str, int] = {}
@@ -520,16 +524,27 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
     return candidate_netlist, verification
 
 
-def generate(description: str, *, drafter=None, retriever=None, max_repairs: int = 1,
+def generate(description: str, *, drafter=None, reader=None, retriever=None, max_repairs: int = 1,
              budget_s: float | None = None, stop: threading.Event | None = None,
              on_text: Callable[[str], None] | None = None, sim_timeout: float = 10.0) -> GenerationResult:
-    """Generate a netlist; `drafter` is a DraftBackend (None: the rules alone)."""
+    """Generate a netlist; `drafter` is a DraftBackend that drafts netlists, `reader` one that
+    restates a request the rules cannot read (model_reader.py); neither: the rules alone."""
     start = time.perf_counter()
     description = clean_description(description)
     if not description:
         raise CannotServe("the description is empty: say what circuit to build, "
                           "e.g. 'RC low-pass, R=1k, C=100n, AC sweep to 1 MHz'")
-    build = _build(description)
+    try:
+        build = _build(description)
+    except CannotServe as refusal:
+        if reader is None or IMPOSSIBLE.search(description):
+            raise
+        read, reading = _model_reading(description, reader, retriever, None, stop, budget_s, sim_timeout,
+                                       refused=refusal)
+        if read is None:
+            raise CannotServe(f"{refusal} (the model's reading was discarded: {_discarded(reading)})") from refusal
+        read.timings["total_s"] = time.perf_counter() - start
+        return read
     intent = build.intent
     timings = {"intent_s": time.perf_counter() - start}
     warnings = list(intent.warnings)
@@ -587,9 +602,113 @@ def generate(description: str, *, drafter=None, retriever=None, max_repairs: int
         reason = f"the {drafter.name} backend gave no answer within the time budget"
     else:
         reason = f"no {drafter.name} draft passed its checks ({'; '.join(_why(c) for c in candidates[:-1])})"
+    if reader is not None and not fallback.verification.ok:  # the rules may have read the wrong circuit
+        read, reading = _model_reading(description, reader, retriever, (build, fallback), stop, budget_s,
+                                       sim_timeout)
+        if read is not None and _failures(read.served) < _failures(fallback):
+            read.candidates[:0] = candidates
+            read.timings.update(intent_s=timings["intent_s"], total_s=time.perf_counter() - start)
+            return read
+        reason = f"the rules' answer failed a check and the model's reading did not do better ({_discarded(reading)})"
     if not fallback.verification.ok:
         warnings.append("not verified: " + _why(fallback))
     return result(fallback.netlist, "template", reason)
+
+
+def _failures(candidate: Candidate | None) -> int:
+    return len([i for i in candidate.verification.checks if i.status != PASS]) if candidate else 1 << 30
+
+
+def _discarded(reading: Reading) -> str:
+    return f"'{reading.text}': " * bool(reading.text) + ("; ".join(reading.problems) or "it failed more checks")
+
+
+def _model_reading(description: str, reader, retriever, rules: tuple[Build, Candidate] | None,
+                   stop: threading.Event | None, budget_s: float | None, sim_timeout: float,
+                   refused: CannotServe | None = None) -> tuple[GenerationResult | None, Reading]:
+    """The request restated by the model (model_reader.py) and built by the rules, its answer
+    checked against the restatement AND the original request; (None, reading) when the reading
+    is discarded. `rules`: the rules' own build and answer, when they made one; `refused`: the
+    rules' refusal, when they made none."""
+    started = time.perf_counter()
+    names = [FAMILIES[e.id].names[0] for e, _ in (retriever.search(description, 6) if retriever else [])
+             if e.id in FAMILIES and FAMILIES[e.id].names][:READER_CANDIDATES]
+    retrieve_s = time.perf_counter() - started
+    deadline_stop = stop or threading.Event()
+    timer = threading.Timer(budget_s, deadline_stop.set) if budget_s else None
+    if timer:
+        timer.start()
+    try:
+        reading = model_reader.read(description, reader, names, deadline_stop)
+    finally:
+        if timer:
+            timer.cancel()
+    if not reading.ok or reading.kind is None:
+        return None, reading
+    family = family_of(reading.kind)
+    # A circuit the request names that the model's family is not stays refused ("no recipe for X").
+    named = re.search(r"no recipe for '([^']+)'", str(refused)) if refused else None
+    if (missing := uncovered(description, covered_spans(reading.kind, description.lower()), family)) is not None \
+            or named and not model_reader.names_family(named[1], reading.kind):
+        phrase = missing.phrase if missing else named[1] if named else ""
+        reading.problems.append(f"the request names '{phrase}', which is no {family.summary}")
+        return None, reading
+    try:
+        build = _build(reading.text)
+    except CannotServe as error:
+        reading.problems.append(f"the rules cannot build it: {error}")
+        return None, reading
+    if build.intent.kind != reading.kind:
+        reading.problems.append(f"the rules read the restatement as {build.intent.kind}")
+        return None, reading
+    verify_started = time.perf_counter()
+    candidate = Candidate("model-reading", build.netlist, check_answer(build, build.netlist, sim_timeout),
+                          reading.seconds)
+    if not candidate.verification.ok and build.design.free is not None:
+        candidate.netlist, candidate.verification = _trimmed(build, build.netlist, candidate.verification,
+                                                             sim_timeout)
+    rules_kind = rules[0].intent.kind if rules else None
+    candidate.verification.checks += _original_checks(description, build, candidate, rules_kind, sim_timeout)
+    timings = {"retrieve_s": retrieve_s, "read_s": reading.seconds,
+               "verify_s": time.perf_counter() - verify_started}
+    verdict = "passed every check" if candidate.verification.ok else "was not verified"
+    reason = (f"the rules could not read the request; the {reader.name} model restated it and the rules' "
+              f"answer to the restatement {verdict}")
+    warnings = list(build.intent.warnings)
+    if not candidate.verification.ok:
+        warnings.append("not verified: " + _why(candidate))
+    return GenerationResult(description, candidate.netlist, reader.name, reason, build.intent, [candidate], warnings,
+                            timings, build.assumptions + [f"read by the model as: {reading.text}"],
+                            build.provenance), reading
+
+
+def _original_checks(description: str, build: Build, candidate: Candidate, rules_kind: str | None,
+                     sim_timeout: float) -> list[CheckItem]:
+    """The original request's own checks on the answer to its restatement: its stated parts,
+    nodes and sources, its analyses and its specs; and, when the model chose a circuit the rules
+    did not, whether a measured spec confirms what the circuit does (else it is unchecked)."""
+    original = read_request(description)
+    have = {i.what for i in candidate.verification.checks}
+    parsed = check(candidate.netlist).netlist
+    intent = parse_intent(description)
+    asked = [a.directive for a in intent.analyses]
+    items = [i for i in structure(original, parsed) + analyses(asked, parsed) if i.what not in have]
+    parts = [v for v in intent.values.values() if v.unit in ("ohm", "F", "H")]  # a part's value the request gives
+    items += [CheckItem(f"value {v} of the request", FAIL, "not in the netlist") for v in missing_values(parsed, parts)]
+    restated = [(s.quantity, s.target) for s in build.request.specs]
+    for spec in original.specs:
+        if (spec.quantity, spec.target) not in restated and candidate.verification.simulates:
+            value, how = measure_spec(spec, candidate.netlist, build.output, build.input, sim_timeout, build.settle)
+            items.append(spec_item(spec, value, how))
+    if rules_kind != build.intent.kind:
+        specs = {s.text for s in build.request.specs + original.specs}
+        measured = [i for i in candidate.verification.checks + items if i.what in specs]
+        confirmed = measured and all(i.status == PASS for i in measured)
+        items.append(CheckItem(f"the circuit the model read: {family_of(build.intent.kind).summary}",
+                               PASS if confirmed else UNCHECKED,
+                               "the request's measured specs confirm it" if confirmed
+                               else "no measured spec of the request confirms what the circuit does"))
+    return items
 
 
 def checklist_lines(result: GenerationResult) -> list[str]:

@@ -1,0 +1,188 @@
+"""The model's reading job: a request the rules could not read, restated in their words.
+
+When the rule reader cannot serve a request (no circuit recognised, no recipe for its words) or
+its answer fails the request's checks because it read the wrong circuit, the language model
+restates the request in the one phrasing the rules understand:
+
+    "<registry family name>: R1 = 10k from in to out, cutoff 3.3 kHz, AC from 10 Hz to 1 MHz"
+
+(`canonical` writes it; training/reader_dataset.py makes the pairs with the same function). The
+restatement is short, so drafting it is fast, and the rules then build and verify it. It is
+never trusted as it stands: `cross_check` discards it unless it names a registry family and
+every number, part name and node name in it occurs in the request (4k7 = 4.7k = 4700 = 4.7 kΩ),
+so the model can rephrase but never invent. Pure: no model, no ngspice (the pipeline runs them).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from spice_lsp.generation.families import FAMILIES, roles
+from spice_lsp.generation.lm import DraftBackend, reader_prompt
+
+MAX_TOKENS = 96  # a restatement is tens of tokens; a rambling answer is cut here and discarded
+GROUND = {"0", "gnd", "ground"}
+
+
+@dataclass
+class Reading:
+    """The model's restatement of a request and what the cross-check found."""
+    text: str  # the restatement ("" when the model gave none)
+    kind: str | None = None  # the registry family it names
+    problems: list[str] = field(default_factory=list)  # why it is discarded (none: usable)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.text) and self.kind is not None and not self.problems
+
+
+def canonical(name: str, items: list[str]) -> str:
+    """The restatement: the family's name, then the stated parts, the specs and the analyses."""
+    return f"{name}: {', '.join(items)}" if items else name
+
+
+# Every name of every family, longest first so "RC low-pass filter" wins over "low-pass filter".
+_NAMES = sorted(((n.lower(), kind) for kind, f in FAMILIES.items() if kind != "generic"
+                 for n in (*f.names, f.summary)), key=lambda p: -len(p[0]))
+
+
+def family_named(restatement: str) -> tuple[str, str] | None:
+    """(kind, the rest) when the restatement is a registry family's name, alone or before a colon."""
+    head, _, rest = restatement.partition(":")
+    kind = next((k for name, k in _NAMES if head.strip().lower() == name), None)
+    return (kind, rest.strip()) if kind else None
+
+
+# Words any circuit's name may hold: they say what kind of thing it is, not which one.
+_GENERIC = {"a", "an", "the", "circuit", "circuits", "stage", "filter", "amplifier", "amp", "oscillator", "converter",
+            "regulator", "network", "generator", "source", "driver", "detector", "gate", "with", "and", "of"}
+
+
+def names_family(phrase: str, kind: str) -> bool:
+    """Whether a circuit the request names ("Baxandall tone control filter") is the family `kind`:
+    every word of it but the generic ones occurs in the family's names."""
+    family = FAMILIES[kind]
+    known = set(re.findall(r"[a-z0-9]+", " ".join((*family.names, family.summary)).lower()))
+    return set(re.findall(r"[a-z0-9]+", phrase.lower())) - _GENERIC <= known
+
+
+# --- numbers as people write them -----------------------------------------------------------------
+
+_SCALE = {"t": 1e12, "g": 1e9, "meg": 1e6, "mega": 1e6, "M": 1e6, "k": 1e3, "K": 1e3, "kilo": 1e3, "m": 1e-3,
+          "milli": 1e-3, "u": 1e-6, "\u00b5": 1e-6, "\u03bc": 1e-6, "micro": 1e-6, "n": 1e-9, "nano": 1e-9,
+          "p": 1e-12, "pico": 1e-12, "f": 1e-15, "femto": 1e-15}
+_RKM = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e-3, "r": 1.0, "R": 1.0, "u": 1e-6, "U": 1e-6, "\u00b5": 1e-6}
+# A number, an optional exponent or RKM digits (4k7), then what follows it (a scale and a unit).
+_NUMBER = re.compile(r"(?<![\w.])[-+\u2212]?(?P<int>\d+(?:[.,]\d+)*|\.\d+)(?:[eE](?P<exp>[-+]?\d+))?"
+                     r"(?:(?P<rkm>[kKmMrRuU\u00b5])(?P<frac>\d+))?[ \t]?(?P<tail>[A-Za-z\u00b5\u03bc\u03a9\u2126%]*)")
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+    "seventeen eighteen nineteen"
+_WORDS: dict[str, float] = {w: i for i, w in enumerate(_ONES.split())}
+_WORDS.update({w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+               if w != "_"})
+_WORDS.update({"a hundred": 100, "hundred": 100, "a thousand": 1000, "thousand": 1000, "half": 0.5, "double": 2,
+               "twice": 2, "triple": 3, "quarter": 0.25})
+_WORD_NUMBER = re.compile(r"\b(?P<words>(?:(?:" + "|".join(sorted(_WORDS, key=len, reverse=True))
+                          + r")[- ]?)+)(?P<tail>[a-z]*)", re.IGNORECASE)
+
+
+def _scale(tail: str) -> float:
+    """The scale a number's tail gives it: kHz 1e3, MHz 1e6, mV 1e-3, meg 1e6, kilohms 1e3, "" 1."""
+    for prefix in ("mega", "kilo", "milli", "micro", "nano", "pico", "femto", "meg"):
+        if tail.lower().startswith(prefix):
+            return _SCALE[prefix]
+    head = tail[:1]
+    if not head or len(tail) == 1 and head in "FHVAs%":  # a bare unit: 5 V, 10 F
+        return 1.0
+    if head == "M":  # MHz, MΩ (mega); m is milli
+        return 1e6
+    return _SCALE.get(head, _SCALE.get(head.lower(), 1.0)) if head.lower() in "tgkmu\u00b5\u03bcnpf" else 1.0
+
+
+def values_in(text: str) -> list[float]:
+    """Every number in `text` with its scale applied: '4k7' and '4.7 kΩ' give 4700, '3.3 kHz'
+    3300, 'ten kilohms' 10000, '50%' 0.5. Magnitudes only (a sign is a reading, not a number)."""
+    found: list[float] = []
+    for m in _NUMBER.finditer(text):
+        digits = m["int"].replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", m["int"]) else m["int"]
+        try:
+            base = float(digits.replace(",", ".")) * (10 ** int(m["exp"]) if m["exp"] else 1)
+        except ValueError:
+            continue
+        if m["rkm"]:  # RKM: the letter is the decimal point and the scale (4k7, 2M2, 4r7)
+            found.append(float(f"{m['int']}.{m['frac']}") * _RKM[m["rkm"]])
+            continue
+        tail = m["tail"]
+        found.append(base * _scale(tail))
+        if tail.startswith("%"):
+            found.append(base / 100)
+        found.append(base)  # the number as written also counts ("gain of 20" is 20, whatever follows it)
+    for m in _WORD_NUMBER.finditer(text):
+        words = [w for w in re.split(r"[- ]+", m["words"].lower().strip()) if w]
+        total, current = 0.0, 0.0
+        for w in words:
+            value = _WORDS.get(w, _WORDS.get(f"a {w}", 0))
+            if w in ("hundred", "thousand"):
+                current = max(current, 1) * value
+            else:
+                current += value
+        total += current
+        found += [total, total * _scale(m["tail"])]
+    return [abs(v) for v in found]
+
+
+def _occurs(value: float, among: list[float]) -> bool:
+    return value == 0 or any(abs(value - v) <= 1e-6 * max(value, v) for v in among)
+
+
+# --- names --------------------------------------------------------------------------------------
+
+_PART = re.compile(r"\b(?P<name>[A-Za-z]\w*)\s*=\s*[-+\d.]")  # "R1 = 10k", "VDD = 5 V"
+_NODES = re.compile(r"\bfrom\s+(?P<a>[A-Za-z_]\w*|0)\s+to\s+(?P<b>[A-Za-z_]\w*|0)\b"
+                    r"|\bbetween\s+(?P<c>[A-Za-z_]\w*|0)\s+and\s+(?P<d>[A-Za-z_]\w*|0)\b"
+                    r"|\bnodes?\s+(?P<e>[A-Za-z_]\w*|0)\b")
+ALIASES = {"LG": ("L",), "FREQ": ("f", "freq"), "VDD": ("VCC",), "IBIAS": ("ISS",)}  # names the rules read too
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z_]\w*|\d+", text)}
+
+
+def cross_check(request: str, restatement: str) -> Reading:
+    """The restatement, with the reasons it cannot be used: it names no registry family, or it
+    holds a number, a part or a node the request does not (the model may rephrase, not invent)."""
+    text = " ".join(restatement.split())
+    if not text:
+        return Reading("", None, ["the model gave no restatement"])
+    named = family_named(text)
+    if named is None:
+        return Reading(text, None, [f"'{text.partition(':')[0]}' is no circuit family this tool builds"])
+    kind, rest = named
+    problems = []
+    stated = values_in(request)
+    invented = [m[0].strip() for m in _NUMBER.finditer(rest) if not _occurs(values_in(m[0])[0], stated)]
+    if invented:
+        problems.append("numbers not in the request: " + ", ".join(invented))
+    said = _words(request)
+    own = {r.lower() for r in roles(kind)} | {a.lower() for r in roles(kind) for a in ALIASES.get(r, ())}
+    parts = [m["name"] for m in _PART.finditer(rest) if m["name"].lower() not in said | own]
+    if parts:
+        problems.append("parts not in the request: " + ", ".join(parts))
+    nodes = [n for m in _NODES.finditer(rest) for n in m.groups() if n and n.lower() not in said | GROUND
+             and not re.fullmatch(r"[\d.]+", n)]
+    if nodes:
+        problems.append("nodes not in the request: " + ", ".join(nodes))
+    return Reading(text, kind, problems)
+
+
+def read(description: str, reader: DraftBackend, candidates: list[str] | None = None,
+         stop: threading.Event | None = None) -> Reading:
+    """Ask the model for the restatement of `description` (`candidates`: names of the known
+    circuits nearest to it) and cross-check it against the request."""
+    draft = reader.draft(reader_prompt(description, candidates or []), max_new_tokens=MAX_TOKENS, stop=stop)
+    first = draft.text.strip().split("\n", 1)[0] if draft.text.strip() else ""
+    reading = cross_check(description, first) if not draft.stopped else Reading("", None, ["stopped"])
+    reading.seconds = draft.seconds
+    return reading

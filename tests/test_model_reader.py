@@ -1,0 +1,87 @@
+"""The model's reading job (model_reader.py and its hook in pipeline.generate): a fake model
+stands in for the language model, so these run without one."""
+from __future__ import annotations
+
+import pytest
+
+from spice_lsp.generation.lm import READER_SYSTEM, Draft
+from spice_lsp.generation.model_reader import cross_check, family_named, values_in
+from spice_lsp.generation.pipeline import PASS, UNCHECKED, CannotServe, generate
+
+LOW_PASS = ("a resistor and capacitor network that passes everything below 1.6 kHz, with a 10 nF capacitor, "
+            "sweep 10 Hz to 1 MHz")
+
+
+class FakeReader:
+    """Answers every prompt with one prepared restatement and keeps the prompts."""
+
+    name = "fake"
+
+    def __init__(self, answer: str):
+        self.answer = answer
+        self.prompts: list = []
+
+    def draft(self, prompt, *, max_new_tokens=384, temperature=0.0, stop=None, on_text=None):
+        self.prompts.append(prompt)
+        return Draft(self.answer, len(self.answer.split()), 0.01, 100.0, False)
+
+
+def test_numbers_are_compared_as_values_whatever_their_spelling():
+    assert {4700.0, 3300.0, 1e-8, 1e4, 0.5} <= set(values_in("4k7, 3.3 kHz, 10 nF, ten kilohms, 50%"))
+    assert 4700.0 in values_in("4.7 kΩ") and 4700.0 in values_in("4700 ohms")
+
+
+def test_a_restatement_is_used_only_when_everything_in_it_comes_from_the_request():
+    good = cross_check(LOW_PASS, "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz")
+    assert good.ok and good.kind == "rc_lowpass"
+    invented_number = cross_check(LOW_PASS, "RC low-pass filter: C = 22n, cutoff 1.6 kHz")
+    assert not invented_number.ok and "numbers not in the request: 22n" in invented_number.problems
+    invented_node = cross_check(LOW_PASS, "RC low-pass filter: C = 10n from vx to 0")
+    assert not invented_node.ok and "nodes not in the request: vx" in invented_node.problems
+    invented_part = cross_check(LOW_PASS, "RC low-pass filter: C7 = 10n")
+    assert not invented_part.ok and "parts not in the request: C7" in invented_part.problems
+    assert not cross_check(LOW_PASS, "tone control: C = 10n").ok  # no registry family
+    assert family_named("RC low-pass filter: C = 10n") == ("rc_lowpass", "C = 10n")
+
+
+def test_the_rules_build_and_verify_the_model_reading_of_a_request_they_could_not_read():
+    reader = FakeReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz")
+    result = generate(LOW_PASS, reader=reader)
+    assert result.backend == "fake" and result.verified, result.checks
+    assert "read by the model as: RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz" \
+        in result.assumptions
+    assert reader.prompts[0].system == READER_SYSTEM and LOW_PASS in reader.prompts[0].user
+    # the cutoff, measured, confirms the circuit the model chose
+    assert any("the circuit the model read" in i.what and i.status == PASS for i in result.checks)
+    assert generate(LOW_PASS).backend == "template"  # the rules alone are unchanged
+
+
+def test_a_reading_with_an_invented_value_is_discarded():
+    result = generate(LOW_PASS, reader=FakeReader("RC low-pass filter: C = 22n, cutoff 1.6 kHz"))
+    assert result.backend == "template" and "22n" in result.reason
+    assert not any(c.source == "model-reading" for c in result.candidates)
+
+
+def test_the_original_request_is_still_checked_on_the_answer_to_its_restatement():
+    # The restatement leaves out the request's 47 nF capacitor: the answer has the family's own.
+    description = LOW_PASS.replace("10 nF", "47 nF")
+    result = generate(description, reader=FakeReader("RC low-pass filter: cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"))
+    reading = next(c for c in result.candidates if c.source == "model-reading")
+    failed = [i.what for i in reading.verification.checks if i.status != PASS]
+    assert failed == ["value 47 nF (C) of the request"] and not reading.verification.ok
+    assert not (result.backend == "fake" and result.verified)
+
+
+def test_a_circuit_the_model_chose_without_a_measured_spec_is_not_verified():
+    description = "something that keeps only the low frequencies"
+    with pytest.raises(CannotServe, match="no circuit could be recognised"):
+        generate(description)
+    result = generate(description, reader=FakeReader("RC low-pass filter"))
+    assert result.backend == "fake" and not result.verified
+    assert [i.status for i in result.checks if "the circuit the model read" in i.what] == [UNCHECKED]
+
+
+def test_a_named_circuit_without_a_recipe_stays_refused_whatever_the_model_reads():
+    with pytest.raises(CannotServe, match="no recipe for"):
+        generate("a Baxandall tone control filter with a 10 nF capacitor",
+                 reader=FakeReader("RC low-pass filter: C = 10n"))
