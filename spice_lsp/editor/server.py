@@ -178,6 +178,25 @@ class SpiceLanguageServer(LanguageServer):
         result = self.model_jobs.answer(description)
         return result if result is not None and result.backend != "template" and result.verified else None
 
+    def tell(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        self.window_show_message(types.ShowMessageParams(type=kind, message=f"spice-lsp: {message}"))
+
+    async def show_simulation(self, uri: str, source: str, report: SimulationReport) -> None:
+        """Keep a finished simulation of `source`: its problems join the diagnostics, its values
+        the inlay hints, and its summary is shown for clients that drop the command's answer
+        (Neovim's code lens)."""
+        self.simulations[uri] = (source, report)
+        self.schedule_diagnostics(uri, 0)
+        workspace_caps = self.client_capabilities.workspace
+        if workspace_caps and workspace_caps.inlay_hint and workspace_caps.inlay_hint.refresh_support:
+            try:
+                await self.workspace_inlay_hint_refresh_async(None)
+            except Exception:  # the client asks again on its own
+                logging.exception("inlay hint refresh failed")
+        if self.options.simulation.show_message:
+            summary = report.text.split("\n")[-1] + "".join(f"\nplot: {p}" for p in report.plots)
+            self.tell(summary, types.MessageType.Info if report.ok else types.MessageType.Warning)
+
     def schedule_diagnostics(self, uri: str, delay: float) -> None:
         state = self.state(uri)
         if state.pending and not state.pending.done():
@@ -259,8 +278,7 @@ def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
     ls.options, problems = Options.from_client(params.initialization_options)
     ls.use_assistant(Assistant(ls.options.generation))
     for problem in problems:
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Warning, message=f"spice-lsp: {problem}"))
+        ls.tell(problem, types.MessageType.Warning)
 
 
 @server.feature(types.SHUTDOWN)
@@ -330,13 +348,7 @@ async def document_symbol(ls: SpiceLanguageServer, params: types.DocumentSymbolP
 async def hover(ls: SpiceLanguageServer, params: types.HoverParams):
     doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
     if description is not None:  # the describe line: its generation's checklist (verified once, then cached)
-        try:
-            answer, refusal = await asyncio.get_running_loop().run_in_executor(
-                None, ls.template_answers.get, description), None
-        except CannotServe as error:
-            answer, refusal = None, str(error)
-        line_text = doc.lines[pos.line].rstrip("\r\n")
-        return lsp.lsp_hover(features.describe_hover(pos.line, line_text, answer, refusal), doc)
+        return lsp.lsp_hover(await _describe_hover(ls, description, pos.line, doc.lines[pos.line]), doc)
     doc, result = await ls.checked_now(params.text_document.uri)
     info = features.hover(result, lsp.core_position(doc, params.position))
     return lsp.lsp_hover(info, doc) if info else None
@@ -383,14 +395,27 @@ def _describe_at(ls: SpiceLanguageServer, uri: str, position: types.Position):
     return doc, pos, description
 
 
-async def _template_insertion(ls: SpiceLanguageServer, doc, line: int, description: str):
-    loop = asyncio.get_running_loop()
+async def _template_answer(ls: SpiceLanguageServer, description: str) -> GenerationResult | None:
+    """The verified template answer (computed once per description), or None with a message."""
     try:
-        result = await loop.run_in_executor(None, ls.template_answers.get, description)
+        return await asyncio.get_running_loop().run_in_executor(None, ls.template_answers.get, description)
     except CannotServe as error:
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"spice-lsp: {error}"))
-        return None, None
-    return result, features.netlist_insertion(doc.source, line, result.netlist)
+        ls.tell(str(error))
+        return None
+
+
+async def _describe_hover(ls: SpiceLanguageServer, description: str, line: int, text: str) -> features.HoverInfo:
+    try:
+        answer, refusal = await asyncio.get_running_loop().run_in_executor(
+            None, ls.template_answers.get, description), None
+    except CannotServe as error:
+        answer, refusal = None, str(error)
+    return features.describe_hover(line, text.rstrip("\r\n"), answer, refusal)
+
+
+def _generation_item(answer: GenerationResult, doc, pos) -> types.CompletionItem:
+    insertion = features.netlist_insertion(doc.source, pos.line, answer.netlist)
+    return lsp.lsp_generation_item(answer, insertion, pos, doc, features.generation_notes(answer, insertion))
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION,
@@ -401,16 +426,11 @@ async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
         line = doc.lines[pos.line].rstrip("\r\n") if pos.line < len(doc.lines) else ""
         found = features.completion(ls.checked(doc.uri), line, pos)
         return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in found])
-    result, insertion = await _template_insertion(ls, doc, pos.line, description)
-    if result is None:
+    if (result := await _template_answer(ls, description)) is None:
         return None
-    items = [lsp.lsp_generation_item(result, insertion, pos, doc, features.generation_notes(result, insertion))]
-    model = ls.model_answer(description)
-    if model is not None:
-        model_insertion = features.netlist_insertion(doc.source, pos.line, model.netlist)
-        items.insert(0, lsp.lsp_generation_item(model, model_insertion, pos, doc,
-                                                features.generation_notes(model, model_insertion)))
-    return types.CompletionList(is_incomplete=model is None and ls.drafts_with_model(), items=items)
+    model = ls.model_answer(description)  # beside the template's, once it has arrived
+    return types.CompletionList(is_incomplete=model is None and ls.drafts_with_model(),
+                                items=[_generation_item(a, doc, pos) for a in (model, result) if a is not None])
 
 
 @server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
@@ -418,8 +438,9 @@ async def inline_completion(ls: SpiceLanguageServer, params: types.InlineComplet
     doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
     if description is None:
         return None
-    result, insertion = await _template_insertion(ls, doc, pos.line, description)
-    return lsp.lsp_inline_generation(insertion, doc) if result else None
+    if (result := await _template_answer(ls, description)) is None:
+        return None
+    return lsp.lsp_inline_generation(features.netlist_insertion(doc.source, pos.line, result.netlist), doc)
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
@@ -453,55 +474,53 @@ async def _cancellable_progress(ls: SpiceLanguageServer, title: str, on_cancel, 
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
 
 
-async def _generated(ls: SpiceLanguageServer, description: str, stop: threading.Event, cancel, token: str | None):
-    """The configured backend's answer (the template's when no model is configured), or None
-    with a message when there is none."""
+async def _generated(ls: SpiceLanguageServer, description: str) -> tuple[GenerationResult | None, bool, bool]:
+    """(the configured backend's answer, or None with a message when there is none; whether the
+    user cancelled; whether the generation was stopped, by the user or the time budget),
+    generated with progress and a Cancel button."""
+    stop, cancelled = threading.Event(), threading.Event()
     loop = asyncio.get_running_loop()
-
-    def progress(message: str) -> None:  # from the model's thread
-        if token:
-            loop.call_soon_threadsafe(ls.work_done_progress.report, token,
-                                      types.WorkDoneProgressReport(message=message))
-    try:
-        if ls.drafts_with_model():
-            return await asyncio.wrap_future(ls.model_jobs.run(description, stop, progress=progress))
-        return await loop.run_in_executor(None, ls.template_answers.get, description)
-    except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
-        cancel()
-        raise
-    except CannotServe as error:
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"spice-lsp: {error}"))
-    except Exception as error:  # a crashed backend must not take the server down
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Error, message=f"spice-lsp: generation failed: {error}"))
-    return None
-
-
-@server.command(GENERATE_COMMAND)
-async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version: int):
-    doc = ls.workspace.get_text_document(uri)
-    description = features.describe_request(doc.lines[line].rstrip("\n")) if line < len(doc.lines) else None
-    if description is None:
-        return None
-    stop, cancelled = threading.Event(), threading.Event()  # `stop`: the user's cancel, or the time budget
 
     def cancel() -> None:
         cancelled.set()
         stop.set()
     async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]) as token:
-        result = await _generated(ls, description, stop, cancel, token)
+        def progress(message: str) -> None:  # from the model's thread
+            if token:
+                loop.call_soon_threadsafe(ls.work_done_progress.report, token,
+                                          types.WorkDoneProgressReport(message=message))
+        result = None
+        try:
+            if ls.drafts_with_model():
+                result = await asyncio.wrap_future(ls.model_jobs.run(description, stop, progress=progress))
+            else:
+                result = await loop.run_in_executor(None, ls.template_answers.get, description)
+        except asyncio.CancelledError:  # $/cancelRequest: stop the generation thread too
+            cancel()
+            raise
+        except CannotServe as error:
+            ls.tell(str(error), types.MessageType.Warning)
+        except Exception as error:  # a crashed backend must not take the server down
+            ls.tell(f"generation failed: {error}", types.MessageType.Error)
+    return result, cancelled.is_set(), stop.is_set()
+
+
+@server.command(GENERATE_COMMAND)
+async def generate_command(ls: SpiceLanguageServer, uri: str, line: int, version: int):
+    doc, _, description = _describe_at(ls, uri, types.Position(line, 0))
+    if description is None:
+        return None
+    result, cancelled, stopped = await _generated(ls, description)
     if result is None:
         return None
     doc = ls.workspace.get_text_document(uri)
-    placed = features.place_generated(result, doc.source, line, cancelled=cancelled.is_set(), stopped=stop.is_set(),
+    placed = features.place_generated(result, doc.source, line, cancelled=cancelled, stopped=stopped,
                                       changed=doc.version != version, model_asked=ls.drafts_with_model())
     if placed.insertion is not None:
         await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
             label="Generate netlist", edit=lsp.lsp_insertion_edit(uri, placed.insertion, doc)))
     if placed.message:
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Warning if placed.warning else types.MessageType.Info,
-            message=f"spice-lsp: {placed.message}"))
+        ls.tell(placed.message, types.MessageType.Warning if placed.warning else types.MessageType.Info)
     return {**result.to_json(), "checklist": checklist_lines(result)} if placed.insertion else None
 
 
@@ -561,19 +580,25 @@ class _Ticker:
         self.task.cancel()
 
 
+def _simulation_target(ls: SpiceLanguageServer, arguments) -> tuple[str, int | None, str, Path | None]:
+    """(uri, line, text, path) the command's arguments name; ValueError when they name none."""
+    try:
+        uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
+        doc = ls.workspace.get_text_document(uri)  # a file not open in the editor is read from disk
+        return uri, line, doc.source, lsp.uri_path(uri)
+    except (IndexError, TypeError, ValueError, OSError, JsonRpcException) as error:
+        raise ValueError(f"spice-lsp.simulate takes [uri] or [uri, line] of a readable file: {error}") from None
+
+
 @server.command(SIMULATE_COMMAND)
 async def simulate_command(ls: SpiceLanguageServer, *arguments):
     """[uri] runs every analysis, [uri, line] the one on that 0-based line; returns
     {ok, text, plots, errors, ...} and publishes the simulator's diagnostics."""
     try:
-        uri, line = arguments[0], int(arguments[1]) if len(arguments) > 1 and arguments[1] is not None else None
-        doc = ls.workspace.get_text_document(uri)
-        source, path = doc.source, lsp.uri_path(uri)  # a file not open in the editor is read from disk
-    except (IndexError, TypeError, ValueError, OSError, JsonRpcException) as error:
-        message = f"spice-lsp.simulate takes [uri] or [uri, line] of a readable file: {error}"
-        return {"ok": False, "text": message, "plots": [], "errors": [message]}
-    workspace = ls.workspace_for(uri)
-    stop = threading.Event()
+        uri, line, source, path = _simulation_target(ls, arguments)
+    except ValueError as error:  # the answer's shape, with the error alone
+        return {"ok": False, "text": str(error), "plots": [], "errors": [str(error)]}
+    workspace, stop = ls.workspace_for(uri), threading.Event()
     async with _cancellable_progress(ls, "Simulating", stop.set) as token, _Ticker(ls, token) as ticker:
         try:
             report = await asyncio.get_running_loop().run_in_executor(None, lambda: simulate_file(
@@ -582,16 +607,5 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
         except asyncio.CancelledError:  # $/cancelRequest: kill ngspice too
             stop.set()
             raise
-    ls.simulations[uri] = (source, report)
-    ls.schedule_diagnostics(uri, 0)  # the checker's diagnostics with the simulator's
-    workspace_caps = ls.client_capabilities.workspace
-    if workspace_caps and workspace_caps.inlay_hint and workspace_caps.inlay_hint.refresh_support:
-        try:
-            await ls.workspace_inlay_hint_refresh_async(None)
-        except Exception:  # the client asks again on its own
-            logging.exception("inlay hint refresh failed")
-    if ls.options.simulation.show_message:  # for clients that drop the command's answer (Neovim's code lens)
-        summary = report.text.split("\n")[-1] + "".join(f"\nplot: {p}" for p in report.plots)
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info if report.ok else types.MessageType.Warning, message=f"spice-lsp: {summary}"))
+    await ls.show_simulation(uri, source, report)
     return report.to_json()
