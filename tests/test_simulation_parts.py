@@ -1,5 +1,7 @@
 """The simulation layer's parts: one parse per run, the sandbox deck edited only by copies that
 comment lines out, refusals that keep their line, one list of output commands."""
+import pytest
+
 from spice_lsp.language import parser
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice import runner
@@ -56,3 +58,14 @@ def test_a_refusal_keeps_the_users_line_and_its_reason(tmp_path):
                            options=SimulationOptions())
     (problem,) = report.problems
     assert (problem.line, problem.message) == (2, f"refused: {refusal.reason}")
+
+
+@pytest.mark.parametrize("start", [".control", ".CONTROL", "  .control", ".control;x", ".control\t", ".controls",
+                                   ".control(", ".controlling shell ls", ".control*", ".control=1"])
+def test_one_control_detector_every_line_ngspice_starts_a_block_at_is_a_block_or_refused(start):
+    """ngspice starts a .control block at any line beginning `.control`; the parser's detector
+    takes the exact word. What the parser does not read as a block, the deck refuses, so no
+    command of the user's reaches ngspice either way."""
+    deck = decks.build(f"t\nV1 a 0 1\nR1 a 0 1k\n.op\n{start}\nshell touch x\n.endc\n.end\n", None, [])
+    assert deck.controls == [4] or deck.refused
+    assert not any("shell" in line for line in deck.lines)
