@@ -72,7 +72,7 @@ class SimulationResult:
     output: str = ""  # ngspice stdout+stderr, cut at the output limit
     seconds: float = 0.0
     timed_out: bool = False
-    raw: bytes = b""  # with dump_plots: ngspice's binary rawfile of every plot (spice_lsp.simulation.report reads it)
+    raw: bytes = b""  # with dump_plots: ngspice's binary rawfile of every plot (spice_lsp.simulation.rawfile reads it)
     cancelled: bool = False  # stopped through `stop`
     isolation: str = ""  # the OS isolation it ran under (isolation.METHODS); "" when not run
 
