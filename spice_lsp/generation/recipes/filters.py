@@ -40,10 +40,18 @@ def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
     return value
 
 
-def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ") -> dict[str, float]:
+# Parts a request names together ("two 1 nF capacitors", "two 10 uH inductors"): each of them.
+SHARED = {"C1": "C", "C2": "C", "L1": "L", "L2": "L"}
+
+
+def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ",
+                shared: bool = False) -> dict[str, float]:
     """The builder's part values: the user's, else the equations' at the design target (which
-    the netlist then states; not when the request gives every part: they set the frequency)."""
+    the netlist then states; not when the request gives every part: they set the frequency).
+    `shared`: a value given for C (L) is each of C1 and C2 (L1 and L2) the request leaves open."""
     def get(role: str, default: float) -> float:
+        if shared and role not in f.intent.values and SHARED.get(role) in f.intent.values:
+            return f.number(SHARED[role], default)
         return stated_q(f.intent.description, default) if role == "Q" else f.number(role, default)
     values = equations(design_target(f, nominal, target), get)
     if all(role in f.intent.values for role in values):
@@ -68,9 +76,10 @@ def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
     return {role: f(role, value) for role, value in part_values(f, equations, nominal).items()}
 
 
-def designer(equations: Equations, how: str, free: str, scale: float = -1) -> Callable:
+def designer(equations: Equations, how: str, free: str, scale: float = -1, shared: bool = False) -> Callable:
     """A design function from a family's equations: the parts the request leaves free, computed
-    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale)."""
+    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale); `shared` as
+    part_values'."""
     def design_fn(intent, d, spec) -> None:
         if spec.quantity == "q":
             return  # the equations read the stated Q from the request's words (stated_q)
@@ -78,15 +87,28 @@ def designer(equations: Equations, how: str, free: str, scale: float = -1) -> Ca
         def get(role: str, default: float) -> float:
             if role == "Q":
                 return stated_q(intent.description, default)
-            value = given(intent, role)
+            value = given(intent, role, *([SHARED[role]] if shared and role in SHARED else []))
             return default if value is None else value
         for letters, series in (("CL", E24), ("RG", E96)):  # reactive parts first, resistors from them
-            for role, exact in equations(spec.target, get).items():
+            for role, exact in _scaled(equations(spec.target, get), intent).items():
                 if role[0] in letters and role not in intent.values:
                     set_value(intent, d, role, exact, how, series)
         if free in d.designed:
             d.free, d.scale = free, scale
     return design_fn
+
+
+def _scaled(values: dict[str, float], intent) -> dict[str, float]:
+    """Resistors the request gives ("using 10k resistors") that the equations computed otherwise:
+    the network's impedance scaled to them (R and L by s, C by 1/s keeps every time constant, so
+    f0 and Q), when they all ask the same scale and no other resistor is fixed."""
+    resistors = [role for role in values if role[0] in "RG"]
+    ratios = [intent.values[r].value / values[r] for r in resistors if r in intent.values]
+    if not ratios or any(math.isclose(x, 1, rel_tol=1e-3) for x in ratios) or max(ratios) / min(ratios) > 1.01:
+        return values
+    s = ratios[0]
+    return {role: value * s if role[0] in "RGL" else value / s if role[0] == "C" else value
+            for role, value in values.items()}
 
 
 def _ac_source(f: _Filler) -> str:

@@ -48,7 +48,7 @@ def _colpitts_eq(f0, get):
 
 
 def _colpitts(f: _Filler) -> str:
-    v = part_values(f, _colpitts_eq, 480e3)
+    v = part_values(f, _colpitts_eq, 480e3, shared=True)
     p = {role: f(role, x) for role, x in v.items()}
     f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
     _show(f, f0)
@@ -70,14 +70,21 @@ register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (com
                        (0.65, (word("lc") + r"\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))),
                 analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
-                design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2),
+                design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2, shared=True),
                 examples=_example("Colpitts oscillator", 50e3, 500e3)))
+
+
+def _bypass(f0: float) -> str:
+    """The base's bypass: 50 ohm at f0 (the common base needs an AC ground), no smaller than 10 nF,
+    whose 30 us with the bias divider lets the bias settle before the tank builds up."""
+    return format_eng(max(10e-9, 1 / (2 * math.pi * f0 * 50)))
 
 
 def _clapp_eq(f0, get):
     # Colpitts with C3 in series with L: 1/Cs = 1/C1 + 1/C2 + 1/C3; C1 = 2 C3, C2 = 8 C3, so C3
-    # (1.625 Cs) sets most of the frequency and the transistor's capacitances matter less.
-    ind = get("L", 100e-6)
+    # (1.625 Cs) sets most of the frequency and the transistor's capacitances matter less. L grows
+    # as f0 falls (100 uH at 550 kHz): the tank's impedance, and so the loop gain, stays put.
+    ind = get("L", 100e-6 * 550e3 / f0)
     cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
     return {"L": ind, "C3": get("C3", 1.625 * cs), "C1": get("C1", 3.25 * cs), "C2": get("C2", 13 * cs)}
 
@@ -90,7 +97,7 @@ def _clapp(f: _Filler) -> str:
     q = f.model("npn")
     # Common base as the Colpitts, the tank's inductor branch L1 + C3; R4 feeds the collector.
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k", "C4 b 0 10n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      "R2 b 0 4.7k", f"C4 b 0 {_bypass(f0)}", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"R4 vcc out {f('RC', 4.7e3, 'RL')}", f"C3 out x {p['C3']}", f"L1 x 0 {p['L']}",
                       f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", GEAR])
 
@@ -116,7 +123,7 @@ def _hartley_eq(f0, get):
 
 
 def _hartley(f: _Filler) -> str:
-    v = part_values(f, _hartley_eq, 425e3)
+    v = part_values(f, _hartley_eq, 425e3, shared=True)
     p = {role: f(role, x) for role, x in v.items()}
     f0 = 1 / (2 * math.pi * math.sqrt((v["L1"] + v["L2"] + 2 * K_TAP * math.sqrt(v["L1"] * v["L2"])) * v["C"]))
     _show(f, f0, 60)
@@ -125,7 +132,7 @@ def _hartley(f: _Filler) -> str:
     # the coil's tap drives the emitter through C6, in phase. R5 keeps the emitter's low input
     # resistance from loading the tap (without it the tank detunes ~10 % and the amplitude squegs).
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k", "C3 b 0 10n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+                      "R2 b 0 4.7k", f"C3 b 0 {_bypass(f0)}", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"R4 vcc out {f('RC', 4.7e3, 'RL')}", "C5 out top 10n", f"L1 top t {p['L1']}",
                       f"L2 t 0 {p['L2']}", f"K1 L1 L2 {K_TAP:g}", f"C1 top 0 {p['C']}", "C6 t t2 10n", "R5 t2 e 220",
                       GEAR])
@@ -138,7 +145,7 @@ register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (commo
                        "tapped-coil oscillator"),
                 rules=((0.62, (r"hartley|tapped[- ]coil oscillator",)),), analysis="tran", tran=("10n", "150u"),
                 noun="oscillator", accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
-                design=designer(_hartley_eq, "f0 = 1/(2 pi sqrt((L1 + L2 + 2M) C))", "C", -2),
+                design=designer(_hartley_eq, "f0 = 1/(2 pi sqrt((L1 + L2 + 2M) C))", "C", -2, shared=True),
                 examples=_example("Hartley oscillator", 60e3, 300e3)))
 
 
