@@ -203,7 +203,7 @@ def test_no_backend_runs_the_editors_default_pipeline(tmp_path, monkeypatch, cap
 
 
 def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
-    from spice_lsp.generation.assistant import SHIPPED_ADAPTER, resolve_adapter
+    from spice_lsp.generation.assistant import READER_ADAPTER, SHIPPED_ADAPTER, resolve_adapter
     adapter = tmp_path / "my-adapter"
     adapter.mkdir()
     (adapter / "adapter_config.json").write_text("{}")
@@ -213,14 +213,16 @@ def test_each_adapter_is_its_own_transformers_system(tmp_path, monkeypatch):
     assert [s.name for s in systems] == ["transformers:base", "transformers+my-adapter"]
     assert systems[0].key["adapter"] == "none" and systems[1].key["adapter"] != "none"
     assert resolve_adapter("none") is None and resolve_adapter(str(adapter)) == adapter
-    shipped = (SHIPPED_ADAPTER / "adapter_config.json").exists()
-    assert resolve_adapter("") == (SHIPPED_ADAPTER if shipped else None)
+    shipped = [a for a in (READER_ADAPTER, SHIPPED_ADAPTER) if (a / "adapter_config.json").exists()]
+    assert resolve_adapter("") == (shipped[0] if shipped else None)
 
 
 # --- the held-out request sets (issues 13 and 14) ---------------------------------------------
 
-REQUESTS = bench.load_cases(bench.SHIPPED_CASES.parent / "requests.jsonl")
-OPEN_WORLD = bench.load_cases(bench.SHIPPED_CASES.parent / "open_world.jsonl")
+REQUESTS = [c for name in ("requests.jsonl", "requests_v2.jsonl")
+            for c in bench.load_cases(bench.SHIPPED_CASES.parent / name)]
+OPEN_WORLD = [c for name in ("open_world.jsonl", "open_world_v2.jsonl")
+              for c in bench.load_cases(bench.SHIPPED_CASES.parent / name)]
 ANSWERABLE = [c for c in REQUESTS + OPEN_WORLD if c.get("reference")]
 
 

@@ -370,7 +370,7 @@ def test_the_shipped_adapter_drafts_a_verified_netlist():
     check."""
     from spice_lsp.generation.assistant import SHIPPED_ADAPTER, Assistant, GenerationOptions
     assert (SHIPPED_ADAPTER / "adapter_model.safetensors").stat().st_size < 20 * 2**20
-    assistant = Assistant(GenerationOptions(backend="transformers"))
+    assistant = Assistant(GenerationOptions(backend="transformers", adapter=str(SHIPPED_ADAPTER)))
     result = assistant.generate("RC low-pass filter, R=4.7k, C=220n, AC sweep to 1 MHz", budget_s=0)
     assert (result.backend, result.verified) == ("transformers", True), result.reason
     assert "4.7k" in result.netlist and "220n" in result.netlist

@@ -85,3 +85,11 @@ def test_a_named_circuit_without_a_recipe_stays_refused_whatever_the_model_reads
     with pytest.raises(CannotServe, match="no recipe for"):
         generate("a Baxandall tone control filter with a 10 nF capacitor",
                  reader=FakeReader("RC low-pass filter: C = 10n"))
+
+
+def test_an_adapter_trained_on_the_reading_job_reads(tmp_path):
+    from spice_lsp.generation.assistant import adapter_job
+    (tmp_path / "dataset_config.json").write_text('{"args": {}, "job": "read"}')
+    assert adapter_job(tmp_path) == "read"
+    (tmp_path / "dataset_config.json").write_text('{"args": {}}')
+    assert adapter_job(tmp_path) == "draft" and adapter_job(None) == "draft"

@@ -2,6 +2,7 @@
 model and examples, loaded once and shared by every request."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import threading
@@ -15,7 +16,8 @@ from spice_lsp.generation.pipeline import CannotServe, GenerationResult, generat
 from spice_lsp.generation.retrieval import Example, Retriever
 
 log = logging.getLogger(__name__)
-SHIPPED_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-spice"
+SHIPPED_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-spice"  # drafts netlists
+READER_ADAPTER = Path(__file__).parent.parent / "adapters" / "smollm2-135m-reader"  # restates requests
 BACKENDS = ("template", "transformers", "openai")
 
 
@@ -28,20 +30,32 @@ def default_backend() -> str:
 
 
 def resolve_adapter(option: str) -> Path | None:
-    """The LoRA adapter directory an `adapter` option names: "" the shipped one (when present),
-    "none" no adapter, anything else a path."""
+    """The LoRA adapter directory an `adapter` option names: "" the shipped reader (else the
+    shipped drafter, when present), "none" no adapter, anything else a path."""
     if option.strip().lower() == "none":
         return None
     if not option:
-        return SHIPPED_ADAPTER if (SHIPPED_ADAPTER / "adapter_config.json").exists() else None
+        return next((a for a in (READER_ADAPTER, SHIPPED_ADAPTER) if (a / "adapter_config.json").exists()), None)
     return Path(option).expanduser()
+
+
+def adapter_job(adapter: Path | None) -> str:
+    """"read" for an adapter trained on the reading job (its dataset_config.json, written by
+    training/reader_dataset.py, says so): the model restates requests the rules cannot read;
+    else "draft": it drafts netlists."""
+    if adapter is None:
+        return "draft"
+    try:
+        return "read" if json.loads((adapter / "dataset_config.json").read_text()).get("job") == "read" else "draft"
+    except (OSError, ValueError, AttributeError):  # no config, not JSON, not an object
+        return "draft"
 
 
 @dataclass
 class GenerationOptions:
     backend: str = ""  # empty: default_backend()
     base_model: str = "smollm2-135m"
-    adapter: str = ""  # empty: the shipped adapter when present; "none": the base model alone
+    adapter: str = ""  # empty: the shipped reader adapter when present; "none": the base model alone
     openai_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "spice-lsp"
     budget_s: float = 20.0
@@ -106,8 +120,9 @@ class Assistant:
             retriever.load()
             if progress:
                 progress(f"drafting with {chosen}")
-            return generate(description, drafter=drafter, retriever=retriever,
-                            max_repairs=self.options.max_repairs, stop=stop, on_text=on_text,
+            reads = chosen == "transformers" and adapter_job(resolve_adapter(self.options.adapter)) == "read"
+            return generate(description, drafter=None if reads else drafter, reader=drafter if reads else None,
+                            retriever=retriever, max_repairs=self.options.max_repairs, stop=stop, on_text=on_text,
                             budget_s=budget_s if budget_s is not None else self.options.budget_s)
         except CannotServe:
             raise
