@@ -127,3 +127,18 @@ def test_the_circuit_phrase_stops_at_articles_and_units():
 def test_another_name_in_parentheses_after_the_familys_own_is_no_other_circuit():
     assert refusal("State-variable (biquad) active filter, input in, band-pass output bp; AC 10 Hz to 100 kHz.") is None
     assert refusal("State-variable filter feeding a biquad, input in; AC 10 Hz to 100 kHz.") is not None
+
+
+def test_a_circuit_only_the_corpus_names_is_adapted_not_answered_with_a_divider():
+    result = generate("A switched-capacitor sampler on 3.3 V, input in at 1.65 V DC, output out; 200 ns transient.")
+    assert result.provenance is not None and result.intent.kind == "generic"
+    assert adapt.circuit_name(corpus_entries()[result.provenance.entry]) == "switched-capacitor sampler"
+    assert not result.verified
+
+
+def test_a_dc_sweep_sweeps_the_adapted_circuits_own_source():
+    result = generate("A bandgap reference with R1 = 20k, supply 5 V at node vdd, output out; "
+                      "DC sweep of the supply from 0 to 5 V.")
+    assert result.provenance is not None
+    failed = [(i.what, i.status) for i in result.checks if i.status != PASS]
+    assert failed == [("what the adapted circuit does", UNCHECKED)]  # R1's value, the sweep, the nodes: all there

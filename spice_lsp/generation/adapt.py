@@ -157,8 +157,9 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
     inputs = list(dict.fromkeys([n for n in [request.input, *(s.node for s in stated)] if n]))
     outputs = [request.output or ("out" if "out" in request.nodes else None)]
     supply = next((s for s in request.sources if s.supply and s.node), None)
-    for asked, candidates in ((outputs, [p for p in ports if p.startswith("vout")]),
-                               (inputs, [p for p in ports if p.startswith("vin")]),
+    output_ports = [p for p in ports if p.startswith(("vout", "iout"))]
+    input_ports = [p for p in ports if p.startswith("vin")]
+    for asked, candidates in ((outputs, output_ports), (inputs, input_ports),
                                ([supply.node if supply else None], ["vdd"] if "vdd" in ports else [])):
         for node, port in zip(asked, candidates):
             if node and node != port and node not in nodes:
@@ -188,21 +189,33 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
             words_ = body[at].split()
             body[at] = " ".join([*words_[:3], f"{part.value:g}", *words_[4:]])
 
-    # The requested analyses, probed on the output, replace the entry's.
-    output = rename.get(next((p for p in ports if p.startswith("vout")), ""), "") or \
-        next((p for p in ports if p.startswith("vout")), "") or _printed(body) or "out"
+    # The requested analyses, probed on the output (a node of the entry's), replace the entry's; a DC
+    # sweep sweeps the entry's input source, else its supply.
+    output = next((rename.get(p, p) for p in output_ports), None) or _printed(body) or \
+        next(p for p in [*ports, "0"] if p in nodes | {"0"})
+    input_node = rename.get(input_ports[0], input_ports[0]) if input_ports else None
+    sources = [line.split()[0] for line in body if line[:1] in "Vv" and len(line.split()) > 2]
+    swept = next((name for name in sources if input_node and line_node(body, name) == input_node), None) or \
+        next((name for name in sources if name.lower() == "vsupply"), None)
     if intent.analyses:
         body = [line for line in body if not _ANALYSIS.match(line)]
         probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
                   ".tran": f".print tran v({output})"}
         for analysis in intent.analyses:
-            body.append(analysis.directive)
-            if probe := probes.get(analysis.directive.split()[0].lower()):
+            directive = analysis.directive.split()
+            if directive[0].lower() == ".dc" and directive[1].lower() != "temp" and swept and \
+                    directive[1].lower() not in {name.lower() for name in sources}:
+                directive[1] = swept
+            body.append(" ".join(directive))
+            if probe := probes.get(directive[0].lower()):
                 body.append(probe)
-    input_port = next((p for p in ports if p.startswith("vin")), None)
-    input_node = rename.get(input_port, input_port) if input_port else None
     header = [title_for(intent), f"* {provenance.sentence()}"]
     return Adapted("\n".join(header + body + [".end"]) + "\n", output, input_node, provenance, assumptions)
+
+
+def line_node(body: list[str], name: str) -> str | None:
+    """The first node of the element called `name`."""
+    return next((line.split()[1] for line in body if line.split()[:1] == [name] and len(line.split()) > 1), None)
 
 
 def _nodes(body: list[str]) -> set[str]:

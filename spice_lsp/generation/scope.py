@@ -16,6 +16,7 @@ NAMED = re.compile(r"""\b(?:
   | schmitt|hysteresis|comparators?|instrumentation|difference\s+amplifier|subtractor|summing|summer|adder
   | log(?:arithmic)?\s+amp\w*|anti-?log\w*|exponential\s+amp\w*|gyrator|simulated\s+inductor
   | precision\s+rectifier|super\s?diode|peak\s+detector|sample[- ]and[- ]hold|track[- ]and[- ]hold
+  | sampler|switched[- ]capacitor\s+(?:integrator|amplifier|filter)
   | differentiator|cascode|darlington|sziklai|wilson|widlar|push[- ]pull|class[- ]?(?:a|b|ab|c|d)
   | jfets?|ota|two[- ]stage|miller|folded|telescopic|common[- ]mode\s+feedback|cmfb
   | charge\s+pump|doubler|tripler|quadrupler|voltage\s+multiplier|cockcroft|villard
