@@ -40,21 +40,21 @@ def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
     return value
 
 
-# Parts a request names together ("two 1 nF capacitors", "two 10 uH inductors"): each of them.
-SHARED = {"C1": "C", "C2": "C", "L1": "L", "L2": "L"}
+Aliases = dict[str, tuple[str, ...]]
 
 
 def part_values(f: _Filler, equations: Equations, nominal: float, target: str = "FREQ",
-                shared: bool = False) -> dict[str, float]:
+                aliases: Aliases | None = None) -> dict[str, float]:
     """The builder's part values: the user's, else the equations' at the design target (which
     the netlist then states; not when the request gives every part: they set the frequency).
-    `shared`: a value given for C (L) is each of C1 and C2 (L1 and L2) the request leaves open."""
+    `aliases`: the other roles a part's value may come by ("two 1 nF capacitors" is C, each of
+    a Colpitts' C1 and C2; "47k base resistors" RB, an astable's R)."""
     def get(role: str, default: float) -> float:
-        if shared and role not in f.intent.values and SHARED.get(role) in f.intent.values:
-            return f.number(SHARED[role], default)
-        return stated_q(f.intent.description, default) if role == "Q" else f.number(role, default)
+        if role == "Q":
+            return stated_q(f.intent.description, default)
+        return f.number(role, default, *(aliases or {}).get(role, ()))
     values = equations(design_target(f, nominal, target), get)
-    if all(role in f.intent.values for role in values):
+    if all({role, *(aliases or {}).get(role, ())} & set(f.intent.values) for role in values):
         del f.params[f"design_{target.lower()}"]
     return values
 
@@ -76,9 +76,10 @@ def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
     return {role: f(role, value) for role, value in part_values(f, equations, nominal).items()}
 
 
-def designer(equations: Equations, how: str, free: str, scale: float = -1, shared: bool = False) -> Callable:
+def designer(equations: Equations, how: str, free: str, scale: float = -1,
+             aliases: Aliases | None = None) -> Callable:
     """A design function from a family's equations: the parts the request leaves free, computed
-    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale); `shared` as
+    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale); `aliases` as
     part_values'."""
     def design_fn(intent, d, spec) -> None:
         if spec.quantity == "q":
@@ -87,11 +88,11 @@ def designer(equations: Equations, how: str, free: str, scale: float = -1, share
         def get(role: str, default: float) -> float:
             if role == "Q":
                 return stated_q(intent.description, default)
-            value = given(intent, role, *([SHARED[role]] if shared and role in SHARED else []))
+            value = given(intent, role, *(aliases or {}).get(role, ()))
             return default if value is None else value
         for letters, series in (("CL", E24), ("RG", E96)):  # reactive parts first, resistors from them
             for role, exact in _scaled(equations(spec.target, get), intent).items():
-                if role[0] in letters and role not in intent.values:
+                if role[0] in letters and not {role, *(aliases or {}).get(role, ())} & set(intent.values):
                     set_value(intent, d, role, exact, how, series)
         if free in d.designed:
             d.free, d.scale = free, scale

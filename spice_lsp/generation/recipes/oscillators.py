@@ -22,6 +22,13 @@ def _show(f: _Filler, frequency: float, periods: float = 30) -> None:
     f.tran = (1 / (200 * frequency), periods / frequency)
 
 
+# The roles a request's words give a part that the equations call otherwise.
+_PAIR_C = {"C1": ("C",), "C2": ("C",)}  # "two 1 nF capacitors"
+_PAIR_L = {"L1": ("L",), "L2": ("L",)}  # "two 10 uH inductors"
+_ASTABLE = {"R": ("RB",), "C": ("CIN",)}  # "47k base resistors", "10 nF cross-coupling capacitors"
+_TIMER = {"R1": ("RA", "R"), "R2": ("RB",)}  # "RA = 1k, RB = 10k"
+
+
 def _oscillates(f: _Filler) -> list:
     """It runs at the frequency its parts give (the one `_show` sized the transient for)."""
     assert f.tran is not None, "an oscillator's builder sizes its transient (_show)"
@@ -48,8 +55,8 @@ def _colpitts_eq(f0, get):
 
 
 def _colpitts(f: _Filler) -> str:
-    v = part_values(f, _colpitts_eq, 480e3, shared=True)
-    p = {role: f(role, x) for role, x in v.items()}
+    v = part_values(f, _colpitts_eq, 480e3, aliases=_PAIR_C)
+    p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
     f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
     _show(f, f0)
     q = f.model("npn")
@@ -70,7 +77,7 @@ register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (com
                        (0.65, (word("lc") + r"\s+(?:tank\s+)?oscillator|tank[- ]circuit oscillator",))),
                 analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
-                design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2, shared=True),
+                design=designer(_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2, aliases=_PAIR_C),
                 examples=_example("Colpitts oscillator", 50e3, 500e3)))
 
 
@@ -123,8 +130,8 @@ def _hartley_eq(f0, get):
 
 
 def _hartley(f: _Filler) -> str:
-    v = part_values(f, _hartley_eq, 425e3, shared=True)
-    p = {role: f(role, x) for role, x in v.items()}
+    v = part_values(f, _hartley_eq, 425e3, aliases=_PAIR_L)
+    p = {role: f(role, x, *_PAIR_L.get(role, ())) for role, x in v.items()}
     f0 = 1 / (2 * math.pi * math.sqrt((v["L1"] + v["L2"] + 2 * K_TAP * math.sqrt(v["L1"] * v["L2"])) * v["C"]))
     _show(f, f0, 60)
     q = f.model("npn")
@@ -145,7 +152,7 @@ register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (commo
                        "tapped-coil oscillator"),
                 rules=((0.62, (r"hartley|tapped[- ]coil oscillator",)),), analysis="tran", tran=("10n", "150u"),
                 noun="oscillator", accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
-                design=designer(_hartley_eq, "f0 = 1/(2 pi sqrt((L1 + L2 + 2M) C))", "C", -2, shared=True),
+                design=designer(_hartley_eq, "f0 = 1/(2 pi sqrt((L1 + L2 + 2M) C))", "C", -2, aliases=_PAIR_L),
                 examples=_example("Hartley oscillator", 60e3, 300e3)))
 
 
@@ -239,8 +246,8 @@ def _half_period(vcc: float) -> float:
 
 
 def _bjt_astable(f: _Filler) -> str:
-    v = part_values(f, _astable_eq, 1e3)
-    p = {role: f(role, x) for role, x in v.items()}
+    v = part_values(f, _astable_eq, 1e3, aliases=_ASTABLE)
+    p = {role: f(role, x, *_ASTABLE.get(role, ())) for role, x in v.items()}
     vcc = f.supply("vcc", 9)
     _show(f, 1 / (2 * _half_period(abs(f.number("VDD", 9))) * v["R"] * v["C"]))
     q, rc = f.model("npn"), f("RC", 1e3, "RL")
@@ -256,7 +263,8 @@ register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cros
                        "free-running multivibrator"),
                 rules=((0.85, (r"astable|free[- ]running multivibrator",)),), analysis="tran", tran=("5u", "30m"),
                 noun="oscillator", accepts=r"multivibrator", specs=("frequency",),
-                design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)))", "R"),
+                design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)))", "R",
+                                aliases=_ASTABLE),
                 examples=_example("BJT astable multivibrator", 10, 10e3)))
 
 
@@ -327,12 +335,12 @@ def _timer(f: _Filler) -> str:
 def _astable555_eq(f0, get):
     # f = 1/(ln 2 (RA + 2 RB) C) = 1.44/((RA + 2 RB) C); RA sets the duty cycle (RA+RB)/(RA+2RB).
     c, ra = get("C", 10e-9), get("R1", 1e3)
-    return {"C": c, "R1": ra, "R2": max((1 / (math.log(2) * f0 * c) - ra) / 2, 1.0)}
+    return {"C": c, "R1": ra, "R2": get("R2", max((1 / (math.log(2) * f0 * c) - ra) / 2, 1.0))}
 
 
 def _astable555(f: _Filler) -> str:
-    v = part_values(f, _astable555_eq, 1e3)
-    p = {role: f(role, x) for role, x in v.items()}
+    v = part_values(f, _astable555_eq, 1e3, aliases=_TIMER)
+    p = {role: f(role, x, *_TIMER.get(role, ())) for role, x in v.items()}
     _show(f, 1 / (math.log(2) * (v["R1"] + 2 * v["R2"]) * v["C"]))
     return "\n".join([_timer(f), f"V1 vcc 0 DC {f.supply('vcc', 5)}", f"R1 vcc dis {p['R1']}",
                       f"R2 dis c {p['R2']}", f"C1 c 0 {p['C']}", "X1 c c dis out vcc timer555", ".ic v(c)=0"])
@@ -344,7 +352,7 @@ register(Family(kind="timer555_astable", summary="555 timer astable oscillator (
                        "NE555 oscillator"),
                 rules=((0.2, (TIMER_555, r"astable|oscillat|clock|square|multivibrator|blink")), (0.25, (TIMER_555,))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator", accepts=r"timer|astable|multivibrator",
-                specs=("frequency",), design=designer(_astable555_eq, "f = 1.44/((R1 + 2 R2) C)", "R2"),
+                specs=("frequency",), design=designer(_astable555_eq, "f = 1.44/((R1 + 2 R2) C)", "R2", aliases=_TIMER),
                 examples=_example("555 astable oscillator", 1, 50e3)))
 
 
