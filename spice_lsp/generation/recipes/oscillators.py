@@ -11,7 +11,7 @@ import math
 from spice_lsp.generation.design import set_value
 from spice_lsp.generation.families import Family, expect, register
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
-from spice_lsp.generation.recipes.filters import Equations, design_target, designer, part_values
+from spice_lsp.generation.recipes.filters import Aliases, Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -23,10 +23,10 @@ def _show(f: _Filler, frequency: float, periods: float = 30) -> None:
 
 
 # The roles a request's words give a part that the equations call otherwise.
-_PAIR_C = {"C1": ("C",), "C2": ("C",)}  # "two 1 nF capacitors"
-_PAIR_L = {"L1": ("L",), "L2": ("L",)}  # "two 10 uH inductors"
-_ASTABLE = {"R": ("RB",), "C": ("CIN",)}  # "47k base resistors", "10 nF cross-coupling capacitors"
-_TIMER = {"R1": ("RA", "R"), "R2": ("RB",)}  # "RA = 1k, RB = 10k"
+_PAIR_C: Aliases = {"C1": ("C",), "C2": ("C",)}  # "two 1 nF capacitors"
+_PAIR_L: Aliases = {"L1": ("L",), "L2": ("L",)}  # "two 10 uH inductors"
+_ASTABLE: Aliases = {"R": ("RB",), "C": ("CIN",)}  # "47k base resistors", "10 nF cross-coupling capacitors"
+_TIMER: Aliases = {"R1": ("RA", "R"), "R2": ("RB",)}  # "RA = 1k, RB = 10k"
 
 
 def _oscillates(f: _Filler) -> list:
