@@ -268,8 +268,9 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
 
 def _adapted(intent: Intent, request: Request, entry: str, method: str, phrase: str) -> Build:
     """The corpus entry adapted to the request, with what it must be checked for."""
+    intent = dataclasses.replace(intent, kind="generic", values=dict(intent.values))  # no family answers it
     answer = adapt(entry, method, phrase, intent, request)
-    d = design(Intent(intent.description, "generic", dict(intent.values)), request.specs)
+    d = design(intent, request.specs)
     used = [v for v in intent.values.values() if v.role not in d.claimed]  # every stated value, or reported
     problems = list(request.problems) + _contradictions(intent)
     return Build(intent, request, answer.netlist, answer.output, answer.input, [a.directive for a in intent.analyses],
