@@ -1,6 +1,8 @@
 """Semantic diagnostics: each rule fires on a small netlist that breaks it, and valid
 netlists get no error."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spice_lsp.language.checks import Checker, check
 from spice_lsp.language.diagnostics import RULES, Severity
@@ -151,6 +153,35 @@ def test_checker_moves_remembered_diagnostics_with_their_element():
     checker.check("\n".join(lines))
     for edited in (lines[:1] + ["* a comment", "R0 n0 0 1k"] + lines[1:], lines):
         assert checker.check("\n".join(edited)).diagnostics == check("\n".join(edited)).diagnostics
+
+
+_CHECKED_LINES = st.sampled_from([
+    "V1 n0 0 1", "R1 n0 n1 1.2.3", "R2 n1 0 1k", "R2 n1 0 1k", "C1 n1 x 2k2", "R3 n1", "+ 0 1k",
+    "D1 n1 0 dmod", ".model dmod D", "X1 n1 0 sub", ".subckt sub a b", "R9 a b 1k", ".ends",
+    "M1 d g s b nfet", "* note", "", ".op", ".end", "Q1 c b", ".tran 1n", "R4 n0 n9 1k",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CHECKED_LINES, max_size=20),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), st.integers(0, 25),
+                          _CHECKED_LINES), max_size=6))
+def test_incremental_check_equals_a_fresh_check_after_random_edits(lines, edits):
+    """Remembered element checks (moved with their element) give a fresh check's answer."""
+    checker = Checker()
+    lines = ["title"] + lines
+    checker.check("\n".join(lines))
+    for kind, at, new in edits:
+        at = 1 + at % len(lines)
+        if kind == "insert":
+            lines.insert(at, new)
+        elif at < len(lines):
+            if kind == "delete":
+                del lines[at]
+            else:
+                lines[at] = new
+        text = "\n".join(lines)
+        assert checker.check(text).diagnostics == check(text).diagnostics
 
 
 # ---------------------------------------------------------------------------------------

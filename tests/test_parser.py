@@ -1,5 +1,7 @@
 """The grammar and the parser: every statement form, positions, nesting, incremental parsing,
 and the syntax-error messages."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lark import Lark
 
 from spice_lsp.language import model as m
@@ -212,3 +214,53 @@ def test_model_parentheses_are_read_like_ngspice():
 def test_an_unparenthesised_source_function_ends_at_a_parameter():
     (v7,) = parse("t\nV7 p 0 pulse 0 5 1n r=1 10u\n").netlist.elements
     assert [f.text for f in v7.fields] == ["p", "0", "pulse 0 5 1n", "r=1", "10u"]
+
+
+# Incremental parsing against a fresh parse, over random edits of random netlists: the
+# statements a re-parse keeps (moved by their anchor) must be what a fresh parse builds,
+# every position included.
+
+_LINES = st.sampled_from([
+    "R1 a b 1k", "R1 a b 1k", "C2 b 0 1n ic=0", "V1 a 0 PULSE(0 1 0 1n)", "M1 d g s b nm w=1u",
+    "X1 a b sub", "R2 a", "+ 2k", "+ tc1=0.01", "* note", "", "   ", ".model nm nmos (vto=0.7",
+    "+ kp=1e-4)", ".subckt sub p q", ".ends", ".param k=2 j={k*3}", ".control", "run", ".endc",
+    ".tran 1n 1u", ".include 'x.inc'", ".func f(x) {x*2}", "R3 a, b 1k", "B1 o 0 v={a*2}",
+    "K1 L1 L2 0.9", "R4 a b ( 1k", ".lib sect", ".endl", ".end", "1bad line",
+])
+
+
+def _positions(netlist: m.Netlist) -> list:
+    """Every statement's and field's absolute ranges, nested fields included."""
+    def fields(fs):
+        return [(f.kind, f.text, f.range, fields(f.items), fields([f.value] if f.value else [])) for f in fs]
+    out = []
+    for s in netlist.statements:
+        ranges = [getattr(s, a) for a in ("range", "name_range", "header_range", "path_range") if hasattr(s, a)]
+        out.append((type(s).__name__, ranges, fields(getattr(s, "fields", None) or getattr(s, "args", None)
+                                                      or getattr(s, "params", None) or [])))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=25),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), st.integers(0, 30), _LINES),
+                max_size=6))
+def test_incremental_parse_equals_a_fresh_parse_after_random_edits(lines, edits):
+    parser = IncrementalParser()
+    lines = ["title"] + lines
+    parser.parse("\n".join(lines))
+    for kind, at, new in edits:
+        at = 1 + at % len(lines)
+        if kind == "insert":
+            lines.insert(at, new)
+        elif at < len(lines):
+            if kind == "delete":
+                del lines[at]
+            else:
+                lines[at] = new
+        text = "\n".join(lines)
+        result, fresh = parser.parse(text), parse(text)
+        assert result.netlist.statements == fresh.netlist.statements
+        assert result.netlist.body == fresh.netlist.body
+        assert _positions(result.netlist) == _positions(fresh.netlist)
+        assert result.diagnostics == fresh.diagnostics

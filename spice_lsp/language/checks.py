@@ -58,7 +58,7 @@ class Checker:
         self.path = path
         self.library = is_library(path)
         self.parser = IncrementalParser(has_title=not self.library)
-        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts, int]] = {}
+        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
         self._signature: tuple | None = None
 
     def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
@@ -72,7 +72,7 @@ class Checker:
         workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
         definitions, include_diagnostics = collect(netlist, path, workspace)
         diagnostics = result.diagnostics + include_diagnostics
-        memo: dict[int, tuple[m.Element, tuple, _ElementFacts, int]] = {}
+        memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
         unparsed = _unparsed_nodes(result.diagnostics, text, netlist.subckts)
         signature, models = definitions.signature(), _model_names(definitions)
         if signature == self._signature:  # the same object: the memo then compares by identity
@@ -113,16 +113,20 @@ class Checker:
         scope's elements."""
         elements = [s for s in statements if isinstance(s, m.Element)]
         all_facts = []
+        old = self._memo
         for element in elements:
-            cached = self._memo.get(id(element))
-            line = element.anchor.line  # where the parser put it: diagnostics move with it
-            if cached is None or cached[1] != signature:
+            cached = old.get(id(element))
+            if cached is None or (cached[1] is not signature and cached[1] != signature):
                 facts = _element_facts(element, defs, models)
+                cached = (element, signature, facts)  # the element keeps its id alive
             else:
                 facts = cached[2]
-                if cached[3] != line and facts.diagnostics:  # the parser moved the element
-                    facts = replace(facts, diagnostics=[d.moved(line - cached[3]) for d in facts.diagnostics])
-            memo[id(element)] = (element, signature, facts, line)  # the element keeps its id alive
+                line = element.anchor.line
+                if facts.line != line and facts.diagnostics:  # the parser moved the element
+                    facts = replace(facts, diagnostics=[d.moved(line - facts.line) for d in facts.diagnostics],
+                                    line=line)
+                    cached = (element, signature, facts)
+            memo[id(element)] = cached
             all_facts.append(facts)
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
         out += _duplicates(elements, statements)
@@ -177,6 +181,7 @@ class _ElementFacts:
     nodes: list[m.Field]
     node_keys: list[str]
     diagnostics: list[Diagnostic]
+    line: int  # the element's line when its diagnostics were made
     call: str | None = None  # the subcircuit an X line calls
 
 
@@ -184,7 +189,8 @@ def _element_facts(element: m.Element, defs: Definitions, models: set[str]) -> _
     lay = layout(element, models)
     nodes = connected_nodes(element, lay)
     call = lay.model.key if element.letter == "X" and lay.model is not None else None
-    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs), call)
+    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs),
+                         element.anchor.line, call)
 
 
 # What ngspice resolves only when a subcircuit is expanded, that is, when something calls it.

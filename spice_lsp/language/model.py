@@ -130,11 +130,12 @@ class Element(Statement):
 
     name_range = _Absolute("name_at")
 
-    @cached_property  # read several times for each element of every check
+    # Read several times for each element of every check.
+    @cached_property
     def letter(self) -> str:
         return self.name[0].upper()
 
-    @property
+    @cached_property
     def key(self) -> str:
         return self.name.lower()
 

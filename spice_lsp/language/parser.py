@@ -69,30 +69,27 @@ def split_statements(text: str, has_title: bool = True):
         first = 1
     chunks: list[Chunk] = []
     new_chunk = _new_chunk
-    current: list[str] = []  # lines of the statement being collected
-    current_line = 0
-    pending: list[str] = []  # comment/blank lines that may precede a continuation
+    # The first and last line of the statement being collected (-1: none); the comment and
+    # blank lines between them are its, those after `last` only if a continuation follows.
+    start = last = -1
     i = first
     count = len(lines)
     while i < count:
         line = lines[i]
-        stripped = line.lstrip()
-        head = stripped[:1]
+        head = line.lstrip()[:1]
         if not head or head == "*":
-            pending.append(line)
+            pass
         elif head == "+":
-            if current:
-                current.extend(pending)
-                current.append(line)
+            if start >= 0:
+                last = i
             else:
                 diagnostics.append(diagnostic(
                     "syntax-error", _line_range(i, line.rstrip("\r")),
                     "This continuation line (starting with '+') has no statement above it to continue."))
-            pending = []
         elif head == "." and _CONTROL_START.match(line):
-            if current:
-                chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
-            current, pending = [], []
+            if start >= 0:
+                chunks.append(new_chunk(Chunk, (start, "\n".join(lines[start:last + 1]))))
+            start = -1
             end = i + 1
             while end < len(lines) and not _CONTROL_END.match(lines[end]):
                 end += 1
@@ -101,14 +98,13 @@ def split_statements(text: str, has_title: bool = True):
             chunks.append(new_chunk(Chunk, (i, "\n".join(lines[i:end + 1]))))
             i = end
         else:
-            if current:
-                chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
-            current, current_line = [line], i
-            if pending:
-                pending = []
+            if start >= 0:
+                chunks.append(new_chunk(Chunk, (start, lines[start] if start == last
+                                                else "\n".join(lines[start:last + 1]))))
+            start = last = i
         i += 1
-    if current:
-        chunks.append(new_chunk(Chunk, (current_line, "\n".join(current))))
+    if start >= 0:
+        chunks.append(new_chunk(Chunk, (start, "\n".join(lines[start:last + 1]))))
     return title, title_range, chunks, diagnostics
 
 
