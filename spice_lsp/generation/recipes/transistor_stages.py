@@ -19,10 +19,10 @@ from spice_lsp.language.units import format_eng
 VT = 0.02585  # thermal voltage at 300 K
 BETA = 100  # the npn card's bf
 IS = 1e-14  # the npn card's is
-# The square law with channel-length modulation; no terminal resistances (a stated BETA and VTO
-# then give the textbook gain: an unbypassed rs would degenerate a bypassed stage).
-JFET = {"n": ".model njf NJF (vto=-2 beta=1m lambda=0.02 cgs=3p cgd=1p)",
-        "p": ".model pjf PJF (vto=2 beta=0.5m lambda=0.02 cgs=3p cgd=1p)"}
+# The textbook square law: no channel-length modulation or terminal resistances, so a stated
+# VTO and BETA give the bias and gain a hand calculation does (lambda alone moved a 15 V stage's
+# drain by 0.3 V; an unbypassed rs degenerates a bypassed stage).
+JFET = {"n": ("njf NJF", -2.0, 1e-3), "p": ("pjf PJF", 2.0, 0.5e-3)}  # card, default vto and beta
 # "a gain of about -10", "gain = 20", "26 dB of gain": a stated gain (not "the gain at 1 kHz").
 GAIN_STATED = (r"\bgain\s+(?:of\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?[-\u2212+]?\d"
                r"|\bgain\s*(?:=|:|is)\s*[-\u2212+]?\d|\d\s*db\s+(?:of\s+)?(?:voltage\s+)?gain")
@@ -365,7 +365,11 @@ register(Family(kind="class_ab_push_pull", summary="class AB push-pull output st
 
 def _jfet(f: _Filler, follower: bool) -> str:
     pol = f.polarity("n")
-    model = f.model("njf" if pol == "n" else "pjf", JFET[pol])
+    card, vto, beta = JFET[pol]
+    # The threshold and transconductance parameter the request states are the card's.
+    stated = re.search(r"\bbeta\s*=", f.intent.description, re.IGNORECASE)  # a model parameter: composed in
+    model = f.model(card.split()[0], f".model {card} (vto={format_eng(f.number('VTO', vto))} "
+                                     f"beta={format_eng(beta if stated else f.number('BETA', beta))} cgs=3p cgd=1p)")
     lines = [f"V1 vdd 0 DC {f.supply('vdd', 15 if pol == 'n' else -15)}", _signal(f),
              f"C1 in g {f('CIN', 1e-6)}", f"R1 g 0 {f('RG', 1e6)}"]
     if follower:  # self-biased source follower: VGS settles where Id*RS = -VGS
