@@ -700,15 +700,25 @@ def assemble(title: str, title_range, statements: list[m.Statement]) -> tuple[m.
     return m.Netlist(title, title_range, body, flat, by_type), diagnostics
 
 
-def _moved(result, lines: int):
-    """A cached parse of a chunk that now starts `lines` lines further down: its statements
-    move with their anchor (one per chunk); diagnostics hold document lines, and move."""
-    if result.__class__ is Diagnostic:
-        return result.moved(lines)
-    statements = result[0] if result.__class__ is tuple else result
+class _Placed(NamedTuple):
+    """A cached parse that holds diagnostics (a syntax error, or a lenient parse's warning),
+    and the line it was made for: diagnostics hold document lines."""
+
+    line: int
+    result: tuple | Diagnostic
+
+
+def _placed(entry: _Placed, line: int) -> _Placed:
+    """The entry for a chunk that now starts on `line`."""
+    if entry.line == line:
+        return entry
+    lines, result = line - entry.line, entry.result
+    if isinstance(result, Diagnostic):
+        return _Placed(line, result.moved(lines))
+    statements, warning = result
     if statements:
-        statements[0].anchor.line += lines
-    return (statements, result[1].moved(lines)) if result.__class__ is tuple else statements
+        statements[0].anchor.line = line
+    return _Placed(line, (statements, warning.moved(lines)))
 
 
 @contextmanager
@@ -737,10 +747,11 @@ class IncrementalParser:
 
     def __init__(self, has_title: bool = True) -> None:
         self.has_title = has_title
-        # text -> (the line it starts on, its parse); repeated texts' later occurrences, in
-        # file order, in _twins. Each cached parse serves one occurrence.
-        self._cache: dict[str, tuple[int, list[m.Statement] | tuple | Diagnostic]] = {}
-        self._twins: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
+        # text -> its parse: a list of statements (which start on their anchor's line), or
+        # a _Placed result with diagnostics; repeated texts' later occurrences, in file
+        # order, in _twins. Each cached parse serves one occurrence.
+        self._cache: dict[str, list[m.Statement] | _Placed] = {}
+        self._twins: dict[str, list[list[m.Statement] | _Placed]] = {}
         self.reparsed = 0  # statements parsed by the last call, for benchmarks and tests
 
     def parse(self, text: str) -> ParseResult:
@@ -750,33 +761,38 @@ class IncrementalParser:
     def _parse(self, text: str) -> ParseResult:
         title, title_range, chunks, diagnostics = split_statements(text, self.has_title)
         old, old_twins = self._cache, self._twins
-        cache: dict[str, tuple[int, list[m.Statement] | tuple | Diagnostic]] = {}
-        twins: dict[str, list[tuple[int, list[m.Statement] | tuple | Diagnostic]]] = {}
+        cache: dict[str, list[m.Statement] | _Placed] = {}
+        twins: dict[str, list[list[m.Statement] | _Placed]] = {}
+        keep, pop = cache.setdefault, old.pop
         statements: list[m.Statement] = []
         self.reparsed = 0
+        # The commonest case first and spelled out: this loop runs for every statement of
+        # every version of the document.
         for chunk in chunks:
             line, source = chunk
-            entry = old.pop(source, None)
-            if entry is None and source in old_twins and old_twins[source]:
+            entry = pop(source, None)
+            if entry is None and old_twins.get(source):
                 entry = old_twins[source].pop(0)
             if entry is None:
                 result = parse_chunk(chunk)
                 self.reparsed += 1
+                entry = result if result.__class__ is list else _Placed(line, result)
+            elif entry.__class__ is list:
+                if entry:
+                    entry[0].anchor.line = line  # the statements move with their anchor
             else:
-                result = entry[1] if entry[0] == line else _moved(entry[1], line - entry[0])
-            if source in cache:
-                twins.setdefault(source, []).append((line, result))
-            else:
-                cache[source] = (line, result)
-            if result.__class__ is Diagnostic:
+                entry = _placed(cast(_Placed, entry), line)
+            if keep(source, entry) is not entry:
+                twins.setdefault(source, []).append(entry)
+            if entry.__class__ is list:
+                statements += cast(list, entry)
+                continue
+            result = cast(_Placed, entry).result
+            if isinstance(result, Diagnostic):
                 diagnostics.append(result)
-            elif result.__class__ is tuple:  # parsed the lenient way ngspice reads it
+            else:  # parsed the lenient way ngspice reads it
                 statements += result[0]
                 diagnostics.append(result[1])
-            elif len(result) == 1:
-                statements.append(result[0])
-            else:
-                statements += result
         self._cache, self._twins = cache, twins
         netlist, structural = assemble(title, title_range, statements)
         return ParseResult(netlist, diagnostics + structural)
