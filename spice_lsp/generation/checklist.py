@@ -214,6 +214,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"meas tran rise when v({out})=mid rise=1\nmeas tran fall when v({out})=mid fall=1\n"
                    "let result = fall-rise\nprint result")
         how = f"time v({out}) stays above its midpoint"
+    elif spec.quantity == "ripple" and (tran := _TRAN.search(netlist)) and (stop := parse_number(tran[2])):
+        control = (f"tran {tran[1]} {tran[2]}\nmeas tran result pp v({out}) from={0.5 * stop:g} to={stop:g}\n"
+                   "print result")
+        how = f"peak-to-peak of v({out}) over the last half of the transient"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
@@ -307,9 +311,11 @@ def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
         return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
     error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
-    ok = error <= spec.tolerance
+    # A ripple is a bound: at most the target.
+    ok = value <= spec.target * (1 + spec.tolerance) if spec.quantity == "ripple" else error <= spec.tolerance
     shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q") else format_eng(value)
-    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity in ("gain_db", "dc_gain_db") else f"±{spec.tolerance:.0%}"
+    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity in ("gain_db", "dc_gain_db") else \
+        "at most" if spec.quantity == "ripple" else f"±{spec.tolerance:.0%}"
     return CheckItem(spec.text, PASS if ok else FAIL, f"measured {shown} ({how}), target {spec.describe()} {tolerance}")
 
 

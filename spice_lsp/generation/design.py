@@ -8,12 +8,13 @@ the designed value (`trim`) a bounded number of times.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
 from spice_lsp.generation.request import Spec
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 E24 = [1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2,
        6.8, 7.5, 8.2, 9.1]
@@ -184,6 +185,15 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
             set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
             set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+    elif spec.quantity == "ripple" and kind in ("half_wave_rectifier", "full_wave_rectifier"):
+        # Vr = I/(k f C), k = 1 half-wave, 2 full-wave: C for 70 % of the bound, I the load's at the peak.
+        if given(intent, "C", "CL", "C1") is None:
+            drops = 0.8 if kind == "half_wave_rectifier" else 1.6
+            load = (given(intent, "VIN") or 10.0) - drops
+            k = 1 if kind == "half_wave_rectifier" else 2
+            c = load / (given(intent, "RL", "R") or 1e3) / (k * (given(intent, "FREQ") or 60.0) * 0.7 * spec.target)
+            set_value(intent, d, "C", c, "ripple = I/(k f C)", E24)
+            d.free, d.scale = "C", -1
     elif spec.quantity == "ugbw" and kind == "opamp_integrator":  # |gain| = 1/(2 pi f R C) is 1 at f
         if given(intent, "C", "C1") is None:
             r = given(intent, "RIN", "R1", "R") or 10e3
@@ -220,8 +230,14 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
     elif spec.quantity == "vout" and kind == "voltage_divider":
         vin = given(intent, "VIN", "VDD") or 10.0
         r1 = given(intent, "R1", "R") or 10e3
+        current = given(intent, "IBIAS", "IREF")  # "drawing 1 mA": the string's current sets R1 + R2
         if spec.target >= vin:
             d.problems.append(f"'{spec.text}': a divider cannot give more than its input ({format_eng(vin)}V)")
+        elif current and given(intent, "R1", "R") is None and "R2" not in intent.values:
+            set_value(intent, d, "R1", (vin - spec.target) / current, "R1 = (Vin - Vout)/I", E96)
+            set_value(intent, d, "R2", spec.target / current, "R2 = Vout/I", E96)
+            d.claimed.update({"IBIAS", "IREF"})
+            d.free, d.scale = "R2", 1
         elif "R2" not in intent.values:
             set_value(intent, d, "R2", r1 * spec.target / (vin - spec.target), "Vout = Vin R2/(R1+R2)", E96)
             d.free, d.scale = "R2", 1
@@ -252,6 +268,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
 SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "vout": "V",
+              "ripple": "V",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 
@@ -264,6 +281,22 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
                 and math.isclose(value.value, spec.target, rel_tol=1e-9):
             del intent.values[role]
             d.claimed.add(role)
+    # "3.3 V at out from a 5 V source": the reader saw two values for one role; the spec's is
+    # no contradiction, and the other one is the role's.
+    for warning in list(intent.warnings):
+        m = _TWO_VALUES.fullmatch(warning)
+        numbers = [parse_number(text.replace(" ", "")) for text in (m[2], m[3])] if m else []
+        spec_at = [i for i, x in enumerate(numbers) if x is not None and math.isclose(x, spec.target, rel_tol=1e-9)]
+        if not m or unit is None or not spec_at or (other := numbers[1 - spec_at[0]]) is None:
+            continue
+        intent.warnings.remove(warning)
+        if m[1] not in intent.values and m[1] not in d.designed:
+            text = m[3 - spec_at[0]]
+            intent.values[m[1]] = Value(m[1], other, text, unit)
+            d.claimed.discard(m[1])
+
+
+_TWO_VALUES = re.compile(r"two values for (\w+) \((.+) and (.+)\); keeping .+")
 
 
 def design(intent: Intent, specs: list[Spec]) -> Design:

@@ -339,6 +339,9 @@ for _family in (
            specs=('vout',),
            examples=(('vout', 'voltage divider from 12 V giving {x} V out', 0.5, 11),)),
     Family(kind="half_wave_rectifier",
+           specs=('ripple',),
+           examples=(('ripple', 'half-wave rectifier from a 10 V peak 50 Hz sine, 1k load, under {x} V of ripple',
+                      0.2, 3),),
            accepts=r"filters?",  # its smoothing capacitor is the filter
            function=lambda f: _rectifies(f, 1),
            summary="half-wave diode rectifier with filter capacitor",
@@ -350,6 +353,9 @@ for _family in (
            tran=('50u', '50m'),
            signal_input=True),
     Family(kind="full_wave_rectifier",
+           specs=('ripple',),
+           examples=(('ripple', 'full-wave bridge rectifier from a 15 V peak 50 Hz sine, 470 ohm load, '
+                                 'under {x} V ripple', 0.2, 3),),
            accepts=r"filters?",  # its smoothing capacitor is the filter
            function=lambda f: _rectifies(f, 2),
            summary="full-wave bridge rectifier with filter capacitor",

@@ -118,7 +118,7 @@ class Spec:
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz",
-                "hysteresis": "V", "width": "s"}.get(self.quantity, "")
+                "hysteresis": "V", "width": "s", "ripple": "V"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -343,6 +343,15 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
+# "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
+_FROM_TO_SPEC = re.compile(r"\b(?:from|takes?)\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
+                           r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b", re.IGNORECASE)
+_SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
+# "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
+_RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+than|<)\s*(?P<value>\d+(?:\.\d+)?)\s*"
+                          r"(?P<milli>m)?V\s+(?:(?:peak[- ]to[- ]peak|p-?p)\s+)?(?:of\s+)?ripple"
+                          r"|ripple\s+(?:of\s+at\s+most\s+|below\s+|under\s+|less\s+than\s+|<\s*)"
+                          r"(?P<value2>\d+(?:\.\d+)?)\s*(?P<milli2>m)?V", re.IGNORECASE)
 # "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
 _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
@@ -437,6 +446,13 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     for m in _VOUT_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
+    if not any(s.quantity == "vout" for s in found):
+        for m in _FROM_TO_SPEC.finditer(text):
+            if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
+                found.append(Spec(m[0].strip(), "vout", _signed(m["value"])))
+    for m in _RIPPLE_SPEC.finditer(text):
+        volts = float(m["value"] or m["value2"]) * (1e-3 if m["milli"] or m["milli2"] else 1)
+        found.append(Spec(m[0].strip(), "ripple", volts, tolerance=0.0))
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
