@@ -145,12 +145,14 @@ def test_loads(text, nodes, value):
     # each part's value and nodes are its own, not its neighbour's
     ("Noise of a 1k resistor R1 from in to out loaded by a 10k R2 from out to ground",
      [("R1", ("in", "out"), 1e3), ("R2", ("out", "0"), 10e3)]),
-    ("Diode D1 from a to ground fed through R1 = 1k from node in", [("D1", ("a", "0"), None), ("R1", ("in", "a"), 1e3)]),
+    ("Diode D1 from a to ground fed through R1 = 1k from node in",
+     [("D1", ("a", "0"), None), ("R1", ("in", "a"), 1e3)]),
     ("VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground", [("R1", ("b", "0"), 1e3)]),
     # a part hung from a device's pin, in its own phrase
     ("NPN Q1: collector c through RC = 4.7k to vcc, base b biased by R1 = 47k from vcc and R2 = 10k to ground, "
      "emitter e with RE = 1k to ground", [("Q1", ("c", "b", "e"), None), ("RC", ("c", "vcc"), 4.7e3),
-                                         ("R1", ("b", "vcc"), 47e3), ("R2", ("b", "0"), 10e3), ("RE", ("e", "0"), 1e3)]),
+                                         ("R1", ("b", "vcc"), 47e3), ("R2", ("b", "0"), 10e3),
+                                         ("RE", ("e", "0"), 1e3)]),
     ("M1: NMOS; drain d to VDD = 5 V through RD = 1k, gate g held at 2 V by VG, source and bulk to ground",
      [("M1", ("d", "g", "0", "0"), None), ("RD", ("d", "vdd"), 1e3)]),
 ])
@@ -163,12 +165,14 @@ def test_parts_read_from_their_own_words(text, parts):
     ("I1 = 1 mA current source pushing into node x, R1 = 2.2k from x to ground; operating point.",
      ["I1 0 x DC 0.001", "R1 x 0 2.2k"]),
     ("Current sense: VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground, fed by "
-     "V1 = 2 V at a; H1 outputs at node out a voltage of 500 ohms times the current through VSENSE; 10k load at out; op.",
+     "V1 = 2 V at a; H1 outputs at node out a voltage of 500 ohms times the current through VSENSE; "
+     "10k load at out; op.",
      ["V1 a 0 DC 2", "VSENSE a b 0", "H1 out 0 VSENSE 500", "R2 out 0 10k"]),
     ("Transformer: L1 = 100 uH from in to ground, L2 = 400 uH from out to ground, K1 couples L1 and L2 with k = 0.99; "
      "1 V 100 kHz sine at in; 10k load on out; 50 us transient.", ["K1 L1 L2 0.99", "R1 out 0 10k"]),
     ("V1: a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide, 100 µs period, at node clk; R1 = 10k from clk "
-     "to out, C1 = 1n from out to ground; transient 500 µs.", ["V1 clk 0 DC 0 PULSE(0 3.3 0 1e-06 1e-06 5e-05 0.0001)"]),
+     "to out, C1 = 1n from out to ground; transient 500 µs.",
+     ["V1 clk 0 DC 0 PULSE(0 3.3 0 1e-06 1e-06 5e-05 0.0001)"]),
 ])
 def test_a_circuit_listed_part_by_part_is_transcribed_as_written(description, lines):
     from spice_lsp.generation.pipeline import generate
@@ -182,3 +186,49 @@ def test_a_source_and_a_load_on_separate_nodes_are_no_circuit():
     from spice_lsp.generation.pipeline import _complete
     assert not _complete(read_request("Sziklai pair: base at input in (5 V DC from source V1), output out with a "
                                       "1k load to ground"))
+
+
+@pytest.mark.parametrize("text, parts, sources", [
+    # a rail named by its node: the parts read the node, the rail is a source at its level
+    ("2k2 pull-up from the 5V rail (node vcc) to node sda, and a 10k from sda to ground",
+     [(("vcc", "sda"), 2.2e3), (("sda", "0"), 10e3)], [("vcc", 5.0)]),
+    ("a 10k resistor from the 3.3 V node vcc to out", [(("vcc", "out"), 10e3)], [("vcc", 3.3)]),
+    # a node held at a level written after it
+    ("PMOS M1: source and bulk at vdd (3.3 V), gate at g (0 V), drain d with RD = 2k to ground",
+     [(("d", "0"), 2e3)], [("vdd", 3.3), ("g", 0.0)]),
+    # a capacitor hung at a node goes to ground
+    ("peak detector with a 1 µF hold capacitor at node out: input in gets a 1 V pulse", [(("out", "0"), 1e-6)], []),
+])
+def test_rails_and_held_nodes(text, parts, sources):
+    request = read_request(text)
+    assert [(e.nodes, pytest.approx(e.value)) for e in request.elements if e.kind in "RC"] == parts
+    assert [(s.node, s.dc) for s in request.sources if s.node] == sources
+
+
+@pytest.mark.parametrize("text, node_in, node_out", [
+    ("a voltage divider, top resistor 8.7k, input vin output vout, just the dc op", "vin", "vout"),
+    ("cmos inverter at 1.8v, input in output out", "in", "out"),
+    ("bridge rectifier, output out (negative rail ground), 470 Ω load", None, "out"),
+    ("Class AB output stage, input stage biased by diodes", None, None),
+])
+def test_bare_input_and_output_names(text, node_in, node_out):
+    request = read_request(text)
+    assert (request.input, request.output) == (node_in, node_out)
+
+
+@pytest.mark.parametrize("text, width, length", [("PMOS M1, W/L = 20u/1u", 20e-6, 1e-6),
+                                                 ("NMOS with W/L = 50u / 2u; op", 50e-6, 2e-6)])
+def test_width_over_length_as_two_lengths(text, width, length):
+    values = parse_intent(text).values
+    assert (values["W"].value, values["LG"].value) == (pytest.approx(width), pytest.approx(length))
+
+
+def test_a_ratio_stays_a_ratio():
+    assert parse_intent("NMOS with W/L = 10").values["WL"].value == 10
+
+
+def test_a_source_stated_by_its_role_moves_the_family_input():
+    from spice_lsp.generation.compose import compose
+    family = "t\nV1 in 0 DC 1\nR1 in out 1k\nR2 out 0 1k\n.op\n.end\n"
+    composed = compose(family, read_request("a divider; control voltage 2 V at node ctl; op"))
+    assert "V1 ctl 0 DC 2" in composed.netlist and "R1 ctl out 1k" in composed.netlist, composed.netlist

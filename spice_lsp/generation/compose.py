@@ -216,8 +216,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
+        # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
-                            if stated.node is None or stated.node == request.input else None)
+                            if stated.node is None or stated.node == request.input or (not stated.name and re.search(
+                                r"\b(?:input|control\w*|signal|excitation|stimulus)\b", stated.text, re.IGNORECASE))
+                            else None)
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
             added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))

@@ -271,6 +271,12 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a range outside any analysis
             continue
         before, after = _windows(text, qs, i)
+        length = re.match(r"\s*/\s*(\S+)", text[q.end:])
+        lengths = _quantities(length[1].rstrip(",;:.)")) if length else []
+        if not q.unit and q.scaled and _ASPECT.search(text[:q.start]) and len(lengths) == 1 and lengths[0].scaled:
+            _put(intent, q.as_value("W", "m"))  # "W/L = 20u/1u": the width and the length, not a ratio
+            _put(intent, lengths[0].as_value("LG", "m"))
+            continue
         if not q.unit and _ASPECT.search(text[:q.start]):  # "W/L = 10" is a ratio, not a length
             _put(intent, q.as_value("WL", ""))
             continue

@@ -415,6 +415,8 @@ def _build(description: str) -> Build:
         netlist, assumptions, output = _transcribe(intent, request)
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
+        if any(e.kind == "M" for e in request.elements):  # a transcribed MOSFET's stated W and L are checked too
+            used += [intent.values[role] for role in ("W", "LG") if role in intent.values]
         problems = list(request.problems) + d.problems + _contradictions(intent)
         problems += [f"{v.text} ({v.role}) is not placed in the circuit" for v in intent.values.values()
                      if v not in used and v.unit in ("ohm", "F", "H")]  # a part the request gives, left out

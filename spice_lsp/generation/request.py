@@ -35,7 +35,8 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFK]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
-_NODE = r"(?:the\s+)?(?:node\s+)?(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
+_NODE = (r"(?:the\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?(?:node\s+)?"
+         r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN)
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
     r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
@@ -53,7 +54,7 @@ _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|b
 _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "led", "transistor", "source", "load",
               "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
-              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply"}
+              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down"}
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ def _lead(text: str, at: int) -> int:
                 or _DESIGNATOR.fullmatch(word[0].strip()):  # another part's name
             break
         start = max(0, at - 80) + word.start()
+    number = re.search(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*$", text[:start])
+    if number and start < at and re.match(r"(?:[fpnuµμmkKMG]|meg)?(?:V|A|Ω|Ω|ohms?|F|H|Hz)\b", text[start:at]):
+        start = number.start()  # "a 1 A DC current source I1": the number goes with its unit
     return start
 
 
@@ -355,7 +359,11 @@ _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+tha
 # "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
 _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
-              r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?P<n2>[a-z_]\w*)")
+              r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?P<n2>[a-z_]\w*)"
+              # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
+              r"|\s+(?!(?:stage|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
+              r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
+              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)\b))")
 _OUTPUT_NODE = re.compile(r"\boutput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
@@ -533,6 +541,10 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     start = _lead(text, at)
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")", text,
                                            re.IGNORECASE)]
+    # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
+    ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
+                                            r"drains?|sources?|supply|load|and|then|with|while)\b", text,
+                                            re.IGNORECASE)]
     stop = min([e for e in ends if e > at] + [_lead(text, m) for m in marks if m > at] + [len(text)])
     return start, max(stop, at + 1)
 
@@ -545,8 +557,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
     mentions = []
     for m in _SOURCE_MENTION.finditer(text):
         name = m["name"] or m["low"] or m["low2"]
-        if name.upper() in _NOT_SOURCES or (re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
-                                             and _MODEL_CONTEXT.search(text)):
+        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on)\s+(?:node\s+)?[a-z_]", text[m.end():],
+                          re.IGNORECASE)  # "VF = 0.7 V at node a": a quantity's name given to a source
+        if (name.upper() in _NOT_SOURCES and not placed) or (
+                re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
+                and _MODEL_CONTEXT.search(text)):
             continue  # a quantity or a model parameter ("VA = 100" of a transistor)
         mentions.append((m.start(), m.end(), name))
     marks = sorted({m.start() for m in _DESIGNATOR.finditer(text)} | {a for a, _, _ in mentions})
@@ -570,7 +585,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                 node = _node(m["n"])
                 break
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
-                         rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])\s+by\s+(?:the\s+)?"
+                         rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])(?:\s+DC)?\s+by\s+(?:the\s+)?"
                          r"(?:sources?\s+)?(?P<others>(?:[VI]\w*\s*(?:,|and)\s*)*)$", before, re.IGNORECASE)
         if held and held["n"].lower() in ("inputs", "gates", "bases", "both", "ends") and (listed := re.search(
                 r"\b(?:inputs?|gates?|bases?)\s+(?:are\s+)?(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?P<b>[a-z_]\w*)",
@@ -585,9 +600,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
         pulse = _pulse(span, unit) if sine is None else None
-        ac_said = re.search(rf"\bAC\s*(?:magnitude|amplitude|level|of|=|:)?\s*(?P<q>{_QTY_TEXT})(?:{unit})?(?![\w.])"
+        ac_said = re.search(rf"\bAC(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
+                            rf"(?:{unit})?(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+AC\b", span, re.IGNORECASE)
-        dc_said = re.search(rf"\bDC\s*(?:level|value|of|=|:)?\s*(?P<q>{_QTY_TEXT}{unit})"
+        dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}{unit})"
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
@@ -638,7 +654,7 @@ def _sources(text: str, request: Request) -> None:
     done = _named_sources(text, request)
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
-                        re.finditer(r"(?:[^,;.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;]|\.(?!\d)|$)", text)]:
+                        re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;:]|\.(?!\d)|$)", text)]:
         clause = text[start:stop].removeprefix(" and").removeprefix("and ")
         if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
@@ -668,6 +684,7 @@ def _sources(text: str, request: Request) -> None:
             rail = None
         node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else rail
         sine = _sine(clause)
+        pulse = _pulse(clause, "V") if sine is None else None
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
@@ -694,13 +711,14 @@ def _sources(text: str, request: Request) -> None:
         if supply and at and dc is None:  # "a 10 V supply at node vcc": the supply, renamed to that node
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
-        if sine is None and dc is None and ac is None:
+        if sine is None and dc is None and ac is None and pulse is None:
             continue
         if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)):
             continue
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
-        request.sources.append(SourceConstraint(clause.strip(), node, dc, ac, sine, name, bool(supply)))
+        request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
+                                                bool(supply), pulse))
 
 
 # Unnamed parts placed by the request: "an input resistor of 4.7k connects in to inv",
@@ -717,7 +735,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements]
     # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
     for start, stop in [(m.start(), m.end()) for m in
-                        re.finditer(r"(?:[^,;]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;]|\.(?:\s|$)|"
+                        re.finditer(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;:]|\.(?:\s|$)|"
                                     r"\b(?:and|with)\s+(?:an?\s+|the\s+)?[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
                                     r"inductor|coil)\b)|$)", text)]:
         clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
@@ -737,6 +755,11 @@ def _unnamed_elements(text: str, request: Request) -> None:
         else:
             continue
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS])
+        hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and)\b)", clause,
+                         re.IGNORECASE)
+        if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
+                and not _article(hung, "n") and not _value_word(hung, "n"):  # "a 1 µF hold capacitor at node out"
+            nodes = (_node(hung["n"]), "0")
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled)]
@@ -775,10 +798,34 @@ def _loads(text: str, request: Request) -> None:
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), "0"), value, qs[0].text))
 
 
+# "the 5V rail (node vcc)": the rail is that node, held at its level
+_RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus))\s*\(\s*"
+                         r"(?:node\s+)?"
+                         r"(?P<n>[a-z_]\w*)\s*\)", re.IGNORECASE)
+# "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source
+_HELD_NODE = re.compile(r"\b(?:at|to|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
+                        r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
+                        r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
+                        r"node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc"
+
+
+def _held_nodes(text: str, request: Request) -> None:
+    driven = {s.node for s in request.sources}
+    for m in list(_RAIL_ALIAS.finditer(request.description)) + list(_HELD_NODE.finditer(text)):
+        node = _node(m["n"] or m["n2"])
+        level = [q for q in _quantities(m["what"] if "what" in m.groupdict() else m["v"] or m["v2"]) if q.unit == "V"]
+        if node in driven or node == "0" or node in _NOT_NODES or not level:
+            continue
+        driven.add(node)
+        request.sources.append(SourceConstraint(m[0], node, level[0].value,
+                                                supply=bool(re.search(r"rail|supply", m[0], re.IGNORECASE))
+                                                or node in ("vdd", "vcc")))
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
-    text = " ".join(description.split())
-    request = Request(text)
+    request = Request(" ".join(description.split()))
+    text = _RAIL_ALIAS.sub(lambda m: f"node {m['n']}", request.description)  # parts read the rail as its node
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         element = _element(text, start, stop, m["name"], m.start())
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
@@ -805,13 +852,14 @@ def read_request(description: str) -> Request:
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
     for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
-        found = next((n for said in pattern.finditer(text) if (n := said["n3"] or said["n"] or said["n2"])
+        found = next((n for said in pattern.finditer(text) if (n := said["n3"] or said["n"] or said["n2"] or said["n4"])
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
     named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
     _sources(text, request)
+    _held_nodes(text, request)
     _unnamed_elements(text, request)
     _loads(text, request)
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
