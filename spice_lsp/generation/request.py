@@ -367,6 +367,9 @@ _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+
 _OUTPUT_NODE = re.compile(r"\boutput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+# "outputs at the collectors q1 and q2", "inputs a and b": two nodes named together.
+_NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:nodes?\s+)?"
+                        r"(?P<a>[a-z_]\w{0,7})\s+and\s+(?P<b>[a-z_]\w{0,7})\b", re.IGNORECASE)
 
 
 def _words(text: str) -> str:
@@ -856,6 +859,7 @@ def read_request(description: str) -> Request:
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
     named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
+    named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
     _sources(text, request)

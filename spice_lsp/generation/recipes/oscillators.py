@@ -132,17 +132,20 @@ def _hartley_eq(f0, get):
 def _hartley(f: _Filler) -> str:
     v = part_values(f, _hartley_eq, 425e3, aliases=_PAIR_L)
     p = {role: f(role, x, *_PAIR_L.get(role, ())) for role, x in v.items()}
-    f0 = 1 / (2 * math.pi * math.sqrt((v["L1"] + v["L2"] + 2 * K_TAP * math.sqrt(v["L1"] * v["L2"])) * v["C"]))
+    # A tapped coil couples its sections; inductors the request gives ("two 10 uH inductors in
+    # series") are separate parts: no mutual inductance, f0 = 1/(2 pi sqrt((L1 + L2) C)).
+    k = 0.0 if {"L", "L1", "L2"} & set(f.intent.values) else K_TAP
+    f0 = 1 / (2 * math.pi * math.sqrt((v["L1"] + v["L2"] + 2 * k * math.sqrt(v["L1"] * v["L2"])) * v["C"]))
     _show(f, f0, 60)
     q = f.model("npn")
-    # Common base, shunt fed: R4 feeds the collector, C5 couples it to the tank C1 || (L1 + L2);
-    # the coil's tap drives the emitter through C6, in phase. R5 keeps the emitter's low input
-    # resistance from loading the tap (without it the tank detunes ~10 % and the amplitude squegs).
+    # Common base, series fed: the tank C1 || (L1 + L2) from the collector (out, its top end) to
+    # the supply (an AC ground), so the collector swings about VCC; the coil's tap drives the
+    # emitter through C6, in phase. R5 keeps the emitter's low input resistance from loading the
+    # tap (without it the tank detunes ~10 % and the amplitude squegs).
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
                       "R2 b 0 4.7k", f"C3 b 0 {_bypass(f0)}", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
-                      f"R4 vcc out {f('RC', 4.7e3, 'RL')}", "C5 out top 10n", f"L1 top t {p['L1']}",
-                      f"L2 t 0 {p['L2']}", f"K1 L1 L2 {K_TAP:g}", f"C1 top 0 {p['C']}", "C6 t t2 10n", "R5 t2 e 220",
-                      GEAR])
+                      f"L1 out t {p['L1']}", f"L2 t vcc {p['L2']}", *([f"K1 L1 L2 {k:g}"] if k else []),
+                      f"C1 out vcc {p['C']}", "C6 t t2 10n", "R5 t2 e 220", GEAR])
 
 
 register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (common-base BJT, tapped coil)",
