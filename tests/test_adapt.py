@@ -142,3 +142,13 @@ def test_a_dc_sweep_sweeps_the_adapted_circuits_own_source():
     assert result.provenance is not None
     failed = [(i.what, i.status) for i in result.checks if i.status != PASS]
     assert failed == [("what the adapted circuit does", UNCHECKED)]  # R1's value, the sweep, the nodes: all there
+
+
+def test_the_requests_input_and_its_stated_levels_go_on_the_entrys_input_port():
+    result = generate("Low-noise amplifier (LNA) on 3.3 V, input rfin at 0.9 V DC, output rfout; "
+                      "AC sweep 1 MHz to 10 GHz.")
+    assert result.provenance is not None
+    (source,) = [line.split() for line in result.netlist.split("\n") if line[:1] == "V" and " rfin " in line]
+    assert source[1:5] == ["rfin", "0", "DC", "0.9"] and "AC" in source  # the entry's AC stimulus stays
+    stated = next(i for i in result.checks if i.what.startswith("input rfin at 0.9 V DC"))
+    assert stated.status == PASS

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spice_lsp.generation.families import FAMILIES, example_intent, render, title_for
 from spice_lsp.generation.intent import Intent
-from spice_lsp.generation.request import Request
+from spice_lsp.generation.request import Request, SourceConstraint
 from spice_lsp.generation.retrieval import corpus_entries
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
     inputs = list(dict.fromkeys([n for n in [request.input, *(s.node for s in stated)] if n]))
     outputs = [request.output or ("out" if "out" in request.nodes else None)]
     supply = next((s for s in request.sources if s.supply and s.node), None)
-    output_ports = [p for p in ports if p.startswith(("vout", "iout"))]
+    output_ports = [p for p in ports if p.startswith("vout")]  # (an iout port is held by a source)
     input_ports = [p for p in ports if p.startswith("vin")]
     for asked, candidates in ((outputs, output_ports), (inputs, input_ports),
                                ([supply.node if supply else None], ["vdd"] if "vdd" in ports else [])):
@@ -169,18 +169,20 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
         assumptions.append("ports renamed to the request's nodes: "
                            + ", ".join(f"{old} -> {new}" for old, new in rename.items()))
 
-    # Stated sources on the nodes they drive (the entry's testbench source there takes their levels),
-    # stated values on the entry's parts of that name; the checklist reports what finds no place.
+    # Stated sources on the nodes they drive (the entry's testbench source there takes their levels; one
+    # with no node drives the input), stated values on the entry's parts of that name; the checklist
+    # reports what finds no place.
+    input_node = rename.get(input_ports[0], input_ports[0]) if input_ports else None
     for wanted in request.sources:
-        node = wanted.node or request.input
+        node = wanted.node or request.input or input_node
         at = next((i for i, line in enumerate(body) if re.match(rf"^[Vv]\S*\s+{re.escape(node or '')}\s+0\s", line)),
                   None) if node else None
         if at is not None:
-            body[at] = _with_levels(body[at], wanted.dc, wanted.ac, wanted.sin, wanted.name)
+            body[at] = _with_levels(body[at], wanted.dc, wanted)
     if (vdd := intent.values.get("VDD")) and supply is None:
         at = next((i for i, line in enumerate(body) if re.match(r"^Vsupply\s", line, re.IGNORECASE)), None)
         if at is not None:
-            body[at] = _with_levels(body[at], vdd.value, None, None, None)
+            body[at] = _with_levels(body[at], vdd.value)
     for part in request.elements:
         if part.kind not in "RCL" or part.value is None or not part.name:
             continue
@@ -193,7 +195,6 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
     # sweep sweeps the entry's input source, else its supply.
     output = next((rename.get(p, p) for p in output_ports), None) or _printed(body) or \
         next(p for p in [*ports, "0"] if p in nodes | {"0"})
-    input_node = rename.get(input_ports[0], input_ports[0]) if input_ports else None
     sources = [line.split()[0] for line in body if line[:1] in "Vv" and len(line.split()) > 2]
     swept = next((name for name in sources if input_node and line_node(body, name) == input_node), None) or \
         next((name for name in sources if name.lower() == "vsupply"), None)
@@ -237,18 +238,20 @@ def _printed(body: list[str]) -> str | None:
     return found[1] if found else None
 
 
-def _with_levels(line: str, dc: float | None, ac: float | None, sin: tuple[float, float, float] | None,
-                 name: str | None) -> str:
-    """A source line with the stated levels; the levels the request leaves open stay as they were."""
+def _with_levels(line: str, dc: float | None, source: SourceConstraint | None = None) -> str:
+    """A source line with the stated DC level and the stated source's AC level, waveform and name;
+    what the request leaves open stays as it was."""
     words_ = line.split()
     rest = " ".join(words_[3:])
     had_dc = re.search(r"(?:^|\s)dc\s+(\S+)", rest, re.IGNORECASE) or re.match(r"^([-+\d.][\w.+-]*)", rest)
-    had_ac = re.search(r"\bac\s+(\S+)", rest, re.IGNORECASE)
-    wave = re.search(r"\b(?:sin|pulse|pwl)\s*\([^)]*\)", rest, re.IGNORECASE)
+    had_ac = re.search(r"\bac\s+(\S+(?:\s+[-+\d.][\w.+-]*)?)", rest, re.IGNORECASE)  # magnitude, phase
+    stated = re.search(r"\b(?:SIN|PULSE)\(.*\)", source.waveform()) if source else None
+    wave = stated or re.search(r"\b(?:sin|pulse|pwl)\s*\([^)]*\)", rest, re.IGNORECASE)
+    ac = source.ac if source else None
     levels = [f"DC {dc:g}" if dc is not None else f"DC {had_dc[1]}" if had_dc else "DC 0"]
     levels += [f"AC {ac:g}"] if ac is not None else [f"AC {had_ac[1]}"] if had_ac else []
-    levels += ["SIN(" + " ".join(f"{x:g}" for x in sin) + ")"] if sin else [wave[0]] if wave else []
-    return " ".join([name or words_[0], *words_[1:3], *levels])
+    levels += [wave[0]] if wave else []
+    return " ".join([(source.name if source else None) or words_[0], *words_[1:3], *levels])
 
 
 def nearest_known(description: str, phrase: str = "", count: int = 3,
