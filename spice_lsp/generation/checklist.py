@@ -218,6 +218,11 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"tran {tran[1]} {tran[2]}\nmeas tran result pp v({out}) from={0.5 * stop:g} to={stop:g}\n"
                    "print result")
         how = f"peak-to-peak of v({out}) over the last half of the transient"
+    elif spec.quantity == "clip" and (tran := _TRAN.search(netlist)) and (stop := parse_number(tran[2])):
+        extreme = "max" if spec.target > 0 else "min"
+        control = (f"tran {tran[1]} {tran[2]}\nmeas tran result {extreme} v({out}) from={0.5 * stop:g} to={stop:g}\n"
+                   "print result")
+        how = f"{extreme} of v({out}) over the last half of the transient"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"

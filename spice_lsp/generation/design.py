@@ -194,6 +194,10 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             c = load / (given(intent, "RL", "R") or 1e3) / (k * (given(intent, "FREQ") or 60.0) * 0.7 * spec.target)
             set_value(intent, d, "C", c, "ripple = I/(k f C)", E24)
             d.free, d.scale = "C", -1
+    elif spec.quantity == "clip" and kind == "diode_clipper":  # the reference a diode drop inside the limit
+        if given(intent, "VBIAS") is None and spec.target > 0.7:
+            set_value(intent, d, "VBIAS", spec.target - 0.6, "Vclip = Vref + VD (about 0.6 V at a milliamp)", None)
+            d.free, d.scale = "VBIAS", 1
     elif spec.quantity == "ugbw" and kind == "opamp_integrator":  # |gain| = 1/(2 pi f R C) is 1 at f
         if given(intent, "C", "C1") is None:
             r = given(intent, "RIN", "R1", "R") or 10e3
@@ -268,7 +272,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
 SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "vout": "V",
-              "ripple": "V",
+              "ripple": "V", "clip": "V",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 

@@ -49,6 +49,7 @@ from spice_lsp.generation.templates import (
     _tunnel_diode,
     _wheatstone,
     _zener,
+    clipped_sides,
 )
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -134,10 +135,19 @@ def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
 
 
 def _clips(f: _Filler) -> list[Spec | Probe]:
-    peak, bias = used(f, "VIN"), used(f, "VBIAS")
-    checks: list[Spec | Probe] = [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95,
-                                          how="max")] if peak > bias + 1 else []
-    return checks + ([settles("clipped at a diode drop below 0 V", -0.95, -0.35, how="min")] if peak > 1 else [])
+    top, bottom = clipped_sides(f.intent)
+    peak, bias = used(f, "VIN"), used(f, "VBIAS") if top else 0.0
+    checks: list[Spec | Probe] = []
+    if top:
+        checks += [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95, how="max")] \
+            if peak > bias + 1 else [settles("passes the whole top below the clip level", 0.9 * peak, peak, how="max")]
+    else:
+        checks.append(settles("passes the positive half whole", 0.9 * peak, 1.01 * peak, how="max"))
+    if bottom:
+        checks += [settles("clipped at a diode drop below 0 V", -0.95, -0.35, how="min")] if peak > 1 else []
+    else:
+        checks.append(settles("passes the negative half whole", -1.01 * peak, -0.9 * peak, how="min"))
+    return checks
 
 
 def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25) -> Spec:
@@ -366,6 +376,9 @@ for _family in (
            tran=('50u', '50m'),
            signal_input=True),
     Family(kind="diode_clipper",
+           specs=('clip',),
+           examples=(('clip', 'positive diode clipper, 5 V peak sine through 1k, output clipped at about {x} V',
+                      1, 4),),
            function=_clips,
            summary="diode clipper (limiter)",
            build=_clipper,

@@ -119,7 +119,7 @@ class Spec:
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz",
-                "hysteresis": "V", "width": "s", "ripple": "V"}.get(self.quantity, "")
+                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -367,6 +367,9 @@ _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+
 _OUTPUT_NODE = re.compile(r"\boutput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+# "output clipped at about 2.7 V": a clipper's limit.
+_CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?"
+                        r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # "outputs at the collectors q1 and q2", "inputs a and b": two nodes named together.
 _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:nodes?\s+)?"
                         r"(?P<a>[a-z_]\w{0,7})\s+and\s+(?P<b>[a-z_]\w{0,7})\b", re.IGNORECASE)
@@ -461,6 +464,8 @@ def _specs(text: str, found: list[Spec]) -> None:
         for m in _FROM_TO_SPEC.finditer(text):
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
                 found.append(Spec(m[0].strip(), "vout", _signed(m["value"])))
+    for m in _CLIP_SPEC.finditer(text):
+        found.append(Spec(m[0].strip(), "clip", _signed(m["value"])))
     for m in _RIPPLE_SPEC.finditer(text):
         volts = float(m["value"] or m["value2"]) * (1e-3 if m["milli"] or m["milli2"] else 1)
         found.append(Spec(m[0].strip(), "ripple", volts, tolerance=0.0))

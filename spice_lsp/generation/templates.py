@@ -152,10 +152,20 @@ def _rectifier(f: _Filler, full: bool) -> str:
                       f"R2 out 0 {f('RL', 1e3, 'R')}", *smoothing])
 
 
+def clipped_sides(intent: Intent) -> tuple[bool, bool]:
+    """(clips the top, clips the bottom): a "positive" clipper only the top, a "negative" one only
+    the bottom, else both."""
+    text = intent.description.lower()
+    positive, negative = bool(re.search(r"\bpositive\b", text)), bool(re.search(r"\bnegative\b", text))
+    return (positive or not negative, negative or not positive)
+
+
 def _clipper(f: _Filler) -> str:
     d = f.model("dsi")
-    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1')}",
-                      f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}", f"D2 0 out {d}"])
+    top, bottom = clipped_sides(f.intent)
+    lines = [f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1', 'RIN')}"]
+    lines += [f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}"] if top else []
+    return "\n".join(lines + ([f"D2 0 out {d}"] if bottom else []))
 
 
 def _zener(f: _Filler) -> str:
