@@ -232,3 +232,33 @@ def test_a_source_stated_by_its_role_moves_the_family_input():
     family = "t\nV1 in 0 DC 1\nR1 in out 1k\nR2 out 0 1k\n.op\n.end\n"
     composed = compose(family, read_request("a divider; control voltage 2 V at node ctl; op"))
     assert "V1 ctl 0 DC 2" in composed.netlist and "R1 ctl out 1k" in composed.netlist, composed.netlist
+
+
+@pytest.mark.parametrize("text, directive", [
+    ("Sweep V1 from 5 V down to 0 V in -0.1 V steps; V1 drives node in", ".dc V1 5 0 -100m"),
+    ("half-wave rectifier; simulate 200 ms but only save the data from 100 ms on", ".tran 200u 200m 100m"),
+    ("RC low-pass, a 5 ms transient", ".tran 5u 5m"),
+    ("RC low-pass, transient from 0 to 5 ms", ".tran 5u 5m"),
+    ("RC low-pass, transient from 1 ms to 5 ms", ".tran 5u 5m 1m"),
+])
+def test_sweeps_and_windows_as_written(text, directive):
+    assert directive in [a.directive for a in parse_intent(text).analyses]
+
+
+def test_a_node_may_be_called_led():
+    request = read_request("a 220 Ω resistor between nodes vcc and led, an LED D1 from led to ground")
+    assert [(e.kind, e.nodes) for e in request.elements] == [("D", ("led", "0")), ("R", ("vcc", "led"))]
+
+
+def test_a_sensor_is_no_plain_resistor():
+    request = read_request("10k fixed resistor from the supply node vcc to out and a 10k (at 25 °C) NTC from out to "
+                           "ground")
+    assert [(e.kind, e.nodes) for e in request.elements] == [("R", ("vcc", "out"))]
+
+
+def test_a_supply_named_without_its_node_sits_on_its_rail():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Put a 220 Ω resistor between nodes vcc and led, an LED D1 from led to ground with IS=1e-18 N=2, "
+                      "and a 5 V supply VCC; operating point.")
+    assert [line for line in result.netlist.split("\n") if line.startswith("VCC")] == ["VCC vcc 0 DC 5"]
+    assert result.verified, result.checks

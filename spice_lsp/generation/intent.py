@@ -79,7 +79,7 @@ _QTY = re.compile(rf"""
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
     (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/)  # "100 µA/V²" is a value, "1/2" is not
     """, re.VERBOSE)
-_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|\.{2,3}|\u2026)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|through|\.{2,3}|\u2026)\s*", re.IGNORECASE)
 
 
 @dataclass(eq=False)
@@ -335,7 +335,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
            r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
-    ("tran", r"transient|\btran\b|time[- ]domain"),
+    ("tran", r"transient|\btran\b|time[- ]domain|\bsimulat\w*\s+(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]s|s)\b)"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
            r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"),
@@ -405,13 +405,21 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                      and q not in claimed]
             steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
                      or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
-            stops = [q for q in times if q not in steps]
-            claimed.update(steps[:1] + stops[:1])
+            # "only save the data from 100 ms on", "saving after 1 ms": the start of the saved window
+            starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
+                r"\b(?:from|after|starting\s+(?:at|from))\s*$", text[max(0, q.start - 20):q.start], re.IGNORECASE)]
+            stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
+            if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
+                starts = [stops[0]] if stops[0].value > 0 else []
+                claimed.update((stops[0], stops[0].partner))
+                stops = [stops[0].partner]
+            claimed.update(steps[:1] + stops[:1] + starts[:1])
             signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
             stop = stops[0].value if stops else steps[0].value * 1000 if steps else 5 / signal[0] if signal \
                 else _registry().family_of(intent.kind).transient  # five periods of the signal
             step = steps[0].value if steps else stop / 1000
-            request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}")
+            window = f" {format_eng(starts[0].value)}" if starts and starts[0].value < stop else ""
+            request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}{window}")
         elif kind == "dc":
             diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)

@@ -347,8 +347,13 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     nodes = [n for e in request.elements for n in e.placed()]
     stated_sources = [e for e in request.elements if e.kind in "VI"]
     named = {source.name.upper() for source in request.sources if source.name}
+    driven = {n for e in stated_sources for n in e.placed()[:1]}
     for i, source in enumerate(request.sources, 1):
-        node = source.node or request.input or "in"
+        # "a 5 V supply VCC" with parts up to vcc: the supply sits on its rail, a named source on its namesake
+        rail = next((n for n in (source.name and source.name.lower(), "vcc", "vdd") if n and n in nodes and
+                     (n == (source.name or "").lower() or source.supply)), None)
+        node = source.node or rail or request.input or "in"
+        driven.add(node)
         ends = f"0 {node}" if source.kind == "I" else f"{node} 0"  # a current source pushes into its node
         name = source.name or f"{source.kind}{i}"
         wave = source.waveform()
@@ -356,7 +361,6 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             wave = "DC 0 AC 1"  # a source stated with no level is the small-signal input
             assumptions.append(f"{name} has an AC magnitude of 1 (the request gives it no level)")
         lines.append(f"{name} {ends} {wave}")
-    driven = {source.node for source in request.sources} | {n for e in stated_sources for n in e.placed()[:1]}
     for rail in ("vdd", "vcc"):  # "VCC = 9 V" with parts up to vcc: the rail's source
         if rail in nodes and rail not in driven and "VDD" in intent.values:
             lines.append(f"{rail.upper()} {rail} 0 DC {intent.values['VDD'].value:g}")

@@ -35,7 +35,8 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFK]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
-_NODE = (r"(?:the\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?(?:node\s+)?"
+_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?"
+         r"(?:node\s+)?"
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN)
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
@@ -51,7 +52,7 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
-_NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "led", "transistor", "source", "load",
+_NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "transistor", "source", "load",
               "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down"}
@@ -163,9 +164,9 @@ _LEAD_STOP = re.compile(r"from|to|into|through|by|at|on|of|with|and|between|acro
 
 def _lead(text: str, at: int) -> int:
     """Where the words that introduce the name at `at` begin: "a 10k R2", "a 4.7k resistor R1",
-    "PMOS M1"; at most four words, none of them a linking word."""
+    "PMOS M1", "a 10 V peak 50 Hz sine V1"; at most six words, none of them a linking word."""
     start = at
-    for word in list(re.finditer(r"[^\s,;:()=]+\s*$|[^\s,;:()=]+\s+", text[max(0, at - 80):at]))[::-1][:4]:
+    for word in list(re.finditer(r"[^\s,;:()=]+\s*$|[^\s,;:()=]+\s+", text[max(0, at - 80):at]))[::-1][:6]:
         if _LEAD_STOP.fullmatch(word[0].strip()) or word.end() != start - max(0, at - 80) \
                 or _DESIGNATOR.fullmatch(word[0].strip()):  # another part's name
             break
@@ -349,7 +350,8 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"\s*V\b", re.IGNORECASE)
 # "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
 _FROM_TO_SPEC = re.compile(r"\b(?:from|takes?)\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
-                           r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b", re.IGNORECASE)
+                           r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b",
+                           re.IGNORECASE)
 _SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
 # "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
 _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+than|<)\s*(?P<value>\d+(?:\.\d+)?)\s*"
@@ -739,6 +741,10 @@ _CONNECTS = re.compile(r"\bconnects?\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?
                        r"(?=\s*(?:[,;]|\.\s|\.$|$|\band\b))", re.IGNORECASE)
 
 
+_SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|ldrs?|photo\w+|sensors?|"
+                     r"potentiometers?|pots?|fuses?|varistors?)\b", re.IGNORECASE)
+
+
 def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements]
     # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
@@ -748,8 +754,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
                                     r"inductor|coil)\b)|$)", text)]:
         clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
         word = _UNNAMED.search(clause)
-        if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans):
-            continue
+        if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
+            continue  # a sensor is the family's own part, not a plain resistor
         units = {q.unit for q in _quantities(clause)} & {"ohm", "F", "H"}
         if word:
             kind = "R" if word["word"].lower().startswith("res") else "C" if word["word"].lower().startswith("cap") \
