@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
@@ -58,7 +58,7 @@ class Checker:
         self.path = path
         self.library = is_library(path)
         self.parser = IncrementalParser(has_title=not self.library)
-        self._memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        self._memo: dict[int, _ElementFacts] = {}
         self._signature: tuple | None = None
 
     def check(self, text: str, workspace: Workspace | None = None) -> CheckResult:
@@ -72,7 +72,7 @@ class Checker:
         workspace = workspace or Workspace(roots=[path.parent] if path else [Path.cwd()])
         definitions, include_diagnostics = collect(netlist, path, workspace)
         diagnostics = result.diagnostics + include_diagnostics
-        memo: dict[int, tuple[m.Element, tuple, _ElementFacts]] = {}
+        memo: dict[int, _ElementFacts] = {}
         unparsed = _unparsed_nodes(result.diagnostics, text, netlist.subckts)
         signature, models = definitions.signature(), _model_names(definitions)
         if signature == self._signature:  # the same object: the memo then compares by identity
@@ -115,18 +115,14 @@ class Checker:
         all_facts = []
         old = self._memo
         for element in elements:
-            cached = old.get(id(element))
-            if cached is None or (cached[1] is not signature and cached[1] != signature):
-                facts = _element_facts(element, defs, models)
-                cached = (element, signature, facts)  # the element keeps its id alive
-            else:
-                facts = cached[2]
+            facts = old.get(id(element))
+            if facts is None or (facts.signature is not signature and facts.signature != signature):
+                facts = _element_facts(element, defs, models, signature)
+            elif facts.line != element.anchor.line and facts.diagnostics:  # the parser moved the element
                 line = element.anchor.line
-                if facts.line != line and facts.diagnostics:  # the parser moved the element
-                    facts = replace(facts, diagnostics=[d.moved(line - facts.line) for d in facts.diagnostics],
-                                    line=line)
-                    cached = (element, signature, facts)
-            memo[id(element)] = cached
+                facts = replace(facts, diagnostics=[d.moved(line - facts.line) for d in facts.diagnostics],
+                                line=line)
+            memo[id(element)] = facts
             all_facts.append(facts)
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
         out += _duplicates(elements, statements)
@@ -178,19 +174,23 @@ def check(text: str, path: Path | None = None, workspace: Workspace | None = Non
 
 @dataclass(slots=True)
 class _ElementFacts:
+    """What the checks found about one element, against definitions of one signature."""
+
+    element: m.Element  # kept alive, so that its id stays its own while remembered
+    signature: tuple
     nodes: list[m.Field]
     node_keys: list[str]
-    diagnostics: list[Diagnostic]
+    diagnostics: Sequence[Diagnostic]
     line: int  # the element's line when its diagnostics were made
     call: str | None = None  # the subcircuit an X line calls
 
 
-def _element_facts(element: m.Element, defs: Definitions, models: set[str]) -> _ElementFacts:
+def _element_facts(element: m.Element, defs: Definitions, models: set[str], signature: tuple) -> _ElementFacts:
     lay = layout(element, models)
     nodes = connected_nodes(element, lay)
     call = lay.model.key if element.letter == "X" and lay.model is not None else None
-    return _ElementFacts(nodes, [n.key for n in nodes], _check_element(element, lay, defs),
-                         element.anchor.line, call)
+    return _ElementFacts(element, signature, nodes, [n.key for n in nodes],
+                         _check_element(element, lay, defs) or (), element.anchor.line, call)
 
 
 # What ngspice resolves only when a subcircuit is expanded, that is, when something calls it.

@@ -12,7 +12,6 @@ that one number, whatever its size (parser.IncrementalParser).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple, overload
 
 
@@ -114,7 +113,7 @@ class _Absolute:
         setattr(obj, self.relative, value.moved(-obj.anchor.line))
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     anchor: Anchor
     at: Range  # relative to the anchor's line, as are the other `*_at` ranges below
@@ -122,25 +121,22 @@ class Statement:
     range = _Absolute("at")
 
 
-@dataclass
+@dataclass(slots=True)
 class Element(Statement):
     name: str
     name_at: Range
     fields: list[Field]  # everything after the name, nodes included
+    # Read several times for each element of every check: computed once.
+    letter: str = field(init=False, repr=False, compare=False)
+    key: str = field(init=False, repr=False, compare=False)
 
     name_range = _Absolute("name_at")
 
-    # Read several times for each element of every check.
-    @cached_property
-    def letter(self) -> str:
-        return self.name[0].upper()
-
-    @cached_property
-    def key(self) -> str:
-        return self.name.lower()
+    def __post_init__(self) -> None:
+        self.letter, self.key = self.name[0].upper(), self.name.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Model(Statement):
     name: str
     name_at: Range
@@ -154,7 +150,7 @@ class Model(Statement):
         return self.name.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Subckt(Statement):
     """`.subckt NAME ports [params: k=v]` up to its `.ends`; range spans the whole block."""
 
@@ -174,12 +170,12 @@ class Subckt(Statement):
         return self.name.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Ends(Statement):
     name: str  # may be empty
 
 
-@dataclass
+@dataclass(slots=True)
 class ParamDef(Statement):
     """One `name=value` of a `.param` line (or of `.subckt ... params:`)."""
 
@@ -194,7 +190,7 @@ class ParamDef(Statement):
         return self.name.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class FuncDef(Statement):
     name: str
     name_at: Range
@@ -203,7 +199,7 @@ class FuncDef(Statement):
     name_range = _Absolute("name_at")
 
 
-@dataclass
+@dataclass(slots=True)
 class Include(Statement):
     """`.include path` or `.lib path section` (kind 'include' or 'lib')."""
 
@@ -215,7 +211,7 @@ class Include(Statement):
     path_range = _Absolute("path_at")
 
 
-@dataclass
+@dataclass(slots=True)
 class LibSection(Statement):
     """`.lib NAME` ... `.endl` inside a library file (range spans the block)."""
 
@@ -227,18 +223,18 @@ class LibSection(Statement):
     name_range = _Absolute("name_at")
 
 
-@dataclass
+@dataclass(slots=True)
 class Endl(Statement):
     name: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis(Statement):
     kind: str  # op dc ac tran noise tf sens pz disto four sp meas step
     args: list[Field]
 
 
-@dataclass
+@dataclass(slots=True)
 class Directive(Statement):
     """Any other dot command: .save .print .options .ic .global .if ... and unknown ones."""
 
@@ -247,12 +243,12 @@ class Directive(Statement):
     known: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class ControlBlock(Statement):
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class End(Statement):
     pass
 

@@ -141,9 +141,30 @@ def _end(f: m.Field) -> m.Position:
     return m.Position(f.end_row, f.end_col)
 
 
+_FIRST_LINE: dict[int, m.Range] = {}
+
+
+def _on_first_line(start: int, end: int) -> m.Range:
+    """The relative range from column `start` to `end` of a statement's first line. Most
+    statements' names and whole ranges are such ranges, and a Range never changes: they
+    share one object per pair (fewer objects to build, and for the cycle collector to walk)."""
+    key = start << 20 | end
+    found = _FIRST_LINE.get(key)
+    if found is None:
+        found = m.Range(m.Position(0, start), m.Position(0, end))
+        if end < 1 << 20 and len(_FIRST_LINE) < 100_000:
+            _FIRST_LINE[key] = found
+    return found
+
+
 def _make_element(anchor: m.Anchor, name: str, name_at: m.Range, fields: list[m.Field]) -> m.Element:
-    element = m.Element(anchor, m.Range(name_at.start, _end(fields[-1])) if fields else name_at,
-                        name, name_at, fields)
+    if not fields:
+        at = name_at
+    elif fields[-1].end_row == 0 and name_at.start.line == 0:
+        at = _on_first_line(name_at.start.character, fields[-1].end_col)
+    else:
+        at = m.Range(name_at.start, _end(fields[-1]))
+    element = m.Element(anchor, at, name, name_at, fields)
     if name[0] in "VvIi":
         element.fields = fields[:2] + _fold_source_functions(fields[2:])
     return element
@@ -174,6 +195,8 @@ class _ToModel(Transformer):
     # positions -----------------------------------------------------------------------
     def _range(self, first: Token, last: Token) -> m.Range:
         # Lark's positions are 1-based, and always set on lexed tokens
+        if first.line == last.end_line == 1:
+            return _on_first_line(first.column - 1, last.end_column - 1)  # type: ignore[operator]
         return m.Range(m.Position(first.line - 1, first.column - 1),  # type: ignore[operator]
                        m.Position(last.end_line - 1, last.end_column - 1))  # type: ignore[operator]
 
@@ -590,7 +613,7 @@ _NOT_ONLY_WORDS = re.compile(r"[=(),;{}'\"\[\]$/\n\v\x1c-\x1f]")
 def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
     """The element on a one-line chunk of words and parameters, or None: ask Lark."""
     text = chunk.text
-    new, position, span, field = tuple.__new__, m.Position, m.Range, m.Field
+    field = m.Field
     if text.isascii() and _NOT_ONLY_WORDS.search(text) is None:  # `R12 n12 n13 4.7k`
         words = text.split()
         if not words or len(words) <= _FAST_NODES.get(words[0][0], len(words)):
@@ -598,7 +621,7 @@ def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
         anchor = m.Anchor(chunk.line)
         end = text.find(words[0])
         name_end = end + len(words[0])
-        name_at = new(span, (new(position, (0, end)), new(position, (0, name_end))))
+        name_at = _on_first_line(end, name_end)
         end = name_end
         fields = []
         for word in words[1:]:
@@ -631,9 +654,7 @@ def parse_element_line(chunk: Chunk) -> list[m.Statement] | None:
         else:
             fields.append(field("word" if kind == "word" else "equals", token.group(), anchor, 0, start, 0, end))
         i += 1
-    start, end = head.span(1)
-    return [_make_element(anchor, head.group(1),
-                          new(span, (new(position, (0, start)), new(position, (0, end)))), fields)]
+    return [_make_element(anchor, head.group(1), _on_first_line(*head.span(1)), fields)]
 
 
 def parse_chunk(chunk: Chunk):
