@@ -262,3 +262,21 @@ def test_a_supply_named_without_its_node_sits_on_its_rail():
                       "and a 5 V supply VCC; operating point.")
     assert [line for line in result.netlist.split("\n") if line.startswith("VCC")] == ["VCC vcc 0 DC 5"]
     assert result.verified, result.checks
+
+
+def test_a_voltage_controlled_switch_with_its_model():
+    request = read_request("Voltage-controlled switch S1 between out and ground, controlled by node ctl (on above "
+                           "2.5 V, RON = 1 Ω, ROFF = 1MEG); R1 = 1k from a 5 V supply node vcc to out; "
+                           "VCTL = 5 V at ctl")
+    (switch,) = [e for e in request.elements if e.kind == "S"]
+    assert switch.nodes == ("out", "0", "ctl", "0")
+    assert {p.name: p.value for p in request.model_params} == {"vt": 2.5, "ron": 1.0, "roff": 1e6}
+
+
+def test_a_switch_circuit_is_transcribed_and_its_threshold_is_no_second_supply():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Voltage-controlled switch S1 between out and ground, controlled by node ctl (on above 2.5 V, "
+                      "RON = 1 Ω, ROFF = 1MEG); R1 = 1k from a 5 V supply node vcc to out; VCTL = 5 V at ctl; "
+                      "operating point.")
+    assert "S1 out 0 ctl 0 sw" in result.netlist and "vt=2.5" in result.netlist
+    assert result.verified, result.checks

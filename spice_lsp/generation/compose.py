@@ -271,7 +271,7 @@ _PARAM_TYPES = {**dict.fromkeys(("kp", "gamma", "phi", "tox", "uo"), ("nmos", "p
                 **dict.fromkeys(("bf", "br", "vaf", "nf", "ikf", "rb", "re", "cje", "cjc", "tf"), ("npn", "pnp")),
                 **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"),
                 "rs": ("d", "nmos", "pmos"),
-                "rc": ("npn", "pnp")}
+                "rc": ("npn", "pnp"), **dict.fromkeys(("ron", "roff", "vt", "vh"), ("sw",))}
 
 
 def _with_model_params(rows: list[str], request: Request) -> list[str]:

@@ -290,7 +290,8 @@ def refusal(description: str) -> CannotServe | None:
 DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"]}, "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
                  "M": {"nch": MODELS["nch"], "pch": MODELS["pch"]},
                  "J": {"njf": ".model njf NJF (vto=-2 beta=1m)",  # the square law as textbooks write it
-                       "pjf": ".model pjf PJF (vto=2 beta=1m)"}}
+                       "pjf": ".model pjf PJF (vto=2 beta=1m)"},
+                 "S": {"sw": ".model sw SW (vt=1 ron=1 roff=1meg)"}}  # a voltage-controlled switch
 
 
 def _device_model(want: ElementConstraint, description: str) -> str:
@@ -298,7 +299,8 @@ def _device_model(want: ElementConstraint, description: str) -> str:
     words = (want.text + " " + description).lower()
     p = re.search(r"\b(?:pnp|pmos|p-?channel|pjf)\b", want.text.lower()) or (
         not re.search(r"\b(?:npn|nmos|n-?channel|njf)\b", words) and re.search(r"\b(?:pnp|pmos|p-?channel)\b", words))
-    return {"D": "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch", "J": "pjf" if p else "njf"}[want.kind]
+    return {"D": "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch", "J": "pjf" if p else "njf",
+            "S": "sw"}[want.kind]
 
 
 def _complete(request: Request) -> bool:
@@ -421,9 +423,11 @@ def _build(description: str) -> Build:
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         if any(e.kind == "M" for e in request.elements):  # a transcribed MOSFET's stated W and L are checked too
             used += [intent.values[role] for role in ("W", "LG") if role in intent.values]
-        problems = list(request.problems) + d.problems + _contradictions(intent)
+        problems = list(request.problems) + d.problems + _contradictions(intent, request)
+        modelled = [p.value for p in request.model_params]  # "RON = 1 Ω" is the switch's, not a resistor
         problems += [f"{v.text} ({v.role}) is not placed in the circuit" for v in intent.values.values()
-                     if v not in used and v.unit in ("ohm", "F", "H")]  # a part the request gives, left out
+                     if v not in used and v.unit in ("ohm", "F", "H")
+                     and not any(abs(m - v.value) <= 1e-9 * abs(v.value) for m in modelled)]
         if unclear := _unclear(intent, request):
             problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
@@ -441,7 +445,7 @@ def _build(description: str) -> Build:
     input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
-    problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent)
+    problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
                  if v.role not in d.claimed and v.role not in stated]
     if unclear := _unclear(intent, request):
@@ -461,9 +465,13 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     return [x.text for x in intent.extra_values if x.text not in stated]
 
 
-def _contradictions(intent: Intent) -> list[str]:
-    """What the request says twice, differently ("two values for VIN"): reported, never resolved silently."""
-    return [w for w in intent.warnings if w.startswith("two values for")]
+def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:
+    """What the request says twice, differently ("two values for VIN"): reported, never resolved silently;
+    a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value."""
+    modelled = " ".join(p.text for p in request.model_params) if request else ""
+    return [w for w in intent.warnings if w.startswith("two values for") and not (
+        modelled and (said := re.search(r"\((.+) and (.+)\)", w))
+        and any(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", modelled) for x in said.groups()))]
 
 
 def _settle(netlist: str) -> tuple[float, float] | None:

@@ -32,7 +32,7 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
-_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFK]\d+[A-Za-z0-9_]*(?![\w])|"
+_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?"
@@ -264,7 +264,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             nodes = (_node(pin["a"]), _node(far["b"]))
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
-    if kind in "EGHFK":  # a coupling names its inductors after its own name: its words run to the sentence end
+    if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
         end = re.compile(r"[;]|\.(?:\s|$)").search(text, name_at)
         words = text[name_at + len(name):end.start() if end else len(text)] if kind == "K" else \
             clause[name_at - start + len(name):]
@@ -296,6 +296,12 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                       re.IGNORECASE)
         return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2])) \
             if coupled and k else None
+    if kind == "S":  # "switch S1 between out and ground, controlled by node ctl": its ends, then its control
+        ends = _pair(after, 0)
+        control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
+                        and not _article(m, "n") and not _value_word(m, "n")), None)
+        ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
+        return ElementConstraint(text, "S", name, ends + ctl if ends else None) if ends or control else None
     out = next((m["n"].lower() for m in _OUT_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
                 and not _article(m, "n") and not _value_word(m, "n")), None)
     refs: tuple[str, ...] = ()
@@ -325,10 +331,10 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
 
 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|"
-                          r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                          r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
-                            r"\bnmos\b|\bpmos\b|\bjfet\b|\bD1\b|\bQ\d|\bM\d|\bJ\d", re.IGNORECASE)
+                            r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD1\b|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
                         r"(?:\s+(?:set\s+)?)?"
@@ -882,6 +888,9 @@ def read_request(description: str) -> Request:
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
                  text, re.IGNORECASE):
         request.model_params.append(ModelParam("no channel-length modulation", "lambda", 0.0))
+    if on := re.search(rf"\bswitch\w*\b.*?\b(?:on|closes?|closed)\s+(?:above|over|when\s+above)\s+(?P<v>{_QTY_TEXT}V)",
+                       text, re.IGNORECASE):  # a switch "on above 2.5 V": its threshold
+        request.model_params.append(ModelParam(f"on above {on['v'].strip()}", "vt", _quantities(on["v"])[0].value))
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
