@@ -12,6 +12,8 @@ worst) of --repeat tries, from the client's send to the answer's arrival:
 - first_diagnostics: didOpen of the ladder until its publishDiagnostics;
 - line_inserted: one line inserted at the top (every statement below moves) until the
   diagnostics of that version; line_edited: one line changed in the middle;
+- line_inserted_with_errors: the same insert in the ladder with 1,000 unreadable values,
+  so that the 1,000 diagnostics are converted and sent each time;
 - completion_while_typing: a `* describe:` line typed one character at a time at the top
   of the ladder, a completion request after each keystroke (the template answer);
 - hover_during_model_job: hovers on the ladder while a language-model job runs (the
@@ -34,7 +36,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from benchmarks.abuse import FakeModel, Session, initialize, model_options
-from benchmarks.checker_speed import ladder_netlist
+from benchmarks.checker_speed import ladder_netlist, with_bad_values
 from benchmarks.lsp_client import make_client
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,6 +142,20 @@ async def diagnostics_figures(s: Session, text: str, repeat: int) -> dict:
             "line_edited": _summary(edited)}
 
 
+async def errors_figures(s: Session, text: str, repeat: int) -> dict:
+    """Insert a line at the top of a ladder with an error every ten lines."""
+    uri = s.open("errors.cir", with_bad_values(text))
+    found = len(await s.diagnostics(uri))
+    inserted = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        await s.diagnostics(uri, s.change(uri, _insert(1, "Rextra n1 0 1k\n")))
+        inserted.append(time.perf_counter() - started)
+        await s.diagnostics(uri, s.change(uri, _replace_line(1, "Rextra n1 0 1k\n", "")))
+    s.close(uri)
+    return {"line_inserted_with_errors": {**_summary(inserted), "diagnostics": found}}
+
+
 async def typing_figures(s: Session) -> dict:
     """Type the description at the top of the ladder; complete after every keystroke."""
     uri = s.uri("ladder0.cir")
@@ -187,6 +203,7 @@ async def run(lines: int, repeat: int) -> dict:
         s = await _session(workdir, {"generation": {"backend": "template"}})
         try:
             figures = await diagnostics_figures(s, text, repeat)
+            figures |= await errors_figures(s, text, repeat)
             figures |= await typing_figures(s)
         finally:
             await _stop(s)

@@ -77,8 +77,13 @@ def core_position(doc, position: types.Position) -> m.Position:
 
 
 def lsp_position(pos: m.Position, doc=None) -> types.Position:
-    p = types.Position(line=pos.line, character=pos.character)
-    return doc.position_to_client_units(p) if doc and pos.line < len(doc.lines) else p
+    lines = doc.lines if doc else ()
+    if pos.line < len(lines):
+        line = lines[pos.line]
+        if line.isascii():  # one unit a character in every encoding: no need to count them
+            return types.Position(line=pos.line, character=min(pos.character, len(line)))
+        return doc.position_to_client_units(types.Position(line=pos.line, character=pos.character))
+    return types.Position(line=pos.line, character=pos.character)
 
 
 def lsp_range(rng: m.Range, doc=None) -> types.Range:
