@@ -348,7 +348,9 @@ async def document_symbol(ls: SpiceLanguageServer, params: types.DocumentSymbolP
 async def hover(ls: SpiceLanguageServer, params: types.HoverParams):
     doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
     if description is not None:  # the describe line: its generation's checklist (verified once, then cached)
-        return lsp.lsp_hover(await _describe_hover(ls, description, pos.line, doc.lines[pos.line]), doc)
+        answer, refusal = await _template_answer(ls, description)
+        line = doc.lines[pos.line].rstrip("\r\n")
+        return lsp.lsp_hover(features.describe_hover(pos.line, line, answer, refusal), doc)
     doc, result = await ls.checked_now(params.text_document.uri)
     info = features.hover(result, lsp.core_position(doc, params.position))
     return lsp.lsp_hover(info, doc) if info else None
@@ -395,22 +397,12 @@ def _describe_at(ls: SpiceLanguageServer, uri: str, position: types.Position):
     return doc, pos, description
 
 
-async def _template_answer(ls: SpiceLanguageServer, description: str) -> GenerationResult | None:
-    """The verified template answer (computed once per description), or None with a message."""
+async def _template_answer(ls: SpiceLanguageServer, description: str) -> tuple[GenerationResult | None, str]:
+    """The verified template answer (computed once per description), or None and why there is none."""
     try:
-        return await asyncio.get_running_loop().run_in_executor(None, ls.template_answers.get, description)
+        return await asyncio.get_running_loop().run_in_executor(None, ls.template_answers.get, description), ""
     except CannotServe as error:
-        ls.tell(str(error))
-        return None
-
-
-async def _describe_hover(ls: SpiceLanguageServer, description: str, line: int, text: str) -> features.HoverInfo:
-    try:
-        answer, refusal = await asyncio.get_running_loop().run_in_executor(
-            None, ls.template_answers.get, description), None
-    except CannotServe as error:
-        answer, refusal = None, str(error)
-    return features.describe_hover(line, text.rstrip("\r\n"), answer, refusal)
+        return None, str(error)
 
 
 def _generation_item(answer: GenerationResult, doc, pos) -> types.CompletionItem:
@@ -426,7 +418,9 @@ async def completion(ls: SpiceLanguageServer, params: types.CompletionParams):
         line = doc.lines[pos.line].rstrip("\r\n") if pos.line < len(doc.lines) else ""
         found = features.completion(ls.checked(doc.uri), line, pos)
         return types.CompletionList(is_incomplete=False, items=[lsp.lsp_completion(c) for c in found])
-    if (result := await _template_answer(ls, description)) is None:
+    result, refusal = await _template_answer(ls, description)
+    if result is None:
+        ls.tell(refusal)
         return None
     model = ls.model_answer(description)  # beside the template's, once it has arrived
     return types.CompletionList(is_incomplete=model is None and ls.drafts_with_model(),
@@ -438,7 +432,9 @@ async def inline_completion(ls: SpiceLanguageServer, params: types.InlineComplet
     doc, pos, description = _describe_at(ls, params.text_document.uri, params.position)
     if description is None:
         return None
-    if (result := await _template_answer(ls, description)) is None:
+    result, refusal = await _template_answer(ls, description)
+    if result is None:
+        ls.tell(refusal)
         return None
     return lsp.lsp_inline_generation(features.netlist_insertion(doc.source, pos.line, result.netlist), doc)
 
