@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from spice_lsp.language import model as m
-from spice_lsp.language.parser import parse
 from spice_lsp.ngspice import deck as decks
 from spice_lsp.ngspice.runner import NOT_RUN
 from spice_lsp.simulation.report import AnalysisLine, Problem
@@ -22,9 +21,9 @@ def _statement_text(text_lines: list[str], st: m.Statement) -> str:
     return " ".join(p[1:].strip() if p.startswith("+") else p for p in parts if p and p[0] not in "*")
 
 
-def analysis_lines(text: str, netlist: m.Netlist | None = None) -> list[AnalysisLine]:
-    """The dot analyses ngspice can run, in file order (not those inside a subcircuit)."""
-    netlist = netlist or parse(text).netlist
+def analysis_lines(text: str, netlist: m.Netlist) -> list[AnalysisLine]:
+    """The dot analyses ngspice can run of `text` parsed as `netlist`, in file order (not those
+    inside a subcircuit)."""
     lines = text.split("\n")
     return [AnalysisLine(a.range.start.line, a.range.end.line, a.kind, _statement_text(lines, a))
             for a in netlist.body if isinstance(a, m.Analysis) and a.kind in RUNNABLE]
