@@ -119,9 +119,7 @@ class Checker:
             if facts is None or (facts.signature is not signature and facts.signature != signature):
                 facts = _element_facts(element, defs, models, signature)
             elif facts.line != element.anchor.line and facts.diagnostics:  # the parser moved the element
-                line = element.anchor.line
-                facts = replace(facts, diagnostics=[d.moved(line - facts.line) for d in facts.diagnostics],
-                                line=line)
+                facts = facts.moved_to(element.anchor.line)
             memo[id(element)] = facts
             all_facts.append(facts)
         out = list(chain.from_iterable(f.diagnostics for f in all_facts))
@@ -183,6 +181,11 @@ class _ElementFacts:
     diagnostics: Sequence[Diagnostic]
     line: int  # the element's line when its diagnostics were made
     call: str | None = None  # the subcircuit an X line calls
+
+    def moved_to(self, line: int) -> _ElementFacts:
+        lines = line - self.line
+        return _ElementFacts(self.element, self.signature, self.nodes, self.node_keys,
+                             [d.moved(lines) for d in self.diagnostics], line, self.call)
 
 
 def _element_facts(element: m.Element, defs: Definitions, models: set[str], signature: tuple) -> _ElementFacts:
