@@ -306,9 +306,22 @@ def _current_mirror(f: _Filler) -> str:
         q = f.model("npn")
         return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
                           f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
+    iref = f.number("IREF", 100e-6, "IBIAS")
+    if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
+        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
+                          _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
+                          _mos_device(f, "n", "out", "ref", "0", "0", "M2"), load])
+    # M2 narrower by (1 + lambda VDS1)/(1 + lambda VDS2): its larger drain voltage (lambda = 0.04)
+    # would otherwise copy the reference 10 % high.
+    values = f.intent.values
+    kp, vto = (values["KP"].value if "KP" in values else 110e-6), (values["VTO"].value if "VTO" in values else 0.7)
+    vds1 = vto + math.sqrt(2 * iref / (kp * 10))
+    vds2 = f.number("VDD", 5) - (iref * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
+    w2 = 10e-6 * (1 + 0.04 * vds1) / (1 + 0.04 * max(vds2, vds1))
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
-                      _mos_device(f, "n", "out", "ref", "0", "0", "M2"), load])
+                      f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
+                      _mos_device(f, "n", "out", "ref", "0", "0", "M2", w2), load])
 
 
 def _diff_pair(f: _Filler) -> str:
