@@ -280,3 +280,11 @@ def test_a_switch_circuit_is_transcribed_and_its_threshold_is_no_second_supply()
                       "operating point.")
     assert "S1 out 0 ctl 0 sw" in result.netlist and "vt=2.5" in result.netlist
     assert result.verified, result.checks
+
+
+def test_pulses_stated_input_by_input():
+    request = read_request("Two-input CMOS NOR gate on 1.8 V; inputs a and b: a pulses 0 to 1.8 V with 10 ns delay, "
+                           "10 ns width and 20 ns period; b with 20 ns delay, 20 ns width and 40 ns period; output out")
+    assert [(s.node, s.pulse) for s in request.sources] == [
+        ("a", pytest.approx((0, 1.8, 10e-9, None, None, 10e-9, 20e-9))),
+        ("b", pytest.approx((0, 1.8, 20e-9, None, None, 20e-9, 40e-9)))]  # b keeps a's levels

@@ -842,6 +842,32 @@ def _held_nodes(text: str, request: Request) -> None:
                                                 or node in ("vdd", "vcc")))
 
 
+def _input_pulses(text: str, request: Request) -> None:
+    """Pulses stated input by input: "inputs a and b: a pulses 0 to 1.8 V with 10 ns delay, 10 ns width and
+    20 ns period; b with 20 ns delay, ..." (an input that states only its timing keeps the levels before it)."""
+    inputs = {_node(m[k]) for m in _NODE_PAIR.finditer(text) if m[0].lower().startswith("input") for k in "ab"}
+    inputs |= {request.input} if request.input else set()
+    driven = {s.node for s in request.sources}
+    levels: tuple[float | None, ...] | None = None
+    for m in re.finditer(r"(?:^|[:;,]\s*)(?P<n>[a-z_]\w*)\s+(?:pulses|gets\s+a\s+pulse|with)\b(?P<rest>[^;]*)", text,
+                         re.IGNORECASE):
+        node = _node(m["n"])
+        if node not in inputs or node in driven:
+            continue
+        if any(q.unit == "V" for q in _quantities(m["rest"])):
+            words = f"pulse {m['rest']}"
+        elif levels is not None:  # "b with 20 ns delay, 20 ns width and 40 ns period": the levels stated before
+            words = f"pulse {levels[0]:g} to {levels[1]:g} V {m['rest']}"
+        else:
+            continue
+        pulse = _pulse(words, "V")
+        if pulse is None:
+            continue
+        levels = pulse[:2]
+        driven.add(node)
+        request.sources.append(SourceConstraint(f"{m['n']} {m['rest'].strip()}", node, pulse=pulse))
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     request = Request(" ".join(description.split()))
@@ -881,6 +907,7 @@ def read_request(description: str) -> Request:
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
     _sources(text, request)
     _held_nodes(text, request)
+    _input_pulses(text, request)
     _unnamed_elements(text, request)
     _loads(text, request)
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
