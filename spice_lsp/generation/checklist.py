@@ -179,6 +179,14 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     elif spec.quantity == "dc_gain_db" and inp:
         control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
         how = f"v({out})/v({inp}) at 1 Hz in dB"
+    elif spec.quantity == "edge" and inp:
+        # Where the gain leaves the passband by the ripple the netlist states (a Chebyshev's
+        # "* ..., 1 dB ripple" line; 3 dB otherwise): the last fall of a low-pass, the first rise of a high-pass.
+        ripple = float(said[1]) if (said := re.search(r"([\d.]+) dB ripple", netlist)) else 3.0
+        cross = "rise=1" if re.search(r"high-pass", netlist, re.IGNORECASE) else "fall=last"
+        control = (f"ac dec 200 {f / 100:g} {f * 100:g}\nlet g = vdb({out})-vdb({inp})\nmeas ac gmax max g\n"
+                   f"let t = gmax-{ripple:g}\nmeas ac result when g=t {cross}\nprint result")
+        how = f"where v({out})/v({inp}) leaves its passband by {ripple:g} dB"
     elif spec.quantity == "ugbw" and inp:
         control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\n"
                    "meas ac result when g=0 fall=1\nprint result")

@@ -271,7 +271,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
-SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "vout": "V",
+SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz", "vout": "V",
               "ripple": "V", "clip": "V",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
@@ -323,6 +323,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             continue
         # The value the spec was written with is the spec, not a part.
         d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},
+                          "edge": {"FREQ"},
                           "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
         if spec.quantity in ("gain", "gain_db") and "FREQ" in intent.values \

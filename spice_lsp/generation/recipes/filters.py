@@ -388,9 +388,10 @@ def _polyval(coefficients: list[float], s: complex) -> complex:
     return value
 
 
-def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float, float]]:
+def poles(response: str, order: int, ripple_db: float = 0.5, at_edge: bool = False) -> list[tuple[float, float]]:
     """(w, Q) of each section, w normalised so the whole response is 3 dB down at 1 rad/s
-    (relative to its passband maximum); Q = 0 marks the real pole of an odd order."""
+    (relative to its passband maximum), or a Chebyshev's ripple band ends there (`at_edge`);
+    Q = 0 marks the real pole of an odd order."""
     theta = [(2 * k - 1) * math.pi / (2 * order) for k in range(1, order + 1)]
     if response == "butterworth":
         p = [complex(-math.sin(t), math.cos(t)) for t in theta]
@@ -398,7 +399,7 @@ def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float
         eps = math.sqrt(10 ** (ripple_db / 10) - 1)
         a = math.asinh(1 / eps) / order
         # Poles for the ripple-band edge at 1; the -3 dB point lies cosh(acosh(1/eps)/n) above it.
-        edge = math.cosh(math.acosh(1 / eps) / order)
+        edge = 1.0 if at_edge else math.cosh(math.acosh(1 / eps) / order)
         p = [complex(-math.sinh(a) * math.sin(t), math.cosh(a) * math.cos(t)) / edge for t in theta]
     else:  # Bessel: roots of the reverse Bessel polynomial, then scaled to -3 dB at 1
         coefficients = [math.factorial(2 * order - j)
@@ -422,12 +423,14 @@ def poles(response: str, order: int, ripple_db: float = 0.5) -> list[tuple[float
 def _cascade(f: _Filler, response: str, high: bool) -> str:
     order = stated_order(f.intent.description, 4)
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
+    at_edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
     lines = [_opamp_block(f), _ac_source(f),
              f"* {response.title()} {'high' if high else 'low'}-pass, order {order}"
              + (f", {_ripple(f.intent.description):g} dB ripple" if response == "chebyshev" else "")
-             + f": -3 dB at {format_eng(fc)}Hz; unity-gain Sallen-Key sections (w0, Q) from the pole table."]
+             + f": {'the ripple band ends' if at_edge else '-3 dB'} at {format_eng(fc)}Hz; "
+               "unity-gain Sallen-Key sections (w0, Q) from the pole table."]
     node = "in"
-    for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description)), start=1):
+    for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description), at_edge), start=1):
         f0 = fc / w if high else fc * w
         out = "out" if i == (order + 1) // 2 else f"s{i}"
         lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
@@ -450,6 +453,16 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
     return "\n".join(lines)
 
 
+# "a 1 kHz passband edge": a Chebyshev's ripple band ends there (its -3 dB point lies beyond).
+EDGE = re.compile(r"(?:pass-?band|ripple)[- ]edge", re.IGNORECASE)
+
+
+def _cascade_function(f: _Filler, response: str) -> list:
+    """Its -3 dB cutoff where the pole table put it, or a Chebyshev's ripple-band edge."""
+    edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
+    return designed("edge" if edge else "cutoff")(f)
+
+
 def _design_cutoff_parameter(intent, d, spec) -> None:
     """The cascade's parts follow from the cutoff: it is the one value designed (and trimmed)."""
     set_value(intent, d, "FREQ", spec.target, "the pole table scaled to the -3 dB cutoff", None)
@@ -467,7 +480,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
         _side = "high" if _high else "low"
         _label = f"{_response.title()} {_side}-pass filter"
         register(Family(
-            kind=f"{_response}_{_side}pass", function=designed("cutoff"),
+            kind=f"{_response}_{_side}pass", function=partial(_cascade_function, response=_response),
             summary=f"{_label}, orders two to six as a cascade of second-order sections ({_CASCADE_NOTE[_response]})",
             build=partial(_cascade, response=_response, high=_high),
             names=(_label, f"fourth-order {_label}", f"5th-order {_response.title()} {_side}-pass",
@@ -477,8 +490,11 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
             rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass)),
                    ((10 if _response == "butterworth" else 7.1) + _rank + (0 if _high else 0.05), (_word, _pass)),
                    *(((10.9 + _rank, (_word,)),) if not _high else ())),
-            noun="filter", specs=("cutoff",), design=_design_cutoff_parameter,
-            examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),)))
+            noun="filter", specs=("cutoff", "edge") if _response == "chebyshev" else ("cutoff",),
+            design=_design_cutoff_parameter,
+            examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),
+                      *((("edge", f"{_label}, order 3, 1 dB ripple, a {{x}} Hz passband edge", 50, 10e3),)
+                        if _response == "chebyshev" else ()))))
 
 
 # --- the passive LC ladder ---------------------------------------------------------------------------
