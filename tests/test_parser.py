@@ -264,3 +264,15 @@ def test_incremental_parse_equals_a_fresh_parse_after_random_edits(lines, edits)
         assert result.netlist.body == fresh.netlist.body
         assert _positions(result.netlist) == _positions(fresh.netlist)
         assert result.diagnostics == fresh.diagnostics
+
+
+def test_positions_on_a_line_a_megabyte_long():
+    """Shared first-line ranges are keyed by their columns: columns past the key's room
+    must not meet another pair's key (here columns 1 to 10, of ' R1 a b 1k')."""
+    assert parse("t\n R1 a b 1k\n").netlist.elements[0].range == m.Range(m.Position(1, 1), m.Position(1, 10))
+    pad = " " * ((1 << 20) + 2)
+    long = parse(f"t\nR1 a b{pad}1k\n").netlist.elements[0]
+    end = len(f"R1 a b{pad}1k")
+    assert end == (1 << 20) + 10
+    assert long.range == m.Range(m.Position(1, 0), m.Position(1, end))
+    assert long.fields[2].range == m.Range(m.Position(1, end - 2), m.Position(1, end))

@@ -148,11 +148,13 @@ def _on_first_line(start: int, end: int) -> m.Range:
     """The relative range from column `start` to `end` of a statement's first line. Most
     statements' names and whole ranges are such ranges, and a Range never changes: they
     share one object per pair (fewer objects to build, and for the cycle collector to walk)."""
+    if end >= 1 << 20:  # beyond the key's room: a line a megabyte long
+        return m.Range(m.Position(0, start), m.Position(0, end))
     key = start << 20 | end
     found = _FIRST_LINE.get(key)
     if found is None:
         found = m.Range(m.Position(0, start), m.Position(0, end))
-        if end < 1 << 20 and len(_FIRST_LINE) < 100_000:
+        if len(_FIRST_LINE) < 100_000:
             _FIRST_LINE[key] = found
     return found
 
@@ -203,6 +205,7 @@ class _ToModel(Transformer):
     def _as_field(self, item) -> m.Field:
         if item.__class__ is m.Field:
             return item
+        # _rows inlined: this runs for every token of every statement.
         return m.Field(_FIELD_KINDS.get(item.type, "word"), str(item), self.anchor, item.line - 1,
                        item.column - 1, item.end_line - 1, item.end_column - 1)
 
