@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, logic_table, register, used
+from spice_lsp.generation.families import Family, logic_gate, logic_table, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _mos_device
 
@@ -121,7 +121,7 @@ def _d_latch(f: _Filler) -> str:
 
 def _table(*outputs: bool) -> Any:
     """The gate's function: its output while a and b take 11, 01, 10, 00 (A and B's pulses)."""
-    return lambda f: [logic_table(dict(zip((2.5, 7.5, 12.5, 17.5), outputs)), used(f, "VDD"))]
+    return lambda f: [logic_gate(outputs, used(f, "VDD"))]
 
 
 def _passes(f: _Filler) -> list:
