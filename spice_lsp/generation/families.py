@@ -50,6 +50,7 @@ from spice_lsp.generation.templates import (
     _wheatstone,
     _zener,
     clipped_sides,
+    wheatstone_roles,
 )
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -206,9 +207,12 @@ def _bridge(f: _Filler) -> list[Spec | Probe]:
     if {"MEMBRANE", "THICKNESS"} & set(f.intent.values):
         return [Probe("function: the bridge's output stays within its excitation", "op\nlet result = abs(v({out}))",
                       0, used(f, "VDD", "VIN"))]
-    v, r, sensor = used(f, "VDD", "VIN"), used(f, "R", "R1"), used(f, "RSENSE", "R2", default=used(f, "R", "R1"))
-    x = v * (0.5 - sensor / (r + sensor))
-    return [Probe(f"function: the bridge's output is V (1/2 - Rs/(R + Rs)) = {format_eng(x)}V",
+    arm, sensing = wheatstone_roles(f.intent)
+    v, r1 = used(f, "VDD", "VIN"), used(f, *arm)
+    r2, r3 = (used(f, "R2", "R"), used(f, "R3", "R")) if arm[0] == "R1" else (r1, r1)
+    sensor = used(f, *sensing, default=next((f.intent.values[n].value for n in sensing if n in f.intent.values), r1))
+    x = v * (r2 / (r1 + r2) - sensor / (r3 + sensor))
+    return [Probe(f"function: the bridge's output is V (R2/(R1 + R2) - R4/(R3 + R4)) = {format_eng(x)}V",
                   "op\nlet result = v({out})", x - 1e-3 * v, x + 1e-3 * v)]
 
 

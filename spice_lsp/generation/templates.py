@@ -470,9 +470,21 @@ def _photodiode(f: _Filler) -> str:
     return "\n".join(lines + [f"D1 out vdd {d}", f"R1 out 0 {f('RL', 1e3, 'R')}"])
 
 
+def wheatstone_roles(intent: Intent) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The roles the arms R1-R3 and the sensing arm R4 read their values from: arms the request
+    names by R1-R3 are those, and an unnamed value the sensor ("R1 = R2 = R3 = 1k and a 1.01k
+    gauge"); otherwise one value is every arm and a second one (R2) the sensor."""
+    if {"R2", "R3"} & set(intent.values) and re.search(r"\bR[23]\b", intent.description):
+        return ("R1", "R"), ("RSENSE", "R4", "R")
+    return ("R", "R1"), ("RSENSE", "R2")
+
+
 def _wheatstone(f: _Filler) -> str:
-    r = f("R", 1e3, "R1")
-    sensor = f("RSENSE", f.number("R", 1e3, "R1"), "R2")  # a second value is the sensing arm
+    arm, sensing = wheatstone_roles(f.intent)
+    named = arm[0] == "R1"
+    r = f(arm[0], 1e3, *arm[1:])
+    arms = [r, f("R2", 1e3, "R") if named else r, f("R3", 1e3, "R") if named else r]
+    sensor = f(sensing[0], f.number(arm[0], 1e3, *arm[1:]), *sensing[1:])
     why = "* R4 is the piezoresistor: 0.2 %/K."
     if {"MEMBRANE", "THICKNESS"} & set(f.intent.values):
         # The membrane's thickness sets the stress, and so the resistance change, at a given pressure.
@@ -481,8 +493,8 @@ def _wheatstone(f: _Filler) -> str:
         sensor = f"{{{sensor}*(1+0.5*138e-11*0.308*pressure*(1e-3/membrane)**2)}}"
         why = ("* R4 is the piezoresistor (p-Si, pi44 = 138e-11/Pa, 0.2 %/K) at the edge of a 1 mm square "
                "membrane\n* of thickness h under the pressure P (Pa): dR/R = pi44/2 * 0.308*P*(a/h)^2.")
-    return "\n".join([f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc outp {r}",
-                      f"R2 outp 0 {r}", f"R3 exc outn {r}", why,
+    return "\n".join([f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc outp {arms[0]}",
+                      f"R2 outp 0 {arms[1]}", f"R3 exc outn {arms[2]}", why,
                       f"R4 outn 0 {sensor} tc1=2m", "E1 out 0 outp outn 1"])
 
 
