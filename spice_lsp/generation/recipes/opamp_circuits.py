@@ -253,7 +253,7 @@ def _peak_detector(f: _Filler) -> str:
     # peak, D2 closes X1's loop (no saturation). R2 lets the held peak droop (tau = R2 C1).
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)} 0 200)",
                       "X1 in n1 o1 opamp", f"D1 o1 h {d}", f"D2 n1 o1 {d}", "R1 out n1 10k",
-                      f"C1 h 0 {f('C', 100e-9)}", f"R2 h 0 {f('R', 1e6)}", "X2 h out out opamp"])
+                      f"C1 h 0 {f('C', 100e-9, 'CIN', 'CH')}", f"R2 h 0 {f('R', 1e6)}", "X2 h out out opamp"])
 
 
 register(Family(kind="peak_detector", summary="op-amp peak detector (with hold capacitor)", build=_peak_detector,
