@@ -3,8 +3,11 @@
 A record says everything about a family: its names (how requests name it; each is read back to
 the family by the intent reader), the rules that pick it from a request, its builder, its default
 analysis, its input source and output node, the variants it also builds, the circuit noun it
-answers to, and which specs its design equations handle (design.py). Adding a family is adding one
-record here (and its builder in templates.py); tests/test_families.py checks every record.
+answers to, which specs its design equations handle (design.py), and its function: what the
+built circuit must do with the values it was built from (an oscillator runs at the frequency its
+parts give, a gate follows its truth table ...), measured on every answer so that "verified" never
+covers a circuit that does not work. Adding a family is adding one record here (and its builder);
+tests/test_families.py checks every record and that each does its function with its defaults.
 
 `render(intent)` turns an intent into the family's complete netlist: title, parameters, the
 builder's body, model cards, the requested (or default) analyses with the probes batch-mode
