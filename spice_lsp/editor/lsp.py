@@ -1,5 +1,5 @@
 """Conversions from the core's plain data to lsprotocol types; nothing else imports lsprotocol
-except server.py.
+except the server's glue (server.py, protocol.py).
 
 The core counts characters in code points; clients count UTF-16 units unless they agree
 otherwise. Every range goes through the document's position codec here.

@@ -3,25 +3,22 @@ core, converts the result with spice_lsp.editor.lsp and returns None when there 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import itertools
 import logging
 import os
 import threading
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcContentModified, JsonRpcException, JsonRpcInternalError
+from pygls.exceptions import JsonRpcContentModified, JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
 
 from spice_lsp import __version__
 from spice_lsp.editor import features, lsp
 from spice_lsp.editor.jobs import ModelJobs, TemplateAnswers
 from spice_lsp.editor.options import Options
+from spice_lsp.editor.protocol import SpiceProtocol, Ticker, cancellable_progress, free_in_pieces, log_to_client
 from spice_lsp.generation.assistant import Assistant
 from spice_lsp.generation.pipeline import CannotServe, GenerationResult, checklist_lines
 from spice_lsp.language.checks import Checker, CheckResult
@@ -44,34 +41,6 @@ class DocumentState:
     result: CheckResult | None = None
     version: int | None = None
     pending: asyncio.Task | None = None
-
-
-class SpiceProtocol(LanguageServerProtocol):
-    """pygls's protocol, except that every request gets an answer.
-
-    pygls drops a request whose parameters do not fit their type (a negative position, say)
-    with no answer at all, and a result it cannot serialize too: the client waits forever.
-    Here the first gets an InvalidParams error, the second an InternalError in its place.
-    """
-
-    def structure_message(self, data):
-        try:
-            return super().structure_message(data)
-        except JsonRpcException as error:
-            if "method" in data and isinstance(data.get("id"), (int, str)):  # a request, not a notification
-                self._send_response(data["id"], error=JsonRpcException(
-                    f"invalid parameters for {data['method']}", code=error.code).to_response_error())
-            raise
-
-    def _serialize_message(self, data):
-        try:
-            return super()._serialize_message(data)
-        except Exception as error:  # RecursionError, a converter bug...
-            if not isinstance(getattr(data, "id", None), (int, str)) or not hasattr(data, "result"):
-                raise
-            logging.exception("the answer to request %s could not be sent", data.id)
-            return self._converter.unstructure(types.ResponseErrorMessage(id=data.id, error=JsonRpcInternalError(
-                f"spice-lsp could not send its answer: {error!r}").to_response_error()))
 
 
 class SpiceLanguageServer(LanguageServer):
@@ -238,43 +207,10 @@ class SpiceLanguageServer(LanguageServer):
 server = SpiceLanguageServer()
 
 
-class _ClientLog(logging.Handler):
-    """Log records (and Python warnings) as window/logMessage notifications, sent from the
-    event loop whichever thread logs."""
-
-    LEVELS = {logging.ERROR: types.MessageType.Error, logging.WARNING: types.MessageType.Warning,
-              logging.INFO: types.MessageType.Info}
-
-    def __init__(self, ls: SpiceLanguageServer) -> None:
-        super().__init__(logging.INFO)
-        self.ls, self.loop = ls, asyncio.get_running_loop()
-        self.addFilter(lambda record: not record.name.startswith("pygls"))  # never about its own sends
-
-    def emit(self, record: logging.LogRecord) -> None:
-        kind = next((t for level, t in self.LEVELS.items() if record.levelno >= level), types.MessageType.Log)
-        params = types.LogMessageParams(type=kind, message=f"spice-lsp: {self.format(record)}")
-        with contextlib.suppress(RuntimeError):  # the loop has closed: the client is gone
-            self.loop.call_soon_threadsafe(self.ls.window_log_message, params)
-
-
-def _log_to_client(ls: SpiceLanguageServer) -> None:
-    """Clients show the server's stderr as errors: logs and warnings go to the client's log
-    instead, and model downloads and loads draw no progress bars there (the generate
-    command reports them as LSP progress)."""
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # read when transformers is imported
-    os.environ.setdefault("TQDM_DISABLE", "1")
-    root = logging.getLogger()
-    if not any(isinstance(h, _ClientLog) for h in root.handlers):
-        root.addHandler(_ClientLog(ls))
-    if logging.getLogger("spice_lsp").level == logging.NOTSET:
-        logging.getLogger("spice_lsp").setLevel(logging.INFO)
-    logging.captureWarnings(True)
-
-
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
     lsp.use_lsp_lines(ls.workspace, ls.read_unopened)  # lines break at "\n" only, as in the core and the editor
-    _log_to_client(ls)
+    log_to_client(ls)
     ls.options, problems = Options.from_client(params.initialization_options)
     ls.use_assistant(Assistant(ls.options.generation))
     for problem in problems:
@@ -301,31 +237,6 @@ def did_save(ls: SpiceLanguageServer, params: types.DidSaveTextDocumentParams) -
     ls.schedule_diagnostics(params.text_document.uri, 0)
 
 
-def _free_in_pieces(obj, depth: int = 4) -> None:
-    """Empty the big lists and dicts of a closed document's state a thousand items at a time.
-
-    CPython frees a container and all it holds in one step under the GIL: dropping a 10 MB
-    document's parse at once stalled the event loop (hovers included) for 1.5 s.
-    """
-    todo, seen = [(obj, 0)], set()
-    while todo:
-        item, level = todo.pop()
-        if id(item) in seen or level > depth:
-            continue
-        seen.add(id(item))
-        if isinstance(item, list):
-            todo += [(x, level + 1) for x in item[:1]]  # the kind of object it holds, once
-            while item:
-                del item[-1000:]
-        elif isinstance(item, dict):
-            todo += [(x, level + 1) for x in list(item.values())[:1]]
-            while item:
-                for key in list(itertools.islice(item, 1000)):
-                    del item[key]
-        elif hasattr(item, "__dict__"):
-            todo += [(x, level + 1) for x in vars(item).values()]
-
-
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: SpiceLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
     state = ls.documents.pop(params.text_document.uri, None)
@@ -333,7 +244,7 @@ def did_close(ls: SpiceLanguageServer, params: types.DidCloseTextDocumentParams)
         state.pending.cancel()
     # Freeing a big document's parse takes seconds (1.5 s for 10 MB): not on the event loop.
     if state is not None:
-        asyncio.get_running_loop().run_in_executor(None, _free_in_pieces, state)
+        asyncio.get_running_loop().run_in_executor(None, free_in_pieces, state)
         del state
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
@@ -451,25 +362,6 @@ def code_action(ls: SpiceLanguageServer, params: types.CodeActionParams):
          for s in features.refusal_suggestions(doc.source, pos.line, description)]  # no recipe: the nearest known
 
 
-@contextlib.asynccontextmanager
-async def _cancellable_progress(ls: SpiceLanguageServer, title: str, on_cancel, message: str = ""):
-    """Work-done progress with a Cancel button that calls `on_cancel`; yields its token, or None
-    when the client shows no progress (the work goes on, cancellable by $/cancelRequest)."""
-    new = str(uuid.uuid4())
-    token: str | None = new
-    try:
-        await ls.work_done_progress.create_async(new)
-        ls.work_done_progress.begin(new, types.WorkDoneProgressBegin(title=title, message=message, cancellable=True))
-        ls.work_done_progress.tokens[new].add_done_callback(lambda _: on_cancel())
-    except Exception:
-        token = None
-    try:
-        yield token
-    finally:
-        if token:
-            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
-
-
 async def _generated(ls: SpiceLanguageServer, description: str) -> tuple[GenerationResult | None, bool, bool]:
     """(the configured backend's answer, or None with a message when there is none; whether the
     user cancelled; whether the generation was stopped, by the user or the time budget),
@@ -480,7 +372,7 @@ async def _generated(ls: SpiceLanguageServer, description: str) -> tuple[Generat
     def cancel() -> None:
         cancelled.set()
         stop.set()
-    async with _cancellable_progress(ls, "Generating netlist", cancel, description[:60]) as token:
+    async with cancellable_progress(ls, "Generating netlist", cancel, description[:60]) as token:
         def progress(message: str) -> None:  # from the model's thread
             if token:
                 loop.call_soon_threadsafe(ls.work_done_progress.report, token,
@@ -546,36 +438,6 @@ def inlay_hint(ls: SpiceLanguageServer, params: types.InlayHintParams):
     return [lsp.lsp_inlay_hint(h, doc) for h in hints if h.position.line in lines] or None
 
 
-class _Ticker:
-    """Reports the analysis running and, once it takes a second, its running time, every second."""
-
-    def __init__(self, ls: SpiceLanguageServer, token: str | None) -> None:
-        self.ls, self.token, self.loop = ls, token, asyncio.get_running_loop()
-        self.message, self.percent, self.since = "", 0, self.loop.time()
-
-    def progress(self, message: str, percent: int) -> None:  # from the worker thread
-        self.message, self.percent, self.since = message, percent, self.loop.time()
-        self.loop.call_soon_threadsafe(self.show)
-
-    def show(self) -> None:
-        if self.token:
-            elapsed = self.loop.time() - self.since
-            self.ls.work_done_progress.report(self.token, types.WorkDoneProgressReport(
-                message=self.message + (f" · {elapsed:.0f} s" if elapsed >= 1 else ""), percentage=self.percent))
-
-    async def _tick(self) -> None:
-        while True:
-            await asyncio.sleep(1)
-            self.show()
-
-    async def __aenter__(self) -> _Ticker:
-        self.task = self.loop.create_task(self._tick())
-        return self
-
-    async def __aexit__(self, *exc) -> None:
-        self.task.cancel()
-
-
 def _simulation_target(ls: SpiceLanguageServer, arguments) -> tuple[str, int | None, str, Path | None]:
     """(uri, line, text, path) the command's arguments name; ValueError when they name none."""
     try:
@@ -595,7 +457,7 @@ async def simulate_command(ls: SpiceLanguageServer, *arguments):
     except ValueError as error:  # the answer's shape, with the error alone
         return {"ok": False, "text": str(error), "plots": [], "errors": [str(error)]}
     workspace, stop = ls.workspace_for(uri), threading.Event()
-    async with _cancellable_progress(ls, "Simulating", stop.set) as token, _Ticker(ls, token) as ticker:
+    async with cancellable_progress(ls, "Simulating", stop.set) as token, Ticker(ls, token) as ticker:
         try:
             report = await asyncio.get_running_loop().run_in_executor(None, lambda: simulate_file(
                 source, path=path, allowed_dirs=[*workspace.roots, *workspace.include_paths], line=line,
