@@ -31,6 +31,7 @@ from spice_lsp.generation.checklist import (
 )
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
+from spice_lsp.generation.coverage import named_parts
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
@@ -496,6 +497,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         sim_errors.append(f"ngspice did not finish within {timeout:g} s")
     items.append(CheckItem("ngspice runs it", PASS if sim.ok else FAIL, "; ".join(sim_errors[:3])))
     items += structure(build.request, result.netlist)
+    items += named_parts(build.intent.description, result.netlist)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]

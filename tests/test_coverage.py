@@ -1,0 +1,49 @@
+"""The part names a request writes are looked for in the answer, whatever the reader understood."""
+import pytest
+
+from spice_lsp.generation.coverage import designators, named_parts
+from spice_lsp.generation.pipeline import CannotServe, generate
+from spice_lsp.language.parser import parse
+
+
+@pytest.mark.parametrize("text, names", [
+    ("R1 = 2k from in to node n, RF = 20k from n to out, E1 gain 1e6", ["R1", "RF", "E1"]),
+    ("the resistor RA across C1, Q1's base at b", ["RA", "C1", "Q1"]),
+    ("supply VCC at node vcc, LED D1 from k to ground (IS=1e-18 N=2)", ["VCC", "D1"]),
+    ("r1 = 10k and c1 = 1n, lowercase as people type", ["r1", "c1"]),
+])
+def test_part_names_are_found(text, names):
+    assert designators(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "an LM317 regulator with a 2N3904 and an NE555, E96 values, X7R capacitors",
+    "diode model with RS=10 N=1.8, a BJT with (BF=200 VAF=50)",
+    "Series RLC: an RC low-pass, an LC tank, an RF amplifier at 100 MHz, gain x10",
+    "switch with RON = 1 ohm and ROFF = 1MEG, AC analysis, DC sweep",
+])
+def test_words_that_are_not_part_names_are_not(text):
+    assert designators(text) == []
+
+
+def test_a_named_part_missing_from_the_answer_fails_and_a_present_one_does_not():
+    netlist = parse("t\nV1 in 0 1\nR1 in out 1k\nRLOAD out 0 10k\n.op\n.end\n").netlist
+    items = named_parts("R1 = 1k from in to out, RA = 2k across it, V1 = 1 V at in", netlist)
+    assert [(i.what, i.status) for i in items] == [("RA (named in the request)", "fail")]
+
+
+@pytest.mark.parametrize("description", [
+    "555 timer astable blinker: RA = 1k, RB = 10k, timing capacitor 100 nF, 9 V supply, output at out; 20 ms transient",
+    "NPN common-emitter amplifier: VCC = 12 V, base divider RB1 = 47k and RB2 = 10k, collector resistor RC = 4.7k",
+    "Inverting amplifier: R1 = 2k from in to n, RF = 20k from n to out, DC input 0.3 V at in; op",
+    "Voltage divider RTOP = 10k from in to out and RBOT = 4.7k from out to ground, 5 V at in; operating point",
+])
+def test_an_answer_said_verified_holds_every_part_name_the_request_wrote(description):
+    try:
+        result = generate(description)
+    except CannotServe:
+        return  # an honest refusal says nothing false
+    names = {n.lower() for n in designators(description)}
+    missing = {n for n in names if n not in result.netlist.lower()}
+    assert not result.verified or not missing, (missing, result.netlist)
+    assert all(any(n.upper() in i.what.upper() for i in result.checks) for n in missing)
