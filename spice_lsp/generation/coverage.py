@@ -20,7 +20,8 @@ _PART_NOUN = re.compile(r"(?:resistor|capacitor|cap|inductor|diode|transistor|mo
                         r"switch|supply|coil|led|zener)s?\s*$", re.IGNORECASE)
 _GIVEN = re.compile(r"^\s*(?:=|:\s*\d|\(\s*\d|of\s+\d|is\s+\d)", re.IGNORECASE)
 # Capitalised words that name a circuit, an analysis, a unit or a model parameter, never a part.
-_NOT_PARTS = set("""AC DC LC RLC RON ROFF VON VOFF VH RMS SIN PWL PULSE TRAN GND CMOS NMOS PMOS BJT JFET MOSFET LED LDO DAC ADC OTA VCO PLL
+_NOT_PARTS = set("""AC DC LC RLC RON ROFF VON VOFF VH RMS SIN PWL PULSE TRAN GND
+CMOS NMOS PMOS BJT JFET MOSFET LED LDO DAC ADC OTA VCO PLL
 CMRR PSRR NPN PNP VCVS VCCS CCVS CCCS IC SPICE EMF ESR ESD EMI FET MEG MHZ KHZ HZ KOHM MOHM OHM OHMS MV UV KV
 MA UA NA MS US NS PS UF NF PF UH MH NH DB PWM SMPS CCM DCM KVL KCL IV VI SR JK VOH VOL VIH VIL IS N BF BR
 VAF VAR VTO KP LAMBDA GAMMA PHI TEMP TNOM CJO CGS CGD CGSO CGDO CBD CBS BETA VT TF TR XTI EG BV IBV NE ISE
