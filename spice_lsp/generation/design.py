@@ -285,6 +285,16 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
                 and math.isclose(value.value, spec.target, rel_tol=1e-9):
             del intent.values[role]
             d.claimed.add(role)
+    # A number the reader gave no role: the spec's own is accounted for; in "from 12 V to 5 V" the
+    # first is the input the output is converted from.
+    source = re.match(r"(?:from|takes?)\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
+    for extra in list(intent.extra_values):
+        if unit is not None and extra.unit == unit and math.isclose(extra.value, spec.target, rel_tol=1e-9):
+            intent.extra_values.remove(extra)
+        elif source and extra.unit == "V" and math.isclose(extra.value, float(source[1])) \
+                and "VIN" not in intent.values:
+            intent.extra_values.remove(extra)
+            intent.values["VIN"] = Value("VIN", extra.value, extra.text, "V")
     # "3.3 V at out from a 5 V source": the reader saw two values for one role; the spec's is
     # no contradiction, and the other one is the role's.
     for warning in list(intent.warnings):
@@ -342,7 +352,8 @@ def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
         return False
     old = intent.values[d.free]
     ratio = (spec.target / measured) ** d.scale
-    value = old.value * ratio
-    intent.values[d.free] = Value(old.role, value, format_eng(value) if old.unit else f"{value:.4g}", old.unit)
+    text = format_eng(old.value * ratio) if old.unit else f"{old.value * ratio:.4g}"
+    value = parse_number(text) or old.value * ratio  # the value as the netlist will write it
+    intent.values[d.free] = Value(old.role, value, text, old.unit)
     d.notes.append(f"{d.free} trimmed to {format_eng(value)} after measuring {format_eng(measured)}")
     return True
