@@ -32,7 +32,7 @@ class ReaderEvalArguments:
         "help": "LoRA adapter directory ('' the shipped reader, 'none' the base model)."})
     base_model: str = field(default="smollm2-135m", metadata={"help": "Base model of the adapter."})
     out: str = field(default=".cache/reader-eval.json", metadata={"help": "Where the rows and summary go."})
-    limit: int = field(default=0, metadata={"help": "Score the first N requests only (0: all)."})
+    per_family: int = field(default=0, metadata={"help": "Score the first N requests of each family (0: all)."})
     function_only: bool = field(default=False, metadata={
         "help": "Only the requests that describe the circuit instead of naming it."})
     threads: int = field(default=1, metadata={"help": "torch CPU threads."})
@@ -68,8 +68,10 @@ def evaluate(args: ReaderEvalArguments) -> dict:
     from spice_lsp.generation.assistant import Assistant, GenerationOptions, resolve_adapter
     from spice_lsp.generation.pipeline import generate
     records = [r for _, r in read_jsonl(Path(args.data)) if not args.function_only or "function" in r.get("tags", [])]
-    if args.limit:
-        records = records[:args.limit]
+    if args.per_family:
+        seen: dict[str, int] = {}
+        records = [r for r in records if (seen.__setitem__(r["kind"], seen.get(r["kind"], 0) + 1)
+                                          or seen[r["kind"]] <= args.per_family)]
     if not records:
         raise UsageError(f"{args.data}: no requests to score")
     adapter = resolve_adapter(args.adapter)
