@@ -288,3 +288,22 @@ def test_pulses_stated_input_by_input():
     assert [(s.node, s.pulse) for s in request.sources] == [
         ("a", pytest.approx((0, 1.8, 10e-9, None, None, 10e-9, 20e-9))),
         ("b", pytest.approx((0, 1.8, 20e-9, None, None, 20e-9, 40e-9)))]  # b keeps a's levels
+
+
+def test_a_floating_sine_between_two_nodes_and_a_bound_is_no_node():
+    request = read_request("Full-wave bridge rectifier fed by a 15 V peak 50 Hz sine between nodes ac1 and ac2, output "
+                           "out, 470 Ω load, at least 11 V DC and under 1.5 V ripple; 200 ms transient.")
+    assert [(s.node, s.minus, s.sin) for s in request.sources] == [("ac1", "ac2", (0.0, 15.0, 50.0))]
+
+
+def test_a_floating_source_moves_the_family_input_onto_both_its_nodes():
+    from spice_lsp.generation.compose import compose
+    family = "t\nV1 acp acn SIN(0 10 60)\nR1 acn 0 10meg\nD1 acp out d\nR2 out 0 1k\n.tran 1m 100m\n.end\n"
+    composed = compose(family, read_request("a 15 V peak 50 Hz sine between nodes ac1 and ac2, output out"))
+    assert "V1 ac1 ac2 SIN(0 15 50)" in composed.netlist and "R1 ac2 0 10meg" in composed.netlist, composed.netlist
+
+
+def test_a_level_a_node_is_held_at_is_not_the_supply():
+    from spice_lsp.generation.pipeline import _build
+    build = _build("Op-amp difference amplifier: out = 10 × (v(a) - v(b)); a at 1.1 V and b at 1.0 V; operating point.")
+    assert "VDD" not in build.intent.values

@@ -175,12 +175,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     def drive(driver: Line, stated: SourceConstraint) -> None:
         """The stated levels, waveform, node and name on the family's source."""
-        node = driver.nodes[0]
-        if stated.node and mapping.get(node, node) != stated.node:  # "VCLK at node clk": the family's node renamed
-            if node not in mapping and node != "0" and stated.node not in mapping.values():
-                mapping[node] = stated.node
-            else:
-                problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {stated.node}")
+        for node, want in zip(driver.nodes, (stated.node, stated.minus)):
+            if want and mapping.get(node, node) != want:  # "VCLK at node clk": the family's node renamed
+                if node not in mapping and node != "0" and want not in mapping.values():
+                    mapping[node] = want
+                else:
+                    problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {want}")
         if stated.dc is not None and not (stated.supply and "{" in driver.rest):  # a rail other parts read
             driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
         if stated.ac is not None:
@@ -218,8 +218,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
-                            if stated.node is None or stated.node == request.input or (not stated.name and re.search(
-                                r"\b(?:input|control\w*|signal|excitation|stimulus)\b", stated.text, re.IGNORECASE))
+                            if stated.node is None or stated.node == request.input or (not stated.name and (
+                                stated.sin or stated.pulse or re.search(r"\b(?:input|control\w*|signal|excitation|"
+                                                                        r"stimulus)\b", stated.text, re.IGNORECASE)))
                             else None)
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.

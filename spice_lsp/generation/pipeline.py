@@ -357,7 +357,7 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                      (n == (source.name or "").lower() or source.supply)), None)
         node = source.node or rail or request.input or "in"
         driven.add(node)
-        ends = f"0 {node}" if source.kind == "I" else f"{node} 0"  # a current source pushes into its node
+        ends = f"0 {node}" if source.kind == "I" else f"{node} {source.minus or 0}"  # a current source pushes into it
         name = source.name or f"{source.kind}{i}"
         wave = source.waveform()
         if wave == "DC 0" and any(a.kind in ("ac", "noise") for a in intent.analyses):
@@ -407,6 +407,11 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
 def _build(description: str) -> Build:
     intent = parse_intent(description)
     request = read_request(description)
+    supply = intent.values.get("VDD")
+    if supply is not None and any(not s.supply and s.node and s.node not in ("vdd", "vcc") and s.dc is not None
+                                  and abs(s.dc - supply.value) <= 1e-9 * abs(supply.value) and supply.text in s.text
+                                  for s in request.sources):
+        del intent.values["VDD"]  # "a at 1.1 V": a level the request holds a node at, not the supply's
     if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
         return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
     if intent.kind == "generic" and not intent.values and not request.elements:

@@ -55,7 +55,8 @@ _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|b
 _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "transistor", "source", "load",
               "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
-              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down"}
+              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down",
+              "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class SourceConstraint:
     # PULSE(v1 v2 td tr tf pw per) as stated; None where the request leaves a figure open
     pulse: tuple[float | None, ...] | None = None
     kind: str = "V"  # I: a current source, pushing its current into `node`
+    minus: str | None = None  # its other end when that is not ground ("a sine between nodes ac1 and ac2")
 
     def waveform(self) -> str:
         """The source's specification as ngspice reads it: DC, AC, then SIN or PULSE."""
@@ -729,12 +731,18 @@ def _sources(text: str, request: Request) -> None:
             dc = qs[0].value if qs else None
         if sine is None and dc is None and ac is None and pulse is None:
             continue
+        # "a 15 V peak 50 Hz sine between nodes ac1 and ac2": a floating source, its two ends
+        ends = re.search(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)", clause,
+                         re.IGNORECASE) if node is None else None
+        minus = None
+        if ends and not {ends["a"].lower(), ends["b"].lower()} & _NOT_NODES:
+            node, minus = _node(ends["a"]), _node(ends["b"])
         if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)):
             continue
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
-                                                bool(supply), pulse))
+                                                bool(supply), pulse, minus=None if minus == "0" else minus))
 
 
 # Unnamed parts placed by the request: "an input resistor of 4.7k connects in to inv",
