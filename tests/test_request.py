@@ -307,3 +307,10 @@ def test_a_level_a_node_is_held_at_is_not_the_supply():
     from spice_lsp.generation.pipeline import _build
     build = _build("Op-amp difference amplifier: out = 10 × (v(a) - v(b)); a at 1.1 V and b at 1.0 V; operating point.")
     assert "VDD" not in build.intent.values
+
+
+def test_an_unnamed_pulse_needs_its_levels_and_a_verb_is_no_node():
+    """A one-level description leaves the family's stimulus in place, never a half-read pulse."""
+    request = read_request("555 monostable, triggered by a falling pulse on node trig at 1 ms (trig idles at 9 V, "
+                           "goes to 0 V for 10 µs), output at node out")
+    assert request.sources == []

@@ -56,7 +56,8 @@ _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "tran
               "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down",
-              "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above"}
+              "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above",
+              "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns"}
 
 
 @dataclass(frozen=True)
@@ -702,7 +703,10 @@ def _sources(text: str, request: Request) -> None:
             rail = None
         node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else rail
         sine = _sine(clause)
-        pulse = _pulse(clause, "V") if sine is None else None
+        # An unnamed pulse is read when its levels are a range ("pulses from 0 to 5 V"); one level alone
+        # ("a falling pulse ... idles at 9 V") leaves the family's own stimulus in place.
+        pulse = _pulse(clause, "V") if sine is None and any(q.partner and q.unit == "V" for q in _quantities(clause)) \
+            else None
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
@@ -720,7 +724,8 @@ def _sources(text: str, request: Request) -> None:
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V\b", clause, re.IGNORECASE)
-        if bare and (dc is None or node is None) and ac is None and sine is None:  # "2.505 V on inp", "g held at 2 V"
+        # "2.505 V on inp", "g held at 2 V"
+        if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
             word = bare["n"] or bare["n2"]
             qs = _quantities((bare["num"] or bare["num2"]).replace(" ", "") + "V")
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
