@@ -111,22 +111,27 @@ class Checker:
         scope's definitions, their signature and model names, and the nodes of its elements
         the parser rejected for too few nodes. Returns the diagnostics and the facts of the
         scope's elements."""
-        elements = [s for s in statements if isinstance(s, m.Element)]
-        all_facts = []
-        old = self._memo
+        elements = [s for s in statements if s.__class__ is m.Element]
+        all_facts: list[_ElementFacts] = []
+        out: list[Diagnostic] = []
+        node_keys = [p.key for p in ports]
+        remembered = self._memo.get
+        # One pass, spelled out: it runs for every element of every check.
         for element in elements:
-            facts = old.get(id(element))
+            ident = id(element)
+            facts = remembered(ident)
             if facts is None or (facts.signature is not signature and facts.signature != signature):
                 facts = _element_facts(element, defs, models, signature)
             elif facts.line != element.anchor.line and facts.diagnostics:  # the parser moved the element
                 facts = facts.moved_to(element.anchor.line)
-            memo[id(element)] = facts
+            memo[ident] = facts
             all_facts.append(facts)
-        out = list(chain.from_iterable(f.diagnostics for f in all_facts))
+            if facts.diagnostics:
+                out += facts.diagnostics
+            node_keys += facts.node_keys
         out += _duplicates(elements, statements)
-        connections = Counter(p.key for p in ports)
+        connections = Counter(node_keys)
         connections.update(unparsed)
-        connections.update(chain.from_iterable(f.node_keys for f in all_facts))
         singles = {key for key, count in connections.items() if count == 1 and key not in GROUND}
         for facts in (all_facts if singles else ()):
             for key, node in zip(facts.node_keys, facts.nodes):
