@@ -28,11 +28,7 @@ def run_check(args) -> int:
         workspace = Workspace(roots=[Path.cwd(), path.resolve().parent], include_paths=include_paths)
         result = check(text, path.resolve(), workspace)
         failed |= bool(result.errors)
-        report.append({"file": name, "diagnostics": [
-            {"line": d.range.start.line + 1, "column": d.range.start.character + 1,
-             "end_line": d.range.end.line + 1, "end_column": d.range.end.character + 1,
-             "code": d.code, "name": d.name, "severity": d.severity.name.lower(),
-             "message": d.message} for d in result.diagnostics]})
+        report.append({"file": name, "diagnostics": [d.to_json() for d in result.diagnostics]})
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:

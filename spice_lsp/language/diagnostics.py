@@ -68,6 +68,13 @@ class Diagnostic:
     def moved(self, lines: int) -> Diagnostic:
         return Diagnostic(self.range.moved(lines), self.code, self.message, self.severity)
 
+    def to_json(self) -> dict:
+        """The JSON form of `spice-lsp check --format json`: positions 1-based, as compilers print them."""
+        start, end = self.range
+        return {"line": start.line + 1, "column": start.character + 1, "end_line": end.line + 1,
+                "end_column": end.character + 1, "code": self.code, "name": self.name,
+                "severity": self.severity.name.lower(), "message": self.message}
+
 
 def diagnostic(name: str, range_: Range, message: str, severity: Severity | None = None) -> Diagnostic:
     """Build a diagnostic from a rule name; the severity comes from the rule unless given.
