@@ -216,6 +216,20 @@ def test_bare_input_and_output_names(text, node_in, node_out):
     assert (request.input, request.output) == (node_in, node_out)
 
 
+@pytest.mark.parametrize("text, node_in, node_out, nodes", [
+    ("Common-source amplifier.\n\nInput node name: Vin.\n\nOutput node name: Vout.\n\nMake sure the input "
+     "and output node names appear in the circuit.", "vin", "vout", ["vout", "vin"]),
+    ("Common-gate amplifier.\nInput node name: Vin, Vbias.\nOutput node name: Vout.", "vin", "vout",
+     ["vout", "vin", "vbias"]),
+    ("an inverting amplifier that inputs Vin and outputs Vout, gain -8", "vin", "vout", ["vout", "vin"]),
+    ("the node named mid, nodes a, b and c", None, None, ["mid", "a", "b"]),
+])
+def test_node_names_as_specifications_state_them(text, node_in, node_out, nodes):
+    """'node name: X' names X (never a node called 'name'); 'inputs X and outputs Y' are the two ports."""
+    request = read_request(text)
+    assert (request.input, request.output, request.nodes) == (node_in, node_out, nodes)
+
+
 @pytest.mark.parametrize("text, width, length", [("PMOS M1, W/L = 20u/1u", 20e-6, 1e-6),
                                                  ("NMOS with W/L = 50u / 2u; op", 50e-6, 2e-6)])
 def test_width_over_length_as_two_lengths(text, width, length):

@@ -370,20 +370,22 @@ _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+tha
 # "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
 _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
-              r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?P<n2>[a-z_]\w*)"
+              r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?:names?\s*(?:is\s+|:\s*))?(?P<n2>[a-z_]\w*)"
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
               r"|\s+(?!(?:stage|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
-              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)\b))")
-_OUTPUT_NODE = re.compile(r"\boutput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
-_INPUT_NODE = re.compile(r"\binput(?:" + _ROLE_NODE + ")", re.IGNORECASE)
-_NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b))")
+_OUTPUT_NODE = re.compile(r"\boutputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
+_INPUT_NODE = re.compile(r"\binputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
+# "node mid", "nodes called a", "node names: Vin, Vbias" (each name of the list)
+_NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|are\s+|:\s*))?(?!names?\b)"
+                         r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)[a-z_]\w*\b(?!\s*[=(]))*)", re.IGNORECASE)
 # "output clipped at about 2.7 V": a clipper's limit.
 _CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?"
                         r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # "outputs at the collectors q1 and q2", "inputs a and b": two nodes named together.
 _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:nodes?\s+)?"
-                        r"(?P<a>[a-z_]\w{0,7})\s+and\s+(?P<b>[a-z_]\w{0,7})\b", re.IGNORECASE)
+                        r"(?P<a>[a-z_]\w{0,7})\s+and\s+(?!(?:inputs?|outputs?)\b)(?P<b>[a-z_]\w{0,7})\b", re.IGNORECASE)
 
 
 def _words(text: str) -> str:
@@ -914,7 +916,8 @@ def read_request(description: str) -> Request:
         found = next((n for said in pattern.finditer(text) if (n := said["n3"] or said["n"] or said["n2"] or said["n4"])
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
-    named = [request.output, request.input] + [_node(m["n"]) for m in _NAMED_NODE.finditer(text)]
+    named = [request.output, request.input] + [_node(n) for m in _NAMED_NODE.finditer(text)
+                                                for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
