@@ -25,6 +25,7 @@ from spice_lsp.generation.design import design_cs_gain, mos_gain
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import (
+    PHOTOVOLTAIC,
     _accelerometer,
     _bjt,
     _bjt_switch,
@@ -235,7 +236,27 @@ def _integrates(f: _Filler) -> list[Spec | Probe]:
     return [expect("gain_db", 20 * math.log10(1 / (2 * math.pi * 1e3 * rc)), 1.0)]
 
 
+def stated_parameter(f: _Filler, name: str, default: float) -> float:
+    """A model parameter as the request writes it ("IS = 1e-12", "BETA = 1m"), else `default`."""
+    stated = re.search(rf"\b{name}\s*=\s*([-+]?[\d.]+(?:e[-+]?\d+)?[a-z]*)", f.intent.description, re.IGNORECASE)
+    value = parse_number(stated[1]) if stated else None
+    return default if value is None else value
+
+
+def _photovoltage(current: float, load: float, saturation: float, n: float = 1.1) -> float:
+    """The open-circuit-like voltage where I = Is (exp(V/(n VT)) - 1) + V/RL (bisection)."""
+    low, high = 0.0, current * load
+    for _ in range(100):
+        v = (low + high) / 2
+        low, high = (v, high) if saturation * math.expm1(v / (n * VT)) + v / load < current else (low, v)
+    return (low + high) / 2
+
+
 def _photocurrent(f: _Filler) -> list[Spec | Probe]:
+    if PHOTOVOLTAIC.search(f.intent.description):
+        v = _photovoltage(used(f, "IBIAS", "IREF"), used(f, "RL", "R"), stated_parameter(f, "is", 1e-9))
+        return [Probe(f"function: the photocurrent forward-biases the diode to {v:.3g} V (diode law)",
+                      "op\nlet result = v({out})", 0.95 * v, 1.05 * v)]
     if "THICKNESS" in f.intent.values:  # the current then follows from the layer: v(out) just nonzero
         return [Probe("function: the photocurrent flows through the load", "op\nlet result = v({out})", 1e-9, 1e3)]
     x = used(f, "IBIAS", "IREF") * used(f, "RL", "R")

@@ -41,6 +41,11 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
                        re.IGNORECASE)
 
 
+# Words before a circuit noun that make it one part of the circuit asked for, not the circuit
+# ("a 1 mA tail current source", "the photocurrent modelled as a current source").
+PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\bmodell?ed\s+as\s+an?)\s+$", re.IGNORECASE)
+
+
 # What no circuit can do: answered with the reason, never with a circuit.
 IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infinite\s+(?:power|energy|gain\s+and\s+"
                         r"bandwidth)|(?:without|no)\s+(?:any\s+)?(?:input\s+)?power\s+(?:at\s+all|source)|"
@@ -62,6 +67,8 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
                 any(description[stop:m.start()].strip() == "(" for _, stop in covered):
             continue
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
+            continue
+        if PART_OF.search(description[max(0, m.start() - 20):m.start()]):
             continue
         # "amplifier"/"filter" alone are covered by any family whose words precede them
         # ("common-emitter amplifier": the pattern matched "common-emitter").

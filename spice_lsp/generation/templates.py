@@ -451,8 +451,15 @@ def _converter(f: _Filler, boost: bool) -> str:
 ABSORBERS = {"InGaAs": ("0.68e6", 13.9, 1.55), "silicon": ("5.35e4", 11.7, 0.85)}
 
 
+PHOTOVOLTAIC = re.compile(r"photovoltaic|zero[- ]bias|unbiased|solar\s+cell", re.IGNORECASE)
+
+
 def _photodiode(f: _Filler) -> str:
     d = f.model("dphoto")
+    if PHOTOVOLTAIC.search(f.intent.description):  # no bias: the photocurrent forward-biases the diode
+        return "\n".join(["* Photovoltaic mode: I1 (the photocurrent) splits between the diode and the load.",
+                          f"I1 0 out DC {f('IBIAS', 10e-6, 'IREF')}", f"D1 out 0 {d}",
+                          f"R1 out 0 {f('RL', 1e3, 'R')}"])
     lines = [f"V1 vdd 0 DC {f('VDD', 5, 'VBIAS')}", "* The diode is reverse biased; I1 is the photocurrent."]
     if "THICKNESS" in f.intent.values:  # the absorbing layer's thickness sets responsivity and capacitance
         material = "InGaAs" if re.search(r"ingaas|1\.[3-6]\s*[uµμ]m|1[3-6]\d\d\s*nm", f.intent.description,

@@ -160,6 +160,7 @@ register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                 rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac",
                               r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
                                                                             r"weighted[- ]resistor")),),
+                accepts=r"summ(?:er|ing)",  # its op-amp output stage
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
                 **_DAC))
 register(Family(kind="flash_adc", summary="flash ADC comparator ladder",

@@ -137,6 +137,7 @@ register(Family(kind="zener_pass_regulator", function=lambda f: [expect("vout", 
                 rules=((23.4, (r"zener\b", r"pass[- ]transistor|series\s+(?:pass\s+)?regulator|"
                                             r"emitter[- ]follower|transistor")),
                        (13.9, (r"emitter[- ]follower regulator",))),
+                accepts=r"(?:linear|series)\s+regulator",  # it is one
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
                 **_REGULATOR))
@@ -267,6 +268,7 @@ register(Family(kind="cockcroft_walton", function=_multiplies(0, 2),
                 names=("Cockcroft-Walton voltage multiplier", "voltage multiplier", "voltage quadrupler",
                        "diode capacitor voltage multiplier ladder"),
                 rules=((19.8, (r"cockcroft|voltage\s+multiplier|quadrupler|multiplier\s+ladder",)),),
+                accepts=r"(?:one|two|three|four|[1-4])[- ]stage|quadrupler",  # its stage count
                 analysis="tran", tran=("10u", "100m"), signal_input=True))
 
 
@@ -302,6 +304,21 @@ def _full_bridge(f: _Filler) -> str:
                       f"R1 a x {f('RL', 10, 'R')}", f"L1 x b {f('L', 1e-3)}", "E1 out 0 a b 1"])
 
 
+def _motor_bridge(f: _Filler) -> str:
+    s = f.model("sw")
+    # Driven forward: S1 (supply to ma) and S4 (mb to ground) closed, S2/S3 open; the gates are
+    # DC levels, so reversing is swapping them. out is the winding's voltage v(ma) - v(mb).
+    return "\n".join([f"V1 in 0 DC {f('VIN', 12, 'VDD')}", "V2 fwd 0 DC 5", "V3 rev 0 DC 0",
+                      f"S1 in ma fwd 0 {s}", f"S4 mb 0 fwd 0 {s}", f"S3 in mb rev 0 {s}", f"S2 ma 0 rev 0 {s}",
+                      f"R1 ma mb {f('RL', 10, 'R')}", "E1 out 0 ma mb 1"])
+
+
+def _drives_forward(f: _Filler) -> list:
+    """The winding sees the supply less the two closed switches' drops (the sw card's RON, 0.05 ohm)."""
+    vin, rl = used(f, "VIN", "VDD"), used(f, "RL", "R")
+    return [expect("vout", vin * rl / (rl + 0.1), 0.02)]
+
+
 _BRIDGE: dict[str, Any] = {"analysis": "tran", "tran": ("50n", "200u")}
 register(Family(kind="half_bridge", function=_switches(1),
                 summary="half bridge with dead time (inductive load)",
@@ -318,6 +335,14 @@ register(Family(kind="full_bridge", function=_switches(2),
                                r"full[- ]bridge(?:\s+(?:driver|inverter|converter))?(?!\s+rectifier)",)),
                        (4.63, (rf"{word('h')}[- ]bridge|full[- ]bridge", r"dead[- ]time|gate\s+driver"))),
                 output="out", **_BRIDGE))
+
+
+register(Family(kind="motor_h_bridge", function=_drives_forward,
+                summary="H-bridge motor driver (four switches, DC drive forward)",
+                build=_motor_bridge,
+                names=("H-bridge motor driver", "DC motor H-bridge", "full-bridge motor driver"),
+                rules=((4.55, (rf"{word('h')}[- ]bridge|full[- ]bridge", r"\bmotor")),),
+                analysis="op", accepts=r"motor"))
 
 
 # --- switching converters --------------------------------------------------------------------

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 
 from spice_lsp.generation import design as dz
-from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, ce_gain, expect, gain_between, register, used
+from spice_lsp.generation.checklist import Probe, Spec
+from spice_lsp.generation.families import Family, ce_gain, expect, gain_between, register, stated_parameter, used
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng
 
@@ -71,11 +71,20 @@ def _current_source_function(f: _Filler) -> list:
     return [expect("current", i, 0.05)]
 
 
+# The pair's tail is an ideal current source when the request says so, else the resistor to -VEE.
+TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink)|current[- ]source\s+tail", re.IGNORECASE)
+# One base driven, the other grounded: the single-ended drive has half the differential gain.
+ONE_BASE_GROUNDED = re.compile(r"\binn\s*\(?\s*(?:is\s+)?grounded|single[- ]ended\s+(?:input|drive)|"
+                               r"other\s+(?:base|input)\s+(?:is\s+)?grounded", re.IGNORECASE)
+
+
 def _ltp_gain(f: _Filler) -> list:
-    ic = (12 - 0.7) / used(f, "RE") / 2
+    tail = used(f, "IBIAS", "IREF") if TAIL_SOURCE.search(f.intent.description) else (12 - 0.7) / used(f, "RE")
+    ic = tail / 2
     rc = used(f, "RC", "R")
     ro = 100 / ic
-    return [expect("gain", ic / VT * rc * ro / (rc + ro) * BETA / (BETA + 1), 0.25)]
+    half = 0.5 if ONE_BASE_GROUNDED.search(f.intent.description) else 1.0
+    return [expect("gain", half * ic / VT * rc * ro / (rc + ro) * BETA / (BETA + 1), 0.25)]
 
 
 def _push_pull_function(f: _Filler, ab: bool) -> list:
@@ -311,12 +320,15 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
 
 def _bjt_ltp(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    # V3 drives inp; E1 drives inn with the opposite signal; the tail resistor to -VEE sets
-    # about 1 mA. out is Q2's collector.
+    # V3 drives inp; E1 drives inn with the opposite signal (or inn is grounded); the tail
+    # resistor to -VEE sets about 1 mA. outp is Q2's collector (in phase with inp), the output.
+    tail = f"I1 tail vee DC {f('IBIAS', 1e-3, 'IREF')}" if TAIL_SOURCE.search(f.intent.description) else \
+        f"R3 tail vee {f('RE', 11e3)}"
+    inn = "V4 inn 0 DC 0" if ONE_BASE_GROUNDED.search(f.intent.description) else "E1 inn 0 inp 0 -1"
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12",
-                      f"V3 inp 0 DC 0 AC {f('VIN', 1)}", "E1 inn 0 inp 0 -1",
-                      f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc out {f('RC', 10e3, 'R')}",
-                      f"Q1 outn inp tail {q}", f"Q2 out inn tail {q}", f"R3 tail vee {f('RE', 11e3)}"])
+                      f"V3 inp 0 DC 0 AC {f('VIN', 1)}", inn,
+                      f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc outp {f('RC', 10e3, 'R')}",
+                      f"Q1 outn inp tail {q}", f"Q2 outp inn tail {q}", tail])
 
 
 def _push_pull(f: _Filler, ab: bool) -> str:
@@ -343,7 +355,7 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                        "BJT differential pair"),
                 rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed",
                               r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
-                source="V3", noun="amplifier"))
+                source="V3", output="outp", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
                 function=lambda f: _push_pull_function(f, False),
                 build=lambda f: _push_pull(f, False),
@@ -363,13 +375,24 @@ register(Family(kind="class_ab_push_pull", summary="class AB push-pull output st
 
 # --- JFET, common-base and common-gate stages ------------------------------------------------
 
-def _jfet(f: _Filler, follower: bool) -> str:
+def _jfet_card(f: _Filler) -> tuple[str, str]:
+    """The JFET's polarity and model name, its card carrying the threshold and BETA the request states."""
     pol = f.polarity("n")
     card, vto, beta = JFET[pol]
-    # The threshold and transconductance parameter the request states are the card's.
     stated = re.search(r"\bbeta\s*=", f.intent.description, re.IGNORECASE)  # a model parameter: composed in
-    model = f.model(card.split()[0], f".model {card} (vto={format_eng(f.number('VTO', vto))} "
-                                     f"beta={format_eng(beta if stated else f.number('BETA', beta))} cgs=3p cgd=1p)")
+    beta_text = format_eng(beta if stated else f.number("BETA", beta))
+    return pol, f.model(card.split()[0], f".model {card} (vto={format_eng(f.number('VTO', vto))} "
+                                         f"beta={beta_text} cgs=3p cgd=1p)")
+
+
+def _jfet_square_law(f: _Filler) -> tuple[float, float]:
+    """|VTO| and BETA as built: the request's model parameters, else the card's defaults."""
+    _, vto, beta = JFET[f.polarity("n")]
+    return abs(used(f, "VTO", default=vto)), stated_parameter(f, "beta", used(f, "BETA", default=beta))
+
+
+def _jfet(f: _Filler, follower: bool) -> str:
+    pol, model = _jfet_card(f)
     lines = [f"V1 vdd 0 DC {f.supply('vdd', 15 if pol == 'n' else -15)}", _signal(f),
              f"C1 in g {f('CIN', 1e-6)}", f"R1 g 0 {f('RG', 1e6)}"]
     if follower:  # self-biased source follower: VGS settles where Id*RS = -VGS
@@ -377,6 +400,24 @@ def _jfet(f: _Filler, follower: bool) -> str:
     # Self-biased common source: RS sets VGS = -Id*RS (about 1 mA of the 4 mA IDSS), CS bypasses it.
     return "\n".join(lines + [f"J1 out g s {model}", f"R2 s 0 {f('RS', 1e3)}", f"C2 s 0 {f('CE', 100e-6)}",
                               f"R3 vdd out {f('RD', 4.7e3, 'RL', 'R')}"])
+
+
+def _jfet_current_source(f: _Filler) -> str:
+    _, model = _jfet_card(f)
+    # Gate grounded, RS from source to gate: the current settles where VGS = -Id RS on the square law.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"R1 vdd d {f('RL', 5e3, 'RD', 'R')}",
+                      f"J1 d 0 s {model}", f"R2 s 0 {f('RS', 1e3)}"])
+
+
+def _jfet_current(f: _Filler) -> list[Spec | Probe]:
+    """Id = BETA (|VTO| - Id RS)^2, solved for the root below IDSS, flows through the load."""
+    vp, beta = _jfet_square_law(f)
+    rs, rl = used(f, "RS"), used(f, "RL", "RD", "R")
+    a = beta * rs * rs  # beta rs^2 Id^2 - (2 beta vp rs + 1) Id + beta vp^2 = 0
+    b = 2 * beta * vp * rs + 1
+    ident = (b - math.sqrt(b * b - 4 * a * beta * vp * vp)) / (2 * a) if rs > 0 else beta * vp * vp
+    return [Probe(f"function: sinks {format_eng(ident)}A through the load (square law)",
+                  f"op\nlet result = abs(v(vdd)-v({{out}}))/{rl:g}", 0.9 * ident, 1.1 * ident)]
 
 
 def _common_base(f: _Filler) -> str:
@@ -438,6 +479,13 @@ register(Family(kind="jfet_source_follower", summary="JFET source follower",
                 names=("JFET source follower", "JFET common-drain amplifier", "JFET buffer"),
                 rules=((15.5, (r"jfets?\b", r"source[- ]follower|common[- ]drain|buffer")),),
                 source="V2", noun="amplifier"))
+register(Family(kind="jfet_current_source", function=_jfet_current,
+                summary="JFET constant-current source (gate to ground, source resistor)",
+                build=_jfet_current_source,
+                names=("JFET current source", "JFET constant-current source", "JFET current regulator diode",
+                       "self-biased JFET current sink"),
+                rules=((15.4, (r"jfets?\b", r"(?:constant[- ])?current\s+(?:source|sink|regulator)")),),
+                analysis="op", output="d"))
 register(Family(kind="common_base", function=lambda f: [ce_gain(f, +1)], summary="BJT common-base amplifier",
                 build=_common_base,
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
