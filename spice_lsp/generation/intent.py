@@ -280,6 +280,10 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         if not q.unit and _ASPECT.search(text[:q.start]):  # "W/L = 10" is a ratio, not a length
             _put(intent, q.as_value("WL", ""))
             continue
+        rated = re.search(r"\d\s*(?:k|meg|m)?\s*(?:Ω|ohms?)?\s+at\s*$", text[max(0, q.start - 16):q.start], re.I)
+        if q.unit == "degC" and rated:  # a sensor's rating ("10k at 25 °C"), not its temperature
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))
+            continue
         said = _NAMES.search(before)
         names = re.findall(r"[A-Za-z]\w*", said[0]) if said else []
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]

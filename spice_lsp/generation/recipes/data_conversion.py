@@ -47,9 +47,9 @@ def _bits_and_code(f: _Filler) -> tuple[int, int]:
     return n, int(f.number("CODE", code if code is not None else 2 ** (n - 1)))
 
 
-def _bit_sources(n: int, code: int) -> list[str]:
+def _bit_sources(n: int, code: int, bit: str = "b") -> list[str]:
     """V1 (MSB) ... Vn (LSB), each at vref when its bit is 1."""
-    return [f"V{i + 1} b{n - 1 - i} 0 DC {'{vref}' if code >> (n - 1 - i) & 1 else '0'}" for i in range(n)]
+    return [f"V{i + 1} {bit}{n - 1 - i} 0 DC {'{vref}' if code >> (n - 1 - i) & 1 else '0'}" for i in range(n)]
 
 
 def _vref(f: _Filler) -> str:
@@ -73,18 +73,40 @@ def _r2r(f: _Filler) -> str:
     return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
 
 
+# "an inverting op-amp summer": the summer's own (negative) output is the DAC's output.
+INVERTING = re.compile(r"\binverting\b", re.IGNORECASE)
+# "from bits d2, d1, d0": the bit inputs' node names (else b2, b1, b0).
+_BIT_NODES = re.compile(r"\bbits?\s+([a-z]{1,3})\d\b", re.IGNORECASE)
+
+
 def _weighted(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
-    r = f("R", 10e3)
+    r = f("R", 10e3, "R1")  # the MSB's resistor, the smallest
+    rf = f("RF", f.number("R", 10e3, "R1") / 2)
     f.param("vdd", "12")
-    # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); with RF = R/2 the summer
-    # gives -Vref code/2^n (R(n+1) is RF), and X2 (gain -1) turns it positive.
-    lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
-             *_bit_sources(n, code)]
-    lines += [f"R{k + 1} b{k} sum {{{r}*{2 ** (n - 1 - k)}}}" for k in range(n)]
-    return "\n".join(lines + [f"R{n + 1} sum neg {{{r}/2}}", "X1 0 sum neg opamp",
-                              "R20 neg inv 10k", "R21 inv out 10k", "X2 0 inv out opamp"])
+    bit = m[1].lower() if (m := _BIT_NODES.search(f.intent.description)) else "b"
+    # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); the summer gives
+    # -Vref RF/R code/2^(n-1) (RF = R/2: -Vref code/2^n), and X2 (gain -1) turns it positive
+    # unless the request asks for the inverting summer alone.
+    inverting = bool(INVERTING.search(f.intent.description))
+    summer = "out" if inverting else "neg"
+    lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: "
+                              f"Vout = {'-' if inverting else ''}Vref*(RF/R)*{code}/{2 ** (n - 1)}",
+             *_bit_sources(n, code, bit)]
+    msb = f.number("R", 10e3, "R1")
+    lines += [f"R{k + 1} {bit}{k} sum {r if k == n - 1 else format_eng(msb * 2 ** (n - 1 - k))}" for k in range(n)]
+    lines += [f"R{n + 1} sum {summer} {rf}", f"X1 0 sum {summer} opamp"]
+    return "\n".join(lines if inverting else lines + ["R20 neg inv 10k", "R21 inv out 10k", "X2 0 inv out opamp"])
+
+
+def _weighted_converts(f: _Filler) -> list:
+    """Vout = (-)Vref (RF/R) code/2^(n-1)."""
+    n, code = _bits_and_code(f)
+    gain = used(f, "RF", default=used(f, "R", "R1") / 2) / used(f, "R", "R1")
+    sign = -1 if INVERTING.search(f.intent.description) else 1
+    return [expect("vout", sign * used(f, "VBIAS", "VDD", "VIN") * gain * code / 2 ** (n - 1), 0.02)] if code else \
+        _converts(f)
 
 
 def _flash(f: _Filler) -> str:
@@ -94,12 +116,14 @@ def _flash(f: _Filler) -> str:
     levels = 2 ** n
     r = f("R", 1e3)
     # The ladder (R/2 at the bottom, 1.5 R at the top) puts the k-th threshold at (k - 1/2) LSB;
-    # each comparator (behavioural, 1 mV wide) gives 1 V when the input is above its tap. out is
-    # the thermometer code's count in volts: the converted code.
-    lines = ["V1 in 0 DC {vref/2}", "V2 vr 0 DC {vref}", f"* {n}-bit flash converter: {levels - 1} comparators",
-             f"R{levels} vr t{levels - 1} {{1.5*{r}}}"]
+    # a ladder of equal resistors, when asked for, at k LSB. Each comparator (behavioural, 1 mV
+    # wide) gives 1 V when the input is above its tap. out is the thermometer code's count in
+    # volts: the converted code.
+    equal = re.search(r"\bequal\b", f.intent.description, re.IGNORECASE)
+    lines = ["V1 in 0 DC {vref/2}", "V2 ref 0 DC {vref}", f"* {n}-bit flash converter: {levels - 1} comparators",
+             f"R{levels} ref t{levels - 1} {r if equal else f'{{1.5*{r}}}'}"]
     lines += [f"R{k} t{k} t{k - 1} {r}" for k in range(levels - 1, 1, -1)]
-    lines.append(f"R1 t1 0 {{{r}/2}}")
+    lines.append(f"R1 t1 0 {r if equal else f'{{{r}/2}}'}")
     lines += [f"B{k} c{k} 0 V={{0.5*(1+tanh((v(in)-v(t{k}))/1m))}}" for k in range(1, levels)]
     lines.append("B0 out 0 V={" + "+".join(f"v(c{k})" for k in range(1, levels)) + "}")
     return "\n".join(lines)
@@ -162,7 +186,7 @@ register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                                                                             r"weighted[- ]resistor")),),
                 accepts=r"summ(?:er|ing)",  # its op-amp output stage
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
-                **_DAC))
+                **{**_DAC, "function": _weighted_converts}))
 register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 build=_flash,
                 names=("flash ADC", "flash ADC comparator ladder", "3-bit flash analog-to-digital converter",

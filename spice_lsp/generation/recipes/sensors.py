@@ -10,6 +10,7 @@ sweep, and behavioural resistors read it (ngspice's own tc1 follows only the cir
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -64,9 +65,18 @@ def _at_op(what: str, x: float, tolerance: float) -> Probe:
     return Probe(f"function: {what} = {x:.4g} V", "op\nlet result = v({out})", x - band, x + band)
 
 
+# "the thermistor (10k at 25 C) from out to ground": the sensor is the divider's bottom arm.
+SENSOR_AT_BOTTOM = re.compile(r"(?:thermistor|ntc|rtd|pt100|pt1000)(?:\s*\([^)]*\))?\s+(?:is\s+)?(?:"
+                              r"from\s+\w+\s+to\s+(?:ground|gnd)\b|to\s+ground|(?:at|on)\s+the\s+bottom|"
+                              r"as\s+the\s+(?:bottom|lower)\s+(?:arm|leg|resistor))", re.IGNORECASE)
+
+
 def _divides(rtd: bool) -> Callable[[_Filler], list]:
     def function(f: _Filler) -> list:
         r, rs = used(f, "R", "R1"), _sensor_ohms(f, rtd)
+        if SENSOR_AT_BOTTOM.search(f.intent.description):
+            return [_at_op("v(out) = VDD Rsensor/(Rsensor + R) at its temperature",
+                           used(f, "VDD", "VIN") * rs / (rs + r), 0.02)]
         return [_at_op("v(out) = VDD R/(Rsensor + R) at its temperature", used(f, "VDD", "VIN") * r / (rs + r), 0.02)]
     return function
 
@@ -103,9 +113,11 @@ def _strain_function(f: _Filler) -> list:
 
 def _divider(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
+    lines.append(f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}")
+    if SENSOR_AT_BOTTOM.search(f.intent.description):  # the fixed resistor on top: out falls as an NTC warms
+        return "\n".join(lines + [f"R1 vdd out {f('R', _nominal(f, rtd), 'R1')}", f"B1 out 0 I={{v(out)/({law})}}"])
     # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
-    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"B1 vdd out I={{v(vdd,out)/({law})}}",
-                              f"R1 out 0 {f('R', _nominal(f, rtd), 'R1')}"])
+    return "\n".join(lines + [f"B1 vdd out I={{v(vdd,out)/({law})}}", f"R1 out 0 {f('R', _nominal(f, rtd), 'R1')}"])
 
 
 def _bridge(f: _Filler, rtd: bool) -> str:
