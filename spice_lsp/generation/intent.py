@@ -298,7 +298,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         if not q.unit and q.scaled:
             near = f"{before} {after}".lower()
             bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
-            q.unit = next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)
+            q.unit = bare if bare == "ohm" and re.match(r"\s*load\b", after, re.I) else \
+                next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)  # "into a 2k load": ohms
         role = _keyword_role(before, after, q.unit)
         if role is None:
             role = _default_role(intent, q)

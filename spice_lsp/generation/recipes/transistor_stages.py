@@ -173,20 +173,22 @@ register(Family(kind="sziklai_pair", function=follows(0.45, 0.95), summary="Szik
 
 # --- current mirrors and sources -------------------------------------------------------------
 
-def _sense(f: _Filler, supply: str = "vdd") -> str:
-    """The output's load: a resistor when one is asked for, in series with the ammeter V9."""
+def _sense(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
+    """The output device's collector (drain) node, and its load: a resistor from the supply to
+    out when one is asked for, the ammeter V9 between out and the collector (else V9 alone)."""
     if {"RL", "R"} & set(f.intent.values):
-        return f"R1 {supply} load {f('RL', 1e3, 'R')}\nV9 load out DC 0"
-    return f"V9 {supply} out DC 0"
+        return "col", f"R1 {supply} out {f('RL', 1e3, 'R')}\nV9 out col DC 0"
+    return "out", f"V9 {supply} out DC 0"
 
 
 def _wilson(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    col, sense = _sense(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
         return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 x n1 0 {q}",
-                          f"Q2 n1 n1 0 {q}", f"Q3 out x n1 {q}", _sense(f)])
+                          f"Q2 n1 n1 0 {q}", f"Q3 {col} x n1 {q}", sense])
     # MOS Wilson: M3's source feeds the diode M2, which mirrors into M1; M1's drain pulls M3's
     # gate (x) down until the currents match. The diode M4 in series with M1 holds M1's drain at
     # M2's (the "improved" Wilson), so the copy is exact despite lambda.
@@ -194,33 +196,46 @@ def _wilson(f: _Filler) -> str:
                       _mos_device(f, "n", "x", "x", "m", "0", "M4"),
                       _mos_device(f, "n", "m", "y", "0", "0", "M1"),
                       _mos_device(f, "n", "y", "y", "0", "0", "M2"),
-                      _mos_device(f, "n", "out", "x", "y", "0", "M3"), _sense(f)])
+                      _mos_device(f, "n", col, "x", "y", "0", "M3"), sense])
 
 
 def _cascode_mirror(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    col, sense = _sense(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 1e-3, 'IBIAS')}", f"Q3 r2 r2 r1 {q}",
-                          f"Q1 r1 r1 0 {q}", f"Q4 out r2 o1 {q}", f"Q2 o1 r1 0 {q}", _sense(f)])
+                          f"Q1 r1 r1 0 {q}", f"Q4 {col} r2 o1 {q}", f"Q2 o1 r1 0 {q}", sense])
     # Stacked diode-connected devices bias the cascode gate; M4 holds M2's drain at M1's.
     return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "r2", "r2", "r1", "0", "M3"),
                       _mos_device(f, "n", "r1", "r1", "0", "0", "M1"),
-                      _mos_device(f, "n", "out", "r2", "o1", "0", "M4"),
-                      _mos_device(f, "n", "o1", "r1", "0", "0", "M2"), _sense(f)])
+                      _mos_device(f, "n", col, "r2", "o1", "0", "M4"),
+                      _mos_device(f, "n", "o1", "r1", "0", "0", "M2"), sense])
+
+
+def _reference(f: _Filler, default: float) -> str:
+    """The reference current into node ref: a source, or the resistor (VDD - VBE)/Iref the
+    request says sets it ("1 mA reference set by a resistor")."""
+    if not re.search(r"set\s+by\s+a\s+resistor|reference\s+resistor", f.intent.description, re.IGNORECASE):
+        return f"I1 vdd ref DC {f('IREF', default, 'IBIAS')}"
+    iref = f.number("IREF", default, "IBIAS")
+    f.param("iref", f("IREF", default, "IBIAS"))  # the design target, for the reader
+    rref = (f.number("VDD", 5) - VT * math.log(iref / IS)) / iref
+    return f"* Rref = (VDD - VBE)/Iref\nR3 vdd ref {format_eng(rref)}"
 
 
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    col, sense = _sense(f)
     if _bipolar(f) or not re.search(r"\b(?:[np]mos|mosfets?|mos)\b", f.intent.description, re.IGNORECASE):
         q = _bjt_model(f, "n")
-        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 ref ref 0 {q}",
-                          f"Q2 out ref e2 {q}", f"R2 e2 0 {f('RE', 2.7e3, 'RS')}", _sense(f)])
+        return "\n".join([supply, _reference(f, 1e-3), f"Q1 ref ref 0 {q}",
+                          f"Q2 {col} ref e2 {q}", f"R2 e2 0 {f('RE', 2.7e3, 'RS')}", sense])
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
-                      _mos_device(f, "n", "out", "ref", "e2", "0", "M2"), f"R2 e2 0 {f('RE', 2.7e3, 'RS')}",
-                      _sense(f)])
+                      _mos_device(f, "n", col, "ref", "e2", "0", "M2"), f"R2 e2 0 {f('RE', 2.7e3, 'RS')}",
+                      sense])
 
 
 def _bjt_current_source(f: _Filler) -> str:
