@@ -4,12 +4,14 @@ transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's in
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, logic_gate, logic_table, register, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _mos_device
+from spice_lsp.language.units import format_eng, parse_number
 
 A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
 B = "PULSE(0 {vdd} 0 100p 100p 10n 20n)"  # input b: 20 ns period, so a and b take all four combinations
@@ -95,14 +97,44 @@ def _tristate(f: _Filler) -> str:
                       "V4 half 0 DC {vdd/2}", "R1 out half 100k", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
 
 
+_TIME = r"[\d.]+\s*[munpµ]?s\b"
+# "a 5 ns set pulse on s at 10 ns": one pulse, its width and start, on a node.
+_PULSE_ON = re.compile(rf"(?:(?P<width>{_TIME})\s+)?(?:\w+\s+)?pulse\s+on\s+(?P<node>\w+)\s+at\s+(?P<at>{_TIME})",
+                       re.IGNORECASE)
+
+
+def _seconds(text: str) -> float:
+    return parse_number(re.sub(r"\s+|s$", "", text).replace("µ", "u")) or 0.0
+
+
+def _set_reset(f: _Filler) -> tuple[tuple[float, float], tuple[float, float], bool]:
+    """(start, width) of the set pulse on s and the reset pulse on r, in seconds, and whether the
+    request states them (one pulse each) rather than the family's repeating 40 ns pair."""
+    stated = {m["node"].lower(): (_seconds(m["at"]), _seconds(m["width"]) if m["width"] else 3e-9)
+              for m in _PULSE_ON.finditer(f.intent.description)}
+    if "s" in stated and "r" in stated:
+        return stated["s"], stated["r"], True
+    return (5e-9, 3e-9), (25e-9, 3e-9), False
+
+
 def _sr_latch(f: _Filler) -> str:
-    # Cross-coupled NORs: s sets out (Q) high, r resets it; with both low the latch holds.
+    # Cross-coupled NORs: s sets q high, r resets it; with both low the latch holds.
     def build(g: _Gates) -> None:
-        g.nor("r", "qb", "out")
-        g.nor("s", "out", "qb")
-    return _circuit(f, ["V2 s 0 PULSE(0 {vdd} 5n 100p 100p 3n 40n)",
-                        "V3 r 0 PULSE(0 {vdd} 25n 100p 100p 3n 40n)"], build, ("out", "qb")) \
-        + "\n.ic v(out)=0 v(qb)={vdd}"
+        g.nor("r", "qb", "q")
+        g.nor("s", "q", "qb")
+    (ts, ws), (tr, wr), once = _set_reset(f)
+    period = "1" if once else "40n"
+    ts_, ws_, tr_, wr_ = map(format_eng, (ts, ws, tr, wr))
+    return _circuit(f, [f"V2 s 0 PULSE(0 {{vdd}} {ts_} 100p 100p {ws_} {period})",
+                        f"V3 r 0 PULSE(0 {{vdd}} {tr_} 100p 100p {wr_} {period})"], build, ("q", "qb")) \
+        + "\n.ic v(q)=0 v(qb)={vdd}"
+
+
+def _sets_holds_resets(f: _Filler) -> list:
+    """Q low before the set pulse, high after it until the reset pulse, low after that (ns)."""
+    (ts, ws), (tr, wr), _ = _set_reset(f)
+    times = {ts / 2: False, ts + ws + 2e-9: True, (ts + ws + tr) / 2: True, tr + wr + 2e-9: False}
+    return [logic_table({t * 1e9: want for t, want in times.items()}, used(f, "VDD"), "set, held, reset")]
 
 
 def _d_latch(f: _Filler) -> str:
@@ -181,13 +213,12 @@ register(Family(kind="tristate_buffer", function=_tristate_function, summary="CM
                 names=("tri-state buffer", "CMOS tri-state buffer", "three-state buffer", "tristate output driver"),
                 rules=((4.45, (r"tri[- ]?state|three[- ]state",)),), **_LOGIC))
 register(Family(kind="sr_latch", summary="SR latch (cross-coupled CMOS NOR gates)",
-                function=lambda f: [logic_table({2: False, 15: True, 22: True, 35: False}, used(f, "VDD"),
-                                                "set, held, reset")],
+                function=_sets_holds_resets,
                 build=_sr_latch,
                 names=("SR latch", "set-reset latch", "NOR SR latch", "S-R latch from NOR gates"),
                 rules=((3.95, (r"latch\b(?![- ]up)",)),
                        (3.96, (r"latch\b", rf"{word('nor')}\b"))),
-                **_LOGIC))
+                **{**_LOGIC, "output": "q"}))
 register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                 function=lambda f: [logic_table({2: False, 12: True, 18: True, 22: False, 28: False, 32: True},
                                                 used(f, "VDD"), "follows d while enabled, holds it after")],
