@@ -4,13 +4,14 @@ comparator. The comparator block is shared with the relaxation oscillators.
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import word
-from spice_lsp.generation.templates import _Filler
+from spice_lsp.generation.templates import _bjt_model, _Filler
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
@@ -60,8 +61,21 @@ def _hysteresis(inverting: bool):
     return function
 
 
+# "high only while the input is between 1 V and 2 V", "a window comparator on 5 V".
+_BETWEEN = re.compile(r"between\s+(-?[\d.]+)\s*V?\s+and\s+(-?[\d.]+)\s*V\b", re.IGNORECASE)
+_ON_SUPPLY = re.compile(r"\bon\s+(?:an?\s+)?(?:single\s+)?\+?([\d.]+)\s*V\b", re.IGNORECASE)
+
+
+def _window_levels(f: _Filler) -> tuple[float, float, float]:
+    """(lower limit, upper limit, logic supply): as the request words them, else the roles."""
+    between, on = _BETWEEN.search(f.intent.description), _ON_SUPPLY.search(f.intent.description)
+    low, high = sorted(map(float, between.groups())) if between else (used(f, "VLOW"), used(f, "VHIGH"))
+    return low, high, float(on[1]) if on else used(f, "VLOGIC")
+
+
 def _window_function(f: _Filler) -> list:
-    low, high, half = used(f, "VLOW"), used(f, "VHIGH"), used(f, "VLOGIC") / 2
+    low, high, logic = _window_levels(f)
+    half = logic / 2
     samples = {"m": (low + high) / 2, "b": low / 2, "a": high + (high - low) / 2}
     return [Probe("function: high inside the window, low below and above it (wrong samples: 0 expected)",
                   f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 400:g}\n"
@@ -127,15 +141,20 @@ for _kind, _inverting, _names, _rule in (
 
 
 def _window(f: _Filler) -> str:
-    d = f.model("dsi")
-    # X1 is high below the upper limit, X2 above the lower one; the diodes AND them into the
-    # pulled-up output (high only inside the window), D3 keeps it from going below ground and
-    # R2, R3 limit the comparators' current into it.
-    return "\n".join([comparator_block(f), f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {f('VHIGH', 7)}",
-                      f"V3 lo 0 DC {f('VLOW', 3)}", f"V4 logic 0 DC {f('VLOGIC', 5)}",
-                      "X1 hi in a comparator", "X2 in lo b comparator", "R2 a a2 1k", "R3 b b2 1k",
-                      f"D1 out a2 {d}", f"D2 out b2 {d}",
-                      f"R1 logic out {f('R', 10e3, 'RL')}", f"D3 0 out {d}"])
+    q = _bjt_model(f, "n")
+    between, on = _BETWEEN.search(f.intent.description), _ON_SUPPLY.search(f.intent.description)
+    low, high = sorted(between.groups(), key=float) if between else (f("VLOW", 3), f("VHIGH", 7))
+    logic = on[1] if on else f("VLOGIC", 5)
+    # X1 goes high above the upper limit, X2 below the lower one; each turns on its open-collector
+    # transistor (Q1, Q2: the LM393's output stage), which pulls the shared output low, so out is
+    # high (R1 to the logic supply) only inside the window and low at the transistors' saturation.
+    block = comparator_block(f) if not on else f"{COMPARATOR}\n{GEAR}"
+    if on:  # the comparators' rails are the supply the request names
+        f.param("vdd", on[1])
+    return "\n".join([block, f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {high}", f"V3 lo 0 DC {low}",
+                      f"V4 logic 0 DC {logic}", "X1 in hi a comparator", "X2 lo in b comparator",
+                      "R2 a a2 10k", "R3 b b2 10k", f"Q1 out a2 0 {q}", f"Q2 out b2 0 {q}",
+                      f"R1 logic out {f('R', 10e3, 'RL')}"])
 
 
 register(Family(kind="window_comparator", function=_window_function,
