@@ -30,14 +30,40 @@ Bout out 0 V={v(r)}
 GEAR = ".options method=gear"
 
 
+# "on +-12 V supplies": the split rails, which a reader may take for a signal's amplitude.
+_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)", re.IGNORECASE)
+
+
 def comparator_block(f: _Filler) -> str:
-    f.supply("vdd", 12, magnitude=True)  # the rails, +-vdd, read by the output
+    if split := _SPLIT.search(f.intent.description):
+        f.param("vdd", split[1])
+    else:
+        f.supply("vdd", 12, magnitude=True)  # the rails, +-vdd, read by the output
     return f"{COMPARATOR}\n{GEAR}"
 
 
 def saturation(intent) -> float:
     """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
-    return 0.9 * abs(given(intent, "VDD") or 12.0)
+    split = _SPLIT.search(intent.description)
+    return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
+
+
+# "switching thresholds at +2 V and -2 V": a symmetric pair sets the feedback fraction.
+_THRESHOLDS = re.compile(r"thresholds?\s+(?:at|of)\s+(?:±\s*([\d.]+)\s*V|([+-−]?[\d.]+)\s*V?\s+and\s+"
+                         r"([+-−]?[\d.]+)\s*V)", re.IGNORECASE)
+
+
+def _stated_fraction(intent) -> float | None:
+    """The feedback fraction b = threshold/Vsat of thresholds stated as +-X (symmetric only)."""
+    m = _THRESHOLDS.search(intent.description)
+    if m is None:
+        return None
+    if m[1]:
+        return float(m[1]) / saturation(intent)
+    high, low = (float(x.replace("−", "-")) for x in (m[2], m[3]))
+    if abs(high + low) > 1e-9 * max(abs(high), 1):  # off-centre thresholds need a reference: not built here
+        return None
+    return abs(high) / saturation(intent)
 
 
 def _sweep(f: _Filler) -> str:
@@ -114,7 +140,10 @@ def _hysteresis_design(inverting: bool):
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
     # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
-    r1, r2 = f("R1", 10e3 if inverting else 4.7e3, "R"), f("R2", 10e3)
+    r1_default = 10e3 if inverting else 4.7e3
+    if (b := _stated_fraction(f.intent)) is not None and 0 < b < 1:  # thresholds +-b Vsat, as stated
+        r1_default = float(f"{f.number('R2', 10e3) * (1 / b - 1 if inverting else b):.4g}")
+    r1, r2 = f("R1", r1_default, "R"), f("R2", 10e3)
     if inverting:  # the input on the - input; R1 (output to +) and R2 (+ to ground) feed back
         body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
@@ -128,7 +157,7 @@ for _kind, _inverting, _names, _rule in (
                                      "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
-         (5.0, (_SCHMITT, r"non[- ]?inverting")))):
+         (5.0, (_SCHMITT, r"non[- ]?inverting|high\s+when\s+(?:the\s+)?input\s+(?:is\s+|goes\s+|rises\s+)?above")))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,
