@@ -219,6 +219,49 @@ def _design_led_transistor(intent, d, spec) -> None:
     d.free, d.scale = "RE", -1
 
 
+def _limiter_vbe(vdd: float, r1: float) -> float:
+    """Q2's VBE (the current limit's reference) at the collector current R1 feeds it."""
+    return VT * math.log(max((vdd - 1.3) / r1, 1e-6) / 1e-14)
+
+
+def _led_limiter(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # R1 drives Q1's base; once the sense resistor's drop reaches a VBE, Q2 turns on and steals
+    # that drive: I = VBE(Q2)/RS, whatever the supply and the LED's forward voltage.
+    rs = 33.0
+    if "IBIAS" in f.intent.values:  # "limiting the current to about 20 mA": RS = VBE/I
+        f.param("ilimit", f("IBIAS", 20e-3))
+        vbe = _limiter_vbe(f.number("VDD", 12, "VIN"), f.number("RB", 10e3, "R1"))
+        rs = float(f"{vbe / (f.number('IBIAS', 20e-3) * 1.01):.3g}")
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"R1 vdd b {f('RB', 10e3, 'R1')}",
+                      f"D1 vdd an {_led(f)}", "V9 an out DC 0", f"Q1 out b e {q}",
+                      f"R2 e 0 {f('RS', rs, 'RE', 'R')}", f"Q2 b e 0 {q}"])
+
+
+def _limits_current(f: _Filler) -> list:
+    vbe = _limiter_vbe(used(f, "VDD", "VIN"), used(f, "RB", "R1"))
+    return [expect("current", vbe / used(f, "RS", "RE", "R") / 1.01, 0.06)]
+
+
+def _design_led_limiter(intent, d, spec) -> None:
+    """RS = VBE(Q2)/I: the limit is one base-emitter drop across the sense resistor."""
+    if {"RS", "RE", "R"} & set(intent.values):
+        return
+    vbe = _limiter_vbe(dz.given(intent, "VDD", "VIN") or 12.0, dz.given(intent, "RB", "R1") or 10e3)
+    dz.set_value(intent, d, "RS", vbe / (spec.target * 1.01), "RS = VBE/I", dz.E96)
+    d.free, d.scale = "RS", -1
+
+
+register(Family(kind="led_current_limiter", function=_limits_current,
+                summary="two-transistor constant-current LED driver (VBE current limit)",
+                build=_led_limiter,
+                names=("two-transistor constant-current LED driver", "two-transistor LED current limiter",
+                       "LED driver with a current-limiting transistor"),
+                rules=((6.7, (rf"{word('led')}s?\b|light[- ]emitting",
+                              r"two[- ]transistor|second\s+(?:npn|transistor)|current[- ]limiting\s+transistor")),),
+                analysis="op", specs=("current",), design=_design_led_limiter,
+                examples=(("current", "two-transistor constant-current LED driver from 12 V, {x} A through the LED",
+                           5e-3, 40e-3),)))
 register(Family(kind="led_resistor", function=_led_resistor_current,
                 summary="LED with a current-limiting resistor",
                 build=_led_resistor,
