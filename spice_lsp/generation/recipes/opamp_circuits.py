@@ -8,6 +8,7 @@ each loop stays closed (diodes steer the feedback) so the op-amp never saturates
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from spice_lsp.generation.checklist import Probe
@@ -91,11 +92,37 @@ def _differentiates(f: _Filler) -> list:
 
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
 
+# The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn".
+_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b",
+                         re.IGNORECASE)
+# "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
+_EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
+
+
+def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
+    """The + and - input nodes and their sources: the nodes the request names, each at the DC
+    level it gives ("a at 1.1 V", "2.505 V on inp"), the + one carrying the AC signal; else in
+    (a sine) and ref (VBIAS)."""
+    m = _TWO_INPUTS.search(f.intent.description)
+    if m is None:
+        return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
+    p, n = (m[1], m[2]) if m[1] else (m[3], m[4])
+
+    def level(node: str) -> str:
+        at = re.search(rf"\b{node}\s+(?:at|=)\s*([-+]?[\d.]+)\s*V\b|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
+                       f.intent.description, re.IGNORECASE)
+        return (at[1] or at[2]) if at else "0"
+    return p, n, [f"V1 {p} 0 DC {level(p)} AC 1", f"V2 {n} 0 DC {level(n)}"]
+
+
 def _difference(f: _Filler) -> str:
-    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "RF")
-    # Vout = (R2/R1) (v(in) - v(ref)) with R3 = R1, R4 = R2 matched.
-    return "\n".join([_opamp_block(f), _signal(f), f"V2 ref 0 DC {f('VBIAS', 0)}", f"R1 ref n {r1}",
-                      f"R2 n out {r2}", f"R3 in p {r1}", f"R4 p 0 {r2}", "X1 p n out opamp"])
+    stated = _EQUATION_GAIN.search(f.intent.description)
+    r1 = f("R1", 10e3, "R")
+    r2 = f("R2", float(stated[1]) * f.number("R1", 10e3, "R") if stated else 10e3, "RF")
+    p, n, sources = _inputs(f, 0.5)
+    # Vout = (R2/R1) (v(p) - v(n)) with R3 = R1, R4 = R2 matched.
+    return "\n".join([_opamp_block(f), *sources, f"R1 {n} n {r1}",
+                      f"R2 n out {r2}", f"R3 {p} p {r1}", f"R4 p 0 {r2}", "X1 p n out opamp"])
 
 
 register(Family(kind="difference_amplifier", summary="op-amp difference amplifier (subtractor)", build=_difference,
@@ -112,8 +139,9 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
 def _instrumentation(f: _Filler) -> str:
     r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", 10e3)
     # Two followers with gain 1 + 2R/RG (R9 is RG) drive a difference stage of gain R3/R2.
-    return "\n".join([_opamp_block(f), _signal(f, 0.05), f"V2 ref 0 DC {f('VBIAS', 0)}",
-                      "X1 in n1 o1 opamp", "X2 ref n2 o2 opamp", f"R1 o1 n1 {r}", f"R4 o2 n2 {r}",
+    p, n, sources = _inputs(f, 0.05)
+    return "\n".join([_opamp_block(f), *sources,
+                      f"X1 {p} n1 o1 opamp", f"X2 {n} n2 o2 opamp", f"R1 o1 n1 {r}", f"R4 o2 n2 {r}",
                       f"R9 n1 n2 {rg}", f"R5 o2 n3 {r2}", f"R6 n3 out {r3}", f"R7 o1 p3 {r2}", f"R8 p3 0 {r3}",
                       "X3 p3 n3 out opamp"])
 
