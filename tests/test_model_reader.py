@@ -6,7 +6,7 @@ import pytest
 
 from spice_lsp.generation.lm import READER_SYSTEM, Draft
 from spice_lsp.generation.model_reader import cross_check, family_named, values_in
-from spice_lsp.generation.pipeline import PASS, UNCHECKED, CannotServe, generate
+from spice_lsp.generation.pipeline import PASS, CannotServe, generate
 
 LOW_PASS = ("a resistor and capacitor network that passes everything below 1.6 kHz, with a 10 nF capacitor, "
             "sweep 10 Hz to 1 MHz")
@@ -63,22 +63,24 @@ def test_a_reading_with_an_invented_value_is_discarded():
 
 
 def test_the_original_request_is_still_checked_on_the_answer_to_its_restatement():
-    # The restatement leaves out the request's 47 nF capacitor: the answer has the family's own.
+    # The restatement leaves out the request's 47 nF capacitor: the answer has the family's own,
+    # fails the request's own value check, and is not used.
     description = LOW_PASS.replace("10 nF", "47 nF")
     result = generate(description, reader=FakeReader("RC low-pass filter: cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"))
-    reading = next(c for c in result.candidates if c.source == "model-reading")
-    failed = [i.what for i in reading.verification.checks if i.status != PASS]
-    assert failed == ["value 47 nF (C) of the request"] and not reading.verification.ok
-    assert not (result.backend == "fake" and result.verified)
+    assert result.backend == "template" and "value 47 nF (C) of the request: not in the netlist" in result.reason
 
 
-def test_a_circuit_the_model_chose_without_a_measured_spec_is_not_verified():
+def test_a_circuit_the_model_chose_without_a_measured_spec_never_replaces_a_refusal():
     description = "something that keeps only the low frequencies"
     with pytest.raises(CannotServe, match="no circuit could be recognised"):
         generate(description)
-    result = generate(description, reader=FakeReader("RC low-pass filter"))
-    assert result.backend == "fake" and not result.verified
-    assert [i.status for i in result.checks if "the circuit the model read" in i.what] == [UNCHECKED]
+    with pytest.raises(CannotServe, match="no measured spec of the request confirms what the circuit does"):
+        generate(description, reader=FakeReader("RC low-pass filter"))
+
+
+def test_words_the_rules_cannot_read_are_no_restatement():
+    reading = cross_check("turn my favourite song into a circuit", "series RLC circuit: music")
+    assert not reading.ok and "words the rules cannot read: music" in reading.problems
 
 
 def test_a_named_circuit_without_a_recipe_stays_refused_whatever_the_model_reads():

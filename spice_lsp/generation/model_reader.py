@@ -170,6 +170,11 @@ def cross_check(request: str, restatement: str) -> Reading:
     parts = [m["name"] for m in _PART.finditer(rest) if m["name"].lower() not in said | own]
     if parts:
         problems.append("parts not in the request: " + ", ".join(parts))
+    # every item is something the rules read: a number, a node, an analysis ("music" is none)
+    unread = [item.strip() for item in rest.split(",") if item.strip() and not re.search(
+        r"\d|\bnodes?\b|operating point|\.op\b", item, re.IGNORECASE)]
+    if unread:
+        problems.append("words the rules cannot read: " + ", ".join(unread))
     nodes = [n for m in _NODES.finditer(rest) for n in m.groups() if n and n.lower() not in said | GROUND
              and not re.fullmatch(r"[\d.]+", n)]
     if nodes:

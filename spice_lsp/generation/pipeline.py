@@ -31,7 +31,7 @@ from spice_lsp.generation.checklist import (
 )
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
-from spice_lsp.generation.coverage import named_parts
+from spice_lsp.generation.coverage import named_parts, stated_values
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
@@ -503,6 +503,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items.append(CheckItem("ngspice runs it", PASS if sim.ok else FAIL, "; ".join(sim_errors[:3])))
     items += structure(build.request, result.netlist)
     items += named_parts(build.intent.description, result.netlist)
+    items += stated_values([*build.intent.values.values(), *build.intent.extra_values], result.netlist, build.used,
+                           build.design.claimed, [spec.text for spec in build.request.specs])
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
@@ -563,8 +565,9 @@ def generate(description: str, *, drafter=None, reader=None, retriever=None, max
             raise
         read, reading = _model_reading(description, reader, retriever, None, stop, budget_s, sim_timeout,
                                        refused=refusal)
-        if read is None:
-            raise CannotServe(f"{refusal} (the model's reading was discarded: {_discarded(reading)})") from refusal
+        if read is None or not read.verified:  # an unverified reading never replaces an honest refusal
+            raise CannotServe(f"{refusal} (the model's reading was not used: {_discarded(reading, read)})") \
+                from refusal
         read.timings["total_s"] = time.perf_counter() - start
         return read
     intent = build.intent
@@ -627,22 +630,19 @@ def generate(description: str, *, drafter=None, reader=None, retriever=None, max
     if reader is not None and not fallback.verification.ok:  # the rules may have read the wrong circuit
         read, reading = _model_reading(description, reader, retriever, (build, fallback), stop, budget_s,
                                        sim_timeout)
-        if read is not None and _failures(read.served) < _failures(fallback):
+        if read is not None and read.verified:  # only a verified reading replaces the rules' answer
             read.candidates[:0] = candidates
             read.timings.update(intent_s=timings["intent_s"], total_s=time.perf_counter() - start)
             return read
-        reason = f"the rules' answer failed a check and the model's reading did not do better ({_discarded(reading)})"
+        reason = f"the rules' answer failed a check and the model's reading was not used ({_discarded(reading, read)})"
     if not fallback.verification.ok:
         warnings.append("not verified: " + _why(fallback))
     return result(fallback.netlist, "template", reason)
 
 
-def _failures(candidate: Candidate | None) -> int:
-    return len([i for i in candidate.verification.checks if i.status != PASS]) if candidate else 1 << 30
-
-
-def _discarded(reading: Reading) -> str:
-    return f"'{reading.text}': " * bool(reading.text) + ("; ".join(reading.problems) or "it failed more checks")
+def _discarded(reading: Reading, read: GenerationResult | None) -> str:
+    why = "; ".join(reading.problems) or (_why(read.served) if read and read.served else "not verified")
+    return f"'{reading.text}': " * bool(reading.text) + why
 
 
 def _model_reading(description: str, reader, retriever, rules: tuple[Build, Candidate] | None,
