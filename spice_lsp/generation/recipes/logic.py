@@ -9,9 +9,9 @@ from typing import Any
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, logic_gate, logic_table, register, used
-from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _mos_device
-from spice_lsp.language.units import format_eng, parse_number
+from spice_lsp.language.units import format_eng
 
 A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
 B = "PULSE(0 {vdd} 0 100p 100p 10n 20n)"  # input b: 20 ns period, so a and b take all four combinations
@@ -97,20 +97,15 @@ def _tristate(f: _Filler) -> str:
                       "V4 half 0 DC {vdd/2}", "R1 out half 100k", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
 
 
-_TIME = r"[\d.]+\s*[munpµ]?s\b"
 # "a 5 ns set pulse on s at 10 ns": one pulse, its width and start, on a node.
-_PULSE_ON = re.compile(rf"(?:(?P<width>{_TIME})\s+)?(?:\w+\s+)?pulse\s+on\s+(?P<node>\w+)\s+at\s+(?P<at>{_TIME})",
+_PULSE_ON = re.compile(rf"(?:(?P<width>{TIME})\s+)?(?:\w+\s+)?pulse\s+on\s+(?P<node>\w+)\s+at\s+(?P<at>{TIME})",
                        re.IGNORECASE)
-
-
-def _seconds(text: str) -> float:
-    return parse_number(re.sub(r"\s+|s$", "", text).replace("µ", "u")) or 0.0
 
 
 def _set_reset(f: _Filler) -> tuple[tuple[float, float], tuple[float, float], bool]:
     """(start, width) of the set pulse on s and the reset pulse on r, in seconds, and whether the
     request states them (one pulse each) rather than the family's repeating 40 ns pair."""
-    stated = {m["node"].lower(): (_seconds(m["at"]), _seconds(m["width"]) if m["width"] else 3e-9)
+    stated = {m["node"].lower(): (seconds(m["at"]), seconds(m["width"]) if m["width"] else 3e-9)
               for m in _PULSE_ON.finditer(f.intent.description)}
     if "s" in stated and "r" in stated:
         return stated["s"], stated["r"], True

@@ -15,8 +15,9 @@ from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, used
 from spice_lsp.generation.recipes.filters import designed, designer, parts
-from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
 
 OPAMP_WORDS = r"op[- ]?amps?|operational"
 
@@ -292,17 +293,40 @@ register(Family(kind="peak_detector", summary="op-amp peak detector (with hold c
                 signal_input=True))
 
 
+# "a switch controlled by node smp that samples from 0.2 ms to 0.25 ms": one sampling window.
+_CONTROL = re.compile(r"controlled\s+by\s+(?:node\s+)?(\w+)", re.IGNORECASE)
+_WINDOW = re.compile(rf"samples?\s+(?:only\s+)?from\s+({TIME})\s+to\s+({TIME})", re.IGNORECASE)
+
+
 def _sample_and_hold(f: _Filler) -> str:
     s = f.model("sw")
-    f.param("fsw", f("FSW", 10e3))
-    # X1 buffers the input onto C1 while the clock closes S1 (a tenth of each period); X2 reads it.
-    return "\n".join([_opamp_block(f), _signal(f, 1), "V2 clk 0 PULSE(0 5 0 10n 10n {0.1/fsw} {1/fsw})",
-                      "X1 in a a opamp", f"S1 a h clk 0 {s}", f"C1 h 0 {f('C', 1e-9)}", "X2 h out out opamp"])
+    ctl = m[1] if (m := _CONTROL.search(f.intent.description)) else "clk"
+    if window := _WINDOW.search(f.intent.description):  # S1 closes once, for the stated window
+        start, stop = seconds(window[1]), seconds(window[2])
+        clock = f"V2 {ctl} 0 PULSE(0 5 {format_eng(start)} 10n 10n {format_eng(stop - start)} 1)"
+    else:  # the clock closes S1 a tenth of each period
+        f.param("fsw", f("FSW", 10e3))
+        clock = f"V2 {ctl} 0 PULSE(0 5 0 10n 10n {{0.1/fsw}} {{1/fsw}})"
+    # X1 buffers the input onto C1 while S1 is closed; X2 reads it.
+    return "\n".join([_opamp_block(f), _signal(f, 1), clock,
+                      "X1 in a a opamp", f"S1 a h {ctl} 0 {s}", f"C1 h 0 {f('C', 1e-9)}", "X2 h out out opamp"])
+
+
+def _holds(f: _Filler) -> list:
+    """Clocked: the held samples follow the input's whole swing. One stated window: out holds
+    the input's value at the window's end, VIN sin(2 pi f t)."""
+    if window := _WINDOW.search(f.intent.description):
+        start, stop = seconds(window[1]), seconds(window[2])
+        x = used(f, "VIN") * math.sin(2 * math.pi * used(f, "FREQ") * stop)
+        return [Probe(f"function: holds the input's value at {format_eng(stop)}s ({x:.3g} V) after sampling",
+                      f"{{tran}}\nmeas tran result find v({{out}}) at={stop + 2 * (stop - start):g}",
+                      x - 0.03 * abs(x) - 0.01, x + 0.03 * abs(x) + 0.01)]
+    return [settles("its held samples follow the input's whole swing", 1.6 * used(f, "VIN"), 2.1 * used(f, "VIN"),
+                    how="pp")]
 
 
 register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch, hold capacitor)",
-                function=lambda f: [settles("its held samples follow the input's whole swing", 1.6 * used(f, "VIN"),
-                                            2.1 * used(f, "VIN"), how="pp")],
+                function=_holds,
                 build=_sample_and_hold,
                 names=("sample-and-hold circuit", "sample and hold", "track-and-hold circuit",
                        "op-amp sample-and-hold"),
