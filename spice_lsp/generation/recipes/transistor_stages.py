@@ -12,7 +12,16 @@ from collections.abc import Callable
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe, Spec
-from spice_lsp.generation.families import Family, ce_gain, expect, gain_between, register, stated_parameter, used
+from spice_lsp.generation.families import (
+    Family,
+    ce_gain,
+    expect,
+    gain_between,
+    logic_gate,
+    register,
+    stated_parameter,
+    used,
+)
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng
 
@@ -528,3 +537,23 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                 specs=("gain", "gain_db"), design=_design_ce_gain,
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
                           ("gain_db", "emitter-degenerated common-emitter amplifier, {x} dB gain", 6, 30))))
+
+
+# --- NMOS inverter with a resistive load ------------------------------------------------------
+
+def _nmos_resistive_inverter(f: _Filler) -> str:
+    # M1 pulls out low when in is high; RD pulls it up to VDD when M1 is off. VOL is where M1's
+    # triode current equals (VDD - VOL)/RD, so RD must be large against M1's on-resistance.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", "V2 in 0 PULSE(0 {vdd} 0 1n 1n 5u 10u)",
+                      f"R1 vdd out {f('RD', 10e3, 'RL', 'R')}", _mos_device(f, "n", "out", "in", "0", "0", "M1"),
+                      f"C1 out 0 {f('CL', 1e-12, 'C')}"])
+
+
+register(Family(kind="nmos_resistive_inverter", summary="NMOS inverter with a resistive load",
+                function=lambda f: [logic_gate((False, True), used(f, "VDD"))],
+                build=_nmos_resistive_inverter,
+                names=("NMOS inverter with a resistive load", "resistor-load NMOS inverter", "NMOS inverter",
+                       "resistive-load inverter"),
+                rules=((4.9, (r"inverter", r"nmos\s+inverter|resistive[- ]load|resistor[- ]load|load\s+resistor|"
+                                           r"(?:drain|pull[- ]up)\s+resistor")),),
+                analysis="tran", tran=("10n", "40u"), source="V2", mos=True, transient=40e-6))
