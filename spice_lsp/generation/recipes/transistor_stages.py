@@ -557,3 +557,56 @@ register(Family(kind="nmos_resistive_inverter", summary="NMOS inverter with a re
                 rules=((4.9, (r"inverter", r"nmos\s+inverter|resistive[- ]load|resistor[- ]load|load\s+resistor|"
                                            r"(?:drain|pull[- ]up)\s+resistor")),),
                 analysis="tran", tran=("10n", "40u"), source="V2", mos=True, transient=40e-6))
+
+
+# --- multi-stage common-source amplifier ------------------------------------------------------
+
+_STAGES = re.compile(r"\b(two|three|four|[234])[- ]stages?\b", re.IGNORECASE)
+_KP, _VTO = 110e-6, 0.7  # the nch card's
+
+
+def _stage_count(f: _Filler) -> int:
+    m = _STAGES.search(f.intent.description)
+    if m is None:
+        return 2
+    return {"two": 2, "three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
+
+
+def _cs_bias(vdd: float, rs: float) -> tuple[float, float]:
+    """(VG, ID) of one stage: VG = 0.3 VDD, ID from ID = (KP W/L / 2)(VG - ID RS - VTO)^2 (W/L = 10)."""
+    vg, beta = 0.3 * vdd, _KP * 10
+    vov = (-1 + math.sqrt(1 + 2 * beta * rs * (vg - _VTO))) / (beta * rs)  # the overdrive, solved
+    return vg, beta / 2 * vov * vov
+
+
+def _multistage_cs(f: _Filler) -> str:
+    n = _stage_count(f)
+    rd, rs = f("RD", 10e3, "RL", "R"), f("RS", 1e3)
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 in 0 DC 0 AC {f('VIN', 1)} SIN(0 {f('VIN', 1)}m 1k)",
+             f"* {n} capacitively coupled common-source stages; each gate biased at 0.3 VDD by its divider,"
+             " its source resistor bypassed"]
+    for k in range(1, n + 1):
+        drain = "out" if k == n else f"d{k}"
+        lines += [f"C{k} {'in' if k == 1 else f'd{k - 1}'} g{k} 1u", f"R{4 * k - 3} vdd g{k} 700k",
+                  f"R{4 * k - 2} g{k} 0 300k", f"R{4 * k - 1} vdd {drain} {rd}",
+                  _mos_device(f, "n", drain, f"g{k}", f"s{k}", "0", f"M{k}"), f"R{4 * k} s{k} 0 {rs}",
+                  f"C{n + k} s{k} 0 100u"]
+    return "\n".join(lines)
+
+
+def _multistage_gain(f: _Filler) -> list:
+    """The product of each stage's gm (RD || the next stage's 210k divider)."""
+    n, rd, rs = _stage_count(f), used(f, "RD", "RL", "R"), used(f, "RS")
+    _, ident = _cs_bias(used(f, "VDD", default=5), rs)
+    gm = math.sqrt(2 * _KP * 10 * ident)
+    gain = (gm * rd * 210e3 / (rd + 210e3)) ** (n - 1) * gm * rd
+    return [gain_between(0.5 * gain, 1.5 * gain, f"amplifies about {gain:.3g}x through {n} stages")]
+
+
+register(Family(kind="multistage_common_source", summary="multi-stage (cascaded) common-source amplifier",
+                function=_multistage_gain, build=_multistage_cs,
+                names=("two-stage common-source amplifier", "cascaded common-source amplifier",
+                       "multi-stage common-source amplifier", "three-stage common-source amplifier"),
+                rules=((16.9, (r"common[- ]source", r"(?:two|three|four|[234])[- ]stages?|cascaded|multi[- ]?stage")),),
+                source="V2", mos=True, noun="amplifier",
+                accepts=r"(?:two|three|four|[234])[- ]stages?|multi[- ]?stage"))
