@@ -47,3 +47,29 @@ def test_an_answer_said_verified_holds_every_part_name_the_request_wrote(descrip
     missing = {n for n in names if n not in result.netlist.lower()}
     assert not result.verified or not missing, (missing, result.netlist)
     assert all(any(n.upper() in i.what.upper() for i in result.checks) for n in missing)
+
+
+def test_a_value_the_answer_leaves_out_fails_where_its_unit_goes():
+    """1 kHz is no 1k resistor: a stated frequency the answer never writes is reported."""
+    from spice_lsp.generation.coverage import stated_values
+    from spice_lsp.generation.intent import parse_intent
+    netlist = parse("t\nVIN in 0 DC 2\nR1 in out 1k\nC1 out 0 1u\n.tran 2u 12m\n.end\n").netlist
+    intent = parse_intent("A 1 kHz, 2 V sine VIN at in, R1 = 1k from in to out, C1 = 1 µF to ground; 12 ms transient")
+    values = [*intent.values.values(), *intent.extra_values]
+    assert [i.what for i in stated_values(values, netlist, [], set(), [])] == ["1 kHz (FREQ) from the request"]
+    written = parse("t\nVIN in 0 SIN(0 2 1k)\nR1 in out 1k\nC1 out 0 1u\n.tran 2u 12m\n.end\n").netlist
+    assert stated_values(values, written, [], set(), []) == []
+
+
+def test_a_frequency_written_as_a_period_counts():
+    from spice_lsp.generation.coverage import stated_values
+    from spice_lsp.generation.intent import parse_intent
+    netlist = parse("t\nVCLK clk 0 PULSE(0 5 0 1n 1n 25u 100u)\nR1 clk 0 1k\n.tran 1u 500u\n.end\n").netlist
+    intent = parse_intent("a 0 to 5 V square wave at 10 kHz at clk into a 1k load; 500 us transient")
+    freq = [v for v in intent.values.values() if v.unit == "Hz"]
+    assert freq and stated_values(freq, netlist, [], set(), []) == []
+
+
+def test_chemical_formulas_and_ports():
+    assert designators("high-k dielectric (HfO2), SiO2 layer") == []
+    assert designators("inputs Vp, Vn and outputs Vout; a load at Vout") == ["Vp", "Vn", "Vout"]

@@ -1,19 +1,27 @@
-"""The names a request gives its parts, each looked for in the answer.
+"""The names and values a request writes, each looked for in the answer.
 
 The request reader turns the statements it understands into constraints, and the checklist
 checks those. A part the reader did not understand ("the 2k RA across C1", "Q3's collector")
 would otherwise go unchecked, and the answer could say verified without it. So, independently
 of the reader, every word written as a part's designator (a letter and a number: R1, Q12, RF2;
-or a capitalised name given a value or a part noun: "RA = 10k", "resistor RS") must name an
-element, node, model or subcircuit of the answer."""
+or a capitalised name given a value or a part noun: "RA = 10k", "resistor RS"; or a port written
+as specifications write them: Vin, Vout, Vp, Vn, Vdd) must name an element, node, model or
+subcircuit of the answer, and every value with a unit the reader found ("1 kHz", "2 V") must be
+written in it, unless a spec accounts for it (then it is measured)."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spice_lsp.generation.checklist import FAIL, CheckItem
+from spice_lsp.generation.intent import Value
 from spice_lsp.language import model as m
+from spice_lsp.language.elements import layout
+from spice_lsp.language.units import parse_number
 
 _LETTERS = "RCLDQMJVIEGFHKSWX"  # SPICE element letters a user names parts with
+# "Vin", "Vout", "Vp", "Vn", "Vdd", "Vbias1": the ports of a specification, capital V then a port word
+_PORT = re.compile(r"^V(?:in|out|o|i|p|n|dd|ss|cc|ee|ref|bias|cm|ctrl|ctl|sig|src|fb|clk|inp|inn|outp|outn)\d?$")
 _NUMBERED = re.compile(r"^[A-Za-z]{1,3}\d{1,2}$")  # R1, RF2, Q12 (LM317, NE555: three digits, part numbers)
 _TOKEN = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9_]*)(?!\w)")
 _PART_NOUN = re.compile(r"(?:resistor|capacitor|cap|inductor|diode|transistor|mosfet|jfet|bjt|source|load|"
@@ -47,11 +55,13 @@ def designators(description: str) -> list[str]:
         if (word[0].upper() not in _LETTERS or word.upper() in _NOT_PARTS
                 or word.upper() in map(str.upper, found)):
             continue
-        numbered = bool(_NUMBERED.match(word)) and (word[0].isupper() or word[0] in "rcldqmj")
+        letters = word.rstrip("0123456789")
+        numbered = bool(_NUMBERED.match(word)) and (letters.isupper() or (letters.islower() and word[0] in "rcldqmj"))
         named = (word.isupper() and 2 <= len(word) <= 5 and word.isalpha()
                  and bool(_GIVEN.match(description[match.end():])
                           or _PART_NOUN.search(description[max(0, match.start() - 24):match.start()])))
-        if (numbered or named) and not _model_parameter(description, match.start(), match.end()):
+        port = bool(_PORT.match(word))
+        if (numbered or named or port) and not _model_parameter(description, match.start(), match.end()):
             found.append(word)
     return found
 
@@ -75,3 +85,85 @@ def named_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
     have = netlist_names(netlist)
     return [CheckItem(f"{name} (named in the request)", FAIL, "not in the netlist")
             for name in designators(description) if name.lower() not in have]
+
+
+_ELEMENT_UNIT = {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}
+_WAVE_UNITS = {"sin": "V V Hz s", "pulse": "V V s s s s s", "exp": "V V s s s s", "sffm": "V V Hz Hz"}
+_EXPRESSION_NUMBER = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
+
+
+def typed_numbers(netlist: m.Netlist) -> dict[str, list[float]]:
+    """The answer's numbers by the unit their place gives them (a resistor's value: ohm, a sine's
+    third argument: Hz, a transient's: s...); "any" holds those whose place says nothing
+    (model cards, parameters, expressions), so that a 1 kHz never counts as a 1k resistor."""
+    found: dict[str, list[float]] = defaultdict(list)
+
+    def add(unit: str, text: str) -> None:
+        if (number := parse_number(text)) is not None:
+            found[unit].append(number)
+        else:
+            found["any"].extend(n for t in _EXPRESSION_NUMBER.findall(text) if (n := parse_number(t)) is not None)
+
+    for st in netlist.statements:
+        if isinstance(st, m.Element):
+            nodes = {id(f) for f in layout(st).nodes}
+            unit = _ELEMENT_UNIT.get(st.letter.upper(), "any")
+            for f in st.fields:
+                if id(f) in nodes:
+                    continue
+                if f.kind == "func" and f.name.lower() in _WAVE_UNITS:
+                    for place, item in zip(_WAVE_UNITS[f.name.lower()].split(), f.items):
+                        add(unit if place == "V" else place, item.text)
+                elif f.kind == "func" and f.name.lower() == "pwl":
+                    for n, item in enumerate(f.items):
+                        add(unit if n % 2 else "s", item.text)
+                elif f.kind == "word":
+                    add(unit, f.text)
+                else:
+                    add("any", f.value.text if f.kind == "assign" and f.value is not None else f.text)
+        elif isinstance(st, m.Analysis):
+            words = [f.text for f in st.args]
+            if st.kind == "tran":
+                units = ["s"] * len(words)
+            elif st.kind in ("ac", "noise"):
+                units = ["any"] * (len(words) - 2) + ["Hz", "Hz"]
+            elif st.kind == "dc":  # source start stop step, possibly twice
+                units = [("degC" if w.lower() == "temp" else _ELEMENT_UNIT.get(w[:1].upper(), "any"))
+                         for w in words[0::4] for _ in range(4)]
+            else:
+                units = ["any"] * len(words)
+            for unit, word in zip(units, words):
+                add(unit, word)
+        elif isinstance(st, m.ParamDef):
+            add("any", st.value)
+        elif isinstance(st, m.Directive):
+            for f in st.args:
+                add("degC" if st.name == ".temp" else "any", f.text)
+        elif isinstance(st, m.Model):
+            for f in st.params:
+                add("any", f.value.text if f.value is not None else f.text)
+    return found
+
+
+def _written(value: Value, numbers: dict[str, list[float]]) -> bool:
+    places = [*numbers.get(value.unit, []), *numbers.get("any", [])] if value.unit in _UNITS_PLACED \
+        else [n for found in numbers.values() for n in found]
+    if value.unit in ("Hz", "s") and value.value:  # a frequency written as its period, or the reverse
+        other = "s" if value.unit == "Hz" else "Hz"
+        places += [1 / n for n in numbers.get(other, []) if n]
+    return any(abs(n - value.value) <= 1e-3 * max(abs(value.value), 1e-30) for n in places)
+
+
+_UNITS_PLACED = {"ohm", "F", "H", "V", "A", "Hz", "s", "degC"}
+
+
+def stated_values(values: list[Value], netlist: m.Netlist, used: list[Value], accounted: set[str],
+                  spec_texts: list[str]) -> list[CheckItem]:
+    """A failing item for each value with a unit the request states that the answer does not write
+    where such a value goes. `used`: values the family built from (a frequency its design turned into
+    R and C, measured by its function check); `accounted`: roles a spec's design stands for; a value
+    inside a spec's own words is the spec's target, measured rather than written."""
+    numbers = typed_numbers(netlist)
+    return [CheckItem(f"{v.text} ({v.role}) from the request", FAIL, "not in the netlist") for v in values
+            if v.unit and v not in used and v.role not in accounted and not any(v.text in t for t in spec_texts)
+            and not _written(v, numbers)]
