@@ -328,3 +328,12 @@ def test_an_unnamed_pulse_needs_its_levels_and_a_verb_is_no_node():
     request = read_request("555 monostable, triggered by a falling pulse on node trig at 1 ms (trig idles at 9 V, "
                            "goes to 0 V for 10 µs), output at node out")
     assert request.sources == []
+
+
+def test_an_input_port_named_like_a_source_is_driven_by_that_source():
+    """'Input node name: Vin' gets a source named Vin on it (test benches write '.tf v(vout) Vin')."""
+    import re
+
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Common-source amplifier with resistive load.\nInput node name: Vin.\nOutput node name: Vout.")
+    assert re.search(r"^Vin vin 0 ", result.netlist, re.MULTILINE | re.IGNORECASE), result.netlist

@@ -230,6 +230,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"'{stated.text}': no source drives that node in this circuit")
             continue
         drive(driver, stated)
+    # An input port named like a source ("Input node name: Vin") is driven by a source of that name,
+    # as the test benches of such specifications expect (".tf v(vout) Vin").
+    port, driver = request.input, next((line for line in found if line.name.upper() == source.upper()), None)
+    if (port and len(port) > 1 and port[0] in "vV" and driver is not None and driver.name not in parts_renamed.values()
+            and mapping.get(driver.nodes[0], driver.nodes[0]) == port
+            and not any(line.name.upper() == port.upper() for line in found + added)):
+        parts_renamed[driver.name] = driver.name = "V" + port[1:]
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
