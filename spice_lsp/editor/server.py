@@ -213,6 +213,8 @@ def initialize(ls: SpiceLanguageServer, params: types.InitializeParams) -> None:
     log_to_client(ls)
     ls.options, problems = Options.from_client(params.initialization_options)
     ls.use_assistant(Assistant(ls.options.generation))
+    if ls.drafts_with_model():  # the model loads on its own thread while the user starts typing
+        ls.model_jobs.executor.submit(ls.assistant.preload)
     for problem in problems:
         ls.tell(problem, types.MessageType.Warning)
 

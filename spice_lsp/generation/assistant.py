@@ -99,6 +99,21 @@ class Assistant:
                 self._retriever = Retriever(template_examples())
             return self._retriever
 
+    def preload(self) -> None:
+        """Load the configured model and the retriever now (the server calls this at start, on the
+        model's own thread), so the first generation does not wait for them. A failure is only
+        logged: the first generation then says why and answers with the rules."""
+        if self.options.resolved_backend() == "template":
+            return
+        try:
+            drafter = self.drafter()
+            if drafter is not None and hasattr(drafter, "load"):
+                drafter.load()
+            self.retriever().load()
+        except Exception as error:  # the same failures generate() reports, later, to the user
+            log.warning("loading the %s backend at start failed: %s", self.options.resolved_backend(),
+                        _why_failed(error))
+
     def generate(self, description: str, *, backend: str | None = None, stop=None, on_text=None,
                  budget_s: float | None = None, progress: Callable[[str], None] | None = None) -> GenerationResult:
         """`backend="template"` forces the instant path; otherwise the configured one.
