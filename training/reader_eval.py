@@ -69,9 +69,10 @@ def evaluate(args: ReaderEvalArguments) -> dict:
     from spice_lsp.generation.pipeline import generate
     records = [r for _, r in read_jsonl(Path(args.data)) if not args.function_only or "function" in r.get("tags", [])]
     if args.per_family:
-        seen: dict[str, int] = {}
-        records = [r for r in records if (seen.__setitem__(r["kind"], seen.get(r["kind"], 0) + 1)
-                                          or seen[r["kind"]] <= args.per_family)]
+        by_kind: dict[str, list[dict]] = {}
+        for r in records:
+            by_kind.setdefault(r["kind"], []).append(r)
+        records = [r for rows in by_kind.values() for r in rows[:args.per_family]]
     if not records:
         raise UsageError(f"{args.data}: no requests to score")
     adapter = resolve_adapter(args.adapter)
