@@ -73,3 +73,24 @@ def test_a_frequency_written_as_a_period_counts():
 def test_chemical_formulas_and_ports():
     assert designators("high-k dielectric (HfO2), SiO2 layer") == []
     assert designators("inputs Vp, Vn and outputs Vout; a load at Vout") == ["Vp", "Vn", "Vout"]
+
+
+def test_a_kind_of_circuit_the_request_names_must_be_the_answers():
+    from spice_lsp.generation.coverage import circuit_kind
+    from spice_lsp.generation.families import FAMILIES
+    amplifier = next(f for f in FAMILIES.values() if "non-inverting" in f.summary and "amplifier" in f.summary)
+    low_pass = next(f for f in FAMILIES.values() if f.summary.startswith("RC low-pass"))
+    assert [i.status for i in circuit_kind("a second-order op-amp filter keeping frequencies above 2 kHz",
+                                           amplifier)] == ["fail"]
+    assert circuit_kind("an amplifier with a gain of 11 built around an op-amp", amplifier) == []
+    assert circuit_kind("RC filter, cutoff 1 kHz", low_pass) == []
+    assert circuit_kind("R1 = 1k from in to out, C1 = 1n to ground", amplifier) == []  # names no kind
+
+
+def test_a_paraphrase_read_as_another_kind_of_circuit_is_not_verified():
+    try:
+        result = generate("second-order op-amp filter keeping frequencies above 2 kHz, input in, output out")
+    except CannotServe:
+        return  # an honest refusal is fine too
+    from spice_lsp.generation.families import family_of
+    assert not result.verified or "filter" in family_of(result.intent.kind).summary

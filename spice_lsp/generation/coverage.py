@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from spice_lsp.generation.checklist import FAIL, CheckItem
+from spice_lsp.generation.families import Family
 from spice_lsp.generation.intent import Value
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
@@ -167,3 +168,26 @@ def stated_values(values: list[Value], netlist: m.Netlist, used: list[Value], ac
     return [CheckItem(f"{v.text} ({v.role}) from the request", FAIL, "not in the netlist") for v in values
             if v.unit and v not in used and v.role not in accounted and not any(v.text in t for t in spec_texts)
             and not _written(v, numbers)]
+
+
+# The kinds of circuit people name ("a filter that ...", "an oscillator at ..."): a request that names
+# one is answered by a family of that kind, or not verified (a paraphrase the rules read as another
+# circuit: "a second-order op-amp filter keeping frequencies above 2 kHz" built as an amplifier).
+_KINDS = {
+    "filter": r"\bfilters?\b", "oscillator": r"\boscillat\w*|\bmultivibrators?\b",
+    "amplifier": r"(?<!op-)(?<!op )\bamp(?:lifier)?s?\b", "regulator": r"\bregulat\w*",
+    "converter": r"\bconverters?\b", "rectifier": r"\brectif\w*", "comparator": r"\bcomparators?\b|\bschmitt\b",
+    "mirror": r"\bmirrors?\b", "divider": r"\bdividers?\b", "integrator": r"\bintegrators?\b",
+    "differentiator": r"\bdifferentiators?\b", "latch": r"\blatch(?:es)?\b|\bflip-?flops?\b",
+    "dac": r"\bdacs?\b|\bdigital[- ]to[- ]analog", "multiplier": r"\bmultipliers?\b|\bdoublers?\b|\btriplers?\b",
+}
+
+
+def circuit_kind(description: str, family: Family) -> list[CheckItem]:
+    """A failing item when the request names a kind of circuit and the family is none of them."""
+    asked = {kind for kind, words in _KINDS.items() if re.search(words, description, re.IGNORECASE)}
+    own = " ".join([family.summary, *family.names, family.noun or ""])
+    if not asked or asked & {kind for kind, words in _KINDS.items() if re.search(words, own, re.IGNORECASE)}:
+        return []
+    return [CheckItem(f"a {' or '.join(sorted(asked))}, as the request asks", FAIL,
+                      f"this answer is a {family.summary}")]

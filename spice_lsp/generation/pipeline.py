@@ -31,7 +31,7 @@ from spice_lsp.generation.checklist import (
 )
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
-from spice_lsp.generation.coverage import named_parts, stated_values
+from spice_lsp.generation.coverage import circuit_kind, named_parts, stated_values
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
@@ -503,6 +503,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items.append(CheckItem("ngspice runs it", PASS if sim.ok else FAIL, "; ".join(sim_errors[:3])))
     items += structure(build.request, result.netlist)
     items += named_parts(build.intent.description, result.netlist)
+    if build.function and build.provenance is None:  # an answer built by a family
+        items += circuit_kind(build.intent.description, family_of(build.intent.kind))
     items += stated_values([*build.intent.values.values(), *build.intent.extra_values], result.netlist, build.used,
                            build.design.claimed, [spec.text for spec in build.request.specs])
     items += analyses(build.requested, result.netlist)
