@@ -82,6 +82,8 @@ def _sources(text):
     ("LED on a 3V3 rail: supply VCC at node vcc, 100R resistor from vcc to node k", [("VCC", "V", "vcc", 3.3, None)]),
     # names of quantities and model parameters are no sources
     ("NMOS with VTO=0.7 KP=200u, VGS = 2 V", []),
+    # a part given its value is no node the source drives
+    ("source VIN drives R = 10 Ω, L = 1 mH and C = 1 µF in series back to ground", [("VIN", "V", None, None, None)]),
 ])
 def test_named_sources(text, expected):
     assert _sources(text) == expected
@@ -148,6 +150,11 @@ def test_loads(text, nodes, value):
     ("Diode D1 from a to ground fed through R1 = 1k from node in",
      [("D1", ("a", "0"), None), ("R1", ("in", "a"), 1e3)]),
     ("VSENSE is a 0 V source from node a to node b in series with R1 = 1k from b to ground", [("R1", ("b", "0"), 1e3)]),
+    # two parts in series between two nodes: the nodes are the pair's ends, neither part's own
+    ("1 kΩ series resistor from in to out, then a 100 mH inductor in series with a 100 nF capacitor from out to "
+     "ground", [(None, ("in", "out"), 1e3)]),
+    ("1k series resistor from in to out, then a 1 H inductor in series with a capacitor from out to ground",
+     [(None, ("in", "out"), 1e3)]),
     # a part hung from a device's pin, in its own phrase
     ("NPN Q1: collector c through RC = 4.7k to vcc, base b biased by R1 = 47k from vcc and R2 = 10k to ground, "
      "emitter e with RE = 1k to ground", [("Q1", ("c", "b", "e"), None), ("RC", ("c", "vcc"), 4.7e3),

@@ -600,7 +600,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         rail = key in _RAILS
         node = None
         for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to)\s+"
-                             r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(=])", text[end:stop], re.IGNORECASE):
+                             r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s*[(=])", text[end:stop], re.IGNORECASE):
             if not _article(m, "n") and m["n"].lower() not in _NOT_NODES and not _value_word(m, "n") \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
@@ -774,6 +774,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
                                     r"\b(?:and|with)\s+(?:an?\s+|the\s+)?[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
                                     r"inductor|coil)\b)|$)", text)]:
         clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
+        if re.search(r"\bin\s+series\s+with\b", clause, re.IGNORECASE) or re.match(r"\s*with\b", text[start:stop]) \
+                and re.search(r"\bin\s+series\s*$", text[:start], re.IGNORECASE):
+            continue  # "L in series with a (100 nF) capacitor from out to ground": the pair's nodes, neither part's
         word = _UNNAMED.search(clause)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
             continue  # a sensor is the family's own part, not a plain resistor

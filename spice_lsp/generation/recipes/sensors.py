@@ -48,7 +48,9 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         f.param("beta", f("BETA", 3950))
         law = _NTC
         why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
-    return law, [why, f"V2 t 0 DC {f('TEMP', 27)}", "* v(t) is the sensor's temperature in C"]
+    # No temperature stated: the one its rating states ("10k at 25 °C"), where its nominal value holds.
+    rated = next((x.value for x in f.intent.extra_values if x.unit == "degC"), 27)
+    return law, [why, f"V2 t 0 DC {f('TEMP', rated)}", "* v(t) is the sensor's temperature in C"]
 
 
 # --- what each circuit must do, from the values it was built with -------------------------------------
@@ -65,8 +67,8 @@ def _at_op(what: str, x: float, tolerance: float) -> Probe:
     return Probe(f"function: {what} = {x:.4g} V", "op\nlet result = v({out})", x - band, x + band)
 
 
-# "the thermistor (10k at 25 C) from out to ground": the sensor is the divider's bottom arm.
-SENSOR_AT_BOTTOM = re.compile(r"(?:thermistor|ntc|rtd|pt100|pt1000)(?:\s*\([^)]*\))?\s+(?:is\s+)?(?:"
+# "the thermistor (10k at 25 C) from out to ground", "the NTC as R2 from out to ground": the bottom arm.
+SENSOR_AT_BOTTOM = re.compile(r"(?:thermistor|ntc|rtd|pt100|pt1000)(?:\s*\([^)]*\))?\s+(?:is\s+|as\s+[a-z]\w*\s+)?(?:"
                               r"from\s+\w+\s+to\s+(?:ground|gnd)\b|to\s+ground|(?:at|on)\s+the\s+bottom|"
                               r"as\s+the\s+(?:bottom|lower)\s+(?:arm|leg|resistor))", re.IGNORECASE)
 
