@@ -344,3 +344,85 @@ def test_an_input_port_named_like_a_source_is_driven_by_that_source():
     from spice_lsp.generation.pipeline import generate
     result = generate("Common-source amplifier with resistive load.\nInput node name: Vin.\nOutput node name: Vout.")
     assert re.search(r"^Vin vin 0 ", result.netlist, re.MULTILINE | re.IGNORECASE), result.netlist
+
+
+def _placed(text):
+    return {e.name or e.kind: e.nodes for e in read_request(text).elements}
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("D2 anode at ground and cathode at out", ("0", "out")),
+    ("diode D1 with its cathode on out and anode to ground", ("0", "out")),
+    ("a diode D1 from out to ground, cathode at ground", ("out", "0")),  # the ends, turned the way the pin says
+    ("a diode D1 from out to ground, anode at ground", ("0", "out")),
+    ("D1 cathode to vcc, anode at out", ("out", "vcc")),
+])
+def test_diode_pins_in_either_order(text, nodes):
+    assert _placed(text)["D1" if "D1" in text else "D2"] == nodes
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    ("NMOS M1 with gate grounded, drain at out, source tied to ground", "M1", ("out", "0", "0", "0")),
+    ("Q1 collector at out, base at b, emitter grounded", "Q1", ("out", "b", "0")),
+    ("Q2 with its emitter to gnd, base at in and collector at out", "Q2", ("out", "in", "0")),
+])
+def test_a_grounded_pin_is_node_0(text, name, nodes):
+    request = read_request(text)
+    assert _placed(text)[name] == nodes and "grounded" not in request.nodes
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    ("R1 = 10 Ω across C1, C1 = 1n from out to ground", "R1", ("out", "0")),
+    ("C1 = 1n from out to ground, R2 = 10k in parallel with C1", "R2", ("out", "0")),
+    ("L1 = 1mH from a to b, C3 = 10n across the inductor", "C3", ("a", "b")),
+    ("C4 = 1n parallel to R1, R1 = 1k from x to y", "C4", ("x", "y")),
+])
+def test_a_part_across_another_takes_its_nodes(text, name, nodes):
+    assert _placed(text)[name] == nodes
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("five point six kilohms", 5.6e3, "ohm"), ("two hundred twenty ohms", 220, "ohm"), ("one volt", 1, "V"),
+    ("three point three volts", 3.3, "V"), ("ten microfarads", 10e-6, "F"),
+    ("two point two five kilohms", 2.25e3, "ohm"),
+])
+def test_numbers_in_words(text, value, unit):
+    (q,) = _quantities(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, parts, sources", [
+    ("R1 = 22k from vcc to base, R2 = 6.8k from base to ground, and vcc is a 12 V DC source",
+     {"R1": ("vcc", "base"), "R2": ("base", "0")}, [("vcc", 12.0)]),
+    ("R1 = 22k between vcc and base", {"R1": ("vcc", "base")}, []),
+    # a device that places the pin names the node after it
+    ("NPN Q1 with base at b, collector at out, emitter grounded. R1 = 22k from vcc to base",
+     {"Q1": ("out", "b", "0"), "R1": ("vcc", "b")}, []),
+    # a device that leaves the pin open takes the node so named
+    ("NPN Q1, collector at out, emitter grounded. R1 = 22k from vcc to base",
+     {"Q1": ("out", "base", "0"), "R1": ("vcc", "base")}, []),
+    ("NPN amplifier Q1: collector c through 1k to vcc, base b, emitter grounded",
+     {"Q1": ("c", "b", "0"), "R": ("c", "vcc")}, []),
+])
+def test_pin_words_as_node_names(text, parts, sources):
+    request = read_request(text)
+    assert _placed(text) == parts
+    assert [(s.node, s.dc) for s in request.sources] == sources
+    assert ("base" in request.nodes) == any("base" in nodes for nodes in parts.values())
+
+
+@pytest.mark.parametrize("text", ["diode D1 with its anode to ground and cathode at k", "R1 from the base to ground"])
+def test_a_pin_placed_is_no_node_named_after_it(text):
+    assert not {"anode", "base"} & set(read_request(text).nodes)
+
+
+@pytest.mark.parametrize("text, worded", [
+    ("R1 = five point six kilohms from in to out, three point three volts DC at in",
+     "R1 = 5.6 kilohms from in to out, 3.3 volts DC at in"),
+    ("one volt AC at in, R1 = two hundred twenty ohms from in to out", "1 volt AC at in, R1 = 220 ohms from in to out"),
+])
+def test_numbers_in_words_read_as_figures(text, worded):
+    def read(t):
+        r = read_request(t)
+        return [(e.name, e.nodes, e.value) for e in r.elements], [(s.node, s.dc, s.ac) for s in r.sources]
+    assert read(text) == read(worded)

@@ -52,6 +52,7 @@ _NUM_WORDS = {w: i for i, w in enumerate(
 _NUM_WORDS.update({w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 _WORD = "|".join(sorted([*_NUM_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_DIGIT_WORD = "|".join(list(_NUM_WORDS)[:10])
 _PREFIX_WORDS = {"kilo": "k", "kil": "k", "mega": "meg", "giga": "g", "milli": "m", "micro": "u",
                  "nano": "n", "pico": "p", "femto": "f", "M": "meg"}  # -> units.SCALE_FACTORS key
 _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, microns before m
@@ -72,7 +73,8 @@ _QTY = re.compile(rf"""
     (?<![\w/])(?<!(?<!\.)\.)
     (?: (?P<rkm>\d+(?:meg|MEG|[kKMRVmuµμnp])\d{{1,2}}|\d+R\b)     # 2k2, 4u7, 4M7, 3V3, 100R
       | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
-      | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*) )  # "forty-seven", "one hundred"
+      | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*      # "forty-seven", "one hundred"
+                  (?:\s+(?i:point)(?:\s+(?i:{_DIGIT_WORD})\b)+)?) )      # "five point six"
     \s?
     (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf]|[NPU](?=\s?(?:[\u03a9\u2126FHVA]|(?i:ohm|hz))))?
     (?:(?<=[^\d\s])\s(?=[\u03a9\u2126FHVA]|(?i:ohm|hz)))?  # "100 n F": a prefix spaced from its unit
@@ -98,15 +100,17 @@ class _Q:
 
 
 def _words_value(words: str) -> float:
+    whole, _, decimals = re.sub(r"\s+point\s+", " point ", words.lower()).partition(" point ")  # digit by digit
     total = current = 0
-    for word in re.findall(r"[a-z]+", words.lower()):
+    for word in re.findall(r"[a-z]+", whole):
         if word == "hundred":
             current = (current or 1) * 100
         elif word == "thousand":
             total, current = total + (current or 1) * 1000, 0
         elif word != "and":
             current += _NUM_WORDS[word]
-    return float(total + current)
+    digits = "".join(str(_NUM_WORDS[word]) for word in decimals.split())
+    return float(f"{total + current}.{digits or 0}")
 
 
 def _times(x: float, mult: float) -> float:

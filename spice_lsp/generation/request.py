@@ -15,10 +15,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.intent import _Q, _quantities
+from spice_lsp.generation.intent import _Q, _QTY, _quantities, _words_value
 from spice_lsp.language.units import format_eng
 
-GROUND = {"0", "gnd", "ground", "earth", "vss", "com", "common"}
+GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
 
 # Element letters ngspice knows, and the words people use for them.
 KIND_WORDS = {"R": r"resistors?|resistance|res\b", "C": r"capacitors?|caps?\b|capacitance",
@@ -199,11 +199,25 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Pin words that may name a node of their own after a preposition ("R1 = 22k from vcc to base", "between vcc
+# and base"), unlike "the base", "base of Q1" or "anode to ground" (a pin placed); a device that places that
+# pin elsewhere renames the node after it (read_request).
+_PIN_NODES = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate"}
+
+
+def _not_node(m: re.Match, group: str) -> bool:
+    word, before = m[group].lower(), m.string[:m.start(group)]
+    named = word in _PIN_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
+        re.search(r"\b(?:from|to|into|between|at|on)\s+$", before)
+        or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
+    return word in _NOT_NODES and not named
+
+
 def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> tuple[str, str] | None:
     """The two nodes a part's words place it between, read from `after` on."""
     for pattern in patterns:
         m = pattern.search(clause, after)
-        if m and not ({m["a"].lower(), m["b"].lower()} & _NOT_NODES) and not _article(m, "a") \
+        if m and not (_not_node(m, "a") or _not_node(m, "b")) and not _article(m, "a") \
                 and not _article(m, "b") and not _value_word(m, "a") and not _value_word(m, "b"):
             return _node(m["a"]), _node(m["b"])
     return None
@@ -245,7 +259,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 found[i] = _node(m["n"])
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
-        if kind == "D" and found:
+        ends = _pair(clause, max(0, name_at - start)) or _pair(clause, 0) if kind == "D" else None
+        if ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
+            nodes = ends[::-1] if found.get(0) == ends[1] or found.get(1) == ends[0] else ends
+        elif kind == "D" and found:
             nodes = (found.get(0), found.get(1))
         elif found:
             nodes = tuple(found.get(i) for i in range(len(_TERMINALS[kind])))
@@ -725,11 +742,12 @@ def _sources(text: str, request: Request) -> None:
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
-                         r"\s*V\b", clause, re.IGNORECASE)
-        # "2.505 V on inp", "g held at 2 V"
+                         r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
+                         r"(?:olts?)?\s+(?:DC\s+)?(?:source|supply|rail|battery)\b", clause, re.IGNORECASE)
+        # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source"
         if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
-            word = bare["n"] or bare["n2"]
-            qs = _quantities((bare["num"] or bare["num2"]).replace(" ", "") + "V")
+            word = bare["n"] or bare["n2"] or bare["n3"]
+            qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
                 node, dc = _node(word), qs[0].value
         supply = re.search(r"\b(?:supply|rail)\b", clause, re.IGNORECASE)
@@ -762,12 +780,18 @@ _CONNECTS = re.compile(r"\bconnects?\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?
                        r"(?=\s*(?:[,;]|\.\s|\.$|$|\band\b))", re.IGNORECASE)
 
 
+# "collector c through 1k to vcc", "out via a 10 nF capacitor to ground": the part between the two nodes
+_THROUGH = re.compile(r"\b(?P<a>[a-z_]\w*)\s+(?:through|via)\s+(?:an?\s+)?[\d.]+\s*[a-zµΩ]*"
+                      r"(?:\s+(?:resistor|capacitor|cap|inductor))?\s+(?:up\s+|down\s+)?to\s+" + _NODE.format("b"),
+                      re.IGNORECASE)
+
+
 _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|ldrs?|photo\w+|sensors?|"
                      r"potentiometers?|pots?|fuses?|varistors?)\b", re.IGNORECASE)
 
 
 def _unnamed_elements(text: str, request: Request) -> None:
-    named_spans = [e.text for e in request.elements]
+    named_spans = [e.text for e in request.elements if e.kind not in _TERMINALS]  # a device's sentence places others
     # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
     for start, stop in [(m.start(), m.end()) for m in
                         re.finditer(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;:]|\.(?:\s|$)|"
@@ -792,7 +816,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 continue
         else:
             continue
-        nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS])
+        nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH])
         hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and)\b)", clause,
                          re.IGNORECASE)
         if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
@@ -886,10 +910,58 @@ def _input_pulses(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(f"{m['n']} {m['rest'].strip()}", node, pulse=pulse))
 
 
+_BESIDE = re.compile(r"\b(?:across|(?:in\s+)?parallel\s+(?:with|to))\s+(?:the\s+)?(?:(?P<kind>resistor|capacitor|"
+                     r"cap|inductor|coil|diode)\s*)?(?P<name>[RCLD]\w*)?\b(?!\s+and\b)", re.IGNORECASE)
+
+
+def _beside(text: str, elements: list[ElementConstraint]) -> None:
+    """Parts placed by another: "R1 = 10 Ω across C1", "C2 in parallel with R2", "R3 across the capacitor"
+    take that part's nodes (a kind word counts when one part of that kind is placed)."""
+    for i, element in enumerate(elements):
+        at = text.find(element.text)
+        # its own words, and those up to the next comma ("R1 = 10 Ω across" stops where C1's words begin)
+        words = text[at:at + len(element.text)] + text[at + len(element.text):].split(",")[0] if at >= 0 else ""
+        m = _BESIDE.search(words)
+        if element.nodes or not m or not (m["kind"] or m["name"]):
+            continue
+        if m["name"] and _DESIGNATOR.fullmatch(m["name"]):
+            other = [e for e in elements if (e.name or "").upper() == m["name"].upper()]
+        else:
+            kind = "C" if m["kind"].lower().startswith("cap") else "L" if m["kind"].lower() in ("inductor", "coil") \
+                else m["kind"][0].upper()
+            other = [e for e in elements if e.kind == kind and e is not element and e.placed()]
+        if len(other) == 1 and other[0] is not element and len(other[0].placed()) == 2:
+            elements[i] = dataclasses.replace(element, nodes=other[0].placed())
+
+
+def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
+    """"R1 from vcc to base ... Q1 with its base at b": a node named after a pin is that pin's node, on the one
+    device of that pin; a device that leaves the pin open takes the node so named."""
+    for pin in _PIN_NODES:
+        devices = [i for i, e in enumerate(elements) if pin in _TERMINALS.get(e.kind, ())]
+        if len(devices) != 1 or not any(pin in (e.nodes or ()) for e in elements if e.kind not in _TERMINALS):
+            continue
+        device = elements[devices[0]]
+        at = _TERMINALS[device.kind].index(pin)
+        nodes = list(device.nodes or [None] * len(_TERMINALS[device.kind]))
+        if nodes[at] is None or nodes[at] == pin:
+            nodes[at] = pin
+            if device.kind == "M" and at == 2 and nodes[3] is None:  # the bulk, unstated, sits on the source
+                nodes[3] = pin
+            elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
+            continue
+        for i, e in enumerate(elements):
+            if e.kind not in _TERMINALS and pin in (e.nodes or ()):
+                elements[i] = dataclasses.replace(e, nodes=tuple(nodes[at] if n == pin else n for n in e.nodes or ()))
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     request = Request(" ".join(description.split()))
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n']}", request.description)  # parts read the rail as its node
+    # "three point three volts": the figure in digits, as the readers below look for it
+    text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
+                    if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         element = _element(text, start, stop, m["name"], m.start())
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
@@ -908,6 +980,8 @@ def read_request(description: str) -> Request:
         if element.value is None and element.nodes is None and element.kind == after.kind and \
                 re.search(r"=\s*$", element.text):
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
+    _beside(text, request.elements)
+    _pin_named_nodes(request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
         assert element.name is not None  # every part read so far was read by its name
@@ -923,7 +997,8 @@ def read_request(description: str) -> Request:
                                                 for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
-    request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and n not in _NOT_NODES]
+    placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
+    request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
     _sources(text, request)
     _held_nodes(text, request)
     _input_pulses(text, request)
