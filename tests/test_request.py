@@ -426,3 +426,12 @@ def test_numbers_in_words_read_as_figures(text, worded):
         r = read_request(t)
         return [(e.name, e.nodes, e.value) for e in r.elements], [(s.node, s.dc, s.ac) for s in r.sources]
     assert read(text) == read(worded)
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("a diode from out to ground, cathode at ground", ("out", "0")),
+    ("R1 = 1k from in to out, a diode from out to ground, anode at ground", ("0", "out")),
+    ("a diode with its anode at in and cathode at out", ("in", "out")),
+])
+def test_an_unnamed_diode_placed_by_its_pins(text, nodes):
+    assert [e.nodes for e in read_request(text).elements if e.kind == "D"] == [nodes]

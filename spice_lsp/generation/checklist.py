@@ -62,8 +62,9 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
               if (v := parse_number(p.value)) is not None}
     for want in request.elements:
         named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
-        found = named or [e for e in elements if e.name[0].upper() == want.kind and want.value is not None
-                          and _close(_number(layout(e).value), want.value)]
+        kin = [e for e in elements if e.name[0].upper() == want.kind]
+        found = named or [e for e in kin if want.value is not None and _close(_number(layout(e).value), want.value)] \
+            or (kin if want.name is None and want.value is None and len(kin) == 1 else [])  # "a diode": the one
         if not found:
             items.append(CheckItem(want.text, FAIL, f"no {want.name or want.kind + ' element'} in the netlist"))
             continue

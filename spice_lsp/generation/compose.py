@@ -73,6 +73,9 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int]) -> int |
     for i, line in enumerate(lines):
         if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value):
             return i
+    kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
+    if want.name is None and want.value is None and len(kin) == 1:  # "a diode from out to ground": the one diode
+        return kin[0]
     return None
 
 

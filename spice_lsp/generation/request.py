@@ -934,6 +934,19 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
             elements[i] = dataclasses.replace(element, nodes=other[0].placed())
 
 
+def _unnamed_diode(text: str, request: Request) -> None:
+    """"a diode from out to ground, cathode at ground": one diode, unnamed, in a request that names none, placed
+    by its pins and ends as a named one is."""
+    words = list(re.finditer(r"\bdiode\b", text, re.IGNORECASE))
+    if len(words) != 1 or any(e.kind == "D" for e in request.elements):
+        return
+    hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= words[0].end()] + [len(text)])
+    stop = min([m.start() for m in _DESIGNATOR.finditer(text, words[0].end(), hi)] + [hi])
+    diode = _element(text, words[0].start(), stop, "D", words[0].start())
+    if diode is not None and diode.placed():
+        request.elements.append(dataclasses.replace(diode, name=None))
+
+
 def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
     """"R1 from vcc to base ... Q1 with its base at b": a node named after a pin is that pin's node, on the one
     device of that pin; a device that leaves the pin open takes the node so named."""
@@ -1003,6 +1016,7 @@ def read_request(description: str) -> Request:
     _held_nodes(text, request)
     _input_pulses(text, request)
     _unnamed_elements(text, request)
+    _unnamed_diode(text, request)
     _loads(text, request)
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
