@@ -8,6 +8,8 @@ from spice_lsp.language.checks import Checker, check
 from spice_lsp.language.diagnostics import RULES, Severity
 from spice_lsp.language.includes import Workspace
 
+from .conftest import edited_texts
+
 VALID = """RC low-pass
 V1 in 0 DC 0 AC 1
 R1 in out 1k
@@ -169,18 +171,8 @@ _CHECKED_LINES = st.sampled_from([
 def test_incremental_check_equals_a_fresh_check_after_random_edits(lines, edits):
     """Remembered element checks (moved with their element) give a fresh check's answer."""
     checker = Checker()
-    lines = ["title"] + lines
-    checker.check("\n".join(lines))
-    for kind, at, new in edits:
-        at = 1 + at % len(lines)
-        if kind == "insert":
-            lines.insert(at, new)
-        elif at < len(lines):
-            if kind == "delete":
-                del lines[at]
-            else:
-                lines[at] = new
-        text = "\n".join(lines)
+    checker.check("\n".join(["title"] + lines))
+    for text in edited_texts(lines, edits):
         assert checker.check(text).diagnostics == check(text).diagnostics
 
 

@@ -7,7 +7,7 @@ from lark import Lark
 from spice_lsp.language import model as m
 from spice_lsp.language.parser import GRAMMAR_PATH, IncrementalParser, grammar_parser, parse, split_statements
 
-from .conftest import DATA
+from .conftest import DATA, edited_texts
 
 EVERY_FORM = (DATA / "parser" / "every_form.cir").read_text()
 
@@ -247,18 +247,8 @@ def _positions(netlist: m.Netlist) -> list:
                 max_size=6))
 def test_incremental_parse_equals_a_fresh_parse_after_random_edits(lines, edits):
     parser = IncrementalParser()
-    lines = ["title"] + lines
-    parser.parse("\n".join(lines))
-    for kind, at, new in edits:
-        at = 1 + at % len(lines)
-        if kind == "insert":
-            lines.insert(at, new)
-        elif at < len(lines):
-            if kind == "delete":
-                del lines[at]
-            else:
-                lines[at] = new
-        text = "\n".join(lines)
+    parser.parse("\n".join(["title"] + lines))
+    for text in edited_texts(lines, edits):
         result, fresh = parser.parse(text), parse(text)
         assert result.netlist.statements == fresh.netlist.statements
         assert result.netlist.body == fresh.netlist.body
