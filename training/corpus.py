@@ -348,15 +348,22 @@ def reference(text: str) -> str:
     return f"page {text}" if text.isdigit() else text[:300]
 
 
-def analoggenie_jobs(repo: Path, limit: int, vdd: float):
-    """(id, source, licence, thunk converting the deck) for each topology, and the licence text."""
+def licensed_repo(repo: Path, dataset: str, heading: str, licence_name: str) -> tuple[str, str]:
+    """(commit, licence text) of a dataset's git repository, refused unless its LICENSE is the
+    expected one: nothing is taken from a repository whose licence we have not checked."""
     try:
         commit = git(repo, "rev-parse", "HEAD").strip()
         licence = git(repo, "show", "HEAD:LICENSE")
     except (OSError, subprocess.CalledProcessError) as error:
-        raise UsageError(f"{repo}: not an AnalogGenie git repository ({error})") from None
-    if not licence.startswith("MIT License"):
-        raise UsageError(f"{repo}: LICENSE is not the MIT licence; nothing taken")
+        raise UsageError(f"{repo}: not an {dataset} git repository ({error})") from None
+    if not licence.startswith(heading):
+        raise UsageError(f"{repo}: LICENSE is not {licence_name}; nothing taken")
+    return commit, licence
+
+
+def analoggenie_jobs(repo: Path, limit: int, vdd: float):
+    """(id, source, licence, thunk converting the deck) for each topology, and the licence text."""
+    commit, licence = licensed_repo(repo, "AnalogGenie", "MIT License", "the MIT licence")
     chapters = categories(git(repo, "show", "HEAD:Dataset/data_categorization.md"))
     files = set(git(repo, "ls-tree", "-r", "--name-only", "HEAD", "Dataset").split("\n"))
     numbers = sorted(int(p.split("/")[1]) for p in files if re.fullmatch(r"Dataset/(\d+)/\1\.cir", p))
@@ -428,13 +435,7 @@ def convert_analoggym(name: str, subckt: str, variables: str):
 
 
 def analoggym_jobs(repo: Path, limit: int):
-    try:
-        commit = git(repo, "rev-parse", "HEAD").strip()
-        licence = git(repo, "show", "HEAD:LICENSE")
-    except (OSError, subprocess.CalledProcessError) as error:
-        raise UsageError(f"{repo}: not an AnalogGym git repository ({error})") from None
-    if not licence.startswith("BSD 3-Clause License"):
-        raise UsageError(f"{repo}: LICENSE is not the BSD 3-Clause licence; nothing taken")
+    commit, licence = licensed_repo(repo, "AnalogGym", "BSD 3-Clause License", "the BSD 3-Clause licence")
     files = set(git(repo, "ls-tree", "-r", "--name-only", "HEAD", AMPLIFIERS).split("\n"))
     names = sorted(p.rsplit("/", 1)[1] for p in files if p.startswith(f"{AMPLIFIERS}/spice_netlist/"))
     jobs = []
