@@ -9,11 +9,8 @@ import pytest
 
 from spice_lsp.generation.assistant import Assistant
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.language.checks import check
-from spice_lsp.ngspice import runner as simulate
 from training import bench
-from training.case_checks import check_case
-from training.metrics import run_check
+from training.case_checks import check_case, reference_problems
 
 from .conftest import DATA, SHARED
 
@@ -44,24 +41,10 @@ def test_descriptions_name_a_family_the_intent_parser_knows():
     assert generic == ["edge_nonsense_01"]
 
 
-def _verify_reference(case: dict) -> list[str]:
-    """Why a case's reference netlist fails (empty: it parses, simulates and passes its checks)."""
-    netlist = case["reference"]
-    problems = [f"check: {d.message}" for d in check(netlist).errors]
-    result = simulate.run(netlist, timeout=60)
-    if not result.ok:
-        problems.append(f"ngspice: {[e.message for e in result.errors] + result.refused}")
-    for spec in case.get("checks", []):
-        r = run_check(netlist, spec, timeout=60)
-        if not r.passed:
-            problems.append(f"{spec['measure']} = {r.value} not in [{spec.get('min')}, {spec.get('max')}] {r.error}")
-    return problems
-
-
 @pytest.fixture(scope="module")
 def reference_verdicts() -> dict[str, list[str]]:
     with ThreadPoolExecutor(4) as pool:  # ngspice runs in subprocesses
-        return dict(zip((c["id"] for c in WITH_REFERENCE), pool.map(_verify_reference, WITH_REFERENCE)))
+        return dict(zip((c["id"] for c in WITH_REFERENCE), pool.map(reference_problems, WITH_REFERENCE)))
 
 
 @pytest.mark.parametrize("case_id", [c["id"] for c in WITH_REFERENCE])

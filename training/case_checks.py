@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.language import model as m
+from spice_lsp.language.checks import check
 from spice_lsp.language.elements import connected_nodes, layout
 from spice_lsp.language.parser import parse
 from spice_lsp.ngspice import runner
@@ -407,3 +408,17 @@ def check_case(case: dict, text: str, timeout: float = SIM_TIMEOUT_S) -> CaseVer
     else:  # the checks ran it: it simulates when a measurement came back
         simulates, errors = any(c.value is not None for c in checks), [c.detail for c in checks if c.value is None]
     return CaseVerdict(constraint_verdicts(case, text), checks, simulates, errors)
+
+
+def reference_problems(case: dict, timeout: float = 60.0) -> list[str]:
+    """Why a case's reference netlist fails (empty: it parses, simulates and passes its checks)."""
+    netlist = case["reference"]
+    problems = [f"check: {d.message}" for d in check(netlist).errors]
+    result = runner.run(netlist, timeout=timeout)
+    if not result.ok:
+        problems.append(f"ngspice: {[e.message for e in result.errors] + result.refused}")
+    for spec in case.get("checks", []):
+        r = run_check(netlist, spec, timeout=timeout)
+        if not r.passed:
+            problems.append(f"{spec['measure']} = {r.value} not in [{spec.get('min')}, {spec.get('max')}] {r.error}")
+    return problems

@@ -27,10 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spice_lsp.language.checks import check
-from spice_lsp.ngspice import runner
-
-from .case_checks import Reading, node_key, run_check
+from .case_checks import Reading, node_key, reference_problems
 from .common import REPO, UsageError, cli, parse_args
 
 SOURCE = "https://github.com/nithingovindugari/phychip"
@@ -166,20 +163,6 @@ def port_case(task: dict, commit: str) -> dict | None:
                          else "; reference adapted: .control analyses as dot cards")}
 
 
-def verify(case: dict) -> list[str]:
-    """Why a reference fails (empty: it parses, simulates and passes every check), as tests/test_bench.py."""
-    netlist = case["reference"]
-    problems = [f"check: {d.message}" for d in check(netlist).errors]
-    result = runner.run(netlist, timeout=60)
-    if not result.ok:
-        problems.append(f"ngspice: {[e.message for e in result.errors] + result.refused}")
-    for spec in case["checks"]:
-        r = run_check(netlist, spec, timeout=60)
-        if not r.passed:
-            problems.append(f"{spec['measure']} = {r.value} not in [{spec.get('min')}, {spec.get('max')}] {r.error}")
-    return problems
-
-
 def _git(repo: str, *args: str) -> str:
     try:
         return subprocess.run(["git", f"--git-dir={repo}", *args], capture_output=True, text=True, check=True).stdout
@@ -199,7 +182,7 @@ def main(argv: list[str] | None = None) -> dict:
         raise UsageError(f"level-2/3 tasks neither ported nor listed as left out: {sorted(unknown)}")
     cases = [c for c in (port_case(t, commit) for t in tasks) if c is not None]
     with ThreadPoolExecutor(2) as pool:  # ngspice runs in subprocesses
-        failing = {c["id"]: v for c, v in zip(cases, pool.map(verify, cases)) if v}
+        failing = {c["id"]: v for c, v in zip(cases, pool.map(reference_problems, cases)) if v}
     Path(args.out).write_text("".join(json.dumps(c) + "\n" for c in cases if c["id"] not in failing), encoding="utf-8")
     report = {"tasks": len(tasks), "ported": len(cases) - len(failing), "left_out": LEFT_OUT,
               "reference_fails": failing, "commit": commit, "out": args.out}
