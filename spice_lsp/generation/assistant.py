@@ -99,6 +99,18 @@ class Assistant:
                 self._retriever = Retriever(template_examples())
             return self._retriever
 
+    def _loaded(self, progress: Callable[[str], None] | None = None) -> tuple[DraftBackend | None, Retriever]:
+        """The configured drafter and the retriever, each loaded once (`progress` hears a load begin)."""
+        drafter, retriever = self.drafter(), self.retriever()
+        if progress and not getattr(drafter, "loaded", True):
+            progress("loading the language model (once)")
+        if drafter is not None and hasattr(drafter, "load"):  # a local model loads; a server does not
+            drafter.load()
+        if progress and not retriever.loaded:
+            progress("loading the example retriever (once)")
+        retriever.load()
+        return drafter, retriever
+
     def preload(self) -> None:
         """Load the configured model and the retriever now (the server calls this at start, on the
         model's own thread), so the first generation does not wait for them. A failure is only
@@ -106,10 +118,7 @@ class Assistant:
         if self.options.resolved_backend() == "template":
             return
         try:
-            drafter = self.drafter()
-            if drafter is not None and hasattr(drafter, "load"):
-                drafter.load()
-            self.retriever().load()
+            self._loaded()
         except Exception as error:  # the same failures generate() reports, later, to the user
             log.warning("loading the %s backend at start failed: %s", self.options.resolved_backend(),
                         _why_failed(error))
@@ -125,14 +134,7 @@ class Assistant:
         if chosen == "template":
             return generate(description)
         try:
-            drafter, retriever = self.drafter(), self.retriever()
-            if progress and not getattr(drafter, "loaded", True):
-                progress("loading the language model (once)")
-            if drafter is not None and hasattr(drafter, "load"):  # a local model loads; a server does not
-                drafter.load()
-            if progress and not retriever.loaded:
-                progress("loading the example retriever (once)")
-            retriever.load()
+            drafter, retriever = self._loaded(progress)
             if progress:
                 progress(f"drafting with {chosen}")
             reads = chosen == "transformers" and adapter_job(resolve_adapter(self.options.adapter)) == "read"
