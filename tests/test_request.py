@@ -114,7 +114,8 @@ def test_a_pulse_is_written_with_every_figure_ngspice_needs():
      ("0", "out", "in", "0"), 2e-3, ()),
     ("H1 outputs at node out a voltage of 500 ohms times the current through VSENSE", "H1", "H", ("out", "0"), 500,
      ("VSENSE",)),
-    ("F1 drives node out with a current gain of 20 of the current through VS", "F1", "F", ("out", "0"), 20, ("VS",)),
+    # a current source driving a node pushes its current into it, as G1 and I1 do (F from ground to the node)
+    ("F1 drives node out with a current gain of 20 of the current through VS", "F1", "F", ("0", "out"), 20, ("VS",)),
     ("L1 = 1 mH from a to 0, L2 = 4 mH from b to 0, K1 couples L1 and L2 with k = 0.95", "K1", "K", None, 0.95,
      ("L1", "L2")),
 ])

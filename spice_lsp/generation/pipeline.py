@@ -473,11 +473,13 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
 
 def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:
     """What the request says twice, differently ("two values for VIN"): reported, never resolved silently;
-    a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value."""
+    a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value, nor are the
+    levels of two named sources ("VIN is 2 V", "VM is a 0 V ammeter")."""
     modelled = " ".join(p.text for p in request.model_params) if request else ""
     return [w for w in intent.warnings if w.startswith("two values for") and not (
-        modelled and (said := re.search(r"\((.+) and (.+)\)", w))
-        and any(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", modelled) for x in said.groups()))]
+        (said := re.search(r"\((.+) and (.+)\)", w)) and (
+            (modelled and any(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", modelled) for x in said.groups()))
+            or (request is not None and request.levels_of_two_sources(*said.groups()))))]
 
 
 def _settle(netlist: str) -> tuple[float, float] | None:

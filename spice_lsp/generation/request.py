@@ -141,6 +141,18 @@ class Request:
     specs: list[Spec] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # contradictions, said as they are
 
+    def levels_of_two_sources(self, first: str, second: str) -> bool:
+        """Whether two stated levels ("2 V", "0 V") are each a different named source's (VIN and the ammeter
+        VM): two sources, not two values for one."""
+        def holders(said: str) -> set[str]:
+            qs = _quantities(said)
+            value = qs[0].value if len(qs) == 1 else None
+            return {(s.name or "").upper() for s in self.sources if s.name and value is not None
+                    and value in (s.dc, s.ac)} | {(e.name or "").upper() for e in self.elements
+                                                  if e.kind in "VI" and e.name and e.value == value is not None}
+        a, b = holders(first), holders(second)
+        return bool(a and b and len(a | b) > 1)
+
 
 def _value_word(m: re.Match, group: str) -> bool:
     """"1 kΩ to ground": the word after a number is its unit, not a node; "from 0 to 3.3 V": a
@@ -171,7 +183,8 @@ def _lead(text: str, at: int) -> int:
     start = at
     for word in list(re.finditer(r"[^\s,;:()=]+\s*$|[^\s,;:()=]+\s+", text[max(0, at - 80):at]))[::-1][:6]:
         if _LEAD_STOP.fullmatch(word[0].strip()) or word.end() != start - max(0, at - 80) \
-                or _DESIGNATOR.fullmatch(word[0].strip()):  # another part's name
+                or _DESIGNATOR.fullmatch(word[0].strip()) \
+                or re.search(r"[^\d.]\.$", word[0].strip()):  # another part's name, or another sentence's end
             break
         start = max(0, at - 80) + word.start()
     number = re.search(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*$", text[:start])
@@ -296,7 +309,17 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
 
 
 _OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into)\s+(?:a\s+voltage\s+)?(?:at\s+|on\s+)?(?:the\s+)?"
-                       r"(?:output\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+                       r"(?:output\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b"
+                       r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
+# "5 mS times v(in)", "gain x v(a, b)": the controlling voltage written as a probe
+_CONTROL_PROBE = re.compile(r"(?<![\w.])v\(\s*(?P<n>[a-z_]\w*)\s*(?:,\s*(?P<m>[a-z_]\w*)\s*)?\)(?!\s*=)",
+                            re.IGNORECASE)
+# A VCVS's control inputs one by one: "its + control input at in, its - control input tied to out"
+_CONTROL_INPUT = (r"(?:control\s+)?(?:input|terminal|pin|side)?\s*(?:is\s+)?(?:at|on|to|tied\s+to|connected\s+to)\s+"
+                  r"(?:node\s+)?(?P<n>[a-z_]\w*)\b")
+_PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\s*" + _CONTROL_INPUT, re.IGNORECASE)
+_MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
+                          + _CONTROL_INPUT, re.IGNORECASE)
 _CONTROL_NODE = re.compile(r"\b(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
                            r"(?:voltage\s+(?:at|of|on)\s+)?"
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
@@ -322,28 +345,44 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                         and not _article(m, "n") and not _value_word(m, "n")), None)
         ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
         return ElementConstraint(text, "S", name, ends + ctl if ends else None) if ends or control else None
-    out = next((m["n"].lower() for m in _OUT_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
-                and not _article(m, "n") and not _value_word(m, "n")), None)
+    out = next((m["n"].lower() if m["n"] else m["v"].lower() for m in _OUT_NODE.finditer(after)
+                if m["v"] or (m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n"))),
+               None)
     refs: tuple[str, ...] = ()
     placed: tuple[str | None, ...] | None
-    gain = re.search(r"\bgain\s*(?:of|=|:|is)?\s*(?P<v>[-+]?[\d.]+(?:[eE][-+]?\d+)?)(?![\w.])", after, re.IGNORECASE)
+    # "gain of 20", "gain 100k", "current gain 3": the first plain figure after the word
+    gain = next((q for g in re.finditer(r"\bgain\s*(?:of|=|:|is)?\s*", after, re.IGNORECASE)
+                 for q in _quantities(after[g.end():])[:1] if q.start == 0 and not q.unit), None)
+    # A controlled current source pushes its current into the node it drives (from ground to that node),
+    # unless it draws it out ("sinks its current from out"); a voltage source's + end is its node.
+    sinks = re.search(r"\b(?:sinks?|sinking|draws?|drawing|pulls?|pulling)\b", after, re.IGNORECASE)
+
+    def at(node: str | None) -> tuple[str | None, str | None]:
+        return (node, "0") if kind in "EH" or sinks else ("0", node)
+    drawn = re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", after[sinks.end():],
+                      re.IGNORECASE) if sinks and kind == "F" else None
+    out = out or (drawn["n"].lower() if drawn and drawn["n"].lower() not in _NOT_NODES else None)
     if kind in "HF":
-        sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+)?(?P<v>V\w*)", after,
-                           re.IGNORECASE)
+        sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?(?P<v>V\w*)",
+                           after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
         ohms = next((q for q in _quantities(after) if q.unit == "ohm"), None)
-        figure = ohms.value if kind == "H" and ohms else float(gain["v"]) if gain else None
-        placed = (out, "0") if out else None
+        figure = ohms.value if kind == "H" and ohms else gain.value if gain else None
+        placed = at(out) if out else None
     else:
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
-                        and m["n"].lower() != out and not _article(m, "n") and not _value_word(m, "n")), None)
+                        and m["n"].lower() != out and not _article(m, "n") and not _value_word(m, "n")), None) \
+            or _CONTROL_PROBE.search(after)
         siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?)\b", after)
-        figure = float(gain["v"]) if kind == "E" and gain else \
+        figure = gain.value if kind == "E" and gain else \
             float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]] \
             if kind == "G" and siemens else value.value if value and not value.unit else None
-        ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
-        # A transconductance "driving" its node pushes current into it (G from ground to the node).
-        placed = ((out, "0") if kind == "E" else ("0", out)) + ctl if out or control else None
+        inputs: tuple[str | None, str | None] = \
+            (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
+        plus, minus = _PLUS_INPUT.search(after), _MINUS_INPUT.search(after)
+        if plus or minus:  # "its + control input at in, its - control input tied to out"
+            inputs = (_node(plus["n"]) if plus else inputs[0], _node(minus["n"]) if minus else "0")
+        placed = at(out) + inputs if out or control or plus else None
     if placed is None and figure is None:
         return None
     return ElementConstraint(text, kind, name, placed or nodes, figure, format_eng(figure) if figure is not None
@@ -365,7 +404,7 @@ _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequenc
 _OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
 _CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
-_GAIN = re.compile(r"(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
+_GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
@@ -660,6 +699,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s*\($",
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
+        if node is None and pair and _node(pair["b"]) == "0" and pair["a"].lower() not in _NOT_NODES | GROUND:
+            node = _node(pair["a"])  # "VM is a 0 V ammeter from m to ground": its + end
         if kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             # "VSENSE is a 0 V source from node a to node b": a source between two nodes is a part
             request.elements.append(ElementConstraint(span.strip(" ,;"), "V", name,
