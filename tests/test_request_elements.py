@@ -61,3 +61,86 @@ def test_controlled_sources_are_transcribed_and_verified(description, lines):
     result = generate(description)
     assert all(line in result.netlist.split("\n") for line in lines), result.netlist
     assert result.verified, result.checks
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    # pins in parentheses after their nodes, either way round
+    ("D1 goes from a (anode) to ground (cathode); R1 = 1k from in to a.", "D1", ("a", "0")),
+    ("D1 goes from a (cathode) to ground (anode); R1 = 1k from in to a.", "D1", ("0", "a")),
+    # a level noted after a node leaves the node as it is
+    ("RE = 1k from vcc (10 V) to e; Q2 is a PNP with emitter e, base b and collector to ground.", "RE", ("vcc", "e")),
+    # two devices in one sentence: each its own pins
+    ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D2", ("0", "out")),
+    ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D1", ("out", "0")),
+    # a part across a node (not a part) goes from it to ground
+    ("L2 = 18 mH from sec to ground; RL = 1k across sec.", "RL", ("sec", "0")),
+    # parts listed together take the nodes stated for them all
+    ("C1 = 2.2 nF and C2 = 6.8 nF, both from top to ground, charged through R1 = 100k from in to top.", "C1",
+     ("top", "0")),
+])
+def test_parts_placed_as_written(text, name, nodes):
+    assert parts(text)[name][1] == nodes
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Ideal follower made from a VCVS EBUF with gain 100k: its + control input at in, output out.", "EBUF", "E"),
+    ("a 5 ohm load RL across C1", "RL", "R"),
+    ("RA = 1k from a to n, RB = 2k from b to n", "RA", "R"),
+])
+def test_names_in_capitals_after_their_kind_or_before_a_value(text, name, kind):
+    assert parts(text)[name][0] == kind
+
+
+def test_a_coupling_between_them_couples_the_two_inductors():
+    found = parts("primary L1 = 2 mH from in to ground, secondary L2 = 18 mH from sec to ground, "
+                  "coupling K1 = 0.98 between them")
+    assert found["K1"] == ("K", None, pytest.approx(0.98), ("L1", "L2"))
+
+
+def test_a_source_holding_a_pin_drives_that_pins_node():
+    request = read_request("Q2 is a PNP with emitter e, base b and collector to ground; RE = 1k from vcc (10 V) to e; "
+                           "the base is held at 5 V by VB.")
+    assert {(s.name, s.node, s.dc) for s in request.sources} == {("VB", "b", 5.0), (None, "vcc", 10.0)}
+
+
+@pytest.mark.parametrize("text, node, dc, pulse", [
+    ("a 3.3 V source at vdd, 220 ohms from vdd to k", "vdd", 3.3, None),
+    # the pulse's figures follow it, comma by comma
+    ("R1 = 100k from in to top by a 5 V step at in (a pulse from 0 to 5 V, 1 µs delay, 1 ns rise).", "in", None,
+     (0.0, 5.0, 1e-6, 1e-9, None, None, None)),
+])
+def test_unnamed_sources(text, node, dc, pulse):
+    (source,) = read_request(text).sources
+    assert (source.node, source.dc, source.pulse) == (node, dc, pulse)
+
+
+def test_edges_are_the_rise_and_the_fall():
+    (source,) = read_request("Drive sw with VSW, a 0 to 12 V square wave at 50 kHz, 50 % duty, 10 ns edges.").sources
+    assert (source.node, source.pulse) == ("sw", pytest.approx((0.0, 12.0, None, 1e-8, 1e-8, 1e-5, 2e-5)))
+
+
+def test_a_diode_model_parameter_ibv():
+    request = read_request("D1 is a zener (BV=6.2, IBV=2m, IS=1e-14) with its cathode at out and anode at ground")
+    assert {(p.name, p.value) for p in request.model_params} == {("bv", 6.2), ("ibv", 2e-3), ("is", 1e-14)}
+
+
+@pytest.mark.parametrize("description, lines", [
+    # a named circuit (a transformer) listed part by part is transcribed, not refused for want of a recipe
+    ("Transformer: primary L1 = 2 mH from in to ground, secondary L2 = 18 mH from sec to ground, coupling K1 = 0.98 "
+     "between them; RL = 1k across sec. VIN at in is a 1 V amplitude 10 kHz sine. 1 ms transient.",
+     ["K1 L1 L2 0.98", "RL sec 0 1k", "VIN in 0 DC 0 SIN(0 1 10000)"]),
+    # "default diodes": SPICE's default diode, not the house silicon model
+    ("VIN is a sine at in, 5 V amplitude, 1 kHz, no offset. R1 = 1k from in to out, D1 anode at out and cathode to "
+     "ground, D2 anode at ground and cathode at out (both default diodes). 3 ms transient.",
+     ["D1 out 0 ddefault", "D2 0 out ddefault", ".model ddefault D"]),
+    ("Q2 is a PNP (BF=80, IS=5f) with emitter e, base b and collector to ground; RE = 1k from vcc (10 V) to e; the "
+     "base is held at 5 V by VB. Operating point.", ["VB b 0 DC 5", "Q2 0 b e pnp", "RE vcc e 1k"]),
+    ("Ideal op-amp follower made from a VCVS EBUF with gain 100k: its + control input at in, its - control input "
+     "tied to out, output out. VIN = 1.25 V DC at in and RL = 1k from out to ground. Operating point.",
+     ["EBUF out 0 in out 100k", "RL out 0 1k"]),
+])
+def test_listed_circuits_are_transcribed_and_verified(description, lines):
+    from spice_lsp.generation.pipeline import generate
+    result = generate(description)
+    assert all(line in result.netlist.split("\n") for line in lines), result.netlist
+    assert result.verified, result.checks

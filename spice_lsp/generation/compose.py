@@ -280,7 +280,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
 _PARAM_TYPES = {**dict.fromkeys(("kp", "gamma", "phi", "tox", "uo"), ("nmos", "pmos")),
                 **dict.fromkeys(("vto", "lambda"), ("nmos", "pmos", "njf", "pjf")), "beta": ("njf", "pjf"),
                 **dict.fromkeys(("bf", "br", "vaf", "nf", "ikf", "rb", "re", "cje", "cjc", "tf"), ("npn", "pnp")),
-                **dict.fromkeys(("n", "cjo", "tt", "bv"), ("d",)), "is": ("d", "npn", "pnp"),
+                **dict.fromkeys(("n", "cjo", "tt", "bv", "ibv", "vj"), ("d",)), "is": ("d", "npn", "pnp"),
+                "eg": ("d", "npn", "pnp"),
                 "rs": ("d", "nmos", "pmos"),
                 "rc": ("npn", "pnp"), **dict.fromkeys(("ron", "roff", "vt", "vh"), ("sw",))}
 
@@ -340,7 +341,8 @@ def _spice_value(want: ElementConstraint) -> str:
     text = (want.value_text or "").replace(" ", "")
     if is_rkm(text):
         return format_eng(want.value)
-    text = re.sub(r"(?i)(ohms?|Ω|Ω|F|H|V|A)$", "", text).replace("µ", "u").replace("μ", "u")
+    # "5 mS" of a transconductance: 5m
+    text = re.sub(r"(?i)(ohms?|Ω|Ω|F|H|V|A|S|mhos?)$", "", text).replace("µ", "u").replace("μ", "u")
     text = re.sub(r"M$", "meg", text)
     number = parse_number(text) if text else None
     return text if number is not None and _same_value(number, want.value) else f"{want.value:g}"

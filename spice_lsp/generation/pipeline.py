@@ -288,7 +288,8 @@ def refusal(description: str) -> CannotServe | None:
 
 
 # The cards a transcribed device gets, by its polarity in the request's words.
-DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"]}, "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
+DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"], "ddefault": ".model ddefault D"},  # "default diodes": SPICE's own
+                 "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
                  "M": {"nch": MODELS["nch"], "pch": MODELS["pch"]},
                  "J": {"njf": ".model njf NJF (vto=-2 beta=1m)",  # the square law as textbooks write it
                        "pjf": ".model pjf PJF (vto=2 beta=1m)"},
@@ -300,8 +301,9 @@ def _device_model(want: ElementConstraint, description: str) -> str:
     words = (want.text + " " + description).lower()
     p = re.search(r"\b(?:pnp|pmos|p-?channel|pjf)\b", want.text.lower()) or (
         not re.search(r"\b(?:npn|nmos|n-?channel|njf)\b", words) and re.search(r"\b(?:pnp|pmos|p-?channel)\b", words))
-    return {"D": "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch", "J": "pjf" if p else "njf",
-            "S": "sw"}[want.kind]
+    default = re.search(r"\bdefault\s+(?:silicon\s+)?diodes?\b", description, re.IGNORECASE)
+    return {"D": "ddefault" if default else "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch",
+            "J": "pjf" if p else "njf", "S": "sw"}[want.kind]
 
 
 def _complete(request: Request) -> bool:

@@ -32,12 +32,20 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
+# A name in capitals right after the word for its kind: "a VCVS EBUF", "a 5 ohm load RL", "resistor RSENSE".
+_AFTER_KIND_WORD = "|".join(f"(?<={w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
+                                                     "inductor", "coil", "load", "diode", "transistor", "ammeter")
+                            for w in (word, word.upper(), word.capitalize()))
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]*(?![\w])|"
-                         r"(?:R(?:F|D|S|L|E|C|B|G|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b)))")
+                         r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
+                         rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?"
          r"(?:node\s+)?"
-         r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN)
+         r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
+         # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
+         + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
+           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?")
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
     r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
@@ -256,8 +264,19 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         # to vcc, base b fed by RB ..., emitter to ground"); "gate and source to ground" names two.
         lo = max([0] + [e.end() for e in re.finditer(r"\.(?:\s|$)", text) if e.end() <= start])
         hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= stop] + [len(text)])
+        # another device in the sentence bounds this one's pins ("D1 anode at out ..., D2 anode at ground ...")
+        devices = [m.start() for m in _DESIGNATOR.finditer(text, lo, hi) if m["name"][0].upper() in _TERMINALS
+                   and m.start() != name_at]
+        if devices:
+            lo = max([lo] + [_lead(text, name_at)])
+            hi = min([hi] + [_lead(text, d) for d in devices if d > name_at])
         sentence = text[lo:hi]
         found: dict[int, str] = {}
+        for said in re.finditer(r"(?<![\w-])(?P<n>[a-z_]\w*)\s*\(\s*(?:the\s+|its\s+)?(?P<t>" + _TERMINAL_WORDS
+                                + r")\s*\)", sentence, re.IGNORECASE):  # "from a (anode) to ground (cathode)"
+            for i, words in enumerate(_TERMINALS[kind]):
+                if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
+                    found.setdefault(i, _node(said["n"]))
         for pair in re.finditer(rf"\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+(?:are\s+)?"
                                 r"(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n"),
                                 sentence, re.IGNORECASE):
@@ -295,6 +314,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                or re.search(far_end, text[phrase + pin.end():name_at], re.IGNORECASE)) if pin else None
         if pin and far and not ({pin["a"].lower(), far["b"].lower()} & _NOT_NODES) and not _value_word(far, "b"):
             nodes = (_node(pin["a"]), _node(far["b"]))
+    across = re.search(r"\bacross\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
+                       clause[max(0, name_at - start):], re.IGNORECASE) if nodes is None and kind in "RCLD" else None
+    if across and not _DESIGNATOR.fullmatch(across["a"]) and across["a"].lower() not in _NOT_NODES \
+            and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE):
+        nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
@@ -334,11 +358,12 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     text = clause.strip(" ,;")
     if kind == "K":
         coupled = re.search(r"\b(L\w+)\s*(?:,|and|&|to|with)\s*(L\w+)\b", after)
-        k = re.search(r"\b(?:k|coupling(?:\s+coefficient)?)\s*(?:of|=|:|is)?\s*(?P<v>0?\.\d+|1(?:\.0*)?)(?![\w.])",
-                      after,
-                      re.IGNORECASE)
-        return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2])) \
-            if coupled and k else None
+        # "K1 couples L1 and L2 with k = 0.95", "K1 = 0.98 between them"
+        k = re.search(r"(?:\b(?:k|coupling(?:\s+coefficient)?)|^)\s*(?:of|=|:|is)?\s*"
+                      r"(?P<v>0?\.\d+|1(?:\.0*)?)(?![\w.])", after, re.IGNORECASE)
+        # "between them": the inductors are read from the rest of the request (_coupled_pair)
+        return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2]) if coupled
+                                 else ()) if k else None
     if kind == "S":  # "switch S1 between out and ground, controlled by node ctl": its ends, then its control
         ends = _pair(after, 0)
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
@@ -367,16 +392,18 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
         ohms = next((q for q in _quantities(after) if q.unit == "ohm"), None)
-        figure = ohms.value if kind == "H" and ohms else gain.value if gain else None
+        said = ohms if kind == "H" and ohms else gain
+        figure, words = (said.value, said.text) if said else (None, None)
         placed = at(out) if out else None
     else:
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
                         and m["n"].lower() != out and not _article(m, "n") and not _value_word(m, "n")), None) \
             or _CONTROL_PROBE.search(after)
         siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?)\b", after)
-        figure = gain.value if kind == "E" and gain else \
-            float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]] \
-            if kind == "G" and siemens else value.value if value and not value.unit else None
+        figure, words = (gain.value, gain.text) if kind == "E" and gain else \
+            (float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]],
+             siemens[0]) if kind == "G" and siemens else (value.value, value.text) if value and not value.unit \
+            else (None, None)
         inputs: tuple[str | None, str | None] = \
             (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
         plus, minus = _PLUS_INPUT.search(after), _MINUS_INPUT.search(after)
@@ -385,11 +412,10 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         placed = at(out) + inputs if out or control or plus else None
     if placed is None and figure is None:
         return None
-    return ElementConstraint(text, kind, name, placed or nodes, figure, format_eng(figure) if figure is not None
-                             else None, refs)
+    return ElementConstraint(text, kind, name, placed or nodes, figure, words, refs)  # the figure as written
 
 
-_MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|"
+_MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|IBV|VJ|EG|"
                           r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
@@ -401,8 +427,10 @@ _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\
 # "notch at", "notch filter at", "centre frequency of": the circuit's noun may stand between.
 _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
-_OSC_SPEC = re.compile(r"(?:oscillat\w*|run(?:s|ning)?|ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
-_CENTER_SPEC = re.compile(r"(?:resonan\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
+# "oscillator at 800 Hz", "oscillator with an op-amp at 1.2 kHz" (the device it is built from may stand between)
+_OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*)(?:\s+(?:with|using|from)\s+(?:an?|one)\s+[\w-]+)?|run(?:s|ning)?|"
+                       r"ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
+_CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
@@ -414,7 +442,7 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
 # "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
-_FROM_TO_SPEC = re.compile(r"\b(?:from|takes?)\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
+_FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
                            r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b",
                            re.IGNORECASE)
 _SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
@@ -423,6 +451,9 @@ _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+tha
                           r"(?P<milli>m)?V\s+(?:(?:peak[- ]to[- ]peak|p-?p)\s+)?(?:of\s+)?ripple"
                           r"|ripple\s+(?:of\s+at\s+most\s+|below\s+|under\s+|less\s+than\s+|<\s*)"
                           r"(?P<value2>\d+(?:\.\d+)?)\s*(?P<milli2>m)?V", re.IGNORECASE)
+# "ripple about 0.5 V peak-to-peak": a value to aim at, read as a bound 20 % above it.
+_RIPPLE_ABOUT = re.compile(r"ripple\s+(?:of\s+)?(?:about|around|approximately|roughly|~)\s*(?P<value>\d+(?:\.\d+)?)\s*"
+                           r"(?P<milli>m)?V(?:\s+(?:peak[- ]to[- ]peak|p-?p))?", re.IGNORECASE)
 # "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
 _ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
@@ -460,8 +491,10 @@ _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
                             r"(?:output|led|load)\s+current)", re.IGNORECASE)
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
+# "gain falls to 0 dB at 3 kHz": where the gain crosses unity.
 _UGBW_SPEC = re.compile(r"(?:unity[- ]gain\s+(?:bandwidth|frequency)|\bugbw|\bugf|\bgbw|"
-                        r"gain[- ]bandwidth(?:\s+product)?)" + _SPEC_TAIL, re.IGNORECASE)
+                        r"gain[- ]bandwidth(?:\s+product)?|gain\s+(?:falls|drops|crosses)\s+(?:to\s+)?(?:0\s*dB|unity))"
+                        + _SPEC_TAIL, re.IGNORECASE)
 # A Schmitt trigger's hysteresis (upper minus lower threshold): "hysteresis of 2 V", "1 V of hysteresis".
 _HYSTERESIS_BEFORE = re.compile(r"hysteresis(?:\s+(?:band|width|window))?" + _SPEC_TAIL.replace("(?:frequency)?", ""),
                                 re.IGNORECASE)
@@ -513,8 +546,9 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "notch", q.value))
         elif _CENTER_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "center", q.value))
-        elif _OSC_SPEC.search(before) and not re.search(r"\b(?:sweep|from|to|up to|sine|signal|input|switch\w*|"
-                                                         r"clock|pwm)\b", before, re.IGNORECASE):
+        elif (osc := _OSC_SPEC.search(before)) and (osc["osc"] or not re.search(
+                r"\b(?:sweep|from|to|up to|sine|signal|input|switch\w*|clock|pwm)\b", before, re.IGNORECASE)):
+            # a "sine oscillator at 800 Hz" names its own frequency; a "sine at 1 kHz" an input's
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))
     for m in _GAIN.finditer(text):
         value, db = (m["value"], m["db"]) if m["value"] else (m["value2"], m["db2"])
@@ -538,6 +572,8 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _RIPPLE_SPEC.finditer(text):
         volts = float(m["value"] or m["value2"]) * (1e-3 if m["milli"] or m["milli2"] else 1)
         found.append(Spec(m[0].strip(), "ripple", volts, tolerance=0.0))
+    for m in _RIPPLE_ABOUT.finditer(text):
+        found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
@@ -569,7 +605,8 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b|(?<=(?i:source) )(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
-_NOT_SOURCES = {"VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
+_NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
+                "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
                 "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
@@ -578,12 +615,15 @@ _ANALYSIS_WORD = r"(?:noise|ac|dc|tran\w*|op\b|operating|analys\w*|sweep\w*|simu
 _QTY_TEXT = r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?"
 
 
+_PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", re.IGNORECASE)
+
+
 def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     """(v1, v2, td, tr, tf, pw, per) of a pulse, step or square wave the statement describes:
     "PULSE 0 to 5 V, 1 ns rise, delay 0", "a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide,
     100 µs period", "0 to 5 V square wave at 10 kHz with a 25 % duty cycle", "a single 1 V pulse 100 µs long
     at 1 ms"."""
-    if not re.search(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", span, re.IGNORECASE):
+    if not _PULSE_WORDS.search(span):
         return None
     qs = _quantities(span)
     levels = next(((q.value, q.partner.value) for q in qs if q.partner and q.unit == unit), None)
@@ -599,8 +639,8 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
     td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])", span, re.IGNORECASE) else \
         time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
-    tr = time(r"rise", r"rise")
-    tf = time(r"fall", r"(?:rise\s+and\s+)?fall")
+    tr = time(r"rise|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
+    tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
     pw = time(r"width|wide|long|on[- ]time|high\s+for", r"wide|width|long|pulses?")
     per = time(r"period", r"period")
     freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None)
@@ -671,6 +711,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node = node or (_node(listed["a"]) if order == 0 else _node(listed["b"]) if order == 1 else None)
         elif held:
             node = node or _node(held["n"])
+        driving = re.search(r"\bdriv(?:e|es|ing)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:with|from|using|by)\s+"
+                            r"(?:the\s+|source\s+)*$", before, re.IGNORECASE)  # "Drive sw with VSW, a ... square wave"
+        if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
+            node = _node(driving["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
         pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
                          text[end:stop].split(",")[0], re.IGNORECASE)
@@ -731,12 +775,19 @@ def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
     done = _named_sources(text, request)
+    stated = [(at, at + len(s.text)) for s in request.sources if s.name and (at := text.find(s.text)) >= 0]
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
                         re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;:]|\.(?!\d)|$)", text)]:
         clause = text[start:stop].removeprefix(" and").removeprefix("and ")
+        if any(a <= start < b for a, b in stated):
+            continue  # part of a named source's statement ("V1: a pulse from 0 to 3.3 V ..., at node clk")
         if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
+            clause = text[start:stop]
+        elif _PULSE_WORDS.search(clause):  # "(a pulse from 0 to 5 V, 1 µs delay, 1 ns rise)": its figures follow
+            end = next((b for a, b in sentences if a <= start < b), stop)
+            stop = next((m.start() for m in _DESIGNATOR.finditer(text, stop, end)), end)
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
         name = (named["name"] or named["after"]) if named else None
@@ -780,7 +831,9 @@ def _sources(text: str, request: Request) -> None:
         elif name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
-        bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
+        bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
+                         r"(?:(?:voltage\s+)?(?:source|supply|battery)\s+)?"  # "a 3.3 V source at vdd"
+                         r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
@@ -906,7 +959,7 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:r
                          r"(?:node\s+)?"
                          r"(?P<n>[a-z_]\w*)\s*\)", re.IGNORECASE)
 # "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source
-_HELD_NODE = re.compile(r"\b(?:at|to|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
+_HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
                         r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
                         r"node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc"
@@ -1009,6 +1062,41 @@ def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
                 elements[i] = dataclasses.replace(e, nodes=tuple(nodes[at] if n == pin else n for n in e.nodes or ()))
 
 
+def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
+    """"C1 = 2.2 nF and C2 = 6.8 nF, both from top to ground", "R1, R2 and R3 = 1k, all from a to b": parts listed
+    one after another take the nodes that the last one states for them all, within one sentence."""
+    for i, last in enumerate(elements):
+        if not (last.nodes and re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text,
+                                         re.IGNORECASE)):
+            continue
+        j = i
+        while j > 0 and elements[j - 1].nodes is None and elements[j - 1].kind in "RCLD" and \
+                ". " not in text[text.find(elements[j - 1].text):text.find(last.text)]:
+            j -= 1
+        for k in range(j, i):
+            elements[k] = dataclasses.replace(elements[k], nodes=last.nodes)
+
+
+def _coupled_pair(elements: list[ElementConstraint]) -> None:
+    """"coupling K1 = 0.98 between them": a coupling that names no inductors couples the request's two."""
+    inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
+    for i, e in enumerate(elements):
+        if e.kind == "K" and not e.refs and len(inductors) == 2:
+            elements[i] = dataclasses.replace(e, refs=inductors)
+
+
+def _pin_held_sources(request: Request) -> None:
+    """"the base is held at 5 V by VB": a source on a pin's word drives that pin's node, on the one device of that
+    pin, unless a part names a node so."""
+    for i, source in enumerate(request.sources):
+        devices = [e for e in request.elements if source.node in _TERMINALS.get(e.kind, ()) and e.nodes]
+        if source.node in _PIN_NODES and len(devices) == 1 and not any(
+                source.node in (e.nodes or ()) for e in request.elements):
+            node = devices[0].nodes[_TERMINALS[devices[0].kind].index(source.node)]  # type: ignore[index]
+            if node is not None:
+                request.sources[i] = dataclasses.replace(source, node=node)
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     request = Request(" ".join(description.split()))
@@ -1035,6 +1123,8 @@ def read_request(description: str) -> Request:
                 re.search(r"=\s*$", element.text):
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     _beside(text, request.elements)
+    _coupled_pair(request.elements)
+    _listed_together(text, request.elements)
     _pin_named_nodes(request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
@@ -1056,6 +1146,7 @@ def read_request(description: str) -> Request:
     _sources(text, request)
     _held_nodes(text, request)
     _input_pulses(text, request)
+    _pin_held_sources(request)
     _unnamed_elements(text, request)
     _unnamed_diode(text, request)
     _loads(text, request)
@@ -1075,4 +1166,7 @@ def read_request(description: str) -> Request:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
     _specs(text, request.specs)
+    # "5.1 V at out" of a regulator is its output's spec, not a source holding out at 5.1 V.
+    said = {s.text for s in request.specs if s.quantity == "vout"}
+    request.sources = [s for s in request.sources if s.name or s.supply or s.text not in said]
     return request
