@@ -54,6 +54,7 @@ from spice_lsp.generation.templates import (
     _wheatstone,
     _zener,
     clipped_sides,
+    sine_peak,
     wheatstone_roles,
 )
 from spice_lsp.language.units import format_eng, parse_number
@@ -133,7 +134,7 @@ def _resonant(f: _Filler, quantity: str) -> list[Spec | Probe]:
 
 
 def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
-    peak = used(f, "VIN")
+    peak = sine_peak(f, "VIN", 10)
     return [settles(f"its output peaks {drops} diode drop{'s' * (drops > 1)} below the input's {peak:g} V",
                     peak - 1.2 * drops, peak - 0.4 * drops, how="max"),
             settles("its output never goes negative", -0.05 * peak, peak, how="min")]
@@ -827,14 +828,14 @@ def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str
     return [".options interp", f".print tran v({out})"]
 
 
-_SOURCE_NAMED = re.compile(r"\bsource\s+(V\w*)|\b(V\w*)\s+drives\b")
+_SOURCE_NAMED = re.compile(r"\bsource\s+(V\w*)|\b(V\w*)\s+drives\b|\bdriven\s+(?:by|from)\s+(V\w*)")
 
 
 def _named_input(intent: Intent, body: str) -> str | None:
     """The input source's name when the request names it ("source VIN drives ...",
-    "sweep VIN from 0 to 5 V") and no other element has it."""
+    "driven by VIN", "sweep VIN from 0 to 5 V") and no other element has it."""
     swept = [r.directive.split()[1] for r in intent.analyses if r.kind == "dc"]
-    named = [m[1] or m[2] for m in _SOURCE_NAMED.finditer(intent.description)]
+    named = [m[1] or m[2] or m[3] for m in _SOURCE_NAMED.finditer(intent.description)]
     for name in [*named, *(w for w in swept if re.search(rf"\b{w}\b", intent.description))]:
         if name[0] == "V" and not re.search(rf"^{name} ", body, re.MULTILINE | re.IGNORECASE):
             return name

@@ -42,8 +42,9 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 
 
 # Words before a circuit noun that make it one part of the circuit asked for, not the circuit
-# ("a 1 mA tail current source", "the photocurrent modelled as a current source").
-PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\bmodell?ed\s+as\s+an?)\s+$", re.IGNORECASE)
+# ("a 1 mA tail current source", "the photocurrent modelled as a current source", "an op-amp error
+# amplifier" in a regulator).
+PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bmodell?ed\s+as\s+an?)\s+$", re.IGNORECASE)
 
 
 # What no circuit can do: answered with the reason, never with a circuit.

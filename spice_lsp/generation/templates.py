@@ -140,15 +140,38 @@ def _without(intent: Intent, part: str) -> bool:
     return bool(re.search(rf"\b(?:without|no)\s+(?:an?y?\s+)?(?:\w+\s+)?{part}", intent.description, re.IGNORECASE))
 
 
+def _rms(f: _Filler, role: str, default: float) -> Value | None:
+    """The request's level for a sine when it is written as rms ("12 V rms")."""
+    given = f.given(role, default)
+    rms = given is not None and re.search(rf"{re.escape(given.text)}\s*rms", f.intent.description, re.IGNORECASE)
+    return given if rms else None
+
+
+def _amplitude(f: _Filler, role: str, default: float) -> str:
+    """A sine's amplitude: the request's level, its peak (x sqrt 2) when written as rms."""
+    return f"{{{as_written(rms)}*sqrt(2)}}" if (rms := _rms(f, role, default)) else f(role, default)
+
+
+def sine_peak(f: _Filler, role: str, default: float) -> float:
+    """The amplitude `_amplitude` wrote, as a number."""
+    return rms.value * math.sqrt(2) if (rms := _rms(f, role, default)) else f.number(role, default)
+
+
+# "a transformer secondary ... between sec1 and sec2": the bridge's two AC terminals
+_AC_NODES = re.compile(r"between\s+(?:nodes?\s+)?([a-z]\w*)\s+and\s+([a-z]\w*)")
+
+
 def _rectifier(f: _Filler, full: bool) -> str:
     d = f.model("dsi")
-    sine = f"SIN(0 {f('VIN', 10)} {f('FREQ', 60)})"
+    sine = f"SIN(0 {_amplitude(f, 'VIN', 10)} {f('FREQ', 60)})"
     smoothing = [] if _without(f.intent, "capacitor") else [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
     if not full:
         return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}", *smoothing])
     # The bridge's source floats; R1 gives its low side a DC path to ground. R2 is the load.
-    return "\n".join([f"V1 acp acn {sine}", "R1 acn 0 10meg", f"D1 acp out {d}",
-                      f"D2 acn out {d}", f"D3 0 acp {d}", f"D4 0 acn {d}",
+    acp, acn = m.groups() if (m := _AC_NODES.search(f.intent.description)) and "out" not in m.groups() \
+        else ("acp", "acn")
+    return "\n".join([f"V1 {acp} {acn} {sine}", f"R1 {acn} 0 10meg", f"D1 {acp} out {d}",
+                      f"D2 {acn} out {d}", f"D3 0 {acp} {d}", f"D4 0 {acn} {d}",
                       f"R2 out 0 {f('RL', 1e3, 'R')}", *smoothing])
 
 

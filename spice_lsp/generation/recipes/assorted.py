@@ -1,0 +1,269 @@
+"""Everyday circuits the other collections lack: the op-amp active clamp, the piezo charge
+amplifier, the high-side current-sense amplifier, the bootstrapped JFET source follower, the
+two-inverter CMOS RC oscillator, the cross-coupled NMOS LC oscillator, the Dickson charge pump
+and the CMOS AOI21 gate. Each checks what it does from the values it was built with.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.design import set_value
+from spice_lsp.generation.families import Family, expect, logic_table, register, settles, used
+from spice_lsp.generation.recipes.logic import _circuit, _Gates
+from spice_lsp.generation.recipes.words import TIME, seconds
+from spice_lsp.generation.templates import OPAMP, _Filler, _mos_device, _opamp_block
+from spice_lsp.language.units import format_eng
+
+_OPAMP_NAMED = r"op[- ]?amp|operational|active|precision"
+
+
+def _rails(f: _Filler, default: float = 12) -> str:
+    """The behavioural op-amp with its rails; a stated level of 0 V is a reference, never the rails."""
+    if f.number("VDD", default) <= 0:
+        f.param("vdd", format_eng(default))
+        return OPAMP
+    return _opamp_block(f)
+
+
+# --- op-amp circuits ----------------------------------------------------------------------------
+
+def _active_clamp(f: _Filler) -> str:
+    d = f.model("dsi")
+    # C1 couples the input to out; whenever out dips below VREF, X1 drives D1 and recharges C1, so
+    # the waveform's lowest point sits at VREF. D2 and R1 keep X1's loop closed while D1 is off
+    # (no saturation to recover from); R1's 1 µA barely discharges C1.
+    return "\n".join([_rails(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)})",
+                      f"C1 in out {f('C', 1e-6, 'CIN')}", f"V2 ref 0 DC {f('VREF', 0)}",
+                      "X1 ref inn o opamp", f"D1 o out {d}", "R1 out inn 1meg", f"D2 inn o {d}"])
+
+
+def _clamps(f: _Filler) -> list:
+    ref, amplitude = used(f, "VREF"), used(f, "VIN")
+    return [settles("its lowest point sits at VREF", ref - 0.05, ref + 0.05, how="min"),
+            settles("its highest point is VREF plus the input's peak-to-peak swing",
+                    ref + 1.9 * amplitude, ref + 2.05 * amplitude, how="max")]
+
+
+register(Family(kind="active_clamp", summary="op-amp active (precision) positive clamp", build=_active_clamp,
+                function=_clamps,
+                names=("active positive clamp", "op-amp clamp circuit", "precision clamper", "active clamper"),
+                rules=((5.2, (r"clamp", _OPAMP_NAMED)),), analysis="tran", tran=("5u", "6m"),
+                signal_input=True, accepts=r"clampers?|dc\s+restorer"))
+
+
+# "a 1 V step (at 0.1 ms)", "step at 0.5 ms": when the sensor's charge arrives.
+_STEP_AT = re.compile(rf"step\W+(?:\w+\W+){{0,3}}?at\s+({TIME})", re.IGNORECASE)
+
+
+def _step_time(f: _Filler) -> float:
+    return seconds(m[1]) if (m := _STEP_AT.search(f.intent.description)) else 0.1e-3
+
+
+def _charge_amplifier(f: _Filler) -> str:
+    # The sensor's charge CS x VIN lands on CF (X1 holds n at 0 V): out = -VIN CS/CF, decaying with
+    # RF CF, the resistor that sets the DC operating point.
+    return "\n".join([_opamp_block(f), f"V1 in 0 PULSE(0 {f('VIN', 1)} {format_eng(_step_time(f))} 1u 1u 1 2)",
+                      f"C1 in n {f('CS', 470e-12, 'C1')}", f"C2 n out {f('CF', 1e-9, 'C2')}",
+                      f"R1 n out {f('RF', 100e6, 'R')}", "X1 0 n out opamp"])
+
+
+def _charges(f: _Filler) -> list:
+    step, tau = _step_time(f), used(f, "RF") * used(f, "CF")
+    at = step + min(tau, 1e-3) / 2
+    level = -used(f, "VIN") * used(f, "CS") / used(f, "CF") * math.exp(-(at - step) / tau)
+    return [Probe(f"function: out = -VIN CS/CF e^(-t/RF CF) = {level:.3g} V at {format_eng(at)}s",
+                  f"{{tran}}\nmeas tran result find v({{out}}) at={at:g}", level - 0.03 * abs(level),
+                  level + 0.03 * abs(level))]
+
+
+register(Family(kind="charge_amplifier", summary="op-amp charge amplifier (piezo sensor)", build=_charge_amplifier,
+                function=_charges,
+                names=("charge amplifier", "piezo charge amplifier", "op-amp charge amplifier",
+                       "piezoelectric sensor charge amplifier"),
+                rules=((5.25, (r"charge\s+amp",)),), analysis="tran", tran=("1u", "2m"), noun="amplifier"))
+
+
+def _high_side_sense(f: _Filler) -> str:
+    gain = f.number("GAIN", 10)
+    # The shunt RS carries the load current; the difference amplifier (R3/R4 = R5/R6 = 1/GAIN)
+    # amplifies the drop across it: out = GAIN x I x RS, referred to ground.
+    return "\n".join([_opamp_block(f), f"V1 vbus 0 DC {f('VIN', 24, 'VBUS')}", f"R1 vbus load {f('RS', 0.1, 'R')}",
+                      f"R2 load 0 {f('RL', 12)}", "R3 vbus p 10k", f"R4 p 0 {format_eng(10e3 * gain)}",
+                      "R5 load n 10k", f"R6 n out {format_eng(10e3 * gain)}", "X1 p n out opamp"])
+
+
+def _senses(f: _Filler) -> list:
+    vbus, rs, rl = used(f, "VIN"), used(f, "RS"), used(f, "RL")
+    level = used(f, "GAIN") * vbus * rs / (rs + rl)
+    return [Probe(f"function: out = GAIN x I(load) x RS = {level:.3g} V", "op\nlet result = v({out})",
+                  0.98 * level, 1.02 * level)]
+
+
+register(Family(kind="high_side_current_sense", summary="high-side current-sense amplifier (shunt and op-amp "
+                "difference amplifier)", build=_high_side_sense, function=_senses,
+                names=("high-side current sense amplifier", "high-side current sensing", "high-side shunt monitor",
+                       "op-amp high side current sense"),
+                rules=((4.3, (r"high[- ]side", r"current|shunt")),), analysis="op", source="V1",
+                noun="amplifier", accepts=r"difference\s+amplifier"))
+
+
+# --- transistor stages ---------------------------------------------------------------------------
+
+def _bootstrapped_follower(f: _Filler) -> str:
+    # R1 biases the gate from the divider's node b; C2 drives b with the output, so R1 sees almost
+    # no signal across it and the input impedance is R1/(1 - gain), far above R1.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 15)}", f"V2 in 0 DC 0 AC {f('VIN', 1)}",
+                      f"C1 in g {f('CIN', 1e-6, 'C')}", f"R1 g b {f('RG', 1e6, 'RIN')}", "R2 vdd b 100k", "R3 b 0 100k",
+                      "C2 out b 10u", f"J1 vdd g out {f.model('njf', '.model njf NJF (vto=-2 beta=1m cgs=3p cgd=1p)')}",
+                      f"R4 out 0 {f('RS', 10e3)}"])
+
+
+def _bootstraps(f: _Filler) -> list:
+    rg = used(f, "RG")
+    return [Probe("function: follows its input (|v(out)/v(in)| at 1 kHz 0.8 to 1)",
+                  "ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})", 0.8, 1.0),
+            Probe(f"function: the input impedance at 1 kHz is above 5 x RG ({format_eng(5 * rg)}Ω)",
+                  "ac lin 1 1k 1k\nlet result = vm({inp})/vm(i({src}))", 5 * rg, 1e15)]
+
+
+register(Family(kind="bootstrapped_jfet_follower", summary="bootstrapped JFET source follower (high input impedance)",
+                build=_bootstrapped_follower, function=_bootstraps, source="V2",
+                names=("bootstrapped JFET source follower", "bootstrapped source follower",
+                       "JFET buffer with a bootstrapped gate resistor"),
+                rules=((5.5, (r"bootstrap", r"follower|buffer")),), noun="amplifier", accepts=r"jfets?"))
+
+
+# --- oscillators -----------------------------------------------------------------------------------
+
+def _inverter_pair(f: _Filler) -> str:
+    g = _Gates(f)
+    g.inv("x", "a")
+    g.inv("a", "out")
+    r, c = f("R", 10e3), f("C", 10e-9)
+    # C feeds out's edge back to x through RS; R recharges it from a until x crosses the inverters'
+    # threshold (about VDD/2): two half periods of RC ln 3, so T = 2.2 RC. RS (10 R) keeps the
+    # overshoot at x off the gate.
+    f.tran = (f.number("R", 10e3) * f.number("C", 10e-9) / 200, 60 * f.number("R", 10e3) * f.number("C", 10e-9))
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", *g.lines, f"R1 a y {r}", f"C1 out y {c}",
+                      f"R2 y x {format_eng(10 * f.number('R', 10e3))}", ".ic v(y)=0"])
+
+
+register(Family(kind="cmos_rc_oscillator", summary="two-inverter CMOS RC oscillator (square wave)",
+                build=_inverter_pair, function=lambda f: [expect("frequency", 1 / (2.2 * used(f, "R") * used(f, "C")),
+                                                                 0.15)],
+                names=("two-inverter CMOS RC oscillator", "CMOS RC oscillator", "inverter RC oscillator",
+                       "two-inverter RC oscillator"),
+                rules=((1.9, (r"(?:two|2)[- ]inverter|(?:two|2)[- ]gate|cmos\s+rc\s+osc|inverter\s+rc\s+osc",
+                              r"oscillat|astable")),), analysis="tran", noun="oscillator", mos=True))
+
+
+def _cross_coupled(f: _Filler) -> str:
+    period = 2 * math.pi * math.sqrt(f.number("L", 1e-6) * f.number("C", 253e-12))
+    f.tran = (period / 100, 60 * period)
+    # M1/M2 cross-coupled give the tanks -2/gm; the tail current I1 sets the swing, about
+    # (4/pi) ITAIL RP across RP, the tanks' loss. f = 1/(2 pi sqrt(L C)). I2's 20 ns pulse starts it
+    # (a symmetric circuit would otherwise sit at its balanced operating point).
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"L1 vdd outp {f('L', 1e-6)}", f"L2 vdd outn {f('L', 1e-6)}",
+             f"C1 outp 0 {f('C', 253e-12)}", f"C2 outn 0 {f('C', 253e-12)}", f"R1 outp outn {f('RP', 2e3)}",
+             _mos_device(f, "n", "outp", "outn", "tail", "0", "M1", 20e-6, 0.5e-6),
+             _mos_device(f, "n", "outn", "outp", "tail", "0", "M2", 20e-6, 0.5e-6),
+             f"I1 tail 0 {f('IBIAS', 2e-3, 'ITAIL')}", "I2 outp 0 PULSE(0 1m 0 1n 1n 20n 1)"]
+    return "\n".join(lines)
+
+
+def _lc_design(intent, d, spec) -> None:
+    """The tank capacitors from the frequency and the inductors: C = 1/((2 pi f)^2 L)."""
+    d.claimed.add("FREQ")
+    intent.values.pop("FREQ", None)
+    inductance = intent.values["L"].value if "L" in intent.values else 1e-6
+    if "C" not in intent.values:
+        set_value(intent, d, "C", 1 / ((2 * math.pi * spec.target) ** 2 * inductance), "C", None)
+
+
+register(Family(kind="cross_coupled_lc_oscillator", summary="cross-coupled NMOS LC oscillator (differential)",
+                build=_cross_coupled, output="outp",
+                function=lambda f: [expect("frequency", 1 / (2 * math.pi * math.sqrt(used(f, "L") * used(f, "C"))),
+                                           0.1)],
+                names=("cross-coupled NMOS LC oscillator", "cross-coupled LC oscillator", "negative-gm LC oscillator",
+                       "cross-coupled pair LC VCO core"),
+                rules=((0.62, (r"cross[- ]?coupled|negative[- ]gm", r"lc|tank|inductor|oscillat")),),
+                analysis="tran", noun="oscillator", mos=True, accepts=r"lc\s+oscillator|tank\s+circuit",
+                specs=("frequency",), design=_lc_design,
+                examples=(("frequency", "cross-coupled LC oscillator at {x} Hz", 2e6, 50e6),)))
+
+
+# --- power ---------------------------------------------------------------------------------------
+
+_STAGES = re.compile(r"(\d+|two|three|four|five|six|seven|eight)[- ]stages?", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _stage_count(f: _Filler) -> int:
+    m = _STAGES.search(f.intent.description)
+    return min(max(int(_NUMBERS.get(m[1].lower(), m[1])) if m else 4, 1), 8)
+
+
+def _dickson(f: _Filler) -> str:
+    n, d = _stage_count(f), f.model("dschottky")
+    fsw = f.number("FREQ", 1e6, "FSW")
+    f.tran = (1 / (50 * fsw), 100 / fsw)
+    c = f("C", 10e-9)
+    # Each stage's capacitor, pumped by the clock phase opposite its neighbour's, lifts the charge
+    # one clock amplitude: out -> VIN + N (VCLK - Vd) - Vd, less I/(f C) a stage under load.
+    lines = [f"V1 vdd 0 DC {f('VIN', 5, 'VDD')}",
+             f"V2 clk 0 PULSE(0 {f('VCLK', 5)} 0 5n 5n {format_eng(0.5 / fsw - 5e-9)} {format_eng(1 / fsw)})",
+             f"V3 clkb 0 PULSE(0 {f('VCLK', 5)} {format_eng(0.5 / fsw)} 5n 5n {format_eng(0.5 / fsw - 5e-9)} "
+             f"{format_eng(1 / fsw)})"]
+    nodes = ["vdd", *(f"n{k}" for k in range(1, n + 1)), "out"]
+    for k, (a, b) in enumerate(zip(nodes, nodes[1:]), start=1):
+        lines.append(f"D{k} {a} {b} {d}")
+    for k in range(1, n + 1):
+        lines.append(f"C{k} n{k} {'clk' if k % 2 else 'clkb'} {c}")
+    return "\n".join(lines + [f"C{n + 1} out 0 {f('COUT', 100e-9)}", f"R1 out 0 {f('RL', 1e6, 'R')}"])
+
+
+def _pumps(f: _Filler) -> list:
+    n, vin, vclk = _stage_count(f), used(f, "VIN"), used(f, "VCLK")
+    ideal = vin + n * vclk
+    return [settles(f"out rises towards VIN + N VCLK = {ideal:g} V (less a diode drop a stage)",
+                    0.6 * ideal, ideal)]
+
+
+register(Family(kind="dickson_charge_pump", summary="Dickson diode charge pump (N stages, two-phase clock)",
+                build=_dickson, function=_pumps, source="V1",
+                names=("Dickson charge pump", "four-stage Dickson charge pump", "Dickson voltage multiplier"),
+                rules=((4.4, (r"dickson",)),), analysis="tran", accepts=r"charge\s+pump|voltage\s+multiplier"))
+
+
+# --- logic -----------------------------------------------------------------------------------------
+
+# Inputs a, b, c take every (a b, c) combination once per 800 ns.
+_AOI_INPUTS = ["V2 a 0 PULSE(0 {vdd} 0 1n 1n 100n 200n)", "V3 b 0 PULSE(0 {vdd} 0 1n 1n 200n 400n)",
+               "V4 c 0 PULSE(0 {vdd} 200n 1n 1n 200n 800n)"]
+
+
+def _aoi21_gate(g: _Gates) -> None:
+    # Pull-down: (a series b) parallel c; pull-up: (a parallel b) in series with c.
+    g._m("p", "pu", "a", "vdd")
+    g._m("p", "pu", "b", "vdd")
+    g._m("p", "out", "c", "pu")
+    g._m("n", "out", "a", "pd")
+    g._m("n", "pd", "b", "0")
+    g._m("n", "out", "c", "0")
+
+
+def _aoi21_table() -> dict[float, bool]:
+    def level(t: float, period: float, start: float, width: float) -> bool:
+        return start <= t % period < start + width
+    return {t: not (level(t, 200, 0, 100) and level(t, 400, 0, 200) or level(t, 800, 200, 200))
+            for t in (50, 150, 250, 350, 450, 550)}
+
+
+register(Family(kind="cmos_aoi21", summary="static CMOS AOI21 gate, out = NOT(a b + c)",
+                build=lambda f: _circuit(f, _AOI_INPUTS, _aoi21_gate),
+                function=lambda f: [logic_table(_aoi21_table(), used(f, "VDD", default=1.8))],
+                names=("CMOS AOI21 gate", "AOI21 gate", "and-or-invert gate", "static CMOS AND-OR-INVERT gate"),
+                rules=((5.8, (r"aoi21|and[- ]or[- ]invert",)),), analysis="tran", tran=("0.5n", "600n"),
+                source="V2", mos=True, accepts=r"and\s+gate|or\s+gate"))
