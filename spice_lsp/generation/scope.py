@@ -44,7 +44,22 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 # Words before a circuit noun that make it one part of the circuit asked for, not the circuit
 # ("a 1 mA tail current source", "the photocurrent modelled as a current source", "an op-amp error
 # amplifier" in a regulator).
-PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bmodell?ed\s+as\s+an?)\s+$", re.IGNORECASE)
+PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bmodell?ed\s+as\s+an?|"
+                     r"\b(?:excited|driven|fed)\s+(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)
+
+
+# Words before a circuit's name that say it is not wanted ("on its own (no PLL)", "not the three-op-amp kind").
+NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\binstead\s+of(?:\s+an?|\s+the)?)"
+                     r"\s+$", re.IGNORECASE)
+
+# Words before a node's name (written lower case): "node rtd", "into rtd", "at sin".
+NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto)\s+$")
+
+# A sensor the request states as the part it is electrically ("PT100 RTD at 100 °C (138.5 Ω) from rtd
+# to ground", "Thermocouple amplifier: the junction gives 4.1 mV DC at in"): a resistance or a voltage
+# in the same clause, which the request's parts carry; the circuit asked for is the rest.
+SENSOR = re.compile(r"thermocouple|rtd|pt1000|pt100|thermistor|ntc|ptc", re.IGNORECASE)
+STATED_AS_PART = re.compile(r"[^;]{0,60}?\d\s*(?:[munpkM]|meg)?\s*(?:V|Ω|ohms?)\b", re.IGNORECASE)
 
 
 # What no circuit can do: answered with the reason, never with a circuit.
@@ -69,7 +84,12 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
-        if PART_OF.search(description[max(0, m.start() - 20):m.start()]):
+        if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or \
+                NEGATED.search(description[max(0, m.start() - 20):m.start()]):
+            continue
+        if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
+            continue  # "from node rtd to ground", "a current source into rtd": a node's name
+        if SENSOR.fullmatch(m[0]) and STATED_AS_PART.match(description, m.end()):
             continue
         # "amplifier"/"filter" alone are covered by any family whose words precede them
         # ("common-emitter amplifier": the pattern matched "common-emitter").

@@ -25,3 +25,4 @@ from spice_lsp.generation.recipes import logic  # noqa: E402,F401
 from spice_lsp.generation.recipes import sensors  # noqa: E402,F401
 from spice_lsp.generation.recipes import opamp_circuits  # noqa: E402,F401
 from spice_lsp.generation.recipes import assorted  # noqa: E402,F401
+from spice_lsp.generation.recipes import everyday  # noqa: E402,F401

@@ -35,10 +35,11 @@ _SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails
 
 
 def comparator_block(f: _Filler) -> str:
-    if split := _SPLIT.search(f.intent.description):
+    split, stated = _SPLIT.search(f.intent.description), given(f.intent, "VDD")
+    if split and (stated is None or abs(stated) != float(split[1])):
         f.param("vdd", split[1])
-    else:
-        f.supply("vdd", 12, magnitude=True)  # the rails, +-vdd, read by the output
+    else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
+        f.supply("vdd", 12, magnitude=True)
     return f"{COMPARATOR}\n{GEAR}"
 
 

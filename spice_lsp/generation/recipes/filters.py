@@ -320,6 +320,37 @@ register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter 
                 examples=(("notch", "active twin-T notch filter, notch at {x} Hz", 20, 20e3),)))
 
 
+def _tank_eq(f0, get):
+    # f0 = 1/(2 pi sqrt(L C)); with neither reactance given, sqrt(L/C) = 1k, a tenth of the 10k
+    # feed resistor (Q = R/sqrt(L/C) = 10, a sharp peak).
+    w = 2 * math.pi * f0
+    ind, c = get("L", 0.0), get("C", 0.0)
+    if c and not ind:
+        ind = 1 / (w * w * c)
+    elif ind and not c:
+        c = 1 / (w * w * ind)
+    elif not (ind or c):
+        ind, c = 1e3 / w, 1 / (1e3 * w)
+    return {"L": ind, "C": c, "R": get("R", 10e3)}
+
+
+def _tank(f: _Filler) -> str:
+    v = part_values(f, _tank_eq, 100e3)
+    # The source feeds the tank through R1; at f0 the tank's impedance is real and largest, so
+    # v(out) peaks there (in phase with the input).
+    return "\n".join([_ac_source(f), f"R1 in out {f('R', v['R'], 'R1')}", f"L1 out 0 {f('L', v['L'], 'L1')}",
+                      f"C1 out 0 {f('C', v['C'], 'C1')}"])
+
+
+register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through a resistor)", build=_tank,
+                function=designed("center"),
+                names=("parallel LC tank", "LC tank circuit", "parallel resonant LC circuit", "parallel LC resonator"),
+                rules=((4.97, (r"\btank\b|parallel[- ](?:lc|rlc)\b|parallel\s+resonan", r"^(?!.*oscillat)")),),
+                noun="filter", accepts=r"resonat\w*|tank",
+                specs=("center",), design=designer(_tank_eq, "f0 = 1/(2 pi sqrt(L C))", "L", scale=-2),
+                examples=(("center", "parallel LC tank resonating at {x} Hz", 1e3, 1e6),)))
+
+
 def _allpass(f: _Filler) -> str:
     r, c = f("R", 10e3), f("C", 15.9e-9)
     # H = (1 - sRC)/(1 + sRC): unity magnitude, phase from 0 to -180 degrees, -90 at 1/(2 pi R C).

@@ -226,7 +226,8 @@ register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscilla
                 rules=((0.8, (r"relaxation(?:\s+oscillator)?|square[- ]wave (?:generator|oscillator)",)),
                        (0.81, (r"op[- ]?amp|comparator|operational", r"astable|multivibrator"))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator",
-                accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?",
+                # it is a Schmitt trigger with RC feedback
+                accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?|schmitt",
                 specs=("frequency",), design=designer(_relaxation_eq, "f = 1/(2 R C ln((1+b)/(1-b)))", "R"),
                 examples=_example("op-amp relaxation oscillator", 10, 20e3)))
 

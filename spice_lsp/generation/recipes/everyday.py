@@ -1,0 +1,259 @@
+"""Everyday op-amp and transistor blocks: the two-op-amp instrumentation amplifier, the op-amp
+current sink (an NMOS and a sense resistor in its loop), the negative impedance converter, the
+quadrature oscillator (two integrators and an inverter in a loop), the Vbe multiplier and the
+resistor-string DAC. All on the behavioural op-amp (templates.OPAMP) and the textbook cards.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.design import E96, given, set_value
+from spice_lsp.generation.families import Family, expect, register, settles, used
+from spice_lsp.generation.recipes.filters import designer, part_values
+from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
+from spice_lsp.generation.recipes.oscillators import _show
+from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.language.units import format_eng
+
+VT = 0.02585
+OPAMP = r"op[- ]?amps?|operational"
+
+
+def _at_op(what: str, value: float, tolerance: float, node: str = "{out}") -> Probe:
+    band = abs(value) * tolerance
+    return Probe(f"function: {what}", f"op\nlet result = v({node})", value - band, value + band)
+
+
+# --- two-op-amp instrumentation amplifier -----------------------------------------------------------
+
+# "inp at 1.05 V DC, inn at 1.00 V DC": two inputs each held at a level (the first is the + input).
+_HELD = re.compile(r"\b([a-z]\w{0,7})\s+(?:at|=)\s*([-+]?[\d.]+)\s*V\b")
+
+
+def _held_inputs(f: _Filler) -> tuple[str, str, list[str]]:
+    p, n, sources = _inputs(f, 0.05)
+    held = [(m[1], m[2]) for m in _HELD.finditer(f.intent.description) if m[1] not in ("vdd", "vcc", "vee", "vss")]
+    if (p, n) == ("in", "ref") and len(held) >= 2:
+        (p, vp), (n, vn) = held[:2]
+        sources = [f"V1 {p} 0 DC {vp} AC 1", f"V2 {n} 0 DC {vn}"]
+    return p, n, sources
+
+
+def _two_opamp_inamp(f: _Filler) -> str:
+    r, rf = f("R", 10e3), f("RF", 90e3)
+    p, n, sources = _held_inputs(f)
+    # X1 makes o1 = v(n) (1 + R/RF); X2 subtracts it with the mirrored ratio, so
+    # out = (1 + RF/R) (v(p) - v(n)) when R1 = R4 = RF and R2 = R3 = R.
+    return "\n".join([_opamp_block(f), *sources, f"X1 {n} a o1 opamp", f"R1 a 0 {rf}", f"R2 a o1 {r}",
+                      f"R3 o1 b {r}", f"R4 b out {rf}", f"X2 {p} b out opamp"])
+
+
+register(Family(kind="two_opamp_inamp", summary="two-op-amp instrumentation amplifier",
+                function=lambda f: [expect("gain", 1 + used(f, "RF") / used(f, "R"), 0.03)],
+                build=_two_opamp_inamp,
+                names=("two-op-amp instrumentation amplifier", "2-op-amp instrumentation amplifier",
+                       "dual op-amp instrumentation amplifier", "two op-amp in-amp"),
+                rules=((5.35, (r"(?:two|2|dual)[- ]op[- ]?amp", r"instrumentation|in-?amp\b")),),
+                noun="amplifier", accepts=r"instrumentation", specs=("gain", "gain_db"),
+                design=_gain_design("RF", "R", "gain = 1 + RF/R", lambda g: g - 1 if g > 1 else None, 1),
+                examples=_gain_examples("two-op-amp instrumentation amplifier", 100)))
+
+
+# --- op-amp current sink --------------------------------------------------------------------------
+
+# A power NMOS (2N7000-like threshold). ngspice's operating point can settle with the op-amp
+# saturated and the MOSFET off, a false solution: a .nodeset of the op-amp's internal node at the
+# gate voltage the current needs (VREF + VTO + sqrt(2 I/(KP W/L))) starts it beside the true one.
+POWER_NMOS = ".model npower NMOS (level=1 vto=2 kp=100u lambda=0.01)"
+
+
+def _current_sink(f: _Filler) -> str:
+    # The op-amp drives the gate until the sense resistor carries VREF: I = VREF/RS whatever the
+    # load (while the NMOS stays saturated); Vsense measures it. A stated current sizes RS = VREF/I.
+    vref = f.number("VBIAS", 1, "VIN")
+    rs = f("R", float(f"{vref / f.number('IREF', 0.1, 'IBIAS'):.4g}"), "RS")
+    f.param("iset", f("IREF", vref / f.number("R", 10, "RS"), "IBIAS"))
+    return "\n".join([_opamp_block(f), f"V1 ref 0 DC {f('VBIAS', 1, 'VIN')}", f"VDD vdd 0 DC {f('VDD', 12)}",
+                      f"R1 vdd d {f('RL', 50)}", f"M1 d g m 0 {f.model('npower', POWER_NMOS)} W=1m L=1u",
+                      "Vsense m s DC 0", f"R2 s 0 {rs}", "X1 ref s g opamp",
+                      f".nodeset v(x1.p)={vref + 2 + math.sqrt(20 * vref / f.number('R', 10, 'RS')):.3g}"])
+
+
+def _design_sink(intent, d, spec) -> None:
+    """I = VREF/RS: RS = VREF/I."""
+    if "R" not in intent.values and "RS" not in intent.values and spec.target > 0:
+        set_value(intent, d, "R", (given(intent, "VBIAS", "VIN") or 1.0) / spec.target, "RS = VREF/I", E96)
+        d.free, d.scale = "R", -1
+
+
+register(Family(kind="opamp_current_sink", summary="op-amp current sink (NMOS and sense resistor in the loop)",
+                function=lambda f: [expect("current", used(f, "IREF", "IBIAS"), 0.03)],
+                build=_current_sink,
+                names=("op-amp current sink", "op-amp constant-current sink with an NMOS",
+                       "constant current sink with an op-amp and a MOSFET"),
+                rules=((5.55, (r"current\s+sink", OPAMP)),), analysis="op", output="d", source="V1",
+                accepts=r"current\s+(?:sink|source)", mos=True, specs=("current",), design=_design_sink,
+                examples=(("current", "op-amp current sink with a 1 V reference sinking {x} A", 1e-3, 0.2),)))
+
+
+# --- negative impedance converter -----------------------------------------------------------------
+
+def _nic(f: _Filler) -> str:
+    # o = v(x) (1 + R1/R2): R3 feeds x from o, so the current out of x is -v(x) (R1/R2)/R3:
+    # x looks like -R3 R2/R1 to ground. "Make x look like -1k": the stated (negative) value is R3's size.
+    f("R", 1e3)
+    r3, vin = abs(f.number("R", 1e3)), f("VIN", 1)
+    r1, r2 = f("RF", 10e3), f("RIN", 10e3)
+    # itest: the current the source is pushed back, VIN R1/(R2 R3).
+    f.param("itest", f("IBIAS", f.number("VIN", 1) * f.number("RF", 10e3) / (f.number("RIN", 10e3) * r3), "IREF"))
+    return "\n".join([_opamp_block(f), f"V1 x 0 DC {vin}", "X1 x n o opamp",
+                      f"R1 o n {r1}", f"R2 n 0 {r2}", f"R3 o x {format_eng(r3)}"])
+
+
+def _nic_function(f: _Filler) -> list:
+    r = abs(used(f, "R")) * used(f, "RIN") / used(f, "RF")
+    i = used(f, "IBIAS", "IREF")
+    return [Probe(f"function: x looks like -{format_eng(r)}Ω: the source is pushed {format_eng(i)}A back",
+                  "op\nlet result = i({src})", 0.97 * i, 1.03 * i)]
+
+
+register(Family(kind="negative_impedance_converter", summary="op-amp negative impedance converter",
+                function=_nic_function, build=_nic,
+                names=("negative impedance converter", "op-amp negative impedance converter",
+                       "negative resistance converter", "op-amp negative resistor"),
+                rules=((5.5, (r"negative[- ](?:impedance|resistance)(?:\s+converter)?|negative\s+resistor",)),),
+                analysis="op", output="x", signal_input=True, noun="converter"))
+
+
+# --- quadrature oscillator ------------------------------------------------------------------------
+
+def _quadrature_eq(f0, get):
+    c = get("C", 10e-9)
+    return {"C": c, "R": 1 / (2 * math.pi * f0 * c)}
+
+
+def _quadrature(f: _Filler) -> str:
+    v = part_values(f, _quadrature_eq, 1e3)
+    r, c = f("R", v["R"]), f("C", v["C"])
+    _show(f, 1 / (2 * math.pi * v["R"] * v["C"]), 40)
+    dz = f.model("dz", ".model dz D (is=1e-14 bv=4.3 ibv=1m)")
+    # X1 integrates cos into s1 and X2 inverts it into sin; X3 integrates sin into -cos: d(sin)/dt =
+    # cos/RC and d(cos)/dt = -sin/RC, a sine at 1/(2 pi R C). R5 (10 R) adds a little positive
+    # feedback so it grows from the kick; the back-to-back zeners across C2 hold it at ~5 V.
+    return "\n".join([_opamp_block(f), f"R1 cos n1 {r}", f"C1 n1 s1 {c}", "X1 0 n1 s1 opamp",
+                      "R2 s1 n2 10k", "R3 n2 sin 10k", "X2 0 n2 sin opamp",
+                      f"R4 sin n3 {r}", f"C2 n3 cos {c}", "X3 0 n3 cos opamp",
+                      f"R5 sin n1 {{10*{r}}}", f"D1 n3 k {dz}", f"D2 cos k {dz}",
+                      "* I9: a 20 us start-up kick (a real one starts from its own noise)",
+                      "I9 0 n3 PULSE(0 100u 0 1n 1n 20u 1)"])
+
+
+def _quadrature_function(f: _Filler) -> list:
+    f0 = 1 / (2 * math.pi * used(f, "R") * used(f, "C"))
+    return [expect("frequency", f0, 0.1),
+            settles("the cosine output swings too (a second phase)", 1, 30, node="cos", how="pp")]
+
+
+register(Family(kind="quadrature_oscillator", summary="quadrature oscillator (two integrators and an inverter)",
+                function=_quadrature_function, build=_quadrature,
+                names=("quadrature oscillator", "op-amp quadrature oscillator", "sine-cosine quadrature oscillator"),
+                rules=((0.9, (r"quadrature(?:\s+oscillator)?",)),), analysis="tran", tran=("2u", "12m"),
+                output="sin", noun="oscillator", specs=("frequency",),
+                design=designer(_quadrature_eq, "f = 1/(2 pi R C)", "R"),
+                examples=(("frequency", "quadrature oscillator running at {x} Hz", 100, 10e3),)))
+
+
+# --- Vbe multiplier -------------------------------------------------------------------------------
+
+_IS, _BF = 1e-14, 100  # the npn card's
+
+
+def _vbe_multiplier_volts(i: float, ra: float, rb: float) -> float:
+    """V = VBE (1 + RA/RB) + IB RA at a feed current i, VBE at the collector's share (the npn card)."""
+    v = 0.65 * (1 + ra / rb)
+    for _ in range(50):
+        ic = max(i - v / (ra + rb), 1e-9) * _BF / (_BF + 1)
+        vbe = VT * math.log(ic / _IS)
+        v = 0.5 * v + 0.5 * (vbe * (1 + ra / rb) + ic / _BF * ra)
+    return v
+
+
+def _vbe_multiplier(f: _Filler) -> str:
+    vdd, i, target = f.number("VDD", 12), f.number("IBIAS", 5e-3), f.number("VIN", 1.8)
+    rb = f.number("RB", 2.2e3)
+    ra = rb * (target / 0.7 - 1)  # then corrected for VBE at this current and the base current
+    for _ in range(30):
+        ra *= target / _vbe_multiplier_volts(i, ra, rb)
+    f.param("design_vin", format_eng(target))
+    q = f.model("npn")
+    # RA-RB divide the transistor's own VBE: V(top, bot) = VBE (1 + RA/RB); R1 feeds it from the supply.
+    return "\n".join([f"V1 vcc 0 DC {f('VDD', vdd)}", f"R1 vcc top {f('R', (vdd - target) / i, 'RS')}",
+                      f"R2 top b {f('RA', float(f'{ra:.4g}'))}", f"R3 b bot {f('RB', rb)}", f"Q1 top b bot {q}",
+                      "V9 bot 0 DC 0"])
+
+
+def _vbe_function(f: _Filler) -> list:
+    vdd, r = used(f, "VDD"), used(f, "R", "RS")
+    ra, rb, v = used(f, "RA"), used(f, "RB"), 1.0
+    for _ in range(30):  # the feed current follows the voltage it sets
+        v = _vbe_multiplier_volts((vdd - v) / r, ra, rb)
+    return [_at_op(f"holds V(top, bot) = VBE (1 + RA/RB) + IB RA = {v:.3g} V", v, 0.04, "top")]
+
+
+register(Family(kind="vbe_multiplier", summary="Vbe multiplier (rubber diode)", function=_vbe_function,
+                build=_vbe_multiplier,
+                names=("Vbe multiplier", "rubber diode", "VBE multiplier bias spreader", "amplified diode"),
+                rules=((13.9, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",)),),
+                analysis="op", output="top", signal_input=True))
+
+
+# --- resistor-string DAC --------------------------------------------------------------------------
+
+_BITS = re.compile(r"(\d)[- ]?bits?\b", re.IGNORECASE)
+_CODE = re.compile(r"\bcode\s*(?:of|=|:|is)?\s*([01]+|\d+)\b", re.IGNORECASE)
+
+
+def _string_word(text: str) -> tuple[int, int]:
+    """(bits, code): a code of exactly `bits` binary digits is binary ("2-bit ... code 10" is 2)."""
+    bits = _BITS.search(text)
+    n = min(max(int(bits[1]), 1), 6) if bits else 3
+    m = _CODE.search(text)
+    if m is None:
+        return n, 2 ** (n - 1)
+    digits = m[1]
+    code = int(digits, 2) if len(digits) == n and set(digits) <= {"0", "1"} else int(digits)
+    return n, min(code, 2 ** n - 1)
+
+
+def _resistor_string(f: _Filler) -> str:
+    n, code = _string_word(f.intent.description)
+    r, taps = f("R", 1e3), 2 ** n
+    f.param("code", str(code))
+    nodes = ["ref", *(f"t{k}" for k in range(taps - 1, 0, -1)), "0"]
+    chain = [f"R{k + 1} {a} {b} {r}" for k, (a, b) in enumerate(zip(nodes, nodes[1:]))]
+    # 2^n equal resistors from ref to ground; the code's tap (t0 is ground) goes to out through
+    # V9, an ideal switch: v(out) = VREF code/2^n, less the tap's resistance into the load.
+    tap = f"t{code}" if code else "0"
+    return "\n".join([f"* {n}-bit resistor string, code {code} = {code:0{n}b}: Vout = Vref*{code}/{taps}",
+                      f"V1 ref 0 DC {f('VBIAS', 5, 'VDD', 'VIN')}", *chain, f"V9 {tap} out DC 0",
+                      f"R{taps + 1} out 0 {f('RL', 1e6)}"])
+
+
+def _string_function(f: _Filler) -> list:
+    n, code = _string_word(f.intent.description)
+    taps, r, rl = 2 ** n, used(f, "R"), used(f, "RL")
+    thevenin = r * code * (taps - code) / taps
+    x = used(f, "VBIAS", "VDD", "VIN") * code / taps * rl / (rl + thevenin)
+    return [Probe(f"function: code {code:0{n}b} gives Vref {code}/{taps} = {x:.4g} V at out",
+                  "op\nlet result = v({out})", x - 0.01 * abs(x) - 1e-4, x + 0.01 * abs(x) + 1e-4)]
+
+
+register(Family(kind="resistor_string_dac", summary="resistor-string DAC (Kelvin divider)",
+                function=_string_function, build=_resistor_string,
+                names=("resistor-string DAC", "resistor string digital-to-analog converter", "Kelvin divider DAC",
+                       "string DAC"),
+                rules=((2.2, (r"resistor[- ]string|kelvin[- ]divider|string\s+" + word("dac"),)),),
+                analysis="op", noun="converter", accepts=r"dac|digital[- ]to[- ]analog|divider"))
