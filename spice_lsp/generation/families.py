@@ -754,7 +754,18 @@ for _family in (
 
 def matches(low: str) -> str:
     """The family whose rule matches the lower-cased request first; "generic" when none does."""
-    return next((kind for _, kind, patterns in RULES if all(re.search(p, low) for p in patterns)), "generic")
+    return match(low)[1]
+
+
+# Rules from this rank on match a device or the parts a request names (a diode, a MOSFET, an
+# op-amp, "RC"), not a circuit's name: what the request says the circuit does may name it better.
+DEVICE_RANK = 38
+
+
+def match(low: str) -> tuple[float, str]:
+    """(rank, family) of the first rule the lower-cased request matches; (inf, "generic") when none does."""
+    return next(((rank, kind) for rank, kind, patterns in RULES if all(re.search(p, low) for p in patterns)),
+                (math.inf, "generic"))
 
 
 def covered_spans(kind: str, low: str) -> list[tuple[int, int]]:

@@ -160,8 +160,77 @@ def _registry():
     return families
 
 
-def _family(low: str, qs: list[_Q]) -> str:
-    kind = _registry().matches(low)
+# What a circuit does, said instead of its name: each row reads a behaviour as the words that name
+# such a circuit, which the family rules then match together with the rest of the request (an op-amp,
+# a coil, the parts given pick the variant). First row that matches wins; the order puts the more
+# particular reading first (a difference "multiplied by two" is a difference amplifier, not a gain).
+_ANY = r"(?:[^\s.;:]+\s+)"  # one word, in "lets {0,4} through"
+_HERTZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
+_BEHAVIOURS: list[tuple[str, str]] = [
+    (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b", "difference amplifier"),
+    (r"\b(?:add(?:s|ing)?(?:\s+up)?|sum(?:s|ming)?(?:\s+up)?)\s+(?:the\s+)?(?:two|three|four|several|\d)\s+"
+     r"(?:inputs|signals|voltages)\b|\bthe\s+sum\s+of\b", "summing amplifier"),
+    (rf"\b(?:turn|convert|change)\w*\s+{_ANY}{{0,2}}?currents?\s+(?:in)?to\s+(?:an?\s+|the\s+)?voltages?\b"
+     r"|\bcurrent\s+in\b[^.;]{0,30}\bvoltage\s+out\b", "transimpedance amplifier"),
+    (rf"\b(?:turn|convert|change)\w*\s+{_ANY}{{0,2}}?voltages?\s+(?:in)?to\s+(?:an?\s+|the\s+)?currents?\b",
+     "voltage-to-current converter"),
+    (rf"\b(?:square|steps?|pulses?)\b\s*{_ANY}{{0,12}}?(?:in)?to\s+(?:an?\s+)?(?:triangle|ramp)\b"
+     r"|\bintegral\s+of\b|\bintegrat(?:e|es|ing)\s+(?:the\s+|its\s+)?(?:input|signal|in)\b", "integrator"),
+    (rf"\b(?:triangle|ramp)\b\s*{_ANY}{{0,12}}?(?:in)?to\s+(?:an?\s+)?square\b|\bderivative\s+of\b", "differentiator"),
+    (r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
+     "cmos inverter"),
+    (r"\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
+     r"|\bsquare\s+wave\s+(?:all\s+)?(?:by\s+itself|on\s+its\s+own)", "relaxation oscillator"),
+    (r"\bwhen\s+(?:\S+\s+){0,3}?(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)\b"
+     r"(?:[^.;]|\.\d){0,60}?\bout\w*\s+(?:jumps|goes|switches|snaps|flips|swings)\b"
+     r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b", "comparator"),
+    (r"\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top"
+     r"|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+)?(?:above|over|below|past)\s+(?:about\s+)?[-+\d.]+\s*m?v\b",
+     "clipper"),
+    (r"\b(?:keep|keeps|keeping|pass|passes|passing|let|lets|letting)\s+(?:only\s+|through\s+)?(?:a|the)\s+"
+     r"(?:narrow\s+)?band\b|\b(?:below\s+and\s+above|above\s+and\s+below)\b", "band-pass filter"),
+    (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
+     rf"{_ANY}{{0,3}}?(?:above|over|higher\s+than)\s+(?:about\s+)?{_HERTZ}"
+     r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
+     r"(?:dc|lows|bass|low\s+(?:notes|frequencies|end))\b"
+     r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
+     r"(?:highs|treble|high\s+(?:notes|frequencies|end))\b", "high-pass filter"),
+    (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
+     rf"{_ANY}{{0,3}}?(?:below|under|lower\s+than)\s+(?:about\s+)?{_HERTZ}"
+     r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
+     r"(?:highs|treble|hiss|high\s+(?:notes|frequencies|end))\b"
+     r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
+     r"(?:lows|bass|low\s+(?:notes|frequencies|end))\b"
+     r"|\bfollows?\b[^.;]{0,60}?\b(?:lazily|slowly|sluggishly|with\s+a\s+lag)\b|\bsmooth(?:s|ing)?\s+(?:out\s+)?"
+     r"(?:the\s+)?(?:signal|input|steps?|edges?)\b"
+     r"|\breach\w*\s+\d+(?:\.\d+)?\s*%\s+(?:of\s+\S+\s+)?(?:after|in|within)\b", "low-pass filter"),
+    (rf"\bcop(?:y|ies|ying)\b\s*{_ANY}{{0,8}}?without\s+loading\b|\bwithout\s+loading\s+(?:in|the\s+input)\b"
+     r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)", "voltage follower"),
+    (r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b|\bnegative\s+gain\b"
+     r"|\bupside[- ]down\b|\bminus\s+\w+\s+times\b", "inverting amplifier"),
+    (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\s+(?:the\s+)?"
+     r"(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b",
+     "non-inverting amplifier"),
+    (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b"
+     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:its|the|their)\s+(?:voltage|input|supply)\b",
+     "voltage divider"),
+    (r"\b(?:holds?|remembers?)\s+(?:on\s+to\s+)?the\s+(?:highest|largest|peak|maximum)\b", "peak detector"),
+]
+_BEHAVIOUR_RES = [(re.compile(p, re.IGNORECASE), words) for p, words in _BEHAVIOURS]
+
+
+def behaviour(low: str) -> tuple[str, str] | None:
+    """(the words that say what the circuit does, the circuit they name), for the first row that matches."""
+    return next(((m[0], words) for pattern, words in _BEHAVIOUR_RES if (m := pattern.search(low))), None)
+
+
+def _family(low: str, qs: list[_Q], warnings: list[str]) -> str:
+    rank, kind = _registry().match(low)
+    said = behaviour(low) if rank >= _registry().DEVICE_RANK else None
+    if said is not None:  # the circuit named by what it does, its variant by the request's other words
+        rank, kind = _registry().match(f"{low} ({said[1]})")
+        if kind != "generic":
+            warnings.append(f"'{said[0].strip()}' read as a {said[1]}")
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
@@ -199,7 +268,10 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"load", {"ohm": "RL", "F": "CL"}), (r"drain", {"ohm": "RD", "V": "VDD"}),
     (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
-    (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}), (r"feedback", {"ohm": "RF"}),
+    (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}),
+    (r"feedback|out(?:put)?\s+back\s+to\s+(?:the\s+)?(?:minus|inverting|negative|-)\s*input", {"ohm": "RF"}),
+    # "when in goes past 2.5 V": the level a comparator switches at
+    (r"(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)", {"V": "VBIAS"}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
     (r"input|peak|amplitude|magnitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
@@ -290,6 +362,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             continue
         said = _NAMES.search(before)
         names = re.findall(r"[A-Za-z]\w*", said[0]) if said else []
+        # "at t = 0" is a time; a temperature is "T = 27" or has its unit
+        names = [name for name in names if name != "t" or q.unit == "degC"]
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
         for explicit in roles:
             if q.unit and q.unit != _role_unit(explicit):
@@ -344,10 +418,13 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
            r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
-    ("tran", r"transient|\btran\b|time[- ]domain|\bsimulat\w*\s+(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]s|s)\b)"),
+    ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]s|s)\b)"
+             r"|(?<=[munpµ\d]s )run\b"),  # "simulate 5 ms", "run for 2 ms", "a 6 ms run"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
-           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"),
+           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"
+           # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
+           r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
     ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"),
@@ -409,7 +486,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
         elif kind == "tran":
-            since = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1  # "a 2 ms transient"
+            # "a 2 ms transient": the words of its clause before it, not a sentence before ("after 1 ms. Run ...")
+            since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
+                        + [e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])])
             times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and q.unit == "s"
                      and q not in claimed]
             steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
@@ -439,7 +518,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
                 # "in 10 mV steps", "step 10 mV": the step as written, else a hundred points
                 step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A", "")
-                             and (q.unit or q.scaled) and (re.match(r"\s*steps?\b", text[q.end:]) or
+                             and (q.unit or q.scaled) and (re.match(r"\s*(?:steps?\b|at\s+a\s+time\b)", text[q.end:]) or
                                   re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$", text[lo:q.start]))), None)
                 if step is not None:
                     claimed.add(step)
@@ -547,7 +626,8 @@ def parse_intent(description: str) -> Intent:
     """Read a plain-English description into an Intent; never raises on ordinary text."""
     low = description.lower()
     qs = _quantities(description)
-    intent = Intent(description, _family(low, qs))
+    intent = Intent(description)
+    intent.kind = _family(low, qs, intent.warnings)
     n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)
