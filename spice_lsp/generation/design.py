@@ -83,6 +83,7 @@ def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None
     else:
         exact = r / (2 * math.pi * f) if inductive else 1 / (2 * math.pi * f * r)
         set_value(intent, design, role, exact, f"fc = {'R/(2 pi L)' if inductive else '1/(2 pi R C)'}", E24)
+        design.free, design.scale = role, -1  # an E24 step is up to 5 %: trimmed when it misses
 
 
 def _oscillator(intent: Intent, design: Design, spec: Spec, factor: float) -> None:
@@ -195,7 +196,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             set_value(intent, d, "C", c, "ripple = I/(k f C)", E24)
             d.free, d.scale = "C", -1
     elif spec.quantity == "clip" and kind == "diode_clipper":  # the reference a diode drop inside the limit
-        if given(intent, "VBIAS") is None and spec.target > 0.7:
+        if given(intent, "VBIAS") is None and spec.target > 0.6:
             set_value(intent, d, "VBIAS", spec.target - 0.6, "Vclip = Vref + VD (about 0.6 V at a milliamp)", None)
             d.free, d.scale = "VBIAS", 1
     elif spec.quantity == "ugbw" and kind == "opamp_integrator":  # |gain| = 1/(2 pi f R C) is 1 at f
@@ -218,7 +219,15 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
             gain = -gain  # an inverting stage's gain is negative: "gain of 10" means -10
         rin = given(intent, "RIN", "R1", "R") or 10e3
-        if (rf := given(intent, "RF", "R2")) is not None:
+        rf = given(intent, "RF", "R2")
+        if rf is not None and given(intent, "RIN", "R1", "R") is None and abs(gain) > (kind == "opamp_noninverting"):
+            # only the feedback resistor given: the input one is designed for the gain
+            intent.values.pop("GAIN", None)
+            exact = rf / abs(gain) if kind == "opamp_inverting" else rf / (gain - 1)
+            set_value(intent, d, "RIN", exact, "|gain| = RF/RIN" if kind == "opamp_inverting" else "gain = 1 + RF/RIN",
+                      E96)
+            d.free, d.scale = "RIN", -1
+        elif rf is not None:
             got = -rf / rin if kind == "opamp_inverting" else 1 + rf / rin
             if abs(abs(got) - abs(gain)) > spec.tolerance * abs(gain):
                 d.problems.append(f"'{spec.text}' contradicts the resistors given (they give {got:.3g})")

@@ -410,10 +410,13 @@ def _build(description: str) -> Build:
     intent = parse_intent(description)
     request = read_request(description)
     supply = intent.values.get("VDD")
-    if supply is not None and any(not s.supply and s.node and s.node not in ("vdd", "vcc") and s.dc is not None
-                                  and abs(s.dc - supply.value) <= 1e-9 * abs(supply.value) and supply.text in s.text
-                                  for s in request.sources):
+    held = next((s for s in request.sources if supply is not None and not s.supply and s.node
+                 and s.node not in ("vdd", "vcc") and s.dc is not None
+                 and abs(s.dc - supply.value) <= 1e-9 * abs(supply.value) and supply.text in s.text), None)
+    if supply is not None and held is not None:
         del intent.values["VDD"]  # "a at 1.1 V": a level the request holds a node at, not the supply's
+        if held.node == "in" and "VIN" not in intent.values:  # "a 9 V battery at in": the input's level
+            intent.values["VIN"] = Value("VIN", supply.value, supply.text, supply.unit)
     if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
         return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
     if intent.kind == "generic" and not intent.values and not request.elements:

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.intent import _Q, _QTY, _quantities, _words_value
+from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value
 from spice_lsp.language.units import format_eng
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -574,6 +574,92 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "ripple", volts, tolerance=0.0))
     for m in _RIPPLE_ABOUT.finditer(text):
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
+    _worded_specs(text, found)
+
+
+# --- specs said in words -----------------------------------------------------------------------
+# "three times in but flipped in sign", "multiply it by two", "gain exactly one", "a third of its voltage",
+# "reaching 63 % after 1 ms", "1000 times a second", "2.5 kHz wide", "never goes above 0.7 V", "glow with
+# 15 mA": each read as the spec quantity the design and the checklist already know, its words kept whole.
+_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
+_MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b"
+                       rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
+                       rf"(?P<by>{_NUMBER})\b"
+                       r"|\b(?P<word>twice|double|triple)\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
+                       r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
+                       r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+)?(?:one|unity)\b(?![.,]\d)", re.IGNORECASE)
+_FLIPPED = re.compile(r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b"
+                      r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
+                      r"|\bupside[- ]down\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)", re.IGNORECASE)
+_TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_FRACTION = re.compile(r"\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?(?P<den>half|third|quarter|fourth|fifth|sixth|"
+                       r"eighth|tenth)s?\s+(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b",
+                       re.IGNORECASE)
+_LAG = re.compile(r"\breach\w*\s+(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:after|in|within)\s+"
+                  r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b"
+                  r"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>\d+(?:\.\d+)?\s*[munpµ]?s)\b",
+                  re.IGNORECASE)
+_RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:a|per|each|every)\s+second\b", re.IGNORECASE)
+_WIDE = re.compile(r"\b(?P<w>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\s+wide\b"
+                   r"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b")
+_NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?(?:above|over|below|under|past)\s+"
+                    r"(?:about\s+|around\s+|roughly\s+)?(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
+                    r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b",
+                    re.IGNORECASE)
+# "only lets through what's above 800 Hz", "cuts everything below 50 Hz": the corner
+_PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
+                     r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+(?:about\s+)?"
+                     r"(?P<f>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b", re.IGNORECASE)
+_GLOW = re.compile(r"\b(?:glow|light|shine)\w*\s+(?:up\s+|brightly\s+)?(?:with|at|on)\s+"
+                   r"(?:about\s+|around\s+|roughly\s+)?(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\b", re.IGNORECASE)
+
+
+def _number(words: str) -> float:
+    return float(words) if words[:1].isdigit() else _words_value(words)
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The sentence around position `at`."""
+    starts = [m.end() for m in re.finditer(r"[.?!;]\s", text[:at])]
+    end = re.compile(r"[.?!;](?:\s|$)").search(text, at)
+    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+
+def _worded_specs(text: str, found: list[Spec]) -> None:
+    """The specs a request says in words rather than figures (see above)."""
+    has = {s.quantity for s in found}
+    if not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
+        gain = _number(m["n"] or m["by"]) if m["n"] or m["by"] else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
+        lo, hi = _sentence(text, m.start())
+        flip = _FLIPPED.search(text, lo, hi)
+        start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
+        found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain))
+    if "vout" not in has and (m := _FRACTION.search(text)):
+        lo, _ = _sentence(text, m.start())
+        volts = [q for q in _quantities(text[lo:m.start()]) if q.unit == "V" and q.value]
+        part = 1.0 if m["n"] is None or m["n"].lower() in ("a", "an") else _number(m["n"].lower())
+        if volts:  # "a 9 V battery ... down to a third of its voltage": of the last level before it
+            found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / _DENOMINATORS[m["den"].lower()]))
+    if "cutoff" not in has and (m := _LAG.search(text)):
+        # a first-order lag reaches a fraction x of a step after t = -tau ln(1 - x); its corner is 1/(2 pi tau)
+        t = _quantities(m["t"] or m["tau"])[0].value
+        share = float(m["pct"]) / 100 if m["pct"] else 1 - math.exp(-1)
+        if 0 < share < 1 and t > 0:
+            found.append(Spec(m[0].strip(), "cutoff", -math.log(1 - share) / (2 * math.pi * t)))
+    if not has & {"cutoff", "center", "notch"} and (m := _PASSES.search(text)):
+        found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
+    if "frequency" not in has and (m := _RATE.search(text)):
+        found.append(Spec(m[0].strip(), "frequency", _number(m["n"].lower())))
+    center = next((s.target for s in found if s.quantity == "center"), None)
+    if center and "q" not in has and (m := _WIDE.search(text)):
+        width = _quantities(m["w"] or m["w2"])[0].value
+        if width > 0:  # Q = f0 / bandwidth
+            found.append(Spec(m[0].strip(), "q", center / width, tolerance=0.1))
+    if "clip" not in has and (m := _NEVER.search(text)):
+        found.append(Spec(m[0].strip(), "clip", _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value))
+    if "current" not in has and (m := _GLOW.search(text)):
+        found.append(Spec(m[0].strip(), "current", _quantities(m["i"])[0].value))
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.

@@ -179,7 +179,9 @@ def clipped_sides(intent: Intent) -> tuple[bool, bool]:
     """(clips the top, clips the bottom): a "positive" clipper only the top, a "negative" one only
     the bottom, else both."""
     text = intent.description.lower()
-    positive, negative = bool(re.search(r"\bpositive\b", text)), bool(re.search(r"\bnegative\b", text))
+    # "cut off the top", "never goes above 0.7 V" say the top; "the bottom", "never below" the bottom
+    positive = bool(re.search(r"\bpositive\b|\btop\b|\babove\b", text))
+    negative = bool(re.search(r"\bnegative\b|\bbottom\b|\bbelow\b", text))
     return (positive or not negative, negative or not positive)
 
 
