@@ -11,6 +11,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import set_value
 from spice_lsp.generation.families import Family, expect, logic_table, register, settles, used
+from spice_lsp.generation.recipes.data_conversion import _bit_sources, _bits_and_code
 from spice_lsp.generation.recipes.logic import _circuit, _Gates
 from spice_lsp.generation.recipes.words import TIME, seconds
 from spice_lsp.generation.templates import OPAMP, _Filler, _mos_device, _opamp_block
@@ -107,6 +108,44 @@ register(Family(kind="high_side_current_sense", summary="high-side current-sense
                        "op-amp high side current sense"),
                 rules=((4.3, (r"high[- ]side", r"current|shunt")),), analysis="op", source="V1",
                 noun="amplifier", accepts=r"difference\s+amplifier"))
+
+
+def _lsb_current(f: _Filler, n: int) -> float:
+    """The LSB's current: the request's current is the largest (MSB) bit's ("bit currents of 1, 2, 4 and
+    8 µA"), unless it is called the LSB's."""
+    stated = f.number("IBIAS", 2 ** (n - 1) * 1e-6, "I")
+    return stated if re.search(r"\blsb\b", f.intent.description, re.IGNORECASE) else stated / 2 ** (n - 1)
+
+
+def _current_dac(f: _Filler) -> str:
+    n, code = _bits_and_code(f)
+    lsb = _lsb_current(f, n)
+    f.param("vref", "1")
+    on, off = f.model("sw"), f.model("swoff", ".model swoff SW (vt=-0.5 vh=0.1 ron=0.05 roff=10meg)")
+    # Each bit's current source is steered by its bit: into the virtual ground n when 1 (S), to ground
+    # when 0 (the inverted switch); X1 turns the sum into out = -RF x ILSB x code.
+    lines = [_opamp_block(f), f"* {n}-bit current-steering DAC, code {code} = {code:0{n}b}: "
+             f"Vout = -RF*{format_eng(lsb)}*{code}", *_bit_sources(n, code)]
+    for k in range(n):
+        lines += [f"I{k + 1} 0 s{k} DC {format_eng(lsb * 2 ** k)}", f"S{2 * k + 1} s{k} n b{k} 0 {on}",
+                  f"S{2 * k + 2} s{k} 0 0 b{k} {off}"]
+    return "\n".join(lines + [f"R1 n out {f('RF', 100e3, 'R')}", "X1 0 n out opamp"])
+
+
+def _steers(f: _Filler) -> list:
+    n, code = _bits_and_code(f)
+    level = -used(f, "RF") * _lsb_current(f, n) * code
+    return [Probe(f"function: out = -RF ILSB code = {level:.4g} V", "op\nlet result = v({out})",
+                  level - 0.02 * abs(level) - 1e-3, level + 0.02 * abs(level) + 1e-3)]
+
+
+register(Family(kind="current_steering_dac", summary="current-steering (current-output) DAC into an op-amp's "
+                "virtual ground", build=_current_dac, function=_steers,
+                names=("current-steering DAC", "current-output DAC", "binary-weighted current-source DAC",
+                       "4-bit current steering digital-to-analog converter"),
+                rules=((2.1, (r"current[- ](?:output|steering|mode|source)|currents?\s+of\s+[\d.]",
+                              r"dac(?<=\bdac)\b|digital[- ]to[- ]analog")),), analysis="op", source="V1",
+                accepts=r"dac"))
 
 
 # --- transistor stages ---------------------------------------------------------------------------
@@ -267,3 +306,52 @@ register(Family(kind="cmos_aoi21", summary="static CMOS AOI21 gate, out = NOT(a 
                 names=("CMOS AOI21 gate", "AOI21 gate", "and-or-invert gate", "static CMOS AND-OR-INVERT gate"),
                 rules=((5.8, (r"aoi21|and[- ]or[- ]invert",)),), analysis="tran", tran=("0.5n", "600n"),
                 source="V2", mos=True, accepts=r"and\s+gate|or\s+gate"))
+
+
+# --- tone control ----------------------------------------------------------------------------------
+
+# "bass control at full boost", "treble in the middle (flat)", "treble fully cut": where a pot's wiper sits
+# (0: at the input end, full boost; 1: at the output end, full cut).
+_SETTINGS = (("full\\s+boost|maximum\\s+boost|fully\\s+boosted|max(?:imum)?\\b", 0.0), ("full\\s+cut|fully\\s+cut|"
+             "minimum\\b|min\\b", 1.0), ("middle|centre|center|mid\\b|flat", 0.5))
+
+
+def _wiper(f: _Filler, control: str) -> float:
+    text = f.intent.description.lower()
+    clause = m[1] if (m := re.search(rf"{control}\w*\s+([^;,.]*)", text)) else ""
+    return next((where for words, where in _SETTINGS if re.search(words, clause)), 0.5)
+
+
+def _pot(name: str, a: str, wiper: str, b: str, total: float, at: float) -> list[str]:
+    """A potentiometer as its two halves (1 Ω at an end stop, never 0)."""
+    return [f"{name}a {a} {wiper} {format_eng(max(total * at, 1))}",
+            f"{name}b {wiper} {b} {format_eng(max(total * (1 - at), 1))}"]
+
+
+def _baxandall(f: _Filler) -> str:
+    bass, treble = _wiper(f, "bass"), _wiper(f, "treble")
+    # Bass: R1, the 100k pot P1 and R2 from in to out, C1/C2 across the pot's halves, its wiper to the
+    # virtual ground through R3; treble: C3, the pot P2 and C4 from in to out, its wiper to n. At low
+    # frequencies the gain is -(P1b + R2)/(R1 + P1a): 20.8 dB at full boost, 0 dB flat.
+    rbass, rtreble = f.number("RBASS", 100e3), f.number("RTREBLE", 100e3)
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}",
+                      f"R1 in a {f('R1', 10e3)}", *_pot("RP1", "a", "w1", "b", rbass, bass),
+                      f"R2 b out {f('R2', 10e3)}", f"C1 a w1 {f('C1', 22e-9)}", f"C2 w1 b {f('C2', 22e-9)}",
+                      f"R3 w1 n {f('R3', 3.3e3)}", f"C3 in t1 {f('C3', 2.2e-9)}",
+                      *_pot("RP2", "t1", "w2", "t2", rtreble, treble), f"C4 t2 out {f('C4', 2.2e-9)}",
+                      "R4 w2 n 1k", "X1 0 n out opamp"])
+
+
+def _tones(f: _Filler) -> list:
+    bass, total = _wiper(f, "bass"), used(f, "RBASS")
+    low = 20 * math.log10((total * (1 - bass) + used(f, "R2")) / (used(f, "R1") + total * bass))
+    return [Probe(f"function: the gain at 10 Hz is the bass setting's -(P1b + R2)/(R1 + P1a) = {low:.1f} dB",
+                  "ac dec 20 1 100k\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=10", low - 1.5, low + 1.5)]
+
+
+register(Family(kind="baxandall_tone_control", summary="active Baxandall tone control (bass and treble, one op-amp)",
+                build=_baxandall, function=_tones,
+                names=("Baxandall tone control", "active Baxandall tone control", "op-amp bass and treble tone control",
+                       "Baxandall bass and treble control"),
+                rules=((1.5, (r"baxandall|tone\s+control",)),), noun="filter",
+                accepts=r"amplifiers?|filters?"))

@@ -34,9 +34,15 @@ GEAR = ".options method=gear"
 _SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)", re.IGNORECASE)
 
 
+# "a ±10 V output": the output's own swing, whatever the supplies.
+_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing)", re.IGNORECASE)
+
+
 def comparator_block(f: _Filler) -> str:
     split, stated = _SPLIT.search(f.intent.description), given(f.intent, "VDD")
-    if split and (stated is None or abs(stated) != float(split[1])):
+    if swing := _SWING.search(f.intent.description):  # the output saturates at 0.9 vdd
+        f.param("vdd", f"{float(swing[1]) / 0.9:.6g}")
+    elif split and (stated is None or abs(stated) != float(split[1])):
         f.param("vdd", split[1])
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
         f.supply("vdd", 12, magnitude=True)
@@ -45,6 +51,8 @@ def comparator_block(f: _Filler) -> str:
 
 def saturation(intent) -> float:
     """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
+    if swing := _SWING.search(intent.description):
+        return float(swing[1])
     split = _SPLIT.search(intent.description)
     return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
 

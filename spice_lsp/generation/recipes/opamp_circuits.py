@@ -94,8 +94,8 @@ def _differentiates(f: _Filler) -> list:
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
 
 # The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn".
-_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b"
-                         r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b", re.IGNORECASE)
+_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b",
+                         re.IGNORECASE)
 # "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
 _EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
 
@@ -107,12 +107,10 @@ def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
     m = _TWO_INPUTS.search(f.intent.description)
     if m is None:
         return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
-    p, n = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
+    p, n = (m[1], m[2]) if m[1] else (m[3], m[4])
 
     def level(node: str) -> str:
-        # "a at 1.1 V", "x sits at 3 V", "2.505 V on inp"
-        at = re.search(rf"\b{node}\s+(?:at|=|(?:sits|is|held|is\s+held)\s+at)\s*([-+]?[\d.]+)\s*V\b"
-                       rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
+        at = re.search(rf"\b{node}\s+(?:at|=)\s*([-+]?[\d.]+)\s*V\b|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
                        f.intent.description, re.IGNORECASE)
         return (at[1] or at[2]) if at else "0"
     return p, n, [f"V1 {p} 0 DC {level(p)} AC 1", f"V2 {n} 0 DC {level(n)}"]
@@ -176,24 +174,6 @@ register(Family(kind="summing_amplifier", summary="inverting summing amplifier (
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
 
 
-# --- rail splitter --------------------------------------------------------------------------------
-
-def _rail_splitter(f: _Filler) -> str:
-    # R1 and R2 divide the supply at div; the op-amp follows div, so mid holds that level into the load
-    # (the divider alone would sag under it).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in div {f('R1', 100e3, 'R')}",
-                      f"R2 div 0 {f('R2', 100e3, 'R')}", "X1 div mid mid opamp", f"RL mid 0 {f('RL', 1e3)}"])
-
-
-register(Family(kind="rail_splitter", summary="op-amp rail splitter (buffered mid-supply rail)", build=_rail_splitter,
-                function=lambda f: [expect("vout", used(f, "VIN", "VDD") * used(f, "R2", "R")
-                                           / (used(f, "R1", "R") + used(f, "R2", "R")), 0.02)],
-                names=("rail splitter", "op-amp rail splitter", "virtual ground generator"),
-                rules=((5.77, (r"rail[- ]splitter|virtual[- ]ground|split\w*\s+(?:the\s+)?(?:\S+\s+){0,3}?supply\s+"
-                               r"(?:\S+\s+){0,3}?(?:in)?to\s+(?:an?\s+)?(?:middle|mid|half)",)),),
-                analysis="op", output="mid"))
-
-
 # --- current sources ------------------------------------------------------------------------------
 
 def _current_design(role: str, form: str):
@@ -226,14 +206,23 @@ register(Family(kind="howland_current_source", summary="Howland current source (
                 design=_current_design("R", "I = VIN/R"), examples=_current_example("Howland current source")))
 
 
+# "1k from in to the inverting input n": the inverting form, the input through R1 to the virtual ground.
+_INTO_INVERTING = re.compile(r"\bfrom\s+(?:the\s+)?in(?:put)?\b[^;,.]{0,30}?\bto\s+(?:the\s+)?(?:op-?amp'?s?\s+)?"
+                             r"inverting", re.IGNORECASE)
+
+
 def _v_to_i(f: _Filler) -> str:
     # The floating load sits in the feedback path: the op-amp forces VIN across R1, so I = VIN/R1.
+    # Inverting form: R1 from in to the virtual ground n, the load from n to out, V9 in the output lead.
+    if _INTO_INVERTING.search(f.intent.description):
+        return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 in n {f('R1', 1e3, 'R', 'RIN')}",
+                          f"R2 n out {f('RL', 1e3)}", "V9 out oa DC 0", "X1 0 n oa opamp"])
     return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", "X1 in n oa opamp",
-                      f"R2 oa out {f('RL', 1e3)}", "V9 out n DC 0", f"R1 n 0 {f('R1', 1e3, 'R')}"])
+                      f"R2 oa out {f('RL', 1e3)}", "V9 out n DC 0", f"R1 n 0 {f('R1', 1e3, 'R', 'RIN')}"])
 
 
 register(Family(kind="voltage_to_current_converter", summary="op-amp voltage-to-current converter (floating load)",
-                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R1", "R"), 0.03)],
+                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R1", "R", "RIN"), 0.03)],
                 build=_v_to_i,
                 names=("voltage-to-current converter", "op-amp V-to-I converter", "voltage to current converter"),
                 rules=((5.65, (r"voltage[- ]to[- ]current|" + word("v") + r"[- ]to[- ]i\b",)),),

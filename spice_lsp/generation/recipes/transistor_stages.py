@@ -452,6 +452,22 @@ def _common_base(f: _Filler) -> str:
                       f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
 
+def _design_cb_gain(intent, d, spec) -> None:
+    """RC = |A| / gm, gm from the divider's bias (Ie = (VB - 0.7)/RE); the trim loop refines RC."""
+    d.claimed.add("GAIN")
+    intent.values.pop("GAIN", None)
+    gain = abs(spec.target)
+    vcc = abs(dz.given(intent, "VDD") or 12)
+    rb1, rb2 = dz.given(intent, "RB1", "RB") or 47e3, dz.given(intent, "RB2") or 10e3
+    re_ = dz.given(intent, "RE") or 1e3
+    ie = (vcc * rb2 / (rb1 + rb2) - 0.7) / re_
+    if ie <= 0:
+        d.problems.append(f"'{spec.text}': the base divider leaves the transistor off")
+    elif dz.given(intent, "RC", "RL", "R") is None:
+        dz.set_value(intent, d, "RC", gain * VT / ie, "gain = gm RC (gm = Ie/VT)", dz.E96)
+        d.free, d.scale = "RC", 1
+
+
 def _common_gate(f: _Filler) -> str:
     # The gate sits at a fixed bias; the signal enters the source through C1, RS carries the bias current.
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"V3 g 0 DC {f('VGS', 2, 'VBIAS')}",
@@ -515,7 +531,8 @@ register(Family(kind="common_base", function=lambda f: [ce_gain(f, +1)], summary
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
                        "NPN common base stage"),
                 rules=((14.6, (r"common[- ]base|grounded[- ]base",)),),
-                source="V2", noun="amplifier"))
+                source="V2", noun="amplifier", specs=("gain",), design=_design_cb_gain,
+                examples=(("gain", "common-base amplifier with a gain of {x}", 10, 150),)))
 register(Family(kind="common_gate", function=amplifies(3), summary="MOSFET common-gate amplifier",
                 build=_common_gate,
                 names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
