@@ -8,8 +8,8 @@ from spice_lsp.generation.lm import READER_SYSTEM, Draft
 from spice_lsp.generation.model_reader import cross_check, family_named, values_in
 from spice_lsp.generation.pipeline import PASS, CannotServe, generate
 
-LOW_PASS = ("a resistor and capacitor network that passes everything below 1.6 kHz, with a 10 nF capacitor, "
-            "sweep 10 Hz to 1 MHz")
+# Requests the rules cannot read (their reader grows: when it learns one, pick another)
+LOW_PASS = "a passive two-part network (one 10 nF cap) whose response falls by 3 dB at 1.6 kHz, sweep 10 Hz to 1 MHz"
 
 
 class FakeReader:
@@ -71,7 +71,7 @@ def test_the_original_request_is_still_checked_on_the_answer_to_its_restatement(
 
 
 def test_a_circuit_the_model_chose_without_a_measured_spec_never_replaces_a_refusal():
-    description = "something that keeps only the low frequencies"
+    description = "a gizmo that keeps only the slow wiggles"
     with pytest.raises(CannotServe, match="no circuit could be recognised"):
         generate(description)
     with pytest.raises(CannotServe, match="no measured spec of the request confirms what the circuit does"):
@@ -85,7 +85,7 @@ def test_words_the_rules_cannot_read_are_no_restatement():
 
 def test_a_named_circuit_without_a_recipe_stays_refused_whatever_the_model_reads():
     with pytest.raises(CannotServe, match="no recipe for"):
-        generate("a Baxandall tone control filter with a 10 nF capacitor",
+        generate("a Linkwitz-Riley crossover filter with a 10 nF capacitor",
                  reader=FakeReader("RC low-pass filter: C = 10n"))
 
 
@@ -95,3 +95,57 @@ def test_an_adapter_trained_on_the_reading_job_reads(tmp_path):
     assert adapter_job(tmp_path) == "read"
     (tmp_path / "dataset_config.json").write_text('{"args": {}}')
     assert adapter_job(tmp_path) == "draft" and adapter_job(None) == "draft"
+
+
+def test_every_family_example_restatement_is_read_back_as_that_family():
+    # the prompt shows the model these forms to copy: each must be one the rules read as the family
+    from spice_lsp.generation.families import FAMILIES
+    from spice_lsp.generation.intent import parse_intent
+    from spice_lsp.generation.model_reader import example_restatement
+    for kind in FAMILIES:
+        if kind == "generic":
+            continue
+        example = example_restatement(kind)
+        assert family_named(example)[0] == kind and parse_intent(example).kind == kind, example
+        assert cross_check(example, example).ok, example
+
+
+def test_the_prompt_shows_each_nearest_circuit_as_its_form_with_slots_for_the_figures():
+    from spice_lsp.generation.model_reader import read, reading_form
+    reader = FakeReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz")
+    read(LOW_PASS, reader, ["RC low-pass filter", "RC high-pass filter", "no such circuit"])
+    lines = reader.prompts[0].user.split("\n")
+    assert lines == [f"Known circuit: {reading_form('rc_lowpass')}",
+                     f"Known circuit: {reading_form('rc_highpass')}", f"Request: {LOW_PASS}"]
+    assert reading_form("rc_lowpass") == "RC low-pass filter: R = ?, C = ?, cutoff ?, AC from ? to ?"
+
+
+def test_slots_the_model_left_unfilled_are_dropped_before_the_cross_check():
+    from spice_lsp.generation.model_reader import read
+    reading = read(LOW_PASS, FakeReader("RC low-pass filter: R = ?, C = 10n, cutoff 1.6 kHz, AC from ? to ?"), [])
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+
+
+class StreamingReader(FakeReader):
+    """Streams its answer a word at a time, as the transformers backend does, until told to stop."""
+
+    def draft(self, prompt, *, max_new_tokens=384, temperature=0.0, stop=None, on_text=None):
+        self.prompts.append(prompt)
+        written = ""
+        for piece in self.answer.split(" "):
+            if stop is not None and stop.is_set():
+                break
+            written += piece + " "
+            if on_text:
+                on_text(piece + " ")
+        return Draft(written, len(written.split()), 0.01, 100.0, stop is not None and stop.is_set())
+
+
+def test_the_reading_ends_at_the_end_of_its_line():
+    from spice_lsp.generation.model_reader import read
+    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz\nand then it goes on and on")
+    reading = read(LOW_PASS, reader, ["RC low-pass filter"])
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    stopped = __import__("threading").Event()
+    stopped.set()
+    assert read(LOW_PASS, reader, [], stopped).problems == ["stopped"]

@@ -14,7 +14,8 @@ what the rule reader misses. A pair is kept only when
   * the restatement passes the pipeline's own cross-check (model_reader.cross_check: every number,
     part and node in it occurs in the request);
   * no 8-word span of the request appears in a benchmark case (training/dataset.py's OverlapIndex).
-Each prompt lists the known circuits nearest to the request (the retriever the pipeline uses).
+Each prompt shows the known circuits nearest to the request (the retriever the pipeline uses), each
+as its form with slots for the figures (model_reader.reading_form).
 Whole families are held out of training (--held-out, listed in the data card); their pairs go to
 heldout.jsonl so the model's reading of circuits it never saw can be reported on its own.
 
@@ -34,13 +35,22 @@ from pathlib import Path
 from spice_lsp.generation.families import FAMILIES as REGISTRY
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.lm import reader_prompt
-from spice_lsp.generation.model_reader import canonical, cross_check
+from spice_lsp.generation.model_reader import (
+    ROLE_NAMES,
+    SPEC_CANONICAL,
+    SPEC_UNIT,
+    canonical,
+    cross_check,
+    family_named,
+    reading_form,
+    value_text,
+    with_unit,
+)
 from spice_lsp.generation.request import read_request
-from spice_lsp.language.units import format_eng
 
 from .common import UsageError, cli, inside_tracked_tree, parse_args, save_config, sha256_files
 from .dataset import DatasetArguments, OverlapIndex, case_files
-from .phrasing import FAMILY_NAMES, Request, fix_articles, round_trip, sample_request, spell, unit_of
+from .phrasing import FAMILY_NAMES, Request, fix_articles, round_trip, sample_request, spell
 
 # What each circuit does, in words that avoid its name; {x} is the family's first spec, written
 # with its unit. Written for this job (not taken from any benchmark case).
@@ -164,11 +174,7 @@ FUNCTIONS: dict[str, list[str]] = {
     "gyrator": ["an op-amp circuit that makes a capacitor behave like an inductor, resonating at {x}"],
 }
 
-# How the restatement writes each spec (read back by read_request), and ways a request says it.
-SPEC_CANONICAL = {"cutoff": "cutoff {x}", "center": "center frequency {x}", "notch": "notch at {x}",
-                  "gain": "gain {x}", "gain_db": "gain {x} dB", "vout": "output {x}", "frequency": "frequency {x}",
-                  "current": "output current {x}", "width": "pulse width {x}", "hysteresis": "hysteresis {x}",
-                  "ugbw": "unity-gain bandwidth {x}", "dc_gain_db": "DC gain {x} dB", "q": "Q {x}"}
+# Ways a request says each spec (the restatement writes it as model_reader.SPEC_CANONICAL does).
 SPEC_ASKED = {"cutoff": ["with a cutoff of {x}", "corner frequency {x}", "-3 dB point at {x}"],
               "center": ["centred at {x}", "with a centre frequency of {x}", "tuned to {x}"],
               "notch": ["notching out {x}", "with its null at {x}"],
@@ -181,12 +187,6 @@ SPEC_ASKED = {"cutoff": ["with a cutoff of {x}", "corner frequency {x}", "-3 dB 
               "hysteresis": ["with {x} of hysteresis", "hysteresis of {x}"],
               "ugbw": ["with a unity-gain bandwidth of {x}", "unity-gain frequency {x}"],
               "dc_gain_db": ["with a DC gain of {x} dB", "open-loop gain {x} dB"], "q": ["with a Q of {x}"]}
-SPEC_UNIT = {"cutoff": "Hz", "center": "Hz", "notch": "Hz", "frequency": "Hz", "ugbw": "Hz", "vout": "V",
-             "hysteresis": "V", "current": "A", "width": "s", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
-ROLE_NAMES = {"LG": "L", "FREQ": "f"}  # the name the rules read for a role whose own name they do not
-ENG_PREFIX = {"meg": "M", "g": "G", "t": "T"}
-UNIT_WORD = {"V": "V", "A": "A", "Hz": "Hz", "s": "s"}
-
 
 @dataclass
 class ReaderDatasetArguments:
@@ -206,17 +206,6 @@ class ReaderDatasetArguments:
 
 
 # --- one pair -------------------------------------------------------------------------------------
-
-def _value_text(role: str, value: float) -> str:
-    unit = unit_of(role)
-    return with_unit(value, UNIT_WORD[unit]) if unit in UNIT_WORD else format_eng(value)
-
-
-def with_unit(value: float, unit: str) -> str:
-    """3300, "Hz" -> "3.3 kHz"; 1e7 -> "10 MHz"; 0.72, "V" -> "720 mV"."""
-    number, suffix = re.fullmatch(r"([-\d.e+]+)([a-z]*)", format_eng(value)).groups()  # type: ignore[union-attr]
-    return f"{number} {ENG_PREFIX.get(suffix, suffix)}{unit}"
-
 
 def _analysis_text(kind: str, directives: list[str], asked: str) -> str:
     """The analysis as the restatement writes it: a directive as written, words as 'AC from a to b'."""
@@ -282,7 +271,7 @@ def sample_pair(kind: str, rng: random.Random, described: bool) -> tuple[str, st
     if spec is not None and not in_text:
         text = text.rstrip(".") + ", " + rng.choice(SPEC_ASKED[spec[0]]).format(x=spec[2]) + "."
     text = fix_articles(" ".join(text.split()))
-    items = [f"{ROLE_NAMES.get(role, role)} = {_value_text(role, value)}" for role, value in req.values.items()]
+    items = [f"{ROLE_NAMES.get(role, role)} = {value_text(role, value)}" for role, value in req.values.items()]
     if spec is not None:
         items.append(SPEC_CANONICAL[spec[0]].format(x=_spec_canonical(spec)))
     if req.nodes:
@@ -349,7 +338,9 @@ def nearest(requests: list[str], count: int) -> list[list[str]]:
 
 
 def record(request: str, restatement: str, kind: str, candidates: list[str], tags: list[str]) -> dict:
-    prompt = reader_prompt(request, candidates)
+    """One pair; the prompt shows each nearest circuit as its form, as model_reader.read does."""
+    prompt = reader_prompt(request, [reading_form(named[0]) for name in candidates
+                                     if (named := family_named(name))])
     return {"instruction": request, "response": restatement, "kind": kind, "tags": tags, "job": "read",
             "prompt": {"system": prompt.system, "user": prompt.user, "answer_prefix": prompt.answer_prefix}}
 

@@ -83,8 +83,8 @@ def evaluate(args: ReaderEvalArguments) -> dict:
     rows = []
     for record in records:
         request, gold, kind = record["instruction"], record["response"], record["kind"]
-        names = [line for line in record["prompt"]["user"].split("\n") if line.startswith("Known circuits: ")]
-        candidates = names[0][len("Known circuits: "):].split("; ") if names else []
+        candidates = [line[len("Known circuit: "):].partition(":")[0] for line in record["prompt"]["user"].split("\n")
+                      if line.startswith("Known circuit: ")]
         reading = model_reader.read(request, reader, candidates)
         rules = _outcome(lambda: generate(request))  # noqa: B023 (called at once)
         model = _outcome(lambda: generate(request, reader=reader, retriever=retriever))  # noqa: B023

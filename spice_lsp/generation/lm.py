@@ -191,14 +191,16 @@ def encode_prompt(tokenizer, prompt: Prompt) -> list[int]:
                      add_special_tokens=not uses_chat_template(tokenizer))["input_ids"]
 
 
-READER_SYSTEM = ("Restate the request on one line as '<circuit name>: <values>, <specs>, <analyses>', "
-                 "with only the numbers and names it gives.")
+READER_SYSTEM = ("Pick the known circuit the request describes and restate the request on one line in that "
+                 "circuit's form: its name, a colon, then the request's own values, specs and analyses. "
+                 "Use only the numbers and names the request gives.")
 
 
-def reader_prompt(description: str, candidates: list[str]) -> Prompt:
-    """The reading job's prompt (model_reader.py), for training and inference alike: the request
-    and the names of the known circuits nearest to it; the answer is the one-line restatement."""
-    known = f"Known circuits: {'; '.join(candidates)}\n" if candidates else ""
+def reader_prompt(description: str, examples: list[str]) -> Prompt:
+    """The reading job's prompt (model_reader.py), for training and inference alike: the known
+    circuits nearest to the request, each as an example restatement with the circuit's own
+    values, then the request; the answer is the request's one-line restatement."""
+    known = "".join(f"Known circuit: {example}\n" for example in examples)
     return Prompt(system=READER_SYSTEM, user=f"{known}Request: {description}")
 
 

@@ -14,12 +14,16 @@ so the model can rephrase but never invent. Pure: no model, no ngspice (the pipe
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 import threading
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.families import FAMILIES, roles
+from spice_lsp.generation.families import FAMILIES, example_intent, render, roles
+from spice_lsp.generation.intent import _role_unit as role_unit
 from spice_lsp.generation.lm import DraftBackend, reader_prompt
+from spice_lsp.language.units import format_eng, parse_number
 
 MAX_TOKENS = 96  # a restatement is tens of tokens; a rambling answer is cut here and discarded
 GROUND = {"0", "gnd", "ground"}
@@ -41,6 +45,81 @@ class Reading:
 def canonical(name: str, items: list[str]) -> str:
     """The restatement: the family's name, then the stated parts, the specs and the analyses."""
     return f"{name}: {', '.join(items)}" if items else name
+
+
+# How a restatement writes each spec (read back by read_request), and the spec's unit.
+SPEC_CANONICAL = {"cutoff": "cutoff {x}", "center": "center frequency {x}", "notch": "notch at {x}",
+                  "gain": "gain {x}", "gain_db": "gain {x} dB", "vout": "output {x}", "frequency": "frequency {x}",
+                  "current": "output current {x}", "width": "pulse width {x}", "hysteresis": "hysteresis {x}",
+                  "ugbw": "unity-gain bandwidth {x}", "dc_gain_db": "DC gain {x} dB", "q": "Q {x}"}
+SPEC_UNIT = {"cutoff": "Hz", "center": "Hz", "notch": "Hz", "frequency": "Hz", "ugbw": "Hz", "vout": "V",
+             "hysteresis": "V", "current": "A", "width": "s", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
+ROLE_NAMES = {"LG": "L", "FREQ": "f"}  # the name the rules read for a role whose own name they do not
+_ENG_PREFIX = {"meg": "M", "g": "G", "t": "T"}
+_UNIT_WORD = {"V": "V", "A": "A", "Hz": "Hz", "s": "s"}
+_SUPPLIES = {"VIN", "FREQ", "VDD", "VCC", "VSS", "VEE"}  # the sources every family has: no example shows them
+
+
+def with_unit(value: float, unit: str) -> str:
+    """3300, "Hz" -> "3.3 kHz"; 1e7 -> "10 MHz"; 0.72, "V" -> "720 mV"."""
+    number, suffix = re.fullmatch(r"([-\d.e+]+)([a-z]*)", format_eng(value)).groups()  # type: ignore[union-attr]
+    return f"{number} {_ENG_PREFIX.get(suffix, suffix)}{unit}"
+
+
+def value_text(role: str, value: float) -> str:
+    """A part's value as a restatement writes it: 10 V, 2 mA, 1 kHz with their unit, else 4.7k, 10n."""
+    unit = role_unit(role)
+    return with_unit(value, _UNIT_WORD[unit]) if unit in _UNIT_WORD else format_eng(value)
+
+
+def _analysis_example(kind: str) -> str:
+    """The family's default analysis as a restatement writes it."""
+    family = FAMILIES[kind]
+    if family.analysis == "ac":
+        return "AC from 10 Hz to 1 MHz"
+    if family.analysis == "tran":
+        return f"transient for {with_unit(parse_number(family.tran[1]) or family.transient, 's')}" \
+            if family.tran else f"transient for {with_unit(family.transient, 's')}"
+    if family.analysis == "dc" and family.dc_sweep:
+        start, stop = (parse_number(w) for w in family.dc_sweep.split()[:2])
+        return f"DC sweep of {family.source} from {start:g} V to {stop:g} V"
+    return "operating point"
+
+
+@functools.cache
+def example_restatement(kind: str) -> str:
+    """The family's restatement with its own default values: what the reading prompt shows the
+    model for each known circuit near a request, so that it copies a form instead of recalling one.
+    "RC low-pass filter: R = 1k, C = 100n, cutoff 3.2 kHz, AC from 10 Hz to 1 MHz"."""
+    family = FAMILIES[kind]
+    parts = [(role, value) for role, value in render(example_intent(kind)).defaults.items()
+             if role not in _SUPPLIES][:3]
+    items = [f"{ROLE_NAMES.get(role, role)} = {value_text(role, float(f'{value:.3g}'))}" for role, value in parts]
+    if family.examples and (quantity := family.examples[0][0]) in SPEC_CANONICAL:
+        low, high = family.examples[0][2:]
+        target = float(f"{math.sqrt(abs(low * high)):.2g}") * (-1 if kind == "opamp_inverting" else 1)
+        unit = SPEC_UNIT[quantity]
+        items.append(SPEC_CANONICAL[quantity].format(x=with_unit(target, unit) if unit else f"{target:g}"))
+    return canonical(family.names[0], [*items, _analysis_example(kind)])
+
+
+SLOT = "?"  # a value the request must fill
+_FIGURE = re.compile(r"(?<![\w.])-?\d[\d.]*(?:\s?[A-Za-z\u00b5]+)?")  # "1k", "3.2 kHz", "-8.7", "100 uA"
+
+
+def reading_form(kind: str) -> str:
+    """The form the prompt shows for a known circuit: its example restatement with every figure a
+    slot ("RC low-pass filter: R = ?, C = ?, cutoff ?, AC from ? to ?"). A small model shown
+    figures copies them; shown slots, it fills them from the request or leaves them."""
+    name, _, rest = example_restatement(kind).partition(": ")
+    return f"{name}: {_FIGURE.sub(SLOT, rest)}"
+
+
+def filled(restatement: str) -> str:
+    """The restatement without the items the model left a slot in (they say nothing)."""
+    head, colon, rest = restatement.partition(":")
+    items = [item.strip() for item in rest.split(",") if item.strip() and SLOT not in item]
+    return f"{head}: {', '.join(items)}" if colon and items else head.strip()
 
 
 # Every name of every family, longest first so "RC low-pass filter" wins over "low-pass filter".
@@ -184,10 +263,26 @@ def cross_check(request: str, restatement: str) -> Reading:
 
 def read(description: str, reader: DraftBackend, candidates: list[str] | None = None,
          stop: threading.Event | None = None) -> Reading:
-    """Ask the model for the restatement of `description` (`candidates`: names of the known
-    circuits nearest to it) and cross-check it against the request."""
-    draft = reader.draft(reader_prompt(description, candidates or []), max_new_tokens=MAX_TOKENS, stop=stop)
-    first = draft.text.strip().split("\n", 1)[0] if draft.text.strip() else ""
-    reading = cross_check(description, first) if not draft.stopped else Reading("", None, ["stopped"])
+    """Ask the model for the restatement of `description` and cross-check it against the request.
+    `candidates`: names of the known circuits nearest to it; the prompt shows each as its form
+    (reading_form), so the model picks one and fills its slots with the request's own figures."""
+    if stop is not None and stop.is_set():
+        return Reading("", None, ["stopped"])
+    kinds = [named[0] for name in candidates or [] if (named := family_named(name))]
+    prompt = reader_prompt(description, [reading_form(kind) for kind in kinds])
+    # The restatement is one line: generation ends at its newline (or when the caller stops it),
+    # instead of running on to MAX_TOKENS when the model goes on writing.
+    halt = threading.Event()
+    written: list[str] = []
+
+    def on_text(piece: str) -> None:
+        written.append(piece)
+        if "\n" in "".join(written).lstrip() or stop is not None and stop.is_set():
+            halt.set()
+
+    draft = reader.draft(prompt, max_new_tokens=MAX_TOKENS, stop=halt, on_text=on_text)
+    first = filled(draft.text.strip().split("\n", 1)[0]) if draft.text.strip() else ""
+    cancelled = stop is not None and stop.is_set()
+    reading = cross_check(description, first) if not cancelled else Reading("", None, ["stopped"])
     reading.seconds = draft.seconds
     return reading
