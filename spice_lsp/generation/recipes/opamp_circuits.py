@@ -94,8 +94,8 @@ def _differentiates(f: _Filler) -> list:
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
 
 # The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn".
-_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b",
-                         re.IGNORECASE)
+_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b"
+                         r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b", re.IGNORECASE)
 # "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
 _EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
 
@@ -107,10 +107,12 @@ def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
     m = _TWO_INPUTS.search(f.intent.description)
     if m is None:
         return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
-    p, n = (m[1], m[2]) if m[1] else (m[3], m[4])
+    p, n = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
 
     def level(node: str) -> str:
-        at = re.search(rf"\b{node}\s+(?:at|=)\s*([-+]?[\d.]+)\s*V\b|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
+        # "a at 1.1 V", "x sits at 3 V", "2.505 V on inp"
+        at = re.search(rf"\b{node}\s+(?:at|=|(?:sits|is|held|is\s+held)\s+at)\s*([-+]?[\d.]+)\s*V\b"
+                       rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
                        f.intent.description, re.IGNORECASE)
         return (at[1] or at[2]) if at else "0"
     return p, n, [f"V1 {p} 0 DC {level(p)} AC 1", f"V2 {n} 0 DC {level(n)}"]
@@ -172,6 +174,24 @@ register(Family(kind="summing_amplifier", summary="inverting summing amplifier (
                 names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
                 rules=((5.5, (r"summing|" + word("summer") + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
+
+
+# --- rail splitter --------------------------------------------------------------------------------
+
+def _rail_splitter(f: _Filler) -> str:
+    # R1 and R2 divide the supply at div; the op-amp follows div, so mid holds that level into the load
+    # (the divider alone would sag under it).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in div {f('R1', 100e3, 'R')}",
+                      f"R2 div 0 {f('R2', 100e3, 'R')}", "X1 div mid mid opamp", f"RL mid 0 {f('RL', 1e3)}"])
+
+
+register(Family(kind="rail_splitter", summary="op-amp rail splitter (buffered mid-supply rail)", build=_rail_splitter,
+                function=lambda f: [expect("vout", used(f, "VIN", "VDD") * used(f, "R2", "R")
+                                           / (used(f, "R1", "R") + used(f, "R2", "R")), 0.02)],
+                names=("rail splitter", "op-amp rail splitter", "virtual ground generator"),
+                rules=((5.77, (r"rail[- ]splitter|virtual[- ]ground|split\w*\s+(?:the\s+)?(?:\S+\s+){0,3}?supply\s+"
+                               r"(?:\S+\s+){0,3}?(?:in)?to\s+(?:an?\s+)?(?:middle|mid|half)",)),),
+                analysis="op", output="mid"))
 
 
 # --- current sources ------------------------------------------------------------------------------
