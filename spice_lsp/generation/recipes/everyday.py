@@ -257,3 +257,76 @@ register(Family(kind="resistor_string_dac", summary="resistor-string DAC (Kelvin
                        "string DAC"),
                 rules=((2.2, (r"resistor[- ]string|kelvin[- ]divider|string\s+" + word("dac"),)),),
                 analysis="op", noun="converter", accepts=r"dac|digital[- ]to[- ]analog|divider"))
+
+
+# --- diode-capacitor charge pump inverter ---------------------------------------------------------
+
+def _diode_pump(f: _Filler) -> str:
+    d, frequency = f.model("dsi"), f.number("FREQ", 50e3, "FSW")
+    f.tran = (1 / (200 * frequency), 250 / frequency)
+    # While clk is high C1 charges through D1 (a clamped a diode drop above ground); when clk falls
+    # a drops to about -VCLK and C1 pulls charge out of C2 through D2: out -> -(VCLK - 2 VD).
+    return "\n".join([f"V1 clk 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{0.5/{f('FREQ', 50e3, 'FSW')}}} "
+                      f"{{1/{f('FREQ', 50e3, 'FSW')}}})", f"C1 clk a {f('C', 10e-6, 'C1')}", f"D1 a 0 {d}",
+                      f"D2 out a {d}", f"C2 out 0 {f('COUT', 10e-6, 'C2')}", f"R1 out 0 {f('RL', 10e3, 'R')}"])
+
+
+def _diode_pump_function(f: _Filler) -> list:
+    v = used(f, "VIN")
+    return [settles(f"its output settles near -({v:g} V less two diode drops)", -(v - 0.6), -(v - 2.4))]
+
+
+register(Family(kind="diode_charge_pump_inverter", summary="diode-capacitor charge pump inverter (negative supply)",
+                function=_diode_pump_function, build=_diode_pump,
+                names=("diode charge pump inverter", "diode-capacitor charge pump inverter",
+                       "diode-capacitor voltage inverter", "diode pump negative voltage generator"),
+                rules=((4.45, (r"diode", r"charge\s+pump|voltage\s+inverter|pump", r"invert|negative")),),
+                analysis="tran", tran=("0.1u", "5m"), signal_input=True, accepts=r"charge\s+pump"))
+
+
+# --- PWM DAC --------------------------------------------------------------------------------------
+
+_LEVELS = re.compile(r"\b0\s*/\s*([\d.]+)\s*V\b")  # "a 0/5 V PWM signal": its high level
+
+
+def _pwm_high(f: _Filler) -> float:
+    stated = _LEVELS.search(f.intent.description)
+    return float(stated[1]) if stated else f.number("VIN", 5)
+
+
+def _pwm_dac(f: _Filler) -> str:
+    high, frequency = _pwm_high(f), f.number("FREQ", 10e3)
+    r, c = f("R", 10e3, "R1"), f("C", 1e-6, "C1")
+    f.tran = (1 / (100 * frequency), max(30 * f.number("R", 10e3, "R1") * f.number("C", 1e-6, "C1"), 100 / frequency))
+    # R1-C1 average the PWM: v(out) = D VHIGH, with a triangle ripple of VHIGH D (1 - D)/(f R C).
+    return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{f('DUTY', 0.5)}/{f('FREQ', 10e3)}}} "
+                      f"{{1/{f('FREQ', 10e3)}}})", f"R1 pwm out {r}", f"C1 out 0 {c}"])
+
+
+def _design_pwm_dac(intent, d, spec) -> None:
+    """C from the ripple bound: C = V D (1 - D)/(f R 0.7 ripple)."""
+    if "VIN" in intent.values and abs(intent.values["VIN"].value - spec.target) <= 1e-12:
+        intent.values.pop("VIN")  # the ripple's own number, read as a level
+    d.claimed.add("VIN")
+    if given(intent, "C", "C1") is None:
+        duty, frequency = given(intent, "DUTY") or 0.5, given(intent, "FREQ") or 10e3
+        stated = _LEVELS.search(intent.description)
+        high = float(stated[1]) if stated else (given(intent, "VIN") or 5.0)
+        r = given(intent, "R", "R1") or 10e3
+        set_value(intent, d, "C", high * duty * (1 - duty) / (frequency * r * 0.7 * spec.target),
+                  "ripple = V D (1 - D)/(f R C)", None)
+        d.free, d.scale = "C", -1
+
+
+def _pwm_dac_function(f: _Filler) -> list:
+    x = _pwm_high(f) * used(f, "DUTY")
+    return [settles(f"its output averages the duty cycle: D VHIGH = {x:.3g} V", 0.97 * x, 1.03 * x)]
+
+
+register(Family(kind="pwm_dac", summary="PWM DAC (RC-filtered PWM)", function=_pwm_dac_function, build=_pwm_dac,
+                names=("PWM DAC", "RC-filtered PWM DAC", "PWM digital-to-analog converter", "filtered PWM DAC"),
+                rules=((2.1, (word("pwm") + r"\b", rf"{word('dac')}\b|digital[- ]to[- ]analog|filter")),),
+                analysis="tran", tran=("1u", "50m"), signal_input=True, noun="converter",
+                accepts=r"dac|digital[- ]to[- ]analog(?:\s+converter)?|filters?", specs=("ripple",),
+                design=_design_pwm_dac,
+                examples=(("ripple", "PWM DAC: 0/5 V, 10 kHz, 25 % duty, less than {x} V of ripple", 0.01, 0.2),)))

@@ -98,8 +98,8 @@ def _ltp_gain(f: _Filler) -> list:
 
 def _push_pull_function(f: _Filler, ab: bool) -> list:
     peak, load = used(f, "VIN"), used(f, "RL", "R")
-    if ab:  # no dead band: the peak less the 1 ohm emitter resistor's share
-        low, high = 0.85 * peak * load / (load + 1), 1.02 * peak
+    if ab:  # no dead band: the peak less the emitter resistor's share
+        low, high = 0.85 * peak * load / (load + _emitter_resistor(load)), 1.02 * peak
         what = "follows the input's peak (no dead band)"
     else:
         low, high = peak - 1.0, peak - 0.4
@@ -362,14 +362,22 @@ def _push_pull(f: _Filler, ab: bool) -> str:
     load = f"R3 out 0 {f('RL', 100, 'R')}"
     if not ab:  # class B: each transistor conducts half a cycle; the output dead band is the crossover
         return "\n".join(lines + [f"Q1 vcc in out {q}", f"Q2 vee in out {p}", load])
-    d = f.model("dsi")
     # Class AB: D1/D2, fed by R1/R2, hold the bases two diode drops apart, so both transistors
     # carry a small quiescent current and the crossover dead band closes; R4/R5 stabilise it.
+    # The diodes are the transistors' own base-emitter junction (as if thermally matched), so the
+    # quiescent current stays near the bias current; R4/R5 are a twentieth of the load, at most 1 ohm
+    # (0.4 ohm for 8 ohm), or they and the VBE swing take a fifth of the output.
     # R1/R2 feed the peak base current (the load's peak over bf) twice over, or the output clips.
+    d = f.model("dvbe", ".model dvbe D (is=1e-14 n=1 rs=0.5)")
     peak, rl = abs(f.number("VIN", 5)), f.number("RL", 100, "R")
+    re_ = format_eng(_emitter_resistor(rl))
     rbias = format_eng(min(2.2e3, max(abs(f.number("VDD", 12)) - peak - 0.7, 0.5) / (2 * peak / (rl * BETA))))
     return "\n".join(lines + [f"R1 vcc bn {rbias}", f"D1 bn in {d}", f"D2 in bp {d}", f"R2 bp vee {rbias}",
-                              f"Q1 vcc bn en {q}", "R4 en out 1", f"Q2 vee bp ep {p}", "R5 ep out 1", load])
+                              f"Q1 vcc bn en {q}", f"R4 en out {re_}", f"Q2 vee bp ep {p}", f"R5 ep out {re_}", load])
+
+
+def _emitter_resistor(load: float) -> float:
+    return min(1.0, load / 20)
 
 
 register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (differential amplifier)",
