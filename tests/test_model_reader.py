@@ -138,6 +138,7 @@ class StreamingReader(FakeReader):
             written += piece + " "
             if on_text:
                 on_text(piece + " ")
+        self.written = written
         return Draft(written, len(written.split()), 0.01, 100.0, stop is not None and stop.is_set())
 
 
@@ -146,6 +147,15 @@ def test_the_reading_ends_at_the_end_of_its_line():
     reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz\nand then it goes on and on")
     reading = read(LOW_PASS, reader, ["RC low-pass filter"])
     assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    assert "goes on" not in reader.written
     stopped = __import__("threading").Event()
     stopped.set()
     assert read(LOW_PASS, reader, [], stopped).problems == ["stopped"]
+
+
+def test_a_reading_that_loops_ends_at_its_first_repeated_item():
+    from spice_lsp.generation.model_reader import read
+    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz, C = 10n, cutoff 1.6 kHz, C = 10n, and on")
+    reading = read(LOW_PASS, reader, [])
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    assert "and on" not in reader.written  # generation stopped there

@@ -270,19 +270,42 @@ def read(description: str, reader: DraftBackend, candidates: list[str] | None = 
         return Reading("", None, ["stopped"])
     kinds = [named[0] for name in candidates or [] if (named := family_named(name))]
     prompt = reader_prompt(description, [reading_form(kind) for kind in kinds])
-    # The restatement is one line: generation ends at its newline (or when the caller stops it),
-    # instead of running on to MAX_TOKENS when the model goes on writing.
+    # The restatement is one line of distinct items: generation ends at its newline, at an item
+    # the model writes a second time (it is looping), or when the caller stops it, instead of
+    # running on to MAX_TOKENS.
     halt = threading.Event()
     written: list[str] = []
 
     def on_text(piece: str) -> None:
         written.append(piece)
-        if "\n" in "".join(written).lstrip() or stop is not None and stop.is_set():
+        text = "".join(written).lstrip()
+        if "\n" in text or _repeats(text) or stop is not None and stop.is_set():
             halt.set()
 
     draft = reader.draft(prompt, max_new_tokens=MAX_TOKENS, stop=halt, on_text=on_text)
-    first = filled(draft.text.strip().split("\n", 1)[0]) if draft.text.strip() else ""
+    first = filled(_distinct(draft.text.strip().split("\n", 1)[0])) if draft.text.strip() else ""
     cancelled = stop is not None and stop.is_set()
     reading = cross_check(description, first) if not cancelled else Reading("", None, ["stopped"])
     reading.seconds = draft.seconds
     return reading
+
+
+def _complete_items(text: str) -> list[str]:
+    """The items of a restatement that a comma has closed."""
+    return [item.strip() for item in text.partition(":")[2].split(",")[:-1]]
+
+
+def _repeats(text: str) -> bool:
+    items = _complete_items(text)
+    return len(items) != len(set(items))
+
+
+def _distinct(line: str) -> str:
+    """The line up to the first item written a second time."""
+    head, colon, rest = line.partition(":")
+    items: list[str] = []
+    for item in (i.strip() for i in rest.split(",")):
+        if item in items:
+            break
+        items.append(item)
+    return f"{head}{colon} {', '.join(items)}" if colon else line
