@@ -455,8 +455,10 @@ def _jfet_current(f: _Filler) -> list[Spec | Probe]:
 def _common_base(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # The base is held at AC ground by C2; the signal enters the emitter: gain ~ RC/re, low input resistance.
+    # C1 is large because the emitter's input resistance (re, about 20 ohm) is low: its corner sits well
+    # below 1 kHz, so the gain there is the mid-band gain.
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"R1 vcc b {f('RB1', 47e3, 'RB')}",
-                      f"R2 b 0 {f('RB2', 10e3)}", "C2 b 0 100u", f"C1 in e {f('CIN', 10e-6)}",
+                      f"R2 b 0 {f('RB2', 10e3)}", "C2 b 0 100u", f"C1 in e {f('CIN', 220e-6)}",
                       f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
 
