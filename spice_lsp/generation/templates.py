@@ -444,9 +444,20 @@ def _transimpedance(f: _Filler) -> str:
                       "X1 0 inn out opamp"])
 
 
+# "five-stage", "a ring of 5 CMOS inverters": the ring's length (three when the request gives none).
+_RING_STAGES = re.compile(r"\b(\d+|three|five|seven|nine|eleven)(?:[- ]stages?|\s+(?:cmos\s+)?inverters)\b",
+                          re.IGNORECASE)
+_COUNTS = {"three": 3, "five": 5, "seven": 7, "nine": 9, "eleven": 11}
+
+
 def _ring_oscillator(f: _Filler) -> str:
-    lines = [f"V1 vdd 0 DC {f.supply('vdd', 1.8)}"]
-    stages = ["out", "n1", "n2"]
+    # It has no input: a lone voltage ("powered from 3.3 V") is its supply.
+    lone = "VDD" not in f.intent.values and "VIN" in f.intent.values
+    lines = [f"V1 vdd 0 DC {f.param('vdd', f('VIN', 1.8)) if lone else f.supply('vdd', 1.8)}"]
+    m = _RING_STAGES.search(f.intent.description)
+    # An even ring latches instead of oscillating: built as asked, its function check says so.
+    n = max(int(m[1]) if m[1].isdigit() else _COUNTS[m[1].lower()], 3) if m else 3
+    stages = ["out", *(f"n{k}" for k in range(1, n))]
     for i, (a, y) in enumerate(zip(stages, stages[1:] + stages[:1]), start=1):
         lines += [_mos_device(f, "p", y, a, "vdd", "vdd", f"M{2 * i - 1}", 2e-6, 180e-9),
                   _mos_device(f, "n", y, a, "0", "0", f"M{2 * i}", 1e-6, 180e-9),
