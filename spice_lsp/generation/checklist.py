@@ -144,6 +144,8 @@ def _level(element: m.Element, word: str, params: dict[str, float] | None = None
 def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     """Each requested analysis present with the numbers it was asked for."""
     have = [(a.kind, [f.text for f in a.args]) for a in netlist.statements if isinstance(a, m.Analysis)]
+    have += [(d.name.lstrip(".").lower(), [f.text for f in d.args]) for d in netlist.statements  # ".temp 0 25 70"
+             if isinstance(d, m.Directive) and d.name.lower() == ".temp"]
     items = []
     for directive in requested:
         words = directive.split()

@@ -129,6 +129,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     """The family netlist with the request's elements, node names and source levels in it."""
     rows = netlist.rstrip("\n").split("\n")
     lines: list[Line | None] = [None, *(element_line(r) if r[:1].isalpha() else None for r in rows[1:])]
+    inside = False
+    for i, row in enumerate(rows):  # a subcircuit's parts are its own, never the request's (the op-amp's RL)
+        word = row.split()[0].lower() if row.split() else ""
+        inside = (inside or word == ".subckt") and word != ".ends"
+        lines[i] = None if inside else lines[i]
     parts = [(i, line) for i, line in enumerate(lines) if line is not None]
     found = [line for _, line in parts]
     problems: list[str] = []
@@ -284,6 +289,16 @@ _PARAM_TYPES = {**dict.fromkeys(("kp", "gamma", "phi", "tox", "uo"), ("nmos", "p
                 "eg": ("d", "npn", "pnp"),
                 "rs": ("d", "nmos", "pmos"),
                 "rc": ("npn", "pnp"), **dict.fromkeys(("ron", "roff", "vt", "vh"), ("sw",))}
+
+
+def stated_card(card: str, request: Request) -> str:
+    """A device card as the request states it: when the request gives parameters of the card's type
+    ("NMOS M1 (VTO=1, KP=50u)"), only those (SPICE's defaults for the rest, not our card's extras such as
+    lambda), written in by _with_model_params; else the card unchanged."""
+    words = card.split()
+    kind = words[2].split("(")[0] if len(words) > 2 else ""
+    stated = [p for p in request.model_params if kind.lower() in _PARAM_TYPES.get(p.name, ())]
+    return f"{words[0]} {words[1]} {kind} ()" if stated else card
 
 
 def _with_model_params(rows: list[str], request: Request) -> list[str]:

@@ -417,7 +417,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
     ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
-           r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=[\d.]+\s*(?:[kKMG]|meg)?\s*Hz)"),  # a sweep in hertz
+           # a sweep in hertz: "sweep 10 Hz to 1 MHz", "sweep 1e1 to 1e6 Hz"
+           r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
+           r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"),
     ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]s|s)\b)"
              r"|(?<=[munpµ\d]s )run\b"),  # "simulate 5 ms", "run for 2 ms", "a 6 ms run"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
@@ -425,14 +427,22 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"
            # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
            r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
-    ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"),
+    ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"
+              r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
     ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
-_DIRECTIVE = re.compile(r"(?<![\w.])\.(op|ac|tran|dc|noise)\b[^,;\n]*", re.IGNORECASE)
+# ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
+_DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b[^,;\n]*",
+                        re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
+
+
+_TEMP_NUMBER = r"[-+]?\d+(?:\.\d+)?"
+_TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*(?:and|&)\s+{_TEMP_NUMBER}\s*"
+                        r"(?:[°º]\s?C|deg(?:rees?)?\s?(?:C\b|celsius\b)?)", re.IGNORECASE)
 
 
 def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
@@ -456,8 +466,12 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             _put(intent, q.as_value("TEMP_START"))
             _put(intent, q.partner.as_value("TEMP_STOP"))
             found.append((q.start, _temp(q.value, q.partner.value)))
+    for m in _TEMP_LIST.finditer(text):  # "at 0, 25 and 70 degrees C": the circuit simulated at each
+        listed = [q for q in qs if m.start() <= q.start < m.end() and q not in claimed]
+        claimed.update(listed)
+        found.append((m.start(), AnalysisRequest("temp", ".temp " + " ".join(f"{q.value:g}" for q in listed))))
     for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
-        kind, words = m[1].lower(), m[0].split()
+        kind, words = (m[1] or m[2]).lower(), m[0].split()
         names = r"|[VI]\w*" if kind in ("dc", "noise") else ""  # a swept source, a noise input
         word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\){names}", re.IGNORECASE)
         kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))
@@ -484,7 +498,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 "oct" if count and (count[2] or "").lower().startswith("oct") else "dec"
             n = count[1] if count else ("100" if variation == "lin" else "20")
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
-            request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else f".noise v(out) VIN {points}")
+            # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
+            probe = re.search(r"\bnoise\s+(?:at|on)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)", text[m.start():hi],
+                              re.IGNORECASE)
+            source = re.search(r"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>[VI]\w*)\b", text[m.start():hi])
+            request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else
+                                      f".noise v({probe['n'].lower() if probe else 'out'}) "
+                                      f"{source['s'] if source else 'VIN'} {points}")
         elif kind == "tran":
             # "a 2 ms transient": the words of its clause before it, not a sentence before ("after 1 ms. Run ...")
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
@@ -495,13 +515,15 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                      or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
             # "only save the data from 100 ms on", "saving after 1 ms": the start of the saved window
             starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
-                r"\b(?:from|after|starting\s+(?:at|from))\s*$", text[max(0, q.start - 20):q.start], re.IGNORECASE)]
+                r"\b(?:from|after|(?:start(?:ing)?\s+)?(?:starting|saving)\s+(?:at|from))\s*$",
+                text[max(0, q.start - 20):q.start], re.IGNORECASE)]
             stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
             if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
-                starts = [stops[0]] if stops[0].value > 0 else []
+                starts = starts or ([stops[0]] if stops[0].value > 0 else [])  # "... but only keep data after 1 ms"
                 claimed.update((stops[0], stops[0].partner))
                 stops = [stops[0].partner]
-            claimed.update(steps[:1] + stops[:1] + starts[:1])
+            # the start said twice ("after 1 ms (start saving at 1 ms)") is one start
+            claimed.update(steps[:1] + stops[:1] + [q for q in starts if q.value == starts[0].value])
             signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
             stop = stops[0].value if stops else steps[0].value * 1000 if steps else 5 / signal[0] if signal \
                 else _registry().family_of(intent.kind).transient  # five periods of the signal

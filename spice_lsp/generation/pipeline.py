@@ -30,7 +30,7 @@ from spice_lsp.generation.checklist import (
     structure,
 )
 from spice_lsp.generation.checklist import measure as measure_spec
-from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line
+from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line, stated_card
 from spice_lsp.generation.coverage import circuit_kind, named_parts, stated_values
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
@@ -384,7 +384,7 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             taken.add(name)
         if want.kind in DEVICE_MODELS and want.value is None:
             model = _device_model(want, request.description)
-            cards[model] = DEVICE_MODELS[want.kind][model]
+            cards[model] = stated_card(DEVICE_MODELS[want.kind][model], request)
             assumptions.append(f"{want.name}: the {model} model ({cards[model]})")
             extra = f" W={intent.values['W'].text if 'W' in intent.values else '10u'}" \
                     f" L={intent.values['LG'].text if 'LG' in intent.values else '1u'}" if want.kind == "M" else ""

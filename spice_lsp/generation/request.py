@@ -40,7 +40,7 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
-_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:supply\s+|rail\s+|reference\s+)?(?=node\b))?"
+_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?=node\b))?"  # "the source node src"
          r"(?:node\s+)?"
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
@@ -65,7 +65,9 @@ _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "tran
               "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down",
               "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above",
-              "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns"}
+              "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns",
+              # "its drain held at 5 V by VD": a verb, not a node named "held"
+              "held", "biased", "tied", "fixed", "kept", "driven", "pulled", "forced", "connected"}
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     # The value: the quantity nearest after the name, else the last one before it.
     after = [q for q in qs if q.start >= name_at - start]
     before = [q for q in qs if q.end <= name_at - start]
+    noted = re.search(r"(?<![\w.])[\d.]+\s*(?:[a-zµΩ]+\s*)?\(\s*$", text[max(0, name_at - 24):name_at])
+    if noted and not before and kind in "RCL":  # "through 4.7k (R1 from a to k, ...)": the value it notes
+        before = _quantities(noted[0].rstrip(" ("))
     value = None
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
@@ -713,6 +718,9 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
         return None
     qs = _quantities(span)
     levels = next(((q.value, q.partner.value) for q in qs if q.partner and q.unit == unit), None)
+    slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
+    if levels is None and slash:  # "a square wave 0/1 V": low and high
+        levels = (float(slash[1]), float(slash[2]))
     if levels is None:
         one = next((q for q in qs if q.unit == unit), None)  # "a 5 V step": from zero
         if one is None:
@@ -760,8 +768,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
     mentions = []
     for m in _SOURCE_MENTION.finditer(text):
         name = m["name"] or m["low"] or m["low2"]
-        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on)\s+(?:node\s+)?[a-z_]", text[m.end():],
-                          re.IGNORECASE)  # "VF = 0.7 V at node a": a quantity's name given to a source
+        # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
+        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on)\s+(?:node\s+)?[a-z_]|\s+(?:drives|feeds)\s+"
+                          r"(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]", text[m.end():], re.IGNORECASE)
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
                 and _MODEL_CONTEXT.search(text)):
@@ -774,6 +783,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if name.upper() in parts:
             continue
         start, stop = _statement(text, at, marks)
+        if _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz, 2 V amplitude sine VIN"
+            start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
+                        + [m.end() for m in _DESIGNATOR.finditer(text, 0, start)])
         span, key = text[start:stop], name.upper()
         phrase = max([0] + [m.end() for m in re.finditer(r"[,;(]|\.(?:\s|$)", text[:start])])
         before = text[phrase:start]  # "out is held at 12 V by source", "fed 1 mA by current source"
@@ -782,7 +794,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         rail = key in _RAILS
         node = None
         for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to)\s+"
-                             r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s*[(=])", text[end:stop], re.IGNORECASE):
+                             r"(?:the\s+)?(?:(?:gate|base)\s+(?=[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
+                             r"(?P<n>[a-z_]\w*)\b(?!\s*[(=])", text[end:stop], re.IGNORECASE):  # "drives the gate g"
             if not _article(m, "n") and m["n"].lower() not in _NOT_NODES and not _value_word(m, "n") \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
@@ -861,7 +874,7 @@ def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
     done = _named_sources(text, request)
-    stated = [(at, at + len(s.text)) for s in request.sources if s.name and (at := text.find(s.text)) >= 0]
+    stated = [(pos, pos + len(s.text)) for s in request.sources if s.name and (pos := text.find(s.text)) >= 0]
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
                         re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;:]|\.(?!\d)|$)", text)]:
@@ -923,8 +936,8 @@ def _sources(text: str, request: Request) -> None:
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
-                         r"(?:olts?)?\s+(?:DC\s+)?(?:source|supply|rail|battery)\b", clause, re.IGNORECASE)
-        # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source"
+                         r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
+        # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
         if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
@@ -1178,9 +1191,13 @@ def _pin_held_sources(request: Request) -> None:
         devices = [e for e in request.elements if source.node in _TERMINALS.get(e.kind, ()) and e.nodes]
         if source.node in _PIN_NODES and len(devices) == 1 and not any(
                 source.node in (e.nodes or ()) for e in request.elements):
-            node = devices[0].nodes[_TERMINALS[devices[0].kind].index(source.node)]  # type: ignore[index]
-            if node is not None:
-                request.sources[i] = dataclasses.replace(source, node=node)
+            device, at = devices[0], _TERMINALS[devices[0].kind].index(source.node)
+            node = (device.nodes or ())[at]
+            if node is None:  # "with its drain held at 5 V by VD": the pin's node, named after it
+                node = source.node
+                request.elements[request.elements.index(device)] = dataclasses.replace(
+                    device, nodes=tuple(node if j == at else n for j, n in enumerate(device.nodes or ())))
+            request.sources[i] = dataclasses.replace(source, node=node)
 
 
 def read_request(description: str) -> Request:
