@@ -357,11 +357,20 @@ def _switching(f: _Filler, vin_default: float) -> tuple[str, str, list[str]]:
     return s, d, [_input(f, vin_default), "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"]
 
 
+def _inductor(f: _Filler, share: float = 1) -> str:
+    """L (or L1): the request's, else three times the least that keeps the inductor current continuous
+    at the load and frequency (L > share x RL (1 - D)^2 / fsw; share 1/2 with one inductor), for the
+    duty-cycle design assumes continuous conduction; at least 100 uH."""
+    duty, fsw, rl = f.number("DUTY", 0.4), f.number("FSW", 100e3, "FREQ"), f.number("RL", 10, "R")
+    least = share * rl * (1 - duty) ** 2 / fsw
+    return f("L", float(f"{max(100e-6, 3 * least):.2g}"), "L1")
+
+
 def _buck_boost(f: _Filler) -> str:
     s, d, lines = _switching(f, 12)
     # Inverting: the inductor charges from Vin while S1 is on, then discharges into the output
     # through D1, pulling it negative: Vout = -Vin D/(1-D).
-    return "\n".join(lines + [f"S1 in x gate 0 {s}", f"L1 x 0 {f('L', 100e-6, 'L1')}", f"D1 out x {d}",
+    return "\n".join(lines + [f"S1 in x gate 0 {s}", f"L1 x 0 {_inductor(f, 0.5)}", f"D1 out x {d}",
                               f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
 
 
@@ -380,8 +389,8 @@ def _sepic(f: _Filler) -> str:
     s, d, lines = _switching(f, 12)
     # SEPIC: L1 boosts, C1 couples the switch node to L2, D1 feeds a non-inverted output:
     # Vout = Vin D/(1-D), above or below Vin.
-    return "\n".join(lines + [f"L1 in x {f('L', 100e-6, 'L1')}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
-                              f"L2 y 0 {f('L', 100e-6, 'L1')}", f"D1 y out {d}",
+    return "\n".join(lines + [f"L1 in x {_inductor(f)}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
+                              f"L2 y 0 {_inductor(f)}", f"D1 y out {d}",
                               f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
 
 
@@ -389,8 +398,8 @@ def _cuk(f: _Filler) -> str:
     s, d, lines = _switching(f, 12)
     # Cuk: energy moves through the coupling capacitor C2; the output is inverted and filtered
     # by L2: Vout = -Vin D/(1-D).
-    return "\n".join(lines + [f"L1 in x {f('L', 100e-6, 'L1')}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
-                              f"D1 y 0 {d}", f"L2 y out {f('L', 100e-6, 'L1')}",
+    return "\n".join(lines + [f"L1 in x {_inductor(f)}", f"S1 x 0 gate 0 {s}", "C2 x y 10u",
+                              f"D1 y 0 {d}", f"L2 y out {_inductor(f)}",
                               f"C1 out 0 {f('COUT', 100e-6, 'C')}", f"R1 out 0 {f('RL', 10, 'R')}"])
 
 
