@@ -106,7 +106,11 @@ def _led_transistor_current(f: _Filler) -> list:
 
 
 def _strain_function(f: _Filler) -> list:
-    r, gain = used(f, "R"), 1 + 2 * 10e3 / used(f, "RG")
+    r, gain = used(f, "R", "R1"), 1 + 2 * 10e3 / used(f, "RG")
+    if "R4" in f.intent.values or ("R2" in f.intent.values and "R1" in f.intent.values):  # a stated strained gauge
+        x = gain * used(f, "VDD", "VIN", default=5) * (used(f, "R2") / (r + used(f, "R2")) - 0.5)
+        return [Probe(f"function: the strained gauge reads {x:.4g} V at out (gain 1 + 2R/RG)",
+                      "op\nlet result = v({out})", x - 0.03 * abs(x), x + 0.03 * abs(x))]
     gauge = r * (1 + 2 * 1000e-6)
     x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)  # the excitation, not the rails
     return [Probe(f"function: 1000 microstrain reads {x:.4g} V at out (gain 1 + 2R/RG)",
@@ -310,13 +314,18 @@ register(Family(kind="photoconductive_tia",
 # --- strain gauge ----------------------------------------------------------------------------
 
 def _strain_gauge(f: _Filler) -> str:
-    r = f("R", 350)
-    rg = f("RG", 200)
+    r = f("R", 350, "R1")
+    gain = f.number("GAIN", 101)
+    rg = f("RG", float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200)
     # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain. The
     # three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
-    return "\n".join([_opamp_block(f), "V2 strain 0 DC 0", "* v(strain): the strain in microstrain",
+    # A gauge stated at its strained value ("grown by 1 % (353.5 Ω)") is that resistor, R4.
+    strained = f.number("R2", 0) if "R2" in f.intent.values and "R1" in f.intent.values else 0
+    gauge = f"R4 b 0 {f('R2', strained)}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}"
+    strain = [] if strained else ["V2 strain 0 DC 0", "* v(strain): the strain in microstrain"]
+    return "\n".join([_opamp_block(f), *strain,
                       f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}",
-                      f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}",
+                      gauge,
                       "X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"R11 n1 n2 {rg}",
                       "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"])
 
