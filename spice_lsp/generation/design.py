@@ -36,6 +36,7 @@ class Design:
     problems: list[str] = field(default_factory=list)  # specs that contradict given values
     free: str | None = None  # the role the trim loop may adjust
     scale: int = -1  # how the spec moves with the free value: -1 inversely (f ~ 1/R), +1 in proportion
+    complement: bool = False  # the spec moves with 1 - the free value (a boost's Vout = Vin/(1 - D))
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
 
 
@@ -45,7 +46,7 @@ def set_value(intent: Intent, design: Design, role: str, exact: float, how: str,
     if not exact > 0 or not math.isfinite(exact):
         design.problems.append(f"{role} would be {exact:g} from {how}: no such part")
         return
-    value = e_series(exact, series) if series else exact
+    value = e_series(exact, series) if series else float(f"{exact:.4g}")  # as the netlist writes it
     unit = UNITS.get(role, UNITS.get(role[0], ""))
     intent.values[role] = Value(role, value, format_eng(value) if unit else f"{value:.4g}", unit)
     design.designed[role] = exact
@@ -163,6 +164,32 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
     d.free, d.scale = "RD", 1
 
 
+IZ = 5e-3  # the zener card's knee current (ibv): the current the shunt keeps for itself
+
+
+def _zener_regulator(intent: Intent, d: Design, spec: Spec) -> None:
+    """VZ = Vout; RS = (VIN - VZ)/(I_load + IZ) so the zener still carries its knee current at full
+    load; a load current sets RL = Vout/I."""
+    vz = given(intent, "VZ")
+    if vz is not None and vz > spec.target and given(intent, "VIN", "VDD") is None:
+        # "Zener regulator: 15 V at in, 5.1 V at out": the zener's voltage is the output, the
+        # other voltage (read as the zener's, the word being near) is the input.
+        value = intent.values.pop("VZ")
+        intent.values["VIN"] = Value("VIN", value.value, value.text, value.unit)
+        vz = None
+    if vz is not None:
+        return
+    set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
+    load = given(intent, "IBIAS")
+    if load and given(intent, "RL") is None:
+        set_value(intent, d, "RL", spec.target / load, "RL = Vout/I (the load's current)", E96)
+        d.claimed.add("IBIAS")
+    vin = given(intent, "VIN", "VDD")
+    if vin is not None and given(intent, "RS", "R") is None and vin > spec.target:
+        i_load = spec.target / (given(intent, "RL") or 1e3)
+        set_value(intent, d, "RS", (vin - spec.target) / (i_load + IZ), "RS = (VIN - VZ)/(I_load + IZ)", E96)
+
+
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
     """Apply one spec's design equations; False when the family has none for it."""
     if family.design is not None and spec.quantity in family.specs:
@@ -187,12 +214,14 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
             set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
     elif spec.quantity == "ripple" and kind in ("half_wave_rectifier", "full_wave_rectifier"):
-        # Vr = I/(k f C), k = 1 half-wave, 2 full-wave: C for 70 % of the bound, I the load's at the peak.
+        # Vr = I/(k f C), k = 1 half-wave, 2 full-wave: C for 70 % of a bound ("under 1 V"), for the
+        # value itself when it is one to aim at ("about 0.5 V", a tolerance); I the load's at the peak.
         if given(intent, "C", "CL", "C1") is None:
             drops = 0.8 if kind == "half_wave_rectifier" else 1.6
             load = (given(intent, "VIN") or 10.0) - drops
             k = 1 if kind == "half_wave_rectifier" else 2
-            c = load / (given(intent, "RL", "R") or 1e3) / (k * (given(intent, "FREQ") or 60.0) * 0.7 * spec.target)
+            aim = spec.target if spec.tolerance else 0.7 * spec.target
+            c = load / (given(intent, "RL", "R") or 1e3) / (k * (given(intent, "FREQ") or 60.0) * aim)
             set_value(intent, d, "C", c, "ripple = I/(k f C)", E24)
             d.free, d.scale = "C", -1
     elif spec.quantity == "clip" and kind == "diode_clipper":  # the reference a diode drop inside the limit
@@ -264,14 +293,19 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         if given(intent, "RF", "R") is None:
             set_value(intent, d, "RF", abs(spec.target) / current, "Vout = I RF", E96)
             d.free, d.scale = "RF", 1
-    elif spec.quantity == "vout" and kind == "zener_regulator" and "VZ" not in intent.values:
-        set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
+    elif spec.quantity == "vout" and kind == "zener_regulator":
+        _zener_regulator(intent, d, spec)
     elif spec.quantity == "vout" and kind in ("buck_converter", "boost_converter") and "DUTY" not in intent.values:
         vin = given(intent, "VIN", "VDD") or (12.0 if kind == "buck_converter" else 5.0)
         duty = spec.target / vin if kind == "buck_converter" else 1 - vin / spec.target
         if 0.02 < duty < 0.95:
             set_value(intent, d, "DUTY", duty, "D = Vout/Vin" if kind == "buck_converter" else "D = 1 - Vin/Vout", None)
-            d.free, d.scale = "DUTY", 1 if kind == "buck_converter" else 0
+            d.free, d.scale, d.complement = "DUTY", 1 if kind == "buck_converter" else -1, kind == "boost_converter"
+            drawn = given(intent, "IBIAS")  # "for a 100 mA load": the load resistor draws it at the output
+            if drawn and given(intent, "RL", "R") is None:
+                set_value(intent, d, "RL", spec.target / drawn, "RL = Vout/I (the load's current)", E96)
+            if drawn and math.isclose(spec.target / drawn, given(intent, "RL", "R") or 0, rel_tol=0.05):
+                d.claimed.add("IBIAS")
         else:
             d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
     else:
@@ -296,7 +330,7 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
             d.claimed.add(role)
     # A number the reader gave no role: the spec's own is accounted for; in "from 12 V to 5 V" the
     # first is the input the output is converted from.
-    source = re.match(r"(?:from|takes?)\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
+    source = re.match(r"(?:from|tak(?:es?|ing))\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
     for extra in list(intent.extra_values):
         if unit is not None and extra.unit == unit and math.isclose(extra.value, spec.target, rel_tol=1e-9):
             intent.extra_values.remove(extra)
@@ -342,9 +376,11 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             continue
         # The value the spec was written with is the spec, not a part.
         d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},
-                          "edge": {"FREQ"},
+                          "edge": {"FREQ"}, "ugbw": {"FREQ"},
                           "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
+        if spec.quantity == "ugbw" and "GAIN" in intent.values and intent.values["GAIN"].value in (0, 1):
+            d.claimed.add("GAIN")  # "gain falls to 0 dB at 3 kHz": the unity the spec crosses, not a gain
         if spec.quantity in ("gain", "gain_db") and "FREQ" in intent.values \
                 and math.isclose(intent.values["FREQ"].value, 1e3):
             d.claimed.add("FREQ")  # "a gain of 5 at 1 kHz": where the gain is measured
@@ -361,8 +397,11 @@ def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
         return False
     old = intent.values[d.free]
     ratio = (spec.target / measured) ** d.scale
-    text = format_eng(old.value * ratio) if old.unit else f"{old.value * ratio:.4g}"
-    value = parse_number(text) or old.value * ratio  # the value as the netlist will write it
+    new = 1 - (1 - old.value) * ratio if d.complement else old.value * ratio
+    if not new > 0:
+        return False
+    text = format_eng(new) if old.unit else f"{new:.4g}"
+    value = parse_number(text) or new  # the value as the netlist will write it
     intent.values[d.free] = Value(old.role, value, text, old.unit)
     d.notes.append(f"{d.free} trimmed to {format_eng(value)} after measuring {format_eng(measured)}")
     return True

@@ -470,9 +470,12 @@ def _converter(f: _Filler, boost: bool) -> str:
     period = 1 / f.number("FSW", 100e3, "FREQ")
     f.param("fsw", f("FSW", 100e3, "FREQ"))
     f.param("duty", f("DUTY", 0.5))
-    # 300 switching periods, 50 points each; a .measure of the settled output instead of a
-    # .print of every time point (which would be megabytes).
-    f.tran = (period / 50, period * 300)
+    # 300 switching periods, 50 points each, and at least five periods of the output filter's ringing
+    # (a boost's inductor acts as L/(1 - D)^2), so that the output has settled; a .measure of the
+    # settled output instead of a .print of every time point (which would be megabytes).
+    ring = 2 * math.pi * math.sqrt(f.number("L", 100e-6) * f.number("C", 100e-6, "COUT"))
+    ring /= 1 - min(f.number("DUTY", 0.5), 0.95) if boost else 1
+    f.tran = (period / 50, max(period * 300, 5 * ring))
     f.measures.append(".measure tran vout_avg AVG v(out) FROM={start} TO={stop}")
     gate = "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
     vin = f"V1 in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
