@@ -424,7 +424,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              r"|(?<=[munpµ\d]s )run\b"),  # "simulate 5 ms", "run for 2 ms", "a 6 ms run"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
-           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\d.])"
+           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+)?[-+\d.])"
            # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
            r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"

@@ -423,6 +423,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|IBV|VJ|EG|"
                           r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
+# "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
+IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
+                      r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD1\b|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
@@ -1261,6 +1264,8 @@ def read_request(description: str) -> Request:
     if on := re.search(rf"\bswitch\w*\b.*?\b(?:on|closes?|closed)\s+(?:above|over|when\s+above)\s+(?P<v>{_QTY_TEXT}V)",
                        text, re.IGNORECASE):  # a switch "on above 2.5 V": its threshold
         request.model_params.append(ModelParam(f"on above {on['v'].strip()}", "vt", _quantities(on["v"])[0].value))
+    if ideal := IDEALITY.search(text):  # "a diode with ideality 1": its N
+        request.model_params.append(ModelParam(f"ideality {ideal['n']}", "n", float(ideal["n"])))
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
-from spice_lsp.generation.families import Family, expect, register, settles, used
+from spice_lsp.generation.families import Family, expect, register, settles, stated_parameter, used
 from spice_lsp.generation.recipes.filters import designed, designer, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
+from spice_lsp.generation.request import IDEALITY
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -79,9 +80,20 @@ def _log_function(f: _Filler) -> list:
                   x - 0.03, x + 0.03)]
 
 
+def _junction(f: _Filler) -> tuple[float, float]:
+    """(Is, n) of the antilog's diode: an ideal junction unless the request states them."""
+    ideal = IDEALITY.search(f.intent.description)
+    return stated_parameter(f, "is", 1e-14), float(ideal["n"]) if ideal else stated_parameter(f, "n", 1.0)
+
+
 def _antilog_function(f: _Filler) -> list:
-    x = -used(f, "RF", "R") * 2.5e-9 * math.exp(used(f, "VIN") / (1.75 * 0.02585))
-    return [_at_op(f"v(out) = -RF Is exp(VIN/(n VT)) = {x:.3g} V", x, 0.1)]
+    saturation, n = _junction(f)
+    vin = used(f, "VIN")
+    x = -used(f, "RF", "R") * saturation * math.exp(vin / (n * 0.02585))
+    # At VIN on a short sweep of the input source (the source's own level may be the request's).
+    return [Probe(f"function: v(out) = -RF Is exp(VIN/(n VT)) = {x:.3g} V at VIN = {vin:g} V",
+                  f"dc {{src}} {vin - 0.01:g} {vin + 0.01:g} 0.005\nmeas dc result find v({{out}}) at={vin:g}",
+                  x - 0.1 * abs(x), x + 0.1 * abs(x))]
 
 
 def _differentiates(f: _Filler) -> list:
@@ -373,9 +385,11 @@ def _log_amp(f: _Filler) -> str:
 
 
 def _antilog_amp(f: _Filler) -> str:
-    d = f.model("dsi")
+    saturation, n = _junction(f)
+    # An ideal junction (the textbook's): one decade of output per n VT ln 10 = 59.6 mV of input.
+    d = f.model("dexp", f".model dexp D (is={format_eng(saturation)} n={n:g})")
     # The diode's current Is exp(v(in)/(n VT)) flows through RF: Vout = -RF Is exp(v(in)/(n VT)).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 0.4)}", f"D1 in n {d}",
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 0.6)}", f"D1 in n {d}",
                       f"R1 n out {f('RF', 10e3, 'R')}", "X1 0 n out opamp"])
 
 
@@ -390,7 +404,7 @@ register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifi
                 names=("antilog amplifier", "exponential amplifier", "anti-logarithmic amplifier",
                        "op-amp antilog amp"),
                 rules=((5.755, (r"anti-?log\w*(?:\s+amp\w*)?|exponential\s+amp\w*",)),), analysis="dc",
-                dc_sweep="0.2 0.5 2m", signal_input=True, noun="amplifier"))
+                dc_sweep="0.4 0.65 2.5m", signal_input=True, noun="amplifier"))
 
 
 # --- gyrator, differentiator, integrator ---------------------------------------------------------------
