@@ -188,9 +188,10 @@ def _vf(i: float) -> float:
 
 
 def _led_resistor(f: _Filler) -> str:
-    # The resistor drops what the LED does not: I = (VDD - VF)/R. V9 measures the LED's current.
-    return "\n".join([f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {f('R', 300, 'R1', 'RS')}",
-                      "V9 a out DC 0", f"D1 out 0 {_led(f)}"])
+    # The resistor drops what the LED does not: I = (VDD - VF)/R, measured as R1's drop over its value
+    # (the LED sits on the resistor's node, as requests place it: "the LED from a to ground").
+    return "\n".join([f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd out {f('R', 300, 'R1', 'RS')}",
+                      f"D1 out 0 {_led(f)}"])
 
 
 def _led_transistor(f: _Filler) -> str:
