@@ -83,7 +83,8 @@ register(Family(kind="charge_amplifier", summary="op-amp charge amplifier (piezo
                 function=_charges,
                 names=("charge amplifier", "piezo charge amplifier", "op-amp charge amplifier",
                        "piezoelectric sensor charge amplifier"),
-                rules=((5.25, (r"charge\s+amp",)),), analysis="tran", tran=("1u", "2m"), noun="amplifier"))
+                rules=((5.25, (r"charge\s+amp",)),), analysis="tran", tran=("1u", "2m"), noun="amplifier",
+                signal_input=True))
 
 
 def _high_side_sense(f: _Filler) -> str:
@@ -152,7 +153,10 @@ register(Family(kind="current_steering_dac", summary="current-steering (current-
 
 def _bootstrapped_follower(f: _Filler) -> str:
     # R1 biases the gate from the divider's node b; C2 drives b with the output, so R1 sees almost
-    # no signal across it and the input impedance is R1/(1 - gain), far above R1.
+    # no signal across it and the input impedance is R1/(1 - gain), far above R1 (and above the
+    # input impedance the request names, RIN: the function checks five times either).
+    f.given("RIN", 1e6)
+    f.given("GAIN", 1)  # "gain close to 1": the function's upper bound
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 15)}", f"V2 in 0 DC 0 AC {f('VIN', 1)}",
                       f"C1 in g {f('CIN', 1e-6, 'C')}", f"R1 g b {f('RG', 1e6, 'RIN')}", "R2 vdd b 100k", "R3 b 0 100k",
                       "C2 out b 10u", f"J1 vdd g out {f.model('njf', '.model njf NJF (vto=-2 beta=1m cgs=3p cgd=1p)')}",
@@ -160,9 +164,10 @@ def _bootstrapped_follower(f: _Filler) -> str:
 
 
 def _bootstraps(f: _Filler) -> list:
-    rg = used(f, "RG")
-    return [Probe("function: follows its input (|v(out)/v(in)| at 1 kHz 0.8 to 1)",
-                  "ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})", 0.8, 1.0),
+    rg = max(used(f, "RG"), used(f, "RIN"))
+    gain = used(f, "GAIN")
+    return [Probe(f"function: follows its input (|v(out)/v(in)| at 1 kHz {0.8 * gain:g} to {gain:g})",
+                  "ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})", 0.8 * gain, gain),
             Probe(f"function: the input impedance at 1 kHz is above 5 x RG ({format_eng(5 * rg)}Ω)",
                   "ac lin 1 1k 1k\nlet result = vm({inp})/vm(i({src}))", 5 * rg, 1e15)]
 
