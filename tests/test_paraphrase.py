@@ -28,6 +28,11 @@ from spice_lsp.generation.request import read_request
     ("out follows the step at in lazily, reaching 63 % after 2 ms", "rc_lowpass"),
     ("flips between the rails 500 times a second, one op-amp and a cap", "relaxation_oscillator"),
     ("split the 12 V supply into a middle rail with an op-amp", "rail_splitter"),
+    ("makes a clean 1 kHz sine wave all by itself with an op-amp", "rc_oscillator"),
+    ("generates a 2 kHz square wave on its own with one op-amp", "relaxation_oscillator"),
+    ("turn the AC at in into DC with one diode and a cap", "half_wave_rectifier"),
+    ("remove the 50 Hz hum from the signal at in", "rlc_notch"),
+    ("amplify the signal at in by 10 with an op-amp", "opamp_noninverting"),
 ])
 def test_a_behaviour_names_its_family(text, kind):
     intent = parse_intent(text)
@@ -63,6 +68,12 @@ def test_a_named_circuit_is_not_renamed_by_its_behaviour(text, kind):
     ("make the LED glow with about 15 mA", "current", 15e-3),
     ("only lets through what's above 800 Hz", "cutoff", 800),
     ("keep only the band around 10 kHz, centre 10 kHz, 2.5 kHz wide", "q", 4),
+    ("amplify the signal at in by 10 with an op-amp", "gain", 10),
+    ("an op-amp stage with a gain of minus five", "gain", -5),
+    ("a lamp that blinks every 2 ms", "frequency", 500),
+    ("an oscillator at 60 cycles per second", "frequency", 60),
+    ("remove the 50 Hz hum from the signal at in", "notch", 50),
+    ("bring a 12 V supply at in down to 5 V with two resistors", "vout", 5),
 ])
 def test_a_spec_said_in_words(text, quantity, target):
     specs = [s for s in read_request(text).specs if s.quantity == quantity]
@@ -74,6 +85,11 @@ def test_a_spec_said_in_words(text, quantity, target):
                                   "a gain of 1.5 with an op-amp", "unity-gain bandwidth 1 MHz"])
 def test_what_is_no_gain_said_in_words(text):
     assert [s.target for s in read_request(text).specs if s.quantity == "gain"] in ([], [1.5])
+
+
+@pytest.mark.parametrize("text", ["sweep VIN from 5 V down to 0 V", "cuts everything below 50 Hz and above 5 kHz"])
+def test_a_sweep_or_a_band_edge_is_no_output_level_or_notch(text):
+    assert not {"vout", "notch"} & {s.quantity for s in read_request(text).specs}
 
 
 @pytest.mark.parametrize("text, directive", [
@@ -106,6 +122,7 @@ def test_the_feedback_resistor_said_by_where_it_goes():
      "minus input is 47k", "R1 in inn 11.8k"),  # RIN = 47k / 4
     ("Bring a 12 V supply at in down to a quarter of its voltage at node out with two resistors.", "R2 "),
     ("I want out to follow a 0 to 5 V step at in but lazily: reaching 63 % after 2 ms. Simulate 10 ms.", "C1 "),
+    ("Remove the 60 Hz hum from the signal at in, in to out.", "L1 "),
 ])
 def test_a_paraphrase_is_built_and_measured(text, probe):
     result = generate(text)

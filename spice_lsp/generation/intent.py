@@ -166,6 +166,7 @@ def _registry():
 # particular reading first (a difference "multiplied by two" is a difference amplifier, not a gain).
 _ANY = r"(?:[^\s.;:]+\s+)"  # one word, in "lets {0,4} through"
 _HERTZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
+_ALONE = r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own|with\s+no\s+input|without\s+(?:an?\s+)?input)"  # self-running
 _BEHAVIOURS: list[tuple[str, str]] = [
     (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b", "difference amplifier"),
     (r"\b(?:add(?:s|ing)?(?:\s+up)?|sum(?:s|ming)?(?:\s+up)?)\s+(?:the\s+)?(?:two|three|four|several|\d)\s+"
@@ -180,7 +181,13 @@ _BEHAVIOURS: list[tuple[str, str]] = [
     (r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
      "cmos inverter"),
     (r"\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
-     r"|\bsquare\s+wave\s+(?:all\s+)?(?:by\s+itself|on\s+its\s+own)", "relaxation oscillator"),
+     rf"|\bsquare\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "relaxation oscillator"),
+    (rf"\b(?:sine|sinusoid)\w*\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "Wien oscillator"),
+    (rf"\b(?:turn|convert|change)\w*\s+(?:an?\s+|the\s+)?ac\b\s*{_ANY}{{0,4}}?(?:in)?to\s+(?:a\s+|the\s+)?dc\b"
+     r"|\bonly\s+(?:the\s+)?positive\s+half", "rectifier"),
+    (rf"\b(?:remov|kill|block|eliminat|get\s+rid\s+of|reject)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
+     rf"(?:{_HERTZ}\s+)?(?:mains\s+)?hum\b|\b(?:remov|kill|block|eliminat|reject)\w*\s+(?:only\s+|just\s+)?"
+     r"(?:the\s+|a\s+)?(?:single|one)\s+frequency\b", "notch filter"),
     (r"\bwhen\s+(?:\S+\s+){0,3}?(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)\b"
      r"(?:[^.;]|\.\d){0,60}?\bout\w*\s+(?:jumps|goes|switches|snaps|flips|swings)\b"
      r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b", "comparator"),
@@ -209,8 +216,8 @@ _BEHAVIOURS: list[tuple[str, str]] = [
     (r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b|\bnegative\s+gain\b"
      r"|\bupside[- ]down\b|\bminus\s+\w+\s+times\b", "inverting amplifier"),
     (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\s+(?:the\s+)?"
-     r"(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b",
-     "non-inverting amplifier"),
+     r"(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b"
+     rf"|\bamplif(?:y|ies|ying)\s+{_ANY}{{0,5}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+", "non-inverting amplifier"),
     (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b"
      r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:its|the|their)\s+(?:voltage|input|supply)\b",
      "voltage divider"),
@@ -228,7 +235,7 @@ def _family(low: str, qs: list[_Q], warnings: list[str]) -> str:
     rank, kind = _registry().match(low)
     said = behaviour(low) if rank >= _registry().DEVICE_RANK else None
     if said is not None:  # the circuit named by what it does, its variant by the request's other words
-        rank, kind = _registry().match(f"{low} ({said[1]})")
+        rank, kind = _registry().match(f"{low} ({said[1].lower()})")
         if kind != "generic":
             warnings.append(f"'{said[0].strip()}' read as a {said[1]}")
     if kind == "generic" and re.search(_ASSUMED, low):
@@ -273,7 +280,8 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     # "when in goes past 2.5 V": the level a comparator switches at
     (r"(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)", {"V": "VBIAS"}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
-    (r"input|peak|amplitude|magnitude|signal|sine", {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
+    (r"input|peak|amplitude|magnitude|signal|sine|square|triangle",
+     {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
     (r"reference", {"A": "IREF", "V": "VBIAS"}), (r"hysteresis", {"V": "VHYST"}),
     (r"pulse|width|duration|one[- ]shot|timing", {"s": "WIDTH"}),
@@ -300,7 +308,7 @@ def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
     hi = qs[i + 1].start if i + 1 < len(qs) else len(text)
     before, after = text[lo:qs[i].start], text[qs[i].end:hi]
     cuts = list(_CUT.finditer(before))
-    if cuts and cuts[-1][0] == "(" and not before[cuts[-1].end():].strip():
+    if cuts and cuts[-1][0] == "(" and not before[cuts[-1].end():].strip(" \u00b1"):  # "(50 nm)", "(±1 V, ..."
         # "gate oxide (50 nm)": a parenthesised value belongs to the words before it
         before = before[cuts[-2].end() if len(cuts) > 1 else 0:cuts[-1].start()]
     else:

@@ -594,8 +594,10 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+)?(?:input|in|bi
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
                        r"|\b(?P<word>twice|double|triple)\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
+                       rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,5}}?by\s+(?:a\s+factor\s+of\s+)?(?P<amp>{_NUMBER})\b"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
-                       r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+)?(?:one|unity)\b(?![.,]\d)", re.IGNORECASE)
+                       r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
+                       rf"(?:unity|(?P<g>(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b(?![.,]\d)", re.IGNORECASE)
 _FLIPPED = re.compile(r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b"
                       r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
                       r"|\bupside[- ]down\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)", re.IGNORECASE)
@@ -608,7 +610,16 @@ _LAG = re.compile(r"\breach\w*\s+(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+)
                   r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b"
                   r"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>\d+(?:\.\d+)?\s*[munpµ]?s)\b",
                   re.IGNORECASE)
-_RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:a|per|each|every)\s+second\b", re.IGNORECASE)
+_RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:times|cycles)\s+(?:a|per|each|every)\s+second\b"
+                   r"|\b(?:repeats?|repeating|blinks?|flashes|toggles?|flips?)\s+(?:once\s+)?every\s+"
+                   r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b",
+                   re.IGNORECASE)
+# "remove the 50 Hz hum", "kill 60 Hz": a notch
+_REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
+                      r"(?P<f>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b(?!\s+(?:and\s+)?(?:above|below|up|down|or))",
+                      re.IGNORECASE)
+# "knock 12 V down to 5 V": the output level
+_DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 _WIDE = re.compile(r"\b(?P<w>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\s+wide\b"
                    r"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b")
 _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?(?:above|over|below|under|past)\s+"
@@ -638,9 +649,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
     if not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
-        gain = _number(m["n"] or m["by"]) if m["n"] or m["by"] else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
+        figure = m["n"] or m["by"] or m["amp"] or m["g"]
+        gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
-        flip = _FLIPPED.search(text, lo, hi)
+        flip = m if m["neg"] else _FLIPPED.search(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain))
     if "vout" not in has and (m := _FRACTION.search(text)):
@@ -658,7 +670,13 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not has & {"cutoff", "center", "notch"} and (m := _PASSES.search(text)):
         found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
     if "frequency" not in has and (m := _RATE.search(text)):
-        found.append(Spec(m[0].strip(), "frequency", _number(m["n"].lower())))
+        rate = _number(m["n"].lower()) if m["n"] else 1 / _quantities(m["t"])[0].value  # "every 2 ms": 500 Hz
+        found.append(Spec(m[0].strip(), "frequency", rate))
+    if not has & {"notch", "center", "cutoff"} and (m := _REMOVES.search(text)):
+        found.append(Spec(m[0].strip(), "notch", _quantities(m["f"])[0].value))
+    if not any(s.quantity == "vout" for s in found) and (m := _DOWN_TO.search(text)) \
+            and not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     center = next((s.target for s in found if s.quantity == "center"), None)
     if center and "q" not in has and (m := _WIDE.search(text)):
         width = _quantities(m["w"] or m["w2"])[0].value
