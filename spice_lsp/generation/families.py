@@ -677,6 +677,7 @@ for _family in (
            names=('transimpedance amplifier', 'photodiode transimpedance amplifier', 'TIA front end'),
            rules=((3, ('trans-?impedance|\\btia\\b',)),),
            noun="amplifier",
+           accepts=r"current\s+source",  # its input: the photodiode modelled as one
            specs=('vout',),
            examples=(('vout', 'transimpedance amplifier turning a 10 uA photocurrent into {x} V at out', 0.1, 5),)),
     Family(kind="ring_oscillator",

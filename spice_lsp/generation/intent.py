@@ -60,6 +60,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
     "ohm": (r"[\u03a9\u2126]|(?i:ohms?)", "ohm", 1.0),  # "33 KOhm" as written in a hurry
     "farad": (r"[Ff](?:arads?)?", "F", 1.0),
     "henry": (r"[Hh](?:enr(?:y|ys|ies))?", "H", 1.0),
+    "transres": (r"V/A", "ohm", 1.0),  # a transimpedance, "100 kV/A", is ohms
     "volt": (r"[Vv](?:olts?|pp|rms|p)?", "V", 1.0),
     "amp": (r"A|amps?|amperes?", "A", 1.0),
     "sec": (r"s|secs?|seconds?", "s", 1.0),

@@ -715,7 +715,8 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
-                             r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b|(?<=(?i:source) )(?P<low2>[vi]\w{1,7})\b")
+                             r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
+                             r"|(?<=(?i:source) )(?!(?:into|in|is|it|its|if)\b)(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
 _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
                 "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",

@@ -438,10 +438,10 @@ def _bjt_switch(f: _Filler) -> str:
 def _transimpedance(f: _Filler) -> str:
     d = f.model("dphoto")
     # The photodiode sits at the virtual ground (no bias); its photocurrent I1 leaves the summing
-    # node and returns through R1, so v(out) = I1*R1; C1 keeps the loop stable.
-    return "\n".join([_opamp_block(f), f"I1 inn 0 DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 inn {d}",
-                      f"R1 inn out {f('RF', 100e3, 'R')}", f"C1 inn out {f('C', 1e-12, 'CF')}",
-                      "X1 0 inn out opamp"])
+    # node (the amplifier's input, in) and returns through R1, so v(out) = I1*R1; C1 keeps the loop stable.
+    return "\n".join([_opamp_block(f), f"I1 in 0 DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
+                      f"R1 in out {f('RF', 100e3, 'R')}", f"C1 in out {f('C', 1e-12, 'CF')}",
+                      "X1 0 in out opamp"])
 
 
 # "five-stage", "a ring of 5 CMOS inverters": the ring's length (three when the request gives none).
