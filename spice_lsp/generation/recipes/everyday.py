@@ -330,3 +330,73 @@ register(Family(kind="pwm_dac", summary="PWM DAC (RC-filtered PWM)", function=_p
                 accepts=r"dac|digital[- ]to[- ]analog(?:\s+converter)?|filters?", specs=("ripple",),
                 design=_design_pwm_dac,
                 examples=(("ripple", "PWM DAC: 0/5 V, 10 kHz, 25 % duty, less than {x} V of ripple", 0.01, 0.2),)))
+
+
+# --- PMOS current mirror --------------------------------------------------------------------------
+
+_PCH = (0.7, 50e-6, 0.05)  # the pch card's |vto|, kp, lambda
+
+
+def _pmos_mirror(f: _Filler) -> str:
+    vdd, i = f.number("VDD", 3.3), f.number("IBIAS", 50e-6, "IREF")
+    rl = f.number("RL", 20e3, "R")
+    vto, kp, lam = _PCH
+    vsg = vto + math.sqrt(2 * i / (kp * 10))  # W/L = 10
+    # RREF sets the reference: I = (VDD - VSG)/RREF. M2 is narrower by (1 + lambda VSD1)/(1 + lambda
+    # VSD2) so that its larger source-drain voltage does not copy the reference high.
+    rref = (vdd - vsg) / i
+    w2 = 10e-6 * (1 + lam * vsg) / (1 + lam * max(vdd - i * rl, vsg))
+    f.param("iref", format_eng(i))
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"M1 ref ref vdd vdd {f.model('pch')} W=10u L=1u",
+                      f"R2 ref 0 {f('RREF', float(f'{rref:.4g}'))}",
+                      f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
+                      f"M2 d2 ref vdd vdd pch W={format_eng(w2)} L=1u", "Vsense d2 out DC 0",
+                      f"R1 out 0 {f('RL', 20e3, 'R')}", f"* I(ref) = (VDD - VSG)/RREF = {f('IBIAS', 50e-6, 'IREF')}"])
+
+
+def _pmos_mirror_function(f: _Filler) -> list:
+    vdd, rref = used(f, "VDD"), used(f, "RREF")
+    vto, kp, _ = _PCH
+    i = 1e-5
+    for _ in range(60):  # I = (VDD - VSG(I))/RREF
+        i = 0.5 * i + 0.5 * max(vdd - vto - math.sqrt(2 * i / (kp * 10)), 1e-3) / rref
+    return [expect("current", i, 0.05)]
+
+
+def _design_pmos_mirror(intent, d, spec) -> None:
+    """The reference is the output current asked for (RREF follows from it in the builder)."""
+    set_value(intent, d, "IBIAS", spec.target, "IREF = the output current (a 1:1 mirror)", None)
+
+
+register(Family(kind="pmos_current_mirror", summary="PMOS current mirror (sourcing into a grounded load)",
+                function=_pmos_mirror_function, build=_pmos_mirror,
+                names=("PMOS current mirror", "p-channel current mirror", "PMOS current mirror sourcing current"),
+                rules=((6.9, (r"pmos|p-channel|p-mos", r"current\s+mirror")),),
+                analysis="op", mos=True, specs=("current",), design=_design_pmos_mirror,
+                examples=(("current", "PMOS current mirror on 3.3 V sourcing {x} A into a 10k load", 10e-6, 100e-6),)))
+
+
+# --- concertina phase splitter --------------------------------------------------------------------
+
+def _phase_splitter(f: _Filler) -> str:
+    q, r = f.model("npn"), f("RC", 4.7e3, "RE", "R")
+    # Equal loads in collector and emitter carry the same current: v(c) = -v(e) = -in RC/(RE + re).
+    # R1-R2 put the base near a third of the supply, so c and e each have room to swing.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 18)}", f"V2 in 0 DC 0 AC 1 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)})",
+                      f"C1 in b {f('CIN', 10e-6)}", "R1 vcc b 100k", "R2 b 0 56k",
+                      f"R3 vcc c {r}", f"R4 e 0 {r}", f"Q1 c b e {q}"])
+
+
+def _splits(f: _Filler) -> list:
+    return [Probe("function: c is the inverted copy of in (real(v(c)/v(in)) at 1 kHz)",
+                  "ac lin 1 1k 1k\nlet result = real(v(c)/v(in))", -1.02, -0.85),
+            Probe("function: e is the in-phase copy of in (real(v(e)/v(in)) at 1 kHz)",
+                  "ac lin 1 1k 1k\nlet result = real(v(e)/v(in))", 0.85, 1.0)]
+
+
+register(Family(kind="phase_splitter", summary="concertina (split-load) phase splitter", function=_splits,
+                build=_phase_splitter,
+                names=("concertina phase splitter", "split-load phase splitter", "phase splitter",
+                       "BJT phase splitter"),
+                rules=((13.8, (r"phase[- ]splitter|concertina|split[- ]load",)),), output="c", source="V2",
+                noun="amplifier"))
