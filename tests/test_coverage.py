@@ -94,3 +94,125 @@ def test_a_paraphrase_read_as_another_kind_of_circuit_is_not_verified():
         return  # an honest refusal is fine too
     from spice_lsp.generation.families import family_of
     assert not result.verified or "filter" in family_of(result.intent.kind).summary
+
+
+# --- numbers no reader item accounts for ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, number", [
+    ("10k", 1e4), ("two", 2), ("eleven", 11), ("twenty-one", 21), ("a third", 1 / 3), ("two thirds", 2 / 3),
+    ("half", 0.5), ("twice", 2), ("unity", 1), ("doubled", 2), ("1/3", 1 / 3), ("second", 2), ("3rd", 3),
+])
+def test_a_mention_is_read_as_the_number_it_writes(text, number):
+    from spice_lsp.generation.coverage import mention_number
+    assert mention_number(text) == pytest.approx(number)
+
+
+def test_number_words_fractions_and_multiples_are_mentions():
+    from spice_lsp.generation.coverage import number_mentions
+    text = "gain exactly one, down to a third, three times in, 1000 times a second, 10k to ground"
+    assert [m.text for m in number_mentions(text)] == ["one", "a third", "three", "1000", "10k"]
+
+
+def _unread(description: str, netlist: str) -> list:
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.families import family_of
+    from spice_lsp.generation.pipeline import _build
+    build = _build(description)
+    return unread_numbers(description, build.intent, build.request,
+                          family_of(build.intent.kind) if build.function else None, parse(netlist).netlist, netlist,
+                          build.function)
+
+
+def test_a_number_no_reader_took_leaves_the_answer_unchecked():
+    """Read by nothing (an empty reading), each number is reported; a count of parts is checked instead."""
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.request import Request
+    text = "Knock a 9 V battery at in down to a third of its voltage at node out with just two resistors."
+    netlist = "t\nV1 in 0 DC 9\nR1 in out 10k\nR2 out 0 10k\n.op\n.end\n"
+    items = unread_numbers(text, Intent(text), Request(text), None, parse(netlist).netlist, netlist, [])
+    assert [(i.what, i.status) for i in items] == [("'9 V' in the request", "not checked"),
+                                                   ("'a third' in the request", "not checked"),
+                                                   ("'two resistors' in the request", "pass")]
+
+
+def test_a_count_of_parts_is_checked_on_the_answer():
+    netlist = "t\nV1 in 0 SIN(0 10 1k)\nC1 in a 10u\nD1 0 a d\nD2 a out d\nC2 out 0 4.7u\nR1 out 0 100k\n" \
+              ".model d D\n.tran 10u 100m\n.end\n"
+    items = _unread("Voltage doubler (Villard/Greinacher) from a 10 V peak 1 kHz sine at in, two 10 µF capacitors "
+                    "and two diodes, 100k load at out; 100 ms transient.", netlist)
+    assert [(i.what, i.status, i.detail) for i in items] == [
+        ("'two 10 µF capacitors' in the request", "fail", "1 of 10 µF in the netlist"),
+        ("'two diodes' in the request", "pass", "2 in the netlist")]
+
+
+def test_a_filters_order_is_its_count_of_capacitors_and_inductors():
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.request import Request
+    text = "First-order high-pass from in to out"
+    netlist = "t\nV1 in 0 AC 1\nC1 in out 4.7n\nR1 out 0 10k\n.end\n"
+    items = unread_numbers(text, Intent(text), Request(text), None, parse(netlist).netlist, netlist, [])
+    assert [(i.what, i.status) for i in items] == [("'First-order' in the request", "pass")]
+    second = "t\nV1 in 0 AC 1\nC1 in out 4.7n\nR1 out 0 10k\nC2 out 0 1n\n.end\n"
+    assert [i.status for i in unread_numbers(text, Intent(text), Request(text), None, parse(second).netlist,
+                                             second, [])] == ["not checked"]
+
+
+def test_numbers_the_readers_took_are_not_reported():
+    netlist = "t\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 10 100k\n.end\n"
+    assert _unread("RC low-pass, R1 = 1k from in to out, C1 = 100n from out to ground; AC 10 Hz to 100 kHz",
+                   netlist) == []
+
+
+# --- nodes, pins and sources, read again on their own ---------------------------------------------
+
+def test_a_node_written_after_at_must_be_in_the_answer():
+    from spice_lsp.generation.coverage import named_nodes
+    from spice_lsp.generation.request import read_request
+    text = "a 0/5 V 50 kHz square wave at clk makes a negative supply at out, at least 3 V below ground"
+    netlist = parse("t\nV1 in 0 PULSE(0 5 0 1n 1n 10u 20u)\nR1 in out 10k\nR2 out 0 1k\n.end\n").netlist
+    items = named_nodes(text, read_request(text), netlist)
+    assert [(i.what, i.status) for i in items] == [("node clk ('at clk' in the request)", "fail")]
+
+
+def test_a_diodes_pins_are_checked_in_their_orientation():
+    from spice_lsp.generation.coverage import stated_pins
+    text = "R1 = 1k from in to out, D1 anode at out and cathode to ground, D2 anode at ground and cathode at out"
+    reversed_ = parse("t\nV1 in 0 1\nR1 in out 1k\nD1 out 0 d\nD2 out 0 d\n.model d D\n.end\n").netlist
+    right = parse("t\nV1 in 0 1\nR1 in out 1k\nD1 out 0 d\nD2 0 out d\n.model d D\n.end\n").netlist
+    assert [(i.what, i.status) for i in stated_pins(text, reversed_) if i.status != "pass"] == [
+        ("D2 anode at 0 ('anode at ground' in the request)", "fail"),
+        ("D2 cathode at out ('cathode at out' in the request)", "fail")]
+    assert {i.status for i in stated_pins(text, right)} == {"pass"}
+
+
+def test_a_pin_of_the_one_device_is_checked_when_the_request_names_no_part():
+    from spice_lsp.generation.coverage import stated_pins
+    text = "Single-NPN current source setting 1.5 mA through a load of 2.2k from vcc (15 V) to the collector c."
+    netlist = parse("t\nV1 vcc 0 15\nR3 vcc load 2.2k\nQ1 out b e npn\n.model npn NPN\n.end\n").netlist
+    assert [(i.what, i.status) for i in stated_pins(text, netlist)] == [
+        ("the collector of Q1 at c ('collector c' in the request)", "fail")]
+
+
+def test_a_source_on_a_node_nothing_else_touches_fails():
+    from spice_lsp.generation.coverage import idle_sources
+    idle = parse("t\nVGS g 0 1\nVD drain 0 5\nR1 vdd held 10k\nV1 vdd 0 5\nM1 held g 0 0 n\n.model n NMOS\n"
+                 ".end\n").netlist
+    assert [i.what for i in idle_sources(idle)] == ["VD drives node drain"]
+    read = parse("t\nV2 t 0 25\nV1 vcc 0 3.3\nR1 vcc out 10k\nB1 out 0 I={v(out)/(1k+v(t))}\n.end\n").netlist
+    assert idle_sources(read) == []
+
+
+@pytest.mark.parametrize("description", [
+    "Knock a 9 V battery at in down to a third of its voltage at node out with just two resistors.",
+    "VIN is a sine at in, 5 V amplitude, 1 kHz, no offset. R1 = 1k from in to out, D1 anode at out and cathode to "
+    "ground, D2 anode at ground and cathode at out (both default diodes). 3 ms transient.",
+    "Single-NPN current source setting 1.5 mA through a load resistor of 2.2k from vcc (15 V) to the collector c.",
+])
+def test_answers_that_do_not_hold_what_the_request_writes_are_not_verified(description):
+    try:
+        result = generate(description)
+    except CannotServe:
+        return  # an honest refusal says nothing false
+    assert not result.verified or all(i.status == "pass" for i in result.checks), result.netlist

@@ -10,12 +10,15 @@ subcircuit of the answer, and every value with a unit the reader found ("1 kHz",
 written in it, unless a spec accounts for it (then it is measured)."""
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
-from spice_lsp.generation.checklist import FAIL, CheckItem
-from spice_lsp.generation.families import Family
-from spice_lsp.generation.intent import Value
+from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
+from spice_lsp.generation.families import Family, covered_spans
+from spice_lsp.generation.intent import _WORD, Intent, Value, _quantities, _words_value
+from spice_lsp.generation.request import Request
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
@@ -191,3 +194,404 @@ def circuit_kind(description: str, family: Family) -> list[CheckItem]:
         return []
     return [CheckItem(f"a {' or '.join(sorted(asked))}, as the request asks", FAIL,
                       f"this answer is a {family.summary}")]
+
+
+# --- numbers the request writes that no reader item accounts for ---------------------------------
+# A number read by nothing is checked by nothing: "gain exactly one", "down to a third", "three times
+# in", "1000 times a second" were built with other values and said verified. So every number the
+# request writes (figures, number words, fractions, multiples) must lie in the words of something the
+# readers took (a value, a spec, a source, a part, a model parameter, an analysis, the family's name),
+# or count parts the answer has that many of ("two resistors", "one op-amp", "a two-transistor mirror").
+
+_FRACTIONS = {f"{word}{end}": bottom for words, bottom in (("half halve halves halved", 2), ("third", 3),
+                                                          ("quarter fourth", 4), ("fifth", 5), ("sixth", 6),
+                                                          ("eighth", 8), ("tenth", 10))
+              for word in words.split() for end in ("", "s")}
+_MULTIPLES = {f"{word}{end}": times for words, times in (("twice double doubling", 2), ("triple tripling", 3),
+                                                        ("quadruple", 4), ("unity", 1))
+              for word in words.split() for end in ("", "s", "d")}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_MENTION = re.compile(
+    r"(?P<fraction>\b(?:an?|one|two|three|four|five|\d+)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|"
+    r"sixths?|eighths?|tenths?)\b|\bhalf\b|\bhalve[sd]?\b)"
+    r"|(?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|unity)\b|(?<=[×x])\d+\b)"
+    r"|(?P<ratio>(?<![\w/.])\d+\s*/\s*\d+(?![\w/.]))"
+    rf"|(?P<ordinal>\b(?:{'|'.join(_ORDINALS)}|\d(?:st|nd|rd|th))(?=[\s-]+(?:order|stage|pole|harmonic)))"
+    rf"|(?P<word>\b(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*\b)", re.IGNORECASE)
+# Parts a count may name, and the answer's elements that are them ("op-amp": a call of an op-amp subcircuit;
+# "npn", "nmos": a device whose model card is of that type; "supply": a steady voltage source; a bridge's arm).
+_COUNTED = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "diode": "D", "led": "D",
+            "zener": "D", "transistor": "QMJ", "bjt": "Q", "mosfet": "M", "fet": "MJ", "jfet": "J", "switch": "SW",
+            "op-amp": "X", "opamp": "X", "op amp": "X", "npn": "npn", "pnp": "pnp", "nmos": "nmos", "pmos": "pmos",
+            "supply": "supply", "supplie": "supply", "batterie": "supply", "battery": "supply", "arm": "R"}
+_COUNT = re.compile(r"[\s-]+(?P<value>[-+]?[\d.]+\s?(?:[a-zA-Zµμ\u03a9\u2126]+)?\s+)?(?:(?:equal|identical|matched|"
+                    r"cross-coupled|series|fixed|default|more|other|separate)\s+){0,2}"
+                    rf"(?P<part>{'|'.join(sorted(_COUNTED, key=len, reverse=True))})(?:e?s)?\b", re.IGNORECASE)
+_STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
+                        re.IGNORECASE)
+_NEAR = re.compile(r"[A-Za-z][\w-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+def number_mentions(text: str) -> list[Mention]:
+    """Every number the text writes: figures with or without a unit ("10k", "3", "1 kHz"), number
+    words ("eleven", "one"), fractions ("a third", "1/3"), multiples ("twice", "unity", "×4"),
+    ordinals of an order or a stage ("second-order")."""
+    found = [Mention(q.start, q.start + len(q.text), q.text) for q in _quantities(text)]
+    for m_ in _MENTION.finditer(text):
+        if not any(f.start < m_.end() and m_.start() < f.end for f in found):
+            found.append(Mention(m_.start(), m_.end(), m_[0]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def mention_number(text: str) -> float | None:
+    """The number a mention writes: "10k" 1e4, "two" 2, "a third" 1/3, "twice" 2, "unity" 1, "second" 2."""
+    word = " ".join(text.lower().replace("-", " ").split())
+    if qs := _quantities(text):
+        return qs[0].value
+    if ratio := re.fullmatch(r"(\d+)\s*/\s*(\d+)", word):
+        return int(ratio[1]) / int(ratio[2]) if int(ratio[2]) else None
+    if (fraction := re.fullmatch(r"(?:(\w+) )?(\w+)", word)) and (bottom := _FRACTIONS.get(fraction[2])) \
+            and (fraction[1] or fraction[2] not in _ORDINALS):  # "a third", "two thirds", "half"; not "third"
+        top = 1 if fraction[1] in (None, "a", "an") else mention_number(fraction[1])
+        return top / bottom if top is not None else None
+    for words in _MULTIPLES, _ORDINALS:
+        if word in words:
+            return float(words[word])
+    if re.fullmatch(r"\d(?:st|nd|rd|th)", word):
+        return float(word[0])
+    if re.fullmatch(rf"(?:{_WORD})(?: (?:and )?(?:{_WORD}))*", word):
+        return _words_value(word)
+    numbers = re.findall(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?", word)
+    return float(numbers[0]) if numbers else None
+
+
+def _whole(value: float | None) -> int | None:
+    return int(value) if value is not None and value == int(value) and value >= 0 else None
+
+
+def _occurrences(text: str, words: str | None) -> list[tuple[int, int]]:
+    words = " ".join((words or "").split())
+    return [(m_.start(), m_.end()) for m_ in re.finditer(re.escape(words), text, re.IGNORECASE)] if words else []
+
+
+def part_count(netlist: m.Netlist, what: str) -> int:
+    """How many of the answer's elements are `what`: element letters ("R", "QMJ"), a device type
+    ("npn", "nmos": by its model card), "X" (op-amp calls), "supply" (steady voltage sources)."""
+    types = {c.name.lower(): c.type.lower() for c in netlist.statements if isinstance(c, m.Model)}
+    count = 0
+    for st in netlist.statements:
+        if not isinstance(st, m.Element):
+            continue
+        letter, words = st.name[0].upper(), [f.text.lower() for f in st.fields if f.kind == "word"]
+        if what == "X":
+            count += letter == "X" and bool(words) and bool(re.search(r"op.?amp|^oa", words[-1]))
+        elif what in ("npn", "pnp", "nmos", "pmos"):
+            count += letter in "QM" and any(types.get(w) == what for w in words)
+        elif what == "supply":
+            count += letter == "V" and not any(f.kind == "func" for f in st.fields)
+        else:
+            count += letter in what
+    return count
+
+
+def _said(comments: str, number: float, after: str) -> bool:
+    """The answer's comments state the number with a word of those after it in the request ("3-stage",
+    "order 4", "1 dB ripple", "unity-gain"): the builder read it."""
+    wanted = {w.lower()[:4] for w in _NEAR.findall(after)[:4]}
+    for mention in number_mentions(comments):
+        value = mention_number(mention.text)
+        near = _NEAR.findall(comments[max(0, mention.start - 24):mention.start])[-2:] + \
+            _NEAR.findall(comments[mention.end:mention.end + 40])[:4]
+        if value is not None and _same(value, number) and wanted & {w.lower()[:4] for w in near}:
+            return True
+    return False
+
+
+def _measured(value: float, decibels: bool, multiple: bool, function: list) -> bool:
+    """A gain the family's own checks measure ("unity", "0 dB" of a follower whose gain 1 is checked),
+    or a multiple its function states ("×4" of one whose output "settles near 4 x 10 V")."""
+    if not decibels and value <= 0:
+        return False
+    want = value if decibels else 20 * math.log10(value)
+    for check in function:
+        quantity, target = getattr(check, "quantity", None), getattr(check, "target", 0.0)
+        if multiple and re.search(rf"(?<![\d.]){value:g} x ", getattr(check, "what", getattr(check, "text", ""))):
+            return True
+        if quantity == "gain" and target:
+            at, within = 20 * math.log10(abs(target)), 20 * math.log10(1 + check.tolerance)
+        elif quantity == "gain_db":
+            at, within = target, check.tolerance
+        else:
+            continue
+        if abs(at - want) <= within + 1e-9:
+            return True
+    return False
+
+
+def _family_structure(family: Family | None, number: int, noun: str) -> bool:
+    """The family's record names that many of that structure ("three-stage ring oscillator", a
+    Butterworth of "orders two to six"), so its builder read the number."""
+    if family is None:
+        return False
+    words = " ".join([family.summary, *family.names]).lower()
+    stem = noun.lower().rstrip("s")
+    for mention in number_mentions(words):
+        said = words[mention.end:mention.end + 24]
+        stated = _whole(mention_number(mention.text))
+        if stated == number and re.match(rf"[\s-]+{stem}", said):
+            return True
+        upto = re.match(rf"\s+to\s+({_WORD}|\d+)\b", said)
+        before = words[max(0, mention.start - 12):mention.start]
+        if stated is not None and upto and re.search(rf"\b{stem}s?\s*$", before) \
+                and stated <= number <= (_whole(mention_number(upto[1])) or 0):
+            return True
+    return False
+
+
+def unread_numbers(description: str, intent: Intent, request: Request, family: Family | None,
+                   netlist: m.Netlist, answer: str, function: list) -> list[CheckItem]:
+    """An item for each number the request writes that no read item accounts for (not checked), and
+    one for each count of parts (checked on the answer). `answer`: the netlist's text (its comments
+    say what its builder read); `function`: the family's own checks (a gain they measure is read)."""
+    text = " ".join(description.split())
+    low = text.lower()
+    spans: list[tuple[int, int]] = []  # words a reader took: a number starting in them is read
+    for words in [*(spec.text for spec in request.specs), *(param.text for param in request.model_params)]:
+        spans += _occurrences(text, words)
+    for e in request.elements:
+        spans += _occurrences(text, e.value_text)
+    if family is not None:
+        spans += covered_spans(family.kind, low)
+        spans += [m_.span() for m_ in re.finditer(family.accepts, low)] if family.accepts else []
+    valued = [span for v in [*intent.values.values(), *intent.extra_values] for span in _occurrences(text, v.text)]
+    # Clauses a reader took with some of their figures: only those figures are read.
+    clauses: list[tuple[tuple[int, int], list[float]]] = []
+    for e in request.elements:
+        figures = [x for x in (e.value,) if x is not None] + [float(n) for n in e.nodes or () if n and n.isdigit()]
+        figures += [float(x) for x in re.findall(r"\d+(?:\.\d+)?", e.value_text or "")]  # "5 mS" read as 5m
+        clauses += [(span, figures) for span in _occurrences(text, e.text)]
+    for s in request.sources:
+        figures = [x for x in (s.dc, s.ac, *(s.sin or ()), *(s.pulse or ())) if x is not None]
+        figures += [float(n) for n in (s.node, s.minus) if n and n.isdigit()]
+        clauses += [(span, figures) for span in _occurrences(text, s.text)]
+    analysed = [x for a in intent.analyses for w in a.directive.split()[1:] if (x := parse_number(w)) is not None]
+    nodes = {n for n in [*request.nodes, *intent.nodes, request.output, request.input] if n}
+    comments = "\n".join(line.lstrip("* ") for line in answer.splitlines()[1:] if line.startswith("*"))
+    items = []
+    for mention in number_mentions(text):
+        # "6 V/V", "2 mA/V": a ratio of units, which no single-unit value stands for
+        compound = bool(re.match(r"\s*/\s*[A-Za-zµΩ]", text[mention.end:]))
+        if any(a <= mention.start < b for a, b in spans + ([] if compound else valued)):
+            continue
+        value = mention_number(mention.text)
+        if value is None:
+            continue
+        if any(a <= mention.start < b and any(_same(value, x) for x in xs) for (a, b), xs in clauses):
+            continue
+        if not compound and any(_same(value, x) for x in analysed):
+            continue
+        if mention.text.lower() in nodes and re.search(r"\bnodes?\s+(?:\w+\s*(?:,|and)\s*)*$", text[:mention.start],
+                                                       re.IGNORECASE):
+            continue  # "node 2": a name
+        number = _whole(value) if not _quantities(mention.text) or mention.text.isdigit() else None
+        structure = _STRUCTURE.match(text, mention.end)
+        if number is not None and structure and _family_structure(family, number, structure[1]):
+            continue
+        reactive = sum(1 for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in "CL")
+        if number is not None and structure and structure[1].lower() in ("order", "pole") and reactive == number:
+            items.append(CheckItem(f"'{text[mention.start:structure.end()]}' in the request", PASS,
+                                   f"capacitors and inductors in the netlist: {reactive}"))
+            continue  # a filter's order is its count of energy-storing parts (outside its op-amps' models)
+        multiple = mention.text.lower() in _MULTIPLES or bool(re.search(r"[×x]$", text[:mention.start])) \
+            or bool(re.match(r"\s*times\b", text[mention.end:], re.IGNORECASE))
+        if _measured(value, bool(re.match(r"\s*dB\b", text[mention.end:])), multiple, function) \
+                or _said(comments, value, text[mention.end:mention.end + 40]):
+            continue
+        if mention.text.lower() == "unity" and re.match(r"[\s-]+gain\b", low[mention.end:]) \
+                and (followers := _followers(netlist)) is not None:
+            items.append(CheckItem(f"'{low[mention.start:mention.end + 5]}' in the request",
+                                   PASS if followers else FAIL,
+                                   "its op-amps are followers" if followers else "an op-amp has gain of its own"))
+            continue
+        if number is not None and (level := re.search(r"\blevel[\s-]*$", low[:mention.start])):
+            items.append(_level(low[level.start():mention.end], number, netlist))
+            continue
+        counted = _COUNT.match(text, mention.end)
+        if number is not None and counted:
+            items.append(_counted(text[mention.start:counted.end()], number, counted, netlist))
+            continue
+        items.append(CheckItem(f"'{mention.text}' in the request", UNCHECKED, "it was not read, so it is not checked"))
+    return items
+
+
+def _followers(netlist: m.Netlist) -> bool | None:
+    """Whether every op-amp of the answer is wired as a follower (its output on its inverting input),
+    the "unity-gain" stage of a Sallen-Key; None when it has no op-amp."""
+    ports = {s.name.lower(): [f.text.lower() for f in s.ports] for s in netlist.statements if isinstance(s, m.Subckt)}
+    calls = []
+    for st in netlist.statements:
+        if not isinstance(st, m.Element) or st.name[0].upper() != "X":
+            continue
+        words = [f.text.lower() for f in st.fields if f.kind == "word"]
+        if words and re.search(r"op.?amp|^oa", words[-1]) and words[-1] in ports:
+            pins = dict(zip(ports[words[-1]], words))
+            minus = next((pins[p] for p in pins if re.fullmatch(r"inn|in-|inm|n|neg|minus|inv", p)), None)
+            calls.append(minus is not None and minus == pins.get("out"))
+    return all(calls) if calls else None
+
+
+def _level(words: str, number: int, netlist: m.Netlist) -> CheckItem:
+    """"level-1 MOS models": the answer's model cards are of that level (ngspice's default is 1)."""
+    levels = [parse_number(p.value.text) for c in netlist.statements if isinstance(c, m.Model)
+              for p in c.params if p.kind == "assign" and p.name.lower() == "level" and p.value is not None]
+    have = sorted({int(x) for x in levels if x is not None} or {1})
+    return CheckItem(f"'{words}' in the request", PASS if have == [number] else FAIL,
+                     f"model level {', '.join(map(str, have))}")
+
+
+def _counted(words: str, number: int, counted: re.Match, netlist: m.Netlist) -> CheckItem:
+    """"two resistors": that many in the answer; "two 10 µF capacitors": at least that many of that value."""
+    what = _COUNTED[counted["part"].lower()]
+    sized = _quantities(counted["value"]) if counted["value"] else []
+    if sized:
+        values = [_element_value(st) for st in netlist.statements if isinstance(st, m.Element)
+                  and st.name[0].upper() in what]
+        have = sum(1 for v in values if v is not None and _same(v, sized[0].value))
+        return CheckItem(f"'{words}' in the request", PASS if have >= number else FAIL,
+                         f"{have} of {sized[0].text} in the netlist")
+    have = part_count(netlist, what)
+    return CheckItem(f"'{words}' in the request", PASS if have == number else FAIL, f"{have} in the netlist")
+
+
+def _element_value(element: m.Element) -> float | None:
+    value = layout(element).value
+    return parse_number(value.text) if value is not None else None
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-30)
+
+
+# --- nodes and pins the request places, looked for in the answer ----------------------------------
+# The reader may miss where a sentence puts a node ("a square wave at clk") or misplace a pin ("D1 anode
+# at out and cathode to ground, D2 anode at ground and cathode at out" gave D2 the pins of D1), and the
+# checklist checks only what it read. So, reading the request again on its own: each node written after
+# "at", "on" or "into" must be one of the answer's nodes, and each pin a part's words place ("D2 anode at
+# ground", "the collector c") must be on that node in the answer: a diode, a source or a transistor has
+# an orientation, so its pins are checked one by one.
+
+_AT_NODE = re.compile(r"\b(?:at|on|into|onto)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?![=(]|\s*=)", re.IGNORECASE)
+# Words after "at"/"on" that are no node names ("at least", "on top", "at the output", "at input in").
+_NOT_NODE_WORDS = set("""a an the its it this that these those least most about above below around roughly
+approximately all full class input output top bottom each every any nodes node some both one rest room once first
+last startup start end resonance high low dc ac power which their half unity zero maximum minimum peak time
+frequency t its either same steady full its his her my our your""".split())
+_PINS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
+         "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
+_PIN_WORD = re.compile(r"(?<![\w-])(?P<pin>anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate)"
+                       r"\s+(?:(?:is|are|goes|sits|tied|connected|held)\s+)?(?P<prep>(?:at|to|on|into)\s+)?"
+                       r"(?:node\s+)?(?P<n>(?!(?:at|to|on|into|and|or|with|by|from|through|via|of|is|are|held|tied|"
+                       r"connected)\b)[A-Za-z_]\w*)\b(?![=(]|\s*=|\s+(?:through|via|by)\b)")  # not "to x through 1M"
+_GROUNDED = {"ground", "gnd", "grounded", "earth", "0"}
+
+
+def _answer_nodes(netlist: m.Netlist) -> set[str]:
+    return {f.text.lower() for st in netlist.statements if isinstance(st, m.Element) for f in layout(st).nodes}
+
+
+def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each node the request writes after "at", "on" or "into" that the answer does
+    not have (the request's nodes the reader took are checked by the checklist already)."""
+    have, read = _answer_nodes(netlist), set(request.nodes)
+    items, seen = [], set()
+    for said in _AT_NODE.finditer(description):
+        node = said["n"].lower()
+        if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
+                or said["n"][0].isupper():  # "at VIN", "into RL": a part's name, not a node
+            continue
+        seen.add(node)
+        items.append(CheckItem(f"node {node} ('{said[0]}' in the request)", FAIL, "not in the netlist"))
+    return items
+
+
+def stated_pins(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """An item for each pin a part's own words place ("D2 anode at ground and cathode at out", "Q1 with
+    its collector at c"), checked on that part in the answer; a pin of the one device of its kind when
+    the request names none ("the collector c" of "a single NPN")."""
+    elements = {st.name.upper(): st for st in netlist.statements if isinstance(st, m.Element)}
+    names = designators(description)
+    marks: list[tuple[int, int, str]] = []  # where each part is first named: its words run to the next one's
+    for mk in _TOKEN.finditer(description):
+        if mk[0] in names and mk[0].upper() not in {name.upper() for _, _, name in marks}:
+            marks.append((mk.start(), mk.end(), mk[0]))
+    items = []
+    for i, (_, end, name) in enumerate(marks):
+        kind = name[0].upper()
+        if kind not in _PINS:
+            continue
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(description)
+        sentence = re.search(r"\.(?:\s|$)|;", description[end:stop])
+        words = description[end:end + sentence.start() if sentence else stop]
+        items += _pins_of(name, kind, words, elements.get(name.upper()))
+    if not any(mk[2][0].upper() in _PINS for mk in marks):
+        for kind in _PINS:  # one device and no part names: the pins the request gives are its
+            devices = [e for e in elements.values() if e.name[0].upper() == kind]
+            if len(devices) == 1:
+                items += _pins_of(devices[0].name, kind, description, devices[0], unnamed=True)
+    return items
+
+
+def _pins_of(name: str, kind: str, words: str, element: m.Element | None, unnamed: bool = False) -> list[CheckItem]:
+    items = []
+    for said in _PIN_WORD.finditer(words):
+        index = next((k for k, pin in enumerate(_PINS[kind]) if re.fullmatch(pin, said["pin"], re.IGNORECASE)), None)
+        node = said["n"].lower()
+        bare = not said["prep"]  # "the collector c": a short lower-case name right after the pin
+        if index is None or node in _NOT_NODE_WORDS or (bare and node not in _GROUNDED and
+                                                        (len(node) > 3 or not said["n"].islower())):
+            continue
+        if unnamed and said["pin"] == "source" and not re.search(r"(?:^|\b(?:its|the|and|with)|[,;(])\s*$",
+                                                                 words[:said.start()]):
+            continue  # "a pulse source at gate": a voltage source, not a MOSFET's pin
+        if not bare and node not in _GROUNDED and not said["n"].islower():
+            continue  # "source at VIN": a part
+        node = "0" if node in _GROUNDED else node
+        if element is None:
+            continue  # a part the answer lacks is reported by its name
+        pins = [f.text.lower() for f in layout(element).nodes]
+        have = pins[index] if index < len(pins) else None
+        have = "0" if have in _GROUNDED else have
+        what = f"{'the ' + _PINS[kind][index].split('|')[0] + ' of ' + name if unnamed else name + ' ' + said['pin']}" \
+               f" at {node}"
+        items.append(CheckItem(f"{what} ('{said[0].strip()}' in the request)", PASS if have == node else FAIL,
+                               f"{name} has it at {have}"))
+    return items
+
+
+def idle_sources(netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each independent source with an end nothing else touches ("VD drain 0 DC 5"
+    beside a MOSFET whose drain is elsewhere: the sweep measures 0 A and the answer looked fine), unless
+    an expression reads that node (a behavioural part's v(t))."""
+    elements = [st for st in netlist.body if isinstance(st, m.Element)]
+    touched: dict[str, int] = defaultdict(int)
+    for st in elements:
+        for f in layout(st).nodes:
+            touched[f.text.lower()] += 1
+    read = " ".join(f.text for st in elements for f in st.fields if f.kind != "word").lower()
+    items = []
+    for st in elements:
+        if st.name[0].upper() not in "VI":
+            continue
+        for f in layout(st).nodes:
+            node = f.text.lower()
+            expression = re.search(rf"\bv\(\s*{re.escape(node)}\s*[,)]", read)
+            if node not in _GROUNDED and touched[node] == 1 and not expression:
+                items.append(CheckItem(f"{st.name} drives node {node}", FAIL, "nothing else connects to that node"))
+    return items

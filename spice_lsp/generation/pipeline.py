@@ -31,7 +31,15 @@ from spice_lsp.generation.checklist import (
 )
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line, stated_card
-from spice_lsp.generation.coverage import circuit_kind, named_parts, stated_values
+from spice_lsp.generation.coverage import (
+    circuit_kind,
+    idle_sources,
+    named_nodes,
+    named_parts,
+    stated_pins,
+    stated_values,
+    unread_numbers,
+)
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
@@ -514,6 +522,11 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         items += circuit_kind(build.intent.description, family_of(build.intent.kind))
     items += stated_values([*build.intent.values.values(), *build.intent.extra_values], result.netlist, build.used,
                            build.design.claimed, [spec.text for spec in build.request.specs])
+    items += unread_numbers(build.intent.description, build.intent, build.request,
+                            family_of(build.intent.kind) if build.function else None, result.netlist, netlist,
+                            build.function)
+    items += named_nodes(build.intent.description, build.request, result.netlist)
+    items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]

@@ -426,7 +426,7 @@ _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMB
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
-_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpn\b|\bpnp\b|"
+_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD1\b|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
