@@ -105,8 +105,10 @@ def _differentiates(f: _Filler) -> list:
 
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
 
-# The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn".
-_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)\s+and\s+(\w+)\b"
+# The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn", "inputs inp at 1.2 V DC
+# and inn at 1.0 V DC".
+_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)"
+                         r"(?:\s+at\s+[-+]?[\d.]+\s*V(?:\s+DC)?)?\s+and\s+(\w+)\b"
                          r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b", re.IGNORECASE)
 # "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
 _EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
@@ -127,14 +129,20 @@ def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
                        rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
                        f.intent.description, re.IGNORECASE)
         return (at[1] or at[2]) if at else "0"
-    return p, n, [f"V1 {p} 0 DC {level(p)} AC 1", f"V2 {n} 0 DC {level(n)}"]
+    levels = (level(p), level(n))
+    for role, value in list(f.intent.values.items()):  # "inn at 1.0 V DC" read as a supply is the input's level
+        if role in ("VIN", "VDD", "VBIAS") and any(value.value == float(x) for x in levels):
+            f.given(role, value.value)
+            if role == "VDD":
+                f.param("vdd", "12")  # the op-amp's rails, then, are the default ones
+    return p, n, [f"V1 {p} 0 DC {levels[0]} AC 1", f"V2 {n} 0 DC {levels[1]}"]
 
 
 def _difference(f: _Filler) -> str:
     stated = _EQUATION_GAIN.search(f.intent.description)
     r1 = f("R1", 10e3, "R")
     r2 = f("R2", float(stated[1]) * f.number("R1", 10e3, "R") if stated else 10e3, "RF")
-    p, n, sources = _inputs(f, 0.5)
+    p, n, sources = _inputs(f, 0.5)  # before the op-amp's rails: an input's level is no supply
     # Vout = (R2/R1) (v(p) - v(n)) with R3 = R1, R4 = R2 matched.
     return "\n".join([_opamp_block(f), *sources, f"R1 {n} n {r1}",
                       f"R2 n out {r2}", f"R3 {p} p {r1}", f"R4 p 0 {r2}", "X1 p n out opamp"])
@@ -154,7 +162,7 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
 def _instrumentation(f: _Filler) -> str:
     r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", 10e3)
     # Two followers with gain 1 + 2R/RG (R9 is RG) drive a difference stage of gain R3/R2.
-    p, n, sources = _inputs(f, 0.05)
+    p, n, sources = _inputs(f, 0.05)  # before the op-amp's rails: an input's level is no supply
     return "\n".join([_opamp_block(f), *sources,
                       f"X1 {p} n1 o1 opamp", f"X2 {n} n2 o2 opamp", f"R1 o1 n1 {r}", f"R4 o2 n2 {r}",
                       f"R9 n1 n2 {rg}", f"R5 o2 n3 {r2}", f"R6 n3 out {r3}", f"R7 o1 p3 {r2}", f"R8 p3 0 {r3}",
