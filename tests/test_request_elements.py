@@ -144,3 +144,37 @@ def test_listed_circuits_are_transcribed_and_verified(description, lines):
     result = generate(description)
     assert all(line in result.netlist.split("\n") for line in lines), result.netlist
     assert result.verified, result.checks
+
+
+@pytest.mark.parametrize("text, names, nodes, value", [
+    ("R1, R2 and R3 of 1k each, all from x to ground.", ["R1", "R2", "R3"], ("x", "0"), 1e3),
+    ("R1 and R2, 10k each, from a to b.", ["R1", "R2"], ("a", "b"), 10e3),
+])
+def test_a_list_of_names_stated_once_for_all(text, names, nodes, value):
+    found = parts(text)
+    assert [(n, found[n][1], found[n][2]) for n in names] == [(n, nodes, value) for n in names]
+
+
+def test_the_source_a_controlled_source_senses_is_not_placed_by_that_statement():
+    """"sensing the current through VB, drives node c": node c is F3's, not VB's."""
+    request = read_request("F3 with a current gain of 50, sensing the current through VB, drives node c.")
+    assert parts("F3 with a current gain of 50, sensing the current through VB, drives node c.")["F3"][1] == ("0", "c")
+    assert not [s for s in request.sources if s.name == "VB"]
+
+
+def test_a_transresistance_without_its_unit():
+    assert parts("H2 converts the current in VS into a voltage at node o with 2k of transresistance.")["H2"] == \
+        ("H", ("o", "0"), 2e3, ("VS",))
+
+
+def test_an_led_mentioned_twice_is_placed_where_it_is_said_to_go():
+    """"a green LED at 12 mA ... and the LED from a to ground": one LED, from a to ground; the resistor's ends are
+    nodes the answer must have, though its value is left open."""
+    request = read_request("Drive a green LED at 12 mA from a 5 V supply VCC with a series resistor from vcc to a "
+                           "and the LED from a to ground.")
+    assert [e.nodes for e in request.elements if e.kind == "D"] == [("a", "0")] and request.nodes == ["vcc", "a"]
+
+
+def test_a_supply_named_like_a_node_of_the_request_sits_on_it():
+    request = read_request("a 5 V supply VCC; R1 = 1k from vcc to a; D1 from a to ground")
+    assert [(s.name, s.node) for s in request.sources] == [("VCC", "vcc")]

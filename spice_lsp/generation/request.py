@@ -396,7 +396,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?(?P<v>V\w*)",
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
-        ohms = next((q for q in _quantities(after) if q.unit == "ohm"), None)
+        ohms = next((q for q in _quantities(after) if q.unit == "ohm" or (  # "with 2k of transresistance"
+            not q.unit and q.scaled and re.match(r"\s*(?:of\s+)?trans-?(?:resistance|impedance)", after[q.end:]))),
+                    None)
         said = ohms if kind == "H" and ohms else gain
         figure, words = (said.value, said.text) if said else (None, None)
         placed = at(out) if out else None
@@ -802,8 +804,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
     read: dict[str, SourceConstraint] = {}
     parts: set[str] = set()  # sources read as parts between two nodes
     for at, end, name in mentions:
-        if name.upper() in parts:
-            continue
+        if name.upper() in parts or re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?$",
+                                             text[max(0, at - 40):at], re.IGNORECASE):
+            continue  # "the current through VSENSE": a controlled source's reference, stated elsewhere
         start, stop = _statement(text, at, marks)
         if _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz, 2 V amplitude sine VIN"
             start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
@@ -1152,14 +1155,20 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
 def _unnamed_diode(text: str, request: Request) -> None:
     """"a diode from out to ground, cathode at ground": one diode, unnamed, in a request that names none, placed
     by its pins and ends as a named one is."""
-    words = list(re.finditer(r"\bdiode\b", text, re.IGNORECASE))
-    if len(words) != 1 or any(e.kind == "D" for e in request.elements):
-        return
-    hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= words[0].end()] + [len(text)])
-    stop = min([m.start() for m in _DESIGNATOR.finditer(text, words[0].end(), hi)] + [hi])
-    diode = _element(text, words[0].start(), stop, "D", words[0].start())
-    if diode is not None and diode.placed():
-        request.elements.append(dataclasses.replace(diode, name=None))
+    words = list(re.finditer(r"\b(?:diode|led|zener)\b", text, re.IGNORECASE))
+    if any(e.kind == "D" for e in request.elements) or len({w[0].lower() for w in words}) > 1:
+        return  # a diode and an LED: two parts
+    placed = []  # "a green LED at 12 mA ... and the LED from a to ground": one LED, placed where it is
+    for word in words:
+        hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= word.end()] + [len(text)]
+                 + [w.start() for w in words if w.start() > word.start()]  # up to the next mention or part
+                 + [m.start() for m in _UNNAMED.finditer(text, word.end())])
+        stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi])
+        diode = _element(text, word.start(), stop, "D", word.start())
+        placed += [diode] if diode is not None and diode.placed() else []
+    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or re.search(r"\bthe\s+(?:led|diode|zener)\b",
+                                                                              text, re.IGNORECASE)):
+        request.elements.append(dataclasses.replace(placed[0], name=None))
 
 
 def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
@@ -1181,6 +1190,17 @@ def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
         for i, e in enumerate(elements):
             if e.kind not in _TERMINALS and pin in (e.nodes or ()):
                 elements[i] = dataclasses.replace(e, nodes=tuple(nodes[at] if n == pin else n for n in e.nodes or ()))
+
+
+def _part_ends(text: str) -> list[str]:
+    """The nodes a part is placed between even when its value is left open ("a series resistor from vcc to a",
+    "the LED from a to ground"): nodes the answer must have."""
+    ends: list[str] = []
+    for word in re.finditer(r"\b(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?|leds?|zeners?)\b", text,
+                            re.IGNORECASE):
+        stop = next((m.start() for m in re.finditer(r"[,;]|\.(?:\s|$)|\band\b", text[word.end():])), len(text))
+        ends += [n for n in _pair(text[word.end():word.end() + stop], 0) or () if n != "0"]
+    return ends
 
 
 def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
@@ -1229,6 +1249,7 @@ def read_request(description: str) -> Request:
     # "three point three volts": the figure in digits, as the readers below look for it
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
+    listed: list[str] = []
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         element = _element(text, start, stop, m["name"], m.start())
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
@@ -1237,8 +1258,15 @@ def read_request(description: str) -> Request:
                 and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0] \
                 and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
             element = dataclasses.replace(element, nodes=(_node(one["a"]), request.elements[-1].nodes[0]))
+        if element is None and re.fullmatch(r"[\s,]*(?:and\s*)?", text[m.end():stop]):
+            listed.append(m["name"])  # "R1, R2 and R3 of 1k each": a name in a list, stated by the last one
+            continue
         if element is not None:
+            if re.search(r"\b(?:each|both|all)\b", element.text, re.IGNORECASE):
+                request.elements += [dataclasses.replace(element, name=n)
+                                     for n in listed if n[0].upper() == element.kind]
             request.elements.append(element)
+        listed = []
     named_by = {ref.upper() for e in request.elements for ref in e.refs}  # "K1 couples L1 and L2": L1 again
     request.elements = [e for i, e in enumerate(request.elements) if not (
         (e.name or "").upper() in named_by and any(f.name == e.name for f in request.elements[:i]))]
@@ -1266,9 +1294,13 @@ def read_request(description: str) -> Request:
                                                 for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
+    named += _part_ends(text)
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
     _sources(text, request)
+    for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
+        if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
+            request.sources[i] = dataclasses.replace(s, node=s.name.lower())
     _held_nodes(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
