@@ -57,6 +57,10 @@ def _at_op(what: str, value: float, tolerance: float) -> Probe:
 
 def _summing_function(f: _Filler) -> list:
     rf, r1, r2 = used(f, "RF", "R"), used(f, "R1"), used(f, "R2")
+    if (named := _named_inputs(f.intent.description)) is not None:
+        _, _, va, vb = named
+        return [expect("gain", -rf / r1, 0.03),
+                _at_op("adds its inputs: v(out) = -RF (va/R1 + vb/R2)", -rf * (va / r1 + vb / r2), 0.03)]
     return [expect("gain", -rf / r1, 0.03),
             _at_op("adds the DC input: v(out) = -RF VBIAS/R2", -rf * used(f, "VBIAS") / r2, 0.03)]
 
@@ -114,28 +118,40 @@ _TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)
 _EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
 
 
-def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
-    """The + and - input nodes and their sources: the nodes the request names, each at the DC
-    level it gives ("a at 1.1 V", "2.505 V on inp"), the + one carrying the AC signal; else in
-    (a sine) and ref (VBIAS)."""
-    m = _TWO_INPUTS.search(f.intent.description)
+def _named_inputs(description: str) -> tuple[str, str, float, float] | None:
+    """The two input nodes the request names and the DC level it gives each ("a at 1.1 V", "x sits at
+    3 V", "a is 0.5 V DC", "2.505 V on inp"; 0 when none)."""
+    m = _TWO_INPUTS.search(description)
     if m is None:
-        return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
+        return None
     p, n = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
 
-    def level(node: str) -> str:
-        # "a at 1.1 V", "x sits at 3 V", "2.505 V on inp"
-        at = re.search(rf"\b{node}\s+(?:at|=|(?:sits|is|held|is\s+held)\s+at)\s*([-+]?[\d.]+)\s*V\b"
-                       rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b",
-                       f.intent.description, re.IGNORECASE)
-        return (at[1] or at[2]) if at else "0"
-    levels = (level(p), level(n))
-    for role, value in list(f.intent.values.items()):  # "inn at 1.0 V DC" read as a supply is the input's level
-        if role in ("VIN", "VDD", "VBIAS") and any(value.value == float(x) for x in levels):
+    def level(node: str) -> float:
+        at = re.search(rf"\b{node}\s+(?:at|=|is|(?:sits|is|held|is\s+held)\s+at)\s*([-+]?[\d.]+)\s*V\b"
+                       rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b", description, re.IGNORECASE)
+        return float(at[1] or at[2]) if at else 0.0
+    return p, n, level(p), level(n)
+
+
+def _input_sources(f: _Filler, p: str, n: str, levels: tuple[float, float]) -> list[str]:
+    """The two inputs' sources, the first carrying the AC signal; a level the reader took for a role
+    ("inn at 1.0 V DC" read as the supply) is that input's, the op-amp keeping its default rails."""
+    for role, value in list(f.intent.values.items()):
+        if role in ("VIN", "VDD", "VBIAS") and value.value in levels:
             f.given(role, value.value)
             if role == "VDD":
-                f.param("vdd", "12")  # the op-amp's rails, then, are the default ones
-    return p, n, [f"V1 {p} 0 DC {levels[0]} AC 1", f"V2 {n} 0 DC {levels[1]}"]
+                f.param("vdd", "12")  # the op-amp's rails, before _opamp_block reads the supply
+    return [f"V1 {p} 0 DC {levels[0]:g} AC 1", f"V2 {n} 0 DC {levels[1]:g}"]
+
+
+def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
+    """The + and - input nodes and their sources: the nodes the request names at their levels;
+    else in (a sine) and ref (VBIAS)."""
+    named = _named_inputs(f.intent.description)
+    if named is None:
+        return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
+    p, n, *levels = named
+    return p, n, _input_sources(f, p, n, (levels[0], levels[1]))
 
 
 def _difference(f: _Filler) -> str:
@@ -182,8 +198,23 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
                 examples=_gain_examples("instrumentation amplifier", 200)))
 
 
+def _weights(description: str, a: str, b: str) -> tuple[float, float]:
+    """Each input's weight in the sum the request writes: "out = -(a + 2b)", "-(0.5 x a + b)"; 1 each else."""
+    m = re.search(rf"=\s*-\s*\(\s*(?:([\d.]+)\s*[×x*·]?\s*)?{a}\s*\+\s*(?:([\d.]+)\s*[×x*·]?\s*)?{b}\s*\)",
+                  description, re.IGNORECASE)
+    return (float(m[1] or 1), float(m[2] or 1)) if m else (1.0, 1.0)
+
+
 def _summing(f: _Filler) -> str:
     rf = f("RF", 10e3, "R")
+    named = _named_inputs(f.intent.description)
+    if named is not None:  # "inputs a and b ... out = -(a + 2b)": Rk = RF/wk, each input at its level
+        a, b, *levels = named
+        wa, wb = _weights(f.intent.description, a, b)
+        sources = _input_sources(f, a, b, (levels[0], levels[1]))
+        r1, r2 = f("R1", f.number("RF", 10e3, "R") / wa), f("R2", f.number("RF", 10e3, "R") / wb)
+        return "\n".join([_opamp_block(f), *sources, f"R1 {a} n {r1}", f"R2 {b} n {r2}", f"R3 n out {rf}",
+                          "X1 0 n out opamp"])
     # Vout = -RF (v(in)/R1 + v(in2)/R2): V1 a sine, V2 a DC level the output is shifted by.
     return "\n".join([_opamp_block(f), _signal(f), f"V2 in2 0 DC {f('VBIAS', 1)}",
                       f"R1 in n {f('R1', 10e3)}", f"R2 in2 n {f('R2', 10e3)}", f"R3 n out {rf}", "X1 0 n out opamp"])
