@@ -465,13 +465,19 @@ _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+tha
 _RIPPLE_ABOUT = re.compile(r"ripple\s+(?:of\s+)?(?:about|around|approximately|roughly|~)\s*(?P<value>\d+(?:\.\d+)?)\s*"
                            r"(?P<milli>m)?V(?:\s+(?:peak[- ]to[- ]peak|p-?p))?", re.IGNORECASE)
 # "output at the collector node out", "output node vout", "input is in": the name, not the pin's description
-_ROLE_NODE = (r"\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
+_ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's name
+              r"\s+(?:is\s+|at\s+|on\s+)the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\s+"
+              r"(?!(?:node|of|and|with|through|via|to|is|in|on|at|resistor|voltage|current)\b)(?P<n5>[a-z_]\w*)\b(?!\s*=)"
+              r"|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:the\s+)?(?:[a-z-]+\s+)?node\s+"
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
               r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?:names?\s*(?:is\s+|:\s*))?(?P<n2>[a-z_]\w*)"
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
               r"|\s+(?!(?:stage|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
-              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b))")
+              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
+              # "input in1 at the first base"
+              r"|\s+(?:at|on)\s+the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\b)"
+)
 _OUTPUT_NODE = re.compile(r"\boutputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 # "node mid", "nodes called a", "node names: Vin, Vbias" (each name of the list)
@@ -1287,7 +1293,8 @@ def read_request(description: str) -> Request:
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
     for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
-        found = next((n for said in pattern.finditer(text) if (n := said["n3"] or said["n"] or said["n2"] or said["n4"])
+        found = next((n for said in pattern.finditer(text)
+                      if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
     named = [request.output, request.input] + [_node(n) for m in _NAMED_NODE.finditer(text)

@@ -81,10 +81,12 @@ def _current_source_function(f: _Filler) -> list:
 
 
 # The pair's tail is an ideal current source when the request says so, else the resistor to -VEE.
-TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink)|current[- ]source\s+tail", re.IGNORECASE)
+# A tail current source, or a tail current stated as a figure ("tail current 1 mA"): I1 carries it.
+TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink|(?:of\s+|is\s+|=\s*)?(?:about\s+)?[\d.]+\s*[munµ]?A\b)|"
+                         r"current[- ]source\s+tail", re.IGNORECASE)
 # One base driven, the other grounded: the single-ended drive has half the differential gain.
 ONE_BASE_GROUNDED = re.compile(r"\binn\s*\(?\s*(?:is\s+)?grounded|single[- ]ended\s+(?:input|drive)|"
-                               r"other\s+(?:base|input)\s+(?:is\s+)?grounded", re.IGNORECASE)
+                               r"(?:other|second)\s+(?:base|input)\s+(?:is\s+)?grounded", re.IGNORECASE)
 
 
 def _ltp_gain(f: _Filler) -> list:
