@@ -30,6 +30,7 @@ NAMED = re.compile(r"""\b(?:
   | leds?|light[- ]emitting|thermistor|ntc|ptc|rtd|pt100|pt1000|thermocouple|hall\s+sensor
   | vco|voltage[- ]controlled\s+oscillator|pll|phase[- ]locked|mixer|modulator|demodulator|envelope\s+detector
   | transformer|relay|motor|solenoid|triac|thyristor|scr|diac|ujt|optocoupler|opto-?isolator
+  | aoi\d+|oai\d+|baxandall|tone\s+control|dickson
   | howland|current\s+(?:source|sink|pump)|voltage\s+reference|clamper|dc\s+restorer|level\s+shifter
   | lna|low[- ]noise\s+amplifier|power\s+amplifier|audio\s+amplifier|headphone|speaker|antenna|balun
   | lc\s+oscillator|tank\s+circuit|crystal\s+oscillator|relaxation\s+oscillator|square[- ]wave\s+generator

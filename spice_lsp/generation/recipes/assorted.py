@@ -358,5 +358,5 @@ register(Family(kind="baxandall_tone_control", summary="active Baxandall tone co
                 build=_baxandall, function=_tones,
                 names=("Baxandall tone control", "active Baxandall tone control", "op-amp bass and treble tone control",
                        "Baxandall bass and treble control"),
-                rules=((1.5, (r"baxandall|tone\s+control",)),), noun="filter",
+                rules=((1.5, (r"baxandall|(?<!passive )tone\s+control",)),), noun="filter",
                 accepts=r"amplifiers?|filters?"))
