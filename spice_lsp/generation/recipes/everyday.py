@@ -11,9 +11,10 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, used
+from spice_lsp.generation.recipes.comparators import comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
 from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
-from spice_lsp.generation.recipes.oscillators import _show
+from spice_lsp.generation.recipes.oscillators import _oscillates, _show
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -346,12 +347,12 @@ def _pmos_mirror(f: _Filler) -> str:
     # VSD2) so that its larger source-drain voltage does not copy the reference high.
     rref = (vdd - vsg) / i
     w2 = 10e-6 * (1 + lam * vsg) / (1 + lam * max(vdd - i * rl, vsg))
-    f.param("iref", format_eng(i))
+    f.param("iref", f("IBIAS", 50e-6, "IREF"))
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"M1 ref ref vdd vdd {f.model('pch')} W=10u L=1u",
                       f"R2 ref 0 {f('RREF', float(f'{rref:.4g}'))}",
                       f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
                       f"M2 d2 ref vdd vdd pch W={format_eng(w2)} L=1u", "Vsense d2 out DC 0",
-                      f"R1 out 0 {f('RL', 20e3, 'R')}", f"* I(ref) = (VDD - VSG)/RREF = {f('IBIAS', 50e-6, 'IREF')}"])
+                      f"R1 out 0 {f('RL', 20e3, 'R')}"])
 
 
 def _pmos_mirror_function(f: _Filler) -> list:
@@ -400,3 +401,113 @@ register(Family(kind="phase_splitter", summary="concertina (split-load) phase sp
                        "BJT phase splitter"),
                 rules=((13.8, (r"phase[- ]splitter|concertina|split[- ]load",)),), output="c", source="V2",
                 noun="amplifier"))
+
+
+# --- BJT current mirror with a ratio set by emitter resistors ---------------------------------------
+
+_VAF = 100  # the npn card's Early voltage
+_N = r"(\d+(?:\.\d+)?)"
+_RATIO = re.compile(rf"\b{_N}\s*:\s*{_N}\s+ratio|ratio\s+(?:of\s+)?{_N}\s*:\s*{_N}", re.IGNORECASE)
+
+
+def _ratio_output(iref: float, re1: float, re2: float, vce2: float) -> float:
+    """Q2's collector current: VBE1 + IE1 RE1 = VBE2 + IE2 RE2 with the base currents out of IREF and
+    Q2's Early factor (Q1's VCE is its VBE)."""
+    ic1, ic2 = iref, iref
+    for _ in range(200):
+        ic1 = iref - (ic1 + ic2) / _BF
+        vbe1 = VT * math.log(ic1 / (_IS * (1 + 0.7 / _VAF)))
+        drop = vbe1 + ic1 * (1 + 1 / _BF) * re1  # the base node above ground
+        low, high = 1e-12, 1.0  # IC2 where VBE2(IC2) + IE2 RE2 = drop
+        for _ in range(80):
+            mid = (low * high) ** 0.5
+            v = VT * math.log(mid / (_IS * (1 + vce2 / _VAF))) + mid * (1 + 1 / _BF) * re2
+            low, high = (mid, high) if v < drop else (low, mid)
+        ic2 = 0.5 * ic2 + 0.5 * low
+    return ic2
+
+
+def _ratio_currents(f: _Filler) -> tuple[float, float]:
+    iref = f.number("IREF", 0.5e-3)
+    m = _RATIO.search(f.intent.description)
+    ratio = (float(m[2] or m[4]) / float(m[1] or m[3])) if m else None
+    return iref, f.number("IBIAS", iref * (ratio or 2))
+
+
+def _ratio_mirror(f: _Filler) -> str:
+    iref, iout = _ratio_currents(f)
+    vcc, rl = f.number("VDD", 10), f.number("RL", 3e3, "R")
+    re1 = 0.5 / iref  # half a volt across RE1 swamps the VBE mismatch
+    low, high = 1.0, 10 * re1  # RE2 for the output current asked (bisection on the model's equations)
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if _ratio_output(iref, re1, mid, vcc - iout * rl - iout * mid) > iout else (low, mid)
+    re2 = (low + high) / 2
+    q = f.model("npn")
+    f.param("iout", f("IBIAS", iout))
+    # IOUT/IREF ~ RE1/RE2: both emitters sit a VBE below the shared base; Vsense measures IOUT.
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vdd', 10)}", f"I1 vcc ref DC {f('IREF', 0.5e-3)}",
+                      f"Q1 ref ref e1 {q}", f"R2 e1 0 {f('RE1', float(f'{re1:.4g}'))}",
+                      f"Q2 c2 ref e2 {q}", f"R3 e2 0 {f('RE2', float(f'{re2:.4g}'))}", "Vsense out c2 DC 0",
+                      f"R1 vcc out {f('RL', 3e3, 'R')}"])
+
+
+def _ratio_function(f: _Filler) -> list:
+    iref, vcc, rl = used(f, "IREF"), used(f, "VDD"), used(f, "RL", "R")
+    re1, re2, i = used(f, "RE1"), used(f, "RE2"), used(f, "IBIAS")
+    for _ in range(20):
+        i = _ratio_output(iref, re1, re2, vcc - i * (rl + re2))
+    return [expect("current", i, 0.05)]
+
+
+register(Family(kind="bjt_ratio_mirror", summary="BJT current mirror with emitter resistors setting its ratio",
+                function=_ratio_function, build=_ratio_mirror,
+                names=("BJT current mirror with emitter resistors", "ratioed NPN current mirror",
+                       "current mirror with a 1:2 ratio set by emitter resistors"),
+                rules=((6.8, (r"current\s+mirror", r"emitter\s+resistors?|\d\s*:\s*\d|ratioed")),),
+                analysis="op", noun="mirror"))
+
+
+# --- relaxation oscillators: set duty cycle (steering diodes), single supply -------------------------
+
+def _swing(f: _Filler) -> float:
+    return 0.9 * abs(f.number("VDD", 12))
+
+
+def _duty_eq(f0, get):
+    # High: C charges through D1-RH from Vs - VD between -b Vs and +b Vs (b = 1/2), for RH C k;
+    # low: through RL-D2, for RL C k; k = ln((Vs - VD + b Vs)/(Vs - VD - b Vs)), VD ~ 0.6 V.
+    c, duty, vs = get("C", 10e-9), min(max(get("DUTY", 0.5), 0.02), 0.98), 0.9 * abs(get("VDD", 12))
+    k = math.log((1.5 * vs - 0.6) / (0.5 * vs - 0.6))
+    return {"C": c, "RH": duty / (f0 * c * k), "RL": (1 - duty) / (f0 * c * k)}
+
+
+def _duty_astable(f: _Filler) -> str:
+    v = part_values(f, _duty_eq, 1e3)
+    _show(f, 1 / ((v["RH"] + v["RL"]) * v["C"] * math.log((1.5 * _swing(f) - 0.6) / (0.5 * _swing(f) - 0.6))))
+    d = f.model("dsi")
+    f.param("duty", f("DUTY", 0.5))
+    # D1 steers the charging current through RH while out is high, D2 the discharge through RL
+    # while it is low: high for RH/(RH + RL) of each period.
+    return "\n".join([comparator_block(f), "R1 out p 10k", "R2 p 0 10k", f"D1 out a {d}", f"R3 a n {f('RH', v['RH'])}",
+                      f"D2 b out {d}", f"R4 n b {f('RL', v['RL'])}", f"C1 n 0 {f('C', v['C'])}",
+                      "X1 p n out comparator", ".ic v(n)=0.1"])
+
+
+def _duty_function(f: _Filler) -> list:
+    duty = used(f, "RH") / (used(f, "RH") + used(f, "RL"))
+    return [*_oscillates(f),
+            Probe(f"function: high for RH/(RH + RL) = {duty:.0%} of each period",
+                  "{tran}\nlet hi = v({out}) gt 0\nmeas tran result avg hi from={half} to={stop}",
+                  duty - 0.03, duty + 0.03)]
+
+
+register(Family(kind="duty_cycle_astable", summary="op-amp astable with steering diodes (set duty cycle)",
+                function=_duty_function, build=_duty_astable,
+                names=("op-amp astable with a 25 % duty cycle", "astable with steering diodes",
+                       "variable duty cycle op-amp astable"),
+                rules=((0.78, (r"astable|relaxation|square[- ]wave", r"duty|steering\s+diodes?")),),
+                analysis="tran", tran=("5u", "30m"), noun="oscillator", specs=("frequency",),
+                accepts=r"astable|multivibrator|comparators?|schmitt",
+                design=designer(_duty_eq, "f = 1/((RH + RL) C k)", "RH"),
+                examples=(("frequency", "op-amp astable with a 25 % duty cycle oscillating at {x} Hz", 100, 10e3),)))
