@@ -216,7 +216,7 @@ _MENTION = re.compile(
     r"sixths?|eighths?|tenths?)\b|\bhalf\b|\bhalve[sd]?\b)"
     r"|(?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|unity)\b|(?<=[×x])\d+\b)"
     r"|(?P<ratio>(?<![\w/.])\d+\s*/\s*\d+(?![\w/.]))"
-    rf"|(?P<ordinal>\b(?:{'|'.join(_ORDINALS)}|\d(?:st|nd|rd|th))(?=[\s-]+(?:order|stage|pole|harmonic)))"
+    rf"|(?P<ordinal>\b(?:{'|'.join(_ORDINALS)}|\d(?:st|nd|rd|th))(?=[\s-]+(?:order|pole|harmonic)))"
     rf"|(?P<word>\b(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*\b)", re.IGNORECASE)
 # Parts a count may name, and the answer's elements that are them ("op-amp": a call of an op-amp subcircuit;
 # "npn", "nmos": a device whose model card is of that type; "supply": a steady voltage source; a bridge's arm).
@@ -224,8 +224,10 @@ _COUNTED = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coi
             "zener": "D", "transistor": "QMJ", "bjt": "Q", "mosfet": "M", "fet": "MJ", "jfet": "J", "switch": "SW",
             "op-amp": "X", "opamp": "X", "op amp": "X", "npn": "npn", "pnp": "pnp", "nmos": "nmos", "pmos": "pmos",
             "supply": "supply", "supplie": "supply", "batterie": "supply", "battery": "supply", "arm": "R"}
-_COUNT = re.compile(r"[\s-]+(?P<value>[-+]?[\d.]+\s?(?:[a-zA-Zµμ\u03a9\u2126]+)?\s+)?(?:(?:equal|identical|matched|"
-                    r"cross-coupled|series|fixed|default|more|other|separate)\s+){0,2}"
+# "two resistors", "two 10 µF capacitors", "four equal 1k resistors", "two biasing diodes": up to three words
+# between the number and the part, none of them a linking word.
+_COUNT = re.compile(r"[\s-]+(?P<between>(?:(?!(?:and|or|of|with|to|from|at|in|on|for|by|the|an?|each|per)\b)"
+                    r"(?:[-+]?\d*\.?\d+[^\s,;:()]*|[A-Za-zµμ\u03a9\u2126][\w-]*)\s+){0,3}?)"
                     rf"(?P<part>{'|'.join(sorted(_COUNTED, key=len, reverse=True))})(?:e?s)?\b", re.IGNORECASE)
 _STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
                         re.IGNORECASE)
@@ -242,7 +244,7 @@ class Mention:
 def number_mentions(text: str) -> list[Mention]:
     """Every number the text writes: figures with or without a unit ("10k", "3", "1 kHz"), number
     words ("eleven", "one"), fractions ("a third", "1/3"), multiples ("twice", "unity", "×4"),
-    ordinals of an order or a stage ("second-order")."""
+    ordinals of an order ("second-order")."""
     found = [Mention(q.start, q.start + len(q.text), q.text) for q in _quantities(text)]
     for m_ in _MENTION.finditer(text):
         if not any(f.start < m_.end() and m_.start() < f.end for f in found):
@@ -384,6 +386,7 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
     analysed = [x for a in intent.analyses for w in a.directive.split()[1:] if (x := parse_number(w)) is not None]
     nodes = {n for n in [*request.nodes, *intent.nodes, request.output, request.input] if n}
     comments = "\n".join(line.lstrip("* ") for line in answer.splitlines()[1:] if line.startswith("*"))
+    written = typed_numbers(netlist)
     items = []
     for mention in number_mentions(text):
         # "6 V/V", "2 mA/V": a ratio of units, which no single-unit value stands for
@@ -423,6 +426,17 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         if number is not None and (level := re.search(r"\blevel[\s-]*$", low[:mention.start])):
             items.append(_level(low[level.start():mention.end], number, netlist))
             continue
+        if re.search(r"\b(?:k|coupling(?:\s+(?:coefficient|factor))?)\s*(?:=|:|of|is)?\s*$", low[:mention.start]):
+            couplings = [v for st in netlist.statements if isinstance(st, m.Element) and st.name[0].upper() == "K"
+                         if (v := _element_value(st)) is not None]
+            items.append(CheckItem(f"'{text[max(0, mention.start - 4):mention.end].strip()}' in the request",
+                                   PASS if any(_same(value, k) for k in couplings) else FAIL,
+                                   f"coupling {', '.join(f'{k:g}' for k in couplings) or 'none'} in the netlist"))
+            continue
+        if not _quantities(mention.text) or not _quantities(mention.text)[0].unit:
+            digits = re.sub(r"^0+|0+$", "", f"{abs(value):.6g}".split("e")[0].replace(".", ""))
+            if len(digits) >= 3 and any(_same(value, x) for xs in written.values() for x in xs):
+                continue  # "beta 3950" in the answer's .param: a figure that particular is the request's
         counted = _COUNT.match(text, mention.end)
         if number is not None and counted:
             items.append(_counted(text[mention.start:counted.end()], number, counted, netlist))
@@ -459,8 +473,8 @@ def _level(words: str, number: int, netlist: m.Netlist) -> CheckItem:
 def _counted(words: str, number: int, counted: re.Match, netlist: m.Netlist) -> CheckItem:
     """"two resistors": that many in the answer; "two 10 µF capacitors": at least that many of that value."""
     what = _COUNTED[counted["part"].lower()]
-    sized = _quantities(counted["value"]) if counted["value"] else []
-    if sized:
+    sized = [q for q in _quantities(counted["between"]) if q.unit or q.scaled]
+    if sized and what in "RCLD":
         values = [_element_value(st) for st in netlist.statements if isinstance(st, m.Element)
                   and st.name[0].upper() in what]
         have = sum(1 for v in values if v is not None and _same(v, sized[0].value))
