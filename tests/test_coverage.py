@@ -159,6 +159,17 @@ def test_a_filters_order_is_its_count_of_capacitors_and_inductors():
                                              second, [])] == ["not checked"]
 
 
+def test_a_coupling_is_checked_on_the_answers_k_element():
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.request import Request
+    text = "coupled inductors from in and out to ground (k = 0.99)"
+    for k, status in (("1", "fail"), ("0.99", "pass")):
+        netlist = f"t\nV1 in 0 AC 1\nL1 in 0 100u\nL2 out 0 100u\nK1 L1 L2 {k}\nR1 out 0 1k\n.end\n"
+        items = unread_numbers(text, Intent(text), Request(text), None, parse(netlist).netlist, netlist, [])
+        assert [(i.what, i.status) for i in items] == [("'k = 0.99' in the request", status)]
+
+
 def test_numbers_the_readers_took_are_not_reported():
     netlist = "t\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 10 100k\n.end\n"
     assert _unread("RC low-pass, R1 = 1k from in to out, C1 = 100n from out to ground; AC 10 Hz to 100 kHz",
