@@ -11,7 +11,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, used
-from spice_lsp.generation.recipes.comparators import comparator_block
+from spice_lsp.generation.recipes.comparators import GEAR, comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
 from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
 from spice_lsp.generation.recipes.oscillators import _oscillates, _show
@@ -506,8 +506,48 @@ register(Family(kind="duty_cycle_astable", summary="op-amp astable with steering
                 function=_duty_function, build=_duty_astable,
                 names=("op-amp astable with a 25 % duty cycle", "astable with steering diodes",
                        "variable duty cycle op-amp astable"),
-                rules=((0.78, (r"astable|relaxation|square[- ]wave", r"duty|steering\s+diodes?")),),
+                rules=((0.78, (r"astable|relaxation(?:\s+oscillator)?|square[- ]wave", r"duty|steering\s+diodes?")),),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator", specs=("frequency",),
                 accepts=r"astable|multivibrator|comparators?|schmitt",
                 design=designer(_duty_eq, "f = 1/((RH + RL) C k)", "RH"),
                 examples=(("frequency", "op-amp astable with a 25 % duty cycle oscillating at {x} Hz", 100, 10e3),)))
+
+
+_SINGLE_SUPPLY_COMPARATOR = """.subckt comparator1 inp inn out
+* Behavioural single-supply comparator: output 0 to vcc, gain 1e4 around the switching point, 100 ns response.
+Bq q 0 V={vcc/2*(1+tanh(1e4*(v(inp)-v(inn))/(vcc/2)))}
+Rq q r 1k
+Cq r 0 100p
+Bout out 0 V={v(r)}
+.ends comparator1"""
+
+
+def _single_supply_eq(f0, get):
+    # Thresholds VCC/3 and 2 VCC/3: C charges (and discharges) across the middle third for R C ln 2.
+    c = get("C", 10e-9)
+    return {"C": c, "R": 1 / (2 * f0 * c * math.log(2))}
+
+
+def _single_supply_relaxation(f: _Filler) -> str:
+    v = part_values(f, _single_supply_eq, 1e3)
+    _show(f, 1 / (2 * v["R"] * v["C"] * math.log(2)))
+    f.supply("vcc", 5)
+    # R1-R3 (equal) put the + input at VCC/3 or 2 VCC/3 as out is low or high; C charges through R4
+    # towards the output until it crosses that threshold.
+    return "\n".join([_SINGLE_SUPPLY_COMPARATOR, GEAR, "V1 vcc 0 DC {vcc}", "R1 vcc p 100k", "R2 p 0 100k",
+                      "R3 out p 100k", f"R4 out n {f('R', v['R'])}", f"C1 n 0 {f('C', v['C'])}",
+                      "X1 p n out comparator1", ".ic v(n)=0.1"])
+
+
+register(Family(kind="single_supply_relaxation", summary="single-supply comparator relaxation oscillator",
+                function=lambda f: [*_oscillates(f), settles("swings from ground to the supply", 0.8 * used(f, "VDD"),
+                                                             1.05 * used(f, "VDD"), how="pp")],
+                build=_single_supply_relaxation,
+                names=("single-supply relaxation oscillator", "single-supply comparator astable",
+                       "comparator relaxation oscillator on a single supply"),
+                rules=((0.77, (r"single[- ]supply|single\s+(?:[\d.]+\s*v\s+)?supply",
+                               r"relaxation(?:\s+oscillator)?|astable|square[- ]wave")),),
+                analysis="tran", tran=("5u", "30m"), noun="oscillator", specs=("frequency",),
+                accepts=r"astable|multivibrator|comparators?|schmitt|square[- ]wave\s+generator",
+                design=designer(_single_supply_eq, "f = 1/(2 R C ln 2)", "R"),
+                examples=(("frequency", "single-supply relaxation oscillator oscillating at {x} Hz", 100, 10e3),)))
