@@ -238,7 +238,7 @@ def _family(low: str, qs: list[_Q], warnings: list[str]) -> str:
     if said is not None:  # the circuit named by what it does, its variant by the request's other words
         rank, kind = _registry().match(f"{low} ({said[1].lower()})")
         if kind != "generic":
-            warnings.append(f"'{said[0].strip()}' read as a {said[1]}")
+            warnings.append(f"'{said[0].strip()}' read as {'an' if said[1][0] in 'aeiou' else 'a'} {said[1]}")
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
