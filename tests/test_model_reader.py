@@ -159,3 +159,15 @@ def test_a_reading_that_loops_ends_at_its_first_repeated_item():
     reading = read(LOW_PASS, reader, [])
     assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
     assert "and on" not in reader.written  # generation stopped there
+
+
+def test_a_reading_cut_off_at_the_token_cap_loses_its_unfinished_last_item():
+    from spice_lsp.generation.model_reader import MAX_TOKENS, read
+
+    class CutOff(FakeReader):
+        def draft(self, prompt, **kwargs):
+            return Draft(self.answer, MAX_TOKENS, 0.01, 100.0, False)
+
+    # "R = 1" is the start of "R = 10k": a figure the request holds, but not the one it gives R
+    reading = read(LOW_PASS + ", R = 10k", CutOff("RC low-pass filter: C = 10n, cutoff 1.6 kHz, R = 1"), [])
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
