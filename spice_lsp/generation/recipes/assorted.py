@@ -1,7 +1,8 @@
 """Everyday circuits the other collections lack: the op-amp active clamp, the piezo charge
-amplifier, the high-side current-sense amplifier, the bootstrapped JFET source follower, the
-two-inverter CMOS RC oscillator, the cross-coupled NMOS LC oscillator, the Dickson charge pump
-and the CMOS AOI21 gate. Each checks what it does from the values it was built with.
+amplifier, the high-side current-sense amplifier, the current-steering DAC, the bootstrapped JFET
+source follower, the two-inverter CMOS RC oscillator, the cross-coupled NMOS LC oscillator, the
+Dickson charge pump, the CMOS AOI21 gate and the active Baxandall tone control. Each checks what it
+does from the values it was built with.
 """
 from __future__ import annotations
 
@@ -20,28 +21,34 @@ from spice_lsp.language.units import format_eng
 _OPAMP_NAMED = r"op[- ]?amp|operational|active|precision"
 
 
-def _rails(f: _Filler, default: float = 12) -> str:
-    """The behavioural op-amp with its rails; a stated level of 0 V is a reference, never the rails."""
-    if f.number("VDD", default) <= 0:
-        f.param("vdd", format_eng(default))
-        return OPAMP
-    return _opamp_block(f)
-
-
 # --- op-amp circuits ----------------------------------------------------------------------------
+
+def _stated_level(f: _Filler) -> float | None:
+    """A level of 0 V or below that the reader took for a supply ("its lowest point sits at 0 V")."""
+    level = f.intent.values.get("VDD")
+    return level.value if level is not None and level.value <= 0 else None
+
 
 def _active_clamp(f: _Filler) -> str:
     d = f.model("dsi")
+    # A level of 0 V or below the reader took for a supply ("its lowest point sits at 0 V") is the
+    # clamp level; the op-amp's rails are then 12 V.
+    if (level := _stated_level(f)) is None:
+        rails, ref = _opamp_block(f), f("VBIAS", 0, "VREF")
+    else:
+        f.param("vdd", "12")
+        rails, ref = OPAMP, f("VDD", level)
     # C1 couples the input to out; whenever out dips below VREF, X1 drives D1 and recharges C1, so
     # the waveform's lowest point sits at VREF. D2 and R1 keep X1's loop closed while D1 is off
     # (no saturation to recover from); R1's 1 µA barely discharges C1.
-    return "\n".join([_rails(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)})",
-                      f"C1 in out {f('C', 1e-6, 'CIN')}", f"V2 ref 0 DC {f('VREF', 0)}",
+    return "\n".join([rails, f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)})",
+                      f"C1 in out {f('C', 1e-6, 'CIN')}", f"V2 ref 0 DC {ref}",
                       "X1 ref inn o opamp", f"D1 o out {d}", "R1 out inn 1meg", f"D2 inn o {d}"])
 
 
 def _clamps(f: _Filler) -> list:
-    ref, amplitude = used(f, "VREF"), used(f, "VIN")
+    level = _stated_level(f)
+    ref, amplitude = used(f, "VBIAS") if level is None else level, used(f, "VIN")
     return [settles("its lowest point sits at VREF", ref - 0.05, ref + 0.05, how="min"),
             settles("its highest point is VREF plus the input's peak-to-peak swing",
                     ref + 1.9 * amplitude, ref + 2.05 * amplitude, how="max")]
