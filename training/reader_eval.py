@@ -90,6 +90,7 @@ def evaluate(args: ReaderEvalArguments) -> dict:
         model = _outcome(lambda: generate(request, reader=reader, retriever=retriever))  # noqa: B023
         rows.append({"request": request, "gold": gold, "kind": kind, "tags": record.get("tags", []),
                      "restatement": reading.text, "cross_check": reading.problems, "read_seconds": reading.seconds,
+                     "read_tokens": reading.tokens,
                      "reads_as_gold": reading.ok and _reading(reading.text) == _reading(gold),
                      "family_right": reading.kind == kind, "rules": rules, "model": model})
         print(f"{kind}: {'=' if rows[-1]['reads_as_gold'] else 'x'} {reading.text!r} | rules "
@@ -125,6 +126,7 @@ def summarise(rows: list[dict]) -> dict:
             "family_right": sum(r["family_right"] for r in rows),
             "cross_check_discarded": sum(bool(r["cross_check"]) for r in rows),
             "read_seconds_mean": round(statistics.fmean(r["read_seconds"] for r in rows), 3),
+            "read_tokens_mean": round(statistics.fmean(r.get("read_tokens", 0) for r in rows), 1),
             "rules": side("rules"), "rules+model": side("model")}
 
 
