@@ -72,6 +72,7 @@ def test_controlled_sources_are_transcribed_and_verified(description, lines):
     # two devices in one sentence: each its own pins
     ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D2", ("0", "out")),
     ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D1", ("out", "0")),
+    ("R1: 10k, a to b.", "R1", ("a", "b")),  # name, value, then its nodes, as a netlist line is written
     # a part across a node (not a part) goes from it to ground
     ("L2 = 18 mH from sec to ground; RL = 1k across sec.", "RL", ("sec", "0")),
     # parts listed together take the nodes stated for them all

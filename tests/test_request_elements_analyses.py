@@ -85,3 +85,25 @@ def test_listed_circuits_with_their_analyses(description, lines):
     result = generate(description)
     assert all(line in result.netlist.split("\n") for line in lines), result.netlist
     assert not [c for c in result.checks if c.status == "fail"], result.checks
+
+
+def test_an_unnamed_current_source_pushes_into_its_node():
+    (source,) = read_request("A 100 mA current source into node x feeding a 22 Ω resistor from x to ground").sources
+    assert (source.kind, source.node, source.dc) == ("I", "x", pytest.approx(0.1))
+
+
+def test_a_current_source_no_statement_places_keeps_the_list_from_being_whole():
+    """"a current source across the diode": not placed by the reader, so the circuit is not transcribed without it."""
+    from spice_lsp.generation.pipeline import _complete
+    assert not _complete(read_request("10 µA photocurrent modelled as a current source across the diode, diode "
+                                      "(IS = 1e-12) from node pd to ground, 100k load from pd to ground"))
+    assert _complete(read_request("A 100 mA current source into node x feeding a 22 Ω resistor from x to ground"))
+
+
+@pytest.mark.parametrize("text, node, minus", [
+    ("I3 = 2 mA from node a to node b.", "b", "a"),  # drawn from a, pushed into b: I3 a b
+    ("I2 of 1 mA flows into node n.", "n", None),
+])
+def test_a_named_current_source_between_two_nodes(text, node, minus):
+    (source,) = read_request(text).sources
+    assert (source.kind, source.node, source.minus) == ("I", node, minus)

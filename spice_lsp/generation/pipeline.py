@@ -320,8 +320,12 @@ def _complete(request: Request) -> bool:
     parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed()) and e.kind != "K"]
     if any(e.kind in "KHF" and not e.refs for e in request.elements):
         return False  # a coupling or a current-controlled source without what it refers to
+    if re.search(r"\bcurrent\s+sources?\b", request.description, re.IGNORECASE) and not any(
+            s.kind == "I" for s in request.sources) and not any(e.kind == "I" for e in request.elements):
+        return False  # "a current source across the diode" that no statement placed: the list is not whole
     sources = [s for s in request.sources if s.node]  # each on its node (a part must reach ground)
-    named = [s for s in sources if s.name]  # "I1 into x, R1 from x to ground": a named source is a part
+    # "I1 into x, R1 from x to ground": a named source is a part, and so is a current source on its node
+    named = [s for s in sources if s.name or s.kind == "I"]
     if len(parts) + len(named) < 2 or not parts or \
             any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
         return False
@@ -367,7 +371,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                      (n == (source.name or "").lower() or source.supply)), None)
         node = source.node or rail or request.input or "in"
         driven.add(node)
-        ends = f"0 {node}" if source.kind == "I" else f"{node} {source.minus or 0}"  # a current source pushes into it
+        # a current source pushes into its node, from ground or the node it draws from
+        ends = f"{source.minus or 0} {node}" if source.kind == "I" else f"{node} {source.minus or 0}"
         name = source.name or f"{source.kind}{i}"
         wave = source.waveform()
         if wave == "DC 0" and any(a.kind in ("ac", "noise") for a in intent.analyses):

@@ -54,8 +54,8 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
     r"\bto\s+(?P<b>ground|gnd)\s+(?:at|from|on)\s+" + _NODE.format("a"),  # "10n to ground at out"
     r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
-    # "R1 1k vcc to a": a netlist-like statement, name, value, then its nodes
-    r"^\s*[A-Za-z]\w*\s*(?:=\s*)?[-+\d.]+\s*[a-zµΩ]*\s+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
+    # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
+    r"^\s*[A-Za-z]\w*\s*(?:[=:]\s*)?[-+\d.]+\s*[a-zµΩ]*[\s,]+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
 )]
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
@@ -98,7 +98,9 @@ class SourceConstraint:
     # PULSE(v1 v2 td tr tf pw per) as stated; None where the request leaves a figure open
     pulse: tuple[float | None, ...] | None = None
     kind: str = "V"  # I: a current source, pushing its current into `node`
-    minus: str | None = None  # its other end when that is not ground ("a sine between nodes ac1 and ac2")
+    # its other end when that is not ground ("a sine between nodes ac1 and ac2"; a current source's, the node it
+    # draws its current from: "I3 = 2 mA from a to b")
+    minus: str | None = None
 
     def waveform(self) -> str:
         """The source's specification as ngspice reads it: DC, AC, then SIN or PULSE."""
@@ -873,6 +875,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s*\($",
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
+        minus = None
+        if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
+            node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         if node is None and pair and _node(pair["b"]) == "0" and pair["a"].lower() not in _NOT_NODES | GROUND:
             node = _node(pair["a"])  # "VM is a 0 V ammeter from m to ground": its + end
         if kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
@@ -896,7 +901,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           rf"(?:of|at|=|is)\s*(?P<v2>{_QTY_TEXT}V|\d+V\d+)", text, re.IGNORECASE)
         if supply and dc is None and level:  # "supply VCC at node vcc" on "a 3V3 rail": the rail's level
             dc = _quantities(level["v"] or level["v2"])[0].value
-        read[key] = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind)
+        read[key] = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind,
+                                     None if minus == "0" else minus)
     request.sources.extend(read.values())
     return set(read) | parts
 
@@ -1108,6 +1114,23 @@ def _held_nodes(text: str, request: Request) -> None:
                                                 or node in ("vdd", "vcc")))
 
 
+# "a 100 mA current source into node x", "a current source of 20 µA feeding node in"
+_CURRENT_SOURCE = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ])?current\s+source|"
+                             rf"\bcurrent\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A))\b[^,;.]*?"
+                             r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
+                             r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _current_sources(text: str, request: Request) -> None:
+    """Current sources the request states without a name, pushing their current into a node."""
+    for m in _CURRENT_SOURCE.finditer(text):
+        node = _node(m["n"])
+        if node in _NOT_NODES or node == "0" or _article(m, "n") or any(
+                s.kind == "I" and s.node == node for s in request.sources) or _DESIGNATOR.search(m[0]):
+            continue  # a named one is read with its name
+        request.sources.append(SourceConstraint(m[0], node, _quantities(m["q"] or m["q2"])[0].value, kind="I"))
+
+
 def _input_pulses(text: str, request: Request) -> None:
     """Pulses stated input by input: "inputs a and b: a pulses 0 to 1.8 V with 10 ns delay, 10 ns width and
     20 ns period; b with 20 ns delay, ..." (an input that states only its timing keeps the levels before it)."""
@@ -1159,8 +1182,9 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
 
 
 def _unnamed_diode(text: str, request: Request) -> None:
-    """"a diode from out to ground, cathode at ground": one diode, unnamed, in a request that names none, placed
-    by its pins and ends as a named one is."""
+    """"a diode from out to ground, cathode at ground": one diode (or LED, or zener), unnamed, in a request that names
+    none, placed by its pins and ends as a named one is; said twice ("an LED ... the LED from a to ground"), where
+    one of the mentions places it."""
     words = list(re.finditer(r"\b(?:diode|led|zener)\b", text, re.IGNORECASE))
     if any(e.kind == "D" for e in request.elements) or len({w[0].lower() for w in words}) > 1:
         return  # a diode and an LED: two parts
@@ -1309,6 +1333,7 @@ def read_request(description: str) -> Request:
         if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
             request.sources[i] = dataclasses.replace(s, node=s.name.lower())
     _held_nodes(text, request)
+    _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
     _unnamed_elements(text, request)
