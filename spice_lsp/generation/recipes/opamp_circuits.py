@@ -102,7 +102,7 @@ def _antilog_function(f: _Filler) -> list:
 
 def _differentiates(f: _Filler) -> list:
     slope = 2 * used(f, "VIN") / 0.49e-3  # the triangle's ramps
-    x = used(f, "RF", "R") * used(f, "C", "C1") * slope
+    x = (_unity_rf(f) or used(f, "RF", "R")) * used(f, "C", "C1") * slope
     return [Probe(f"function: its output is -RF C dv/dt = {x:.3g} V mid-way down the falling ramp",
                   "{tran}\nmeas tran result find v({out}) at=0.745m", 0.9 * x, 1.1 * x)]
 
@@ -475,11 +475,22 @@ register(Family(kind="gyrator", summary="gyrator (op-amp simulated inductor) in 
                            100, 10e3),)))
 
 
+def _unity_rf(f: _Filler) -> float | None:
+    """R3 from a stated frequency when R3 itself is not stated: where the gain 2 pi f R3 C1 is one
+    ("unity gain at 2 kHz")."""
+    values = f.intent.values
+    if "FREQ" in values and not {"RF", "R"} & values.keys():
+        return 1 / (2 * math.pi * values["FREQ"].value * used(f, "C", "C1", default=100e-9))
+    return None
+
+
 def _differentiator(f: _Filler) -> str:
     # C1 R3: dv/dt gain -R3 C1; R1 limits the gain at high frequency and CF rolls it off (stability, noise).
+    c = f("C", 100e-9, "C1")
+    rf = f"{{1/(6.28319*{f('FREQ', 1e3)}*{c})}}" if _unity_rf(f) else f("RF", 10e3, "R")  # 2 pi
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)",
-                      f"C1 in a {f('C', 100e-9, 'C1')}", f"R1 a n {f('RIN', 100, 'R1')}",
-                      f"R3 n out {f('RF', 10e3, 'R')}", f"C2 n out {f('CF', 1e-9)}", "X1 0 n out opamp"])
+                      f"C1 in a {c}", f"R1 a n {f('RIN', 100, 'R1')}", f"R3 n out {rf}", f"C2 n out {f('CF', 1e-9)}",
+                      "X1 0 n out opamp"])
 
 
 register(Family(kind="practical_differentiator", summary="practical op-amp differentiator (input R, feedback C)",
