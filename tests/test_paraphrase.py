@@ -33,6 +33,7 @@ from spice_lsp.generation.request import read_request
     ("turn the AC at in into DC with one diode and a cap", "half_wave_rectifier"),
     ("remove the 50 Hz hum from the signal at in", "rlc_notch"),
     ("amplify the signal at in by 10 with an op-amp", "opamp_noninverting"),
+    ("a 1 µF cap whose other end is grounded; that cap is fed from in through 1.6k", "rc_lowpass"),
 ])
 def test_a_behaviour_names_its_family(text, kind):
     intent = parse_intent(text)
@@ -107,6 +108,11 @@ def test_a_step_source_is_no_dc_sweep_and_t_is_no_temperature():
     intent = parse_intent("drive in with a step VIN from 0 to 5 V (the step happens at t = 0). Simulate 5 ms.")
     assert [a.kind for a in intent.analyses] == ["tran"]
     assert "TEMP" not in intent.values
+
+
+def test_a_kilo_value_beside_a_capacitor_is_a_resistance():
+    values = parse_intent("a 1 µF cap whose other end is grounded; that cap is fed from in through 1.6k").values
+    assert (values["R"].value, values["C"].value) == (1.6e3, pytest.approx(1e-6))
 
 
 def test_the_feedback_resistor_said_by_where_it_goes():

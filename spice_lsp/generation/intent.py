@@ -211,7 +211,10 @@ _BEHAVIOURS: list[tuple[str, str]] = [
      r"(?:lows|bass|low\s+(?:notes|frequencies|end))\b"
      r"|\bfollows?\b[^.;]{0,60}?\b(?:lazily|slowly|sluggishly|with\s+a\s+lag)\b|\bsmooth(?:s|ing)?\s+(?:out\s+)?"
      r"(?:the\s+)?(?:signal|input|steps?|edges?)\b"
-     r"|\breach\w*\s+\d+(?:\.\d+)?\s*%\s+(?:of\s+\S+\s+)?(?:after|in|within)\b", "low-pass filter"),
+     r"|\breach\w*\s+\d+(?:\.\d+)?\s*%\s+(?:of\s+\S+\s+)?(?:after|in|within)\b"
+     # a capacitor to ground fed through the resistor: the RC lag ("a cap ... grounded; that cap is fed through 1.6k")
+     r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
+     "low-pass filter"),
     (rf"\bcop(?:y|ies|ying)\b\s*{_ANY}{{0,8}}?without\s+loading\b|\bwithout\s+loading\s+(?:in|the\s+input)\b"
      r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)", "voltage follower"),
     (r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b|\bnegative\s+gain\b"
@@ -387,6 +390,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
             q.unit = bare if bare == "ohm" and re.match(r"\s*load\b", after, re.I) else \
                 next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)  # "into a 2k load": ohms
+            if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads
+                q.unit = bare
         role = _keyword_role(before, after, q.unit)
         if role is None:
             role = _default_role(intent, q)
