@@ -9,6 +9,7 @@ E24), then the resistors from the rounded parts (E96). The other recipe modules 
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -125,15 +126,37 @@ MFB = r"multiple[- ]feedback|" + word("mfb") + r"\b|rauch"
 # --- multiple feedback (Rauch) -------------------------------------------------------------------
 
 def _mfb_lowpass_eq(f0, get):
-    # Unity gain, R1 = R2 = R3: Q = sqrt(C1/C2)/3, so C1 = 9 Q^2 C2; f0 = 1/(2 pi R sqrt(C1 C2)).
+    # Gain -K = -R2/R1 with R2 = R3 = R: Q = sqrt(C1/C2)/(K + 2), so C1 = (Q (K + 2))^2 C2 (9 Q^2 C2
+    # at unity gain); f0 = 1/(2 pi R sqrt(C1 C2)).
+    k = abs(get("GAIN", 1)) or 1
     c2 = get("C2", 10e-9)
-    c1 = get("C1", 9 * get("Q", 1 / math.sqrt(2)) ** 2 * c2)
+    c1 = get("C1", (get("Q", 1 / math.sqrt(2)) * (k + 2)) ** 2 * c2)
     r = 1 / (2 * math.pi * f0 * math.sqrt(c1 * c2))
-    return {"C1": c1, "C2": c2, "R1": r, "R2": r, "R3": r}
+    return {"C1": c1, "C2": c2, "R1": r / k, "R2": r, "R3": r}
+
+
+_mfb_lowpass_cutoff = designer(_mfb_lowpass_eq, "f0 = 1/(2 pi R sqrt(C1 C2)), C1 = (Q (K + 2))^2 C2, R1 = R/K", "R2")
+
+
+def _design_mfb_lowpass(intent, d, spec) -> None:
+    """The cutoff's parts for the passband gain asked (a gain after the cutoff: the cutoff's parts again)."""
+    if spec.quantity != "gain":
+        _mfb_lowpass_cutoff(intent, d, spec)
+        return
+    set_value(intent, d, "GAIN", abs(spec.target), "the passband gain asked (|gain| = R2/R1)", None)
+    d.claimed.add("GAIN")
+    if {"C1", "C2", "R2"} <= set(d.designed):  # designed for unity gain: again at the same f0
+        f0 = 1 / (2 * math.pi * d.designed["R2"] * math.sqrt(d.designed["C1"] * d.designed["C2"]))
+        for role in ("C1", "R1", "R2", "R3"):
+            intent.values.pop(role, None)
+            d.designed.pop(role, None)
+        _mfb_lowpass_cutoff(intent, d, dataclasses.replace(spec, quantity="cutoff", target=f0))
 
 
 def _mfb_lowpass(f: _Filler) -> str:
     p = parts(f, _mfb_lowpass_eq, 1e3)
+    if "GAIN" in f.intent.values:  # the passband gain the parts were computed for, -R2/R1
+        f.param("gain", f("GAIN", 1))
     # R1 feeds node a (C1 to ground), R2 feeds back from the output, R3 and C2 make the integrator.
     return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in a {p['R1']}", f"C1 a 0 {p['C1']}",
                       f"R2 a out {p['R2']}", f"R3 a inn {p['R3']}", f"C2 inn out {p['C2']}", "X1 0 inn out opamp"])
@@ -180,8 +203,9 @@ register(Family(kind="mfb_lowpass", summary="multiple-feedback (Rauch) active lo
                 names=("multiple-feedback low-pass filter", "MFB low-pass filter", "Rauch low-pass filter",
                        "multiple feedback LPF"),
                 rules=((4.1, (MFB, LOWPASS)),), noun="filter", accepts="butterworth|second[- ]order|2nd[- ]order",
-                specs=("cutoff",), design=designer(_mfb_lowpass_eq, "f0 = 1/(2 pi R sqrt(C1 C2)), C1 = 9 Q^2 C2", "R2"),
-                examples=_cutoff_example("multiple-feedback low-pass filter")))
+                specs=("cutoff", "gain"), design=_design_mfb_lowpass,
+                examples=(*_cutoff_example("multiple-feedback low-pass filter"),
+                          ("gain", "MFB low-pass filter, cutoff 10 kHz, passband gain of -{x}", 1.5, 10))))
 register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active high-pass filter", build=_mfb_highpass,
                 function=designed("cutoff"),
                 names=("multiple-feedback high-pass filter", "MFB high-pass filter", "Rauch high-pass filter",
