@@ -463,3 +463,38 @@ register(Family(kind="cuk_converter", function=_converts(-1),
                 design=_design_duty(inverting=True),
                 examples=(("vout", "Cuk converter from 12 V with {x} V output", -20, -4),),
                 **_CONVERTER))
+
+
+# --- PWM low-side switch -------------------------------------------------------------------------
+
+def _pwm_levels(f: _Filler) -> tuple[float, float, float]:
+    """The gate drive's high level, the duty and the frequency as the recipe uses them."""
+    return f.number("VIN", 5), f.number("DUTY", 0.5), f.number("FREQ", 10e3, "FSW")
+
+
+def _pwm_switch(f: _Filler) -> str:
+    high, duty, frequency = _pwm_levels(f)
+    f.param("fsw", f("FREQ", 10e3, "FSW"))
+    f.param("duty", f("DUTY", 0.5))
+    f.tran = (1 / (frequency * 100), 20 / frequency)
+    # A wide NMOS (about 1 ohm on at a 5 V drive) pulls the load's low end to ground for the
+    # duty's share of each period: the drain averages VDD (1 - D) when the load is far above 1 ohm.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}",
+                      f"V2 gate 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{duty/fsw}} {{1/fsw}})",
+                      f"R1 vdd out {f('RL', 100, 'R', 'RD')}", f"M1 out gate 0 0 {f.model('nch')} W=1m L=1u"])
+
+
+def _switches(f: _Filler) -> list:
+    high, duty, _ = _pwm_levels(f)
+    vdd = used(f, "VDD")
+    return [settles(f"the gate averages D x {high:g} V", 0.95 * duty * high, 1.05 * duty * high, node="gate"),
+            settles(f"the drain averages about VDD (1 - D) = {vdd * (1 - duty):.3g} V",
+                    vdd * (1 - duty) * 0.97, vdd * (1 - duty) + 0.05 * vdd)]
+
+
+register(Family(kind="pwm_switch", function=_switches,
+                summary="PWM-driven NMOS low-side switch",
+                build=_pwm_switch,
+                names=("NMOS low-side switch", "PWM-driven MOSFET low-side switch", "MOSFET low-side switch"),
+                rules=((20.9, (r"low[- ]side\s+switch|\bpwm\b", r"\b(?:nmos|mosfets?|n-?channel|fet)\b")),),
+                analysis="tran", source="V2", mos=True))
