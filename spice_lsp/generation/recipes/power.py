@@ -473,7 +473,7 @@ def _pwm_levels(f: _Filler) -> tuple[float, float, float]:
 
 
 def _pwm_switch(f: _Filler) -> str:
-    high, duty, frequency = _pwm_levels(f)
+    frequency = _pwm_levels(f)[2]
     f.param("fsw", f("FREQ", 10e3, "FSW"))
     f.param("duty", f("DUTY", 0.5))
     f.tran = (1 / (frequency * 100), 20 / frequency)
@@ -484,7 +484,7 @@ def _pwm_switch(f: _Filler) -> str:
                       f"R1 vdd out {f('RL', 100, 'R', 'RD')}", f"M1 out gate 0 0 {f.model('nch')} W=1m L=1u"])
 
 
-def _switches(f: _Filler) -> list:
+def _pwm_switches(f: _Filler) -> list:
     high, duty, _ = _pwm_levels(f)
     vdd = used(f, "VDD")
     return [settles(f"the gate averages D x {high:g} V", 0.95 * duty * high, 1.05 * duty * high, node="gate"),
@@ -492,7 +492,7 @@ def _switches(f: _Filler) -> list:
                     vdd * (1 - duty) * 0.97, vdd * (1 - duty) + 0.05 * vdd)]
 
 
-register(Family(kind="pwm_switch", function=_switches,
+register(Family(kind="pwm_switch", function=_pwm_switches,
                 summary="PWM-driven NMOS low-side switch",
                 build=_pwm_switch,
                 names=("NMOS low-side switch", "PWM-driven MOSFET low-side switch", "MOSFET low-side switch"),
