@@ -1,0 +1,87 @@
+"""Design to spec (generation/design.py): the values the equations give, the trim loop's moves, and
+requests whose spec is designed, measured in ngspice and verified."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from spice_lsp.generation.design import IZ, Design, design, set_value, trim
+from spice_lsp.generation.intent import Value, parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.request import Spec, read_request
+from spice_lsp.language.units import parse_number
+
+
+def designed(description: str):
+    intent = parse_intent(description)
+    return intent, design(intent, read_request(description).specs)
+
+
+def test_a_value_without_a_series_is_kept_as_the_netlist_writes_it():
+    intent = parse_intent("boost converter")
+    set_value(intent, Design(), "DUTY", 1 - 3.3 / 9, "D = 1 - Vin/Vout", None)
+    value = intent.values["DUTY"]
+    assert value.value == float(value.text)
+
+
+def test_a_zener_regulators_output_sets_vz_the_load_and_the_series_resistor():
+    intent, d = designed("Zener shunt regulator: 15 V at in, 5.1 V at out, feeding a 10 mA load.")
+    vin, vz = intent.values["VIN"].value, intent.values["VZ"].value
+    rl, rs = d.designed["RL"], d.designed["RS"]
+    assert (vin, vz) == (15, 5.1)  # "15 V at in" is the input, not the zener's voltage
+    assert math.isclose(rl, vz / 10e-3)
+    # the zener keeps its knee current at full load (through the load resistor as bought, E96)
+    assert math.isclose((vin - vz) / rs, vz / intent.values["RL"].value + IZ)
+    assert "IBIAS" in d.claimed and not d.problems
+
+
+def test_a_boost_converters_duty_is_trimmed_through_one_minus_d():
+    intent, d = designed("Boost converter taking 3.3 V up to 9 V for a 100 mA load (90 ohms at out), 150 kHz.")
+    spec = read_request(intent.description).specs[0]
+    assert (d.free, d.complement) == ("DUTY", True) and "IBIAS" in d.claimed
+    before = intent.values["DUTY"].value
+    assert trim(intent, d, spec, measured=8.68)
+    after = intent.values["DUTY"].value
+    # Vout = Vin/(1 - D): the output moves with 1/(1 - D), so 1 - D shrinks by what the output missed
+    assert math.isclose(1 - after, (1 - before) * 8.68 / 9, rel_tol=1e-3)
+
+
+def test_a_ripple_to_aim_at_is_designed_for_itself_a_bound_for_less():
+    base = "Half-wave rectifier with a smoothing capacitor: a 10 V peak 60 Hz sine at in, 1k load, "
+    _, about = designed(base + "ripple about 0.5 V peak-to-peak.")
+    _, bound = designed(base + "ripple below 0.5 V.")
+    assert math.isclose(bound.designed["C"] / about.designed["C"], 1 / 0.7)
+
+
+def test_a_unity_gain_crossing_accounts_for_its_0_db():
+    intent, d = designed("Inverting op-amp integrator whose gain falls to 0 dB at 3 kHz; input in, output out.")
+    assert {"GAIN", "FREQ"} <= d.claimed
+    assert math.isclose(1 / (2 * math.pi * d.designed["C"] * 10e3), 3e3)
+
+
+def test_trim_refuses_a_move_past_zero():
+    intent = parse_intent("boost converter")
+    intent.values["DUTY"] = Value("DUTY", 0.5, "0.5", "")
+    d = Design(free="DUTY", scale=-1, complement=True)
+    assert not trim(intent, d, Spec("9 V out", "vout", 9.0), measured=30.0)
+
+
+@pytest.mark.parametrize("description, role", [
+    ("Wien-bridge sine oscillator at 800 Hz on ±15 V supplies, output out.", "R"),
+    ("RC phase-shift oscillator with an op-amp at 1.2 kHz, ±9 V supplies, output out.", "R"),
+    ("Parallel LC tank resonating at 455 kHz with a 100 pF capacitor, fed through 100k from in; the tank node "
+     "is out.", "L"),
+    ("Zener shunt regulator: 15 V at in, 5.1 V at out, feeding a 10 mA load.", "RS"),
+    ("Boost converter taking 3.3 V up to 9 V for a 100 mA load (90 ohms at out), 150 kHz.", "DUTY"),
+])
+def test_a_stated_spec_is_designed_measured_and_verified(description, role):
+    result = generate(description)
+    specs = read_request(description).specs
+    assert specs, "the spec is read"
+    measured = [i for i in result.checks if i.what in {s.text for s in specs}]
+    assert measured and all(i.status == "pass" and i.detail.startswith("measured") for i in measured), \
+        [(i.what, i.detail) for i in measured]
+    assert result.verified, [(i.what, i.detail) for i in result.checks if i.status != "pass"]
+    assert any(a.startswith(f"{role} = ") for a in result.assumptions)  # the designed value is reported
+    assert parse_number(result.intent.values[role].text) is not None
