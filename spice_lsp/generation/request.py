@@ -502,9 +502,9 @@ def _signed(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
 
-# An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "sinks 1 mA".
+# An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "LED at 10 mA", "sinks 1 mA".
 _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
-                             r"\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?)"
+                             r"\bleds?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?)"
                              + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
                             r"(?:output|led|load)\s+current)", re.IGNORECASE)
@@ -788,6 +788,9 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
                                             r"drains?|sources?|supply|load|and|then|with|while)\b", text,
                                             re.IGNORECASE)]
+    # "a 5 V supply VCC with a series resistor from vcc to a": an unnamed part's statement ends it too
+    ends += [m.start() for m in re.finditer(r"\b(?:with|and)\s+(?:an?|the)\s+(?:series\s+|shunt\s+)?(?:resistor|"
+                                            r"capacitor|inductor|led|diode)\s+(?:from|between)\b", text, re.IGNORECASE)]
     stop = min([e for e in ends if e > at] + [_lead(text, m) for m in marks if m > at] + [len(text)])
     return start, max(stop, at + 1)
 
