@@ -89,8 +89,58 @@ def _compares(f: _Filler) -> list:
                   f"{{tran}}\nmeas tran result find v({{out}}) at={period * 1.25:g}", 0.5 * vsat, 1.1 * vsat)]
 
 
+# "on a single 5 V supply: out goes high when in rises above 3 V and low when it falls below 2 V"
+_SINGLE = re.compile(r"\bsingle\s+\+?([\d.]+)\s*V\s+(?:supply|rail)", re.IGNORECASE)
+_RISE_FALL = re.compile(r"\bhigh\s+when\s+(?:the\s+)?\w+\s+(?:rises|goes)\s+above\s+([\d.]+)\s*V\b.*?"
+                        r"\blow\s+when\s+(?:it|the\s+\w+|\w+)\s+(?:falls|drops|goes)\s+below\s+([\d.]+)\s*V\b",
+                        re.IGNORECASE | re.DOTALL)
+SINGLE_COMPARATOR = """.subckt comparator1 inp inn out
+* Behavioural comparator on a single supply: output 0 to vdd, gain 1e4 around the switching point, 100 ns response.
+Bq q 0 V={vdd/2*(1+tanh(2e4*(v(inp)-v(inn))/vdd))}
+Rq q r 1k
+Cq r 0 100p
+Bout out 0 V={v(r)}
+.ends comparator1"""
+
+
+def _stated_thresholds(description: str) -> tuple[float, float, float] | None:
+    """(rising threshold, falling threshold, supply) of a non-inverting trigger on a single supply
+    whose two thresholds the request states."""
+    m, single = _RISE_FALL.search(description), _SINGLE.search(description)
+    if not (m and single):
+        return None
+    up, down, vdd = float(m[1]), float(m[2]), float(single[1])
+    return (up, down, vdd) if 0 < down < up < vdd else None
+
+
+def _schmitt_single(f: _Filler, up: float, down: float, vdd: float) -> str:
+    # The input through R1 to +, R2 from the output (0 or VDD) back to +, - at VREF. Rising (out at 0):
+    # up = VREF (R1 + R2)/R2; falling (out at VDD): down = up - VDD R1/R2. So R1 = R2 (up - down)/VDD.
+    for role, value in list(f.intent.values.items()):  # a threshold the reader gave a role is the threshold
+        if role in ("VIN", "VBIAS", "VREF") and value.value in (up, down):
+            f.given(role, value.value)
+    f.supply("vdd", vdd)
+    f.param("vup", f"{up:g}")
+    f.param("vdown", f"{down:g}")
+    f.param("fin", f("FREQ", 100))
+    r2 = f.number("R2", 10e3)
+    period = 1 / f.number("FREQ", 100)
+    f.tran = (period / 2000, 4 * period)
+    # A triangle from 0 to VDD sweeps the input through both thresholds each period.
+    return "\n".join([SINGLE_COMPARATOR, GEAR, "V1 in 0 PULSE(0 {vdd} 0 {0.5/fin} {0.5/fin} 1n {1/fin})",
+                      f"R1 in p {{{r2:g}*(vup-vdown)/vdd}}", f"R2 p out {f('R2', 10e3)}",
+                      "V2 ref 0 DC {vup*vdd/(vdd+vup-vdown)}", "X1 p ref out comparator1"])
+
+
 def _hysteresis(inverting: bool):
     def function(f: _Filler) -> list:
+        if not inverting and (stated := _stated_thresholds(f.intent.description)):
+            up, down, vdd = stated
+            period = 1 / used(f, "FREQ")
+            find = f"find v({{inp}}) when v({{out}})={vdd / 2:g}"
+            return [Probe(f"function: switches high at {up:g} V rising and low at {down:g} V falling",
+                          f"{{tran}}\nmeas tran up {find} rise=1 td={period:g}\nmeas tran dn {find} fall=1 "
+                          f"td={period:g}\nlet result = abs(up-{up:g})+abs(dn-{down:g})", 0, 0.05 * (up - down))]
         r1, r2 = used(f, "R1", "R"), used(f, "R2")
         return [expect("hysteresis", 2 * saturation(f.intent) * (r2 / (r1 + r2) if inverting else r1 / r2), 0.1)]
     return function
@@ -148,6 +198,8 @@ def _hysteresis_design(inverting: bool):
 
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
+    if not inverting and (stated := _stated_thresholds(f.intent.description)):
+        return _schmitt_single(f, *stated)
     # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
     r1_default = 10e3 if inverting else 4.7e3
     if (b := _stated_fraction(f.intent)) is not None and 0 < b < 1:  # thresholds +-b Vsat, as stated
@@ -166,7 +218,8 @@ for _kind, _inverting, _names, _rule in (
                                      "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
-         (5.0, (_SCHMITT, r"non[- ]?inverting|high\s+when\s+(?:the\s+)?input\s+(?:is\s+|goes\s+|rises\s+)?above")))):
+         (5.0, (_SCHMITT, r"non[- ]?inverting|high\s+when\s+(?:the\s+)?(?:input|in)\s+(?:is\s+|goes\s+|rises\s+)?"
+                          r"above")))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,
