@@ -85,3 +85,29 @@ def test_a_stated_spec_is_designed_measured_and_verified(description, role):
     assert result.verified, [(i.what, i.detail) for i in result.checks if i.status != "pass"]
     assert any(a.startswith(f"{role} = ") for a in result.assumptions)  # the designed value is reported
     assert parse_number(result.intent.values[role].text) is not None
+
+
+@pytest.mark.parametrize("description, function", [
+    # the two thresholds, found in the answer's own transient
+    ("Schmitt trigger on a single 5 V supply: out goes high when in rises above 3 V and low when it falls below "
+     "2 V. Drive in with a 0-5 V triangle at 100 Hz; 40 ms transient.", "switches high at 3 V rising and low at 2 V"),
+    # b counts double: R2 = RF/2, and the output is -(0.5 + 2 x 0.25) V
+    ("Inverting summer with inputs a and b where b counts double: out = -(a + 2b). a is 0.5 V DC and b is 0.25 V "
+     "DC; operating point.", "adds its inputs"),
+    # 20 uA x 100 kV/A at the output
+    ("Transimpedance amplifier with 100 kV/A: a photodiode modelled as a 20 µA current source into node in (the "
+     "op-amp's inverting input), output out; operating point.", "vout 2V"),
+])
+def test_a_circuit_built_to_the_requests_figures_does_what_they_say(description, function):
+    result = generate(description)
+    items = [i for i in result.checks if i.what.startswith("function") and function in i.what]
+    assert items and all(i.status == "pass" for i in items), [(i.what, i.detail) for i in result.checks]
+
+
+def test_named_inputs_at_their_levels_are_the_difference_amplifiers_inputs():
+    result = generate("Difference amplifier (one op-amp, four resistors) with a differential gain of 5: inputs inp "
+                      "at 1.2 V DC and inn at 1.0 V DC, output out; operating point.")
+    lines = result.netlist.splitlines()
+    assert "V1 inp 0 DC 1.2 AC 1" in lines and "V2 inn 0 DC 1" in lines
+    assert ".param vdd=12" in lines  # "inn at 1.0 V" is no supply: the op-amp keeps its rails
+    assert any(i.what == "gain of 5" and i.status == "pass" for i in result.checks)
