@@ -73,6 +73,8 @@ def test_controlled_sources_are_transcribed_and_verified(description, lines):
     ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D2", ("0", "out")),
     ("D1 anode at out and cathode to ground, D2 anode at ground and cathode at out.", "D1", ("out", "0")),
     ("R1: 10k, a to b.", "R1", ("a", "b")),  # name, value, then its nodes, as a netlist line is written
+    ("R1 connects in and out, 1k.", "R1", ("in", "out")),
+    ("L1 2.2uH in->out.", "L1", ("in", "out")),
     # a part across a node (not a part) goes from it to ground
     ("L2 = 18 mH from sec to ground; RL = 1k across sec.", "RL", ("sec", "0")),
     # parts listed together take the nodes stated for them all
@@ -179,3 +181,8 @@ def test_an_led_mentioned_twice_is_placed_where_it_is_said_to_go():
 def test_a_supply_named_like_a_node_of_the_request_sits_on_it():
     request = read_request("a 5 V supply VCC; R1 = 1k from vcc to a; D1 from a to ground")
     assert [(s.name, s.node) for s in request.sources] == [("VCC", "vcc")]
+
+
+def test_model_parameters_of_any_diode():
+    request = read_request("D2 (1N4148-like, IS=2.5n, N=1.75) from x to y.")
+    assert {(p.name, p.value) for p in request.model_params} == {("is", 2.5e-9), ("n", 1.75)}

@@ -54,6 +54,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
     r"\bto\s+(?P<b>ground|gnd)\s+(?:at|from|on)\s+" + _NODE.format("a"),  # "10n to ground at out"
     r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
+    # "R1 connects in and out", "in->out"
+    r"\bconnect(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+(?:and|to|with)\s+" + _NODE.format("b"),
+    r"(?<![\w-])(?P<a>[a-z_]\w*|\d+)\s*(?:->|-->|\u2192)\s*(?P<b>[a-z_]\w*|\d+)\b",
     # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
     r"^\s*[A-Za-z]\w*\s*(?:[=:]\s*)?[-+\d.]+\s*[a-zµΩ]*[\s,]+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -431,7 +434,7 @@ _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMB
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|\bpnps?\b|"
-                            r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD1\b|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
+                            r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
                         r"(?:\s+(?:set\s+)?)?"
