@@ -334,30 +334,31 @@ def _wiper(f: _Filler, control: str) -> float:
     return next((where for words, where in _SETTINGS if re.search(words, clause)), 0.5)
 
 
-def _pot(name: str, a: str, wiper: str, b: str, total: float, at: float) -> list[str]:
+def _pot(names: tuple[str, str], a: str, wiper: str, b: str, total: float, at: float) -> list[str]:
     """A potentiometer as its two halves (1 Ω at an end stop, never 0)."""
-    return [f"{name}a {a} {wiper} {format_eng(max(total * at, 1))}",
-            f"{name}b {wiper} {b} {format_eng(max(total * (1 - at), 1))}"]
+    return [f"{names[0]} {a} {wiper} {format_eng(max(total * at, 1))}",
+            f"{names[1]} {wiper} {b} {format_eng(max(total * (1 - at), 1))}"]
 
 
 def _baxandall(f: _Filler) -> str:
     bass, treble = _wiper(f, "bass"), _wiper(f, "treble")
-    # Bass: R1, the 100k pot P1 and R2 from in to out, C1/C2 across the pot's halves, its wiper to the
-    # virtual ground through R3; treble: C3, the pot P2 and C4 from in to out, its wiper to n. At low
-    # frequencies the gain is -(P1b + R2)/(R1 + P1a): 20.8 dB at full boost, 0 dB flat.
+    # Bass: R1, the 100k pot (R5 | R6 at its wiper w1) and R2 from in to out, C1/C2 across the pot's
+    # halves, its wiper to the virtual ground through R3; treble: C3, the pot (R7 | R8) and C4 from in
+    # to out, its wiper to n through R4. At low frequencies the gain is -(R6 + R2)/(R1 + R5): 20.8 dB
+    # at full boost, 0 dB flat.
     rbass, rtreble = f.number("RBASS", 100e3), f.number("RTREBLE", 100e3)
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}",
-                      f"R1 in a {f('R1', 10e3)}", *_pot("RP1", "a", "w1", "b", rbass, bass),
+                      f"R1 in a {f('R1', 10e3)}", *_pot(("R5", "R6"), "a", "w1", "b", rbass, bass),
                       f"R2 b out {f('R2', 10e3)}", f"C1 a w1 {f('C1', 22e-9)}", f"C2 w1 b {f('C2', 22e-9)}",
                       f"R3 w1 n {f('R3', 3.3e3)}", f"C3 in t1 {f('C3', 2.2e-9)}",
-                      *_pot("RP2", "t1", "w2", "t2", rtreble, treble), f"C4 t2 out {f('C4', 2.2e-9)}",
+                      *_pot(("R7", "R8"), "t1", "w2", "t2", rtreble, treble), f"C4 t2 out {f('C4', 2.2e-9)}",
                       "R4 w2 n 1k", "X1 0 n out opamp"])
 
 
 def _tones(f: _Filler) -> list:
     bass, total = _wiper(f, "bass"), used(f, "RBASS")
     low = 20 * math.log10((total * (1 - bass) + used(f, "R2")) / (used(f, "R1") + total * bass))
-    return [Probe(f"function: the gain at 10 Hz is the bass setting's -(P1b + R2)/(R1 + P1a) = {low:.1f} dB",
+    return [Probe(f"function: the gain at 10 Hz is the bass setting's -(R6 + R2)/(R1 + R5) = {low:.1f} dB",
                   "ac dec 20 1 100k\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=10", low - 1.5, low + 1.5)]
 
 
