@@ -10,12 +10,12 @@ import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
-from spice_lsp.generation.families import Family, expect, register, settles, used
+from spice_lsp.generation.families import Family, expect, logic_gate, register, settles, used
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
 from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
 from spice_lsp.generation.recipes.oscillators import _oscillates, _show
-from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -551,3 +551,39 @@ register(Family(kind="single_supply_relaxation", summary="single-supply comparat
                 accepts=r"astable|multivibrator|comparators?|schmitt|square[- ]wave\s+generator",
                 design=designer(_single_supply_eq, "f = 1/(2 R C ln 2)", "R"),
                 examples=(("frequency", "single-supply relaxation oscillator oscillating at {x} Hz", 100, 10e3),)))
+
+
+# --- pseudo-NMOS NOR gate -------------------------------------------------------------------------
+
+# "a high for the first 100 ns of every 200 ns": an input's pulse train; "(1 ns edges)" its edges.
+_HIGH_FOR = re.compile(rf"\b([a-z]\w*)\s+(?:with\s+[^;]*?\s+)?high\s+for\s+the\s+first\s+({TIME})\s+of\s+"
+                       rf"every\s+({TIME})", re.IGNORECASE)
+_EDGES = re.compile(rf"({TIME})\s+(?:rise\s+and\s+fall\s+)?edges", re.IGNORECASE)
+
+
+def _input_pulses(f: _Filler, defaults: dict[str, tuple[float, float]]) -> list[str]:
+    """One pulse source per input: the high time and period the request gives it, else the default."""
+    text = f.intent.description
+    stated = {m[1].lower(): (seconds(m[2]), seconds(m[3])) for m in _HIGH_FOR.finditer(text)}
+    edge = seconds(e[1]) if (e := _EDGES.search(text)) else 1e-9
+    level = f("VGS", 1.8) if "VGS" in f.intent.values else "{vdd}"  # "0/1.8 V pulses"
+    return [f"V{i} {node} 0 PULSE(0 {level} 0 {format_eng(edge)} {format_eng(edge)} {format_eng(high)} "
+            f"{format_eng(period)})" for i, (node, (high, period)) in
+            enumerate(((n, stated.get(n, t)) for n, t in defaults.items()), start=2)]
+
+
+def _pseudo_nmos_nor(f: _Filler) -> str:
+    f.supply("vdd", 1.8)
+    # Pseudo-NMOS: the PMOS load (gate grounded) is always on and about 9x weaker than either
+    # pull-down, so out sits near 0 V (ratioed, VOL ~ 60 mV) whenever a or b is high, else at vdd.
+    return "\n".join(["V1 vdd 0 DC {vdd}", *_input_pulses(f, {"a": (100e-9, 200e-9), "b": (200e-9, 400e-9)}),
+                      f"M1 out 0 vdd vdd {f.model('pch')} W=0.5u L=180n", f"M2 out a 0 0 {f.model('nch')} W=2u L=180n",
+                      "M3 out b 0 0 nch W=2u L=180n", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
+
+
+register(Family(kind="pseudo_nmos_nor", summary="pseudo-NMOS NOR gate (grounded-gate PMOS load)",
+                function=lambda f: [logic_gate((False, False, False, True), used(f, "VDD"))],
+                build=_pseudo_nmos_nor,
+                names=("pseudo-NMOS NOR gate", "pseudo NMOS NOR", "two-input pseudo-NMOS NOR gate"),
+                rules=((4.05, (r"pseudo[- ]?nmos", word("nor") + r"\b")),), analysis="tran", tran=("0.5n", "400n"),
+                mos=True, transient=400e-9, accepts=r"nor|and\s+gate|or\s+gate"))
