@@ -70,18 +70,18 @@ def _step_time(f: _Filler) -> float:
 
 
 def _charge_amplifier(f: _Filler) -> str:
-    # The sensor's charge CS x VIN lands on CF (X1 holds n at 0 V): out = -VIN CS/CF, decaying with
-    # RF CF, the resistor that sets the DC operating point.
+    # The sensor's charge C1 x VIN (C1 its capacitance) lands on the feedback capacitor C2 (X1 holds
+    # n at 0 V): out = -VIN C1/C2, decaying with RF C2; RF sets the DC operating point.
     return "\n".join([_opamp_block(f), f"V1 in 0 PULSE(0 {f('VIN', 1)} {format_eng(_step_time(f))} 1u 1u 1 2)",
-                      f"C1 in n {f('CS', 470e-12, 'C1')}", f"C2 n out {f('CF', 1e-9, 'C2')}",
+                      f"C1 in n {f('C1', 470e-12)}", f"C2 n out {f('C2', 1e-9)}",
                       f"R1 n out {f('RF', 100e6, 'R')}", "X1 0 n out opamp"])
 
 
 def _charges(f: _Filler) -> list:
-    step, tau = _step_time(f), used(f, "RF") * used(f, "CF")
+    step, tau = _step_time(f), used(f, "RF") * used(f, "C2")
     at = step + min(tau, 1e-3) / 2
-    level = -used(f, "VIN") * used(f, "CS") / used(f, "CF") * math.exp(-(at - step) / tau)
-    return [Probe(f"function: out = -VIN CS/CF e^(-t/RF CF) = {level:.3g} V at {format_eng(at)}s",
+    level = -used(f, "VIN") * used(f, "C1") / used(f, "C2") * math.exp(-(at - step) / tau)
+    return [Probe(f"function: out = -VIN C1/C2 e^(-t/RF C2) = {level:.3g} V at {format_eng(at)}s",
                   f"{{tran}}\nmeas tran result find v({{out}}) at={at:g}", level - 0.03 * abs(level),
                   level + 0.03 * abs(level))]
 
@@ -262,10 +262,12 @@ def _dickson(f: _Filler) -> str:
     f.tran = (1 / (50 * fsw), 100 / fsw)
     c = f("C", 10e-9)
     # Each stage's capacitor, pumped by the clock phase opposite its neighbour's, lifts the charge
-    # one clock amplitude: out -> VIN + N (VCLK - Vd) - Vd, less I/(f C) a stage under load.
-    lines = [f"V1 vdd 0 DC {f('VIN', 5, 'VDD')}",
-             f"V2 clk 0 PULSE(0 {f('VCLK', 5)} 0 5n 5n {format_eng(0.5 / fsw - 5e-9)} {format_eng(1 / fsw)})",
-             f"V3 clkb 0 PULSE(0 {f('VCLK', 5)} {format_eng(0.5 / fsw)} 5n 5n {format_eng(0.5 / fsw - 5e-9)} "
+    # one clock amplitude (the clocks swing 0 to VIN): out -> VIN + N (VIN - Vd) - Vd, less I/(f C)
+    # a stage under load.
+    vin = f("VIN", 5, "VDD")
+    lines = [f"V1 vdd 0 DC {vin}",
+             f"V2 clk 0 PULSE(0 {vin} 0 5n 5n {format_eng(0.5 / fsw - 5e-9)} {format_eng(1 / fsw)})",
+             f"V3 clkb 0 PULSE(0 {vin} {format_eng(0.5 / fsw)} 5n 5n {format_eng(0.5 / fsw - 5e-9)} "
              f"{format_eng(1 / fsw)})"]
     nodes = ["vdd", *(f"n{k}" for k in range(1, n + 1)), "out"]
     for k, (a, b) in enumerate(zip(nodes, nodes[1:]), start=1):
@@ -276,9 +278,9 @@ def _dickson(f: _Filler) -> str:
 
 
 def _pumps(f: _Filler) -> list:
-    n, vin, vclk = _stage_count(f), used(f, "VIN"), used(f, "VCLK")
-    ideal = vin + n * vclk
-    return [settles(f"out rises towards VIN + N VCLK = {ideal:g} V (less a diode drop a stage)",
+    n, vin = _stage_count(f), used(f, "VIN", "VDD")
+    ideal = (n + 1) * vin
+    return [settles(f"out rises towards (N + 1) VIN = {ideal:g} V (less a diode drop a stage)",
                     0.6 * ideal, ideal)]
 
 
@@ -334,6 +336,9 @@ def _wiper(f: _Filler, control: str) -> float:
     return next((where for words, where in _SETTINGS if re.search(words, clause)), 0.5)
 
 
+POT = 100e3  # each control's potentiometer: a request sets its wiper, not its value
+
+
 def _pot(names: tuple[str, str], a: str, wiper: str, b: str, total: float, at: float) -> list[str]:
     """A potentiometer as its two halves (1 Ω at an end stop, never 0)."""
     return [f"{names[0]} {a} {wiper} {format_eng(max(total * at, 1))}",
@@ -346,18 +351,17 @@ def _baxandall(f: _Filler) -> str:
     # halves, its wiper to the virtual ground through R3; treble: C3, the pot (R7 | R8) and C4 from in
     # to out, its wiper to n through R4. At low frequencies the gain is -(R6 + R2)/(R1 + R5): 20.8 dB
     # at full boost, 0 dB flat.
-    rbass, rtreble = f.number("RBASS", 100e3), f.number("RTREBLE", 100e3)
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}",
-                      f"R1 in a {f('R1', 10e3)}", *_pot(("R5", "R6"), "a", "w1", "b", rbass, bass),
+                      f"R1 in a {f('R1', 10e3)}", *_pot(("R5", "R6"), "a", "w1", "b", POT, bass),
                       f"R2 b out {f('R2', 10e3)}", f"C1 a w1 {f('C1', 22e-9)}", f"C2 w1 b {f('C2', 22e-9)}",
                       f"R3 w1 n {f('R3', 3.3e3)}", f"C3 in t1 {f('C3', 2.2e-9)}",
-                      *_pot(("R7", "R8"), "t1", "w2", "t2", rtreble, treble), f"C4 t2 out {f('C4', 2.2e-9)}",
+                      *_pot(("R7", "R8"), "t1", "w2", "t2", POT, treble), f"C4 t2 out {f('C4', 2.2e-9)}",
                       "R4 w2 n 1k", "X1 0 n out opamp"])
 
 
 def _tones(f: _Filler) -> list:
-    bass, total = _wiper(f, "bass"), used(f, "RBASS")
-    low = 20 * math.log10((total * (1 - bass) + used(f, "R2")) / (used(f, "R1") + total * bass))
+    bass = _wiper(f, "bass")
+    low = 20 * math.log10((POT * (1 - bass) + used(f, "R2")) / (used(f, "R1") + POT * bass))
     return [Probe(f"function: the gain at 10 Hz is the bass setting's -(R6 + R2)/(R1 + R5) = {low:.1f} dB",
                   "ac dec 20 1 100k\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=10", low - 1.5, low + 1.5)]
 
