@@ -151,6 +151,7 @@ class Request:
     nodes: list[str] = field(default_factory=list)  # node names the request fixes
     output: str | None = None  # "output at vout"
     input: str | None = None
+    inputs: list[str] = field(default_factory=list)  # further signal input ports, in order ("inputs Vp, Vn")
     sources: list[SourceConstraint] = field(default_factory=list)
     model_params: list[ModelParam] = field(default_factory=list)
     specs: list[Spec] = field(default_factory=list)
@@ -447,7 +448,8 @@ _OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*)(?:\s+(?:with|using|from)\s+(?:a
                        r"ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
 _CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
-_GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
+_GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*"
+                   r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
@@ -494,6 +496,32 @@ _CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s
 # "outputs at the collectors q1 and q2", "inputs a and b": two nodes named together.
 _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:nodes?\s+)?"
                         r"(?P<a>[a-z_]\w{0,7})\s+and\s+(?!(?:inputs?|outputs?)\b)(?P<b>[a-z_]\w{0,7})\b", re.IGNORECASE)
+
+# "inputs Vp, Vn and outputs Vout", "Input node name: Vin1, Vin2.": the ports after the first, in order
+_INPUT_LIST = re.compile(r"\binputs?\s+(?:node\s+names?\s*:\s*|nodes?\s+(?:are\s+)?|are\s+)?(?P<first>[a-z_]\w*)"
+                         r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*"
+                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*)+)", re.IGNORECASE)
+# bias, reference and supply ports are no signal inputs ("Input node name: Vin, Vbias")
+_NOT_SIGNAL = re.compile(r"bias|ref|^v?(?:dd|ss|cc|ee)$|clk", re.IGNORECASE)
+
+_DIFFERENCE = re.compile(r"=\s*(?P<a>[a-z_]\w*)\s*[-\u2212]\s*(?P<b>[a-z_]\w*)", re.IGNORECASE)
+
+
+def _minuend_first(text: str, ports: list[str | None]) -> list[str | None]:
+    """"Vout = Vin2 - Vin1": the port added goes first (a difference amplifier's non-inverting input)."""
+    m = _DIFFERENCE.search(text)
+    if m and _node(m["a"]) in ports[1:] and _node(m["b"]) in ports:
+        return [_node(m["a"])] + [p for p in ports if p != _node(m["a"])]
+    return ports
+
+
+def _more_inputs(text: str, first: str | None) -> list[str]:
+    """The signal input ports a list names after the circuit's first input."""
+    listed = next((m for m in _INPUT_LIST.finditer(text) if first and _node(m["first"]) == first), None)
+    if listed is None:
+        return []
+    names = [_node(n) for n in re.findall(r"\w+", listed["more"]) if n.lower() != "and"]
+    return [n for n in dict.fromkeys(names) if n != first and not _NOT_SIGNAL.search(n)]
 
 
 def _words(text: str) -> str:
@@ -1327,7 +1355,9 @@ def read_request(description: str) -> Request:
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
-    named = [request.output, request.input] + [_node(n) for m in _NAMED_NODE.finditer(text)
+    ports = _minuend_first(text, [request.input, *_more_inputs(text, request.input)])
+    request.input, request.inputs = ports[0], [p for p in ports[1:] if p]
+    named = [request.output, request.input, *request.inputs] + [_node(n) for m in _NAMED_NODE.finditer(text)
                                                 for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]

@@ -26,3 +26,4 @@ from spice_lsp.generation.recipes import sensors  # noqa: E402,F401
 from spice_lsp.generation.recipes import opamp_circuits  # noqa: E402,F401
 from spice_lsp.generation.recipes import assorted  # noqa: E402,F401
 from spice_lsp.generation.recipes import everyday  # noqa: E402,F401
+from spice_lsp.generation.recipes import direct_coupled  # noqa: E402,F401
