@@ -1219,7 +1219,8 @@ def _unnamed_diode(text: str, request: Request) -> None:
     """"a diode from out to ground, cathode at ground": one diode (or LED, or zener), unnamed, in a request that names
     none, placed by its pins and ends as a named one is; said twice ("an LED ... the LED from a to ground"), where
     one of the mentions places it."""
-    words = list(re.finditer(r"\b(?:diode|led|zener)\b", text, re.IGNORECASE))
+    # "Vbe multiplier (rubber diode)": a circuit's other name, not a diode
+    words = list(re.finditer(r"(?<!rubber )(?<!amplified )\b(?:diode|led|zener)\b", text, re.IGNORECASE))
     if any(e.kind == "D" for e in request.elements) or len({w[0].lower() for w in words}) > 1:
         return  # a diode and an LED: two parts
     placed = []  # "a green LED at 12 mA ... and the LED from a to ground": one LED, placed where it is

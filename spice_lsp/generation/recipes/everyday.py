@@ -189,6 +189,7 @@ def _vbe_multiplier(f: _Filler) -> str:
     for _ in range(30):
         ra *= target / _vbe_multiplier_volts(i, ra, rb)
     f.param("design_vin", format_eng(target))
+    f.param("ifeed", f("IBIAS", 5e-3))  # the feed current R1 was sized for
     q = f.model("npn")
     # RA-RB divide the transistor's own VBE: V(top, bot) = VBE (1 + RA/RB); R1 feeds it from the supply.
     return "\n".join([f"V1 vcc 0 DC {f('VDD', vdd)}", f"R1 vcc top {f('R', (vdd - target) / i, 'RS')}",
