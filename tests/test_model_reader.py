@@ -63,11 +63,11 @@ def test_a_reading_with_an_invented_value_is_discarded():
 
 
 def test_the_original_request_is_still_checked_on_the_answer_to_its_restatement():
-    # The restatement leaves out the request's 47 nF capacitor: the answer has the family's own,
-    # fails the request's own value check, and is not used.
+    # The restatement leaves out the request's 47 nF capacitor: the cross-check discards it (and
+    # were it built, the answer would have the family's own capacitor and fail the value check).
     description = LOW_PASS.replace("10 nF", "47 nF")
     result = generate(description, reader=FakeReader("RC low-pass filter: cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"))
-    assert result.backend == "template" and "value 47 nF (C) of the request: not in the netlist" in result.reason
+    assert result.backend == "template" and "numbers of the request left out: 47 nF" in result.reason
 
 
 def test_a_circuit_the_model_chose_without_a_measured_spec_never_replaces_a_refusal():
@@ -122,8 +122,9 @@ def test_the_prompt_shows_each_nearest_circuit_as_its_form_with_slots_for_the_fi
 
 def test_slots_the_model_left_unfilled_are_dropped_before_the_cross_check():
     from spice_lsp.generation.model_reader import read
-    reading = read(LOW_PASS, FakeReader("RC low-pass filter: R = ?, C = 10n, cutoff 1.6 kHz, AC from ? to ?"), [])
-    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    reading = read(LOW_PASS, FakeReader("RC low-pass filter: R = ?, C = 10n, cutoff 1.6 kHz, AC from ? to ?, "
+                                           "AC from 10 Hz to 1 MHz"), [])
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"
 
 
 class StreamingReader(FakeReader):
@@ -144,9 +145,10 @@ class StreamingReader(FakeReader):
 
 def test_the_reading_ends_at_the_end_of_its_line():
     from spice_lsp.generation.model_reader import read
-    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz\nand then it goes on and on")
+    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz\n"
+                             "and then it goes on and on")
     reading = read(LOW_PASS, reader, ["RC low-pass filter"])
-    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"
     assert "goes on" not in reader.written
     stopped = __import__("threading").Event()
     stopped.set()
@@ -155,9 +157,10 @@ def test_the_reading_ends_at_the_end_of_its_line():
 
 def test_a_reading_that_loops_ends_at_its_first_repeated_item():
     from spice_lsp.generation.model_reader import read
-    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz, C = 10n, cutoff 1.6 kHz, C = 10n, and on")
+    reader = StreamingReader("RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz, C = 10n, "
+                             "cutoff 1.6 kHz, C = 10n, and on")
     reading = read(LOW_PASS, reader, [])
-    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"
     assert "and on" not in reader.written  # generation stopped there
 
 
@@ -169,5 +172,16 @@ def test_a_reading_cut_off_at_the_token_cap_loses_its_unfinished_last_item():
             return Draft(self.answer, MAX_TOKENS, 0.01, 100.0, False)
 
     # "R = 1" is the start of "R = 10k": a figure the request holds, but not the one it gives R
-    reading = read(LOW_PASS + ", R = 10k", CutOff("RC low-pass filter: C = 10n, cutoff 1.6 kHz, R = 1"), [])
-    assert reading.ok and reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz"
+    reading = read(LOW_PASS + ", R = 10k", CutOff("RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to "
+                                                  "1 MHz, R = 1"), [])
+    assert reading.text == "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz"
+
+
+def test_a_restatement_that_leaves_out_a_figure_of_the_request_is_not_used():
+    # the answer to it would say verified while the request's Q was neither built nor checked
+    request = "an active twin-T notch at 50 Hz, Q around 2, input in, output out"
+    reading = cross_check(request, "active twin-T notch filter: notch at 50 Hz")
+    assert not reading.ok and reading.problems == ["numbers of the request left out: 2"]
+    assert cross_check(LOW_PASS, "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz").ok
+    # '-3 dB point' says what the cutoff is; it is no figure to restate
+    assert cross_check("RC high-pass, C = 10 nF, -3 dB point at 1 kHz", "RC high-pass filter: C = 10n, cutoff 1 kHz").ok

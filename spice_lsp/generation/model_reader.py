@@ -232,6 +232,9 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z_]\w*|\d+", text)}
 
 
+_HALF_POWER = re.compile(r"[-+\u2212]?3 ?dB")  # "-3 dB point", "falls by 3 dB": they define a cutoff, no value
+
+
 def cross_check(request: str, restatement: str) -> Reading:
     """The restatement, with the reasons it cannot be used: it names no registry family, or it
     holds a number, a part or a node the request does not (the model may rephrase, not invent)."""
@@ -247,6 +250,13 @@ def cross_check(request: str, restatement: str) -> Reading:
     invented = [m[0].strip() for m in _NUMBER.finditer(rest) if not _occurs(values_in(m[0])[0], stated)]
     if invented:
         problems.append("numbers not in the request: " + ", ".join(invented))
+    # and leave none out: a figure the restatement drops is neither built nor checked, yet the
+    # answer to the restatement would say verified ('Q around 2' dropped from a notch request)
+    restated = values_in(text)
+    dropped = [m[0].strip() for m in _NUMBER.finditer(request) if not _HALF_POWER.fullmatch(m[0].strip())
+               and not any(_occurs(v, restated) for v in values_in(m[0]))]
+    if dropped:
+        problems.append("numbers of the request left out: " + ", ".join(dropped))
     said = _words(request)
     own = {r.lower() for r in roles(kind)} | {a.lower() for r in roles(kind) for a in ALIASES.get(r, ())}
     parts = [m["name"] for m in _PART.finditer(rest) if m["name"].lower() not in said | own]
