@@ -170,6 +170,24 @@ def test_a_coupling_is_checked_on_the_answers_k_element():
         assert [(i.what, i.status) for i in items] == [("'k = 0.99' in the request", status)]
 
 
+def test_counts_say_what_the_answer_holds_and_what_it_is_not():
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.request import Request
+    text = "four equal resistors from ref to ground, one op-amp (not the three-op-amp kind)"
+    netlist = ("t\n.subckt comparator inp inn out\nR9 inp inn 1meg\nC9 out 0 1p\n.ends\nV1 ref 0 4\nR1 ref a 1k\n"
+               "R2 a b 1k\nR3 b c 1k\nR4 c 0 1k\nR5 out 0 10k\nX1 a b out comparator\n.op\n.end\n")
+    items = unread_numbers(text, Intent(text), Request(text), None, parse(netlist).netlist, netlist, [])
+    assert [(i.what, i.status) for i in items] == [("'four equal resistors' in the request", "pass"),
+                                                   ("'one op-amp' in the request", "pass")]
+
+
+def test_levels_written_with_a_slash_are_two_numbers():
+    from spice_lsp.generation.coverage import number_mentions
+    assert [m.text for m in number_mentions("a 0/5 V square wave, a third (1/3) of it")] == ["0", "5 V", "a third",
+                                                                                              "1/3"]
+
+
 def test_numbers_the_readers_took_are_not_reported():
     netlist = "t\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 100n\n.ac dec 20 10 100k\n.end\n"
     assert _unread("RC low-pass, R1 = 1k from in to out, C1 = 100n from out to ground; AC 10 Hz to 100 kHz",

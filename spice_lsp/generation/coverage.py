@@ -7,7 +7,12 @@ of the reader, every word written as a part's designator (a letter and a number:
 or a capitalised name given a value or a part noun: "RA = 10k", "resistor RS"; or a port written
 as specifications write them: Vin, Vout, Vp, Vn, Vdd) must name an element, node, model or
 subcircuit of the answer, and every value with a unit the reader found ("1 kHz", "2 V") must be
-written in it, unless a spec accounts for it (then it is measured)."""
+written in it, unless a spec accounts for it (then it is measured).
+
+The same holds for what the reader may miss altogether: every number the request writes must be
+accounted for by something read (or it is "not checked"), counts of parts are counted, nodes written
+after "at" must exist, pins a part's words place are checked in their orientation, and a source
+must drive something (unread_numbers, named_nodes, stated_pins, idle_sources)."""
 from __future__ import annotations
 
 import math
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
 from spice_lsp.generation.families import Family, covered_spans
-from spice_lsp.generation.intent import _WORD, Intent, Value, _quantities, _words_value
+from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value
 from spice_lsp.generation.request import Request
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
@@ -229,6 +234,9 @@ _COUNTED = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coi
 _COUNT = re.compile(r"[\s-]+(?P<between>(?:(?!(?:and|or|of|with|to|from|at|in|on|for|by|the|an?|each|per)\b)"
                     r"(?:[-+]?\d*\.?\d+[^\s,;:()]*|[A-Za-zµμ\u03a9\u2126][\w-]*)\s+){0,3}?)"
                     rf"(?P<part>{'|'.join(sorted(_COUNTED, key=len, reverse=True))})(?:e?s)?\b", re.IGNORECASE)
+_SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
+               "vout": "V", "clip": "V", "hysteresis": "V", "ripple": "V", "current": "A", "width": "s"}
+_OPAMP = re.compile(r"op.?amp|^oa|comparator")  # an op-amp's model, or one used open-loop as a comparator
 _STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
                         re.IGNORECASE)
 _NEAR = re.compile(r"[A-Za-z][\w-]*")
@@ -247,7 +255,14 @@ def number_mentions(text: str) -> list[Mention]:
     ordinals of an order ("second-order")."""
     found = [Mention(q.start, q.start + len(q.text), q.text) for q in _quantities(text)]
     for m_ in _MENTION.finditer(text):
-        if not any(f.start < m_.end() and m_.start() < f.end for f in found):
+        if any(f.start < m_.end() and m_.start() < f.end for f in found):
+            continue
+        unit = re.match(r"\s?[munpkµμ]?[VA]\b", text[m_.end():]) if m_["ratio"] else None
+        if unit:  # "0/5 V": two levels, not a fraction
+            slash = text.index("/", m_.start())
+            found += [Mention(m_.start(), slash, text[m_.start():slash].strip()),
+                      Mention(slash + 1, m_.end() + unit.end(), text[slash + 1:m_.end() + unit.end()].strip())]
+        else:
             found.append(Mention(m_.start(), m_.end(), m_[0]))
     return sorted(found, key=lambda f: f.start)
 
@@ -288,12 +303,12 @@ def part_count(netlist: m.Netlist, what: str) -> int:
     ("npn", "nmos": by its model card), "X" (op-amp calls), "supply" (steady voltage sources)."""
     types = {c.name.lower(): c.type.lower() for c in netlist.statements if isinstance(c, m.Model)}
     count = 0
-    for st in netlist.statements:
+    for st in netlist.body:  # the circuit's own parts, not those inside an op-amp's model
         if not isinstance(st, m.Element):
             continue
         letter, words = st.name[0].upper(), [f.text.lower() for f in st.fields if f.kind == "word"]
         if what == "X":
-            count += letter == "X" and bool(words) and bool(re.search(r"op.?amp|^oa", words[-1]))
+            count += letter == "X" and bool(words) and bool(_OPAMP.search(words[-1]))
         elif what in ("npn", "pnp", "nmos", "pmos"):
             count += letter in "QM" and any(types.get(w) == what for w in words)
         elif what == "supply":
@@ -400,6 +415,11 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             continue
         if not compound and any(_same(value, x) for x in analysed):
             continue
+        if value == 0 and _RANGE.match(text, mention.end):
+            continue  # "from 0 to 2 ms": a range from zero, its end read
+        unit = _quantities(mention.text)[0].unit if _quantities(mention.text) else ""
+        if unit and any(_SPEC_UNITS.get(spec.quantity) == unit and _same(value, spec.target) for spec in request.specs):
+            continue  # "around 10 kHz ..., centre 10 kHz": the spec's target said twice
         if mention.text.lower() in nodes and re.search(r"\bnodes?\s+(?:\w+\s*(?:,|and)\s*)*$", text[:mention.start],
                                                        re.IGNORECASE):
             continue  # "node 2": a name
@@ -438,6 +458,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             if len(digits) >= 3 and any(_same(value, x) for xs in written.values() for x in xs):
                 continue  # "beta 3950" in the answer's .param: a figure that particular is the request's
         counted = _COUNT.match(text, mention.end)
+        if counted and re.search(r"\b(?:not|no|without|instead\s+of)\s+(?:the\s+|an?\s+)?$", low[:mention.start]):
+            continue  # "not the three-op-amp kind": what the answer is not
         if number is not None and counted:
             items.append(_counted(text[mention.start:counted.end()], number, counted, netlist))
             continue
@@ -454,7 +476,7 @@ def _followers(netlist: m.Netlist) -> bool | None:
         if not isinstance(st, m.Element) or st.name[0].upper() != "X":
             continue
         words = [f.text.lower() for f in st.fields if f.kind == "word"]
-        if words and re.search(r"op.?amp|^oa", words[-1]) and words[-1] in ports:
+        if words and _OPAMP.search(words[-1]) and words[-1] in ports:
             pins = dict(zip(ports[words[-1]], words))
             minus = next((pins[p] for p in pins if re.fullmatch(r"inn|in-|inm|n|neg|minus|inv", p)), None)
             calls.append(minus is not None and minus == pins.get("out"))
@@ -474,12 +496,16 @@ def _counted(words: str, number: int, counted: re.Match, netlist: m.Netlist) -> 
     """"two resistors": that many in the answer; "two 10 µF capacitors": at least that many of that value."""
     what = _COUNTED[counted["part"].lower()]
     sized = [q for q in _quantities(counted["between"]) if q.unit or q.scaled]
+    values = [v for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in what
+              if (v := _element_value(st)) is not None] if what in "RCLD" else []
     if sized and what in "RCLD":
-        values = [_element_value(st) for st in netlist.statements if isinstance(st, m.Element)
-                  and st.name[0].upper() in what]
-        have = sum(1 for v in values if v is not None and _same(v, sized[0].value))
+        have = sum(1 for v in values if _same(v, sized[0].value))
         return CheckItem(f"'{words}' in the request", PASS if have >= number else FAIL,
                          f"{have} of {sized[0].text} in the netlist")
+    if re.search(r"\b(?:equal|identical|matched)\b", counted["between"], re.IGNORECASE) and values:
+        have = max(sum(1 for v in values if _same(v, w)) for w in values)  # that many of one value, others aside
+        return CheckItem(f"'{words}' in the request", PASS if have >= number else FAIL,
+                         f"at most {have} of one value in the netlist")
     have = part_count(netlist, what)
     return CheckItem(f"'{words}' in the request", PASS if have == number else FAIL, f"{have} in the netlist")
 
