@@ -253,11 +253,12 @@ def _state_variable_eq(f0, get):
 
 def _state_variable(f: _Filler) -> str:
     p = parts(f, _state_variable_eq, 1e3)
-    # X1 sums -in, -lp and 3x the fraction of bp at its + input into hp; X2, X3 integrate hp -> out (bp) -> lp.
+    # X1 sums -in, -lp and 3x the fraction of bp at its + input into hp; X2, X3 integrate hp -> bp -> lp.
+    # Its three outputs keep their names (hp, bp, lp); bp is the one probed.
     return "\n".join([_opamp_block(f), _ac_source(f), "R1 in n1 10k", "R2 lp n1 10k", "R5 n1 hp 10k",
-                      f"R3 out p1 {p['R3']}", f"R4 p1 0 {p['R4']}", "X1 p1 n1 hp opamp",
-                      f"R6 hp n2 {p['R']}", f"C1 n2 out {p['C']}", "X2 0 n2 out opamp",
-                      f"R7 out n3 {p['R']}", f"C2 n3 lp {p['C']}", "X3 0 n3 lp opamp"])
+                      f"R3 bp p1 {p['R3']}", f"R4 p1 0 {p['R4']}", "X1 p1 n1 hp opamp",
+                      f"R6 hp n2 {p['R']}", f"C1 n2 bp {p['C']}", "X2 0 n2 bp opamp",
+                      f"R7 bp n3 {p['R']}", f"C2 n3 lp {p['C']}", "X3 0 n3 lp opamp"])
 
 
 def _tow_thomas_eq(f0, get):
@@ -287,7 +288,7 @@ register(Family(kind="state_variable_filter", summary="state-variable (KHN) filt
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
                        "Kerwin-Huelsman-Newcomb biquad"),
-                rules=((4.6, (r"state[- ]variable|" + word("khn") + r"\b|kerwin",)),), noun="filter",
+                rules=((4.6, (r"state[- ]variable|" + word("khn") + r"\b|kerwin",)),), noun="filter", output="bp",
                 accepts=BANDPASS, specs=("center", "q"),
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
