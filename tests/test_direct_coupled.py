@@ -38,3 +38,36 @@ def test_a_bias_port_in_the_input_list_is_no_signal_input():
     request = read_request("Input node name: Vin, Vbias.\nOutput node name: Vout.")
     assert (request.input, request.inputs) == ("vin", [])
     assert "vbias" in request.nodes
+
+
+@NGSPICE
+def test_further_input_ports_drive_the_other_inputs_by_name():
+    """'inputs Vp, Vn': the difference amplifier's second source is Vn on node vn (test benches sweep it)."""
+    result = generate("Four-resistor difference amplifier, differential gain near 3 V/V, +/-5 V supplies. "
+                      "Use the port names: inputs Vp, Vn and outputs Vout.")
+    assert re.search(r"^Vp vp 0 ", result.netlist, re.MULTILINE), result.netlist
+    assert re.search(r"^Vn vn 0 ", result.netlist, re.MULTILINE), result.netlist
+    gains = [runner.measure(result.netlist, f"op\ntf v(vout) {source}", "transfer_function")[0]
+             for source in ("Vp", "Vn")]
+    assert gains[0] == pytest.approx(3, rel=0.05) and gains[1] == pytest.approx(-3, rel=0.05), gains
+
+
+def test_a_subtraction_puts_its_minuend_on_the_non_inverting_input():
+    result = generate("An op-amp subtractor to make Vout = Vin2 - Vin1, +/-5 V supplies.\n"
+                      "Input node name: Vin1, Vin2.\nOutput node name: Vout.")
+    body = result.netlist.split(".ends")[-1]  # the circuit, not the op-amp model's parts
+    plus = re.search(r"^X\w* (\w+) (\w+) vout opamp", body, re.MULTILINE | re.IGNORECASE)
+    resistor_to_plus = re.search(rf"^R\w* (\w+) {plus[1]} ", body, re.MULTILINE)
+    assert resistor_to_plus[1] == "vin2", result.netlist
+
+
+def test_a_voltage_named_after_a_node_names_that_node():
+    result = generate("An op-amp comparator: output high when Vin > Vref and low when Vin < Vref.")
+    assert re.search(r"^X\w* \w+ vref ", result.netlist, re.MULTILINE | re.IGNORECASE), result.netlist
+
+
+def test_an_op_amp_on_a_single_stated_supply_is_not_said_verified():
+    """Its model swings to -VDD, which a single positive supply cannot give."""
+    result = generate("An op-amp inverting adder, Vout = -(Vin1 + Vin2). Assume the Vdd = 5.0 V.")
+    assert not result.verified
+    assert any("only a positive supply" in item.what for item in result.checks)

@@ -245,6 +245,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             and mapping.get(driver.nodes[0], driver.nodes[0]) == port
             and not any(line.name.upper() == port.upper() for line in found + added)):
         parts_renamed[driver.name] = driver.name = "V" + port[1:]
+    # A voltage the request names after a node of the circuit ("high when Vin > Vref") names that node.
+    named = {mapping.get(n, n) for line in found + added for n in line.nodes} | set(request.nodes)
+    for node in dict.fromkeys(n for line in found for n in line.nodes):
+        if (re.fullmatch(r"[a-z]{3,}", node) and node not in mapping and f"v{node}" not in named
+                and re.search(rf"\bV{node}\b", request.description, re.IGNORECASE)):
+            mapping[node] = f"v{node}"
+    _further_inputs(request, found + added, driver, mapping, parts_renamed)
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
@@ -277,6 +284,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
                         + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v))
         mapping = {}
+    if _SINGLE_SUPPLY.search(request.description) and not _SPLIT_SUPPLY.search(request.description) and any(
+            line.name[0].upper() == "X" and line.rest.split()[:1] in (["opamp"], ["comparator"]) for line in found):
+        problems.append("only a positive supply VDD is stated: the op-amp here is modelled on +/-VDD rails, so its "
+                        "output swings below ground (a single-supply design with a mid-supply reference is not built)")
     text = _rename_nodes("\n".join(rows) + "\n", mapping)
     return Composed(text, problems, {k: v for k, v in mapping.items() if k != v})
 
@@ -338,6 +349,27 @@ def _ideal_opamp(want: ElementConstraint, lines: list[Line]) -> int | None:
             lines[i] = Line(want.name or "E1", [out, "0", plus, minus], f"{want.value or 1e6:g}")
             return i
     return None
+
+
+# "Assume the Vdd = 5.0 V" with no negative rail: a single supply, which a +/-VDD op-amp model is not.
+_SINGLE_SUPPLY = re.compile(r"\bV\s*dd\s*(?:=|is|of)\s*\d", re.IGNORECASE)
+_SPLIT_SUPPLY = re.compile(r"\u00b1|\+/-|\b(?:dual|split|bipolar|symmetric)\s+(?:\w+\s+)?suppl"
+                           r"|\bnegative\s+(?:supply|rail)|\bV\s*(?:ss|ee)\b|\bsupplies\b", re.IGNORECASE)
+_RAIL = re.compile(r"^(?:vdd|vcc|vee|vss|vpos|vneg|vsupply|supply)\w*$", re.IGNORECASE)
+
+
+def _further_inputs(request: Request, lines: list[Line], driver: Line | None, mapping: dict[str, str],
+                    renamed: dict[str, str]) -> None:
+    """The request's further input ports ("inputs Vp, Vn") on the family's other signal sources, in the
+    netlist's order; one named like a source ("Vn") also names the source that drives it."""
+    used = {mapping.get(n, n) for line in lines for n in line.nodes}
+    others = [line for line in lines if line is not driver and line.name[:1].upper() == "V" and len(line.nodes) >= 2
+              and line.nodes[1] == "0" and line.nodes[0] not in mapping and not _RAIL.match(line.nodes[0])
+              and line.name not in renamed.values()]
+    for port, line in zip([p for p in request.inputs if p not in used and p not in mapping.values()], others):
+        mapping[line.nodes[0]] = port
+        if len(port) > 1 and port[0] in "vV" and not any(other.name.upper() == port.upper() for other in lines):
+            renamed[line.name] = line.name = "V" + port[1:]
 
 
 def _input_node(lines: list[Line], source: str) -> str | None:
