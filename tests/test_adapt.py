@@ -129,6 +129,18 @@ def test_another_name_in_parentheses_after_the_familys_own_is_no_other_circuit()
     assert refusal("State-variable filter feeding a biquad, input in; AC 10 Hz to 100 kHz.") is not None
 
 
+def test_a_circuit_named_as_not_wanted_or_a_sensor_stated_as_its_part_needs_no_recipe():
+    # "(no PLL)" says what is not asked for; a sensor given its resistance or voltage is a part.
+    assert refusal("A voltage-controlled oscillator on its own (no PLL): control input vc, 1 kHz per volt.") is None
+    assert refusal("A voltage-controlled oscillator locked by a PLL to 1 kHz.") is not None
+    assert refusal("Thermocouple amplifier: the junction gives 4.1 mV DC at in, a non-inverting op-amp stage "
+                   "with a gain of 244; operating point.") is None
+    assert refusal("Thermocouple amplifier with a gain of 244.") is not None  # what the junction is: not said
+    # a lower-case name after 'node'/'into' is the node's: "from node rtd to ground"
+    assert refusal("PT100 RTD at 100 °C (138.5 Ω) from node rtd to ground, excited by a 1 mA current source into "
+                   "rtd, followed by a non-inverting op-amp with a gain of 10 to out; operating point.") is None
+
+
 def test_a_circuit_only_the_corpus_names_is_adapted_not_answered_with_a_divider():
     result = generate("A switched-capacitor sampler on 3.3 V, input in at 1.65 V DC, output out; 200 ns transient.")
     assert result.provenance is not None and result.intent.kind == "generic"
