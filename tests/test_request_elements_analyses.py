@@ -107,3 +107,16 @@ def test_a_current_source_no_statement_places_keeps_the_list_from_being_whole():
 def test_a_named_current_source_between_two_nodes(text, node, minus):
     (source,) = read_request(text).sources
     assert (source.kind, source.node, source.minus) == ("I", node, minus)
+
+
+@pytest.mark.parametrize("text, node, wave", [
+    # a waveform's levels as "±1 V", its frequency before its levels, a pin's word naming the node it is at
+    ("Turn the square wave at in (±1 V, 1 kHz, 50 % duty) into a triangle at out", "in",
+     ("pulse", (-1.0, 1.0, None, None, None, 5e-4, 1e-3))),
+    ("PWM: a 20 kHz, 0-10 V pulse source at gate with a 30 % duty cycle drives an NMOS low-side switch.", "gate",
+     ("pulse", (0.0, 10.0, None, None, None, 1.5e-5, 5e-5))),
+    ("that cap is fed from in through 1.6k; in is a sine, 1 V amplitude, 100 Hz.", "in", ("sin", (0.0, 1.0, 100.0))),
+])
+def test_unnamed_waveforms(text, node, wave):
+    (source,) = read_request(text).sources
+    assert (source.node, getattr(source, wave[0])) == (node, pytest.approx(wave[1]))

@@ -772,6 +772,15 @@ _QTY_TEXT = r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:meg|[fpnu
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", re.IGNORECASE)
 
 
+def _levels(span: str, unit: str) -> tuple[float, float] | None:
+    """The low and high level a waveform's words give: "from 0 to 5 V", "0-10 V", "0/1 V", "±1 V"."""
+    ranged = next(((q.value, q.partner.value) for q in _quantities(span) if q.partner and q.unit == unit), None)
+    slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
+    both = re.search(rf"(?:±|\+/-)\s*({_QTY_TEXT}){unit}\b", span)
+    return ranged or ((float(slash[1]), float(slash[2])) if slash else None) or (
+        (-_quantities(both[1] + unit)[0].value, _quantities(both[1] + unit)[0].value) if both else None)
+
+
 def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     """(v1, v2, td, tr, tf, pw, per) of a pulse, step or square wave the statement describes:
     "PULSE 0 to 5 V, 1 ns rise, delay 0", "a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide,
@@ -780,10 +789,7 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     if not _PULSE_WORDS.search(span):
         return None
     qs = _quantities(span)
-    levels = next(((q.value, q.partner.value) for q in qs if q.partner and q.unit == unit), None)
-    slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
-    if levels is None and slash:  # "a square wave 0/1 V": low and high
-        levels = (float(slash[1]), float(slash[2]))
+    levels = _levels(span, unit)
     if levels is None:
         one = next((q for q in qs if q.unit == unit), None)  # "a 5 V step": from zero
         if one is None:
@@ -956,8 +962,10 @@ def _sources(text: str, request: Request) -> None:
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             clause = text[start:stop]
         elif _PULSE_WORDS.search(clause):  # "(a pulse from 0 to 5 V, 1 µs delay, 1 ns rise)": its figures follow
-            end = next((b for a, b in sentences if a <= start < b), stop)
+            begin, end = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             stop = next((m.start() for m in _DESIGNATOR.finditer(text, stop, end)), end)
+            if not _DESIGNATOR.search(text, begin, start):  # "a 20 kHz, 0-10 V pulse source": and before it
+                start = begin
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
         name = (named["name"] or named["after"]) if named else None
@@ -970,8 +978,11 @@ def _sources(text: str, request: Request) -> None:
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement
+        # "a pulse source at gate": a pin's word after a preposition may name the node (_pin_held_sources)
         at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
-                   and m["n"].lower() not in _NOT_NODES), None)
+                   and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
+            or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:sine|square|pulse|step|triangle)",
+                        clause, re.IGNORECASE)  # "in is a sine, 1 V amplitude, 100 Hz"
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
@@ -982,12 +993,11 @@ def _sources(text: str, request: Request) -> None:
             rail = name.lower()
         else:
             rail = None
-        node = _node(at["n"]) if at and at["n"].lower() not in _NOT_NODES else rail
+        node = _node(at["n"]) if at and (at["n"].lower() not in _NOT_NODES or at["n"].lower() in _PIN_NODES) else rail
         sine = _sine(clause)
         # An unnamed pulse is read when its levels are a range ("pulses from 0 to 5 V"); one level alone
         # ("a falling pulse ... idles at 9 V") leaves the family's own stimulus in place.
-        pulse = _pulse(clause, "V") if sine is None and any(q.partner and q.unit == "V" for q in _quantities(clause)) \
-            else None
+        pulse = _pulse(clause, "V") if sine is None and _levels(clause, "V") else None
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
