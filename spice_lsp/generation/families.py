@@ -99,6 +99,7 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
     defaults: dict[str, float] = field(default_factory=dict)  # role -> the default used
     function: list[Spec | Probe] = field(default_factory=list)  # the family's own checks
+    source: str = "V1"  # the input source's name in the netlist: the family's, or the one the request names
 
 
 # --- the first catalog's functions: what each circuit must do with the values it was built from ---
@@ -879,7 +880,7 @@ def render(intent: Intent) -> Rendered:
     if intent.kind not in FAMILIES:
         warnings.append(f"no family '{intent.kind}'; a {FAMILIES['generic'].summary} is given instead")
     function = [_source_named(check, source) for check in template.function(filler)] if template.function else []
-    return Rendered(netlist, template.kind, used, unused, warnings, filler.defaults, function)
+    return Rendered(netlist, template.kind, used, unused, warnings, filler.defaults, function, source)
 
 
 def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:

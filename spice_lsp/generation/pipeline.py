@@ -462,10 +462,10 @@ def _build(description: str) -> Build:
         raise CannotServe(f"the values given cannot build a {family_of(intent.kind).summary} ({error}): "
                           "check the values of zero, negative or out-of-range quantities") from error
     family = family_of(template.kind)
-    composed = compose(template.netlist, request, output=family.output, source=family.source)
+    composed = compose(template.netlist, request, output=family.output, source=template.source)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
-                   if line and line.name.upper() == family.source.upper()), None)
+                   if line and line.name.upper() == template.source.upper()), None)
     input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
@@ -566,7 +566,8 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent)
         family = family_of(template.kind)
-        candidate_netlist = compose(template.netlist, build.request, output=family.output, source=family.source).netlist
+        candidate_netlist = compose(template.netlist, build.request, output=family.output,
+                                    source=template.source).netlist
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)
