@@ -479,7 +479,7 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
               r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?:names?\s*(?:is\s+|:\s*))?(?P<n2>[a-z_]\w*)"
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
-              r"|\s+(?!(?:stage|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
+              r"|\s+(?!(?:stage|pair|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
               r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
               # "input in1 at the first base"

@@ -277,6 +277,7 @@ register(Family(kind="telescopic_ota", summary="telescopic cascode OTA",
                 names=("telescopic cascode OTA", "telescopic OTA", "telescopic cascode amplifier",
                        "telescopic op-amp"),
                 rules=((4.9, (r"telescopic(?:[- ]cascode)?",)), (4.91, (r"telescopic", r"\bota\b"))),
+                accepts=r"cascode",  # "nmos as cascode input pair, pmos as cascode loads": its own devices
                 specs=("ugbw",),
                 examples=(("ugbw", "telescopic cascode OTA with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),),
                 **_OPAMP))
