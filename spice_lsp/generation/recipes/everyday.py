@@ -125,7 +125,8 @@ register(Family(kind="negative_impedance_converter", summary="op-amp negative im
                 function=_nic_function, build=_nic,
                 names=("negative impedance converter", "op-amp negative impedance converter",
                        "negative resistance converter", "op-amp negative resistor"),
-                rules=((5.5, (r"negative[- ](?:impedance|resistance)(?:\s+converter)?|negative\s+resistor",)),),
+                # a bare "negative resistance" is a device's (a tunnel diode's) characteristic, not this circuit
+                rules=((5.5, (r"negative[- ]impedance|negative[- ]resistance\s+converter|negative\s+resistor",)),),
                 analysis="op", output="x", signal_input=True, noun="converter"))
 
 
