@@ -73,13 +73,14 @@ POWER_NMOS = ".model npower NMOS (level=1 vto=2 kp=100u lambda=0.01)"
 
 def _current_sink(f: _Filler) -> str:
     # The op-amp drives the gate until the sense resistor carries VREF: I = VREF/RS whatever the
-    # load (while the NMOS stays saturated); Vsense measures it. A stated current sizes RS = VREF/I.
+    # load (while the NMOS stays saturated); V9 shows it, and a current spec is measured through the
+    # load R1 (the same current: the ammeter is not on the output node d). A stated current sizes RS = VREF/I.
     vref = f.number("VBIAS", 1, "VIN")
     rs = f("R", float(f"{vref / f.number('IREF', 0.1, 'IBIAS'):.4g}"), "RS")
     f.param("iset", f("IREF", vref / f.number("R", 10, "RS"), "IBIAS"))
-    return "\n".join([_opamp_block(f), f"V1 ref 0 DC {f('VBIAS', 1, 'VIN')}", f"VDD vdd 0 DC {f('VDD', 12)}",
+    return "\n".join([_opamp_block(f), f"V1 ref 0 DC {f('VBIAS', 1, 'VIN')}", f"V2 vdd 0 DC {f('VDD', 12)}",
                       f"R1 vdd d {f('RL', 50)}", f"M1 d g m 0 {f.model('npower', POWER_NMOS)} W=1m L=1u",
-                      "Vsense m s DC 0", f"R2 s 0 {rs}", "X1 ref s g opamp",
+                      "V9 m s DC 0", f"R2 s 0 {rs}", "X1 ref s g opamp",
                       f".nodeset v(x1.p)={vref + 2 + math.sqrt(20 * vref / f.number('R', 10, 'RS')):.3g}"])
 
 
@@ -353,7 +354,7 @@ def _pmos_mirror(f: _Filler) -> str:
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"M1 ref ref vdd vdd {f.model('pch')} W=10u L=1u",
                       f"R2 ref 0 {f('RREF', float(f'{rref:.4g}'))}",
                       f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
-                      f"M2 d2 ref vdd vdd pch W={format_eng(w2)} L=1u", "Vsense d2 out DC 0",
+                      f"M2 d2 ref vdd vdd pch W={format_eng(w2)} L=1u", "V9 d2 out DC 0",
                       f"R1 out 0 {f('RL', 20e3, 'R')}"])
 
 
@@ -447,10 +448,10 @@ def _ratio_mirror(f: _Filler) -> str:
     re2 = (low + high) / 2
     q = f.model("npn")
     f.param("iout", f("IBIAS", iout))
-    # IOUT/IREF ~ RE1/RE2: both emitters sit a VBE below the shared base; Vsense measures IOUT.
+    # IOUT/IREF ~ RE1/RE2: both emitters sit a VBE below the shared base; the ammeter V9 measures IOUT.
     return "\n".join([f"V1 vcc 0 DC {f.supply('vdd', 10)}", f"I1 vcc ref DC {f('IREF', 0.5e-3)}",
                       f"Q1 ref ref e1 {q}", f"R2 e1 0 {f('RE1', float(f'{re1:.4g}'))}",
-                      f"Q2 c2 ref e2 {q}", f"R3 e2 0 {f('RE2', float(f'{re2:.4g}'))}", "Vsense out c2 DC 0",
+                      f"Q2 c2 ref e2 {q}", f"R3 e2 0 {f('RE2', float(f'{re2:.4g}'))}", "V9 out c2 DC 0",
                       f"R1 vcc out {f('RL', 3e3, 'R')}"])
 
 

@@ -233,7 +233,7 @@ def _rail_splitter(f: _Filler) -> str:
     # R1 and R2 divide the supply at div; the op-amp follows div, so mid holds that level into the load
     # (the divider alone would sag under it).
     return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in div {f('R1', 100e3, 'R')}",
-                      f"R2 div 0 {f('R2', 100e3, 'R')}", "X1 div mid mid opamp", f"RL mid 0 {f('RL', 1e3)}"])
+                      f"R2 div 0 {f('R2', 100e3, 'R')}", "X1 div mid mid opamp", f"R3 mid 0 {f('RL', 1e3)}"])
 
 
 register(Family(kind="rail_splitter", summary="op-amp rail splitter (buffered mid-supply rail)", build=_rail_splitter,
