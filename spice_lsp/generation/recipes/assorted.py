@@ -195,10 +195,12 @@ def _inverter_pair(f: _Filler) -> str:
     r, c = f("R", 10e3), f("C", 10e-9)
     # C feeds out's edge back to x through RS; R recharges it from a until x crosses the inverters'
     # threshold (about VDD/2): two half periods of RC ln 3, so T = 2.2 RC. RS (10 R) keeps the
-    # overshoot at x off the gate.
+    # overshoot at x off the gate. C2 (C/1000, a gate's input capacitance) gives the loop a delay of
+    # RC/100: without it each edge is instantaneous and ngspice needs ~40 iterations a step (timeouts).
     f.tran = (f.number("R", 10e3) * f.number("C", 10e-9) / 200, 60 * f.number("R", 10e3) * f.number("C", 10e-9))
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", *g.lines, f"R1 a y {r}", f"C1 out y {c}",
-                      f"R2 y x {format_eng(10 * f.number('R', 10e3))}", ".ic v(y)=0"])
+                      f"R2 y x {format_eng(10 * f.number('R', 10e3))}",
+                      f"C2 x 0 {format_eng(f.number('C', 10e-9) / 1000)}", ".ic v(y)=0"])
 
 
 register(Family(kind="cmos_rc_oscillator", summary="two-inverter CMOS RC oscillator (square wave)",
