@@ -71,3 +71,26 @@ def test_an_op_amp_on_a_single_stated_supply_is_not_said_verified():
     result = generate("An op-amp inverting adder, Vout = -(Vin1 + Vin2). Assume the Vdd = 5.0 V.")
     assert not result.verified
     assert any("only a positive supply" in item.what for item in result.checks)
+
+
+def test_a_telescopic_ota_described_by_its_cascode_devices_is_built_not_refused():
+    result = generate("A single-stage telescopic cascode opamp (4 nmos as cascode input pair, 4 pmos as cascode "
+                      "loads, and 1 tail current).\nInput node name: Vinp, Vinn.\nOutput node name: Vout.")
+    assert result.intent.kind == "telescopic_ota"
+    request = read_request(result.intent.description)
+    assert request.input == "vinp" and "pair" not in request.nodes
+
+
+@NGSPICE
+def test_a_three_input_summer_has_three_inputs_by_their_port_names():
+    result = generate("A three-input inverting summer, +/-12 V supplies. Use the port names: inputs V1, V2, V3 "
+                      "and outputs Vout.")
+    for port in ("v1", "v2", "v3"):
+        assert re.search(rf"^V{port[1:]} {port} 0 ", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function: adds")]
+    assert function and function[0].status == "pass", function  # -RF (V2 + V3)/R2: both DC inputs summed
+
+
+def test_an_oscillators_sustaining_amplifier_is_part_of_it():
+    result = generate("An RC phase-shift oscillator using three RC sections and a behavioral sustaining amplifier.")
+    assert result.intent.kind == "phase_shift_oscillator"

@@ -44,8 +44,8 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 
 # Words before a circuit noun that make it one part of the circuit asked for, not the circuit
 # ("a 1 mA tail current source", "the photocurrent modelled as a current source", "an op-amp error
-# amplifier" in a regulator).
-PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bmodell?ed\s+as\s+an?|"
+# amplifier" in a regulator, an oscillator's "sustaining amplifier").
+PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|\bmodell?ed\s+as\s+an?|"
                      r"\b(?:excited|driven|fed)\s+(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)
 
 

@@ -61,8 +61,16 @@ def _summing_function(f: _Filler) -> list:
         _, _, va, vb = named
         return [expect("gain", -rf / r1, 0.03),
                 _at_op("adds its inputs: v(out) = -RF (va/R1 + vb/R2)", -rf * (va / r1 + vb / r2), 0.03)]
+    levels = _input_count(f) - 1  # the DC inputs, each VBIAS through its R2
     return [expect("gain", -rf / r1, 0.03),
-            _at_op("adds the DC input: v(out) = -RF VBIAS/R2", -rf * used(f, "VBIAS") / r2, 0.03)]
+            _at_op(f"adds the DC input{'s' if levels > 1 else ''}: v(out) = -RF {levels} VBIAS/R2",
+                   -rf * levels * used(f, "VBIAS") / r2, 0.03)]
+
+
+def _input_count(f: _Filler) -> int:
+    """A summer's inputs: "three-input summer", "4 inputs"; two else."""
+    m = re.search(r"\b(three|four|[34])[- ]inputs?\b", f.intent.description, re.IGNORECASE)
+    return 2 if m is None else {"three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
 
 
 def _one_sided(f: _Filler) -> list:
@@ -216,8 +224,12 @@ def _summing(f: _Filler) -> str:
         return "\n".join([_opamp_block(f), *sources, f"R1 {a} n {r1}", f"R2 {b} n {r2}", f"R3 n out {rf}",
                           "X1 0 n out opamp"])
     # Vout = -RF (v(in)/R1 + v(in2)/R2): V1 a sine, V2 a DC level the output is shifted by.
-    return "\n".join([_opamp_block(f), _signal(f), f"V2 in2 0 DC {f('VBIAS', 1)}",
-                      f"R1 in n {f('R1', 10e3)}", f"R2 in2 n {f('R2', 10e3)}", f"R3 n out {rf}", "X1 0 n out opamp"])
+    # A third or fourth input ("three-input summer") is one more such DC level through its own R2.
+    more = [row for k in range(3, _input_count(f) + 1)
+            for row in (f"V{k} in{k} 0 DC {f('VBIAS', 1)}", f"R{k + 1} in{k} n {f('R2', 10e3)}")]
+    return "\n".join([_opamp_block(f), _signal(f), f"V2 in2 0 DC {f('VBIAS', 1)}", *more[0::2],
+                      f"R1 in n {f('R1', 10e3)}", f"R2 in2 n {f('R2', 10e3)}", f"R3 n out {rf}", *more[1::2],
+                      "X1 0 n out opamp"])
 
 
 register(Family(kind="summing_amplifier", summary="inverting summing amplifier (op-amp adder)", build=_summing,
