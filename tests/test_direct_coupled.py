@@ -94,3 +94,10 @@ def test_a_three_input_summer_has_three_inputs_by_their_port_names():
 def test_an_oscillators_sustaining_amplifier_is_part_of_it():
     result = generate("An RC phase-shift oscillator using three RC sections and a behavioral sustaining amplifier.")
     assert result.intent.kind == "phase_shift_oscillator"
+
+
+def test_a_converters_target_is_read_however_the_levels_are_ordered():
+    for text, target in (("Buck converter targeting about 3.3 V from 12 V.", 3.3),
+                         ("Boost converter that raises 5 V to roughly 9 V.", 9.0)):
+        specs = [s for s in read_request(text).specs if s.quantity == "vout"]
+        assert [s.target for s in specs] == [target], (text, specs)

@@ -460,8 +460,13 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"\s*V\b", re.IGNORECASE)
 # "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
 _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
-                           r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b",
-                           re.IGNORECASE)
+                           r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b"
+                           # "raises 5 V to roughly 9 V", "targeting about 3.3 V from 12 V"
+                           r"|\b(?:raises?|raising|steps?|stepping|lowers?|lowering|converts?|converting)\s+"
+                           r"\d+(?:\.\d+)?\s*v\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|around\s+)?"
+                           r"(?P<value2>\d+(?:\.\d+)?)\s*v\b"
+                           r"|\btarget(?:s|ing)?\s+(?:about\s+|roughly\s+|around\s+)?(?P<value3>\d+(?:\.\d+)?)\s*v\s+"
+                           r"from\s+\d+(?:\.\d+)?\s*v\b", re.IGNORECASE)
 _SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
 # "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
 _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+than|<)\s*(?P<value>\d+(?:\.\d+)?)\s*"
@@ -615,7 +620,7 @@ def _specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found):
         for m in _FROM_TO_SPEC.finditer(text):
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
-                found.append(Spec(m[0].strip(), "vout", _signed(m["value"])))
+                found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"] or m["value3"])))
     for m in _CLIP_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "clip", _signed(m["value"])))
     for m in _RIPPLE_SPEC.finditer(text):
