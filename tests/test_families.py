@@ -1,4 +1,5 @@
 """The family registry: every record complete, and every spec a family designs met in ngspice."""
+import math
 import random
 import re
 
@@ -73,3 +74,16 @@ def test_every_family_does_its_function_with_its_defaults(kind):
     function = [item for item in result.checks if item.what.startswith("function:")]
     assert function and all(item.status == "pass" for item in function), (function, result.netlist)
 
+
+
+@pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+def test_a_simulated_element_the_request_states_is_the_familys_not_an_added_part():
+    # The gyrator's 0.5 H is R1 R2 C1; a real L1 beside it would resonate the capacitor by itself.
+    result = generate("Op-amp gyrator simulating a 0.5 H inductor from node lx to ground, with a 220 nF "
+                      "capacitor across it, fed from in through 4.7k")
+    assert not re.search(r"^L", result.netlist, re.MULTILINE | re.IGNORECASE), result.netlist
+    assert re.search(r"^C2 lx 0 220n$", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    f0 = 1 / (2 * math.pi * math.sqrt(0.5 * 220e-9))
+    assert [f"{f0:.4g}" in item.what and item.status == "pass" for item in function] == [True], function
+    assert result.verified, result.checks

@@ -125,8 +125,10 @@ def _set_level(rest: str, word: str, value: str) -> str:
     return f"{word} {value} {rest}".strip() if word == "DC" else f"{rest} AC {value}".strip()
 
 
-def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1") -> Composed:
-    """The family netlist with the request's elements, node names and source levels in it."""
+def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1",
+            simulated: str | None = None) -> Composed:
+    """The family netlist with the request's elements, node names and source levels in it;
+    `simulated`: the element kind the family simulates from `output` to ground (Family.simulates)."""
     rows = netlist.rstrip("\n").split("\n")
     lines: list[Line | None] = [None, *(element_line(r) if r[:1].isalpha() else None for r in rows[1:])]
     inside = False
@@ -148,6 +150,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         index = _match(want, found, taken)
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
+        if index is None and want.kind == simulated:  # the family's own simulated element: only its nodes
+            if why := _unify(mapping, [output, "0"], want.nodes, True) if want.nodes else None:
+                problems.append(f"{want.name or want.kind}: nodes {why}")
+            continue
         if index is None:
             placed = want.placed()
             if len(placed) == NODE_COUNT.get(want.kind, -1) and (want.value is not None or want.kind in DEFAULT_MODELS):

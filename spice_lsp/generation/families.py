@@ -78,6 +78,9 @@ class Family:
     transient: float = 1e-3  # a transient asked for with no length runs this long
     noun: str | None = None  # the circuit noun it answers to: filter, amplifier, oscillator ...
     accepts: str | None = None  # variants it builds that its rules do not name
+    # The element kind it simulates with other parts (a gyrator's "L"): a stated one of that kind is the
+    # simulated element, from its output node to ground, never a real part added beside it.
+    simulates: str | None = None
     specs: tuple[str, ...] = ()  # spec quantities its design equations handle
     # design(intent, design, spec): the family's own design equations for its specs (else design.py's)
     design: Callable | None = None

@@ -10,7 +10,7 @@ import math
 import re
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import set_value
+from spice_lsp.generation.design import _oscillator, set_value
 from spice_lsp.generation.families import Family, expect, logic_table, register, settles, used
 from spice_lsp.generation.recipes.data_conversion import _bit_sources, _bits_and_code
 from spice_lsp.generation.recipes.logic import _circuit, _Gates
@@ -209,7 +209,10 @@ register(Family(kind="cmos_rc_oscillator", summary="two-inverter CMOS RC oscilla
                 names=("two-inverter CMOS RC oscillator", "CMOS RC oscillator", "inverter RC oscillator",
                        "two-inverter RC oscillator"),
                 rules=((1.9, (r"(?:two|2)[- ]inverter|(?:two|2)[- ]gate|cmos\s+rc\s+osc|inverter\s+rc\s+osc",
-                              r"oscillat|astable")),), analysis="tran", noun="oscillator", mos=True))
+                              r"oscillat|astable")),), analysis="tran", noun="oscillator", mos=True,
+                # f = 1/(2.2 R C): R (or C, R given) from the target; the trim loop moves R for C2's delay.
+                specs=("frequency",), design=lambda intent, d, spec: _oscillator(intent, d, spec, 2.2 / (2 * math.pi)),
+                examples=(("frequency", "two-inverter CMOS RC oscillator at {x} Hz", 200, 20e3),)))
 
 
 def _cross_coupled(f: _Filler) -> str:

@@ -72,9 +72,10 @@ def designed(quantity: str, tolerance: float = 0.1, target: str = "FREQ") -> Cal
     return function
 
 
-def parts(f: _Filler, equations: Equations, nominal: float) -> dict[str, str]:
+def parts(f: _Filler, equations: Equations, nominal: float, aliases: Aliases | None = None) -> dict[str, str]:
     """The same, as the netlist writes them (the user's as written)."""
-    return {role: f(role, value) for role, value in part_values(f, equations, nominal).items()}
+    return {role: f(role, value, *(aliases or {}).get(role, ()))
+            for role, value in part_values(f, equations, nominal, aliases=aliases).items()}
 
 
 def designer(equations: Equations, how: str, free: str, scale: float = -1,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, stated_parameter, used
-from spice_lsp.generation.recipes.filters import designed, designer, parts
+from spice_lsp.generation.recipes.filters import Aliases, designed, designer, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.request import IDEALITY
 from spice_lsp.generation.templates import _Filler, _opamp_block
@@ -461,19 +461,26 @@ register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifi
 # --- gyrator, differentiator, integrator ---------------------------------------------------------------
 
 def _gyrator_eq(f0, get):
-    # L = R1 R2 C (R1 also its series loss) above 1/(2 pi R2 C), kept a decade below f0;
-    # C2 across it resonates at f0 = 1/(2 pi sqrt(L C2)).
+    # L = R1 R2 CG (R1 also its series loss): the stated L (the simulated inductor), else one above
+    # 1/(2 pi R2 CG), kept a decade below f0; C2 (a stated C) across it resonates at f0 = 1/(2 pi sqrt(L C2)).
     r1, r2 = get("R1", 100), get("R2", 100e3)
-    c = get("C", max(10e-9, 10 / (2 * math.pi * f0 * r2)))
-    return {"R1": r1, "R2": r2, "C": c, "C2": 1 / ((2 * math.pi * f0) ** 2 * r1 * r2 * c)}
+    cg = get("CG", get("L", r1 * r2 * max(10e-9, 10 / (2 * math.pi * f0 * r2))) / (r1 * r2))
+    return {"R1": r1, "R2": r2, "CG": cg, "C2": 1 / ((2 * math.pi * f0) ** 2 * r1 * r2 * cg)}
+
+
+_GYRATOR_ALIASES: Aliases = {"C2": ("C",)}  # "a 100 nF capacitor in parallel": the resonating one
 
 
 def _gyrator(f: _Filler) -> str:
-    p = parts(f, _gyrator_eq, 1e3)
+    values = f.intent.values  # a stated L and C set the resonance the function checks
+    p = parts(f, _gyrator_eq, 1 / (2 * math.pi * math.sqrt(values["L"].value * values["C"].value))
+              if {"L", "C"} <= values.keys() else 1e3, aliases=_GYRATOR_ALIASES)
+    if "L" in values:  # the stated inductance, simulated as R1 R2 C1: named so the netlist shows it
+        f.param("l_simulated", f("L", values["L"].value))
     # C1 and R2 make X1's input lag the node; X1 drives it back through R1: the node sees an
     # inductance R1 R2 C1 in series with R1. C2 across it, fed through R3, shows the resonance.
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"R3 in out {f('RS', 10e3)}",
-                      f"C2 out 0 {p['C2']}", f"C1 out b {p['C']}", f"R2 b 0 {p['R2']}", "X1 b o o opamp",
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"R3 in out {f('RS', 10e3, 'R')}",
+                      f"C2 out 0 {p['C2']}", f"C1 out b {p['CG']}", f"R2 b 0 {p['R2']}", "X1 b o o opamp",
                       f"R1 o out {p['R1']}"])
 
 
@@ -481,8 +488,8 @@ register(Family(kind="gyrator", summary="gyrator (op-amp simulated inductor) in 
                 function=designed("center"),
                 names=("gyrator", "simulated inductor", "op-amp gyrator", "active inductor"),
                 rules=((5.78, (r"gyrator|simulated inductor|active inductor|synthetic inductor",)),),
-                noun="filter", specs=("center",),
-                design=designer(_gyrator_eq, "f0 = 1/(2 pi sqrt(R1 R2 C C2))", "R2", -2),
+                noun="filter", specs=("center",), simulates="L",
+                design=designer(_gyrator_eq, "f0 = 1/(2 pi sqrt(R1 R2 CG C2))", "R2", -2, _GYRATOR_ALIASES),
                 examples=(("center", "gyrator simulated inductor resonating with a capacitor, center frequency {x} Hz",
                            100, 10e3),)))
 
