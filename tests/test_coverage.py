@@ -159,6 +159,18 @@ def test_a_filters_order_is_its_count_of_capacitors_and_inductors():
                                              second, [])] == ["not checked"]
 
 
+def test_an_rc_ladders_stages_are_its_count_of_capacitors():
+    from spice_lsp.generation.coverage import unread_numbers
+    from spice_lsp.generation.intent import Intent
+    from spice_lsp.generation.request import Request
+    netlist = "t\nV1 in 0 AC 1\nR1 in mid 1k\nC1 mid 0 100n\nR2 mid out 1k\nC2 out 0 100n\n.end\n"
+    for text, status in [("Two-stage RC low-pass from in to out", "pass"),
+                         ("Three-stage RC low-pass from in to out", "not checked"),
+                         ("Two-stage amplifier from in to out", "not checked")]:  # an amplifier's stages are no ladder
+        items = unread_numbers(text, Intent(text), Request(text), None, parse(netlist).netlist, netlist, [])
+        assert [i.status for i in items] == [status], text
+
+
 def test_a_coupling_is_checked_on_the_answers_k_element():
     from spice_lsp.generation.coverage import unread_numbers
     from spice_lsp.generation.intent import Intent

@@ -136,3 +136,27 @@ def test_a_paraphrase_is_built_and_measured(text, probe):
     assert probe in result.netlist
     read = read_request(text).specs
     assert read and all(any(c.what == s.text and c.status == "pass" for c in result.checks) for s in read)
+
+
+@pytest.mark.parametrize("text, quantity, target, tolerance", [
+    # a tolerance in dB on a gain: the gain spec's own tolerance, relative for a plain gain
+    ("unity gain (within 0.5 dB) at 1 kHz", "gain", 1.0, 10 ** (0.5 / 20) - 1),
+    ("a gain of 20 dB within 1 dB", "gain_db", 20.0, 1.0),
+    # "half the supply" with the supply stated in an earlier clause
+    ("divider on 3.3 V: 10k from vcc to out and 10k from out to ground; out should read half the supply",
+     "vout", 1.65, 0.05),
+    ("a band-pass at 1 kHz with Q around 2", "q", 2.0, 0.1),
+])
+def test_a_spec_said_with_its_tolerance_or_reference(text, quantity, target, tolerance):
+    spec = next(s for s in read_request(text).specs if s.quantity == quantity)
+    assert math.isclose(spec.target, target) and math.isclose(spec.tolerance, tolerance)
+    assert spec.text in text
+
+
+def test_a_notch_q_is_designed_and_measured_over_its_dip():
+    # The bootstrapped twin-T sets its Q from the request's "Q around 2"; the Q is measured over the
+    # notch's dip, and it does not move the notch's frequency parts (those follow the notch spec).
+    result = generate("Active twin-T notch at 50 Hz with an op-amp bootstrapping the T's ground legs (Q around 2); "
+                      "input in, output out.")
+    assert result.verified, [c for c in result.checks if c.status != "pass"]
+    assert any(c.what == "Q around 2" and c.status == "pass" for c in result.checks)

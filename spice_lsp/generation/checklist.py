@@ -215,10 +215,12 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"meas tran down find v({inp}) when v({out})=mid fall=1\nlet result = abs(up-down)\nprint result")
         how = f"difference of v({inp}) where v({out}) switches up and down"
     elif spec.quantity == "q" and inp:
-        # A band-pass's Q: its geometric centre over its -3 dB bandwidth.
+        # A band-pass's Q: its geometric centre over its -3 dB bandwidth; a notch's (it starts in its pass
+        # band) the same over the width of its dip, from the first falling edge to the first rising one.
         control = (f"ac dec 200 0.1 100meg\nlet mag = vm({out})/vm({inp})\nmeas ac peak max mag\n"
                    f"let edge = peak/sqrt(2)\nmeas ac f1 when mag=edge rise=1\nmeas ac f2 when mag=edge fall=last\n"
-                   "let result = sqrt(f1*f2)/(f2-f1)\nprint result")
+                   "meas ac n1 when mag=edge fall=1\nmeas ac n2 when mag=edge rise=1\nlet notch = mag[0] gt edge\n"
+                   "let result = notch*sqrt(n1*n2)/(n2-n1) + (1-notch)*sqrt(f1*f2)/(f2-f1)\nprint result")
         how = f"centre over -3 dB bandwidth of v({out})/v({inp})"
     elif spec.quantity == "width" and (tran := _TRAN.search(netlist)):
         control = (f"tran {tran[1]} {tran[2]}\nlet mid = (maximum(v({out}))+minimum(v({out})))/2\n"

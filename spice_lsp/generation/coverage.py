@@ -240,6 +240,7 @@ _OPAMP = re.compile(r"op.?amp|^oa|comparator")  # an op-amp's model, or one used
 _STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
                         re.IGNORECASE)
 _NEAR = re.compile(r"[A-Za-z][\w-]*")
+_LADDER = re.compile(r"\s+(?:RC|RL|LC)\b")  # "two-stage RC low-pass": a ladder, its stages counted in reactances
 
 
 @dataclass(frozen=True)
@@ -428,7 +429,9 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         if number is not None and structure and _family_structure(family, number, structure[1]):
             continue
         reactive = sum(1 for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in "CL")
-        if number is not None and structure and structure[1].lower() in ("order", "pole") and reactive == number:
+        ladder = structure and structure[1].lower() == "stage" and _LADDER.match(text, structure.end())
+        if number is not None and structure and (structure[1].lower() in ("order", "pole") or ladder) \
+                and reactive == number:
             items.append(CheckItem(f"'{text[mention.start:structure.end()]}' in the request", PASS,
                                    f"capacitors and inductors in the netlist: {reactive}"))
             continue  # a filter's order is its count of energy-storing parts (outside its op-amps' models)
@@ -634,4 +637,86 @@ def idle_sources(netlist: m.Netlist) -> list[CheckItem]:
             expression = re.search(rf"\bv\(\s*{re.escape(node)}\s*[,)]", read)
             if node not in _GROUNDED and touched[node] == 1 and not expression:
                 items.append(CheckItem(f"{st.name} drives node {node}", FAIL, "nothing else connects to that node"))
+    return items
+
+
+# --- what the request states outright that no reader item carried --------------------------------
+# Each rule below is a plain statement a request makes (an analysis it names, a polarity, a node it
+# sets, where a group of parts goes, a node's DC level); each was seen built otherwise and said verified.
+
+# "Operating point and AC.", "AC analysis", "AC and transient": an analysis asked for by name.
+_NAMED_ANALYSES = {
+    "ac": re.compile(r"\bAC\b(?=\s*(?:analys[ie]s|sweep|simulation|response\b|[.;]|$))|(?<=\band\s)AC\b(?!\s*\d)"
+                     r"|\bAC(?=\s+and\s+(?:transient|tran|op|operating|dc|noise)\b)"),
+    "tran": re.compile(r"\btransient\s+(?:analysis|simulation|run|sweep)\b", re.IGNORECASE),
+}
+_INVERTING = re.compile(r"(?<!non)(?<!non[- ])\binvert(?:ed|s|ing)?\b(?!\s+(?:input|terminal|pin|node|side)s?\b)",
+                        re.IGNORECASE)
+_NON_INVERTING = re.compile(r"\bnon[- ]?inverting\b(?!\s+(?:input|terminal|pin|node|side)s?\b)", re.IGNORECASE)
+# "fed across ac1 and ac2", "between p1 and n1": a pair of short lower-case names, or names with a digit.
+_PAIR = re.compile(r"\b(?:across|between)\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b")
+_PIN_NOUNS = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate", "source", "them", "each", "rail",
+              "rails", "two", "three", "four", "ends", "pins"}
+# "tied to vcc = 10 V": a supply rail named in lower case with its level is a node of the circuit.
+_RAIL_LEVEL = re.compile(r"(?<![\w.])(?P<n>v(?:cc|dd|ee|ss)\w*)\s*=\s*[-+]?\d", re.IGNORECASE)
+# "in sits at 1.5 V DC", "bias is held at 2.5 V": a node's steady level.
+_HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*)\s+(?:sits|is\s+held|is\s+biased|rests|stays|held)\s+at\s+"
+                   r"(?P<v>[-+]?\d*\.?\d+)\s*(?P<u>[mµu]?)V\b")
+# "two anti-parallel diodes from out to ground": every part of the group between those two nodes.
+_GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?(?P<part>diode|resistor|capacitor)s\s+"
+                    r"(?:(?:are|each|all)\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
+                    r"(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def stated_facts(description: str, netlist: m.Netlist, family: Family | None) -> list[CheckItem]:
+    """Failing items for what the request states that the answer does otherwise: an analysis named but
+    absent (or an AC sweep that ends below its start), an inverted output built by a non-inverting
+    family (or the reverse), a node named by a pair ("across a and b") or a rail's level ("vcc = 10 V")
+    that the netlist lacks, a group of parts placed between two nodes that are elsewhere, a node's stated
+    DC level that its source does not have."""
+    items: list[CheckItem] = []
+    runs = [st for st in netlist.statements if isinstance(st, m.Analysis)]
+    for kind, said in _NAMED_ANALYSES.items():
+        if (found := said.search(description)) and not any(a.kind == kind for a in runs):
+            items.append(CheckItem(f"a .{kind} analysis ('{found[0]}' in the request)", FAIL, "not in the netlist"))
+    for run in runs:
+        numbers = [parse_number(f.text) for f in run.args]
+        sweep = [n for n in numbers if n is not None]
+        if run.kind == "ac" and len(sweep) >= 3 and sweep[2] <= sweep[1]:
+            items.append(CheckItem(f"the AC sweep runs upward ('.ac {' '.join(f.text for f in run.args)}')", FAIL,
+                                   f"it ends at {sweep[2]:g} Hz, not above its start {sweep[1]:g} Hz"))
+    if family is not None:
+        own = " ".join([family.summary, *family.names, family.noun or ""])
+        inverting = _INVERTING.search(description) and not _NON_INVERTING.search(description)
+        if inverting and _NON_INVERTING.search(own) or _NON_INVERTING.search(description) and \
+                _INVERTING.search(own) and not _NON_INVERTING.search(own):
+            items.append(CheckItem("the output's polarity, as the request states", FAIL,
+                                   f"this answer is a {family.summary}"))
+    have = _answer_nodes(netlist)
+    named = [n for pair in _PAIR.finditer(description) for n in (pair["a"], pair["b"])
+             if (len(n) <= 4 or any(c.isdigit() for c in n))]
+    named += [said["n"].lower() for said in _RAIL_LEVEL.finditer(description) if said["n"].islower()]
+    for node in dict.fromkeys(named):
+        if node not in have and node not in _GROUNDED and node not in _NOT_NODE_WORDS and node not in _PIN_NOUNS:
+            items.append(CheckItem(f"node {node} (named in the request)", FAIL, "not in the netlist"))
+    elements = [st for st in netlist.body if isinstance(st, m.Element)]
+    for group in _GROUP.finditer(description):
+        ends = {"0" if n.lower() in _GROUNDED else n.lower() for n in (group["a"], group["b"])}
+        kind = {"diode": "D", "resistor": "R", "capacitor": "C"}[group["part"].lower()]
+        count = _COUNTS.get(group["count"].lower()) or int(group["count"])
+        placed = [e.name for e in elements if e.name[0].upper() == kind and
+                  {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == ends]
+        items.append(CheckItem(f"'{group[0]}' in the request", PASS if len(placed) >= count else FAIL,
+                               f"{kind} parts between {' and '.join(sorted(ends))}: {', '.join(placed) or 'none'}"))
+    for held in _HELD.finditer(description):
+        node, level = held["n"].lower(), float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)
+        sources = [e for e in elements if e.name[0].upper() == "V" and len(layout(e).nodes) == 2
+                   and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
+        if not sources or node in _NOT_NODE_WORDS:
+            continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
+        dc = _source_dc(sources[0], netlist)
+        ok = dc is not None and _same(dc, level)
+        items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
+                               PASS if ok else FAIL, f"{sources[0].name} sets it to {dc if dc is not None else '?'}"))
     return items

@@ -35,6 +35,7 @@ class Design:
     notes: list[str] = field(default_factory=list)  # how each value was computed
     problems: list[str] = field(default_factory=list)  # specs that contradict given values
     free: str | None = None  # the role the trim loop may adjust
+    trims: str | None = None  # the spec quantity `free` was designed for (only that spec moves it)
     scale: int = -1  # how the spec moves with the free value: -1 inversely (f ~ 1/R), +1 in proportion
     complement: bool = False  # the spec moves with 1 - the free value (a boost's Vout = Vin/(1 - D))
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
@@ -368,9 +369,12 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         if not (math.isfinite(spec.target) and spec.target != 0):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue
+        free = d.free
         try:
             if not _design_one(intent, d, family, kind, spec):
                 continue
+            if d.free != free:
+                d.trims = spec.quantity
         except (ZeroDivisionError, ValueError, OverflowError, KeyError):
             d.problems.append(f"'{spec.text}' cannot be designed from the values given")
             continue
@@ -393,8 +397,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
 
 def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
     """Move the free value so the spec lands on target; False when there is nothing to move."""
-    if d.free is None or d.scale == 0 or measured <= 0 or spec.target <= 0:
-        return False
+    if d.free is None or d.scale == 0 or measured <= 0 or spec.target <= 0 or d.trims not in (None, spec.quantity):
+        return False  # a Q measured off the notch's frequency part would move the notch
     old = intent.values[d.free]
     ratio = (spec.target / measured) ** d.scale
     new = 1 - (1 - old.value) * ratio if d.complement else old.value * ratio

@@ -453,7 +453,9 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
-_Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?P<value>\d+(?:\.\d+)?)(?![\w.])")  # not "Q1"
+# not "Q1"; "Q around 2", "Q of about 5"
+_Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
+                     r"(?P<value>\d+(?:\.\d+)?)(?![\w.])")
 _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
@@ -629,6 +631,15 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _RIPPLE_ABOUT.finditer(text):
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
     _worded_specs(text, found)
+    for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
+        at = text.find(spec.text)
+        if spec.quantity in ("gain", "gain_db") and at >= 0 and (within := _WITHIN_DB.match(text, at + len(spec.text))):
+            db = float(within["db"])
+            found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
+                                           tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
+
+
+_WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?:\.\d+)?)\s*dB\)?", re.IGNORECASE)
 
 
 # --- specs said in words -----------------------------------------------------------------------
@@ -704,6 +715,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if "vout" not in has and (m := _FRACTION.search(text)):
         lo, _ = _sentence(text, m.start())
         volts = [q for q in _quantities(text[lo:m.start()]) if q.unit == "V" and q.value]
+        if not volts and re.match(r"\w+\s+(?:of\s+)?the\s+supply\b", m[0][len(m["n"] or ""):].strip(), re.IGNORECASE):
+            # "on 3.3 V: ...; out should read half the supply": the supply stated in an earlier sentence
+            volts = [q for q in _quantities(text[:lo]) if q.unit == "V" and q.value]
         part = 1.0 if m["n"] is None or m["n"].lower() in ("a", "an") else _number(m["n"].lower())
         if volts:  # "a 9 V battery ... down to a third of its voltage": of the last level before it
             found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / _DENOMINATORS[m["den"].lower()]))

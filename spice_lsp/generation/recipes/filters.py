@@ -24,7 +24,8 @@ from spice_lsp.language.units import format_eng, parse_number
 
 Equations = Callable[[float, Callable[[str, float], float]], dict[str, float]]
 
-_Q_STATED = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(\d+(?:\.\d+)?)(?![\w.])")
+_Q_STATED = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?:(?:about|around|near|roughly|approximately|~)\s*)?"
+                       r"(\d+(?:\.\d+)?)(?![\w.])")
 
 
 def stated_q(text: str, default: float) -> float:
