@@ -257,3 +257,54 @@ def test_answers_that_do_not_hold_what_the_request_writes_are_not_verified(descr
     except CannotServe:
         return  # an honest refusal says nothing false
     assert not result.verified or all(i.status == "pass" for i in result.checks), result.netlist
+
+
+def _facts(text, deck, family=None):
+    from spice_lsp.generation.coverage import stated_facts
+    return [(i.what, i.status) for i in stated_facts(text, parse("t\n" + deck + ".end\n").netlist, family)]
+
+
+def test_an_analysis_named_in_a_list_must_be_run():
+    deck = "I1 a 0 DC 1u AC 1\nR1 a 0 1k\n.op\n"
+    assert _facts("Current into a 1k resistor. Bias point, then AC.", deck) == [
+        ("a .ac analysis ('AC' in the request)", "fail")]
+    assert _facts("A 1k resistor fed with AC 1 from I1; operating point.", deck) == []
+
+
+def test_an_ac_sweep_that_ends_below_its_start_fails():
+    assert _facts("RC high-pass, sweep from 10 Hz to 2 MHz", "V1 in 0 AC 1\nR1 in 0 1k\n.ac dec 10 10 2m\n") == [
+        ("the AC sweep runs upward ('.ac dec 10 10 2m')", "fail")]
+    assert _facts("RC high-pass, sweep from 10 Hz to 2 MHz", "V1 in 0 AC 1\nR1 in 0 1k\n.ac dec 10 10 2meg\n") == []
+
+
+def test_an_inverted_output_is_not_a_non_inverting_amplifier():
+    from spice_lsp.generation.families import FAMILIES
+    plus = next(f for f in FAMILIES.values() if "non-inverting" in f.summary)
+    deck = "V1 in 0 1\nR1 in out 1k\n.op\n"
+    assert _facts("An op-amp stage whose output is three times in, sign inverted.", deck, plus) == [
+        ("the output's polarity, as the request states", "fail")]
+    assert _facts("Follower: out tied back to the inverting input.", deck, plus) == []
+
+
+def test_nodes_named_as_a_pair_or_a_rail_level_must_be_in_the_answer():
+    deck = "V1 p 0 SIN(0 5 50)\nR1 p n 1k\nR2 n 0 1k\n"
+    assert _facts("A 5 V sine applied between t1 and t2, loaded by 2k.", deck) == [
+        ("node t1 (named in the request)", "fail"), ("node t2 (named in the request)", "fail")]
+    assert _facts("Two resistors in series, the load goes from vdd = 9 V to p.", deck) == [
+        ("node vdd (named in the request)", "fail")]
+    assert _facts("A sine between p and n, measured between the two ends.", deck) == []
+
+
+def test_a_group_of_parts_between_two_nodes_is_checked_on_each():
+    said = "Limiter: 2k from a to b, then two back-to-back diodes from b to ground."
+    elsewhere = "R1 a b 2k\nD1 b c d\nV2 c 0 1\nD2 0 b d\n.model d D\n"
+    assert _facts(said, elsewhere)[0][1] == "fail"
+    there = "R1 a b 2k\nD1 b 0 d\nD2 0 b d\n.model d D\n"
+    assert _facts(said, there)[0][1] == "pass"
+
+
+def test_a_nodes_stated_level_is_its_sources():
+    said = "Unity buffer; its input x rests at 0.8 V DC."
+    assert _facts(said, "V1 x 0 DC 0 AC 1\nR1 x 0 1k\n") == [
+        ("node x at 0.8 V ('x rests at 0.8 V' in the request)", "fail")]
+    assert _facts(said, ".param lvl=0.8\nV1 x 0 DC {lvl}\nR1 x 0 1k\n")[0][1] == "pass"

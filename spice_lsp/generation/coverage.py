@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
+from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value
 from spice_lsp.generation.request import Request
@@ -715,7 +716,9 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                    and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
         if not sources or node in _NOT_NODE_WORDS:
             continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
-        dc = _source_dc(sources[0], netlist)
+        params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+                  if (v := parse_number(p.value)) is not None}
+        dc = source_level(sources[0], "dc", params)
         ok = dc is not None and _same(dc, level)
         items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
                                PASS if ok else FAIL, f"{sources[0].name} sets it to {dc if dc is not None else '?'}"))

@@ -36,6 +36,7 @@ from spice_lsp.generation.coverage import (
     idle_sources,
     named_nodes,
     named_parts,
+    stated_facts,
     stated_pins,
     stated_values,
     unread_numbers,
@@ -539,6 +540,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
     items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
+    items += stated_facts(build.intent.description, result.netlist,
+                          family_of(build.intent.kind) if build.function and build.provenance is None else None)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
