@@ -132,3 +132,15 @@ def test_found_by_fuzzing(text):
 ])
 def test_intent_with_digits_of_other_scripts(text):
     fuzz.check_intent(text, random.Random(0))
+
+
+@pytest.mark.parametrize("text", [
+    # seed 9601: a swept source word taken from the request ("0{a*b}") was used as a pattern
+    "cutoff 3.3 kHz, dB, 0{a*b}, DC\n+ input 0.3 V at in, MHz, RC.subckt, to, W=10u, BJT, to, (ep, 4k7, MHz",
+    # seed 9603: words after "AC" taken for a directive typed without its dot ("ac 555 20 -5 3k-ish")
+    "0 BF=200 RF = 20k from node n to out 125C Schmitt trigger 5ms Q of 5 0 VCVS E1, gain 1e6 rectifier 0 "
+    "Vout=5V AC 555 20 -5 3k-ish pair R-2R Q of 5 oscillator IS=1e-14",
+    "meg RD=10k a 4.7k resistor R2 between mid and out L=1uH C=100n R1 = 10k from in to mid AC -40C - 0 - Q of 5",
+])
+def test_requests_found_by_fuzzing(text):
+    fuzz.check_request(text, random.Random(0))

@@ -854,8 +854,9 @@ def _named_input(intent: Intent, body: str) -> str | None:
     "driven by VIN", "sweep VIN from 0 to 5 V") and no other element has it."""
     swept = [r.directive.split()[1] for r in intent.analyses if r.kind == "dc"]
     named = [m[1] or m[2] or m[3] for m in _SOURCE_NAMED.finditer(intent.description)]
-    for name in [*named, *(w for w in swept if re.search(rf"\b{w}\b", intent.description))]:
-        if name[0] == "V" and not re.search(rf"^{name} ", body, re.MULTILINE | re.IGNORECASE):
+    # a swept word is the request's own text ("0{a*b}"): escaped, never a pattern
+    for name in [*named, *(w for w in swept if re.search(rf"\b{re.escape(w)}\b", intent.description))]:
+        if name[0] == "V" and not re.search(rf"^{re.escape(name)} ", body, re.MULTILINE | re.IGNORECASE):
             return name
     return None
 

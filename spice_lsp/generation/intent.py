@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
 
 
@@ -452,6 +453,16 @@ _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise
                         re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
+_SOURCE_PLACES = {"dc": {1, 5}, "noise": {2}}  # where a directive names a source, not a figure
+
+
+def _well_formed(kind: str, words: list[str]) -> bool:
+    """A directive typed in a request is taken only as ngspice would take it: the grammar accepts
+    it and every figure is a number ("AC 555 20 -5 3k-ish" in chatty text is words, not a sweep)."""
+    if any(d.code == "SP001" for d in parse("*\n" + " ".join(words) + "\n").diagnostics):
+        return False
+    return all(parse_number(w) is not None for n, w in enumerate(words[1:], 1)
+               if n not in _SOURCE_PLACES.get(kind, ()) and not re.fullmatch(r"dec|oct|lin|v\(.*\)", w, re.IGNORECASE))
 
 
 _TEMP_NUMBER = r"[-+]?\d+(?:\.\d+)?"
@@ -489,7 +500,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         names = r"|[VI]\w*" if kind in ("dc", "noise") else ""  # a swept source, a noise input
         word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\){names}", re.IGNORECASE)
         kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))
-        if len(kept) - 1 >= _DIRECTIVE_ARGS[kind]:  # a complete directive, else read the words instead
+        # a complete directive, else read the words instead
+        if len(kept) - 1 >= _DIRECTIVE_ARGS[kind] and _well_formed(kind, kept):
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
             claimed.update(q for q in qs if m.start() <= q.start < m.end())
     for m in _TRIGGER_RE.finditer(text):
