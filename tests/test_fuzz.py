@@ -141,6 +141,9 @@ def test_intent_with_digits_of_other_scripts(text):
     "0 BF=200 RF = 20k from node n to out 125C Schmitt trigger 5ms Q of 5 0 VCVS E1, gain 1e6 rectifier 0 "
     "Vout=5V AC 555 20 -5 3k-ish pair R-2R Q of 5 oscillator IS=1e-14",
     "meg RD=10k a 4.7k resistor R2 between mid and out L=1uH C=100n R1 = 10k from in to mid AC -40C - 0 - Q of 5",
+    "input at node a AC 4k7 R-2R diode D1, anode at a, cathode to ground AC 20 2k2 5ms -40C for differential",
+    "diode D1, anode at a, cathode to ground MHz output node vout V (AC 1 4k7 3k-ish 0.47\u00b5F",
+    "0 W=10u 3.3 V out zener diode \u03a9 buck 0 oscillatesat 1 AC 1kHz 12 2k2 0 dB 8!{",
 ])
 def test_requests_found_by_fuzzing(text):
     fuzz.check_request(text, random.Random(0))
