@@ -658,27 +658,30 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+)?(?:input|in|bi
 _FLIPPED = re.compile(r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b"
                       r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
                       r"|\bupside[- ]down\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)", re.IGNORECASE)
+# a frequency and a time as the worded specs below write them: "50 Hz", "2.5 kHz", "1 ms"
+_HZ = r"\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz"
+_SECONDS = r"\d+(?:\.\d+)?\s*[munpµ]?s"
 _TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _FRACTION = re.compile(r"\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?(?P<den>half|third|quarter|fourth|fifth|sixth|"
                        r"eighth|tenth)s?\s+(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b",
                        re.IGNORECASE)
 _LAG = re.compile(r"\breach\w*\s+(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:after|in|within)\s+"
-                  r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b"
-                  r"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>\d+(?:\.\d+)?\s*[munpµ]?s)\b",
+                  rf"(?P<t>{_SECONDS})\b"
+                  rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
                   re.IGNORECASE)
 _RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:times|cycles)\s+(?:a|per|each|every)\s+second\b"
                    r"|\b(?:repeats?|repeating|blinks?|flashes|toggles?|flips?)\s+(?:once\s+)?every\s+"
-                   r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b",
+                   rf"(?P<t>{_SECONDS})\b",
                    re.IGNORECASE)
 # "remove the 50 Hz hum", "kill 60 Hz": a notch
 _REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
-                      r"(?P<f>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b(?!\s+(?:and\s+)?(?:above|below|up|down|or))",
+                      rf"(?P<f>{_HZ})\b(?!\s+(?:and\s+)?(?:above|below|up|down|or))",
                       re.IGNORECASE)
 # "knock 12 V down to 5 V": the output level
 _DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
-_WIDE = re.compile(r"\b(?P<w>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\s+wide\b"
-                   r"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b")
+_WIDE = re.compile(rf"\b(?P<w>{_HZ})\s+wide\b"
+                   rf"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>{_HZ})\b")
 _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?(?:above|over|below|under|past)\s+"
                     r"(?:about\s+|around\s+|roughly\s+)?(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
                     r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b",
@@ -686,7 +689,7 @@ _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?
 # "only lets through what's above 800 Hz", "cuts everything below 50 Hz": the corner
 _PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
                      r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+(?:about\s+)?"
-                     r"(?P<f>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz)\b", re.IGNORECASE)
+                     rf"(?P<f>{_HZ})\b", re.IGNORECASE)
 _GLOW = re.compile(r"\b(?:glow|light|shine)\w*\s+(?:up\s+|brightly\s+)?(?:with|at|on)\s+"
                    r"(?:about\s+|around\s+|roughly\s+)?(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\b", re.IGNORECASE)
 
