@@ -536,7 +536,7 @@ _AT_NODE = re.compile(r"\b(?:at|on|into|onto)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_
 _NOT_NODE_WORDS = set("""a an the its it this that these those least most about above below around roughly
 approximately all full class input output top bottom each every any nodes node some both one rest room once first
 last startup start end resonance high low dc ac power which their half unity zero maximum minimum peak time
-frequency t its either same steady full its his her my our your""".split())
+frequency t either same steady his her my our your""".split())
 _PINS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
          "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _PIN_WORD = re.compile(r"(?<![\w-])(?P<pin>anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate)"
