@@ -111,3 +111,45 @@ def test_named_inputs_at_their_levels_are_the_difference_amplifiers_inputs():
     assert "V1 inp 0 DC 1.2 AC 1" in lines and "V2 inn 0 DC 1" in lines
     assert ".param vdd=12" in lines  # "inn at 1.0 V" is no supply: the op-amp keeps its rails
     assert any(i.what == "gain of 5" and i.status == "pass" for i in result.checks)
+
+
+@pytest.mark.parametrize("description, quantities", [
+    # a second-order section's natural frequency and Q (phase midpoint, phase slope), peaked or not
+    ("Sallen-Key high-pass, natural frequency 800 Hz, Q = 3, input in, output out.", {"f0", "q"}),
+    ("Second-order op-amp low-pass filter with f0 = 450 Hz and a Q of 1.5; in to out.", {"f0", "q"}),
+    # a band-pass "centred on" its frequency, its Q from the resistor
+    ("Series RLC band-pass centred on 4 kHz with a Q of 8, input in, output out.", {"center", "q"}),
+    # an attenuation at a frequency sets a first-order corner
+    ("RC high-pass with C = 22 nF, attenuating by 12 dB at 200 Hz; input in, output out.", {"gain_db"}),
+    ("RC low-pass filter, R = 10k, -6 dB at 2.5 kHz; input in, output out.", {"gain_db"}),
+    # a divider's total resistance and its output
+    ("Voltage divider from 5 V giving 1.8 V out, total resistance of 47k; operating point.", {"vout"}),
+])
+def test_a_spec_of_a_new_kind_is_designed_and_measured(description, quantities):
+    result = generate(description)
+    specs = read_request(description).specs
+    assert {s.quantity for s in specs} == quantities
+    measured = [i for i in result.checks if i.what in {s.text for s in specs}]
+    assert len(measured) == len(specs) and all(i.status == "pass" and i.detail.startswith("measured")
+                                               for i in measured), [(i.what, i.detail) for i in measured]
+    assert result.verified, [(i.what, i.detail) for i in result.checks if i.status != "pass"]
+
+
+def test_a_peaked_sallen_key_low_pass_is_designed_at_its_q():
+    intent, d = designed("Sallen-Key low-pass, f0 = 1 kHz, Q = 1.2, input in, output out.")
+    c1, c2, r = (intent.values[role].value for role in ("C1", "C2", "R1"))
+    assert math.isclose(0.5 * math.sqrt(c1 / c2), 1.2, rel_tol=0.03)  # Q = sqrt(C1/C2)/2 at equal R
+    assert math.isclose(1 / (2 * math.pi * r * math.sqrt(c1 * c2)), 1e3, rel_tol=0.02)
+
+
+def test_a_divider_given_its_total_splits_it_and_accounts_for_the_number():
+    intent, d = designed("Resistive divider from 24 V down to a third at node out, 30k in total.")
+    r1, r2 = intent.values["R1"].value, intent.values["R2"].value
+    assert math.isclose(r1 + r2, 30e3, rel_tol=0.02) and math.isclose(24 * r2 / (r1 + r2), 8, rel_tol=0.02)
+    assert "RTOTAL" in d.claimed
+
+
+def test_a_passive_twin_t_keeps_its_arms_well_below_the_load():
+    intent, d = designed("Passive twin-T notch at 50 Hz, 470k load at out; input in.")
+    assert intent.values["R"].value <= intent.values["RL"].value / 50  # the load would pull the passband down
+    assert math.isclose(1 / (2 * math.pi * intent.values["R"].value * intent.values["C"].value), 50, rel_tol=0.05)

@@ -168,6 +168,12 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\nmeas ac gmax max g\n"
                    "let t = gmax-3\nmeas ac result when g=t\nprint result")
         how = f"-3 dB point of v({out})/v({inp})"
+    elif spec.quantity == "f0" and inp:
+        # A second-order section turns its phase through 180 degrees, half of it at f0 (at any Q): 90
+        # degrees past its low-frequency phase (a multiple of 90, rounded from the sweep's first point).
+        control = (f"ac dec 100 {f / 100:g} {f * 100:g}\nlet p = cph(v({out})/v({inp}))\n"
+                   "let t = floor(p[0]/(pi/2)+0.5)*pi/2-pi/2\nmeas ac result when p=t\nprint result")
+        how = f"where the phase of v({out})/v({inp}) is 90 degrees past its low-frequency phase"
     elif spec.quantity in ("center", "notch") and inp:
         # Just above the minimum (or below the peak), the first crossing lands on it within the sweep's step.
         extreme, side = ("max", "0.9999") if spec.quantity == "center" else ("min", "1.0001")
@@ -177,8 +183,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})/v({inp})"
     elif spec.quantity in ("gain", "gain_db") and inp:
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
-        control = f"ac dec 10 10 100k\nlet g = {expression}\nmeas ac result find g at=1k\nprint result"
-        how = f"v({out})/v({inp}) at 1 kHz" + (" in dB" if spec.quantity == "gain_db" else "")
+        at = spec.at or 1e3
+        control = (f"ac dec 10 {min(10, at / 10):g} {max(100e3, at * 10):g}\nlet g = {expression}\n"
+                   f"meas ac result find g at={at:g}\nprint result")
+        how = f"v({out})/v({inp}) at {format_eng(at)}Hz" + (" in dB" if spec.quantity == "gain_db" else "")
     elif spec.quantity == "dc_gain_db" and inp:
         control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
         how = f"v({out})/v({inp}) at 1 Hz in dB"
@@ -214,6 +222,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"meas tran up find v({inp}) when v({out})=mid rise=1\n"
                    f"meas tran down find v({inp}) when v({out})=mid fall=1\nlet result = abs(up-down)\nprint result")
         how = f"difference of v({inp}) where v({out}) switches up and down"
+    elif spec.quantity == "q" and inp and (section := _section_q(netlist, out, inp, timeout)) is not None:
+        return section, f"slope of the phase of v({out})/v({inp}) at f0 (Q = -1/2 dphase/dln f)"
     elif spec.quantity == "q" and inp:
         # A band-pass's Q: its geometric centre over its -3 dB bandwidth; a notch's (it starts in its pass
         # band) the same over the width of its dip, from the first falling edge to the first rising one.
@@ -267,6 +277,20 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
         return None, f"{how}: could not be measured ({why})"
     return value, how
+
+
+def _section_q(netlist: str, out: str, inp: str, timeout: float) -> float | None:
+    """A second-order low- or high-pass section's Q, from the slope of its phase at f0 (-2 Q per unit of
+    ln f, at any Q, where no -3 dB width exists); None for a band-pass (its phase starts at an odd
+    multiple of 90 degrees) or a notch (its phase comes back: it turns by less than 135 degrees)."""
+    result = runner.run(netlist, timeout=timeout, control=(
+        f"ac dec 200 0.1 100meg\nlet p = cph(v({out})/v({inp}))\nlet k = floor(p[0]/(pi/2)+0.5)\n"
+        "let odd = abs(k-2*floor(k/2))\nlet turn = abs(p[length(p)-1]-p[0])\nlet t = k*pi/2-pi/2\n"
+        "let d = real(frequency)*deriv(p)\nmeas ac s find d when p=t\nlet result = -s/2\nprint odd turn result"))
+    odd, turn, q = (result.values.get(name) for name in ("odd", "turn", "result"))
+    if not result.ok or odd is None or turn is None or q is None or odd > 0.5 or turn < 0.75 * math.pi:
+        return None
+    return q
 
 
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)

@@ -39,6 +39,7 @@ class Design:
     scale: int = -1  # how the spec moves with the free value: -1 inversely (f ~ 1/R), +1 in proportion
     complement: bool = False  # the spec moves with 1 - the free value (a boost's Vout = Vin/(1 - D))
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
+    q: float | None = None  # the request's Q: a second-order section's frequency is designed at it
 
 
 def set_value(intent: Intent, design: Design, role: str, exact: float, how: str,
@@ -122,6 +123,31 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
         set_value(intent, design, "C", k / ind, "f0 = 1/(2 pi sqrt(L C))", E24)
 
 
+def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
+    """Unity-gain Sallen-Key, equal R (low-pass) or equal C (high-pass), at the request's Q (else
+    Butterworth, 0.707): the low-pass's C1 = 4 Q^2 C2, the high-pass's R2 = 4 Q^2 R1; then
+    f0 = 1/(2 pi R sqrt(C1 C2)) = 1/(4 pi Q R C2) (or 1/(4 pi Q R1 C)). A -3 dB corner is the
+    f0 that puts the corner there at that Q."""
+    from spice_lsp.generation.families import second_order_corner
+    q = d.q or 1 / math.sqrt(2)
+    f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
+    c = given(intent, "C2", "C") or 10e-9
+    how = f"Q = {q:.3g}" + (" (Butterworth)" if d.q is None else "")
+    if not high:
+        if given(intent, "C2", "C") is None:
+            set_value(intent, d, "C2", c, "the design's base capacitor", None)
+        set_value(intent, d, "C1", 4 * q * q * c, f"C1 = 4 Q^2 C2 for {how}, R1 = R2", E24)
+        c1 = intent.values["C1"].value  # as bought: R is designed from the capacitors used
+        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * math.sqrt(c1 * c)), "f0 = 1/(2 pi R sqrt(C1 C2))", E96)
+        set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+    else:
+        set_value(intent, d, "C1", c, "equal capacitors", None)
+        set_value(intent, d, "C2", c, "equal capacitors", None)
+        r = 1 / (4 * math.pi * f0 * q * c)
+        set_value(intent, d, "R2", 4 * q * q * r, f"R2 = 4 Q^2 R1 for {how}", E96)
+        set_value(intent, d, "R1", r, "f0 = 1/(2 pi C sqrt(R1 R2))", E96)
+
+
 LAMBDA = 0.04  # the nch card's channel-length modulation
 
 
@@ -191,29 +217,50 @@ def _zener_regulator(intent: Intent, d: Design, spec: Spec) -> None:
         set_value(intent, d, "RS", (vin - spec.target) / (i_load + IZ), "RS = (VIN - VZ)/(I_load + IZ)", E96)
 
 
+# "about 100k total", "a total resistance of 20k": the sum of a divider's resistors
+_TOTAL = re.compile(r"(?P<r>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?\s+(?:in\s+)?total\b"
+                    r"|\btotal\s+(?:resistance\s+)?(?:of\s+|=\s*|is\s+)?(?:about\s+|around\s+)?"
+                    r"(?P<r2>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?(?![\w.])", re.IGNORECASE)
+
+
+def _total_resistance(intent: Intent, d: Design) -> float | None:
+    """The total the request gives a string of resistors, held as RTOTAL (accounted for by the design);
+    the role the reader gave that number (a lone "100k" read as R1) is the total's, not a part's."""
+    if not (m := _TOTAL.search(intent.description)) or (total := parse_number((m["r"] or m["r2"]).replace(" ", ""))) \
+            is None or total <= 0:
+        return None
+    text = " ".join(m[0].split())
+    for role in ("R", "R1"):
+        if role in intent.values and math.isclose(intent.values[role].value, total):
+            text = intent.values.pop(role).text
+    for extra in [e for e in intent.extra_values if e.unit == "ohm" and math.isclose(e.value, total)]:
+        intent.extra_values.remove(extra)
+    intent.values["RTOTAL"] = Value("RTOTAL", total, text, "ohm")
+    d.claimed.add("RTOTAL")
+    return total
+
+
+_FIRST_ORDER = ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass")
+
+
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
     """Apply one spec's design equations; False when the family has none for it."""
     if family.design is not None and spec.quantity in family.specs:
         family.design(intent, d, spec)
-    elif spec.quantity == "cutoff" and kind in ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass"):
+    elif spec.quantity == "cutoff" and kind in _FIRST_ORDER:
         _corner(intent, d, spec, kind.startswith("rl"))
-    elif spec.quantity == "cutoff" and kind in ("active_lowpass", "active_highpass"):
-        # Unity-gain Sallen-Key, equal R: Butterworth (Q = 0.707) with C1 = 2 C2 (low-pass)
-        # or R2 = 2 R1 (high-pass); f = 1/(2 pi R sqrt(C1 C2)).
-        c = given(intent, "C2", "C") or 10e-9
-        if kind == "active_lowpass":
-            if given(intent, "C2", "C") is None:
-                set_value(intent, d, "C2", c, "the Butterworth design's base capacitor", None)
-            set_value(intent, d, "C1", 2 * c, "C1 = 2 C2 (Butterworth, Q = 0.707)", None)
-            set_value(intent, d, "R1", 1 / (2 * math.pi * spec.target * c * math.sqrt(2)),
-                      "f = 1/(2 pi R sqrt(C1 C2))", E96)
-            set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
-        else:
-            set_value(intent, d, "C1", c, "equal capacitors", None)
-            set_value(intent, d, "C2", c, "equal capacitors", None)
-            r = 1 / (2 * math.pi * spec.target * c * math.sqrt(2))
-            set_value(intent, d, "R2", 2 * r, "R2 = 2 R1 (Butterworth, Q = 0.707)", E96)
-            set_value(intent, d, "R1", r, "f = 1/(2 pi C sqrt(R1 R2))", E96)
+    elif spec.quantity == "gain_db" and spec.at and spec.target < 0 and kind in _FIRST_ORDER:
+        # |H| = 1/sqrt(1 + (f/fc)^2) (low-pass; fc/f for a high-pass): the corner that puts the gain there
+        share = math.sqrt(10 ** (-spec.target / 10) - 1)
+        fc = spec.at / share if kind.endswith("lowpass") else spec.at * share
+        _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
+        d.free = None  # the trim loop moves values by ratios of positive quantities, not decibels
+    elif spec.quantity in ("cutoff", "f0") and kind in ("active_lowpass", "active_highpass"):
+        _sallen_key(intent, d, spec, kind == "active_highpass")
+    elif spec.quantity == "q" and kind in ("active_lowpass", "active_highpass"):
+        if not d.designed:  # no frequency spec designed it: the Q at the section's own f0
+            r, c = given(intent, "R1", "R") or 10e3, given(intent, "C2", "C") or 10e-9
+            _sallen_key(intent, d, Spec(spec.text, "f0", 1 / (2 * math.pi * r * c)), kind == "active_highpass")
     elif spec.quantity == "ripple" and kind in ("half_wave_rectifier", "full_wave_rectifier"):
         # Vr = I/(k f C), k = 1 half-wave, 2 full-wave: C for 70 % of a bound ("under 1 V"), for the
         # value itself when it is one to aim at ("about 0.5 V", a tolerance); I the load's at the peak.
@@ -272,6 +319,12 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         d.claimed.add("GAIN")
     elif spec.quantity == "vout" and kind == "voltage_divider":
         vin = given(intent, "VIN", "VDD") or 10.0
+        if (total := _total_resistance(intent, d)) is not None and "R2" not in intent.values and 0 < spec.target < vin:
+            set_value(intent, d, "R1", total * (1 - spec.target / vin), "R1 + R2 = the total, Vout = Vin R2/(R1+R2)",
+                      E96)
+            set_value(intent, d, "R2", total * spec.target / vin, "Vout = Vin R2/(R1+R2)", E96)
+            d.free, d.scale = "R2", 1
+            return True
         r1 = given(intent, "R1", "R") or 10e3
         current = given(intent, "IBIAS", "IREF")  # "drawing 1 mA": the string's current sets R1 + R2
         if spec.target >= vin:
@@ -315,8 +368,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
-SPEC_UNITS = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz", "vout": "V",
-              "ripple": "V", "clip": "V",
+SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
+              "vout": "V", "ripple": "V", "clip": "V",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 
@@ -325,6 +378,9 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
     read as VDD), before any design reads the intent, and count it as accounted for."""
     unit = SPEC_UNITS.get(spec.quantity)
     for role, value in list(intent.values.items()):
+        if spec.at and value.unit == "Hz" and math.isclose(value.value, spec.at, rel_tol=1e-9):
+            del intent.values[role]  # "20 dB down at 16 kHz": where the gain is measured
+            d.claimed.add(role)
         if unit is not None and value.unit == unit and role not in d.designed \
                 and math.isclose(value.value, spec.target, rel_tol=1e-9):
             del intent.values[role]
@@ -363,6 +419,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     d = Design()
     kind = intent.kind
     family = family_of(kind)
+    d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
     # A Q is designed from the parts the frequency specs have set.
     for spec in sorted(specs, key=lambda s: s.quantity == "q"):
         claim(intent, d, spec)
@@ -379,8 +436,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             d.problems.append(f"'{spec.text}' cannot be designed from the values given")
             continue
         # The value the spec was written with is the spec, not a part.
-        d.claimed.update({"cutoff": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"}, "notch": {"FREQ"},
-                          "edge": {"FREQ"}, "ugbw": {"FREQ"},
+        d.claimed.update({"cutoff": {"FREQ"}, "f0": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"},
+                          "notch": {"FREQ"}, "edge": {"FREQ"}, "ugbw": {"FREQ"},
                           "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
         if spec.quantity == "ugbw" and "GAIN" in intent.values and intent.values["GAIN"].value in (0, 1):

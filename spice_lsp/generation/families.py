@@ -204,6 +204,8 @@ def _sallen_key(f: _Filler, high: bool) -> Spec:
     r1, r2, c1, c2 = used(f, "R1", "R"), used(f, "R2", "R"), used(f, "C1", "C"), used(f, "C2", "C")
     root = math.sqrt(r1 * r2 * c1 * c2)
     q = root / (r1 * (c1 + c2)) if high else root / (c2 * (r1 + r2))
+    if q > 0.75:  # peaked: its -3 dB points straddle the peak; f0 (the phase's midpoint) is one frequency
+        return expect("f0", 1 / (2 * math.pi * root), 0.05)
     return expect("cutoff", second_order_corner(1 / (2 * math.pi * root), q, high))
 
 

@@ -130,13 +130,15 @@ class ModelParam:
 class Spec:
     text: str
     # cutoff | gain | gain_db | frequency | center | notch | vout | q | current | dc_gain_db | ugbw
+    # | f0 (a second-order section's natural frequency: its phase halfway through its 180 degrees)
     quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
     node: str | None = None
+    at: float | None = None  # the frequency a gain is measured at ("20 dB down at 16 kHz"); else 1 kHz
 
     def describe(self) -> str:
-        unit = {"cutoff": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
+        unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz",
                 "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
@@ -441,11 +443,18 @@ _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\
                         r"(?:\s+(?:set\s+)?)?"
                         r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
 # "notch at", "notch filter at", "centre frequency of": the circuit's noun may stand between.
-_SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|=|:|is|near|around|"
+_SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|on|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
 # "oscillator at 800 Hz", "oscillator with an op-amp at 1.2 kHz" (the device it is built from may stand between)
 _OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*)(?:\s+(?:with|using|from)\s+(?:an?|one)\s+[\w-]+)?|run(?:s|ning)?|"
                        r"ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
+# "f0 = 2 kHz", "natural frequency of 1 kHz" in a filter (_FILTER): which frequency depends on its kind
+_F0_SPEC = re.compile(r"(?:\b[fF][0o]|\u03c9[0o]|natural\s+frequency|undamped\s+frequency)" + _SPEC_TAIL)
+_FILTER = re.compile(r"\bfilter|\b(?:low|high|band)[- ]?pass|\bnotch|\bband-?stop|\bsallen|\bbiquad", re.IGNORECASE)
+_BANDPASS = re.compile(r"\bband[- ]?pass", re.IGNORECASE)
+_STOPBAND = re.compile(r"\bnotch|\bband[- ]?(?:stop|reject)", re.IGNORECASE)
+_SECOND_ORDER = re.compile(r"\bsecond[- ]order|\b2nd[- ]order|\btwo[- ]pole|\bsallen|\bbiquad|\bQ\s*(?:=|of|is)\s*\d",
+                           re.IGNORECASE)
 _CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*"
@@ -602,6 +611,12 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "notch", q.value))
         elif _CENTER_SPEC.search(before):
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "center", q.value))
+        elif _F0_SPEC.search(before) and _FILTER.search(text) and not re.search(r"oscillat", text, re.IGNORECASE):
+            # a filter's "f0": the centre of a band-pass, the null of a notch, the natural frequency of
+            # a second-order section, else (a first-order one) its corner
+            quantity = "center" if _BANDPASS.search(text) else "notch" if _STOPBAND.search(text) \
+                else "f0" if _SECOND_ORDER.search(text) else "cutoff"
+            found.append(Spec(f"{_words(before)} {q.text}".strip(), quantity, q.value))
         elif (osc := _OSC_SPEC.search(before)) and (osc["osc"] or not re.search(
                 r"\b(?:sweep|from|to|up to|sine|signal|input|switch\w*|clock|pwm)\b", before, re.IGNORECASE)):
             # a "sine oscillator at 800 Hz" names its own frequency; a "sine at 1 kHz" an input's
@@ -663,9 +678,10 @@ _HZ = r"\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz"
 _SECONDS = r"\d+(?:\.\d+)?\s*[munpµ]?s"
 _TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
-_FRACTION = re.compile(r"\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?(?P<den>half|third|quarter|fourth|fifth|sixth|"
-                       r"eighth|tenth)s?\s+(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b",
-                       re.IGNORECASE)
+_FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?"
+                       r"(?P<den>half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?"
+                       r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b"
+                       r"|(?=(?:at|on)\s+(?:the\s+)?(?:node\s+)?out(?:put)?\b)))", re.IGNORECASE)
 _LAG = re.compile(r"\breach\w*\s+(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:after|in|within)\s+"
                   rf"(?P<t>{_SECONDS})\b"
                   rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
@@ -690,6 +706,11 @@ _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?
 _PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
                      r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+(?:about\s+)?"
                      rf"(?P<f>{_HZ})\b", re.IGNORECASE)
+# "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
+_DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|of\s+attenuation|attenuation)"
+                      r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
+                      r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB)"
+                      rf"\s+(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
 _GLOW = re.compile(r"\b(?:glow|light|shine)\w*\s+(?:up\s+|brightly\s+)?(?:with|at|on)\s+"
                    r"(?:about\s+|around\s+|roughly\s+)?(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\b", re.IGNORECASE)
 
@@ -745,6 +766,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         width = _quantities(m["w"] or m["w2"])[0].value
         if width > 0:  # Q = f0 / bandwidth
             found.append(Spec(m[0].strip(), "q", center / width, tolerance=0.1))
+    if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
+        found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
+                          at=_quantities(m["f"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
         found.append(Spec(m[0].strip(), "clip", _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value))
     if "current" not in has and (m := _GLOW.search(text)):

@@ -305,8 +305,9 @@ register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, ban
 # --- notches and the all-pass ---------------------------------------------------------------------
 
 def _twin_t_eq(f0, get):
-    # f0 = 1/(2 pi R C): series arms R, R and C, C; shunt arms 2C and R/2.
-    c = get("C", 10e-9)
+    # f0 = 1/(2 pi R C): series arms R, R and C, C; shunt arms 2C and R/2. R at most a hundredth of the
+    # load (C from it, 10 nF at least), which else pulls the passband down (a 1meg load on 265k: -3.7 dB).
+    c = get("C", max(10e-9, 100 / (2 * math.pi * f0 * get("RL", 1e6))))
     return {"C": c, "R": 1 / (2 * math.pi * f0 * c)}
 
 
