@@ -53,6 +53,7 @@ from spice_lsp.generation.templates import (
     _tunnel_diode,
     _wheatstone,
     _zener,
+    clip_biased,
     clipped_sides,
     sine_peak,
     wheatstone_roles,
@@ -146,7 +147,7 @@ def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
 
 def _clips(f: _Filler) -> list[Spec | Probe]:
     top, bottom = clipped_sides(f.intent)
-    peak, bias = used(f, "VIN"), used(f, "VBIAS") if top else 0.0
+    peak, bias = used(f, "VIN"), used(f, "VBIAS") if top and clip_biased(f.intent) else 0.0
     checks: list[Spec | Probe] = []
     if top:
         checks += [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95, how="max")] \
@@ -663,6 +664,7 @@ for _family in (
            analysis="tran",
            tran=('10u', '30m'),
            noun="oscillator",
+           accepts=r"amplifiers?",  # the inverting amplifier its RC sections feed is part of it
            specs=('frequency',),
            examples=(('frequency', 'RC phase-shift oscillator running at {x} Hz', 100, 5000.0),)),
     Family(kind="bjt_switch",

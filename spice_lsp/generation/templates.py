@@ -185,11 +185,18 @@ def clipped_sides(intent: Intent) -> tuple[bool, bool]:
     return (positive or not negative, negative or not positive)
 
 
+def clip_biased(intent: Intent) -> bool:
+    """The top diode returns to a bias source only when the request gives one (a level, a
+    "reference", a "biased" clipper); else it returns to ground, like the anti-parallel pair."""
+    return "VBIAS" in intent.values or bool(re.search(r"referen|\bbias", intent.description, re.IGNORECASE))
+
+
 def _clipper(f: _Filler) -> str:
     d = f.model("dsi")
     top, bottom = clipped_sides(f.intent)
     lines = [f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1', 'RIN')}"]
-    lines += [f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}"] if top else []
+    if top:
+        lines += [f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}"] if clip_biased(f.intent) else [f"D1 out 0 {d}"]
     return "\n".join(lines + ([f"D2 0 out {d}"] if bottom else []))
 
 

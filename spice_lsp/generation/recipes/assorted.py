@@ -61,6 +61,45 @@ register(Family(kind="active_clamp", summary="op-amp active (precision) positive
                 signal_input=True, accepts=r"clampers?|dc\s+restorer"))
 
 
+def _clamps_down(intent) -> bool:
+    """A negative clamper (the waveform's top sits at the diode drop): "negative", or its diode's
+    cathode at ground; else positive (anode at ground, the bottom at -0.6 V)."""
+    return bool(re.search(r"negative|cathode\s+(?:at|to)\s+ground", intent.description, re.IGNORECASE))
+
+
+def _diode_clamper(f: _Filler) -> str:
+    d = f.model("dsi")
+    # C1 charges through D1 on the peaks that would cross the diode's return level (ground, or
+    # a stated bias), then shifts the whole waveform: out swings 0 .. +-2 Vp, less a diode drop.
+    lines = [f"V1 in 0 DC 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"C1 in out {f('C', 1e-6, 'CIN')}",
+             f"R1 out 0 {f('RL', 100e3, 'R')}"]
+    ground = "0"
+    if "VBIAS" in f.intent.values:
+        lines.append(f"V2 ref 0 DC {f('VBIAS', 0)}")
+        ground = "ref"
+    return "\n".join(lines + [f"D1 out {ground} {d}" if _clamps_down(f.intent) else f"D1 {ground} out {d}"])
+
+
+def _diode_clamps(f: _Filler) -> list:
+    ref, swing = used(f, "VBIAS", default=0.0), 2 * used(f, "VIN")
+    if _clamps_down(f.intent):
+        return [settles("its highest point sits a diode drop above the reference", ref + 0.3, ref + 0.8, how="max"),
+                settles("its lowest point is the top less the input's peak-to-peak swing",
+                        ref + 0.3 - swing, ref + 0.8 - 0.95 * swing, how="min")]
+    return [settles("its lowest point sits a diode drop below the reference", ref - 0.8, ref - 0.3, how="min"),
+            settles("its highest point is the bottom plus the input's peak-to-peak swing",
+                    ref - 0.8 + 0.95 * swing, ref - 0.3 + swing, how="max")]
+
+
+register(Family(kind="diode_clamper", summary="diode clamper (DC restorer), positive or negative",
+                build=_diode_clamper, function=_diode_clamps,
+                names=("diode clamper", "positive diode clamper", "negative diode clamper", "DC restorer",
+                       "clamping circuit"),
+                rules=((5.3, (r"clamper|dc\s+restorer|clamping\s+circuit|(?:diode|positive|negative)\s+clamp\b",)),),
+                analysis="tran", tran=("5u", "20m"), signal_input=True,
+                accepts=r"clampers?|dc\s+restorer"))
+
+
 # "a 1 V step (at 0.1 ms)", "step at 0.5 ms": when the sensor's charge arrives.
 _STEP_AT = re.compile(rf"step\W+(?:\w+\W+){{0,3}}?at\s+({TIME})", re.IGNORECASE)
 

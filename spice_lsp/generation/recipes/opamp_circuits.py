@@ -273,8 +273,37 @@ def _current_example(name: str) -> tuple:
     return (("current", f"{name} with an output current of {{x}} A", 10e-6, 2e-3),)
 
 
+# "1 mA per volt", "2 mA/V": the converter's transconductance, which its R sets (I = VIN/R).
+_PER_VOLT = re.compile(r"(?:\bper\s+volt|/\s*V)\b", re.IGNORECASE)
+
+
+def _stated_current(f: _Filler) -> float | None:
+    """The output current the request states, at its input voltage ("1 mA per volt" x VIN)."""
+    if (current := f.intent.values.get("IBIAS")) is None or not current.value:
+        return None
+    return current.value * (f.number("VIN", 1) if _PER_VOLT.search(f.intent.description) else 1)
+
+
+def _setting_r(f: _Filler, role: str, default: float, *aliases: str) -> str:
+    """The R that sets I = VIN/R: the request's, else the one its stated current needs."""
+    if (current := _stated_current(f)) is not None and not {role, *aliases} & set(f.intent.values):
+        # The stated current (per volt: the transconductance) sets R, written down beside it;
+        # _converts measures it. (Stated beside R, it is only measured: reported as not used.)
+        f.param("gm" if _PER_VOLT.search(f.intent.description) else "iout", f("IBIAS", current))
+        default = f.number("VIN", 1) / current
+    return f(role, default, *aliases)
+
+
+def _converts(*roles: str) -> Callable[[_Filler], list]:
+    """I = VIN/R, and the current the request states."""
+    def function(f: _Filler) -> list:
+        checks = [expect("current", used(f, "VIN") / used(f, *roles), 0.03)]
+        return checks + ([expect("current", current, 0.03)] if (current := _stated_current(f)) else [])
+    return function
+
+
 def _howland(f: _Filler) -> str:
-    r = f("R", 10e3)
+    r = _setting_r(f, "R", 10e3)
     # Matched R's: the load current is VIN/R whatever the load (the ammeter V9 measures it).
     return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 0 n {r}", f"R2 n oa {r}",
                       f"R3 in p {r}", f"R4 oa p {r}", "X1 p n oa opamp", "V9 p out DC 0",
@@ -282,7 +311,7 @@ def _howland(f: _Filler) -> str:
 
 
 register(Family(kind="howland_current_source", summary="Howland current source (grounded load)", build=_howland,
-                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R"), 0.03)],
+                function=_converts("R"),
                 names=("Howland current source", "Howland current pump", "op-amp Howland current source"),
                 rules=((5.6, (r"howland",)),), analysis="op", signal_input=True,
                 accepts=r"current\s+(?:source|pump)", specs=("current",),
@@ -294,18 +323,29 @@ _INTO_INVERTING = re.compile(r"\bfrom\s+(?:the\s+)?in(?:put)?\b[^;,.]{0,30}?\bto
                              r"inverting", re.IGNORECASE)
 
 
+# "an op-amp driving an NPN", "with a BJT output": the load current is the transistor's collector current.
+_THROUGH_TRANSISTOR = re.compile(r"\b(?:npn|bjt|(?:bipolar\s+)?transistor)\b", re.IGNORECASE)
+
+
 def _v_to_i(f: _Filler) -> str:
     # The floating load sits in the feedback path: the op-amp forces VIN across R1, so I = VIN/R1.
     # Inverting form: R1 from in to the virtual ground n, the load from n to out, V9 in the output lead.
+    # Through a transistor: the op-amp forces VIN across the emitter resistor R1; the collector
+    # draws that current (less the base current) through the load from the rail to out.
+    if _THROUGH_TRANSISTOR.search(f.intent.description):
+        return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", "V2 vdd 0 DC {vdd}", "X1 in e b opamp",
+                          f"Q1 out b e {f.model('npn')}", f"R1 e 0 {_setting_r(f, 'R1', 1e3, 'RE', 'R', 'RIN')}",
+                          f"R2 vdd out {f('RL', 1e3)}"])
     if _INTO_INVERTING.search(f.intent.description):
-        return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 in n {f('R1', 1e3, 'R', 'RIN')}",
-                          f"R2 n out {f('RL', 1e3)}", "V9 out oa DC 0", "X1 0 n oa opamp"])
+        return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}",
+                          f"R1 in n {_setting_r(f, 'R1', 1e3, 'R', 'RIN')}", f"R2 n out {f('RL', 1e3)}",
+                          "V9 out oa DC 0", "X1 0 n oa opamp"])
     return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", "X1 in n oa opamp",
-                      f"R2 oa out {f('RL', 1e3)}", "V9 out n DC 0", f"R1 n 0 {f('R1', 1e3, 'R', 'RIN')}"])
+                      f"R2 oa out {f('RL', 1e3)}", "V9 out n DC 0", f"R1 n 0 {_setting_r(f, 'R1', 1e3, 'R', 'RIN')}"])
 
 
 register(Family(kind="voltage_to_current_converter", summary="op-amp voltage-to-current converter (floating load)",
-                function=lambda f: [expect("current", used(f, "VIN") / used(f, "R1", "R", "RIN"), 0.03)],
+                function=_converts("R1", "RE", "R", "RIN"),
                 build=_v_to_i,
                 names=("voltage-to-current converter", "op-amp V-to-I converter", "voltage to current converter"),
                 rules=((5.65, (r"voltage[- ]to[- ]current|" + word("v") + r"[- ]to[- ]i\b",)),),
@@ -336,19 +376,29 @@ def _half_wave_stage(positive: bool, out: str, d: str) -> list[str]:
     return ["R1 in n1 10k", *diodes, f"R2 {out} n1 10k", "X1 0 n1 o1 opamp"]
 
 
+def _precision_diode(f: _Filler) -> str:
+    """Small-signal Schottky diodes, as precision rectifiers use: the op-amp slews through a smaller
+    dead zone at each crossing (silicon ones left a 50 mV dip below zero at 1 kHz), and their 10 nA
+    leakage (a power Schottky's 1 uA) keeps the blocked half within a millivolt of zero."""
+    return f.model("dsignal", ".model dsignal D (is=10n n=1.05 rs=0.1 cjo=2p bv=40)")
+
+
+def _load(f: _Filler) -> list[str]:
+    """A stated load at the output (the stage drives it through its closed loop)."""
+    return [f"R9 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else []
+
+
 def _precision_half_wave(f: _Filler) -> str:
-    # Schottky diodes, as precision rectifiers use: the op-amp slews through a smaller dead zone at
-    # each crossing (silicon ones left a 50 mV dip below zero at 1 kHz).
-    d = f.model("dschottky")
-    return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(True, "out", d)])
+    return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(True, "out", _precision_diode(f)),
+                      *_load(f)])
 
 
 def _precision_full_wave(f: _Filler) -> str:
-    d = f.model("dschottky")  # as in the half-wave stage
+    d = f.model("dschottky")  # the low-leakage card left a 30 mV dip at the crossings here
     # The half-wave stage gives -v(in) on positive half-cycles; the summer adds v(in) and twice
     # that, inverted: out = -(v(in) - 2 v(in)) = |v(in)|.
     return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(False, "h", d),
-                      "R3 in n2 20k", "R4 h n2 10k", "R5 n2 out 20k", "X2 0 n2 out opamp"])
+                      "R3 in n2 20k", "R4 h n2 10k", "R5 n2 out 20k", "X2 0 n2 out opamp", *_load(f)])
 
 
 _PRECISION = r"precision|super[- ]?diode|active|op[- ]?amp|ideal diode"

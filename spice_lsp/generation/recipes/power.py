@@ -136,7 +136,9 @@ register(Family(kind="zener_pass_regulator", function=lambda f: [expect("vout", 
                 # "series" alone is the zener's series resistor: only a series regulator or a pass device
                 rules=((23.4, (r"zener\b", r"pass[- ]transistor|series\s+(?:pass\s+)?regulator|"
                                             r"emitter[- ]follower|transistor")),
-                       (13.9, (r"emitter[- ]follower regulator",))),
+                       # a zener-held emitter follower is this regulator, however the request names it
+                       (13.9, (r"emitter[- ]follower regulator",)),
+                       (13.95, (r"zener\b", r"emitter[- ]follower|series\s+pass|pass\s+(?:transistor|device)"))),
                 accepts=r"(?:linear|series)\s+regulator",  # it is one
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),

@@ -1,0 +1,85 @@
+"""A request for a circuit we know gets that circuit, wired as the request says: the family its
+words name (however they name it), the sub-blocks it states taken as parts of it, and the parts
+and nodes it states placed where it says. Each request is measured in ngspice."""
+import re
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+
+pytestmark = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+
+
+def lines(netlist: str, pattern: str) -> list[str]:
+    return re.findall(rf"^{pattern}.*$", netlist, re.MULTILINE | re.IGNORECASE)
+
+
+def measured(item) -> float:
+    return float(re.search(r"measured ([-+\d.e]+)", item.detail)[1])
+
+
+def function_passes(result) -> bool:
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    return bool(function) and all(item.status == "pass" for item in function)
+
+
+def test_a_zener_held_emitter_follower_is_the_series_regulator_whatever_it_is_called():
+    result = generate("Pass-transistor series regulator: a 4.7 V zener holds the base of an NPN emitter "
+                      "follower, 15 V input, 220 ohm load at out.")
+    assert result.intent.kind == "zener_pass_regulator"
+    assert lines(result.netlist, r"Q\w* in b out"), result.netlist
+    assert function_passes(result), result.checks
+
+
+def test_an_oscillators_sustaining_amplifier_named_as_a_part_is_no_other_circuit():
+    result = generate("RC phase-shift oscillator: three 22 nF / 4.7k sections driving an inverting amplifier, "
+                      "output out, 30 ms transient.")
+    assert result.intent.kind == "phase_shift_oscillator"
+    assert function_passes(result), result.checks
+
+
+@pytest.mark.parametrize("words,top,bottom", [
+    ("negative clamper", (0.3, 0.8), (-4.8, -3.0)),
+    ("DC restorer (positive clamp)", (3.0, 4.8), (-0.8, -0.3)),
+])
+def test_a_diode_clamper_shifts_the_wave_to_one_side_of_ground(words, top, bottom):
+    result = generate(f"{words}: 470 nF from in to out, 47k load, 2 V amplitude 500 Hz sine at in; 30 ms transient.")
+    assert result.intent.kind == "diode_clamper"
+    assert lines(result.netlist, r"C\w* in out 470n") and lines(result.netlist, r"R\w* out 0 47k"), result.netlist
+    checks = {item.what: item for item in result.checks if item.what.startswith("function:")}
+    highest = next(item for what, item in checks.items() if "highest" in what)
+    lowest = next(item for what, item in checks.items() if "lowest" in what)
+    assert top[0] <= measured(highest) <= top[1] and bottom[0] <= measured(lowest) <= bottom[1], result.checks
+    assert result.verified, result.checks
+
+
+def test_a_clipper_with_no_stated_bias_clips_at_a_diode_drop_on_both_sides():
+    result = generate("Limiter: 2.2k from in to out and a back-to-back pair of diodes from out to ground; "
+                      "3 V amplitude 2 kHz sine at in, 2 ms transient.")
+    assert result.intent.kind == "diode_clipper"
+    assert not lines(result.netlist, r"V\w* ref"), result.netlist
+    assert function_passes(result), result.checks
+    assert any("0.35 to 0.95" in item.detail for item in result.checks), result.checks
+
+
+def test_a_precision_rectifiers_stated_load_hangs_at_its_output():
+    result = generate("Superdiode precision half-wave rectifier, 4.7k load, 50 mV amplitude 2 kHz sine at in, "
+                      "output out, 3 ms transient.")
+    assert result.intent.kind == "precision_half_wave_rectifier"
+    assert lines(result.netlist, r"R\w* out 0 4\.7k"), result.netlist
+    assert result.verified, result.checks
+
+
+def test_a_voltage_to_current_converter_through_a_transistor_has_the_transistor():
+    result = generate("V-to-I converter: an op-amp drives a BJT whose 2k emitter resistor sets the current, "
+                      "load 3.3k from the 12 V rail to the collector; 0.5 V at in. Operating point.")
+    assert result.intent.kind == "voltage_to_current_converter"
+    assert lines(result.netlist, r"Q\w* "), result.netlist
+    assert function_passes(result), result.checks
+
+
+def test_a_stated_transconductance_sets_the_howland_resistors():
+    result = generate("Howland current source giving 2 mA per volt into a 470 ohm load, 0.5 V at in. Operating point.")
+    assert result.intent.kind == "howland_current_source"
+    assert any("current 1mA" in item.what and item.status == "pass" for item in result.checks), result.checks
