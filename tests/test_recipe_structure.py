@@ -83,3 +83,26 @@ def test_a_stated_transconductance_sets_the_howland_resistors():
     result = generate("Howland current source giving 2 mA per volt into a 470 ohm load, 0.5 V at in. Operating point.")
     assert result.intent.kind == "howland_current_source"
     assert any("current 1mA" in item.what and item.status == "pass" for item in result.checks), result.checks
+
+
+def test_a_two_pole_pwm_filter_has_two_rc_sections():
+    result = generate("PWM DAC: 0/3.3 V PWM at 20 kHz, 60 % duty on pwm, smoothed by a second-order RC filter "
+                      "(4.7k and 220 nF per pole) to out.")
+    assert result.intent.kind == "pwm_dac"
+    assert len(lines(result.netlist, r"R\w* \w+ \w+ 4\.7k")) == 2, result.netlist
+    assert len(lines(result.netlist, r"C\w* \w+ 0 220n")) == 2, result.netlist
+    assert function_passes(result), result.checks
+
+
+def test_a_resonant_filter_with_its_frequency_and_inductor_gets_the_capacitor_that_tunes_it():
+    result = generate("LC notch filter with a 4.7 mH inductor at 12 kHz")
+    assert result.intent.kind == "rlc_notch"
+    assert any("notch 12kHz" in item.what and item.status == "pass" for item in result.checks), result.checks
+
+
+@pytest.mark.parametrize("words,levels", [("a 0 to 3.3 V output", (3.3, 0)), ("±9 V supplies", (8.1, -8.1))])
+def test_a_zero_crossing_detector_swings_the_output_it_is_given(words, levels):
+    result = generate(f"Zero-cross detector with {words}, 0.5 V amplitude 200 Hz sine at in, output out")
+    assert result.intent.kind == "zero_crossing_detector"
+    peaks = [item for item in result.checks if item.what.startswith("function:")]
+    assert [round(measured(item), 1) for item in peaks] == list(levels), peaks

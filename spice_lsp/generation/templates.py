@@ -118,7 +118,12 @@ def _rl_filter(f: _Filler, high: bool) -> str:
 def _rlc(f: _Filler, topology: str) -> str:
     source = f"V1 in 0 DC 0 AC {f('VIN', 1)}"
     r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
-    ind, c = f("L", 10e-3, "L1"), f("C", 100e-9, "C1")
+    ind, capacitance = f("L", 10e-3, "L1"), 100e-9
+    if topology != "lc_lowpass" and "FREQ" in f.intent.values:
+        # "a trap at 50 kHz" with its inductor: the capacitor the request leaves open resonates with it there
+        f.param("f0", f("FREQ", 1e3))
+        capacitance = float(f"{1 / ((2 * math.pi * f.number('FREQ', 1e3)) ** 2 * f.number('L', 10e-3, 'L1')):.4g}")
+    c = f("C", capacitance, "C1")
     if topology == "series":
         body = [f"R1 in a {r()}", f"L1 a out {ind}", f"C1 out 0 {c}"]  # out: the capacitor voltage
     elif topology == "bandpass":

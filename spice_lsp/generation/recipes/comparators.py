@@ -253,3 +253,36 @@ register(Family(kind="window_comparator", function=_window_function,
                 names=("window comparator", "window detector", "dual-limit comparator"),
                 rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),), analysis="dc",
                 dc_sweep="0 10 0.05", signal_input=True, accepts=r"comparators?"))
+
+
+# "a 0/5 V output", "0 to 3.3 V output", "0-5 V logic output": a single-supply output from 0 V to its top.
+_LOGIC_OUTPUT = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b(?:\s+(?:logic\s+)?(?:output|swing|levels?))?",
+                           re.IGNORECASE)
+
+
+def _zero_crossing(f: _Filler) -> str:
+    period = 1 / f.number("FREQ", 50)
+    f.tran = (period / 500, 3 * period)
+    # The comparator against ground: its output changes state at each zero crossing of the input.
+    sine = f"V1 in 0 SIN(0 {f('VIN', 1)} {f('FREQ', 50)})"
+    if logic := _LOGIC_OUTPUT.search(f.intent.description):
+        f.param("vdd", logic[1])  # the single-supply comparator swings 0 .. vdd
+        return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "X1 in 0 out comparator1"])
+    return "\n".join([comparator_block(f), sine, "X1 in 0 out comparator"])
+
+
+def _crosses_zero(f: _Filler) -> list:
+    logic = _LOGIC_OUTPUT.search(f.intent.description)
+    low, high = (0.0, float(logic[1])) if logic else (-saturation(f.intent), saturation(f.intent))
+    swing, period = high - low, 1 / used(f, "FREQ")
+    # High at the input's positive peaks, low at its negative ones (the second period: settled).
+    return [Probe(f"function: {side} peak", f"{{tran}}\nmeas tran result find v({{out}}) at={at * period:g}",
+                  level - 0.1 * swing, level + 0.05 * swing)
+            for side, level, at in (("high at the input's positive", high, 1.25), ("low at its negative", low, 1.75))]
+
+
+register(Family(kind="zero_crossing_detector", function=_crosses_zero,
+                summary="zero-crossing detector (comparator against ground)", build=_zero_crossing,
+                names=("zero-crossing detector", "zero crossing comparator", "zero-cross detector"),
+                rules=((5.15, (r"zero[- ]cross",)),), analysis="tran", tran=("20u", "60m"), signal_input=True,
+                accepts=r"comparators?"))

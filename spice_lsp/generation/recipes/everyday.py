@@ -298,13 +298,23 @@ def _pwm_high(f: _Filler) -> float:
     return float(stated[1]) if stated else f.number("VIN", 5)
 
 
+# "a two-pole RC filter", "second-order", "two RC sections": the PWM is smoothed by two equal RC poles.
+_TWO_POLES = re.compile(r"(?:two|2)[- ]pole|(?:second|2nd)[- ]order|two\s+(?:rc\s+)?(?:sections|stages|poles)",
+                        re.IGNORECASE)
+
+
 def _pwm_dac(f: _Filler) -> str:
     high, frequency = _pwm_high(f), f.number("FREQ", 10e3)
     r, c = f("R", 10e3, "R1"), f("C", 1e-6, "C1")
-    f.tran = (1 / (100 * frequency), max(30 * f.number("R", 10e3, "R1") * f.number("C", 1e-6, "C1"), 100 / frequency))
-    # R1-C1 average the PWM: v(out) = D VHIGH, with a triangle ripple of VHIGH D (1 - D)/(f R C).
+    poles = 2 if _TWO_POLES.search(f.intent.description) else 1
+    f.tran = (1 / (100 * frequency),
+              max(30 * poles * f.number("R", 10e3, "R1") * f.number("C", 1e-6, "C1"), 100 / frequency))
+    # R1-C1 average the PWM: v(out) = D VHIGH, with a triangle ripple of VHIGH D (1 - D)/(f R C);
+    # a second pole (R2-C2) divides that ripple again by about 2 pi f R C.
+    filters = [f"R1 pwm out {r}", f"C1 out 0 {c}"] if poles == 1 else \
+        [f"R1 pwm mid {r}", f"C1 mid 0 {c}", f"R2 mid out {r}", f"C2 out 0 {c}"]
     return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{f('DUTY', 0.5)}/{f('FREQ', 10e3)}}} "
-                      f"{{1/{f('FREQ', 10e3)}}})", f"R1 pwm out {r}", f"C1 out 0 {c}"])
+                      f"{{1/{f('FREQ', 10e3)}}})", *filters])
 
 
 def _design_pwm_dac(intent, d, spec) -> None:
