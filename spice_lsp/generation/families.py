@@ -55,6 +55,7 @@ from spice_lsp.generation.templates import (
     _zener,
     clip_biased,
     clipped_sides,
+    mirror_ratio,
     sine_peak,
     wheatstone_roles,
 )
@@ -212,7 +213,7 @@ def _sallen_key(f: _Filler, high: bool) -> Spec:
 
 def _mirrors(f: _Filler) -> list[Spec | Probe]:
     """The output copies the reference (a simple mirror: within the channel-length or base-current error)."""
-    return [expect("current", used(f, "IREF", "IBIAS"), 0.2)]
+    return [expect("current", used(f, "IREF", "IBIAS") * mirror_ratio(f.intent), 0.2)]
 
 
 def _bridge(f: _Filler) -> list[Spec | Probe]:
@@ -549,7 +550,8 @@ for _family in (
            build=_current_mirror,
            names=('current mirror', 'NMOS current mirror', 'MOSFET current mirror',
                   'simple two-transistor current mirror'),
-           rules=((7, ('current mirror',)),),
+           # an NMOS mirror with a ratio ("1:2") before the ratioed BJT mirror
+           rules=((6.75, ('nmos|n-channel', 'current mirror')), (7, ('current mirror',))),
            analysis="op",
            mos=True),
     Family(kind="differential_pair",

@@ -334,6 +334,17 @@ def _mos(f: _Filler, role: str) -> str:
                       _mos_device(f, "n", "out", "in", "0", "0")])
 
 
+# "a 1:2 ratio", "1:4 mirror": the output current over the reference; "W/L 20u/1u", "W = 20u": a device's width.
+_RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\b")
+_WIDTHS = re.compile(r"\bW(?:/L)?\s*(?:=\s*)?(\d+(?:\.\d+)?\s*[uµn]?)(?=m?\b|\s*/)")
+
+
+def mirror_ratio(intent: Intent) -> float:
+    """The output current over the reference a request states ("1:2"), else 1."""
+    m = _RATIO.search(intent.description)
+    return float(m[2]) / float(m[1]) if m and float(m[1]) else 1.0
+
+
 def _current_mirror(f: _Filler) -> str:
     # The output sinks current from a load resistor when one is asked for, else from an
     # ammeter source that holds the output at the supply.
@@ -345,16 +356,22 @@ def _current_mirror(f: _Filler) -> str:
                           f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
     iref = f.number("IREF", 100e-6, "IBIAS")
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
-        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
-                          _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
-                          _mos_device(f, "n", "out", "ref", "0", "0", "M2"), load])
+        m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")
+        if (ratio := mirror_ratio(f.intent)) == 1:
+            m2 = _mos_device(f, "n", "out", "ref", "0", "0", "M2")
+        else:  # "a 1:2 mirror": the output device is that much wider
+            widths = _WIDTHS.findall(f.intent.description)
+            w2 = parse_number(widths[1]) if len(widths) > 1 else None
+            m2 = re.sub(r"W=\S+", f"W={format_eng(w2 or ratio * f.number('W', 10e-6))}",
+                        _mos_device(f, "n", "out", "ref", "0", "0", "M2"))
+        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}", m1, m2, load])
     # M2 narrower by (1 + lambda VDS1)/(1 + lambda VDS2): its larger drain voltage (lambda = 0.04)
     # would otherwise copy the reference 10 % high.
     values = f.intent.values
     kp, vto = (values["KP"].value if "KP" in values else 110e-6), (values["VTO"].value if "VTO" in values else 0.7)
     vds1 = vto + math.sqrt(2 * iref / (kp * 10))
     vds2 = f.number("VDD", 5) - (iref * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
-    w2 = 10e-6 * (1 + 0.04 * vds1) / (1 + 0.04 * max(vds2, vds1))
+    w2 = 10e-6 * mirror_ratio(f.intent) * (1 + 0.04 * vds1) / (1 + 0.04 * max(vds2, vds1))
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
                       f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
