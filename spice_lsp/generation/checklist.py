@@ -45,7 +45,10 @@ def _norm(node: str) -> str:
     return "0" if node.lower() in GROUND else node.lower()
 
 
-def _number(f: m.Field | None) -> float | None:
+def _number(f: m.Field | None, params: dict[str, float] | None = None) -> float | None:
+    """A field's number; `{rval}` read through the .params."""
+    if f is not None and f.text.startswith("{"):
+        return (params or {}).get(f.text.strip("{}").strip().lower())
     return parse_number(f.text) if f is not None else None
 
 
@@ -63,7 +66,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     for want in request.elements:
         named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
         kin = [e for e in elements if e.name[0].upper() == want.kind]
-        found = named or [e for e in kin if want.value is not None and _close(_number(layout(e).value), want.value)] \
+        found = named or [e for e in kin if want.value is not None
+                          and _close(_number(layout(e).value, params), want.value)] \
             or (kin if want.name is None and want.value is None and len(kin) == 1 else [])  # "a diode": the one
         if not found:
             items.append(CheckItem(want.text, FAIL, f"no {want.name or want.kind + ' element'} in the netlist"))
@@ -74,7 +78,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         if want.value is not None and want.kind in "VI":  # a source's value is its DC level
             if not _close(_level(e, "dc", params), want.value):
                 problems.append(f"DC level {_level(e, 'dc', params)}, not {want.value_text}")
-        elif want.value is not None and not _close(_number(lay.value), want.value):
+        elif want.value is not None and not _close(_number(lay.value, params), want.value):
             problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
         if want.nodes:
             have = [_norm(f.text) for f in lay.nodes]

@@ -475,6 +475,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     claimed: set[_Q] = set()
     found: list[tuple[int, AnalysisRequest]] = []
     defaulted: set[int] = set()  # indexes in `found` of sweeps whose range is the default
+    nested_spans: list[tuple[int, int]] = []  # where a DC sweep's second source is stated
 
     def sweep(units: tuple[str, ...], lo: int, hi: int, first: float) -> tuple[float, float] | None:
         """The first range ("from 1 Hz to 1 MHz") or stop ("up to 10GHz") in text[lo:hi]."""
@@ -525,12 +526,16 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             n = count[1] if count else ("100" if variation == "lin" else "20")
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
-            probe = re.search(r"\bnoise\s+(?:at|on)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)", text[m.start():hi],
+            probe = re.search(r"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)",
+                              text[m.start():hi],
                               re.IGNORECASE)
-            source = re.search(r"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>[VI]\w*)\b", text[m.start():hi])
+            # ... or "with V1 as the input", "input source V1"
+            source = re.search(r"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>[VI]\w*)\b|\b(?P<s2>[VI]\w*)\s+as\s+"
+                               r"(?:the\s+|its\s+)?input\b|\binput\s+(?:source\s+)?(?P<s3>[VI][A-Z0-9]\w*)\b",
+                               text[m.start():hi])
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else
                                       f".noise v({probe['n'].lower() if probe else 'out'}) "
-                                      f"{source['s'] if source else 'VIN'} {points}")
+                                      f"{source['s'] or source['s2'] or source['s3'] if source else 'VIN'} {points}")
         elif kind == "tran":
             # "a 2 ms transient": the words of its clause before it, not a sentence before ("after 1 ms. Run ...")
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
@@ -557,6 +562,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             window = f" {format_eng(starts[0].value)}" if starts and starts[0].value < stop else ""
             request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}{window}")
         elif kind == "dc":
+            if any(a <= m.start() < b for a, b in nested_spans):
+                continue  # "... and step IB from 10 uA to 50 uA": the nested sweep read with the first
             diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
             if levels is None and not diode and "sweep" not in m[0].lower():
@@ -564,15 +571,21 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             else:
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
-                # "in 10 mV steps", "step 10 mV": the step as written, else a hundred points
-                step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A", "")
-                             and (q.unit or q.scaled) and (re.match(r"\s*(?:steps?\b|at\s+a\s+time\b)", text[q.end:]) or
-                                  re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$", text[lo:q.start]))), None)
-                if step is not None:
-                    claimed.add(step)
+                # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
+                nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
+                                   r"outer\s+(?:sweep|loop)\s+(?:over|of|on))\s+(?:the\s+)?(?:source\s+)?"
+                                   r"(?P<s>[VI][A-Za-z0-9_]{0,7})\b", text[lo:hi])
+                first = lo + nested.start() if nested else hi
+                step = _dc_step(text, qs, claimed, lo, first)
+                second = ""
+                if nested and (inner := sweep(("V", "A"), lo + nested.end(), hi, 0.0)):
+                    nested_spans.append((lo + nested.start(), hi))
+                    by = _dc_step(text, qs, claimed, lo + nested.end(), hi)
+                    second = f" {nested['s'].upper()} {format_eng(inner[0])} {format_eng(inner[1])} " \
+                             f"{format_eng(by.value if by else abs(inner[1] - inner[0]) / 4)}"
+                every = format_eng(step.value if step else abs(stop - start) / 100)
                 request = AnalysisRequest("dc", f".dc {source[1].upper() if source else 'VIN'} {format_eng(start)} "
-                                                f"{format_eng(stop)} "
-                                                f"{format_eng(step.value if step else abs(stop - start) / 100)}")
+                                                f"{format_eng(stop)} {every}{second}")
         elif kind == "tf":  # the output and the source the request names ("from VIN to v(out)")
             source = re.search(r"\b([VI][A-Za-z0-9_]*)\b", text[m.end():hi])
             probe = re.search(r"\b(v\([\w,]+\)|i\(\w+\))", text[m.end():hi], re.IGNORECASE)
@@ -591,6 +604,17 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 request.kind in ("dc", "temp") and request.directive not in {r.directive for r in intent.analyses}):
             intent.analyses.append(request)
     return claimed
+
+
+def _dc_step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int) -> _Q | None:
+    """A DC sweep's step as written in text[lo:hi] ("in 10 mV steps", "step 10 mV"), claimed."""
+    step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A", "")
+                 and (q.unit or q.scaled) and (re.match(r"\s*(?:steps?\b|at\s+a\s+time\b)", text[q.end:])
+                                              or re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$",
+                                                           text[lo:q.start]))), None)
+    if step is not None:
+        claimed.add(step)
+    return step
 
 
 def _temp(start: float, stop: float) -> AnalysisRequest:

@@ -261,6 +261,8 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
                           "no netlist can meet it")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
+    if intent.kind != "generic":  # a family's circuit driven by a stated source; a lone source is no circuit
+        covered += _stated_sources(description, request)
     if intent.kind == _ASSUMED_KIND:
         covered += [m.span() for m in re.finditer(_ASSUMED, low)]
     missing = uncovered(description, covered, family_of(intent.kind))
@@ -274,6 +276,20 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     raise CannotServe(f"no recipe for '{phrase}': it is not among the circuits this tool builds and no corpus "
                       f"entry is named so (nearest known: {', '.join(k.summary for k in nearest)}); "
                       "describe it element by element to have it transcribed", nearest)
+
+
+# "a 2 mA current source", "a voltage-controlled current source": a source's kind, named as a part.
+_SOURCE_WORDS = re.compile(r"(?:[\w-]*controlled\s+)?current\s+(?:source|sink)s?\b", re.IGNORECASE)
+
+
+def _stated_sources(description: str, request: Request) -> list[tuple[int, int]]:
+    """Where a current source or a controlled source that the request places on its nodes is named ("G1 is a
+    voltage-controlled current source from out to ground", "a 3 mA current source I1 pushes current into x"):
+    those words name a part of the circuit, not a circuit to build."""
+    texts = [e.text for e in request.elements if e.kind in "EGFHI" and e.placed()]
+    texts += [s.text for s in request.sources if s.kind == "I" and s.node]
+    return [(at + m.start(), at + m.end()) for text in texts if (at := description.find(text)) >= 0
+            for m in _SOURCE_WORDS.finditer(text)]
 
 
 def _adapted(intent: Intent, request: Request, entry: str, method: str, phrase: str) -> Build:
@@ -321,7 +337,7 @@ def _complete(request: Request) -> bool:
     parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed()) and e.kind != "K"]
     if any(e.kind in "KHF" and not e.refs for e in request.elements):
         return False  # a coupling or a current-controlled source without what it refers to
-    if re.search(r"\bcurrent\s+sources?\b", request.description, re.IGNORECASE) and not any(
+    if re.search(r"(?<!controlled )\bcurrent\s+sources?\b", request.description, re.IGNORECASE) and not any(
             s.kind == "I" for s in request.sources) and not any(e.kind == "I" for e in request.elements):
         return False  # "a current source across the diode" that no statement placed: the list is not whole
     sources = [s for s in request.sources if s.node]  # each on its node (a part must reach ground)
@@ -348,7 +364,9 @@ def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
         while owner.setdefault(n, n) != n:
             n = owner[n]
         return n
-    placed = {e.name.upper(): e.placed() for e in request.elements if e.name}
+    # a sensing source stated by its level and node ("VSENSE, a 0 V source from b to ground") joins its node too
+    placed: dict[str, tuple[str, ...]] = {s.name.upper(): (s.node,) for s in request.sources if s.name and s.node}
+    placed |= {e.name.upper(): e.placed() for e in request.elements if e.name and e.placed()}
     groups = [e.placed() for e in parts] + [tuple(n for ref in e.refs for n in placed.get(ref.upper(), ()))
                                             + e.placed() for e in request.elements if e.refs]
     groups += [(s.node,) for s in request.sources if s.node]
@@ -362,6 +380,7 @@ def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
+    lines += [f".param {name}={format_eng(value)}" for name, value in request.parameters.items()]
     nodes = [n for e in request.elements for n in e.placed()]
     stated_sources = [e for e in request.elements if e.kind in "VI"]
     named = {source.name.upper() for source in request.sources if source.name}
@@ -404,7 +423,9 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                     f" L={intent.values['LG'].text if 'LG' in intent.values else '1u'}" if want.kind == "M" else ""
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
-            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, _spice_value(want)]))
+            value = want.value_text if want.value_text and want.value_text.strip("{}") in request.parameters \
+                else _spice_value(want)  # "use RVAL for R1": {RVAL}
+            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, value]))
     lines += cards.values()
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
@@ -412,12 +433,36 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     if not intent.analyses:
         assumptions.append("an operating-point analysis (the request names none)")
     probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
-              ".tran": f".print tran v({output})"}
+              ".tran": f".print tran v({output})", ".noise": ".print noise all"}
+    written = [line.split()[0] for line in lines[1:] if line[:1] in "VIvi"]
     for directive in directives:
+        words = directive.split()
+        if words[0].lower() == ".noise" and len(words) > 2 and words[2].upper() not in map(str.upper, written) \
+                and written:  # the input the request names is a source it states under another name, or none
+            words[2] = written[0]
+            directive = " ".join(words)
         lines.append(directive)
+
         if probe := probes.get(directive.split()[0].lower()):
             lines.append(probe)
     return "\n".join(lines + [".end"]) + "\n", assumptions, output
+
+
+def _with_noise_input(netlist: str) -> tuple[str, list[str]]:
+    """A noise analysis's input source with an AC magnitude (ngspice refuses the analysis without one: "ac input
+    not found"); 1 when the request states none. (netlist, assumptions)"""
+    lines = netlist.split("\n")
+    inputs = {words[2].upper() for line in lines if (words := line.split())[:1] == [".noise"] and len(words) > 2}
+    assumptions = []
+    for i, line in enumerate(lines[1:], 1):  # line 0 is the title
+        words = line.split()
+        if words and words[0].upper() in inputs and words[0][0] in "VIvi" and "AC" not in map(str.upper, words):
+            at = 5 if len(words) > 4 and words[3].upper() == "DC" else 4 if len(words) > 3 and \
+                parse_number(words[3]) is not None else 3  # after its DC level
+            lines[i] = " ".join(words[:at] + ["AC", "1"] + words[at:])
+            assumptions.append(f"{words[0]}, the noise analysis's input, has an AC magnitude of 1 (the request "
+                               "gives it none)")
+    return "\n".join(lines), assumptions
 
 
 def _build(description: str) -> Build:
@@ -444,6 +489,8 @@ def _build(description: str) -> Build:
                    and all(e.placed() for e in request.elements)) or _complete(request)
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
+        netlist, noted = _with_noise_input(netlist)
+        assumptions += noted
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         if any(e.kind == "M" for e in request.elements):  # a transcribed MOSFET's stated W and L are checked too
@@ -465,6 +512,7 @@ def _build(description: str) -> Build:
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=template.source,
                        simulated=family.simulates)
+    composed.netlist, noted = _with_noise_input(composed.netlist)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
@@ -479,8 +527,8 @@ def _build(description: str) -> Build:
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
                    for role, value in template.defaults.items()]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
-                 assumptions + d.notes, unsupported, _settle(composed.netlist) if family.noun == "converter" else None,
-                 template.function)
+                 assumptions + d.notes + noted, unsupported,
+                 _settle(composed.netlist) if family.noun == "converter" else None, template.function)
 
 
 def _unclear(intent: Intent, request: Request) -> list[str]:
@@ -576,8 +624,8 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent)
         family = family_of(template.kind)
-        candidate_netlist = compose(template.netlist, build.request, output=family.output,
-                                    source=template.source, simulated=family.simulates).netlist
+        candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
+                                                      source=template.source, simulated=family.simulates).netlist)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)

@@ -158,6 +158,7 @@ class Request:
     model_params: list[ModelParam] = field(default_factory=list)
     specs: list[Spec] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # contradictions, said as they are
+    parameters: dict[str, float] = field(default_factory=dict)  # ".param RVAL=22k" by name, as the user spells it
 
     def levels_of_two_sources(self, first: str, second: str) -> bool:
         """Whether two stated levels ("2 V", "0 V") are each a different named source's (VIN and the ammeter
@@ -268,7 +269,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
             continue  # "giving 4 V ... R1": a voltage is no resistance
-        if kind in "RCL" or (kind in "EVI" and (q.unit in ("V", "A") or (not q.unit and not q.scaled))):
+        if kind in "VI" and (re.search(r"\bAC\s*(?:magnitude|amplitude|level|of|=|:)?\s*$", clause[:q.start], re.I)
+                             or re.match(r"\s*(?:points?|pts|per|steps?|times|decades?|octaves?)\b", clause[q.end:])):
+            continue  # "V1 at in (AC 1)": its AC magnitude, read with the source; "V1 as input, 10 points": a count
+        wrong = {"V": "A", "I": "V"}.get(kind)  # "I1 ... and VSENSE (0 V)": a current source's level is no voltage
+        if kind in "RCL" or (kind in "EVI" and ((q.unit in ("V", "A") and q.unit != wrong)
+                                                or (not q.unit and not q.scaled))):
             value = q
             break
     nodes: tuple[str | None, ...] | None = None
@@ -345,7 +351,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None)
 
 
-_OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into)\s+(?:a\s+voltage\s+)?(?:at\s+|on\s+)?(?:the\s+)?"
+_OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+(?:a\s+voltage\s+)?"
+                       r"(?:at\s+|on\s+)?(?:the\s+)?"
                        r"(?:output\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b"
                        r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
 # "5 mS times v(in)", "gain x v(a, b)": the controlling voltage written as a probe
@@ -357,9 +364,10 @@ _CONTROL_INPUT = (r"(?:control\s+)?(?:input|terminal|pin|side)?\s*(?:is\s+)?(?:a
 _PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\s*" + _CONTROL_INPUT, re.IGNORECASE)
 _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
                           + _CONTROL_INPUT, re.IGNORECASE)
-_CONTROL_NODE = re.compile(r"\b(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
-                           r"(?:voltage\s+(?:at|of|on)\s+)?"
-                           r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
+_CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
+                           r"(?:voltage\s+(?:at|of|on)\s+)?|voltage\s+(?:at|of|on)\s+)"
+                           r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()"  # "by v(in)": a probe
+                           r"(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
                            re.IGNORECASE)
 
 
@@ -391,6 +399,13 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     # "gain of 20", "gain 100k", "current gain 3": the first plain figure after the word
     gain = next((q for g in re.finditer(r"\bgain\s*(?:of|=|:|is)?\s*", after, re.IGNORECASE)
                  for q in _quantities(after[g.end():])[:1] if q.start == 0 and not q.unit), None)
+    # "50 times the current in VSENSE", "25 x v(x)", "multiplies the voltage at x by 25": the figure as a factor
+    times = re.search(r"(?<![\w.])(?P<q>[\d.]+(?:[eE][-+]?\d+)?\s*(?:meg|[kKmunpµ])?)\s*(?:times|x|×)\s+"
+                      r"(?:the\s+)?(?:current|voltage|[vi]\()"
+                      r"|\bmultipl(?:y|ies|ying)\b[^;]*?\bby\s+(?P<by>[\d.]+(?:[eE][-+]?\d+)?\s*(?:meg|[kKmunpµ])?)(?![\w.])",
+                      after, re.IGNORECASE)
+    factor = next(iter(_quantities(times["q"] or times["by"])), None) if times else None
+    gain = gain or (factor if factor and not factor.unit else None)
     # A controlled current source pushes its current into the node it drives (from ground to that node),
     # unless it draws it out ("sinks its current from out"); a voltage source's + end is its node.
     sinks = re.search(r"\b(?:sinks?|sinking|draws?|drawing|pulls?|pulling)\b", after, re.IGNORECASE)
@@ -405,14 +420,19 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
         ohms = next((q for q in _quantities(after) if q.unit == "ohm" or (  # "with 2k of transresistance"
-            not q.unit and q.scaled and re.match(r"\s*(?:of\s+)?trans-?(?:resistance|impedance)", after[q.end:]))),
+            not q.unit and q.scaled and re.match(r"\s*(?:of\s+)?trans-?(?:resistance|impedance)", after[q.end:]))
+            or (not q.unit and re.search(r"trans-?(?:resistance|impedance)\s*(?:of|=|:|is)?\s*$", after[:q.start],
+                                         re.IGNORECASE))),  # "transresistance 2k"
                     None)
         said = ohms if kind == "H" and ohms else gain
         figure, words = (said.value, said.text) if said else (None, None)
         placed = at(out) if out else None
     else:
+        # "G1 from out to ground controlled by v(in)": its output ends as SPICE writes them, n+ then n-
+        ends = _pair(after, 0) if out is None else None
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
-                        and m["n"].lower() != out and not _article(m, "n") and not _value_word(m, "n")), None) \
+                        and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
+                        and not _article(m, "n") and not _value_word(m, "n")), None) \
             or _CONTROL_PROBE.search(after)
         siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?)\b", after)
         figure, words = (gain.value, gain.text) if kind == "E" and gain else \
@@ -424,8 +444,8 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         plus, minus = _PLUS_INPUT.search(after), _MINUS_INPUT.search(after)
         if plus or minus:  # "its + control input at in, its - control input tied to out"
             inputs = (_node(plus["n"]) if plus else inputs[0], _node(minus["n"]) if minus else "0")
-        placed = at(out) + inputs if out or control or plus else None
-    if placed is None and figure is None:
+        placed = (ends or at(out)) + inputs if out or ends or control or plus else None
+    if placed is None and nodes is None and figure is None:
         return None
     return ElementConstraint(text, kind, name, placed or nodes, figure, words, refs)  # the figure as written
 
@@ -505,7 +525,9 @@ _OUTPUT_NODE = re.compile(r"\boutputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 # "node mid", "nodes called a", "node names: Vin, Vbias" (each name of the list)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|are\s+|:\s*))?(?!names?\b)"
-                         r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)[a-z_]\w*\b(?!\s*[=(]))*)", re.IGNORECASE)
+                         # a listed name ends its item ("nodes a, b, c"; not "node c, pushing its current ...")
+                         r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)[a-z_]\w*\b(?!\s*[=(])"
+                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|\band\b|$)))*)", re.IGNORECASE)
 # "output clipped at about 2.7 V": a clipper's limit.
 _CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?"
                         r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
@@ -866,7 +888,8 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     part's, or to the sentence end (a colon that opens an analysis ends it too)."""
     start = _lead(text, at)
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")", text,
-                                           re.IGNORECASE)]
+                                           re.IGNORECASE)
+            if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
                                             r"drains?|sources?|supply|load|and|then|with|while)\b", text,
@@ -914,7 +937,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         node = None
         for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to)\s+"
                              r"(?:the\s+)?(?:(?:gate|base)\s+(?=[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
-                             r"(?P<n>[a-z_]\w*)\b(?!\s*[(=])", text[end:stop], re.IGNORECASE):  # "drives the gate g"
+                             r"(?P<n>[a-z_]\w*)\b(?!\(|\s*=)", text[end:stop], re.IGNORECASE):  # "drives the gate g"
             if not _article(m, "n") and m["n"].lower() not in _NOT_NODES and not _value_word(m, "n") \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
@@ -958,7 +981,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and (fed := re.search(r"\b(?:fed|driven|biased|supplied)\b", before, re.IGNORECASE)) \
                 and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0]:
             node = request.elements[-1].nodes[0] if fed else None  # "diode D1 (anode a ...) fed 1 mA by I1"
-        if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s*\($",
+        if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s+\($",
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
         minus = None
@@ -1339,6 +1362,33 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
             elements[k] = dataclasses.replace(elements[k], nodes=last.nodes)
 
 
+# "Define a parameter RVAL = 22k", ".param GAIN=10", "a parameter called CVAL of 1n"
+_PARAMETER = re.compile(rf"(?:\.param|\bparam(?:eter)?s?)\s+(?:named\s+|called\s+)?(?P<name>[A-Za-z_]\w*)\s*"
+                        rf"(?:=|\bof\b|\bis\b)\s*(?P<v>{_QTY_TEXT}[a-zA-ZµΩΩ]*)", re.IGNORECASE)
+
+
+def _parameters(text: str, request: Request) -> None:
+    """Parameters the request defines, and the parts that take one as their value: "use it for R1",
+    "use RVAL for R1 and R2", "R1 = {RVAL}", "R1 = RVAL from in to out" (the value written {RVAL})."""
+    for m in _PARAMETER.finditer(text):
+        qs = _quantities(m["v"])
+        if not qs:
+            continue
+        name = m["name"]
+        # ".param RB=6.8k": the parameter's own statement names no part
+        request.elements = [e for e in request.elements if not ((e.name or "").upper() == name.upper()
+                                                                and re.search(r"\bparam", e.text, re.IGNORECASE))]
+        request.parameters[name] = qs[0].value
+        used = re.compile(rf"\buse[sd]?\s+(?:it|this|that|the\s+parameter|{name})\s+(?:for|in|as\s+the\s+value\s+of)\s+"
+                          r"(?:the\s+\w+\s+)?(?P<parts>[RCLVI]\w*(?:\s*(?:,|and)\s*[RCLVI]\w*)*)", re.IGNORECASE)
+        parts = {p.upper() for u in used.finditer(text, m.end()) for p in re.findall(r"\w+", u["parts"])
+                 if p.lower() != "and"}
+        for i, e in enumerate(request.elements):
+            if (e.name or "").upper() in parts or (e.name and re.search(
+                    rf"\b{re.escape(e.name)}\s*(?:=|:|\bis\b)\s*\{{?\s*{name}\b", e.text)):
+                request.elements[i] = dataclasses.replace(e, value=qs[0].value, value_text=f"{{{name}}}")
+
+
 def _coupled_pair(elements: list[ElementConstraint]) -> None:
     """"coupling K1 = 0.98 between them": a coupling that names no inductors couples the request's two."""
     inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
@@ -1398,6 +1448,7 @@ def read_request(description: str) -> Request:
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     _beside(text, request.elements)
     _coupled_pair(request.elements)
+    _parameters(text, request)
     _listed_together(text, request.elements)
     _pin_named_nodes(request.elements)
     by_name: dict[str, ElementConstraint] = {}
@@ -1450,6 +1501,10 @@ def read_request(description: str) -> Request:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
     _specs(text, request.specs)
+    # "F1 from out to ground with gain 50": a controlled source's own figure, not a gain the circuit must measure
+    request.specs = [s for s in request.specs if not any(
+        e.kind in "EFGH" and e.value is not None and s.text in e.text and math.isclose(s.target, e.value)
+        for e in request.elements)]
     # "5.1 V at out" of a regulator is its output's spec, not a source holding out at 5.1 V.
     said = {s.text for s in request.specs if s.quantity == "vout"}
     request.sources = [s for s in request.sources if s.name or s.supply or s.text not in said]

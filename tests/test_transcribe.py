@@ -1,0 +1,95 @@
+"""Circuits listed element by element, with current sources, controlled sources, parameters and the
+analyses they ask for: transcribed as written (no family needed), checked by the request's checklist,
+and measured here in ngspice against what the stated values give."""
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import _with_noise_input, generate, refusal
+from spice_lsp.generation.request import read_request
+from spice_lsp.ngspice import runner as simulate
+
+
+def _op(netlist: str, node: str) -> float | None:
+    """v(node) at the operating point of the answer."""
+    value, _ = simulate.measure(netlist, "op", f"v({node})", timeout=20)
+    return value
+
+
+def _parallel(*ohms: float) -> float:
+    return 1 / sum(1 / r for r in ohms)
+
+
+@pytest.mark.parametrize("description, line, node, expected", [
+    # a current source's direction words set its node order: I n+ n- pushes its current into n-
+    ("A 5 mA current source I2 pushes current from ground into node p; R5 = 1k from p to ground and R6 = 4k from p "
+     "to ground. Operating point.", "I2 0 p DC 0.005", "p", 5e-3 * _parallel(1e3, 4e3)),
+    ("I7 = 250 uA feeding node q, RQ = 8k from q to ground; operating point.", "I7 0 q DC 0.00025", "q", 250e-6 * 8e3),
+    # a VCCS placed from its output to ground draws its current out of that node
+    ("G3 is a voltage-controlled current source from y to ground controlled by v(a), transconductance 4 mS; RY = 2k "
+     "from y to ground; VA = 0.25 V DC at a. Operating point.", "G3 y 0 a 0 4m", "y", -4e-3 * 0.25 * 2e3),
+    # ... and pushes it in when the request says so
+    ("G4 is a voltage-controlled current source with a transconductance of 3 mS, controlled by the voltage at node k, "
+     "pushing its current into node w. RW = 1k from w to ground, VK is 0.5 V DC at k. Operating point.",
+     "G4 0 w k 0 3m", "w", 3e-3 * 0.5 * 1e3),
+    ("E5 multiplies the voltage at m by 4 and puts it on node n. RN = 2k from n to 0. VM1 is 0.3 V at node m. "
+     "Do an operating point.", "E5 n 0 m 0 4", "n", 4 * 0.3),
+    # current-controlled sources and the 0 V source that senses their current
+    ("H2, a current-controlled voltage source from z to ground with transresistance 5k, senses the current through "
+     "VM; a 1 mA current source I4 pushes current from ground into node w, and VM (0 V) runs from w to ground. "
+     "RZ = 20k from z to ground. Operating point.", "H2 z 0 VM 5k", "z", 5e3 * 1e-3),
+    ("A 20 uA current source I3 feeds node s; VS2 is a 0 V source from s to ground that measures that current. F2 "
+     "makes 20 times the current in VS2 flow into node q, and RQ = 2k goes from q to ground. Operating point.",
+     "F2 0 q VS2 20", "q", 20 * 20e-6 * 2e3),
+    ("Current-controlled current source F3 from o to ground with gain 10, sensing the current in VS3; V2 = 2 V at a, "
+     "R7 = 200k from a to b, VS3 a 0 V source from b to ground; RO = 2k from vdd to o with VDD = 9 V. Operating "
+     "point.", "F3 o 0 VS3 10", "o", 9 - 10 * (2 / 200e3) * 2e3),
+])
+def test_listed_circuits_with_current_and_controlled_sources_are_transcribed(description, line, node, expected):
+    result = generate(description)
+    assert line in result.netlist.split("\n"), result.netlist
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    assert _op(result.netlist, node) == pytest.approx(expected, rel=1e-3)
+
+
+def test_a_parameter_is_defined_and_used_by_the_part_that_takes_it():
+    result = generate("Define a parameter CVAL = 47n and use it for C2 from x to ground; R3 = 3.3k from in to x; "
+                      "AC 1 V at in, AC sweep 10 Hz to 100 kHz.")
+    lines = result.netlist.split("\n")
+    assert ".param CVAL=47n" in lines and "C2 x 0 {CVAL}" in lines, result.netlist
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    braced = read_request("R4 = {RB} from a to b; .param RB=6.8k").elements[0]
+    assert (braced.value, braced.value_text) == (6.8e3, "{RB}")
+
+
+def test_a_noise_analysis_input_gets_an_ac_magnitude_and_the_named_source():
+    netlist, notes = _with_noise_input("t\nVS a 0 DC 2\nR1 a b 1k\n.noise v(b) VS dec 10 1 1meg\n.end\n")
+    assert "VS a 0 DC 2 AC 1" in netlist.split("\n") and notes
+    assert _with_noise_input("t\nVS a 0 DC 2 AC 0.5\n.noise v(b) VS dec 10 1 1meg\n.end\n")[1] == []
+    intent = parse_intent("Noise at v(o) with VX as the input, 5 points per decade, 100 Hz to 10 kHz")
+    assert ".noise v(o) VX dec 5 100 10k" in [a.directive for a in intent.analyses]
+    result = generate("VX at a (AC 1), R8 = 47k from a to o, R9 = 47k from o to ground. Noise analysis at v(o) with "
+                      "VX as the input, 5 points per decade, 100 Hz to 10 kHz.")
+    assert ".noise v(o) VX dec 5 100 10k" in result.netlist.split("\n") and result.verified, result.netlist
+
+
+def test_a_nested_dc_sweep_steps_the_second_source():
+    directives = [a.directive for a in parse_intent(
+        "DC sweep VCE 0 to 8 V step 0.2 V, nested over VBE 0.6 V to 0.7 V in 0.05 V steps.").analyses]
+    assert directives == [".dc VCE 0 8 200m VBE 600m 700m 50m"]
+    directives = [a.directive for a in parse_intent("sweep VD 0 to 3 V and step VG from 1 V to 2 V in 0.25 V "
+                                                    "steps").analyses]
+    assert directives == [".dc VD 0 3 30m VG 1 2 250m"]
+
+
+def test_a_stated_source_is_a_part_of_a_family_circuit_but_alone_no_circuit():
+    # "driven by a 2 mA AC current source into node r" is the family's stimulus, not a circuit to build
+    assert refusal("Parallel RLC tank resonating at 20 kHz, driven by an AC 2 mA current source into node r.") is None
+    # a request for a current source as the circuit, or a lone source, is still no recipe
+    assert "no recipe" in str(refusal("Design a 3 mA current source for a 2k load from a 9 V supply."))
+    assert "no recipe" in str(refusal("a 4 mA current source into node z"))
+
+
+def test_a_controlled_source_figure_is_its_own_not_a_gain_spec():
+    request = read_request("F5 from out to ground with gain 30, sensing the current in VS5; VS5 a 0 V source from b "
+                           "to ground")
+    assert request.specs == [] and request.elements[0].value == 30
