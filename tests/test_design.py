@@ -153,3 +153,43 @@ def test_a_passive_twin_t_keeps_its_arms_well_below_the_load():
     intent, d = designed("Passive twin-T notch at 50 Hz, 470k load at out; input in.")
     assert intent.values["R"].value <= intent.values["RL"].value / 50  # the load would pull the passband down
     assert math.isclose(1 / (2 * math.pi * intent.values["R"].value * intent.values["C"].value), 50, rel_tol=0.05)
+
+
+@pytest.mark.parametrize("description, quantity", [
+    # a stated forward drop is the LED's, not the supply's; the resistor from the model's drop at that current
+    ("Green LED with a forward voltage of about 2.2 V, fed from 12 V through a resistor chosen for 10 mA; "
+     "operating point.", "current"),
+    # a bias point: the follower's emitter, the common-emitter stage's collector (RC from the current)
+    ("Emitter follower from a 15 V supply, the emitter resting at about 7 V; input in, output out.", "vout"),
+    ("NPN common-emitter amplifier on a 10 V supply, collector sitting at 6 V with 2 mA; input in, output out.",
+     "vout"),
+])
+def test_a_bias_or_current_spec_is_designed_from_the_devices_drop(description, quantity):
+    result = generate(description)
+    specs = [s for s in read_request(description).specs if s.quantity == quantity]
+    measured = [i for i in result.checks if i.what in {s.text for s in specs}]
+    assert specs and measured and all(i.status == "pass" and i.detail.startswith("measured") for i in measured), \
+        [(i.what, i.detail) for i in result.checks]
+
+
+def test_a_stated_forward_drop_moves_to_its_own_role():
+    intent, d = designed("Red LED, 1.9 V forward drop, on a 6 V supply with a resistor set for 12 mA.")
+    assert intent.values["VDD"].value == 6 and intent.values["VF"].value == 1.9 and "VF" in d.claimed
+    assert not [w for w in intent.warnings if "VDD" in w]
+
+
+def test_a_common_emitter_bias_design_puts_the_collector_where_asked():
+    intent, d = designed("NPN common-emitter amplifier on a 10 V supply, collector sitting at 6 V with 2 mA; "
+                         "input in, output out.")
+    assert math.isclose(d.designed["RC"], (10 - 6) / 2e-3) and {"RB1", "RB2"} <= set(d.designed)
+    assert "IBIAS" in d.claimed
+
+
+def test_a_schmitt_triggers_thresholds_and_swing_said_in_words_set_its_resistors():
+    result = generate("Non-inverting Schmitt trigger whose output swings to +6 V and to -6 V: it flips high once in "
+                      "rises above +1.5 V and low after it falls below -1.5 V; input in, output out.")
+    ohms = {line.split()[0]: parse_number(line.split()[-1]) for line in result.netlist.splitlines()
+            if line.startswith(("R1 ", "R2 "))}
+    assert math.isclose(ohms["R1"] / ohms["R2"], 1.5 / 6, rel_tol=1e-3)  # thresholds +-Vsat R1/R2
+    hysteresis = [i for i in result.checks if i.what.startswith("function: hysteresis")]
+    assert hysteresis and all(i.status == "pass" for i in hysteresis), [(i.what, i.detail) for i in result.checks]

@@ -191,6 +191,62 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
     d.free, d.scale = "RD", 1
 
 
+VT = 0.02585  # thermal voltage at 300 K
+BF, IS_NPN = 100, 1e-14  # the npn card's forward beta and saturation current
+
+
+def _vbe(i: float) -> float:
+    return VT * math.log(i / IS_NPN)
+
+
+def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
+    """A divider-biased stage's operating point from the node voltage the request wants (the
+    collector of a common-emitter stage, the emitter of a follower: the family's output) and its
+    current (1 mA unless said): RC = (VCC - VC)/IC, or RE = VE/IE (a follower's load draws too);
+    the base a VBE above the emitter; the divider carries ten base currents."""
+    follower = intent.kind == "bjt_emitter_follower"
+    if intent.polarity == "p":
+        return
+    if given(intent, "VDD") is None and (vin := given(intent, "VIN")) is not None and vin > spec.target > 0:
+        # "from 12 V ... the collector at half the supply": the stage's only other voltage is its supply
+        value = intent.values.pop("VIN")
+        intent.values["VDD"] = Value("VDD", value.value, value.text, value.unit)
+    vcc = given(intent, "VDD") or 12.0
+    if not 0 < spec.target < vcc:
+        d.problems.append(f"'{spec.text}': a bias point between 0 and the {format_eng(vcc)}V supply")
+        return
+    current = given(intent, "IBIAS", "IREF")
+    d.claimed.update({"IBIAS", "IREF"} if current else set())
+    if follower:
+        ve, rl = spec.target, given(intent, "RL") or 10e3
+        re_ = given(intent, "RE")
+        if re_ is None:
+            re_ = 1 / (max(current or 1e-3, 1e-6) / ve - 1 / rl) if current and current > ve / rl else 1e3
+            set_value(intent, d, "RE", re_, "RE = VE/(IE - VE/RL)", E96)
+            re_ = intent.values["RE"].value
+        ie = ve / re_ + ve / rl
+    else:
+        ic = current or 1e-3
+        re_ = given(intent, "RE") or 1e3
+        ve = ic * (BF + 1) / BF * re_
+        if ve >= spec.target:
+            d.problems.append(f"'{spec.text}': the emitter ({format_eng(ve)}V) would sit above the collector")
+            return
+        if given(intent, "RC", "RL", "R") is None:
+            set_value(intent, d, "RC", (vcc - spec.target) / ic, "RC = (VCC - VC)/IC", E96)
+            d.free, d.scale = "RC", -1
+        ie = ic * (BF + 1) / BF
+    ib = ie / (BF + 1)
+    vb = ve + _vbe(ie * BF / (BF + 1))
+    if {"RB1", "RB", "RB2"} & set(intent.values) or vb >= vcc:
+        return
+    set_value(intent, d, "RB2", vb / (10 * ib), "RB2 carries ten base currents at VB = VE + VBE", E96)
+    rb2 = intent.values["RB2"].value
+    set_value(intent, d, "RB1", (vcc - vb) / (vb / rb2 + ib), "RB1 = (VCC - VB)/(VB/RB2 + IB)", E96)
+    if follower:
+        d.free, d.scale = "RB2", 1
+
+
 IZ = 5e-3  # the zener card's knee current (ibv): the current the shunt keeps for itself
 
 
@@ -411,6 +467,28 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
 
 
 _TWO_VALUES = re.compile(r"two values for (\w+) \((.+) and (.+)\); keeping .+")
+
+
+def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_as: str) -> None:
+    """The reader gave `role` a number the request says is another quantity (`other` matches it, its
+    first group that matched the number: "an LED with about 2 V forward drop from a 5 V supply" read VDD = 2 V): that
+    number becomes `claim_as` (accounted for), and the role takes the other value the reader saw, if any."""
+    said = other.search(intent.description)
+    value = intent.values.get(role)
+    number = next((g for g in said.groups() if g), None) if said else None
+    if number is None or value is None or parse_number(number.replace(" ", "")) != value.value:
+        return
+    intent.values[claim_as] = Value(claim_as, value.value, value.text, value.unit)
+    d.claimed.add(claim_as)
+    del intent.values[role]  # the role's aliases, or its default, stand for it
+    for warning in list(intent.warnings):
+        m = _TWO_VALUES.fullmatch(warning)
+        if m and m[1] == role and value.text in (m[2], m[3]):
+            text = m[3] if value.text == m[2] else m[2]
+            if (number := parse_number(text.replace(" ", "").lstrip("+"))) is not None:
+                intent.warnings.remove(warning)
+                intent.values[role] = Value(role, number, text, value.unit)
+                return
 
 
 def design(intent: Intent, specs: list[Spec]) -> Design:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import design_cs_gain, mos_gain
+from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, mos_gain
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import (
@@ -108,8 +108,6 @@ class Rendered:
 
 
 # --- the first catalog's functions: what each circuit must do with the values it was built from ---
-
-VT = 0.02585  # thermal voltage at 300 K
 
 
 def gain_between(low: float, high: float, what: str) -> Probe:
@@ -487,7 +485,9 @@ for _family in (
                   'bipolar amplifier', 'NPN amplifier'),
            rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
            source="V2",
-           noun="amplifier"),
+           noun="amplifier",
+           specs=('vout',), design=design_bjt_bias,
+           examples=(('vout', 'NPN common-emitter amplifier on 12 V, its collector sitting at {x} V', 3, 10),)),
     Family(kind="bjt_emitter_follower",
            function=lambda f: [expect('gain', 0.97, 0.04)],
            summary="BJT emitter follower",
@@ -496,7 +496,9 @@ for _family in (
                   'BJT emitter-follower stage'),
            rules=((14, ('emitter[- ]follower|common[- ]collector',)),),
            source="V2",
-           noun="amplifier"),
+           noun="amplifier",
+           specs=('vout',), design=design_bjt_bias,
+           examples=(('vout', 'emitter follower from a 15 V supply with its output biased at {x} V', 2, 12),)),
     Family(kind="bjt_basic",
            function=lambda f: [Probe("function: the transistor conducts (the collector sits below the supply)",
                                    "op\nlet result = v(vcc)-v({out})", 0.05, 1e3)],
@@ -633,8 +635,10 @@ for _family in (
            rules=((9, ('sallen|active|op[- ]?amp|operational', 'low[- ]?pass|\\blpf\\b')), (10, ('sallen[- ]key',))),
            noun="filter",
            accepts='butterworth|second[- ]order|2nd[- ]order',
-           specs=('cutoff',),
-           examples=(('cutoff', 'Butterworth Sallen-Key low-pass filter, cutoff {x} Hz', 20, 20000.0),)),
+           specs=('cutoff', 'f0', 'q'),
+           examples=(('cutoff', 'Butterworth Sallen-Key low-pass filter, cutoff {x} Hz', 20, 20000.0),
+                     ('f0', 'Sallen-Key low-pass filter with f0 = {x} Hz and Q = 1.5', 20, 20000.0),
+                     ('q', 'Sallen-Key low-pass filter, f0 = 1 kHz, Q = {x}', 0.3, 5))),
     Family(kind="active_highpass",
            function=lambda f: [_sallen_key(f, True)],
            summary="Sallen-Key active high-pass filter",
@@ -643,8 +647,10 @@ for _family in (
            rules=((8, ('sallen|active|op[- ]?amp|operational', 'high[- ]?pass|\\bhpf\\b')),),
            noun="filter",
            accepts='butterworth|second[- ]order|2nd[- ]order',
-           specs=('cutoff',),
-           examples=(('cutoff', 'Sallen-Key high-pass filter, cutoff {x} Hz', 20, 20000.0),)),
+           specs=('cutoff', 'f0', 'q'),
+           examples=(('cutoff', 'Sallen-Key high-pass filter, cutoff {x} Hz', 20, 20000.0),
+                     ('f0', 'second-order Sallen-Key high-pass filter, f0 = {x} Hz, Q = 0.9', 20, 20000.0),
+                     ('q', 'Sallen-Key high-pass filter with f0 = 300 Hz and a Q of {x}', 0.3, 5))),
     Family(kind="rc_oscillator",
            function=lambda f: [expect('frequency', 1 / (2 * math.pi * used(f, 'R') * used(f, 'C')), 0.1)],
            summary="Wien-bridge RC oscillator",

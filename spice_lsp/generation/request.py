@@ -573,7 +573,9 @@ def _signed(text: str) -> float:
 
 # An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "LED at 10 mA", "sinks 1 mA".
 _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
-                             r"\bleds?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?)"
+                             r"\bleds?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?|"
+                             # "a series resistor set for 15 mA": the current the part is designed for
+                             r"\b(?:set|sized|chosen|picked|designed|calculated)\s+(?:for|to\s+give))"
                              + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
                             r"(?:output|led|load)\s+current)", re.IGNORECASE)
@@ -728,6 +730,10 @@ _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?
 _PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
                      r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+(?:about\s+)?"
                      rf"(?P<f>{_HZ})\b", re.IGNORECASE)
+# "the emitter sits at about 4.5 V", "output idling at 6 V": a bias point (the family's output node)
+_SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
+                   r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
+                   r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
 _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|of\s+attenuation|attenuation)"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
@@ -791,6 +797,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
                           at=_quantities(m["f"])[0].value))
+    if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
         found.append(Spec(m[0].strip(), "clip", _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value))
     if "current" not in has and (m := _GLOW.search(text)):

@@ -35,13 +35,15 @@ _SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails
 
 
 # "a ±10 V output": the output's own swing, whatever the supplies.
-_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing)", re.IGNORECASE)
+# "swings to +5 V when ... and to -5 V when ...": the same, said of its two levels.
+_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing)"
+                    r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)", re.IGNORECASE)
 
 
 def comparator_block(f: _Filler) -> str:
     split, stated = _SPLIT.search(f.intent.description), given(f.intent, "VDD")
     if swing := _SWING.search(f.intent.description):  # the output saturates at 0.9 vdd
-        f.param("vdd", f"{float(swing[1]) / 0.9:.6g}")
+        f.param("vdd", f"{float(swing[1] or swing[2]) / 0.9:.6g}")
     elif split and (stated is None or abs(stated) != float(split[1])):
         f.param("vdd", split[1])
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
@@ -52,14 +54,17 @@ def comparator_block(f: _Filler) -> str:
 def saturation(intent) -> float:
     """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
     if swing := _SWING.search(intent.description):
-        return float(swing[1])
+        return float(swing[1] or swing[2])
     split = _SPLIT.search(intent.description)
     return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
 
 
 # "switching thresholds at +2 V and -2 V": a symmetric pair sets the feedback fraction.
+# "when the input rises above +1 V and ... when it falls below -1 V": the same pair, in words.
 _THRESHOLDS = re.compile(r"thresholds?\s+(?:at|of)\s+(?:±\s*([\d.]+)\s*V|([+-−]?[\d.]+)\s*V?\s+and\s+"
-                         r"([+-−]?[\d.]+)\s*V)", re.IGNORECASE)
+                         r"([+-−]?[\d.]+)\s*V)"
+                         r"|\brises\s+above\s+(?P<up>\+?[\d.]+)\s*V\b(?:[^.;]|\.\d)*?\bfalls\s+below\s+(?P<down>[-−][\d.]+)\s*V\b",
+                         re.IGNORECASE)
 
 
 def _stated_fraction(intent) -> float | None:
@@ -69,7 +74,7 @@ def _stated_fraction(intent) -> float | None:
         return None
     if m[1]:
         return float(m[1]) / saturation(intent)
-    high, low = (float(x.replace("−", "-")) for x in (m[2], m[3]))
+    high, low = (float(x.replace("−", "-")) for x in ((m[2], m[3]) if m[2] else (m["up"], m["down"])))
     if abs(high + low) > 1e-9 * max(abs(high), 1):  # off-centre thresholds need a reference: not built here
         return None
     return abs(high) / saturation(intent)

@@ -205,15 +205,24 @@ def _led_transistor(f: _Filler) -> str:
 
 
 def _design_led_resistor(intent, d, spec) -> None:
-    """R = (VDD - VF(I))/I with the LED's forward voltage at that current."""
+    """R = (VDD - VF(I))/I with the (simulated) LED's forward voltage at that current; a forward drop
+    the request states is the LED's, not the supply's."""
+    dz.not_the(intent, d, "VDD", _FORWARD_DROP, "VF")
     vdd = dz.given(intent, "VDD", "VIN") or 5.0
     if {"R", "R1", "RS"} & set(intent.values):
         return
     if vdd <= _vf(spec.target):
         d.problems.append(f"'{spec.text}': the LED needs {_vf(spec.target):.2f} V, more than {format_eng(vdd)}V")
         return
-    dz.set_value(intent, d, "R", (vdd - _vf(spec.target)) / spec.target, "R = (VDD - VF)/I", dz.E96)
+    dz.set_value(intent, d, "R", (vdd - _vf(spec.target)) / spec.target,
+                 f"R = (VDD - VF)/I, the LED model's VF {_vf(spec.target):.2f} V at that current", dz.E96)
     d.free, d.scale = "R", -1
+
+
+# "about 2 V forward drop", "a forward voltage of 3.2 V", "Vf = 2.1 V"
+_FORWARD_DROP = re.compile(r"(\d+(?:\.\d+)?\s*V)\s+(?:forward\s+)?(?:drop|forward\s+voltage)\b"
+                           r"|\b(?:forward\s+(?:drop|voltage)|\bvf)\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
+                           r"(\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 
 
 def _design_led_transistor(intent, d, spec) -> None:
