@@ -113,3 +113,15 @@ def test_an_nmos_mirror_with_a_ratio_has_the_wider_output_device():
     assert result.intent.kind == "current_mirror"
     assert lines(result.netlist, r"M2 out ref 0 0 \w+ W=15u"), result.netlist
     assert any("current 150uA" in item.what for item in result.checks), result.checks
+
+
+@pytest.mark.parametrize("words,gain", [("non-inverting amplifier, gain 4", 4),
+                                        ("inverting amplifier, RIN 10k, RF 33k", -3.3)])
+def test_a_single_supply_ac_coupled_stage_rests_at_mid_rail_and_amplifies(words, gain):
+    result = generate(f"AC-coupled {words}, on a single 12 V supply; input in, output out")
+    assert result.intent.kind in ("opamp_noninverting", "opamp_inverting")
+    assert lines(result.netlist, r"V\w* vdd 0 DC") and lines(result.netlist, r"C1 in "), result.netlist
+    function = {item.what: item for item in result.checks if item.what.startswith("function:")}
+    assert any("mid-rail (6 V)" in what and item.status == "pass" for what, item in function.items()), function
+    assert any(f"gain {gain:g}" in item.what and item.status == "pass" for item in result.checks), result.checks
+    assert result.verified, result.checks

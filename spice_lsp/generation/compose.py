@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.ports import Ports, read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
@@ -53,6 +54,7 @@ class Composed:
     netlist: str
     problems: list[str] = field(default_factory=list)  # what could not be honoured, said plainly
     renamed: dict[str, str] = field(default_factory=dict)  # family node -> the user's node
+    placed: list[float] = field(default_factory=list)  # stated levels set on the circuit's supply
 
 
 def _value(line: Line) -> float | None:
@@ -64,15 +66,18 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
-def _match(want: ElementConstraint, lines: list[Line], taken: set[int]) -> int | None:
+def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: str = "out") -> int | None:
     """The family part the stated element is: same name, else the part of its kind that took
     the stated value (the intent reader gave the value its role, the builder placed it)."""
     for i, line in enumerate(lines):
         if i not in taken and want.name and line.name.upper() == want.name.upper():
             return i
-    for i, line in enumerate(lines):
-        if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value):
-            return i
+    same = [i for i, line in enumerate(lines)
+            if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value)]
+    if same and re.search(r"\bload\b", want.text, re.IGNORECASE):  # "a 1k load at vl": the part on the output
+        return next((i for i in same if output in lines[i].nodes), same[0])
+    if same:
+        return same[0]
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
     if want.name is None and want.value is None and len(kin) == 1:  # "a diode from out to ground": the one diode
         return kin[0]
@@ -126,9 +131,10 @@ def _set_level(rest: str, word: str, value: str) -> str:
 
 
 def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1",
-            simulated: str | None = None) -> Composed:
+            simulated: str | None = None, ports: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Composed:
     """The family netlist with the request's elements, node names and source levels in it;
-    `simulated`: the element kind the family simulates from `output` to ground (Family.simulates)."""
+    `simulated`: the element kind the family simulates from `output` to ground (Family.simulates);
+    `ports`: the family's nodes by role where its structure does not say them (Family.ports)."""
     rows = netlist.rstrip("\n").split("\n")
     lines: list[Line | None] = [None, *(element_line(r) if r[:1].isalpha() else None for r in rows[1:])]
     inside = False
@@ -147,7 +153,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     for want in request.elements:
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
-        index = _match(want, found, taken)
+        index = _match(want, found, taken, output)
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
         if index is None and want.kind == simulated:  # the family's own simulated element: only its nodes
@@ -181,6 +187,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             else:
                 parts_renamed[line.name] = want.name
                 line.name = want.name
+    stated_ports = read_ports(request.description)
+    roles = family_ports(found, source, output, ports)
+    _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems)
+    steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
         if node and family_node and mapping.get(family_node, node) == node and node not in mapping.values():
@@ -195,8 +205,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                     mapping[node] = want
                 else:
                     problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {want}")
-        if stated.dc is not None and not (stated.supply and "{" in driver.rest):  # a rail other parts read
-            driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
+        if stated.dc is not None:
+            _set_supply(driver, rows, stated.dc) if stated.supply else None
+            if not (stated.supply and "{" in driver.rest):  # a rail other parts read: its parameter, set above
+                driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
+            if stated.text in steady and not (stated.sin or stated.pulse):
+                driver.rest = re.sub(r"\s*\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", "", driver.rest, flags=re.IGNORECASE)
         if stated.ac is not None:
             driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
         if stated.sin is not None or stated.pulse is not None:  # the stated waveform replaces the family's
@@ -216,7 +230,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     for stated in request.sources:
         if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
-                         and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
+                         and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None) \
+                or _plain_input(found, source)  # a circuit with no rail: its plain DC input is the supply
             if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
@@ -230,9 +245,16 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
             driver = next((line for line in found if line.name[0].upper() == "V"  # the family's supply source
                            and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None)
+        if driver is None and stated.node is None and (stated.sin or stated.pulse):  # the input no level holds
+            held = {s.node for s in request.sources if s.node and s.dc is not None and not (s.sin or s.pulse)}
+            free = [n for n in roles["input"] if mapping.get(n, n) not in held]
+            driver = next((line for line in found if line.name[:1].upper() == "V" and free
+                           and line.nodes[0] == free[0]), None) if free[:1] != roles["input"][:1] else None
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
-                            if stated.node is None or stated.node == request.input or (not stated.name and (
+                            if stated.node is None or stated.node == request.input or (
+                                _INPUT_NAME.match(stated.node) and not any(stated.node in line.nodes for line in found)
+                                and _input_node(found, source) not in mapping) or (not stated.name and (
                                 stated.sin or stated.pulse or re.search(r"\b(?:input|control\w*|signal|excitation|"
                                                                         r"stimulus)\b", stated.text, re.IGNORECASE)))
                             else None)
@@ -258,6 +280,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 and re.search(rf"\bV{node}\b", request.description, re.IGNORECASE)):
             mapping[node] = f"v{node}"
     _further_inputs(request, found + added, driver, mapping, parts_renamed)
+    supplied = _supply(stated_ports, request, found, rows, source)
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
@@ -286,6 +309,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"{line.name} would be shorted by the circuit's ammeter {shorted.name} "
                             f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
+    _clear_way(mapping, nodes | {n for line in added for n in line.nodes},
+               {n for role, names in stated_ports.roles.items() if role != "output" for n in names})
     if len({mapping.get(n, n) for n in nodes}) < len(nodes):
         problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
                         + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v))
@@ -295,7 +320,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         problems.append("only a positive supply VDD is stated: the op-amp here is modelled on +/-VDD rails, so its "
                         "output swings below ground (a single-supply design with a mid-supply reference is not built)")
     text = _rename_nodes("\n".join(rows) + "\n", mapping)
-    return Composed(text, problems, {k: v for k, v in mapping.items() if k != v})
+    return Composed(text, problems, {k: v for k, v in mapping.items() if k != v}, supplied)
 
 
 # Which model types a parameter belongs to, so "VTO = 0.7 V" goes into the MOS card and not a diode's.
@@ -376,6 +401,102 @@ def _further_inputs(request: Request, lines: list[Line], driver: Line | None, ma
         mapping[line.nodes[0]] = port
         if len(port) > 1 and port[0] in "vV" and not any(other.name.upper() == port.upper() for other in lines):
             renamed[line.name] = line.name = "V" + port[1:]
+
+
+# A node named as an input ("1 V DC at vin"): the circuit's input when the family has no node of that name.
+_INPUT_NAME = re.compile(r"^v?in(?:put)?\d?$|^vi$|^vsig$")
+_RAIL_NODES = ("vdd", "vcc", "vpos", "vplus", "vsupply")
+# Each pin role a device's position gives: (role, element letters, pin index).
+_PIN_ROLES = (("collector", "Q", 0), ("base", "Q", 1), ("emitter", "Q", 2), ("drain", "MJ", 0), ("gate", "MJ", 1))
+
+
+def family_ports(lines: list[Line], source: str, output: str,
+                 declared: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[str]]:
+    """The family's nodes by role, each list in the order a request would name them: the roles the family
+    declares (those of its nodes this circuit has), else what its structure says: the input source's node
+    then its other signal sources' (a difference amplifier's + then - input), the output, and each
+    transistor pin in the netlist's order (a pair's collectors)."""
+    present = {n for line in lines for n in line.nodes}
+    roles = {role: [n for n in nodes if n in present] for role, nodes in declared}
+    signals = [line.nodes[0] for line in lines if line.name[:1].upper() == "V" and len(line.nodes) == 2
+               and line.nodes[1] == "0" and not _RAIL.match(line.nodes[0])]
+    first = _input_node(lines, source)
+    roles.setdefault("input", list(dict.fromkeys(([first] if first else []) + signals)))
+    roles.setdefault("output", [output])
+    for role, kinds, pin in _PIN_ROLES:
+        roles.setdefault(role, list(dict.fromkeys(line.nodes[pin] for line in lines if line.name[0].upper() in kinds
+                                                  and len(line.nodes) > pin and line.nodes[pin] != "0")))
+    return roles
+
+
+def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], mapping: dict[str, str],
+                problems: list[str]) -> None:
+    """The user's names on the family's ports of the same role ("collectors c1 and c2"): a name the family
+    already has stays on that node, the others go in order onto the role's other nodes."""
+    for role, names in stated.roles.items():
+        nodes = family.get(role, [])
+        # (a name the circuit has elsewhere is the family's own node, moved aside, unless the role has none here)
+        kept = [n for n in names if n in nodes or n in mapping.values() or (not nodes and n in present)]
+        free = [n for n in nodes if n not in names and n not in mapping]
+        rest = [n for n in names if n not in kept]
+        for node, name in zip(free, rest):
+            mapping[node] = name
+        if len(rest) > len(free):
+            problems.append(f"{', '.join(rest[len(free):])}: the circuit has no further {role} port to name so")
+
+
+def _clear_way(mapping: dict[str, str], nodes: set[str], ports: set[str]) -> None:
+    """A family node that has the name the user gives one of its ports moves aside ("p", the op-amp's internal
+    + input, when the user's + input is p): two nodes never join by a name. (Other names that would join two
+    nodes are reported below, as is an output named like an inner node ("output at sw" of a converter, whose
+    switch node is sw): such a request may not mean this circuit.)"""
+    given = set(mapping.values())
+    for node in sorted(nodes):
+        if node in given and node in ports and node not in mapping and node != "0":
+            mapping[node] = next(f"{node}_{k}" for k in range(1, 1000)
+                                 if f"{node}_{k}" not in nodes and f"{node}_{k}" not in given)
+
+
+def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str], source: str) -> list[float]:
+    """The supply the request states ("on 5 V", "from a 15 V supply") on the family's supply: its rail
+    source (through the parameter it reads, so the parts reading it follow), else its input source when
+    that is a plain DC level (a regulator's or a divider's input is its supply), else the op-amp's rails."""
+    if stated.supply is None or stated.supply.value is None:
+        return []
+    value = stated.supply.value
+    if any(s.supply and s.dc is not None for s in request.sources):
+        return []  # a supply the request places itself ("VCC = 9 V at vcc") is set where it is read
+    driver = next((line for line in lines if line.name[:1].upper() == "V" and line.nodes[0].lower() in _RAIL_NODES
+                   and line.nodes[1] == "0"), None) or _plain_input(lines, source)
+    if driver is not None:
+        _set_supply(driver, rows, value)
+    elif param := next((p for p in ("vdd", "vcc") if any(re.match(rf"\.param\b.*\b{p}\s*=", r, re.IGNORECASE)
+                                                         for r in rows)), None):
+        _set_param(rows, param, value)
+    else:
+        return []
+    return [value]
+
+
+def _set_supply(driver: Line, rows: list[str], value: float) -> None:
+    """A supply's level: in the parameter its source reads ("DC {vdd}"), so every part reading it follows."""
+    level = re.search(r"\{(\w+)\}", driver.rest)
+    if level:
+        _set_param(rows, level[1], value)
+    else:
+        driver.rest = _set_level(driver.rest, "DC", _number(value))
+
+
+def _set_param(rows: list[str], name: str, value: float) -> None:
+    for i, row in enumerate(rows):
+        if row.lower().startswith(".param"):
+            rows[i] = re.sub(rf"\b({name}\s*=\s*)(\{{[^}}]*\}}|\S+)", rf"\g<1>{_number(value)}", row, count=1)
+
+
+def _plain_input(lines: list[Line], source: str) -> Line | None:
+    """The input source when it is a plain DC level: the supply of a circuit with no rail (a regulator's input)."""
+    return next((line for line in lines if line.name.upper() == source.upper() and line.name[:1].upper() == "V"
+                 and not re.search(r"\b(?:AC|SIN|PULSE|PWL|SFFM|EXP)\b", line.rest, re.IGNORECASE)), None)
 
 
 def _input_node(lines: list[Line], source: str) -> str | None:

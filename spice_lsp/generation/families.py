@@ -57,6 +57,7 @@ from spice_lsp.generation.templates import (
     clipped_sides,
     mirror_ratio,
     sine_peak,
+    single_supply,
     wheatstone_roles,
 )
 from spice_lsp.language.units import format_eng, parse_number
@@ -93,6 +94,10 @@ class Family:
     # and probes measured on every answer, stated specs or not), so a family that silently does
     # not work is never reported verified. Runs after the builder, on the same filler.
     function: Callable[[_Filler], list[Spec | Probe]] | None = None
+    # Its nodes by role where its structure does not say them (compose.family_ports reads inputs, output and
+    # transistor pins from the circuit): (role, nodes in the order a request names them), e.g. a ring's stage
+    # outputs; a node the built circuit lacks (a shorter ring) is skipped.
+    ports: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass
@@ -191,6 +196,15 @@ def _feedback(f: _Filler, inverting: bool) -> float:
         gain = abs(f.intent.values["GAIN"].value)
         return gain if inverting else gain - 1
     return used(f, "RF", "R2") / used(f, "RIN", "R1", "R")
+
+
+def _rests_at_mid_rail(f: _Filler) -> list[Spec | Probe]:
+    """A stage on one supply rests at half of it."""
+    if not single_supply(f.intent):
+        return []
+    half = used(f, "VDD") / 2
+    return [Probe(f"function: its output rests at mid-rail ({half:g} V)", "op\nlet result = v({out})",
+                  0.95 * half, 1.05 * half)]
 
 
 def second_order_corner(f0: float, q: float, high: bool) -> float:
@@ -589,7 +603,7 @@ for _family in (
            mos=True,
            transient=40e-9),
     Family(kind="opamp_inverting",
-           function=lambda f: [expect('gain', -_feedback(f, True), 0.03)],
+           function=lambda f: [expect('gain', -_feedback(f, True), 0.03), *_rests_at_mid_rail(f)],
            summary="inverting op-amp amplifier",
            build=lambda f: _opamp(f, "inverting"),
            names=('inverting op-amp amplifier', 'inverting amplifier', 'op amp inverting amplifier'),
@@ -599,7 +613,7 @@ for _family in (
            examples=(('gain', 'inverting amplifier with a gain of -{x}', 1.5, 50),
                      ('gain_db', 'inverting op-amp amplifier with {x} dB gain', 3, 30))),
     Family(kind="opamp_noninverting",
-           function=lambda f: [expect('gain', 1 + _feedback(f, False), 0.03)],
+           function=lambda f: [expect('gain', 1 + _feedback(f, False), 0.03), *_rests_at_mid_rail(f)],
            summary="non-inverting op-amp amplifier",
            build=lambda f: _opamp(f, "noninverting"),
            names=('non-inverting amplifier', 'noninverting op-amp amplifier', 'op-amp amplifier',
@@ -703,6 +717,7 @@ for _family in (
                                         how='pp')],
            summary="CMOS ring oscillator (three inverters unless the request gives the count)",
            build=_ring_oscillator,
+           ports=(("stage", (*(f"n{k}" for k in range(1, 64)), "out")),),
            names=('ring oscillator', 'three-stage CMOS ring oscillator', '3-stage ring oscillator',
                   'ring of five CMOS inverters'),
            rules=((0, ('ring oscillator|ring\\s+of\\s+\\w+\\s+(?:cmos\\s+)?inverters',)),),

@@ -511,8 +511,7 @@ def _build(description: str) -> Build:
                           "check the values of zero, negative or out-of-range quantities") from error
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=template.source,
-                       simulated=family.simulates)
-    composed.netlist, noted = _with_noise_input(composed.netlist)
+                       simulated=family.simulates, ports=family.ports)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
@@ -521,7 +520,8 @@ def _build(description: str) -> Build:
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
-                 if v.role not in d.claimed and v.role not in stated]
+                 if v.role not in d.claimed and v.role not in stated
+                 and not (v.unit == "V" and v.value in composed.placed)]  # the supply compose set
     if unclear := _unclear(intent, request):
         problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
@@ -624,8 +624,8 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent)
         family = family_of(template.kind)
-        candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
-                                                      source=template.source, simulated=family.simulates).netlist)[0]
+        candidate_netlist = compose(template.netlist, build.request, output=family.output,
+                                    source=template.source, simulated=family.simulates, ports=family.ports).netlist
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)

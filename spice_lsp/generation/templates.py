@@ -33,6 +33,24 @@ Cpole p 0 15.9u
 Bout out 0 V={0.9*vdd*tanh(v(p)/(0.9*vdd))}
 .ends opamp"""
 
+# The same op-amp on one supply: its output stays inside 5 % .. 95 % of vdd.
+SINGLE_SUPPLY_OPAMP = """.subckt opamp1 inp inn out
+* Behavioral op-amp on a single supply: 100 dB gain, 10 Hz pole (1 MHz GBW), output within 5-95 % of vdd.
+Rin inp inn 10meg
+Egain g 0 inp inn 100k
+Rpole g p 1k
+Cpole p 0 15.9u
+Bout out 0 V={vdd/2+0.45*vdd*tanh((v(p)-vdd/2)/(0.45*vdd))}
+.ends opamp1"""
+
+# "single-supply (9 V)", "on a single 5 V rail", "input biased at mid-rail": an AC-coupled stage on one supply.
+_SINGLE_SUPPLY = re.compile(r"single[- ](?:\+?[\d.]+\s*V\s+)?(?:supply|rail)|(?:mid|half)[- ]?(?:rail|supply)",
+                            re.IGNORECASE)
+
+
+def single_supply(intent: Intent) -> bool:
+    return bool(_SINGLE_SUPPLY.search(intent.description))
+
 
 _WRITTEN = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s?(meg|[kKMGmunpf\u00b5\u03bc])?")
 
@@ -277,6 +295,12 @@ def _bjt_model(f: _Filler, pol: str) -> str:
                          "cje={1e-6*sqrt(1.602e-19*1.04e-12*base_doping/1.8)} cjc={1e-6*cjc_area})")
 
 
+# "an unbypassed 1k emitter resistor", "no bypass capacitor": the emitter resistor's feedback sets the
+# gain (about RC/RE)
+UNBYPASSED = re.compile(r"\bun-?bypassed\b|\bwithout\s+(?:an?\s+|the\s+)?(?:emitter\s+)?bypass"
+                        r"|\bno\s+(?:emitter\s+)?bypass", re.IGNORECASE)
+
+
 def _bjt(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
     q = _bjt_model(f, pol)
@@ -289,7 +313,9 @@ def _bjt(f: _Filler, role: str) -> str:
     elif role == "common_emitter":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 10e3)}",
                   f"C1 in b {f('CIN', 10e-6)}", f"R3 vcc out {f('RC', 4.7e3, 'RL', 'R')}",
-                  f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}", f"C2 e 0 {f('CE', 100e-6)}"]
+                  f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"]
+        if not UNBYPASSED.search(f.intent.description):
+            lines.append(f"C2 e 0 {f('CE', 100e-6)}")
     else:  # basic: a biased transistor with a collector resistor (2.5 V through the 100k pair: ~1 mA)
         lines += [f"R1 in b {f('RB', 100e3, 'R')}", f"V3 bias 0 DC {f('VBIAS', 2.5)}",
                   "R2 bias b 100k", f"R3 vcc out {f('RC', 1e3, 'RL')}", f"Q1 out b 0 {q}"]
@@ -417,6 +443,8 @@ def _opamp(f: _Filler, role: str) -> str:
             rf = f("RF", 100e3, "R2")
         body = [f"R1 in inn {rin}", f"R2 inn out {rf}", "X1 0 inn out opamp"] if role == "inverting" \
             else [f"R1 inn 0 {rin}", f"R2 inn out {rf}", "X1 in inn out opamp"]
+        if single_supply(f.intent):
+            return _single_supply_amplifier(f, role, rin, rf)
     elif role == "integrator":
         body = [f"R1 in inn {f('RIN', 10e3, 'R1', 'R')}", f"C1 inn out {f('C', 10e-9, 'C1')}",
                 "R2 inn out 10meg", "X1 0 inn out opamp"]
@@ -427,6 +455,20 @@ def _opamp(f: _Filler, role: str) -> str:
             else [f"C1 in a {c1}", f"C2 a b {c2}", f"R1 a out {r1}", f"R2 b 0 {r2}"]
         body.append("X1 b out out opamp")
     return "\n".join([_opamp_block(f), vin, *body])
+
+
+def _single_supply_amplifier(f: _Filler, role: str, rin: str, rf: str) -> str:
+    """The AC-coupled stage on one supply: C1 couples the input, R3-R4 bias the + input at
+    mid-rail, and C2 (inverting: C1) blocks DC from the gain network, so the output rests at
+    vdd/2 and the signal sees the gain 1 + RF/RIN (or -RF/RIN)."""
+    f.param("vdd", f("VDD", 9))
+    lines = [SINGLE_SUPPLY_OPAMP, "V9 vdd 0 DC {vdd}", f"V1 in 0 DC 0 AC 1 SIN(0 {f('VIN', 0.1)} {f('FREQ', 1e3)})",
+             "R3 vdd mid 100k", "R4 mid 0 100k"]
+    if role == "inverting":
+        return "\n".join(lines + ["C3 mid 0 10u", "C1 in a 10u", f"R1 a inn {rin}", f"R2 inn out {rf}",
+                                  "X1 mid inn out opamp1"])
+    return "\n".join(lines + ["C1 in mid 1u", f"R1 inn a {rin}", "C2 a 0 100u", f"R2 inn out {rf}",
+                              "X1 mid inn out opamp1"])
 
 
 def _opamp_block(f: _Filler) -> str:

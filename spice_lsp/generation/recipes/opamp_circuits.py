@@ -119,7 +119,7 @@ def _differentiates(f: _Filler) -> list:
 
 # The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn", "inputs inp at 1.2 V DC
 # and inn at 1.0 V DC".
-_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*-\s*v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)"
+_TWO_INPUTS = re.compile(r"v\((\w+)\)\s*[-+]\s*(?:[\d.]+\s*[×x*·]?\s*)?v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)"
                          r"(?:\s+at\s+[-+]?[\d.]+\s*V(?:\s+DC)?)?\s+and\s+(\w+)\b"
                          r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b", re.IGNORECASE)
 # "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
@@ -153,13 +153,12 @@ def _input_sources(f: _Filler, p: str, n: str, levels: tuple[float, float]) -> l
 
 
 def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
-    """The + and - input nodes and their sources: the nodes the request names at their levels;
-    else in (a sine) and ref (VBIAS)."""
+    """The + and - input nodes and their sources: in and ref, at the levels the request names them at
+    (compose.py gives them the request's names); else in a sine and ref VBIAS."""
     named = _named_inputs(f.intent.description)
     if named is None:
         return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
-    p, n, *levels = named
-    return p, n, _input_sources(f, p, n, (levels[0], levels[1]))
+    return "in", "ref", _input_sources(f, "in", "ref", (named[2], named[3]))
 
 
 def _difference(f: _Filler) -> str:
@@ -208,7 +207,8 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
 
 def _weights(description: str, a: str, b: str) -> tuple[float, float]:
     """Each input's weight in the sum the request writes: "out = -(a + 2b)", "-(0.5 x a + b)"; 1 each else."""
-    m = re.search(rf"=\s*-\s*\(\s*(?:([\d.]+)\s*[×x*·]?\s*)?{a}\s*\+\s*(?:([\d.]+)\s*[×x*·]?\s*)?{b}\s*\)",
+    m = re.search(rf"=\s*-\s*\(\s*(?:([\d.]+)\s*[×x*·]?\s*)?(?:v\()?{a}\)?\s*\+\s*(?:([\d.]+)\s*[×x*·]?\s*)?"
+                  rf"(?:v\()?{b}\)?\s*\)",
                   description, re.IGNORECASE)
     return (float(m[1] or 1), float(m[2] or 1)) if m else (1.0, 1.0)
 
@@ -219,9 +219,9 @@ def _summing(f: _Filler) -> str:
     if named is not None:  # "inputs a and b ... out = -(a + 2b)": Rk = RF/wk, each input at its level
         a, b, *levels = named
         wa, wb = _weights(f.intent.description, a, b)
-        sources = _input_sources(f, a, b, (levels[0], levels[1]))
+        sources = _input_sources(f, "in", "in2", (levels[0], levels[1]))  # compose.py names them a and b
         r1, r2 = f("R1", f.number("RF", 10e3, "R") / wa), f("R2", f.number("RF", 10e3, "R") / wb)
-        return "\n".join([_opamp_block(f), *sources, f"R1 {a} n {r1}", f"R2 {b} n {r2}", f"R3 n out {rf}",
+        return "\n".join([_opamp_block(f), *sources, f"R1 in n {r1}", f"R2 in2 n {r2}", f"R3 n out {rf}",
                           "X1 0 n out opamp"])
     # Vout = -RF (v(in)/R1 + v(in2)/R2): V1 a sine, V2 a DC level the output is shifted by.
     # A third or fourth input ("three-input summer") is one more such DC level through its own R2.
@@ -473,7 +473,7 @@ register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch
                 names=("sample-and-hold circuit", "sample and hold", "track-and-hold circuit",
                        "op-amp sample-and-hold"),
                 rules=((5.75, (r"sample[- ](?:and|&)[- ]hold|track[- ](?:and|&)[- ]hold|" + word("s") + r"/h\b",)),),
-                analysis="tran", tran=("2u", "2m"), signal_input=True))
+                analysis="tran", tran=("2u", "2m"), signal_input=True, ports=(("control", ("clk",)),)))
 
 
 # --- log and antilog ---------------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The user's node names and source levels on a family's ports (ports.py read, compose.py placed)."""
+from spice_lsp.generation.compose import compose, element_line
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.request import read_request
+
+
+def test_ports_by_role_word_and_position():
+    said = read_ports("A pair with emitters ea and eb; drains dx and dy; the stage outputs k2 to k4, gated by en.")
+    assert said.roles == {"emitter": ("ea", "eb"), "drain": ("dx", "dy"), "stage": ("k2", "k3", "k4"),
+                          "control": ("en",)}
+
+
+def test_inputs_from_an_equation_keep_its_order():
+    assert read_ports("vout = 7 (v(hi) - v(lo))").roles["input"] == ("hi", "lo")
+    assert read_ports("out = -(v(u) + 3 v(w))").roles["input"] == ("u", "w")
+
+
+def test_levels_on_named_ports():
+    said = read_ports("out = 2 (v(x) - v(y)); x rests at 0.8 V DC and y at 650 mV DC; apply 3 V on z")
+    assert {(level.node, level.value) for level in said.levels} == {("x", 0.8), ("y", 0.65), ("z", 3.0)}
+    said = read_ports("inputs ip = 2.505 V and im = 2.5 V, output out")
+    assert [(level.node, level.value) for level in said.levels] == [("ip", 2.505), ("im", 2.5)]
+    said = read_ports("bases qa and qb at 0 V DC")
+    assert [(level.node, level.value) for level in said.levels] == [("qa", 0.0), ("qb", 0.0)]
+
+
+def test_an_output_level_is_no_source():
+    """'a steady 5 V at out' is what the circuit must give, not a source holding out there."""
+    assert read_ports("Give a steady 5 V at out from the 9 V line.").levels == []
+
+
+def test_supply_is_read_only_from_supply_words():
+    assert read_ports("NOR gate on 2.5 V, output out").supply.value == 2.5
+    assert read_ports("a shunt regulator fed from a 24 V supply").supply.value == 24
+    assert read_ports("runs off a 6 V battery").supply.value == 6
+    for text in ("a ramp from 0 V to 5 V", "a bridge from a 10 V excitation", "with 2 V on p and 1 V on m",
+                 "a -15 V negative rail"):
+        assert read_ports(text).supply is None, text
+
+
+def test_a_level_on_an_input_never_becomes_the_supply():
+    """The request reader puts each stated port level on its own node; none is a supply."""
+    request = read_request("Difference amplifier, out = 4 (v(s) - v(t)); s sits at 2.6 V DC and t at 2.4 V DC.")
+    assert {(s.node, s.dc, s.supply) for s in request.sources} == {("s", 2.6, False), ("t", 2.4, False)}
+    assert {"s", "t"} <= set(request.nodes)
+
+
+DIFFERENCE = """difference amplifier
+V1 in 0 DC 0 AC 1
+V2 ref 0 DC 0
+R1 ref n 10k
+R2 n out 10k
+R3 in p 10k
+R4 p 0 10k
+X1 p n out opamp
+.op
+.end
+"""
+
+
+def test_user_names_that_are_inner_nodes_move_those_aside():
+    """The user's inputs n and p, where the family's op-amp inputs are n and p: they stay two nodes each."""
+    composed = compose(DIFFERENCE, read_request("out = (v(n) - v(p)); n sits at 3 V DC and p at 1 V DC"))
+    lines = [line for row in composed.netlist.split("\n")[1:] if (line := element_line(row))]
+    assert all(len(set(line.nodes)) == len(line.nodes) for line in lines), composed.netlist
+    assert "V1 n 0 DC 3 AC 1" in composed.netlist and "V2 p 0 DC 1" in composed.netlist, composed.netlist
+    assert composed.problems == []
+
+
+def test_supply_sets_the_parameter_its_rail_reads():
+    family = "gate\n.param vdd=1.8\nV1 vdd 0 DC {vdd}\nV2 a 0 PULSE(0 {vdd} 0 1n 1n 5n 10n)\nR1 a out 1k\n.op\n.end\n"
+    composed = compose(family, read_request("a gate on 3 V, output out"))
+    assert ".param vdd=3" in composed.netlist and composed.placed == [3.0], composed.netlist
+
+
+def test_a_regulator_input_is_its_supply():
+    family = "regulator\nV1 in 0 DC 12\nR1 in out 470\nR2 out 0 1k\n.op\n.end\n"
+    assert "V1 in 0 DC 20" in compose(family, read_request("a regulator from a 20 V supply")).netlist
+
+
+def test_named_ports_generate_verified():
+    """End to end, in ngspice: the names and levels are on the ports and the circuit still does its job."""
+    result = generate("Op-amp subtractor with gain 3: out = 3 (v(u) - v(w)); u is held at 1.5 V DC and w at "
+                      "1.2 V DC. Operating point.")
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    assert "V1 u 0 DC 1.5" in result.netlist and "V2 w 0 DC 1.2" in result.netlist
+    ring = generate("Three-stage CMOS ring oscillator on 2.5 V, stage outputs r1 to r3. Transient 100 ns.")
+    assert ring.verified and ".param vdd=2.5" in ring.netlist
+    assert all(f"M{k} r" in ring.netlist for k in (1, 3, 5)), ring.netlist
+    pair = generate("BJT differential pair with 3k collector resistors to a 10 V supply; collectors qa and qb, "
+                    "both bases grounded. Operating point.")
+    assert " qa " in pair.netlist and " qb " in pair.netlist, pair.netlist
