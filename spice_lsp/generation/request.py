@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value
+from spice_lsp.generation.ports import RAIL, port_levels, read_ports
 from spice_lsp.language.units import format_eng
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -1491,6 +1492,10 @@ def read_request(description: str) -> Request:
     _unnamed_elements(text, request)
     _unnamed_diode(text, request)
     _loads(text, request)
+    by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
+    request.nodes += [n for n in by_role.named() if n not in request.nodes]
+    request.sources += [SourceConstraint(level.text, level.node, level.value, supply=bool(RAIL.match(level.node)))
+                        for level in port_levels(by_role, {s.node for s in request.sources if s.node})]
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",

@@ -181,7 +181,8 @@ def _comparator(f: _Filler) -> str:
 register(Family(kind="comparator", function=_compares,
                 summary="open-loop voltage comparator against a reference", build=_comparator,
                 names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit"),
-                rules=((5.2, (word("comparator") + r"s?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True))
+                rules=((5.2, (word("comparator") + r"s?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True,
+                ports=(("control", ("ref",)),)))
 
 
 def _hysteresis_design(inverting: bool):

@@ -346,4 +346,4 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
                 names=("strain gauge amplifier", "strain-gauge bridge amplifier",
                        "strain gauge with an instrumentation amplifier"),
                 rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
-                analysis="dc", dc_sweep="0 1000 10", source="V2"))
+                analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),)))
