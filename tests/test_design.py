@@ -163,6 +163,9 @@ def test_a_passive_twin_t_keeps_its_arms_well_below_the_load():
     ("Emitter follower from a 15 V supply, the emitter resting at about 7 V; input in, output out.", "vout"),
     ("NPN common-emitter amplifier on a 10 V supply, collector sitting at 6 V with 2 mA; input in, output out.",
      "vout"),
+    # a quiescent current: the divider for it, the collector resistor given
+    ("NPN common-emitter stage, 15 V supply, 6.8k collector and 2.2k emitter resistors, biased at 0.8 mA; input in, "
+     "output out.", "current"),
 ])
 def test_a_bias_or_current_spec_is_designed_from_the_devices_drop(description, quantity):
     result = generate(description)
@@ -193,3 +196,13 @@ def test_a_schmitt_triggers_thresholds_and_swing_said_in_words_set_its_resistors
     assert math.isclose(ohms["R1"] / ohms["R2"], 1.5 / 6, rel_tol=1e-3)  # thresholds +-Vsat R1/R2
     hysteresis = [i for i in result.checks if i.what.startswith("function: hysteresis")]
     assert hysteresis and all(i.status == "pass" for i in hysteresis), [(i.what, i.detail) for i in result.checks]
+
+
+def test_an_unbypassed_emitter_resistor_sets_the_gain_near_rc_over_re():
+    result = generate("Common-emitter stage on 9 V with a 10k collector resistor and an unbypassed 2.2k emitter "
+                      "resistor, biased at 0.4 mA; input in, output out.")
+    assert not any(line.startswith("C2 e ") for line in result.netlist.splitlines())  # no bypass capacitor
+    gain = [i for i in result.checks if i.what.startswith("function: gain")]
+    assert gain and all(i.status == "pass" for i in gain), [(i.what, i.detail) for i in result.checks]
+    measured = float(gain[0].detail.split()[1])
+    assert 0.8 * 10 / 2.2 < abs(measured) < 10 / 2.2  # about RC/RE, a little less (re in series)

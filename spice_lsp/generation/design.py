@@ -202,23 +202,26 @@ def _vbe(i: float) -> float:
 def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
     """A divider-biased stage's operating point from the node voltage the request wants (the
     collector of a common-emitter stage, the emitter of a follower: the family's output) and its
-    current (1 mA unless said): RC = (VCC - VC)/IC, or RE = VE/IE (a follower's load draws too);
-    the base a VBE above the emitter; the divider carries ten base currents."""
+    current (1 mA unless said; a common-emitter stage's current may be the spec, its collector then
+    at half the supply unless RC is given): RC = (VCC - VC)/IC, or RE = VE/IE (a follower's load
+    draws too); the base a VBE above the emitter; the divider carries ten base currents."""
     follower = intent.kind == "bjt_emitter_follower"
-    if intent.polarity == "p":
+    if intent.polarity == "p" or (follower and spec.quantity != "vout"):
         return
-    if given(intent, "VDD") is None and (vin := given(intent, "VIN")) is not None and vin > spec.target > 0:
+    volts = spec.target if spec.quantity == "vout" else None
+    if given(intent, "VDD") is None and (vin := given(intent, "VIN")) is not None and vin > (volts or 0) \
+            and vin >= 1:
         # "from 12 V ... the collector at half the supply": the stage's only other voltage is its supply
         value = intent.values.pop("VIN")
         intent.values["VDD"] = Value("VDD", value.value, value.text, value.unit)
     vcc = given(intent, "VDD") or 12.0
-    if not 0 < spec.target < vcc:
+    if volts is not None and not 0 < volts < vcc:
         d.problems.append(f"'{spec.text}': a bias point between 0 and the {format_eng(vcc)}V supply")
         return
-    current = given(intent, "IBIAS", "IREF")
+    current = spec.target if spec.quantity == "current" else given(intent, "IBIAS", "IREF")
     d.claimed.update({"IBIAS", "IREF"} if current else set())
-    if follower:
-        ve, rl = spec.target, given(intent, "RL") or 10e3
+    if follower and volts is not None:
+        ve, rl = volts, given(intent, "RL") or 10e3
         re_ = given(intent, "RE")
         if re_ is None:
             re_ = 1 / (max(current or 1e-3, 1e-6) / ve - 1 / rl) if current and current > ve / rl else 1e3
@@ -229,12 +232,16 @@ def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
         ic = current or 1e-3
         re_ = given(intent, "RE") or 1e3
         ve = ic * (BF + 1) / BF * re_
-        if ve >= spec.target:
-            d.problems.append(f"'{spec.text}': the emitter ({format_eng(ve)}V) would sit above the collector")
+        rc = given(intent, "RC", "RL", "R")
+        vc = volts if volts is not None else vcc - rc * ic if rc is not None else vcc / 2
+        if ve >= vc:
+            d.problems.append(f"'{spec.text}': the emitter ({format_eng(ve)}V) would sit above the collector "
+                              f"({format_eng(vc)}V)")
             return
-        if given(intent, "RC", "RL", "R") is None:
-            set_value(intent, d, "RC", (vcc - spec.target) / ic, "RC = (VCC - VC)/IC", E96)
-            d.free, d.scale = "RC", -1
+        if rc is None:
+            set_value(intent, d, "RC", (vcc - vc) / ic, "RC = (VCC - VC)/IC" + ("" if volts else ", VC = VCC/2"), E96)
+            if volts is not None:
+                d.free, d.scale = "RC", -1
         ie = ic * (BF + 1) / BF
     ib = ie / (BF + 1)
     vb = ve + _vbe(ie * BF / (BF + 1))
@@ -243,8 +250,8 @@ def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
     set_value(intent, d, "RB2", vb / (10 * ib), "RB2 carries ten base currents at VB = VE + VBE", E96)
     rb2 = intent.values["RB2"].value
     set_value(intent, d, "RB1", (vcc - vb) / (vb / rb2 + ib), "RB1 = (VCC - VB)/(VB/RB2 + IB)", E96)
-    if follower:
-        d.free, d.scale = "RB2", 1
+    if follower or spec.quantity == "current":
+        d.free, d.scale = "RB2", 1  # the base, and with it the emitter and the current, follows RB2
 
 
 IZ = 5e-3  # the zener card's knee current (ibv): the current the shunt keeps for itself

@@ -26,6 +26,7 @@ from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import (
     PHOTOVOLTAIC,
+    UNBYPASSED,
     _accelerometer,
     _bjt,
     _bjt_switch,
@@ -178,6 +179,8 @@ def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: floa
     rc = used(f, "RC", "RL", "R")
     ro = (100 + vcc - ic * rc) / ic if ic else 1e12
     gain = ic / VT * rc * ro / (rc + ro)
+    if sign < 0 and ic and UNBYPASSED.search(f.intent.description):  # the emitter resistor's feedback
+        gain = rc * ro / (rc + ro) / (VT / ic + used(f, "RE") * 101 / 100)
     if sign > 0 and ic:  # into the emitter through CIN: the real part of re/(re + 1/(j w CIN)) at 1 kHz
         re_, xc = VT / ic, 1 / (2 * math.pi * 1e3 * used(f, "CIN"))
         gain *= re_ ** 2 / (re_ ** 2 + xc ** 2)
@@ -500,8 +503,9 @@ for _family in (
            rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
            source="V2",
            noun="amplifier",
-           specs=('vout',), design=design_bjt_bias,
-           examples=(('vout', 'NPN common-emitter amplifier on 12 V, its collector sitting at {x} V', 3, 10),)),
+           specs=('vout', 'current'), design=design_bjt_bias,
+           examples=(('vout', 'NPN common-emitter amplifier on 12 V, its collector sitting at {x} V', 3, 10),
+                     ('current', 'NPN common-emitter amplifier from a 12 V supply, biased at {x} A', 2e-4, 5e-3))),
     Family(kind="bjt_emitter_follower",
            function=lambda f: [expect('gain', 0.97, 0.04)],
            summary="BJT emitter follower",

@@ -576,7 +576,8 @@ def _signed(text: str) -> float:
 _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
                              r"\bleds?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?|"
                              # "a series resistor set for 15 mA": the current the part is designed for
-                             r"\b(?:set|sized|chosen|picked|designed|calculated)\s+(?:for|to\s+give))"
+                             r"\b(?:set|sized|chosen|picked|designed|calculated)\s+(?:for|to\s+give)|"
+                             r"\bbiased)"  # "biased near 1 mA": the stage's quiescent current
                              + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
                             r"(?:output|led|load)\s+current)", re.IGNORECASE)
