@@ -512,6 +512,7 @@ def _build(description: str) -> Build:
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=template.source,
                        simulated=family.simulates, ports=family.ports)
+    composed.netlist, noted = _with_noise_input(composed.netlist)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
