@@ -27,3 +27,5 @@ from spice_lsp.generation.recipes import opamp_circuits  # noqa: E402,F401
 from spice_lsp.generation.recipes import assorted  # noqa: E402,F401
 from spice_lsp.generation.recipes import everyday  # noqa: E402,F401
 from spice_lsp.generation.recipes import direct_coupled  # noqa: E402,F401
+from spice_lsp.generation.recipes import references  # noqa: E402,F401
+from spice_lsp.generation.recipes import single_supply  # noqa: E402,F401

@@ -1,0 +1,96 @@
+"""Voltage references: the bandgap reference (two diode-connected NPNs at a current-density ratio N,
+an error amplifier holding their branches equal, an NMOS follower from the supply feeding the core).
+
+Design (first order, the ngspice BJT's own temperature law: EG = 1.11 eV, XTI = 3): each branch
+carries I = VT ln N / R3 (proportional to absolute temperature), so
+
+    Vbg = VBE1 + (R2/R3) VT ln N,   dVBE/dT = (VBE - EG - (XTI - 1) VT)/T  (a PTAT collector current)
+
+and R2/R3 = (EG + (XTI - 1) VT - VBE1)/(VT ln N) cancels the slope at 27 C, where Vbg = EG + 2 VT
+(about 1.16 V). A stated output above that is Vbg through a non-inverting stage (1 + R4/R5), one below it
+a tap of the regulated core node. The error amplifier is the behavioural op-amp (templates.OPAMP);
+it drives the gate of M1, a follower whose drain is the supply (the circuit's input: line regulation),
+so the gate sits a threshold above the output whatever the supply. R6 starts the core: with no current,
+Q2's eight-fold area puts b below a, which turns M1 on; the few uA it adds at the top node change
+neither branch's current (the amplifier still holds a = b).
+"""
+from __future__ import annotations
+
+import math
+
+from spice_lsp.generation import design as dz
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.request import Spec
+from spice_lsp.generation.templates import MODELS, _Filler, _opamp_block, as_written
+from spice_lsp.language.units import format_eng, parse_number
+
+K_Q = 8.617333e-5  # Boltzmann's constant over the electron charge, V/K
+T0 = 300.15  # ngspice's nominal temperature, 27 C
+EG, XTI = 1.11, 3.0  # the npn card's (SPICE defaults): the band gap and the saturation current's exponent
+_IS = parse_number(MODELS["npn"].split("is=")[1].split()[0]) or 1e-14
+_BF = parse_number(MODELS["npn"].split("bf=")[1].split()[0]) or 100.0
+RATIO = 8  # Q2's emitter area over Q1's (the usual 8: a 3 x 3 array less its centre)
+TEMPERATURES = (-40, 125)  # the range the reference's flatness is measured over, C
+
+
+def core(current: float, ratio: float) -> tuple[float, float, float]:
+    """(R3, R2 = R1, Vbg) of a core with `current` in each branch and area ratio `ratio`."""
+    vt = K_Q * T0
+    vbe = vt * math.log(current * _BF / (_BF + 1) / _IS)  # the collector's share of the branch current
+    r3 = vt * math.log(ratio) / current
+    r2 = (EG + (XTI - 1) * vt - vbe) / (vt * math.log(ratio)) * r3
+    return r3, r2, vbe + current * r2
+
+
+def _bandgap(f: _Filler) -> str:
+    vdd = f.supply("vdd", 5)
+    current, ratio = f.number("IBIAS", 10e-6), RATIO
+    r3, r2, vbg = core(current, ratio)
+    f.param("vbg", f"{vbg:.4g}")  # the designed bandgap voltage, read back by the function check
+    n = f.model("npn")
+    m = f.model("nch")
+    wanted = f.given("VOUT", vbg, "VREF", "VBIAS", "VIN")
+    target = wanted.value if wanted is not None else vbg
+    if wanted is not None:
+        f.param("vout", as_written(wanted))  # the output asked for, which the divider below is sized for
+    scaled = abs(target - vbg) > 0.02 * vbg
+    top = "bg" if scaled else "out"  # the core's top node, which M1 feeds and the amplifier regulates
+    lines = [_opamp_block(f), f"V1 vdd 0 DC {vdd}",
+             f"* each branch {format_eng(current)}A = VT ln N/R3; R2/R3 cancels VBE's slope: Vbg = {vbg:.4g} V",
+             "X1 a b g opamp", f"M1 vdd g {top} 0 {m} W=20u L=1u", f"R6 vdd {top} 1meg",
+             f"R1 {top} a {format_eng(r2)}", f"Q1 a a 0 {n}",
+             f"R2 {top} b {format_eng(r2)}", f"R3 b c {format_eng(r3)}", f"Q2 c c 0 {n} {ratio:g}"]
+    if scaled and target > vbg:  # a non-inverting stage: out = Vbg (1 + R4/R5), the core unloaded
+        lines += ["X2 bg fb out opamp", f"R4 out fb {format_eng(100e3 * (target / vbg - 1))}", "R5 fb 0 100k"]
+    elif scaled:  # a tap of the regulated core node (M1 holds it whatever it feeds)
+        lines += [f"R4 bg out {format_eng(100e3 * (1 - target / vbg))}", f"R5 out 0 {format_eng(100e3 * target / vbg)}"]
+    return "\n".join(lines)
+
+
+def _design(intent, d, spec) -> None:
+    """A stated output voltage: the bandgap voltage, scaled by the divider R4/R5 when it differs."""
+    dz.set_value(intent, d, "VOUT", spec.target, "Vout = Vbg (1 + R4/R5) (or a tap of Vbg)", None)
+    d.claimed.add("VOUT")
+
+
+def _holds(f: _Filler) -> list[Spec | Probe]:
+    """The designed output at 27 C, flat over temperature (the first-order design leaves a curvature of
+    a few mV). (Its supply sweep, the default analysis, shows the line regulation and the start-up.)"""
+    vbg = parse_number(f.params["vbg"]) or 1.16
+    target = used(f, "VOUT", "VREF", "VBIAS", "VIN", default=vbg)
+    low, high = TEMPERATURES
+    return [expect("vout", target, 0.03),
+            Probe(f"function: output within {10 * target:.3g} mV over {low} .. {high} C",
+                  f"dc temp {low} {high} 5\nlet result = vecmax(v({{out}})) - vecmin(v({{out}}))", 0, 0.01 * target)]
+
+
+register(Family(kind="bandgap_reference",
+                summary="bandgap voltage reference (BJT core regulated by an error amplifier)",
+                build=_bandgap, function=_holds,
+                names=("bandgap reference", "bandgap voltage reference", "Brokaw bandgap reference",
+                       "band-gap reference circuit"),
+                rules=((5.6, (r"band[- ]?gap(?:\s+(?:voltage\s+)?reference)?|brokaw",)),),
+                accepts=r"(?:voltage\s+)?reference",
+                analysis="dc", dc_sweep="0 6 0.05", specs=("vout",), design=_design,
+                examples=(("vout", "bandgap reference with a {x} V output", 0.6, 3.0),)))

@@ -1,0 +1,139 @@
+"""Op-amp circuits on one positive supply, biased around a mid-supply reference: the inverting
+summing amplifier, the difference amplifier and the Schmitt triggers (non-inverting and inverting).
+
+A request that states only a positive supply ("Vdd = 5 V", "a single 3.3 V supply") cannot have the
+split-rail versions (their output swings below ground): here the op-amp (templates.SINGLE_SUPPLY_OPAMP)
+swings 5 % .. 95 % of vdd, and every point the split-rail circuit returns to ground returns to the
+reference mid, vdd/2 from an R8-R9 divider buffered by X9 (a rail splitter: the feedback networks'
+currents do not move it). Each circuit is its split-rail self shifted up by vdd/2:
+
+    summer      v(out) = mid - RF (v(in) - mid)/R1 - RF (v(in2) - mid)/R2
+    difference  v(out) = mid + R2/R1 (v(in) - v(in2))
+    Schmitt     thresholds mid +- (R1/R2) (vdd/2) (non-inverting; inverting: R2/(R1 + R2) of the swing)
+
+The inputs rest at mid, so the output does too.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.recipes.comparators import SINGLE_COMPARATOR
+from spice_lsp.generation.recipes.opamp_circuits import OPAMP_WORDS, _gain_design, _gain_examples, _input_count
+from spice_lsp.generation.request import Spec
+from spice_lsp.generation.templates import SINGLE_SUPPLY_OPAMP, _Filler
+
+# Only a positive supply: "Vdd = 5 V", "single 3.3 V supply", "mid-supply", and no negative rail.
+# A zero-width match at the start, so the rule covers none of the request's words (scope.py).
+SINGLE = (r"^(?=(?![\s\S]*(?:\u00b1|\+/-|\b(?:dual|split|bipolar|symmetric)\s+(?:\w+\s+)?suppl|\bnegative\s+"
+          r"(?:supply|rail)|\bv\s*(?:ss|ee)\b|\bsupplies\b|-\s*\d+(?:\.\d+)?\s*v\s+(?:supply|rail)))"
+          r"[\s\S]*(?:\bv\s*dd\s*(?:=|is|of)\s*\d"
+          r"|\b(?:single|one)[- ](?:\+?[\d.]+\s*v\s+)?(?:positive\s+)?(?:supply|rail)"
+          r"|\b(?:mid|half)[- ]?(?:rail|supply)))")
+
+
+def _mid(f: _Filler) -> list[str]:
+    """The op-amp, the supply and the buffered mid-supply reference."""
+    f.param("vdd", f("VDD", 5))
+    return [SINGLE_SUPPLY_OPAMP, "V9 vdd 0 DC {vdd}", "R8 vdd div 100k", "R9 div 0 100k",
+            "X9 div mid mid opamp1"]
+
+
+def _inputs(f: _Filler, count: int) -> list[str]:
+    """The signal input (a sine around mid) and the further inputs, each at mid."""
+    rest = [f"V{k} in{k} 0 DC {{vdd/2}}" for k in range(2, count + 1)]
+    return [f"V1 in 0 DC {{vdd/2}} AC 1 SIN({{vdd/2}} {f('VIN', 0.2)} {f('FREQ', 1e3)})", *rest]
+
+
+def _at_mid(f: _Filler) -> Probe:
+    vdd = used(f, "VDD")
+    return Probe(f"function: the output rests at mid-supply ({vdd / 2:g} V) with the inputs there",
+                 "op\nlet result = v({out})", 0.48 * vdd, 0.52 * vdd)
+
+
+def _summing(f: _Filler) -> str:
+    rf, count = f("RF", 10e3, "R"), _input_count(f)  # a third or fourth input through its own R2
+    return "\n".join([*_mid(f), *_inputs(f, count), f"R1 in n {f('R1', 10e3)}",
+                      *(f"R{k} in{k} n {f('R2', 10e3)}" for k in range(2, count + 1)),
+                      f"R{count + 1} n out {rf}", "X1 mid n out opamp1"])
+
+
+def _difference(f: _Filler) -> str:
+    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "RF")
+    # R4 returns the + input's divider to mid, not ground: the output's zero is mid.
+    return "\n".join([*_mid(f), *_inputs(f, 2), f"R1 in2 n {r1}", f"R2 n out {r2}", f"R3 in p {r1}",
+                      f"R4 p mid {r2}", "X1 p n out opamp1"])
+
+
+def _fraction(f: _Filler, inverting: bool) -> float:
+    """The share of the output's swing fed back to the + input (the thresholds' half-spacing over it)."""
+    r1, r2 = used(f, "R1", "R"), used(f, "R2")
+    return r2 / (r1 + r2) if inverting else r1 / r2
+
+
+def _schmitt(f: _Filler, inverting: bool) -> str:
+    # Non-inverting: thresholds mid -+ (R1/R2) vdd/2; R1 = R2/10 puts them 10 % of the supply apart.
+    # Inverting: R1 (output to +) over R2 (+ to mid): R2/(R1 + R2) of the swing.
+    r1, r2 = f("R1", 10e3 if not inverting else 100e3, "R"), f("R2", 100e3 if not inverting else 10e3)
+    vdd = f.number("VDD", 5)
+    swing = min(0.45 * vdd, 3 * _fraction(f, inverting) * vdd / 2)  # the sine crosses both thresholds
+    f.param("vdd", f("VDD", 5))
+    f.tran = (1 / f.number("FREQ", 100) / 2000, 3 / f.number("FREQ", 100))
+    sine = f"V1 in 0 DC {{vdd/2}} SIN({{vdd/2}} {f('VIN', round(swing, 3))} {f('FREQ', 100)})"
+    body = [f"R1 out p {r1}", f"R2 p mid {r2}", "X1 p in out comparator1"] if inverting \
+        else [f"R1 in p {r1}", f"R2 p out {r2}", "X1 p mid out comparator1"]
+    return "\n".join([SINGLE_COMPARATOR, "V9 vdd 0 DC {vdd}", "R8 vdd div 100k", "R9 div 0 100k",
+                      SINGLE_SUPPLY_OPAMP, "X9 div mid mid opamp1", sine, *body])
+
+
+def _hysteresis(inverting: bool):
+    def function(f: _Filler) -> list[Spec | Probe]:
+        """Thresholds (R1/R2) vdd apart (inverting: R2/(R1 + R2) vdd), on the family's own sine, whatever
+        analysis the request asks for."""
+        width, vdd, period = _fraction(f, inverting) * used(f, "VDD"), used(f, "VDD"), 1 / used(f, "FREQ")
+        find = f"find v({{inp}}) when v({{out}})={vdd / 2:g}"
+        return [Probe(f"function: thresholds {width:.3g} V apart (the hysteresis, from the part values)",
+                      f"tran {period / 2000:g} {3 * period:g}\nmeas tran up {find} {'fall' if inverting else 'rise'}=1 "
+                      f"td={period:g}\nmeas tran dn {find} {'rise' if inverting else 'fall'}=1 td={period:g}\n"
+                      "let result = abs(up-dn)", 0.9 * width, 1.1 * width)]
+    return function
+
+
+register(Family(kind="single_supply_summing_amplifier",
+                summary="single-supply inverting summing amplifier (around a mid-supply reference)",
+                build=_summing,
+                function=lambda f: [expect("gain", -used(f, "RF", "R") / used(f, "R1"), 0.03), _at_mid(f)],
+                names=("single-supply summing amplifier", "single-supply op-amp adder",
+                       "summing amplifier on a single supply", "mid-supply referenced op-amp summer"),
+                rules=((5.49, (r"summing|\bsummer\b|(?:op[- ]?amp|analog|inverting)\s+adder", SINGLE)),
+                       (5.495, (r"\badder\b", OPAMP_WORDS, SINGLE))),
+                accepts=r"adder|summer", noun="amplifier"))
+register(Family(kind="single_supply_difference_amplifier",
+                summary="single-supply op-amp difference amplifier (around a mid-supply reference)",
+                build=_difference,
+                function=lambda f: [expect("gain", used(f, "R2", "RF") / used(f, "R1", "R"), 0.03), _at_mid(f)],
+                names=("single-supply difference amplifier", "single-supply op-amp subtractor",
+                       "difference amplifier on a single supply", "mid-supply referenced subtractor"),
+                rules=((5.29, (r"difference amplifier|subtract(?:or|ing amplifier)", SINGLE)),),
+                accepts=r"subtractor|difference\s+amplifier", noun="amplifier", specs=("gain", "gain_db"),
+                design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
+                examples=_gain_examples("single-supply difference amplifier", 20)))
+_TRIGGER = r"schmitt|hysteresis"
+# Thresholds the request states ("high when in rises above 3 V ... low when it falls below 2 V") are
+# comparators.py's single-supply trigger, designed to them.
+_UNSTATED = r"^(?![\s\S]*\brises\s+above[\s\S]*\bfalls\s+below)"
+for _kind, _inverting, _names, _rule in (
+        ("single_supply_schmitt_noninverting", False,
+         ("single-supply non-inverting Schmitt trigger", "non-inverting Schmitt trigger on a single supply",
+          "mid-supply referenced non-inverting comparator with hysteresis"),
+         (4.995, (_TRIGGER, r"non[- ]?inverting", SINGLE, _UNSTATED))),
+        ("single_supply_schmitt_inverting", True,
+         ("single-supply Schmitt trigger", "inverting Schmitt trigger on a single supply",
+          "single-supply inverting comparator with hysteresis"),
+         (5.045, (_TRIGGER, SINGLE, _UNSTATED)))):
+    register(Family(kind=_kind, summary=f"single-supply {'inverting' if _inverting else 'non-inverting'} "
+                                        "Schmitt trigger (around a mid-supply reference)",
+                    build=partial(_schmitt, inverting=_inverting), names=_names, rules=(_rule,),
+                    analysis="tran", tran=("5u", "30m"), signal_input=True, function=_hysteresis(_inverting),
+                    accepts=r"comparators?|hysteresis|trigger|op[- ]?amps?|op-?map"))

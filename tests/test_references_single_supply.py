@@ -1,0 +1,82 @@
+"""The bandgap reference and the op-amp circuits on one positive supply (recipes/references.py,
+recipes/single_supply.py): which requests they answer, and what their answers do in ngspice,
+measured here on the served netlist with our own sweeps (tests/test_families.py walks the records)."""
+import re
+
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+
+
+def _measure(netlist: str, control: str) -> float:
+    result = runner.run(netlist, control=control + "\nprint result", timeout=20)
+    assert result.ok, result.errors
+    return result.values["result"]
+
+
+def _output(netlist: str) -> str:
+    """The node the answer's analyses print."""
+    return re.search(r"^\.print \w+ v\w?\((\w+)\)", netlist, re.MULTILINE)[1]
+
+
+def test_a_bandgap_on_a_stated_supply_is_flat_over_temperature_and_supply():
+    result = generate("a band-gap voltage reference powered from a 3.3 V supply")
+    assert result.intent.kind == "bandgap_reference" and result.verified, result.verdict
+    out = _output(result.netlist)
+    assert _measure(result.netlist, f"dc temp 0 85 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 5e-3
+    supply = re.search(r"^(V\w*) vdd 0", result.netlist, re.MULTILINE)[1]
+    assert _measure(result.netlist, f"dc {supply} 3 4 0.1\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 0.01
+
+
+@pytest.mark.parametrize("volts", [2.048, 0.9])
+def test_a_stated_output_is_the_bandgap_scaled_and_still_flat(volts):
+    result = generate(f"bandgap voltage reference with a {volts} V output, 5 V supply")
+    assert result.intent.kind == "bandgap_reference" and result.verified, result.verdict
+    out = _output(result.netlist)
+    assert _measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(volts, rel=0.03)
+    assert _measure(result.netlist, f"dc temp -20 100 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") \
+        < 0.01 * volts
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("op-amp subtractor powered by Vdd = 3.3 V, output = a - b", "single_supply_difference_amplifier"),
+    ("difference amplifier with a gain of 2 on a single 9 V rail", "single_supply_difference_amplifier"),
+    ("analog adder of two signals built on an op-amp, single-supply 5 V", "single_supply_summing_amplifier"),
+    ("Schmitt trigger, non-inverting, running on a single 3.3 V supply", "single_supply_schmitt_noninverting"),
+    ("inverting comparator with hysteresis, Vdd = 12 V", "single_supply_schmitt_inverting"),
+    # a negative rail, or thresholds the request states, keep the other recipes
+    ("summing amplifier on +/-12 V supplies", "summing_amplifier"),
+    ("difference amplifier, Vdd = 5 V and Vss = -5 V", "difference_amplifier"),
+    ("non-inverting Schmitt trigger on a single 5 V supply: high when in rises above 3 V and low when it "
+     "falls below 2 V", "schmitt_noninverting"),
+])
+def test_only_a_positive_supply_picks_the_mid_supply_circuits(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_the_single_supply_subtractor_is_zero_at_mid_supply_and_follows_the_difference():
+    result = generate("op-amp subtractor with a gain of 3 on a single 10 V supply")
+    assert result.intent.kind == "single_supply_difference_amplifier" and result.verified, result.verdict
+    netlist = result.netlist
+    plus = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2\} AC 1", netlist, re.MULTILINE)
+    minus = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2\}$", netlist, re.MULTILINE)
+    out = _output(netlist)
+    # 0.4 V more on the + input than on the - one: the output moves 3 x 0.4 V up from 5 V
+    shifted = netlist.replace(plus[0], f"{plus[1]} {plus[2]} 0 DC 5.6").replace(minus[0],
+                                                                               f"{minus[1]} {minus[2]} 0 DC 5.2")
+    assert _measure(shifted, f"op\nlet result = v({out})") == pytest.approx(5 + 3 * 0.4, rel=0.03)
+
+
+def test_the_single_supply_trigger_switches_inside_the_supply_with_hysteresis():
+    result = generate("non-inverting Schmitt trigger, single-rail 3.3 V design")
+    assert result.intent.kind == "single_supply_schmitt_noninverting" and result.verified, result.verdict
+    source = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2\} SIN", result.netlist, re.MULTILINE)[1]
+    out = _output(result.netlist)
+    rising = _measure(result.netlist, f"dc {source} 0.5 2.8 0.005\nmeas dc up when v({out})=1.65 rise=1"
+                                      "\nlet result = up")
+    falling = _measure(result.netlist, f"dc {source} 2.8 0.5 -0.005\nmeas dc dn when v({out})=1.65 fall=1"
+                                       "\nlet result = dn")
+    assert 0.5 < falling < 1.65 < rising < 2.8
+    assert rising - falling > 0.1
