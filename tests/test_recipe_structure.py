@@ -125,3 +125,12 @@ def test_a_single_supply_ac_coupled_stage_rests_at_mid_rail_and_amplifies(words,
     assert any("mid-rail (6 V)" in what and item.status == "pass" for what, item in function.items()), function
     assert any(f"gain {gain:g}" in item.what and item.status == "pass" for item in result.checks), result.checks
     assert result.verified, result.checks
+
+
+def test_a_sample_and_hold_tracks_a_stated_ramp_until_its_control_drops_then_holds_it():
+    result = generate("Track-and-hold: in ramps from 1 V to 3 V over 4 ms, switch controlled by node g "
+                      "(5 V until 1 ms, then 0 V), 4.7 nF hold capacitor, output out, 4 ms transient")
+    assert result.intent.kind == "sample_and_hold"
+    assert lines(result.netlist, r"V1 in 0 PWL\(0 1 4m 3\)"), result.netlist
+    held = [item for item in result.checks if item.what.startswith("function: holds the input's value at 1ms")]
+    assert [item.status for item in held] == ["pass"] and abs(measured(held[0]) - 1.5) < 0.05, held

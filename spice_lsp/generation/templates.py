@@ -472,7 +472,10 @@ def _single_supply_amplifier(f: _Filler, role: str, rin: str, rf: str) -> str:
 
 
 def _opamp_block(f: _Filler) -> str:
-    f.supply("vdd", 12, magnitude=True)  # the op-amp's rails, read by its output stage
+    if (level := f.intent.values.get("VDD")) is not None and level.value == 0:
+        f.param("vdd", "12")  # "then 0 V": a level the request names, no rails of nothing
+    else:
+        f.supply("vdd", 12, magnitude=True)  # the op-amp's rails, read by its output stage
     return OPAMP
 
 

@@ -438,30 +438,56 @@ register(Family(kind="peak_detector", summary="op-amp peak detector (with hold c
 # "a switch controlled by node smp that samples from 0.2 ms to 0.25 ms": one sampling window.
 _CONTROL = re.compile(r"controlled\s+by\s+(?:node\s+)?(\w+)", re.IGNORECASE)
 _WINDOW = re.compile(rf"samples?\s+(?:only\s+)?from\s+({TIME})\s+to\s+({TIME})", re.IGNORECASE)
+# "(5 V until 5 ms, then 0 V)": the control closes the switch from the start until then (it tracks, then holds).
+_UNTIL = re.compile(rf"[\d.]+\s*V\s+until\s+({TIME}),?\s+then\s+0\s*V", re.IGNORECASE)
+# "in ramps from 0 to 5 V over 10 ms": the input is that ramp.
+_RAMP = re.compile(rf"ramps?\s+(?:up\s+|down\s+)?from\s+(-?[\d.]+)\s*V?\s+to\s+(-?[\d.]+)\s*V\s+(?:over|in)\s+({TIME})",
+                   re.IGNORECASE)
+
+
+def _sampled_window(description: str) -> tuple[float, float] | None:
+    """(start, stop) of the one window the switch is closed in, when the request states one."""
+    if window := _WINDOW.search(description):
+        return seconds(window[1]), seconds(window[2])
+    return (0.0, seconds(until[1])) if (until := _UNTIL.search(description)) else None
+
+
+def _input_at(f: _Filler, t: float) -> float:
+    """The input's value at t: its stated ramp, else the sine."""
+    if ramp := _RAMP.search(f.intent.description):
+        low, high, length = float(ramp[1]), float(ramp[2]), seconds(ramp[3])
+        return low + (high - low) * min(t / length, 1)
+    return used(f, "VIN") * math.sin(2 * math.pi * used(f, "FREQ") * t)
 
 
 def _sample_and_hold(f: _Filler) -> str:
     s = f.model("sw")
     ctl = m[1] if (m := _CONTROL.search(f.intent.description)) else "clk"
-    if window := _WINDOW.search(f.intent.description):  # S1 closes once, for the stated window
-        start, stop = seconds(window[1]), seconds(window[2])
+    if window := _sampled_window(f.intent.description):  # S1 closes once, for the stated window
+        start, stop = window
         clock = f"V2 {ctl} 0 PULSE(0 5 {format_eng(start)} 10n 10n {format_eng(stop - start)} 1)"
     else:  # the clock closes S1 a tenth of each period
         f.param("fsw", f("FSW", 10e3))
         clock = f"V2 {ctl} 0 PULSE(0 5 0 10n 10n {{0.1/fsw}} {{1/fsw}})"
+    ramp = _RAMP.search(f.intent.description)
+    if ramp:  # its top is the VIN the reader took from it
+        top = f("VIN", float(ramp[2])) if used(f, "VIN", default=0.0) == float(ramp[2]) else ramp[2]
+        signal = f"V1 in 0 PWL(0 {ramp[1]} {format_eng(seconds(ramp[3]))} {top})"
+    else:
+        signal = _signal(f, 1)
     # X1 buffers the input onto C1 while S1 is closed; X2 reads it.
-    return "\n".join([_opamp_block(f), _signal(f, 1), clock,
+    return "\n".join([_opamp_block(f), signal, clock,
                       "X1 in a a opamp", f"S1 a h {ctl} 0 {s}", f"C1 h 0 {f('C', 1e-9)}", "X2 h out out opamp"])
 
 
 def _holds(f: _Filler) -> list:
     """Clocked: the held samples follow the input's whole swing. One stated window: out holds
     the input's value at the window's end, VIN sin(2 pi f t)."""
-    if window := _WINDOW.search(f.intent.description):
-        start, stop = seconds(window[1]), seconds(window[2])
-        x = used(f, "VIN") * math.sin(2 * math.pi * used(f, "FREQ") * stop)
+    if window := _sampled_window(f.intent.description):
+        start, stop = window
+        x = _input_at(f, stop)
         return [Probe(f"function: holds the input's value at {format_eng(stop)}s ({x:.3g} V) after sampling",
-                      f"{{tran}}\nmeas tran result find v({{out}}) at={stop + 2 * (stop - start):g}",
+                      f"{{tran}}\nmeas tran result find v({{out}}) at={stop + 0.5 * (stop - start):g}",
                       x - 0.03 * abs(x) - 0.01, x + 0.03 * abs(x) + 0.01)]
     return [settles("its held samples follow the input's whole swing", 1.6 * used(f, "VIN"), 2.1 * used(f, "VIN"),
                     how="pp")]
