@@ -43,6 +43,18 @@ def _parallel(*ohms: float) -> float:
     ("Current-controlled current source F3 from o to ground with gain 10, sensing the current in VS3; V2 = 2 V at a, "
      "R7 = 200k from a to b, VS3 a 0 V source from b to ground; RO = 2k from vdd to o with VDD = 9 V. Operating "
      "point.", "F3 o 0 VS3 10", "o", 9 - 10 * (2 / 200e3) * 2e3),
+    # a source that sinks or pulls its current out of a node runs from that node to ground
+    ("I6 sinks 3 mA from node d; R2 = 1k from vcc to d; VCC = 12 V. Operating point.", "I6 d 0 DC 0.003", "d",
+     12 - 3e-3 * 1e3),
+    ("A 500 uA current source pulls current out of node e; RE = 4k from vdd to e, VDD = 5 V. Operating point.",
+     "I1 e 0 DC 0.0005", "e", 5 - 500e-6 * 4e3),
+    ("G5 sinks 2 mA per volt of v(c) from node o; RO = 1k from vcc to o; VCC = 8 V; VC = 1.5 V at c. Operating point.",
+     "G5 o 0 c 0 2m", "o", 8 - 2e-3 * 1.5 * 1e3),
+    # "between b and ground" gives no order; the direction words do
+    ("A 2 mA DC current source I8 between nodes b and ground, pushing into b; R4 = 1.5k from b to ground; op",
+     "I8 0 b DC 0.002", "b", 2e-3 * 1.5e3),
+    ("H3 gives 200 ohms times the current through VM2 at node t; VM2 is a 0 V source from a to ground; V3 = 2 V at "
+     "in, R5 = 100 from in to a; R6 = 1k from t to ground; operating point", "H3 t 0 VM2 200", "t", 200 * 2 / 100),
 ])
 def test_listed_circuits_with_current_and_controlled_sources_are_transcribed(description, line, node, expected):
     result = generate(description)
@@ -93,3 +105,10 @@ def test_a_controlled_source_figure_is_its_own_not_a_gain_spec():
     request = read_request("F5 from out to ground with gain 30, sensing the current in VS5; VS5 a 0 V source from b "
                            "to ground")
     assert request.specs == [] and request.elements[0].value == 30
+
+
+def test_a_coupling_written_as_spice_writes_it():
+    result = generate("Transformer: L3 = 2 mH from p to ground, L4 = 8 mH from s to ground, K2 L3 L4 0.9; a 1 V "
+                      "amplitude 2 kHz sine at in, R8 = 5 from in to p; RL = 2k from s to ground; transient 3 ms.")
+    assert "K2 L3 L4 0.9" in result.netlist.split("\n") and result.verified, \
+        [(c.what, c.detail) for c in result.checks if c.status != "pass"]

@@ -347,7 +347,7 @@ def _complete(request: Request) -> bool:
             any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
         return False
     count: dict[str, int] = {}
-    for n in [n for e in parts for n in e.placed()] + [s.node for s in sources if s.node]:
+    for n in [n for e in parts for n in e.placed()] + [n for s in sources for n in (s.node, s.minus) if n]:
         count[n] = count.get(n, 0) + 1
     # ground, the rails, a source's or a probe's end
     ends = {"0", "vdd", "vcc", request.output or "out", request.input or "in"}
@@ -369,7 +369,7 @@ def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
     placed |= {e.name.upper(): e.placed() for e in request.elements if e.name and e.placed()}
     groups = [e.placed() for e in parts] + [tuple(n for ref in e.refs for n in placed.get(ref.upper(), ()))
                                             + e.placed() for e in request.elements if e.refs]
-    groups += [(s.node,) for s in request.sources if s.node]
+    groups += [tuple(n for n in (s.node, s.minus) if n) for s in request.sources if s.node]  # a source's two ends
     for nodes in groups:
         live = [n for n in nodes if n != "0"]
         for n in live:
@@ -543,11 +543,14 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
 def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:
     """What the request says twice, differently ("two values for VIN"): reported, never resolved silently;
     a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value, nor are the
-    levels of two named sources ("VIN is 2 V", "VM is a 0 V ammeter")."""
+    levels of two named sources ("VIN is 2 V", "VM is a 0 V ammeter"), nor a coupling's or a controlled source's own
+    figure ("K1 L1 L2 0.95")."""
     modelled = " ".join(p.text for p in request.model_params) if request else ""
+    figures = {e.value_text for e in request.elements if e.kind in "KEFGH" and e.value_text} if request else set()
     return [w for w in intent.warnings if w.startswith("two values for") and not (
         (said := re.search(r"\((.+) and (.+)\)", w)) and (
             (modelled and any(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", modelled) for x in said.groups()))
+            or set(said.groups()) & figures
             or (request is not None and request.levels_of_two_sources(*said.groups()))))]
 
 

@@ -321,6 +321,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     if nodes is None:
         # The nodes stated after the name first ("VSENSE from a to b in series with R1 = 1k from b to ground").
         nodes = _pair(clause, max(0, name_at - start)) or _pair(clause, 0)
+    if kind == "I" and nodes and re.search(r"\b(?:between|across|connects?)\b", clause, re.IGNORECASE):
+        nodes = None  # "I1 between b and ground, pushing into b": no order; its direction words place it (_sources)
     if nodes is None and kind in "RCL":  # "collector at node c with RC = 2.2k up to vcc": from a device's pin
         # The pin is named before the part, in its own phrase ("base b biased by R1 = 47k from vcc").
         phrase = max([0] + [m.end() for m in re.finditer(r"[,;]|\.(?:\s|$)", text[:name_at])])
@@ -366,7 +368,8 @@ _PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\
 _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
                           + _CONTROL_INPUT, re.IGNORECASE)
 _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
-                           r"(?:voltage\s+(?:at|of|on)\s+)?|voltage\s+(?:at|of|on)\s+)"
+                           r"(?:voltage\s+(?:at|of|on)\s+)?|voltage\s+(?:at|of|on)\s+"
+                           r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across)\s+)"
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()"  # "by v(in)": a probe
                            r"(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
                            re.IGNORECASE)
@@ -379,9 +382,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     "H1 outputs at node out 500 ohms times the current through VSENSE", "K1 couples L1 and L2 with k = 0.99"."""
     text = clause.strip(" ,;")
     if kind == "K":
-        coupled = re.search(r"\b(L\w+)\s*(?:,|and|&|to|with)\s*(L\w+)\b", after)
-        # "K1 couples L1 and L2 with k = 0.95", "K1 = 0.98 between them"
-        k = re.search(r"(?:\b(?:k|coupling(?:\s+coefficient)?)|^)\s*(?:of|=|:|is)?\s*"
+        coupled = re.search(r"\b(L\w+)(?:\s*(?:,|and|&|to|with)\s*|\s+)(L\w+)\b", after)
+        # "K1 couples L1 and L2 with k = 0.95", "K1 = 0.98 between them", "K1 L1 L2 0.95" (as SPICE writes it)
+        k = re.search(r"(?:\b(?:k|coupling(?:\s+coefficient)?)|^|(?<=^ )L\w+\s+L\w+)\s*(?:of|=|:|is)?\s*"
                       r"(?P<v>0?\.\d+|1(?:\.0*)?)(?![\w.])", after, re.IGNORECASE)
         # "between them": the inductors are read from the rest of the request (_coupled_pair)
         return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2]) if coupled
@@ -414,9 +417,13 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     def at(node: str | None) -> tuple[str | None, str | None]:
         return (node, "0") if kind in "EH" or sinks else ("0", node)
     drawn = re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", after[sinks.end():],
-                      re.IGNORECASE) if sinks and kind == "F" else None
+                      re.IGNORECASE) if sinks and kind in "FG" else None
     out = out or (drawn["n"].lower() if drawn and drawn["n"].lower() not in _NOT_NODES else None)
-    if kind in "HF":
+    if kind in "HF":  # its control is a current: a node it is "at" is its output ("100 ohms times ... at node out")
+        out = out or next((_node(m["n"]) for m in re.finditer(r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()",
+                                                               after, re.IGNORECASE)
+                           if m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n")),
+                          None)
         sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?(?P<v>V\w*)",
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
@@ -435,11 +442,13 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                         and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
                         and not _article(m, "n") and not _value_word(m, "n")), None) \
             or _CONTROL_PROBE.search(after)
-        siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?)\b", after)
+        # "2 mS", "5 mA/V", "1 mA per volt"
+        siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?|A\s+per\s+volt)\b",
+                            after)
         figure, words = (gain.value, gain.text) if kind == "E" and gain else \
             (float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]],
-             siemens[0]) if kind == "G" and siemens else (value.value, value.text) if value and not value.unit \
-            else (None, None)
+             f"{siemens['v']}{siemens['p']}S") if kind == "G" and siemens \
+            else (value.value, value.text) if value and not value.unit else (None, None)
         inputs: tuple[str | None, str | None] = \
             (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
         plus, minus = _PLUS_INPUT.search(after), _MINUS_INPUT.search(after)
@@ -920,8 +929,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
     for m in _SOURCE_MENTION.finditer(text):
         name = m["name"] or m["low"] or m["low2"]
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
-        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on)\s+(?:node\s+)?[a-z_]|\s+(?:drives|feeds)\s+"
-                          r"(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]", text[m.end():], re.IGNORECASE)
+        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on|into)\s+(?:node\s+)?[a-z_]"
+                          r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]",
+                          text[m.end():], re.IGNORECASE)
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
                 and _MODEL_CONTEXT.search(text)):
@@ -995,6 +1005,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
         minus = None
+        sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
+        if sunk and sunk["n"].lower() not in _NOT_NODES and not _article(sunk, "n"):
+            node, minus = "0", _node(sunk["n"])  # "I1 sinks 2 mA from node a": I1 a 0
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         if node is None and pair and _node(pair["b"]) == "0" and pair["a"].lower() not in _NOT_NODES | GROUND:
@@ -1244,14 +1257,29 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[-
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
 
+# "sinks 2 mA from node a", "pulls current out of node y", "draws its current from x": current taken out of a node
+_SINKS = re.compile(r"\b(?:sinks?|sinking|draws?|drawing|pulls?|pulling|takes?|taking|removes?|removing)\b"
+                    r"(?:\s+(?!from\b|out\b)[^\s,;]+){0,4}?\s+(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?"
+                    r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+_CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ])?current\s+(?:source|sink)|"
+                           rf"\bcurrent\s+(?:source|sink)\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A))\b[^,;.]*?(?=\b(?:sink|draw|pull|"
+                           r"tak|remov))", re.IGNORECASE)
+
+
 def _current_sources(text: str, request: Request) -> None:
-    """Current sources the request states without a name, pushing their current into a node."""
-    for m in _CURRENT_SOURCE.finditer(text):
-        node = _node(m["n"])
-        if node in _NOT_NODES or node == "0" or _article(m, "n") or any(
-                s.kind == "I" and s.node == node for s in request.sources) or _DESIGNATOR.search(m[0]):
+    """Current sources the request states without a name, pushing their current into a node, or drawing it out of
+    one ("a 2 mA current source draws current from node a": from a to ground)."""
+    found: list[tuple[re.Match, str, str, str | None]] = [(m, m[0], _node(m["n"]), None)
+                                                          for m in _CURRENT_SOURCE.finditer(text)]
+    found += [(m, text[m.start():sunk.end()], "0", _node(sunk["n"])) for m in _CURRENT_SINK.finditer(text)
+              if (sunk := _SINKS.match(text, m.end())) and not _article(sunk, "n")]
+    for m, said, node, drawn in found:
+        if (drawn or node) in _NOT_NODES or (drawn or node) == "0" or (drawn is None and _article(m, "n")) or any(
+                s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
+                or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
-        request.sources.append(SourceConstraint(m[0], node, _quantities(m["q"] or m["q2"])[0].value, kind="I"))
+        request.sources.append(SourceConstraint(said, node, _quantities(m["q"] or m["q2"])[0].value, kind="I",
+                                                minus=drawn))
 
 
 def _input_pulses(text: str, request: Request) -> None:
