@@ -134,3 +134,19 @@ def test_a_sample_and_hold_tracks_a_stated_ramp_until_its_control_drops_then_hol
     assert lines(result.netlist, r"V1 in 0 PWL\(0 1 4m 3\)"), result.netlist
     held = [item for item in result.checks if item.what.startswith("function: holds the input's value at 1ms")]
     assert [item.status for item in held] == ["pass"] and abs(measured(held[0]) - 1.5) < 0.05, held
+
+
+def test_a_current_excited_rtd_feeds_its_amplifier():
+    result = generate("PT1000 RTD reading 1385 ohm at 100 °C, excited by a 0.5 mA current source, its voltage at rtd "
+                      "amplified by a non-inverting op-amp stage with gain 3 to out. Operating point.")
+    assert result.intent.kind == "rtd_current_amplifier"
+    assert lines(result.netlist, r"I\w* 0 rtd DC 0\.5m") and lines(result.netlist, r"X\w* rtd "), result.netlist
+    out = [measured(item) for item in result.checks if item.what.startswith("function:")]
+    assert len(out) == 1 and abs(out[0] - 3 * 0.5e-3 * 1385) < 0.01, result.checks  # the stated gain, not a default
+
+
+def test_an_instrumentation_amplifiers_gain_spec_sets_its_gain_resistor():
+    result = generate("Strain gauge bridge of 120 ohm arms on 10 V feeding an instrumentation amplifier with gain 500; "
+                      "output out")
+    assert result.intent.kind == "strain_gauge_amplifier"
+    assert lines(result.netlist, r"R11 n1 n2 40\.08"), result.netlist  # 1 + 2 (10k)/RG = 500

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, mos_gain
 from spice_lsp.generation.intent import Intent, Value
-from spice_lsp.generation.request import Spec
+from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.generation.templates import (
     PHOTOVOLTAIC,
     UNBYPASSED,
@@ -258,6 +258,16 @@ def _integrates(f: _Filler) -> list[Spec | Probe]:
     """Unity gain at 1/(2 pi R C): 20 log(1/(2 pi 1 kHz R C)) dB at 1 kHz."""
     rc = used(f, "RIN", "R1", "R") * used(f, "C", "C1")
     return [expect("gain_db", 20 * math.log10(1 / (2 * math.pi * 1e3 * rc)), 1.0)]
+
+
+def stated_gain(f: _Filler, default: float) -> float:
+    """The gain a family builds from a parameter (no voltage input to measure a gain spec at: an
+    instrumentation amplifier after a bridge, a current-excited sensor's stage): GAIN, else the
+    gain spec the design took that number for ("an instrumentation amplifier with gain 1000")."""
+    if "GAIN" in f.intent.values:
+        return f.number("GAIN", default)
+    spec = next((s for s in read_request(f.intent.description).specs if s.quantity == "gain" and s.target > 0), None)
+    return spec.target if spec else f.number("GAIN", default)
 
 
 def stated_parameter(f: _Filler, name: str, default: float) -> float:

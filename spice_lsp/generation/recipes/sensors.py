@@ -16,7 +16,7 @@ from typing import Any
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.families import Family, expect, register, stated_gain, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -48,9 +48,13 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         f.param("beta", f("BETA", 3950))
         law = _NTC
         why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
-    # No temperature stated: the one its rating states ("10k at 25 °C"), where its nominal value holds.
-    rated = next((x.value for x in f.intent.extra_values if x.unit == "degC"), 27)
-    return law, [why, f"V2 t 0 DC {f('TEMP', rated)}", "* v(t) is the sensor's temperature in C"]
+    return law, [why, f"V2 t 0 DC {_temperature(f)}", "* v(t) is the sensor's temperature in C"]
+
+
+def _temperature(f: _Filler) -> str:
+    """The sensor's temperature; none stated: the one its rating states ("10k at 25 °C"), where
+    its nominal value holds."""
+    return f("TEMP", next((x.value for x in f.intent.extra_values if x.unit == "degC"), 27))
 
 
 # --- what each circuit must do, from the values it was built with -------------------------------------
@@ -175,6 +179,35 @@ register(Family(kind="rtd_bridge", function=_bridges(True),
                 names=("PT100 RTD bridge", "RTD Wheatstone bridge", "RTD bridge"),
                 rules=((26.2, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance", r"bridge")),),
                 **{**_SWEEP, "dc_sweep": "0 200 1"}))
+
+
+def _rtd_amplifier(f: _Filler) -> str:
+    # I1 pushes the excitation current into the RTD (rtd to ground): v(rtd) = I R; the
+    # non-inverting stage multiplies it by 1 + R3/R2. The RTD follows its law at the temperature
+    # source; a resistance the request states at its temperature ("at 100 °C (138.5 ohm)") sets R0.
+    if {"R", "R1"} & set(f.intent.values):
+        f.param("r0", f"{{{f('R', 100, 'R1')}/(1+3.9083e-3*{_temperature(f)}-5.775e-7*{_temperature(f)}**2)}}")
+    law, sensor = _sensor(f, True)
+    rin = f("RIN", 10e3)
+    sensor.append(f"B1 rtd 0 I={{v(rtd)/({law})}}")
+    gain = f("GAIN", stated_gain(f, 10))
+    return "\n".join([_opamp_block(f), f"I1 0 rtd DC {f('IBIAS', 1e-3, 'IREF')}", *sensor,
+                      "X1 rtd inn out opamp", f"R2 inn 0 {rin}", f"R3 inn out {{({gain}-1)*{rin}}}"])
+
+
+def _rtd_amplifies(f: _Filler) -> list:
+    ohms = used(f, "R", "R1") if {"R", "R1"} & set(f.intent.values) else _sensor_ohms(f, True)
+    return [_at_op("v(out) = GAIN I RTD", used(f, "GAIN") * used(f, "IBIAS", "IREF") * ohms, 0.02)]
+
+
+register(Family(kind="rtd_current_amplifier", function=_rtd_amplifies,
+                summary="current-excited RTD with a non-inverting amplifier",
+                build=_rtd_amplifier,
+                names=("current-excited RTD amplifier", "PT100 excited by a current source with an amplifier",
+                       "RTD with a current source and a non-inverting amplifier"),
+                rules=((11.5, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance",
+                               r"current\s+source|excit", r"amplif|stage|op[- ]?amp|gain")),),
+                analysis="op", source="I1", noun="amplifier", accepts=r"current\s+source|amplifiers?"))
 
 
 # --- LED drivers ---------------------------------------------------------------------------
@@ -325,7 +358,7 @@ register(Family(kind="photoconductive_tia",
 
 def _strain_gauge(f: _Filler) -> str:
     r = f("R", 350, "R1")
-    gain = f.number("GAIN", 101)
+    gain = stated_gain(f, 101)
     rg = f("RG", float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200)
     # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain. The
     # three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
