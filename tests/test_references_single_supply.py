@@ -80,3 +80,31 @@ def test_the_single_supply_trigger_switches_inside_the_supply_with_hysteresis():
                                        "\nlet result = dn")
     assert 0.5 < falling < 1.65 < rising < 2.8
     assert rising - falling > 0.1
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("differential op-amp stage using resistor loads and an NMOS tail", "differential_opamp_resistive"),
+    ("a differential operational amplifier with an active PMOS load", "differential_opamp_mirror"),
+    ("differential opamp with a current mirror load", "differential_opamp_mirror"),
+    # the pair and the OTA by their own names, and a mirror alone, keep their recipes
+    ("MOSFET differential pair with resistive loads", "differential_pair"),
+    ("five-transistor OTA with a current-mirror load", "five_transistor_ota"),
+    ("NMOS current mirror, 50 uA reference", "current_mirror"),
+])
+def test_a_differential_op_amp_named_by_its_load_is_the_open_loop_stage(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+@pytest.mark.parametrize("load", ["resistor loads", "a PMOS current-mirror load"])
+def test_each_input_of_the_differential_op_amp_has_its_own_source_and_the_pair_rejects_common_mode(load):
+    result = generate(f"differential op-amp with {load} and a tail current source; "
+                      "inputs ip, im and vb; outputs q1 and q2; 3.3 V supply")
+    assert result.verified, result.verdict
+    netlist = result.netlist
+    for port in ("ip", "im", "vb", "q1", "q2"):
+        assert re.search(rf"\s{port}\s", netlist), port
+    plus = re.search(r"^(V\w+) ip 0 ", netlist, re.MULTILINE)[1]
+    minus = re.search(r"^(V\w+) im 0 ", netlist, re.MULTILINE)[1]
+    gains = [_measure(netlist, f"op\ntf v(q1) {source}\nlet result = transfer_function") for source in (plus, minus)]
+    assert gains[0] * gains[1] < 0  # the two inputs act on the output in opposite senses
+    assert abs(gains[0] - gains[1]) > 10 * abs(gains[0] + gains[1])  # the difference, far above the common mode
