@@ -91,3 +91,32 @@ def test_named_ports_generate_verified():
     pair = generate("BJT differential pair with 3k collector resistors to a 10 V supply; collectors qa and qb, "
                     "both bases grounded. Operating point.")
     assert " qa " in pair.netlist and " qb " in pair.netlist, pair.netlist
+
+
+def test_words_after_a_role_that_name_nothing():
+    assert read_ports("the resistor from the output back to the minus input is 33k").roles == {}
+    assert read_ports("its drain held at 5 V by VD, the gate g").roles == {"gate": ("g",)}
+
+
+def test_a_level_on_a_node_an_e_source_follows_makes_it_independent():
+    """'bases ba and bb at 0 V DC': bb, which the pair drove in anti-phase through E1, is held by its own source."""
+    family = ("pair\nV1 vcc 0 DC 12\nV3 inp 0 DC 0 AC 1\nE1 inn 0 inp 0 -1\nR1 vcc c1 5k\nR2 vcc c2 5k\n"
+              "Q1 c1 inp t npn\nQ2 c2 inn t npn\nI1 t 0 DC 1m\n.op\n.end\n")
+    composed = compose(family, read_request("a pair, bases ba and bb at 0 V DC, AC 1 on ba only"), source="V3")
+    assert "V3 ba 0 DC 0 AC 1" in composed.netlist and "V2 bb 0 DC 0" in composed.netlist, composed.netlist
+    assert "E1" not in composed.netlist
+
+
+def test_a_node_an_ammeter_doubles_is_not_named():
+    """The collector behind a 0 V ammeter has two names; which one 'the collector k' means is unclear: not renamed."""
+    family = "sink\nV1 vcc 0 DC 15\nR3 vcc load 2k\nV9 load out DC 0\nQ1 out b 0 npn\nV2 b 0 DC 0.8\n.op\n.end\n"
+    composed = compose(family, read_request("a sink whose collector k carries 1 mA"))
+    assert " k " not in composed.netlist and composed.problems, composed.netlist
+
+
+def test_a_gate_on_a_stated_supply_with_a_held_input():
+    result = generate("Two-input CMOS NAND gate on 3 V: input a tied high, input b a 0/3 V pulse (2 us delay, "
+                      "10 ns edges, 2 us high, 4 us period), output out. Transient 8 us.")
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    assert ".param vdd=3" in result.netlist and "V2 a 0 DC 3" in result.netlist.split("\n"), result.netlist
+    assert any(line.startswith("V3 b 0 PULSE(0 3 2e-06") for line in result.netlist.split("\n")), result.netlist

@@ -258,6 +258,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                                 stated.sin or stated.pulse or re.search(r"\b(?:input|control\w*|signal|excitation|"
                                                                         r"stimulus)\b", stated.text, re.IGNORECASE)))
                             else None)
+        if driver is None and stated.text in steady:  # "bases inp and inn at 0 V DC", inn followed inp by an E
+            driver = _held_instead(found + added, stated.node, mapping)
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
             added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))
@@ -417,6 +419,9 @@ def family_ports(lines: list[Line], source: str, output: str,
     then its other signal sources' (a difference amplifier's + then - input), the output, and each
     transistor pin in the netlist's order (a pair's collectors)."""
     present = {n for line in lines for n in line.nodes}
+    # A node a 0 V ammeter ties to another is two names for one point: which one a name means is unclear.
+    metered = {n for line in lines if line.name[:1].upper() == "V" and line.nodes[1] != "0"
+               and re.fullmatch(r"(?:DC\s+)?0", line.rest.strip(), re.IGNORECASE) for n in line.nodes}
     roles = {role: [n for n in nodes if n in present] for role, nodes in declared}
     signals = [line.nodes[0] for line in lines if line.name[:1].upper() == "V" and len(line.nodes) == 2
                and line.nodes[1] == "0" and not _RAIL.match(line.nodes[0])]
@@ -425,7 +430,8 @@ def family_ports(lines: list[Line], source: str, output: str,
     roles.setdefault("output", [output])
     for role, kinds, pin in _PIN_ROLES:
         roles.setdefault(role, list(dict.fromkeys(line.nodes[pin] for line in lines if line.name[0].upper() in kinds
-                                                  and len(line.nodes) > pin and line.nodes[pin] != "0")))
+                                                  and len(line.nodes) > pin and line.nodes[pin] not in metered
+                                                  and line.nodes[pin] != "0")))
     return roles
 
 
@@ -491,6 +497,17 @@ def _set_param(rows: list[str], name: str, value: float) -> None:
     for i, row in enumerate(rows):
         if row.lower().startswith(".param"):
             rows[i] = re.sub(rf"\b({name}\s*=\s*)(\{{[^}}]*\}}|\S+)", rf"\g<1>{_number(value)}", row, count=1)
+
+
+def _held_instead(lines: list[Line], node: str | None, mapping: dict[str, str]) -> Line | None:
+    """The controlled source (E) that drives the user's node from ground, made an independent source: a level
+    the request holds that node at is its own, not another node's copy."""
+    line = next((line for line in lines if line.name[:1].upper() == "E" and line.nodes[1] == "0"
+                 and node in (line.nodes[0], mapping.get(line.nodes[0]))), None)
+    if line is not None:
+        line.name = next(f"V{n}" for n in range(1, 1000) if all(o.name.upper() != f"V{n}" for o in lines))
+        line.nodes, line.rest = line.nodes[:2], "DC 0"
+    return line
 
 
 def _plain_input(lines: list[Line], source: str) -> Line | None:

@@ -45,6 +45,7 @@ from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
 from spice_lsp.generation.model_reader import Reading
+from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, uncovered
 from spice_lsp.generation.templates import MODELS
@@ -476,6 +477,14 @@ def _build(description: str) -> Build:
         del intent.values["VDD"]  # "a at 1.1 V": a level the request holds a node at, not the supply's
         if held.node == "in" and "VIN" not in intent.values:  # "a 9 V battery at in": the input's level
             intent.values["VIN"] = Value("VIN", supply.value, supply.text, supply.unit)
+    said = read_ports(description)
+    if (signal := intent.values.get("VIN")) is not None and signal.value == 0 and any(
+            s.dc == 0 and s.text in {level.text for level in said.levels} for s in request.sources):
+        del intent.values["VIN"]  # "bases at 0 V DC": the ports' DC level, not a signal of no amplitude
+    elif signal is not None and "VDD" not in intent.values and said.supply and said.supply.value == signal.value \
+            and signal.text in said.supply.text:  # "a CMOS gate on 5 V", "from 12 V": the supply, not the input
+        intent.values["VDD"] = dataclasses.replace(signal, role="VDD")
+        del intent.values["VIN"]
     if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
         return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
     if intent.kind == "generic" and not intent.values and not request.elements:
@@ -520,9 +529,11 @@ def _build(description: str) -> Build:
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
+    waves = " ".join(s.text for s in request.sources if s.pulse or s.sin)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
                  if v.role not in d.claimed and v.role not in stated
-                 and not (v.unit == "V" and v.value in composed.placed)]  # the supply compose set
+                 and not (v.unit == "V" and v.value in composed.placed)  # the supply compose set
+                 and v.text not in waves]  # a figure of a stated waveform, which compose wrote
     if unclear := _unclear(intent, request):
         problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"

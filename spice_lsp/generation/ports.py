@@ -124,8 +124,11 @@ def read_ports(text: str) -> Ports:
         else:
             names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])(?!\s*[mµu]?V\b)",
                                      re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?", " ", m["list"])))
-            if len(names) == 1 and not (len(names[0]) <= 4 or re.search(r"[\d_]", names[0])):
-                continue  # one long word after the role word is a noun ("input resistors"), not a name
+            if len(names) == 1 and (role in ("input", "output") or not (len(names[0]) <= 4
+                                                                       or re.search(r"[\d_]", names[0]))):
+                # one long word after the role word is a noun ("input resistors"), not a name; a lone input or
+                # output ("the output back to", "output out") is the request reader's to read
+                continue
         _add(ports.roles, role, names)
         # "bases inp and inn at 0 V DC": one level after the list is each one's
         last = re.search(r"\bat\s+" + _LEVEL.format("all"), m["list"]) if not m["first"] else None
@@ -149,7 +152,8 @@ def read_ports(text: str) -> Ports:
         # a bare "x at 1 V" names a node when x is a port already named, or a short name in a list of levels
         loose = plain and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
             and not (m["verb"] == "=" and RAIL.match(node))
-        if node in _OUTPUTS or (node in _NOT_NAMES and node not in listed) or loose:
+        named = node not in _NOT_NAMES or node in listed or (node == "in" and not plain)  # "in sits at 1.5 V"
+        if node in _OUTPUTS or not named or loose:
             continue
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(")))
     for m in _LOGIC.finditer(text):
