@@ -206,3 +206,16 @@ def test_an_unbypassed_emitter_resistor_sets_the_gain_near_rc_over_re():
     assert gain and all(i.status == "pass" for i in gain), [(i.what, i.detail) for i in result.checks]
     measured = float(gain[0].detail.split()[1])
     assert 0.8 * 10 / 2.2 < abs(measured) < 10 / 2.2  # about RC/RE, a little less (re in series)
+
+
+def test_an_equal_component_sallen_key_takes_its_q_from_the_op_amps_gain():
+    result = generate("Equal-component Sallen-Key low-pass, both capacitors 4.7 nF, op-amp gain set to 1.8, "
+                      "Butterworth response at 5 kHz... no wait, -3 dB corner at 5 kHz; in to out.")
+    lines = result.netlist.splitlines()
+    assert "X1 b fb out opamp" in lines and any(line.startswith("R4 out fb {(1.8-1)") for line in lines)
+    r1 = parse_number(next(line.split()[-1] for line in lines if line.startswith("R1 ")))
+    assert math.isclose(r1, next(parse_number(line.split()[-1]) for line in lines if line.startswith("R2 ")))
+    # Q = 1/(3 - K) = 0.833: f0 = 1/(2 pi R C) sits below the corner it was designed for
+    assert 1 / (2 * math.pi * r1 * 4.7e-9) < 5e3
+    corner = [i for i in result.checks if i.detail.startswith("measured") and "-3 dB" in i.detail]
+    assert corner and all(i.status == "pass" for i in corner), [(i.what, i.detail) for i in result.checks]

@@ -129,6 +129,21 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
     f0 = 1/(2 pi R sqrt(C1 C2)) = 1/(4 pi Q R C2) (or 1/(4 pi Q R1 C)). A -3 dB corner is the
     f0 that puts the corner there at that Q."""
     from spice_lsp.generation.families import second_order_corner
+    k = given(intent, "GAIN")
+    if "C" in intent.values:  # "both C = 10 nF": the capacitors' value, each set from it below
+        d.claimed.add("C")
+    if k is not None and k > 1:  # equal parts, the gain sets Q = 1/(3 - K); f0 = 1/(2 pi R C)
+        if k >= 3:
+            d.problems.append(f"a Sallen-Key gain of {k:g} (3 or more with equal parts) oscillates")
+            return
+        q = 1 / (3 - k)
+        f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
+        c = given(intent, "C", "C1", "C2") or 10e-9
+        for role in ("C1", "C2"):
+            set_value(intent, d, role, c, "equal capacitors", None)
+        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * c), f"f0 = 1/(2 pi R C), Q = 1/(3 - K) = {q:.3g}", E96)
+        set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+        return
     q = d.q or 1 / math.sqrt(2)
     f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
     c = given(intent, "C2", "C") or 10e-9

@@ -176,6 +176,8 @@ def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: floa
     else:
         vth, rth = vb, 0.0
     ic = max(vth - 0.7, 0) / (used(f, "RE") + rth / 101) * 100 / 101
+    for _ in range(4):  # VBE at that current (0.62 V at 0.3 mA, 0.7 V near 5 mA), the current from it
+        ic = max(vth - VT * math.log(max(ic, 1e-9) / 1e-14), 0) / (used(f, "RE") + rth / 101) * 100 / 101
     rc = used(f, "RC", "RL", "R")
     ro = (100 + vcc - ic * rc) / ic if ic else 1e12
     gain = ic / VT * rc * ro / (rc + ro)
@@ -211,16 +213,23 @@ def _rests_at_mid_rail(f: _Filler) -> list[Spec | Probe]:
 
 
 def second_order_corner(f0: float, q: float, high: bool) -> float:
-    """The -3 dB frequency of a second-order low-pass (or high-pass) section of (f0, Q)."""
+    """The -3 dB frequency of a second-order low-pass (or high-pass) section of (f0, Q): 3 dB below its
+    peak, as the checklist measures a corner (below its passband gain when it does not peak, Q <= 0.707).
+    With u = (f/f0)^2, |H|^2 = 1/((1 - u)^2 + u/Q^2), whose peak is 1/(1/Q^2 - 1/(4 Q^4)) above Q = 0.707."""
     a = 2 - 1 / q ** 2
-    u = (a + math.sqrt(a * a + 4)) / 2
+    peak = 1 / (1 / q ** 2 - 1 / (4 * q ** 4)) if q * q > 0.5 else 1.0  # |H|^2 at the peak
+    u = (a + math.sqrt(a * a - 4 * (1 - 2 / peak))) / 2
     return f0 / math.sqrt(u) if high else f0 * math.sqrt(u)
 
 
-def _sallen_key(f: _Filler, high: bool) -> Spec:
+def _sallen_key(f: _Filler, high: bool) -> Spec | Probe:
     r1, r2, c1, c2 = used(f, "R1", "R"), used(f, "R2", "R"), used(f, "C1", "C"), used(f, "C2", "C")
+    k = max(used(f, "GAIN", default=1.0), 1.0)  # the op-amp's gain (a follower unless the request sets one)
     root = math.sqrt(r1 * r2 * c1 * c2)
-    q = root / (r1 * (c1 + c2)) if high else root / (c2 * (r1 + r2))
+    q = root / (r1 * (c1 + c2) + r2 * c2 * (1 - k)) if high else root / (c2 * (r1 + r2) + r1 * c1 * (1 - k))
+    if q <= 0:  # K >= 3 with equal parts: the section oscillates, no filter to verify
+        return Probe(f"function: a stable section (the parts give Q = {q:.3g}: the gain {k:g} is too high)",
+                     f"op\nlet result = {q:g}", 1e-3, 1e9)
     if q > 0.75:  # peaked: its -3 dB points straddle the peak; f0 (the phase's midpoint) is one frequency
         return expect("f0", 1 / (2 * math.pi * root), 0.05)
     return expect("cutoff", second_order_corner(1 / (2 * math.pi * root), q, high))

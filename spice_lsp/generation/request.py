@@ -469,7 +469,8 @@ IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emiss
 _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
-_FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole)\s*(?:frequency|point|freq)?"
+_FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response)"
+                        r"\s*(?:frequency|point|freq)?"
                         r"(?:\s+(?:set\s+)?)?"
                         r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
 # "notch at", "notch filter at", "centre frequency of": the circuit's noun may stand between.

@@ -448,12 +448,16 @@ def _opamp(f: _Filler, role: str) -> str:
     elif role == "integrator":
         body = [f"R1 in inn {f('RIN', 10e3, 'R1', 'R')}", f"C1 inn out {f('C', 10e-9, 'C1')}",
                 "R2 inn out 10meg", "X1 0 inn out opamp"]
-    else:  # Sallen-Key, unity gain: swapping R and C turns the low-pass into a high-pass
+    else:  # Sallen-Key, a follower unless a gain is set: swapping R and C turns the low-pass into a high-pass
         r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "R")
         c1, c2 = f("C1", 10e-9, "C"), f("C2", 10e-9, "C")
         body = [f"R1 in a {r1}", f"R2 a b {r2}", f"C1 a out {c1}", f"C2 b 0 {c2}"] if role == "active_lowpass" \
             else [f"C1 in a {c1}", f"C2 a b {c2}", f"R1 a out {r1}", f"R2 b 0 {r2}"]
-        body.append("X1 b out out opamp")
+        gain = f.intent.values.get("GAIN")
+        if gain is not None and gain.value > 1:  # a gain K = 1 + R4/R3 (equal parts: Q = 1/(3 - K))
+            body += ["X1 b fb out opamp", "R3 fb 0 10k", f"R4 out fb {{({f('GAIN', 1)}-1)*10k}}"]
+        else:
+            body.append("X1 b out out opamp")
     return "\n".join([_opamp_block(f), vin, *body])
 
 
