@@ -150,3 +150,12 @@ def test_an_instrumentation_amplifiers_gain_spec_sets_its_gain_resistor():
                       "output out")
     assert result.intent.kind == "strain_gauge_amplifier"
     assert lines(result.netlist, r"R11 n1 n2 40\.08"), result.netlist  # 1 + 2 (10k)/RG = 500
+
+
+def test_a_long_tailed_pair_driven_on_one_base_only_grounds_the_other_and_keeps_its_small_signal():
+    result = generate("NPN differential pair with a 2 mA tail current source, 3.3k collector resistors, collectors "
+                      "outp and outn, bases inp and inn at 0 V DC; the small signal (AC 1) only on inp")
+    assert result.intent.kind == "bjt_long_tailed_pair"
+    assert lines(result.netlist, r"V\w* inp 0 DC 0 AC 1$"), result.netlist
+    assert lines(result.netlist, r"V\w* inn 0 DC 0$"), result.netlist
+    assert function_passes(result), result.checks

@@ -86,7 +86,9 @@ TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink|(?:of\s+|is\s+|=\s*)?
                          r"current[- ]source\s+tail", re.IGNORECASE)
 # One base driven, the other grounded: the single-ended drive has half the differential gain.
 ONE_BASE_GROUNDED = re.compile(r"\binn\s*\(?\s*(?:is\s+)?grounded|single[- ]ended\s+(?:input|drive)|"
-                               r"(?:other|second)\s+(?:base|input)\s+(?:is\s+)?grounded", re.IGNORECASE)
+                               r"(?:other|second)\s+(?:base|input)\s+(?:is\s+)?grounded|"
+                               r"\bon\s+(?:inp|one\s+(?:base|input|side))\s+only\b|"  # "AC 1 on inp only"
+                               r"\bonly\s+(?:on\s+)?(?:inp|one\s+(?:base|input|side))\b", re.IGNORECASE)
 
 
 def _ltp_gain(f: _Filler) -> list:
@@ -351,8 +353,10 @@ def _bjt_ltp(f: _Filler) -> str:
     tail = f"I1 tail vee DC {f('IBIAS', 1e-3, 'IREF')}" if TAIL_SOURCE.search(f.intent.description) else \
         f"R3 tail vee {f('RE', 11e3)}"
     inn = "V4 inn 0 DC 0" if ONE_BASE_GROUNDED.search(f.intent.description) else "E1 inn 0 inp 0 -1"
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12",
-                      f"V3 inp 0 DC 0 AC {f('VIN', 1)}", inn,
+    level = f.intent.values.get("VIN")  # "bases at 0 V DC": the bases' level; the small signal stays AC 1
+    drive = f"V3 inp 0 DC {f('VIN', 0)} AC 1" if level is not None and level.value == 0 else \
+        f"V3 inp 0 DC 0 AC {f('VIN', 1)}"
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12", drive, inn,
                       f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc outp {f('RC', 10e3, 'R')}",
                       f"Q1 outn inp tail {q}", f"Q2 outp inn tail {q}", tail])
 
