@@ -6,6 +6,7 @@ import re
 import pytest
 
 from spice_lsp.generation.pipeline import generate
+from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 
 pytestmark = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
@@ -159,3 +160,10 @@ def test_a_long_tailed_pair_driven_on_one_base_only_grounds_the_other_and_keeps_
     assert lines(result.netlist, r"V\w* inp 0 DC 0 AC 1$"), result.netlist
     assert lines(result.netlist, r"V\w* inn 0 DC 0$"), result.netlist
     assert function_passes(result), result.checks
+
+
+@pytest.mark.parametrize("words,vto,kp", [("NMOS common-source amplifier, VTO = 1.1 V, KP = 80u", 1.1, 80e-6),
+                                          ("PMOS common-source stage with VTO -0.9", -0.9, 50e-6)])
+def test_a_stated_threshold_of_the_devices_sign_is_in_its_model_card(words, vto, kp):
+    card = re.search(r"^\.model \w+ [NP]MOS \(level=1 vto=(\S+) kp=(\S+) ", generate(words).netlist, re.MULTILINE)
+    assert card and (parse_number(card[1]), parse_number(card[2])) == pytest.approx((vto, kp)), card

@@ -327,8 +327,9 @@ def _mos_model(f: _Filler, pol: str) -> str:
     name = "nch" if pol == "n" else "pch"
     card = MODELS[name]
     for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
-        if role in f.intent.values:
-            card = card.replace(f"{role.lower()}={format_eng(default)}", f"{role.lower()}={f(role, default)}")
+        # A threshold of the other sign is the other device's ("NMOS VTO 0.7 ... PMOS VTO -0.7").
+        if role in f.intent.values and (role != "VTO" or f.intent.values[role].value * default > 0):
+            card = re.sub(rf"\b{role.lower()}=\S+", f"{role.lower()}={f(role, default)}", card, count=1)
     if "TOX" in f.intent.values and "KP" not in f.intent.values:
         # The oxide sets the transconductance: ngspice computes kp = uo*eps_ox/tox.
         card = re.sub(r"kp=\S+", f"tox={f('TOX', 20e-9)} uo={600 if pol == 'n' else 250}", card, count=1)
