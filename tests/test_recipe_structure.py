@@ -167,3 +167,10 @@ def test_a_long_tailed_pair_driven_on_one_base_only_grounds_the_other_and_keeps_
 def test_a_stated_threshold_of_the_devices_sign_is_in_its_model_card(words, vto, kp):
     card = re.search(r"^\.model \w+ [NP]MOS \(level=1 vto=(\S+) kp=(\S+) ", generate(words).netlist, re.MULTILINE)
     assert card and (parse_number(card[1]), parse_number(card[2])) == pytest.approx((vto, kp)), card
+
+
+def test_one_capacitance_stated_for_a_voltage_doubler_is_both_capacitors():
+    result = generate("Greinacher voltage doubler: 6 V peak 500 Hz sine at in, two 2.2 uF capacitors, 470k load at out")
+    assert result.intent.kind == "voltage_doubler"
+    assert len(lines(result.netlist, r"C\w+ \w+ \w+ 2\.2u$")) == 2, result.netlist
+    assert function_passes(result), result.checks

@@ -272,7 +272,8 @@ def _diode_pump(f: _Filler) -> str:
     # a drops to about -VCLK and C1 pulls charge out of C2 through D2: out -> -(VCLK - 2 VD).
     return "\n".join([f"V1 clk 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{0.5/{f('FREQ', 50e3, 'FSW')}}} "
                       f"{{1/{f('FREQ', 50e3, 'FSW')}}})", f"C1 clk a {f('C', 10e-6, 'C1')}", f"D1 a 0 {d}",
-                      f"D2 out a {d}", f"C2 out 0 {f('COUT', 10e-6, 'C2')}", f"R1 out 0 {f('RL', 10e3, 'R')}"])
+                      f"D2 out a {d}", f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",  # one C stated: both
+                      f"R1 out 0 {f('RL', 10e3, 'R')}"])
 
 
 def _diode_pump_function(f: _Filler) -> list:

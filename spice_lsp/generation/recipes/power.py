@@ -200,8 +200,10 @@ def _villard(f: _Filler) -> str:
     d = f.model("dsi")
     # Villard (Greinacher) doubler: C1 and D1 clamp the sine to swing from 0 to 2 Vp,
     # D2 and C2 hold its peak: out -> 2 Vp minus two diode drops.
-    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a {f('C', 10e-6, 'C1')}",
-                      f"D1 0 a {d}", f"D2 a out {d}", f"C2 out 0 {f('COUT', 10e-6, 'C2')}",
+    # One capacitance stated ("two 1 uF capacitors") is both capacitors'.
+    c = f("C", 10e-6, "C1")
+    return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a {c}",
+                      f"D1 0 a {d}", f"D2 a out {d}", f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",
                       f"R1 out 0 {f('RL', 100e3, 'R')}"])
 
 
