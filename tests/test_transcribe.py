@@ -4,8 +4,9 @@ and measured here in ngspice against what the stated values give."""
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.pipeline import _with_noise_input, generate, refusal
+from spice_lsp.generation.pipeline import _with_noise_input, generate, refusal, undriven_parts
 from spice_lsp.generation.request import read_request
+from spice_lsp.language.checks import check
 from spice_lsp.ngspice import runner as simulate
 
 
@@ -112,3 +113,26 @@ def test_a_coupling_written_as_spice_writes_it():
                       "amplitude 2 kHz sine at in, R8 = 5 from in to p; RL = 2k from s to ground; transient 3 ms.")
     assert "K2 L3 L4 0.9" in result.netlist.split("\n") and result.verified, \
         [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+
+
+def test_a_capacitor_charged_by_a_constant_current_ramps_from_zero():
+    result = generate("C7 = 4.7 uF from r to ground, charged by a constant 470 uA; transient 20 ms.")
+    lines = result.netlist.split("\n")
+    assert "C7 r 0 4.7u" in lines and any(line.startswith(".tran") and line.endswith(" uic") for line in lines)
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    ramp, _ = simulate.measure(result.netlist, "tran 20u 10m uic", "find v(r) at=10m", timeout=20)
+    assert ramp == pytest.approx(470e-6 * 10e-3 / 4.7e-6, rel=1e-2)
+
+
+def test_parts_of_a_named_circuit_that_lack_its_transistor_are_not_the_circuit():
+    # two tank parts are not a Colpitts oscillator: the family builds it, and they are no island beside it
+    result = generate("Colpitts oscillator: L6 = 47 uH from k to ground, C8 = 330p from k to ground.")
+    assert any(line[:1] in "QM" for line in result.netlist.split("\n")[1:]), result.netlist
+    assert not result.verified
+
+
+def test_parts_that_nothing_drives_beside_the_circuit_fail_their_check():
+    netlist = check("t\nV1 a 0 DC 1\nR1 a 0 1k\nL2 t 0 22u\nC5 t 0 470p\n.op\n.end\n").netlist
+    assert [i.what for i in undriven_parts(netlist)] == ["parts L2, C5"]
+    coupled = check("t\nV1 a 0 SIN(0 1 1k)\nL1 a 0 1m\nL2 s 0 4m\nK1 L1 L2 0.9\nR2 s 0 1k\n.tran 1u 1m\n.end\n").netlist
+    assert undriven_parts(coupled) == []

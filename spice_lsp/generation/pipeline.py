@@ -47,7 +47,7 @@ from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, 
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
-from spice_lsp.generation.scope import IMPOSSIBLE, uncovered
+from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, uncovered
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -378,6 +378,57 @@ def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
     return len({root(n) for n in list(owner)}) <= 1
 
 
+# Devices a named circuit cannot do without, by the letters of its family's parts, and the listed parts that
+# stand for each (an op-amp may be listed as a controlled source).
+_DEVICES = (("QMJ", "QMJ"), ("D", "D"), ("X", "XEG"))
+
+
+def _lacks_device(intent: Intent, description: str, request: Request) -> bool:
+    """The request names a circuit ("Colpitts oscillator with L1 ... and C1 ...", "series regulator with a zener
+    and an NPN pass transistor: ... 50 Ω from out to ground") whose family has a transistor, a diode or an op-amp
+    that the parts it lists do not: the list is part of that circuit, not all of it."""
+    spans = covered_spans(intent.kind, description.lower()) if intent.kind != "generic" else []
+    if not any(a <= m.start() and m.end() <= b for m in NAMED.finditer(description) for a, b in spans):
+        return False  # the family was chosen by other words: the request names no circuit
+    try:
+        template = render(intent).netlist
+    except (ZeroDivisionError, ValueError, OverflowError):
+        return False
+    kinds, inside = set(), False
+    for line in template.split("\n")[1:]:
+        word = (line.split() or [""])[0].lower()
+        inside = word.startswith(".subckt") or (inside and not word.startswith(".ends"))
+        if word[:1].isalpha() and not inside:
+            kinds.add(word[0].upper())
+    listed = {e.kind for e in request.elements}
+    return any(kinds & set(family) and not listed & set(stands_for) for family, stands_for in _DEVICES)
+
+
+# The parts that carry a DC current between the nodes they name (a controlled voltage source between its first two)
+_DC_PATH = {"R": None, "L": None, "V": None, "D": None, "Q": None, "M": None, "J": None, "S": 2, "B": None,
+            "X": None, "E": 2, "H": 2}
+
+
+def _no_dc_path(lines: list[str]) -> list[str]:
+    """The nodes of a netlist's lines that no DC path joins to ground (a capacitor fed by a current source): ngspice
+    finds no operating point for them."""
+    owner: dict[str, str] = {}
+
+    def root(n: str) -> str:
+        while owner.setdefault(n, n) != n:
+            n = owner[n]
+        return n
+    elements = parse("\n".join(lines + [".end"])).netlist.elements
+    for e in elements:
+        if e.letter in _DC_PATH:
+            nodes = [f.text.lower() for f in layout(e).nodes][:_DC_PATH[e.letter]]
+            for n in nodes:
+                owner[root(n)] = root(nodes[0])
+    ground = root("0")
+    return [n for n in dict.fromkeys(f.text.lower() for e in elements for f in layout(e).nodes)
+            if n not in ("0", "gnd") and root(n) != ground]
+
+
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
@@ -442,6 +493,10 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                 and written:  # the input the request names is a source it states under another name, or none
             words[2] = written[0]
             directive = " ".join(words)
+        if words[0].lower() == ".tran" and "uic" not in map(str.lower, words) and len(directives) == 1 \
+                and (floating := _no_dc_path(lines)):  # "C1 ... charged by a constant 1 mA": no bias point exists
+            directive += " uic"
+            assumptions.append(f"the transient starts from zero (uic): node {floating[0]} has no DC path to ground")
         lines.append(directive)
 
         if probe := probes.get(directive.split()[0].lower()):
@@ -494,8 +549,9 @@ def _build(description: str) -> Build:
     d = design(intent, request.specs)
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
+    listed = _complete(request) and not _lacks_device(intent, description, request)
     transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)
-                   and all(e.placed() for e in request.elements)) or _complete(request)
+                   and all(e.placed() for e in request.elements)) or listed
     if transcribed:
         netlist, assumptions, output = _transcribe(intent, request)
         netlist, noted = _with_noise_input(netlist)
@@ -603,6 +659,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
     items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
+    items += undriven_parts(result.netlist)
     items += stated_facts(build.intent.description, result.netlist,
                           family_of(build.intent.kind) if build.function and build.provenance is None else None)
     items += analyses(build.requested, result.netlist)
@@ -622,6 +679,40 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         items.append(CheckItem("what the adapted circuit does", UNCHECKED,
                                "unverified: its function is not checked (the request states nothing to measure)"))
     return Verification(True, sim.ok, missing, sim_errors, items)
+
+
+# What drives the nodes it touches: an independent or controlled source, a behavioural source, a subcircuit
+# (its own sources inside), or a part that starts charged ("IC=5").
+_DRIVES = "VIEGFHBX"
+
+
+def undriven_parts(netlist: Netlist) -> list[CheckItem]:
+    """A failing item for each group of parts joined to the rest of the circuit only through ground and driven by
+    nothing ("L2 t 0 22u", "C5 t 0 470p" beside a Colpitts oscillator: an island at 0 V that the checks found, as
+    asked, on node t); a coupling joins its inductors' nodes, a part's sensing source its nodes."""
+    elements = netlist.elements
+    owner: dict[str, str] = {}
+
+    def root(n: str) -> str:
+        while owner.setdefault(n, n) != n:
+            n = owner[n]
+        return n
+    ends = {e.name.lower(): [f.text.lower() for f in layout(e).nodes if f.text.lower() not in ("0", "gnd")]
+            for e in elements}
+    for e in elements:
+        joined = ends[e.name.lower()] + [n for f in layout(e).controls for n in ends.get(f.text.lower(), [])]
+        for n in joined:
+            owner[root(n)] = root(joined[0])
+    driven = {root(n) for e in elements if e.letter in _DRIVES or any(p.name.lower() == "ic" for p in layout(e).params)
+              for n in ends[e.name.lower()]}
+    groups: dict[str, list[str]] = {}
+    for e in elements:
+        for n in ends[e.name.lower()][:1]:
+            groups.setdefault(root(n), []).append(e.name)
+    if len(groups) < 2 or not driven:
+        return []  # one circuit (what drives it is the other checks' concern)
+    return [CheckItem(f"parts {', '.join(names)}", FAIL, "joined to the circuit only through ground, and nothing "
+                      "drives them: an island at 0 V") for key, names in groups.items() if key not in driven]
 
 
 MAX_TRIMS = 3

@@ -1267,6 +1267,12 @@ _CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ]
                            r"tak|remov))", re.IGNORECASE)
 
 
+# "a 10 µF capacitor from out to ground charged by a constant 1 mA": a current source into the part's node
+_FED_CURRENT = re.compile(rf"\b(?:charged|charging|fed|driven|supplied|excited)\s+(?:by|with|from)\s+(?:an?\s+)?"
+                          rf"(?:constant\s+|steady\s+|dc\s+)?(?P<q>{_QTY_TEXT}A)\b(?:\s+(?:dc\s+)?current)?"
+                          r"(?:\s+source)?", re.IGNORECASE)
+
+
 def _current_sources(text: str, request: Request) -> None:
     """Current sources the request states without a name, pushing their current into a node, or drawing it out of
     one ("a 2 mA current source draws current from node a": from a to ground)."""
@@ -1281,6 +1287,17 @@ def _current_sources(text: str, request: Request) -> None:
             continue  # a named one is read with its name
         request.sources.append(SourceConstraint(said, node, _quantities(m["q"] or m["q2"])[0].value, kind="I",
                                                 minus=drawn))
+
+
+def _fed_currents(text: str, request: Request) -> None:
+    """"a 10 µF capacitor from out to ground charged by a constant 1 mA": a current source pushing into the one node
+    (not ground) of the part placed just before it in its sentence."""
+    for m in _FED_CURRENT.finditer(text):
+        lo = _sentence(text, m.start())[0]
+        part = next((e for e in reversed(request.elements) if e.placed() and lo <= text.find(e.text) < m.start()), None)
+        live = [n for n in part.placed() if n != "0"] if part else []
+        if len(live) == 1 and not any(s.kind == "I" and s.node == live[0] for s in request.sources):
+            request.sources.append(SourceConstraint(m[0], live[0], _quantities(m["q"])[0].value, kind="I"))
 
 
 def _input_pulses(text: str, request: Request) -> None:
@@ -1521,6 +1538,7 @@ def read_request(description: str) -> Request:
     _pin_held_sources(request)
     _unnamed_elements(text, request)
     _unnamed_diode(text, request)
+    _fed_currents(text, request)
     _loads(text, request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
     request.nodes += [n for n in by_role.named() if n not in request.nodes]
