@@ -5,6 +5,7 @@ import math
 import pytest
 
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value, parse_intent
+from spice_lsp.generation.intent import polarity as said_polarity
 
 from .conftest import SHARED
 
@@ -172,6 +173,9 @@ def test_unit_spellings(description, role, value, unit):
     ("RKM: R5=4k7", "R5", 4.7e3), ("1 µm channel length", "LG", 1e-6), ("0.5um gate length", "LG", 0.5e-6),
     ("-5 V supply", "VDD", -5), ("source resistor 50 ohm", "RS", 50), ("5 V source", "VIN", 5),
     ("reference current of 20 µA", "IREF", 20e-6),
+    # a level on the input node is the input's, not a supply
+    ("op-amp follower, apply 2.5 V at in", "VIN", 2.5), ("vin rests at 1.2 V DC", "VIN", 1.2),
+    ("a diode that breaks down at 6.8 V", "VZ", 6.8),
 ])
 def test_role_phrases(description, role, value):
     intent = parse_intent(description)
@@ -282,6 +286,21 @@ def test_s_parameters_become_an_ac_sweep():
 ])
 def test_polarity(description, polarity):
     assert parse_intent(description).polarity == polarity
+
+
+@pytest.mark.parametrize(("description", "said"), [
+    ("make it four times larger and do not invert it", "non-inverting"),
+    ("gain of 3, keeping the same polarity as the input", "non-inverting"),
+    ("raise it by 10 dB without flipping it upside down", "non-inverting"),
+    ("a non-inverting stage whose feedback goes to the inverting input", "non-inverting"),
+    ("the output is the input doubled but inverted", "inverting"),
+    ("output 180 degrees out of phase with the input", "inverting"),
+    ("out is minus four times in", "inverting"),
+    ("an op-amp whose output goes back to its inverting input", None),  # a pin, not a polarity
+    ("single supply, no negative rail", None),
+])
+def test_the_output_polarity_said_in_words(description, said):
+    assert said_polarity(description) == said
 
 
 def test_not_values():

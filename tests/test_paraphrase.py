@@ -34,6 +34,20 @@ from spice_lsp.generation.request import read_request
     ("remove the 50 Hz hum from the signal at in", "rlc_notch"),
     ("amplify the signal at in by 10 with an op-amp", "opamp_noninverting"),
     ("a 1 µF cap whose other end is grounded; that cap is fed from in through 1.6k", "rc_lowpass"),
+    # polarity in words: a negated flip names no inverting amplifier; a plain one names it
+    ("make it seven times larger without inverting it", "opamp_noninverting"),
+    ("raise the level by 14 dB and do not turn it upside down; in to out", "opamp_noninverting"),
+    ("boost the audio by 20 dB with an op-amp", "opamp_noninverting"),
+    ("an op-amp stage giving three times the input and inverted", "opamp_inverting"),
+    ("op-amp circuit with unity gain that keeps the same polarity", "opamp_buffer"),
+    ("copy the signal at a to b with an op-amp so a 50 ohm load cannot drag it down", "opamp_buffer"),
+    # a fraction or a scaling of a level, a breakdown diode, half-wave, a stopped band
+    ("two resistors that drop the 12 V at node a to a quarter of it at node b", "voltage_divider"),
+    ("scale a 0 to 24 V signal down with two resistors so 24 V at in gives 5 V at out", "voltage_divider"),
+    ("hold out at 6.2 V from a 15 V supply with a resistor and a diode that breaks down at 6.2 V", "zener_regulator"),
+    ("pass only the positive halves of the 4 V sine at in to out, 2k load", "half_wave_rectifier"),
+    ("stop a narrow band around 3 kHz and let everything else through, in to out", "rlc_notch"),
+    ("out should reach about 63 % of the 2 V step 3 ms later, one resistor and one capacitor", "rc_lowpass"),
 ])
 def test_a_behaviour_names_its_family(text, kind):
     intent = parse_intent(text)
@@ -44,6 +58,7 @@ def test_a_behaviour_names_its_family(text, kind):
 
 @pytest.mark.parametrize("text, kind", [
     ("RC low-pass filter, unity gain, cutoff 1 kHz", "rc_lowpass"),  # "unity gain" is no follower here
+    ("boost converter from 5 V to 12 V, 100 kHz switching", "boost_converter"),  # the converter, not the verb
     ("Sallen-Key high-pass that passes everything above 1 kHz", "active_highpass"),
     ("inverting amplifier, three times the input, flipped in sign", "opamp_inverting"),
 ])
@@ -75,6 +90,19 @@ def test_a_named_circuit_is_not_renamed_by_its_behaviour(text, kind):
     ("an oscillator at 60 cycles per second", "frequency", 60),
     ("remove the 50 Hz hum from the signal at in", "notch", 50),
     ("bring a 12 V supply at in down to 5 V with two resistors", "vout", 5),
+    ("raise the signal by 14 dB with an op-amp", "gain_db", 14),
+    ("amplify by a factor of seven without inverting", "gain", 7),
+    ("five times the input, but inverted", "gain", -5),
+    ("three times the input and not inverted", "gain", 3),
+    ("passes everything above approximately 120 Hz", "cutoff", 120),
+    ("lets the bass through and halves the power at 250 Hz", "cutoff", 250),
+    ("a half-power point at 4 kHz", "cutoff", 4000),
+    ("out reaches about 63 % of the step 4 ms later", "cutoff", -math.log(0.37) / (2 * math.pi * 4e-3)),
+    ("drops the 6 V at node a to a quarter of it", "vout", 1.5),
+    ("halves the 12 V at in", "vout", 6),
+    ("stop a narrow band around 2 kHz", "notch", 2000),
+    ("keep out at 5 V whether the supply is 9 V or 15 V", "vout", 5),
+    ("hold a steady 2.5 V at out", "vout", 2.5),
 ])
 def test_a_spec_said_in_words(text, quantity, target):
     specs = [s for s in read_request(text).specs if s.quantity == quantity]
@@ -88,7 +116,8 @@ def test_what_is_no_gain_said_in_words(text):
     assert [s.target for s in read_request(text).specs if s.quantity == "gain"] in ([], [1.5])
 
 
-@pytest.mark.parametrize("text", ["sweep VIN from 5 V down to 0 V", "cuts everything below 50 Hz and above 5 kHz"])
+@pytest.mark.parametrize("text", ["sweep VIN from 5 V down to 0 V", "cuts everything below 50 Hz and above 5 kHz",
+                                  "a zener holds the base at 5.6 V", "a regulated 12 V supply feeds the load"])
 def test_a_sweep_or_a_band_edge_is_no_output_level_or_notch(text):
     assert not {"vout", "notch"} & {s.quantity for s in read_request(text).specs}
 
@@ -129,6 +158,11 @@ def test_the_feedback_resistor_said_by_where_it_goes():
     ("Bring a 12 V supply at in down to a quarter of its voltage at node out with two resistors.", "R2 "),
     ("I want out to follow a 0 to 5 V step at in but lazily: reaching 63 % after 2 ms. Simulate 10 ms.", "C1 "),
     ("Remove the 60 Hz hum from the signal at in, in to out.", "L1 "),
+    ("Raise the signal by 14 dB without flipping it upside down; in to out.", "X1 in inn out"),  # non-inverting
+    ("Make out three times in and inverted, using an op-amp.", "X1 0 inn out"),  # inverting
+    ("A filter that blocks DC and passes everything above roughly 120 Hz; in to out.", "C1 in out"),
+    ("A first-order passive network that lets the bass through and halves the power at 250 Hz; in to out.", "C1 out 0"),
+    ("Hold out at 6.2 V from a 15 V supply using a resistor and a diode that breaks down at 6.2 V.", "D1 0 out"),
 ])
 def test_a_paraphrase_is_built_and_measured(text, probe):
     result = generate(text)

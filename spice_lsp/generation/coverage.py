@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
 from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
-from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value
+from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
@@ -689,8 +689,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                                    f"it ends at {sweep[2]:g} Hz, not above its start {sweep[1]:g} Hz"))
     if family is not None:
         own = " ".join([family.summary, *family.names, family.noun or ""])
-        inverting = _INVERTING.search(description) and not _NON_INVERTING.search(description)
-        if inverting and _NON_INVERTING.search(own) or _NON_INVERTING.search(description) and \
+        stated = polarity(description)  # "without inverting" says non-inverting
+        if stated == "inverting" and _NON_INVERTING.search(own) or stated == "non-inverting" and \
                 _INVERTING.search(own) and not _NON_INVERTING.search(own):
             items.append(CheckItem("the output's polarity, as the request states", FAIL,
                                    f"this answer is a {family.summary}"))

@@ -764,7 +764,10 @@ for _family in (
            summary="boost (step-up) converter",
            build=lambda f: _converter(f, True),
            names=('boost converter', 'step-up converter', 'DC-DC boost converter'),
-           rules=((20, ('\\bboost\\b|step[- ]up',)),),
+           # "boost the signal by 20 dB" is the verb of an amplifier, not this converter
+           rules=((20, ('\\bboost\\b(?!(?:s|ing)?\\s+(?:the\\s+|its\\s+|a\\s+)?(?:\\w+\\s+)?'
+                        '(?:signal|gain|volume|audio|amplitude|level)\\b|[^.;]{0,30}?\\bby\\s+[\\d.]+\\s*db\\b)'
+                        '|step[- ]up',)),),
            analysis="tran",
            noun="converter",
            specs=('vout',),

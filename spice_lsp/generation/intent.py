@@ -169,6 +169,45 @@ def _registry():
 _ANY = r"(?:[^\s.;:]+\s+)"  # one word, in "lets {0,4} through"
 _HERTZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
 _ALONE = r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own|with\s+no\s+input|without\s+(?:an?\s+)?input)"  # self-running
+# Polarity said in words. A negated flip ("without inverting", "doesn't flip the sign", "not upside down")
+# says non-inverting, and its words must not then read as an inverting amplifier or a negative gain.
+_FLIP = (r"(?:invert(?:s|ed|ing)?\b|flip\w*|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|the\s+sign|its\s+sign)\b"
+         r"|chang\w*\s+(?:the\s+|its\s+)?sign"
+         r"|turn\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?upside[- ]down|upside[- ]down)")
+_NEGATED_FLIP = (r"\b(?:without|not|never|nor|no|(?:does|do|did|will|is|are|should)(?:\s+not|n't)|don't|won't|isn't"
+                 rf"|aren't)\s+(?:\w+\s+){{0,2}}?{_FLIP}(?:\s+(?:it|them|the\s+\w+|its\s+\w+))?"
+                 r"(?:\s+(?:upside[- ]down|over|around|round))?")
+_NEGATED_FLIP_RE = re.compile(_NEGATED_FLIP, re.IGNORECASE)
+_NOT_FLIPPED = re.compile(
+    rf"{_NEGATED_FLIP}|\b(?:the\s+)?same\s+(?:sign|polarity|phase)\b|\bin\s+phase\b(?!\s+(?:margin|shift))"
+    r"|\bnon[- ]?inverting\b(?!\s+(?:input|terminal|pin|node|side)s?\b)", re.IGNORECASE)
+_FLIPPED = re.compile(
+    r"(?<!non)(?<!non[- ])\binvert(?:ed|s|ing)?\b(?!\s+(?:input|terminal|pin|node|side)s?\b)"
+    r"|\b(?:flipped|reversed|opposite|negated)\s+in\s+(?:sign|polarity)\b"
+    r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
+    r"|\bflip(?:s|ped|ping)?\s+(?:it|the\s+sign|its\s+sign|the\s+polarity|its\s+polarity)\b"
+    r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
+    r"|\bupside[- ]down\b|\bnegative\s+gain\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)"
+    r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b", re.IGNORECASE)
+
+
+def _unflipped(text: str) -> str:
+    """The text with its negated flips and non-inverting words blanked (positions kept)."""
+    return _NOT_FLIPPED.sub(lambda m: " " * len(m[0]), text)
+
+
+def flipped(text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
+    """The words in text[lo:hi] that say the output is inverted, none of them negated."""
+    return _FLIPPED.search(_unflipped(text), lo, len(text) if hi is None else hi)
+
+
+def polarity(text: str) -> str | None:
+    """"inverting" or "non-inverting" when the text says which in words (a negated flip first), else None."""
+    if flipped(text):
+        return "inverting"
+    return "non-inverting" if _NOT_FLIPPED.search(text) else None
+
+
 _BEHAVIOURS: list[tuple[str, str]] = [
     (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b", "difference amplifier"),
     (r"\b(?:add(?:s|ing)?(?:\s+up)?|sum(?:s|ming)?(?:\s+up)?)\s+(?:the\s+)?(?:two|three|four|several|\d)\s+"
@@ -186,10 +225,13 @@ _BEHAVIOURS: list[tuple[str, str]] = [
      rf"|\bsquare\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "relaxation oscillator"),
     (rf"\b(?:sine|sinusoid)\w*\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "Wien oscillator"),
     (rf"\b(?:turn|convert|change)\w*\s+(?:an?\s+|the\s+)?ac\b\s*{_ANY}{{0,4}}?(?:in)?to\s+(?:a\s+|the\s+)?dc\b"
-     r"|\bonly\s+(?:the\s+)?positive\s+half", "rectifier"),
+     r"|\bonly\s+(?:the\s+|its\s+)?positive\s+hal(?:f|ves)\b|\b(?:block|remov|chop|cut|kill|drop)\w*\s+(?:off\s+)?(?:the\s+|its\s+)?"
+     r"negative\s+hal(?:f|ves)\b", "rectifier"),
     (rf"\b(?:remov|kill|block|eliminat|get\s+rid\s+of|reject)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
      rf"(?:{_HERTZ}\s+)?(?:mains\s+)?hum\b|\b(?:remov|kill|block|eliminat|reject)\w*\s+(?:only\s+|just\s+)?"
-     r"(?:the\s+|a\s+)?(?:single|one)\s+frequency\b", "notch filter"),
+     r"(?:the\s+|a\s+)?(?:single|one)\s+frequency\b"
+     r"|\b(?:stop|block|reject|remov|kill|cut)\w*\s+(?:out\s+)?(?:only\s+|just\s+)?(?:a|the)\s+(?:narrow\s+|small\s+|thin\s+)?"
+     r"band\b", "notch filter"),
     (r"\bwhen\s+(?:\S+\s+){0,3}?(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)\b"
      r"(?:[^.;]|\.\d){0,60}?\bout\w*\s+(?:jumps|goes|switches|snaps|flips|swings)\b"
      r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b", "comparator"),
@@ -212,35 +254,47 @@ _BEHAVIOURS: list[tuple[str, str]] = [
      r"(?:lows|bass|low\s+(?:notes|frequencies|end))\b"
      r"|\bfollows?\b[^.;]{0,60}?\b(?:lazily|slowly|sluggishly|with\s+a\s+lag)\b|\bsmooth(?:s|ing)?\s+(?:out\s+)?"
      r"(?:the\s+)?(?:signal|input|steps?|edges?)\b"
-     r"|\breach\w*\s+\d+(?:\.\d+)?\s*%\s+(?:of\s+\S+\s+)?(?:after|in|within)\b"
+     r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
+     r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
      # a capacitor to ground fed through the resistor: the RC lag ("a cap ... grounded; that cap is fed through 1.6k")
      r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
      "low-pass filter"),
+    (_FLIPPED.pattern, "inverting amplifier"),  # before the follower: "unity gain but inverted" inverts
     (rf"\bcop(?:y|ies|ying)\b\s*{_ANY}{{0,8}}?without\s+loading\b|\bwithout\s+loading\s+(?:in|the\s+input)\b"
-     r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)", "voltage follower"),
-    (r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b|\bnegative\s+gain\b"
-     r"|\bupside[- ]down\b|\bminus\s+\w+\s+times\b", "inverting amplifier"),
-    (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\s+(?:the\s+)?"
-     r"(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b"
-     rf"|\bamplif(?:y|ies|ying)\s+{_ANY}{{0,5}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+", "non-inverting amplifier"),
-    (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b"
-     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:its|the|their)\s+(?:voltage|input|supply)\b",
+     r"|\bcop(?:y|ies|ying)\s+(?:the\s+)?(?:voltage|signal|input)\b"
+     r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+(?:its\s+)?"
+     r"(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b"
+     r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)"
+     r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))", "voltage follower"),
+    (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+times\s+"
+     r"(?:the\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b"
+     rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+{_ANY}{{0,5}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+",
+     "non-inverting amplifier"),
+    (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b|\bscal\w*\s+{_ANY}{{0,8}}?down\b"
+     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:it\b|(?:its|the|their)\s+(?:voltage|input|supply)\b)",
      "voltage divider"),
+    # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
+    (r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b|\b(?:reverse[- ])?breakdown\s+diode\b",
+     "zener regulator"),
     (r"\b(?:holds?|remembers?)\s+(?:on\s+to\s+)?the\s+(?:highest|largest|peak|maximum)\b", "peak detector"),
 ]
 _BEHAVIOUR_RES = [(re.compile(p, re.IGNORECASE), words) for p, words in _BEHAVIOURS]
 
 
 def behaviour(low: str) -> tuple[str, str] | None:
-    """(the words that say what the circuit does, the circuit they name), for the first row that matches."""
-    return next(((m[0], words) for pattern, words in _BEHAVIOUR_RES if (m := pattern.search(low))), None)
+    """(the words that say what the circuit does, the circuit they name), for the first row that matches;
+    a negated flip ("without inverting") names no inverting amplifier, and alone it names a non-inverting one."""
+    plain = _unflipped(low)
+    said = next(((m[0], words) for pattern, words in _BEHAVIOUR_RES if (m := pattern.search(plain))), None)
+    return said or ((m[0], "non-inverting amplifier") if (m := _NOT_FLIPPED.search(low)) else None)
 
 
 def _family(low: str, qs: list[_Q], warnings: list[str]) -> str:
-    rank, kind = _registry().match(low)
+    plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
+    rank, kind = _registry().match(plain)
     said = behaviour(low) if rank >= _registry().DEVICE_RANK else None
     if said is not None:  # the circuit named by what it does, its variant by the request's other words
-        rank, kind = _registry().match(f"{low} ({said[1].lower()})")
+        rank, kind = _registry().match(f"{plain} ({said[1].lower()})")
         if kind != "generic":
             warnings.append(f"'{said[0].strip()}' read as {'an' if said[1][0] in 'aeiou' else 'a'} {said[1]}")
     if kind == "generic" and re.search(_ASSUMED, low):
@@ -267,7 +321,7 @@ _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|c
                  (r"length|width", "m"), (r"supply|volt", "V"), (r"current", "A"), (r"freq", "Hz")]
 _NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
 _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go to the earlier row
-    (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener", {"V": "VZ"}),
+    (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener|breaks\s+down\s+at", {"V": "VZ"}),
     # Device physics that the templates turn into .param lines their model cards compute from.
     (r"base width", {"m": "BASE_WIDTH"}), (r"base doping", {"cm-3": "BASE_DOPING", "": "BASE_DOPING"}),
     (r"collector doping", {"cm-3": "COLLECTOR_DOPING", "": "COLLECTOR_DOPING"}), (r"barrier", {"V": "BARRIER"}),
@@ -284,7 +338,13 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"feedback|out(?:put)?\s+back\s+to\s+(?:the\s+)?(?:minus|inverting|negative|-)\s*input", {"ohm": "RF"}),
     # "when in goes past 2.5 V": the level a comparator switches at
     (r"(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)", {"V": "VBIAS"}),
+    # "keep out at 3.3 V", "3.3 V at out": the output's level, a spec the request states, not a supply
+    (r"(?:at|on)\s+(?:node\s+)?out(?:put)?\b|out(?:put)?\s+(?:at|is|should\s+(?:be|read|sit\s+at))\b",
+     {"V": _NOT_A_ROLE}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
+    # "put 1.5 V at in", "in sits at 1.5 V": a level on the input node is the input's, not a supply
+    (r"(?:at|into|on)\s+(?:node\s+)?v?in\b|v?in\s+(?:sits|rests|stays|is\s+held|is\s+biased|is\s+kept)\s+at\b",
+     {"V": "VIN"}),
     (r"input|peak|amplitude|magnitude|signal|sine|square|triangle",
      {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),

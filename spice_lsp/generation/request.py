@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value
+from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports
 from spice_lsp.language.units import format_eng
 
@@ -702,13 +702,14 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+)?(?:input|in|bi
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
                        r"|\b(?P<word>twice|double|triple)\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
-                       rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,5}}?by\s+(?:a\s+factor\s+of\s+)?(?P<amp>{_NUMBER})\b"
+                       rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,5}}?by\s+(?:a\s+factor\s+of\s+)?"
+                       rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
                        rf"(?:unity|(?P<g>(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b(?![.,]\d)", re.IGNORECASE)
-_FLIPPED = re.compile(r"\b(?:flipped|inverted|reversed|opposite)\s+in\s+(?:sign|polarity)\b"
-                      r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
-                      r"|\bupside[- ]down\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)", re.IGNORECASE)
+# "boost the signal by 26 dB", "amplify it by 20 dB": a gain in decibels
+_BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,5}?by\s+(?:about\s+|around\s+|roughly\s+)?"
+                    r"(?P<db>\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
 # a frequency and a time as the worded specs below write them: "50 Hz", "2.5 kHz", "1 ms"
 _HZ = r"\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz"
 _SECONDS = r"\d+(?:\.\d+)?\s*[munpµ]?s"
@@ -717,9 +718,11 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 _FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?"
                        r"(?P<den>half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?"
                        r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b"
+                       r"|of\s+it\b"  # "drops the 9 V at top to a third of it"
                        r"|(?=(?:at|on)\s+(?:the\s+)?(?:node\s+)?out(?:put)?\b)))", re.IGNORECASE)
-_LAG = re.compile(r"\breach\w*\s+(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:after|in|within)\s+"
-                  rf"(?P<t>{_SECONDS})\b"
+_ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\s*"
+_LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){{1,4}}?)?"
+                  rf"(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b|(?P<later>{_SECONDS})\s+later\b)"
                   rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
                   re.IGNORECASE)
 _RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:times|cycles)\s+(?:a|per|each|every)\s+second\b"
@@ -740,8 +743,25 @@ _NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?
                     re.IGNORECASE)
 # "only lets through what's above 800 Hz", "cuts everything below 50 Hz": the corner
 _PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
-                     r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+(?:about\s+)?"
-                     rf"(?P<f>{_HZ})\b", re.IGNORECASE)
+                     r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+"
+                     rf"(?:{_ABOUT})?(?P<f>{_HZ})\b", re.IGNORECASE)
+# "halves the power at 500 Hz", "half-power point at 2 kHz", "down 3 dB at 1 kHz": the -3 dB corner
+_HALF_POWER = re.compile(r"\b(?:halv(?:e|es|ing)\s+(?:the\s+|its\s+)?(?:output\s+)?power"
+                         r"|half[- ]power(?:\s+(?:point|frequency|corner))?"
+                         r"|(?:power|output\s+power)\s+(?:drops|falls|is\s+halved)(?:\s+(?:to|by)\s+half)?"
+                         rf"|(?:down|drops?|falls?)\s+(?:by\s+)?3\s*dB)\s+(?:at|is\s+at|of|=)\s+(?:{_ABOUT})?(?P<f>{_HZ})\b",
+                         re.IGNORECASE)
+# "stop a narrow band around 10 kHz": a notch; "pass only a band around 10 kHz": a centre
+_BAND_AT = re.compile(r"\b(?:(?P<stop>stop|block|reject|remov|kill|cut|notch)|keep|pass|let)\w*\s+"
+                      r"(?:out\s+|through\s+)?(?:only\s+|just\s+)?(?:a|the)\s+(?:narrow\s+|small\s+|thin\s+)?band\s+"
+                      r"(?:of\s+frequencies\s+)?(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+"
+                      rf"(?:{_ABOUT})?(?P<f>{_HZ})\b", re.IGNORECASE)
+# "keep out at 3.3 V", "hold a steady 5 V at out", "halves the 5 V rail": the output level
+_HOLDS = re.compile(r"\b(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?:the\s+)?(?:load|output|out)\s+"
+                    r"(?:(?:at|on)\s+(?:node\s+)?\w+\s+)?|it\s+)?(?:at\s+)?(?:an?\s+)?"
+                    r"(?:steady|constant|stable|fixed|regulated|solid)?\s*"
+                    r"(?P<v>\d+(?:\.\d+)?\s*V)\b(?!\s*(?:supply|battery|rail|source|input|in\b))"
+                    r"|\bhalv(?:e|es|ing)\s+(?:the\s+|a\s+)?(?P<half>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 # "the emitter sits at about 4.5 V", "output idling at 6 V": a bias point (the family's output node)
 _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
@@ -769,11 +789,13 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
-    if not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
+    if not has & {"gain", "gain_db"} and (m := _BY_DB.search(text)):
+        found.append(Spec(m[0].strip(), "gain_db", float(m["db"]), tolerance=0.5))
+    elif not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
         figure = m["n"] or m["by"] or m["amp"] or m["g"]
         gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
-        flip = m if m["neg"] else _FLIPPED.search(text, lo, hi)
+        flip = m if m["neg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain))
     if "vout" not in has and (m := _FRACTION.search(text)):
@@ -787,7 +809,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / _DENOMINATORS[m["den"].lower()]))
     if "cutoff" not in has and (m := _LAG.search(text)):
         # a first-order lag reaches a fraction x of a step after t = -tau ln(1 - x); its corner is 1/(2 pi tau)
-        t = _quantities(m["t"] or m["tau"])[0].value
+        t = _quantities(m["t"] or m["later"] or m["tau"])[0].value
         share = float(m["pct"]) / 100 if m["pct"] else 1 - math.exp(-1)
         if 0 < share < 1 and t > 0:
             found.append(Spec(m[0].strip(), "cutoff", -math.log(1 - share) / (2 * math.pi * t)))
@@ -815,6 +837,13 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "clip", _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value))
     if "current" not in has and (m := _GLOW.search(text)):
         found.append(Spec(m[0].strip(), "current", _quantities(m["i"])[0].value))
+    if not has & {"cutoff", "center", "notch"} and (m := _HALF_POWER.search(text)):
+        found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
+    if not has & {"cutoff", "center", "notch"} and (m := _BAND_AT.search(text)):
+        found.append(Spec(m[0].strip(), "notch" if m["stop"] else "center", _quantities(m["f"])[0].value))
+    if not any(s.quantity == "vout" for s in found) and (m := _HOLDS.search(text)) \
+            and not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["half"])[0].value / (2 if m["half"] else 1)))
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
@@ -1568,5 +1597,8 @@ def read_request(description: str) -> Request:
         for e in request.elements)]
     # "5.1 V at out" of a regulator is its output's spec, not a source holding out at 5.1 V.
     said = {s.text for s in request.specs if s.quantity == "vout"}
-    request.sources = [s for s in request.sources if s.name or s.supply or s.text not in said]
+    # "hold out at 6.2 V from a 15 V supply": the level its words hold the output at is the spec's, not the supply's
+    held = [s for s in request.specs if s.quantity == "vout" and _HOLDS.match(s.text)]
+    request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
+        h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))]
     return request
