@@ -174,3 +174,12 @@ def test_one_capacitance_stated_for_a_voltage_doubler_is_both_capacitors():
     assert result.intent.kind == "voltage_doubler"
     assert len(lines(result.netlist, r"C\w+ \w+ \w+ 2\.2u$")) == 2, result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_schmitt_triggers_input_and_feedback_resistors_and_stated_ramp_are_placed():
+    result = generate("Non-inverting Schmitt trigger on ±12 V supplies: 3.3k from in to the + input, 22k feedback from "
+                      "out; ramp the input from -8 to 8 V and back over 10 ms, 10 ms transient")
+    assert result.intent.kind == "schmitt_noninverting"
+    assert lines(result.netlist, r"R1 in p 3\.3k$") and lines(result.netlist, r"R2 p out 22k$"), result.netlist
+    assert lines(result.netlist, r"V1 in 0 PWL\(0 -8 5m 8 10m -8\)"), result.netlist
+    assert function_passes(result), result.checks

@@ -10,8 +10,9 @@ from functools import partial
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
-from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _bjt_model, _Filler
+from spice_lsp.language.units import format_eng
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
@@ -31,7 +32,8 @@ GEAR = ".options method=gear"
 
 
 # "on +-12 V supplies": the split rails, which a reader may take for a signal's amplitude.
-_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)", re.IGNORECASE)
+_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply|op[- ]?amps?|"
+                    r"comparators?)", re.IGNORECASE)
 
 
 # "a ±10 V output": the output's own swing, whatever the supplies.
@@ -80,9 +82,17 @@ def _stated_fraction(intent) -> float | None:
     return abs(high) / saturation(intent)
 
 
+# "ramp the input from -5 to 5 V and back over 4 ms": a triangle, the sweep the request states.
+_UP_AND_BACK = re.compile(r"from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\s+and\s+back\s+(?:again\s+)?"
+                          rf"(?:over|in|within)\s+({TIME})", re.IGNORECASE)
+
+
 def _sweep(f: _Filler) -> str:
     """A sine from -VIN up to +VIN and back (starting at its trough, so the trigger starts in a
-    known state): the sweep that shows both thresholds."""
+    known state): the sweep that shows both thresholds; or the up-and-back ramp the request states."""
+    if ramp := _UP_AND_BACK.search(f.intent.description):
+        half = format_eng(seconds(ramp[3]) / 2)
+        return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})"
     return f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 100)} 0 0 -90)"
 
 
@@ -146,7 +156,8 @@ def _hysteresis(inverting: bool):
             return [Probe(f"function: switches high at {up:g} V rising and low at {down:g} V falling",
                           f"{{tran}}\nmeas tran up {find} rise=1 td={period:g}\nmeas tran dn {find} fall=1 "
                           f"td={period:g}\nlet result = abs(up-{up:g})+abs(dn-{down:g})", 0, 0.05 * (up - down))]
-        r1, r2 = used(f, "R1", "R"), used(f, "R2")
+        r1, r2 = (used(f, "R1", "RF", "R"), used(f, "R2")) if inverting else \
+            (used(f, "R1", "RIN", "R"), used(f, "R2", "RF"))
         return [expect("hysteresis", 2 * saturation(f.intent) * (r2 / (r1 + r2) if inverting else r1 / r2), 0.1)]
     return function
 
@@ -210,7 +221,9 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
     r1_default = 10e3 if inverting else 4.7e3
     if (b := _stated_fraction(f.intent)) is not None and 0 < b < 1:  # thresholds +-b Vsat, as stated
         r1_default = float(f"{f.number('R2', 10e3) * (1 / b - 1 if inverting else b):.4g}")
-    r1, r2 = f("R1", r1_default, "R"), f("R2", 10e3)
+    # Named by their place: the input resistor (non-inverting: R1) and the feedback resistor.
+    r1, r2 = (f("R1", r1_default, "RF", "R"), f("R2", 10e3)) if inverting else \
+        (f("R1", r1_default, "RIN", "R"), f("R2", 10e3, "RF"))
     if inverting:  # the input on the - input; R1 (output to +) and R2 (+ to ground) feed back
         body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
