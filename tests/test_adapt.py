@@ -13,16 +13,16 @@ from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
 from spice_lsp.language.model import Element
 
-BANDGAP = "A bandgap reference on a 3.3 V supply, output at node out; operating point."
+SAMPLER = "A switched-capacitor sampler on a 3.3 V supply, output at node out; operating point."
 UNKNOWN = "The netlist of the Zorbitron-7 hyperdimensional regulator from our company's internal catalogue."
 
 
 def test_a_confident_match_is_adapted_with_its_provenance():
-    result = generate(BANDGAP)
+    result = generate(SAMPLER)
     provenance = result.provenance
     assert provenance is not None and provenance.method == "lexical"
     entry = corpus_entries()[provenance.entry]
-    assert adapt.circuit_name(entry) == provenance.name == "bandgap reference"
+    assert adapt.circuit_name(entry) == provenance.name == "switched-capacitor sampler"
     assert (provenance.licence, provenance.repository, provenance.path, provenance.commit) == (
         entry["licence"], entry["source"]["repository"], entry["source"]["path"], entry["source"]["commit"])
     # Where it came from is said in the answer, its assumptions, its reason and its JSON.
@@ -38,7 +38,7 @@ def test_a_confident_match_is_adapted_with_its_provenance():
 
 def test_an_adapted_answer_without_a_measured_function_check_is_not_verified():
     """Every other check of the request passes; nothing measures what the circuit does."""
-    result = generate(BANDGAP)
+    result = generate(SAMPLER)
     assert not result.verified
     unchecked = [i for i in result.checks if i.status != PASS]
     assert [(i.what, i.status) for i in unchecked] == [("what the adapted circuit does", UNCHECKED)]
@@ -49,7 +49,7 @@ def test_an_adapted_answer_without_a_measured_function_check_is_not_verified():
 def test_a_measured_spec_is_checked_on_the_adapted_circuit():
     """A stated output voltage is measured on the adapted circuit: the measurement, pass or fail,
     is the function check, and the answer is verified only if it passes."""
-    result = generate(BANDGAP.replace("; operating point", ", output 1.2 V; operating point"))
+    result = generate(SAMPLER.replace("; operating point", ", output 1.2 V; operating point"))
     spec = next(i for i in result.checks if i.what == "output 1.2 V")
     assert spec.detail.startswith("measured")
     assert not any(i.what == "what the adapted circuit does" for i in result.checks)
@@ -106,13 +106,14 @@ class FakeRetriever:
 def test_the_match_says_whether_embeddings_or_words_ordered_it():
     """Embeddings order the entries whose names match (never admit others); without a loaded
     retriever over the corpus, shared words do, and the provenance says which."""
-    bandgaps = sorted(key for key, e in corpus_entries().items() if adapt.circuit_name(e) == "bandgap reference")
-    lexical = adapt.find(BANDGAP, "bandgap reference")
-    assert lexical is not None and lexical[1] == "lexical" and lexical[0] in bandgaps
-    favourite = next(key for key in bandgaps if key != lexical[0])
-    assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(favourite)) == (favourite, "embedding")
+    samplers = sorted(key for key, e in corpus_entries().items()
+                      if adapt.circuit_name(e) == "switched-capacitor sampler")
+    lexical = adapt.find(SAMPLER, "switched-capacitor sampler")
+    assert lexical is not None and lexical[1] == "lexical" and lexical[0] in samplers
+    favourite = next(key for key in samplers if key != lexical[0])
+    assert adapt.find(SAMPLER, "switched-capacitor sampler", FakeRetriever(favourite)) == (favourite, "embedding")
     other = next(key for key, e in corpus_entries().items() if adapt.circuit_name(e) is None)
-    assert adapt.find(BANDGAP, "bandgap reference", FakeRetriever(other))[0] in bandgaps
+    assert adapt.find(SAMPLER, "switched-capacitor sampler", FakeRetriever(other))[0] in samplers
 
 
 def test_the_circuit_phrase_stops_at_articles_and_units():
@@ -149,8 +150,8 @@ def test_a_circuit_only_the_corpus_names_is_adapted_not_answered_with_a_divider(
 
 
 def test_a_dc_sweep_sweeps_the_adapted_circuits_own_source():
-    result = generate("A bandgap reference with R1 = 20k, supply 5 V at node vdd, output out; "
-                      "DC sweep of the supply from 0 to 5 V.")
+    result = generate("A switched-capacitor sampler with R1 = 20k, supply 3.3 V at node vdd, output out; "
+                      "DC sweep of the supply from 0 to 3.3 V.")
     assert result.provenance is not None
     failed = [(i.what, i.status) for i in result.checks if i.status != PASS]
     assert failed == [("what the adapted circuit does", UNCHECKED)]  # R1's value, the sweep, the nodes: all there
