@@ -183,3 +183,9 @@ def test_a_schmitt_triggers_input_and_feedback_resistors_and_stated_ramp_are_pla
     assert lines(result.netlist, r"R1 in p 3\.3k$") and lines(result.netlist, r"R2 p out 22k$"), result.netlist
     assert lines(result.netlist, r"V1 in 0 PWL\(0 -8 5m 8 10m -8\)"), result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_level_1_model_the_request_writes_out_is_that_model_alone():
+    written = generate("NMOS common-source amplifier with a level 1 model, VTO 0.8, KP 120u").netlist
+    assert re.search(r"^\.model nch NMOS \(level=1 vto=0\.8 kp=\S+\)$", written, re.MULTILINE), written
+    assert "lambda" in generate("NMOS common-source amplifier, VTO 0.8").netlist  # a threshold alone: our card

@@ -322,14 +322,21 @@ def _bjt(f: _Filler, role: str) -> str:
     return "\n".join(lines)
 
 
+_LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
+
+
 def _mos_model(f: _Filler, pol: str) -> str:
     """The level-1 card, with the threshold and transconductance the user gave."""
     name = "nch" if pol == "n" else "pch"
     card = MODELS[name]
+    if _LEVEL_1.search(f.intent.description) and {"VTO", "KP"} & set(f.intent.values):
+        # The request writes out its level-1 model ("level 1 models, VTO 0.6, KP 100u"): that model
+        # alone, ngspice's defaults (no body effect, no channel-length modulation) for the rest.
+        card = re.sub(r"\s+gamma=.*\)", ")", card)
     for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
         # A threshold of the other sign is the other device's ("NMOS VTO 0.7 ... PMOS VTO -0.7").
         if role in f.intent.values and (role != "VTO" or f.intent.values[role].value * default > 0):
-            card = re.sub(rf"\b{role.lower()}=\S+", f"{role.lower()}={f(role, default)}", card, count=1)
+            card = re.sub(rf"\b{role.lower()}=[^\s)]+", f"{role.lower()}={f(role, default)}", card, count=1)
     if "TOX" in f.intent.values and "KP" not in f.intent.values:
         # The oxide sets the transconductance: ngspice computes kp = uo*eps_ox/tox.
         card = re.sub(r"kp=\S+", f"tox={f('TOX', 20e-9)} uo={600 if pol == 'n' else 250}", card, count=1)
