@@ -56,6 +56,14 @@ def _parallel(*ohms: float) -> float:
      "I8 0 b DC 0.002", "b", 2e-3 * 1.5e3),
     ("H3 gives 200 ohms times the current through VM2 at node t; VM2 is a 0 V source from a to ground; V3 = 2 V at "
      "in, R5 = 100 from in to a; R6 = 1k from t to ground; operating point", "H3 t 0 VM2 200", "t", 200 * 2 / 100),
+    # the output said after the control, in its own clause
+    ("Current-controlled voltage source H6: transresistance 250 ohms, controlled by the current in VQ; output from u "
+     "to ground. VQ is a 0 V source from s to ground, I9 = 4 mA into s, RU = 5k from u to ground. op",
+     "H6 u 0 VQ 250", "u", 250 * 4e-3),
+    ("A VCCS G6 of 5 mS from w to ground, controlled by the voltage between nodes p and n; VP = 0.9 V at p, VN = 0.7 V "
+     "at n, RW = 2k from w to ground. Operating point.", "G6 w 0 p n 5m", "w", -5e-3 * 0.2 * 2e3),
+    ("I4 = 2 mA into node a and I5 = 0.5 mA drawn out of node a; R3 = 4k from a to ground. Operating point.",
+     "I5 a 0 DC 0.0005", "a", (2e-3 - 0.5e-3) * 4e3),
 ])
 def test_listed_circuits_with_current_and_controlled_sources_are_transcribed(description, line, node, expected):
     result = generate(description)
@@ -70,6 +78,9 @@ def test_a_parameter_is_defined_and_used_by_the_part_that_takes_it():
     lines = result.netlist.split("\n")
     assert ".param CVAL=47n" in lines and "C2 x 0 {CVAL}" in lines, result.netlist
     assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    both = generate("Define a parameter RHI = 6.8k and a parameter RLO = 3.3k; use RHI for R1 from in to m and RLO for "
+                    "R2 from m to ground; VIN = 9 V at in. Operating point.")
+    assert {"R1 in m {RHI}", "R2 m 0 {RLO}"} <= set(both.netlist.split("\n")) and both.verified, both.netlist
     braced = read_request("R4 = {RB} from a to b; .param RB=6.8k").elements[0]
     assert (braced.value, braced.value_text) == (6.8e3, "{RB}")
 
@@ -92,6 +103,9 @@ def test_a_nested_dc_sweep_steps_the_second_source():
     directives = [a.directive for a in parse_intent("sweep VD 0 to 3 V and step VG from 1 V to 2 V in 0.25 V "
                                                     "steps").analyses]
     assert directives == [".dc VD 0 3 30m VG 1 2 250m"]
+    result = generate("DC sweep V5 from 0 to 6 V in 1 V steps and for each step V6 from 0 to 1 V in 0.5 V steps; V5 at "
+                      "a, V6 at b, R1 = 2k from a to b.")
+    assert ".dc V5 0 6 1 V6 0 1 500m" in result.netlist.split("\n") and result.verified, result.netlist
 
 
 def test_a_stated_source_is_a_part_of_a_family_circuit_but_alone_no_circuit():

@@ -633,7 +633,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
-                                   r"outer\s+(?:sweep|loop)\s+(?:over|of|on))\s+(?:the\s+)?(?:source\s+)?"
+                                   r"outer\s+(?:sweep|loop)\s+(?:over|of|on))\s+(?:the\s+)?(?:step\s+|source\s+)?"
                                    r"(?P<s>[VI][A-Za-z0-9_]{0,7})\b", text[lo:hi])
                 first = lo + nested.start() if nested else hi
                 step = _dc_step(text, qs, claimed, lo, first)

@@ -267,10 +267,14 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     if noted and not before and kind in "RCL":  # "through 4.7k (R1 from a to k, ...)": the value it notes
         before = _quantities(noted[0].rstrip(" ("))
     value = None
+    # "DC sweep V1 from 0 to 10 V", "for each step V2 from 0 to 2 V": the sweep's range, not the source's level
+    swept = re.search(r"\b(?:sweep\w*|step\w*)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
+                      text[max(0, name_at - 30):name_at], re.IGNORECASE)
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
             continue  # "giving 4 V ... R1": a voltage is no resistance
         if kind in "VI" and (re.search(r"\bAC\s*(?:magnitude|amplitude|level|of|=|:)?\s*$", clause[:q.start], re.I)
+                             or swept
                              or re.match(r"\s*(?:points?|pts|per|steps?|times|decades?|octaves?)\b", clause[q.end:])):
             continue  # "V1 at in (AC 1)": its AC magnitude, read with the source; "V1 as input, 10 points": a count
         wrong = {"V": "A", "I": "V"}.get(kind)  # "I1 ... and VSENSE (0 V)": a current source's level is no voltage
@@ -347,6 +351,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         end = re.compile(r"[;]|\.(?:\s|$)").search(text, name_at)
         words = text[name_at + len(name):end.start() if end else len(text)] if kind == "K" else \
             clause[name_at - start + len(name):]
+        # "H5: 500 ohms, controlled by the current in VS; output from o to ground": its output, said next
+        output = re.match(r";\s*(?:its\s+|the\s+)?outputs?\b[^;]*?(?=;|\.(?:\s|$)|$)", text[stop:])
+        if kind in "EGHF" and output and not _DESIGNATOR.search(output[0]):
+            words, clause = words + output[0], clause + output[0]
         return _controlled(clause, kind, name, words, nodes, value)
     if value is None and nodes is None:
         return None
@@ -356,7 +364,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
 
 _OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+(?:a\s+voltage\s+)?"
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
-                       r"(?:output\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b"
+                       r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across)\b)(?P<n>[a-z_]\w*)\b"
                        r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
 # "5 mS times v(in)", "gain x v(a, b)": the controlling voltage written as a probe
 _CONTROL_PROBE = re.compile(r"(?<![\w.])v\(\s*(?P<n>[a-z_]\w*)\s*(?:,\s*(?P<m>[a-z_]\w*)\s*)?\)(?!\s*=)",
@@ -368,7 +376,8 @@ _PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\
 _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
                           + _CONTROL_INPUT, re.IGNORECASE)
 _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
-                           r"(?:voltage\s+(?:at|of|on)\s+)?|voltage\s+(?:at|of|on)\s+"
+                           r"(?:voltage\s+(?:at|of|on|between|across)\s+(?:nodes?\s+)?)?"
+                           r"|voltage\s+(?:at|of|on|between|across)\s+(?:nodes?\s+)?"
                            r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across)\s+)"
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()"  # "by v(in)": a probe
                            r"(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
@@ -434,7 +443,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                     None)
         said = ohms if kind == "H" and ohms else gain
         figure, words = (said.value, said.text) if said else (None, None)
-        placed = at(out) if out else None
+        placed = at(out) if out else _pair(after, 0)  # "output from o to ground": its ends as SPICE writes them
     else:
         # "G1 from out to ground controlled by v(in)": its output ends as SPICE writes them, n+ then n-
         ends = _pair(after, 0) if out is None else None
@@ -1288,7 +1297,8 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[-
 
 
 # "sinks 2 mA from node a", "pulls current out of node y", "draws its current from x": current taken out of a node
-_SINKS = re.compile(r"\b(?:sinks?|sinking|draws?|drawing|pulls?|pulling|takes?|taking|removes?|removing)\b"
+_SINKS = re.compile(r"\b(?:sinks?|sinking|sunk|draws?|drawing|drawn|pulls?|pulling|pulled|takes?|taking|taken|"
+                    r"removes?|removing|removed)\b"
                     r"(?:\s+(?!from\b|out\b)[^\s,;]+){0,4}?\s+(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?"
                     r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 _CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ])?current\s+(?:source|sink)|"
@@ -1464,7 +1474,9 @@ def _parameters(text: str, request: Request) -> None:
         request.elements = [e for e in request.elements if not ((e.name or "").upper() == name.upper()
                                                                 and re.search(r"\bparam", e.text, re.IGNORECASE))]
         request.parameters[name] = qs[0].value
-        used = re.compile(rf"\buse[sd]?\s+(?:it|this|that|the\s+parameter|{name})\s+(?:for|in|as\s+the\s+value\s+of)\s+"
+        # "use it for R1", "use RTOP for R1 and RBOT for R2" (the verb said once)
+        used = re.compile(rf"(?:\buse[sd]?\s+(?:it|this|that|the\s+parameter|{name})|\band\s+{name})\s+"
+                          r"(?:for|in|as\s+the\s+value\s+of)\s+"
                           r"(?:the\s+\w+\s+)?(?P<parts>[RCLVI]\w*(?:\s*(?:,|and)\s*[RCLVI]\w*)*)", re.IGNORECASE)
         parts = {p.upper() for u in used.finditer(text, m.end()) for p in re.findall(r"\w+", u["parts"])
                  if p.lower() != "and"}
