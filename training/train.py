@@ -84,6 +84,8 @@ class TrainArguments:
         "help": "Which biases train."})
     target_modules: list[str] = field(default_factory=lambda: list(TARGET_MODULES), metadata={
         "help": "Modules that get LoRA adapters."})
+    init_adapter: str | None = field(default=None, metadata={
+        "help": "Start from this LoRA adapter directory (its own rank, alpha and modules) instead of a fresh one."})
     # optimisation
     max_length: int = field(default=384, metadata={"help": "Tokens per example, prompt + answer."})
     epochs: float = field(default=2.0, metadata={"help": "Training epochs."})
@@ -355,9 +357,14 @@ def plot_losses(log_path: Path, png: Path) -> None:
 def build_model(args: TrainArguments):
     """(model with LoRA, tokenizer, (trainable, total) parameters): the base in float32 on the
     CPU (Trainer moves it to its device and applies mixed precision), wrapped by peft."""
-    from peft import get_peft_model
+    from peft import PeftModel, get_peft_model
+    if args.init_adapter and not (Path(args.init_adapter) / "adapter_config.json").is_file():
+        raise UsageError(f"--init-adapter {args.init_adapter}: no adapter_config.json there")
     model, tokenizer = load_base(args)
-    model = get_peft_model(model, lora_config(args))
+    if args.init_adapter:  # go on training an adapter (for a changed prompt) rather than start over
+        model = PeftModel.from_pretrained(model, args.init_adapter, is_trainable=True)
+    else:
+        model = get_peft_model(model, lora_config(args))
     model.print_trainable_parameters()
     return model, tokenizer, model.get_nb_trainable_parameters()
 
