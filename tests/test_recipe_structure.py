@@ -189,3 +189,12 @@ def test_a_level_1_model_the_request_writes_out_is_that_model_alone():
     written = generate("NMOS common-source amplifier with a level 1 model, VTO 0.8, KP 120u").netlist
     assert re.search(r"^\.model nch NMOS \(level=1 vto=0\.8 kp=\S+\)$", written, re.MULTILINE), written
     assert "lambda" in generate("NMOS common-source amplifier, VTO 0.8").netlist  # a threshold alone: our card
+
+
+def test_a_comparator_takes_its_stated_triangle_levels_and_sense():
+    result = generate("Comparator: a 2 kHz triangle from 0 to 3.3 V at in against a 1 V reference; out is 3.3 V while "
+                      "the input is below the reference and 0 V otherwise. Transient 3 ms.")
+    assert result.intent.kind == "comparator"
+    assert lines(result.netlist, r"V1 in 0 .*PULSE\(0 3\.3 0 250u 250u 1n "), result.netlist
+    assert lines(result.netlist, r"X1 ref in out comparator1$"), result.netlist
+    assert function_passes(result), result.checks

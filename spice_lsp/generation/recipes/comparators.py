@@ -97,11 +97,32 @@ def _sweep(f: _Filler) -> str:
 
 
 def _compares(f: _Filler) -> list:
-    vsat, period = saturation(f.intent), 1 / used(f, "FREQ")
+    logic, period = _logic_high(f.intent.description), 1 / used(f, "FREQ")
+    low, high = (0.0, logic) if logic else (-saturation(f.intent), saturation(f.intent))
+    swing, below = high - low, bool(_HIGH_BELOW.search(f.intent.description))
+    # The input's positive peak: the stated triangle's second top, else the sine's.
+    peak = 1.5 * period if _TRIANGLE.search(f.intent.description) else 1.25 * period
+    level = low if below else high
     return [Probe("function: its output swings rail to rail as the input crosses the reference",
-                  "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 1.5 * vsat, 2.2 * vsat),
-            Probe("function: high at the input's positive peak (above the reference)",
-                  f"{{tran}}\nmeas tran result find v({{out}}) at={period * 1.25:g}", 0.5 * vsat, 1.1 * vsat)]
+                  "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 0.75 * swing, 1.1 * swing),
+            Probe(f"function: {'low' if below else 'high'} at the input's positive peak (above the reference)",
+                  f"{{tran}}\nmeas tran result find v({{out}}) at={peak:g}",
+                  level - 0.25 * swing, level + 0.05 * swing)]
+
+
+# "a 1 kHz triangle from 0 to 5 V": the input; "out is 5 V while the triangle is below ctl and 0 V
+# otherwise": a single-supply output, high while the input is below the reference.
+_TRIANGLE = re.compile(r"triangle\s+(?:wave\s+)?from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\b", re.IGNORECASE)
+_LEVELS_SAID = re.compile(r"\b(?:is|at|goes\s+(?:to\s+)?|sits\s+at)\s*([\d.]+)\s*V\s+(?:while|when|whenever)\b"
+                          r"[^.;]*?\b0\s*V\s+otherwise", re.IGNORECASE)
+_HIGH_BELOW = re.compile(r"(?:high|[\d.]+\s*V)\s+(?:while|when|whenever)\s+(?:the\s+)?\w+\s+(?:is\s+|falls\s+|goes\s+)?"
+                         r"below", re.IGNORECASE)
+
+
+def _logic_high(description: str) -> float | None:
+    """The top of a 0 .. V output the request states ("a 0/5 V output", "5 V while ... and 0 V otherwise")."""
+    said = _LOGIC_OUTPUT.search(description) or _LEVELS_SAID.search(description)
+    return float(said[1]) if said else None
 
 
 # "on a single 5 V supply: out goes high when in rises above 3 V and low when it falls below 2 V"
@@ -185,8 +206,19 @@ def _window_function(f: _Filler) -> list:
 
 
 def _comparator(f: _Filler) -> str:
-    return "\n".join([comparator_block(f), f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})",
-                      f"V2 ref 0 DC {f('VBIAS', 2.5)}", "X1 in ref out comparator"])
+    if triangle := _TRIANGLE.search(f.intent.description):
+        half = format_eng(0.5 / f.number("FREQ", 1e3))
+        signal = f"V1 in 0 PULSE({triangle[1]} {triangle[2]} 0 {half} {half} 1n {{1/{f('FREQ', 1e3)}}})"
+    else:
+        signal = f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})"
+    if (logic := _logic_high(f.intent.description)) is not None:  # the 0 .. V output the request states
+        f.param("vdd", f"{logic:g}")
+        block, comparator = f"{SINGLE_COMPARATOR}\n{GEAR}", "comparator1"
+    else:
+        block, comparator = comparator_block(f), "comparator"
+    # High while the input is below the reference: the input on the - pin.
+    pins = "ref in" if _HIGH_BELOW.search(f.intent.description) else "in ref"
+    return "\n".join([block, signal, f"V2 ref 0 DC {f('VBIAS', 2.5)}", f"X1 {pins} out {comparator}"])
 
 
 register(Family(kind="comparator", function=_compares,
