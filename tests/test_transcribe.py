@@ -116,6 +116,16 @@ def test_a_stated_source_is_a_part_of_a_family_circuit_but_alone_no_circuit():
     assert "no recipe" in str(refusal("a 4 mA current source into node z"))
 
 
+def test_ordered_ends_outrank_looser_words():
+    # "from x to y" places a current source as SPICE writes it, whatever verb carries it
+    (drawn,) = [s for s in read_request("I2 draws 2 mA from x to y; R1 = 1k from y to ground").sources if s.kind == "I"]
+    assert (drawn.minus, drawn.node) == ("x", "y")
+    # a CCVS's stated ends outrank a node its sensing source is "at"
+    (h,) = [e for e in read_request("H7 measures the current through VS7 at node b, transresistance 1k, from o to "
+                                    "ground").elements if e.kind == "H"]
+    assert h.nodes == ("o", "0")
+
+
 def test_a_controlled_source_figure_is_its_own_not_a_gain_spec():
     request = read_request("F5 from out to ground with gain 30, sensing the current in VS5; VS5 a 0 V source from b "
                            "to ground")

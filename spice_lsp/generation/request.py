@@ -428,11 +428,13 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     drawn = re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", after[sinks.end():],
                       re.IGNORECASE) if sinks and kind in "FG" else None
     out = out or (drawn["n"].lower() if drawn and drawn["n"].lower() not in _NOT_NODES else None)
-    if kind in "HF":  # its control is a current: a node it is "at" is its output ("100 ohms times ... at node out")
-        out = out or next((_node(m["n"]) for m in re.finditer(r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()",
-                                                               after, re.IGNORECASE)
-                           if m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n")),
-                          None)
+    if kind in "HF":
+        # its output: the ends its words place it on ("output from o to ground"), else, its control being a current,
+        # a node it is "at" ("100 ohms times the current through VM at node out")
+        ends = _pair(after, 0) if out is None else None
+        out = out or (None if ends else next((_node(m["n"]) for m in re.finditer(
+            r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()", after, re.IGNORECASE)
+            if m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n")), None))
         sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?(?P<v>V\w*)",
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
@@ -443,7 +445,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                     None)
         said = ohms if kind == "H" and ohms else gain
         figure, words = (said.value, said.text) if said else (None, None)
-        placed = at(out) if out else _pair(after, 0)  # "output from o to ground": its ends as SPICE writes them
+        placed = at(out) if out else ends  # as SPICE writes them, n+ then n-
     else:
         # "G1 from out to ground controlled by v(in)": its output ends as SPICE writes them, n+ then n-
         ends = _pair(after, 0) if out is None else None
@@ -1044,11 +1046,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
         minus = None
+        if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
+            node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
         if sunk and sunk["n"].lower() not in _NOT_NODES and not _article(sunk, "n"):
             node, minus = "0", _node(sunk["n"])  # "I1 sinks 2 mA from node a": I1 a 0
-        if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
-            node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         if node is None and pair and _node(pair["b"]) == "0" and pair["a"].lower() not in _NOT_NODES | GROUND:
             node = _node(pair["a"])  # "VM is a 0 V ammeter from m to ground": its + end
         if kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
