@@ -198,3 +198,11 @@ def test_a_comparator_takes_its_stated_triangle_levels_and_sense():
     assert lines(result.netlist, r"V1 in 0 .*PULSE\(0 3\.3 0 250u 250u 1n "), result.netlist
     assert lines(result.netlist, r"X1 ref in out comparator1$"), result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_transistor_current_sink_whose_base_a_source_holds_has_no_divider():
+    result = generate("BJT current sink: an NPN with its base held at 1.7 V by VB, 1k emitter resistor, 3.3k collector load "
+                      "from the 9 V supply. Operating point.")
+    assert result.intent.kind == "bjt_current_source"
+    assert not lines(result.netlist, r"R\w* vcc b "), result.netlist
+    assert any("current 1.0" in item.what and item.status == "pass" for item in result.checks), result.checks

@@ -72,8 +72,11 @@ def _widlar_function(f: _Filler) -> list:
 
 
 def _current_source_function(f: _Filler) -> list:
-    vcc, r1, r2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
-    vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+    if "VBIAS" in f.intent.values:  # the base held by a source
+        vth, rth, re_ = used(f, "VBIAS"), 0.0, used(f, "RE")
+    else:
+        vcc, r1, r2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
+        vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
     i = 1e-3
     for _ in range(30):  # I = (VB - VBE)/RE, VBE and the base current's drop from I itself
         i = max((vth - VT * math.log(max(i, 1e-12) / IS)) / (re_ * (1 + 1 / BETA) + rth / BETA), 1e-9)
@@ -253,11 +256,13 @@ def _widlar(f: _Filler) -> str:
 
 def _bjt_current_source(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    # The divider fixes the base; the emitter resistor turns (VB - VBE) into the current, which the
-    # collector delivers to the load whatever its voltage (down to saturation).
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"R1 vcc b {f('RB1', 10e3, 'RB')}",
-                      f"R2 b 0 {f('RB2', 3.3e3)}", f"R3 vcc load {f('RL', 1e3, 'R')}", "V9 load out DC 0",
-                      f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
+    # The divider fixes the base (or the source the request holds it with: "base held at 2.7 V by
+    # VB"); the emitter resistor turns (VB - VBE) into the current, which the collector delivers to
+    # the load whatever its voltage (down to saturation).
+    base = [f"VB b 0 DC {f('VBIAS', 2.7)}"] if "VBIAS" in f.intent.values else \
+        [f"R1 vcc b {f('RB1', 10e3, 'RB')}", f"R2 b 0 {f('RB2', 3.3e3)}"]
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", *base, f"R3 vcc load {f('RL', 1e3, 'R')}",
+                      "V9 load out DC 0", f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
 
 
 
