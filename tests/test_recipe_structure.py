@@ -201,8 +201,8 @@ def test_a_comparator_takes_its_stated_triangle_levels_and_sense():
 
 
 def test_a_transistor_current_sink_whose_base_a_source_holds_has_no_divider():
-    result = generate("BJT current sink: an NPN with its base held at 1.7 V by VB, 1k emitter resistor, 3.3k collector load "
-                      "from the 9 V supply. Operating point.")
+    result = generate("BJT current sink: an NPN with its base held at 1.7 V by VB, 1k emitter resistor, "
+                      "3.3k collector load from the 9 V supply. Operating point.")
     assert result.intent.kind == "bjt_current_source"
     assert not lines(result.netlist, r"R\w* vcc b "), result.netlist
     assert any("current 1.0" in item.what and item.status == "pass" for item in result.checks), result.checks
