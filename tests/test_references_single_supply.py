@@ -40,6 +40,16 @@ def test_a_stated_output_is_the_bandgap_scaled_and_still_flat(volts):
         < 0.01 * volts
 
 
+def test_a_brokaw_cell_asked_for_is_brokaws_topology_and_holds_its_output():
+    """Both bases on the output node, the emitters joined above one resistor to ground."""
+    result = generate("Brokaw cell reference from a 9 V supply")
+    assert result.intent.kind == "bandgap_reference" and result.verified, result.verdict
+    transistors = [line.split() for line in result.netlist.splitlines() if line[:1] == "Q"]
+    out = _output(result.netlist)
+    assert len(transistors) == 2 and {q[2] for q in transistors} == {out}
+    assert _measure(result.netlist, f"dc temp 0 85 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 0.01
+
+
 @pytest.mark.parametrize("text,kind", [
     ("op-amp subtractor powered by Vdd = 3.3 V, output = a - b", "single_supply_difference_amplifier"),
     ("difference amplifier with a gain of 2 on a single 9 V rail", "single_supply_difference_amplifier"),

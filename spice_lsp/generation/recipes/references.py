@@ -8,15 +8,20 @@ carries I = VT ln N / R3 (proportional to absolute temperature), so
 
 and R2/R3 = (EG + (XTI - 1) VT - VBE1)/(VT ln N) cancels the slope at 27 C, where Vbg = EG + 2 VT
 (about 1.16 V). A stated output above that is Vbg through a non-inverting stage (1 + R4/R5), one below it
-a tap of the regulated core node. The error amplifier is the behavioural op-amp (templates.OPAMP);
+a buffered tap of the regulated core node. The error amplifier is the behavioural op-amp (templates.OPAMP);
 it drives the gate of M1, a follower whose drain is the supply (the circuit's input: line regulation),
 so the gate sits a threshold above the output whatever the supply. R6 starts the core: with no current,
 Q2's eight-fold area puts b below a, which turns M1 on; the few uA it adds at the top node change
 neither branch's current (the amplifier still holds a = b).
+
+A request that names Brokaw's cell gets it: the bases of Q1 (area N, emitter resistor R3) and Q2 at
+the top node, equal collector resistors the amplifier holds at equal drops, R2 from the joined
+emitters to ground carrying both currents: Vbg = VBE2 + 2 I R2, R2/R3 half the ratio above.
 """
 from __future__ import annotations
 
 import math
+import re
 
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
@@ -31,26 +36,47 @@ EG, XTI = 1.11, 3.0  # the npn card's (SPICE defaults): the band gap and the sat
 _IS = parse_number(MODELS["npn"].split("is=")[1].split()[0]) or 1e-14
 _BF = parse_number(MODELS["npn"].split("bf=")[1].split()[0]) or 100.0
 RATIO = 8  # Q2's emitter area over Q1's (the usual 8: a 3 x 3 array less its centre)
-TEMPERATURES = (-40, 125)  # the range the reference's flatness is measured over, C
+TEMPERATURES = (-40, 125)
+BROKAW = re.compile(r"\bbrokaw\b", re.IGNORECASE)  # the range the reference's flatness is measured over, C
 
 
-def core(current: float, ratio: float) -> tuple[float, float, float]:
-    """(R3, R2 = R1, Vbg) of a core with `current` in each branch and area ratio `ratio`."""
+def core(current: float, ratio: float, halves: int = 1) -> tuple[float, float, float]:
+    """(R3, R2, Vbg) of a core with `current` in each branch and area ratio `ratio`: R3 carries one
+    branch's current and drops VT ln N; R2 carries `halves` branch currents (the Brokaw cell's R1
+    carries both) and lifts VBE by the PTAT term that cancels its slope."""
     vt = K_Q * T0
     vbe = vt * math.log(current * _BF / (_BF + 1) / _IS)  # the collector's share of the branch current
     r3 = vt * math.log(ratio) / current
-    r2 = (EG + (XTI - 1) * vt - vbe) / (vt * math.log(ratio)) * r3
-    return r3, r2, vbe + current * r2
+    r2 = (EG + (XTI - 1) * vt - vbe) / (halves * vt * math.log(ratio)) * r3
+    return r3, r2, vbe + halves * current * r2
+
+
+def _branches(f: _Filler, top: str, current: float) -> tuple[list[str], float]:
+    """The core, its amplifier and its start-up resistor R6, holding `top` at Vbg: the two diode-connected
+    NPNs with equal resistors R1, R2 from the top (the amplifier holds a = b), or Brokaw's cell (the
+    amplifier holds the collectors c1, c2 equal under equal resistors, and M1 drives the bases at the top)."""
+    n = f.model("npn")
+    if BROKAW.search(f.intent.description):
+        r3, r2, vbg = core(current, RATIO, 2)
+        # The bases draw little and M1 only sources, so R9 loads the top; R6 against R9 lifts an idle top
+        # to 0.9 V, which starts the cell and, running, feeds less than R9 takes. R7, R8 drop 0.1 V: more makes
+        # the loop so stiff that ngspice's temperature sweeps stop short of its solution.
+        vdd = f.number("VDD", 5)
+        return ["X1 c2 c1 g opamp", f"R6 vdd {top} {format_eng(47e3 * max(vdd / 0.9 - 1, 0.1))}",
+                f"R9 {top} 0 47k", f"R7 vdd c1 {format_eng(0.1 / current)}", f"R8 vdd c2 {format_eng(0.1 / current)}",
+                f"Q1 c1 {top} e1 {n} {RATIO:g}", f"R3 e1 e {format_eng(r3)}", f"Q2 c2 {top} e {n}",
+                f"R2 e 0 {format_eng(r2)}"], vbg
+    r3, r2, vbg = core(current, RATIO)
+    return ["X1 a b g opamp", f"R6 vdd {top} 1meg", f"R1 {top} a {format_eng(r2)}", f"Q1 a a 0 {n}",
+            f"R2 {top} b {format_eng(r2)}", f"R3 b c {format_eng(r3)}", f"Q2 c c 0 {n} {RATIO:g}"], vbg
 
 
 def _bandgap(f: _Filler) -> str:
     vdd = f.supply("vdd", 5)
-    current, ratio = f.number("IBIAS", 10e-6), RATIO
-    r3, r2, vbg = core(current, ratio)
+    current = f.number("IBIAS", 10e-6)
+    vbg = _branches(f, "out", current)[1]
     f.param("vbg", f"{vbg:.4g}")  # the designed bandgap voltage, read back by the function check
-    n = f.model("npn")
-    m = f.model("nch")
-    wanted = f.given("VOUT", vbg, "VREF", "VBIAS", "VIN")
+    wanted = f.given("VOUT", vbg, "VREF", "VBIAS")  # "near 1.18 V": the level a reference states
     target = wanted.value if wanted is not None else vbg
     if wanted is not None:
         f.param("vout", as_written(wanted))  # the output asked for, which the divider below is sized for
@@ -58,13 +84,12 @@ def _bandgap(f: _Filler) -> str:
     top = "bg" if scaled else "out"  # the core's top node, which M1 feeds and the amplifier regulates
     lines = [_opamp_block(f), f"V1 vdd 0 DC {vdd}",
              f"* each branch {format_eng(current)}A = VT ln N/R3; R2/R3 cancels VBE's slope: Vbg = {vbg:.4g} V",
-             "X1 a b g opamp", f"M1 vdd g {top} 0 {m} W=20u L=1u", f"R6 vdd {top} 1meg",
-             f"R1 {top} a {format_eng(r2)}", f"Q1 a a 0 {n}",
-             f"R2 {top} b {format_eng(r2)}", f"R3 b c {format_eng(r3)}", f"Q2 c c 0 {n} {ratio:g}"]
+             f"M1 vdd g {top} 0 {f.model('nch')} W=20u L=1u", *_branches(f, top, current)[0]]
     if scaled and target > vbg:  # a non-inverting stage: out = Vbg (1 + R4/R5), the core unloaded
         lines += ["X2 bg fb out opamp", f"R4 out fb {format_eng(100e3 * (target / vbg - 1))}", "R5 fb 0 100k"]
-    elif scaled:  # a tap of the regulated core node (M1 holds it whatever it feeds)
-        lines += [f"R4 bg out {format_eng(100e3 * (1 - target / vbg))}", f"R5 out 0 {format_eng(100e3 * target / vbg)}"]
+    elif scaled:  # a light tap of the core node, buffered: out = Vbg R5/(R4 + R5)
+        lines += [f"R4 bg t {format_eng(1e6 * (1 - target / vbg))}", f"R5 t 0 {format_eng(1e6 * target / vbg)}",
+                  "X2 t out out opamp"]
     return "\n".join(lines)
 
 
@@ -78,7 +103,7 @@ def _holds(f: _Filler) -> list[Spec | Probe]:
     """The designed output at 27 C, flat over temperature (the first-order design leaves a curvature of
     a few mV). (Its supply sweep, the default analysis, shows the line regulation and the start-up.)"""
     vbg = parse_number(f.params["vbg"]) or 1.16
-    target = used(f, "VOUT", "VREF", "VBIAS", "VIN", default=vbg)
+    target = used(f, "VOUT", "VREF", "VBIAS", default=vbg)
     low, high = TEMPERATURES
     return [expect("vout", target, 0.03),
             Probe(f"function: output within {10 * target:.3g} mV over {low} .. {high} C",
@@ -88,9 +113,9 @@ def _holds(f: _Filler) -> list[Spec | Probe]:
 register(Family(kind="bandgap_reference",
                 summary="bandgap voltage reference (BJT core regulated by an error amplifier)",
                 build=_bandgap, function=_holds,
-                names=("bandgap reference", "bandgap voltage reference", "Brokaw bandgap reference",
-                       "band-gap reference circuit"),
-                rules=((5.6, (r"band[- ]?gap(?:\s+(?:voltage\s+)?reference)?|brokaw",)),),
+                names=("bandgap reference", "bandgap voltage reference", "band-gap voltage reference",
+                       "Brokaw bandgap cell"),
+                rules=((5.6, (r"band[- ]?gap(?:\s+(?:voltage\s+)?reference)?",)), (5.61, (r"\bbrokaw\b",))),
                 accepts=r"(?:voltage\s+)?reference",
                 analysis="dc", dc_sweep="0 6 0.05", specs=("vout",), design=_design,
                 examples=(("vout", "bandgap reference with a {x} V output", 0.6, 3.0),)))
