@@ -160,3 +160,9 @@ def test_parts_that_nothing_drives_beside_the_circuit_fail_their_check():
     assert [i.what for i in undriven_parts(netlist)] == ["parts L2, C5"]
     coupled = check("t\nV1 a 0 SIN(0 1 1k)\nL1 a 0 1m\nL2 s 0 4m\nK1 L1 L2 0.9\nR2 s 0 1k\n.tran 1u 1m\n.end\n").netlist
     assert undriven_parts(coupled) == []
+
+
+def test_a_waveforms_own_times_are_no_run_length():
+    intent = parse_intent("R2 = 470k from a to b and C3 = 22 µF from b to ground; a is a 0→3 V step (PULSE 0 3, 2 µs "
+                          "rise) and the transient runs 40 s.")
+    assert [a.directive for a in intent.analyses] == [".tran 40m 40"]

@@ -600,8 +600,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             # "a 2 ms transient": the words of its clause before it, not a sentence before ("after 1 ms. Run ...")
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
                         + [e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])])
+            # "(PULSE 0 5, 1 µs rise) and the transient runs 30 s": a waveform's own times are no run length
             times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and q.unit == "s"
-                     and q not in claimed]
+                     and q not in claimed and not re.match(r"\s*(?:rise|fall|edges?|delay|wide|width|period|pulses?)\b",
+                                                           text[q.end:], re.IGNORECASE)]
             steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
                      or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
             # "only save the data from 100 ms on", "saving after 1 ms": the start of the saved window
