@@ -206,3 +206,11 @@ def test_a_transistor_current_sink_whose_base_a_source_holds_has_no_divider():
     assert result.intent.kind == "bjt_current_source"
     assert not lines(result.netlist, r"R\w* vcc b "), result.netlist
     assert any("current 1.0" in item.what and item.status == "pass" for item in result.checks), result.checks
+
+
+def test_a_bjt_mirrors_reference_set_by_a_resistor_is_that_resistor():
+    result = generate("NPN current mirror on 12 V, its 2 mA reference set by a resistor, 1k load from the supply to "
+                      "out")
+    assert result.intent.kind == "current_mirror"
+    assert lines(result.netlist, r"R\w* \w+ ref 5\.66\dk$") and not lines(result.netlist, r"I\w* "), result.netlist
+    assert function_passes(result), result.checks

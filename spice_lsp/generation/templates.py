@@ -379,6 +379,11 @@ def mirror_ratio(intent: Intent) -> float:
     return float(m[2]) / float(m[1]) if m and float(m[1]) else 1.0
 
 
+# "a reference current of about 1 mA set by a resistor": the reference is a resistor from the supply.
+_SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:reference\s+)?resistor|reference\s+resistor|"
+                              r"resistor\s+(?:that\s+)?sets", re.IGNORECASE)
+
+
 def _current_mirror(f: _Filler) -> str:
     # The output sinks current from a load resistor when one is asked for, else from an
     # ammeter source that holds the output at the supply.
@@ -386,8 +391,14 @@ def _current_mirror(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
     if re.search(r"\b(bjts?|bipolar|npns?|pnps?)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
-        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}",
-                          f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
+        reference = f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}"
+        if _SET_BY_RESISTOR.search(f.intent.description):  # RREF drops the supply less Q1's VBE at IREF
+            iref = f.number("IREF", 1e-3, "IBIAS")
+            vbe = 0.02585 * math.log(iref / 1e-14)  # the npn card's IS
+            f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
+            rref = float(f"{(f.number('VDD', 5) - vbe) / iref:.4g}")
+            reference = f"R9 vdd ref {f('RREF', rref)}"
+        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
     iref = f.number("IREF", 100e-6, "IBIAS")
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
         m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")
