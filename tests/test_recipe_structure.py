@@ -214,3 +214,10 @@ def test_a_bjt_mirrors_reference_set_by_a_resistor_is_that_resistor():
     assert result.intent.kind == "current_mirror"
     assert lines(result.netlist, r"R\w* \w+ ref 5\.66\dk$") and not lines(result.netlist, r"I\w* "), result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_gyrator_resonating_at_a_node_named_tank_is_the_gyrator():
+    result = generate("Simulated inductor (op-amp gyrator) of 0.47 H to ground at node tank, with 220 nF across it, "
+                      "fed from in through 22k")
+    assert result.intent.kind == "gyrator"
+    assert function_passes(result), result.checks

@@ -563,7 +563,8 @@ def _gyrator(f: _Filler) -> str:
 register(Family(kind="gyrator", summary="gyrator (op-amp simulated inductor) in a parallel resonator", build=_gyrator,
                 function=designed("center"),
                 names=("gyrator", "simulated inductor", "op-amp gyrator", "active inductor"),
-                rules=((5.78, (r"gyrator|simulated inductor|active inductor|synthetic inductor",)),),
+                # before the LC tank: a gyrator's resonator has a tank (often its node's name)
+                rules=((4.96, (r"gyrator|simulated inductor|active inductor|synthetic inductor",)),),
                 noun="filter", specs=("center",), simulates="L",
                 design=designer(_gyrator_eq, "f0 = 1/(2 pi sqrt(R1 R2 CG C2))", "R2", -2, _GYRATOR_ALIASES),
                 examples=(("center", "gyrator simulated inductor resonating with a capacitor, center frequency {x} Hz",
