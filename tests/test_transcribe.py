@@ -126,6 +126,12 @@ def test_ordered_ends_outrank_looser_words():
     assert h.nodes == ("o", "0")
 
 
+def test_what_a_vcvs_senses_is_not_its_output():
+    (e,) = [e for e in read_request("E4 senses the voltage from p to q and outputs it at w with gain 3; RW = 1k from w "
+                                    "to ground").elements if e.kind == "E"]
+    assert (e.nodes, e.value) == (("w", "0", "p", "q"), 3)
+
+
 def test_a_controlled_source_figure_is_its_own_not_a_gain_spec():
     request = read_request("F5 from out to ground with gain 30, sensing the current in VS5; VS5 a 0 V source from b "
                            "to ground")

@@ -362,7 +362,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None)
 
 
-_OUT_NODE = re.compile(r"\b(?:outputs?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+(?:a\s+voltage\s+)?"
+_OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+"
+                       r"(?:a\s+voltage\s+)?"
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
                        r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across)\b)(?P<n>[a-z_]\w*)\b"
                        r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
@@ -376,11 +377,12 @@ _PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\
 _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
                           + _CONTROL_INPUT, re.IGNORECASE)
 _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
-                           r"(?:voltage\s+(?:at|of|on|between|across)\s+(?:nodes?\s+)?)?"
-                           r"|voltage\s+(?:at|of|on|between|across)\s+(?:nodes?\s+)?"
+                           r"(?:voltage\s+(?:at|of|on|between|across|from)\s+(?:nodes?\s+)?)?"
+                           r"|voltage\s+(?:at|of|on|between|across|from)\s+(?:nodes?\s+)?"
                            r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across)\s+)"
-                           r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()"  # "by v(in)": a probe
-                           r"(?:\s+and\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
+                           # "by v(in)": a probe
+                           r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?!voltage\b)(?P<n>[a-z_]\w*)\b(?!\()"
+                           r"(?:\s+(?:and|to)\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
                            re.IGNORECASE)
 
 
@@ -447,8 +449,12 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         figure, words = (said.value, said.text) if said else (None, None)
         placed = at(out) if out else ends  # as SPICE writes them, n+ then n-
     else:
-        # "G1 from out to ground controlled by v(in)": its output ends as SPICE writes them, n+ then n-
-        ends = _pair(after, 0) if out is None else None
+        # "G1 from out to ground controlled by v(in)": its output ends as SPICE writes them, n+ then n-; not those
+        # of what it senses ("E1 senses the voltage from a to b")
+        pair_at = re.search(r"\b(?:from|between)\s", after)
+        senses = pair_at and re.search(r"\b(?:sens\w*|controlled\s+by|voltage|measur\w*)\b",
+                                       re.sub(r"\b\w+[- ]controlled\b", "", after[:pair_at.start()]), re.IGNORECASE)
+        ends = _pair(after, 0) if out is None and not senses else None
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
                         and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
                         and not _article(m, "n") and not _value_word(m, "n")), None) \
