@@ -221,3 +221,11 @@ def test_a_gyrator_resonating_at_a_node_named_tank_is_the_gyrator():
                       "fed from in through 22k")
     assert result.intent.kind == "gyrator"
     assert function_passes(result), result.checks
+
+
+def test_a_transmission_gate_held_on_passes_its_stated_sine_into_its_load():
+    result = generate("CMOS transmission gate on 3.3 V with its enable en held at 3.3 V, passing a 0.5 V amplitude "
+                      "10 MHz sine into a 4.7k load to ground at out")
+    assert result.intent.kind == "transmission_gate"
+    assert lines(result.netlist, r"V3 en 0 DC 3\.3$") and lines(result.netlist, r"R1 out 0 4\.7k$"), result.netlist
+    assert function_passes(result), result.checks

@@ -70,16 +70,32 @@ def _xor(g: _Gates, invert: bool) -> None:
         g.nand("n2", "n3", "out")
 
 
+# "enable en at 1.8 V", "en held at 3.3 V": the gate is held on (no enable pulse).
+_HELD_ON = re.compile(r"\ben(?:able)?\s+(?:en\s+)?(?:is\s+|held\s+)?(?:at|=)\s*([\d.]+)\s*V", re.IGNORECASE)
+
+
+def _gate_period(f: _Filler) -> float:
+    """The input sine's period: the enable pulse and the checks are timed in it (200 MHz unless stated)."""
+    return 1 / f.number("FREQ", 200e6)
+
+
 def _transmission_gate(f: _Filler) -> str:
     # An NMOS and a PMOS in parallel, gated by en and its complement: passes the whole 0..VDD
-    # range when en is high, isolates out (held by R1 to VDD/2) when it is low.
+    # range when en is high, isolates out (held by R1 to VDD/2, or the stated load to ground) when
+    # it is low. en is high from 2 to 6 periods of the sine, every 8, unless the request holds it.
     g = _Gates(f)
     g.inv("en", "enb")
     g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", 1e-6, 180e-9),
                 _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", 2e-6, 180e-9)]
-    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}", "V2 in 0 SIN({vdd/2} {vdd/2} 200meg)",
-                      "V3 en 0 PULSE(0 {vdd} 10n 100p 100p 20n 40n)", *g.lines,
-                      "V4 half 0 DC {vdd/2}", "R1 out half 100k", f"C1 out 0 {f('CL', 10e-15, 'C')}"])
+    t = _gate_period(f)
+    f.tran = (t / 500, 8 * t)
+    enable = f"V3 en 0 DC {held[1]}" if (held := _HELD_ON.search(f.intent.description)) else \
+        f"V3 en 0 PULSE(0 {{vdd}} {format_eng(2 * t)} 100p 100p {format_eng(4 * t)} {format_eng(8 * t)})"
+    amplitude = f("VIN", 0.9) if "VIN" in f.intent.values else "{vdd/2}"
+    load = [f"R1 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else ["V4 half 0 DC {vdd/2}", "R1 out half 100k"]
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}",
+                      f"V2 in 0 SIN({{vdd/2}} {amplitude} {f('FREQ', 200e6)})", enable, *g.lines, *load,
+                      f"C1 out 0 {f('CL', 10e-15, 'C')}"])
 
 
 def _tristate(f: _Filler) -> str:
@@ -152,11 +168,15 @@ def _table(*outputs: bool) -> Any:
 
 
 def _passes(f: _Filler) -> list:
-    vdd = used(f, "VDD")
-    return [Probe("function: passes the whole 0..VDD sine while en is high",
-                  "{tran}\nmeas tran result pp v({out}) from=12n to=28n", 0.8 * vdd, 1.05 * vdd),
-            Probe("function: isolates out (held at VDD/2) while en is low",
-                  "{tran}\nmeas tran result pp v({out}) from=33n to=40n", 0, 0.2 * vdd)]
+    vdd, t = used(f, "VDD"), _gate_period(f)
+    swing = 2 * used(f, "VIN") if "VIN" in f.intent.values else vdd
+    passes = Probe("function: passes the whole sine while en is high",
+                   f"{{tran}}\nmeas tran result pp v({{out}}) from={2.4 * t:g} to={5.6 * t:g}",
+                   0.8 * swing, 1.05 * swing)
+    if _HELD_ON.search(f.intent.description):
+        return [passes]
+    return [passes, Probe("function: isolates out while en is low",
+                          f"{{tran}}\nmeas tran result pp v({{out}}) from={6.6 * t:g} to={8 * t:g}", 0, 0.2 * vdd)]
 
 
 def _tristate_function(f: _Filler) -> list:
