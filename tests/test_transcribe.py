@@ -172,3 +172,9 @@ def test_a_waveforms_own_times_are_no_run_length():
     intent = parse_intent("R2 = 470k from a to b and C3 = 22 µF from b to ground; a is a 0→3 V step (PULSE 0 3, 2 µs "
                           "rise) and the transient runs 40 s.")
     assert [a.directive for a in intent.analyses] == [".tran 40m 40"]
+
+
+def test_the_top_of_a_part_is_no_node():
+    request = read_request("y is at the top of a 2.2 µF cap whose other end is grounded; the cap is fed from x "
+                           "through 3.3k")
+    assert all("top" not in (e.nodes or ()) for e in request.elements), request.elements

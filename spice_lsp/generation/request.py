@@ -1230,7 +1230,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
         else:
             continue
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH])
-        hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and)\b)", clause,
+        # ("at the top of a cap" names no node)
+        hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and|of)\b)", clause,
                          re.IGNORECASE)
         if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
                 and not _article(hung, "n") and not _value_word(hung, "n"):  # "a 1 µF hold capacitor at node out"
