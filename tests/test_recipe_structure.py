@@ -229,3 +229,11 @@ def test_a_transmission_gate_held_on_passes_its_stated_sine_into_its_load():
     assert result.intent.kind == "transmission_gate"
     assert lines(result.netlist, r"V3 en 0 DC 3\.3$") and lines(result.netlist, r"R1 out 0 4\.7k$"), result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_passive_rc_band_pass_is_two_rc_sections_with_its_stated_edges():
+    result = generate("Passive RC band-pass filter passing 50 Hz to 5 kHz, input in, output out")
+    assert result.intent.kind == "rc_bandpass"
+    assert not lines(result.netlist, r"L"), result.netlist
+    assert lines(result.netlist, r"C1 in a 318\.3n$") and lines(result.netlist, r"C2 out 0 318\.3p$"), result.netlist
+    assert function_passes(result), result.checks

@@ -137,7 +137,7 @@ def _rlc(f: _Filler, topology: str) -> str:
     source = f"V1 in 0 DC 0 AC {f('VIN', 1)}"
     r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
     ind, capacitance = f("L", 10e-3, "L1"), 100e-9
-    if topology != "lc_lowpass" and "FREQ" in f.intent.values:
+    if topology != "lc_lowpass" and "FREQ" in f.intent.values and {"L", "L1"} & set(f.intent.values):
         # "a trap at 50 kHz" with its inductor: the capacitor the request leaves open resonates with it there
         f.param("f0", f("FREQ", 1e3))
         capacitance = float(f"{1 / ((2 * math.pi * f.number('FREQ', 1e3)) ** 2 * f.number('L', 10e-3, 'L1')):.4g}")

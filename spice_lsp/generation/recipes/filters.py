@@ -17,7 +17,7 @@ from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E24, E96, given, set_value
-from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.families import Family, expect, register, selects, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
@@ -377,6 +377,42 @@ register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through
                 noun="filter", accepts=r"resonat\w*|tank",
                 specs=("center",), design=designer(_tank_eq, "f0 = 1/(2 pi sqrt(L C))", "L", scale=-2),
                 examples=(("center", "parallel LC tank resonating at {x} Hz", 1e3, 1e6),)))
+
+
+def _band_edges(f: _Filler) -> tuple[float, float] | None:
+    """The pass band's edges: the two frequencies the request gives ("passing 300 Hz to 3 kHz")."""
+    stated = sorted(x.value for x in f.intent.extra_values if x.unit == "Hz" and x.value > 0)
+    return (stated[0], stated[-1]) if len(stated) >= 2 and stated[0] < stated[-1] else None
+
+
+def _rc_bandpass(f: _Filler) -> str:
+    if edges := _band_edges(f):
+        low, high = edges
+        f.param("flow", format_eng(low))
+        f.param("fhigh", format_eng(high))
+    else:
+        low, high = 100.0, 10e3
+    r1 = f.number("R1", 10e3, "R")
+    r2 = f.number("R2", 10 * r1)  # ten times R1: the low-pass section barely loads the high-pass one
+    # C1-R1 high-pass (corner flow), then R2-C2 low-pass (corner fhigh).
+    c1 = float(f"{1 / (2 * math.pi * low * r1):.4g}")
+    c2 = float(f"{1 / (2 * math.pi * high * r2):.4g}")
+    return "\n".join([_ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
+                      f"R2 a out {f('R2', r2)}", f"C2 out 0 {f('C2', c2)}"])
+
+
+def _passes_band(f: _Filler) -> list:
+    low = 1 / (2 * math.pi * used(f, "R1", "R") * used(f, "C1"))
+    high = 1 / (2 * math.pi * used(f, "R2") * used(f, "C2"))
+    middle = math.sqrt(low * high)
+    return [selects(middle, low / 10, 15), selects(middle, high * 10, 15)]
+
+
+register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass section, then low-pass section)",
+                build=_rc_bandpass, function=_passes_band,
+                names=("passive RC band-pass filter", "RC band-pass filter", "RC bandpass filter"),
+                # before the RLC band-pass: an RC one has no inductor
+                rules=((30.9, (r"band[- ]?pass", rf"{word('rc')}\b")),), noun="filter"))
 
 
 def _allpass(f: _Filler) -> str:
