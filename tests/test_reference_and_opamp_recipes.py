@@ -1,6 +1,7 @@
-"""The bandgap reference and the op-amp circuits on one positive supply (recipes/references.py,
-recipes/single_supply.py): which requests they answer, and what their answers do in ngspice,
-measured here on the served netlist with our own sweeps (tests/test_families.py walks the records)."""
+"""The bandgap reference, the op-amp circuits on one positive supply and the open-loop differential
+op-amp stages (recipes/references.py, single_supply.py, opamp_differential.py): which requests they
+answer, and what their answers do in ngspice, measured here on the served netlist with our own
+sweeps (tests/test_families.py walks the records)."""
 import re
 
 import pytest
