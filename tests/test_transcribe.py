@@ -4,7 +4,7 @@ and measured here in ngspice against what the stated values give."""
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.pipeline import _with_noise_input, generate, refusal, undriven_parts
+from spice_lsp.generation.pipeline import _unlisted, _with_noise_input, generate, refusal, undriven_parts
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.checks import check
 from spice_lsp.ngspice import runner as simulate
@@ -178,3 +178,13 @@ def test_the_top_of_a_part_is_no_node():
     request = read_request("y is at the top of a 2.2 µF cap whose other end is grounded; the cap is fed from x "
                            "through 3.3k")
     assert all("top" not in (e.nodes or ()) for e in request.elements), request.elements
+
+
+def test_a_part_named_without_its_value_leaves_the_list_to_the_family():
+    # the capacitor has no value: the listed resistor and inductor are not the whole circuit, the family designs it
+    result = generate("Series-LC trap notch at 20 kHz: 2.2k from in to out, then a series 4.7 mH inductor and "
+                      "capacitor from out to ground.")
+    lines = result.netlist.split("\n")
+    assert any(line.startswith("C") for line in lines) and "R1 in out 2.2k" in lines, result.netlist
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    assert _unlisted(read_request("R1 = 1k from in to out without a capacitor; V1 = 1 V at in")) == []

@@ -429,6 +429,23 @@ def _no_dc_path(lines: list[str]) -> list[str]:
             if n not in ("0", "gnd") and root(n) != ground]
 
 
+# The words for a part, and the letters of the listed parts that are one ("diode-connected" names a transistor's use)
+_PART_WORDS = ((r"resistors?", "R"), (r"capacitors?|caps?", "C"), (r"inductors?|coils?|chokes?", "L"),
+               (r"(?<!-)diodes?(?![- ]connected)|leds?|zeners?", "D"), (r"transistors?|bjts?|mosfets?|jfets?", "QMJ"),
+               (r"op-?amps?|operational\s+amplifiers?", "XEG"))
+
+
+def _unlisted(request: Request) -> list[str]:
+    """The parts the request names by their kind that none of its listed parts is ("1k from in to out, then a series
+    1 mH inductor and capacitor from out to ground": a capacitor with no value, not read): the list is not whole."""
+    # ("no coupling capacitor", "without a diode": not named as a part)
+    text = re.sub(r"\b(?:no|without)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}[\w-]+", "", request.description,
+                  flags=re.IGNORECASE)
+    listed = {e.kind for e in request.elements}
+    return [words for words, kinds in _PART_WORDS
+            if re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) and not listed & set(kinds)]
+
+
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
@@ -549,7 +566,7 @@ def _build(description: str) -> Build:
     d = design(intent, request.specs)
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
-    listed = _complete(request) and not _lacks_device(intent, description, request)
+    listed = _complete(request) and not _lacks_device(intent, description, request) and not _unlisted(request)
     transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)
                    and all(e.placed() for e in request.elements)) or listed
     if transcribed:

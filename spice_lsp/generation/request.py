@@ -1211,9 +1211,13 @@ def _unnamed_elements(text: str, request: Request) -> None:
                                     r"\b(?:and|with)\s+(?:an?\s+|the\s+)?[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
                                     r"inductor|coil)\b)|$)", text)]:
         clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
-        if re.search(r"\bin\s+series\s+with\b", clause, re.IGNORECASE) or re.match(r"\s*with\b", text[start:stop]) \
+        if re.search(r"\bin\s+series\s+with\b"
+                     r"|\bseries\s+(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)s?\s+"
+                     r"and\s+(?:an?\s+)?(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)", clause,
+                     re.IGNORECASE) or re.match(r"\s*with\b", text[start:stop]) \
                 and re.search(r"\bin\s+series\s*$", text[:start], re.IGNORECASE):
-            continue  # "L in series with a (100 nF) capacitor from out to ground": the pair's nodes, neither part's
+            continue  # "L in series with a (100 nF) capacitor from out to ground", "a series 1 mH inductor and
+            # capacitor from out to ground": the pair's nodes, neither part's
         word = _UNNAMED.search(clause)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
             continue  # a sensor is the family's own part, not a plain resistor
