@@ -237,3 +237,9 @@ def test_a_passive_rc_band_pass_is_two_rc_sections_with_its_stated_edges():
     assert not lines(result.netlist, r"L"), result.netlist
     assert lines(result.netlist, r"C1 in a 318\.3n$") and lines(result.netlist, r"C2 out 0 318\.3p$"), result.netlist
     assert function_passes(result), result.checks
+
+
+def test_a_hyphenated_charge_pump_inverter_is_the_charge_pump_not_a_cmos_inverter():
+    result = generate("Charge-pump voltage inverter: 47 uF flying and reservoir capacitors, 4.7k load at out")
+    assert result.intent.kind == "charge_pump_inverter"
+    assert function_passes(result), result.checks

@@ -19,7 +19,7 @@ NAMED = re.compile(r"""\b(?:
   | sampler|switched[- ]capacitor\s+(?:integrator|amplifier|filter)
   | differentiator|cascode|darlington|sziklai|wilson|widlar|push[- ]pull|class[- ]?(?:a|b|ab|c|d)
   | jfets?|ota|two[- ]stage|miller|folded|telescopic|common[- ]mode\s+feedback|cmfb
-  | charge\s+pump|doubler|tripler|quadrupler|voltage\s+multiplier|cockcroft|villard
+  | charge[- ]pump|doubler|tripler|quadrupler|voltage\s+multiplier|cockcroft|villard
   | ldo|linear\s+regulator|series\s+regulator|shunt\s+regulator|bandgap|lm317|78\d\d|tl431
   | h[- ]bridge|half[- ]bridge|full[- ]bridge\s+(?:driver|inverter|converter)|dead[- ]time|gate\s+driver
   | buck[- ]boost|flyback|forward\s+converter|sepic|cuk|inverter\s+(?:for|to)\s+ac

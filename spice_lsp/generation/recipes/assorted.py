@@ -331,7 +331,7 @@ def _pumps(f: _Filler) -> list:
 register(Family(kind="dickson_charge_pump", summary="Dickson diode charge pump (N stages, two-phase clock)",
                 build=_dickson, function=_pumps, source="V1",
                 names=("Dickson charge pump", "four-stage Dickson charge pump", "Dickson voltage multiplier"),
-                rules=((4.4, (r"dickson",)),), analysis="tran", accepts=r"charge\s+pump|voltage\s+multiplier"))
+                rules=((4.4, (r"dickson",)),), analysis="tran", accepts=r"charge[- ]pump|voltage\s+multiplier"))
 
 
 # --- logic -----------------------------------------------------------------------------------------

@@ -285,8 +285,8 @@ register(Family(kind="diode_charge_pump_inverter", summary="diode-capacitor char
                 function=_diode_pump_function, build=_diode_pump,
                 names=("diode charge pump inverter", "diode-capacitor charge pump inverter",
                        "diode-capacitor voltage inverter", "diode pump negative voltage generator"),
-                rules=((4.45, (r"diode", r"charge\s+pump|voltage\s+inverter|pump", r"invert|negative")),),
-                analysis="tran", tran=("0.1u", "5m"), signal_input=True, accepts=r"charge\s+pump"))
+                rules=((4.45, (r"diode", r"charge[- ]pump|voltage\s+inverter|pump", r"invert|negative")),),
+                analysis="tran", tran=("0.1u", "5m"), signal_input=True, accepts=r"charge[- ]pump"))
 
 
 # --- PWM DAC --------------------------------------------------------------------------------------

@@ -244,14 +244,14 @@ register(Family(kind="charge_pump_inverter", function=_multiplies(-1, 0, pumped=
                 summary="inverting switched-capacitor charge pump",
                 build=lambda f: _charge_pump(f, False),
                 names=("inverting charge pump", "negative voltage charge pump", "switched-capacitor voltage inverter"),
-                rules=((4.5, (r"charge\s+pump|switched[- ]capacitor\s+(?:voltage\s+)?(?:inverter|doubler)",
+                rules=((4.5, (r"charge[- ]pump|switched[- ]capacitor\s+(?:voltage\s+)?(?:inverter|doubler)",
                                r"invert|negative")),),
                 analysis="tran", tran=("0.2u", "2m")))
 register(Family(kind="charge_pump_doubler", function=_multiplies(2, 0, pumped=True),
                 summary="switched-capacitor charge pump voltage doubler",
                 build=lambda f: _charge_pump(f, True),
                 names=("charge pump voltage doubler", "charge pump", "switched-capacitor voltage doubler"),
-                rules=((19.6, (r"charge\s+pump(?:\s+(?:voltage\s+)?doubler)?|"
+                rules=((19.6, (r"charge[- ]pump(?:\s+(?:voltage\s+)?doubler)?|"
                                r"switched[- ]capacitor\s+(?:voltage\s+)?doubler",)),),
                 analysis="tran", tran=("0.2u", "2m")))
 register(Family(kind="voltage_doubler", function=_multiplies(2, 2),
