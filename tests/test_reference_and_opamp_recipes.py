@@ -72,7 +72,7 @@ def test_the_single_supply_subtractor_is_zero_at_mid_supply_and_follows_the_diff
     assert result.intent.kind == "single_supply_difference_amplifier" and result.verified, result.verdict
     netlist = result.netlist
     plus = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2\} AC 1", netlist, re.MULTILINE)
-    minus = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2\}$", netlist, re.MULTILINE)
+    minus = re.search(r"^(V\w+) (\w+) 0 DC \{vdd/2(?:\+[\d.]+)?\}$", netlist, re.MULTILINE)
     out = _output(netlist)
     # 0.4 V more on the + input than on the - one: the output moves 3 x 0.4 V up from 5 V
     shifted = netlist.replace(plus[0], f"{plus[1]} {plus[2]} 0 DC 5.6").replace(minus[0],
@@ -119,3 +119,24 @@ def test_each_input_of_the_differential_op_amp_has_its_own_source_and_the_pair_r
     gains = [_measure(netlist, f"op\ntf v(q1) {source}\nlet result = transfer_function") for source in (plus, minus)]
     assert gains[0] * gains[1] < 0  # the two inputs act on the output in opposite senses
     assert abs(gains[0] - gains[1]) > 10 * abs(gains[0] + gains[1])  # the difference, far above the common mode
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("op-amp summer on one 12 V rail, out = -(p + 4q)", 1, 4),
+    ("single-supply summing amplifier: out = -(0.5 x v(s1) + v(s2))", 0.5, 1),
+])
+def test_the_single_supply_summer_weighs_each_input_as_the_request_writes(text, first, second):
+    """Each input's step moves the output by its weight times the step (mid-supply when none)."""
+    result = generate(text)
+    assert result.intent.kind == "single_supply_summing_amplifier" and result.verified, result.verdict
+    netlist, out = result.netlist, _output(result.netlist)
+    sources = re.findall(r"^(V\w+) (\w+) 0 DC \{vdd/2(?:\+[\d.]+)?\}.*$", netlist, re.MULTILINE)
+    assert len(sources) == 2
+    vdd = float(re.search(r"vdd=([\d.]+)", netlist)[1])
+    for (name, node), weight in zip(sources, (first, second)):
+        levels = {n: vdd / 2 + (0.2 if n == node else 0.0) for _, n in sources}
+        deck = netlist
+        for other, level in levels.items():
+            deck = re.sub(rf"^(V\w+ {other} 0 DC )\{{vdd/2(?:\+[\d.]+)?\}}", rf"\g<1>{level:g}", deck,
+                          flags=re.MULTILINE)
+        assert _measure(deck, f"op\nlet result = v({out})") == pytest.approx(vdd / 2 - weight * 0.2, abs=0.01), name

@@ -7,20 +7,29 @@ swings 5 % .. 95 % of vdd, and every point the split-rail circuit returns to gro
 reference mid, vdd/2 from an R8-R9 divider buffered by X9 (a rail splitter: the feedback networks'
 currents do not move it). Each circuit is its split-rail self shifted up by vdd/2:
 
-    summer      v(out) = mid - RF (v(in) - mid)/R1 - RF (v(in2) - mid)/R2
-    difference  v(out) = mid + R2/R1 (v(in) - v(in2))
+    summer      v(out) = mid - RF (v(in) - mid)/R1 - RF (v(in2) - mid)/R2   (Rk = RF/wk: "out = -(a + 2b)")
+    difference  v(out) = mid + R2/R1 (v(in) - v(in2))                    ("out = 4 x (v(p) - v(m))": R2 = 4 R1)
     Schmitt     thresholds mid +- (R1/R2) (vdd/2) (non-inverting; inverting: R2/(R1 + R2) of the swing)
 
-The inputs rest at mid, so the output does too.
+The inputs rest at mid, the second a step above it that moves the output a tenth of the supply
+(the operating point shows that input's weight).
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.comparators import SINGLE_COMPARATOR
-from spice_lsp.generation.recipes.opamp_circuits import OPAMP_WORDS, _gain_design, _gain_examples, _input_count
+from spice_lsp.generation.recipes.opamp_circuits import (
+    _EQUATION_GAIN,
+    OPAMP_WORDS,
+    _gain_design,
+    _gain_examples,
+    _input_count,
+    _named_inputs,
+)
 from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import SINGLE_SUPPLY_OPAMP, _Filler
 
@@ -40,30 +49,52 @@ def _mid(f: _Filler) -> list[str]:
             "X9 div mid mid opamp1"]
 
 
-def _inputs(f: _Filler, count: int) -> list[str]:
-    """The signal input (a sine around mid) and the further inputs, each at mid."""
-    rest = [f"V{k} in{k} 0 DC {{vdd/2}}" for k in range(2, count + 1)]
-    return [f"V1 in 0 DC {{vdd/2}} AC 1 SIN({{vdd/2}} {f('VIN', 0.2)} {f('FREQ', 1e3)})", *rest]
+def _inputs(f: _Filler, count: int, step: float) -> list[str]:
+    """The signal input (a sine around mid; a plain level when the request names its inputs) and the further
+    inputs at mid, the second `step` volts above it (its weight shows at the operating point)."""
+    named = _named_inputs(f.intent.description) is not None
+    first = "V1 in 0 DC {vdd/2} AC 1" + ("" if named else f" SIN({{vdd/2}} {f('VIN', 0.2)} {f('FREQ', 1e3)})")
+    return [first, f"V2 in2 0 DC {{vdd/2+{step:.4g}}}", *(f"V{k} in{k} 0 DC {{vdd/2}}" for k in range(3, count + 1))]
 
 
-def _at_mid(f: _Filler) -> Probe:
+def _steps(f: _Filler, weight: float) -> Probe:
+    """The second input's step (a tenth of the supply over its weight) moves the output a tenth of the supply
+    down: its weight is the one the part values give."""
     vdd = used(f, "VDD")
-    return Probe(f"function: the output rests at mid-supply ({vdd / 2:g} V) with the inputs there",
-                 "op\nlet result = v({out})", 0.48 * vdd, 0.52 * vdd)
+    return Probe(f"function: {0.1 * vdd / weight:.3g} V more on the second input takes the output from mid-supply "
+                 f"down to {0.4 * vdd:g} V (its weight, {weight:.3g})", "op\nlet result = v({out})",
+                 0.39 * vdd, 0.41 * vdd)
+
+
+# The sum a request writes: "out = -(a + 2b)", "Vout = -(0.5 x v(x) + v(y))": each input's weight.
+_SUM = re.compile(r"=\s*-\s*\(\s*(?:([\d.]+)\s*[×x*·]?\s*)?(?:v\()?([a-z_]\w*)\)?\s*\+\s*"
+                  r"(?:([\d.]+)\s*[×x*·]?\s*)?(?:v\()?([a-z_]\w*)\)?\s*\)", re.IGNORECASE)
 
 
 def _summing(f: _Filler) -> str:
-    rf, count = f("RF", 10e3, "R"), _input_count(f)  # a third or fourth input through its own R2
-    return "\n".join([*_mid(f), *_inputs(f, count), f"R1 in n {f('R1', 10e3)}",
-                      *(f"R{k} in{k} n {f('R2', 10e3)}" for k in range(2, count + 1)),
-                      f"R{count + 1} n out {rf}", "X1 mid n out opamp1"])
+    """Rk = RF/wk for the weights the request writes ("out = -(a + 2b)"; 1 each else)."""
+    rf = f.number("RF", 10e3, "R")
+    named = _named_inputs(f.intent.description)
+    written = _SUM.search(f.intent.description)
+    wa, wb = (float(written[1] or 1), float(written[3] or 1)) if written else (1.0, 1.0)
+    for role, value in list(f.intent.values.items()):  # a weight the reader took for a level is the weight
+        if role in ("VIN", "VBIAS") and value.value in (wa, wb) and value.value != 1:
+            f.given(role, value.value)
+    count = 2 if named else _input_count(f)  # a third or fourth input through its own R2
+    r2 = f.number("R2", rf / wb)
+    return "\n".join([*_mid(f), *_inputs(f, count, 0.1 * f.number("VDD", 5) * r2 / rf),
+                      f"R1 in n {f('R1', rf / wa)}", *(f"R{k} in{k} n {f('R2', rf / wb)}" for k in range(2, count + 1)),
+                      f"R{count + 1} n out {f('RF', 10e3, 'R')}", "X1 mid n out opamp1"])
 
 
 def _difference(f: _Filler) -> str:
-    r1, r2 = f("R1", 10e3, "R"), f("R2", 10e3, "RF")
+    stated = _EQUATION_GAIN.search(f.intent.description)  # "out = 4 x (v(p) - v(m))"
+    r1 = f.number("R1", 10e3, "R")
+    r2 = f.number("R2", float(stated[1]) * r1 if stated else 10e3, "RF")
     # R4 returns the + input's divider to mid, not ground: the output's zero is mid.
-    return "\n".join([*_mid(f), *_inputs(f, 2), f"R1 in2 n {r1}", f"R2 n out {r2}", f"R3 in p {r1}",
-                      f"R4 p mid {r2}", "X1 p n out opamp1"])
+    r1_text, r2_text = f("R1", 10e3, "R"), f("R2", r2, "RF")
+    return "\n".join([*_mid(f), *_inputs(f, 2, 0.1 * f.number("VDD", 5) * r1 / r2), f"R1 in2 n {r1_text}",
+                      f"R2 n out {r2_text}", f"R3 in p {r1_text}", f"R4 p mid {r2_text}", "X1 p n out opamp1"])
 
 
 def _fraction(f: _Filler, inverting: bool) -> float:
@@ -103,7 +134,8 @@ def _hysteresis(inverting: bool):
 register(Family(kind="single_supply_summing_amplifier",
                 summary="single-supply inverting summing amplifier (around a mid-supply reference)",
                 build=_summing,
-                function=lambda f: [expect("gain", -used(f, "RF", "R") / used(f, "R1"), 0.03), _at_mid(f)],
+                function=lambda f: [expect("gain", -used(f, "RF", "R") / used(f, "R1"), 0.03),
+                                    _steps(f, used(f, "RF", "R") / used(f, "R2"))],
                 names=("single-supply summing amplifier", "single-supply op-amp adder",
                        "summing amplifier on a single supply", "mid-supply referenced op-amp summer"),
                 rules=((5.49, (r"summing|\bsummer\b|(?:op[- ]?amp|analog|inverting)\s+adder", SINGLE)),
@@ -112,7 +144,8 @@ register(Family(kind="single_supply_summing_amplifier",
 register(Family(kind="single_supply_difference_amplifier",
                 summary="single-supply op-amp difference amplifier (around a mid-supply reference)",
                 build=_difference,
-                function=lambda f: [expect("gain", used(f, "R2", "RF") / used(f, "R1", "R"), 0.03), _at_mid(f)],
+                function=lambda f: [expect("gain", used(f, "R2", "RF") / used(f, "R1", "R"), 0.03),
+                                    _steps(f, used(f, "R2", "RF") / used(f, "R1", "R"))],
                 names=("single-supply difference amplifier", "single-supply op-amp subtractor",
                        "difference amplifier on a single supply", "mid-supply referenced subtractor"),
                 rules=((5.29, (r"difference amplifier|subtract(?:or|ing amplifier)", SINGLE)),),
