@@ -243,3 +243,11 @@ def test_a_hyphenated_charge_pump_inverter_is_the_charge_pump_not_a_cmos_inverte
     result = generate("Charge-pump voltage inverter: 47 uF flying and reservoir capacitors, 4.7k load at out")
     assert result.intent.kind == "charge_pump_inverter"
     assert function_passes(result), result.checks
+
+
+def test_a_weighted_dacs_stated_input_resistors_keep_their_bits():
+    result = generate("4-bit binary-weighted DAC with an inverting summer, 4.7k feedback, input resistors 4.7k (MSB), "
+                      "9.4k, 18.8k and 37.6k; code 1001; 2 V for a 1; output out")
+    assert result.intent.kind == "weighted_dac"
+    assert [len(lines(result.netlist, rf"R\d \w+ sum {r}$")) for r in ("4.7k", "9.4k", "18.8k", "37.6k")] == [1] * 4
+    assert function_passes(result), result.checks

@@ -6,6 +6,7 @@ A DAC's digital input is one DC source per bit (V1 the MSB): the request's word 
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -79,11 +80,21 @@ INVERTING = re.compile(r"\binverting\b", re.IGNORECASE)
 _BIT_NODES = re.compile(r"\bbits?\s+([a-z]{1,3})\d\b", re.IGNORECASE)
 
 
+# The input resistors a request may state, under whichever roles the reader gave them.
+_INPUT_ROLES = ("R", "RIN", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8")
+
+
+def _msb_resistor(f: _Filler) -> float:
+    """The MSB's input resistor: the smallest one stated ("10k (MSB), 20k, 40k"), else 10k."""
+    stated = [f.intent.values[role].value for role in _INPUT_ROLES if role in f.intent.values]
+    return min(stated) if stated else 10e3
+
+
 def _weighted(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
-    r = f("R", 10e3, "R1")  # the MSB's resistor, the smallest
-    rf = f("RF", f.number("R", 10e3, "R1") / 2)
+    msb = _msb_resistor(f)
+    rf = f("RF", msb / 2)
     f.param("vdd", "12")
     bit = m[1].lower() if (m := _BIT_NODES.search(f.intent.description)) else "b"
     # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); the summer gives
@@ -94,8 +105,11 @@ def _weighted(f: _Filler) -> str:
     lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: "
                               f"Vout = {'-' if inverting else ''}Vref*(RF/R)*{code}/{2 ** (n - 1)}",
              *_bit_sources(n, code, bit)]
-    msb = f.number("R", 10e3, "R1")
-    lines += [f"R{k + 1} {bit}{k} sum {r if k == n - 1 else format_eng(msb * 2 ** (n - 1 - k))}" for k in range(n)]
+    for k in range(n):  # bit k's resistor, R 2^(n-1-k): the request's, under the role it has, when stated
+        want = msb * 2 ** (n - 1 - k)
+        role = next((r for r in _INPUT_ROLES if r in f.intent.values
+                     and math.isclose(f.intent.values[r].value, want, rel_tol=1e-6)), None)
+        lines.append(f"R{k + 1} {bit}{k} sum {f(role, want) if role else format_eng(want)}")
     lines += [f"R{n + 1} sum {summer} {rf}", f"X1 0 sum {summer} opamp"]
     return "\n".join(lines if inverting else lines + ["R20 neg inv 10k", "R21 inv out 10k", "X2 0 inv out opamp"])
 
@@ -103,7 +117,7 @@ def _weighted(f: _Filler) -> str:
 def _weighted_converts(f: _Filler) -> list:
     """Vout = (-)Vref (RF/R) code/2^(n-1)."""
     n, code = _bits_and_code(f)
-    gain = used(f, "RF", default=used(f, "R", "R1") / 2) / used(f, "R", "R1")
+    gain = used(f, "RF", default=_msb_resistor(f) / 2) / _msb_resistor(f)
     sign = -1 if INVERTING.search(f.intent.description) else 1
     return [expect("vout", sign * used(f, "VBIAS", "VDD", "VIN") * gain * code / 2 ** (n - 1), 0.02)] if code else \
         _converts(f)
