@@ -436,3 +436,157 @@ def test_numbers_in_words_read_as_figures(text, worded):
 ])
 def test_an_unnamed_diode_placed_by_its_pins(text, nodes):
     assert [e.nodes for e in read_request(text).elements if e.kind == "D"] == [nodes]
+
+
+def _named(text):
+    return {e.name: (e.kind, e.nodes, pytest.approx(e.value)) for e in read_request(text).elements
+            if e.name and e.kind in "RCL"}
+
+
+@pytest.mark.parametrize("text, parts", [
+    # names of any length in capitals, with "is", "=" or ":" before the value
+    ("RX is 22k from a to b, RY2 = 3.9k from b to 0 and LPRI: 2 mH from b to c.",
+     {"RX": ("R", ("a", "b"), 22e3), "RY2": ("R", ("b", "0"), 3.9e3), "LPRI": ("L", ("b", "c"), 2e-3)}),
+    # numbered names in lower case, the value right after the name; "cap" and "load" as node names
+    ("quick one: r4 3.3k from drv to cap, c4 22n from cap to gnd, r5 10k from cap to load",
+     {"r4": ("R", ("drv", "cap"), 3.3e3), "c4": ("C", ("cap", "0"), 22e-9), "r5": ("R", ("cap", "load"), 10e3)}),
+    # a statement that ends its sentence on a ground written as 0 keeps it
+    ("R8 = 2k from p to q and C8 = 68 pF from q to 0. V4 is AC 1 at p.",
+     {"R8": ("R", ("p", "q"), 2e3), "C8": ("C", ("q", "0"), 68e-12)}),
+])
+def test_parts_named_as_people_name_them(text, parts):
+    assert _named(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "an RC = 2 ms time constant",  # a time constant, not a part named RC
+    "collectors c1 and c2, both bases grounded",  # nodes that look like names
+    "model NM (NMOS, LAMBDA=0.05, KP=80u) and a switch with RON = 2 and ROFF = 1meg",  # a model's parameters
+    "Define a parameter RTOP = 33k for the top resistor",  # a .param, not a part
+    "cmos inverter at 3.3v, sweep vin 0 to 3.3v",  # no SPICE line
+])
+def test_words_that_only_look_like_parts(text):
+    assert [e.name for e in read_request(text).elements if e.name] == []
+
+
+@pytest.mark.parametrize("text, parts, sources", [
+    ("terse: v2 a 0 dc 3; r7 a b 2meg; r8 b 0 2meg; op",
+     {"r7": ("R", ("a", "b"), 2e6), "r8": ("R", ("b", "0"), 2e6)}, [("v2", "V", "a", None, 3.0, None)]),
+    ("R3 x y 6k8, C3 y 0 220n, VS x 0 DC 0 AC 1, ac dec 10 1 1meg",
+     {"R3": ("R", ("x", "y"), 6.8e3), "C3": ("C", ("y", "0"), 220e-9)}, [("VS", "V", "x", None, 0.0, 1.0)]),
+    # a current source's line pushes its current into its second node
+    ("I4 0 n 2m; R9 n 0 1.5k", {"R9": ("R", ("n", "0"), 1.5e3)}, [("I4", "I", "n", None, 2e-3, None)]),
+])
+def test_parts_and_sources_written_as_spice_lines(text, parts, sources):
+    request = read_request(text)
+    assert _named(text) == parts
+    assert [(s.name, s.kind, s.node, s.minus, s.dc, s.ac) for s in request.sources] == sources
+
+
+@pytest.mark.parametrize("text, sin, pulse, pwl", [
+    # SPICE's own form after "is" or "=", before or after the node
+    ("VA is SIN(1 0.2 2k) at node p, R1 = 1k from p to 0", (1.0, 0.2, 2e3), None, None),
+    ("VB = PULSE(0 2 0 5n 5n 10u 20u) at node q, R1 = 1k from q to 0", None, (0, 2, 0, 5e-9, 5e-9, 10e-6, 20e-6), None),
+    ("VC at a is PWL(0 0 2m 4 5m 4), R1 = 1k from a to 0", None, None, (0, 0, 2e-3, 4, 5e-3, 4)),
+    # a sine's figures in words after "SIN"; an offset of 0 needs no unit
+    ("VD at x is SIN with 0 offset, 3 V amplitude, 60 Hz; R1 = 1k from x to 0", (0.0, 3.0, 60.0), None, None),
+    # a pulse's levels written as SPICE writes them, its times in words
+    ("V5 at b rises from 0 to 2 V (PULSE 0 2 with 5 ns rise, 2 us wide); R1 = 1k from b to 0",
+     None, (0, 2, None, 5e-9, None, 2e-6, None), None),
+    # a PWL source's corners in words
+    ("VW is a PWL source at node w: 0 V at t=0, 5 V at 2 ms, 5 V at 4 ms and back to 0 V at 6 ms. R1 = 1k from w to 0",
+     None, None, (0, 0, 2e-3, 5, 4e-3, 5, 6e-3, 0)),
+])
+def test_source_waveforms_as_written(text, sin, pulse, pwl):
+    (source,) = read_request(text).sources
+    assert source.node in ("p", "q", "a", "x", "b", "w")
+    assert (source.sin, source.pulse, source.pwl) == tuple(pytest.approx(x) if x else None for x in (sin, pulse, pwl))
+    assert ("PWL(" in source.waveform()) == bool(pwl)
+
+
+@pytest.mark.parametrize("text, node", [
+    ("V7 at a steps from 0 to 3 V; R1 = 1k from a to 0", "a"),  # "a" before a verb is the node's name
+    ("VB2 = 2 V DC holds the gate g; M1 drain d, gate g, source grounded", "g"),
+    ("VDS at d and VGS at g; M1 drain d, gate g, source grounded", "d"),  # a quantity's name placed on a node
+])
+def test_source_nodes_as_stated(text, node):
+    assert read_request(text).sources[0].node == node
+
+
+def test_model_parameters_at_a_sentence_end():
+    request = read_request("JFET J2 (drain d, gate at ground, source s), model with VTO=-1.5 and BETA=2m. RS = 1k "
+                           "from s to 0, KP=60u.")
+    assert {p.name: p.value for p in request.model_params} == {"vto": -1.5, "beta": pytest.approx(2e-3),
+                                                               "kp": pytest.approx(60e-6)}
+
+
+def test_pins_grounded_together():
+    (m,) = read_request("M3 drain x, gate y, source and bulk grounded").elements
+    assert m.nodes == ("x", "y", "0", "0")
+
+
+@pytest.mark.parametrize("text, params", [
+    ("C4 = 2.2u from n to 0, charged to 3 V before the run; R4 = 1k from n to 0", ("IC=3",)),
+    ("C5 = 1n from m to 0 (IC=1.5), R5 = 2k from m to 0", ("IC=1.5",)),
+    ("C6 = 47n between x and 0, initially at 2.5 V; R6 = 1k from x to 0", ("IC=2.5",)),
+    ("L3 = 5 mH from a to 0 with an initial current of 4 mA, R3 = 100 from a to 0", ("IC=0.004",)),
+])
+def test_initial_conditions_of_reactive_parts(text, params):
+    request = read_request(text)
+    assert request.elements[0].params == params
+    assert request.sources == []  # "charged to 3 V" holds no node at 3 V
+
+
+def test_a_group_placed_before_its_parts_are_named():
+    request = read_request("a 1 mA current source into node n and three resistors between n and 0: r1 2k, r2 3k and "
+                           "r3 6k. op point")
+    assert [(e.name, e.nodes) for e in request.elements] == [("r1", ("n", "0")), ("r2", ("n", "0")), ("r3", ("n", "0"))]
+    # a count that does not match the names places none of them
+    assert read_request("two resistors from x to 0, R1 = 1k").elements[0].nodes is None
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Divider 22K/10K off 9V, tap = t (9V at node v)", [(("v", "t"), 22e3), (("t", "0"), 10e3)]),
+    ("a 33k / 3.3k divider from a 12 V source at in, output out", [(("in", "out"), 33e3), (("out", "0"), 3.3e3)]),
+    ("voltage divider 2.2k/1k", []),  # no nodes named: the divider family places them
+])
+def test_a_divider_stated_as_a_ratio(text, parts):
+    assert [(e.nodes, pytest.approx(e.value)) for e in read_request(text).elements if e.kind == "R"] == parts
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a netlist-like "name = value a to b" in the middle of a sentence
+    ("Quick filter R3 = 6.8k a to b, C3 = 1n b to ground",
+     {"R3": ("R", ("a", "b"), 6.8e3), "C3": ("C", ("b", "0"), 1e-9)}),
+    # a load named at its node hangs to ground; "source resistance" names no transistor's source pin
+    ("75 Ω source resistance RG from gen to x and a 75 Ω load RT at y", {"RG": ("R", ("gen", "x"), 75.0),
+                                                                          "RT": ("R", ("y", "0"), 75.0)}),
+    # a part joined by "and" to the next one's placement shares it
+    ("D2 from p to q, RX = 2.2k and CX = 47 uF from q to ground", {"RX": ("R", ("q", "0"), 2.2e3),
+                                                                  "CX": ("C", ("q", "0"), 47e-6)}),
+    # ... unless the last names them all
+    ("L5 = 1 mH, C5 = 1 nF and R5 = 5k all go from t to ground", {"L5": ("L", ("t", "0"), 1e-3),
+                                                                "C5": ("C", ("t", "0"), 1e-9),
+                                                                "R5": ("R", ("t", "0"), 5e3)}),
+    # a rail's level between "from" and the rail is no node
+    ("mirrored into RM = 3k from the 9 V rail to out", {}),
+    # the nodes in a phrase of their own before the name
+    ("between p and q sits R6 = 3.3k, and from q to ground C6 = 2.2n", {"R6": ("R", ("p", "q"), 3.3e3),
+                                                                     "C6": ("C", ("q", "0"), 2.2e-9)}),
+    ("From vdd to d goes RD = 1.5k; from s to ground, RS = 220.", {"RD": ("R", ("vdd", "d"), 1.5e3),
+                                                                  "RS": ("R", ("s", "0"), 220.0)}),
+    # ... but never the part before's own place
+    ("D3 from u to v, RV = 1k", {}),
+    # a node tied to another through the part
+    ("the second drain is node o, tied to vdd = 5 V through a 10k load RO.", {"RO": ("R", ("vdd", "o"), 10e3)}),
+])
+def test_more_placements_of_named_parts(text, parts):
+    assert {name: part for name, part in _named(text).items() if part[1]} == parts
+
+
+@pytest.mark.parametrize("text, name, node", [
+    ("R1 = 10k from top to 0, and tie top to a 12 V DC supply VTOP", "VTOP", "top"),
+    ("M2 drain x, gate y, source grounded; VY holds the gate at 2.5 V", "VY", "y"),
+])
+def test_sources_tied_or_holding_a_pin(text, name, node):
+    assert {s.name: s.node for s in read_request(text).sources}[name] == node

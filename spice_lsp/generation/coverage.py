@@ -395,10 +395,11 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
     for e in request.elements:
         figures = [x for x in (e.value,) if x is not None] + [float(n) for n in e.nodes or () if n and n.isdigit()]
         figures += [float(x) for x in re.findall(r"\d+(?:\.\d+)?", e.value_text or "")]  # "5 mS" read as 5m
+        figures += [x for p in e.params if (x := parse_number(p.split("=")[-1])) is not None]  # "IC=5"
         clauses += [(span, figures) for span in _occurrences(text, e.text)]
     for s in request.sources:
-        figures = [x for x in (s.dc, s.ac, *(s.sin or ()), *(s.pulse or ())) if x is not None]
-        figures += [float(n) for n in (s.node, s.minus) if n and n.isdigit()]
+        figures = [x for x in (s.dc, s.ac, *(s.sin or ()), *(s.pulse or ()), *(s.pwl or ())) if x is not None]
+        figures += [float(n) for n in (s.node, s.minus or "0") if n and n.isdigit()]  # "v1 in 0 dc 5": its ground
         clauses += [(span, figures) for span in _occurrences(text, s.text)]
     analysed = [x for a in intent.analyses for w in a.directive.split()[1:] if (x := parse_number(w)) is not None]
     nodes = {n for n in [*request.nodes, *intent.nodes, request.output, request.input] if n}

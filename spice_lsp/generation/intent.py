@@ -622,7 +622,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 else _registry().family_of(intent.kind).transient  # five periods of the signal
             step = steps[0].value if steps else stop / 1000
             window = f" {format_eng(starts[0].value)}" if starts and starts[0].value < stop else ""
-            request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}{window}")
+            uic = " uic" if re.search(r"\buic\b", text, re.IGNORECASE) else ""  # start from the parts' IC=
+            request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}{window}{uic}")
         elif kind == "dc":
             if any(a <= m.start() < b for a, b in nested_spans):
                 continue  # "... and step IB from 10 uA to 50 uA": the nested sweep read with the first

@@ -494,7 +494,7 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
             value = want.value_text if want.value_text and want.value_text.strip("{}") in request.parameters \
                 else _spice_value(want)  # "use RVAL for R1": {RVAL}
-            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, value]))
+            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, value, *want.params]))
     lines += cards.values()
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
@@ -620,7 +620,7 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     """Values the reader gave no role, less those a stated model parameter ("BETA=1m") or a source's
     waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for."""
     stated = " ".join([p.text for p in request.model_params]
-                      + [s.text for s in request.sources if s.pulse or s.sin])
+                      + [s.text for s in request.sources if s.pulse or s.sin or s.pwl])
     return [x.text for x in intent.extra_values if x.text not in stated]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
 
@@ -37,9 +37,20 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 _AFTER_KIND_WORD = "|".join(f"(?<={w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
                                                      "inductor", "coil", "load", "diode", "transistor", "ammeter")
                             for w in (word, word.upper(), word.capitalize()))
+# A passive's name of any length, in capitals ("RA", "RB1", "RSRC", "LP"), or a numbered one in lower case ("r1",
+# "c1"), when its value follows: "RA is 10k", "LP = 50 mH", "r1 2.2k from src to cap"; not a time constant
+# ("RC = 1 ms") or a level, and not a node that happens to look like a name ("collectors c1 and c2").
+_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
+               r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]*(?![\w])|"
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
-                         rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*(?![\w]))")
+                         # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
+                         r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
+                         r"CGSO|CGDO|CGBO|RSH)\b)[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b))"
+                         + _VALUE_NEXT
+                         + r"|[rcl]\d+(?![\w])" + _VALUE_NEXT
+                         + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*"
+                         r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?=node\b))?"  # "the source node src"
          r"(?:node\s+)?"
@@ -59,7 +70,10 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bconnect(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+(?:and|to|with)\s+" + _NODE.format("b"),
     r"(?<![\w-])(?P<a>[a-z_]\w*|\d+)\s*(?:->|-->|\u2192)\s*(?P<b>[a-z_]\w*|\d+)\b",
     # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
-    r"^\s*[A-Za-z]\w*\s*(?:[=:]\s*)?[-+\d.]+\s*[a-zµΩ]*[\s,]+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)\b",
+    # ("Low-pass R1 = 4.7k in to out": read from the name on)
+    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[rcl]\d\w*))\s*(?:[=:]\s*)?[-+\d.]+\s*[a-zµΩ]*[\s,]+"
+    r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
+    r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
@@ -71,7 +85,10 @@ _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "tran
               "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above",
               "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns",
               # "its drain held at 5 V by VD": a verb, not a node named "held"
-              "held", "biased", "tied", "fixed", "kept", "driven", "pulled", "forced", "connected"}
+              "held", "biased", "tied", "fixed", "kept", "driven", "pulled", "forced", "connected",
+              # "C1 ..., charged to 5 V": its initial condition, not a node held at 5 V
+              "charged", "precharged", "discharged", "initially",
+              "current", "voltage", "resistance", "capacitance"}  # "collector current through RL": no node
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,7 @@ class ElementConstraint:
     value: float | None = None
     value_text: str | None = None
     refs: tuple[str, ...] = ()  # the parts it names: a controlling source (H, F), coupled inductors (K)
+    params: tuple[str, ...] = ()  # instance parameters as SPICE writes them after the value ("IC=5")
 
     def placed(self) -> tuple[str, ...]:
         """The nodes when the request states every one of them, else none."""
@@ -105,6 +123,8 @@ class SourceConstraint:
     # its other end when that is not ground ("a sine between nodes ac1 and ac2"; a current source's, the node it
     # draws its current from: "I3 = 2 mA from a to b")
     minus: str | None = None
+    pwl: tuple[float, ...] | None = None  # PWL(t1 v1 t2 v2 ...): its corners, time then level
+
 
     def waveform(self) -> str:
         """The source's specification as ngspice reads it: DC, AC, then SIN or PULSE."""
@@ -117,6 +137,7 @@ class SourceConstraint:
             figures = [v1, v2, td or 0.0, tr or edge, tf or tr or edge] + ([pw] if pw else []) \
                 + ([per] if pw and per else [])
             levels.append("PULSE(" + " ".join(f"{x:g}" for x in figures) + ")")
+        levels += ["PWL(" + " ".join(f"{x:g}" for x in self.pwl) + ")"] if self.pwl else []
         return " ".join(levels)
 
 
@@ -163,7 +184,13 @@ class Request:
 
     def levels_of_two_sources(self, first: str, second: str) -> bool:
         """Whether two stated levels ("2 V", "0 V") are each a different named source's (VIN and the ammeter
-        VM): two sources, not two values for one."""
+        VM), or both corners of one source's wave ("0 V at t=0, 10 V at 1 ms"): not two values for one."""
+        def corner(said: str) -> bool:
+            qs = _quantities(said)
+            return len(qs) == 1 and any(qs[0].value in (s.pwl or ())[1::2] and said in s.text for s in self.sources)
+        if corner(first) and corner(second):
+            return True
+
         def holders(said: str) -> set[str]:
             qs = _quantities(said)
             value = qs[0].value if len(qs) == 1 else None
@@ -183,9 +210,11 @@ def _value_word(m: re.Match, group: str) -> bool:
 
 
 def _article(m: re.Match, group: str) -> bool:
-    """"a"/"an" followed by a word is an article ("to a resistor"); alone it names a node."""
-    return m[group].lower() in ("a", "an") and bool(re.match(r"\s+(?!(?:to|and|from|with)\b)[A-Za-z0-9]",
-                                                             m.string[m.end(group):]))
+    """"a"/"an" followed by a word is an article ("to a resistor"); alone, or before a verb ("V1 at a steps from
+    0 to 1 V", "VX at a is ..."), it names a node."""
+    return m[group].lower() in ("a", "an") and bool(re.match(
+        r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds)\b)"
+        r"[A-Za-z0-9]", m.string[m.end(group):]))
 
 
 def _node(word: str) -> str:
@@ -204,7 +233,7 @@ def _lead(text: str, at: int) -> int:
     for word in list(re.finditer(r"[^\s,;:()=]+\s*$|[^\s,;:()=]+\s+", text[max(0, at - 80):at]))[::-1][:6]:
         if _LEAD_STOP.fullmatch(word[0].strip()) or word.end() != start - max(0, at - 80) \
                 or _DESIGNATOR.fullmatch(word[0].strip()) \
-                or re.search(r"[^\d.]\.$", word[0].strip()):  # another part's name, or another sentence's end
+                or word[0].strip().endswith("."):  # another part's name, or another sentence's end ("to 0. V1")
             break
         start = max(0, at - 80) + word.start()
     number = re.search(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*$", text[:start])
@@ -236,11 +265,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 # and base"), unlike "the base", "base of Q1" or "anode to ground" (a pin placed); a device that places that
 # pin elsewhere renames the node after it (read_request).
 _PIN_NODES = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate"}
+# Part words that name a node just as well after a preposition ("c1 100n from cap to gnd", "RL from out to load").
+_PART_NODES = {"cap", "load"}
 
 
 def _not_node(m: re.Match, group: str) -> bool:
     word, before = m[group].lower(), m.string[:m.start(group)]
-    named = word in _PIN_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
+    named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
         re.search(r"\b(?:from|to|into|between|at|on)\s+$", before)
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
     return word in _NOT_NODES and not named
@@ -302,11 +333,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
         for pair in re.finditer(rf"\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+(?:are\s+)?"
-                                r"(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n"),
-                                sentence, re.IGNORECASE):
+                                r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
+                                + r"|(?P<g>grounded)\b)",
+                                sentence, re.IGNORECASE):  # "source and bulk grounded"
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
-                    found[i] = _node(pair["n"])
+                    found[i] = "0" if pair["g"] else _node(pair["n"])
         for i, words in enumerate(_TERMINALS[kind]):  # "common-emitter" names no pin
             m = next((m for m in re.finditer(rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|"
                                              r"tied\s+to)\s+)?" + _NODE.format("n"), sentence, re.IGNORECASE)
@@ -327,7 +359,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         nodes = _pair(clause, max(0, name_at - start)) or _pair(clause, 0)
     if kind == "I" and nodes and re.search(r"\b(?:between|across|connects?)\b", clause, re.IGNORECASE):
         nodes = None  # "I1 between b and ground, pushing into b": no order; its direction words place it (_sources)
-    if nodes is None and kind in "RCL":  # "collector at node c with RC = 2.2k up to vcc": from a device's pin
+    # "collector at node c with RC = 2.2k up to vcc": from a device's pin (of a request with a device: "50 Ω source
+    # resistance RS" names no pin)
+    device = re.search(r"\b[QMJD]\d|\b(?:transistor|mosfet|bjt|jfet|fet|npn|pnp|nmos|pmos|diode|zener|led)", text,
+                       re.IGNORECASE)
+    if nodes is None and kind in "RCL" and device:
         # The pin is named before the part, in its own phrase ("base b biased by R1 = 47k from vcc").
         phrase = max([0] + [m.end() for m in re.finditer(r"[,;]|\.(?:\s|$)", text[:name_at])])
         pins = list(re.finditer(rf"(?<![\w-])(?:{_TERMINAL_WORDS})\s+(?:(?:is\s+)?(?:at|on)\s+)?" + _NODE.format("a"),
@@ -342,9 +378,15 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             nodes = (_node(pin["a"]), _node(far["b"]))
     across = re.search(r"\bacross\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                        clause[max(0, name_at - start):], re.IGNORECASE) if nodes is None and kind in "RCLD" else None
+    if across is None and nodes is None and kind == "R" and re.search(r"\bload\s+$", clause[:max(0, name_at - start)]):
+        # "a 50 Ω load RL at out": a load hangs from its node to ground
+        across = re.match(rf"{re.escape(name)}\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
+                          clause[max(0, name_at - start):], re.IGNORECASE)
     if across and not _DESIGNATOR.fullmatch(across["a"]) and across["a"].lower() not in _NOT_NODES \
             and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE):
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
+    if nodes is None and kind in "RCLD":  # "between in and out sits R4 = 10k", "from e to ground, RE = 500"
+        nodes = _pair_before(text, name_at) or _tied_through(text, name_at)
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
@@ -359,7 +401,47 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     if value is None and nodes is None:
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
-                             value.value if value else None, value.text if value else None)
+                             value.value if value else None, value.text if value else None,
+                             params=_initial_condition(clause[max(0, name_at - start):], kind))
+
+
+def _initial_condition(words: str, kind: str) -> tuple[str, ...]:
+    """The IC= a capacitor's (in volts) or an inductor's (in amperes) statement gives it, as SPICE writes it."""
+    m = _INITIAL.search(words) if kind in "CL" else None
+    said = next(iter(_quantities(m["ic"] or m["v"] or m["x"])), None) if m else None
+    fits = said is not None and said.unit in ("", "V" if kind == "C" else "A")
+    return (f"IC={said.value:g}",) if said is not None and fits else ()
+
+
+def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
+    """The nodes a phrase of their own places a part between just before its name, in the same sentence and after
+    the part before it: "between in and out sits R4", "and from out to ground C4 = 1n", "from e to ground, RE"."""
+    sentence = max([0] + [m.end() for m in re.finditer(r";|\.(?:\s|$)", text[:name_at])])
+    lo = max([sentence] + [m.end() for m in _DESIGNATOR.finditer(text, 0, name_at)])
+    phrases = re.split(r"[,:]", text[lo:name_at])
+    said = next((s for s in reversed(phrases) if s.strip()), "")
+    if said is phrases[0] and lo > sentence:
+        return None  # "D1 from in to out, RL = 1k": the part before's own place
+    said = re.sub(r"^\s*(?:and|then|with|plus)\s+", "", said, flags=re.IGNORECASE)
+    if not re.match(r"\s*(?:from|between|across)\s", said, re.IGNORECASE) or _quantities(said):
+        return None
+    return _pair(said, 0)
+
+
+# "collector is node out, tied to vcc = 10 V through a 5k load RL": the part between the two nodes
+_TIED_THROUGH = re.compile(r"\b(?:node\s+)?(?P<a>[a-z_]\w*),?\s+(?:is\s+)?(?:tied|connected|returned|pulled\s+up)\s+"
+                           r"to\s+"
+                           r"(?:the\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)(?:\s*(?:=|at)\s*[-+\d.]+\s*[a-zA-Z]*)?\s+"
+                           r"(?:through|via)\s+(?:an?\s+|the\s+)?(?:[\d.]+\s*[a-zA-ZΩµ]*\s+)?(?:[a-z]+\s+)?$",
+                           re.IGNORECASE)
+
+
+def _tied_through(text: str, name_at: int) -> tuple[str, str] | None:
+    """The two nodes a part ties together in the words just before its name ("out, tied to vcc through RL")."""
+    m = _TIED_THROUGH.search(text, max(0, name_at - 120), name_at)
+    if m is None or _not_node(m, "a") or _not_node(m, "b") or _article(m, "a") or _article(m, "b"):
+        return None
+    return _node(m["b"]), _node(m["a"])
 
 
 _OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+"
@@ -479,7 +561,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|IBV|VJ|EG|"
                           r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
-                          r"(?:meg|[fpnuµmkgt])?)(?![\w.])", re.IGNORECASE)
+                          r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)", re.IGNORECASE)  # "BETA=1m." ends a sentence
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
@@ -867,19 +949,33 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
 _SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
-_SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*", re.IGNORECASE)
+_SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b", re.IGNORECASE)
+# A waveform written the way SPICE writes it: "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
+# may be where a statement's span ends)
+_SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*\((?P<args>[^()]*)(?:\)|$)", re.IGNORECASE)
+
+
+def _spice_wave(span: str, function: str) -> list[float] | None:
+    """The figures of the SIN, PULSE or PWL that the span writes in SPICE's form, as SPICE reads them
+    ("1k" is 1000); None when it writes none, or writes something that is no number."""
+    m = next((m for m in _SPICE_WAVE.finditer(span) if m["f"].lower() == function), None)
+    figures = [parse_number(w) for w in re.split(r"[\s,]+", m["args"].strip()) if w] if m else []
+    return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
 def _sine(clause: str) -> tuple[float, float, float] | None:
     """(offset, amplitude, frequency) of a sine the clause describes: "a 100 mV 1 kHz sine",
-    "a sine with 0.5 V offset, 1 V amplitude and 2 kHz frequency"."""
+    "a sine with 0.5 V offset, 1 V amplitude and 2 kHz frequency", "SIN(2.5 0.5 1k)"."""
+    if (said := _spice_wave(clause, "sin")) and len(said) >= 3:
+        return said[0], said[1], said[2]
     if not _SINE.search(clause):
         return None
     qs = _quantities(clause)
     volts = [q for q in qs if q.unit == "V"]
     freq = next((q.value for q in qs if q.unit == "Hz"), None)
-    offset = next((q.value for q in volts if re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
-                   or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE)), 0.0)
+    offset = next((q.value for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
+        re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
+        or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), 0.0)
     amplitude = next((q.value for q in volts if q.value != offset or not offset), None)
     if amplitude is None or freq is None:
         return None
@@ -901,13 +997,25 @@ _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source
 _RAILS = ("VDD", "VCC", "VSS", "VEE")
 _ANALYSIS_WORD = r"(?:noise|ac|dc|tran\w*|op\b|operating|analys\w*|sweep\w*|simulat\w*|run\b)"
 _QTY_TEXT = r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?"
+# A capacitor's starting voltage or an inductor's starting current: "IC=5", "charged to 5 V at the start",
+# "initially at 2 V", "an initial current of 10 mA"
+_INITIAL = re.compile(rf"\bIC\s*=\s*(?P<ic>{_QTY_TEXT})(?:[VA]\b)?"
+                      rf"|\b(?:pre-?)?charged\s+to\s+(?P<v>{_QTY_TEXT}V)\b"
+                      rf"|\binitial(?:ly)?\s+(?:(?:voltage|current|condition)\s+)?(?:of\s+|at\s+|=\s*|is\s+)?"
+                      rf"(?P<x>{_QTY_TEXT}[VA])\b", re.IGNORECASE)
 
 
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", re.IGNORECASE)
 
 
 def _levels(span: str, unit: str) -> tuple[float, float] | None:
-    """The low and high level a waveform's words give: "from 0 to 5 V", "0-10 V", "0/1 V", "±1 V"."""
+    """The low and high level a waveform's words give: "from 0 to 5 V", "0-10 V", "0/1 V", "±1 V", "PULSE 0 5"."""
+    if (said := _spice_wave(span, "pulse")) and len(said) >= 2:
+        return said[0], said[1]
+    card = re.search(rf"\bpulse\s+(?P<a>{_QTY_TEXT})(?:{unit})?[\s,]+(?P<b>{_QTY_TEXT})(?:{unit})?(?![\w.])", span,
+                     re.IGNORECASE)
+    if card and len(qa := _quantities(card["a"])) == len(qb := _quantities(card["b"])) == 1:
+        return qa[0].value, qb[0].value
     ranged = next(((q.value, q.partner.value) for q in _quantities(span) if q.partner and q.unit == unit), None)
     slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
     both = re.search(rf"(?:±|\+/-)\s*({_QTY_TEXT}){unit}\b", span)
@@ -920,6 +1028,8 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     "PULSE 0 to 5 V, 1 ns rise, delay 0", "a pulse from 0 to 3.3 V with 1 µs rise and fall, 50 µs wide,
     100 µs period", "0 to 5 V square wave at 10 kHz with a 25 % duty cycle", "a single 1 V pulse 100 µs long
     at 1 ms"."""
+    if (said := _spice_wave(span, "pulse")) and len(said) >= 2:
+        return tuple(said[:7]) + (None,) * (7 - len(said[:7]))
     if not _PULSE_WORDS.search(span):
         return None
     qs = _quantities(span)
@@ -949,6 +1059,22 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     return (levels[0], levels[1], td, tr, tf, pw, per)
 
 
+# A corner of a piecewise-linear wave in words: "10 V at 1 ms", "0 V at t=0"
+_PWL_POINT = re.compile(rf"(?P<v>{_QTY_TEXT}V)\s+at\s+(?:t\s*=\s*)?(?P<t>{_QTY_TEXT}s|0)(?![\w.])", re.IGNORECASE)
+
+
+def _pwl(span: str) -> tuple[float, ...] | None:
+    """(t1, v1, t2, v2, ...) of a piecewise-linear wave: "PWL(0 0 1m 10)", or a PWL source's corners in words,
+    "a PWL source: 0 V at t=0, 10 V at 1 ms and back to 0 V at 2 ms"; None unless the times run forward."""
+    said = _spice_wave(span, "pwl")
+    if said is None and re.search(r"\bpwl\b|\bpiece-?wise", span, re.IGNORECASE):
+        said = [x for m in _PWL_POINT.finditer(span) for x in (_quantities(m["t"])[0].value if m["t"] != "0" else 0.0,
+                                                              _quantities(m["v"])[0].value)]
+    if not said or len(said) < 4 or len(said) % 2 or any(b < a for a, b in zip(said[0::2], said[2::2])):
+        return None
+    return tuple(said)
+
+
 def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     """The span of the statement about the name at `at`: from its lead-in words to the next
     part's, or to the sentence end (a colon that opens an analysis ends it too)."""
@@ -973,11 +1099,16 @@ def _named_sources(text: str, request: Request) -> set[str]:
     by source V8", "Current source I1 of 10 µA DC with AC 1 feeding node n", "sweep VIN from 0 to 5 V".
     Returns the names read."""
     mentions = []
+    lines = {s.name.upper() for s in request.sources if s.name}  # sources written as SPICE lines, read already
     for m in _SOURCE_MENTION.finditer(text):
         name = m["name"] or m["low"] or m["low2"]
+        if name.upper() in lines:
+            continue
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
         placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on|into)\s+(?:node\s+)?[a-z_]"
-                          r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]",
+                          r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
+                          # "VDS at d and VGS at g": placed on a node by name alone
+                          r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
@@ -1002,10 +1133,13 @@ def _named_sources(text: str, request: Request) -> set[str]:
         unit = "A" if kind == "I" else "V"
         rail = key in _RAILS
         node = None
-        for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to)\s+"
-                             r"(?:the\s+)?(?:(?:gate|base)\s+(?=[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
+        for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
+                             r"holding)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
+                             r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b(?!\(|\s*=)", text[end:stop], re.IGNORECASE):  # "drives the gate g"
-            if not _article(m, "n") and m["n"].lower() not in _NOT_NODES and not _value_word(m, "n") \
+            # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
+            if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
+                    and not _value_word(m, "n") \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
                 break
@@ -1023,12 +1157,17 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             r"(?:the\s+|source\s+)*$", before, re.IGNORECASE)  # "Drive sw with VSW, a ... square wave"
         if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
             node = _node(driving["n"])
+        tied = re.search(r"\b(?:tie|ties|connect|connects|hook|hooks)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:up\s+)?"
+                         r"to\s+$", before, re.IGNORECASE)  # "and tie top to a 24 V DC supply V9"
+        if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n"):
+            node = _node(tied["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
         pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
                          text[end:stop].split(",")[0], re.IGNORECASE)
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
         pulse = _pulse(span, unit) if sine is None else None
+        pwl = _pwl(span) if sine is None and pulse is None else None
         ac_said = re.search(rf"\bAC(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+AC\b", span, re.IGNORECASE)
@@ -1036,7 +1175,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
-        if dc is None and not sine and not pulse:  # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
+        if dc is None and not sine and not pulse and not pwl:  # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
             rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())]
             dc = rest[0].value if rest else None
         if held:
@@ -1067,11 +1206,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
             parts.add(key)
             continue
         said = key in read
-        if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is None):
+        if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None):
             continue  # a later mention ("referred to VIN") adds nothing
         if rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span, re.IGNORECASE):
             continue  # "VDD = 5 V": the supply's level, read by the intent reader
-        if node is None and dc is ac is sine is pulse is None and not re.search(
+        if node is None and dc is ac is sine is pulse is pwl is None and not re.search(
                 r"\b(?:sweep\w*|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at], re.IGNORECASE):
             continue  # a mention of a source stated nowhere else ("the current through VSENSE")
         supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span, re.IGNORECASE))
@@ -1081,7 +1220,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if supply and dc is None and level:  # "supply VCC at node vcc" on "a 3V3 rail": the rail's level
             dc = _quantities(level["v"] or level["v2"])[0].value
         read[key] = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind,
-                                     None if minus == "0" else minus)
+                                     None if minus == "0" else minus, pwl)
     request.sources.extend(read.values())
     return set(read) | parts
 
@@ -1089,7 +1228,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
 def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
-    done = _named_sources(text, request)
+    done = _named_sources(text, request) | {s.name.upper() for s in request.sources if s.name}  # and SPICE lines
     stated = [(pos, pos + len(s.text)) for s in request.sources if s.name and (pos := text.find(s.text)) >= 0]
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
@@ -1183,6 +1322,44 @@ def _sources(text: str, request: Request) -> None:
                                                 bool(supply), pulse, minus=None if minus == "0" else minus))
 
 
+# A part or a source written as a SPICE line among the words: "lowercase pls: v1 in 0 dc 5; r1 in out 1meg; op",
+# "r1 in out 4k7, c1 out 0 100n, ac dec 20 10 100k": its name, its two nodes, then its value or levels.
+_CARD = re.compile(r"(?:^|(?<=[;,:]))\s*(?P<name>[RCLVIrclvi]\d\w*|[RCLVI][A-Z0-9_]+(?![a-z]))\s+"
+                   r"(?!(?:at|on|by|from|into|via|as|per|for)\s)(?P<a>[A-Za-z_]\w*|\d+)\s+"
+                   r"(?!(?:at|on|by|from|into|via|as|per|for)\s)(?P<b>[A-Za-z_]\w*|\d+)"
+                   r"\s+(?P<rest>[^;,]*?)\s*(?=[;,]|\.(?:\s|$)|$)")
+# a part's value on such a line: a SPICE number, its unit at most ("1meg", "4k7", "100n", "2.2kohm")
+_CARD_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:meg|[fpnumkgtrµ]\d*)?(?:ohms?|[fhΩ])?",
+                         re.IGNORECASE)
+_SPICE_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?[a-zA-Z]*"
+_CARD_LEVELS = re.compile(rf"(?:(?:dc\s+)?(?P<dc>{_SPICE_NUMBER}))?\s*(?:\bac\s+(?P<ac>{_SPICE_NUMBER}))?\s*"
+                          r"(?:\b(?:sin|pulse|pwl)\s*\([^()]*\))?", re.IGNORECASE)
+
+
+def _cards(text: str, request: Request) -> list[tuple[int, int]]:
+    """The parts and sources the request writes as SPICE lines, added to it as written; returns their spans
+    (where the other readers have nothing left to read)."""
+    spans = []
+    for m in _CARD.finditer(text):
+        kind, a, b, rest = m["name"][0].upper(), _node(m["a"]), _node(m["b"]), m["rest"]
+        if {m["a"].lower(), m["b"].lower()} & _NOT_NODES or a == b:
+            continue  # "R1 is 10k", "C1 and C2 10n": words, not a line
+        levels = _CARD_LEVELS.fullmatch(rest) if kind in "VI" and rest else None
+        dc, ac = (parse_number(levels[k]) if levels and levels[k] else None for k in ("dc", "ac"))
+        if kind in "RCL" and _CARD_VALUE.fullmatch(rest) and (value := parse_number(rest)) is not None:
+            request.elements.append(ElementConstraint(m[0].strip(), kind, m["name"], (a, b), value, rest))
+        elif levels and (dc is not None or not levels["dc"]) and (ac is not None or not levels["ac"]):
+            # a current source pushes its current into its second node; a voltage source's + end is its first
+            node, minus = (b, a) if kind == "I" else (a, b)
+            request.sources.append(SourceConstraint(
+                m[0].strip(), node, dc, ac, _sine(rest), m["name"], pulse=_pulse(rest, "A" if kind == "I" else "V"),
+                kind=kind, minus=None if minus == "0" else minus, pwl=_pwl(rest)))
+        else:
+            continue
+        spans.append(m.span())
+    return spans
+
+
 # Unnamed parts placed by the request: "an input resistor of 4.7k connects in to inv",
 # "the feedback resistor is 47k from inv to out", "a 10 nF capacitor between out and ground".
 _UNNAMED = re.compile(r"\b(?P<word>resistors?|capacitors?|caps?|inductors?|coils?)\b", re.IGNORECASE)
@@ -1251,6 +1428,32 @@ def _unnamed_elements(text: str, request: Request) -> None:
         if nodes and len(values) == 1:
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value,
                                                       values[0].text))
+
+
+# "Divider 100K/47K off 15V, tap = mid": a divider's two resistors as a ratio, the top one first
+_OHMS = r"\d+(?:\.\d+)?\s*(?:meg|[kKM])?\s*(?:Ω|Ω|ohms?)?"
+_SLASH_PAIR = re.compile(rf"(?<![\w./])(?P<a>{_OHMS})\s*/\s*(?P<b>{_OHMS})(?![\w./])", re.IGNORECASE)
+_TAP = re.compile(r"\btap(?:\s+node)?\s*(?:=|:|\bat\b|\bis\b|\bon\b)\s*(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+
+
+def _slash_divider(text: str, request: Request) -> None:
+    """A divider stated as a ratio of its two resistors ("100K/47K", "10k / 4.7k"): the first from the node the
+    request drives to the tap, the second from the tap to ground, when the request names both nodes."""
+    m = next((m for m in _SLASH_PAIR.finditer(text)
+              if re.search(r"\bdivider\b", text[slice(*_sentence(text, m.start()))], re.IGNORECASE)), None)
+    if m is None or any(e.kind == "R" for e in request.elements):
+        return
+    values = [qs[0] for part in (m["a"], m["b"]) if len(qs := _quantities(part)) == 1]
+    if len(values) != 2 or any(q.unit not in ("", "ohm") or not (q.unit or q.scaled) for q in values):
+        return
+    tap = _TAP.search(text)
+    out = _node(tap["n"]) if tap and tap["n"].lower() not in _NOT_NODES else request.output
+    driven = {s.node for s in request.sources if s.node and s.node != out}
+    top = driven.pop() if len(driven) == 1 else request.input
+    if out and top and out != top:
+        request.elements += [ElementConstraint(m[0], "R", None, (top, out), values[0].value, values[0].text),
+                             ElementConstraint(m[0], "R", None, (out, "0"), values[1].value, values[1].text)]
+        request.nodes += [n for n in (top, out) if n not in request.nodes]
 
 
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
@@ -1459,8 +1662,14 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
     """"C1 = 2.2 nF and C2 = 6.8 nF, both from top to ground", "R1, R2 and R3 = 1k, all from a to b": parts listed
     one after another take the nodes that the last one states for them all, within one sentence."""
     for i, last in enumerate(elements):
-        if not (last.nodes and re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text,
-                                         re.IGNORECASE)):
+        before = elements[i - 1] if i else None
+        together = re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text, re.IGNORECASE)
+        if last.nodes and not together and before and before.nodes is None and before.value is not None \
+                and before.kind in "RCL" and last.kind in "RCL" and re.search(r"\band$", before.text):
+            # "RL = 1k and C1 = 100 uF from out to ground": a part joined by "and" to the next shares its ends
+            elements[i - 1] = dataclasses.replace(before, nodes=last.nodes)
+            continue
+        if not (last.nodes and together):
             continue
         j = i
         while j > 0 and elements[j - 1].nodes is None and elements[j - 1].kind in "RCLD" and \
@@ -1468,6 +1677,28 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
             j -= 1
         for k in range(j, i):
             elements[k] = dataclasses.replace(elements[k], nodes=last.nodes)
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+# "two resistors from top to ground, r1 3k and r2 6k": a group placed first, its parts named after
+_GROUP = re.compile(r"\b(?P<n>two|three|four|both|[2-4])\s+(?:(?:equal|identical|parallel)\s+)?(?P<kind>resistors|"
+                    r"capacitors|caps|inductors|coils)\s+(?:(?:each|all|both)\s+)?(?=from|between|across)",
+                    re.IGNORECASE)
+
+
+def _named_after_group(text: str, elements: list[ElementConstraint]) -> None:
+    """"two resistors from top to ground, r1 3k and r2 6k": the parts of a group placed between two nodes, named
+    after it in its sentence with their values alone, take its nodes (when their number is the group's)."""
+    for m in _GROUP.finditer(text):
+        end = re.compile(r"\.(?:\s|$)|;").search(text, m.end())
+        nodes = _pair(text[m.end():end.start() if end else len(text)].split(",")[0], 0)
+        kind = "C" if m["kind"].lower().startswith("ca") else m["kind"][0].upper()
+        later = [i for i, e in enumerate(elements) if e.kind == kind and e.nodes is None and e.value is not None
+                 and m.end() <= text.find(e.text) < (end.start() if end else len(text))]
+        count = _COUNTS.get(m["n"].lower()) or int(m["n"])
+        if nodes and len(later) == count:
+            for i in later:
+                elements[i] = dataclasses.replace(elements[i], nodes=nodes)
 
 
 # "Define a parameter RVAL = 22k", ".param GAIN=10", "a parameter called CVAL of 1n"
@@ -1531,7 +1762,10 @@ def read_request(description: str) -> Request:
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
     listed: list[str] = []
+    cards = _cards(text, request)
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
+        if any(a <= m.start() < b for a, b in cards):
+            continue  # read as a SPICE line
         element = _element(text, start, stop, m["name"], m.start())
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop], re.IGNORECASE)
@@ -1560,6 +1794,7 @@ def read_request(description: str) -> Request:
     _coupled_pair(request.elements)
     _parameters(text, request)
     _listed_together(text, request.elements)
+    _named_after_group(text, request.elements)
     _pin_named_nodes(request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
@@ -1591,6 +1826,7 @@ def read_request(description: str) -> Request:
     _input_pulses(text, request)
     _pin_held_sources(request)
     _unnamed_elements(text, request)
+    _slash_divider(text, request)
     _unnamed_diode(text, request)
     _fed_currents(text, request)
     _loads(text, request)
