@@ -67,10 +67,13 @@ def test_a_voltage_named_after_a_node_names_that_node():
 
 
 def test_an_op_amp_on_a_single_stated_supply_is_not_said_verified():
-    """Its model swings to -VDD, which a single positive supply cannot give."""
-    result = generate("An op-amp inverting adder, Vout = -(Vin1 + Vin2). Assume the Vdd = 5.0 V.")
+    """Its model swings to -VDD, which a single positive supply cannot give (an adder, which has a
+    single-supply recipe, is built around mid-supply instead)."""
+    result = generate("An op-amp integrator with R = 10k and C = 10 nF. Assume the Vdd = 5.0 V.")
     assert not result.verified
     assert any("only a positive supply" in item.what for item in result.checks)
+    adder = generate("An op-amp inverting adder, Vout = -(Vin1 + Vin2). Assume the Vdd = 5.0 V.")
+    assert adder.intent.kind == "single_supply_summing_amplifier" and adder.verified, adder.verdict
 
 
 def test_a_telescopic_ota_described_by_its_cascode_devices_is_built_not_refused():
