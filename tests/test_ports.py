@@ -120,3 +120,10 @@ def test_a_gate_on_a_stated_supply_with_a_held_input():
     assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
     assert ".param vdd=3" in result.netlist and "V2 a 0 DC 3" in result.netlist.split("\n"), result.netlist
     assert any(line.startswith("V3 b 0 PULSE(0 3 2e-06") for line in result.netlist.split("\n")), result.netlist
+
+
+def test_a_weight_on_a_node_voltage_is_no_rail():
+    """'-(3 v(x) + v(y))': the 3 weighs v(x) (R1 = RF/3); it is no 3 V supply for the op-amp's rails."""
+    result = generate("Op-amp summer: vout = -(3 v(x) + v(y)) with x at 0.2 V DC and y at 0.5 V DC. Operating point.")
+    rows = result.netlist.split("\n")
+    assert ".param vdd=12" in rows and "R1 x n 3.333k" in rows and "V1 x 0 DC 0.2 AC 1" in rows, result.netlist

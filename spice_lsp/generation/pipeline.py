@@ -549,6 +549,9 @@ def _build(description: str) -> Build:
         del intent.values["VDD"]  # "a at 1.1 V": a level the request holds a node at, not the supply's
         if held.node == "in" and "VIN" not in intent.values:  # "a 9 V battery at in": the input's level
             intent.values["VIN"] = Value("VIN", supply.value, supply.text, supply.unit)
+    for role in ("VDD", "VIN"):  # "out = -(v(a) + 2 v(b))": a weight on a node's voltage, no level of any source
+        if role in intent.values and re.search(rf"(?<![\w.]){re.escape(intent.values[role].text)}\(\w+\)", description):
+            del intent.values[role]
     said = read_ports(description)
     if (signal := intent.values.get("VIN")) is not None and signal.value == 0 and any(
             s.dc == 0 and s.text in {level.text for level in said.levels} for s in request.sources):
