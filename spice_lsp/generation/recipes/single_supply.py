@@ -49,14 +49,13 @@ def _mid(f: _Filler) -> list[str]:
             "X9 div mid mid opamp1"]
 
 
-def _inputs(f: _Filler, count: int, step: float, nodes: tuple[str, str] = ("in", "in2")) -> list[str]:
+def _inputs(f: _Filler, count: int, step: float) -> list[str]:
     """The signal input (a sine around mid; a plain level when the request names its inputs) and the further
-    inputs at mid, the second `step` volts above it (its weight shows at the operating point)."""
-    named = _named_inputs(f.intent.description) is not None or nodes != ("in", "in2")
-    first = f"V1 {nodes[0]} 0 DC {{vdd/2}} AC 1" + ("" if named else
-                                                     f" SIN({{vdd/2}} {f('VIN', 0.2)} {f('FREQ', 1e3)})")
-    return [first, f"V2 {nodes[1]} 0 DC {{vdd/2+{step:.4g}}}",
-            *(f"V{k} in{k} 0 DC {{vdd/2}}" for k in range(3, count + 1))]
+    inputs at mid, the second `step` volts above it (its weight shows at the operating point). compose.py puts
+    the request's port names on in, in2 and names their sources after them."""
+    named = _named_inputs(f.intent.description) is not None or _SUM.search(f.intent.description) is not None
+    first = "V1 in 0 DC {vdd/2} AC 1" + ("" if named else f" SIN({{vdd/2}} {f('VIN', 0.2)} {f('FREQ', 1e3)})")
+    return [first, f"V2 in2 0 DC {{vdd/2+{step:.4g}}}", *(f"V{k} in{k} 0 DC {{vdd/2}}" for k in range(3, count + 1))]
 
 
 def _steps(f: _Filler, weight: float) -> Probe:
@@ -84,13 +83,9 @@ def _summing(f: _Filler) -> str:
             f.given(role, value.value)
     count = 2 if named or written else _input_count(f)  # a third or fourth input through its own R2
     r2 = f.number("R2", rf / wb)
-    # "Vout = -(Vin1 + Vin2)": the inputs are the nodes the sum names (unless they are this circuit's own)
-    nodes = (written[2].lower(), written[4].lower()) if written and not named else ("in", "in2")
-    if len(set(nodes)) < 2 or set(nodes) & {"n", "mid", "div", "vdd", "out", "vout", "0"}:
-        nodes = ("in", "in2")
     rest = (f"R{k} in{k} n {f('R2', rf / wb)}" for k in range(3, count + 1))
-    return "\n".join([*_mid(f), *_inputs(f, count, 0.1 * f.number("VDD", 5) * r2 / rf, nodes),
-                      f"R1 {nodes[0]} n {f('R1', rf / wa)}", f"R2 {nodes[1]} n {f('R2', rf / wb)}", *rest,
+    return "\n".join([*_mid(f), *_inputs(f, count, 0.1 * f.number("VDD", 5) * r2 / rf),
+                      f"R1 in n {f('R1', rf / wa)}", f"R2 in2 n {f('R2', rf / wb)}", *rest,
                       f"R{count + 1} n out {f('RF', 10e3, 'R')}", "X1 mid n out opamp1"])
 
 
