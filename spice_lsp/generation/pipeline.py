@@ -750,8 +750,9 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent)
         family = family_of(template.kind)
-        candidate_netlist = compose(template.netlist, build.request, output=family.output,
-                                    source=template.source, simulated=family.simulates, ports=family.ports).netlist
+        candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
+                                                      source=template.source, simulated=family.simulates,
+                                                      ports=family.ports).netlist)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)
