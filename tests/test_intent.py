@@ -176,6 +176,8 @@ def test_unit_spellings(description, role, value, unit):
     # a level on the input node is the input's, not a supply
     ("op-amp follower, apply 2.5 V at in", "VIN", 2.5), ("vin rests at 1.2 V DC", "VIN", 1.2),
     ("a diode that breaks down at 6.8 V", "VZ", 6.8),
+    # a level the output is said to hold is no supply, but a supply before "whose output is" still is
+    ("CMOS inverter on 2.5 V whose output is the logical inverse of in", "VDD", 2.5),
 ])
 def test_role_phrases(description, role, value):
     intent = parse_intent(description)
@@ -296,6 +298,9 @@ def test_polarity(description, polarity):
     ("the output is the input doubled but inverted", "inverting"),
     ("output 180 degrees out of phase with the input", "inverting"),
     ("out is minus four times in", "inverting"),
+    ("out is a minus b times 2", None),  # a difference, not a sign
+    ("unity gain with no inversion", "non-inverting"),
+    ("the negative of the input, times 2", "inverting"),
     ("an op-amp whose output goes back to its inverting input", None),  # a pin, not a polarity
     ("single supply, no negative rail", None),
 ])

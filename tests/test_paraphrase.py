@@ -48,6 +48,26 @@ from spice_lsp.generation.request import read_request
     ("pass only the positive halves of the 4 V sine at in to out, 2k load", "half_wave_rectifier"),
     ("stop a narrow band around 3 kHz and let everything else through, in to out", "rlc_notch"),
     ("out should reach about 63 % of the 2 V step 3 ms later, one resistor and one capacitor", "rc_lowpass"),
+    # what a filter removes or keeps, a rectifier, a clipper, a divider, an RC charge, a sign and a gain in dB
+    ("remove everything below 40 Hz with a capacitor and a resistor", "rc_highpass"),
+    ("cut all content above 8 kHz with a resistor and a capacitor", "rc_lowpass"),
+    ("let through only frequencies between 2 kHz and 20 kHz, in to out", "rlc_bandpass"),
+    ("divide the 9 V at in by 3 with two resistors", "voltage_divider"),
+    ("rectify the 6 V peak sine at in with a single diode into 2k", "half_wave_rectifier"),
+    ("turn the 9 V AC at in into DC with four diodes", "full_wave_rectifier"),
+    ("chop off everything above 3 V with a diode and a 2.4 V reference", "diode_clipper"),
+    ("charge a 47 uF capacitor through 2k from a step at in", "rc_lowpass"),
+    ("a stage that gives the negative of the input times 6, op-amp", "opamp_inverting"),
+    ("make out 26 dB louder than in with an op-amp", "opamp_noninverting"),
+    # a wave the circuit makes, a current it holds or copies, a peak it keeps, a level it compares against
+    ("generate a 3 kHz sine wave with one op-amp", "rc_oscillator"),
+    ("produce a square wave at 200 Hz with an op-amp and a capacitor", "relaxation_oscillator"),
+    ("sink 2 mA into node out regardless of the load, NPN and emitter resistor", "bjt_current_source"),
+    ("copy the 50 uA reference current into out with two matched transistors", "current_mirror"),
+    ("detect the peak of the signal at in and keep it on a 100 nF capacitor", "peak_detector"),
+    ("make out switch high when in is above 1.2 V, one op-amp on 5 V", "comparator"),
+    ("output x minus y times 3 with an op-amp", "difference_amplifier"),
+    ("derive 1.8 V from a 3.6 V supply, two equal resistors", "voltage_divider"),
 ])
 def test_a_behaviour_names_its_family(text, kind):
     intent = parse_intent(text)
@@ -103,6 +123,25 @@ def test_a_named_circuit_is_not_renamed_by_its_behaviour(text, kind):
     ("stop a narrow band around 2 kHz", "notch", 2000),
     ("keep out at 5 V whether the supply is 9 V or 15 V", "vout", 5),
     ("hold a steady 2.5 V at out", "vout", 2.5),
+    ("the negative of the input times 6", "gain", -6),
+    ("output is the input multiplied by -3", "gain", -3),
+    ("amplify the signal 4 times", "gain", 4),
+    ("amplify the 20 mV signal at in by 50 with an op-amp", "gain", 50),
+    ("a gain of minus 7 with an op-amp", "gain", -7),
+    ("a 30 dB preamp", "gain_db", 30),
+    ("make out 26 dB louder than in", "gain_db", 26),
+    ("remove everything below 40 Hz", "cutoff", 40),
+    ("roll off above 12 kHz", "cutoff", 12e3),
+    ("takes about 2 ms to reach 63 %", "cutoff", -math.log(0.37) / (2 * math.pi * 2e-3)),
+    ("divide the 9 V at in by 3", "vout", 3),
+    ("give me half of the 8 V input at out", "vout", 4),
+    ("make a 5 V rail at out from a 9 V battery", "vout", 5),
+    ("the output must stay at 2.5 V", "vout", 2.5),
+    ("chop off everything above 3 V", "clip", 3),
+    ("generate a 3 kHz sine wave", "frequency", 3000),
+    ("produce a square wave at 200 Hz", "frequency", 200),
+    ("blink twice a second", "frequency", 2),
+    ("derive 1.8 V from a 3.6 V supply", "vout", 1.8),
 ])
 def test_a_spec_said_in_words(text, quantity, target):
     specs = [s for s in read_request(text).specs if s.quantity == quantity]
@@ -128,6 +167,7 @@ def test_a_sweep_or_a_band_edge_is_no_output_level_or_notch(text):
     ("run for 2 ms", ".tran 2u 2m"),
     ("reaching 63 % after 1 ms. Simulate 5 ms.", ".tran 5u 5m"),  # a sentence before says no saving window
     ("step VIN at in from 0 to 2.5 V, 5 mV at a time", ".dc VIN 0 2.5 5m"),
+    ("zener regulator; the input varies from 9 to 15 V", ".dc VIN 9 15 60m"),  # checked over its input's range
 ])
 def test_analyses_said_plainly(text, directive):
     assert [a.directive for a in parse_intent(text).analyses] == [directive]
@@ -163,6 +203,9 @@ def test_the_feedback_resistor_said_by_where_it_goes():
     ("A filter that blocks DC and passes everything above roughly 120 Hz; in to out.", "C1 in out"),
     ("A first-order passive network that lets the bass through and halves the power at 250 Hz; in to out.", "C1 out 0"),
     ("Hold out at 6.2 V from a 15 V supply using a resistor and a diode that breaks down at 6.2 V.", "D1 0 out"),
+    ("Divide the 9 V at in by 3 with two resistors, output out.", "R2 out 0"),
+    ("Pass only frequencies between 2 kHz and 20 kHz, in to out.", "L1 "),  # centre and Q from the edges
+    ("The output must stay at 6.2 V while the supply varies from 9 to 15 V, zener based.", ".dc V1 9 15"),
 ])
 def test_a_paraphrase_is_built_and_measured(text, probe):
     result = generate(text)
@@ -194,3 +237,10 @@ def test_a_notch_q_is_designed_and_measured_over_its_dip():
                       "input in, output out.")
     assert result.verified, [c for c in result.checks if c.status != "pass"]
     assert any(c.what == "Q around 2" and c.status == "pass" for c in result.checks)
+
+
+def test_a_band_said_by_its_edges_is_its_centre_and_q():
+    # "between f1 and f2": centre sqrt(f1 f2), Q = f0 / (f2 - f1), so the -3 dB edges land on f1 and f2
+    specs = {s.quantity: s.target for s in read_request("pass only frequencies between 2 kHz and 20 kHz").specs}
+    assert specs["center"] == pytest.approx(math.sqrt(2e3 * 20e3))
+    assert specs["q"] == pytest.approx(math.sqrt(2e3 * 20e3) / 18e3)

@@ -473,6 +473,8 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
                 and "VIN" not in intent.values:
             intent.extra_values.remove(extra)
             intent.values["VIN"] = Value("VIN", extra.value, extra.text, "V")
+        elif unit == "Hz" and extra.unit == "Hz" and extra.text in spec.text:  # "between 1 kHz and 10 kHz": its edges
+            intent.extra_values.remove(extra)
     # "3.3 V at out from a 5 V source": the reader saw two values for one role; the spec's is
     # no contradiction, and the other one is the role's.
     for warning in list(intent.warnings):

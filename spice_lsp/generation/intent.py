@@ -142,7 +142,8 @@ def _quantities(text: str) -> list[_Q]:
         mult = SCALE_FACTORS.get(key, 1.0) * factor
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
-        if _RANGE.fullmatch(text[a.end:b.start]) and (not a.unit or a.unit == b.unit):
+        between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
+        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit):
             if not a.unit and not a.scaled and b.unit:  # "1.3-1.6μm": the start takes the stop's unit
                 a.value = _times(a.value, b.mult)
             a.unit, a.partner = b.unit, b
@@ -171,7 +172,8 @@ _HERTZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
 _ALONE = r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own|with\s+no\s+input|without\s+(?:an?\s+)?input)"  # self-running
 # Polarity said in words. A negated flip ("without inverting", "doesn't flip the sign", "not upside down")
 # says non-inverting, and its words must not then read as an inverting amplifier or a negative gain.
-_FLIP = (r"(?:invert(?:s|ed|ing)?\b|flip\w*|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|the\s+sign|its\s+sign)\b"
+_FLIP = (r"(?:invert(?:s|ed|ing)?\b|inversion\b|flip\w*"
+         r"|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|the\s+sign|its\s+sign)\b"
          r"|chang\w*\s+(?:the\s+|its\s+)?sign"
          r"|turn\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?upside[- ]down|upside[- ]down)")
 _NEGATED_FLIP = (r"\b(?:without|not|never|nor|no|(?:does|do|did|will|is|are|should)(?:\s+not|n't)|don't|won't|isn't"
@@ -187,8 +189,10 @@ _FLIPPED = re.compile(
     r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
     r"|\bflip(?:s|ped|ping)?\s+(?:it|the\s+sign|its\s+sign|the\s+polarity|its\s+polarity)\b"
     r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
-    r"|\bupside[- ]down\b|\bnegative\s+gain\b|\b(?:minus|negative)\s+(?=\S+\s+times\b)"
-    r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b", re.IGNORECASE)
+    r"|\bupside[- ]down\b|\bnegative\s+gain\b"
+    r"|\b(?:minus|negative)\s+(?=(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b)"
+    r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b|\bthe\s+negative\s+of\b|\bgain\s+of\s+(?:minus|negative)\b"
+    r"|\b(?:multipl\w*|times)\s+(?:it\s+)?(?:by\s+)?(?:minus|negative|-)\s*\d", re.IGNORECASE)
 
 
 def _unflipped(text: str) -> str:
@@ -208,8 +212,15 @@ def polarity(text: str) -> str | None:
     return "non-inverting" if _NOT_FLIPPED.search(text) else None
 
 
+# "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": a wave the circuit makes (not one driving it)
+_MAKES = rf"\b(?:generat|produc|creat|output)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?(?:{_HERTZ}\s+)?"
 _BEHAVIOURS: list[tuple[str, str]] = [
-    (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b", "difference amplifier"),
+    (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b"
+     r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])", "difference amplifier"),
+    # a current held whatever the load, a current copied: the current source and the mirror
+    (r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b", "current mirror"),
+    (r"\b(?:sink|source|deliver|give|supply|push|drive|force)\w*\s+(?:a\s+)?(?:constant\s+|steady\s+|fixed\s+)?"
+     r"[\d.]+\s*[mµu]?a\b[^.;]{0,60}?\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b", "current source"),
     (r"\b(?:add(?:s|ing)?(?:\s+up)?|sum(?:s|ming)?(?:\s+up)?)\s+(?:the\s+)?(?:two|three|four|several|\d)\s+"
      r"(?:inputs|signals|voltages)\b|\bthe\s+sum\s+of\b", "summing amplifier"),
     (rf"\b(?:turn|convert|change)\w*\s+{_ANY}{{0,2}}?currents?\s+(?:in)?to\s+(?:an?\s+|the\s+)?voltages?\b"
@@ -222,10 +233,12 @@ _BEHAVIOURS: list[tuple[str, str]] = [
     (r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
      "cmos inverter"),
     (r"\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
-     rf"|\bsquare\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "relaxation oscillator"),
-    (rf"\b(?:sine|sinusoid)\w*\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}", "Wien oscillator"),
-    (rf"\b(?:turn|convert|change)\w*\s+(?:an?\s+|the\s+)?ac\b\s*{_ANY}{{0,4}}?(?:in)?to\s+(?:a\s+|the\s+)?dc\b"
-     r"|\bonly\s+(?:the\s+|its\s+)?positive\s+hal(?:f|ves)\b|\b(?:block|remov|chop|cut|kill|drop)\w*\s+(?:off\s+)?(?:the\s+|its\s+)?"
+     rf"|\bsquare\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}|{_MAKES}square", "relaxation oscillator"),
+    (rf"\b(?:sine|sinusoid)\w*\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}|{_MAKES}(?:sine|sinusoid)", "Wien oscillator"),
+    (r"(?:\b(?:four|4)\s+diodes\b[^.]*?\b(?:rectif\w*|dc)\b|\b(?:rectif\w*|dc)\b[^.]*?\b(?:four|4)\s+diodes\b)",
+     "full-wave bridge rectifier"),
+    (rf"\b(?:turn|convert|change)\w*\s+(?:an?\s+|the\s+)?{_ANY}{{0,3}}?ac\b\s*{_ANY}{{0,4}}?(?:in)?to\s+(?:a\s+|the\s+)?dc\b"
+     r"|\brectif(?:y|ies|ying)\b|\bonly\s+(?:the\s+|its\s+)?positive\s+hal(?:f|ves)\b|\b(?:block|remov|chop|cut|kill|drop)\w*\s+(?:off\s+)?(?:the\s+|its\s+)?"
      r"negative\s+hal(?:f|ves)\b", "rectifier"),
     (rf"\b(?:remov|kill|block|eliminat|get\s+rid\s+of|reject)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
      rf"(?:{_HERTZ}\s+)?(?:mains\s+)?hum\b|\b(?:remov|kill|block|eliminat|reject)\w*\s+(?:only\s+|just\s+)?"
@@ -234,26 +247,39 @@ _BEHAVIOURS: list[tuple[str, str]] = [
      r"band\b", "notch filter"),
     (r"\bwhen\s+(?:\S+\s+){0,3}?(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)\b"
      r"(?:[^.;]|\.\d){0,60}?\bout\w*\s+(?:jumps|goes|switches|snaps|flips|swings)\b"
-     r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b", "comparator"),
+     r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b"
+     r"|\bout\w*\s+(?:to\s+)?(?:go(?:es)?|switch(?:es)?|jumps?|swings?|flips?)\s+(?:high|low|to\s+[\d.]+\s*v)\s+"
+     r"(?:when|whenever|once|if)\s+\S+\s+(?:is\s+|goes\s+|rises\s+|gets\s+|falls\s+)?(?:above|over|below|under|past|"
+     r"higher|lower|greater|less)\b", "comparator"),
     (r"\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top"
+     r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+(?:above|over|below|under)\s+"
+     r"(?:about\s+)?[-+\d.]+\s*m?v\b"
      r"|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+)?(?:above|over|below|past)\s+(?:about\s+)?[-+\d.]+\s*m?v\b",
      "clipper"),
     (r"\b(?:keep|keeps|keeping|pass|passes|passing|let|lets|letting)\s+(?:only\s+|through\s+)?(?:a|the)\s+"
-     r"(?:narrow\s+)?band\b|\b(?:below\s+and\s+above|above\s+and\s+below)\b", "band-pass filter"),
+     r"(?:narrow\s+)?band\b|\b(?:below\s+and\s+above|above\s+and\s+below)\b"
+     rf"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:between|from)\s+{_HERTZ}\s+"
+     rf"(?:and|to)\s+{_HERTZ}", "band-pass filter"),
     (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
      rf"{_ANY}{{0,3}}?(?:above|over|higher\s+than)\s+(?:about\s+)?{_HERTZ}"
      r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
      r"(?:dc|lows|bass|low\s+(?:notes|frequencies|end))\b"
      r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
-     r"(?:highs|treble|high\s+(?:notes|frequencies|end))\b", "high-pass filter"),
+     r"(?:highs|treble|high\s+(?:notes|frequencies|end))\b"
+     rf"|\b(?:block|cut|remov|kill|reject|stop|attenuat|filter\w*\s+out)\w*\s+{_ANY}{{0,4}}?(?:below|under|lower\s+than)\s+"
+     rf"(?:about\s+)?{_HERTZ}|\bac[- ]?coupl(?:e|es|ing)\b", "high-pass filter"),
     (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
      rf"{_ANY}{{0,3}}?(?:below|under|lower\s+than)\s+(?:about\s+)?{_HERTZ}"
      r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
      r"(?:highs|treble|hiss|high\s+(?:notes|frequencies|end))\b"
      r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
      r"(?:lows|bass|low\s+(?:notes|frequencies|end))\b"
+     rf"|\b(?:block|cut|remov|kill|reject|stop|attenuat|filter\w*\s+out|roll\w*\s+off)\w*\s+{_ANY}{{0,4}}?"
+     rf"(?:above|over|higher\s+than)\s+(?:about\s+)?{_HERTZ}"
      r"|\bfollows?\b[^.;]{0,60}?\b(?:lazily|slowly|sluggishly|with\s+a\s+lag)\b|\bsmooth(?:s|ing)?\s+(?:out\s+)?"
-     r"(?:the\s+)?(?:signal|input|steps?|edges?)\b"
+     r"(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple)\b"
+     r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
+     r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+reach\b"
      r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
      r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
      # a capacitor to ground fed through the resistor: the RC lag ("a cap ... grounded; that cap is fed through 1.6k")
@@ -265,18 +291,28 @@ _BEHAVIOURS: list[tuple[str, str]] = [
      r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+(?:its\s+)?"
      r"(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b"
      r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)"
-     r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))", "voltage follower"),
+     r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))|\bfollower\b"
+     r"|\b(?:equal|identical)\s+to\s+(?:the\s+)?input\b|\bsame\s+(?:voltage\s+)?as\s+(?:the\s+)?input\b",
+     "voltage follower"),
     (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+times\s+"
-     r"(?:the\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b|\b(?:twice|double)\s+(?:the\s+)?(?:input|in)\b"
-     rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+{_ANY}{{0,5}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+",
+     r"(?:the\s+|its\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b"
+     r"|\b(?:twice|double|triple)\s+(?:the\s+)?(?:input|in|signal)\b|\b(?:double|triple)s?\s+the\s+input\s+voltage\b"
+     rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+{_ANY}{{0,7}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+"
+     rf"|\bamplif(?:y|ies|ying)\s+{_ANY}{{0,3}}?[\d.]+\s+times\b|\b[\d.]+\s*db\s+(?:louder|more|bigger|higher|up)\b",
      "non-inverting amplifier"),
     (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b|\bscal\w*\s+{_ANY}{{0,8}}?down\b"
-     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:it\b|(?:its|the|their)\s+(?:voltage|input|supply)\b)",
+     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:it\b|(?:its|the|their)\s+(?:voltage|input|supply)\b)"
+     rf"|\bdivid\w*\s+{_ANY}{{0,6}}?by\s+(?:a\s+factor\s+of\s+)?(?:\d|two|three|four|five|ten)"
+     # only resistors named: "5 V at out from the 12 V at in using two resistors"
+     r"|^(?!.*\b(?:op[- ]?amps?|operational|transistors?|mosfets?|bjts?|diodes?|zeners?|capacitors?|caps?|inductors?"
+     r"|coils?|leds?)\b).*?\b(?:(?:just|only|with|using|from)\s+)?(?:just\s+|only\s+)?(?:two|2)\s+"
+     r"(?:equal\s+|identical\s+|matched\s+)?resistors\b",
      "voltage divider"),
     # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
     (r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b|\b(?:reverse[- ])?breakdown\s+diode\b",
      "zener regulator"),
-    (r"\b(?:holds?|remembers?)\s+(?:on\s+to\s+)?the\s+(?:highest|largest|peak|maximum)\b", "peak detector"),
+    (r"\b(?:holds?|remembers?)\s+(?:on\s+to\s+)?the\s+(?:highest|largest|peak|maximum)\b"
+     r"|\b(?:detect|captur|catch|track)\w*\s+(?:the\s+)?(?:peak|maximum|highest)\b", "peak detector"),
 ]
 _BEHAVIOUR_RES = [(re.compile(p, re.IGNORECASE), words) for p, words in _BEHAVIOURS]
 
@@ -337,9 +373,11 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}),
     (r"feedback|out(?:put)?\s+back\s+to\s+(?:the\s+)?(?:minus|inverting|negative|-)\s*input", {"ohm": "RF"}),
     # "when in goes past 2.5 V": the level a comparator switches at
-    (r"(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)", {"V": "VBIAS"}),
+    (r"(?:goes|rises|gets|climbs|falls|drops|is)\s+(?:past|above|over|beyond|below|under)|crosses|exceeds",
+     {"V": "VBIAS"}),
     # "keep out at 3.3 V", "3.3 V at out": the output's level, a spec the request states, not a supply
-    (r"(?:at|on)\s+(?:node\s+)?out(?:put)?\b|out(?:put)?\s+(?:at|is|should\s+(?:be|read|sit\s+at))\b",
+    (r"(?:(?:rail|output|level)\s+)?(?:at|on)\s+(?:node\s+)?out(?:put)?\b"
+     r"|out(?:put)?\s+(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)(?:\s+at)?\s*$",
      {"V": _NOT_A_ROLE}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
     # "put 1.5 V at in", "in sits at 1.5 V": a level on the input node is the input's, not a supply
@@ -500,6 +538,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
            r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+)?[-+\d.])"
+           # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
+           r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
+           r"(?=(?:from|between)\s+[-+\d.])"
            # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
            r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"

@@ -797,18 +797,23 @@ _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?
 # "reaching 63 % after 1 ms", "1000 times a second", "2.5 kHz wide", "never goes above 0.7 V", "glow with
 # 15 mA": each read as the spec quantity the design and the checklist already know, its words kept whole.
 _NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
-_MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b"
+_MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
+                       r"(?:input|in|bigger|larger|as\s+(?:big|large))\b"
+                       rf"|\b(?:input|signal)\s+(?:times|multiplied\s+by)\s+(?:minus\s+|negative\s+|-\s*)?(?P<x>{_NUMBER})\b"
+                       rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,3}}?(?P<amp2>{_NUMBER})\s+times\b"
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
-                       r"|\b(?P<word>twice|double|triple)\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
-                       rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,5}}?by\s+(?:a\s+factor\s+of\s+)?"
+                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
+                       rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
-                       rf"(?:unity|(?P<g>(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b(?![.,]\d)", re.IGNORECASE)
+                       rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b(?![.,]\d)", re.IGNORECASE)
 # "boost the signal by 26 dB", "amplify it by 20 dB": a gain in decibels
-_BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,5}?by\s+(?:about\s+|around\s+|roughly\s+)?"
-                    r"(?P<db>\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
+_BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,7}?by\s+(?:about\s+|around\s+|roughly\s+)?"
+                    r"(?P<db>\d+(?:\.\d+)?)\s*dB\b"
+                    r"|\b(?P<db2>\d+(?:\.\d+)?)\s*dB\s+(?:louder|more\s+gain|amplifier|preamp\w*|gain\s+stage|boost)\b",
+                    re.IGNORECASE)
 # a frequency and a time as the worded specs below write them: "50 Hz", "2.5 kHz", "1 ms"
 _HZ = r"\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz"
 _SECONDS = r"\d+(?:\.\d+)?\s*[munpµ]?s"
@@ -816,15 +821,21 @@ _TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?"
                        r"(?P<den>half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?"
-                       r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:\w+\s+)?(?:voltage|input|supply|level)\b"
+                       r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b"
                        r"|of\s+it\b"  # "drops the 9 V at top to a third of it"
                        r"|(?=(?:at|on)\s+(?:the\s+)?(?:node\s+)?out(?:put)?\b)))", re.IGNORECASE)
 _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\s*"
 _LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){{1,4}}?)?"
                   rf"(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b|(?P<later>{_SECONDS})\s+later\b)"
+                  rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
                   rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
                   re.IGNORECASE)
-_RATE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:times|cycles)\s+(?:a|per|each|every)\s+second\b"
+_RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+"
+                   r"second\b"
+                   # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
+                   r"|\b(?:generat|produc|creat|output)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?"
+                   rf"(?:(?P<f>{_HZ})\s+(?:sine|square|triangle|clock|pulse)"
+                   rf"|(?:sine|square|triangle)\s*(?:wave)?\s+(?:at|of)\s+(?P<f2>{_HZ}))"
                    r"|\b(?:repeats?|repeating|blinks?|flashes|toggles?|flips?)\s+(?:once\s+)?every\s+"
                    rf"(?P<t>{_SECONDS})\b",
                    re.IGNORECASE)
@@ -836,12 +847,23 @@ _REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:o
 _DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 _WIDE = re.compile(rf"\b(?P<w>{_HZ})\s+wide\b"
                    rf"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>{_HZ})\b")
-_NEVER = re.compile(r"\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?(?:above|over|below|under|past)\s+"
+_NEVER = re.compile(r"\b(?:never\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?"
+                    r"|(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+)"
+                    r"(?:above|over|below|under|past)\s+"
                     r"(?:about\s+|around\s+|roughly\s+)?(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
                     r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b",
                     re.IGNORECASE)
+# "divide the 12 V at in by 4": the output level
+_DIVIDE_BY = re.compile(rf"\bdivid\w*\s+(?:\S+\s+){{0,6}}?by\s+(?:a\s+factor\s+of\s+)?(?P<n>{_NUMBER})\b"
+                        r"(?!\s*(?:dB|%))", re.IGNORECASE)
+# "pass only frequencies between 1 kHz and 10 kHz": a band by its edges
+_BETWEEN = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*(?:[^\s.;:]+\s+){0,4}?"
+                      rf"(?:between|from)\s+(?:{_ABOUT})?(?P<f1>{_HZ})\s+(?:and|to)\s+(?:{_ABOUT})?(?P<f2>{_HZ})\b",
+                      re.IGNORECASE)
 # "only lets through what's above 800 Hz", "cuts everything below 50 Hz": the corner
-_PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting)\b\s*"
+_PASSES = re.compile(r"\b(?:lets?|letting|pass(?:es|ing)?|keeps?|keeping|blocks?|blocking|cuts?|cutting|remov\w*|"
+                     r"kill\w*|"
+                     r"reject\w*|stop\w*|attenuat\w*|roll\w*\s+off|filter\w*\s+out)\b\s*"
                      r"(?:[^\s.;:]+\s+){0,6}?(?:above|over|below|under|higher\s+than|lower\s+than)\s+"
                      rf"(?:{_ABOUT})?(?P<f>{_HZ})\b", re.IGNORECASE)
 # "halves the power at 500 Hz", "half-power point at 2 kHz", "down 3 dB at 1 kHz": the -3 dB corner
@@ -855,11 +877,17 @@ _BAND_AT = re.compile(r"\b(?:(?P<stop>stop|block|reject|remov|kill|cut|notch)|ke
                       r"(?:out\s+|through\s+)?(?:only\s+|just\s+)?(?:a|the)\s+(?:narrow\s+|small\s+|thin\s+)?band\s+"
                       r"(?:of\s+frequencies\s+)?(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+"
                       rf"(?:{_ABOUT})?(?P<f>{_HZ})\b", re.IGNORECASE)
-# "keep out at 3.3 V", "hold a steady 5 V at out", "halves the 5 V rail": the output level
-_HOLDS = re.compile(r"\b(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?:the\s+)?(?:load|output|out)\s+"
-                    r"(?:(?:at|on)\s+(?:node\s+)?\w+\s+)?|it\s+)?(?:at\s+)?(?:an?\s+)?"
-                    r"(?:steady|constant|stable|fixed|regulated|solid)?\s*"
+# "keep out at 3.3 V", "hold a steady 5 V at out", "the output must stay at 5.1 V", "make a 3.3 V rail at out",
+# "halves the 5 V rail": the output level
+_HOLDS = re.compile(r"\b(?:(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?:the\s+)?(?:load|output|out)\s+"
+                    r"(?:(?:at|on)\s+(?:node\s+)?\w+\s+)?|it\s+)?"
+                    r"|(?:out(?:put)?|load)\s+(?:must\s+|should\s+|will\s+|has\s+to\s+)?(?:stays?|remains?|be\s+held|be\s+kept)\s+)"
+                    r"(?:at\s+)?(?:an?\s+)?(?:steady|constant|stable|fixed|regulated|solid)?\s*"
                     r"(?P<v>\d+(?:\.\d+)?\s*V)\b(?!\s*(?:supply|battery|rail|source|input|in\b))"
+                    r"|\b(?:make|create|generate|produce|give|provide|derive|deliver)\w*\s+(?:me\s+)?(?:an?\s+)?"
+                    r"(?:steady\s+|regulated\s+|stable\s+|clean\s+)?(?P<made>\d+(?:\.\d+)?\s*V)\s+"
+                    r"(?:rail\s+|output\s+|level\s+|reference\s+)?(?:(?:at|on)\s+(?:node\s+)?out(?:put)?\b"
+                    r"|from\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*V\b)"
                     r"|\bhalv(?:e|es|ing)\s+(?:the\s+|a\s+)?(?P<half>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 # "the emitter sits at about 4.5 V", "output idling at 6 V": a bias point (the family's output node)
 _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
@@ -889,9 +917,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
     if not has & {"gain", "gain_db"} and (m := _BY_DB.search(text)):
-        found.append(Spec(m[0].strip(), "gain_db", float(m["db"]), tolerance=0.5))
+        found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
     elif not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
-        figure = m["n"] or m["by"] or m["amp"] or m["g"]
+        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"]
         gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
         flip = m if m["neg"] else flipped(text, lo, hi)
@@ -899,7 +927,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain))
     if "vout" not in has and (m := _FRACTION.search(text)):
         lo, _ = _sentence(text, m.start())
-        volts = [q for q in _quantities(text[lo:m.start()]) if q.unit == "V" and q.value]
+        volts = [q for q in _quantities(text[lo:m.end()]) if q.unit == "V" and q.value]  # "half of the 10 V input"
         if not volts and re.match(r"\w+\s+(?:of\s+)?the\s+supply\b", m[0][len(m["n"] or ""):].strip(), re.IGNORECASE):
             # "on 3.3 V: ...; out should read half the supply": the supply stated in an earlier sentence
             volts = [q for q in _quantities(text[:lo]) if q.unit == "V" and q.value]
@@ -908,14 +936,17 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / _DENOMINATORS[m["den"].lower()]))
     if "cutoff" not in has and (m := _LAG.search(text)):
         # a first-order lag reaches a fraction x of a step after t = -tau ln(1 - x); its corner is 1/(2 pi tau)
-        t = _quantities(m["t"] or m["later"] or m["tau"])[0].value
-        share = float(m["pct"]) / 100 if m["pct"] else 1 - math.exp(-1)
+        t = _quantities(m["t"] or m["later"] or m["takes"] or m["tau"])[0].value
+        share = float(m["pct"] or m["pct2"]) / 100 if m["pct"] or m["pct2"] else 1 - math.exp(-1)
         if 0 < share < 1 and t > 0:
             found.append(Spec(m[0].strip(), "cutoff", -math.log(1 - share) / (2 * math.pi * t)))
     if not has & {"cutoff", "center", "notch"} and (m := _PASSES.search(text)):
         found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
     if "frequency" not in has and (m := _RATE.search(text)):
-        rate = _number(m["n"].lower()) if m["n"] else 1 / _quantities(m["t"])[0].value  # "every 2 ms": 500 Hz
+        if m["n"] or m["w"]:  # "1000 times a second", "twice a second"
+            rate = _number(m["n"].lower()) if m["n"] else {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m["w"].lower()]
+        else:  # "a 2 kHz sine", or "every 2 ms": 500 Hz
+            rate = _quantities(m["f"] or m["f2"])[0].value if m["f"] or m["f2"] else 1 / _quantities(m["t"])[0].value
         found.append(Spec(m[0].strip(), "frequency", rate))
     if not has & {"notch", "center", "cutoff"} and (m := _REMOVES.search(text)):
         found.append(Spec(m[0].strip(), "notch", _quantities(m["f"])[0].value))
@@ -933,7 +964,11 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
-        found.append(Spec(m[0].strip(), "clip", _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value))
+        clip = _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value
+        # "chop off everything above 2 V at out": the level is the clip's, not an output level
+        found[:] = [s for s in found if not (s.quantity == "vout" and math.isclose(s.target, clip)
+                                             and text.find(s.text) >= m.start())]
+        found.append(Spec(m[0].strip(), "clip", clip))
     if "current" not in has and (m := _GLOW.search(text)):
         found.append(Spec(m[0].strip(), "current", _quantities(m["i"])[0].value))
     if not has & {"cutoff", "center", "notch"} and (m := _HALF_POWER.search(text)):
@@ -942,7 +977,18 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "notch" if m["stop"] else "center", _quantities(m["f"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _HOLDS.search(text)) \
             and not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
-        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["half"])[0].value / (2 if m["half"] else 1)))
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["made"] or m["half"])[0].value
+                          / (2 if m["half"] else 1)))
+    if not any(s.quantity == "vout" for s in found) and (m := _DIVIDE_BY.search(text)):
+        lo, _ = _sentence(text, m.start())
+        volts = [q for q in _quantities(text[lo:m.start("n")]) if q.unit == "V" and q.value]
+        if volts and (n := _number(m["n"].lower())) > 1:  # "divide the 12 V at in by 4": of the last level before
+            found.append(Spec(m[0].strip(), "vout", volts[-1].value / n))
+    if not has & {"center", "q", "cutoff", "notch"} and (m := _BETWEEN.search(text)):
+        low, high = sorted(_quantities(m[f])[0].value for f in ("f1", "f2"))
+        if 0 < low < high:  # a band from its edges: centre sqrt(f1 f2), Q = f0 / (f2 - f1)
+            found.append(Spec(m[0].strip(), "center", math.sqrt(low * high)))
+            found.append(Spec(m[0].strip(), "q", math.sqrt(low * high) / (high - low), tolerance=0.1))
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
@@ -1858,8 +1904,9 @@ def read_request(description: str) -> Request:
         for e in request.elements)]
     # "5.1 V at out" of a regulator is its output's spec, not a source holding out at 5.1 V.
     said = {s.text for s in request.specs if s.quantity == "vout"}
-    # "hold out at 6.2 V from a 15 V supply": the level its words hold the output at is the spec's, not the supply's
-    held = [s for s in request.specs if s.quantity == "vout" and _HOLDS.match(s.text)]
+    # "hold out at 6.2 V from a 15 V supply", "chop off everything above 2 V at out": the level its words hold the
+    # output at is the spec's, not a source's
+    held = [s for s in request.specs if s.quantity == "vout" and _HOLDS.match(s.text) or s.quantity == "clip"]
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))]
     return request
