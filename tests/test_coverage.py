@@ -310,3 +310,11 @@ def test_a_nodes_stated_level_is_its_sources():
     assert _facts(said, "V1 x 0 DC 0 AC 1\nR1 x 0 1k\n") == [
         ("node x at 0.8 V ('x rests at 0.8 V' in the request)", "fail")]
     assert _facts(said, ".param lvl=0.8\nV1 x 0 DC {lvl}\nR1 x 0 1k\n")[0][1] == "pass"
+
+
+def test_nodes_listed_as_held_at_a_level_are_each_steady_there():
+    said = "XOR on 2.5 V with inputs u, w and s all tied to 2.5 V; output f."
+    stepped = ".param v=2.5\nV1 u 0 DC {v}\nV2 w 0 PULSE(0 {v} 0 1n 1n 5n 10n)\nV3 s 0 DC 1\nR1 u w 1k\nR2 w s 1k\n"
+    assert [status for _, status in _facts(said, stepped)] == ["pass", "fail", "fail"]
+    steady = "V1 u 0 2.5\nV2 w 0 DC 2.5\nV3 s 0 DC 2.5\nR1 u w 1k\nR2 w s 1k\n"
+    assert [status for _, status in _facts(said, steady)] == ["pass", "pass", "pass"]

@@ -370,3 +370,50 @@ def lines(items: list[CheckItem], assumptions: list[str]) -> list[str]:
     mark = {PASS: "✓", FAIL: "✗", UNCHECKED: "?"}
     out = [f"{mark[i.status]} {i.what}" + (f": {i.detail}" if i.detail else "") for i in items]
     return out + [f"assumed: {a}" for a in assumptions]
+
+
+# A node's level the request states as a share of the supply ("a mid-rail point at node m", "node r at a third
+# of the 9 V supply"): read by no spec, so measured here at the operating point.
+_SHARE = re.compile(r"\b(?:(?P<mid>mid[- ]?(?:rail|supply|point)|half[- ]?(?:of\s+)?(?:the\s+)?(?:supply|rail)|"
+                    r"halfway)|(?:one\s+|an?\s+)?(?P<part>third|quarter)\s+of\s+the\b)", re.IGNORECASE)
+_SHARE_NODE = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\b")
+_SUPPLY = re.compile(r"(?P<v>\d*\.?\d+)\s*V\s+(?:dc\s+)?(?:supply|rail|battery|source)\b|"
+                     r"\b(?:supply|rail|battery)\s+(?:of\s+)?(?P<w>\d*\.?\d+)\s*V\b|\bv(?:cc|dd)\s*=\s*(?P<x>\d*\.?\d+)",
+                     re.IGNORECASE)
+
+
+def stated_levels(description: str, netlist: str, timeout: float = 10.0) -> list[CheckItem]:
+    """Each node the request places at a share of its supply, measured at the operating point (±1 %
+    of the supply): a node said to be mid-rail but driven by the supply itself is never verified."""
+    items = []
+    for clause in re.split(r"[.;](?:\s|$)", description):
+        share = _SHARE.search(clause)
+        node = _SHARE_NODE.search(clause)
+        if share is None or node is None:
+            continue
+        fraction = 0.5 if share["mid"] else {"third": 1 / 3, "quarter": 0.25}[share["part"].lower()]
+        said = _SUPPLY.search(clause) or _SUPPLY.search(description)
+        supply = parse_number(next(v for v in said.groups() if v)) if said else _largest_supply(netlist)
+        what = f"node {node['n']} at {share[0].removesuffix(' of the')} of the supply"
+        if supply is None:
+            items.append(CheckItem(what, UNCHECKED, "no supply level to take the share of"))
+            continue
+        result = runner.run(netlist, control=f"op\nlet result = v({node['n']})\nprint result", timeout=timeout)
+        value = result.values.get("result") if result.ok else None
+        want = fraction * supply
+        if value is None or not math.isfinite(value):
+            items.append(CheckItem(what, FAIL, f"v({node['n']}) could not be measured"))
+        else:
+            ok = abs(value - want) <= 0.01 * abs(supply)
+            items.append(CheckItem(what, PASS if ok else FAIL, f"measured {format_eng(value)}V at the operating "
+                                                               f"point, expected {format_eng(want)}V"))
+    return items
+
+
+def _largest_supply(netlist: str) -> float | None:
+    statements = parse(netlist).netlist.statements
+    params = {p.name.lower(): v for p in statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
+    levels = [abs(level) for st in statements if isinstance(st, m.Element)
+              and st.name[0].upper() == "V" and (level := _level(st, "dc", params)) is not None]
+    return max(levels) if levels else None

@@ -566,6 +566,28 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
     return items
 
 
+# "gain from sig (through C1) to oc", "the output at node vo", "a negative rail at vneg": the nodes a request
+# measures between. The answer's checks must measure there, or they verified something else.
+_PATH = re.compile(r"\b(?:gain|response|transfer|attenuation)\b[^.;:=()]{0,40}?\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\b"
+                   r"(?:\s*\([^)]*\))?\s+to\s+(?:(?:the\s+)?[a-z]+\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b")
+_OUTPUT_AT = re.compile(r"\b(?:output|(?:negative|regulated|boosted|doubled|inverted)\s+rail)\s+(?:(?:is|sits)\s+)?"
+                        r"(?:(?:at|on)\s+(?:node\s+)?|node\s+)(?P<n>[a-z_]\w*)\b")
+
+
+def measured_ports(description: str, output: str, input_node: str | None) -> list[CheckItem]:
+    """A failing item when the request names the output (or the input a gain is taken from) at a node
+    other than the one the answer's checks measure."""
+    items = []
+    said_out = [m_["n"] for m_ in _OUTPUT_AT.finditer(description)] + [m_["b"] for m_ in _PATH.finditer(description)]
+    said_in = [m_["a"] for m_ in _PATH.finditer(description)]
+    for role, said, measured in (("output", said_out, output), ("input", said_in, input_node)):
+        nodes = [n.lower() for n in said if n.lower() not in _NOT_NODE_WORDS | _GROUNDED | _PIN_NOUNS]
+        if nodes and measured is not None and measured.lower() not in nodes:
+            items.append(CheckItem(f"the {role} at {nodes[0]}, as the request names it", FAIL,
+                                   f"this answer's checks measure its {role} at {measured}"))
+    return items
+
+
 def stated_pins(description: str, netlist: m.Netlist) -> list[CheckItem]:
     """An item for each pin a part's own words place ("D2 anode at ground and cathode at out", "Q1 with
     its collector at c"), checked on that part in the answer; a pin of the one device of its kind when
@@ -661,9 +683,11 @@ _PIN_NOUNS = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate
               "rails", "two", "three", "four", "ends", "pins"}
 # "tied to vcc = 10 V": a supply rail named in lower case with its level is a node of the circuit.
 _RAIL_LEVEL = re.compile(r"(?<![\w.])(?P<n>v(?:cc|dd|ee|ss)\w*)\s*=\s*[-+]?\d", re.IGNORECASE)
-# "in sits at 1.5 V DC", "bias is held at 2.5 V": a node's steady level.
-_HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*)\s+(?:sits|is\s+held|is\s+biased|rests|stays|held)\s+at\s+"
+# "in sits at 1.5 V DC", "bias is held at 2.5 V", "inputs p and q both tied to 1.2 V": nodes' steady level.
+_HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*(?:\s*(?:,|\band\b|&)\s*[a-z_]\w*)*)\s+(?:(?:both|all|each)\s+)?"
+                   r"(?:(?:is|are)\s+)?(?:sits?|held|biased|rests?|stays?|tied|fixed|kept)\s+(?:at|to)\s+"
                    r"(?P<v>[-+]?\d*\.?\d+)\s*(?P<u>[mµu]?)V\b")
+_WAVES = ("pulse", "pwl", "exp", "sffm")  # a source that steps or ramps holds its node at no one level
 # "two anti-parallel diodes from out to ground": every part of the group between those two nodes.
 _GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?(?P<part>diode|resistor|capacitor)s\s+"
                     r"(?:(?:are|each|all)\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
@@ -711,16 +735,20 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                   {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == ends]
         items.append(CheckItem(f"'{group[0]}' in the request", PASS if len(placed) >= count else FAIL,
                                f"{kind} parts between {' and '.join(sorted(ends))}: {', '.join(placed) or 'none'}"))
+    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
     for held in _HELD.finditer(description):
-        node, level = held["n"].lower(), float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)
-        sources = [e for e in elements if e.name[0].upper() == "V" and len(layout(e).nodes) == 2
-                   and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
-        if not sources or node in _NOT_NODE_WORDS:
-            continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
-        params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-                  if (v := parse_number(p.value)) is not None}
-        dc = source_level(sources[0], "dc", params)
-        ok = dc is not None and _same(dc, level)
-        items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
-                               PASS if ok else FAIL, f"{sources[0].name} sets it to {dc if dc is not None else '?'}"))
+        level = float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)
+        for node in re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower()):
+            sources = [e for e in elements if e.name[0].upper() == "V" and len(layout(e).nodes) == 2
+                       and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
+            if not sources or node in _NOT_NODE_WORDS:
+                continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
+            wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES), "")
+            dc = source_level(sources[0], "dc", params)
+            ok = not wave and dc is not None and _same(dc, level)
+            setting = f"{sources[0].name} is a {wave.upper()} wave, not a steady level" if wave else \
+                f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
+            items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
+                                   PASS if ok else FAIL, setting))
     return items

@@ -27,6 +27,7 @@ from spice_lsp.generation.checklist import (
     function_items,
     lines,
     spec_item,
+    stated_levels,
     structure,
 )
 from spice_lsp.generation.checklist import measure as measure_spec
@@ -34,6 +35,7 @@ from spice_lsp.generation.compose import _spice_value, _with_model_params, compo
 from spice_lsp.generation.coverage import (
     circuit_kind,
     idle_sources,
+    measured_ports,
     named_nodes,
     named_parts,
     stated_facts,
@@ -682,6 +684,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += undriven_parts(result.netlist)
     items += stated_facts(build.intent.description, result.netlist,
                           family_of(build.intent.kind) if build.function and build.provenance is None else None)
+    if build.provenance is None:  # a family's answer: its checks measure at its own output and input
+        items += measured_ports(build.intent.description, build.output, build.input)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
@@ -692,6 +696,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
             items.append(spec_item(spec, value, how))
         items += function_items(build.function, build.request.specs, netlist, build.output, build.input, timeout,
                                 build.settle)
+        items += stated_levels(build.intent.description, netlist, timeout)
     else:
         items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
     if build.provenance and not any(i.detail.startswith("measured") for i in items):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spice_lsp.generation.intent import _ASSUMED
+
 # Circuits people ask for by name; each must be covered by the family that answers.
 NAMED = re.compile(r"""\b(?:
     colpitts|hartley|clapp|pierce|crystal|quartz|xtal|555|timer|astable|monostable|bistable|multivibrator
@@ -69,13 +71,25 @@ IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infi
                         r"faster[- ]than[- ]light", re.IGNORECASE)
 
 
+# A whole product or chip (a GPU's shader core, a phone's processor, a motherboard): no netlist of ours is one.
+# Asked for outright it is refused; said as what a named circuit serves ("a buck converter for a CPU core") it is not.
+PRODUCT = re.compile(r"\b(?:gpus?|cpus?|graphics\s+(?:cards?|chips?|processors?)|(?:micro)?processors?|shaders?|socs?|"
+                     r"systems?[- ]on[- ](?:an?[- ])?chips?|fpgas?|asics?|motherboards?|mainboards?|smartphones?|"
+                     r"laptops?|computers?|game\s+consoles?)(?:\s+(?:cores?|chips?|units?))?\b", re.IGNORECASE)
+# "the netlist of the ... in a GPU": the product is what is asked for, unless a circuit we build is named between.
+ASKED_FOR = re.compile(r"\b(?:netlist|schematic|design|circuit|layout)s?\s+(?:of|for)\b[^.;]*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Uncovered:
     phrase: str  # the circuit the request names, as written
 
 
 def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
-    """The first circuit the request names that the chosen family's words do not cover."""
+    """The first circuit the request names that the chosen family's words do not cover; a product
+    (a GPU, a phone's processor) when the request asks for it rather than for a circuit."""
+    if product := _product(description, covered):
+        return product
     for m in NAMED.finditer(description):
         if any(start <= m.start() and m.end() <= stop for start, stop in covered):
             continue
@@ -102,4 +116,17 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
+    return None
+
+
+def _product(description: str, covered: list[tuple[int, int]]) -> Uncovered | None:
+    """A product the request asks for: it names no circuit we build (the family was assumed from
+    "transistor" or "amplifier"), or the product follows "netlist of" with no such circuit between."""
+    named = [(a, b) for a, b in covered if not re.fullmatch(_ASSUMED, description[a:b], re.IGNORECASE)]
+    for m in PRODUCT.finditer(description):
+        if NEGATED.search(description[max(0, m.start() - 20):m.start()]):
+            continue
+        asked = ASKED_FOR.search(description, 0, m.start())
+        if not named or asked and not any(asked.start() <= a < m.start() for a, _ in named):
+            return Uncovered(m[0])
     return None
