@@ -52,7 +52,7 @@ CASES = [
     ("zener regulator 12V input, 5.1V zener, RS=470, load 1k", "zener_regulator",
      {"VIN": 12, "VZ": 5.1, "RS": 470, "RL": 1e3}, []),
     ("diode I-V characteristics, DC sweep of VIN from 0 to 5 V", "diode_iv", {}, [".dc VIN 0 5 50m"]),
-    ("silicon diode IV characteristics at 27°C", "diode_iv", {"TEMP": 27}, []),
+    ("silicon diode IV characteristics at 27°C", "diode_iv", {}, [".temp 27"]),  # the simulation's temperature
     # bipolar
     ("BJT common-emitter amplifier, VCC=12V, RC=4.7k, RE=1k, RB1=47k, RB2=10k", "bjt_common_emitter",
      {"VDD": 12, "RC": 4.7e3, "RE": 1e3, "RB1": 47e3, "RB2": 10e3}, []),
@@ -151,7 +151,7 @@ def test_description_table(description, kind, values, analyses):
     ("IBIAS=50 \u00b5A", "IBIAS", 50e-6, "A"), ("f=50 Hz", "FREQ", 50, "Hz"), ("f=2 kHz", "FREQ", 2e3, "Hz"),
     ("f=3 MHz", "FREQ", 3e6, "Hz"), ("f=2.4 GHz", "FREQ", 2.4e9, "Hz"), ("f=1 kilohertz", "FREQ", 1e3, "Hz"),
     ("W=10um", "W", 10e-6, "m"), ("W=10 \u00b5m", "W", 10e-6, "m"), ("W=180nm", "W", 180e-9, "m"),
-    ("W=3 microns", "W", 3e-6, "m"), ("T=27 °C", "TEMP", 27, "degC"), ("D=25%", "DUTY", 0.25, ""),
+    ("W=3 microns", "W", 3e-6, "m"), ("thermistor at T=27 °C", "TEMP", 27, "degC"), ("D=25%", "DUTY", 0.25, ""),
     ("R=1e-3 ohm", "R", 1e-3, "ohm"), ("R=1.5e3", "R", 1.5e3, "ohm"), ("C=ten microfarads", "C", 10e-6, "F"),
     ("R=five hundred ohms", "R", 500, "ohm"), ("R=one thousand ohms", "R", 1e3, "ohm"),
     ("C=three nanofarads", "C", 3e-9, "F"), ("C=eight picofarads", "C", 8e-12, "F"),

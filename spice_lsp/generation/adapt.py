@@ -199,7 +199,8 @@ def adapt(entry_id: str, method: str, phrase: str, intent: Intent, request: Requ
     swept = next((name for name in sources if input_node and line_node(body, name) == input_node), None) or \
         next((name for name in sources if name.lower() == "vsupply"), None)
     if intent.analyses:
-        body = [line for line in body if not _ANALYSIS.match(line)]
+        if intent.runs_analysis:  # a temperature alone (".temp 85") keeps the entry's own analyses
+            body = [line for line in body if not _ANALYSIS.match(line)]
         probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
                   ".tran": f".print tran v({output})"}
         for analysis in intent.analyses:

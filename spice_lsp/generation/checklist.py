@@ -154,12 +154,21 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     for directive in requested:
         words = directive.split()
         kind, args = words[0].lstrip(".").lower(), words[1:]
-        numbers = [parse_number(w) for w in args]
-        ok = any(k == kind and [parse_number(w) for w in a if parse_number(w) is not None]
-                 == [n for n in numbers if n is not None] for k, a in have)
+        ok = any(k == kind and _figures(a) == _figures(args) for k, a in have)
         items.append(CheckItem(f"analysis {directive}", PASS if ok else FAIL,
                                "in the netlist" if ok else "missing or with other numbers"))
     return items
+
+
+def _figures(args: list[str]) -> list[float | str]:
+    """An analysis's numbers and its spacing (dec, oct, lin): what the request states of it. Its source and
+    output are left out: a family names them its own way (".dc VIN" of a request sweeps the family's V1)."""
+    figures: list[float | str] = []
+    for word in args:
+        number = parse_number(word)
+        if number is not None or word.lower() in ("dec", "oct", "lin"):
+            figures.append(word.lower() if number is None else number)
+    return figures
 
 
 def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeout: float = 10.0,

@@ -77,6 +77,7 @@ class Family:
     output: str = "out"  # node probed by the default analyses
     source: str = "V1"  # the input source: swept by a DC sweep, the noise input
     current: bool = False  # a DC sweep also prints the input source's current (an I-V curve)
+    senses_temperature: bool = False  # a stated temperature is its sensor's (role TEMP), not the simulation's
     mos: bool = False  # MOS devices: "L=1u" is a gate length
     signal_input: bool = False  # a bare voltage is the input signal before the supply
     transient: float = 1e-3  # a transient asked for with no length runs this long
@@ -853,7 +854,9 @@ def default_analyses(family: Family, filler: _Filler, source: str) -> list[str]:
 
 def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: str) -> list[str]:
     """The requested analyses (or the family's default), each with the probe batch mode needs."""
-    directives = [a.directive for a in intent.analyses] or default_analyses(template, filler, source)
+    directives = [a.directive for a in intent.analyses]
+    if not intent.runs_analysis:  # none stated, or only a temperature to run at
+        directives += default_analyses(template, filler, source)
     lines = []
     out = template.output
     for directive in directives:

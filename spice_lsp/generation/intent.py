@@ -44,6 +44,11 @@ class Intent:
     polarity: str | None = None  # "n" or "p"
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def runs_analysis(self) -> bool:
+        """Whether a stated analysis runs the circuit: ".temp 85" only says at what temperature."""
+        return any(a.directive.split()[0].lower() != ".temp" for a in self.analyses)
+
 
 # --- quantities -------------------------------------------------------------------------------
 
@@ -83,7 +88,8 @@ _QTY = re.compile(rf"""
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
     (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/)  # "100 µA/V²" is a value, "1/2" is not
     """, re.VERBOSE)
-_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|through|\.{2,3}|\u2026)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)\s*",
+                    re.IGNORECASE)
 
 
 @dataclass(eq=False)
@@ -138,14 +144,18 @@ def _quantities(text: str) -> list[_Q]:
         else:
             base = _words_value(m["words"])
         key = _PREFIX_WORDS.get(prefix) or _PREFIX_WORDS.get(prefix.lower(), prefix.lower()) if prefix else ""
+        if key == "m" and m["hz"] == "hz":  # "1mhz" typed in lower case means megahertz, never millihertz
+            key = "meg"
         unit, factor = _UNITS[unit_name][1:] if unit_name else ("", 1.0)
         mult = SCALE_FACTORS.get(key, 1.0) * factor
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
         if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit):
-            if not a.unit and not a.scaled and b.unit:  # "1.3-1.6μm": the start takes the stop's unit
-                a.value = _times(a.value, b.mult)
+            # "1.3-1.6μm": the start takes the stop's unit and prefix; "10 to 300k Hz": a prefix on the stop's
+            # number, spaced from its unit, is that number's alone
+            if not a.unit and not a.scaled and b.unit:
+                a.value = _times(a.value, 1.0 if re.match(r"[\d.]+\s?(?:meg|[kKMGmunpµμ])\s", b.text) else b.mult)
             a.unit, a.partner = b.unit, b
     return found
 
@@ -526,27 +536,49 @@ def _default_role(intent: Intent, q: _Q) -> str:
 
 # --- analyses ---------------------------------------------------------------------------------
 
+_NUMBER_AHEAD = r"[-+\u2212]?[\d.]+(?:e[-+]?\d+)?\s*"  # a figure as a lookahead reads it
+_HZ_AHEAD = r"[^.;]*?[\d.]\s*(?:[kKMG]|meg)?\s*Hz\b"  # a frequency later in the clause
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
-    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"),
-    ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analysis|sweep|simulation|response|from|up|to\b|\d))"
+    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"),
+    # the gain with the input and output resistances is what .tf gives (read before AC's "small-signal")
+    ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"
+           r"|\b(?:small[- ]signal\s+|dc\s+)?gain\s*(?:,|and)\s*(?:the\s+)?input(?:\s+(?:resistance|impedance))?"
+           r"\s*(?:/|,|and|,\s*and)\s*"
+           r"(?:the\s+)?output\s+(?:resistances?|impedances?)"),
+    ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|up|to\b|\d"
+           r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
+           # "an op and an ac", "operating point and AC.": AC named in a list of analyses
+           r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
+           # "sweep the frequency from 30 Hz", "plot gain and phase from 2 Hz to 200 kHz"
+           rf"|\bsweep(?:ing)?\s+(?:the\s+)?frequency\b|\b(?:gain|magnitude)\s+and\s+phase\b(?={_HZ_AHEAD})"
            # a sweep in hertz: "sweep 10 Hz to 1 MHz", "sweep 1e1 to 1e6 Hz"
            r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
-           r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"),
-    ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]s|s)\b)"
-             r"|(?<=[munpµ\d]s )run\b"),  # "simulate 5 ms", "run for 2 ms", "a 6 ms run"
+           r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"
+           # "a linear sweep of 201 points between 9 kHz and 11 kHz": a sweep in hertz named by its spacing
+           rf"|\b(?:lin(?:ear)?|log(?:arithmic)?|dec(?:ade)?|oct(?:ave)?)\s+(?:frequency\s+)?sweep(?={_HZ_AHEAD})"),
+    ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
+             r"(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
+             r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
+             r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"),  # "stop time 8 ms"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
-           r"|\bsweep(?:ing)?\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+)?[-+\d.])"
+           r"|\b(?:sweep(?:ing)?|vary(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
+           # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
+           rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+)?input(?:\s+(?:voltage|source))?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
+           r"(?:[^.;]|\.\d){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
+           r"|\b(?!it\b|is\b|in\b)[VI]\w{0,5}\s+(?:is\s+|being\s+)?swept\b(?=\s+(?:from\s+)?[-+\u2212\d.])"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"
            # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
            r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"
-              r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]"),
-    ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"),
-    ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"),
+              r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]"
+              # "noise from 10 Hz to 100 kHz", "noise 1 Hz-1 MHz": noise over a band of frequencies
+              rf"|\bnoise\s+(?:from|over|between|across)?\s*(?={_NUMBER_AHEAD}(?:[kKMG]|meg)?\s*(?:Hz|to\b|-|\u2013))"),
+    ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"
+             r"|\btemperatures?\s+(?=(?:from|between)\s+[-+\u2212\d])"),  # "temperatures from 0 to 100 C"
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 # ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
@@ -554,6 +586,16 @@ _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise
                         re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
+# a sweep's count: "50 pts/decade", "101 points", "30 per decade", "40/dec", "8 points per octave"
+_POINTS = re.compile(r"(\d+)\s*(?:(?:points?|pts)\b(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)",
+                     re.IGNORECASE)
+# a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
+_TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?)\b")
+_TIME_STEP_BEFORE = re.compile(r"(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?\s*$")
+_DC_COUNT = re.compile(r"(\d+)\s*(points|pts|steps)\b", re.IGNORECASE)  # a DC sweep's: "with 201 points", "in 40 steps"
+# a source named in a sentence ("vin", "V1", "VGS", "vsig"), not a word that starts like one ("input", "is")
+_SOURCE_NAME = (r"(?!(?i:in|into|input|is|it|its|if|via|vary|very|volts?|view)\b)"
+                r"(?i:[vi])(?:\d\w*|(?i:[a-z]){1,4}\d*)\b")
 _SOURCE_PLACES = {"dc": {1, 5}, "noise": {2}}  # where a directive names a source, not a figure
 
 
@@ -563,12 +605,19 @@ def _well_formed(kind: str, words: list[str]) -> bool:
     if any(d.code == "SP001" for d in parse("*\n" + " ".join(words) + "\n").diagnostics):
         return False
     return all(parse_number(w) is not None for n, w in enumerate(words[1:], 1)
-               if n not in _SOURCE_PLACES.get(kind, ()) and not re.fullmatch(r"dec|oct|lin|v\(.*\)", w, re.IGNORECASE))
+               if n not in _SOURCE_PLACES.get(kind, ())
+               and not re.fullmatch(r"dec|oct|lin|uic|v\(.*\)", w, re.IGNORECASE))
 
 
-_TEMP_NUMBER = r"[-+]?\d+(?:\.\d+)?"
-_TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*(?:and|&)\s+{_TEMP_NUMBER}\s*"
-                        r"(?:[°º]\s?C|deg(?:rees?)?\s?(?:C\b|celsius\b)?)", re.IGNORECASE)
+_TEMP_NUMBER = r"[-+\u2212]?\d+(?:\.\d+)?"
+_DEGREES = r"(?:[°º]\s?C|deg(?:rees?)?\s?(?:C\b|celsius\b)?)"
+# "at 0, 25 and 70 degrees C", "at -40 °C, 25 °C and 125 °C": the degrees after the last, or after each
+_TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{_TEMP_NUMBER}(?:\s*{_DEGREES})?)*"
+                        rf"\s*,?\s*(?:and|&)\s+(?:at\s+)?{_TEMP_NUMBER}\s*{_DEGREES}", re.IGNORECASE)
+# a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution"
+_STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time)\b", re.IGNORECASE)
+_STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin)\s*$",
+                          re.IGNORECASE)
 
 
 def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
@@ -592,7 +641,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             claimed.update((q, q.partner))
             _put(intent, q.as_value("TEMP_START"))
             _put(intent, q.partner.as_value("TEMP_STOP"))
-            found.append((q.start, _temp(q.value, q.partner.value)))
+            end = _SENTENCE_END.search(text, q.partner.end)
+            by = _step(text, qs, claimed, q.partner.end, end.start() if end else len(text), ("degC", ""))
+            found.append((q.start, _temp(q.value, q.partner.value, by.value if by else None)))
     for m in _TEMP_LIST.finditer(text):  # "at 0, 25 and 70 degrees C": the circuit simulated at each
         listed = [q for q in qs if m.start() <= q.start < m.end() and q not in claimed]
         claimed.update(listed)
@@ -600,7 +651,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
         kind, words = (m[1] or m[2]).lower(), m[0].split()
         names = r"|[VI]\w*" if kind in ("dc", "noise") else ""  # a swept source, a noise input
-        word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|v\([\w,]+\){names}", re.IGNORECASE)
+        word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|uic|v\([\w,]+\){names}", re.IGNORECASE)
         kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))
         # a complete directive, else read the words instead
         if len(kept) - 1 >= _DIRECTIVE_ARGS[kind] and _well_formed(kind, kept):
@@ -611,32 +662,46 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
         if kind in ("ac", "noise"):
             found_range = sweep(("Hz",), lo, hi, 1.0)
-            bare = next((q for q in qs if lo <= q.start <= lo + 8 and q.partner and not q.unit and q not in claimed),
-                        None)
-            if found_range is None and bare is not None and bare.partner is not None:  # "ac 10 to 1meg": hertz
+            # "ac 10 to 1meg", "ac lin 100 points from 1k to 2k": a range with no unit, in hertz
+            bare = next((q for q in qs if lo <= q.start < min(hi, lo + 40) and q.partner and not q.unit
+                         and q not in claimed), None)
+            if found_range is None and bare is not None and bare.partner is not None:
                 claimed.update((bare, bare.partner))
                 found_range = (bare.value, bare.partner.value)
+            # "AC analysis at 2 kHz only": one frequency
+            single = next((q for q in qs if lo <= q.start < hi and q.unit == "Hz" and q not in claimed and re.fullmatch(
+                r"\s*(?:analysis\s+|simulation\s+)?(?:only\s+)?at\s+(?:a\s+single\s+frequency\s+of\s+)?",
+                text[lo:q.start], re.IGNORECASE)), None) if found_range is None else None
+            if single is not None:
+                claimed.add(single)
+                found_range = (single.value, single.value)
             if found_range is None:
                 defaulted.add(len(found))  # "AC 1" of a source: a later "AC 1 Hz to 1 GHz" gives the range
             start, stop = found_range or (1.0, 100e6 if kind == "ac" else 1e6)
-            # "linear ... with 101 points", "50 points per decade", "10 points per octave"
-            clause = text[max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1:hi]
-            count = re.search(r"(\d+)\s*(?:points?|pts)\b(?:\s*(?:per|/)\s*(dec\w*|oct\w*))?", clause, re.IGNORECASE)
-            variation = "lin" if re.search(r"\blin(?:ear)?\b", clause, re.IGNORECASE) else \
-                "oct" if count and (count[2] or "").lower().startswith("oct") else "dec"
+            # "linear ... with 101 points", "50 pts/decade", "30 per decade", "10 points per octave", "by octaves"
+            since = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1
+            count = _POINTS.search(text, since, hi)
+            spacing = (count[2] or count[3] or "").lower() if count else ""
+            variation = "lin" if re.search(r"\blin(?:ear)?\b", text[since:hi], re.IGNORECASE) else "oct" \
+                if spacing.startswith("oct") or (not spacing and re.search(r"\boct(?:aves?)?\b", text[since:hi],
+                                                                           re.IGNORECASE)) else "dec"
+            claimed.update(q for q in qs if count and q.start == count.start(1))
             n = count[1] if count else ("100" if variation == "lin" else "20")
-            points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}"
+            points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
+                f"lin 1 {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
-            probe = re.search(r"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)",
-                              text[m.start():hi],
-                              re.IGNORECASE)
+            probe = re.search(r"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)"
+                              # ... or "noise 1 Hz-1 MHz at out, ...", "... on node vo"
+                              r"|\b(?:at|on)\s+(?:node\s+(?P<n2>[a-z_]\w*)|v\((?P<n3>\w+)\)|(?P<n4>[a-z_]\w*)(?=\s*(?:[,;.)]|$)))",
+                              text[m.start():hi], re.IGNORECASE)
+            node = next((n for n in (probe.group("n", "n2", "n3", "n4") if probe else ()) if n), "out")
             # ... or "with V1 as the input", "input source V1"
-            source = re.search(r"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>[VI]\w*)\b|\b(?P<s2>[VI]\w*)\s+as\s+"
-                               r"(?:the\s+|its\s+)?input\b|\binput\s+(?:source\s+)?(?P<s3>[VI][A-Z0-9]\w*)\b",
+            source = re.search(rf"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>{_SOURCE_NAME})\b|\b(?P<s2>[VI]\w*)"
+                               r"\s+as\s+(?:the\s+|its\s+)?input\b|\binput\s+(?:source\s+)?(?P<s3>[VI][A-Z0-9]\w*)\b",
                                text[m.start():hi])
+            named = next((s for s in source.group("s", "s2", "s3") if s), "VIN") if source else "VIN"
             request = AnalysisRequest(kind, f".ac {points}" if kind == "ac" else
-                                      f".noise v({probe['n'].lower() if probe else 'out'}) "
-                                      f"{source['s'] or source['s2'] or source['s3'] if source else 'VIN'} {points}")
+                                      f".noise v({node.lower()}) {named.upper()} {points}")
         elif kind == "tran":
             # "a 2 ms transient": the words of its clause before it, not a sentence before ("after 1 ms. Run ...")
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
@@ -645,11 +710,14 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and q.unit == "s"
                      and q not in claimed and not re.match(r"\s*(?:rise|fall|edges?|delay|wide|width|period|pulses?)\b",
                                                            text[q.end:], re.IGNORECASE)]
-            steps = [q for q in times if re.match(r"\s*(?:time\s+)?steps?\b", text[q.end:])
-                     or re.search(r"steps?(?:\s+size)?(?:\s+of)?\s*$", text[lo:q.start])]
-            # "only save the data from 100 ms on", "saving after 1 ms": the start of the saved window
+            # its own words first: "a 5 ms transient", "7 ms of transient", then "the transient runs 2 s"
+            times.sort(key=lambda q: 0 if re.fullmatch(r"[\s-]*(?:long\s+|of\s+(?:the\s+)?)?", text[q.end:m.start()])
+                       else 1 if q.start > m.start() else 2)
+            steps = [q for q in times
+                     if _TIME_STEP_AFTER.match(text, q.end) or _TIME_STEP_BEFORE.search(text, lo, q.start)]
+            # "only save the data from 100 ms on", "saving after 1 ms", "print from t = 1 ms": the saved window's start
             starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
-                r"\b(?:from|after|(?:start(?:ing)?\s+)?(?:starting|saving)\s+(?:at|from))\s*$",
+                r"\b(?:from|after|(?:start(?:ing)?\s+)?(?:starting|saving)\s+(?:at|from))\s*(?:t\s*=\s*)?$",
                 text[max(0, q.start - 20):q.start], re.IGNORECASE)]
             stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
             if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
@@ -658,9 +726,15 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 stops = [stops[0].partner]
             # the start said twice ("after 1 ms (start saving at 1 ms)") is one start
             claimed.update(steps[:1] + stops[:1] + [q for q in starts if q.value == starts[0].value])
+            if not stops and not steps:
+                defaulted.add(len(found))  # "a quick transient: ... simulate 10 ms": the later one gives its length
             signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
-            stop = stops[0].value if stops else steps[0].value * 1000 if steps else 5 / signal[0] if signal \
-                else _registry().family_of(intent.kind).transient  # five periods of the signal
+            # "for 8 cycles of the input": periods of the signal (five when the request says none)
+            cycles = re.search(r"\b(\d+)\s+(?:full\s+)?(?:cycles|periods)\b", text[lo:hi], re.IGNORECASE)
+            if cycles and signal and not stops:
+                claimed.update(q for q in qs if q.start == lo + cycles.start(1))
+            stop = stops[0].value if stops else steps[0].value * 1000 if steps else \
+                int(cycles[1] if cycles else 5) / signal[0] if signal else _registry().family_of(intent.kind).transient
             step = steps[0].value if steps else stop / 1000
             window = f" {format_eng(starts[0].value)}" if starts and starts[0].value < stop else ""
             uic = " uic" if re.search(r"\buic\b", text, re.IGNORECASE) else ""  # start from the parts' IC=
@@ -670,24 +744,32 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 continue  # "... and step IB from 10 uA to 50 uA": the nested sweep read with the first
             diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
-            if levels is None and not diode and "sweep" not in m[0].lower():
+            if levels is None and not diode and not re.search(r"swe|var", m[0], re.IGNORECASE):
                 request = AnalysisRequest("op", ".op")  # a bare "DC analysis" asks for the bias point
             else:
+                if levels is None:
+                    defaulted.add(len(found))
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
-                source = re.match(r"\s*(?:of\s+)?(?:the\s+)?([VI][A-Za-z0-9_]{0,7})\b", text[m.end():])
+                # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
+                source = re.match(rf"({_SOURCE_NAME})\s+(?:is\s+|being\s+)?swept", m[0]) or \
+                    re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
                                    r"outer\s+(?:sweep|loop)\s+(?:over|of|on))\s+(?:the\s+)?(?:step\s+|source\s+)?"
                                    r"(?P<s>[VI][A-Za-z0-9_]{0,7})\b", text[lo:hi])
                 first = lo + nested.start() if nested else hi
-                step = _dc_step(text, qs, claimed, lo, first)
+                step = _step(text, qs, claimed, lo, first)
                 second = ""
                 if nested and (inner := sweep(("V", "A"), lo + nested.end(), hi, 0.0)):
                     nested_spans.append((lo + nested.start(), hi))
-                    by = _dc_step(text, qs, claimed, lo + nested.end(), hi)
+                    by = _step(text, qs, claimed, lo + nested.end(), hi)
                     second = f" {nested['s'].upper()} {format_eng(inner[0])} {format_eng(inner[1])} " \
                              f"{format_eng(by.value if by else abs(inner[1] - inner[0]) / 4)}"
-                every = format_eng(step.value if step else abs(stop - start) / 100)
+                # "with 201 points" (both ends among them), "in 40 steps"
+                count = None if step else _DC_COUNT.search(text, lo, first)
+                claimed.update(q for q in qs if count and q.start == count.start(1))
+                intervals = (int(count[1]) - (count[2].lower() != "steps")) if count else 100
+                every = format_eng(step.value if step else abs(stop - start) / max(intervals, 1))
                 request = AnalysisRequest("dc", f".dc {source[1].upper() if source else 'VIN'} {format_eng(start)} "
                                                 f"{format_eng(stop)} {every}{second}")
         elif kind == "tf":  # the output and the source the request names ("from VIN to v(out)")
@@ -695,9 +777,19 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             probe = re.search(r"\b(v\([\w,]+\)|i\(\w+\))", text[m.end():hi], re.IGNORECASE)
             request = AnalysisRequest("tf", f".tf {probe[1] if probe else 'v(out)'} {source[1] if source else 'VIN'}")
         elif kind == "temp":
-            if any(r.kind == "temp" for _, r in found):
+            # "sweep the temperature from -40 to 125 in 10 degree steps": bare numbers its words say are degrees
+            bare = next((q for q in qs if lo <= q.start < hi and q.partner and q.unit in ("", "degC")
+                         and q not in claimed), None)
+            if bare is None and any(r.kind == "temp" for _, r in found):
                 continue  # the sweep's range was given, and read above
-            request = _temp(-40.0, 125.0)
+            if bare is None or bare.partner is None:
+                request = _temp(-40.0, 125.0)
+            else:
+                claimed.update((bare, bare.partner))
+                _put(intent, Value("TEMP_START", bare.value, bare.text, "degC"))
+                _put(intent, Value("TEMP_STOP", bare.partner.value, bare.partner.text, "degC"))
+                by = _step(text, qs, claimed, bare.partner.end, hi, ("degC", ""))
+                request = _temp(bare.value, bare.partner.value, by.value if by else None)
         else:
             request = AnalysisRequest("op", ".op")
         found.append((m.start(), request))
@@ -710,21 +802,39 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     return claimed
 
 
-def _dc_step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int) -> _Q | None:
-    """A DC sweep's step as written in text[lo:hi] ("in 10 mV steps", "step 10 mV"), claimed."""
-    step = next((q for q in qs if lo <= q.start < hi and q not in claimed and q.unit in ("V", "A", "")
-                 and (q.unit or q.scaled) and (re.match(r"\s*(?:steps?\b|at\s+a\s+time\b)", text[q.end:])
-                                              or re.search(r"\bsteps?(?:\s+(?:size|of))?\s*$|\bin\s*$",
-                                                           text[lo:q.start]))), None)
+def _simulated_at(intent: Intent) -> None:
+    """One temperature stated for the whole circuit ("the operating point at 85 °C", "T = 125 °C", "ambient
+    50 °C") is the simulation's, a .temp; a temperature sensor's is the sensor's (its family builds with it),
+    and one noted beside a figure ("4.1 mV at in (100 °C)") is no condition of the circuit."""
+    value = intent.values.get("TEMP")
+    if value is None or _registry().family_of(intent.kind).senses_temperature or \
+            any(a.kind == "temp" for a in intent.analyses):
+        return
+    before = intent.description[:max(intent.description.find(value.text), 0)]
+    if before.count("(") > before.count(")") or not re.search(
+            r"(?:\bat|\btemperature\s*(?:of|=|:|is)?|\bT\s*=|\bambient\s*(?:of|=|:|is)?)\s*$", before, re.IGNORECASE):
+        return
+    del intent.values["TEMP"]
+    intent.analyses.append(AnalysisRequest("temp", f".temp {value.value:g}"))
+
+
+def _step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int,
+          units: tuple[str, ...] = ("V", "A")) -> _Q | None:
+    """A sweep's step as written in text[lo:hi] ("in 10 mV steps", "step 10 mV", "in 5 degree steps"), claimed;
+    a bare number only where the sweep's unit may go unsaid (a temperature's)."""
+    step = next((q for q in qs if lo <= q.start < hi and q not in claimed
+                 and (q.unit in units or (not q.unit and (q.scaled or "" in units)))
+                 and (_STEP_AFTER.match(text, q.end) or _STEP_BEFORE.search(text, lo, q.start))), None)
     if step is not None:
         claimed.add(step)
     return step
 
 
-def _temp(start: float, stop: float) -> AnalysisRequest:
+def _temp(start: float, stop: float, step: float | None = None) -> AnalysisRequest:
+    """A temperature sweep; with no step stated, about 20 points on a 1-2-5 step."""
     raw = abs(stop - start) / 20 or 1.0
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = max(s for s in (1, 2, 5) if s * magnitude <= raw) * magnitude
+    step = step or max(s for s in (1, 2, 5) if s * magnitude <= raw) * magnitude
     return AnalysisRequest("temp", f".dc temp {format_eng(start)} {format_eng(stop)} {format_eng(step)}")
 
 
@@ -810,4 +920,5 @@ def parse_intent(description: str) -> Intent:
     _assign_roles(intent, description, qs, claimed)
     intent.nodes = _nodes(description)
     _check(intent, description)
+    _simulated_at(intent)
     return intent

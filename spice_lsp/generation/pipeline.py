@@ -500,17 +500,21 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     lines += cards.values()
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
-    directives = [a.directive for a in intent.analyses] or [".op"]
-    if not intent.analyses:
+    directives = [a.directive for a in intent.analyses]
+    if not intent.runs_analysis:  # none stated, or only a temperature to run at
+        directives.append(".op")
         assumptions.append("an operating-point analysis (the request names none)")
     probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
               ".tran": f".print tran v({output})", ".noise": ".print noise all"}
     written = [line.split()[0] for line in lines[1:] if line[:1] in "VIvi"]
+    driver = next((line.split()[0] for line in lines[1:] if line[:1] in "VIvi"
+                   and (request.input or "in") in line.lower().split()[1:3]), None)
     for directive in directives:
         words = directive.split()
-        if words[0].lower() == ".noise" and len(words) > 2 and words[2].upper() not in map(str.upper, written) \
-                and written:  # the input the request names is a source it states under another name, or none
-            words[2] = written[0]
+        at = {".noise": 2, ".tf": 2, ".dc": 1}.get(words[0].lower())  # where it names a source
+        if at and len(words) > at and words[at].lower() != "temp" and words[at].upper() not in map(str.upper, written) \
+                and written:  # the source the request sweeps or refers to is one it states under another name, or none
+            words[at] = driver or written[0]
             directive = " ".join(words)
         if words[0].lower() == ".tran" and "uic" not in map(str.lower, words) and len(directives) == 1 \
                 and (floating := _no_dc_path(lines)):  # "C1 ... charged by a constant 1 mA": no bias point exists

@@ -151,7 +151,7 @@ def _design_ntc_divider(intent, d, spec) -> None:
         d.free, d.scale = "R", 1
 
 
-_SWEEP: dict[str, Any] = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2"}
+_SWEEP: dict[str, Any] = {"analysis": "dc", "dc_sweep": "-40 125 1", "source": "V2", "senses_temperature": True}
 register(Family(kind="ntc_divider", function=_divides(False),
                 summary="NTC thermistor divider",
                 build=lambda f: _divider(f, False),
@@ -207,7 +207,8 @@ register(Family(kind="rtd_current_amplifier", function=_rtd_amplifies,
                        "RTD with a current source and a non-inverting amplifier"),
                 rules=((11.5, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance",
                                r"current\s+source|excit", r"amplif|stage|op[- ]?amp|gain")),),
-                analysis="op", source="I1", noun="amplifier", accepts=r"current\s+source|amplifiers?"))
+                analysis="op", source="I1", noun="amplifier", accepts=r"current\s+source|amplifiers?",
+                senses_temperature=True))
 
 
 # --- LED drivers ---------------------------------------------------------------------------
