@@ -314,7 +314,13 @@ def test_a_nodes_stated_level_is_its_sources():
 
 def test_nodes_listed_as_held_at_a_level_are_each_steady_there():
     said = "XOR on 2.5 V with inputs u, w and s all tied to 2.5 V; output f."
-    stepped = ".param v=2.5\nV1 u 0 DC {v}\nV2 w 0 PULSE(0 {v} 0 1n 1n 5n 10n)\nV3 s 0 DC 1\nR1 u w 1k\nR2 w s 1k\n"
+    stepped = ".param v=2.5\nV1 u 0 DC {v}\nV2 w 0 PULSE(0 {v} 0 1n 1n 5n 10n)\nV3 s 0 DC 1\nR1 u w 1k\nR2 w s 1k\n" \
+        ".tran 1n 40n\n"
     assert [status for _, status in _facts(said, stepped)] == ["pass", "fail", "fail"]
     steady = "V1 u 0 2.5\nV2 w 0 DC 2.5\nV3 s 0 DC 2.5\nR1 u w 1k\nR2 w s 1k\n"
     assert [status for _, status in _facts(said, steady)] == ["pass", "pass", "pass"]
+    assert [status for _, status in _facts("NOR on 2.5 V, inputs u and w held low at 0 V.", stepped)] == [
+        "fail", "fail"]
+    at_rest = "V1 u 0 DC 2.5 PULSE(0 2.5 0 1n 1n 5n 10n)\nR1 u 0 1k\n.op\n"  # a bias point takes only its DC
+    assert _facts("Inverter with input u tied to 2.5 V.", at_rest) == [
+        ("node u at 2.5 V ('u tied to 2.5 V' in the request)", "pass")]

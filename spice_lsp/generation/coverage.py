@@ -685,7 +685,7 @@ _PIN_NOUNS = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate
 _RAIL_LEVEL = re.compile(r"(?<![\w.])(?P<n>v(?:cc|dd|ee|ss)\w*)\s*=\s*[-+]?\d", re.IGNORECASE)
 # "in sits at 1.5 V DC", "bias is held at 2.5 V", "inputs p and q both tied to 1.2 V": nodes' steady level.
 _HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*(?:\s*(?:,|\band\b|&)\s*[a-z_]\w*)*)\s+(?:(?:both|all|each)\s+)?"
-                   r"(?:(?:is|are)\s+)?(?:sits?|held|biased|rests?|stays?|tied|fixed|kept)\s+(?:at|to)\s+"
+                   r"(?:(?:is|are)\s+)?(?:sits?|held|biased|rests?|stays?|tied|fixed|kept)\s+(?:(?:high|low)\s+)?(?:at|to)\s+"
                    r"(?P<v>[-+]?\d*\.?\d+)\s*(?P<u>[mµu]?)V\b")
 _WAVES = ("pulse", "pwl", "exp", "sffm")  # a source that steps or ramps holds its node at no one level
 # "two anti-parallel diodes from out to ground": every part of the group between those two nodes.
@@ -744,7 +744,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                        and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
             if not sources or node in _NOT_NODE_WORDS:
                 continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
-            wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES), "")
+            wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES
+                         and any(run.kind == "tran" for run in runs)), "")  # at an operating point only its DC counts
             dc = source_level(sources[0], "dc", params)
             ok = not wave and dc is not None and _same(dc, level)
             setting = f"{sources[0].name} is a {wave.upper()} wave, not a steady level" if wave else \
