@@ -59,3 +59,5 @@ def test_a_product_asked_for_is_no_circuit_of_ours(said):
 def test_a_product_a_named_circuit_serves_is_only_its_context():
     said = "Buck converter feeding a 0.9 V GPU core from 5 V, output at vcore."
     assert uncovered(said, covered_spans("buck_converter", said.lower()), family_of("buck_converter")) is None
+    said = "A transistor amplifier for a laptop's microphone, gain 20, output out."
+    assert uncovered(said, list(covered_spans(_ASSUMED_KIND, said.lower())), family_of(_ASSUMED_KIND)) is None

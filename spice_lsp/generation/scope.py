@@ -78,6 +78,9 @@ PRODUCT = re.compile(r"\b(?:gpus?|cpus?|graphics\s+(?:cards?|chips?|processors?)
                      r"laptops?|computers?|game\s+consoles?)(?:\s+(?:cores?|chips?|units?))?\b", re.IGNORECASE)
 # "the netlist of the ... in a GPU": the product is what is asked for, unless a circuit we build is named between.
 ASKED_FOR = re.compile(r"\b(?:netlist|schematic|design|circuit|layout)s?\s+(?:of|for)\b[^.;]*$", re.IGNORECASE)
+# A product a circuit is for or fed from, said right before its name: context, not what is asked for.
+SERVED = re.compile(r"\b(?:for|from|into|in|on|to|by|with)\s+(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?"
+                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,13 +123,15 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
 
 
 def _product(description: str, covered: list[tuple[int, int]]) -> Uncovered | None:
-    """A product the request asks for: it names no circuit we build (the family was assumed from
-    "transistor" or "amplifier"), or the product follows "netlist of" with no such circuit between."""
+    """A product the request asks for: it follows "netlist of" with no circuit we build named between, or
+    the request names no such circuit (the family was assumed from "transistor" or "amplifier") and does
+    not say the circuit is for or from the product."""
     named = [(a, b) for a, b in covered if not re.fullmatch(_ASSUMED, description[a:b], re.IGNORECASE)]
     for m in PRODUCT.finditer(description):
         if NEGATED.search(description[max(0, m.start() - 20):m.start()]):
             continue
         asked = ASKED_FOR.search(description, 0, m.start())
-        if not named or asked and not any(asked.start() <= a < m.start() for a, _ in named):
+        served = SERVED.search(description, 0, m.start())  # "an amplifier for a laptop's microphone"
+        if asked and not any(asked.start() <= a < m.start() for a, _ in named) or not named and not served:
             return Uncovered(m[0])
     return None
