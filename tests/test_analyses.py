@@ -37,6 +37,7 @@ PHRASINGS = [
     (f"{RC}; Bode plot from 5 Hz to 500 kHz with 25 points per decade", [".ac dec 25 5 500k"]),
     (f"{RC}; AC sweep from 1e2 Hz to 1e7 Hz", [".ac dec 20 100 10meg"]),
     (f"{RC}; AC sweep 10 Hz \u2192 1 MHz", [".ac dec 20 10 1meg"]),
+    (f"{RC}; AC: 20 Hz \u2013 200 kHz", [".ac dec 20 20 200k"]),
     (f"{RC}; sweep ac from 1hz to 10mhz", [".ac dec 20 1 10meg"]),  # "mhz" in lower case is MHz
     (f"{RC}; linear sweep of 201 points between 9 kHz and 11 kHz", [".ac lin 201 9k 11k"]),
     (f"{RC}; sweep the frequency from 30 Hz to 3 MHz", [".ac dec 20 30 3meg"]),
@@ -49,6 +50,8 @@ PHRASINGS = [
     (f"{RC}; transient starting at 1 ms to 5 ms", [".tran 5u 5m 1m"]),
     (f"{RC}; a 4 ms transient, print from t = 1 ms", [".tran 4u 4m 1m"]),
     (f"{RC}; run it for 50 ms", [".tran 50u 50m"]),
+    (f"{RC}; simulate from 0 to 12 ms", [".tran 12u 12m"]),
+    (f"{RC}; 6 ms transient, step 3 us, starting to save at 2 ms", [".tran 3u 6m 2m"]),
     (f"{RC}; transient with a simulation time of 8 ms and a 2 us time step", [".tran 2u 8m"]),
     (f"{RC}, driven by a pulse V1 (1 \u00b5s rise) at in; the transient runs 2 s", [".tran 2m 2"]),
     (f"a quick transient: {RC}, V1 at in. simulate 10 ms with a 10 us step", [".tran 10u 10m"]),
@@ -83,6 +86,8 @@ PHRASINGS = [
     # noise, with its range, the node it is measured at and the source it is referred to
     (f"{DIVIDER}; noise from 10 Hz to 100 kHz referred to vin", [".noise v(out) VIN dec 20 10 100k"]),
     (f"{DIVIDER}; noise 1 Hz\u20131 MHz at out, 10 points per decade", [".noise v(out) VIN dec 10 1 1meg"]),
+    (f"{DIVIDER}; noise: output at out, input VIN, 5 Hz to 50 kHz, 5 points per decade",
+     [".noise v(out) VIN dec 5 5 50k"]),
 ]
 
 

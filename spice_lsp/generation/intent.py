@@ -545,7 +545,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"|\b(?:small[- ]signal\s+|dc\s+)?gain\s*(?:,|and)\s*(?:the\s+)?input(?:\s+(?:resistance|impedance))?"
            r"\s*(?:/|,|and|,\s*and)\s*"
            r"(?:the\s+)?output\s+(?:resistances?|impedances?)"),
-    ("ac", r"\bac\b(?=\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|up|to\b|\d"
+    ("ac", r"\bac\b(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|up|to\b|\d"
            r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
@@ -558,7 +558,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "a linear sweep of 201 points between 9 kHz and 11 kHz": a sweep in hertz named by its spacing
            rf"|\b(?:lin(?:ear)?|log(?:arithmic)?|dec(?:ade)?|oct(?:ave)?)\s+(?:frequency\s+)?sweep(?={_HZ_AHEAD})"),
     ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
-             r"(?:for\s+)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
+             r"(?:for\s+|from\s+0\s*(?:to|-)\s*)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
              r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"),  # "stop time 8 ms"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
@@ -574,7 +574,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "step VIN at in from 0 to 2.5 V" as an instruction; "a step VIN from 0 to 5 V" is a source
            r"|(?<!\ba )(?<!\bthe )\bstep(?:ping)?\s+(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?from\s+[-+\d.])"),
     ("noise", r"\bnoise\s+(?:analysis|characteri[sz]ation|simulation|spectrum|figure|performance|density)"
-              r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]"
+              r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]|\bnoise\s*:"
               # "noise from 10 Hz to 100 kHz", "noise 1 Hz-1 MHz": noise over a band of frequencies
               rf"|\bnoise\s+(?:from|over|between|across)?\s*(?={_NUMBER_AHEAD}(?:[kKMG]|meg)?\s*(?:Hz|to\b|-|\u2013))"),
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"
@@ -717,7 +717,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                      if _TIME_STEP_AFTER.match(text, q.end) or _TIME_STEP_BEFORE.search(text, lo, q.start)]
             # "only save the data from 100 ms on", "saving after 1 ms", "print from t = 1 ms": the saved window's start
             starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
-                r"\b(?:from|after|(?:start(?:ing)?\s+)?(?:starting|saving)\s+(?:at|from))\s*(?:t\s*=\s*)?$",
+                r"\b(?:from|after|(?:start(?:ing)?\s+(?:to\s+)?)?(?:starting|sav(?:e|ing)|record(?:ing)?|print(?:ing)?)"
+                r"\s+(?:at|from))\s*(?:t\s*=\s*)?$",
                 text[max(0, q.start - 20):q.start], re.IGNORECASE)]
             stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
             if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
