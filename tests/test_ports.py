@@ -127,3 +127,31 @@ def test_a_weight_on_a_node_voltage_is_no_rail():
     result = generate("Op-amp summer: vout = -(3 v(x) + v(y)) with x at 0.2 V DC and y at 0.5 V DC. Operating point.")
     rows = result.netlist.split("\n")
     assert ".param vdd=12" in rows and "R1 x n 3.333k" in rows and "V1 x 0 DC 0.2 AC 1" in rows, result.netlist
+
+
+def test_port_lists_written_as_specification_lines():
+    """'Input node name: a, b.' lines, in any case, name the inputs and outputs in the order written."""
+    said = read_ports("A stage.\n\nINPUT PIN NAMES: Sa, Sb and Sc.\nOutput node name: Q1, Q2.\n")
+    assert said.roles["input"] == ("sa", "sb", "sc") and said.roles["output"] == ("q1", "q2")
+    assert "input" not in read_ports("Input node name: -.\nOutput node name: Vz.").roles
+
+
+def test_each_named_input_source_carries_its_ports_name():
+    """A second input named on a specification line drives the circuit from a source of the same name, so a
+    check reading i(vm) or a transfer function from vm finds it."""
+    result = generate("A differential pair with resistor loads and a tail current source.\n\n"
+                      "Input node name: Vp, Vm.\nOutput node name: Vo.\nAssume VDD = 3.3 V.")
+    sources = {line.split()[0].lower(): line.split()[1] for line in result.netlist.splitlines()
+               if line[:1] in "Vv" and len(line.split()) > 2}
+    assert sources.get("vp") == "vp" and sources.get("vm") == "vm"
+
+
+def test_a_common_gate_stage_without_a_coupling_capacitor_is_dc_coupled():
+    """Unless a coupling capacitor or source resistor is stated, the signal drives the source terminal itself:
+    the answer's gain holds at DC too (an AC-coupled input would read 0 in a DC transfer function)."""
+    result = generate("Common-gate NMOS amplifier with a drain resistor, gate held by a bias source at gb.\n"
+                      "Input node name: Sin, Gb.\nOutput node name: Dout.\nAssume Vdd = 3.3 V.")
+    assert result.verified, result.checks
+    mos = next(line.split() for line in result.netlist.splitlines()[1:] if line[:1] in "Mm")
+    assert mos[2:4] == ["gb", "sin"]
+    assert not any(line[:1] in "Cc" for line in result.netlist.splitlines()[1:])  # (the first is the title)

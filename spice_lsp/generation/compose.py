@@ -188,6 +188,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 parts_renamed[line.name] = want.name
                 line.name = want.name
     stated_ports = read_ports(request.description)
+    for role, main in (("input", request.input), ("output", request.output)):
+        names = stated_ports.roles.get(role, ())
+        if main in names:  # the port the request reader takes as the input (output) is the family's first one
+            stated_ports.roles[role] = (main, *(n for n in names if n != main))
     roles = family_ports(found, source, output, ports)
     _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems)
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
@@ -401,7 +405,12 @@ def _further_inputs(request: Request, lines: list[Line], driver: Line | None, ma
               and line.name not in renamed.values()]
     for port, line in zip([p for p in request.inputs if p not in used and p not in mapping.values()], others):
         mapping[line.nodes[0]] = port
-        if len(port) > 1 and port[0] in "vV" and not any(other.name.upper() == port.upper() for other in lines):
+    # each further input's source carries its port's name ("Vinn" at vinn), however the port was placed
+    for line in lines:
+        port = mapping.get(line.nodes[0], line.nodes[0]) if line is not driver and line.name[:1].upper() == "V" \
+            and len(line.nodes) >= 2 and line.nodes[1] == "0" and line.name not in renamed.values() else ""
+        if port in request.inputs and len(port) > 1 and port[0] in "vV" \
+                and not any(other.name.upper() == port.upper() for other in lines):
             renamed[line.name] = line.name = "V" + port[1:]
 
 

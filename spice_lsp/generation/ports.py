@@ -36,6 +36,10 @@ _ROLE_LIST = re.compile(
     r"(?P<list>(?P<first>" + _NAME + r")\s+(?:to|through)\s+(?P<last>" + _NAME + r")\b"
     r"|" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*)"
     r"(?![\w(])(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
+# "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
+_SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
+                        r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
+                        re.IGNORECASE)
 # "driven by ctl", "a 2 V control level at ctl", "clocked by clk"
 _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?:node\s+)?(?P<n>" + _NAME + r")\b"
                       r"(?![=(])|\bcontrol\w*\s+(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<m>" + _NAME + r")\b")
@@ -111,6 +115,9 @@ def _add(roles: dict[str, tuple[str, ...]], role: str, names: tuple[str, ...]) -
 def read_ports(text: str) -> Ports:
     """The ports and levels `text` states (see the module's docstring)."""
     ports = Ports()
+    for m in _SPEC_LIST.finditer(text):  # a list the request states as a specification line comes first
+        words = [n.lower() for n in re.findall(r"[a-z_]\w*", m["list"], re.IGNORECASE)]
+        _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
     for m in _DIFFERENCE.finditer(text):
