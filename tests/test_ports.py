@@ -155,3 +155,17 @@ def test_a_common_gate_stage_without_a_coupling_capacitor_is_dc_coupled():
     mos = next(line.split() for line in result.netlist.splitlines()[1:] if line[:1] in "Mm")
     assert mos[2:4] == ["gb", "sin"]
     assert not any(line[:1] in "Cc" for line in result.netlist.splitlines()[1:])  # (the first is the title)
+
+
+def test_an_op_amp_with_both_inputs_named_is_benched_open_loop():
+    """Each named input of a transistor op-amp has its own source (no feedback network feeds the inverting
+    one), its bias node and its second output take the further names, and the open-loop gain is measured."""
+    result = generate("Two-stage Miller op-amp in CMOS.\nInput node names: ip, im, bn.\nOutput node names: oa, ob.\n"
+                      "Supply 3.3 V.")
+    lines = [line.split() for line in result.netlist.splitlines()[1:]]
+    grounded = {words[1] for words in lines if words[0][0] in "Vv" and words[2] == "0"}
+    assert {"ip", "im"} <= grounded
+    assert not any(words[0][0] in "Rr" and "im" in words[1:3] for words in lines)
+    nodes = {n for words in lines if words[0][0] in "Mm" for n in words[1:5]}
+    assert {"bn", "oa", "ob"} <= nodes
+    assert result.verified, result.checks

@@ -9,7 +9,9 @@ The level-1 cards have no gate capacitance, so the only poles are the capacitors
 
 Testbench (single-ended outputs): V2 drives inp around the common mode; R1/C1 close a unity
 DC feedback loop from out to inn (pole at 0.16 nHz; 1 GOhm loads the output by nothing), so the
-output sits at the common mode and the AC response is the open-loop gain.
+output sits at the common mode and the AC response is the open-loop gain. A request that names both
+inputs as ports gets each its own source at the common mode instead (open loop: the sizing leaves no
+systematic offset, so the output rests inside its range), so a check may drive either input.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register
 from spice_lsp.generation.intent import Value
+from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler
 from spice_lsp.language.units import format_eng, parse_number
@@ -57,6 +60,9 @@ class _Sizer:
 
 
 def _bench(f: _Filler, vdd: float) -> list[str]:
+    if len(read_ports(f.intent.description).roles.get("input", ())) >= 2:
+        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(vdd / 2)} AC {f('VIN', 1)}",
+                f"V4 inn 0 DC {format_eng(vdd / 2)}", f"C2 out 0 {f('CL', 1e-12)}"]
     return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V3 cm 0 DC {format_eng(vdd / 2)}",
             f"V2 inp cm DC 0 AC {f('VIN', 1)}", "R1 out inn 1g", "C1 inn cm 1",
             f"C2 out 0 {f('CL', 1e-12)}"]
@@ -251,6 +257,7 @@ def _function(f: _Filler) -> list:
               "meas ac result find g at=1", 10, 200)]
 
 
+# Each family's ports (Family.ports): after the two inputs its bias nodes, after the output the other branch's.
 _OPAMP: dict[str, Any] = {"source": "V2", "mos": True, "noun": "amplifier", "design": _design,
                           "function": _function}
 register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS pair, PMOS mirror load)",
@@ -261,6 +268,7 @@ register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS p
                 specs=("ugbw", "dc_gain_db"),
                 examples=(("ugbw", "five-transistor OTA with a unity-gain bandwidth of {x} Hz", 1e6, 50e6),
                           ("dc_gain_db", "five-transistor OTA, DC gain {x} dB", 30, 48)),
+                ports=(("input", ("inp", "inn", "nb")), ("output", ("out", "x"))),
                 **_OPAMP))
 register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CMOS op-amp",
                 build=_two_stage,
@@ -271,6 +279,7 @@ register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CM
                 specs=("ugbw", "dc_gain_db"),
                 examples=(("ugbw", "two-stage Miller op-amp with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),
                           ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76)),
+                ports=(("input", ("inp", "inn", "nb")), ("output", ("out", "y"))),
                 **_OPAMP))
 register(Family(kind="telescopic_ota", summary="telescopic cascode OTA",
                 build=_telescopic,
@@ -280,6 +289,7 @@ register(Family(kind="telescopic_ota", summary="telescopic cascode OTA",
                 accepts=r"cascode",  # "nmos as cascode input pair, pmos as cascode loads": its own devices
                 specs=("ugbw",),
                 examples=(("ugbw", "telescopic cascode OTA with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),),
+                ports=(("input", ("inp", "inn", "nb", "vbn", "vbp")), ("output", ("out", "d1"))),
                 **_OPAMP))
 register(Family(kind="folded_cascode_ota", summary="folded cascode OTA",
                 build=_folded,
