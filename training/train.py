@@ -5,6 +5,9 @@
     # the shipped adapter (spice_lsp/adapters/smollm2-135m-spice), sized for a 2-core CPU
     python -m training.train --data .cache/dataset --out .cache/adapter-smollm2 --max-length 1024 \
         --no_gradient_checkpointing --epochs 1 --max-train-samples 320 --max-eval-samples 32 --threads 1
+    # go on training an adapter on changed prompts (spice_lsp/adapters/smollm2-135m-reader)
+    python -m training.train --data .cache/reader-dataset --out .cache/adapter-reader \
+        --init-adapter spice_lsp/adapters/smollm2-135m-reader --max-length 256 --epochs 1 --threads 1
     # a quick look: model + LoRA built, parameters counted, nothing trained (Qwen2-0.5B's
     # configuration from ../shared/qwen2-0.5b on the meta device: no weights needed)
     python -m training.train --base-model Qwen/Qwen2-0.5B --dry-run [--config PATH]
