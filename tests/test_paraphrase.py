@@ -244,3 +244,12 @@ def test_a_band_said_by_its_edges_is_its_centre_and_q():
     specs = {s.quantity: s.target for s in read_request("pass only frequencies between 2 kHz and 20 kHz").specs}
     assert specs["center"] == pytest.approx(math.sqrt(2e3 * 20e3))
     assert specs["q"] == pytest.approx(math.sqrt(2e3 * 20e3) / 18e3)
+
+
+@pytest.mark.parametrize("text,quantity,target", [
+    ("folded-cascode OTA, DC gain 52 dB", "dc_gain_db", 52.0),
+    ("a two-stage op-amp with a gain of 64 dB", "gain_db", 64.0),
+    ("inverting amplifier, gain 12", "gain", 12.0),
+])
+def test_a_gain_in_decibels_is_never_also_a_linear_gain(text, quantity, target):
+    assert [(s.quantity, s.target) for s in read_request(text).specs] == [(quantity, target)]

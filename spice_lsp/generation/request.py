@@ -808,7 +808,8 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
-                       rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b(?![.,]\d)", re.IGNORECASE)
+                       rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b"
+                       r"(?![.,]\d|\s*dB)", re.IGNORECASE)  # "gain 46 dB" is a gain in decibels
 # "boost the signal by 26 dB", "amplify it by 20 dB": a gain in decibels
 _BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,7}?by\s+(?:about\s+|around\s+|roughly\s+)?"
                     r"(?P<db>\d+(?:\.\d+)?)\s*dB\b"
@@ -916,9 +917,9 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
-    if not has & {"gain", "gain_db"} and (m := _BY_DB.search(text)):
+    if not has & {"gain", "gain_db", "dc_gain_db"} and (m := _BY_DB.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
-    elif not has & {"gain", "gain_db"} and (m := _MULTIPLE.search(text)):
+    elif not has & {"gain", "gain_db", "dc_gain_db"} and (m := _MULTIPLE.search(text)):
         figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"]
         gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
