@@ -169,3 +169,12 @@ def test_an_op_amp_with_both_inputs_named_is_benched_open_loop():
     nodes = {n for words in lines if words[0][0] in "Mm" for n in words[1:5]}
     assert {"bn", "oa", "ob"} <= nodes
     assert result.verified, result.checks
+
+
+def test_a_level_said_as_held_at_on_a_node_keyword_is_that_nodes_dc_and_checked():
+    text = ("NMOS source follower with its drain on a 9 V supply VDD; the gate is held at 4.2 V at node in "
+            "and a 22 kΩ resistor runs from the source node out to ground. Operating point.")
+    assert [(level.node, level.value) for level in read_ports(text).levels] == [("in", 4.2)]
+    result = generate(text)
+    assert any(line.startswith("V") and " in 0 DC 4.2" in line for line in result.netlist.splitlines()), result.netlist
+    assert any("held at 4.2 V" in item.what and item.status == "pass" for item in result.checks), result.checks

@@ -52,10 +52,10 @@ _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s
 _PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?:[LM]SB\s*,\s*)?" + _NAME
                             + r"\s*(?:,\s*[LM]SB\s*)?\))+)")
 
-# "Put 1.2 V on p", "with 0.5 V at a", "1 V DC at vin", "a 2 V control level at ctl"
-_LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and)\s+)?" + _LEVEL.format("v")
+# "Put 1.2 V on p", "with 0.5 V at a", "1 V DC at vin", "a 2 V control level at ctl", "gate held at 3 V at node g"
+_LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and|(?:held|biased|kept)\s+at)\s+)?" + _LEVEL.format("v")
                        + r"(?P<dc>\s+DC)?\s+(?P<what>(?:(?:control|input|bias|reference)\w*\s+)?(?:level\s+)?)"
-                       r"(?:on|at)\s+(?:node\s+)?(?P<n>" + _ANY + r")\b(?!\s*[=(])")
+                       r"(?:on|at)\s+(?P<kw>node\s+)?(?P<n>" + _ANY + r")\b(?!\s*[=(])")
 # "p sits at 2.2 V DC", "with a at 1 V DC", "and n at 2.0 V DC", "inp = 1.005 V", "vcc = 10 V"
 _NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" + _ANY + r")\s+"
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
@@ -151,7 +151,7 @@ def read_ports(text: str) -> Ports:
     for m in _LEVEL_ON.finditer(text):
         node = m["n"]
         stated = m["lead"] or m["dc"] or m["what"].strip() or node in listed
-        if node in _OUTPUTS or (node in _NOT_NAMES and node not in listed) or not stated:
+        if node in _OUTPUTS or (node in _NOT_NAMES and node not in listed and not m["kw"]) or not stated:
             continue  # "a steady 3.3 V at out": the output's spec, not a source
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip()))
     for m in _NODE_AT.finditer(text):
