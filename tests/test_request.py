@@ -590,3 +590,25 @@ def test_more_placements_of_named_parts(text, parts):
 ])
 def test_sources_tied_or_holding_a_pin(text, name, node):
     assert {s.name: s.node for s in read_request(text).sources}[name] == node
+
+
+@pytest.mark.parametrize("text, node", [
+    # a verb or auxiliary before "at N V" is no node: "should be at", "climbs at"
+    ("at 2 ms the output must be at 3.3 V", "be"),
+    ("the sweep voltage climbs at 2 V per µs", "climbs"),
+    # a part's plural is no node: "drain resistors to 15 V"
+    ("two 3.3k drain resistors to 15 V", "resistors"),
+])
+def test_words_before_a_level_that_name_no_node(text, node):
+    request = read_request(text)
+    assert node not in request.nodes and node not in {s.node for s in request.sources}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("a follower whose input is at u, gain 3, output y", "gain"),  # a quantity after the node
+    ("M1 with drain d, gate g, source s, model NCH", "model"),  # the model's name follows
+    ("measure the delay of the input pulse, RC, a to b", "pulse"),  # the waveform, not the input's name
+])
+def test_words_after_a_port_that_name_no_node(text, word):
+    request = read_request(text)
+    assert word not in request.nodes and request.input != word

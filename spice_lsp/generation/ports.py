@@ -19,7 +19,8 @@ _NOT_NAMES = set("""a an the and or at on to of is are with from node nodes grou
 this that their resistor resistors capacitor capacitors stage stages signal signals source sources voltage
 current level levels side sides pin pins terminal terminals through via into by for as in input inputs output
 outputs collector collectors base bases emitter emitters drain drains gate gates held tied biased sits rests stays
-grounded connected driven kept pulled fixed forced goes swings returned shorted left open floating""".split())
+grounded connected driven kept pulled fixed forced goes swings returned shorted left open floating
+gain model step steps ramp pulse inverting noninverting non""".split())  # "input at x, gain 5": a quantity, no node
 _ANY = r"[a-z_][a-z0-9_]*"
 _NAME = r"(?!(?:" + "|".join(sorted(_NOT_NAMES)) + r")\b)" + _ANY
 _LEVEL = r"(?P<{0}>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+))\s?(?P<{0}u>[mµu]?)V\b"

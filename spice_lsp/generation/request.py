@@ -88,6 +88,10 @@ _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "tran
               "held", "biased", "tied", "fixed", "kept", "driven", "pulled", "forced", "connected",
               # "C1 ..., charged to 5 V": its initial condition, not a node held at 5 V
               "charged", "precharged", "discharged", "initially",
+              # "out should be at 0.5 V", "the ramp climbs at 1 V per ms": a verb before the level, not a node
+              "be", "should", "must", "will", "ramps", "climbs", "reaches", "reads", "measures",
+              # "two 4.7k collector resistors to 9 V": the parts, not a node named after them
+              "resistors", "capacitors", "inductors", "diodes", "transistors", "sources", "loads",
               "current", "voltage", "resistance", "capacitance"}  # "collector current through RL": no node
 
 
@@ -627,7 +631,7 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
               r"|\s+(?!(?:stage|pair|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
-              r"and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
+              r"step|steps|pulse|ramp|edge|waveform|gain|and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
               # "input in1 at the first base"
               r"|\s+(?:at|on)\s+the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\b)"
 )
