@@ -612,3 +612,14 @@ def test_words_before_a_level_that_name_no_node(text, node):
 def test_words_after_a_port_that_name_no_node(text, word):
     request = read_request(text)
     assert word not in request.nodes and request.input != word
+
+
+@pytest.mark.parametrize("text, name, node", [
+    # a colon that opens another part's phrase ends the source's statement
+    ("a PMOS load from VSUP = 12 V: the gate is biased at 2.5 V at node b", "VSUP", None),
+    ("emitter follower from VCC = 15 V: its base held at 7 V at node bb", "VCC", "vcc"),
+    # but not a colon right after the name
+    ("VS: input source, AC 1 at node p", "VS", "p"),
+])
+def test_a_colon_ends_a_source_statement(text, name, node):
+    assert {s.name: s.node for s in read_request(text).sources}[name] == node

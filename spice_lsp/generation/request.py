@@ -1137,6 +1137,10 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
                                             r"drains?|sources?|supply|load|and|then|with|while)\b", text,
                                             re.IGNORECASE)]
+    # "... from VDD = 9 V: its gate at node in" as well, unless the colon follows the name ("VIN: input at in")
+    ends += [m.start() for m in re.finditer(r":\s*(?:its\s+|the\s+|their\s+)?(?:outputs?|inputs?|collectors?|"
+                                            r"emitters?|bases?|gates?|drains?|sources?|load)\b", text, re.IGNORECASE)
+             if not re.fullmatch(r"\w+\s*", text[at:m.start()])]
     # "a 5 V supply VCC with a series resistor from vcc to a": an unnamed part's statement ends it too
     ends += [m.start() for m in re.finditer(r"\b(?:with|and)\s+(?:an?|the)\s+(?:series\s+|shunt\s+)?(?:resistor|"
                                             r"capacitor|inductor|led|diode)\s+(?:from|between)\b", text, re.IGNORECASE)]
