@@ -623,3 +623,13 @@ def test_words_after_a_port_that_name_no_node(text, word):
 ])
 def test_a_colon_ends_a_source_statement(text, name, node):
     assert {s.name: s.node for s in read_request(text).sources}[name] == node
+
+
+@pytest.mark.parametrize("text", [
+    "R5 = 3.3k from p to q, R6 = 3.3k from q to 0; DC sweep of VP from -2 to 2 V in 0.25 V steps",
+    "two diodes in series from a to ground, sweeping the source VA from 0 to 3 V",
+])
+def test_a_swept_source_makes_no_step(text):
+    # the range belongs to the .dc analysis: no pulse and no DC level of the source's own
+    swept = [s for s in read_request(text).sources if s.name]
+    assert len(swept) == 1 and swept[0].pulse is None and swept[0].dc is None

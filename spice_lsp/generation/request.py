@@ -1221,7 +1221,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                          text[end:stop].split(",")[0], re.IGNORECASE)
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
-        pulse = _pulse(span, unit) if sine is None else None
+        # "DC sweep of VIN from 0 to 1 V": the range is the analysis's, no step the source makes
+        swept = re.search(r"\b(?:sweep\w*|stepp\w*|each\s+step)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
+                          text[max(0, at - 40):at], re.IGNORECASE)
+        pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
         ac_said = re.search(rf"\bAC(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
@@ -1230,7 +1233,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
-        if dc is None and not sine and not pulse and not pwl:  # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
+        # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
+        if dc is None and not sine and not pulse and not pwl and not swept:
             rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())]
             dc = rest[0].value if rest else None
         if held:
@@ -1266,7 +1270,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span, re.IGNORECASE):
             continue  # "VDD = 5 V": the supply's level, read by the intent reader
         if node is None and dc is ac is sine is pulse is pwl is None and not re.search(
-                r"\b(?:sweep\w*|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at], re.IGNORECASE):
+                r"\b(?:sweep\w*(?:\s+of)?|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at],
+                re.IGNORECASE):
             continue  # a mention of a source stated nowhere else ("the current through VSENSE")
         supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span, re.IGNORECASE))
         level = re.search(rf"(?P<v>{_QTY_TEXT}V|\d+V\d+)\s+(?:dc\s+)?(?:supply|rail)\b|"
