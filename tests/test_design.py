@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from spice_lsp.generation.checklist import measure
 from spice_lsp.generation.design import IZ, Design, design, set_value, trim
 from spice_lsp.generation.intent import Value, parse_intent
 from spice_lsp.generation.pipeline import generate
@@ -219,3 +220,33 @@ def test_an_equal_component_sallen_key_takes_its_q_from_the_op_amps_gain():
     assert 1 / (2 * math.pi * r1 * 4.7e-9) < 5e3
     corner = [i for i in result.checks if i.detail.startswith("measured") and "-3 dB" in i.detail]
     assert corner and all(i.status == "pass" for i in corner), [(i.what, i.detail) for i in result.checks]
+
+
+def test_an_unsigned_gain_of_an_inverting_stage_is_its_size_and_a_stated_sign_is_kept():
+    deck = "* inverting stage\nV1 a 0 DC 0 AC 1\nR1 a n 2k\nR2 n b 14k\nE1 b 0 0 n 1e6\n.op\n.end\n"
+    spec = Spec("amplify by 7", "gain", 7.0)
+    size, how = measure(spec, deck, "b", "a", description="An inverting op-amp stage; amplify by 7 from a to b.")
+    assert size is not None and math.isclose(size, 7.0, rel_tol=1e-3) and "inverted" in how
+    for said in ("Stage from a to b: amplify by 7, non-inverting.", "Amplify by 7 (output inverted)."):
+        signed, _ = measure(spec, deck, "b", "a", description=said)  # a stated sign is checked: -7 is not +7
+        assert signed is not None and math.isclose(signed, -7.0, rel_tol=1e-3)
+    signed, _ = measure(Spec("gain of +7", "gain", 7.0), deck, "b", "a")
+    assert signed is not None and math.isclose(signed, -7.0, rel_tol=1e-3)
+
+
+def test_an_inverting_amplifier_asked_for_an_unsigned_gain_is_verified():
+    result = generate("* describe: inverting amplifier built on an op-amp, gain of 6, input in, output out")
+    gain = next(c for c in result.checks if c.what == "gain of 6")
+    assert gain.status == "pass" and "inverted" in gain.detail
+
+
+def test_a_gain_asked_with_only_a_dc_analysis_is_the_dc_gain_unless_a_capacitor_blocks_dc():
+    # A DC amplifier with a 16 kHz feedback pole: its DC gain is 50, less than that at 1 kHz only by the pole.
+    deck = "* dc amp\nV1 a 0 DC 0.02 AC 1\nR1 a n 2k\nR2 n b 100k\nC1 n b 100p\nE1 b 0 0 n 1e6\n{}\n.end\n"
+    dc, how = measure(Spec("gain of 50", "gain", 50.0), deck.format(".dc V1 0 0.05 0.01"), "b", "a")
+    assert dc is not None and math.isclose(dc, 50.0, rel_tol=1e-3) and "at DC" in how
+    at, _ = measure(Spec("gain of 50", "gain", 50.0, at=200e3), deck.format(".op"), "b", "a")
+    assert at is not None and at < 45  # a stated frequency is where it is measured
+    coupled = "* coupled\nV1 a 0 DC 0 AC 1\nC2 a x 47u\nR1 x n 3k\nR2 n b 24k\nE1 b 0 0 n 1e6\n.op\n.end\n"
+    mid, how = measure(Spec("gain of 8", "gain", 8.0), coupled, "b", "a")
+    assert mid is not None and math.isclose(mid, 8.0, rel_tol=1e-3) and "blocks DC" in how

@@ -21,6 +21,8 @@ from spice_lsp.ngspice import runner
 
 PASS, FAIL, UNCHECKED = "pass", "fail", "not checked"
 _TRAN = re.compile(r"^\.tran\s+(\S+)\s+(\S+)", re.MULTILINE | re.IGNORECASE)
+_DC_ONLY = re.compile(r"^\.(?:op|dc|tf)\b", re.MULTILINE | re.IGNORECASE)
+_AC_OR_TRAN = re.compile(r"^\.(?:ac|tran|noise|disto|pz)\b", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -172,9 +174,10 @@ def _figures(args: list[str]) -> list[float | str]:
 
 
 def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeout: float = 10.0,
-            settle: tuple[float, float] | None = None) -> tuple[float | None, str]:
+            settle: tuple[float, float] | None = None, description: str = "") -> tuple[float | None, str]:
     """The spec's quantity measured in ngspice on the answer: (value, how or why not). `settle`,
-    a transient's (step, stop), measures a switching circuit's output as its settled average."""
+    a transient's (step, stop), measures a switching circuit's output as its settled average.
+    `description`, the request: whether the sentence of a gain spec states its sign."""
     f = spec.target
     out, inp = output, input_node
     if spec.quantity == "cutoff" and inp:
@@ -194,6 +197,16 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"meas ac ext {extreme} mag\nmeas ac top max mag\nlet t = ext*{side}\nmeas ac result when mag=t\n"
                    "print result")
         how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})/v({inp})"
+    elif spec.quantity in ("gain", "gain_db") and inp and spec.at is None and _DC_ONLY.search(netlist) \
+            and not _AC_OR_TRAN.search(netlist):
+        # A request for an operating point or DC sweep means the DC gain (a filtering capacitor lowers the
+        # gain at 1 kHz); a stage whose input capacitor blocks DC has only its mid-band (1 kHz) gain.
+        expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
+        control = (f"ac dec 10 1m 10k\nlet g = {expression}\nlet m = vm({out})/vm({inp})\n"
+                   "meas ac gdc find g at=1m\nmeas ac gmid find g at=1k\nmeas ac mdc find m at=1m\n"
+                   "meas ac mmid find m at=1k\nlet pick = mdc ge 0.1*mmid\n"
+                   "let result = pick*gdc+(1-pick)*gmid\nprint result pick")
+        how = f"v({out})/v({inp}) at DC (the request asks for DC)" + (" in dB" if spec.quantity == "gain_db" else "")
     elif spec.quantity in ("gain", "gain_db") and inp:
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
         at = spec.at or 1e3
@@ -286,10 +299,33 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         if depth is None or depth > -20:
             depth_text = "no depth" if depth is None else f"only {-depth:.1f} dB deep"
             return None, f"{how}: the notch at {format_eng(value)}Hz is {depth_text} (20 dB or more expected)"
+    if result.values.get("pick") == 0:  # a capacitor blocks DC: its mid-band gain
+        how = f"v({out})/v({inp}) at 1kHz (its input blocks DC)" + (" in dB" if spec.quantity == "gain_db" else "")
     if value is None or not math.isfinite(value):
         why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
         return None, f"{how}: could not be measured ({why})"
+    if spec.quantity == "gain" and spec.target > 0 > value and not _signed(spec, description):
+        # "a gain of 5" of an inverting stage is its size: a sign is checked only where the request states one
+        return abs(value), f"|{how}|, an inverted {value:.4g}: the request states no sign"
     return value, how
+
+
+# A gain's sign in its own words ("+5", "-5", "minus 5") or its sentence ("inverted", "(gain 5, inverting)",
+# "in phase", "non-inverting"); "an inverting amplifier" names the circuit, not the gain's sign.
+_SIGN = re.compile(r"[-+\u2212]\s*\d|\bplus\b|\bminus\b")
+_SIGN_WORD = re.compile(r"\binvert(?!ing\s+(?:op[- ]?amp|amp(?:lifier)?|stage|configuration|topology|input|buffer)s?\b)"
+                        r"|\bin[- ]phase\b|\b(?:non|un)[- ]?invert", re.IGNORECASE)
+
+
+def _signed(spec: Spec, description: str) -> bool:
+    if _SIGN.search(spec.text):
+        return True
+    at = description.find(spec.text)
+    if at < 0:  # the spec in other words than the request's: any sign word of the request counts
+        return bool(_SIGN_WORD.search(description))
+    start = max((m.end() for m in re.finditer(r"[.;!?](?:\s|$)", description[:at])), default=0)
+    end = re.compile(r"[.;!?](?:\s|$)").search(description, at)
+    return bool(_SIGN_WORD.search(description[start:end.start() if end else len(description)]))
 
 
 def _section_q(netlist: str, out: str, inp: str, timeout: float) -> float | None:

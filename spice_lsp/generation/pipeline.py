@@ -696,7 +696,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
     if sim.ok:
         for spec in build.request.specs:
-            value, how = measure_spec(spec, netlist, build.output, build.input, timeout, build.settle)
+            value, how = measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
+                                       build.intent.description)
             items.append(spec_item(spec, value, how))
         items += function_items(build.function, build.request.specs, netlist, build.output, build.input, timeout,
                                 build.settle)
@@ -754,7 +755,8 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
     for _ in range(MAX_TRIMS):
         if spec is None or build.design.free is None:
             break
-        measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout, build.settle)
+        measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout, build.settle,
+                                       build.intent.description)
         if measured is None or not trim(build.intent, build.design, spec, measured):
             break
         template = render(build.intent)
@@ -942,7 +944,8 @@ def _original_checks(description: str, build: Build, candidate: Candidate, rules
     restated = [(s.quantity, s.target) for s in build.request.specs]
     for spec in original.specs:
         if (spec.quantity, spec.target) not in restated and candidate.verification.simulates:
-            value, how = measure_spec(spec, candidate.netlist, build.output, build.input, sim_timeout, build.settle)
+            value, how = measure_spec(spec, candidate.netlist, build.output, build.input, sim_timeout, build.settle,
+                                       description)
             items.append(spec_item(spec, value, how))
     if rules_kind != build.intent.kind:
         specs = {s.text for s in build.request.specs + original.specs}
