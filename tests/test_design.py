@@ -250,3 +250,10 @@ def test_a_gain_asked_with_only_a_dc_analysis_is_the_dc_gain_unless_a_capacitor_
     coupled = "* coupled\nV1 a 0 DC 0 AC 1\nC2 a x 47u\nR1 x n 3k\nR2 n b 24k\nE1 b 0 0 n 1e6\n.op\n.end\n"
     mid, how = measure(Spec("gain of 8", "gain", 8.0), coupled, "b", "a")
     assert mid is not None and math.isclose(mid, 8.0, rel_tol=1e-3) and "blocks DC" in how
+
+
+def test_a_stated_input_level_replaces_the_default_it_would_be_assumed_at():
+    result = generate("* describe: NMOS common-source stage, gate biased at 2 V at node in, output out, 12 V rail")
+    level = next(line.split()[4] for line in result.netlist.splitlines() if line.split()[:3] == ["V2", "in", "0"])
+    assert parse_number(level) == 2.0
+    assert not any(a.startswith("VGS =") for a in result.assumptions)

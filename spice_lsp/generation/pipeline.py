@@ -618,8 +618,17 @@ def _build(description: str) -> Build:
                  and v.text not in waves]  # a figure of a stated waveform, which compose wrote
     if unclear := _unclear(intent, request):
         problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
+    # A default the template wrote as its input source's DC level that a stated level replaced ("gate held at
+    # 3 V") is no longer in the answer: it is not listed as assumed.
+    level = re.compile(r"^(?:DC\s+)?(\S+)", re.IGNORECASE)
+    written = next((line for line in map(element_line, composed.netlist.split("\n"))
+                    if line and driver and line.name.upper() == driver.name.upper()), None)
+    before, after = (parse_number(m[1]) if line and (m := level.match(line.rest)) else None
+                     for line in (driver, written))
     assumptions = [f"{role} = {format_eng(value)} (the {family.summary}'s default)"
-                   for role, value in template.defaults.items()]
+                   for role, value in template.defaults.items()
+                   if not (before is not None and after is not None and abs(value - before) <= 1e-9 * abs(value)
+                           and abs(value - after) > 1e-9 * abs(value))]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, template.function)
