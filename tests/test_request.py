@@ -633,3 +633,12 @@ def test_a_swept_source_makes_no_step(text):
     # the range belongs to the .dc analysis: no pulse and no DC level of the source's own
     swept = [s for s in read_request(text).sources if s.name]
     assert len(swept) == 1 and swept[0].pulse is None and swept[0].dc is None
+
+
+@pytest.mark.parametrize("text, node, levels", [
+    ("drive is a 0→3.3 V step (PULSE 0 3.3, 5 ns rise)", "drive", (0.0, 3.3)),
+    ("vg is a 1 to 4 V pulse, 20 ns rise", "vg", (1.0, 4.0)),
+])
+def test_a_node_said_to_be_a_step_is_its_source(text, node, levels):
+    [source] = read_request(text).sources
+    assert source.node == node and source.pulse is not None and source.pulse[:2] == levels

@@ -1319,8 +1319,8 @@ def _sources(text: str, request: Request) -> None:
         # "a pulse source at gate": a pin's word after a preposition may name the node (_pin_held_sources)
         at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
-            or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:sine|square|pulse|step|triangle)",
-                        clause, re.IGNORECASE)  # "in is a sine, 1 V amplitude, 100 Hz"
+            or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
+                        r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE)  # "in is a 0 to 5 V step"
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
