@@ -40,6 +40,7 @@ def test_a_share_with_no_node_named_is_not_measured():
     ("Ideal op-amp (gain 1e5): R2 = 3k from in to node m, RF from m to out.", "out", "in", []),  # parts' places
     ("Dual supply: the output is at node vp and the negative rail at vn.", "vn", None, []),
     ("Buck converter, 12 V supply rail at vcc, output node vo.", "vo", "vcc", []),  # a supply rail is no output
+    ("Source follower. Outputs: vs. Keep the output node names as given.", "vs", "vg", []),  # "names" is no node
 ])
 def test_the_checks_measure_where_the_request_names_its_output_and_input(said, output, inp, failing):
     assert [i.what for i in measured_ports(said, output, inp) if i.status == FAIL] == failing

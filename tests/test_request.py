@@ -642,3 +642,14 @@ def test_a_swept_source_makes_no_step(text):
 def test_a_node_said_to_be_a_step_is_its_source(text, node, levels):
     [source] = read_request(text).sources
     assert source.node == node and source.pulse is not None and source.pulse[:2] == levels
+
+
+@pytest.mark.parametrize("text,source,level", [
+    ("JFET J2 with VTO=-1.5; VDS holds the drain at 8 V, source to ground. Sweep VGS from -2 to 0 V.", "VDS", 8.0),
+    ("NPN Q4 (BF=150): VCE keeps the collector at 2.5 V, emitter grounded. Operating point.", "VCE", 2.5),
+])
+def test_a_quantity_named_source_that_holds_a_pin_is_a_source_and_its_level_no_node(text, source, level):
+    request = read_request(text)
+    assert [(s.name, s.dc) for s in request.sources if s.name == source] == [(source, level)]
+    assert not any(node not in (None, "0") and node[0].isdigit() for e in request.elements for node in e.nodes or ()), \
+        request.elements

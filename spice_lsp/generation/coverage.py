@@ -581,7 +581,8 @@ def measured_ports(description: str, output: str, input_node: str | None) -> lis
     said_out = [m_["n"] for m_ in _OUTPUT_AT.finditer(description)] + [m_["b"] for m_ in _PATH.finditer(description)]
     said_in = [m_["a"] for m_ in _PATH.finditer(description)]
     for role, said, measured in (("output", said_out, output), ("input", said_in, input_node)):
-        nodes = [n.lower() for n in said if n.lower() not in _NOT_NODE_WORDS | _GROUNDED | _PIN_NOUNS]
+        nodes = [n.lower() for n in said  # "the output node names appear in the circuit": no node
+                 if n.lower() not in _NOT_NODE_WORDS | _GROUNDED | _PIN_NOUNS | {"name", "names"}]
         if nodes and measured is not None and measured.lower() not in nodes:
             items.append(CheckItem(f"the {role} at {nodes[0]}, as the request names it", FAIL,
                                    f"this answer's checks measure its {role} at {measured}"))

@@ -54,7 +54,8 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?=node\b))?"  # "the source node src"
          r"(?:node\s+)?"
-         r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+)\b" + _PIN
+         # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
+         r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?")
@@ -80,7 +81,7 @@ _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
 _NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "transistor", "source", "load",
               "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
-              "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series",
+              "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series", "at", "on", "by",
               "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down",
               "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above",
               "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns",
@@ -1162,6 +1163,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
         placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on|into)\s+(?:node\s+)?[a-z_]"
                           r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
+                          # "VDS holds the drain at 5 V": a source's verb on a pin
+                          r"|\s+(?:holds|sets|biases|forces|keeps)\s+(?:the\s+)?(?:gate|base|drain|collector|emitter)\b"
                           # "VDS at d and VGS at g": placed on a node by name alone
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
