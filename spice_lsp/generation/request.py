@@ -922,9 +922,10 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
-    if not has & {"gain", "gain_db", "dc_gain_db"} and (m := _BY_DB.search(text)):
+    gain_read = bool(has & {"gain", "gain_db", "dc_gain_db"})
+    if not gain_read and (m := _BY_DB.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
-    elif not has & {"gain", "gain_db", "dc_gain_db"} and (m := _MULTIPLE.search(text)):
+    elif not gain_read and (m := _MULTIPLE.search(text)):
         figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"]
         gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
