@@ -1,6 +1,7 @@
 """Comparators and Schmitt triggers: the open-loop comparator, inverting and non-inverting
-Schmitt triggers (hysteresis designed from a spec, measured on a triangle sweep) and the window
-comparator. The comparator block is shared with the relaxation oscillators.
+Schmitt triggers (designed to the switching points a request states, on split rails or a single supply,
+else to a hysteresis spec; measured on a triangle sweep) and the window comparator. The comparator
+block is shared with the relaxation oscillators.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _bjt_model, _Filler
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
@@ -32,13 +33,12 @@ GEAR = ".options method=gear"
 
 
 # "on +-12 V supplies": the split rails, which a reader may take for a signal's amplitude.
-_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply|op[- ]?amps?|"
-                    r"comparators?)", re.IGNORECASE)
+_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)", re.IGNORECASE)
 
 
-# "a ±10 V output": the output's own swing, whatever the supplies.
+# "a ±10 V output": the output's own swing, whatever the supplies; "a ±10 V op-amp" is one that swings so.
 # "swings to +5 V when ... and to -5 V when ...": the same, said of its two levels.
-_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing)"
+_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing|op[- ]?amps?|comparators?)"
                     r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)", re.IGNORECASE)
 
 
@@ -61,25 +61,55 @@ def saturation(intent) -> float:
     return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
 
 
-# "switching thresholds at +2 V and -2 V": a symmetric pair sets the feedback fraction.
-# "when the input rises above +1 V and ... when it falls below -1 V": the same pair, in words.
-_THRESHOLDS = re.compile(r"thresholds?\s+(?:at|of)\s+(?:±\s*([\d.]+)\s*V|([+-−]?[\d.]+)\s*V?\s+and\s+"
-                         r"([+-−]?[\d.]+)\s*V)"
-                         r"|\brises\s+above\s+(?P<up>\+?[\d.]+)\s*V\b(?:[^.;]|\.\d)*?\bfalls\s+below\s+(?P<down>[-−][\d.]+)\s*V\b",
-                         re.IGNORECASE)
+_V = r"[-+\u2212]?\d+(?:\.\d+)?"
+_POINT = r"(?:thresholds?|switching\s+(?:points?|levels?|thresholds?)|trip(?:\s+|-)(?:points?|levels?)|" \
+         r"trigger\s+(?:points?|levels?))"
+# "switching thresholds at +2 V and -2 V", "switching points +1 V and -1 V", "trip points of ±1.5 V"
+_TRIP_PAIR = re.compile(_POINT + r"\s*(?:at|of|are|=|:)?\s*(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V\b|"
+                        rf"(?P<a>{_V})\s*V?\s*(?:and|,|/|&)\s*(?P<b>{_V})\s*V\b)", re.IGNORECASE)
+# "upper threshold 3 V ... lower threshold 2 V", "UTP = 3 V, LTP = 2 V"
+_UPPER = re.compile(rf"(?:upper|higher|high|rising)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
+                    rf"|\butp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
+_LOWER = re.compile(rf"(?:lower|low|falling)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
+                    rf"|\bltp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
+# "once in rises above +1.5 V ... after it falls below -1.5 V": the pair in words, either order.
+_ABOVE = re.compile(rf"\b(?:rises|goes|climbs|gets|moves|crosses)\s+(?:back\s+)?above\s+(?P<v>{_V})\s*V\b",
+                    re.IGNORECASE)
+_BELOW = re.compile(rf"\b(?:falls|drops|goes|gets|sinks|moves|crosses)\s+(?:back\s+)?below\s+(?P<v>{_V})\s*V\b",
+                    re.IGNORECASE)
+# "100 mV of hysteresis centred on 2.5 V", "a hysteresis of 0.5 V around 2 V"
+_CENTRED = re.compile(rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hysteresis|hysteresis\s+(?:of\s+)?"
+                      rf"(?P<h2>\d+(?:\.\d+)?)\s*(?P<u2>m?)V)\s*,?\s+(?:centred|centered|around|about)\s+"
+                      rf"(?:on\s+|at\s+|around\s+)?(?P<c>{_V})\s*V\b", re.IGNORECASE)
 
 
-def _stated_fraction(intent) -> float | None:
-    """The feedback fraction b = threshold/Vsat of thresholds stated as +-X (symmetric only)."""
-    m = _THRESHOLDS.search(intent.description)
-    if m is None:
+# Any of those statements, loosely, in a lower-cased request (for a rule): a trigger whose switching points are
+# stated is this module's.
+STATED_TRIPS = (rf"{_POINT}\s*(?:at|of|are|=|:)?\s*(?:±|\+/?-)?\s*{_V}\s*v?\s*(?:and|,|/|&|\b)|\b(?:upper|lower)\s+"
+                rf"{_POINT}|\b[ul]tp\b|\babove\s+{_V}\s*v\b[\s\S]*\bbelow\s+{_V}\s*v\b|\bbelow\s+{_V}\s*v\b[\s\S]*\babove\s+"
+                rf"{_V}\s*v\b|hysteresis,?\s+(?:centred|centered|around)")
+
+
+def _volts(text: str) -> float:
+    return float(text.replace("\u2212", "-"))
+
+
+def trip_points(description: str) -> tuple[float, float] | None:
+    """(rising, falling) input levels where a trigger switches, as the request states them: a pair of
+    thresholds, upper and lower ones, "rises above X ... falls below Y", or a hysteresis centred on a level."""
+    high = low = None
+    if m := _TRIP_PAIR.search(description):
+        high, low = (float(m["pm"]), -float(m["pm"])) if m["pm"] else (_volts(m["a"]), _volts(m["b"]))
+    elif (up := _UPPER.search(description)) and (down := _LOWER.search(description)):
+        high, low = _volts(up["v"] or up["w"]), _volts(down["v"] or down["w"])
+    elif (up := _ABOVE.search(description)) and (down := _BELOW.search(description)):
+        high, low = _volts(up["v"]), _volts(down["v"])
+    elif m := _CENTRED.search(description):
+        width = float(m["h"] or m["h2"]) * (1e-3 if (m["u"] or m["u2"]) else 1)
+        high, low = _volts(m["c"]) + width / 2, _volts(m["c"]) - width / 2
+    if high is None or low is None or high == low:
         return None
-    if m[1]:
-        return float(m[1]) / saturation(intent)
-    high, low = (float(x.replace("−", "-")) for x in ((m[2], m[3]) if m[2] else (m["up"], m["down"])))
-    if abs(high + low) > 1e-9 * max(abs(high), 1):  # off-centre thresholds need a reference: not built here
-        return None
-    return abs(high) / saturation(intent)
+    return max(high, low), min(high, low)
 
 
 # "ramp the input from -5 to 5 V and back over 4 ms": a triangle, the sweep the request states.
@@ -89,10 +119,7 @@ _UP_AND_BACK = re.compile(r"from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\s
 
 def _sweep(f: _Filler) -> str:
     """A sine from -VIN up to +VIN and back (starting at its trough, so the trigger starts in a
-    known state): the sweep that shows both thresholds; or the up-and-back ramp the request states."""
-    if ramp := _UP_AND_BACK.search(f.intent.description):
-        half = format_eng(seconds(ramp[3]) / 2)
-        return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})"
+    known state): the sweep that shows both thresholds when the request states none."""
     return f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 100)} 0 0 -90)"
 
 
@@ -125,11 +152,6 @@ def _logic_high(description: str) -> float | None:
     return float(said[1]) if said else None
 
 
-# "on a single 5 V supply: out goes high when in rises above 3 V and low when it falls below 2 V"
-_SINGLE = re.compile(r"\bsingle\s+\+?([\d.]+)\s*V\s+(?:supply|rail)", re.IGNORECASE)
-_RISE_FALL = re.compile(r"\bhigh\s+when\s+(?:the\s+)?\w+\s+(?:rises|goes)\s+above\s+([\d.]+)\s*V\b.*?"
-                        r"\blow\s+when\s+(?:it|the\s+\w+|\w+)\s+(?:falls|drops|goes)\s+below\s+([\d.]+)\s*V\b",
-                        re.IGNORECASE | re.DOTALL)
 SINGLE_COMPARATOR = """.subckt comparator1 inp inn out
 * Behavioural comparator on a single supply: output 0 to vdd, gain 1e4 around the switching point, 100 ns response.
 Bq q 0 V={vdd/2*(1+tanh(2e4*(v(inp)-v(inn))/vdd))}
@@ -137,46 +159,134 @@ Rq q r 1k
 Cq r 0 100p
 Bout out 0 V={v(r)}
 .ends comparator1"""
+# "single 5 V supply", "single-supply 5 V", "a 5 V single supply", "single-rail 3.3 V": a 0 .. V output.
+_SINGLE = re.compile(r"\bsingle[- ](?:supply|rail)\s+(?:of\s+)?\+?(?P<a>[\d.]+)\s*V\b|"
+                     r"\bsingle\s+\+?(?P<b>[\d.]+)\s*V\s+(?:supply|rail)|"
+                     r"(?P<c>[\d.]+)\s*V\s+single[- ](?:supply|rail)", re.IGNORECASE)
+# "a 0/5 V output", "output swings 0 to 5 V": the same, said of the output.
+_ZERO_TO = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\s+(?:logic\s+)?(?:output|swing)|\boutput\s+(?:swings\s+)?"
+                      r"(?:from\s+)?0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b", re.IGNORECASE)
 
 
-def _stated_thresholds(description: str) -> tuple[float, float, float] | None:
-    """(rising threshold, falling threshold, supply) of a non-inverting trigger on a single supply
-    whose two thresholds the request states."""
-    m, single = _RISE_FALL.search(description), _SINGLE.search(description)
-    if not (m and single):
-        return None
-    up, down, vdd = float(m[1]), float(m[2]), float(single[1])
-    return (up, down, vdd) if 0 < down < up < vdd else None
+def _single_supply(intent, trip: tuple[float, float]) -> float | None:
+    """The single supply a trigger runs on (its output 0 .. VDD): said ("single 5 V supply", "a 0/5 V output"),
+    or a positive supply stated with no negative level anywhere and the switching points inside it; None:
+    split rails (+-Vsat)."""
+    text = intent.description
+    if said := _SINGLE.search(text) or _ZERO_TO.search(text):
+        return float(next(g for g in said.groups() if g))
+    stated = given(intent, "VDD")
+    if stated and stated > 0 and 0 <= min(trip) and max(trip) < stated and not re.search(r"±|\+/?-|[-\u2212]\d", text):
+        return stated
+    return None
 
 
-def _schmitt_single(f: _Filler, up: float, down: float, vdd: float) -> str:
-    # The input through R1 to +, R2 from the output (0 or VDD) back to +, - at VREF. Rising (out at 0):
-    # up = VREF (R1 + R2)/R2; falling (out at VDD): down = up - VDD R1/R2. So R1 = R2 (up - down)/VDD.
-    for role, value in list(f.intent.values.items()):  # a threshold the reader gave a role is the threshold
-        if role in ("VIN", "VBIAS", "VREF") and value.value in (up, down):
-            f.given(role, value.value)
-    f.supply("vdd", vdd)
-    f.param("vup", f"{up:g}")
-    f.param("vdown", f"{down:g}")
-    f.param("fin", f("FREQ", 100))
+def _rails(f: _Filler, trip: tuple[float, float]) -> tuple[float, float, str, str]:
+    """(low, high) output levels, the comparator block and its name."""
+    vdd = _single_supply(f.intent, trip)
+    if vdd is None:
+        return -saturation(f.intent), saturation(f.intent), comparator_block(f), "comparator"
+    if given(f.intent, "VDD") == vdd:
+        f.given("VDD", vdd)
+    f.param("vdd", f"{vdd:g}")
+    return 0.0, vdd, f"{SINGLE_COMPARATOR}\n{GEAR}", "comparator1"
+
+
+# "a ±3 V, 100 Hz triangle", "vin is a 0-5 V triangle at 50 Hz", "a triangle from -3 to 3 V", "a 100 Hz
+# triangle between -3 V and +3 V": the drive the request states.
+_TRIANGLE_SAID = re.compile(rf"(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V|(?P<a>{_V})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*"
+                            rf"(?P<b>{_V})\s*V)\b(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
+                            rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b", re.IGNORECASE)
+_OVER_AND_BACK = re.compile(rf"\bover\s+({TIME})\s+and\s+back", re.IGNORECASE)
+_HZ = re.compile(r"\bHz\b", re.IGNORECASE)
+
+
+def _period(f: _Filler) -> float:
+    """The drive's period: a stated frequency, twice a stated "over T and back", half a stated transient,
+    else 10 ms."""
+    if "FREQ" in f.intent.values and _HZ.search(f.intent.description):
+        return 1 / f.number("FREQ", 100)
+    if m := _OVER_AND_BACK.search(f.intent.description):
+        return 2 * seconds(m[1])
+    stop = next((parse_number(a.directive.split()[2]) for a in f.intent.analyses
+                 if a.kind == "tran" and len(a.directive.split()) > 2), None)
+    return stop / 2 if stop else 10e-3
+
+
+def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tuple[str, float]:
+    """The input source, a triangle that starts low (so the trigger starts in a known state) and crosses
+    both switching points, and its period: the stated ramp or triangle, else one span beyond each point
+    (within a single supply's rails)."""
+    text = f.intent.description
+    if ramp := _UP_AND_BACK.search(text):
+        half = format_eng(seconds(ramp[3]) / 2)
+        return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})", \
+            seconds(ramp[3])
+    period = _period(f)
+    if m := _TRIANGLE_SAID.search(text):
+        ends = (-float(m["pm"]), float(m["pm"])) if m["pm"] else \
+            tuple(_volts(x) for x in ((m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])))
+        bottom, top = min(ends), max(ends)
+    else:
+        span = trip[0] - trip[1]
+        bottom, top = trip[1] - span, trip[0] + span
+        if low == 0:
+            bottom, top = max(bottom, 0.0), min(top, high)
+    if "FREQ" in f.intent.values and _HZ.search(text):  # the stated frequency, as written
+        f.param("fin", f("FREQ", 100))
+        return f"V1 in 0 PULSE({bottom:g} {top:g} 0 {{0.5/fin}} {{0.5/fin}} 1n {{1/fin}})", period
+    half = format_eng(period / 2)
+    return f"V1 in 0 PULSE({bottom:g} {top:g} 0 {half} {half} 1n {format_eng(period)})", period
+
+
+def _schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float]) -> str:
+    """A trigger designed to the switching points the request states, around a reference VREF.
+    Inverting (input on -, R1 from the output to +, R2 from + to VREF): + sits at VREF + k (Vout - VREF),
+    k = R2/(R1 + R2), so the points are k VOH + (1-k) VREF and k VOL + (1-k) VREF: k = (VH - VL)/(VOH - VOL).
+    Non-inverting (input through R1 to +, R2 from the output, - at VREF): it switches where
+    Vin = VREF (1 + m) - m Vout, m = R1/R2 = (VH - VL)/(VOH - VOL), VREF = (VH + m VOL)/(1 + m)."""
+    high, low = trip
+    vol, voh, block, comparator = _rails(f, trip)
+    k = (high - low) / (voh - vol)
     r2 = f.number("R2", 10e3)
-    period = 1 / f.number("FREQ", 100)
-    f.tran = (period / 2000, 4 * period)
-    # A triangle from 0 to VDD sweeps the input through both thresholds each period.
-    return "\n".join([SINGLE_COMPARATOR, GEAR, "V1 in 0 PULSE(0 {vdd} 0 {0.5/fin} {0.5/fin} 1n {1/fin})",
-                      f"R1 in p {{{r2:g}*(vup-vdown)/vdd}}", f"R2 p out {f('R2', 10e3)}",
-                      "V2 ref 0 DC {vup*vdd/(vdd+vup-vdown)}", "X1 p ref out comparator1"])
+    if inverting:
+        vref = (high - k * voh) / (1 - k) if k < 1 else 0.0
+        r1 = r2 * (1 / k - 1) if k < 1 else r2
+    else:
+        vref, r1 = (high + k * vol) / (1 + k), r2 * k
+    for role, value in list(f.intent.values.items()):  # a switching point the reader gave a role is this one
+        if role in ("VIN", "VBIAS", "VREF") and value.value in trip:
+            f.given(role, value.value)
+    drive, period = _drive(f, trip, vol, voh)
+    f.tran = (period / 2000, 2.5 * period)
+    ref = "0" if abs(vref) < 1e-9 else "ref"
+    f.param("vhigh", f"{high:g}")  # the switching points, as stated
+    f.param("vlow", f"{low:g}")
+    lines = [block, drive, f"* switching points vhigh rising, vlow falling; output {vol:g} .. {voh:g} V"]
+    lines += [f"V2 ref 0 DC {vref:.6g}"] if ref != "0" else []
+    if inverting:
+        return "\n".join(lines + [f"R1 out p {format_eng(r1)}", f"R2 p {ref} {f('R2', 10e3)}",
+                                  f"X1 p in out {comparator}"])
+    return "\n".join(lines + [f"R1 in p {format_eng(r1)}", f"R2 p out {f('R2', 10e3)}", f"X1 p {ref} out {comparator}"])
+
+
+def _switches_at(f: _Filler, inverting: bool, trip: tuple[float, float]) -> list:
+    """The switching points measured on the family's own triangle: where the output crosses its middle
+    going one way (the rising input) and the other."""
+    high, low = trip
+    mid = (_single_supply(f.intent, trip) or 0.0) / 2
+    find = f"find v({{inp}}) when v({{out}})={mid:g}"
+    up, down = ("fall", "rise") if inverting else ("rise", "fall")
+    return [expect("hysteresis", high - low, 0.1),
+            Probe(f"function: switches at {high:g} V as the input rises and {low:g} V as it falls",
+                  f"{{tran}}\nmeas tran up {find} {up}=1\nmeas tran dn {find} {down}=1\n"
+                  f"let result = abs(up-{high:g})+abs(dn-{low:g})", 0, 0.05 * (high - low) + 2e-3)]
 
 
 def _hysteresis(inverting: bool):
     def function(f: _Filler) -> list:
-        if not inverting and (stated := _stated_thresholds(f.intent.description)):
-            up, down, vdd = stated
-            period = 1 / used(f, "FREQ")
-            find = f"find v({{inp}}) when v({{out}})={vdd / 2:g}"
-            return [Probe(f"function: switches high at {up:g} V rising and low at {down:g} V falling",
-                          f"{{tran}}\nmeas tran up {find} rise=1 td={period:g}\nmeas tran dn {find} fall=1 "
-                          f"td={period:g}\nlet result = abs(up-{up:g})+abs(dn-{down:g})", 0, 0.05 * (up - down))]
+        if trip := trip_points(f.intent.description):
+            return _switches_at(f, inverting, trip)
         r1, r2 = (used(f, "R1", "RF", "R"), used(f, "R2")) if inverting else \
             (used(f, "R1", "RIN", "R"), used(f, "R2", "RF"))
         return [expect("hysteresis", 2 * saturation(f.intent) * (r2 / (r1 + r2) if inverting else r1 / r2), 0.1)]
@@ -233,6 +343,8 @@ def _hysteresis_design(inverting: bool):
     with the input, R2 the feedback). The hysteresis (upper minus lower threshold) is 2 Vsat b."""
     def design_fn(intent, d, spec) -> None:
         d.claimed.add("VHYST")  # the value the spec was written with
+        if trip_points(intent.description):  # stated switching points set the resistors (_schmitt_to)
+            return
         vsat, r2 = saturation(intent), given(intent, "R2") or 10e3
         b = spec.target / (2 * vsat)
         if not 0 < b < 1:  # past the output swing the trigger latches
@@ -247,12 +359,10 @@ def _hysteresis_design(inverting: bool):
 
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
-    if not inverting and (stated := _stated_thresholds(f.intent.description)):
-        return _schmitt_single(f, *stated)
+    if trip := trip_points(f.intent.description):
+        return _schmitt_to(f, inverting, trip)
     # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
     r1_default = 10e3 if inverting else 4.7e3
-    if (b := _stated_fraction(f.intent)) is not None and 0 < b < 1:  # thresholds +-b Vsat, as stated
-        r1_default = float(f"{f.number('R2', 10e3) * (1 / b - 1 if inverting else b):.4g}")
     # Named by their place: the input resistor (non-inverting: R1) and the feedback resistor.
     r1, r2 = (f("R1", r1_default, "RF", "R"), f("R2", 10e3)) if inverting else \
         (f("R1", r1_default, "RIN", "R"), f("R2", 10e3, "RF"))
@@ -260,7 +370,10 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
         body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
         body = [f"R1 in p {r1}", f"R2 p out {r2}", "X1 p 0 out comparator"]
-    return "\n".join([comparator_block(f), _sweep(f), *body])
+    block = comparator_block(f)
+    said = _UP_AND_BACK.search(f.intent.description) or _TRIANGLE_SAID.search(f.intent.description)
+    drive = _drive(f, (0.0, 0.0), -saturation(f.intent), saturation(f.intent))[0] if said else _sweep(f)
+    return "\n".join([block, drive, *body])
 
 
 _SCHMITT = r"schmitt|hysteresis|regenerative comparator"

@@ -21,7 +21,7 @@ from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, used
-from spice_lsp.generation.recipes.comparators import SINGLE_COMPARATOR
+from spice_lsp.generation.recipes.comparators import SINGLE_COMPARATOR, STATED_TRIPS
 from spice_lsp.generation.recipes.opamp_circuits import (
     _EQUATION_GAIN,
     OPAMP_WORDS,
@@ -155,9 +155,9 @@ register(Family(kind="single_supply_difference_amplifier",
                 design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
                 examples=_gain_examples("single-supply difference amplifier", 20)))
 _TRIGGER = r"schmitt|hysteresis"
-# Thresholds the request states ("high when in rises above 3 V ... low when it falls below 2 V") are
+# Switching points the request states ("high when in rises above 3 V ... low when it falls below 2 V") are
 # comparators.py's single-supply trigger, designed to them.
-_UNSTATED = r"^(?![\s\S]*\brises\s+above[\s\S]*\bfalls\s+below)"
+_UNSTATED = rf"^(?![\s\S]*(?:{STATED_TRIPS}))"
 for _kind, _inverting, _names, _rule in (
         ("single_supply_schmitt_noninverting", False,
          ("single-supply non-inverting Schmitt trigger", "non-inverting Schmitt trigger on a single supply",

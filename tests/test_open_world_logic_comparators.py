@@ -1,0 +1,61 @@
+"""Open-world requests for comparators with hysteresis, CMOS gates, converters and references
+(recipes/comparators.py, logic.py, data_conversion.py, references.py), written in words no case file
+uses: which switching points, levels and codes the answers take, measured here in ngspice with our
+own analyses on the served netlist."""
+import re
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+
+
+def _measure(netlist: str, control: str) -> float:
+    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
+    assert result.ok, result.errors
+    return result.values["result"]
+
+
+def _output(netlist: str) -> str:
+    """The node the answer's analyses print."""
+    return re.search(r"^\.print \w+ v\w?\((\w+)\)", netlist, re.MULTILINE)[1]
+
+
+def _function_passes(result) -> bool:
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    return bool(function) and all(item.status == "pass" for item in function)
+
+
+def _switching_points(netlist: str, out: str, mid: float, inverting: bool) -> tuple[float, float]:
+    """(rising, falling) input levels where the output crosses `mid`, on the answer's own transient."""
+    tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
+    up, down = ("fall", "rise") if inverting else ("rise", "fall")
+    control = f"tran {tran[1]} {tran[2]}\nmeas tran x find v(in) when v({out})={mid:g} {{}}=1\nlet result = x"
+    return _measure(netlist, control.format(up)), _measure(netlist, control.format(down))
+
+
+@pytest.mark.parametrize("text,inverting,mid,points", [
+    # asymmetric points on split rails: the trigger needs a reference
+    ("Inverting hysteresis comparator on +/-9 V supplies whose trip points are 0.5 V and 2.5 V; input in, "
+     "output out", True, 0.0, (2.5, 0.5)),
+    # a single supply, said after the number, points as upper and lower thresholds
+    ("Non-inverting Schmitt trigger, 3.3 V single supply, upper threshold 2 V and lower threshold 1.2 V; "
+     "input in, output out", False, 1.65, (2.0, 1.2)),
+    # a hysteresis band centred on a level
+    ("Schmitt trigger on a single 12 V supply with 1 V of hysteresis centred on 6 V, high when the input "
+     "is above; input in, output out", False, 6.0, (6.5, 5.5)),
+])
+def test_a_trigger_switches_at_the_points_it_is_asked_for(text, inverting, mid, points):
+    result = generate(text)
+    assert result.intent.kind == ("schmitt_inverting" if inverting else "schmitt_noninverting"), result.intent.kind
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+    rising, falling = _switching_points(result.netlist, _output(result.netlist), mid, inverting)
+    assert rising == pytest.approx(points[0], abs=0.05) and falling == pytest.approx(points[1], abs=0.05)
+
+
+def test_a_stated_triangle_drives_the_trigger():
+    result = generate("Inverting Schmitt trigger, +/-12 V rails, thresholds of ±2 V, driven by a ±6 V 200 Hz "
+                      "triangle; input in, output out")
+    assert re.search(r"^V1 in 0 PULSE\(-6 6 0 \{0\.5/fin\} \{0\.5/fin\} 1n \{1/fin\}\)$", result.netlist, re.MULTILINE)
+    assert re.search(r"^\.param .*\bfin=200\b", result.netlist, re.MULTILINE), result.netlist
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
