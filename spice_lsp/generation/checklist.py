@@ -180,10 +180,11 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     `description`, the request: whether the sentence of a gain spec states its sign."""
     f = spec.target
     out, inp = output, input_node
-    if spec.quantity == "cutoff" and inp:
-        control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\nmeas ac gmax max g\n"
+    if spec.quantity == "cutoff":  # a current-driven input (a photodiode's) has no node: the output's own fall
+        ratio = f"vdb({out})-vdb({inp})" if inp else f"vdb({out})"
+        control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = {ratio}\nmeas ac gmax max g\n"
                    "let t = gmax-3\nmeas ac result when g=t\nprint result")
-        how = f"-3 dB point of v({out})/v({inp})"
+        how = f"-3 dB point of v({out})/v({inp})" if inp else f"-3 dB point of v({out}) (a current drives it)"
     elif spec.quantity == "f0" and inp:
         # A second-order section turns its phase through 180 degrees, half of it at f0 (at any Q): 90
         # degrees past its low-frequency phase (a multiple of 90, rounded from the sweep's first point).
@@ -208,10 +209,14 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    "let result = pick*gdc+(1-pick)*gmid\nprint result pick")
         how = f"v({out})/v({inp}) at DC (the request asks for DC)" + (" in dB" if spec.quantity == "gain_db" else "")
     elif spec.quantity in ("gain", "gain_db") and inp:
+        # a gain stated with no sign is a size: the magnitude (an integrator's is 90 degrees off the real axis),
+        # its real part's sign only telling whether the stage inverts
+        sized = spec.quantity == "gain" and spec.target > 0 and not _signed(spec, description)
         expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
         at = spec.at or 1e3
         control = (f"ac dec 10 {min(10, at / 10):g} {max(100e3, at * 10):g}\nlet g = {expression}\n"
-                   f"meas ac result find g at={at:g}\nprint result")
+                   + (f"let m = vm({out})/vm({inp})\nmeas ac size find m at={at:g}\n" if sized else "")
+                   + f"meas ac result find g at={at:g}\nprint result" + (" size" if sized else ""))
         how = f"v({out})/v({inp}) at {format_eng(at)}Hz" + (" in dB" if spec.quantity == "gain_db" else "")
     elif spec.quantity == "dc_gain_db" and inp:
         control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
@@ -225,9 +230,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"let t = gmax-{ripple:g}\nmeas ac result when g=t {cross}\nprint result")
         how = f"where v({out})/v({inp}) leaves its passband by {ripple:g} dB"
     elif spec.quantity == "ugbw" and inp:
+        # the first crossing: an amplifier's or integrator's gain falls through 0 dB, a differentiator's rises
         control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = vdb({out})-vdb({inp})\n"
-                   "meas ac result when g=0 fall=1\nprint result")
-        how = f"frequency where v({out})/v({inp}) falls through 0 dB"
+                   "meas ac result when g=0 cross=1\nprint result")
+        how = f"frequency where v({out})/v({inp}) crosses 0 dB"
     elif spec.quantity == "current":
         # The family puts a 0 V ammeter in series with the part whose current is the spec: one
         # named Vsense, or the 0 V source on the output node.
@@ -304,15 +310,31 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     if value is None or not math.isfinite(value):
         why = (result.errors[0].message if result.errors else "; ".join(result.refused)) or "no result"
         return None, f"{how}: could not be measured ({why})"
-    if spec.quantity == "gain" and spec.target > 0 > value and not _signed(spec, description):
+    if spec.quantity == "gain" and inp and (ordered := _ORDERED.search(spec.text)) \
+            and _operand_node(ordered["b"], description) == inp.lower():
+        # "3 x (v2 - v1)" measured from v1's node: the stage's gain from there is -3
+        return -value, f"-({how}): {inp} is the subtracted input"
+    if spec.quantity == "gain" and spec.target > 0 and not _signed(spec, description) \
+            and ((size := result.values.get("size")) is not None and math.isfinite(size) or value < 0):
         # "a gain of 5" of an inverting stage is its size: a sign is checked only where the request states one
-        return abs(value), f"|{how}|, an inverted {value:.4g}: the request states no sign"
+        size = size if size is not None and math.isfinite(size) else abs(value)
+        inverted = f", an inverted {value:.4g}: the request states no sign" if value < -0.7 * size else ""
+        return size, f"|{how}|{inverted}"
     return value, how
 
 
 # A gain's sign in its own words ("+5", "-5", "minus 5") or its sentence ("inverted", "(gain 5, inverting)",
 # "in phase", "non-inverting"); "an inverting amplifier" names the circuit, not the gain's sign.
-_SIGN = re.compile(r"[-+\u2212]\s*\d|\bplus\b|\bminus\b")
+# a sign, or an ordered difference ("3 x (v2 - v1)": the gain from v1 is -3), states the gain's sign
+_ORDERED = re.compile(r"\(\s*(?:v\()?(?P<a>\w+)\)?\s*[-\u2212\u2013]\s*(?:v\()?(?P<b>\w+)\)?\s*\)")
+_SIGN = re.compile(r"[-+\u2212]\s*\d|\bplus\b|\bminus\b|" + _ORDERED.pattern)
+
+
+def _operand_node(name: str, description: str) -> str:
+    """The node an operand of a difference stands for: "v1 at node p1" -> p1, else the name itself."""
+    at = re.search(rf"(?<![\w(]){re.escape(name)}\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)", description,
+                   re.IGNORECASE)
+    return (at["n"] if at and at["n"].lower() not in ("the", "a", "an") else name).lower()
 _SIGN_WORD = re.compile(r"\binvert(?!ing\s+(?:op[- ]?amp|amp(?:lifier)?|stage|configuration|topology|input|buffer)s?\b)"
                         r"|\bin[- ]phase\b|\b(?:non|un)[- ]?invert", re.IGNORECASE)
 

@@ -68,6 +68,11 @@ def _check_given(design: Design, spec: Spec, computed: float, what: str) -> None
 
 def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None:
     """First-order corner fc = 1/(2 pi R C) or R/(2 pi L)."""
+    if intent.kind in _SHUNT_R and given(intent, "R", "R1") is None and (load := intent.values.get("RL")):
+        # "into a 10k load": the resistor from the output to ground is the load itself
+        intent.values["R"] = Value("R", load.value, load.text, load.unit)
+        del intent.values["RL"]
+        design.claimed.add("RL")
     r = given(intent, "R", "R1")
     other, role = ("L", "L") if inductive else ("C", "C")
     x = given(intent, other, other + "1")
@@ -112,6 +117,14 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
     the series circuit's Q high enough to peak)."""
     ind, c = given(intent, "L", "L1"), given(intent, "C", "C1")
     k = 1 / (2 * math.pi * spec.target) ** 2
+    r = given(intent, "R", "R1")
+    if ind is None and c is None and r is not None and design.q and intent.kind in _SERIES_LOOP:
+        # the loop's resistor given with the Q: Q = 2 pi f0 L / R sets L, then C resonates with it
+        set_value(intent, design, "L", design.q * r * 2 * math.pi * spec.target * k,
+                  "Q = 2 pi f0 L / R (the series loop)", E24)
+        set_value(intent, design, "C", k / intent.values["L"].value, "f0 = 1/(2 pi sqrt(L C))", E24)
+        design.free, design.scale = "C", -2  # f0 ~ 1/sqrt(C): an E24 step may miss by 2-3 %
+        return
     if ind is not None and c is not None:
         _check_given(design, spec, 1 / (2 * math.pi * math.sqrt(ind * c)), "L and C")
     elif c is not None:
@@ -285,14 +298,26 @@ def _zener_regulator(intent: Intent, d: Design, spec: Spec) -> None:
     if vz is not None:
         return
     set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
-    load = given(intent, "IBIAS")
-    if load and given(intent, "RL") is None:
-        set_value(intent, d, "RL", spec.target / load, "RL = Vout/I (the load's current)", E96)
+    current = given(intent, "IBIAS")
+    said = _SHUNT_CURRENT.search(intent.description)
+    shunt = current if current and said and parse_number((said["i"] or said["i2"]).replace(" ", "")) == current \
+        else None
+    if current and shunt is None and given(intent, "RL") is None:
+        set_value(intent, d, "RL", spec.target / current, "RL = Vout/I (the load's current)", E96)
         d.claimed.add("IBIAS")
     vin = given(intent, "VIN", "VDD")
     if vin is not None and given(intent, "RS", "R") is None and vin > spec.target:
         i_load = spec.target / (given(intent, "RL") or 1e3)
-        set_value(intent, d, "RS", (vin - spec.target) / (i_load + IZ), "RS = (VIN - VZ)/(I_load + IZ)", E96)
+        set_value(intent, d, "RS", (vin - spec.target) / (i_load + (shunt or IZ)),
+                  "RS = (VIN - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
+        d.claimed.update({"IBIAS"} if shunt else set())
+
+
+# "5 mA in the zener", "a zener current of 2 mA", "10 mA through the diode": the shunt's own current, not the load's
+_SHUNT_CURRENT = re.compile(r"(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\s+(?:of\s+current\s+)?(?:in|through|into|flowing\s+in)\s+"
+                            r"(?:the\s+)?(?:zener|diode|shunt|reference)\b"
+                            r"|\b(?:zener|diode|shunt)\s+current\s+(?:of\s+|=\s*|is\s+|at\s+)?(?:about\s+|around\s+)?"
+                            r"(?P<i2>\d+(?:\.\d+)?\s*[mµu]?A)", re.IGNORECASE)
 
 
 # "about 100k total", "a total resistance of 20k": the sum of a divider's resistors
@@ -319,6 +344,11 @@ def _total_resistance(intent: Intent, d: Design) -> float | None:
 
 
 _FIRST_ORDER = ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass")
+_SHUNT_R = ("rc_highpass", "rl_lowpass")  # first-order sections whose resistor runs from the output to ground
+# Series R-L-C loops (a band-pass across R, a notch's LC to ground, the series circuit): Q = sqrt(L/C)/R
+_SERIES_LOOP = ("rlc_bandpass", "rlc_notch", "rlc_series")
+# How the gain of a family that integrates or differentiates goes with frequency (|gain| ~ f^n)
+_SLOPED = {"opamp_integrator": -1, "practical_differentiator": 1}
 
 
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
@@ -354,12 +384,29 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         if given(intent, "VBIAS") is None and spec.target > 0.6:
             set_value(intent, d, "VBIAS", spec.target - 0.6, "Vclip = Vref + VD (about 0.6 V at a milliamp)", None)
             d.free, d.scale = "VBIAS", 1
+    elif spec.quantity in ("gain", "gain_db") and spec.at and kind in _SLOPED:
+        # |gain| = fu/f (an integrator) or f/fu (a differentiator): the unity-gain frequency that puts the
+        # gain asked for at its frequency; the trim loop moves values by ratios, not decibels
+        gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+        fu = spec.at * gain if _SLOPED[kind] < 0 else spec.at / gain
+        _design_one(intent, d, family, kind, Spec(spec.text, "ugbw", fu, spec.tolerance))
+        d.free = None
+        d.claimed.add("GAIN")
     elif spec.quantity == "ugbw" and kind == "opamp_integrator":  # |gain| = 1/(2 pi f R C) is 1 at f
         if given(intent, "C", "C1") is None:
             r = given(intent, "RIN", "R1", "R") or 10e3
             set_value(intent, d, "C", 1 / (2 * math.pi * spec.target * r), "unity gain at 1/(2 pi R C)", E24)
             d.free, d.scale = "C", -1
-    elif spec.quantity == "q" and kind == "rlc_bandpass":  # series RLC: Q = sqrt(L/C)/R
+        elif given(intent, "RIN", "R1", "R") is None:
+            c = given(intent, "C", "C1") or 10e-9
+            set_value(intent, d, "RIN", 1 / (2 * math.pi * spec.target * c), "unity gain at 1/(2 pi R C)", E96)
+            d.free, d.scale = "RIN", -1
+    elif spec.quantity == "ugbw" and kind == "practical_differentiator":  # |gain| = 2 pi f RF C is 1 at f
+        if given(intent, "RF", "R") is None:
+            c = given(intent, "C", "C1") or 100e-9
+            set_value(intent, d, "RF", 1 / (2 * math.pi * spec.target * c), "unity gain at 1/(2 pi RF C)", E96)
+            d.free, d.scale = "RF", -1
+    elif spec.quantity == "q" and kind in _SERIES_LOOP:  # series RLC: Q = sqrt(L/C)/R
         ind, cap = given(intent, "L", "L1"), given(intent, "C", "C1")
         if ind is not None and cap is not None and given(intent, "R", "R1") is None:
             set_value(intent, d, "R", math.sqrt(ind / cap) / spec.target, "Q = sqrt(L/C)/R", E96)
@@ -420,6 +467,11 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             got = vin * intent.values["R2"].value / (r1 + intent.values["R2"].value)
             d.problems.append(f"'{spec.text}' contradicts the resistors given: they divide "
                               f"{format_eng(vin)}V to {format_eng(got)}V")
+    elif spec.quantity == "cutoff" and kind == "transimpedance":  # the feedback capacitor's corner with RF
+        if given(intent, "C", "CF") is None:
+            rf = given(intent, "RF", "R") or 100e3
+            set_value(intent, d, "C", 1 / (2 * math.pi * spec.target * rf), "fc = 1/(2 pi RF CF)", E24)
+            d.free, d.scale = "C", -1
     elif spec.quantity == "vout" and kind == "transimpedance":
         current = given(intent, "IBIAS", "IREF") or 10e-6
         if given(intent, "RF", "R") is None:
@@ -466,8 +518,11 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
     # A number the reader gave no role: the spec's own is accounted for; in "from 12 V to 5 V" the
     # first is the input the output is converted from.
     source = re.match(r"(?:from|tak(?:es?|ing))\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
+    words = _figures(spec.text)  # "10-90 % rise time is 2.2 us": its figures are the spec's
     for extra in list(intent.extra_values):
         if unit is not None and extra.unit == unit and math.isclose(extra.value, spec.target, rel_tol=1e-9):
+            intent.extra_values.remove(extra)
+        elif spec.quantity in _WORDED and extra.text.replace(" ", "") in words:
             intent.extra_values.remove(extra)
         elif source and extra.unit == "V" and math.isclose(extra.value, float(source[1])) \
                 and "VIN" not in intent.values:
@@ -491,6 +546,14 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
 
 
 _TWO_VALUES = re.compile(r"two values for (\w+) \((.+) and (.+)\); keeping .+")
+# specs read from other quantities (a rise time or a delay to a share of a step is a corner)
+_WORDED = ("cutoff",)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a spec's words hold, as written without spaces ("2.2 us" -> "2.2us", "90 %" -> "90%")."""
+    return {m[0].replace(" ", "") for m in re.finditer(r"\d+(?:\.\d+)?(?:\s?[a-zA-Z\u00b5%]+)?", text)} \
+        | {m[0] for m in re.finditer(r"\d+(?:\.\d+)?", text)}
 
 
 def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_as: str) -> None:
@@ -525,7 +588,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     # A Q is designed from the parts the frequency specs have set.
     for spec in sorted(specs, key=lambda s: s.quantity == "q"):
         claim(intent, d, spec)
-        if not (math.isfinite(spec.target) and spec.target != 0):
+        if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in ("gain_db", "dc_gain_db"))):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue
         free = d.free

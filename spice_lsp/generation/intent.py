@@ -560,6 +560,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
              r"(?:for\s+|from\s+0\s*(?:to|-)\s*)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
+             # "look at it for 500 us", "watch the output over 2 ms", "plot v(out) for 1 s": a run that long
+             r"|\b(?:look\s+at|watch|observe|view|plot|display)\s+(?:it|them|(?:the\s+)?\w+|v\(\w+\))\s+"
+             r"(?:for|over)\s+(?:the\s+first\s+)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"),  # "stop time 8 ms"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)"
@@ -590,8 +593,11 @@ _SENTENCE_END = re.compile(r"\.\s|;|$")
 _POINTS = re.compile(r"(\d+)\s*(?:(?:points?|pts)\b(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)",
                      re.IGNORECASE)
 # a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
-_TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?)\b")
-_TIME_STEP_BEFORE = re.compile(r"(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?\s*$")
+_TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
+# ... "print every 5 us", "save a point every 10 ns", "sample every 1 us": the printed step
+_TIME_STEP_BEFORE = re.compile(r"(?:(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?"
+                               r"|\b(?:print|sav|output|sampl|record|stor|log)\w*\s+(?:(?:a|one)\s+)?"
+                               r"(?:(?:data\s+)?(?:points?|values?|samples?)\s+)?every)\s*$", re.IGNORECASE)
 _DC_COUNT = re.compile(r"(\d+)\s*(points|pts|steps)\b", re.IGNORECASE)  # a DC sweep's: "with 201 points", "in 40 steps"
 # a source named in a sentence ("vin", "V1", "VGS", "vsig"), not a word that starts like one ("input", "is")
 _SOURCE_NAME = (r"(?!(?i:in|into|input|is|it|its|if|via|vary|very|volts?|view)\b)"

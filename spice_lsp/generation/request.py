@@ -407,7 +407,14 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                              value.value if value else None, value.text if value else None,
-                             params=_initial_condition(clause[max(0, name_at - start):], kind))
+                             params=_initial_condition(clause[max(0, name_at - start):], kind)
+                             + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+def _temperature_coefficients(words: str, kind: str) -> tuple[str, ...]:
+    """A resistor's TC1= and TC2= ("R1 = 1k with tc1 = 0.004"): what a temperature sweep changes it by."""
+    return tuple(f"{m[1].upper()}={m[2]}" for m in re.finditer(
+        r"\b(tc[12])\s*=\s*([-+]?\d*\.?\d+(?:e[-+]?\d+)?)(?![\w.])", words, re.IGNORECASE)) if kind == "R" else ()
 
 
 def _initial_condition(words: str, kind: str) -> tuple[str, ...]:
@@ -592,7 +599,8 @@ _SECOND_ORDER = re.compile(r"\bsecond[- ]order|\b2nd[- ]order|\btwo[- ]pole|\bsa
                            re.IGNORECASE)
 _CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
-_GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*(?:of|=|:|is)?\s*"
+_GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
+                   r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be)?\s*"  # "gain should be 6 dB"
                    r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
@@ -615,10 +623,13 @@ _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)
                            r"from\s+\d+(?:\.\d+)?\s*v\b", re.IGNORECASE)
 _SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
 # "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
+# a share of a volt in words: "half a volt", "a quarter of a volt", "a tenth of a volt"
+_VOLT_SHARE = r"(?:(?:a|one)\s+)?(?:half|quarter|tenth|fifth)\s+(?:of\s+)?a\s+volt"
+_SHARE_OF_VOLT = {"half": 0.5, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+than|<)\s*(?P<value>\d+(?:\.\d+)?)\s*"
                           r"(?P<milli>m)?V\s+(?:(?:peak[- ]to[- ]peak|p-?p)\s+)?(?:of\s+)?ripple"
                           r"|ripple\s+(?:of\s+at\s+most\s+|below\s+|under\s+|less\s+than\s+|<\s*)"
-                          r"(?P<value2>\d+(?:\.\d+)?)\s*(?P<milli2>m)?V", re.IGNORECASE)
+                          rf"(?:(?P<value2>\d+(?:\.\d+)?)\s*(?P<milli2>m)?V|(?P<share>{_VOLT_SHARE}))", re.IGNORECASE)
 # "ripple about 0.5 V peak-to-peak": a value to aim at, read as a bound 20 % above it.
 _RIPPLE_ABOUT = re.compile(r"ripple\s+(?:of\s+)?(?:about|around|approximately|roughly|~)\s*(?P<value>\d+(?:\.\d+)?)\s*"
                            r"(?P<milli>m)?V(?:\s+(?:peak[- ]to[- ]peak|p-?p))?", re.IGNORECASE)
@@ -717,6 +728,7 @@ _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?
 _AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple)[- ]edge\b", re.IGNORECASE)),
                 ("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
                 ("notch", re.compile(r"\s*(?:notch|null|trap)\b", re.IGNORECASE)),
+                ("bandwidth", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?bandwidth\b", re.IGNORECASE)),
                 ("center", re.compile(r"\s*(?:cent(?:er|re)|resonan\w*)\b", re.IGNORECASE)),
                 ("frequency", re.compile(r"\s*(?:[\w-]+\s+){0,3}?oscillator\b", re.IGNORECASE))]
 
@@ -741,6 +753,9 @@ def _specs(text: str, found: list[Spec]) -> None:
             continue
         after_spec = next(((quantity, m) for quantity, pattern in _AFTER_SPECS if (m := pattern.match(text, q.end))),
                           None)
+        if after_spec and after_spec[0] == "bandwidth":  # "a 100 kHz bandwidth": an amplifier's corner
+            after_spec = ("cutoff", after_spec[1]) if not re.search(
+                r"band[- ]?(?:pass|stop|reject)|\bnotch|\bcent(?:er|re)|resonan", text, re.IGNORECASE) else None
         if after_spec and not _UGBW_SPEC.search(before):
             found.append(Spec(f"{q.text}{after_spec[1][0]}", after_spec[0], q.value))
         elif m := _UGBW_SPEC.search(before):
@@ -763,13 +778,16 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))
     for m in _GAIN.finditer(text):
         value, db = (m["value"], m["db"]) if m["value"] else (m["value2"], m["db2"])
+        where = _GAIN_AT.match(text, m.end())  # "gain is 0 dB at 1 kHz": the frequency it is measured at
+        at = _quantities(where["f"])[0].value if where else None
+        said = text[m.start():where.end() if where else m.end()].strip()
         if dc := _DC_GAIN.search(text, max(0, m.start() - 20), m.start()):  # measured at 1 Hz, not 1 kHz
             db = _signed(value) if db and db.lower() == "db" else 20 * math.log10(max(abs(_signed(value)), 1e-12))
             found.append(Spec(text[dc.start():m.end()].strip(), "dc_gain_db", db, tolerance=1.0))
         elif db and db.lower() == "db":
-            found.append(Spec(m[0].strip(), "gain_db", _signed(value), tolerance=0.5))
+            found.append(Spec(said, "gain_db", _signed(value), tolerance=0.5, at=at))
         else:
-            found.append(Spec(m[0].strip(), "gain", _signed(value)))
+            found.append(Spec(said, "gain", _signed(value), at=at))
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     for m in _VOUT_SPEC.finditer(text):
@@ -781,7 +799,8 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _CLIP_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "clip", _signed(m["value"])))
     for m in _RIPPLE_SPEC.finditer(text):
-        volts = float(m["value"] or m["value2"]) * (1e-3 if m["milli"] or m["milli2"] else 1)
+        volts = next(v for w, v in _SHARE_OF_VOLT.items() if w in m["share"].lower()) if m["share"] else \
+            float(m["value"] or m["value2"]) * (1e-3 if m["milli"] or m["milli2"] else 1)
         found.append(Spec(m[0].strip(), "ripple", volts, tolerance=0.0))
     for m in _RIPPLE_ABOUT.finditer(text):
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
@@ -794,6 +813,8 @@ def _specs(text: str, found: list[Spec]) -> None:
                                            tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
 
 
+# "a gain of 10 at 200 Hz", "gain is 0 dB (measured) at 1 kHz": where a gain is measured
+_GAIN_AT = re.compile(r"\s*(?:\(\s*)?(?:measured\s+)?at\s+(?P<f>\d+(?:\.\d+)?\s?(?:[kKM]|meg)?Hz)\b", re.IGNORECASE)
 _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?:\.\d+)?)\s*dB\)?", re.IGNORECASE)
 
 
@@ -811,6 +832,9 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
                        rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
+                       # "3 x (v2 - v1)", "2.5 times the difference": a difference amplifier's gain
+                       rf"|(?<![\w.])(?P<diff>{_NUMBER})\s*(?:[×x*·]|times)\s*(?:\(\s*v?\w+\s*[-\u2212\u2013]\s*v?\w+\s*\)"
+                       r"|the\s+difference\b)"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
                        rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b"
@@ -836,6 +860,12 @@ _LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:o
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
                   rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
                   re.IGNORECASE)
+# "a 10-90 % rise time of 2.2 us", "5 us rise time (10 % to 90 %)": a first-order lag's step response
+_SHARES = r"(?P<lo{n}>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<hi{n}>\d+(?:\.\d+)?)\s*%"
+_RISE = re.compile(rf"(?:\b{_SHARES.format(n='')}\s+)?rise[- ]?time\s+(?:of\s+|=\s*|is\s+|:\s*)?(?:{_ABOUT})?"
+                   rf"(?P<t>{_SECONDS})\b"
+                   rf"|\b(?P<t2>{_SECONDS})\s+(?:\(?{_SHARES.format(n='2')}\)?\s+)?rise[- ]?time\b"
+                   rf"(?:\s*\(\s*{_SHARES.format(n='3')}\s*\))?", re.IGNORECASE)
 _RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+"
                    r"second\b"
                    # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
@@ -894,7 +924,11 @@ _HOLDS = re.compile(r"\b(?:(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?
                     r"(?:steady\s+|regulated\s+|stable\s+|clean\s+)?(?P<made>\d+(?:\.\d+)?\s*V)\s+"
                     r"(?:rail\s+|output\s+|level\s+|reference\s+)?(?:(?:at|on)\s+(?:node\s+)?out(?:put)?\b"
                     r"|from\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*V\b)"
-                    r"|\bhalv(?:e|es|ing)\s+(?:the\s+|a\s+)?(?P<half>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+                    r"|\bhalv(?:e|es|ing)\s+(?:the\s+|a\s+)?(?P<half>\d+(?:\.\d+)?\s*V)\b"
+                    # "a 3.3 V reference from a 12 V rail", "5 V regulated output off a 9 V battery"
+                    r"|(?P<ref>\d+(?:\.\d+)?\s*V)\s+(?:regulated\s+|stable\s+|steady\s+)?(?:voltage\s+)?"
+                    r"(?:reference|rail|output)\s+(?:from|off|out\s+of)\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*V\b",
+                    re.IGNORECASE)
 # "the emitter sits at about 4.5 V", "output idling at 6 V": a bias point (the family's output node)
 _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
@@ -926,12 +960,15 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not gain_read and (m := _BY_DB.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
     elif not gain_read and (m := _MULTIPLE.search(text)):
-        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"]
+        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"]
         gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
         flip = m if m["neg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
-        found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain))
+        where = _GAIN_AT.match(text, end)  # "unity gain at 2 kHz": where it is measured
+        end = where.end() if where else end
+        found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain,
+                          at=_quantities(where["f"])[0].value if where else None))
     if "vout" not in has and (m := _FRACTION.search(text)):
         lo, _ = _sentence(text, m.start())
         volts = [q for q in _quantities(text[lo:m.end()]) if q.unit == "V" and q.value]  # "half of the 10 V input"
@@ -947,6 +984,13 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         share = float(m["pct"] or m["pct2"]) / 100 if m["pct"] or m["pct2"] else 1 - math.exp(-1)
         if 0 < share < 1 and t > 0:
             found.append(Spec(m[0].strip(), "cutoff", -math.log(1 - share) / (2 * math.pi * t)))
+    elif "cutoff" not in has and (m := _RISE.search(text)):
+        # from lo to hi % of a step takes tau ln((1 - lo)/(1 - hi)) (10-90 %: 2.2 tau); the corner is 1/(2 pi tau)
+        t = _quantities(m["t"] or m["t2"])[0].value
+        first, last = next(((float(m[f"lo{n}"]) / 100, float(m[f"hi{n}"]) / 100) for n in ("", "2", "3")
+                            if m[f"lo{n}"]), (0.1, 0.9))
+        if 0 <= first < last < 1 and t > 0:
+            found.append(Spec(m[0].strip(), "cutoff", math.log((1 - first) / (1 - last)) / (2 * math.pi * t)))
     if not has & {"cutoff", "center", "notch"} and (m := _PASSES.search(text)):
         found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
     if "frequency" not in has and (m := _RATE.search(text)):
@@ -984,7 +1028,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "notch" if m["stop"] else "center", _quantities(m["f"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _HOLDS.search(text)) \
             and not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
-        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["made"] or m["half"])[0].value
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["made"] or m["half"] or m["ref"])[0].value
                           / (2 if m["half"] else 1)))
     if not any(s.quantity == "vout" for s in found) and (m := _DIVIDE_BY.search(text)):
         lo, _ = _sentence(text, m.start())
@@ -1058,6 +1102,12 @@ _INITIAL = re.compile(rf"\bIC\s*=\s*(?P<ic>{_QTY_TEXT})(?:[VA]\b)?"
                       rf"(?P<x>{_QTY_TEXT}[VA])\b", re.IGNORECASE)
 
 
+# "a 1 V step at drive", "a step of 5 V": one level, stepped to from zero (not a sweep's "in 10 mV steps")
+# ... "a 3.3 V high level", "high level of 5 V": a pulse or clock from zero up to it
+_STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input\s+)?step\b(?!\s*(?:size|s\b))"
+                      rf"|\bstep\s+(?:of|to|up\s+to)\s+{_QTY_TEXT}V\b(?!.*\b(?:sweep|swept)\b)"
+                      rf"|\b{_QTY_TEXT}V(?:olts?)?\s+(?:logic[- ])?high(?:\s+level)?\b(?!\s+(?:threshold|input))"
+                      rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", re.IGNORECASE)
 
 
@@ -1097,7 +1147,9 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
         return next((q.value for q in qs if q.unit == "s" and (
             re.search(rf"\b(?:{before})\s*(?:time\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
-    td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])", span, re.IGNORECASE) else \
+    # "delay 0", "a 5 V step at time zero": no delay (a later time is another event's: "reaches 63 % 10 ms later")
+    td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])|\bat\s+(?:time\s+(?:zero|0)|t\s*=\s*0)(?![\d.])",
+                          span, re.IGNORECASE) else \
         time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
     tr = time(r"rise|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
     tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
@@ -1339,7 +1391,7 @@ def _sources(text: str, request: Request) -> None:
         sine = _sine(clause)
         # An unnamed pulse is read when its levels are a range ("pulses from 0 to 5 V"); one level alone
         # ("a falling pulse ... idles at 9 V") leaves the family's own stimulus in place.
-        pulse = _pulse(clause, "V") if sine is None and _levels(clause, "V") else None
+        pulse = _pulse(clause, "V") if sine is None and (_levels(clause, "V") or _STEP_TO.search(clause)) else None
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
@@ -1922,9 +1974,9 @@ def read_request(description: str) -> Request:
         for e in request.elements)]
     # "5.1 V at out" of a regulator is its output's spec, not a source holding out at 5.1 V.
     said = {s.text for s in request.specs if s.quantity == "vout"}
-    # "hold out at 6.2 V from a 15 V supply", "chop off everything above 2 V at out": the level its words hold the
-    # output at is the spec's, not a source's
-    held = [s for s in request.specs if s.quantity == "vout" and _HOLDS.match(s.text) or s.quantity == "clip"]
+    # "hold out at 6.2 V from a 15 V supply", "chop off everything above 2 V at out", "a divider from a 9 V supply
+    # that should give 2.5 V at out": the level a spec holds the output at is the spec's, not a source's
+    held = [s for s in request.specs if s.quantity in ("vout", "clip")]
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))]
     return request
