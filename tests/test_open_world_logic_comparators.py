@@ -59,3 +59,49 @@ def test_a_stated_triangle_drives_the_trigger():
     assert re.search(r"^V1 in 0 PULSE\(-6 6 0 \{0\.5/fin\} \{0\.5/fin\} 1n \{1/fin\}\)$", result.netlist, re.MULTILINE)
     assert re.search(r"^\.param .*\bfin=200\b", result.netlist, re.MULTILINE), result.netlist
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+@pytest.mark.parametrize("text,volts", [
+    # a step per code and a logic level, in the words of a datasheet
+    ("4-bit weighted-resistor DAC with an inverting summing amplifier, an LSB of 0.25 V, bits at 3.3 V logic; "
+     "apply the code 0110; output out", -0.25 * 6),
+    # a resolution, bits named by a list of inputs
+    ("binary-weighted DAC, 3 bits, inputs are q2, q1, q0 driven by 5 V for a 1, resolution of 500 mV, code 111, "
+     "inverting summer; output out", -0.5 * 7),
+])
+def test_a_weighted_dac_steps_by_the_stated_lsb_from_the_stated_logic_level(text, volts):
+    result = generate(text)
+    assert result.intent.kind == "weighted_dac", result.intent.kind
+    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(volts, rel=0.02)
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def test_the_dac_bits_take_the_names_the_request_lists():
+    netlist = generate("binary-weighted DAC, 3 bits, inputs are q2, q1, q0 driven by 5 V for a 1, code 101, "
+                       "inverting summer; output out").netlist
+    assert {"q2", "q1", "q0"} <= set(re.findall(r"^V\d (\w+) 0 DC", netlist, re.MULTILINE)), netlist
+
+
+@pytest.mark.parametrize("text,points,high", [
+    # thresholds at whole steps, a ladder top said as a reference, logic-level outputs
+    ("3-bit flash ADC: seven comparators with thresholds at 0.5, 1, 1.5, 2, 2.5, 3 and 3.5 V from a 4 V "
+     "reference, 0/3.3 V outputs", [0.5 * k for k in range(1, 8)], 3.3),
+    # offset thresholds (half a step at the bottom) and no reference stated: one step above the top
+    ("two-bit flash converter, comparator switching levels 0.25 V, 0.75 V and 1.25 V", [0.25, 0.75, 1.25], 1.0),
+])
+def test_a_flash_adcs_comparators_trip_at_the_stated_thresholds(text, points, high):
+    result = generate(text)
+    assert result.intent.kind == "flash_adc", result.intent.kind
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+    source = re.search(r"^(V\w*) in 0 DC", result.netlist, re.MULTILINE)[1]
+    for k, point in enumerate(points, start=1):  # comparator k is low just below its point, high just above
+        sweep = f"dc {source} {point - 0.02:g} {point + 0.02:g} 0.04\nlet result = v(c{k})"
+        below, above = _measure(result.netlist, sweep + "[0]"), _measure(result.netlist, sweep + "[1]")
+        assert below < 0.05 * high and above == pytest.approx(high, rel=0.02)
+
+
+def test_a_flash_adc_converts_a_stated_input_level():
+    result = generate("2-bit flash ADC with a 4 V ladder reference, thresholds at 1, 2 and 3 V, 0/5 V comparator "
+                      "outputs, input held at 2.2 V")
+    op = "op\nlet result = v(c{})"
+    assert [round(_measure(result.netlist, op.format(k))) for k in (1, 2, 3)] == [5, 5, 0], result.netlist

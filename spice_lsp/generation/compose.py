@@ -197,6 +197,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
+        if node in roles.get(role, ()) and node not in mapping:  # one of the family's own ports of that role
+            continue
         if node and family_node and mapping.get(family_node, node) == node and node not in mapping.values():
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:

@@ -53,8 +53,32 @@ def _bit_sources(n: int, code: int, bit: str = "b") -> list[str]:
     return [f"V{i + 1} {bit}{n - 1 - i} 0 DC {'{vref}' if code >> (n - 1 - i) & 1 else '0'}" for i in range(n)]
 
 
+_X = r"\d+(?:\.\d+)?"
+# "driven by 5 V logic levels", "(5 V high)", "1 V for a 1", "logic high of 3.3 V": the level of a 1 bit.
+_LOGIC_HIGH = re.compile(rf"(?P<a>{_X})\s*V\s+(?:logic\b|high\b|for\s+(?:a\s+|each\s+)?"
+                         rf"(?:1|one|high|logic\s+(?:1|one|high))\b)"
+                         rf"|\blogic\s+(?:high|1|one)\s+(?:level\s+)?(?:of|at|=|is)\s*(?P<b>{_X})\s*V\b", re.IGNORECASE)
+_REFERENCE_ROLES = ("VBIAS", "VDD", "VIN")
+
+
+def _stated_high(text: str) -> float | None:
+    return float(m["a"] or m["b"]) if (m := _LOGIC_HIGH.search(text)) else None
+
+
 def _vref(f: _Filler) -> str:
+    """The level a 1 bit sits at: the logic high the request states, else the reference it gives a role."""
+    if (high := _stated_high(f.intent.description)) is not None:
+        for role in _REFERENCE_ROLES:  # the level the reader gave a role is this one
+            if role in f.intent.values and f.intent.values[role].value == high:
+                f.given(role, high)
+        return f.param("vref", f"{high:g}")
     return f.param("vref", f("VBIAS", 5, "VDD", "VIN"))
+
+
+def _vref_used(f: _Filler) -> float:
+    """The level `_vref` wrote, read back for the function checks."""
+    high = _stated_high(f.intent.description)
+    return high if high is not None else used(f, *_REFERENCE_ROLES)
 
 
 def _r2r(f: _Filler) -> str:
@@ -66,9 +90,9 @@ def _r2r(f: _Filler) -> str:
     # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
     # R1..Rn: the 2R legs (bit k on node nk), R(n+1): the 2R termination, R(n+2)...: the R rungs.
     lines = [_opamp_block(f), f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
-             *_bit_sources(n, code), f"R{n + 1} n0 0 {{2*{r}}}"]
+             *_bit_sources(n, code, _bit_name(f.intent.description)), f"R{n + 1} n0 0 {{2*{r}}}"]
     for k in range(n):
-        lines.append(f"R{k + 1} b{k} n{k} {{2*{r}}}")
+        lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} n{k} {{2*{r}}}")
         if k:
             lines.append(f"R{n + 1 + k} n{k - 1} n{k} {r}")
     return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
@@ -76,8 +100,26 @@ def _r2r(f: _Filler) -> str:
 
 # "an inverting op-amp summer": the summer's own (negative) output is the DAC's output.
 INVERTING = re.compile(r"\binverting\b", re.IGNORECASE)
-# "from bits d2, d1, d0": the bit inputs' node names (else b2, b1, b0).
-_BIT_NODES = re.compile(r"\bbits?\s+([a-z]{1,3})\d\b", re.IGNORECASE)
+# "from bits d2, d1, d0", "logic inputs are d2, d1, d0", "bit inputs b3 (MSB) to b0": the bit inputs' node
+# names (else b2, b1, b0).
+_BIT_NODES = re.compile(r"\b(?:bits?|(?:logic|digital|bit)\s+inputs?|inputs?)\s+(?:are\s+|named\s+|called\s+)?"
+                        r"(?:nodes?\s+)?([a-z]{1,3})\d\b", re.IGNORECASE)
+# "1 V per LSB", "an LSB of 250 mV", "a resolution of 10 mV": the output's step per code.
+_LSB = re.compile(rf"(?P<a>{_X})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:lsb|step|count|code)\b"
+                  rf"|\blsb\s+(?:size\s+|step\s+)?(?:of|=|is)\s*(?P<b>{_X})\s*(?P<bu>m?)V\b"
+                  rf"|\b(?:resolution|step\s+size)\s+(?:of|=|is)\s*(?P<c>{_X})\s*(?P<cu>m?)V\b", re.IGNORECASE)
+
+
+def _bit_name(text: str) -> str:
+    return m[1].lower() if (m := _BIT_NODES.search(text)) else "b"
+
+
+def _lsb(text: str) -> float | None:
+    """The output step per code the request states, in volts."""
+    if (m := _LSB.search(text)) is None:
+        return None
+    value, milli = next((m[g], m[g + "u"]) for g in "abc" if m[g])
+    return float(value) * (1e-3 if milli else 1)
 
 
 # The input resistors a request may state, under whichever roles the reader gave them.
@@ -90,13 +132,25 @@ def _msb_resistor(f: _Filler) -> float:
     return min(stated) if stated else 10e3
 
 
+def _feedback(f: _Filler, n: int, vref: float) -> float:
+    """The summer's feedback resistor unless stated: RF = LSB R_lsb/Vref for a stated step per code
+    (bit k adds Vref RF/R_k), else R/2 (Vout = Vref code/2^n)."""
+    lsb, msb = _lsb(f.intent.description), _msb_resistor(f)
+    return float(f"{lsb * msb * 2 ** (n - 1) / vref:.4g}") if lsb and vref else msb / 2
+
+
 def _weighted(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
     msb = _msb_resistor(f)
-    rf = f("RF", msb / 2)
+    rf = f("RF", _feedback(f, n, _vref_used(f)))
+    if (lsb := _lsb(f.intent.description)) is not None and "RF" not in f.intent.values:
+        for role, value in f.intent.values.items():  # the step the reader gave a role is this one
+            if math.isclose(value.value, lsb):
+                f.given(role, lsb)
+        f.param("lsb", f"{lsb:g}")  # the step per code RF is sized for
     f.param("vdd", "12")
-    bit = m[1].lower() if (m := _BIT_NODES.search(f.intent.description)) else "b"
+    bit = _bit_name(f.intent.description)
     # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); the summer gives
     # -Vref RF/R code/2^(n-1) (RF = R/2: -Vref code/2^n), and X2 (gain -1) turns it positive
     # unless the request asks for the inverting summer alone.
@@ -117,48 +171,103 @@ def _weighted(f: _Filler) -> str:
 def _weighted_converts(f: _Filler) -> list:
     """Vout = (-)Vref (RF/R) code/2^(n-1)."""
     n, code = _bits_and_code(f)
-    gain = used(f, "RF", default=_msb_resistor(f) / 2) / _msb_resistor(f)
+    vref = _vref_used(f)
+    gain = used(f, "RF", default=_feedback(f, n, vref)) / _msb_resistor(f)
     sign = -1 if INVERTING.search(f.intent.description) else 1
-    return [expect("vout", sign * used(f, "VBIAS", "VDD", "VIN") * gain * code / 2 ** (n - 1), 0.02)] if code else \
-        _converts(f)
+    return [expect("vout", sign * vref * gain * code / 2 ** (n - 1), 0.02)] if code else _converts(f)
+
+
+# "thresholds 1, 2 and 3 V", "thresholds at 0.5 V, 1.5 V and 2.5 V": the comparators' trip levels.
+_THRESHOLDS = re.compile(rf"(?:thresholds?|(?:trip|switching|reference)\s+(?:levels?|points?))\s+"
+                         rf"(?:at\s+|of\s+|are\s+)?(?P<list>{_X}(?:\s*V)?(?:\s*,\s*{_X}(?:\s*V)?)*"
+                         rf"(?:\s*,)?\s+and\s+{_X})\s*V\b", re.IGNORECASE)
+# "a resistor ladder from 4 V", "a 4 V reference", "reference of 3.3 V": the ladder's top.
+_LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?(?:from|of|at)\s+(?:an?\s+)?"
+                         rf"(?P<a>{_X})\s*V\b|(?P<b>{_X})\s*V\s+(?:reference|ref)\b", re.IGNORECASE)
+# "analog input vin at 2.5 V", "the input held at 1.2 V": a steady input level to convert.
+_INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b",
+                       re.IGNORECASE)
+# "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
+_OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b", re.IGNORECASE)
+
+
+def _flash_levels(text: str, vref: float) -> tuple[int, list[float]]:
+    """(bits, thresholds from the lowest): the stated thresholds (equally spaced, 2^n - 1 of them), else the
+    ladder's: (k - 1/2) LSB (R/2 at the bottom, 1.5 R at the top), or k LSB when equal resistors are asked for."""
+    if m := _THRESHOLDS.search(text):
+        points = sorted(float(x) for x in re.findall(_X, m["list"]))
+        steps = {round(b - a, 9) for a, b in zip(points, points[1:])}
+        count = len(points) + 1
+        if len(steps) == 1 and count & (count - 1) == 0 and points[0] > 0:
+            return count.bit_length() - 1, points
+    bits = _BITS.search(text)
+    n = min(max(int(bits[1]), 2), 4) if bits else 3
+    lsb, equal = vref / 2 ** n, re.search(r"\bequal\b", text, re.IGNORECASE)
+    return n, [(k if equal else k - 0.5) * lsb for k in range(1, 2 ** n)]
+
+
+def _flash_vref(f: _Filler) -> float:
+    """The ladder's top: as the request words it, else the reference role, else one step above the top
+    threshold stated."""
+    if m := _LADDER_TOP.search(f.intent.description):
+        return float(m["a"] or m["b"])
+    if (stated := _THRESHOLDS.search(f.intent.description)) and not any(r in f.intent.values for r in _REFERENCE_ROLES):
+        points = sorted(float(x) for x in re.findall(_X, stated["list"]))
+        return points[-1] + (points[-1] - points[0]) / max(len(points) - 1, 1)
+    return used(f, *_REFERENCE_ROLES, default=5.0)
 
 
 def _flash(f: _Filler) -> str:
-    bits = _BITS.search(f.intent.description)
-    n = min(max(int(bits[1]), 2), 4) if bits else 3
-    _vref(f)
-    levels = 2 ** n
-    r = f("R", 1e3)
-    # The ladder (R/2 at the bottom, 1.5 R at the top) puts the k-th threshold at (k - 1/2) LSB;
-    # a ladder of equal resistors, when asked for, at k LSB. Each comparator (behavioural, 1 mV
-    # wide) gives 1 V when the input is above its tap. out is the thermometer code's count in
-    # volts: the converted code.
-    equal = re.search(r"\bequal\b", f.intent.description, re.IGNORECASE)
-    lines = ["V1 in 0 DC {vref/2}", "V2 ref 0 DC {vref}", f"* {n}-bit flash converter: {levels - 1} comparators",
-             f"R{levels} ref t{levels - 1} {r if equal else f'{{1.5*{r}}}'}"]
-    lines += [f"R{k} t{k} t{k - 1} {r}" for k in range(levels - 1, 1, -1)]
-    lines.append(f"R1 t1 0 {r if equal else f'{{{r}/2}}'}")
-    lines += [f"B{k} c{k} 0 V={{0.5*(1+tanh((v(in)-v(t{k}))/1m))}}" for k in range(1, levels)]
-    lines.append("B0 out 0 V={" + "+".join(f"v(c{k})" for k in range(1, levels)) + "}")
+    vref = _flash_vref(f)
+    for role in _REFERENCE_ROLES:  # the level the reader gave a role, when it is the ladder's top
+        if role in f.intent.values and f.intent.values[role].value == vref:
+            f.given(role, vref)
+    f.param("vref", f"{vref:g}")
+    n, points = _flash_levels(f.intent.description, vref)
+    levels, step = 2 ** n, points[1] - points[0]
+    r = f.number("R", 1e3)
+    # The ladder: equal rungs R between the taps t1 .. t(2^n - 1), R t1/step below the lowest and
+    # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
+    # 1 mV wide) gives vhigh when the input is above its tap; out is the thermometer code's count in volts:
+    # the converted code.
+    high = float(m["v"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
+    f.param("vhigh", f"{high:g}")
+    level = float(m["v"]) if (m := _INPUT_AT.search(f.intent.description)) else None
+    for role, value in f.intent.values.items():  # a stated input level or threshold the reader gave a role
+        if value.unit == "V" and (value.value in (level, high) or value.value in points):
+            f.given(role, value.value)
+    lines = [f"V1 in 0 DC {level:g}" if level is not None else "V1 in 0 DC {vref/2}",
+             f"R{levels + 1} in 0 1meg", "V2 ref 0 DC {vref}",
+             f"* {n}-bit flash converter: {levels - 1} comparators at " + ", ".join(f"{p:g}" for p in points) + " V",
+             f"R{levels} ref t{levels - 1} {format_eng(r * (vref - points[-1]) / step)}"]
+    lines += [f"R{k} t{k} t{k - 1} {format_eng(r)}" for k in range(levels - 1, 1, -1)]
+    lines.append(f"R1 t1 0 {format_eng(r * points[0] / step)}")
+    for k in range(1, levels):  # each comparator output drives a light load, as a logic input would be
+        lines += [f"B{k} c{k} 0 V={{vhigh*0.5*(1+tanh((v(in)-v(t{k}))/1m))}}", f"R{levels + 1 + k} c{k} 0 100k"]
+    lines += ["B0 out 0 V={(" + "+".join(f"v(c{k})" for k in range(1, levels)) + ")/vhigh}",
+              f"R{2 * levels + 1} out 0 100k"]
     return "\n".join(lines)
 
 
 def _converts(f: _Filler) -> list:
     """Vout = Vref code/2^n."""
     n, code = _bits_and_code(f)
-    return [expect("vout", used(f, "VBIAS", "VDD", "VIN") * code / 2 ** n, 0.02)] if code else \
+    return [expect("vout", _vref_used(f) * code / 2 ** n, 0.02)] if code else \
         [Probe("function: code 0 gives 0 V", "op\nlet result = abs(v({out}))", 0, 0.01)]
 
 
 def _counts(f: _Filler) -> list:
-    """The thermometer count at a quarter LSB above each threshold is that threshold's code."""
-    bits = _BITS.search(f.intent.description)
-    levels = 2 ** (min(max(int(bits[1]), 2), 4) if bits else 3)
-    lsb = used(f, "VBIAS", "VDD", "VIN") / levels
-    samples = "\n".join(f"meas dc k{k} find v({{out}}) at={(k + 0.25) * lsb:g}" for k in range(levels))
-    wrong = " + ".join(f"(abs(k{k}-{k}) gt 0.5)" for k in range(levels))
+    """The thermometer count half a step below the lowest threshold is 0, a quarter step above each
+    threshold that threshold's code."""
+    vref = float(f.params["vref"])
+    points = _flash_levels(f.intent.description, vref)[1]
+    step = points[1] - points[0]
+    at = [max(points[0] - step / 2, 0.0), *(p + step / 4 for p in points)]
+    samples = "\n".join(f"meas dc k{k} find v({{out}}) at={x:g}" for k, x in enumerate(at))
+    wrong = " + ".join(f"(abs(k{k}-{k}) gt 0.5)" for k in range(len(at)))
     return [Probe("function: converts each input level to its code (wrong codes: 0 expected)",
-                  f"dc {{src}} 0 {levels * lsb:g} {lsb / 50:g}\n{samples}\nlet result = {wrong}", 0, 0)]
+                  f"dc {{src}} 0 {max(vref, points[-1] + step):g} {step / 50:g}\n{samples}\nlet result = {wrong}",
+                  0, 0)]
 
 
 def _design_dac(intent, d, spec) -> None:
@@ -198,7 +307,8 @@ register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                 rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac",
                               r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
                                                                             r"weighted[- ]resistor")),),
-                accepts=r"summ(?:er|ing)",  # its op-amp output stage
+                # its op-amp output stage: "an inverting summing amplifier", "op-amp summer"
+                accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?summ(?:er|ing)(?:\s+(?:op[- ]?amp|amplifier|amp|stage))?",
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
                 **{**_DAC, "function": _weighted_converts}))
 register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
@@ -208,4 +318,6 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 rules=((2.3, (r"flash(?:\s+converter)?\b",
                               r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
                        (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
-                analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts))
+                analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts,
+                # the count, then each comparator's output (c1 the lowest threshold's), as a request names them
+                ports=(("output", ("out", *(f"c{k}" for k in range(1, 16)))),)))
