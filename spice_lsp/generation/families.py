@@ -27,6 +27,7 @@ from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.generation.templates import (
     PHOTOVOLTAIC,
     UNBYPASSED,
+    WORDED_RATIO,
     _accelerometer,
     _bjt,
     _bjt_switch,
@@ -167,15 +168,16 @@ def _clips(f: _Filler) -> list[Spec | Probe]:
     return checks
 
 
-def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25) -> Spec:
+def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25, rb: float = 0.0) -> Spec:
     """gm (RC || ro) of a stage with its emitter bypassed (sign -1: into the base, +1: into the
-    emitter); the bias from the RB1-RB2 divider (base current included) unless `vb` is given."""
+    emitter); the bias from the RB1-RB2 divider (base current included) unless `vb` is given
+    (behind the Thevenin resistance `rb`, which the base current drops across)."""
     vcc = abs(used(f, "VDD"))
     if vb is None:
         rb1, rb2 = used(f, "RB1", "RB"), used(f, "RB2")
         vth, rth = vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
     else:
-        vth, rth = vb, 0.0
+        vth, rth = vb, rb
     ic = max(vth - 0.7, 0) / (used(f, "RE") + rth / 101) * 100 / 101
     for _ in range(4):  # VBE at that current (0.62 V at 0.3 mA, 0.7 V near 5 mA), the current from it
         ic = max(vth - VT * math.log(max(ic, 1e-9) / 1e-14), 0) / (used(f, "RE") + rth / 101) * 100 / 101
@@ -591,7 +593,13 @@ for _family in (
            names=('current mirror', 'NMOS current mirror', 'MOSFET current mirror',
                   'simple two-transistor current mirror'),
            # an NMOS mirror with a ratio ("1:2") before the ratioed BJT mirror
-           rules=((6.75, ('nmos|n-channel', 'current mirror')), (7, ('current mirror',))),
+           rules=((6.75, ('nmos|n-channel', 'current mirror')), (7, ('current mirror',)),
+                  # "a two-NMOS mirror", "an NPN mirror": a mirror of transistors is a current mirror
+                  (7.05, ('\\bmirror\\b', '\\b(?:nmos|n-channel|npns?|bjts?|mosfets?|transistors?|'
+                                          'diode[- ]connected)\\b'))),
+           accepts=WORDED_RATIO.pattern,  # "a mirror that doubles": its ratio (mirror_ratio)
+           # the output device's collector (drain) a request names is the output node (behind the ammeter V9)
+           ports=(("collector", ("out",)), ("drain", ("out",))),
            analysis="op",
            mos=True),
     Family(kind="differential_pair",

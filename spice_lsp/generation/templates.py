@@ -9,6 +9,8 @@ import math
 import re
 
 from spice_lsp.generation.intent import Intent, Value
+from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.request import SourceConstraint, read_request
 from spice_lsp.language.units import format_eng, parse_number
 
 # Model cards shared by the families: ngspice built-in levels, typical textbook values.
@@ -69,6 +71,12 @@ def as_written(value: Value) -> str:
     return format_eng(value.value)
 
 
+def stated_supply(intent: Intent) -> float | None:
+    """The supply the request states ("on 9 V", "from a 15 V supply"), which compose puts on the rail."""
+    stated = read_ports(intent.description).supply
+    return stated.value if stated is not None else None
+
+
 class _Filler:
     """Looks values up by role with defaults, remembering which of the user's values it used."""
 
@@ -81,23 +89,36 @@ class _Filler:
         self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
         self.measures: list[str] = []  # .measure lines that replace the transient .print
         self.params: dict[str, str] = {}  # .param name -> value, written before the elements
+        self._supply = stated_supply(intent)
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
+        default = self._stated_supply(role, default)
         given = self.given(role, default, *aliases)
         return as_written(given) if given is not None else format_eng(default)
 
     def number(self, role: str, default: float, *aliases: str) -> float:
+        default = self._stated_supply(role, default)
         given = self.given(role, default, *aliases)
         return given.value if given is not None else default
 
+    def _stated_supply(self, role: str, default: float) -> float:
+        """VDD's default is the supply the request states ("on 9 V", "from a 15 V supply"), which compose puts
+        on the circuit's rail: the builder's design and the family's function then see the level the answer
+        runs at, not the family's own default."""
+        if role != "VDD" or "VDD" in self.intent.values or self._supply is None:
+            return default
+        return self._supply
+
     def given(self, role: str, default: float, *aliases: str) -> Value | None:
         """The user's value for the role (or an alias), marked as used; None: the default."""
-        self.asked.setdefault(role, default)
+        stated = self._stated_supply(role, default)
+        self.asked.setdefault(role, stated)
         for name in (role, *aliases):
             if name in self.intent.values:
                 self.used[name] = self.intent.values[name]
                 return self.intent.values[name]
-        self.defaults.setdefault(role, default)
+        if stated == default:  # the request's supply is no assumption of the family's
+            self.defaults.setdefault(role, default)
         return None
 
     def param(self, name: str, text: str) -> str:
@@ -107,6 +128,7 @@ class _Filler:
 
     def supply(self, name: str, default: float, magnitude: bool = False) -> str:
         """The supply voltage as a .param named after its rail, so one edit changes it everywhere."""
+        default = self._stated_supply("VDD", default)
         given = self.given("VDD", default)
         number = given.value if given is not None else default
         text = as_written(given) if given is not None and (number > 0 or not magnitude) else format_eng(
@@ -373,10 +395,54 @@ _RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\b")
 _WIDTHS = re.compile(r"\bW(?:/L)?\s*(?:=\s*)?(\d+(?:\.\d+)?\s*[uµn]?)(?=m?\b|\s*/)")
 
 
+# "doubles its input", "twice as wide", "three times the reference", "x4", "2x": the ratio in words.
+_TIMES = {"doubl": 2.0, "twice": 2.0, "two times": 2.0, "tripl": 3.0, "thrice": 3.0, "three times": 3.0,
+          "quadrupl": 4.0, "four times": 4.0, "halv": 0.5, "half": 0.5}
+WORDED_RATIO = re.compile(r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(twice|thrice|half(?=\s+(?:as|the)\b))|"
+                          r"(two|three|four)\s+times\b|(\d+(?:\.\d+)?)\s*(?:x|\u00d7|times)(?![\w/])|"
+                          r"[x\u00d7]\s*(\d+(?:\.\d+)?)\b)", re.IGNORECASE)
+
+
 def mirror_ratio(intent: Intent) -> float:
-    """The output current over the reference a request states ("1:2"), else 1."""
+    """The output current over the reference a request states ("1:2", "doubles", "twice as wide",
+    "3x"), else 1."""
     m = _RATIO.search(intent.description)
-    return float(m[2]) / float(m[1]) if m and float(m[1]) else 1.0
+    if m and float(m[1]):
+        return float(m[2]) / float(m[1])
+    w = WORDED_RATIO.search(intent.description)
+    if w is None:
+        return 1.0
+    if w[4] or w[5]:
+        return float(w[4] or w[5]) or 1.0
+    return _TIMES[(w[1] or w[2] or f"{w[3]} times").lower()]
+
+
+# The supply's names: a source so named (or on such a node) is the circuit's supply, not its output's.
+_RAILS = ("vdd", "vcc", "vss", "vee")
+
+
+def output_holder(intent: Intent) -> SourceConstraint | None:
+    """The source a request names to hold a current output ("held at 5 V by source VOUT at node co",
+    "sinks current from a 3 V source VD at node dm"): a named DC voltage source on a node of its own,
+    not the supply; the test bench of a current source, which measures the output current through it."""
+    return next((s for s in read_request(intent.description).sources
+                 if s.kind == "V" and s.name and s.dc is not None and s.node and not s.supply
+                 and not (s.sin or s.pulse or s.pwl) and s.name.lower() not in _RAILS
+                 and s.node.lower() not in _RAILS), None)
+
+
+def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
+    """The output device's collector (drain) node and what holds it: the source the request names for it
+    (output_holder), else a load resistor from the supply when one is asked for, each through the 0 V
+    ammeter V9 (the output current); else V9 alone from the supply."""
+    holder = output_holder(f.intent)
+    if holder is not None:
+        stated = f.intent.values.get("VIN")  # "held at 5 V": the intent reads the holder's level as an input's
+        level = f("VIN", 0) if stated is not None and stated.value == holder.dc else f"{holder.dc:g}"
+        return "col", f"{holder.name} out 0 DC {level}\nV9 out col DC 0"
+    if {"RL", "R"} & set(f.intent.values):
+        return "col", f"R1 {supply} out {f('RL', 1e3, 'R')}\nV9 out col DC 0"
+    return "out", f"V9 {supply} out DC 0"
 
 
 # "a reference current of about 1 mA set by a resistor": the reference is a resistor from the supply.
@@ -385,9 +451,7 @@ _SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:reference\s+)?resi
 
 
 def _current_mirror(f: _Filler) -> str:
-    # The output sinks current from a load resistor when one is asked for, else from an
-    # ammeter source that holds the output at the supply.
-    load = f"R1 vdd out {f('RL', 1e3, 'R')}" if {"RL", "R"} & set(f.intent.values) else "V2 vdd out DC 0"
+    col, load = current_output(f)
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
     if re.search(r"\b(bjts?|bipolar|npns?|pnps?)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
@@ -398,29 +462,33 @@ def _current_mirror(f: _Filler) -> str:
             f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
             rref = float(f"{(f.number('VDD', 5) - vbe) / iref:.4g}")
             reference = f"R9 vdd ref {f('RREF', rref)}"
-        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}", f"Q2 out ref 0 {q}", load])
+        area = mirror_ratio(f.intent)  # "a mirror that doubles": Q2 has that many times Q1's emitter area
+        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}", f"Q2 {col} ref 0 {q}{f' {area:g}' * (area != 1)}",
+                          load])
     iref = f.number("IREF", 100e-6, "IBIAS")
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
         m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")
         if (ratio := mirror_ratio(f.intent)) == 1:
-            m2 = _mos_device(f, "n", "out", "ref", "0", "0", "M2")
+            m2 = _mos_device(f, "n", col, "ref", "0", "0", "M2")
         else:  # "a 1:2 mirror": the output device is that much wider
             widths = _WIDTHS.findall(f.intent.description)
             w2 = parse_number(widths[1]) if len(widths) > 1 else None
             m2 = re.sub(r"W=\S+", f"W={format_eng(w2 or ratio * f.number('W', 10e-6))}",
-                        _mos_device(f, "n", "out", "ref", "0", "0", "M2"))
+                        _mos_device(f, "n", col, "ref", "0", "0", "M2"))
         return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}", m1, m2, load])
     # M2 narrower by (1 + lambda VDS1)/(1 + lambda VDS2): its larger drain voltage (lambda = 0.04)
     # would otherwise copy the reference 10 % high.
     values = f.intent.values
     kp, vto = (values["KP"].value if "KP" in values else 110e-6), (values["VTO"].value if "VTO" in values else 0.7)
     vds1 = vto + math.sqrt(2 * iref / (kp * 10))
-    vds2 = f.number("VDD", 5) - (iref * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
+    holder = output_holder(f.intent)
+    vds2 = holder.dc if holder is not None and holder.dc is not None else \
+        f.number("VDD", 5) - (iref * mirror_ratio(f.intent) * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
     w2 = 10e-6 * mirror_ratio(f.intent) * (1 + 0.04 * vds1) / (1 + 0.04 * max(vds2, vds1))
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
                       f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
-                      _mos_device(f, "n", "out", "ref", "0", "0", "M2", w2), load])
+                      _mos_device(f, "n", col, "ref", "0", "0", "M2", w2), load])
 
 
 def _diff_pair(f: _Filler) -> str:

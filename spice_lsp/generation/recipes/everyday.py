@@ -285,7 +285,9 @@ register(Family(kind="diode_charge_pump_inverter", summary="diode-capacitor char
                 function=_diode_pump_function, build=_diode_pump,
                 names=("diode charge pump inverter", "diode-capacitor charge pump inverter",
                        "diode-capacitor voltage inverter", "diode pump negative voltage generator"),
-                rules=((4.45, (r"diode", r"charge[- ]pump|voltage\s+inverter|pump", r"invert|negative")),),
+                rules=((4.45, (r"diode", r"charge[- ]pump|voltage\s+inverter|pump", r"invert|negative")),
+                       # one square clock pumping it, no switches: this pump (the switched one has two phases)
+                       (4.451, (r"charge[- ]pump", r"invert|negative", r"square", r"^(?![\s\S]*switch)"))),
                 analysis="tran", tran=("0.1u", "5m"), signal_input=True, accepts=r"charge[- ]pump"))
 
 
@@ -386,7 +388,8 @@ def _design_pmos_mirror(intent, d, spec) -> None:
 register(Family(kind="pmos_current_mirror", summary="PMOS current mirror (sourcing into a grounded load)",
                 function=_pmos_mirror_function, build=_pmos_mirror,
                 names=("PMOS current mirror", "p-channel current mirror", "PMOS current mirror sourcing current"),
-                rules=((6.9, (r"pmos|p-channel|p-mos", r"current\s+mirror")),),
+                rules=((6.9, (r"pmos|p-channel|p-mos", r"current\s+mirror")),
+                       (7.04, (r"pmos|p-channel|p-mos", r"\bmirror\b"))),
                 analysis="op", mos=True, specs=("current",), design=_design_pmos_mirror,
                 examples=(("current", "PMOS current mirror on 3.3 V sourcing {x} A into a 10k load", 10e-6, 100e-6),)))
 

@@ -41,7 +41,7 @@ def _zener_pass(f: _Filler) -> str:
 def _opamp_pass(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     f.param("vdd", f("VIN", 15, "VDD"))  # the op-amp runs from the unregulated input
-    f.model("dref", ".model dref D (is=1p n=1 rs=1 bv=2.5 ibv=1m)")
+    f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5)} ibv=1m)")
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
     # zener reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
     # (its rails stay at the nominal input while a DC sweep lowers the input).
@@ -55,8 +55,8 @@ def _ldo(f: _Filler) -> str:
     f.model("pch")
     # A PMOS pass device needs only its saturation voltage across it (the low dropout); the error
     # amplifier's inputs are swapped against the NPN regulator's because the PMOS inverts.
-    return "\n".join([_opamp_block(f), _input(f, 5), "* V2: a 1.25 V reference (a bandgap's output)",
-                      "V2 ref 0 DC 1.25", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
+    return "\n".join([_opamp_block(f), _input(f, 5), "* V2: the reference (a bandgap's output)",
+                      f"V2 ref 0 DC {f('VBIAS', 1.25)}", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
                       f"R1 out fb {f('R1', 16.5e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {f('RL', 100)}",
                       f"C1 out 0 {f('COUT', 1e-6)}"])
 
@@ -65,7 +65,7 @@ def _tl431(f: _Filler) -> str:
     # TL431-style shunt regulator, behavioural: the cathode sinks current as soon as the
     # reference pin rises above 2.495 V (transconductance 1 A/V, softened over a millivolt).
     return "\n".join([_input(f, 12), f"R3 in out {f('RS', 470, 'R')}",
-                      "B1 out 0 I={1*0.001*ln(1+exp((v(ref)-2.495)/0.001))}",
+                      f"B1 out 0 I={{1*0.001*ln(1+exp((v(ref)-{f('VBIAS', 2.495)})/0.001))}}",
                       f"R1 out ref {f('R1', 10e3)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
 
 
@@ -73,8 +73,9 @@ def _tl431(f: _Filler) -> str:
 # --- what each circuit must do, from the values it was built with -------------------------------------
 
 def _regulates(vref: float, r1: float, r2: float) -> Callable[[_Filler], list]:
-    """Vout = Vref (1 + R1/R2), the divider's defaults as its builder's."""
-    return lambda f: [expect("vout", vref * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05)]
+    """Vout = Vref (1 + R1/R2): the stated reference (VBIAS) or the builder's, the divider's defaults as its."""
+    return lambda f: [expect("vout", used(f, "VBIAS", default=vref)
+                             * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05)]
 
 
 def _multiplies(times: float, drops: float, pumped: bool = False) -> Callable[[_Filler], list]:
@@ -113,11 +114,12 @@ def _design_zener_pass(intent, d, spec) -> None:
     d.free, d.scale = "VZ", 1
 
 
-def _divider_design(vref: float):
+def _divider_design(default_vref: float):
     def design(intent, d, spec) -> None:
-        """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2."""
+        """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2, Vref the stated reference or the builder's."""
         if "R1" in intent.values:
             return
+        vref = dz.given(intent, "VBIAS") or default_vref
         if spec.target <= vref:
             d.problems.append(f"'{spec.text}': the output cannot be below the {vref:g} V reference")
             return
@@ -194,6 +196,48 @@ def _charge_pump(f: _Filler, doubler: bool) -> str:
     # Inverting: phase 1 charges C1 to Vin; phase 2 grounds its top, its bottom feeds out -> -Vin
     return "\n".join(common + [f"S1 in fp p1 0 {s}", f"S2 fn 0 p1 0 {s}",
                                f"S3 fp 0 p2 0 {s}", f"S4 fn out p2 0 {s}"])
+
+
+# "a clock swinging 0 to 5 V", "a 0/5 V square clock": the clock's high level.
+_CLOCK_HIGH = re.compile(r"\b0\s*(?:/|to)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+
+
+def _clock_high(f: _Filler) -> float:
+    """The pump clock's high level: as the request states it, else the supply (a clock run from the same rail)."""
+    stated = _CLOCK_HIGH.search(f.intent.description)
+    return float(stated[1]) if stated else f.number("VIN", 5, "VDD")
+
+
+def _diode_doubler(f: _Filler) -> str:
+    d, frequency = f.model("dsi"), f.number("FREQ", 50e3, "FSW")
+    f.tran = (1 / (200 * frequency), 250 / frequency)
+    fsw = f.param("fsw", f("FREQ", 50e3, "FSW"))
+    c = f("C", 10e-6, "C1")
+    # While clk is low C1 charges from the supply through D1 (to VDD - VD); when clk rises it lifts C1's
+    # top by the clock's swing and D2 passes that to the reservoir C2: out -> VDD + VCLK - 2 VD.
+    return "\n".join([f"V1 vdd 0 DC {f('VIN', 5, 'VDD')}",
+                      f"V2 clk 0 PULSE(0 {_clock_high(f):g} 0 10n 10n {{0.5/{fsw[1:-1]}}} {{1/{fsw[1:-1]}}})",
+                      f"D1 vdd a {d}", f"C1 clk a {c}", f"D2 a out {d}",
+                      f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",  # one C stated: both
+                      f"R1 out 0 {f('RL', 10e3, 'R')}"])
+
+
+def _diode_doubler_function(f: _Filler) -> list:
+    top = used(f, "VIN", "VDD") + _clock_high(f)
+    return [settles(f"its output settles near {top:g} V less two diode drops", top - 2.4, top - 0.6)]
+
+
+register(Family(kind="diode_charge_pump_doubler", function=_diode_doubler_function,
+                summary="diode-capacitor charge pump voltage doubler (supply plus one clock)",
+                build=_diode_doubler,
+                names=("diode charge pump doubler", "diode-capacitor charge pump voltage doubler",
+                       "clock-pumped diode voltage doubler", "two-diode charge pump"),
+                # diodes, or a single square clock pumping it (the switched pump makes its own two phases)
+                rules=((4.43, (r"diode", r"charge[- ]pump|\bpump", r"doubl|boost|step[- ]up|twice")),
+                       (4.431, (r"two[- ]diode|diode[- ]capacitor", r"charge[- ]pump",
+                                r"^(?![\s\S]*(?:invert|negative))")),
+                       (4.432, (r"charge[- ]pump", r"doubl", r"square", r"^(?![\s\S]*switch)"))),
+                analysis="tran", tran=("0.1u", "5m"), source="V2", accepts=r"charge[- ]pump|doubler"))
 
 
 def _villard(f: _Filler) -> str:

@@ -22,7 +22,7 @@ from spice_lsp.generation.families import (
     stated_parameter,
     used,
 )
-from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
+from spice_lsp.generation.templates import UNBYPASSED, _bjt_model, _Filler, _mos_device, current_output, stated_supply
 from spice_lsp.language.units import format_eng
 
 VT = 0.02585  # thermal voltage at 300 K
@@ -67,6 +67,8 @@ def _copies(f: _Filler) -> list:
 
 def _widlar_function(f: _Filler) -> list:
     iref = used(f, "IREF", "IBIAS")
+    if (iout := _widlar_output(f)) is not None and not {"RE", "RS"} & set(f.intent.values):
+        return [expect("current", iout, 0.1)]  # the output RE was designed for
     return [Probe(f"function: sources less than its {format_eng(iref)}A reference, set by RE",
                   "op\nlet result = abs(i(V9))", 0.01 * iref, 0.9 * iref)]
 
@@ -87,20 +89,13 @@ def _current_source_function(f: _Filler) -> list:
 # A tail current source, or a tail current stated as a figure ("tail current 1 mA"): I1 carries it.
 TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink|(?:of\s+|is\s+|=\s*)?(?:about\s+)?[\d.]+\s*[munµ]?A\b)|"
                          r"current[- ]source\s+tail", re.IGNORECASE)
-# One base driven, the other grounded: the single-ended drive has half the differential gain.
-ONE_BASE_GROUNDED = re.compile(r"\binn\s*\(?\s*(?:is\s+)?grounded|single[- ]ended\s+(?:input|drive)|"
-                               r"(?:other|second)\s+(?:base|input)\s+(?:is\s+)?grounded|"
-                               r"\bon\s+(?:inp|one\s+(?:base|input|side))\s+only\b|"  # "AC 1 on inp only"
-                               r"\bonly\s+(?:on\s+)?(?:inp|one\s+(?:base|input|side))\b", re.IGNORECASE)
-
-
 def _ltp_gain(f: _Filler) -> list:
     tail = used(f, "IBIAS", "IREF") if TAIL_SOURCE.search(f.intent.description) else (12 - 0.7) / used(f, "RE")
     ic = tail / 2
     rc = used(f, "RC", "R")
     ro = 100 / ic
-    half = 0.5 if ONE_BASE_GROUNDED.search(f.intent.description) else 1.0
-    return [expect("gain", half * ic / VT * rc * ro / (rc + ro) * BETA / (BETA + 1), 0.25)]
+    # One collector's share of the differential gain: inp driven, inn held (see _bjt_ltp)
+    return [expect("gain", 0.5 * ic / VT * rc * ro / (rc + ro) * BETA / (BETA + 1), 0.25)]
 
 
 def _push_pull_function(f: _Filler, ab: bool) -> list:
@@ -114,19 +109,67 @@ def _push_pull_function(f: _Filler, ab: bool) -> list:
     return [Probe(f"function: {what}", "{tran}\nmeas tran result max v({out}) from={half} to={stop}", low, high)]
 
 
+# "a fully bypassed emitter resistor", "emitter bypass capacitor": the stage's gain is gm (RC || ro).
+BYPASSED = re.compile(r"(?<!un)(?<!un-)bypassed\s+(?:emitter|re\b)|emitter\s+(?:resistor\s+)?(?:is\s+)?(?:fully\s+)?"
+                      r"bypassed|(?:emitter\s+)?bypass(?:ing)?\s+cap", re.IGNORECASE)
+
+
+def _bypassed(f: _Filler) -> bool:
+    return bool(BYPASSED.search(f.intent.description)) and not UNBYPASSED.search(f.intent.description)
+
+
+def _output_resistance(ic: float, vce: float) -> float:
+    return (100 + vce) / ic  # the npn card's VAF = 100 V
+
+
 def _degenerated_gain(f: _Filler) -> list:
     ic, rc, re_ = used(f, "IBIAS", "IREF"), used(f, "RC"), used(f, "RE")
+    if _bypassed(f):  # gm (RC || ro), ro at the collector's own VCE
+        ro = _output_resistance(ic, used(f, "VDD") - ic * (rc + re_))
+        return [expect("gain", -ic / VT * rc * ro / (rc + ro), 0.1)]
     return [expect("gain", -rc / (re_ + VT / ic) * BETA / (BETA + 1), 0.1)]
 
 
 # --- cascodes --------------------------------------------------------------------------------
+
+# The cascode's bias divider: R1 (vcc-b2), R2 (b2-b1), R3 (b1-0); Q1's base sits at 10/65 of the supply.
+_CASCODE_DIVIDER = (33e3, 22e3, 10e3)
+
+
+def _design_cascode_bias(intent, d, spec) -> None:
+    """RE = (VB1 - VBE)/Ie: Q1's emitter resistor sets the bias current asked for from the divider's base
+    voltage (its Thevenin resistance carries the base current)."""
+    if "RE" in intent.values:
+        return
+    r1, r2, r3 = _CASCODE_DIVIDER
+    vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
+    vth, rth = vcc * r3 / (r1 + r2 + r3), (r1 + r2) * r3 / (r1 + r2 + r3)
+    ic = spec.target
+    re_ = (vth - rth * ic / BETA - VT * math.log(ic / IS)) / (ic * (1 + 1 / BETA))
+    if re_ <= 0:
+        d.problems.append(f"'{spec.text}': the divider's {vth:.3g} V base cannot carry that current")
+        return
+    dz.set_value(intent, d, "RE", re_, "Ic = (VB1 - VBE)/RE", dz.E96)
+    d.free, d.scale = "RE", -1
+    # The collector resistor's drop must leave Q2 out of saturation: out above Q2's emitter (VB2 - VBE)
+    room = vcc - (vcc * (r2 + r3) / (r1 + r2 + r3) - 0.7 + 0.3)
+    if dz.given(intent, "RC", "RL", "R") is None and ic * 4.7e3 > 0.8 * room:
+        dz.set_value(intent, d, "RC", room / (2 * ic), "RC drops half the room above Q2's emitter", dz.E96)
+
+
+def _cascode_gain(f: _Filler) -> list:
+    """gm (RC || ro) of Q1, biased from the divider's tap (its Thevenin resistance carries the base current)."""
+    r1, r2, r3 = _CASCODE_DIVIDER
+    return [ce_gain(f, vb=used(f, "VDD") * r3 / (r1 + r2 + r3), rb=(r1 + r2) * r3 / (r1 + r2 + r3))]
+
 
 def _bjt_cascode(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # One divider biases both bases: Q1's at ~1.9 V (about 1.2 mA through RE), Q2's at ~5.9 V,
     # bypassed so Q2 is a common-base stage holding Q1's collector still (no Miller effect).
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
-                      "R1 vcc b2 33k", "R2 b2 b1 22k", "R3 b1 0 10k", "C3 b2 0 10u",
+                      *(f"R{k} {a} {b} {format_eng(r)}" for k, (a, b), r in
+                        zip((1, 2, 3), (("vcc", "b2"), ("b2", "b1"), ("b1", "0")), _CASCODE_DIVIDER)), "C3 b2 0 10u",
                       f"C1 in b1 {f('CIN', 10e-6)}", f"Q1 c1 b1 e {q}", f"R4 e 0 {f('RE', 1e3)}",
                       f"C2 e 0 {f('CE', 100e-6)}", f"Q2 out b2 c1 {q}", f"R5 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
@@ -140,12 +183,14 @@ def _mos_cascode(f: _Filler) -> str:
 
 
 register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitter into common-base)",
-                function=lambda f: [ce_gain(f, vb=used(f, "VDD") * 10 / 65)],
+                function=_cascode_gain,
                 build=_bjt_cascode,
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
                 rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
-                source="V2", noun="amplifier"))
+                source="V2", noun="amplifier", specs=("current",), design=_design_cascode_bias,
+                examples=(("current", "BJT cascode amplifier on 12 V, its common-emitter device biased at {x} A",
+                           0.5e-3, 3e-3),)))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
                 function=amplifies(5),
                 build=_mos_cascode,
@@ -189,17 +234,9 @@ register(Family(kind="sziklai_pair", function=follows(0.45, 0.95), summary="Szik
 
 # --- current mirrors and sources -------------------------------------------------------------
 
-def _sense(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
-    """The output device's collector (drain) node, and its load: a resistor from the supply to
-    out when one is asked for, the ammeter V9 between out and the collector (else V9 alone)."""
-    if {"RL", "R"} & set(f.intent.values):
-        return "col", f"R1 {supply} out {f('RL', 1e3, 'R')}\nV9 out col DC 0"
-    return "out", f"V9 {supply} out DC 0"
-
-
 def _wilson(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = _sense(f)
+    col, sense = current_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
@@ -217,7 +254,7 @@ def _wilson(f: _Filler) -> str:
 
 def _cascode_mirror(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = _sense(f)
+    col, sense = current_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 1e-3, 'IBIAS')}", f"Q3 r2 r2 r1 {q}",
@@ -243,15 +280,20 @@ def _reference(f: _Filler, default: float) -> str:
 
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = _sense(f)
-    if _bipolar(f) or not re.search(r"\b(?:[np]mos|mosfets?|mos)\b", f.intent.description, re.IGNORECASE):
+    col, sense = current_output(f)
+    bjt = _widlar_bipolar(f.intent.description)
+    iout = _widlar_output(f)
+    re_ = f"R2 e2 0 {f('RE', 2.7e3, 'RS')}"
+    if iout is not None and not {"RE", "RS"} & set(f.intent.values):  # RE designed for the output stated
+        exact, how = _widlar_re(f.number("IREF", 1e-3), iout, bjt)
+        f.param("iout", f("IBIAS", iout))  # the design target, for the reader
+        re_ = f"* {how}\nR2 e2 0 {format_eng(float(f'{exact:.4g}'))}"
+    if bjt:
         q = _bjt_model(f, "n")
-        return "\n".join([supply, _reference(f, 1e-3), f"Q1 ref ref 0 {q}",
-                          f"Q2 {col} ref e2 {q}", f"R2 e2 0 {f('RE', 2.7e3, 'RS')}", sense])
+        return "\n".join([supply, _reference(f, 1e-3), f"Q1 ref ref 0 {q}", f"Q2 {col} ref e2 {q}", re_, sense])
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
-                      _mos_device(f, "n", col, "ref", "e2", "0", "M2"), f"R2 e2 0 {f('RE', 2.7e3, 'RS')}",
-                      sense])
+                      _mos_device(f, "n", col, "ref", "e2", "0", "M2"), re_, sense])
 
 
 def _bjt_current_source(f: _Filler) -> str:
@@ -266,6 +308,11 @@ def _bjt_current_source(f: _Filler) -> str:
 
 
 
+# The output device's collector (drain) as a request names it is the output node: the device's own pin
+# sits behind the ammeter V9 (current_output), which hides it from the pins compose reads.
+MIRROR_PORTS = (("collector", ("out",)), ("drain", ("out",)))
+
+
 def _design_mirror_current(intent, d, spec) -> None:
     """A matched mirror copies its reference: Iref = Iout."""
     if dz.given(intent, "IREF", "IBIAS") is None:
@@ -273,29 +320,46 @@ def _design_mirror_current(intent, d, spec) -> None:
         d.free, d.scale = "IREF", 1
 
 
+def _widlar_bipolar(description: str) -> bool:
+    return bool(_BJT_WORDS.search(description)) or not re.search(r"\b(?:[np]mos|mosfets?|mos)\b", description,
+                                                                  re.IGNORECASE)
+
+
+def _widlar_re(iref: float, iout: float, bjt: bool) -> tuple[float, str]:
+    """The emitter (source) resistor that makes a Widlar source give `iout` from `iref`, and how:
+    Iout RE = Vt ln(Iref/Iout) (BJT); (VGS1 - VGS2)/Iout with the square law (MOS)."""
+    if bjt:
+        # Q2's larger VCE (Early effect, VAF = 100 V) and the base currents taken from Iref.
+        ic1 = iref * BETA / (BETA + 2)
+        exact = VT * math.log(ic1 * (1 + 4.3 / 100) / (iout * (1 + 0.7 / 100))) / (iout * (1 + 1 / BETA))
+        return exact, "Iout RE = Vt ln(Iref/Iout)"
+    beta = 110e-6 * 10  # kp W/L of the 10u/1u devices
+    vgs1 = 0.7 + math.sqrt(2 * iref / beta)
+    vs = 0.0
+    for _ in range(20):  # M2's source rises: the body effect raises its threshold
+        vth = 0.7 + 0.4 * (math.sqrt(0.7 + vs) - math.sqrt(0.7))
+        vs = vgs1 - vth - math.sqrt(2 * iout / beta)
+    return vs / iout, "RS = (VGS1 - VGS2)/Iout, square law with the body effect"
+
+
+def _widlar_output(f: _Filler) -> float | None:
+    """The output current the request gives as a second current below the reference ("1 mA in the
+    reference transistor, 10 uA out of the output"), which the builder designs RE for."""
+    values = f.intent.values
+    if "IREF" in values and "IBIAS" in values and 0 < values["IBIAS"].value < values["IREF"].value:
+        return f.number("IBIAS", 0)
+    return None
+
+
 def _design_widlar(intent, d, spec) -> None:
-    """Iout RE = n Vt ln(Iref/Iout) (BJT); (VGS1 - VGS2)/Iout with the square law (MOS)."""
-    bjt = bool(_BJT_WORDS.search(intent.description)) or not re.search(
-        r"\b(?:[np]mos|mosfets?|mos)\b", intent.description, re.IGNORECASE)
+    """RE from the output current asked for (_widlar_re)."""
+    bjt = _widlar_bipolar(intent.description)
     iref = dz.given(intent, "IREF", "IBIAS") or (1e-3 if bjt else 100e-6)
     iout = spec.target
     if iout >= iref:
         d.problems.append(f"'{spec.text}': a Widlar source gives less than its reference ({format_eng(iref)}A)")
         return
-    if bjt:
-        # Q2's larger VCE (Early effect, VAF = 100 V) and the base currents taken from Iref.
-        ic1 = iref * BETA / (BETA + 2)
-        exact = VT * math.log(ic1 * (1 + 4.3 / 100) / (iout * (1 + 0.7 / 100))) / (iout * (1 + 1 / BETA))
-        how = "Iout RE = Vt ln(Iref/Iout)"
-    else:
-        beta = 110e-6 * 10  # kp W/L of the 10u/1u devices
-        vgs1 = 0.7 + math.sqrt(2 * iref / beta)
-        vs = 0.0
-        for _ in range(20):  # M2's source rises: the body effect raises its threshold
-            vth = 0.7 + 0.4 * (math.sqrt(0.7 + vs) - math.sqrt(0.7))
-            vs = vgs1 - vth - math.sqrt(2 * iout / beta)
-        exact = vs / iout
-        how = "RS = (VGS1 - VGS2)/Iout, square law with the body effect"
+    exact, how = _widlar_re(iref, iout, bjt)
     if "RE" not in intent.values and "RS" not in intent.values:
         dz.set_value(intent, d, "RE", exact, how, dz.E96)
         d.free, d.scale = "RE", -1
@@ -319,7 +383,7 @@ register(Family(kind="wilson_mirror", function=_copies, summary="Wilson current 
                 names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
                        "MOS Wilson current mirror"),
                 rules=((6.6, (r"wilson(?:\s+current\s+(?:source|sink))?\b",)),),
-                analysis="op", mos=True, source="I1",
+                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
 register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar current source",
@@ -327,7 +391,7 @@ register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar
                 names=("Widlar current source", "Widlar current mirror", "Widlar mirror",
                        "BJT Widlar current source"),
                 rules=((6.7, (r"widlar(?:\s+current\s+(?:source|sink))?\b",)),),
-                analysis="op", mos=True, source="I1",
+                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_widlar,
                 examples=(("current", "BJT Widlar current source with an output current of {x} A", 10e-6, 500e-6),)))
 register(Family(kind="cascode_mirror", function=_copies, summary="cascode current mirror",
@@ -335,7 +399,7 @@ register(Family(kind="cascode_mirror", function=_copies, summary="cascode curren
                 names=("cascode current mirror", "MOS cascode current mirror", "BJT cascode current mirror",
                        "cascoded current mirror"),
                 rules=((6.5, (r"cascoded?\b", r"\bmirror\b")),),
-                analysis="op", mos=True, source="I1",
+                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
 register(Family(kind="bjt_current_source", summary="BJT current source (divider-biased, emitter resistor)",
@@ -353,15 +417,16 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
 
 def _bjt_ltp(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    # V3 drives inp; E1 drives inn with the opposite signal (or inn is grounded); the tail
-    # resistor to -VEE sets about 1 mA. outp is Q2's collector (in phase with inp), the output.
+    # V3, from inn to inp, is the differential input v(inp) - v(inn); V4 holds inn (the common mode) at
+    # 0 V: the test bench requests word as "one base grounded", "AC on inp only" or "a differential input
+    # between inp and inn". The tail resistor to -VEE sets about 1 mA. outp is Q2's collector (in phase
+    # with inp), the output.
     tail = f"I1 tail vee DC {f('IBIAS', 1e-3, 'IREF')}" if TAIL_SOURCE.search(f.intent.description) else \
         f"R3 tail vee {f('RE', 11e3)}"
-    inn = "V4 inn 0 DC 0" if ONE_BASE_GROUNDED.search(f.intent.description) else "E1 inn 0 inp 0 -1"
     level = f.intent.values.get("VIN")  # "bases at 0 V DC": the bases' level; the small signal stays AC 1
-    drive = f"V3 inp 0 DC {f('VIN', 0)} AC 1" if level is not None and level.value == 0 else \
-        f"V3 inp 0 DC 0 AC {f('VIN', 1)}"
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12", drive, inn,
+    drive = f"V3 inp inn DC {f('VIN', 0)} AC 1" if level is not None and level.value == 0 else \
+        f"V3 inp inn DC 0 AC {f('VIN', 1)}"
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12", drive, "V4 inn 0 DC 0",
                       f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc outp {f('RC', 10e3, 'R')}",
                       f"Q1 outn inp tail {q}", f"Q2 outp inn tail {q}", tail])
 
@@ -502,28 +567,38 @@ def _common_gate(f: _Filler) -> str:
 
 
 def _degenerated_ce(f: _Filler) -> str:
-    """Designed from the gain and the collector current: VC at mid-supply, RE = RC/|A| - re,
-    a stiff divider (ten base currents) for VB = Ic RE + VBE."""
+    """Designed from the gain and the collector current: VC at mid-supply, RE = RC/|A| - re (RE
+    bypassed: RC from |A| = gm (RC || ro)), a stiff divider (ten base currents) for VB = Ic RE + VBE."""
     q = _bjt_model(f, "n")
     vcc = f.number("VDD", 12)
     ic = f.number("IBIAS", 1e-3, "IREF")
     gain = abs(f.number("GAIN", 10))
     f.param("ic", f("IBIAS", 1e-3, "IREF"))  # the design targets, for the reader
     f.param("gain", f("GAIN", 10))
-    rc_text = f("RC", vcc / 2 / ic)
-    rc = f.number("RC", vcc / 2 / ic)
-    re_text = f("RE", max(rc / gain * (BETA / (BETA + 1)) - VT / ic, 1.0))
-    re_ = f.number("RE", max(rc / gain * (BETA / (BETA + 1)) - VT / ic, 1.0))
+    if _bypassed(f):  # RE (a tenth of the supply) only fixes the bias; gm (RC || ro) is the gain
+        re_design = 0.1 * vcc / ic
+        ro = _output_resistance(ic, vcc / 2)
+        rc_design = 1 / max(ic / VT / gain - 1 / ro, 1e-12)
+    else:  # VC at mid-supply; RE = RC/|A| - re
+        rc_design = vcc / 2 / ic
+        re_design = max(f.number("RC", rc_design) / gain * (BETA / (BETA + 1)) - VT / ic, 1.0)
+    rc_text, re_text, re_ = f("RC", rc_design), f("RE", re_design), f.number("RE", re_design)
     vb = ic * (1 + 1 / BETA) * re_ + VT * math.log(ic / IS)
     idiv = ic / 10
     rb2, rb1 = vb / idiv, (vcc - vb) / (idiv + ic / BETA)
+    how = "gm (RC || ro)" if _bypassed(f) else "RC/(RE + re)"
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
-                      f"* Ic = {format_eng(ic)}A, |gain| = RC/(RE + re) = {gain:.3g}",
+                      f"* Ic = {format_eng(ic)}A, |gain| = {how} = {gain:.3g}",
                       f"R1 vcc b {f('RB1', rb1)}", f"R2 b 0 {f('RB2', rb2)}", f"C1 in b {f('CIN', 10e-6)}",
-                      f"R3 vcc out {rc_text}", f"Q1 out b e {q}", f"R4 e 0 {re_text}"])
+                      f"R3 vcc out {rc_text}", f"Q1 out b e {q}", f"R4 e 0 {re_text}",
+                      *([f"C2 e 0 {f('CE', 100e-6)}"] if _bypassed(f) else [])])
 
 
 def _design_ce_gain(intent, d, spec) -> None:
+    if spec.quantity == "current":  # "biased at 2 mA": the builder's divider is designed for that Ic
+        dz.set_value(intent, d, "IBIAS", spec.target, "Ic = the bias current asked for", None)
+        d.free, d.scale = (d.free, d.scale) if d.free else ("IBIAS", 1)
+        return
     gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
     intent.values.pop("GAIN", None)
     d.claimed.add("GAIN")
@@ -577,9 +652,10 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                        # A common-emitter stage asked for a gain is designed with this one's equations.
                        (14.55, (r"common[- ]emitter", GAIN_STATED))),
                 source="V2", noun="amplifier",
-                specs=("gain", "gain_db"), design=_design_ce_gain,
+                specs=("gain", "gain_db", "current"), design=_design_ce_gain,
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
-                          ("gain_db", "emitter-degenerated common-emitter amplifier, {x} dB gain", 6, 30))))
+                          ("gain_db", "emitter-degenerated common-emitter amplifier, {x} dB gain", 6, 30),
+                          ("current", "emitter-degenerated common-emitter amplifier biased at {x} A", 0.3e-3, 3e-3))))
 
 
 # --- NMOS inverter with a resistive load ------------------------------------------------------

@@ -1,0 +1,113 @@
+"""Open-world requests for current mirrors and sources, transistor stages and power circuits, in words no
+case file uses: each answer is measured in ngspice the way the request's own test bench would (the current
+through the source the request names, the gain between its nodes, the settled output), and must say verified."""
+import math
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+
+NGSPICE = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+
+
+def _served(text: str, kind: str):
+    result = generate(text)
+    assert result.intent.kind == kind, (result.intent.kind, result.netlist)
+    assert result.verified, (result.verdict, result.netlist)
+    return result
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,source,amps,tolerance", [
+    # The output held by a source the request names: the current flows through it.
+    ("A Wilson current mirror made of NPN transistors, 500 uA reference; its output is held at 4 V by source VM "
+     "on node k.", "wilson_mirror", "vm", 500e-6, 0.05),
+    ("Widlar current source with a 2 mA reference and 50 uA from the output collector; a 3 V source VX at node q "
+     "holds the collector.", "widlar_mirror", "vx", 50e-6, 0.15),
+    # A ratio in words: the output device that much wider (MOS) or larger (BJT).
+    ("NMOS current mirror that triples its 20 uA reference; the output drain is held at 2.5 V by source VS at "
+     "node nd.", "current_mirror", "vs", 60e-6, 0.1),
+    ("NPN current mirror that doubles a 1 mA reference; a 5 V source VC at node cc holds the output collector.",
+     "current_mirror", "vc", 2e-3, 0.1),
+    # "mirror" with no "current": a mirror of transistors is one
+    ("Mirror of two NMOS transistors, 30 uA into the diode-connected device; a 2 V source VK at node z holds the "
+     "other's drain.", "current_mirror", "vk", 30e-6, 0.1),
+])
+def test_a_current_output_held_by_a_named_source_carries_the_current_asked_for(text, kind, source, amps, tolerance):
+    result = _served(text, kind)
+    current, run = runner.measure(result.netlist, "op", f"-i({source})")
+    assert current is not None, run
+    assert current == pytest.approx(amps, rel=tolerance), result.netlist
+
+
+@NGSPICE
+def test_a_long_tailed_pairs_gain_is_taken_across_its_differential_input():
+    # "a differential input between inp and inn": the source sits between the bases, the common mode held
+    result = _served("BJT long-tailed pair on +/-12 V rails: 6.8k collector resistors, 0.5 mA tail current source, "
+                     "input between inp and inn (both at 0 V DC), single-ended output at outp.", "bjt_long_tailed_pair")
+    gain, run = runner.measure(result.netlist, "ac dec 10 100 10k\nlet g = vdb(outp)-db(vm(inp)-vm(inn))",
+                               "find g at=1k")
+    assert gain is not None, run
+    ro = 100 / 0.25e-3  # the npn card's VAF over each collector's current
+    expected = 0.25e-3 / 0.02585 * 6.8e3 * ro / (6.8e3 + ro) / 2  # one collector: gm (RC || ro) / 2
+    assert gain == pytest.approx(20 * math.log10(expected), abs=1.5), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,gain,current", [
+    ("NPN common-emitter stage on 9 V with its emitter resistor bypassed by a capacitor, biased at 2 mA, voltage "
+     "gain of 80; input in, output out.", 80, 2e-3),
+    ("Common-emitter amplifier, emitter bypass capacitor across RE, 12 V supply, gain of 150 from in to out.",
+     150, None),
+])
+def test_a_bypassed_common_emitter_stage_gets_its_gain_from_the_collector_resistor(text, gain, current):
+    result = _served(text, "bjt_degenerated_ce")
+    assert "C2 e 0" in result.netlist  # the emitter resistor is bypassed, as asked
+    measured, run = runner.measure(result.netlist, "ac dec 10 100 10k\nlet g = vm(out)/vm(in)", "find g at=1k")
+    assert measured == pytest.approx(gain, rel=0.1), run
+    if current is not None:
+        ic, run = runner.measure(result.netlist, "op", "@q1[ic]")
+        assert ic == pytest.approx(current, rel=0.05), run
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,low,high", [
+    # supply plus one square clock: out -> VDD + VCLK less two diode drops
+    ("Two-diode charge pump doubler from a 9 V supply, clocked at 20 kHz by a square wave; 4.7k load at out.",
+     "diode_charge_pump_doubler", 18 - 2.4, 18 - 0.6),
+    ("Diode-capacitor charge pump that doubles a 5 V rail, 50 kHz square clock, 10k load, output out.",
+     "diode_charge_pump_doubler", 10 - 2.4, 10 - 0.6),
+    # one square clock and no switches: the diode pump, out -> -(VCLK less two diode drops)
+    ("Inverting charge pump driven by a 12 V square clock at 5 kHz; 47k load; output out.",
+     "diode_charge_pump_inverter", -(12 - 0.6), -(12 - 2.4)),
+])
+def test_a_clock_pumped_diode_charge_pump_settles_where_its_diodes_put_it(text, kind, low, high):
+    result = _served(text, kind)
+    average, run = runner.measure(result.netlist, "tran 1u 20m", "avg v(out) from=15m to=20m")
+    assert average is not None, run
+    assert low < average < high, result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,volts", [
+    # the stated reference is the one the regulator compares with, and the divider is designed from it
+    ("PMOS LDO regulator from a 5 V input with a 1.2 V reference, 2.5 V output, 50 ohm load.", "ldo_regulator", 2.5),
+    ("Op-amp series regulator with a pass transistor from 15 V, 3 V reference, 9 V output, 100 ohm load.",
+     "linear_regulator", 9.0),
+    ("TL431-style shunt regulator with a 2.5 V reference, 6 V output, fed from 12 V through 330 ohm, 2k load.",
+     "shunt_regulator", 6.0),
+])
+def test_a_regulator_regulates_against_the_reference_the_request_states(text, kind, volts):
+    result = _served(text, kind)
+    vout, run = runner.measure(result.netlist, "op", "v(out)")
+    assert vout == pytest.approx(volts, rel=0.03), run
+
+
+@NGSPICE
+def test_a_cascode_takes_the_bias_current_it_is_asked_for_on_the_stated_supply():
+    # 15 V stated, not the family's 12 V: the emitter resistor is designed for the supply the answer runs on
+    result = _served("NPN cascode amplifier on 15 V, its common-emitter transistor biased at 0.8 mA, 3.9k collector "
+                     "load to out.", "bjt_cascode")
+    ic, run = runner.measure(result.netlist, "op", "@q1[ic]")
+    assert ic == pytest.approx(0.8e-3, rel=0.05), run
