@@ -105,3 +105,22 @@ def test_a_flash_adc_converts_a_stated_input_level():
                       "outputs, input held at 2.2 V")
     op = "op\nlet result = v(c{})"
     assert [round(_measure(result.netlist, op.format(k))) for k in (1, 2, 3)] == [5, 5, 0], result.netlist
+
+
+@pytest.mark.parametrize("text,volts", [
+    ("band-gap reference whose output vbg should sit near 1.25 V; sweep the temperature from -20 to 100 C", 1.25),
+    ("temperature-compensated bandgap voltage reference, output ref at about 1.1 V over -40 to 85 C", 1.1),
+])
+def test_a_bandgaps_lone_low_level_is_its_output_not_its_supply(text, volts):
+    result = generate(text)
+    assert result.intent.kind == "bandgap_reference", result.intent.kind
+    assert ".param vdd=5" in result.netlist.split("\n")[1], result.netlist
+    out = _output(result.netlist)
+    assert _measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(volts, rel=0.02)
+    assert _measure(result.netlist, f"dc temp -20 85 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 0.01
+
+
+def test_a_bandgap_takes_the_stated_area_ratio():
+    result = generate("bandgap reference with a 24:1 area ratio, powered from a 3.3 V supply")
+    assert re.search(r"^Q\d+ c c 0 npn 24$", result.netlist, re.MULTILINE), result.netlist
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]

@@ -55,35 +55,66 @@ def _branches(f: _Filler, top: str, current: float) -> tuple[list[str], float]:
     """The core, its amplifier and its start-up resistor R6, holding `top` at Vbg: the two diode-connected
     NPNs with equal resistors R1, R2 from the top (the amplifier holds a = b), or Brokaw's cell (the
     amplifier holds the collectors c1, c2 equal under equal resistors, and M1 drives the bases at the top)."""
-    n = f.model("npn")
+    n, ratio = f.model("npn"), _ratio(f.intent.description)
     if BROKAW.search(f.intent.description):
-        r3, r2, vbg = core(current, RATIO, 2)
+        r3, r2, vbg = core(current, ratio, 2)
         # The bases draw little and M1 only sources, so R9 loads the top; R6 against R9 lifts an idle top
         # to 0.9 V, which starts the cell and, running, feeds less than R9 takes. R7, R8 drop 0.1 V: more makes
         # the loop so stiff that ngspice's temperature sweeps stop short of its solution.
         vdd = f.number("VDD", 5)
         return ["X1 c2 c1 g opamp", f"R6 vdd {top} {format_eng(47e3 * max(vdd / 0.9 - 1, 0.1))}",
                 f"R9 {top} 0 47k", f"R7 vdd c1 {format_eng(0.1 / current)}", f"R8 vdd c2 {format_eng(0.1 / current)}",
-                f"Q1 c1 {top} e1 {n} {RATIO:g}", f"R3 e1 e {format_eng(r3)}", f"Q2 c2 {top} e {n}",
+                f"Q1 c1 {top} e1 {n} {ratio:g}", f"R3 e1 e {format_eng(r3)}", f"Q2 c2 {top} e {n}",
                 f"R2 e 0 {format_eng(r2)}"], vbg
-    r3, r2, vbg = core(current, RATIO)
+    r3, r2, vbg = core(current, ratio)
     return ["X1 a b g opamp", f"R6 vdd {top} 1meg", f"R1 {top} a {format_eng(r2)}", f"Q1 a a 0 {n}",
-            f"R2 {top} b {format_eng(r2)}", f"R3 b c {format_eng(r3)}", f"Q2 c c 0 {n} {RATIO:g}"], vbg
+            f"R2 {top} b {format_eng(r2)}", f"R3 b c {format_eng(r3)}", f"Q2 c c 0 {n} {ratio:g}"], vbg
+
+
+# The follower's gate sits a threshold (and its body effect) above the output and the amplifier swings within
+# 90 % of the supply: below about 2 V nothing runs, so a lone level that low ("output vref near 1.2 V", which a
+# reader may take for the supply) is the output asked for.
+_LEAST_SUPPLY = 2.0
+# "an 8:1 emitter-area ratio", "area ratio of 24", "a ratio of 16:1": the core's current-density ratio.
+_AREA_RATIO = re.compile(r"\b(\d+)\s*:\s*1\s+(?:emitter[- ])?(?:area|ratio|size)"
+                         r"|\barea\s+ratio\s+(?:of\s+|=\s*|is\s+)?(\d+)|\bratio\s+(?:of\s+)?(\d+)\s*:\s*1\b",
+                         re.IGNORECASE)
+
+
+def _ratio(text: str) -> float:
+    """The emitter-area ratio the request states (2 to 100), else RATIO."""
+    m = _AREA_RATIO.search(text)
+    ratio = float(next(g for g in m.groups() if g)) if m else RATIO
+    return ratio if 2 <= ratio <= 100 else RATIO
+
+
+def _output_roles(intent) -> tuple[str, ...]:
+    """The roles that hold the output level asked for: a "supply" too low to run anything is one."""
+    low = intent.values.get("VDD")
+    if low is not None and 0 < low.value < _LEAST_SUPPLY and not {"VOUT", "VREF"} & set(intent.values):
+        return ("VDD",)
+    return ("VOUT", "VREF", "VBIAS")
 
 
 def _bandgap(f: _Filler) -> str:
-    vdd = f.supply("vdd", 5)
+    roles = _output_roles(f.intent)
+    if roles == ("VDD",):
+        f.defaults.setdefault("VDD", 5.0)
+        vdd = f.param("vdd", "5")
+    else:
+        vdd = f.supply("vdd", 5)
     current = f.number("IBIAS", 10e-6)
     vbg = _branches(f, "out", current)[1]
     f.param("vbg", f"{vbg:.4g}")  # the designed bandgap voltage, read back by the function check
-    wanted = f.given("VOUT", vbg, "VREF", "VBIAS")  # "near 1.18 V": the level a reference states
+    wanted = f.given(roles[0], vbg, *roles[1:])  # "near 1.18 V": the level a reference states
     target = wanted.value if wanted is not None else vbg
     if wanted is not None:
         f.param("vout", as_written(wanted))  # the output asked for, which the divider below is sized for
     scaled = abs(target - vbg) > 0.02 * vbg
     top = "bg" if scaled else "out"  # the core's top node, which M1 feeds and the amplifier regulates
     lines = [_opamp_block(f), f"V1 vdd 0 DC {vdd}",
-             f"* each branch {format_eng(current)}A = VT ln N/R3; R2/R3 cancels VBE's slope: Vbg = {vbg:.4g} V",
+             f"* each branch {format_eng(current)}A = VT ln N/R3 (N = {_ratio(f.intent.description):g}:1); "
+             f"R2/R3 cancels VBE's slope: Vbg = {vbg:.4g} V",
              f"M1 vdd g {top} 0 {f.model('nch')} W=20u L=1u", *_branches(f, top, current)[0]]
     if scaled and target > vbg:  # a non-inverting stage: out = Vbg (1 + R4/R5), the core unloaded
         lines += ["X2 bg fb out opamp", f"R4 out fb {format_eng(100e3 * (target / vbg - 1))}", "R5 fb 0 100k"]
@@ -103,7 +134,7 @@ def _holds(f: _Filler) -> list[Spec | Probe]:
     """The designed output at 27 C, flat over temperature (the first-order design leaves a curvature of
     a few mV). (Its supply sweep, the default analysis, shows the line regulation and the start-up.)"""
     vbg = parse_number(f.params["vbg"]) or 1.16
-    target = used(f, "VOUT", "VREF", "VBIAS", default=vbg)
+    target = used(f, *_output_roles(f.intent), default=vbg)
     low, high = TEMPERATURES
     return [expect("vout", target, 0.03),
             Probe(f"function: output within {10 * target:.3g} mV over {low} .. {high} C",
