@@ -145,9 +145,9 @@ def _weighted(f: _Filler) -> str:
     msb = _msb_resistor(f)
     rf = f("RF", _feedback(f, n, _vref_used(f)))
     if (lsb := _lsb(f.intent.description)) is not None and "RF" not in f.intent.values:
-        for role, value in f.intent.values.items():  # the step the reader gave a role is this one
-            if math.isclose(value.value, lsb):
-                f.given(role, lsb)
+        for said in list(f.intent.values.values()):  # the step the reader gave a role is this one
+            if math.isclose(said.value, lsb):
+                f.given(said.role, lsb)
         f.param("lsb", f"{lsb:g}")  # the step per code RF is sized for
     f.param("vdd", "12")
     bit = _bit_name(f.intent.description)
