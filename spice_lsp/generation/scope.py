@@ -93,14 +93,14 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
     (a GPU, a phone's processor) when the request asks for it rather than for a circuit."""
     if product := _product(description, covered):
         return product
+    if family.accepts:  # the parts it builds cover their whole phrase ("an inverting summing amplifier" of a DAC)
+        covered = covered + [m.span() for m in re.finditer(family.accepts, description, re.IGNORECASE)]
     for m in NAMED.finditer(description):
         if any(start <= m.start() and m.end() <= stop for start, stop in covered):
             continue
         # Another name in parentheses right after the family's own: "State-variable (biquad) filter".
         if description[m.end():m.end() + 1] == ")" and \
                 any(description[stop:m.start()].strip() == "(" for _, stop in covered):
-    if family.accepts:  # the parts it builds cover their whole phrase ("an inverting summing amplifier" of a DAC)
-        covered = covered + [m.span() for m in re.finditer(family.accepts, description, re.IGNORECASE)]
             continue
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
