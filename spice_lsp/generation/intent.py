@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.function_words import read_function, wave_conversion
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
 
@@ -43,6 +44,9 @@ class Intent:
     analyses: list[AnalysisRequest] = field(default_factory=list)
     polarity: str | None = None  # "n" or "p"
     warnings: list[str] = field(default_factory=list)
+    # the family read from what the request says the circuit does, not from its name: an assumption, said
+    # with the answer ("'keeps the DC away' read as a high-pass filter")
+    reading: str | None = None
 
     @property
     def runs_analysis(self) -> bool:
@@ -173,13 +177,6 @@ def _registry():
     return families
 
 
-# What a circuit does, said instead of its name: each row reads a behaviour as the words that name
-# such a circuit, which the family rules then match together with the rest of the request (an op-amp,
-# a coil, the parts given pick the variant). First row that matches wins; the order puts the more
-# particular reading first (a difference "multiplied by two" is a difference amplifier, not a gain).
-_ANY = r"(?:[^\s.;:]+\s+)"  # one word, in "lets {0,4} through"
-_HERTZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
-_ALONE = r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own|with\s+no\s+input|without\s+(?:an?\s+)?input)"  # self-running
 # Polarity said in words. A negated flip ("without inverting", "doesn't flip the sign", "not upside down")
 # says non-inverting, and its words must not then read as an inverting amplifier or a negative gain.
 _FLIP = (r"(?:invert(?:s|ed|ing)?\b|inversion\b|flip\w*"
@@ -222,127 +219,29 @@ def polarity(text: str) -> str | None:
     return "non-inverting" if _NOT_FLIPPED.search(text) else None
 
 
-# "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": a wave the circuit makes (not one driving it)
-_MAKES = rf"\b(?:generat|produc|creat|output)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?(?:{_HERTZ}\s+)?"
-_BEHAVIOURS: list[tuple[str, str]] = [
-    (rf"\bdifference\s+(?:between|of)\b|\bsubtract(?:s|ing)?\s+{_ANY}{{0,3}}?from\b"
-     r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])", "difference amplifier"),
-    # a current held whatever the load, a current copied: the current source and the mirror
-    (r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b", "current mirror"),
-    (r"\b(?:sink|source|deliver|give|supply|push|drive|force)\w*\s+(?:a\s+)?(?:constant\s+|steady\s+|fixed\s+)?"
-     r"[\d.]+\s*[mµu]?a\b[^.;]{0,60}?\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b", "current source"),
-    (r"\b(?:add(?:s|ing)?(?:\s+up)?|sum(?:s|ming)?(?:\s+up)?)\s+(?:the\s+)?(?:two|three|four|several|\d)\s+"
-     r"(?:inputs|signals|voltages)\b|\bthe\s+sum\s+of\b", "summing amplifier"),
-    (rf"\b(?:turn|convert|change)\w*\s+{_ANY}{{0,2}}?currents?\s+(?:in)?to\s+(?:an?\s+|the\s+)?voltages?\b"
-     r"|\bcurrent\s+in\b[^.;]{0,30}\bvoltage\s+out\b", "transimpedance amplifier"),
-    (rf"\b(?:turn|convert|change)\w*\s+{_ANY}{{0,2}}?voltages?\s+(?:in)?to\s+(?:an?\s+|the\s+)?currents?\b",
-     "voltage-to-current converter"),
-    (rf"\b(?:square|steps?|pulses?)\b\s*{_ANY}{{0,12}}?(?:in)?to\s+(?:an?\s+)?(?:triangle|ramp)\b"
-     r"|\bintegral\s+of\b|\bintegrat(?:e|es|ing)\s+(?:the\s+|its\s+)?(?:input|signal|in)\b", "integrator"),
-    (rf"\b(?:triangle|ramp)\b\s*{_ANY}{{0,12}}?(?:in)?to\s+(?:an?\s+)?square\b|\bderivative\s+of\b", "differentiator"),
-    (r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
-     "cmos inverter"),
-    (r"\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
-     rf"|\bsquare\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}|{_MAKES}square", "relaxation oscillator"),
-    (rf"\b(?:sine|sinusoid)\w*\s*(?:wave)?\b[^.;]{{0,40}}?{_ALONE}|{_MAKES}(?:sine|sinusoid)", "Wien oscillator"),
-    (r"(?:\b(?:four|4)\s+diodes\b[^.]*?\b(?:rectif\w*|dc)\b|\b(?:rectif\w*|dc)\b[^.]*?\b(?:four|4)\s+diodes\b)",
-     "full-wave bridge rectifier"),
-    (rf"\b(?:turn|convert|change)\w*\s+(?:an?\s+|the\s+)?{_ANY}{{0,3}}?ac\b\s*{_ANY}{{0,4}}?(?:in)?to\s+(?:a\s+|the\s+)?dc\b"
-     r"|\brectif(?:y|ies|ying)\b|\bonly\s+(?:the\s+|its\s+)?positive\s+hal(?:f|ves)\b|\b(?:block|remov|chop|cut|kill|drop)\w*\s+(?:off\s+)?(?:the\s+|its\s+)?"
-     r"negative\s+hal(?:f|ves)\b", "rectifier"),
-    (rf"\b(?:remov|kill|block|eliminat|get\s+rid\s+of|reject)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
-     rf"(?:{_HERTZ}\s+)?(?:mains\s+)?hum\b|\b(?:remov|kill|block|eliminat|reject)\w*\s+(?:only\s+|just\s+)?"
-     r"(?:the\s+|a\s+)?(?:single|one)\s+frequency\b"
-     r"|\b(?:stop|block|reject|remov|kill|cut)\w*\s+(?:out\s+)?(?:only\s+|just\s+)?(?:a|the)\s+(?:narrow\s+|small\s+|thin\s+)?"
-     r"band\b", "notch filter"),
-    (r"\bwhen\s+(?:\S+\s+){0,3}?(?:goes|rises|gets|climbs|falls|drops)\s+(?:past|above|over|beyond|below|under)\b"
-     r"(?:[^.;]|\.\d){0,60}?\bout\w*\s+(?:jumps|goes|switches|snaps|flips|swings)\b"
-     r"|\btells?\s+(?:me\s+|you\s+)?(?:whether|if)\s+\S+\s+is\s+(?:above|below|higher|lower)\b"
-     r"|\bout\w*\s+(?:to\s+)?(?:go(?:es)?|switch(?:es)?|jumps?|swings?|flips?)\s+(?:high|low|to\s+[\d.]+\s*v)\s+"
-     r"(?:when|whenever|once|if)\s+\S+\s+(?:is\s+|goes\s+|rises\s+|gets\s+|falls\s+)?(?:above|over|below|under|past|"
-     r"higher|lower|greater|less)\b", "comparator"),
-    (r"\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top"
-     r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+(?:above|over|below|under)\s+"
-     r"(?:about\s+)?[-+\d.]+\s*m?v\b"
-     r"|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+)?(?:above|over|below|past)\s+(?:about\s+)?[-+\d.]+\s*m?v\b",
-     "clipper"),
-    (r"\b(?:keep|keeps|keeping|pass|passes|passing|let|lets|letting)\s+(?:only\s+|through\s+)?(?:a|the)\s+"
-     r"(?:narrow\s+)?band\b|\b(?:below\s+and\s+above|above\s+and\s+below)\b"
-     rf"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:between|from)\s+{_HERTZ}\s+"
-     rf"(?:and|to)\s+{_HERTZ}", "band-pass filter"),
-    (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
-     rf"{_ANY}{{0,3}}?(?:above|over|higher\s+than)\s+(?:about\s+)?{_HERTZ}"
-     r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
-     r"(?:dc|lows|bass|low\s+(?:notes|frequencies|end))\b"
-     r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
-     r"(?:highs|treble|high\s+(?:notes|frequencies|end))\b"
-     rf"|\b(?:block|cut|remov|kill|reject|stop|attenuat|filter\w*\s+out)\w*\s+{_ANY}{{0,4}}?(?:below|under|lower\s+than)\s+"
-     rf"(?:about\s+)?{_HERTZ}|\bac[- ]?coupl(?:e|es|ing)\b", "high-pass filter"),
-    (rf"\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\b\s*{_ANY}{{0,4}}?(?:through\s+)?"
-     rf"{_ANY}{{0,3}}?(?:below|under|lower\s+than)\s+(?:about\s+)?{_HERTZ}"
-     r"|\b(?:block|blocks|blocking|cut|cuts|cutting|remove|removes|kill|kills)\s+(?:off\s+)?(?:the\s+|all\s+)?"
-     r"(?:highs|treble|hiss|high\s+(?:notes|frequencies|end))\b"
-     r"|\b(?:let|lets|letting|pass|passes|passing|keep|keeps|keeping)\s+(?:only\s+)?(?:the\s+)?"
-     r"(?:lows|bass|low\s+(?:notes|frequencies|end))\b"
-     rf"|\b(?:block|cut|remov|kill|reject|stop|attenuat|filter\w*\s+out|roll\w*\s+off)\w*\s+{_ANY}{{0,4}}?"
-     rf"(?:above|over|higher\s+than)\s+(?:about\s+)?{_HERTZ}"
-     r"|\bfollows?\b[^.;]{0,60}?\b(?:lazily|slowly|sluggishly|with\s+a\s+lag)\b|\bsmooth(?:s|ing)?\s+(?:out\s+)?"
-     r"(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple)\b"
-     r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
-     r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+reach\b"
-     r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
-     r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
-     # a capacitor to ground fed through the resistor: the RC lag ("a cap ... grounded; that cap is fed through 1.6k")
-     r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
-     "low-pass filter"),
-    (_FLIPPED.pattern, "inverting amplifier"),  # before the follower: "unity gain but inverted" inverts
-    (rf"\bcop(?:y|ies|ying)\b\s*{_ANY}{{0,8}}?without\s+loading\b|\bwithout\s+loading\s+(?:in|the\s+input)\b"
-     r"|\bcop(?:y|ies|ying)\s+(?:the\s+)?(?:voltage|signal|input)\b"
-     r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+(?:its\s+)?"
-     r"(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b"
-     r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)"
-     r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))|\bfollower\b"
-     r"|\b(?:equal|identical)\s+to\s+(?:the\s+)?input\b|\bsame\s+(?:voltage\s+)?as\s+(?:the\s+)?input\b",
-     "voltage follower"),
-    (r"\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+times\s+"
-     r"(?:the\s+|its\s+)?(?:input|in|bigger|larger|as\s+(?:big|large))\b"
-     r"|\b(?:twice|double|triple)\s+(?:the\s+)?(?:input|in|signal)\b|\b(?:double|triple)s?\s+the\s+input\s+voltage\b"
-     rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+{_ANY}{{0,7}}?by\s+(?:a\s+factor\s+of\s+)?[\w.]+"
-     rf"|\bamplif(?:y|ies|ying)\s+{_ANY}{{0,3}}?[\d.]+\s+times\b|\b[\d.]+\s*db\s+(?:louder|more|bigger|higher|up)\b",
-     "non-inverting amplifier"),
-    (rf"\b(?:knock|bring|drop|scale|divide|take|cut)\w*\s+{_ANY}{{0,6}}?down\s+to\b|\bscal\w*\s+{_ANY}{{0,8}}?down\b"
-     r"|\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:it\b|(?:its|the|their)\s+(?:voltage|input|supply)\b)"
-     rf"|\bdivid\w*\s+{_ANY}{{0,6}}?by\s+(?:a\s+factor\s+of\s+)?(?:\d|two|three|four|five|ten)"
-     # only resistors named: "5 V at out from the 12 V at in using two resistors"
-     r"|^(?!.*\b(?:op[- ]?amps?|operational|transistors?|mosfets?|bjts?|diodes?|zeners?|capacitors?|caps?|inductors?"
-     r"|coils?|leds?)\b).*?\b(?:(?:just|only|with|using|from)\s+)?(?:just\s+|only\s+)?(?:two|2)\s+"
-     r"(?:equal\s+|identical\s+|matched\s+)?resistors\b",
-     "voltage divider"),
-    # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
-    (r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b|\b(?:reverse[- ])?breakdown\s+diode\b",
-     "zener regulator"),
-    (r"\b(?:holds?|remembers?)\s+(?:on\s+to\s+)?the\s+(?:highest|largest|peak|maximum)\b"
-     r"|\b(?:detect|captur|catch|track)\w*\s+(?:the\s+)?(?:peak|maximum|highest)\b", "peak detector"),
-]
-_BEHAVIOUR_RES = [(re.compile(p, re.IGNORECASE), words) for p, words in _BEHAVIOURS]
-
-
 def behaviour(low: str) -> tuple[str, str] | None:
-    """(the words that say what the circuit does, the circuit they name), for the first row that matches;
-    a negated flip ("without inverting") names no inverting amplifier, and alone it names a non-inverting one."""
-    plain = _unflipped(low)
-    said = next(((m[0], words) for pattern, words in _BEHAVIOUR_RES if (m := pattern.search(plain))), None)
-    return said or ((m[0], "non-inverting amplifier") if (m := _NOT_FLIPPED.search(low)) else None)
+    """(the words that say what the circuit does, the circuit they name), read as a bag of function concepts
+    (function_words.py); a negated flip ("without inverting") names no inverting amplifier, and alone it
+    names a non-inverting one."""
+    inverted = flipped(low)
+    if (reading := read_function(_unflipped(low), inverted[0] if inverted else None)) is not None:
+        return reading.said, reading.circuit
+    return (m[0], "non-inverting amplifier") if (m := _NOT_FLIPPED.search(low)) else None
 
 
-def _family(low: str, qs: list[_Q], warnings: list[str]) -> str:
+def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
     rank, kind = _registry().match(plain)
+    converted = wave_conversion(plain)
+    if converted and rank < _registry().DEVICE_RANK and _registry().family_of(kind).noun == "oscillator":
+        # "turn the square wave at in into a triangle": waves the circuit is given and gives, no generator's name
+        plain = plain[:converted[0]] + " " * (converted[1] - converted[0]) + plain[converted[1]:]
+        rank, kind = _registry().match(plain)
     said = behaviour(low) if rank >= _registry().DEVICE_RANK else None
     if said is not None:  # the circuit named by what it does, its variant by the request's other words
         rank, kind = _registry().match(f"{plain} ({said[1].lower()})")
         if kind != "generic":
-            warnings.append(f"'{said[0].strip()}' read as {'an' if said[1][0] in 'aeiou' else 'a'} {said[1]}")
+            intent.reading = f"'{said[0].strip()}' read as {'an' if said[1][0] in 'aeiou' else 'a'} {said[1]}"
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
@@ -920,7 +819,7 @@ def parse_intent(description: str) -> Intent:
     low = description.lower()
     qs = _quantities(description)
     intent = Intent(description)
-    intent.kind = _family(low, qs, intent.warnings)
+    intent.kind = _family(low, qs, intent)
     n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)

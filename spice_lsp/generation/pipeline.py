@@ -629,8 +629,9 @@ def _build(description: str) -> Build:
                    for role, value in template.defaults.items()
                    if not (before is not None and after is not None and abs(value - before) <= 1e-9 * abs(value)
                            and abs(value - after) > 1e-9 * abs(value))]
+    reading = [f"{intent.reading}, built as the {family.summary}"] if intent.reading else []  # read from its function
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
-                 assumptions + d.notes + noted, unsupported,
+                 reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, template.function)
 
 
@@ -704,13 +705,19 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
     items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
     if sim.ok:
-        for spec in build.request.specs:
-            value, how = measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
-                                       build.intent.description)
-            items.append(spec_item(spec, value, how))
-        items += function_items(build.function, build.request.specs, netlist, build.output, build.input, timeout,
-                                build.settle)
-        items += stated_levels(build.intent.description, netlist, timeout)
+        specs = [spec_item(spec, *measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
+                                               build.intent.description)) for spec in build.request.specs]
+        levels = stated_levels(build.intent.description, netlist, timeout)
+        items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
+                                        timeout, build.settle) + levels
+        # A family read from what the request says the circuit does is a guess until something the request states
+        # confirms it: a spec or a level measured on it, or its parts placed as the request places them (the
+        # family's own function shows only that it works as that family, not that it is the circuit asked for).
+        if build.intent.reading and build.function and build.provenance is None and not any(
+                i.status == PASS and i.detail.startswith("measured") for i in specs + levels) \
+                and sum(bool(e.placed()) for e in build.request.elements) < 2:
+            items.append(CheckItem(build.intent.reading, UNCHECKED, "unconfirmed: nothing the request states "
+                                   "(a spec, a level at a node, its parts' places) confirms the circuit chosen"))
     else:
         items += [CheckItem(spec.text, FAIL, "not measured: ngspice failed") for spec in build.request.specs]
     if build.provenance and not any(i.detail.startswith("measured") for i in items):

@@ -519,7 +519,8 @@ def _cmos(f: _Filler, gate: str) -> str:
 def _opamp(f: _Filler, role: str) -> str:
     vin = f"V1 in 0 DC 0 AC 1 SIN(0 {f('VIN', 0.1)} {f('FREQ', 1e3)})"
     if role == "buffer":
-        body = ["X1 in out out opamp"]
+        # a load the request states ("can drive a heavy 100 ohm load") hangs on the follower's output
+        body = ["X1 in out out opamp"] + ([f"RL out 0 {f('RL', 1e3)}"] if "RL" in f.intent.values else [])
     elif role in ("inverting", "noninverting"):
         rin = f("RIN", 10e3, "R1", "R")
         if "GAIN" in f.intent.values and not {"RF", "R2"} & set(f.intent.values):

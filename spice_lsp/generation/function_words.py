@@ -1,0 +1,394 @@
+"""What a circuit does, said instead of its name: a bag of function concepts read from the request.
+
+    "Add two DC signals ... and flip the sign"          -> add + invert      -> inverting summing amplifier
+    "keeps the DC away ... while passing everything from 20 Hz up"
+                                                        -> block low + pass high -> high-pass filter
+
+Each concept is a small vocabulary (its synonyms), found anywhere in the request, so the words may come
+in any order and any sentence shape; the set of concepts found, not one phrase, names the circuit. The
+result is the words that name such a circuit ("summing amplifier"), which the family rules then read
+together with the rest of the request (an op-amp, a zener, the parts given pick the variant). Pure: no
+I/O, no model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- vocabularies ---------------------------------------------------------------------------------
+
+_HZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
+_VOLTS = r"[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b"
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|~\s*)?"
+_OPAMP = re.compile(r"\bop[- ]?amps?\b|\boperational\b")
+_TRANSISTOR = re.compile(r"\b(?:npn|pnp|bjts?|bipolar|transistors?)\b")
+_MOS = re.compile(r"\b(?:mosfets?|nmos|pmos|fets?)\b")
+_OTHER_PARTS = re.compile(r"\b(?:op[- ]?amps?|operational|transistors?|mosfets?|bjts?|diodes?|zeners?|capacitors?"
+                          r"|caps?|inductors?|coils?|leds?)\b")
+_HALVES = r"(?:hal(?:f|ves)|half[- ]cycles?|parts?|lobes?|swings?)"
+
+# Concepts read as one pattern each: (name, pattern). A concept is present when its pattern is found.
+_CONCEPTS: dict[str, str] = {
+    # signals added: "add two DC signals", "sum the inputs", "a plus b"; never a part added ("add a 10k load")
+    "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?)\b"
+           r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
+           r"(?:[\w.]+\s+){0,2}?(?:signals?|voltages?|inputs?|sources?|levels?)\b"
+           r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
+           r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+plus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
+    "subtract": r"\bdifference\s+(?:between|of)\b|\bsubtract\w*"
+                r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
+                r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
+    # "logarithm of the input"; a log sweep, scale or spacing is an analysis, not a function
+    "log": r"\blog(?:arithm\w*)?\b(?!\s*(?:-|\s)?(?:sweep|scale|spac\w*|steps?|points?|axis|frequenc\w*|plot))"
+           r"|\bln\s*\(",
+    "exp": r"\bantilog\w*|\bexponential(?:ly)?\s+(?:of|with|in|on)\s+(?:the\s+)?(?:input|in|voltage)\b"
+           r"|\bexponent(?:ial)?\s+(?:function\s+)?of\s+(?:the\s+)?input\b",
+    # the phase moved ("shift the phase by 90 degrees", "a quarter-cycle delay"); "out of phase" is an inversion
+    "phase": r"\b(?:shift\w*|turn\w*|rotat\w*|delay\w*|lag\w*|lead\w*|mov\w*)\s+(?:\w+\s+){0,4}?phase\b"
+             r"|(?<!of\s)(?<!in\s)\bphase\s+(?:\w+\s+){0,2}?(?:shift\w*|lag\w*|lead\w*|delay\w*|rotat\w*)"
+             r"|(?<!of\s)(?<!in\s)\bphase\b[^.;]{0,40}?\b(?:by|of)\s+(?:\d+|a\s+quarter|ninety|forty[- ]five)\s*"
+             r"(?:°|deg\w*|turn|cycle|\b)|\bquarter[- ](?:turn|cycle|period)\b"
+             r"|\b\d+\s*(?:°|deg\w*)\s+(?:of\s+)?(?:phase\b|lead\b|lag\b|(?:phase\s+)?shift)",
+    # amplitude left as it is: the all-pass's flat magnitude
+    "amplitude_kept": r"\b(?:amplitude|gain|magnitude|level|size|loudness|strength)\w*\b[^.;]{0,40}?"
+                      r"\b(?:alone|unchanged|untouched|flat|constant|the\s+same|unaffected|intact|unity|equal)\b"
+                      r"|\b(?:without|no|not)\s+(?:chang|affect|touch|alter)\w*\s+(?:the\s+|its\s+)?"
+                      r"(?:amplitude|gain|magnitude|level|size)",
+    "i_to_v": r"\bcurrents?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?voltages?\b"
+              r"(?!\s*(?:divider|source|reference|follower|regulator|supply))"
+              r"|\bvoltage\s+(?:proportional\s+to|from)\s+(?:the\s+|a\s+)?(?:\w+\s+)?current\b"
+              r"|\bcurrent\s+in\b[^.;]{0,30}?\bvoltage\s+out\b"
+              r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:per|for\s+(?:every|each)|/|every)\s+"
+              r"(?:[\d.]+\s*)?(?:[mnµu]\s*)?(?:a|amps?|\w*amps?)\b",
+    "v_to_i": r"\bvoltages?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?currents?\b"
+              r"(?!\s*(?:source|mirror|sense|sink|limit\w*|meter))"
+              r"|\bcurrent\s+(?:proportional\s+to|set\s+by|controlled\s+by)\s+(?:the\s+|a\s+)?"
+              r"(?:input\s+|control\s+)?voltage\b"
+              r"|(?<![\w.])[\d.]+\s*(?:[mnµu]\s*)?(?:a|amps?)\s+(?:per|for\s+(?:every|each)|/)\s+"
+              r"(?:[\d.]+\s*)?(?:m\s*)?(?:v|volts?)\b",
+    "sample": r"\bsampl\w*\b[^.;]{0,40}?\bhold\w*|\bfreez\w*\s+(?:the\s+)?(?:input|value|voltage|level)\b",
+    "peak": r"\b(?:hold|holds|holding|remember\w*|captur\w*|catch\w*|track\w*|detect\w*|record\w*|keep\w*|stor\w*)"
+            r"\s+(?:on\s+to\s+)?(?:the\s+|its\s+)?(?:highest|largest|biggest|peak|maximum|max|top)\b",
+    "absolute": r"\babsolute\s+value\b|\bmagnitude\s+of\s+(?:the\s+)?(?:input|signal)\b"
+                r"|\b(?:flip|invert|fold|turn)\w*\s+(?:the\s+|its\s+)?negative\s+"
+                r"(?:hal(?:f|ves)|parts?|half[- ]cycles?|swings?)(?:\s+of\s+(?:the\s+|its\s+)?\w+)?\s+"
+                r"(?:up|positive|over|upside)",
+    "rectify": r"\brectif\w*|\bac\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?(?:steady\s+|smooth\s+)?dc\b"
+               rf"|\bonly\s+(?:the\s+|its\s+)?(?:positive|negative)\s+{_HALVES}"
+               r"|\b(?:block|remov|chop|cut|kill|drop|discard|throw\w*\s+away|ignor|suppress)\w*\s+(?:off\s+)?"
+               rf"(?:the\s+|its\s+|every\s+|all\s+)?(?:negative|positive)\s+{_HALVES}",
+    "integrate": r"\bintegrat(?:e|es|ing)\b|\bintegral\b|\baccumulat\w*|\brunning\s+(?:sum|total)\b",
+    # a straight-line ramp out for a steady input in: an integrator, when an op-amp makes it
+    "ramps": r"\b(?:ramp|climb|ris|fall|slop|mov)\w*\s+(?:up\s+|down\s+)?"
+             r"(?:steadily|linearly|at\s+a\s+(?:steady|constant|fixed)\s+rate|in\s+a\s+straight\s+line)",
+    "differentiate": r"\bderivative\b|\bdifferentiat(?:e|es|ed|ing|ion)\b|\brate\s+of\s+change\b"
+                     r"|\bproportional\s+to\s+(?:the\s+|its\s+)?(?:rate|slope|speed)\b",
+    # running with no input: an oscillator
+    "self_running": r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own)\b|\bwith\s+no\s+input\b|\bno\s+input\b"
+                    r"|\bwithout\s+(?:an?\s+|any\s+)?input\b|\bfree[- ]running\b|\bself[- ](?:running|starting)\b"
+                    r"|(?<!not\s)(?<!no\s)(?<!never\s)\boscillat\w*"
+                    r"|\b(?:generat|produc|creat)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+|continuous\s+)?"
+                    rf"(?:{_HZ}\s+)?(?:sine|sinusoid|square|triangle|triangular|clock|tone|wave|pulse)"
+                    r"|\b(?:blink|flash)\w*\s+(?:an?\s+|the\s+)?leds?\b|\bticks?\b"
+                    r"|\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b",
+    # a logic-level output that changes at a level of the input: a comparator
+    "switches": r"\b(?:goes|go|going|switch\w*|jumps?|snaps?|flips?|swings?|toggles?|trips?|turns?|drops?|falls?|"
+                r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
+                r"|\blogic\s+(?:signal|level|output|high|low|one|zero|1|0)\b|\bdigital\s+(?:signal|output|level)\b"
+                r"|\btells?\s+(?:me\s+|you\s+|us\s+)?(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
+                r"|\bdecid\w*\s+(?:whether|if)\b|\bhigh\s+(?:or|/)\s+low\b|\bout\w*\s+(?:jumps|snaps|flips)\b"
+                r"|\b(?:is|stays|sits|reads|becomes|be)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as)\b"
+                r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b",
+    "level": rf"\b(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|higher\s+than|"
+             rf"lower\s+than|more\s+than|less\s+than)\s+{_ABOUT}{_VOLTS}",
+    "hysteresis": r"\bhysteresis\b|\bback\s+(?:low|high|down|off|on)\b[^.;]*?\b(?:only\s+)?(?:when|once|after|below|"
+                  r"under|above)\b|\btwo\s+(?:different\s+)?(?:thresholds|trip\s+points|switching\s+(?:points|levels))"
+                  r"|\bnoise[- ]immun\w*|\bchatter\w*|\bdebounc\w*|\bclean\s+(?:edges?|logic|transitions|switching)",
+    "zero_cross": r"\bzero[- ]?cross\w*|\bcross\w*\s+(?:through\s+)?zero\b|\b(?:at|around|through)\s+(?:0|zero)\s*v\b"
+                  r"|\bsign\s+of\s+(?:the\s+)?(?:input|signal)\b",
+    "window": rf"\b(?:between|inside|within)\s+(?:{_VOLTS}\s+and\s+{_VOLTS}|(?:a|the)\s+(?:window|range|band))",
+    "clip": r"(?<!from\s)(?<!without\s)(?<!no\s)\bclip(?:s|ped|ping)?\b"
+            r"|\blimit\w*\s+(?:the\s+)?(?:swing|output|signal|voltage|peaks?|amplitude)\b|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|exceeds?\s+)"
+            r"(?:above|over|below|past|beyond|more\s+than)\b"
+            r"|\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top\w*"
+            r"|\bshav\w*\s+(?:off\s+)?the\s+(?:top|peaks?)"
+            r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
+            rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}",
+    "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
+    # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
+    "breakdown": r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b"
+                 r"|\b(?:reverse[- ])?breakdown\s+diode\b",
+    # a current held whatever the load, a current copied: the current source and the mirror
+    "steady_current": r"\b(?:sink|source|deliver|give|supply|push|drive|force)\w*\s+(?:a\s+)?"
+                      r"(?:constant\s+|steady\s+|fixed\s+)?[\d.]+\s*[mµu]?a\b[^.;]{0,60}?"
+                      r"\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b",
+    "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
+    # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
+    "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b",
+    # a voltage held whatever the input or load does: a regulator
+    "hold": rf"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping|maintain\w*|stay\w*|steady|constant|stable|"
+            rf"stabili[sz]\w*|fixed|pinned|regulat\w*|locked)\b[^.;]{{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
+            rf"|{_VOLTS}[^.;]{{0,20}}?\b(?:steady|constant|stable|fixed|regulated)\b",
+    "varies": r"\b(?:wander\w*|var(?:y|ies|ied|ying)|drift\w*|fluctuat\w*|chang(?:e|es|ing)|swing\w*|sag\w*|"
+              r"rang(?:e|es|ing)|bounc\w*|anywhere|whatever|regardless|independent\w*|even\s+(?:as|when|if|though))\b"
+              r"|\bno\s+matter\b|\bwhether\s+(?:the\s+)?(?:supply|input|battery|load|source|vin)\b"
+              r"|\bload\s+(?:steps?|changes?|transients?)\b"
+              # the input's range: "a Li-ion cell (3.6 to 4.2 V)", "input from 8 to 15 V"
+              r"|\b(?:input|supply|battery|cell|vin|unregulated|raw)\b[^.;]{0,20}?(?<![\w.])\d+(?:\.\d+)?\s*(?:v\s*)?"
+              r"(?:to|-|–)\s*\d+(?:\.\d+)?\s*v\b",
+    # a lag: slow, smoothed, a step reached in a time, a capacitor charged through a resistor
+    "lag": r"\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
+           r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
+           r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge)\b"
+           r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
+           r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
+           r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
+           r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
+    "copy": r"\bcop(?:y|ies|ied|ying)\b|(?<!as\s)\bfollow(?:s|ed|er)?\b|\btrack(?:s|ed|ing)?\b|\breplicat\w*"
+            r"|\breproduc\w*|\bbuffer(?:s|ed|ing)?\b|\bisolat\w*\s+(?:the\s+)?(?:source|input|load|stage|signal)"
+            r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
+            r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)|\b(?:same|equal|identical)\s+(?:\w+\s+)?(?:as|to)\s+(?:the\s+|its\s+)?input\b"
+            r"|\bwithout\s+loading\b|\b(?:doesn't|does\s+not|won't|never)\s+load\b"
+            r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired|returns)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+"
+            r"(?:its\s+)?(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b",
+    "drive": r"\bdriv\w*\s+(?:a\s+|an\s+)?"
+             r"(?:heavy|low[- ]impedance|low[- ]resistance|hungry|big|[\d.]+\s*(?:ω|ohms?|r)\b)"
+             r"|\bheavy\s+loads?\b|\blow\s+output\s+impedance\b|\bwithout\s+(?:sagging|drooping)\b"
+             r"|\b(?:doesn't|does\s+not|won't)\s+(?:pull|drag)\s+(?:it\s+)?down\b",
+    "scale_up": r"(?<!without\s)(?<!not\s)(?<!n't\s)(?<!never\s)"
+                r"\b(?:amplif(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|magnif(?:y|ies|ied|ying)|louder)\b(?!\s+converter)"
+                r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
+                r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
+                r"times\b(?!\s+(?:a|per)\s+second)|\btwice\b(?!\s+(?:a|per)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
+                r"\btripl(?:e|es|ed|ing)\b",
+    "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|es|ed|ing)\b"
+              r"|\bhalf\s+(?:of\s+)?(?:the\s+|its\s+)?(?:supply|rail|input|voltage|battery)\b"
+              r"|\bmid[- ]?(?:rail|point|supply|way|scale)\b|\bmiddle\s+(?:rail|point|voltage)\b|\bhalfway\b"
+              r"|\bscal\w*\s+(?:\S+\s+){0,6}?down\b"
+              r"|\b(?:knock|bring|drop|step|take|cut)\w*\s+(?:\S+\s+){0,6}?down\s+to\b"
+              r"|\bdivid\w*\s+(?:\S+\s+){0,6}?by\b|\bfraction\s+of\b|\btap\s+off\b",
+}
+_CONCEPT_RES = {name: re.compile(p) for name, p in _CONCEPTS.items()}
+
+_BANDS = r"(?:end|frequenc\w*|tones?|notes?|pitch\w*|stuff|band|part)"
+# Frequencies named as low or high, and the verbs that pass or block them: the filter kind is which
+# side passes ("lets the lows through", "cuts everything above 800 Hz", "keeps the DC away").
+_LOW = re.compile(
+    rf"\b(?:dc|d\.c\.|offset|bass|lows|rumble|low(?:er)?[- ]{_BANDS})\b"
+    rf"|\b(?:below|under|beneath|lower\s+than|less\s+than|up\s+to)\s+{_ABOUT}{_HZ}"
+    rf"|{_HZ}\s+(?:and|or)\s+(?:below|under|lower|less)\b")
+_HIGH = re.compile(
+    rf"\b(?:treble|highs|hiss|high(?:er)?[- ]{_BANDS})\b"
+    rf"|\b(?:above|over|beyond|higher\s+than|more\s+than)\s+{_ABOUT}{_HZ}"
+    rf"|{_HZ}\s+(?:and\s+|or\s+)?(?:up(?:wards?)?|above|higher|more|onwards?)\b")
+_BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
+                   rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
+                   rf"|\b(?:around|near|centred\s+on|centered\s+on|centred\s+at|centered\s+at)\s+{_ABOUT}{_HZ}"
+                   r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b")
+_PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|allow\w*|admit\w*|preserv\w*"
+                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through)\b")
+_BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
+                    r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
+                    r"|knock\w*\s+out|throw\w*\s+away|drop\w*)\b")
+_SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
+_LEVEL_DC = re.compile(r"d\.?c\b")
+_NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
+_AWAY = re.compile(r"\s*(?:\S+\s+){0,2}?(?:away|out|off|at\s+bay)\b")
+_CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b")
+
+
+def _passes(low: str, m: re.Match) -> bool | None:
+    """Whether the verb governing a frequency mention passes it (True), blocks it (False), or none governs."""
+    cuts = [c.end() for c in _CLAUSE.finditer(low, 0, m.start())]
+    start = cuts[-1] if cuts else 0
+    end = next((c.start() for c in _CLAUSE.finditer(low, m.end())), len(low))
+    verbs = [(v.start(), v) for v in _PASS.finditer(low, start, m.start())] + \
+            [(v.start(), v) for v in _BLOCK.finditer(low, start, m.start())]
+    if not verbs:  # "frequencies above 2 kHz should pass", "anything below 50 Hz is blocked"
+        verbs = [(-v.start(), v) for v in (*_PASS.finditer(low, m.end(), end), *_BLOCK.finditer(low, m.end(), end))]
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda x: x[0])[1]
+    if _BLOCK.fullmatch(verb[0]):
+        return False
+    if verb[0].startswith("keep") and _AWAY.match(low, m.end()):  # "keeps the DC away"
+        return False
+    return True
+
+
+def _filter(low: str) -> tuple[str, str] | None:
+    """(the words, the filter) when the request says which frequencies pass and which are blocked."""
+    votes: dict[str, list[str]] = {"low-pass filter": [], "high-pass filter": [], "band-pass filter": [],
+                                   "notch filter": []}
+    for side, pattern in (("low", _LOW), ("high", _HIGH), ("band", _BAND)):
+        for m in pattern.finditer(low):
+            if side == "band" and _SWEPT.search(low, 0, m.start()):
+                continue  # "AC sweep 10 Hz to 1 MHz": the analysis's range, no pass band
+            if _LEVEL_DC.match(low, m.start()) and (re.search(r"(?:[\d.]\s*(?:[mk]\s*)?v?|\bv)\s*$", low[:m.start()])
+                                                    or _NOT_DC_SIGNAL.match(low, m.end())):
+                continue  # "2 V DC", "a DC sweep": a source's level or an analysis, no frequency band
+            passed = _passes(low, m)
+            if passed is None:
+                continue
+            kind = {("low", True): "low-pass filter", ("low", False): "high-pass filter",
+                    ("high", True): "high-pass filter", ("high", False): "low-pass filter",
+                    ("band", True): "band-pass filter", ("band", False): "notch filter"}[side, passed]
+            votes[kind].append(m[0])
+    if votes["low-pass filter"] and votes["high-pass filter"]:  # "block DC and cut everything above 10 kHz"
+        return " ... ".join(votes["high-pass filter"] + votes["low-pass filter"]), "band-pass filter"
+    said = next(((words, kind) for kind, words in votes.items() if words), None)
+    return (" ... ".join(said[0]), said[1]) if said else None
+
+
+_SHAPES = r"(square|step|pulse|triangle|triangular|ramp|sine|sinusoid)"
+# "turn the square wave into a triangle", "make a triangle out of the square": the shape in and the shape out
+_INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?{_SHAPES}")
+_OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?"
+                     rf"{_SHAPES}")
+
+
+def _shape_change(low: str) -> tuple[str, str, str] | None:
+    """(words, shape in, shape out) for "square into triangle", "triangle from the square" ..."""
+    if m := _INTO.search(low):
+        return m[0], m[1], m[2]
+    if m := _OUT_OF.search(low):
+        return m[0], m[2], m[1]
+    return None
+
+
+def wave_conversion(low: str) -> tuple[int, int] | None:
+    """Where the request turns one wave into another ("the square wave at in into a triangle"), if it does."""
+    m = _INTO.search(low) or _OUT_OF.search(low)
+    return m.span() if m else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    said: str  # the request's words the reading rests on
+    circuit: str  # the words that name such a circuit, read by the family rules
+
+
+def _rising_high(low: str) -> bool | None:
+    """Whether the output goes high as the input rises (non-inverting), low (inverting), or unsaid."""
+    up = r"(?:climb\w*|ris\w*|goes\s+(?:up|above|past|over)|exceed\w*|above|over|past)"
+    down = r"(?:fall\w*|drop\w*|goes\s+(?:down|below|under)|below|under)"
+    if re.search(rf"\bhigh\b[^.;]{{0,40}}?\b{up}|\b{up}\b[^.;]{{0,40}}?\b(?:goes|switch\w*|jumps?|is)\s+high\b"
+                 rf"|\blow\b[^.;]{{0,40}}?\b{down}", low):
+        return True
+    if re.search(rf"\blow\b[^.;]{{0,40}}?\b{up}|\bhigh\b[^.;]{{0,40}}?\b{down}", low):
+        return False
+    return None
+
+
+def _single_supply(low: str) -> bool:
+    """Rails of 0 V and a positive voltage ("0/5 V rails", "between 0 and 3.3 V supplies")."""
+    return bool(re.search(r"\b0\s*(?:v\s*)?(?:/|and|to|-)\s*\+?[\d.]+\s*v\s+(?:rails?|suppl\w*)"
+                          r"|\bsingle[- ](?:\+?[\d.]+\s*v\s+)?(?:supply|rail)", low))
+
+
+# A controlled source placed part by part ("E1 ... gain 10", "F1 ... controlled by VM") is a part, whose gain
+# or transconductance says nothing of what a circuit does.
+_CONTROLLED = re.compile(r"\b(?:voltage|current)[- ]controlled\s+(?:voltage|current)\s+source|\b(?:vc|cc)[vc]s\b"
+                         r"|\btransconductance\s+of\b|\b[efgh]\d+\b[^.;]{0,40}?\b(?:controlled\s+by|times|gain)\b")
+
+
+_LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|than)\s+"
+                     + _ABOUT + r"([-+]?\d+(?:\.\d+)?)\s*v\b")
+
+
+def read_function(low: str, inverted: str | None = None) -> Reading | None:
+    """What the lower-cased request says the circuit does, as the words that name it; `inverted`: the
+    words that say the output is inverted (intent.flipped), if any. None when no function is read."""
+    found = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
+    if _CONTROLLED.search(low):  # a controlled source's gain or transconductance is the part's, no function
+        for name in ("scale_up", "v_to_i", "i_to_v", "add"):
+            found.pop(name, None)
+
+    def said(*names: str) -> str:
+        return " ... ".join(found[n][0].strip() for n in names if n in found)
+
+    opamp = bool(_OPAMP.search(low))
+    if "subtract" in found:
+        return Reading(said("subtract"), "difference amplifier")
+    if "copied_current" in found:
+        return Reading(said("copied_current"), "current mirror")
+    if "steady_current" in found:
+        return Reading(said("steady_current"), "current source")
+    if "add" in found and (opamp or inverted or re.search(r"\b(?:two|three|four|several|\d)\s+(?:\w+\s+)?"
+                                                          r"(?:inputs|signals|voltages|sources)\b", low)):
+        words = said("add") + (f" ... {inverted}" if inverted else "")
+        return Reading(words, ("single-supply " if _single_supply(low) else "") + "inverting summing amplifier")
+    if "exp" in found:
+        return Reading(said("exp"), "antilog amplifier")
+    if "log" in found:
+        return Reading(said("log"), "logarithmic amplifier")
+    if "phase" in found and "self_running" not in found:
+        return Reading(said("phase", "amplitude_kept"), "all-pass filter")
+    if "i_to_v" in found:
+        return Reading(said("i_to_v"), "transimpedance amplifier")
+    if "v_to_i" in found:
+        return Reading(said("v_to_i"), "voltage-to-current converter")
+    if "sample" in found:
+        return Reading(said("sample"), "sample and hold")
+    if "peak" in found:
+        return Reading(said("peak"), "peak detector")
+    # both halves kept (one flipped) is full-wave: with op-amps the precision circuit, with diodes the bridge
+    both = re.search(r"\b(?:four|4)\s+diodes\b|\bbridge\b|\bfull[- ]wave\b|\bboth\s+hal(?:f|ves)\b", low)
+    if "absolute" in found or ("rectify" in found and both):
+        circuit = "precision full-wave rectifier (absolute value)" if opamp else "full-wave bridge rectifier"
+        return Reading(said("absolute", "rectify"), circuit)
+    if "rectify" in found:
+        return Reading(said("rectify"), "precision rectifier" if opamp else "rectifier")
+    shape = _shape_change(low)
+    squares_in = shape is not None and shape[1] in ("square", "step", "pulse")
+    if "integrate" in found or (opamp and ("ramps" in found or (
+            squares_in and shape is not None and shape[2] in ("triangle", "triangular", "ramp")))):
+        return Reading(said("integrate", "ramps") or (shape[0] if shape else ""), "integrator")
+    if "differentiate" in found or (shape and opamp and shape[1] in ("triangle", "triangular", "ramp")
+                                    and shape[2] == "square"):
+        return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
+    if "self_running" in found:
+        wave = re.search(r"\b(sine|sinusoid|square|triangle|triangular|clock|pulse|blink|flash|tick)\w*", low)
+        circuit = {"sine": "Wien oscillator", "sinusoid": "Wien oscillator", "triangle": "function generator",
+                   "triangular": "function generator"}.get(wave[1] if wave else "", "relaxation oscillator")
+        if wave or re.search(r"\boscillat|\brails\b", low):
+            return Reading(said("self_running"), circuit)
+    levels = {float(v) for v in _LEVELS.findall(low)}  # two switching levels: hysteresis
+    if "switches" in found and ("level" in found or "zero_cross" in found or "window" in found):
+        if "zero_cross" in found:
+            return Reading(said("switches", "zero_cross"), "zero-crossing detector")
+        if "window" in found:
+            return Reading(said("switches", "window"), "window comparator")
+        if "hysteresis" in found or len(levels) >= 2:
+            rising = _rising_high(low)
+            polarity = "non-inverting " if rising else "inverting " if rising is False else ""
+            supply = "single-supply " if _single_supply(low) else ""
+            return Reading(said("switches", "level", "hysteresis"), f"{supply}{polarity}schmitt trigger")
+        return Reading(said("switches", "level"), "comparator")
+    if "clip" in found:
+        return Reading(said("clip"), "clipper")
+    if "logic_not" in found:
+        return Reading(said("logic_not"), "cmos inverter")
+    if "breakdown" in found:
+        return Reading(said("breakdown"), "zener regulator")
+    if filtered := _filter(low):
+        return Reading(*filtered)
+    if "lag" in found:
+        return Reading(said("lag"), "low-pass filter")
+    if inverted:
+        return Reading(inverted, "inverting amplifier")
+    if "scale_up" in found:
+        return Reading(said("scale_up"), "non-inverting amplifier")
+    if "copy" in found and not re.search(r"\bcurrents?\b", low[found["copy"].end():found["copy"].end() + 40]):
+        circuit = "voltage follower" if opamp or not (_TRANSISTOR.search(low) or _MOS.search(low)) else \
+            "emitter follower" if _TRANSISTOR.search(low) else "source follower"
+        return Reading(said("copy", "drive"), circuit)
+    # a voltage held while the input (or the load) changes: a regulator, a zener one when a zener is named
+    if "hold" in found and "varies" in found and re.search(r"\b(?:input|supply|battery|source|load|unregulated|raw)\b",
+                                                           low):
+        zener = re.search(r"\bzener|\bbreak\w*\s+down|\bbreakdown\b", low)
+        return Reading(said("hold", "varies"), "zener regulator" if zener else "linear regulator")
+    if "divide" in found or ("two_resistors" in found and not _OTHER_PARTS.search(low)):
+        mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
+        return Reading(said("divide", "two_resistors"), "rail splitter" if opamp and mid else "voltage divider")
+    return None

@@ -1,0 +1,119 @@
+"""A circuit described by what it does, not by its name, gets the family that does it.
+
+Every wording here is new (none is a benchmark case's): the reader must carry to words it was not
+written for, in any order, so each family is asked for in sentences of different shapes.
+"""
+import pytest
+
+from spice_lsp.generation.function_words import read_function
+from spice_lsp.generation.intent import parse_intent
+
+PARAPHRASES = [
+    # adding, subtracting
+    ("With an op-amp, make the output the sum of the voltages at p and q, with the sign reversed.",
+     "summing_amplifier"),
+    ("Combine three input signals into one at node mix and invert the result; op-amp based.", "summing_amplifier"),
+    ("Take input a away from input b and multiply the result by 5, op-amp, output at d.", "difference_amplifier"),
+    # copying
+    ("The output should track the input one-for-one while feeding a 50 ohm cable; use an op-amp.", "opamp_buffer"),
+    ("Op-amp stage that reproduces its input voltage at node o without sagging under a 75 ohm load.",
+     "opamp_buffer"),
+    # log, exp
+    ("An op-amp circuit whose output grows with the logarithm of the input voltage; input x, output y.",
+     "log_amplifier"),
+    ("I need the output to be the exponential of the input, built around an op-amp.", "antilog_amplifier"),
+    # phase
+    ("Delay the phase of a 500 Hz tone by 90° without changing its level, single op-amp; in to out.",
+     "allpass_filter"),
+    # holding a level
+    ("Hold the output at 12 V even as the battery sags from 16 V to 13 V; 200 mA load.", "linear_regulator"),
+    ("Keep out pinned at 3.3 V whatever the 9 V supply does, with a resistor and a 3.3 V breakdown diode.",
+     "zener_regulator"),
+    # switching at a level
+    ("Level detector: the output snaps high once the input exceeds 1.5 V and only drops back low below 1.2 V.",
+     "schmitt_noninverting"),
+    ("The output goes low when the input rises above 3 V and returns high below 2 V.", "schmitt_inverting"),
+    ("Flip the output to logic high whenever the input is above 1 V, otherwise logic low.", "comparator"),
+    # frequencies
+    ("Strip off the DC and pass only frequencies from 100 Hz upward; in to out.", "rc_highpass"),
+    ("Remove everything beyond 3 kHz but let the bass pass, with a 10 nF capacitor; in to out.", "rc_lowpass"),
+    ("Anything below 40 Hz should be blocked; a resistor and a capacitor between a and b.", "rc_highpass"),
+    ("Let through only signals between 1 kHz and 5 kHz, in to out.", "rlc_bandpass"),
+    # currents and voltages
+    ("Turn a sensor's output current into a proportional voltage, 10 mV per µA, using an op-amp.", "transimpedance"),
+    ("Convert a control voltage into a load current, 1 mA per volt, with an op-amp.", "voltage_to_current_converter"),
+    # waveshaping
+    ("Keep only the positive half-cycles of a 5 V sine at in; 1k load.", "half_wave_rectifier"),
+    ("Using op-amps, flip the negative halves of the input up so the output is never below zero.",
+     "precision_full_wave_rectifier"),
+    ("Remember the highest voltage the input has reached, with an op-amp and a capacitor.", "peak_detector"),
+    ("With an op-amp, integrate the input so that a constant 1 V in ramps the output down.", "opamp_integrator"),
+    ("Op-amp circuit whose output is proportional to the rate of change of the input.", "practical_differentiator"),
+    ("Make a triangle wave out of a 1 kHz square wave at in, with an op-amp.", "opamp_integrator"),
+    ("Limit the output swing so it never goes above 2 V, using diodes; a 5 V sine drives in.", "diode_clipper"),
+    # running by itself
+    ("An op-amp circuit that produces a steady 1 kHz sine wave on its own; output out.", "rc_oscillator"),
+    ("With one op-amp, generate a square clock at 10 kHz by itself.", "relaxation_oscillator"),
+    # gains and fractions
+    ("Magnify the signal 3.3 times without inverting it, op-amp, in to out.", "opamp_noninverting"),
+    ("Reduce the 24 V rail to a quarter of its value with a resistor pair; tap node t.", "voltage_divider"),
+    ("The output lags behind the input with a 1 ms time constant: one resistor and one capacitor.", "rc_lowpass"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PARAPHRASES)
+def test_a_function_said_in_new_words_gets_its_family(text, kind):
+    intent = parse_intent(text)
+    assert intent.kind == kind
+    # the choice is said as an assumption: the words read and the circuit they were read as
+    assert intent.reading and " read as " in intent.reading
+
+
+@pytest.mark.parametrize("text", [
+    "R1 = 1k from in to out, C1 = 100n from out to 0, AC 1 at in, sweep 10 Hz to 1 MHz.",
+    "Sweep VIN on a logarithmic scale from 1 to 10 V; R1 = 10k from vin to 0.",
+    "E1 is a voltage-controlled voltage source with gain 10 from a to b; V1 = 0.1 V at a.",
+    "F1 makes 20 times the current in VS flow into node o; RO = 1k from o to ground.",
+    "The triangle at in is 1 V peak, 2 kHz; R1 = 1k from in to out; simulate 5 ms.",
+    "V1 = 5 V DC at a, R1 = 2k from a to b, R2 = 3k from b to 0; add a 10k load from b to 0.",
+    "An amplifier.",
+])
+def test_parts_levels_and_analyses_read_as_no_function(text):
+    assert read_function(text.lower()) is None
+
+
+def test_the_order_of_the_words_does_not_matter():
+    """The same function said with its clauses swapped reads the same."""
+    a = read_function("block the dc and let everything above 20 hz through")
+    b = read_function("let everything above 20 hz through and block the dc")
+    assert a is not None and b is not None and a.circuit == b.circuit == "high-pass filter"
+
+
+def test_both_sides_cut_is_a_band_pass():
+    reading = read_function("block dc and also cut everything above 20 khz, in to out")
+    assert reading is not None and reading.circuit == "band-pass filter"
+
+
+def test_out_of_phase_is_an_inversion_not_a_phase_shifter():
+    assert parse_intent("Op-amp stage: the output is the input times three, 180 degrees out of phase.").kind \
+        == "opamp_inverting"
+
+
+def test_a_reading_confirmed_by_the_requests_own_figure_is_verified():
+    """The corner the request states is measured on the filter its words were read as."""
+    from spice_lsp.generation.pipeline import generate
+    result = generate("One resistor and one capacitor that let the bass pass and start cutting everything above "
+                      "roughly 1.5 kHz; in to out.")
+    assert result.intent.kind == "rc_lowpass" and result.verified
+    assert any("read as a low-pass filter" in a for a in result.assumptions)  # said with the answer
+    assert any(c.status == "pass" and c.detail.startswith("measured") and "cutoff" in c.detail for c in result.checks)
+
+
+def test_a_reading_nothing_stated_confirms_is_not_verified():
+    """A square turned into a triangle is read as an integrator, but the request states nothing measured on it
+    (its own figures are the input's): the answer works as an integrator and is still not verified."""
+    from spice_lsp.generation.pipeline import generate
+    result = generate("With an op-amp, make a triangle out of the square wave at in (1 kHz, 2 V peak to peak); "
+                      "output out.")
+    assert result.intent.kind == "opamp_integrator" and not result.verified
+    assert [c.what for c in result.checks if c.status != "pass"] == [result.intent.reading]
