@@ -111,3 +111,17 @@ def test_a_cascode_takes_the_bias_current_it_is_asked_for_on_the_stated_supply()
                      "load to out.", "bjt_cascode")
     ic, run = runner.measure(result.netlist, "op", "@q1[ic]")
     assert ic == pytest.approx(0.8e-3, rel=0.05), run
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,node,rl,amps", [
+    # a current stated as a value ("drawing 3 mA") sets the emitter resistor; the load lands on the named collector
+    ("Single NPN current sink drawing 3 mA through a 1k load resistor from vcc (12 V) to the collector node k.",
+     "k", 1e3, 3e-3),
+    ("NPN current source setting 0.8 mA through a load resistor of 4.7k from vcc (9 V) to the collector q.",
+     "q", 4.7e3, 0.8e-3),
+])
+def test_a_transistor_current_source_sinks_the_current_asked_for_through_its_load(text, node, rl, amps):
+    result = _served(text, "bjt_current_source")
+    current, run = runner.measure(result.netlist, "op", f"(v(vcc)-v({node}))/{rl:g}")
+    assert current == pytest.approx(amps, rel=0.05), run

@@ -112,7 +112,7 @@ def test_a_zero_crossing_detector_swings_the_output_it_is_given(words, levels):
 def test_an_nmos_mirror_with_a_ratio_has_the_wider_output_device():
     result = generate("NMOS current mirror, 1:3, 50 uA reference, W = 5u devices, 20k load from 5 V to out")
     assert result.intent.kind == "current_mirror"
-    assert lines(result.netlist, r"M2 col ref 0 0 \w+ W=15u"), result.netlist  # col: behind the ammeter V9
+    assert lines(result.netlist, r"M2 out ref 0 0 \w+ W=15u"), result.netlist
     assert any("current 150uA" in item.what for item in result.checks), result.checks
 
 

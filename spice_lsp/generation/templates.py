@@ -421,27 +421,53 @@ def mirror_ratio(intent: Intent) -> float:
 _RAILS = ("vdd", "vcc", "vss", "vee")
 
 
+# The words that say which terminal a source in a sentence holds: the output's, or another's.
+_OUTPUT_WORDS = re.compile(r"\b(?:output|collector|drain|sinks?|sinking|copie[sd]|copy|mirrored)\b", re.IGNORECASE)
+_OTHER_WORDS = re.compile(r"\b(?:base|gate|reference|bias|supply|input)\b", re.IGNORECASE)
+
+
+def _holds_output(description: str, name: str) -> bool:
+    """The terminal the clause naming the source puts it on is the output: the nearest terminal word
+    before the name ("its output is held at 5 V by VOUT"; not "its base held at 2.7 V by VB, ... collector
+    load"), or after it when the source is the subject ("VX at node q holds the collector")."""
+    at = re.search(rf"\b{re.escape(name)}\b", description)
+    if at is None:
+        return False
+    start = max(description.rfind(";", 0, at.start()), description.rfind(". ", 0, at.start())) + 1
+    stops = [i for i in (description.find(";", at.end()), description.find(". ", at.end())) if i >= 0]
+    clause = description[start:min(stops, default=len(description))]
+    where = at.start() - start
+    subject = re.match(r"\w+(?:\s+(?:at|on)\s+(?:node\s+)?\w+)?\s+(?:holds|keeps|sets|fixes)\b", clause[where:])
+    part = clause[where:] if subject else clause[:where]
+
+    def nearest(words: re.Pattern) -> float:
+        return min((abs(m.start() - (0 if subject else where)) for m in words.finditer(part)), default=math.inf)
+    return nearest(_OUTPUT_WORDS) < nearest(_OTHER_WORDS)
+
+
 def output_holder(intent: Intent) -> SourceConstraint | None:
     """The source a request names to hold a current output ("held at 5 V by source VOUT at node co",
     "sinks current from a 3 V source VD at node dm"): a named DC voltage source on a node of its own,
-    not the supply; the test bench of a current source, which measures the output current through it."""
+    not the supply, that its sentence puts on the output; the test bench of a current source, which
+    measures the output current through it."""
     return next((s for s in read_request(intent.description).sources
                  if s.kind == "V" and s.name and s.dc is not None and s.node and not s.supply
                  and not (s.sin or s.pulse or s.pwl) and s.name.lower() not in _RAILS
-                 and s.node.lower() not in _RAILS), None)
+                 and s.node.lower() not in _RAILS and _holds_output(intent.description, s.name)), None)
 
 
 def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
     """The output device's collector (drain) node and what holds it: the source the request names for it
-    (output_holder), else a load resistor from the supply when one is asked for, each through the 0 V
-    ammeter V9 (the output current); else V9 alone from the supply."""
+    (output_holder), through the 0 V ammeter V9 that measures the output current; else a load resistor
+    from the supply when one is asked for (the current is its drop over its value); else V9 alone from
+    the supply."""
     holder = output_holder(f.intent)
     if holder is not None:
         stated = f.intent.values.get("VIN")  # "held at 5 V": the intent reads the holder's level as an input's
         level = f("VIN", 0) if stated is not None and stated.value == holder.dc else f"{holder.dc:g}"
         return "col", f"{holder.name} out 0 DC {level}\nV9 out col DC 0"
     if {"RL", "R"} & set(f.intent.values):
-        return "col", f"R1 {supply} out {f('RL', 1e3, 'R')}\nV9 out col DC 0"
+        return "out", f"R1 {supply} out {f('RL', 1e3, 'R')}"
     return "out", f"V9 {supply} out DC 0"
 
 
@@ -462,9 +488,19 @@ def _current_mirror(f: _Filler) -> str:
             f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
             rref = float(f"{(f.number('VDD', 5) - vbe) / iref:.4g}")
             reference = f"R9 vdd ref {f('RREF', rref)}"
-        area = mirror_ratio(f.intent)  # "a mirror that doubles": Q2 has that many times Q1's emitter area
-        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}", f"Q2 {col} ref 0 {q}{f' {area:g}' * (area != 1)}",
-                          load])
+        # Q2's emitter area: the ratio asked for ("a mirror that doubles"), with the base currents taken from
+        # the reference and the Early effect of Q2's larger VCE (VAF = 100 V) compensated, as M2's width is:
+        # Iout/Iref = x/(1 + 1/bf + x/bf), x = A (1 + VCE2/VAF)/(1 + VCE1/VAF).
+        ratio, iref = mirror_ratio(f.intent), f.number("IREF", 1e-3, "IBIAS")
+        vce1 = 0.02585 * math.log(iref / 1e-14)
+        holder = output_holder(f.intent)
+        vce2 = holder.dc if holder is not None and holder.dc is not None else \
+            f.number("VDD", 5) - (iref * ratio * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
+        x = ratio * (1 + 1 / 100) / (1 - ratio / 100)
+        area = x * (1 + vce1 / 100) / (1 + max(vce2, vce1) / 100)
+        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}",
+                          f"* Q2's area {area:.3g}: the base currents and its VCE compensated",
+                          f"Q2 {col} ref 0 {q} {area:.4g}", load])
     iref = f.number("IREF", 100e-6, "IBIAS")
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
         m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")

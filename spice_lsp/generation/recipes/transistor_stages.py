@@ -22,7 +22,15 @@ from spice_lsp.generation.families import (
     stated_parameter,
     used,
 )
-from spice_lsp.generation.templates import UNBYPASSED, _bjt_model, _Filler, _mos_device, current_output, stated_supply
+from spice_lsp.generation.templates import (
+    UNBYPASSED,
+    _bjt_model,
+    _Filler,
+    _mos_device,
+    current_output,
+    output_holder,
+    stated_supply,
+)
 from spice_lsp.language.units import format_eng
 
 VT = 0.02585  # thermal voltage at 300 K
@@ -300,11 +308,18 @@ def _bjt_current_source(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # The divider fixes the base (or the source the request holds it with: "base held at 2.7 V by
     # VB"); the emitter resistor turns (VB - VBE) into the current, which the collector delivers to
-    # the load whatever its voltage (down to saturation).
+    # the load whatever its voltage (down to saturation): the load resistor on the collector (its drop over
+    # its value is the current), or the source the request names to hold the collector (current_output).
     base = [f"VB b 0 DC {f('VBIAS', 2.7)}"] if "VBIAS" in f.intent.values else \
         [f"R1 vcc b {f('RB1', 10e3, 'RB')}", f"R2 b 0 {f('RB2', 3.3e3)}"]
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", *base, f"R3 vcc load {f('RL', 1e3, 'R')}",
-                      "V9 load out DC 0", f"Q1 out b e {q}", f"R4 e 0 {f('RE', 1e3)}"])
+    col, load = current_output(f, "vcc") if output_holder(f.intent) is not None else \
+        ("out", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}")  # "a 3.3k collector load" is read as RC
+    re_ = 1e3
+    if "IBIAS" in f.intent.values and "RE" not in f.intent.values:  # "sinking 3 mA": RE set for it
+        f.param("i", f("IBIAS", 1e-3))  # the design target, for the reader
+        re_ = float(f"{_source_re(f.intent, f.number('IBIAS', 1e-3)):.4g}")
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", *base, load, f"Q1 {col} b e {q}",
+                      f"R4 e 0 {f('RE', re_)}"])
 
 
 
@@ -365,16 +380,26 @@ def _design_widlar(intent, d, spec) -> None:
         d.free, d.scale = "RE", -1
 
 
-def _design_current_source(intent, d, spec) -> None:
-    """I = (VB - VBE)/RE with the divider's Thevenin voltage and the base current's drop in it."""
-    vcc = dz.given(intent, "VDD") or 12.0
+def _base_drive(intent) -> tuple[float, float]:
+    """The current source's base: the source holding it (VBIAS), else the divider's Thevenin voltage and
+    resistance from the supply (stated, else 12 V) and RB1/RB2 (10k/3.3k, the builder's defaults)."""
+    if "VBIAS" in intent.values:
+        return intent.values["VBIAS"].value, 0.0
+    vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
     r1, r2 = dz.given(intent, "RB1", "RB") or 10e3, dz.given(intent, "RB2") or 3.3e3
-    vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
-    i = spec.target
-    vbe = VT * math.log(i / IS)
+    return vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+
+
+def _source_re(intent, i: float) -> float:
+    """I = (VB - VBE)/RE, the base current's drop across the divider's resistance in VB."""
+    vth, rth = _base_drive(intent)
+    return (vth - rth * i / BETA - VT * math.log(i / IS)) / (i * (1 + 1 / BETA))
+
+
+def _design_current_source(intent, d, spec) -> None:
+    """RE for the current asked for (_source_re)."""
     if "RE" not in intent.values:
-        dz.set_value(intent, d, "RE", (vth - rth * i / BETA - vbe) / (i * (1 + 1 / BETA)),
-                     "I = (VB - VBE)/RE", dz.E96)
+        dz.set_value(intent, d, "RE", _source_re(intent, spec.target), "I = (VB - VBE)/RE", dz.E96)
         d.free, d.scale = "RE", -1
 
 
@@ -408,7 +433,7 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 names=("BJT current source", "bipolar transistor current source", "NPN current sink",
                        "transistor current source"),
                 rules=((6.8, (r"current (?:source|sink)", r"\b(?:npns?|pnps?|bjts?|bipolar|transistors?)\b")),),
-                analysis="op",
+                analysis="op", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_current_source,
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
 
