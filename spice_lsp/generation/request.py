@@ -805,6 +805,7 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _RIPPLE_ABOUT.finditer(text):
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
     _worded_specs(text, found)
+    _filter_frequency(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
         at = text.find(spec.text)
         if spec.quantity in ("gain", "gain_db") and at >= 0 and (within := _WITHIN_DB.match(text, at + len(spec.text))):
@@ -951,6 +952,44 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
     starts = [m.end() for m in re.finditer(r"[.?!;]\s", text[:at])]
     end = re.compile(r"[.?!;](?:\s|$)").search(text, at)
     return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+
+# A filter's own frequency, stated bare: "Sallen-Key low-pass, Butterworth, 5 kHz", "RC high-pass at 50 Hz",
+# "a 2 kHz RC low-pass", "an LC trap tuned to 1 kHz". Not a source's or a sweep's ("a 1 kHz sine into a
+# low-pass", "a low-pass swept from 10 Hz to 1 MHz"): no source or sweep word between the noun and the figure.
+_FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:stop|reject)|filter|trap|sallen[- ]key|"
+                          r"butterworth|bessel|chebyshev|ladder)\b", re.IGNORECASE)
+_NOT_THE_FILTERS = re.compile(r"\b(?:sine|sinus\w*|signal(?!\s+path)|input|source|sweep\w*|swept|from|to|up|clock\w*|"
+                              r"square|pulse\w*|triangle|tone|driv\w*|fed|feed\w*|excit\w*|amplitude|test\w*|step|"
+                              r"noise|run\w*|oscillat\w*|carrier|ripple|load|gain|bandwidth|sampl\w*|analys\w*|"
+                              r"simulat\w*|plot\w*|ac|db)\b", re.IGNORECASE)
+_TUNED = re.compile(r"\b(?:tuned|set|cent(?:er|re)d?)\s+(?:to|on|at)\b", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[\s-]*(?P<between>(?:[\w-]+\s+){0,3}?)" + _FILTER_NOUN.pattern, re.IGNORECASE)
+
+
+def _filter_frequency(text: str, found: list[Spec]) -> None:
+    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre, a
+    notch's null; only when it is the one such figure (a band built from two corners states two)."""
+    if {s.quantity for s in found} & {"cutoff", "center", "notch", "f0", "edge", "frequency"}:
+        return
+    picked, measured_at = [], {s.at for s in found}  # "-6 dB at 2.5 kHz": where a gain is measured
+    for q in _quantities(text):
+        if q.unit != "Hz" or q.value <= 0 or q.value in measured_at:
+            continue
+        lo, _ = _sentence(text, q.start)
+        nouns = list(_FILTER_NOUN.finditer(text, lo, q.start))
+        between = _TUNED.sub(" ", text[nouns[-1].end():q.start]) if nouns else ""
+        after = _NOUN_AFTER.match(text, q.end)
+        if nouns and len(between.split()) <= 8 and not _NOT_THE_FILTERS.search(between) \
+                and not _NOT_THE_FILTERS.match(text[q.end:].lstrip()):  # "at 1 kHz sine": a source's
+            picked.append(q)
+        elif after and not _NOT_THE_FILTERS.search(after["between"]):
+            picked.append(q)
+    if len(picked) == 1:
+        q = picked[0]
+        quantity = "notch" if _STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE) \
+            else "center" if _BANDPASS.search(text) else "cutoff"
+        found.append(Spec(q.text, quantity, q.value))
 
 
 def _worded_specs(text: str, found: list[Spec]) -> None:

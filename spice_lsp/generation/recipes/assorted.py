@@ -100,6 +100,83 @@ register(Family(kind="diode_clamper", summary="diode clamper (DC restorer), posi
                 accepts=r"clampers?|dc\s+restorer"))
 
 
+def _diode_peak_detector(f: _Filler) -> str:
+    d = f.model("dsi")
+    # D1 charges C1 to the input's peak less a diode drop; R1 bleeds it between peaks (tau = R1 C1).
+    return "\n".join([f"V1 in 0 DC 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"D1 in out {d}",
+                      f"C1 out 0 {f('C', 1e-6, 'CH', 'CL', 'CIN')}", f"R1 out 0 {f('R', 100e3, 'RL')}"])
+
+
+def _holds_peak(f: _Filler) -> list:
+    """The settled output: the peak less a diode drop (0.3-0.9 V), less half the droop R1 C1 allows between
+    peaks (its ripple), averaged over the last half of the transient."""
+    peak = used(f, "VIN")
+    tau, period = used(f, "R", "RL") * used(f, "C", "CH", "CL", "CIN"), 1 / used(f, "FREQ")
+    droop = (peak - 0.3) * (1 - math.exp(-period / tau))
+    return [settles("holds the input's peak less a diode drop", peak - 0.9 - droop, peak - 0.3, how="avg")]
+
+
+register(Family(kind="diode_peak_detector",
+                summary="diode peak (envelope) detector: diode into a capacitor with a bleed resistor",
+                build=_diode_peak_detector, function=_holds_peak,
+                names=("diode peak detector", "passive peak detector", "envelope detector",
+                       "diode and capacitor peak detector"),
+                # before the op-amp peak detector (5.74) when the request names no op-amp
+                rules=((5.735, (r"peak\s+(?:detector|hold)|envelope\s+detector",
+                                r"diode|passive|envelope|bleed",
+                                r"^(?!.*(?:op[- ]?amp|operational|precision|active|buffer))")),),
+                analysis="tran", tran=("10u", "20m"), signal_input=True,
+                accepts=r"(?:peak|envelope)\s+detector"))
+
+
+# Two zeners in series, opposing: the output clipped on both halves ("back to back", "plus and minus 5.4 V")
+_BOTH_HALVES = re.compile(r"back[- ]to[- ]back|two\s+(?:[\d.]+\s*V\s+)?zeners?|series[- ]opposing|symmetric\w*|"
+                          r"double[- ]anode|both\s+(?:polarities|halves|sides)|plus\s+and\s+minus|\u00b1|\+/-",
+                          re.IGNORECASE)
+_FORWARD = (0.5, 0.85)  # the card's forward drop at the clipping current (is = 1p: about 0.65 V at a few mA)
+
+
+def _zener_clipper(f: _Filler) -> str:
+    f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f('VZ', 5.1)} ibv=5m)")
+    # R1 feeds the zener(s) at out: one clips the top at VZ and the bottom a forward drop below 0; two in
+    # series, opposing (D1, D2 anode to anode at m), clip both halves at VZ plus a forward drop.
+    lines = [f"V1 in 0 DC 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'RS', 'RIN')}"]
+    lines += ["D1 m out dzener", "D2 m 0 dzener"] if _BOTH_HALVES.search(f.intent.description) else ["D1 0 out dzener"]
+    if "RL" in f.intent.values:
+        lines.append(f"R2 out 0 {f('RL', 10e3)}")
+    return "\n".join(lines)
+
+
+def _zener_clips(f: _Filler) -> list:
+    peak, vz = used(f, "VIN"), used(f, "VZ")
+    both = bool(_BOTH_HALVES.search(f.intent.description))
+    top = (vz + _FORWARD[0], vz + _FORWARD[1]) if both else (0.95 * vz - 0.05, 1.05 * vz + 0.1)
+    checks = [settles(f"clipped at {'VZ plus a forward drop' if both else 'VZ'}", *top, how="max") if peak > top[1]
+              else settles("passes the whole top below the clip level", 0.9 * peak, 1.01 * peak, how="max")]
+    bottom = (-top[1], -top[0]) if both else (-_FORWARD[1], -_FORWARD[0])
+    return checks + [settles("clipped below zero at the same level" if both else "clipped a forward drop below 0 V",
+                             *bottom, how="min") if peak > -bottom[0]
+                     else settles("passes the whole bottom", -1.01 * peak, -0.9 * peak, how="min")]
+
+
+def _design_zener_clip(intent, d, spec) -> None:
+    """VZ for the clip level asked: the level itself (one zener's top), less a forward drop (two)."""
+    if "VZ" in intent.values or spec.target <= 0:
+        return
+    both = bool(_BOTH_HALVES.search(intent.description))
+    set_value(intent, d, "VZ", spec.target - 0.65 * both, "the clip level" + " less a forward drop" * both, None)
+
+
+register(Family(kind="zener_clipper", summary="zener clipper (one zener, or two back to back for both halves)",
+                build=_zener_clipper, function=_zener_clips,
+                names=("zener clipper", "zener diode limiter", "back-to-back zener clipper", "zener clipping circuit"),
+                # before the zener regulator (24): a zener that clips or limits a waveform
+                rules=((23.9, (r"zener", r"clip|limit")),),
+                analysis="tran", tran=("5u", "3m"), signal_input=True, specs=("clip",), design=_design_zener_clip,
+                examples=(("clip", "zener clipper, 10 V peak 1 kHz sine through 1k, clipped at {x} V", 3, 8),),
+                accepts=r"clipp(?:er|ing)(?:\s+circuit)?|limiter"))
+
+
 # "a 1 V step (at 0.1 ms)", "step at 0.5 ms": when the sensor's charge arrives.
 _STEP_AT = re.compile(rf"step\W+(?:\w+\W+){{0,3}}?at\s+({TIME})", re.IGNORECASE)
 

@@ -30,22 +30,10 @@ def _at_op(what: str, value: float, tolerance: float, node: str = "{out}") -> Pr
 
 # --- two-op-amp instrumentation amplifier -----------------------------------------------------------
 
-# "inp at 1.05 V DC, inn at 1.00 V DC": two inputs each held at a level (the first is the + input).
-_HELD = re.compile(r"\b([a-z]\w{0,7})\s+(?:at|=)\s*([-+]?[\d.]+)\s*V\b")
-
-
-def _held_inputs(f: _Filler) -> tuple[str, str, list[str]]:
-    p, n, sources = _inputs(f, 0.05)
-    held = [(m[1], m[2]) for m in _HELD.finditer(f.intent.description) if m[1] not in ("vdd", "vcc", "vee", "vss")]
-    if (p, n) == ("in", "ref") and len(held) >= 2:
-        (p, vp), (n, vn) = held[:2]
-        sources = [f"V1 {p} 0 DC {vp} AC 1", f"V2 {n} 0 DC {vn}"]
-    return p, n, sources
-
-
 def _two_opamp_inamp(f: _Filler) -> str:
     r, rf = f("R", 10e3), f("RF", 90e3)
-    p, n, sources = _held_inputs(f)
+    # "inp at 1.05 V DC, inn at 1.00 V DC": two inputs each held at a level, built under their names
+    p, n, sources = _inputs(f, 0.05, frozenset({"a", "b", "o1", "out"}))
     # X1 makes o1 = v(n) (1 + R/RF); X2 subtracts it with the mirrored ratio, so
     # out = (1 + RF/R) (v(p) - v(n)) when R1 = R4 = RF and R2 = R3 = R.
     return "\n".join([_opamp_block(f), *sources, f"X1 {n} a o1 opamp", f"R1 a 0 {rf}", f"R2 a o1 {r}",

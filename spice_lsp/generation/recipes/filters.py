@@ -18,6 +18,7 @@ from functools import partial
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, selects, used
+from spice_lsp.generation.intent import _quantities
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
@@ -380,25 +381,37 @@ register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through
 
 
 def _band_edges(f: _Filler) -> tuple[float, float] | None:
-    """The pass band's edges: the two frequencies the request gives ("passing 300 Hz to 3 kHz")."""
-    stated = sorted(x.value for x in f.intent.extra_values if x.unit == "Hz" and x.value > 0)
+    """The pass band's edges: the two frequencies the request gives ("passing 300 Hz to 3 kHz", "a high-pass
+    at 100 Hz, then a low-pass at 10 kHz"), less an analysis's ends."""
+    swept = {parse_number(w) for a in f.intent.analyses for w in a.directive.split()[1:]}
+    stated = sorted(q.value for q in _quantities(f.intent.description)
+                    if q.unit == "Hz" and q.value > 0 and q.value not in swept)
     return (stated[0], stated[-1]) if len(stated) >= 2 and stated[0] < stated[-1] else None
+
+
+# "an op-amp buffer between them", "a unity-gain follower", "buffered": the sections isolated by a follower.
+_BUFFERED = re.compile(r"buffer|follower|op[- ]?amp|operational", re.IGNORECASE)
 
 
 def _rc_bandpass(f: _Filler) -> str:
     if edges := _band_edges(f):
         low, high = edges
-        f.param("flow", format_eng(low))
-        f.param("fhigh", format_eng(high))
+        freq = f.intent.values.get("FREQ")  # the edge the reader took as the frequency, written as stated
+        f.param("flow", f("FREQ", low) if freq and freq.value == low else format_eng(low))
+        f.param("fhigh", f("FREQ", high) if freq and freq.value == high else format_eng(high))
     else:
         low, high = 100.0, 10e3
+    buffered = bool(_BUFFERED.search(f.intent.description))
     r1 = f.number("R1", 10e3, "R")
-    r2 = f.number("R2", 10 * r1)  # ten times R1: the low-pass section barely loads the high-pass one
-    # C1-R1 high-pass (corner flow), then R2-C2 low-pass (corner fhigh).
+    # Unbuffered, R2 is ten times R1 so that the low-pass section barely loads the high-pass one.
+    r2 = f.number("R2", r1 if buffered else 10 * r1)
+    # C1-R1 high-pass (corner flow), then R2-C2 low-pass (corner fhigh); a follower between them when asked.
     c1 = float(f"{1 / (2 * math.pi * low * r1):.4g}")
     c2 = float(f"{1 / (2 * math.pi * high * r2):.4g}")
-    return "\n".join([_ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
-                      f"R2 a out {f('R2', r2)}", f"C2 out 0 {f('C2', c2)}"])
+    middle = [_opamp_block(f), _ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
+              "X1 a b b opamp", f"R2 b out {f('R2', r2)}"] if buffered else \
+        [_ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}", f"R2 a out {f('R2', r2)}"]
+    return "\n".join([*middle, f"C2 out 0 {f('C2', c2)}"])
 
 
 def _passes_band(f: _Filler) -> list:
@@ -410,9 +423,15 @@ def _passes_band(f: _Filler) -> list:
 
 register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass section, then low-pass section)",
                 build=_rc_bandpass, function=_passes_band,
-                names=("passive RC band-pass filter", "RC band-pass filter", "RC bandpass filter"),
-                # before the RLC band-pass: an RC one has no inductor
-                rules=((30.9, (r"band[- ]?pass", rf"{word('rc')}\b")),), noun="filter"))
+                names=("passive RC band-pass filter", "RC band-pass filter", "RC bandpass filter",
+                       "band-pass from an RC high-pass and an RC low-pass with a buffer between"),
+                # before the RLC band-pass: an RC one has no inductor; a band-pass made of passive high- and
+                # low-pass sections before the active (Sallen-Key) ones, even with an op-amp buffer between
+                rules=((7.95, (BANDPASS, HIGHPASS, LOWPASS, rf"passive|{word('rc')}\b",
+                               r"^(?!.*(?:sallen|multiple[- ]feedback|mfb|biquad|active|state[- ]variable))")),
+                       (30.9, (r"band[- ]?pass", rf"{word('rc')}\b"))),
+                noun="filter", accepts=r"(?:(?:op[- ]?amp|unity[- ]gain|voltage)\s+)?(?:buffer|follower)|"
+                                       r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?"))
 
 
 def _allpass(f: _Filler) -> str:
@@ -594,21 +613,25 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
 
 # --- the passive LC ladder ---------------------------------------------------------------------------
 
-def _lc_ladder(f: _Filler) -> str:
+def _lc_ladder(f: _Filler, high: bool = False) -> str:
     order = min(max(stated_order(f.intent.description, 3), 3), 5)
     fc, r0 = design_target(f, 1e6), f.number("R", 50, "RL", "RS")
-    lines = [f"* Doubly terminated Butterworth ladder, order {order}, R0 = {format_eng(r0)}ohm: "
-             f"g_k = 2 sin((2k-1) pi/(2n)), C = g/(2 pi fc R0), L = g R0/(2 pi fc).",
+    w = 2 * math.pi * fc
+    # The high-pass is the low-pass prototype with each C turned into an L and each L into a C (s -> w^2/s).
+    lines = [f"* Doubly terminated Butterworth {'high' if high else 'low'}-pass ladder, order {order}, "
+             f"R0 = {format_eng(r0)}ohm: g_k = 2 sin((2k-1) pi/(2n)), "
+             + ("L = R0/(2 pi fc g), C = 1/(2 pi fc g R0)." if high else "C = g/(2 pi fc R0), L = g R0/(2 pi fc)."),
              _ac_source(f), f"R1 in n0 {format_eng(r0)}"]
     node = "n0"
     for k in range(1, order + 1):
         g = 2 * math.sin((2 * k - 1) * math.pi / (2 * order))
-        last = k == order
-        if k % 2:  # shunt capacitor
-            lines.append(f"C{k} {node} 0 {format_eng(g / (2 * math.pi * fc * r0))}")
-        else:
-            nxt = "out" if k + 1 == order or last else f"n{k}"
-            lines.append(f"L{k} {node} {nxt} {format_eng(g * r0 / (2 * math.pi * fc))}")
+        if k % 2:  # the shunt element
+            lines.append(f"L{k} {node} 0 {format_eng(r0 / (w * g))}" if high
+                         else f"C{k} {node} 0 {format_eng(g / (w * r0))}")
+        else:  # the series element
+            nxt = "out" if k + 1 == order or k == order else f"n{k}"
+            lines.append(f"C{k} {node} {nxt} {format_eng(1 / (w * g * r0))}" if high
+                         else f"L{k} {node} {nxt} {format_eng(g * r0 / w)}")
             node = nxt
     return "\n".join(lines + [f"R2 {node} 0 {format_eng(r0)}"])
 
@@ -625,3 +648,170 @@ register(Family(kind="lc_ladder_lowpass",
                 noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
+register(Family(kind="lc_ladder_highpass",
+                summary="passive LC ladder high-pass filter (Butterworth, orders three to five)",
+                function=designed("cutoff"),
+                build=partial(_lc_ladder, high=True),
+                names=("LC ladder high-pass filter", "passive Butterworth LC high-pass ladder",
+                       "third-order LC high-pass filter", "doubly terminated LC high-pass ladder"),
+                # before the low-pass ladder's rules (0.1, 0.2): the same words with a high-pass
+                rules=((0.09, (word("ladder") + r"\b", word("lc") + r"\b|passive|inductor|butterworth|filter",
+                               HIGHPASS)),
+                       (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS)),
+                       (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
+                noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS,
+                specs=("cutoff",), design=_design_cutoff_parameter,
+                examples=(("cutoff", "passive LC ladder high-pass filter, order 3, cutoff {x} Hz", 1e3, 10e6),)))
+
+
+# --- the passive RC ladder ---------------------------------------------------------------------------
+
+# "two-section", "3 RC sections", "a three-stage RC ladder", "sections: 4"; else the order ("second-order RC")
+_SECTIONS = re.compile(r"\b(two|three|four|five|six|[2-6])[- ](?:[\w-]+\s+){0,3}?(?:sections?|stages?|poles?)\b"
+                       r"|\b(?:sections?|stages?)\s*(?:of\s+|:\s*|=\s*)?([2-6])\b", re.IGNORECASE)
+
+
+def rc_sections(text: str) -> int:
+    """How many R-C sections the request's ladder has (two unless it says)."""
+    m = _SECTIONS.search(text)
+    if m is None:
+        return stated_order(text, 2)
+    figure = (m[1] or m[2]).lower()
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(figure) or int(figure)
+
+
+def ladder_gain(resistors: list[float], capacitors: list[float], f: float, high: bool = False) -> float:
+    """|v(out)/v(in)| of an unloaded ladder of R-C sections at f (a low-pass: series R, shunt C; a high-pass:
+    series C, shunt R): the chain (ABCD) matrices of the sections multiplied, the gain 1/A of an open output."""
+    s = 2j * math.pi * f
+    a, b, c, d = 1 + 0j, 0j, 0j, 1 + 0j
+    for r, cap in zip(resistors, capacitors):
+        z, y = (1 / (s * cap), 1 / r) if high else (r, s * cap)
+        a, b, c, d = a, a * z + b, c, c * z + d  # the series element: [[1, Z], [0, 1]] on the right
+        a, b, c, d = a + b * y, b, c + d * y, d  # the shunt one: [[1, 0], [Y, 1]]
+    return 1 / abs(a)
+
+
+def ladder_corner(resistors: list[float], capacitors: list[float], high: bool = False) -> float:
+    """The ladder's -3 dB frequency (its passband gain is 1): bisection on a log scale, the gain rising
+    (high-pass) or falling (low-pass) through 1/sqrt(2) between a decade below the lowest section corner and a
+    decade above the highest."""
+    corners = [1 / (2 * math.pi * r * c) for r, c in zip(resistors, capacitors)]
+    low, top = min(corners) / 1e3, max(corners) * 1e3
+    for _ in range(100):
+        mid = math.sqrt(low * top)
+        passing = ladder_gain(resistors, capacitors, mid, high) > 1 / math.sqrt(2)
+        low, top = (low, mid) if passing == high else (mid, top)
+    return math.sqrt(low * top)
+
+
+def _rc_ladder_eq(f0, get, sections: int = 2, high: bool = False):
+    # Equal sections: the corner is x_n/(2 pi R C), x_n from the ladder itself (a low-pass: 0.374 for two, 0.194
+    # for three; a high-pass 1/x of those); C 10 nF unless given, R from it (or C from a given R).
+    x = ladder_corner([1.0] * sections, [1.0] * sections, high) * 2 * math.pi
+    r, c = get("R", 0.0), get("C", 0.0)
+    if r and not c:
+        return {"R": r, "C": x / (2 * math.pi * f0 * r)}
+    c = c or 10e-9
+    return {"R": r or x / (2 * math.pi * f0 * c), "C": c}
+
+
+def _rc_ladder(f: _Filler, high: bool = False) -> str:
+    n = rc_sections(f.intent.description)
+    v = part_values(f, partial(_rc_ladder_eq, sections=n, high=high), 1e3)
+    lines, node = [_ac_source(f)], "in"
+    for k in range(1, n + 1):  # each section a series part, then a shunt one; unbuffered: each loads the last
+        nxt = "out" if k == n else f"n{k}"
+        r, c = f(f"R{k}", v["R"], "R"), f(f"C{k}", v["C"], "C")
+        lines += [f"C{k} {node} {nxt} {c}", f"R{k} {nxt} 0 {r}"] if high else \
+            [f"R{k} {node} {nxt} {r}", f"C{k} {nxt} 0 {c}"]
+        node = nxt
+    return "\n".join(lines)
+
+
+def _ladder_function(f: _Filler, high: bool = False) -> list:
+    n = rc_sections(f.intent.description)
+    rs = [used(f, f"R{k}", "R") for k in range(1, n + 1)]
+    cs = [used(f, f"C{k}", "C") for k in range(1, n + 1)]
+    return [expect("cutoff", ladder_corner(rs, cs, high), 0.05)]
+
+
+def _design_rc_ladder(intent, d, spec, high: bool = False) -> None:
+    n = rc_sections(intent.description)
+    designer(partial(_rc_ladder_eq, sections=n, high=high), f"fc = x_{n}/(2 pi R C), the {n}-section ladder's corner",
+             "R", scale=1 if high else -1)(intent, d, spec)
+
+
+# "two-section", "cascaded", "multi-stage": a ladder of RC sections (an amplifier, oscillator or converter with
+# RC sections is not one; nor a band-pass)
+_RC_LADDER = (rf"{word('rc')}\b|resistor[- ]capacitor",
+              r"ladder|cascad|multi[- ]?(?:section|stage)|(?:two|three|four|five|six|[2-6])[- ]"
+              r"(?:[\w-]+\s+){0,3}?(?:sections?|stages?)",
+              r"^(?!.*(?:amplif|oscillat|coupled|band[- ]?pass|dac\b|converter))")
+for _high, _side, _pass, _other in ((False, "low", LOWPASS, HIGHPASS), (True, "high", HIGHPASS, LOWPASS)):
+    register(Family(kind=f"rc_ladder_{_side}pass",
+                    summary=f"passive RC ladder {_side}-pass (two to six equal R-C sections, unbuffered)",
+                    function=partial(_ladder_function, high=_high), build=partial(_rc_ladder, high=_high),
+                    names=(f"RC ladder {_side}-pass filter", f"two-section RC {_side}-pass ladder",
+                           f"cascaded RC {_side}-pass sections", f"multi-section passive RC {_side}-pass filter"),
+                    # before the LC ladders (0.09-0.2): an RC ladder has no inductor; a low-pass unless it says high
+                    rules=((0.05 if _high else 0.06, (*_RC_LADDER, _pass) if _high
+                            else (*_RC_LADDER, r"^(?!.*(?:" + _other + "))")),),
+                    noun="filter", accepts=_pass + r"|sections?|ladder",
+                    specs=("cutoff",), design=partial(_design_rc_ladder, high=_high),
+                    examples=((("cutoff", f"two-section RC ladder {_side}-pass filter, cutoff {{x}} Hz", 20, 50e3),
+                               ("cutoff", f"three-section passive RC ladder {_side}-pass with 10 nF capacitors, "
+                                          "corner {x} Hz", 20, 20e3)))))
+
+
+# --- the LC trap (parallel LC in series with the signal) --------------------------------------------------
+
+def _trap_eq(f0, get):
+    # f0 = 1/(2 pi sqrt(L C)): the part not given from the one given; neither: sqrt(L/C) = the load, so the
+    # trap's reactances equal RL an octave or so either side of f0.
+    w, ind, c = 2 * math.pi * f0, get("L", 0.0), get("C", 0.0)
+    if c and not ind:
+        ind = 1 / (w * w * c)
+    elif ind and not c:
+        c = 1 / (w * w * ind)
+    elif not (ind or c):
+        ind, c = get("RL", 1e3) / w, 1 / (get("RL", 1e3) * w)
+    return {"L": ind, "C": c}
+
+
+def _design_trap(intent, d, spec) -> None:
+    """L or C for the notch, unrounded (4 figures): the null is narrow, an E24 step (±2 %) would miss it."""
+    def get(role: str, default: float) -> float:
+        value = given(intent, role)
+        return default if value is None else value
+    for role, exact in _trap_eq(spec.target, get).items():
+        if role not in intent.values:
+            set_value(intent, d, role, exact, "f0 = 1/(2 pi sqrt(L C))", None)
+    if "C" in d.designed:
+        d.free, d.scale = "C", -2
+
+
+def _trap(f: _Filler) -> str:
+    v = part_values(f, _trap_eq, 1e3)
+    # L1 || C1 between in and out: at f0 the pair's impedance is (ideally) infinite, so RL's voltage nulls;
+    # far from f0 one reactance is small and the signal passes.
+    return "\n".join([_ac_source(f), f"L1 in out {f('L1', v['L'], 'L')}", f"C1 in out {f('C1', v['C'], 'C')}",
+                      f"R1 out 0 {f('RL', 1e3, 'R')}"])
+
+
+def _traps(f: _Filler) -> list:
+    return [expect("notch", 1 / (2 * math.pi * math.sqrt(used(f, "L1", "L") * used(f, "C1", "C"))), 0.05)]
+
+
+register(Family(kind="lc_trap_notch", summary="LC trap notch (parallel LC in series with the signal, into a load)",
+                function=_traps, build=_trap,
+                names=("LC trap notch filter", "parallel LC trap in series with the signal",
+                       "series wave trap (parallel resonant)", "parallel-resonant trap notch"),
+                # before the tank (4.97) and the RLC notch (30); a series LC trap to ground is the RLC notch
+                rules=((4.965, (word("trap") + r"s?\b|parallel[- ](?:lc|rlc)\b|" + word("tank") + r"s?\b|"
+                                r"parallel[- ]resonan", r"notch|band[- ]?stop|band[- ]reject|" + word("trap") + r"s?\b",
+                                r"^(?!.*(?:series[- ](?:lc|rlc|resonan)|shunt))")),),
+                noun="filter", accepts=r"notch(?:\s+filter)?|\btraps?\b|(?:parallel\s+)?(?:lc\s+)?\btank\b",
+                specs=("notch",), design=_design_trap,
+                examples=(("notch", "LC trap notch (parallel LC in series with the signal) at {x} Hz, 10 mH",
+                           200, 50e3),)))

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, stated_parameter, used
+from spice_lsp.generation.ports import RAIL
 from spice_lsp.generation.recipes.filters import Aliases, designed, designer, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.request import IDEALITY
+from spice_lsp.generation.request import IDEALITY, read_request
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -55,8 +56,15 @@ def _at_op(what: str, value: float, tolerance: float) -> Probe:
     return Probe(f"function: {what}", "op\nlet result = v({out})", value - band, value + band)
 
 
+_SUMMER_INNER = frozenset({"n", "out"})  # the summer's own nodes (a held input so named is not built under it)
+
+
 def _summing_function(f: _Filler) -> list:
     rf, r1, r2 = used(f, "RF", "R"), used(f, "R1"), used(f, "R2")
+    if len(held := held_inputs(f.intent.description, _SUMMER_INNER)) >= max(2, _input_count(f)):
+        total = -rf * sum(level / used(f, f"R{k}") for k, (_, level) in enumerate(held, 1))
+        return [expect("gain", -rf / r1, 0.03),
+                _at_op(f"adds its {len(held)} inputs: v(out) = -RF (v1/R1 + v2/R2 + ...)", total, 0.03)]
     if (named := _named_inputs(f.intent.description)) is not None:
         _, _, va, vb = named
         return [expect("gain", -rf / r1, 0.03),
@@ -69,7 +77,11 @@ def _summing_function(f: _Filler) -> list:
 
 def _input_count(f: _Filler) -> int:
     """A summer's inputs: "three-input summer", "4 inputs"; two else."""
-    m = re.search(r"\b(three|four|[34])[- ]inputs?\b", f.intent.description, re.IGNORECASE)
+    return input_count(f.intent.description)
+
+
+def input_count(text: str) -> int:
+    m = re.search(r"\b(three|four|[34])[- ]inputs?\b", text, re.IGNORECASE)
     return 2 if m is None else {"three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
 
 
@@ -141,7 +153,7 @@ def _named_inputs(description: str) -> tuple[str, str, float, float] | None:
     return p, n, level(p), level(n)
 
 
-def _input_sources(f: _Filler, p: str, n: str, levels: tuple[float, float]) -> list[str]:
+def _input_sources(f: _Filler, p: str, n: str, levels: tuple[float, ...]) -> list[str]:
     """The two inputs' sources, the first carrying the AC signal; a level the reader took for a role
     ("inn at 1.0 V DC" read as the supply) is that input's, the op-amp keeping its default rails."""
     for role, value in list(f.intent.values.items()):
@@ -152,13 +164,39 @@ def _input_sources(f: _Filler, p: str, n: str, levels: tuple[float, float]) -> l
     return [f"V1 {p} 0 DC {levels[0]:g} AC 1", f"V2 {n} 0 DC {levels[1]:g}"]
 
 
-def _inputs(f: _Filler, amplitude: float) -> tuple[str, str, list[str]]:
+# The difference and instrumentation amplifiers' inner nodes: a node the request holds at a level is built
+# under its name unless the circuit has an inner node of that name (compose.py then names the inputs, or reports).
+_INNER = frozenset({"n", "p", "n1", "n2", "n3", "o1", "o2", "p3", "out"})
+# "inp", "vin_p", "plus", "in+": the + input; "inn", "vin_m", "minus", "in-": the - input
+_PLUS, _MINUS = re.compile(r"(?:p|plus|pos|\+)$", re.IGNORECASE), re.compile(r"(?:n|m|minus|neg|-)$", re.IGNORECASE)
+
+
+def held_inputs(description: str, inner: frozenset[str]) -> list[tuple[str, float]]:
+    """The input nodes the request holds at DC levels ("s1 at 0.3 V, s2 at 0.4 V", "inn at 2 V and inp at
+    2.01 V"), in the order it states them: each a source of its own on a named node that is no supply rail;
+    none when one is named like an `inner` node of the circuit."""
+    held = {s.node: s.dc for s in read_request(description).sources
+            if s.node and s.node != "0" and s.dc is not None and not s.supply and not s.name and not RAIL.match(s.node)}
+    return [] if inner & held.keys() else list(held.items())
+
+
+def _polarity(pair: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Two held inputs as (+, -): by their names when these say it (inn before inp: inp is +), else as stated."""
+    (a, _), (b, _) = pair
+    return pair[::-1] if _MINUS.search(a) and _PLUS.search(b) and not _PLUS.search(a) else pair
+
+
+def _inputs(f: _Filler, amplitude: float, inner: frozenset[str] = _INNER) -> tuple[str, str, list[str]]:
     """The + and - input nodes and their sources: in and ref, at the levels the request names them at
-    (compose.py gives them the request's names); else in a sine and ref VBIAS."""
+    (compose.py gives them the request's names), or the two nodes it holds at levels, built under their
+    names; else in a sine and ref VBIAS."""
     named = _named_inputs(f.intent.description)
-    if named is None:
-        return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
-    return "in", "ref", _input_sources(f, "in", "ref", (named[2], named[3]))
+    if named is not None:
+        return "in", "ref", _input_sources(f, "in", "ref", (named[2], named[3]))
+    if len(held := held_inputs(f.intent.description, inner)) == 2:
+        (p, vp), (n, vn) = _polarity(held)
+        return p, n, _input_sources(f, p, n, (vp, vn))
+    return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
 
 
 def _difference(f: _Filler) -> str:
@@ -205,20 +243,41 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
                 examples=_gain_examples("instrumentation amplifier", 200)))
 
 
-def _weights(description: str, a: str, b: str) -> tuple[float, float]:
-    """Each input's weight in the sum the request writes: "out = -(a + 2b)", "-(0.5 x a + b)"; 1 each else."""
-    m = re.search(rf"=\s*-\s*\(\s*(?:([\d.]+)\s*[×x*·]?\s*)?(?:v\()?{a}\)?\s*\+\s*(?:([\d.]+)\s*[×x*·]?\s*)?"
-                  rf"(?:v\()?{b}\)?\s*\)",
-                  description, re.IGNORECASE)
-    return (float(m[1] or 1), float(m[2] or 1)) if m else (1.0, 1.0)
+# "out = -(a + 2b + 0.5 x c)", "vout = -(v(s1) + 3 v(s2))": the sum the output equation writes
+_SUM = re.compile(r"=\s*-\s*\((?P<sum>(?:[^()]|\([^()]*\))*)\)")
+# "weights 1, 2 and 4", "with weights of 2, 1, 1": one per input, in the order the inputs are stated
+_WEIGHT_LIST = re.compile(r"\bweights?\s+(?:of\s+)?(?P<list>[\d.]+(?:\s*(?:,\s*(?:and\s+)?|and\s+)[\d.]+)+)",
+                          re.IGNORECASE)
+
+
+def _weights(description: str, nodes: list[str]) -> list[float]:
+    """Each input's weight in the sum the request writes ("out = -(a + 2b)", "-(0.5 x a + b)", "weights 1, 2
+    and 4"); 1 each else."""
+    if m := _SUM.search(description):
+        found = [re.search(rf"(?:([\d.]+)\s*[×x*·]?\s*)?(?:v\()?(?<![A-Za-z_.]){re.escape(node)}\b", m["sum"],
+                           re.IGNORECASE) for node in nodes]
+        if all(found):
+            return [float(w[1] or 1) for w in found if w]
+    if (listed := _WEIGHT_LIST.search(description)) and len(ws := re.findall(r"[\d.]+", listed["list"])) == len(nodes):
+        return [float(w) for w in ws]
+    return [1.0] * len(nodes)
 
 
 def _summing(f: _Filler) -> str:
     rf = f("RF", 10e3, "R")
+    if len(held := held_inputs(f.intent.description, _SUMMER_INNER)) >= max(2, _input_count(f)):
+        # "s1 at 0.3 V, s2 at 0.4 V, ...": each input its own source at its level, through RF/weight
+        levels = [level for _, level in held]
+        sources = _input_sources(f, held[0][0], held[1][0], tuple(levels))
+        sources += [f"V{k} {node} 0 DC {level:g}" for k, (node, level) in enumerate(held[2:], start=3)]
+        weights = _weights(f.intent.description, [node for node, _ in held])
+        inputs = [f"R{k} {node} n {f(f'R{k}', f.number('RF', 10e3, 'R') / w)}"
+                  for k, ((node, _), w) in enumerate(zip(held, weights), 1)]
+        return "\n".join([_opamp_block(f), *sources, *inputs, f"R{len(held) + 1} n out {rf}", "X1 0 n out opamp"])
     named = _named_inputs(f.intent.description)
     if named is not None:  # "inputs a and b ... out = -(a + 2b)": Rk = RF/wk, each input at its level
         a, b, *levels = named
-        wa, wb = _weights(f.intent.description, a, b)
+        wa, wb = _weights(f.intent.description, [a, b])
         sources = _input_sources(f, "in", "in2", (levels[0], levels[1]))  # compose.py names them a and b
         r1, r2 = f("R1", f.number("RF", 10e3, "R") / wa), f("R2", f.number("RF", 10e3, "R") / wb)
         return "\n".join([_opamp_block(f), *sources, f"R1 in n {r1}", f"R2 in2 n {r2}", f"R3 n out {rf}",
@@ -237,6 +296,85 @@ register(Family(kind="summing_amplifier", summary="inverting summing amplifier (
                 names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
                 rules=((5.5, (r"summing|" + word("summer") + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
+
+
+# "an op-amp averager", "averaging amplifier": the inputs' mean (gain 1); else a non-inverting summer's sum
+_AVERAGES = re.compile(r"averag(?:er|ing|es?)\b", re.IGNORECASE)
+_NONINVERTING_INNER = frozenset({"p", "n", "out"})
+
+
+def _summed_count(text: str) -> int:
+    """How many inputs the non-inverting summer has: those held at levels, else as many as the request says."""
+    held = held_inputs(text, _NONINVERTING_INNER)
+    return len(held) if len(held) >= max(2, input_count(text)) else input_count(text)
+
+
+def _summed_inputs(f: _Filler) -> list[tuple[str, float | None]]:
+    """The non-inverting summer's inputs (node, DC level): the ones the request holds at levels, else in (the
+    sine, None) and in2 ... (DC levels VBIAS), as many as it says ("three-input"; two else)."""
+    held = held_inputs(f.intent.description, _NONINVERTING_INNER)
+    if len(held) == (count := _summed_count(f.intent.description)):
+        return list(held)
+    return [("in", None), *((f"in{k}", used(f, "VBIAS", default=1.0)) for k in range(2, count + 1))]
+
+
+def _design_summer_gain(intent, d, spec) -> None:
+    """The gain asked is each input's (as it is measured, the others held): the stage's 1 + RF/RG is N times it."""
+    d.claimed.add("GAIN")
+    intent.values.pop("GAIN", None)
+    count = _summed_count(intent.description)
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    if gain * count < 1:
+        d.problems.append(f"'{spec.text}': below 1/{count}, which the summer gives as a follower")
+        return
+    set_value(intent, d, "GAIN", gain * count, f"1 + RF/RG = {count} x the gain from each input", None)
+
+
+def _summer_gain(f: _Filler, count: int) -> float:
+    return f.number("GAIN", 1.0 if _AVERAGES.search(f.intent.description) else float(count))
+
+
+def _noninverting_summer(f: _Filler) -> str:
+    # Equal input resistors meet at p (the + input): v(p) is the inputs' mean; the stage's gain 1 + RF/RG
+    # makes it the sum (gain N), the mean (an averager: gain 1, a follower) or the gain asked.
+    inputs = _summed_inputs(f)
+    gain = _summer_gain(f, len(inputs))
+    if "GAIN" in f.intent.values:  # the stage's gain asked (or designed): stated in the netlist
+        f.param("gain", f("GAIN", gain))
+    if inputs[0][1] is None:  # V1 a sine, the others a DC level each
+        sources = [_signal(f), *(f"V{k} {node} 0 DC {f('VBIAS', 1)}" for k, (node, _) in enumerate(inputs[1:], 2))]
+    else:  # "a at 1 V and b at 2 V": each input its own source at its level
+        levels = tuple(level or 0.0 for _, level in inputs)
+        sources = _input_sources(f, inputs[0][0], inputs[1][0], levels)
+        sources += [f"V{k} {node} 0 DC {level:g}" for k, (node, level) in enumerate(inputs[2:], start=3)]
+    resistors = [f"R{k} {node} p {f('R', 10e3)}" for k, (node, _) in enumerate(inputs, 1)]
+    feedback = ["X1 p out out opamp"] if gain <= 1 else \
+        [f"RG n 0 {f('RG', 10e3, 'RIN')}", f"RF out n {format_eng((gain - 1) * f.number('RG', 10e3, 'RIN'))}",
+         "X1 p n out opamp"]
+    return "\n".join([_opamp_block(f), *sources, *resistors, *feedback])
+
+
+def _noninverting_sums(f: _Filler) -> list:
+    """v(out) = (1 + RF/RG) x the inputs' mean: at the operating point from their levels, and from the signal
+    input alone (the others held) 1/N of the stage's gain."""
+    inputs = _summed_inputs(f)
+    gain = max(1.0, _summer_gain(f, len(inputs)))
+    mean = sum(level or 0.0 for _, level in inputs) / len(inputs)
+    return [expect("gain", gain / len(inputs), 0.03),
+            _at_op(f"v(out) = (1 + RF/RG) x the mean of its {len(inputs)} inputs", gain * mean, 0.03)]
+
+
+register(Family(kind="noninverting_summer", summary="non-inverting summing amplifier (or averager)",
+                build=_noninverting_summer, function=_noninverting_sums,
+                names=("non-inverting summing amplifier", "non-inverting summer", "op-amp averager",
+                       "non-inverting adder"),
+                # before the inverting summer (5.5)
+                rules=((5.49, (r"non[- ]?inverting", r"summ|adder")),
+                       (5.495, (r"averag(?:er|ing\s+(?:amplifier|circuit))",))),
+                noun="amplifier", analysis="tran", tran=("5u", "3m"), specs=("gain", "gain_db"),
+                design=_design_summer_gain, examples=_gain_examples("non-inverting summing amplifier", 8),
+                accepts=r"(?:non[- ]?inverting\s+)?(?:summing\s+amplifier|summer|adder)"
+                        r"|averag(?:er|ing)(?:\s+amplifier)?"))
 
 
 # --- rail splitter --------------------------------------------------------------------------------
