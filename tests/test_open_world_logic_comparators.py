@@ -124,3 +124,48 @@ def test_a_bandgap_takes_the_stated_area_ratio():
     result = generate("bandgap reference with a 24:1 area ratio, powered from a 3.3 V supply")
     assert re.search(r"^Q\d+ c c 0 npn 24$", result.netlist, re.MULTILINE), result.netlist
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def _crossing(netlist: str, level: float) -> float:
+    """The input level where the answer's DC sweep takes its output through `level`."""
+    sweep = re.search(r"^\.dc (\w+) (\S+) (\S+) (\S+)", netlist, re.MULTILINE)
+    out = _output(netlist)
+    return _measure(netlist, f"dc {sweep[1]} {sweep[2]} {sweep[3]} 1m\nmeas dc x when v({out})={level:g}\n"
+                             "let result = x")
+
+
+def test_each_cmos_device_takes_its_own_clause():
+    """Equal KP W/L and |VTO| on both sides put the inverter's switching point at mid-supply."""
+    result = generate("CMOS inverter powered from 3.3 V whose n-channel device is W = 4u, L = 0.5u with VTO 0.5 and "
+                      "KP 120u, and whose p-channel device is W = 10u, L = 0.5u with VTO -0.5 and KP 48u; input in, "
+                      "output out; DC sweep of VIN from 0 to 3.3 V")
+    assert result.intent.kind == "cmos_inverter"
+    rows = result.netlist.split("\n")
+    assert any(re.fullmatch(r"M\d out in vdd vdd pch W=10u L=0\.5u", r) for r in rows), result.netlist
+    assert any(re.fullmatch(r"M\d out in 0 0 nch W=4u L=0\.5u", r) for r in rows), result.netlist
+    assert re.search(r"^\.model pch PMOS \(.*vto=-0\.5 kp=48u", result.netlist, re.MULTILINE), result.netlist
+    assert _crossing(result.netlist, 1.65) == pytest.approx(1.65, abs=0.05)
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def test_an_unbalanced_inverter_switches_off_centre_as_its_sizes_say():
+    result = generate("static CMOS inverter on 5 V: NMOS W/L = 4u/1u, PMOS W/L = 2u/1u; input in, output out, "
+                      "DC sweep of VIN 0 to 5 V")
+    assert _crossing(result.netlist, 2.5) < 2.3  # the stronger NMOS pulls the switching point down
+
+
+@pytest.mark.parametrize("text,kind", [("NOR2 cell on 1.8 V, inputs a and b, output out", "cmos_nor"),
+                                       ("an XOR2 in static CMOS", "cmos_xor"),
+                                       ("NAND2 gate from four MOSFETs", "cmos_nand")])
+def test_a_two_input_gate_by_its_cell_name(text, kind):
+    assert generate(text).intent.kind == kind
+
+
+def test_a_held_transmission_gate_passes_a_dc_level_on_the_enables_supply():
+    result = generate("CMOS pass gate with en held at 5 V and enb at 0 V carrying a 2 V DC input from in to out, "
+                      "47k load to ground")
+    assert result.intent.kind == "transmission_gate"
+    rows = result.netlist.split("\n")
+    assert ".param vdd=5" in rows and "V2 in 0 DC 2" in rows and "V5 enb 0 DC 0" in rows, result.netlist
+    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(2, rel=0.05)
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]

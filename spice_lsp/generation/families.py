@@ -342,6 +342,15 @@ def logic_gate(outputs: tuple[bool, ...], high: float = 1.8) -> Probe:
                  "meas tran result avg e from={half} to={stop}", 0, 0.1)
 
 
+def inverts(high: float) -> Probe:
+    """An inverter's transfer curve, whatever analysis the request asks for: the output high with the input
+    at 0 V and low with it at the supply (wrong ends: 0 expected)."""
+    return Probe("function: its output is high for a low input and low for a high one (wrong ends: 0 expected)",
+                 f"dc {{src}} 0 {1.02 * high:g} {high / 100:g}\nmeas dc lo find v({{out}}) at=0\n"
+                 f"meas dc hi find v({{out}}) at={high:g}\n"
+                 f"let result = (lo lt {0.9 * high:g}) + (hi gt {0.1 * high:g})", 0, 0)
+
+
 FAMILIES: dict[str, Family] = {}
 
 
@@ -613,7 +622,7 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="cmos_inverter",
-           function=lambda f: [logic_gate((False, True), used(f, 'VDD'))],
+           function=lambda f: [inverts(used(f, 'VDD'))],
            summary="CMOS inverter",
            build=lambda f: _cmos(f, "inverter"),
            names=('CMOS inverter', 'inverter', 'static CMOS inverter'),
@@ -628,7 +637,7 @@ for _family in (
            summary="CMOS NAND gate",
            build=lambda f: _cmos(f, "nand"),
            names=('CMOS NAND gate', 'two-input NAND gate', 'NAND gate', '2-input CMOS NAND'),
-           rules=((4, ('\\bnand\\b',)),),
+           rules=((4, ('\\bnand2?\\b',)),),  # "NAND2": the cell name of the two-input gate
            analysis="tran",
            tran=('10p', '40n'),
            source="V2",

@@ -347,17 +347,64 @@ def _bjt(f: _Filler, role: str) -> str:
 _LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
 
 
+# A CMOS request that describes its two devices apart ("NMOS W/L = 1u/1u (VTO 0.7, KP 100u), PMOS W/L =
+# 2.5u/1u (VTO -0.7, KP 40u)"): each device's clause runs from its polarity word to the other's.
+_POLARITY = {"n": re.compile(r"\b(?:nmos|n-?channel|nfet)\b", re.IGNORECASE),
+             "p": re.compile(r"\b(?:pmos|p-?channel|pfet)\b", re.IGNORECASE)}
+_SIZE = r"\d+(?:\.\d+)?\s*[munµ]?"
+_CLAUSE_WL = re.compile(rf"\bW\s*/\s*L\s*(?:=|of|is)?\s*(?P<w>{_SIZE})m?\s*/\s*(?P<l>{_SIZE})m?\b")
+_CLAUSE_W = re.compile(rf"\bW\s*=\s*(?P<w>{_SIZE})m?\b")
+_CLAUSE_L = re.compile(rf"\bL\s*=\s*(?P<l>{_SIZE})m?\b")
+_CLAUSE_PARAM = {"VTO": re.compile(r"\b(?:vto|vth|vt0)\s*(?:=|of|is)?\s*(?P<v>[-+\u2212]?\d+(?:\.\d+)?)\s*V?\b",
+                                   re.IGNORECASE),
+                 "KP": re.compile(r"\bkp\s*(?:=|of|is)?\s*(?P<v>\d+(?:\.\d+)?\s*[munµ]?)(?:A/V\^?2)?", re.IGNORECASE)}
+
+
+def device_clause(description: str, pol: str) -> str | None:
+    """The words describing the `pol` device when the request describes both polarities apart; else None."""
+    own, other = _POLARITY[pol].search(description), _POLARITY["p" if pol == "n" else "n"].search(description)
+    if own is None or other is None:
+        return None
+    ends = [m.start() for m in _POLARITY["p" if pol == "n" else "n"].finditer(description) if m.start() > own.end()]
+    stop = min([*ends, *(i for i in (description.find(";", own.end()), description.find(". ", own.end())) if i >= 0)],
+               default=len(description))
+    return description[own.end():stop]
+
+
+def _clause_size(f: _Filler, pol: str) -> tuple[str, str] | None:
+    """(W, L) as the `pol` device's own clause writes them."""
+    clause = device_clause(f.intent.description, pol)
+    if clause is None:
+        return None
+    if m := _CLAUSE_WL.search(clause):
+        return _size(m["w"]), _size(m["l"])
+    w, length = _CLAUSE_W.search(clause), _CLAUSE_L.search(clause)
+    return (_size(w["w"]), _size(length["l"]) if length else f("LG", 1e-6)) if w else None
+
+
+def _size(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("µ", "u")
+
+
 def _mos_model(f: _Filler, pol: str) -> str:
-    """The level-1 card, with the threshold and transconductance the user gave."""
+    """The level-1 card, with the threshold and transconductance the user gave (each device's own, when the
+    request describes them apart)."""
     name = "nch" if pol == "n" else "pch"
     card = MODELS[name]
+    clause = device_clause(f.intent.description, pol) or ""
+    said = {role: _size(m["v"]).replace("\u2212", "-") for role, pattern in _CLAUSE_PARAM.items()
+            if (m := pattern.search(clause))}
     if _LEVEL_1.search(f.intent.description) and {"VTO", "KP"} & set(f.intent.values):
         # The request writes out its level-1 model ("level 1 models, VTO 0.6, KP 100u"): that model
         # alone, ngspice's defaults (no body effect, no channel-length modulation) for the rest.
         card = re.sub(r"\s+gamma=.*\)", ")", card)
     for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
+        if role in said:  # the device's own clause: the value the reader kept is used if it is this one
+            card = re.sub(rf"\b{role.lower()}=[^\s)]+", f"{role.lower()}={said[role]}", card, count=1)
+            if role in f.intent.values and math.isclose(f.intent.values[role].value, parse_number(said[role]) or 0):
+                f.given(role, default)
         # A threshold of the other sign is the other device's ("NMOS VTO 0.7 ... PMOS VTO -0.7").
-        if role in f.intent.values and (role != "VTO" or f.intent.values[role].value * default > 0):
+        elif role in f.intent.values and (role != "VTO" or f.intent.values[role].value * default > 0):
             card = re.sub(rf"\b{role.lower()}=[^\s)]+", f"{role.lower()}={f(role, default)}", card, count=1)
     if "TOX" in f.intent.values and "KP" not in f.intent.values:
         # The oxide sets the transconductance: ngspice computes kp = uo*eps_ox/tox.
@@ -368,6 +415,11 @@ def _mos_model(f: _Filler, pol: str) -> str:
 def _mos_device(f: _Filler, pol: str, d: str, g: str, s: str, b: str, name: str = "M1",
                 w: float = 10e-6, length: float = 1e-6) -> str:
     model = _mos_model(f, pol)
+    if sized := _clause_size(f, pol):  # the device's own clause ("PMOS W/L = 2.5u/1u")
+        for role, text in zip(("W", "LG"), sized):
+            if role in f.intent.values and math.isclose(f.intent.values[role].value, parse_number(text) or 0):
+                f.given(role, 0)
+        return f"{name} {d} {g} {s} {b} {model} W={sized[0]} L={sized[1]}"
     if "WL" in f.intent.values and "W" not in f.intent.values:  # "W/L = 10": the width follows the length
         return f"{name} {d} {g} {s} {b} {model} W={{{f('WL', w / length)}*{f('LG', length)}}} L={f('LG', length)}"
     return f"{name} {d} {g} {s} {b} {model} W={f('W', w)} L={f('LG', length)}"

@@ -278,7 +278,8 @@ def _switches_at(f: _Filler, inverting: bool, trip: tuple[float, float]) -> list
     find = f"find v({{inp}}) when v({{out}})={mid:g}"
     up, down = ("fall", "rise") if inverting else ("rise", "fall")
     return [expect("hysteresis", high - low, 0.1),
-            Probe(f"function: switches at {high:g} V as the input rises and {low:g} V as it falls",
+            Probe(f"function: switches {'low' if inverting else 'high'} at {high:g} V rising and "
+                  f"{'high' if inverting else 'low'} at {low:g} V falling",
                   f"{{tran}}\nmeas tran up {find} {up}=1\nmeas tran dn {find} {down}=1\n"
                   f"let result = abs(up-{high:g})+abs(dn-{low:g})", 0, 0.05 * (high - low) + 2e-3)]
 

@@ -1,6 +1,7 @@
-"""CMOS logic: NOR, XOR/XNOR, AND/OR (NAND/NOR and an inverter), a transmission gate, a
-tri-state buffer, and SR and D latches built from CMOS gates; each driven by input pulses in a
-transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's inverter and NAND).
+"""CMOS logic: NOR, XOR/XNOR, AND/OR (NAND/NOR and an inverter; each also by its two-input cell name,
+"NOR2"), a transmission gate, a tri-state buffer, and SR and D latches built from CMOS gates; each driven
+by input pulses in a transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's inverter
+and NAND).
 """
 from __future__ import annotations
 
@@ -79,22 +80,55 @@ def _gate_period(f: _Filler) -> float:
     return 1 / f.number("FREQ", 200e6)
 
 
+# "passing 1.2 V DC", "a DC input of 0.8 V", "a 1 V DC level at in": a steady level to pass, not a sine.
+_DC_LEVEL = re.compile(r"\b(?:pass(?:es|ing)?|carr(?:ies|ying)|input\s+(?:of|at))\s+(?:an?\s+)?(?P<a>[\d.]+)\s*V\s+DC\b"
+                       r"|(?P<b>[\d.]+)\s*V\s+DC\s+(?:input|level|signal)|\bDC\s+(?:input|level|signal)\s+(?:of|at)\s+"
+                       r"(?P<c>[\d.]+)\s*V\b", re.IGNORECASE)
+
+
+def _passed_level(description: str) -> float | None:
+    return float(m["a"] or m["b"] or m["c"]) if (m := _DC_LEVEL.search(description)) else None
+
+
+# "enb at 0 V", "enb held at 0 V": the complement the request drives itself (else an inverter makes it).
+_HELD_OFF = re.compile(r"\benb\s+(?:is\s+)?(?:held\s+)?(?:at|=)\s*([\d.]+)\s*V", re.IGNORECASE)
+
+
 def _transmission_gate(f: _Filler) -> str:
     # An NMOS and a PMOS in parallel, gated by en and its complement: passes the whole 0..VDD
     # range when en is high, isolates out (held by R1 to VDD/2, or the stated load to ground) when
-    # it is low. en is high from 2 to 6 periods of the sine, every 8, unless the request holds it.
+    # it is low. en is high from 2 to 6 periods of the sine, every 8, unless the request holds it
+    # (its level is then the logic high: the supply, unless one is stated). A stated DC level is
+    # passed in place of the sine.
+    held, level = _HELD_ON.search(f.intent.description), _passed_level(f.intent.description)
+    supply = f.supply("vdd", float(held[1]) if held else 1.8)
     g = _Gates(f)
-    g.inv("en", "enb")
+    if off := _HELD_OFF.search(f.intent.description):
+        g.lines.append(f"V5 enb 0 DC {off[1]}")
+        for said in list(f.intent.values.values()):  # the level the reader gave a role is this one
+            if said.unit == "V" and said.value == float(off[1]) and said.role != "VDD":
+                f.given(said.role, said.value)
+    else:
+        g.inv("en", "enb")
     g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", 1e-6, 180e-9),
                 _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", 2e-6, 180e-9)]
-    t = _gate_period(f)
-    f.tran = (t / 500, 8 * t)
-    enable = f"V3 en 0 DC {held[1]}" if (held := _HELD_ON.search(f.intent.description)) else \
-        f"V3 en 0 PULSE(0 {{vdd}} {format_eng(2 * t)} 100p 100p {format_eng(4 * t)} {format_eng(8 * t)})"
-    amplitude = f("VIN", 0.9) if "VIN" in f.intent.values else "{vdd/2}"
+    if level is not None:
+        for said in list(f.intent.values.values()):  # the level the reader gave a role is this one
+            if said.unit == "V" and said.value == level:
+                f.given(said.role, level)
+        signal = f"V2 in 0 DC {level:g}"
+    else:
+        amplitude = f("VIN", 0.9) if "VIN" in f.intent.values else "{vdd/2}"
+        signal = f"V2 in 0 SIN({{vdd/2}} {amplitude} {f('FREQ', 200e6)})"
+    if held:
+        enable = f"V3 en 0 DC {held[1]}"
+    else:
+        t = _gate_period(f)
+        enable = f"V3 en 0 PULSE(0 {{vdd}} {format_eng(2 * t)} 100p 100p {format_eng(4 * t)} {format_eng(8 * t)})"
+    if level is None or not held:
+        f.tran = (_gate_period(f) / 500, 8 * _gate_period(f))
     load = [f"R1 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else ["V4 half 0 DC {vdd/2}", "R1 out half 100k"]
-    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}",
-                      f"V2 in 0 SIN({{vdd/2}} {amplitude} {f('FREQ', 200e6)})", enable, *g.lines, *load,
+    return "\n".join([f"V1 vdd 0 DC {supply}", signal, enable, *g.lines, *load,
                       f"C1 out 0 {f('CL', 10e-15, 'C')}"])
 
 
@@ -168,6 +202,9 @@ def _table(*outputs: bool) -> Any:
 
 
 def _passes(f: _Filler) -> list:
+    if (level := _passed_level(f.intent.description)) is not None:  # a held gate passing a DC level
+        return [Probe(f"function: passes the {level:g} V level while en is high (within 5 %)",
+                      "op\nlet result = v({out})", 0.95 * level, 1.01 * level)]
     vdd, t = used(f, "VDD"), _gate_period(f)
     swing = 2 * used(f, "VIN") if "VIN" in f.intent.values else vdd
     passes = Probe("function: passes the whole sine while en is high",
@@ -190,15 +227,15 @@ _LOGIC: dict[str, Any] = {"analysis": "tran", "tran": ("10p", "40n"), "source": 
 register(Family(kind="cmos_nor", function=_table(False, False, False, True), summary="CMOS NOR gate",
                 build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
-                rules=((4.1, (rf"{word('nor')}\b",)),), **_LOGIC))
+                rules=((4.1, (rf"{word('nor')}2?\b",)),), **_LOGIC))
 register(Family(kind="cmos_xor", function=_table(False, True, True, False), summary="CMOS XOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
                 names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
-                rules=((4.2, (rf"{word('xor')}\b|exclusive[- ]or(?:\s+gate)?",)),), **_LOGIC))
+                rules=((4.2, (rf"{word('xor')}2?\b|exclusive[- ]or(?:\s+gate)?",)),), **_LOGIC))
 register(Family(kind="cmos_xnor", function=_table(True, False, False, True), summary="CMOS XNOR gate",
                 build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
                 names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
-                rules=((4.05, (rf"{word('xnor')}\b|exclusive[- ]nor(?:\s+gate)?|equivalence gate",)),), **_LOGIC))
+                rules=((4.05, (rf"{word('xnor')}2?\b|exclusive[- ]nor(?:\s+gate)?|equivalence gate",)),), **_LOGIC))
 
 
 def _and(g: _Gates) -> None:
@@ -214,11 +251,11 @@ def _or(g: _Gates) -> None:
 register(Family(kind="cmos_and", function=_table(True, False, False, False), summary="CMOS AND gate",
                 build=lambda f: _two_inputs(f, _and),
                 names=("CMOS AND gate", "two-input AND gate", "AND gate", "2-input AND gate in CMOS"),
-                rules=((4.3, (rf"{word('and')}\s+gate\b",)),), **_LOGIC))
+                rules=((4.3, (rf"{word('and')}\s+gate\b|{word('and')}2\b",)),), **_LOGIC))
 register(Family(kind="cmos_or", function=_table(True, True, True, False), summary="CMOS OR gate",
                 build=lambda f: _two_inputs(f, _or),
                 names=("CMOS OR gate", "two-input OR gate", "OR gate", "2-input OR gate in CMOS"),
-                rules=((4.35, (rf"{word('or')}\s+gate\b",)),), **_LOGIC))
+                rules=((4.35, (rf"{word('or')}\s+gate\b|{word('or')}2\b",)),), **_LOGIC))
 register(Family(kind="transmission_gate", function=_passes, summary="CMOS transmission gate",
                 build=_transmission_gate,
                 names=("CMOS transmission gate", "transmission gate", "CMOS analog switch", "pass gate"),
