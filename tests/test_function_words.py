@@ -57,6 +57,15 @@ PARAPHRASES = [
     # gains and fractions
     ("Magnify the signal 3.3 times without inverting it, op-amp, in to out.", "opamp_noninverting"),
     ("Reduce the 24 V rail to a quarter of its value with a resistor pair; tap node t.", "voltage_divider"),
+    # a second set, written after the reader, each class in words it was not tuned on
+    ("I need the output to mirror the input voltage exactly, with enough muscle for an 8 ohm speaker; op-amp.",
+     "opamp_buffer"),
+    ("Output = -(va + vb + vc), with an op-amp.", "summing_amplifier"),
+    ("Only allow the positive part of the waveform at in through to out, with a diode and a 1k load.",
+     "half_wave_rectifier"),
+    ("Turn the sawtooth at in into a square wave with an op-amp.", "practical_differentiator"),
+    ("Change the sign of the signal at in, keeping its size; op-amp.", "opamp_inverting"),
+    ("Let me know when the sensor voltage at s goes over 4 V, using one op-amp.", "comparator"),
     ("The output lags behind the input with a 1 ms time constant: one resistor and one capacitor.", "rc_lowpass"),
 ]
 

@@ -34,7 +34,7 @@ _CONCEPTS: dict[str, str] = {
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
            r"(?:[\w.]+\s+){0,2}?(?:signals?|voltages?|inputs?|sources?|levels?)\b"
            r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
-           r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+plus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
+           r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s*(?:\bplus\b|\+)\s*(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     "subtract": r"\bdifference\s+(?:between|of)\b|\bsubtract\w*"
                 r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
                 r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
@@ -74,7 +74,7 @@ _CONCEPTS: dict[str, str] = {
                 r"(?:hal(?:f|ves)|parts?|half[- ]cycles?|swings?)(?:\s+of\s+(?:the\s+|its\s+)?\w+)?\s+"
                 r"(?:up|positive|over|upside)",
     "rectify": r"\brectif\w*|\bac\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?(?:steady\s+|smooth\s+)?dc\b"
-               rf"|\bonly\s+(?:the\s+|its\s+)?(?:positive|negative)\s+{_HALVES}"
+               rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative)\s+{_HALVES}"
                r"|\b(?:block|remov|chop|cut|kill|drop|discard|throw\w*\s+away|ignor|suppress)\w*\s+(?:off\s+)?"
                rf"(?:the\s+|its\s+|every\s+|all\s+)?(?:negative|positive)\s+{_HALVES}",
     "integrate": r"\bintegrat(?:e|es|ing)\b|\bintegral\b|\baccumulat\w*|\brunning\s+(?:sum|total)\b",
@@ -95,7 +95,8 @@ _CONCEPTS: dict[str, str] = {
     "switches": r"\b(?:goes|go|going|switch\w*|jumps?|snaps?|flips?|swings?|toggles?|trips?|turns?|drops?|falls?|"
                 r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
                 r"|\blogic\s+(?:signal|level|output|high|low|one|zero|1|0)\b|\bdigital\s+(?:signal|output|level)\b"
-                r"|\btells?\s+(?:me\s+|you\s+|us\s+)?(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
+                r"|\b(?:tells?|let(?:s)?\s+(?:me|you|us)\s+know|warns?|alerts?|flags?|signals?)\s+(?:me\s+|you\s+|us\s+)?"
+                r"(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
                 r"|\bdecid\w*\s+(?:whether|if)\b|\bhigh\s+(?:or|/)\s+low\b|\bout\w*\s+(?:jumps|snaps|flips)\b"
                 r"|\b(?:is|stays|sits|reads|becomes|be)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as)\b"
                 r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b",
@@ -144,7 +145,8 @@ _CONCEPTS: dict[str, str] = {
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
-    "copy": r"\bcop(?:y|ies|ied|ying)\b|(?<!as\s)\bfollow(?:s|ed|er)?\b|\btrack(?:s|ed|ing)?\b|\breplicat\w*"
+    "copy": r"\bcop(?:y|ies|ied|ying)\b|\bmirror(?:s|ed|ing)?\s+(?:the\s+|its\s+)?(?:input|signal|voltage)\b"
+            r"|(?<!as\s)\bfollow(?:s|ed|er)?\b|\btrack(?:s|ed|ing)?\b|\breplicat\w*"
             r"|\breproduc\w*|\bbuffer(?:s|ed|ing)?\b|\bisolat\w*\s+(?:the\s+)?(?:source|input|load|stage|signal)"
             r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
             r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)|\b(?:same|equal|identical)\s+(?:\w+\s+)?(?:as|to)\s+(?:the\s+|its\s+)?input\b"
@@ -240,7 +242,7 @@ def _filter(low: str) -> tuple[str, str] | None:
     return (" ... ".join(said[0]), said[1]) if said else None
 
 
-_SHAPES = r"(square|step|pulse|triangle|triangular|ramp|sine|sinusoid)"
+_SHAPES = r"(square|step|pulse|triangle|triangular|ramp|sawtooth|saw|sine|sinusoid)"
 # "turn the square wave into a triangle", "make a triangle out of the square": the shape in and the shape out
 _INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?{_SHAPES}")
 _OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?"
@@ -314,6 +316,7 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         return Reading(said("copied_current"), "current mirror")
     if "steady_current" in found:
         return Reading(said("steady_current"), "current source")
+    inverted = inverted or (m[0] if (m := re.search(r"=\s*[-\u2212]\s*\(", low)) else None)  # "out = -(a + b)"
     if "add" in found and (opamp or inverted or re.search(r"\b(?:two|three|four|several|\d)\s+(?:\w+\s+)?"
                                                           r"(?:inputs|signals|voltages|sources)\b", low)):
         words = said("add") + (f" ... {inverted}" if inverted else "")
@@ -344,8 +347,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     if "integrate" in found or (opamp and ("ramps" in found or (
             squares_in and shape is not None and shape[2] in ("triangle", "triangular", "ramp")))):
         return Reading(said("integrate", "ramps") or (shape[0] if shape else ""), "integrator")
-    if "differentiate" in found or (shape and opamp and shape[1] in ("triangle", "triangular", "ramp")
-                                    and shape[2] == "square"):
+    ramps_in = shape is not None and shape[1] in ("triangle", "triangular", "ramp", "sawtooth", "saw")
+    if "differentiate" in found or (opamp and ramps_in and shape is not None and shape[2] == "square"):
         return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
     if "self_running" in found:
         wave = re.search(r"\b(sine|sinusoid|square|triangle|triangular|clock|pulse|blink|flash|tick)\w*", low)

@@ -195,6 +195,7 @@ _FLIPPED = re.compile(
     r"|\b(?:flipped|reversed|opposite|negated)\s+in\s+(?:sign|polarity)\b"
     r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
     r"|\bflip(?:s|ped|ping)?\s+(?:it|the\s+sign|its\s+sign|the\s+polarity|its\s+polarity)\b"
+    r"|\b(?:chang|revers)\w*\s+(?:the\s+|its\s+)?(?:sign|polarity)\b"
     r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
     r"|\bupside[- ]down\b|\bnegative\s+gain\b"
     r"|\b(?:minus|negative)\s+(?=(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b)"
