@@ -55,6 +55,16 @@ def test_a_long_tailed_pairs_gain_is_taken_across_its_differential_input():
 
 
 @NGSPICE
+def test_a_long_tailed_pair_on_stated_rails_takes_its_tail_resistor():
+    # "±15 V": both rails follow the stated supply; "a 22k tail resistor" beside the collector resistors is the tail
+    result = _served("BJT long-tailed pair on \u00b115 V supplies: 22k tail resistor, 15k collector resistors, input "
+                     "between inp and inn, single-ended output at outp.", "bjt_long_tailed_pair")
+    tail, run = runner.measure(result.netlist, "op", "(v(tail)-v(vee))/22k")
+    assert tail == pytest.approx((15 - 0.7) / 22e3, rel=0.05), run
+    assert runner.measure(result.netlist, "op", "v(vee)")[0] == pytest.approx(-15)
+
+
+@NGSPICE
 @pytest.mark.parametrize("text,gain,current", [
     ("NPN common-emitter stage on 9 V with its emitter resistor bypassed by a capacitor, biased at 2 mA, voltage "
      "gain of 80; input in, output out.", 80, 2e-3),

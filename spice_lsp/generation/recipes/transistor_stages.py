@@ -98,7 +98,8 @@ def _current_source_function(f: _Filler) -> list:
 TAIL_SOURCE = re.compile(r"tail\s+current\s+(?:source|sink|(?:of\s+|is\s+|=\s*)?(?:about\s+)?[\d.]+\s*[munµ]?A\b)|"
                          r"current[- ]source\s+tail", re.IGNORECASE)
 def _ltp_gain(f: _Filler) -> list:
-    tail = used(f, "IBIAS", "IREF") if TAIL_SOURCE.search(f.intent.description) else (12 - 0.7) / used(f, "RE")
+    tail = used(f, "IBIAS", "IREF") if TAIL_SOURCE.search(f.intent.description) else \
+        (used(f, "VDD") - 0.7) / used(f, "RE", *(["R"] if "RC" in f.intent.values else []))  # to -VEE = -VCC
     ic = tail / 2
     rc = used(f, "RC", "R")
     ro = 100 / ic
@@ -447,11 +448,11 @@ def _bjt_ltp(f: _Filler) -> str:
     # between inp and inn". The tail resistor to -VEE sets about 1 mA. outp is Q2's collector (in phase
     # with inp), the output.
     tail = f"I1 tail vee DC {f('IBIAS', 1e-3, 'IREF')}" if TAIL_SOURCE.search(f.intent.description) else \
-        f"R3 tail vee {f('RE', 11e3)}"
+        f"R3 tail vee {f('RE', 11e3, *(['R'] if 'RC' in f.intent.values else []))}"  # "a 22k tail resistor"
     level = f.intent.values.get("VIN")  # "bases at 0 V DC": the bases' level; the small signal stays AC 1
     drive = f"V3 inp inn DC {f('VIN', 0)} AC 1" if level is not None and level.value == 0 else \
         f"V3 inp inn DC 0 AC {f('VIN', 1)}"
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC -12", drive, "V4 inn 0 DC 0",
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC {-vcc}", drive, "V4 inn 0 DC 0",
                       f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc outp {f('RC', 10e3, 'R')}",
                       f"Q1 outn inp tail {q}", f"Q2 outp inn tail {q}", tail])
 
