@@ -66,6 +66,17 @@ PARAPHRASES = [
     ("Turn the sawtooth at in into a square wave with an op-amp.", "practical_differentiator"),
     ("Change the sign of the signal at in, keeping its size; op-amp.", "opamp_inverting"),
     ("Let me know when the sensor voltage at s goes over 4 V, using one op-amp.", "comparator"),
+    # a third set: terse engineering shorthand and long-winded prose
+    ("vout = -5 * vin using an opamp", "opamp_inverting"),
+    ("vout = va - vb, opamp", "difference_amplifier"),
+    ("ac couple the signal at in to out, 10 Hz corner", "rc_highpass"),
+    ("I'd like a wee circuit which, given a wobbly supply of between 7 and 12 volts, delivers a rock-steady 5 volts "
+     "to my gadget drawing 20 mA", "linear_regulator"),
+    ("Please arrange for the output to swing to the positive rail whenever the input exceeds the 1.2 V reference, "
+     "and to the negative rail otherwise", "comparator"),
+    ("I want a square wave of 2 kHz out of an op-amp with nothing driving it", "relaxation_oscillator"),
+    ("Convert 0-20 mA loop current into 0-5 V for an ADC, op-amp", "transimpedance"),
+    ("Combine the left and right audio channels into one mono output, op-amp", "summing_amplifier"),
     ("The output lags behind the input with a 1 ms time constant: one resistor and one capacitor.", "rc_lowpass"),
 ]
 
@@ -82,6 +93,7 @@ def test_a_function_said_in_new_words_gets_its_family(text, kind):
     "R1 = 1k from in to out, C1 = 100n from out to 0, AC 1 at in, sweep 10 Hz to 1 MHz.",
     "Sweep VIN on a logarithmic scale from 1 to 10 V; R1 = 10k from vin to 0.",
     "E1 is a voltage-controlled voltage source with gain 10 from a to b; V1 = 0.1 V at a.",
+    "Two supplies: VP = +12 V at node p and VN = -12 V at node n; R1 = 10k from p to mid.",
     "F1 makes 20 times the current in VS flow into node o; RO = 1k from o to ground.",
     "The triangle at in is 1 V peak, 2 kHz; R1 = 1k from in to out; simulate 5 ms.",
     "V1 = 5 V DC at a, R1 = 2k from a to b, R2 = 3k from b to 0; add a 10k load from b to 0.",

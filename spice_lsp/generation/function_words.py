@@ -32,10 +32,11 @@ _CONCEPTS: dict[str, str] = {
     # signals added: "add two DC signals", "sum the inputs", "a plus b"; never a part added ("add a 10k load")
     "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?)\b"
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
-           r"(?:[\w.]+\s+){0,2}?(?:signals?|voltages?|inputs?|sources?|levels?)\b"
+           r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?)\b"
            r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
            r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s*(?:\bplus\b|\+)\s*(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     "subtract": r"\bdifference\s+(?:between|of)\b|\bsubtract\w*"
+                r"|=\s*(?:[\d.]+\s*[*x×·]?\s*)?\(?\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\b"
                 r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
                 r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     # "logarithm of the input"; a log sweep, scale or spacing is an analysis, not a function
@@ -58,6 +59,8 @@ _CONCEPTS: dict[str, str] = {
               r"(?!\s*(?:divider|source|reference|follower|regulator|supply))"
               r"|\bvoltage\s+(?:proportional\s+to|from)\s+(?:the\s+|a\s+)?(?:\w+\s+)?current\b"
               r"|\bcurrent\s+in\b[^.;]{0,30}?\bvoltage\s+out\b"
+              r"|\bcurrents?\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+)?(?:[\d.]+\s*(?:-|–|to)\s*)?[\d.]+\s*(?:v|volts?)\b"
+              r"|\bcurrents?\s+as\s+a\s+voltage\b"
               r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:per|for\s+(?:every|each)|/|every)\s+"
               r"(?:[\d.]+\s*)?(?:[mnµu]\s*)?(?:a|amps?|\w*amps?)\b",
     "v_to_i": r"\bvoltages?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?currents?\b"
@@ -85,7 +88,9 @@ _CONCEPTS: dict[str, str] = {
                      r"|\bproportional\s+to\s+(?:the\s+|its\s+)?(?:rate|slope|speed)\b",
     # running with no input: an oscillator
     "self_running": r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own)\b|\bwith\s+no\s+input\b|\bno\s+input\b"
-                    r"|\bwithout\s+(?:an?\s+|any\s+)?input\b|\bfree[- ]running\b|\bself[- ](?:running|starting)\b"
+                    r"|\bwithout\s+(?:an?\s+|any\s+)?input\b"
+                    r"|\bnothing\s+(?:driving|feeding|at\s+(?:its|the)\s+input)\b"
+                    r"|\bfree[- ]running\b|\bself[- ](?:running|starting)\b"
                     r"|(?<!not\s)(?<!no\s)(?<!never\s)\boscillat\w*"
                     r"|\b(?:generat|produc|creat)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+|continuous\s+)?"
                     rf"(?:{_HZ}\s+)?(?:sine|sinusoid|square|triangle|triangular|clock|tone|wave|pulse)"
@@ -99,9 +104,11 @@ _CONCEPTS: dict[str, str] = {
                 r"(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
                 r"|\bdecid\w*\s+(?:whether|if)\b|\bhigh\s+(?:or|/)\s+low\b|\bout\w*\s+(?:jumps|snaps|flips)\b"
                 r"|\b(?:is|stays|sits|reads|becomes|be)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as)\b"
+                r"|\b(?:swing|go|goes|switch|jump|snap|flip|slam)\w*\s+(?:to\s+)?(?:the\s+)?(?:positive|negative|upper|"
+                r"lower|top|bottom|high|low)\s+rail\b"
                 r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b",
     "level": rf"\b(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|higher\s+than|"
-             rf"lower\s+than|more\s+than|less\s+than)\s+{_ABOUT}{_VOLTS}",
+             rf"lower\s+than|more\s+than|less\s+than)\s+(?:the\s+|a\s+)?{_ABOUT}{_VOLTS}",
     "hysteresis": r"\bhysteresis\b|\bback\s+(?:low|high|down|off|on)\b[^.;]*?\b(?:only\s+)?(?:when|once|after|below|"
                   r"under|above)\b|\btwo\s+(?:different\s+)?(?:thresholds|trip\s+points|switching\s+(?:points|levels))"
                   r"|\bnoise[- ]immun\w*|\bchatter\w*|\bdebounc\w*|\bclean\s+(?:edges?|logic|transitions|switching)",
@@ -136,7 +143,7 @@ _CONCEPTS: dict[str, str] = {
               r"|\bload\s+(?:steps?|changes?|transients?)\b"
               # the input's range: "a Li-ion cell (3.6 to 4.2 V)", "input from 8 to 15 V"
               r"|\b(?:input|supply|battery|cell|vin|unregulated|raw)\b[^.;]{0,20}?(?<![\w.])\d+(?:\.\d+)?\s*(?:v\s*)?"
-              r"(?:to|-|–)\s*\d+(?:\.\d+)?\s*v\b",
+              r"(?:to|and|-|–)\s*\d+(?:\.\d+)?\s*(?:v|volts?)\b|\b(?:wobbl|unsteady|noisy|dirty|unregulated)\w*\b",
     # a lag: slow, smoothed, a step reached in a time, a capacitor charged through a resistor
     "lag": r"\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
            r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
@@ -162,7 +169,7 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
                 r"times\b(?!\s+(?:a|per)\s+second)|\btwice\b(?!\s+(?:a|per)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
-                r"\btripl(?:e|es|ed|ing)\b",
+                r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|es|ed|ing)\b"
               r"|\bhalf\s+(?:of\s+)?(?:the\s+|its\s+)?(?:supply|rail|input|voltage|battery)\b"
               r"|\bmid[- ]?(?:rail|point|supply|way|scale)\b|\bmiddle\s+(?:rail|point|voltage)\b|\bhalfway\b"
@@ -220,6 +227,8 @@ def _passes(low: str, m: re.Match) -> bool | None:
 
 def _filter(low: str) -> tuple[str, str] | None:
     """(the words, the filter) when the request says which frequencies pass and which are blocked."""
+    if m := re.search(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*", low):  # coupling passes the signal, not its DC
+        return m[0], "high-pass filter"
     votes: dict[str, list[str]] = {"low-pass filter": [], "high-pass filter": [], "band-pass filter": [],
                                    "notch filter": []}
     for side, pattern in (("low", _LOW), ("high", _HIGH), ("band", _BAND)):
@@ -295,7 +304,7 @@ _CONTROLLED = re.compile(r"\b(?:voltage|current)[- ]controlled\s+(?:voltage|curr
 
 
 _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|than)\s+"
-                     + _ABOUT + r"([-+]?\d+(?:\.\d+)?)\s*v\b")
+                     r"(?:the\s+|a\s+)?" + _ABOUT + r"([-+]?\d+(?:\.\d+)?)\s*v\b")
 
 
 def read_function(low: str, inverted: str | None = None) -> Reading | None:
@@ -316,7 +325,9 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         return Reading(said("copied_current"), "current mirror")
     if "steady_current" in found:
         return Reading(said("steady_current"), "current source")
-    inverted = inverted or (m[0] if (m := re.search(r"=\s*[-\u2212]\s*\(", low)) else None)  # "out = -(a + b)"
+    # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
+    negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
+    inverted = inverted or (negated[0] if negated else None)
     if "add" in found and (opamp or inverted or re.search(r"\b(?:two|three|four|several|\d)\s+(?:\w+\s+)?"
                                                           r"(?:inputs|signals|voltages|sources)\b", low)):
         words = said("add") + (f" ... {inverted}" if inverted else "")
