@@ -76,7 +76,7 @@ def test_a_subcircuits_parts_are_never_the_requests():
      "g. dc sweep of VGS from 0 to 3 v in 50 mv steps.", ["M1 drain g 0 0 nch W=10u L=1u", ".model nch NMOS ( vto=1 "
                                                          "kp=5e-05)", ".dc VGS 0 3 50m"]),
     ("Diode D1 fed from 5 V at a through 4.7k (R1 from a to k, D1 from k to ground); simulate the operating point at "
-     "0, 25 and 70 degrees C.", ["R1 a k 4.7k", "D1 k 0 dsi", ".temp 0 25 70"]),
+     "0, 25 and 70 degrees C.", ["R1 a k 4.7k", "D1 k 0 ddefault", ".temp 0 25 70"]),
     ("Transient from 0 to 2 ms but only keep data after 1 ms (start saving at 1 ms), 1 µs step: VIN is a 5 kHz square "
      "wave 0/1 V at in, R1 = 2k from in to out, C1 = 10 nF from out to ground.", [".tran 1u 2m 1m"]),
 ])

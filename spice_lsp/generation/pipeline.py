@@ -46,7 +46,7 @@ from spice_lsp.generation.coverage import (
 )
 from spice_lsp.generation.design import Design, design, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
-from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, parse_intent
+from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
@@ -330,8 +330,10 @@ def _device_model(want: ElementConstraint, description: str) -> str:
     words = (want.text + " " + description).lower()
     p = re.search(r"\b(?:pnp|pmos|p-?channel|pjf)\b", want.text.lower()) or (
         not re.search(r"\b(?:npn|nmos|n-?channel|njf)\b", words) and re.search(r"\b(?:pnp|pmos|p-?channel)\b", words))
-    default = re.search(r"\bdefault\s+(?:silicon\s+)?diodes?\b", description, re.IGNORECASE)
-    return {"D": "ddefault" if default else "dsi", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch",
+    # a diode the request gives no model: SPICE's own (about 0.65 V at 1 mA, as textbooks reckon), unless it names
+    # the small-signal part our dsi card stands for
+    named = re.search(r"\b1n(?:4148|914)\b", description, re.IGNORECASE)
+    return {"D": "dsi" if named else "ddefault", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch",
             "J": "pjf" if p else "njf", "S": "sw"}[want.kind]
 
 
@@ -472,8 +474,12 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             assumptions.append(f"{name} has an AC magnitude of 1 (the request gives it no level)")
         lines.append(f"{name} {ends} {wave}")
     for rail in ("vdd", "vcc"):  # "VCC = 9 V" with parts up to vcc: the rail's source
-        if rail in nodes and rail not in driven and "VDD" in intent.values:
-            lines.append(f"{rail.upper()} {rail} 0 DC {intent.values['VDD'].value:g}")
+        said = re.search(rf"\b{rail}\s*(?:=|:|\bis\b|\bat\b)\s*(?P<v>[-+]?\d+(?:\.\d+)?\s*V)\b", request.description,
+                         re.IGNORECASE)  # its own statement ("VCC = 5 V"), else the supply the intent read
+        level = _quantities(said["v"])[0].value if said else intent.values["VDD"].value if "VDD" in intent.values \
+            else None
+        if rail in nodes and rail not in driven and level is not None:
+            lines.append(f"{rail.upper()} {rail} 0 DC {level:g}")
             driven.add(rail)
     if not request.sources and not stated_sources and "in" in nodes and "in" not in driven:
         lines.append("V1 in 0 DC 0 AC 1")
@@ -489,10 +495,17 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             taken.add(name)
         if want.kind in DEVICE_MODELS and want.value is None:
             model = _device_model(want, request.description)
-            cards[model] = stated_card(DEVICE_MODELS[want.kind][model], request)
-            assumptions.append(f"{want.name}: the {model} model ({cards[model]})")
-            extra = f" W={intent.values['W'].text if 'W' in intent.values else '10u'}" \
-                    f" L={intent.values['LG'].text if 'LG' in intent.values else '1u'}" if want.kind == "M" else ""
+            card = stated_card(DEVICE_MODELS[want.kind][model], request)
+            if want.model:  # "a model called DX": the card under the user's name
+                model, card = want.model, re.sub(r"^(\.model\s+)\S+", rf"\g<1>{want.model}", card)
+            else:
+                assumptions.append(f"{want.name}: the {model} model ({card})")
+            cards[model] = card
+            # its stated W and L ("W = 10u, L = 2u"), else the request's, else 10u by 1u
+            size = dict(p.split("=", 1) for p in want.params if p[:2] in ("W=", "L="))
+            extra = f" W={size.get('W') or (intent.values['W'].text if 'W' in intent.values else '10u')}" \
+                    f" L={size.get('L') or (intent.values['LG'].text if 'LG' in intent.values else '1u')}" \
+                if want.kind == "M" else ""
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
             value = want.value_text if want.value_text and want.value_text.strip("{}") in request.parameters \

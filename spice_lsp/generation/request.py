@@ -42,7 +42,17 @@ _AFTER_KIND_WORD = "|".join(f"(?<={w} )" for word in ("vcvs", "vccs", "ccvs", "c
 # ("RC = 1 ms") or a level, and not a node that happens to look like a name ("collectors c1 and c2").
 _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
                r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
+# A name in mixed case, a kind letter then a word ("Rload (220 ohms)", "Rint of 0.15 ohm", "Rf = 56k"), counts when a
+# value of its kind follows; not a quantity's name written the same way ("Load = 1k", "Ratio = 2", "Cutoff = 1 kHz").
+_QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
+                   "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
+                   "inductance")
+_MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)[RCL][a-z]{{1,6}}\d*)(?![\w])"
+               r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\d*\s*"
+               r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]*(?![\w])|"
+                         # a device named by letters then a number: "DZ1", "QN2", "MP1"
+                         r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|" + _MIXED_NAME + "|"
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
@@ -52,27 +62,33 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
                          + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
-_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?=node\b))?"  # "the source node src"
+# "the source node src", "a 12 V source at node raw"
+_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b))?"
          r"(?:node\s+)?"
          # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?")
+# "from p back to ground", "takes b down to ground": a word of direction between the ends
+_WAY = r"(?:(?:back|down|up|over|across|straight|directly|right|on)\s+)?"
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
-    r"\bfrom\s+" + _NODE.format("a") + r"\s+(?:to|into)\s+" + _NODE.format("b"),
+    r"\bfrom\s+" + _NODE.format("a") + r"\s+" + _WAY + r"(?:to|into)\s+" + _NODE.format("b"),
     r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
     r"\bacross\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
-    r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+to\s+(?P<b>ground|gnd)\b",
-    r"\b(?P<a>[a-z_]\w*)\s+to\s+(?P<b>ground|gnd)\b",
+    r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+" + _WAY + r"to\s+(?P<b>ground|gnd)\b",
+    # "b down to ground", "out to 0"
+    r"\b(?P<a>[a-z_]\w*)\s+" + _WAY + r"to\s+(?:the\s+)?(?P<b>ground|gnd|0(?![.\d]))\b",
     r"\bto\s+(?P<b>ground|gnd)\s+(?:at|from|on)\s+" + _NODE.format("a"),  # "10n to ground at out"
     r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
     # "R1 connects in and out", "in->out"
-    r"\bconnect(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+(?:and|to|with)\s+" + _NODE.format("b"),
+    # ("ties node sda up to node vbus", "joins a and b")
+    r"\b(?:connect|tie|join|link|hook|bridge)(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+" + _WAY
+    + r"(?:and|to|with)\s+" + _NODE.format("b"),
     r"(?<![\w-])(?P<a>[a-z_]\w*|\d+)\s*(?:->|-->|\u2192)\s*(?P<b>[a-z_]\w*|\d+)\b",
     # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
     # ("Low-pass R1 = 4.7k in to out": read from the name on)
-    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[rcl]\d\w*))\s*(?:[=:]\s*)?[-+\d.]+\s*[a-zµΩ]*[\s,]+"
+    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[rcl]\d\w*))\s*(?:[=:]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -106,6 +122,7 @@ class ElementConstraint:
     value_text: str | None = None
     refs: tuple[str, ...] = ()  # the parts it names: a controlling source (H, F), coupled inductors (K)
     params: tuple[str, ...] = ()  # instance parameters as SPICE writes them after the value ("IC=5")
+    model: str | None = None  # the model's name the request gives a device ("a model called DX")
 
     def placed(self) -> tuple[str, ...]:
         """The nodes when the request states every one of them, else none."""
@@ -209,7 +226,9 @@ class Request:
 def _value_word(m: re.Match, group: str) -> bool:
     """"1 kΩ to ground": the word after a number is its unit, not a node; "from 0 to 3.3 V": a
     number with a unit or a decimal part is a level, not a node."""
-    return bool(re.search(r"\d\s*$", m.string[:m.start(group)])) or bool(
+    before = m.string[:m.start(group)]
+    # ("C1 2u2 out to 0": a figure written with its prefix inside, 2u2, is whole; the word after it is a node)
+    return bool(re.search(r"\d\s*$", before) and not re.search(r"\d[a-zA-Zµ]\d+\s+$", before)) or bool(
         m[group][:1].isdigit() and re.match(r"\.\d|\s*(?:[fpnuµμmkKMG]|meg)?\s*(?:V|A|Hz|s|F|H|Ω|ohm)\b",
                                            m.string[m.end(group):]))
 
@@ -306,10 +325,18 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     # "DC sweep V1 from 0 to 10 V", "for each step V2 from 0 to 2 V": the sweep's range, not the source's level
     swept = re.search(r"\b(?:sweep\w*|step\w*)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
                       text[max(0, name_at - 30):name_at], re.IGNORECASE)
+    # "RL from z to 0": a bare number where a node stands is that node, no value
+    qs = [q for q in qs if q.unit or q.scaled or not re.search(r"\b(?:to|from|and|between|into|node)\s+$",
+                                                                clause[:q.start], re.IGNORECASE)]
+    after = [q for q in qs if q.start >= name_at - start]
+    before = [q for q in qs if q.end <= name_at - start] or before
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
         if kind in "RCL" and q.unit and UNIT_KIND.get(q.unit) != kind:
             continue  # "giving 4 V ... R1": a voltage is no resistance
         if kind in "VI" and (re.search(r"\bAC\s*(?:magnitude|amplitude|level|of|=|:)?\s*$", clause[:q.start], re.I)
+                             # "V1 = 1 V AC at a"; "a 1 V amplitude sine V1", "2 V peak": a figure of its wave
+                             or re.match(r"\s*(?:AC|amplitude|peak|pk|p-?p|pp|rms|offset|high|low)\b", clause[q.end:],
+                                         re.I)
                              or swept
                              or re.match(r"\s*(?:points?|pts|per|steps?|times|decades?|octaves?)\b", clause[q.end:])):
             continue  # "V1 at in (AC 1)": its AC magnitude, read with the source; "V1 as input, 10 points": a count
@@ -319,6 +346,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             value = q
             break
     nodes: tuple[str | None, ...] | None = None
+    sizes: tuple[str, ...] = ()
     if kind in _TERMINALS:
         # A device's terminals may be spread over its sentence ("collector at node c with RC = 2.2k up
         # to vcc, base b fed by RB ..., emitter to ground"); "gate and source to ground" names two.
@@ -345,13 +373,29 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
                     found[i] = "0" if pair["g"] else _node(pair["n"])
         for i, words in enumerate(_TERMINALS[kind]):  # "common-emitter" names no pin
-            m = next((m for m in re.finditer(rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|"
-                                             r"tied\s+to)\s+)?" + _NODE.format("n"), sentence, re.IGNORECASE)
-                      if m["n"].lower() not in _NOT_NODES and not _article(m, "n")), None)
+            # "c is its collector, b its base": the node first, then its pin
+            m = next((m for m in re.finditer(rf"(?:^|[,;:(]\s*|\band\s+)(?P<n>[a-z_]\w*)\s+(?:is\s+(?:its|the)|its)\s+"
+                                             rf"(?:{words})\b"
+                                             r"(?!\s+(?:of|node|resistor|current|voltage)\b)", sentence, re.IGNORECASE)
+                      if m["n"].lower() not in _NOT_NODES | {"with", "at", "on", "to"} and not _article(m, "n")),
+                     None)
+            # the pin's words after the device's name first ("Emitter follower: Q2 ... emitter at outp")
+            m = m or next(iter(sorted((m for m in re.finditer(
+                rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?" + _NODE.format("n"),
+                sentence, re.IGNORECASE) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")
+                # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
+                and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
+                key=lambda m: (lo + m.start() < name_at, m.start()))), None)
             if i not in found and m:
                 found[i] = _node(m["n"])
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
+        if kind == "M":  # "W = 10u, L = 2u": its channel's size, as SPICE writes it on the device's line
+            size = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:[munpµ]|um)?"
+            ratio = re.search(rf"(?<![\w./])W\s*/\s*L\s*=\s*(?P<w>{size})\s*/\s*(?P<l>{size})(?![\w.])", sentence)
+            sizes = (f"W={ratio['w']}", f"L={ratio['l']}") if ratio else tuple(dict.fromkeys(
+                f"{m['p'].upper()}={m['v']}" for m in re.finditer(
+                    rf"(?<![\w./])(?P<p>[WL])\s*=\s*(?P<v>{size})(?![\w./])", sentence)))[:2]
         ends = _pair(clause, max(0, name_at - start)) or _pair(clause, 0) if kind == "D" else None
         if ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
             nodes = ends[::-1] if found.get(0) == ends[1] or found.get(1) == ends[0] else ends
@@ -407,7 +451,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                              value.value if value else None, value.text if value else None,
-                             params=_initial_condition(clause[max(0, name_at - start):], kind)
+                             params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
 
 
@@ -435,7 +479,11 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     if said is phrases[0] and lo > sentence:
         return None  # "D1 from in to out, RL = 1k": the part before's own place
     said = re.sub(r"^\s*(?:and|then|with|plus)\s+", "", said, flags=re.IGNORECASE)
-    if not re.match(r"\s*(?:from|between|across)\s", said, re.IGNORECASE) or _quantities(said):
+    # ("between in and out goes a 2.2 nF capacitor C1": the part's own value may follow the ends, not stand in them)
+    # ("in series between a and b: L4 = 1 mH": how it is placed may come first)
+    ends = re.match(r"\s*(?:(?:in\s+(?:series|parallel)|connected|placed|put|wired)\s+)?(?:from|between|across)\s+"
+                    r"(?:nodes?\s+)?\S+\s+(?:\S+\s+)?(?:to|and|into)\s+(?:node\s+)?\S+", said, re.IGNORECASE)
+    if not ends or _quantities(said[:ends.end()]):
         return None
     return _pair(said, 0)
 
@@ -531,7 +579,8 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         out = out or (None if ends else next((_node(m["n"]) for m in re.finditer(
             r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()", after, re.IGNORECASE)
             if m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n")), None))
-        sensed = re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?(?P<v>V\w*)",
+        sensed = re.search(r"\b(?:current\s+(?:through|in|of)|controlled\s+by|sens(?:es|ing))\s+(?:the\s+)?"
+                           r"(?:current\s+(?:through|in|of)\s+(?:the\s+)?)?(?:source\s+|ammeter\s+)?(?!voltage\b)(?P<v>V\w*)",
                            after, re.IGNORECASE)
         refs = (sensed["v"],) if sensed else ()
         ohms = next((q for q in _quantities(after) if q.unit == "ohm" or (  # "with 2k of transresistance"
@@ -547,7 +596,8 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         # of what it senses ("E1 senses the voltage from a to b")
         pair_at = re.search(r"\b(?:from|between)\s", after)
         senses = pair_at and re.search(r"\b(?:sens\w*|controlled\s+by|voltage|measur\w*)\b",
-                                       re.sub(r"\b\w+[- ]controlled\b", "", after[:pair_at.start()]), re.IGNORECASE)
+                                       re.sub(r"\b\w+[- ]controlled(?:\s+(?:voltage|current)\s+source)?\b", "",
+                                              after[:pair_at.start()]), re.IGNORECASE)
         ends = _pair(after, 0) if out is None and not senses else None
         control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
                         and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
@@ -577,7 +627,8 @@ _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMB
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
-_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|\bpnps?\b|"
+_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\bzener|\bled\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|"
+                            r"\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response)"
@@ -1122,6 +1173,10 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
+                             # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
+                             # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
+                             r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
+                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b)"
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
                              r"|(?<=(?i:source) )(?!(?:into|in|is|it|its|if)\b)(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
@@ -1249,11 +1304,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
     mentions = []
     lines = {s.name.upper() for s in request.sources if s.name}  # sources written as SPICE lines, read already
     for m in _SOURCE_MENTION.finditer(text):
-        name = m["name"] or m["low"] or m["low2"]
+        name = m["name"] or m["mixed"] or m["low"] or m["low2"]
         if name.upper() in lines:
             continue
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
-        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:at|on|into)\s+(?:node\s+)?[a-z_]"
+        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
                           r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
                           # "VDS holds the drain at 5 V": a source's verb on a pin
                           r"|\s+(?:holds|sets|biases|forces|keeps)\s+(?:the\s+)?(?:gate|base|drain|collector|emitter)\b"
@@ -1313,7 +1368,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node = _node(tied["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
         pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
-                         text[end:stop].split(",")[0], re.IGNORECASE)
+                         text[end:stop].lstrip(" ,").split(",")[0], re.IGNORECASE)
+        if pair is None:  # "VSENSE, a 0 V source from s to ground, senses ...": its words set off by commas
+            pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
+                             next(iter(re.findall(r"^\s*,\s*an?\s+[^,]*\bsource\b[^,]*", text[end:stop])), ""),
+                             re.IGNORECASE)
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
         # "DC sweep of VIN from 0 to 1 V": the range is the analysis's, no step the source makes
@@ -1531,6 +1590,11 @@ _THROUGH = re.compile(r"\b(?P<a>[a-z_]\w*)\s+(?:through|via)\s+(?:an?\s+)?[\d.]+
                       re.IGNORECASE)
 
 
+# "a 9 V battery at node bat feeds node led through a 330 ohm resistor": the part from the source's node to the one fed
+_FEEDS = re.compile(r"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:feeds?|drives?|feeding|driving)\s+(?:node\s+)?"
+                    r"(?P<b>[a-z_]\w*)\s+(?:through|via)\b", re.IGNORECASE)
+
+
 _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|ldrs?|photo\w+|sensors?|"
                      r"potentiometers?|pots?|fuses?|varistors?)\b", re.IGNORECASE)
 
@@ -1565,7 +1629,12 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 continue
         else:
             continue
-        nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH])
+        nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS])
+        last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
+        fed = re.match(r"(?:fed|driven|supplied)\s+(?:through|via)\b", clause, re.IGNORECASE)
+        one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
+        if one and last and not _not_node(one, "a") and not _article(one, "a") and _node(one["a"]) != last[0]:
+            nodes = (_node(one["a"]), last[0])  # "a zener from ground to reg, fed through 470 ohms from raw"
         # ("at the top of a cap" names no node)
         hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and|of)\b)", clause,
                          re.IGNORECASE)
@@ -1678,7 +1747,7 @@ _CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ]
 
 
 # "a 10 µF capacitor from out to ground charged by a constant 1 mA": a current source into the part's node
-_FED_CURRENT = re.compile(rf"\b(?:charged|charging|fed|driven|supplied|excited)\s+(?:by|with|from)\s+(?:an?\s+)?"
+_FED_CURRENT = re.compile(rf"\b(?:charged|charging|fed|driven|supplied|excited|biased)\s+(?:by|with|from)\s+(?:an?\s+)?"
                           rf"(?:constant\s+|steady\s+|dc\s+)?(?P<q>{_QTY_TEXT}A)\b(?:\s+(?:dc\s+)?current)?"
                           r"(?:\s+source)?", re.IGNORECASE)
 
@@ -1856,6 +1925,41 @@ def _named_after_group(text: str, elements: list[ElementConstraint]) -> None:
                 elements[i] = dataclasses.replace(elements[i], nodes=nodes)
 
 
+# "from op to ground two caps in parallel, 470nF and 0.0022 uF": a group of unnamed parts, its values listed
+_GROUP_OF = re.compile(r"\b(?P<n>two|three|four|[2-4])\s+(?:(?:equal|identical|parallel)\s+)?(?P<kind>resistors|"
+                       r"capacitors|caps|inductors|coils)\b(?:\s+(?:in\s+parallel|each|all|both))?", re.IGNORECASE)
+
+
+def _group_values(text: str, request: Request) -> None:
+    """"from op to ground two caps in parallel, 470nF and 0.0022 uF", "two resistors between a and b: 1k and 2.2k":
+    a group of unnamed parts placed between two nodes (said before or after it), then their values one by one,
+    as many as the group counts: each part between those nodes."""
+    for m in _GROUP_OF.finditer(text):
+        lo, hi = _sentence(text, m.start())
+        phrase = max([lo] + [b.end() for b in re.finditer(r"[,;:]", text[:m.start()])])
+        nodes = _pair_before(text, m.start()) if re.match(r"\s*(?:from|between|across)\b", text[phrase:m.start()],
+                                                          re.IGNORECASE) else None
+        rest = text[m.end():hi]
+        nodes = nodes or _pair(re.split(r"[,;:]", rest)[0], 0)
+        kind = "C" if m["kind"].lower().startswith("ca") else m["kind"][0].upper()
+        values = [q for q in _quantities(rest) if UNIT_KIND.get(q.unit) == kind or (not q.unit and q.scaled)]
+        count = _COUNTS.get(m["n"].lower()) or int(m["n"])
+        if nodes is None or len(values) != count or _DESIGNATOR.search(rest) or any(
+                e.kind == kind and e.value in [q.value for q in values] for e in request.elements):
+            continue
+        ends = [nodes] * count
+        if re.search(r"\bin\s+series\b", text[phrase:hi], re.IGNORECASE):  # "two resistors in series ..., the tap at t"
+            tap = re.search(r"\b(?:tap|midpoint|junction|middle)\s+(?:node\s+)?(?:is\s+|at\s+|=\s*)?(?:node\s+)?"
+                            r"(?P<n>[a-z_]\w*)", text[phrase:hi], re.IGNORECASE)
+            if count != 2 or tap is None or tap["n"].lower() in _NOT_NODES:
+                continue  # in series with no node named between them: not read
+            ends = [(nodes[0], _node(tap["n"])), (_node(tap["n"]), nodes[1])]
+        request.elements += [ElementConstraint(f"{m[0]} {q.text}", kind, None, pair, q.value, q.text)
+                             for q, pair in zip(values, ends)]
+        request.nodes += [n for n in dict.fromkeys(n for pair in ends for n in pair)
+                          if n != "0" and n not in request.nodes]
+
+
 # "Define a parameter RVAL = 22k", ".param GAIN=10", "a parameter called CVAL of 1n"
 _PARAMETER = re.compile(rf"(?:\.param|\bparam(?:eter)?s?)\s+(?:named\s+|called\s+)?(?P<name>[A-Za-z_]\w*)\s*"
                         rf"(?:=|\bof\b|\bis\b)\s*(?P<v>{_QTY_TEXT}[a-zA-ZµΩΩ]*)", re.IGNORECASE)
@@ -1909,6 +2013,233 @@ def _pin_held_sources(request: Request) -> None:
             request.sources[i] = dataclasses.replace(source, node=node)
 
 
+# A part's one end, in its own words after its name: "R1 to vs", "Rint of 0.15 ohm from node cell"
+_ONE_END = re.compile(r"\b(?P<way>to|into|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*|0(?![.\d]))\b"
+                      r"(?!\s+(?:to|and|into)\b)", re.IGNORECASE)
+# "Vbat feeds rail through Rint": the source sits at the far end of the part it feeds a node through
+_FEEDS_THROUGH = re.compile(r"\b(?:feeds?|feeding|drives?|driving|supplies|supplying)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
+                            r"(?:through|via)\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){0,3}?(?P<part>[A-Za-z]\w*)\b",
+                            re.IGNORECASE)
+
+
+def _chained(text: str, request: Request) -> None:
+    """Parts stated one after another in a sentence, each from where the last one ends: "a sine at node w1, R1 = 1k
+    to w2", "V1 at src behind a 50 ohm resistor R1 to vs", "Vbat feeds rail through Rint of 0.15 ohm from node cell".
+    A two-terminal part whose words give one end only takes, as its other, the node where the statement just before
+    it (in its sentence) ends: the last node of a placed part, or the node of a source."""
+    statements: list[tuple[int, str]] = []  # (where it starts, the node it ends on)
+    for e in request.elements:
+        if e.placed() and (at := text.find(e.text)) >= 0:
+            live = [n for n in e.placed() if n != "0"]
+            statements += [(at, live[-1])] if live else []
+    statements += [(at, s.node) for s in request.sources if s.node and s.node != "0" and (at := text.find(s.text)) >= 0]
+    for i, e in enumerate(request.elements):
+        at = text.find(e.text)
+        if e.nodes is not None or e.kind not in "RCL" or e.value is None or not e.name or at < 0:
+            continue
+        name_at = text.find(e.name, at)
+        one = next((m for m in _ONE_END.finditer(text, name_at, at + len(e.text))
+                    if not _not_node(m, "n") and not _article(m, "n") and not _value_word(m, "n")), None)
+        if one is None:
+            continue
+        # "Drain resistor RD = 5k up to vdd": a part named after a pin runs from that pin's node (of the one device
+        # with the pin) to its stated end
+        pin = re.search(rf"\b(?P<pin>{_TERMINAL_WORDS})\s+(?:load\s+|bias\s+|bypass\s+)?(?:resistor|capacitor|cap|"
+                        r"inductor|coil)\s+$", text[max(0, name_at - 40):name_at], re.IGNORECASE)
+        devices = [d for d in request.elements if pin and d.nodes and any(
+            re.fullmatch(words, pin["pin"], re.IGNORECASE) for words in _TERMINALS.get(d.kind, ()))]
+        if pin and len(devices) == 1:
+            slot = next(j for j, words in enumerate(_TERMINALS[devices[0].kind])
+                        if re.fullmatch(words, pin["pin"], re.IGNORECASE))
+            node, end = (devices[0].nodes or ())[slot], _node(one["n"])
+            if node and node != end:
+                request.elements[i] = dataclasses.replace(e, nodes=(node, end))
+                request.nodes += [n for n in (node, end) if n != "0" and n not in request.nodes]
+                continue
+        lo = _sentence(text, at)[0]
+        before = [(a, n) for a, n in statements if lo <= a < at]
+        if not before:
+            continue
+        start, anchor = max(before)
+        between = [m for m in _DESIGNATOR.finditer(text, start, name_at) if m.start() > start + 1]
+        if between or anchor == _node(one["n"]):
+            continue  # another part stands between: the chain is broken
+        end = _node(one["n"])
+        request.elements[i] = dataclasses.replace(e, nodes=(end, anchor) if one["way"].lower() == "from"
+                                                  else (anchor, end))
+        request.nodes += [n for n in (anchor, end) if n != "0" and n not in request.nodes]
+    for i, s in enumerate(request.sources):
+        m = _FEEDS_THROUGH.search(text, text.find(s.text)) if s.node and s.text in text else None
+        part = next((e for e in request.elements if m and e.name == m["part"] and e.placed()), None)
+        if m and part and _node(m["n"]) == s.node and s.node in part.placed() and m.start() < text.find(s.text) + len(
+                s.text):
+            far = [n for n in part.placed() if n != s.node]
+            request.sources[i] = dataclasses.replace(s, node=far[0]) if far else s
+
+
+# "Charge C1 = 1u through R1 = 680 ...", "discharge C2 through R5": the capacitor hangs off the resistor's far end
+_CHARGED_THROUGH = re.compile(r"\b(?i:charg|discharg)\w*\s+(?i:the\s+)?(?i:capacitor\s+|cap\s+)?(?P<c>C\w*)\b[^.;]*?"
+                              r"\b(?i:through)\s+(?i:the\s+)?(?i:resistor\s+)?(?P<r>R\w*)\b")
+
+
+def _charged_through(text: str, request: Request) -> None:
+    """"Charge C1 = 1u through R1 = 680 from a 5 V step at node st to node cv": a capacitor with no nodes of its own,
+    charged through a placed resistor, sits from that resistor's undriven end to ground."""
+    driven = {s.node for s in request.sources if s.node}
+    for m in _CHARGED_THROUGH.finditer(text):
+        cap = next((i for i, e in enumerate(request.elements) if e.name == m["c"] and e.kind == "C" and not e.nodes),
+                   None)
+        resistor = next((e for e in request.elements if e.name == m["r"] and e.kind == "R" and e.placed()), None)
+        ends = resistor.placed() if resistor else ()
+        far = [n for n in ends if n not in driven and n != "0"]
+        if len(far) != 1 and len(ends) == 2 and not driven & set(ends) and "0" not in ends:
+            far = [ends[1]]  # no source on either end: the end its words lead to ("from top into bot")
+        if cap is not None and len(far) == 1:
+            request.elements[cap] = dataclasses.replace(request.elements[cap], nodes=(far[0], "0"))
+
+
+# A source named by the terminal voltage it sets ("sweep VGS", "step VBE"): V, the pin's letter, then its reference's
+_PIN_VOLTAGE = re.compile(r"\b(?i:sweep\w*|step\w*|ramp\w*)\s+(?i:of\s+)?(?i:the\s+)?(?i:source\s+)?"
+                          r"(?P<name>V(?P<pin>[GDBC])(?P<ref>[SE])?)\b")
+_PIN_LETTERS = {"G": "gate", "D": "drain", "B": "base", "C": "collector", "S": "source", "E": "emitter"}
+
+
+def _swept_pin_sources(text: str, request: Request) -> None:
+    """"NMOS M1 ... source grounded. Sweep VGS 0 to 3 V": a swept terminal voltage named so is a source on that pin of
+    the one device that has it (its reference pin grounded), the pin's node named after the pin where left open."""
+    for m in _PIN_VOLTAGE.finditer(text):
+        pin, ref = _PIN_LETTERS[m["pin"]], _PIN_LETTERS.get(m["ref"] or "")
+        devices = [i for i, e in enumerate(request.elements) if pin in _TERMINALS.get(e.kind, ())]
+        if len(devices) != 1 or any((s.name or "").upper() == m["name"].upper() for s in request.sources):
+            continue
+        device = request.elements[devices[0]]
+        nodes = list(device.nodes or [None] * len(_TERMINALS[device.kind]))
+        at = _TERMINALS[device.kind].index(pin)
+        if ref and (ref not in _TERMINALS[device.kind] or nodes[_TERMINALS[device.kind].index(ref)] != "0"):
+            continue  # its reference pin is not grounded: a source from ground would set another voltage
+        node = nodes[at] or pin
+        if nodes[at] is None:
+            nodes[at] = node
+            request.elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
+        request.sources.append(SourceConstraint(m[0], node, 0.0, name=m["name"]))
+        request.nodes += [node] if node not in request.nodes else []
+
+
+def _namesakes(request: Request) -> None:
+    """A named source that no words place sits on its namesake node: "VG = 3.5 V" with "gate at vg" on vg, "Vsig =
+    0.1 V" with "Rin from sig to inv" on sig (a port's name, in or out, is left to the ports' readers)."""
+    placed = {n for e in request.elements for n in e.placed()}
+    for i, s in enumerate(request.sources):
+        if s.node is not None or not s.name or s.kind != "V":
+            continue
+        name = s.name.lower()
+        node = name if name in placed else name[1:] if name[1:] in placed - {"in", "out", "0"} else None
+        if node:
+            request.sources[i] = dataclasses.replace(s, node=node)
+
+
+# A model parameter's statement, "IS = 2n", and the separators of a list of them ("IS = 2n, N = 1.8 and RS = 0.5")
+_ASSIGN = re.compile(r"(?P<name>[A-Za-z]\w*)\s*=\s*(?P<value>[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
+                     r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
+# "a model called DX", "its model, named DMOD,"
+# "a model called DX", "model NM (NMOS, VTO=0.7)", "a diode model DX with IS=1e-14"
+_MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
+                         r"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b))", re.IGNORECASE)
+
+
+def _model_lists(text: str, request: Request) -> None:
+    """A device's model parameters listed together ("uses a model called DX with IS = 2n, N = 1.8 and RS = 0.5"):
+    a name that is also a part's ("RS", "RB", "RE") is a model parameter when it stands in such a list, one that
+    a known parameter opens and no node follows; and the model's name the request gives goes to its device."""
+    at = 0
+    for opener in _MODEL_PARAM.finditer(text):
+        if opener.start() < at:
+            continue  # inside a list read from its start
+        at = opener.end()
+        while (join := _LIST_JOIN.match(text, at)) and (item := _ASSIGN.match(text, join.end())):
+            if re.match(r"\s*(?:from|to|between|across|at|on)\b", text[item.end():], re.IGNORECASE):
+                break  # "RC = 2.2k from vcc to c": a part
+            name = item["name"].lower()
+            request.elements = [e for e in request.elements
+                                if not ((e.name or "").lower() == name and text.find(e.text) <= item.start()
+                                        < text.find(e.text) + len(e.text) + 1 and e.nodes is None)]
+            if name in ("rs", "rb", "re", "rc") and (qs := _quantities(item["value"])):
+                request.model_params.append(ModelParam(item[0], name, qs[0].value))
+            at = item.end()
+    for m in _MODEL_NAME.finditer(text):
+        lo = _sentence(text, m.start())[0]
+        device = next((i for i in reversed(range(len(request.elements))) if request.elements[i].kind in _TERMINALS
+                       and lo <= text.find(request.elements[i].text) < m.start()
+                       or request.elements[i].kind in _TERMINALS and text.find(request.elements[i].name or "@", lo)
+                       in range(lo, m.start())), None)
+        name = m["name"] or m["bare"]
+        if device is not None and name.lower() not in ("npn", "pnp", "nmos", "pmos", "d", "diode", "card", "has",
+                                                       "with", "parameters", "params", "of") \
+                and not _MODEL_PARAM.fullmatch(f"{name}=1"):
+            request.elements[device] = dataclasses.replace(request.elements[device], model=name)
+
+
+_PIN_THROUGH = re.compile(rf"\b(?P<pin>{_TERMINAL_WORDS})\s+(?:is\s+)?(?:tied\s+|connected\s+|returned\s+|goes\s+)?"
+                          r"(?:up\s+|down\s+)?to\s+(?:the\s+)?(?:node\s+)?(?P<x>[a-z_]\w*)\s+(?:through|via)\s+"
+                          r"(?:an?\s+|the\s+)?(?:[\w.]+\s+){0,3}?(?P<part>[A-Za-z]\w*)", re.IGNORECASE)
+
+
+def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
+    """"its collector to vcc through RC (2.2k), its emitter to ground through RE": the pin's node (named after the pin
+    where no words name it) joined to the far node by the part, on the one device with that pin in the sentence."""
+    for m in _PIN_THROUGH.finditer(text):
+        if m["x"].lower() in _NOT_NODES:
+            continue
+        lo, hi = _sentence(text, m.start())
+        devices = [i for i, e in enumerate(elements) if any(re.fullmatch(w, m["pin"], re.IGNORECASE)
+                                                             for w in _TERMINALS.get(e.kind, ()))
+                   and e.name and lo <= text.find(e.name, lo) < hi]
+        part = next((i for i, e in enumerate(elements) if e.name == m["part"] and not e.placed()), None)
+        if len(devices) != 1 or part is None:
+            continue
+        device = elements[devices[0]]
+        slot = next(j for j, w in enumerate(_TERMINALS[device.kind]) if re.fullmatch(w, m["pin"], re.IGNORECASE))
+        nodes = list(device.nodes or [None] * len(_TERMINALS[device.kind]))
+        node = nodes[slot] or m["pin"].lower()
+        if node == _node(m["x"]):
+            continue
+        nodes[slot] = node
+        if device.kind == "M" and slot == 2 and nodes[3] is None:  # the bulk, unstated, sits on the source
+            nodes[3] = node
+        elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
+        elements[part] = dataclasses.replace(elements[part], nodes=(node, _node(m["x"])))
+
+
+def _merged(elements: list[ElementConstraint]) -> list[ElementConstraint]:
+    """A part stated in several clauses ("F2 with gain 20 controlled by VS; ... F2 drives node t from ground"): one
+    part, with what each clause states, when no two of them state one thing differently (else both are kept, and
+    said to be a contradiction)."""
+    def joined(a: ElementConstraint, b: ElementConstraint) -> ElementConstraint | None:
+        if a.kind != b.kind or None not in (a.value, b.value) and a.value != b.value \
+                or a.refs and b.refs and a.refs != b.refs or a.model and b.model and a.model != b.model:
+            return None
+        nodes = a.nodes or b.nodes
+        if a.nodes and b.nodes:
+            if len(a.nodes) != len(b.nodes) or any(x and y and x != y for x, y in zip(a.nodes, b.nodes)):
+                return None
+            nodes = tuple(x or y for x, y in zip(a.nodes, b.nodes))
+        value = a if a.value is not None else b
+        # (its words: those of the clause with its value, where the readers after this one find them)
+        return dataclasses.replace(a, text=value.text, nodes=nodes, value=value.value,
+                                   value_text=value.value_text, refs=a.refs or b.refs, model=a.model or b.model,
+                                   params=tuple(dict.fromkeys(a.params + b.params)))
+    kept: list[ElementConstraint] = []
+    for e in elements:
+        at = next((i for i, k in enumerate(kept) if e.name and (k.name or "").upper() == e.name.upper()), None)
+        both = joined(kept[at], e) if at is not None else None
+        if at is not None and both is not None and kept[at].text != e.text:
+            kept[at] = both
+        else:
+            kept.append(e)
+    return kept
+
+
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     request = Request(" ".join(description.split()))
@@ -1925,9 +2256,9 @@ def read_request(description: str) -> Request:
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop], re.IGNORECASE)
         if element is not None and element.nodes is None and element.kind in "RCL" and fed and one \
-                and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0] \
+                and request.elements and (last := [n for n in request.elements[-1].placed() if n != "0"]) \
                 and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
-            element = dataclasses.replace(element, nodes=(_node(one["a"]), request.elements[-1].nodes[0]))
+            element = dataclasses.replace(element, nodes=(_node(one["a"]), last[0]))
         if element is None and re.fullmatch(r"[\s,]*(?:and\s*)?", text[m.end():stop]):
             listed.append(m["name"])  # "R1, R2 and R3 of 1k each": a name in a list, stated by the last one
             continue
@@ -1950,7 +2281,9 @@ def read_request(description: str) -> Request:
     _parameters(text, request)
     _listed_together(text, request.elements)
     _named_after_group(text, request.elements)
+    _pins_through(text, request.elements)
     _pin_named_nodes(request.elements)
+    request.elements = _merged(request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
         assert element.name is not None  # every part read so far was read by its name
@@ -1976,13 +2309,18 @@ def read_request(description: str) -> Request:
     for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
         if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
             request.sources[i] = dataclasses.replace(s, node=s.name.lower())
+    _chained(text, request)
+    _namesakes(request)
+    _charged_through(text, request)
+    _swept_pin_sources(text, request)
     _held_nodes(text, request)
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
+    _unnamed_diode(text, request)  # before the unnamed passives: "a zener from ground to reg, fed through 470 ohms"
     _unnamed_elements(text, request)
+    _group_values(text, request)
     _slash_divider(text, request)
-    _unnamed_diode(text, request)
     _fed_currents(text, request)
     _loads(text, request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
@@ -1999,6 +2337,7 @@ def read_request(description: str) -> Request:
         request.model_params.append(ModelParam(f"on above {on['v'].strip()}", "vt", _quantities(on["v"])[0].value))
     if ideal := IDEALITY.search(text):  # "a diode with ideality 1": its N
         request.model_params.append(ModelParam(f"ideality {ideal['n']}", "n", float(ideal["n"])))
+    _model_lists(text, request)
     if _MODEL_CONTEXT.search(text):
         for m in _MODEL_PARAM.finditer(text):
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts

@@ -51,6 +51,12 @@ PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|\bmodell?ed
                      r"\b(?:excited|driven|fed)\s+(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)
 
 
+# Words after a device's name that say which part stands for it ("a relay coil, modelled as 240 Ω from +12 V to coil",
+# "a motor represented by a 10 ohm resistor"): a load the request states as a part, not a circuit to build.
+MODELLED_AS = re.compile(r"(?:\s+[\w-]+){0,2}\s*,?\s*(?:which\s+is\s+|is\s+)?(?:modell?ed|represented|simulated|"
+                         r"approximated|stood\s+in\s+for)\s+(?:as|by)\b", re.IGNORECASE)
+
+
 # Words before a circuit's name that say it is not wanted ("on its own (no PLL)", "not the three-op-amp kind").
 NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\binstead\s+of(?:\s+an?|\s+the)?)"
                      r"\s+$", re.IGNORECASE)
@@ -104,7 +110,7 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
-        if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or \
+        if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or MODELLED_AS.match(description, m.end()) or \
                 NEGATED.search(description[max(0, m.start() - 20):m.start()]):
             continue
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
