@@ -169,3 +169,15 @@ def test_a_held_transmission_gate_passes_a_dc_level_on_the_enables_supply():
     assert ".param vdd=5" in rows and "V2 in 0 DC 2" in rows and "V5 enb 0 DC 0" in rows, result.netlist
     assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(2, rel=0.05)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+@pytest.mark.parametrize("text,vdd", [
+    ("five-transistor OTA connected as a voltage follower on 3.3 V; input in, output out; AC sweep", 3.3),
+    ("two-stage CMOS op-amp wired as a unity-gain buffer from a 5 V supply, input in, output out", 5.0),
+])
+def test_a_transistor_op_amp_asked_for_as_a_follower_is_wired_as_one(text, vdd):
+    result = generate(text)
+    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(vdd / 2, abs=0.02 * vdd)
+    assert _measure(result.netlist, "ac dec 10 1 100\nlet g = vm(out)/vm(in)\nlet result = g[0]") \
+        == pytest.approx(1, abs=0.02)
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]

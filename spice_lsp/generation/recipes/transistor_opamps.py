@@ -16,6 +16,7 @@ systematic offset, so the output rests inside its range), so a check may drive e
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from spice_lsp.generation import design as dz
@@ -59,7 +60,17 @@ class _Sizer:
                           f"L={format_eng(self.length)}")
 
 
+# "wired as a unity-gain buffer", "connected as a voltage follower": the output fed back to inn.
+# (An "output buffer" stage is no such wiring.)
+_FOLLOWER = re.compile(r"\b(?:wired|connected|configured|used|set\s+up|hooked\s+up)\s+as\s+(?:an?\s+)?"
+                       r"(?:unity[- ]gain\s+)?(?:buffer|(?:voltage\s+)?follower)\b"
+                       r"|\bunity[- ]gain\s+(?:buffer|follower)\b|\bvoltage\s+follower\b", re.IGNORECASE)
+
+
 def _bench(f: _Filler, vdd: float) -> list[str]:
+    if _FOLLOWER.search(f.intent.description):  # V4 (0 V) ties the output to the - input: a follower at mid-supply
+        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(vdd / 2)} AC {f('VIN', 1)}",
+                "V4 out inn DC 0", f"C2 out 0 {f('CL', 1e-12)}"]
     if len(read_ports(f.intent.description).roles.get("input", ())) >= 2:
         return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(vdd / 2)} AC {f('VIN', 1)}",
                 f"V4 inn 0 DC {format_eng(vdd / 2)}", f"C2 out 0 {f('CL', 1e-12)}"]
@@ -250,7 +261,13 @@ def _design(intent, d, spec) -> None:
 
 
 def _function(f: _Filler) -> list:
-    """Its unity-gain bandwidth where gm1 was sized for it, and a DC gain worth the name."""
+    """Its unity-gain bandwidth where gm1 was sized for it, and a DC gain worth the name; wired as a follower,
+    its output at its input's level and a gain of one."""
+    if _FOLLOWER.search(f.intent.description):
+        return [Probe("function: the follower's output sits at its input (within 2 % of the supply)",
+                      "op\nlet result = abs(v({out})-v({inp}))", 0, 0.02 * f.number("VDD", 5)),
+                Probe("function: the follower's gain is one at 1 Hz (dB)",
+                      "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1", -0.5, 0.1)]
     ugbw = parse_number(f.params.get("ugbw", ""))
     return ([expect("ugbw", ugbw, 0.25)] if ugbw else []) + [
         Probe("function: open-loop DC gain of 10 dB or more", "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\n"
