@@ -644,6 +644,11 @@ def _build(description: str) -> Build:
                    if not (before is not None and after is not None and abs(value - before) <= 1e-9 * abs(value)
                            and abs(value - after) > 1e-9 * abs(value))]
     reading = [f"{intent.reading}, built as the {family.summary}"] if intent.reading else []  # read from its function
+    # The family's probes sweep its input source by name: one the request renamed ("sweep vin") is swept so.
+    renamed = next((line.name for line in map(element_line, composed.netlist.split("\n")) if written is None
+                    and driver and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
+    function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
+                      p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, function)
@@ -657,11 +662,6 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     return [x.text for x in intent.extra_values if x.text not in stated]
 
 
-    # The family's probes sweep its input source by name: one the request renamed ("sweep vin") is swept so.
-    renamed = next((line.name for line in map(element_line, composed.netlist.split("\n")) if written is None
-                    and driver and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
-    function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
-                      p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
 def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:
     """What the request says twice, differently ("two values for VIN"): reported, never resolved silently;
     a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value, nor are the
