@@ -181,3 +181,12 @@ def test_a_transistor_op_amp_asked_for_as_a_follower_is_wired_as_one(text, vdd):
     assert _measure(result.netlist, "ac dec 10 1 100\nlet g = vm(out)/vm(in)\nlet result = g[0]") \
         == pytest.approx(1, abs=0.02)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def test_a_transmission_gate_into_a_heavy_load_is_sized_to_pass_its_swing():
+    result = generate("CMOS transmission gate on 1.8 V into a 4.7k load to ground, en held at 1.8 V; "
+                      "input in, output out")
+    tran = re.search(r"^\.tran (\S+) (\S+)", result.netlist, re.MULTILINE)
+    swing = _measure(result.netlist, f"tran {tran[1]} {tran[2]}\nlet result = vecmax(v(out)) - vecmin(v(out))")
+    assert swing > 0.9 * 1.8, result.netlist
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
