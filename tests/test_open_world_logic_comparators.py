@@ -190,3 +190,24 @@ def test_a_transmission_gate_into_a_heavy_load_is_sized_to_pass_its_swing():
     swing = _measure(result.netlist, f"tran {tran[1]} {tran[2]}\nlet result = vecmax(v(out)) - vecmin(v(out))")
     assert swing > 0.9 * 1.8, result.netlist
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+@pytest.mark.parametrize("text,inverting", [
+    ("Comparator with hysteresis on a single 3.3 V supply: the output rises when the input goes above 2 V and falls "
+     "when it drops below 1 V; input in, output out", False),
+    ("Schmitt trigger on a single 5 V supply: output goes low when the input rises above 2 V and high when it falls "
+     "below 1 V; input in, output out", True),
+])
+def test_the_sense_a_trigger_is_described_with_picks_its_topology(text, inverting):
+    result = generate(text)
+    assert result.intent.kind == ("schmitt_inverting" if inverting else "schmitt_noninverting"), result.intent.kind
+    vdd = 3.3 if "3.3" in text else 5.0
+    rising, falling = _switching_points(result.netlist, "out", vdd / 2, inverting)
+    assert rising == pytest.approx(2, abs=0.05) and falling == pytest.approx(1, abs=0.05)
+
+
+def test_a_peak_triangle_drives_the_trigger_at_its_frequency():
+    netlist = generate("Inverting Schmitt trigger with trip points of +3 V and -3 V on ±15 V supplies, driven by a "
+                       "10 V peak 1 kHz triangle; input in, output out").netlist
+    assert re.search(r"^V1 in 0 PULSE\(-10 10 0 \{0\.5/fin\}", netlist, re.MULTILINE), netlist
+    assert re.search(r"^\.param .*\bfin=1k\b", netlist, re.MULTILINE), netlist

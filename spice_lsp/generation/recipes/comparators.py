@@ -194,11 +194,14 @@ def _rails(f: _Filler, trip: tuple[float, float]) -> tuple[float, float, str, st
 
 # "a ±3 V, 100 Hz triangle", "vin is a 0-5 V triangle at 50 Hz", "a triangle from -3 to 3 V", "a 100 Hz
 # triangle between -3 V and +3 V": the drive the request states.
+# "a 10 V peak triangle", "a 6 Vpp triangle": the same, centred on 0 V.
 _TRIANGLE_SAID = re.compile(rf"(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V|(?P<a>{_V})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*"
-                            rf"(?P<b>{_V})\s*V)\b(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
+                            rf"(?P<b>{_V})\s*V|(?P<pk>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
+                            rf"|(?P<pp>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))\b"
+                            rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
                             rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b", re.IGNORECASE)
 _OVER_AND_BACK = re.compile(rf"\bover\s+({TIME})\s+and\s+back", re.IGNORECASE)
-_HZ = re.compile(r"\bHz\b", re.IGNORECASE)
+_HZ = re.compile(r"\d\s*[kKmM]?Hz\b")
 
 
 def _period(f: _Filler) -> float:
@@ -224,7 +227,8 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
             seconds(ramp[3])
     period = _period(f)
     if m := _TRIANGLE_SAID.search(text):
-        ends = (-float(m["pm"]), float(m["pm"])) if m["pm"] else \
+        half = m["pm"] or m["pk"] or (m["pp"] and str(float(m["pp"]) / 2))
+        ends = (-float(half), float(half)) if half else \
             tuple(_volts(x) for x in ((m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])))
         bottom, top = min(ends), max(ends)
     else:
@@ -255,7 +259,7 @@ def _schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float]) -> str:
     else:
         vref, r1 = (high + k * vol) / (1 + k), r2 * k
     for role, value in list(f.intent.values.items()):  # a switching point the reader gave a role is this one
-        if role in ("VIN", "VBIAS", "VREF") and value.value in trip:
+        if value.unit == "V" and value.value in trip:
             f.given(role, value.value)
     drive, period = _drive(f, trip, vol, voh)
     f.tran = (period / 2000, 2.5 * period)
@@ -378,13 +382,16 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
 
 
 _SCHMITT = r"schmitt|hysteresis|regenerative comparator"
+# "high when the input is above", "the output rises when the input goes above 2 V", "switches high once in climbs
+# above": the output follows the input's side, a non-inverting trigger (lower-cased, for a rule).
+OUTPUT_FOLLOWS = (r"(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on)\s+"
+                  r"(?:when|once|as\s+soon\s+as|as|after|if)\s+(?:the\s+)?(?:input|in|it|\w+)\s+(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+|moves\s+|crosses\s+)?above")
 for _kind, _inverting, _names, _rule in (
         ("schmitt_inverting", True, ("inverting Schmitt trigger", "Schmitt trigger", "comparator with hysteresis",
                                      "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
-         (5.0, (_SCHMITT, r"non[- ]?inverting|high\s+when\s+(?:the\s+)?(?:input|in)\s+(?:is\s+|goes\s+|rises\s+)?"
-                          r"above")))):
+         (5.0, (_SCHMITT, r"non[- ]?inverting|" + OUTPUT_FOLLOWS)))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,
