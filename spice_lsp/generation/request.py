@@ -1019,8 +1019,8 @@ _NOUN_AFTER = re.compile(r"[\s-]*(?P<between>(?:[\w-]+\s+){0,3}?)" + _FILTER_NOU
 
 
 def _filter_frequency(text: str, found: list[Spec]) -> None:
-    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre, a
-    notch's null; only when it is the one such figure (a band built from two corners states two)."""
+    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre;
+    only when it is the one such figure (a band built from two corners states two)."""
     if {s.quantity for s in found} & {"cutoff", "center", "notch", "f0", "edge", "frequency"}:
         return
     picked, measured_at = [], {s.at for s in found}  # "-6 dB at 2.5 kHz": where a gain is measured
@@ -1036,11 +1036,11 @@ def _filter_frequency(text: str, found: list[Spec]) -> None:
             picked.append(q)
         elif after and not _NOT_THE_FILTERS.search(after["between"]):
             picked.append(q)
-    if len(picked) == 1:
+    # (A notch's stays its frequency: the notch families tune it exactly, where a designed part would be
+    # rounded to a series value that moves the narrow null off it.)
+    if len(picked) == 1 and not (_STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE)):
         q = picked[0]
-        quantity = "notch" if _STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE) \
-            else "center" if _BANDPASS.search(text) else "cutoff"
-        found.append(Spec(q.text, quantity, q.value))
+        found.append(Spec(q.text, "center" if _BANDPASS.search(text) else "cutoff", q.value))
 
 
 def _worded_specs(text: str, found: list[Spec]) -> None:
