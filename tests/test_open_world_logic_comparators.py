@@ -211,3 +211,16 @@ def test_a_peak_triangle_drives_the_trigger_at_its_frequency():
                        "10 V peak 1 kHz triangle; input in, output out").netlist
     assert re.search(r"^V1 in 0 PULSE\(-10 10 0 \{0\.5/fin\}", netlist, re.MULTILINE), netlist
     assert re.search(r"^\.param .*\bfin=1k\b", netlist, re.MULTILINE), netlist
+
+
+@pytest.mark.parametrize("text,points,vdd", [
+    ("Non-inverting Schmitt trigger, running on a single 3.3 V supply: high once the input climbs past about 2 V, "
+     "low again when it dips under about 1.3 V; input in, output out", (2.0, 1.3), 3.3),
+    ("Make a noisy 0-12 V ramp at in into a clean edge at out: the op-amp output (0/12 V rails) goes high as soon "
+     "as in passes 7 V and returns low when in drops below 5 V, with hysteresis", (7.0, 5.0), 12.0),
+])
+def test_switching_points_said_with_other_verbs_are_designed_to(text, points, vdd):
+    result = generate(text)
+    assert result.intent.kind in ("schmitt_noninverting", "single_supply_schmitt_noninverting"), result.intent.kind
+    rising, falling = _switching_points(result.netlist, "out", vdd / 2, False)
+    assert rising == pytest.approx(points[0], abs=0.05) and falling == pytest.approx(points[1], abs=0.05)
