@@ -204,3 +204,65 @@ def test_an_ordered_difference_is_measured_with_its_sign_from_the_subtracted_inp
     wrong, how = measure(Spec("2.5 x (qa - qb)", "gain", 2.5), deck, "o", "b",
                          description="Difference amplifier making 2.5 x (qa - qb), qa at node a and qb at node b.")
     assert wrong is not None and math.isclose(wrong, -2.5, rel_tol=1e-3) and "subtracted" in how
+
+
+# --- an oscillator's period, or its bare frequency; a first-order lag's tau ---------------------------------
+
+@pytest.mark.parametrize("description, frequency", [
+    ("555 astable whose period is 4 ms", 250.0),
+    ("Op-amp relaxation oscillator with a 100 us period, square wave at sq", 10e3),
+    ("Phase-shift oscillator, 3 kHz, built from three RC sections", 3e3),
+])
+def test_an_oscillators_period_or_bare_frequency_is_its_frequency(description, frequency):
+    spec = next(s for s in read_request(description).specs if s.quantity == "frequency")
+    assert math.isclose(spec.target, frequency, rel_tol=1e-9)
+
+
+def test_a_pulse_sources_period_is_no_oscillator_frequency():
+    specs = read_request("An RC low-pass driven by a pulse with a 1 ms period at in, R = 1k, C = 10n").specs
+    assert "frequency" not in {s.quantity for s in specs}
+
+
+def test_a_tau_is_a_first_order_corner():
+    spec = read_request("RL high-pass with a tau of 20 us").specs[0]
+    assert spec.quantity == "cutoff" and math.isclose(spec.target, 1 / (2 * math.pi * 20e-6), rel_tol=1e-9)
+
+
+# --- one-sided gains and flatness -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, quantity, target, bound", [
+    ("a gain of at least 15", "gain", 15.0, "min"),
+    ("a gain of 30 dB or more", "gain_db", 30.0, "min"),
+    ("no more than 6 dB of gain", "gain_db", 6.0, "max"),
+    ("at least 40 dB down at 20 kHz", "gain_db", -40.0, "max"),  # an attenuation of at least 40 dB
+    ("a gain of 12", "gain", 12.0, None),
+])
+def test_a_gain_bounded_on_one_side(words, quantity, target, bound):
+    spec = next(s for s in read_request(f"amplifier with {words}").specs if s.quantity == quantity)
+    assert (spec.target, spec.bound) == (target, bound)
+
+
+def test_a_bound_and_a_flat_band_are_measured_as_said():
+    result = generate("Twin-T notch filter at 400 Hz with at least 25 dB of rejection at 400 Hz and nearly flat "
+                      "at 4 kHz; input a, output b.")
+    rejection, flat = spec_check(result, "25 dB of rejection"), spec_check(result, "nearly flat at 4 kHz")
+    assert rejection.status == "pass" and "at most" in rejection.detail
+    assert flat.status == "pass" and "against its peak" in flat.detail
+
+
+def test_a_flat_band_of_an_amplifier_is_its_passband_gain_and_no_second_design():
+    result = generate("Non-inverting op-amp amplifier with a gain of 8, nearly flat at 10 kHz")
+    assert spec_check(result, "gain of 8").status == "pass" and spec_check(result, "nearly flat").status == "pass"
+
+
+def test_a_zener_given_by_its_voltage_is_sized_for_its_load_and_input():
+    intent, d = designed("A 4.7 V zener regulator from 9 V feeding a 10 mA load")
+    assert math.isclose(d.designed["RL"], 4.7 / 10e-3) and "IBIAS" in d.claimed
+    assert math.isclose(d.designed["RS"], (9 - 4.7) / (4.7 / intent.values["RL"].value + 5e-3), rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("words, volts", [("giving 1/4 of the 8 V input", 2.0),
+                                          ("whose out is 2/3 of its 9 V supply", 6.0)])
+def test_a_share_in_figures_is_the_dividers_output(words, volts):
+    spec = next(s for s in read_request(f"Voltage divider {words}").specs if s.quantity == "vout")
+    assert math.isclose(spec.target, volts)

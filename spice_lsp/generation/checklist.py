@@ -218,6 +218,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    + (f"let m = vm({out})/vm({inp})\nmeas ac size find m at={at:g}\n" if sized else "")
                    + f"meas ac result find g at={at:g}\nprint result" + (" size" if sized else ""))
         how = f"v({out})/v({inp}) at {format_eng(at)}Hz" + (" in dB" if spec.quantity == "gain_db" else "")
+    elif spec.quantity == "flat" and inp and spec.at:  # the gain at a frequency against the passband's (its peak)
+        control = (f"ac dec 100 {spec.at / 1000:g} {spec.at * 1000:g}\nlet g = vdb({out})-vdb({inp})\n"
+                   f"meas ac gmax max g\nmeas ac a find g at={spec.at:g}\nlet result = a-gmax\nprint result")
+        how = f"v({out})/v({inp}) at {format_eng(spec.at)}Hz against its peak, in dB"
     elif spec.quantity == "dc_gain_db" and inp:
         control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
         how = f"v({out})/v({inp}) at 1 Hz in dB"
@@ -422,13 +426,18 @@ def function_items(function: list[Spec | Probe], specs: list[Spec], netlist: str
 def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
     if value is None:
         return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
-    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db") else \
+    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
-    # A ripple is a bound: at most the target.
-    ok = value <= spec.target * (1 + spec.tolerance) if spec.quantity == "ripple" else error <= spec.tolerance
-    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q") else format_eng(value)
-    tolerance = f"±{spec.tolerance:g} dB" if spec.quantity in ("gain_db", "dc_gain_db") else \
-        "at most" if spec.quantity == "ripple" else f"±{spec.tolerance:.0%}"
+    # A ripple is a bound: at most the target; a gain may be bounded on one side ("at least 40 dB"), its
+    # tolerance the slack on that side.
+    bound = "max" if spec.quantity == "ripple" else spec.bound
+    decibels = spec.quantity in ("gain_db", "dc_gain_db", "flat")
+    slack = spec.tolerance if decibels else spec.tolerance * abs(spec.target)
+    ok = value <= spec.target + slack if bound == "max" else value >= spec.target - slack if bound == "min" \
+        else error <= spec.tolerance
+    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") else format_eng(value)
+    tolerance = {"max": "at most", "min": "at least"}[bound] if bound else \
+        f"±{spec.tolerance:g} dB" if decibels else f"±{spec.tolerance:.0%}"
     return CheckItem(spec.text, PASS if ok else FAIL, f"measured {shown} ({how}), target {spec.describe()} {tolerance}")
 
 

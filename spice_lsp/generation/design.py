@@ -298,17 +298,22 @@ def _zener_regulator(intent: Intent, d: Design, spec: Spec) -> None:
     if vz is not None:
         return
     set_value(intent, d, "VZ", spec.target, "the zener voltage is the output", None)
+    _zener_resistors(intent, d, spec.target)
+
+
+def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
+    """RL from a load current, RS from the input, the load's and the zener's own current (see above)."""
     current = given(intent, "IBIAS")
     said = _SHUNT_CURRENT.search(intent.description)
     shunt = current if current and said and parse_number((said["i"] or said["i2"]).replace(" ", "")) == current \
         else None
     if current and shunt is None and given(intent, "RL") is None:
-        set_value(intent, d, "RL", spec.target / current, "RL = Vout/I (the load's current)", E96)
+        set_value(intent, d, "RL", vz / current, "RL = Vout/I (the load's current)", E96)
         d.claimed.add("IBIAS")
     vin = given(intent, "VIN", "VDD")
-    if vin is not None and given(intent, "RS", "R") is None and vin > spec.target:
-        i_load = spec.target / (given(intent, "RL") or 1e3)
-        set_value(intent, d, "RS", (vin - spec.target) / (i_load + (shunt or IZ)),
+    if vin is not None and given(intent, "RS", "R") is None and vin > vz:
+        i_load = vz / (given(intent, "RL") or 1e3)
+        set_value(intent, d, "RS", (vin - vz) / (i_load + (shunt or IZ)),
                   "RS = (VIN - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
         d.claimed.update({"IBIAS"} if shunt else set())
 
@@ -546,8 +551,8 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
 
 
 _TWO_VALUES = re.compile(r"two values for (\w+) \((.+) and (.+)\); keeping .+")
-# specs read from other quantities (a rise time or a delay to a share of a step is a corner)
-_WORDED = ("cutoff",)
+# specs read from other quantities (a rise time or a delay to a share of a step is a corner, a period a frequency)
+_WORDED = ("cutoff", "frequency")
 
 
 def _figures(text: str) -> set[str]:
@@ -578,6 +583,10 @@ def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_
                 return
 
 
+_DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
+_MEASURED_ONLY = ("flat",)  # specs no value is designed for: what the circuit does around its designed band
+
+
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
     from spice_lsp.generation.families import family_of
@@ -586,15 +595,22 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     family = family_of(kind)
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
     # A Q is designed from the parts the frequency specs have set.
+    gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
     for spec in sorted(specs, key=lambda s: s.quantity == "q"):
         claim(intent, d, spec)
-        if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in ("gain_db", "dc_gain_db"))):
+        if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in _DECIBELS)):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
+            continue
+        if spec.quantity in ("gain", "gain_db") and gained:
             continue
         free = d.free
         try:
             if not _design_one(intent, d, family, kind, spec):
+                if spec.quantity not in _MEASURED_ONLY:
+                    d.notes.append(f"'{spec.text}': no design equation for it in the {family.summary}; "
+                                   "measured as built")
                 continue
+            gained = gained or spec.quantity in ("gain", "gain_db")
             if d.free != free:
                 d.trims = spec.quantity
         except (ZeroDivisionError, ValueError, OverflowError, KeyError):
@@ -610,6 +626,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         if spec.quantity in ("gain", "gain_db") and "FREQ" in intent.values \
                 and math.isclose(intent.values["FREQ"].value, 1e3):
             d.claimed.add("FREQ")  # "a gain of 5 at 1 kHz": where the gain is measured
+    if kind == "zener_regulator" and not any(s.quantity == "vout" for s in specs) and (vz := given(intent, "VZ")):
+        _zener_resistors(intent, d, vz)  # "a 5.1 V zener feeding a 20 mA load from 12 V": sized for its own voltage
     if any(s.quantity == "frequency" for s in specs) and kind in ("rc_oscillator", "phase_shift_oscillator") \
             and not any(a.kind == "tran" for a in intent.analyses):
         f = next(s.target for s in specs if s.quantity == "frequency")

@@ -175,17 +175,19 @@ class Spec:
     text: str
     # cutoff | gain | gain_db | frequency | center | notch | vout | q | current | dc_gain_db | ugbw
     # | f0 (a second-order section's natural frequency: its phase halfway through its 180 degrees)
+    # | flat (the gain at `at` against the passband's peak, in dB: "nearly flat at 600 Hz")
     quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
     node: str | None = None
     at: float | None = None  # the frequency a gain is measured at ("20 dB down at 16 kHz"); else 1 kHz
+    bound: str | None = None  # "min": at least the target ("a gain of at least 20"), "max": at most; None: about it
 
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
-                "gain_db": " dB", "dc_gain_db": " dB", "current": "A", "ugbw": "Hz",
+                "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
                 "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V"}.get(self.quantity, "")
-        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q") \
+        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
 
@@ -639,7 +641,9 @@ _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|b
 _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|on|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
 # "oscillator at 800 Hz", "oscillator with an op-amp at 1.2 kHz" (the device it is built from may stand between)
-_OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*)(?:\s+(?:with|using|from)\s+(?:an?|one)\s+[\w-]+)?|run(?:s|ning)?|"
+_OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*|astable|multivibrator)"
+                       r"(?:\s+(?:with|using|from)\s+(?:an?|one)\s+[\w-]+)?"
+                       r"(?:\s*,)?|run(?:s|ning)?|"  # "Wien-bridge oscillator, 10 kHz": its own frequency
                        r"ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
 # "f0 = 2 kHz", "natural frequency of 1 kHz" in a filter (_FILTER): which frequency depends on its kind
 _F0_SPEC = re.compile(r"(?:\b[fF][0o]|\u03c9[0o]|natural\s+frequency|undamped\s+frequency)" + _SPEC_TAIL)
@@ -652,7 +656,8 @@ _CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be)?\s*"  # "gain should be 6 dB"
-                   r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*)?"
+                   r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
+                   r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
@@ -857,12 +862,43 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
     _worded_specs(text, found)
     _filter_frequency(text, found)
+    _bounds(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
         at = text.find(spec.text)
         if spec.quantity in ("gain", "gain_db") and at >= 0 and (within := _WITHIN_DB.match(text, at + len(spec.text))):
             db = float(within["db"])
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
                                            tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
+
+
+# A gain bounded on one side: "at least 40 dB of gain", "a gain of no less than 20", "30 dB or more"; an attenuation
+# of at least 30 dB is a gain of at most -30 dB.
+_AT_LEAST = re.compile(r"(?:\bat\s+least|\bno\s+less\s+than|\bnot\s+less\s+than|\ba\s+minimum\s+of|\bminimum(?:\s+of)?"
+                       r"|(?<!no )(?<!not )\bmore\s+than|\bgreater\s+than|>=?|\u2265)\s*", re.IGNORECASE)
+_AT_MOST = re.compile(r"(?:\bat\s+most|\bno\s+more\s+than|\bnot\s+more\s+than|\ba\s+maximum\s+of|\bmaximum(?:\s+of)?"
+                      r"|(?<!no )(?<!not )\bless\s+than|<=?|\u2264)\s*", re.IGNORECASE)
+_OR_MORE = re.compile(r"\s*(?:or\s+(?P<more>more|better|higher|greater|above)|or\s+(?P<less>less|lower|below))\b",
+                      re.IGNORECASE)
+_ATTENUATION = re.compile(r"\bdown\b|attenuat|reject|\bbelow\b|\blower\b|\bunder\b|suppress", re.IGNORECASE)
+
+
+def _bounds(text: str, found: list[Spec]) -> None:
+    """A gain's one-sided bound from the words before or inside its text, or "or more" after it."""
+    for n, spec in enumerate(found):
+        at = text.find(spec.text)
+        if spec.quantity not in ("gain", "gain_db", "dc_gain_db") or at < 0:
+            continue
+        lead = text[max(0, at - 20):at] + spec.text[:30]
+        after = _OR_MORE.match(text, at + len(spec.text))
+        least = any(m.end() == len(text[max(0, at - 20):at]) or m.start() >= len(text[max(0, at - 20):at])
+                    for m in _AT_LEAST.finditer(lead)) or bool(after and after["more"])
+        most = any(m.end() == len(text[max(0, at - 20):at]) or m.start() >= len(text[max(0, at - 20):at])
+                   for m in _AT_MOST.finditer(lead)) or bool(after and after["less"])
+        if least == most:
+            continue
+        # "at least 30 dB down at 60 Hz": the gain is at most -30 dB
+        flip = spec.quantity == "gain_db" and spec.target < 0 and bool(_ATTENUATION.search(spec.text))
+        found[n] = dataclasses.replace(spec, bound="min" if least != flip else "max")
 
 
 # "a gain of 10 at 200 Hz", "gain is 0 dB (measured) at 1 kHz": where a gain is measured
@@ -906,11 +942,14 @@ _FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|f
                        r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b"
                        r"|of\s+it\b"  # "drops the 9 V at top to a third of it"
                        r"|(?=(?:at|on)\s+(?:the\s+)?(?:node\s+)?out(?:put)?\b)))", re.IGNORECASE)
+# "1/4 of the 8 V input", "2/3 of its supply voltage": the same share in figures
+_SLASH_SHARE = re.compile(r"(?<![\w./])(?P<n>\d+)\s*/\s*(?P<d>\d+)\s+of\s+(?:the\s+|its\s+|their\s+)"
+                          r"(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b", re.IGNORECASE)
 _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\s*"
 _LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){{1,4}}?)?"
                   rf"(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b|(?P<later>{_SECONDS})\s+later\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
-                  rf"|\btime\s+constant\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
+                  rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
                   re.IGNORECASE)
 # "a 10-90 % rise time of 2.2 us", "5 us rise time (10 % to 90 %)": a first-order lag's step response
 _SHARES = r"(?P<lo{n}>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<hi{n}>\d+(?:\.\d+)?)\s*%"
@@ -918,6 +957,10 @@ _RISE = re.compile(rf"(?:\b{_SHARES.format(n='')}\s+)?rise[- ]?time\s+(?:of\s+|=
                    rf"(?P<t>{_SECONDS})\b"
                    rf"|\b(?P<t2>{_SECONDS})\s+(?:\(?{_SHARES.format(n='2')}\)?\s+)?rise[- ]?time\b"
                    rf"(?:\s*\(\s*{_SHARES.format(n='3')}\s*\))?", re.IGNORECASE)
+# "a period of 2 ms", "its period is 500 us", "a 1 ms period", in a circuit that oscillates
+_PERIOD = re.compile(rf"\bperiod\s+(?:of\s+|=\s*|is\s+|:\s*)?(?:{_ABOUT})?(?P<t>{_SECONDS})\b"
+                     rf"|\b(?P<t2>{_SECONDS})\s+period\b", re.IGNORECASE)
+_OSCILLATES = re.compile(r"oscillat|astable|multivibrator|relaxation|square[- ]wave\s+generator", re.IGNORECASE)
 _RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+"
                    r"second\b"
                    # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
@@ -986,10 +1029,12 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
                    r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
-_DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|of\s+attenuation|attenuation)"
+_DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|(?:of\s+)?(?:attenuation|rejection))"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
                       r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB)"
                       rf"\s+(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
+_FLAT_AT = re.compile(rf"\b(?P<near>(?:nearly|almost|essentially|practically|roughly)\s+)?flat\s+(?:response\s+)?"
+                      rf"(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
 _GLOW = re.compile(r"\b(?:glow|light|shine)\w*\s+(?:up\s+|brightly\s+)?(?:with|at|on)\s+"
                    r"(?:about\s+|around\s+|roughly\s+)?(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\b", re.IGNORECASE)
 
@@ -1013,26 +1058,15 @@ _FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:st
 _NOT_THE_FILTERS = re.compile(r"\b(?:sine|sinus\w*|signal(?!\s+path)|input|source|sweep\w*|swept|from|to|up|clock\w*|"
                               r"square|pulse\w*|triangle|tone|driv\w*|fed|feed\w*|excit\w*|amplitude|test\w*|step|"
                               r"noise|run\w*|oscillat\w*|carrier|ripple|load|gain|bandwidth|sampl\w*|analys\w*|"
-                              r"simulat\w*|plot\w*|ac|db|wide)\b", re.IGNORECASE)
+                              r"simulat\w*|plot\w*|ac|db)\b", re.IGNORECASE)
 _TUNED = re.compile(r"\b(?:tuned|set|cent(?:er|re)d?)\s+(?:to|on|at)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]*(?P<between>(?:[\w-]+\s+){0,3}?)" + _FILTER_NOUN.pattern, re.IGNORECASE)
 
 
-# "bandwidth 20 kHz", "a bandwidth of 5 kHz": an amplifier's corner, said before its figure (not a band-pass's
-# width, which sets its Q; nor an op-amp's unity-gain or gain-bandwidth)
-_BANDWIDTH_OF = re.compile(rf"(?<!gain )(?<!gain-)(?:-?\s?3\s?dB\s+)?bandwidth\s+(?:of\s+|=\s*|:\s*|is\s+|set\s+to\s+)?"
-                           rf"(?:about\s+|around\s+|~\s*)?(?P<f>{_HZ})\b", re.IGNORECASE)
-
-
 def _filter_frequency(text: str, found: list[Spec]) -> None:
-    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre;
-    only when it is the one such figure (a band built from two corners states two). An amplifier's bandwidth
-    said before its figure is its cutoff too."""
+    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre, a
+    notch's null; only when it is the one such figure (a band built from two corners states two)."""
     if {s.quantity for s in found} & {"cutoff", "center", "notch", "f0", "edge", "frequency"}:
-        return
-    if (m := _BANDWIDTH_OF.search(text)) and not re.search(r"band[- ]?(?:pass|stop|reject)|\bnotch|\bcent(?:er|re)|"
-                                                           r"resonan", text, re.IGNORECASE):
-        found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
         return
     picked, measured_at = [], {s.at for s in found}  # "-6 dB at 2.5 kHz": where a gain is measured
     for q in _quantities(text):
@@ -1047,14 +1081,11 @@ def _filter_frequency(text: str, found: list[Spec]) -> None:
             picked.append(q)
         elif after and not _NOT_THE_FILTERS.search(after["between"]):
             picked.append(q)
-    # (A notch's stays its frequency: the notch families tune it exactly, where a designed part would be
-    # rounded to a series value that moves the narrow null off it.)
-    if len(picked) == 1 and not (_STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE)):
+    if len(picked) == 1:
         q = picked[0]
-        found.append(Spec(q.text, "center" if _BANDPASS.search(text) else "cutoff", q.value))
-        if _BANDPASS.search(text) and not any(s.quantity == "q" for s in found) and (m := _WIDE.search(text)) \
-                and (width := _quantities(m["w"] or m["w2"])[0].value) > 0:  # Q = f0 / bandwidth
-            found.append(Spec(m[0].strip(), "q", q.value / width, tolerance=0.1))
+        quantity = "notch" if _STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE) \
+            else "center" if _BANDPASS.search(text) else "cutoff"
+        found.append(Spec(q.text, quantity, q.value))
 
 
 def _worded_specs(text: str, found: list[Spec]) -> None:
@@ -1073,15 +1104,20 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         end = where.end() if where else end
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain,
                           at=_quantities(where["f"])[0].value if where else None))
-    if "vout" not in has and (m := _FRACTION.search(text)):
+    if "vout" not in has and (m := _FRACTION.search(text) or _SLASH_SHARE.search(text)):
         lo, _ = _sentence(text, m.start())
         volts = [q for q in _quantities(text[lo:m.end()]) if q.unit == "V" and q.value]  # "half of the 10 V input"
         if not volts and re.match(r"\w+\s+(?:of\s+)?the\s+supply\b", m[0][len(m["n"] or ""):].strip(), re.IGNORECASE):
             # "on 3.3 V: ...; out should read half the supply": the supply stated in an earlier sentence
             volts = [q for q in _quantities(text[:lo]) if q.unit == "V" and q.value]
         part = 1.0 if m["n"] is None or m["n"].lower() in ("a", "an") else _number(m["n"].lower())
-        if volts:  # "a 9 V battery ... down to a third of its voltage": of the last level before it
-            found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / _DENOMINATORS[m["den"].lower()]))
+        whole = float(m["d"]) if m.re is _SLASH_SHARE else _DENOMINATORS[m["den"].lower()]
+        if volts and 0 < part < whole:  # "a 9 V battery ... down to a third of its voltage": of the last level
+            found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / whole))
+    if "frequency" not in has and _OSCILLATES.search(text) and (m := _PERIOD.search(text)) \
+            and not _NOT_OUTPUT.search(text[max(0, m.start() - 40):m.start()]) \
+            and (t := _quantities(m["t"] or m["t2"])[0].value) > 0:
+        found.append(Spec(m[0].strip(), "frequency", 1 / t))  # an oscillator's period: f = 1/T
     if "cutoff" not in has and (m := _LAG.search(text)):
         # a first-order lag reaches a fraction x of a step after t = -tau ln(1 - x); its corner is 1/(2 pi tau)
         t = _quantities(m["t"] or m["later"] or m["takes"] or m["tau"])[0].value
@@ -1115,6 +1151,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(m[0].strip(), "q", center / width, tolerance=0.1))
     if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
+                          at=_quantities(m["f"])[0].value))
+    for m in _FLAT_AT.finditer(text):  # "nearly flat at 600 Hz": the passband's gain there, within 1.5 dB when "nearly"
+        found.append(Spec(m[0].strip(), "flat", 0.0, tolerance=1.5 if m["near"] else 0.5,
                           at=_quantities(m["f"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
@@ -1486,6 +1525,8 @@ def _sources(text: str, request: Request) -> None:
             continue  # read above, with its whole statement
         # "a pulse source at gate": a pin's word after a preposition may name the node (_pin_held_sources)
         at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
+                   # ("a step at t = 0": a time, no node)
+                   and not (m["n"].lower() in ("t", "time") and re.match(r"\s*=\s*[-+\d.]", clause[m.end():]))
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
                         r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE)  # "in is a 0 to 5 V step"
