@@ -44,7 +44,8 @@ def _corner(netlist: str, out: str, inp: str, low: float, high: float) -> float 
     ("an RC high-pass at 40 Hz in front of the amplifier", "cutoff", 40),
     ("I need a 7.5 kHz low-pass filter made of one resistor and one capacitor", "cutoff", 7.5e3),
     ("LC band-pass at 455 kHz for the IF strip", "center", 455e3),
-    ("a notch tuned to 50 Hz with a 100 mH inductor", "notch", 50),
+    # an amplifier's bandwidth said before its figure is its corner
+    ("Photodiode front end: transimpedance stage with 470k feedback, bandwidth 30 kHz.", "cutoff", 30e3),
 ])
 def test_a_filters_bare_frequency_is_its_cutoff_centre_or_null(text, quantity, hz):
     specs = [(s.quantity, s.target) for s in read_request(text).specs if s.quantity == quantity]
@@ -56,9 +57,30 @@ def test_a_filters_bare_frequency_is_its_cutoff_centre_or_null(text, quantity, h
     "a 1 kHz square wave into an RC low-pass with 1k and 100 nF",
     "RC low-pass filter, R = 2k, C = 47n, AC sweep from 10 Hz to 1 MHz",  # the sweep's ends
     "a band-pass made of an RC high-pass at 200 Hz and an RC low-pass at 20 kHz",  # two corners: no one frequency
+    "an LC band-stop with a 22 mH coil at 3 kHz",  # a notch's frequency: its family tunes the null exactly
 ])
-def test_a_frequency_that_is_not_the_filters_is_no_spec(text):
+def test_a_frequency_that_is_not_a_cutoff_or_centre_is_no_spec(text):
     assert not [s for s in read_request(text).specs if s.quantity in ("cutoff", "center", "notch")]
+
+
+def test_a_band_pass_at_a_bare_frequency_takes_its_width_as_its_q():
+    specs = {s.quantity: s.target for s in read_request("Series RLC band-pass, 20 kHz, 4 kHz wide.").specs}
+    assert specs == {"center": pytest.approx(20e3), "q": pytest.approx(5.0)}
+
+
+@pytest.mark.parametrize("text", ["op-amp buffer whose unity-gain bandwidth is 1 MHz",
+                                  "non-inverting amplifier, gain 10, on an op-amp with gain-bandwidth 10 MHz"])
+def test_an_op_amps_own_bandwidth_is_no_cutoff(text):
+    assert not [s for s in read_request(text).specs if s.quantity == "cutoff"]
+
+
+@NGSPICE
+def test_a_photodiode_tias_bandwidth_said_before_its_figure_sets_its_feedback_capacitor():
+    result = _served("Photodiode amplifier: 3 uA photocurrent into a transimpedance stage, 200k feedback resistor, "
+                     "bandwidth 40 kHz; output q.", "transimpedance")
+    run = runner.run(result.netlist, control="ac dec 100 100 10meg\nlet g = vdb(q)\nmeas ac lo find g at=100\n"
+                                             "let t = lo-3\nmeas ac result when g=t\nprint result")
+    assert run.ok and run.values["result"] == pytest.approx(40e3, rel=0.08), run
 
 
 @NGSPICE

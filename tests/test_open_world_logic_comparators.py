@@ -181,3 +181,46 @@ def test_a_transistor_op_amp_asked_for_as_a_follower_is_wired_as_one(text, vdd):
     assert _measure(result.netlist, "ac dec 10 1 100\nlet g = vm(out)/vm(in)\nlet result = g[0]") \
         == pytest.approx(1, abs=0.02)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def test_a_transmission_gate_into_a_heavy_load_is_sized_to_pass_its_swing():
+    result = generate("CMOS transmission gate on 1.8 V into a 4.7k load to ground, en held at 1.8 V; "
+                      "input in, output out")
+    tran = re.search(r"^\.tran (\S+) (\S+)", result.netlist, re.MULTILINE)
+    swing = _measure(result.netlist, f"tran {tran[1]} {tran[2]}\nlet result = vecmax(v(out)) - vecmin(v(out))")
+    assert swing > 0.9 * 1.8, result.netlist
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+@pytest.mark.parametrize("text,inverting", [
+    ("Comparator with hysteresis on a single 3.3 V supply: the output rises when the input goes above 2 V and falls "
+     "when it drops below 1 V; input in, output out", False),
+    ("Schmitt trigger on a single 5 V supply: output goes low when the input rises above 2 V and high when it falls "
+     "below 1 V; input in, output out", True),
+])
+def test_the_sense_a_trigger_is_described_with_picks_its_topology(text, inverting):
+    result = generate(text)
+    assert result.intent.kind == ("schmitt_inverting" if inverting else "schmitt_noninverting"), result.intent.kind
+    vdd = 3.3 if "3.3" in text else 5.0
+    rising, falling = _switching_points(result.netlist, "out", vdd / 2, inverting)
+    assert rising == pytest.approx(2, abs=0.05) and falling == pytest.approx(1, abs=0.05)
+
+
+def test_a_peak_triangle_drives_the_trigger_at_its_frequency():
+    netlist = generate("Inverting Schmitt trigger with trip points of +3 V and -3 V on ±15 V supplies, driven by a "
+                       "10 V peak 1 kHz triangle; input in, output out").netlist
+    assert re.search(r"^V1 in 0 PULSE\(-10 10 0 \{0\.5/fin\}", netlist, re.MULTILINE), netlist
+    assert re.search(r"^\.param .*\bfin=1k\b", netlist, re.MULTILINE), netlist
+
+
+@pytest.mark.parametrize("text,points,vdd", [
+    ("Non-inverting Schmitt trigger, running on a single 3.3 V supply: high once the input climbs past about 2 V, "
+     "low again when it dips under about 1.3 V; input in, output out", (2.0, 1.3), 3.3),
+    ("Make a noisy 0-12 V ramp at in into a clean edge at out: the op-amp output (0/12 V rails) goes high as soon "
+     "as in passes 7 V and returns low when in drops below 5 V, with hysteresis", (7.0, 5.0), 12.0),
+])
+def test_switching_points_said_with_other_verbs_are_designed_to(text, points, vdd):
+    result = generate(text)
+    assert result.intent.kind in ("schmitt_noninverting", "single_supply_schmitt_noninverting"), result.intent.kind
+    rising, falling = _switching_points(result.netlist, "out", vdd / 2, False)
+    assert rising == pytest.approx(points[0], abs=0.05) and falling == pytest.approx(points[1], abs=0.05)

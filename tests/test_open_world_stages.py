@@ -125,10 +125,10 @@ def test_a_cascode_takes_the_bias_current_it_is_asked_for_on_the_stated_supply()
 
 @NGSPICE
 @pytest.mark.parametrize("text,node,rl,amps", [
-    # a current stated as a value ("drawing 3 mA") sets the emitter resistor; the load lands on the named collector
-    ("Single NPN current sink drawing 3 mA through a 1k load resistor from vcc (12 V) to the collector node k.",
+    # a current stated as a value ("drawing 3 mA") sets the emitter resistor
+    ("Single NPN current sink drawing 3 mA through a 1k load resistor from vcc (12 V) to node k.",
      "k", 1e3, 3e-3),
-    ("NPN current source setting 0.8 mA through a load resistor of 4.7k from vcc (9 V) to the collector q.",
+    ("NPN current source setting 0.8 mA through a load resistor of 4.7k from vcc (9 V) to node q.",
      "q", 4.7e3, 0.8e-3),
 ])
 def test_a_transistor_current_source_sinks_the_current_asked_for_through_its_load(text, node, rl, amps):

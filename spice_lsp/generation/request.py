@@ -1058,15 +1058,26 @@ _FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:st
 _NOT_THE_FILTERS = re.compile(r"\b(?:sine|sinus\w*|signal(?!\s+path)|input|source|sweep\w*|swept|from|to|up|clock\w*|"
                               r"square|pulse\w*|triangle|tone|driv\w*|fed|feed\w*|excit\w*|amplitude|test\w*|step|"
                               r"noise|run\w*|oscillat\w*|carrier|ripple|load|gain|bandwidth|sampl\w*|analys\w*|"
-                              r"simulat\w*|plot\w*|ac|db)\b", re.IGNORECASE)
+                              r"simulat\w*|plot\w*|ac|db|wide)\b", re.IGNORECASE)
 _TUNED = re.compile(r"\b(?:tuned|set|cent(?:er|re)d?)\s+(?:to|on|at)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]*(?P<between>(?:[\w-]+\s+){0,3}?)" + _FILTER_NOUN.pattern, re.IGNORECASE)
 
 
+# "bandwidth 20 kHz", "a bandwidth of 5 kHz": an amplifier's corner, said before its figure (not a band-pass's
+# width, which sets its Q; nor an op-amp's unity-gain or gain-bandwidth)
+_BANDWIDTH_OF = re.compile(rf"(?<!gain )(?<!gain-)(?:-?\s?3\s?dB\s+)?bandwidth\s+(?:of\s+|=\s*|:\s*|is\s+|set\s+to\s+)?"
+                           rf"(?:about\s+|around\s+|~\s*)?(?P<f>{_HZ})\b", re.IGNORECASE)
+
+
 def _filter_frequency(text: str, found: list[Spec]) -> None:
-    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre, a
-    notch's null; only when it is the one such figure (a band built from two corners states two)."""
+    """A filter's frequency the request states with no spec word (above): its cutoff, a band-pass's centre;
+    only when it is the one such figure (a band built from two corners states two). An amplifier's bandwidth
+    said before its figure is its cutoff too."""
     if {s.quantity for s in found} & {"cutoff", "center", "notch", "f0", "edge", "frequency"}:
+        return
+    if (m := _BANDWIDTH_OF.search(text)) and not re.search(r"band[- ]?(?:pass|stop|reject)|\bnotch|\bcent(?:er|re)|"
+                                                           r"resonan", text, re.IGNORECASE):
+        found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
         return
     picked, measured_at = [], {s.at for s in found}  # "-6 dB at 2.5 kHz": where a gain is measured
     for q in _quantities(text):
@@ -1081,11 +1092,14 @@ def _filter_frequency(text: str, found: list[Spec]) -> None:
             picked.append(q)
         elif after and not _NOT_THE_FILTERS.search(after["between"]):
             picked.append(q)
-    if len(picked) == 1:
+    # (A notch's stays its frequency: the notch families tune it exactly, where a designed part would be
+    # rounded to a series value that moves the narrow null off it.)
+    if len(picked) == 1 and not (_STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE)):
         q = picked[0]
-        quantity = "notch" if _STOPBAND.search(text) or re.search(r"\btrap\b", text, re.IGNORECASE) \
-            else "center" if _BANDPASS.search(text) else "cutoff"
-        found.append(Spec(q.text, quantity, q.value))
+        found.append(Spec(q.text, "center" if _BANDPASS.search(text) else "cutoff", q.value))
+        if _BANDPASS.search(text) and not any(s.quantity == "q" for s in found) and (m := _WIDE.search(text)) \
+                and (width := _quantities(m["w"] or m["w2"])[0].value) > 0:  # Q = f0 / bandwidth
+            found.append(Spec(m[0].strip(), "q", q.value / width, tolerance=0.1))
 
 
 def _worded_specs(text: str, found: list[Spec]) -> None:

@@ -73,10 +73,12 @@ _UPPER = re.compile(rf"(?:upper|higher|high|rising)\s+{_POINT}\s*(?:at|of|is|=|:
 _LOWER = re.compile(rf"(?:lower|low|falling)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
                     rf"|\bltp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
 # "once in rises above +1.5 V ... after it falls below -1.5 V": the pair in words, either order.
-_ABOVE = re.compile(rf"\b(?:rises|goes|climbs|gets|moves|crosses)\s+(?:back\s+)?above\s+(?P<v>{_V})\s*V\b",
-                    re.IGNORECASE)
-_BELOW = re.compile(rf"\b(?:falls|drops|goes|gets|sinks|moves|crosses)\s+(?:back\s+)?below\s+(?P<v>{_V})\s*V\b",
-                    re.IGNORECASE)
+# (or "climbs past about 2.75 V ... falls under about 2.25 V")
+_ABOUT = r"(?:about|around|roughly|approximately|some|~)?\s*"
+_ABOVE = re.compile(rf"\b(?:(?:rises|goes|climbs|gets|moves|crosses|passes|ramps)\s+(?:back\s+)?"
+                    rf"(?:above|past|over|beyond)|passes|exceeds)\s+{_ABOUT}(?P<v>{_V})\s*V\b", re.IGNORECASE)
+_BELOW = re.compile(rf"\b(?:falls|drops|goes|gets|sinks|moves|crosses|dips|comes\s+back|ramps)\s+(?:back\s+)?"
+                    rf"(?:below|under|beneath)\s+{_ABOUT}(?P<v>{_V})\s*V\b", re.IGNORECASE)
 # "100 mV of hysteresis centred on 2.5 V", "a hysteresis of 0.5 V around 2 V"
 _CENTRED = re.compile(rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hysteresis|hysteresis\s+(?:of\s+)?"
                       rf"(?P<h2>\d+(?:\.\d+)?)\s*(?P<u2>m?)V)\s*,?\s+(?:centred|centered|around|about)\s+"
@@ -85,9 +87,10 @@ _CENTRED = re.compile(rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hyster
 
 # Any of those statements, loosely, in a lower-cased request (for a rule): a trigger whose switching points are
 # stated is this module's.
+_UP = rf"(?:above|past|over|beyond|passes|exceeds)\s+{_ABOUT}{_V}\s*v\b"
+_DOWN = rf"(?:below|under|beneath)\s+{_ABOUT}{_V}\s*v\b"
 STATED_TRIPS = (rf"{_POINT}\s*(?:at|of|are|=|:)?\s*(?:±|\+/?-)?\s*{_V}\s*v?\s*(?:and|,|/|&|\b)|\b(?:upper|lower)\s+"
-                rf"{_POINT}|\b[ul]tp\b|\babove\s+{_V}\s*v\b[\s\S]*\bbelow\s+{_V}\s*v\b|\bbelow\s+{_V}\s*v\b[\s\S]*\babove\s+"
-                rf"{_V}\s*v\b|hysteresis,?\s+(?:centred|centered|around)")
+                rf"{_POINT}|\b[ul]tp\b|\b{_UP}[\s\S]*\b{_DOWN}|\b{_DOWN}[\s\S]*\b{_UP}|hysteresis,?\s+(?:centred|centered|around)")
 
 
 def _volts(text: str) -> float:
@@ -163,9 +166,9 @@ Bout out 0 V={v(r)}
 _SINGLE = re.compile(r"\bsingle[- ](?:supply|rail)\s+(?:of\s+)?\+?(?P<a>[\d.]+)\s*V\b|"
                      r"\bsingle\s+\+?(?P<b>[\d.]+)\s*V\s+(?:supply|rail)|"
                      r"(?P<c>[\d.]+)\s*V\s+single[- ](?:supply|rail)", re.IGNORECASE)
-# "a 0/5 V output", "output swings 0 to 5 V": the same, said of the output.
-_ZERO_TO = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\s+(?:logic\s+)?(?:output|swing)|\boutput\s+(?:swings\s+)?"
-                      r"(?:from\s+)?0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b", re.IGNORECASE)
+# "a 0/5 V output", "output swings 0 to 5 V", "op-amp on 0/5 V rails": the same, said of the output.
+_ZERO_TO = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\s+(?:logic\s+)?(?:output|swing|rails?)"
+                      r"|\boutput\s+(?:swings\s+)?(?:from\s+)?0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b", re.IGNORECASE)
 
 
 def _single_supply(intent, trip: tuple[float, float]) -> float | None:
@@ -181,9 +184,8 @@ def _single_supply(intent, trip: tuple[float, float]) -> float | None:
     return None
 
 
-def _rails(f: _Filler, trip: tuple[float, float]) -> tuple[float, float, str, str]:
-    """(low, high) output levels, the comparator block and its name."""
-    vdd = _single_supply(f.intent, trip)
+def _rails(f: _Filler, vdd: float | None) -> tuple[float, float, str, str]:
+    """(low, high) output levels, the comparator block and its name: 0 .. vdd on a single supply, else split."""
     if vdd is None:
         return -saturation(f.intent), saturation(f.intent), comparator_block(f), "comparator"
     if given(f.intent, "VDD") == vdd:
@@ -194,11 +196,14 @@ def _rails(f: _Filler, trip: tuple[float, float]) -> tuple[float, float, str, st
 
 # "a ±3 V, 100 Hz triangle", "vin is a 0-5 V triangle at 50 Hz", "a triangle from -3 to 3 V", "a 100 Hz
 # triangle between -3 V and +3 V": the drive the request states.
+# "a 10 V peak triangle", "a 6 Vpp triangle": the same, centred on 0 V.
 _TRIANGLE_SAID = re.compile(rf"(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V|(?P<a>{_V})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*"
-                            rf"(?P<b>{_V})\s*V)\b(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
+                            rf"(?P<b>{_V})\s*V|(?P<pk>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
+                            rf"|(?P<pp>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))\b"
+                            rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
                             rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b", re.IGNORECASE)
 _OVER_AND_BACK = re.compile(rf"\bover\s+({TIME})\s+and\s+back", re.IGNORECASE)
-_HZ = re.compile(r"\bHz\b", re.IGNORECASE)
+_HZ = re.compile(r"\d\s*[kKmM]?Hz\b")
 
 
 def _period(f: _Filler) -> float:
@@ -224,7 +229,8 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
             seconds(ramp[3])
     period = _period(f)
     if m := _TRIANGLE_SAID.search(text):
-        ends = (-float(m["pm"]), float(m["pm"])) if m["pm"] else \
+        half = m["pm"] or m["pk"] or (m["pp"] and str(float(m["pp"]) / 2))
+        ends = (-float(half), float(half)) if half else \
             tuple(_volts(x) for x in ((m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])))
         bottom, top = min(ends), max(ends)
     else:
@@ -239,14 +245,20 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
     return f"V1 in 0 PULSE({bottom:g} {top:g} 0 {half} {half} 1n {format_eng(period)})", period
 
 
-def _schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float]) -> str:
+def single_rail(intent, trip: tuple[float, float], forced: bool = False) -> float | None:
+    """The single supply a trigger with these switching points runs on (None: split rails); `forced`: a
+    single-supply family's, the stated supply or 5 V."""
+    return _single_supply(intent, trip) or ((given(intent, "VDD") or 5.0) if forced else None)
+
+
+def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: float | None) -> str:
     """A trigger designed to the switching points the request states, around a reference VREF.
     Inverting (input on -, R1 from the output to +, R2 from + to VREF): + sits at VREF + k (Vout - VREF),
     k = R2/(R1 + R2), so the points are k VOH + (1-k) VREF and k VOL + (1-k) VREF: k = (VH - VL)/(VOH - VOL).
     Non-inverting (input through R1 to +, R2 from the output, - at VREF): it switches where
     Vin = VREF (1 + m) - m Vout, m = R1/R2 = (VH - VL)/(VOH - VOL), VREF = (VH + m VOL)/(1 + m)."""
     high, low = trip
-    vol, voh, block, comparator = _rails(f, trip)
+    vol, voh, block, comparator = _rails(f, single)
     k = (high - low) / (voh - vol)
     r2 = f.number("R2", 10e3)
     if inverting:
@@ -255,7 +267,7 @@ def _schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float]) -> str:
     else:
         vref, r1 = (high + k * vol) / (1 + k), r2 * k
     for role, value in list(f.intent.values.items()):  # a switching point the reader gave a role is this one
-        if role in ("VIN", "VBIAS", "VREF") and value.value in trip:
+        if value.unit == "V" and value.value in trip:
             f.given(role, value.value)
     drive, period = _drive(f, trip, vol, voh)
     f.tran = (period / 2000, 2.5 * period)
@@ -270,11 +282,11 @@ def _schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float]) -> str:
     return "\n".join(lines + [f"R1 in p {format_eng(r1)}", f"R2 p out {f('R2', 10e3)}", f"X1 p {ref} out {comparator}"])
 
 
-def _switches_at(f: _Filler, inverting: bool, trip: tuple[float, float]) -> list:
+def switches_at(inverting: bool, trip: tuple[float, float], single: float | None) -> list:
     """The switching points measured on the family's own triangle: where the output crosses its middle
     going one way (the rising input) and the other."""
     high, low = trip
-    mid = (_single_supply(f.intent, trip) or 0.0) / 2
+    mid = (single or 0.0) / 2
     find = f"find v({{inp}}) when v({{out}})={mid:g}"
     up, down = ("fall", "rise") if inverting else ("rise", "fall")
     return [expect("hysteresis", high - low, 0.1),
@@ -287,7 +299,7 @@ def _switches_at(f: _Filler, inverting: bool, trip: tuple[float, float]) -> list
 def _hysteresis(inverting: bool):
     def function(f: _Filler) -> list:
         if trip := trip_points(f.intent.description):
-            return _switches_at(f, inverting, trip)
+            return switches_at(inverting, trip, single_rail(f.intent, trip))
         r1, r2 = (used(f, "R1", "RF", "R"), used(f, "R2")) if inverting else \
             (used(f, "R1", "RIN", "R"), used(f, "R2", "RF"))
         return [expect("hysteresis", 2 * saturation(f.intent) * (r2 / (r1 + r2) if inverting else r1 / r2), 0.1)]
@@ -361,7 +373,7 @@ def _hysteresis_design(inverting: bool):
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
     if trip := trip_points(f.intent.description):
-        return _schmitt_to(f, inverting, trip)
+        return schmitt_to(f, inverting, trip, single_rail(f.intent, trip))
     # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
     r1_default = 10e3 if inverting else 4.7e3
     # Named by their place: the input resistor (non-inverting: R1) and the feedback resistor.
@@ -378,13 +390,18 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
 
 
 _SCHMITT = r"schmitt|hysteresis|regenerative comparator"
+# "high when the input is above", "the output rises when the input goes above 2 V", "switches high once in climbs
+# above": the output follows the input's side, a non-inverting trigger (lower-cased, for a rule).
+OUTPUT_FOLLOWS = (r"(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on)\s+"
+                  r"(?:when|once|as\s+soon\s+as|as|after|if)\s+(?:the\s+)?(?:input|in|it|\w+)\s+"
+                  r"(?:(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+|moves\s+|crosses\s+)?(?:above|past|over|beyond)"
+                  r"|passes|exceeds)")
 for _kind, _inverting, _names, _rule in (
         ("schmitt_inverting", True, ("inverting Schmitt trigger", "Schmitt trigger", "comparator with hysteresis",
                                      "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
-         (5.0, (_SCHMITT, r"non[- ]?inverting|high\s+when\s+(?:the\s+)?(?:input|in)\s+(?:is\s+|goes\s+|rises\s+)?"
-                          r"above")))):
+         (5.0, (_SCHMITT, r"non[- ]?inverting|" + OUTPUT_FOLLOWS)))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,

@@ -110,8 +110,12 @@ def _transmission_gate(f: _Filler) -> str:
                 f.given(said.role, said.value)
     else:
         g.inv("en", "enb")
-    g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", 1e-6, 180e-9),
-                _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", 2e-6, 180e-9)]
+    # Into a stated load the switch is sized so its on-resistance at the top of the range (the PMOS alone, fully
+    # on) is a twentieth of the load or less: Ron = L/(kp W (VDD - |VT|)).
+    top = max((float(held[1]) if held else f.number("VDD", 1.8)) - 0.7, 0.3)
+    wide = max(1.0, 20 * 180e-9 / (f.number("RL", 10e3) * 50e-6 * top) / 2e-6) if "RL" in f.intent.values else 1.0
+    g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", float(f"{1e-6 * wide:.2g}"), 180e-9),
+                _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", float(f"{2e-6 * wide:.2g}"), 180e-9)]
     if level is not None:
         for said in list(f.intent.values.values()):  # the level the reader gave a role is this one
             if said.unit == "V" and said.value == level:

@@ -21,7 +21,14 @@ from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, used
-from spice_lsp.generation.recipes.comparators import SINGLE_COMPARATOR, STATED_TRIPS
+from spice_lsp.generation.recipes.comparators import (
+    SINGLE_COMPARATOR,
+    STATED_TRIPS,
+    schmitt_to,
+    single_rail,
+    switches_at,
+    trip_points,
+)
 from spice_lsp.generation.recipes.opamp_circuits import (
     _EQUATION_GAIN,
     OPAMP_WORDS,
@@ -106,6 +113,8 @@ def _fraction(f: _Filler, inverting: bool) -> float:
 
 
 def _schmitt(f: _Filler, inverting: bool) -> str:
+    if trip := trip_points(f.intent.description):  # switching points stated: designed to them (comparators.py)
+        return schmitt_to(f, inverting, trip, single_rail(f.intent, trip, forced=True))
     # Non-inverting: thresholds mid -+ (R1/R2) vdd/2; R1 = R2/10 puts them 10 % of the supply apart.
     # Inverting: R1 (output to +) over R2 (+ to mid): R2/(R1 + R2) of the swing.
     r1, r2 = f("R1", 10e3 if not inverting else 100e3, "R"), f("R2", 100e3 if not inverting else 10e3)
@@ -123,7 +132,9 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
 def _hysteresis(inverting: bool):
     def function(f: _Filler) -> list[Spec | Probe]:
         """Thresholds (R1/R2) vdd apart (inverting: R2/(R1 + R2) vdd), on the family's own sine, whatever
-        analysis the request asks for."""
+        analysis the request asks for; or the switching points stated."""
+        if trip := trip_points(f.intent.description):
+            return switches_at(inverting, trip, single_rail(f.intent, trip, forced=True))
         width, vdd, period = _fraction(f, inverting) * used(f, "VDD"), used(f, "VDD"), 1 / used(f, "FREQ")
         find = f"find v({{inp}}) when v({{out}})={vdd / 2:g}"
         return [Probe(f"function: thresholds {width:.3g} V apart (the hysteresis, from the part values)",
@@ -156,7 +167,7 @@ register(Family(kind="single_supply_difference_amplifier",
                 examples=_gain_examples("single-supply difference amplifier", 20)))
 _TRIGGER = r"schmitt|hysteresis"
 # Switching points the request states ("high when in rises above 3 V ... low when it falls below 2 V") are
-# comparators.py's single-supply trigger, designed to them.
+# comparators.py's trigger, designed to them on the supply stated (single or split).
 _UNSTATED = rf"^(?![\s\S]*(?:{STATED_TRIPS}))"
 for _kind, _inverting, _names, _rule in (
         ("single_supply_schmitt_noninverting", False,
