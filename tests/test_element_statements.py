@@ -181,6 +181,33 @@ def test_a_figure_of_a_wave_is_no_dc_level_of_its_source():
     assert not any(e.name == "V8" and e.value is not None for e in r.elements)
 
 
+def test_parts_written_in_parallel_share_their_ends():
+    r = read_request("R6 || C6 across node h and ground, with R6 = 22k and C6 = 4.7n; I6 = 0.2 mA into h.")
+    assert _part(r, "R6").nodes == _part(r, "C6").nodes == ("h", "0")
+
+
+def test_a_node_that_gets_a_level_is_driven_there():
+    r = read_request("Put a 6.8k resistor R4 between vi and vq, then C4 (22n) from vq to 0; vi gets 1 V AC.")
+    assert [(s.node, s.ac) for s in r.sources] == [("vi", 1.0)]
+
+
+def test_a_coupling_said_in_words_couples_the_two_inductors():
+    r = read_request("L5 (2 mH, m to 0) and L6 (8 mH, n to 0) are magnetically coupled, coupling factor 0.97; "
+                     "V5 (AC 1) at m; R5 = 470 from n to 0. AC 1 kHz to 100 kHz.")
+    k = [e for e in r.elements if e.kind == "K"]
+    assert [(e.name, e.value, e.refs) for e in k] == [("K1", 0.97, ("L5", "L6"))]
+
+
+@pytest.mark.parametrize("text, kind, nodes", [
+    ("A PNP transistor with emitter at hi, base at bp and collector at lo; RE = 2k from vcc to hi; VCC = 9 V.", "Q",
+     ("lo", "bp", "hi")),
+    ("A p-channel MOSFET with source at vdd, gate at gp and drain at dp; RL = 5k from dp to 0; VDD = 3 V.", "M",
+     ("dp", "gp", "vdd", "vdd")),
+])
+def test_an_unnamed_device_placed_by_its_pins(text, kind, nodes):
+    assert [e.nodes for e in read_request(text).elements if e.kind == kind] == [nodes]
+
+
 def test_current_source_named_by_its_kind_is_a_part():
     r = read_request("An LED D4 from node la to ground biased by a 5 mA current source. Operating point.")
     assert any(s.kind == "I" and s.node == "la" and s.dc == pytest.approx(5e-3) for s in r.sources)

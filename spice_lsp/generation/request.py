@@ -1473,6 +1473,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         minus = None
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
+            or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
+                        re.IGNORECASE) \
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
         if sunk and sunk["n"].lower() not in _NOT_NODES and not _article(sunk, "n"):
             node, minus = "0", _node(sunk["n"])  # "I1 sinks 2 mA from node a": I1 a 0
@@ -1898,13 +1900,24 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
             elements[i] = dataclasses.replace(element, nodes=other[0].placed())
 
 
-def _unnamed_diode(text: str, request: Request) -> None:
-    """"a diode from out to ground, cathode at ground": one diode (or LED, or zener), unnamed, in a request that names
-    none, placed by its pins and ends as a named one is; said twice ("an LED ... the LED from a to ground"), where
-    one of the mentions places it."""
-    # "Vbe multiplier (rubber diode)": a circuit's other name, not a diode
-    words = list(re.finditer(r"(?<!rubber )(?<!amplified )\b(?:diode|led|zener)\b", text, re.IGNORECASE))
-    if any(e.kind == "D" for e in request.elements) or len({w[0].lower() for w in words}) > 1:
+# The kind nouns of the devices a request may state unnamed, by their letter ("Vbe multiplier (rubber diode)": a
+# circuit's other name, not a diode; a bare "transistor" may be of either kind: not read)
+_DEVICE_NOUNS = {"D": r"(?<!rubber )(?<!amplified )\b(?:diode|led|zener)\b",
+                 "Q": r"\b(?:npn|pnp|bjt|bipolar\s+transistor)\b",
+                 "M": r"\b(?:nmos|pmos|mosfet|[np]-channel\s+mosfet)\b"}
+
+
+def _unnamed_devices(text: str, request: Request) -> None:
+    """"a diode from out to ground, cathode at ground", "an NPN transistor with collector at c, base at b and emitter
+    grounded": one device of a kind, unnamed, in a request that names none of that kind, placed by its pins and ends
+    as a named one is; said twice ("an LED ... the LED from a to ground"), where one of the mentions places it."""
+    for kind, nouns in _DEVICE_NOUNS.items():
+        _unnamed_device(text, request, kind, nouns)
+
+
+def _unnamed_device(text: str, request: Request, kind: str, nouns: str) -> None:
+    words = list(re.finditer(nouns, text, re.IGNORECASE))
+    if any(e.kind == kind for e in request.elements) or len({w[0].lower() for w in words}) > 1:
         return  # a diode and an LED: two parts
     placed = []  # "a green LED at 12 mA ... and the LED from a to ground": one LED, placed where it is
     for word in words:
@@ -1912,10 +1925,10 @@ def _unnamed_diode(text: str, request: Request) -> None:
                  + [w.start() for w in words if w.start() > word.start()]  # up to the next mention or part
                  + [m.start() for m in _UNNAMED.finditer(text, word.end())])
         stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi])
-        diode = _element(text, word.start(), stop, "D", word.start())
-        placed += [diode] if diode is not None and diode.placed() else []
-    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or re.search(r"\bthe\s+(?:led|diode|zener)\b",
-                                                                              text, re.IGNORECASE)):
+        device = _element(text, word.start(), stop, kind, word.start())
+        placed += [device] if device is not None and device.placed() else []
+    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or re.search(rf"\bthe\s+(?:{nouns})", text,
+                                                                              re.IGNORECASE)):
         request.elements.append(dataclasses.replace(placed[0], name=None))
 
 
@@ -1997,6 +2010,24 @@ def _named_after_group(text: str, elements: list[ElementConstraint]) -> None:
 # "from op to ground two caps in parallel, 470nF and 0.0022 uF": a group of unnamed parts, its values listed
 _GROUP_OF = re.compile(r"\b(?P<n>two|three|four|[2-4])\s+(?:(?:equal|identical|parallel)\s+)?(?P<kind>resistors|"
                        r"capacitors|caps|inductors|coils)\b(?:\s+(?:in\s+parallel|each|all|both))?", re.IGNORECASE)
+# "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)"
+_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b[^.;]{0,40}?(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
+                       r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w.])(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
+                       re.IGNORECASE)
+
+
+def _worded_coupling(text: str, elements: list[ElementConstraint]) -> None:
+    """A coupling said in words between the request's two inductors, with no coupling part read: "L1 ... and L2 ...,
+    coupled with k = 0.95 (K1)" is K1 L1 L2 0.95."""
+    inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
+    m = _COUPLING.search(text)
+    if m is None or len(inductors) != 2 or any(e.kind == "K" and e.refs for e in elements):
+        return
+    name = m["name"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
+    elements[:] = [e for e in elements if not (e.kind == "K" and not e.refs)]  # "(K1)" read with no figure
+    elements.append(ElementConstraint(m[0], "K", name, None, float(m["k"]), m["k"], inductors))
+
+
 
 
 def _group_values(text: str, request: Request) -> None:
@@ -2211,6 +2242,16 @@ def _namesakes(request: Request) -> None:
 _ASSIGN = re.compile(r"(?P<name>[A-Za-z]\w*)\s*=\s*(?P<value>[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
                      r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
+def _parallel_bars(text: str, elements: list[ElementConstraint]) -> None:
+    """"R1 || C1 from out to ground with R1 = 1k and C1 = 1u": parts written in parallel share the ends one of them
+    is placed on."""
+    for m in re.finditer(r"(?<![\w.])(?P<a>[A-Za-z]\w*)\s*(?:\|\||\u2225)\s*(?P<b>[A-Za-z]\w*)", text):
+        i, j = (next((n for n, e in enumerate(elements) if (e.name or "").upper() == m[k].upper()), -1) for k in "ab")
+        for placed, open_ in ((i, j), (j, i)):
+            if min(i, j) >= 0 and len(elements[placed].placed()) == 2 and not elements[open_].nodes:
+                elements[open_] = dataclasses.replace(elements[open_], nodes=elements[placed].placed())
+
+
 # "a model called DX", "its model, named DMOD,"
 # "a model called DX", "model NM (NMOS, VTO=0.7)", "a diode model DX with IS=1e-14"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
@@ -2278,12 +2319,14 @@ def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
             nodes[3] = node
         elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
         elements[part] = dataclasses.replace(elements[part], nodes=(node, _node(m["x"])))
+    _worded_coupling(text, request.elements)
 
 
 def _merged(elements: list[ElementConstraint]) -> list[ElementConstraint]:
     """A part stated in several clauses ("F2 with gain 20 controlled by VS; ... F2 drives node t from ground"): one
     part, with what each clause states, when no two of them state one thing differently (else both are kept, and
     said to be a contradiction)."""
+    _parallel_bars(text, request.elements)
     def joined(a: ElementConstraint, b: ElementConstraint) -> ElementConstraint | None:
         if a.kind != b.kind or None not in (a.value, b.value) and a.value != b.value \
                 or a.refs and b.refs and a.refs != b.refs or a.model and b.model and a.model != b.model:
@@ -2386,7 +2429,7 @@ def read_request(description: str) -> Request:
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
-    _unnamed_diode(text, request)  # before the unnamed passives: "a zener from ground to reg, fed through 470 ohms"
+    _unnamed_devices(text, request)  # before the unnamed passives: "a zener from ground to reg, fed through 470 ohms"
     _unnamed_elements(text, request)
     _group_values(text, request)
     _slash_divider(text, request)
