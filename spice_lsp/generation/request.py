@@ -1053,8 +1053,9 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 # A filter's own frequency, stated bare: "Sallen-Key low-pass, Butterworth, 5 kHz", "RC high-pass at 50 Hz",
 # "a 2 kHz RC low-pass", "an LC trap tuned to 1 kHz". Not a source's or a sweep's ("a 1 kHz sine into a
 # low-pass", "a low-pass swept from 10 Hz to 1 MHz"): no source or sweep word between the noun and the figure.
-_FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:stop|reject)|filter|trap|sallen[- ]key|"
-                          r"butterworth|bessel|chebyshev|ladder)\b", re.IGNORECASE)
+_FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:stop|reject)|"
+                          r"filter(?!\s+(?:cap\w*|choke|inductor|resistor))|trap|sallen[- ]key|butterworth|bessel|"
+                          r"chebyshev|ladder)\b", re.IGNORECASE)
 _NOT_THE_FILTERS = re.compile(r"\b(?:sine|sinus\w*|signal(?!\s+path)|input|source|sweep\w*|swept|from|to|up|clock\w*|"
                               r"square|pulse\w*|triangle|tone|driv\w*|fed|feed\w*|excit\w*|amplitude|test\w*|step|"
                               r"noise|run\w*|oscillat\w*|carrier|ripple|load|gain|bandwidth|sampl\w*|analys\w*|"

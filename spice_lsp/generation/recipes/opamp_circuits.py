@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
@@ -171,16 +172,17 @@ _INNER = frozenset({"n", "p", "n1", "n2", "n3", "o1", "o2", "p3", "out"})
 _PLUS, _MINUS = re.compile(r"(?:p|plus|pos|\+)$", re.IGNORECASE), re.compile(r"(?:n|m|minus|neg|-)$", re.IGNORECASE)
 
 
-def held_inputs(description: str, inner: frozenset[str]) -> list[tuple[str, float]]:
+@lru_cache(maxsize=64)  # the builder, its function and its design each ask (read_request is the cost)
+def held_inputs(description: str, inner: frozenset[str]) -> tuple[tuple[str, float], ...]:
     """The input nodes the request holds at DC levels ("s1 at 0.3 V, s2 at 0.4 V", "inn at 2 V and inp at
     2.01 V"), in the order it states them: each a source of its own on a named node that is no supply rail;
     none when one is named like an `inner` node of the circuit."""
     held = {s.node: s.dc for s in read_request(description).sources
             if s.node and s.node != "0" and s.dc is not None and not s.supply and not s.name and not RAIL.match(s.node)}
-    return [] if inner & held.keys() else list(held.items())
+    return () if inner & held.keys() else tuple(held.items())
 
 
-def _polarity(pair: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _polarity(pair: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     """Two held inputs as (+, -): by their names when these say it (inn before inp: inp is +), else as stated."""
     (a, _), (b, _) = pair
     return pair[::-1] if _MINUS.search(a) and _PLUS.search(b) and not _PLUS.search(a) else pair
