@@ -1474,8 +1474,6 @@ def _named_sources(text: str, request: Request) -> set[str]:
         minus = None
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
-            or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
-                        re.IGNORECASE) \
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
         if sunk and sunk["n"].lower() not in _NOT_NODES and not _article(sunk, "n"):
             node, minus = "0", _node(sunk["n"])  # "I1 sinks 2 mA from node a": I1 a 0
@@ -1545,6 +1543,8 @@ def _sources(text: str, request: Request) -> None:
                    # ("a step at t = 0": a time, no node)
                    and not (m["n"].lower() in ("t", "time") and re.match(r"\s*=\s*[-+\d.]", clause[m.end():]))
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
+            or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
+                        re.IGNORECASE) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
                         r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE)  # "in is a 0 to 5 V step"
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
@@ -2011,24 +2011,6 @@ def _named_after_group(text: str, elements: list[ElementConstraint]) -> None:
 # "from op to ground two caps in parallel, 470nF and 0.0022 uF": a group of unnamed parts, its values listed
 _GROUP_OF = re.compile(r"\b(?P<n>two|three|four|[2-4])\s+(?:(?:equal|identical|parallel)\s+)?(?P<kind>resistors|"
                        r"capacitors|caps|inductors|coils)\b(?:\s+(?:in\s+parallel|each|all|both))?", re.IGNORECASE)
-# "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)"
-_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b[^.;]{0,40}?(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
-                       r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w.])(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
-                       re.IGNORECASE)
-
-
-def _worded_coupling(text: str, elements: list[ElementConstraint]) -> None:
-    """A coupling said in words between the request's two inductors, with no coupling part read: "L1 ... and L2 ...,
-    coupled with k = 0.95 (K1)" is K1 L1 L2 0.95."""
-    inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
-    m = _COUPLING.search(text)
-    if m is None or len(inductors) != 2 or any(e.kind == "K" and e.refs for e in elements):
-        return
-    name = m["name"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
-    elements[:] = [e for e in elements if not (e.kind == "K" and not e.refs)]  # "(K1)" read with no figure
-    elements.append(ElementConstraint(m[0], "K", name, None, float(m["k"]), m["k"], inductors))
-
-
 
 
 def _group_values(text: str, request: Request) -> None:
@@ -2096,6 +2078,24 @@ def _coupled_pair(elements: list[ElementConstraint]) -> None:
     for i, e in enumerate(elements):
         if e.kind == "K" and not e.refs and len(inductors) == 2:
             elements[i] = dataclasses.replace(e, refs=inductors)
+
+
+# "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)"
+_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b[^.;]{0,40}?(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
+                       r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w.])(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
+                       re.IGNORECASE)
+
+
+def _worded_coupling(text: str, elements: list[ElementConstraint]) -> None:
+    """A coupling said in words between the request's two inductors, with no coupling part read: "L1 ... and L2 ...,
+    coupled with k = 0.95 (K1)" is K1 L1 L2 0.95."""
+    inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
+    m = _COUPLING.search(text)
+    if m is None or len(inductors) != 2 or any(e.kind == "K" and e.refs for e in elements):
+        return
+    name = m["name"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
+    elements[:] = [e for e in elements if not (e.kind == "K" and not e.refs)]  # "(K1)" read with no figure
+    elements.append(ElementConstraint(m[0], "K", name, None, float(m["k"]), m["k"], inductors))
 
 
 def _pin_held_sources(request: Request) -> None:
@@ -2243,16 +2243,6 @@ def _namesakes(request: Request) -> None:
 _ASSIGN = re.compile(r"(?P<name>[A-Za-z]\w*)\s*=\s*(?P<value>[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
                      r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
-def _parallel_bars(text: str, elements: list[ElementConstraint]) -> None:
-    """"R1 || C1 from out to ground with R1 = 1k and C1 = 1u": parts written in parallel share the ends one of them
-    is placed on."""
-    for m in re.finditer(r"(?<![\w.])(?P<a>[A-Za-z]\w*)\s*(?:\|\||\u2225)\s*(?P<b>[A-Za-z]\w*)", text):
-        i, j = (next((n for n, e in enumerate(elements) if (e.name or "").upper() == m[k].upper()), -1) for k in "ab")
-        for placed, open_ in ((i, j), (j, i)):
-            if min(i, j) >= 0 and len(elements[placed].placed()) == 2 and not elements[open_].nodes:
-                elements[open_] = dataclasses.replace(elements[open_], nodes=elements[placed].placed())
-
-
 # "a model called DX", "its model, named DMOD,"
 # "a model called DX", "model NM (NMOS, VTO=0.7)", "a diode model DX with IS=1e-14"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
@@ -2320,14 +2310,22 @@ def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
             nodes[3] = node
         elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
         elements[part] = dataclasses.replace(elements[part], nodes=(node, _node(m["x"])))
-    _worded_coupling(text, request.elements)
+
+
+def _parallel_bars(text: str, elements: list[ElementConstraint]) -> None:
+    """"R1 || C1 from out to ground with R1 = 1k and C1 = 1u": parts written in parallel share the ends one of them
+    is placed on."""
+    for m in re.finditer(r"(?<![\w.])(?P<a>[A-Za-z]\w*)\s*(?:\|\||\u2225)\s*(?P<b>[A-Za-z]\w*)", text):
+        i, j = (next((n for n, e in enumerate(elements) if (e.name or "").upper() == m[k].upper()), -1) for k in "ab")
+        for placed, open_ in ((i, j), (j, i)):
+            if min(i, j) >= 0 and len(elements[placed].placed()) == 2 and not elements[open_].nodes:
+                elements[open_] = dataclasses.replace(elements[open_], nodes=elements[placed].placed())
 
 
 def _merged(elements: list[ElementConstraint]) -> list[ElementConstraint]:
     """A part stated in several clauses ("F2 with gain 20 controlled by VS; ... F2 drives node t from ground"): one
     part, with what each clause states, when no two of them state one thing differently (else both are kept, and
     said to be a contradiction)."""
-    _parallel_bars(text, request.elements)
     def joined(a: ElementConstraint, b: ElementConstraint) -> ElementConstraint | None:
         if a.kind != b.kind or None not in (a.value, b.value) and a.value != b.value \
                 or a.refs and b.refs and a.refs != b.refs or a.model and b.model and a.model != b.model:
@@ -2391,12 +2389,14 @@ def read_request(description: str) -> Request:
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     _beside(text, request.elements)
     _coupled_pair(request.elements)
+    _worded_coupling(text, request.elements)
     _parameters(text, request)
     _listed_together(text, request.elements)
     _named_after_group(text, request.elements)
     _pins_through(text, request.elements)
     _pin_named_nodes(request.elements)
     request.elements = _merged(request.elements)
+    _parallel_bars(text, request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
         assert element.name is not None  # every part read so far was read by its name
