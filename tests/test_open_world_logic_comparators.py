@@ -224,3 +224,12 @@ def test_switching_points_said_with_other_verbs_are_designed_to(text, points, vd
     assert result.intent.kind in ("schmitt_noninverting", "single_supply_schmitt_noninverting"), result.intent.kind
     rising, falling = _switching_points(result.netlist, "out", vdd / 2, False)
     assert rising == pytest.approx(points[0], abs=0.05) and falling == pytest.approx(points[1], abs=0.05)
+
+
+def test_a_window_given_by_its_centre_and_half_width():
+    result = generate("Window comparator on a 5 V supply, output out high while the input in is within 2.5 V ± 0.5 V; "
+                      "DC sweep of the input from 0 to 5 V")
+    assert result.intent.kind == "window_comparator"
+    rows = result.netlist.split("\n")
+    assert any(re.fullmatch(r"V\d hi 0 DC 3", r) for r in rows) and any(re.fullmatch(r"V\d lo 0 DC 2", r) for r in rows)
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]

@@ -307,15 +307,34 @@ def _hysteresis(inverting: bool):
 
 
 # "high only while the input is between 1 V and 2 V", "a window comparator on 5 V".
-_BETWEEN = re.compile(r"between\s+(-?[\d.]+)\s*V?\s+and\s+(-?[\d.]+)\s*V\b", re.IGNORECASE)
-_ON_SUPPLY = re.compile(r"\bon\s+(?:an?\s+)?(?:single\s+)?\+?([\d.]+)\s*V\b", re.IGNORECASE)
+# "inside 2.5 V ± 0.5 V", "within 3 +/- 1 V": the same window, by its centre and half-width.
+_BETWEEN = re.compile(r"between\s+(-?[\d.]+)\s*V?\s+and\s+(-?[\d.]+)\s*V\b"
+                      r"|(?P<c>-?[\d.]+)\s*V?\s*(?:±|\+/-|\+-)\s*(?P<h>[\d.]+)\s*V\b", re.IGNORECASE)
+# "on 5 V", "on a single 12 V", "a 5 V supply": the logic supply the output pulls up to.
+_ON_SUPPLY = re.compile(r"\bon\s+(?:an?\s+)?(?:single\s+)?\+?([\d.]+)\s*V\b|\b([\d.]+)\s*V\s+(?:supply|rail)\b",
+                        re.IGNORECASE)
+
+
+def _edges(text: str) -> tuple[str, str] | None:
+    """(lower, upper) limits of the window as the request words them."""
+    if (m := _BETWEEN.search(text)) is None:
+        return None
+    if m["c"]:
+        centre, half = float(m["c"]), float(m["h"])
+        return f"{centre - half:g}", f"{centre + half:g}"
+    low, high = sorted(m.groups()[:2], key=float)
+    return low, high
+
+
+def _logic_supply(text: str) -> str | None:
+    return next((g for g in m.groups() if g), None) if (m := _ON_SUPPLY.search(text)) else None
 
 
 def _window_levels(f: _Filler) -> tuple[float, float, float]:
     """(lower limit, upper limit, logic supply): as the request words them, else the roles."""
-    between, on = _BETWEEN.search(f.intent.description), _ON_SUPPLY.search(f.intent.description)
-    low, high = sorted(map(float, between.groups())) if between else (used(f, "VLOW"), used(f, "VHIGH"))
-    return low, high, float(on[1]) if on else used(f, "VLOGIC")
+    edges, on = _edges(f.intent.description), _logic_supply(f.intent.description)
+    low, high = (float(edges[0]), float(edges[1])) if edges else (used(f, "VLOW"), used(f, "VHIGH"))
+    return low, high, float(on) if on else used(f, "VLOGIC")
 
 
 def _window_function(f: _Filler) -> list:
@@ -415,15 +434,18 @@ for _kind, _inverting, _names, _rule in (
 
 def _window(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    between, on = _BETWEEN.search(f.intent.description), _ON_SUPPLY.search(f.intent.description)
-    low, high = sorted(between.groups(), key=float) if between else (f("VLOW", 3), f("VHIGH", 7))
-    logic = on[1] if on else f("VLOGIC", 5)
+    edges, on = _edges(f.intent.description), _logic_supply(f.intent.description)
+    low, high = edges if edges else (f("VLOW", 3), f("VHIGH", 7))
+    for said in list(f.intent.values.values()):  # a limit the reader gave a voltage role is the one used
+        if edges and said.unit == "V" and said.value in (float(low), float(high)):
+            f.given(said.role, said.value)
+    logic = on if on else f("VLOGIC", 5)
     # X1 goes high above the upper limit, X2 below the lower one; each turns on its open-collector
     # transistor (Q1, Q2: the LM393's output stage), which pulls the shared output low, so out is
     # high (R1 to the logic supply) only inside the window and low at the transistors' saturation.
     block = comparator_block(f) if not on else f"{COMPARATOR}\n{GEAR}"
     if on:  # the comparators' rails are the supply the request names
-        f.param("vdd", on[1])
+        f.param("vdd", on)
     return "\n".join([block, f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {high}", f"V3 lo 0 DC {low}",
                       f"V4 logic 0 DC {logic}", "X1 in hi a comparator", "X2 lo in b comparator",
                       "R2 a a2 10k", "R3 b b2 10k", f"Q1 out a2 0 {q}", f"Q2 out b2 0 {q}",
