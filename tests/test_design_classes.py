@@ -266,3 +266,13 @@ def test_a_zener_given_by_its_voltage_is_sized_for_its_load_and_input():
 def test_a_share_in_figures_is_the_dividers_output(words, volts):
     spec = next(s for s in read_request(f"Voltage divider {words}").specs if s.quantity == "vout")
     assert math.isclose(spec.target, volts)
+
+
+@pytest.mark.parametrize("words, directive", [
+    ("sweep its input vin from 0 to 3.3 V", ".dc VIN 0 3.3 33m"),
+    ("sweep the gate voltage from 0 to 2.5 V in 50 mV steps", ".dc VIN 0 2.5 50m"),
+    ("sweep the base from 0.55 to 0.75 V", ".dc VIN 550m 750m 2m"),
+])
+def test_a_sweep_of_the_input_pin_names_its_range(words, directive):
+    intent = parse_intent(f"A stage on 5 V; {words}.")
+    assert [a.directive for a in intent.analyses] == [directive]

@@ -468,8 +468,10 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"|characteristics?)"
            r"|\b(?:sweep(?:ing)?|vary(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
-           rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+)?input(?:\s+(?:voltage|source))?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
-           r"(?:[^.;]|\.\d){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
+           # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
+           rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
+           rf"(?:\s+(?!from\b)[a-z_]\w*)?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
+           r"(?:[^.;]|\.(?=\d)){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
            r"|\b(?!it\b|is\b|in\b)[VI]\w{0,5}\s+(?:is\s+|being\s+)?swept\b(?=\s+(?:from\s+)?[-+\u2212\d.])"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
