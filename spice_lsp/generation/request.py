@@ -1927,7 +1927,8 @@ def _unnamed_device(text: str, request: Request, kind: str, nouns: str) -> None:
                  + [m.start() for m in _UNNAMED.finditer(text, word.end())])
         stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi])
         device = _element(text, word.start(), stop, kind, word.start())
-        placed += [device] if device is not None and device.placed() else []
+        # placed on every pin ("NPN pass transistor: 5 V at out ... from out to ground" gives a pair, no pins)
+        placed += [device] if device is not None and len(device.placed()) == len(_TERMINALS[kind]) else []
     if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or re.search(rf"\bthe\s+(?:{nouns})", text,
                                                                               re.IGNORECASE)):
         request.elements.append(dataclasses.replace(placed[0], name=None))
