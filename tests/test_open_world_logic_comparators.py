@@ -233,3 +233,35 @@ def test_a_window_given_by_its_centre_and_half_width():
     rows = result.netlist.split("\n")
     assert any(re.fullmatch(r"V\d hi 0 DC 3", r) for r in rows) and any(re.fullmatch(r"V\d lo 0 DC 2", r) for r in rows)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+
+
+def _q_after_edges(netlist: str, d_bits: list[int], vdd: float) -> list[int]:
+    """q just after each rising clock edge, with d set to each bit in turn a half period before the edge:
+    the answer's own d and clk sources replaced by a test pattern."""
+    period = 20e-9
+    steps = " ".join(f"{i * period + 2e-9:g} {vdd * a:g} {i * period + 2.1e-9:g} {vdd * b:g}"
+                     for i, (a, b) in enumerate(zip([0, *d_bits], d_bits)))
+    rows = [re.sub(r"^(V\w+ d 0) .*$", rf"\1 PWL(0 0 {steps})", r) for r in netlist.split("\n")]
+    rows = [re.sub(r"^(V\w+ clk 0) .*$", rf"\1 PULSE(0 {vdd:g} 10n 100p 100p 10n 20n)", r) for r in rows]
+    text = "\n".join(r for r in rows if not r.startswith((".tran", ".print")))
+    stop = len(d_bits) * period + 5e-9
+    return [round(_measure(text, f"tran 20p {stop:g}\nmeas tran x find v(q) at={(i * period + 15e-9):g}\n"
+                                 "let result = x") / vdd) for i in range(len(d_bits))]
+
+
+@pytest.mark.parametrize("text,vdd", [
+    ("positive-edge-triggered D flip-flop on 3.3 V, data d, clock clk, output q", 3.3),
+    ("master-slave DFF built with transmission gates and inverters, 1.8 V supply", 1.8),
+])
+def test_a_d_flip_flop_takes_d_at_each_rising_clock_edge(text, vdd):
+    result = generate(text)
+    assert result.intent.kind == "d_flip_flop", result.intent.kind
+    assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
+    bits = [1, 0, 0, 1, 1, 0]
+    assert _q_after_edges(result.netlist, bits, vdd) == bits
+
+
+def test_a_flip_flop_of_transmission_gates_is_built_of_them():
+    netlist = generate("D flip-flop from transmission gates on 1.8 V").netlist
+    pairs = re.findall(r"^M\d+ (\w+) (\w+) (\w+) \w+ nch", netlist, re.MULTILINE)
+    assert any(g in ("clk", "clkb") and not d.startswith(("vdd",)) and s != "0" for d, g, s in pairs), netlist

@@ -1,7 +1,7 @@
 """CMOS logic: NOR, XOR/XNOR, AND/OR (NAND/NOR and an inverter; each also by its two-input cell name,
-"NOR2"), a transmission gate, a tri-state buffer, and SR and D latches built from CMOS gates; each driven
-by input pulses in a transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the first catalog's inverter
-and NAND).
+"NOR2"), a transmission gate, a tri-state buffer, SR and D latches and a master-slave D flip-flop built from
+CMOS gates; each driven by input pulses in a transient (1.8 V, 180 nm level-1 devices, 10 fF loads, as the
+first catalog's inverter and NAND).
 """
 from __future__ import annotations
 
@@ -39,6 +39,11 @@ class _Gates:
         self._m("p", y, b, "vdd")
         self._m("n", y, a, f"{y}_n")
         self._m("n", f"{y}_n", b, "0")
+
+    def tg(self, a: str, b: str, on: str, off: str) -> None:
+        """A transmission gate between a and b, closed while `on` is high (`off` its complement)."""
+        self._m("n", a, on, b)
+        self._m("p", a, off, b)
 
     def nor(self, a: str, b: str, y: str) -> None:
         self._m("p", f"{y}_p", a, "vdd")
@@ -200,6 +205,48 @@ def _d_latch(f: _Filler) -> str:
         + "\n.ic v(out)=0 v(qb)={vdd}"
 
 
+def _latch(g: _Gates, d: str, en: str, q: str, qb: str) -> None:
+    """A gated D latch of NANDs: q follows d while en is high and holds it while en is low."""
+    g.inv(d, f"{q}_db")
+    g.nand(d, en, f"{q}_sb")
+    g.nand(f"{q}_db", en, f"{q}_rb")
+    g.nand(f"{q}_sb", qb, q)
+    g.nand(f"{q}_rb", q, qb)
+
+
+def _tg_latch(g: _Gates, d: str, en: str, enb: str, q: str) -> None:
+    """A transmission-gate D latch: the input gate passes d to x while en is high; two inverters buffer x to
+    q, and the feedback gate closes q back onto x while en is low (the loop holds)."""
+    g.tg(d, f"{q}_x", en, enb)
+    g.inv(f"{q}_x", f"{q}_xb")
+    g.inv(f"{q}_xb", q)
+    g.tg(q, f"{q}_x", enb, en)
+
+
+def _d_flip_flop(f: _Filler) -> str:
+    # Master-slave: the master latch is transparent while clk is low, the slave while it is high, so q takes
+    # d at each rising edge of clk and holds it in between. clk rises at 5, 15, 25, 35 ns; d is high from
+    # 2 to 18 ns and from 34 ns, so q goes 1, stays 1 (d falls while clk is high: the master is closed),
+    # stays 1 while clk is low (the slave holds), then 0 at 25 ns and 1 at 35 ns. Latches of NAND gates,
+    # or of transmission gates and inverters when the request says so.
+    gates = _TRANSMISSION.search(f.intent.description)
+
+    def build(g: _Gates) -> None:
+        g.inv("clk", "clkb")
+        if gates:
+            _tg_latch(g, "d", "clkb", "clk", "qm")
+            _tg_latch(g, "qm", "clk", "clkb", "q")
+        else:
+            _latch(g, "d", "clkb", "qm", "qmb")
+            _latch(g, "qm", "clk", "q", "qb")
+    start = "v(q)=0 v(q_x)=0 v(qm)=0 v(qm_x)=0" if gates else "v(q)=0 v(qb)={vdd} v(qm)=0 v(qmb)={vdd}"
+    return _circuit(f, ["V2 d 0 PULSE(0 {vdd} 2n 100p 100p 16n 32n)", "V3 clk 0 PULSE(0 {vdd} 5n 100p 100p 5n 10n)"],
+                    build, ("q",)) + f"\n.ic {start}"
+
+
+_TRANSMISSION = re.compile(r"transmission[- ]gates?|pass[- ]gates?|\btgs?\b", re.IGNORECASE)
+
+
 def _table(*outputs: bool) -> Any:
     """The gate's function: its output while a and b take 11, 01, 10, 00 (A and B's pulses)."""
     return lambda f: [logic_gate(outputs, used(f, "VDD"))]
@@ -284,3 +331,11 @@ register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                               r"d[- ]type\s+latch",)),
                        (3.91, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
                 **_LOGIC))
+register(Family(kind="d_flip_flop", summary="edge-triggered D flip-flop (master-slave CMOS NAND latches)",
+                function=lambda f: [logic_table({3: False, 8: True, 18: True, 22: True, 28: False, 38: True},
+                                                used(f, "VDD"), "takes d at each rising clock edge, holds it between")],
+                build=_d_flip_flop,
+                names=("D flip-flop", "edge-triggered D flip-flop", "master-slave D flip-flop", "D-type flip-flop"),
+                rules=((3.85, (r"flip[- ]?flop|\bdff\b|edge[- ]triggered\s+(?:d\s+)?latch|master[- ]slave",)),),
+                accepts=r"(?:nand\s+)?latch(?:es)?|transmission[- ]gates?|pass[- ]gates?",  # what it is built from
+                **{**_LOGIC, "output": "q"}))
