@@ -2,9 +2,12 @@
 case file uses: each answer is measured in ngspice the way the request's own test bench would (the current
 through the source the request names, the gain between its nodes, the settled output), and must say verified."""
 import math
+import re
 
 import pytest
 
+from spice_lsp.generation.families import render
+from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.ngspice import runner
 
@@ -135,3 +138,10 @@ def test_a_transistor_current_source_sinks_the_current_asked_for_through_its_loa
     result = _served(text, "bjt_current_source")
     current, run = runner.measure(result.netlist, "op", f"(v(vcc)-v({node}))/{rl:g}")
     assert current == pytest.approx(amps, rel=0.05), run
+
+
+def test_a_voltage_source_the_request_names_never_renames_a_mirrors_reference_current_source():
+    # "fed by source VX": the family's input is its reference current source I1, which must stay a current source
+    netlist = render(parse_intent("NPN Wilson current mirror, 100 uA reference, fed by source VX.")).netlist
+    assert re.search(r"^I1 vdd \w+ DC 100u$", netlist, re.MULTILINE), netlist
+    assert not re.search(r"^VX ", netlist, re.MULTILINE), netlist

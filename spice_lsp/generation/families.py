@@ -944,7 +944,9 @@ def render(intent: Intent) -> Rendered:
     template = family_of(intent.kind)
     filler = _Filler(intent)
     body = template.build(filler)
-    source = _named_input(intent, body) or template.source
+    # a voltage source's name never goes on a family's current source (a mirror's reference I1 would turn into a
+    # voltage source of its current's value)
+    source = (_named_input(intent, body) if template.source[:1].upper() == "V" else None) or template.source
     body = re.sub(rf"^{template.source} ", f"{source} ", body, flags=re.MULTILINE)
     analyses = _analysis_lines(intent, template, filler, source)
     params = ".param " + " ".join(f"{name}={value}" for name, value in filler.params.items())
