@@ -214,10 +214,11 @@ def test_numbers_the_readers_took_are_not_reported():
 
 def test_a_node_written_after_at_must_be_in_the_answer():
     from spice_lsp.generation.coverage import named_nodes
-    from spice_lsp.generation.request import read_request
+    from spice_lsp.generation.request import Request, read_request
     text = "a 0/5 V 50 kHz square wave at clk makes a negative supply at out, at least 3 V below ground"
     netlist = parse("t\nV1 in 0 PULSE(0 5 0 1n 1n 10u 20u)\nR1 in out 10k\nR2 out 0 1k\n.end\n").netlist
-    items = named_nodes(text, read_request(text), netlist)
+    assert "clk" in read_request(text).nodes  # the reader takes it (the checklist checks it) ...
+    items = named_nodes(text, Request(text), netlist)  # ... and a reader that missed it is caught here
     assert [(i.what, i.status) for i in items] == [("node clk ('at clk' in the request)", "fail")]
 
 

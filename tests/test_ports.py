@@ -1,7 +1,9 @@
 """The user's node names and source levels on a family's ports (ports.py read, compose.py placed)."""
+import pytest
+
 from spice_lsp.generation.compose import compose, element_line
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.ports import read_ports, said_nodes
 from spice_lsp.generation.request import read_request
 
 
@@ -178,3 +180,80 @@ def test_a_level_said_as_held_at_on_a_node_keyword_is_that_nodes_dc_and_checked(
     result = generate(text)
     assert any(line.startswith("V") and " in 0 DC 4.2" in line for line in result.netlist.splitlines()), result.netlist
     assert any("held at 4.2 V" in item.what and item.status == "pass" for item in result.checks), result.checks
+
+
+# --- node names by the role their words give them (ports.said_nodes, read_request's input/output) ----------
+@pytest.mark.parametrize("text, node_in, node_out", [
+    ("An RC low-pass at 2 kHz. The tone goes in at ta and comes out at tb.", "ta", "tb"),
+    ("Build a unity-gain buffer from qin to qo.", "qin", "qo"),
+    ("A 1 kHz RC high-pass with nodes kx (input) and ky (output).", "kx", "ky"),
+    ("A CE amplifier whose signal enters at bb1 through a 10 uF capacitor; output at the collector, node cc1.",
+     "bb1", "cc1"),
+    ("Inverting amplifier with gain -4: the input is node sgi and the output is node amo.", "sgi", "amo"),
+    ("A 12 V to 5 V regulator: 5 V out at node r5 from a 12 V input at node r12.", "r12", "r5"),
+    ("Schmitt trigger on ±5 V rails; zin is a 200 Hz triangle of 3 V amplitude; output zo.", "zin", "zo"),
+    ("A CMOS inverter on 2 V: sweep wx from 0 to 2 V and look at wy.", "wx", "wy"),
+    ("Turn the 1 kHz square wave at sq1 into a triangle at tr1 with an op-amp.", "sq1", "tr1"),
+    ("A 60 Hz twin-T notch; a source at hm drives it, and the result appears at cln.", "hm", "cln"),
+    ("Non-inverting amplifier, gain 3: the signal comes in on gi, output on go.", "gi", "go"),
+    ("An op-amp astable at 1 kHz with its square wave out at node osq.", None, "osq"),
+    ("A 3 kHz Sallen-Key low-pass, gain 20 dB from ux (a 50 ohm source) to collector node uy.", "ux", "uy"),
+    ("Buck converter giving 3.3 V at node lo from 12 V at node hi, 2 A load.", "hi", "lo"),
+])
+def test_ports_take_the_role_their_sentence_gives_them(text, node_in, node_out):
+    """A name where a node is named ('at x', 'node x', 'from x to y', 'x (input)', 'sweep x', 'x is a sine')
+    takes the role of its own words or of the nearest role word before it in its phrase."""
+    request = read_request(text)
+    assert (request.input, request.output) == (node_in, node_out)
+    assert {n for n in (node_in, node_out) if n} <= set(request.nodes)
+
+
+def test_a_pin_word_gives_the_name_its_pin_too():
+    said = {s.node: (s.role, s.pin) for s in said_nodes("The drive enters at gx; output at the drain, node dq.")}
+    assert said == {"gx": ("input", None), "dq": ("output", "drain")}
+    assert read_ports("The drive enters at gx; output at the drain, node dq.").roles["drain"] == ("dq",)
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("Sum 0.4 V at node ha and 0.9 V at node hb with an op-amp.", ["ha", "hb"]),  # named, no role said
+    ("A 5 V source at node top feeds a divider down to node tap.", ["top", "tap"]),  # English words as names
+    ("R7 = 2k2 from m1 to m2 and C7 = 1n from m2 to ground.", ["m1", "m2"]),  # a part's ends: no port's role
+])
+def test_names_without_a_role_are_still_nodes(text, nodes):
+    request = read_request(text)
+    assert [n for n in request.nodes if n in nodes] == nodes
+    assert request.input is None or request.input not in ("m1", "m2")
+
+
+@pytest.mark.parametrize("text", [
+    "Filter for use at room temperature, output at the load.",  # a word of a phrase, not a name
+    "A two-input CMOS NOR gate on 3 V.",  # an acronym after a role word
+    "the input impedance of the stage, measured at high frequency",  # what a port is said of
+    "Keep it on top of the board; the output swing is what matters.",
+])
+def test_words_of_the_sentence_name_no_node(text):
+    request = read_request(text)
+    assert (request.input, request.output, said_nodes(text)) == (None, None, [])
+
+
+def test_a_named_node_the_answer_cannot_place_is_reported_not_dropped():
+    """The ports reach the netlist; a node the circuit has no place for fails its check (so not verified)."""
+    result = generate("RC low-pass with a 1 kHz cutoff; the signal goes in at ka and comes out at kb; "
+                      "node kz is a spare test point. AC sweep 10 Hz to 100 kHz.")
+    assert {"ka", "kb"} <= {n for line in result.netlist.split("\n")[1:] if (e := element_line(line))
+                            for n in e.nodes}
+    failed = [c for c in result.checks if c.status == "fail"]
+    assert [c.what for c in failed] == ["node kz"] and not result.verified
+
+
+def test_one_vocabulary_of_words_that_name_no_node():
+    """Every reader refuses the same words; the differences are the documented ones (vocabulary.py)."""
+    from spice_lsp.generation import coverage, intent, ports, request
+    from spice_lsp.generation import vocabulary as v
+    assert request._NOT_NODES == v.NOT_NODES  # "a"/"an" decided by the words around them
+    assert ports._NOT_NAMES == v.NOT_NODES | v.ARTICLES | v.GROUND | v.PORT_NOUNS | {"in"}
+    assert coverage._NOT_NODE_WORDS == v.NOT_NODES | v.ARTICLES | v.IDIOMS
+    assert not hasattr(intent, "_NOT_NODES")
+    # a relative pronoun is no node: the level is the node's before it
+    assert [(lv.node, lv.value) for lv in read_ports("RD = 5k up to vdd, which sits at 3.3 V.").levels] == \
+        [("vdd", 3.3)]

@@ -230,7 +230,7 @@ def test_bare_input_and_output_names(text, node_in, node_out):
     ("Common-gate amplifier.\nInput node name: Vin, Vbias.\nOutput node name: Vout.", "vin", "vout",
      ["vout", "vin", "vbias"]),
     ("an inverting amplifier that inputs Vin and outputs Vout, gain -8", "vin", "vout", ["vout", "vin"]),
-    ("the node named mid, nodes a, b and c", None, None, ["mid", "a", "b"]),
+    ("the node named mid, nodes a, b and c", None, None, ["mid", "a", "b", "c"]),
 ])
 def test_node_names_as_specifications_state_them(text, node_in, node_out, nodes):
     """'node name: X' names X (never a node called 'name'); 'inputs X and outputs Y' are the two ports."""

@@ -25,6 +25,7 @@ from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
+from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
@@ -534,10 +535,7 @@ def _same(a: float, b: float) -> bool:
 
 _AT_NODE = re.compile(r"\b(?:at|on|into|onto)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?![=(]|\s*=)", re.IGNORECASE)
 # Words after "at"/"on" that are no node names ("at least", "on top", "at the output", "at input in").
-_NOT_NODE_WORDS = set("""a an the its it this that these those least most about above below around roughly
-approximately all full class input output top bottom each every any nodes node some both one rest room once first
-last startup start end resonance high low dc ac power which their half unity zero maximum minimum peak time
-frequency t either same steady his her my our your""".split())
+_NOT_NODE_WORDS = NOT_NODES | ARTICLES | IDIOMS
 _PINS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
          "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _PIN_WORD = re.compile(r"(?<![\w-])(?P<pin>anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate)"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.function_words import read_function, wave_conversion
+from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
 
@@ -755,7 +756,6 @@ _NODE_RES = [re.compile(p, re.IGNORECASE) for p in (
     r"\bbetween\s+(?:nodes?\s+)?(?:(?:the|an?)\s+)?([a-z_]\w*)\s+and\s+(?:(?:the|an?)\s+)?([a-z_]\w*)",
     r"\b(?:input|output)\s+(?:at|on)\s+(?:node\s+)?([a-z_]\w*)",
 )]
-_NOT_NODES = {"the", "and", "of", "to", "is", "with", "for", "that", "nodes"}
 
 _UNSUPPORTED = [  # (pattern, what is ignored, what is produced instead)
     (r"photonic|waveguide|optical mode|mode analysis|propagation loss|\bte and tm\b",
@@ -776,7 +776,7 @@ _UNSUPPORTED = [  # (pattern, what is ignored, what is produced instead)
 def _nodes(text: str) -> list[str]:
     hits = sorted((m.start(g), m[g]) for r in _NODE_RES for m in r.finditer(text)
                   for g in range(1, r.groups + 1) if m[g])
-    return list(dict.fromkeys(n for _, n in hits if n.lower() not in _NOT_NODES))
+    return list(dict.fromkeys(n for _, n in hits if n.lower() not in NOT_NODES))
 
 
 def _check(intent: Intent, text: str) -> None:

@@ -11,16 +11,14 @@ Pure: a string in, dataclasses out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-# Words that follow a role word or "at" but name no node.
-_NOT_NAMES = set("""a an the and or at on to of is are with from node nodes ground gnd both each all its it
-this that their resistor resistors capacitor capacitors stage stages signal signals source sources voltage
-current level levels side sides pin pins terminal terminals through via into by for as in input inputs output
-outputs collector collectors base bases emitter emitters drain drains gate gates held tied biased sits rests stays
-grounded connected driven kept pulled fixed forced goes swings returned shorted left open floating
-gain model step steps ramp pulse inverting noninverting non""".split())  # "input at x, gain 5": a quantity, no node
+from spice_lsp.generation.vocabulary import ARTICLES, FUNCTION, GROUND, IDIOMS, NOT_NODES, PORT_NOUNS, VERBS
+
+# Words that follow a role word or "at" but name no node: "inputs in the bridge" reads no port "in" here.
+_NOT_NAMES = NOT_NODES | ARTICLES | GROUND | PORT_NOUNS | {"in"}
 _ANY = r"[a-z_][a-z0-9_]*"
 _NAME = r"(?!(?:" + "|".join(sorted(_NOT_NAMES)) + r")\b)" + _ANY
 _LEVEL = r"(?P<{0}>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+))\s?(?P<{0}u>[mµu]?)V\b"
@@ -58,7 +56,9 @@ _LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and|(?:held|biased
                        + r"(?P<dc>\s+DC)?\s+(?P<what>(?:(?:control|input|bias|reference)\w*\s+)?(?:level\s+)?)"
                        r"(?:on|at)\s+(?P<kw>node\s+)?(?P<n>" + _ANY + r")\b(?!\s*[=(])")
 # "p sits at 2.2 V DC", "with a at 1 V DC", "and n at 2.0 V DC", "inp = 1.005 V", "vcc = 10 V"
-_NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" + _ANY + r")\s+"
+# (a relative clause says it of the node before it: "up to vdd, which sits at 3.3 V")
+_NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" + _ANY + r")"
+                      r"(?:\s*,\s*(?:which|that)(?=\s+(?:sits|rests|stays|is\s+held|is\s+biased)\b))?\s+"
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
                       + _LEVEL.format("v") + r"(?P<dc>\s+DC)?")
 _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.format("v"))
@@ -94,6 +94,181 @@ class Ports:
 
     def named(self) -> list[str]:
         return list(dict.fromkeys(n for names in self.roles.values() for n in names))
+
+
+# --- node names by the role their sentence gives them ------------------------------------------------
+# "Signal goes in at lin and comes out at lout", "from in to lpout", "nodes hin (input) and hout (output)",
+# "output at the collector, node co", "square wave out at node sq", "a 9 V input at node vraw", "sweep vin",
+# "vin is a 1 kHz sine": a name stands where a node is named (after "node", "at", "on", "into", a role word or
+# "sweep", in "from x to y" or "between x and y", before "(input)") and takes the role its own words give it
+# ("(input)", "is the output", "from x to y"), else that of the nearest role word before it in its phrase.
+_TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?|(?P<n>[-+\u2212\u00b1]?\.?\d[\w.]*)"
+                    r"|(?P<stop>[.!?](?=\s|$)|[;:])|(?P<comma>[,()\[\]])")
+_CUES = {**dict.fromkeys("input inputs enters enter entering excitation stimulus drive drives driving driven applied "
+                         "apply fed feeds feed injected ac".split(), "input"),
+         **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load"
+                         .split(), "output"),
+         **dict.fromkeys("supply supplies rail rails battery powered".split(), "supply")}
+_PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
+_PLACES = {"at", "on", "into", "onto"}
+_NAMING = {"node", "nodes", "named", "called"}
+_ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
+_SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
+_TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
+          "transforms", "make", "makes", "shape", "shapes"}  # "turn x into y": x the input, y the output
+_WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "clock", "sawtooth", "chirp"}
+# "from in to lpout", "from vin (coupling cap) to collector node vo", "from node ti to node to": input to output
+_FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
+                      r"(?:(?:collector|drain|emitter|source|output)\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+# A part named or valued in a sentence makes its "from x to y" that part's ends, its names no port's: "R1",
+# "Rload = 220", "Cout (10 uF)" (a capitalised word is a part's name only when its value follows: "Low", "Connect")
+_DESIGNATOR = re.compile(r"[RCLDQMJVIEFGHKXS]\d\w*")
+_NAMED_PART = re.compile(r"[RCL][a-z]\w{0,6}")
+_PART_NOUNS = {"resistor", "resistors", "capacitor", "capacitors", "cap", "inductor", "inductors", "coil", "diode",
+               "diodes"}
+_PART_BEFORE = re.compile(r"\b(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?|loads?)\b|\d[\d.]*\s?(?:meg|"
+                          r"[kKMmunpµ])?\s?(?:Ω|ohms?\b|[FH]\b)|\d[\d.]*[kKM]\b|\d+[kKMR]\d+\b"
+                          r"|\b[RCLDQMJVIEFGHKXS]\d", re.IGNORECASE)
+_PART_VALUE = re.compile(r"\d[\d.]*\s?(?:meg|[kKMmunpµ])?\s?(?:Ω|ohms?\b|[FH]\b)|\d[\d.]*[kKM]\b|\d+[kKMR]\d+\b")
+
+
+@dataclass(frozen=True)
+class Said:
+    node: str
+    role: str | None  # input, output or supply: the role its words give it; None: a node with no role said
+    pin: str | None = None  # collector, base, emitter, drain or gate, where its phrase says so
+
+
+def said_nodes(text: str) -> list[Said]:
+    """Each node the request names, with the role (input, output, supply) and pin the words around it give
+    (see above); a node named twice takes the first role said of it."""
+    tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
+    low = [t[1].lower() for t in tokens]
+    # "from in to lpout": input and output; "a 10k resistor from a to b", "from out to ground": a part's ends
+    paired = {m.start(k): "part" if GROUND & {m["a"].lower(), m["b"].lower()} or _PART_BEFORE.search(
+        re.split(r"[,;:()]|\.\s", text[:m.start()])[-1]) else ("input" if k == "a" else "output")
+        for m in _FROM_TO.finditer(text) for k in "ab" if m[k].lower() not in NOT_NODES - {"in", "out"}}
+    values = [m.start() for m in _PART_VALUE.finditer(text)]  # "10k", "220 ohms": a part's value
+    found: list[Said] = []
+    stops = [k for k, t in enumerate(tokens) if t[0] == "stop"] + [len(tokens)]
+    for first, stop in zip([0] + [k + 1 for k in stops[:-1]], stops):  # each sentence
+        named_part = any(_DESIGNATOR.fullmatch(tokens[k][1]) or (_NAMED_PART.fullmatch(tokens[k][1]) and k + 1 < stop
+                         and tokens[k + 1][0] in ("n", "comma")) for k in range(first, stop))
+        turned = next((k for k in range(first, stop) if low[k] in _TURNS), None)
+        into = next((k for k in range(turned, stop) if low[k] == "into"), None) if turned is not None else None
+        turn = (turned, into) if turned is not None and into is not None else None
+        phrase = prior = first  # where the phrase (and the one before it) starts: after a comma or parenthesis
+        part_noun = False
+        for i in range(first, stop):
+            kind, word, at = tokens[i]
+            if kind == "comma":
+                phrase, prior = i + 1, phrase
+                continue
+            part_noun = part_noun or low[i] in _PART_NOUNS
+            named = _named(low, i, first, paired.get(at))
+            if kind != "w" or named is None or _DESIGNATOR.fullmatch(word) or not _name_like(word, named) \
+                    or text[at + len(word):at + len(word) + 1] == "(":  # "at v(out)": a probe, read elsewhere
+                continue
+            pair = paired.get(at)
+            valued = part_noun or bisect.bisect_left(values, tokens[phrase][2]) < bisect.bisect_left(values, at)
+            parts = named_part or pair == "part" or (pair is None and valued)
+            role, pin = _cue(low, i, (phrase, prior), pair, parts, turn)
+            found.append(Said(word.lower(), role, pin))
+    roles: dict[str, Said] = {}
+    for said in found:
+        if said.node not in roles or (roles[said.node].role is None and said.role is not None):
+            roles[said.node] = said
+    return list(roles.values())
+
+
+def _name_like(word: str, named: int) -> bool:
+    """Whether `word` may be a node's name where it stands: `named` 2 after "node" or before "(input)", where
+    any word but grammar is a name ("node top"); 1 after a role word ("input pulse" is no name); 0 where only
+    its place says so ("at room temperature", "at VIN": a part's name)."""
+    w = word.lower()
+    if w in ("in", "out"):
+        return True
+    if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS)):
+        return False  # ("mid-rail", "op-amp": words of English, never a node's name)
+    if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
+                                          and not re.search(r"[\d_]", w))):
+        return False  # "input CMOS": an acronym; "output feeds back", "output taken across": a verb
+    return named > 0 or (word[0].islower() and w not in ARTICLES and w not in IDIOMS)
+
+
+def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None:
+    """Whether token i stands where a node is named, and how plainly (see _name_like): 2 where the words say it
+    is a node ("node x", "x (input)"), 1 after a role word ("output x", "sweep x"), 0 where only its place says
+    so ("at x", "between x and y"), None where no node is named."""
+    before = low[i - 1] if i > first else ""
+    after = low[i + 1] if i + 1 < len(low) else ""
+    if low[i + 1:i + 4] in (["(", "input", ")"], ["(", "output", ")"]) or before in _NAMING:
+        return 2
+    plural = next((k for k in range(i - 1, max(first, i - 12) - 1, -1) if low[k] == "nodes"), None)
+    if before in (",", "and") and plural is not None and low[i] not in ARTICLES and all(
+            w in (",", "and", "(", ")", "input", "output") or w.isidentifier() and w not in NOT_NODES
+            for w in low[plural + 1:i]):
+        return 2  # "nodes hin (input) and hout (output)", "nodes a, b and c": each item of the list
+    if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
+                            and before not in FUNCTION and before not in ARTICLES):
+        return 1  # "sweep vin", "vin is a 1 kHz sine" (not "the sensor is a 1 V step": a noun)
+    if before in _ROLE_NOUNS or (before == "is" and i >= 2 and low[i - 2] in _ROLE_NOUNS):
+        # "output impedance", "the output twice the input": said of the port; "output s1 to s5": a list of them
+        stem = re.fullmatch(r"([a-z_]+)\d+", low[i])
+        listed = stem is not None and after in ("to", "through") and low[i + 2:i + 3] != [] \
+            and re.fullmatch(re.escape(stem[1]) + r"\d+", low[i + 2]) is not None
+        return 1 if (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and after != "the" and not listed else None
+    if paired or before == "between" or (before == "and" and "between" in low[max(first, i - 4):i - 1]):
+        return 0
+    if before in _PLACES:  # "at room temperature", "on pin 3": a word of the phrase, not a name
+        verb = after in VERBS or (len(after) > 3 and after.endswith("s"))  # "a source at hm drives it"
+        return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so") or verb \
+            or not after[:1].isalpha() else None
+    return None
+
+
+def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, parts: bool,
+         turn: tuple[int, int] | None) -> tuple[str | None, str | None]:
+    """The role and pin that the words around token i give the node it names (`phrases`: where its phrase and
+    the one before start; `turn`: where "turn ... into" says so, "turn x into y")."""
+    after = low[i + 1:i + 4]
+    if after[:1] == ["("] and after[1:2] in (["input"], ["output"]):
+        return after[1], None
+    if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
+        return _ROLE_NOUNS[after[2]], None
+    if parts:
+        return None, None  # a part's ends: the element readers place them
+    if paired:
+        return paired, None
+    if turn is not None and turn[0] < i:
+        return ("output" if turn[1] < i else "input"), None  # "turn the square wave at in into a triangle at out"
+    if low[i - 1] in _SWEEP or (after[:2] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])):
+        return "input", None  # "sweep vin", "vin is a 1 kHz sine"
+    start = phrases[0]
+    if all(w in _NAMING or w == "the" for w in low[start:i]):  # "..., node co": the phrase before it
+        start = phrases[1]
+    role = pin = None
+    for k in range(i - 1, max(start, i - 40) - 1, -1):  # (a role word further back is another clause's)
+        w = low[k]
+        if role is None and w in ("inputs", "outputs"):
+            break  # "stage outputs r1 to r3", "outputs c1, c2": a list of ports (read_ports), not the one input
+        if role is None and (w in _CUES or w in _ROLE_NOUNS):
+            role = _CUES.get(w) or _ROLE_NOUNS[w]
+        elif role is None and w in ("in", "out") and low[k - 1] not in _PLACES | {"from", "to"} \
+                and low[k + 1] in _PLACES | {"through", "via"}:
+            role = "input" if w == "in" else "output"  # "goes in at", "comes out at", "5 V out at node vreg"
+        elif role is None and w in ("source", "sources") and low[k - 1] not in ("the", "its") and k + 1 < i \
+                and low[k + 1] in _PLACES:
+            role = "input"  # "a source at node ramp"; "at the source" is a pin
+        elif role is None and w in ("from", "to") and k >= i - 5 and any(c.isdigit() for c in " ".join(low[k:i])) \
+                and "to" not in low[k + 1:k + 3] and not low[k - 1][:1].isdigit():
+            role = "input" if w == "from" else "output"  # "from 5 V at vin", "up to 12 V at node vo"; not a range
+        elif pin is None and w in _PIN_CUES:
+            pin = _PIN_CUES[w]
+    come = next((k for k in range(i + 1, min(i + 3, len(low))) if low[k] == "from"), None)
+    if role is None and come is not None and not parts and any(w[:1].isdigit() for w in low[come + 1:come + 3]):
+        role = "output"  # "3.3 V at vo from 5 V at vin": where it goes, from where it comes (not "from a source")
+    return role, pin
 
 
 def _volts(m: re.Match, group: str) -> float:
@@ -148,6 +323,9 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, "input", tuple(re.findall(r"\(\s*(?:[LM]SB\s*,\s*)?(" + _NAME + r")", m["list"])))
     for m in _CONTROL.finditer(text):
         _add(ports.roles, "control", (m["n"] or m["m"],))
+    pins = [(said.pin, said.node) for said in said_nodes(text) if said.pin]  # "output at the collector, node co"
+    for pin in dict.fromkeys(pin for pin, _ in pins):
+        _add(ports.roles, pin, tuple(node for named, node in pins if named == pin))
     listed = set(ports.named())
     for m in _LEVEL_ON.finditer(text):
         node = m["n"]

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
-from spice_lsp.generation.ports import RAIL, port_levels, read_ports
+from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
+from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -95,21 +96,7 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
-_NOT_NODES = {"resistor", "capacitor", "cap", "inductor", "coil", "diode", "transistor", "source", "load",
-              "anode", "cathode", "collector", "base", "emitter", "drain", "gate", "bulk", "body", "substrate",
-              "the", "and", "of", "to", "is", "with", "for", "that", "nodes", "node", "series", "at", "on", "by",
-              "parallel", "it", "this", "each", "both", "its", "input", "output", "supply", "up", "down",
-              "least", "most", "about", "around", "approximately", "roughly", "under", "over", "below", "above",
-              "idles", "goes", "sits", "stays", "rests", "falls", "rises", "drops", "swings", "settles", "returns",
-              # "its drain held at 5 V by VD": a verb, not a node named "held"
-              "held", "biased", "tied", "fixed", "kept", "driven", "pulled", "forced", "connected",
-              # "C1 ..., charged to 5 V": its initial condition, not a node held at 5 V
-              "charged", "precharged", "discharged", "initially",
-              # "out should be at 0.5 V", "the ramp climbs at 1 V per ms": a verb before the level, not a node
-              "be", "should", "must", "will", "ramps", "climbs", "reaches", "reads", "measures",
-              # "two 4.7k collector resistors to 9 V": the parts, not a node named after them
-              "resistors", "capacitors", "inductors", "diodes", "transistors", "sources", "loads",
-              "current", "voltage", "resistance", "capacitance"}  # "collector current through RL": no node
+_NOT_NODES = NOT_NODES  # the words no reader takes for a node (vocabulary.py); "a"/"an" by _article
 
 
 @dataclass(frozen=True)
@@ -2410,13 +2397,18 @@ def read_request(description: str) -> Request:
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
                       and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
         setattr(request, role, _node(found) if found else None)
+    worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")
+    for role in ("output", "input"):
+        if getattr(request, role) is None:
+            setattr(request, role, next((_node(s.node) for s in worded if s.role == role
+                                         and _node(s.node) not in (request.input, request.output, "0")), None))
     ports = _minuend_first(text, [request.input, *_more_inputs(text, request.input)])
     request.input, request.inputs = ports[0], [p for p in ports[1:] if p]
     named = [request.output, request.input, *request.inputs] + [_node(n) for m in _NAMED_NODE.finditer(text)
                                                 for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
-    named += _part_ends(text)
+    named += _part_ends(text) + [_node(s.node) for s in worded]
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
     _sources(text, request)

@@ -1,0 +1,54 @@
+"""The words of a request's English that name no node, one vocabulary for every reader of node names.
+
+A node is named by an identifier ("lin", "vo", "tank"); the readers that take a word after "at", "node",
+"from ... to", "input" for a node must tell such names from the English around them. Each group below says
+why its words are no node; `NOT_NODES` is their union, which every reader refuses. The few words on which
+the readers really differ are kept apart, each with the reason:
+
+- `ARTICLES` ("a", "an"): a node may be called "a" ("R1 from a to b"), so the element readers decide by the
+  words around it (request._article); the readers of ports and of "at X" refuse them outright.
+- `GROUND`: ground is node 0; the element readers write it as "0", the others skip it.
+- `IDIOMS` ("at least", "on top", "at resonance", "at startup", "at dc"): words that follow "at"/"on" in a
+  phrase but may still be a node's name where a part's ends or "node" say so ("node top", "from top to mid"),
+  so only the readers of a loose "at X" refuse them (coverage.named_nodes, ports.said_nodes).
+- `PORT_NOUNS` ("input signal", "output level", "input pin", "output stage"): nouns that follow a role word,
+  refused by the readers of ports, yet a node may be so named where "node" or a part's ends say so ("node ramp").
+- "in" is the commonest input node ("from in to out", "at in"); only the port lists, which read "inputs in
+  the bridge", refuse it (ports.py), and say where they take it anyway.
+"""
+from __future__ import annotations
+
+ARTICLES = frozenset({"a", "an"})
+GROUND = frozenset({"ground", "gnd", "grounded", "earth"})
+
+# Articles aside: the words that carry a sentence's grammar.
+FUNCTION = frozenset("""the and or nor at on to of is are be with from by for as into onto via through that this these
+those it its them they we you us their his her my our your which each every both all any some either same up down
+over under above below about around roughly approximately least most so then than when while where if but not no only
+just also per back away off forward together apart""".split())
+
+# Verbs that stand where a node's name would ("its drain held at 5 V", "out should be at 0.5 V", "C1 charged to
+# 5 V": an initial condition, not a node held at 5 V).
+VERBS = frozenset("""held biased tied fixed kept driven pulled forced connected returned shorted left open floating
+idles goes sits stays rests falls rises drops swings settles returns charged precharged discharged initially should
+must will ramps climbs reaches reads measures""".split())
+
+# The parts and their pins: "two 4.7k collector resistors to 9 V" names the parts, not a node named after them.
+PARTS = frozenset("""resistor resistors capacitor capacitors cap inductor inductors coil diode diodes transistor
+transistors source sources load loads series parallel element elements""".split())
+PINS = frozenset("""anode cathode collector collectors base bases emitter emitters drain drains gate gates bulk body
+substrate""".split())
+
+# A node's role and what is measured on it.
+ROLES = frozenset("""node nodes name names named called input inputs output outputs supply inverting noninverting
+non current voltage resistance capacitance""".split())
+
+# "input at x, gain 5", "output swing", "input impedance": what a role word is said of, no node.
+PORT_NOUNS = frozenset("""signal signals level levels gain step steps ramp pulse pin pins terminal terminals side sides
+stage stages model pair swing impedance device buffer ripple range offset filter amplitude port ports edge waveform
+network coupling noise referred""".split())
+
+NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
+
+IDIOMS = frozenset("""class full top bottom rest room once one first last startup start end resonance high low dc ac
+power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple""".split())
