@@ -383,3 +383,11 @@ def test_doping_concentrations_and_parenthesised_values():
     assert intent.values["TOX"].value == pytest.approx(50e-9)
     bjt = parse_intent("NPN with 1e18 /cm3 base doping and 1e16 cm^-3 collector doping")
     assert bjt.values["BASE_DOPING"].value == 1e18 and bjt.values["COLLECTOR_DOPING"].value == 1e16
+
+
+@pytest.mark.parametrize("text", ["temperature sweep from -20 to 3e999 degrees, RC low-pass 2k2 47n",
+                                  "an RC low-pass with R = 1e400k and C = 10n, sweep temperature 0 to 70"])
+def test_a_number_no_float_holds_is_no_quantity(text):
+    intent = parse_intent(text)  # found by the request fuzz: 1e999 became infinity and a crash
+    assert all(math.isfinite(v.value) for v in intent.values.values())
+    assert not any("inf" in a.directive for a in intent.analyses)

@@ -153,7 +153,9 @@ def _quantities(text: str) -> list[_Q]:
             key = "meg"
         unit, factor = _UNITS[unit_name][1:] if unit_name else ("", 1.0)
         mult = SCALE_FACTORS.get(key, 1.0) * factor
-        found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
+        if not math.isfinite(value := _times(base, mult)):
+            continue  # "1e999": no float holds it, so it is no quantity a circuit can take
+        found.append(_Q(m.start(), m.end(), m[0].strip(), value, unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
         if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit):
