@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spice_lsp.generation.request import GROUND, Request, Spec
+from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.parser import parse
@@ -93,6 +94,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 ok = all(h == w for h, w in pairs)
             if not ok:
                 problems.append(f"nodes {' '.join(have)}, not {' '.join(n or '?' for n in wanted)}")
+        elif (ends := _stated_ends(want.text)) and not set(ends) <= {_norm(f.text) for f in lay.nodes}:
+            problems.append(f"nodes not read: the request places it at {' and '.join(ends)}")
         detail = f"{e.name} " + " ".join(f.text for f in lay.nodes) + (f" {lay.value.text}" if lay.value else "")
         items.append(CheckItem(want.text, FAIL if problems else PASS, "; ".join(problems) or detail))
     connections = Counter(_norm(f.text) for e in elements for f in layout(e).nodes)
@@ -145,6 +148,24 @@ def _level(element: m.Element, word: str, params: dict[str, float] | None = None
     if word == "dc" and texts and number(texts[0]) is not None:
         return number(texts[0])
     return 0.0 if word == "dc" and "ac" in texts[:1] else None
+
+
+# "from x to y", "between x and y", "R1 = 1k x to y": the ends a part's own words state
+_ENDS_SAID = re.compile(r"\b(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+(?:node\s+)?"
+                        r"(?P<b>[a-z_]\w*)\b"
+                        r"|^\W*[A-Za-z]\w*\s*[=:]?\s*[\d.]+\s*[a-zA-Zµ]*\s+(?P<c>[a-z_]\w*)\s+to\s+(?P<d>[a-z_]\w*)\b")
+_NOT_ENDS = (NOT_NODES - PLACES) | {"a", "an", "node", "nodes"}
+
+
+def _stated_ends(text: str) -> tuple[str, str] | None:
+    """The two nodes a part's clause places it between when both are plain names, for an item whose nodes the
+    reader could not read: the answer must have them, or the item says so (a name and value alone pass nothing)."""
+    said = _ENDS_SAID.search(text)
+    if said is None:
+        return None
+    ends = tuple(_norm(w) for w in (said["a"] or said["c"], said["b"] or said["d"]))
+    way = said["c"] is not None and said["c"].lower() in FUNCTION  # "R1 = 10k up to vcc": the way it goes
+    return None if way or any(w in _NOT_ENDS for w in ends) else (ends[0], ends[1])
 
 
 def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:

@@ -751,4 +751,60 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                 f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
             items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
                                    PASS if ok else FAIL, setting))
+    return items + _resistor_bounds(description, elements, params) + _tee(description, elements)
+
+
+# "no resistor above 100k", "every resistor at most 1 megohm", "no resistor is smaller than 1k": a bound on all of them
+_BOUND = re.compile(r"\b(?:(?P<no>no|none\s+of\s+the)|all|every|each|any)\s+(?:of\s+the\s+)?resistors?\s+"
+                    r"(?:is\s+|are\s+|being\s+)?"
+                    r"(?P<how>above|over|larger\s+than|bigger\s+than|greater\s+than|more\s+than|exceed\w*|"
+                    r"below|under|smaller\s+than|less\s+than|at\s+most|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+"
+                    r"(?P<v>\d[\d.]*\s*(?:meg|[kKMmR])?\s*(?:Ω|ohms?|ohm)?)", re.IGNORECASE)
+# "a T-network in the feedback", "a tee network": three resistors meeting at one node, one of them to ground
+_TEE = re.compile(r"\bT[- ]network\b|\btee[- ]network\b", re.IGNORECASE)
+
+
+def _resistor_bounds(description: str, elements: list[m.Element], params: dict[str, float]) -> list[CheckItem]:
+    """An item for each bound the request sets on every resistor, checked on each resistor of the answer."""
+    items = []
+    for said in _BOUND.finditer(description):
+        limit = _quantities(said["v"])
+        if not limit:
+            continue
+        how = said["how"].lower()
+        greater = how.startswith(("above", "over", "larger", "bigger", "greater", "more", "exceed", "at least",
+                                  "no less"))
+        upper = greater if said["no"] else not greater  # "no resistor above X", "every resistor at most X"
+        lower = not upper
+        values = {e.name: _resistance(e, params) for e in elements if e.name[0].upper() == "R"}
+        bound = limit[0].value
+        wrong = [n for n, v in values.items() if v is not None and ((upper and v > bound * (1 + 1e-9)) or
+                                                                    (lower and v < bound * (1 - 1e-9)))]
+        unknown = [n for n, v in values.items() if v is None]
+        status = FAIL if wrong else UNCHECKED if unknown else PASS
+        items.append(CheckItem(f"'{said[0]}' in the request", status,
+                               f"{', '.join(wrong)} outside it" if wrong else f"{', '.join(unknown)}: value not read"
+                               if unknown else f"all {len(values)} resistors within it"))
     return items
+
+
+def _resistance(element: m.Element, params: dict[str, float]) -> float | None:
+    value = layout(element).value
+    if value is None:
+        return None
+    text = value.text.strip("{}'").lower()
+    return params[text] if text in params else parse_number(value.text)
+
+
+def _tee(description: str, elements: list[m.Element]) -> list[CheckItem]:
+    """A T-network the request asks for: a node where three resistors meet, one of them to ground."""
+    said = _TEE.search(description)
+    if said is None:
+        return []
+    ends = [[("0" if f.text.lower() in _GROUNDED else f.text.lower()) for f in layout(e).nodes]
+            for e in elements if e.name[0].upper() == "R"]
+    tees = [node for node in {n for pair in ends for n in pair if n != "0"}
+            if sum(node in pair for pair in ends) >= 3 and any(node in pair and "0" in pair for pair in ends)]
+    return [CheckItem(f"'{said[0]}' in the request", PASS if tees else FAIL,
+                      f"resistors meet at {tees[0]}, one to ground" if tees else "no node where three resistors "
+                      "meet with one to ground: the answer has no T-network")]

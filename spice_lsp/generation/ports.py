@@ -44,6 +44,17 @@ _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?
                       r"(?![=(])|\bcontrol\w*\s+(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<m>" + _NAME + r")\b")
 # "out = 10 (v(p) - v(m))", "vout = -(v(a) + 2 v(b))": the inputs in the order the equation writes them
 _EQUATION = re.compile(r"\bv?out\)?\s*=\s*(?P<expr>[^=;]*?v\(\w+\)(?:[^=;.]|\.\d)*)", re.IGNORECASE)
+# "vsum = -(2 va + vb)", "y = 0.5 (a - b)", "vo = -3 v(x)": an equation names its output and its inputs, with or
+# without v( ), each with its weight; lowercase names only ("R1 = R2": parts), units no name ("gain = 20 dB")
+_TERM = r"(?:\d+(?:\.\d+)?\s*\*?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
+_NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*(?:\d+(?:\.\d+)?\s*\*?\s*)?"
+                             r"\(?\s*[-+\u2212]?\s*" + _TERM + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
+                             r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])")
+_UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v|a|hz|s|f|h|ohms?|db|w)|pi|[rclkqdmjx]\d+", re.IGNORECASE)
+_QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
+# "input ti, output to.", "input in;": a role word whose clause ends on a word of grammar names that node
+_ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
+                         r"into|onto|it|or|if)(?=\s*(?:[.,;:!?)](?!\w)|$))")
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -296,6 +307,19 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
+    for m in _NAMED_EQUATION.finditer(text):
+        terms = re.findall(r"(\d)?\s*\*?\s*(?:v\(\s*(\w+)\s*\)|([a-z_]\w*))", m["expr"])
+        terms_named = [(probed or bare).lower() for _, probed, bare in terms]
+        # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
+        counted = any(number and bare and (_UNIT.fullmatch(bare) or re.fullmatch(r"[a-z]{3,}s", bare))
+                      for number, _, bare in terms)
+        weighted = re.search(r"[-+\u2212()\d]|v\(", m["expr"])  # "a = b" states no circuit's function
+        if weighted and terms_named and not counted and m["out"] not in _QUANTITIES and not _UNIT.fullmatch(m["out"]) \
+                and m["out"] not in terms_named:
+            _add(ports.roles, "output", (m["out"],))
+            _add(ports.roles, "input", tuple(dict.fromkeys(terms_named)))
+    for m in _ENDED_ROLE.finditer(text):
+        _add(ports.roles, m["role"], (m["n"],))
     for m in _DIFFERENCE.finditer(text):
         _add(ports.roles, "input", (m["a"], m["b"]))
     for m in _ROLE_LIST.finditer(text):

@@ -13,11 +13,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import NOT_NODES
+from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -282,19 +283,35 @@ _PIN_NODES = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate
 _PART_NODES = {"cap", "load"}
 
 
-def _not_node(m: re.Match, group: str) -> bool:
+def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
+    """Whether the word `group` names no node. A name the user probes ("v(left)") is a node wherever it stands;
+    a word of place ("left", "up") is one where it stands as a part's end (`end`: "from exc to left")."""
     word, before = m[group].lower(), m.string[:m.start(group)]
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
         re.search(r"\b(?:from|to|into|between|at|on)\s+$", before)
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
-    return word in _NOT_NODES and not named
+    return word in _NOT_NODES and not named and word not in _PROBED.get() and not (end and word in PLACES)
+
+
+# The names the request probes ("v(left)", "v(a, b)"), set while read_request reads it: its readers see only a
+# part's clause, the probe may stand anywhere in the request.
+_PROBED: ContextVar[frozenset[str]] = ContextVar("_PROBED", default=frozenset())
+_PROBE = re.compile(r"\bv\(\s*([a-z_]\w*)\s*(?:,\s*([a-z_]\w*)\s*)?\)", re.IGNORECASE)
+
+
+# The patterns that state a part's two ends outright ("from x to y", "between x and y", "R1 1k x to y"): a word of
+# place there is a node ("R2 = 1k left to ground"), except a word of direction before the netlist form's "to"
+# ("R1 = 10k up to vcc": the way it goes).
+_ENDS = [_NODE_PAIRS[k] for k in (0, 1, 2, 3, 6, 8, 9)]
 
 
 def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> tuple[str, str] | None:
     """The two nodes a part's words place it between, read from `after` on."""
     for pattern in patterns:
         m = pattern.search(clause, after)
-        if m and not (_not_node(m, "a") or _not_node(m, "b")) and not _article(m, "a") \
+        end = pattern in _ENDS
+        if m and not (_not_node(m, "a", end and not (pattern is _NODE_PAIRS[9] and m["a"].lower() in FUNCTION))
+                      or _not_node(m, "b", end)) and not _article(m, "a") \
                 and not _article(m, "b") and not _value_word(m, "a") and not _value_word(m, "b"):
             return _node(m["a"]), _node(m["b"])
     return None
@@ -2341,6 +2358,14 @@ def _merged(elements: list[ElementConstraint]) -> list[ElementConstraint]:
 
 def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
+    probed = _PROBED.set(frozenset(n.lower() for m in _PROBE.finditer(description) for n in m.groups() if n))
+    try:
+        return _read_request(description)
+    finally:
+        _PROBED.reset(probed)
+
+
+def _read_request(description: str) -> Request:
     request = Request(" ".join(description.split()))
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n']}", request.description)  # parts read the rail as its node
     # "three point three volts": the figure in digits, as the readers below look for it

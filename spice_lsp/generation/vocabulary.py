@@ -52,3 +52,7 @@ NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
 
 IDIOMS = frozenset("""class full top bottom rest room once one first last startup start end resonance high low dc ac
 power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple""".split())
+
+# Words of place: a node may well be called so ("R1 from exc to left", "between top and mid"), where a part's ends
+# stand (request._pair); elsewhere they are the English around the names ("left open", "pulled up").
+PLACES = frozenset("""left right top bottom mid middle up down over under above below upper lower front back""".split())
