@@ -50,7 +50,8 @@ _TERM = r"(?:\d+(?:\.\d+)?\s*\*?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
 _NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*(?:\d+(?:\.\d+)?\s*\*?\s*)?"
                              r"\(?\s*[-+\u2212]?\s*" + _TERM + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
                              r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])")
-_UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v|a|hz|s|f|h|ohms?|db|w)|pi|[rclkqdmjx]\d+", re.IGNORECASE)
+_UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|ohms?|db[mv]?|w|sec\w*)|deg\w*|pi"
+                   r"|[rclkqdmjx]\d+", re.IGNORECASE)
 _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
 # "input ti, output to.", "input in;": a role word whose clause ends on a word of grammar names that node
 _ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
