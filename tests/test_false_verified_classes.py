@@ -74,7 +74,8 @@ def test_an_equation_names_output_and_inputs_with_weights():
 
 def test_quantities_and_counts_are_no_equation_of_nodes():
     for text in ("t = 5 ms", "a chain of n = 4 stages", "gain = -(r2/r1)", "tau = rc", "R1 = R2 = 10k",
-                 "fc = 1/(2 pi R C)", "vmid = 2.5 v", "vin = 5 vpp", "vs = 1 vrms", "p = 20 dbm"):
+                 "fc = 1/(2 pi R C)", "vmid = 2.5 v", "vin = 5 vpp", "vs = 1 vrms", "p = 20 dbm",
+                 "R2 = 2k with tc2 = 0.001 between a and b"):
         assert "output" not in read_ports(text).roles, text
 
 

@@ -49,7 +49,11 @@ _EQUATION = re.compile(r"\bv?out\)?\s*=\s*(?P<expr>[^=;]*?v\(\w+\)(?:[^=;.]|\.\d
 _TERM = r"(?:\d+(?:\.\d+)?\s*\*?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
 _NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*(?:\d+(?:\.\d+)?\s*\*?\s*)?"
                              r"\(?\s*[-+\u2212]?\s*" + _TERM + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
-                             r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])")
+                             r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])"
+                             # it ends its clause ("... = -(2 a + b). Check", "... with op-amps"), or it was a
+                             # parameter's figure and the words after it ("tc2 = 0.001 between a and b")
+                             r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|with|for|where|when|using|so|at|in|on|by|then|while|"
+                             r"which|that|to)\b)")
 _UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|ohms?|db[mv]?|w|sec\w*)|deg\w*|pi"
                    r"|[rclkqdmjx]\d+", re.IGNORECASE)
 _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
@@ -313,7 +317,7 @@ def read_ports(text: str) -> Ports:
         terms_named = [(probed or bare).lower() for _, probed, bare in terms]
         # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
         counted = any(number and bare and (_UNIT.fullmatch(bare) or re.fullmatch(r"[a-z]{3,}s", bare))
-                      for number, _, bare in terms)
+                      for number, _, bare in terms) or any(bare.lower() in _NOT_NAMES for _, _, bare in terms if bare)
         weighted = re.search(r"[-+\u2212()\d]|v\(", m["expr"])  # "a = b" states no circuit's function
         if weighted and terms_named and not counted and m["out"] not in _QUANTITIES and not _UNIT.fullmatch(m["out"]) \
                 and m["out"] not in terms_named:
