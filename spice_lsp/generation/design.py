@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
 from spice_lsp.generation.request import Spec
@@ -605,7 +605,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             continue
         free = d.free
         try:
-            if not _design_one(intent, d, family, kind, spec):
+            if not _design_one(intent, d, family, kind, aimed(spec)):
                 if spec.quantity not in _MEASURED_ONLY:
                     d.notes.append(f"'{spec.text}': no design equation for it in the {family.summary}; "
                                    "measured as built")
@@ -635,12 +635,21 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     return d
 
 
+def aimed(spec: Spec) -> Spec:
+    """The spec as designed: a one-sided bound ("at least 40 dB") is checked with no slack on its side, so it is
+    aimed inside the bound by its tolerance (E-series parts and approximate equations land either side of an aim)."""
+    if spec.bound is None or not spec.tolerance:
+        return spec
+    slack = spec.tolerance if spec.quantity in _DECIBELS else spec.tolerance * abs(spec.target)
+    return replace(spec, target=spec.target + (slack if spec.bound == "min" else -slack))
+
+
 def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
     """Move the free value so the spec lands on target; False when there is nothing to move."""
     if d.free is None or d.scale == 0 or measured <= 0 or spec.target <= 0 or d.trims not in (None, spec.quantity):
         return False  # a Q measured off the notch's frequency part would move the notch
     old = intent.values[d.free]
-    ratio = (spec.target / measured) ** d.scale
+    ratio = (aimed(spec).target / measured) ** d.scale
     new = 1 - (1 - old.value) * ratio if d.complement else old.value * ratio
     if not new > 0:
         return False

@@ -406,3 +406,60 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
         return Reading(said("divide", "two_resistors"), "rail splitter" if opamp and mid else "voltage divider")
     return None
+
+
+# --- qualifiers that change the circuit a name reads as ---------------------------------------------
+# A noun in another sense names no circuit: clipping as a fault to avoid, a tank that holds water.
+_OTHER_SENSE = re.compile(
+    r"\b(?:(?:keep|stop)\w*\s+(?:\S+\s+){0,3}?from|prevent\w*|avoid\w*|without|free\s+of|short\s+of|before"
+    r"|protect\w*\s+against|reduc\w*|minimi[sz]\w*)\s+(?:\S+\s+){0,3}?(clip(?:ping|s|ped)?)\b"
+    r"|\b(?:water|fuel|oil|gas|storage|septic|rain|fish|liquid|holding|header|pressure)[- ]+(tanks?)\b"
+    r"|\b(tanks?)[- ]+(?:level|fill|full|empty|of\s+(?:water|fuel|oil|liquid))"
+    r"|\b(?:level|liquid|water|fuel)\s+(?:in|of|inside)\s+(?:a|an|the|my)\s+(?:\S+\s+)?(tanks?)\b")
+_OPAMP_INVERTER = re.compile(r"\binverter\b")
+_NOT_OPAMP_INVERTER = re.compile(r"\b(?:cmos|[np]mos|mosfets?|logic|gates?|charge[- ]pump|voltage\s+inverter|ttl"
+                                 r"|digital|negative\s+(?:supply|rail|voltage)|transistors?|bjts?|npn|pnp)\b")
+_SECOND_ORDER = re.compile(r"\b(?:second|2nd|2)[- ]?order\b|\b(?:two|2)[- ]?poles?\b|\bbiquadratic\b"
+                           r"|\bq\s*(?:=|:|of|factor\s+of)\s*[\d.]|\bquality\s+factor\b")
+_PASS_SIDE = re.compile(r"\b(low|high)[- ]?pass\b|\b([lh])pf\b")
+# passive or named-response words whose own rules place a second-order filter
+_NOT_ACTIVE = re.compile(r"\b(?:lc|rlc|passive|inductors?|inductance|coils?|ladder|butterworth|bessel|chebyshev"
+                         r"|multiple[- ]feedback|mfb|biquad|state[- ]variable|tow[- ]thomas|sallen|active)\b")
+_BLINK = re.compile(r"\b(?:blink\w*|flash\w*)\s+(?:an?\s+|the\s+|two\s+|some\s+|\d\s+)?(?:\w+\s+)?leds?\b"
+                    r"|\bleds?\s+(?:that\s+|which\s+)?(?:blinks?|flash(?:es)?)\b|\b(?:led\s+)?(?:blinker|flasher)\b")
+_OPAMP_NAMED = re.compile(r"\bop[- ]?amps?\b|\boperational\s+amplifier\b")
+
+
+@dataclass(frozen=True)
+class Qualified:
+    text: str  # the request with its nouns in another sense blanked (positions kept)
+    said: str | None  # the words a qualifier rests on, when one changed the circuit
+    circuit: str | None  # the circuit they make
+
+    @property
+    def rules_text(self) -> str:
+        """What the family rules read: the text, and the circuit a qualifier makes, if any."""
+        return self.text + (f" ({self.circuit})" if self.circuit else "")
+
+
+def qualified(low: str) -> Qualified:
+    """The lower-cased request as the family rules should read it: a noun used in a non-circuit sense
+    ("keeps it from clipping", "a water tank's level") blanked, and the circuit that a qualifier makes of a
+    name appended: a technology ("op-amp inverter" is the inverting amplifier, not the CMOS gate), an order
+    ("second-order low-pass with a Q of 2" is an active two-pole filter, not the RC one), a function
+    ("blink an LED" is an astable that drives it, not the LED's resistor)."""
+    text = low
+    for m in _OTHER_SENSE.finditer(low):
+        group = next(i for i in range(1, (m.lastindex or 0) + 1) if m[i])
+        text = text[:m.start(group)] + " " * (m.end(group) - m.start(group)) + text[m.end(group):]
+    said = circuit = None
+    opamp, inverter = _OPAMP_NAMED.search(text), _OPAMP_INVERTER.search(text)
+    if opamp and inverter and not _NOT_OPAMP_INVERTER.search(text):
+        said, circuit = f"{opamp[0]} ... {inverter[0]}", "inverting amplifier"
+        text = text[:inverter.start()] + " " * len(inverter[0]) + text[inverter.end():]
+    elif (order := _SECOND_ORDER.search(text)) and (side := _PASS_SIDE.search(text)) and not _NOT_ACTIVE.search(text):
+        kind = "low" if (side[1] or side[2]) in ("low", "l") else "high"
+        said, circuit = f"{side[0]} ... {order[0]}", f"active second-order {kind}-pass filter"
+    elif blink := _BLINK.search(text):
+        said, circuit = blink[0], "astable multivibrator"
+    return Qualified(text, said, circuit)

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.function_words import read_function, wave_conversion
+from spice_lsp.generation.function_words import qualified, read_function, wave_conversion
 from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
@@ -235,13 +235,18 @@ def behaviour(low: str) -> tuple[str, str] | None:
 
 def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
+    qualified_ = qualified(plain)  # "op-amp inverter", "second-order low-pass, Q of 2", "keeps it from clipping"
+    plain = qualified_.rules_text
     rank, kind = _registry().match(plain)
+    if qualified_.circuit and kind not in ("generic", _registry().match(qualified_.text)[1]):  # the qualifier decided
+        intent.reading = f"'{qualified_.said}' read as {'an' if qualified_.circuit[0] in 'aeiou' else 'a'} " \
+                         f"{qualified_.circuit}"
     converted = wave_conversion(plain)
     if converted and rank < _registry().DEVICE_RANK and _registry().family_of(kind).noun == "oscillator":
         # "turn the square wave at in into a triangle": waves the circuit is given and gives, no generator's name
         plain = plain[:converted[0]] + " " * (converted[1] - converted[0]) + plain[converted[1]:]
         rank, kind = _registry().match(plain)
-    said = behaviour(low) if rank >= _registry().DEVICE_RANK else None
+    said = behaviour(qualified(low).text) if rank >= _registry().DEVICE_RANK else None
     if said is not None:  # the circuit named by what it does, its variant by the request's other words
         rank, kind = _registry().match(f"{plain} ({said[1].lower()})")
         if kind != "generic":
