@@ -449,11 +449,11 @@ def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
         return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
     error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
-    # A ripple is a bound: at most the target; a gain may be bounded on one side ("at least 40 dB"), its
-    # tolerance the slack on that side.
+    # A ripple is a bound: at most the target, its tolerance the slack; a bound the request states ("at least
+    # 40 dB", "under 1 V") holds exactly, with no slack on its side (design.aimed designs inside it).
     bound = "max" if spec.quantity == "ripple" else spec.bound
     decibels = spec.quantity in ("gain_db", "dc_gain_db", "flat")
-    slack = spec.tolerance if decibels else spec.tolerance * abs(spec.target)
+    slack = 0.0 if spec.bound else spec.tolerance if decibels else spec.tolerance * abs(spec.target)
     ok = value <= spec.target + slack if bound == "max" else value >= spec.target - slack if bound == "min" \
         else error <= spec.tolerance
     shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") else format_eng(value)

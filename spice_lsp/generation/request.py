@@ -968,9 +968,9 @@ _OSCILLATES = re.compile(r"oscillat|astable|multivibrator|relaxation|square[- ]w
 _RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+"
                    r"second\b"
                    # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
-                   r"|\b(?:generat|produc|creat|output)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?"
+                   r"|\b(?:generat|produc|creat|output|mak(?:e|es|ing)\b)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?"
                    rf"(?:(?P<f>{_HZ})\s+(?:sine|square|triangle|clock|pulse)"
-                   rf"|(?:sine|square|triangle)\s*(?:wave)?\s+(?:at|of)\s+(?P<f2>{_HZ}))"
+                   rf"|(?:sine|square|triangle)\s*(?:wave)?\s+(?:at|of|around|about|near)\s+(?P<f2>{_HZ}))"
                    r"|\b(?:repeats?|repeating|blinks?|flashes|toggles?|flips?)\s+(?:once\s+)?every\s+"
                    rf"(?P<t>{_SECONDS})\b",
                    re.IGNORECASE)
