@@ -75,7 +75,9 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         if not found:
             items.append(CheckItem(want.text, FAIL, f"no {want.name or want.kind + ' element'} in the netlist"))
             continue
-        e = found[0]
+        # of two parts of one value ("50 ohms from vs to fin", "a 50 ohm load at fout"), the one on the stated nodes
+        e = next((x for x in found if want.placed() and set(want.placed()) <= {_norm(f.text) for f in layout(x).nodes}),
+                 found[0])
         lay = layout(e)
         problems = []
         if want.value is not None and want.kind in "VI":  # a source's value is its DC level
@@ -107,6 +109,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     for source in request.sources:
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
                 and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
+        if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
+            hits.sort(key=lambda e: not _close(_level(e, "dc", params), level))
         wrong = []
         for e in hits[:1]:
             if source.dc is not None and not _close(_level(e, "dc", params), source.dc):

@@ -9,6 +9,7 @@ or renamed consistently is reported, never silently dropped.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -223,7 +224,14 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             wave = re.search(r"\bPULSE\s*\([^)]*\)|\bSIN\s*\([^)]*\)", stated.waveform(), re.IGNORECASE)
             had = re.search(r"\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", driver.rest, re.IGNORECASE)
             assert wave is not None  # waveform() writes the SIN or PULSE it has
-            driver.rest = driver.rest.replace(had[0], wave[0]) if had else f"{driver.rest} {wave[0]}".strip()
+            new = wave[0]
+            clock = _family_pulse(had[0] if had else "")
+            if stated.pulse and stated.pulse[6] is None and len(clock) == 7 and _REPEATS.search(stated.text):
+                # "a clock swinging 0 to 5 V" states no period: the user's levels (and any timing stated) on the
+                # family's clock, never a single step in its place
+                new = "PULSE(" + " ".join(_number(mine) if mine is not None else theirs
+                                          for mine, theirs in zip(stated.pulse, clock)) + ")"
+            driver.rest = driver.rest.replace(had[0], new) if had else f"{driver.rest} {new}".strip()
         if stated.name and stated.name.upper() != driver.name.upper():
             for other in [o for o in found + added if o.name.upper() == stated.name.upper()]:
                 free = next(f"{other.name[0]}{n}" for n in range(1, 1000)
@@ -234,6 +242,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver.name = stated.name
 
     for stated in request.sources:
+        if stated.supply and stated.dc is not None and stated.dc < 0:  # "VEE = -15 V": the family's negative rail
+            rail = next((line for line in found if line.name[0].upper() == "V" and line.nodes[1] == "0"
+                         and line.nodes[0].lower() in ("vee", "vss", "vneg", "vm", "vminus")), None)
+            if rail is None:
+                problems.append(f"'{stated.text}': this circuit has no negative supply")
+                continue
+            rail.rest = _set_level(rail.rest, "DC", _number(stated.dc))
+            drive(rail, dataclasses.replace(stated, dc=None))  # its node and name, as stated
+            continue
         if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None) \
@@ -256,6 +273,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             free = [n for n in roles["input"] if mapping.get(n, n) not in held]
             driver = next((line for line in found if line.name[:1].upper() == "V" and free
                            and line.nodes[0] == free[0]), None) if free[:1] != roles["input"][:1] else None
+        if driver is None and stated.pulse and re.search(r"\bclock", stated.text, re.IGNORECASE):
+            driver = next((line for line in found if line.name[:1].upper() == "V"  # "a clock at node ck": the family's
+                           and re.fullmatch(r"clk\w*|clock\w*|ck|phi\d?", line.nodes[0], re.IGNORECASE)), None)  # clock
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if stated.node is None or stated.node == request.input or (
@@ -391,6 +411,16 @@ def _ideal_opamp(want: ElementConstraint, lines: list[Line]) -> int | None:
 
 
 # "Assume the Vdd = 5.0 V" with no negative rail: a single supply, which a +/-VDD op-amp model is not.
+# Words of a waveform that repeats ("a clock", "a square wave", "pulses"), not a single step
+_REPEATS = re.compile(r"\bclock|\bsquare|\bpwm\b|\bpulses\b|\bpulse\s+train|\btoggl|\bevery\b", re.IGNORECASE)
+
+
+def _family_pulse(wave: str) -> list[str]:
+    """The figures of a family's PULSE(...) as written, [] when it is none."""
+    m = re.fullmatch(r"PULSE\s*\((?P<args>[^)]*)\)", wave.strip(), re.IGNORECASE)
+    return m["args"].split() if m else []
+
+
 _SINGLE_SUPPLY = re.compile(r"\bV\s*dd\s*(?:=|is|of)\s*\d", re.IGNORECASE)
 _SPLIT_SUPPLY = re.compile(r"\u00b1|\+/-|\b(?:dual|split|bipolar|symmetric)\s+(?:\w+\s+)?suppl"
                            r"|\bnegative\s+(?:supply|rail)|\bV\s*(?:ss|ee)\b|\bsupplies\b", re.IGNORECASE)

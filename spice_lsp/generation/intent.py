@@ -410,6 +410,13 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads
                 q.unit = bare
         role = _keyword_role(before, after, q.unit)
+        if q.unit == "V" and re.match(r"\s*(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s+from\s+(?:an?\s+|the\s+)?"
+                                      r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", text[q.end:], re.IGNORECASE):
+            role = _NOT_A_ROLE  # "3.3 V at vo from 5 V at vin": the output's level (a spec), the supply's after it
+        if q.unit == "V" and q.value < 0 and (re.match(r"\s*(?:dc\s+)?negative\s+(?:supply|rail)\b", after, re.I)
+                                              or re.search(r"\b(?:VEE|VSS)\s*(?:=|:|\bis\b|\bof\b)?\s*$", before, re.I)
+                                              or re.search(r"\bnegative\s+(?:supply|rail)\b", before, re.I)):
+            role = _NOT_A_ROLE  # "VEE = -15 V", "a -12 V negative rail": the negative supply the request reader places
         if role is None:
             role = _default_role(intent, q)
         if role in unnamed:

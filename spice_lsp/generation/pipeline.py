@@ -658,7 +658,8 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     """Values the reader gave no role, less those a stated model parameter ("BETA=1m") or a source's
     waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for."""
     stated = " ".join([p.text for p in request.model_params]
-                      + [s.text for s in request.sources if s.pulse or s.sin or s.pwl])
+                      + [s.text for s in request.sources if s.pulse or s.sin or s.pwl
+                         or (s.supply and s.dc is not None and s.dc < 0)])  # "VEE = -9 V": the negative rail's
     return [x.text for x in intent.extra_values if x.text not in stated]
 
 

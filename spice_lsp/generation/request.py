@@ -228,7 +228,7 @@ def _article(m: re.Match, group: str) -> bool:
     0 to 1 V", "VX at a is ..."), it names a node."""
     return m[group].lower() in ("a", "an") and bool(re.match(
         r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds)\b)"
-        r"[A-Za-z0-9]", m.string[m.end(group):]))
+        r"[-+\u2212\u00b1]?[A-Za-z0-9]", m.string[m.end(group):]))  # "on a -9 V rail": an article too
 
 
 def _node(word: str) -> str:
@@ -1029,6 +1029,9 @@ _HOLDS = re.compile(r"\b(?:(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?
                     r"(?:reference|rail|output)\s+(?:from|off|out\s+of)\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*V\b",
                     re.IGNORECASE)
 # "the emitter sits at about 4.5 V", "output idling at 6 V": a bias point (the family's output node)
+# "3.3 V at vo from 5 V at vin", "2 V at node tap from a 9 V supply": the output's level, the supply's after it
+_LEVEL_FROM = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s+from\s+"
+                         r"(?:an?\s+|the\s+)?[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", re.IGNORECASE)
 _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
                    r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
@@ -1174,6 +1177,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     for m in _FLAT_AT.finditer(text):  # "nearly flat at 600 Hz": the passband's gain there, within 1.5 dB when "nearly"
         found.append(Spec(m[0].strip(), "flat", 0.0, tolerance=1.5 if m["near"] else 0.5,
                           at=_quantities(m["f"])[0].value))
+    if not any(s.quantity == "vout" for s in found) and (m := _LEVEL_FROM.search(text)):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
@@ -1208,6 +1213,12 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
 _SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+# "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
+# the supply's level and node
+_FROM_SUPPLY = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]\w*)\s+from\s+(?:an?\s+|the\s+)?"
+                          r"(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[mkµu]\s?)?V)(?:olts?)?\b"
+                          r"(?:\s+(?:dc\s+)?(?:supply|rail|source|battery|input))?"
+                          r"(?:\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<i>[a-z_]\w*))?", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b", re.IGNORECASE)
 # A waveform written the way SPICE writes it: "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
 # may be where a statement's span ends)
@@ -1250,7 +1261,8 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z
                              r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
                              r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b)"
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
-                             r"|(?<=(?i:source) )(?!(?:into|in|is|it|its|if)\b)(?P<low2>[vi]\w{1,7})\b")
+                             r"|(?:(?<=(?i:source) )|(?<=(?i:generator) ))(?!(?:into|in|is|it|its|if)\b)"
+                             r"(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
 _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
                 "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
@@ -1274,7 +1286,8 @@ _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input
                       rf"|\bstep\s+(?:of|to|up\s+to)\s+{_QTY_TEXT}V\b(?!.*\b(?:sweep|swept)\b)"
                       rf"|\b{_QTY_TEXT}V(?:olts?)?\s+(?:logic[- ])?high(?:\s+level)?\b(?!\s+(?:threshold|input))"
                       rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
-_PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b", re.IGNORECASE)
+_PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b"
+                          r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 
 
 def _levels(span: str, unit: str) -> tuple[float, float] | None:
@@ -1319,8 +1332,9 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
         time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
     tr = time(r"rise|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
     tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
-    pw = time(r"width|wide|long|on[- ]time|high\s+for", r"wide|width|long|pulses?")
-    per = time(r"period", r"period")
+    # "high for the first 100 ns of every 200 ns": the width, then the period
+    pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?", r"wide|width|long|pulses?")
+    per = time(r"period|every|each", r"period")
     freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None)
     per = per or (1 / freq if freq else None)
     duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
@@ -1476,6 +1490,19 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
         minus = None
+        behind = re.match(r"\s*(?:,\s*)?(?:feeds?|feeding|drives?|driving)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s+"
+                          rf"(?:through|via)\s+(?:an?\s+)?(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?![\w.])",
+                          text[end:stop], re.IGNORECASE)
+        if kind == "V" and behind and node == _node(behind["b"]) and name.lower() not in _NOT_NODES | GROUND \
+                and len(ohms := _quantities(behind["r"])) == 1 and ohms[0].unit in ("", "ohm"):
+            # "the source vs feeds node fin through 50 ohms": the source on its own node (its name), the resistor
+            # from there to the node it feeds
+            node = name.lower()
+            request.elements.append(ElementConstraint(behind[0].strip(), "R", None, (node, _node(behind["b"])),
+                                                      ohms[0].value, ohms[0].text))
+            if request.input == _node(behind["b"]):  # the circuit's input is the source's node, ahead of its resistor
+                request.input = node
+            request.nodes += [node] if node not in request.nodes else []
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
@@ -1493,7 +1520,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
         said = key in read
         if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None):
             continue  # a later mention ("referred to VIN") adds nothing
-        if rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span, re.IGNORECASE):
+        if key in ("VEE", "VSS") and node is None and dc is not None and dc < 0:
+            node = key.lower()  # "VEE = -15 V": the negative rail, on its own node (never ground)
+        elif rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span,
+                                                     re.IGNORECASE):
             continue  # "VDD = 5 V": the supply's level, read by the intent reader
         if node is None and dc is ac is sine is pulse is pwl is None and not re.search(
                 r"\b(?:sweep\w*(?:\s+of)?|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at],
@@ -1509,6 +1539,25 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                      None if minus == "0" else minus, pwl)
     request.sources.extend(read.values())
     return set(read) | parts
+
+
+# "a -12 V negative rail", "a negative supply of -5 V": a negative supply, by its level ("a -12 V rail" alone may be
+# the one supply of a PNP stage)
+_NEGATIVE_RAIL = re.compile(r"(?<![\w.])(?P<v>[-\u2212]\s?\d+(?:\.\d+)?\s*V)\s+(?:dc\s+)?negative\s+"
+                            r"(?:supply|rail)\b"
+                            r"|\bnegative\s+(?:supply|rail)\s+(?:voltage\s+)?(?:of|at|=|is)\s*"
+                            r"(?P<v2>[-\u2212]?\s?\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+
+
+def _negative_rails(text: str, request: Request) -> None:
+    """A negative supply the request states by its level ("a -12 V negative rail"): the negative rail of a
+    family that has one (VEE, VSS), never a second positive supply nor ground."""
+    if any(s.supply and s.dc is not None and s.dc < 0 for s in request.sources):
+        return
+    m = _NEGATIVE_RAIL.search(text)
+    if m:
+        value = _quantities((m["v"] or m["v2"]).replace("\u2212", "-").replace(" ", ""))[0].value
+        request.sources.append(SourceConstraint(m[0].strip(), None, -abs(value), supply=True))
 
 
 def _sources(text: str, request: Request) -> None:
@@ -1542,8 +1591,22 @@ def _sources(text: str, request: Request) -> None:
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement
+        if not name and (fed := _FROM_SUPPLY.search(clause)) and not _PULSE_WORDS.search(clause) \
+                and not _SINE.search(clause):
+            # "3.3 V at vo from 5 V at vin", "a mid-rail point at node half from a 10 V supply": the level at the
+            # first node is the output's (a spec); the source is the supply's, on its own node if the words give one
+            rail = _node(fed["i"]) if fed["i"] and fed["i"].lower() not in _NOT_NODES and not _article(fed, "i") \
+                else None
+            if rail and rail != "0":
+                request.sources.append(SourceConstraint(clause.strip(), rail, _quantities(fed["v"])[0].value,
+                                                        supply=True))
+            continue
+        # "a 20 kHz clock makes a negative rail at vneg": a node after what the source makes is the circuit's output
+        made = re.search(r"\b(?:makes?|making|produces?|producing|generates?|generating|creates?|creating|"
+                         r"gives?|giving|derives?|deriving)\b", clause, re.IGNORECASE)
         # "a pulse source at gate": a pin's word after a preposition may name the node (_pin_held_sources)
         at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
+                   and not (made and m.start() > made.start())
                    # ("a step at t = 0": a time, no node)
                    and not (m["n"].lower() in ("t", "time") and re.match(r"\s*=\s*[-+\d.]", clause[m.end():]))
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
@@ -1604,12 +1667,14 @@ def _sources(text: str, request: Request) -> None:
         minus = None
         if ends and not {ends["a"].lower(), ends["b"].lower()} & _NOT_NODES:
             node, minus = _node(ends["a"]), _node(ends["b"])
-        if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)):
-            continue
+        if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)
+                or (pulse and re.search(r"\bclock\b", clause, re.IGNORECASE))):
+            continue  # (a clock with no node is the circuit's own clock, at the levels and rate it states)
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
-                                                bool(supply), pulse, minus=None if minus == "0" else minus))
+                                                bool(supply) and not pulse, pulse,  # a clock is no supply
+                                                minus=None if minus == "0" else minus))
 
 
 # A part or a source written as a SPICE line among the words: "lowercase pls: v1 in 0 dc 5; r1 in out 1meg; op",
@@ -1776,8 +1841,8 @@ def _loads(text: str, request: Request) -> None:
             node = near["x"] if near and near["x"].lower() not in _NOT_NODES else None
         value = qs[0].value
         if node is None or any(e.kind == "R" and e.value is not None and abs(e.value - value) <= 1e-9 * value
-                               for e in request.elements):
-            continue  # no node to hang it from, or read already as a part
+                               and (not e.placed() or _node(node) in e.placed()) for e in request.elements):
+            continue  # no node to hang it from, or read already as a part (a source's 50 ohms is another one)
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), "0"), value, qs[0].text))
 
 
@@ -2437,6 +2502,7 @@ def _read_request(description: str) -> Request:
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
     _sources(text, request)
+    _negative_rails(text, request)
     for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
         if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
             request.sources[i] = dataclasses.replace(s, node=s.name.lower())
