@@ -3,7 +3,7 @@ ends, an equation or a role word give must be in the answer, and a stated resist
 from spice_lsp.generation.checklist import FAIL, PASS, structure
 from spice_lsp.generation.coverage import stated_facts
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.ports import read_ports, said_nodes
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.language.parser import parse
 
@@ -146,3 +146,9 @@ def test_a_t_network_request_no_recipe_builds_is_not_verified():
                       "47k; input sx, output sy.")
     assert not result.verified
     assert any("tee network" in item.what and item.status == FAIL for item in result.checks)
+
+
+def test_a_list_of_nodes_ends_at_its_and():
+    said = {s.node for s in said_nodes("a 1 mA source I3 between nodes q and ground, sinking from q; RQ = 2k q to 0")}
+    assert "sinking" not in said and "q" in said
+    assert {"u", "v", "w"} <= {s.node for s in said_nodes("Label nodes u, v and w in the schematic.")}

@@ -223,8 +223,10 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     plural = next((k for k in range(i - 1, max(first, i - 12) - 1, -1) if low[k] == "nodes"), None)
     if before in (",", "and") and plural is not None and low[i] not in ARTICLES and all(
             w in (",", "and", "(", ")", "input", "output") or w.isidentifier() and w not in NOT_NODES
-            for w in low[plural + 1:i]):
-        return 2  # "nodes hin (input) and hout (output)", "nodes a, b and c": each item of the list
+            for w in low[plural + 1:i]) and not (before == "," and "and" in low[plural + 1:i]):
+        # "nodes hin (input) and hout (output)", "nodes a, b and c": each item of the list, which its "and" ends
+        # ("between nodes b and ground, pushing into b": no node "pushing")
+        return 2
     if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
                             and before not in FUNCTION and before not in ARTICLES):
         return 1  # "sweep vin", "vin is a 1 kHz sine" (not "the sensor is a 1 V step": a noun)
