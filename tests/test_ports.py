@@ -257,3 +257,18 @@ def test_one_vocabulary_of_words_that_name_no_node():
     # a relative pronoun is no node: the level is the node's before it
     assert [(lv.node, lv.value) for lv in read_ports("RD = 5k up to vdd, which sits at 3.3 V.").levels] == \
         [("vdd", 3.3)]
+
+
+@pytest.mark.parametrize("text, inp, out", [
+    ("A passive RC low-pass, 1.5 kHz corner, driven from Vsrc and loaded at Vfilt.", "vsrc", "vfilt"),
+    ("An RC high-pass with a 300 Hz corner, fed from vdrive, output at vhp.", "vdrive", "vhp"),
+    ("LC band-pass near 5 kHz, excited from Vexc and loaded at Vbp.", "vexc", "vbp"),
+])
+def test_a_node_driven_from_and_loaded_at_is_the_input_and_the_output(text, inp, out):
+    # "Vin"/"Vout" as schematics write a node's name; "driven/fed from x" is where the signal enters
+    request = read_request(text)
+    assert (request.input, request.output) == (inp, out)
+
+
+def test_a_part_name_in_capitals_at_a_place_stays_a_part():
+    assert "vin" not in read_request("RC low-pass 1k and 100n, the source at VIN drives it.").nodes

@@ -121,12 +121,13 @@ class Ports:
 _TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?|(?P<n>[-+\u2212\u00b1]?\.?\d[\w.]*)"
                     r"|(?P<stop>[.!?](?=\s|$)|[;:])|(?P<comma>[,()\[\]])")
 _CUES = {**dict.fromkeys("input inputs enters enter entering excitation stimulus drive drives driving driven applied "
-                         "apply fed feeds feed injected ac".split(), "input"),
-         **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load"
+                         "apply fed feeds feed injected excited ac".split(), "input"),
+         **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load loaded"
                          .split(), "output"),
          **dict.fromkeys("supply supplies rail rails battery powered".split(), "supply")}
 _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
 _PLACES = {"at", "on", "into", "onto"}
+_FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
 _NAMING = {"node", "nodes", "named", "called"}
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
@@ -209,7 +210,10 @@ def _name_like(word: str, named: int) -> bool:
     if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
                                           and not re.search(r"[\d_]", w))):
         return False  # "input CMOS": an acronym; "output feeds back", "output taken across": a verb
-    return named > 0 or (word[0].islower() and w not in ARTICLES and w not in IDIOMS)
+    # "driven from Vin and loaded at Vout": a V and lower case is a node's name as schematics write it ("at VIN",
+    # all capitals, stays a part's name)
+    return named > 0 or ((word[0].islower() or re.fullmatch(r"V[a-z][a-z\d_]*", word) is not None)
+                         and w not in ARTICLES and w not in IDIOMS)
 
 
 def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None:
@@ -238,7 +242,8 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 1 if (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and after != "the" and not listed else None
     if paired or before == "between" or (before == "and" and "between" in low[max(first, i - 4):i - 1]):
         return 0
-    if before in _PLACES:  # "at room temperature", "on pin 3": a word of the phrase, not a name
+    if before in _PLACES or (before == "from" and i >= 2 and low[i - 2] in _FED):
+        # "at room temperature", "on pin 3": a word of the phrase, not a name; "driven from vs": the node it is fed at
         verb = after in VERBS or (len(after) > 3 and after.endswith("s"))  # "a source at hm drives it"
         return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so") or verb \
             or not after[:1].isalpha() else None
