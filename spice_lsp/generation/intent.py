@@ -153,9 +153,7 @@ def _quantities(text: str) -> list[_Q]:
             key = "meg"
         unit, factor = _UNITS[unit_name][1:] if unit_name else ("", 1.0)
         mult = SCALE_FACTORS.get(key, 1.0) * factor
-        if not math.isfinite(value := _times(base, mult)):
-            continue  # "1e999": no float holds it, so it is no quantity a circuit can take
-        found.append(_Q(m.start(), m.end(), m[0].strip(), value, unit, bool(prefix or m["rkm"]), mult))
+        found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
         if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit):
@@ -756,7 +754,8 @@ def _step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int,
 
 def _temp(start: float, stop: float, step: float | None = None) -> AnalysisRequest:
     """A temperature sweep; with no step stated, about 20 points on a 1-2-5 step."""
-    raw = abs(stop - start) / 20 or 1.0
+    raw = abs(stop - start) / 20
+    raw = raw if math.isfinite(raw) and raw > 0 else 1.0  # "1e999" reads as infinity: no range to step
     magnitude = 10 ** math.floor(math.log10(raw))
     step = step or max(s for s in (1, 2, 5) if s * magnitude <= raw) * magnitude
     return AnalysisRequest("temp", f".dc temp {format_eng(start)} {format_eng(stop)} {format_eng(step)}")
