@@ -307,6 +307,15 @@ _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es
                      r"(?:the\s+|a\s+)?" + _ABOUT + r"([-+]?\d+(?:\.\d+)?)\s*v\b")
 
 
+# The concepts that name one circuit alone, in the order read_function tries them between its other rules
+_NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "current mirror"),
+                ("steady_current", "current source"))
+_NAMED_LOG = (("exp", "antilog amplifier"), ("log", "logarithmic amplifier"))
+_NAMED_CONVERTERS = (("i_to_v", "transimpedance amplifier"), ("v_to_i", "voltage-to-current converter"),
+                     ("sample", "sample and hold"), ("peak", "peak detector"))
+_NAMED_SHAPERS = (("clip", "clipper"), ("logic_not", "cmos inverter"), ("breakdown", "zener regulator"))
+
+
 def read_function(low: str, inverted: str | None = None) -> Reading | None:
     """What the lower-cased request says the circuit does, as the words that name it; `inverted`: the
     words that say the output is inverted (intent.flipped), if any. None when no function is read."""
@@ -318,13 +327,13 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     def said(*names: str) -> str:
         return " ... ".join(found[n][0].strip() for n in names if n in found)
 
+    def named(rows: tuple[tuple[str, str], ...]) -> Reading | None:
+        """The circuit of the first row whose concept the request says, alone."""
+        return next((Reading(said(concept), circuit) for concept, circuit in rows if concept in found), None)
+
     opamp = bool(_OPAMP.search(low))
-    if "subtract" in found:
-        return Reading(said("subtract"), "difference amplifier")
-    if "copied_current" in found:
-        return Reading(said("copied_current"), "current mirror")
-    if "steady_current" in found:
-        return Reading(said("steady_current"), "current source")
+    if reading := named(_NAMED_FIRST):
+        return reading
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
     inverted = inverted or (negated[0] if negated else None)
@@ -332,20 +341,12 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
                                                           r"(?:inputs|signals|voltages|sources)\b", low)):
         words = said("add") + (f" ... {inverted}" if inverted else "")
         return Reading(words, ("single-supply " if _single_supply(low) else "") + "inverting summing amplifier")
-    if "exp" in found:
-        return Reading(said("exp"), "antilog amplifier")
-    if "log" in found:
-        return Reading(said("log"), "logarithmic amplifier")
+    if reading := named(_NAMED_LOG):
+        return reading
     if "phase" in found and "self_running" not in found:
         return Reading(said("phase", "amplitude_kept"), "all-pass filter")
-    if "i_to_v" in found:
-        return Reading(said("i_to_v"), "transimpedance amplifier")
-    if "v_to_i" in found:
-        return Reading(said("v_to_i"), "voltage-to-current converter")
-    if "sample" in found:
-        return Reading(said("sample"), "sample and hold")
-    if "peak" in found:
-        return Reading(said("peak"), "peak detector")
+    if reading := named(_NAMED_CONVERTERS):
+        return reading
     # both halves kept (one flipped) is full-wave: with op-amps the precision circuit, with diodes the bridge
     both = re.search(r"\b(?:four|4)\s+diodes\b|\bbridge\b|\bfull[- ]wave\b|\bboth\s+hal(?:f|ves)\b", low)
     if "absolute" in found or ("rectify" in found and both):
@@ -379,12 +380,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
             supply = "single-supply " if _single_supply(low) else ""
             return Reading(said("switches", "level", "hysteresis"), f"{supply}{polarity}schmitt trigger")
         return Reading(said("switches", "level"), "comparator")
-    if "clip" in found:
-        return Reading(said("clip"), "clipper")
-    if "logic_not" in found:
-        return Reading(said("logic_not"), "cmos inverter")
-    if "breakdown" in found:
-        return Reading(said("breakdown"), "zener regulator")
+    if reading := named(_NAMED_SHAPERS):
+        return reading
     if filtered := _filter(low):
         return Reading(*filtered)
     if "lag" in found:
