@@ -377,9 +377,21 @@ def test_a_grounded_pin_is_node_0(text, name, nodes):
     ("C1 = 1n from out to ground, R2 = 10k in parallel with C1", "R2", ("out", "0")),
     ("L1 = 1mH from a to b, C3 = 10n across the inductor", "C3", ("a", "b")),
     ("C4 = 1n parallel to R1, R1 = 1k from x to y", "C4", ("x", "y")),
+    # a part's name that is no designator alone ("RL", "Rload"): found among the stated parts by its name
+    ("Rload = 4.7k from o to ground, C2 = 100n in parallel with Rload", "C2", ("o", "0")),
+    ("RL = 2k from k to ground. C9 = 1 uF in parallel with RL.", "C9", ("k", "0")),
 ])
 def test_a_part_across_another_takes_its_nodes(text, name, nodes):
     assert _placed(text)[name] == nodes
+
+
+@pytest.mark.parametrize("text", [
+    "R2 = 1k in parallel with Dave, C1 = 1 uF from out to ground",  # a word after 'with', no part's name
+    "C5 = 22 nF across the load; R1 = 1k from in to out",
+])
+def test_a_part_across_no_stated_part_stays_unplaced(text):
+    """A word after "across"/"parallel with" that names no stated part and no kind places nothing (it once raised)."""
+    assert _placed(text).get(text[:2]) is None
 
 
 @pytest.mark.parametrize("text, value, unit", [

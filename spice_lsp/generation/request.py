@@ -1960,9 +1960,9 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
         m = _BESIDE.search(words)
         if element.nodes or not m or not (m["kind"] or m["name"]):
             continue
-        if m["name"] and _DESIGNATOR.fullmatch(m["name"]):
-            other = [e for e in elements if (e.name or "").upper() == m["name"].upper()]
-        else:
+        # a name is one of the stated parts' ("in parallel with RL"), else a plain word ("across the load")
+        other = [e for e in elements if (e.name or "").upper() == (m["name"] or "").upper()]
+        if not other and m["kind"]:
             kind = "C" if m["kind"].lower().startswith("cap") else "L" if m["kind"].lower() in ("inductor", "coil") \
                 else m["kind"][0].upper()
             other = [e for e in elements if e.kind == kind and e is not element and e.placed()]
