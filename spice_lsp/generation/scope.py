@@ -89,6 +89,35 @@ SERVED = re.compile(r"\b(?:for|from|into|in|on|to|by|with)\s+(?:an?\s+|the\s+|my
                     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# What the circuit asked for is for, said after its noun: "a filter for a 48 kS/s ADC", "a buffer driving the DAC's
+# reference", "a preamp in front of the ADC". The thing served is context, not a second circuit to build.
+FOR_WHAT = re.compile(r"\b(?:filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|references?|"
+                      r"circuits?|networks?|front[- ]ends?)\s+(?:for|feeding|driving|ahead\s+of|in\s+front\s+of)\s+"
+                      r"(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
+
+# A purpose said first, then the circuit that serves it: "Three-channel audio mixer: inverting summing amp ...",
+# "Anti-aliasing filter - 4th-order Butterworth low-pass ...", "Hum filter built as an active twin-T notch".
+# The heading ends at the separator; the circuit's own name must open the words after it.
+PURPOSE_SEPARATOR = re.compile(r"\s*(?::|\s[\u2013\u2014-]{1,2}\s|,?\s+(?:built|implemented|reali[sz]ed|made|done)\s+"
+                               r"(?:as|with|from|using)\s|,?\s+using\s)\s*", re.IGNORECASE)
+# The words that may open the circuit's name before the family's own words ("an inverting summing amp").
+OPENING = re.compile(r"(?:(?:an?|the|one|two|three|four|\w+-order|\d\w*|single|dual|active|passive|unity-gain|"
+                     r"inverting|non-inverting|simple|classic|standard|op-amp|opamp)[\s,]+){0,4}", re.IGNORECASE)
+# A circuit's full name ends in its head noun: "summing amp", "Butterworth low-pass", "twin-T notch".
+NAME_HEAD = re.compile(r"[^,;.:()]{0,40}?\b(?:amp|amplifier|filter|low-?pass|high-?pass|band-?pass|band-?stop|"
+                       r"notch|stage|buffer|follower|integrator|differentiator|summer|rectifier|clipper|clamp|detector|"
+                       r"regulator|reference|oscillator|converter|comparator|trigger|bridge|divider|network|"
+                       r"mirror|source|sink|driver|doubler|pump|crossover)s?\b", re.IGNORECASE)
+# A topology named in the heading is a circuit of its own ("Colpitts oscillator: common-emitter stage with ...");
+# a purpose is what any circuit may serve: the generic nouns (the family must be one: an oscillator is
+# not an amplifier) and what a circuit feeds, drives or stands for.
+GENERIC = re.compile(r"(?:oscillator|regulator|converter|amplifier|filter)s?", re.IGNORECASE)
+PURPOSE = re.compile(r"mixers?|adc|dac|leds?|light[- ]emitting|relay|motor|solenoid|speaker|headphone|antenna|"
+                     r"thermocouple|thermistor|ntc|ptc|rtd|pt100|pt1000|audio\s+amplifier|power\s+amplifier|lna|"
+                     r"low[- ]noise\s+amplifier|voltage\s+reference|level\s+shifter|tone\s+control",
+                     re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Uncovered:
     phrase: str  # the circuit the request names, as written
@@ -125,9 +154,30 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         noun = m[0].lower().rstrip("s")
         if noun == family.noun:
             continue
+        if FOR_WHAT.search(description, 0, m.start()) and not any(a <= m.start() < b for a, b in covered):
+            continue  # "an anti-aliasing filter for a 48 kS/s ADC": what the circuit serves
+        if _purpose(description, m, covered, family):
+            continue
+        if re.match(r"(?:'s)?\s+inputs?\b", description[m.end():], re.IGNORECASE):
+            continue  # "the ADC input (node adc) wants 0 to 5 V": the input of what the circuit feeds
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
     return None
+
+
+def _purpose(description: str, m: re.Match, covered: list[tuple[int, int]], family) -> bool:
+    """The named circuit is a purpose said in a heading before the circuit that serves it, whose full name
+    (the family's words ending in a head noun) opens the words after the separator."""
+    sep = PURPOSE_SEPARATOR.search(description, m.end())
+    if sep is None or any(a < sep.start() for a, _ in covered):
+        return False  # no heading, or the heading itself names the family's circuit
+    opening = OPENING.match(description, sep.end())
+    start = opening.end() if opening else sep.end()
+    if not any(a == start for a, _ in covered) or not NAME_HEAD.match(description, start):
+        return False
+    if GENERIC.fullmatch(m[0]):
+        return m[0].lower().rstrip("s") == family.noun
+    return bool(PURPOSE.fullmatch(m[0]))
 
 
 def _product(description: str, covered: list[tuple[int, int]]) -> Uncovered | None:

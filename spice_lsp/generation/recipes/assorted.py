@@ -12,6 +12,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import _oscillator, set_value
 from spice_lsp.generation.families import Family, expect, logic_table, register, settles, used
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.data_conversion import _bit_sources, _bits_and_code
 from spice_lsp.generation.recipes.logic import _circuit, _Gates
 from spice_lsp.generation.recipes.words import TIME, seconds
@@ -210,18 +211,37 @@ register(Family(kind="charge_amplifier", summary="op-amp charge amplifier (piezo
                 signal_input=True))
 
 
+def _load_current(f: _Filler) -> float | None:
+    """The load's current when the request states one ("a 2 A load"): the load is then that current source."""
+    stated = next((f.intent.values[role] for role in ("IBIAS", "I") if role in f.intent.values), None)
+    return f.number(stated.role, 0) if stated is not None and stated.value > 0 else None
+
+
 def _high_side_sense(f: _Filler) -> str:
-    gain = f.number("GAIN", 10)
+    gain = f.param("gain", f("GAIN", 10))
+    current = _load_current(f)
+    load = f"I1 load 0 DC {f('IBIAS', 1, 'I')}" if current else f"R2 load 0 {f('RL', 12)}"
     # The shunt RS carries the load current; the difference amplifier (R3/R4 = R5/R6 = 1/GAIN)
     # amplifies the drop across it: out = GAIN x I x RS, referred to ground.
-    return "\n".join([_opamp_block(f), f"V1 vbus 0 DC {f('VIN', 24, 'VBUS')}", f"R1 vbus load {f('RS', 0.1, 'R')}",
-                      f"R2 load 0 {f('RL', 12)}", "R3 vbus p 10k", f"R4 p 0 {format_eng(10e3 * gain)}",
-                      "R5 load n 10k", f"R6 n out {format_eng(10e3 * gain)}", "X1 p n out opamp"])
+    return "\n".join([_opamp_block(f), f"V1 vbus 0 DC {f('VIN', 24, 'VBUS', 'VDD')}",
+                      f"R1 vbus load {f('RS', 0.1, 'R')}", load, "R3 vbus p 10k", f"R4 p 0 {{10k*{gain[1:-1]}}}",
+                      "R5 load n 10k", f"R6 n out {{10k*{gain[1:-1]}}}", "X1 p n out opamp"])
+
+
+def _sense_gain(intent, d, spec) -> None:
+    """The difference amplifier's gain is R4/R3 = R6/R5 (GAIN); its input is the shunt's drop, which the
+    family's function measures as out = GAIN x I x RS."""
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    gain = abs(spec.target)
+    set_value(intent, d, "GAIN", float(f"{gain:.4g}"), "gain = R4/R3 = R6/R5", None)
+    intent.values["GAIN"] = Value("GAIN", float(f"{gain:.4g}"), f"{gain:.4g}", "")
 
 
 def _senses(f: _Filler) -> list:
-    vbus, rs, rl = used(f, "VIN"), used(f, "RS"), used(f, "RL")
-    level = used(f, "GAIN") * vbus * rs / (rs + rl)
+    vbus, rs = used(f, "VIN", "VBUS", "VDD"), used(f, "RS", "R")
+    current = _load_current(f) or vbus / (rs + used(f, "RL"))
+    level = used(f, "GAIN") * current * rs
     return [Probe(f"function: out = GAIN x I(load) x RS = {level:.3g} V", "op\nlet result = v({out})",
                   0.98 * level, 1.02 * level)]
 
@@ -231,7 +251,8 @@ register(Family(kind="high_side_current_sense", summary="high-side current-sense
                 names=("high-side current sense amplifier", "high-side current sensing", "high-side shunt monitor",
                        "op-amp high side current sense"),
                 rules=((4.3, (r"high[- ]side", r"current|shunt")),), analysis="op", source="V1",
-                noun="amplifier", accepts=r"difference\s+amplifier"))
+                noun="amplifier", accepts=r"difference\s+amplifier", specs=("gain",), design=_sense_gain,
+                examples=(("gain", "high-side current sense amplifier, 0.1 ohm shunt, 2 A load, gain {x}", 5, 50),)))
 
 
 def _lsb_current(f: _Filler, n: int) -> float:

@@ -20,6 +20,7 @@ from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, selects, used
 from spice_lsp.generation.intent import _quantities
 from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.request import Spec
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -312,6 +313,27 @@ def _twin_t_eq(f0, get):
     return {"C": c, "R": 1 / (2 * math.pi * f0 * c)}
 
 
+def rejecting(design: Callable, tune: Callable | None = None) -> Callable:
+    """A notch's design that also reads "at least 30 dB down at 60 Hz" as where its null goes: a notch
+    asked to reject one frequency deeply is tuned there (the reader keeps that frequency as the spec's).
+    `tune(intent, d, f0)` then sets the part the null moves with to four figures (a trimmed part: an
+    E96 step misplaces a Q = 2.5 null by up to 1 %, 28 dB of depth)."""
+    def design_fn(intent, d, spec) -> None:
+        if spec.quantity == "gain_db" and spec.at and spec.target <= -20 and spec.bound != "min":
+            design(intent, d, Spec(spec.text, "notch", spec.at, 0.05))
+            if tune is not None:
+                tune(intent, d, spec.at)
+                d.free = None  # a depth is no frequency to trim towards
+        elif spec.quantity == "notch":
+            design(intent, d, spec)
+    return design_fn
+
+
+def _tune_twin_t(intent, d, f0: float) -> None:
+    if "R" in d.designed and (c := given(intent, "C")):
+        set_value(intent, d, "R", 1 / (2 * math.pi * f0 * c), "f0 = 1/(2 pi R C), R trimmed onto the null", None)
+
+
 def _twin_t(f: _Filler, p: dict[str, str], ground: str) -> list[str]:
     return [f"R1 in a {p['R']}", f"R2 a t {p['R']}", f"C3 a {ground} {{2*{p['C']}}}",
             f"C1 in b {p['C']}", f"C2 b t {p['C']}", f"R3 b {ground} {{{p['R']}/2}}"]
@@ -331,13 +353,15 @@ def _twin_t_active(f: _Filler) -> str:
                       "X2 k g g opamp"])
 
 
+_TWIN_T_DESIGN = rejecting(designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"), _tune_twin_t)
 register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
                 function=designed("notch"),
                 names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
                 rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive")), (4.91, (r"twin[- ]?t|parallel[- ]t\b",))),
                 noun="filter", accepts=r"notch(?:\s+filter)?",
-                specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
-                examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),)))
+                specs=("notch", "gain_db"), design=_TWIN_T_DESIGN,
+                examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),
+                          ("gain_db", "passive twin-T notch, at least {x} dB down at 400 Hz", 30, 50))))
 register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter (bootstrapped, adjustable Q)",
                 function=designed("notch"),
                 build=_twin_t_active,
@@ -345,8 +369,9 @@ register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter 
                 rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),
                        (8.95, (r"active|op[- ]?amp|operational", r"notch|band[- ]?stop|band[- ]reject"))),
                 noun="filter", accepts=r"notch(?:\s+filter)?",
-                specs=("notch",), design=designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"),
-                examples=(("notch", "active twin-T notch filter, notch at {x} Hz", 20, 20e3),)))
+                specs=("notch", "gain_db"), design=_TWIN_T_DESIGN,
+                examples=(("notch", "active twin-T notch filter, notch at {x} Hz", 20, 20e3),
+                          ("gain_db", "active twin-T notch, at least {x} dB down at 60 Hz", 25, 40))))
 
 
 def _tank_eq(f0, get):
@@ -812,6 +837,7 @@ register(Family(kind="lc_trap_notch", summary="LC trap notch (parallel LC in ser
                                 r"parallel[- ]resonan", r"notch|band[- ]?stop|band[- ]reject|" + word("trap") + r"s?\b",
                                 r"^(?!.*(?:series[- ](?:lc|rlc|resonan)|shunt))")),),
                 noun="filter", accepts=r"notch(?:\s+filter)?|\btraps?\b|(?:parallel\s+)?(?:lc\s+)?\btank\b",
-                specs=("notch",), design=_design_trap,
+                specs=("notch", "gain_db"), design=rejecting(_design_trap),
                 examples=(("notch", "LC trap notch (parallel LC in series with the signal) at {x} Hz, 10 mH",
-                           200, 50e3),)))
+                           200, 50e3),
+                          ("gain_db", "LC trap notch, 10 mH, at least {x} dB down at 21 kHz", 20, 30))))

@@ -1,0 +1,32 @@
+"""A purpose said first, then the circuit that serves it ("Three-channel audio mixer: inverting summing amp ...",
+"Anti-aliasing filter for a 48 kS/s ADC: 4th-order Butterworth low-pass ..."): the circuit after the heading is
+built; what it is for (a mixer, an ADC it feeds) is context, never "no recipe for" it. A topology named in the
+heading stays a circuit of its own, and a generic noun in it must be the family's own."""
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import refusal
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Hum filter for a guitar amplifier: active twin-T notch at 60 Hz, input a, output b", "active_twin_t_notch"),
+    ("Audio mixer built as an inverting summer: inputs a and b each with gain -2, output m", "summing_amplifier"),
+    ("Anti-aliasing filter ahead of a sigma-delta ADC: 2nd-order Butterworth low-pass at 10 kHz",
+     "butterworth_lowpass"),
+    ("Four-input mixer - summing amplifier, inputs a, b, c and d, output y", "summing_amplifier"),
+    ("Smoothing filter in front of the ADC, a third-order Butterworth low-pass with its corner at 3 kHz",
+     "butterworth_lowpass"),
+])
+def test_a_purpose_heading_is_served_by_the_circuit_named_after_it(text, kind):
+    assert parse_intent(text).kind == kind
+    assert refusal(text) is None
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Oscillator: inverting amplifier with gain -10", "Oscillator"),  # an amplifier is no oscillator
+    ("Buck converter: inverting amplifier with gain -2", "Buck converter"),
+    ("Audio mixer with three inputs", "Audio mixer"),  # no circuit named after it
+])
+def test_a_heading_the_named_circuit_cannot_serve_is_still_refused(text, phrase):
+    error = refusal(text)
+    assert error is not None and f"no recipe for '{phrase}'" in str(error)
