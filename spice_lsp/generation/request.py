@@ -65,13 +65,15 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 # "the source node src", "a 12 V source at node raw"
-_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b))?"
+_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b)"
+         # a level, then its node in parentheses ("from 12 V (node sup) to zr")
+         r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?P<{0}_level>\()\s*(?=node\b))?"
          r"(?:node\s+)?"
          # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
-           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?")
+           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?(?({0}_level)\s*\))")
 # "from p back to ground", "takes b down to ground": a word of direction between the ends
 _WAY = r"(?:(?:back|down|up|over|across|straight|directly|right|on)\s+)?"
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
@@ -256,16 +258,41 @@ def _lead(text: str, at: int) -> int:
     return start
 
 
+# An unnamed part's own statement after a comma or "and": its value (of a part's unit, a scale letter or a part's
+# noun after it) then its ends ("V1 (AC 1) at p, 10 ohm from p to q, 10 mH from q to r")
+_UNNAMED_STATEMENT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?(?P<q>[\d.]+\s?(?:meg|[fpnuµμmkKMG])?\s?"
+                                r"(?:Ω|Ω|ohms?\b|[FH]\b)?)"
+                                r"\s*(?P<noun>(?:resistor|capacitor|cap|inductor|coil)\s+)?(?:from|between)\s",
+                                re.IGNORECASE)
+
+
+def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
+    """Where unnamed parts' statements begin, after a named part's own words (a part's name and nothing else before
+    the comma keeps its value: "R1, 10k from a to b")."""
+    found = []
+    for m in _UNNAMED_STATEMENT.finditer(text):
+        qs = _quantities(m["q"])
+        part = len(qs) == 1 and (qs[0].unit in ("ohm", "F", "H") or (not qs[0].unit and (qs[0].scaled or m["noun"])))
+        named = [name for name in names if name.start() < m.start()]
+        if part and named and re.search(r"\w", text[named[-1].end():m.start()]):
+            found.append(m.start())
+    return found
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the statements in a request: one per designator mention, up to the words that
-    introduce the next one or the sentence end, so "R1 = 10k from in to mid, C1 = 1n from mid to 0"
-    gives two and "a 1k R1 from in to out loaded by a 10k R2" gives "a 1k R1 from in to out loaded by"."""
-    marks = [m.start() for m in _DESIGNATOR.finditer(text)]
+    introduce the next one, an unnamed part's statement or the sentence end, so "R1 = 10k from in to mid, C1 = 1n
+    from mid to 0" gives two and "a 1k R1 from in to out loaded by a 10k R2" gives "a 1k R1 from in to out loaded
+    by"."""
+    names = list(_DESIGNATOR.finditer(text))
+    marks = [m.start() for m in names]
     leads = [_lead(text, mark) for mark in marks]
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text)] + [len(text)]
+    unnamed = _unnamed_statements(text, names)
     spans: list[tuple[int, int]] = []
     for i, start in enumerate(marks):
-        stop = min([e for e in ends if e > start] + ([max(leads[i + 1], start + 1)] if i + 1 < len(marks) else []))
+        stop = min([e for e in ends + unnamed if e > start]
+                   + ([max(leads[i + 1], start + 1)] if i + 1 < len(marks) else []))
         # The words just before the name belong to it ("a 4.7k resistor R1 between ...").
         lead = max([0] + [e + 1 for e in ends if e < start] + [leads[i - 1] if i else 0])
         before = text[lead:start]
@@ -288,7 +315,7 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     a word of place ("left", "up") is one where it stands as a part's end (`end`: "from exc to left")."""
     word, before = m[group].lower(), m.string[:m.start(group)]
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
-        re.search(r"\b(?:from|to|into|between|at|on)\s+$", before)
+        re.search(r"(?:\b(?:from|to|into|between|at|on)|\()\s*$", before)  # "(cap to ground)"
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
     return word in _NOT_NODES and not named and word not in _PROBED.get() and not (end and word in PLACES)
 
@@ -387,7 +414,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                      None)
             # the pin's words after the device's name first ("Emitter follower: Q2 ... emitter at outp")
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+)?" + _NODE.format("n"),
+                rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+|is\s+)?"
+                + _NODE.format("n"),
                 sentence, re.IGNORECASE) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")
                 # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
@@ -1259,7 +1287,10 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
                              r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
-                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b)"
+                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b"
+                             # or placed on a node then stated, or a SPICE wave: "Vsq at sq is PULSE(...)"
+                             r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:=|:|\bis\b)"
+                             r"|\s*(?:=|:|\bis\b)\s*(?:an?\s+)?(?i:sin|pulse|pwl)\s*\()"
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
                              r"|(?:(?<=(?i:source) )|(?<=(?i:generator) ))(?!(?:into|in|is|it|its|if)\b)"
                              r"(?P<low2>[vi]\w{1,7})\b")
@@ -1324,7 +1355,8 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
 
     def time(before: str, after: str) -> float | None:
         return next((q.value for q in qs if q.unit == "s" and (
-            re.search(rf"\b(?:{before})\s*(?:time\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
+            # "at t = 1 ms"
+            re.search(rf"\b(?:{before})\s*(?:(?:time|t)\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
     # "delay 0", "a 5 V step at time zero": no delay (a later time is another event's: "reaches 63 % 10 ms later")
     td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])|\bat\s+(?:time\s+(?:zero|0)|t\s*=\s*0)(?![\d.])",
@@ -1535,8 +1567,13 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           rf"(?:of|at|=|is)\s*(?P<v2>{_QTY_TEXT}V|\d+V\d+)", text, re.IGNORECASE)
         if supply and dc is None and level:  # "supply VCC at node vcc" on "a 3V3 rail": the rail's level
             dc = _quantities(level["v"] or level["v2"])[0].value
-        read[key] = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind,
-                                     None if minus == "0" else minus, pwl)
+        source = SourceConstraint(span.strip(" ,;:"), node, dc, ac, sine, name, supply, pulse, kind,
+                                  None if minus == "0" else minus, pwl)
+        if said:  # "VSUP is 12 V DC ... a DC sweep of VSUP from 0 to 15 V": what one mention leaves open, another says
+            old = read[key]
+            source = dataclasses.replace(source, **{f.name: getattr(old, f.name) for f in dataclasses.fields(source)
+                                                    if getattr(source, f.name) is None or f.name == "text" and swept})
+        read[key] = source
     request.sources.extend(read.values())
     return set(read) | parts
 
@@ -1740,13 +1777,32 @@ _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|l
                      r"potentiometers?|pots?|fuses?|varistors?)\b", re.IGNORECASE)
 
 
+# An unnamed part's words: up to a comma, a sentence's end, or "and"/"with" before a value ("... from in to out and
+# 10 Ω from out to ground"; "between b and 0" stays one) or before another part's noun
+_PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b)[\d.]))+?(?=[,;:]|\.(?:\s|$)|"
+                         r"\b(?:and|with)\s+(?:an?\s+|the\s+)?(?!0\b)[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+"
+                         r"(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|inductor|coil)\b)|$)")
+_THROUGH_VALUE = re.compile(r"\b(?:through|via)\s+(?:an?\s+)?(?=[\d.])", re.IGNORECASE)
+
+
+def _part_clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of unnamed parts' words; a part with its value, then "through <value> from x", is two parts: the
+    second is fed from x ("a 10 uF capacitor (cap to ground) through 220 ohm from the step at node st")."""
+    spans = []
+    for m in _PART_WORDS.finditer(text):
+        start, stop = m.span()
+        for through in _THROUGH_VALUE.finditer(text, start, stop):
+            if any(q.unit in ("ohm", "F", "H") or not q.unit and q.scaled
+                   for q in _quantities(text[start:through.start()])):
+                spans.append((start, through.start()))
+                start = through.start()
+        spans.append((start, stop))
+    return spans
+
+
 def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements if e.kind not in _TERMINALS]  # a device's sentence places others
-    # "... from in to out and 10 Ω from out to ground": "and" before a value starts another part
-    for start, stop in [(m.start(), m.end()) for m in
-                        re.finditer(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?[\d.]))+?(?=[,;:]|\.(?:\s|$)|"
-                                    r"\b(?:and|with)\s+(?:an?\s+|the\s+)?[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|"
-                                    r"inductor|coil)\b)|$)", text)]:
+    for start, stop in _part_clauses(text):
         clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
         if re.search(r"\bin\s+series\s+with\b"
                      r"|\bseries\s+(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)s?\s+"
@@ -1772,7 +1828,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
             continue
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS])
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
-        fed = re.match(r"(?:fed|driven|supplied)\s+(?:through|via)\b", clause, re.IGNORECASE)
+        fed = re.match(r"(?:(?:fed|driven|supplied)\s+)?(?:through|via)\b", clause, re.IGNORECASE)
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
         if one and last and not _not_node(one, "a") and not _article(one, "a") and _node(one["a"]) != last[0]:
             nodes = (_node(one["a"]), last[0])  # "a zener from ground to reg, fed through 470 ohms from raw"
@@ -1854,7 +1910,7 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:r
 _HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
                         r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
-                        r"node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc"
+                        r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
 
 
 def _held_nodes(text: str, request: Request) -> None:
@@ -1966,8 +2022,10 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
             kind = "C" if m["kind"].lower().startswith("cap") else "L" if m["kind"].lower() in ("inductor", "coil") \
                 else m["kind"][0].upper()
             other = [e for e in elements if e.kind == kind and e is not element and e.placed()]
-        if len(other) == 1 and other[0] is not element and len(other[0].placed()) == 2:
-            elements[i] = dataclasses.replace(element, nodes=other[0].placed())
+        # (a part named twice, "C1 = 10 nF from n to tri ... across C1 (n to tri)", is one part)
+        ends = {o.placed() for o in other if o is not element}
+        if len({o.name or id(o) for o in other}) == 1 and len(ends) == 1 and len(next(iter(ends))) == 2:
+            elements[i] = dataclasses.replace(element, nodes=next(iter(ends)))
 
 
 # The kind nouns of the devices a request may state unnamed, by their letter ("Vbe multiplier (rubber diode)": a
@@ -1994,12 +2052,19 @@ def _unnamed_device(text: str, request: Request, kind: str, nouns: str) -> None:
         hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= word.end()] + [len(text)]
                  + [w.start() for w in words if w.start() > word.start()]  # up to the next mention or part
                  + [m.start() for m in _UNNAMED.finditer(text, word.end())])
-        stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi])
+        # another part's value ends its words ("Zener reference: 1k from sup to zr"), a model figure does not
+        values = [word.end() + q.start for q in _quantities(text[word.end():hi])
+                  if (q.unit in ("ohm", "F", "H") or not q.unit and q.scaled)
+                  and not re.search(r"=\s*$", text[:word.end() + q.start])]
+        stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi] + values)
         device = _element(text, word.start(), stop, kind, word.start())
         # placed on every pin ("NPN pass transistor: 5 V at out ... from out to ground" gives a pair, no pins)
         placed += [device] if device is not None and len(device.placed()) == len(_TERMINALS[kind]) else []
-    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or re.search(rf"\bthe\s+(?:{nouns})", text,
-                                                                              re.IGNORECASE)):
+    # one placing mention: the others name the circuit ("Zener reference: ... zener from zr to ground") or say it
+    # again ("the LED"); "another diode" is a second part
+    again = re.search(rf"\bthe\s+(?:{nouns})", text, re.IGNORECASE)
+    second = re.search(rf"\b(?:another|other|second|two|both|each)\s+(?:\w+\s+)?(?:{nouns})", text, re.IGNORECASE)
+    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or again or len(placed) == 1 and not second):
         request.elements.append(dataclasses.replace(placed[0], name=None))
 
 

@@ -1,0 +1,117 @@
+"""Parts stated one by one, in wordings of their own (none is a tuning case's): unnamed parts given by value and
+unit after a named one, a level with its node in parentheses, a part "through <value> from" a node, a device
+whose pins are said "collector is c", sources named in mixed case or said twice, a part across a part named twice;
+and the circuits so stated transcribed and measured in ngspice."""
+from __future__ import annotations
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.request import read_request
+from spice_lsp.ngspice import runner as simulate
+
+
+def _parts(text: str) -> set[tuple[str | None, str, tuple[str | None, ...] | None, float | None]]:
+    return {(e.name, e.kind, e.nodes, e.value) for e in read_request(text).elements}
+
+
+def _source(text: str, name: str):
+    (found,) = [s for s in read_request(text).sources if (s.name or "").lower() == name.lower()]
+    return found
+
+
+@pytest.mark.parametrize("text, parts", [
+    # after a named source, each "value from x to y" is a part of its own, not more words of the source's
+    ("V3 (AC 1) at a, 22 ohm from a to b, 4.7 mH from b to c and 220 nF from c to ground.",
+     {(None, "R", ("a", "b"), 22.0), (None, "L", ("b", "c"), 4.7e-3), (None, "C", ("c", "0"), 220e-9)}),
+    ("VX is 5 V DC at top, 10k from top to mid and 2.2k from mid to gnd.",
+     {(None, "R", ("top", "mid"), 10e3), (None, "R", ("mid", "0"), 2.2e3)}),
+    # a part's name alone before the comma keeps the value after it
+    ("R8, 3.3k from p to q, and 1 nF between q and 0",
+     {("R8", "R", ("p", "q"), 3.3e3), (None, "C", ("q", "0"), 1e-9)}),
+])
+def test_unnamed_parts_after_a_named_one_are_parts(text, parts):
+    assert parts <= _parts(text)
+
+
+@pytest.mark.parametrize("text, part, node, level", [
+    ("330 ohm from 9 V (node bat) to led, and an LED from led to ground", (None, "R", ("bat", "led"), 330.0), "bat",
+     9.0),
+    ("Bias: 47k from 5 V (node vp) to bb; 10k from bb to ground.", (None, "R", ("vp", "bb"), 47e3), "vp", 5.0),
+])
+def test_a_level_with_its_node_in_parentheses(text, part, node, level):
+    request = read_request(text)
+    assert part in _parts(text)
+    assert any(s.node == node and s.dc == level for s in request.sources)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Charge a 2.2 uF capacitor (top to ground) through 1k from a 3 V step at node s.",
+     {(None, "C", ("top", "0"), 2.2e-6), (None, "R", ("s", "top"), 1e3)}),
+    ("A 47 nF capacitor from y to ground via 10k from node drv.",
+     {(None, "C", ("y", "0"), 47e-9), (None, "R", ("drv", "y"), 10e3)}),
+])
+def test_a_part_through_a_value_from_a_node_is_a_second_part(text, parts):
+    assert parts <= _parts(text)
+
+
+@pytest.mark.parametrize("text, nodes", [
+    # the circuit's name says "zener" too: the mention that places it is the part
+    ("Zener clamp: 2.2k from 15 V (node raw) to z, zener from z (cathode) to ground with BV = 6.2.", ("0", "z")),
+    ("LED indicator: 680 ohm from 5 V (node p5) to k, led from k (anode) to ground.", ("k", "0")),
+])
+def test_an_unnamed_device_named_in_the_circuits_name_too(text, nodes):
+    assert [e.nodes for e in read_request(text).elements if e.kind == "D"] == [nodes]
+
+
+def test_another_device_of_the_kind_is_not_read_as_one():
+    text = "Clamp: a diode from a to ground, another diode from ground to a."
+    assert not [e for e in read_request(text).elements if e.kind == "D"]
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    ("M2 is an NMOS whose drain is dd, gate is gg and source is ss.", "M2", ("dd", "gg", "ss", "ss")),
+    ("Q4 is a PNP whose emitter is top, base is bq and collector is grounded.", "Q4", ("0", "bq", "top")),
+])
+def test_pins_said_with_is(text, name, nodes):
+    assert [e.nodes for e in read_request(text).elements if e.name == name] == [nodes]
+
+
+@pytest.mark.parametrize("text, name, node, pulse, sine", [
+    ("Vclk at ck is PULSE(0 5 0 1n 1n 5u 10u); R1 = 1k from ck to ground.", "Vclk", "ck",
+     (0.0, 5.0, 0.0, 1e-9, 1e-9, 5e-6, 10e-6), None),
+    ("Vdrv = SIN(0 1 1k) on node d; R1 = 1k from d to ground.", "Vdrv", "d", None, (0.0, 1.0, 1e3)),
+])
+def test_a_source_named_in_mixed_case(text, name, node, pulse, sine):
+    source = _source(text, name)
+    assert (source.node, source.pulse, source.sin) == (node, pytest.approx(pulse) if pulse else None, sine)
+
+
+def test_a_source_said_twice_keeps_what_each_mention_says():
+    text = "R1 = 1k from vbat to x, R2 = 2k from x to ground; VBAT is 9 V DC. DC sweep of VBAT from 6 to 12 V."
+    source = _source(text, "VBAT")
+    assert (source.node, source.dc) == ("vbat", 9.0)
+
+
+def test_a_step_at_a_time_is_delayed():
+    source = read_request("A 0 to 2 V step at node s at t = 2 ms; 1k from s to ground.").sources[0]
+    assert source.pulse is not None and source.pulse[:3] == (0.0, 2.0, 2e-3)
+
+
+def test_a_part_across_a_part_named_twice():
+    text = "C2 = 1 nF from p to q, R4 = 100k across C2 (p to q), R5 = 1k from q to ground."
+    assert ("R4", "R", ("p", "q"), 100e3) in _parts(text)
+
+
+@pytest.mark.parametrize("description, node, expected", [
+    # 12 V across 1k + 2k: the named source's clause no longer swallows the unnamed parts after it
+    ("V4 is 12 V DC at t1, 1k from t1 to t2, 2k from t2 to ground. Operating point.", "t2", 8.0),
+    # the NPN's pins said with "is": IB = (9 - 0.7) / (470k + 101 * 1k), IE = 101 IB; v(e) = 1k * IE
+    ("Q5 is an NPN whose collector is k, base is bb and emitter is ee, BF=100. RK = 1k from vcc to k, "
+     "RBB = 470k from vcc to bb, REE = 1k from ee to ground, VCC = 9 V. Operating point.", "ee",
+     101 * 8.3 / 571e3 * 1e3),
+])
+def test_listed_parts_are_transcribed(description, node, expected):
+    result = generate(description)
+    value, _ = simulate.measure(result.netlist, "op", f"v({node})", timeout=20)
+    assert value == pytest.approx(expected, rel=0.05), result.netlist
