@@ -559,6 +559,25 @@ def poles(response: str, order: int, ripple_db: float = 0.5, at_edge: bool = Fal
     return sorted(sections, key=lambda s: s[1])
 
 
+def _section(i: int, node: str, out: str, f0: float, q: float, c: float, high: bool) -> list[str]:
+    """One unity-gain Sallen-Key section from `node` to `out` at f0 and Q (Q = 0: a real pole, RC and a follower)."""
+    if q == 0:
+        r = 1 / (2 * math.pi * f0 * c)
+        rc = [f"C{i}1 {node} a{i} {format_eng(c)}", f"R{i}1 a{i} 0 {format_eng(r)}"] if high else \
+            [f"R{i}1 {node} a{i} {format_eng(r)}", f"C{i}1 a{i} 0 {format_eng(c)}"]
+        return rc + [f"X{i} a{i} {out} {out} opamp"]
+    if high:  # equal C; R2 = 4 Q^2 R1 sets Q; f0 = 1/(2 pi C sqrt(R1 R2))
+        r1 = 1 / (2 * math.pi * f0 * c * 2 * q)
+        return [f"C{i}1 {node} a{i} {format_eng(c)}", f"C{i}2 a{i} b{i} {format_eng(c)}",
+                f"R{i}1 a{i} {out} {format_eng(r1)}", f"R{i}2 b{i} 0 {format_eng(4 * q * q * r1)}",
+                f"X{i} b{i} {out} {out} opamp"]
+    # equal R; C1 = 4 Q^2 C2 sets Q; f0 = 1/(2 pi R sqrt(C1 C2))
+    r = 1 / (2 * math.pi * f0 * c * 2 * q)
+    return [f"R{i}1 {node} a{i} {format_eng(r)}", f"R{i}2 a{i} b{i} {format_eng(r)}",
+            f"C{i}1 a{i} {out} {format_eng(4 * q * q * c)}", f"C{i}2 b{i} 0 {format_eng(c)}",
+            f"X{i} b{i} {out} {out} opamp"]
+
+
 def _cascade(f: _Filler, response: str, high: bool) -> str:
     order = stated_order(f.intent.description, 4)
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
@@ -573,21 +592,7 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
         f0 = fc / w if high else fc * w
         out = "out" if i == (order + 1) // 2 else f"s{i}"
         lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
-        if q == 0:  # the real pole: an RC section and a follower
-            r = 1 / (2 * math.pi * f0 * c)
-            lines += [f"C{i}1 {node} a{i} {format_eng(c)}", f"R{i}1 a{i} 0 {format_eng(r)}"] if high else \
-                [f"R{i}1 {node} a{i} {format_eng(r)}", f"C{i}1 a{i} 0 {format_eng(c)}"]
-            lines.append(f"X{i} a{i} {out} {out} opamp")
-        elif high:  # equal C; R2 = 4 Q^2 R1 sets Q; f0 = 1/(2 pi C sqrt(R1 R2))
-            r1 = 1 / (2 * math.pi * f0 * c * 2 * q)
-            lines += [f"C{i}1 {node} a{i} {format_eng(c)}", f"C{i}2 a{i} b{i} {format_eng(c)}",
-                      f"R{i}1 a{i} {out} {format_eng(r1)}", f"R{i}2 b{i} 0 {format_eng(4 * q * q * r1)}",
-                      f"X{i} b{i} {out} {out} opamp"]
-        else:  # equal R; C1 = 4 Q^2 C2 sets Q; f0 = 1/(2 pi R sqrt(C1 C2))
-            r = 1 / (2 * math.pi * f0 * c * 2 * q)
-            lines += [f"R{i}1 {node} a{i} {format_eng(r)}", f"R{i}2 a{i} b{i} {format_eng(r)}",
-                      f"C{i}1 a{i} {out} {format_eng(4 * q * q * c)}", f"C{i}2 b{i} 0 {format_eng(c)}",
-                      f"X{i} b{i} {out} {out} opamp"]
+        lines += _section(i, node, out, f0, q, c, high)
         node = out
     return "\n".join(lines)
 
@@ -634,6 +639,43 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
             examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),
                       *((("edge", f"{_label}, order 3, 1 dB ripple, a {{x}} Hz passband edge", 50, 10e3),)
                         if _response == "chebyshev" else ()))))
+
+
+# --- the Linkwitz-Riley crossover --------------------------------------------------------------------
+
+def _crossover(f: _Filler) -> str:
+    """Linkwitz-Riley 4th order: each output two identical Butterworth sections (Q = 1/sqrt 2) at the
+    crossover fc, so each is -6 dB there and the two sum flat; low-pass at out, high-pass at hp."""
+    fc, c = design_target(f, 1e3), f.number("C", 10e-9)
+    q = 1 / math.sqrt(2)
+    lines = [_opamp_block(f), _ac_source(f),
+             f"* Linkwitz-Riley 4th-order crossover at {format_eng(fc)}Hz: two Butterworth sections per output"]
+    for i, (node, out, high) in enumerate((("in", "l1", False), ("l1", "out", False),
+                                           ("in", "h1", True), ("h1", "hp", True)), start=1):
+        lines += _section(i, node, out, fc, q, c, high)
+    return "\n".join(lines)
+
+
+def _crosses(f: _Filler) -> list:
+    fc = used(f, "FREQ")
+    return [Probe(f"function: the low-pass output is -6 dB at the crossover {format_eng(fc)}Hz",
+                  f"ac lin 3 {fc * 0.999:g} {fc * 1.001:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
+                  f"meas ac result find g at={fc:g}", -6.3, -5.7),
+            Probe(f"function: the low-pass output falls 24 dB per octave ({format_eng(8 * fc)}Hz at least 65 dB down)",
+                  f"ac lin 3 {8 * fc * 0.999:g} {8 * fc * 1.001:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
+                  f"meas ac result find g at={8 * fc:g}", -200, -65)]
+
+
+register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley 4th-order active crossover (low-pass and "
+                "high-pass outputs, each -6 dB at the crossover)", build=_crossover, function=_crosses,
+                names=("Linkwitz-Riley crossover", "4th-order Linkwitz-Riley active crossover",
+                       "LR4 crossover network"),
+                rules=((6.5, (r"linkwitz|\blr-?4\b|\blr24\b",)),),
+                noun="filter", output="out", ports=(("output", ("out", "hp")),),
+                accepts=r"(?:(?:active|audio|two-way)\s+)*crossover(?:\s+(?:filter|network))?|"
+                        r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order",
+                specs=("cutoff",), design=_design_cutoff_parameter,
+                examples=(("cutoff", "Linkwitz-Riley crossover at {x} Hz", 100, 10e3),)))
 
 
 # --- the passive LC ladder ---------------------------------------------------------------------------

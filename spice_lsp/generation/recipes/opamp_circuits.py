@@ -759,3 +759,49 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                 analysis="tran", tran=("5u", "5m"), accepts=r"integrator", specs=("cutoff",),
                 design=designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C)", "RF"),
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))
+
+
+# --- the buffered zener reference -----------------------------------------------------------------
+
+IZ_REF = 5e-3  # the zener's bias current: its card's IBV, so it sits at its stated breakdown voltage
+
+
+def _zener_reference(f: _Filler) -> str:
+    """A zener fed from the supply through R9 (IZ_REF), scaled up by a non-inverting stage:
+    out = VZ (1 + R2/R1), R2 = R1 (VOUT/VZ - 1); the op-amp's output carries the load."""
+    vz, vout = f.number("VZ", 6.2), f.number("VBIAS", 10.0, "VREF")
+    rails = _opamp_block(f)
+    vdd = f.number("VDD", 15)
+    d = f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={{vz}} ibv={format_eng(IZ_REF)})")
+    f.param("vz", f("VZ", 6.2))
+    f.param("vref", f("VBIAS", 10.0, "VREF"))
+    feedback = ["R1 inn 0 10k", "R2 out inn {10k*(vref/vz-1)}"] if vout > vz * 1.001 \
+        else ["R2 out inn 0"]  # a reference asked at the zener's own voltage: a follower
+    return "\n".join([rails, "V1 vdd 0 DC {vdd}", f"R9 vdd z {format_eng(float(f'{(vdd - vz) / IZ_REF:.3g}'))}",
+                      f"D1 0 z {d}", *feedback, "X1 z inn out opamp", f"R3 out 0 {f('RL', 10e3)}"])
+
+
+def _reference_level(intent, d, spec) -> None:
+    """The output asked for is the stage's VREF: R2 = R1 (VREF/VZ - 1)."""
+    d.claimed.add("VBIAS")
+    intent.values.pop("VBIAS", None)
+    set_value(intent, d, "VBIAS", spec.target, "out = VZ (1 + R2/R1)", None)
+
+
+def _references(f: _Filler) -> list:
+    vout, vz = used(f, "VBIAS", "VREF"), used(f, "VZ")
+    level = max(vout, vz)
+    return [Probe(f"function: out = VZ (1 + R2/R1) = {level:.3g} V", "op\nlet result = v({out})",
+                  0.98 * level, 1.02 * level)]
+
+
+register(Family(kind="buffered_zener_reference", summary="buffered zener voltage reference (zener scaled up by a "
+                "non-inverting op-amp stage)", build=_zener_reference, function=_references,
+                names=("buffered zener voltage reference", "zener reference with a non-inverting op-amp buffer",
+                       "op-amp buffered zener reference"),
+                rules=((11.5, (r"zener", r"buffer(?:ed)?|non[- ]?inverting|" + OPAMP_WORDS,
+                               r"reference|scal(?:ed|es|ing)\s+up")),),
+                analysis="op", source="V1", noun="reference", specs=("vout",), design=_reference_level,
+                examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "
+                                   "15 V supply", 5.5, 12),),
+                accepts=r"(?:voltage\s+)?reference|non[- ]?inverting\s+(?:op[- ]?amp\s+)?(?:stage|amplifier)"))
