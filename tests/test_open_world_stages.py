@@ -2,6 +2,7 @@
 case file uses: each answer is measured in ngspice the way the request's own test bench would (the current
 through the source the request names, the gain between its nodes, the settled output), and must say verified."""
 import math
+import random
 import re
 
 import pytest
@@ -145,3 +146,84 @@ def test_a_voltage_source_the_request_names_never_renames_a_mirrors_reference_cu
     netlist = render(parse_intent("NPN Wilson current mirror, 100 uA reference, fed by source VX.")).netlist
     assert re.search(r"^I1 vdd \w+ DC 100u$", netlist, re.MULTILINE), netlist
     assert not re.search(r"^VX ", netlist, re.MULTILINE), netlist
+
+
+# --- round 6: stages designed to the request's own specs (gain, bias current, load, set-point) -------------
+
+def _gain(netlist: str, out: str, inp: str, at: float = 1e3) -> float:
+    gain, run = runner.measure(netlist, f"ac dec 20 10 10meg\nlet g = vm({out})/vm({inp})", f"find g at={at:g}")
+    assert gain is not None, run
+    return gain
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,out,inp,gain", [
+    ("Cascode amplifier with NPNs from a 12 V rail, its gain set to -12 by degeneration. Input node sig, "
+     "output node amp.", "amp", "sig", 12),
+    ("Bipolar cascode stage, 9 V supply, 0.5 mA in the lower transistor, gain of about 25 from the emitter "
+     "resistor", "out", "in", 25),
+    ("NPN cascode amplifier on 15 V with 20 dB of voltage gain", "out", "in", 10),
+])
+def test_a_cascodes_stated_gain_is_set_by_its_unbypassed_emitter_resistor(text, out, inp, gain):
+    result = _served(text, "bjt_cascode")
+    assert re.search(r"^R\w* e e2 ", result.netlist, re.MULTILINE), result.netlist  # RE1, unbypassed
+    assert _gain(result.netlist, out, inp) == pytest.approx(gain, rel=0.08), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,amps,rc", [
+    ("Grounded-base NPN stage from 12 V with a 3.3k collector resistor, biased at 1.5 mA; the signal comes in "
+     "through a capacitor to the emitter.", 1.5e-3, 3.3e3),
+    ("common base amplifier, 9 V, collector current 0.7 mA", 0.7e-3, None),
+])
+def test_a_common_base_stage_is_biased_at_the_current_asked_and_gains_gm_rc(text, amps, rc):
+    result = _served(text, "common_base")
+    current, run = runner.measure(result.netlist, "op", "(v(vcc)-v(out))/" + (f"{rc:g}" if rc else "1"))
+    assert current is not None, run
+    load = rc or float(re.search(r"^R4 vcc out (\S+)", result.netlist, re.MULTILINE)[1].replace("k", "e3"))
+    assert current / (1 if rc else load) == pytest.approx(amps, rel=0.05), result.netlist
+    assert _gain(result.netlist, "out", "in") == pytest.approx(amps / 0.02585 * load, rel=0.15), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,out,inp,least", [
+    ("Darlington buffer on 9 V, capacitively coupled into an 8 ohm load at spk; signal source at sig.",
+     "darlington_follower", "spk", "sig", 0.85),
+    ("AC coupled Darlington emitter follower, 15 V rail, 47 ohm load; the gain must be above 0.95.",
+     "darlington_follower", "out", "in", 0.95),
+    ("Common-drain NMOS stage on 12 V: input g_in through a coupling capacitor, 2.2k load RL from vso to "
+     "ground, AC coupled.", "mos_ac_source_follower", "vso", "g_in", 0.85),
+    ("NMOS source follower with a coupling capacitor, 5 V supply, 330 ohm load", "mos_ac_source_follower",
+     "out", "in", 0.85),
+])
+def test_an_ac_coupled_follower_keeps_its_gain_into_the_stated_load(text, kind, out, inp, least):
+    result = _served(text, kind)
+    assert least <= _gain(result.netlist, out, inp) <= 1.0, result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("seed", range(4))
+def test_random_followers_and_bipolar_sinks_meet_their_designs(seed):
+    # Property: the follower and sink builders design for any load, supply and current in their range.
+    rng = random.Random(seed)
+    supply, load = rng.choice((5, 9, 12, 15)), float(f"{10 ** rng.uniform(1, 4):.2g}")
+    result = _served(f"AC-coupled Darlington emitter follower on {supply} V driving a {load:g} ohm load",
+                     "darlington_follower")
+    assert 0.9 <= _gain(result.netlist, "out", "in") <= 1.0, result.netlist
+    result = _served(f"NMOS source follower, AC coupled, on {supply} V into a {load:g} ohm load",
+                     "mos_ac_source_follower")
+    assert 0.8 <= _gain(result.netlist, "out", "in") <= 1.0, result.netlist
+    amps, setpoint = float(f"{10 ** rng.uniform(-3.5, -1.5):.2g}"), rng.choice((0.5, 1, 2))
+    result = _served(f"Current sink: an op-amp drives an NPN's base, {setpoint:g} V reference, "
+                     f"sinking {amps * 1e3:g} mA through a 100 ohm load from 12 V", "opamp_current_sink")
+    current, run = runner.measure(result.netlist, "op", "(v(vdd)-v(d))/100")
+    assert current == pytest.approx(amps, rel=0.03), (run, result.netlist)
+
+
+@NGSPICE
+def test_a_bipolar_current_sinks_set_point_is_its_reference_not_its_supply():
+    # "1.5 V set-point": the level the loop holds the emitter resistor at; the 15 V is the rail the op-amp runs from
+    result = _served("Op-amp current sink with a 2N3904-style NPN and a 150 ohm emitter resistor: a 1.5 V "
+                     "set-point, load 330 ohms from a 15 V rail", "opamp_current_sink")
+    current, run = runner.measure(result.netlist, "op", "(v(vdd)-v(d))/330")
+    assert current == pytest.approx(1.5 / 150 * 100 / 101, rel=0.02), (run, result.netlist)

@@ -303,7 +303,8 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"input|peak|amplitude|magnitude|signal|sine|square|triangle",
      {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
     (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
-    (r"reference", {"A": "IREF", "V": "VBIAS"}), (r"hysteresis", {"V": "VHYST"}),
+    # "a 1 V set-point at vset": the level a regulating loop holds its sense node to, not a supply
+    (r"reference|set[- ]?point", {"A": "IREF", "V": "VBIAS"}), (r"hysteresis", {"V": "VHYST"}),
     (r"pulse|width|duration|one[- ]shot|timing", {"s": "WIDTH"}),
     (r"bias|tail", {"V": "VBIAS", "A": "IBIAS"}),
 ]

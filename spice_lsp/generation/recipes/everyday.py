@@ -59,7 +59,23 @@ register(Family(kind="two_opamp_inamp", summary="two-op-amp instrumentation ampl
 POWER_NMOS = ".model npower NMOS (level=1 vto=2 kp=100u lambda=0.01)"
 
 
+_BIPOLAR = re.compile(r"\b(?:npns?|bjts?|bipolar)\b", re.IGNORECASE)
+
+
+def _bjt_current_sink(f: _Filler) -> str:
+    # The op-amp drives the base until the emitter resistor carries VREF: IE = VREF/RE, of which the
+    # collector (the load's current) carries alpha; RE = alpha VREF/I for a stated current I.
+    vref, i = f.number("VBIAS", 1, "VIN"), f.number("IREF", 10e-3, "IBIAS")
+    f.param("iset", f("IREF", 10e-3, "IBIAS"))
+    re_ = f("RE", float(f"{vref * _BF / (_BF + 1) / i:.4g}"), "R", "RS")
+    return "\n".join([_opamp_block(f), f"V1 ref 0 DC {f('VBIAS', 1, 'VIN')}", f"V2 vdd 0 DC {f('VDD', 12)}",
+                      f"R1 vdd d {f('RL', 470)}", f"Q1 d g e {f.model('npn')}", "V9 e s DC 0", f"R2 s 0 {re_}",
+                      "X1 ref s g opamp"])
+
+
 def _current_sink(f: _Filler) -> str:
+    if _BIPOLAR.search(f.intent.description):
+        return _bjt_current_sink(f)
     # The op-amp drives the gate until the sense resistor carries VREF: I = VREF/RS whatever the
     # load (while the NMOS stays saturated); V9 shows it, and a current spec is measured through the
     # load R1 (the same current: the ammeter is not on the output node d). A stated current sizes RS = VREF/I.
@@ -73,17 +89,28 @@ def _current_sink(f: _Filler) -> str:
 
 
 def _design_sink(intent, d, spec) -> None:
-    """I = VREF/RS: RS = VREF/I."""
-    if "R" not in intent.values and "RS" not in intent.values and spec.target > 0:
+    """I = VREF/RS: RS = VREF/I (an NPN's: RE = alpha VREF/I, its builder's)."""
+    if _BIPOLAR.search(intent.description) and spec.target > 0 and not {"RE", "R", "RS"} & set(intent.values):
+        set_value(intent, d, "IREF", spec.target, "RE = alpha VREF/I", None)
+        d.free, d.scale = "IREF", 1
+    elif "R" not in intent.values and "RS" not in intent.values and spec.target > 0:
         set_value(intent, d, "R", (given(intent, "VBIAS", "VIN") or 1.0) / spec.target, "RS = VREF/I", E96)
         d.free, d.scale = "R", -1
 
 
-register(Family(kind="opamp_current_sink", summary="op-amp current sink (NMOS and sense resistor in the loop)",
-                function=lambda f: [expect("current", used(f, "IREF", "IBIAS"), 0.03)],
+def _sinks(f: _Filler) -> list:
+    """VREF/RS through the load; an NPN's collector carries alpha of VREF/RE."""
+    if _BIPOLAR.search(f.intent.description):
+        return [expect("current", used(f, "VBIAS", "VIN") / used(f, "RE", "R", "RS") * _BF / (_BF + 1), 0.03)]
+    return [expect("current", used(f, "IREF", "IBIAS"), 0.03)]
+
+
+register(Family(kind="opamp_current_sink", summary="op-amp current sink (NMOS or NPN and sense resistor in the loop)",
+                function=_sinks,
                 build=_current_sink,
                 names=("op-amp current sink", "op-amp constant-current sink with an NMOS",
-                       "constant current sink with an op-amp and a MOSFET"),
+                       "constant current sink with an op-amp and a MOSFET",
+                       "precision current sink with an op-amp and an NPN"),
                 rules=((5.55, (r"current\s+sink", OPAMP)),), analysis="op", output="d", source="V1",
                 accepts=r"current\s+(?:sink|source)", mos=True, specs=("current",), design=_design_sink,
                 examples=(("current", "op-amp current sink with a 1 V reference sinking {x} A", 1e-3, 0.2),)))
@@ -258,8 +285,10 @@ def _diode_pump(f: _Filler) -> str:
     f.tran = (1 / (200 * frequency), 250 / frequency)
     # While clk is high C1 charges through D1 (a clamped a diode drop above ground); when clk falls
     # a drops to about -VCLK and C1 pulls charge out of C2 through D2: out -> -(VCLK - 2 VD).
-    return "\n".join([f"V1 clk 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{0.5/{f('FREQ', 50e3, 'FSW')}}} "
-                      f"{{1/{f('FREQ', 50e3, 'FSW')}}})", f"C1 clk a {f('C', 10e-6, 'C1')}", f"D1 a 0 {d}",
+    # The clock's frequency is a .param: a clock the request states replaces V1, and the netlist still says it.
+    fsw = f.param("fsw", f("FREQ", 50e3, "FSW"))[1:-1]
+    return "\n".join([f"V1 clk 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{0.5/{fsw}}} {{1/{fsw}}})",
+                      f"C1 clk a {f('C', 10e-6, 'C1')}", f"D1 a 0 {d}",
                       f"D2 out a {d}", f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",  # one C stated: both
                       f"R1 out 0 {f('RL', 10e3, 'R')}"])
 

@@ -145,42 +145,113 @@ def _degenerated_gain(f: _Filler) -> list:
 _CASCODE_DIVIDER = (33e3, 22e3, 10e3)
 
 
+def _cascode_base(vcc: float) -> tuple[float, float, float]:
+    """(VB1, the divider's Thevenin resistance at b1, VB2)."""
+    r1, r2, r3 = _CASCODE_DIVIDER
+    return vcc * r3 / (r1 + r2 + r3), (r1 + r2) * r3 / (r1 + r2 + r3), vcc * (r2 + r3) / (r1 + r2 + r3)
+
+
+def _emitter_volts(vcc: float, ic: float) -> float:
+    """Q1's emitter at a collector current ic: VB1 less the base current's drop in the divider and VBE."""
+    vb1, rth, _ = _cascode_base(vcc)
+    return vb1 - rth * ic / BETA - VT * math.log(ic / IS)
+
+
 def _design_cascode_bias(intent, d, spec) -> None:
-    """RE = (VB1 - VBE)/Ie: Q1's emitter resistor sets the bias current asked for from the divider's base
-    voltage (its Thevenin resistance carries the base current)."""
+    """A stated bias current is Q1's collector current: the builder sizes its emitter resistance for it from
+    the divider's base voltage (Ic = (VB1 - VBE)/RE, the Thevenin resistance carrying the base current)."""
     if "RE" in intent.values:
         return
-    r1, r2, r3 = _CASCODE_DIVIDER
     vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
-    vth, rth = vcc * r3 / (r1 + r2 + r3), (r1 + r2) * r3 / (r1 + r2 + r3)
-    ic = spec.target
-    re_ = (vth - rth * ic / BETA - VT * math.log(ic / IS)) / (ic * (1 + 1 / BETA))
-    if re_ <= 0:
-        d.problems.append(f"'{spec.text}': the divider's {vth:.3g} V base cannot carry that current")
+    if _emitter_volts(vcc, spec.target) <= 0.05:
+        d.problems.append(f"'{spec.text}': the divider's {_cascode_base(vcc)[0]:.3g} V base cannot carry that current")
         return
-    dz.set_value(intent, d, "RE", re_, "Ic = (VB1 - VBE)/RE", dz.E96)
-    d.free, d.scale = "RE", -1
-    # The collector resistor's drop must leave Q2 out of saturation: out above Q2's emitter (VB2 - VBE)
-    room = vcc - (vcc * (r2 + r3) / (r1 + r2 + r3) - 0.7 + 0.3)
-    if dz.given(intent, "RC", "RL", "R") is None and ic * 4.7e3 > 0.8 * room:
-        dz.set_value(intent, d, "RC", room / (2 * ic), "RC drops half the room above Q2's emitter", dz.E96)
+    dz.set_value(intent, d, "IBIAS", spec.target, "Ic = (VB1 - VBE)/RE", None)
+    d.free, d.scale = (d.free, d.scale) if d.free else ("IBIAS", 1)
+
+
+def _design_cascode_gain(intent, d, spec) -> None:
+    """A stated gain is set by emitter degeneration: |A| = RC/(RE1 + re), RE1 the unbypassed part of Q1's
+    emitter resistance (the builder's equations); the trim loop moves the gain it designs for."""
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    dz.set_value(intent, d, "GAIN", float(f"{gain:.4g}"), "|gain| = RC/(RE1 + re)", None)
+    d.free, d.scale = "GAIN", 1
+
+
+def _design_cascode(intent, d, spec) -> None:
+    (_design_cascode_bias if spec.quantity == "current" else _design_cascode_gain)(intent, d, spec)
+
+
+def _cascode_values(f: _Filler) -> tuple[float, float, float, float]:
+    """(Ic, RE1, RE, RC) of Q1's stage. With no gain stated the emitter resistor RE is bypassed whole (gm RC),
+    its default 1k or sized for a stated bias current. With a gain, RE1 (unbypassed) sets it: RC drops half
+    the room above Q2's emitter (less when a small gain needs most of the emitter's voltage across RE1),
+    RE1 = alpha RC/|A| - re, and the bypassed RE carries the rest of the emitter's voltage at Ic."""
+    vcc = f.number("VDD", 12)
+    _, _, vb2 = _cascode_base(vcc)
+    room = vcc - (vb2 - 0.7 + 0.3)  # out stays above Q2's emitter (VB2 - VBE) by a saturation voltage
+    alpha = BETA / (BETA + 1)
+    stated_re = "RE" in f.intent.values
+    if "GAIN" not in f.intent.values:
+        if "IBIAS" in f.intent.values and not stated_re:
+            ic = f.number("IBIAS", 1e-3)
+            f.param("ic", f("IBIAS", 1e-3))  # the design target, for the reader
+            re_ = float(f"{_emitter_volts(vcc, ic) * alpha / ic:.4g}")
+        else:
+            re_ = f.number("RE", 1e3)
+            ic = _collector_current(vcc, 0.0, re_)
+        default_rc = 4.7e3 if ic * 4.7e3 <= 0.8 * room else float(f"{room / (2 * ic):.4g}")
+        return ic, 0.0, re_, f.number("RC", default_rc, "RL", "R")
+    gain = abs(f.number("GAIN", 10))
+    ic = f.number("IBIAS", 1e-3, "IREF") if not stated_re else _collector_current(vcc, 0.0, f.number("RE", 1e3))
+    ve = _emitter_volts(vcc, ic)
+    rc = f.number("RC", float(f"{min(room / 2, 0.9 * gain * ve) / ic:.4g}"), "RL", "R")
+    re1 = float(f"{max(alpha * rc / gain - VT / ic, 1.0):.4g}")
+    re_ = f.number("RE", float(f"{max(ve * alpha / ic - re1, 1.0):.4g}"))
+    return ic, re1, re_, rc
+
+
+def _collector_current(vcc: float, re1: float, re_: float) -> float:
+    """Q1's collector current with RE1 + RE under its emitter (VBE at that current, by iteration)."""
+    ic = 1e-3
+    for _ in range(40):
+        ic = max(_emitter_volts(vcc, ic) * BETA / (BETA + 1) / (re1 + re_), 1e-9)
+    return ic
 
 
 def _cascode_gain(f: _Filler) -> list:
-    """gm (RC || ro) of Q1, biased from the divider's tap (its Thevenin resistance carries the base current)."""
-    r1, r2, r3 = _CASCODE_DIVIDER
-    return [ce_gain(f, vb=used(f, "VDD") * r3 / (r1 + r2 + r3), rb=(r1 + r2) * r3 / (r1 + r2 + r3))]
+    """gm (RC || ro) of Q1 with its emitter bypassed, biased from the divider's tap (its Thevenin resistance
+    carries the base current); with an unbypassed RE1, alpha^2 RC/(RE1 + re) (Q2 passes alpha of Q1's current)."""
+    vcc = used(f, "VDD")
+    vb1, rth, _ = _cascode_base(vcc)
+    re1 = used(f, "RE1") if "RE1" in f.asked else 0.0
+    if not re1:
+        return [ce_gain(f, vb=vb1, rb=rth)]
+    ic = _collector_current(vcc, re1, used(f, "RE"))
+    alpha = BETA / (BETA + 1)
+    return [expect("gain", -alpha * alpha * used(f, "RC", "RL", "R") / (re1 + VT / ic), 0.1)]
 
 
 def _bjt_cascode(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    # One divider biases both bases: Q1's at ~1.9 V (about 1.2 mA through RE), Q2's at ~5.9 V,
-    # bypassed so Q2 is a common-base stage holding Q1's collector still (no Miller effect).
+    ic, re1, re_, rc_design = _cascode_values(f)
+    rc = f("RC", rc_design, "RL", "R")
+    # One divider biases both bases: Q1's at 10/65 of the supply, Q2's at 32/65, bypassed so Q2 is a
+    # common-base stage holding Q1's collector still (no Miller effect). A stated gain puts RE1 unbypassed
+    # under Q1's emitter: the gain is RC/(RE1 + re), the bypassed RE below it completes the bias.
+    emitter = [f"R4 e 0 {f('RE', re_)}", f"C2 e 0 {f('CE', 100e-6)}"] if not re1 else \
+        [f"* Ic = {format_eng(ic)}A, |gain| = RC/(RE1 + re) = {abs(f.number('GAIN', 10)):.3g}",
+         f"R6 e e2 {f('RE1', re1)}", f"R4 e2 0 {f('RE', re_)}", f"C2 e2 0 {f('CE', 100e-6)}"]
+    if re1:
+        f.param("gain", f("GAIN", 10))  # the design targets, for the reader
+        f.param("ic", f("IBIAS", 1e-3, "IREF"))
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
                       *(f"R{k} {a} {b} {format_eng(r)}" for k, (a, b), r in
                         zip((1, 2, 3), (("vcc", "b2"), ("b2", "b1"), ("b1", "0")), _CASCODE_DIVIDER)), "C3 b2 0 10u",
-                      f"C1 in b1 {f('CIN', 10e-6)}", f"Q1 c1 b1 e {q}", f"R4 e 0 {f('RE', 1e3)}",
-                      f"C2 e 0 {f('CE', 100e-6)}", f"Q2 out b2 c1 {q}", f"R5 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
+                      f"C1 in b1 {f('CIN', 10e-6)}", f"Q1 c1 b1 e {q}", *emitter,
+                      f"Q2 out b2 c1 {q}", f"R5 vcc out {rc}"])
 
 
 def _mos_cascode(f: _Filler) -> str:
@@ -197,9 +268,12 @@ register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitt
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
                 rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
-                source="V2", noun="amplifier", specs=("current",), design=_design_cascode_bias,
+                source="V2", noun="amplifier", specs=("current", "gain", "gain_db"), design=_design_cascode,
                 examples=(("current", "BJT cascode amplifier on 12 V, its common-emitter device biased at {x} A",
-                           0.5e-3, 3e-3),)))
+                           0.5e-3, 3e-3),
+                          ("gain", "BJT cascode amplifier on 15 V with a gain of -{x} set by emitter degeneration",
+                           3, 40),
+                          ("gain_db", "NPN cascode amplifier on 12 V with {x} dB of voltage gain", 10, 30))))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
                 function=amplifies(5),
                 build=_mos_cascode,
@@ -239,6 +313,119 @@ register(Family(kind="sziklai_pair", function=follows(0.45, 0.95), summary="Szik
                 names=("Sziklai pair", "complementary feedback pair", "Sziklai transistor pair"),
                 rules=((13.61, (r"sziklai|complementary feedback pair",)),),
                 analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True))
+
+
+# --- AC-coupled followers into a load ------------------------------------------------------------
+
+# "AC coupled", "through a coupling capacitor", "a 1k load (RL ..., AC coupled)": a follower biased on its own,
+# its input and its load joined through capacitors.
+AC_COUPLED = (r"\bac[- ]coupled|\bcoupling\s+cap|\bcapacitively[- ]coupled"
+              r"|\bthrough\s+an?\s+(?:[\d.]+\s*[munµ]?f\s+)?(?:coupling\s+|blocking\s+)?cap")
+
+
+def _least_gain(f: _Filler, design: float) -> float:
+    """The gain a follower must reach: a stated one ("gain should stay above 0.9") when under 1, else 95 % of
+    the gain it was designed for."""
+    stated = used(f, "GAIN") if "GAIN" in f.intent.values else 0.0
+    return stated if 0 < stated < 1 else 0.95 * design
+
+
+def _coupled_load(f: _Filler, node: str) -> list[str]:
+    """The coupling capacitor from `node` to out (a corner near 1.6 Hz in the load) and the load RL; a stated
+    gain under 1 is the least the function check accepts (a .param for the reader)."""
+    if "GAIN" in f.intent.values and 0 < f.number("GAIN", 1) < 1:
+        f.param("least_gain", f("GAIN", 1))
+    rl = f.number("RL", 1e3, "R")
+    return [f"C2 {node} out {f('COUT', float(f'{0.1 / rl:.2g}'))}", f"RL out 0 {f('RL', 1e3, 'R')}"]
+
+
+def _darlington_follower(f: _Filler) -> str:
+    q = _bjt_model(f, "n")
+    # The emitter sits at half the supply (VB two VBEs above it), so it swings both ways; RE = RL puts the
+    # emitter's small-signal load at RL/2: gain = 1/(1 + 4 VT/VE). The divider is stiff against the pair's base
+    # current IE/bf^2 (its drop under 5 % of VB), and no stiffer than 50k.
+    vcc, re_ = f.number("VDD", 12), f.number("RE", f.number("RL", 1e3, "R"))
+    vb = min(vcc / 2 + 1.4, 0.8 * vcc)
+    ib = max(vb - 1.4, 0.1) / re_ / (BETA + 1) ** 2
+    rth = min(50e3, 0.05 * vb / ib)
+    vth = vb + rth * ib
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"C1 in b {f('CIN', 10e-6)}",
+                      f"R1 vcc b {f('RB1', float(f'{rth * vcc / vth:.3g}'), 'RB')}",
+                      f"R2 b 0 {f('RB2', float(f'{rth * vcc / (vcc - vth):.3g}'))}", f"Q1 vcc b e1 {q}",
+                      f"Q2 vcc e1 e {q}", f"R3 e 0 {f('RE', f.number('RL', 1e3, 'R'))}", *_coupled_load(f, "e")])
+
+
+def _darlington_gain(f: _Filler) -> list:
+    """R/(R + 2 VT/IE), R = RE || RL: Q2's re plus Q1's, which its base current scales down to Q2's."""
+    vcc, rb1, rb2, re_, rl = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE"), used(f, "RL", "R")
+    vth, rth = vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
+    low, high = 1e-9, vth / re_
+    for _ in range(60):  # IE where VB (less Q1's base current, IE/bf^2, in the divider) - 2 VBE = IE RE
+        ie = (low + high) / 2
+        ve = vth - rth * ie / (BETA + 1) ** 2 - VT * math.log(ie / IS) - VT * math.log(ie / (BETA + 1) / IS)
+        low, high = (ie, high) if ve > ie * re_ else (low, ie)
+    r = re_ * rl / (re_ + rl)
+    gain = r / (r + 2 * VT / ie)
+    return [gain_between(_least_gain(f, gain), 1.0, f"follows its input into the load ({gain:.3f} designed)")]
+
+
+register(Family(kind="darlington_follower", function=_darlington_gain,
+                summary="AC-coupled Darlington emitter follower driving a load",
+                build=_darlington_follower,
+                names=("AC-coupled Darlington emitter follower",
+                       "Darlington emitter follower with a coupling capacitor",
+                       "capacitively coupled Darlington buffer"),
+                rules=((13.59, (r"darlington", AC_COUPLED)),),
+                source="V2", noun="amplifier"))
+
+
+def _source_follower_design(f: _Filler) -> tuple[float, float, float, float]:
+    """(W, RS, ID, designed gain) of an NMOS follower, its body tied to its source (a discrete part's: no body
+    effect) and its gate at half the supply: the source sits VTO + Vov (0.2 V) below it, and ID is chosen so that
+    gm (RS || RL) = k, gm = 2 ID/Vov: with a = gm RS = 2 VS/Vov fixed by the bias, gm RL = a k/(a - k)."""
+    vdd, rl = f.number("VDD", 10), f.number("RL", 1e3, "R")
+    kp, vto, vov, length = used(f, "KP", default=_KP), used(f, "VTO", default=_VTO), 0.2, f.number("LG", 1e-6)
+    vs = max(vdd / 2 - vto - vov, 0.2)
+    a = 2 * vs / vov
+    k = min(12.0, 0.6 * a)
+    ident = a * k / (a - k) * vov / (2 * rl)
+    w = 2 * ident / (kp * vov ** 2) * length
+    return float(f"{w:.3g}"), float(f"{vs / ident:.4g}"), ident, k / (1 + k)
+
+
+def _ac_source_follower(f: _Filler) -> str:
+    w, rs, ident, _ = _source_follower_design(f)
+    f.param("id", format_eng(ident))  # the design's drain current, for the reader
+    # R1 = R2 hold the gate at half the supply; RS sets the drain current, C2 carries the source's signal to RL.
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 10)}", _signal(f), f"C1 in g {f('CIN', 1e-6)}",
+                      f"R1 vdd g {f('RG', 1e6)}", "R2 g 0 1meg", _mos_device(f, "n", "vdd", "g", "s", "s", "M1", w=w),
+                      f"R3 s 0 {f('RS', rs)}", *_coupled_load(f, "s")])
+
+
+def _ac_source_follower_gain(f: _Filler) -> list:
+    """gm R/(1 + gm R), R = RS || RL || ro, gm and ro at the square law's bias (lambda included)."""
+    vdd, rs, rl = used(f, "VDD"), used(f, "RS"), used(f, "RL", "R")
+    kp, vto = used(f, "KP", default=_KP), used(f, "VTO", default=_VTO)
+    vg, ident, scale = vdd * 1e6 / (used(f, "RG") + 1e6), 0.0, 1.0
+    for _ in range(4):  # ID = beta/2 (VG - ID RS - VTO)^2, beta scaled by (1 + lambda VDS) at the last solution
+        beta = kp * used(f, "W") / used(f, "LG") * scale
+        vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs)
+        ident = beta / 2 * vov * vov
+        scale = 1 + 0.04 * (vdd - ident * rs)
+    gm = 2 * ident / vov
+    r = 1 / (1 / rs + 1 / rl + 0.04 * ident)
+    gain = gm * r / (1 + gm * r)
+    return [gain_between(_least_gain(f, gain), 1.0, f"follows its input into the load ({gain:.3f} designed)")]
+
+
+register(Family(kind="mos_ac_source_follower", function=_ac_source_follower_gain,
+                summary="AC-coupled NMOS source follower driving a load",
+                build=_ac_source_follower,
+                names=("AC-coupled NMOS source follower", "NMOS source follower with a coupling capacitor",
+                       "capacitively coupled MOSFET source follower"),
+                rules=((15.9, (r"source[- ]follower|common[- ]drain", AC_COUPLED,
+                               r"^(?![\s\S]*\b(?:pmos|p-channel|jfets?)\b)")),),
+                source="V2", mos=True, noun="amplifier"))
 
 
 # --- current mirrors and sources -------------------------------------------------------------
@@ -565,15 +752,35 @@ def _common_base(f: _Filler) -> str:
                       f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
 
-def _design_cb_gain(intent, d, spec) -> None:
-    """RC = |A| / gm, gm from the divider's bias (Ie = (VB - 0.7)/RE); the trim loop refines RC."""
+def _cb_base(intent) -> tuple[float, float]:
+    """The base divider's Thevenin voltage and resistance, from the stated or default resistors."""
+    vcc = abs(dz.given(intent, "VDD") or stated_supply(intent) or 12)
+    rb1, rb2 = dz.given(intent, "RB1", "RB") or 47e3, dz.given(intent, "RB2") or 10e3
+    return vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
+
+
+def _design_cb(intent, d, spec) -> None:
+    """A bias current sizes RE: Ie = (VB - VBE)/RE, VB the divider's less its base-current drop (and RC, when
+    the default's drop would saturate the transistor, to half the room above the base). A gain sizes
+    RC = |A| / gm, gm from that bias; the trim loop refines the value it designed."""
+    vth, rth = _cb_base(intent)
+    if spec.quantity == "current":
+        if dz.given(intent, "RE") is None:
+            ic = spec.target
+            re_ = (vth - rth * ic / BETA - VT * math.log(ic / IS)) * BETA / (BETA + 1) / ic
+            if re_ <= 0:
+                d.problems.append(f"'{spec.text}': the base divider's {vth:.3g} V cannot carry that current")
+                return
+            dz.set_value(intent, d, "RE", re_, "Ie = (VB - VBE)/RE", dz.E96)
+            d.free, d.scale = (d.free, d.scale) if d.free else ("RE", -1)
+        room = abs(dz.given(intent, "VDD") or stated_supply(intent) or 12) - vth - 1.0  # VCB of at least 1 V
+        if dz.given(intent, "RC", "RL", "R") is None and spec.target * 4.7e3 > room:
+            dz.set_value(intent, d, "RC", room / (2 * spec.target), "RC drops half the room above the base", dz.E96)
+        return
     d.claimed.add("GAIN")
     intent.values.pop("GAIN", None)
-    gain = abs(spec.target)
-    vcc = abs(dz.given(intent, "VDD") or 12)
-    rb1, rb2 = dz.given(intent, "RB1", "RB") or 47e3, dz.given(intent, "RB2") or 10e3
-    re_ = dz.given(intent, "RE") or 1e3
-    ie = (vcc * rb2 / (rb1 + rb2) - 0.7) / re_
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    ie = (vth - 0.7) / (dz.given(intent, "RE") or 1e3)
     if ie <= 0:
         d.problems.append(f"'{spec.text}': the base divider leaves the transistor off")
     elif dz.given(intent, "RC", "RL", "R") is None:
@@ -659,8 +866,10 @@ register(Family(kind="common_base", function=lambda f: [ce_gain(f, +1)], summary
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
                        "NPN common base stage"),
                 rules=((14.6, (r"common[- ]base|grounded[- ]base",)),),
-                source="V2", noun="amplifier", specs=("gain",), design=_design_cb_gain,
-                examples=(("gain", "common-base amplifier with a gain of {x}", 10, 150),)))
+                source="V2", noun="amplifier", specs=("gain", "gain_db", "current"), design=_design_cb,
+                examples=(("gain", "common-base amplifier with a gain of {x}", 10, 150),
+                          ("gain_db", "NPN common base stage on 9 V with {x} dB of gain", 20, 40),
+                          ("current", "common-base amplifier on 9 V, its NPN biased at {x} A", 0.2e-3, 3e-3))))
 register(Family(kind="common_gate", function=amplifies(3), summary="MOSFET common-gate amplifier",
                 build=_common_gate,
                 names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
