@@ -138,3 +138,117 @@ def test_a_reading_nothing_stated_confirms_is_not_verified():
                       "output out.")
     assert result.intent.kind == "opamp_integrator" and not result.verified
     assert [c.what for c in result.checks if c.status != "pass"] == [result.intent.reading]
+
+
+# --- a function reading carries the quantities its words state -------------------------------------------------
+# Each class that failed again on fresh words (blocking DC into a load, holding a peak, removing a narrow band,
+# photocurrent to volts, scaling one range onto another, keeping a rail whatever the input does, a gate's truth
+# table in words) is asked for here in new sentences: the family AND the figures the circuit is designed to.
+
+from spice_lsp.generation.function_words import function_specs, stated  # noqa: E402
+from spice_lsp.generation.pipeline import generate  # noqa: E402
+from spice_lsp.generation.request import read_request  # noqa: E402
+
+
+def _specs(text: str) -> dict[str, tuple[float, str | None]]:
+    return {s.quantity: (s.target, s.bound) for s in read_request(text).specs if s.quantity != "flat"}
+
+
+@pytest.mark.parametrize("text, load, edge", [
+    ("Feed the guitar signal at gtr into a 47k amplifier input while keeping its DC off it; everything down to "
+     "40 Hz must stay within 3 dB.", 47e3, 40.0),
+    ("Couple the source at s1 into a 2.2k load, blocking the DC; audio from 100 Hz upward should get through.",
+     2.2e3, 100.0),
+])
+def test_blocking_dc_into_a_load_sizes_the_capacitor_from_the_load_and_the_lowest_frequency(text, load, edge):
+    intent = parse_intent(text)
+    assert intent.kind == "rc_highpass" and intent.values["R"].value == load  # the load is the high-pass's R
+    assert _specs(text)["cutoff"] == (edge, "max")  # the corner at or below the lowest frequency passed
+    result = generate(text)
+    corner = next(c for c in result.checks if "cutoff" in c.detail)  # measured: at or below the edge
+    assert corner.status == "pass", corner
+    assert f"R1 out 0 {load / 1e3:g}k" in result.netlist
+
+
+@pytest.mark.parametrize("text", [
+    "Make out a DC voltage equal to the crest of the 3 V, 500 Hz sine at in, with an op-amp; ±15 V rails, 20 ms "
+    "transient.",
+    "The output should sit at the highest value the 1.5 V, 2 kHz sine at in reaches; op-amp on ±9 V, 10 ms "
+    "transient.",
+    "Turn the 1 kHz sine at in into a steady level equal to its peak, accurate to within 50 mV; ±12 V supplies.",
+])
+def test_a_steady_level_equal_to_the_peak_is_a_peak_detector(text):
+    intent = parse_intent(text)
+    assert intent.kind == "peak_detector"
+    assert "VDD" not in intent.values or intent.values["VDD"].value >= 9  # a tolerance is no supply
+
+
+def test_a_stated_tolerance_is_no_level():
+    said = stated("turn the sine into a steady level equal to its peak, accurate to better than 0.1 v")
+    assert [(s.what, s.value) for s in said] == [("tolerance", 0.1)]
+
+
+@pytest.mark.parametrize("text, f0, kept", [
+    ("Take out a thin slice of spectrum centred on 60 Hz, leaving 6 Hz and 600 Hz nearly unchanged; resistors "
+     "and capacitors only, in to out.", 60.0, {6.0, 600.0}),
+    ("Kill the 400 Hz whine between in and out with passive parts, letting 40 Hz and 4 kHz through almost "
+     "untouched.", 400.0, {40.0, 4000.0}),
+])
+def test_a_narrow_band_removed_is_a_notch_at_it_with_the_kept_frequencies_measured(text, f0, kept):
+    assert parse_intent(text).kind == "twin_t_notch"  # no inductor named: the R-C notch
+    specs = read_request(text).specs
+    assert [s.target for s in specs if s.quantity == "notch"] == [f0]
+    assert {s.at for s in specs if s.quantity == "flat"} == kept
+    assert not [s for s in specs if s.quantity == "center"]  # the band's centre is the notch
+    assert generate(text).verified
+
+
+@pytest.mark.parametrize("text, rf, vout", [
+    ("Convert the photodiode's current to a voltage, 2 V per 20 uA, with its node held at virtual ground; a 20 uA "
+     "current source into in stands for the photodiode.", 100e3, 2.0),
+    ("Light to volts: 0.5 V for each microamp from the photodiode, with an op-amp; a 4 uA current source into in "
+     "stands for it.", 500e3, 2.0),
+])
+def test_photocurrent_to_volts_is_a_transimpedance_sized_from_its_ratio(text, rf, vout):
+    intent = parse_intent(text)
+    assert intent.kind == "transimpedance"
+    assert intent.values["RF"].value == pytest.approx(rf) and "VDD" not in intent.values  # "2 V per" is no supply
+    assert _specs(text)["vout"][0] == pytest.approx(vout)
+
+
+@pytest.mark.parametrize("text, gain", [
+    ("The thermometer gives 0 to 2 V at in; I need the same signal spanning 0 to 10 V at out, same polarity.", 5.0),
+    ("Map 0-0.5 V from the sensor onto 0-4 V for the next stage, not inverted; in to out, with an op-amp.", 8.0),
+])
+def test_one_range_scaled_onto_another_is_a_non_inverting_gain(text, gain):
+    assert parse_intent(text).kind == "opamp_noninverting"
+    assert _specs(text) == {"gain": (gain, None)}  # the ends of the ranges are no output levels
+
+
+@pytest.mark.parametrize("text, vout, top", [
+    ("Hold out at 3.3 V no matter what the supply does between 5 V and 9 V, 33 ohm load.", 3.3, 9.0),
+    ("The output must stay at 12 V while the input wanders anywhere from 15 to 20 V; 200 ohm load.", 12.0, 20.0),
+])
+def test_a_rail_kept_whatever_the_input_does_is_regulated_from_the_top_of_its_range(text, vout, top):
+    intent = parse_intent(text)
+    assert intent.kind == "linear_regulator"
+    assert intent.values["VDD"].value == top and not intent.extra_values  # the range is the input's, all read
+    assert _specs(text)["vout"] == (vout, None)  # the level held is the output's, no supply
+    assert generate(text).verified
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Using only MOSFETs, out is high only when both a and b are high, 3.3 V supply.", "cmos_and"),
+    ("With MOSFETs, y goes low only while both p and q are high.", "cmos_nand"),
+    ("Using CMOS, out goes low when either a or b is high.", "cmos_nor"),
+    ("Transistors only: q is high whenever either input is high.", "cmos_or"),
+])
+def test_a_gate_said_by_its_truth_table(text, kind):
+    intent = parse_intent(text)
+    assert intent.kind == kind and "read as a" in (intent.reading or "")
+
+
+def test_specs_of_a_function_are_read_only_where_its_words_state_them():
+    # a plain filter request states no function figures; a range in an analysis is no input range
+    assert function_specs("rc low-pass filter, r = 1k, c = 100n, ac sweep 10 hz to 1 mhz") == []
+    assert stated("sweep vin from 0 to 5 v, common-emitter amplifier") == []

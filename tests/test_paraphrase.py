@@ -31,7 +31,7 @@ from spice_lsp.generation.request import read_request
     ("makes a clean 1 kHz sine wave all by itself with an op-amp", "rc_oscillator"),
     ("generates a 2 kHz square wave on its own with one op-amp", "relaxation_oscillator"),
     ("turn the AC at in into DC with one diode and a cap", "half_wave_rectifier"),
-    ("remove the 50 Hz hum from the signal at in", "rlc_notch"),
+    ("remove the 50 Hz hum from the signal at in", "twin_t_notch"),  # no inductor named: the R-C notch
     ("amplify the signal at in by 10 with an op-amp", "opamp_noninverting"),
     ("a 1 µF cap whose other end is grounded; that cap is fed from in through 1.6k", "rc_lowpass"),
     # polarity in words: a negated flip names no inverting amplifier; a plain one names it
@@ -46,7 +46,7 @@ from spice_lsp.generation.request import read_request
     ("scale a 0 to 24 V signal down with two resistors so 24 V at in gives 5 V at out", "voltage_divider"),
     ("hold out at 6.2 V from a 15 V supply with a resistor and a diode that breaks down at 6.2 V", "zener_regulator"),
     ("pass only the positive halves of the 4 V sine at in to out, 2k load", "half_wave_rectifier"),
-    ("stop a narrow band around 3 kHz and let everything else through, in to out", "rlc_notch"),
+    ("stop a narrow band around 3 kHz and let everything else through, in to out", "twin_t_notch"),
     ("out should reach about 63 % of the 2 V step 3 ms later, one resistor and one capacitor", "rc_lowpass"),
     # what a filter removes or keeps, a rectifier, a clipper, a divider, an RC charge, a sign and a gain in dB
     ("remove everything below 40 Hz with a capacitor and a resistor", "rc_highpass"),
@@ -197,7 +197,7 @@ def test_the_feedback_resistor_said_by_where_it_goes():
      "minus input is 47k", "R1 in inn 11.8k"),  # RIN = 47k / 4
     ("Bring a 12 V supply at in down to a quarter of its voltage at node out with two resistors.", "R2 "),
     ("I want out to follow a 0 to 5 V step at in but lazily: reaching 63 % after 2 ms. Simulate 10 ms.", "C1 "),
-    ("Remove the 60 Hz hum from the signal at in, in to out.", "L1 "),
+    ("Remove the 60 Hz hum from the signal at in, in to out.", "C3 a 0"),  # the twin-T: no inductor named
     ("Raise the signal by 14 dB without flipping it upside down; in to out.", "X1 in inn out"),  # non-inverting
     ("Make out three times in and inverted, using an op-amp.", "X1 0 inn out"),  # inverting
     ("A filter that blocks DC and passes everything above roughly 120 Hz; in to out.", "C1 in out"),

@@ -55,7 +55,9 @@ _CONCEPTS: dict[str, str] = {
                       r"\b(?:alone|unchanged|untouched|flat|constant|the\s+same|unaffected|intact|unity|equal)\b"
                       r"|\b(?:without|no|not)\s+(?:chang|affect|touch|alter)\w*\s+(?:the\s+|its\s+)?"
                       r"(?:amplitude|gain|magnitude|level|size)",
-    "i_to_v": r"\bcurrents?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?voltages?\b"
+    # a current in, a voltage out; light is a photodiode's current ("light to volts", "photocurrent into a voltage")
+    "i_to_v": r"\b(?:currents?|photocurrents?|light|illumination|brightness)\b[^.;]{0,40}?\b(?:in)?to\s+"
+              r"(?:an?\s+|the\s+)?(?:proportional\s+)?(?:voltages?|volts)\b"
               r"(?!\s*(?:divider|source|reference|follower|regulator|supply))"
               r"|\bvoltage\s+(?:proportional\s+to|from)\s+(?:the\s+|a\s+)?(?:\w+\s+)?current\b"
               r"|\bcurrent\s+in\b[^.;]{0,30}?\bvoltage\s+out\b"
@@ -71,7 +73,15 @@ _CONCEPTS: dict[str, str] = {
               r"(?:[\d.]+\s*)?(?:m\s*)?(?:v|volts?)\b",
     "sample": r"\bsampl\w*\b[^.;]{0,40}?\bhold\w*|\bfreez\w*\s+(?:the\s+)?(?:input|value|voltage|level)\b",
     "peak": r"\b(?:hold|holds|holding|remember\w*|captur\w*|catch\w*|track\w*|detect\w*|record\w*|keep\w*|stor\w*)"
-            r"\s+(?:on\s+to\s+)?(?:the\s+|its\s+)?(?:highest|largest|biggest|peak|maximum|max|top)\b",
+            r"\s+(?:on\s+to\s+)?(?:the\s+|its\s+)?(?:highest|largest|biggest|peak|maximum|max|top)\b"
+            # a steady level the size of the peak: "into a DC level equal to its peak", "a constant voltage at the
+            # sine's crest", "a DC output that sits at the highest value the input reached"
+            r"|\b(?:dc|steady|constant|flat|fixed|held)\b[^.;]{0,40}?\b(?:equal(?:s|ling)?\s+(?:to\s+)?|match\w*\s+|"
+            r"(?:sits?|stays?|rests?)\s+at\s+|at\s+|of\s+)(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?"
+            r"(?:peaks?|crests?|highest|maximum|largest|top)\b"
+            r"|\b(?:peaks?|crests?)\s+(?:value\s+|level\s+|voltage\s+|amplitude\s+)?(?:as|into|to)\s+(?:an?\s+)?"
+            r"(?:dc|steady|constant)\b"
+            r"|\b(?:sits?|stays?|rests?|remains?)\s+at\s+(?:the\s+|its\s+)?(?:peak|crest|highest|maximum|largest)\b",
     "absolute": r"\babsolute\s+value\b|\bmagnitude\s+of\s+(?:the\s+)?(?:input|signal)\b"
                 r"|\b(?:flip|invert|fold|turn)\w*\s+(?:the\s+|its\s+)?negative\s+"
                 r"(?:hal(?:f|ves)|parts?|half[- ]cycles?|swings?)(?:\s+of\s+(?:the\s+|its\s+)?\w+)?\s+"
@@ -194,11 +204,12 @@ _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetwe
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
                    rf"|\b(?:around|near|centred\s+on|centered\s+on|centred\s+at|centered\s+at)\s+{_ABOUT}{_HZ}"
                    r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b")
-_PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|allow\w*|admit\w*|preserv\w*"
+_PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
+                   r"|preserv\w*"
                    r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through)\b")
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
-                    r"|knock\w*\s+out|throw\w*\s+away|drop\w*)\b")
+                    r"|knock\w*\s+out|tak\w*\s+out|throw\w*\s+away|drop\w*)\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
@@ -273,6 +284,33 @@ def wave_conversion(low: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+# A gate said by its truth table: "z goes high only while both x and y are high" (AND), "low when either is high"
+# (NOR). The condition on the inputs (all of them or any one high), then the output's level it gives.
+_ALL_OR_ANY = re.compile(r"\b(?:when|while|if|whenever|once)\s+"
+                         r"(?:(?P<all>both|all)|(?P<any>either|any|at\s+least\s+one))\b"
+                         r"(?:\s+(?:of\s+)?(?:the\s+)?(?:inputs?\s+)?(?:[a-z]\w{0,3}\s*,?\s+)*?(?:and|or)\s+[a-z]\w{0,3})?"
+                         r"(?:\s+(?:inputs?|of\s+them))?\s+(?:are|is|go|goes|sit|be)\s+(?:both\s+)?"
+                         r"(?:high|1|on|true|set|at\s+(?:logic\s+)?(?:1|one|high))\b")
+_OUT_LEVEL = re.compile(r"\b(?:go|goes|going|be|is|stays?|sits?|reads?|becomes?|pulls?\s+\w+|drive\w*\s+\w+"
+                        r"|outputs?)\s+"
+                        r"(?:only\s+)?(?:to\s+)?(?:logic\s+)?(high|low|1|0)\b")
+
+
+def _gate(low: str) -> tuple[str, str] | None:
+    """(the words, the gate) when the request gives a two-input gate's truth table in words."""
+    cond = _ALL_OR_ANY.search(low)
+    if cond is None:
+        return None
+    start = max((c.end() for c in re.finditer(r"[.;]\s", low[:cond.start()])), default=0)
+    level = list(_OUT_LEVEL.finditer(low, start, cond.start()))
+    if not level:
+        return None
+    high = level[-1][1] in ("high", "1")
+    gate = ("and" if high else "nand") if cond["all"] else ("or" if high else "nor")
+    technology = "cmos " if _MOS.search(low) or _TRANSISTOR.search(low) or "cmos" in low else ""
+    return f"{level[-1][0]} ... {cond[0]}", f"{technology}{gate} gate"
+
+
 @dataclass(frozen=True)
 class Reading:
     said: str  # the request's words the reading rests on
@@ -334,6 +372,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     opamp = bool(_OPAMP.search(low))
     if reading := named(_NAMED_FIRST):
         return reading
+    if gate := _gate(low):
+        return Reading(*gate)
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
     inverted = inverted or (negated[0] if negated else None)
@@ -383,6 +423,10 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     if reading := named(_NAMED_SHAPERS):
         return reading
     if filtered := _filter(low):
+        if filtered[1] == "notch filter" and not re.search(r"\b(?:inductors?|inductance|coils?|chokes?|lc|rlc|tank)\b"
+                                                         r"|\d\s*[mµu]?h\b", low):
+            # with no inductor named, the notch of R and C: the twin-T (its op-amp form when an op-amp is named)
+            return Reading(filtered[0], "active twin-t notch filter" if opamp else "passive twin-t notch filter")
         return Reading(*filtered)
     if "lag" in found:
         return Reading(said("lag"), "low-pass filter")
@@ -425,6 +469,10 @@ _NOT_ACTIVE = re.compile(r"\b(?:lc|rlc|passive|inductors?|inductance|coils?|ladd
 _BLINK = re.compile(r"\b(?:blink\w*|flash\w*)\s+(?:an?\s+|the\s+|two\s+|some\s+|\d\s+)?(?:\w+\s+)?leds?\b"
                     r"|\bleds?\s+(?:that\s+|which\s+)?(?:blinks?|flash(?:es)?)\b|\b(?:led\s+)?(?:blinker|flasher)\b")
 _OPAMP_NAMED = re.compile(r"\bop[- ]?amps?\b|\boperational\s+amplifier\b")
+# A photodiode's current turned into a voltage by an op-amp, or with its node held at virtual ground: the
+# transimpedance amplifier (the photodiode is its input, not the circuit; the virtual ground its summing node)
+_PHOTO = re.compile(r"\bphoto[- ]?(?:diodes?|currents?|detectors?)\b|\blight\b")
+_SUMMING_NODE = re.compile(r"\bvirtual[- ]ground\b|\bop[- ]?amps?\b|\boperational\s+amplifier\b")
 
 
 @dataclass(frozen=True)
@@ -459,4 +507,150 @@ def qualified(low: str) -> Qualified:
         said, circuit = f"{side[0]} ... {order[0]}", f"active second-order {kind}-pass filter"
     elif blink := _BLINK.search(text):
         said, circuit = blink[0], "astable multivibrator"
+    elif (photo := _PHOTO.search(text)) and (summing := _SUMMING_NODE.search(text)) \
+            and (into := _CONCEPT_RES["i_to_v"].search(text)):
+        said, circuit = f"{photo[0]} ... {into[0]} ... {summing[0]}", "transimpedance amplifier"
     return Qualified(text, said, circuit)
+
+
+# --- the quantities a function reading states ------------------------------------------------------
+# A circuit said by what it does states its numbers by the same words: the level it holds, the range its
+# input wanders over, the current-to-voltage ratio, the lowest frequency it must pass, the band it removes,
+# the span it maps one range onto. Each is read here by where it stands in the function's words (never by
+# its unit alone), so the reader gives it its role (intent) and its spec (request) instead of a supply's.
+
+_NUM = r"([-+]?\d+(?:\.\d+)?)\s*(meg|[kmuµnp](?!(?!hz)[a-z]{2}))?"  # "4 khz", not "5 more"
+_PREFIX = {"meg": 1e6, "k": 1e3, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12, None: 1.0, "": 1.0,
+           "milli": 1e-3, "micro": 1e-6, "nano": 1e-9}
+
+
+def _si(number: str, prefix: str | None) -> float:
+    return float(number) * _PREFIX[prefix]
+
+
+@dataclass(frozen=True)
+class Stated:
+    what: str  # held | input_range | ratio | tolerance | pass_edge | band_stop | scale | load
+    start: int  # where its words stand in the request
+    end: int
+    value: float  # held: the level; input_range: its top; ratio: V/A; pass_edge, band_stop: Hz; scale: the gain
+    low: float | None = None  # input_range: its bottom
+    bound: str | None = None  # pass_edge: "max" when the words bound the corner ("nothing above 20 Hz loses 3 dB")
+    said: str = ""
+
+
+# "between 7 V and 12 V", "anywhere from 8 to 15 V", "7-12 V": an input's range
+_RANGE_V = re.compile(rf"\b(?:between|from)\s+(?:about\s+)?{_NUM}\s*(?:v|volts?)?\s*(?:and|to|-|–)\s*{_NUM}"
+                      r"\s*(?:v|volts?)\b"
+                      rf"|(?<![\w.]){_NUM}\s*(?:v\s*)?(?:-|–|to)\s*{_NUM}\s*(?:v|volts?)\b")
+_HELD_V = re.compile(r"\b(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+|regulated\s+)?"
+                     rf"{_NUM}\s*(?:v|volts?)\b"
+                     rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\b")
+# "1 V for every 10 uA", "0.5 V per µA", "100 mV/uA": volts out per ampere in
+_RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|for)\s+(?:an?\s+)?"
+                    rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b")
+_CURRENT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:a|amps?)\b")
+# "accurate to better than 0.1 V", "to within 50 mV", "within 0.1 V of the peak": a tolerance, no level
+_TOLERANCE = re.compile(rf"\b(?:accura\w*|precis\w*|error|correct|exact)\b[^.;]{{0,20}}?\b(?:to|within|of)\s+"
+                        rf"(?:better\s+than\s+|less\s+than\s+|under\s+|about\s+)?{_NUM}\s*(?:v|volts?)\b"
+                        rf"|\b(?:to\s+)?within\s+(?:about\s+)?{_NUM}\s*(?:v|volts?)\b")
+# the lowest frequency passed: "nothing above 20 Hz should lose more than 3 dB", "everything from 20 Hz up"
+_EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|frequencies|content|audio|music)\b"
+                   r"[^.;]{0,20}?"
+                   rf"\b(?:above|over|from|down\s+to|beyond|higher\s+than)\s+(?:about\s+|roughly\s+|around\s+)?"
+                   rf"{_NUM}\s*hz\b(?:\s+(?:and\s+)?(?:up(?:wards?)?|above|higher|on(?:wards?)?))?"
+                   rf"|\b(?:down\s+to|as\s+low\s+as)\s+{_NUM}\s*hz\b")
+_LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
+                   r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
+_AROUND = re.compile(rf"\b(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+(?:about\s+|roughly\s+)?{_NUM}\s*hz\b")
+# a range in, a range out: "gives 0 to 1 V ... spanning 0 to 5 V", "map 0-1 V onto 0-5 V"
+_SPAN = re.compile(rf"(?:(?<=\s)|^)(?:from\s+)?{_NUM}\s*(?:v\s*)?(?:-|–|to)\s*{_NUM}\s*(?:v|volts?)\b")
+_LOAD_R = re.compile(rf"\b(?:into|drives?|driving|feed\w*|away\s+from)\s+(?:an?\s+|the\s+)?{_NUM}\s*(?:ω|ohms?|r\b)?\s*"
+                     r"(?:ohm\s+)?(?:[\w-]+\s+)?(?:input|load)\b")
+
+
+def stated(low: str) -> list[Stated]:
+    """The quantities the function the lower-cased request describes states, by what they are to it."""
+    found: list[Stated] = []
+    concepts = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
+    if "hold" in concepts and "varies" in concepts:  # "keep rail at 5 V whatever the battery does (7-12 V)"
+        hold = concepts["hold"]
+        held = list(_HELD_V.finditer(low, hold.start(), hold.end()))
+        if held:
+            h = held[0]
+            found.append(Stated("held", h.start(), h.end(), _si(h[1] or h[3], h[2] or h[4]), said=hold[0]))
+        for r in _RANGE_V.finditer(low):
+            if held and r.start() <= held[0].start() < r.end():
+                continue
+            a, b = (_si(r[1], r[2]), _si(r[3], r[4])) if r[1] else (_si(r[5], r[6]), _si(r[7], r[8]))
+            if a != b:
+                found.append(Stated("input_range", r.start(), r.end(), max(a, b), min(a, b), said=r[0]))
+                break
+    if m := _RATIO.search(low):
+        amps = _si(m[3] or "1", m[4])
+        found.append(Stated("ratio", m.start(), m.end(), float(f"{_si(m[1], m[2]) / amps:.12g}"), said=m[0]))
+    found += [Stated("tolerance", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0])
+              for m in _TOLERANCE.finditer(low)]
+    if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
+        hz = _si(m[1] or m[3], m[2] or m[4])
+        bounded = _LOSS.search(low, m.start(), min(len(low), m.end() + 60)) or re.search(
+            r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep)\w*\s+(?:\S+\s+){0,3}?dc\b", low)
+        found.append(Stated("pass_edge", m.start(), m.end(), hz, bound="max" if bounded else None, said=m[0]))
+    if (filtered := _filter(low)) and filtered[1] == "notch filter":
+        band = next((b for b in _BAND.finditer(low) if _passes(low, b) is False), None)
+        # the band's frequency: after it ("a narrow band around 50 Hz") or just before it ("the 400 Hz whine")
+        near = _AROUND.search(low, band.start() if band else 0)
+        near = near if band and near and near.start() - band.end() <= 40 else \
+            re.search(rf"(?<![\w.]){_NUM}\s*hz\s+(?:[\w-]+\s+)?$", low[:band.start()]) if band else None
+        if band and near:
+            found.append(Stated("band_stop", near.start(), near.end(), _si(near[1], near[2]), said=near[0]))
+            # "while passing 5 Hz and 500 Hz almost untouched": frequencies kept, each in the notch's passband
+            for kept in re.finditer(rf"(?<![\w.]){_NUM}\s*hz\b", low):
+                if not near.start() <= kept.start() < near.end() and _passes(low, kept) is True:
+                    found.append(Stated("passed", kept.start(), kept.end(), _si(kept[1], kept[2]), said=kept[0]))
+    spans = list(_SPAN.finditer(low))
+    if len(spans) == 2 and re.search(r"\b(?:span\w*|map\w*|scal\w*|becom\w*|turn\w*|convert\w*|wants?|need\w*|"
+                                     r"onto|range|same\s+signal)\b", low):
+        (a0, a1), (b0, b1) = ((_si(s[1], s[2]), _si(s[3], s[4])) for s in spans)
+        if a1 != a0:
+            gain = (b1 - b0) / (a1 - a0)
+            found.append(Stated("scale", spans[0].start(), spans[1].end(), gain, low=b0 - gain * a0,
+                                said=f"{spans[0][0].strip()} ... {spans[1][0].strip()}"))
+    if m := _LOAD_R.search(low):
+        found.append(Stated("load", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
+    return found
+
+
+@dataclass(frozen=True)
+class SpecRow:
+    start: int  # the words that state it
+    end: int
+    quantity: str  # a request Spec's quantity
+    target: float
+    tolerance: float = 0.05
+    bound: str | None = None
+    at: float | None = None
+
+
+def function_specs(low: str) -> list[SpecRow]:
+    """The specs the function words state: what a circuit read from its function is designed to and measured
+    against (a reading is an assumption; only the request's own figures, measured, confirm it)."""
+    rows: list[SpecRow] = []
+    found = stated(low)
+    currents = {float(f"{_si(m[1], m[2]):.12g}") for m in _CURRENT.finditer(low)
+                if not any(s.what == "ratio" and s.start <= m.start() < s.end for s in found)}
+    near = re.search(r"\b(?:almost|nearly|essentially|practically|roughly|more\s+or\s+less)\b", low)
+    for s in found:
+        if s.what == "held":
+            rows.append(SpecRow(s.start, s.end, "vout", s.value))
+        elif s.what == "ratio" and len(currents) == 1:  # "1 V for every 10 uA" of a stated 10 uA: 1 V out
+            rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
+        elif s.what == "pass_edge":  # a bound: the corner at or below the lowest frequency passed
+            rows.append(SpecRow(s.start, s.end, "cutoff", s.value, 0.3 if s.bound else 0.05, s.bound))
+        elif s.what == "band_stop":
+            rows.append(SpecRow(s.start, s.end, "notch", s.value))
+        elif s.what == "passed":
+            rows.append(SpecRow(s.start, s.end, "flat", 0.0, 3.0 if near else 1.0, at=s.value))
+        elif s.what == "scale":
+            rows.append(SpecRow(s.start, s.end, "gain", s.value, 0.02))
+    return rows

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.function_words import qualified, read_function, wave_conversion
+from spice_lsp.generation.function_words import qualified, read_function, stated, wave_conversion
 from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
@@ -832,6 +832,40 @@ def _check(intent: Intent, text: str) -> None:
                                "were recognised, so only a generic starting circuit can be produced")
 
 
+def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
+    """The quantities the words of a function state (function_words.stated), in the role they play in the
+    circuit: a level held whatever the input does is the output's (a spec, no supply), the range a regulator's
+    input wanders over puts its supply at the top, volts per ampere are the feedback resistance, the load a
+    coupling capacitor feeds is the high-pass's resistor, a tolerance is no level. Returns those claimed."""
+    family = _registry().family_of(intent.kind)
+    claimed: set[_Q] = set()
+    for said in stated(text.lower()):
+        inside = {q for q in qs if said.start <= q.start < said.end}
+        if not inside:
+            continue
+        if said.what == "input_range":
+            if family.noun != "regulator":
+                continue
+            top = max(inside, key=lambda q: q.value)
+            _put(intent, Value("VDD", said.value, top.text, "V"))
+            if not any(a.kind == "dc" for a in intent.analyses) and said.low is not None:
+                # regulation is checked over the range the input is said to wander (the family's sweep otherwise)
+                step = format_eng((said.value - said.low) / 100)
+                intent.analyses.append(AnalysisRequest(
+                    "dc", f".dc {family.source} {format_eng(said.low)} {format_eng(said.value)} {step}"))
+        elif said.what == "ratio":
+            _put(intent, Value("RF", said.value, said.said, "ohm"))
+        elif said.what == "load":
+            if intent.kind != "rc_highpass":
+                continue
+            _put(intent, Value("R", said.value, next(iter(inside)).text, "ohm"))
+            # the same load placed as a part ("(10k from amp to ground)") is that resistor, no second one
+            inside |= {q for q in qs if q.value == said.value and q.unit in ("ohm", "") and re.match(
+                r"\s*(?:ω|ohms?)?\s*(?:resistor\s+)?from\s+\w+\s+to\s+(?:ground|gnd|0)\b", text[q.end:], re.I)}
+        claimed |= inside
+    return claimed
+
+
 def parse_intent(description: str) -> Intent:
     """Read a plain-English description into an Intent; never raises on ordinary text."""
     low = description.lower()
@@ -841,6 +875,7 @@ def parse_intent(description: str) -> Intent:
     n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)
+    claimed |= _function_roles(intent, description, qs)
     _assign_roles(intent, description, qs, claimed)
     intent.nodes = _nodes(description)
     _check(intent, description)

@@ -16,6 +16,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from spice_lsp.generation.function_words import function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
@@ -894,6 +895,7 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
     _worded_specs(text, found)
     _filter_frequency(text, found)
+    _function_specs(text, found)
     _bounds(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
         at = text.find(spec.text)
@@ -901,6 +903,20 @@ def _specs(text: str, found: list[Spec]) -> None:
             db = float(within["db"])
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
                                            tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
+
+
+def _function_specs(text: str, found: list[Spec]) -> None:
+    """The specs a circuit said by what it does states ("keep rail at 5 V whatever the battery does", "nothing
+    above 20 Hz should lose more than 3 dB"), each where no reader above gave that quantity."""
+    for row in function_specs(text.lower()):
+        # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
+        # band removed is the notch, the ends of a range mapped onto another are no output levels
+        same = {"notch": ("center",), "gain": ("vout",)}.get(row.quantity, ())
+        found[:] = [s for s in found if not (s.quantity in same and (at := text.find(s.text)) < row.end
+                                             and at + len(s.text) > row.start)]
+        if row.quantity not in {s.quantity for s in found} or row.quantity == "flat":
+            found.append(Spec(text[row.start:row.end].strip(), row.quantity, row.target, row.tolerance,
+                              bound=row.bound, at=row.at))
 
 
 # A gain bounded on one side: "at least 40 dB of gain", "a gain of no less than 20", "30 dB or more"; an attenuation
