@@ -769,12 +769,13 @@ IZ_REF = 5e-3  # the zener's bias current: its card's IBV, so it sits at its sta
 def _zener_reference(f: _Filler) -> str:
     """A zener fed from the supply through R9 (IZ_REF), scaled up by a non-inverting stage:
     out = VZ (1 + R2/R1), R2 = R1 (VOUT/VZ - 1); the op-amp's output carries the load."""
-    vz, vout = f.number("VZ", 6.2), f.number("VBIAS", 10.0, "VREF")
     rails = _opamp_block(f)
     vdd = f.number("VDD", 15)
+    level = _level_role(f)
+    vz, vout = f.number("VZ", 6.2), f.number(level, 10.0)
     d = f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={{vz}} ibv={format_eng(IZ_REF)})")
     f.param("vz", f("VZ", 6.2))
-    f.param("vref", f("VBIAS", 10.0, "VREF"))
+    f.param("vref", f(level, 10.0))
     feedback = ["R1 inn 0 10k", "R2 out inn {10k*(vref/vz-1)}"] if vout > vz * 1.001 \
         else ["R2 out inn 0"]  # a reference asked at the zener's own voltage: a follower
     return "\n".join([rails, "V1 vdd 0 DC {vdd}", f"R9 vdd z {format_eng(float(f'{(vdd - vz) / IZ_REF:.3g}'))}",
@@ -788,8 +789,16 @@ def _reference_level(intent, d, spec) -> None:
     set_value(intent, d, "VBIAS", spec.target, "out = VZ (1 + R2/R1)", None)
 
 
+def _level_role(f: _Filler) -> str:
+    """The role of the output level: "a 10 V reference" (VBIAS, VREF), or a level below the supply the reader took
+    for an input ("giving 7.5 V from a 4.7 V zener")."""
+    values = f.intent.values
+    below = "VIN" in values and values["VIN"].value < f.number("VDD", 15)
+    return next((role for role in ("VBIAS", "VREF") if role in values), "VIN" if below else "VBIAS")
+
+
 def _references(f: _Filler) -> list:
-    vout, vz = used(f, "VBIAS", "VREF"), used(f, "VZ")
+    vout, vz = used(f, _level_role(f)), used(f, "VZ")
     level = max(vout, vz)
     return [Probe(f"function: out = VZ (1 + R2/R1) = {level:.3g} V", "op\nlet result = v({out})",
                   0.98 * level, 1.02 * level)]
