@@ -227,3 +227,30 @@ def test_a_bipolar_current_sinks_set_point_is_its_reference_not_its_supply():
                      "set-point, load 330 ohms from a 15 V rail", "opamp_current_sink")
     current, run = runner.measure(result.netlist, "op", "(v(vdd)-v(d))/330")
     assert current == pytest.approx(1.5 / 150 * 100 / 101, rel=0.02), (run, result.netlist)
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,vout,amps", [
+    # an error amplifier makes it the op-amp regulator, whose reference the zener is
+    ("Series regulator: NPN pass device, op-amp error amp, 3 V zener as the reference; 12 V in, 6 V out, "
+     "delivering 0.3 A.", "linear_regulator", 6.0, 0.3),
+    ("Linear regulator, error amplifier plus pass transistor, 20 V input, 9 V output for a 150 mA load",
+     "linear_regulator", 9.0, 0.15),
+    ("Zener and pass transistor series regulator from 15 V giving a 5 V output into a 50 mA load",
+     "zener_pass_regulator", 5.0, 0.05),
+])
+def test_a_regulator_takes_its_stated_reference_and_load_current(text, kind, vout, amps):
+    result = _served(text, kind)
+    level, run = runner.measure(result.netlist, "op", "v(out)")
+    assert level == pytest.approx(vout, rel=0.05), (run, result.netlist)
+    load = float(re.search(r"^R\d out 0 (\S+)$", result.netlist, re.MULTILINE)[1])
+    assert level / load == pytest.approx(amps, rel=0.06), result.netlist
+
+
+@NGSPICE
+def test_a_cascodes_stated_emitter_resistor_with_no_bypass_is_unbypassed():
+    # the circuit as written: no bypass capacitor said, so the gain is RC/(RE + re), not gm RC
+    result = _served("BJT cascode amplifier on 12 V with a 1k emitter resistor and a 3.3k collector resistor",
+                     "bjt_cascode")
+    assert not re.search(r"^C\w* e 0 ", result.netlist, re.MULTILINE), result.netlist
+    assert _gain(result.netlist, "out", "in") == pytest.approx(3.3, rel=0.08), result.netlist

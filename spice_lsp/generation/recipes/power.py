@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spice_lsp.generation import design as dz
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, settles, used
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
@@ -30,24 +31,44 @@ def _input(f: _Filler, default: float) -> str:
 
 # --- linear regulators -----------------------------------------------------------------------
 
+def _load(f: _Filler, vout: float) -> str:
+    """The load RL: stated, else sized for a stated load current (RL = Vout/I; the current a .param, which
+    _load_current checks), else 100 ohm."""
+    default = 100.0
+    if "IBIAS" in f.intent.values:
+        f.param("iload", f("IBIAS", 0.1))  # the load current asked for
+        default = float(f"{vout / f.number('IBIAS', 0.1):.4g}")
+    return f("RL", default)
+
+
+def _load_current(f: _Filler) -> list:
+    """A stated load current flows: v(out)/RL within 5 % of it."""
+    if "IBIAS" not in f.intent.values:
+        return []
+    i, rl = used(f, "IBIAS"), used(f, "RL")
+    return [Probe(f"function: the load draws the {format_eng(i)}A asked (v(out)/RL)",
+                  f"op\nlet result = v({{out}})/{rl:g}", 0.95 * i, 1.05 * i)]
+
+
 def _zener_pass(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f('VZ', 5.6)} ibv=5m)")
     # The zener holds the base; the emitter follower gives the load its current: Vout = VZ - VBE.
     return "\n".join([_input(f, 12), f"R1 in b {f('RS', 1e3, 'R')}", "D1 0 b dzener",
-                      f"Q1 in b out {q}", f"R2 out 0 {f('RL', 100)}"])
+                      f"Q1 in b out {q}", f"R2 out 0 {_load(f, f.number('VZ', 5.6) - 0.7)}"])
 
 
 def _opamp_pass(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     f.param("vdd", f("VIN", 15, "VDD"))  # the op-amp runs from the unregulated input
-    f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5)} ibv=1m)")
+    f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5, 'VZ')} ibv=1m)")  # "a 3.3 V zener reference"
+    vout = f.number("VBIAS", 2.5, "VZ") * (1 + f.number("R1", 10e3) / f.number("R2", 10e3))
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
     # zener reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
     # (its rails stay at the nominal input while a DC sweep lowers the input).
     return "\n".join([_opamp_block(f), _input(f, 15), "R3 in ref 4.7k", "D1 0 ref dref",
                       "X1 ref fb drive opamp", "R5 drive b 1k", f"Q1 in b out {q}",
-                      f"R1 out fb {f('R1', 10e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 100)}"])
+                      f"R1 out fb {f('R1', 10e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {_load(f, vout)}"])
 
 
 def _ldo(f: _Filler) -> str:
@@ -55,9 +76,10 @@ def _ldo(f: _Filler) -> str:
     f.model("pch")
     # A PMOS pass device needs only its saturation voltage across it (the low dropout); the error
     # amplifier's inputs are swapped against the NPN regulator's because the PMOS inverts.
+    vout = f.number("VBIAS", 1.25) * (1 + f.number("R1", 16.5e3) / f.number("R2", 10e3))
     return "\n".join([_opamp_block(f), _input(f, 5), "* V2: the reference (a bandgap's output)",
                       f"V2 ref 0 DC {f('VBIAS', 1.25)}", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
-                      f"R1 out fb {f('R1', 16.5e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {f('RL', 100)}",
+                      f"R1 out fb {f('R1', 16.5e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {_load(f, vout)}",
                       f"C1 out 0 {f('COUT', 1e-6)}"])
 
 
@@ -72,10 +94,11 @@ def _tl431(f: _Filler) -> str:
 
 # --- what each circuit must do, from the values it was built with -------------------------------------
 
-def _regulates(vref: float, r1: float, r2: float) -> Callable[[_Filler], list]:
-    """Vout = Vref (1 + R1/R2): the stated reference (VBIAS) or the builder's, the divider's defaults as its."""
-    return lambda f: [expect("vout", used(f, "VBIAS", default=vref)
-                             * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05)]
+def _regulates(vref: float, r1: float, r2: float, *references: str) -> Callable[[_Filler], list]:
+    """Vout = Vref (1 + R1/R2): the stated reference (VBIAS, or the roles `references` name) or the builder's, the
+    divider's defaults as its; a stated load current flows."""
+    return lambda f: [expect("vout", used(f, "VBIAS", *references, default=vref)
+                             * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05), *_load_current(f)]
 
 
 def _multiplies(times: float, drops: float, pumped: bool = False) -> Callable[[_Filler], list]:
@@ -114,12 +137,12 @@ def _design_zener_pass(intent, d, spec) -> None:
     d.free, d.scale = "VZ", 1
 
 
-def _divider_design(default_vref: float):
+def _divider_design(default_vref: float, *references: str):
     def design(intent, d, spec) -> None:
         """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2, Vref the stated reference or the builder's."""
         if "R1" in intent.values:
             return
-        vref = dz.given(intent, "VBIAS") or default_vref
+        vref = dz.given(intent, "VBIAS", *references) or default_vref
         if spec.target <= vref:
             d.problems.append(f"'{spec.text}': the output cannot be below the {vref:g} V reference")
             return
@@ -129,30 +152,34 @@ def _divider_design(default_vref: float):
     return design
 
 
+_NO_AMPLIFIER = r"^(?![\s\S]*\b(?:op[- ]?amps?|operational|error\s+amp(?:lifier)?)\b)"
 _REGULATOR: dict[str, Any] = {"analysis": "dc", "dc_sweep": "0 20 0.1", "noun": "regulator", "signal_input": True}
-register(Family(kind="zener_pass_regulator", function=lambda f: [expect("vout", used(f, "VZ") - 0.7, 0.05)],
+register(Family(kind="zener_pass_regulator",
+                function=lambda f: [expect("vout", used(f, "VZ") - 0.7, 0.05), *_load_current(f)],
                 summary="series regulator: zener reference and pass transistor",
                 build=_zener_pass,
                 names=("zener and pass transistor series regulator", "emitter-follower regulator",
                        "series pass transistor regulator with a zener"),
-                # "series" alone is the zener's series resistor: only a series regulator or a pass device
+                # "series" alone is the zener's series resistor: only a series regulator or a pass device; an
+                # error amplifier makes it the op-amp regulator (its reference may be a zener)
                 rules=((23.4, (r"zener\b", r"pass[- ]transistor|series\s+(?:pass\s+)?regulator|"
-                                            r"emitter[- ]follower|transistor")),
+                                            r"emitter[- ]follower|transistor", _NO_AMPLIFIER)),
                        # a zener-held emitter follower is this regulator, however the request names it
                        (13.9, (r"emitter[- ]follower regulator",)),
-                       (13.95, (r"zener\b", r"emitter[- ]follower|series\s+pass|pass\s+(?:transistor|device)"))),
+                       (13.95, (r"zener\b", r"emitter[- ]follower|series\s+pass|pass\s+(?:transistor|device)",
+                                _NO_AMPLIFIER))),
                 accepts=r"(?:linear|series)\s+regulator",  # it is one
                 specs=("vout",), design=_design_zener_pass,
                 examples=(("vout", "zener and pass transistor series regulator from 15 V giving {x} V output", 3, 10),),
                 **_REGULATOR))
-register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3),
+register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3, "VZ"),
                 summary="linear series regulator: op-amp, pass transistor, divider",
                 build=_opamp_pass,
                 names=("linear regulator", "series voltage regulator with an op-amp", "op-amp series regulator",
                        "linear voltage regulator with a pass transistor"),
                 rules=((23.6, (r"linear\s+(?:voltage\s+)?regulator|series\s+(?:voltage\s+)?regulator|"
                                r"pass[- ]transistor(?!\s+logic)|op[- ]?amp\s+(?:series\s+)?regulator",)),),
-                specs=("vout",), design=_divider_design(2.5),
+                specs=("vout",), design=_divider_design(2.5, "VZ"),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
                 **_REGULATOR))
 register(Family(kind="ldo_regulator", function=_regulates(1.25, 16.5e3, 10e3),

@@ -184,9 +184,17 @@ def _design_cascode(intent, d, spec) -> None:
     (_design_cascode_bias if spec.quantity == "current" else _design_cascode_gain)(intent, d, spec)
 
 
+def _unbypassed_cascode(f: _Filler) -> bool:
+    """An emitter resistor the request states, with no gain and no bypass capacitor said: the circuit as written,
+    its emitter unbypassed (gain RC/(RE + re))."""
+    return "RE" in f.intent.values and "GAIN" not in f.intent.values and "CE" not in f.intent.values \
+        and not _bypassed(f)
+
+
 def _cascode_values(f: _Filler) -> tuple[float, float, float, float]:
     """(Ic, RE1, RE, RC) of Q1's stage. With no gain stated the emitter resistor RE is bypassed whole (gm RC),
-    its default 1k or sized for a stated bias current. With a gain, RE1 (unbypassed) sets it: RC drops half
+    its default 1k or sized for a stated bias current (a stated one with no bypass said is RE1, unbypassed whole).
+    With a gain, RE1 (unbypassed) sets it: RC drops half
     the room above Q2's emitter (less when a small gain needs most of the emitter's voltage across RE1),
     RE1 = alpha RC/|A| - re, and the bypassed RE carries the rest of the emitter's voltage at Ic."""
     vcc = f.number("VDD", 12)
@@ -203,7 +211,8 @@ def _cascode_values(f: _Filler) -> tuple[float, float, float, float]:
             re_ = f.number("RE", 1e3)
             ic = _collector_current(vcc, 0.0, re_)
         default_rc = 4.7e3 if ic * 4.7e3 <= 0.8 * room else float(f"{room / (2 * ic):.4g}")
-        return ic, 0.0, re_, f.number("RC", default_rc, "RL", "R")
+        rc = f.number("RC", default_rc, "RL", "R")
+        return (ic, re_, 0.0, rc) if _unbypassed_cascode(f) else (ic, 0.0, re_, rc)
     gain = abs(f.number("GAIN", 10))
     ic = f.number("IBIAS", 1e-3, "IREF") if not stated_re else _collector_current(vcc, 0.0, f.number("RE", 1e3))
     ve = _emitter_volts(vcc, ic)
@@ -226,10 +235,10 @@ def _cascode_gain(f: _Filler) -> list:
     carries the base current); with an unbypassed RE1, alpha^2 RC/(RE1 + re) (Q2 passes alpha of Q1's current)."""
     vcc = used(f, "VDD")
     vb1, rth, _ = _cascode_base(vcc)
-    re1 = used(f, "RE1") if "RE1" in f.asked else 0.0
+    re1 = used(f, "RE1") if "RE1" in f.asked else used(f, "RE") if _unbypassed_cascode(f) else 0.0
     if not re1:
         return [ce_gain(f, vb=vb1, rb=rth)]
-    ic = _collector_current(vcc, re1, used(f, "RE"))
+    ic = _collector_current(vcc, re1, used(f, "RE") if "RE1" in f.asked else 0.0)
     alpha = BETA / (BETA + 1)
     return [expect("gain", -alpha * alpha * used(f, "RC", "RL", "R") / (re1 + VT / ic), 0.1)]
 
@@ -242,9 +251,10 @@ def _bjt_cascode(f: _Filler) -> str:
     # common-base stage holding Q1's collector still (no Miller effect). A stated gain puts RE1 unbypassed
     # under Q1's emitter: the gain is RC/(RE1 + re), the bypassed RE below it completes the bias.
     emitter = [f"R4 e 0 {f('RE', re_)}", f"C2 e 0 {f('CE', 100e-6)}"] if not re1 else \
+        [f"R4 e 0 {f('RE', re1)}"] if not re_ else \
         [f"* Ic = {format_eng(ic)}A, |gain| = RC/(RE1 + re) = {abs(f.number('GAIN', 10)):.3g}",
          f"R6 e e2 {f('RE1', re1)}", f"R4 e2 0 {f('RE', re_)}", f"C2 e2 0 {f('CE', 100e-6)}"]
-    if re1:
+    if re1 and re_:
         f.param("gain", f("GAIN", 10))  # the design targets, for the reader
         f.param("ic", f("IBIAS", 1e-3, "IREF"))
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
