@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, mos_gain
+from spice_lsp.generation.drives import follows, logic_high, logic_inputs
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.generation.templates import (
@@ -326,7 +327,7 @@ def logic_table(truth: dict[float, bool], high: float = 1.8, what: str = "its tr
                  "{tran}\n" + "\n".join(lines) + f"\nlet result = {wrong}", 0, 0)
 
 
-def logic_gate(outputs: tuple[bool, ...], high: float = 1.8) -> Probe:
+def logic_gate(outputs: tuple[bool, ...], high: float = 1.8, nodes: tuple[str, str] = ("a", "b")) -> Probe:
     """A gate computes its truth table from whatever its inputs do: the output (a level above
     mid-supply is 1) against the table's value of the inputs a and b (11, 01, 10, 00), or of the
     input alone (1, 0), over the transient's second half; at most 10 % of the time wrong (edges)."""
@@ -336,10 +337,19 @@ def logic_gate(outputs: tuple[bool, ...], high: float = 1.8) -> Probe:
         inputs = f"let x = v({{inp}}) gt {h}"
     else:
         terms = [f"{int(y)}*{p}" for y, p in zip(outputs, ("a*b", "(1-a)*b", "a*(1-b)", "(1-a)*(1-b)"))]
-        inputs = f"let a = v(a) gt {h}\nlet b = v(b) gt {h}"
+        inputs = f"let a = v({nodes[0]}) gt {h}\nlet b = v({nodes[1]}) gt {h}"
     return Probe("function: its output follows its truth table (fraction of the time it does not)",
                  f"{{tran}}\n{inputs}\nlet y = v({{out}}) gt {h}\nlet e = abs(y - ({' + '.join(terms)}))\n"
                  "meas tran result avg e from={half} to={stop}", 0, 0.1)
+
+
+def gate_function(f: _Filler, outputs: tuple[bool, bool, bool, bool]) -> Probe:
+    """A two-input gate's truth table (its output for 11, 01, 10, 00) on the inputs the request names: at the
+    levels it states on them, else over whatever drives them."""
+    high, inputs = logic_high(f.intent.description, used(f, "VDD")), logic_inputs(f.intent.description, ("a", "b"))
+    if inputs.stated:
+        return follows(lambda a, b: outputs[(not a) + 2 * (not b)], inputs.names, inputs.steps, high)
+    return logic_gate(outputs, high, (inputs.names[0], inputs.names[1]))
 
 
 def inverts(high: float) -> Probe:
@@ -633,7 +643,7 @@ for _family in (
            mos=True,
            transient=40e-9),
     Family(kind="cmos_nand",
-           function=lambda f: [logic_gate((False, True, True, True), used(f, 'VDD'))],
+           function=lambda f: [gate_function(f, (False, True, True, True))],
            summary="CMOS NAND gate",
            build=lambda f: _cmos(f, "nand"),
            names=('CMOS NAND gate', 'two-input NAND gate', 'NAND gate', '2-input CMOS NAND'),

@@ -78,6 +78,9 @@ _NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" +
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
                       + _LEVEL.format("v") + r"(?P<dc>\s+DC)?")
 _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.format("v"))
+# "... until 2 ms and then 5 V", "... then rises to 5 V at 1 ms": the level changes in time (the rest of its clause)
+_CHANGES = re.compile(r"[^.;]*?(?:\buntil\b|\btill\b|\bthen\b|\b(?:after|from|at)\s+(?:t\s*=\s*)?[\d.]+\s?[mµunp]?s\b)",
+                      re.IGNORECASE)
 # "input a tied high", "b held low": a logic level, the supply's or ground's
 _LOGIC = re.compile(r"\binputs?\s+(?P<n>[a-z]\w{0,3})\s+(?:is\s+)?(?:tied|held|pulled|kept|fixed)\s+(?P<hl>high|low)\b")
 # "on 5 V", "from 12 V", "from a 15 V supply", "a 9 V battery", "off a 3.3 V rail"
@@ -375,8 +378,8 @@ def read_ports(text: str) -> Ports:
         loose = plain and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
             and not (m["verb"] == "=" and RAIL.match(node))
         named = node not in _NOT_NAMES or node in listed or (node == "in" and not plain)  # "in sits at 1.5 V"
-        if node in _OUTPUTS or not named or loose:
-            continue
+        if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
+            continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(")))
     for m in _LOGIC.finditer(text):
         ports.levels.append(Level(m["n"], None if m["hl"] == "high" else 0.0, m[0], high=m["hl"] == "high"))

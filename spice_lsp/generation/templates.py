@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import SourceConstraint, read_request
@@ -593,12 +594,14 @@ def _cmos(f: _Filler, gate: str) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 1.8)}"
     pulse = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"
     load = f"C1 out 0 {f('CL', 10e-15, 'C')}"
-    if gate == "nand":
-        return "\n".join([supply, f"V2 a 0 {pulse}", "V3 b 0 PULSE(0 {vdd} 0 100p 100p 10n 20n)",
-                          _mos_device(f, "p", "out", "a", "vdd", "vdd", "M1", 2e-6, 180e-9),
-                          _mos_device(f, "p", "out", "b", "vdd", "vdd", "M2", 2e-6, 180e-9),
-                          _mos_device(f, "n", "out", "a", "mid", "0", "M3", 1e-6, 180e-9),
-                          _mos_device(f, "n", "mid", "b", "0", "0", "M4", 1e-6, 180e-9), load])
+    if gate == "nand":  # its inputs on the request's names, driven as the request states (else by pulses)
+        inputs, sources = gate_sources(f, (pulse, "PULSE(0 {vdd} 0 100p 100p 10n 20n)"))
+        a, b = inputs.names
+        return "\n".join([supply, *sources,
+                          _mos_device(f, "p", "out", a, "vdd", "vdd", "M1", 2e-6, 180e-9),
+                          _mos_device(f, "p", "out", b, "vdd", "vdd", "M2", 2e-6, 180e-9),
+                          _mos_device(f, "n", "out", a, "out_n", "0", "M3", 1e-6, 180e-9),
+                          _mos_device(f, "n", "out_n", b, "0", "0", "M4", 1e-6, 180e-9), load])
     return "\n".join([supply, f"V2 in 0 {pulse}",
                       _mos_device(f, "p", "out", "in", "vdd", "vdd", "M1", 2e-6, 180e-9),
                       _mos_device(f, "n", "out", "in", "0", "0", "M2", 1e-6, 180e-9), load])

@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, logic_gate, logic_table, register, used
+from spice_lsp.generation.drives import gate_sources, logic_high, stated_steps, volts
+from spice_lsp.generation.families import Family, gate_function, logic_table, register, used
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _mos_device
 from spice_lsp.language.units import format_eng
@@ -61,23 +62,41 @@ def _circuit(f: _Filler, sources: list[str], build, loads: tuple[str, ...] = ("o
 
 
 def _two_inputs(f: _Filler, build) -> str:
-    return _circuit(f, [f"V2 a 0 {A}", f"V3 b 0 {B}"], build)
+    """A two-input gate on the request's input names, each driven as the request states (else by the family's
+    pulses, which take all four combinations); `build(g, a, b)` places its transistors."""
+    inputs, sources = gate_sources(f, (A, B))
+    return _circuit(f, sources, lambda g: build(g, *inputs.names))
 
 
-def _xor(g: _Gates, invert: bool) -> None:
-    # Four NANDs: n1 = !(a b); out = !( !(a n1) !(b n1) ) = a xor b. XNOR adds an inverter.
-    g.nand("a", "b", "n1")
-    g.nand("a", "n1", "n2")
-    g.nand("b", "n1", "n3")
+def _xor(g: _Gates, a: str, b: str, invert: bool) -> None:
+    # Four NANDs: x1 = !(a b); out = !( !(a x1) !(b x1) ) = a xor b. XNOR adds an inverter. (Inner nodes are
+    # named so no input's name meets them.)
+    g.nand(a, b, "x_1")
+    g.nand(a, "x_1", "x_2")
+    g.nand(b, "x_1", "x_3")
     if invert:
-        g.nand("n2", "n3", "x")
-        g.inv("x", "out")
+        g.nand("x_2", "x_3", "x_4")
+        g.inv("x_4", "out")
     else:
-        g.nand("n2", "n3", "out")
+        g.nand("x_2", "x_3", "out")
 
 
-# "enable en at 1.8 V", "en held at 3.3 V": the gate is held on (no enable pulse).
-_HELD_ON = re.compile(r"\ben(?:able)?\s+(?:en\s+)?(?:is\s+|held\s+)?(?:at|=)\s*([\d.]+)\s*V", re.IGNORECASE)
+# "the control ctl", "enable en", "gate signal g", "select sel": the control's name; "complement at ctlb",
+# "enb (its complement)": the complement's (else en and enb).
+_CONTROL_NAME = re.compile(r"\b(?:control(?:\s+(?:input|signal|node|line))?|enable(?:\s+(?:input|signal|node))?|select|"
+                           r"gate\s+signal)\s+(?:node\s+)?(?!(?:is|at|on|to|and|of|the|high|low|voltage|level)\b)"
+                           r"(?P<n>[a-z]\w{0,7})\b(?![(])", re.IGNORECASE)
+_COMPLEMENT_NAME = re.compile(r"\b(?:complement(?:ary)?|inverse|inverted\s+control)\s+(?:signal\s+)?"
+                              r"(?:is\s+|at\s+|on\s+|node\s+)*(?P<n>[a-z]\w{0,7})\b(?![(])"
+                              r"|(?<![\d.]\s)\b(?P<m>[a-z]\w{0,7})\s*\(\s*(?:its\s+|the\s+)?complement\b",
+                              re.IGNORECASE)
+
+
+def _controls(description: str) -> tuple[str, str]:
+    """The names of the control and of its complement."""
+    on = m["n"].lower() if (m := _CONTROL_NAME.search(description)) else "en"
+    off = (m["n"] or m["m"]).lower() if (m := _COMPLEMENT_NAME.search(description)) else f"{on}b"
+    return on, off
 
 
 def _gate_period(f: _Filler) -> float:
@@ -85,7 +104,8 @@ def _gate_period(f: _Filler) -> float:
     return 1 / f.number("FREQ", 200e6)
 
 
-# "passing 1.2 V DC", "a DC input of 0.8 V", "a 1 V DC level at in": a steady level to pass, not a sine.
+# "passing 1.2 V DC", "a DC input of 0.8 V", "a 1 V DC level at in", "passing a 1 V DC signal": a steady level to
+# pass, not a sine.
 _DC_LEVEL = re.compile(r"\b(?:pass(?:es|ing)?|carr(?:ies|ying)|input\s+(?:of|at))\s+(?:an?\s+)?(?P<a>[\d.]+)\s*V\s+DC\b"
                        r"|(?P<b>[\d.]+)\s*V\s+DC\s+(?:input|level|signal)|\bDC\s+(?:input|level|signal)\s+(?:of|at)\s+"
                        r"(?P<c>[\d.]+)\s*V\b", re.IGNORECASE)
@@ -95,46 +115,49 @@ def _passed_level(description: str) -> float | None:
     return float(m["a"] or m["b"] or m["c"]) if (m := _DC_LEVEL.search(description)) else None
 
 
-# "enb at 0 V", "enb held at 0 V": the complement the request drives itself (else an inverter makes it).
-_HELD_OFF = re.compile(r"\benb\s+(?:is\s+)?(?:held\s+)?(?:at|=)\s*([\d.]+)\s*V", re.IGNORECASE)
+def _held(f: _Filler) -> tuple[str, str, float | None, float | None]:
+    """The control's and complement's names and the DC levels the request holds them at (None: not held)."""
+    on, off = _controls(f.intent.description)
+    steps = stated_steps(f.intent.description, [on, off])
+    high = logic_high(f.intent.description, f.number("VDD", 1.8))
+    held = [volts(steps[n][0][1], high) if n in steps and len(steps[n]) == 1 else None for n in (on, off)]
+    return on, off, held[0], held[1]
 
 
 def _transmission_gate(f: _Filler) -> str:
-    # An NMOS and a PMOS in parallel, gated by en and its complement: passes the whole 0..VDD
-    # range when en is high, isolates out (held by R1 to VDD/2, or the stated load to ground) when
-    # it is low. en is high from 2 to 6 periods of the sine, every 8, unless the request holds it
-    # (its level is then the logic high: the supply, unless one is stated). A stated DC level is
-    # passed in place of the sine.
-    held, level = _HELD_ON.search(f.intent.description), _passed_level(f.intent.description)
-    supply = f.supply("vdd", float(held[1]) if held else 1.8)
+    # An NMOS and a PMOS in parallel, gated by the control and its complement (on the names the request gives
+    # them): passes the whole 0..VDD range when the control is high, isolates out (held by R1 to VDD/2, or the
+    # stated load to ground) when it is low. The control is high from 2 to 6 periods of the sine, every 8, unless
+    # the request holds it; the complement is the request's level when it holds it, else an inverter's output.
+    # A stated DC level is passed in place of the sine.
+    on, off, held, held_off = _held(f)
+    level = _passed_level(f.intent.description)
+    supply = f.supply("vdd", held if held else 1.8)
     g = _Gates(f)
-    if off := _HELD_OFF.search(f.intent.description):
-        g.lines.append(f"V5 enb 0 DC {off[1]}")
-        for said in list(f.intent.values.values()):  # the level the reader gave a role is this one
-            if said.unit == "V" and said.value == float(off[1]) and said.role != "VDD":
-                f.given(said.role, said.value)
+    if held_off is not None:
+        g.lines.append(f"V5 {off} 0 DC {held_off:g}")
     else:
-        g.inv("en", "enb")
+        g.inv(on, off)
+    for said in list(f.intent.values.values()):  # the levels the reader gave a role are these
+        if said.unit == "V" and said.role != "VDD" and said.value in (held_off, level):
+            f.given(said.role, said.value)
     # Into a stated load the switch is sized so its on-resistance at the top of the range (the PMOS alone, fully
     # on) is a twentieth of the load or less: Ron = L/(kp W (VDD - |VT|)).
-    top = max((float(held[1]) if held else f.number("VDD", 1.8)) - 0.7, 0.3)
+    top = max((held if held else f.number("VDD", 1.8)) - 0.7, 0.3)
     wide = max(1.0, 20 * 180e-9 / (f.number("RL", 10e3) * 50e-6 * top) / 2e-6) if "RL" in f.intent.values else 1.0
-    g.lines += [_mos_device(f, "n", "in", "en", "out", "0", "M3", float(f"{1e-6 * wide:.2g}"), 180e-9),
-                _mos_device(f, "p", "in", "enb", "out", "vdd", "M4", float(f"{2e-6 * wide:.2g}"), 180e-9)]
+    g.lines += [_mos_device(f, "n", "in", on, "out", "0", "M3", float(f"{1e-6 * wide:.2g}"), 180e-9),
+                _mos_device(f, "p", "in", off, "out", "vdd", "M4", float(f"{2e-6 * wide:.2g}"), 180e-9)]
     if level is not None:
-        for said in list(f.intent.values.values()):  # the level the reader gave a role is this one
-            if said.unit == "V" and said.value == level:
-                f.given(said.role, level)
         signal = f"V2 in 0 DC {level:g}"
     else:
         amplitude = f("VIN", 0.9) if "VIN" in f.intent.values else "{vdd/2}"
         signal = f"V2 in 0 SIN({{vdd/2}} {amplitude} {f('FREQ', 200e6)})"
-    if held:
-        enable = f"V3 en 0 DC {held[1]}"
+    if held is not None:
+        enable = f"V3 {on} 0 DC {held:g}"
     else:
         t = _gate_period(f)
-        enable = f"V3 en 0 PULSE(0 {{vdd}} {format_eng(2 * t)} 100p 100p {format_eng(4 * t)} {format_eng(8 * t)})"
-    if level is None or not held:
+        enable = f"V3 {on} 0 PULSE(0 {{vdd}} {format_eng(2 * t)} 100p 100p {format_eng(4 * t)} {format_eng(8 * t)})"
+    if level is None or held is None:
         f.tran = (_gate_period(f) / 500, 8 * _gate_period(f))
     load = [f"R1 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else ["V4 half 0 DC {vdd/2}", "R1 out half 100k"]
     return "\n".join([f"V1 vdd 0 DC {supply}", signal, enable, *g.lines, *load,
@@ -247,9 +270,10 @@ def _d_flip_flop(f: _Filler) -> str:
 _TRANSMISSION = re.compile(r"transmission[- ]gates?|pass[- ]gates?|\btgs?\b", re.IGNORECASE)
 
 
-def _table(*outputs: bool) -> Any:
-    """The gate's function: its output while a and b take 11, 01, 10, 00 (A and B's pulses)."""
-    return lambda f: [logic_gate(outputs, used(f, "VDD"))]
+def _table(*outputs: bool) -> Any:  # (11, 01, 10, 00)
+    """The gate's function: its output while its inputs take 11, 01, 10, 00 (A and B's pulses, or the levels
+    the request states)."""
+    return lambda f: [gate_function(f, (outputs[0], outputs[1], outputs[2], outputs[3]))]
 
 
 def _passes(f: _Filler) -> list:
@@ -261,7 +285,7 @@ def _passes(f: _Filler) -> list:
     passes = Probe("function: passes the whole sine while en is high",
                    f"{{tran}}\nmeas tran result pp v({{out}}) from={2.4 * t:g} to={5.6 * t:g}",
                    0.8 * swing, 1.05 * swing)
-    if _HELD_ON.search(f.intent.description):
+    if _held(f)[2] is not None:
         return [passes]
     return [passes, Probe("function: isolates out while en is low",
                           f"{{tran}}\nmeas tran result pp v({{out}}) from={6.6 * t:g} to={8 * t:g}", 0, 0.2 * vdd)]
@@ -276,27 +300,27 @@ def _tristate_function(f: _Filler) -> list:
 
 _LOGIC: dict[str, Any] = {"analysis": "tran", "tran": ("10p", "40n"), "source": "V2", "mos": True, "transient": 40e-9}
 register(Family(kind="cmos_nor", function=_table(False, False, False, True), summary="CMOS NOR gate",
-                build=lambda f: _two_inputs(f, lambda g: g.nor("a", "b", "out")),
+                build=lambda f: _two_inputs(f, lambda g, a, b: g.nor(a, b, "out")),
                 names=("CMOS NOR gate", "two-input NOR gate", "NOR gate", "2-input CMOS NOR"),
                 rules=((4.1, (rf"{word('nor')}2?\b",)),), **_LOGIC))
 register(Family(kind="cmos_xor", function=_table(False, True, True, False), summary="CMOS XOR gate",
-                build=lambda f: _two_inputs(f, lambda g: _xor(g, False)),
+                build=lambda f: _two_inputs(f, lambda g, a, b: _xor(g, a, b, False)),
                 names=("CMOS XOR gate", "XOR gate", "exclusive-OR gate", "two-input XOR"),
                 rules=((4.2, (rf"{word('xor')}2?\b|exclusive[- ]or(?:\s+gate)?",)),), **_LOGIC))
 register(Family(kind="cmos_xnor", function=_table(True, False, False, True), summary="CMOS XNOR gate",
-                build=lambda f: _two_inputs(f, lambda g: _xor(g, True)),
+                build=lambda f: _two_inputs(f, lambda g, a, b: _xor(g, a, b, True)),
                 names=("CMOS XNOR gate", "XNOR gate", "exclusive-NOR gate", "equivalence gate"),
                 rules=((4.05, (rf"{word('xnor')}2?\b|exclusive[- ]nor(?:\s+gate)?|equivalence gate",)),), **_LOGIC))
 
 
-def _and(g: _Gates) -> None:
-    g.nand("a", "b", "x")
-    g.inv("x", "out")
+def _and(g: _Gates, a: str, b: str) -> None:
+    g.nand(a, b, "x_1")
+    g.inv("x_1", "out")
 
 
-def _or(g: _Gates) -> None:
-    g.nor("a", "b", "x")
-    g.inv("x", "out")
+def _or(g: _Gates, a: str, b: str) -> None:
+    g.nor(a, b, "x_1")
+    g.inv("x_1", "out")
 
 
 register(Family(kind="cmos_and", function=_table(True, False, False, False), summary="CMOS AND gate",

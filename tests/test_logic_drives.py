@@ -1,0 +1,112 @@
+"""The levels a request states on a logic gate's inputs (drives.py): held levels, logic words and steps in
+time become the gate's sources, and the gate is measured in ngspice against its truth table at them.
+Requests in words no case file uses."""
+import random
+import re
+
+import pytest
+
+from spice_lsp.generation.drives import logic_inputs, samples, stated_steps
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+
+
+def _at(netlist: str, node: str, t: float | None) -> float:
+    """v(node) at time t on the answer's own transient (None: at the operating point)."""
+    if t is None:
+        control = f"op\nlet result = v({node})"
+    else:
+        tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
+        control = f"tran {tran[1]} {tran[2]}\nmeas tran result find v({node}) at={t:g}"
+    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
+    assert result.ok, result.errors
+    return result.values["result"]
+
+
+def _output(netlist: str) -> str:
+    return re.search(r"^\.print \w+ v\w?\((\w+)\)", netlist, re.MULTILINE)[1]
+
+
+@pytest.mark.parametrize("text,steps", [
+    ("p rises to 3.3 V at 2 us", {"p": ((0.0, 0.0), (2e-6, 3.3))}),
+    ("q sits low until 40 ns, then goes high", {"q": ((0.0, 0.0), (40e-9, None))}),
+    ("keep m at 1.8 V; n starts at 1.8 V and falls to 0 V after 5 us", {"m": ((0.0, 1.8),),
+                                                                         "n": ((0.0, 1.8), (5e-6, 0.0))}),
+    ("m and n are both tied to ground", {"m": ((0.0, 0.0),), "n": ((0.0, 0.0),)}),
+    ("the two inputs held high", {"m": ((0.0, None),), "n": ((0.0, None),)}),
+])
+def test_stated_levels_are_read_per_input(text, steps):
+    names = list(steps) if len(steps) > 1 else [next(iter(steps)), "zz"]
+    if text.startswith("the two"):
+        names = ["m", "n"]
+    assert stated_steps(text, names) == steps
+
+
+def test_a_condition_of_the_function_is_no_drive():
+    text = "Output w is high only when both u and v are high. u starts at 0 V and steps to 5 V at 3 ms; v stays at 5 V."
+    inputs = logic_inputs(text, ("a", "b"))
+    assert inputs.names == ("u", "v")
+    assert inputs.steps == {"u": ((0.0, 0.0), (3e-3, 5.0)), "v": ((0.0, 5.0),)}
+    assert samples(inputs.steps) == pytest.approx([1.5e-3, 3.75e-3])
+
+
+def test_a_waveform_is_left_to_the_source_readers():
+    assert stated_steps("p is a 0/5 V pulse with a 2 us period, q held at 5 V", ["p", "q"]) == {"q": ((0.0, 5.0),)}
+
+
+@pytest.mark.parametrize("text,gate,out,times", [
+    # a NAND with one input stepping up: high, then low once both are high
+    ("Two-input CMOS NAND on a 3.3 V supply with inputs p and q and output r: p sits at 0 V until 2 ms and then "
+     "rises to 3.3 V, q stays at 3.3 V the whole time. 4 ms transient.", "cmos_nand", "r",
+     {1e-3: True, 3e-3: False}),
+    # a NOR with both inputs held, said once for both
+    ("CMOS NOR gate powered from 5 V, inputs m and n, output w; both inputs tied low.", "cmos_nor", "w",
+     {None: True}),
+    # an AND with one input falling
+    ("CMOS AND gate on 5 V, inputs u and v, output w. u is 5 V until 0.5 ms then drops to 0 V; v held high. "
+     "Run 1 ms.", "cmos_and", "w", {0.25e-3: True, 0.75e-3: False}),
+])
+def test_a_gate_takes_the_stated_input_levels(text, gate, out, times):
+    result = generate(text, sim_timeout=60)
+    assert result.intent.kind == gate
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]
+    node = out if re.search(rf"\b{out}\b", result.netlist) else _output(result.netlist)
+    for t, high in times.items():
+        v = _at(result.netlist, node, t)
+        assert (v > 0.9 * 3.3 if "3.3 V" in text else v > 4.5) if high else v < 0.3, (t, v, result.netlist)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_stated_steps_make_the_gate_follow_its_table(seed):
+    """Property: any held or stepped levels on a NAND's two inputs (random supply and times) give a served
+    answer whose own truth-table check passes, and its output is the NAND of the inputs at every sample."""
+    rng = random.Random(seed)
+    vdd = rng.choice([1.8, 3.3, 5.0])
+    t = rng.choice([10e-9, 2e-6, 1e-3])
+    unit, scale = {10e-9: ("ns", 1e9), 2e-6: ("us", 1e6), 1e-3: ("ms", 1e3)}[t]
+    a0, a1, b = rng.choice([0.0, vdd]), rng.choice([0.0, vdd]), rng.choice([0.0, vdd])
+    text = (f"CMOS NAND gate on {vdd:g} V, inputs a and b, output y. a is {a0:g} V until {t * scale:g} {unit} and "
+            f"then {a1:g} V; b held at {b:g} V.")
+    result = generate(text, sim_timeout=60)
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), (text, [(i.what, i.detail) for i in function])
+    for when, a in ((t / 2, a0), (1.5 * t, a1)):
+        v = _at(result.netlist, "y", when)
+        assert (v < vdd / 2) == (a > 0 and b > 0), (text, when, v)
+
+
+@pytest.mark.parametrize("text,control,complement,node,volts", [
+    ("Analog switch built as a CMOS transmission gate on 3.3 V: control sw at 3.3 V and its complement swb at 0 V, "
+     "passing 2 V DC from node ain to node aout, with a 47k load from aout to ground.", "sw", "swb", "aout", 2.0),
+    ("CMOS pass gate on a 5 V supply passing a 3 V DC level into a 20k load; the select sel is held at 5 V "
+     "(complement selb = 0 V).", "sel", "selb", None, 3.0),
+])
+def test_a_transmission_gate_is_held_on_by_its_named_control(text, control, complement, node, volts):
+    result = generate(text)
+    assert result.intent.kind == "transmission_gate"
+    assert re.search(rf"^V\w+ {control} 0 DC \S+$", result.netlist, re.MULTILINE), result.netlist
+    assert re.search(rf"^V\w+ {complement} 0 DC 0$", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]
+    assert _at(result.netlist, node or _output(result.netlist), None) == pytest.approx(volts, rel=0.05)
