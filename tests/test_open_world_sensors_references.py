@@ -45,12 +45,12 @@ def test_a_notch_asked_to_reject_a_frequency_is_tuned_there(text, hz, depth):
 def test_a_linkwitz_riley_crossover_is_minus_6_db_on_both_outputs_and_sums_flat(text, hz):
     result = generate(text)
     assert result.intent.kind == "linkwitz_riley_crossover"
-    for out in ("out", "hp"):
+    for out in ("lp", "hp"):
         assert _db(result.netlist, out, "in", hz) == pytest.approx(-6.02, abs=0.3)
     # the low-pass 4th order: 80 dB a decade above; the high-pass the same a decade below
-    assert _db(result.netlist, "out", "in", 10 * hz) == pytest.approx(-80, abs=3)
+    assert _db(result.netlist, "lp", "in", 10 * hz) == pytest.approx(-80, abs=3)
     assert _db(result.netlist, "hp", "in", hz / 10) == pytest.approx(-80, abs=3)
-    run = runner.run(result.netlist, control=f"ac lin 5 {hz / 4:g} {hz * 4:g}\nlet s = db(v(out)+v(hp))\n"
+    run = runner.run(result.netlist, control=f"ac lin 5 {hz / 4:g} {hz * 4:g}\nlet s = db(v(lp)+v(hp))\n"
                                               "let result = vecmax(abs(s))\nprint result")
     assert run.ok and run.values["result"] < 0.2  # the two outputs sum flat (in phase)
 

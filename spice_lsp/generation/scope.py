@@ -89,11 +89,11 @@ SERVED = re.compile(r"\b(?:for|from|into|in|on|to|by|with)\s+(?:an?\s+|the\s+|my
                     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-# What the circuit asked for is for, said after its noun: "a filter for a 48 kS/s ADC", "a buffer driving the DAC's
-# reference", "a preamp in front of the ADC". The thing served is context, not a second circuit to build.
+# What the circuit asked for is for, said after its noun: "a filter for a 48 kS/s ADC", "a preamp in front of the
+# ADC". The thing served is context, not a second circuit to build ("a filter feeding a biquad" names two circuits).
 FOR_WHAT = re.compile(r"\b(?:filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|references?|"
                       r"circuits?|networks?|front[- ]ends?|crossovers?|notch(?:es)?|detectors?|converters?)\s+"
-                      r"(?:for|feeding|driving|ahead\s+of|in\s+front\s+of)\s+"
+                      r"(?:for|ahead\s+of|in\s+front\s+of)\s+"
                       r"(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
 
 # A purpose said first, then the circuit that serves it: "Three-channel audio mixer: inverting summing amp ...",

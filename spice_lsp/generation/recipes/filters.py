@@ -645,12 +645,13 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
 
 def _crossover(f: _Filler) -> str:
     """Linkwitz-Riley 4th order: each output two identical Butterworth sections (Q = 1/sqrt 2) at the
-    crossover fc, so each is -6 dB there and the two sum flat; low-pass at out, high-pass at hp."""
+    crossover fc, so each is -6 dB there and the two sum flat; low-pass at lp, high-pass at hp (each named short
+    for what it carries, so "low-pass output lo, high-pass output hi" names them)."""
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
     q = 1 / math.sqrt(2)
     lines = [_opamp_block(f), _ac_source(f),
              f"* Linkwitz-Riley 4th-order crossover at {format_eng(fc)}Hz: two Butterworth sections per output"]
-    for i, (node, out, high) in enumerate((("in", "l1", False), ("l1", "out", False),
+    for i, (node, out, high) in enumerate((("in", "l1", False), ("l1", "lp", False),
                                            ("in", "h1", True), ("h1", "hp", True)), start=1):
         lines += _section(i, node, out, fc, q, c, high)
     return "\n".join(lines)
@@ -671,7 +672,7 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley 4th-ord
                 names=("Linkwitz-Riley crossover", "4th-order Linkwitz-Riley active crossover",
                        "LR4 crossover network"),
                 rules=((6.5, (r"linkwitz|\blr-?4\b|\blr24\b",)),),
-                noun="filter", output="out", ports=(("output", ("out", "hp")),),
+                noun="filter", output="lp", ports=(("output", ("lp", "hp")),),
                 accepts=r"(?:(?:active|audio|two-way)\s+)*crossover(?:\s+(?:filter|network))?|"
                         r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order",
                 specs=("cutoff",), design=_design_cutoff_parameter,

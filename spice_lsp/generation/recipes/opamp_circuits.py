@@ -426,11 +426,12 @@ def _stated_current(f: _Filler) -> float | None:
 
 def _setting_r(f: _Filler, role: str, default: float, *aliases: str) -> str:
     """The R that sets I = VIN/R: the request's, else the one its stated current needs."""
-    if (current := _stated_current(f)) is not None and not {role, *aliases} & set(f.intent.values):
-        # The stated current (per volt: the transconductance) sets R, written down beside it;
-        # _converts measures it. (Stated beside R, it is only measured: reported as not used.)
+    if (current := _stated_current(f)) is not None:
+        # The stated current (per volt: the transconductance) sets R, written down beside it; stated beside
+        # R too, it is written down all the same: _converts measures both, so a contradiction fails there.
         f.param("gm" if _PER_VOLT.search(f.intent.description) else "iout", f("IBIAS", current))
-        default = f.number("VIN", 1) / current
+        if not {role, *aliases} & set(f.intent.values):
+            default = f.number("VIN", 1) / current
     return f(role, default, *aliases)
 
 
@@ -808,8 +809,10 @@ register(Family(kind="buffered_zener_reference", summary="buffered zener voltage
                 "non-inverting op-amp stage)", build=_zener_reference, function=_references,
                 names=("buffered zener voltage reference", "zener reference with a non-inverting op-amp buffer",
                        "op-amp buffered zener reference"),
+                # a regulator's reference and error amplifier are parts of the regulator, not this circuit
                 rules=((11.5, (r"zener", r"buffer(?:ed)?|non[- ]?inverting|" + OPAMP_WORDS,
-                               r"reference|scal(?:ed|es|ing)\s+up")),),
+                               r"reference|scal(?:ed|es|ing)\s+up",
+                               r"^(?!.*(?:regulat|pass[- ](?:transistor|element|device)|error\s+amp|\bldo\b))")),),
                 analysis="op", source="V1", noun="reference", specs=("vout",), design=_reference_level,
                 examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "
                                    "15 V supply", 5.5, 12),),
