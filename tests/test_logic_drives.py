@@ -110,3 +110,16 @@ def test_a_transmission_gate_is_held_on_by_its_named_control(text, control, comp
     function = [item for item in result.checks if item.what.startswith("function:")]
     assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]
     assert _at(result.netlist, node or _output(result.netlist), None) == pytest.approx(volts, rel=0.05)
+
+
+@pytest.mark.parametrize("text,node,bits,volts", [
+    ("3-bit R-2R DAC built from 1k/2k resistors with a buffer, 4 V reference, word 101 applied as 4 V/0 V logic "
+     "levels on d2..d0; output vo. Operating point.", "vo", ("d2", "d1", "d0"), 4 * 5 / 8),
+    ("R-2R ladder DAC, 4 bits (MSB q3), code 0110 as 3.3 V/0 V levels on q3 to q0, 3.3 V reference; output da. "
+     "Operating point.", "da", ("q3", "q2", "q1", "q0"), 3.3 * 6 / 16),
+])
+def test_an_r2r_dac_applies_the_code_on_the_named_bits(text, node, bits, volts):
+    result = generate(text)
+    assert result.intent.kind == "r2r_dac"
+    assert all(re.search(rf"^V\d+ {b} 0 DC ", result.netlist, re.MULTILINE) for b in bits), result.netlist
+    assert abs(_at(result.netlist, node, None)) == pytest.approx(volts, rel=0.02)

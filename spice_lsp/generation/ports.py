@@ -369,8 +369,9 @@ def read_ports(text: str) -> Ports:
     for m in _LEVEL_ON.finditer(text):
         node = m["n"]
         stated = m["lead"] or m["dc"] or m["what"].strip() or node in listed
-        if node in _OUTPUTS or (node in _NOT_NAMES and node not in listed and not m["kw"]) or not stated:
-            continue  # "a steady 3.3 V at out": the output's spec, not a source
+        if node in _OUTPUTS or (node in _NOT_NAMES and node not in listed and not m["kw"]) or not stated \
+                or re.search(r"\d\s*V\s*/\s*$", text[:m.start("v")]):
+            continue  # "a steady 3.3 V at out": the output's spec, not a source; "5 V/0 V on b3": logic levels
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip()))
     for m in _NODE_AT.finditer(text):
         node, plain = m["n"], m["verb"] in ("at", "is", "=")

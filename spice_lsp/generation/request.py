@@ -1703,6 +1703,8 @@ def _sources(text: str, request: Request) -> None:
                          r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
+        if bare and re.search(r"\d\s*V\s*/\s*$", clause[:bare.start()]):
+            bare = None  # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3
         if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")

@@ -61,7 +61,14 @@ _LOGIC_HIGH = re.compile(rf"(?P<a>{_X})\s*V\s+(?:logic\b|high\b|for\s+(?:a\s+|ea
 _REFERENCE_ROLES = ("VBIAS", "VDD", "VIN")
 
 
+# "5 V/0 V levels", "0/3.3 V logic": a bit's two levels, the higher one a 1
+_LEVEL_PAIR = re.compile(rf"(?<![\w.])(?P<p>{_X})\s*V?\s*/\s*(?P<q>{_X})\s*V\s+(?:\w+\s+)?(?:logic|levels?|swing)\b",
+                         re.IGNORECASE)
+
+
 def _stated_high(text: str) -> float | None:
+    if pair := _LEVEL_PAIR.search(text):
+        return max(float(pair["p"]), float(pair["q"]))
     return float(m["a"] or m["b"]) if (m := _LOGIC_HIGH.search(text)) else None
 
 
@@ -81,10 +88,29 @@ def _vref_used(f: _Filler) -> float:
     return high if high is not None else used(f, *_REFERENCE_ROLES)
 
 
+# "(10k/20k)", "R = 10k / 2R = 20k": the ladder's R and 2R as a pair
+_PAIR = re.compile(rf"(?P<r>{_X})\s*(?P<s>k|meg|M)?\s*(?:Ω|ohms?)?\s*/\s*(?:2R\s*=\s*)?(?P<r2>{_X})\s*(?P=s)?"
+                   r"\s*(?:Ω|ohms?)?(?!\w)", re.IGNORECASE)
+
+
+def _rung(f: _Filler) -> str:
+    """The ladder's R: the request's R, else the R of a stated R/2R pair (each of the pair's values, under the
+    role the reader gave it, is this ladder's)."""
+    for m in _PAIR.finditer(f.intent.description):
+        scale = {"k": 1e3, "meg": 1e6, "m": 1e6}.get((m["s"] or "").lower(), 1.0)
+        r, r2 = float(m["r"]) * scale, float(m["r2"]) * scale
+        if math.isclose(r2, 2 * r) and "R" not in f.intent.values:
+            for said in list(f.intent.values.values()):
+                if said.unit == "ohm" and (math.isclose(said.value, r) or math.isclose(said.value, r2)):
+                    f.given(said.role, said.value)
+            return format_eng(r)
+    return f("R", 10e3)
+
+
 def _r2r(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
-    r = f("R", 10e3)
+    r = _rung(f)
     f.param("vdd", "12")  # the buffer's rails
     # Each bit drives its node through 2R; the R rungs halve every step toward the MSB node, so
     # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
@@ -110,8 +136,13 @@ _LSB = re.compile(rf"(?P<a>{_X})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:lsb|st
                   rf"|\b(?:resolution|step\s+size)\s+(?:of|=|is)\s*(?P<c>{_X})\s*(?P<cu>m?)V\b", re.IGNORECASE)
 
 
+# "on b3..b0", "d7 to d0", "q0-q2": a range of bit nodes, one stem
+_BIT_RANGE = re.compile(r"\b([a-z]{1,3})(\d)\s*(?:\.\.\.?|\u2026|-|\u2013|to|through)\s*\1(\d)\b", re.IGNORECASE)
+
+
 def _bit_name(text: str) -> str:
-    return m[1].lower() if (m := _BIT_NODES.search(text)) else "b"
+    m = _BIT_NODES.search(text) or _BIT_RANGE.search(text)
+    return m[1].lower() if m else "b"
 
 
 def _lsb(text: str) -> float | None:
