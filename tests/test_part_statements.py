@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from spice_lsp.generation.compose import compose
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
+from spice_lsp.language.checks import check
 from spice_lsp.ngspice import runner as simulate
 
 
@@ -115,3 +117,37 @@ def test_listed_parts_are_transcribed(description, node, expected):
     result = generate(description)
     value, _ = simulate.measure(result.netlist, "op", f"v({node})", timeout=20)
     assert value == pytest.approx(expected, rel=0.05), result.netlist
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Shunt regulator: 1k from in to out and a 5.1 V zener diode from out to ground.", {("out", "0")}),
+    # two sorts of diode, each placed: two parts
+    ("A red LED from out to ground and a zener from in to 0.", {("out", "0"), ("in", "0")}),
+    # "an NPN BJT": one transistor, said by two nouns
+    ("An NPN BJT with collector at c, base at b and emitter grounded.", {("c", "b", "0")}),
+])
+def test_unnamed_devices_by_their_sort(text, parts):
+    request = read_request(text)
+    devices = [e.placed() for e in request.elements if e.kind in "DQ"]
+    assert len(devices) == len(parts) and set(devices) == parts
+
+
+_FAMILY = "family\nV1 in 0 DC 5\nR1 in out 1k\nD1 out 0 dsi\n.model dsi D (is=2.5n)\n.op\n.end\n"
+
+
+@pytest.mark.parametrize("text, line, card", [
+    ("PNP Q7 with collector at 0, base at out, emitter at e; R1 = 1k from in to out.", "Q7 0 out e pnp",
+     ".model pnp PNP"),
+    ("D1 from out to 0 and a green LED from in to 0", "D2 in 0 dled", ".model dled D"),
+])
+def test_a_device_added_to_a_family_has_its_card(text, line, card):
+    """A stated device the circuit lacks is added with a card the deck defines (never a model left undefined)."""
+    composed = compose(_FAMILY, read_request(text))
+    assert line in composed.netlist and card in composed.netlist
+    assert not check(composed.netlist).errors
+
+
+def test_a_part_stated_twice_elsewhere_is_placed_once():
+    composed = compose(_FAMILY, read_request("D1 from out to 0, D1 from in to out"))
+    assert [r for r in composed.netlist.split("\n") if r.startswith("D1 ")] == ["D1 out 0 dsi"]
+    assert any("D1" in p for p in composed.problems)

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.ports import Ports, read_ports
+from spice_lsp.generation.recipes.sensors import LED
 from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
+from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
 SYMMETRIC = set("RCL")
@@ -163,11 +165,14 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             continue
         if index is None:
             placed = want.placed()
-            if len(placed) == NODE_COUNT.get(want.kind, -1) and (want.value is not None or want.kind in DEFAULT_MODELS):
-                used = {line.name.upper() for line in found + added}
+            used = {line.name.upper() for line in found + added}
+            if want.name and want.name.upper() in used:  # a deck names each part once
+                problems.append(f"'{want.text}': {want.name} is stated again, placed otherwise; placed once")
+            elif len(placed) == NODE_COUNT.get(want.kind, -1) and (want.value is not None
+                                                                   or want.kind in DEFAULT_MODELS):
                 name = want.name or next(f"{want.kind}{n}" for n in range(1, 1000) if f"{want.kind}{n}" not in used)
                 added.append(Line(name, list(placed),
-                                  _spice_value(want) if want.value is not None else DEFAULT_MODELS[want.kind]))
+                                  _spice_value(want) if want.value is not None else _added_model(want, rows)))
             else:
                 problems.append(f"'{want.text}' could not be placed in this circuit")
             continue
@@ -323,11 +328,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                             rows[i].lower().startswith((".param", ".subckt", ".ends", ".model"))
                             and i > max((j for j, r in enumerate(rows) if r.lower().startswith(".ends")), default=0)),
                            end)
-    for line in added:
-        if line.name[0].upper() in DEFAULT_MODELS and not any(r.lower().startswith(f".model {line.rest.lower()} ")
-                                                                for r in rows):
-            problems.append(f"{line.name}: no model '{line.rest}' in this circuit")
-    rows[first_directive:first_directive] = [line.text() for line in added]
+    cards = {r.split()[1].lower() for r in rows if r.lower().startswith(".model ") and len(r.split()) > 1}
+    needed = dict.fromkeys(line.rest.lower() for line in added if line.name[0].upper() in DEFAULT_MODELS)
+    rows[first_directive:first_directive] = [line.text() for line in added] + [
+        ADDED_CARDS[model] for model in needed if model not in cards]  # an added device's card, never left undefined
     rows = _with_model_params(rows, request)
     for line in added:  # a stated part across one of the circuit's 0 V ammeters would carry no current
         shorted = next((v for v in found if v.name[0].upper() == "V"
@@ -389,6 +393,26 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
                 else re.sub(r"\)\s*$", f" {want.name}={value})", rows[i]) if rows[i].rstrip().endswith(")") \
                 else f"{rows[i]} {want.name}={value}"
     return rows
+
+
+# The cards of devices the request adds to a family's circuit ("a red LED from a to ground", "a zener from z to
+# ground"): by the sort its words name and its polarity; a card of that name in the circuit is the circuit's own.
+ADDED_CARDS = {"dsi": MODELS["dsi"], "npn": MODELS["npn"], "pnp": MODELS["pnp"], "nch": MODELS["nch"],
+               "pch": MODELS["pch"], "dled": f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)",
+               "dzener": ".model dzener D (is=1p n=1 rs=2 bv=5.1 ibv=5m)"}
+
+
+def _added_model(want: ElementConstraint, rows: list[str]) -> str:
+    """The model of a device added as stated: the one the request names when the circuit has its card, else by the
+    part's own words (an LED, a zener, a PNP, a PMOS), else the kind's default."""
+    words = want.text.lower()
+    if want.model and any(r.lower().split()[:2] == [".model", want.model.lower()] for r in rows):
+        return want.model
+    if want.kind == "D":
+        return "dled" if re.search(r"\bled\b", words) else "dzener" if "zener" in words else DEFAULT_MODELS["D"]
+    if re.search(r"\b(?:pnp|pmos|p-?channel)\b", words):
+        return {"Q": "pnp", "M": "pch"}[want.kind]
+    return DEFAULT_MODELS[want.kind]
 
 
 def _without_subckt(rows: list[str], name: str) -> list[str]:

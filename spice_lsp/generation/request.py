@@ -259,12 +259,13 @@ def _lead(text: str, at: int) -> int:
     return start
 
 
-# An unnamed part's own statement after a comma or "and": its value (of a part's unit, a scale letter or a part's
-# noun after it) then its ends ("V1 (AC 1) at p, 10 ohm from p to q, 10 mH from q to r")
-_UNNAMED_STATEMENT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?(?P<q>[\d.]+\s?(?:meg|[fpnuµμmkKMG])?\s?"
-                                r"(?:Ω|Ω|ohms?\b|[FH]\b)?)"
-                                r"\s*(?P<noun>(?:resistor|capacitor|cap|inductor|coil)\s+)?(?:from|between)\s",
-                                re.IGNORECASE)
+# An unnamed part's own statement after a comma, colon or "and": its value (of a part's unit, a scale letter or a
+# part's noun after it) or its noun, then its ends ("V1 (AC 1) at p, 10 ohm from p to q, 10 mH from q to r", "LED D1
+# at 15 mA from a 12 V rail: series resistor from vcc to led_a")
+_PART_NOUN = r"(?:[\w-]+\s+)?(?:resistor|capacitor|cap|inductor|coil|diode|led|zener)\s+"
+_UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+)?(?:(?P<q>[\d.]+\s?"
+                                r"(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)\s*(?P<noun>" + _PART_NOUN + ")?"
+                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between)\s", re.IGNORECASE)
 
 
 def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
@@ -272,8 +273,9 @@ def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
     the comma keeps its value: "R1, 10k from a to b")."""
     found = []
     for m in _UNNAMED_STATEMENT.finditer(text):
-        qs = _quantities(m["q"])
-        part = len(qs) == 1 and (qs[0].unit in ("ohm", "F", "H") or (not qs[0].unit and (qs[0].scaled or m["noun"])))
+        qs = _quantities(m["q"] or "")
+        part = m["bare"] or len(qs) == 1 and (qs[0].unit in ("ohm", "F", "H") or not qs[0].unit and (
+            qs[0].scaled or m["noun"]))
         named = [name for name in names if name.start() < m.start()]
         if part and named and re.search(r"\w", text[named[-1].end():m.start()]):
             found.append(m.start())
@@ -2048,25 +2050,35 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
 
 # The kind nouns of the devices a request may state unnamed, by their letter ("Vbe multiplier (rubber diode)": a
 # circuit's other name, not a diode; a bare "transistor" may be of either kind: not read)
-_DEVICE_NOUNS = {"D": r"(?<!rubber )(?<!amplified )\b(?:diode|led|zener)\b",
+_DEVICE_NOUNS = {"D": r"(?<!rubber )(?<!amplified )\b(?:(?:zener|led|light[- ]emitting)(?:\s+diode)?|diode)\b",
                  "Q": r"\b(?:npn|pnp|bjt|bipolar\s+transistor)\b",
                  "M": r"\b(?:nmos|pmos|mosfet|[np]-channel\s+mosfet)\b"}
 
 
 def _unnamed_devices(text: str, request: Request) -> None:
     """"a diode from out to ground, cathode at ground", "an NPN transistor with collector at c, base at b and emitter
-    grounded": one device of a kind, unnamed, in a request that names none of that kind, placed by its pins and ends
-    as a named one is; said twice ("an LED ... the LED from a to ground"), where one of the mentions places it."""
+    grounded": devices of a kind, unnamed, in a request that names none of that kind, placed by their pins and ends
+    as a named one is; one of each sort ("a red LED from a to ground and a zener from b to 0": two parts), said twice
+    ("an LED ... the LED from a to ground") where one of the mentions places it."""
     for kind, nouns in _DEVICE_NOUNS.items():
-        _unnamed_device(text, request, kind, nouns)
+        named = [e for e in request.elements if e.kind == kind]
+        # beside named ones ("D1 from out to 0 and a green LED from in to 0"), a mention of its own: not in a named
+        # one's words ("D1 is a red LED"), nor "the LED" that says a named one again
+        words = [w for w in re.finditer(nouns, text, re.IGNORECASE) if not named or not (
+            any(text.find(e.text) <= w.start() < text.find(e.text) + len(e.text) for e in named)
+            or re.search(r"\bthe\s+(?:[\w-]+\s+)?$", text[:w.start()], re.IGNORECASE))]
+        found = [e for e in named if e.placed()]
+        for sort in dict.fromkeys(w[0].split()[0].lower() for w in words):  # "zener diode": a zener
+            device = _unnamed_device(text, [w for w in words if w[0].split()[0].lower() == sort], words, kind)
+            if device is not None and all(d.placed() != device.placed() for d in found):  # "an NPN BJT": one part
+                found.append(device)
+        request.elements += found[len([e for e in named if e.placed()]):]
 
 
-def _unnamed_device(text: str, request: Request, kind: str, nouns: str) -> None:
-    words = list(re.finditer(nouns, text, re.IGNORECASE))
-    if any(e.kind == kind for e in request.elements) or len({w[0].lower() for w in words}) > 1:
-        return  # a diode and an LED: two parts
+def _unnamed_device(text: str, mentions: list[re.Match], words: list[re.Match], kind: str) -> ElementConstraint | None:
+    """The one device that `mentions` (of one sort, among all the kind's `words`) state and place, if they do."""
     placed = []  # "a green LED at 12 mA ... and the LED from a to ground": one LED, placed where it is
-    for word in words:
+    for word in mentions:
         hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= word.end()] + [len(text)]
                  + [w.start() for w in words if w.start() > word.start()]  # up to the next mention or part
                  + [m.start() for m in _UNNAMED.finditer(text, word.end())])
@@ -2080,10 +2092,12 @@ def _unnamed_device(text: str, request: Request, kind: str, nouns: str) -> None:
         placed += [device] if device is not None and len(device.placed()) == len(_TERMINALS[kind]) else []
     # one placing mention: the others name the circuit ("Zener reference: ... zener from zr to ground") or say it
     # again ("the LED"); "another diode" is a second part
-    again = re.search(rf"\bthe\s+(?:{nouns})", text, re.IGNORECASE)
-    second = re.search(rf"\b(?:another|other|second|two|both|each)\s+(?:\w+\s+)?(?:{nouns})", text, re.IGNORECASE)
-    if len({d.placed() for d in placed}) == 1 and (len(words) == 1 or again or len(placed) == 1 and not second):
-        request.elements.append(dataclasses.replace(placed[0], name=None))
+    noun = re.escape(mentions[0][0].split()[0]) if mentions else ""
+    again = re.search(rf"\bthe\s+{noun}\b", text, re.IGNORECASE)
+    second = re.search(rf"\b(?:another|other|second|two|both|each)\s+(?:\w+\s+)?{noun}\b", text, re.IGNORECASE)
+    if len({d.placed() for d in placed}) == 1 and (len(mentions) == 1 or again or len(placed) == 1 and not second):
+        return dataclasses.replace(placed[0], name=None)
+    return None
 
 
 def _pin_named_nodes(elements: list[ElementConstraint]) -> None:
