@@ -676,7 +676,7 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley 4th-ord
                 accepts=r"(?:(?:active|audio|two-way)\s+)*crossover(?:\s+(?:filter|network))?|"
                         r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order",
                 specs=("cutoff",), design=_design_cutoff_parameter,
-                examples=(("cutoff", "Linkwitz-Riley crossover at {x} Hz", 100, 10e3),)))
+                examples=(("cutoff", "Linkwitz-Riley crossover, low-pass cutoff {x} Hz", 100, 10e3),)))
 
 
 # --- the passive LC ladder ---------------------------------------------------------------------------
