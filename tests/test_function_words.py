@@ -252,3 +252,12 @@ def test_specs_of_a_function_are_read_only_where_its_words_state_them():
     # a plain filter request states no function figures; a range in an analysis is no input range
     assert function_specs("rc low-pass filter, r = 1k, c = 100n, ac sweep 10 hz to 1 mhz") == []
     assert stated("sweep vin from 0 to 5 v, common-emitter amplifier") == []
+
+
+@pytest.mark.parametrize("text, output", [
+    ("Keep node vreg at 3.3 V however the input moves between 5 and 9 V; 100 ohm load.", "vreg"),
+    ("The photodiode's current into a voltage at node pv, 1 V per 5 uA, op-amp.", "pv"),
+    ("With MOSFETs only, make q go high only while both a and b are high.", "q"),
+])
+def test_the_node_a_function_is_said_at_is_the_output(text, output):
+    assert read_request(text).output == output  # the answer is built and measured there, not at the family's out

@@ -654,3 +654,26 @@ def function_specs(low: str) -> list[SpecRow]:
         elif s.what == "scale":
             rows.append(SpecRow(s.start, s.end, "gain", s.value, 0.02))
     return rows
+
+
+# The node a function's result is said at, when the words name it: "keep node rail at 5 V", "a voltage at vout of
+# 1 V for every 10 uA", "make z go high only while both x and y are high".
+_HELD_AT = re.compile(r"\b(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+"
+                      r"(?:node\s+(?P<n>[a-z_]\w*)|(?P<o>v?out))\s+"
+                      r"(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+)?[-+]?\d")
+_VOLTAGE_AT = re.compile(r"\b(?:a|the)\s+(?:proportional\s+)?voltage\s+(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b")
+_GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+(?:go|goes|is|be|stays?|sits?)\s+"
+                       r"(?:only\s+)?"
+                       r"(?:to\s+)?(?:logic\s+)?(?:high|low|1|0)\b")
+
+
+def function_output(low: str) -> str | None:
+    """The output node the lower-cased request's function words name, if they name one."""
+    concepts = {name for name, pattern in _CONCEPT_RES.items() if pattern.search(low)}
+    if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
+        return m["n"] or m["o"]
+    if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
+        return m["n"]
+    if (gate := _gate(low)) and (m := _GATE_OUT.search(low, max(0, low.find(gate[0].split(" ... ")[0]) - 20))):
+        return None if m["n"] in ("it", "output", "out put", "the", "and", "is", "which", "that") else m["n"]
+    return None

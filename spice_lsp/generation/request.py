@@ -16,7 +16,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.function_words import function_specs
+from spice_lsp.generation.function_words import function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
@@ -2589,6 +2589,8 @@ def _read_request(description: str) -> Request:
         if getattr(request, role) is None:
             setattr(request, role, next((_node(s.node) for s in worded if s.role == role
                                          and _node(s.node) not in (request.input, request.output, "0")), None))
+    if request.output is None and (result := function_output(text.lower())) and _node(result) != request.input:
+        request.output = _node(result)  # "keep node rail at 5 V ...", "a voltage at vout of 1 V per 10 uA"
     ports = _minuend_first(text, [request.input, *_more_inputs(text, request.input)])
     request.input, request.inputs = ports[0], [p for p in ports[1:] if p]
     named = [request.output, request.input, *request.inputs] + [_node(n) for m in _NAMED_NODE.finditer(text)
