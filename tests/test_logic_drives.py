@@ -123,3 +123,28 @@ def test_an_r2r_dac_applies_the_code_on_the_named_bits(text, node, bits, volts):
     assert result.intent.kind == "r2r_dac"
     assert all(re.search(rf"^V\d+ {b} 0 DC ", result.netlist, re.MULTILINE) for b in bits), result.netlist
     assert abs(_at(result.netlist, node, None)) == pytest.approx(volts, rel=0.02)
+
+
+@pytest.mark.parametrize("text,node,inp,amplitude,high", [
+    ("Zero-cross detector with an open-drain style output det pulled up to 3.3 V through 4.7k; the 0.5 V, 50 Hz sine "
+     "at line drives it. 60 ms transient.", "det", "line", 0.5, 3.3),
+    ("Zero-crossing comparator, open collector output q with a 22k pull-up to 12 V, fed by a 2 V peak 200 Hz sine on "
+     "node s; 15 ms transient.", "q", "s", 2.0, 12.0),
+])
+def test_an_open_collector_zero_crossing_detector_swings_to_its_pull_up(text, node, inp, amplitude, high):
+    result = generate(text)
+    assert result.intent.kind == "zero_crossing_detector"
+    assert re.search(rf"^V\w+ {inp} 0 SIN\(0 {amplitude:g} ", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]
+    tran = re.search(r"^\.tran (\S+) (\S+)", result.netlist, re.MULTILINE)
+    control = (f"tran {tran[1]} {tran[2]}\nmeas tran up find v({inp}) when v({node})={high / 2:g} rise=2\n"
+               f"meas tran top max v({node})\nlet result = abs(up) + abs(top - {high:g})")
+    measured = runner.run(result.netlist, control=control + "\nprint result", timeout=30)
+    assert measured.ok and measured.values["result"] < 0.1 * high, (measured.values, result.netlist)
+
+
+def test_the_stimulus_a_request_puts_on_a_node_is_the_input():
+    result = generate("Schmitt trigger, inverting, single 3.3 V supply: out falls as sig rises past 2 V and comes back "
+                      "up when sig drops under 1 V. Drive it with a 0-3.3 V triangle at 50 Hz on sig; 60 ms transient.")
+    assert re.search(r"^V\w+ sig 0 ", result.netlist, re.MULTILINE), result.netlist

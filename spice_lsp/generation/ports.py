@@ -136,6 +136,8 @@ _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
 _TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
           "transforms", "make", "makes", "shape", "shapes"}  # "turn x into y": x the input, y the output
+_MAKING = {"makes", "make", "making", "produces", "produce", "producing", "generates", "generate", "generating",
+           "gives", "give", "giving", "creates", "create", "outputs", "delivers", "deliver"}  # a wave it makes: output
 _WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "clock", "sawtooth", "chirp"}
 # "from in to lpout", "from vin (coupling cap) to collector node vo", "from node ti to node to": input to output
 _FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
@@ -289,6 +291,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         elif role is None and w in ("from", "to") and k >= i - 5 and any(c.isdigit() for c in " ".join(low[k:i])) \
                 and "to" not in low[k + 1:k + 3] and not low[k - 1][:1].isdigit():
             role = "input" if w == "from" else "output"  # "from 5 V at vin", "up to 12 V at node vo"; not a range
+        elif role is None and w in _WAVES and k + 1 < i and not _MAKING & set(low[max(start, k - 4):k]) \
+                and (low[i - 1] in _PLACES or low[i - 2:i] == ["node", low[i - 1]] and low[i - 2] in _PLACES):
+            role = "input"  # "test with a 0.5-4.5 V triangle at 100 Hz on vin": the stimulus (not "makes a square at")
         elif pin is None and w in _PIN_CUES:
             pin = _PIN_CUES[w]
     come = next((k for k in range(i + 1, min(i + 3, len(low))) if low[k] == "from"), None)

@@ -1279,6 +1279,10 @@ def _spice_wave(span: str, function: str) -> list[float] | None:
     return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
+_NEXT_TO_SINE = re.compile(r"\s*(?:peak|pk|amplitude)?\s*,?\s*(?:[\d.]+\s*[kM]?Hz\s*,?\s*)?(?:sine|sinusoid)",
+                           re.IGNORECASE)
+
+
 def _sine(clause: str) -> tuple[float, float, float] | None:
     """(offset, amplitude, frequency) of a sine the clause describes: "a 100 mV 1 kHz sine",
     "a sine with 0.5 V offset, 1 V amplitude and 2 kHz frequency", "SIN(2.5 0.5 1k)"."""
@@ -1292,7 +1296,10 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
     offset = next((q.value for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
         re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
         or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), 0.0)
-    amplitude = next((q.value for q in volts if q.value != offset or not offset), None)
+    # the level said next to the sine ("a 10k pull-up to 5 V, ... the 1 V, 1 kHz sine"), else the first not its offset
+    amplitude = next((q.value for q in volts if _NEXT_TO_SINE.match(clause, q.end)), None)
+    amplitude = amplitude if amplitude is not None else next(
+        (q.value for q in volts if q.value != offset or not offset), None)
     if amplitude is None or freq is None:
         return None
     if re.search(r"\b(?:pp|peak[- ]to[- ]peak|p-p)\b|vpp", clause, re.IGNORECASE):

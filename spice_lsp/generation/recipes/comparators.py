@@ -464,11 +464,46 @@ _LOGIC_OUTPUT = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b(?:\s+(?:logic\
                            re.IGNORECASE)
 
 
+# "open-collector output with a 10k pull-up to 5 V", "open-drain, pulled up to 3.3 V through 4.7k": the output
+# stage a pull-up resistor lifts to its own level
+_OPEN_COLLECTOR = re.compile(r"\bopen[- ](?:collector|drain)\b", re.IGNORECASE)
+_PULL_UP = re.compile(r"(?:(?P<r>[\d.]+\s?(?:k|meg|M)?)\s*(?:Ω|ohms?)?\s+)?pull[- ]?up(?:\s+resistor)?(?:\s+of\s+"
+                      r"(?P<r2>[\d.]+\s?(?:k|meg|M)?)\s*(?:Ω|ohms?)?)?\s+(?:to|from)\s+(?:an?\s+|the\s+)?(?P<v>[\d.]+)\s*V\b"
+                      r"|pulled\s+up\s+to\s+(?P<v2>[\d.]+)\s*V(?:\s+(?:through|via|by)\s+(?:an?\s+)?"
+                      r"(?P<r3>[\d.]+\s?(?:k|meg|M)?))?", re.IGNORECASE)
+# "the 1 V, 1 kHz sine", "a 2 V peak 50 Hz sine": the input's amplitude, said next to its sine
+_SINE_LEVEL = re.compile(r"(?P<a>[\d.]+)\s*V(?:\s*(?:peak|pk|amplitude))?\s*,?\s+(?:[\d.]+\s*[kM]?Hz\s+)?"
+                         r"(?:sine|sinusoid)", re.IGNORECASE)
+
+
+def _pull_up(description: str) -> tuple[float, float] | None:
+    """(level, resistor) of an open-collector output's pull-up (10k unless stated); None: no such output."""
+    m = _PULL_UP.search(description)
+    if not (_OPEN_COLLECTOR.search(description) or m):
+        return None
+    said = m and (m["r"] or m["r2"] or m["r3"])
+    ohms = parse_number(said.replace(" ", "").replace("M", "meg")) if said else None
+    return float(m["v"] or m["v2"]) if m else 5.0, ohms or 10e3
+
+
 def _zero_crossing(f: _Filler) -> str:
     period = 1 / f.number("FREQ", 50)
     f.tran = (period / 500, 3 * period)
     # The comparator against ground: its output changes state at each zero crossing of the input.
-    sine = f"V1 in 0 SIN(0 {f('VIN', 1)} {f('FREQ', 50)})"
+    if (amplitude := _SINE_LEVEL.search(f.intent.description)) and (pulled := _pull_up(f.intent.description)):
+        level = float(amplitude["a"])  # (the reader may give the pull-up's level the input's role)
+        for said in list(f.intent.values.values()):
+            if said.unit in ("V", "ohm") and said.value in (level, *pulled):
+                f.given(said.role, said.value)
+        sine = f"V1 in 0 SIN(0 {level:g} {f('FREQ', 50)})"
+    else:
+        sine = f"V1 in 0 SIN(0 {f('VIN', 1)} {f('FREQ', 50)})"
+    if pulled := _pull_up(f.intent.description):
+        # An open-collector output (an LM393's): X1 goes high while the input is below zero and turns Q1 on, which
+        # pulls out low; above zero Q1 is off and R1 lifts out to the pull-up's level.
+        f.param("vdd", f"{pulled[0]:g}")
+        return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "V2 pull 0 DC {vdd}", "X1 0 in a comparator1", "R2 a b 10k",
+                          f"Q1 out b 0 {_bjt_model(f, 'n')}", f"R1 pull out {format_eng(pulled[1])}"])
     if logic := _LOGIC_OUTPUT.search(f.intent.description):
         f.param("vdd", logic[1])  # the single-supply comparator swings 0 .. vdd
         return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "X1 in 0 out comparator1"])
@@ -476,8 +511,9 @@ def _zero_crossing(f: _Filler) -> str:
 
 
 def _crosses_zero(f: _Filler) -> list:
-    logic = _LOGIC_OUTPUT.search(f.intent.description)
-    low, high = (0.0, float(logic[1])) if logic else (-saturation(f.intent), saturation(f.intent))
+    logic, pulled = _LOGIC_OUTPUT.search(f.intent.description), _pull_up(f.intent.description)
+    low, high = (0.0, pulled[0]) if pulled else (0.0, float(logic[1])) if logic else \
+        (-saturation(f.intent), saturation(f.intent))
     swing, period = high - low, 1 / used(f, "FREQ")
     # High at the input's positive peaks, low at its negative ones (the second period: settled).
     return [Probe(f"function: {side} peak", f"{{tran}}\nmeas tran result find v({{out}}) at={at * period:g}",
