@@ -51,6 +51,13 @@ PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|\bmodell?ed
                      r"\b(?:excited|driven|fed)\s+(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)
 
 
+# A source stated with its level is a part of the circuit, not a circuit to build: "fed 1 mA by a current source",
+# "a 10 uA DC current source into node pd", "a current source of 2 mA".
+LEVEL_BEFORE = re.compile(r"(?<![\w.])[\d.]+\s*[munpµ]?A\s+(?:(?:DC|AC)\s+)?(?:(?:by|from)\s+(?:an?|the)\s+)?"
+                          r"(?:constant[- ])?$", re.IGNORECASE)
+LEVEL_AFTER = re.compile(r"\s+(?:of\s+|=\s*)?[\d.]+\s*[munpµ]?A\b", re.IGNORECASE)
+
+
 # Words after a device's name that say which part stands for it ("a relay coil, modelled as 240 Ω from +12 V to coil",
 # "a motor represented by a 10 ohm resistor"): a load the request states as a part, not a circuit to build.
 MODELLED_AS = re.compile(r"(?:\s+[\w-]+){0,2}\s*,?\s*(?:which\s+is\s+|is\s+)?(?:modell?ed|represented|simulated|"
@@ -129,6 +136,8 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
     (a GPU, a phone's processor) when the request asks for it rather than for a circuit."""
     if product := _product(description, covered):
         return product
+    if served := _served_only(description, covered, family):
+        return served
     if family.accepts:  # the parts it builds cover their whole phrase ("an inverting summing amplifier" of a DAC)
         covered = covered + [m.span() for m in re.finditer(family.accepts, description, re.IGNORECASE)]
     for m in NAMED.finditer(description):
@@ -142,6 +151,10 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or MODELLED_AS.match(description, m.end()) or \
                 NEGATED.search(description[max(0, m.start() - 20):m.start()]):
+            continue
+        if re.fullmatch(r"current\s+source", m[0], re.IGNORECASE) and (
+                LEVEL_BEFORE.search(description[max(0, m.start() - 30):m.start()])
+                or LEVEL_AFTER.match(description, m.end())):
             continue
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
             continue  # "from node rtd to ground", "a current source into rtd": a node's name
@@ -163,6 +176,24 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue  # "the ADC input (node adc) wants 0 to 5 V": the input of what the circuit feeds
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
+    return None
+
+
+# "<a buffer stage> for a flash ADC": the circuit asked for is the noun phrase before "for"; what it serves follows.
+SERVES = re.compile(r"\b(?P<noun>filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|"
+                    r"references?|front[- ]ends?|crossovers?|notch(?:es)?|detectors?)\s+"
+                    r"(?:for|ahead\s+of|in\s+front\s+of)\s+(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?", re.IGNORECASE)
+
+
+def _served_only(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
+    """The circuit asked for, when the family's words name only what it serves ("a buffer stage for a flash ADC"
+    chose the ADC): that circuit is not the family's, and a different circuit is never the answer."""
+    if not covered:
+        return None
+    for m in SERVES.finditer(description):
+        if all(a >= m.end() for a, _ in covered) and m["noun"].lower().rstrip("s") != family.noun \
+                and not (family.accepts and re.search(family.accepts, description[:m.end("noun")], re.IGNORECASE)):
+            return Uncovered(m["noun"])  # the refusal names it with its modifiers (adapt.noun_phrase)
     return None
 
 
