@@ -148,3 +148,12 @@ def test_the_stimulus_a_request_puts_on_a_node_is_the_input():
     result = generate("Schmitt trigger, inverting, single 3.3 V supply: out falls as sig rises past 2 V and comes back "
                       "up when sig drops under 1 V. Drive it with a 0-3.3 V triangle at 50 Hz on sig; 60 ms transient.")
     assert re.search(r"^V\w+ sig 0 ", result.netlist, re.MULTILINE), result.netlist
+
+
+def test_a_flash_adcs_listed_outputs_are_its_comparators():
+    result = generate("Two-bit flash converter front end: ladder from a 3 V reference with thresholds 0.75, 1.5 and "
+                      "2.25 V, comparator outputs q1 (0.75 V), q2 (1.5 V), q3 (2.25 V) swinging 0 to 3.3 V; analog "
+                      "input vx = 2 V DC. Operating point.")
+    assert result.intent.kind == "flash_adc"
+    levels = [_at(result.netlist, q, None) for q in ("q1", "q2", "q3")]
+    assert levels == [pytest.approx(3.3, abs=0.1), pytest.approx(3.3, abs=0.1), pytest.approx(0, abs=0.1)], levels

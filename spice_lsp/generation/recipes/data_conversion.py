@@ -219,7 +219,8 @@ _LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?
 _INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b",
                        re.IGNORECASE)
 # "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
-_OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b", re.IGNORECASE)
+_OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b"
+                          rf"|\bswing\w*\s+(?:from\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<w>{_X})\s*V\b", re.IGNORECASE)
 
 
 def _flash_levels(text: str, vref: float) -> tuple[int, list[float]]:
@@ -261,7 +262,7 @@ def _flash(f: _Filler) -> str:
     # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
     # 1 mV wide) gives vhigh when the input is above its tap; out is the thermometer code's count in volts:
     # the converted code.
-    high = float(m["v"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
+    high = float(m["v"] or m["w"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
     f.param("vhigh", f"{high:g}")
     level = float(m["v"]) if (m := _INPUT_AT.search(f.intent.description)) else None
     for role, value in f.intent.values.items():  # a stated input level or threshold the reader gave a role
@@ -350,5 +351,6 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                               r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
                        (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
                 analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts,
-                # the count, then each comparator's output (c1 the lowest threshold's), as a request names them
-                ports=(("output", ("out", *(f"c{k}" for k in range(1, 16)))),)))
+                # outputs a request lists are the comparators' (c1 the lowest threshold's: "outputs t1 (1 V), t2 (2 V),
+                # t3 (3 V)"), then the count; a lone output is the count (Family.output)
+                ports=(("output", (*(f"c{k}" for k in range(1, 16)), "out")),)))
