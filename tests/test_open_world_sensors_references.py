@@ -93,3 +93,23 @@ def test_a_thermocouple_amplifier_keeps_its_supply_and_its_gain():
     result = generate("Thermocouple front end: 52 uV/degC junction, 10 mV/degC wanted, so a non-inverting gain of "
                       "192; the junction at 50 degC is a 2.6 mV DC source at tj; output tco")
     assert _op(result.netlist, "v(tco)") == pytest.approx(2.6e-3 * 192, rel=0.03)
+
+
+@NGSPICE
+@pytest.mark.parametrize("seed", range(3))
+def test_random_crossovers_references_and_notches_meet_what_was_asked(seed):
+    import random
+    rng = random.Random(seed)
+    hz = float(f"{50 * 400 ** rng.random():.3g}")  # 50 Hz to 20 kHz
+    result = generate(f"Linkwitz-Riley crossover at {hz:g} Hz")
+    assert all(_db(result.netlist, out, "in", hz) == pytest.approx(-6.02, abs=0.3) for out in ("lp", "hp"))
+    vz = rng.choice([3.3, 4.7, 5.1, 6.2, 6.8])
+    level = round(vz * (1.1 + 1.2 * rng.random()), 2)
+    supply = max(12, round(level + 3))
+    result = generate(f"buffered zener reference, {vz:g} V zener and a non-inverting op-amp, {level:g} V out, "
+                      f"{supply} V supply")
+    assert _op(result.netlist, "v(out)") == pytest.approx(level, rel=0.02)
+    depth = rng.randint(25, 45)
+    result = generate(f"active twin-T notch, at least {depth} dB down at {hz:g} Hz")
+    assert _db(result.netlist, "out", "in", hz) <= -depth
+    assert result.verified, [(c.what, c.status, c.detail) for c in result.checks if c.status != "pass"]

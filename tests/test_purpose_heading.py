@@ -49,3 +49,12 @@ def test_a_circuit_for_another_is_never_answered_with_the_other(text, phrase):
 ])
 def test_a_circuit_named_before_what_it_serves_is_built(text):
     assert refusal(text) is None
+
+
+@pytest.mark.parametrize("text", ["Linkwitz-Riley crossover at 7870 Hz", "RC low-pass at 7812.5 Hz with 1k"])
+def test_a_figure_that_reads_like_a_regulators_part_number_is_a_figure(text):
+    assert refusal(text) is None  # '78xx' names a regulator only when no unit follows it
+
+
+def test_a_78xx_regulator_is_still_a_circuit_we_do_not_build():
+    assert "no recipe for '7805" in str(refusal("a 7805 with 10 uF caps, 12 V in"))

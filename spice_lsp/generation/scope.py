@@ -22,7 +22,8 @@ NAMED = re.compile(r"""\b(?:
   | differentiator|cascode|darlington|sziklai|wilson|widlar|push[- ]pull|class[- ]?(?:a|b|ab|c|d)
   | jfets?|ota|two[- ]stage|miller|folded|telescopic|common[- ]mode\s+feedback|cmfb
   | charge[- ]pump|doubler|tripler|quadrupler|voltage\s+multiplier|cockcroft|villard
-  | ldo|linear\s+regulator|series\s+regulator|shunt\s+regulator|bandgap|lm317|78\d\d|tl431
+  | ldo|linear\s+regulator|series\s+regulator|shunt\s+regulator|bandgap|lm317|tl431
+  | 78\d\d(?![.,]?\d|\s*(?:[kmunpµ]?(?:hz|v|a|ω|ohms?|s|f|h)\b|%|°))  # "7805", not "7870 Hz"
   | h[- ]bridge|half[- ]bridge|full[- ]bridge\s+(?:driver|inverter|converter)|dead[- ]time|gate\s+driver
   | buck[- ]boost|flyback|forward\s+converter|sepic|cuk|inverter\s+(?:for|to)\s+ac
   | dac|r-?2r|adc|flash\s+converter|sigma[- ]delta|delta[- ]sigma
