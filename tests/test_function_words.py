@@ -261,3 +261,17 @@ def test_specs_of_a_function_are_read_only_where_its_words_state_them():
 ])
 def test_the_node_a_function_is_said_at_is_the_output(text, output):
     assert read_request(text).output == output  # the answer is built and measured there, not at the family's out
+
+
+@pytest.mark.parametrize("text, source, load", [
+    ("The line-level source at mx has DC on it; keep that DC off a 22k input (22k from dsp to ground), passing "
+     "everything above 30 Hz within 3 dB.", "mx", "dsp"),
+    ("AC-couple the signal at s into a 1k load (1k resistor from l to ground), nothing from 200 Hz up may drop by "
+     "more than 3 dB.", "s", "l"),
+])
+def test_dc_kept_off_a_load_is_built_from_the_source_node_into_the_load_node(text, source, load):
+    request = read_request(text)
+    assert (request.input, request.output) == (source, load)
+    result = generate(text)
+    assert f"C1 {source} {load} " in result.netlist
+    assert result.verified, [c for c in result.checks if c.status != "pass"]

@@ -565,7 +565,8 @@ _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than
 _AROUND = re.compile(rf"\b(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+(?:about\s+|roughly\s+)?{_NUM}\s*hz\b")
 # a range in, a range out: "gives 0 to 1 V ... spanning 0 to 5 V", "map 0-1 V onto 0-5 V"
 _SPAN = re.compile(rf"(?:(?<=\s)|^)(?:from\s+)?{_NUM}\s*(?:v\s*)?(?:-|–|to)\s*{_NUM}\s*(?:v|volts?)\b")
-_LOAD_R = re.compile(rf"\b(?:into|drives?|driving|feed\w*|away\s+from)\s+(?:an?\s+|the\s+)?{_NUM}\s*(?:ω|ohms?|r\b)?\s*"
+_LOAD_R = re.compile(r"\b(?:into|drives?|driving|feed\w*|away\s+from|off)\s+(?:an?\s+|the\s+)?"
+                     rf"{_NUM}\s*(?:ω|ohms?|r\b)?\s*"
                      r"(?:ohm\s+)?(?:[\w-]+\s+)?(?:input|load)\b")
 
 
@@ -593,9 +594,11 @@ def stated(low: str) -> list[Stated]:
               for m in _TOLERANCE.finditer(low)]
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
         hz = _si(m[1] or m[3], m[2] or m[4])
-        bounded = _LOSS.search(low, m.start(), min(len(low), m.end() + 60)) or re.search(
+        loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
+        bounded = loss or re.search(
             r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep)\w*\s+(?:\S+\s+){0,3}?dc\b", low)
-        found.append(Stated("pass_edge", m.start(), m.end(), hz, bound="max" if bounded else None, said=m[0]))
+        end = loss.end() if loss else m.end()  # the loss figure is the bound's own words
+        found.append(Stated("pass_edge", m.start(), end, hz, bound="max" if bounded else None, said=low[m.start():end]))
     if (filtered := _filter(low)) and filtered[1] == "notch filter":
         band = next((b for b in _BAND.finditer(low) if _passes(low, b) is False), None)
         # the band's frequency: after it ("a narrow band around 50 Hz") or just before it ("the 400 Hz whine")
@@ -667,9 +670,34 @@ _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+
                        r"(?:to\s+)?(?:logic\s+)?(?:high|low|1|0)\b")
 
 
+# DC kept off a load: the load's node is the output ("into a 10k input (10k from amp to ground)"), the node the
+# source is said at the input ("the source at src", "a preamp output (node pre)")
+_DC_BLOCK = re.compile(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep|stop)\w*\s+(?:\S+\s+){0,3}?dc\b"
+                       r"|\bcoupl\w*\s+(?:\S+\s+){0,4}?(?:into|to)\b")
+_LOAD_AT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:ω|ohms?)?\s*(?:resistor\s+|load\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
+                      r"\s+to\s+"
+                      r"(?:ground|gnd|0)\b")
+_SOURCE_AT = re.compile(r"\b(?:source|signal|audio|preamp|output)\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
+                        r"|\b(?:source|signal|preamp|output)\s+\(node\s+(?P<p>[a-z_]\w*)\)")
+
+
+def _blocks_dc(low: str) -> bool:
+    return bool(_DC_BLOCK.search(low)) and (_filter(low) or ("", ""))[1] == "high-pass filter"
+
+
+def function_input(low: str) -> str | None:
+    """The input node the lower-cased request's function words name, if they name one: where the source whose
+    DC is kept off a load is said to be."""
+    if _blocks_dc(low) and _LOAD_AT.search(low) and (m := _SOURCE_AT.search(low)):
+        return m["n"] or m["p"]
+    return None
+
+
 def function_output(low: str) -> str | None:
     """The output node the lower-cased request's function words name, if they name one."""
     concepts = {name for name, pattern in _CONCEPT_RES.items() if pattern.search(low)}
+    if _blocks_dc(low) and (m := _LOAD_AT.search(low)):
+        return m["n"]
     if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
         return m["n"] or m["o"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):

@@ -16,7 +16,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.function_words import function_output, function_specs
+from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
@@ -913,7 +913,7 @@ def _function_specs(text: str, found: list[Spec]) -> None:
     for row in function_specs(text.lower()):
         # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
         # band removed is the notch, the ends of a range mapped onto another are no output levels
-        same = {"notch": ("center",), "gain": ("vout",)}.get(row.quantity, ())
+        same = {"notch": ("center",), "gain": ("vout",), "cutoff": ("cutoff",)}.get(row.quantity, ())
         found[:] = [s for s in found if not (s.quantity in same and (at := text.find(s.text)) < row.end
                                              and at + len(s.text) > row.start)]
         if row.quantity not in {s.quantity for s in found} or row.quantity == "flat":
@@ -2596,8 +2596,15 @@ def _read_request(description: str) -> Request:
         if getattr(request, role) is None:
             setattr(request, role, next((_node(s.node) for s in worded if s.role == role
                                          and _node(s.node) not in (request.input, request.output, "0")), None))
-    if request.output is None and (result := function_output(text.lower())) and _node(result) != request.input:
+    result, source = function_output(text.lower()), function_input(text.lower())
+    if source and result and request.output == _node(source) and request.input in (None, _node(result)):
+        # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output
+        # is this circuit's input, the load its output
+        request.input, request.output = _node(source), _node(result)
+    if request.output is None and result and _node(result) != request.input:
         request.output = _node(result)  # "keep node rail at 5 V ...", "a voltage at vout of 1 V per 10 uA"
+    if request.input is None and source and _node(source) != request.output:
+        request.input = _node(source)  # "the source at src ... keeps the DC away from a 10k input"
     ports = _minuend_first(text, [request.input, *_more_inputs(text, request.input)])
     request.input, request.inputs = ports[0], [p for p in ports[1:] if p]
     named = [request.output, request.input, *request.inputs] + [_node(n) for m in _NAMED_NODE.finditer(text)
