@@ -85,7 +85,7 @@ def test_words_the_rules_cannot_read_are_no_restatement():
 
 def test_a_named_circuit_without_a_recipe_stays_refused_whatever_the_model_reads():
     with pytest.raises(CannotServe, match="no recipe for"):
-        generate("a Linkwitz-Riley crossover filter with a 10 nF capacitor",
+        generate("a Cauer (elliptic) filter with a 10 nF capacitor",
                  reader=FakeReader("RC low-pass filter: C = 10n"))
 
 
