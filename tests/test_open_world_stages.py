@@ -254,3 +254,18 @@ def test_a_cascodes_stated_emitter_resistor_with_no_bypass_is_unbypassed():
                      "bjt_cascode")
     assert not re.search(r"^C\w* e 0 ", result.netlist, re.MULTILINE), result.netlist
     assert _gain(result.netlist, "out", "in") == pytest.approx(3.3, rel=0.08), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,node,rl,amps", [
+    ("Transistor current sink, NPN, 2.5 mA into its collector kc from a 680 ohm load tied to a 10 V vcc",
+     "kc", 680, 2.5e-3),
+    ("NPN current source: emitter resistor sets 1 mA; the load resistor, 3.3k, runs from vcc (12 V) to the "
+     "collector q1c.", "q1c", 3.3e3, 1e-3),
+])
+def test_a_transistor_current_sources_collector_is_the_node_the_request_names(text, node, rl, amps):
+    # no ammeter between the load and the collector: the collector the request names is the load's end
+    result = _served(text, "bjt_current_source")
+    assert re.search(rf"^Q1 {node} ", result.netlist, re.MULTILINE), result.netlist
+    current, run = runner.measure(result.netlist, "op", f"(v(vcc)-v({node}))/{rl:g}")
+    assert current == pytest.approx(amps, rel=0.05), run

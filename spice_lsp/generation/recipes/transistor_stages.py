@@ -506,13 +506,13 @@ def _bjt_current_source(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # The divider fixes the base (or the source the request holds it with: "base held at 2.7 V by
     # VB"); the emitter resistor turns (VB - VBE) into the current, which the collector delivers to
-    # the load whatever its voltage (down to saturation): the load resistor from the supply to out and the
-    # ammeter V9 from out to the collector, or the source the request names to hold out (current_output).
-    # (No collector port is declared: the reader takes "collector load RL" for a node named "load".)
+    # the load whatever its voltage (down to saturation): the load resistor from the supply to the collector
+    # out (the current measured across it, and "the collector c" is the output), or the source the request
+    # names to hold out (current_output).
     base = [f"VB b 0 DC {f('VBIAS', 2.7)}"] if "VBIAS" in f.intent.values else \
         [f"R1 vcc b {f('RB1', 10e3, 'RB')}", f"R2 b 0 {f('RB2', 3.3e3)}"]
     col, load = current_output(f, "vcc") if output_holder(f.intent) is not None else \
-        ("col", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}\nV9 out col DC 0")  # "3.3k collector load": RC
+        ("out", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}")  # "3.3k collector load": RC
     re_ = 1e3
     if "IBIAS" in f.intent.values and "RE" not in f.intent.values:  # "sinking 3 mA": RE set for it
         f.param("i", f("IBIAS", 1e-3))  # the design target, for the reader
