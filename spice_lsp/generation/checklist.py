@@ -309,6 +309,17 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"tran {tran[1]} {tran[2]}\nmeas tran result {extreme} v({out}) from={0.5 * stop:g} to={stop:g}\n"
                    "print result")
         how = f"{extreme} of v({out}) over the last half of the transient"
+    elif spec.quantity == "level":
+        # a node's bound: at the operating point, else the worst of the last half of the run (the highest against
+        # "below", the lowest against "above"); the words "output"/"out" name the family's output
+        node = out if spec.node in (None, "out", "output") else spec.node
+        tran = _TRAN.search(netlist)
+        stop = parse_number(tran[2]) if tran else None
+        worst = "max" if spec.bound == "max" else "min"
+        control = (f"tran {tran[1]} {tran[2]}\nmeas tran result {worst} v({node}) from={0.5 * stop:g} to={stop:g}\n"
+                   "print result") if tran and stop else f"op\nlet result = v({node})\nprint result"
+        how = (f"{worst} of v({node}) over the last half of the transient" if tran and stop
+               else f"v({node}) at the operating point")
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
@@ -328,6 +339,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         how = f"period of v({out}) after {format_eng(start)}s"
     else:
         return None, f"no measurement for {spec.quantity} here"
+    if control.startswith("ac") and inp:
+        netlist = _small_signal(netlist, inp)
     result = runner.run(netlist, control=control, timeout=timeout)
     value = result.values.get("result") if result.ok else None
     if spec.quantity == "notch" and value is not None:  # a notch must be one: 20 dB below the passband
@@ -393,6 +406,15 @@ def _section_q(netlist: str, out: str, inp: str, timeout: float) -> float | None
     if not result.ok or odd is None or turn is None or q is None or odd > 0.5 or turn < 0.75 * math.pi:
         return None
     return q
+
+
+def _small_signal(netlist: str, inp: str) -> str:
+    """The netlist with an AC 1 on the source that drives `inp` from ground when none has an AC level (a divider
+    held at DC 10 V): a ratio measured in an AC sweep needs a stimulus, whatever its size; the answer is unchanged."""
+    source = re.compile(rf"^(V\w*\s+{re.escape(inp)}\s+(?:0|gnd)\b(?:(?!\bac\b)[^\n])*)$", re.IGNORECASE | re.MULTILINE)
+    if not source.search(netlist):
+        return netlist
+    return source.sub(lambda m: f"{m[1].rstrip()} AC 1", netlist, count=1)
 
 
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
@@ -510,6 +532,41 @@ def stated_levels(description: str, netlist: str, timeout: float = 10.0) -> list
             ok = abs(value - want) <= 0.01 * abs(supply)
             items.append(CheckItem(what, PASS if ok else FAIL, f"measured {format_eng(value)}V at the operating "
                                                                f"point, expected {format_eng(want)}V"))
+    return items
+
+
+# A question the request asks ("What DC do I get?", "Gain at 10 kHz?", "what's the output voltage?") is a
+# measurement to report, not a spec: its answer is measured on the circuit and stated; it passes when measured.
+_ASKS_LEVEL = re.compile(r"\b(?:what|which)(?:'s|\s+is|\s+will\s+be|\s+do\s+(?:i|we|you)\s+get\s+for)?\s+(?:the\s+)?"
+                         r"(?:dc|average|mean|output|steady|resulting|final)(?:\s+(?:dc|output))?"
+                         r"(?:\s+(?:level|voltage|value|volts))?\b"
+                         r"|\bhow\s+(?:many\s+volts|much\s+(?:dc|voltage))\b", re.IGNORECASE)
+_ASKS_GAIN = re.compile(r"\b(?:what(?:'s|\s+is)?|how\s+much)\s+(?:the\s+|its\s+)?(?:voltage\s+)?gain\b"
+                        r"|^\s*(?:and\s+|the\s+|its\s+)?(?:voltage\s+)?gain\b", re.IGNORECASE)  # "Gain at 10 kHz?"
+_ASKED_AT = re.compile(r"\bat\s+(?P<f>\d+(?:\.\d+)?\s*(?:[kKM]|meg)?Hz)\b", re.IGNORECASE)
+
+
+def asked(description: str, netlist: str, output: str, input_node: str | None, timeout: float = 10.0,
+          settle: tuple[float, float] | None = None) -> list[CheckItem]:
+    """Each question of the request about the output's level or the gain, answered by a measurement: the level is
+    the output's average over the transient's last fifth (else its operating point), the gain v(out)/v(in) at the
+    frequency the question names (else 1 kHz)."""
+    items = []
+    if settle is None and (tran := _TRAN.search(netlist)):  # a level asked of a run in time: its settled average
+        step, stop = parse_number(tran[1]), parse_number(tran[2])
+        settle = (step, stop) if step is not None and stop is not None else None
+    for question in re.findall(r"[^.;!?]*\?", description):
+        if _ASKS_LEVEL.search(question):
+            spec = Spec(question.strip(), "vout", 1.0)
+        elif _ASKS_GAIN.search(question) and input_node:
+            at = _ASKED_AT.search(question)
+            spec = Spec(question.strip(), "gain", -1.0, at=parse_number(at["f"].replace(" ", "")[:-2]) if at else None)
+        else:
+            continue
+        value, how = measure(spec, netlist, output, input_node, timeout, settle, description)
+        unit = "V" if spec.quantity == "vout" else ""
+        items.append(CheckItem(spec.text, UNCHECKED, f"not answered: {how}") if value is None else
+                     CheckItem(spec.text, PASS, f"answered: measured {value:.4g}{unit} ({how})"))
     return items
 
 

@@ -447,6 +447,15 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             set_value(intent, d, "RF", exact, how, E96)
             d.free, d.scale = "RF", 1
         d.claimed.add("GAIN")
+    elif spec.quantity in ("gain", "gain_db") and kind == "voltage_divider":
+        # an attenuator's ratio ("-20 dB", "a gain of 0.25") is the output level it gives its input: Vin k
+        ratio = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+        if not 0 < ratio < 1:
+            d.problems.append(f"'{spec.text}': a resistive divider's gain is between 0 and 1 (0 dB)")
+            return True
+        vin = given(intent, "VIN", "VDD") or 10.0
+        _design_one(intent, d, family, kind, Spec(spec.text, "vout", vin * ratio, spec.tolerance))
+        d.claimed.add("GAIN")
     elif spec.quantity == "vout" and kind == "voltage_divider":
         vin = given(intent, "VIN", "VDD") or 10.0
         if (total := _total_resistance(intent, d)) is not None and "R2" not in intent.values and 0 < spec.target < vin:
@@ -504,7 +513,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
 SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
-              "vout": "V", "ripple": "V", "clip": "V",
+              "vout": "V", "ripple": "V", "clip": "V", "level": "V",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 
@@ -584,7 +593,7 @@ def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_
 
 
 _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
-_MEASURED_ONLY = ("flat",)  # specs no value is designed for: what the circuit does around its designed band
+_MEASURED_ONLY = ("flat", "level")  # specs no value is designed for: what the circuit does around its designed band
 
 
 def design(intent: Intent, specs: list[Spec]) -> Design:

@@ -480,7 +480,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              r"(?:for|over)\s+(?:the\s+first\s+)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"),  # "stop time 8 ms"
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
-           r"|characteristics?)"
+           r"|characteristics?)(?!\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp)"  # "DC sweep of temp": below
            r"|\b(?:sweep(?:ing)?|vary(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
            # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
@@ -497,7 +497,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
               r"|\b(?:output|input)[- ](?:referred\s+)?noise\b|\bnoise\s+(?:at|on)\s+(?:node\s+|v\()?[a-z_]|\bnoise\s*:"
               # "noise from 10 Hz to 100 kHz", "noise 1 Hz-1 MHz": noise over a band of frequencies
               rf"|\bnoise\s+(?:from|over|between|across)?\s*(?={_NUMBER_AHEAD}(?:[kKMG]|meg)?\s*(?:Hz|to\b|-|\u2013))"),
-    ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:the\s+)?temperature"
+    # "a DC sweep of temp", "sweep over temperature": .dc temp
+    ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:(?:of|over|across|in)\s+)?(?:the\s+)?temp(?:erature)?\b"
+             r"|\bdc\s+(?:sweep|analysis)\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp(?:erature)?\b"
              r"|\btemperatures?\s+(?=(?:from|between)\s+[-+\u2212\d])"),  # "temperatures from 0 to 100 C"
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)

@@ -25,6 +25,7 @@ from spice_lsp.generation.checklist import (
     CheckItem,
     Probe,
     analyses,
+    asked,
     function_items,
     lines,
     spec_item,
@@ -728,6 +729,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         specs = [spec_item(spec, *measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
                                                build.intent.description)) for spec in build.request.specs]
         levels = stated_levels(build.intent.description, netlist, timeout)
+        items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
                                         timeout, build.settle) + levels
         # A family read from what the request says the circuit does is a guess until something the request states

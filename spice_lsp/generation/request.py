@@ -167,6 +167,7 @@ class Spec:
     # cutoff | gain | gain_db | frequency | center | notch | vout | q | current | dc_gain_db | ugbw
     # | f0 (a second-order section's natural frequency: its phase halfway through its 180 degrees)
     # | flat (the gain at `at` against the passband's peak, in dB: "nearly flat at 600 Hz")
+    # | level (a bound on the level of `node`: "the drain must sit below 0.3 V"; measured, never designed)
     quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
@@ -177,7 +178,7 @@ class Spec:
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
-                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V"}.get(self.quantity, "")
+                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V", "level": "V"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -668,10 +669,13 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\bzener|\bled\b|\btran
                             r"\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
+# "corner of 1 kHz", "cutoff set to 1 kHz", "gets the corner to ~1.6khz", "so the corner lands at about 3 kHz"
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response)"
                         r"\s*(?:frequency|point|freq)?"
-                        r"(?:\s+(?:set\s+)?)?"
-                        r"\s*(?:of|at|=|:|is|near|around|about)?\s*(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+                        r"(?:\s+(?:(?:is\s+|be\s+)?(?:set|sits?|lands?|falls?|goes|moved|pushed|placed|put|ends?\s+up"
+                        r"|comes?\s+out)\s+)?)?"
+                        r"\s*(?:of|at|=|:|is|to|near|around|about)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$",
+                        re.IGNORECASE)
 # "notch at", "notch filter at", "centre frequency of": the circuit's noun may stand between.
 _SPEC_TAIL = (r"\s*(?:(?:filter|circuit|network|oscillator|tank)\s+)?(?:frequency)?\s*(?:of|at|on|=|:|is|near|around|"
               r"about|set\s+to|tuned\s+to)?\s*(?:about\s+|around\s+|~\s*)?$")
@@ -687,13 +691,15 @@ _BANDPASS = re.compile(r"\bband[- ]?pass", re.IGNORECASE)
 _STOPBAND = re.compile(r"\bnotch|\bband[- ]?(?:stop|reject)", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\bsecond[- ]order|\b2nd[- ]order|\btwo[- ]pole|\bsallen|\bbiquad|\bQ\s*(?:=|of|is)\s*\d",
                            re.IGNORECASE)
-_CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency)" + _SPEC_TAIL, re.IGNORECASE)
+# ... "a parallel LC tank tuned to 455 kHz": a tank's resonance
+_CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+frequency"
+                          r"|\b(?:tank|lc|resonator)\s+(?:circuit\s+)?tuned\s+to)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be)?\s*"  # "gain should be 6 dB"
                    r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
-                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?![\w.])"
+                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?!\w|\.\d)"  # "gain at least 0.9." ends there
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
                    re.IGNORECASE)
 # not "Q1"; "Q around 2", "Q of about 5"
@@ -790,7 +796,8 @@ def _signed(text: str) -> float:
 
 # An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "LED at 10 mA", "sinks 1 mA".
 _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror(?:ed)?)\s+current|\biout|\bi\(out\)|"
-                             r"\bleds?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?|"
+                             # "an LED D1 (about 1.8 V forward) at 15 mA": its name and a note between
+                             r"\bleds?(?:\s+D\w*)?(?:\s*\([^()]{0,60}\))?|\bsinks?|\bsourc(?:es|ing)|\bcop(?:y|ying|ies)\s+(?:a|the)?|\bmirror(?:s|ing)\s+(?:a|the)?|"
                              # "a series resistor set for 15 mA": the current the part is designed for
                              r"\b(?:set|sized|chosen|picked|designed|calculated)\s+(?:for|to\s+give)|"
                              r"\bbiased)"  # "biased near 1 mA": the stage's quiescent current
@@ -828,9 +835,10 @@ def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
     for q in qs:
         before = text[max(0, q.start - 40):q.start]  # "-3 dB at 200 Hz": the words span the "3"
-        named, after = _CURRENT_BEFORE.search(before), _CURRENT_AFTER.match(text, q.end)
+        spread = text[max(0, q.start - 80):q.start]  # "an LED D1 (about 1.8 V forward) at 15 mA": a note between
+        named, after = _CURRENT_BEFORE.search(spread), _CURRENT_AFTER.match(text, q.end)
         if q.unit == "A" and q.value > 0 and (named or after):
-            lead = before[named.start():] if named and not after else ""  # the words before, else after
+            lead = spread[named.start():] if named and not after else ""  # the words before, else after
             words = f"{lead}{q.text}{after[0] if after else ''}"
             found.append(Spec(words.strip(), "current", q.value))
         if q.unit == "V" and (hyst := _HYSTERESIS_BEFORE.search(before) or _HYSTERESIS_AFTER.match(text, q.end)):
@@ -1086,10 +1094,64 @@ _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|unde
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
                       r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB)"
                       rf"\s+(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
+# "20 dB of attenuation", "attenuate it by 6 dB", "exactly -20 dB from a to b" in an attenuator or divider: a loss
+# with no frequency (at one, it is _DOWN_AT's), the gain in dB a passive network has at every frequency
+_LOSS_DB = re.compile(r"(?<![\w.])(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:of\s+)?(?:(?:resistive|resistor|passive)\s+)?"
+                      r"(?:attenuation|(?:insertion\s+)?loss|pad|attenuator|divider)\b"
+                      r"|\b(?:attenuat|drop|cut|lower|reduc)\w*\s+(?:\S+\s+){0,4}?by\s+(?:about\s+|exactly\s+|around\s+)?"
+                      r"(?P<db2>\d+(?:\.\d+)?)\s*dB\b"
+                      r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB\b"
+                      r"|\b(?:attenuat(?:or|ion)|pad|loss)\s+(?:of\s+|is\s+|=\s*|:\s*)?"
+                      r"(?:exactly\s+|precisely\s+|about\s+|around\s+)?(?P<db4>\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
+_LOSS_SAID = re.compile(r"attenuat|divid|\bpad\b|\bloss\b", re.IGNORECASE)  # a bare "-20 dB" is a loss in these words
+_LOSS_AT = re.compile(rf"\s*(?:/|per\b|a\s+decade|(?:at|by)\s+{_HZ}|(?:point|corner|cut-?off|bandwidth)\b)",
+                      re.IGNORECASE)
 _FLAT_AT = re.compile(rf"\b(?P<near>(?:nearly|almost|essentially|practically|roughly)\s+)?flat\s+(?:response\s+)?"
                       rf"(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
 _GLOW = re.compile(r"\b(?:glow|light|shine)\w*\s+(?:up\s+|brightly\s+)?(?:with|at|on)\s+"
                    r"(?:about\s+|around\s+|roughly\s+)?(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\b", re.IGNORECASE)
+
+
+# "the drain must sit below 0.3 V", "coil node below 0.3 V", "node vo should stay above 4.5 V": a bound on a
+# node's level, measured there (the family's output when the words name the output), never designed for
+_LEVEL_BOUND = re.compile(r"\b(?:node\s+(?P<n1>[a-z_]\w*)|(?P<n2>[a-z_]\w*)\s+node|(?:the\s+)?(?P<n3>[a-z_]\w*)"
+                          r"(?:\s+(?:voltage|level))?)\s+"
+                          r"(?P<modal>(?:must|should|has\s+to|needs?\s+to|will|is\s+to|shall)\s+(?:always\s+)?)?"
+                          r"(?P<verb>(?:sits?|stays?|be|remains?|reads?|rests?|settles?|falls?|drops?)\s+)?"
+                          r"(?P<dir>below|under|less\s+than|at\s+most|no\s+more\s+than|above|over|more\s+than|at\s+least"
+                          r"|no\s+less\s+than)\s+(?:about\s+)?(?P<v>[-+]?\d+(?:\.\d+)?\s*m?V)\b", re.IGNORECASE)
+_NOT_LEVEL = {"it", "that", "this", "which", "ripple", "signal", "swing", "drop", "noise", "offset", "error", "gain",
+              "current", "input", "supply", "rail", "battery", "source", "peak", "amplitude", "one", "each", "never"}
+
+
+def _level_bounds(text: str, found: list[Spec]) -> None:
+    for m in _LEVEL_BOUND.finditer(text):
+        node = (m["n1"] or m["n2"] or m["n3"]).lower()
+        if node in _NOT_LEVEL or (m["n3"] and not (m["modal"] or m["verb"])):
+            continue
+        below = m["dir"].lower() in ("below", "under", "less than", "at most", "no more than")
+        found.append(Spec(m[0].strip(), "level", _quantities(m["v"])[0].value, node=node,
+                          bound="max" if below else "min"))
+
+
+# An LED's sentence states the current it runs at ("a white LED ... run at 20 mA off a 9 V battery"), not a
+# source's ("fed by a 1 mA current source") nor a limit ("20 mA max")
+_LED_SAID = re.compile(r"\bleds?\b|\blight[- ]emitting\s+diodes?\b", re.IGNORECASE)
+_NOT_LED_CURRENT = re.compile(r"\s*(?:dc\s+)?(?:constant[- ])?(?:current\s+(?:source|sink|limit)|max|maximum|peak|"
+                              r"limit|rating|rated|absolute)", re.IGNORECASE)
+
+
+def _led_current(text: str, found: list[Spec]) -> None:
+    """The one current an LED's sentence states, as its current spec."""
+    for q in _quantities(text):
+        lo, hi = _sentence(text, q.start)
+        led = _LED_SAID.search(text, lo, hi)
+        if q.unit != "A" or q.value <= 0 or led is None or _NOT_LED_CURRENT.match(text, q.end) \
+                or re.search(r"\b(?:by|from|with)\s+(?:an?\s+)?$", text[lo:q.start], re.IGNORECASE) \
+                or sum(x.unit == "A" for x in _quantities(text[lo:hi])) > 1:
+            continue
+        found.append(Spec(text[led.start():q.end] if led.start() < q.start else q.text, "current", q.value))
+        return
 
 
 def _number(words: str) -> float:
@@ -1220,6 +1282,15 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
                           at=_quantities(m["f"])[0].value))
+    if not any(s.quantity in ("gain", "gain_db") for s in found):
+        for m in _LOSS_DB.finditer(text):
+            lo, hi = _sentence(text, m.start())
+            if _LOSS_AT.match(text, m.end()) or (m["db3"] and not _LOSS_SAID.search(text, lo, hi)):
+                continue
+            exact = re.search(r"\b(?:exactly|precisely)\b", text[max(0, m.start() - 12):m.end()], re.IGNORECASE)
+            found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"] or m["db4"]),
+                              tolerance=0.2 if exact else 0.5))
+            break
     for m in _FLAT_AT.finditer(text):  # "nearly flat at 600 Hz": the passband's gain there, within 1.5 dB when "nearly"
         found.append(Spec(m[0].strip(), "flat", 0.0, tolerance=1.5 if m["near"] else 0.5,
                           at=_quantities(m["f"])[0].value))
@@ -1235,6 +1306,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "clip", clip))
     if "current" not in has and (m := _GLOW.search(text)):
         found.append(Spec(m[0].strip(), "current", _quantities(m["i"])[0].value))
+    if not any(s.quantity == "current" for s in found):
+        _led_current(text, found)
+    if not has & {"clip", "vout", "hysteresis"}:
+        _level_bounds(text, found)
     if not has & {"cutoff", "center", "notch"} and (m := _HALF_POWER.search(text)):
         found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
     if not has & {"cutoff", "center", "notch"} and (m := _BAND_AT.search(text)):

@@ -98,7 +98,7 @@ def _bridges(rtd: bool) -> Callable[[_Filler], list]:
 def _led_resistor_current(f: _Filler) -> list:
     vdd, r, i = used(f, "VDD", "VIN"), used(f, "R", "R1", "RS"), 1e-3
     for _ in range(40):  # I = (VDD - VF(I))/R, VF from I
-        i = max((vdd - _vf(i)) / r, 1e-9) * 0.5 + i * 0.5
+        i = max((vdd - _vf(i, _card(f.intent))) / r, 1e-9) * 0.5 + i * 0.5
     return [expect("current", i, 0.03)]
 
 
@@ -214,11 +214,21 @@ register(Family(kind="rtd_current_amplifier", function=_rtd_amplifies,
 # --- LED drivers ---------------------------------------------------------------------------
 
 def _led(f: _Filler) -> str:
-    return f.model("dled", f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)")
+    card = _card(f.intent)
+    return f.model("dled", f".model dled D (is={card[0]:.4g} n={card[1]:g} rs={card[2]:g} cjo=20p)")
 
 
-def _vf(i: float) -> float:
-    return LED[1] * VT * math.log(i / LED[0]) + LED[2] * i
+def _card(intent) -> tuple[float, float, float]:
+    """The LED's card: a forward voltage the request states (VF, at the current the design runs it at, IF, else
+    10 mA) sets its IS, so the simulated LED is the user's; else about 2 V at 10 mA."""
+    vf, i = intent.values.get("VF"), intent.values["IF"].value if "IF" in intent.values else 10e-3
+    if vf is None or not 0.5 < vf.value - LED[2] * i < 10:
+        return LED
+    return i / math.exp((vf.value - LED[2] * i) / (LED[1] * VT)), LED[1], LED[2]
+
+
+def _vf(i: float, card: tuple[float, float, float] = LED) -> float:
+    return card[1] * VT * math.log(i / card[0]) + card[2] * i
 
 
 def _led_resistor(f: _Filler) -> str:
@@ -241,20 +251,25 @@ def _led_transistor(f: _Filler) -> str:
 def _design_led_resistor(intent, d, spec) -> None:
     """R = (VDD - VF(I))/I with the (simulated) LED's forward voltage at that current; a forward drop
     the request states is the LED's, not the supply's."""
-    dz.not_the(intent, d, "VDD", _FORWARD_DROP, "VF")
+    for role in ("VDD", "VIN"):  # "an LED (1.8 V forward) from a 12 V rail": the 1.8 V read as either level
+        dz.not_the(intent, d, role, _FORWARD_DROP, "VF")
     vdd = dz.given(intent, "VDD", "VIN") or 5.0
     if {"R", "R1", "RS"} & set(intent.values):
         return
-    if vdd <= _vf(spec.target):
-        d.problems.append(f"'{spec.text}': the LED needs {_vf(spec.target):.2f} V, more than {format_eng(vdd)}V")
+    if "VF" in intent.values:  # the stated forward voltage, at the current it is driven at, is the model's
+        intent.values["IF"] = dz.Value("IF", spec.target, spec.text, "A")
+        d.claimed.add("IF")
+    vf = _vf(spec.target, _card(intent))
+    if vdd <= vf:
+        d.problems.append(f"'{spec.text}': the LED needs {vf:.2f} V, more than {format_eng(vdd)}V")
         return
-    dz.set_value(intent, d, "R", (vdd - _vf(spec.target)) / spec.target,
-                 f"R = (VDD - VF)/I, the LED model's VF {_vf(spec.target):.2f} V at that current", dz.E96)
+    dz.set_value(intent, d, "R", (vdd - vf) / spec.target,
+                 f"R = (VDD - VF)/I, the LED's VF {vf:.2f} V at that current", dz.E96)
     d.free, d.scale = "R", -1
 
 
 # "about 2 V forward drop", "a forward voltage of 3.2 V", "Vf = 2.1 V"
-_FORWARD_DROP = re.compile(r"(\d+(?:\.\d+)?\s*V)\s+(?:forward\s+)?(?:drop|forward\s+voltage)\b"
+_FORWARD_DROP = re.compile(r"(\d+(?:\.\d+)?\s*V)\s+(?:forward(?:\s+(?:drop|voltage))?|drop)\b"  # "(1.8 V forward)"
                            r"|\b(?:forward\s+(?:drop|voltage)|\bvf)\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
                            r"(\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 

@@ -896,7 +896,7 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                                r"self[- ]biased (?:ce|common[- ]emitter)|"
                                r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),
                        # A common-emitter stage asked for a gain is designed with this one's equations.
-                       (14.55, (r"common[- ]emitter", GAIN_STATED))),
+                       (14.55, (r"common[- ]emitter|\bce\s+(?:stage|amp(?:lifier)?)s?\b", GAIN_STATED))),
                 source="V2", noun="amplifier",
                 specs=("gain", "gain_db", "current"), design=_design_ce_gain,
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
