@@ -157,3 +157,11 @@ def test_a_flash_adcs_listed_outputs_are_its_comparators():
     assert result.intent.kind == "flash_adc"
     levels = [_at(result.netlist, q, None) for q in ("q1", "q2", "q3")]
     assert levels == [pytest.approx(3.3, abs=0.1), pytest.approx(3.3, abs=0.1), pytest.approx(0, abs=0.1)], levels
+
+
+def test_a_weighted_dacs_bits_take_the_names_they_sit_on():
+    result = generate("4-bit weighted-resistor DAC with an inverting summer: bits at q3 q2 q1 q0 (q3 the MSB) as "
+                      "5 V/0 V DC levels, code 1001, output vo. Operating point.")
+    assert result.intent.kind == "weighted_dac"
+    assert all(re.search(rf"^V\d+ {q} 0 DC ", result.netlist, re.MULTILINE) for q in ("q3", "q2", "q1", "q0"))
+    assert _at(result.netlist, "vo", None) == pytest.approx(-5 * 9 / 16, rel=0.02)

@@ -1354,6 +1354,7 @@ def _spice_wave(span: str, function: str) -> list[float] | None:
     return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
+_PAIRED = re.compile(r"\d\s*V?\s*/\s*$")  # before a level: "5 V/0 V", "0/5 V", a pair of logic levels
 _NEXT_TO_SINE = re.compile(r"\s*(?:peak|pk|amplitude)?\s*,?\s*(?:[\d.]+\s*[kM]?Hz\s*,?\s*)?(?:sine|sinusoid)",
                            re.IGNORECASE)
 
@@ -1770,6 +1771,8 @@ def _sources(text: str, request: Request) -> None:
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
                           clause, re.IGNORECASE)
+        if level and _PAIRED.search(clause[:level.start()]):
+            level = None  # "bits at q3 .. q0 as 5 V/0 V DC levels": a pair of logic levels, no one level of q3
         dc = ac = None
         if level:
             kind, number = (level["kind"], level["num"]) if level["kind"] else (level["kind2"], level["num2"])
@@ -1787,7 +1790,7 @@ def _sources(text: str, request: Request) -> None:
                          r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
-        if bare and re.search(r"\d\s*V\s*/\s*$", clause[:bare.start()]):
+        if bare and _PAIRED.search(clause[:bare.start()]):
             bare = None  # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3
         if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
