@@ -128,8 +128,8 @@ def _r2r(f: _Filler) -> str:
 INVERTING = re.compile(r"\binverting\b", re.IGNORECASE)
 # "from bits d2, d1, d0", "logic inputs are d2, d1, d0", "bit inputs b3 (MSB) to b0": the bit inputs' node
 # names (else b2, b1, b0).
-_BIT_NODES = re.compile(r"\b(?:bits?|(?:logic|digital|bit)\s+inputs?|inputs?)\s+(?:are\s+|named\s+|called\s+|on\s+|at\s+)?"
-                        r"(?:nodes?\s+)?([a-z]{1,3})\d\b", re.IGNORECASE)
+_BIT_NODES = re.compile(r"\b(?:bits?|(?:logic|digital|bit)\s+inputs?|inputs?)\s+"
+                        r"(?:are\s+|named\s+|called\s+|on\s+|at\s+)?(?:nodes?\s+)?([a-z]{1,3})\d\b", re.IGNORECASE)
 # "1 V per LSB", "an LSB of 250 mV", "a resolution of 10 mV": the output's step per code.
 _LSB = re.compile(rf"(?P<a>{_X})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:lsb|step|count|code)\b"
                   rf"|\blsb\s+(?:size\s+|step\s+)?(?:of|=|is)\s*(?P<b>{_X})\s*(?P<bu>m?)V\b"
