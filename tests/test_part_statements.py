@@ -151,3 +151,34 @@ def test_a_part_stated_twice_elsewhere_is_placed_once():
     composed = compose(_FAMILY, read_request("D1 from out to 0, D1 from in to out"))
     assert [r for r in composed.netlist.split("\n") if r.startswith("D1 ")] == ["D1 out 0 dsi"]
     assert any("D1" in p for p in composed.problems)
+
+
+@pytest.mark.parametrize("text, node, dc, ac", [
+    ("Diode D3 with anode at k and cathode grounded, fed 2 mA by a current source. Operating point.", "k", 2e-3, None),
+    ("A 47 uF capacitor from ramp to ground charged by a steady 100 uA.", "ramp", 100e-6, None),
+    ("L2 = 1 mH and C2 = 10 nF both from lc to ground; drive it with 2 mA AC current into lc.", "lc", None, 2e-3),
+    ("Tank at node t driven by an AC 0.5 mA current source into node t.", "t", None, 0.5e-3),
+])
+def test_a_current_source_stated_as_a_part(text, node, dc, ac):
+    (source,) = [s for s in read_request(text).sources if s.kind == "I"]
+    assert (source.node, source.dc, source.ac) == (node, dc, ac)
+
+
+def test_a_current_source_with_its_level_is_no_circuit_to_refuse():
+    result = generate("Diode D3 with anode at k and cathode grounded, fed 2 mA by a current source. Operating point.")
+    value, _ = simulate.measure(result.netlist, "op", "v(k)", timeout=20)
+    assert value is not None and 0.5 < value < 0.9, result.netlist  # a silicon diode's drop at 2 mA
+
+
+_DRIVEN = "family\nV1 in 0 DC 0 AC 1\nR1 in out 1k\nC1 out 0 1n\n.ac dec 10 1 1meg\n.end\n"
+
+
+def test_a_stated_current_source_drives_in_place_of_the_input_source():
+    composed = compose(_DRIVEN, read_request("an RC network driven by an AC 1 mA current source into node in"))
+    assert "I1 0 in DC 0 AC 0.001" in composed.netlist and "V1 " not in composed.netlist
+
+
+def test_a_current_source_never_becomes_a_swept_voltage_source():
+    swept = _DRIVEN.replace(".ac dec 10 1 1meg", ".dc V1 0 1 0.1")
+    composed = compose(swept, read_request("an RC network driven by a 1 mA current source into node in"))
+    assert "V1 in 0 DC 0 AC 1" in composed.netlist and composed.problems

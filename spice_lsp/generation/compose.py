@@ -247,6 +247,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver.name = stated.name
 
     for stated in request.sources:
+        if stated.kind == "I":  # a current source stays one: never the level of a voltage source
+            if why := _place_current(stated, found, added, rows, mapping, source):
+                problems.append(why)
+            continue
         if stated.supply and stated.dc is not None and stated.dc < 0:  # "VEE = -15 V": the family's negative rail
             rail = next((line for line in found if line.name[0].upper() == "V" and line.nodes[1] == "0"
                          and line.nodes[0].lower() in ("vee", "vss", "vneg", "vm", "vminus")), None)
@@ -579,6 +583,38 @@ def _plain_input(lines: list[Line], source: str) -> Line | None:
     """The input source when it is a plain DC level: the supply of a circuit with no rail (a regulator's input)."""
     return next((line for line in lines if line.name.upper() == source.upper() and line.name[:1].upper() == "V"
                  and not re.search(r"\b(?:AC|SIN|PULSE|PWL|SFFM|EXP)\b", line.rest, re.IGNORECASE)), None)
+
+
+def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line], rows: list[str],
+                   mapping: dict[str, str], source: str) -> str | None:
+    """A stated current source in the family's circuit: the circuit's own current source into that node takes its
+    levels; else it drives the node the circuit's input source drove ("a tank driven by an AC 1 mA current source into
+    node tank"), in that source's place; else it is added into its node. The reason when none fits."""
+    if stated.node is None:
+        return f"'{stated.text}': no node to push its current into"
+    node = next((k for k, v in mapping.items() if v == stated.node), stated.node)  # its node, as the family names it
+    minus = next((k for k, v in mapping.items() if v == stated.minus), stated.minus) if stated.minus else "0"
+    used = {line.name.upper() for line in found + added}
+    free = next(f"I{n}" for n in range(1, 1000) if f"I{n}" not in used)
+    def levels(line: Line) -> str:  # the stated levels; the AC level the circuit's AC analysis needs stays
+        kept = re.search(r"\bAC\s+\S+", line.rest, re.IGNORECASE) if stated.ac is None else None
+        return f"{stated.waveform()} {kept[0]}" if kept else stated.waveform()
+    own = next((line for line in found if line.name[0].upper() == "I" and line.nodes[1] == node), None)
+    if own is not None:
+        own.rest = levels(own)
+        return None
+    driver = next((line for line in found if line.name.upper() == source.upper() and node in line.nodes
+                   and "0" in line.nodes), None)
+    swept = driver is not None and any(re.search(rf"(?<![\w.]){re.escape(driver.name)}(?!\w)", r, re.IGNORECASE)
+                                       for r in rows if r.startswith(".") and not r.lower().startswith(".model"))
+    if driver is not None and not swept:  # (a source an analysis sweeps by name stays: its directive needs it)
+        name = stated.name or (driver.name if driver.name[0].upper() == "I" else free)
+        driver.name, driver.nodes, driver.rest = name, [minus, node], levels(driver)
+        return None
+    if any(node in line.nodes for line in found + added) and not (driver is not None and swept):
+        added.append(Line(stated.name or free, [minus, node], stated.waveform()))
+        return None
+    return f"'{stated.text}': no place for a current source into {stated.node} in this circuit"
 
 
 def _input_node(lines: list[Line], source: str) -> str | None:

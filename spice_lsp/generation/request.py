@@ -2032,7 +2032,9 @@ def _held_nodes(text: str, request: Request) -> None:
 
 
 # "a 100 mA current source into node x", "a current source of 20 µA feeding node in"
-_CURRENT_SOURCE = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ])?current\s+source|"
+# ("an AC 1 mA current source into node tank", "drive it with 1 mA AC current into tank": its AC level)
+_CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+|(?P<ac2>AC)\s+)?(?:constant[- ])?"
+                             r"current(?:\s+source|(?=\s+into\b))|"
                              rf"\bcurrent\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A))\b[^,;.]*?"
                              r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
@@ -2049,9 +2051,12 @@ _CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ]
 
 
 # "a 10 µF capacitor from out to ground charged by a constant 1 mA": a current source into the part's node
-_FED_CURRENT = re.compile(rf"\b(?:charged|charging|fed|driven|supplied|excited|biased)\s+(?:by|with|from)\s+(?:an?\s+)?"
-                          rf"(?:constant\s+|steady\s+|dc\s+)?(?P<q>{_QTY_TEXT}A)\b(?:\s+(?:dc\s+)?current)?"
-                          r"(?:\s+source)?", re.IGNORECASE)
+# ("a diode D1 (anode fa) fed 1 mA by a current source": the level first)
+_FED_CURRENT = re.compile(r"\b(?:charged|charging|fed|driven|supplied|excited|biased)\s+"
+                          rf"(?:(?:by|with|from)\s+(?:an?\s+)?(?:constant\s+|steady\s+|dc\s+)?(?P<q>{_QTY_TEXT}A)\b(?:\s+(?:dc\s+)?current)?"
+                          r"(?:\s+source)?"
+                          rf"|(?P<q2>{_QTY_TEXT}A)\s+(?:dc\s+)?(?:by|from)\s+(?:an?\s+|the\s+)?(?:constant\s+|dc\s+)?"
+                          r"current\s+source\b)", re.IGNORECASE)
 
 
 def _current_sources(text: str, request: Request) -> None:
@@ -2066,7 +2071,9 @@ def _current_sources(text: str, request: Request) -> None:
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
                 or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
-        request.sources.append(SourceConstraint(said, node, _quantities(m["q"] or m["q2"])[0].value, kind="I",
+        level = _quantities(m["q"] or m["q2"])[0].value
+        ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"])
+        request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn))
 
 
@@ -2078,7 +2085,7 @@ def _fed_currents(text: str, request: Request) -> None:
         part = next((e for e in reversed(request.elements) if e.placed() and lo <= text.find(e.text) < m.start()), None)
         live = [n for n in part.placed() if n != "0"] if part else []
         if len(live) == 1 and not any(s.kind == "I" and s.node == live[0] for s in request.sources):
-            request.sources.append(SourceConstraint(m[0], live[0], _quantities(m["q"])[0].value, kind="I"))
+            request.sources.append(SourceConstraint(m[0], live[0], _quantities(m["q"] or m["q2"])[0].value, kind="I"))
 
 
 def _input_pulses(text: str, request: Request) -> None:

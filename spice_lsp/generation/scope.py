@@ -49,14 +49,8 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 # ("a 1 mA tail current source", "the photocurrent modelled as a current source", "an op-amp error
 # amplifier" in a regulator, an oscillator's "sustaining amplifier").
 PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|\bmodell?ed\s+as\s+an?|"
-                     r"\b(?:excited|driven|fed)\s+(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)
-
-
-# A source stated with its level is a part of the circuit, not a circuit to build: "fed 1 mA by a current source",
-# "a 10 uA DC current source into node pd", "a current source of 2 mA".
-LEVEL_BEFORE = re.compile(r"(?<![\w.])[\d.]+\s*[munpµ]?A\s+(?:(?:DC|AC)\s+)?(?:(?:by|from)\s+(?:an?|the)\s+)?"
-                          r"(?:constant[- ])?$", re.IGNORECASE)
-LEVEL_AFTER = re.compile(r"\s+(?:of\s+|=\s*)?[\d.]+\s*[munpµ]?A\b", re.IGNORECASE)
+                     r"\b(?:excited|driven|fed|biased|supplied)\s+(?:with\s+)?(?:[\d.]+\s*[munpµ]?A\s+(?:DC\s+|AC\s+)?)?"
+                     r"(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)  # "fed 1 mA by a"
 
 
 # Words after a device's name that say which part stands for it ("a relay coil, modelled as 240 Ω from +12 V to coil",
@@ -152,10 +146,6 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or MODELLED_AS.match(description, m.end()) or \
                 NEGATED.search(description[max(0, m.start() - 20):m.start()]):
-            continue
-        if re.fullmatch(r"current\s+source", m[0], re.IGNORECASE) and (
-                LEVEL_BEFORE.search(description[max(0, m.start() - 30):m.start()])
-                or LEVEL_AFTER.match(description, m.end())):
             continue
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
             continue  # "from node rtd to ground", "a current source into rtd": a node's name
