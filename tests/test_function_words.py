@@ -264,10 +264,10 @@ def test_the_node_a_function_is_said_at_is_the_output(text, output):
 
 
 @pytest.mark.parametrize("text, source, load", [
-    ("The line-level source at mx has DC on it; keep that DC off a 22k input (22k from dsp to ground), passing "
+    ("The line-level source at mx has DC on it; keep that DC off a 22k input resistance from dsp to ground, passing "
      "everything above 30 Hz within 3 dB.", "mx", "dsp"),
-    ("AC-couple the signal at s into a 1k load (1k resistor from l to ground), nothing from 200 Hz up may drop by "
-     "more than 3 dB.", "s", "l"),
+    ("AC-couple the signal at s into a 1k load from l to ground; nothing from 200 Hz up may drop by more than 3 dB.",
+     "s", "l"),
 ])
 def test_dc_kept_off_a_load_is_built_from_the_source_node_into_the_load_node(text, source, load):
     request = read_request(text)
@@ -275,3 +275,15 @@ def test_dc_kept_off_a_load_is_built_from_the_source_node_into_the_load_node(tex
     result = generate(text)
     assert f"C1 {source} {load} " in result.netlist
     assert result.verified, [c for c in result.checks if c.status != "pass"]
+
+
+@pytest.mark.parametrize("text, kind, quantity, target", [
+    ("Suppress a narrow band around 1 kHz between a and b, keeping 100 Hz and 10 kHz nearly untouched, no op-amps.",
+     "twin_t_notch", "notch", 1000.0),  # "no op-amps" names no active notch
+    ("Keep out at 9 V even as the battery falls from 14 V to 11 V, 90 ohm load.", "linear_regulator", "vout", 9.0),
+    ("Block the DC on the signal at s while passing 50 Hz and up into a 4.7k load (4.7k from l to ground).",
+     "rc_highpass", "cutoff", 50.0),
+])
+def test_the_figure_a_function_states_beats_a_reader_of_its_neighbouring_words(text, kind, quantity, target):
+    assert parse_intent(text).kind == kind
+    assert [s.target for s in read_request(text).specs if s.quantity == quantity] == [target]

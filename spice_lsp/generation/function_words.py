@@ -426,7 +426,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         if filtered[1] == "notch filter" and not re.search(r"\b(?:inductors?|inductance|coils?|chokes?|lc|rlc|tank)\b"
                                                          r"|\d\s*[mµu]?h\b", low):
             # with no inductor named, the notch of R and C: the twin-T (its op-amp form when an op-amp is named)
-            return Reading(filtered[0], "active twin-t notch filter" if opamp else "passive twin-t notch filter")
+            active = opamp and not re.search(r"\b(?:no|without|not?\s+\w+)\s+op[- ]?amps?\b", low)  # "no op-amps"
+            return Reading(filtered[0], "active twin-t notch filter" if active else "passive twin-t notch filter")
         return Reading(*filtered)
     if "lag" in found:
         return Reading(said("lag"), "low-pass filter")
@@ -559,7 +560,8 @@ _EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|freq
                    r"[^.;]{0,20}?"
                    rf"\b(?:above|over|from|down\s+to|beyond|higher\s+than)\s+(?:about\s+|roughly\s+|around\s+)?"
                    rf"{_NUM}\s*hz\b(?:\s+(?:and\s+)?(?:up(?:wards?)?|above|higher|on(?:wards?)?))?"
-                   rf"|\b(?:down\s+to|as\s+low\s+as)\s+{_NUM}\s*hz\b")
+                   rf"|\b(?:down\s+to|as\s+low\s+as)\s+{_NUM}\s*hz\b"
+                   rf"|\b(?:pass\w*|keep\w*|let\w*)\s+{_NUM}\s*hz\s+(?:and\s+)?(?:up(?:wards?)?|above|higher)\b")
 _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
                    r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
 _AROUND = re.compile(rf"\b(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+(?:about\s+|roughly\s+)?{_NUM}\s*hz\b")
@@ -593,7 +595,7 @@ def stated(low: str) -> list[Stated]:
     found += [Stated("tolerance", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0])
               for m in _TOLERANCE.finditer(low)]
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
-        hz = _si(m[1] or m[3], m[2] or m[4])
+        hz = _si(m[1] or m[3] or m[5], m[2] or m[4] or m[6])
         loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
         bounded = loss or re.search(
             r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep)\w*\s+(?:\S+\s+){0,3}?dc\b", low)
@@ -633,6 +635,7 @@ class SpecRow:
     tolerance: float = 0.05
     bound: str | None = None
     at: float | None = None
+    replaces: tuple[int, int] | None = None  # where a reader's spec of that quantity is no such spec
 
 
 def function_specs(low: str) -> list[SpecRow]:
@@ -644,8 +647,9 @@ def function_specs(low: str) -> list[SpecRow]:
                 if not any(s.what == "ratio" and s.start <= m.start() < s.end for s in found)}
     near = re.search(r"\b(?:almost|nearly|essentially|practically|roughly|more\s+or\s+less)\b", low)
     for s in found:
-        if s.what == "held":
-            rows.append(SpecRow(s.start, s.end, "vout", s.value))
+        if s.what == "held":  # the input's range states no output level ("falls from 14 V to 11 V")
+            span = next(((r.start, r.end) for r in found if r.what == "input_range"), None)
+            rows.append(SpecRow(s.start, s.end, "vout", s.value, replaces=span))
         elif s.what == "ratio" and len(currents) == 1:  # "1 V for every 10 uA" of a stated 10 uA: 1 V out
             rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
         elif s.what == "pass_edge":  # a bound: the corner at or below the lowest frequency passed

@@ -922,8 +922,9 @@ def _function_specs(text: str, found: list[Spec]) -> None:
         # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
         # band removed is the notch, the ends of a range mapped onto another are no output levels
         same = {"notch": ("center",), "gain": ("vout",), "cutoff": ("cutoff",)}.get(row.quantity, ())
-        found[:] = [s for s in found if not (s.quantity in same and (at := text.find(s.text)) < row.end
-                                             and at + len(s.text) > row.start)]
+        spans = [(row.start, row.end, same), *([(*row.replaces, (row.quantity,))] if row.replaces else [])]
+        found[:] = [s for s in found if not any(s.quantity in kinds and (at := text.find(s.text)) < end
+                                                and at + len(s.text) > start for start, end, kinds in spans)]
         if row.quantity not in {s.quantity for s in found} or row.quantity == "flat":
             found.append(Spec(text[row.start:row.end].strip(), row.quantity, row.target, row.tolerance,
                               bound=row.bound, at=row.at))
