@@ -165,3 +165,33 @@ def test_a_weighted_dacs_bits_take_the_names_they_sit_on():
     assert result.intent.kind == "weighted_dac"
     assert all(re.search(rf"^V\d+ {q} 0 DC ", result.netlist, re.MULTILINE) for q in ("q3", "q2", "q1", "q0"))
     assert _at(result.netlist, "vo", None) == pytest.approx(-5 * 9 / 16, rel=0.02)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_codes_on_named_bits_give_the_ladders_level(seed):
+    """Property: an R-2R DAC with a random width, code, reference and bit names gives Vref code / 2^n."""
+    rng = random.Random(100 + seed)
+    n, vref, stem = rng.randint(3, 6), rng.choice([2.5, 3.3, 5.0]), rng.choice(["b", "d", "q"])
+    code = rng.randint(1, 2 ** n - 1)
+    text = (f"{n}-bit R-2R DAC with a buffer, {vref:g} V reference, code {code:0{n}b} as {vref:g} V/0 V logic levels "
+            f"on {stem}{n - 1}..{stem}0; output vo. Operating point.")
+    result = generate(text)
+    assert all(re.search(rf"^V\d+ {stem}{k} 0 DC ", result.netlist, re.MULTILINE) for k in range(n)), text
+    assert abs(_at(result.netlist, "vo", None)) == pytest.approx(vref * code / 2 ** n, rel=0.02), text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_open_collector_detectors_swing_to_their_pull_up(seed):
+    """Property: any pull-up level and resistor and any sine amplitude give a served answer whose own checks pass,
+    and whose output swings from near 0 V to the pull-up's level."""
+    rng = random.Random(200 + seed)
+    level, ohms, amplitude = rng.choice([3.3, 5.0, 12.0]), rng.choice(["4.7k", "10k", "22k"]), rng.choice([0.2, 1, 3])
+    text = (f"Zero-crossing detector, open-collector output zc with a {ohms} pull-up to {level:g} V, driven by the "
+            f"{amplitude:g} V, 1 kHz sine on sig; 3 ms transient.")
+    result = generate(text)
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), (text, [(i.what, i.detail) for i in function])
+    control = "tran 3u 3m\nmeas tran top max v(zc) from=1m to=3m\nmeas tran low min v(zc) from=1m to=3m\n" \
+              f"let result = abs(top - {level:g}) + abs(low)"
+    measured = runner.run(result.netlist, control=control + "\nprint result", timeout=30)
+    assert measured.ok and measured.values["result"] < 0.1 * level, (text, measured.values)
