@@ -15,6 +15,7 @@ from spice_lsp.generation.recipes.comparators import GEAR, comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
 from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
 from spice_lsp.generation.recipes.oscillators import _oscillates, _show
+from spice_lsp.generation.recipes.power import stated_clock_high
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
@@ -287,7 +288,8 @@ def _diode_pump(f: _Filler) -> str:
     # a drops to about -VCLK and C1 pulls charge out of C2 through D2: out -> -(VCLK - 2 VD).
     # The clock's frequency is a .param: a clock the request states replaces V1, and the netlist still says it.
     fsw = f.param("fsw", f("FREQ", 50e3, "FSW"))[1:-1]
-    return "\n".join([f"V1 clk 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{0.5/{fsw}}} {{1/{fsw}}})",
+    high = f("VIN", stated_clock_high(f.intent.description) or 5)  # "a 0/9 V clock": its swing
+    return "\n".join([f"V1 clk 0 PULSE(0 {high} 0 10n 10n {{0.5/{fsw}}} {{1/{fsw}}})",
                       f"C1 clk a {f('C', 10e-6, 'C1')}", f"D1 a 0 {d}",
                       f"D2 out a {d}", f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",  # one C stated: both
                       f"R1 out 0 {f('RL', 10e3, 'R')}"])
@@ -304,7 +306,10 @@ register(Family(kind="diode_charge_pump_inverter", summary="diode-capacitor char
                        "diode-capacitor voltage inverter", "diode pump negative voltage generator"),
                 rules=((4.45, (r"diode", r"charge[- ]pump|voltage\s+inverter|pump", r"invert|negative")),
                        # one square clock pumping it, no switches: this pump (the switched one has two phases)
-                       (4.451, (r"charge[- ]pump", r"invert|negative", r"square", r"^(?![\s\S]*switch)"))),
+                       (4.451, (r"charge[- ]pump", r"invert|negative", r"square", r"^(?![\s\S]*switch)")),
+                       # "a negative supply from a clock, two diodes and two caps": this pump by what it makes
+                       (4.452, (r"negative\s+(?:supply|rail|voltage)", r"\bclock|square[- ]wave|\bpump",
+                                r"\bdiodes?\b", r"^(?![\s\S]*switch)"))),
                 analysis="tran", tran=("0.1u", "5m"), signal_input=True, accepts=r"charge[- ]pump"))
 
 

@@ -226,13 +226,18 @@ def _charge_pump(f: _Filler, doubler: bool) -> str:
 
 
 # "a clock swinging 0 to 5 V", "a 0/5 V square clock": the clock's high level.
-_CLOCK_HIGH = re.compile(r"\b0\s*(?:/|to)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+_CLOCK_HIGH = re.compile(r"\b0\s*(?:/|to|-|\u2013)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+
+
+def stated_clock_high(text: str) -> float | None:
+    """A clock's high level as the request states it ("0/5 V", "0 to 3.3 V", "0-5 V"), else None."""
+    stated = _CLOCK_HIGH.search(text)
+    return float(stated[1]) if stated else None
 
 
 def _clock_high(f: _Filler) -> float:
     """The pump clock's high level: as the request states it, else the supply (a clock run from the same rail)."""
-    stated = _CLOCK_HIGH.search(f.intent.description)
-    return float(stated[1]) if stated else f.number("VIN", 5, "VDD")
+    return stated_clock_high(f.intent.description) or f.number("VIN", 5, "VDD")
 
 
 def _diode_doubler(f: _Filler) -> str:

@@ -75,8 +75,9 @@ def _branches(f: _Filler, top: str, current: float) -> tuple[list[str], float]:
 # 90 % of the supply: below about 2 V nothing runs, so a lone level that low ("output vref near 1.2 V", which a
 # reader may take for the supply) is the output asked for.
 _LEAST_SUPPLY = 2.0
-# "an 8:1 emitter-area ratio", "area ratio of 24", "a ratio of 16:1": the core's current-density ratio.
-_AREA_RATIO = re.compile(r"\b(\d+)\s*:\s*1\s+(?:emitter[- ])?(?:area|ratio|size)"
+# "an 8:1 emitter-area ratio", "NPNs at 24:1", "area ratio of 24", "a ratio of 16:1": the core's current-density
+# ratio (the one N:1 a bandgap states).
+_AREA_RATIO = re.compile(r"\b(\d+)\s*:\s*1\b"
                          r"|\barea\s+ratio\s+(?:of\s+|=\s*|is\s+)?(\d+)|\bratio\s+(?:of\s+)?(\d+)\s*:\s*1\b",
                          re.IGNORECASE)
 
@@ -89,11 +90,12 @@ def _ratio(text: str) -> float:
 
 
 def _output_roles(intent) -> tuple[str, ...]:
-    """The roles that hold the output level asked for: a "supply" too low to run anything is one."""
+    """The roles that hold the output level asked for: a "supply" too low to run anything is one, and so is an
+    "input" level ("output at node r near 1.2 V"): a reference has no input."""
     low = intent.values.get("VDD")
     if low is not None and 0 < low.value < _LEAST_SUPPLY and not {"VOUT", "VREF"} & set(intent.values):
         return ("VDD",)
-    return ("VOUT", "VREF", "VBIAS")
+    return ("VOUT", "VREF", "VBIAS", "VIN")
 
 
 def _bandgap(f: _Filler) -> str:
