@@ -93,10 +93,12 @@ SERVED = re.compile(r"\b(?:for|from|into|in|on|to|by|with)\s+(?:an?\s+|the\s+|my
 
 # What the circuit asked for is for, said after its noun: "a filter for a 48 kS/s ADC", "a preamp in front of the
 # ADC". The thing served is context, not a second circuit to build ("a filter feeding a biquad" names two circuits).
-FOR_WHAT = re.compile(r"\b(?:filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|references?|"
-                      r"circuits?|networks?|front[- ]ends?|crossovers?|notch(?:es)?|detectors?|converters?)\s+"
-                      r"(?:for|ahead\s+of|in\s+front\s+of)\s+"
-                      r"(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
+_SERVING = (r"filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|references?|front[- ]ends?|"
+            r"crossovers?|notch(?:es)?|detectors?")
+_FOR = r"\s+(?:for|ahead\s+of|in\s+front\s+of)\s+(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?"
+FOR_WHAT = re.compile(rf"\b(?:{_SERVING}|circuits?|networks?|converters?){_FOR}(?:[\w/.'-]+\s+){{0,3}}$", re.IGNORECASE)
+# "<a buffer stage> for a flash ADC": the circuit asked for is the noun before "for"; what it serves follows.
+SERVES = re.compile(rf"\b(?P<noun>{_SERVING}){_FOR}", re.IGNORECASE)
 
 # A purpose said first, then the circuit that serves it: "Three-channel audio mixer: inverting summing amp ...",
 # "Anti-aliasing filter - 4th-order Butterworth low-pass ...", "Hum filter built as an active twin-T notch".
@@ -168,12 +170,6 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
     return None
-
-
-# "<a buffer stage> for a flash ADC": the circuit asked for is the noun phrase before "for"; what it serves follows.
-SERVES = re.compile(r"\b(?P<noun>filters?|amplifiers?|amps?|preamps?|buffers?|stages?|drivers?|regulators?|"
-                    r"references?|front[- ]ends?|crossovers?|notch(?:es)?|detectors?)\s+"
-                    r"(?:for|ahead\s+of|in\s+front\s+of)\s+(?:an?\s+|the\s+|my\s+|our\s+|your\s+)?", re.IGNORECASE)
 
 
 def _served_only(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
