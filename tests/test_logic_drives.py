@@ -195,3 +195,20 @@ def test_random_open_collector_detectors_swing_to_their_pull_up(seed):
               f"let result = abs(top - {level:g}) + abs(low)"
     measured = runner.run(result.netlist, control=control + "\nprint result", timeout=30)
     assert measured.ok and measured.values["result"] < 0.1 * level, (text, measured.values)
+
+
+@pytest.mark.parametrize("text,inp,out,times", [
+    ("CMOS inverter on 5 V, input p low until 3 us then high, output q; 6 us transient.", "p", "q",
+     {1.5e-6: True, 4.5e-6: False}),
+    ("Static CMOS inverter from a 3.3 V supply whose input sig is held at 3.3 V; output nq.", "sig", "nq",
+     {None: False}),
+])
+def test_an_inverter_takes_its_stated_input_level(text, inp, out, times):
+    result = generate(text)
+    assert result.intent.kind == "cmos_inverter"
+    assert re.search(rf"^V\w+ {inp} 0 (?:DC|PWL)", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]
+    for t, high in times.items():
+        v = _at(result.netlist, out, t)
+        assert v > 0.9 * (5 if "5 V" in text else 3.3) if high else v < 0.3, (t, v, result.netlist)

@@ -66,10 +66,10 @@ def logic_inputs(text: str, defaults: Sequence[str]) -> Inputs:
     return Inputs(tuple(names), stated_steps(text, names))
 
 
-def gate_sources(f: _Filler, waves: Sequence[str]) -> tuple[Inputs, list[str]]:
-    """A gate's inputs on the request's names and their sources V2, V3 ...: the levels it states, else the
-    family's `waves`; stated steps set a transient that shows each one settled."""
-    inputs = logic_inputs(f.intent.description, [chr(ord("a") + k) for k in range(len(waves))])
+def gate_sources(f: _Filler, waves: Sequence[str], defaults: Sequence[str] = ("a", "b")) -> tuple[Inputs, list[str]]:
+    """A gate's inputs (the family's `defaults`) on the request's names and their sources V2, V3 ...: the levels
+    it states, else the family's `waves`; stated steps set a transient that shows each one settled."""
+    inputs = logic_inputs(f.intent.description, defaults)
     if (stop := span(inputs.steps)) and inputs.stated:
         f.tran = (stop / 1000, stop)
     high = logic_high(f.intent.description, f.number("VDD", 1.8))
@@ -88,6 +88,8 @@ def input_names(text: str, count: int, defaults: Sequence[str]) -> list[str]:
     input ports, else the nodes it states levels on (never its output or a rail); the family's `defaults`
     fill the rest."""
     request, ports = read_request(text), read_ports(text)
+    if count == 1 and request.input:  # one input: the one the request names so ("input in", "its input vin")
+        return [request.input]
     outputs = {request.output, *ports.roles.get("output", ())}
     said = [*ports.roles.get("input", ()), *([request.input] if request.input else []), *request.inputs,
             *request.nodes, *(s.node for s in request.sources if s.node and not s.supply),
@@ -97,7 +99,8 @@ def input_names(text: str, count: int, defaults: Sequence[str]) -> list[str]:
     listed = [n.lower() for m in _INPUT_LIST.finditer(text) for n in re.findall(r"[a-z]\w*", m["list"], re.IGNORECASE)
               if n.lower() not in ("and", "or")]
     levelled = [m[1] for m in re.finditer(r"(?<![\w.(])([a-z][a-z0-9_]{0,7})(?=" + _STATED + ")", text)
-                if m[1] not in _WORDS and not re.fullmatch(_STATED_VERBS, m[1])]
+                if m[1] not in _WORDS and not re.fullmatch(_STATED_VERBS, m[1])
+                and (len(m[1]) <= 5 or re.search(r"[\d_]", m[1]))]  # a node's short name, not "inverter at 1.8 V"
     names = _usable(listed, outputs, text)
     for more in (levelled, said):
         names = names if len(names) >= count else _usable(names + more, outputs, text)

@@ -602,9 +602,10 @@ def _cmos(f: _Filler, gate: str) -> str:
                           _mos_device(f, "p", "out", b, "vdd", "vdd", "M2", 2e-6, 180e-9),
                           _mos_device(f, "n", "out", a, "out_n", "0", "M3", 1e-6, 180e-9),
                           _mos_device(f, "n", "out_n", b, "0", "0", "M4", 1e-6, 180e-9), load])
-    return "\n".join([supply, f"V2 in 0 {pulse}",
-                      _mos_device(f, "p", "out", "in", "vdd", "vdd", "M1", 2e-6, 180e-9),
-                      _mos_device(f, "n", "out", "in", "0", "0", "M2", 1e-6, 180e-9), load])
+    inputs, sources = gate_sources(f, (pulse,), ("in",))
+    return "\n".join([supply, *sources,
+                      _mos_device(f, "p", "out", inputs.names[0], "vdd", "vdd", "M1", 2e-6, 180e-9),
+                      _mos_device(f, "n", "out", inputs.names[0], "0", "0", "M2", 1e-6, 180e-9), load])
 
 
 def _opamp(f: _Filler, role: str) -> str:
