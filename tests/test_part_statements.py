@@ -182,3 +182,37 @@ def test_a_current_source_never_becomes_a_swept_voltage_source():
     swept = _DRIVEN.replace(".ac dec 10 1 1meg", ".dc V1 0 1 0.1")
     composed = compose(swept, read_request("an RC network driven by a 1 mA current source into node in"))
     assert "V1 in 0 DC 0 AC 1" in composed.netlist and composed.problems
+
+
+@pytest.mark.parametrize("text, part", [
+    # the value before the name's parenthesis, a noun between
+    ("Drives a 68 ohm load (RL from p5 to q) on a 5 V rail.", ("RL", "R", ("p5", "q"), 68.0)),
+    ("then a 22 nF capacitor (C4 from q to 0)", ("C4", "C", ("q", "0"), 22e-9)),
+])
+def test_a_value_noted_before_the_parts_name(text, part):
+    assert part in _parts(text)
+
+
+def test_a_part_said_again_takes_the_value_said_before():
+    text = ("Resonant at 1 MHz with a 470 pF capacitor, fed at a; the capacitor sits from b to ground, the coil from a "
+            "to b.")
+    parts = _parts(text)
+    assert (None, "C", ("b", "0"), 470e-12) in parts and (None, "L", ("a", "b"), None) in parts
+
+
+def test_a_supply_takes_no_node_of_another_parts_statement():
+    text = "A follower on a 9 V supply driving a 47 ohm load (RL from fo to ground); input fi."
+    assert not [s for s in read_request(text).sources if s.node == "fo"]
+
+
+@pytest.mark.parametrize("text, params", [
+    ("pnp VAF 50 BF 80. emitter at top, base at bq, collector at ground.", {("vaf", 50.0), ("bf", 80.0)}),
+    ("diode with IS 1e-12 and BV 6.8 from z to 0", {("is", 1e-12), ("bv", 6.8)}),
+])
+def test_model_parameters_written_without_equals(text, params):
+    assert params <= {(p.name, p.value) for p in read_request(text).model_params}
+
+
+def test_the_one_device_takes_pins_said_in_other_sentences():
+    text = "pnp VAF 50. emitter at top, base at bq. collector at ground. op."
+    assert [e.placed() for e in read_request(text).elements if e.kind == "Q"] == [("0", "bq", "top")]

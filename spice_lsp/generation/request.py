@@ -355,9 +355,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     # The value: the quantity nearest after the name, else the last one before it.
     after = [q for q in qs if q.start >= name_at - start]
     before = [q for q in qs if q.end <= name_at - start]
-    noted = re.search(r"(?<![\w.])[\d.]+\s*(?:[a-zµΩ]+\s*)?\(\s*$", text[max(0, name_at - 24):name_at])
-    if noted and not before and kind in "RCL":  # "through 4.7k (R1 from a to k, ...)": the value it notes
-        before = _quantities(noted[0].rstrip(" ("))
+    noted = re.search(r"(?<![\w.])[\d.]+\s*(?:[a-zA-ZµΩΩ]+\s*)?(?:(?:resistive\s+)?(?:load|resistor|capacitor|cap|"
+                      r"inductor|coil)\s*)?\(\s*$", text[max(0, name_at - 40):name_at])
+    # "through 4.7k (R1 from a to k, ...)", "a 50 ohm load (RL from v12 to drain)": the value it notes
+    if noted and not before and kind in "RCL":
+        before = _quantities(re.sub(r"\s*(?:(?:resistive\s+)?(?:load|resistor|capacitor|cap|inductor|coil))?\s*\(\s*$",
+                                    "", noted[0]))
     value = None
     # "DC sweep V1 from 0 to 10 V", "for each step V2 from 0 to 2 V": the sweep's range, not the source's level
     swept = re.search(r"\b(?:sweep\w*|step\w*)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
@@ -662,6 +665,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|IBV|VJ|EG|"
                           r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)", re.IGNORECASE)  # "BETA=1m." ends a sentence
+# Written tersely, without "=", in capitals as a model card writes them: "npn BF 200 IS 1e-14"
+_MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|BV|IBV|CJO|TT)\s+"
+                               r"(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)")
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
@@ -1748,6 +1754,10 @@ def _sources(text: str, request: Request) -> None:
                    and not (made and m.start() > made.start())
                    # ("a step at t = 0": a time, no node)
                    and not (m["n"].lower() in ("t", "time") and re.match(r"\s*=\s*[-+\d.]", clause[m.end():]))
+                   # ("a 15 V supply ... into a 100 ohm load (RL from eout to ground)": another part's node)
+                   and not any(d["name"] != name and (opened := clause.rfind("(", 0, d.start())) >= 0
+                               and ")" not in clause[opened:m.start()] and d.start() < m.start()
+                               for d in _DESIGNATOR.finditer(clause))
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
             or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
                         re.IGNORECASE) \
@@ -1952,9 +1962,17 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
                           re.IGNORECASE):
             nodes = (request.elements[-1].nodes[-1], "0")
-        if nodes and len(values) == 1:
-            request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes, values[0].value,
-                                                      values[0].text))
+        said = re.match(r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>resistor|capacitor|cap|inductor|coil)\b", clause,
+                        re.IGNORECASE) if word and not values else None
+        if nodes and said:  # "... with a 100 pF capacitor ...; the cap sits from y to ground": the part said before
+            nouns = {"R": r"resistors?", "C": r"capacitors?|caps?", "L": r"inductors?|coils?"}[kind]
+            before = [q for m in re.finditer(rf"(?P<q>[\d.]+\s*\w*)\s+(?:[\w-]+\s+)?(?:{nouns})\b", text, re.IGNORECASE)
+                      for q in _quantities(m["q"]) if UNIT_KIND.get(q.unit, kind) == kind and (q.unit or q.scaled)]
+            values = before if len(before) == 1 else []
+        if nodes and (len(values) == 1 or said):
+            request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes,
+                                                      values[0].value if values else None,
+                                                      values[0].text if values else None))
 
 
 # "Divider 100K/47K off 15V, tap = mid": a divider's two resistors as a ratio, the top one first
@@ -2159,7 +2177,10 @@ def _unnamed_devices(text: str, request: Request) -> None:
         # one's words ("D1 is a red LED"), nor "the LED" that says a named one again
         words = [w for w in re.finditer(nouns, text, re.IGNORECASE) if not named or not (
             any(text.find(e.text) <= w.start() < text.find(e.text) + len(e.text) for e in named)
-            or re.search(r"\bthe\s+(?:[\w-]+\s+)?$", text[:w.start()], re.IGNORECASE))]
+            or re.search(r"\bthe\s+(?:[\w-]+\s+)?$", text[:w.start()], re.IGNORECASE)
+            # "Diode D1 fed from ...", "D1 (an LED)": the named one's noun
+            or any(d["name"][0].upper() == kind and (0 <= d.start() - w.end() <= 12 or 0 <= w.start() - d.end() <= 12)
+                   for d in _DESIGNATOR.finditer(text)))]
         found = [e for e in named if e.placed()]
         for sort in dict.fromkeys(w[0].split()[0].lower() for w in words):  # "zener diode": a zener
             device = _unnamed_device(text, [w for w in words if w[0].split()[0].lower() == sort], words, kind)
@@ -2181,6 +2202,11 @@ def _unnamed_device(text: str, mentions: list[re.Match], words: list[re.Match], 
                   and not re.search(r"=\s*$", text[:word.end() + q.start])]
         stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi] + values)
         device = _element(text, word.start(), stop, kind, word.start())
+        if len(words) == 1 and kind in "QD" and (device is None or len(device.placed()) != len(_TERMINALS[kind])):
+            # the one device of its kind, its pins said in sentences of their own ("npn BF 200. collector c through
+            # 1k to vcc, base b ..., emitter gnd"): pin words no other kind has, wherever they stand
+            device = _element(text, 0, len(text), kind, word.start())
+            device = device and dataclasses.replace(device, text=text[word.start():stop].strip(" ,;."))
         # placed on every pin ("NPN pass transistor: 5 V at out ... from out to ground" gives a pair, no pins)
         placed += [device] if device is not None and len(device.placed()) == len(_TERMINALS[kind]) else []
     # one placing mention: the others name the circuit ("Zener reference: ... zener from zr to ground") or say it
@@ -2735,7 +2761,7 @@ def _read_request(description: str) -> Request:
         request.model_params.append(ModelParam(f"ideality {ideal['n']}", "n", float(ideal["n"])))
     _model_lists(text, request)
     if _MODEL_CONTEXT.search(text):
-        for m in _MODEL_PARAM.finditer(text):
+        for m in [*_MODEL_PARAM.finditer(text), *_MODEL_PARAM_BARE.finditer(text)]:
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
             value = qs[0].value if qs else None
             if value is not None:
