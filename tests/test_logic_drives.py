@@ -212,3 +212,14 @@ def test_an_inverter_takes_its_stated_input_level(text, inp, out, times):
     for t, high in times.items():
         v = _at(result.netlist, out, t)
         assert v > 0.9 * (5 if "5 V" in text else 3.3) if high else v < 0.3, (t, v, result.netlist)
+
+
+@pytest.mark.parametrize("text,names,steps", [
+    # the run's length is no time an input changes at
+    ("a at 0 V, b at 5 V, 10 ms transient", ["a", "b"], {"a": ((0.0, 0.0),), "b": ((0.0, 5.0),)}),
+    # a change said with no time, or a repeating wave, is left unread (never guessed)
+    ("a at 0 V then 5 V; b high", ["a", "b"], {"b": ((0.0, None),)}),
+    ("a alternates between 0 and 5 V every 1 ms, b at 5 V", ["a", "b"], {"b": ((0.0, 5.0),)}),
+])
+def test_levels_are_never_guessed(text, names, steps):
+    assert stated_steps(text, names) == steps

@@ -34,7 +34,12 @@ _ITEM = re.compile(_NUMBER.format("v") + r"V\b|(?P<hl>\bhigh\b|\blow\b|\bground(
                    r"steps?|stepping|falls?|falling|drops?|dropping|turns?|changes?|jumps?)\b)", re.IGNORECASE)
 # A waveform the source readers place ("a 0/5 V pulse", "a 1 MHz clock"): no steps of levels.
 _WAVE = re.compile(r"\b(?:pulses?|pulsing|clock\w*|sine|sinusoid\w*|square|triangle|ramp\w*|pwm|toggl\w*|hz|"
-                   r"khz|mhz|period|sin|pwl)\b|\d\s*(?:k|m|meg|g)?hz\b", re.IGNORECASE)
+                   r"khz|mhz|period\w*|sin|pwl|every|alternat\w*|repeat\w*|cycl\w*)\b|\d\s*(?:k|m|meg|g)?hz\b",
+                   re.IGNORECASE)
+# A length of the run, no time an input changes at: "2 ms transient", "10 ms of simulation"
+_RUN = re.compile(r"\s*(?:of\s+)?(?:transient|tran\b|simulation|sim\b|run\b|analysis)", re.IGNORECASE)
+# Words of a sequence: levels said with one of these change in time, so a time must be said too
+_SEQUENCE = re.compile(r"\b(?:then|until|till|after|later|followed|before|afterwards)\b", re.IGNORECASE)
 # What a node's name is followed by when a level is stated on it ("a at 5 V", "x is 5 V", "b held low").
 _STATED_VERBS = r"is|are|stays|sits|starts|both|held|tied|kept|fixed|at|to|with"
 _STATED = r"(?:\s+(?:" + _STATED_VERBS + r")\b)+\s*(?:=\s*)?" \
@@ -188,14 +193,18 @@ def _steps(clause: str) -> Steps | None:
             levels.append(float(f"{m['v']}e{_EXPONENT[m['vu']]}"))
         elif m["hl"]:
             levels.append(None if m["hl"].lower() == "high" else 0.0)
-        elif m["t"]:
+        elif m["t"] and not _RUN.match(clause, m.end()):
             times.append(float(f"{m['t']}e{_EXPONENT[m['tu']]}"))
+        elif m["t"]:
+            continue
         else:
             verb = True
     if not levels or (times and times != sorted(times)) or any(t <= 0 for t in times):
         return None
     if len(levels) == 1 and len(times) == 1 and verb:  # "goes high at 1 ms": from the other level
         levels.insert(0, 0.0 if levels[0] is None or levels[0] > 0 else None)
+    if not times and _SEQUENCE.search(clause):
+        return None  # "0 V then 5 V": a change said with no time to make it at
     if not times:  # held at one level: the first in volts ("held high at 1.8 V"; what follows is another phrase's)
         return ((0.0, next((v for v in levels if v is not None), levels[0])),)
     return tuple(zip([0.0, *times], levels)) if len(levels) == len(times) + 1 else None
