@@ -6,8 +6,9 @@
 
 A gate's family drives its inputs with its own pulses; a request that states what each input does is
 answered with those levels (a DC source, or a PWL of steps), and the gate is checked against its truth
-table at those levels. An input whose words name a waveform (a pulse, a clock, a sine) is left to the
-stated-source reader. Pure: strings in, tuples out.
+table at those levels. An input whose words name a waveform (a pulse, a clock, a sine), or a change with no
+time to make it at, is left to the stated-source reader: levels are read, never guessed. The readers are pure
+(strings in, tuples out); gate_sources writes a gate's sources for its builder.
 """
 from __future__ import annotations
 
@@ -67,6 +68,7 @@ class Inputs:
 
 
 def logic_inputs(text: str, defaults: Sequence[str]) -> Inputs:
+    """The inputs of a circuit whose own are `defaults`: the request's names for them and what it states."""
     names = input_names(text, len(defaults), defaults)
     return Inputs(tuple(names), stated_steps(text, names))
 
