@@ -216,3 +216,9 @@ def test_model_parameters_written_without_equals(text, params):
 def test_the_one_device_takes_pins_said_in_other_sentences():
     text = "pnp VAF 50. emitter at top, base at bq. collector at ground. op."
     assert [e.placed() for e in read_request(text).elements if e.kind == "Q"] == [("0", "bq", "top")]
+
+
+def test_a_heading_that_names_the_device_adds_no_part_beside_the_named_one():
+    text = ("LED I-V sweep: source VS at node p, a 220 ohm resistor R1 from p to q, LED D1 from q to ground; sweep VS "
+            "from 0 to 5 V.")
+    assert [e.name for e in read_request(text).elements if e.kind == "D"] == ["D1"]

@@ -2173,11 +2173,12 @@ def _unnamed_devices(text: str, request: Request) -> None:
     ("an LED ... the LED from a to ground") where one of the mentions places it."""
     for kind, nouns in _DEVICE_NOUNS.items():
         named = [e for e in request.elements if e.kind == kind]
-        # beside named ones ("D1 from out to 0 and a green LED from in to 0"), a mention of its own: not in a named
-        # one's words ("D1 is a red LED"), nor "the LED" that says a named one again
+        # beside named ones ("D1 from out to 0 and a green LED from in to 0"), a new part of its own: said with an
+        # article ("Diode I-V curve: ... diode D1" names the circuit), not in a named one's words ("D1 is a red LED"),
+        # nor "the LED" that says a named one again
         words = [w for w in re.finditer(nouns, text, re.IGNORECASE) if not named or not (
             any(text.find(e.text) <= w.start() < text.find(e.text) + len(e.text) for e in named)
-            or re.search(r"\bthe\s+(?:[\w-]+\s+)?$", text[:w.start()], re.IGNORECASE)
+            or not re.search(r"\b(?:an?|another|one)\s+(?:[\w.-]+\s+){0,2}$", text[:w.start()], re.IGNORECASE)
             # "Diode D1 fed from ...", "D1 (an LED)": the named one's noun
             or any(d["name"][0].upper() == kind and (0 <= d.start() - w.end() <= 12 or 0 <= w.start() - d.end() <= 12)
                    for d in _DESIGNATOR.finditer(text)))]
