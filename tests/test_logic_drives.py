@@ -223,3 +223,12 @@ def test_an_inverter_takes_its_stated_input_level(text, inp, out, times):
 ])
 def test_levels_are_never_guessed(text, names, steps):
     assert stated_steps(text, names) == steps
+
+
+def test_a_held_transmission_gate_passes_a_centred_sine_into_its_load():
+    result = generate("CMOS analog switch on 3.3 V passing a 1.65 V ± 1.5 V, 100 kHz sine from sa to sb into a 4.7k "
+                      "load (sb to ground) while its control c is high and its complement cb low; 40 us transient.")
+    assert result.intent.kind == "transmission_gate"
+    assert re.search(r"^V\w+ \w+ 0 SIN\(1\.65 1\.5 ", result.netlist, re.MULTILINE), result.netlist
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), [(i.what, i.detail) for i in function]

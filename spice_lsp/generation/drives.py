@@ -138,9 +138,11 @@ def _mentions(text: str, name: str) -> list[re.Match]:
             if name not in ARTICLES or _NAME_NEXT.match(text, m.end())]
 
 
-def stated_steps(text: str, names: Sequence[str]) -> dict[str, Steps]:
+def stated_steps(text: str, names: Sequence[str], held_when: bool = False) -> dict[str, Steps]:
     """For each input whose levels the request states, its steps; the others are left out. A list of inputs
-    before one statement ("a and b both held at 3.3 V", "inputs a and b tied to ground") shares it."""
+    before one statement ("a and b both held at 3.3 V", "inputs a and b tied to ground") shares it. A condition
+    ("only while x and y are high") states a gate's function, not its drive, unless it says a level in volts or
+    `held_when` (a switch passing a level "when the control ctl is high" is held so)."""
     low = text.lower()
     mentions = sorted((m.start(), m.end(), n) for n in names for m in _mentions(text, n))
     found: dict[str, Steps] = {}
@@ -163,8 +165,9 @@ def stated_steps(text: str, names: Sequence[str]) -> dict[str, Steps]:
         # stated there ("passing the signal when the control ctl is at 5 V")
         condition = _CONDITION.search(low[max(0, begin - 40):begin])
         into = conditions if condition else found
+        read = steps is not None and (not condition or held_when or re.search(r"\dV|\d\s+V", clause) is not None)
         for each in [*waiting, name]:
-            if steps is not None and each not in into and not (condition and not re.search(r"\dV|\d\s+V", clause)):
+            if read and steps is not None and each not in into:
                 into[each] = steps
         waiting = []
     found.update({n: steps for n, steps in conditions.items() if n not in found})

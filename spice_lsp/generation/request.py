@@ -1361,6 +1361,8 @@ def _spice_wave(span: str, function: str) -> list[float] | None:
     return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
+# "a 0.9 V ± 0.9 V sine": its offset, then its amplitude
+_CENTRED = re.compile(r"(?P<o>[-+]?\d+(?:\.\d+)?\s?m?V)\s*(?:\u00b1|\+/-|\+-)\s*(?P<a>\d+(?:\.\d+)?\s?m?V)\b")
 _PAIRED = re.compile(r"\d\s*V?\s*/\s*$")  # before a level: "5 V/0 V", "0/5 V", a pair of logic levels
 _NEXT_TO_SINE = re.compile(r"\s*(?:peak|pk|amplitude)?\s*,?\s*(?:[\d.]+\s*[kM]?Hz\s*,?\s*)?(?:sine|sinusoid)",
                            re.IGNORECASE)
@@ -1379,8 +1381,11 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
     offset = next((q.value for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
         re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
         or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), 0.0)
+    if centred := _CENTRED.search(clause):  # "a 0.9 V ± 0.9 V sine": its offset and amplitude
+        offset = _quantities(centred["o"])[0].value
     # the level said next to the sine ("a 10k pull-up to 5 V, ... the 1 V, 1 kHz sine"), else the first not its offset
-    amplitude = next((q.value for q in volts if _NEXT_TO_SINE.match(clause, q.end)), None)
+    amplitude = _quantities(centred["a"])[0].value if centred else next(
+        (q.value for q in volts if _NEXT_TO_SINE.match(clause, q.end)), None)
     amplitude = amplitude if amplitude is not None else next(
         (q.value for q in volts if q.value != offset or not offset), None)
     if amplitude is None or freq is None:

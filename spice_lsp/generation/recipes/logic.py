@@ -88,7 +88,8 @@ _CONTROL_NAME = re.compile(r"\b(?:control(?:\s+(?:input|signal|node|line))?|enab
                            r"(?P<n>[a-z]\w{0,7})\b(?![(])", re.IGNORECASE)
 _COMPLEMENT_NAME = re.compile(r"\b(?:complement(?:ary)?|inverse|inverted\s+control)\s+(?:signal\s+)?"
                               r"(?:is\s+|at\s+|on\s+|node\s+)*(?P<n>[a-z]\w{0,7})\b(?![(])"
-                              r"|(?<![\d.]\s)\b(?P<m>[a-z]\w{0,7})\s*\(\s*(?:its\s+|the\s+)?complement\b",
+                              r"|(?<![\d.]\s)\b(?!(?:high|low|on|off|is|at|and|the|level|voltage)\b)(?P<m>[a-z]\w{0,7})"
+                              r"\s*\(\s*(?:its\s+|the\s+)?complement\b",
                               re.IGNORECASE)
 
 
@@ -118,7 +119,7 @@ def _passed_level(description: str) -> float | None:
 def _held(f: _Filler) -> tuple[str, str, float | None, float | None]:
     """The control's and complement's names and the DC levels the request holds them at (None: not held)."""
     on, off = _controls(f.intent.description)
-    steps = stated_steps(f.intent.description, [on, off])
+    steps = stated_steps(f.intent.description, [on, off], held_when=True)
     high = logic_high(f.intent.description, f.number("VDD", 1.8))
     held = [volts(steps[n][0][1], high) if n in steps and len(steps[n]) == 1 else None for n in (on, off)]
     return on, off, held[0], held[1]
@@ -141,10 +142,16 @@ def _transmission_gate(f: _Filler) -> str:
     for said in list(f.intent.values.values()):  # the levels the reader gave a role are these
         if said.unit == "V" and said.role != "VDD" and said.value in (held_off, level):
             f.given(said.role, said.value)
-    # Into a stated load the switch is sized so its on-resistance at the top of the range (the PMOS alone, fully
-    # on) is a twentieth of the load or less: Ron = L/(kp W (VDD - |VT|)).
-    top = max((held if held else f.number("VDD", 1.8)) - 0.7, 0.3)
-    wide = max(1.0, 20 * 180e-9 / (f.number("RL", 10e3) * 50e-6 * top) / 2e-6) if "RL" in f.intent.values else 1.0
+    # Into a stated load the switch is sized so its on-resistance is a twentieth of the load or less (a fiftieth at
+    # a stated DC level): at the top of the range the PMOS alone, fully on, Ron = L/(kp W (VDD - |VT|)); at the DC
+    # level, or mid-supply where a sine's worst point is, both conduct, each with the overdrive it has there
+    # (0.85 V thresholds: the body effect included).
+    vdd, wide = held if held else f.number("VDD", 1.8), 1.0
+    if "RL" in f.intent.values:
+        rl, top = f.number("RL", 10e3), max(vdd - 0.7, 0.3)
+        at, share = (level, 50) if level is not None else (vdd / 2, 20)
+        conductance = (110e-6 * max(vdd - at - 0.85, 0) + 50e-6 * 2 * max(at - 0.85, 0)) * 1e-6 / 180e-9
+        wide = max(1.0, 20 * 180e-9 / (rl * 50e-6 * top) / 2e-6, share / rl / conductance if conductance else 1.0)
     g.lines += [_mos_device(f, "n", "in", on, "out", "0", "M3", float(f"{1e-6 * wide:.2g}"), 180e-9),
                 _mos_device(f, "p", "in", off, "out", "vdd", "M4", float(f"{2e-6 * wide:.2g}"), 180e-9)]
     if level is not None:
@@ -282,11 +289,12 @@ def _passes(f: _Filler) -> list:
                       "op\nlet result = v({out})", 0.95 * level, 1.01 * level)]
     vdd, t = used(f, "VDD"), _gate_period(f)
     swing = 2 * used(f, "VIN") if "VIN" in f.intent.values else vdd
+    if _held(f)[2] is not None:  # held on: the sine over the run's second half, however long the request runs it
+        return [Probe("function: passes the whole sine while the control is held high",
+                      "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 0.8 * swing, 1.05 * swing)]
     passes = Probe("function: passes the whole sine while en is high",
                    f"{{tran}}\nmeas tran result pp v({{out}}) from={2.4 * t:g} to={5.6 * t:g}",
                    0.8 * swing, 1.05 * swing)
-    if _held(f)[2] is not None:
-        return [passes]
     return [passes, Probe("function: isolates out while en is low",
                           f"{{tran}}\nmeas tran result pp v({{out}}) from={6.6 * t:g} to={8 * t:g}", 0, 0.2 * vdd)]
 
