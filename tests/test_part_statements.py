@@ -222,3 +222,10 @@ def test_a_heading_that_names_the_device_adds_no_part_beside_the_named_one():
     text = ("LED I-V sweep: source VS at node p, a 220 ohm resistor R1 from p to q, LED D1 from q to ground; sweep VS "
             "from 0 to 5 V.")
     assert [e.name for e in read_request(text).elements if e.kind == "D"] == ["D1"]
+
+
+def test_a_named_current_source_with_no_node_sets_the_circuits_own():
+    family = "tia\nI1 in 0 DC 1u AC 1\nR1 in out 100k\n.ac dec 10 1 1meg\n.end\n"
+    composed = compose(family, read_request("the sensor is a current source I1 of 3 uA DC with 2 uA AC; output out"),
+                       source="I1")
+    assert "I1 in 0 DC 3e-06 AC 2e-06" in composed.netlist and not composed.problems

@@ -590,19 +590,21 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
     """A stated current source in the family's circuit: the circuit's own current source into that node takes its
     levels; else it drives the node the circuit's input source drove ("a tank driven by an AC 1 mA current source into
     node tank"), in that source's place; else it is added into its node. The reason when none fits."""
-    if stated.node is None:
-        return f"'{stated.text}': no node to push its current into"
-    node = next((k for k, v in mapping.items() if v == stated.node), stated.node)  # its node, as the family names it
-    minus = next((k for k, v in mapping.items() if v == stated.minus), stated.minus) if stated.minus else "0"
-    used = {line.name.upper() for line in found + added}
-    free = next(f"I{n}" for n in range(1, 1000) if f"I{n}" not in used)
     def levels(line: Line) -> str:  # the stated levels; the AC level the circuit's AC analysis needs stays
         kept = re.search(r"\bAC\s+\S+", line.rest, re.IGNORECASE) if stated.ac is None else None
         return f"{stated.waveform()} {kept[0]}" if kept else stated.waveform()
-    own = next((line for line in found if line.name[0].upper() == "I" and line.nodes[1] == node), None)
+    node = next((k for k, v in mapping.items() if v == stated.node), stated.node)  # its node, as the family names it
+    # the circuit's own current source into that node, or (no node stated) the current source that drives it
+    own = next((line for line in found if line.name[0].upper() == "I" and (
+        line.nodes[1] == node if node else line.name.upper() == source.upper())), None)
     if own is not None:
         own.rest = levels(own)
         return None
+    if node is None:
+        return f"'{stated.text}': no node to push its current into"
+    minus = next((k for k, v in mapping.items() if v == stated.minus), stated.minus) if stated.minus else "0"
+    used = {line.name.upper() for line in found + added}
+    free = next(f"I{n}" for n in range(1, 1000) if f"I{n}" not in used)
     driver = next((line for line in found if line.name.upper() == source.upper() and node in line.nodes
                    and "0" in line.nodes), None)
     swept = driver is not None and any(re.search(rf"(?<![\w.]){re.escape(driver.name)}(?!\w)", r, re.IGNORECASE)
