@@ -215,3 +215,48 @@ def test_a_gain_that_ends_its_sentence_is_read(description, target, bound):
 def test_a_ce_stage_asked_for_a_gain_is_designed_for_it(description):
     intent, d = designed(description)
     assert intent.kind == "bjt_degenerated_ce" and "GAIN" in d.claimed and not d.problems
+
+
+# --- a zener regulator's level said with its load current or with a verb -------------------------------------
+
+@pytest.mark.parametrize("description, volts, load", [
+    ("Zener regulator: 24 V in, 12 V at 50 mA out.", 12.0, 12.0 / 50e-3),
+    ("Zener regulator giving 9.1 V from an 18 V input for a 30 mA load.", 9.1, 9.1 / 30e-3),
+    ("A zener shunt regulator that delivers 5.1 V from 9 V into a 20 mA load.", 5.1, 5.1 / 20e-3),
+])
+def test_a_zener_regulators_level_and_load_current_size_its_parts(description, volts, load):
+    assert [s.target for s in specs_of(description, "vout")] == [volts]
+    intent, d = designed(description)
+    assert intent.values["VZ"].value == volts and math.isclose(d.designed["RL"], load, rel_tol=1e-6)
+    assert "RS" in d.designed and not d.problems
+
+
+# --- analyses in other words: the saved window, temperatures listed, a linear sweep by its step ----------------
+
+@pytest.mark.parametrize("description, directive", [
+    ("RC low-pass 1k 1u driven by a 1 kHz square wave; 20 ms transient, discard the first 10 ms.",
+     ".tran 20u 20m 10m"),
+    ("RC low-pass 1k 1u fed a 1 kHz square wave; transient 20 ms, ignore the first 5 ms of data.", ".tran 20u 20m 5m"),
+    ("Diode D1 biased through 1k from 5 V; find the operating point for T = 0, 50 and 100 C.", ".temp 0 50 100"),
+    ("A diode from 5 V through 1k, simulated at temperatures of -40, 0, 25 and 85 degrees.", ".temp -40 0 25 85"),
+    ("Series RLC, R = 10, L = 10 mH, C = 1 uF; sweep linearly from 1 kHz to 2 kHz in 10 Hz steps.",
+     ".ac lin 101 1k 2k"),
+    ("Series RLC R = 10, L = 10 mH, C = 1 uF: linear AC analysis from 1 kHz to 2 kHz, 201 frequency points.",
+     ".ac lin 201 1k 2k"),
+])
+def test_an_analysis_said_in_other_words_keeps_its_numbers(description, directive):
+    assert directive in [a.directive for a in parse_intent(description).analyses]
+
+
+def test_times_listed_after_a_small_t_are_no_temperatures():
+    assert not any(a.kind == "temp" for a in parse_intent("PWL points at t = 0, 1 and 2 ms into 1k and 1 uF").analyses)
+
+
+@pytest.mark.parametrize("description, directive", [
+    ("Noise analysis of a 47k/2.2 nF RC low-pass at v(out) referred to V1, 1 Hz to 1 MHz, 10 points per decade; the AC "
+     "response over the same range.", ".ac dec 20 1 1meg"),
+    ("RC low-pass 10k, 10n. AC sweep from 100 Hz to 1 MHz; then a noise analysis at out over the same band.",
+     ".noise v(out) VIN dec 20 100 1meg"),
+])
+def test_a_sweep_over_the_same_range_takes_the_range_said_before(description, directive):
+    assert directive in [a.directive for a in parse_intent(description).analyses]

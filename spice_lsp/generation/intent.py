@@ -468,7 +468,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "sweep the frequency from 30 Hz", "plot gain and phase from 2 Hz to 200 kHz"
            rf"|\bsweep(?:ing)?\s+(?:the\s+)?frequency\b|\b(?:gain|magnitude)\s+and\s+phase\b(?={_HZ_AHEAD})"
            # a sweep in hertz: "sweep 10 Hz to 1 MHz", "sweep 1e1 to 1e6 Hz"
-           r"|\b(?:sweep(?:ing)?|response)\s+(?:from\s+)?(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
+           r"|\b(?:sweep(?:ing)?|response)\s+(?:(?:linearly|logarithmically)\s+)?(?:from\s+)?"
+           r"(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
            r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"
            # "a linear sweep of 201 points between 9 kHz and 11 kHz": a sweep in hertz named by its spacing
            rf"|\b(?:lin(?:ear)?|log(?:arithmic)?|dec(?:ade)?|oct(?:ave)?)\s+(?:frequency\s+)?sweep(?={_HZ_AHEAD})"),
@@ -509,8 +510,8 @@ _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
 # a sweep's count: "50 pts/decade", "101 points", "30 per decade", "40/dec", "8 points per octave"
-_POINTS = re.compile(r"(\d+)\s*(?:(?:points?|pts)\b(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)",
-                     re.IGNORECASE)
+_POINTS = re.compile(r"(\d+)\s*(?:(?:(?:frequency|data|sample|log|linear)\s+)?(?:points?|pts)\b"
+                     r"(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)", re.IGNORECASE)
 # a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
 _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
 # ... "print every 5 us", "save a point every 10 ns", "sample every 1 us": the printed step
@@ -537,8 +538,12 @@ def _well_formed(kind: str, words: list[str]) -> bool:
 _TEMP_NUMBER = r"[-+\u2212]?\d+(?:\.\d+)?"
 _DEGREES = r"(?:[°º]\s?C|deg(?:rees?)?\s?(?:C\b|celsius\b)?)"
 # "at 0, 25 and 70 degrees C", "at -40 °C, 25 °C and 125 °C": the degrees after the last, or after each
+# ... or after a temperature's own cue ("for T = 0, 50 and 100 C", "temperatures of -40, 0 and 85"), where they may
+# go unsaid
 _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{_TEMP_NUMBER}(?:\s*{_DEGREES})?)*"
-                        rf"\s*,?\s*(?:and|&)\s+(?:at\s+)?{_TEMP_NUMBER}\s*{_DEGREES}", re.IGNORECASE)
+                        rf"\s*,?\s*(?:and|&)\s+(?:at\s+)?{_TEMP_NUMBER}\s*{_DEGREES}"
+                        rf"|(?:(?-i:\bT)\s*=|\btemperatures\s+(?:of\s+)?)\s*{_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*"
+                        rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))", re.IGNORECASE)
 # a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution"
 _STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time)\b", re.IGNORECASE)
 _STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin)\s*$",
@@ -600,6 +605,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             if single is not None:
                 claimed.add(single)
                 found_range = (single.value, single.value)
+            # "also the AC response over the same range": the range of the sweep said before it
+            same = re.search(r"\bsame\s+(?:frequency\s+)?(?:range|band|span|frequencies|sweep|limits)\b", text[lo:hi],
+                             re.IGNORECASE)
+            before = [r for i, (at, r) in enumerate(found) if r.kind in ("ac", "noise") and i not in defaulted]
+            edges = [parse_number(e) for e in before[-1].directive.split()[-2:]] if same and before else []
+            if found_range is None and len(edges) == 2 and edges[0] is not None and edges[1] is not None:
+                found_range = (edges[0], edges[1])
             if found_range is None:
                 defaulted.add(len(found))  # "AC 1" of a source: a later "AC 1 Hz to 1 GHz" gives the range
             start, stop = found_range or (1.0, 100e6 if kind == "ac" else 1e6)
@@ -607,11 +619,14 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             since = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1
             count = _POINTS.search(text, since, hi)
             spacing = (count[2] or count[3] or "").lower() if count else ""
-            variation = "lin" if re.search(r"\blin(?:ear)?\b", text[since:hi], re.IGNORECASE) else "oct" \
+            variation = "lin" if re.search(r"\blin(?:ear(?:ly)?)?\b", text[since:hi], re.IGNORECASE) else "oct" \
                 if spacing.startswith("oct") or (not spacing and re.search(r"\boct(?:aves?)?\b", text[since:hi],
                                                                            re.IGNORECASE)) else "dec"
             claimed.update(q for q in qs if count and q.start == count.start(1))
-            n = count[1] if count else ("100" if variation == "lin" else "20")
+            # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
+            by = _step(text, qs, claimed, lo, hi, ("Hz",)) if variation == "lin" and not count else None
+            n = count[1] if count else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
+                and math.isfinite(abs(stop - start) / by.value) else ("100" if variation == "lin" else "20")
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
@@ -641,10 +656,12 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             steps = [q for q in times
                      if _TIME_STEP_AFTER.match(text, q.end) or _TIME_STEP_BEFORE.search(text, lo, q.start)]
             # "only save the data from 100 ms on", "saving after 1 ms", "print from t = 1 ms": the saved window's start
+            # ... "discard the first 10 ms", "ignore the first 5 ms of data": the same start
             starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
                 r"\b(?:from|after|(?:start(?:ing)?\s+(?:to\s+)?)?(?:starting|sav(?:e|ing)|record(?:ing)?|print(?:ing)?)"
-                r"\s+(?:at|from))\s*(?:t\s*=\s*)?$",
-                text[max(0, q.start - 20):q.start], re.IGNORECASE)]
+                r"\s+(?:at|from))\s*(?:t\s*=\s*)?$"
+                r"|\b(?:discard\w*|ignor\w*|skip\w*|drop\w*|throw\w*\s+away|leav\w*\s+out)\s+the\s+first\s*$",
+                text[max(0, q.start - 24):q.start], re.IGNORECASE)]
             stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
             if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
                 starts = starts or ([stops[0]] if stops[0].value > 0 else [])  # "... but only keep data after 1 ms"

@@ -712,6 +712,8 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
 _Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
                      r"(?P<value>\d+(?:\.\d+)?)(?![\w.])")
 _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
+                        # "12 V at 50 mA out": the output's level at its load current
+                        r"(?:(?:at|into|with)\s+\d+(?:\.\d+)?\s*[mµu]?A\s+)?"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
@@ -1080,7 +1082,7 @@ _HOLDS = re.compile(r"\b(?:(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?
                     r"|(?:out(?:put)?|load)\s+(?:must\s+|should\s+|will\s+|has\s+to\s+)?(?:stays?|remains?|be\s+held|be\s+kept)\s+)"
                     r"(?:at\s+)?(?:an?\s+)?(?:steady|constant|stable|fixed|regulated|solid)?\s*"
                     r"(?P<v>\d+(?:\.\d+)?\s*V)\b(?!\s*(?:supply|battery|rail|source|input|in\b))"
-                    r"|\b(?:make|create|generate|produce|give|provide|derive|deliver)\w*\s+(?:me\s+)?(?:an?\s+)?"
+                    r"|\b(?:mak|creat|generat|produc|giv|provid|deriv|deliver)\w*\s+(?:me\s+)?(?:an?\s+)?"
                     r"(?:steady\s+|regulated\s+|stable\s+|clean\s+)?(?P<made>\d+(?:\.\d+)?\s*V)\s+"
                     r"(?:rail\s+|output\s+|level\s+|reference\s+)?(?:(?:at|on)\s+(?:node\s+)?out(?:put)?\b"
                     r"|from\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*V\b)"
