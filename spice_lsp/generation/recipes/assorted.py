@@ -11,8 +11,7 @@ import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import _oscillator, set_value
-from spice_lsp.generation.families import Family, expect, logic_table, register, settles, used
-from spice_lsp.generation.intent import Value
+from spice_lsp.generation.families import Family, expect, logic_table, register, settles, stated_gain, used
 from spice_lsp.generation.recipes.data_conversion import _bit_sources, _bits_and_code
 from spice_lsp.generation.recipes.logic import _circuit, _Gates
 from spice_lsp.generation.recipes.words import TIME, seconds
@@ -218,7 +217,7 @@ def _load_current(f: _Filler) -> float | None:
 
 
 def _high_side_sense(f: _Filler) -> str:
-    gain = f.param("gain", f("GAIN", 10))
+    gain = f.param("gain", format_eng(stated_gain(f, 10)))  # no voltage input to measure a gain spec at
     current = _load_current(f)
     load = f"I1 load 0 DC {f('IBIAS', 1, 'I')}" if current else f"R2 load 0 {f('RL', 12)}"
     # The shunt RS carries the load current; the difference amplifier (R3/R4 = R5/R6 = 1/GAIN)
@@ -228,20 +227,10 @@ def _high_side_sense(f: _Filler) -> str:
                       "R5 load n 10k", f"R6 n out {{10k*{gain[1:-1]}}}", "X1 p n out opamp"])
 
 
-def _sense_gain(intent, d, spec) -> None:
-    """The difference amplifier's gain is R4/R3 = R6/R5 (GAIN); its input is the shunt's drop, which the
-    family's function measures as out = GAIN x I x RS."""
-    intent.values.pop("GAIN", None)
-    d.claimed.add("GAIN")
-    gain = abs(spec.target)
-    set_value(intent, d, "GAIN", float(f"{gain:.4g}"), "gain = R4/R3 = R6/R5", None)
-    intent.values["GAIN"] = Value("GAIN", float(f"{gain:.4g}"), f"{gain:.4g}", "")
-
-
 def _senses(f: _Filler) -> list:
     vbus, rs = used(f, "VIN", "VBUS", "VDD"), used(f, "RS", "R")
     current = _load_current(f) or vbus / (rs + used(f, "RL"))
-    level = used(f, "GAIN") * current * rs
+    level = stated_gain(f, 10) * current * rs
     return [Probe(f"function: out = GAIN x I(load) x RS = {level:.3g} V", "op\nlet result = v({out})",
                   0.98 * level, 1.02 * level)]
 
@@ -251,8 +240,7 @@ register(Family(kind="high_side_current_sense", summary="high-side current-sense
                 names=("high-side current sense amplifier", "high-side current sensing", "high-side shunt monitor",
                        "op-amp high side current sense"),
                 rules=((4.3, (r"high[- ]side", r"current|shunt")),), analysis="op", source="V1",
-                noun="amplifier", accepts=r"difference\s+amplifier", specs=("gain",), design=_sense_gain,
-                examples=(("gain", "high-side current sense amplifier, 0.1 ohm shunt, 2 A load, gain {x}", 5, 50),)))
+                noun="amplifier", accepts=r"difference\s+amplifier"))
 
 
 def _lsb_current(f: _Filler, n: int) -> float:
