@@ -229,3 +229,12 @@ def test_a_named_current_source_with_no_node_sets_the_circuits_own():
     composed = compose(family, read_request("the sensor is a current source I1 of 3 uA DC with 2 uA AC; output out"),
                        source="I1")
     assert "I1 in 0 DC 3e-06 AC 2e-06" in composed.netlist and not composed.problems
+
+
+@pytest.mark.parametrize("text, name, node, dc", [
+    ("The output current flows from a 2 V source VLOAD at node k into the drain.", "VLOAD", "k", 2.0),
+    ("Bias the collector from a 4 V battery VOUT at node cq through the meter.", "VOUT", "cq", 4.0),
+])
+def test_a_quantitys_name_called_a_source_is_a_source(text, name, node, dc):
+    source = _source(text, name)
+    assert (source.node, source.dc) == (node, dc)

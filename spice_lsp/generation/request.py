@@ -1548,6 +1548,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           # "VDS at d and VGS at g": placed on a node by name alone
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
+        # "a 3 V source VOUT at node mo": called a source, its name is a source's
+        placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE)
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
                 and _MODEL_CONTEXT.search(text)):
