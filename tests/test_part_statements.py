@@ -238,3 +238,12 @@ def test_a_named_current_source_with_no_node_sets_the_circuits_own():
 def test_a_quantitys_name_called_a_source_is_a_source(text, name, node, dc):
     source = _source(text, name)
     assert (source.node, source.dc) == (node, dc)
+
+
+@pytest.mark.parametrize("text, node, dc", [
+    ("Current to voltage with an op-amp, 1 V per mA at vo. Check it with 0.2 mA into node ii; op.", "ii", 0.2e-3),
+    ("A transimpedance stage: try it with 30 uA DC into sum, output vt.", "sum", 30e-6),
+])
+def test_a_test_current_pushed_into_a_node(text, node, dc):
+    (source,) = [s for s in read_request(text).sources if s.kind == "I"]
+    assert (source.node, source.dc) == (node, pytest.approx(dc))

@@ -2063,7 +2063,9 @@ def _held_nodes(text: str, request: Request) -> None:
 # ("an AC 1 mA current source into node tank", "drive it with 1 mA AC current into tank": its AC level)
 _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+|(?P<ac2>AC)\s+)?(?:constant[- ])?"
                              r"current(?:\s+source|(?=\s+into\b))|"
-                             rf"\bcurrent\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A))\b[^,;.]*?"
+                             rf"\bcurrent\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A)"
+                             # "test it with 0.5 mA into in": a current said with what it is pushed into
+                             rf"|\bwith\s+(?:an?\s+)?(?P<q3>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b))\b[^,;.]*?"
                              r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
@@ -2099,7 +2101,7 @@ def _current_sources(text: str, request: Request) -> None:
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
                 or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
-        level = _quantities(m["q"] or m["q2"])[0].value
+        level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"])[0].value
         ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"])
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn))
