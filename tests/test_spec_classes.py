@@ -260,3 +260,14 @@ def test_times_listed_after_a_small_t_are_no_temperatures():
 ])
 def test_a_sweep_over_the_same_range_takes_the_range_said_before(description, directive):
     assert directive in [a.directive for a in parse_intent(description).analyses]
+
+
+@pytest.mark.parametrize("description, volts, supply", [
+    ("A voltage divider that turns 24 V into 5 V, drawing 1 mA.", 5.0, 24.0),
+    ("Resistor divider that brings the 9 V rail down to 3.3 V.", 3.3, 9.0),
+    ("Divider reducing 12 V to 4 V with 10k on the bottom.", 4.0, 12.0),
+])
+def test_a_level_converted_from_another_is_the_output_and_the_other_the_input(description, volts, supply):
+    assert [s.target for s in specs_of(description, "vout")] == [volts]
+    intent, d = designed(description)
+    assert next(intent.values[r].value for r in ("VIN", "VDD") if r in intent.values) == supply and not d.problems

@@ -531,7 +531,8 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
             d.claimed.add(role)
     # A number the reader gave no role: the spec's own is accounted for; in "from 12 V to 5 V" the
     # first is the input the output is converted from.
-    source = re.match(r"(?:from|tak(?:es?|ing))\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
+    source = re.match(r"(?:from|tak(?:es?|ing)|rais|step|lower|convert|turn|bring|reduc|drop)\w*\s+"
+                      r"(?:an?\s+|the\s+|its\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
     words = _figures(spec.text)  # "10-90 % rise time is 2.2 us": its figures are the spec's
     for extra in list(intent.extra_values):
         if unit is not None and extra.unit == unit and math.isclose(extra.value, spec.target, rel_tol=1e-9):
