@@ -247,3 +247,11 @@ def test_a_quantitys_name_called_a_source_is_a_source(text, name, node, dc):
 def test_a_test_current_pushed_into_a_node(text, node, dc):
     (source,) = [s for s in read_request(text).sources if s.kind == "I"]
     assert (source.node, source.dc) == (node, pytest.approx(dc))
+
+
+@pytest.mark.parametrize("text", [
+    "Zener regulator from 12 V holding 5.1 V at vz, with a 470 ohm load from vz to ground.",
+    "LED driver from a 9 V battery; 1k load from k to ground.",
+])
+def test_a_device_named_by_the_circuit_takes_no_other_parts_ends(text):
+    assert not [e for e in read_request(text).elements if e.kind == "D"]

@@ -2217,9 +2217,10 @@ def _unnamed_device(text: str, mentions: list[re.Match], words: list[re.Match], 
                   and not re.search(r"=\s*$", text[:word.end() + q.start])]
         stop = min([m.start() for m in _DESIGNATOR.finditer(text, word.end(), hi)] + [hi] + values)
         device = _element(text, word.start(), stop, kind, word.start())
-        if len(words) == 1 and kind in "QD" and (device is None or len(device.placed()) != len(_TERMINALS[kind])):
-            # the one device of its kind, its pins said in sentences of their own ("npn BF 200. collector c through
-            # 1k to vcc, base b ..., emitter gnd"): pin words no other kind has, wherever they stand
+        if len(words) == 1 and kind == "Q" and (device is None or len(device.placed()) != len(_TERMINALS[kind])):
+            # the one transistor, its pins said in sentences of their own ("npn BF 200. collector c through 1k to vcc,
+            # base b ..., emitter gnd"): pin words no other kind has, wherever they stand (a diode's ends are no pins:
+            # "Zener regulator from 15 V ... a 310 ohm load from vreg to ground" places no diode)
             device = _element(text, 0, len(text), kind, word.start())
             device = device and dataclasses.replace(device, text=text[word.start():stop].strip(" ,;."))
         # placed on every pin ("NPN pass transistor: 5 V at out ... from out to ground" gives a pair, no pins)
