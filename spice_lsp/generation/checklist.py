@@ -111,6 +111,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
         if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
             hits.sort(key=lambda e: not _close(_level(e, "dc", params), level))
+        if source.node is None and (sine := source.sin) is not None:  # "a 1 kHz 0.5 V sine input": that sine first
+            hits.sort(key=lambda e: not _sine_is(e, sine))
         wrong = []
         for e in hits[:1]:
             if source.dc is not None and not _close(_level(e, "dc", params), source.dc):
@@ -475,6 +477,14 @@ def function_items(function: list[Spec | Probe], specs: list[Spec], netlist: str
 def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
     if value is None:
         return CheckItem(spec.text, UNCHECKED if how.startswith("no measurement") else FAIL, how)
+    if spec.quantity == "gain" and spec.bound and spec.target < 0:
+        # "gain at least -8" is said of a size with its sign (|gain| 8 or more, inverting): on the number line a
+        # gain of -5 is above -8, and a stage with a third too little gain was verified
+        size = -spec.target
+        ok = value < 0 and (-value >= size if spec.bound == "min" else -value <= size)
+        side = "at least" if spec.bound == "min" else "at most"
+        return CheckItem(spec.text, PASS if ok else FAIL,
+                         f"measured {value:.4g} ({how}), target an inverting gain of size {side} {size:g}")
     error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
     # A ripple is a bound: at most the target, its tolerance the slack; a bound the request states ("at least

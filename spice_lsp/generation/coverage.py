@@ -63,6 +63,10 @@ def designators(description: str) -> list[str]:
     found: list[str] = []
     for match in _TOKEN.finditer(description):
         word = match.group(1)
+        if "_" in word.strip("_") and word.upper() not in map(str.upper, found) \
+                and not _model_parameter(description, match.start(), match.end()):
+            found.append(word)  # "VIN_P", "half_rail": a name written as names are, whatever it names
+            continue
         if (word[0].upper() not in _LETTERS or word.upper() in _NOT_PARTS
                 or word.upper() in map(str.upper, found)):
             continue
@@ -245,6 +249,15 @@ _NEAR = re.compile(r"[A-Za-z][\w-]*")
 _LADDER = re.compile(r"\s+(?:RC|RL|LC)\b")  # "two-stage RC low-pass": a ladder, its stages counted in reactances
 
 
+# A figure stated as a bound ("no more than 1 mA", "at least 1 V/us", "below 10 uV", "2 mA or less").
+_BOUNDED = re.compile(r"(?:\b(?:no|not)\s+(?:more|less|greater|lower|higher|larger|smaller)\s+than|"
+                      r"\bat\s+(?:least|most)|\b(?:below|under|above|exceed(?:s|ing)?|(?:more|less|greater|lower|higher)\s+than|max(?:imum)?|"
+                      r"min(?:imum)?|within)|[<>\u2264\u2265]=?)\s*[-+]?\s*$")
+_TOTAL = re.compile(r"\b(?:total|combined|overall|summed|equivalent|effective|net)\b[^.,;:()]{0,20}?(?:of|is|=|:)?\s*$")
+_BOUNDED_AFTER = re.compile(r"\s*(?:[a-zµμΩ%/]+\s*)?(?:or\s+(?:less|more|better|lower|higher|above|below|under|over)\b|"
+                            r"max(?:imum)?\b|min(?:imum)?\b)")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -290,6 +303,15 @@ def mention_number(text: str) -> float | None:
         return _words_value(word)
     numbers = re.findall(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?", word)
     return float(numbers[0]) if numbers else None
+
+
+def _bounds_measured(value: float, function: list) -> bool:
+    """A bound the family's own checks measure: a probe's range ends at it ("gain above 0.9": a follower's gain
+    checked within 0.9 to 1), or a check's target is it. A 0 or a 1 ends many ranges (a follower's 0.9 to 1) by
+    chance, so it is no sign that the request's figure was read."""
+    ends = [x for check in function for x in (getattr(check, "low", None), getattr(check, "high", None),
+                                              getattr(check, "target", None)) if x is not None]
+    return abs(value) not in (0.0, 1.0) and any(_same(abs(value), abs(x)) for x in ends)
 
 
 def _whole(value: float | None) -> int | None:
@@ -406,13 +428,29 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
     nodes = {n for n in [*request.nodes, *intent.nodes, request.output, request.input] if n}
     comments = "\n".join(line.lstrip("* ") for line in answer.splitlines()[1:] if line.startswith("*"))
     written = typed_numbers(netlist)
+    measured = [span for words in [*(spec.text for spec in request.specs), *(p.text for p in request.model_params)]
+                for span in _occurrences(text, words)]
+    measured += [said.span() for said in _BOUND.finditer(text)]  # "no resistor above 100k": checked on each one
     items = []
     for mention in number_mentions(text):
-        # "6 V/V", "2 mA/V": a ratio of units, which no single-unit value stands for
-        compound = bool(re.match(r"\s*/\s*[A-Za-zµΩ]", text[mention.end:]))
+        # "6 V/V", "2 mA/V", "1 V/us": a ratio of units, which no single-unit value stands for
+        compound = bool(re.match(r"\s*(?:[munpkµμMG]?(?:V|A|W|Hz|s|Ω|ohms?)\s*)?/\s*[A-Za-zµΩ]", text[mention.end:]))
+        value = mention_number(mention.text)
+        before = max(0, mention.start - 24)
+        bound = _BOUNDED.search(low[before:mention.start]) or _TOTAL.search(low[before:mention.start])
+        after = _BOUNDED_AFTER.match(low, mention.end)
+        if (bound or after) and value is not None and not any(a <= mention.start < b for a, b in measured) \
+                and not any(_same(value, x) for x in analysed) and not _COUNT.match(text, mention.end) \
+                and not _bounds_measured(value, function):
+            # "the divider current no more than 1 mA", "noise below 10 uV", "total resistance 24k": a bound or a
+            # total is a spec, met only where a spec measures it; a value read from its figure (a design current,
+            # an amplitude, one part's value) is no check of it
+            said = text[before + bound.start() if bound else mention.start:after.end() if after else mention.end]
+            items.append(CheckItem(f"'{said.strip()}' in the request", UNCHECKED,
+                                   "a bound or total that no check measures"))
+            continue
         if any(a <= mention.start < b for a, b in spans + ([] if compound else valued)):
             continue
-        value = mention_number(mention.text)
         if value is None:
             continue
         if any(a <= mention.start < b and any(_same(value, x) for x in xs) for (a, b), xs in clauses):
@@ -470,6 +508,48 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             items.append(_counted(text[mention.start:counted.end()], number, counted, netlist))
             continue
         items.append(CheckItem(f"'{mention.text}' in the request", UNCHECKED, "it was not read, so it is not checked"))
+    return items + _repeated_values(text, measured, netlist)
+
+
+# A bare figure's scale says its part: "10k", "2.2meg" ohms; "33n", "100p" farads ("10u", "1m" could be either).
+_SCALE_PART = {1e3: "R", 1e6: "R", 1e-9: "C", 1e-12: "C"}
+_UNIT_PART = {"ohm": "R", "F": "C", "H": "L"}
+_PART_NAMES = {"R": "resistors", "C": "capacitors", "L": "inductors"}
+
+
+def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each part value the request writes more often than the answer has parts of it ("R1 =
+    10k, R2 = 10k, load resistor 10k across R2" answered with two 10k: a clause the reader joined to a part's was
+    a part of its own, and its figure looked read because the other parts' figure is the same)."""
+    said: dict[tuple[str, float], list[str]] = defaultdict(list)
+    last: dict[tuple[str, float], int] = {}
+    for mention in number_mentions(text):
+        quantity = next(iter(_quantities(mention.text)), None)
+        if quantity is None or any(a <= mention.start < b for a, b in measured) \
+                or _model_parameter(text, mention.start, mention.end) or re.match(r"\s*/\s*\d", text[mention.end:]) \
+                or re.match(r"[\s-]*(?:[a-z]+[\s-]+)?[a-z]{3,}(?<!s)s\b", text[mention.end:]):
+            continue  # "a 100k/1 nF low-pass", "between 50 ohm terminations": parts said together, then one by one
+        part = _UNIT_PART.get(quantity.unit) if quantity.unit else _SCALE_PART.get(quantity.mult)
+        key = (part or "", quantity.value)
+        if part is not None and not (key in last and re.fullmatch(r"[^()]{0,30}\(\s*", text[last[key]:mention.start])):
+            said[key].append(mention.text)  # "a 10k input (10k from amp_in to ground)": one part, said again
+        last[key] = mention.end
+    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
+    elements = [st for st in netlist.body if isinstance(st, m.Element)]
+    # a part modelled by a parameter ("r25=10k" of an NTC's behavioural source), not an element's own value
+    values = {field.text.strip("{}'").lower() for st in elements if (field := layout(st).value) is not None}
+    modelled = [v for name, v in params.items() if name not in values]
+    items = []
+    for (part, value), texts in said.items():
+        if len(texts) < 2:
+            continue
+        have = sum(1 for st in elements if st.name[0].upper() == part
+                   and (v := _resistance(st, params)) is not None and _same(v, value)) \
+            + sum(1 for v in modelled if _same(v, value))
+        if have < len(texts):
+            items.append(CheckItem(f"'{texts[0]}' written {len(texts)} times in the request", FAIL,
+                                   f"{have} {_PART_NAMES[part]} of that value in the netlist"))
     return items
 
 
@@ -672,6 +752,7 @@ _NAMED_ANALYSES = {
     "ac": re.compile(r"\bAC\b(?=\s*(?:analys[ie]s|sweep|simulation|response\b|[.;]|$))|(?<=\band\s)AC\b(?!\s*\d)"
                      r"|\bAC(?=\s+and\s+(?:transient|tran|op|operating|dc|noise)\b)"),
     "tran": re.compile(r"\btransient\s+(?:analysis|simulation|run|sweep)\b", re.IGNORECASE),
+    "tf": re.compile(r"\bDC\s+(?:small[- ]signal\s+)?transfer\s+function\b|(?<![\w.])\.tf\b", re.IGNORECASE),
 }
 _INVERTING = re.compile(r"(?<!non)(?<!non[- ])\binvert(?:ed|s|ing)?\b(?!\s+(?:input|terminal|pin|node|side)s?\b)",
                         re.IGNORECASE)
@@ -751,7 +832,39 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                 f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
             items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
                                    PASS if ok else FAIL, setting))
-    return items + _resistor_bounds(description, elements, params) + _tee(description, elements)
+    return items + _resistor_bounds(description, elements, params) + _tee(description, elements) \
+        + _stated_waves(description, netlist, family)
+
+
+# "a transient of 20 ms with a 50 Hz sine", "drive it with a square wave": the waveform a source must make. A
+# clause that says the circuit makes the wave ("output a square wave", "a sine oscillator") states no source.
+_WAVE_SAID = re.compile(r"\b(?P<w>sine|sinus\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
+                        r"sawtooth|ramp|pulses?|clock)\b", re.IGNORECASE)
+_WAVE_MADE = re.compile(r"\b(?:outputs?|produc\w*|generat\w*|makes?|making|oscillat\w*|gives?|turns?|converts?|"
+                        r"becomes?|into|shap\w*|multivibrator|astable|vco|timer|555)\b", re.IGNORECASE)
+_SINES, _STEPPED = {"sin", "sffm", "am"}, {"pulse", "pwl"}
+
+
+def _stated_waves(description: str, netlist: m.Netlist, family: Family | None) -> list[CheckItem]:
+    """A failing item for a stimulus the request states that no source of the answer makes, where the answer runs
+    a transient (its AC sweep needs no waveform): "a transient with a 50 Hz sine" answered by a source of DC 0."""
+    runs = {st.kind for st in netlist.statements if isinstance(st, m.Analysis)}
+    own = " ".join([family.summary, *family.names]) if family is not None else ""
+    if "tran" not in runs or _WAVE_MADE.search(own):
+        return []
+    made = {f.name.lower() for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in "VI"
+            for f in st.fields if f.kind == "func"}
+    behavioural = any(isinstance(st, m.Element) and st.name[0].upper() == "B" for st in netlist.body)
+    items = []
+    for clause in re.split(r"[.;,](?:\s|$)", description):
+        said = _WAVE_SAID.search(clause)
+        if said is None or _WAVE_MADE.search(clause):
+            continue
+        word = said["w"].lower()
+        if not made & (_SINES if word.startswith("sin") else _STEPPED) and not behavioural:
+            items.append(CheckItem(f"a {said['w']} input ('{clause.strip()}' in the request)", FAIL,
+                                   "no source of the netlist makes it"))
+    return items
 
 
 # "no resistor above 100k", "every resistor at most 1 megohm", "no resistor is smaller than 1k": a bound on all of them
@@ -808,3 +921,73 @@ def _tee(description: str, elements: list[m.Element]) -> list[CheckItem]:
     return [CheckItem(f"'{said[0]}' in the request", PASS if tees else FAIL,
                       f"resistors meet at {tees[0]}, one to ground" if tees else "no node where three resistors "
                       "meet with one to ground: the answer has no T-network")]
+
+
+# --- parts the request rules out, and the part its output is taken across -------------------------------------
+# "Zener shunt regulator ... no load" answered with the family's default 1k load, "measure the output across the
+# resistor" answered with the low-pass's output across its capacitor: said, built otherwise, verified.
+_NO_PART = re.compile(r"\b(?:no|without(?:\s+(?:a|an|any))?)[\s-]+(?P<part>load|inductors?|coils?|capacitors?|caps?|"
+                      r"op-?amps?|transistors?|diodes?)\b(?![\s-]+(?:to|regulation|current|voltage)\b)"
+                      r"|\b(?P<unloaded>unloaded|open[- ]circuit(?:ed)?\s+output|output\s+(?:left\s+)?open)\b",
+                      re.IGNORECASE)
+_LOAD_ROLE = re.compile(r"^R(?:L|LOAD)\w*\s*=", re.IGNORECASE)
+_ACROSS = re.compile(r"\b(?:output|measured|measure|take|taken|read|sense[ds]?)\b[^.;]{0,40}?\bacross\s+(?:the\s+)?"
+                     r"(?P<part>resistor|capacitor|cap|inductor|coil|diode|zener|led|[A-Z]{1,4}\d*)\b")
+_NOUN_LETTER = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "diode": "D",
+                "zener": "D", "led": "D"}
+
+
+# "with a BJT", "using a MOSFET", "built around an op-amp": a device the answer must have (a phase-shift oscillator
+# "with a BJT" was answered with an op-amp); "instead of a BJT", "no op-amp" say what it is not.
+_DEVICE = re.compile(r"(?<![\w-])(?P<part>bjt|npn|pnp|mosfet|nmos|pmos|jfet|op-?amp)s?\b", re.IGNORECASE)
+_DEVICE_SAID = re.compile(r"\b(?:with|using|uses|use|around|based\s+on|built\s+(?:with|from|around))\s+"
+                          r"(?:(?:an?|one|single|the)\s+)?$", re.IGNORECASE)
+# an op-amp model on one supply keeps its output between the rails (templates' single-supply op-amp)
+_ONE_SUPPLY = re.compile(r"\bsingle[- ](?:\+?[\d.]+\s*V\s+)?(?:supply|rail)\b", re.IGNORECASE)
+_SUBCKT = re.compile(r"^\.subckt\s+(\S+)(?P<body>.*?)^\.ends\b", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+
+
+def parts_as_stated(description: str, netlist: m.Netlist, output: str | None, assumptions: list[str],
+                    answer: str = "") -> list[CheckItem]:
+    """A failing item for a part the request rules out that the answer has ("no load": a load resistor the family
+    assumed; "without an inductor"), for a device the request builds with that the answer lacks ("with a BJT"),
+    for an op-amp on a single supply modelled on two, and for an output said to be taken across a part whose ends
+    are not the answer's output and ground."""
+    items = []
+    elements = [st for st in netlist.body if isinstance(st, m.Element)]
+    for device in _DEVICE.finditer(description):
+        if not _DEVICE_SAID.search(description[max(0, device.start() - 30):device.start()]):
+            continue
+        kind = device["part"].lower().replace("-", "")
+        count = part_count(netlist, {"bjt": "Q", "mosfet": "M", "jfet": "J", "opamp": "X"}.get(kind, kind))
+        items.append(CheckItem(f"'{device[0].strip()}' in the request", PASS if count else FAIL,
+                               f"{count} in the netlist" if count else "none in the netlist"))
+    if (single := _ONE_SUPPLY.search(description)) and part_count(netlist, "X"):
+        split = [b[1] for b in _SUBCKT.finditer(answer) if _OPAMP.search(b[1].lower()) and "vdd/2" not in b["body"]
+                 and re.search(r"tanh|limit|\bvdd\b", b["body"], re.IGNORECASE)]
+        if split:
+            items.append(CheckItem(f"'{single[0]}' in the request", FAIL,
+                                   f"op-amp model {split[0]} swings both ways about ground (two supplies)"))
+    for ruled in _NO_PART.finditer(description):
+        part = (ruled["part"] or "load").lower().rstrip("s")
+        if part == "load":
+            have = [a.split("=")[0].strip() for a in assumptions if _LOAD_ROLE.match(a)] + \
+                   [e.name for e in elements if re.match(r"R(?:L|LOAD)", e.name, re.IGNORECASE)]
+        else:
+            count = part_count(netlist, _COUNTED.get(part.replace("-", ""), _COUNTED.get(part, "X")))
+            have = [f"{count} {part}(s)"] if count else []
+        items.append(CheckItem(f"'{ruled[0]}' in the request", FAIL if have else PASS,
+                               f"the answer has {', '.join(have)}" if have else "none in the answer"))
+    said = _ACROSS.search(description)
+    if said is not None and output:
+        word = said["part"]
+        named = [e for e in elements if e.name.upper() == word.upper()]
+        by_noun = [e for e in elements if e.name[0].upper() == _NOUN_LETTER.get(word.lower(), "?")]
+        parts = named or (by_noun if len(by_noun) == 1 else [])
+        if parts:
+            ends = {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(parts[0]).nodes}
+            ok = ends == {output.lower(), "0"}
+            items.append(CheckItem(f"the output across {word} ('{said[0]}' in the request)", PASS if ok else FAIL,
+                                   f"{parts[0].name} is between {' and '.join(sorted(ends))}; the output is "
+                                   f"{output}"))
+    return items

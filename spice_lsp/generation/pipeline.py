@@ -40,6 +40,7 @@ from spice_lsp.generation.coverage import (
     measured_ports,
     named_nodes,
     named_parts,
+    parts_as_stated,
     stated_facts,
     stated_pins,
     stated_values,
@@ -721,6 +722,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                           family_of(build.intent.kind) if build.function and build.provenance is None else None)
     if build.provenance is None:  # a family's answer: its checks measure at its own output and input
         items += measured_ports(build.intent.description, build.output, build.input)
+    items += parts_as_stated(build.intent.description, result.netlist, build.output, build.assumptions, netlist)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]
