@@ -38,6 +38,7 @@ _CONCEPTS: dict[str, str] = {
     "subtract": r"\bdifference\s+(?:between|of)\b|\bsubtract\w*"
                 r"|=\s*(?:[\d.]+\s*[*x×·]?\s*)?\(?\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\b"
                 r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
+                r"|(?:[\d.]+\s*(?:times|x|×|\*|·)?\s*)\(\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\s*\)"
                 r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     # "logarithm of the input"; a log sweep, scale or spacing is an analysis, not a function
     "log": r"\blog(?:arithm\w*)?\b(?!\s*(?:-|\s)?(?:sweep|scale|spac\w*|steps?|points?|axis|frequenc\w*|plot))"
@@ -88,6 +89,7 @@ _CONCEPTS: dict[str, str] = {
                 r"(?:up|positive|over|upside)",
     "rectify": r"\brectif\w*|\bac\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?(?:steady\s+|smooth\s+)?dc\b"
                rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative)\s+{_HALVES}"
+               rf"|\bboth\s+{_HALVES}\b[^.;]{{0,50}}?\b(?:positive|the\s+same\s+(?:sign|polarity|direction))\b"
                r"|\b(?:block|remov|chop|cut|kill|drop|discard|throw\w*\s+away|ignor|suppress)\w*\s+(?:off\s+)?"
                rf"(?:the\s+|its\s+|every\s+|all\s+)?(?:negative|positive)\s+{_HALVES}",
     "integrate": r"\bintegrat(?:e|es|ing)\b|\bintegral\b|\baccumulat\w*|\brunning\s+(?:sum|total)\b",
@@ -95,6 +97,8 @@ _CONCEPTS: dict[str, str] = {
     "ramps": r"\b(?:ramp|climb|ris|fall|slop|mov)\w*\s+(?:up\s+|down\s+)?"
              r"(?:steadily|linearly|at\s+a\s+(?:steady|constant|fixed)\s+rate|in\s+a\s+straight\s+line)",
     "differentiate": r"\bderivative\b|\bdifferentiat(?:e|es|ed|ing|ion)\b|\brate\s+of\s+change\b"
+                     r"|\bhow\s+(?:fast|quickly|steeply)\s+(?:the\s+|its\s+)?\w+\s+(?:is\s+)?(?:chang|ris|mov|vary)\w*"
+                     r"|\b(?:rate|speed)\s+at\s+which\b"
                      r"|\bproportional\s+to\s+(?:the\s+|its\s+)?(?:rate|slope|speed)\b",
     # running with no input: an oscillator
     "self_running": r"\b(?:all\s+)?(?:by\s+itself|on\s+its\s+own)\b|\bwith\s+no\s+input\b|\bno\s+input\b"
@@ -116,7 +120,8 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:is|stays|sits|reads|becomes|be)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as)\b"
                 r"|\b(?:swing|go|goes|switch|jump|snap|flip|slam)\w*\s+(?:to\s+)?(?:the\s+)?(?:positive|negative|upper|"
                 r"lower|top|bottom|high|low)\s+rail\b"
-                r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b",
+                r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b"
+                r"|\b(?:flips?|toggles?|switch(?:es)?|changes?\s+state|changes?)\s+(?:each|every)\s+time\b",
     "level": rf"\b(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|higher\s+than|"
              rf"lower\s+than|more\s+than|less\s+than)\s+(?:the\s+|a\s+)?{_ABOUT}{_VOLTS}",
     "hysteresis": r"\bhysteresis\b|\bback\s+(?:low|high|down|off|on)\b[^.;]*?\b(?:only\s+)?(?:when|once|after|below|"
@@ -132,6 +137,15 @@ _CONCEPTS: dict[str, str] = {
             r"|\bshav\w*\s+(?:off\s+)?the\s+(?:top|peaks?)"
             r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
             rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}",
+    # the whole wave moved so one extreme sits at a level: "shift it so its lowest point sits at 0 V"
+    "clamp": r"\b(?:shift|mov|lift|push|rais|drop|lower|offset|slid)\w*\b[^.;]{0,60}?\b(?:lowest|bottom|minimum|"
+             r"most\s+negative|negative\s+peaks?|top|highest|maximum|most\s+positive|positive\s+peaks?)\s+"
+             r"(?:point\s+|value\s+|level\s+|edge\s+)?(?:sits?|is|rests?|lands?|stays?|touch\w*|ends?\s+up)\s+(?:at|on)\b"
+             r"|\brestor\w*\s+(?:the\s+)?dc\b",
+    # four arms, read across the middle: "four resistors in a diamond ... the voltage between the two midpoints"
+    "bridge": r"\bfour\s+resistors\b[^.]{0,60}?\b(?:diamond|square|ring|loop)\b"
+              r"|\b(?:voltage|difference)\s+between\s+(?:the\s+)?(?:two\s+)?(?:mid-?points|middles|cent(?:er|re)\s+taps"
+              r"|taps|junctions)\b",
     "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
     # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
     "breakdown": r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b"
@@ -180,7 +194,11 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
                 r"times\b(?!\s+(?:a|per)\s+second)|\btwice\b(?!\s+(?:a|per)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
-    "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|es|ed|ing)\b"
+    "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
+              r"|\bhalves\s+(?:the|it|its|a|my)\b"
+              # a loss in dB: "cut the level by 20 dB", "12 dB of attenuation"
+              r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:\S+\s+){0,4}?by\s+[\d.]+\s*db\b"
+              r"|\b[\d.]+\s*db\s+(?:of\s+)?(?:attenuation|loss)\b"
               r"|\bhalf\s+(?:of\s+)?(?:the\s+|its\s+)?(?:supply|rail|input|voltage|battery)\b"
               r"|\bmid[- ]?(?:rail|point|supply|way|scale)\b|\bmiddle\s+(?:rail|point|voltage)\b|\bhalfway\b"
               r"|\bscal\w*\s+(?:\S+\s+){0,6}?down\b"
@@ -203,13 +221,14 @@ _HIGH = re.compile(
 _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
                    rf"|\b(?:around|near|centred\s+on|centered\s+on|centred\s+at|centered\s+at)\s+{_ABOUT}{_HZ}"
-                   r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b")
+                   r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b|\bbuzz\b|\bmains\b")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
                    r"|preserv\w*"
-                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through)\b")
+                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through)\b"
+                   r"|\bonly\b(?=\s+(?:the\s+)?(?:frequencies|signals|tones|content)\b)")
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
-                    r"|knock\w*\s+out|tak\w*\s+out|throw\w*\s+away|drop\w*)\b")
+                    r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+away|drop\w*)\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
@@ -219,8 +238,15 @@ _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:st
 
 def _passes(low: str, m: re.Match) -> bool | None:
     """Whether the verb governing a frequency mention passes it (True), blocks it (False), or none governs."""
-    cuts = [c.end() for c in _CLAUSE.finditer(low, 0, m.start())]
-    start = cuts[-1] if cuts else 0
+    if re.search(r"\b(?:no|zero|without)\s+(?:its\s+|the\s+|any\s+)?$", low[:m.start()]):  # "so no DC gets across"
+        return False
+    # "nothing above 15 kHz gets through", "no frequencies below 50 Hz should be cut": the verb's sense reversed
+    negated = re.search(r"\b(?:nothing|none|no\s+(?:frequenc\w*|signals?|content|tones?))\s+(?:\w+\s+)?$",
+                        low[:m.start()])
+    cuts = list(_CLAUSE.finditer(low, 0, m.start()))
+    start = cuts[-1].end() if cuts else 0
+    if cuts and cuts[-1][0] == ":" and (head := re.search(r"(\w+)\s*$", low[:cuts[-1].start()])):
+        start = head.start(1)  # "- passes: above 5 kHz": the heading's verb governs its item
     end = next((c.start() for c in _CLAUSE.finditer(low, m.end())), len(low))
     verbs = [(v.start(), v) for v in _PASS.finditer(low, start, m.start())] + \
             [(v.start(), v) for v in _BLOCK.finditer(low, start, m.start())]
@@ -229,11 +255,8 @@ def _passes(low: str, m: re.Match) -> bool | None:
     if not verbs:
         return None
     verb = max(verbs, key=lambda x: x[0])[1]
-    if _BLOCK.fullmatch(verb[0]):
-        return False
-    if verb[0].startswith("keep") and _AWAY.match(low, m.end()):  # "keeps the DC away"
-        return False
-    return True
+    passed = verb.re is not _BLOCK and not (verb[0].startswith("keep") and _AWAY.match(low, m.end()))  # "keeps DC away"
+    return passed != bool(negated)
 
 
 def _filter(low: str) -> tuple[str, str] | None:
@@ -351,7 +374,8 @@ _NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "curren
 _NAMED_LOG = (("exp", "antilog amplifier"), ("log", "logarithmic amplifier"))
 _NAMED_CONVERTERS = (("i_to_v", "transimpedance amplifier"), ("v_to_i", "voltage-to-current converter"),
                      ("sample", "sample and hold"), ("peak", "peak detector"))
-_NAMED_SHAPERS = (("clip", "clipper"), ("logic_not", "cmos inverter"), ("breakdown", "zener regulator"))
+_NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"), ("logic_not", "cmos inverter"),
+                  ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"))
 
 
 def read_function(low: str, inverted: str | None = None) -> Reading | None:
@@ -371,6 +395,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
 
     opamp = bool(_OPAMP.search(low))
     if reading := named(_NAMED_FIRST):
+        if reading.circuit == "current source" and re.search(r"\bsink", low):  # its op-amp form is the sink
+            return Reading(reading.said, "current sink")
         return reading
     if gate := _gate(low):
         return Reading(*gate)
@@ -509,7 +535,8 @@ def qualified(low: str) -> Qualified:
     elif blink := _BLINK.search(text):
         said, circuit = blink[0], "astable multivibrator"
     elif (photo := _PHOTO.search(text)) and (summing := _SUMMING_NODE.search(text)) \
-            and (into := _CONCEPT_RES["i_to_v"].search(text)):
+            and (into := _CONCEPT_RES["i_to_v"].search(text) or re.search(r"\bvirtual[- ]ground\b", text)):
+        # a photodiode held at virtual ground is read by its current, whatever words say the conversion
         said, circuit = f"{photo[0]} ... {into[0]} ... {summing[0]}", "transimpedance amplifier"
     return Qualified(text, said, circuit)
 
@@ -531,7 +558,8 @@ def _si(number: str, prefix: str | None) -> float:
 
 @dataclass(frozen=True)
 class Stated:
-    what: str  # held | input_range | ratio | tolerance | pass_edge | band_stop | scale | load
+    # held | input_range | ratio | tolerance | pass_edge | edge | band_pass | band_stop | passed | scale | load
+    what: str
     start: int  # where its words stand in the request
     end: int
     value: float  # held: the level; input_range: its top; ratio: V/A; pass_edge, band_stop: Hz; scale: the gain
@@ -543,13 +571,15 @@ class Stated:
 # "between 7 V and 12 V", "anywhere from 8 to 15 V", "7-12 V": an input's range
 _RANGE_V = re.compile(rf"\b(?:between|from)\s+(?:about\s+)?{_NUM}\s*(?:v|volts?)?\s*(?:and|to|-|–)\s*{_NUM}"
                       r"\s*(?:v|volts?)\b"
-                      rf"|(?<![\w.]){_NUM}\s*(?:v\s*)?(?:-|–|to)\s*{_NUM}\s*(?:v|volts?)\b")
+                      rf"|(?<![\w.]){_NUM}\s*(?:v\s*)?(?:-|–|to|or)\s*{_NUM}\s*(?:v|volts?)\b")
 _HELD_V = re.compile(r"\b(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+|regulated\s+)?"
                      rf"{_NUM}\s*(?:v|volts?)\b"
                      rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\b")
 # "1 V for every 10 uA", "0.5 V per µA", "100 mV/uA": volts out per ampere in
 _RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|for)\s+(?:an?\s+)?"
-                    rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b")
+                    rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b"
+                    # "9 V for a 100 mA load": a level and the current a load draws, no volts per ampere
+                    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:load|draw|drain|output\s+current)\w*)")
 _CURRENT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:a|amps?)\b")
 # "accurate to better than 0.1 V", "to within 50 mV", "within 0.1 V of the peak": a tolerance, no level
 _TOLERANCE = re.compile(rf"\b(?:accura\w*|precis\w*|error|correct|exact)\b[^.;]{{0,20}}?\b(?:to|within|of)\s+"
@@ -561,15 +591,36 @@ _EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|freq
                    rf"\b(?:above|over|from|down\s+to|beyond|higher\s+than)\s+(?:about\s+|roughly\s+|around\s+)?"
                    rf"{_NUM}\s*hz\b(?:\s+(?:and\s+)?(?:up(?:wards?)?|above|higher|on(?:wards?)?))?"
                    rf"|\b(?:down\s+to|as\s+low\s+as)\s+{_NUM}\s*hz\b"
-                   rf"|\b(?:pass\w*|keep\w*|let\w*)\s+{_NUM}\s*hz\s+(?:and\s+)?(?:up(?:wards?)?|above|higher)\b")
+                   rf"|\b(?:pass\w*|keep\w*|let\w*)\s+{_NUM}\s*hz\s+(?:and\s+)?(?:up(?:wards?)?|above|higher)\b"
+                   rf"|(?<![\w.]){_NUM}\s*hz\s+(?:must|should|has\s+to|needs?\s+to|will)\s+(?:still\s+)?"
+                   r"(?:get|pass|go|come|make\s+it)\b")
 _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
                    r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
 _AROUND = re.compile(rf"\b(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+(?:about\s+|roughly\s+)?{_NUM}\s*hz\b")
 # a range in, a range out: "gives 0 to 1 V ... spanning 0 to 5 V", "map 0-1 V onto 0-5 V"
 _SPAN = re.compile(rf"(?:(?<=\s)|^)(?:from\s+)?{_NUM}\s*(?:v\s*)?(?:-|–|to)\s*{_NUM}\s*(?:v|volts?)\b")
-_LOAD_R = re.compile(r"\b(?:into|drives?|driving|feed\w*|away\s+from|off)\s+(?:an?\s+|the\s+)?"
+_LOAD_R = re.compile(r"\b(?:into|drives?|driving|feed\w*|away\s+from|off|reach\w*|gets?\s+to)\s+(?:an?\s+|the\s+)?"
                      rf"{_NUM}\s*(?:ω|ohms?|r\b)?\s*"
-                     r"(?:ohm\s+)?(?:[\w-]+\s+)?(?:input|load)\b")
+                     r"(?:ohm\s+)?(?:[\w-]+\s+)?(?:input|load)\b"
+                     # "the next stage looks like 10k to ground"
+                     rf"|\b(?:looks?\s+like|presents?|has|sees)\s+(?:an?\s+)?{_NUM}\s*(?:ω|ohms?)?\s*(?:to\s+(?:ground|gnd)|load)\b")
+
+
+_SIDE_KIND = {("low", True): "low-pass filter", ("low", False): "high-pass filter",
+              ("high", True): "high-pass filter", ("high", False): "low-pass filter"}
+
+
+def _edge(low: str, kind: str) -> Stated | None:
+    """The frequency a one-sided filter's words put its corner at: the edge between what passes and what is
+    blocked ("anything above 200 Hz gets knocked down", "pass DC up to 1 kHz"), said once."""
+    edges = []
+    for side, pattern in (("low", _LOW), ("high", _HIGH)):
+        for m in pattern.finditer(low):
+            hz = re.search(rf"(?<![\w.]){_NUM}\s*hz\b", m[0])
+            if hz and _SIDE_KIND.get((side, _passes(low, m))) == kind:  # type: ignore[arg-type]
+                edges.append(Stated("edge", m.start() + hz.start(), m.start() + hz.end(), _si(hz[1], hz[2]),
+                                    said=m[0]))
+    return edges[0] if len({e.value for e in edges}) == 1 else None
 
 
 def stated(low: str) -> list[Stated]:
@@ -595,12 +646,17 @@ def stated(low: str) -> list[Stated]:
     found += [Stated("tolerance", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0])
               for m in _TOLERANCE.finditer(low)]
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
-        hz = _si(m[1] or m[3] or m[5], m[2] or m[4] or m[6])
+        hz = _si(m[1] or m[3] or m[5] or m[7], m[2] or m[4] or m[6] or m[8])
         loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
-        bounded = loss or re.search(
-            r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep)\w*\s+(?:\S+\s+){0,3}?dc\b", low)
+        bounded = loss or _DC_BLOCK.search(low)
         end = loss.end() if loss else m.end()  # the loss figure is the bound's own words
         found.append(Stated("pass_edge", m.start(), end, hz, bound="max" if bounded else None, said=low[m.start():end]))
+    if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \
+            and not any(f.what == "pass_edge" for f in found) and (edge := _edge(low, filtered[1])):
+        found.append(edge)
+    if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and (m := _AROUND.search(low)) \
+            and _passes(low, m):  # "only frequencies near 10 kHz should get through"
+        found.append(Stated("band_pass", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
     if (filtered := _filter(low)) and filtered[1] == "notch filter":
         band = next((b for b in _BAND.finditer(low) if _passes(low, b) is False), None)
         # the band's frequency: after it ("a narrow band around 50 Hz") or just before it ("the 400 Hz whine")
@@ -622,8 +678,20 @@ def stated(low: str) -> list[Stated]:
             found.append(Stated("scale", spans[0].start(), spans[1].end(), gain, low=b0 - gain * a0,
                                 said=f"{spans[0][0].strip()} ... {spans[1][0].strip()}"))
     if m := _LOAD_R.search(low):
-        found.append(Stated("load", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
+        found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
     return found
+
+
+# a fraction of a stated level: "half of my 9 V battery", "a third of the 12 V rail"
+_FRACTION = re.compile(r"(?<!positive\s)(?<!negative\s)\b(?:an?\s+|one\s+)?(half|third|quarter|fifth|tenth)\s+of\s+"
+                       r"(?:the\s+|my\s+|its\s+|a\s+|an\s+)?"
+                       rf"(?:[\w-]+\s+){{0,2}}?{_NUM}\s*(?:v|volts?)\b")
+_FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\b(?:to|into|at)\s+(?:an?\s+|one\s+)?"
+                             r"(half|third|quarter|fifth|tenth)\s+of\s+(?:its|that|the)\s+(?:value|level|voltage)\b")
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+# a gain written as an equation: "out = 11 x in", "vo = 3*vin"
+_TIMES_IN = re.compile(r"\b(?:v?out(?:put)?|vo|v\(out\))\s*=\s*([-\u2212]?\s*\d+(?:\.\d+)?)\s*(?:x|×|\*|·|times)?\s*"
+                       r"(?:the\s+)?(?:v?in(?:put)?|vin|v\(in\))\b")
 
 
 @dataclass(frozen=True)
@@ -646,6 +714,15 @@ def function_specs(low: str) -> list[SpecRow]:
     currents = {float(f"{_si(m[1], m[2]):.12g}") for m in _CURRENT.finditer(low)
                 if not any(s.what == "ratio" and s.start <= m.start() < s.end for s in found)}
     near = re.search(r"\b(?:almost|nearly|essentially|practically|roughly|more\s+or\s+less)\b", low)
+    concepts = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
+    if "steady_current" in concepts and (amps := _CURRENT.search(low, concepts["steady_current"].start())):
+        rows.append(SpecRow(amps.start(), amps.end(), "current", _si(amps[1], amps[2])))  # "push a steady 2 mA"
+    if "divide" in concepts and "rectify" not in concepts and (m := _FRACTION.search(low)):
+        rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[2], m[3]) / _PARTS[m[1]]:.12g}")))
+    elif "divide" in concepts and (m := _FRACTION_OF_IT.search(low)):
+        rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
+    if m := _TIMES_IN.search(low):
+        rows.append(SpecRow(m.start(), m.end(), "gain", float(m[1].replace("\u2212", "-").replace(" ", ""))))
     for s in found:
         if s.what == "held":  # the input's range states no output level ("falls from 14 V to 11 V")
             span = next(((r.start, r.end) for r in found if r.what == "input_range"), None)
@@ -654,6 +731,10 @@ def function_specs(low: str) -> list[SpecRow]:
             rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
         elif s.what == "pass_edge":  # a bound: the corner at or below the lowest frequency passed
             rows.append(SpecRow(s.start, s.end, "cutoff", s.value, 0.3 if s.bound else 0.05, s.bound))
+        elif s.what == "edge":  # where what passes meets what is blocked: the corner
+            rows.append(SpecRow(s.start, s.end, "cutoff", s.value))
+        elif s.what == "band_pass":
+            rows.append(SpecRow(s.start, s.end, "center", s.value))
         elif s.what == "band_stop":
             rows.append(SpecRow(s.start, s.end, "notch", s.value))
         elif s.what == "passed":
@@ -667,7 +748,14 @@ def function_specs(low: str) -> list[SpecRow]:
 # 1 V for every 10 uA", "make z go high only while both x and y are high".
 _HELD_AT = re.compile(r"\b(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+"
                       r"(?:node\s+(?P<n>[a-z_]\w*)|(?P<o>v?out))\s+"
-                      r"(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+)?[-+]?\d")
+                      r"(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+)?[-+]?\d"
+                      # "keep a steady 5 V at node rail", "3.3 V at vo, constant"
+                      r"|\b(?:(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+(?:an?\s+)?(?:steady\s+|constant\s+|"
+                      r"stable\s+|fixed\s+|regulated\s+)?)?[-+]?\d+(?:\.\d+)?\s*v\s+(?:at|on)\s+(?:node\s+)?"
+                      r"(?P<m>[a-z_]\w*)\b(?=[^.;]{0,30}?\b(?:steady|constant|stable|fixed|regulated|whatever|while|"
+                      r"regardless|even|no\s+matter)\b)"
+                      r"|\b(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+(?:an?\s+)?(?:steady\s+|constant\s+|"
+                      r"stable\s+|fixed\s+|regulated\s+)?[-+]?\d+(?:\.\d+)?\s*v\s+(?:at|on)\s+(?:node\s+)?(?P<k>[a-z_]\w*)")
 _VOLTAGE_AT = re.compile(r"\b(?:a|the)\s+(?:proportional\s+)?voltage\s+(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b")
 _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+(?:go|goes|is|be|stays?|sits?)\s+"
                        r"(?:only\s+)?"
@@ -676,13 +764,21 @@ _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+
 
 # DC kept off a load: the load's node is the output ("into a 10k input (10k from amp to ground)"), the node the
 # source is said at the input ("the source at src", "a preamp output (node pre)")
-_DC_BLOCK = re.compile(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*|\b(?:block|keep|stop)\w*\s+(?:\S+\s+){0,3}?dc\b"
-                       r"|\bcoupl\w*\s+(?:\S+\s+){0,4}?(?:into|to)\b")
+_DC_BLOCK = re.compile(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*"
+                       r"|\b(?:block|keep|stop|strip|remov|kill|eliminat|get\s+rid\s+of)\w*\s+(?:\S+\s+){0,3}?dc\b"
+                       r"|\b(?:no|without)\s+(?:its\s+|the\s+|any\s+)?dc\b|\bcoupl\w*\s+(?:\S+\s+){0,6}?(?:into|to)\b")
 _LOAD_AT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:ω|ohms?)?\s*(?:resistor\s+|load\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                       r"\s+to\s+"
-                      r"(?:ground|gnd|0)\b")
+                      r"(?:ground|gnd|0)\b"
+                      # "y has 22k to ground", "node b sees 10k to ground"
+                      rf"|\b(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:has|sees)\s+(?:an?\s+)?{_NUM}\s*(?:ω|ohms?)?\s*"
+                      r"(?:resistor\s+|load\s+)?to\s+(?:ground|gnd)\b")
 _SOURCE_AT = re.compile(r"\b(?:source|signal|audio|preamp|output)\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                         r"|\b(?:source|signal|preamp|output)\s+\(node\s+(?P<p>[a-z_]\w*)\)")
+
+
+# the node a signal to be filtered is said at: "a noisy sensor signal on node s", "the tone at node a"
+_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input)\s+(?:is\s+)?(?:at|on)\s+node\s+(?P<n>[a-z_]\w*)")
 
 
 def _blocks_dc(low: str) -> bool:
@@ -694,6 +790,8 @@ def function_input(low: str) -> str | None:
     DC is kept off a load is said to be."""
     if _blocks_dc(low) and _LOAD_AT.search(low) and (m := _SOURCE_AT.search(low)):
         return m["n"] or m["p"]
+    if _filter(low) and (m := _SIGNAL_ON.search(low)):  # "smooth the noisy signal on node s"
+        return m["n"]
     return None
 
 
@@ -701,9 +799,9 @@ def function_output(low: str) -> str | None:
     """The output node the lower-cased request's function words name, if they name one."""
     concepts = {name for name, pattern in _CONCEPT_RES.items() if pattern.search(low)}
     if _blocks_dc(low) and (m := _LOAD_AT.search(low)):
-        return m["n"]
+        return m["n"] or m["m"]
     if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
-        return m["n"] or m["o"]
+        return m["n"] or m["o"] or m["m"] or m["k"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
         return m["n"]
     if (gate := _gate(low)) and (m := _GATE_OUT.search(low, max(0, low.find(gate[0].split(" ... ")[0]) - 20))):

@@ -202,6 +202,7 @@ _FLIPPED = re.compile(
     r"|\bupside[- ]down\b|\bnegative\s+gain\b"
     r"|\b(?:minus|negative)\s+(?=(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b)"
     r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b|\bthe\s+negative\s+of\b|\bgain\s+of\s+(?:minus|negative)\b"
+    r"|\bgain\s*(?:of|=|:|is|should\s+be)?\s*[-\u2212]\s*\d+(?:\.\d+)?(?![\d.])(?!\s*(?:db|v\b|volts?))"  # "gain -4.7"
     r"|\b(?:multipl\w*|times)\s+(?:it\s+)?(?:by\s+)?(?:minus|negative|-)\s*\d", re.IGNORECASE)
 
 
