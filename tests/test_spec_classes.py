@@ -271,3 +271,19 @@ def test_a_level_converted_from_another_is_the_output_and_the_other_the_input(de
     assert [s.target for s in specs_of(description, "vout")] == [volts]
     intent, d = designed(description)
     assert next(intent.values[r].value for r in ("VIN", "VDD") if r in intent.values) == supply and not d.problems
+
+
+# --- a low-side switch's drain held below a level when on: its width designed, the on-state measured -----------
+
+@pytest.mark.parametrize("description", [
+    "NMOS low-side switch for a 24 ohm load on a 12 V supply; with 5 V on the gate the drain must stay below 0.2 V.",
+    "MOSFET low-side switch: a 100 ohm load from a 24 V supply, 10 V gate drive; when on, the drain must sit below "
+    "0.1 V.",
+])
+def test_a_switchs_on_state_level_sizes_its_transistor_and_is_measured_on(description):
+    intent, d = designed(description)
+    assert "W" in d.designed and not d.problems
+    result = generate(description)
+    item = next(c for c in result.checks if c.what.startswith("the drain must"))
+    assert item.status == "pass" and item.detail.startswith("measured") and "min of v(" in item.detail
+    assert result.verified

@@ -314,10 +314,14 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     elif spec.quantity == "level":
         # a node's bound: at the operating point, else the worst of the last half of the run (the highest against
         # "below", the lowest against "above"); the words "output"/"out" name the family's output
-        node = out if spec.node in (None, "out", "output") else spec.node
+        node = out if spec.node in (None, "out", "output") else _pin_node(netlist, spec.node)
         tran = _TRAN.search(netlist)
         stop = parse_number(tran[2]) if tran else None
-        worst = "max" if spec.bound == "max" else "min"
+        # ... except a switch's level in one of its states ("with the gate at 5 V the drain must sit below 0.3 V",
+        # "when on", "saturated"): the lowest against "below", the highest against "above"
+        lo, hi = _sentence_of(description, spec.text)
+        state = _STATE.search(description, lo, hi)
+        worst = ("min" if spec.bound == "max" else "max") if state else "max" if spec.bound == "max" else "min"
         control = (f"tran {tran[1]} {tran[2]}\nmeas tran result {worst} v({node}) from={0.5 * stop:g} to={stop:g}\n"
                    "print result") if tran and stop else f"op\nlet result = v({node})\nprint result"
         how = (f"{worst} of v({node}) over the last half of the transient" if tran and stop
@@ -408,6 +412,37 @@ def _section_q(netlist: str, out: str, inp: str, timeout: float) -> float | None
     if not result.ok or odd is None or turn is None or q is None or odd > 0.5 or turn < 0.75 * math.pi:
         return None
     return q
+
+
+_STATE = re.compile(r"\b(?:turn\w*\s+on|switch\w*\s+on|is\s+on|when\s+(?:it\s+is\s+)?on|while\s+on|saturat\w*"
+                    r"|conduct\w*|with\s+(?:[\d.]+\s*V\s+(?:on|at)\s+)?(?:the\s+)?(?:gate|base|input|control|drive)\b"
+                    r"|when\s+(?:the\s+)?(?:gate|base|input)\b)",
+                    re.IGNORECASE)
+
+
+_PINS = {"drain": ("M", 0), "gate": ("M", 1), "source": ("M", 2), "collector": ("Q", 0), "base": ("Q", 1),
+         "emitter": ("Q", 2)}
+
+
+def _pin_node(netlist: str, name: str) -> str:
+    """The node a level is asked of: a node of that name, else ("the drain", "the collector") the node on that pin
+    of the circuit's first transistor of the kind that has it."""
+    body = netlist.split("\n", 1)[-1]  # (the first line is the title)
+    if name not in _PINS or re.search(rf"^\w+(?:\s+\S+)*?\s+{re.escape(name)}(?:\s|$)", body, re.MULTILINE):
+        return name
+    kind, pin = _PINS[name]
+    device = re.search(rf"^{kind}\w*((?:\s+[^\s=]+){{3}})", body, re.MULTILINE | re.IGNORECASE)
+    return device[1].split()[pin] if device else name
+
+
+def _sentence_of(description: str, words: str) -> tuple[int, int]:
+    """The span of the sentence of `description` that holds `words` (the whole text when it holds none)."""
+    at = description.find(words)
+    if at < 0:
+        return 0, len(description)
+    start = max((m.end() for m in re.finditer(r"[.;!?](?:\s|$)", description[:at])), default=0)
+    end = re.compile(r"[.;!?](?:\s|$)").search(description, at + len(words))
+    return start, end.start() if end else len(description)
 
 
 def _small_signal(netlist: str, inp: str) -> str:

@@ -348,6 +348,24 @@ def _total_resistance(intent: Intent, d: Design) -> float | None:
     return total
 
 
+def _switch_on_level(intent: Intent, d: Design, spec: Spec) -> None:
+    """A low-side NMOS switch's drain held below a level when on: the width that carries the load's current at
+    80 % of that level in the triode region, I = KP W/L ((VGS - VTO) VDS - VDS^2/2), I = (VDD - VDS)/RL (the nch
+    card's KP and VTO; the stock 1 mm width when it is already enough)."""
+    if "W" in intent.values:
+        return
+    vgs, vdd = given(intent, "VIN", "VGS") or 5.0, given(intent, "VDD") or 12.0
+    rl = given(intent, "RL", "R", "RD") or 100.0
+    vds = 0.8 * spec.target
+    overdrive = vgs - 0.7
+    if not 0 < vds < overdrive or vds >= vdd:
+        d.problems.append(f"'{spec.text}': a {format_eng(vgs)}V gate cannot hold the drain there")
+        return
+    width = (vdd - vds) / rl * 1e-6 / (110e-6 * (overdrive * vds - vds ** 2 / 2))
+    if width > 1e-3:
+        set_value(intent, d, "W", width, "the drain's on-state VDS: W = I L/(KP ((VGS - VTO) VDS - VDS^2/2))", None)
+
+
 _FIRST_ORDER = ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass")
 _SHUNT_R = ("rc_highpass", "rl_lowpass")  # first-order sections whose resistor runs from the output to ground
 # Series R-L-C loops (a band-pass across R, a notch's LC to ground, the series circuit): Q = sqrt(L/C)/R
@@ -447,6 +465,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             set_value(intent, d, "RF", exact, how, E96)
             d.free, d.scale = "RF", 1
         d.claimed.add("GAIN")
+    elif spec.quantity == "level" and spec.bound == "max" and kind == "pwm_switch":
+        _switch_on_level(intent, d, spec)
     elif spec.quantity in ("gain", "gain_db") and kind == "voltage_divider":
         # an attenuator's ratio ("-20 dB", "a gain of 0.25") is the output level it gives its input: Vin k
         ratio = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)

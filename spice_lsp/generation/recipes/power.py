@@ -549,7 +549,7 @@ register(Family(kind="cuk_converter", function=_converts(-1),
 
 def _pwm_levels(f: _Filler) -> tuple[float, float, float]:
     """The gate drive's high level, the duty and the frequency as the recipe uses them."""
-    return f.number("VIN", 5), f.number("DUTY", 0.5), f.number("FREQ", 10e3, "FSW")
+    return f.number("VIN", 5, "VGS"), f.number("DUTY", 0.5), f.number("FREQ", 10e3, "FSW")
 
 
 def _pwm_switch(f: _Filler) -> str:
@@ -560,8 +560,9 @@ def _pwm_switch(f: _Filler) -> str:
     # A wide NMOS (about 1 ohm on at a 5 V drive) pulls the load's low end to ground for the
     # duty's share of each period: the drain averages VDD (1 - D) when the load is far above 1 ohm.
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}",
-                      f"V2 gate 0 PULSE(0 {f('VIN', 5)} 0 10n 10n {{duty/fsw}} {{1/fsw}})",
-                      f"R1 vdd out {f('RL', 100, 'R', 'RD')}", f"M1 out gate 0 0 {f.model('nch')} W=1m L=1u"])
+                      f"V2 gate 0 PULSE(0 {f('VIN', 5, 'VGS')} 0 10n 10n {{duty/fsw}} {{1/fsw}})",  # "5 V on the gate"
+                      f"R1 vdd out {f('RL', 100, 'R', 'RD')}",
+                      f"M1 out gate 0 0 {f.model('nch')} W={f('W', 1e-3)} L=1u"])
 
 
 def _pwm_switches(f: _Filler) -> list:
