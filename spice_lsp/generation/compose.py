@@ -199,12 +199,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if main in names:  # the port the request reader takes as the input (output) is the family's first one
             stated_ports.roles[role] = (main, *(n for n in names if n != main))
     roles = family_ports(found, source, output, ports)
-    _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems)
+    told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems)
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
-        if node in roles.get(role, ()) and node not in mapping:  # one of the family's own ports of that role
-            continue
+        if node in roles.get(role, ()) and node not in mapping or node in told:  # one of the family's own ports
+            continue  # of that role, or the one port of it the request told apart ("square output at sqo")
         if node and family_node and mapping.get(family_node, node) == node and node not in mapping.values():
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:
@@ -346,7 +346,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                             f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
     _clear_way(mapping, nodes | {n for line in added for n in line.nodes},
-               {n for role, names in stated_ports.roles.items() if role != "output" for n in names})
+               {n for role, names in stated_ports.roles.items() if role != "output" or len(names) > 1 for n in names}
+               | {n for n in (request.input, *request.inputs) if n})
     if len({mapping.get(n, n) for n in nodes}) < len(nodes):
         problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
                         + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v))
@@ -504,11 +505,29 @@ def family_ports(lines: list[Line], source: str, output: str,
     return roles
 
 
+def _abbreviates(node: str, word: str) -> bool:
+    """Whether a family's node name is short for `word`: its letters in order, from the first ("sq" for square,
+    "tri" for triangle, "hp" for high-pass)."""
+    letters = iter(re.sub(r"[^a-z]", "", word.lower()))
+    return re.fullmatch(r"[a-z]{2,}", node) is not None and node[0] == word[:1].lower() \
+        and all(c in letters for c in node)
+
+
 def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], mapping: dict[str, str],
-                problems: list[str]) -> None:
+                problems: list[str]) -> set[str]:
     """The user's names on the family's ports of the same role ("collectors c1 and c2"): a name the family
-    already has stays on that node, the others go in order onto the role's other nodes."""
+    already has stays on that node, the others go in order onto the role's other nodes. A port told apart by
+    what it carries ("square output at sqo") goes on the one family node named short for that word ("sq");
+    the names so placed are returned (none where no node, or more than one, is so named)."""
+    told: set[str] = set()
     for role, names in stated.roles.items():
+        if role.endswith((" input", " output")):
+            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0])]
+            if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():
+                if names[0] != nodes[0]:
+                    mapping[nodes[0]] = names[0]
+                told.add(names[0])
+            continue
         nodes = family.get(role, [])
         # (a name the circuit has elsewhere is the family's own node, moved aside, unless the role has none here)
         kept = [n for n in names if n in nodes or n in mapping.values() or (not nodes and n in present)]
@@ -518,13 +537,15 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
             mapping[node] = name
         if len(rest) > len(free):
             problems.append(f"{', '.join(rest[len(free):])}: the circuit has no further {role} port to name so")
+    return told
 
 
 def _clear_way(mapping: dict[str, str], nodes: set[str], ports: set[str]) -> None:
     """A family node that has the name the user gives one of its ports moves aside ("p", the op-amp's internal
-    + input, when the user's + input is p): two nodes never join by a name. (Other names that would join two
-    nodes are reported below, as is an output named like an inner node ("output at sw" of a converter, whose
-    switch node is sw): such a request may not mean this circuit.)"""
+    + input, when the user's + input is p; "t1", a ladder tap, when the user's outputs are t1 to t3): two nodes
+    never join by a name. (Other names that would join two nodes are reported below, as is a lone output named
+    like an inner node ("output at sw" of a converter, whose switch node is sw): such a request may not mean this
+    circuit.)"""
     given = set(mapping.values())
     for node in sorted(nodes):
         if node in given and node in ports and node not in mapping and node != "0":

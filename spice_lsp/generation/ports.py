@@ -15,7 +15,18 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.vocabulary import ARTICLES, FUNCTION, GROUND, IDIOMS, NOT_NODES, PORT_NOUNS, VERBS
+from spice_lsp.generation.vocabulary import (
+    ARTICLES,
+    FUNCTION,
+    GROUND,
+    IDIOMS,
+    NOT_NODES,
+    OUTSIDE,
+    PARTS,
+    PINS,
+    PORT_NOUNS,
+    VERBS,
+)
 
 # Words that follow a role word or "at" but name no node: "inputs in the bridge" reads no port "in" here.
 _NOT_NAMES = NOT_NODES | ARTICLES | GROUND | PORT_NOUNS | {"in"}
@@ -28,17 +39,35 @@ _SCALE = {"": 1.0, "m": 1e-3, "µ": 1e-6, "u": 1e-6}
 # "bridge outputs sp and sn", "each stage output s1 to s5", "collector node c"
 _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "base": "base",
                "emitter": "emitter", "drain": "drain", "gate": "gate"}
-_ITEM = _NAME + r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?)?"
+# ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
+_LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
+# ("outputs t1 (1 V), t2 (2 V)": the level in parentheses is said of that item)
+_ITEM = _LISTED + (r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
+                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V\s*\))?")
+_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
-    r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>" + "|".join(_ROLE_WORDS) + r")s?\s+"
+    # ("bridge nodes bl and br": the qualifier says the role)
+    r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>" + "|".join(_ROLE_WORDS) + r"|(?<=bridge\s)node|(?<=stage\s)node)s?\s+"
     r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:nodes?\s+)?(?:named\s+|called\s+)?"
-    r"(?P<list>(?P<first>" + _NAME + r")\s+(?:to|through)\s+(?P<last>" + _NAME + r")\b"
-    r"|" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*)"
+    r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
+    # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
+    # (a list ends at its "and" item: "bridge nodes bl and br, followed by ...")
+    r"|" + _ITEM + r"(?:\s*,\s*" + _ITEM + _NOT_ROLE + r")*(?:\s*,?\s+and\s+" + _ITEM + _NOT_ROLE + r")?)"
     r"(?![\w(])(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
                         r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
                         re.IGNORECASE)
+# "square output at sqo", "triangle-wave output on node trio", "high-pass output hp1": a port of several of its role,
+# told apart by what it carries (compose.py finds the family's node the word names)
+_QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:wave\s+)?(?P<role>input|output)\s+"
+                        r"(?:is\s+|at\s+|on\s+)?"
+                        r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
+                        # the name ends its phrase ("whose output feeds back" names no node)
+                        r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
+# "input code 1010 as DC levels 5 V/0 V on b3..b0", "outputs on q0...q3": a range of names, the role word before it
+_DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>" + _NAME + r")\s*\.\.\.?\s*(?P<last>"
+                     + _NAME + r")\b")
 # "driven by ctl", "a 2 V control level at ctl", "clocked by clk"
 _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?:node\s+)?(?P<n>" + _NAME + r")\b"
                       r"(?![=(])|\bcontrol\w*\s+(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<m>" + _NAME + r")\b")
@@ -124,10 +153,14 @@ class Ports:
 _TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?|(?P<n>[-+\u2212\u00b1]?\.?\d[\w.]*)"
                     r"|(?P<stop>[.!?](?=\s|$)|[;:])|(?P<comma>[,()\[\]])")
 _CUES = {**dict.fromkeys("input inputs enters enter entering excitation stimulus drive drives driving driven applied "
-                         "apply fed feeds feed injected excited ac".split(), "input"),
-         **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load loaded"
-                         .split(), "output"),
+                         "apply fed feeds feed injected excited ac set-point setpoint".split(), "input"),
+         **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load loaded "
+                         "leave leaves leaving exit exits exiting emerge emerges emerging".split(), "output"),
          **dict.fromkeys("supply supplies rail rails battery powered".split(), "supply")}
+_MADE = {"negative", "positive", "regulated", "boosted", "doubled", "tripled", "inverted", "generated", "output"}
+_GIVES = {"gives", "provides", "produces", "delivers", "outputs", "sends", "supplies", "puts"}
+_MADE_INTO = {"into", "to", "want", "need", "get", "give", "gives", "produce", "produces", "make", "makes"}
+_HEDGES = {"about", "around", "roughly", "approximately", "nearly", "near", "close", "some"}
 _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
@@ -137,7 +170,8 @@ _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": 
 _TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
           "transforms", "make", "makes", "shape", "shapes"}  # "turn x into y": x the input, y the output
 _MAKING = {"makes", "make", "making", "produces", "produce", "producing", "generates", "generate", "generating",
-           "gives", "give", "giving", "creates", "create", "outputs", "delivers", "deliver"}  # a wave it makes: output
+           "gives", "give", "giving", "creates", "create", "outputs", "delivers", "deliver", "put",
+           "puts"}  # a wave it makes: output
 _WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "clock", "sawtooth", "chirp"}
 # "from in to lpout", "from vin (coupling cap) to collector node vo", "from node ti to node to": input to output
 _FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
@@ -166,10 +200,7 @@ def said_nodes(text: str) -> list[Said]:
     (see above); a node named twice takes the first role said of it."""
     tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
     low = [t[1].lower() for t in tokens]
-    # "from in to lpout": input and output; "a 10k resistor from a to b", "from out to ground": a part's ends
-    paired = {m.start(k): "part" if GROUND & {m["a"].lower(), m["b"].lower()} or _PART_BEFORE.search(
-        re.split(r"[,;:()]|\.\s", text[:m.start()])[-1]) else ("input" if k == "a" else "output")
-        for m in _FROM_TO.finditer(text) for k in "ab" if m[k].lower() not in NOT_NODES - {"in", "out"}}
+    paired = _pairs(text)
     values = [m.start() for m in _PART_VALUE.finditer(text)]  # "10k", "220 ohms": a part's value
     found: list[Said] = []
     stops = [k for k, t in enumerate(tokens) if t[0] == "stop"] + [len(tokens)]
@@ -185,9 +216,15 @@ def said_nodes(text: str) -> list[Said]:
             kind, word, at = tokens[i]
             if kind == "comma":
                 phrase, prior = i + 1, phrase
+                part_noun = False  # ("an NPN with a 100 ohm emitter resistor, 1 V set-point at vset": another phrase)
+                continue
+            if paired.get(at) == "load":  # "a 100 ohm load (from dout to ground)", "RL from v12 to drain"
+                found.append(Said(word.lower(), "output"))
                 continue
             part_noun = part_noun or low[i] in _PART_NOUNS
             named = _named(low, i, first, paired.get(at))
+            if named == 1 and re.match(r"\s+\d+\s*(?:[(,;)]|\.(?:\s|$)|(?:as|and|is)\b|$)", text[at + len(word):]):
+                continue  # "input code 1010 (MSB first)", "output stage 2": a noun and its number, no node
             if kind != "w" or named is None or _DESIGNATOR.fullmatch(word) or not _name_like(word, named) \
                     or text[at + len(word):at + len(word) + 1] == "(":  # "at v(out)": a probe, read elsewhere
                 continue
@@ -203,6 +240,38 @@ def said_nodes(text: str) -> list[Said]:
     return list(roles.values())
 
 
+# A load's name before its ends ("RL from v12 to drain", "Rload from out to ground"), a supply's node at one end
+_LOAD_NAME = re.compile(r"(?-i:\bR(?:L|LOAD|load|_?load|_L)\d?)\s*$|\bloads?\b[^.;]{0,12}$"
+                        # "into a 10k input (modelled as 10k from amp to ground)": the next stage's input, a load
+                        r"|\d[\d.]*\s?(?:meg|[kKM])?\s?(?:Ω|ohms?)?\s+input\b[^.;]{0,24}$", re.IGNORECASE)
+_RAIL_LIKE = re.compile(r"v(?:cc|dd|ee|ss|bus|bat|sup\w*|pos|plus|\d+\w*)|supply|rail", re.IGNORECASE)
+
+
+def _pairs(text: str) -> dict[int, str]:
+    """The role "from x to y" gives each of its names, by where it starts: "from in to lpout", input and output;
+    "a 10k resistor from a to b", "from out to ground", a part's ends ("part"); a load's ("a 1k load (from vo to
+    ground)", "RL from v12 to drain"), its end away from ground or the supply, the circuit's output ("load"), even
+    when a pin's word names it."""
+    paired: dict[int, str] = {}
+    for m in _FROM_TO.finditer(text):
+        ends = {k: m[k].lower() for k in "ab"}
+        before = text[:m.start()]
+        if _LOAD_NAME.search(re.split(r"[.;]\s", before[-48:])[-1]):  # (in its own sentence)
+            held = [k for k in "ab" if ends[k] in GROUND or _RAIL_LIKE.fullmatch(ends[k])]
+            if len(held) == 1:
+                other = "b" if held == ["a"] else "a"
+                if ends[other] not in NOT_NODES - PINS - {"in", "out"}:
+                    paired[m.start(other)] = "load"
+                paired[m.start(held[0])] = "part"  # ("from vcc to out": vcc is named too)
+                continue
+        part = GROUND & set(ends.values()) or _PART_BEFORE.search(re.split(r"[,;:()]|\.\s", before)[-1])
+        for k in "ab":
+            closed = text[:m.start(k)].endswith("node ") and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", text[m.end(k):])
+            if ends[k] not in NOT_NODES - {"in", "out"} or (closed and ends[k] in FUNCTION):
+                paired[m.start(k)] = "part" if part else ("input" if k == "a" else "output")
+    return paired
+
+
 def _name_like(word: str, named: int) -> bool:
     """Whether `word` may be a node's name where it stands: `named` 2 after "node" or before "(input)", where
     any word but grammar is a name ("node top"); 1 after a role word ("input pulse" is no name); 0 where only
@@ -210,6 +279,8 @@ def _name_like(word: str, named: int) -> bool:
     w = word.lower()
     if w in ("in", "out"):
         return True
+    if named == 2 and (w in PARTS or w in PINS) or named == 3:
+        return True  # "to node coil", "node drain": the word names the node where that part or pin sits
     if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS)):
         return False  # ("mid-rail", "op-amp": words of English, never a node's name)
     if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
@@ -227,6 +298,8 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     so ("at x", "between x and y"), None where no node is named."""
     before = low[i - 1] if i > first else ""
     after = low[i + 1] if i + 1 < len(low) else ""
+    if before == "node" and low[i] in FUNCTION and after in ("", ",", ".", ";", ":", ")"):
+        return 3  # "from node ti to node to, which ...": a word of grammar that "node" names and a clause end closes
     if low[i + 1:i + 4] in (["(", "input", ")"], ["(", "output", ")"]) or before in _NAMING:
         return 2
     plural = next((k for k in range(i - 1, max(first, i - 12) - 1, -1) if low[k] == "nodes"), None)
@@ -249,7 +322,7 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 0
     if before in _PLACES or (before == "from" and i >= 2 and low[i - 2] in _FED):
         # "at room temperature", "on pin 3": a word of the phrase, not a name; "driven from vs": the node it is fed at
-        verb = after in VERBS or (len(after) > 3 and after.endswith("s"))  # "a source at hm drives it"
+        verb = after in VERBS or (len(after) > 3 and after.endswith(("s", "ing")))  # "a source at hm drives it"
         return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so") or verb \
             or not after[:1].isalpha() else None
     return None
@@ -264,7 +337,10 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return after[1], None
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
-    if parts:
+    if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and low[i - 3] in _MADE:
+        return "output", None  # "makes a negative rail at vneg": the rail the circuit makes is its output
+    toward = _toward(low, i)
+    if parts and not toward:
         return None, None  # a part's ends: the element readers place them
     if paired:
         return paired, None
@@ -272,6 +348,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return ("output" if turn[1] < i else "input"), None  # "turn the square wave at in into a triangle at out"
     if low[i - 1] in _SWEEP or (after[:2] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])):
         return "input", None  # "sweep vin", "vin is a 1 kHz sine"
+    if low[i - 1] in _PLACES and i >= 4 and low[i - 2] in ("v", "mv") and low[i - 4] in _HEDGES:
+        return "output", None  # "about 1.2 V at vbg": a level aimed at, the circuit's output (a level held is a source)
     start = phrases[0]
     if all(w in _NAMING or w == "the" for w in low[start:i]):  # "..., node co": the phrase before it
         start = phrases[1]
@@ -280,26 +358,69 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         w = low[k]
         if role is None and w in ("inputs", "outputs"):
             break  # "stage outputs r1 to r3", "outputs c1, c2": a list of ports (read_ports), not the one input
-        if role is None and (w in _CUES or w in _ROLE_NOUNS):
+        if role is None and toward and w in _PLACES:
+            break  # "a source at drv feeding a divider to node tap": the words before drv are drv's
+        if role is None and w in _ROLE_NOUNS and low[k - 1] in OUTSIDE:  # "the ADC input (node adc)"
+            role = "output" if _ROLE_NOUNS[w] == "input" else "input"
+        elif role is None and w in OUTSIDE and low[k + 1] in _GIVES:  # "a sensor gives 0 to 1 V at sens"
+            role = "input"
+        elif role is None and w == "voltage" and low[k - 1] in ("a", "the") and low[k - 2] in _MADE_INTO \
+                and low[k + 1] in _PLACES:
+            role = "output"  # "photodiode current into a voltage at node tia", "I want a voltage at vout"
+        elif role is None and (w in _CUES or w in _ROLE_NOUNS):
             role = _CUES.get(w) or _ROLE_NOUNS[w]
         elif role is None and w in ("in", "out") and low[k - 1] not in _PLACES | {"from", "to"} \
                 and low[k + 1] in _PLACES | {"through", "via"}:
             role = "input" if w == "in" else "output"  # "goes in at", "comes out at", "5 V out at node vreg"
-        elif role is None and w in ("source", "sources") and low[k - 1] not in ("the", "its") and k + 1 < i \
-                and low[k + 1] in _PLACES:
-            role = "input"  # "a source at node ramp"; "at the source" is a pin
+        elif role is None and w in ("source", "sources") and k + 1 < i and low[k + 1] in _PLACES \
+                and not (low[k - 1] in ("the", "its") and low[k - 2] in _PLACES | {"to", "from"}):
+            role = "input"  # "a source at node ramp", "the source at src"; "at the source" is a pin
         elif role is None and w in ("from", "to") and k >= i - 5 and any(c.isdigit() for c in " ".join(low[k:i])) \
                 and "to" not in low[k + 1:k + 3] and not low[k - 1][:1].isdigit():
             role = "input" if w == "from" else "output"  # "from 5 V at vin", "up to 12 V at node vo"; not a range
         elif role is None and w in _WAVES and k + 1 < i and not _MAKING & set(low[max(start, k - 4):k]) \
-                and (low[i - 1] in _PLACES or low[i - 2:i] == ["node", low[i - 1]] and low[i - 2] in _PLACES):
-            role = "input"  # "test with a 0.5-4.5 V triangle at 100 Hz on vin": the stimulus (not "makes a square at")
-        elif pin is None and w in _PIN_CUES:
-            pin = _PIN_CUES[w]
+                and (low[i - 1] in _PLACES or low[i - 2:i] == ["node", low[i - 1]] and low[i - 2] in _PLACES) \
+                and any(t[:1].isdigit() for t in low[start:_phrase_end(low, i)]) \
+                and not re.fullmatch(r"v?out\w*", low[i]):
+            role = "input"  # "test with a 0.5-4.5 V triangle at 100 Hz on vin": the stimulus (not "makes a square at",
+            # nor a generator's "square wave at sq, triangle at tri", no figure of a stimulus said)
+        elif pin is None and w in _PIN_CUES and (k + 1 == i or low[k + 1] in _NAMING | _PLACES | VERBS
+                                                 | {"is", "(", ","}):
+            pin = _PIN_CUES[w]  # "the collector, node co", "gate held at 3 V at node in"; not "the base drive node"
+    if role is None and toward:
+        role = "output"  # "followed by an RC low-pass (1k and 1 uF) to node filt": where the chain ends
     come = next((k for k in range(i + 1, min(i + 3, len(low))) if low[k] == "from"), None)
     if role is None and come is not None and not parts and any(w[:1].isdigit() for w in low[come + 1:come + 3]):
         role = "output"  # "3.3 V at vo from 5 V at vin": where it goes, from where it comes (not "from a source")
     return role, pin
+
+
+# The way a part's lead goes ("from vo back to node n", "runs straight to node x"), and how a pull-up is named
+_WAYS = {"back", "down", "up", "over", "across", "straight", "directly", "right", "runs", "run", "leads", "lead",
+         "goes", "go"}
+# "uF", "ohms", "10k", "2k2", "1meg", "100nf" (lower case): a part's value or its unit; a bare "10" is no part's
+_UNIT_WORD = re.compile(r"[\d.]*(?:meg|[kmunpµ])?(?:Ω|ohms?|f|h)|[\d.]+(?:meg|[kmr])\d*", re.IGNORECASE)
+
+
+def _toward(low: list[str], i: int) -> bool:
+    """Whether token i is named "to node x" after the circuit or a stage of it ("a 10k/10k divider
+    to node half", "an amplifier with gain 10 to node isense"): where its chain ends. A part before "to" ("a 1k
+    resistor to node x", "C2 (10 nF) to node x", "through 1k to node x") makes x that part's end, a verb before it
+    ("connected to node vdd") a connection."""
+    if i < 3 or low[i - 1] != "node" or low[i - 2] != "to":
+        return False  # (a current "into node in" is fed there)
+    k = i - 3
+    if low[k] == ")":  # what a parenthesis says of the thing before it
+        k = next((j for j in range(k - 1, -1, -1) if low[j] == "("), 0) - 1
+    word = low[k] if k >= 0 else ""
+    return not (word in _PART_NOUNS or word in ("load", "loads") or word in VERBS or word in NOT_NODES - FUNCTION
+                or word.endswith("ing") or word in _WAYS or "pull" in word  # "flowing to node x", "back to node n"
+                or _DESIGNATOR.fullmatch(word.upper()) or _UNIT_WORD.fullmatch(word))
+
+
+def _phrase_end(low: list[str], i: int) -> int:
+    """Where the phrase of token i ends: its comma, clause end or sentence end."""
+    return next((k for k in range(i + 1, len(low)) if low[k] in (",", ";", ":", ".", "!", "?")), len(low))
 
 
 def _volts(m: re.Match, group: str) -> float:
@@ -307,11 +428,12 @@ def _volts(m: re.Match, group: str) -> float:
 
 
 def _range(first: str, last: str) -> tuple[str, ...] | None:
-    """"s1 to s5": s1, s2, s3, s4, s5 (the same stem, counting up)."""
+    """"s1 to s5": s1, s2, s3, s4, s5 (the same stem, counting up); "b3..b0": b3, b2, b1, b0 (counting down)."""
     a, b = re.fullmatch(r"([a-z_]+)(\d+)", first), re.fullmatch(r"([a-z_]+)(\d+)", last)
-    if a is None or b is None or a[1] != b[1] or not 0 < int(b[2]) - int(a[2]) < 64:
+    if a is None or b is None or a[1] != b[1] or not 0 < abs(int(b[2]) - int(a[2])) < 64:
         return None
-    return tuple(f"{a[1]}{k}" for k in range(int(a[2]), int(b[2]) + 1))
+    step = 1 if int(b[2]) > int(a[2]) else -1
+    return tuple(f"{a[1]}{k}" for k in range(int(a[2]), int(b[2]) + step, step))
 
 
 def _add(roles: dict[str, tuple[str, ...]], role: str, names: tuple[str, ...]) -> None:
@@ -349,7 +471,7 @@ def read_ports(text: str) -> Ports:
             if names is None:
                 continue
         else:
-            names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])(?!\s*[mµu]?V\b)",
+            names = tuple(re.findall(r"(?<![\w.])(" + _LISTED + r")(?![\w.])(?!\s*[mµu]?V\b)",
                                      re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?", " ", m["list"])))
             if len(names) == 1 and (role in ("input", "output") or not (len(names[0]) <= 4
                                                                        or re.search(r"[\d_]", names[0]))):
@@ -363,6 +485,15 @@ def read_ports(text: str) -> Ports:
             and m["list"].rstrip().endswith(("V", "DC"))
         if (shared := m if m["all"] else last if one else None) is not None:
             ports.levels += [Level(n, _volts(shared, "all"), m[0]) for n in names]
+    for m in _QUALIFIED.finditer(text):
+        name = m["k"] or m["n"]  # ("the triangle-wave output on node ramp": any word "node" names)
+        placed = re.search(r"\b(?:at|on|is|node)\s", m[0][m.end("role") - m.start():])  # else a short name only
+        if m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS and not _UNIT.fullmatch(name) \
+                and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
+            _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
+    for m in _DOTTED.finditer(text):
+        if (names := _range(m["first"], m["last"])) is not None:
+            _add(ports.roles, m["role"].lower(), names)
     for m in _PARENTHESISED.finditer(text):
         _add(ports.roles, "input", tuple(re.findall(r"\(\s*(?:[LM]SB\s*,\s*)?(" + _NAME + r")", m["list"])))
     for m in _CONTROL.finditer(text):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
+from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -793,7 +793,8 @@ def _more_inputs(text: str, first: str | None) -> list[str]:
     if listed is None:
         return []
     names = [_node(n) for n in re.findall(r"\w+", listed["more"]) if n.lower() != "and"]
-    return [n for n in dict.fromkeys(names) if n != first and not _NOT_SIGNAL.search(n)]
+    # ("input din, AC coupled": a word of English after the comma, no port)
+    return [n for n in dict.fromkeys(names) if n != first and not _NOT_SIGNAL.search(n) and n not in IDIOMS]
 
 
 def _words(text: str) -> str:
@@ -2013,6 +2014,19 @@ def _slash_divider(text: str, request: Request) -> None:
         request.nodes += [n for n in (top, out) if n not in request.nodes]
 
 
+def _input_at_source(request: Request) -> None:
+    """With no input named, the node the request's one signal source drives is the circuit's input ("a 325 V peak
+    sine (VM at line) across a divider", "a 4 V sine at vin, diode into 1 uF"); a clock ("a 0/5 V clock at ck")
+    drives a circuit's clock, and "a square wave at out" is what an oscillator makes, not its input."""
+    if request.input is not None:
+        return
+    nodes = {s.node for s in request.sources if s.node in request.nodes and s.kind == "V" and not s.supply
+             and (s.sin or s.pulse or s.pwl or s.ac is not None)
+             and not re.search(r"\bclock|\bclk", f"{s.text} {s.node}", re.IGNORECASE)}
+    if len(nodes) == 1 and (node := nodes.pop()) != request.output and not re.fullmatch(r"v?out\w*", node):
+        request.input = node
+
+
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
                    r"load(?:\s+resistor)?\b"
                    r"(?:\s+(?:on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
@@ -2717,7 +2731,8 @@ def _read_request(description: str) -> Request:
     for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
         found = next((n for said in pattern.finditer(text)
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
-                      and n.lower() not in _NOT_NODES and n.lower() not in ("a", "an")), None)
+                      and n.lower() not in _NOT_NODES | IDIOMS and n.lower() not in ("a", "an")
+                      and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())), None)  # "output unloaded": no name
         setattr(request, role, _node(found) if found else None)
     worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")
     for role in ("output", "input"):
@@ -2741,6 +2756,7 @@ def _read_request(description: str) -> Request:
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     named += _part_ends(text) + [_node(s.node) for s in worded]
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
+    placed |= {request.input, request.output}  # "to node coil (the collector)": a port that word names
     request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
     _sources(text, request)
     _negative_rails(text, request)
@@ -2761,7 +2777,10 @@ def _read_request(description: str) -> Request:
     _slash_divider(text, request)
     _fed_currents(text, request)
     _loads(text, request)
+    _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
+    if request.input is None and (ins := by_role.roles.get("input")):  # "inputs a and b": the first, then the rest
+        request.input, request.inputs = ins[0], [n for n in ins[1:] if not _NOT_SIGNAL.search(n)]
     request.nodes += [n for n in by_role.named() if n not in request.nodes]
     request.sources += [SourceConstraint(level.text, level.node, level.value, supply=bool(RAIL.match(level.node)))
                         for level in port_levels(by_role, {s.node for s in request.sources if s.node})]

@@ -25,7 +25,7 @@ GROUND = frozenset({"ground", "gnd", "grounded", "earth"})
 FUNCTION = frozenset("""the and or nor at on to of is are be with from by for as into onto via through that this these
 those it its them they we you us their his her my our your which each every both all any some either same up down
 over under above below about around roughly approximately least most so then than when while where if but not no only
-just also per back away off forward together apart""".split())
+just also per back away off forward together apart between within without across along whose""".split())
 
 # Verbs that stand where a node's name would ("its drain held at 5 V", "out should be at 0.5 V", "C1 charged to
 # 5 V": an initial condition, not a node held at 5 V).
@@ -51,8 +51,14 @@ network coupling noise referred code codes word""".split())
 NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
 
 IDIOMS = frozenset("""class full top bottom rest room once one first last startup start end resonance high low dc ac
-power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple""".split())
+power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple
+virtual""".split())
 
 # Words of place: a node may well be called so ("R1 from exc to left", "between top and mid"), where a part's ends
 # stand (request._pair); elsewhere they are the English around the names ("left open", "pulled up").
 PLACES = frozenset("""left right top bottom mid middle up down over under above below upper lower front back""".split())
+
+# Devices outside the circuit asked for: their ports face ours the other way ("a preamp output (node pre)" feeds
+# the circuit's input; "the ADC input (node adc)" takes its output; "a sensor gives 0 to 1 V at sens").
+OUTSIDE = frozenset("""adc dac mcu microcontroller preamp preamplifier speaker loudspeaker headphone headphones sensor
+sensors microphone mic transducer pickup scope oscilloscope meter""".split())
