@@ -383,14 +383,24 @@ def stated_card(card: str, request: Request) -> str:
 def _with_model_params(rows: list[str], request: Request) -> list[str]:
     """The request's model parameters written into the circuit's .model cards of the right type
     (the polarity the request names when there are both)."""
-    named = re.findall(r"\b(nmos|pmos|npn|pnp|n-channel|p-channel)\b", request.description, re.IGNORECASE)
-    wanted = {"n-channel": "nmos", "p-channel": "pmos"}
-    polarity = {wanted.get(p.lower(), p.lower()) for p in named}
+    kinds = r"(?:nmos|pmos|npn|pnp|n-channel|p-channel)"
+    def polarities(text: str) -> set[str]:
+        named = re.findall(rf"\b{kinds}\b", text, re.IGNORECASE)
+        return {{"n-channel": "nmos", "p-channel": "pmos"}.get(p.lower(), p.lower()) for p in named}
+    polarity = polarities(request.description)
+    # the polarity (or "NMOS and PMOS" pair) said last before a place in the text
+    last = re.compile(rf"\b{kinds}(?:\s*(?:,|/|and|or)\s*{kinds})*\b(?!.*\b{kinds}\b)", re.IGNORECASE | re.DOTALL)
     for want in request.model_params:
         types = _PARAM_TYPES.get(want.name, ())
         cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model")
                  and len(r.split()) > 2 and r.split()[2].split("(")[0].lower() in types]
-        chosen = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in polarity] or cards[:1]
+        # "NMOS W/L = 1u/1u (VTO 0.7, KP 100u), PMOS ... (VTO -0.7, KP 40u)": a parameter said just after one
+        # polarity is that device's alone
+        at = request.description.find(want.text)
+        said = last.search(re.split(r"[.;](?!\d)", request.description[max(0, at - 50):at])[-1]) if at > 0 else None
+        near = polarities(said[0]) if said else set()
+        own = near if len(near) == 1 else polarity
+        chosen = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in own] or cards[:1]
         for i in chosen:
             value = f"{want.value:g}"
             pattern = re.compile(rf"(?<![\w.]){re.escape(want.name)}\s*=\s*(\{{[^}}]*\}}|[^\s)]+)", re.IGNORECASE)
@@ -642,7 +652,8 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
 
 def _input_node(lines: list[Line], source: str) -> str | None:
     driver = next((line for line in lines if line.name.upper() == source.upper()), None)
-    return driver.nodes[0] if driver else None
+    # the node it drives, never ground ("I1 0 rtd" pushes its current into rtd)
+    return (driver.nodes[1] if driver.nodes[0] == "0" else driver.nodes[0]) if driver else None
 
 
 def _number(value: float) -> str:

@@ -648,7 +648,8 @@ def stated(low: str) -> list[Stated]:
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
         hz = _si(m[1] or m[3] or m[5] or m[7], m[2] or m[4] or m[6] or m[8])
         loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
-        bounded = loss or _DC_BLOCK.search(low)
+        # ("passes everything above roughly 50 Hz": an edge said approximately is the corner aimed at, no bound)
+        bounded = loss or _DC_BLOCK.search(low) and not re.search(r"\b(?:about|roughly|around)\b", m[0])
         end = loss.end() if loss else m.end()  # the loss figure is the bound's own words
         found.append(Stated("pass_edge", m.start(), end, hz, bound="max" if bounded else None, said=low[m.start():end]))
     if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \

@@ -1907,9 +1907,10 @@ _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|l
 
 
 # An unnamed part's words: up to a comma, a sentence's end, or "and"/"with" before a value ("... from in to out and
-# 10 Ω from out to ground"; "between b and 0" stays one) or before another part's noun
-_PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b)[\d.]))+?(?=[,;:]|\.(?:\s|$)|"
-                         r"\b(?:and|with)\s+(?:an?\s+|the\s+)?(?!0\b)[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+"
+# 10 Ω from out to ground"; "between b and 0" stays one, "and 0.47 uF" starts a part) or before another part's noun
+_PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]))+?"
+                         r"(?=[,;:]|\.(?:\s|$)|"
+                         r"\b(?:and|with)\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+"
                          r"(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|inductor|coil)\b)|$)")
 _THROUGH_VALUE = re.compile(r"\b(?:through|via)\s+(?:an?\s+)?(?=[\d.])", re.IGNORECASE)
 
