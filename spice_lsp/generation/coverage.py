@@ -446,8 +446,11 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             # total is a spec, met only where a spec measures it; a value read from its figure (a design current,
             # an amplitude, one part's value) is no check of it
             said = text[before + bound.start() if bound else mention.start:after.end() if after else mention.end]
-            items.append(CheckItem(f"'{said.strip()}' in the request", UNCHECKED,
-                                   "a bound or total that no check measures"))
+            if bound and re.match(r"(?:total|combined|summed)\s+resistance\b", bound[0]) and not after:
+                items.append(_total_resistance(said.strip(), value, netlist))  # a divider's: its resistors' sum
+            else:
+                items.append(CheckItem(f"'{said.strip()}' in the request", UNCHECKED,
+                                       "a bound or total that no check measures"))
             continue
         if any(a <= mention.start < b for a, b in spans + ([] if compound else valued)):
             continue
@@ -551,6 +554,16 @@ def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netl
             items.append(CheckItem(f"'{texts[0]}' written {len(texts)} times in the request", FAIL,
                                    f"{have} {_PART_NAMES[part]} of that value in the netlist"))
     return items
+
+
+def _total_resistance(words: str, value: float, netlist: m.Netlist) -> CheckItem:
+    """"total resistance of 47k": the answer's resistors add up to it (±2 %, standard values' rounding)."""
+    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+              if (v := parse_number(p.value)) is not None}
+    values = [_resistance(st, params) for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() == "R"]
+    total = sum(v for v in values if v is not None)
+    ok = None not in values and abs(total - value) <= 0.02 * value
+    return CheckItem(f"'{words}' in the request", PASS if ok else FAIL, f"the resistors add up to {total:g} ohm")
 
 
 def _followers(netlist: m.Netlist) -> bool | None:
