@@ -983,9 +983,11 @@ def parts_as_stated(description: str, netlist: m.Netlist, output: str | None, as
                                    f"op-amp model {split[0]} swings both ways about ground (two supplies)"))
     for ruled in _NO_PART.finditer(description):
         part = (ruled["part"] or "load").lower().rstrip("s")
-        if part == "load":
-            have = [a.split("=")[0].strip() for a in assumptions if _LOAD_ROLE.match(a)] + \
-                   [e.name for e in elements if re.match(r"R(?:L|LOAD)", e.name, re.IGNORECASE)]
+        if part == "load":  # a megohm or more is a probe's input, which leaves the output unloaded
+            have = [a.split("=")[0].strip() for a in assumptions if _LOAD_ROLE.match(a)
+                    and ((v := parse_number(a.split("=")[1].split()[0])) is None or v < 1e6)] + \
+                   [e.name for e in elements if re.match(r"R(?:L|LOAD)", e.name, re.IGNORECASE)
+                    and ((v := _resistance(e, {})) is None or v < 1e6)]
         else:
             count = part_count(netlist, _COUNTED.get(part.replace("-", ""), _COUNTED.get(part, "X")))
             have = [f"{count} {part}(s)"] if count else []
