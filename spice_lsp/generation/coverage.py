@@ -251,11 +251,14 @@ _LADDER = re.compile(r"\s+(?:RC|RL|LC)\b")  # "two-stage RC low-pass": a ladder,
 
 # A figure stated as a bound ("no more than 1 mA", "at least 1 V/us", "below 10 uV", "2 mA or less").
 _BOUNDED = re.compile(r"(?:\b(?:no|not)\s+(?:more|less|greater|lower|higher|larger|smaller)\s+than|"
-                      r"\bat\s+(?:least|most)|\b(?:below|under|above|exceed(?:s|ing)?|(?:more|less|greater|lower|higher)\s+than|max(?:imum)?|"
-                      r"min(?:imum)?|within)|[<>\u2264\u2265]=?)\s*[-+]?\s*$")
-_TOTAL = re.compile(r"\b(?:total|combined|overall|summed|equivalent|effective|net)\b[^.,;:()]{0,20}?(?:of|is|=|:)?\s*$")
-_BOUNDED_AFTER = re.compile(r"\s*(?:[a-zµμΩ%/]+\s*)?(?:or\s+(?:less|more|better|lower|higher|above|below|under|over)\b|"
-                            r"max(?:imum)?\b|min(?:imum)?\b)")
+                      r"\bat\s+(?:least|most)|\b(?:below|under|above|exceed(?:s|ing)?|"
+                      r"(?:more|less|greater|lower|higher)\s+than|max(?:imum)?|min(?:imum)?|within)|"
+                      r"[<>\u2264\u2265]=?)\s*[-+]?\s*$")
+# A figure stated as a total ("total resistance 24k", "a combined resistance of 100k").
+_TOTAL = re.compile(r"\b(?:total|combined|overall|summed|equivalent|effective|net)\b[^.,;:()]{0,20}?"
+                    r"(?:of|is|=|:)?\s*$")
+_BOUNDED_AFTER = re.compile(r"\s*(?:[a-zµμΩ%/]+\s*)?(?:or\s+(?:less|more|better|lower|higher|above|below|under|"
+                            r"over)\b|max(?:imum)?\b|min(?:imum)?\b)")
 
 
 @dataclass(frozen=True)
@@ -434,7 +437,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
     items = []
     for mention in number_mentions(text):
         # "6 V/V", "2 mA/V", "1 V/us": a ratio of units, which no single-unit value stands for
-        compound = bool(re.match(r"\s*(?:[munpkµμMG]?(?:V|A|W|Hz|s|Ω|ohms?)\s*)?/\s*[A-Za-zµΩ]", text[mention.end:]))
+        compound = bool(re.match(r"\s*(?:[munpkµμMG]?(?:V|A|W|Hz|s|Ω|ohms?)\s*)?/\s*[A-Za-zµΩ]",
+                                 text[mention.end:]))
         value = mention_number(mention.text)
         before = max(0, mention.start - 24)
         bound = _BOUNDED.search(low[before:mention.start]) or _TOTAL.search(low[before:mention.start])
