@@ -94,7 +94,7 @@ def test_a_stated_spec_is_designed_measured_and_verified(description, role):
      "2 V. Drive in with a 0-5 V triangle at 100 Hz; 40 ms transient.", "switches high at 3 V rising and low at 2 V"),
     # b counts double: R2 = RF/2, and the output is -(0.5 + 2 x 0.25) V
     ("Inverting summer with inputs a and b where b counts double: out = -(a + 2b). a is 0.5 V DC and b is 0.25 V "
-     "DC; operating point.", "adds its inputs"),
+     "DC; operating point.", "adds its"),  # "adds its inputs" or, the levels held on named nodes, "adds its 2 inputs"
     # 20 uA x 100 kV/A at the output
     ("Transimpedance amplifier with 100 kV/A: a photodiode modelled as a 20 µA current source into node in (the "
      "op-amp's inverting input), output out; operating point.", "vout 2V"),

@@ -1,8 +1,11 @@
 """Behaviours that passed at the round's start and were broken by later readers, pinned in new words: a load's
 current is no volts-per-ampere ratio, a current source drives the node it pushes into (never ground), a model
-parameter said after one polarity belongs to that device, and an edge said approximately is the corner aimed at."""
+parameter said after one polarity belongs to that device, an edge said approximately is the corner aimed at,
+"and 0.47 uF" starts a part, and every family's rules are tried whichever module a program imports first."""
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -64,3 +67,14 @@ def test_a_part_whose_value_starts_with_zero_point_is_its_own_part(text, second)
     parts = [(e.kind, e.placed(), e.value) for e in read_request(text).elements]
     kind, nodes, value = second
     assert any(k == kind and p == nodes and v is not None and math.isclose(v, value) for k, p, v in parts), parts
+
+
+@pytest.mark.parametrize("first", ["spice_lsp.generation.recipes", "spice_lsp.generation.compose",
+                                   "spice_lsp.generation.families"])
+def test_every_familys_rules_are_tried_whichever_module_is_imported_first(first):
+    # a fresh interpreter: in this one the modules are already imported
+    script = (f"import {first}\nfrom spice_lsp.generation.families import FAMILIES, rules\n"
+              "print(len({k for _, k, _ in rules()}), len({k for k, f in FAMILIES.items() if f.rules}))")
+    tried, ruled = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                  check=True).stdout.split()
+    assert tried == ruled

@@ -15,6 +15,7 @@ ngspice needs, `.end`.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -858,13 +859,13 @@ DEVICE_RANK = 38
 
 def match(low: str) -> tuple[float, str]:
     """(rank, family) of the first rule the lower-cased request matches; (inf, "generic") when none does."""
-    return next(((rank, kind) for rank, kind, patterns in RULES if all(re.search(p, low) for p in patterns)),
+    return next(((rank, kind) for rank, kind, patterns in rules() if all(re.search(p, low) for p in patterns)),
                 (math.inf, "generic"))
 
 
 def covered_spans(kind: str, low: str) -> list[tuple[int, int]]:
     """Where the request's words name the family (what its rules matched)."""
-    return [m.span() for rank, k, patterns in RULES if k == kind for p in patterns for m in re.finditer(p, low)]
+    return [m.span() for rank, k, patterns in rules() if k == kind for p in patterns for m in re.finditer(p, low)]
 
 
 def family_of(kind: str) -> Family:
@@ -1021,5 +1022,13 @@ def example_intent(kind: str) -> Intent:
 # The recipe modules register the families beyond the first catalog, each beside its builder.
 from spice_lsp.generation import recipes  # noqa: E402,F401  (registers on import)
 
-# Every (rank, kind, patterns) rule, in the order the intent reader tries them.
-RULES = sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)
+
+@functools.cache
+def _rules(count: int) -> list[tuple[float, str, tuple[str, ...]]]:  # count: the key (a later family rebuilds)
+    return sorted((rank, f.kind, patterns) for f in FAMILIES.values() for rank, patterns in f.rules)
+
+
+def rules() -> list[tuple[float, str, tuple[str, ...]]]:
+    """Every (rank, kind, patterns) rule, in the order the intent reader tries them; built when read, not at import:
+    a recipe module imported first (compose imports recipes.sensors) imports this module before it registers."""
+    return _rules(len(FAMILIES))
