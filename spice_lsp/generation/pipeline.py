@@ -52,7 +52,8 @@ from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, 
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
-from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, uncovered
+from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, one_chip, uncovered
+from spice_lsp.generation.stated_checks import q_scaled, stated_checks, stated_definitions
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -265,6 +266,10 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
+    if chip := one_chip(description):
+        raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "
+                          "or to one sample's silicon, is not something this tool can reproduce; a textbook circuit "
+                          "of the same kind is not that chip (ask for the circuit by its kind to get one)")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
     if intent.kind != "generic":  # a family's circuit driven by a stated source; a lone source is no circuit
@@ -716,6 +721,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             family_of(build.intent.kind) if build.function else None, result.netlist, netlist,
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
+    items += stated_checks(build.intent.description, result.netlist)
+    items += stated_definitions(build.intent.description, build.assumptions)
     items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
     items += undriven_parts(result.netlist)
     items += stated_facts(build.intent.description, result.netlist,
@@ -729,7 +736,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
     if sim.ok:
         specs = [spec_item(spec, *measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
-                                               build.intent.description)) for spec in build.request.specs]
+                                               build.intent.description)) for spec in q_scaled(build.request.specs)]
         levels = stated_levels(build.intent.description, netlist, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,

@@ -212,3 +212,26 @@ def _product(description: str, covered: list[tuple[int, int]]) -> Uncovered | No
         if asked and not any(asked.start() <= a < m.start() for a, _ in named) or not named and not served:
             return Uncovered(m[0])
     return None
+
+
+# One manufactured chip's own circuit: its die's transistor-level netlist, an on-chip block of a part number
+# ("the ATmega328P's internal RC oscillator"), or a deck fitted to one sample's silicon or to a maker's
+# proprietary process models. No recipe builds those: the honest answer says so, never a textbook stand-in.
+_PART_NUMBER = r"[A-Za-z]{1,8}-?\d{2,}[A-Za-z0-9-]*"
+ONE_CHIP = re.compile(
+    rf"\bproprietary\b|"
+    rf"\b(?:calibrated|trimmed|matched|fitted|tuned)\s+(?:exactly\s+)?to\s+(?:match\s+)?(?:my|our|one|this|a|the)\s+"
+    rf"(?:own\s+|particular\s+|specific\s+|individual\s+|exact\s+|single\s+)*(?:chip|die|part|sample|unit|device)'?s?"
+    rf"(?:\s+silicon)?\b|"
+    rf"\b(?:my|our|this|one)\s+(?:own\s+|particular\s+|specific\s+|individual\s+|exact\s+)*(?:chip|die|sample)'s\s+silicon\b|"
+    rf"\b{_PART_NUMBER}(?:'s)?\s+(?:die|silicon)\b|"
+    rf"\b(?:die|internal|on[- ]?chip|on[- ]?die|transistor[- ](?:level|for[- ]transistor))\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:netlist|schematic|circuit(?:ry)?|oscillator|reference|design)\s+(?:of|in|inside)\s+(?:the\s+|an?\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_PART_NUMBER}\b|"
+    rf"\b{_PART_NUMBER}'s\s+(?:internal|on[- ]?chip|on[- ]?die)\b", re.IGNORECASE)
+
+
+def one_chip(description: str) -> str | None:
+    """The words asking for one manufactured chip's own circuit or silicon, if the request does."""
+    m = ONE_CHIP.search(description)
+    return m[0] if m else None

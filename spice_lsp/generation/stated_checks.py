@@ -1,0 +1,192 @@
+"""Checks of what a request states about its circuit that no other check reads: an AC sweep's spacing and points,
+parts said in series between two nodes, a source said to be an AC source, a node named after "rail"/"output", and a
+filter edge said as a ripple-band edge. Each is checked on the answer or fails: verified only what was measured.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
+from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
+from spice_lsp.language import model as m
+from spice_lsp.language.elements import layout
+from spice_lsp.language.units import parse_number
+
+_GROUND = {"0", "gnd", "ground", "earth"}
+# Where a clause or a sentence ends (not the point of "4.7 mH").
+_CLAUSE_END = re.compile(r"[.;:,](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.;:](?=\s|$)")
+
+
+def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    return (sweep_spacing(description, netlist) + in_series(description, netlist)
+            + ac_sources(description, netlist) + rail_nodes(description, netlist))
+
+
+# An AC sweep's spacing said in words: "10 points per octave", "by octaves", "octave steps", "linear, 101 points".
+# A slope ("12 dB per octave", "20 dB/decade") is no spacing: a count must be a number of points, or the spacing
+# said of the sweep itself.
+_PER = re.compile(r"(?<![\w.])(?P<n>\d+)\s*(?:(?:frequency\s+|data\s+|sample\s+)?(?:points?|pts|steps?|samples?)\s*)?"
+                  r"(?:per|/|an?|each|every|in\s+each)\s*(?P<s>oct|dec)\w*", re.IGNORECASE)
+_SPACED = re.compile(r"\b(?:by|in|with|using)\s+(?P<s>oct|dec)(?:ave|ade)s?\b|\b(?P<s2>oct|dec)(?:ave|ade)[- ]"
+                     r"(?:steps?|spac\w*|spaced|sweep|intervals?|increments?)\b", re.IGNORECASE)
+_LINEAR = re.compile(r"\blinear(?:ly)?\b(?:\s+(?:spaced|steps?|sweep|frequency|scale|spacing|points?|,)|"
+                     r"(?=[^.;]{0,40}\b\d+\s*(?:points?|pts)\b))|\b(?:ac|sweep)\b[^.;]{0,60}?\blinear(?:ly)?\b"
+                     r"(?!\s+(?:regulator|region|amplifier|ramp|mode))", re.IGNORECASE)
+_POINTS = re.compile(r"(?<![\w.])(?P<n>\d+)\s*(?:points?|pts)\b(?!\s*(?:per|/|an?|each)\s*(?:oct|dec))", re.IGNORECASE)
+
+
+def _ac_sweeps(netlist: m.Netlist) -> list[list[str]]:
+    """Each .ac or .noise sweep's words from its spacing on ("dec 10 1 1meg")."""
+    sweeps = [[f.text.lower() for f in a.args] for a in netlist.statements if isinstance(a, m.Analysis)
+              and a.kind in ("ac", "noise")]
+    return [args[i:] for args in sweeps for i, w in enumerate(args[:3]) if w in ("dec", "oct", "lin")]
+
+
+def sweep_spacing(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """The spacing (and the points per octave or decade, or the linear count) an AC sweep is said to have, found
+    in one of the answer's .ac statements."""
+    wanted: tuple[str, int | None] | None = None
+    if per := _PER.search(description):
+        wanted = (per["s"].lower(), int(per["n"]))
+    elif spaced := _SPACED.search(description):
+        wanted = ((spaced["s"] or spaced["s2"]).lower(), None)
+    elif (lin := _LINEAR.search(description)) and re.search(r"\bac\b|\bhz\b|frequency|sweep", description,
+                                                              re.IGNORECASE):
+        count = _POINTS.search(description, max(0, lin.start() - 60))
+        wanted = ("lin", int(count["n"]) if count else None)
+    if wanted is None:
+        return []
+    spacing, n = wanted
+    said = {"oct": "by octaves", "dec": "by decades", "lin": "linear"}[spacing] + (f", {n} points" if n else "") + \
+        (" per " + {"oct": "octave", "dec": "decade"}[spacing] if n and spacing != "lin" else "")
+    ok = any(args and args[0] == spacing and (n is None or len(args) > 1 and parse_number(args[1]) == n)
+             for args in _ac_sweeps(netlist))
+    return [CheckItem(f"AC sweep {said}", PASS if ok else FAIL,
+                      "in the netlist" if ok else "no .ac statement sweeps so")]
+
+
+# "L1 10 mH and C1 1 uF in series from trap to ground": the parts make one path with inner nodes between the ends.
+_SERIES = re.compile(r"\bin\s+series\s+(?:from|between)\s+(?:node\s+)?(?P<a>[A-Za-z_]\w*)\s+(?:to|and)\s+"
+                     r"(?:node\s+)?(?P<b>[A-Za-z_]\w*)", re.IGNORECASE)
+_PART_NAME = re.compile(r"\b[RLCD]\d\w*\b")
+
+
+def _node(name: str) -> str:
+    name = name.lower()
+    return "0" if name in _GROUND else name
+
+
+def in_series(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """Parts named in the clause before "in series from A to B" make a chain from A to B through inner nodes."""
+    elements = {st.name.upper(): [_node(f.text) for f in layout(st).nodes] for st in netlist.statements
+                if isinstance(st, m.Element)}
+    items = []
+    for said in _SERIES.finditer(description):
+        start = max((b.end() for b in _CLAUSE_END.finditer(description, 0, said.start())), default=0)
+        names = [n.upper() for n in _PART_NAME.findall(description[start:said.start()])]
+        if len(names) < 2 or any(n not in elements for n in names):
+            continue  # parts the answer lacks fail elsewhere
+        ends = [elements[n][:2] for n in names]
+        a, b = _node(said["a"]), _node(said["b"])
+        ok = _chain(ends, a, b)
+        items.append(CheckItem(f"{' and '.join(names)} in series from {said['a']} to {said['b']}", PASS if ok else FAIL,
+                               "one path through inner nodes" if ok else
+                               "not one path from " + said["a"] + " to " + said["b"] + ": " +
+                               "; ".join(f"{n} {' '.join(e)}" for n, e in zip(names, ends))))
+    return items
+
+
+def _chain(ends: list[list[str]], a: str, b: str) -> bool:
+    """The two-node parts form one path from a to b, each inner node shared by exactly two of them."""
+    left, at = list(ends), a
+    while left:
+        step = [e for e in left if at in e]
+        if len(step) != 1:
+            return False
+        left.remove(step[0])
+        at = step[0][1] if step[0][0] == at else step[0][0]
+        if at in (a, b) and left:
+            return False
+    return at == b
+
+
+# "I1, an AC current source of 1 mA into tank", "an AC voltage source V2 at in": the source must carry an AC value.
+_AC_SOURCE = re.compile(r"\b(?:an?\s+)?(?:small[- ]signal\s+)?ac\s+(?P<k>current|voltage)\s+source\b", re.IGNORECASE)
+_SOURCE_NAME = re.compile(r"\b[VI]\w*\d\w*\b")
+
+
+def ac_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """Each source said to be an AC source (by its name when the clause gives one) has an AC magnitude."""
+    items = []
+    for said in _AC_SOURCE.finditer(description):
+        letter = "I" if said["k"].lower() == "current" else "V"
+        lo = max((b.end() for b in _SENTENCE_END.finditer(description, 0, said.start())), default=0)
+        hi = end.start() if (end := _SENTENCE_END.search(description, said.end())) else len(description)
+        name = next((n for n in _SOURCE_NAME.findall(description[lo:hi]) if n[0].upper() == letter), None)
+        sources = [st for st in netlist.statements if isinstance(st, m.Element) and st.name[0].upper() == letter
+                   and (name is None or st.name.upper() == name.upper())]
+        ok = any(re.search(r"\bac\s+[-+.\d{]", " ".join(f.text for f in st.fields), re.IGNORECASE) for st in sources)
+        items.append(CheckItem(f"{name or 'an'} AC {said['k'].lower()} source", PASS if ok else FAIL,
+                               "has an AC value" if ok else "no AC value on it: an AC analysis sees nothing"))
+    return items
+
+
+# "to a DC rail dcp", "the output node vo", "on net mid": a name written after a node noun ("output" is left out:
+# "output unloaded", "output curves" say what the output is).
+_RAIL = re.compile(r"\b(?:rail|node|net|bus)\s+(?:called\s+|named\s+)?(?P<n>[a-z_][a-z0-9_]*)\b"
+                   r"(?=\s*(?:[,;.):]|\(|$|\s+(?:and|with|to|from|at|through|via|which|where|is)\b))")
+# Nouns that follow "output"/"node" as what is said of it, not as its name.
+_SAID_OF = {"stage", "swing", "impedance", "level", "pin", "side", "frequency", "ripple", "signal", "load", "range",
+            "amplitude", "waveform", "offset", "power", "polarity", "peak", "name", "names", "rail", "node", "nodes",
+            "wave", "resistance", "capacitance", "current", "voltage", "voltages", "value", "values", "port", "ports"}
+_NOT = NOT_NODES | ARTICLES | IDIOMS | _GROUND | _SAID_OF
+
+
+def rail_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A lower-case name written right after "rail", "node", "net" or "bus" is a node the
+    answer must have (words that name no node are the vocabulary's)."""
+    have = {_node(f.text) for st in netlist.statements if isinstance(st, m.Element) for f in layout(st).nodes}
+    items, seen = [], set()
+    for said in _RAIL.finditer(description):
+        node = said["n"]
+        if node in _NOT or node in have or node in seen or parse_number(node) is not None:
+            continue
+        seen.add(node)
+        items.append(CheckItem(f"node {node} ('{said[0]}' in the request)", FAIL, "not in the netlist"))
+    return items
+
+
+def q_scaled(specs: list) -> list:
+    """A band-pass centre held within what its stated Q allows: the gain at the stated centre within about 0.5 dB of
+    the peak, |f - f0| / f0 <= 0.175 / Q for a second-order section (a fixed 5 % lets a Q of 10 miss by 2.6 dB)."""
+    q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
+    if q is None:
+        return specs
+    return [dataclasses.replace(s, tolerance=min(s.tolerance, 0.175 / q)) if s.quantity == "center" else s
+            for s in specs]
+
+
+# "a 5 kHz ripple-band edge", "passband edge at 2 kHz": an equiripple filter's edge, where the gain is down by the
+# ripple, not by 3 dB. The family's checks measure the -3 dB point: the edge asked for is not what they measured.
+_RIPPLE_EDGE = re.compile(r"\bripple[- ]?band\s+(?:edge|limit|corner|end)|\b(?:edge|end)\s+of\s+the\s+(?:ripple|pass)"
+                          r"[- ]?band|\bpass[- ]?band\s+(?:edge|corner|limit)|\bripple\s+bandwidth\b", re.IGNORECASE)
+# "100 uF", "a reservoir", "smoothed", "ripple under 1 V": the request asks for the capacitor a rectifier's family adds.
+_ASKS_CAPACITOR = re.compile(r"capacit|\bcaps?\b|smooth|reservoir|ripple|filter|\d\s*[munpµ]?F\b|\bdc\s+(?:rail|supply|"
+                             r"output|level|voltage)|peak\s+detect", re.IGNORECASE)
+_ADDED_CAPACITOR = re.compile(r"^C\w* = \S+ \(the [^()]*(?:filter|reservoir|smoothing) capacitor's default\)")
+
+
+def stated_definitions(description: str, assumptions: list[str]) -> list[CheckItem]:
+    """What the answer's checks do not measure as the request defines it: a ripple-band edge (measured as a -3 dB
+    point), and a rectifier's output with a reservoir capacitor nobody asked for (it measures DC, not the rectified
+    wave)."""
+    items = []
+    if edge := _RIPPLE_EDGE.search(description):
+        items.append(CheckItem(edge[0], UNCHECKED, "not measured: the cutoff checked is the -3 dB point, not the "
+                               "edge where the gain is down by the ripple"))
+    if not _ASKS_CAPACITOR.search(description):
+        items += [CheckItem(a, UNCHECKED, "a capacitor the request does not ask for: it changes what the output is "
+                            "(DC instead of the rectified wave)") for a in assumptions if _ADDED_CAPACITOR.match(a)]
+    return items
