@@ -197,7 +197,7 @@ _CONCEPTS: dict[str, str] = {
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
               r"|\bhalves\s+(?:the|it|its|a|my)\b"
               # a loss in dB: "cut the level by 20 dB", "12 dB of attenuation"
-              r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:\S+\s+){0,4}?by\s+[\d.]+\s*db\b"
+              r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
               r"|\b[\d.]+\s*db\s+(?:of\s+)?(?:attenuation|loss)\b"
               r"|\bhalf\s+(?:of\s+)?(?:the\s+|its\s+)?(?:supply|rail|input|voltage|battery)\b"
               r"|\bmid[- ]?(?:rail|point|supply|way|scale)\b|\bmiddle\s+(?:rail|point|voltage)\b|\bhalfway\b"
@@ -742,6 +742,9 @@ def function_specs(low: str) -> list[SpecRow]:
             rows.append(SpecRow(s.start, s.end, "flat", 0.0, 3.0 if near else 1.0, at=s.value))
         elif s.what == "scale":
             rows.append(SpecRow(s.start, s.end, "gain", s.value, 0.02))
+            if s.low and abs(s.low) > 1e-6 * abs(s.value):  # "1-2 V onto 0-5 V": a gain and an offset; no
+                # recipe here shifts the level, so the offset stays a spec no check confirms, never verified
+                rows.append(SpecRow(s.start, s.end, "offset", s.low))
     return rows
 
 
