@@ -186,7 +186,12 @@ def stated_definitions(description: str, assumptions: list[str]) -> list[CheckIt
     if edge := _RIPPLE_EDGE.search(description):
         items.append(CheckItem(edge[0], UNCHECKED, "not measured: the cutoff checked is the -3 dB point, not the "
                                "edge where the gain is down by the ripple"))
-    if not _ASKS_CAPACITOR.search(description):
+    if not asks_smoothing(description):
         items += [CheckItem(a, UNCHECKED, "a capacitor the request does not ask for: it changes what the output is "
                             "(DC instead of the rectified wave)") for a in assumptions if _ADDED_CAPACITOR.match(a)]
     return items
+
+
+def asks_smoothing(description: str) -> bool:
+    """The request asks for the reservoir capacitor a rectifier may have."""
+    return bool(_ASKS_CAPACITOR.search(description))

@@ -12,6 +12,7 @@ from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import SourceConstraint, read_request
+from spice_lsp.generation.stated_checks import asks_smoothing
 from spice_lsp.language.units import format_eng, parse_number
 
 # Model cards shared by the families: ngspice built-in levels, typical textbook values.
@@ -210,7 +211,10 @@ _AC_NODES = re.compile(r"between\s+(?:nodes?\s+)?([a-z]\w*)\s+and\s+([a-z]\w*)")
 def _rectifier(f: _Filler, full: bool) -> str:
     d = f.model("dsi")
     sine = f"SIN(0 {_amplitude(f, 'VIN', 10)} {f('FREQ', 60)})"
-    smoothing = [] if _without(f.intent, "capacitor") else [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
+    # A reservoir only where the request asks for one (a capacitor, smoothing, a ripple, a DC rail): else the
+    # output it measures is the rectified wave, not a DC level.
+    asked = asks_smoothing(f.intent.description) or {"C", "CL", "C1"} & set(f.intent.values)
+    smoothing = [] if _without(f.intent, "capacitor") or not asked else [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
     if not full:
         return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}", *smoothing])
     # The bridge's source floats; R1 gives its low side a DC path to ground. R2 is the load.
