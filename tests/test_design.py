@@ -123,8 +123,8 @@ def test_named_inputs_at_their_levels_are_the_difference_amplifiers_inputs():
     # an attenuation at a frequency sets a first-order corner
     ("RC high-pass with C = 22 nF, attenuating by 12 dB at 200 Hz; input in, output out.", {"gain_db"}),
     ("RC low-pass filter, R = 10k, -6 dB at 2.5 kHz; input in, output out.", {"gain_db"}),
-    # a divider's total resistance and its output
-    ("Voltage divider from 5 V giving 1.8 V out, total resistance of 47k; operating point.", {"vout"}),
+    # a divider's total resistance (measured as its source sees it) and its output
+    ("Voltage divider from 5 V giving 1.8 V out, total resistance of 47k; operating point.", {"vout", "rtotal"}),
 ])
 def test_a_spec_of_a_new_kind_is_designed_and_measured(description, quantities):
     result = generate(description)

@@ -287,3 +287,14 @@ def test_a_switchs_on_state_level_sizes_its_transistor_and_is_measured_on(descri
     item = next(c for c in result.checks if c.what.startswith("the drain must"))
     assert item.status == "pass" and item.detail.startswith("measured") and "min of v(" in item.detail
     assert result.verified
+
+
+@pytest.mark.parametrize("description, total", [
+    ("Voltage divider from 12 V giving 3 V out, about 100k total.", 100e3),
+    ("Resistive pad of 10 dB with a total resistance of 47k.", 47e3),
+])
+def test_a_strings_total_resistance_is_measured_as_its_source_sees_it(description, total):
+    assert [s.target for s in specs_of(description, "rtotal")] == [total]
+    result = generate(description)
+    item = next(c for c in result.checks if "total" in c.what)
+    assert item.status == "pass" and item.detail.startswith("measured") and result.verified

@@ -326,6 +326,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    "print result") if tran and stop else f"op\nlet result = v({node})\nprint result"
         how = (f"{worst} of v({node}) over the last half of the transient" if tran and stop
                else f"v({node}) at the operating point")
+    elif spec.quantity == "rtotal" and inp and (
+            source := re.search(rf"^(V\w*)\s+{re.escape(inp)}\s+(?:0|gnd)\b", netlist, re.MULTILINE | re.IGNORECASE)):
+        control = f"ac lin 1 1 1\nlet result = mag(v({inp})/(-i({source[1]})))\nprint result"
+        how = f"the resistance {source[1]} sees at {inp}"
     elif spec.quantity == "vout" and settle:
         step, stop = settle
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"

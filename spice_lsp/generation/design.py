@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
-from spice_lsp.generation.request import Spec
+from spice_lsp.generation.request import TOTAL_RESISTANCE, Spec
 from spice_lsp.language.units import format_eng, parse_number
 
 E24 = [1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2,
@@ -325,17 +325,12 @@ _SHUNT_CURRENT = re.compile(r"(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\s+(?:of\s+current\
                             r"(?P<i2>\d+(?:\.\d+)?\s*[mµu]?A)", re.IGNORECASE)
 
 
-# "about 100k total", "a total resistance of 20k": the sum of a divider's resistors
-_TOTAL = re.compile(r"(?P<r>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?\s+(?:in\s+)?total\b"
-                    r"|\btotal\s+(?:resistance\s+)?(?:of\s+|=\s*|is\s+)?(?:about\s+|around\s+)?"
-                    r"(?P<r2>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?(?![\w.])", re.IGNORECASE)
-
 
 def _total_resistance(intent: Intent, d: Design) -> float | None:
     """The total the request gives a string of resistors, held as RTOTAL (accounted for by the design);
     the role the reader gave that number (a lone "100k" read as R1) is the total's, not a part's."""
-    if not (m := _TOTAL.search(intent.description)) or (total := parse_number((m["r"] or m["r2"]).replace(" ", ""))) \
-            is None or total <= 0:
+    m = TOTAL_RESISTANCE.search(intent.description)
+    if m is None or (total := parse_number((m["r"] or m["r2"]).replace(" ", ""))) is None or total <= 0:
         return None
     text = " ".join(m[0].split())
     for role in ("R", "R1"):
@@ -533,7 +528,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
 SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
-              "vout": "V", "ripple": "V", "clip": "V", "level": "V",
+              "vout": "V", "ripple": "V", "clip": "V", "level": "V", "rtotal": "ohm",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 
@@ -614,7 +609,8 @@ def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_
 
 
 _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
-_MEASURED_ONLY = ("flat", "level")  # specs no value is designed for: what the circuit does around its designed band
+# specs no value is designed for: what the circuit does around its designed band, a node's bound, a string's total
+_MEASURED_ONLY = ("flat", "level", "rtotal")
 
 
 def design(intent: Intent, specs: list[Spec]) -> Design:

@@ -168,6 +168,7 @@ class Spec:
     # | f0 (a second-order section's natural frequency: its phase halfway through its 180 degrees)
     # | flat (the gain at `at` against the passband's peak, in dB: "nearly flat at 600 Hz")
     # | level (a bound on the level of `node`: "the drain must sit below 0.3 V"; measured, never designed)
+    # | rtotal (the resistance a string of resistors adds to: "total resistance around 10k")
     quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
@@ -178,7 +179,8 @@ class Spec:
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
-                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V", "level": "V"}.get(self.quantity, "")
+                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V", "level": "V",
+                "rtotal": "ohm"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
@@ -1147,6 +1149,14 @@ def _level_bounds(text: str, found: list[Spec]) -> None:
                           bound="max" if below else "min"))
 
 
+# "about 100k total", "a total resistance of 20k": the sum of a string of resistors (a divider's), measured as the
+# resistance its source sees
+TOTAL_RESISTANCE = re.compile(r"(?P<r>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?\s+(?:in\s+)?total\b"
+                              r"|\btotal\s+(?:resistance\s+)?(?:of\s+|=\s*|is\s+)?(?:(?P<x>exactly\s+)|about\s+|around\s+)?"
+                              r"(?P<r2>\d+(?:\.\d+)?\s*(?:meg|[kKM])?)\s*(?:ohms?|\u03a9|\u2126)?(?!\w|\.\d)",
+                              re.IGNORECASE)
+
+
 # An LED's sentence states the current it runs at ("a white LED ... run at 20 mA off a 9 V battery"), not a
 # source's ("fed by a 1 mA current source") nor a limit ("20 mA max")
 _LED_SAID = re.compile(r"\bleds?\b|\blight[- ]emitting\s+diodes?\b", re.IGNORECASE)
@@ -1323,6 +1333,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         _led_current(text, found)
     if not has & {"clip", "vout", "hysteresis"}:
         _level_bounds(text, found)
+    if (m := TOTAL_RESISTANCE.search(text)) and (ohms := parse_number((m["r"] or m["r2"]).replace(" ", ""))):
+        found.append(Spec(m[0].strip(), "rtotal", ohms, tolerance=0.01 if m["x"] else 0.05))
     if not has & {"cutoff", "center", "notch"} and (m := _HALF_POWER.search(text)):
         found.append(Spec(m[0].strip(), "cutoff", _quantities(m["f"])[0].value))
     if not has & {"cutoff", "center", "notch"} and (m := _BAND_AT.search(text)):
