@@ -118,12 +118,20 @@ def _ac_db(netlist: str, node: str, frequencies: list[float]) -> list[float]:
     ("Second-order Chebyshev low-pass, 0.5 dB ripple, ripple-band edge 2 kHz, Sallen-Key, unity gain.", 2e3, 0.5),
     ("Chebyshev low-pass of order 2 with 1 dB ripple whose passband edge is 800 Hz, unity gain Sallen-Key.",
      800.0, 1.0),
+    ("Chebyshev low-pass of order 2 with 1 dB ripple and a 3 kHz ripple band edge, unity gain Sallen-Key.", 3e3, 1.0),
 ])
 def test_a_ripple_band_edge_is_where_the_gain_is_down_by_the_ripple_when_verified(text, edge, ripple):
     result = generate(text)
     if result.verified:
-        low, at_edge = _ac_db(result.netlist, "out", [edge / 100, edge])
-        assert low - at_edge <= ripple + 0.1, result.netlist
+        below = _ac_db(result.netlist, "out", [edge * k / 20 for k in range(1, 21)])
+        assert abs(max(below) - below[-1] - ripple) <= 0.3, result.netlist
+
+
+def test_a_ripple_band_edge_said_before_its_noun_is_designed_as_that_edge():
+    result = generate("Two-pole Chebyshev low-pass, 0.5 dB ripple, with a 4 kHz ripple-band edge, Sallen-Key, "
+                      "unity gain, from p to q.")
+    below = _ac_db(result.netlist, "q", [4e3 * k / 20 for k in range(1, 21)])
+    assert abs(max(below) - below[-1] - 0.5) <= 0.3, result.netlist
 
 
 @pytest.mark.parametrize(("text", "centre", "out"), [

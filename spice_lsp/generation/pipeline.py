@@ -53,7 +53,7 @@ from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, one_chip, uncovered
-from spice_lsp.generation.stated_checks import q_scaled, stated_checks, stated_definitions
+from spice_lsp.generation.stated_checks import q_scaled, ripple_edge, stated_checks, stated_definitions
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -738,6 +738,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         specs = [spec_item(spec, *measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
                                                build.intent.description)) for spec in q_scaled(build.request.specs)]
         levels = stated_levels(build.intent.description, netlist, timeout)
+        levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
                                         timeout, build.settle) + levels

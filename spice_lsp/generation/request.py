@@ -837,7 +837,7 @@ _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?
 
 
 # The same specs written after the value: "1 kHz cutoff", "a 1 kHz Wien oscillator", "60 Hz notch".
-_AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple)[- ]edge\b", re.IGNORECASE)),
+_AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple(?:[- ]?band)?)[- ]edge\b", re.IGNORECASE)),
                 ("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
                 ("notch", re.compile(r"\s*(?:notch|null|trap)\b", re.IGNORECASE)),
                 ("bandwidth", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?bandwidth\b", re.IGNORECASE)),

@@ -11,7 +11,8 @@ from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
 from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
-from spice_lsp.language.units import parse_number
+from spice_lsp.language.units import format_eng, parse_number
+from spice_lsp.ngspice import runner
 
 _GROUND = {"0", "gnd", "ground", "earth"}
 # Where a clause or a sentence ends (not the point of "4.7 mH").
@@ -179,13 +180,9 @@ _ADDED_CAPACITOR = re.compile(r"^C\w* = \S+ \(the [^()]*(?:filter|reservoir|smoo
 
 
 def stated_definitions(description: str, assumptions: list[str]) -> list[CheckItem]:
-    """What the answer's checks do not measure as the request defines it: a ripple-band edge (measured as a -3 dB
-    point), and a rectifier's output with a reservoir capacitor nobody asked for (it measures DC, not the rectified
-    wave)."""
+    """A rectifier's output with a reservoir capacitor nobody asked for: its checks measure DC, not the rectified
+    wave asked for."""
     items = []
-    if edge := _RIPPLE_EDGE.search(description):
-        items.append(CheckItem(edge[0], UNCHECKED, "not measured: the cutoff checked is the -3 dB point, not the "
-                               "edge where the gain is down by the ripple"))
     if not asks_smoothing(description):
         items += [CheckItem(a, UNCHECKED, "a capacitor the request does not ask for: it changes what the output is "
                             "(DC instead of the rectified wave)") for a in assumptions if _ADDED_CAPACITOR.match(a)]
@@ -195,3 +192,35 @@ def stated_definitions(description: str, assumptions: list[str]) -> list[CheckIt
 def asks_smoothing(description: str) -> bool:
     """The request asks for the reservoir capacitor a rectifier may have."""
     return bool(_ASKS_CAPACITOR.search(description))
+
+
+_RIPPLE_DB = re.compile(r"(?P<r>\d+(?:\.\d+)?)\s*dB\s+(?:of\s+)?(?:pass[- ]?band\s+|in-band\s+)?ripple\b|"
+                        r"\bripple\s+(?:of\s+)?(?P<r2>\d+(?:\.\d+)?)\s*dB", re.IGNORECASE)
+_EDGE_HZ = re.compile(r"(?P<f>\d+(?:\.\d+)?)\s*(?P<p>[kM]?)\s*Hz\b")
+
+
+def ripple_edge(description: str, netlist: str, output: str, input_node: str | None,
+                timeout: float) -> list[CheckItem]:
+    """At a stated ripple-band edge the gain is down from the passband's peak by the stated ripple (not by 3 dB):
+    measured from the peak below the edge to the gain at the edge, within 0.3 dB of the ripple."""
+    edge = _RIPPLE_EDGE.search(description)
+    if edge is None:
+        return []
+    sentence = description[max((b.end() for b in _SENTENCE_END.finditer(description, 0, edge.start())), default=0):]
+    near = sorted(_EDGE_HZ.finditer(sentence), key=lambda q: abs(q.start() - (edge.start() - len(description)
+                                                                            + len(sentence))))
+    ripple = _RIPPLE_DB.search(description)
+    if not near or ripple is None:
+        return [CheckItem(edge[0], UNCHECKED, "not measured: its frequency or the ripple is not stated as a number")]
+    f = float(near[0]["f"]) * {"": 1, "k": 1e3, "M": 1e6}[near[0]["p"]]
+    r = float(ripple["r"] or ripple["r2"])
+    ratio = f"v({output})/v({input_node})" if input_node else f"v({output})"
+    control = (f"ac dec 200 {f / 100:g} {f:g}\nlet g = db({ratio})\n"
+               "let result = vecmax(g) - g[length(g) - 1]\nprint result")
+    run = runner.run(netlist, control=control, timeout=timeout)
+    drop = run.values.get("result") if run.ok else None
+    if drop is None:
+        return [CheckItem(edge[0], FAIL, "not measured: ngspice failed")]
+    ok = abs(drop - r) <= 0.3
+    return [CheckItem(edge[0], PASS if ok else FAIL, f"measured {drop:.3g} dB down from the passband's peak at "
+                      f"{format_eng(f)}Hz, target the {r:g} dB ripple ±0.3 dB")]
