@@ -165,3 +165,12 @@ def test_one_chips_own_circuit_is_refused(text):
 def test_a_part_number_or_a_trim_alone_is_not_refused_as_one_chip(text):
     from spice_lsp.generation.scope import one_chip
     assert one_chip(text) is None
+
+
+def test_a_noise_sweeps_stated_points_count_as_its_spacing():
+    result = generate("R1 22k from ni to no, C1 2.2 nF from no to ground, source VS at ni. Noise at no referred to "
+                      "VS, 100 Hz to 100 kHz, 5 points per decade.")
+    sweep = next((line.lower().split() for line in result.netlist.splitlines() if line.lower().startswith(".noise")),
+                 None)
+    assert sweep is not None and "dec" in sweep and sweep[sweep.index("dec") + 1] == "5", result.netlist
+    assert not any("AC sweep" in c.what and c.status != "pass" for c in result.checks)

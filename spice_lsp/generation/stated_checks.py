@@ -42,7 +42,8 @@ def _ac_sweeps(netlist: m.Netlist) -> list[list[str]]:
     """Each .ac or .noise sweep's words from its spacing on ("dec 10 1 1meg")."""
     sweeps = [[f.text.lower() for f in a.args] for a in netlist.statements if isinstance(a, m.Analysis)
               and a.kind in ("ac", "noise")]
-    return [args[i:] for args in sweeps for i, w in enumerate(args[:3]) if w in ("dec", "oct", "lin")]
+    return [args[next(i for i, w in enumerate(args) if w in ("dec", "oct", "lin")):] for args in sweeps
+            if {"dec", "oct", "lin"} & set(args)]
 
 
 def sweep_spacing(description: str, netlist: m.Netlist) -> list[CheckItem]:
@@ -141,7 +142,8 @@ _RAIL = re.compile(r"\b(?:rail|node|net|bus)\s+(?:called\s+|named\s+)?(?P<n>[a-z
 # Nouns that follow "output"/"node" as what is said of it, not as its name.
 _SAID_OF = {"stage", "swing", "impedance", "level", "pin", "side", "frequency", "ripple", "signal", "load", "range",
             "amplitude", "waveform", "offset", "power", "polarity", "peak", "name", "names", "rail", "node", "nodes",
-            "wave", "resistance", "capacitance", "current", "voltage", "voltages", "value", "values", "port", "ports"}
+            "wave", "point", "points", "resistance", "capacitance", "current", "voltage", "voltages", "value",
+            "values", "port", "ports"}
 _NOT = NOT_NODES | ARTICLES | IDIOMS | _GROUND | _SAID_OF
 
 
