@@ -174,3 +174,16 @@ def test_a_noise_sweeps_stated_points_count_as_its_spacing():
                  None)
     assert sweep is not None and "dec" in sweep and sweep[sweep.index("dec") + 1] == "5", result.netlist
     assert not any("AC sweep" in c.what and c.status != "pass" for c in result.checks)
+
+
+@pytest.mark.parametrize(("text", "node", "volts"), [
+    ("BJT current sink that draws 3 mA through a 1.5k resistor hanging from a 12 V rail at node drn. Operating point.",
+     "drn", 12 - 3e-3 * 1.5e3),
+    ("An NPN current sink taking 1 mA through a 4.7k resistor tied to a 9 V rail, at node kn. Operating point.",
+     "kn", 9 - 1e-3 * 4.7e3),
+])
+def test_a_current_sinks_named_node_sits_below_its_rail_by_the_drop_when_verified(text, node, volts):
+    result = generate(text)
+    if result.verified:
+        run = runner.run(result.netlist, control=f"op\nlet result = v({node})\nprint result", timeout=20)
+        assert run.ok and abs(run.values["result"] - volts) <= 0.05 * volts, result.netlist

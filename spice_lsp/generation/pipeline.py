@@ -53,7 +53,13 @@ from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, one_chip, uncovered
-from spice_lsp.generation.stated_checks import q_scaled, ripple_edge, stated_checks, stated_definitions
+from spice_lsp.generation.stated_checks import (
+    q_scaled,
+    ripple_edge,
+    sink_node,
+    stated_checks,
+    stated_definitions,
+)
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -722,6 +728,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
     items += stated_checks(build.intent.description, result.netlist)
+    items += sink_node(build.intent.description, build.request.nodes, result.netlist)
     items += stated_definitions(build.intent.description, build.assumptions)
     items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
     items += undriven_parts(result.netlist)

@@ -226,3 +226,31 @@ def ripple_edge(description: str, netlist: str, output: str, input_node: str | N
     ok = abs(drop - r) <= 0.3
     return [CheckItem(edge[0], PASS if ok else FAIL, f"measured {drop:.3g} dB down from the passband's peak at "
                       f"{format_eng(f)}Hz, target the {r:g} dB ripple ±0.3 dB")]
+
+
+# A current sink's or source's own node is the one a user names; a supply is named as one ("vcc", "vdd", "rail").
+_SINK = re.compile(r"\bcurrent\s+(?:sink|source|mirror)\b|\bsinks?\b", re.IGNORECASE)
+_SUPPLY_NAME = re.compile(r"v\w*|rail\w*|sup\w*|pwr\w*|bat\w*|pos\w*|neg\w*", re.IGNORECASE)
+
+
+def sink_node(description: str, nodes: list[str], netlist: m.Netlist) -> list[CheckItem]:
+    """A current sink whose one named node the answer makes its supply's terminal ("a 1k resistor hanging from a
+    10 V rail at node col" put col on the rail): the node named is the sink's own in most readings, so what the
+    answer measures is not at the node asked for; not verified."""
+    named = [n for n in nodes if _node(n) != "0"]
+    if not _SINK.search(description) or len(named) != 1 or _SUPPLY_NAME.fullmatch(named[0]):
+        return []
+    node = _node(named[0])
+    # A source the request names there ("held at 5 V by source VOUT at node co") is the request's own: it measures
+    # the sink's current at that node.
+    supplied = any(st.name[0].upper() == "V" and [_node(f.text) for f in layout(st).nodes][:1] == [node]
+                   and not re.search(rf"\b{re.escape(st.name)}\b", description, re.IGNORECASE) and _holds(st)
+                   for st in netlist.statements if isinstance(st, m.Element))
+    return [CheckItem(f"node {named[0]}", UNCHECKED, "the answer makes it the supply rail; a current sink's named node "
+                      "is where it sinks, which this answer does not name")] if supplied else []
+
+
+def _holds(source: m.Element) -> bool:
+    """A source that holds a level (a supply), not a 0 V ammeter."""
+    values = [f.text for f in source.fields[2:] if f.text.lower() not in ("dc", "ac")]
+    return any(v.startswith("{") or (parse_number(v) or 0) != 0 for v in values[:1])
