@@ -944,7 +944,8 @@ def _tee(description: str, elements: list[m.Element]) -> list[CheckItem]:
 # "Zener shunt regulator ... no load" answered with the family's default 1k load, "measure the output across the
 # resistor" answered with the low-pass's output across its capacitor: said, built otherwise, verified.
 _NO_PART = re.compile(r"\b(?:no|without(?:\s+(?:a|an|any))?)[\s-]+(?P<part>load|inductors?|coils?|capacitors?|caps?|"
-                      r"op-?amps?|transistors?|diodes?)\b(?![\s-]+(?:to|regulation|current|voltage)\b)"
+                      r"op-?amps?|transistors?|diodes?)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|at|on|in|across|between|"
+                      r"from|is|are|here|anywhere|but|so|for|with)\b)"  # not "without a diode drop"
                       r"|\b(?P<unloaded>unloaded|open[- ]circuit(?:ed)?\s+output|output\s+(?:left\s+)?open)\b",
                       re.IGNORECASE)
 _LOAD_ROLE = re.compile(r"^R(?:L|LOAD)\w*\s*=", re.IGNORECASE)
