@@ -1,7 +1,8 @@
 """Behaviours that passed at the round's start and were broken by later readers, pinned in new words: a load's
 current is no volts-per-ampere ratio, a current source drives the node it pushes into (never ground), a model
 parameter said after one polarity belongs to that device, an edge said approximately is the corner aimed at,
-"and 0.47 uF" starts a part, and every family's rules are tried whichever module a program imports first."""
+"and 0.47 uF" starts a part, every family's rules are tried whichever module a program imports first, and a circuit
+said at its supply ("inverter at 1.8 V") names no input."""
 import math
 import re
 import subprocess
@@ -10,8 +11,10 @@ import sys
 import pytest
 
 from spice_lsp.generation.compose import _input_node, _with_model_params, element_line
+from spice_lsp.generation.drives import input_names
 from spice_lsp.generation.function_words import stated
 from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
 
 
@@ -78,3 +81,14 @@ def test_every_familys_rules_are_tried_whichever_module_is_imported_first(first)
     tried, ruled = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                                   check=True).stdout.split()
     assert tried == ruled
+
+
+@pytest.mark.parametrize("text", [
+    "Complementary MOS inverter at 2.5 V; DC sweep of VIN from 0 to 2.5 V.",
+    "A CMOS inverter running at 3.3 V, sweep VIN 0 to 3.3 V in 10 mV steps.",
+])
+def test_the_circuit_said_at_its_supply_names_no_input(text):
+    assert input_names(text, 1, ("in",)) == ["in"]
+    netlist = generate(text).netlist
+    swept = next(line for line in netlist.splitlines() if line.startswith("VIN "))
+    assert swept.split()[1] == "in"

@@ -98,16 +98,19 @@ def input_names(text: str, count: int, defaults: Sequence[str]) -> list[str]:
     if count == 1 and request.input:  # one input: the one the request names so ("input in", "its input vin")
         return [request.input]
     outputs = {request.output, *ports.roles.get("output", ())}
+
+    def short(name: str) -> bool:  # a node's short name, not "inverter at 1.8 V" (the circuit at its supply)
+        return len(name) <= 5 or re.search(r"[\d_]", name) is not None
     said = [*ports.roles.get("input", ()), *([request.input] if request.input else []), *request.inputs,
-            *request.nodes, *(s.node for s in request.sources if s.node and not s.supply),
+            *request.nodes, *(s.node for s in request.sources
+                              if s.node and not s.supply and (s.node in request.nodes or short(s.node))),
             *(level.node for level in ports.levels)]
     # the names a list of inputs gives ("inputs u and v", "inputs a, b"), then those read as inputs or nodes,
     # then those the request states levels on ("x is 5 V until 1 ms"): the first `count` of them
     listed = [n.lower() for m in _INPUT_LIST.finditer(text) for n in re.findall(r"[a-z]\w*", m["list"], re.IGNORECASE)
               if n.lower() not in ("and", "or")]
     levelled = [m[1] for m in re.finditer(r"(?<![\w.(])([a-z][a-z0-9_]{0,7})(?=" + _STATED + ")", text)
-                if m[1] not in _WORDS and not re.fullmatch(_STATED_VERBS, m[1])
-                and (len(m[1]) <= 5 or re.search(r"[\d_]", m[1]))]  # a node's short name, not "inverter at 1.8 V"
+                if m[1] not in _WORDS and not re.fullmatch(_STATED_VERBS, m[1]) and short(m[1])]
     names = _usable(listed, outputs, text)
     for more in (levelled, said):
         names = names if len(names) >= count else _usable(names + more, outputs, text)

@@ -341,12 +341,12 @@ def _least_gain(f: _Filler, design: float) -> float:
 
 
 def _coupled_load(f: _Filler, node: str) -> list[str]:
-    """The coupling capacitor from `node` to out (a corner near 1.6 Hz in the load) and the load RL; a stated
-    gain under 1 is the least the function check accepts (a .param for the reader)."""
+    """The coupling capacitor from `node` to out (a corner near 1.6 Hz in the load) and the load R4 (compose gives
+    it the request's name, "load RL"); a stated gain under 1 is the least the function check accepts (a .param)."""
     if "GAIN" in f.intent.values and 0 < f.number("GAIN", 1) < 1:
         f.param("least_gain", f("GAIN", 1))
     rl = f.number("RL", 1e3, "R")
-    return [f"C2 {node} out {f('COUT', float(f'{0.1 / rl:.2g}'))}", f"RL out 0 {f('RL', 1e3, 'R')}"]
+    return [f"C2 {node} out {f('COUT', float(f'{0.1 / rl:.2g}'))}", f"R4 out 0 {f('RL', 1e3, 'R')}"]
 
 
 def _darlington_follower(f: _Filler) -> str:
