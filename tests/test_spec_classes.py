@@ -78,6 +78,9 @@ def test_an_attenuator_is_built_measured_and_verified():
     result = generate("Resistive attenuator of exactly 20 dB, total resistance about 10k, input in, output out.")
     item = next(c for c in result.checks if c.what.endswith("exactly 20 dB"))
     assert item.status == "pass" and "-20" in item.detail and result.verified
+    # the answer carries what its gain is measured with: an AC sweep and an AC stimulus on its source
+    lines = result.netlist.splitlines()
+    assert any(line.startswith(".ac") for line in lines) and "AC 1" in next(x for x in lines if x.startswith("V1"))
 
 
 def test_a_gain_is_measured_on_a_source_with_only_a_dc_level():

@@ -471,6 +471,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         vin = given(intent, "VIN", "VDD") or 10.0
         _design_one(intent, d, family, kind, Spec(spec.text, "vout", vin * ratio, spec.tolerance))
         d.claimed.add("GAIN")
+        if not any(a.kind == "ac" for a in intent.analyses):  # a ratio is what an AC sweep shows: the answer has one
+            intent.analyses.append(AnalysisRequest("ac", ".ac dec 10 10 100k"))
     elif spec.quantity == "vout" and kind == "voltage_divider":
         vin = given(intent, "VIN", "VDD") or 10.0
         if (total := _total_resistance(intent, d)) is not None and "R2" not in intent.values and 0 < spec.target < vin:

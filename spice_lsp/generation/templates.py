@@ -178,7 +178,8 @@ def _rlc(f: _Filler, topology: str) -> str:
 
 
 def _divider(f: _Filler) -> str:
-    return "\n".join([f"V1 in 0 DC {f('VIN', 10, 'VDD')}", f"R1 in out {f('R1', 10e3, 'R')}",
+    ac = " AC 1" if any(a.kind == "ac" for a in f.intent.analyses) else ""  # an AC sweep needs its stimulus
+    return "\n".join([f"V1 in 0 DC {f('VIN', 10, 'VDD')}{ac}", f"R1 in out {f('R1', 10e3, 'R')}",
                       f"R2 out 0 {f('R2', 10e3)}"])
 
 
