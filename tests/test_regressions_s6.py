@@ -92,3 +92,13 @@ def test_the_circuit_said_at_its_supply_names_no_input(text):
     netlist = generate(text).netlist
     swept = next(line for line in netlist.splitlines() if line.startswith("VIN "))
     assert swept.split()[1] == "in"
+
+
+@pytest.mark.parametrize("text", [
+    "Chebyshev high-pass filter, order 3, 0.5 dB ripple, a 2.2 kHz passband edge.",
+    "Chebyshev low-pass, third order, 1 dB ripple, a 3.3 kHz ripple-band edge.",
+])
+def test_a_ripple_band_edge_is_measured_on_the_passbands_side(text):
+    result = generate(text)
+    ripple = [c for c in result.checks if "dB down from the passband's peak" in c.detail]
+    assert ripple and all(c.status == "pass" for c in ripple), ripple

@@ -204,7 +204,8 @@ _EDGE_HZ = re.compile(r"(?P<f>\d+(?:\.\d+)?)\s*(?P<p>[kM]?)\s*Hz\b")
 def ripple_edge(description: str, netlist: str, output: str, input_node: str | None,
                 timeout: float) -> list[CheckItem]:
     """At a stated ripple-band edge the gain is down from the passband's peak by the stated ripple (not by 3 dB):
-    measured from the peak below the edge to the gain at the edge, within 0.3 dB of the ripple."""
+    measured from the passband's peak (below a low-pass's edge, above a high-pass's) to the gain at the edge, within
+    0.3 dB of the ripple."""
     edge = _RIPPLE_EDGE.search(description)
     if edge is None:
         return []
@@ -217,7 +218,10 @@ def ripple_edge(description: str, netlist: str, output: str, input_node: str | N
     f = float(near[0]["f"]) * {"": 1, "k": 1e3, "M": 1e6}[near[0]["p"]]
     r = float(ripple["r"] or ripple["r2"])
     ratio = f"v({output})/v({input_node})" if input_node else f"v({output})"
-    control = (f"ac dec 200 {f / 100:g} {f:g}\nlet g = db({ratio})\n"
+    # the passband lies above a high-pass's edge: its peak from the edge up, the edge the sweep's first point
+    high = re.search(r"high[- ]?pass|\bhpf\b", description, re.IGNORECASE) is not None
+    control = (f"ac dec 200 {f:g} {f * 100:g}\nlet g = db({ratio})\nlet result = vecmax(g) - g[0]\nprint result"
+               if high else f"ac dec 200 {f / 100:g} {f:g}\nlet g = db({ratio})\n"
                "let result = vecmax(g) - g[length(g) - 1]\nprint result")
     run = runner.run(netlist, control=control, timeout=timeout)
     drop = run.values.get("result") if run.ok else None
