@@ -187,3 +187,13 @@ def test_a_current_sinks_named_node_sits_below_its_rail_by_the_drop_when_verifie
     if result.verified:
         run = runner.run(result.netlist, control=f"op\nlet result = v({node})\nprint result", timeout=20)
         assert run.ok and abs(run.values["result"] - volts) <= 0.05 * volts, result.netlist
+
+
+def test_a_response_in_db_needs_a_stimulus_the_answer_shows():
+    from spice_lsp.generation.stated_checks import decibels_observable
+    from spice_lsp.language.parser import parse
+    held = parse("t\nV1 p 0 DC 5\nR1 p q 9k\nR2 q 0 1k\n.op\n.end\n").netlist
+    shown = parse("t\nV1 p 0 DC 5 AC 1\nR1 p q 9k\nR2 q 0 1k\n.ac dec 10 10 1k\n.end\n").netlist
+    text = "Divider that knocks the level at p down by 20 dB at q."
+    assert [c.status for c in decibels_observable(text, held)] == ["fail"]
+    assert decibels_observable(text, shown) == []

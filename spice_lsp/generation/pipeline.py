@@ -54,6 +54,7 @@ from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
 from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, one_chip, uncovered
 from spice_lsp.generation.stated_checks import (
+    decibels_observable,
     q_scaled,
     ripple_edge,
     sink_node,
@@ -727,8 +728,11 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             family_of(build.intent.kind) if build.function else None, result.netlist, netlist,
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
-    items += stated_checks(build.intent.description, result.netlist)
+    checked = {item.what for item in items}  # a node the named-node check already failed is reported once
+    items += [item for item in stated_checks(build.intent.description, result.netlist)
+              if not (item.what.startswith("node ") and " ".join(item.what.split()[:2]) in checked)]
     items += sink_node(build.intent.description, build.request.nodes, result.netlist)
+    items += decibels_observable(build.intent.description, result.netlist)
     items += stated_definitions(build.intent.description, build.assumptions)
     items += stated_pins(build.intent.description, result.netlist) + idle_sources(result.netlist)
     items += undriven_parts(result.netlist)

@@ -258,3 +258,20 @@ def _holds(source: m.Element) -> bool:
     """A source that holds a level (a supply), not a 0 V ammeter."""
     values = [f.text for f in source.fields[2:] if f.text.lower() not in ("dc", "ac")]
     return any(v.startswith("{") or (parse_number(v) or 0) != 0 for v in values[:1])
+
+
+_DECIBELS = re.compile(r"[-+−]?\d+(?:\.\d+)?\s*dB\b(?!\s*(?:/|per)\s*(?:oct|dec))", re.IGNORECASE)
+
+
+def decibels_observable(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A ratio stated in dB is a small-signal response: an answer with no AC value on any source and no AC or
+    transient run shows none (its checks added the stimulus themselves), so the user cannot see what was asked."""
+    said = _DECIBELS.search(description)
+    if said is None:
+        return []
+    runs = any(isinstance(a, m.Analysis) and a.kind in ("ac", "tran", "noise") for a in netlist.statements)
+    stimulus = any(st.name[0].upper() in "VI" and re.search(r"\bac\b", " ".join(f.text for f in st.fields),
+                                                            re.IGNORECASE)
+                   for st in netlist.statements if isinstance(st, m.Element))
+    return [] if runs or stimulus else [CheckItem(said[0], FAIL, "no AC stimulus and no AC run in the answer: the "
+                                                  "response in dB it states cannot be seen in it")]
