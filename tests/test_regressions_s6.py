@@ -102,3 +102,10 @@ def test_a_ripple_band_edge_is_measured_on_the_passbands_side(text):
     result = generate(text)
     ripple = [c for c in result.checks if "dB down from the passband's peak" in c.detail]
     assert ripple and all(c.status == "pass" for c in ripple), ripple
+
+
+def test_a_named_node_the_answer_lacks_is_reported_once():
+    result = generate("RC high-pass with its corner at 500 Hz, input hin, output hout; node tp9 is a test point left "
+                      "unconnected. AC sweep 10 Hz to 50 kHz.")
+    missing = [c for c in result.checks if c.status == "fail" and c.what.split()[:2] == ["node", "tp9"]]
+    assert len(missing) == 1 and not result.verified
