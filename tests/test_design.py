@@ -97,7 +97,7 @@ def test_a_stated_spec_is_designed_measured_and_verified(description, role):
      "DC; operating point.", "adds its"),  # "adds its inputs" or, the levels held on named nodes, "adds its 2 inputs"
     # 20 uA x 100 kV/A at the output
     ("Transimpedance amplifier with 100 kV/A: a photodiode modelled as a 20 µA current source into node in (the "
-     "op-amp's inverting input), output out; operating point.", "vout 2V"),
+     "op-amp's inverting input), output out; operating point.", "vout -2V"),
 ])
 def test_a_circuit_built_to_the_requests_figures_does_what_they_say(description, function):
     result = generate(description)

@@ -129,11 +129,13 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
         _check_given(design, spec, 1 / (2 * math.pi * math.sqrt(ind * c)), "L and C")
     elif c is not None:
         set_value(intent, design, "L", k / c, "f0 = 1/(2 pi sqrt(L C))", E24)
+        design.free, design.scale = "L", -2  # trimmed where a high Q holds the centre closer than an E24 step
     else:
         if ind is None:
             ind = 10e-3
             set_value(intent, design, "L", ind, "a standard 10 mH", None)
         set_value(intent, design, "C", k / ind, "f0 = 1/(2 pi sqrt(L C))", E24)
+        design.free, design.scale = "C", -2
 
 
 def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:

@@ -758,7 +758,8 @@ for _family in (
            tran=('2u', '3m'),
            source="V2"),
     Family(kind="transimpedance",
-           function=lambda f: [expect('vout', used(f, 'IBIAS', 'IREF') * used(f, 'RF', 'R'), 0.03)],
+           function=lambda f: [expect('vout', _photocurrent_sign(f) * used(f, 'IBIAS', 'IREF') * used(f, 'RF', 'R'),
+                                      0.03)],
            summary="photodiode transimpedance amplifier",
            build=_transimpedance,
            source="I1",
@@ -983,6 +984,12 @@ def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:
     """A probe's `{src}`: the input source as this netlist names it."""
     return Probe(check.what, check.control.replace("{src}", source), check.low, check.high) \
         if isinstance(check, Probe) else check
+
+
+def _photocurrent_sign(f: _Filler) -> float:
+    """The transimpedance output's sign: the family's photocurrent leaves the summing node (v(out) = +I R); a current
+    source the request pushes into a node replaces it (compose) and drives the output negative."""
+    return -1.0 if any(s.kind == "I" and s.node for s in read_request(f.intent.description).sources) else 1.0
 
 
 def used(f: _Filler, role: str, *aliases: str, default: float | None = None) -> float:

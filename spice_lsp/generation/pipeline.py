@@ -809,8 +809,9 @@ MAX_TRIMS = 3
 
 def _trimmed(build: Build, candidate_netlist: str, verification: Verification, timeout: float):
     """Trim the designed value until the spec is met (a few rounds at most)."""
-    spec = next((s for s in build.request.specs if any(i.what == s.text and i.status == FAIL and "measured" in i.detail
-                                                       for i in verification.checks)), None)
+    # the tolerance the checks hold it to (a band-pass centre within what its Q allows)
+    failed = {i.what for i in verification.checks if i.status == FAIL and "measured" in i.detail}
+    spec = next((s for s in q_scaled(build.request.specs) if s.text in failed), None)
     for _ in range(MAX_TRIMS):
         if spec is None or build.design.free is None:
             break
