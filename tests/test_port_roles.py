@@ -182,3 +182,18 @@ def test_a_participle_after_a_role_word_names_no_port(text, inp, out):
     assert (request.input, request.output) == (inp, out)
 
 
+
+
+@pytest.mark.parametrize("description, names", [
+    ("Wheatstone bridge of four 1k resistors on 5 V, output nodes outp and outn; operating point.", ("outp", "outn")),
+    ("Wheatstone bridge excited by 12 V, 2.2k in every arm, outputs outp and outn. DC operating point.",
+     ("outp", "outn")),
+])
+def test_output_names_the_circuit_already_has_name_those_nodes(description, names):
+    """Two output names for a bridge whose amplified output is one node: the names are the bridge's own nodes
+    (each the junction of two arms), never moved aside onto a renamed copy."""
+    result = generate(description)
+    arms = [line.split() for line in result.netlist.splitlines() if line[:1].upper() == "R"]
+    for name in names:
+        assert sum(name in parts[1:3] for parts in arms) == 2, result.netlist
+    assert not any("_1" in part for parts in arms for part in parts[1:3]), result.netlist

@@ -540,7 +540,12 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
             continue
         nodes = family.get(role, [])
         # (a name the circuit has elsewhere is the family's own node, moved aside, unless the role has none here)
-        kept = [n for n in names if n in nodes or n in mapping.values() or (not nodes and n in present)]
+        # (a role whose names all are the circuit's own nodes, more than its ports, names those nodes:
+        # "output nodes outp and outn" of a bridge whose amplifier's output is one node)
+        own = all(n in present for n in names) and len(names) > len(nodes)
+        kept = [n for n in names if n in nodes or n in mapping.values() or ((own or not nodes) and n in present)]
+        if own:
+            told.update(kept)
         free = [n for n in nodes if n not in names and n not in mapping]
         rest = [n for n in names if n not in kept]
         for node, name in zip(free, rest):
