@@ -242,10 +242,15 @@ def clean_draft(text: str) -> str:
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# Typeset notation read as the plain words every reader knows: subscript digits of a part's name ("R₁", "C₂"), the
+# ground symbol ("to ⏚").
+_NOTATION = str.maketrans({**{chr(0x2080 + d): str(d) for d in range(10)}, "\u23da": "ground"})
+
+
 def clean_description(description: str) -> str:
     """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
-    terminal, and runs of blanks become one space."""
-    return " ".join(_CONTROL_CHARACTERS.sub(" ", description).split())[:MAX_DESCRIPTION]
+    terminal, runs of blanks become one space, and typeset notation its plain words."""
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", description).translate(_NOTATION).split())[:MAX_DESCRIPTION]
 
 
 @dataclass

@@ -38,7 +38,8 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
 # A name in capitals right after the word for its kind: "a VCVS EBUF", "a 5 ohm load RL", "resistor RSENSE".
 _AFTER_KIND_WORD = "|".join(f"(?<={w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
-                                                     "inductor", "coil", "load", "diode", "transistor", "ammeter")
+                                                     "inductor", "coil", "load", "diode", "transistor", "ammeter",
+                                                     "zener", "led", "npn", "pnp", "nmos", "pmos", "mosfet", "jfet")
                             for w in (word, word.upper(), word.capitalize()))
 # A passive's name of any length, in capitals ("RA", "RB1", "RSRC", "LP"), or a numbered one in lower case ("r1",
 # "c1"), when its value follows: "RA is 10k", "LP = 50 mH", "r1 2.2k from src to cap"; not a time constant
@@ -47,6 +48,11 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)
                r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
 # A name in mixed case, a kind letter then a word ("Rload (220 ohms)", "Rint of 0.15 ohm", "Rf = 56k"), counts when a
 # value of its kind follows; not a quantity's name written the same way ("Load = 1k", "Ratio = 2", "Cutoff = 1 kHz").
+# ... or with its value straight after it, when that value has its kind's scale or unit ("RB 100k from vcc to b", "RE
+# 2.2k", "LS 1 mH"), or is a plain number whose ends follow ("RE 470 from e to 0"); not a frequency or a level ("RC 1
+# ms", "CLK 1 MHz", "RLC 10 kHz").
+_OWN_VALUE = (r"|\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*"
+              r"|(?:Ω|Ω|ohms?\b|[FH]\b)|(?=\s+(?:from|between|across)\b))")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -59,10 +65,10 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
-                         r"CGSO|CGDO|CGBO|RSH)\b)[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b))"
+                         r"CGSO|CGDO|CGBO|RSH)\b)[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
                          + _VALUE_NEXT
                          + r"|[rcl]\d+(?![\w])" + _VALUE_NEXT
-                         + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQEGHF][A-Z][A-Z0-9_]*"
+                         + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 # "the source node src", "a 12 V source at node raw"
@@ -429,16 +435,22 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
                 key=lambda m: (lo + m.start() < name_at, m.start()))), None)
+            # pins listed without commas, each word then its node: "drain d gate g source s", "collector c base b"
+            listed = re.finditer(rf"(?<![\w-])(?:{words})\s+(?P<n>[a-z_]\w*)(?=\s+(?:{_TERMINAL_WORDS})"
+                                 r"\s+(?:(?:at|to|on)\s+)?(?:node\s+)?[a-z_0-9])", sentence, re.IGNORECASE)
+            m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES and not _article(m, "n")), None)
             if i not in found and m:
                 found[i] = _node(m["n"])
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
         if kind == "M":  # "W = 10u, L = 2u": its channel's size, as SPICE writes it on the device's line
-            size = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:[munpµ]|um)?"
+            size = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s?(?:[µμu]m|nm|mm)\b|[munpµμ]|um)?"
             ratio = re.search(rf"(?<![\w./])W\s*/\s*L\s*=\s*(?P<w>{size})\s*/\s*(?P<l>{size})(?![\w.])", sentence)
-            sizes = (f"W={ratio['w']}", f"L={ratio['l']}") if ratio else tuple(dict.fromkeys(
-                f"{m['p'].upper()}={m['v']}" for m in re.finditer(
-                    rf"(?<![\w./])(?P<p>[WL])\s*=\s*(?P<v>{size})(?![\w./])", sentence)))[:2]
+            same = re.search(rf"(?<![\w./])W\s*=\s*L\s*=\s*(?P<v>{size})(?![\w./])", sentence)  # "W = L = 10 µm"
+            sizes = (f"W={_length(ratio['w'])}", f"L={_length(ratio['l'])}") if ratio else (
+                f"W={_length(same['v'])}", f"L={_length(same['v'])}") if same else tuple(dict.fromkeys(
+                    f"{m['p'].upper()}={_length(m['v'])}" for m in re.finditer(
+                        rf"(?<![\w./])(?P<p>[WL])\s*=\s*(?P<v>{size})(?![\w./])", sentence)))[:2]
         ends = _pair(clause, max(0, name_at - start)) or _pair(clause, 0) if kind == "D" else None
         if ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
             nodes = ends[::-1] if found.get(0) == ends[1] or found.get(1) == ends[0] else ends
@@ -496,6 +508,16 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None,
                              params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+_LENGTH_UNITS = {"µm": "u", "μm": "u", "um": "u", "nm": "n", "mm": "m"}
+
+
+def _length(said: str) -> str:
+    """A channel's width or length as SPICE reads it: "10 µm" is 10u (SPICE would read "10 um" as 10 and a stray
+    word), "2u" and "0.18um" stay as written."""
+    m = re.fullmatch(r"(?P<n>[\d.eE+-]+)\s?(?P<u>[µμu]m|nm|mm)", said)
+    return f"{m['n']}{_LENGTH_UNITS[m['u'].replace('μ', 'µ')]}" if m else said
 
 
 def _temperature_coefficients(words: str, kind: str) -> tuple[str, ...]:
@@ -1396,16 +1418,22 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
     qs = _quantities(clause)
     volts = [q for q in qs if q.unit == "V"]
     freq = next((q.value for q in qs if q.unit == "Hz"), None)
-    offset = next((q.value for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
+    said_offset = next((q for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
         re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
-        or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), 0.0)
+        or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), None)
+    offset = said_offset.value if said_offset else 0.0
     if centred := _CENTRED.search(clause):  # "a 0.9 V ± 0.9 V sine": its offset and amplitude
         offset = _quantities(centred["o"])[0].value
-    # the level said next to the sine ("a 10k pull-up to 5 V, ... the 1 V, 1 kHz sine"), else the first not its offset
+    # the level its name says is the amplitude ("5 V amplitude", "amplitude of 2 V", "peak 10 V"), else the level said
+    # next to the sine ("a 10k pull-up to 5 V, ... the 1 V, 1 kHz sine"), else the first that is not its offset
     amplitude = _quantities(centred["a"])[0].value if centred else next(
+        (q.value for q in volts if q is not said_offset and (
+            re.match(r"\s*(?:peak|pk|amplitude)\b", clause[q.end:], re.IGNORECASE)
+            or re.search(r"\b(?:peak|amplitude)\s*(?:of|=|:|is)?\s*$", clause[:q.start], re.IGNORECASE))), None)
+    amplitude = amplitude if amplitude is not None else next(
         (q.value for q in volts if _NEXT_TO_SINE.match(clause, q.end)), None)
     amplitude = amplitude if amplitude is not None else next(
-        (q.value for q in volts if q.value != offset or not offset), None)
+        (q.value for q in volts if q is not said_offset and (q.value != offset or not offset)), None)
     if amplitude is None or freq is None:
         return None
     if re.search(r"\b(?:pp|peak[- ]to[- ]peak|p-p)\b|vpp", clause, re.IGNORECASE):
@@ -1420,7 +1448,13 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z
                              r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
                              r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b"
                              # or placed on a node then stated, or a SPICE wave: "Vsq at sq is PULSE(...)"
-                             r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:=|:|\bis\b)"
+                             r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:=|:|\bis\b"
+                             # ... or a wave's noun after a comma: "Vs on node q, a sinusoid of ..."
+                             r"|,\s*(?:an?\s+)?(?:[\w.-]+\s+){0,3}?"
+                             r"(?i:sine|sinusoid\w*|pulse|square[- ]wave|step|clock)\b)"
+                             # or placed between two nodes then stated: "Vsig between sig and ground is a sine"
+                             r"|\s+(?:between|from)\s+(?:nodes?\s+)?[a-z_]\w*\s+(?:and|to)\s+(?:node\s+)?[a-z_]\w*"
+                             r"\s*,?\s*(?:=|:|\bis\b)"
                              r"|\s*(?:=|:|\bis\b)\s*(?:an?\s+)?(?i:sin|pulse|pwl)\s*\()"
                              r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
                              r"|(?:(?<=(?i:source) )|(?<=(?i:generator) ))(?!(?:into|in|is|it|its|if)\b)"
@@ -1432,6 +1466,9 @@ _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
 _RAILS = ("VDD", "VCC", "VSS", "VEE")
+# A level in volts put on a node: what follows a source's name ("VA = 5 V on pa"), never a model parameter's value
+_ON_NODE = re.compile(r"\s*(?:=|:|\bis\b)?\s*[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s*[munµk]?V\s+(?:DC\s+)?(?:at|on)\s+"
+                      r"(?:node\s+)?[a-z_]", re.IGNORECASE)
 _ANALYSIS_WORD = r"(?:noise|ac|dc|tran\w*|op\b|operating|analys\w*|sweep\w*|simulat\w*|run\b)"
 _QTY_TEXT = r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?"
 # A capacitor's starting voltage or an inductor's starting current: "IC=5", "charged to 5 V at the start",
@@ -1568,8 +1605,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE)
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
-                and _MODEL_CONTEXT.search(text)):
-            continue  # a quantity or a model parameter ("VA = 100" of a transistor)
+                and _MODEL_CONTEXT.search(text) and not _ON_NODE.match(text, m.end())):
+            continue  # a quantity or a model parameter ("VA = 100" of a transistor; "VA = 5 V on pa" is a source)
         mentions.append((m.start(), m.end(), name))
     marks = sorted({m.start() for m in _DESIGNATOR.finditer(text)} | {a for a, _, _ in mentions})
     read: dict[str, SourceConstraint] = {}
@@ -1618,12 +1655,16 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n"):
             node = _node(tied["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
-        pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
-                         text[end:stop].lstrip(" ,").split(",")[0], re.IGNORECASE)
+        # ("Vdrv between a and ground is a sine": a voltage source's ends; a current source's direction needs "from")
+        pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
+                         + (r"|\bbetween\s+(?:nodes?\s+)?(?P<a2>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b2>[a-z_]\w*)\b"
+                            if kind == "V" else ""), text[end:stop].lstrip(" ,").split(",")[0], re.IGNORECASE)
         if pair is None:  # "VSENSE, a 0 V source from s to ground, senses ...": its words set off by commas
             pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
                              next(iter(re.findall(r"^\s*,\s*an?\s+[^,]*\bsource\b[^,]*", text[end:stop])), ""),
                              re.IGNORECASE)
+        if pair is not None and pair["a"] is None:
+            pair = re.match(r"(?P<a>\w+) (?P<b>\w+)", f"{pair['a2']} {pair['b2']}")
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
         # "DC sweep of VIN from 0 to 1 V": the range is the analysis's, no step the source makes
@@ -2810,6 +2851,8 @@ def _read_request(description: str) -> Request:
     _model_lists(text, request)
     if _MODEL_CONTEXT.search(text):
         for m in [*_MODEL_PARAM.finditer(text), *_MODEL_PARAM_BARE.finditer(text)]:
+            if _ON_NODE.match(text, m.end("name")):
+                continue  # "VA = 5 V on pa": a source's level, not the Early voltage
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
             value = qs[0].value if qs else None
             if value is not None:

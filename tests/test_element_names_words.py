@@ -1,0 +1,82 @@
+"""Element statements whose names are also circuit words, sources by named parameters, channel sizes in µm and
+typeset notation (lane B, session 7): the reader keeps each part's name, nodes and value as stated."""
+import pytest
+
+from spice_lsp.generation.pipeline import clean_description
+from spice_lsp.generation.request import read_request
+
+
+def _parts(text: str) -> dict[str, tuple]:
+    return {e.name: (e.kind, e.nodes, e.value) for e in read_request(text).elements if e.name}
+
+
+@pytest.mark.parametrize("text, name, kind, nodes, value", [
+    ("Follower: RB 220k from vdd to gate, then RE 3.3k from src to ground.", "RB", "R", ("vdd", "gate"), 220e3),
+    ("Follower: RB 220k from vdd to gate, then RE 3.3k from src to ground.", "RE", "R", ("src", "0"), 3.3e3),
+    ("Stage: RC 5.6k from rail to col and RB2 8.2k from bb to 0.", "RC", "R", ("rail", "col"), 5.6e3),
+    ("Stage: RC 5.6k from rail to col and RB2 8.2k from bb to 0.", "RB2", "R", ("bb", "0"), 8.2e3),
+    ("amp parts: RIN 1.5k a->m, RF 33k m->z", "RF", "R", ("m", "z"), 33e3),
+    ("LS 2.2 mH from p to q, CS 47 nF from q to 0", "LS", "L", ("p", "q"), 2.2e-3),
+    ("LS 2.2 mH from p to q, CS 47 nF from q to 0", "CS", "C", ("q", "0"), 47e-9),
+    ("RT 680 from w to 0", "RT", "R", ("w", "0"), 680.0),
+])
+def test_capital_names_with_the_value_next(text, name, kind, nodes, value):
+    assert _parts(text)[name] == (kind, nodes, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["an RC low-pass with RC 2 ms", "CLK 4 MHz drives the counter",
+                                  "an LC tank, LC 100 kHz", "RMS 3 V"])
+def test_a_time_a_frequency_or_a_level_names_no_part(text):
+    assert _parts(text) == {}
+
+
+def test_a_part_named_after_its_kind_word():
+    parts = _parts("Clamp: a 3.9 V zener DZ with cathode at clip and anode at ground, RS = 1k from sig to clip.")
+    assert parts["DZ"][:2] == ("D", ("0", "clip"))
+    assert _parts("pmos MP from out, gate g2")["MP"][0] == "M"
+
+
+def test_a_source_named_like_a_model_parameter_when_placed_on_a_node():
+    request = read_request("Diodes D1 anode n1 cathode k, D2 anode n2 cathode k. VA = 2.5 V on n1, VB = 1.2 V on n2.")
+    assert {(s.name, s.node, s.dc) for s in request.sources} >= {("VA", "n1", 2.5), ("VB", "n2", 1.2)}
+    assert not any(p.name == "vaf" for p in request.model_params)
+    # the Early voltage stays a model parameter
+    bjt = read_request("NPN Q3 with VA = 60 and BF = 120, collector k base j emitter 0")
+    assert ("vaf", 60.0) in {(p.name, p.value) for p in bjt.model_params}
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    ("Q3 npn collector k base j emitter 0", "Q3", ("k", "j", "0")),
+    ("M5 NMOS drain dn gate gt source sr bulk 0", "M5", ("dn", "gt", "sr", "0")),
+])
+def test_pins_listed_without_commas(text, name, nodes):
+    assert _parts(text)[name][1] == nodes
+
+
+@pytest.mark.parametrize("sizes, w, length", [
+    ("W = 30 µm, L = 3 µm", "30u", "3u"), ("W = L = 6 um", "6u", "6u"), ("W=500nm L=250nm", "500n", "250n"),
+    ("W/L = 8u/2u", "8u", "2u"),
+])
+def test_channel_sizes_in_metres_are_spice_numbers(sizes, w, length):
+    element = next(e for e in read_request(f"M7 nmos drain o, gate i, source 0; {sizes}.").elements if e.name == "M7")
+    assert element.params == (f"W={w}", f"L={length}")
+
+
+@pytest.mark.parametrize("text, sine", [
+    ("Vs on node q: sine, 0 V offset, 3 V amplitude, 400 Hz.", (0.0, 3.0, 400.0)),
+    ("Vs on node q is a sine: offset 0 V, peak 1.5 V, 50 Hz.", (0.0, 1.5, 50.0)),
+    ("Vs on node q, a sinusoid of amplitude 0.25 V at 3 kHz with a 2 V offset.", (2.0, 0.25, 3000.0)),
+])
+def test_sine_figures_by_their_names(text, sine):
+    assert next(s.sin for s in read_request(text).sources if s.name == "Vs") == pytest.approx(sine)
+
+
+def test_a_mixed_case_source_placed_between_two_nodes():
+    request = read_request("Vdrv between a and ground is a sine, 1 V amplitude, 200 Hz. R1 = 1k from a to 0.")
+    assert [(s.name, s.node, s.sin) for s in request.sources] == [("Vdrv", "a", (0.0, 1.0, 200.0))]
+
+
+def test_typeset_notation_reads_as_plain_words():
+    text = clean_description("R₃ = 4.7 kΩ from p to q, C₁₂ = 1 nF from q to ⏚.")
+    assert _parts(text) == {"R3": ("R", ("p", "q"), pytest.approx(4700.0)),
+                            "C12": ("C", ("q", "0"), pytest.approx(1e-9))}
