@@ -71,6 +71,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
     "ohm": (r"[\u03a9\u2126]|(?i:ohms?)", "ohm", 1.0),  # "33 KOhm" as written in a hurry
     "farad": (r"[Ff](?:arads?)?", "F", 1.0),
     "henry": (r"[Hh](?:enr(?:y|ys|ies))?", "H", 1.0),
+    "ratio": (r"V/V|A/A", "", 1.0),  # a gain, "6 V/V", is a plain number, no level in volts
     "transres": (r"V/A", "ohm", 1.0),  # a transimpedance, "100 kV/A", is ohms
     "volt": (r"[Vv](?:olts?|pp|rms|p)?", "V", 1.0),
     "amp": (r"A|amps?|amperes?", "A", 1.0),
@@ -454,6 +455,9 @@ def _default_role(intent: Intent, q: _Q) -> str:
 
 _NUMBER_AHEAD = r"[-+\u2212]?[\d.]+(?:e[-+]?\d+)?\s*"  # a figure as a lookahead reads it
 _HZ_AHEAD = r"[^.;]*?[\d.]\s*(?:[kKMG]|meg)?\s*Hz\b"  # a frequency later in the clause
+_HZ_RANGE = r"[\d.]+\s*(?:[kKMG]|meg)?\s*(?:Hz)?\s*(?:to|and|-|\u2013|-+>|\u2192)\s*[\d.]+\s*(?:[kKMG]|meg)?\s*Hz\b"
+_DURATION = r"[\d.]+\s*(?:[munp\u00b5\u03bc]|milli|micro|nano)?(?:s|secs?|seconds?)\b"
+_LOOK = r"(?:look(?:ing)?\s+at|plot\w*|show\w*|check\w*|view\w*|watch\w*|observ\w*|display\w*|examin\w*|see|give\s+me)"
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"),
     # the gain with the input and output resistances is what .tf gives (read before AC's "small-signal")
@@ -473,17 +477,33 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
            r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"
            # "a linear sweep of 201 points between 9 kHz and 11 kHz": a sweep in hertz named by its spacing
-           rf"|\b(?:lin(?:ear)?|log(?:arithmic)?|dec(?:ade)?|oct(?:ave)?)\s+(?:frequency\s+)?sweep(?={_HZ_AHEAD})"),
+           rf"|\b(?:lin(?:ear)?|log(?:arithmic)?|dec(?:ade)?|oct(?:ave)?)\s+(?:frequency\s+)?sweep(?={_HZ_AHEAD})"
+           # "sweep in octaves (8 per octave) from 20 Hz", "step by decades": a sweep in hertz named by its spacing
+           rf"|\b(?:sweep|step)\w*\s+(?:it\s+)?(?:in|by|per)\s+(?:octaves?|decades?)\b(?={_HZ_AHEAD})"
+           # "sweep one hertz to ten kilohertz": its figures in words
+           rf"|\bsweep(?:ing)?\s+(?:from\s+)?(?=(?:{_WORD})[\s-][^.;]*?\b(?:hertz|Hz)\b)"
+           # "plot q from 100 Hz to 100 kHz", "check the response between 1 Hz and 10 kHz": a band to look over
+           # ... not a spec's window ("check that the corner lies between 950 Hz and 1.05 kHz")
+           rf"|\b{_LOOK}\b(?=(?:(?!\b(?:that|whether|if|is|lies)\b)[^.;]){{0,60}}?\b(?:(?:from|between|over)\s+)?"
+           rf"{_HZ_RANGE})"
+           # "...; 10 Hz - 100 kHz.": a clause that is a band of frequencies and nothing else
+           rf"|(?<=[.;:])\s+(?={_HZ_RANGE}\s*(?:[.;]|$))"),
     ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
              r"(?:for\s+|from\s+0\s*(?:to|-)\s*)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
              # "look at it for 500 us", "watch the output over 2 ms", "plot v(out) for 1 s": a run that long
              r"|\b(?:look\s+at|watch|observe|view|plot|display)\s+(?:it|them|(?:the\s+)?\w+|v\(\w+\))\s+"
              r"(?:for|over)\s+(?:the\s+first\s+)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
-             r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"),  # "stop time 8 ms"
+             r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"  # "stop time 8 ms"
+             # "Show 200 ms", "give me 8 ms of waveform", "plot the first 20 ms": a run that long
+             rf"|\b{_LOOK}\s+(?:me\s+)?(?:the\s+first\s+|about\s+)?(?={_DURATION})"
+             # "... load from out to ground. 100 ms.": a clause that is a duration and nothing else
+             rf"|(?<=[.;:])\s+(?={_DURATION}\s*(?:of\s+\w+\s*)?(?:[.;]|$))"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)(?!\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp)"  # "DC sweep of temp": below
-           r"|\b(?:sweep(?:ing)?|vary(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:at\s+\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
+           # "sweep V1 from", "ramp VB (at node bias) from", "vary VS on top between": a named source's levels
+           r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:\([^()]{0,40}\)\s+|"
+           r"(?:at|on)\s+(?:node\s+)?\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
            # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
            rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
@@ -545,8 +565,10 @@ _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{
                         rf"\s*,?\s*(?:and|&)\s+(?:at\s+)?{_TEMP_NUMBER}\s*{_DEGREES}"
                         rf"|(?:(?-i:\bT)\s*=|\btemperatures\s+(?:of\s+)?)\s*{_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*"
                         rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))", re.IGNORECASE)
-# a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution"
-_STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time)\b", re.IGNORECASE)
+# a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution",
+# "0.1 V per step"
+_STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time|(?:per|a|each)\s+step)"
+                         r"\b", re.IGNORECASE)
 _STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin)\s*$",
                           re.IGNORECASE)
 
@@ -617,12 +639,15 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 defaulted.add(len(found))  # "AC 1" of a source: a later "AC 1 Hz to 1 GHz" gives the range
             start, stop = found_range or (1.0, 100e6 if kind == "ac" else 1e6)
             # "linear ... with 101 points", "50 pts/decade", "30 per decade", "10 points per octave", "by octaves"
-            since = max(text.rfind(c, 0, m.start()) for c in ",;:(") + 1
+            # ... from the start of the trigger's clause ("Linear AC sweep, ..."), not from a sentence before it
+            since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
+                        + [e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])])
             count = _POINTS.search(text, since, hi)
             spacing = (count[2] or count[3] or "").lower() if count else ""
-            variation = "lin" if re.search(r"\blin(?:ear(?:ly)?)?\b", text[since:hi], re.IGNORECASE) else "oct" \
-                if spacing.startswith("oct") or (not spacing and re.search(r"\boct(?:aves?)?\b", text[since:hi],
-                                                                           re.IGNORECASE)) else "dec"
+            # a count's own spacing first ("8 per octave"); a bare "lin" only as a sweep's word, not a node "lin"
+            variation = spacing[:3] if spacing else "lin" if re.search(
+                r"\blinear(?:ly)?\b|\blin\b(?=\s*(?:\d|sweep|spac|scale|steps?\b))", text[since:hi], re.IGNORECASE) \
+                else "oct" if re.search(r"\boct(?:aves?)?\b", text[since:hi], re.IGNORECASE) else "dec"
             claimed.update(q for q in qs if count and q.start == count.start(1))
             # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
             by = _step(text, qs, claimed, lo, hi, ("Hz",)) if variation == "lin" and not count else None

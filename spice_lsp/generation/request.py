@@ -1048,7 +1048,9 @@ _LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:o
                   re.IGNORECASE)
 # "a 10-90 % rise time of 2.2 us", "5 us rise time (10 % to 90 %)": a first-order lag's step response
 _SHARES = r"(?P<lo{n}>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<hi{n}>\d+(?:\.\d+)?)\s*%"
-_RISE = re.compile(rf"(?:\b{_SHARES.format(n='')}\s+)?rise[- ]?time\s+(?:of\s+|=\s*|is\s+|:\s*)?(?:{_ABOUT})?"
+_RISE = re.compile(rf"(?:\b{_SHARES.format(n='')}\s+)?rise[- ]?time\s+"
+                   r"(?:(?:at|of|on)\s+(?:the\s+)?(?:node\s+)?(?!is\b)\w+\s+)?"  # "... rise time at out is 50 µs"
+                   rf"(?:of\s+|=\s*|is\s+|:\s*)?(?:{_ABOUT})?"
                    rf"(?P<t>{_SECONDS})\b"
                    rf"|\b(?P<t2>{_SECONDS})\s+(?:\(?{_SHARES.format(n='2')}\)?\s+)?rise[- ]?time\b"
                    rf"(?:\s*\(\s*{_SHARES.format(n='3')}\s*\))?", re.IGNORECASE)
@@ -1521,8 +1523,12 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
             return None
         levels = (0.0, one.value)
 
+    # "a 10-90 % rise time of 22 us at vo for a 0 to 3.3 V step": the response's rise (a spec), not the step's edge
+    response = [(m.start(), m.end()) for m in _RISE.finditer(span) if m["lo"] or m["lo2"] or m["lo3"]
+                or re.search(r"\b(?:at|of|on)\s+(?:the\s+)?(?:node\s+)?(?!is\b)\w+\s", m[0], re.IGNORECASE)]
+
     def time(before: str, after: str) -> float | None:
-        return next((q.value for q in qs if q.unit == "s" and (
+        return next((q.value for q in qs if q.unit == "s" and not any(a <= q.start < b for a, b in response) and (
             # "at t = 1 ms"
             re.search(rf"\b(?:{before})\s*(?:(?:time|t)\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
@@ -1771,6 +1777,16 @@ def _negative_rails(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(m[0].strip(), None, -abs(value), supply=True))
 
 
+# "an operating point with 0.5 V in", "op with 1.5 V at the input": in a request for the bias point only, the level
+# held at the circuit's input (a DC level, not a signal's amplitude)
+_OP_INPUT = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ)?)\s*V(?:olts?)?\s+(?:DC\s+)?"
+                       r"(?:in\b(?!\s+(?:series|parallel|total)\b)|(?:at|on|into|to)\s+(?:the\s+|its\s+)?input\b)",
+                       re.IGNORECASE)
+_OP_SAID = re.compile(r"operating\s+point|bias\s+point|\bop\b(?![- ]?amp)|\bdc\s+(?:solution|op\b)", re.IGNORECASE)
+_TIME_SAID = re.compile(r"transient|\btran\b|\bac\s+(?:sweep|analysis|response)|\bsine|\bsinus|\bHz\b|"
+                        r"\bhertz|\bpulse|\bsquare", re.IGNORECASE)
+
+
 def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
@@ -1874,6 +1890,10 @@ def _sources(text: str, request: Request) -> None:
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
                 node, dc = _node(word), qs[0].value
+        held = _OP_INPUT.search(clause) if dc is None and ac is None and sine is None and pulse is None \
+            and _OP_SAID.search(text) and not _TIME_SAID.search(text) else None
+        if held:  # "op point with 0.5 V in": the input's DC level
+            dc = _quantities(held["v"].replace(" ", "") + "V")[0].value
         supply = re.search(r"\b(?:supply|rail)\b", clause, re.IGNORECASE)
         if supply and at and dc is None:  # "a 10 V supply at node vcc": the supply, renamed to that node
             qs = [q for q in _quantities(clause) if q.unit == "V"]
@@ -1886,7 +1906,7 @@ def _sources(text: str, request: Request) -> None:
         minus = None
         if ends and not {ends["a"].lower(), ends["b"].lower()} & _NOT_NODES:
             node, minus = _node(ends["a"]), _node(ends["b"])
-        if not (node or name or re.search(r"\binput\b", clause, re.IGNORECASE)
+        if not (node or name or held or re.search(r"\binput\b", clause, re.IGNORECASE)
                 or (pulse and re.search(r"\bclock\b", clause, re.IGNORECASE))):
             continue  # (a clock with no node is the circuit's own clock, at the levels and rate it states)
         if any(existing.text == clause.strip() for existing in request.sources):

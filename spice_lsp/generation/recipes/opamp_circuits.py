@@ -740,9 +740,24 @@ register(Family(kind="practical_differentiator", summary="practical op-amp diffe
 
 
 def _lossy_integrator_eq(fc, get):
-    # RF across C bounds the DC gain to -RF/R1 and sets the corner fc = 1/(2 pi RF C).
-    c, r1 = get("C", 10e-9), get("R1", 10e3)
-    return {"C": c, "R1": r1, "RF": 1 / (2 * math.pi * fc * c)}
+    # RF across C bounds the DC gain to -RF/R1 and sets the corner fc = 1/(2 pi RF C): a stated DC gain
+    # sets R1 from RF, or RF from a stated R1 (and C from RF)
+    gain, r1 = abs(get("GAIN", 0.0)), get("R1", 0.0)
+    if gain and r1:
+        return {"C": 1 / (2 * math.pi * fc * gain * r1), "R1": r1, "RF": gain * r1}
+    c = get("C", 10e-9)
+    rf = 1 / (2 * math.pi * fc * c)
+    return {"C": c, "R1": rf / gain if gain else r1 or 10e3, "RF": rf}
+
+
+_LOSSY_DESIGNER = designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C), DC gain -RF/R1", "RF")
+
+
+def _lossy_design(intent, d, spec) -> None:
+    _LOSSY_DESIGNER(intent, d, spec)
+    if d.designed and "GAIN" in intent.values:  # the DC gain sized the parts; its own spec measures it
+        d.claimed.add("GAIN")
+        intent.values.pop("GAIN")
 
 
 def _practical_integrator(f: _Filler) -> str:
@@ -758,7 +773,7 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                        "integrator with a feedback resistor"),
                 rules=((10.9, (r"practical|lossy|leaky|damped|dc[- ]feedback|feedback resistor", r"integrator")),),
                 analysis="tran", tran=("5u", "5m"), accepts=r"integrator", specs=("cutoff",),
-                design=designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C)", "RF"),
+                design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))
 
 

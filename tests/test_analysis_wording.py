@@ -1,0 +1,116 @@
+"""Analyses and spec figures in the words people use for them: a sweep named by its spacing or by what to look
+at, a run length said as "show"/"give me" or left alone in its own clause, a source's sweep with a note in
+parentheses, the input level of an operating point, a response's rise time, a gain in V/V, a lossy integrator's
+DC gain. Each expectation is computed from the figures the request states."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from spice_lsp.generation.design import design
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.request import read_request
+from spice_lsp.language.units import format_eng
+
+FILTER = "RC low-pass with 1.8k from ain to aout and 68 nF from aout to ground, 1 V AC at ain"
+
+
+def _directives(text: str, kind: str) -> list[str]:
+    return [a.directive for a in parse_intent(text).analyses if a.kind == kind]
+
+
+def _ac(variation: str, points: int, start: float, stop: float) -> list[str]:
+    return [f".ac {variation} {points} {format_eng(start)} {format_eng(stop)}"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count's own spacing wins over a node whose name looks like a sweep's word ("lin")
+    ("Low-pass: 2k from lin to lout, 33 nF lout to ground, AC 1 V on lin. Sweep it in octaves, 6 per octave, "
+     "from 30 Hz to 30 kHz.", _ac("oct", 6, 30, 30e3)),
+    (f"{FILTER}; step by decades from 5 Hz to 50 kHz, 12 points per decade", _ac("dec", 12, 5, 50e3)),
+    # what to look at, over a band
+    (f"{FILTER}. Plot aout from 200 Hz to 20 kHz.", _ac("dec", 20, 200, 20e3)),
+    (f"{FILTER}. I'd like to look at the output between 3 Hz and 30 kHz.", _ac("dec", 20, 3, 30e3)),
+    # a clause that is a band and nothing else
+    (f"{FILTER}; 40 Hz - 400 kHz.", _ac("dec", 20, 40, 400e3)),
+    # the linear word still counts where it is one
+    (f"{FILTER}. Linear sweep, 250 points, 500 Hz to 3 kHz.", _ac("lin", 250, 500, 3e3)),
+])
+def test_ac_sweeps_in_words(text: str, expected: list[str]) -> None:
+    assert _directives(text, "ac") == expected
+
+
+def test_a_spec_window_is_no_sweep() -> None:
+    """"check that the corner lies between ..." bounds a figure; it asks for no sweep over that band."""
+    assert _directives("RC low-pass, 1 kHz corner; check that the corner lies between 950 Hz and 1.05 kHz.",
+                       "ac") == []
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("RC: 4.7k from p to q, 220 nF from q to 0, a 0-5 V step at p. Show 40 ms.", 40e-3),
+    ("A 2.2k from sq to f and 10 nF from f to ground, sq a 0/3.3 V square wave at 5 kHz. Give me 3 ms of waveform.",
+     3e-3),
+    ("Half-wave rectifier with 1000 uF reservoir and a 470 ohm load at node dcv, 9 V peak 50 Hz sine. 250 ms.", 0.25),
+])
+def test_run_lengths_in_words(text: str, seconds: float) -> None:
+    tran = _directives(text, "tran")
+    assert len(tran) == 1
+    assert tran[0].split()[2] == format_eng(seconds)
+
+
+@pytest.mark.parametrize("text, source, start, stop, step", [
+    ("Sweep VR (on node ref) from 2 to 6 V in 0.25 V steps; 4.7k from ref to m and 4.7k from m to ground.",
+     "VR", 2, 6, 0.25),
+    ("Divider 10k from a to b, 5k from b to 0, V3 on a. Ramp V3 from 1 V up to 7 V, 0.05 V per step.",
+     "V3", 1, 7, 0.05),
+])
+def test_dc_sweeps_of_a_named_source(text: str, source: str, start: float, stop: float, step: float) -> None:
+    assert _directives(text, "dc") == [f".dc {source} {format_eng(start)} {format_eng(stop)} {format_eng(step)}"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Inverting amplifier, gain -5, from u to w, op point with 0.3 V in", 0.3),
+    ("non-inverting amp gain 3 (input at x, output at y), operating point with 2 V at the input", 2.0),
+])
+def test_an_operating_points_input_level(text: str, level: float) -> None:
+    held = [s for s in read_request(text).sources if s.dc is not None and s.node is None]
+    assert [s.dc for s in held] == [level]
+
+
+def test_a_signal_level_stays_a_signal() -> None:
+    """With a sine and a transient the same words give the signal's amplitude, no DC input level."""
+    text = "Inverting amplifier, gain -5, 50 mV in, 2 kHz sine, transient 5 ms"
+    assert not [s for s in read_request(text).sources if s.dc is not None and s.node is None]
+
+
+@pytest.mark.parametrize("text, rise, lo, hi", [
+    ("RC network whose 20-80 % rise time at node y is 30 us for a 0 to 1 V step at x. 400 us transient.",
+     30e-6, 0.2, 0.8),
+    ("RC lag with a 10%-90% rise time of 8 us at vo for a 0 to 2 V step applied at vi.", 8e-6, 0.1, 0.9),
+])
+def test_a_rise_time_is_the_responses(text: str, rise: float, lo: float, hi: float) -> None:
+    request = read_request(text)
+    corner = math.log((1 - lo) / (1 - hi)) / (2 * math.pi * rise)
+    assert [s.quantity for s in request.specs] == ["cutoff"]
+    assert request.specs[0].target == pytest.approx(corner)
+    # the figure is the response's, not the step's own edge
+    assert all(s.pulse is None or s.pulse[3] is None for s in request.sources)
+
+
+def test_a_gain_in_volts_per_volt_is_a_number() -> None:
+    values = parse_intent("Non-inverting amplifier, gain 8 V/V, 0.1 V in, op").values
+    assert values["GAIN"].value == 8
+    assert values["GAIN"].unit == ""
+    assert values["VIN"].value == 0.1
+
+
+@pytest.mark.parametrize("gain, corner", [(-6.0, 250.0), (-20.0, 1e3)])
+def test_lossy_integrator_dc_gain_and_corner(gain: float, corner: float) -> None:
+    text = f"Lossy integrator with a DC gain of {gain:g} and a corner at {format_eng(corner)}Hz"
+    intent = parse_intent(text)
+    d = design(intent, read_request(text).specs)
+    rf, r1, c = (d.designed[role] for role in ("RF", "R1", "C"))
+    assert 1 / (2 * math.pi * rf * c) == pytest.approx(corner)
+    assert rf / r1 == pytest.approx(abs(gain))
+    assert "GAIN" in d.claimed
