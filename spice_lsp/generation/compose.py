@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.ports import Ports, read_ports
+from spice_lsp.generation.ports import RAIL, Ports, read_ports, said_nodes
 from spice_lsp.generation.recipes.sensors import LED
 from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
 from spice_lsp.generation.templates import MODELS
@@ -58,6 +58,9 @@ class Composed:
     problems: list[str] = field(default_factory=list)  # what could not be honoured, said plainly
     renamed: dict[str, str] = field(default_factory=dict)  # family node -> the user's node
     placed: list[float] = field(default_factory=list)  # stated levels set on the circuit's supply
+    # the family's parts a stated part between the same nodes gave another value: the figures the family computed
+    # from its own values no longer hold
+    revalued: list[str] = field(default_factory=list)
 
 
 def _value(line: Line) -> float | None:
@@ -187,6 +190,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif want.value is not None and not _same_value(_value(line), want.value):
             words = line.rest.split(maxsplit=1)
             line.rest = " ".join([_spice_value(want), *words[1:]])
+            revalued += [line.name] if placed_there else []
         if want.name and want.name.upper() != line.name.upper():
             if any(other.name.upper() == want.name.upper() for other in found):
                 problems.append(f"{want.name}: the name is already used by another part")
@@ -209,6 +213,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
+    _unplaced_on_ports(request, found + added, roles, mapping, source, output)
+
     def drive(driver: Line, stated: SourceConstraint) -> None:
         """The stated levels, waveform, node and name on the family's source."""
         for node, want in zip(driver.nodes, (stated.node, stated.minus)):
@@ -348,16 +354,17 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     _clear_way(mapping, nodes | {n for line in added for n in line.nodes},
                {n for role, names in stated_ports.roles.items() if role != "output" or len(names) > 1 for n in names}
                | {n for n in (request.input, *request.inputs) if n})
-    if len({mapping.get(n, n) for n in nodes}) < len(nodes):
+    joined = {k for k in nodes if any(j != k and mapping.get(j, j) == mapping.get(k, k) for j in nodes)}
+    if joined:  # only those names are left out: a doubtful one ("mid-rail") never cancels the others
         problems.append("the node names the request gives would join nodes that the circuit keeps apart: "
-                        + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v))
-        mapping = {}
+                        + ", ".join(f"{k} -> {v}" for k, v in mapping.items() if k != v and k in joined))
+        mapping = {k: v for k, v in mapping.items() if k not in joined}
     if _SINGLE_SUPPLY.search(request.description) and not _SPLIT_SUPPLY.search(request.description) and any(
             line.name[0].upper() == "X" and line.rest.split()[:1] in (["opamp"], ["comparator"]) for line in found):
         problems.append("only a positive supply VDD is stated: the op-amp here is modelled on +/-VDD rails, so its "
                         "output swings below ground (a single-supply design with a mid-supply reference is not built)")
     text = _rename_nodes("\n".join(rows) + "\n", mapping)
-    return Composed(text, problems, {k: v for k, v in mapping.items() if k != v}, supplied)
+    return Composed(text, problems, {k: v for k, v in mapping.items() if k != v}, supplied, revalued)
 
 
 # Which model types a parameter belongs to, so "VTO = 0.7 V" goes into the MOS card and not a diode's.
@@ -553,6 +560,25 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         if len(rest) > len(free):
             problems.append(f"{', '.join(rest[len(free):])}: the circuit has no further {role} port to name so")
     return told
+
+
+def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, list[str]], mapping: dict[str, str],
+                       source: str, output: str) -> None:
+    """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
+    DC on node vdc") go on the family's input and output that no name took: one name on the one free port, two
+    names on input and output in the order said. More names than that, or one name for two free ports, say
+    nothing certain: they stay unplaced (and reported by the checklist)."""
+    placed = {mapping.get(n, n) for line in lines for n in line.nodes} | set(mapping.values())
+    placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
+    said = set(request.nodes) | {request.input, request.output}
+    left = [s.node for s in said_nodes(request.description) if s.role is None and s.pin is None and s.node in said
+            and s.node not in placed and s.node != "0" and not RAIL.match(s.node) and not _RAIL.match(s.node)]
+    first = _input_node(lines, source) if roles.get("input") else None
+    free = [(role, node) for role, node, named in (("input", first, request.input), ("output", output, request.output))
+            if node and not _RAIL.match(node) and node not in mapping and node not in said and named is None]
+    if len(left) == len(free) and len(left) in (1, 2):
+        for (_, node), name in zip(free, left):
+            mapping[node] = name
 
 
 def _clear_way(mapping: dict[str, str], nodes: set[str], ports: set[str]) -> None:

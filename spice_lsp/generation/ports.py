@@ -42,13 +42,14 @@ _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "
 # ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
 _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 # ("outputs t1 (1 V), t2 (2 V)": the level in parentheses is said of that item)
+# ("bridge outputs sg_p (gauge side) and sg_n": a few words in parentheses say which one it is)
 _ITEM = _LISTED + (r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
-                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V\s*\))?")
+                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
 _NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
     r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>" + "|".join(_ROLE_WORDS) + r"|(?<=bridge\s)node|(?<=stage\s)node)s?\s+"
-    r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:nodes?\s+)?(?:named\s+|called\s+)?"
+    r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
     # (a list ends at its "and" item: "bridge nodes bl and br, followed by ...")
@@ -176,6 +177,16 @@ _WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "cl
 # "from in to lpout", "from vin (coupling cap) to collector node vo", "from node ti to node to": input to output
 _FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
                       r"(?:(?:collector|drain|emitter|source|output)\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+# "in -> o", "drv → lpo", "node a => node b": the signal's way, input to output
+_ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2])\s*"
+                    r"(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+# "a gain of 4 between node pre and node post", "a buffer between sens and adc": a stage's ends, input to output
+# (a part's ends, "the voltage between a and b" and "connected between" name no port)
+_BETWEEN = re.compile(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+_STAGE = re.compile(r"\b(?:gain|amp\w*|stage|buffer\w*|follower|filter|(?:low|high|band)[- ]?pass|attenuat\w*)\b",
+                    re.IGNORECASE)
+_ACROSS = re.compile(r"\b(?:voltage|difference|potential|measured|across|connected|placed|sits?)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
 # A part named or valued in a sentence makes its "from x to y" that part's ends, its names no port's: "R1",
 # "Rload = 220", "Cout (10 uF)" (a capitalised word is a part's name only when its value follows: "Low", "Connect")
 _DESIGNATOR = re.compile(r"[RCLDQMJVIEFGHKXS]\d\w*")
@@ -212,6 +223,7 @@ def said_nodes(text: str) -> list[Said]:
         turn = (turned, into) if turned is not None and into is not None else None
         phrase = prior = first  # where the phrase (and the one before it) starts: after a comma or parenthesis
         part_noun = False
+        earlier: list[tuple[int, int]] = []  # the nodes named so far in the sentence: (token, index in found)
         for i in range(first, stop):
             kind, word, at = tokens[i]
             if kind == "comma":
@@ -232,6 +244,13 @@ def said_nodes(text: str) -> list[Said]:
             valued = part_noun or bisect.bisect_left(values, tokens[phrase][2]) < bisect.bisect_left(values, at)
             parts = named_part or pair == "part" or (pair is None and valued)
             role, pin = _cue(low, i, (phrase, prior), pair, parts, turn)
+            source = _into(low, i, first, [j for j, _ in earlier]) if not parts and pair is None else None
+            if source is not None and low[source] != low[i]:
+                role = "output"  # "takes the signal at pk and drives it into fx": pk in, fx out
+                k = next(k for j, k in earlier if j == source)
+                if found[k].role is None:
+                    found[k] = Said(found[k].node, "input", found[k].pin)
+            earlier.append((i, len(found)))
             found.append(Said(word.lower(), role, pin))
     roles: dict[str, Said] = {}
     for said in found:
@@ -269,6 +288,13 @@ def _pairs(text: str) -> dict[int, str]:
             closed = text[:m.start(k)].endswith("node ") and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", text[m.end(k):])
             if ends[k] not in NOT_NODES - {"in", "out"} or (closed and ends[k] in FUNCTION):
                 paired[m.start(k)] = "part" if part else ("input" if k == "a" else "output")
+    for m in [*_ARROW.finditer(text), *_BETWEEN.finditer(text)]:
+        clause = re.split(r"[,;:()]|\.\s", text[:m.start()])[-1]  # the words of its own clause before it
+        if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and (
+                not _STAGE.search(re.split(r"[;:]|\.\s", text[:m.start()])[-1]) or _ACROSS.search(clause))):
+            continue
+        if not {m["a"].lower(), m["b"].lower()} & (NOT_NODES - {"in", "out"}):
+            paired[m.start("a")], paired[m.start("b")] = "input", "output"
     return paired
 
 
@@ -281,6 +307,8 @@ def _name_like(word: str, named: int) -> bool:
         return True
     if named == 2 and (w in PARTS or w in PINS) or named == 3:
         return True  # "to node coil", "node drain": the word names the node where that part or pin sits
+    if w in IDIOMS and not word.islower():
+        return False  # "output at DC", "in at AC": the words of a phrase, written so; "out at dc" names a node
     if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS)):
         return False  # ("mid-rail", "op-amp": words of English, never a node's name)
     if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
@@ -309,6 +337,10 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         # "nodes hin (input) and hout (output)", "nodes a, b and c": each item of the list, which its "and" ends
         # ("between nodes b and ground, pushing into b": no node "pushing")
         return 2
+    if _role_after(low, i):
+        return 1  # "x9 in, y9 out": a name and the way its signal goes
+    if before in ("at", "on") and i >= 2 and low[i - 2] in ("in", "out") and i - 2 >= first:
+        return 2  # "sine in at ac, DC out at dc": the way the signal goes, then where, names it plainly
     if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
                             and before not in FUNCTION and before not in ARTICLES):
         return 1  # "sweep vin", "vin is a 1 kHz sine" (not "the sensor is a 1 V step": a noun)
@@ -328,6 +360,29 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     return None
 
 
+def _role_after(low: list[str], i: int) -> str | None:
+    """The role a bare "in" or "out" right after token i gives it where its phrase ends there: "node x9 in,
+    node y9 out", "a in; b out" (not "x in the loop")."""
+    if low[i + 1:i + 2] in (["in"], ["out"]) and (i + 2 == len(low) or low[i + 2] in (",", ";", ".", ":", ")", "and")):
+        return "input" if low[i + 1] == "in" else "output"
+    return None
+
+
+# "into": where a signal named at one node goes next ("the signal at pk ... into fx"); a current "into" a node
+# is fed there
+_CURRENT = {"current", "currents", "amps", "amp", "ma", "ua", "µa", "na", "a", "inject", "injects", "injected", "sink",
+            "sinks", "source", "sources", "pushes", "push", "pushing"}
+
+
+def _into(low: list[str], i: int, start: int, earlier: list[int]) -> int | None:
+    """The token of the node named before the "into" that leads to token i in its clause ("from the mic at node m1
+    into the mixer at node mx": m1), None where no "into" leads there or no node is named before it."""
+    k = next((k for k in range(i - 1, max(start, i - 6) - 1, -1) if low[k] == "into"), None)
+    if k is None or _CURRENT & set(low[max(start, k - 8):i]):
+        return None
+    return next((j for j in reversed(earlier) if j < k and not _CURRENT & set(low[j:k])), None)
+
+
 def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, parts: bool,
          turn: tuple[int, int] | None) -> tuple[str | None, str | None]:
     """The role and pin that the words around token i give the node it names (`phrases`: where its phrase and
@@ -335,6 +390,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
     after = low[i + 1:i + 4]
     if after[:1] == ["("] and after[1:2] in (["input"], ["output"]):
         return after[1], None
+    if role := _role_after(low, i):
+        return role, None
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
     if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and low[i - 3] in _MADE:
@@ -472,7 +529,8 @@ def read_ports(text: str) -> Ports:
                 continue
         else:
             names = tuple(re.findall(r"(?<![\w.])(" + _LISTED + r")(?![\w.])(?!\s*[mµu]?V\b)",
-                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?", " ", m["list"])))
+                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([a-z][a-z \-]*\)", " ",
+                                            m["list"])))
             if len(names) == 1 and (role in ("input", "output") or not (len(names[0]) <= 4
                                                                        or re.search(r"[\d_]", names[0]))):
                 # one long word after the role word is a noun ("input resistors"), not a name; a lone input or

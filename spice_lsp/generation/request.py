@@ -2088,6 +2088,34 @@ def _slash_divider(text: str, request: Request) -> None:
         request.nodes += [n for n in (top, out) if n not in request.nodes]
 
 
+# "outputs a 1 kHz square wave at node sq", "generating a sine on osc": a wave the circuit makes, at its output
+_MADE_WAVE = re.compile(r"\b(?:outputs?|outputting|produc(?:es?|ed|ing)|generat(?:es?|ed|ing)|makes?|making|gives?|"
+                        r"giving|delivers?|creates?|creating)\b[^.;]*?\b"
+                        r"(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
+                        r"(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+# what makes a wave outside the circuit: "a function generator that makes a 1 kHz sine at src" feeds its input
+_MAKER_OUTSIDE = re.compile(r"\b(?:generator|source|micro\w*|mcu|pin|dac|signal|oscillator\s+module|clock\s+source)\b"
+                            r"[^.;,]*$", re.IGNORECASE)
+
+
+def _made_waves(text: str, request: Request) -> None:
+    """A wave the circuit is said to make at a node ("an astable that outputs a 1 kHz square wave at node sq") is
+    no source driving that node: the node is the circuit's output."""
+    for m in _MADE_WAVE.finditer(text):
+        node = _node(m["n"])
+        if _MAKER_OUTSIDE.search(re.split(r"[.;]\s", text[:m.start()])[-1]) or node in _NOT_NODES:
+            continue
+        made = [s for s in request.sources if not s.name and s.node == node and (s.pulse or s.sin)
+                and m[0] in text[text.find(s.text):text.find(s.text) + len(s.text)]]
+        if request.output in (None, node) and node in request.nodes:
+            request.sources = [s for s in request.sources if s not in made]
+            request.output = node
+            if request.input == node:
+                request.input = None
+
+
 def _input_at_source(request: Request) -> None:
     """With no input named, the node the request's one signal source drives is the circuit's input ("a 325 V peak
     sine (VM at line) across a divider", "a 4 V sine at vin, diode into 1 uF"); a clock ("a 0/5 V clock at ck")
@@ -2851,6 +2879,7 @@ def _read_request(description: str) -> Request:
     _slash_divider(text, request)
     _fed_currents(text, request)
     _loads(text, request)
+    _made_waves(text, request)
     _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
     if request.input is None and (ins := by_role.roles.get("input")):  # "inputs a and b": the first, then the rest
