@@ -72,9 +72,12 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
-def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: str = "out") -> int | None:
+def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: str = "out",
+           where: dict[str, str] | None = None) -> int | None:
     """The family part the stated element is: same name, else the part of its kind that took
-    the stated value (the intent reader gave the value its role, the builder placed it)."""
+    the stated value (the intent reader gave the value its role, the builder placed it), else the one part of its
+    kind between the nodes it names, the family's nodes read by `where` ("R4 = 15k from fb to y" in a
+    non-inverting amplifier whose output is y: its feedback resistor)."""
     for i, line in enumerate(lines):
         if i not in taken and want.name and line.name.upper() == want.name.upper():
             return i
@@ -84,6 +87,12 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
         return next((i for i in same if output in lines[i].nodes), same[0])
     if same:
         return same[0]
+    spot = sorted(want.placed())
+    there = [i for i, line in enumerate(lines) if where is not None and len(spot) == 2 and want.kind in "RCL"
+             and i not in taken and line.name[0].upper() == want.kind
+             and sorted(where.get(n, n) for n in line.nodes[:2]) == spot]
+    if len(there) == 1:
+        return there[0]
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
     if want.name is None and want.value is None and len(kin) == 1:  # "a diode from out to ground": the one diode
         return kin[0]
@@ -156,10 +165,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     added: list[Line] = []
     parts_renamed: dict[str, str] = {}
     sourced = {s.name.upper() for s in request.sources if s.name}
-    for want in request.elements:
+    revalued: list[str] = []
+    # the parts the family has by name or value first: their nodes name the family's, which then place the rest
+    known = [i for i, want in enumerate(request.elements) if _match(want, found, set(), output) is not None]
+    for want in [request.elements[i] for i in known] + [w for i, w in enumerate(request.elements) if i not in known]:
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
-        index = _match(want, found, taken, output)
+        ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
+        index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v})
+        placed_there = index is not None and _match(want, found, taken, output) is None
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
         if index is None and want.kind == simulated:  # the family's own simulated element: only its nodes
@@ -566,9 +580,11 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
                        source: str, output: str) -> None:
     """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
     DC on node vdc") go on the family's input and output that no name took: one name on the one free port, two
-    names on input and output in the order said. More names than that, or one name for two free ports, say
-    nothing certain: they stay unplaced (and reported by the checklist)."""
-    placed = {mapping.get(n, n) for line in lines for n in line.nodes} | set(mapping.values())
+    names on input and output in the order said, where no name a stated source holds would become the output. More
+    names than that, or one name for two free ports, say nothing certain: they stay unplaced (and reported by the
+    checklist)."""
+    own = {n for line in lines for n in line.nodes}  # (a name of the family's own nodes is that node's)
+    placed = own | {mapping.get(n, n) for n in own} | set(mapping.values())
     placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
     said = set(request.nodes) | {request.input, request.output}
     left = [s.node for s in said_nodes(request.description) if s.role is None and s.pin is None and s.node in said
@@ -576,7 +592,9 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     first = _input_node(lines, source) if roles.get("input") else None
     free = [(role, node) for role, node, named in (("input", first, request.input), ("output", output, request.output))
             if node and not _RAIL.match(node) and node not in mapping and node not in said and named is None]
-    if len(left) == len(free) and len(left) in (1, 2):
+    driven = {s.node for s in request.sources if s.node}  # a name a stated source holds is an input, never the output
+    if len(left) == len(free) and len(left) in (1, 2) and not any(
+            role == "output" and name in driven for (role, _), name in zip(free, left)):
         for (_, node), name in zip(free, left):
             mapping[node] = name
 

@@ -356,6 +356,15 @@ def _device_model(want: ElementConstraint, description: str) -> str:
             "J": "pjf" if p else "njf", "S": "sw"}[want.kind]
 
 
+def _zener_card(want: ElementConstraint) -> str | None:
+    """The card of a diode its own words call a zener of a stated voltage ("a 5.1 V zener DZ", "zener D2 (6.2 V)"):
+    the zener family's, breaking down there; None for any other diode."""
+    volts = [q for q in _quantities(want.text) if q.unit == "V"]
+    if want.kind != "D" or not re.search(r"\bzener", want.text, re.IGNORECASE) or len(volts) != 1:
+        return None
+    return f".model dzener D (is=1p n=1 rs=2 bv={format_eng(volts[0].value)} ibv=5m)"
+
+
 def _complete(request: Request) -> bool:
     """The request lists a whole circuit: every part placed on nodes, each node joined to another
     part or a stated source, and a ground."""
@@ -515,6 +524,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         if want.kind in DEVICE_MODELS and want.value is None:
             model = _device_model(want, request.description)
             card = stated_card(DEVICE_MODELS[want.kind][model], request)
+            if zener := _zener_card(want):
+                model, card = "dzener", stated_card(zener, request)
             if want.model:  # "a model called DX": the card under the user's name
                 model, card = want.model, re.sub(r"^(\.model\s+)\S+", rf"\g<1>{want.model}", card)
             else:
@@ -668,6 +679,10 @@ def _build(description: str) -> Build:
                     and driver and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
     function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
                       p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
+    if composed.revalued and function:  # its figures came from the values the stated parts replaced
+        function = []
+        assumptions.append(f"the {family.summary}'s own function checks are left out: the stated "
+                           f"{', '.join(composed.revalued)} replace the values they were computed from")
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, function)

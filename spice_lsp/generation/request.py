@@ -1678,13 +1678,19 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           text[max(0, at - 40):at], re.IGNORECASE)
         pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
-        ac_said = re.search(rf"\bAC(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
+        # ("an AC current source of 1 mA into tank": the level after the source's own words)
+        ac_said = re.search(rf"\bAC(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
+                            rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+AC\b", span, re.IGNORECASE)
         dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}{unit})"
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
+        # "an AC current source IS1 of 100 uA": called an AC source before its name, its one level is its AC level
+        if ac is None and dc is None and re.search(r"\bAC\s+(?:current\s+|voltage\s+)?(?:source|generator)\s+$",
+                                                   text[max(0, at - 40):at], re.IGNORECASE) and len(qs) == 1:
+            ac, qs = qs[0].value, []
         # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
         if dc is None and not sine and not pulse and not pwl and not swept:
             rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())]
@@ -2041,6 +2047,12 @@ def _unnamed_elements(text: str, request: Request) -> None:
         if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
                 and not _article(hung, "n") and not _value_word(hung, "n"):  # "a 1 µF hold capacitor at node out"
             nodes = (_node(hung["n"]), "0")
+        # "2.2 microfarad across spk", "100 ohm across out": one node named, the part hangs from it to ground
+        across = re.search(r"\bacross\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:and|to)\b)", clause,
+                           re.IGNORECASE)
+        if nodes is None and across and across["n"].lower() not in _NOT_NODES | GROUND and not _article(across, "n") \
+                and not _value_word(across, "n"):
+            nodes = (_node(across["n"]), "0")
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled)]
