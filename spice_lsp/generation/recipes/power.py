@@ -579,3 +579,62 @@ register(Family(kind="pwm_switch", function=_pwm_switches,
                 names=("NMOS low-side switch", "PWM-driven MOSFET low-side switch", "MOSFET low-side switch"),
                 rules=((20.9, (r"low[- ]side\s+switch|\bpwm\b", r"\b(?:nmos|mosfets?|n-?channel|fet)\b")),),
                 analysis="tran", source="V2", mos=True))
+
+
+# --- centre-tapped full-wave rectifier ---------------------------------------------------------------
+
+# "12-0-12 V RMS", "two 9 V RMS half-windings", "15 V peak each side": one half-winding's level, and whether
+# it is an rms figure.
+_HALF_WINDING = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*0\s*-\s*\1\s*V\s*(rms|ac|peak|pk)?"
+                           r"|(\d+(?:\.\d+)?)\s?V\s*(rms|ac|peak|pk)?\b", re.IGNORECASE)
+# "ends sa and sb", "half-windings at nodes ta and tb", "secondary ends x1 / x2": the winding's outer ends.
+_ENDS = re.compile(r"\b(?:ends?|nodes?|terminals?|(?:half-)?windings?\s+at(?:\s+nodes?)?)\s+([a-z_]\w*)\s*"
+                   r"(?:and|/|,)\s*([a-z_]\w*)", re.IGNORECASE)
+_NOT_ENDS = {"and", "the", "a", "an", "centre", "center", "tap", "ground", "gnd", "with", "at"}
+
+
+def _half_winding_peak(f: _Filler) -> float:
+    """One half-winding's peak: the level the request writes (x sqrt 2 when rms, as a transformer's is by
+    default), else the input's, else 12 V rms."""
+    m = _HALF_WINDING.search(f.intent.description)
+    if "VIN" in f.intent.values:
+        f.given("VIN", 0)
+    if m is None:
+        return 12 * math.sqrt(2)
+    level, how = float(m[1] or m[3]), (m[2] or m[4] or "rms").lower()
+    return level * math.sqrt(2) if how in ("rms", "ac") else level
+
+
+def _ends(text: str) -> tuple[str, str]:
+    for m in _ENDS.finditer(text):
+        if not {m[1].lower(), m[2].lower()} & _NOT_ENDS and m[1] != m[2]:
+            return m[1], m[2]
+    return "sa", "sb"
+
+
+def _center_tapped(f: _Filler) -> str:
+    a, b = _ends(f.intent.description)
+    peak, d = _half_winding_peak(f), f.model("dsi")
+    freq = f("FREQ", 50)
+    smoothing = [f"C1 out 0 {f('C', 1000e-6, 'CL', 'C1')}"] if "C" in f.intent.values or "CL" in f.intent.values \
+        or re.search(r"reservoir|smooth|filter\s+cap|capacitor", f.intent.description, re.IGNORECASE) else []
+    # the centre tap is ground: each half-winding a source in antiphase, each diode conducts on its half-cycle
+    return "\n".join([f"V1 {a} 0 SIN(0 {peak:.4g} {freq})", f"V2 {b} 0 SIN(0 {-peak:.4g} {freq})",
+                      f"D1 {a} out {d}", f"D2 {b} out {d}", *smoothing, f"R1 out 0 {f('RL', 1e3, 'R')}"])
+
+
+def _center_tapped_function(f: _Filler) -> list:
+    peak = _half_winding_peak(f)
+    return [settles(f"its output peaks one diode drop below the half-winding's {peak:.3g} V", peak - 1.2, peak - 0.4,
+                    how="max"),
+            settles("its output never goes negative", -0.05 * peak, peak, how="min")]
+
+
+register(Family(kind="center_tapped_rectifier", function=_center_tapped_function,
+                summary="centre-tapped full-wave rectifier (two diodes, the tap grounded)",
+                build=_center_tapped,
+                names=("centre-tapped full-wave rectifier", "center-tapped transformer rectifier",
+                       "two-diode full-wave rectifier with a centre-tapped secondary"),
+                rules=((21.9, (r"cent(?:re|er)[- ]?tap", r"rectif")),),
+                accepts=r"(?:cent(?:re|er)[- ]?tapped\s+)?(?:transformer|secondary|windings?)|filters?",
+                analysis="tran", tran=("50u", "100m"), source="V1"))

@@ -152,3 +152,68 @@ register(Family(kind="bandgap_reference",
                 accepts=r"(?:voltage\s+)?reference",
                 analysis="dc", dc_sweep="0 6 0.05", specs=("vout",), design=_design,
                 examples=(("vout", "bandgap reference with a {x} V output", 0.6, 3.0),)))
+
+
+# --- the delta-VBE (PTAT) pair -------------------------------------------------------------------
+
+# "v(q_hi) - v(q_lo)", "v(d1)-v(d8)": the two nodes whose difference the request reads, the first the higher.
+_DIFFERENCE = re.compile(r"\bv\(\s*([a-z_]\w*)\s*\)\s*[-\u2212]\s*v\(\s*([a-z_]\w*)\s*\)", re.IGNORECASE)
+_CURRENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([munp\u00b5]?)A\b")
+_PREFIX = {"": 1.0, "m": 1e-3, "u": 1e-6, "\u00b5": 1e-6, "n": 1e-9, "p": 1e-12}
+_TIMES = re.compile(r"\b(\d+|two|four|eight|ten|sixteen)\s*(?:x|times)\s+(?:the\s+|its\s+)?(?:emitter\s+)?area",
+                    re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "four": 4, "eight": 8, "ten": 10, "sixteen": 16}
+
+
+def _ptat_design(f: _Filler) -> tuple[str, str, float, float, float]:
+    """(high node, low node, the high side's current, the low side's current, the low side's area): two
+    currents stated are the two branches' (the larger the high side's); one current feeds both, the low
+    side then the larger emitter area ("eight times the emitter area", "8:1")."""
+    text = f.intent.description
+    for role in ("IBIAS", "IREF", "IOUT"):  # the currents are read from the words below
+        if role in f.intent.values:
+            f.given(role, 0)
+    currents = sorted({float(m[1]) * _PREFIX[m[2].lower()] for m in _CURRENT.finditer(text)}, reverse=True)
+    m = _TIMES.search(text)
+    area = float(_NUMBER_WORDS.get(m[1].lower(), 0) or m[1]) if m else (_ratio(text) if _AREA_RATIO.search(text)
+                                                                        else 1.0)
+    if len(currents) >= 2:
+        high, low = currents[0], currents[1]
+    else:
+        high = low = currents[0] if currents else 10e-6
+        area = area if area > 1 else RATIO
+    names = _DIFFERENCE.search(text)
+    hi, lo = (names[1], names[2]) if names else ("hi", "lo")
+    return hi, lo, high, low, area
+
+
+def _ptat(f: _Filler) -> str:
+    hi, lo, high, low, area = _ptat_design(f)
+    dvbe = K_Q * T0 * math.log(high / low * area)
+    f.param("dvbe", f"{dvbe:.4g}")  # VT ln(J1/J2) at 27 C, read back by the function check
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}",
+                      f"* v({hi}) - v({lo}) = VT ln(J1/J2): the current densities' ratio {high / low * area:g}",
+                      f"I1 vdd {hi} DC {format_eng(high)}", f"Q1 {hi} {hi} 0 {f.model('npn')}",
+                      f"I2 vdd {lo} DC {format_eng(low)}", f"Q2 {lo} {lo} 0 {f.model('npn')}"
+                      + (f" {area:g}" if area != 1 else "")])
+
+
+def _ptat_holds(f: _Filler) -> list[Spec | Probe]:
+    hi, lo, *_ = _ptat_design(f)
+    dvbe = parse_number(f.params["dvbe"]) or 0.054
+    return [Probe(f"function: v({hi}) - v({lo}) = VT ln(J1/J2) = {1e3 * dvbe:.3g} mV at 27 C",
+                  f"op\nlet result = v({hi}) - v({lo})", 0.98 * dvbe, 1.02 * dvbe),
+            Probe("function: the difference is proportional to absolute temperature (x 398/248 from -25 to 125 C)",
+                  f"dc temp -25 125 150\nlet d = v({hi}) - v({lo})\nlet result = d[1]/d[0]", 1.55, 1.66)]
+
+
+register(Family(kind="ptat_delta_vbe",
+                summary="delta-VBE PTAT pair (two diode-connected NPNs at different current densities)",
+                build=_ptat, function=_ptat_holds,
+                names=("delta-VBE PTAT pair", "PTAT voltage from two diode-connected transistors", "ΔVBE cell"),
+                rules=((5.5, (r"\bptat\b|(?:[\u0394\u03b4]|delta[- ]?)\s*v_?be\b|"
+                              r"proportional\s+to\s+absolute\s+temperature",
+                              r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|pair|cell)\b")),),
+                accepts=r"(?:ptat|[\u0394\u03b4]vbe|delta[- ]vbe)\s+(?:pair|cell|generator|voltage|source)"
+                        r"|(?:its\s+own\s+|an?\s+|ideal\s+)?current\s+sources?",
+                analysis="op", output="hi"))

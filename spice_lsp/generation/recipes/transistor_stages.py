@@ -442,7 +442,7 @@ register(Family(kind="mos_ac_source_follower", function=_ac_source_follower_gain
 
 def _wilson(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = current_output(f)
+    col, sense = held_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
@@ -460,7 +460,7 @@ def _wilson(f: _Filler) -> str:
 
 def _cascode_mirror(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = current_output(f)
+    col, sense = held_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 1e-3, 'IBIAS')}", f"Q3 r2 r2 r1 {q}",
@@ -486,7 +486,7 @@ def _reference(f: _Filler, default: float) -> str:
 
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
-    col, sense = current_output(f)
+    col, sense = held_output(f)
     bjt = _widlar_bipolar(f.intent.description)
     iout = _widlar_output(f)
     re_ = f"R2 e2 0 {f('RE', 2.7e3, 'RS')}"
@@ -525,6 +525,40 @@ def _bjt_current_source(f: _Filler) -> str:
 # The output device's collector (drain) as a request names it is the output node: the device's own pin
 # sits behind the ammeter V9 (current_output), which hides it from the pins compose reads.
 MIRROR_PORTS = (("collector", ("out",)), ("drain", ("out",)))
+# A mirror's reference is a current source (or a resistor) the request may name as a part: "a current source
+# from the 5 V rail into the diode-connected side", "an ideal current source", "a reference current source".
+MIRROR_PARTS = r"(?:(?:ideal|reference)\s+)?current\s+(?:source|sink)s?"
+
+
+# The source a request holds the output with, in words the request reader leaves without a node: "held at 5 V
+# by VW", "which VO holds at 3 V", "connects to 6 V through VX", "VOUT keeps it at 2 V".
+_HELD_BY = (re.compile(r"\bheld\s+at\s+([\d.]+)\s?V\s+by\s+(?:(?:the\s+)?source\s+)?(V\w*)\b"),
+            re.compile(r"\b(V\w*)\s+(?:holds|keeps|fixes)\s+(?:it\s+|them\s+|(?:node\s+)?\w+\s+)?at\s+([\d.]+)\s?V\b"),
+            re.compile(r"\b(?:connects?|connected|tied|returns?)\s+to\s+([\d.]+)\s?V\s+(?:through|via)\s+"
+                       r"(?:(?:the\s+)?source\s+)?(V\w*)\b"))
+
+
+def _held_by(f: _Filler) -> tuple[str, float] | None:
+    """(name, level) of the source holding the output: the request reader's, else the one these words name."""
+    if (holder := output_holder(f.intent)) is not None and holder.name and holder.dc is not None:
+        return holder.name, holder.dc
+    for k, pattern in enumerate(_HELD_BY):
+        if m := pattern.search(f.intent.description):
+            name, level = (m[1], m[2]) if k == 1 else (m[2], m[1])
+            return name, float(level)
+    return None
+
+
+def held_output(f: _Filler) -> tuple[str, str]:
+    """current_output, and where the request reader found no node for the holding source, the source these
+    words name on the output (through the ammeter V9, as current_output places it)."""
+    held = _held_by(f)
+    if output_holder(f.intent) is None and held is not None:
+        stated = f.intent.values.get("VIN")
+        if stated is not None and abs(stated.value - held[1]) < 1e-9:
+            f.given("VIN", 0)
+        return "col", f"{held[0]} out 0 DC {held[1]:g}\nV9 out col DC 0"
+    return current_output(f)
 
 
 def _design_mirror_current(intent, d, spec) -> None:
@@ -607,7 +641,7 @@ register(Family(kind="wilson_mirror", function=_copies, summary="Wilson current 
                 names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
                        "MOS Wilson current mirror"),
                 rules=((6.6, (r"wilson(?:\s+current\s+(?:source|sink))?\b",)),),
-                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
+                accepts=MIRROR_PARTS, analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
 register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar current source",
@@ -615,7 +649,7 @@ register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar
                 names=("Widlar current source", "Widlar current mirror", "Widlar mirror",
                        "BJT Widlar current source"),
                 rules=((6.7, (r"widlar(?:\s+current\s+(?:source|sink))?\b",)),),
-                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
+                accepts=MIRROR_PARTS, analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_widlar,
                 examples=(("current", "BJT Widlar current source with an output current of {x} A", 10e-6, 500e-6),)))
 register(Family(kind="cascode_mirror", function=_copies, summary="cascode current mirror",
@@ -623,7 +657,7 @@ register(Family(kind="cascode_mirror", function=_copies, summary="cascode curren
                 names=("cascode current mirror", "MOS cascode current mirror", "BJT cascode current mirror",
                        "cascoded current mirror"),
                 rules=((6.5, (r"cascoded?\b", r"\bmirror\b")),),
-                analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
+                accepts=MIRROR_PARTS, analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
                 specs=("current",), design=_design_mirror_current,
                 examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
 register(Family(kind="bjt_current_source", summary="BJT current source (divider-biased, emitter resistor)",
@@ -635,6 +669,66 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 analysis="op",
                 specs=("current",), design=_design_current_source,
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
+
+
+def _vbe_referenced(f: _Filler) -> str:
+    """Q1 carries the output current through RE; Q2, its base on RE's top, steals Q1's base drive from R1
+    until RE drops one VBE: Iout = VBE(Q2)/RE, whatever the supply (to first order)."""
+    # (the output's load, when no source holds it, only where one is stated: R, here, is the bias resistor)
+    col, sense = held_output(f) if _held_by(f) is not None or "RL" in f.intent.values else ("out", "V9 vdd out DC 0")
+    q = _bjt_model(f, "n")
+    vdd = _vbe_supply(f)
+    return "\n".join([f"V1 vdd 0 DC {format_eng(vdd)}", f"R2 vdd b1 {f('RB', 47e3, 'R', 'R1')}",
+                      f"Q1 {col} b1 e1 {q}", f"Q2 b1 e1 0 {q}", f"R3 e1 0 {f('RE', _vbe_re(f), 'RS', 'R2')}",
+                      sense])
+
+
+def _vbe_supply(f: _Filler) -> float:
+    """The rail: the highest level stated other than the one the output holder sets, else 5 V."""
+    held = h[1] if (h := _held_by(f)) is not None else None
+    levels = [v.value for r in ("VDD", "VIN") if (v := f.intent.values.get(r)) is not None and v.value != held]
+    for r in ("VDD", "VIN"):
+        if r in f.intent.values and f.intent.values[r].value != held:
+            f.given(r, 0)
+    return max(levels or [5.0])
+
+
+def _vbe_current(vdd: float, r1: float, re_: float) -> float:
+    """Iout = VBE(Q2)/RE, Q2's collector current the rest of R1's: (VDD - VBE1 - VBE2)/R1 less Q1's base
+    current (iterated)."""
+    i = 0.6 / re_
+    for _ in range(30):
+        i2 = max((vdd - 2 * VT * math.log(max(i, 1e-12) / IS)) / r1 - i / BETA, 1e-9)
+        i = VT * math.log(i2 / IS) / re_
+    return i
+
+
+def _vbe_re(f: _Filler) -> float:
+    """RE for the output current stated (about VBE/I), else 6.8k."""
+    wanted = f.intent.values.get("IBIAS") or f.intent.values.get("IOUT")
+    if wanted is None or {"RE", "RS", "R2"} & set(f.intent.values):
+        return 6.8e3
+    f.given("IBIAS", 0, "IOUT")
+    re_ = 6.8e3
+    for _ in range(20):  # VBE depends on the current RE sets
+        re_ *= _vbe_current(_vbe_supply(f), f.number("RB", 47e3, "R", "R1"), re_) / wanted.value
+    return float(f"{re_:.3g}")
+
+
+def _vbe_function(f: _Filler) -> list:
+    i = _vbe_current(_vbe_supply(f), used(f, "RB", "R", "R1"), used(f, "RE", "RS", "R2"))
+    return [expect("current", i, 0.08)]
+
+
+register(Family(kind="vbe_referenced_current_source",
+                summary="VBE-referenced current source (Q2 senses Q1's emitter resistor: Iout = VBE/RE)",
+                function=_vbe_function, build=_vbe_referenced,
+                names=("VBE-referenced current source", "VBE referenced current source",
+                       "VBE-based current sink"),
+                rules=((6.75, (r"\bv_?be[- ](?:referenced|reference|based|multiplier\s+current)",
+                               r"current\s+(?:source|sink|reference)")),),
+                accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS,
+                specs=("current",)))
 
 
 # --- differential and output stages ----------------------------------------------------------
@@ -680,6 +774,9 @@ def _emitter_resistor(load: float) -> float:
     return min(1.0, load / 20)
 
 
+# An output stage names the load it drives ("driving an 8 Ω speaker"): a resistor, not a circuit to build.
+_DRIVES_SPEAKER = r"(?:loud)?speakers?|headphones?"
+
 register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (differential amplifier)",
                 function=_ltp_gain,
                 build=_bjt_ltp,
@@ -694,6 +791,7 @@ register(Family(kind="class_b_push_pull", summary="class B push-pull output stag
                 names=("class B push-pull output stage", "push-pull amplifier", "class B output stage",
                        "complementary push-pull emitter follower"),
                 rules=((13.8, (r"push[- ]pull|class[- ]?b\b|complementary (?:emitter[- ])?followers?",)),),
+                accepts=_DRIVES_SPEAKER,
                 analysis="tran", tran=("10u", "3m"), source="V2", signal_input=True, noun="amplifier"))
 register(Family(kind="class_ab_push_pull", summary="class AB push-pull output stage (diode-biased)",
                 function=lambda f: _push_pull_function(f, True),
@@ -810,6 +908,20 @@ def _common_gate(f: _Filler) -> str:
                       _mos_device(f, "n", "out", "g", "s", "0", "M1"), f"R2 vdd out {f('RD', 10e3, 'RL', 'R')}"])
 
 
+def _design_cg(intent, d, spec) -> None:
+    """"Biased at 1 mA": the gate bias that draws it with the source at 0 V DC, from the level-1 law
+    ID = KP/2 W/L (VGS - VTO)^2 (1 + lambda VDS) (the default card's lambda unless the request writes its model)."""
+    if spec.quantity != "current" or dz.given(intent, "VGS", "VBIAS") is not None or {"CIN", "RS"} & set(intent.values):
+        return
+    vto, kp = dz.given(intent, "VTO") or 0.7, dz.given(intent, "KP") or 110e-6
+    ratio = dz.given(intent, "WL") or (dz.given(intent, "W") or 10e-6) / (dz.given(intent, "LG") or 1e-6)
+    own_model = re.search(r"\blevel[- =]*1\b", intent.description, re.IGNORECASE) and {"VTO", "KP"} & set(intent.values)
+    vdd = dz.given(intent, "VDD") or stated_supply(intent) or 5.0
+    vds = max(abs(vdd) - spec.target * (dz.given(intent, "RD", "RL", "R") or 10e3), 0.1)
+    vov = math.sqrt(2 * spec.target / (kp * ratio * (1 + (0.0 if own_model else 0.04) * vds)))
+    dz.set_value(intent, d, "VGS", vto + vov, "ID = KP/2 W/L (VGS - VTO)^2 (1 + lambda VDS)", None)
+
+
 def _degenerated_ce(f: _Filler) -> str:
     """Designed from the gain and the collector current: VC at mid-supply, RE = RC/|A| - re (RE
     bypassed: RC from |A| = gm (RC || ro)), a stiff divider (ten base currents) for VB = Ic RE + VBE."""
@@ -885,7 +997,7 @@ register(Family(kind="common_gate", function=amplifies(3), summary="MOSFET commo
                 names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
                        "MOSFET common gate stage"),
                 rules=((15.7, (r"common[- ]gate|grounded[- ]gate",)),),
-                source="V2", mos=True, noun="amplifier"))
+                source="V2", mos=True, noun="amplifier", specs=("current",), design=_design_cg))
 register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider-biased common-emitter stage",
                 function=_degenerated_gain,
                 build=_degenerated_ce,

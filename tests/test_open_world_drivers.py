@@ -1,0 +1,127 @@
+"""Open-world requests for transistor load drivers, level shifters, the delta-VBE pair, the VBE-referenced
+current source and the centre-tapped rectifier, in words of our own: each answer is simulated the way the
+request's own bench would read it, and each expectation is computed here from the circuit's equations."""
+import math
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.ngspice import runner
+from training.case_checks import run_check
+
+NGSPICE = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+VT = 8.617333e-5 * 300.15  # kT/q at 27 C
+
+
+def _measure(netlist: str, analysis: str, measure: str) -> float:
+    result = run_check(netlist, {"analysis": analysis, "measure": measure, "min": -1e30, "max": 1e30})
+    assert result.value is not None, (result.error, netlist)
+    return result.value
+
+
+def _element(netlist: str, name: str) -> list[str]:
+    return next(line.split() for line in netlist.splitlines() if line.split()[:1] == [name])
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,rail,node", [
+    ("Switch a 24 V valve solenoid (15 mH, 80 ohm) with an NPN on its low side; the collector is node vc1, "
+     "a catch diode across the solenoid, base driven from a 0/5 V 400 Hz square on node mcu. 10 ms transient.",
+     24.0, "vc1"),
+    ("Low-side N-MOSFET switching a 9 V relay coil (40 mH, 180 ohm), drain node dr, freewheeling diode across "
+     "the coil, gate driven by a 0/3.3 V square at 250 Hz on node io. 12 ms transient.", 9.0, "dr"),
+])
+def test_a_coil_is_switched_to_ground_and_its_kick_clamped_a_diode_drop_above_the_rail(text, rail, node):
+    result = generate(text)
+    assert result.intent.kind == "transistor_load_driver", result.netlist
+    diode = _element(result.netlist, "D1")
+    assert {diode[1].lower(), diode[2].lower()} == {node, _element(result.netlist, "V1")[1].lower()}
+    lowest = _measure(result.netlist, result.intent.analyses[0].directive.lstrip("."), f"min v({node})")
+    highest = _measure(result.netlist, result.intent.analyses[0].directive.lstrip("."), f"max v({node})")
+    assert lowest < 0.05 * rail
+    assert rail <= highest <= rail + 1.2  # the flyback diode's clamp
+
+
+@NGSPICE
+def test_a_pmos_high_side_switch_passes_the_rail_to_its_load_when_enabled():
+    text = ("P-channel high-side switch: 15 V supply, 30 ohm load from out to ground, gate pulled up by 68k and pulled "
+            "down by an NPN when en (5 V logic) is high. DC operating point with en high.")
+    result = generate(text)
+    assert result.intent.kind == "transistor_load_driver", result.netlist
+    # the switch's on resistance from its card: 1/(KP (VGS - VTO)), VGS = -15 V
+    card = next(line for line in result.netlist.lower().splitlines() if line.startswith(".model psw"))
+    kp, vto = (float(card.split(f"{k}=")[1].split()[0]) for k in ("kp", "vto"))
+    ron = 1 / (kp * (15 - abs(vto)))
+    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(15 * 30 / (30 + ron), rel=0.01)
+    assert result.verified, result.verdict
+
+
+@NGSPICE
+def test_an_open_collector_npn_level_shifter_inverts_between_ground_and_the_high_rail():
+    text = ("Level shifter: one NPN turns 1.8 V logic into an inverted 12 V signal with a 22k pull-up; input 0/1.8 V "
+            "pulses at 5 kHz. Simulate 1 ms.")
+    result = generate(text)
+    assert result.intent.kind == "transistor_load_driver", result.netlist
+    assert _measure(result.netlist, "tran 1u 1m", "min v(out)") < 0.2
+    assert _measure(result.netlist, "tran 1u 1m", "max v(out)") == pytest.approx(12, abs=0.1)
+
+
+@NGSPICE
+def test_a_bidirectional_nmos_shifter_pulls_its_high_side_down_with_its_low_side():
+    text = ("Bidirectional I2C level translator with one N-channel MOSFET between the 2.5 V side (node scl_a) and the "
+            "5 V side (node scl_b), 4.7k pull-ups on each side; the low side is driven by an open-drain 20 kHz "
+            "square. 150 us transient.")
+    result = generate(text)
+    assert result.intent.kind == "nmos_bidirectional_level_shifter", result.netlist
+    high = _measure(result.netlist, "tran 0.1u 150u", "max v(out)" if " out " in result.netlist else
+                    f"max v({_element(result.netlist, 'M1')[1]})")
+    assert high == pytest.approx(5, abs=0.05)
+    low = _measure(result.netlist, "tran 0.1u 150u", f"min v({_element(result.netlist, 'M1')[1]})")
+    assert low < 0.15 * 5
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,hi,lo,ratio", [
+    ("Two diode-connected NPN transistors biased at 5 uA and 40 uA by current sources: PTAT output "
+     "v(pa) - v(pb), pa on the 40 uA one. Operating point.", "pa", "pb", 8.0),
+    ("Delta-VBE cell: both NPNs carry 25 uA, the second has 4 times the emitter area; I read v(na)-v(nb), nb on "
+     "the big one. Operating point.", "na", "nb", 4.0),
+])
+def test_the_delta_vbe_pair_gives_vt_ln_of_its_current_density_ratio(text, hi, lo, ratio):
+    result = generate(text)
+    assert result.intent.kind == "ptat_delta_vbe", result.netlist
+    assert _measure(result.netlist, "op", f"v({hi})-v({lo})") == pytest.approx(VT * math.log(ratio), rel=0.02)
+
+
+@NGSPICE
+def test_a_vbe_referenced_source_sinks_one_vbe_over_its_emitter_resistor_into_the_source_holding_it():
+    text = ("VBE-referenced current source from 9 V: 33k feeds Q1's base, Q2's base sits on Q1's 2.2k emitter "
+            "resistor; the output node ko is held at 4 V by VK. Operating point.")
+    result = generate(text)
+    assert result.intent.kind == "vbe_referenced_current_source", result.netlist
+    assert _element(result.netlist, "VK")[1:3] == ["ko", "0"]
+    current = _measure(result.netlist, "op", "abs(i(vk))")
+    # Iout = VBE(Q2)/RE, Q2's current what R1 carries: (9 - 2 VBE)/33k, VBE near 0.65 V
+    vbe = VT * math.log((9 - 1.3) / 33e3 / 1e-14)
+    assert current == pytest.approx(vbe / 2.2e3, rel=0.05)
+
+
+@NGSPICE
+def test_a_centre_tapped_rectifier_peaks_one_diode_drop_below_a_half_winding():
+    text = ("Centre-tapped transformer full-wave rectifier, 15-0-15 V rms at 60 Hz, ends ua and ub, 470 uF reservoir, "
+            "1k load. 200 ms transient.")
+    result = generate(text)
+    assert result.intent.kind == "center_tapped_rectifier", result.netlist
+    assert {_element(result.netlist, "V1")[1], _element(result.netlist, "V2")[1]} == {"ua", "ub"}
+    peak = 15 * math.sqrt(2)
+    assert peak - 1.2 < _measure(result.netlist, "tran 20u 200m", "max v(out) from=100m to=200m") < peak - 0.4
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("NMOS cascode current mirror with 40 uA from an ideal current source into its diode-connected side; the "
+     "output drain is held at 2.5 V by source VD at node od.", "cascode_mirror"),
+    ("Complementary emitter followers (class B) driving a 4 ohm loudspeaker from +-12 V, 2 V peak 500 Hz input.",
+     "class_b_push_pull"),
+])
+def test_a_part_the_request_names_is_no_circuit_to_refuse(text, kind):
+    assert generate(text).intent.kind == kind
