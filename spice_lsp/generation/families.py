@@ -874,7 +874,7 @@ def family_of(kind: str) -> Family:
 
 
 def default_analyses(family: Family, filler: _Filler, source: str) -> list[str]:
-    if family.analysis == "op":
+    if (filler.analysis or family.analysis) == "op":
         return [".op"]
     if family.analysis == "tran":
         tran = tuple(map(format_eng, filler.tran)) if filler.tran else family.tran

@@ -89,6 +89,7 @@ class _Filler:
         self.defaults: dict[str, float] = {}  # the roles the request left open: assumptions
         self.cards: dict[str, str] = {}  # model name -> .model line, in order of use
         self.tran: tuple[float, float] | None = None  # (step, stop) when the values decide it
+        self.analysis: str | None = None  # the default analysis when the values decide it (inputs all held: op)
         self.measures: list[str] = []  # .measure lines that replace the transient .print
         self.params: dict[str, str] = {}  # .param name -> value, written before the elements
         self._supply = stated_supply(intent)

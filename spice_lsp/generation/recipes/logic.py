@@ -9,11 +9,22 @@ import re
 from typing import Any
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.drives import gate_sources, logic_high, stated_steps, volts
+from spice_lsp.generation.drives import (
+    Inputs,
+    follows,
+    gate_sources,
+    logic_high,
+    logic_inputs,
+    source,
+    span,
+    stated_steps,
+    volts,
+)
 from spice_lsp.generation.families import Family, gate_function, logic_table, register, used
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _mos_device
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
 B = "PULSE(0 {vdd} 0 100p 100p 10n 20n)"  # input b: 20 ns period, so a and b take all four combinations
@@ -371,3 +382,352 @@ register(Family(kind="d_flip_flop", summary="edge-triggered D flip-flop (master-
                 rules=((3.85, (r"flip[- ]?flop|\bdff\b|edge[- ]triggered\s+(?:d\s+)?latch|master[- ]slave",)),),
                 accepts=r"(?:nand\s+)?latch(?:es)?|transmission[- ]gates?|pass[- ]gates?",  # what it is built from
                 **{**_LOGIC, "output": "q"}))
+
+
+# --- complex gates: any AND/OR function of the inputs, as one static CMOS stage ---------------------------
+#
+# A gate by its code (AOI22, OAI21, AOI211: "and-or-invert" of groups of 2, 2 ...), by its equation
+# ("Y = NOT((A OR B) AND (C OR D))", "co = a·b + b·c + a·c"), as an n-input NAND/NOR/AND/OR (n > 2), or as a
+# majority / full adder's carry. The function is an expression tree (op, children) over input names; NOT of a
+# sum of products is one series-parallel stage (NMOS: AND in series, OR in parallel; PMOS the dual), anything
+# else that stage plus an output inverter, and an inverted input its own inverter.
+
+Expr = tuple  # ("var", name) | ("not", e) | ("and", e, e, ...) | ("or", e, e, ...)
+
+_CODE = re.compile(r"\b(?P<kind>aoi|oai)(?P<groups>[1-4]{2,4})\b", re.IGNORECASE)
+_N_INPUT = re.compile(r"\b(?:(?P<n>[3-8])|(?P<w>three|four|five|six))[- ]input\s+(?:cmos\s+|static\s+)?"
+                      r"(?P<g>nand|nor|and|or)\b|\b(?P<g2>nand|nor|and|or)(?P<n2>[3-8])\b", re.IGNORECASE)
+_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
+_MAJORITY = re.compile(r"\bmajority\b|\bcarry\b", re.IGNORECASE)
+_NOT_OPS, _AND_OPS, _OR_OPS = ("not", "!", "~", "¬"), ("and", "·", "*", "&", "∧", "⋅", "•"), ("or", "+", "|", "∨")
+_TOKEN = re.compile(r"\s*(?:(?P<op>(?:not|and|or)\b|[!~¬·*&∧⋅•+|∨()'])|(?P<name>[a-z][a-z0-9_]{0,3})\b)",
+                    re.IGNORECASE)
+# "y = ...", "out = ...", "Y = !(...)": where an equation starts (its output's name, then "=")
+_EQUATION = re.compile(r"(?<![\w.])[a-z][a-z0-9_]{0,5}\s*=\s*(?=(?:not\b|[!~¬(]|[a-z][a-z0-9_]{0,3}\s*(?:[·*&∧⋅•+|∨]|"
+                       r"\b(?:and|or)\b)))", re.IGNORECASE)
+
+
+def _parse(tokens: list[str]) -> tuple[Expr, int] | None:
+    """An OR of ANDs of (NOT) factors from `tokens`; juxtaposed factors are ANDed ("a b + c")."""
+    def factor(i: int) -> tuple[Expr, int] | None:
+        if i >= len(tokens):
+            return None
+        t = tokens[i].lower()
+        if t in _NOT_OPS:
+            inner = factor(i + 1)
+            return (("not", inner[0]), inner[1]) if inner else None
+        if t == "(":
+            inner = total(i + 1)
+            if inner is None or inner[1] >= len(tokens) or tokens[inner[1]] != ")":
+                return None
+            e, j = inner[0], inner[1] + 1
+        elif re.fullmatch(r"[a-z]\w*", t) and t not in ("and", "or", "not"):
+            e, j = ("var", t), i + 1
+        else:
+            return None
+        while j < len(tokens) and tokens[j] == "'":  # a' = NOT a
+            e, j = ("not", e), j + 1
+        return e, j
+
+    def product(i: int) -> tuple[Expr, int] | None:
+        first = factor(i)
+        if first is None:
+            return None
+        terms, j = [first[0]], first[1]
+        while j < len(tokens):
+            k = j + 1 if tokens[j].lower() in _AND_OPS else j
+            nxt = factor(k) if k < len(tokens) and tokens[k].lower() not in _OR_OPS + (")",) else None
+            if nxt is None:
+                break
+            terms.append(nxt[0])
+            j = nxt[1]
+        return (terms[0] if len(terms) == 1 else ("and", *terms)), j
+
+    def total(i: int) -> tuple[Expr, int] | None:
+        first = product(i)
+        if first is None:
+            return None
+        terms, j = [first[0]], first[1]
+        while j < len(tokens) and tokens[j].lower() in _OR_OPS:
+            nxt = product(j + 1)
+            if nxt is None:
+                break
+            terms.append(nxt[0])
+            j = nxt[1]
+        return (terms[0] if len(terms) == 1 else ("or", *terms)), j
+    return total(0)
+
+
+def _equation(text: str) -> Expr | None:
+    """The gate's function as the request writes it: the longest run of tokens after "name =" that parses."""
+    for m in _EQUATION.finditer(text):
+        tokens, pos = [], m.end()
+        while (t := _TOKEN.match(text, pos)) is not None:
+            tokens.append(t["op"] or t["name"])
+            pos = t.end()
+        for end in range(len(tokens), 0, -1):  # the sentence goes on after the equation: the longest that parses
+            parsed = _parse(tokens[:end])
+            if parsed is not None and parsed[1] == end and _variables(parsed[0]) and parsed[0][0] != "var":
+                return parsed[0]
+    return None
+
+
+def _variables(e: Expr) -> list[str]:
+    if e[0] == "var":
+        return [e[1]]
+    return list(dict.fromkeys(v for child in e[1:] for v in _variables(child)))
+
+
+def _rename(e: Expr, names: dict[str, str]) -> Expr:
+    return ("var", names.get(e[1], e[1])) if e[0] == "var" else (e[0], *(_rename(c, names) for c in e[1:]))
+
+
+def _evaluate(e: Expr, values: dict[str, bool]) -> bool:
+    if e[0] == "var":
+        return values[e[1]]
+    if e[0] == "not":
+        return not _evaluate(e[1], values)
+    results = [_evaluate(c, values) for c in e[1:]]
+    return all(results) if e[0] == "and" else any(results)
+
+
+_DEFAULT_INPUTS = ("a", "b", "c", "d", "e", "f", "g", "h")
+
+
+def complex_function(text: str) -> Expr | None:
+    """The function a complex-gate request states, over the family's default input names (or the equation's)."""
+    if (equation := _equation(text)) is not None:
+        return equation
+    letters = iter(_DEFAULT_INPUTS)
+    if m := _CODE.search(text):
+        groups = [tuple(("var", next(letters)) for _ in range(int(n))) for n in m["groups"]]
+        inner, outer = ("and", "or") if m["kind"].lower() == "aoi" else ("or", "and")
+        terms = [g[0] if len(g) == 1 else (inner, *g) for g in groups]
+        return ("not", (outer, *terms))
+    if m := _N_INPUT.search(text):
+        n = int(m["n"] or m["n2"] or _COUNT_WORDS[(m["w"] or "").lower()])
+        kind = (m["g"] or m["g2"]).lower()
+        body = ("and" if "and" in kind else "or", *(("var", next(letters)) for _ in range(n)))
+        return ("not", body) if kind.startswith("n") else body
+    if _MAJORITY.search(text):  # the carry: a b + cin (a + b), the mirror adder's carry stage
+        a, b, c = (("var", n) for n in ("a", "b", "c"))
+        return ("or", ("and", a, b), ("and", c, ("or", a, b)))
+    return None
+
+
+# "a = 1.8 V", "c = d = 0", "xb = 0 V", "a = b = 3.3 V", "i1 high": the DC level each input is held at.
+def _held_levels(text: str, names: list[str]) -> tuple[dict[str, float | None], list[str]]:
+    """The levels (None: the logic high) and the words that state them."""
+    found: dict[str, float | None] = {}
+    said: list[str] = []
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w.])(?P<names>(?:(?:{alternatives})\s*=\s*)+)(?P<v>\d+(?:\.\d+)?|\.\d+)\s*(?P<u>m?)"
+                         rf"(?:V\b)?(?![\w.]*\d)|(?<![\w.])(?P<n2>{alternatives})\s+(?:is\s+|at\s+|held\s+|tied\s+)*"
+                         r"(?P<hl>high|low)\b", text, re.IGNORECASE):
+        level = (float(m["v"]) * (1e-3 if m["u"] else 1)) if m["v"] else (None if m["hl"].lower() == "high" else 0.0)
+        for name in re.findall(rf"(?:{alternatives})(?=\s*=)", m["names"], re.IGNORECASE) if m["names"] else [m["n2"]]:
+            found.setdefault(name.lower(), level)
+        said.append(m[0].strip())
+    if all_held := re.search(r"\ball\s+(?:inputs?\s+|three\s+|four\s+)?(?:are\s+)?(?:tied|held|at|set)?\s*(high|low)\b"
+                             r"(?:\s*\(\s*(\d+(?:\.\d+)?)\s*V\s*\))?", text, re.IGNORECASE):
+        level = float(all_held[2]) if all_held[2] else (None if all_held[1].lower() == "high" else 0.0)
+        found.update({n: level for n in names if n not in found})
+        said.append(all_held[0])
+    return found, said
+
+
+def _complex_inputs(f: _Filler) -> tuple[Expr, list[str], Inputs, list[str]]:
+    """The function on the request's input names, those names and what the request holds them at."""
+    text = f.intent.description
+    expression = complex_function(text) or ("not", ("or", ("and", ("var", "a"), ("var", "b")), ("var", "c")))
+    own = _variables(expression)
+    if _equation(text) is None:  # a code or a count: the request's names for the inputs, in order
+        named = logic_inputs(text, own).names
+        expression = _rename(expression, dict(zip(own, named)))
+        own = list(named)
+    held, said = _held_levels(text, own)
+    _claim_supply(f, said)
+    steps = {**stated_steps(text, own), **{n: ((0.0, v),) for n, v in held.items()}}
+    return expression, own, Inputs(tuple(own), steps), said
+
+
+def _network(g: _Gates, e: Expr, top: str, bottom: str, pol: str, width: float, inverted: dict[str, str]) -> None:
+    """e's switch network between top and bottom: NMOS conduct when e is true (AND in series, OR in parallel),
+    PMOS when it is false (the dual); a NOT of an input is that input's inverter output."""
+    if e[0] in ("var", "not"):
+        gate = e[1] if e[0] == "var" else inverted[e[1][1]]
+        g.lines.append(_mos_device(g.f, pol, top, gate, bottom, "vdd" if pol == "p" else "0",
+                                   f"M{len(g.lines) + 1}", float(f"{width:.3g}"), 180e-9))
+        return
+    series = (e[0] == "and") == (pol == "n")
+    if not series:
+        for child in e[1:]:
+            _network(g, child, top, bottom, pol, width, inverted)
+        return
+    nodes = [top, *(f"{top}_{pol}{len(g.lines) + 1}_{k}" for k in range(1, len(e) - 1)), bottom]
+    for k, child in enumerate(e[1:]):
+        _network(g, child, nodes[k], nodes[k + 1], pol, width * (len(e) - 1), inverted)
+
+
+def _complex_gate(f: _Filler) -> str:
+    expression, names, inputs, said = _complex_inputs(f)
+    body = expression[1] if expression[0] == "not" and expression[1][0] != "var" else ("not", expression)
+    g = _Gates(f)
+    inverted = {}
+    for name in _negated(body):  # an inverted input: its own inverter
+        inverted[name] = f"{name}_b"
+        g.inv(name, inverted[name])
+    stage = "out" if body is expression[1] else "x_1"
+    if body[0] == "not":  # NOT(NOT(...)): the inner term is the stage's own function
+        body = body[1]
+    _network(g, body, stage, "0", "n", 1e-6, inverted)
+    _network(g, body, "vdd", stage, "p", 2e-6, inverted)
+    if stage != "out":
+        g.inv(stage, "out")
+    count = len(names)
+    high = logic_high(f.intent.description, f.number("VDD", 1.8))
+    if inputs.stated and (stop := span(inputs.steps)):
+        f.tran = (stop / 1000, stop)
+    elif inputs.stated:  # every input held: the operating point shows the output
+        f.analysis = "op"
+    else:
+        f.tran = (10e-12, 10e-9 * 2 ** count)
+    sources = _input_sources(f, inputs, high)
+    held = [f"* inputs held as stated: {', '.join(said)}"] if said else []  # (so the levels read as read)
+    return "\n".join([*held, f"V1 vdd 0 DC {f.supply('vdd', high)}", *sources, *g.lines, f"C1 out 0 {f('CL', 10e-15)}"])
+
+
+def _negated(e: Expr) -> list[str]:
+    if e[0] == "var":
+        return []
+    if e[0] == "not" and e[1][0] == "var":
+        return [e[1][1]]
+    return list(dict.fromkeys(n for child in e[1:] for n in _negated(child)))
+
+
+def _complex_truth(f: _Filler) -> list:
+    expression, names, inputs, _ = _complex_inputs(f)
+    high = logic_high(f.intent.description, used(f, "VDD"))
+    if inputs.stated:
+        return [follows(lambda *v: _evaluate(expression, dict(zip(names, v))), names, inputs.steps, high)]
+    # input k is high in slot i (10 ns each) while bit k of i is 0
+    return [logic_table({10 * i + 5: _evaluate(expression, {n: not (i >> k) & 1 for k, n in enumerate(names)})
+                         for i in range(2 ** len(names))}, high)]
+
+
+register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate (AOI/OAI, an equation, an n-input "
+                                                  "NAND/NOR, majority carry) in one stage",
+                build=_complex_gate, function=_complex_truth,
+                names=("static CMOS AOI22 gate", "AOI22 gate", "OAI21 gate", "OAI22 gate", "three-input NAND gate",
+                       "majority gate", "mirror full adder's carry stage"),
+                rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)),
+                       (3.8, (r"\b(?:[3-8]|three|four|five|six)[- ]input\s+(?:cmos\s+|static\s+)?n?(?:and|or)\b|"
+                              r"\bn?(?:and|or)[3-8]\b",)),
+                       # the carry alone: a full adder asked with its sum is more than this one stage
+                       (3.8, (r"^(?![\s\S]*\bsum\b)[\s\S]*(?:\bmajority\b|\bcarry\b)",
+                              r"\bmajority\s+(?:gate|function|circuit|logic)|\badder\b|\bcarry\s+(?:gate|stage)")),
+                       (5.76, (r"\b(?:cmos|mosfets?|transistor[- ]level|complex\s+gate|static)\b",
+                               r"(?<![\w.])[a-z]\w{0,5}\s*=\s*(?:not\b|[!~¬])\s*\(",))),
+                **{**_LOGIC, "tran": ("10p", "80n"), "transient": 80e-9}))
+
+
+# --- a 2:1 multiplexer of two transmission gates ------------------------------------------------------------
+
+# "select msel", "select input s", "the select line is sel": the select's name (not "the select line" itself)
+_SELECT_NAME = re.compile(r"\bselect(?:\s+(?:input|signal|line|node|pin))?\s+(?:is\s+|named\s+|called\s+|node\s+)?"
+                          r"(?!(?:line|signal|input|node|pin|is|at|on|to|and|of|the|high|low|between)\b)"
+                          r"(?P<n>[a-z]\w{0,7})\b(?![(])", re.IGNORECASE)
+
+
+def _bare_supply(text: str, said: list[str]) -> Value | None:
+    """The supply a gate request states with no word for it ("transmission gates, 1.8 V; ... x1 = 1.8 V"): the one
+    level in volts outside the inputs' stated levels and any waveform."""
+    for held in said:
+        text = text.replace(held, " ")
+    found = {m[1]: m for m in re.finditer(r"(?<![=/\w.-])\s?(\d+(?:\.\d+)?)\s*V\b(?!\s*(?:/|pulse|square|step|"
+                                          r"amplitude|peak|sine|p-?p))", text, re.IGNORECASE)}
+    if len(found) != 1 or re.search(r"=\s*$", text[:next(iter(found.values())).start()]):
+        return None
+    m = next(iter(found.values()))
+    return Value("VDD", float(m[1]), m[0].strip(), "V")
+
+
+def _claim_supply(f: _Filler, said: list[str]) -> None:
+    if "VDD" not in f.intent.values and (supply := _bare_supply(f.intent.description, said)) is not None:
+        f.intent.values["VDD"] = supply  # (the pipeline dropped it as the level an input is held at)
+
+
+def _input_sources(f: _Filler, inputs: Inputs, high: float) -> list[str]:
+    """V2, V3 ... on the inputs: the levels the request states, else pulses of 10, 20, 40 ns ... so that every
+    combination holds for 10 ns. The stated levels are the values the reader read (roles, unplaced numbers, "two
+    values for VIN": levels on several inputs are no second value of one quantity)."""
+    levels = {volts(v, high) for steps in inputs.steps.values() for _, v in steps} | {high}
+    for value in list(f.intent.values.values()):
+        if value.value in levels and value.unit in ("V", "F", "") and value.role != "CL":  # ("c = 0": no capacitor)
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not (x.unit in ("V", "") and x.value in levels)]
+
+    def both_levels(warning: str) -> bool:
+        said = re.search(r"\((.+) and (.+)\)", warning)
+        return said is not None and all(parse_number(x.replace(" ", "")) in levels for x in said.groups())
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (w.startswith("two values for") and both_levels(w))]
+    return [source(f"V{k + 2}", n, inputs.steps[n], high) if n in inputs.steps else
+            f"V{k + 2} {n} 0 PULSE(0 {{vdd}} 0 100p 100p {10 * 2 ** k}n {20 * 2 ** k}n)"
+            for k, n in enumerate(inputs.names)]
+
+
+def _mux_inputs(f: _Filler) -> tuple[list[str], Inputs, list[str]]:
+    """The data inputs' and the select's names (d0 passed while the select is low), what the request holds them
+    at and the words that say it."""
+    text = f.intent.description
+    select = m["n"].lower() if (m := _SELECT_NAME.search(text)) else "sel"
+    data = [n for n in logic_inputs(text, ("d0", "d1", select)).names if n != select][:2]
+    names = [*data, select]
+    held, said = _held_levels(text, names)
+    _claim_supply(f, said)
+    steps = {**stated_steps(text, names), **{n: ((0.0, v),) for n, v in held.items()}}
+    return names, Inputs(tuple(names), steps), said
+
+
+def _mux(f: _Filler) -> str:
+    # The select's inverter, then one transmission gate from each data input to out: d0's closed while the select
+    # is low, d1's while it is high. Undriven inputs take pulses whose 8 combinations fill 80 ns.
+    names, inputs, said = _mux_inputs(f)
+    d0, d1, select = names
+    high = logic_high(f.intent.description, f.number("VDD", 1.8))
+    g = _Gates(f)
+    g.inv(select, f"{select}_b")
+    g.tg(d0, "out", f"{select}_b", select)
+    g.tg(d1, "out", select, f"{select}_b")
+    if inputs.stated and (stop := span(inputs.steps)):
+        f.tran = (stop / 1000, stop)
+    elif inputs.stated:
+        f.analysis = "op"
+    else:
+        f.tran = (10e-12, 80e-9)
+    sources = _input_sources(f, inputs, high)
+    load = [f"R1 out 0 {f('RL', 100e3, 'R')}"] if {"RL", "R"} & set(f.intent.values) else []
+    held = [f"* inputs held as stated: {', '.join(said)}"] if said else []
+    held.append("* two transmission gates, one inverter for the select")
+    return "\n".join([*held, f"V1 vdd 0 DC {f.supply('vdd', high)}", *sources, *g.lines, *load,
+                      f"C1 out 0 {f('CL', 10e-15)}"])
+
+
+def _selects(f: _Filler) -> list:
+    names, inputs, _ = _mux_inputs(f)
+    high = logic_high(f.intent.description, used(f, "VDD"))
+
+    def pick(d0: bool, d1: bool, select: bool) -> bool:
+        return d1 if select else d0
+    if inputs.stated:
+        return [follows(pick, names, inputs.steps, high)]
+    return [logic_table({10 * i + 5: pick(*(not (i >> k) & 1 for k in range(3))) for i in range(8)}, high,
+                        "out follows d0 while the select is low and d1 while it is high")]
+
+
+register(Family(kind="tg_mux", summary="2:1 multiplexer (two CMOS transmission gates and a select inverter)",
+                build=_mux, function=_selects,
+                names=("2:1 multiplexer", "two-to-one mux", "transmission-gate multiplexer", "2-input data selector"),
+                rules=((4.39, (r"^(?![\s\S]*\b(?:[3-9]|1[0-9]|four|eight)\s*(?::|-to-|\s+to\s+)\s*(?:1|one)\b)"
+                               r"[\s\S]*\b(?:mux|multiplexer|data\s+selector)\b",)),),
+                **{**_LOGIC, "tran": ("10p", "80n"), "transient": 80e-9}))
