@@ -125,3 +125,33 @@ def test_a_centre_tapped_rectifier_peaks_one_diode_drop_below_a_half_winding():
 ])
 def test_a_part_the_request_names_is_no_circuit_to_refuse(text, kind):
     assert generate(text).intent.kind == kind
+
+
+@NGSPICE
+def test_a_pnp_mirror_sources_its_reference_into_a_grounded_load():
+    text = "PNP current mirror on a 12 V rail, its reference of 400 uA set by a resistor, sourcing into 4.7k to ground."
+    result = generate(text)
+    assert result.intent.kind == "pnp_current_mirror", result.netlist
+    q2 = _element(result.netlist, "Q2")
+    assert q2[3] == "vdd" and result.netlist.lower().count(" pnp") >= 2  # emitters on the rail: PNPs
+    # the load's top is Iref x RL above ground (within the 5 % the compensated area leaves)
+    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(400e-6 * 4.7e3, rel=0.05)
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,vcc,rc,rf,beta", [
+    # the larger resistor is the feedback one, whichever role the words gave it
+    ("Collector-feedback bias for an NPN (hFE 120): 3.3k from the 15 V supply to the collector, 150k from the "
+     "collector to the base, emitter at ground. DC operating point.", 15.0, 3.3e3, 150e3, 120.0),
+    ("BJT stage, collector to base feedback: RF = 220k, RC = 5.6k, 10 V rail. Operating point.",
+     10.0, 5.6e3, 220e3, 100.0),
+])
+def test_a_collector_feedback_stage_sits_at_vbe_plus_the_base_current_drop(text, vcc, rc, rf, beta):
+    result = generate(text)
+    assert result.intent.kind == "bjt_collector_feedback", result.netlist
+    # (VCC - Vc)/RC = (beta + 1) IB, Vc = VBE + IB RF: solved with VBE from IS = 1e-14 at IC = beta IB
+    vc = 2.0
+    for _ in range(100):
+        ib = (vcc - vc) / rc / (beta + 1)
+        vc = 0.5 * vc + 0.5 * (0.02585 * math.log(beta * ib / 1e-14) + ib * rf)
+    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(vc, rel=0.03)

@@ -28,6 +28,7 @@ from spice_lsp.generation.templates import (
     _Filler,
     _mos_device,
     current_output,
+    mirror_ratio,
     output_holder,
     stated_supply,
 )
@@ -671,6 +672,67 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
 
 
+_PNP_VAF, _PNP_BF = 80.0, 80.0  # the pnp card's Early voltage and beta
+_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:reference\s+)?resistor|reference\s+resistor|"
+                          r"resistor\s+(?:that\s+)?sets|\bresistor\b[^.;]{0,40}\bsets\b", re.IGNORECASE)
+
+
+def _pnp_mirror_design(f: _Filler) -> tuple[float, float, float]:
+    """(Iref, Iout wanted, Q2's area): Q2's area makes Iout = ratio x Iref with both base currents taken from
+    the reference and Q2's larger VEC (Early effect): A (1 + VEC2/VAF - ratio/BF) = ratio (1 + VEB/VAF + 1/BF)."""
+    iref = f.number("IREF", 1e-3, "IBIAS")
+    ratio = mirror_ratio(f.intent)
+    vdd = f.number("VDD", 5)
+    veb = VT * math.log(iref / IS)
+    held = _held_by(f)
+    vout = held[1] if held is not None else iref * ratio * f.number("RL", 1e3, "R") if "RL" in f.intent.values \
+        or "R" in f.intent.values else 0.0
+    vec2 = max(vdd - vout, veb)
+    area = ratio * (1 + veb / _PNP_VAF + 1 / _PNP_BF) / (1 + vec2 / _PNP_VAF - ratio / _PNP_BF)
+    return iref, iref * ratio, area
+
+
+def _pnp_mirror(f: _Filler) -> str:
+    """Q1 diode-connected from the rail, the reference current drawn out of its base-collector node to ground
+    (a sink, or the resistor (VDD - VEB)/Iref); Q2 sources the copy into the load to ground."""
+    q = _bjt_model(f, "p")
+    vdd = f.number("VDD", 5)
+    iref, _, area = _pnp_mirror_design(f)
+    if _BY_RESISTOR.search(f.intent.description):
+        f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the design target, for the reader
+        reference = f"* Rref = (VDD - VEB)/Iref\nR9 ref 0 {format_eng((vdd - VT * math.log(iref / IS)) / iref)}"
+    else:
+        reference = f"I1 ref 0 DC {f('IREF', 1e-3, 'IBIAS')}"
+    # the copy flows through the ammeter V9 into the load at out: the source holding it, a resistor, or ground
+    held = _held_by(f)
+    if held is not None:
+        col, out = "col", f"V9 col out DC 0\n{held[0]} out 0 DC {held[1]:g}"
+    elif {"RL", "R"} & set(f.intent.values):
+        col, out = "col", f"V9 col out DC 0\nR1 out 0 {f('RL', 1e3, 'R')}"
+    else:
+        col, out = "out", "V9 out 0 DC 0"
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", reference, f"Q1 ref ref vdd {q}",
+                      f"* Q2's area {area:.3g}: the base currents and its VEC compensated",
+                      f"Q2 {col} ref vdd {q} {area:.4g}", out])
+
+
+def _pnp_copies(f: _Filler) -> list:
+    _, iout, _ = _pnp_mirror_design(f)
+    return [Probe(f"function: the output sources {format_eng(iout)}A into its load", "op\nlet result = abs(i(V9))",
+                  0.95 * iout, 1.05 * iout)]
+
+
+register(Family(kind="pnp_current_mirror", function=_pnp_copies, build=_pnp_mirror,
+                summary="PNP current mirror (sources its copy from the positive rail into a load to ground)",
+                names=("PNP current mirror", "PNP mirror sourcing current into a grounded load"),
+                # (a mirror ratioed by emitter resistors is bjt_ratio_mirror's)
+                rules=((6.72, (r"\bpnps?\b", r"\bmirror",
+                               r"^(?![\s\S]*(?:emitter\s+resistors?|ratioed|\d\s*:\s*\d))")),),
+                accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS, specs=("current",),
+                design=_design_mirror_current,
+                examples=(("current", "PNP current mirror with an output current of {x} A", 50e-6, 2e-3),)))
+
+
 def _vbe_referenced(f: _Filler) -> str:
     """Q1 carries the output current through RE; Q2, its base on RE's top, steals Q1's base drive from R1
     until RE drops one VBE: Iout = VBE(Q2)/RE, whatever the supply (to first order)."""
@@ -729,6 +791,68 @@ register(Family(kind="vbe_referenced_current_source",
                                r"current\s+(?:source|sink|reference)")),),
                 accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS,
                 specs=("current",)))
+
+
+# --- collector-feedback bias ------------------------------------------------------------------------
+
+_BETA_STATED = re.compile(r"(?:\bbeta|\u03b2|\bh_?fe|\bbf)\s*(?:=|:|of|is)?\s*(?:about\s+)?(\d+(?:\.\d+)?)\b|"
+                          r"\((?:beta|\u03b2|h_?fe)\s+(\d+)", re.IGNORECASE)
+_RESISTOR_ROLES = ("RC", "RF", "RB", "RL", "R", "R1", "R2", "RD")
+
+
+def _feedback_parts(f: _Filler) -> tuple[float, float, float, float]:
+    """(VCC, RC, RF, beta): the larger of two resistors stated is the feedback one (it must be, by about beta,
+    for the collector to sit above saturation), the smaller the collector load, whatever roles they were read
+    in; the supply the highest level stated."""
+    stated = sorted({f.intent.values[r].value for r in _RESISTOR_ROLES if r in f.intent.values})
+    for r in _RESISTOR_ROLES:
+        if r in f.intent.values:
+            f.given(r, 0)
+    if len(stated) > 1:
+        rc, rf = stated[0], stated[-1]
+    elif stated and {"RC", "RL"} & set(f.intent.values):  # the collector resistor alone: RF about 50 x
+        rc, rf = stated[0], 50 * stated[0]
+    elif stated:  # the feedback resistor alone
+        rc, rf = stated[0] / 50, stated[0]
+    else:
+        rc, rf = 4.7e3, 220e3
+    levels = [f.intent.values[r].value for r in ("VDD", "VIN") if r in f.intent.values and f.given(r, 0)]
+    m = _BETA_STATED.search(f.intent.description)
+    return max(levels or [12.0]), rc, rf, float(m[1] or m[2]) if m else float(BETA)
+
+
+def _collector_feedback(f: _Filler) -> str:
+    vcc, rc, rf, beta = _feedback_parts(f)
+    card = f"npn_b{beta:g}"
+    f.model(card, f".model {card} NPN (is=1e-14 bf={beta:g} vaf=100 cje=1p cjc=1p tf=0.3n)")
+    # RF from the collector returns the base current: a collector falling toward the base starves the base,
+    # so the operating point holds against beta and temperature
+    return "\n".join([f"V1 vcc 0 DC {format_eng(vcc)}", "V2 in 0 DC 0 AC 1", "C1 in b 10u",
+                      f"R1 vcc out {format_eng(rc)}", f"R2 out b {format_eng(rf)}", f"Q1 out b 0 {card}"])
+
+
+def _collector_volts(vcc: float, rc: float, rf: float, beta: float) -> float:
+    """Vc = VBE + IB RF, IC = beta IB, (VCC - Vc)/RC = IC + IB (VBE at IC, the Early effect of VCE = Vc)."""
+    ic = 1e-3
+    for _ in range(50):
+        vc = VT * math.log(max(ic, 1e-12) / IS) + ic / beta * rf
+        ic = max((vcc - vc) / rc / (1 + 1 / beta), 1e-9) * 0.5 + ic * 0.5
+    return VT * math.log(ic / IS) + ic / beta * rf
+
+
+def _feedback_function(f: _Filler) -> list:
+    vc = _collector_volts(*_feedback_parts(f))
+    return [Probe(f"function: the collector sits at VBE + IB RF = {vc:.3g} V", "op\nlet result = v({out})",
+                  0.93 * vc, 1.07 * vc)]
+
+
+register(Family(kind="bjt_collector_feedback", function=_feedback_function, build=_collector_feedback,
+                summary="common-emitter NPN biased by collector-to-base feedback (RF from collector to base)",
+                names=("collector-feedback biased common-emitter stage", "BJT with collector-to-base feedback bias"),
+                rules=((14.9, (r"collector[- ](?:to[- ]base[- ])?feedback|feedback\s+bias\w*\s+from\s+the\s+collector",
+                               r"\b(?:npn|bjts?|bipolar|transistor|common[- ]emitter|stage)\b")),),
+                accepts=r"common[- ]emitter(?:\s+(?:npn|stage|amplifier))?",
+                analysis="op", source="V2", noun="amplifier"))
 
 
 # --- differential and output stages ----------------------------------------------------------
