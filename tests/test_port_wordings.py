@@ -29,6 +29,8 @@ def _nodes(netlist: str) -> set[str]:
     ("a4 in; b4 out; a high-pass at 50 Hz", "a4", "b4"),
     ("A gain-of-5 amplifier that takes the preamp signal at pa and hands it into fb7.", "pa", "fb7"),
     ("Half-wave rectifier: a 9 V peak sine in at ac, DC out at dc, 1k load.", "ac", "dc"),
+    ("Two-pole band-pass at 1 kHz (multiple feedback), bq1 to bq2.", "bq1", "bq2"),
+    ("A bridge rectifier fed from a 9 V RMS winding, delivering to a smoothed rail vr2 (100 uF).", None, "vr2"),
 ])
 def test_more_ways_of_naming_input_and_output(text, node_in, node_out):
     request = read_request(text)
@@ -83,3 +85,27 @@ def test_a_name_that_would_join_two_nodes_leaves_the_other_names_in_place():
     assert "sx" in _nodes(composed.netlist) and "in" not in _nodes(composed.netlist)
     assert any("join nodes" in p for p in composed.problems)
     assert {"out", "vcc"} <= _nodes(composed.netlist)  # the joining names only are left out
+
+
+@pytest.mark.parametrize("text, names", [
+    ("hi, I'd like an RC low-pass near 2 kHz; my source sits on a node I call src4 and the result on flt4",
+     ["src4", "flt4"]),
+    ("The reset signal rst_n rises from 0 to 3.3 V at t = 2 ms; node del must lag it by 5 ms.", ["rst_n", "del"]),
+])
+def test_a_name_after_what_it_is_or_after_i_call_is_a_node_without_a_role(text, names):
+    said = said_nodes(text)
+    assert [s.node for s in said] == names and said[0].role is None
+    assert "i" not in read_request(text).nodes
+
+
+def test_a_word_before_side_or_rail_is_no_ports_name():
+    ports = read_ports("Level shifter: drain on the high side hv_b with 10k to 5 V, source on the low side lv_b.")
+    assert "high" not in ports.named() and "low" not in ports.named()
+
+
+def test_a_named_source_node_never_goes_on_the_output_and_a_family_node_stays_its_own():
+    netlist = "t\nV1 in 0 AC 1\nR1 in p 10k\nR2 p 0 10k\nC1 p out 1n\nR3 out 0 1k\n.end\n"
+    composed = compose(netlist, read_request("Input at node in; a 2 V source VB at node bz."), source="V1")
+    assert "out" in _nodes(composed.netlist)
+    composed = compose(netlist, read_request("Tap the divider at node p; nothing else."), source="V1")
+    assert "out" in _nodes(composed.netlist) and not composed.renamed

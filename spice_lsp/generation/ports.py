@@ -54,7 +54,8 @@ _ROLE_LIST = re.compile(
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
     # (a list ends at its "and" item: "bridge nodes bl and br, followed by ...")
     r"|" + _ITEM + r"(?:\s*,\s*" + _ITEM + _NOT_ROLE + r")*(?:\s*,?\s+and\s+" + _ITEM + _NOT_ROLE + r")?)"
-    r"(?![\w(])(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
+    # ("drain on the high side sda_h": a word before what it qualifies names no port)
+    r"(?![\w(])(?!\s+(?:side|sides|rail|line|signal)\b)(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
                         r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
@@ -166,6 +167,7 @@ _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "dr
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
 _NAMING = {"node", "nodes", "named", "called"}
+_CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire"}  # a name may follow what it is
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
 _TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
@@ -178,8 +180,11 @@ _WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "cl
 _FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
                       r"(?:(?:collector|drain|emitter|source|output)\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
 # "in -> o", "drv → lpo", "node a => node b": the signal's way, input to output
-_ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2])\s*"
-                    r"(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+_ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*"
+                    r"(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2])\s*(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+# ", vin to vout." : a clause that is only the signal's way, input to output
+_BARE_TO = re.compile(r"(?:^|(?<=[,;:(]))\s*(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s*"
+                      r"(?=[,;)]|\.(?:\s|$)|$)")
 # "a gain of 4 between node pre and node post", "a buffer between sens and adc": a stage's ends, input to output
 # (a part's ends, "the voltage between a and b" and "connected between" name no port)
 _BETWEEN = re.compile(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
@@ -288,12 +293,12 @@ def _pairs(text: str) -> dict[int, str]:
             closed = text[:m.start(k)].endswith("node ") and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", text[m.end(k):])
             if ends[k] not in NOT_NODES - {"in", "out"} or (closed and ends[k] in FUNCTION):
                 paired[m.start(k)] = "part" if part else ("input" if k == "a" else "output")
-    for m in [*_ARROW.finditer(text), *_BETWEEN.finditer(text)]:
+    for m in [*_ARROW.finditer(text), *_BETWEEN.finditer(text), *_BARE_TO.finditer(text)]:
         clause = re.split(r"[,;:()]|\.\s", text[:m.start()])[-1]  # the words of its own clause before it
         if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and (
                 not _STAGE.search(re.split(r"[;:]|\.\s", text[:m.start()])[-1]) or _ACROSS.search(clause))):
             continue
-        if not {m["a"].lower(), m["b"].lower()} & (NOT_NODES - {"in", "out"}):
+        if not {m["a"].lower(), m["b"].lower()} & ((NOT_NODES | GROUND | IDIOMS) - {"in", "out"}):
             paired[m.start("a")], paired[m.start("b")] = "input", "output"
     return paired
 
@@ -305,6 +310,8 @@ def _name_like(word: str, named: int) -> bool:
     w = word.lower()
     if w in ("in", "out"):
         return True
+    if word == "I":
+        return False  # "a node I call raw": the speaker
     if named == 2 and (w in PARTS or w in PINS) or named == 3:
         return True  # "to node coil", "node drain": the word names the node where that part or pin sits
     if w in IDIOMS and not word.islower():
@@ -328,8 +335,9 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     after = low[i + 1] if i + 1 < len(low) else ""
     if before == "node" and low[i] in FUNCTION and after in ("", ",", ".", ";", ":", ")"):
         return 3  # "from node ti to node to, which ...": a word of grammar that "node" names and a clause end closes
-    if low[i + 1:i + 4] in (["(", "input", ")"], ["(", "output", ")"]) or before in _NAMING:
-        return 2
+    if low[i + 1:i + 4] in (["(", "input", ")"], ["(", "output", ")"]) or before in _NAMING or (
+            before in ("call", "name", "label", "labelled", "labeled") and i >= 2 and low[i - 2] in ("i", "we", "you")):
+        return 2  # "node x", "x (input)", "a node I call raw"
     plural = next((k for k in range(i - 1, max(first, i - 12) - 1, -1) if low[k] == "nodes"), None)
     if before in (",", "and") and plural is not None and low[i] not in ARTICLES and all(
             w in (",", "and", "(", ")", "input", "output") or w.isidentifier() and w not in NOT_NODES
@@ -339,6 +347,10 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 2
     if _role_after(low, i):
         return 1  # "x9 in, y9 out": a name and the way its signal goes
+    if before in _CARRIERS and (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and (
+            after in ("", ",", ".", ";", ":", "(", ")", "and", "with", "is", "to") or after in VERBS
+            or (len(after) > 3 and after.isalpha() and after.endswith("s") and after not in NOT_NODES)):
+        return 1  # "the button signal btn jumps", "to a DC rail dcp (...)", "the high side sda_h with"
     if before in ("at", "on") and i >= 2 and low[i - 2] in ("in", "out") and i - 2 >= first:
         return 2  # "sine in at ac, DC out at dc": the way the signal goes, then where, names it plainly
     if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
@@ -392,6 +404,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return after[1], None
     if role := _role_after(low, i):
         return role, None
+    if low[i - 1] in ("rail", "rails") and "to" in low[max(phrases[0], i - 5):i - 1]:
+        return "output", None  # "from the winding to a DC rail dcp": where the circuit delivers
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
     if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and low[i - 3] in _MADE:
@@ -446,7 +460,7 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
             pin = _PIN_CUES[w]  # "the collector, node co", "gate held at 3 V at node in"; not "the base drive node"
     if role is None and toward:
         role = "output"  # "followed by an RC low-pass (1k and 1 uF) to node filt": where the chain ends
-    come = next((k for k in range(i + 1, min(i + 3, len(low))) if low[k] == "from"), None)
+    come = i + 1 if low[i + 1:i + 2] == ["from"] else None  # (not "btn jumps from 0 to 3.3 V": a step)
     if role is None and come is not None and not parts and any(w[:1].isdigit() for w in low[come + 1:come + 3]):
         role = "output"  # "3.3 V at vo from 5 V at vin": where it goes, from where it comes (not "from a source")
     return role, pin

@@ -782,7 +782,9 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
 _OUTPUT_NODE = re.compile(r"\boutputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 # "node mid", "nodes called a", "node names: Vin, Vbias" (each name of the list)
-_NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|are\s+|:\s*))?(?!names?\b)"
+_NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|are\s+|:\s*)"
+                         # "a node I call raw", "the node we named x"
+                         r"|(?:I|we|you)\s+(?:call|name|named|label|labelled|labeled)\s+)?(?!names?\b)"
                          # a listed name ends its item ("nodes a, b, c"; not "node c, pushing its current ...")
                          r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)[a-z_]\w*\b(?!\s*[=(])"
                          r"(?=\s*(?:[,;:)]|\.(?:\s|$)|\band\b|$)))*)", re.IGNORECASE)
