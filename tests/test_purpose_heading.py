@@ -34,7 +34,6 @@ def test_a_heading_the_named_circuit_cannot_serve_is_still_refused(text, phrase)
 
 @pytest.mark.parametrize("text,phrase", [
     # the family's words name only what the circuit asked for serves: never that other circuit instead
-    ("buffer stage for a flash ADC, unity gain", "buffer stage"),
     ("Reconstruction filter for the DAC output, 8 kHz", "Reconstruction filter"),
     ("a gate driver for a transmission gate, 5 V", "gate driver"),
 ])
@@ -46,6 +45,7 @@ def test_a_circuit_for_another_is_never_answered_with_the_other(text, phrase):
 @pytest.mark.parametrize("text", [
     "RC low-pass filter for the ADC input, 1k and 100 nF",  # the family's own words before 'for'
     "two-way active crossover for a speaker, Linkwitz-Riley, 800 Hz",  # the crossover the family accepts
+    "buffer stage for a flash ADC, unity gain",  # the buffer, never the ADC it serves
 ])
 def test_a_circuit_named_before_what_it_serves_is_built(text):
     assert refusal(text) is None

@@ -156,7 +156,9 @@ _CONCEPTS: dict[str, str] = {
                       r"\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b",
     "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
     # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
-    "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b",
+    "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b"
+                     r"|\b(?:just|only|nothing\s+but|purely|simply)\s+(?:a\s+few\s+|some\s+|plain\s+)?resistors\b"
+                     r"|\bresistors\s+only\b",
     # a voltage held whatever the input or load does: a regulator
     "hold": rf"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping|maintain\w*|stay\w*|steady|constant|stable|"
             rf"stabili[sz]\w*|fixed|pinned|regulat\w*|locked)\b[^.;]{{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
@@ -172,6 +174,9 @@ _CONCEPTS: dict[str, str] = {
     "lag": r"\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
            r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge)\b"
+           # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
+           r"|\b(?:reach\w*|gets?\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
+           r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after|later|behind)\b"
            r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
@@ -368,6 +373,12 @@ _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es
                      r"(?:the\s+|a\s+)?" + _ABOUT + r"([-+]?\d+(?:\.\d+)?)\s*v\b")
 
 
+# A PWM turned into the steady level of its average: "turn my PWM into a steady DC", "smooth the PWM to a level".
+_PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|averag\w*|mean|constant|flat|"
+                        r"analog(?:ue)?)\b"
+                        r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
+                        r"|\b(?:smooth|averag|filter)\w*\s+(?:\w+\s+){0,3}?pwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b")
+
 # The concepts that name one circuit alone, in the order read_function tries them between its other rules
 _NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "current mirror"),
                 ("steady_current", "current source"))
@@ -448,6 +459,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         return Reading(said("switches", "level"), "comparator")
     if reading := named(_NAMED_SHAPERS):
         return reading
+    if (pwm := _PWM_TO_DC.search(low)) and not opamp:
+        return Reading(pwm[0], "pwm dac")  # a PWM's average taken by a low-pass
     if filtered := _filter(low):
         if filtered[1] == "notch filter" and not re.search(r"\b(?:inductors?|inductance|coils?|chokes?|lc|rlc|tank)\b"
                                                          r"|\d\s*[mµu]?h\b", low):
@@ -476,6 +489,27 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     return None
 
 
+# --- filter names written short ---------------------------------------------------------------------
+# "lp, 1st order, fc 15k", "quick hp between in and out", "bpf: series RLC": the short names of the filter
+# responses, spelled out so every family rule that reads "low-pass" reads them. The same letters as a node's
+# name ("node lp", "from hp to lp", "bp -> out") or a unit ("a 2 hp motor") are left as they are.
+_SHORT_FILTERS = {"lp": "low-pass", "hp": "high-pass", "bp": "band-pass", "lpf": "low-pass filter",
+                  "hpf": "high-pass filter", "bpf": "band-pass filter", "bsf": "band-stop filter",
+                  "brf": "band-reject filter"}
+_SHORT_FILTER = re.compile(r"(?<![\w-])(?:[lhb]pf?|bsf|brf)(?![\w-])")
+_NAMING_A_NODE = re.compile(r"(?:\bnodes?|\bat|\binto|\bfrom|\bto|\bon|\bbetween|\band|\bpins?|->|→|[\d.])\s*$")
+_NODE_AFTER = re.compile(r"\s*(?:->|→|=|:(?!\s)|\s(?:to|and)\s+[a-z_]\w*\b(?!-))")
+
+
+def spelled_out(low: str) -> str:
+    """The lower-cased request with its short filter names ("lp", "hpf", "bpf") written in full."""
+    def full(m: re.Match) -> str:
+        if _NAMING_A_NODE.search(low, 0, m.start()) or _NODE_AFTER.match(low, m.end()):
+            return m[0]
+        return _SHORT_FILTERS[m[0]]
+    return _SHORT_FILTER.sub(full, low)
+
+
 # --- qualifiers that change the circuit a name reads as ---------------------------------------------
 # A noun in another sense names no circuit: clipping as a fault to avoid, a tank that holds water.
 _OTHER_SENSE = re.compile(
@@ -495,6 +529,12 @@ _NOT_ACTIVE = re.compile(r"\b(?:lc|rlc|passive|inductors?|inductance|coils?|ladd
                          r"|multiple[- ]feedback|mfb|biquad|state[- ]variable|tow[- ]thomas|sallen|active)\b")
 _BLINK = re.compile(r"\b(?:blink\w*|flash\w*)\s+(?:an?\s+|the\s+|two\s+|some\s+|\d\s+)?(?:\w+\s+)?leds?\b"
                     r"|\bleds?\s+(?:that\s+|which\s+)?(?:blinks?|flash(?:es)?)\b|\b(?:led\s+)?(?:blinker|flasher)\b")
+# A sine the circuit makes ("make a 1 kHz sine", "I'd like a sine of about 500 Hz") with three or four RC sections in
+# its loop: the RC phase-shift oscillator, not the RC ladder low-pass its sections would read as.
+_SINE_MADE = re.compile(r"\b(?:make|makes|making|generat\w*|produc\w*|want|like|need|creat\w*|give\s+me|outputs?)\b"
+                        r"[^.;]{0,40}?\b(?:sine|sinusoid)")
+_RC_SECTIONS = re.compile(r"\b(?:three|3|four|4)\b[^.;]{0,30}?\br-?c\b[^.;]{0,15}?\b"
+                          r"(?:sections?|stages?|networks?|legs?|lags?|filters?)\b|\bladder\s+of\s+(?:three|3|four|4)\s+r-?c\b")
 _OPAMP_NAMED = re.compile(r"\bop[- ]?amps?\b|\boperational\s+amplifier\b")
 # A photodiode's current turned into a voltage by an op-amp, or with its node held at virtual ground: the
 # transimpedance amplifier (the photodiode is its input, not the circuit; the virtual ground its summing node)
@@ -532,6 +572,9 @@ def qualified(low: str) -> Qualified:
     elif (order := _SECOND_ORDER.search(text)) and (side := _PASS_SIDE.search(text)) and not _NOT_ACTIVE.search(text):
         kind = "low" if (side[1] or side[2]) in ("low", "l") else "high"
         said, circuit = f"{side[0]} ... {order[0]}", f"active second-order {kind}-pass filter"
+    elif (sine := _SINE_MADE.search(text)) and (sections := _RC_SECTIONS.search(text)) \
+            and (_OPAMP.search(text) or _TRANSISTOR.search(text) or _MOS.search(text)):
+        said, circuit = f"{sine[0]} ... {sections[0]}", "rc phase-shift oscillator"
     elif blink := _BLINK.search(text):
         said, circuit = blink[0], "astable multivibrator"
     elif (photo := _PHOTO.search(text)) and (summing := _SUMMING_NODE.search(text)) \

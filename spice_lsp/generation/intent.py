@@ -15,7 +15,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from spice_lsp.generation.function_words import qualified, read_function, stated, wave_conversion
+from spice_lsp.generation.function_words import qualified, read_function, spelled_out, stated, wave_conversion
+from spice_lsp.generation.passing import blanked, passing
 from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
@@ -48,6 +49,7 @@ class Intent:
     # the family read from what the request says the circuit does, not from its name: an assumption, said
     # with the answer ("'keeps the DC away' read as a high-pass filter")
     reading: str | None = None
+    read_from: tuple[str, ...] = ()  # the words of that reading, as the request writes them (lower-cased)
 
     @property
     def runs_analysis(self) -> bool:
@@ -235,10 +237,18 @@ def behaviour(low: str) -> tuple[str, str] | None:
 
 
 def _family(low: str, qs: list[_Q], intent: Intent) -> str:
+    low = spelled_out(low)  # "lp, fc 15k", "hpf": the names the family rules read
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
     qualified_ = qualified(plain)  # "op-amp inverter", "second-order low-pass, Q of 2", "keeps it from clipping"
     plain = qualified_.rules_text
     rank, kind = _registry().match(plain)
+    if kind != "generic" and (spans := passing(plain)) and (covered := _registry().covered_spans(kind, plain)) and \
+            all(any(a <= start and stop <= b for a, b in spans) for start, stop in covered):
+        # only words said in passing chose it ("a high-pass feeding a comparator pin", "compares 2 V with a 1 kHz
+        # triangle wave"): the circuit the request names beside them, when it names one
+        rank_, kind_ = _registry().match(blanked(plain, spans))
+        if rank_ < _registry().DEVICE_RANK:
+            rank, kind, plain = rank_, kind_, blanked(plain, spans)
     if qualified_.circuit and kind not in ("generic", _registry().match(qualified_.text)[1]):  # the qualifier decided
         intent.reading = f"'{qualified_.said}' read as {'an' if qualified_.circuit[0] in 'aeiou' else 'a'} " \
                          f"{qualified_.circuit}"
@@ -252,6 +262,7 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
         rank, kind = _registry().match(f"{plain} ({said[1].lower()})")
         if kind != "generic":
             intent.reading = f"'{said[0].strip()}' read as {'an' if said[1][0] in 'aeiou' else 'a'} {said[1]}"
+            intent.read_from = tuple(part.strip() for part in said[0].split(" ... "))
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC

@@ -288,6 +288,9 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
         covered += _stated_sources(description, request)
     if intent.kind == _ASSUMED_KIND:
         covered += [m.span() for m in re.finditer(_ASSUMED, low)]
+    # the words that said what the circuit does name it, as a family's own words do ("turn a current into a voltage
+    # for my ADC": the ADC is what that circuit serves)
+    covered += [m.span() for said in intent.read_from if said for m in re.finditer(re.escape(said), low)]
     missing = uncovered(description, covered, family_of(intent.kind))
     if missing is None:
         return None

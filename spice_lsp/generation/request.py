@@ -716,9 +716,10 @@ _OSC_SPEC = re.compile(r"(?:(?P<osc>oscillat\w*|astable|multivibrator)"
                        r"ringing|frequency|f0)" + _SPEC_TAIL, re.IGNORECASE)
 # "f0 = 2 kHz", "natural frequency of 1 kHz" in a filter (_FILTER): which frequency depends on its kind
 _F0_SPEC = re.compile(r"(?:\b[fF][0o]|\u03c9[0o]|natural\s+frequency|undamped\s+frequency)" + _SPEC_TAIL)
-_FILTER = re.compile(r"\bfilter|\b(?:low|high|band)[- ]?pass|\bnotch|\bband-?stop|\bsallen|\bbiquad", re.IGNORECASE)
-_BANDPASS = re.compile(r"\bband[- ]?pass", re.IGNORECASE)
-_STOPBAND = re.compile(r"\bnotch|\bband[- ]?(?:stop|reject)", re.IGNORECASE)
+_FILTER = re.compile(r"\bfilter|\b(?:low|high|band)[- ]?pass|\b[lhbs]pf\b|\bnotch|\bband-?stop|\bsallen|\bbiquad",
+                     re.IGNORECASE)
+_BANDPASS = re.compile(r"\bband[- ]?pass|\bbpf\b", re.IGNORECASE)
+_STOPBAND = re.compile(r"\bnotch|\bband[- ]?(?:stop|reject)|\bb[sr]f\b", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\bsecond[- ]order|\b2nd[- ]order|\btwo[- ]pole|\bsallen|\bbiquad|\bQ\s*(?:=|of|is)\s*\d",
                            re.IGNORECASE)
 # ... "a parallel LC tank tuned to 455 kHz": a tank's resonance
@@ -1217,7 +1218,7 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 # A filter's own frequency, stated bare: "Sallen-Key low-pass, Butterworth, 5 kHz", "RC high-pass at 50 Hz",
 # "a 2 kHz RC low-pass", "an LC trap tuned to 1 kHz". Not a source's or a sweep's ("a 1 kHz sine into a
 # low-pass", "a low-pass swept from 10 Hz to 1 MHz"): no source or sweep word between the noun and the figure.
-_FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|notch|band[- ]?(?:stop|reject)|"
+_FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|[lhb]pf?|notch|band[- ]?(?:stop|reject)|"
                           r"filter(?!\s+(?:cap\w*|choke|inductor|resistor))|trap|sallen[- ]key|butterworth|bessel|"
                           r"chebyshev|ladder)\b", re.IGNORECASE)
 _NOT_THE_FILTERS = re.compile(r"\b(?:sine|sinus\w*|signal(?!\s+path)|input|source|sweep\w*|swept|from|to|up|clock\w*|"

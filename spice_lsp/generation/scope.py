@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from spice_lsp.generation.intent import _ASSUMED
+from spice_lsp.generation.passing import in_passing
 
 # Circuits people ask for by name; each must be covered by the family that answers.
 NAMED = re.compile(r"""\b(?:
@@ -65,6 +66,9 @@ NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\
 
 # Words before a node's name (written lower case): "node rtd", "into rtd", "at sin".
 NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto)\s+$")
+
+# Words before a port's name: "input adc", "output pin led".
+PORT_BEFORE = re.compile(r"\b(?:inputs?|outputs?|pins?|ports?)\s+$", re.IGNORECASE)
 
 # A sensor the request states as the part it is electrically ("PT100 RTD at 100 °C (138.5 Ω) from rtd
 # to ground", "Thermocouple amplifier: the junction gives 4.1 mV DC at in"): a resistance or a voltage
@@ -167,6 +171,10 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue
         if re.match(r"(?:'s)?\s+inputs?\b", description[m.end():], re.IGNORECASE):
             continue  # "the ADC input (node adc) wants 0 to 5 V": the input of what the circuit feeds
+        if in_passing(description, m.start(), m.end(), covered):
+            continue  # "a low-pass in front of the ADC", "fed a 1 kHz sawtooth", "a 4 Ω speaker": no circuit asked for
+        if m[0].islower() and len(m[0]) <= 4 and PORT_BEFORE.search(description, 0, m.start()):
+            continue  # "my ADC input adc wants ±2.5 V": a node's name after its port's
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
     return None
