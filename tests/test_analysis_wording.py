@@ -114,3 +114,63 @@ def test_lossy_integrator_dc_gain_and_corner(gain: float, corner: float) -> None
     assert 1 / (2 * math.pi * rf * c) == pytest.approx(corner)
     assert rf / r1 == pytest.approx(abs(gain))
     assert "GAIN" in d.claimed
+
+
+@pytest.mark.parametrize("text, volts", [
+    ("A 2.5 V shunt regulator from a zener and a resistor, fed from 12 V on raw, output zz. op", 2.5),
+    ("Build me a 9.1 V rail with a zener, 24 V in at src, 10 mA load. DC op", 9.1),
+    ("Boost converter on 5 V, 100 kHz, duty 0.6 so it ends up near 12.5 V, 47 uF, 100 ohm load", 12.5),
+])
+def test_the_level_a_circuit_makes_is_its_output(text: str, volts: float) -> None:
+    assert [(s.quantity, s.target) for s in read_request(text).specs if s.quantity == "vout"] == [("vout", volts)]
+
+
+def test_a_rail_it_is_fed_from_is_no_output() -> None:
+    assert not [s for s in read_request("LED driver hanging from a 9 V rail at node top, 15 mA").specs
+                if s.quantity == "vout"]
+
+
+def test_a_made_rail_is_no_supply() -> None:
+    """"make a 6.8 V rail ... 20 V in": the zener's level is the output; the stated input feeds it."""
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Make a 6.8 V rail with a resistor and a zener, 20 V in at node feed, output at node zr, "
+                      "15 mA load. DC op.")
+    supply = next(line for line in result.netlist.splitlines() if line.upper().startswith("V"))
+    assert supply.split()[1:4] == ["feed", "0", "DC"] and float(supply.split()[4]) == 20
+    assert result.verified
+
+
+@pytest.mark.parametrize("text, volts", [
+    ("Full-wave bridge into a 47 ohm load, ripple no more than 0.8 V peak-to-peak.", 0.8),
+    ("Half-wave rectifier, 220 ohm load; the ripple should be below 0.25 V", 0.25),
+])
+def test_a_ripple_bound_said_after_the_word(text: str, volts: float) -> None:
+    assert [(s.quantity, s.target) for s in read_request(text).specs] == [("ripple", volts)]
+
+
+def test_a_q_at_the_end_of_a_sentence() -> None:
+    specs = read_request("Series RLC band-pass, output across the resistor at bq: centre 12 kHz and Q of 4. "
+                         "AC 1 kHz to 100 kHz.").specs
+    assert ("q", 4.0) in [(s.quantity, s.target) for s in specs]
+
+
+def test_a_tanks_loaded_q_sets_its_feed_resistor() -> None:
+    """Q = R/sqrt(L/C): the feed resistor from the Q asked and the tank's own L and C."""
+    from spice_lsp.generation.pipeline import generate
+    from spice_lsp.language.units import parse_number
+    result = generate("parallel LC tank at 20 kHz with a Q of 6, input ti, output to")
+    parts = {line.split()[0]: parse_number(line.split()[3]) or 0.0 for line in result.netlist.splitlines()
+             if line[:2] in ("R1", "L1", "C1")}
+    assert parts["R1"] == pytest.approx(6 * math.sqrt(parts["L1"] / parts["C1"]), rel=0.02)
+    assert result.verified
+
+
+@pytest.mark.parametrize("current, vto, kp", [(1e-3, 0.7, 1e-3), (0.4e-3, 1.0, 0.5e-3)])
+def test_common_gate_bias_from_the_drain_current(current: float, vto: float, kp: float) -> None:
+    """Its gate bias from the level-1 law with W = L: VGS = VTO + sqrt(2 ID/KP); the model's KP is no current."""
+    text = (f"Common-gate NMOS amplifier biased at {format_eng(current)}A, RD = 4.7k, 12 V supply, level-1 NMOS "
+            f"with VTO = {vto:g} V and KP = {format_eng(kp)}A/V² (W = L); input s, output d")
+    intent = parse_intent(text)
+    d = design(intent, read_request(text).specs)
+    assert d.designed["VGS"] == pytest.approx(vto + math.sqrt(2 * current / kp))
+    assert "KP" in intent.values

@@ -536,6 +536,10 @@ SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "no
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 
+# a device model's parameters: "KP = 1 mA/V²" is no current, even when a spec asks for 1 mA
+_MODEL_ROLES = frozenset({"KP", "VTO", "IS", "BF", "VAF", "LAMBDA", "GAMMA", "PHI", "BV", "IBV", "CJO"})
+
+
 def claim(intent: Intent, d: Design, spec: Spec) -> None:
     """The spec's own number is not a part's value: drop the role the reader gave it ("3.3 V out"
     read as VDD), before any design reads the intent, and count it as accounted for."""
@@ -544,7 +548,7 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
         if spec.at and value.unit == "Hz" and math.isclose(value.value, spec.at, rel_tol=1e-9):
             del intent.values[role]  # "20 dB down at 16 kHz": where the gain is measured
             d.claimed.add(role)
-        if unit is not None and value.unit == unit and role not in d.designed \
+        if unit is not None and value.unit == unit and role not in d.designed and role not in _MODEL_ROLES \
                 and math.isclose(value.value, spec.target, rel_tol=1e-9):
             del intent.values[role]
             d.claimed.add(role)

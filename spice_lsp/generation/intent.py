@@ -377,6 +377,7 @@ def _put(intent: Intent, value: Value) -> None:
 
 
 _ASPECT = re.compile(r"\bW\s*/\s*L\s*(?:=|:|of|is|ratio(?:\s+of)?)?\s*$", re.IGNORECASE)
+_SQUARE = re.compile(r"(?<![\w/])W\s*=\s*L\b(?!\s*=)")  # "W = L" with no figure (not "W = L = 10 um")
 
 
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
@@ -933,6 +934,8 @@ def parse_intent(description: str) -> Intent:
     claimed = _analyses(intent, description, qs)
     claimed |= _function_roles(intent, description, qs)
     _assign_roles(intent, description, qs, claimed)
+    if _SQUARE.search(description) and not {"W", "LG", "WL"} & set(intent.values):
+        intent.values["WL"] = Value("WL", 1.0, "W = L", "")  # "(W = L)": a square device, W/L = 1
     intent.nodes = _nodes(description)
     _check(intent, description)
     _simulated_at(intent)

@@ -601,6 +601,9 @@ def read_ports(text: str) -> Ports:
             continue
         if re.search(r"\bnegative\s*$", text[:m.start()]):
             continue
+        if re.search(r"\b(?:make|makes|making|need|want|give|gives|giving|derive|generate|produce|build)\s+(?:me\s+)?"
+                     r"(?:an?\s+)?(?:regulated\s+|stable\s+|clean\s+)?$", text[:m.start()], re.IGNORECASE):
+            continue  # "make a 6.2 V rail with a zener": the level the circuit makes, not its supply
         supplies[value] = m[0].strip()
     if len(supplies) == 1:
         (value, said), = supplies.items()

@@ -735,13 +735,26 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    re.IGNORECASE)
 # not "Q1"; "Q around 2", "Q of about 5"
 _Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
-                     r"(?P<value>\d+(?:\.\d+)?)(?![\w.])")
+                     r"(?P<value>\d+(?:\.\d+)?)(?!\w|\.\d)")  # "... and Q of 5.": the sentence's full stop
 _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         # "12 V at 50 mA out": the output's level at its load current
                         r"(?:(?:at|into|with)\s+\d+(?:\.\d+)?\s*[mµu]?A\s+)?"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
+# "a 3.3 V shunt regulator", "a 2.5 V reference", "make a 6.2 V rail with a zener": the level the circuit makes (a rail
+# it is fed from, "from a 10 V rail", is its supply)
+_MADE_LEVEL = re.compile(r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:(?:zener|shunt|series|linear|ldo|precision|"
+                         r"voltage|dc|regulated)[- ]){0,2}regulator\b"
+                         # ... a reference by its kind ("a 1 V reference" alone may be a current sink's input)
+                         r"|(?<![\w.])(?P<value4>\d+(?:\.\d+)?)\s*V\s+(?:(?:zener|shunt|series|precision|bandgap|voltage)"
+                         r"[- ]){1,2}reference\b"
+                         r"|\b(?:make|makes|making|give|gives|giving|get|need|want|derive|generate|produce|build)\s+"
+                         r"(?:me\s+)?(?:an?\s+)?(?:regulated\s+|stable\s+|clean\s+)?(?P<value2>\d+(?:\.\d+)?)\s*V\s+"
+                         r"(?:regulated\s+)?(?:rail|supply|output|reference)\b"
+                         # "duty 67 % so it lands near 10 V": where the output ends up
+                         r"|\b(?:lands?|landing|ends?\s+up|settles?|comes?\s+out)\s+(?:near|at|around|about|close\s+to)\s+"
+                         r"(?P<value3>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
 _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
                            r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b"
@@ -761,7 +774,9 @@ _VOLT_SHARE = r"(?:(?:a|one)\s+)?(?:half|quarter|tenth|fifth)\s+(?:of\s+)?a\s+vo
 _SHARE_OF_VOLT = {"half": 0.5, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _RIPPLE_SPEC = re.compile(r"(?:under|less\s+than|below|at\s+most|no\s+more\s+than|<)\s*(?P<value>\d+(?:\.\d+)?)\s*"
                           r"(?P<milli>m)?V\s+(?:(?:peak[- ]to[- ]peak|p-?p)\s+)?(?:of\s+)?ripple"
-                          r"|ripple\s+(?:of\s+at\s+most\s+|below\s+|under\s+|less\s+than\s+|<\s*)"
+                          # ... "ripple no more than 1 V peak-to-peak", "ripple should be below 0.2 V"
+                          r"|ripple\s+(?:(?:must|should|has\s+to)\s+(?:be|stay)\s+|is\s+|of\s+)?"
+                          r"(?:at\s+most\s+|(?:no|not)\s+more\s+than\s+|below\s+|under\s+|less\s+than\s+|<\s*)"
                           rf"(?:(?P<value2>\d+(?:\.\d+)?)\s*(?P<milli2>m)?V|(?P<share>{_VOLT_SHARE}))", re.IGNORECASE)
 # "ripple about 0.5 V peak-to-peak": a value to aim at, read as a bound 20 % above it.
 _RIPPLE_ABOUT = re.compile(r"ripple\s+(?:of\s+)?(?:about|around|approximately|roughly|~)\s*(?P<value>\d+(?:\.\d+)?)\s*"
@@ -930,6 +945,8 @@ def _specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     for m in _VOUT_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
+    if not any(s.quantity == "vout" for s in found) and (m := _MADE_LEVEL.search(text)):
+        found.append(Spec(m[0].strip(), "vout", float(m["value"] or m["value2"] or m["value3"] or m["value4"])))
     if not any(s.quantity == "vout" for s in found):
         for m in _FROM_TO_SPEC.finditer(text):
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):

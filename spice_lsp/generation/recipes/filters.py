@@ -385,7 +385,9 @@ def _tank_eq(f0, get):
         c = 1 / (w * w * ind)
     elif not (ind or c):
         ind, c = 1e3 / w, 1 / (1e3 * w)
-    return {"L": ind, "C": c, "R": get("R", 10e3)}
+    # a stated loaded Q = R/sqrt(L/C), R the feed resistor (the source's Thevenin resistance across the tank)
+    q = get("Q", 0.0)
+    return {"L": ind, "C": c, "R": get("R", q * math.sqrt(ind / c) if q > 0 else 10e3)}
 
 
 def _tank(f: _Filler) -> str:
