@@ -155,3 +155,16 @@ def test_a_collector_feedback_stage_sits_at_vbe_plus_the_base_current_drop(text,
         ib = (vcc - vc) / rc / (beta + 1)
         vc = 0.5 * vc + 0.5 * (0.02585 * math.log(beta * ib / 1e-14) + ib * rf)
     assert _measure(result.netlist, "op", "v(out)") == pytest.approx(vc, rel=0.03)
+
+
+@NGSPICE
+def test_a_darlington_switch_keeps_its_load_on_at_two_junction_drops_and_uses_the_numbered_resistors_by_size():
+    text = ("Darlington switching a 24 V heater of 48 ohm, R1 = 4.7k into the first base, driven by 3.3 V logic; "
+            "R2 = 48 ohm heater from the rail to the collectors. DC operating point.")
+    result = generate(text)
+    assert result.intent.kind == "transistor_load_driver", result.netlist
+    assert _element(result.netlist, "R1")[2:4] == ["b", "4.7k"]  # the larger into the base, as named
+    assert _element(result.netlist, "R2")[3] == "48"
+    assert _measure(result.netlist, "op", "v(vcc)") == pytest.approx(24)
+    on = _measure(result.netlist, "op", "v(out)")
+    assert 0.5 < on < 1.3  # VBE(Q2) + VCE(sat) of Q1: a Darlington never saturates fully

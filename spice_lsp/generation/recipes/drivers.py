@@ -19,7 +19,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.templates import _bjt_model, _Filler
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 _PMOS = re.compile(r"\bp[- ]?(?:channel|mos(?:fet)?s?)\b|\bpfets?\b", re.IGNORECASE)
 _NMOS = re.compile(r"\bn[- ]?(?:channel|mos(?:fet)?s?)\b|\bnfets?\b|\bmosfets?\b|\bfets?\b|\bbss138\b|\b2n7000\b",
@@ -32,6 +32,7 @@ _INDUCTIVE = re.compile(r"\b(?:relay|solenoid|motor|coil|winding|inductive)", re
 _FLYBACK = re.compile(r"\b(?:flyback|freewheel(?:ing)?|fly-back|catch|snubber|clamp)\s+diode|\bdiode\s+across\b|"
                       r"\bdiode\b[^.;]{0,40}\b(?:kick|across|freewheel|flyback)", re.IGNORECASE)
 # A Baker clamp: a Schottky diode from base to collector keeps the switch out of hard saturation.
+_DARLINGTON = re.compile(r"\bdarlington", re.IGNORECASE)
 _BAKER = re.compile(r"\bbaker\b|\bschottky\b[^.;]{0,30}\bbase\b[^.;]{0,12}\bcollector\b", re.IGNORECASE)
 _LEVEL = r"(\d+(?:\.\d+)?)\s?V\b"
 # The drive's level: "a 0/3.3 V square", "3.3 V logic", "a 3.3 V GPIO", "from 1.8 V CMOS", "en (3.3 V logic)".
@@ -68,7 +69,7 @@ def _levels(f: _Filler) -> tuple[float, float]:
     """(supply, drive): the highest level the request states is the rail the load hangs from, the level it
     gives its logic drive ("0/3.3 V", "3.3 V GPIO") the drive, else the lower of two levels, else 5 V."""
     values = f.intent.values
-    stated = [abs(f.intent.values[r].value) for r in ("VDD", "VIN", "VGS", "VCC") if r in values and f.given(r, 0)]
+    stated = [abs(values[r].value) for r in ("VDD", "VIN", "VGS", "VCC", "VBIAS") if r in values and f.given(r, 0)]
     stated += [float(m[1]) for m in _ANY_LEVEL.finditer(f.intent.description)]
     supply = max([v for v in stated if v > 0] or [12.0])
     m = _DRIVE.search(f.intent.description)
@@ -108,7 +109,9 @@ def _timing(f: _Filler) -> tuple[float, float]:
     if m and "FREQ" not in f.intent.values:
         on, off = float(m[1]) * _SCALE[m[2].lower()], float(m[3]) * _SCALE[m[4].lower()]
         return on + off, on
-    tau = f.number("L", 0) / max(f.number("RL", 100, "R", "RC", "RD"), 1e-3) if "L" in f.intent.values else 0.0
+    load = _resistors(f)[0]
+    tau = f.number("L", 0) / max(parse_number(load) or 100.0 if load else 100.0, 1e-3) if "L" in f.intent.values \
+        else 0.0
     period = 1 / f.number("FREQ", 1 / max(1e-3, 20 * tau))
     return period, period * f.number("DUTY", 0.5)
 
@@ -124,11 +127,40 @@ def _pulse_timing(f: _Filler) -> str:
     return f"{period / 10:g} {period / 500:g} {period / 500:g} {on:g} {period:g}"
 
 
-def _base_resistor(f: _Filler, supply: float, drive: float, load: float) -> str:
-    """The request's base resistor, else one that drives the collector current at a forced beta of 10."""
-    ib = max(supply / max(load, 1.0), 1e-4) / 10
-    design = min(max((drive - 0.75) / ib, 100.0), 47e3)
-    return f("RB", float(f"{design:.2g}"), "RIN")
+_LOAD_ROLES, _BASE_ROLES, _NUMBERED = ("RL", "R", "RC", "RD"), ("RB", "RIN"), ("R1", "R2", "R3")
+
+
+def _resistors(f: _Filler) -> tuple[str | None, str | None, str, str]:
+    """(load, base resistor, the load's name, the base resistor's name): the values as the request writes them
+    (None for one it leaves open), by role where the words say it (load, collector, base), else by size where
+    they only number them (R1, R2): a switch's base resistor is the larger, its load the smaller (by about the
+    forced beta). A numbered one keeps its number as its name, so a stated "R1 = 4.7k" is the part built."""
+    values = f.intent.values
+    load = next((f(r, 0) for r in _LOAD_ROLES if r in values), None)
+    base = next((f(r, 0) for r in _BASE_ROLES if r in values), None)
+    numbered = sorted((values[r].value, r) for r in _NUMBERED if r in values)
+    load_name = base_name = None
+    if load is None and numbered:
+        load_name = numbered.pop(0)[1]
+        load = f(load_name, 0)
+    if base is None and numbered:
+        base_name = numbered.pop()[1]
+        base = f(base_name, 0)
+    free = (n for n in ("R1", "R2", "R3") if n not in (load_name, base_name))
+    return load, base, load_name or next(free), base_name or next(free)
+
+
+def _base_resistor(f: _Filler, supply: float, drive: float, beta: float = 10) -> str:
+    """The request's base resistor, else one that drives the collector current at a forced beta of 10 (a
+    Darlington's: 10 x 10)."""
+    load, base, _, _ = _resistors(f)
+    if base is not None:
+        return base
+    ib = max(supply / max(parse_number(load) or 100.0 if load else 100.0, 1.0), 1e-4) / beta
+    vbe = 1.5 if beta > 10 else 0.75
+    design = min(max((drive - vbe) / ib, 100.0), 47e3)
+    f.defaults.setdefault("RB", design)
+    return format_eng(float(f"{design:.2g}"))
 
 
 def _switch(f: _Filler) -> str:
@@ -137,7 +169,6 @@ def _switch(f: _Filler) -> str:
     high = dev in ("pnp", "pmos")
     supply, drive = _levels(f)
     ctl, rail = _named(text, supply)
-    load = f.number("RL", 100, "R", "RC", "RD")
     inductive = "L" in f.intent.values or bool(_INDUCTIVE.search(text))
     period, on = _timing(f)
     f.tran = (period / 500, 3 * period)
@@ -150,27 +181,31 @@ def _switch(f: _Filler) -> str:
     lines.append(f"V2 {ctl} 0 DC {0 if inverted else format_eng(top)} PULSE({first:g} {second:g} {_pulse_timing(f)})")
     # the load between the rail and the switched node out (low side), or out and ground (high side)
     a, b = ("out", "0") if high else (rail, "out")
-    rload = f("RL", 100, "R", "RC", "RD")
+    stated_load, base, rl_name, rb_name = _resistors(f)
+    rload = stated_load or format_eng(100)
     if inductive and "L" in f.intent.values:
-        lines += [f"L1 {a} m {f('L', 10e-3)}", f"R1 m {b} {rload}"]
+        lines += [f"L1 {a} m {f('L', 10e-3)}", f"{rl_name} m {b} {rload}"]
     else:
-        lines.append(f"R1 {a} {b} {rload}")
+        lines.append(f"{rl_name} {a} {b} {rload}")
     if (inductive and "L" in f.intent.values) or _FLYBACK.search(text):
         cathode, anode = ("out", "0") if high else (rail, "out")
         lines.append(f"D1 {anode} {cathode} {f.model('dpwr', _DPWR)}")
-    if dev == "npn":
-        lines += [f"R2 {ctl} b {_base_resistor(f, supply, drive, load)}", f"Q1 out b 0 {_bjt_model(f, 'n')}"]
+    if dev == "npn" and _DARLINGTON.search(text):  # Q1's emitter feeds Q2's base: on, out sits at VBE + VCE(sat)
+        lines += [f"{rb_name} {ctl} b {_base_resistor(f, supply, drive, 10)}", f"Q1 out b e1 {_bjt_model(f, 'n')}",
+                  f"Q2 out e1 0 {_bjt_model(f, 'n')}"]
+    elif dev == "npn":
+        lines += [f"{rb_name} {ctl} b {_base_resistor(f, supply, drive)}", f"Q1 out b 0 {_bjt_model(f, 'n')}"]
         if _BAKER.search(text):  # the Schottky takes the excess base drive once the collector falls to VBE - VF
             lines.append(f"D2 b out {f.model('dschottky')}")
     elif dev == "pnp":
-        lines += [f"R2 {ctl} b {_base_resistor(f, supply, drive, load)}", f"Q1 out b {rail} {_bjt_model(f, 'p')}"]
+        lines += [f"{rb_name} {ctl} b {_base_resistor(f, supply, drive)}", f"Q1 out b {rail} {_bjt_model(f, 'p')}"]
     elif dev == "nmos":
         lines.append(f"M1 out {ctl} 0 0 {f.model('nsw', _NSW)}")
     elif inverted:
         lines.append(f"M1 out {ctl} {rail} {rail} {f.model('psw', _PSW)}")
     else:  # the gate pulled up to the rail, pulled low by Q1 when the drive is high
-        lines += [f"R3 {rail} g {f('RG', 100e3)}", f"M1 out g {rail} {rail} {f.model('psw', _PSW)}",
-                  f"R2 {ctl} b {f('RB', 10e3, 'RIN')}", f"Q1 g b 0 {_bjt_model(f, 'n')}"]
+        lines += [f"R9 {rail} g {f('RG', 100e3)}", f"M1 out g {rail} {rail} {f.model('psw', _PSW)}",
+                  f"{rb_name} {ctl} b {base or f('RB', 10e3, 'RIN')}", f"Q1 g b 0 {_bjt_model(f, 'n')}"]
     return "\n".join(lines)
 
 
@@ -181,8 +216,10 @@ def _switches(f: _Filler) -> list:
     high = _device(f.intent.description) in ("pnp", "pmos")
     kinds = {a.kind for a in f.intent.analyses}
     period, _ = _timing(f)
-    on_band = (0.9 * supply, 1.02 * supply) if high else (0.1, 0.9) if _BAKER.search(f.intent.description) \
-        else (-0.05, 0.05 * supply + 0.3)  # a Baker clamp holds the collector at VBE - VF, out of saturation
+    text = f.intent.description
+    # a Baker clamp holds the collector at VBE - VF, out of saturation; a Darlington's at VBE + VCE(sat)
+    on_band = (0.9 * supply, 1.02 * supply) if high else (0.1, 0.9) if _BAKER.search(text) \
+        else (0.5, 1.3) if _DARLINGTON.search(text) and _device(text) == "npn" else (-0.05, 0.05 * supply + 0.3)
     if "op" in kinds and "tran" not in kinds:
         return [Probe(f"function: on, the switched node sits at {'the supply' if high else 'ground'}",
                       "op\nlet result = v({out})", *on_band)]
@@ -201,8 +238,8 @@ _LOADS = r"baker|relay|solenoid|(?:dc\s+)?motor|lamp|bulb|coil|heater|buzzer|loa
 # Circuits that drive a coil or a lamp as part of something else: a bridge, a converter, an oscillator, an op-amp.
 _NOT_DRIVER = r"^(?![\s\S]*\b(?:h[- ]bridge|full[- ]bridge|half[- ]bridge|cross[- ]coupled|bidirectional|leds?|cmos|" \
               r"converter|regulator|boost|buck|oscillat\w*|wien|op[- ]?amps?|opamps?|comparator)\b)"
-_SWITCHES = r"\b(?:npn|pnp|bjts?|bipolar|transistors?|mosfets?|fets?|[np]mos|[np][- ]channel|[np]-mosfet|pfets?|" \
-            r"nfets?|high[- ]side|low[- ]side)\b"
+_SWITCHES = r"\b(?:darlington|npn|pnp|bjts?|bipolar|transistors?|mosfets?|fets?|[np]mos|[np][- ]channel|" \
+            r"[np]-mosfet|pfets?|nfets?|high[- ]side|low[- ]side)\b"
 
 register(Family(kind="transistor_load_driver", function=_switches,
                 summary="transistor switching a load (relay coil, solenoid, motor, lamp or logic pull-up): NPN or "
@@ -215,7 +252,8 @@ register(Family(kind="transistor_load_driver", function=_switches,
                 rules=((12.5, (_LOADS, _SWITCHES, _NOT_DRIVER)), (12.55, (r"\b(?:relay|solenoid)\s+(?:driver|coil)",
                                                                         _NOT_DRIVER))),
                 accepts=r"(?:npn|pnp|nmos|pmos|mosfet|transistor)?\s*(?:relay|solenoid|motor|lamp|load)\s+"
-                        r"(?:driver|switch)|level\s+(?:shifter|translator)|relay|solenoid|motor|lamp|flyback|freewheel\w*",
+                        r"(?:driver|switch)|level\s+(?:shifter|translator)|relay|solenoid|motor|lamp|flyback|freewheel\w*|"
+                        r"darlington(?:\s+(?:pair|transistor|switch))?",
                 analysis="tran", source="V2"))
 
 

@@ -635,6 +635,6 @@ register(Family(kind="center_tapped_rectifier", function=_center_tapped_function
                 build=_center_tapped,
                 names=("centre-tapped full-wave rectifier", "center-tapped transformer rectifier",
                        "two-diode full-wave rectifier with a centre-tapped secondary"),
-                rules=((21.9, (r"cent(?:re|er)[- ]?tap", r"rectif")),),
+                rules=((21.9, (r"cent(?:re|er)[- ]?tap", r"rectif|\b(?:two|2|pair\s+of)\s+diodes\b")),),
                 accepts=r"(?:cent(?:re|er)[- ]?tapped\s+)?(?:transformer|secondary|windings?)|filters?",
                 analysis="tran", tran=("50u", "100m"), source="V1"))

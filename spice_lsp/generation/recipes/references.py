@@ -213,7 +213,8 @@ register(Family(kind="ptat_delta_vbe",
                 names=("delta-VBE PTAT pair", "PTAT voltage from two diode-connected transistors", "ΔVBE cell"),
                 rules=((5.5, (r"\bptat\b|(?:[\u0394\u03b4]|delta[- ]?)\s*v_?be\b|"
                               r"proportional\s+to\s+absolute\s+temperature",
-                              r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|pair|cell)\b")),),
+                              r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|pair|cell)\b",
+                              r"^(?![\s\S]*\bptat\s+current)")),),  # a PTAT current generator is dVBE/R: not this
                 accepts=r"(?:ptat|[\u0394\u03b4]vbe|delta[- ]vbe)\s+(?:pair|cell|generator|voltage|source)"
                         r"|(?:its\s+own\s+|an?\s+|ideal\s+)?current\s+sources?",
                 analysis="op", output="hi"))
