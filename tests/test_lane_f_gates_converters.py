@@ -8,6 +8,7 @@ import pytest
 
 from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.recipes.logic import _evaluate, _variables, complex_function
+from spice_lsp.generation.request import read_request
 from spice_lsp.ngspice import runner
 
 
@@ -85,3 +86,56 @@ def test_the_mux_passes_the_selected_input(select, want):
 
 def test_a_wider_mux_is_not_answered_with_a_two_input_one():
     assert _kind("8:1 multiplexer from transmission gates") != "tg_mux"
+
+
+# --- comparators ------------------------------------------------------------------------------------------------
+
+def _measure(netlist: str, control: str) -> float:
+    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
+    assert result.ok, result.errors
+    return result.values["result"]
+
+
+def _driver_node(netlist: str) -> str:
+    return re.search(r"^V1 (\w+) 0 ", netlist, re.MULTILINE)[1]
+
+
+def test_a_zero_crossing_detector_with_hysteresis_each_side_switches_there():
+    text = "zero-cross detector with +/-30 mV of hysteresis, output zz swings ±10 V, input q is a 2 V peak 200 Hz sine"
+    result = generate(text)
+    assert result.intent.kind == "schmitt_noninverting"
+    assert [s.target for s in read_request(text).specs if s.quantity == "hysteresis"] == [pytest.approx(0.06)]
+    inp = _driver_node(result.netlist)
+    find = f"tran 0.5u 15m\nmeas tran x find v({inp}) when v(zz)=0 {{}}=2\nlet result = x"
+    assert _measure(result.netlist, find.format("rise")) == pytest.approx(0.03, abs=0.004)
+    assert _measure(result.netlist, find.format("fall")) == pytest.approx(-0.03, abs=0.004)
+
+
+def test_a_supply_monitor_follows_its_stated_ramp_and_points():
+    result = generate("Brown-out detector with output good: it is 3.3 V while vcc is fine, drops to 0 once vcc "
+                      "sinks below 2.7 V and comes back when vcc climbs above 2.9 V. vcc ramps from 3.5 V to 2 V "
+                      "over 4 ms and back to 3.5 V by 8 ms.")
+    assert result.intent.kind == "schmitt_noninverting"
+    assert re.search(r"^V1 vcc 0 PWL\(0 3\.5 4m 2 8m 3\.5\)", result.netlist, re.MULTILINE), result.netlist
+    find = "tran 2u 8m\nmeas tran x find v(vcc) when v(good)=1.65 {}=1\nlet result = x"
+    assert _measure(result.netlist, find.format("fall")) == pytest.approx(2.7, abs=0.03)
+    assert _measure(result.netlist, find.format("rise")) == pytest.approx(2.9, abs=0.03)
+
+
+@pytest.mark.parametrize("control,below,duty", [(1.0, True, 0.25), (3.0, False, 0.25)])
+def test_a_pwm_comparator_is_high_for_the_share_its_control_sets(control, below, duty):
+    side = "below the control" if below else "above the control"
+    result = generate(f"PWM comparator: a 0-4 V, 5 kHz sawtooth against a {control:g} V control level; output "
+                      f"pw is 0/3.3 V, high while the sawtooth is {side}. 4 ms transient.")
+    assert result.intent.kind == "comparator"
+    mean = _measure(result.netlist, "tran 0.5u 4m\nmeas tran result avg v(pw) from=1m to=4m")
+    assert mean == pytest.approx(duty * 3.3, abs=0.1)
+
+
+def test_an_open_collector_comparator_flips_where_its_ramp_crosses_the_divider_threshold():
+    result = generate("open-collector comparator, 2.2k pull-up to 12 V, output alarm goes high once the input "
+                      "t rises above a 4 V threshold from a divider off the 12 V rail; drive t with a ramp from "
+                      "0 to 8 V over 8 ms")
+    assert re.search(r"^Q1 alarm ", result.netlist, re.MULTILINE), result.netlist
+    when = _measure(result.netlist, "tran 2u 8m\nmeas tran result when v(alarm)=6 rise=1")
+    assert when == pytest.approx(4e-3, rel=0.03)

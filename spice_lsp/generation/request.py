@@ -767,7 +767,8 @@ _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)
                            r"(?P<value2>\d+(?:\.\d+)?)\s*v\b"
                            r"|\btarget(?:s|ing)?\s+(?:about\s+|roughly\s+|around\s+)?(?P<value3>\d+(?:\.\d+)?)\s*v\s+"
                            r"from\s+\d+(?:\.\d+)?\s*v\b", re.IGNORECASE)
-_SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep)\b[^.;]*$", re.IGNORECASE)
+_SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep|(?:falling|rising|falls|rises|moving)\s+"
+                    r"linearly|linearly)\b[^.;]*$", re.IGNORECASE)
 # "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
 # a share of a volt in words: "half a volt", "a quarter of a volt", "a tenth of a volt"
 _VOLT_SHARE = r"(?:(?:a|one)\s+)?(?:half|quarter|tenth|fifth)\s+(?:of\s+)?a\s+volt"
@@ -897,7 +898,11 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(words.strip(), "current", q.value))
         if q.unit == "V" and (hyst := _HYSTERESIS_BEFORE.search(before) or _HYSTERESIS_AFTER.match(text, q.end)):
             words = f"{before[hyst.start():]}{q.text}" if hyst.re is _HYSTERESIS_BEFORE else f"{q.text}{hyst[0]}"
-            found.append(Spec(words.strip(), "hysteresis", abs(q.value)))
+            # "±50 mV of hysteresis", "hysteresis of 20 mV either side of zero": the band is twice that
+            each_side = re.search(r"(?:±|\+/?-|\+-)\s*$", before) or re.match(
+                r"(?:\s*(?:of\s+)?hysteresis)?,?\s+(?:on\s+)?(?:either|each|both)\s+(?:side|way|direction)s?\b",
+                text[q.end:], re.IGNORECASE)
+            found.append(Spec(words.strip(), "hysteresis", abs(q.value) * (2 if each_side else 1)))
         if q.unit == "s" and q.value > 0 and not _NOT_OUTPUT.search(before.rsplit("pulse", 1)[0]) \
                 and (wide := _WIDTH_BEFORE.search(before) or _WIDTH_AFTER.match(text, q.end)):
             words = f"{before[wide.start():]}{q.text}" if wide.re is _WIDTH_BEFORE else f"{q.text}{wide[0]}"
@@ -944,6 +949,8 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     for m in _VOUT_SPEC.finditer(text):
+        if re.search(r"(?:±|\+/?-|\+-)\s*$", text[:m.start()]):
+            continue  # "a ±5 V output swing": its swing, no level
         found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
     if not any(s.quantity == "vout" for s in found) and (m := _MADE_LEVEL.search(text)):
         found.append(Spec(m[0].strip(), "vout", float(m["value"] or m["value2"] or m["value3"] or m["value4"])))

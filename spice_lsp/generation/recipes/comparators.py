@@ -6,13 +6,14 @@ block is shared with the relaxation oscillators.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.templates import _bjt_model, _Filler
+from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
@@ -39,13 +40,14 @@ _SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails
 # "a ±10 V output": the output's own swing, whatever the supplies; "a ±10 V op-amp" is one that swings so.
 # "swings to +5 V when ... and to -5 V when ...": the same, said of its two levels.
 _SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing|op[- ]?amps?|comparators?)"
-                    r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)", re.IGNORECASE)
+                    r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)"
+                    r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b", re.IGNORECASE)
 
 
 def comparator_block(f: _Filler) -> str:
     split, stated = _SPLIT.search(f.intent.description), given(f.intent, "VDD")
     if swing := _SWING.search(f.intent.description):  # the output saturates at 0.9 vdd
-        f.param("vdd", f"{float(swing[1] or swing[2]) / 0.9:.6g}")
+        f.param("vdd", f"{float(swing[1] or swing[2] or swing[3]) / 0.9:.6g}")
     elif split and (stated is None or abs(stated) != float(split[1])):
         f.param("vdd", split[1])
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
@@ -56,7 +58,7 @@ def comparator_block(f: _Filler) -> str:
 def saturation(intent) -> float:
     """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
     if swing := _SWING.search(intent.description):
-        return float(swing[1] or swing[2])
+        return float(swing[1] or swing[2] or swing[3])
     split = _SPLIT.search(intent.description)
     return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
 
@@ -85,6 +87,14 @@ _CENTRED = re.compile(rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hyster
                       rf"(?:on\s+|at\s+|around\s+)?(?P<c>{_V})\s*V\b", re.IGNORECASE)
 
 
+# "±50 mV of hysteresis", "hysteresis of 20 mV either side of zero", "±0.1 V hysteresis around 2.5 V": the
+# points that far each side of a level (zero unless said)
+_EITHER_SIDE = re.compile(rf"(?:±|\+/?-|\+-)\s*(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hysteresis"
+                          rf"|hysteresis,?\s+(?:of\s+)?(?:±|\+/?-|\+-)?\s*(?P<h2>\d+(?:\.\d+)?)\s*(?P<u2>m?)V\s+"
+                          rf"(?:on\s+)?(?:either|each|both)\s+(?:side|way|direction)s?"
+                          rf"(?=(?:\s+(?:of|around|about)\s+(?:(?P<c>{_V})\s*V\b|zero|0\s*V))?)", re.IGNORECASE)
+
+
 # Any of those statements, loosely, in a lower-cased request (for a rule): a trigger whose switching points are
 # stated is this module's.
 _UP = rf"(?:above|past|over|beyond|passes|exceeds)\s+{_ABOUT}{_V}\s*v\b"
@@ -110,6 +120,10 @@ def trip_points(description: str) -> tuple[float, float] | None:
     elif m := _CENTRED.search(description):
         width = float(m["h"] or m["h2"]) * (1e-3 if (m["u"] or m["u2"]) else 1)
         high, low = _volts(m["c"]) + width / 2, _volts(m["c"]) - width / 2
+    elif m := _EITHER_SIDE.search(description):  # around zero unless a centre is said
+        half = float(m["h"] or m["h2"]) * (1e-3 if (m["u"] or m["u2"]) else 1)
+        centre = _volts(m["c"]) if m["c"] else 0.0
+        high, low = centre + half, centre - half
     if high is None or low is None or high == low:
         return None
     return max(high, low), min(high, low)
@@ -126,20 +140,6 @@ def _sweep(f: _Filler) -> str:
     return f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 100)} 0 0 -90)"
 
 
-def _compares(f: _Filler) -> list:
-    logic, period = _logic_high(f.intent.description), 1 / used(f, "FREQ")
-    low, high = (0.0, logic) if logic else (-saturation(f.intent), saturation(f.intent))
-    swing, below = high - low, bool(_HIGH_BELOW.search(f.intent.description))
-    # The input's positive peak: the stated triangle's second top, else the sine's.
-    peak = 1.5 * period if _TRIANGLE.search(f.intent.description) else 1.25 * period
-    level = low if below else high
-    return [Probe("function: its output swings rail to rail as the input crosses the reference",
-                  "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 0.75 * swing, 1.1 * swing),
-            Probe(f"function: {'low' if below else 'high'} at the input's positive peak (above the reference)",
-                  f"{{tran}}\nmeas tran result find v({{out}}) at={peak:g}",
-                  level - 0.25 * swing, level + 0.05 * swing)]
-
-
 # "a 1 kHz triangle from 0 to 5 V": the input; "out is 5 V while the triangle is below ctl and 0 V
 # otherwise": a single-supply output, high while the input is below the reference.
 _TRIANGLE = re.compile(r"triangle\s+(?:wave\s+)?from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\b", re.IGNORECASE)
@@ -149,9 +149,20 @@ _HIGH_BELOW = re.compile(r"(?:high|[\d.]+\s*V)\s+(?:while|when|whenever)\s+(?:th
                          r"below", re.IGNORECASE)
 
 
+def _logic_output(description: str) -> re.Match | None:
+    """Where the request states a 0 .. V output ("a 0/5 V output", "5 V while ... and 0 V otherwise"); a span said
+    of the input's wave ("a 0-3 V, 10 kHz sawtooth") is not the output's."""
+    return next((m for m in _LOGIC_OUTPUT.finditer(description) if not _WAVE_NEXT.match(description, m.end())),
+                None) or _LEVELS_SAID.search(description)
+
+
+_WAVE_NEXT = re.compile(r"\s*,?\s*(?:[\d.]+\s*[kKmM]?Hz\s*)?(?:triangle|sawtooth|saw|ramp|sine|wave|square|pulse)",
+                        re.IGNORECASE)
+
+
 def _logic_high(description: str) -> float | None:
-    """The top of a 0 .. V output the request states ("a 0/5 V output", "5 V while ... and 0 V otherwise")."""
-    said = _LOGIC_OUTPUT.search(description) or _LEVELS_SAID.search(description)
+    """The top of a 0 .. V output the request states."""
+    said = _logic_output(description)
     return float(said[1]) if said else None
 
 
@@ -171,6 +182,14 @@ _ZERO_TO = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\s+(?:logic\s+)?(?:out
                       r"|\boutput\s+(?:swings\s+)?(?:from\s+)?0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b", re.IGNORECASE)
 
 
+# "output ok is 5 V while vbat is healthy", "en is 5 V when ...", with "drops to 0" / "goes back to 0 V": the levels
+# of a 0 .. V output
+_OUTPUT_LEVEL = re.compile(r"\b(?:is|at|goes\s+(?:to\s+)?|sits\s+at|reads)\s*([1-9][\d.]*|0\.\d+)\s*V\s+"
+                           r"(?:while|when|whenever|once|as\s+long\s+as|if)\b", re.IGNORECASE)
+_ZERO_SAID = re.compile(r"\b(?:to|is|at)\s+0(?:\s*V)?\b(?![.\d])|\b0\s*V\s+(?:while|when|otherwise|once|if)\b",
+                        re.IGNORECASE)
+
+
 def _single_supply(intent, trip: tuple[float, float]) -> float | None:
     """The single supply a trigger runs on (its output 0 .. VDD): said ("single 5 V supply", "a 0/5 V output"),
     or a positive supply stated with no negative level anywhere and the switching points inside it; None:
@@ -178,6 +197,8 @@ def _single_supply(intent, trip: tuple[float, float]) -> float | None:
     text = intent.description
     if said := _SINGLE.search(text) or _ZERO_TO.search(text):
         return float(next(g for g in said.groups() if g))
+    if (level := _OUTPUT_LEVEL.search(text)) and _ZERO_SAID.search(text):  # "ok is 5 V while ... drops to 0"
+        return float(level[1])
     stated = given(intent, "VDD")
     if stated and stated > 0 and 0 <= min(trip) and max(trip) < stated and not re.search(r"±|\+/?-|[-\u2212]\d", text):
         return stated
@@ -218,11 +239,63 @@ def _period(f: _Filler) -> float:
     return stop / 2 if stop else 10e-3
 
 
+_RAMP_VERB = r"(?:ramps?|ramping|rises|rising|falls|falling|sweeps?|sweeping|goes|going|drops|dropping|moves|moving)"
+# "vbat falling linearly from 4 V to 2.5 V over 10 ms and back up to 4 V by 20 ms", "vs ramps 3 V -> 5 V in 10 ms
+# then back to 3 V at 20 ms", "drive cin with a ramp from 0 to 5 V over 10 ms", "sweep sense with a PWL ramp 0 to
+# 3 V over 5 ms": the input's levels in time (a PWL), and the node it is said of.
+_RAMP_SAID = re.compile(
+    rf"(?:(?P<node>[a-z]\w{{0,7}})\s+{_RAMP_VERB}|(?:drive|driving|sweep|sweeping|ramp|ramping)\s+(?P<node2>[a-z]\w{{0,7}})"
+    rf"\s+with\s+(?:an?\s+)?(?:(?:linear|pwl|voltage)\s+)*(?:ramp|pwl|sweep)(?:\s*\(pwl\))?)\s+(?:linearly\s+)?"
+    rf"(?:from\s+)?(?P<a>{_V})\s*V?\s*(?:->|→|to)\s*(?P<b>{_V})\s*V\s+(?:linearly\s+)?(?:over|in|within)\s+"
+    rf"(?P<t1>{TIME})(?:\s*(?:\(pwl\))?\s*,?\s*(?:and|then)\s+(?:then\s+)?back\s+(?:up\s+|down\s+)?(?:again\s+)?to\s+"
+    rf"(?P<c>{_V})\s*V\s+(?P<rel>by|at|over|in|within)\s+(?P<t2>{TIME}))?", re.IGNORECASE)
+
+
+def ramp_said(description: str) -> tuple[str | None, list[tuple[float, float]]] | None:
+    """The node a stated ramp drives (None: not said) and its (time, level) points."""
+    if (m := _RAMP_SAID.search(description)) is None:
+        return None
+    t1 = seconds(m["t1"])
+    points = [(0.0, _volts(m["a"])), (t1, _volts(m["b"]))]
+    if m["c"] is not None:
+        t2 = seconds(m["t2"])
+        points.append((t2 if m["rel"].lower() in ("by", "at") else t1 + t2, _volts(m["c"])))
+    if any(b[0] <= a[0] for a, b in zip(points, points[1:])):
+        return None
+    node = (m["node"] or m["node2"] or "").lower()
+    return (node if node and node not in ("input", "it", "signal", "voltage", "supply", "which") else None), points
+
+
+def _stimulus(f: _Filler) -> tuple[str, str, tuple[float, float]] | None:
+    """A stated ramp's source on its node (or in), the node and the transient that shows it."""
+    if (ramp := ramp_said(f.intent.description)) is None:
+        return None
+    node, points = ramp
+    node = node or "in"
+    for value in list(f.intent.values.values()):  # its levels and times are the ramp's, read
+        if any(value.value in pair for pair in points):
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not any(x.value in pair for pair in points)]
+    stop = points[-1][0]
+    pwl = " ".join(f"{format_eng(t)} {v:g}" for t, v in points)
+    return f"V1 {node} 0 PWL({pwl})", node, (stop / 2000, stop)
+
+
 def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tuple[str, float]:
     """The input source, a triangle that starts low (so the trigger starts in a known state) and crosses
     both switching points, and its period: the stated ramp or triangle, else one span beyond each point
-    (within a single supply's rails)."""
+    (within a single supply's rails). A stated sine is that sine, from its trough."""
     text = f.intent.description
+    if (sine := _SINE_LEVEL.search(text)) and "FREQ" in f.intent.values:
+        amplitude, swing = float(sine["a"]), saturation(f.intent)
+        if (said := f.intent.values.get("VIN")) is not None and said.value == swing != amplitude:
+            del f.intent.values["VIN"]  # "±5 V output swing" read as the input's level: the sine's is said
+        both = {amplitude, swing}  # "two values for VIN (5 V and 1 V)": the swing and the sine's, each placed
+        f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+            w.startswith("two values for VIN") and {_volts(x) for x in re.findall(r"[\d.]+(?= ?V)", w)} == both)]
+        if "VIN" in f.intent.values:
+            f.given("VIN", amplitude)
+        return f"V1 in 0 SIN(0 {sine['a']} {f('FREQ', 100)} 0 0 -90)", 1 / f.number("FREQ", 100)
     if ramp := _UP_AND_BACK.search(text):
         half = format_eng(seconds(ramp[3]) / 2)
         return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})", \
@@ -269,8 +342,11 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
     for role, value in list(f.intent.values.items()):  # a switching point the reader gave a role is this one
         if value.unit == "V" and value.value in trip:
             f.given(role, value.value)
-    drive, period = _drive(f, trip, vol, voh)
-    f.tran = (period / 2000, 2.5 * period)
+    if stated := _stimulus(f):
+        drive, inp, f.tran = stated
+    else:
+        (drive, period), inp = _drive(f, trip, vol, voh), "in"
+        f.tran = (period / 2000, 2.5 * period)
     ref = "0" if abs(vref) < 1e-9 else "ref"
     f.param("vhigh", f"{high:g}")  # the switching points, as stated
     f.param("vlow", f"{low:g}")
@@ -278,8 +354,9 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
     lines += [f"V2 ref 0 DC {vref:.6g}"] if ref != "0" else []
     if inverting:
         return "\n".join(lines + [f"R1 out p {format_eng(r1)}", f"R2 p {ref} {f('R2', 10e3)}",
-                                  f"X1 p in out {comparator}"])
-    return "\n".join(lines + [f"R1 in p {format_eng(r1)}", f"R2 p out {f('R2', 10e3)}", f"X1 p {ref} out {comparator}"])
+                                  f"X1 p {inp} out {comparator}"])
+    return "\n".join(lines + [f"R1 {inp} p {format_eng(r1)}", f"R2 p out {f('R2', 10e3)}",
+                              f"X1 p {ref} out {comparator}"])
 
 
 def switches_at(inverting: bool, trip: tuple[float, float], single: float | None) -> list:
@@ -347,20 +424,160 @@ def _window_function(f: _Filler) -> list:
                   + f"\nlet result = (m lt {half:g}) + (b gt {half:g}) + (a gt {half:g})", 0, 0)]
 
 
+_NUM = r"[-+\u2212]?\d+(?:\.\d+)?"
+# "a 0-5 V triangle at 20 kHz", "a 0-3 V, 10 kHz sawtooth", "a sawtooth from 0 to 3 V": the input's wave and span
+_WAVE_SAID = re.compile(rf"(?P<a>{_NUM})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*(?P<b>{_NUM})\s*V\b"
+                        rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\b(?P<kind>triangle|sawtooth|saw|ramp\s+wave)"
+                        rf"|(?P<kind2>triangle|sawtooth|saw)(?:[- ]wave)?\s+"
+                        rf"(?:from|between)\s+(?P<c>{_NUM})\s*V?\s+(?:to|and)\s+(?P<d>{_NUM})\s*V\b", re.IGNORECASE)
+# "a 1.5 V control level", "a 2.5 V threshold", "reference of 1.2 V", "goes low once sense is above 1.2 V"
+_REF_SAID = re.compile(rf"(?P<v>{_NUM})\s*V\s+(?:dc\s+)?(?:control(?:\s+(?:level|voltage|input))?|reference|threshold|"
+                       rf"trip\s+(?:point|level)|set[- ]?point)\b|\b(?:control(?:\s+(?:level|voltage))?|reference|"
+                       rf"threshold|trip\s+point)\s+(?:of|at|is|=|:)?\s*(?P<v2>{_NUM})\s*V\b", re.IGNORECASE)
+_CROSSED = re.compile(rf"\b(?:above|over|exceeds|past|beyond|below|under)\s+(?:an?\s+|the\s+)?(?P<v>{_NUM})\s*V\b",
+                      re.IGNORECASE)
+# "made by a divider from the 5 V rail", "comes from a resistor divider off the 3.3 V rail"
+_DIVIDER = re.compile(r"\bdivider\b(?:[^.;]*?\b(?:from|off|across)\s+(?:the\s+|a\s+)?(?P<v>[\d.]+)\s*V\b)?",
+                      re.IGNORECASE)
+# "goes LOW once the input sense is above 1.2 V", "high while the control is above the triangle": high while the
+# input is below the reference
+_LOW_ABOVE = re.compile(r"\b(?:low|0\s*V)\s+(?:once|when|while|whenever|if|as\s+soon\s+as)\s+(?:[\w-]+\s+){0,4}?"
+                        r"(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+)?(?:above|over|past|beyond|exceeds)"
+                        r"|\bhigh\s+(?:while|when|whenever)\s+the\s+(?:control|reference|threshold)\s+(?:level\s+)?"
+                        r"(?:is\s+)?(?:above|over|exceeds)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """What a comparator request states: its input (a wave, a ramp or a sine), reference and output stage."""
+    wave: str  # "triangle" | "sawtooth" | "ramp" | "sine"
+    node: str  # the input's node
+    span: tuple[float, float]  # the wave's bottom and top (a sine: -amplitude, +amplitude)
+    points: tuple[tuple[float, float], ...]  # a ramp's (time, level) points
+    ref: float
+    divider: float | None  # the rail a divider makes the reference from (None: a source)
+    low: float  # the output's levels
+    high: float
+    pulled: tuple[float, float] | None  # an open-collector / open-drain output: (pull-up level, resistor)
+    below: bool  # high while the input is below the reference
+
+
+def _setup(f: _Filler) -> _Setup:
+    text = f.intent.description
+    pulled = _pull_up(text)
+    logic = _logic_high(text)
+    low, high = (0.0, pulled[0]) if pulled else (0.0, logic) if logic is not None else \
+        (-saturation(f.intent), saturation(f.intent))
+    below = bool(_HIGH_BELOW.search(text) or _LOW_ABOVE.search(text))
+    said = _REF_SAID.search(text) or _CROSSED.search(text)
+    ref = _volts(said["v"] or said["v2"]) if said and (said.re is _CROSSED or said["v"] or said["v2"]) else None
+    rail = _DIVIDER.search(text)
+    ramp, wave = ramp_said(text), _WAVE_SAID.search(text) or _TRIANGLE.search(text)
+    if ramp is not None:
+        node, points = ramp[0] or "in", tuple(ramp[1])
+        levels = [v for _, v in points]
+        kind, span = "ramp", (min(levels), max(levels))
+    elif wave is not None:
+        node, points = "in", ()
+        kind = "sawtooth" if "saw" in (wave.groupdict().get("kind") or wave.groupdict().get("kind2") or "").lower() \
+            else "triangle"
+        ends = [x for x in wave.groups()[:2] if x] if wave.re is _TRIANGLE else \
+            [x for x in (wave["a"], wave["b"], wave["c"], wave["d"]) if x]
+        span = (min(map(_volts, ends)), max(map(_volts, ends)))
+    else:
+        node, points, kind = "in", (), "sine"
+        amplitude = f.number("VIN", 5)
+        span = (-amplitude, amplitude)
+    if ref is None:
+        ref = f.number("VBIAS", 2.5)
+    divider = (float(rail["v"]) if rail["v"] else (pulled[0] if pulled else high if high > 0 else 5.0)) \
+        if rail else None
+    return _Setup(kind, node, span, points, ref, divider, low, high, pulled, below)
+
+
 def _comparator(f: _Filler) -> str:
-    if triangle := _TRIANGLE.search(f.intent.description):
-        half = format_eng(0.5 / f.number("FREQ", 1e3))
-        signal = f"V1 in 0 PULSE({triangle[1]} {triangle[2]} 0 {half} {half} 1n {{1/{f('FREQ', 1e3)}}})"
+    setup = _setup(f)
+    for value in list(f.intent.values.values()):  # the levels, times and rails read above are these roles
+        if value.value in (setup.ref, *setup.span, setup.high, setup.divider, *(t for t, _ in setup.points),
+                           *(setup.pulled or ())):
+            f.given(value.role, value.value)
+    said = (setup.ref, *setup.span, setup.high, setup.divider, *(t for t, _ in setup.points), *(setup.pulled or ()))
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if x.value not in said]
+    period = 1 / f.number("FREQ", 1e3)
+    if setup.wave == "ramp":
+        stop = setup.points[-1][0]
+        signal = f"V1 {setup.node} 0 PWL({' '.join(f'{format_eng(t)} {v:g}' for t, v in setup.points)})"
+        f.tran = (stop / 2000, stop)
+    elif setup.wave in ("triangle", "sawtooth"):
+        bottom, top = setup.span
+        rise, fall = ("0.5", "0.5") if setup.wave == "triangle" else ("0.99", "0.01")
+        f.param("fin", f("FREQ", 1e3))
+        signal = f"V1 in 0 PULSE({bottom:g} {top:g} 0 {{{rise}/fin}} {{{fall}/fin}} 1n {{1/fin}})"
+        f.tran = (period / 200, 20 * period)
     else:
         signal = f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})"
-    if (logic := _logic_high(f.intent.description)) is not None:  # the 0 .. V output the request states
-        f.param("vdd", f"{logic:g}")
+    if setup.divider is not None:  # the reference from the rail: R4/(R3 + R4) of it, R4 = 10k
+        f.param("vth", f"{setup.ref:g}")
+        reference = [f"* {setup.ref:g} V threshold made by a divider from the {setup.divider:g} V rail",
+                     f"V2 rail 0 DC {setup.divider:g}", f"R3 rail ref {{10k*({setup.divider:g}/vth-1)}}",
+                     "R4 ref 0 10k"]
+    else:
+        reference = [f"V2 ref 0 DC {setup.ref:g}"]
+    # the input and output as the request words them (so its figures read as read)
+    said_wave = _RAMP_SAID.search(f.intent.description) if setup.wave == "ramp" else \
+        _WAVE_SAID.search(f.intent.description) if setup.wave != "sine" else None
+    said_output = _logic_output(f.intent.description)
+    reference[:0] = [f"* {what} as stated: {m[0]}" for what, m in (("input", said_wave), ("output", said_output)) if m]
+    if setup.pulled is not None:
+        # An open-collector (open-drain) output: the comparator turns the transistor on to pull out low, so it
+        # compares the other way round; R1 lifts out to the pull-up's level while the transistor is off.
+        f.param("vdd", f"{setup.pulled[0]:g}")
+        pins = "ref " + setup.node if not setup.below else setup.node + " ref"
+        drain = re.search(r"open[- ]drain", f.intent.description, re.IGNORECASE)
+        switch = _mos_device(f, "n", "out", "b", "0", "0", "M1", 20e-6, 1e-6) if drain else \
+            f"Q1 out b 0 {_bjt_model(f, 'n')}"
+        body = [f"X1 {pins} a comparator1", "R2 a b 10k" if not drain else "R2 a b 100", switch,
+                "V3 pull 0 DC {vdd}", f"R1 pull out {format_eng(setup.pulled[1])}"]
+        return "\n".join([SINGLE_COMPARATOR, GEAR, signal, *reference, *body])
+    if setup.low == 0:  # the 0 .. V output the request states
+        f.param("vdd", f"{setup.high:g}")
         block, comparator = f"{SINGLE_COMPARATOR}\n{GEAR}", "comparator1"
     else:
         block, comparator = comparator_block(f), "comparator"
-    # High while the input is below the reference: the input on the - pin.
-    pins = "ref in" if _HIGH_BELOW.search(f.intent.description) else "in ref"
-    return "\n".join([block, signal, f"V2 ref 0 DC {f('VBIAS', 2.5)}", f"X1 {pins} out {comparator}"])
+    pins = f"ref {setup.node}" if setup.below else f"{setup.node} ref"
+    return "\n".join([block, signal, *reference, f"X1 {pins} out {comparator}", "R1 out 0 100k"])
+
+
+def _compares(f: _Filler) -> list:
+    setup = _setup(f)
+    swing, period = setup.high - setup.low, 1 / used(f, "FREQ")
+    rails = Probe("function: its output swings rail to rail as the input crosses the reference",
+                  "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 0.75 * swing, 1.1 * swing)
+    if setup.wave in ("triangle", "sawtooth"):  # below the reference for (ref - bottom)/(top - bottom) of the time
+        bottom, top = setup.span
+        share = min(max((setup.ref - bottom) / (top - bottom), 0.0), 1.0)
+        duty = share if setup.below else 1 - share
+        mean = setup.low + duty * swing
+        return [rails, Probe(f"function: high {100 * duty:.3g} % of the time (the reference's place in the wave)",
+                             "{tran}\nmeas tran result avg v({out}) from={half} to={stop}",
+                             mean - 0.04 * swing, mean + 0.04 * swing)]
+    if setup.wave == "ramp":  # the output flips where the ramp crosses the reference
+        crossing = next((t0 + (setup.ref - v0) / (v1 - v0) * (t1 - t0) for (t0, v0), (t1, v1)
+                         in zip(setup.points, setup.points[1:]) if min(v0, v1) < setup.ref < max(v0, v1)), None)
+        if crossing is None:
+            return [Probe("function: the ramp never crosses the reference, so the output holds",
+                          "{tran}\nmeas tran result pp v({out})", 0, 0.1 * swing)]
+        rising = setup.points[1][1] > setup.points[0][1]
+        edge = "fall" if rising == setup.below else "rise"
+        mid = (setup.low + setup.high) / 2
+        return [Probe(f"function: switches at {format_eng(crossing)}s, where the input crosses {setup.ref:g} V",
+                      f"{{tran}}\nmeas tran result when v({{out}})={mid:g} {edge}=1",
+                      0.97 * crossing - 1e-6, 1.03 * crossing + 1e-6)]
+    # The input's positive peak (the second: settled): high there, or low when high below the reference.
+    level = setup.low if setup.below else setup.high
+    return [rails, Probe(f"function: {'low' if setup.below else 'high'} at the input's positive peak (above the "
+                         "reference)", f"{{tran}}\nmeas tran result find v({{out}}) at={1.25 * period:g}",
+                         level - 0.25 * swing, level + 0.05 * swing)]
 
 
 register(Family(kind="comparator", function=_compares,
@@ -411,21 +628,32 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
 _SCHMITT = r"schmitt|hysteresis|regenerative comparator"
 # "high when the input is above", "the output rises when the input goes above 2 V", "switches high once in climbs
 # above": the output follows the input's side, a non-inverting trigger (lower-cased, for a rule).
-OUTPUT_FOLLOWS = (r"(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on)\s+"
-                  r"(?:when|once|as\s+soon\s+as|as|after|if)\s+(?:the\s+)?(?:input|in|it|\w+)\s+"
-                  r"(?:(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+|moves\s+|crosses\s+)?(?:above|past|over|beyond)"
-                  r"|passes|exceeds)")
+# Said of the output's low side: "drops to 0 when vbat falls below 3 V", "goes low once the sense dips under".
+# "en is 5 V when the supply sense vs rises past": a level for "high", a few words for the input.
+_WHEN = r"\s+(?:when|once|as\s+soon\s+as|as|after|if|whenever)\s+(?:[\w-]+\s+){0,4}?"
+OUTPUT_FOLLOWS = (r"(?:(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on|(?:is\s+|goes\s+(?:to\s+)?)"
+                  r"(?:[1-9][\d.]*|0\.\d+)\s*v)" + _WHEN +
+                  r"(?:(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+|moves\s+|crosses\s+|ramps\s+)?(?:back\s+)?"
+                  r"(?:above|past|over|beyond)|passes|exceeds)"
+                  r"|(?:low|drops|falls|goes\s+(?:low|down)|switches\s+(?:off|low)|turns\s+off|(?:drops|falls|goes)\s+"
+                  r"to\s+0(?:\s*v)?)" + _WHEN +
+                  r"(?:is\s+|goes\s+|falls\s+|drops\s+|gets\s+|sinks\s+|dips\s+|moves\s+|crosses\s+)(?:back\s+)?"
+                  r"(?:below|under|beneath))")
+# A supply monitor whose switching points are stated: its output follows the supply (high while it is healthy).
+_MONITOR = (r"under[- ]?voltage|\buvlo\b|brown[- ]?out|lock[- ]?out|over[- ]?voltage|supervisor|"
+            r"battery\s+(?:[\w-]+\s+)?(?:monitor|detector|alarm)")
 for _kind, _inverting, _names, _rule in (
         ("schmitt_inverting", True, ("inverting Schmitt trigger", "Schmitt trigger", "comparator with hysteresis",
                                      "inverting comparator with hysteresis"), (5.05, (_SCHMITT,))),
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
-         (5.0, (_SCHMITT, r"non[- ]?inverting|" + OUTPUT_FOLLOWS)))):
+         # a zero-crossing detector with hysteresis is high while its input is above zero, as one without
+         (5.0, (_SCHMITT, r"non[- ]?inverting|zero[- ]cross|" + OUTPUT_FOLLOWS)))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,
-                    rules=(_rule,), analysis="tran", tran=("2u", "20m"), signal_input=True,
-                    function=_hysteresis(_inverting),
+                    rules=(_rule,) if _inverting else (_rule, (5.0, (_MONITOR, STATED_TRIPS))), analysis="tran",
+                    tran=("2u", "20m"), signal_input=True, function=_hysteresis(_inverting),
                     accepts=r"comparators?|hysteresis|trigger", specs=("hysteresis",),
                     design=_hysteresis_design(_inverting),
                     examples=(("hysteresis", f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
