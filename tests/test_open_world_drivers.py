@@ -122,8 +122,12 @@ def test_a_centre_tapped_rectifier_peaks_one_diode_drop_below_a_half_winding():
      "output drain is held at 2.5 V by source VD at node od.", "cascode_mirror"),
     ("Complementary emitter followers (class B) driving a 4 ohm loudspeaker from +-12 V, 2 V peak 500 Hz input.",
      "class_b_push_pull"),
+    # a buffer of one bipolar transistor is its emitter follower, not an op-amp's
+    ("Buffer the 2 V bias node with a single NPN (collector to 9 V, 2.2k emitter resistor); operating point.",
+     "bjt_emitter_follower"),
+    ("Op-amp buffer after an NPN stage, unity gain, on 12 V.", "opamp_buffer"),
 ])
-def test_a_part_the_request_names_is_no_circuit_to_refuse(text, kind):
+def test_a_part_the_request_names_is_no_circuit_to_refuse_and_a_bjt_buffer_is_a_follower(text, kind):
     assert generate(text).intent.kind == kind
 
 

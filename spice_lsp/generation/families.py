@@ -560,7 +560,9 @@ for _family in (
            build=lambda f: _bjt(f, "emitter_follower"),
            names=('emitter follower', 'NPN emitter follower', 'common-collector amplifier',
                   'BJT emitter-follower stage'),
-           rules=((14, ('emitter[- ]follower|common[- ]collector',)),),
+           # a buffer of one bipolar transistor (no op-amp) is its emitter follower: "unity-gain NPN buffer"
+           rules=((14, ('emitter[- ]follower|common[- ]collector',)),
+                  (17.9, ('\\b(?:npn|bjts?|bipolar)\\b', '\\bbuffer\\b', '^(?![\\s\\S]*\\bop[- ]?amps?\\b)'))),
            source="V2",
            noun="amplifier",
            specs=('vout',), design=design_bjt_bias,
