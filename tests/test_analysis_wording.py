@@ -174,3 +174,25 @@ def test_common_gate_bias_from_the_drain_current(current: float, vto: float, kp:
     d = design(intent, read_request(text).specs)
     assert d.designed["VGS"] == pytest.approx(vto + math.sqrt(2 * current / kp))
     assert "KP" in intent.values
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    (f"{FILTER}. AC, linear, 150 points from 2 kHz to 9 kHz.", "ac", _ac("lin", 150, 2e3, 9e3)),
+    (f"{FILTER}. First the .op, then AC over 5 Hz .. 50 kHz.", "ac", _ac("dec", 20, 5, 50e3)),
+    # a directive typed at a sentence's end, after a source's "AC 1."
+    ("R7 = 3.3k, ain to aout. C7 = 22n, aout to gnd. V1 drives ain, AC 1. ac oct 12 40 40k.", "ac",
+     _ac("oct", 12, 40, 40e3)),
+    ("Log amp: 10k into an op-amp with a diode as its feedback; a voltage at vx (source VX, swept 20 mV to 2 V).",
+     "dc", [".dc VX 20m 2 19.8m"]),
+    ("NMOS curves: drain d, gate g, VDS on d, VGS on g. DC sweep VDS 0 to 6 V step 0.2 with VGS 1 to 3 V in "
+     "0.5 V steps as the second sweep.", "dc", [".dc VDS 0 6 200m VGS 1 3 500m"]),
+    ("Inverting Schmitt trigger on ±12 V, thresholds ±2 V, input si, output so. Drive it with a 50 Hz triangle "
+     "of ±5 V on si for 60 ms.", "tran", [".tran 60u 60m"]),
+    ("CMOS NAND at 3.3 V, inputs a and b, output y. DC test: a = 3.3 V, b = 0.", "op", [".op"]),
+])
+def test_more_analyses_in_words(text: str, kind: str, expected: list[str]) -> None:
+    assert _directives(text, kind) == expected
+
+
+def test_a_pulse_high_for_a_while_is_no_run_length() -> None:
+    assert _directives("A 3 V pulse at in, high for 200 us, into an RC low-pass 2.2k 4.7n.", "tran") == []

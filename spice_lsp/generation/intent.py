@@ -471,13 +471,16 @@ _HZ_RANGE = r"[\d.]+\s*(?:[kKMG]|meg)?\s*(?:Hz)?\s*(?:to|and|-|\u2013|-+>|\u2192
 _DURATION = r"[\d.]+\s*(?:[munp\u00b5\u03bc]|milli|micro|nano)?(?:s|secs?|seconds?)\b"
 _LOOK = r"(?:look(?:ing)?\s+at|plot\w*|show\w*|check\w*|view\w*|watch\w*|observ\w*|display\w*|examin\w*|see|give\s+me)"
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
-    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"),
+    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"
+           r"|\bdc\s+test(?:\s+vector)?\b(?!\s+(?:sweep|over|from))"),  # "DC test: a = 0, b = 1.8 V"
     # the gain with the input and output resistances is what .tf gives (read before AC's "small-signal")
     ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"
            r"|\b(?:small[- ]signal\s+|dc\s+)?gain\s*(?:,|and)\s*(?:the\s+)?input(?:\s+(?:resistance|impedance))?"
            r"\s*(?:/|,|and|,\s*and)\s*"
            r"(?:the\s+)?output\s+(?:resistances?|impedances?)"),
-    ("ac", r"\bac\b(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|up|to\b|\d"
+    # "AC, linear, 201 points ..."
+    ("ac", r"\bac\b(?=\s*,\s*(?:lin(?:ear)?\b|log|dec(?:ade)?\b|oct(?:ave)?\b|from\b|over\b|sweep))"
+           r"|\bac\b(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|over\b|up|to\b|\d"
            r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
@@ -509,6 +512,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              r"|\b(?:simulation|sim|stop)\s+time\b(?=\s*(?:of|=|:|is)?\s*[\d.])"  # "stop time 8 ms"
              # "Show 200 ms", "give me 8 ms of waveform", "plot the first 20 ms": a run that long
              rf"|\b{_LOOK}\s+(?:me\s+)?(?:the\s+first\s+|about\s+)?(?={_DURATION})"
+             # "test it with a triangle on vin for 30 ms.", "hold it for 5 ms": a run that long, said last (not a
+             # pulse's "high for 100 us")
+             rf"|(?<!high )(?<!low )(?<!\bon )(?<!off )\bfor\s+(?={_DURATION}\s*(?:[.;)]|$))"
              # "... load from out to ground. 100 ms.": a clause that is a duration and nothing else
              rf"|(?<=[.;:])\s+(?={_DURATION}\s*(?:of\s+\w+\s*)?(?:[.;]|$))"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
@@ -521,7 +527,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
            rf"(?:\s+(?!from\b)[a-z_]\w*)?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
            r"(?:[^.;]|\.(?=\d)){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
-           r"|\b(?!it\b|is\b|in\b)[VI]\w{0,5}\s+(?:is\s+|being\s+)?swept\b(?=\s+(?:from\s+)?[-+\u2212\d.])"
+           r"|\b(?!it\b|is\b|in\b)[VI]\w{0,5},?\s+(?:is\s+|being\s+)?swept\b(?=\s+(?:from\s+)?[-+\u2212\d.])"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"
@@ -538,8 +544,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 # ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
-_DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b[^,;\n]*",
-                        re.IGNORECASE)
+# ... up to its sentence's end ("AC 1. ac dec 20 10 1meg.": two statements)
+_DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b"
+                        r"(?:[^,;\n.]|\.(?!\s|$))*", re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
 # a sweep's count: "50 pts/decade", "101 points", "30 per decade", "40/dec", "8 points per octave"
@@ -732,11 +739,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                     defaulted.add(len(found))
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
-                source = re.match(rf"({_SOURCE_NAME})\s+(?:is\s+|being\s+)?swept", m[0]) or \
+                source = re.match(rf"({_SOURCE_NAME}),?\s+(?:is\s+|being\s+)?swept", m[0]) or \
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
-                                   r"outer\s+(?:sweep|loop)\s+(?:over|of|on))\s+(?:the\s+)?(?:step\s+|source\s+)?"
+                                   r"outer\s+(?:sweep|loop)\s+(?:over|of|on)"
+                                   r"|with(?=(?:[^.;]|\.\d)*\b(?:second|outer|nested)\s+(?:sweep|loop|source)))"
+                                   r"\s+(?:the\s+)?(?:step\s+|source\s+)?"
                                    r"(?P<s>[VI][A-Za-z0-9_]{0,7})\b", text[lo:hi])
                 first = lo + nested.start() if nested else hi
                 step = _step(text, qs, claimed, lo, first)
@@ -804,7 +813,9 @@ def _step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int,
     """A sweep's step as written in text[lo:hi] ("in 10 mV steps", "step 10 mV", "in 5 degree steps"), claimed;
     a bare number only where the sweep's unit may go unsaid (a temperature's)."""
     step = next((q for q in qs if lo <= q.start < hi and q not in claimed
-                 and (q.unit in units or (not q.unit and (q.scaled or "" in units)))
+                 and (q.unit in units or (not q.unit and (q.scaled or "" in units
+                                                          or re.search(r"\bsteps?(?:\s+(?:size|of))?\s*[=:]?\s*$",
+                                                                       text[lo:q.start], re.IGNORECASE))))
                  and (_STEP_AFTER.match(text, q.end) or _STEP_BEFORE.search(text, lo, q.start))), None)
     if step is not None:
         claimed.add(step)
