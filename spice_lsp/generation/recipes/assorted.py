@@ -11,11 +11,12 @@ import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import _oscillator, set_value
+from spice_lsp.generation.drives import gate_sources, input_names, logic_inputs
 from spice_lsp.generation.families import Family, expect, logic_table, register, settles, stated_gain, used
 from spice_lsp.generation.recipes.data_conversion import _bit_sources, _bits_and_code
 from spice_lsp.generation.recipes.logic import _circuit, _Gates
 from spice_lsp.generation.recipes.words import TIME, seconds
-from spice_lsp.generation.templates import OPAMP, _Filler, _mos_device, _opamp_block
+from spice_lsp.generation.templates import _AC_NODES, OPAMP, _amplitude, _Filler, _mos_device, _opamp_block, sine_peak
 from spice_lsp.language.units import format_eng
 
 _OPAMP_NAMED = r"op[- ]?amp|operational|active|precision"
@@ -311,6 +312,61 @@ register(Family(kind="bootstrapped_jfet_follower", summary="bootstrapped JFET so
                 rules=((5.5, (r"bootstrap", r"follower|buffer")),), noun="amplifier", accepts=r"jfets?"))
 
 
+# "driven from node srcx through a 1 MΩ source resistance": the source's node and its resistance
+# (or "through a 1 MΩ source resistance from node srcx")
+_SOURCE_RESISTANCE = re.compile(r"(?:from|at)\s+(?:node\s+)?([a-z]\w*)\s+(?:through|via)\s+(?:an?\s+)?[\d.]+\s*"
+                                r"(?:k|meg|m|g)?\s*(?:Ω|ohms?|ohm)?\s+source\s+(?:resistance|impedance)|"
+                                r"source\s+(?:resistance|impedance)\s+(?:from|at)\s+(?:node\s+)?([a-z]\w*)",
+                                re.IGNORECASE)
+_SOURCE_R = re.compile(r"source\s+(?:resistance|impedance)", re.IGNORECASE)
+
+
+def _bootstrapped_buffer(f: _Filler) -> str:
+    # R1 + R2 bias the + input; C2 drives their junction m with the output, so R1 carries almost no signal and the
+    # input resistance is far above R1 + R2. A stated source resistance (RS) sits between the source and C1.
+    node = (m[1] or m[2]) if (m := _SOURCE_RESISTANCE.search(f.intent.description)) else "src"
+    coupling = f"C1 s in {f('CIN', 1e-6, 'C')}"
+    source = [f"V1 {node} 0 DC 0 AC {f('VIN', 1)}", f"RS {node} s {f('RS', 1e6)}", coupling] \
+        if _SOURCE_R.search(f.intent.description) else [f"V1 s 0 DC 0 AC {f('VIN', 1)}", coupling]
+    f.given("FREQ", 1e3)  # where the function is checked ("check at 100 Hz")
+    if "RIN" not in _bias_roles(f):
+        f.given("RIN", 0)  # "an input resistance far above 200 kΩ": the function checks five times it
+    return "\n".join([_opamp_block(f), *source, f"R1 in m {f('RB', 100e3, *_bias_roles(f))}",
+                      f"R2 m 0 {f('RB', 100e3, *_bias_roles(f))}", f"C2 out m {f('CB', 10e-6, 'C2', 'COUT')}",
+                      "X1 in out out opamp"])
+
+
+def _bias_roles(f: _Filler) -> tuple[str, ...]:
+    """The roles the bias resistors' value comes by: R, R1, and an "input resistance" the reader took from words
+    that say resistors ("two 47k resistors in series"), never one that is the input resistance asked for."""
+    rin = f.intent.values.get("RIN")
+    said = rin is not None and re.search(rf"{re.escape(rin.text)}\s*(?:Ω|ohms?)?\s+(?:resistors|in\s+series)",
+                                         f.intent.description, re.IGNORECASE)
+    return ("R", "R1", "RIN") if said else ("R", "R1")
+
+
+def _bootstraps_buffer(f: _Filler) -> list:
+    at, least = used(f, "FREQ"), max(20 * used(f, "RB", *_bias_roles(f)), 5 * used(f, "RIN"))
+    # the input resistance at s (C1's source side): v(s) over the current RS (else V1) carries
+    current = f"abs(v({{inp}})-v(s))/{used(f, 'RS')}" if "RS" in f.asked else "abs(i(v1))"
+    return [Probe(f"function: follows its input (|v(out)/v(in)| at {format_eng(at)}Hz 0.95 to 1.01)",
+                  f"ac lin 1 {at:g} {at:g}\nlet result = vm({{out}})/vm({{inp}})", 0.95, 1.01),
+            Probe(f"function: its input resistance at {format_eng(at)}Hz is above {format_eng(least)}Ω (ten times "
+                  "R1 + R2, or five times the stated one)",
+                  f"ac lin 1 {at:g} {at:g}\nlet result = abs(v(s))/({current})", least, 1e15)]
+
+
+register(Family(kind="bootstrapped_opamp_follower",
+                summary="AC-coupled op-amp follower with a bootstrapped bias network (high input resistance)",
+                build=_bootstrapped_buffer, function=_bootstraps_buffer,
+                names=("bootstrapped op-amp follower", "op-amp buffer with bootstrapped bias resistors",
+                       "AC-coupled op-amp voltage follower with bootstrapping"),
+                # before the JFET one (5.5): the request names an op-amp
+                rules=((5.45, (r"bootstrap", r"follower|buffer", r"op[- ]?amps?|operational")),),
+                noun="amplifier", ports=(("input", ("in",)),),
+                accepts=r"(?:unity[- ]gain\s+)?(?:buffer|follower)|op[- ]?amps?"))
+
+
 # --- oscillators -----------------------------------------------------------------------------------
 
 def _inverter_pair(f: _Filler) -> str:
@@ -502,3 +558,127 @@ register(Family(kind="baxandall_tone_control", summary="active Baxandall tone co
                        "Baxandall bass and treble control"),
                 rules=((1.5, (r"baxandall|(?<!passive )tone\s+control",)),), noun="filter",
                 accepts=r"amplifiers?|filters?"))
+
+
+
+# --- diode circuits ------------------------------------------------------------------------------
+
+_COUNTS = {"2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
+
+
+def _gate_inputs(text: str) -> tuple[str, ...]:
+    """A diode gate's inputs: as many as the request says ("3-input", "three inputs") or names (two to four),
+    on its names."""
+    said = re.search(r"\b([2-4]|two|three|four)[- ]inputs?\b|\b([2-4]|two|three|four)\s+inputs\b", text, re.IGNORECASE)
+    named = [n for n in input_names(text, 4, ()) if not _named_output(n, text) and n not in _LEVEL_WORDS]
+    count = _COUNTS[(said[1] or said[2]).lower()] if said else len(named)
+    return tuple(named[:count] + [d for d in ("a", "b", "c", "d") if d not in named][:max(2, count) - len(named)])
+
+
+_LEVEL_WORDS = {"high", "low", "ground", "gnd", "pullup", "pulldown", "rail", "supply"}
+
+
+def _named_output(name: str, text: str) -> bool:
+    """The request says the node is the output ("output q", "from the output uo to ground", "uo is the output",
+    "each through a diode into node yor")."""
+    return re.search(rf"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+)?{re.escape(name)}\b|"
+                     rf"\b{re.escape(name)}\s+(?:is\s+)?(?:the\s+)?output\b|"
+                     rf"\bdiodes?\b[^.;]{{0,40}}\binto\s+(?:node\s+)?{re.escape(name)}\b",
+                     text, re.IGNORECASE) is not None
+
+
+# "10 kΩ pull-up to 5 V", "22k pull-up to a 5 V rail", "pullup of 4.7k to +3.3 V": the pull-up's rail
+_PULLUP_RAIL = re.compile(r"pull[- ]?up\b[^.;]{0,30}?\bto\s+(?:an?\s+|the\s+)?\+?(\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+
+
+def _diode_gate(f: _Filler, conjunction: bool) -> str:
+    d = f.model("dsi")
+    rail = _PULLUP_RAIL.search(f.intent.description)
+    vdd = f.param("vdd", rail[1]) if rail else f.supply("vdd", 5)
+    f.given("VIN", 5)  # a level the request states is an input's (its source below)
+    inputs = _gate_inputs(f.intent.description)
+    # Input k toggles every 2^k x 100 µs, so the inputs take every combination in the run's second half.
+    waves = [f"PULSE(0 {vdd} 0 1u 1u {50e-6 * 2 ** k:g} {100e-6 * 2 ** k:g})" for k in range(len(inputs))]
+    given, sources = gate_sources(f, waves, inputs)
+    if not given.stated:
+        f.tran = (1e-6, 200e-6 * 2 ** (len(inputs) - 1))
+    r = f("R", 10e3, "RL", "R1")
+    # AND: the pull-up R1 holds out high unless an input below it pulls it down through its diode (cathode at
+    # the input): out = the lowest input plus a drop. OR: each input lifts out through its diode (anode at the
+    # input) against R1 to ground: out = the highest input less a drop.
+    diodes = [f"D{k + 1} out {n} {d}" if conjunction else f"D{k + 1} {n} out {d}" for k, n in enumerate(given.names)]
+    load = [f"V1 vdd 0 DC {vdd}", f"R1 vdd out {r}"] if conjunction else [f"R1 out 0 {r}"]
+    return "\n".join([*load, *sources, *diodes])
+
+
+def _gate_level(conjunction: bool):
+    def function(f: _Filler) -> list:
+        """out is the lowest input plus a diode drop, at most the rail (AND), or the highest input less a
+        drop, at least 0 V (OR): within 0.35 V of that at the stated levels, else on average over the pulses."""
+        names = _gate_inputs(f.intent.description)
+        pick, level = ("lt" if conjunction else "gt"), f"v({names[0]})"
+        for n in names[1:]:  # the lowest (highest) input, one comparison at a time
+            level = f"({level} + (v({n}) - {level})*(v({n}) {pick} {level}))"
+        stated = _PULLUP_RAIL.search(f.intent.description)
+        rail = (float(stated[1]) if stated else used(f, "VDD")) if conjunction else 0.0
+        target = f"({level} {'+' if conjunction else '-'} 0.65)"
+        # clamped at the rail (AND) or at 0 V (OR): the target where it is on the right side, else the rail
+        clamped = f"({target} + ({rail:g} - {target})*({target} {'gt' if conjunction else 'lt'} {rail:g}))"
+        run = f"op\nlet result = abs(v({{out}}) - {clamped})" if logic_inputs(f.intent.description, names).stated \
+            else f"{{tran}}\nlet e = abs(v({{out}}) - {clamped})\nmeas tran result avg e from={{half}} to={{stop}}"
+        what = "the lowest input plus" if conjunction else "the highest input less"
+        return [Probe(f"function: out is {what} a diode drop (within 0.35 V)", run, 0, 0.35)]
+    return function
+
+
+_DIODE_GATE = r"\bdiodes?\b|\bdiode[- ]resistor\b|\bdrl\b"
+
+
+def _gate_word(op: str) -> str:
+    """The gate's word as a gate's, never a sentence's "and"/"or" ("a diode and a resistor"): "and gate",
+    "diode and:", "3-input diode and", "diode-resistor and"."""
+    return (rf"\b{op}[- ](?:gates?|logic|function)\b|(?:\binputs?|diode|resistor|\bdrl)[- ]{op}\b"
+            r"(?!\s+(?:a|an|the|one|two|three|four|\d\S*|resistors?|capacitors?|diodes?|some|its|their)\b)")
+register(Family(kind="diode_and_gate", summary="diode-resistor AND gate (diodes into a pull-up)",
+                build=lambda f: _diode_gate(f, True), function=_gate_level(True),
+                names=("diode AND gate", "diode-resistor AND gate", "diode logic AND gate", "DRL AND gate"),
+                rules=((4.28, (_DIODE_GATE, _gate_word("and")),),),
+                analysis="tran", tran=("1u", "400u"), source="V2", noun="gate", accepts=r"and\s+gates?|gates?|logic"))
+register(Family(kind="diode_or_gate", summary="diode-resistor OR gate (diodes into a pull-down)",
+                build=lambda f: _diode_gate(f, False), function=_gate_level(False),
+                names=("diode OR gate", "diode-resistor OR gate", "diode logic OR gate", "DRL OR gate"),
+                rules=((4.29, (_DIODE_GATE, _gate_word("or") + r"|wired[- ]or\b|"
+                                            r"\b(?:larger|higher|highest|largest|greater|maximum)\s+of\b")),),
+                analysis="tran", tran=("1u", "400u"), source="V2", noun="gate", accepts=r"or\s+gates?|gates?|logic"))
+
+
+def _delon(f: _Filler) -> str:
+    d = f.model("dsi")
+    # The winding floats between its two ends (the request's "between w1 and w2"): D1 charges C1 (out to the
+    # stack's middle, the winding's second end) on the positive half cycles, D2 charges C2 (the middle to ground)
+    # on the negative ones; out is the sum, twice the peak less a diode drop each.
+    a, b = m.groups() if (m := _AC_NODES.search(f.intent.description)) and "out" not in m.groups() else ("ta", "tb")
+    c = f("C", 100e-6, "C1")
+    return "\n".join([f"V1 {a} {b} SIN(0 {_amplitude(f, 'VIN', 10)} {f('FREQ', 50)})", f"D1 {a} out {d}",
+                      f"D2 0 {a} {d}", f"C1 out {b} {c}", f"C2 {b} 0 {f('C2', f.number('C', 100e-6, 'C1'))}",
+                      f"R1 out 0 {f('RL', 10e3, 'R')}"])
+
+
+def _doubles(f: _Filler) -> list:
+    """The output settles at twice the peak less a diode drop each (0.3-1 V), less the droop the load takes from
+    the stack between recharges (I/(f C) at most)."""
+    peak, load = sine_peak(f, "VIN", 10), used(f, "RL", "R")
+    droop = 2 * peak / load / (used(f, "FREQ") * min(used(f, "C", "C1"), used(f, "C2", "C", "C1")))
+    return [settles(f"its output settles near twice the {peak:.3g} V peak, less two diode drops",
+                    2 * (peak - 1.0) - droop, 2 * (peak - 0.3))]
+
+
+register(Family(kind="delon_doubler", summary="full-wave (Delon, bridge) voltage doubler from a floating winding",
+                build=_delon, function=_doubles,
+                names=("Delon voltage doubler", "full-wave voltage doubler", "bridge voltage doubler",
+                       "symmetrical full-wave doubler"),
+                # before the half-wave (Villard) doubler, 19.7
+                rules=((19.65, (r"delon|full[- ]wave\s+(?:\w+\s+)?doubler|bridge\s+(?:voltage\s+)?doubler|"
+                                r"symmetric(?:al)?\s+(?:voltage\s+)?doubler|doubler\s+\((?:delon|bridge)",)),),
+                analysis="tran", tran=("50u", "300m"), signal_input=True,
+                accepts=r"(?:voltage\s+)?doubler|transformer(?:\s+(?:winding|secondary))?|winding"))

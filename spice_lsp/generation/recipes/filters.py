@@ -886,3 +886,96 @@ register(Family(kind="lc_trap_notch", summary="LC trap notch (parallel LC in ser
                 examples=(("notch", "LC trap notch (parallel LC in series with the signal) at {x} Hz, 10 mH",
                            200, 50e3),
                           ("gain_db", "LC trap notch, 10 mH, at least {x} dB down at 21 kHz", 20, 30))))
+
+
+# --- the passive Wien band-pass ------------------------------------------------------------------------
+
+def _wien_eq(f0, get):
+    # f0 = 1/(2 pi R C) with equal arms: C from a given R (or R from a given C), else 10k.
+    r, c = get("R", 0.0), get("C", 0.0)
+    if c and not r:
+        r = 1 / (2 * math.pi * f0 * c)
+    elif not c:
+        r = r or 10e3
+        c = 1 / (2 * math.pi * f0 * r)
+    return {"R": r, "C": c}
+
+
+def _wien_bandpass(f: _Filler) -> str:
+    v = part_values(f, _wien_eq, 1e3)
+    f.asked.update(R=v["R"], C=v["C"])  # the defaults used are the designed values (the equations asked with 0)
+    # R1-C1 in series from in to out, R2 || C2 from out to ground: the phase is zero and the gain 1/3 (equal arms)
+    # at f0 = 1/(2 pi sqrt(R1 R2 C1 C2)).
+    r, c = f("R", v["R"], "R1"), f("C", v["C"], "C1")
+    return "\n".join([_ac_source(f), f"R1 in a {r}", f"C1 a out {c}", f"R2 out 0 {f('R2', v['R'], 'R')}",
+                      f"C2 out 0 {f('C2', v['C'], 'C')}"])
+
+
+def _wien_passes(f: _Filler) -> list:
+    r1, r2, c1, c2 = used(f, "R", "R1"), used(f, "R2", "R"), used(f, "C", "C1"), used(f, "C2", "C")
+    f0 = 1 / (2 * math.pi * math.sqrt(r1 * r2 * c1 * c2))
+    peak = 1 / (1 + r1 / r2 + c2 / c1)
+    return [Probe(f"function: zero phase at 1/(2 pi sqrt(R1 R2 C1 C2)) = {format_eng(f0)}Hz (within 3 %)",
+                  f"ac dec 200 {f0 / 100:g} {f0 * 100:g}\nmeas ac result when vp({{out}})=0", 0.97 * f0, 1.03 * f0),
+            Probe(f"function: the gain there is 1/(1 + R1/R2 + C2/C1) = {peak:.3g}",
+                  f"ac lin 1 {f0:g} {f0:g}\nlet result = vm({{out}})/vm({{inp}})", 0.97 * peak, 1.03 * peak)]
+
+
+register(Family(kind="wien_bandpass", summary="passive Wien band-pass network (series RC, then parallel RC to ground)",
+                build=_wien_bandpass, function=_wien_passes,
+                names=("passive Wien band-pass", "Wien network band-pass filter", "Wien bridge band-pass network",
+                       "passive Wien bandpass filter"),
+                # before the Wien-bridge oscillator (rank 2): a Wien network asked for as a filter, not an oscillator
+                rules=((1.95, (r"wien", BANDPASS + r"|passive|network|filter", r"^(?!.*oscillat)")),),
+                noun="filter", accepts=r"(?:passive\s+)?wien(?:[- ]bridge)?(?:\s+network)?",
+                specs=("center",), design=designer(_wien_eq, "f0 = 1/(2 pi R C)", "C"),
+                examples=(("center", "passive Wien band-pass centred on {x} Hz", 100, 50e3),)))
+
+
+# --- a wide band-pass: a Butterworth high-pass, then a Butterworth low-pass -----------------------------
+
+def _band_cascade(f: _Filler) -> str:
+    low, high = _band_edges(f) or (300.0, 3.4e3)
+    order, c = max(1, min(stated_order(f.intent.description, 2), 6)), f.number("C", 10e-9)
+    lines = [_opamp_block(f), _ac_source(f),
+             f"* Butterworth high-pass (order {order}, -3 dB at {format_eng(low)}Hz), then Butterworth low-pass "
+             f"(order {order}, -3 dB at {format_eng(high)}Hz): unity-gain Sallen-Key sections"]
+    sections = [(fc / w if is_high else fc * w, q, is_high) for fc, is_high in ((low, True), (high, False))
+                for w, q in poles("butterworth", order)]
+    node = "in"
+    for i, (f0, q, is_high) in enumerate(sections, start=1):
+        out = "out" if i == len(sections) else f"s{i}"
+        lines += _section(i, node, out, f0, q, c, is_high)
+        node = out
+    f.param("flow", format_eng(low))
+    f.param("fhigh", format_eng(high))
+    return "\n".join(lines)
+
+
+def _band_cascade_passes(f: _Filler) -> list:
+    low, high = (parse_number(f.params[k]) or 0.0 for k in ("flow", "fhigh"))
+    middle = math.sqrt(low * high)
+    gain = "\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at="
+    sweep = f"ac dec 50 {low / 10:g} {high * 10:g}"
+    checks = [Probe(f"function: about 0 dB mid-band ({format_eng(middle)}Hz)", f"{sweep}{gain}{middle:g}", -1, 0.3)]
+    if high > 8 * low:  # the sections far enough apart that each edge is its own -3 dB point
+        checks += [Probe(f"function: -3 dB at the {format_eng(edge)}Hz edge (within 1 dB)", f"{sweep}{gain}{edge:g}",
+                         -4.1, -2.0) for edge in (low, high)]
+    return checks
+
+
+register(Family(kind="butterworth_band_cascade",
+                summary="wide band-pass: a Butterworth high-pass, then a Butterworth low-pass (Sallen-Key sections)",
+                build=_band_cascade, function=_band_cascade_passes,
+                names=("Butterworth high-pass followed by a Butterworth low-pass", "telephone voice band filter",
+                       "speech band-pass filter (high-pass and low-pass cascade)",
+                       "active band-pass from a Sallen-Key high-pass and low-pass"),
+                # before the single Sallen-Key band-pass (4.5), the active high-/low-pass sections (8) and the
+                # Butterworth cascades (10.3): both sides named, with active (or Butterworth) sections
+                rules=((4.4, (HIGHPASS, LOWPASS, r"butterworth|sallen|active|op[- ]?amp|follower|unity[- ]gain",
+                              r"^(?!.*\bpassive\b)")),
+                       (4.45, (r"(?:telephone|voice|speech)[- ]band|telephone\s+(?:voice\s+)?band",))),
+                noun="filter",
+                accepts=r"(?:(?:\d|second|third|fourth|2nd|3rd|4th|two|three|four)\w*[- ](?:order|pole)\s+)?"
+                        r"(?:butterworth\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?|butterworth|"
+                        r"(?:\d|second|third|fourth|2nd|3rd|4th|two|three|four)\w*[- ](?:order|pole)"))

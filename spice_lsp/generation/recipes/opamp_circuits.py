@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
-from spice_lsp.generation.families import Family, expect, register, settles, stated_parameter, used
+from spice_lsp.generation.families import Family, expect, register, settles, stated_gain, stated_parameter, used
 from spice_lsp.generation.ports import RAIL
 from spice_lsp.generation.recipes.filters import Aliases, designed, designer, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
@@ -832,3 +832,66 @@ register(Family(kind="buffered_zener_reference", summary="buffered zener voltage
                 examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "
                                    "15 V supply", 5.5, 12),),
                 accepts=r"(?:voltage\s+)?reference|non[- ]?inverting\s+(?:op[- ]?amp\s+)?(?:stage|amplifier)"))
+
+
+# --- the Antoniou generalized impedance converter (two-op-amp grounded inductor) -------------------------
+
+def _gic(f: _Filler) -> str:
+    ind, c = f.number("L", 100e-3), f.number("C", 10e-9, "C4")
+    r = float(f"{math.sqrt(ind / c):.4g}")  # R1 = R2 = R3 = R5 = sqrt(L/C4), so L = C4 R1 R3 R5 / R2 is the stated L
+    f.param("l_simulated", f("L", 100e-3))
+    # Both op-amps hold their inputs equal, so v(out) = v(n3) = v(n5): the current into out is
+    # v(out) R2 / (s C4 R1 R3 R5), an inductance to ground. RS feeds it from the input (an RL high-pass).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"RS in out {f('RS', 1e3, 'R')}",
+                      f"R1 out n2 {r:g}", f"R2 n2 n3 {r:g}", f"R3 n3 n4 {r:g}", f"C4 n4 n5 {f('C', 10e-9, 'C4')}",
+                      f"R5 n5 0 {r:g}", "X1 out n3 n2 opamp", "X2 n5 n3 n4 opamp"])
+
+
+def _gic_corner(f: _Filler) -> list:
+    fc = used(f, "RS", "R") / (2 * math.pi * used(f, "L"))
+    return [Probe(f"function: the simulated inductor and RS make an RL high-pass with its corner at RS/(2 pi L) = "
+                  f"{format_eng(fc)}Hz (within 5 %)",
+                  f"ac dec 100 {fc / 100:g} {fc * 100:g}\nlet g = vdb({{out}})-vdb({{inp}})\nmeas ac result when g=-3",
+                  0.95 * fc, 1.05 * fc)]
+
+
+register(Family(kind="antoniou_gic", summary="Antoniou generalized impedance converter: a two-op-amp grounded inductor",
+                build=_gic, function=_gic_corner,
+                names=("Antoniou GIC", "generalized impedance converter", "two-op-amp GIC simulated inductor",
+                       "Antoniou inductance simulator"),
+                # before the one-op-amp gyrator (4.96)
+                rules=((4.95, (rf"{word('gic')}\b|generali[sz]ed[- ]impedance[- ]converter|antoniou",)),),
+                noun="filter", simulates="L",
+                accepts=r"(?:simulated|synthetic|active|grounded)\s+inductor|gyrator|(?:rl\s+)?high[- ]?pass"))
+
+
+# --- the bridge-tied load --------------------------------------------------------------------------------
+
+def _btl(f: _Filler) -> str:
+    half = f.number("GAIN", stated_gain(f, 4)) / 2  # each side gives half the differential gain
+    f.given("FREQ", 1e3)  # where its function is checked ("check at 1 kHz")
+    f.param("g_side", format_eng(half))
+    # X1: non-inverting, gain G/2, to outp; X2 inverts outp to outn: the load sees v(outp) - v(outn) = G v(in).
+    first = ["X1 in outp outp opamp"] if half <= 1 else \
+        ["R1 f1 0 10k", f"R2 f1 outp {format_eng(float(f'{(half - 1) * 10e3:.4g}'))}", "X1 in f1 outp opamp"]
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", *first, "R3 outp f2 10k",
+                      "R4 f2 outn 10k", "X2 0 f2 outn opamp", f"RL outp outn {f('RL', 8, 'R')}",
+                      "E1 out 0 outp outn 1"])
+
+
+def _btl_function(f: _Filler) -> list:
+    """Twice each side's gain across the load: the two sides swing in antiphase (in phase they would cancel)."""
+    gain, at = 2 * max(used(f, "GAIN", default=stated_gain(f, 4)) / 2, 1.0), used(f, "FREQ")
+    return [Probe(f"function: v(outp) - v(outn) is {gain:g} v(in) at {format_eng(at)}Hz (within 3 %)",
+                  f"ac lin 1 {at:g} {at:g}\nlet result = vm({{out}})/vm({{inp}})", 0.97 * gain, 1.03 * gain)]
+
+
+register(Family(kind="bridge_tied_load",
+                summary="bridge-tied-load (BTL) amplifier: two op-amps in antiphase across the load",
+                build=_btl, function=_btl_function,
+                names=("bridge-tied load amplifier", "BTL amplifier", "bridged op-amp amplifier",
+                       "bridge amplifier driving a speaker"),
+                rules=((4.9, (r"bridge[- ]tied|" + word("btl") + r"\b|bridged\s+(?:op[- ]?amp\s+)?(?:amplifier|amp|output|load|driver)|"
+                              r"bridge\s+(?:amplifier|amp\b|driver)",)),),
+                noun="amplifier", ports=(("output", ("outp", "outn")),),
+                accepts=r"(?:loud)?speakers?|(?:audio\s+)?(?:amplifiers?|drivers?)|op[- ]?amps?"))

@@ -366,7 +366,9 @@ register(Family(kind="photoconductive_tia",
                        "photodiode in photoconductive mode with a TIA"),
                 rules=((2.9, (r"photo[- ]?(?:diode|detector)", r"photoconductive|reverse[- ]bias",
                               r"trans-?impedance|\btia\b|amplifier|op[- ]?amp")),
-                       (2.95, (r"photoconductive", r"photo[- ]?(?:diode|detector)|trans-?impedance|\btia\b"))),
+                       # photoconductive alone: into a TIA unless a load resistor (or pull-up) takes the current
+                       (2.95, (r"photoconductive", r"photo[- ]?(?:diode|detector)|trans-?impedance|\btia\b",
+                               r"^(?!.*(?:\bload\b|pull[- ]?(?:up|down)|\bpulled\b))"))),
                 source="I1", noun="amplifier"))
 
 
@@ -396,3 +398,127 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
                        "strain gauge with an instrumentation amplifier"),
                 rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
                 analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),)))
+
+
+# --- a resistive sensor excited by a constant current ------------------------------------------------
+
+def _current_excited(f: _Filler) -> str:
+    rtd = not re.search(rf"thermistor|{word('ntc')}\b", f.intent.description, re.IGNORECASE)
+    if rtd and {"R", "R1"} & set(f.intent.values):  # a resistance stated at its temperature sets R0
+        t = _temperature(f)
+        f.param("r0", f"{{{f('R', 100, 'R1')}/(1+3.9083e-3*{t}-5.775e-7*{t}**2)}}")
+    law, sensor = _sensor(f, rtd)
+    # I1 pushes the excitation current into the sensor (out to ground): v(out) = I R(T), no divider's nonlinearity.
+    return "\n".join([f"I1 0 out DC {f('IBIAS', 1e-3, 'IREF')}", *sensor, f"B1 out 0 I={{v(out)/({law})}}"])
+
+
+def _reads_i_r(f: _Filler) -> list:
+    rtd = not re.search(rf"thermistor|{word('ntc')}\b", f.intent.description, re.IGNORECASE)
+    ohms = used(f, "R", "R1") if rtd and {"R", "R1"} & set(f.intent.values) else _sensor_ohms(f, rtd)
+    return [_at_op("v(out) = I R(T)", used(f, "IBIAS", "IREF") * ohms, 0.02)]
+
+
+register(Family(kind="current_excited_sensor", function=_reads_i_r,
+                summary="RTD (or NTC thermistor) excited by a constant current source",
+                build=_current_excited,
+                names=("current-excited RTD", "PT100 RTD fed from a constant current source",
+                       "RTD with constant-current excitation", "thermistor excited by a constant current"),
+                # before the dividers and bridges (26-26.3); after the current-excited RTD amplifier (11.5)
+                rules=((11.6, (rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance|thermistor|"
+                               rf"{word('ntc')}\b",
+                               r"current\s+source|constant[- ]current|current[- ]excit\w*|"
+                               r"(?:excited|fed|driven|biased)\s+(?:by|from|with)\s+(?:an?\s+)?(?:constant\s+)?"
+                               r"[\d.]+\s*[mµμu]?a\b",
+                               r"^(?!.*(?:amplif|op[- ]?amp|\bgain\b|bridge|divider))")),),
+                # the excitation drives the output node itself: no input port a stated node could name
+                analysis="op", source="I1", accepts=r"current\s+source", senses_temperature=True,
+                ports=(("input", ()),)))
+
+
+# --- strain-gauge bridges without an amplifier ------------------------------------------------------
+
+_STRAIN = re.compile(r"([\d.]+)\s*(?:µε|με|ue\b|u\s?strain|micro-?strain|microstrain|µstrain)", re.IGNORECASE)
+_GAUGE_FACTOR = re.compile(r"(?:gauge\s+factor|\bgf)\s*(?:of|=|:|is)?\s*([\d.]+)", re.IGNORECASE)
+
+
+def _active_gauges(text: str) -> int:
+    """How many arms strain: a quarter bridge one, a half bridge two, a full bridge four (or as counted)."""
+    low = text.lower()
+    if re.search(r"\bfull[- ]bridge|\bfour\s+active|\b4\s+active|all\s+four\s+(?:arms|gauges)", low):
+        return 4
+    if re.search(r"\bhalf[- ]bridge|\btwo\s+active|\b2\s+active", low):
+        return 2
+    return 1
+
+
+def _strain_x(f: _Filler) -> float:
+    """GF x strain: the fractional change of an active gauge (GF 2 and 1000 microstrain unless stated)."""
+    text = f.intent.description
+    strain = float(m[1]) * 1e-6 if (m := _STRAIN.search(text)) else 1000e-6
+    return (float(g[1]) if (g := _GAUGE_FACTOR.search(text)) else 2.0) * strain
+
+
+def _arms(f: _Filler) -> tuple[float, float, float, float]:
+    """(outp's top, outp's bottom, outn's top, outn's bottom): the gauges in tension grow by GF eps, those in
+    compression shrink by it; a half bridge's two in one arm, a full bridge's crossed so both outputs move."""
+    r, x, n = f.number("R", 350, "R1"), _strain_x(f), _active_gauges(f.intent.description)
+    fixed = f.number("R2", r, "R3", "R4")  # "two 120 Ω completion resistors": the arms that do not strain
+    if n == 4:
+        return r * (1 - x), r * (1 + x), r * (1 + x), r * (1 - x)
+    if n == 2:
+        return r * (1 - x), r * (1 + x), fixed, fixed
+    return fixed, r * (1 + x), fixed, fixed
+
+
+def _gauge_bridge(f: _Filler) -> str:
+    a, b, c, d = (f"{v:.6g}" for v in _arms(f))  # six figures: a 0.1 % strain is in the fourth
+    n = _active_gauges(f.intent.description)
+    return "\n".join([f"V1 exc 0 DC {f('VDD', 5, 'VIN')}",
+                      f"* {n} active gauge{'s' * (n > 1)}, each R (1 +- GF eps); out is v(outp) - v(outn)",
+                      f"R1 exc outp {a}", f"R2 outp 0 {b}", f"R3 exc outn {c}", f"R4 outn 0 {d}",
+                      "E1 out 0 outp outn 1"])
+
+
+def _bridge_reads(f: _Filler) -> list:
+    top_p, bottom_p, top_n, bottom_n = _arms(f)
+    x = used(f, "VDD", "VIN") * (bottom_p / (top_p + bottom_p) - bottom_n / (top_n + bottom_n))
+    return [Probe(f"function: v(outp) - v(outn) = Vex (R2/(R1 + R2) - R4/(R3 + R4)) = {format_eng(x)}V (within 1 %)",
+                  "op\nlet result = v({out})", x - 0.01 * abs(x) - 1e-6, x + 0.01 * abs(x) + 1e-6)]
+
+
+register(Family(kind="strain_gauge_bridge", function=_bridge_reads,
+                summary="strain-gauge bridge (quarter, half or full) with no amplifier",
+                build=_gauge_bridge,
+                names=("quarter-bridge strain gauge", "half-bridge strain gauge", "full-bridge strain gauge",
+                       "strain gauge bridge with two active gauges"),
+                # before the half/full bridge power stages (4.6) and the amplified strain-gauge bridge (1.5)
+                rules=((1.45, (r"strain|\bgauges?\b",
+                               r"(?:quarter|half|full)[- ]bridge|active\s+(?:strain\s+)?gauges?|gauge\s+factor|\bgf\b|"
+                               r"micro-?strain|µε|με",
+                               r"^(?!.*(?:amplif|\bamp\b|instrumentation|in-amp|op[- ]?amp))")),),
+                analysis="op", accepts=r"(?:quarter|half|full)[- ]bridge|wheatstone(?:\s+bridge)?|bridge",
+                ports=(("output", ("outp", "outn")), ("bridge", ("outp", "outn")))))
+
+
+# --- a photodiode whose load is a pull-up on its cathode ----------------------------------------------
+
+def _photodiode_pullup(f: _Filler) -> str:
+    # Anode at ground, cathode at out pulled up to VDD through R1: the diode is reverse biased and its
+    # photocurrent I1 (cathode to anode) pulls out down by I R1 from the rail.
+    return "\n".join([f"V1 vdd 0 DC {f('VDD', 5, 'VBIAS')}", f"R1 vdd out {f('RL', 100e3, 'R')}",
+                      f"D1 0 out {f.model('dphoto')}", f"I1 out 0 DC {f('IBIAS', 10e-6, 'IREF')}"])
+
+
+def _pulled_down_by_light(f: _Filler) -> list:
+    vdd, drop = used(f, "VDD"), used(f, "IBIAS", "IREF") * used(f, "RL", "R")
+    return [_at_op("v(out) = VDD - I RL", max(vdd - drop, 0.0), 0.02)]
+
+
+register(Family(kind="photodiode_pullup", function=_pulled_down_by_light,
+                summary="reverse-biased photodiode with a pull-up resistor on its cathode (output falls with light)",
+                build=_photodiode_pullup,
+                names=("photodiode with a pull-up resistor", "photodiode pulled up to the supply",
+                       "reverse-biased photodiode with its cathode pulled up"),
+                # before the photodiode with a load to ground (26): the load said as a pull-up
+                rules=((25.9, (r"photo[- ]?(?:diode|detector)", r"pull[- ]?up|pulled\s+up")),),
+                analysis="op", source="I1", ports=(("input", ()),)))
