@@ -166,6 +166,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     parts_renamed: dict[str, str] = {}
     sourced = {s.name.upper() for s in request.sources if s.name}
     revalued: list[str] = []
+    opamps = [line for line in found if line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"]]
+    if request.opamp_pins and len(opamps) == 1:  # "op-amp + input at x, - input at fb": the family's op-amp's pins
+        if why := _unify(mapping, opamps[0].nodes[:3], request.opamp_pins, False):
+            problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
     known = [i for i, want in enumerate(request.elements) if _match(want, found, set(), output) is not None]
     for want in [request.elements[i] for i in known] + [w for i, w in enumerate(request.elements) if i not in known]:
@@ -354,8 +358,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                            end)
     cards = {r.split()[1].lower() for r in rows if r.lower().startswith(".model ") and len(r.split()) > 1}
     needed = dict.fromkeys(line.rest.lower() for line in added if line.name[0].upper() in DEFAULT_MODELS)
+    zener = next((card for want in request.elements if (card := zener_card(want))), None)  # "a 6.2 V zener D3"
     rows[first_directive:first_directive] = [line.text() for line in added] + [
-        ADDED_CARDS[model] for model in needed if model not in cards]  # an added device's card, never left undefined
+        zener if model == "dzener" and zener else ADDED_CARDS[model]
+        for model in needed if model not in cards]  # an added device's card, never left undefined
     rows = _with_model_params(rows, request)
     for line in added:  # a stated part across one of the circuit's 0 V ammeters would carry no current
         shorted = next((v for v in found if v.name[0].upper() == "V"
@@ -436,6 +442,15 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
 ADDED_CARDS = {"dsi": MODELS["dsi"], "npn": MODELS["npn"], "pnp": MODELS["pnp"], "nch": MODELS["nch"],
                "pch": MODELS["pch"], "dled": f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)",
                "dzener": ".model dzener D (is=1p n=1 rs=2 bv=5.1 ibv=5m)"}
+
+
+def zener_card(want: ElementConstraint) -> str | None:
+    """The card of a diode its own words call a zener of a stated voltage ("a 5.1 V zener DZ", "zener D2 (6.2 V)"):
+    the zener family's, breaking down there; None for any other diode."""
+    volts = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*V\b", want.text)
+    if want.kind != "D" or not re.search(r"\bzener", want.text, re.IGNORECASE) or len(volts) != 1:
+        return None
+    return ADDED_CARDS["dzener"].replace("bv=5.1", f"bv={volts[0]}")
 
 
 def _added_model(want: ElementConstraint, rows: list[str]) -> str:

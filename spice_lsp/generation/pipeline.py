@@ -33,7 +33,15 @@ from spice_lsp.generation.checklist import (
     structure,
 )
 from spice_lsp.generation.checklist import measure as measure_spec
-from spice_lsp.generation.compose import _spice_value, _with_model_params, compose, element_line, stated_card
+from spice_lsp.generation.compose import (
+    ADDED_CARDS,
+    _spice_value,
+    _with_model_params,
+    compose,
+    element_line,
+    stated_card,
+    zener_card,
+)
 from spice_lsp.generation.coverage import (
     circuit_kind,
     idle_sources,
@@ -359,15 +367,6 @@ def _device_model(want: ElementConstraint, description: str) -> str:
             "J": "pjf" if p else "njf", "S": "sw"}[want.kind]
 
 
-def _zener_card(want: ElementConstraint) -> str | None:
-    """The card of a diode its own words call a zener of a stated voltage ("a 5.1 V zener DZ", "zener D2 (6.2 V)"):
-    the zener family's, breaking down there; None for any other diode."""
-    volts = [q for q in _quantities(want.text) if q.unit == "V"]
-    if want.kind != "D" or not re.search(r"\bzener", want.text, re.IGNORECASE) or len(volts) != 1:
-        return None
-    return f".model dzener D (is=1p n=1 rs=2 bv={format_eng(volts[0].value)} ibv=5m)"
-
-
 def _complete(request: Request) -> bool:
     """The request lists a whole circuit: every part placed on nodes, each node joined to another
     part or a stated source, and a ground."""
@@ -527,8 +526,10 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         if want.kind in DEVICE_MODELS and want.value is None:
             model = _device_model(want, request.description)
             card = stated_card(DEVICE_MODELS[want.kind][model], request)
-            if zener := _zener_card(want):
+            if zener := zener_card(want):
                 model, card = "dzener", stated_card(zener, request)
+            elif want.kind == "D" and re.search(r"\bled\b|light[- ]emitting", want.text, re.IGNORECASE):
+                model, card = "dled", stated_card(ADDED_CARDS["dled"], request)  # "a red LED D1": an LED's drop
             if want.model:  # "a model called DX": the card under the user's name
                 model, card = want.model, re.sub(r"^(\.model\s+)\S+", rf"\g<1>{want.model}", card)
             else:

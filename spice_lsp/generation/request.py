@@ -51,8 +51,11 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)
 # ... or with its value straight after it, when that value has its kind's scale or unit ("RB 100k from vcc to b", "RE
 # 2.2k", "LS 1 mH"), or is a plain number whose ends follow ("RE 470 from e to 0"); not a frequency or a level ("RC 1
 # ms", "CLK 1 MHz", "RLC 10 kHz").
-_OWN_VALUE = (r"|\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*"
-              r"|(?:Ω|Ω|ohms?\b|[FH]\b)|(?=\s+(?:from|between|across)\b))")
+# A circuit's initials ("an RC 1k/100n low-pass", "the RC 10k section") count only with the part's ends next.
+_OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
+_OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
+_OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
+              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b)")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -205,6 +208,8 @@ class Request:
     specs: list[Spec] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # contradictions, said as they are
     parameters: dict[str, float] = field(default_factory=dict)  # ".param RVAL=22k" by name, as the user spells it
+    # the one op-amp's pins as its own statement places them: (+ input, - input, output), None where unsaid
+    opamp_pins: tuple[str | None, str | None, str | None] | None = None
 
     def levels_of_two_sources(self, first: str, second: str) -> bool:
         """Whether two stated levels ("2 V", "0 V") are each a different named source's (VIN and the ammeter
@@ -274,7 +279,7 @@ def _lead(text: str, at: int) -> int:
 _PART_NOUN = r"(?:[\w-]+\s+)?(?:resistor|capacitor|cap|inductor|coil|diode|led|zener)\s+"
 _UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+)?(?:(?P<q>[\d.]+\s?"
                                 r"(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)\s*(?P<noun>" + _PART_NOUN + ")?"
-                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between)\s", re.IGNORECASE)
+                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between|across)\s", re.IGNORECASE)
 
 
 def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
@@ -318,6 +323,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 # and base"), unlike "the base", "base of Q1" or "anode to ground" (a pin placed); a device that places that
 # pin elsewhere renames the node after it (read_request).
 _PIN_NODES = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate"}
+_CALLED_NODE = re.compile(r"\bnode\s+$", re.IGNORECASE)  # "anode at node anode": a word the request calls a node
 # Part words that name a node just as well after a preposition ("c1 100n from cap to gnd", "RL from out to load").
 _PART_NODES = {"cap", "load"}
 
@@ -327,7 +333,7 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     a word of place ("left", "up") is one where it stands as a part's end (`end`: "from exc to left")."""
     word, before = m[group].lower(), m.string[:m.start(group)]
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
-        re.search(r"(?:\b(?:from|to|into|between|at|on)|\()\s*$", before)  # "(cap to ground)"
+        re.search(r"(?:\b(?:from|to|into|between|at|on|node)|\()\s*$", before)  # "(cap to ground)", "node anode"
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
     return word in _NOT_NODES and not named and word not in _PROBED.get() and not (end and word in PLACES)
 
@@ -413,7 +419,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
-        for pair in re.finditer(rf"\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+(?:are\s+)?"
+        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+"
+                                r"(?:are\s+)?"
                                 r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
                                 + r"|(?P<g>grounded)\b)",
                                 sentence, re.IGNORECASE):  # "source and bulk grounded"
@@ -431,7 +438,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             m = m or next(iter(sorted((m for m in re.finditer(
                 rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
-                sentence, re.IGNORECASE) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")
+                sentence, re.IGNORECASE)
+                if (m["n"].lower() not in _NOT_NODES or _CALLED_NODE.search(m.string, 0, m.start("n")))
+                and not _article(m, "n")
                 # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
                 key=lambda m: (lo + m.start() < name_at, m.start()))), None)
@@ -518,6 +527,34 @@ def _length(said: str) -> str:
     word), "2u" and "0.18um" stay as written."""
     m = re.fullmatch(r"(?P<n>[\d.eE+-]+)\s?(?P<u>[µμu]m|nm|mm)", said)
     return f"{m['n']}{_LENGTH_UNITS[m['u'].replace('μ', 'µ')]}" if m else said
+
+
+_OPAMP = re.compile(r"\b(?:op-?amps?|operational\s+amplifiers?)\b", re.IGNORECASE)
+_OPAMP_OUTPUT = re.compile(r"\boutput\s+(?:(?:is\s+)?(?:at|on)\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+# an input pin then its node, with or without a linking word ("inverting input sj", "- input at fb", "(+) grounded")
+_LINK = r"(?:at|on|to|tied\s+to|connected\s+to)\s+"
+_PIN_NODE = (rf"\s*(?:(?:input|in|terminal|pin)\s+(?:is\s+)?(?:{_LINK})?|(?:is\s+)?{_LINK}|(?<=\))\s*)(?:node\s+)?"
+             r"(?P<n>[a-z_]\w*)\b")
+_OPAMP_PLUS = re.compile(r"(?:(?<![\w+-])\(?\+\)?|\b(?:plus|positive|non-?inverting))" + _PIN_NODE, re.IGNORECASE)
+_OPAMP_MINUS = re.compile(r"(?:(?<![\w+-])\(?[-\u2212]\)?|\b(?:minus|negative|(?<!non-)(?<!non)inverting))" + _PIN_NODE,
+                          re.IGNORECASE)
+
+
+def _opamp_pins(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """The pins of the request's one op-amp, read from its own statement, the words from "op-amp" to its sentence's
+    end ("op-amp + input at x, - input at fb, output y", "Op-amp: non-inverting input on sig, inverting input on fb,
+    output out"); None when the request names no op-amp, more than one, or none of its pins."""
+    said = list(_OPAMP.finditer(text))
+    if len(said) != 1 or said[0][0].lower().endswith("s"):  # "two op-amps": which one a pin is, is unsure
+        return None
+    end = re.compile(r"[;]|\.(?:\s|$)").search(text, said[0].end())
+    words = text[said[0].end():end.start() if end else len(text)]
+    pins = []
+    for pattern in (_OPAMP_PLUS, _OPAMP_MINUS, _OPAMP_OUTPUT):
+        m = pattern.search(words)
+        pins.append(_node(m["n"]) if m and m["n"].lower() not in _NOT_NODES - GROUND and not _article(m, "n")
+                    else None)
+    return (pins[0], pins[1], pins[2]) if any(pins) else None
 
 
 def _temperature_coefficients(words: str, kind: str) -> tuple[str, ...]:
@@ -1679,7 +1716,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node = node or (_node(listed["a"]) if order == 0 else _node(listed["b"]) if order == 1 else None)
         elif held:
             node = node or _node(held["n"])
-        driving = re.search(r"\bdriv(?:e|es|ing)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:with|from|using|by)\s+"
+        driving = re.search(r"\b(?:driv(?:e|es|ing)|feed(?:s|ing)?|excit(?:e|es|ing))\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
+                            r"(?:with|from|using|by)\s+"
                             r"(?:the\s+|source\s+)*$", before, re.IGNORECASE)  # "Drive sw with VSW, a ... square wave"
         if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
             node = _node(driving["n"])
@@ -2047,7 +2085,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 and re.search(r"\bin\s+series\s*$", text[:start], re.IGNORECASE):
             continue  # "L in series with a (100 nF) capacitor from out to ground", "a series 1 mH inductor and
             # capacitor from out to ground": the pair's nodes, neither part's
-        word = _UNNAMED.search(clause)
+        # ("10k from s to cap": a node named like a part is no kind word)
+        word = next((w for w in _UNNAMED.finditer(clause)
+                     if not re.search(r"\b(?:to|from|at|on|between|node)\s+$", clause[:w.start()], re.IGNORECASE)), None)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
             continue  # a sensor is the family's own part, not a plain resistor
         units = {q.unit for q in _quantities(clause)} & {"ohm", "F", "H"}
@@ -2856,6 +2896,7 @@ def _read_request(description: str) -> Request:
     _coupled_pair(request.elements)
     _worded_coupling(text, request.elements)
     _parameters(text, request)
+    request.opamp_pins = _opamp_pins(text)
     _listed_together(text, request.elements)
     _named_after_group(text, request.elements)
     _pins_through(text, request.elements)
