@@ -242,7 +242,8 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     qualified_ = qualified(plain)  # "op-amp inverter", "second-order low-pass, Q of 2", "keeps it from clipping"
     plain = qualified_.rules_text
     rank, kind = _registry().match(plain)
-    if kind != "generic" and (spans := passing(plain)) and (covered := _registry().covered_spans(kind, plain)) and \
+    spans = passing(qualified_.text)  # (not the circuit a qualifier appended)
+    if kind != "generic" and spans and (covered := _registry().covered_spans(kind, plain)) and \
             all(any(a <= start and stop <= b for a, b in spans) for start, stop in covered):
         # only words said in passing chose it ("a high-pass feeding a comparator pin", "compares 2 V with a 1 kHz
         # triangle wave"): the circuit the request names beside them, when it names one

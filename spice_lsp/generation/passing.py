@@ -4,6 +4,7 @@
     "a comparator compares 1.5 V with a 0-3 V, 10 kHz sawtooth"   the waveform it is fed (no sawtooth generator)
     "a follower driving a 4 Ω speaker from out to ground"         a load stated with its value (a resistor)
     "a 20 µA current source from vdd into the diode side"        a part placed in the circuit
+    "common-source amplifier, gain of about 5 (14 dB, inverting)"  a note on its gain
 
 The family rules read the request without them when they alone chose a family (a named circuit beats a
 passing word), and the scope check (scope.py) does not ask for a recipe of them. Pure: lower-cased text in,
@@ -44,6 +45,11 @@ PLACED_AFTER = re.compile(r"\s+(?:from|into|between|on|at|to\s+(?:ground|gnd|the
 LEVEL_BEFORE = re.compile(r"[\d.]+\s*(?:[munpµ])?a\s+(?:dc\s+|ac\s+)?$", re.IGNORECASE)
 
 
+# A note in parentheses on a gain's size or sign ("a gain of about 5 (14 dB, inverting)"): an attribute of the
+# circuit named before it, not a circuit's name.
+GAIN_NOTE = re.compile(r"\((?=[^()]*\b(?:db|v/v|gain|inverting|inverted)\b)[^()]*\)", re.IGNORECASE)
+
+
 def stimuli(low: str) -> list[tuple[int, int]]:
     """Where the request gives a waveform the circuit is fed."""
     return [m.span() for m in WAVEFORM.finditer(low) if not MADE.search(low, 0, m.start())]
@@ -51,7 +57,7 @@ def stimuli(low: str) -> list[tuple[int, int]]:
 
 def passing(low: str) -> list[tuple[int, int]]:
     """Where the request names what its circuit serves or is fed: words the family rules should not choose by."""
-    return [m.span() for m in SERVED.finditer(low)] + stimuli(low)
+    return [m.span() for m in SERVED.finditer(low)] + stimuli(low) + [m.span() for m in GAIN_NOTE.finditer(low)]
 
 
 def blanked(low: str, spans: list[tuple[int, int]]) -> str:

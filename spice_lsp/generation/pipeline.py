@@ -60,7 +60,15 @@ from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, 
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, read_request
-from spice_lsp.generation.scope import IMPOSSIBLE, NAMED, one_chip, uncovered
+from spice_lsp.generation.scope import (
+    IMPOSSIBLE,
+    NAMED,
+    not_a_circuit,
+    one_chip,
+    passive_impossible,
+    too_vague,
+    uncovered,
+)
 from spice_lsp.generation.stated_checks import (
     decibels_observable,
     q_scaled,
@@ -286,12 +294,16 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
+    if reason := passive_impossible(description) or not_a_circuit(description):
+        raise CannotServe(reason)
     if chip := one_chip(description):
         raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "
                           "or to one sample's silicon, is not something this tool can reproduce; a textbook circuit "
                           "of the same kind is not that chip (ask for the circuit by its kind to get one)")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
+    if not intent.read_from and (reason := too_vague(description, covered)):
+        raise CannotServe(reason)
     if intent.kind != "generic":  # a family's circuit driven by a stated source; a lone source is no circuit
         covered += _stated_sources(description, request)
     if intent.kind == _ASSUMED_KIND:

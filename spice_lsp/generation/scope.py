@@ -83,6 +83,70 @@ IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infi
                         r"faster[- ]than[- ]light", re.IGNORECASE)
 
 
+# Resistors alone neither raise a voltage above their source nor make a signal with none ("only resistors, 10 V out of
+# a 1.5 V battery", "three resistors, no source of any kind, that put out a sine"): a passive network divides.
+_RESISTORS_ONLY = re.compile(r"\b(?:only|just|nothing\s+but|purely|made\s+(?:only\s+)?(?:of|from))\s+(?:\w+\s+)?"
+                             r"resistors\b|\bresistors?\s+only\b|\bresistors?\b[^.;]{0,20}?\bnothing\s+else\b",
+                             re.IGNORECASE)
+_V = r"(\d+(?:\.\d+)?)\s*v\b"
+_OUT_LEVEL = re.compile(rf"{_V}(?:\s+dc)?\s+(?:at\s+(?:node\s+)?)?out(?:put)?\b|\bout(?:put)?\s+(?:of\s+)?{_V}",
+                        re.IGNORECASE)
+_IN_LEVEL = re.compile(rf"\b(?:from|of)\s+(?:an?\s+|the\s+)?{_V}"
+                       rf"|{_V}(?:\s+dc)?\s+(?:battery|supply|source|cell|input|in\b)", re.IGNORECASE)
+_NO_SOURCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:source|supply|battery|power)s?\b|\bwithout\s+(?:an?\s+|any\s+)?"
+                        r"(?:source|supply|battery|power)", re.IGNORECASE)
+_SIGNAL_MADE = re.compile(r"\b(?:sine|square|triangle|oscillat\w*|tone|clock|signal|wave)\b", re.IGNORECASE)
+
+
+def passive_impossible(description: str) -> str | None:
+    """Why a resistors-only request cannot be met (more voltage out than in, a signal with no source), if it asks
+    that."""
+    if not _RESISTORS_ONLY.search(description):
+        return None
+    out, source = _OUT_LEVEL.search(description), _IN_LEVEL.search(description)
+    if out and source and (high := float(out[1] or out[2])) > (low := float(source[1] or source[2])):
+        return f"resistors alone cannot give {high:g} V from {low:g} V: a resistive network only divides its source"
+    if _NO_SOURCE.search(description) and _SIGNAL_MADE.search(description):
+        return "resistors with no source cannot put out a signal: a passive network makes nothing by itself"
+    return None
+
+
+# What is asked for is not a netlist: software, hardware description, board files ("Write the Arduino sketch that ...",
+# "Verilog RTL for a UART", "export Gerbers").
+NOT_A_NETLIST = re.compile(r"\b(?:write|draft|code|program|give\s+me|generate|produce|export|make\s+me|create)\b"
+                           r"(?:\s+[\w-]+){0,3}?\s+(?P<what>(?:arduino\s+)?sketch|firmware|source\s+code|"
+                           r"(?:c|c\+\+|python|micropython)\s+(?:code|program)|verilog|vhdl|rtl|gerbers?|drill\s+files?|"
+                           r"bill\s+of\s+materials|bom|step\s+file)\b", re.IGNORECASE)
+# A quantum device's own behaviour: no classical circuit simulator computes it.
+QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]state|quantum[- ]dot\s+cellular)\b",
+                     re.IGNORECASE)
+
+
+def not_a_circuit(description: str) -> str | None:
+    """Why the request asks for something no SPICE netlist is (software, a quantum device), if it does."""
+    if m := NOT_A_NETLIST.search(description):
+        return f"'{m['what']}' is not a circuit: this tool writes SPICE netlists, not software or board files"
+    if m := QUANTUM.search(description):
+        return f"'{m[0]}': a quantum device's behaviour is beyond a circuit simulator (SPICE solves classical circuits)"
+    return None
+
+
+# Praise in place of a specification ("an amplifier. a nice one.", "the best circuit possible"): with no figure, no
+# port, and only a generic noun for the circuit, there is nothing to build to or check against.
+_PRAISE = re.compile(r"\b(?:nice|good|best|great|cool|awesome|decent|amazing|perfect|excellent)\b", re.IGNORECASE)
+
+
+def too_vague(description: str, covered: list[tuple[int, int]]) -> str | None:
+    """Why the request is too vague to answer: no circuit named beyond "an amplifier" or "a transistor" (`covered`:
+    where the family's own words matched), no figure, and praise for a specification."""
+    named = [(a, b) for a, b in covered if not re.fullmatch(_ASSUMED, description[a:b], re.IGNORECASE)]
+    if named or re.search(r"\d|\b(?:nodes?|inputs?|outputs?|between)\b", description, re.IGNORECASE) \
+            or not (m := _PRAISE.search(description)):
+        return None
+    return (f"'{description.strip()}' is too vague to build: '{m[0]}' is no specification; name the circuit's kind "
+            "and at least one of its values")
+
+
 # A whole product or chip (a GPU's shader core, a phone's processor, a motherboard): no netlist of ours is one.
 # Asked for outright it is refused; said as what a named circuit serves ("a buck converter for a CPU core") it is not.
 PRODUCT = re.compile(r"\b(?:gpus?|cpus?|graphics\s+(?:cards?|chips?|processors?)|(?:micro)?processors?|shaders?|socs?|"
@@ -227,7 +291,9 @@ def _product(description: str, covered: list[tuple[int, int]]) -> Uncovered | No
 # proprietary process models. No recipe builds those: the honest answer says so, never a textbook stand-in.
 _PART_NUMBER = r"[A-Za-z]{1,8}-?\d{2,}[A-Za-z0-9-]*"
 ONE_CHIP = re.compile(
-    rf"\bproprietary\b|"
+    rf"\bproprietary\b|\bconfidential\b|\bdie\s+(?:parameters|models?|data)\b|"
+    rf"\b(?:foundry|pdk|process[- ]design[- ]kit)(?:[- ]level|[- ]grade)?[- ]"
+    rf"(?:accura\w*|exact\w*|models?|sign[- ]?off)\b|"
     rf"\b(?:calibrated|trimmed|matched|fitted|tuned)\s+(?:exactly\s+)?to\s+(?:match\s+)?(?:my|our|one|this|a|the)\s+"
     rf"(?:own\s+|particular\s+|specific\s+|individual\s+|exact\s+|single\s+)*(?:chip|die|part|sample|unit|device)'?s?"
     rf"(?:\s+silicon)?\b|"
