@@ -196,3 +196,11 @@ def test_more_analyses_in_words(text: str, kind: str, expected: list[str]) -> No
 
 def test_a_pulse_high_for_a_while_is_no_run_length() -> None:
     assert _directives("A 3 V pulse at in, high for 200 us, into an RC low-pass 2.2k 4.7n.", "tran") == []
+
+
+def test_a_node_named_like_a_part_is_no_kind_word() -> None:
+    """"4.7k from p to cap" is a resistor ending at node cap (its value has no farads), not a 4.7 kF capacitor."""
+    parts = [(e.kind, e.nodes, e.value) for e in read_request("Step of 0 to 3 V at p, 4.7k from p to cap, "
+                                                                "220 nF from cap to ground. Show 10 ms.").elements]
+    assert ("R", ("p", "cap"), 4700.0) in parts
+    assert ("C", ("cap", "0"), 2.2e-7) in parts

@@ -2086,8 +2086,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
             continue  # "L in series with a (100 nF) capacitor from out to ground", "a series 1 mH inductor and
             # capacitor from out to ground": the pair's nodes, neither part's
         # ("10k from s to cap": a node named like a part is no kind word)
-        word = next((w for w in _UNNAMED.finditer(clause)
-                     if not re.search(r"\b(?:to|from|at|on|between|node)\s+$", clause[:w.start()], re.IGNORECASE)), None)
+        word = next((w for w in _UNNAMED.finditer(clause) if not re.search(
+            r"\b(?:to|from|at|on|between|node)\s+$", clause[:w.start()], re.IGNORECASE)), None)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
             continue  # a sensor is the family's own part, not a plain resistor
         units = {q.unit for q in _quantities(clause)} & {"ohm", "F", "H"}
