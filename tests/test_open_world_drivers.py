@@ -172,3 +172,32 @@ def test_a_darlington_switch_keeps_its_load_on_at_two_junction_drops_and_uses_th
     assert _measure(result.netlist, "op", "v(vcc)") == pytest.approx(24)
     on = _measure(result.netlist, "op", "v(out)")
     assert 0.5 < on < 1.3  # VBE(Q2) + VCE(sat) of Q1: a Darlington never saturates fully
+
+
+@pytest.mark.parametrize("text,pin_line", [
+    # the switch named by its part number: the card that part is (P-channel on the high side, PNP from the rail)
+    ("IRF9540 high-side switch feeding a 20 ohm heater from 12 V, gate pulled down by a 2N2222 from 3.3 V logic.",
+     "M1 out g vcc vcc psw"),
+    ("2N3906 high-side driver for a 150 ohm lamp on 5 V, its base through 1k from a 0/5 V 1 kHz square. 3 ms "
+     "transient.", "Q1 out b vcc pnp"),
+    ("Solenoid valve (30 ohm, 50 mH) on 24 V switched by an IRLZ44N, gate from a 0/5 V 100 Hz square. 30 ms "
+     "transient.", "M1 out in 0 0 nsw"),
+])
+def test_a_switch_named_by_its_part_number_is_that_kind_of_device(text, pin_line):
+    result = generate(text)
+    assert result.intent.kind == "transistor_load_driver", result.netlist
+    assert pin_line.split()[0] in {line.split()[0] for line in result.netlist.splitlines() if line.strip()}
+    built = _element(result.netlist, pin_line.split()[0])
+    assert built[-1] == pin_line.split()[-1] and built[3] == pin_line.split()[3], built
+
+
+@NGSPICE
+def test_sides_named_by_their_rails_switch_within_the_transient_asked_for():
+    result = generate("Level translator for I2C with a 2N7000: 1.8 V side node ya, 3.3 V side node yb, 2.2k pull-ups, "
+                      "100 us transient.")
+    assert result.intent.kind == "nmos_bidirectional_level_shifter", result.netlist
+    assert runner.run(result.netlist).ok, result.netlist
+    # no frequency given: the drive runs fast enough that the 100 us asked for sees the high side pulled down
+    assert _measure(result.netlist, "tran 0.1u 100u", "min v(yb)") < 0.15 * 3.3
+    assert _measure(result.netlist, "tran 0.1u 100u", "max v(yb)") == pytest.approx(3.3, abs=0.05)
+    assert _measure(result.netlist, "tran 0.1u 100u", "max v(ya)") == pytest.approx(1.8, abs=0.05)

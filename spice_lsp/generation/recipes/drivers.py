@@ -21,10 +21,12 @@ from spice_lsp.generation.families import Family, register
 from spice_lsp.generation.templates import _bjt_model, _Filler
 from spice_lsp.language.units import format_eng, parse_number
 
-_PMOS = re.compile(r"\bp[- ]?(?:channel|mos(?:fet)?s?)\b|\bpfets?\b", re.IGNORECASE)
-_NMOS = re.compile(r"\bn[- ]?(?:channel|mos(?:fet)?s?)\b|\bnfets?\b|\bmosfets?\b|\bfets?\b|\bbss138\b|\b2n7000\b",
-                   re.IGNORECASE)
-_PNP = re.compile(r"\bpnps?\b", re.IGNORECASE)
+# The device by its kind or by a well-known part number (IRF9xxx, AO3401, SI2301 P-channel; IRF/IRL, BSS138, 2N7000,
+# AO3400 N-channel; 2N3906, BC557, 2N2907 PNP).
+_PMOS = re.compile(r"\bp[- ]?(?:channel|mos(?:fet)?s?)\b|\bpfets?\b|\birf9\w+|\bao3401\b|\bsi2301\b", re.IGNORECASE)
+_NMOS = re.compile(r"\bn[- ]?(?:channel|mos(?:fet)?s?)\b|\bnfets?\b|\bmosfets?\b|\bfets?\b|\bbss138\b|\b2n7000\b|"
+                   r"\bir[fl]z?\d+\w*|\bao3400\b|\bsi2302\b", re.IGNORECASE)
+_PNP = re.compile(r"\bpnps?\b|\b2n3906\b|\bbc55[789]\w*|\b2n2907\w*", re.IGNORECASE)
 # A PMOS whose gate a small bipolar transistor pulls down ("pulled low by an NPN when en is high").
 _PULL_DOWN = re.compile(r"\b(?:npn|bjt|bipolar)\b", re.IGNORECASE)
 # A load that stores energy: a coil (relay, solenoid), a motor; its inductance, and the diode across it.
@@ -104,7 +106,8 @@ def _named(text: str, supply: float) -> tuple[str, str]:
 
 def _timing(f: _Filler) -> tuple[float, float]:
     """(period, on time) of the drive: a frequency and duty stated, else "1 ms on / 1 ms off", else 1 kHz at 50 %
-    (a coil's L/R decides a longer period: ten time constants each way)."""
+    (a coil's L/R decides a longer period: ten time constants each way), shortened to a fifth of a transient
+    the request asks for, so that the run it reads switches."""
     m = _ON_OFF.search(f.intent.description)
     if m and "FREQ" not in f.intent.values:
         on, off = float(m[1]) * _SCALE[m[2].lower()], float(m[3]) * _SCALE[m[4].lower()]
@@ -112,8 +115,20 @@ def _timing(f: _Filler) -> tuple[float, float]:
     load = _resistors(f)[0]
     tau = f.number("L", 0) / max(parse_number(load) or 100.0 if load else 100.0, 1e-3) if "L" in f.intent.values \
         else 0.0
-    period = 1 / f.number("FREQ", 1 / max(1e-3, 20 * tau))
+    period = max(1e-3, 20 * tau)
+    if (stop := _transient_stop(f)) is not None:
+        period = min(period, stop / 5)
+    period = 1 / f.number("FREQ", 1 / period)
     return period, period * f.number("DUTY", 0.5)
+
+
+def _transient_stop(f: _Filler) -> float | None:
+    """The stop time of the transient the request asks for, if it asks for one."""
+    for analysis in f.intent.analyses:
+        words = analysis.directive.split()
+        if analysis.kind == "tran" and len(words) >= 3 and (stop := parse_number(words[2])):
+            return stop
+    return None
 
 
 def _pulse_timing(f: _Filler) -> str:
@@ -239,7 +254,7 @@ _LOADS = r"baker|relay|solenoid|(?:dc\s+)?motor|lamp|bulb|coil|heater|buzzer|loa
 _NOT_DRIVER = r"^(?![\s\S]*\b(?:h[- ]bridge|full[- ]bridge|half[- ]bridge|cross[- ]coupled|bidirectional|leds?|cmos|" \
               r"converter|regulator|boost|buck|oscillat\w*|wien|op[- ]?amps?|opamps?|comparator)\b)"
 _SWITCHES = r"\b(?:darlington|npn|pnp|bjts?|bipolar|transistors?|mosfets?|fets?|[np]mos|[np][- ]channel|" \
-            r"[np]-mosfet|pfets?|nfets?|high[- ]side|low[- ]side)\b"
+            r"[np]-mosfet|pfets?|nfets?|high[- ]side|low[- ]side|ir[fl]z?\d+\w*|2n\d{4}|bc\d{3}\w*|bss138)\b"
 
 register(Family(kind="transistor_load_driver", function=_switches,
                 summary="transistor switching a load (relay coil, solenoid, motor, lamp or logic pull-up): NPN or "
@@ -272,12 +287,21 @@ def _side(text: str, which: str) -> str | None:
     return None
 
 
+# "the 2.5 V side (node scl_a)", "3.3 V side node yb": a side named by its rail.
+_RAIL_SIDE = re.compile(r"(\d+(?:\.\d+)?)\s?V\s+side\b\s*\(?\s*(?:(?:node|net|pin|bus)\s+)?([a-z_]\w*)", re.IGNORECASE)
+
+
 def _bidirectional(f: _Filler) -> tuple[str, str, float, float]:
-    """(low node, high node, low rail, high rail): the gate's rail is the low side's ("gate at 3.3 V")."""
+    """(low node, high node, low rail, high rail): the gate's rail is the low side's ("gate at 3.3 V"); a side
+    is named as the low or high one, or by its rail ("the 2.5 V side (node a)")."""
     text = f.intent.description
     levels = sorted({abs(v.value) for role in ("VDD", "VIN", "VGS", "VCC")
                      if role in f.intent.values and (v := f.given(role, 0)) is not None and v.value})
     low, high = (levels[0], levels[-1]) if len(levels) > 1 else (3.3, 5.0)
+    by_rail = sorted((float(m[1]), m[2]) for m in _RAIL_SIDE.finditer(text) if m[2].lower() not in _SKIP)
+    if len(by_rail) == 2 and by_rail[0][0] < by_rail[1][0]:
+        (low, low_name), (high, high_name) = by_rail
+        return _side(text, "low") or low_name, _side(text, "high") or high_name, low, high
     return _side(text, "low") or "lv", _side(text, "high") or "hv", low, high
 
 
@@ -286,6 +310,9 @@ def _level_shifter(f: _Filler) -> str:
     period = _timing(f)[0]
     f.tran = (period / 500, 3 * period)
     low_pull, high_pull = f("R1", 10e3, "R", "RL", "RPU"), f("R2", 10e3, "R", "RL", "RPU")
+    # the sides carry the request's names, which the family's output (hv) may not be: its transient reports both
+    f.measures = [f".measure tran {side}_max MAX v({side}) FROM={{start}} TO={{stop}}\n"
+                  f".measure tran {side}_min MIN v({side}) FROM={{start}} TO={{stop}}" for side in (lv, hv)]
     # M1's gate at the low rail: a low side pulled down turns it on (VGS = low rail) and pulls the high
     # side down with it; released, M1 is off and each side's pull-up restores its own rail. S1 is the
     # open-drain driver on the low side.

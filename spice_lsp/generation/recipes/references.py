@@ -190,6 +190,8 @@ def _ptat_design(f: _Filler) -> tuple[str, str, float, float, float]:
 def _ptat(f: _Filler) -> str:
     hi, lo, high, low, area = _ptat_design(f)
     dvbe = K_Q * T0 * math.log(high / low * area)
+    # the nodes carry the request's names, which the family's output (hi) may not be: a transient reports both
+    f.measures = [f".measure tran {n}_avg AVG v({n}) FROM={{start}} TO={{stop}}" for n in (hi, lo)]
     f.param("dvbe", f"{dvbe:.4g}")  # VT ln(J1/J2) at 27 C, read back by the function check
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}",
                       f"* v({hi}) - v({lo}) = VT ln(J1/J2): the current densities' ratio {high / low * area:g}",
