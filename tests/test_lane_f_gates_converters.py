@@ -139,3 +139,38 @@ def test_an_open_collector_comparator_flips_where_its_ramp_crosses_the_divider_t
     assert re.search(r"^Q1 alarm ", result.netlist, re.MULTILINE), result.netlist
     when = _measure(result.netlist, "tran 2u 8m\nmeas tran result when v(alarm)=6 rise=1")
     assert when == pytest.approx(4e-3, rel=0.03)
+
+
+# --- converters ---------------------------------------------------------------------------------------------------
+
+def _op_result(netlist: str, node: str) -> float:
+    return _measure(netlist, f"op\nlet result = v({node})")
+
+
+@pytest.mark.parametrize("currents,unit,code,ohms", [((160, 80, 40, 20), "µA", "1010", 4.7e3),
+                                                      ((2, 1, 0.5), "mA", "110", 1e3)])
+def test_switched_currents_sum_into_the_load(currents, unit, code, ohms):
+    listed = ", ".join(f"{c:g}" for c in currents[:-1]) + f" and {currents[-1]:g} {unit}"
+    result = generate(f"binary weighted current-source DAC: switched current sources of {listed} into a "
+                      f"{ohms / 1e3:g}k resistor at node dv; code {code}; operating point")
+    assert result.intent.kind == "current_sum_dac"
+    scale = 1e-6 if unit == "µA" else 1e-3
+    want = ohms * scale * sum(c for c, bit in zip(currents, code) if bit == "1")
+    assert _op_result(result.netlist, "dv") == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize("bits,code,vref", [(4, "0110", 10.0), (5, "10001", 3.3)])
+def test_the_inverted_ladder_gives_minus_rf_over_r_vref_code(bits, code, vref):
+    result = generate(f"{bits}-bit inverted R-2R ladder DAC (current mode, legs switched to the op-amp's virtual "
+                      f"ground), {vref:g} V reference, R = 5k, 2R = 10k, feedback 10k, code {code}, output da")
+    assert result.intent.kind == "current_r2r_dac"
+    want = -(10e3 / 5e3) * vref * int(code, 2) / 2 ** bits
+    assert _op_result(result.netlist, "da") == pytest.approx(want, rel=0.01)
+
+
+def test_the_run_up_ramps_at_vin_over_rc_from_zero():
+    result = generate("integrating phase of a dual-slope ADC: integrator R = 47k, C = 220 nF, a constant 0.5 V "
+                      "input; output iv; 8 ms transient")
+    assert result.intent.kind == "dual_slope_run_up"
+    v = _measure(result.netlist, "tran 5u 8m\nmeas tran result find v(iv) at=8m")
+    assert v == pytest.approx(-0.5 * 8e-3 / (47e3 * 220e-9), rel=0.02)

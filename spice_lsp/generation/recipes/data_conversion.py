@@ -16,7 +16,7 @@ from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 _BITS = re.compile(r"(\d+)[- ]?bits?\b", re.IGNORECASE)
 _WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input)\s+)?(?:code|word|input)\s*(?:of|=|:|is)?\s*"
@@ -354,3 +354,197 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 # outputs a request lists are the comparators' (c1 the lowest threshold's: "outputs t1 (1 V), t2 (2 V),
                 # t3 (3 V)"), then the count; a lone output is the count (Family.output)
                 ports=(("output", (*(f"c{k}" for k in range(1, 16)), "out")),)))
+
+
+# --- current-mode converters: switched currents into a resistor, the inverted (current-mode) R-2R ladder -----
+
+_SWITCHES = ".model swoff SW (vt=0.5 vh=0.1 ron=10meg roff=0.05)"  # closed while its bit is 0
+_AMPS = {"": 1.0, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "μ": 1e-6, "n": 1e-9}
+# "switched sources of 80, 40, 20 and 10 µA", "current sources of 1 mA, 0.5 mA and 0.25 mA": the bits' currents
+_CURRENTS = re.compile(rf"(?:sources?|currents?)\s+(?:of\s+)?(?P<list>{_X}\s*(?:[mµμun]?A)?"
+                       rf"(?:\s*,\s*{_X}\s*(?:[mµμun]?A)?)*(?:\s*,)?\s+and\s+{_X})\s*(?P<u>[mµμun]?)A\b", re.IGNORECASE)
+
+
+def _bit_currents(text: str) -> list[float] | None:
+    """The bits' currents, LSB first (each number in its own unit, else the list's last)."""
+    if (m := _CURRENTS.search(text)) is None:
+        return None
+    items = re.findall(rf"({_X})\s*([mµμun]?)(?=A)?", m["list"])
+    currents = [float(v) * _AMPS[(u or m["u"]).replace("μ", "µ")] for v, u in items]
+    return sorted(currents)
+
+
+def _bit_switches(f: _Filler, n: int, code: int, legs: list[str], closed: str) -> list[str]:
+    """Bit k's source (1 V for a 1) and its two switches: leg k to `closed` while the bit is 1, to ground while 0."""
+    f.model("sw")
+    f.model("swoff", _SWITCHES)
+    lines = [f"V{i + 1} b{n - 1 - i} 0 DC {1 if code >> (n - 1 - i) & 1 else 0}" for i in range(n)]
+    for k, leg in enumerate(legs):
+        lines += [f"S{2 * k + 1} {leg} {closed} b{k} 0 sw", f"S{2 * k + 2} {leg} 0 b{k} 0 swoff"]
+    return lines
+
+
+def _current_word(f: _Filler) -> tuple[int, int, list[float]]:
+    """(bits, code, the bits' currents LSB first): the stated currents, else 10 µA x 2^k."""
+    currents = _bit_currents(f.intent.description)
+    n, code = _word(f.intent.description)
+    if currents and not _BITS.search(f.intent.description):
+        n = len(currents)
+    if not currents or len(currents) != n:
+        currents = [10e-6 * 2 ** k for k in range(n)]
+    code = min(code if code is not None else 2 ** (n - 1), 2 ** n - 1)
+    return n, code, currents
+
+
+def _current_sum(f: _Filler) -> str:
+    n, code, currents = _current_word(f)
+    for value in list(f.intent.values.values()):  # the currents the reader gave roles are the bits'
+        if value.unit == "A" and any(math.isclose(value.value, i) for i in currents):
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values
+                                if not (x.unit in ("A", "") and any(math.isclose(x.value, i) for i in currents))]
+    f.param("code", str(code))
+    # Bit k's source pushes its current into out while the bit is 1 and into ground while 0: out = RL x the sum.
+    lines = [f"* {n}-bit binary-weighted current DAC, code {code} = {code:0{n}b}, bit currents "
+             + ", ".join(format_eng(i) + "A" for i in reversed(currents)) + " (MSB first): Vout = RL x the sum",
+             *(f"I{k + 1} 0 s{k} DC {format_eng(i)}" for k, i in enumerate(currents)),
+             *_bit_switches(f, n, code, [f"s{k}" for k in range(n)], "out")]
+    return "\n".join(lines + [f"R{n + 1} out 0 {f('RL', 10e3, 'R')}"])
+
+
+def _sums_currents(f: _Filler) -> list:
+    n, code, currents = _current_word(f)
+    level = used(f, "RL", "R") * sum(i for k, i in enumerate(currents) if code >> k & 1)
+    return [Probe(f"function: out = RL x the selected bits' currents = {level:.4g} V", "op\nlet result = v({out})",
+                  0.98 * level - 1e-4, 1.02 * level + 1e-4)]
+
+
+register(Family(kind="current_sum_dac", summary="binary-weighted current DAC (switched current sources summed "
+                                                 "into a load resistor)",
+                build=_current_sum, function=_sums_currents,
+                names=("binary-weighted current DAC into a resistor", "switched current source DAC with a load "
+                       "resistor", "current-output DAC summed into a resistor"),
+                rules=((2.05, (r"current[- ](?:output|steering|mode|sources?|dac)|currents?\s+of\s+[\d.]|"
+                               r"sources?\s+of\s+[\d.]+(?:\s*[mµμun]?a)?\s*,",
+                               r"dac\b|digital[- ]to[- ]analog",
+                               r"^(?![\s\S]*(?:op[- ]?amp|virtual\s+ground|r-?2r|transimpedance))[\s\S]*"
+                               r"(?:resistor|\bload\b|\bω|\bohms?\b|\d\s*k\b)")),),
+                analysis="op", source="V1", accepts=r"dac"))
+
+
+# "a 10k feedback resistor", "feedback resistor of 20k": the I-to-V converter's resistor
+_FEEDBACK = re.compile(rf"(?P<a>{_X})\s*(?P<au>k|meg)?\s*(?:Ω|ohms?)?\s+feedback"
+                       rf"|feedback\s+(?:resistor\s+)?(?:of\s+|=\s*)?(?P<b>{_X})\s*(?P<bu>k|meg)?", re.IGNORECASE)
+
+
+def _ladder_reference(f: _Filler) -> float:
+    if m := _LADDER_TOP.search(f.intent.description):
+        vref = float(m["a"] or m["b"])
+        for role in _REFERENCE_ROLES:
+            if role in f.intent.values and f.intent.values[role].value == vref:
+                f.given(role, vref)
+        return vref
+    return f.number("VBIAS", 5, "VDD", "VIN")
+
+
+def _current_r2r(f: _Filler) -> str:
+    n, code = _bits_and_code(f)
+    vref, r = _ladder_reference(f), _rung(f)
+    ohms = parse_number(r) or 10e3
+    r2 = format_eng(2 * ohms)
+    for value in list(f.intent.values.values()):  # R and 2R, under whichever roles the reader gave them
+        if value.unit == "ohm" and any(math.isclose(value.value, x) for x in (ohms, 2 * ohms)):
+            f.given(value.role, value.value)
+    f.param("vref", f"{vref:g}")
+    rf = f("RF", _feedback_said(f.intent.description) or parse_number(r) or 10e3)
+    f.param("rung", r)
+    f.param("rfb", rf)
+    f.param("vdd", "12")
+    # The inverted ladder: vref at the MSB's node m(n-1), R rungs down to m0, 2R from m0 to ground; each node
+    # feeds a 2R leg, which carries half the current of the node above's, switched into the op-amp's virtual
+    # ground (bit 1) or ground (bit 0). Every leg sits at 0 V either way, so out = -RF vref/R x code/2^n.
+    lines = [_opamp_block(f), f"* {n}-bit current-mode (inverted) R-2R ladder, code {code} = {code:0{n}b}: "
+             f"Vout = -RF*Vref/R*{code}/{2 ** n}", f"VREF m{n - 1} 0 DC {{vref}}", f"R{2 * n + 1} m0 0 {r2}"]
+    for k in range(n):
+        lines.append(f"R{k + 1} m{k} l{k} {r2}")
+        if k:
+            lines.append(f"R{n + k} m{k} m{k - 1} {r}")
+    return "\n".join(lines + _bit_switches(f, n, code, [f"l{k}" for k in range(n)], "sum")
+                     + [f"R{2 * n + 2} sum out {rf}", "X1 0 sum out opamp"])
+
+
+def _feedback_said(text: str) -> float | None:
+    if (m := _FEEDBACK.search(text)) is None:
+        return None
+    value, unit = (m["a"], m["au"]) if m["a"] else (m["b"], m["bu"])
+    return float(value) * {"k": 1e3, "meg": 1e6}.get((unit or "").lower(), 1.0)
+
+
+def _current_r2r_converts(f: _Filler) -> list:
+    n, code = _bits_and_code(f)
+    ratio = (parse_number(f.params["rfb"]) or 0) / (parse_number(f.params["rung"]) or 1)
+    level = -ratio * float(f.params["vref"]) * code / 2 ** n
+    return [Probe(f"function: out = -RF/R x Vref x code/2^n = {level:.4g} V", "op\nlet result = v({out})",
+                  level - 0.02 * abs(level) - 1e-3, level + 0.02 * abs(level) + 1e-3)]
+
+
+register(Family(kind="current_r2r_dac", summary="current-mode (inverted) R-2R ladder DAC into an op-amp I-to-V "
+                                                "converter",
+                build=_current_r2r, function=_current_r2r_converts,
+                names=("current-mode R-2R DAC", "inverted R-2R ladder DAC", "current-mode R-2R ladder with an op-amp "
+                       "I-to-V converter"),
+                rules=((2.04, (rf"{word('r')}-?2r\b", r"current[- ]mode|inverted\s+(?:r-?2r\s+)?ladder|"
+                               r"virtual\s+ground|i[- ]to[- ]v|current[- ](?:output|steering)")),),
+                analysis="op", source="VREF", accepts=r"dac|ladder|converter"))
+
+
+# --- the dual-slope converter's run-up: an integrator ramping on a constant input ----------------------------
+
+# "integrating a constant 1 V input", "fed with a constant -2 V input", "a -2 V DC input": the level integrated
+_HELD_INPUT = re.compile(rf"(?:constant|steady|dc|fixed)\s+(?:input\s+(?:of\s+)?)?(?P<v>[-+\u2212]?{_X})\s*(?P<u>m?)V\b"
+                         rf"|(?P<w>[-+\u2212]?{_X})\s*(?P<wu>m?)V\s+(?:dc\s+|constant\s+)?input\b", re.IGNORECASE)
+
+
+def _held_input(f: _Filler) -> float:
+    if m := _HELD_INPUT.search(f.intent.description):
+        value, milli = (m["v"], m["u"]) if m["v"] else (m["w"], m["wu"])
+        level = float(value.replace("\u2212", "-")) * (1e-3 if milli else 1)
+        for said in list(f.intent.values.values()):
+            if said.unit == "V" and math.isclose(said.value, level):
+                f.given(said.role, said.value)
+        return level
+    return f.number("VIN", 1)
+
+
+def _run_up(f: _Filler) -> str:
+    level = _held_input(f)
+    f.param("vin", f"{level:g}")
+    f.param("vdd", "12")
+    r, c = f("R", 100e3, "R1"), f("C", 100e-9, "C1")
+    rc = (parse_number(r) or 100e3) * (parse_number(c) or 100e-9)
+    f.tran = (rc / 1000, min(rc, 0.8 * 10.8 * rc / max(abs(level), 1e-9)))
+    # The input steps from 0 to vin at t = 0 (the integrator starts at 0 V); out ramps at -vin/(RC) until the rail.
+    # R9 (1000 RC worth of leak) only gives the operating point a DC path; it bends the ramp by under 0.1 %.
+    # "two values for VIN (1 V and 0 V)": the level and the 0 V the ramp starts from
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+        w.startswith("two values for VIN") and {float(x) for x in re.findall(r"-?[\d.]+(?= ?V)", w)} == {level, 0.0})]
+    # .ic: a stated DC input source (in place of V1's step) starts the ramp from 0 V too
+    return "\n".join([_opamp_block(f), "* run-up: out = -vin t/(R C) from 0 V", "V1 in 0 PWL(0 0 1n {vin})",
+                      f"R1 in n {r}", f"C1 n out {c}", "R9 n out 1G", "X1 0 n out opamp", ".ic v(out)=0 v(n)=0"])
+
+
+def _ramps(f: _Filler) -> list:
+    rc = used(f, "R", "R1") * used(f, "C", "C1")
+    slope = -_held_input(f) / rc
+    return [Probe(f"function: out ramps at -Vin/(RC) = {format_eng(slope)}V/s from 0 V",
+                  "{tran}\nmeas tran v1 find v({out}) at={from}\nlet result = v1/{from}",
+                  min(0.97 * slope, 1.03 * slope), max(0.97 * slope, 1.03 * slope))]
+
+
+register(Family(kind="dual_slope_run_up", summary="dual-slope ADC run-up (op-amp integrator on a constant input)",
+                build=_run_up, function=_ramps,
+                names=("dual-slope ADC run-up integrator", "run-up phase of a dual-slope converter",
+                       "integrate phase of a dual-slope ADC"),
+                rules=((2.2, (r"dual[- ]slope|run[- ]up|integrating\s+(?:adc|converter|a/d)",
+                              r"integrat|run[- ]up|phase")),),
+                analysis="tran", tran=("10u", "10m"), source="V1", accepts=r"integrator|converter|adc"))
