@@ -201,3 +201,10 @@ def test_sides_named_by_their_rails_switch_within_the_transient_asked_for():
     assert _measure(result.netlist, "tran 0.1u 100u", "min v(yb)") < 0.15 * 3.3
     assert _measure(result.netlist, "tran 0.1u 100u", "max v(yb)") == pytest.approx(3.3, abs=0.05)
     assert _measure(result.netlist, "tran 0.1u 100u", "max v(ya)") == pytest.approx(1.8, abs=0.05)
+
+
+def test_a_delta_vbe_pair_whose_words_leave_the_branches_unassigned_is_never_verified():
+    result = generate("PTAT pair: NPNs at 10 uA and 80 uA with an 8:1 area ratio, read v(p)-v(q). Operating point.")
+    assert result.intent.kind == "ptat_delta_vbe", result.netlist
+    assert not result.verified
+    assert any("area ratio" in c.what and c.status != "pass" for c in result.checks)

@@ -200,10 +200,25 @@ def _ptat(f: _Filler) -> str:
                       + (f" {area:g}" if area != 1 else "")])
 
 
+def _ptat_unclear(text: str) -> str | None:
+    """Why the request's words do not say which transistor carries what: more than two currents, or two
+    currents and an area ratio (which device is the larger is then unread)."""
+    currents = {float(m[1]) * _PREFIX[m[2].lower()] for m in _CURRENT.finditer(text)}
+    if len(currents) > 2:
+        return f"{len(currents)} currents stated for two branches"
+    if len(currents) == 2 and (_TIMES.search(text) or _AREA_RATIO.search(text)):
+        return "two currents and an area ratio: which transistor is the larger is not read"
+    return None
+
+
 def _ptat_holds(f: _Filler) -> list[Spec | Probe]:
     hi, lo, *_ = _ptat_design(f)
     dvbe = parse_number(f.params["dvbe"]) or 0.054
-    return [Probe(f"function: v({hi}) - v({lo}) = VT ln(J1/J2) = {1e3 * dvbe:.3g} mV at 27 C",
+    unclear = _ptat_unclear(f.intent.description)
+    # built, but never verified: the ratio measured would be the one guessed, not the one asked
+    guessed = [Probe(f"function: the branches as the request assigns them ({unclear})", "op\nlet result = 0", 1, 1)] \
+        if unclear else []
+    return guessed + [Probe(f"function: v({hi}) - v({lo}) = VT ln(J1/J2) = {1e3 * dvbe:.3g} mV at 27 C",
                   f"op\nlet result = v({hi}) - v({lo})", 0.98 * dvbe, 1.02 * dvbe),
             Probe("function: the difference is proportional to absolute temperature (x 398/248 from -25 to 125 C)",
                   f"dc temp -25 125 150\nlet d = v({hi}) - v({lo})\nlet result = d[1]/d[0]", 1.55, 1.66)]
