@@ -109,3 +109,11 @@ def test_a_named_source_node_never_goes_on_the_output_and_a_family_node_stays_it
     assert "out" in _nodes(composed.netlist)
     composed = compose(netlist, read_request("Tap the divider at node p; nothing else."), source="V1")
     assert "out" in _nodes(composed.netlist) and not composed.renamed
+
+
+def test_one_name_with_no_role_and_no_source_is_where_the_user_looks():
+    netlist = "t\nV1 in 0 AC 1\nR1 in out 1k\nC1 out 0 1n\n.end\n"
+    composed = compose(netlist, read_request("An RC low-pass filter whose capacitor sits on node cv4."), source="V1")
+    assert composed.renamed == {"out": "cv4"}
+    composed = compose(netlist, read_request("An RC low-pass filter, 1 V DC source on node dr4."), source="V1")
+    assert composed.renamed == {"in": "dr4"}

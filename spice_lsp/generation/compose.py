@@ -595,9 +595,9 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
                        source: str, output: str) -> None:
     """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
     DC on node vdc") go on the family's input and output that no name took: one name on the one free port, two
-    names on input and output in the order said, where no name a stated source holds would become the output. More
-    names than that, or one name for two free ports, say nothing certain: they stay unplaced (and reported by the
-    checklist)."""
+    names on input and output in the order said, where no name a stated source holds would become the output; one
+    name no source holds, with both ports free, is where the user looks: the output. More names than that say
+    nothing certain: they stay unplaced (and reported by the checklist)."""
     own = {n for line in lines for n in line.nodes}  # (a name of the family's own nodes is that node's)
     placed = own | {mapping.get(n, n) for n in own} | set(mapping.values())
     placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
@@ -608,6 +608,8 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     free = [(role, node) for role, node, named in (("input", first, request.input), ("output", output, request.output))
             if node and not _RAIL.match(node) and node not in mapping and node not in said and named is None]
     driven = {s.node for s in request.sources if s.node}  # a name a stated source holds is an input, never the output
+    if len(left) == 1 and len(free) == 2 and left[0] not in driven:
+        free = free[1:]  # the one node a request names with no source on it is where it looks: the output
     if len(left) == len(free) and len(left) in (1, 2) and not any(
             role == "output" and name in driven for (role, _), name in zip(free, left)):
         for (_, node), name in zip(free, left):
