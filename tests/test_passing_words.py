@@ -11,6 +11,7 @@ from spice_lsp.generation.function_words import spelled_out
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.passing import in_passing, passing
 from spice_lsp.generation.pipeline import generate, refusal
+from spice_lsp.generation.request import read_request
 
 
 @pytest.mark.parametrize("text,want", [
@@ -100,3 +101,13 @@ def test_a_circuit_named_after_a_connective_without_its_own_circuit_before_it_is
 ])
 def test_a_circuit_said_by_what_it_makes_or_does(text, kind):
     assert parse_intent(text).kind == kind
+
+
+@pytest.mark.parametrize("text,quantity,hz", [
+    ("hpf, f_c = 2.2k, in to out", "cutoff", 2200.0),  # a bare figure after a frequency's name is in hertz
+    ("lp one pole, fc 33k", "cutoff", 33000.0),
+    ("bpf, series LC, f0 = 8 kHz", "center", 8000.0),
+])
+def test_a_short_filter_name_states_its_frequency(text, quantity, hz):
+    specs = [(s.quantity, s.target) for s in read_request(text).specs]
+    assert (quantity, hz) in specs, specs

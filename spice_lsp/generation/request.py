@@ -1279,6 +1279,8 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 # A filter's own frequency, stated bare: "Sallen-Key low-pass, Butterworth, 5 kHz", "RC high-pass at 50 Hz",
 # "a 2 kHz RC low-pass", "an LC trap tuned to 1 kHz". Not a source's or a sweep's ("a 1 kHz sine into a
 # low-pass", "a low-pass swept from 10 Hz to 1 MHz"): no source or sweep word between the noun and the figure.
+# A frequency's own name right before a bare figure ("fc 15k", "f_c = 4.7k", "f0: 2k"): the figure is in hertz.
+_FREQUENCY_NAME = re.compile(r"\bf_?(?:c|0|3\s?db)\s*[=:]?\s*$", re.IGNORECASE)
 _FILTER_NOUN = re.compile(r"\b(?:(?:low|high|band)[- ]?pass|[lhb]pf?|notch|band[- ]?(?:stop|reject)|"
                           r"filter(?!\s+(?:cap\w*|choke|inductor|resistor))|trap|sallen[- ]key|butterworth|bessel|"
                           r"chebyshev|ladder)\b", re.IGNORECASE)
@@ -1308,7 +1310,8 @@ def _filter_frequency(text: str, found: list[Spec]) -> None:
         return
     picked, measured_at = [], {s.at for s in found}  # "-6 dB at 2.5 kHz": where a gain is measured
     for q in _quantities(text):
-        if q.unit != "Hz" or q.value <= 0 or q.value in measured_at:
+        named = q.unit == "" and _FREQUENCY_NAME.search(text, 0, q.start)  # "fc 15k", "f_c=4.7k": hertz by its name
+        if (q.unit != "Hz" and not named) or q.value <= 0 or q.value in measured_at:
             continue
         lo, _ = _sentence(text, q.start)
         nouns = list(_FILTER_NOUN.finditer(text, lo, q.start))
