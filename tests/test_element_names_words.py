@@ -49,6 +49,8 @@ def test_a_source_named_like_a_model_parameter_when_placed_on_a_node():
 @pytest.mark.parametrize("text, name, nodes", [
     ("Q3 npn collector k base j emitter 0", "Q3", ("k", "j", "0")),
     ("M5 NMOS drain dn gate gt source sr bulk 0", "M5", ("dn", "gt", "sr", "0")),
+    ("M6 nmos: drain u, gate w, source/bulk ground", "M6", ("u", "w", "0", "0")),
+    ("M7 pmos drain u gate w, source & body to vdd", "M7", ("u", "w", "vdd", "vdd")),
 ])
 def test_pins_listed_without_commas(text, name, nodes):
     assert _parts(text)[name][1] == nodes
