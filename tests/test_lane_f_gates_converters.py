@@ -174,3 +174,23 @@ def test_the_run_up_ramps_at_vin_over_rc_from_zero():
     assert result.intent.kind == "dual_slope_run_up"
     v = _measure(result.netlist, "tran 5u 8m\nmeas tran result find v(iv) at=8m")
     assert v == pytest.approx(-0.5 * 8e-3 / (47e3 * 220e-9), rel=0.02)
+
+
+# --- op-amp sine oscillators ------------------------------------------------------------------------------------
+
+def _frequency(netlist: str, node: str, stop: float, periods: int) -> float:
+    """From the last `periods` rising zero crossings of a run `stop` long."""
+    t = _measure(netlist, f"tran {stop / 4000:g} {stop:g}\nmeas tran result trig v({node}) val=0 rise=5 "
+                          f"targ v({node}) val=0 rise={5 + periods}")
+    return periods / t
+
+
+@pytest.mark.parametrize("text,node,f0,stop", [
+    ("Bubba sine oscillator near 3 kHz, output ws, ±9 V rails", "ws", 3e3, 20e-3),
+    ("Colpitts oscillator around an inverting op-amp, about 25 kHz, output cq", "cq", 25e3, 4e-3),
+])
+def test_an_op_amp_sine_oscillator_runs_at_its_frequency(text, node, f0, stop):
+    result = generate(text)
+    assert result.intent.kind in ("bubba_oscillator", "opamp_colpitts_oscillator")
+    assert _frequency(result.netlist, node, stop, 20) == pytest.approx(f0, rel=0.08)
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]

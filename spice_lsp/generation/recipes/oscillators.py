@@ -460,3 +460,72 @@ register(Family(kind="function_generator", summary="triangle/square function gen
                 specs=("frequency",),
                 design=designer(_function_generator_eq, "f = R4/(4 R3 R C) with R4 = 2 R3", "R"),
                 examples=_example("triangle wave generator", 10, 20e3)))
+
+
+# --- op-amp sine oscillators: the Bubba (four buffered RC sections) and the op-amp Colpitts ----------------------
+
+# Two antiparallel diodes with 22k across part of the feedback: past about a diode drop of swing the gain falls
+# below what the loop needs, so the sine settles inside the rails (a saturated behavioural op-amp winds up).
+_LIMITER = ["D1 n lim dlim", "D2 lim n dlim", "R9 lim out 22k", ".model dlim D (is=1e-14 n=1.5)"]
+
+
+def _bubba_eq(f0, get):
+    # Each buffered RC section turns the phase by 45 degrees at f0 = 1/(2 pi R C) and passes 1/sqrt(2): four
+    # make 180 degrees at a quarter of the swing, which the inverting stage's gain of 4.5 (RF/RG) more than makes up.
+    c = get("C", 10e-9)
+    return {"C": c, "R": get("R", 1 / (2 * math.pi * f0 * c))}
+
+
+def _bubba(f: _Filler) -> str:
+    v = part_values(f, _bubba_eq, 1e3)
+    r, c = f("R", v["R"]), f("C", v["C"])
+    _show(f, 1 / (2 * math.pi * v["R"] * v["C"]), 40)
+    lines = [_opamp_block(f), "* four buffered RC sections, 45 degrees each at f0, and an inverting gain stage",
+             f"RG s4 n {f('RG', 10e3)}", f"RF n out {f('RF', 45e3)}", "X0 0 n out opamp", *_LIMITER]
+    for k in range(1, 5):
+        before = "out" if k == 1 else f"s{k - 1}"
+        lines += [f"R{k} {before} a{k} {r}", f"C{k} a{k} 0 {c}", f"X{k} a{k} s{k} s{k} opamp"]
+    return "\n".join(lines + [".ic v(a1)=0.1"])
+
+
+register(Family(kind="bubba_oscillator", summary="Bubba oscillator (four buffered RC sections and an inverting "
+                                                 "op-amp stage)",
+                build=_bubba, function=_oscillates,
+                names=("Bubba oscillator", "op-amp Bubba oscillator", "Bubba sine oscillator"),
+                rules=((0.55, (r"\bbubba\b",)),), analysis="tran", tran=("5u", "40m"), noun="oscillator",
+                specs=("frequency",), design=designer(_bubba_eq, "f0 = 1/(2 pi R C)", "R"),
+                examples=_example("Bubba oscillator", 50, 20e3)))
+
+
+def _opamp_colpitts_eq(f0, get):
+    # f0 = 1/(2 pi sqrt(L Cs)), Cs = C1 C2/(C1 + C2): equal capacitors, the pi network turns the phase by 180
+    # degrees and feeds back about all of the swing, which the stage's gain of 4 (R2/R1) makes up with its load.
+    ind = get("L", 10e-3)
+    cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
+    return {"L": ind, "C1": get("C1", 2 * cs), "C2": get("C2", 2 * cs)}
+
+
+def _opamp_colpitts(f: _Filler) -> str:
+    v = part_values(f, _opamp_colpitts_eq, 10e3, aliases=_PAIR_C)
+    p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
+    f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
+    _show(f, f0, 60)
+    # The inverting stage drives the pi network (C1 at its output through RO, L, C2 at the return) back to R1. RO,
+    # five times C1's reactance at f0, makes the stage a current into the tank, which then rings at its own f0 (a
+    # stiff drive across C1 would leave L and C2 to set it).
+    ro = format_eng(float(f"{5 / (2 * math.pi * f0 * v['C1']):.3g}"))
+    return "\n".join([_opamp_block(f), f"R1 fb n {f('R1', 10e3, 'R')}", f"R2 n out {f('R2', 40e3, 'RF')}",
+                      "X1 0 n out opamp", *_LIMITER, f"RO out a {ro}", f"C1 a 0 {p['C1']}", f"L1 a fb {p['L']}",
+                      f"C2 fb 0 {p['C2']}", ".ic v(a)=0.1"])
+
+
+register(Family(kind="opamp_colpitts_oscillator", summary="op-amp Colpitts oscillator (inverting stage into an "
+                                                          "L-C1-C2 pi network)",
+                build=_opamp_colpitts, function=_oscillates,
+                names=("op-amp Colpitts oscillator", "Colpitts oscillator with an op-amp",
+                       "operational amplifier Colpitts oscillator"),
+                rules=((0.59, (r"colpitts", r"op[- ]?amps?\b|operational|inverting\s+amplifier")),),
+                analysis="tran", tran=("1u", "6m"), noun="oscillator",
+                accepts=r"inverting\s+amplifier|pi\s+network", specs=("frequency",),
+                design=designer(_opamp_colpitts_eq, "f0 = 1/(2 pi sqrt(L C1 C2/(C1+C2)))", "L", -2, aliases=_PAIR_C),
+                examples=_example("op-amp Colpitts oscillator", 1e3, 50e3)))
