@@ -117,3 +117,15 @@ def test_one_name_with_no_role_and_no_source_is_where_the_user_looks():
     assert composed.renamed == {"out": "cv4"}
     composed = compose(netlist, read_request("An RC low-pass filter, 1 V DC source on node dr4."), source="V1")
     assert composed.renamed == {"in": "dr4"}
+
+
+@pytest.mark.parametrize("text, node_in, node_out", [
+    # the next device's input faces this circuit's output, where nothing says this circuit is that device
+    ("The pickup feeds in at pk2, and the mixer input is mx2; an RC high-pass at 80 Hz between them.", "pk2", "mx2"),
+    ("A 20 Hz RC high-pass; the codec input is cdc.", None, "cdc"),
+    # the circuit is the amplifier: its own input
+    ("Non-inverting amp, gain 5. The amp input is node s1 and its output o1.", "s1", "o1"),
+])
+def test_the_input_of_the_device_after_the_circuit_is_the_circuits_output(text, node_in, node_out):
+    request = read_request(text)
+    assert (request.input, request.output) == (node_in, node_out)

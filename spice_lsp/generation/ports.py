@@ -167,6 +167,9 @@ _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "dr
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
 _NAMING = {"node", "nodes", "named", "called"}
+# "the amp input is amp_in" of a filter: the next device's port, where no other words say the circuit is one
+_NEXT = {"amp", "amplifier", "mixer", "codec"}
+_OWNERS = {"the", "my", "our", "your", "their"}
 _CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire"}  # a name may follow what it is
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
@@ -209,6 +212,15 @@ class Said:
     node: str
     role: str | None  # input, output or supply: the role its words give it; None: a node with no role said
     pin: str | None = None  # collector, base, emitter, drain or gate, where its phrase says so
+
+
+def outside_port(text: str, at: int) -> bool:
+    """Whether the role word at `at` is a port of a device outside the circuit ("the ADC input", "the amp input"
+    of a request that builds no amplifier): its name faces the circuit's port of the other role."""
+    words = re.findall(r"[a-z]+", text[:at].lower())[-2:]
+    return bool(words) and (words[-1] in OUTSIDE or (
+        len(words) == 2 and words[-1] in _NEXT and words[0] in _OWNERS
+        and len(re.findall(rf"\b{words[-1]}\b", text, re.IGNORECASE)) == 1))
 
 
 def said_nodes(text: str) -> list[Said]:
@@ -431,7 +443,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
             break  # "stage outputs r1 to r3", "outputs c1, c2": a list of ports (read_ports), not the one input
         if role is None and toward and w in _PLACES:
             break  # "a source at drv feeding a divider to node tap": the words before drv are drv's
-        if role is None and w in _ROLE_NOUNS and low[k - 1] in OUTSIDE:  # "the ADC input (node adc)"
+        if role is None and w in _ROLE_NOUNS and (low[k - 1] in OUTSIDE or (  # "the ADC input (node adc)"
+                low[k - 1] in _NEXT and low[k - 2] in _OWNERS and low.count(low[k - 1]) == 1)):
             role = "output" if _ROLE_NOUNS[w] == "input" else "input"
         elif role is None and w in OUTSIDE and low[k + 1] in _GIVES:  # "a sensor gives 0 to 1 V at sens"
             role = "input"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
-from spice_lsp.generation.ports import RAIL, port_levels, read_ports, said_nodes
+from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -419,12 +419,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
-        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|/|&)\s*"
-                                rf"(?P<t2>{_TERMINAL_WORDS})\s+"
+        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:are\s+)?"
                                 r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
-                                + r"|(?P<g>grounded|ground|gnd)\b)",
-                                sentence, re.IGNORECASE):  # "source and bulk grounded", "source/bulk ground"
+                                + r"|(?P<g>grounded)\b)",
+                                sentence, re.IGNORECASE):  # "source and bulk grounded"
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
                     found[i] = "0" if pair["g"] else _node(pair["n"])
@@ -2915,8 +2914,9 @@ def _read_request(description: str) -> Request:
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
     for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
-        found = next((n for said in pattern.finditer(text)
+        found = next((n for said in pattern.finditer(text)  # (not "the ADC input adc": the other device's)
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
+                      and not outside_port(text, said.start())
                       and n.lower() not in _NOT_NODES | IDIOMS and n.lower() not in ("a", "an")
                       and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())), None)  # "output unloaded": no name
         setattr(request, role, _node(found) if found else None)
