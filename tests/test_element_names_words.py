@@ -25,7 +25,8 @@ def test_capital_names_with_the_value_next(text, name, kind, nodes, value):
 
 
 @pytest.mark.parametrize("text", ["an RC low-pass with RC 2 ms", "CLK 4 MHz drives the counter",
-                                  "an LC tank, LC 100 kHz", "RMS 3 V"])
+                                  "an LC tank, LC 100 kHz", "RMS 3 V", "an RC 2.2k/47n low-pass",
+                                  "the RL 150 section"])
 def test_a_time_a_frequency_or_a_level_names_no_part(text):
     assert _parts(text) == {}
 
@@ -48,6 +49,8 @@ def test_a_source_named_like_a_model_parameter_when_placed_on_a_node():
 @pytest.mark.parametrize("text, name, nodes", [
     ("Q3 npn collector k base j emitter 0", "Q3", ("k", "j", "0")),
     ("M5 NMOS drain dn gate gt source sr bulk 0", "M5", ("dn", "gt", "sr", "0")),
+    ("M6 nmos: drain u, gate w, source/bulk ground", "M6", ("u", "w", "0", "0")),
+    ("M7 pmos drain u gate w, source & body to vdd", "M7", ("u", "w", "vdd", "vdd")),
 ])
 def test_pins_listed_without_commas(text, name, nodes):
     assert _parts(text)[name][1] == nodes
@@ -80,3 +83,84 @@ def test_typeset_notation_reads_as_plain_words():
     text = clean_description("R₃ = 4.7 kΩ from p to q, C₁₂ = 1 nF from q to ⏚.")
     assert _parts(text) == {"R3": ("R", ("p", "q"), pytest.approx(4700.0)),
                             "C12": ("C", ("q", "0"), pytest.approx(1e-9))}
+
+
+@pytest.mark.parametrize("text, kind, nodes, value", [
+    ("3.3 millihenry in series from drv to sp, then 4.7 microfarad across sp.", "C", ("sp", "0"), 4.7e-6),
+    ("R1 = 2k from u to v and 220 ohm across v.", "R", ("v", "0"), 220.0),
+])
+def test_an_unnamed_part_across_one_node_hangs_to_ground(text, kind, nodes, value):
+    found = [(e.kind, e.nodes, e.value) for e in read_request(text).elements if e.name is None]
+    assert (kind, nodes, pytest.approx(value)) in found
+
+
+@pytest.mark.parametrize("text, name, node, ac", [
+    ("Feed node k from I4, an AC current source of 250 uA. R1 = 2k from k to 0.", "I4", "k", 250e-6),
+    ("Drive node k with an AC current source IX2 of 3 mA; R1 = 2k from k to 0.", "IX2", "k", 3e-3),
+])
+def test_an_ac_current_source_by_its_words(text, name, node, ac):
+    source = next(s for s in read_request(text).sources if s.name == name)
+    assert (source.kind, source.node, source.dc, source.ac) == ("I", node, None, pytest.approx(ac))
+
+
+def test_a_zener_with_its_voltage_in_its_own_words_breaks_down_there():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("VS = 20 V DC on sup, RS = 1k from sup to k, a 7.5 V zener DZ9 with cathode on k and anode "
+                      "to ground. Operating point.")
+    netlist = result.served.netlist.lower()
+    assert "dz9 0 k dzener" in netlist and "bv=7.5" in netlist
+
+
+def test_a_stated_part_between_the_family_nodes_is_that_part():
+    from spice_lsp.generation.pipeline import generate
+    from spice_lsp.language.parser import parse
+    from training.case_checks import run_check
+    result = generate("Non-inverting amplifier: R7 = 4.7k from m to 0, R8 = 22k from m to vo, op-amp + input at p, "
+                      "- input at m, output vo, ±12 V. VP = 0.25 V DC at p. Operating point.")
+    elements = {e.name.upper(): e for e in parse(result.served.netlist).netlist.elements}
+    assert {n for n in elements if n[0] == "R"} == {"R7", "R8"}  # no family resistor left beside the stated ones
+    assert [f.text for f in elements["X1"].fields[:3]] == ["p", "m", "vo"]
+    want = 0.25 * (1 + 22 / 4.7)
+    measured = run_check(result.served.netlist, {"analysis": "op", "measure": "v(vo)", "min": want * 0.99,
+                                                 "max": want * 1.01})
+    assert measured.passed, measured
+    assert result.verified and not any("function: gain" in c.what for c in result.checks)
+
+
+@pytest.mark.parametrize("text, pins", [
+    ("Parts: op-amp with + input at ip, - input at im, output oo; R1 = 1k from im to 0.", ("ip", "im", "oo")),
+    ("Op-amp: inverting input nn, non-inverting input grounded, output q.", ("0", "nn", "q")),
+    ("opamp (-) at fbk, (+) grounded, rails +/-9 V", ("0", "fbk", None)),
+    ("an op-amp inverting amplifier with a gain of -4", None),  # a circuit's name, no pin placed
+    ("two op-amps: the first with + input at a, the second with + input at b", None),  # which one is unsure
+])
+def test_the_op_amps_pins_from_its_own_statement(text, pins):
+    assert read_request(text).opamp_pins == pins
+
+
+def test_the_stated_op_amp_pins_place_an_inverting_stage():
+    from spice_lsp.generation.pipeline import generate
+    from training.case_checks import run_check
+    result = generate("Inverting amplifier, listed: Ra = 2.7k from s to j, Rb = 27k from j to w; op-amp inverting "
+                      "input j, non-inverting input grounded, output w, ±12 V. VS = 0.15 V DC at s. Operating point.")
+    want = -27 / 2.7 * 0.15
+    measured = run_check(result.served.netlist, {"analysis": "op", "measure": "v(w)", "min": want * 1.02,
+                                                 "max": want * 0.98})
+    assert measured.passed, (measured, result.served.netlist)
+
+
+def test_a_node_called_by_a_pin_word_and_an_led_transcribed_as_one():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Green LED D4 with its anode at node anode and cathode to ground, fed through R2 = 220 Ω from "
+                      "rail, V2 = 3.3 V DC on rail. Operating point.")
+    lines = {line.split()[0].upper(): line.split()[1:] for line in result.served.netlist.splitlines()[1:]
+             if line[:1].isalpha()}
+    assert lines["D4"][:2] == ["anode", "0"] and lines["R2"][:2] == ["rail", "anode"]
+    assert ".model dled" in result.served.netlist  # an LED's drop, not a silicon diode's
+
+
+def test_a_stated_zener_added_to_a_family_breaks_down_at_its_voltage():
+    from spice_lsp.generation.compose import zener_card
+    from spice_lsp.generation.request import ElementConstraint
+    assert "bv=3.9" in zener_card(ElementConstraint("a 3.9 V zener D3 from out to ground", "D", "D3", ("0", "out")))
+    assert zener_card(ElementConstraint("a diode D3 from out to ground, 5 V", "D", "D3", ("0", "out"))) is None

@@ -419,11 +419,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
-        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s+and\s+(?P<t2>{_TERMINAL_WORDS})\s+"
+        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|/|&)\s*"
+                                rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:are\s+)?"
                                 r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
-                                + r"|(?P<g>grounded)\b)",
-                                sentence, re.IGNORECASE):  # "source and bulk grounded"
+                                + r"|(?P<g>grounded|ground|gnd)\b)",
+                                sentence, re.IGNORECASE):  # "source and bulk grounded", "source/bulk ground"
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
                     found[i] = "0" if pair["g"] else _node(pair["n"])
