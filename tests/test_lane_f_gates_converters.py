@@ -194,3 +194,8 @@ def test_an_op_amp_sine_oscillator_runs_at_its_frequency(text, node, f0, stop):
     assert result.intent.kind in ("bubba_oscillator", "opamp_colpitts_oscillator")
     assert _frequency(result.netlist, node, stop, 20) == pytest.approx(f0, rel=0.08)
     assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+
+
+def test_a_phase_shift_oscillator_said_to_run_near_a_frequency_is_sized_for_it():
+    result = generate("RC phase shift oscillator, roughly 400 Hz, C = 33 nF, output po")
+    assert _frequency(result.netlist, "po", 0.1, 20) == pytest.approx(400, rel=0.1)

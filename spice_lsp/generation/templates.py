@@ -681,7 +681,13 @@ def _rc_oscillator(f: _Filler) -> str:
 
 
 def _phase_shift_oscillator(f: _Filler) -> str:
-    r, c = f("R", 10e3), f("C", 10e-9)
+    c = f("C", 10e-9)
+    # A frequency said as a value ("about 1 kHz", no spec to design to): R from it, unless R is stated too.
+    said = f.intent.values.get("FREQ") if "R" not in f.intent.values else None
+    if said is not None:
+        f.param("fosc", f("FREQ", said.value))  # (the frequency R is sized for)
+    free = 1 / (2 * math.pi * math.sqrt(6) * said.value * f.number("C", 10e-9)) if said and said.value > 0 else 10e3
+    r = f("R", float(f"{free:.3g}"))
     d = f.model("dsi")
     # Three CR sections (R3 ends at the virtual ground) turn 180 degrees at f = 1/(2*pi*sqrt(6)*R*C),
     # where they lose 29x; the inverting gain (R4+R5)/R3 = 34 starts it, and D1/D2 shorting R5
