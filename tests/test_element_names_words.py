@@ -164,3 +164,12 @@ def test_a_stated_zener_added_to_a_family_breaks_down_at_its_voltage():
     from spice_lsp.generation.request import ElementConstraint
     assert "bv=3.9" in zener_card(ElementConstraint("a 3.9 V zener D3 from out to ground", "D", "D3", ("0", "out")))
     assert zener_card(ElementConstraint("a diode D3 from out to ground, 5 V", "D", "D3", ("0", "out"))) is None
+
+
+def test_two_parts_said_in_series_between_two_nodes_meet_at_a_node_of_their_own():
+    parts = _parts("A trap: L3 22 mH and C3 470 nF in series from tr to ground, R3 = 2k from s to tr.")
+    (la, lb), (ca, cb) = parts["L3"][1], parts["C3"][1]
+    assert (la, cb) == ("tr", "0") and lb == ca not in ("tr", "0", "s")
+    # joined by "and" without "in series": both across the same two nodes
+    both = _parts("RL = 4.7k and C9 = 22 uF from o to ground")
+    assert both["RL"][1] == both["C9"][1] == ("o", "0")

@@ -2474,8 +2474,15 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
         together = re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text, re.IGNORECASE)
         if last.nodes and not together and before and before.nodes is None and before.value is not None \
                 and before.kind in "RCL" and last.kind in "RCL" and re.search(r"\band$", before.text):
-            # "RL = 1k and C1 = 100 uF from out to ground": a part joined by "and" to the next shares its ends
-            elements[i - 1] = dataclasses.replace(before, nodes=last.nodes)
+            # "RL = 1k and C1 = 100 uF from out to ground": a part joined by "and" to the next shares its ends; "L1 10
+            # mH and C1 1 uF in series from trap to ground": one after the other, through a node of their own
+            a, b = last.nodes[0], last.nodes[-1]
+            if re.search(r"\bin\s+series\b(?!\s+with)", last.text, re.IGNORECASE) and None not in (a, b):
+                joint = f"{before.name or before.kind}_{last.name or last.kind}".lower()
+                elements[i - 1] = dataclasses.replace(before, nodes=(a, joint))
+                elements[i] = dataclasses.replace(last, nodes=(joint, b))
+            else:
+                elements[i - 1] = dataclasses.replace(before, nodes=last.nodes)
             continue
         if not (last.nodes and together):
             continue
