@@ -111,3 +111,17 @@ def test_a_circuit_said_by_what_it_makes_or_does(text, kind):
 def test_a_short_filter_name_states_its_frequency(text, quantity, hz):
     specs = [(s.quantity, s.target) for s in read_request(text).specs]
     assert (quantity, hz) in specs, specs
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("RC high-pass at 3 kHz feeding the comparator, input in, output out", "rc_highpass"),  # there already
+    ("Non-inverting amplifier, gain 6, driving a 10-bit ADC; input in", "opamp_noninverting"),  # a device
+])
+def test_what_a_circuit_feeds_is_context_when_it_is_there_already_or_a_device(text, kind):
+    assert parse_intent(text).kind == kind
+    assert refusal(text) is None
+
+
+def test_a_sine_from_a_three_section_rc_ladder_is_the_phase_shift_oscillator():
+    assert parse_intent("Generate a sine of about 1.2 kHz: one NPN, a four-stage RC ladder in its feedback, 9 V"
+                        ).kind == "phase_shift_oscillator"

@@ -534,7 +534,9 @@ _BLINK = re.compile(r"\b(?:blink\w*|flash\w*)\s+(?:an?\s+|the\s+|two\s+|some\s+|
 _SINE_MADE = re.compile(r"\b(?:make|makes|making|generat\w*|produc\w*|want|like|need|creat\w*|give\s+me|outputs?)\b"
                         r"[^.;]{0,40}?\b(?:sine|sinusoid)")
 _RC_SECTIONS = re.compile(r"\b(?:three|3|four|4)\b[^.;]{0,30}?\br-?c\b[^.;]{0,15}?\b"
-                          r"(?:sections?|stages?|networks?|legs?|lags?|filters?)\b|\bladder\s+of\s+(?:three|3|four|4)\s+r-?c\b")
+                          r"(?:sections?|stages?|networks?|legs?|lags?|filters?|ladders?)\b"
+                          r"|\bladder\s+of\s+(?:three|3|four|4)\s+r-?c\b"
+                          r"|\b(?:three|3|four|4)[- ](?:section|stage)s?\s+r-?c\b")
 _OPAMP_NAMED = re.compile(r"\bop[- ]?amps?\b|\boperational\s+amplifier\b")
 # A photodiode's current turned into a voltage by an op-amp, or with its node held at virtual ground: the
 # transimpedance amplifier (the photodiode is its input, not the circuit; the virtual ground its summing node)

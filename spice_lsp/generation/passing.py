@@ -28,6 +28,14 @@ RECEIVES = re.compile(r"(?:'s)?(?:\s+(?:should|must|will|would|can|could|has\s+t
                       r"gets?|wants?|needs?|samples?|measures?|expects?|accepts?|tolerates?|takes?|full[- ]scale|range|"
                       r"pins?|channels?)\b", re.IGNORECASE)
 
+# What a circuit feeds or drives that the request takes as there already ("feeding the comparator", "driving my ADC")
+# or that is a device, not a circuit ("feeding an 8-bit ADC", "driving a relay"); "feeding a biquad" names a second
+# circuit to build.
+FEEDS_NEXT = re.compile(r"\b(?:feeding|feeds|driving|drives|into)\s+(?P<det>an?\s+|the\s+|my\s+|our\s+|your\s+|its\s+)"
+                        r"(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
+DEVICE = re.compile(r"adcs?|dacs?|leds?|relays?|motors?|solenoids?|speakers?|headphones?|antennas?|mcus?|"
+                    r"micro-?controllers?|loads?", re.IGNORECASE)
+
 # A waveform given with its level or its frequency is the stimulus a circuit is fed ("a 0-3 V, 10 kHz sawtooth",
 # "a 1 kHz triangle wave at in"); one the circuit makes is said with a verb of making before it.
 _QUANTITY = r"[-+±]?\d[\d.]*\s*(?:[kmunpµ]|meg)?\s*(?:hz|v|vpp|vp|volts?)\b"
@@ -77,6 +85,10 @@ def in_passing(description: str, start: int, stop: int, covered: list[tuple[int,
             for _, stop_ in covered):
         return True
     fed = stimuli(description)
+    if (feeds := FEEDS_NEXT.search(before)) and (feeds["det"].strip().lower() not in ("a", "an") or DEVICE.fullmatch(
+            description[start:stop])) and any(stop_ <= feeds.start() and not re.search(
+                r"[;:.]", description[stop_:feeds.start()]) for _, stop_ in covered):
+        return True
     if any(a <= start and stop <= b for a, b in fed):
         return True
     if re.search(r"\b(?:the|that|this|its)\s+$", before[-6:], re.IGNORECASE) and any(
