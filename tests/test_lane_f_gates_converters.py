@@ -199,3 +199,11 @@ def test_an_op_amp_sine_oscillator_runs_at_its_frequency(text, node, f0, stop):
 def test_a_phase_shift_oscillator_said_to_run_near_a_frequency_is_sized_for_it():
     result = generate("RC phase shift oscillator, roughly 400 Hz, C = 33 nF, output po")
     assert _frequency(result.netlist, "po", 0.1, 20) == pytest.approx(400, rel=0.1)
+
+
+def test_a_flash_front_end_takes_the_stated_taps_and_output_levels():
+    result = generate("3-bit flash ADC: 7 comparators on a ladder from an 8 V reference with taps at 1, 2, 3, 4, 5, "
+                      "6 and 7 V, comparator outputs each 0/3.3 V, input held at 4.5 V; operating point")
+    assert result.intent.kind == "flash_adc"
+    levels = [_measure(result.netlist, f"op\nlet result = v(c{k})") for k in range(1, 8)]
+    assert levels == pytest.approx([3.3] * 4 + [0.0] * 3, abs=0.05)

@@ -209,7 +209,7 @@ def _weighted_converts(f: _Filler) -> list:
 
 
 # "thresholds 1, 2 and 3 V", "thresholds at 0.5 V, 1.5 V and 2.5 V": the comparators' trip levels.
-_THRESHOLDS = re.compile(rf"(?:thresholds?|(?:trip|switching|reference)\s+(?:levels?|points?))\s+"
+_THRESHOLDS = re.compile(rf"(?:thresholds?|(?:ladder\s+)?taps?|(?:trip|switching|reference)\s+(?:levels?|points?))\s+"
                          rf"(?:at\s+|of\s+|are\s+)?(?P<list>{_X}(?:\s*V)?(?:\s*,\s*{_X}(?:\s*V)?)*"
                          rf"(?:\s*,)?\s+and\s+{_X})\s*V\b", re.IGNORECASE)
 # "a resistor ladder from 4 V", "a 4 V reference", "reference of 3.3 V": the ladder's top.
@@ -219,8 +219,11 @@ _LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?
 _INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b",
                        re.IGNORECASE)
 # "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
+# "outputs t1, t2, t3, each 0/5 V": the same, said after the outputs
 _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b"
-                          rf"|\bswing\w*\s+(?:from\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<w>{_X})\s*V\b", re.IGNORECASE)
+                          rf"|\bswing\w*\s+(?:from\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<w>{_X})\s*V\b"
+                          rf"|\boutputs?\b[^.;]{{0,60}}?\beach\s+(?:swinging\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<x>{_X})\s*V\b",
+                          re.IGNORECASE)
 
 
 def _flash_levels(text: str, vref: float) -> tuple[int, list[float]]:
@@ -262,9 +265,13 @@ def _flash(f: _Filler) -> str:
     # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
     # 1 mV wide) gives vhigh when the input is above its tap; out is the thermometer code's count in volts:
     # the converted code.
-    high = float(m["v"] or m["w"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
+    high = float(m["v"] or m["w"] or m["x"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
     f.param("vhigh", f"{high:g}")
     level = float(m["v"]) if (m := _INPUT_AT.search(f.intent.description)) else None
+    if level is not None and (said := f.intent.values.get("VIN")) is not None and said.value != level \
+            and said.value in points:  # "taps at 1, 2 and 3 V ... input held at 2.5 V": the 3 V is a tap
+        del f.intent.values["VIN"]
+        f.intent.warnings[:] = [w for w in f.intent.warnings if not w.startswith("two values for VIN")]
     for role, value in f.intent.values.items():  # a stated input level or threshold the reader gave a role
         if value.unit == "V" and (value.value in (level, high) or value.value in points):
             f.given(role, value.value)
