@@ -257,3 +257,11 @@ def test_a_stated_input_level_replaces_the_default_it_would_be_assumed_at():
     level = next(line.split()[4] for line in result.netlist.splitlines() if line.split()[:3] == ["V2", "in", "0"])
     assert parse_number(level) == 2.0
     assert not any(a.startswith("VGS =") for a in result.assumptions)
+
+
+@pytest.mark.parametrize("quantity", ["frequency", "cutoff", "center", "notch", "ugbw", "edge"])
+def test_a_frequency_spec_of_zero_is_reported_unmeasurable_not_a_crash(quantity):
+    deck = "zero\nV1 a 0 AC 1\nR1 a b 1k\nC1 b 0 1u\n.end\n"
+    for target in (0.0, -50.0):
+        value, why = measure(Spec(f"{target:g} Hz", quantity, target), deck, "b", "a")
+        assert value is None and "cannot be measured" in why

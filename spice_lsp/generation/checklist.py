@@ -207,6 +207,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     `description`, the request: whether the sentence of a gain spec states its sign."""
     f = spec.target
     out, inp = output, input_node
+    if spec.quantity in ("cutoff", "center", "notch", "frequency", "ugbw", "edge") and not f > 0:
+        return None, f"a frequency of {f:g} Hz cannot be measured"  # every window below is a multiple of 1/f
     if spec.quantity == "cutoff":  # a current-driven input (a photodiode's) has no node: the output's own fall
         ratio = f"vdb({out})-vdb({inp})" if inp else f"vdb({out})"
         control = (f"ac dec 100 {f / 1000:g} {f * 1000:g}\nlet g = {ratio}\nmeas ac gmax max g\n"
