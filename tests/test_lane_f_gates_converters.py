@@ -207,3 +207,12 @@ def test_a_flash_front_end_takes_the_stated_taps_and_output_levels():
     assert result.intent.kind == "flash_adc"
     levels = [_measure(result.netlist, f"op\nlet result = v(c{k})") for k in range(1, 8)]
     assert levels == pytest.approx([3.3] * 4 + [0.0] * 3, abs=0.05)
+
+
+@pytest.mark.parametrize("wording,inverting", [("non-inverting", False), ("inverting", True)])
+def test_a_level_shifter_lifts_the_input_to_the_high_supply(wording, inverting):
+    result = generate(f"{wording} CMOS level shifter with cross-coupled PMOS, 0.9 V to 2.5 V, input li is a 2 MHz "
+                      "square, output lo")
+    assert result.intent.kind == "cmos_level_shifter"
+    control = "tran 1n 2u\nmeas tran a find v(lo) at=1.125u\nmeas tran b find v(lo) at=1.375u\nlet result = a - b"
+    assert _measure(result.netlist, control) == pytest.approx(-2.5 if inverting else 2.5, abs=0.15)

@@ -23,7 +23,7 @@ from spice_lsp.generation.drives import (
 from spice_lsp.generation.families import Family, gate_function, logic_table, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.templates import _Filler, _mos_device
+from spice_lsp.generation.templates import _Filler, _mos_device, _mos_model
 from spice_lsp.language.units import format_eng, parse_number
 
 A = "PULSE(0 {vdd} 0 100p 100p 5n 10n)"  # input a: 10 ns period
@@ -731,3 +731,76 @@ register(Family(kind="tg_mux", summary="2:1 multiplexer (two CMOS transmission g
                 rules=((4.39, (r"^(?![\s\S]*\b(?:[3-9]|1[0-9]|four|eight)\s*(?::|-to-|\s+to\s+)\s*(?:1|one)\b)"
                                r"[\s\S]*\b(?:mux|multiplexer|data\s+selector)\b",)),),
                 **{**_LOGIC, "tran": ("10p", "80n"), "transient": 80e-9}))
+
+
+# --- a cross-coupled PMOS level shifter -----------------------------------------------------------------------
+
+# "from a 1.2 V logic domain to 3.3 V", "1.8 V -> 5 V", "3.3 V to 12 V level translator": the two supplies
+_DOMAINS = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*V\s*(?:logic\s+)?(?:domain\s+|side\s+|levels?\s+)?(?:->|→|to|into)\s*"
+                      r"(?:an?\s+|the\s+)?(?P<hi>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+_INVERTS = re.compile(r"\binverting\b|\binverted\b|\bopposite\b", re.IGNORECASE)
+
+
+def _domains(f: _Filler) -> tuple[float, float, str]:
+    """(low, high) supplies and the words that say them: the first "X V to Y V" with X below Y, else 1.8 V to 3.3 V."""
+    for m in _DOMAINS.finditer(f.intent.description):
+        low, high = float(m["lo"]), float(m["hi"])
+        if 0 < low < high:
+            return low, high, m[0]
+    return 1.8, 3.3, ""
+
+
+def _inverting_shift(text: str) -> bool:
+    return bool(_INVERTS.search(re.sub(r"non[- ]?inverting", "", text, flags=re.IGNORECASE)))
+
+
+def _level_shifter(f: _Filler) -> str:
+    low, high, said = _domains(f)
+    for value in list(f.intent.values.values()):  # the two supplies, under whichever roles the reader gave them
+        if value.unit == "V" and value.value in (low, high):
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values
+                                if not (x.unit in ("V", "") and x.value in (low, high, 0))]
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not w.startswith("two values for")
+                            or not {float(x) for x in re.findall(r"[\d.]+(?= ?V)", w)} <= {low, high, 0.0}]
+    f.param("vddl", f"{low:g}")
+    f.param("vddh", f"{high:g}")
+    period = 1 / f.number("FREQ", 1e6)
+    f.param("fin", f("FREQ", 1e6))
+    f.tran = (period / 200, 5 * period)
+    # The input's inverter runs on the low supply; each NMOS pull-down (wide: its gate swings only to vddl)
+    # overpowers the narrow PMOS above it, whose gate the other side holds: in high pulls xa low, which turns MP2 on
+    # and out goes to vddh (out low turns MP1 on and holds xa at vddh). Swapped pull-downs make it inverting.
+    a, b = ("inb", "in") if _inverting_shift(f.intent.description) else ("in", "inb")
+    n = _mos_model(f, "n")
+    p = _mos_model(f, "p")
+    return "\n".join([
+        *([f"* level shift as stated: {said}"] if said else []), "V1 vddl 0 DC {vddl}", "V2 vddh 0 DC {vddh}",
+        "V3 in 0 PULSE(0 {vddl} 0 1n 1n {0.5/fin} {1/fin})", f"M1 inb in vddl vddl {p} W=2u L=180n",
+        f"M2 inb in 0 0 {n} W=1u L=180n",
+        f"M3 xa {a} 0 0 {n} W=20u L=180n", f"M4 out {b} 0 0 {n} W=20u L=180n",
+        f"M5 xa out vddh vddh {p} W=0.5u L=1u", f"M6 out xa vddh vddh {p} W=0.5u L=1u",
+        f"C1 out 0 {f('CL', 10e-15)}", "C2 xa 0 10f"])
+
+
+def _shifts(f: _Filler) -> list:
+    low, high, _ = _domains(f)
+    period = 1 / used(f, "FREQ", default=1e6)
+    up, down = (1.75, 1.25) if _inverting_shift(f.intent.description) else (1.25, 1.75)
+    return [Probe(f"function: out is {high:g} V (within 10 %) while the input's {low:g} V level says so and 0 V "
+                  "otherwise (wrong samples: 0 expected)",
+                  f"{{tran}}\nmeas tran hi find v({{out}}) at={up * period:g}\n"
+                  f"meas tran lo find v({{out}}) at={down * period:g}\n"
+                  f"let result = (hi lt {0.9 * high:g}) + (lo gt {0.1 * high:g})", 0, 0)]
+
+
+register(Family(kind="cmos_level_shifter", summary="cross-coupled PMOS level shifter (low-voltage logic to a higher "
+                                                   "supply)",
+                build=_level_shifter, function=_shifts,
+                names=("cross-coupled PMOS level shifter", "CMOS level shifter", "CMOS level translator",
+                       "latch-type voltage level shifter"),
+                rules=((3.7, (r"level[- ]?(?:shift(?:er|ing)?|translat(?:or|ion)|convert(?:er)?)",
+                              r"cross[- ]coupled|\bpmos\b|\bcmos\b|latch[- ]type",
+                              r"^(?![\s\S]*(?:bss138|bidirectional|\bnpn\b|\bbjt\b|open[- ](?:collector|drain)|i2c|"
+                              r"op[- ]?amp))")),),
+                analysis="tran", tran=("5n", "5u"), source="V3", mos=True))
