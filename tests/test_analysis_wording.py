@@ -204,3 +204,17 @@ def test_a_node_named_like_a_part_is_no_kind_word() -> None:
                                                                 "220 nF from cap to ground. Show 10 ms.").elements]
     assert ("R", ("p", "cap"), 4700.0) in parts
     assert ("C", ("cap", "0"), 2.2e-7) in parts
+
+
+@pytest.mark.parametrize("text, resistance", [
+    ("AC-coupled inverting amplifier on a single 12 V supply, gain -8, low-frequency corner near 40 Hz, "
+     "input p, output q", 10e3),
+    ("single-supply non-inverting amplifier on 5 V, gain 3, low corner 25 Hz, input p, output q", 50e3),
+])
+def test_an_ac_coupled_stages_low_corner_sizes_its_input_capacitor(text: str, resistance: float) -> None:
+    """fc = 1/(2 pi R CIN), R the resistance behind the coupling capacitor (RIN, or the 100k/100k bias divider)."""
+    intent = parse_intent(text)
+    specs = read_request(text).specs
+    corner = next(s.target for s in specs if s.quantity == "cutoff")
+    d = design(intent, specs)
+    assert d.designed["CIN"] == pytest.approx(1 / (2 * math.pi * resistance * corner))

@@ -363,6 +363,11 @@ def _switch_on_level(intent: Intent, d: Design, spec: Spec) -> None:
         set_value(intent, d, "W", width, "the drain's on-state VDS: W = I L/(KP ((VGS - VTO) VDS - VDS^2/2))", None)
 
 
+def _ac_coupled(intent: Intent) -> bool:
+    from spice_lsp.generation.templates import single_supply
+    return single_supply(intent)
+
+
 _FIRST_ORDER = ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass")
 _SHUNT_R = ("rc_highpass", "rl_lowpass")  # first-order sections whose resistor runs from the output to ground
 # Series R-L-C loops (a band-pass across R, a notch's LC to ground, the series circuit): Q = sqrt(L/C)/R
@@ -383,6 +388,13 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         fc = spec.at / share if kind.endswith("lowpass") else spec.at * share
         _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
         d.free = None  # the trim loop moves values by ratios of positive quantities, not decibels
+    elif spec.quantity == "cutoff" and kind in ("opamp_inverting", "opamp_noninverting") and _ac_coupled(intent):
+        # the AC-coupled single-supply stage: its input capacitor and the resistance behind it (RIN; the
+        # non-inverting stage's 100k/100k bias divider, 50k) set the low corner fc = 1/(2 pi R C)
+        if given(intent, "CIN") is None:
+            r = (given(intent, "RIN", "R1", "R") or 10e3) if kind == "opamp_inverting" else 50e3
+            set_value(intent, d, "CIN", 1 / (2 * math.pi * r * spec.target), "fc = 1/(2 pi R CIN)", E24)
+            d.free, d.scale = "CIN", -1
     elif spec.quantity in ("cutoff", "f0") and kind in ("active_lowpass", "active_highpass"):
         _sallen_key(intent, d, spec, kind == "active_highpass")
     elif spec.quantity == "q" and kind in ("active_lowpass", "active_highpass"):

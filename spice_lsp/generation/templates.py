@@ -655,9 +655,9 @@ def _single_supply_amplifier(f: _Filler, role: str, rin: str, rf: str) -> str:
     lines = [SINGLE_SUPPLY_OPAMP, "V9 vdd 0 DC {vdd}", f"V1 in 0 DC 0 AC 1 SIN(0 {f('VIN', 0.1)} {f('FREQ', 1e3)})",
              "R3 vdd mid 100k", "R4 mid 0 100k"]
     if role == "inverting":
-        return "\n".join(lines + ["C3 mid 0 10u", "C1 in a 10u", f"R1 a inn {rin}", f"R2 inn out {rf}",
-                                  "X1 mid inn out opamp1"])
-    return "\n".join(lines + ["C1 in mid 1u", f"R1 inn a {rin}", "C2 a 0 100u", f"R2 inn out {rf}",
+        return "\n".join(lines + ["C3 mid 0 10u", f"C1 in a {f('CIN', 10e-6)}", f"R1 a inn {rin}",
+                                  f"R2 inn out {rf}", "X1 mid inn out opamp1"])
+    return "\n".join(lines + [f"C1 in mid {f('CIN', 1e-6)}", f"R1 inn a {rin}", "C2 a 0 100u", f"R2 inn out {rf}",
                               "X1 mid inn out opamp1"])
 
 
