@@ -120,6 +120,7 @@ def test_lossy_integrator_dc_gain_and_corner(gain: float, corner: float) -> None
     ("A 2.5 V shunt regulator from a zener and a resistor, fed from 12 V on raw, output zz. op", 2.5),
     ("Build me a 9.1 V rail with a zener, 24 V in at src, 10 mA load. DC op", 9.1),
     ("Boost converter on 5 V, 100 kHz, duty 0.6 so it ends up near 12.5 V, 47 uF, 100 ohm load", 12.5),
+    ("A 5 V sensor output at sx has to feed an input that only tolerates 3.3 V at sy; resistors only.", 3.3),
 ])
 def test_the_level_a_circuit_makes_is_its_output(text: str, volts: float) -> None:
     assert [(s.quantity, s.target) for s in read_request(text).specs if s.quantity == "vout"] == [("vout", volts)]

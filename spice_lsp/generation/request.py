@@ -790,6 +790,9 @@ _MADE_LEVEL = re.compile(r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:(?:zener|
                          r"|\b(?:make|makes|making|give|gives|giving|get|need|want|derive|generate|produce|build)\s+"
                          r"(?:me\s+)?(?:an?\s+)?(?:regulated\s+|stable\s+|clean\s+)?(?P<value2>\d+(?:\.\d+)?)\s*V\s+"
                          r"(?:regulated\s+)?(?:rail|supply|output|reference)\b"
+                         # "a pin that only tolerates 1.8 V": the level the output must reach, no more
+                         r"|\b(?:only\s+)?(?:tolerates?|tolerating|accepts?|handles?)\s+(?:up\s+to\s+|at\s+most\s+)?"
+                         r"(?P<value5>\d+(?:\.\d+)?)\s*V\b"
                          # "duty 67 % so it lands near 10 V": where the output ends up
                          r"|\b(?:lands?|landing|ends?\s+up|settles?|comes?\s+out)\s+(?:near|at|around|about|close\s+to)\s+"
                          r"(?P<value3>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
@@ -991,7 +994,8 @@ def _specs(text: str, found: list[Spec]) -> None:
             continue  # "a ±5 V output swing": its swing, no level
         found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"])))
     if not any(s.quantity == "vout" for s in found) and (m := _MADE_LEVEL.search(text)):
-        found.append(Spec(m[0].strip(), "vout", float(m["value"] or m["value2"] or m["value3"] or m["value4"])))
+        level = next(m[g] for g in ("value", "value2", "value3", "value4", "value5") if m[g])
+        found.append(Spec(m[0].strip(), "vout", float(level)))
     if not any(s.quantity == "vout" for s in found):
         for m in _FROM_TO_SPEC.finditer(text):
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
