@@ -216,3 +216,9 @@ def test_a_level_shifter_lifts_the_input_to_the_high_supply(wording, inverting):
     assert result.intent.kind == "cmos_level_shifter"
     control = "tran 1n 2u\nmeas tran a find v(lo) at=1.125u\nmeas tran b find v(lo) at=1.375u\nlet result = a - b"
     assert _measure(result.netlist, control) == pytest.approx(-2.5 if inverting else 2.5, abs=0.15)
+
+
+def test_an_astable_with_two_named_outputs_puts_them_on_the_two_collectors():
+    result = generate("transistor astable multivibrator on 6 V, 2.2k collector loads, outputs qa and qb")
+    collectors = {line.split()[1] for line in result.netlist.splitlines() if line.startswith("Q")}
+    assert collectors == {"qa", "qb"}

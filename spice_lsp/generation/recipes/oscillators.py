@@ -266,7 +266,8 @@ register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cros
                 names=("astable multivibrator", "BJT astable multivibrator", "transistor astable multivibrator",
                        "free-running multivibrator"),
                 rules=((0.85, (r"astable|free[- ]running multivibrator",)),), analysis="tran", tran=("5u", "30m"),
-                noun="oscillator", accepts=r"multivibrator", specs=("frequency",),
+                # two outputs named in order are the two collectors (Q1's c1, then Q2's out)
+                noun="oscillator", accepts=r"multivibrator", specs=("frequency",), ports=(("output", ("c1", "out")),),
                 design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)))", "R",
                                 aliases=_ASTABLE),
                 examples=_example("BJT astable multivibrator", 10, 10e3)))
