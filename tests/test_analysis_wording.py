@@ -219,3 +219,10 @@ def test_an_ac_coupled_stages_low_corner_sizes_its_input_capacitor(text: str, re
     corner = next(s.target for s in specs if s.quantity == "cutoff")
     d = design(intent, specs)
     assert d.designed["CIN"] == pytest.approx(1 / (2 * math.pi * resistance * corner))
+
+
+def test_a_level_held_for_a_while_is_no_run_length() -> None:
+    """"(... goes to 0 V for 20 µs)" is the trigger's width; the run is the transient the request names."""
+    text = ("555 monostable, R = 22k, C = 47 nF, 12 V supply, triggered on node tr at 2 ms (tr idles at 12 V, "
+            "goes to 0 V for 20 µs), output q; 8 ms transient.")
+    assert _directives(text, "tran") == [f".tran {format_eng(8e-6)} {format_eng(8e-3)}"]

@@ -515,7 +515,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              rf"|\b{_LOOK}\s+(?:me\s+)?(?:the\s+first\s+|about\s+)?(?={_DURATION})"
              # "test it with a triangle on vin for 30 ms.", "hold it for 5 ms": a run that long, said last (not a
              # pulse's "high for 100 us")
-             rf"|(?<!high )(?<!low )(?<!\bon )(?<!off )\bfor\s+(?={_DURATION}\s*(?:[.;)]|$))"
+             rf"|(?<!high )(?<!low )(?<!\bon )(?<!off )(?<!V )\bfor\s+(?={_DURATION}\s*(?:[.;]|$))"
              # "... load from out to ground. 100 ms.": a clause that is a duration and nothing else
              rf"|(?<=[.;:])\s+(?={_DURATION}\s*(?:of\s+\w+\s*)?(?:[.;]|$))"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
@@ -715,8 +715,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 stops = [stops[0].partner]
             # the start said twice ("after 1 ms (start saving at 1 ms)") is one start
             claimed.update(steps[:1] + stops[:1] + [q for q in starts if q.value == starts[0].value])
-            if not stops and not steps:
-                defaulted.add(len(found))  # "a quick transient: ... simulate 10 ms": the later one gives its length
+            if not stops and not steps or m[0].lower().startswith("for"):
+                # "a quick transient: ... simulate 10 ms": the later one gives its length; a run "for 5 ms" said last
+                # gives way to one the request names as a transient
+                defaulted.add(len(found))
             signal = [q.value for q in qs if q.unit == "Hz" and q not in claimed and q.value > 0]
             # "for 8 cycles of the input": periods of the signal (five when the request says none)
             cycles = re.search(r"\b(\d+)\s+(?:full\s+)?(?:cycles|periods)\b", text[lo:hi], re.IGNORECASE)
