@@ -5,6 +5,8 @@ import math
 
 import pytest
 
+from spice_lsp.generation.families import render
+from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.ngspice import runner
 from training.case_checks import run_check
@@ -208,3 +210,18 @@ def test_a_delta_vbe_pair_whose_words_leave_the_branches_unassigned_is_never_ver
     assert result.intent.kind == "ptat_delta_vbe", result.netlist
     assert not result.verified
     assert any("area ratio" in c.what and c.status != "pass" for c in result.checks)
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,holder,level,rail,amps", [
+    # the level the output's source holds is no supply: the rail is the request's other level
+    ("NPN Wilson mirror with a 100 uA reference; the output collector is held at 2 V by VH; 9 V supply. op", "vh",
+     2.0, 9.0, 100e-6),
+    ("PNP current mirror, 300 uA reference source, output node pq held at 4 V by VP, 15 V rail. op", "vp", 4.0,
+     15.0, 300e-6),
+])
+def test_a_mirror_held_by_a_named_source_runs_from_the_other_level(text, holder, level, rail, amps):
+    netlist = render(parse_intent(text)).netlist
+    assert _measure(netlist, "op", "v(vdd)") == pytest.approx(rail)
+    assert _measure(netlist, "op", "v(out)") == pytest.approx(level)
+    assert _measure(netlist, "op", f"abs(i({holder}))") == pytest.approx(amps, rel=0.05)

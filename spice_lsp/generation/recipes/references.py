@@ -216,8 +216,8 @@ def _ptat_holds(f: _Filler) -> list[Spec | Probe]:
     dvbe = parse_number(f.params["dvbe"]) or 0.054
     unclear = _ptat_unclear(f.intent.description)
     # built, but never verified: the ratio measured would be the one guessed, not the one asked
-    guessed = [Probe(f"function: the branches as the request assigns them ({unclear})", "op\nlet result = 0", 1, 1)] \
-        if unclear else []
+    guessed: list[Spec | Probe] = [Probe(f"function: the branches as the request assigns them ({unclear})",
+                                         "op\nlet result = 0", 1, 1)] if unclear else []
     return guessed + [Probe(f"function: v({hi}) - v({lo}) = VT ln(J1/J2) = {1e3 * dvbe:.3g} mV at 27 C",
                   f"op\nlet result = v({hi}) - v({lo})", 0.98 * dvbe, 1.02 * dvbe),
             Probe("function: the difference is proportional to absolute temperature (x 398/248 from -25 to 125 C)",

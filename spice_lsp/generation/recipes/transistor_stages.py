@@ -442,7 +442,7 @@ register(Family(kind="mos_ac_source_follower", function=_ac_source_follower_gain
 # --- current mirrors and sources -------------------------------------------------------------
 
 def _wilson(f: _Filler) -> str:
-    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = held_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
@@ -460,7 +460,7 @@ def _wilson(f: _Filler) -> str:
 
 
 def _cascode_mirror(f: _Filler) -> str:
-    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = held_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
@@ -486,7 +486,7 @@ def _reference(f: _Filler, default: float) -> str:
 
 
 def _widlar(f: _Filler) -> str:
-    supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
+    supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = held_output(f)
     bjt = _widlar_bipolar(f.intent.description)
     iout = _widlar_output(f)
@@ -548,6 +548,30 @@ def _held_by(f: _Filler) -> tuple[str, float] | None:
             name, level = (m[1], m[2]) if k == 1 else (m[2], m[1])
             return name, float(level)
     return None
+
+
+_LEVELS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?V\b")
+
+
+def _rail_over_holder(f: _Filler) -> float | None:
+    """The rail when the supply read is the level the output's source holds ("output held at 1.5 V by VC,
+    3.3 V supply" read as a 1.5 V supply): the highest other level the request writes; None otherwise."""
+    held = _held_by(f)
+    stated = f.intent.values.get("VDD")
+    if held is None or (stated is not None and abs(stated.value - held[1]) > 1e-9):
+        return None
+    others = [float(m[1]) for m in _LEVELS.finditer(f.intent.description) if abs(float(m[1]) - held[1]) > 1e-9]
+    if not others:
+        return None
+    if stated is not None:
+        f.given("VDD", 0)  # read, as the holder's level: the rail is the other one
+    return max(others)
+
+
+def _mirror_supply(f: _Filler) -> str:
+    """The rail as a .param: the supply read, or the level _rail_over_holder finds."""
+    rail = _rail_over_holder(f)
+    return f.supply("vdd", 5) if rail is None else f.param("vdd", format_eng(rail))
 
 
 def held_output(f: _Filler) -> tuple[str, str]:
@@ -682,7 +706,7 @@ def _pnp_mirror_design(f: _Filler) -> tuple[float, float, float]:
     the reference and Q2's larger VEC (Early effect): A (1 + VEC2/VAF - ratio/BF) = ratio (1 + VEB/VAF + 1/BF)."""
     iref = f.number("IREF", 1e-3, "IBIAS")
     ratio = mirror_ratio(f.intent)
-    vdd = f.number("VDD", 5)
+    vdd = rail if (rail := _rail_over_holder(f)) is not None else f.number("VDD", 5)
     veb = VT * math.log(iref / IS)
     held = _held_by(f)
     vout = held[1] if held is not None else iref * ratio * f.number("RL", 1e3, "R") if "RL" in f.intent.values \
@@ -696,7 +720,7 @@ def _pnp_mirror(f: _Filler) -> str:
     """Q1 diode-connected from the rail, the reference current drawn out of its base-collector node to ground
     (a sink, or the resistor (VDD - VEB)/Iref); Q2 sources the copy into the load to ground."""
     q = _bjt_model(f, "p")
-    vdd = f.number("VDD", 5)
+    vdd = rail if (rail := _rail_over_holder(f)) is not None else f.number("VDD", 5)
     iref, _, area = _pnp_mirror_design(f)
     if _BY_RESISTOR.search(f.intent.description):
         f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the design target, for the reader
@@ -711,7 +735,7 @@ def _pnp_mirror(f: _Filler) -> str:
         col, out = "col", f"V9 col out DC 0\nR1 out 0 {f('RL', 1e3, 'R')}"
     else:
         col, out = "out", "V9 out 0 DC 0"
-    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", reference, f"Q1 ref ref vdd {q}",
+    return "\n".join([f"V1 vdd 0 DC {_mirror_supply(f)}", reference, f"Q1 ref ref vdd {q}",
                       f"* Q2's area {area:.3g}: the base currents and its VEC compensated",
                       f"Q2 {col} ref vdd {q} {area:.4g}", out])
 
