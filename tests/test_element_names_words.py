@@ -173,3 +173,13 @@ def test_two_parts_said_in_series_between_two_nodes_meet_at_a_node_of_their_own(
     # joined by "and" without "in series": both across the same two nodes
     both = _parts("RL = 4.7k and C9 = 22 uF from o to ground")
     assert both["RL"][1] == both["C9"][1] == ("o", "0")
+
+
+def test_a_part_across_another_named_part_takes_its_nodes():
+    parts = _parts("CB 220p across RB, RB 47k from m to w")
+    assert parts["CB"][1] == parts["RB"][1] == ("m", "w")
+
+
+def test_an_unnamed_ac_current_source_by_its_words():
+    request = read_request("an AC current source of 40 µA into node h, R1 = 10k from h to 0")
+    assert [(s.kind, s.node, s.dc, s.ac) for s in request.sources] == [("I", "h", None, pytest.approx(40e-6))]

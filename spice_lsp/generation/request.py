@@ -497,7 +497,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         across = re.match(rf"{re.escape(name)}\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                           clause[max(0, name_at - start):], re.IGNORECASE)
     if across and not _DESIGNATOR.fullmatch(across["a"]) and across["a"].lower() not in _NOT_NODES \
-            and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE):
+            and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE) \
+            and across["a"] not in {m["name"] for m in _DESIGNATOR.finditer(text)}:  # "CF across RF": a part's name
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
     if nodes is None and kind in "RCLD":  # "between in and out sits R4 = 10k", "from e to ground, RE = 500"
         nodes = _pair_before(text, name_at) or _tied_through(text, name_at)
@@ -2269,7 +2270,7 @@ def _held_nodes(text: str, request: Request) -> None:
 # ("an AC 1 mA current source into node tank", "drive it with 1 mA AC current into tank": its AC level)
 _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+|(?P<ac2>AC)\s+)?(?:constant[- ])?"
                              r"current(?:\s+source|(?=\s+into\b))|"
-                             rf"\bcurrent\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A)"
+                             rf"\b(?P<ac3>AC\s+)?current\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A)"
                              # "test it with 0.5 mA into in": a current said with what it is pushed into
                              rf"|\bwith\s+(?:an?\s+)?(?P<q3>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b))\b[^,;.]*?"
                              r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
@@ -2308,7 +2309,7 @@ def _current_sources(text: str, request: Request) -> None:
                 or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
         level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"])[0].value
-        ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"])
+        ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn))
 
