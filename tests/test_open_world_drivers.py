@@ -225,3 +225,14 @@ def test_a_mirror_held_by_a_named_source_runs_from_the_other_level(text, holder,
     assert _measure(netlist, "op", "v(vdd)") == pytest.approx(rail)
     assert _measure(netlist, "op", "v(out)") == pytest.approx(level)
     assert _measure(netlist, "op", f"abs(i({holder}))") == pytest.approx(amps, rel=0.05)
+
+
+@NGSPICE
+def test_a_two_transistor_limiter_holds_its_load_current_at_one_vbe_over_the_sense_resistor():
+    result = generate("Current limiter with two NPN transistors: pass transistor from 10 V, 1.5 ohm sense resistor, "
+                      "2 ohm load at node lo. DC operating point.")
+    assert result.intent.kind == "bjt_current_limiter", result.netlist
+    current = _measure(result.netlist, "op", "v(lo)/2")
+    # Q2 conducts once RS drops one VBE (0.6-0.8 V at milliamps): the limit, far below the 4.6 A 2 ohms would draw
+    assert 0.6 / 1.5 < current < 0.8 / 1.5
+    assert result.verified, result.verdict

@@ -879,6 +879,52 @@ register(Family(kind="bjt_collector_feedback", function=_feedback_function, buil
                 analysis="op", source="V2", noun="amplifier"))
 
 
+# --- the two-transistor current limiter ---------------------------------------------------------------
+
+def _limit_parts(f: _Filler) -> tuple[float, float, float]:
+    """(supply, sense resistor, load): the sense resistor the request gives (RS, else the unnamed R), else one
+    sized for a stated limit (about 0.7 V over it), else 1 ohm; the load RL, else 10 ohm."""
+    levels = [f.intent.values[r].value for r in ("VDD", "VIN") if r in f.intent.values and f.given(r, 0)]
+    if "VBIAS" in f.intent.values:  # "when the drop reaches 0.6 V": Q2's VBE, which the design assumes
+        f.param("vbe", f("VBIAS", 0.7))
+    limit = f.intent.values.get("IBIAS")
+    sense = f.number("RS", 0.7 / limit.value if limit else 1.0, "R", "RSENSE")
+    if limit:
+        f.param("ilim", f("IBIAS", 1))  # the limit asked for, for the reader (the sense resistor sets it)
+    return max(levels or [12.0]), sense, f.number("RL", 10)
+
+
+def _current_limiter(f: _Filler) -> str:
+    vcc, sense, load = _limit_parts(f)
+    # R1 feeds Q1's base twice the base current the limit needs (beta 100); past the limit Q2, its base-emitter
+    # across the sense resistor, takes the rest away: the output current stops near VBE(Q2)/RS
+    rb = max((vcc - 2.0) / (0.02 * 0.7 / sense), 10.0)
+    return "\n".join([f"V1 vcc 0 DC {format_eng(vcc)}", f"R1 vcc b {format_eng(float(f'{rb:.2g}'))}",
+                      f"Q1 vcc b e {_bjt_model(f, 'n')}", f"R2 e out {format_eng(sense)}",
+                      f"Q2 b e out {_bjt_model(f, 'n')}", f"R3 out 0 {format_eng(load)}"])
+
+
+def _limits(f: _Filler) -> list:
+    vcc, sense, load = _limit_parts(f)
+    limit = 0.7 / sense  # VBE(Q2) over RS, Q2 then conducting milliamps
+    if limit * load > vcc - 2.5:  # the load draws less than the limit: the follower passes the base level
+        return [Probe("function: under the limit, the load current stays below VBE/RS",
+                      f"op\nlet result = v({{out}})/{load:g}", 0, 1.1 * limit)]
+    return [Probe(f"function: the load current is held near VBE/RS = {format_eng(limit)}A",
+                  f"op\nlet result = v({{out}})/{load:g}", 0.8 * limit, 1.2 * limit)]
+
+
+register(Family(kind="bjt_current_limiter", function=_limits, build=_current_limiter,
+                summary="two-transistor current limiter (a pass NPN whose base drive a second NPN takes over the "
+                        "sense resistor's VBE)",
+                names=("two-transistor current limiter", "NPN current limiter with a sense resistor",
+                       "BJT current limit with a sense resistor"),
+                rules=((13.5, (r"current[- ]limit(?:er|ing|ed)?\b|current\s+limit\b",
+                               r"\b(?:npns?|bjts?|transistors?|pass)\b", r"\bsense\b|\bsensing\b|two[- ]transistor")),),
+                accepts=r"(?:emitter[- ])?follower",
+                analysis="op", source="V1"))
+
+
 # --- differential and output stages ----------------------------------------------------------
 
 def _bjt_ltp(f: _Filler) -> str:
