@@ -50,10 +50,13 @@ def test_the_circuit_the_request_names_is_the_family_that_builds_it(text, kind):
 
 @pytest.mark.parametrize("text", [
     "a diode and a resistor in series from in to out, 5 V",
+    "hold capacitor charged through a diode and bled by a 1 Meg resistor: a peak detector",
     "half-wave rectifier: one diode and a 1k load",
     "Wien-bridge oscillator at 3 kHz, output osc",
     "strain gauge bridge read by an instrumentation amplifier with a gain of 200",
     "PT100 RTD fed from a 1 mA current source, amplified by a non-inverting stage with gain 5",
+    "speech band-pass from a passive RC high-pass at 200 Hz and an RC low-pass at 4 kHz",
+    "active 4th-order Linkwitz-Riley crossover at 800 Hz, low-pass output lp1 and high-pass output hp1",
 ])
 def test_a_sentence_word_or_an_amplified_variant_does_not_pull_in_the_new_families(text):
     assert parse_intent(text).kind not in ("diode_and_gate", "diode_or_gate", "wien_bandpass", "strain_gauge_bridge",
@@ -125,10 +128,12 @@ def test_a_high_pass_then_low_pass_cascade_is_3_db_down_at_each_stated_edge():
 
 
 @NGSPICE
-def test_an_antoniou_gic_with_a_series_resistor_has_its_rl_corner():
+@pytest.mark.parametrize("feed", ["driven from node dr through 2.2k", "fed through 2.2k from node dr",
+                                  "feed it from dr via 2.2k"])
+def test_an_antoniou_gic_with_a_series_resistor_has_its_rl_corner(feed):
     ind, rs = 0.22, 2.2e3
-    result = generate(f"Antoniou GIC making a {ind * 1e3:g} mH grounded inductor at node lx, driven from node dr "
-                      f"through {rs / 1e3:g}k. AC 1 Hz to 100 kHz.")
+    result = generate(f"Antoniou GIC making a {ind * 1e3:g} mH grounded inductor at node lx, {feed}. "
+                      "AC 1 Hz to 100 kHz.")
     assert result.intent.kind == "antoniou_gic"
     assert _measure(result.netlist, "ac dec 200 1 1meg", "when g=-3", "g = vdb(lx)-vdb(dr)") == \
         pytest.approx(rs / (2 * math.pi * ind), rel=0.05)
@@ -187,4 +192,30 @@ def test_a_pulled_up_photodiode_pulls_its_cathode_down_by_the_photocurrent_times
                       f"{current * 1e6:g} uA of photocurrent. Operating point.")
     assert result.intent.kind == "photodiode_pullup"
     assert _measure(result.netlist, "op", "v(k)") == pytest.approx(vdd - current * r, rel=0.01)
+    _functions_pass(result)
+
+
+@NGSPICE
+def test_an_rtd_stated_at_its_resistance_is_that_resistor_in_the_answer():
+    ohms, current, gain = 119.4, 2e-3, 4
+    result = generate(f"Pt100 at 50 °C ({ohms:g} ohm) fed {current * 1e3:g} mA by a current source into node rt, "
+                      f"then a non-inverting op-amp stage with a gain of {gain}, output vo. Operating point.")
+    assert result.intent.kind == "rtd_current_amplifier"
+    resistor = next(line.split() for line in result.netlist.splitlines() if line.startswith("RT "))
+    assert float(resistor[3]) == ohms
+    assert _measure(result.netlist, "op", "v(vo)") == pytest.approx(gain * current * ohms, rel=0.01)
+    _functions_pass(result)
+
+
+@NGSPICE
+def test_a_differentiators_input_capacitor_is_the_one_the_request_states():
+    rf, c = 22e3, 4.7e-9
+    result = generate(f"Practical op-amp differentiator, {rf / 1e3:g}k feedback resistor and a {c * 1e9:g} nF input "
+                      "capacitor; input d_in, output d_out.")
+    assert result.intent.kind == "practical_differentiator"
+    capacitor = next(line.split() for line in result.netlist.splitlines() if line.startswith("C1 "))
+    assert capacitor[3] == "4.7n"
+    # |H| = 2 pi f RF C well below the corners of R1 C and RF CF
+    assert _measure(result.netlist, "ac dec 20 10 100k", "find g at=200", "g = vdb(d_out)-vdb(d_in)") == \
+        pytest.approx(20 * math.log10(2 * math.pi * 200 * rf * c), abs=0.5)
     _functions_pass(result)

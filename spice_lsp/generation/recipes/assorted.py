@@ -635,10 +635,10 @@ _DIODE_GATE = r"\bdiodes?\b|\bdiode[- ]resistor\b|\bdrl\b"
 
 
 def _gate_word(op: str) -> str:
-    """The gate's word as a gate's, never a sentence's "and"/"or" ("a diode and a resistor"): "and gate",
-    "diode and:", "3-input diode and", "diode-resistor and"."""
-    return (rf"\b{op}[- ](?:gates?|logic|function)\b|(?:\binputs?|diode|resistor|\bdrl)[- ]{op}\b"
-            r"(?!\s+(?:a|an|the|one|two|three|four|\d\S*|resistors?|capacitors?|diodes?|some|its|their)\b)")
+    """The gate's word as a gate's, never a sentence's "and"/"or" ("a diode and a resistor", "through a diode
+    and leaks"): "and gate", "diode and:", "3-input diode and,", "diode-resistor and gate"."""
+    return (rf"\b{op}[- ](?:gates?|logic|function)\b|(?:\binputs?|diode|resistor|\bdrl)[- ]{op}"
+            r"(?=\s*(?:gates?\b|logic\b|function\b|[:,;.(]|$))")
 register(Family(kind="diode_and_gate", summary="diode-resistor AND gate (diodes into a pull-up)",
                 build=lambda f: _diode_gate(f, True), function=_gate_level(True),
                 names=("diode AND gate", "diode-resistor AND gate", "diode logic AND gate", "DRL AND gate"),

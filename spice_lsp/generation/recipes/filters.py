@@ -947,8 +947,9 @@ def _band_cascade(f: _Filler) -> str:
         out = "out" if i == len(sections) else f"s{i}"
         lines += _section(i, node, out, f0, q, c, is_high)
         node = out
-    f.param("flow", format_eng(low))
-    f.param("fhigh", format_eng(high))
+    freq = f.intent.values.get("FREQ")  # the edge the reader took as the frequency, written as stated
+    f.param("flow", f("FREQ", low) if freq and freq.value == low else format_eng(low))
+    f.param("fhigh", f("FREQ", high) if freq and freq.value == high else format_eng(high))
     return "\n".join(lines)
 
 
@@ -972,9 +973,11 @@ register(Family(kind="butterworth_band_cascade",
                        "active band-pass from a Sallen-Key high-pass and low-pass"),
                 # before the single Sallen-Key band-pass (4.5), the active high-/low-pass sections (8) and the
                 # Butterworth cascades (10.3): both sides named, with active (or Butterworth) sections
+                # (a crossover's two outputs are no band-pass: its own family)
                 rules=((4.4, (HIGHPASS, LOWPASS, r"butterworth|sallen|active|op[- ]?amp|follower|unity[- ]gain",
-                              r"^(?!.*\bpassive\b)")),
-                       (4.45, (r"(?:telephone|voice|speech)[- ]band|telephone\s+(?:voice\s+)?band",))),
+                              r"^(?!.*(?:\bpassive\b|crossover|linkwitz|\blr4?\b))")),
+                       (4.45, (r"(?:telephone|voice|speech)[- ]band|telephone\s+(?:voice\s+)?band",
+                               rf"^(?!.*(?:\bpassive\b|{word('rc')}\s+(?:high|low)[- ]?pass))"))),
                 noun="filter",
                 accepts=r"(?:(?:\d|second|third|fourth|2nd|3rd|4th|two|three|four)\w*[- ](?:order|pole)\s+)?"
                         r"(?:butterworth\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?|butterworth|"

@@ -123,7 +123,7 @@ def _antilog_function(f: _Filler) -> list:
 
 def _differentiates(f: _Filler) -> list:
     slope = 2 * used(f, "VIN") / 0.49e-3  # the triangle's ramps
-    x = (_unity_rf(f) or used(f, "RF", "R")) * used(f, "C", "C1") * slope
+    x = (_unity_rf(f) or used(f, "RF", "R")) * used(f, "C", "C1", "CIN") * slope
     return [Probe(f"function: its output is -RF C dv/dt = {x:.3g} V mid-way down the falling ramp",
                   "{tran}\nmeas tran result find v({out}) at=0.745m", 0.9 * x, 1.1 * x)]
 
@@ -717,13 +717,13 @@ def _unity_rf(f: _Filler) -> float | None:
     ("unity gain at 2 kHz")."""
     values = f.intent.values
     if "FREQ" in values and not {"RF", "R"} & values.keys():
-        return 1 / (2 * math.pi * values["FREQ"].value * used(f, "C", "C1", default=100e-9))
+        return 1 / (2 * math.pi * values["FREQ"].value * used(f, "C", "C1", "CIN", default=100e-9))
     return None
 
 
 def _differentiator(f: _Filler) -> str:
     # C1 R3: dv/dt gain -R3 C1; R1 limits the gain at high frequency and CF rolls it off (stability, noise).
-    c = f("C", 100e-9, "C1")
+    c = f("C", 100e-9, "C1", "CIN")  # C1 is its input capacitor ("a 10 nF input capacitor")
     rf = f"{{1/(6.28319*{f('FREQ', 1e3)}*{c})}}" if _unity_rf(f) else f("RF", 10e3, "R")  # 2 pi
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)",
                       f"C1 in a {c}", f"R1 a n {f('RIN', 100, 'R1')}", f"R3 n out {rf}", f"C2 n out {f('CF', 1e-9)}",
@@ -836,13 +836,22 @@ register(Family(kind="buffered_zener_reference", summary="buffered zener voltage
 
 # --- the Antoniou generalized impedance converter (two-op-amp grounded inductor) -------------------------
 
+# "feed it from drv via 10k", "driven from node src through 470 Ω", "fed through 2.2k from node dr": the node the
+# series resistor is fed from
+_FED = r"\b(?:fed|feed(?:s|ing)?(?:\s+it)?|driven|drive(?:s|n)?(?:\s+it)?)\s+"
+_FED_FROM = re.compile(_FED + r"from\s+(?:node\s+)?([a-z]\w*)\s+(?:through|via)\b|"
+                       + _FED + r"(?:through|via)\s+(?:an?\s+)?[\d.]+\s*\w*\s+(?:resistor\s+)?from\s+(?:node\s+)?"
+                       r"([a-z]\w*)", re.IGNORECASE)
+
+
 def _gic(f: _Filler) -> str:
     ind, c = f.number("L", 100e-3), f.number("C", 10e-9, "C4")
+    feed = (m[1] or m[2]) if (m := _FED_FROM.search(f.intent.description)) else "in"
     r = float(f"{math.sqrt(ind / c):.4g}")  # R1 = R2 = R3 = R5 = sqrt(L/C4), so L = C4 R1 R3 R5 / R2 is the stated L
     f.param("l_simulated", f("L", 100e-3))
     # Both op-amps hold their inputs equal, so v(out) = v(n3) = v(n5): the current into out is
     # v(out) R2 / (s C4 R1 R3 R5), an inductance to ground. RS feeds it from the input (an RL high-pass).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"RS in out {f('RS', 1e3, 'R')}",
+    return "\n".join([_opamp_block(f), f"V1 {feed} 0 DC 0 AC {f('VIN', 1)}", f"RS {feed} out {f('RS', 1e3, 'R')}",
                       f"R1 out n2 {r:g}", f"R2 n2 n3 {r:g}", f"R3 n3 n4 {r:g}", f"C4 n4 n5 {f('C', 10e-9, 'C4')}",
                       f"R5 n5 0 {r:g}", "X1 out n3 n2 opamp", "X2 n5 n3 n4 opamp"])
 
@@ -891,7 +900,8 @@ register(Family(kind="bridge_tied_load",
                 build=_btl, function=_btl_function,
                 names=("bridge-tied load amplifier", "BTL amplifier", "bridged op-amp amplifier",
                        "bridge amplifier driving a speaker"),
-                rules=((4.9, (r"bridge[- ]tied|" + word("btl") + r"\b|bridged\s+(?:op[- ]?amp\s+)?(?:amplifier|amp|output|load|driver)|"
+                rules=((4.9, (r"bridge[- ]tied|" + word("btl") + r"\b|"
+                              r"bridged\s+(?:op[- ]?amp\s+)?(?:amplifier|amp|output|load|driver)|"
                               r"bridge\s+(?:amplifier|amp\b|driver)",)),),
                 noun="amplifier", ports=(("output", ("outp", "outn")),),
                 accepts=r"(?:loud)?speakers?|(?:audio\s+)?(?:amplifiers?|drivers?)|op[- ]?amps?"))

@@ -184,12 +184,9 @@ register(Family(kind="rtd_bridge", function=_bridges(True),
 def _rtd_amplifier(f: _Filler) -> str:
     # I1 pushes the excitation current into the RTD (rtd to ground): v(rtd) = I R; the
     # non-inverting stage multiplies it by 1 + R3/R2. The RTD follows its law at the temperature
-    # source; a resistance the request states at its temperature ("at 100 °C (138.5 ohm)") sets R0.
-    if {"R", "R1"} & set(f.intent.values):
-        f.param("r0", f"{{{f('R', 100, 'R1')}/(1+3.9083e-3*{_temperature(f)}-5.775e-7*{_temperature(f)}**2)}}")
-    law, sensor = _sensor(f, True)
+    # source; one the request states at its resistance ("at 100 °C (138.5 ohm)") is that resistor.
     rin = f("RIN", 10e3)
-    sensor.append(f"B1 rtd 0 I={{v(rtd)/({law})}}")
+    sensor = _stated_sensor(f, "rtd") or _law_sensor(f, "rtd")
     gain = f("GAIN", stated_gain(f, 10))
     return "\n".join([_opamp_block(f), f"I1 0 rtd DC {f('IBIAS', 1e-3, 'IREF')}", *sensor,
                       "X1 rtd inn out opamp", f"R2 inn 0 {rin}", f"R3 inn out {{({gain}-1)*{rin}}}"])
@@ -402,19 +399,34 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
 
 # --- a resistive sensor excited by a constant current ------------------------------------------------
 
-def _current_excited(f: _Filler) -> str:
-    rtd = not re.search(rf"thermistor|{word('ntc')}\b", f.intent.description, re.IGNORECASE)
-    if rtd and {"R", "R1"} & set(f.intent.values):  # a resistance stated at its temperature sets R0
-        t = _temperature(f)
-        f.param("r0", f"{{{f('R', 100, 'R1')}/(1+3.9083e-3*{t}-5.775e-7*{t}**2)}}")
+def _stated_sensor(f: _Filler, node: str) -> list[str]:
+    """An RTD the request states at its resistance ("at 100 °C (138.5 Ω)", "its resistance at 100 °C is 138.5 Ω")
+    is that resistor, from `node` to ground; its temperature is the one that resistance is at. None stated: []."""
+    if not {"R", "R1"} & set(f.intent.values):
+        return []
+    # the stated resistance is the sensor's at the stated temperature: a parameter records which
+    f.param("t_sensor", f("TEMP", 27))
+    return ["* RT: the RTD at its stated resistance, at t_sensor (C)", f"RT {node} 0 {f('R', 100, 'R1')}"]
+
+
+def _law_sensor(f: _Filler, node: str, rtd: bool = True) -> list[str]:
+    """The sensor following its law at the temperature source, from `node` to ground."""
     law, sensor = _sensor(f, rtd)
+    return [*sensor, f"B1 {node} 0 I={{v({node})/({law})}}"]
+
+
+def _is_rtd(f: _Filler) -> bool:
+    return not re.search(rf"thermistor|{word('ntc')}\b", f.intent.description, re.IGNORECASE)
+
+
+def _current_excited(f: _Filler) -> str:
     # I1 pushes the excitation current into the sensor (out to ground): v(out) = I R(T), no divider's nonlinearity.
-    return "\n".join([f"I1 0 out DC {f('IBIAS', 1e-3, 'IREF')}", *sensor, f"B1 out 0 I={{v(out)/({law})}}"])
+    sensor = (_stated_sensor(f, "out") if _is_rtd(f) else []) or _law_sensor(f, "out", _is_rtd(f))
+    return "\n".join([f"I1 0 out DC {f('IBIAS', 1e-3, 'IREF')}", *sensor])
 
 
 def _reads_i_r(f: _Filler) -> list:
-    rtd = not re.search(rf"thermistor|{word('ntc')}\b", f.intent.description, re.IGNORECASE)
-    ohms = used(f, "R", "R1") if rtd and {"R", "R1"} & set(f.intent.values) else _sensor_ohms(f, rtd)
+    ohms = used(f, "R", "R1") if _is_rtd(f) and {"R", "R1"} & set(f.intent.values) else _sensor_ohms(f, _is_rtd(f))
     return [_at_op("v(out) = I R(T)", used(f, "IBIAS", "IREF") * ohms, 0.02)]
 
 
