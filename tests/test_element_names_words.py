@@ -183,3 +183,15 @@ def test_a_part_across_another_named_part_takes_its_nodes():
 def test_an_unnamed_ac_current_source_by_its_words():
     request = read_request("an AC current source of 40 µA into node h, R1 = 10k from h to 0")
     assert [(s.kind, s.node, s.dc, s.ac) for s in request.sources] == [("I", "h", None, pytest.approx(40e-6))]
+
+
+def test_two_devices_stated_together_share_their_plural_pins_in_order():
+    parts = _parts("Pair: Q7 and Q8 are NPNs with emitters joined at em, bases on ba and bb, collectors ca and cb.")
+    assert parts["Q7"][1] == ("ca", "ba", "em") and parts["Q8"][1] == ("cb", "bb", "em")
+    mirror = _parts("Mirror: M3 and M4 NMOS, gates tied to gg, sources grounded, drains gg and o2.")
+    assert mirror["M3"][1] == ("gg", "gg", "0", "0") and mirror["M4"][1] == ("o2", "gg", "0", "0")
+
+
+def test_a_current_named_before_its_level_into_a_node():
+    request = read_request("M5 drain r gate r source 0; bias current 50 uA into r.")
+    assert [(s.kind, s.node, s.dc) for s in request.sources] == [("I", "r", pytest.approx(50e-6))]

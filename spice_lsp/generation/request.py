@@ -451,6 +451,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES and not _article(m, "n")), None)
             if i not in found and m:
                 found[i] = _node(m["n"])
+        _paired_pins(text[slice(*_sentence(text, name_at))], name, kind, found)
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
         if kind == "M":  # "W = 10u, L = 2u": its channel's size, as SPICE writes it on the device's line
@@ -519,6 +520,27 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None,
                              params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+# Two devices stated together ("Q1 and Q2 are NPNs") and their pins in the plural: "bases on inp and inn" gives each
+# its own node in the order named, "emitters joined at tail" one node to both.
+_DEVICE_PAIR = re.compile(r"\b(?P<a>[QMJ]\w*\d\w*)\s*(?:,|\band\b|&)\s*(?P<b>[QMJ]\w*\d\w*)\b")
+
+
+def _paired_pins(sentence: str, name: str, kind: str, found: dict[int, str]) -> None:
+    pair = next((m for m in _DEVICE_PAIR.finditer(sentence) if name in (m["a"], m["b"])
+                 and m["a"][0] == m["b"][0] == kind), None)
+    if pair is None:
+        return
+    for i, words in enumerate(_TERMINALS[kind]):
+        plural = "|".join(f"{w}s" for w in words.split("|"))
+        m = re.search(rf"\b(?:{plural})\s+(?:are\s+)?(?:(?:joined|tied|connected|common)\s+)?(?:(?:at|on|to)\s+)?"
+                      r"(?:nodes?\s+)?(?P<x>[a-z_]\w*)\b(?:\s*(?:and|,)\s*(?:node\s+)?(?P<y>[a-z_]\w*)\b)?",
+                      sentence, re.IGNORECASE)
+        if i in found or not m or m["x"].lower() in _NOT_NODES - GROUND:
+            continue
+        other = m["y"] if m["y"] and m["y"].lower() not in _NOT_NODES else None  # ("at tail, bases ...": one node)
+        found[i] = _node(m["x"] if other is None or name == pair["a"] else other)
 
 
 _LENGTH_UNITS = {"µm": "u", "μm": "u", "um": "u", "nm": "n", "mm": "m"}
@@ -990,6 +1012,10 @@ def _specs(text: str, found: list[Spec]) -> None:
             found.append(Spec(said, "gain", _signed(value), at=at))
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
+    if not any(s.quantity in ("gain", "gain_db") for s in found) and (m := _SPAN_MAP.search(text)):
+        ratio = _quantities(m["b"].replace(" ", ""))[0].value / _quantities(m["a"].replace(" ", ""))[0].value
+        opposite = re.search(r"\binvert|\bopposite\s+polarity|\breversed?\s+polarity", text, re.IGNORECASE)
+        found.append(Spec(m[0].strip(), "gain", -ratio if opposite else ratio))
     for m in _VOUT_SPEC.finditer(text):
         if re.search(r"(?:±|\+/?-|\+-)\s*$", text[:m.start()]):
             continue  # "a ±5 V output swing": its swing, no level
@@ -2272,7 +2298,9 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s
                              r"current(?:\s+source|(?=\s+into\b))|"
                              rf"\b(?P<ac3>AC\s+)?current\s+source\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A)"
                              # "test it with 0.5 mA into in": a current said with what it is pushed into
-                             rf"|\bwith\s+(?:an?\s+)?(?P<q3>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b))\b[^,;.]*?"
+                             rf"|\bwith\s+(?:an?\s+)?(?P<q3>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b)"
+                             # "reference current 100 uA into g": the current named first, then its level
+                             rf"|\bcurrent\s+(?:of\s+)?(?P<q4>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b))\b[^,;.]*?"
                              r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
@@ -2308,7 +2336,7 @@ def _current_sources(text: str, request: Request) -> None:
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
                 or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
-        level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"])[0].value
+        level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"])[0].value
         ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn))
