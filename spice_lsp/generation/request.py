@@ -803,6 +803,11 @@ _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         r"(?:out|output|at\s+(?:the\s+)?(?:node\s+)?out(?:put)?)\b"
                         r"|(?:output|vout|v\(out\))\s+(?:voltage\s+)?(?:of|=|:|is|at)?\s*(?P<value2>[-\u2212]?\d+(?:\.\d+)?)"
                         r"\s*V\b", re.IGNORECASE)
+# "the sensor gives ±100 mV and the ADC wants ±2.5 V": one swing scaled onto another, a gain of their ratio
+_SPAN_MAP = re.compile(r"\b(?:gives?|giving|produc\w+|outputs?|delivers?|swings?)\s+(?:about\s+|around\s+)?"
+                       r"(?:\u00b1|\+/-)\s*(?P<a>\d+(?:\.\d+)?\s*[mµu]?V)\b[^.;]{0,60}?"
+                       r"\b(?:wants?|needs?|expects?|takes?|accepts?|should\s+(?:see|get|swing)|to)\s+"
+                       r"(?:about\s+|around\s+)?(?:\u00b1|\+/-)\s*(?P<b>\d+(?:\.\d+)?\s*[mµu]?V)\b", re.IGNORECASE)
 # "a 3.3 V shunt regulator", "a 2.5 V reference", "make a 6.2 V rail with a zener": the level the circuit makes (a rail
 # it is fed from, "from a 10 V rail", is its supply)
 _MADE_LEVEL = re.compile(r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:(?:zener|shunt|series|linear|ldo|precision|"
