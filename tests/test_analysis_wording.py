@@ -226,3 +226,13 @@ def test_a_level_held_for_a_while_is_no_run_length() -> None:
     text = ("555 monostable, R = 22k, C = 47 nF, 12 V supply, triggered on node tr at 2 ms (tr idles at 12 V, "
             "goes to 0 V for 20 µs), output q; 8 ms transient.")
     assert _directives(text, "tran") == [f".tran {format_eng(8e-6)} {format_eng(8e-3)}"]
+
+
+@pytest.mark.parametrize("text, gain", [
+    ("My bridge gives ±20 mV and the converter wants ±2 V, same polarity; one op-amp on ±12 V, in at br, out at cv.",
+     100.0),
+    ("A pickup that swings ±50 mV must go to ±1 V, inverted, one op-amp, input pk, output ad.", -20.0),
+])
+def test_one_swing_scaled_onto_another_is_a_gain(text: str, gain: float) -> None:
+    assert [(s.quantity, s.target) for s in read_request(text).specs if s.quantity == "gain"] == \
+        [("gain", pytest.approx(gain))]

@@ -584,6 +584,9 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
     # no contradiction, and the other one is the role's.
     for warning in list(intent.warnings):
         m = _TWO_VALUES.fullmatch(warning)
+        if m and spec.quantity in ("gain", "gain_db") and m[2] in spec.text and m[3] in spec.text:
+            intent.warnings.remove(warning)  # "gives ±100 mV ... wants ±2.5 V": the gain's own two levels
+            continue
         numbers = [parse_number(text.replace(" ", "")) for text in (m[2], m[3])] if m else []
         spec_at = [i for i, x in enumerate(numbers) if x is not None and math.isclose(x, spec.target, rel_tol=1e-9)]
         if not m or unit is None or not spec_at or (other := numbers[1 - spec_at[0]]) is None:
