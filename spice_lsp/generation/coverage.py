@@ -36,7 +36,8 @@ _PORT = re.compile(r"^V(?:in|out|o|i|p|n|dd|ss|cc|ee|ref|bias|cm|ctrl|ctl|sig|sr
 _NUMBERED = re.compile(r"^[A-Za-z]{1,3}\d{1,2}$")  # R1, RF2, Q12 (LM317, NE555: three digits, part numbers)
 _TOKEN = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9_]*)(?!\w)")
 _PART_NOUN = re.compile(r"(?:resistor|capacitor|cap|inductor|diode|transistor|mosfet|jfet|bjt|source|load|"
-                        r"switch|supply|coil|led|zener)s?\s*$", re.IGNORECASE)
+                        r"switch|supply|coil|led|zener)s?(?:\s+(?:is\s+)?(?:named|called|labell?ed))?\s*$",
+                        re.IGNORECASE)
 _GIVEN = re.compile(r"^\s*(?:=|:\s*\d|\(\s*\d|of\s+\d|is\s+\d)", re.IGNORECASE)
 # Capitalised words that name a circuit, an analysis, a unit or a model parameter, never a part.
 _NOT_PARTS = set("""AC DC LC RLC RON ROFF VON VOFF VH RMS SIN PWL PULSE TRAN GND
@@ -95,11 +96,37 @@ def netlist_names(netlist: m.Netlist) -> set[str]:
     return names
 
 
+# "the capacitor CIN", "feedback resistor named RB", "the AC source is called VSIG": a name given to a part of that
+# kind (its SPICE letter), which only an element of that name honours (a node of that name is another thing).
+_KIND_NAMED = re.compile(r"\b(?P<noun>resistor|capacitor|cap|inductor|coil|source|generator|diode|zener|transistor|"
+                         r"mosfet|bjt|jfet)\s+(?:(?:is\s+)?(?:named|called|labell?ed)\s+)?$", re.IGNORECASE)
+_NOUN_LETTERS = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "source": "VI",
+                 "generator": "VI", "diode": "D", "zener": "D", "transistor": "QMJ", "mosfet": "M", "bjt": "Q",
+                 "jfet": "J"}
+
+
+def _named_as_part(description: str, name: str) -> bool:
+    """Whether the request gives `name` to a part of the kind its first letter is ("the capacitor CIN")."""
+    for match in re.finditer(rf"(?<![\w.\-/]){re.escape(name)}(?!\w)", description):
+        noun = _KIND_NAMED.search(description[max(0, match.start() - 40):match.start()])
+        if noun and name[0].upper() in _NOUN_LETTERS[noun["noun"].lower()]:
+            return True
+    return False
+
+
 def named_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
-    """A failing item for each part name the request writes that the answer does not have."""
+    """A failing item for each part name the request writes that the answer does not have; a name the request
+    gives to a part of its kind must name an element (a node or model of that name does not honour it)."""
     have = netlist_names(netlist)
-    return [CheckItem(f"{name} (named in the request)", FAIL, "not in the netlist")
-            for name in designators(description) if name.lower() not in have]
+    elements = {st.name.lower() for st in netlist.statements if isinstance(st, m.Element)}
+    items = []
+    for name in designators(description):
+        if name.lower() not in have:
+            items.append(CheckItem(f"{name} (named in the request)", FAIL, "not in the netlist"))
+        elif name.lower() not in elements and _named_as_part(description, name):
+            items.append(CheckItem(f"{name} (named in the request)", FAIL,
+                                   "the request names a part so; in the netlist it is no element's name"))
+    return items
 
 
 _ELEMENT_UNIT = {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}

@@ -4,7 +4,9 @@ filter edge said as a ripple-band edge. Each is checked on the answer or fails: 
 """
 from __future__ import annotations
 
+import ast
 import dataclasses
+import operator
 import re
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
@@ -22,7 +24,205 @@ _SENTENCE_END = re.compile(r"[.;:](?=\s|$)")
 
 def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
     return (sweep_spacing(description, netlist) + in_series(description, netlist)
-            + ac_sources(description, netlist) + rail_nodes(description, netlist))
+            + ac_sources(description, netlist) + rail_nodes(description, netlist)
+            + dc_levels(description, netlist) + wave_frequencies(description, netlist)
+            + steps(description, netlist) + stated_ends(description, netlist))
+
+
+def _sources(netlist: m.Netlist, letter: str = "VI") -> list[m.Element]:
+    return [st for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in letter]
+
+
+def _params(netlist: m.Netlist) -> dict[str, float]:
+    return {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
+            if (v := parse_number(p.value)) is not None}
+
+
+def _value(text: str, params: dict[str, float]) -> float | None:
+    """A number, or a braced expression of numbers and .params with + - * / ("{duty/freq}"); None if unreadable."""
+    if not text.startswith("{"):
+        return parse_number(text)
+    numbers: dict[str, float] = {}
+
+    def name(match: re.Match) -> str:
+        value = params.get(match[0].lower()) if match[0][0].isalpha() else parse_number(match[0])
+        if value is None:
+            raise ValueError(match[0])
+        numbers[f"_{len(numbers)}"] = value
+        return f"_{len(numbers) - 1}"
+    try:
+        tree = ast.parse(re.sub(r"[A-Za-z_]\w*|\d[\w.]*|\.\d[\w.]*", name, text.strip("{}")), mode="eval")
+        return _arithmetic(tree.body, numbers)
+    except (ValueError, SyntaxError, ZeroDivisionError):
+        return None
+
+
+def _arithmetic(node: ast.AST, numbers: dict[str, float]) -> float:
+    if isinstance(node, ast.Name):
+        return numbers[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        value = _arithmetic(node.operand, numbers)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATIONS:
+        return _OPERATIONS[type(node.op)](_arithmetic(node.left, numbers), _arithmetic(node.right, numbers))
+    raise ValueError("not plain arithmetic")
+
+
+_OPERATIONS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+
+def _wave(source: m.Element, params: dict[str, float]) -> tuple[str, list[float | None]] | None:
+    """A source's waveform function and its arguments (expressions read through the .params), if it has one."""
+    for f in layout(source).extra or []:
+        if f.kind == "func":
+            return f.name.lower(), [_value(a.text, params) for a in f.items]
+    return None
+
+
+def _tran_stop(netlist: m.Netlist) -> float | None:
+    for a in netlist.statements:
+        if isinstance(a, m.Analysis) and a.kind == "tran" and len(a.args) >= 2:
+            return parse_number(a.args[1].text)
+    return None
+
+
+_PREFIX = {"": 1.0, "m": 1e-3, "µ": 1e-6, "u": 1e-6}
+
+
+def _close(a: float | None, b: float, rel: float = 1e-3) -> bool:
+    return a is not None and abs(a - b) <= rel * max(abs(b), 1e-12)
+
+
+# "0.3 V DC in", "250 mV DC on sn", "1.2 V DC at the input": a source's DC level (not a sine's "1 V DC offset", a
+# supply's "12 V DC rail", a converter's "5 V DC output", a sweep's "to 5 V DC").
+_DC_LEVEL = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)(?P<u>V|A)\s+DC\b"
+                       r"(?=\s+(?:in\b|input|at\b|on\b|into\b|applied|drive)|\s*(?:[,;.]|$))")
+_DC_NOT = re.compile(r"\b(?:to|from|between|and|sweep\w*|step\w*|offset|supply|supplies|rails?|output|out|motor|"
+                     r"adapter|battery|bus)\b[^,;.]{0,25}$", re.IGNORECASE)
+
+
+def dc_levels(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """Each DC level the request states for an input ("0.3 V DC in") is some source's DC value or a value its DC
+    sweep passes through: a stated level an answer sets to 0 would leave its operating point unasked."""
+    params, items = _params(netlist), []
+    sweeps = [[parse_number(x.text) for x in a.args[1:3]] for a in netlist.statements
+              if isinstance(a, m.Analysis) and a.kind == "dc" and len(a.args) >= 3]
+    for said in _DC_LEVEL.finditer(description):
+        lo = max((b.end() for b in _CLAUSE_END.finditer(description, 0, said.start())), default=0)
+        if _DC_NOT.search(description[lo:said.start()]) or re.match(r"\s*(?:offset|bias|supply|rail|output)",
+                                                                       description[said.end():]):
+            continue
+        value = float(said["v"]) * _PREFIX[said["p"]]
+        held = [e.name for e in _sources(netlist, "V" if said["u"] == "V" else "I")
+                if _close(_dc_value(e, params), value)]
+        swept = any(a is not None and b is not None and min(a, b) <= value <= max(a, b) for a, b in sweeps)
+        items.append(CheckItem(f"{said[0]} (a DC level the request states)", PASS if held or swept else FAIL,
+                               f"held by {', '.join(held)}" if held else "swept through by the DC analysis" if swept
+                               else "no source of the netlist holds it"))
+    return items
+
+
+def _dc_value(source: m.Element, params: dict[str, float]) -> float | None:
+    texts = [f.text for f in layout(source).extra or [] if f.kind != "func"]
+    lower = [t.lower() for t in texts]
+
+    if "dc" in lower and lower.index("dc") + 1 < len(texts):
+        return _value(texts[lower.index("dc") + 1], params)
+    return _value(texts[0], params) if texts and lower[0] != "ac" else None
+
+
+_WAVE_WORD = re.compile(r"\b(?:sine|sinus\w*|sinusoid\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
+                        r"sawtooth|pulse(?:s|\s+train)?|clock)\b", re.IGNORECASE)
+_FREQ = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?P<p>[kKM]|meg|MEG)?\s*Hz\b")
+_WAVE_OWN = re.compile(r"\b(?:outputs?|produc\w*|generat\w*|makes?|making|oscillat\w*|gives?|turns?|converts?|"
+                       r"corner|cut-?off|centre|center|resonan\w*|notch|fc|f0|bandwidth|switching|carrier)\b",
+                       re.IGNORECASE)
+
+
+def wave_frequencies(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A stimulus said with its frequency in one clause ("a 2 V peak, 1 kHz sine", "a 10 Hz square wave") is made
+    at that frequency by a source of the answer, where the answer runs a transient (a sine at a filter's corner
+    frequency instead of the stated one still simulates)."""
+    if _tran_stop(netlist) is None:
+        return []
+    params = _params(netlist)
+    made = [w for e in _sources(netlist) if (w := _wave(e, params))]
+    if not made or any(e.name[0].upper() == "B" for e in netlist.body if isinstance(e, m.Element)):
+        return []  # no wave source: the circuit makes the wave (an oscillator), or none makes it (coverage's
+        # stimulus check); a behavioural source's wave is an expression, not read here
+    items = []
+    for clause in re.split(r"[.;,](?=\s|$)", description):
+        wave, freq = _WAVE_WORD.search(clause), _FREQ.search(clause)
+        if wave is None or freq is None or _WAVE_OWN.search(clause):
+            continue
+        value = float(freq["v"]) * {"": 1, "k": 1e3, "K": 1e3, "M": 1e6, "meg": 1e6, "MEG": 1e6}[freq["p"] or ""]
+        found = [_frequency(name, args) for name, args in made]
+        ok = any(_close(f, value, 0.01) for f in found)
+        status = PASS if ok else UNCHECKED if None in found else FAIL
+        items.append(CheckItem(f"the {freq[0]} {wave[0]} input (as the request states)", status,
+                               "a source makes it at that frequency" if ok else
+                               "a source's frequency could not be read" if None in found else
+                               "no source of the netlist makes it at that frequency"))
+    return items
+
+
+def _frequency(name: str, args: list[float | None]) -> float | None:
+    if name in ("sin", "sffm", "am") and len(args) >= 3:
+        return args[2]
+    if name == "pulse" and len(args) >= 7 and args[6]:
+        return 1 / args[6]
+    return None
+
+
+# "a 1 V step input at t = 0.1 ms", "apply a 2 V step at 50 us", "a step of 5 V": a level reached once and held
+_STEP = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)V\s+(?:input\s+)?step\b(?!\s+size)"
+                   r"|\bstep\s+(?:input\s+)?of\s+(?P<v2>[-+]?\d+(?:\.\d+)?)\s*(?P<p2>[mµu]?)V\b", re.IGNORECASE)
+
+
+def steps(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A step input the request states rises to its level and stays there to the end of the transient (a square
+    wave of that level is no step: its settled value is another)."""
+    stop = _tran_stop(netlist)
+    if stop is None:
+        return []
+    params, items = _params(netlist), []
+    for said in _STEP.finditer(description):
+        value = float(said["v"] or said["v2"]) * _PREFIX[said["p"] or said["p2"] or ""]
+        ok = False
+        for e in _sources(netlist, "V"):
+            if (wave := _wave(e, params)) is None:
+                continue
+            name, args = wave
+            if name == "pulse" and len(args) >= 2 and _close(args[1], value):
+                # PULSE(v1 v2 td tr tf pw per): held when its width (none: for ever) outlasts the run
+                pw = args[5] if len(args) > 5 else None
+                ok = ok or pw is None or sum(x or 0.0 for x in args[2:4]) + pw >= stop
+            elif name == "pwl" and args and _close(args[-1], value):
+                ok = True
+        items.append(CheckItem(f"the {said[0]} (a step the request states)", PASS if ok else FAIL,
+                               "a source rises to it and holds it to the end of the run" if ok else
+                               "no source rises to that level and holds it: a repeating pulse is no step"))
+    return items
+
+
+# "from sn to so", "from node a to node y": the ends of the circuit the request names
+_ENDS = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_][a-z0-9_]*)\s+to\s+(?:node\s+)?(?P<b>[a-z_][a-z0-9_]*)"
+                   r"(?=\s*(?:[,;.:)]|$|\s+(?:and|with|on|using|at|in|through)\b))")
+_ROLE_WORDS = _GROUND | {"output", "input", "the", "a", "an", "it", "them", "load", "supply", "rail", "its"}
+
+
+def stated_ends(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """Both ends said as "from a to b" are nodes of the answer when one is: a name that is also a word ("so",
+    "as") is a node all the same once its partner names one."""
+    have = {_node(f.text) for st in netlist.body if isinstance(st, m.Element) for f in layout(st).nodes}
+    items = []
+    for said in _ENDS.finditer(description):
+        a, b = said["a"], said["b"]
+        for name, partner in ((a, b), (b, a)):
+            if partner in have and partner not in _ROLE_WORDS and name not in have and name not in _ROLE_WORDS \
+                    and parse_number(name) is None:
+                items.append(CheckItem(f"node {name} ('{said[0]}' in the request)", FAIL, "not in the netlist"))
+    return items
 
 
 # An AC sweep's spacing said in words: "10 points per octave", "by octaves", "octave steps", "linear, 101 points".
