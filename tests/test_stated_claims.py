@@ -114,3 +114,18 @@ def test_a_wave_the_circuit_makes_itself_is_no_source_frequency():
                   "R3 out n 45k", "C1 n 0 10n", "X1 p n out cmp", ".tran 5u 30m")
     assert wave_frequencies("something that swings between the rails 1000 times a second (a 1 kHz square wave)",
                             answer) == []
+
+
+# --- the family's checks read the request the build already has
+def test_a_render_uses_the_request_it_is_given():
+    from spice_lsp.generation.families import render
+    from spice_lsp.generation.intent import parse_intent
+    from spice_lsp.generation.request import Request, SourceConstraint, read_request
+
+    text = "TIA front end, 47k feedback, 2 uA photocurrent"
+    intent = parse_intent(text)
+    own = render(intent, read_request(text)).function[0]
+    pushed = Request(text, sources=[SourceConstraint("2 uA into node pd", "pd", kind="I")])
+    into_node = render(parse_intent(text), pushed).function[0]
+    assert own.target > 0 and into_node.target == -own.target  # a current pushed into a node drives it negative
+    assert render(parse_intent(text)).function[0].target == own.target  # no request given: read from the text

@@ -25,7 +25,7 @@ from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, mos_gain
 from spice_lsp.generation.drives import follows, logic_high, logic_inputs
 from spice_lsp.generation.intent import Intent, Value
-from spice_lsp.generation.request import Spec, read_request
+from spice_lsp.generation.request import Request, Spec, read_request
 from spice_lsp.generation.templates import (
     PHOTOVOLTAIC,
     UNBYPASSED,
@@ -959,10 +959,11 @@ def title_for(intent: Intent) -> str:
     return text if len(text) <= 70 else text[:67].rstrip() + "..."
 
 
-def render(intent: Intent) -> Rendered:
-    """The family's netlist for an intent: always parses and (for sane values) simulates."""
+def render(intent: Intent, request: Request | None = None) -> Rendered:
+    """The family's netlist for an intent (and the request as the build read it, which the family's checks may
+    consult): always parses and (for sane values) simulates."""
     template = family_of(intent.kind)
-    filler = _Filler(intent)
+    filler = _Filler(intent, request)
     body = template.build(filler)
     # a voltage source's name never goes on a family's current source (a mirror's reference I1 would turn into a
     # voltage source of its current's value)
@@ -991,7 +992,7 @@ def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:
 def _photocurrent_sign(f: _Filler) -> float:
     """The transimpedance output's sign: the family's photocurrent leaves the summing node (v(out) = +I R); a current
     source the request pushes into a node replaces it (compose) and drives the output negative."""
-    return -1.0 if any(s.kind == "I" and s.node for s in read_request(f.intent.description).sources) else 1.0
+    return -1.0 if any(s.kind == "I" and s.node for s in f.request.sources) else 1.0
 
 
 def used(f: _Filler, role: str, *aliases: str, default: float | None = None) -> float:

@@ -656,7 +656,7 @@ def _build(description: str) -> Build:
         return Build(intent, request, netlist, output, request.input or "in", requested, used, d,
                      problems, assumptions, unsupported)
     try:
-        template = render(intent)
+        template = render(intent, request)
     except (ZeroDivisionError, ValueError, OverflowError) as error:  # a zero frequency, an infinite value
         raise CannotServe(f"the values given cannot build a {family_of(intent.kind).summary} ({error}): "
                           "check the values of zero, negative or out-of-range quantities") from error
@@ -855,7 +855,7 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
                                        build.intent.description)
         if measured is None or not trim(build.intent, build.design, spec, measured):
             break
-        template = render(build.intent)
+        template = render(build.intent, build.request)
         family = family_of(template.kind)
         candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
                                                       source=template.source, simulated=family.simulates,

@@ -11,7 +11,7 @@ import re
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
-from spice_lsp.generation.request import SourceConstraint, read_request
+from spice_lsp.generation.request import Request, SourceConstraint, read_request
 from spice_lsp.generation.stated_checks import asks_smoothing
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -82,8 +82,9 @@ def stated_supply(intent: Intent) -> float | None:
 class _Filler:
     """Looks values up by role with defaults, remembering which of the user's values it used."""
 
-    def __init__(self, intent: Intent) -> None:
+    def __init__(self, intent: Intent, request: Request | None = None) -> None:
         self.intent = intent
+        self._request = request
         self.used: dict[str, Value] = {}
         self.asked: dict[str, float] = {}  # every role looked up, with its default
         self.defaults: dict[str, float] = {}  # the roles the request left open: assumptions
@@ -93,6 +94,13 @@ class _Filler:
         self.measures: list[str] = []  # .measure lines that replace the transient .print
         self.params: dict[str, str] = {}  # .param name -> value, written before the elements
         self._supply = stated_supply(intent)
+
+    @property
+    def request(self) -> Request:
+        """The request as read: the build's own, else read from the description once."""
+        if self._request is None:
+            self._request = read_request(self.intent.description)
+        return self._request
 
     def __call__(self, role: str, default: float, *aliases: str) -> str:
         default = self._stated_supply(role, default)
