@@ -615,12 +615,12 @@ def _complex_truth(f: _Filler) -> list:
                          for i in range(2 ** len(names))}, high)]
 
 
-register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate (AOI/OAI, an equation, an n-input "
-                                                  "NAND/NOR, majority carry) in one stage",
+register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate: an AND-OR-INVERT or OR-AND-INVERT "
+                                                  "function, by its name or its equation, in one stage",
                 build=_complex_gate, function=_complex_truth,
                 names=("static CMOS AOI22 gate", "AOI22 gate", "OAI21 gate", "OAI22 gate", "three-input NAND gate",
                        "majority gate", "mirror full adder's carry stage"),
-                rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)),
+                rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)), (5.77, (r"\bcomplex\s+(?:cmos\s+)?gate\b",)),
                        (3.8, (r"\b(?:[3-8]|three|four|five|six)[- ]input\s+(?:cmos\s+|static\s+)?n?(?:and|or)\b|"
                               r"\bn?(?:and|or)[3-8]\b",)),
                        # the carry alone: a full adder asked with its sum is more than this one stage
