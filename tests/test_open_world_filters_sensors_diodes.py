@@ -219,3 +219,17 @@ def test_a_differentiators_input_capacitor_is_the_one_the_request_states():
     assert _measure(result.netlist, "ac dec 20 10 100k", "find g at=200", "g = vdb(d_out)-vdb(d_in)") == \
         pytest.approx(20 * math.log10(2 * math.pi * 200 * rf * c), abs=0.5)
     _functions_pass(result)
+
+
+@NGSPICE
+@pytest.mark.parametrize("words,n", [("a diode (IS = 2e-15, N = 1.5) as its feedback element", 1.5),
+                                     ("a feedback diode with IS = 2e-15", 1.0)])
+def test_a_log_amplifier_whose_feedback_is_a_diode_follows_that_diodes_law(words, n):
+    r, vin, saturation = 22e3, 0.5, 2e-15
+    result = generate(f"Log amp: op-amp with {words}, {r / 1e3:g}k input resistor, {vin:g} V DC at in, output out; "
+                      "operating point.")
+    assert result.intent.kind == "log_amplifier"
+    assert any(line.startswith("D1 ") for line in result.netlist.splitlines()), result.netlist
+    expected = -n * 0.02585 * math.log(vin / (r * saturation))
+    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(expected, abs=0.02)
+    _functions_pass(result)

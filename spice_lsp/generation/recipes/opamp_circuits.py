@@ -100,9 +100,18 @@ def _absolute(f: _Filler) -> list:
 
 
 def _log_function(f: _Filler) -> list:
-    x = -0.02585 * math.log(used(f, "VIN") / (used(f, "R", "R1") * 1e-14))
-    return [Probe(f"function: v(out) = -VT ln(VIN/(R Is)) = {x:.3g} V", "op\nlet result = v({out})",
+    saturation, n = _junction(f) if _DIODE_FEEDBACK.search(f.intent.description) else (1e-14, 1.0)
+    vin = used(f, "VIN")
+    x = -n * 0.02585 * math.log(vin / (used(f, "R", "R1", "RIN") * saturation))
+    # at VIN on a short sweep of the input source (a stated sweep may have set the source's own level)
+    return [Probe(f"function: v(out) = -n VT ln(VIN/(R Is)) = {x:.3g} V at VIN = {vin:g} V",
+                  f"dc {{src}} {0.9 * vin:g} {1.1 * vin:g} {0.05 * vin:g}\nmeas dc result find v({{out}}) at={vin:g}",
                   x - 0.03, x + 0.03)]
+
+
+# "a diode (IS = 1e-14) in the feedback path", "a diode as the feedback element": the junction is a diode
+_DIODE_FEEDBACK = re.compile(r"\bdiode\b(?![^.;]{0,40}\b(?:connected|wired)\s+(?:bjt|transistor|npn))(?!.*\b(?:bjt|npn|"
+                             r"transistor)\b)", re.IGNORECASE)
 
 
 def _junction(f: _Filler) -> tuple[float, float]:
@@ -646,10 +655,14 @@ register(Family(kind="sample_and_hold", summary="sample-and-hold (buffer, switch
 # --- log and antilog ---------------------------------------------------------------------------------
 
 def _log_amp(f: _Filler) -> str:
-    q = f.model("npn")
-    # The transdiode: Q1's collector current equals v(in)/R1, so Vout = -VT ln(v(in)/(R1 Is)).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 in n {f('R', 10e3, 'R1')}",
-                      f"Q1 n 0 out {q}", "X1 0 n out opamp"])
+    if _DIODE_FEEDBACK.search(f.intent.description):  # the feedback junction the request names: a diode
+        saturation, n = _junction(f)
+        junction = f"D1 n out {f.model('dlog', f'.model dlog D (is={format_eng(saturation)} n={n:g})')}"
+    else:  # the transdiode: Q1's collector current equals v(in)/R1
+        junction = f"Q1 n 0 out {f.model('npn')}"
+    # The junction's current is v(in)/R1, so Vout = -n VT ln(v(in)/(R1 Is)).
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {f('VIN', 1)}", f"R1 in n {f('R', 10e3, 'R1', 'RIN')}",
+                      junction, "X1 0 n out opamp"])
 
 
 def _antilog_amp(f: _Filler) -> str:
