@@ -620,13 +620,14 @@ register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate: an 
                 build=_complex_gate, function=_complex_truth,
                 names=("static CMOS AOI22 gate", "AOI22 gate", "OAI21 gate", "OAI22 gate", "three-input NAND gate",
                        "majority gate", "mirror full adder's carry stage"),
-                rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)), (5.77, (r"\bcomplex\s+(?:cmos\s+)?gate\b",)),
+                # an AOI21 the request names is that family's (ranked before the looser rules below)
+                rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)), (5.81, (r"\bcomplex\s+(?:cmos\s+)?gate\b",)),
                        (3.8, (r"\b(?:[3-8]|three|four|five|six)[- ]input\s+(?:cmos\s+|static\s+)?n?(?:and|or)\b|"
                               r"\bn?(?:and|or)[3-8]\b",)),
                        # the carry alone: a full adder asked with its sum is more than this one stage
                        (3.8, (r"^(?![\s\S]*\bsum\b)[\s\S]*(?:\bmajority\b|\bcarry\b)",
                               r"\bmajority\s+(?:gate|function|circuit|logic)|\badder\b|\bcarry\s+(?:gate|stage)")),
-                       (5.76, (r"\b(?:cmos|mosfets?|transistor[- ]level|complex\s+gate|static)\b",
+                       (5.82, (r"\b(?:cmos|mosfets?|transistor[- ]level|complex\s+gate|static)\b",
                                r"(?<![\w.])[a-z]\w{0,5}\s*=\s*(?:not\b|[!~¬])\s*\(",))),
                 **{**_LOGIC, "tran": ("10p", "80n"), "transient": 80e-9}))
 
