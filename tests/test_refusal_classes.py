@@ -6,7 +6,7 @@ import pytest
 
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import refusal
-from spice_lsp.generation.scope import not_a_circuit, passive_impossible, too_vague
+from spice_lsp.generation.scope import not_a_circuit, passive_impossible, power_impossible, too_vague
 
 
 @pytest.mark.parametrize("text,high,low", [
@@ -71,3 +71,14 @@ def test_praise_beside_a_specification_is_just_a_word(text):
 def test_a_gain_note_in_parentheses_names_no_circuit():
     text = "JFET common-source stage with a gain of 4 (12 dB, inverting), input g_in, output d_out, 15 V supply"
     assert parse_intent(text).kind != "opamp_inverting"
+
+
+@pytest.mark.parametrize("text,refused", [
+    ("A speaker driver that puts out 20 W while its battery supplies only 5 W, nothing else", True),
+    ("Audio amplifier giving 250 mW into 8 ohms; the supply provides 1 W", False),
+    ("Class-B stage that delivers 2 W into a 4 ohm speaker from ±12 V rails", False),  # no source power stated
+])
+def test_more_power_out_than_the_source_gives_is_refused(text, refused):
+    assert (power_impossible(text) is not None) == refused
+    if refused:
+        assert refusal(text) is not None

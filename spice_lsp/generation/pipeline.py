@@ -66,6 +66,7 @@ from spice_lsp.generation.scope import (
     not_a_circuit,
     one_chip,
     passive_impossible,
+    power_impossible,
     too_vague,
     uncovered,
 )
@@ -294,7 +295,7 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
-    if reason := passive_impossible(description) or not_a_circuit(description):
+    if reason := passive_impossible(description) or power_impossible(description) or not_a_circuit(description):
         raise CannotServe(reason)
     if chip := one_chip(description):
         raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "

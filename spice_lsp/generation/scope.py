@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spice_lsp.generation.intent import _ASSUMED
 from spice_lsp.generation.passing import in_passing
+from spice_lsp.language.units import parse_number
 
 # Circuits people ask for by name; each must be covered by the family that answers.
 NAMED = re.compile(r"""\b(?:
@@ -109,6 +110,28 @@ def passive_impossible(description: str) -> str | None:
     if _NO_SOURCE.search(description) and _SIGNAL_MADE.search(description):
         return "resistors with no source cannot put out a signal: a passive network makes nothing by itself"
     return None
+
+
+# More power out than any source puts in ("delivers 10 W into the speaker while its supply only ever provides 1 W").
+_WATTS = r"(?P<{0}>\d+(?:\.\d+)?\s*(?:m|k)?w)\b"
+_POWER_OUT = re.compile(r"\b(?:deliver\w*|puts?\s+out|outputs?|gives?)\s+(?:\w+\s+)?" + _WATTS.format("w"),
+                        re.IGNORECASE)
+_POWER_IN = re.compile(r"\b(?:supply|source|battery|input)\b[^.;]{0,30}?\b(?:provides?|gives?|delivers?|supplies|"
+                       r"draws?|takes?)\s+(?:only\s+)?(?:\w+\s+)?" + _WATTS.format("w")
+                       + r"|\b(?:draws?|takes?|consumes?)\s+(?:only\s+)?" + _WATTS.format("w2"), re.IGNORECASE)
+
+
+def power_impossible(description: str) -> str | None:
+    """Why a request for more power out than its source gives cannot be met, if it asks for that."""
+    out, source = _POWER_OUT.search(description), _POWER_IN.search(description)
+    if not (out and source):
+        return None
+    delivered, drawn = out["w"], source["w"] or source["w2"]
+    if parse_number(delivered.lower().rstrip("w").replace(" ", "") or "0") <= \
+            parse_number(drawn.lower().rstrip("w").replace(" ", "") or "0"):
+        return None
+    return f"{delivered} out of a source giving {drawn}: a circuit cannot deliver more power than it draws " \
+           "(energy is conserved)"
 
 
 # What is asked for is not a netlist: software, hardware description, board files ("Write the Arduino sketch that ...",
