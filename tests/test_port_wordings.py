@@ -129,3 +129,13 @@ def test_one_name_with_no_role_and_no_source_is_where_the_user_looks():
 def test_the_input_of_the_device_after_the_circuit_is_the_circuits_output(text, node_in, node_out):
     request = read_request(text)
     assert (request.input, request.output) == (node_in, node_out)
+
+
+def test_the_rail_asked_for_is_the_output_and_the_battery_it_runs_from_the_dc_input():
+    text = "I want a 3.3 V rail at r33 from the 9 V battery at b9 (9 V), about 10 mA; a zener and an NPN follower."
+    said = {s.node: s.role for s in said_nodes(text)}
+    assert said["r33"] == "output"
+    netlist = "t\nV1 in 0 DC 9\nR1 in b 1k\nD1 0 b dz\nQ1 in b out npn\nR2 out 0 330\n.end\n"
+    assert compose(netlist, read_request(text), source="V1").renamed == {"in": "b9", "out": "r33"}
+    ac = netlist.replace("DC 9", "DC 0 AC 1")  # a signal input is no battery's place
+    assert "in" not in compose(ac, read_request(text), source="V1").renamed

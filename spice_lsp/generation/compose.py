@@ -597,7 +597,8 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     DC on node vdc") go on the family's input and output that no name took: one name on the one free port, two
     names on input and output in the order said, where no name a stated source holds would become the output; one
     name no source holds, with both ports free, is where the user looks: the output. More names than that say
-    nothing certain: they stay unplaced (and reported by the checklist)."""
+    nothing certain: they stay unplaced (and reported by the checklist). A DC input still free (a regulator's)
+    takes the one battery or supply node a stated source holds ("from the car battery at bat (13.8 V)")."""
     own = {n for line in lines for n in line.nodes}  # (a name of the family's own nodes is that node's)
     placed = own | {mapping.get(n, n) for n in own} | set(mapping.values())
     placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
@@ -614,6 +615,12 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
             role == "output" and name in driven for (role, _), name in zip(free, left)):
         for (_, node), name in zip(free, left):
             mapping[node] = name
+    feed = next((line for line in lines if line.name.upper() == source.upper()), None)
+    fed = [s.node for s in said_nodes(request.description) if s.role == "supply" and s.node in driven
+           and s.node not in placed and not RAIL.match(s.node) and not _RAIL.match(s.node)]
+    if first and first not in mapping and request.input is None and len(fed) == 1 and feed is not None \
+            and not re.search(r"\b(?:AC|SIN|PULSE|PWL)\b", feed.rest, re.IGNORECASE):
+        mapping[first] = fed[0]  # a regulator's DC input is the battery it runs from ("from the battery at bat")
 
 
 def _clear_way(mapping: dict[str, str], nodes: set[str], ports: set[str]) -> None:

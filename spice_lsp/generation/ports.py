@@ -420,7 +420,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return "output", None  # "from the winding to a DC rail dcp": where the circuit delivers
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
-    if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and low[i - 3] in _MADE:
+    if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and (
+            low[i - 3] in _MADE or _MADE_INTO & set(low[max(phrases[0], i - 7):i - 2])):
+        # ("I need a 5 V rail at v5 from the battery at bat": the rail asked for, not the one it runs from)
         return "output", None  # "makes a negative rail at vneg": the rail the circuit makes is its output
     toward = _toward(low, i)
     if parts and not toward:
