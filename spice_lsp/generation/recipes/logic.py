@@ -615,8 +615,8 @@ def _complex_truth(f: _Filler) -> list:
                          for i in range(2 ** len(names))}, high)]
 
 
-register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate: an AND-OR-INVERT or OR-AND-INVERT "
-                                                  "function, by its name or its equation, in one stage",
+register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate, from its name or its equation, in one "
+                                                  "stage",
                 build=_complex_gate, function=_complex_truth,
                 names=("static CMOS AOI22 gate", "AOI22 gate", "OAI21 gate", "OAI22 gate", "three-input NAND gate",
                        "majority gate", "mirror full adder's carry stage"),
