@@ -127,8 +127,8 @@ def power_impossible(description: str) -> str | None:
     if not (out and source):
         return None
     delivered, drawn = out["w"], source["w"] or source["w2"]
-    if parse_number(delivered.lower().rstrip("w").replace(" ", "") or "0") <= \
-            parse_number(drawn.lower().rstrip("w").replace(" ", "") or "0"):
+    watts_out, watts_in = (parse_number(w.lower().rstrip("w").replace(" ", "") or "0") for w in (delivered, drawn))
+    if watts_out is None or watts_in is None or watts_out <= watts_in:
         return None
     return f"{delivered} out of a source giving {drawn}: a circuit cannot deliver more power than it draws " \
            "(energy is conserved)"
