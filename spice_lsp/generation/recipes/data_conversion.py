@@ -471,7 +471,7 @@ def _current_r2r(f: _Filler) -> str:
     # feeds a 2R leg, which carries half the current of the node above's, switched into the op-amp's virtual
     # ground (bit 1) or ground (bit 0). Every leg sits at 0 V either way, so out = -RF vref/R x code/2^n.
     lines = [_opamp_block(f), f"* {n}-bit current-mode (inverted) R-2R ladder, code {code} = {code:0{n}b}: "
-             f"Vout = -RF*Vref/R*{code}/{2 ** n}", f"VREF m{n - 1} 0 DC {{vref}}", f"R{2 * n + 1} m0 0 {r2}"]
+             f"Vout = -RF*Vref/R*{code}/{2 ** n}", f"V0 m{n - 1} 0 DC {{vref}}", f"R{2 * n + 1} m0 0 {r2}"]
     for k in range(n):
         lines.append(f"R{k + 1} m{k} l{k} {r2}")
         if k:
@@ -502,7 +502,7 @@ register(Family(kind="current_r2r_dac", summary="current-mode (inverted) R-2R la
                        "I-to-V converter"),
                 rules=((2.04, (rf"{word('r')}-?2r\b", r"current[- ]mode|inverted\s+(?:r-?2r\s+)?ladder|"
                                r"virtual\s+ground|i[- ]to[- ]v|current[- ](?:output|steering)")),),
-                analysis="op", source="VREF", accepts=r"dac|ladder|converter"))
+                analysis="op", source="V0", accepts=r"dac|ladder|converter"))
 
 
 # --- the dual-slope converter's run-up: an integrator ramping on a constant input ----------------------------

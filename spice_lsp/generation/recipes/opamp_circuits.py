@@ -863,8 +863,8 @@ def _gic(f: _Filler) -> str:
     r = float(f"{math.sqrt(ind / c):.4g}")  # R1 = R2 = R3 = R5 = sqrt(L/C4), so L = C4 R1 R3 R5 / R2 is the stated L
     f.param("l_simulated", f("L", 100e-3))
     # Both op-amps hold their inputs equal, so v(out) = v(n3) = v(n5): the current into out is
-    # v(out) R2 / (s C4 R1 R3 R5), an inductance to ground. RS feeds it from the input (an RL high-pass).
-    return "\n".join([_opamp_block(f), f"V1 {feed} 0 DC 0 AC {f('VIN', 1)}", f"RS {feed} out {f('RS', 1e3, 'R')}",
+    # v(out) R2 / (s C4 R1 R3 R5), an inductance to ground. R6 (RS) feeds it from the input (an RL high-pass).
+    return "\n".join([_opamp_block(f), f"V1 {feed} 0 DC 0 AC {f('VIN', 1)}", f"R6 {feed} out {f('RS', 1e3, 'R')}",
                       f"R1 out n2 {r:g}", f"R2 n2 n3 {r:g}", f"R3 n3 n4 {r:g}", f"C4 n4 n5 {f('C', 10e-9, 'C4')}",
                       f"R5 n5 0 {r:g}", "X1 out n3 n2 opamp", "X2 n5 n3 n4 opamp"])
 
@@ -897,7 +897,7 @@ def _btl(f: _Filler) -> str:
     first = ["X1 in outp outp opamp"] if half <= 1 else \
         ["R1 f1 0 10k", f"R2 f1 outp {format_eng(float(f'{(half - 1) * 10e3:.4g}'))}", "X1 in f1 outp opamp"]
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC {f('VIN', 1)}", *first, "R3 outp f2 10k",
-                      "R4 f2 outn 10k", "X2 0 f2 outn opamp", f"RL outp outn {f('RL', 8, 'R')}",
+                      "R4 f2 outn 10k", "X2 0 f2 outn opamp", f"R5 outp outn {f('RL', 8, 'R')}",
                       "E1 out 0 outp outn 1"])
 
 

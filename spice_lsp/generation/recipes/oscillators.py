@@ -482,7 +482,7 @@ def _bubba(f: _Filler) -> str:
     r, c = f("R", v["R"]), f("C", v["C"])
     _show(f, 1 / (2 * math.pi * v["R"] * v["C"]), 40)
     lines = [_opamp_block(f), "* four buffered RC sections, 45 degrees each at f0, and an inverting gain stage",
-             f"RG s4 n {f('RG', 10e3)}", f"RF n out {f('RF', 45e3)}", "X0 0 n out opamp", *_LIMITER]
+             f"R5 s4 n {f('RG', 10e3)}", f"R6 n out {f('RF', 45e3)}", "X0 0 n out opamp", *_LIMITER]
     for k in range(1, 5):
         before = "out" if k == 1 else f"s{k - 1}"
         lines += [f"R{k} {before} a{k} {r}", f"C{k} a{k} 0 {c}", f"X{k} a{k} s{k} s{k} opamp"]
@@ -511,12 +511,12 @@ def _opamp_colpitts(f: _Filler) -> str:
     p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
     f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
     _show(f, f0, 60)
-    # The inverting stage drives the pi network (C1 at its output through RO, L, C2 at the return) back to R1. RO,
+    # The inverting stage drives the pi network (C1 at its output through R3, L, C2 at the return) back to R1. R3,
     # five times C1's reactance at f0, makes the stage a current into the tank, which then rings at its own f0 (a
     # stiff drive across C1 would leave L and C2 to set it).
     ro = format_eng(float(f"{5 / (2 * math.pi * f0 * v['C1']):.3g}"))
     return "\n".join([_opamp_block(f), f"R1 fb n {f('R1', 10e3, 'R')}", f"R2 n out {f('R2', 40e3, 'RF')}",
-                      "X1 0 n out opamp", *_LIMITER, f"RO out a {ro}", f"C1 a 0 {p['C1']}", f"L1 a fb {p['L']}",
+                      "X1 0 n out opamp", *_LIMITER, f"R3 out a {ro}", f"C1 a 0 {p['C1']}", f"L1 a fb {p['L']}",
                       f"C2 fb 0 {p['C2']}", ".ic v(a)=0.1"])
 
 

@@ -18,6 +18,7 @@ from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, stated_gain, used
 from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
@@ -218,6 +219,9 @@ def _led(f: _Filler) -> str:
 def _card(intent) -> tuple[float, float, float]:
     """The LED's card: a forward voltage the request states (VF, at the current the design runs it at, IF, else
     10 mA) sets its IS, so the simulated LED is the user's; else about 2 V at 10 mA."""
+    stated = {p.name: p.value for p in read_request(intent.description).model_params}
+    if "is" in stated:  # "model the LED as a diode with IS=1e-18 and N=2": that diode, SPICE's defaults for the rest
+        return stated["is"], stated.get("n", 1.0), stated.get("rs", 0.0)
     vf, i = intent.values.get("VF"), intent.values["IF"].value if "IF" in intent.values else 10e-3
     if vf is None or not 0.5 < vf.value - LED[2] * i < 10:
         return LED
@@ -499,7 +503,7 @@ def _bridge_reads(f: _Filler) -> list:
 
 
 register(Family(kind="strain_gauge_bridge", function=_bridge_reads,
-                summary="strain-gauge bridge (quarter, half or full) with no amplifier",
+                summary="quarter-, half- or full-bridge strain gauge with no amplifier",
                 build=_gauge_bridge,
                 names=("quarter-bridge strain gauge", "half-bridge strain gauge", "full-bridge strain gauge",
                        "strain gauge bridge with two active gauges"),
@@ -507,7 +511,9 @@ register(Family(kind="strain_gauge_bridge", function=_bridge_reads,
                 rules=((1.45, (r"strain|\bgauges?\b",
                                r"(?:quarter|half|full)[- ]bridge|active\s+(?:strain\s+)?gauges?|gauge\s+factor|\bgf\b|"
                                r"micro-?strain|µε|με",
-                               r"^(?!.*(?:amplif|\bamp\b|instrumentation|in-amp|op[- ]?amp))")),),
+                               # "with no amplifier" / "without an op-amp" asks for none
+                               r"^(?!.*(?<!\bno\s)(?<!without\s)(?<!without\san\s)"
+                               r"(?:amplif|\bamp\b|instrumentation|in-amp|op[- ]?amp))")),),
                 analysis="op", accepts=r"(?:quarter|half|full)[- ]bridge|wheatstone(?:\s+bridge)?|bridge",
                 ports=(("output", ("outp", "outn")), ("bridge", ("outp", "outn")))))
 
