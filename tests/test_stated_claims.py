@@ -129,3 +129,37 @@ def test_a_render_uses_the_request_it_is_given():
     into_node = render(parse_intent(text), pushed).function[0]
     assert own.target > 0 and into_node.target == -own.target  # a current pushed into a node drives it negative
     assert render(parse_intent(text)).function[0].target == own.target  # no request given: read from the text
+
+
+def test_a_builds_specs_hold_a_centre_to_what_its_q_allows():
+    from spice_lsp.generation.pipeline import _build
+
+    build = _build("Active band-pass, centre frequency 3 kHz, Q of 8")
+    centre = next(s for s in build.specs if s.quantity == "center")
+    said = next(s for s in build.request.specs if s.quantity == "center")
+    assert centre.tolerance == pytest.approx(min(said.tolerance, 0.175 / 8))
+
+
+@pytest.mark.parametrize("text", ["Low-pass at 5 kHz; in = a7, out = b7.", "RC high-pass, input: a7, output: b7."])
+def test_a_port_set_equal_to_a_name_is_a_node(text):
+    from spice_lsp.generation.stated_checks import rail_nodes
+
+    answer = deck("V1 a7 0 AC 1", "R1 a7 out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
+    assert [(i.what.split()[1], i.status) for i in rail_nodes(text, answer)] == [("b7", FAIL)]
+
+
+@pytest.mark.parametrize("text", ["output: a 1 kHz square wave", "in = 5 V, out = 3.3 V", "output = ground"])
+def test_a_port_set_equal_to_no_name_is_not_read(text):
+    from spice_lsp.generation.stated_checks import rail_nodes
+
+    assert rail_nodes(text, deck("V1 in 0 5", "R1 in out 1k", "R2 out 0 1k", ".op")) == []
+
+
+def test_ports_named_as_a_pair_are_nodes():
+    from spice_lsp.generation.stated_checks import rail_nodes
+
+    answer = deck("V1 in 0 AC 1", "R1 in out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
+    items = rail_nodes("RC low-pass 3 kHz, input pa and output pb; AC sweep.", answer)
+    assert [(i.what.split()[1], i.status) for i in items] == [("pa", FAIL), ("pb", FAIL)]
+    assert rail_nodes("RC low-pass 3 kHz, input in and output out.", answer) == []
+    assert rail_nodes("Two 1k resistors in series, out vo.", deck("V1 a 0 1", "R1 a vo 1k", "R2 vo 0 1k", ".op")) == []

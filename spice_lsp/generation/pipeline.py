@@ -59,7 +59,7 @@ from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, re
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
-from spice_lsp.generation.request import ElementConstraint, Request, read_request
+from spice_lsp.generation.request import ElementConstraint, Request, Spec, read_request
 from spice_lsp.generation.scope import (
     IMPOSSIBLE,
     NAMED,
@@ -287,6 +287,10 @@ class Build:
     settle: tuple[float, float] | None = None  # a switching circuit's output is its settled average
     function: list = field(default_factory=list)  # the family's own checks (families.Family.function)
     provenance: Provenance | None = None  # an answer adapted from a corpus entry: which
+    specs: list[Spec] = field(init=False)  # the request's specs as checked (its Q sets a band-pass centre's tolerance)
+
+    def __post_init__(self) -> None:
+        self.specs = q_scaled(self.request.specs)
 
 
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build | None:
@@ -784,7 +788,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(w, UNCHECKED, "SPICE cannot model it") for w in build.unsupported]
     if sim.ok:
         specs = [spec_item(spec, *measure_spec(spec, netlist, build.output, build.input, timeout, build.settle,
-                                               build.intent.description)) for spec in q_scaled(build.request.specs)]
+                                               build.intent.description)) for spec in build.specs]
         levels = stated_levels(build.intent.description, netlist, timeout)
         levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
@@ -848,7 +852,7 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
     """Trim the designed value until the spec is met (a few rounds at most)."""
     # the tolerance the checks hold it to (a band-pass centre within what its Q allows)
     failed = {i.what for i in verification.checks if i.status == FAIL and "measured" in i.detail}
-    spec = next((s for s in q_scaled(build.request.specs) if s.text in failed), None)
+    spec = next((s for s in build.specs if s.text in failed), None)
     for _ in range(MAX_TRIMS):
         if spec is None or build.design.free is None:
             break

@@ -338,26 +338,35 @@ def ac_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
 # "to a DC rail dcp", "the output node vo", "on net mid": a name written after a node noun ("output" is left out:
 # "output unloaded", "output curves" say what the output is).
 _RAIL = re.compile(r"\b(?:rail|node|net|bus)\s+(?:called\s+|named\s+)?(?P<n>[a-z_][a-z0-9_]*)\b"
-                   r"(?=\s*(?:[,;.):]|\(|$|\s+(?:and|with|to|from|at|through|via|which|where|is)\b))")
+                   r"(?=\s*(?:[,;.):]|\(|$|\s+(?:and|with|to|from|at|through|via|which|where|is)\b))"
+                   # "in = n1, out = n2", "output: vq": a port word set equal to a name
+                   r"|\b(?:in|out|input|output|inp|outp)\s*(?:=|:)\s*(?P<p>[a-z_][a-z0-9_]*)\b(?=\s*(?:[,;.)]|$|\s+and\b))"
+                   # "; in fa, out fb", "with input x1 and output y1": the two ports named as a pair, from a
+                   # clause's start ("in series, out vo" is no port)
+                   r"|(?:(?:^|(?<=[,;:(]))\s*|\b(?:with|the)\s+)in(?:put)?\s+(?P<i>[a-z_][a-z0-9_]*)\s*(?:,|and|;)\s*out(?:put)?\s+(?P<o>[a-z_][a-z0-9_]*)\b"
+                   r"(?=\s*(?:[,;.)]|$|\s+and\b))")
 # Nouns that follow "output"/"node" as what is said of it, not as its name.
 _SAID_OF = {"stage", "swing", "impedance", "level", "pin", "side", "frequency", "ripple", "signal", "load", "range",
             "amplitude", "waveform", "offset", "power", "polarity", "peak", "name", "names", "rail", "node", "nodes",
             "wave", "point", "points", "resistance", "capacitance", "current", "voltage", "voltages", "value",
-            "values", "port", "ports"}
+            "values", "port", "ports",
+            # what a port is said to carry or be ("input: sine", "output: unloaded"), not its name
+            "sine", "square", "triangle", "sawtooth", "pulse", "ramp", "step", "noise", "zero", "none", "unloaded",
+            "clipped", "inverted", "buffered", "differential", "single"}
 _NOT = NOT_NODES | ARTICLES | IDIOMS | _GROUND | _SAID_OF
 
 
 def rail_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
-    """A lower-case name written right after "rail", "node", "net" or "bus" is a node the
-    answer must have (words that name no node are the vocabulary's)."""
+    """A lower-case name written right after "rail", "node", "net" or "bus", or set equal to a port ("out = n2"), is
+    a node the answer must have (words that name no node are the vocabulary's)."""
     have = {_node(f.text) for st in netlist.statements if isinstance(st, m.Element) for f in layout(st).nodes}
     items, seen = [], set()
     for said in _RAIL.finditer(description):
-        node = said["n"]
-        if node in _NOT or node in have or node in seen or parse_number(node) is not None:
-            continue
-        seen.add(node)
-        items.append(CheckItem(f"node {node} ('{said[0]}' in the request)", FAIL, "not in the netlist"))
+        for node in filter(None, (said["n"], said["p"], said["i"], said["o"])):
+            if node in _NOT or node in have or node in seen or parse_number(node) is not None:
+                continue
+            seen.add(node)
+            items.append(CheckItem(f"node {node} ('{said[0].strip()}' in the request)", FAIL, "not in the netlist"))
     return items
 
 
