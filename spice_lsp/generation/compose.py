@@ -417,6 +417,7 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
     polarity = polarities(request.description)
     # the polarity (or "NMOS and PMOS" pair) said last before a place in the text
     last = re.compile(rf"\b{kinds}(?:\s*(?:,|/|and|or)\s*{kinds})*\b(?!.*\b{kinds}\b)", re.IGNORECASE | re.DOTALL)
+    defined: set[int] = set()  # diode cards whose saturation current the request states
     for want in request.model_params:
         types = _PARAM_TYPES.get(want.name, ())
         cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model")
@@ -434,6 +435,16 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
             rows[i] = pattern.sub(f"{want.name}={value}", rows[i], count=1) if pattern.search(rows[i]) \
                 else re.sub(r"\)\s*$", f" {want.name}={value})", rows[i]) if rows[i].rstrip().endswith(")") \
                 else f"{rows[i]} {want.name}={value}"
+            defined |= {i} if want.name == "is" and rows[i].split()[2].split("(")[0].lower() == "d" else set()
+    # A diode the request defines by its IS ("model the LED as a diode with IS=1e-18 and N=2") is that diode: our
+    # card's other DC terms (series resistance, knee; breakdown unless the request asks a zener) would change its
+    # drop, so they go unless stated.
+    stated = {p.name for p in request.model_params}
+    extras = {"rs", "ikf", "isr", "nr"} | (set() if re.search(r"zener|breakdown|\bbv\b", request.description,
+                                                              re.IGNORECASE) else {"bv", "ibv"})
+    for i in defined:
+        rows[i] = re.sub(rf"\s(?:{'|'.join(sorted(extras - stated))})\s*=\s*(?:\{{[^}}]*\}}|[^\s)]+)", "", rows[i],
+                         flags=re.IGNORECASE)
     return rows
 
 

@@ -486,6 +486,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
            r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
+           r"|\b(?:rolls?|rolling)[- ]?off\b|\brolloff\b"  # "sweep it so I can see where it rolls off"
            # "sweep the frequency from 30 Hz", "plot gain and phase from 2 Hz to 200 kHz"
            rf"|\bsweep(?:ing)?\s+(?:the\s+)?frequency\b|\b(?:gain|magnitude)\s+and\s+phase\b(?={_HZ_AHEAD})"
            # a sweep in hertz: "sweep 10 Hz to 1 MHz", "sweep 1e1 to 1e6 Hz"

@@ -78,6 +78,7 @@ from spice_lsp.generation.stated_checks import (
     stated_checks,
     stated_definitions,
 )
+from spice_lsp.generation.stated_demands import stated_demands
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -792,6 +793,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         levels = stated_levels(build.intent.description, netlist, timeout)
         levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
+        items += [item for item in stated_demands(build.intent.description, netlist, result.netlist, build.output,
+                                                  timeout) if item.what not in {i.what for i in items}]
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
                                         timeout, build.settle) + levels
         # A family read from what the request says the circuit does is a guess until something the request states

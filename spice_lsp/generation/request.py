@@ -1562,7 +1562,8 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z
                              r"|\s+(?:between|from)\s+(?:nodes?\s+)?[a-z_]\w*\s+(?:and|to)\s+(?:node\s+)?[a-z_]\w*"
                              r"\s*,?\s*(?:=|:|\bis\b)"
                              r"|\s*(?:=|:|\bis\b)\s*(?:an?\s+)?(?i:sin|pulse|pwl)\s*\()"
-                             r"|(?<=(?i:sweep) )(?P<low>[vi][a-z]\w{0,6})\b"
+                             # ... never a plain word: "sweep it so I can see"
+                             r"|(?<=(?i:sweep) )(?!(?:into|in|is|it|its|if|via|very|vs)\b)(?P<low>[vi][a-z]\w{0,6})\b"
                              r"|(?:(?<=(?i:source) )|(?<=(?i:generator) ))(?!(?:into|in|is|it|its|if)\b)"
                              r"(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
