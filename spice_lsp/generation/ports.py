@@ -306,7 +306,10 @@ def _pairs(text: str) -> dict[int, str]:
             if ends[k] not in NOT_NODES - {"in", "out"} or (closed and ends[k] in FUNCTION):
                 paired[m.start(k)] = "part" if part else ("input" if k == "a" else "output")
     for m in [*_ARROW.finditer(text), *_BETWEEN.finditer(text), *_BARE_TO.finditer(text)]:
-        clause = re.split(r"[,;:()]|\.\s", text[:m.start()])[-1]  # the words of its own clause before it
+        head = text[:m.start()].rstrip()
+        # the words of its own clause before it; a pair in parentheses is said of what stands before them
+        # ("through a 10k resistor (vcc to cout)": that part's ends)
+        clause = re.split(r"[,;:()]|\.\s", head[:-1] if head.endswith("(") else head)[-1]
         if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and (
                 not _STAGE.search(re.split(r"[;:]|\.\s", text[:m.start()])[-1]) or _ACROSS.search(clause))):
             continue
@@ -386,7 +389,10 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
 
 def _role_after(low: list[str], i: int) -> str | None:
     """The role a bare "in" or "out" right after token i gives it where its phrase ends there: "node x9 in,
-    node y9 out", "a in; b out" (not "x in the loop")."""
+    node y9 out", "a in; b out" (not "x in the loop", nor a unit's denominator: "41 uV/degC in")."""
+    if i >= 2 and re.fullmatch(r"[-+\u2212\u00b1]?\.?\d[\w.]*", low[i - 2]) \
+            and re.fullmatch(r"[a-zµ°]{1,3}", low[i - 1]):
+        return None
     if low[i + 1:i + 2] in (["in"], ["out"]) and (i + 2 == len(low) or low[i + 2] in (",", ";", ".", ":", ")", "and")):
         return "input" if low[i + 1] == "in" else "output"
     return None

@@ -554,7 +554,9 @@ def _length(said: str) -> str:
 
 
 _OPAMP = re.compile(r"\b(?:op-?amps?|operational\s+amplifiers?)\b", re.IGNORECASE)
-_OPAMP_OUTPUT = re.compile(r"\boutput\s+(?:(?:is\s+)?(?:at|on)\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+# (not "an op-amp output stage" or "output buffer": the noun the word qualifies)
+_OPAMP_OUTPUT = re.compile(r"\boutput\s+(?!(?:stages?|buffers?|drivers?|sections?|transistors?)\b)"
+                           r"(?:(?:is\s+)?(?:at|on)\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 # an input pin then its node, with or without a linking word ("inverting input sj", "- input at fb", "(+) grounded")
 _LINK = r"(?:at|on|to|tied\s+to|connected\s+to)\s+"
 _PIN_NODE = (rf"\s*(?:(?:input|in|terminal|pin)\s+(?:is\s+)?(?:{_LINK})?|(?:is\s+)?{_LINK}|(?<=\))\s*)(?:node\s+)?"
@@ -1890,9 +1892,10 @@ def _negative_rails(text: str, request: Request) -> None:
 
 
 # "an operating point with 0.5 V in", "op with 1.5 V at the input": in a request for the bias point only, the level
-# held at the circuit's input (a DC level, not a signal's amplitude)
+# held at the circuit's input (a DC level, not a signal's amplitude; "gives 3 V in magnitude" is an output's size)
 _OP_INPUT = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ)?)\s*V(?:olts?)?\s+(?:DC\s+)?"
-                       r"(?:in\b(?!\s+(?:series|parallel|total)\b)|(?:at|on|into|to)\s+(?:the\s+|its\s+)?input\b)",
+                       r"(?:in\b(?!\s+(?:series|parallel|total|magnitude|amplitude|absolute|size|peak|rms)\b)"
+                       r"|(?:at|on|into|to)\s+(?:the\s+|its\s+)?input\b)",
                        re.IGNORECASE)
 _OP_SAID = re.compile(r"operating\s+point|bias\s+point|\bop\b(?![- ]?amp)|\bdc\s+(?:solution|op\b)", re.IGNORECASE)
 _TIME_SAID = re.compile(r"transient|\btran\b|\bac\s+(?:sweep|analysis|response)|\bsine|\bsinus|\bHz\b|"
