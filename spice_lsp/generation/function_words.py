@@ -12,6 +12,7 @@ I/O, no model.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -603,12 +604,13 @@ def _si(number: str, prefix: str | None) -> float:
 
 @dataclass(frozen=True)
 class Stated:
-    # held | input_range | ratio | tolerance | pass_edge | edge | band_pass | band_stop | passed | scale | load
+    # held | input_range | ratio | tolerance | pass_edge | edge | band_pass | band_stop | passed | scale | load | delay
     what: str
     start: int  # where its words stand in the request
     end: int
-    value: float  # held: the level; input_range: its top; ratio: V/A; pass_edge, band_stop: Hz; scale: the gain
-    low: float | None = None  # input_range: its bottom
+    value: float  # held: the level; input_range: its top; ratio: V/A; pass_edge, band_stop, delay (corner): Hz;
+    # scale: the gain
+    low: float | None = None  # input_range: its bottom; ratio: the current its level is said at
     bound: str | None = None  # pass_edge: "max" when the words bound the corner ("nothing above 20 Hz loses 3 dB")
     said: str = ""
 
@@ -649,6 +651,33 @@ _LOAD_R = re.compile(r"\b(?:into|drives?|driving|feed\w*|away\s+from|off|reach\w
                      r"(?:ohm\s+)?(?:[\w-]+\s+)?(?:input|load)\b"
                      # "the next stage looks like 10k to ground"
                      rf"|\b(?:looks?\s+like|presents?|has|sees)\s+(?:an?\s+)?{_NUM}\s*(?:ω|ohms?)?\s*(?:to\s+(?:ground|gnd)|load)\b")
+
+# a level reached a time after a step, through one RC: "a 0 to 5 V step ... out gets to 2.5 V roughly 1 ms after
+# in does", "btn jumps from 0 to 3.3 V ... deb crosses half the supply 10 ms after"
+_STEP_TO = re.compile(rf"\b(?:from\s+)?0\s*(?:v\s*)?(?:to|-|–)\s*{_NUM}\s*(?:v|volts?)\b(?=[^.;]{{0,30}}?\bstep)"
+                      rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\s+step\b"
+                      rf"|\b(?:jump|step|switch|go|rise|snap)\w*\s+(?:up\s+)?(?:from\s+0\s*(?:v\s*)?)?to\s+{_NUM}\s*"
+                      r"(?:v|volts?)\b")
+_ABOUT_W = r"(?:about\s+|roughly\s+|around\s+|approximately\s+|some\s+|~\s*)?"
+_REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climbs?|climbing|ris(?:e|es|ing))\s+"
+                      rf"(?:to\s+|up\s+to\s+|past\s+)?{_ABOUT_W}"
+                      rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
+                      r"(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
+                      rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
+# a level a stated current gives: "at 10 mA the ADC should read 2.5 V", "20 mA must give 5 V"
+_LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+)?{_NUM}\s*(?:a|amps?)\b"
+                               rf"[^.;]{{0,50}}?(?<![\w.]){_NUM}\s*(?:v|volts?)\b"
+                               rf"|(?<![\w.]){_NUM}\s*(?:a|amps?)\s+(?:should|must|has\s+to|needs?\s+to|will)\s+"
+                               rf"(?:give|read|produce|make|become|be|show)\s+(?:an?\s+)?{_NUM}\s*(?:v|volts?)\b")
+# a gain said by a verb on the signal: "halve it", "double the input", "cut it in half"; a sign flipped by
+# "flip its sign", "invert it", "negate it"
+_SCALED = re.compile(r"\b(?P<w>halv|doubl|tripl|quadrupl)(?:e|es|ed|ing)\s+(?:it|them|that|the\s+(?:signal|input|"
+                     r"voltage|result|level|amplitude|value)|its\s+(?:amplitude|size|level|value|magnitude))\b"
+                     r"|\bcut\w*\s+(?:it|them|the\s+\w+)\s+in\s+(?P<half>half)\b")
+_SCALE_WORDS = {"halv": 0.5, "doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_SIGN_FLIPPED = re.compile(r"\b(?:flip|invert|negat|revers|chang)\w*\s+(?:its\s+|the\s+|their\s+)?(?:sign|polarity)\b"
+                           r"|\b(?:invert|negat)(?:e|es|s|ed|ing)?\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"
+                           r"|\bopposite\s+(?:sign|polarity)\b|\bupside[- ]down\b")
 
 
 _SIDE_KIND = {("low", True): "low-pass filter", ("low", False): "high-pass filter",
@@ -725,6 +754,23 @@ def stated(low: str) -> list[Stated]:
                                 said=f"{spans[0][0].strip()} ... {spans[1][0].strip()}"))
     if m := _LOAD_R.search(low):
         found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
+    if (step := _STEP_TO.search(low)) and (m := _REACHED.search(low, step.end())):
+        top = _si(*next((step[i], step[i + 1]) for i in (1, 3, 5) if step[i]))
+        level = top / 2 if m["half"] else _si(m[1], m[2])
+        if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
+            found.append(Stated("delay", m.start(), m.end(), -math.log(1 - level / top) / (2 * math.pi * t),
+                                said=m[0]))
+    if "i_to_v" in concepts and not any(f.what == "ratio" for f in found) and (m := _LEVEL_AT_CURRENT.search(low)):
+        amps, volts = (_si(m[1], m[2]), _si(m[3], m[4])) if m[1] else (_si(m[5], m[6]), _si(m[7], m[8]))
+        if amps > 0 and volts:  # the level at that current is the output's; volts per ampere the feedback
+            found.append(Stated("ratio", m.start(), m.end(), float(f"{volts / amps:.12g}"), low=amps, said=m[0]))
+    if m := _SCALED.search(low):
+        # "without changing its polarity", "same sign": kept
+        sign = -1.0 if any(not re.search(r"\b(?:without|not|no|never|nor|n't)\s+(?:\w+\s+){0,2}$", low[:f.start()])
+                           for f in _SIGN_FLIPPED.finditer(low)) \
+            and not re.search(r"\bsame\s+(?:sign|polarity|phase)\b|\bin\s+phase\b", low) else 1.0
+        found.append(Stated("scale", m.start(), m.end(), sign * (0.5 if m["half"] else _SCALE_WORDS[m["w"]]),
+                            said=m[0]))
     return found
 
 
@@ -773,8 +819,12 @@ def function_specs(low: str) -> list[SpecRow]:
         if s.what == "held":  # the input's range states no output level ("falls from 14 V to 11 V")
             span = next(((r.start, r.end) for r in found if r.what == "input_range"), None)
             rows.append(SpecRow(s.start, s.end, "vout", s.value, replaces=span))
+        elif s.what == "ratio" and s.low:  # "at 10 mA it should read 2.5 V": that level out
+            rows.append(SpecRow(s.start, s.end, "vout", float(f"{s.value * s.low:.12g}")))
         elif s.what == "ratio" and len(currents) == 1:  # "1 V for every 10 uA" of a stated 10 uA: 1 V out
             rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
+        elif s.what == "delay":  # the corner of the one RC whose step response takes that long to that level
+            rows.append(SpecRow(s.start, s.end, "cutoff", s.value))
         elif s.what == "pass_edge":  # a bound: the corner at or below the lowest frequency passed
             rows.append(SpecRow(s.start, s.end, "cutoff", s.value, 0.3 if s.bound else 0.05, s.bound))
         elif s.what == "edge":  # where what passes meets what is blocked: the corner

@@ -1060,7 +1060,8 @@ def _function_specs(text: str, found: list[Spec]) -> None:
     for row in function_specs(text.lower()):
         # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
         # band removed is the notch, the ends of a range mapped onto another are no output levels
-        same = {"notch": ("center",), "gain": ("vout",), "cutoff": ("cutoff",)}.get(row.quantity, ())
+        # a level inside the words of a corner ("crosses half the supply 10 ms after") is the step's, no output's
+        same = {"notch": ("center",), "gain": ("vout",), "cutoff": ("cutoff", "vout")}.get(row.quantity, ())
         spans = [(row.start, row.end, same), *([(*row.replaces, (row.quantity,))] if row.replaces else [])]
         found[:] = [s for s in found if not any(s.quantity in kinds and (at := text.find(s.text)) < end
                                                 and at + len(s.text) > start for start, end, kinds in spans)]
@@ -1165,7 +1166,7 @@ _RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|
                    r"second\b"
                    # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
                    r"|\b(?:generat|produc|creat|output|mak(?:e|es|ing)\b)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?"
-                   rf"(?:(?P<f>{_HZ})\s+(?:sine|square|triangle|clock|pulse)"
+                   rf"(?:(?:{_ABOUT})?(?P<f>{_HZ})\s+(?:sine|square|triangle|clock|pulse)"
                    rf"|(?:sine|square|triangle)\s*(?:wave)?\s+(?:at|of|around|about|near)\s+(?P<f2>{_HZ}))"
                    r"|\b(?:repeats?|repeating|blinks?|flashes|toggles?|flips?)\s+(?:once\s+)?every\s+"
                    rf"(?P<t>{_SECONDS})\b",
