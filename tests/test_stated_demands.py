@@ -142,3 +142,14 @@ def test_a_chatty_roll_off_request_is_an_ac_sweep_with_no_word_parts(description
     names = [line.split()[0].lower() for line in result.netlist.splitlines()[1:] if line and line[0].isalpha()]
     assert not {"it", "so", "like"} & set(names), result.netlist
     assert re.search(r"^\.ac\b", result.netlist, re.MULTILINE | re.IGNORECASE), result.netlist
+
+
+@pytest.mark.parametrize("description, node, level", [
+    ("Resistive divider: 10 V in (vten), 10k over 10k, output at mid2.", "vten", 10.0),
+    ("6 V battery (vbt) feeding a 1k / 2k divider, output at tap", "vbt", 6.0),
+])
+def test_a_level_then_its_node_in_parentheses_is_the_input_there(description, node, level):
+    result = generate(description)
+    source = next(line.split() for line in result.netlist.splitlines() if line[:1].upper() == "V")
+    assert source[1] == node and parse_number(source[-1]) == level, result.netlist
+    assert result.verified

@@ -314,8 +314,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                             if stated.node is None or stated.node == request.input or (
                                 _INPUT_NAME.match(stated.node) and not any(stated.node in line.nodes for line in found)
                                 and _input_node(found, source) not in mapping) or (not stated.name and (
-                                stated.sin or stated.pulse or re.search(r"\b(?:input|control\w*|signal|excitation|"
-                                                                        r"stimulus)\b", stated.text, re.IGNORECASE)))
+                                stated.sin or stated.pulse or re.search(r"\b(?:input|in(?=\s*\()|control\w*|signal|"
+                                                                        r"excitation|stimulus)\b", stated.text,
+                                                                        re.IGNORECASE)))
                             else None)
         if driver is None and stated.text in steady:  # "bases inp and inn at 0 V DC", inn followed inp by an E
             driver = _held_instead(found + added, stated.node, mapping)

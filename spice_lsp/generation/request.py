@@ -2279,7 +2279,9 @@ def _loads(text: str, request: Request) -> None:
 
 
 # "the 5V rail (node vcc)": the rail is that node, held at its level
-_RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus))\s*\(\s*"
+# "12 V in (vin)", "a 6 V battery (vbt)": the same, of an input or a battery
+_RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus|battery|in|input))"
+                         r"\s*\(\s*"
                          r"(?:node\s+)?"
                          r"(?P<n>[a-z_]\w*)\s*\)", re.IGNORECASE)
 # "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source

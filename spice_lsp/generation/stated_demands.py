@@ -75,6 +75,7 @@ def wave_levels(description: str, netlist: str, parsed: m.Netlist, timeout: floa
 _SWEEP = re.compile(r"\bsweep(?:s|ing)?\b(?!\s+(?:generator|oscillator))", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\brolls?[- ]?off\b|\brolloff\b|\bbode\b|\bfrequency\s+response\b", re.IGNORECASE)
 _SWEEPS = {".ac", ".dc", ".step", ".noise", ".tf", ".sens"}
+_IN_TIME = re.compile(r"\btriangle|\bramp|\bsaw\w*|\btransient|\bover\s+[\d.]+\s*(?:[mµun]s|s)\b", re.IGNORECASE)
 
 
 def asked_sweep(description: str, parsed: m.Netlist) -> list[CheckItem]:
@@ -84,9 +85,13 @@ def asked_sweep(description: str, parsed: m.Netlist) -> list[CheckItem]:
         st.name.lower() for st in parsed.statements if isinstance(st, m.Directive)}
     if (said := _FREQUENCY.search(description)) and ".ac" not in run:
         return [CheckItem(f"'{said[0]}' (an AC sweep)", FAIL, "no AC analysis runs")]
-    if (said := _SWEEP.search(description)) and not run & _SWEEPS:
-        return [CheckItem(f"'{said[0]}' (a sweep)", FAIL, "no sweep runs")]
-    return []
+    said = _SWEEP.search(description)
+    if said is None or run & _SWEEPS:
+        return []
+    clause = next(c for c in _CLAUSES.split(description[said.start():]) if c)
+    if ".tran" in run and _IN_TIME.search(clause):  # "sweep the input with a 0-5 V triangle over 2 ms": in time
+        return []
+    return [CheckItem(f"'{said[0]}' (a sweep)", FAIL, "no sweep runs")]
 
 
 def word_elements(description: str, parsed: m.Netlist) -> list[CheckItem]:
@@ -117,11 +122,17 @@ _REFERENCE = re.compile(rf"(?<![\w.])(?P<v>{_NUMBER})\s*V\s+(?:(?:precision|volt
                         re.IGNORECASE)
 
 
+_HEAD = re.compile(r"\s*(?:(?:i\s+)?(?:want|need|build|make|design|give\s+me)\s+)?(?:(?:a|an|the)\s+)?"
+                   r"(?:(?!(?:with|from|using|and|of)\b)[\w-]+\s+){0,2}", re.IGNORECASE)
+
+
 def reference_level(description: str, netlist: str, output: str, timeout: float) -> list[CheckItem]:
     """The level a reference or regulator is said to give ("a 2.5 V reference") is measured at its output at the
     operating point (±2 %)."""
     said = _REFERENCE.search(description)
-    if said is None or not output:
+    # the circuit itself ("2.5 V reference: ...", "I want a 3 V regulator"), not a part of it ("Op-amp regulator:
+    # 2.5 V reference, NPN pass ...", "a ladder from a 4 V reference node")
+    if said is None or not output or not _HEAD.fullmatch(description[:said.start()]):
         return []
     want = float(said["v"])
     result = runner.run(netlist, timeout=timeout, control=f"op\nlet result = v({output})\nprint result")
