@@ -116,6 +116,7 @@ def test_a_bracketed_node_after_a_level_is_placed(description, node):
 def test_a_bracketed_word_is_no_node():
     netlist = _parsed("* t\nV1 in 0 DC 5\nR1 in 0 1k\n.op\n.end\n")
     assert bracketed_nodes("a 230 V (rms) mains input, 12 V out (typ)", netlist) == []
+    assert bracketed_nodes("a 0 to 2 V step (PULSE) at in, 5 V sine (SIN) too", netlist) == []
 
 
 # --- 5. the level of a reference or regulator, measured at its output ------------------------------------------

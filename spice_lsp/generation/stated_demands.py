@@ -106,7 +106,9 @@ def word_elements(description: str, parsed: m.Netlist) -> list[CheckItem]:
 _BRACKETED = re.compile(rf"(?<![\w.]){_NUMBER}\s*(?:[kmµu]?V)\b(?:\s+[a-z]+){{0,2}}\s*\(\s*(?:node\s+|net\s+)?"
                         r"(?P<n>[a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_NAMES = NOT_NODES | IDIOMS | {"rms", "peak", "pk", "pp", "typ", "typical", "nominal", "approx", "max", "min",
-                                   "ideal", "dc", "ac", "supply", "rail", "battery", "source", "input", "output"}
+                                   "ideal", "dc", "ac", "supply", "rail", "battery", "source", "input", "output",
+                                   # a source's waveform: "a 0-to-1 V step (PULSE)"
+                                   "pulse", "sin", "sine", "pwl", "exp", "sffm", "am", "step", "square", "triangle"}
 
 
 def bracketed_nodes(description: str, parsed: m.Netlist) -> list[CheckItem]:
