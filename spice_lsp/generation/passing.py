@@ -48,8 +48,8 @@ MADE = re.compile(r"\b(?:generat|produc|mak|creat|output|give|deliver|put\w*\s+o
 # A device stated with its resistance is the load it stands for ("a 4 Ω speaker", "32-ohm headphones").
 VALUED = re.compile(r"[\d.]+\s*(?:[km]|meg)?\s*[-\s]?(?:Ω|ω|ohms?|-ohm)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A source placed on the circuit's nodes or given its own level: a part, not a circuit ("a current source from
-# the 5 V rail into the diode-connected side", "a 20 µA current source").
-PLACED_AFTER = re.compile(r"\s+(?:from|into|between|on|at|to\s+(?:ground|gnd|the))\b", re.IGNORECASE)
+# the 5 V rail into the diode-connected side", "a 20 µA current source", "a current source I1 of 5 uA": a named part).
+PLACED_AFTER = re.compile(r"\s+(?:from|into|between|on|at|to\s+(?:ground|gnd|the)|I\d\w*)\b", re.IGNORECASE)
 LEVEL_BEFORE = re.compile(r"[\d.]+\s*(?:[munpµ])?a\s+(?:dc\s+|ac\s+)?$", re.IGNORECASE)
 
 
@@ -63,9 +63,16 @@ def stimuli(low: str) -> list[tuple[int, int]]:
     return [m.span() for m in WAVEFORM.finditer(low) if not MADE.search(low, 0, m.start())]
 
 
+# A source or signal said before "into" in its clause: what goes into the circuit named next ("the photodiode is a
+# current source I1 of 5 uA into an op-amp transimpedance stage"), which is the circuit asked for, not one it serves.
+FED_INTO = re.compile(r"\b(?:sources?|currents?|photocurrent|signals?|sines?|inputs?)\b", re.IGNORECASE)
+
+
 def passing(low: str) -> list[tuple[int, int]]:
     """Where the request names what its circuit serves or is fed: words the family rules should not choose by."""
-    return [m.span() for m in SERVED.finditer(low)] + stimuli(low) + [m.span() for m in GAIN_NOTE.finditer(low)]
+    served = [m.span() for m in SERVED.finditer(low) if not (
+        m[0].lower().startswith("into") and FED_INTO.search(re.split(r"[,;:]|\.\s", low[:m.start()])[-1]))]
+    return served + stimuli(low) + [m.span() for m in GAIN_NOTE.finditer(low)]
 
 
 def blanked(low: str, spans: list[tuple[int, int]]) -> str:

@@ -36,8 +36,9 @@ UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
-# A name in capitals right after the word for its kind: "a VCVS EBUF", "a 5 ohm load RL", "resistor RSENSE".
-_AFTER_KIND_WORD = "|".join(f"(?<={w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
+# A name in capitals right after the word for its kind: "a VCVS EBUF", "a 5 ohm load RL", "resistor RSENSE" (the
+# whole word: "a model called DX" names no LED)
+_AFTER_KIND_WORD = "|".join(f"(?<=\\b{w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
                                                      "inductor", "coil", "load", "diode", "transistor", "ammeter",
                                                      "zener", "led", "npn", "pnp", "nmos", "pmos", "mosfet", "jfet")
                             for w in (word, word.upper(), word.capitalize()))

@@ -75,7 +75,11 @@ def _levels(f: _Filler) -> tuple[float, float]:
     stated += [float(m[1]) for m in _ANY_LEVEL.finditer(f.intent.description)]
     supply = max([v for v in stated if v > 0] or [12.0])
     m = _DRIVE.search(f.intent.description)
-    drive = float(next(g for g in m.groups() if g)) if m else min([v for v in stated if 0 < v < supply]
+    # a level the request gives the base or gate ("5 V at the base drive node bin") before the lowest level it
+    # says, which may be a bound on the load's node ("coil node below 0.3 V")
+    held = [abs(values[r].value) for r in ("VBIAS", "VGS") if r in values and f.given(r, 0)]
+    drive = float(next(g for g in m.groups() if g)) if m else min([v for v in held if 0 < v < supply]
+                                                                    or [v for v in stated if 0 < v < supply]
                                                                     or [min(5.0, supply)])
     return supply, drive
 
