@@ -21,9 +21,16 @@ def _spec(text: str, quantity: str) -> float:
     ("Op-amp on ±12 V: invert the signal at a and halve it, output at b.", -0.5),
     ("Negate it and double it: input vi, output vo, one op-amp, ±15 V.", -2.0),
     ("Op-amp stage: double it without flipping its sign; signal in at x, result at y.", 2.0),
+    ("Don't negate it, just triple it: op-amp, in at p, out at q.", 3.0),
 ])
 def test_a_gain_said_by_a_verb_on_the_signal(text, gain):
     assert _spec(text, "gain") == pytest.approx(gain)
+    assert parse_intent(text).kind == ("opamp_inverting" if gain < 0 else "opamp_noninverting")
+
+
+def test_a_diode_doubler_doubling_a_voltage_states_no_gain():
+    text = "Voltage doubler from diodes and capacitors that doubles the voltage of a 5 V 1 kHz sine at in; out at dc."
+    assert not [s for s in read_request(text).specs if s.quantity == "gain"]
 
 
 def _corner(level: float, step: float, seconds: float) -> float:
@@ -53,6 +60,12 @@ def test_a_level_reached_a_time_after_a_step_is_an_rc_corner(text, corner):
 def test_the_level_a_current_gives_is_the_output_and_sets_the_transimpedance(text, volts, amps):
     assert _spec(text, "vout") == pytest.approx(volts)
     assert parse_intent(text).values["RF"].value == pytest.approx(volts / amps)
+
+
+def test_a_current_and_a_supply_in_one_clause_state_no_transimpedance():
+    text = "NPN long-tailed pair with a 2 mA tail current and 2.2k loads to a 9 V rail; outputs oa and ob."
+    assert not [s for s in read_request(text).specs if s.quantity == "vout"]
+    assert "RF" not in parse_intent(text).values
 
 
 @pytest.mark.parametrize("text, hz", [

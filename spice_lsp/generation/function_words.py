@@ -666,7 +666,9 @@ _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climb
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
 # a level a stated current gives: "at 10 mA the ADC should read 2.5 V", "20 mA must give 5 V"
 _LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+)?{_NUM}\s*(?:a|amps?)\b"
-                               rf"[^.;]{{0,50}}?(?<![\w.]){_NUM}\s*(?:v|volts?)\b"
+                               r"[^.;]{0,50}?\b(?:reads?|gives?|shows?|be|is|produces?|outputs?|becomes?|equals?|"
+                               rf"makes?|sees?)\s+(?:an?\s+|about\s+|exactly\s+)?{_NUM}\s*(?:v|volts?)\b"
+                               r"(?!\s*(?:supply|rail|battery))"
                                rf"|(?<![\w.]){_NUM}\s*(?:a|amps?)\s+(?:should|must|has\s+to|needs?\s+to|will)\s+"
                                rf"(?:give|read|produce|make|become|be|show)\s+(?:an?\s+)?{_NUM}\s*(?:v|volts?)\b")
 # a gain said by a verb on the signal: "halve it", "double the input", "cut it in half"; a sign flipped by
@@ -764,9 +766,11 @@ def stated(low: str) -> list[Stated]:
         amps, volts = (_si(m[1], m[2]), _si(m[3], m[4])) if m[1] else (_si(m[5], m[6]), _si(m[7], m[8]))
         if amps > 0 and volts:  # the level at that current is the output's; volts per ampere the feedback
             found.append(Stated("ratio", m.start(), m.end(), float(f"{volts / amps:.12g}"), low=amps, said=m[0]))
-    if m := _SCALED.search(low):
+    # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
+    if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
+                                                    r"frequenc\w*|pump\w*)", low):
         # "without changing its polarity", "same sign": kept
-        sign = -1.0 if any(not re.search(r"\b(?:without|not|no|never|nor|n't)\s+(?:\w+\s+){0,2}$", low[:f.start()])
+        sign = -1.0 if any(not re.search(r"(?:\b(?:without|not|no|never|nor)|n't)\s+(?:\w+\s+){0,2}$", low[:f.start()])
                            for f in _SIGN_FLIPPED.finditer(low)) \
             and not re.search(r"\bsame\s+(?:sign|polarity|phase)\b|\bin\s+phase\b", low) else 1.0
         found.append(Stated("scale", m.start(), m.end(), sign * (0.5 if m["half"] else _SCALE_WORDS[m["w"]]),

@@ -202,6 +202,7 @@ _FLIPPED = re.compile(
     r"|\bflip(?:s|ped|ping)?\s+(?:it|the\s+sign|its\s+sign|the\s+polarity|its\s+polarity)\b"
     r"|\b(?:chang|revers)\w*\s+(?:the\s+|its\s+)?(?:sign|polarity)\b"
     r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
+    r"|\bnegat(?:e|es|ing)\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"
     r"|\bupside[- ]down\b|\bnegative\s+gain\b"
     r"|\b(?:minus|negative)\s+(?=(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b)"
     r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b|\bthe\s+negative\s+of\b|\bgain\s+of\s+(?:minus|negative)\b"
