@@ -555,8 +555,11 @@ def _length(said: str) -> str:
 
 
 _OPAMP = re.compile(r"\b(?:op-?amps?|operational\s+amplifiers?)\b", re.IGNORECASE)
-# (not "an op-amp output stage" or "output buffer": the noun the word qualifies)
-_OPAMP_OUTPUT = re.compile(r"\boutput\s+(?!(?:stages?|buffers?|drivers?|sections?|transistors?)\b)"
+# (not "an op-amp output stage" or "output buffer": the noun the word qualifies; nor "whose output feeds back to":
+# a verb)
+_OPAMP_OUTPUT = re.compile(r"\boutput\s+(?!(?:stages?|buffers?|drivers?|sections?|transistors?|feeds?|feeding|fed|"
+                           r"goes|going|drives?|swings?|connects?|connected|returns?|ties|tied|sits|stays|can|must|"
+                           r"should|will)\b)"
                            r"(?:(?:is\s+)?(?:at|on)\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 # an input pin then its node, with or without a linking word ("inverting input sj", "- input at fb", "(+) grounded")
 _LINK = r"(?:at|on|to|tied\s+to|connected\s+to)\s+"
@@ -2280,8 +2283,10 @@ def _loads(text: str, request: Request) -> None:
 
 
 # "the 5V rail (node vcc)": the rail is that node, held at its level
-# "12 V in (vin)", "a 6 V battery (vbt)": the same, of an input or a battery
-_RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus|battery|in|input))"
+# "12 V in (vin)", "a 6 V battery (vbt)": the same, of an input said with its level or a battery ("the MCU input
+# (node ain)" is no rail)
+_RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus|battery)"
+                         r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
                          r"\s*\(\s*"
                          r"(?:node\s+)?"
                          r"(?P<n>[a-z_]\w*)\s*\)", re.IGNORECASE)
