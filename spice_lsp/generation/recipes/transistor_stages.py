@@ -814,7 +814,8 @@ register(Family(kind="vbe_referenced_current_source",
                 rules=((6.75, (r"\bv_?be[- ](?:referenced|reference|based|multiplier\s+current)",
                                r"current\s+(?:source|sink|reference)")),),
                 accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS,
-                specs=("current",)))
+                specs=("current",),
+                examples=(("current", "VBE-referenced current source on 12 V sinking {x} A", 100e-6, 2e-3),)))
 
 
 # --- collector-feedback bias ------------------------------------------------------------------------
@@ -1191,7 +1192,9 @@ register(Family(kind="common_gate", function=amplifies(3), summary="MOSFET commo
                 names=("common-gate amplifier", "NMOS common-gate amplifier", "grounded-gate amplifier",
                        "MOSFET common gate stage"),
                 rules=((15.7, (r"common[- ]gate|grounded[- ]gate",)),),
-                source="V2", mos=True, noun="amplifier", specs=("current",), design=_design_cg))
+                source="V2", mos=True, noun="amplifier", specs=("current",), design=_design_cg,
+                examples=(("current", "Common-gate NMOS amplifier biased at {x} A, RD = 4.7k, 12 V supply", 100e-6,
+                           1e-3),)))
 register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider-biased common-emitter stage",
                 function=_degenerated_gain,
                 build=_degenerated_ce,
