@@ -163,3 +163,12 @@ def test_ports_named_as_a_pair_are_nodes():
     assert [(i.what.split()[1], i.status) for i in items] == [("pa", FAIL), ("pb", FAIL)]
     assert rail_nodes("RC low-pass 3 kHz, input in and output out.", answer) == []
     assert rail_nodes("Two 1k resistors in series, out vo.", deck("V1 a 0 1", "R1 a vo 1k", "R2 vo 0 1k", ".op")) == []
+
+
+def test_a_name_after_pin_is_a_node():
+    from spice_lsp.generation.stated_checks import rail_nodes
+
+    answer = deck("V1 in 0 AC 2", "R1 in out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
+    items = rail_nodes("Low-pass RC at 3 kHz, input pin pa1, output terminal p_b.", answer)
+    assert [(i.what.split()[1], i.status) for i in items] == [("pa1", FAIL), ("p_b", FAIL)]
+    assert rail_nodes("a ramp on the input pin starting at 0 V", answer) == []

@@ -335,10 +335,13 @@ def ac_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
     return items
 
 
-# "to a DC rail dcp", "the output node vo", "on net mid": a name written after a node noun ("output" is left out:
-# "output unloaded", "output curves" say what the output is).
+# "to a DC rail dcp", "the output node vo", "on net mid", "input pin sa1": a name written after a node noun
+# ("output" is left out: "output unloaded", "output curves" say what the output is).
 _RAIL = re.compile(r"\b(?:rail|node|net|bus)\s+(?:called\s+|named\s+)?(?P<n>[a-z_][a-z0-9_]*)\b"
                    r"(?=\s*(?:[,;.):]|\(|$|\s+(?:and|with|to|from|at|through|via|which|where|is)\b))"
+                   # "input pin sa1", "terminal t_in": a pin's name written as names are (a digit or an underscore;
+                   # "the pin starting at" names none)
+                   r"|\b(?:pin|terminal)\s+(?:called\s+|named\s+)?(?P<t>[a-z_][a-z]*[0-9_][a-z0-9_]*)\b"
                    # "in = n1, out = n2", "output: vq": a port word set equal to a name
                    r"|\b(?:in|out|input|output|inp|outp)\s*(?:=|:)\s*(?P<p>[a-z_][a-z0-9_]*)\b(?=\s*(?:[,;.)]|$|\s+and\b))"
                    # "; in fa, out fb", "with input x1 and output y1": the two ports named as a pair, from a
@@ -357,12 +360,12 @@ _NOT = NOT_NODES | ARTICLES | IDIOMS | _GROUND | _SAID_OF
 
 
 def rail_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
-    """A lower-case name written right after "rail", "node", "net" or "bus", or set equal to a port ("out = n2"), is
-    a node the answer must have (words that name no node are the vocabulary's)."""
+    """A lower-case name written right after "rail", "node", "net", "bus", "pin" or "terminal", or set equal to a
+    port ("out = n2"), is a node the answer must have (words that name no node are the vocabulary's)."""
     have = {_node(f.text) for st in netlist.statements if isinstance(st, m.Element) for f in layout(st).nodes}
     items, seen = [], set()
     for said in _RAIL.finditer(description):
-        for node in filter(None, (said["n"], said["p"], said["i"], said["o"])):
+        for node in filter(None, (said["n"], said["t"], said["p"], said["i"], said["o"])):
             if node in _NOT or node in have or node in seen or parse_number(node) is not None:
                 continue
             seen.add(node)
