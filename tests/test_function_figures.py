@@ -22,6 +22,7 @@ def _spec(text: str, quantity: str) -> float:
     ("Negate it and double it: input vi, output vo, one op-amp, ±15 V.", -2.0),
     ("Op-amp stage: double it without flipping its sign; signal in at x, result at y.", 2.0),
     ("Don't negate it, just triple it: op-amp, in at p, out at q.", 3.0),
+    ("With an op-amp, make the output half the input but upside down; in at x, out at y.", -0.5),
 ])
 def test_a_gain_said_by_a_verb_on_the_signal(text, gain):
     assert _spec(text, "gain") == pytest.approx(gain)
@@ -56,10 +57,22 @@ def test_a_level_reached_a_time_after_a_step_is_an_rc_corner(text, corner):
      1.0, 4e-3),
     ("Current to voltage with an op-amp: 50 uA should give 2 V at the output.", 2.0, 50e-6),
     ("Turn the photocurrent into volts so that at 2 µA the output reads 0.4 V.", 0.4, 2e-6),
+    ("Op-amp transimpedance stage: I want a 3 mA current to read as 1.5 V at node v.", 1.5, 3e-3),
 ])
 def test_the_level_a_current_gives_is_the_output_and_sets_the_transimpedance(text, volts, amps):
     assert _spec(text, "vout") == pytest.approx(volts)
     assert parse_intent(text).values["RF"].value == pytest.approx(volts / amps)
+
+
+@pytest.mark.parametrize("text, swing_in, swing_out, sign", [
+    ("Pickup swings ±20 mV; I need ±2 V at the output, one op-amp on ±12 V, in at p, out at q.", 20e-3, 2.0, 1),
+    ("The bridge gives ±5 mV and the next stage wants ±1 V, inverted; op-amp on ±15 V rails.", 5e-3, 1.0, -1),
+    ("Non-inverting op-amp stage taking a ±0.5 V signal to ±4 V, powered from ±9 V.", 0.5, 4.0, 1),
+])
+def test_a_swing_in_and_the_swing_wanted_out_are_a_gain_and_no_supply(text, swing_in, swing_out, sign):
+    assert _spec(text, "gain") == pytest.approx(sign * swing_out / swing_in)
+    supply = parse_intent(text).values.get("VDD")
+    assert supply is None or supply.value not in (swing_in, swing_out)
 
 
 def test_a_current_and_a_supply_in_one_clause_state_no_transimpedance():

@@ -669,17 +669,29 @@ _LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+
                                r"[^.;]{0,50}?\b(?:reads?|gives?|shows?|be|is|produces?|outputs?|becomes?|equals?|"
                                rf"makes?|sees?)\s+(?:an?\s+|about\s+|exactly\s+)?{_NUM}\s*(?:v|volts?)\b"
                                r"(?!\s*(?:supply|rail|battery))"
-                               rf"|(?<![\w.]){_NUM}\s*(?:a|amps?)\s+(?:should|must|has\s+to|needs?\s+to|will)\s+"
-                               rf"(?:give|read|produce|make|become|be|show)\s+(?:an?\s+)?{_NUM}\s*(?:v|volts?)\b")
+                               # "50 uA should give 2 V", "a 1 mA current to read as 0.5 V"
+                               rf"|(?<![\w.]){_NUM}\s*(?:a|amps?)\b(?:\s+(?:current|signal|input))?\s+"
+                               r"(?:(?:should|must|has\s+to|needs?\s+to|will|to)\s+)?"
+                               rf"(?:give|read|produce|make|become|be|show)s?\s+(?:as\s+)?(?:an?\s+)?{_NUM}\s*(?:v|volts?)\b")
 # a gain said by a verb on the signal: "halve it", "double the input", "cut it in half"; a sign flipped by
 # "flip its sign", "invert it", "negate it"
 _SCALED = re.compile(r"\b(?P<w>halv|doubl|tripl|quadrupl)(?:e|es|ed|ing)\s+(?:it|them|that|the\s+(?:signal|input|"
                      r"voltage|result|level|amplitude|value)|its\s+(?:amplitude|size|level|value|magnitude))\b"
-                     r"|\bcut\w*\s+(?:it|them|the\s+\w+)\s+in\s+(?P<half>half)\b")
-_SCALE_WORDS = {"halv": 0.5, "doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+                     r"|\bcut\w*\s+(?:it|them|the\s+\w+)\s+in\s+(?P<half>half)\b"
+                     # "make the output half the input", "output is twice the input"
+                     r"|\boutput\s+(?:\w+\s+){0,2}?(?P<f>half|a\s+third|a\s+quarter|twice|double|triple)\s+(?:of\s+)?"
+                     r"(?:the\s+)?input\b")
+# a swing in and the swing wanted out: "±50 mV in; I need ±5 V at the output" (not a supply: "on ±12 V", "±15 V rails")
+_SWING = re.compile(rf"(?:±|\+/-)\s*{_NUM}\s*(?:v|volts?)\b(?!\s*(?:rails?|suppl\w*|op-?amp|dual))")
+_SUPPLY_BEFORE = re.compile(r"\b(?:on|from|off|powered\s+(?:by|from)|suppl\w*|rails?\s+(?:of|at))\s+(?:a\s+|the\s+)?$")
+_MAPPED = re.compile(r"\b(?:wants?|needs?|expects?|takes?|accepts?|to|onto|becom\w*|turn\w*|scal\w*|map\w*|"
+                     r"out(?:put)?|gives?|giving|should)\b")
+_SCALE_WORDS = {"halv": 0.5, "doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "half": 0.5, "a third": 1 / 3,
+                "a quarter": 0.25, "twice": 2.0, "double": 2.0, "triple": 3.0}
 _SIGN_FLIPPED = re.compile(r"\b(?:flip|invert|negat|revers|chang)\w*\s+(?:its\s+|the\s+|their\s+)?(?:sign|polarity)\b"
                            r"|\b(?:invert|negat)(?:e|es|s|ed|ing)?\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"
-                           r"|\bopposite\s+(?:sign|polarity)\b|\bupside[- ]down\b")
+                           r"|\bopposite\s+(?:sign|polarity)\b|\bupside[- ]down\b"
+                           r"|(?<!non)(?<!non[- ])\binvert(?:ed|ing)\b(?!\s+(?:input|terminal|pin|node|side)s?\b)")
 
 
 _SIDE_KIND = {("low", True): "low-pass filter", ("low", False): "high-pass filter",
@@ -697,6 +709,14 @@ def _edge(low: str, kind: str) -> Stated | None:
                 edges.append(Stated("edge", m.start() + hz.start(), m.start() + hz.end(), _si(hz[1], hz[2]),
                                     said=m[0]))
     return edges[0] if len({e.value for e in edges}) == 1 else None
+
+
+def _signed(low: str, gain: float) -> float:
+    """The gain with the sign the words give it: negative where they flip it ("flip its sign", "inverted"), not
+    where they deny it ("without changing its polarity", "same sign")."""
+    flips = any(not re.search(r"(?:\b(?:without|not|no|never|nor)|n't)\s+(?:\w+\s+){0,2}$", low[:f.start()])
+                for f in _SIGN_FLIPPED.finditer(low))
+    return -gain if flips and not re.search(r"\bsame\s+(?:sign|polarity|phase)\b|\bin\s+phase\b", low) else gain
 
 
 def stated(low: str) -> list[Stated]:
@@ -762,19 +782,24 @@ def stated(low: str) -> list[Stated]:
         if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
             found.append(Stated("delay", m.start(), m.end(), -math.log(1 - level / top) / (2 * math.pi * t),
                                 said=m[0]))
-    if "i_to_v" in concepts and not any(f.what == "ratio" for f in found) and (m := _LEVEL_AT_CURRENT.search(low)):
+    if ("i_to_v" in concepts or re.search(r"\btransimpedance|\bcurrent[- ]to[- ]voltage|\btia\b", low)) \
+            and not any(f.what == "ratio" for f in found) and (m := _LEVEL_AT_CURRENT.search(low)):
         amps, volts = (_si(m[1], m[2]), _si(m[3], m[4])) if m[1] else (_si(m[5], m[6]), _si(m[7], m[8]))
         if amps > 0 and volts:  # the level at that current is the output's; volts per ampere the feedback
             found.append(Stated("ratio", m.start(), m.end(), float(f"{volts / amps:.12g}"), low=amps, said=m[0]))
+    swings = [m for m in _SWING.finditer(low) if not _SUPPLY_BEFORE.search(low[max(0, m.start() - 25):m.start()])]
+    if not any(f.what == "scale" for f in found) and len(swings) >= 2 \
+            and _MAPPED.search(low, swings[0].end(), swings[1].start()) \
+            and not re.search(r"\b(?:hysteresis|threshold|comparator|schmitt|clip\w*|limit\w*|window|trip\w*)", low):
+        a, b = _si(swings[0][1], swings[0][2]), _si(swings[1][1], swings[1][2])
+        if a > 0 and b > 0:
+            found.append(Stated("scale", swings[0].start(), swings[1].end(), _signed(low, b / a),
+                                said=f"{swings[0][0]} ... {swings[1][0]}"))
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
     if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
                                                     r"frequenc\w*|pump\w*)", low):
-        # "without changing its polarity", "same sign": kept
-        sign = -1.0 if any(not re.search(r"(?:\b(?:without|not|no|never|nor)|n't)\s+(?:\w+\s+){0,2}$", low[:f.start()])
-                           for f in _SIGN_FLIPPED.finditer(low)) \
-            and not re.search(r"\bsame\s+(?:sign|polarity|phase)\b|\bin\s+phase\b", low) else 1.0
-        found.append(Stated("scale", m.start(), m.end(), sign * (0.5 if m["half"] else _SCALE_WORDS[m["w"]]),
-                            said=m[0]))
+        factor = 0.5 if m["half"] else _SCALE_WORDS[re.sub(r"\s+", " ", m["w"] or m["f"])]
+        found.append(Stated("scale", m.start(), m.end(), _signed(low, factor), said=m[0]))
     return found
 
 

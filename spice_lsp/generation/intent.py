@@ -928,6 +928,8 @@ def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                     "dc", f".dc {family.source} {format_eng(said.low)} {format_eng(said.value)} {step}"))
         elif said.what == "ratio":
             _put(intent, Value("RF", said.value, said.said, "ohm"))
+            if said.low and "IBIAS" not in intent.values:  # "a 1 mA current to read as 0.5 V": the current driven
+                _put(intent, Value("IBIAS", said.low, said.said, "A"))
         elif said.what == "load":
             if intent.kind != "rc_highpass":
                 continue
