@@ -793,22 +793,30 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
 # --- the buffered zener reference -----------------------------------------------------------------
 
 IZ_REF = 5e-3  # the zener's bias current: its card's IBV, so it sits at its stated breakdown voltage
+ZENERS = (2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2)  # common zener voltages (BZX55 series)
 
 
 def _zener_reference(f: _Filler) -> str:
     """A zener fed from the supply through R9 (IZ_REF), scaled up by a non-inverting stage:
-    out = VZ (1 + R2/R1), R2 = R1 (VOUT/VZ - 1); the op-amp's output carries the load."""
+    out = VZ (1 + R2/R1), R2 = R1 (VOUT/VZ - 1); a level below the zener's is divided down and followed:
+    out = VZ R5/(R4 + R5), R4 = R5 (VZ/VOUT - 1). The op-amp's output carries the load."""
     rails = _opamp_block(f)
     vdd = f.number("VDD", 15)
     level = _level_role(f)
-    vz, vout = f.number("VZ", 6.2), f.number(level, 10.0)
+    # an unstated zener: 6.2 V, or the largest common one a quarter below a lower supply
+    fits = [z for z in ZENERS if z <= 0.75 * vdd]
+    vz_default = min(6.2, fits[-1]) if fits else ZENERS[0]
+    vz, vout = f.number("VZ", vz_default), f.number(level, 10.0)
     d = f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={{vz}} ibv={format_eng(IZ_REF)})")
-    f.param("vz", f("VZ", 6.2))
+    f.param("vz", f("VZ", vz_default))
     f.param("vref", f(level, 10.0))
     feedback = ["R1 inn 0 10k", "R2 out inn {10k*(vref/vz-1)}"] if vout > vz * 1.001 \
-        else ["R2 out inn 0"]  # a reference asked at the zener's own voltage: a follower
+        else ["R2 out inn 0"]  # a reference asked at the zener's own voltage (or below it): a follower
+    # below the zener: a 10k-bottom divider (far more current than the op-amp's input takes) into the follower
+    tap = ["R4 z tap {10k*(vz/vref-1)}", "R5 tap 0 10k"] if vout < vz * 0.999 else []
     return "\n".join([rails, "V1 vdd 0 DC {vdd}", f"R9 vdd z {format_eng(float(f'{(vdd - vz) / IZ_REF:.3g}'))}",
-                      f"D1 0 z {d}", *feedback, "X1 z inn out opamp", f"R3 out 0 {f('RL', 10e3)}"])
+                      f"D1 0 z {d}", *tap, *feedback, f"X1 {'tap' if tap else 'z'} inn out opamp",
+                      f"R3 out 0 {f('RL', 10e3)}"])
 
 
 def _reference_level(intent, d, spec) -> None:
@@ -828,18 +836,20 @@ def _level_role(f: _Filler) -> str:
 
 def _references(f: _Filler) -> list:
     vout, vz = used(f, _level_role(f)), used(f, "VZ")
-    level = max(vout, vz)
-    return [Probe(f"function: out = VZ (1 + R2/R1) = {level:.3g} V", "op\nlet result = v({out})",
-                  0.98 * level, 1.02 * level)]
+    how = "VZ (1 + R2/R1)" if vout > vz * 1.001 else "VZ R5/(R4 + R5)" if vout < vz * 0.999 else "VZ"
+    return [Probe(f"function: out = {how} = {vout:.3g} V", "op\nlet result = v({out})", 0.98 * vout, 1.02 * vout)]
 
 
 register(Family(kind="buffered_zener_reference", summary="buffered zener voltage reference (zener scaled up by a "
-                "non-inverting op-amp stage)", build=_zener_reference, function=_references,
+                "non-inverting op-amp stage, or divided down into a follower)", build=_zener_reference,
+                function=_references,
                 names=("buffered zener voltage reference", "zener reference with a non-inverting op-amp buffer",
-                       "op-amp buffered zener reference"),
+                       "op-amp buffered zener reference", "zener reference with a divider and an op-amp follower"),
                 # a regulator's reference and error amplifier are parts of the regulator, not this circuit
-                rules=((11.5, (r"zener", r"buffer(?:ed)?|non[- ]?inverting|" + OPAMP_WORDS,
-                               r"reference|scal(?:ed|es|ing)\s+up",
+                # "divided down ... a follower": its level below the zener's ("emitter follower": a pass regulator)
+                rules=((11.5, (r"zener", r"buffer(?:ed)?|non[- ]?inverting|(?<!emitter )(?<!emitter-)(?<!source )"
+                                         r"(?<!source-)follower|divid(?:ed|er)|" + OPAMP_WORDS,
+                               r"reference|scal(?:ed|es|ing)\s+up|divid\w*\b[^;]{0,30}?\bdown",
                                r"^(?!.*(?:regulat|pass[- ](?:transistor|element|device)|error\s+amp|\bldo\b))")),),
                 analysis="op", source="V1", noun="reference", specs=("vout",), design=_reference_level,
                 examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "

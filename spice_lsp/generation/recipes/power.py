@@ -178,7 +178,14 @@ register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3, "V
                 names=("linear regulator", "series voltage regulator with an op-amp", "op-amp series regulator",
                        "linear voltage regulator with a pass transistor"),
                 rules=((23.6, (r"linear\s+(?:voltage\s+)?regulator|series\s+(?:voltage\s+)?regulator|"
-                               r"pass[- ]transistor(?!\s+logic)|op[- ]?amp\s+(?:series\s+)?regulator",)),),
+                               r"pass[- ]transistor(?!\s+logic)|op[- ]?amp\s+(?:series\s+)?regulator",)),
+                       # a bare regulator with its output level ("a 3.3 V regulator from 9 V", "regulate 12 V down
+                       # to 5 V") is this one; any other kind the request names is that kind's
+                       (37, (r"(?<![\w.])\d+(?:\.\d+)?\s*v(?:olts?)?\s+(?:dc\s+|voltage\s+)?regulator\b|"
+                             r"\bregulat\w*\b(?:[^.;]|\.(?=\d)){0,24}?\b(?:to|at)\s+\d+(?:\.\d+)?\s*v\b",
+                             r"^(?![\s\S]*\b(?:switch\w*|buck|boost|step[- ]?(?:up|down)|smps|converter|ldo|"
+                             r"low[- ]dropout|shunt|zener|tl431|pump|negative|inverting|flyback|current|"
+                             r"lm\d+\w*|7[89]\d\d\w*|ams\d+\w*)\b)"))),  # a named regulator chip is that chip
                 specs=("vout",), design=_divider_design(2.5, "VZ"),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
                 **_REGULATOR))
