@@ -251,7 +251,7 @@ def test_one_vocabulary_of_words_that_name_no_node():
     from spice_lsp.generation import coverage, intent, ports, request
     from spice_lsp.generation import vocabulary as v
     assert request._NOT_NODES == v.NOT_NODES  # "a"/"an" decided by the words around them
-    assert ports._NOT_NAMES == v.NOT_NODES | v.ARTICLES | v.GROUND | v.PORT_NOUNS | {"in"}
+    assert ports._NOT_NAMES == v.NOT_NODES | v.ARTICLES | v.GROUND | v.PORT_NOUNS | v.PLAIN | {"in"}
     assert coverage._NOT_NODE_WORDS == v.NOT_NODES | v.ARTICLES | v.IDIOMS
     assert not hasattr(intent, "_NOT_NODES")
     # a relative pronoun is no node: the level is the node's before it

@@ -24,12 +24,14 @@ from spice_lsp.generation.vocabulary import (
     OUTSIDE,
     PARTS,
     PINS,
+    PLAIN,
     PORT_NOUNS,
     VERBS,
+    plain,
 )
 
 # Words that follow a role word or "at" but name no node: "inputs in the bridge" reads no port "in" here.
-_NOT_NAMES = NOT_NODES | ARTICLES | GROUND | PORT_NOUNS | {"in"}
+_NOT_NAMES = NOT_NODES | ARTICLES | GROUND | PORT_NOUNS | PLAIN | {"in"}
 _ANY = r"[a-z_][a-z0-9_]*"
 _NAME = r"(?!(?:" + "|".join(sorted(_NOT_NAMES)) + r")\b)" + _ANY
 _LEVEL = r"(?P<{0}>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+))\s?(?P<{0}u>[mµu]?)V\b"
@@ -331,7 +333,7 @@ def _name_like(word: str, named: int) -> bool:
         return True  # "to node coil", "node drain": the word names the node where that part or pin sits
     if w in IDIOMS and not word.islower():
         return False  # "output at DC", "in at AC": the words of a phrase, written so; "out at dc" names a node
-    if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS)):
+    if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS or plain(w))):
         return False  # ("mid-rail", "op-amp": words of English, never a node's name)
     if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
                                           and not re.search(r"[\d_]", w))):
@@ -366,8 +368,9 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
             after in ("", ",", ".", ";", ":", "(", ")", "and", "with", "is", "to") or after in VERBS
             or (len(after) > 3 and after.isalpha() and after.endswith("s") and after not in NOT_NODES)):
         return 1  # "the button signal btn jumps", "to a DC rail dcp (...)", "the high side sda_h with"
-    if before in ("at", "on") and i >= 2 and low[i - 2] in ("in", "out") and i - 2 >= first:
-        return 2  # "sine in at ac, DC out at dc": the way the signal goes, then where, names it plainly
+    if before in ("at", "on") and i >= 2 and low[i - 2] in ("in", "out") and i - 2 >= first and not plain(low[i]):
+        return 2  # "sine in at ac, DC out at dc": the way the signal goes, then where, names it plainly ("1 V out at
+        # full light": a word)
     if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
                             and before not in FUNCTION and before not in ARTICLES):
         return 1  # "sweep vin", "vin is a 1 kHz sine" (not "the sensor is a 1 V step": a noun)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES
+from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, plain
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -336,6 +336,9 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
         re.search(r"(?:\b(?:from|to|into|between|at|on|node)|\()\s*$", before)  # "(cap to ground)", "node anode"
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
+    if plain(m[group], m.string[m.end(group):]) and not _CALLED_NODE.search(before) and not end \
+            and word not in _PROBED.get():
+        return True  # "a diode across the motor": an ordinary word, a node only where called one or a part's end
     return word in _NOT_NODES and not named and word not in _PROBED.get() and not (end and word in PLACES)
 
 
@@ -498,7 +501,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         # "a 50 Ω load RL at out": a load hangs from its node to ground
         across = re.match(rf"{re.escape(name)}\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                           clause[max(0, name_at - start):], re.IGNORECASE)
-    if across and not _DESIGNATOR.fullmatch(across["a"]) and across["a"].lower() not in _NOT_NODES \
+    if across and not _DESIGNATOR.fullmatch(across["a"]) and not _not_node(across, "a") \
             and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE) \
             and across["a"] not in {m["name"] for m in _DESIGNATOR.finditer(text)}:  # "CF across RF": a part's name
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
@@ -1751,6 +1754,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
             if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
                     and not _value_word(m, "n") \
+                    and not (plain(m["n"], text[end + m.end():]) and "node" not in m[0].lower()) \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
                 break
@@ -1960,7 +1964,9 @@ def _sources(text: str, request: Request) -> None:
                    and not any(d["name"] != name and (opened := clause.rfind("(", 0, d.start())) >= 0
                                and ")" not in clause[opened:m.start()] and d.start() < m.start()
                                for d in _DESIGNATOR.finditer(clause))
-                   and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)), None) \
+                   and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)
+                   # ("4 V at full light", "tied high at 3.3 V", "biased at mid-rail": words, unless called a node)
+                   and not (plain(m["n"], clause[m.end():]) and "node" not in m[0].lower())), None) \
             or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
                         re.IGNORECASE) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
@@ -2008,7 +2014,8 @@ def _sources(text: str, request: Request) -> None:
         if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
-            if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs:
+            if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs \
+                    and not plain(word, clause[bare.end("n" if bare["n"] else "n2" if bare["n2"] else "n3"):]):
                 node, dc = _node(word), qs[0].value
         held = _OP_INPUT.search(clause) if dc is None and ac is None and sine is None and pulse is None \
             and _OP_SAID.search(text) and not _TIME_SAID.search(text) else None
@@ -2166,8 +2173,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
         # "2.2 microfarad across spk", "100 ohm across out": one node named, the part hangs from it to ground
         across = re.search(r"\bacross\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:and|to)\b)", clause,
                            re.IGNORECASE)
-        if nodes is None and across and across["n"].lower() not in _NOT_NODES | GROUND and not _article(across, "n") \
-                and not _value_word(across, "n"):
+        if nodes is None and across and not _not_node(across, "n") and across["n"].lower() not in GROUND \
+                and not _article(across, "n") and not _value_word(across, "n"):
             nodes = (_node(across["n"]), "0")
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
@@ -2977,6 +2984,9 @@ def _read_request(description: str) -> Request:
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
                       and not outside_port(text, said.start())
                       and n.lower() not in _NOT_NODES | IDIOMS and n.lower() not in ("a", "an")
+                      # ("Current-output DAC": a compound adjective; "output y, rails ±5 V": a word, unless a node)
+                      and not text[:said.start()].endswith("-")
+                      and not (plain(n, text[said.end():]) and not (said["n3"] or said["n2"]))
                       and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())), None)  # "output unloaded": no name
         setattr(request, role, _node(found) if found else None)
     worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")

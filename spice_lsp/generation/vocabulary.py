@@ -62,3 +62,18 @@ PLACES = frozenset("""left right top bottom mid middle up down over under above 
 # the circuit's input; "the ADC input (node adc)" takes its output; "a sensor gives 0 to 1 V at sens").
 OUTSIDE = frozenset("""adc dac mcu microcontroller preamp preamplifier speaker loudspeaker headphone headphones sensor
 sensors microphone mic transducer pickup scope oscilloscope meter""".split())
+
+# Ordinary words and units that stand where a loose reader looks for a node's name ("4 V at full light", "a pulse on
+# one input", "biased at mid-rail", "tied high at 3.3 V", "a 10k pullup to 3.3 V", "output y, rails ±5 V", "a diode
+# across the motor", "10 uA in"): a node is so called only where the request marks it ("at node high", a part's
+# end "from high to out").
+PLAIN = frozenset("""full empty half mid plus minus one two three four five six seven eight nine ten high low side
+pullup pulldown pull rails motor motors winding windings relay lamp bulb heater solenoid light dark bright fan
+ma ua µa na mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
+
+
+def plain(word: str, after: str = "") -> bool:
+    """Whether `word` is ordinary English or a unit rather than a node's name where the request does not mark it
+    as one; `after`, the text right after it: a word joined to the next by a hyphen is part of a compound
+    ("mid-rail", "high-side"), no name at all."""
+    return word.lower() in PLAIN or after.startswith("-") and not after.startswith("->")
