@@ -39,6 +39,27 @@ def test_zener_divided_down_to_the_stated_level(text: str, node: str, level: flo
 
 
 @pytest.mark.parametrize("text, node, level", [
+    ("a 2.048 V reference, 9 V battery at node bat, output at vr2", "vr2", 2.048),
+    ("8 V voltage reference from a 12 V supply; output node r8", "r8", 8.0),
+])
+def test_a_bare_reference_with_its_level_is_a_zener_scaled_or_divided_to_it(text: str, node: str,
+                                                                             level: float) -> None:
+    result = generate(text)
+    assert result.intent.kind == "buffered_zener_reference"
+    assert result.verified, [c for c in result.checks if c.status == "fail"]
+    assert _op(result.netlist, node) == pytest.approx(level, rel=0.02)
+
+
+@pytest.mark.parametrize("text", [
+    "a 2.5 V reference made from two equal resistors",
+    "compare the input at in with a 1 V reference",
+    "1.23 V bandgap reference",
+])
+def test_a_reference_of_another_kind_is_not_the_zener_reference(text: str) -> None:
+    assert parse_intent(text).kind != "buffered_zener_reference"
+
+
+@pytest.mark.parametrize("text, node, level", [
     ("I'd like a 5 V regulator", "out", 5.0),
     ("3.3 V regulator running off 9 V at node nine, output v33, 1k load", "v33", 3.3),
     ("regulate the 15 V input down to 9 V at node r9", "r9", 9.0),

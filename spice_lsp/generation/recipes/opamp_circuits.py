@@ -834,6 +834,9 @@ def _level_role(f: _Filler) -> str:
     return next((role for role in ("VBIAS", "VREF") if role in values), "VIN" if below else "VBIAS")
 
 
+_FOLLOWER = r"(?<!emitter )(?<!emitter-)(?<!source )(?<!source-)follower"  # an op-amp's, not a transistor's
+
+
 def _references(f: _Filler) -> list:
     vout, vz = used(f, _level_role(f)), used(f, "VZ")
     how = "VZ (1 + R2/R1)" if vout > vz * 1.001 else "VZ R5/(R4 + R5)" if vout < vz * 0.999 else "VZ"
@@ -847,10 +850,15 @@ register(Family(kind="buffered_zener_reference", summary="buffered zener voltage
                        "op-amp buffered zener reference", "zener reference with a divider and an op-amp follower"),
                 # a regulator's reference and error amplifier are parts of the regulator, not this circuit
                 # "divided down ... a follower": its level below the zener's ("emitter follower": a pass regulator)
-                rules=((11.5, (r"zener", r"buffer(?:ed)?|non[- ]?inverting|(?<!emitter )(?<!emitter-)(?<!source )"
-                                         r"(?<!source-)follower|divid(?:ed|er)|" + OPAMP_WORDS,
-                               r"reference|scal(?:ed|es|ing)\s+up|divid\w*\b[^;]{0,30}?\bdown",
-                               r"^(?!.*(?:regulat|pass[- ](?:transistor|element|device)|error\s+amp|\bldo\b))")),),
+                rules=((11.5, (r"zener", rf"buffer(?:ed)?|non[- ]?inverting|{_FOLLOWER}|divid(?:ed|er)|{OPAMP_WORDS}",
+                               r"reference|scal(?:ed|es|ing)\s+up|divid\w*\b[^;]{0,30}?\bdown|" + _FOLLOWER,
+                               r"^(?!.*(?:regulat|pass[- ](?:transistor|element|device)|error\s+amp|\bldo\b))")),
+                       # a bare reference with its level ("a 4.096 V reference off 12 V"): a zener scaled or divided
+                       # to it, unless the request names another kind or makes it from resistors alone
+                       (37.1, (r"(?<![\w.])\d+(?:\.\d+)?\s*v(?:olts?)?\s+(?:voltage\s+)?reference\b",
+                               r"^(?![\s\S]*\b(?:band[- ]?gap|brokaw|ptat|tl431|shunt|lm\d+\w*|ref\d{3,}\w*|"
+                               r"ad\d{3,}\w*|max\d+\w*|current|regulat\w*|divider|resistors?|potentiometer|pot|"
+                               r"mid[- ]?rail|half|virtual|compar\w*|adc|dac|transistor|diodes?|led|cell)\b)"))),
                 analysis="op", source="V1", noun="reference", specs=("vout",), design=_reference_level,
                 examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "
                                    "15 V supply", 5.5, 12),),
