@@ -68,3 +68,15 @@ def test_called_a_node_it_is_one(text: str, word: str) -> None:
 ])
 def test_names_beside_plain_words_stay(text: str, names: set[str]) -> None:
     assert names <= _all_nodes(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    # a word the request marks as a node elsewhere is a name everywhere in it
+    ("Divider: 10k from top to mid, 10k from mid to gnd; output at mid.", "mid"),
+    ("C1 1u across high, R1 1k from in to high.", "high"),
+    ("A 1 V step at node one drives 1k from one to two, with 1 nF across two; output at two.", "two"),
+])
+def test_a_word_marked_as_a_node_elsewhere_is_one_everywhere(text: str, word: str) -> None:
+    r = read_request(text)
+    assert word in set(r.nodes) | {r.output} | {n for e in r.elements for n in (e.nodes or ())}
+    assert all(e.nodes for e in r.elements)

@@ -27,6 +27,7 @@ from spice_lsp.generation.vocabulary import (
     PLAIN,
     PORT_NOUNS,
     VERBS,
+    marking,
     plain,
 )
 
@@ -228,6 +229,11 @@ def outside_port(text: str, at: int) -> bool:
 def said_nodes(text: str) -> list[Said]:
     """Each node the request names, with the role (input, output, supply) and pin the words around it give
     (see above); a node named twice takes the first role said of it."""
+    with marking(text):  # ("output at mid" where "from top to mid" names it)
+        return _said_nodes(text)
+
+
+def _said_nodes(text: str) -> list[Said]:
     tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
     low = [t[1].lower() for t in tokens]
     paired = _pairs(text)

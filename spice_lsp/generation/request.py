@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, plain
+from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, marking, plain
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -2921,7 +2921,8 @@ def read_request(description: str) -> Request:
     """The explicit constraints of a request; never raises on ordinary text."""
     probed = _PROBED.set(frozenset(n.lower() for m in _PROBE.finditer(description) for n in m.groups() if n))
     try:
-        return _read_request(description)
+        with marking(description):
+            return _read_request(description)
     finally:
         _PROBED.reset(probed)
 

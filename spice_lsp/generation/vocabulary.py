@@ -18,6 +18,11 @@ the readers really differ are kept apart, each with the reason:
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 ARTICLES = frozenset({"a", "an"})
 GROUND = frozenset({"ground", "gnd", "grounded", "earth"})
 
@@ -72,8 +77,26 @@ pullup pulldown pull rails motor motors winding windings relay lamp bulb heater 
 ma ua µa na mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
 
 
+# The words a request marks as nodes somewhere ("node mid", a part's ends "from top to mid"): names everywhere in it
+# ("output at mid"), set by `marking` while a reader reads the request.
+_MARKED: ContextVar[frozenset[str]] = ContextVar("_MARKED", default=frozenset())
+_MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
+                    r"(?:node\s+)?(?P<b>[a-z_]\w*)", re.IGNORECASE)
+
+
+@contextmanager
+def marking(text: str) -> Iterator[None]:
+    """Read `text` knowing the words it marks as nodes (see `plain`)."""
+    token = _MARKED.set(_MARKED.get() | {w.lower() for m in _MARKS.finditer(text) for w in m.groups() if w})
+    try:
+        yield
+    finally:
+        _MARKED.reset(token)
+
+
 def plain(word: str, after: str = "") -> bool:
     """Whether `word` is ordinary English or a unit rather than a node's name where the request does not mark it
-    as one; `after`, the text right after it: a word joined to the next by a hyphen is part of a compound
-    ("mid-rail", "high-side"), no name at all."""
-    return word.lower() in PLAIN or after.startswith("-") and not after.startswith("->")
+    as one (nowhere "node x" nor a part's end); `after`, the text right after it: a word joined to the next by a
+    hyphen is part of a compound ("mid-rail", "high-side"), no name at all."""
+    return (word.lower() in PLAIN and word.lower() not in _MARKED.get()) \
+        or after.startswith("-") and not after.startswith("->")
