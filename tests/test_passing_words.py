@@ -125,3 +125,13 @@ def test_what_a_circuit_feeds_is_context_when_it_is_there_already_or_a_device(te
 def test_a_sine_from_a_three_section_rc_ladder_is_the_phase_shift_oscillator():
     assert parse_intent("Generate a sine of about 1.2 kHz: one NPN, a four-stage RC ladder in its feedback, 9 V"
                         ).kind == "phase_shift_oscillator"
+
+
+@pytest.mark.parametrize("text", [
+    "change the square wave on node a into a triangle using one op-amp and a capacitor",
+    "convert the 1 kHz square wave at sq into a triangle with an op-amp integrator",
+    "shape the square wave at clk into a triangle, one op-amp",
+])
+def test_a_wave_turned_into_another_is_the_circuits_function_not_a_clock(text):
+    # "into a triangle ..." is what the circuit does to its input, not a circuit it serves
+    assert parse_intent(text).kind == "opamp_integrator"

@@ -64,8 +64,10 @@ def stimuli(low: str) -> list[tuple[int, int]]:
 
 
 # A source or signal said before "into" in its clause: what goes into the circuit named next ("the photodiode is a
-# current source I1 of 5 uA into an op-amp transimpedance stage"), which is the circuit asked for, not one it serves.
-FED_INTO = re.compile(r"\b(?:sources?|currents?|photocurrent|signals?|sines?|inputs?)\b", re.IGNORECASE)
+# current source I1 of 5 uA into an op-amp transimpedance stage"), which is the circuit asked for, not one it serves;
+# a wave turned into another ("turn the square wave at in into a triangle with an op-amp") is the circuit's function.
+FED_INTO = re.compile(r"\b(?:sources?|currents?|photocurrent|signals?|sines?|inputs?|waves?|turn\w*|conver\w*|"
+                      r"chang\w*|shap\w*)\b", re.IGNORECASE)
 
 
 def passing(low: str) -> list[tuple[int, int]]:
