@@ -349,6 +349,8 @@ def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
         before = before[cuts[-2].end() if len(cuts) > 1 else 0:cuts[-1].start()]
     else:
         before = before[cuts[-1].end():] if cuts else before
+    if re.search(r"\b(?:regulator|reg|circuit|filter|stage|network|clamp|limiter)\s*:\s*$", before, re.IGNORECASE):
+        before = ""  # "Zener regulator: 15 V at vraw": a heading names the circuit, not the figure after it
     j = i + 1
     while not after.strip() and j < len(qs):  # "100 mV 1 kHz sine": the words after the next value count
         after = text[qs[j].end:qs[j + 1].start if j + 1 < len(qs) else len(text)]
@@ -423,6 +425,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
             q.unit = bare if bare == "ohm" and re.match(r"\s*load\b", after, re.I) else \
                 next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)  # "into a 2k load": ohms
+            if re.match(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner)\b", after, re.I):
+                q.unit = "Hz"  # "a 5k corner": a frequency, no resistor
             if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads
                 q.unit = bare
         role = _keyword_role(before, after, q.unit)

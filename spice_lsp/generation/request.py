@@ -770,7 +770,7 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\bzener|\bled\b|\btran
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 # "corner of 1 kHz", "cutoff set to 1 kHz", "gets the corner to ~1.6khz", "so the corner lands at about 3 kHz"
-_FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response)"
+_FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response|\bf_?c\b)"
                         r"\s*(?:frequency|point|freq)?"
                         r"(?:\s+(?:(?:is\s+|be\s+)?(?:set|sits?|lands?|falls?|goes|moved|pushed|placed|put|ends?\s+up"
                         r"|comes?\s+out)\s+)?)?"
@@ -840,7 +840,9 @@ _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)
                            # ... "turns 24 V into 5 V", "brings the 9 V down to 3.3 V"
                            r"|\b(?:raises?|raising|steps?|stepping|lowers?|lowering|converts?|converting|turns?|turning"
                            r"|brings?|bringing|reduces?|reducing|drops?|dropping)\s+(?:an?\s+|the\s+|its\s+)?"
-                           r"\d+(?:\.\d+)?\s*v\s+(?:(?:supply|input|rail)\s+)?(?:down\s+|up\s+)?(?:in)?to\s+"
+                           r"\d+(?:\.\d+)?\s*v\s+(?:(?:supply|input|rail)\s+)?"
+                           r"(?:(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+)?"  # "turns 12 V at vbat into 4 V"
+                           r"(?:down\s+|up\s+)?(?:in)?to\s+"
                            r"(?:about\s+|roughly\s+|around\s+)?"
                            r"(?P<value2>\d+(?:\.\d+)?)\s*v\b"
                            r"|\btarget(?:s|ing)?\s+(?:about\s+|roughly\s+|around\s+)?(?P<value3>\d+(?:\.\d+)?)\s*v\s+"
@@ -936,7 +938,7 @@ _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror
                              r"\bbiased)"  # "biased near 1 mA": the stage's quiescent current
                              + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
-                            r"(?:output|led|load)\s+current)", re.IGNORECASE)
+                            r"(?:output|led|load|drain|collector)\s+current)", re.IGNORECASE)  # "0.5 mA drain current"
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
 # "gain falls to 0 dB at 3 kHz": where the gain crosses unity.
 _UGBW_SPEC = re.compile(r"(?:unity[- ]gain\s+(?:bandwidth|frequency)|\bugbw|\bugf|\bgbw|"
@@ -985,6 +987,8 @@ def _specs(text: str, found: list[Spec]) -> None:
                 and (wide := _WIDTH_BEFORE.search(before) or _WIDTH_AFTER.match(text, q.end)):
             words = f"{before[wide.start():]}{q.text}" if wide.re is _WIDTH_BEFORE else f"{q.text}{wide[0]}"
             found.append(Spec(words.strip(), "width", q.value))
+        if q.unit == "" and q.value > 0 and _AFTER_SPECS[1][1].match(text, q.end):
+            q = dataclasses.replace(q, unit="Hz")  # "a 5k corner": a bare figure a corner word follows is in hertz
         if q.unit != "Hz":
             continue
         after_spec = next(((quantity, m) for quantity, pattern in _AFTER_SPECS if (m := pattern.match(text, q.end))),
