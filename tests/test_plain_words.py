@@ -80,3 +80,15 @@ def test_a_word_marked_as_a_node_elsewhere_is_one_everywhere(text: str, word: st
     r = read_request(text)
     assert word in set(r.nodes) | {r.output} | {n for e in r.elements for n in (e.nodes or ())}
     assert all(e.nodes for e in r.elements)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Make mix = -(ma + mb) with op-amps; ma = 1 V and mb = 0.5 V.", {"mix", "ma", "mb"}),
+    ("Summing amp: y = -(2 one + two), one = 0.2 V, two = 0.1 V DC.", {"y", "one", "two"}),
+])
+def test_a_plain_word_given_a_level_and_written_in_an_equation_is_a_node(text, names):
+    assert names <= set(read_request(text).nodes)
+
+
+def test_a_unit_after_a_figure_stays_no_node():
+    assert not read_request("A current mirror with 10 uA in and a 5 V supply.").nodes

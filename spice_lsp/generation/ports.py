@@ -555,7 +555,8 @@ def read_ports(text: str) -> Ports:
         terms_named = [(probed or bare).lower() for _, probed, bare in terms]
         # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
         counted = any(number and bare and (_UNIT.fullmatch(bare) or re.fullmatch(r"[a-z]{3,}s", bare))
-                      for number, _, bare in terms) or any(bare.lower() in _NOT_NAMES for _, _, bare in terms if bare)
+                      for number, _, bare in terms) or any(bare.lower() in _NOT_NAMES - PLAIN or plain(bare)
+                                                           for _, _, bare in terms if bare)
         weighted = re.search(r"[-+\u2212()\d]|v\(", m["expr"])  # "a = b" states no circuit's function
         if weighted and terms_named and not counted and m["out"] not in _QUANTITIES and not _UNIT.fullmatch(m["out"]) \
                 and m["out"] not in terms_named:
@@ -612,11 +613,11 @@ def read_ports(text: str) -> Ports:
             continue  # "a steady 3.3 V at out": the output's spec, not a source; "5 V/0 V on b3": logic levels
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip()))
     for m in _NODE_AT.finditer(text):
-        node, plain = m["n"], m["verb"] in ("at", "is", "=")
+        node, bare_level = m["n"], m["verb"] in ("at", "is", "=")
         # a bare "x at 1 V" names a node when x is a port already named, or a short name in a list of levels
-        loose = plain and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
+        loose = bare_level and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
             and not (m["verb"] == "=" and RAIL.match(node))
-        named = node not in _NOT_NAMES or node in listed or (node == "in" and not plain)  # "in sits at 1.5 V"
+        named = node not in _NOT_NAMES or node in listed or (node == "in" and not bare_level)  # "in sits at 1.5 V"
         if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
             continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(")))

@@ -81,7 +81,9 @@ ma ua µa na mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
 # ("output at mid"), set by `marking` while a reader reads the request.
 _MARKED: ContextVar[frozenset[str]] = ContextVar("_MARKED", default=frozenset())
 _MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
-                    r"(?:node\s+)?(?P<b>[a-z_]\w*)", re.IGNORECASE)
+                    r"(?:node\s+)?(?P<b>[a-z_]\w*)"
+                    # a name given a level ("ua = 0.3 V", the input of an equation "acc = -(ua + 2 ub)")
+                    r"|\b(?P<v>[a-z_]\w*)\s*=\s*[-+]?\d[\d.]*\s*(?:[munp]|mv)?\s*v\b", re.IGNORECASE)
 
 
 @contextmanager
