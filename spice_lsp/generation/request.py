@@ -1608,6 +1608,10 @@ _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input
                       rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
+# A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
+_STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes)\s+(?:up\s+)?from\s+"
+                         rf"{_QTY_TEXT}V?\s+to\s+{_QTY_TEXT}V\b[^;.]*?\bat\s+(?:t\s*=\s*)?{_QTY_TEXT}s\b",
+                         re.IGNORECASE)
 
 
 def _levels(span: str, unit: str) -> tuple[float, float] | None:
@@ -1632,7 +1636,7 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     at 1 ms"."""
     if (said := _spice_wave(span, "pulse")) and len(said) >= 2:
         return tuple(said[:7]) + (None,) * (7 - len(said[:7]))
-    if not _PULSE_WORDS.search(span):
+    if not (_PULSE_WORDS.search(span) or _STEP_EVENT.search(span)):
         return None
     qs = _quantities(span)
     levels = _levels(span, unit)
@@ -1660,7 +1664,9 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     # "high for the first 100 ns of every 200 ns": the width, then the period
     pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?", r"wide|width|long|pulses?")
     per = time(r"period|every|each", r"period")
-    freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None)
+    # a lone step has no frequency: one in its statement is another's ("a 2 V step at 50 us into a 10 kHz low-pass")
+    repeats = re.search(r"\bpulse|square|\bclock|\bpwm\b|\bduty|\btoggl|\bevery\b|\bperiod", span, re.IGNORECASE)
+    freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None) if repeats else None
     per = per or (1 / freq if freq else None)
     duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
                      span, re.IGNORECASE)
@@ -1974,7 +1980,10 @@ def _sources(text: str, request: Request) -> None:
             or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
                         re.IGNORECASE) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
-                        r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE)  # "in is a 0 to 5 V step"
+                        r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE) \
+            or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
+                and event["n"].lower() not in _NOT_NODES and event)
+        # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
@@ -2110,11 +2119,12 @@ _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|l
                      r"potentiometers?|pots?|fuses?|varistors?)\b", re.IGNORECASE)
 
 
-# An unnamed part's words: up to a comma, a sentence's end, or "and"/"with" before a value ("... from in to out and
-# 10 Ω from out to ground"; "between b and 0" stays one, "and 0.47 uF" starts a part) or before another part's noun
+# An unnamed part's words: up to a comma, a sentence's end, or "and"/"with"/"plus" before a value ("... from in to out
+# and 10 Ω from out to ground"; "between b and 0" stays one, "and 0.47 uF" starts a part) or before another part's noun
 _PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]))+?"
                          r"(?=[,;:]|\.(?:\s|$)|"
-                         r"\b(?:and|with)\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]|\b(?:and|feeding|then|followed\s+by)\s+an?\s+"
+                         r"\b(?:and|with|plus)\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]"
+                         r"|\b(?:and|plus|feeding|then|followed\s+by)\s+an?\s+"
                          r"(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|inductor|coil)\b)|$)")
 _THROUGH_VALUE = re.compile(r"\b(?:through|via)\s+(?:an?\s+)?(?=[\d.])", re.IGNORECASE)
 
@@ -2137,7 +2147,7 @@ def _part_clauses(text: str) -> list[tuple[int, int]]:
 def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements if e.kind not in _TERMINALS]  # a device's sentence places others
     for start, stop in _part_clauses(text):
-        clause = re.sub(r"^(?:and|with|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
+        clause = re.sub(r"^(?:and|with|plus|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
         if re.search(r"\bin\s+series\s+with\b"
                      r"|\bseries\s+(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)s?\s+"
                      r"and\s+(?:an?\s+)?(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)", clause,
