@@ -185,8 +185,8 @@ def _registry():
 # Polarity said in words. A negated flip ("without inverting", "doesn't flip the sign", "not upside down")
 # says non-inverting, and its words must not then read as an inverting amplifier or a negative gain.
 _FLIP = (r"(?:invert(?:s|ed|ing)?\b|inversion\b|flip\w*"
-         r"|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|the\s+sign|its\s+sign)\b"
-         r"|chang\w*\s+(?:the\s+|its\s+)?sign"
+         r"|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|(?:the|its)\s+(?:sign|polarity|phase))\b"
+         r"|chang\w*\s+(?:the\s+|its\s+|of\s+|in\s+)?(?:sign|polarity|phase)\b"
          r"|turn\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?upside[- ]down|upside[- ]down)")
 _NEGATED_FLIP = (r"\b(?:without|not|never|nor|no|(?:does|do|did|will|is|are|should)(?:\s+not|n't)|don't|won't|isn't"
                  rf"|aren't)\s+(?:\w+\s+){{0,2}}?{_FLIP}(?:\s+(?:it|them|the\s+\w+|its\s+\w+))?"

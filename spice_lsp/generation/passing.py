@@ -16,11 +16,15 @@ import re
 
 # What a circuit serves, said after it: a connective, then a determiner, then the thing up to the clause's end
 # ("in front of the ADC", "feeding a microcontroller's comparator pin", "ahead of a comparator").
-SERVED = re.compile(r"\b(?:for|ahead\s+of|in\s+front\s+of|before|feeding|feeds|driving|drives|into|to\s+drive)\s+"
+# An input of what it serves named first: "on one input of a comparator", "at the input of the ADC".
+INPUT_OF = (r"(?:on|at|to|across|into)\s+(?:one|the|an?|each|its|either)\s+(?:[\w-]+\s+)?"
+            r"(?:inputs?|pins?|terminals?)\s+of(?!\s+(?:the\s+|an?\s+|its\s+)?(?:op-?amps?|amplifiers?|stages?)\b)")
+SERVED = re.compile(rf"\b(?:for|ahead\s+of|in\s+front\s+of|before|feeding|feeds|driving|drives|into|to\s+drive"
+                    rf"|{INPUT_OF})\s+"
                     r"(?:an?|the|my|our|your|its|their)\s+[^,;:.()]*", re.IGNORECASE)
 # The same clause, said with a place, ending right before a word: what the circuit named before it serves ("a filter
 # feeding a biquad" names a second circuit to build, "a low-pass in front of the ADC" does not).
-SERVES_NEXT = re.compile(r"\b(?:for|ahead\s+of|in\s+front\s+of|before)\s+"
+SERVES_NEXT = re.compile(rf"\b(?:for|ahead\s+of|in\s+front\s+of|before|{INPUT_OF})\s+"
                          r"(?:an?\s+|the\s+|my\s+|our\s+|your\s+|its\s+|their\s+)(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
 
 # A device said as what receives the circuit's output: "so the ADC sees 2.5 V", "the DAC's pin", "the MCU reads it".
@@ -33,7 +37,7 @@ RECEIVES = re.compile(r"(?:'s)?(?:\s+(?:should|must|will|would|can|could|has\s+t
 # circuit to build.
 FEEDS_NEXT = re.compile(r"\b(?:feeding|feeds|driving|drives|into)\s+(?P<det>an?\s+|the\s+|my\s+|our\s+|your\s+|its\s+)"
                         r"(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
-DEVICE = re.compile(r"adcs?|dacs?|leds?|relays?|motors?|solenoids?|speakers?|headphones?|antennas?|mcus?|"
+DEVICE = re.compile(r"adcs?|dacs?|mixers?|leds?|relays?|motors?|solenoids?|speakers?|headphones?|antennas?|mcus?|"
                     r"micro-?controllers?|loads?", re.IGNORECASE)
 
 # A waveform given with its level or its frequency is the stimulus a circuit is fed ("a 0-3 V, 10 kHz sawtooth",

@@ -50,9 +50,15 @@ HEAD_NOUN = re.compile(r"\s+(?:oscillator|amplifier|amp|filter|regulator|convert
 # Words before a circuit noun that make it one part of the circuit asked for, not the circuit
 # ("a 1 mA tail current source", "the photocurrent modelled as a current source", "an op-amp error
 # amplifier" in a regulator, an oscillator's "sustaining amplifier").
-PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|\bmodell?ed\s+as\s+an?|"
+PART_OF = re.compile(r"(?:\btail|\bbias|\bideal|\berror|\bsustaining|"
+                     r"\b(?:modell?ed|represented|simulated|stood\s+in\s+for)\s+(?:as|by|with)\s+an?|"
                      r"\b(?:excited|driven|fed|biased|supplied)\s+(?:with\s+)?(?:[\d.]+\s*[munpµ]?A\s+(?:DC\s+|AC\s+)?)?"
                      r"(?:by|from)\s+an?(?:\s+[\d.]+\s*[munpµ]?A)?)\s+$", re.IGNORECASE)  # "fed 1 mA by a"
+
+
+# A device's name followed by what it disturbs a signal with: the disturbance a filter removes, not a circuit.
+DISTURBANCE = re.compile(r"[\s-]+(?:noise|hum|buzz|whine|interference|emi|rfi|ripple|spikes?|transients?|pops?|"
+                         r"clicks?|chatter|glitches?|harmonics)\b", re.IGNORECASE)
 
 
 # Words after a device's name that say which part stands for it ("a relay coil, modelled as 240 Ω from +12 V to coil",
@@ -240,6 +246,8 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or MODELLED_AS.match(description, m.end()) or \
                 NEGATED.search(description[max(0, m.start() - 20):m.start()]):
             continue
+        if DISTURBANCE.match(description, m.end()) and not GENERIC.fullmatch(m[0]):
+            continue  # "filter motor noise", "relay hum", "speaker pops": what the circuit keeps out, no circuit
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
             continue  # "from node rtd to ground", "a current source into rtd": a node's name
         if SENSOR.fullmatch(m[0]) and STATED_AS_PART.match(description, m.end()):
