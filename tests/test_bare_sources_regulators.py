@@ -54,6 +54,8 @@ def test_a_bare_reference_with_its_level_is_a_zener_scaled_or_divided_to_it(text
     "a 2.5 V reference made from two equal resistors",
     "compare the input at in with a 1 V reference",
     "1.23 V bandgap reference",
+    "flag when vin is higher than a 1.5 V reference",  # a level held against a reference: a comparator
+    "the output swings high whenever in exceeds the 2.5 V reference",
 ])
 def test_a_reference_of_another_kind_is_not_the_zener_reference(text: str) -> None:
     assert parse_intent(text).kind != "buffered_zener_reference"
