@@ -12,6 +12,7 @@ from spice_lsp.generation.intent import Value, parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.language.units import parse_number
+from spice_lsp.ngspice import runner
 
 
 def designed(description: str):
@@ -265,3 +266,18 @@ def test_a_frequency_spec_of_zero_is_reported_unmeasurable_not_a_crash(quantity)
     for target in (0.0, -50.0):
         value, why = measure(Spec(f"{target:g} Hz", quantity, target), deck, "b", "a")
         assert value is None and "cannot be measured" in why
+
+
+@pytest.mark.parametrize("description, volts", [
+    # a current pushed into the summing node, said without its name: v(out) = -I R
+    ("TIA with a 47k feedback resistor; 20 uA photocurrent as a current source into the summing node; op point.",
+     -0.94),
+    ("Transimpedance amp, RF = 200k, 5 uA pushed into the op-amp's inverting input; operating point.", -1.0),
+    # no direction said: the photodiode's own current leaves the node, v(out) = +I R
+    ("Photodiode transimpedance amplifier, 10 uA photocurrent, 100k feedback; operating point.", 1.0),
+])
+def test_a_transimpedance_output_takes_the_sign_of_the_current_the_request_says(description, volts):
+    result = generate(description)
+    run = runner.run(result.netlist, control="op\nlet result = v(out)\nprint result")
+    assert run.values["result"] == pytest.approx(volts, rel=0.03)
+    assert result.verified, [(i.what, i.detail) for i in result.checks if i.status != "pass"]

@@ -28,6 +28,7 @@ from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Request, Spec, read_request
 from spice_lsp.generation.templates import (
     PHOTOVOLTAIC,
+    PUSHED_IN,
     UNBYPASSED,
     WORDED_RATIO,
     _accelerometer,
@@ -992,7 +993,8 @@ def _source_named(check: Spec | Probe, source: str) -> Spec | Probe:
 def _photocurrent_sign(f: _Filler) -> float:
     """The transimpedance output's sign: the family's photocurrent leaves the summing node (v(out) = +I R); a current
     source the request pushes into a node replaces it (compose) and drives the output negative."""
-    return -1.0 if any(s.kind == "I" and s.node for s in f.request.sources) else 1.0
+    return -1.0 if any(s.kind == "I" and s.node for s in f.request.sources) \
+        or PUSHED_IN.search(f.intent.description) else 1.0
 
 
 def used(f: _Filler, role: str, *aliases: str, default: float | None = None) -> float:

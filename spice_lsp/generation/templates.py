@@ -713,11 +713,18 @@ def _bjt_switch(f: _Filler) -> str:
                       f"Q1 out b 0 {_bjt_model(f, 'n')}"])
 
 
+# "a current source into the inverting input", "pushed into the summing node": the current's direction, said
+# without a node name
+PUSHED_IN = re.compile(r"\binto\s+(?:the\s+)?(?:op-?amp'?s\s+)?(?:inverting|summing|negative|minus)\b", re.IGNORECASE)
+
+
 def _transimpedance(f: _Filler) -> str:
     d = f.model("dphoto")
     # The photodiode sits at the virtual ground (no bias); its photocurrent I1 leaves the summing
     # node (the amplifier's input, in) and returns through R1, so v(out) = I1*R1; C1 keeps the loop stable.
-    return "\n".join([_opamp_block(f), f"I1 in 0 DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
+    # A current the request pushes into that node flows the other way: v(out) = -I1*R1.
+    ends = "0 in" if PUSHED_IN.search(f.intent.description) else "in 0"
+    return "\n".join([_opamp_block(f), f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
                       f"R1 in out {f('RF', 100e3, 'R')}", f"C1 in out {f('C', 1e-12, 'CF')}",
                       "X1 0 in out opamp"])
 
