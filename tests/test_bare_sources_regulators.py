@@ -114,3 +114,8 @@ def test_a_clock_alone_is_a_pulse_source_shown_over_periods(text: str, node: str
 ])
 def test_a_clock_into_or_made_by_a_circuit_is_that_circuit(text: str) -> None:
     assert parse_intent(text).kind != "clock_source"
+
+
+def test_a_load_named_rl_leaves_a_clock_a_clock():
+    # "RL = 10k" is the clock's load, not an RL circuit it feeds
+    assert parse_intent("clock source at node ck, 2 kHz, 0 to 5 V, RL = 10k").kind == "clock_source"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.recipes.logic import _evaluate, _variables, complex_function
 from spice_lsp.generation.request import read_request
@@ -222,3 +223,8 @@ def test_an_astable_with_two_named_outputs_puts_them_on_the_two_collectors():
     result = generate("transistor astable multivibrator on 6 V, 2.2k collector loads, outputs qa and qb")
     collectors = {line.split()[1] for line in result.netlist.splitlines() if line.startswith("Q")}
     assert collectors == {"qa", "qb"}
+
+
+def test_a_current_dac_with_a_feedback_resistor_is_the_current_steering_dac():
+    # an op-amp's feedback resistor converts the summed current: not the current DAC into a load resistor
+    assert parse_intent("current-steering DAC: CODE = 5, IBIAS = 4 uA, RF = 47k").kind == "current_steering_dac"

@@ -185,3 +185,9 @@ def test_a_restatement_that_leaves_out_a_figure_of_the_request_is_not_used():
     assert cross_check(LOW_PASS, "RC low-pass filter: C = 10n, cutoff 1.6 kHz, AC from 10 Hz to 1 MHz").ok
     # '-3 dB point' says what the cutoff is; it is no figure to restate
     assert cross_check("RC high-pass, C = 10 nF, -3 dB point at 1 kHz", "RC high-pass filter: C = 10n, cutoff 1 kHz").ok
+
+
+def test_a_family_name_holding_a_colon_is_read_whole():
+    # "2:1 multiplexer: ..." names the multiplexer, not a family called "2"
+    assert family_named("2:1 multiplexer: W = 1u, operating point") == ("tg_mux", "W = 1u, operating point")
+    assert family_named("2:1 multiplexer") == ("tg_mux", "")

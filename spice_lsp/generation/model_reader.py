@@ -132,9 +132,10 @@ _NAMES = sorted(((n.lower(), kind) for kind, f in FAMILIES.items() if kind != "g
 
 def family_named(restatement: str) -> tuple[str, str] | None:
     """(kind, the rest) when the restatement is a registry family's name, alone or before a colon."""
-    head, _, rest = restatement.partition(":")
-    kind = next((k for name, k in _NAMES if head.strip().lower() == name), None)
-    return (kind, rest.strip()) if kind else None
+    low = restatement.strip().lower()
+    # the longest name the restatement starts with, then its end or a colon (a name may hold one: "2:1 multiplexer")
+    kind, name = next(((k, name) for name, k in _NAMES if low == name or low.startswith(name + ":")), (None, ""))
+    return (kind, restatement.strip()[len(name) + 1:].strip()) if kind else None
 
 
 # Words any circuit's name may hold: they say what kind of thing it is, not which one.

@@ -434,7 +434,9 @@ register(Family(kind="current_sum_dac", summary="binary-weighted current DAC (sw
                 rules=((2.05, (r"current[- ](?:output|steering|mode|sources?|dac)|currents?\s+of\s+[\d.]|"
                                r"sources?\s+of\s+[\d.]+(?:\s*[mµμun]?a)?\s*,",
                                r"dac\b|digital[- ]to[- ]analog",
-                               r"^(?![\s\S]*(?:op[- ]?amp|virtual\s+ground|r-?2r|transimpedance))[\s\S]*"
+                               # (an op-amp's feedback resistor RF makes it the current-steering DAC)
+                               r"^(?![\s\S]*(?:op[- ]?amp|virtual\s+ground|r-?2r|transimpedance|\brf\b|"
+                               r"feedback))[\s\S]*"
                                r"(?:resistor|\bload\b|\bω|\bohms?\b|\d\s*k\b)")),),
                 analysis="op", source="V1", accepts=r"dac"))
 
