@@ -195,7 +195,10 @@ def test_a_comparator_takes_its_stated_triangle_levels_and_sense():
     result = generate("Comparator: a 2 kHz triangle from 0 to 3.3 V at in against a 1 V reference; out is 3.3 V while "
                       "the input is below the reference and 0 V otherwise. Transient 3 ms.")
     assert result.intent.kind == "comparator"
-    assert lines(result.netlist, r"V1 in 0 .*PULSE\(0 3\.3 0 250u 250u 1n "), result.netlist
+    # the triangle's edges are half its period, 250 us at 2 kHz, written out or as {0.5/fin} with fin = 2k
+    assert lines(result.netlist, r"V1 in 0 .*PULSE\(0 3\.3 0 (?:250u 250u|\{0\.5/fin\} \{0\.5/fin\}) 1n "), \
+        result.netlist
+    assert lines(result.netlist, r"\.param fin=2k\b") or "250u" in result.netlist
     assert lines(result.netlist, r"X1 ref in out comparator1$"), result.netlist
     assert function_passes(result), result.checks
 

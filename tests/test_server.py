@@ -462,7 +462,7 @@ async def test_an_unservable_description_gets_a_message_not_an_edit(client: Lang
     result = await client.text_document_completion_async(types.CompletionParams(doc_id(uri), types.Position(0, 10)))
     assert result is None
     message = await arrival(client, lambda: next((m for m in client.messages if "circuit" in m.message), None))
-    assert "no circuit could be recognised" in message.message
+    assert "too vague to build" in message.message  # praise is no specification: the reason, not an edit
 
 
 class FakeOpenAI(BaseHTTPRequestHandler):

@@ -278,7 +278,7 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
 # --- roles ------------------------------------------------------------------------------------
 
 _ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL "
-            "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ".split()}
+            "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ VLOW VHIGH VLOGIC".split()}
 _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
                 F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
                 # MOS model parameters: "VTO = 0.7 V" is a threshold, not a supply.

@@ -61,9 +61,9 @@ _CLOCK = r"\b(?:clock|square[- ]?wave|pulse[- ]?train|pulse\s+source)\b"
 _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps?|integrat\w*|invert\w*|doubler|"
           r"counter|flip[- ]?flop|latch|gates?|comparator|schmitt|switch\w*|sample|filter|low[- ]pass|high[- ]pass|"
           r"resistors?|capacitors?|caps?|inductors?|diodes?|transistors?|mosfets?|555|timer|driv\w+|into|feed\w*|"
-          r"followed|through|from\s+[a-z]\w*\s+to|load|circuit|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
+          r"followed|through|from\s+[a-z]\w*\s+to|circuit(?!\s*:)|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
           # a square wave a circuit makes from its rails
-          r"rails?|suppl(?:y|ies)|vcc|vdd|steering|produc\w*|runs?|running|on\s+its\s+own|no\s+input)\b)")
+          r"rails?|suppl(?:y|ies)|vcc|vdd|steering|produc\w*|free[- ]running|on\s+its\s+own|no\s+input)\b)")
 register(Family(kind="clock_source", summary="clock source: a square wave (PULSE) at a node",
                 build=_clock, function=_swings,
                 names=("clock source", "square wave source", "pulse train source"),
