@@ -68,8 +68,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
               if (v := parse_number(p.value)) is not None}
     for want in request.elements:
         # a top-level part first: a subcircuit's own "Rin" is not the request's input resistor RIN
-        named = [e for e in netlist.elements if want.name and e.name.upper() == want.name.upper()] \
-            or [e for e in elements if want.name and e.name.upper() == want.name.upper()]
+        named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
+        named = [e for e in named if e in netlist.elements] or named
         kin = [e for e in elements if e.name[0].upper() == want.kind]
         found = named or [e for e in kin if want.value is not None
                           and _close(_number(layout(e).value, params), want.value)] \

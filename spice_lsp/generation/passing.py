@@ -19,13 +19,13 @@ import re
 # An input of what it serves named first: "on one input of a comparator", "at the input of the ADC".
 INPUT_OF = (r"(?:on|at|to|across|into)\s+(?:one|the|an?|each|its|either)\s+(?:[\w-]+\s+)?"
             r"(?:inputs?|pins?|terminals?)\s+of(?!\s+(?:the\s+|an?\s+|its\s+)?(?:op-?amps?|amplifiers?|stages?)\b)")
+_DETERMINER = r"(?:an?|the|my|our|your|its|their)\s+"
 SERVED = re.compile(rf"\b(?:for|ahead\s+of|in\s+front\s+of|before|feeding|feeds|driving|drives|into|to\s+drive"
-                    rf"|{INPUT_OF})\s+"
-                    r"(?:an?|the|my|our|your|its|their)\s+[^,;:.()]*", re.IGNORECASE)
+                    rf"|{INPUT_OF})\s+{_DETERMINER}[^,;:.()]*", re.IGNORECASE)
 # The same clause, said with a place, ending right before a word: what the circuit named before it serves ("a filter
 # feeding a biquad" names a second circuit to build, "a low-pass in front of the ADC" does not).
-SERVES_NEXT = re.compile(rf"\b(?:for|ahead\s+of|in\s+front\s+of|before|{INPUT_OF})\s+"
-                         r"(?:an?\s+|the\s+|my\s+|our\s+|your\s+|its\s+|their\s+)(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
+SERVES_NEXT = re.compile(rf"\b(?:for|ahead\s+of|in\s+front\s+of|before|{INPUT_OF})\s+{_DETERMINER}"
+                         r"(?:[\w/.'-]+\s+){0,3}$", re.IGNORECASE)
 
 # A device said as what receives the circuit's output: "so the ADC sees 2.5 V", "the DAC's pin", "the MCU reads it".
 RECEIVES = re.compile(r"(?:'s)?(?:\s+(?:should|must|will|would|can|could|has\s+to|needs\s+to))?\s+(?:sees?|reads?|"
