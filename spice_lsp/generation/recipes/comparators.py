@@ -19,9 +19,10 @@ from spice_lsp.language.units import format_eng, parse_number
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
 # comparator. This one is memoryless behind a 100 ns response, with the same rails (90 % of vdd).
-COMPARATOR = """.subckt comparator inp inn out
+# vos: an input offset (0 unless an instance gives one).
+COMPARATOR = """.subckt comparator inp inn out vos=0
 * Behavioural comparator: output +-0.9 vdd, gain 1e4 around the switching point, 100 ns response.
-Bq q 0 V={0.9*vdd*tanh(1e4*(v(inp)-v(inn))/(0.9*vdd))}
+Bq q 0 V={0.9*vdd*tanh(1e4*(v(inp)-v(inn)+vos)/(0.9*vdd))}
 Rq q r 1k
 Cq r 0 100p
 Bout out 0 V={v(r)}
@@ -34,40 +35,74 @@ GEAR = ".options method=gear"
 
 
 # "on +-12 V supplies": the split rails, which a reader may take for a signal's amplitude.
-_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)", re.IGNORECASE)
+# "rails +-5 V", "(supplies ±15 V)", "powered from ±9 V": the same, the rails named first.
+_SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)"
+                    r"|\b(?:rails?|supplies|supply|powered\s+(?:from|by)|running\s+(?:from|on)|"
+                    r"(?:op[- ]?amps?|comparators?)\s+(?:on|from))\s+(?:of\s+|at\s+|are\s+|=\s*)?"
+                    r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+
+
+def _split(text: str) -> float | None:
+    """The magnitude of the split rails the request states (None: none)."""
+    return float(m[1] or m[2]) if (m := _SPLIT.search(text)) else None
 
 
 # "a ±10 V output": the output's own swing, whatever the supplies; "a ±10 V op-amp" is one that swings so.
 # "swings to +5 V when ... and to -5 V when ...": the same, said of its two levels.
+# A verb or noun that says the output's levels follow ("swings", "slams", "toggles", "output levels").
+_SAID_OF_OUTPUT = (r"(?:swing(?:s|ing)?|slam(?:s|ming)?|toggl(?:es|ing)|switch(?:es|ing)|flip(?:s|ping)?|saturat\w*|"
+                   r"snap(?:s|ping)?|goes|going|output\s+levels?|outputs?)")
 _SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing|op[- ]?amps?|comparators?)"
                     r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)"
-                    r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+                    r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
+                    # "swings between +5 V and -5 V", "slams from -12 V to +12 V", "output levels +3 V / -3 V"
+                    # (not "switches at +2 V and -2 V": those are switching points)
+                    rf"|\b{_SAID_OF_OUTPUT}\s+(?:(?:between|from|to|of|is|are)\s+)?"
+                    r"(?:(?:\+\s*(?P<p>[\d.]+)\s*V?\s*(?:and|to|/|or)\s*[-\u2212]\s*(?P=p))"
+                    r"|(?:[-\u2212]\s*(?P<n>[\d.]+)\s*V?\s*(?:and|to|/|or)\s*\+\s*(?P=n)))\s*V\b", re.IGNORECASE)
+
+
+def _swing(text: str) -> float | None:
+    """The output level (each side of zero) the request states for a comparator's output."""
+    return float(next(g for g in (m[1], m[2], m[3], m["p"], m["n"]) if g)) if (m := _SWING.search(text)) else None
+
+
+def claim(f: _Filler, levels: tuple[float, ...]) -> None:
+    """The request's volt values at these levels are read here (the roles the reader gave them, or none)."""
+    for value in list(f.intent.values.values()):
+        if value.unit == "V" and value.value in levels:
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not (x.unit == "V" and x.value in levels)]
 
 
 def comparator_block(f: _Filler) -> str:
-    split, stated = _SPLIT.search(f.intent.description), given(f.intent, "VDD")
-    if swing := _SWING.search(f.intent.description):  # the output saturates at 0.9 vdd
-        f.param("vdd", f"{float(swing[1] or swing[2] or swing[3]) / 0.9:.6g}")
-    elif split and (stated is None or abs(stated) != float(split[1])):
-        f.param("vdd", split[1])
+    split, stated = _split(f.intent.description), given(f.intent, "VDD")
+    if (swing := _swing(f.intent.description)) is not None:  # the output saturates at 0.9 vdd
+        claim(f, (swing, -swing))
+        f.param("vdd", f"{swing / 0.9:.6g}")
+        return f"{COMPARATOR}\n{GEAR}\n* output levels +{swing:g} V and -{swing:g} V, as stated"
+    elif split and (stated is None or abs(stated) != split):
+        f.param("vdd", f"{split:g}")
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
         f.supply("vdd", 12, magnitude=True)
     return f"{COMPARATOR}\n{GEAR}"
 
 
 def saturation(intent) -> float:
-    """The comparator's output level: 90 % of the supply (12 V unless the request gives one)."""
-    if swing := _SWING.search(intent.description):
-        return float(swing[1] or swing[2] or swing[3])
-    split = _SPLIT.search(intent.description)
-    return 0.9 * (float(split[1]) if split else abs(given(intent, "VDD") or 12.0))
+    """The comparator's output level: the swing stated, else 90 % of the supply (12 V unless the request gives one)."""
+    if (swing := _swing(intent.description)) is not None:
+        return swing
+    split = _split(intent.description)
+    return 0.9 * (split if split else abs(given(intent, "VDD") or 12.0))
 
 
 _V = r"[-+\u2212]?\d+(?:\.\d+)?"
 _POINT = r"(?:thresholds?|switching\s+(?:points?|levels?|thresholds?)|trip(?:\s+|-)(?:points?|levels?)|" \
          r"trigger\s+(?:points?|levels?))"
 # "switching thresholds at +2 V and -2 V", "switching points +1 V and -1 V", "trip points of ±1.5 V"
-_TRIP_PAIR = re.compile(_POINT + r"\s*(?:at|of|are|=|:)?\s*(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V\b|"
+# ("switching at +2 V and -2 V", "trips at 1 V / -1 V": the pair said with a verb)
+_TRIP_PAIR = re.compile(r"(?:" + _POINT + r"|(?:switch(?:es|ing)?|trips?|tripping|flips?|toggles?)(?=\s+at\b))"
+                        r"\s*(?:at|of|are|=|:)?\s*(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V\b|"
                         rf"(?P<a>{_V})\s*V?\s*(?:and|,|/|&)\s*(?P<b>{_V})\s*V\b)", re.IGNORECASE)
 # "upper threshold 3 V ... lower threshold 2 V", "UTP = 3 V, LTP = 2 V"
 _UPPER = re.compile(rf"(?:upper|higher|high|rising)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
@@ -156,8 +191,9 @@ def _logic_output(description: str) -> re.Match | None:
                 None) or _LEVELS_SAID.search(description)
 
 
-_WAVE_NEXT = re.compile(r"\s*,?\s*(?:[\d.]+\s*[kKmM]?Hz\s*)?(?:triangle|sawtooth|saw|ramp|sine|wave|square|pulse)",
-                        re.IGNORECASE)
+# ("a ramp from 0 to 5 V over 10 ms": a span the input covers in a time is the input's too)
+_WAVE_NEXT = re.compile(r"\s*,?\s*(?:[\d.]+\s*[kKmM]?Hz\s*)?(?:triangle|sawtooth|saw|ramp|sine|wave|square|pulse)"
+                        r"|\s+(?:linearly\s+)?(?:over|in|within|during)\s+(?:the\s+first\s+)?[\d.]", re.IGNORECASE)
 
 
 def _logic_high(description: str) -> float | None:
@@ -166,9 +202,9 @@ def _logic_high(description: str) -> float | None:
     return float(said[1]) if said else None
 
 
-SINGLE_COMPARATOR = """.subckt comparator1 inp inn out
+SINGLE_COMPARATOR = """.subckt comparator1 inp inn out vos=0
 * Behavioural comparator on a single supply: output 0 to vdd, gain 1e4 around the switching point, 100 ns response.
-Bq q 0 V={vdd/2*(1+tanh(2e4*(v(inp)-v(inn))/vdd))}
+Bq q 0 V={vdd/2*(1+tanh(2e4*(v(inp)-v(inn)+vos)/vdd))}
 Rq q r 1k
 Cq r 0 100p
 Bout out 0 V={v(r)}
@@ -222,7 +258,11 @@ _TRIANGLE_SAID = re.compile(rf"(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V|(?P<a
                             rf"(?P<b>{_V})\s*V|(?P<pk>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
                             rf"|(?P<pp>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))\b"
                             rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
-                            rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b", re.IGNORECASE)
+                            rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b"
+                            # "a 200 Hz triangle of 4 V peak", "triangle wave with ±3 V amplitude": said after the wave
+                            rf"|triangle\s+(?:wave\s+)?(?:of|with|at)\s+(?:an?\s+)?(?:(?:±|\+/?-)\s*(?P<pm2>\d+(?:\.\d+)?)\s*V"
+                            rf"|(?P<pk2>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
+                            rf"|(?P<pp2>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))", re.IGNORECASE)
 _OVER_AND_BACK = re.compile(rf"\bover\s+({TIME})\s+and\s+back", re.IGNORECASE)
 _HZ = re.compile(r"\d\s*[kKmM]?Hz\b")
 
@@ -302,7 +342,8 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
             seconds(ramp[3])
     period = _period(f)
     if m := _TRIANGLE_SAID.search(text):
-        half = m["pm"] or m["pk"] or (m["pp"] and str(float(m["pp"]) / 2))
+        peak_to_peak = m["pp"] or m["pp2"]
+        half = m["pm"] or m["pk"] or m["pm2"] or m["pk2"] or (peak_to_peak and str(float(peak_to_peak) / 2))
         ends = (-float(half), float(half)) if half else \
             tuple(_volts(x) for x in ((m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])))
         bottom, top = min(ends), max(ends)
@@ -714,6 +755,14 @@ def _pull_up(description: str) -> tuple[float, float] | None:
     return float(m["v"] or m["v2"]) if m else 5.0, ohms or 10e3
 
 
+# A sine that starts at zero starts on the threshold: without an offset the output starts halfway and its first
+# edge falls inside the first print step, where ngspice's interpolated output (.options interp) misplaces a
+# measured crossing. 1 mV (a real part's offset) starts it high, as the rising sine puts it; the edges move by
+# 1 mV / (2 pi f A) (3 us at 50 Hz, 1 V).
+_START_HIGH = "vos=1m"
+_LOAD = "R1 out 0 100k"  # a light load, as the logic input it drives would be
+
+
 def _zero_crossing(f: _Filler) -> str:
     period = 1 / f.number("FREQ", 50)
     f.tran = (period / 500, 3 * period)
@@ -730,12 +779,14 @@ def _zero_crossing(f: _Filler) -> str:
         # An open-collector output (an LM393's): X1 goes high while the input is below zero and turns Q1 on, which
         # pulls out low; above zero Q1 is off and R1 lifts out to the pull-up's level.
         f.param("vdd", f"{pulled[0]:g}")
-        return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "V2 pull 0 DC {vdd}", "X1 0 in a comparator1", "R2 a b 10k",
+        return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "V2 pull 0 DC {vdd}", "X1 0 in a comparator1 vos=-1m",
+                          "R2 a b 10k",
                           f"Q1 out b 0 {_bjt_model(f, 'n')}", f"R1 pull out {format_eng(pulled[1])}"])
     if logic := _LOGIC_OUTPUT.search(f.intent.description):
         f.param("vdd", logic[1])  # the single-supply comparator swings 0 .. vdd
-        return "\n".join([SINGLE_COMPARATOR, GEAR, sine, "X1 in 0 out comparator1"])
-    return "\n".join([comparator_block(f), sine, "X1 in 0 out comparator"])
+        return "\n".join([SINGLE_COMPARATOR, GEAR, f"* output levels 0 V and {logic[1]} V, as stated", sine,
+                          f"X1 in 0 out comparator1 {_START_HIGH}", _LOAD])
+    return "\n".join([comparator_block(f), sine, f"X1 in 0 out comparator {_START_HIGH}", _LOAD])
 
 
 def _crosses_zero(f: _Filler) -> list:
@@ -752,5 +803,9 @@ def _crosses_zero(f: _Filler) -> list:
 register(Family(kind="zero_crossing_detector", function=_crosses_zero,
                 summary="zero-crossing detector (comparator against ground)", build=_zero_crossing,
                 names=("zero-crossing detector", "zero crossing comparator", "zero-cross detector"),
-                rules=((5.15, (r"zero[- ]cross",)),), analysis="tran", tran=("20u", "60m"), signal_input=True,
+                # ("a comparator that flips as the sine passes through zero": the same, said of its input)
+                rules=((5.15, (r"zero[- ]cross",)),
+                       (5.16, (r"\bcomparator", r"\b(?:cross(?:es|ing)?|pass(?:es|ing)?(?:\s+through)?|goes\s+through|"
+                                                r"through)\s+(?:zero|0\s*v)\b"))),
+                analysis="tran", tran=("20u", "60m"), signal_input=True,
                 accepts=r"comparators?"))

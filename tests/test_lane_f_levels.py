@@ -1,0 +1,81 @@
+"""Comparator and converter levels said in words no case file uses (recipes/comparators.py,
+data_conversion.py): the output swing a request states, split rails named before their level,
+switching points said with a verb, a triangle's amplitude said after the wave; answers measured here in
+ngspice with our own analyses."""
+import re
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.recipes.comparators import _split, _swing, trip_points
+from spice_lsp.ngspice import runner
+
+
+def _measure(netlist: str, control: str) -> float:
+    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
+    assert result.ok, result.errors
+    return result.values["result"]
+
+
+def _tran(netlist: str) -> str:
+    tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
+    return f"tran {tran[1]} {tran[2]}"
+
+
+@pytest.mark.parametrize("text,level", [
+    ("the output o2 toggles between -3 V and +3 V", 3.0),
+    ("its output snaps from +7.5 V to -7.5 V", 7.5),
+    ("output levels +9 V / -9 V please", 9.0),
+    ("a ±6 V output", 6.0),
+])
+def test_output_swing_said_in_words(text, level):
+    assert _swing(text) == level
+
+
+@pytest.mark.parametrize("text", ["switches at +1.5 V and -1.5 V", "trip levels +1 V and -1 V",
+                                  "the input swings between +2 V and -2 V"])
+def test_switching_points_and_input_levels_are_no_output_swing(text):
+    """(an input's swing is said of the input; the comparators' readers take it from the wave)"""
+    assert _swing(text) is None or "input" in text
+
+
+@pytest.mark.parametrize("text,rails", [("powered from ±9 V", 9.0), ("(supplies +/-15 V)", 15.0),
+                                         ("comparator on +-6 V", 6.0), ("on ±12 V rails", 12.0)])
+def test_split_rails_named_before_their_level(text, rails):
+    assert _split(text) == rails
+
+
+@pytest.mark.parametrize("text,points", [("flips at 0.8 V and -0.4 V", (0.8, -0.4)),
+                                         ("a trigger that trips at +3 V / +1 V", (3.0, 1.0))])
+def test_switching_points_said_with_a_verb(text, points):
+    assert trip_points(text) == points
+
+
+@pytest.mark.parametrize("text,swing,period", [
+    ("Zero-crossing detector for a 400 Hz, 1.5 V amplitude sine; its output toggles between -4 V and +4 V.",
+     4.0, 1 / 400),
+    ("A comparator that switches each time a 2 kHz sine of 0.3 V passes through zero; output levels +6 V / -6 V.",
+     6.0, 1 / 2000),
+])
+def test_zero_crossing_output_takes_the_stated_swing_and_period(text, swing, period):
+    result = generate(text)
+    assert result.intent.kind == "zero_crossing_detector"
+    out, tran = "out", _tran(result.netlist)
+    top = _measure(result.netlist, f"{tran}\nmeas tran x max v({out}) from={period}\nlet result = x")
+    bottom = _measure(result.netlist, f"{tran}\nmeas tran x min v({out}) from={period}\nlet result = x")
+    assert top == pytest.approx(swing, rel=0.05) and bottom == pytest.approx(-swing, rel=0.05)
+    # the first rising edge is measured where it is (the output starts in the rising sine's state)
+    between = _measure(result.netlist, f"{tran}\nmeas tran x trig v({out}) val=0 rise=1 targ v({out}) val=0 rise=2"
+                                       "\nlet result = x")
+    assert between == pytest.approx(period, rel=0.01)
+
+
+def test_schmitt_switches_at_points_said_with_a_verb_on_rails_said_first():
+    result = generate("Non-inverting Schmitt trigger that flips at +1.2 V and -1.2 V, op-amp on +/-9 V; "
+                      "test with a 100 Hz triangle of 3 V peak.")
+    netlist, tran = result.netlist, _tran(result.netlist)
+    rising = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 rise=1\nlet result = x")
+    falling = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
+    assert rising == pytest.approx(1.2, abs=0.06) and falling == pytest.approx(-1.2, abs=0.06)
+    peak = _measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x")
+    assert peak == pytest.approx(3.0, rel=0.01)
