@@ -169,12 +169,21 @@ def _rl_filter(f: _Filler, high: bool) -> str:
 def _rlc(f: _Filler, topology: str) -> str:
     source = f"V1 in 0 DC 0 AC {f('VIN', 1)}"
     r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
-    ind, capacitance = f("L", 10e-3, "L1"), 100e-9
-    if topology != "lc_lowpass" and "FREQ" in f.intent.values and {"L", "L1"} & set(f.intent.values):
-        # "a trap at 50 kHz" with its inductor: the capacitor the request leaves open resonates with it there
+    inductance, capacitance = 10e-3, 100e-9
+    given = set(f.intent.values)
+    if topology != "lc_lowpass" and "FREQ" in given and not ({"L", "L1"} & given and {"C", "C1"} & given):
+        # "a trap at 50 kHz": the part the request leaves open resonates with the one it gives there; neither
+        # given, both at the defaults' impedance sqrt(L/C) relative to R (the same Q, or notch width, at any f0)
         f.param("f0", f("FREQ", 1e3))
-        capacitance = float(f"{1 / ((2 * math.pi * f.number('FREQ', 1e3)) ** 2 * f.number('L', 10e-3, 'L1')):.4g}")
-    c = f("C", capacitance, "C1")
+        w = 2 * math.pi * f.number("FREQ", 1e3)
+        if {"L", "L1"} & given:
+            capacitance = 1 / (w * w * f.number("L", inductance, "L1"))
+        elif {"C", "C1"} & given:
+            inductance = 1 / (w * w * f.number("C", capacitance, "C1"))
+        else:
+            z0 = math.sqrt(inductance / capacitance) * f.number("R", 100, "R1") / 100
+            inductance, capacitance = z0 / w, 1 / (w * z0)
+    ind, c = f("L", float(f"{inductance:.4g}"), "L1"), f("C", float(f"{capacitance:.4g}"), "C1")
     if topology == "series":
         body = [f"R1 in a {r()}", f"L1 a out {ind}", f"C1 out 0 {c}"]  # out: the capacitor voltage
     elif topology == "bandpass":

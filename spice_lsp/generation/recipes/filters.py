@@ -27,7 +27,7 @@ from spice_lsp.language.units import format_eng, parse_number
 Equations = Callable[[float, Callable[[str, float], float]], dict[str, float]]
 
 _Q_STATED = re.compile(r"\bQ\s*(?:of|=|:|is)?\s*(?:(?:about|around|near|roughly|approximately|~)\s*)?"
-                       r"(\d+(?:\.\d+)?)(?![\w.])")
+                       r"(\d+(?:\.\d+)?)(?!\w|\.\d)")  # a sentence's full stop may follow
 
 
 def stated_q(text: str, default: float) -> float:
@@ -645,38 +645,60 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
 
 # --- the Linkwitz-Riley crossover --------------------------------------------------------------------
 
+# "LR2", "LR-4", "LR24", "12 dB/octave", "second-order": the crossover's order (Linkwitz-Riley comes in even orders)
+_LR_ORDER = re.compile(r"\blr-?(?P<n>[248])\b|\blr(?P<db>12|24|48)\b|\b(?P<slope>12|24|48)\s*db\s*(?:/|per\s+)oct",
+                       re.IGNORECASE)
+
+
+def crossover_order(text: str) -> int:
+    """The Linkwitz-Riley order a request asks for: 2 or 4 (4 when it says none, or an order we do not build)."""
+    m = _LR_ORDER.search(text)
+    order = int(m["n"]) if m and m["n"] else int(m["db"] or m["slope"]) // 6 if m else stated_order(text, 4)
+    return order if order in (2, 4) else 4
+
+
 def _crossover(f: _Filler) -> str:
-    """Linkwitz-Riley 4th order: each output two identical Butterworth sections (Q = 1/sqrt 2) at the
-    crossover fc, so each is -6 dB there and the two sum flat; low-pass at lp, high-pass at hp (each named short
-    for what it carries, so "low-pass output lo, high-pass output hi" names them)."""
+    """Linkwitz-Riley: each output the square of a Butterworth response at the crossover fc, so each is -6 dB there
+    and the two sum flat. 4th order: two Butterworth sections (Q = 1/sqrt 2) per output, in phase. 2nd order: one
+    section of Q = 1/2 per output; the two are then in quadrature-opposite phase, so the high-pass is inverted
+    (an LR2's sum is flat only so). Low-pass at lp, high-pass at hp (each named short for what it carries, so
+    "low-pass output lo, high-pass output hi" names them)."""
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
-    q = 1 / math.sqrt(2)
-    lines = [_opamp_block(f), _ac_source(f),
-             f"* Linkwitz-Riley 4th-order crossover at {format_eng(fc)}Hz: two Butterworth sections per output"]
-    for i, (node, out, high) in enumerate((("in", "l1", False), ("l1", "lp", False),
-                                           ("in", "h1", True), ("h1", "hp", True)), start=1):
-        lines += _section(i, node, out, fc, q, c, high)
-    return "\n".join(lines)
+    order = crossover_order(f.intent.description)
+    lines = [_opamp_block(f), _ac_source(f), f"* Linkwitz-Riley order-{order} crossover at {format_eng(fc)}Hz: "
+             + ("two Butterworth sections per output" if order == 4 else "one Q = 1/2 section per output, "
+                "the high-pass inverted")]
+    if order == 4:
+        chain = (("in", "l1", False), ("l1", "lp", False), ("in", "h1", True), ("h1", "hp", True))
+        for i, (node, out, high) in enumerate(chain, start=1):
+            lines += _section(i, node, out, fc, 1 / math.sqrt(2), c, high)
+        return "\n".join(lines)
+    lines += _section(1, "in", "lp", fc, 0.5, c, False) + _section(2, "in", "h1", fc, 0.5, c, True)
+    return "\n".join(lines + ["R31 h1 n3 10k", "R32 n3 hp 10k", "X3 0 n3 hp opamp"])
 
 
 def _crosses(f: _Filler) -> list:
     fc = used(f, "FREQ")
+    order = crossover_order(f.intent.description)
+    # three octaves above, |H| = 1/(1 + 8^n): 1/(1 + 64) = -36.3 dB for LR2, 1/(1 + 4096) = -72.2 dB for LR4
+    floor = 20 * math.log10(1 / (1 + 8 ** order)) + 3
     return [Probe(f"function: the low-pass output is -6 dB at the crossover {format_eng(fc)}Hz",
                   f"ac lin 3 {fc * 0.999:g} {fc * 1.001:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
                   f"meas ac result find g at={fc:g}", -6.3, -5.7),
-            Probe(f"function: the low-pass output falls 24 dB per octave ({format_eng(8 * fc)}Hz at least 65 dB down)",
+            Probe(f"function: the low-pass output falls {6 * order} dB per octave ({format_eng(8 * fc)}Hz at least "
+                  f"{-floor:.0f} dB down)",
                   f"ac lin 3 {8 * fc * 0.999:g} {8 * fc * 1.001:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
-                  f"meas ac result find g at={8 * fc:g}", -200, -65)]
+                  f"meas ac result find g at={8 * fc:g}", -200, floor)]
 
 
-register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley 4th-order active crossover (low-pass and "
-                "high-pass outputs, each -6 dB at the crossover)", build=_crossover, function=_crosses,
+register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley active crossover, 2nd or 4th order (low-pass "
+                "and high-pass outputs, each -6 dB at the crossover)", build=_crossover, function=_crosses,
                 names=("Linkwitz-Riley crossover", "4th-order Linkwitz-Riley active crossover",
                        "LR4 crossover network"),
-                rules=((6.5, (r"linkwitz|\blr-?4\b|\blr24\b",)),),
+                rules=((6.5, (r"linkwitz|\blr-?[24]\b|\blr(?:12|24)\b",)),),
                 noun="filter", output="lp", ports=(("output", ("lp", "hp")),),
                 accepts=r"(?:(?:active|audio|two-way)\s+)*crossover(?:\s+(?:filter|network))?|"
-                        r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order",
+                        r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order|2nd-order|second[- ]order",
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "Linkwitz-Riley crossover, low-pass cutoff {x} Hz", 100, 10e3),)))
 
