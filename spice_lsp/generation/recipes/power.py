@@ -31,14 +31,15 @@ def _input(f: _Filler, default: float) -> str:
 
 # --- linear regulators -----------------------------------------------------------------------
 
-def _load(f: _Filler, vout: float) -> str:
-    """The load RL: stated, else sized for a stated load current (RL = Vout/I; the current a .param, which
-    _load_current checks), else 100 ohm."""
+def _load(f: _Filler, vout: float, *aliases: str) -> str:
+    """The load RL (or an alias: a regulator with no other bare resistor takes "into 47 ohms" as its load):
+    stated, else sized for a stated load current (RL = Vout/I; the current a .param, which _load_current
+    checks), else 100 ohm."""
     default = 100.0
     if "IBIAS" in f.intent.values:
         f.param("iload", f("IBIAS", 0.1))  # the load current asked for
         default = float(f"{vout / f.number('IBIAS', 0.1):.4g}")
-    return f("RL", default)
+    return f("RL", default, *aliases)
 
 
 def _load_current(f: _Filler) -> list:
@@ -58,28 +59,69 @@ def _zener_pass(f: _Filler) -> str:
                       f"Q1 in b out {q}", f"R2 out 0 {_load(f, f.number('VZ', 5.6) - 0.7)}"])
 
 
+# Which level is which, in a regulator's own words: "12 V unregulated in", "raw 15 V input", "5 V regulated out",
+# "regulated output of 9 V". Read before the general roles, which see only the nearest keyword ("in on raw").
+_LEVEL = r"(\d+(?:\.\d+)?)\s*v(?:olts?)?\b"
+_UNREGULATED = re.compile(rf"{_LEVEL}\s+(?:of\s+)?(?:unregulated|raw)\b|"
+                          rf"\b(?:unregulated|raw)\s+(?:dc\s+)?(?:input|supply|rail|in)?\s*(?:of\s+|at\s+|is\s+|=\s*)?{_LEVEL}",
+                          re.IGNORECASE)
+_REGULATED = re.compile(rf"{_LEVEL}\s+(?:regulated|stabili[sz]ed)\b|"
+                        rf"(?<!un)\b(?:regulated|stabili[sz]ed)\s+(?:dc\s+)?(?:output|out|rail)?\s*(?:of\s+|at\s+|is\s+|=\s*)?"
+                        rf"{_LEVEL}", re.IGNORECASE)
+
+
+def _worded_level(f: _Filler, words: re.Pattern[str]) -> float | None:
+    m = words.search(f.intent.description)
+    return float(m[1] or m[2]) if m else None
+
+
+def _raw_input(f: _Filler, default: float) -> str:
+    """The unregulated input's level: the one the request calls unregulated or raw, else its VIN (or VDD)."""
+    raw = _worded_level(f, _UNREGULATED)
+    return format_eng(raw) if raw is not None else f("VIN", default, "VDD")
+
+
+def _upper_resistor(f: _Filler, vref: float, default: float) -> float:
+    """R1 of the feedback divider: stated, else Vout = Vref (1 + R1/R2) for the level the request calls regulated
+    (above the reference), else `default`."""
+    if "R1" in f.intent.values:
+        return f.number("R1", default)
+    out, ref = _worded_level(f, _REGULATED), f.number("VBIAS", vref, "VZ")
+    if out is None or out <= ref:
+        return f.number("R1", default)
+    return float(f"{f.number('R2', 10e3) * (out / ref - 1):.4g}")
+
+
+def _r1_text(f: _Filler, r1: float) -> str:
+    return f("R1", r1) if "R1" in f.intent.values else format_eng(r1)
+
+
 def _opamp_pass(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    f.param("vdd", f("VIN", 15, "VDD"))  # the op-amp runs from the unregulated input
+    vin = _raw_input(f, 15)
+    f.param("vdd", vin)  # the op-amp runs from the unregulated input
     f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5, 'VZ')} ibv=1m)")  # "a 3.3 V zener reference"
-    vout = f.number("VBIAS", 2.5, "VZ") * (1 + f.number("R1", 10e3) / f.number("R2", 10e3))
+    r1 = _upper_resistor(f, 2.5, 10e3)
+    vout = f.number("VBIAS", 2.5, "VZ") * (1 + r1 / f.number("R2", 10e3))
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
     # zener reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
     # (its rails stay at the nominal input while a DC sweep lowers the input).
-    return "\n".join([_opamp_block(f), _input(f, 15), "R3 in ref 4.7k", "D1 0 ref dref",
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", "R3 in ref 4.7k", "D1 0 ref dref",
                       "X1 ref fb drive opamp", "R5 drive b 1k", f"Q1 in b out {q}",
-                      f"R1 out fb {f('R1', 10e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {_load(f, vout)}"])
+                      f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {_load(f, vout, 'R')}"])
 
 
 def _ldo(f: _Filler) -> str:
-    f.param("vdd", f("VIN", 5, "VDD"))
+    vin = _raw_input(f, 5)
+    f.param("vdd", vin)
     f.model("pch")
     # A PMOS pass device needs only its saturation voltage across it (the low dropout); the error
     # amplifier's inputs are swapped against the NPN regulator's because the PMOS inverts.
-    vout = f.number("VBIAS", 1.25) * (1 + f.number("R1", 16.5e3) / f.number("R2", 10e3))
-    return "\n".join([_opamp_block(f), _input(f, 5), "* V2: the reference (a bandgap's output)",
+    r1 = _upper_resistor(f, 1.25, 16.5e3)
+    vout = f.number("VBIAS", 1.25) * (1 + r1 / f.number("R2", 10e3))
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", "* V2: the reference (a bandgap's output)",
                       f"V2 ref 0 DC {f('VBIAS', 1.25)}", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
-                      f"R1 out fb {f('R1', 16.5e3)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {_load(f, vout)}",
+                      f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {_load(f, vout, 'R')}",
                       f"C1 out 0 {f('COUT', 1e-6)}"])
 
 
@@ -95,10 +137,11 @@ def _tl431(f: _Filler) -> str:
 # --- what each circuit must do, from the values it was built with -------------------------------------
 
 def _regulates(vref: float, r1: float, r2: float, *references: str) -> Callable[[_Filler], list]:
-    """Vout = Vref (1 + R1/R2): the stated reference (VBIAS, or the roles `references` name) or the builder's, the
-    divider's defaults as its; a stated load current flows."""
+    """Vout = Vref (1 + R1/R2): the stated reference (VBIAS, or the roles `references` name) or the builder's, R1
+    as the builder chose it (_upper_resistor), R2's default as its; a stated load current flows."""
     return lambda f: [expect("vout", used(f, "VBIAS", *references, default=vref)
-                             * (1 + used(f, "R1", default=r1) / used(f, "R2", default=r2)), 0.05), *_load_current(f)]
+                             * (1 + _upper_resistor(f, vref, r1) / used(f, "R2", default=r2)), 0.05),
+                      *_load_current(f)]
 
 
 def _multiplies(times: float, drops: float, pumped: bool = False) -> Callable[[_Filler], list]:
@@ -141,6 +184,11 @@ def _divider_design(default_vref: float, *references: str):
     def design(intent, d, spec) -> None:
         """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2, Vref the stated reference or the builder's."""
         if "R1" in intent.values:
+            return
+        raw = _UNREGULATED.search(intent.description)
+        if raw and float(raw[1] or raw[2]) == spec.target:  # the level the request calls the unregulated input
+            d.problems.append(f"'{spec.text}': that is the unregulated input, not the output; the output is the "
+                              "level the request calls regulated")
             return
         vref = dz.given(intent, "VBIAS", *references) or default_vref
         if spec.target <= vref:

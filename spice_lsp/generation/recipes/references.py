@@ -149,7 +149,8 @@ register(Family(kind="bandgap_reference",
                 names=("bandgap reference", "bandgap voltage reference", "band-gap voltage reference",
                        "Brokaw bandgap cell"),
                 rules=((5.6, (r"band[- ]?gap(?:\s+(?:voltage\s+)?reference)?",)), (5.61, (r"\bbrokaw\b",))),
-                accepts=r"(?:voltage\s+)?reference",
+                # its core is regulated by an amplifier: "an op-amp closing the loop" names a part of it
+                accepts=r"(?:voltage\s+)?reference|(?:error\s+|operational\s+)?amplifier|op[- ]?amps?",
                 analysis="dc", dc_sweep="0 6 0.05", specs=("vout",), design=_design,
                 examples=(("vout", "bandgap reference with a {x} V output", 0.6, 3.0),)))
 
@@ -231,7 +232,8 @@ register(Family(kind="ptat_delta_vbe",
                 rules=((5.5, (r"\bptat\b|(?:[\u0394\u03b4]|delta[- ]?)\s*v_?be\b|"
                               r"proportional\s+to\s+absolute\s+temperature",
                               r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|pair|cell)\b",
-                              r"^(?![\s\S]*\bptat\s+current)")),),  # a PTAT current generator is dVBE/R: not this
+                              r"^(?![\s\S]*\bptat\s+current)",  # a PTAT current generator is dVBE/R: not this
+                              r"^(?![\s\S]*\bband[- ]?gap)")),),  # a bandgap's core is such a pair: the bandgap
                 accepts=r"(?:ptat|[\u0394\u03b4]vbe|delta[- ]vbe)\s+(?:pair|cell|generator|voltage|source)"
                         r"|(?:its\s+own\s+|an?\s+|ideal\s+)?current\s+sources?",
                 analysis="op", output="hi"))

@@ -19,7 +19,6 @@ from spice_lsp.generation.families import (
     gain_between,
     logic_gate,
     register,
-    stated_parameter,
     used,
 )
 from spice_lsp.generation.templates import (
@@ -534,9 +533,10 @@ MIRROR_PARTS = r"(?:(?:ideal|reference)\s+)?current\s+(?:source|sink)s?"
 # The source a request holds the output with, in words the request reader leaves without a node: "held at 5 V
 # by VW", "which VO holds at 3 V", "connects to 6 V through VX", "VOUT keeps it at 2 V".
 _HELD_BY = (re.compile(r"\bheld\s+at\s+([\d.]+)\s?V\s+by\s+(?:(?:the\s+)?source\s+)?(V\w*)\b"),
-            re.compile(r"\b(V\w*)\s+(?:holds|keeps|fixes)\s+(?:it\s+|them\s+|(?:node\s+)?\w+\s+)?at\s+([\d.]+)\s?V\b"),
-            re.compile(r"\b(?:connects?|connected|tied|returns?)\s+to\s+([\d.]+)\s?V\s+(?:through|via)\s+"
-                       r"(?:(?:the\s+)?source\s+)?(V\w*)\b"))
+            re.compile(r"\b(V\w*)\s+(?:holds|keeps|fixes|pins|clamps)\s+(?:it\s+|them\s+|(?:node\s+)?\w+\s+)?at\s+"
+                       r"([\d.]+)\s?V\b"),
+            re.compile(r"\b(?:connects?|connected|tied|returns?|goes|runs|sits)\s+(?:up\s+)?to\s+([\d.]+)\s?V\s+"
+                       r"(?:through|via|from)\s+(?:(?:the\s+|a\s+)?(?:(?:dc\s+)?voltage\s+)?source\s+)?(V\w*)\b"))
 
 
 def _held_by(f: _Filler) -> tuple[str, float] | None:
@@ -1011,9 +1011,11 @@ def _jfet_card(f: _Filler) -> tuple[str, str]:
 
 
 def _jfet_square_law(f: _Filler) -> tuple[float, float]:
-    """|VTO| and BETA as built: the request's model parameters, else the card's defaults."""
+    """|VTO| and BETA as built: the request's model parameters (as compose writes them on the card), else the
+    card's defaults."""
     _, vto, beta = JFET[f.polarity("n")]
-    return abs(used(f, "VTO", default=vto)), stated_parameter(f, "beta", used(f, "BETA", default=beta))
+    written = {p.name: p.value for p in f.request.model_params}
+    return abs(written.get("vto") or used(f, "VTO", default=vto)), written.get("beta") or used(f, "BETA", default=beta)
 
 
 def _jfet(f: _Filler, follower: bool) -> str:
@@ -1034,19 +1036,92 @@ def _jfet_current_source(f: _Filler) -> str:
                       f"J1 d 0 s {model}", f"R2 s 0 {f('RS', 1e3)}"])
 
 
-def _jfet_current(f: _Filler) -> list[Spec | Probe]:
-    """Id = BETA (|VTO| - Id RS)^2, solved for the root below IDSS, flows through the load."""
-    vp, beta = _jfet_square_law(f)
-    rs, rl = used(f, "RS"), used(f, "RL", "RD", "R")
+def _self_bias(vp: float, beta: float, rs: float) -> float:
+    """Id = BETA (|VTO| - Id RS)^2, the root below IDSS (ngspice's JFET law: no factor 1/2, lambda 0)."""
     a = beta * rs * rs  # beta rs^2 Id^2 - (2 beta vp rs + 1) Id + beta vp^2 = 0
     b = 2 * beta * vp * rs + 1
-    ident = (b - math.sqrt(b * b - 4 * a * beta * vp * vp)) / (2 * a) if rs > 0 else beta * vp * vp
+    return (b - math.sqrt(b * b - 4 * a * beta * vp * vp)) / (2 * a) if rs > 0 else beta * vp * vp
+
+
+def _jfet_current(f: _Filler) -> list[Spec | Probe]:
+    """The self-bias current (_self_bias) flows through the load."""
+    vp, beta = _jfet_square_law(f)
+    rs, rl = used(f, "RS"), used(f, "RL", "RD", "R")
+    ident = _self_bias(vp, beta, rs)
     return [Probe(f"function: sinks {format_eng(ident)}A through the load (square law)",
                   f"op\nlet result = abs(v(vdd)-v({{out}}))/{rl:g}", 0.9 * ident, 1.1 * ident)]
 
 
+def _jfet_cs_gain(f: _Filler) -> list:
+    """-gm RD, gm = 2 sqrt(BETA Id) at the self-bias current; the bypassed source adds nothing at 1 kHz."""
+    vp, beta = _jfet_square_law(f)
+    ident = _self_bias(vp, beta, used(f, "RS"))
+    return [expect("gain", -2 * math.sqrt(beta * ident) * used(f, "RD", "RL", "R"), 0.2)]
+
+
+def _jfet_law(intent) -> tuple[float, float]:
+    """_jfet_square_law before the build: from the intent and the request's model parameters."""
+    return _jfet_square_law(_Filler(intent))
+
+
+_E12 = (1.0, 1.2, 1.5, 1.8, 2.2, 2.7, 3.3, 3.9, 4.7, 5.6, 6.8, 8.2)
+
+
+def _design_jfet_gain(intent, d, spec) -> None:
+    """|A| = gm RD, gm = 2 sqrt(BETA Id), Id set by RS (self bias). A lower current gives more gain per volt
+    across RD, so RS is picked (E12, 100 ohm to 100k) where the drain sits nearest the middle of its room
+    (between VDD and the source plus the overdrive and a volt); a stated RS or RD is kept."""
+    if spec.quantity not in ("gain", "gain_db"):
+        return
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    d.claimed.add("GAIN")
+    intent.values.pop("GAIN", None)
+    if {"RD", "RL", "R"} & set(intent.values):
+        return
+    vp, beta = _jfet_law(intent)
+    vdd = abs(dz.given(intent, "VDD") or stated_supply(intent) or 15)
+    stated_rs = dz.given(intent, "RS")
+    best: tuple[float, float, float] | None = None  # (distance from mid-room, RS, RD)
+    for rs in [stated_rs] if stated_rs else [m * 10 ** e for e in range(2, 5) for m in _E12] + [1e5]:
+        ident = _self_bias(vp, beta, rs)
+        rd = gain / (2 * math.sqrt(beta * ident))
+        floor = ident * rs + math.sqrt(ident / beta) + 1.0  # the drain must stay out of the triode region
+        vd = vdd - ident * rd
+        if vd < floor:
+            continue
+        distance = abs(vd - (vdd + floor) / 2)
+        if best is None or distance < best[0]:
+            best = (distance, rs, rd)
+    if best is None:
+        d.problems.append(f"'{spec.text}': no source resistor leaves the drain room for that gain on {vdd:g} V")
+        return
+    if not stated_rs:
+        dz.set_value(intent, d, "RS", best[1], "self bias: the drain mid-way in its room", None)
+    dz.set_value(intent, d, "RD", best[2], "|gain| = 2 sqrt(BETA Id) RD", dz.E96)
+    d.free, d.scale = "RD", 1
+
+
+# A negative rail or a DC-grounded base: the grounded-base stage of the textbooks, its emitter resistor returned to
+# -VEE (an NPN whose base sits at 0 V cannot be biased from one positive rail).
+_SPLIT_CB = re.compile(r"\bbase\s+(?:is\s+|sits\s+|tied\s+|connected\s+)?"
+                       r"(?:grounded|(?:at|to)\s+(?:ground|gnd|0\s*v)\b)|"
+                       r"\bvee\b|\u00b1|\+/-|\+-\s*\d|(?<![\w.])[-\u2212]\s*\d+(?:\.\d+)?\s*v\b|"
+                       r"negative\s+(?:rail|supply)|(?:split|dual)\s+(?:rails?|suppl)", re.IGNORECASE)
+
+
+def _split_cb(intent) -> bool:
+    return bool(_SPLIT_CB.search(intent.description))
+
+
 def _common_base(f: _Filler) -> str:
     q = _bjt_model(f, "n")
+    if _split_cb(f.intent):
+        # Base at 0 V, RE to -VEE sets Ie = (VEE - VBE)/RE (about 1 mA by default); C1 couples the signal into
+        # the emitter, whose input resistance is re alone.
+        vee = abs(f.number("VDD", 12))
+        return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12, magnitude=True)}", "V3 vee 0 DC {-vcc}", _signal(f),
+                          f"C1 in e {f('CIN', 220e-6)}", f"R3 e vee {f('RE', float(f'{(vee - 0.65) / 1e-3:.3g}'))}",
+                          f"Q1 out 0 e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
     # The base is held at AC ground by C2; the signal enters the emitter: gain ~ RC/re, low input resistance.
     # C1 is large because the emitter's input resistance (re, about 20 ohm) is low: its corner sits well
     # below 1 kHz, so the gain there is the mid-band gain.
@@ -1055,9 +1130,19 @@ def _common_base(f: _Filler) -> str:
                       f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
 
+def _cb_gain(f: _Filler) -> list:
+    """ce_gain into the emitter; split rails: the base at 0 V, RE's far end VEE below it (no divider)."""
+    if _split_cb(f.intent):
+        return [ce_gain(f, +1, vb=abs(used(f, "VDD")))]
+    return [ce_gain(f, +1)]
+
+
 def _cb_base(intent) -> tuple[float, float]:
-    """The base divider's Thevenin voltage and resistance, from the stated or default resistors."""
+    """The base's Thevenin voltage above RE's far end and its resistance: VEE and none on split rails, else the
+    base divider's, from the stated or default resistors."""
     vcc = abs(dz.given(intent, "VDD") or stated_supply(intent) or 12)
+    if _split_cb(intent):
+        return vcc, 0.0
     rb1, rb2 = dz.given(intent, "RB1", "RB") or 47e3, dz.given(intent, "RB2") or 10e3
     return vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
 
@@ -1076,14 +1161,15 @@ def _design_cb(intent, d, spec) -> None:
                 return
             dz.set_value(intent, d, "RE", re_, "Ie = (VB - VBE)/RE", dz.E96)
             d.free, d.scale = (d.free, d.scale) if d.free else ("RE", -1)
-        room = abs(dz.given(intent, "VDD") or stated_supply(intent) or 12) - vth - 1.0  # VCB of at least 1 V
+        base = 0.0 if _split_cb(intent) else vth
+        room = abs(dz.given(intent, "VDD") or stated_supply(intent) or 12) - base - 1.0  # VCB of at least 1 V
         if dz.given(intent, "RC", "RL", "R") is None and spec.target * 4.7e3 > room:
             dz.set_value(intent, d, "RC", room / (2 * spec.target), "RC drops half the room above the base", dz.E96)
         return
     d.claimed.add("GAIN")
     intent.values.pop("GAIN", None)
     gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
-    ie = (vth - 0.7) / (dz.given(intent, "RE") or 1e3)
+    ie = (vth - 0.7) / (dz.given(intent, "RE") or (float(f"{(vth - 0.65) / 1e-3:.3g}") if _split_cb(intent) else 1e3))
     if ie <= 0:
         d.problems.append(f"'{spec.text}': the base divider leaves the transistor off")
     elif dz.given(intent, "RC", "RL", "R") is None:
@@ -1159,12 +1245,14 @@ def _design_ce_gain(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", 1
 
 
-register(Family(kind="jfet_common_source", function=amplifies(3), summary="JFET common-source amplifier (self-biased)",
+register(Family(kind="jfet_common_source", function=_jfet_cs_gain, summary="JFET common-source amplifier (self-biased)",
                 build=lambda f: _jfet(f, False),
                 names=("JFET common-source amplifier", "JFET amplifier", "n-channel JFET amplifier",
                        "self-biased JFET common-source stage"),
                 rules=((15.6, (r"jfets?\b",)),),
-                source="V2", noun="amplifier"))
+                source="V2", noun="amplifier", specs=("gain", "gain_db"), design=_design_jfet_gain,
+                examples=(("gain", "self-biased JFET common-source amplifier on 15 V with a gain of {x}", 2, 12),
+                          ("gain_db", "JFET common-source amplifier, 12 V supply, {x} dB of gain", 6, 20))))
 register(Family(kind="jfet_source_follower", summary="JFET source follower",
                 function=lambda f: [gain_between(0.5, 1.0, "follows its input")],
                 build=lambda f: _jfet(f, True),
@@ -1178,11 +1266,11 @@ register(Family(kind="jfet_current_source", function=_jfet_current,
                        "self-biased JFET current sink"),
                 rules=((15.4, (r"jfets?\b", r"(?:constant[- ])?current\s+(?:source|sink|regulator)")),),
                 analysis="op", output="d"))
-register(Family(kind="common_base", function=lambda f: [ce_gain(f, +1)], summary="BJT common-base amplifier",
+register(Family(kind="common_base", function=_cb_gain, summary="BJT common-base amplifier",
                 build=_common_base,
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
                        "NPN common base stage"),
-                rules=((14.6, (r"common[- ]base|grounded[- ]base",)),),
+                rules=((14.6, (r"common[- ]base|grounded[- ]base|\bcb\s+(?:stage|amp(?:lifier)?|configuration)\b",)),),
                 source="V2", noun="amplifier", specs=("gain", "gain_db", "current"), design=_design_cb,
                 examples=(("gain", "common-base amplifier with a gain of {x}", 10, 150),
                           ("gain_db", "NPN common base stage on 9 V with {x} dB of gain", 20, 40),
