@@ -309,6 +309,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.pulse and re.search(r"\bclock", stated.text, re.IGNORECASE):
             driver = next((line for line in found if line.name[:1].upper() == "V"  # "a clock at node ck": the family's
                            and re.fullmatch(r"clk\w*|clock\w*|ck|phi\d?", line.nodes[0], re.IGNORECASE)), None)  # clock
+        if driver is None and _REFERENCE.search(stated.text) and not (stated.sin or stated.pulse):
+            # "a 4 V reference on node vr": the family's reference source, on that node and at that level
+            driver = next((line for line in found if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"]
+                           and _REFERENCE_NODE.fullmatch(line.nodes[0])), None)
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if stated.node is None or stated.node == request.input or (
@@ -372,7 +376,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"{line.name} would be shorted by the circuit's ammeter {shorted.name} "
                             f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
-    _clear_way(mapping, nodes | {n for line in added for n in line.nodes},
+    _clear_way(mapping, nodes, {n for line in added for n in line.nodes},
                {n for role, names in stated_ports.roles.items() if role != "output" or len(names) > 1 for n in names}
                | {n for n in (request.input, *request.inputs) if n})
     joined = {k for k in nodes if any(j != k and mapping.get(j, j) == mapping.get(k, k) for j in nodes)}
@@ -535,6 +539,8 @@ def _further_inputs(request: Request, lines: list[Line], driver: Line | None, ma
 
 # A node named as an input ("1 V DC at vin"): the circuit's input when the family has no node of that name.
 _INPUT_NAME = re.compile(r"^v?in(?:put)?\d?$|^vi$|^vsig$")
+_REFERENCE = re.compile(r"\breference\b", re.IGNORECASE)  # a stated level said to be the circuit's reference
+_REFERENCE_NODE = re.compile(r"v?ref\w*", re.IGNORECASE)  # the node a family's reference source holds
 _RAIL_NODES = ("vdd", "vcc", "vpos", "vplus", "vsupply")
 # Each pin role a device's position gives: (role, element letters, pin index).
 _PIN_ROLES = (("collector", "Q", 0), ("base", "Q", 1), ("emitter", "Q", 2), ("drain", "MJ", 0), ("gate", "MJ", 1))
@@ -580,7 +586,9 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
     told: set[str] = set()
     for role, names in stated.roles.items():
         if role.endswith((" input", " output")):
-            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0])]
+            # (never a port of the other role: "inverted output pc" is not the input "in")
+            other = family.get("input" if role.endswith(" output") else "output", [])
+            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0]) and n not in other]
             if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():
                 if names[0] != nodes[0]:
                     mapping[nodes[0]] = names[0]
@@ -598,6 +606,7 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         rest = [n for n in names if n not in kept]
         for node, name in zip(free, rest):
             mapping[node] = name
+            told.add(name)  # placed on its port: no other port of its role takes it ("pe at the emitter")
         if len(rest) > len(free):
             problems.append(f"{', '.join(rest[len(free):])}: the circuit has no further {role} port to name so")
     return told
@@ -635,17 +644,18 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
         mapping[first] = fed[0]  # a regulator's DC input is the battery it runs from ("from the battery at bat")
 
 
-def _clear_way(mapping: dict[str, str], nodes: set[str], ports: set[str]) -> None:
+def _clear_way(mapping: dict[str, str], nodes: set[str], added: set[str], ports: set[str]) -> None:
     """A family node that has the name the user gives one of its ports moves aside ("p", the op-amp's internal
     + input, when the user's + input is p; "t1", a ladder tap, when the user's outputs are t1 to t3): two nodes
     never join by a name. (Other names that would join two nodes are reported below, as is a lone output named
     like an inner node ("output at sw" of a converter, whose switch node is sw): such a request may not mean this
-    circuit.)"""
+    circuit.) The nodes of the parts added as stated (`added`) already bear the user's names: "VD on drain node dx"
+    is on the drain the user calls dx, no family node to move aside."""
     given = set(mapping.values())
     for node in sorted(nodes):
         if node in given and node in ports and node not in mapping and node != "0":
             mapping[node] = next(f"{node}_{k}" for k in range(1, 1000)
-                                 if f"{node}_{k}" not in nodes and f"{node}_{k}" not in given)
+                                 if f"{node}_{k}" not in nodes | added and f"{node}_{k}" not in given)
 
 
 def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str], source: str) -> list[float]:

@@ -51,7 +51,9 @@ _ITEM = _LISTED + (r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\
 _NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
-    r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>" + "|".join(_ROLE_WORDS) + r"|(?<=bridge\s)node|(?<=stage\s)node)s?\s+"
+    # (a role word may open its sentence: "Bases are left and right")
+    r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node|(?<=stage\s)node)"
+    r"s?\s+"
     r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
@@ -70,6 +72,20 @@ _QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:wave\s+)?(?P
                         r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
+# "square at sqw, triangle at trw", "the square wave on node sq1", "the low band leaves on node bass", "tweeter hpt":
+# a port told apart by the wave or band it carries, with no role word; a speaker's or a band's word stands for the
+# filter that feeds it (compose.py finds the family's node short for that word: "lp" for low-pass)
+_CARRIES = {**dict.fromkeys(("woofer", "bass", "low"), "lowpass"), **dict.fromkeys(("tweeter", "treble", "high"),
+                                                                                  "highpass"),
+            "mid": "bandpass", "band": "bandpass"}
+_CARRIED = re.compile(r"\b(?P<qual>square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble"
+                      r"|(?:low|high|mid|band)(?=[\s-]+(?:band|range|frequencies|output|out)\b))"
+                      r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver))?"
+                      # (where it is said: "at", "on" or "node", or a role word: "square output sq"; not "a triangle
+                      # generator with ...")
+                      r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is))?\s+(?:at|on)\s+"
+                      r"(?:node\s+)?|\s+node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?)"
+                      r"(?P<n>" + _NAME + r")\b(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with)\b)")
 # "input code 1010 as DC levels 5 V/0 V on b3..b0", "outputs on q0...q3": a range of names, the role word before it
 _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>" + _NAME + r")\s*\.\.\.?\s*(?P<last>"
                      + _NAME + r")\b")
@@ -93,7 +109,7 @@ _UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|oh
 _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
 # "input ti, output to.", "input in;": a role word whose clause ends on a word of grammar names that node
 _ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
-                         r"into|onto|it|or|if)(?=\s*(?:[.,;:!?)](?!\w)|$))")
+                         r"into|onto|it|or|if|so|up|off|no|not|but|all|any|then)(?=\s*(?:[.,;:!?)](?!\w)|$))")
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -111,6 +127,7 @@ _NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" +
                       r"(?:\s*,\s*(?:which|that)(?=\s+(?:sits|rests|stays|is\s+held|is\s+biased)\b))?\s+"
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
                       + _LEVEL.format("v") + r"(?P<dc>\s+DC)?")
+_ROLE_BEFORE = re.compile(r"\b(?:input|output)\s+(?:node\s+)?$", re.IGNORECASE)  # the role word right before a name
 _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.format("v"))
 # "... until 2 ms and then 5 V", "... then rises to 5 V at 1 ms": the level changes in time (the rest of its clause)
 _CHANGES = re.compile(r"[^.;]*?(?:\buntil\b|\btill\b|\bthen\b|\b(?:after|from|at)\s+(?:t\s*=\s*)?[\d.]+\s?[mµunp]?s\b)",
@@ -175,6 +192,7 @@ _NEXT = {"amp", "amplifier", "mixer", "codec"}
 _OWNERS = {"the", "my", "our", "your", "their"}
 _CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire"}  # a name may follow what it is
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
+_DRIVE = {"drive", "feed", "excite", "stimulate"}  # "Drive input x with ...": the input named after the verb
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
 _TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
           "transforms", "make", "makes", "shape", "shapes"}  # "turn x into y": x the input, y the output
@@ -358,6 +376,8 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     after = low[i + 1] if i + 1 < len(low) else ""
     if before == "node" and low[i] in FUNCTION and after in ("", ",", ".", ";", ":", ")"):
         return 3  # "from node ti to node to, which ...": a word of grammar that "node" names and a clause end closes
+    if before in _ROLE_NOUNS and i >= 2 and low[i - 2] in _DRIVE and after == "with":
+        return 2  # "Drive input pin with a 5 V sine": the port the stimulus is put on, whatever word names it
     if low[i + 1:i + 4] in (["(", "input", ")"], ["(", "output", ")"]) or before in _NAMING or (
             before in ("call", "name", "label", "labelled", "labeled") and i >= 2 and low[i - 2] in ("i", "we", "you")):
         return 2  # "node x", "x (input)", "a node I call raw"
@@ -391,6 +411,10 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     if before in _PLACES or (before == "from" and i >= 2 and low[i - 2] in _FED):
         # "at room temperature", "on pin 3": a word of the phrase, not a name; "driven from vs": the node it is fed at
         verb = after in VERBS or (len(after) > 3 and after.endswith(("s", "ing")))  # "a source at hm drives it"
+        if verb and low[i] in PORT_NOUNS and after not in NOT_NODES and before in ("on", "at"):
+            return 2  # "a sine on pin comes out rectified": a noun of ports that a verb follows is the node's name
+        if after[:1].isdigit() and len(low[i]) > 4 and low[i].endswith("s") and low[i].isalpha():
+            return None  # "into thresholds 1, 2 and 3 V", "at frequencies 1k": a noun and its figures
         return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so") or verb \
             or not after[:1].isalpha() else None
     return None
@@ -440,6 +464,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         # ("I need a 5 V rail at v5 from the battery at bat": the rail asked for, not the one it runs from)
         return "output", None  # "makes a negative rail at vneg": the rail the circuit makes is its output
     toward = _toward(low, i)
+    if _loaded(low, i):
+        return "output", None  # "a 1k load on so", "driving a 1k load at node spk": the load hangs on the output
     if parts and not toward:
         return None, None  # a part's ends: the element readers place them
     if paired:
@@ -448,8 +474,12 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return ("output" if turn[1] < i else "input"), None  # "turn the square wave at in into a triangle at out"
     if low[i - 1] in _SWEEP or (after[:2] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])):
         return "input", None  # "sweep vin", "vin is a 1 kHz sine"
-    if low[i - 1] in _PLACES and i >= 4 and low[i - 2] in ("v", "mv") and low[i - 4] in _HEDGES:
-        return "output", None  # "about 1.2 V at vbg": a level aimed at, the circuit's output (a level held is a source)
+    k = i - 2 if low[i - 1] == "node" else i - 1
+    if low[k] in _PLACES and k >= 3 and low[k - 1] in ("v", "mv") and (
+            low[k - 3] in _HEDGES or low[k - 3] in _GIVES | _MAKING | {"give", "giving", "produce"}):
+        # "about 1.2 V at node vbg", "full scale gives -7 V at aout": a level aimed at or made, the circuit's output
+        # (a level held is a source)
+        return "output", None
     start = phrases[0]
     if all(w in _NAMING or w == "the" for w in low[start:i]):  # "..., node co": the phrase before it
         start = phrases[1]
@@ -471,7 +501,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         elif role is None and (w in _CUES or w in _ROLE_NOUNS):
             role = _CUES.get(w) or _ROLE_NOUNS[w]
         elif role is None and w in ("in", "out") and low[k - 1] not in _PLACES | {"from", "to"} \
-                and low[k + 1] in _PLACES | {"through", "via"}:
+                and (low[k + 1] in _PLACES | {"through", "via"}
+                     or low[k + 1].endswith("ed") and low[k + 2:k + 3] and low[k + 2] in _PLACES):
+            # ("comes out rectified at pr": what it is made on the way)
             role = "input" if w == "in" else "output"  # "goes in at", "comes out at", "5 V out at node vreg"
         elif role is None and w in ("source", "sources") and k + 1 < i and low[k + 1] in _PLACES \
                 and not (low[k - 1] in ("the", "its") and low[k - 2] in _PLACES | {"to", "from"}):
@@ -488,8 +520,13 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         elif pin is None and w in _PIN_CUES and (k + 1 == i or low[k + 1] in _NAMING | _PLACES | VERBS
                                                  | {"is", "(", ","}):
             pin = _PIN_CUES[w]  # "the collector, node co", "gate held at 3 V at node in"; not "the base drive node"
+    k = i - 2 if low[i - 1] == "node" else i - 1
+    if role == "supply" and low[k] == "to" and "from" in low[start:k]:
+        role = "output"  # "from the 12 V supply (on node rail) to node c": where it leads from the supply
     if role is None and toward:
         role = "output"  # "followed by an RC low-pass (1k and 1 uF) to node filt": where the chain ends
+    if pin is None and after[:1] in (["at"], ["on"]) and after[1:2] == ["the"] and after[2:] and after[2] in _PIN_CUES:
+        pin = _PIN_CUES[after[2]]  # "in-phase output pe at the emitter": the pin it is taken at, said after it
     come = i + 1 if low[i + 1:i + 2] == ["from"] else None  # (not "btn jumps from 0 to 3.3 V": a step)
     if role is None and come is not None and not parts and any(w[:1].isdigit() for w in low[come + 1:come + 3]):
         role = "output"  # "3.3 V at vo from 5 V at vin": where it goes, from where it comes (not "from a source")
@@ -517,6 +554,14 @@ def _toward(low: list[str], i: int) -> bool:
     return not (word in _PART_NOUNS or word in ("load", "loads") or word in VERBS or word in NOT_NODES - FUNCTION
                 or word.endswith("ing") or word in _WAYS or "pull" in word  # "flowing to node x", "back to node n"
                 or _DESIGNATOR.fullmatch(word.upper()) or _UNIT_WORD.fullmatch(word))
+
+
+def _loaded(low: list[str], i: int) -> bool:
+    """Whether token i is where a load hangs: "a 1k load on so", "loaded by 2k at node vo", "a 470 ohm load across
+    out" (not "a load from a to b": its ends, read by _pairs)."""
+    k = i - 2 if i >= 2 and low[i - 1] == "node" else i - 1
+    return k >= 1 and low[k] in ("on", "at", "across") and low[k - 1] in ("load", "loads", "loaded") \
+        or k >= 3 and low[k] in ("on", "at", "across") and low[k - 2:k - 1] == ["by"] and low[k - 3] == "loaded"
 
 
 def _phrase_end(low: list[str], i: int) -> int:
@@ -567,7 +612,7 @@ def read_ports(text: str) -> Ports:
     for m in _DIFFERENCE.finditer(text):
         _add(ports.roles, "input", (m["a"], m["b"]))
     for m in _ROLE_LIST.finditer(text):
-        role = m["qual"] or _ROLE_WORDS[m["role"]]
+        role = m["qual"] or _ROLE_WORDS.get(m["role"].lower(), m["role"])
         if m["first"]:
             names = _range(m["first"], m["last"])
             if names is None:
@@ -594,6 +639,10 @@ def read_ports(text: str) -> Ports:
         if m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS and not _UNIT.fullmatch(name) \
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
             _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
+    for m in _CARRIED.finditer(text):
+        qual = _CARRIES.get(m["qual"], m["qual"])
+        if not _UNIT.fullmatch(m["n"]) and m["n"] not in _QUANTITIES:
+            _add(ports.roles, f"{qual} output", (m["n"],))
     for m in _DOTTED.finditer(text):
         if (names := _range(m["first"], m["last"])) is not None:
             _add(ports.roles, m["role"].lower(), names)
@@ -616,7 +665,8 @@ def read_ports(text: str) -> Ports:
         node, bare_level = m["n"], m["verb"] in ("at", "is", "=")
         # a bare "x at 1 V" names a node when x is a port already named, or a short name in a list of levels
         loose = bare_level and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
-            and not (m["verb"] == "=" and RAIL.match(node))
+            and not (m["verb"] == "=" and RAIL.match(node)) \
+            and not (m["verb"] == "at" and _ROLE_BEFORE.search(text, 0, m.start("n")))  # "and input bb at 0.5 V"
         named = node not in _NOT_NAMES or node in listed or (node == "in" and not bare_level)  # "in sits at 1.5 V"
         if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
             continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)

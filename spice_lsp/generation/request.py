@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, marking, plain
+from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, called, marking, plain
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -3027,7 +3027,8 @@ def _read_request(description: str) -> Request:
     named += _part_ends(text) + [_node(s.node) for s in worded]
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
     placed |= {request.input, request.output}  # "to node coil (the collector)": a port that word names
-    request.nodes = [n for n in dict.fromkeys(named) if n and n != "0" and (n not in _NOT_NODES or n in placed)]
+    request.nodes = [n for n in dict.fromkeys(named) if n and n != "0"
+                     and (n not in _NOT_NODES or n in placed or called(n))]  # ("diode to node so")
     _sources(text, request)
     _negative_rails(text, request)
     for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
@@ -3086,5 +3087,13 @@ def _read_request(description: str) -> Request:
     # that should give 2.5 V at out": the level a spec holds the output at is the spec's, not a source's
     held = [s for s in request.specs if s.quantity in ("vout", "clip")]
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
-        h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))]
+        h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))
+        and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
     return request
+
+
+# "about 1.2 V at node bg", "full scale gives -7 V at aout": a level the circuit is to reach or make at its output
+# (ports.said_nodes reads that node as the output), no source holding it there
+_AIMED = re.compile(r"\b(?:about|around|roughly|approximately|nearly|near|close\s+to|gives?|giving|produces?|producing"
+                    r"|delivers?|delivering|makes?|making)\s+[-+\u2212]?\d[\d.]*\s*[mµu]?V\s+(?:at|on)\s+(?:node\s+)?"
+                    r"[a-z_]\w*\b", re.IGNORECASE)

@@ -86,14 +86,30 @@ _MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?
                     r"|\b(?P<v>[a-z_]\w*)\s*=\s*[-+]?\d[\d.]*\s*(?:[munp]|mv)?\s*v\b", re.IGNORECASE)
 
 
+# The words the request calls a node outright ("diode to node so", "a 4 V reference on node top"): a name there, and
+# so everywhere in the request, even a word of grammar or a pin's; what "node" is said to be or have ("the node is",
+# "node voltages") names none.
+_CALLED: ContextVar[frozenset[str]] = ContextVar("_CALLED", default=frozenset())
+_CALLS = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\b(?!\()", re.IGNORECASE)
+_NOT_CALLED = ROLES | ARTICLES | GROUND | frozenset("""the is are was were of at and or with between where which that
+this has have voltage voltages""".split())
+
+
 @contextmanager
 def marking(text: str) -> Iterator[None]:
-    """Read `text` knowing the words it marks as nodes (see `plain`)."""
+    """Read `text` knowing the words it marks as nodes (see `plain`) and those it calls nodes (see `called`)."""
     token = _MARKED.set(_MARKED.get() | {w.lower() for m in _MARKS.finditer(text) for w in m.groups() if w})
+    calls = _CALLED.set(_CALLED.get() | {m["n"].lower() for m in _CALLS.finditer(text)} - _NOT_CALLED)
     try:
         yield
     finally:
+        _CALLED.reset(calls)
         _MARKED.reset(token)
+
+
+def called(word: str) -> bool:
+    """Whether the request read now calls `word` a node outright ("node so"): a name, whatever English it is."""
+    return word.lower() in _CALLED.get()
 
 
 def plain(word: str, after: str = "") -> bool:

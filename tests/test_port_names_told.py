@@ -1,0 +1,133 @@
+"""Node names a request gives that the answer must keep as given: an English word the request calls a node ("node
+so"), a port told apart by the wave or band it carries ("the sawtooth on node rmp"), a load's node, the node a
+reference or a supply is stated on, a level stated after a role word, and a part added on a port the user named
+(vocabulary.py, ports.py, compose.py). The expectations are read off the built netlist, never pinned lines."""
+import pytest
+
+from spice_lsp.generation.compose import element_line
+from spice_lsp.generation.pipeline import _build
+from spice_lsp.generation.ports import read_ports, said_nodes
+from spice_lsp.generation.request import read_request
+from spice_lsp.generation.vocabulary import called, marking
+
+
+def _lines(netlist: str) -> list:
+    """The circuit's own element lines (a subcircuit's are its own)."""
+    lines, inside = [], False
+    for row in netlist.split("\n")[1:]:
+        word = row.split()[0].lower() if row.split() else ""
+        inside = (inside or word == ".subckt") and word != ".ends"
+        if not inside and word[:1].isalpha() and (line := element_line(row)):
+            lines.append(line)
+    return lines
+
+
+def _nodes(netlist: str) -> set[str]:
+    return {n for line in _lines(netlist) for n in line.nodes}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Peak detector: the diode goes to node so and a 1 uF cap holds it.", "so"),
+    ("Put the probe on node tip; a 1 nF cap to ground from tip.", "tip"),
+    ("A 2.2k resistor from node top to node mid.", "top"),
+])
+def test_a_word_called_a_node_is_a_name(text, word):
+    with marking(text):
+        assert called(word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The node is held at 2 V by a divider.", "is"),
+    ("Print every node voltage of the ladder.", "voltage"),
+])
+def test_what_a_node_is_said_to_be_is_no_name(text, word):
+    with marking(text):
+        assert not called(word)
+
+
+def test_an_english_word_called_a_node_stays_among_the_requests_nodes():
+    text = "Half-wave rectifier, 9 V peak 50 Hz sine on node ac2, diode to node so, 470 uF and 2.2k on so."
+    assert "so" in read_request(text).nodes
+
+
+@pytest.mark.parametrize("text, node", [
+    ("A bridge rectifier from a 12 V RMS winding with a 330 ohm load on vd.", "vd"),
+    ("Emitter follower driving a 2.2k load at node buf3 from node e4.", "buf3"),
+    ("Voltage doubler, 5 V peak at 10 kHz in, loaded by 10k at node dbl.", "dbl"),
+])
+def test_the_node_a_load_hangs_on_is_the_output(text, node):
+    said = {s.node: s.role for s in said_nodes(text)}
+    assert said.get(node) == "output"
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Function generator, 2 kHz, op-amps on ±15 V: the square wave comes out on node qq and the triangle on "
+     "node tt.", {"square output": ("qq",), "triangle output": ("tt",)}),
+    ("Two-way crossover at 800 Hz, input x0: woofer on wf, tweeter on tw.",
+     {"lowpass output": ("wf",), "highpass output": ("tw",)}),
+    ("Crossover at 3 kHz: the treble output at node hix and the bass output at node lox.",
+     {"highpass output": ("hix",), "lowpass output": ("lox",)}),
+    ("Split the band: the low band on node lb2, the high band on node hb2, 1 kHz.",
+     {"lowpass output": ("lb2",), "highpass output": ("hb2",)}),
+])
+def test_a_port_told_apart_by_what_it_carries(text, wanted):
+    roles = read_ports(text).roles
+    assert {role: roles.get(role) for role in wanted} == wanted
+
+
+def test_the_family_port_carrying_each_wave_takes_the_users_name():
+    build = _build("Function generator (integrator and Schmitt trigger) on ±12 V at 2 kHz; the square wave on "
+                   "node qw7 and the triangle on node tw7.")
+    lines = _lines(build.netlist)
+    comparator = next(line for line in lines if line.name[0] == "X" and "comparator" in line.rest)
+    integrator = next(line for line in lines if line.name[0] == "X" and "opamp" in line.rest)
+    assert comparator.nodes[2] == "qw7" and integrator.nodes[2] == "tw7"
+
+
+def test_each_band_of_a_crossover_takes_the_name_said_for_it():
+    build = _build("Active Linkwitz-Riley crossover, 2nd order, 900 Hz: feed node src, the high band leaves "
+                   "on node up1 and the low band on node dn1.")
+    opamps = [line for line in _lines(build.netlist) if line.name[0] == "X"]
+    outputs = {line.nodes[2] for line in opamps}
+    assert {"up1", "dn1"} <= outputs
+    # the low band is the one whose last stage is fed through capacitors to ground (its shunt parts are C)
+    last_low = next(line for line in _lines(build.netlist) if line.name[0] == "C" and "dn1" in line.nodes)
+    assert last_low
+
+
+def test_a_reference_stated_on_a_node_is_the_familys_reference_source():
+    build = _build("3-comparator flash ADC: a 6 V reference on node rr, equal ladder resistors, 0/5 V comparator "
+                   "outputs, analog input 2 V DC on node va.")
+    sources = {line.nodes[0]: line.rest for line in _lines(build.netlist) if line.name[0] == "V"}
+    assert "rr" in sources and float(sources["rr"].split()[-1]) == 6.0
+    assert not any(n.startswith("ref") for n in _nodes(build.netlist))
+
+
+def test_a_supply_node_leads_to_the_output_node():
+    said = {s.node: s.role for s in said_nodes("A divider from the 9 V supply on node bus to node tp.")}
+    assert said == {"bus": "supply", "tp": "output"}
+
+
+def test_a_level_after_a_role_word_holds_that_input():
+    levels = {level.node: level.value for level in read_ports(
+        "Summing stage: input ka at 2 V DC and input kb at 0.25 V DC, output ks.").levels}
+    assert levels == {"ka": 2.0, "kb": 0.25}
+
+
+def test_a_role_word_opening_a_sentence_still_lists_its_ports():
+    roles = read_ports("Differential pair on ±5 V. Collectors are q1c and q2c.").roles
+    assert roles.get("collector") == ("q1c", "q2c")
+
+
+def test_a_source_added_on_a_named_drain_keeps_that_name():
+    build = _build("NMOS with VTO=0.5 KP=80u W=4u L=1u, source grounded. VGG holds gate node g5 at 2 V; VDD2 on "
+                   "drain node d5 is swept from 0 to 3 V.")
+    nodes = _nodes(build.netlist)
+    assert "d5" in nodes and not any(n.startswith("d5_") for n in nodes)
+    mos = next(line for line in _lines(build.netlist) if line.name[0] == "M")
+    assert mos.nodes[:2] == ["d5", "g5"]
+
+
+def test_a_wave_word_before_a_noun_names_no_port():
+    roles = read_ports("A triangle generator with two op-amps, 1 kHz, output at tg.").roles
+    assert roles.get("triangle output") is None
