@@ -190,7 +190,7 @@ def test_a_current_sinks_named_node_sits_below_its_rail_by_the_drop_when_verifie
 
 
 def test_a_response_in_db_needs_a_stimulus_the_answer_shows():
-    from spice_lsp.generation.stated_checks import decibels_observable
+    from spice_lsp.generation.stated.analyses import decibels_observable
     from spice_lsp.language.parser import parse
     held = parse("t\nV1 p 0 DC 5\nR1 p q 9k\nR2 q 0 1k\n.op\n.end\n").netlist
     shown = parse("t\nV1 p 0 DC 5 AC 1\nR1 p q 9k\nR2 q 0 1k\n.ac dec 10 10 1k\n.end\n").netlist

@@ -4,7 +4,8 @@ import pytest
 
 from spice_lsp.generation.checklist import FAIL, PASS
 from spice_lsp.generation.coverage import named_parts
-from spice_lsp.generation.stated_checks import dc_levels, stated_ends, steps, wave_frequencies
+from spice_lsp.generation.stated.nodes import stated_ends
+from spice_lsp.generation.stated.sources import dc_levels, steps, wave_frequencies
 from spice_lsp.language.parser import parse
 
 
@@ -142,7 +143,7 @@ def test_a_builds_specs_hold_a_centre_to_what_its_q_allows():
 
 @pytest.mark.parametrize("text", ["Low-pass at 5 kHz; in = a7, out = b7.", "RC high-pass, input: a7, output: b7."])
 def test_a_port_set_equal_to_a_name_is_a_node(text):
-    from spice_lsp.generation.stated_checks import rail_nodes
+    from spice_lsp.generation.stated.nodes import rail_nodes
 
     answer = deck("V1 a7 0 AC 1", "R1 a7 out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
     assert [(i.what.split()[1], i.status) for i in rail_nodes(text, answer)] == [("b7", FAIL)]
@@ -150,13 +151,13 @@ def test_a_port_set_equal_to_a_name_is_a_node(text):
 
 @pytest.mark.parametrize("text", ["output: a 1 kHz square wave", "in = 5 V, out = 3.3 V", "output = ground"])
 def test_a_port_set_equal_to_no_name_is_not_read(text):
-    from spice_lsp.generation.stated_checks import rail_nodes
+    from spice_lsp.generation.stated.nodes import rail_nodes
 
     assert rail_nodes(text, deck("V1 in 0 5", "R1 in out 1k", "R2 out 0 1k", ".op")) == []
 
 
 def test_ports_named_as_a_pair_are_nodes():
-    from spice_lsp.generation.stated_checks import rail_nodes
+    from spice_lsp.generation.stated.nodes import rail_nodes
 
     answer = deck("V1 in 0 AC 1", "R1 in out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
     items = rail_nodes("RC low-pass 3 kHz, input pa and output pb; AC sweep.", answer)
@@ -166,7 +167,7 @@ def test_ports_named_as_a_pair_are_nodes():
 
 
 def test_a_name_after_pin_is_a_node():
-    from spice_lsp.generation.stated_checks import rail_nodes
+    from spice_lsp.generation.stated.nodes import rail_nodes
 
     answer = deck("V1 in 0 AC 2", "R1 in out 1k", "C1 out 0 10n", ".ac dec 10 1 1meg")
     items = rail_nodes("Low-pass RC at 3 kHz, input pin pa1, output terminal p_b.", answer)

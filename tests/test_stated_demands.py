@@ -1,4 +1,4 @@
-"""What a request demands in words that no spec reader reads (stated_demands), and a diode the request defines by its
+"""What a request demands in words that no spec reader reads (generation/stated), and a diode the request defines by its
 own parameters: each is built as stated or the answer is unverified. Requests in new words, not the cases'."""
 from __future__ import annotations
 
@@ -9,13 +9,10 @@ import pytest
 
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.recipes.sensors import VT
-from spice_lsp.generation.stated_demands import (
-    asked_sweep,
-    bracketed_nodes,
-    reference_level,
-    wave_levels,
-    word_elements,
-)
+from spice_lsp.generation.stated.analyses import asked_sweep
+from spice_lsp.generation.stated.measured import reference_level, wave_levels
+from spice_lsp.generation.stated.nodes import bracketed_nodes
+from spice_lsp.generation.stated.parts import word_elements
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import parse_number
 

@@ -12,7 +12,7 @@ from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import Request, SourceConstraint, read_request
-from spice_lsp.generation.stated_checks import asks_smoothing
+from spice_lsp.generation.stated.parts import asks_smoothing
 from spice_lsp.language.units import format_eng, parse_number
 
 # Model cards shared by the families: ngspice built-in levels, typical textbook values.

@@ -1,0 +1,28 @@
+"""The stated checks in the order the checklist reports them: those read off the netlist as written, and those
+measured in ngspice (run only once the answer simulates)."""
+from __future__ import annotations
+
+from spice_lsp.generation.checklist import CheckItem
+from spice_lsp.generation.stated.analyses import asked_sweep, sweep_spacing
+from spice_lsp.generation.stated.measured import reference_level, wave_levels
+from spice_lsp.generation.stated.nodes import bracketed_nodes, rail_nodes, stated_ends
+from spice_lsp.generation.stated.parts import in_series, word_elements
+from spice_lsp.generation.stated.sources import ac_sources, dc_levels, steps, wave_frequencies
+from spice_lsp.language import model as m
+
+
+def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """What the request states about its circuit, checked on the answer's netlist as written."""
+    return (sweep_spacing(description, netlist) + in_series(description, netlist)
+            + ac_sources(description, netlist) + rail_nodes(description, netlist)
+            + dc_levels(description, netlist) + wave_frequencies(description, netlist)
+            + steps(description, netlist) + stated_ends(description, netlist))
+
+
+def measured_checks(description: str, netlist: str, parsed: m.Netlist, output: str,
+                    timeout: float = 10.0) -> list[CheckItem]:
+    """What the request demands of the answer's behaviour (a clock's levels, a sweep to see, a reference's level),
+    measured in ngspice; with it, the plain-word parts and bracketed nodes the demands' words name."""
+    return (wave_levels(description, netlist, parsed, timeout) + asked_sweep(description, parsed)
+            + word_elements(description, parsed) + bracketed_nodes(description, parsed)
+            + reference_level(description, netlist, output, timeout))

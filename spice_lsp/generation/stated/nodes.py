@@ -1,0 +1,120 @@
+"""Nodes a request names in its words ("from sn to so", "node vo", "12 V in (vin)", a current sink's node), each
+one a node of the answer or failed."""
+from __future__ import annotations
+
+import re
+
+from spice_lsp.generation.checklist import FAIL, UNCHECKED, CheckItem
+from spice_lsp.generation.stated import reading
+from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
+from spice_lsp.language import model as m
+from spice_lsp.language.elements import layout
+from spice_lsp.language.units import parse_number
+
+
+def absent(node: str, words: str) -> CheckItem:
+    """The failing item of a node the request names in `words` that the answer does not have."""
+    return CheckItem(f"node {node} ('{words}' in the request)", FAIL, "not in the netlist")
+
+
+# "from sn to so", "from node a to node y": the ends of the circuit the request names
+_ENDS = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_][a-z0-9_]*)\s+to\s+(?:node\s+)?(?P<b>[a-z_][a-z0-9_]*)"
+                   r"(?=\s*(?:[,;.:)]|$|\s+(?:and|with|on|using|at|in|through)\b))")
+_ROLE_WORDS = reading.GROUND | {"output", "input", "the", "a", "an", "it", "them", "load", "supply", "rail", "its"}
+
+
+def stated_ends(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """Both ends said as "from a to b" are nodes of the answer when one is: a name that is also a word ("so",
+    "as") is a node all the same once its partner names one."""
+    have = {reading.node(n) for n in reading.nodes(netlist.body)}
+    items = []
+    for said in _ENDS.finditer(description):
+        a, b = said["a"], said["b"]
+        for name, partner in ((a, b), (b, a)):
+            if partner in have and partner not in _ROLE_WORDS and name not in have and name not in _ROLE_WORDS \
+                    and parse_number(name) is None:
+                items.append(absent(name, said[0]))
+    return items
+
+
+# "to a DC rail dcp", "the output node vo", "on net mid", "input pin sa1": a name written after a node noun
+# ("output" is left out: "output unloaded", "output curves" say what the output is).
+_RAIL = re.compile(r"\b(?:rail|node|net|bus)\s+(?:called\s+|named\s+)?(?P<n>[a-z_][a-z0-9_]*)\b"
+                   r"(?=\s*(?:[,;.):]|\(|$|\s+(?:and|with|to|from|at|through|via|which|where|is)\b))"
+                   # "input pin sa1", "terminal t_in": a pin's name written as names are (a digit or an underscore;
+                   # "the pin starting at" names none)
+                   r"|\b(?:pin|terminal)\s+(?:called\s+|named\s+)?(?P<t>[a-z_][a-z]*[0-9_][a-z0-9_]*)\b"
+                   # "in = n1, out = n2", "output: vq": a port word set equal to a name
+                   r"|\b(?:in|out|input|output|inp|outp)\s*(?:=|:)\s*(?P<p>[a-z_][a-z0-9_]*)\b(?=\s*(?:[,;.)]|$|\s+and\b))"
+                   # "; in fa, out fb", "with input x1 and output y1": the two ports named as a pair, from a
+                   # clause's start ("in series, out vo" is no port)
+                   r"|(?:(?:^|(?<=[,;:(]))\s*|\b(?:with|the)\s+)in(?:put)?\s+(?P<i>[a-z_][a-z0-9_]*)\s*(?:,|and|;)\s*out(?:put)?\s+(?P<o>[a-z_][a-z0-9_]*)\b"
+                   r"(?=\s*(?:[,;.)]|$|\s+and\b))")
+# Nouns that follow "output"/"node" as what is said of it, not as its name.
+_SAID_OF = {"stage", "swing", "impedance", "level", "pin", "side", "frequency", "ripple", "signal", "load", "range",
+            "amplitude", "waveform", "offset", "power", "polarity", "peak", "name", "names", "rail", "node", "nodes",
+            "wave", "point", "points", "resistance", "capacitance", "current", "voltage", "voltages", "value",
+            "values", "port", "ports",
+            # what a port is said to carry or be ("input: sine", "output: unloaded"), not its name
+            "sine", "square", "triangle", "sawtooth", "pulse", "ramp", "step", "noise", "zero", "none", "unloaded",
+            "clipped", "inverted", "buffered", "differential", "single"}
+_NOT = NOT_NODES | ARTICLES | IDIOMS | reading.GROUND | _SAID_OF
+
+
+def rail_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A lower-case name written right after "rail", "node", "net", "bus", "pin" or "terminal", or set equal to a
+    port ("out = n2"), is a node the answer must have (words that name no node are the vocabulary's)."""
+    have = {reading.node(n) for n in reading.nodes(netlist.statements)}
+    items, seen = [], set()
+    for said in _RAIL.finditer(description):
+        for node in filter(None, (said["n"], said["t"], said["p"], said["i"], said["o"])):
+            if node in _NOT or node in have or node in seen or parse_number(node) is not None:
+                continue
+            seen.add(node)
+            items.append(absent(node, said[0].strip()))
+    return items
+
+
+# A current sink's or source's own node is the one a user names; a supply is named as one ("vcc", "vdd", "rail").
+_SINK = re.compile(r"\bcurrent\s+(?:sink|source|mirror)\b|\bsinks?\b", re.IGNORECASE)
+_SUPPLY_NAME = re.compile(r"v\w*|rail\w*|sup\w*|pwr\w*|bat\w*|pos\w*|neg\w*", re.IGNORECASE)
+
+
+def sink_node(description: str, nodes: list[str], netlist: m.Netlist) -> list[CheckItem]:
+    """A current sink whose one named node the answer makes its supply's terminal ("a 1k resistor hanging from a
+    10 V rail at node col" put col on the rail): the node named is the sink's own in most readings, so what the
+    answer measures is not at the node asked for; not verified."""
+    named = [n for n in nodes if reading.node(n) != "0"]
+    if not _SINK.search(description) or len(named) != 1 or _SUPPLY_NAME.fullmatch(named[0]):
+        return []
+    node = reading.node(named[0])
+    # A source the request names there ("held at 5 V by source VOUT at node co") is the request's own: it measures
+    # the sink's current at that node.
+    supplied = any(st.name[0].upper() == "V" and [reading.node(f.text) for f in layout(st).nodes][:1] == [node]
+                   and not re.search(rf"\b{re.escape(st.name)}\b", description, re.IGNORECASE) and _holds(st)
+                   for st in netlist.statements if isinstance(st, m.Element))
+    return [CheckItem(f"node {named[0]}", UNCHECKED, "the answer makes it the supply rail; a current sink's named node "
+                      "is where it sinks, which this answer does not name")] if supplied else []
+
+
+def _holds(source: m.Element) -> bool:
+    """A source that holds a level (a supply), not a 0 V ammeter."""
+    values = [f.text for f in source.fields[2:] if f.text.lower() not in ("dc", "ac")]
+    return any(v.startswith("{") or (parse_number(v) or 0) != 0 for v in values[:1])
+
+
+# "12 V in (vin)", "a 12 V supply (node v12)", "5 V (vcc)": a node named in parentheses after a level.
+_BRACKETED = re.compile(rf"(?<![\w.]){reading.NUMBER}\s*(?:[kmµu]?V)\b(?:\s+[a-z]+){{0,2}}\s*\(\s*(?:node\s+|net\s+)?"
+                        r"(?P<n>[a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
+_NOT_NAMES = NOT_NODES | IDIOMS | {"rms", "peak", "pk", "pp", "typ", "typical", "nominal", "approx", "max", "min",
+                                   "ideal", "dc", "ac", "supply", "rail", "battery", "source", "input", "output",
+                                   # a source's waveform: "a 0-to-1 V step (PULSE)"
+                                   "pulse", "sin", "sine", "pwl", "exp", "sffm", "am", "step", "square", "triangle"}
+
+
+def bracketed_nodes(description: str, parsed: m.Netlist) -> list[CheckItem]:
+    """A node the request names in parentheses after a level is in the circuit."""
+    nodes = reading.nodes(parsed.elements)
+    named = dict.fromkeys(n["n"].lower() for n in _BRACKETED.finditer(description))
+    return [CheckItem(f"node {name}", FAIL, f"absent ('({name})' named in the request)")
+            for name in named if name not in _NOT_NAMES and name not in nodes and name not in ("0", "gnd")]
