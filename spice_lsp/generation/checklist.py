@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spice_lsp.generation.request import GROUND, Request, Spec
+from spice_lsp.generation.stated import reading
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
@@ -64,8 +65,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     elements = [s for s in netlist.statements if isinstance(s, m.Element)]
     items: list[CheckItem] = []
     nodes = {_norm(f.text) for e in elements for f in layout(e).nodes}
-    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-              if (v := parse_number(p.value)) is not None}
+    params = reading.params(netlist)
     for want in request.elements:
         # a top-level part first: a subcircuit's own "Rin" is not the request's input resistor RIN
         named = [e for e in elements if want.name and e.name.upper() == want.name.upper()]
@@ -330,6 +330,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    "print result") if tran and stop else f"op\nlet result = v({node})\nprint result"
         how = (f"{worst} of v({node}) over the last half of the transient" if tran and stop
                else f"v({node}) at the operating point")
+    # A total resistance read as a spec is the resistance its source sees; one no spec reads is coverage's sum of the
+    # resistors (a loaded divider's two differ, so they are not one check).
     elif spec.quantity == "rtotal" and inp and (
             source := re.search(rf"^(V\w*)\s+{re.escape(inp)}\s+(?:0|gnd)\b", netlist, re.MULTILINE | re.IGNORECASE)):
         control = f"ac lin 1 1 1\nlet result = mag(v({inp})/(-i({source[1]})))\nprint result"

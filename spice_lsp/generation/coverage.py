@@ -25,6 +25,8 @@ from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
+from spice_lsp.generation.stated import reading
+from spice_lsp.generation.stated.nodes import absent
 from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
@@ -568,8 +570,7 @@ def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netl
         if part is not None and not (key in last and re.fullmatch(r"[^()]{0,30}\(\s*", text[last[key]:mention.start])):
             said[key].append(mention.text)  # "a 10k input (10k from amp_in to ground)": one part, said again
         last[key] = mention.end
-    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-              if (v := parse_number(p.value)) is not None}
+    params = reading.params(netlist)
     elements = [st for st in netlist.body if isinstance(st, m.Element)]
     # a part modelled by a parameter ("r25=10k" of an NTC's behavioural source), not an element's own value
     values = {field.text.strip("{}'").lower() for st in elements if (field := layout(st).value) is not None}
@@ -589,8 +590,7 @@ def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netl
 
 def _total_resistance(words: str, value: float, netlist: m.Netlist) -> CheckItem:
     """"total resistance of 47k": the answer's resistors add up to it (±2 %, standard values' rounding)."""
-    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-              if (v := parse_number(p.value)) is not None}
+    params = reading.params(netlist)
     values = [_resistance(st, params) for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() == "R"]
     total = sum(v for v in values if v is not None)
     ok = None not in values and abs(total - value) <= 0.02 * value
@@ -669,14 +669,10 @@ _PIN_WORD = re.compile(r"(?<![\w-])(?P<pin>anode|cathode|collector|base|emitter|
 _GROUNDED = {"ground", "gnd", "grounded", "earth", "0"}
 
 
-def _answer_nodes(netlist: m.Netlist) -> set[str]:
-    return {f.text.lower() for st in netlist.statements if isinstance(st, m.Element) for f in layout(st).nodes}
-
-
 def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[CheckItem]:
     """A failing item for each node the request writes after "at", "on" or "into" that the answer does
     not have (the request's nodes the reader took are checked by the checklist already)."""
-    have, read = _answer_nodes(netlist), set(request.nodes)
+    have, read = reading.nodes(netlist.statements), set(request.nodes)
     items, seen = [], set()
     for said in _AT_NODE.finditer(description):
         node = said["n"].lower()
@@ -684,7 +680,7 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
                 or said["n"][0].isupper():  # "at VIN", "into RL": a part's name, not a node
             continue
         seen.add(node)
-        items.append(CheckItem(f"node {node} ('{said[0]}' in the request)", FAIL, "not in the netlist"))
+        items.append(absent(node, said[0]))
     return items
 
 
@@ -843,7 +839,7 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                 _INVERTING.search(own) and not _NON_INVERTING.search(own):
             items.append(CheckItem("the output's polarity, as the request states", FAIL,
                                    f"this answer is a {family.summary}"))
-    have = _answer_nodes(netlist)
+    have = reading.nodes(netlist.statements)
     named = [n for pair in _PAIR.finditer(description) for n in (pair["a"], pair["b"])
              if (len(n) <= 4 or any(c.isdigit() for c in n))]
     named += [said["n"].lower() for said in _RAIL_LEVEL.finditer(description) if said["n"].islower()]
@@ -859,8 +855,7 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                   {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == ends]
         items.append(CheckItem(f"'{group[0]}' in the request", PASS if len(placed) >= count else FAIL,
                                f"{kind} parts between {' and '.join(sorted(ends))}: {', '.join(placed) or 'none'}"))
-    params = {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
-              if (v := parse_number(p.value)) is not None}
+    params = reading.params(netlist)
     for held in _HELD.finditer(description):
         level = float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)
         for node in re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower()):
