@@ -2,6 +2,8 @@
 current source and the centre-tapped rectifier, in words of our own: each answer is simulated the way the
 request's own bench would read it, and each expectation is computed here from the circuit's equations."""
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
@@ -45,44 +47,6 @@ def test_a_coil_is_switched_to_ground_and_its_kick_clamped_a_diode_drop_above_th
 
 
 @NGSPICE
-def test_a_pmos_high_side_switch_passes_the_rail_to_its_load_when_enabled():
-    text = ("P-channel high-side switch: 15 V supply, 30 ohm load from out to ground, gate pulled up by 68k and pulled "
-            "down by an NPN when en (5 V logic) is high. DC operating point with en high.")
-    result = generate(text)
-    assert result.intent.kind == "transistor_load_driver", result.netlist
-    # the switch's on resistance from its card: 1/(KP (VGS - VTO)), VGS = -15 V
-    card = next(line for line in result.netlist.lower().splitlines() if line.startswith(".model psw"))
-    kp, vto = (float(card.split(f"{k}=")[1].split()[0]) for k in ("kp", "vto"))
-    ron = 1 / (kp * (15 - abs(vto)))
-    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(15 * 30 / (30 + ron), rel=0.01)
-    assert result.verified, result.verdict
-
-
-@NGSPICE
-def test_an_open_collector_npn_level_shifter_inverts_between_ground_and_the_high_rail():
-    text = ("Level shifter: one NPN turns 1.8 V logic into an inverted 12 V signal with a 22k pull-up; input 0/1.8 V "
-            "pulses at 5 kHz. Simulate 1 ms.")
-    result = generate(text)
-    assert result.intent.kind == "transistor_load_driver", result.netlist
-    assert _measure(result.netlist, "tran 1u 1m", "min v(out)") < 0.2
-    assert _measure(result.netlist, "tran 1u 1m", "max v(out)") == pytest.approx(12, abs=0.1)
-
-
-@NGSPICE
-def test_a_bidirectional_nmos_shifter_pulls_its_high_side_down_with_its_low_side():
-    text = ("Bidirectional I2C level translator with one N-channel MOSFET between the 2.5 V side (node scl_a) and the "
-            "5 V side (node scl_b), 4.7k pull-ups on each side; the low side is driven by an open-drain 20 kHz "
-            "square. 150 us transient.")
-    result = generate(text)
-    assert result.intent.kind == "nmos_bidirectional_level_shifter", result.netlist
-    high = _measure(result.netlist, "tran 0.1u 150u", "max v(out)" if " out " in result.netlist else
-                    f"max v({_element(result.netlist, 'M1')[1]})")
-    assert high == pytest.approx(5, abs=0.05)
-    low = _measure(result.netlist, "tran 0.1u 150u", f"min v({_element(result.netlist, 'M1')[1]})")
-    assert low < 0.15 * 5
-
-
-@NGSPICE
 @pytest.mark.parametrize("text,hi,lo,ratio", [
     ("Two diode-connected NPN transistors biased at 5 uA and 40 uA by current sources: PTAT output "
      "v(pa) - v(pb), pa on the 40 uA one. Operating point.", "pa", "pb", 8.0),
@@ -93,30 +57,6 @@ def test_the_delta_vbe_pair_gives_vt_ln_of_its_current_density_ratio(text, hi, l
     result = generate(text)
     assert result.intent.kind == "ptat_delta_vbe", result.netlist
     assert _measure(result.netlist, "op", f"v({hi})-v({lo})") == pytest.approx(VT * math.log(ratio), rel=0.02)
-
-
-@NGSPICE
-def test_a_vbe_referenced_source_sinks_one_vbe_over_its_emitter_resistor_into_the_source_holding_it():
-    text = ("VBE-referenced current source from 9 V: 33k feeds Q1's base, Q2's base sits on Q1's 2.2k emitter "
-            "resistor; the output node ko is held at 4 V by VK. Operating point.")
-    result = generate(text)
-    assert result.intent.kind == "vbe_referenced_current_source", result.netlist
-    assert _element(result.netlist, "VK")[1:3] == ["ko", "0"]
-    current = _measure(result.netlist, "op", "abs(i(vk))")
-    # Iout = VBE(Q2)/RE, Q2's current what R1 carries: (9 - 2 VBE)/33k, VBE near 0.65 V
-    vbe = VT * math.log((9 - 1.3) / 33e3 / 1e-14)
-    assert current == pytest.approx(vbe / 2.2e3, rel=0.05)
-
-
-@NGSPICE
-def test_a_centre_tapped_rectifier_peaks_one_diode_drop_below_a_half_winding():
-    text = ("Centre-tapped transformer full-wave rectifier, 15-0-15 V rms at 60 Hz, ends ua and ub, 470 uF reservoir, "
-            "1k load. 200 ms transient.")
-    result = generate(text)
-    assert result.intent.kind == "center_tapped_rectifier", result.netlist
-    assert {_element(result.netlist, "V1")[1], _element(result.netlist, "V2")[1]} == {"ua", "ub"}
-    peak = 15 * math.sqrt(2)
-    assert peak - 1.2 < _measure(result.netlist, "tran 20u 200m", "max v(out) from=100m to=200m") < peak - 0.4
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -131,17 +71,6 @@ def test_a_centre_tapped_rectifier_peaks_one_diode_drop_below_a_half_winding():
 ])
 def test_a_part_the_request_names_is_no_circuit_to_refuse_and_a_bjt_buffer_is_a_follower(text, kind):
     assert generate(text).intent.kind == kind
-
-
-@NGSPICE
-def test_a_pnp_mirror_sources_its_reference_into_a_grounded_load():
-    text = "PNP current mirror on a 12 V rail, its reference of 400 uA set by a resistor, sourcing into 4.7k to ground."
-    result = generate(text)
-    assert result.intent.kind == "pnp_current_mirror", result.netlist
-    q2 = _element(result.netlist, "Q2")
-    assert q2[3] == "vdd" and result.netlist.lower().count(" pnp") >= 2  # emitters on the rail: PNPs
-    # the load's top is Iref x RL above ground (within the 5 % the compensated area leaves)
-    assert _measure(result.netlist, "op", "v(out)") == pytest.approx(400e-6 * 4.7e3, rel=0.05)
 
 
 @NGSPICE
@@ -163,19 +92,6 @@ def test_a_collector_feedback_stage_sits_at_vbe_plus_the_base_current_drop(text,
     assert _measure(result.netlist, "op", "v(out)") == pytest.approx(vc, rel=0.03)
 
 
-@NGSPICE
-def test_a_darlington_switch_keeps_its_load_on_at_two_junction_drops_and_uses_the_numbered_resistors_by_size():
-    text = ("Darlington switching a 24 V heater of 48 ohm, R1 = 4.7k into the first base, driven by 3.3 V logic; "
-            "R2 = 48 ohm heater from the rail to the collectors. DC operating point.")
-    result = generate(text)
-    assert result.intent.kind == "transistor_load_driver", result.netlist
-    assert _element(result.netlist, "R1")[2:4] == ["b", "4.7k"]  # the larger into the base, as named
-    assert _element(result.netlist, "R2")[3] == "48"
-    assert _measure(result.netlist, "op", "v(vcc)") == pytest.approx(24)
-    on = _measure(result.netlist, "op", "v(out)")
-    assert 0.5 < on < 1.3  # VBE(Q2) + VCE(sat) of Q1: a Darlington never saturates fully
-
-
 @pytest.mark.parametrize("text,pin_line", [
     # the switch named by its part number: the card that part is (P-channel on the high side, PNP from the rail)
     ("IRF9540 high-side switch feeding a 20 ohm heater from 12 V, gate pulled down by a 2N2222 from 3.3 V logic.",
@@ -194,25 +110,6 @@ def test_a_switch_named_by_its_part_number_is_that_kind_of_device(text, pin_line
 
 
 @NGSPICE
-def test_sides_named_by_their_rails_switch_within_the_transient_asked_for():
-    result = generate("Level translator for I2C with a 2N7000: 1.8 V side node ya, 3.3 V side node yb, 2.2k pull-ups, "
-                      "100 us transient.")
-    assert result.intent.kind == "nmos_bidirectional_level_shifter", result.netlist
-    assert runner.run(result.netlist).ok, result.netlist
-    # no frequency given: the drive runs fast enough that the 100 us asked for sees the high side pulled down
-    assert _measure(result.netlist, "tran 0.1u 100u", "min v(yb)") < 0.15 * 3.3
-    assert _measure(result.netlist, "tran 0.1u 100u", "max v(yb)") == pytest.approx(3.3, abs=0.05)
-    assert _measure(result.netlist, "tran 0.1u 100u", "max v(ya)") == pytest.approx(1.8, abs=0.05)
-
-
-def test_a_delta_vbe_pair_whose_words_leave_the_branches_unassigned_is_never_verified():
-    result = generate("PTAT pair: NPNs at 10 uA and 80 uA with an 8:1 area ratio, read v(p)-v(q). Operating point.")
-    assert result.intent.kind == "ptat_delta_vbe", result.netlist
-    assert not result.verified
-    assert any("area ratio" in c.what and c.status != "pass" for c in result.checks)
-
-
-@NGSPICE
 @pytest.mark.parametrize("text,holder,level,rail,amps", [
     # the level the output's source holds is no supply: the rail is the request's other level
     ("NPN Wilson mirror with a 100 uA reference; the output collector is held at 2 V by VH; 9 V supply. op", "vh",
@@ -227,12 +124,159 @@ def test_a_mirror_held_by_a_named_source_runs_from_the_other_level(text, holder,
     assert _measure(netlist, "op", f"abs(i({holder}))") == pytest.approx(amps, rel=0.05)
 
 
-@NGSPICE
-def test_a_two_transistor_limiter_holds_its_load_current_at_one_vbe_over_the_sense_resistor():
-    result = generate("Current limiter with two NPN transistors: pass transistor from 10 V, 1.5 ohm sense resistor, "
-                      "2 ohm load at node lo. DC operating point.")
-    assert result.intent.kind == "bjt_current_limiter", result.netlist
-    current = _measure(result.netlist, "op", "v(lo)/2")
-    # Q2 conducts once RS drops one VBE (0.6-0.8 V at milliamps): the limit, far below the 4.6 A 2 ohms would draw
-    assert 0.6 / 1.5 < current < 0.8 / 1.5
-    assert result.verified, result.verdict
+# --- one request, the family it must be read as, and what its answer must show ---------------------------------------
+# Each row: the request, its family, and what is asserted of the answer: ngspice measurements (an approx, or bounds),
+# element fields read from the netlist, text it must hold, checks that must not pass, and whether it is verified.
+
+@dataclass(frozen=True)
+class Between:
+    """lo < value < hi: the bounds the circuit's equations leave."""
+    lo: float = -math.inf
+    hi: float = math.inf
+
+
+@dataclass(frozen=True)
+class Measure:
+    """ngspice's `expression` in `analysis` is `expected` (an approx or Between). `{M1[1]}` in the expression is that
+    element's field in the answer; an expression or expected that is a function is computed from the answer."""
+    analysis: str
+    expression: str | Callable[[str], str]
+    expected: object
+
+
+@dataclass(frozen=True)
+class Fields:
+    """`text` formatted with the answer's element fields ("{VK[1]} {VK[2]}") reads `expected` (a set: any order)."""
+    text: str
+    expected: str | frozenset[str]
+
+
+@dataclass(frozen=True)
+class Holds:
+    """The answer (lower case) holds `words` at least `count` times."""
+    words: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NotPassed:
+    """A check whose name holds `words` does not pass."""
+    words: str
+
+
+@dataclass(frozen=True)
+class Runs:
+    """ngspice runs the answer as it is."""
+
+
+def _fields(netlist: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for line in netlist.splitlines():
+        if line.split():
+            found.setdefault(line.split()[0], line.split())  # the first line of a name, as _element reads it
+    return found
+
+
+def _switch_on(netlist: str) -> object:
+    # the switch's on resistance from its card: 1/(KP (VGS - VTO)), VGS = -15 V
+    card = next(line for line in netlist.lower().splitlines() if line.startswith(".model psw"))
+    kp, vto = (float(card.split(f"{k}=")[1].split()[0]) for k in ("kp", "vto"))
+    ron = 1 / (kp * (15 - abs(vto)))
+    return pytest.approx(15 * 30 / (30 + ron), rel=0.01)
+
+
+def _high_side(netlist: str) -> str:
+    return "max v(out)" if " out " in netlist else f"max v({_element(netlist, 'M1')[1]})"
+
+
+# Iout = VBE(Q2)/RE, Q2's current what R1 carries: (9 - 2 VBE)/33k, VBE near 0.65 V
+_VBE = VT * math.log((9 - 1.3) / 33e3 / 1e-14)
+_PEAK = 15 * math.sqrt(2)  # a 15 V rms half winding
+
+
+@pytest.mark.parametrize("text,kind,shown,verified", [
+    pytest.param(
+        "P-channel high-side switch: 15 V supply, 30 ohm load from out to ground, gate pulled up by 68k and pulled "
+        "down by an NPN when en (5 V logic) is high. DC operating point with en high.", "transistor_load_driver",
+        [Measure("op", "v(out)", _switch_on)], True, marks=NGSPICE, id="pmos_high_side_passes_the_rail"),
+    pytest.param(
+        "Level shifter: one NPN turns 1.8 V logic into an inverted 12 V signal with a 22k pull-up; input 0/1.8 V "
+        "pulses at 5 kHz. Simulate 1 ms.", "transistor_load_driver",
+        [Measure("tran 1u 1m", "min v(out)", Between(hi=0.2)),
+         Measure("tran 1u 1m", "max v(out)", pytest.approx(12, abs=0.1))], None, marks=NGSPICE,
+        id="open_collector_shifter_inverts_to_the_high_rail"),
+    pytest.param(
+        "Bidirectional I2C level translator with one N-channel MOSFET between the 2.5 V side (node scl_a) and the "
+        "5 V side (node scl_b), 4.7k pull-ups on each side; the low side is driven by an open-drain 20 kHz "
+        "square. 150 us transient.", "nmos_bidirectional_level_shifter",
+        [Measure("tran 0.1u 150u", _high_side, pytest.approx(5, abs=0.05)),
+         Measure("tran 0.1u 150u", "min v({M1[1]})", Between(hi=0.15 * 5))], None, marks=NGSPICE,
+        id="bidirectional_nmos_pulls_its_high_side_down"),
+    pytest.param(
+        "VBE-referenced current source from 9 V: 33k feeds Q1's base, Q2's base sits on Q1's 2.2k emitter "
+        "resistor; the output node ko is held at 4 V by VK. Operating point.", "vbe_referenced_current_source",
+        [Fields("{VK[1]} {VK[2]}", "ko 0"), Measure("op", "abs(i(vk))", pytest.approx(_VBE / 2.2e3, rel=0.05))],
+        None, marks=NGSPICE, id="vbe_referenced_source_sinks_one_vbe_over_re"),
+    pytest.param(
+        "Centre-tapped transformer full-wave rectifier, 15-0-15 V rms at 60 Hz, ends ua and ub, 470 uF reservoir, "
+        "1k load. 200 ms transient.", "center_tapped_rectifier",
+        [Fields("{V1[1]} {V2[1]}", frozenset({"ua", "ub"})),
+         Measure("tran 20u 200m", "max v(out) from=100m to=200m", Between(_PEAK - 1.2, _PEAK - 0.4))], None,
+        marks=NGSPICE, id="centre_tapped_rectifier_peaks_a_diode_drop_below"),
+    pytest.param(
+        "PNP current mirror on a 12 V rail, its reference of 400 uA set by a resistor, sourcing into 4.7k to ground.",
+        "pnp_current_mirror",
+        # emitters on the rail: PNPs; the load's top is Iref x RL above ground (within the 5 % the compensated
+        # area leaves)
+        [Fields("{Q2[3]}", "vdd"), Holds(" pnp", 2), Measure("op", "v(out)", pytest.approx(400e-6 * 4.7e3, rel=0.05))],
+        None, marks=NGSPICE, id="pnp_mirror_sources_into_a_grounded_load"),
+    pytest.param(
+        "Darlington switching a 24 V heater of 48 ohm, R1 = 4.7k into the first base, driven by 3.3 V logic; "
+        "R2 = 48 ohm heater from the rail to the collectors. DC operating point.", "transistor_load_driver",
+        # the larger into the base, as named; on, VBE(Q2) + VCE(sat) of Q1: a Darlington never saturates fully
+        [Fields("{R1[2]} {R1[3]}", "b 4.7k"), Fields("{R2[3]}", "48"),
+         Measure("op", "v(vcc)", pytest.approx(24)), Measure("op", "v(out)", Between(0.5, 1.3))], None,
+        marks=NGSPICE, id="darlington_on_at_two_junction_drops"),
+    pytest.param(
+        "Level translator for I2C with a 2N7000: 1.8 V side node ya, 3.3 V side node yb, 2.2k pull-ups, "
+        "100 us transient.", "nmos_bidirectional_level_shifter",
+        # no frequency given: the drive runs fast enough that the 100 us asked for sees the high side pulled down
+        [Runs(), Measure("tran 0.1u 100u", "min v(yb)", Between(hi=0.15 * 3.3)),
+         Measure("tran 0.1u 100u", "max v(yb)", pytest.approx(3.3, abs=0.05)),
+         Measure("tran 0.1u 100u", "max v(ya)", pytest.approx(1.8, abs=0.05))], None, marks=NGSPICE,
+        id="sides_named_by_their_rails_switch_within_the_transient"),
+    pytest.param(
+        "PTAT pair: NPNs at 10 uA and 80 uA with an 8:1 area ratio, read v(p)-v(q). Operating point.",
+        "ptat_delta_vbe", [NotPassed("area ratio")], False, id="delta_vbe_branches_unassigned_never_verified"),
+    pytest.param(
+        "Current limiter with two NPN transistors: pass transistor from 10 V, 1.5 ohm sense resistor, "
+        "2 ohm load at node lo. DC operating point.", "bjt_current_limiter",
+        # Q2 conducts once RS drops one VBE (0.6-0.8 V at milliamps): the limit, far below the 4.6 A 2 ohms would draw
+        [Measure("op", "v(lo)/2", Between(0.6 / 1.5, 0.8 / 1.5))], True, marks=NGSPICE,
+        id="two_transistor_limiter_holds_one_vbe_over_rs"),
+])
+def test_the_answer_is_the_family_asked_for_and_shows_what_its_equations_say(text, kind, shown, verified):
+    result = generate(text)
+    assert result.intent.kind == kind, result.netlist
+    fields = _fields(result.netlist)
+    for what in shown:
+        if isinstance(what, Measure):
+            expression = what.expression(result.netlist) if callable(what.expression) else \
+                what.expression.format(**fields)
+            value = _measure(result.netlist, what.analysis, expression)
+            expected = what.expected(result.netlist) if callable(what.expected) else what.expected
+            if isinstance(expected, Between):
+                assert expected.lo < value < expected.hi, (expression, value, expected)
+            else:
+                assert value == expected, expression
+        elif isinstance(what, Fields):
+            read = what.text.format(**fields)
+            assert (set(read.split()) if isinstance(what.expected, frozenset) else read) == what.expected, read
+        elif isinstance(what, Holds):
+            assert result.netlist.lower().count(what.words) >= what.count, result.netlist
+        elif isinstance(what, NotPassed):
+            assert any(what.words in c.what and c.status != "pass" for c in result.checks), result.checks
+        else:
+            assert runner.run(result.netlist).ok, result.netlist
+    if verified is not None:
+        assert result.verified if verified else not result.verified, result.verdict
