@@ -180,11 +180,62 @@ def _mfb_highpass(f: _Filler) -> str:
                       f"C2 a inn {p['C']}", f"C3 a out {p['C']}", f"R2 inn out {p['R2']}", "X1 0 inn out opamp"])
 
 
-def _mfb_bandpass_eq(f0, get):
+# templates.OPAMP, the op-amp every filter here is built with: 100 dB of gain, its pole at 10 Hz (1 MHz GBW)
+OPAMP_GAIN, OPAMP_POLE = 1e5, 10.0
+
+
+def _opamp_gain(s: complex) -> complex:
+    return OPAMP_GAIN / (1 + s / (2 * math.pi * OPAMP_POLE))
+
+
+def _mfb_bandpass_response(v: dict[str, float], f: float) -> complex:
+    """The Deliyannis band-pass's v(out)/v(in) at f with the op-amp's own gain A(s) (node a: R1, R3, C1, C2;
+    the - input n: C1 from a, R2 from out; out = -A v(n))."""
+    s = 2j * math.pi * f
+    a = _opamp_gain(s)
+    g1, g2, g3, sc = 1 / v["R1"], 1 / v["R2"], 1 / v["R3"], s * v["C"]
+    # with v(out) = 1: v(n) = -1/A; node n gives v(a); node a gives v(in)
+    vn = -1 / a
+    va = (vn * (sc + g2) - g2) / sc
+    vin = (va * (g1 + g3 + 2 * sc) - vn * sc - sc) / g1
+    return 1 / vin
+
+
+def _peak_and_q(response: Callable[[float], complex], f0: float) -> tuple[float, float]:
+    """A band-pass's peak frequency (golden-section search within an octave of f0) and its Q (peak over the
+    -3 dB bandwidth, each edge bisected)."""
+    lo, hi = math.log(f0 / 2), math.log(f0 * 2)
+    k = (math.sqrt(5) - 1) / 2
+    for _ in range(60):
+        a, b = hi - k * (hi - lo), lo + k * (hi - lo)
+        lo, hi = (a, hi) if abs(response(math.exp(a))) < abs(response(math.exp(b))) else (lo, b)
+    peak = math.exp((lo + hi) / 2)
+    edge_gain = abs(response(peak)) / math.sqrt(2)
+
+    def edge(inner: float, outer: float) -> float:
+        for _ in range(60):
+            mid = math.sqrt(inner * outer)
+            inner, outer = (mid, outer) if abs(response(mid)) > edge_gain else (inner, mid)
+        return math.sqrt(inner * outer)
+    return peak, peak / (edge(peak, peak * 100) - edge(peak, peak / 100))
+
+
+def _mfb_bandpass_ideal(f0: float, q: float, c: float) -> dict[str, float]:
     # Deliyannis, C1 = C2 = C, gain 1 at f0: R2 = 2Q/(w0 C), R1 = Q/(w0 C), R3 = Q/(w0 C (2Q^2 - 1)).
-    c, q = get("C", 10e-9), get("Q", 5)
     w = 2 * math.pi * f0 * c
     return {"C": c, "R1": q / w, "R2": 2 * q / w, "R3": q / (w * max(2 * q * q - 1, 0.1))}
+
+
+def _mfb_bandpass_eq(f0, get):
+    # The op-amp's finite gain-bandwidth pulls the peak down and raises Q (a few % at a 10 kHz, Q 4 centre): the
+    # parts are those of the ideal design at the f0 and Q that come out, with that op-amp, at the f0 and Q asked for.
+    c, q = get("C", 10e-9), get("Q", 5)
+    aim_f, aim_q = f0, q
+    for _ in range(8):
+        values = _mfb_bandpass_ideal(aim_f, aim_q, c)
+        peak, got_q = _peak_and_q(partial(_mfb_bandpass_response, values), f0)
+        aim_f, aim_q = aim_f * f0 / peak, aim_q * q / got_q
+    return values
 
 
 def _mfb_bandpass(f: _Filler) -> str:
@@ -266,8 +317,10 @@ def _state_variable(f: _Filler) -> str:
 
 
 def _tow_thomas_eq(f0, get):
-    # w0 = 1/(R C), Q = RQ/R, band-pass gain at f0 = RQ/R1 (set to 1).
+    # w0 = 1/(R C), Q = RQ/R, band-pass gain at f0 = RQ/R1 (set to 1). The integrators' excess phase at the op-amp's
+    # finite gain-bandwidth raises Q to Q/(1 - 4 Q f0/GBW): the Q built is the one that comes out at the Q asked for.
     c, q = get("C", 10e-9), get("Q", 2)
+    q = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
     r = 1 / (2 * math.pi * f0 * c)
     return {"C": c, "R": r, "RQ": q * r, "R1": q * r}
 

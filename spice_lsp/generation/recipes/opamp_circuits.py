@@ -534,8 +534,9 @@ def _precision_diode(f: _Filler) -> str:
 
 
 def _load(f: _Filler) -> list[str]:
-    """A stated load at the output (the stage drives it through its closed loop)."""
-    return [f"R9 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else []
+    """A stated load at the output (the stage drives it through its closed loop); its other resistors are internal,
+    so a plain stated resistor ("1k to ground at the output") is the load too."""
+    return [f"R9 out 0 {f('RL', 10e3, 'R')}"] if {"RL", "R"} & set(f.intent.values) else []
 
 
 def _precision_half_wave(f: _Filler) -> str:
@@ -557,7 +558,9 @@ register(Family(kind="precision_half_wave_rectifier", summary="precision half-wa
                 build=_precision_half_wave,
                 names=("precision half-wave rectifier", "precision rectifier", "op-amp half-wave rectifier",
                        "superdiode rectifier"),
-                rules=((5.7, (_PRECISION, r"half[- ]wave")), (5.72, (r"precision rectifier|super[- ]?diode",))),
+                # ("an ideal diode made from an op-amp": the superdiode, named by what it stands for)
+                rules=((5.7, (_PRECISION, r"half[- ]wave")), (5.72, (r"precision rectifier|super[- ]?diode",)),
+                       (5.72, (r"ideal[- ]diode", r"op[- ]?amps?\b|operational"))),
                 analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
 register(Family(kind="precision_full_wave_rectifier", summary="precision full-wave rectifier (absolute value)",
                 function=_absolute,
@@ -754,16 +757,20 @@ register(Family(kind="practical_differentiator", summary="practical op-amp diffe
 
 def _lossy_integrator_eq(fc, get):
     # RF across C bounds the DC gain to -RF/R1 and sets the corner fc = 1/(2 pi RF C): a stated DC gain
-    # sets R1 from RF, or RF from a stated R1 (and C from RF)
-    gain, r1 = abs(get("GAIN", 0.0)), get("R1", 0.0)
-    if gain and r1:
-        return {"C": 1 / (2 * math.pi * fc * gain * r1), "R1": r1, "RF": gain * r1}
-    c = get("C", 10e-9)
-    rf = 1 / (2 * math.pi * fc * c)
-    return {"C": c, "R1": rf / gain if gain else r1 or 10e3, "RF": rf}
+    # sets R1 from RF, or RF from a stated R1 (and C from RF); a stated RF is kept (C from it, unless given too)
+    gain, r1, rf, c = abs(get("GAIN", 0.0)), get("R1", 0.0), get("RF", 0.0), get("C", 0.0)
+    if gain and r1 and not rf:
+        rf = gain * r1
+    if rf and not c:
+        c = 1 / (2 * math.pi * fc * rf)
+    c = c or 10e-9
+    rf = rf or 1 / (2 * math.pi * fc * c)
+    return {"C": c, "R1": r1 or (rf / gain if gain else 10e3), "RF": rf}
 
 
-_LOSSY_DESIGNER = designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C), DC gain -RF/R1", "RF")
+# "10k input resistor" is RIN, "1 Meg across the capacitor" R2 (or R, where the input resistor is RIN)
+_LOSSY_ALIASES: Aliases = {"R1": ("RIN",), "RF": ("R2",)}
+_LOSSY_DESIGNER = designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C), DC gain -RF/R1", "RF", aliases=_LOSSY_ALIASES)
 
 
 def _lossy_design(intent, d, spec) -> None:
@@ -774,7 +781,9 @@ def _lossy_design(intent, d, spec) -> None:
 
 
 def _practical_integrator(f: _Filler) -> str:
-    p = parts(f, _lossy_integrator_eq, 100)
+    given = set(f.intent.values)
+    aliases: Aliases = {**_LOSSY_ALIASES, "RF": ("R2", "R")} if {"RIN", "R1"} & given else _LOSSY_ALIASES
+    p = parts(f, _lossy_integrator_eq, 100, aliases)
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 1u 1u 0.5m 1m)",
                       f"R1 in n {p['R1']}", f"C1 n out {p['C']}", f"R2 n out {p['RF']}", "X1 0 n out opamp"])
 
@@ -784,7 +793,11 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                 build=_practical_integrator,
                 names=("practical integrator", "lossy integrator", "leaky integrator",
                        "integrator with a feedback resistor"),
-                rules=((10.9, (r"practical|lossy|leaky|damped|dc[- ]feedback|feedback resistor", r"integrator")),),
+                # "1 Meg across the capacitor", "a resistor in parallel with C": the DC path that makes it lossy
+                rules=((10.9, (r"practical|lossy|leaky|damped|dc[- ]feedback|feedback resistor|bleed(?:er)? resistor"
+                               r"|resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)"
+                               r"|(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+|its\s+)?(?:feedback\s+)?"
+                               r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
                 analysis="tran", tran=("5u", "5m"), accepts=r"integrator", specs=("cutoff",),
                 design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))

@@ -20,7 +20,7 @@ from spice_lsp.generation.families import Family, expect, register, stated_gain,
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585
 LED = (1e-20, 1.9, 2.0)  # is, n, rs: about 2 V at 10 mA
@@ -111,14 +111,16 @@ def _led_transistor_current(f: _Filler) -> list:
 
 
 def _strain_function(f: _Filler) -> list:
-    r, gain = used(f, "R", "R1"), 1 + 2 * 10e3 / used(f, "RG")
+    r = used(f, "R", "R1")
+    # the difference amplifier's RF/RIN, else the instrumentation amplifier's 1 + 2R/RG
+    gain = parse_number(f.params.get("gain", "")) or 1 + 2 * 10e3 / used(f, "RG")
     if "R4" in f.intent.values or ("R2" in f.intent.values and "R1" in f.intent.values):  # a stated strained gauge
         x = gain * used(f, "VDD", "VIN", default=5) * (used(f, "R2") / (r + used(f, "R2")) - 0.5)
-        return [Probe(f"function: the strained gauge reads {x:.4g} V at out (gain 1 + 2R/RG)",
+        return [Probe(f"function: the strained gauge reads {x:.4g} V at out (gain {gain:.4g})",
                       "op\nlet result = v({out})", x - 0.03 * abs(x), x + 0.03 * abs(x))]
     gauge = r * (1 + 2 * 1000e-6)
     x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)  # the excitation, not the rails
-    return [Probe(f"function: 1000 microstrain reads {x:.4g} V at out (gain 1 + 2R/RG)",
+    return [Probe(f"function: 1000 microstrain reads {x:.4g} V at out (gain {gain:.4g})",
                   "dc {src} 0 1000 10\nmeas dc result find v({out}) at=1000", 0.97 * x, 1.03 * x)]
 
 
@@ -375,21 +377,32 @@ register(Family(kind="photoconductive_tia",
 
 # --- strain gauge ----------------------------------------------------------------------------
 
+# "followed by a difference amplifier", "a one-op-amp subtractor": the bridge read by a single op-amp
+_DIFFERENCE_AMP = re.compile(r"\bdifference\s+amp|\bsubtractor|\bsingle[- ]op[- ]?amp|\bone[- ]op[- ]?amp",
+                             re.IGNORECASE)
+
+
 def _strain_gauge(f: _Filler) -> str:
     r = f("R", 350, "R1")
     gain = stated_gain(f, 101)
-    rg = f("RG", float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200)
-    # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain. The
-    # three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
+    # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain.
     # A gauge stated at its strained value ("grown by 1 % (353.5 Ω)") is that resistor, R4.
     strained = f.number("R2", 0) if "R2" in f.intent.values and "R1" in f.intent.values else 0
     gauge = f"R4 b 0 {f('R2', strained)}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}"
     strain = [] if strained else ["V2 strain 0 DC 0", "* v(strain): the strain in microstrain"]
-    return "\n".join([_opamp_block(f), *strain,
-                      f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}",
-                      gauge,
-                      "X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"R11 n1 n2 {rg}",
-                      "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"])
+    if strained:
+        f.analysis = "op"  # no strain source to sweep: the stated gauge is read at its operating point
+    bridge = [f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}", gauge]
+    if _DIFFERENCE_AMP.search(f.intent.description):
+        # One op-amp: out = RF/RIN (v(b) - v(a)); RIN at 100k loads the bridge's ~R/2 sides by well under 1 %.
+        f.param("gain", format_eng(gain))
+        amplifier = ["R5 a m 100k", "R6 m out {100k*gain}", "R7 b p 100k", "R8 p 0 {100k*gain}", "X1 p m out opamp"]
+    else:
+        # The three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
+        rg = f("RG", float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200)
+        amplifier = ["X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"R11 n1 n2 {rg}",
+                     "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"]
+    return "\n".join([_opamp_block(f), *strain, *bridge, *amplifier])
 
 
 register(Family(kind="strain_gauge_amplifier", function=_strain_function,
@@ -397,7 +410,10 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
                 build=_strain_gauge,
                 names=("strain gauge amplifier", "strain-gauge bridge amplifier",
                        "strain gauge with an instrumentation amplifier"),
-                rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),),
+                # ("a quarter bridge ... the gauge ... a difference amplifier": a gauge's bridge, amplified)
+                rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),
+                       (1.5, (r"(?:quarter|half|full)[- ]bridge|\bbridge\b", r"\bgauges?\b",
+                              r"amplifier|\bamp\b|instrumentation|subtractor"))),
                 analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),)))
 
 
