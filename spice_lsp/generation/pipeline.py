@@ -70,11 +70,15 @@ from spice_lsp.generation.scope import (
     too_vague,
     uncovered,
 )
-from spice_lsp.generation.stated.analyses import decibels_observable
-from spice_lsp.generation.stated.checks import measured_checks, stated_checks
-from spice_lsp.generation.stated.measured import q_scaled, ripple_edge
-from spice_lsp.generation.stated.nodes import sink_node
-from spice_lsp.generation.stated.parts import stated_definitions
+from spice_lsp.generation.stated_checks import (
+    decibels_observable,
+    q_scaled,
+    ripple_edge,
+    sink_node,
+    stated_checks,
+    stated_definitions,
+)
+from spice_lsp.generation.stated_demands import stated_demands
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -495,6 +499,13 @@ def _unlisted(request: Request) -> list[str]:
             if re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) and not listed & set(kinds)]
 
 
+def _unplaced(want: ElementConstraint) -> str:
+    """A part's words less the nodes they place it on ("D7 from led to ground": a node named led, no LED)."""
+    ends = "|".join(re.escape(n) for n in want.placed() if n != "0")
+    return re.sub(rf"\b(?:node|from|to|at|on|into|and|between)\s+(?:node\s+)?(?:{ends})\b", " ", want.text,
+                  flags=re.IGNORECASE) if ends else want.text
+
+
 def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     """A circuit the request lists element by element, as written: (netlist, assumptions, output)."""
     lines, cards, assumptions = [title_for(intent)], {}, []
@@ -542,7 +553,7 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             card = stated_card(DEVICE_MODELS[want.kind][model], request)
             if zener := zener_card(want):
                 model, card = "dzener", stated_card(zener, request)
-            elif want.kind == "D" and re.search(r"\bled\b|light[- ]emitting", want.text, re.IGNORECASE):
+            elif want.kind == "D" and re.search(r"\bled\b|light[- ]emitting", _unplaced(want), re.IGNORECASE):
                 model, card = "dled", stated_card(ADDED_CARDS["dled"], request)  # "a red LED D1": an LED's drop
             if want.model:  # "a model called DX": the card under the user's name
                 model, card = want.model, re.sub(r"^(\.model\s+)\S+", rf"\g<1>{want.model}", card)
@@ -634,6 +645,7 @@ def _build(description: str) -> Build:
         raise CannotServe("no circuit could be recognised in the description: name a circuit "
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
     requested = [a.directive for a in intent.analyses]
+    own_values = dict(intent.values)  # the request's own values (design adds the ones it computes for a family)
     d = design(intent, request.specs)
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
@@ -641,6 +653,8 @@ def _build(description: str) -> Build:
     transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)
                    and all(e.placed() for e in request.elements)) or listed
     if transcribed:
+        # a circuit listed part by part is built from its parts: no value a family's design computed is owed
+        intent = dataclasses.replace(intent, values=own_values)
         netlist, assumptions, output = _transcribe(intent, request)
         netlist, noted = _with_noise_input(netlist)
         assumptions += noted
@@ -789,8 +803,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         levels = stated_levels(build.intent.description, netlist, timeout)
         levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
-        items += [item for item in measured_checks(build.intent.description, netlist, result.netlist, build.output,
-                                                   timeout) if item.what not in {i.what for i in items}]
+        items += [item for item in stated_demands(build.intent.description, netlist, result.netlist, build.output,
+                                                  timeout) if item.what not in {i.what for i in items}]
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
                                         timeout, build.settle) + levels
         # A family read from what the request says the circuit does is a guess until something the request states

@@ -84,7 +84,9 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
-           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+DC)?)\s*\))?(?({0}_level)\s*\))")
+           # ... or a source's level and its node ("from VM (2 V DC at node m) to w": _source_named_ends)
+           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*)?)\s*\))?"
+           r"(?({0}_level)\s*\))")
 # "from p back to ground", "takes b down to ground": a word of direction between the ends
 _WAY = r"(?:(?:back|down|up|over|across|straight|directly|right|on)\s+)?"
 _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
@@ -110,6 +112,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
+# The verbs that put a pin on its node ("the collector goes to c", "base sits at node b", "emitter returns to 0")
+_PIN_VERB = (r"(?:goes|go|going|runs?|running|sits?|sitting|lands?|connects?|wired|hooked|attached|joined|joins|"
+             r"returns?|returned|taken|tied|ties|is\s+tied|is\s+connected)")
 _NOT_NODES = NOT_NODES  # the words no reader takes for a node (vocabulary.py); "a"/"an" by _article
 
 
@@ -255,7 +260,8 @@ def _node(word: str) -> str:
 
 # Words that end the lead-in of a part's name: what comes before them belongs to another statement.
 _LEAD_STOP = re.compile(r"from|to|into|through|by|at|on|of|with|and|between|across|via|in|then|plus|is|are|"
-                        r"loaded|fed|feeding|driving|drives|driven|while|but|or", re.IGNORECASE)
+                        r"loaded|fed|feeds|feeding|driving|drives|driven|pushes|sends|supplies|while|but|or",
+                        re.IGNORECASE)
 
 
 def _lead(text: str, at: int) -> int:
@@ -440,8 +446,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                       if m["n"].lower() not in _NOT_NODES | {"with", "at", "on", "to"} and not _article(m, "n")),
                      None)
             # the pin's words after the device's name first ("Emitter follower: Q2 ... emitter at outp")
+            # ("collector goes to c", "its base sits at node bq", "cathode of D4 runs to o": a verb of place)
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{words})\s+(?:(?:is\s+)?(?:at|to|on|connected\s+to|tied\s+to)\s+|is\s+)?"
+                rf"(?<![\w-])(?:{words})\s+(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
+                r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
                 if (m["n"].lower() not in _NOT_NODES or _CALLED_NODE.search(m.string, 0, m.start("n")))
@@ -514,7 +522,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         words = text[name_at + len(name):end.start() if end else len(text)] if kind == "K" else \
             clause[name_at - start + len(name):]
         # "H5: 500 ohms, controlled by the current in VS; output from o to ground": its output, said next
-        output = re.match(r";\s*(?:its\s+|the\s+)?outputs?\b[^;]*?(?=;|\.(?:\s|$)|$)", text[stop:])
+        # ("E1 is a VCVS of gain 10; it drives node eo from the voltage at ei": "it" is the source)
+        output = re.match(r";\s*(?:it\b|(?:its\s+|the\s+)?outputs?\b)[^;]*?(?=;|\.(?:\s|$)|$)", text[stop:])
         if kind in "EGHF" and output and not _DESIGNATOR.search(output[0]):
             words, clause = words + output[0], clause + output[0]
         return _controlled(clause, kind, name, words, nodes, value)
@@ -639,7 +648,8 @@ def _tied_through(text: str, name_at: int) -> tuple[str, str] | None:
     return _node(m["b"]), _node(m["a"])
 
 
-_OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result))\s+"
+_OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result)|makes?|"
+                       r"forces?)\s+"
                        r"(?:a\s+voltage\s+)?"
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
                        r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across)\b)(?P<n>[a-z_]\w*)\b"
@@ -655,7 +665,9 @@ _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-
                           + _CONTROL_INPUT, re.IGNORECASE)
 _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)\s+(?:the\s+)?"
                            r"(?:voltage\s+(?:at|of|on|between|across|from)\s+(?:nodes?\s+)?)?"
-                           r"|voltage\s+(?:at|of|on|between|across|from)\s+(?:nodes?\s+)?"
+                           # "its control voltage taken at node ctl"
+                           r"|voltage\s+(?:(?:taken|sensed|measured|read)\s+)?(?:at|of|on|between|across|from)\s+"
+                           r"(?:nodes?\s+)?"
                            r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across)\s+)"
                            # "by v(in)": a probe
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?!voltage\b)(?P<n>[a-z_]\w*)\b(?!\()"
@@ -683,8 +695,10 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                         and not _article(m, "n") and not _value_word(m, "n")), None)
         ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
         return ElementConstraint(text, "S", name, ends + ctl if ends else None) if ends or control else None
+    # (a current "into ground" is its return, not the node it drives)
     out = next((m["n"].lower() if m["n"] else m["v"].lower() for m in _OUT_NODE.finditer(after)
-                if m["v"] or (m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n"))),
+                if m["v"] or (m["n"].lower() not in _NOT_NODES | GROUND and not _article(m, "n")
+                              and not _value_word(m, "n"))),
                None)
     refs: tuple[str, ...] = ()
     placed: tuple[str | None, ...] | None
@@ -734,10 +748,12 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                                        re.sub(r"\b\w+[- ]controlled(?:\s+(?:voltage|current)\s+source)?\b", "",
                                               after[:pair_at.start()]), re.IGNORECASE)
         ends = _pair(after, 0) if out is None and not senses else None
-        control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
-                        and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
-                        and not _article(m, "n") and not _value_word(m, "n")), None) \
-            or _CONTROL_PROBE.search(after)
+        # the voltage it senses: a probe ("sensing v(ix)") first, else a node its words name (never ground: "pushing
+        # its current from ground into ox" is its output's return)
+        control = _CONTROL_PROBE.search(after) or next((
+            m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES | GROUND
+            and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
+            and not _article(m, "n") and not _value_word(m, "n")), None)
         # "2 mS", "5 mA/V", "1 mA per volt"
         siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?|A\s+per\s+volt)\b",
                             after)
@@ -1725,10 +1741,20 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if name.upper() in lines:
             continue
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
-        placed = re.match(r"\s*(?:=|is)?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
+        # ("VZ (1.5 V DC on node z)": its level and node in parentheses)
+        placed = re.match(r"\s*(?:=|is|\()?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+|AC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
                           r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
                           # "VDS holds the drain at 5 V": a source's verb on a pin
                           r"|\s+(?:holds|sets|biases|forces|keeps)\s+(?:the\s+)?(?:gate|base|drain|collector|emitter)\b"
+                          # "VDS holds dn at 1.8 V", "VC sets cin to 0.2 V": a source's verb on a node with its level
+                          r"|\s+(?:holds|sets|biases|forces|keeps|puts|pins|ties)\s+(?:node\s+)?[a-z_]\w*\s+"
+                          r"(?:at|to)\s+[-+]?\.?\d"
+                          # "IB sends current into node z": a current source's verb into its node
+                          r"|\s+(?:sends|pushes|injects|forces|feeds|sources|delivers|pumps)\s+(?:[\w.]+\s+){0,3}?"
+                          r"into\s+(?:the\s+)?(?:node\s+)?[a-z_]"
+                          # "VGS on gn sweeps ...", "VAC on ac1 is a sine", "VDX sweeps dx from": placed, then its wave
+                          r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps)\b"
+                          r"|\s+(?:sweeps|ramps|steps)\s+(?:node\s+)?[a-z_]\w*\s+from\b"
                           # "VDS at d and VGS at g": placed on a node by name alone
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
@@ -1758,7 +1784,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         rail = key in _RAILS
         node = None
         for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
-                             r"holding)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
+                             r"holding|sets|keeps|puts|pins|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b(?!\(|\s*=)", text[end:stop], re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
@@ -1767,6 +1793,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                     and not (plain(m["n"], text[end + m.end():]) and "node" not in m[0].lower()) \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
+                # "into the cathode (node kz)": the node the pin's note names
+                noted = re.match(r"\s*\(\s*node\s+(?P<n>[a-z_]\w*)\s*\)", text[end + m.end():], re.IGNORECASE)
+                if noted and m["n"].lower() in _PIN_NODES | {"source"}:
+                    node = _node(noted["n"])
                 break
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
                          rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])(?:\s+DC)?\s+by\s+(?:the\s+)?"
@@ -2265,6 +2295,87 @@ def _made_waves(text: str, request: Request) -> None:
                 request.input = None
 
 
+# A resistor between a source's node and the node it feeds: "a 1 V AC source on node dv through 1k", "a sine at node
+# u pushes through 10k into node w", "VD (1 V AC on node drv) through R9 = 47k", "on node sx drives 4.7k into cx"
+_SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?\s*,?\s*"
+                             r"(?:(?:pushes|drives|feeds|goes|passes|runs)\s+(?:(?:through|via)\s+)?|(?:through|via)\s+)"
+                             rf"(?:an?\s+)?(?:(?P<name>R\w*)\b(?:\s*(?:=|of)\s*{_QTY_TEXT}(?:Ω|Ω|ohms?)?)?"
+                             rf"|(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?!\w|\.\d)(?:\s+resistor)?)"
+                             r"(?:\s*\b(?:into|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*))?", re.IGNORECASE)
+# "node p is fed from ...", "the tank is fed by ...": the node a source feeds, said before it
+_FED_NODE = re.compile(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+is\s+(?:fed|driven)\s+(?:from|by)\b", re.IGNORECASE)
+
+
+def _source_through(text: str, request: Request) -> None:
+    """The resistor a stated source feeds its node through: from the source's node to the node named after it
+    ("into node w"), else to the node the sentence says is fed ("node p is fed from VA (...) through R2"), else to
+    the first node of the part stated just before in its sentence ("47 nF from f to ground, fed by a 1 V AC source on
+    src through 2.2k")."""
+    driven = {s.node for s in request.sources if s.node and s.node != "0"}
+    for m in _SOURCE_THROUGH.finditer(text):
+        a = _node(m["a"])
+        if a not in driven:
+            continue
+        b = _node(m["b"]) if m["b"] and m["b"].lower() not in _NOT_NODES and not _article(m, "b") else None
+        start, _ = _sentence(text, m.start())
+        if b is None and (fed := _FED_NODE.search(text, start, m.start())) and fed["n"].lower() not in _NOT_NODES:
+            b = _node(fed["n"])
+        if b is None:
+            before = [e for e in request.elements if start <= text.find(e.text) < m.start()
+                      and [n for n in e.placed() if n != "0"]]
+            b = next((n for n in before[-1].placed() if n != "0"), None) if before else None
+        if b is None or b == a:
+            continue
+        if m["name"]:
+            for i, e in enumerate(request.elements):
+                if (e.name or "").upper() == m["name"].upper() and e.kind == "R" and e.nodes is None:
+                    request.elements[i] = dataclasses.replace(e, nodes=(a, b))
+            continue
+        qs = _quantities(m["r"])
+        if len(qs) != 1 or qs[0].unit not in ("", "ohm") or not (qs[0].unit or qs[0].scaled):
+            continue
+        if not any(e.kind == "R" and set(e.placed()) == {a, b} for e in request.elements):
+            request.elements.append(ElementConstraint(m[0].strip(), "R", None, (a, b), qs[0].value, qs[0].text))
+            request.nodes += [n for n in (a, b) if n not in request.nodes]
+
+
+# "parallel LC (1 mH, 4.7 uF) from node lc to ground", "an RC in parallel (10k, 100n) across out and 0": the values a
+# parallel pair lists in parentheses, each a part between the pair's two ends
+_PARALLEL_LIST = re.compile(r"\b(?:parallel\s+(?:RLC|LC|RC|RL)|(?:RLC|LC|RC|RL)\s+in\s+parallel)\b\s*"
+                            r"(?:tank\s+|network\s+)?\((?P<values>[^()]*)\)\s*"
+                            r"(?P<ends>(?:from|between|across)\s[^,;.]*)", re.IGNORECASE)
+
+
+def _parallel_list(text: str, request: Request) -> None:
+    """The parts of a parallel pair stated by its values in parentheses, placed on the pair's ends (one part per
+    value whose unit names its kind); a part of that value already on those ends is not stated twice."""
+    for m in _PARALLEL_LIST.finditer(text):
+        ends = _pair(m["ends"], 0)
+        values = [q for q in _quantities(m["values"]) if q.unit in ("ohm", "F", "H")]
+        if ends is None or not values:
+            continue
+        for q in values:
+            kind = UNIT_KIND[q.unit]
+            if not any(e.kind == kind and e.value is not None and math.isclose(e.value, q.value, rel_tol=1e-9)
+                       for e in request.elements):
+                request.elements.append(ElementConstraint(m[0].strip(), kind, None, ends, q.value, q.text))
+            else:  # the part read from the words after the parentheses ("4.7 uF) from node lc to ground")
+                request.elements = [dataclasses.replace(e, nodes=ends) if e.kind == kind and e.nodes is None
+                                    and e.value is not None and math.isclose(e.value, q.value, rel_tol=1e-9) else e
+                                    for e in request.elements]
+
+
+def _source_named_ends(request: Request) -> None:
+    """"R3 = 10k from VS (1 V AC at node s)": a part's end named by a stated source is that source's node."""
+    nodes = {s.name.lower(): s.node for s in request.sources if s.name and s.node and s.node != s.name.lower()}
+    for i, e in enumerate(request.elements):
+        if e.nodes and any(n in nodes and re.search(rf"(?<![\w(]){n}(?![\w(])", e.text, re.IGNORECASE)
+                           for n in e.nodes if n):
+            request.elements[i] = dataclasses.replace(e, nodes=tuple(nodes.get(n, n) if n else n for n in e.nodes))
+    used = {n for e in request.elements for n in e.nodes or ()} | {s.node for s in request.sources}
+    request.nodes = [n for n in request.nodes if n not in nodes or n in used]
+
+
 def _input_at_source(request: Request) -> None:
     """With no input named, the node the request's one signal source drives is the circuit's input ("a 325 V peak
     sine (VM at line) across a divider", "a 4 V sine at vin, diode into 1 uF"); a clock ("a 0/5 V clock at ck")
@@ -2339,8 +2450,12 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s
                              # "test it with 0.5 mA into in": a current said with what it is pushed into
                              rf"|\bwith\s+(?:an?\s+)?(?P<q3>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b)"
                              # "reference current 100 uA into g": the current named first, then its level
-                             rf"|\bcurrent\s+(?:of\s+)?(?P<q4>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b))\b[^,;.]*?"
-                             r"\b(?:into|feeding|pushing\s+(?:into|current\s+into)|driving|at|on)\s+(?:the\s+)?(?:node\s+)?"
+                             rf"|\bcurrent\s+(?:of\s+)?(?P<q4>{_QTY_TEXT}A)(?=\s+(?:DC\s+)?into\b)"
+                             # "fed with 1 mA from a current source into node dj": the level, then the source
+                             rf"|(?P<q5>{_QTY_TEXT}A)\s+(?:DC\s+)?from\s+(?:an?\s+|the\s+)?(?:constant[- ])?"
+                             r"current\s+source)\b[^,;.]*?"
+                             r"\b(?:into|feeding|feeds|drives|supplies|pushing\s+(?:into|current\s+into)|driving|at|on)"
+                             r"\s+(?:the\s+)?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
 
@@ -2375,7 +2490,8 @@ def _current_sources(text: str, request: Request) -> None:
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
                 or _DESIGNATOR.search(m[0]):
             continue  # a named one is read with its name
-        level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"])[0].value
+        level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"]
+                            or m.groupdict()["q5"])[0].value
         ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn))
@@ -2418,18 +2534,30 @@ def _input_pulses(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(f"{m['n']} {m['rest'].strip()}", node, pulse=pulse))
 
 
-_BESIDE = re.compile(r"\b(?:across|(?:in\s+)?parallel\s+(?:with|to))\s+(?:the\s+)?(?:(?P<kind>resistor|capacitor|"
-                     r"cap|inductor|coil|diode)\s*)?(?P<name>[RCLD]\w*)?\b(?!\s+and\b)", re.IGNORECASE)
+_BESIDE = re.compile(r"\b(?:across|(?:in\s+)?parallel\s+(?:with|to))\s+(?:(?P<it>it|that(?:\s+one)?)\b|(?:the\s+)?"
+                     r"(?:(?P<kind>resistor|capacitor|cap|inductor|coil|diode)\s*)?(?P<name>[RCLD]\w*)?\b(?!\s+and\b))",
+                     re.IGNORECASE)
 
 
 def _beside(text: str, elements: list[ElementConstraint]) -> None:
-    """Parts placed by another: "R1 = 10 Ω across C1", "C2 in parallel with R2", "R3 across the capacitor"
-    take that part's nodes (a kind word counts when one part of that kind is placed)."""
+    """Parts placed by another: "R1 = 10 Ω across C1", "C2 in parallel with R2", "R3 across the capacitor",
+    "RL = 2k across it" (the part stated just before) take that part's nodes (a kind word counts when one part of
+    that kind is placed); "R4 = 1k from a to 0 in parallel with R5 = 2k" gives R4's nodes to R5."""
     for i, element in enumerate(elements):
         at = text.find(element.text)
         # its own words, and those up to the next comma ("R1 = 10 Ω across" stops where C1's words begin)
         words = text[at:at + len(element.text)] + text[at + len(element.text):].split(",")[0] if at >= 0 else ""
         m = _BESIDE.search(words)
+        if m and m["it"] and not element.nodes:
+            before = [e for e in elements[:i] if e.kind in "RCLD" and len(e.placed()) == 2]
+            if before:
+                elements[i] = dataclasses.replace(element, nodes=before[-1].placed())
+            continue
+        later = [j for j, e in enumerate(elements) if j > i and m and m["name"]
+                 and (e.name or "").upper() == m["name"].upper() and e.nodes is None and e.kind in "RCLD"]
+        if later and len(element.placed()) == 2 and element.kind in "RCLD":
+            elements[later[0]] = dataclasses.replace(elements[later[0]], nodes=element.placed())
+            continue
         if element.nodes or not m or not (m["kind"] or m["name"]):
             continue
         # a name is one of the stated parts' ("in parallel with RL"), else a plain word ("across the load")
@@ -2442,6 +2570,62 @@ def _beside(text: str, elements: list[ElementConstraint]) -> None:
         ends = {o.placed() for o in other if o is not element}
         if len({o.name or id(o) for o in other}) == 1 and len(ends) == 1 and len(next(iter(ends))) == 2:
             elements[i] = dataclasses.replace(element, nodes=next(iter(ends)))
+
+
+# "into node z, the cathode of a 3.3 V zener whose anode is grounded", "into the cathode (node kz) of a 4.7 V zener
+# (anode grounded)": a diode placed by one pin's node, named before it, and its other pin's words after it
+_PIN_OF = re.compile(r"(?:\b(?:node\s+)?(?P<n>[a-z_]\w*)\s*,\s*(?:which\s+is\s+)?the\s+(?P<pin>cathode|anode)"
+                     r"|\bthe\s+(?P<pin2>cathode|anode)\s*\(\s*node\s+(?P<n2>[a-z_]\w*)\s*\))"
+                     r"\s+of\s+(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?(?:zener|diode|led)\b(?:[^.;]|\.\d)*",
+                     re.IGNORECASE)
+_OTHER_PIN = re.compile(r"\b(?P<pin>cathode|anode)\s+(?:is\s+)?(?:(?P<g>grounded|to\s+ground|at\s+ground|on\s+ground)"
+                        r"|(?:at|on|to)\s+(?:node\s+)?(?P<n>[a-z_]\w*))", re.IGNORECASE)
+
+
+# "a forward-biased diode fed with 1 mA from a current source into node dj": the diode from the node it is fed at to
+# ground, its anode there (its cathode, reverse-biased)
+_FED_DIODE = re.compile(r"\b(?P<way>forward|reverse)?(?:[- ]biased\s+)?(?:zener\s+)?diode\b[^.;]*?"
+                        r"\b(?:fed|driven|biased)\b[^.;]*?\binto\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _pin_placed_diodes(text: str, request: Request) -> None:
+    """A diode the request places by naming a node as one of its pins ("node z, the cathode of a zener") and its
+    other pin after it ("whose anode is grounded"), or by the node a current source feeds it at, in a request that
+    states no diode otherwise."""
+    if any(e.kind == "D" for e in request.elements):
+        return
+    fed = _FED_DIODE.search(text)
+    if fed and any(s.kind == "I" and s.node == _node(fed["n"]) for s in request.sources):
+        node = _node(fed["n"])
+        reverse = (fed["way"] or "").lower() == "reverse"
+        request.elements.append(ElementConstraint(fed[0].strip(), "D", None, ("0", node) if reverse else (node, "0")))
+        return
+    for m in _PIN_OF.finditer(text):
+        pin, node = (m["pin"] or m["pin2"]).lower(), m["n"] or m["n2"]
+        other = next((o for o in _OTHER_PIN.finditer(m[0]) if o["pin"].lower() != pin), None)
+        if node.lower() in _NOT_NODES or other is None or (other["n"] and other["n"].lower() in _NOT_NODES):
+            continue
+        far = "0" if other["g"] else _node(other["n"])
+        ends = (_node(node), far) if pin == "anode" else (far, _node(node))
+        request.elements.append(ElementConstraint(m[0].strip(), "D", None, ends))
+        request.nodes += [n for n in ends if n != "0" and n not in request.nodes]
+
+
+def _zeners(text: str, request: Request) -> None:
+    """A zener placed by its ends alone ("a 5.1 V zener from reg to ground") clamps its node: its cathode there, its
+    anode at ground (a diode's own order, anode first, holds when its pins are named); its voltage said just before
+    its words ("a 5.1 V zener") joins them."""
+    for i, e in enumerate(request.elements):
+        if e.kind != "D" or not re.search(r"\bzener", e.text, re.IGNORECASE):
+            continue
+        at = text.find(e.text)
+        own = re.split(r";|\.(?:\s|$)", e.text)[0]  # its own statement ("...; VB = 15 V at vb" is another's)
+        volts = re.search(r"(?<![\w.])\d+(?:\.\d+)?\s*V\s+(?:zener\s+)?$", text[max(0, at - 12):at]) if at > 0 else None
+        if volts and not re.search(r"(?<![\w.])\d+(?:\.\d+)?\s*V\b", own):
+            e = request.elements[i] = dataclasses.replace(e, text=volts[0] + own)
+        if e.nodes and len(e.nodes) == 2 and e.nodes[1] == "0" and e.nodes[0] not in (None, "0") \
+                and not re.search(r"\b(?:anode|cathode)s?\b", e.text, re.IGNORECASE):
+            request.elements[i] = dataclasses.replace(e, nodes=("0", e.nodes[0]))
 
 
 # The kind nouns of the devices a request may state unnamed, by their letter ("Vbe multiplier (rubber diode)": a
@@ -3042,8 +3226,13 @@ def _read_request(description: str) -> Request:
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
+    _pin_placed_diodes(text, request)
     _unnamed_devices(text, request)  # before the unnamed passives: "a zener from ground to reg, fed through 470 ohms"
+    _zeners(text, request)
+    _source_named_ends(request)
     _unnamed_elements(text, request)
+    _parallel_list(text, request)
+    _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)
     _fed_currents(text, request)
