@@ -70,15 +70,11 @@ from spice_lsp.generation.scope import (
     too_vague,
     uncovered,
 )
-from spice_lsp.generation.stated_checks import (
-    decibels_observable,
-    q_scaled,
-    ripple_edge,
-    sink_node,
-    stated_checks,
-    stated_definitions,
-)
-from spice_lsp.generation.stated_demands import stated_demands
+from spice_lsp.generation.stated.analyses import decibels_observable
+from spice_lsp.generation.stated.checks import measured_checks, stated_checks
+from spice_lsp.generation.stated.measured import q_scaled, ripple_edge
+from spice_lsp.generation.stated.nodes import sink_node
+from spice_lsp.generation.stated.parts import stated_definitions
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
@@ -803,8 +799,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
         levels = stated_levels(build.intent.description, netlist, timeout)
         levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
-        items += [item for item in stated_demands(build.intent.description, netlist, result.netlist, build.output,
-                                                  timeout) if item.what not in {i.what for i in items}]
+        items += [item for item in measured_checks(build.intent.description, netlist, result.netlist, build.output,
+                                                   timeout) if item.what not in {i.what for i in items}]
         items += specs + function_items(build.function, build.request.specs, netlist, build.output, build.input,
                                         timeout, build.settle) + levels
         # A family read from what the request says the circuit does is a guess until something the request states
