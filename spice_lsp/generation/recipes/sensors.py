@@ -52,10 +52,17 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
     return law, [why, f"V2 t 0 DC {_temperature(f)}", "* v(t) is the sensor's temperature in C"]
 
 
+# "at 25 C", "(10k at 25 C)": a temperature written with a bare C (the request reader takes no unit from it)
+_BARE_CELSIUS = re.compile(r"(?<![\w.])([-+\u2212]?\d+(?:\.\d+)?)\s*(?:°\s*|deg(?:rees?)?\s*)?C\b")
+
+
 def _temperature(f: _Filler) -> str:
     """The sensor's temperature; none stated: the one its rating states ("10k at 25 °C"), where
-    its nominal value holds."""
-    return f("TEMP", next((x.value for x in f.intent.extra_values if x.unit == "degC"), 27))
+    its nominal value holds; written with a bare C, the last one the request writes (its rating
+    comes first, the temperature it is read at after it)."""
+    bare = _BARE_CELSIUS.findall(f.intent.description)
+    rated = next((x.value for x in f.intent.extra_values if x.unit == "degC"), None)
+    return f("TEMP", rated if rated is not None else float(bare[-1].replace("\u2212", "-")) if bare else 27)
 
 
 # --- what each circuit must do, from the values it was built with -------------------------------------
