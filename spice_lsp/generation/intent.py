@@ -476,6 +476,8 @@ _HZ_AHEAD = r"[^.;]*?[\d.]\s*(?:[kKMG]|meg)?\s*Hz\b"  # a frequency later in the
 _HZ_RANGE = r"[\d.]+\s*(?:[kKMG]|meg)?\s*(?:Hz)?\s*(?:to|and|-|\u2013|-+>|\u2192)\s*[\d.]+\s*(?:[kKMG]|meg)?\s*Hz\b"
 _DURATION = r"[\d.]+\s*(?:[munp\u00b5\u03bc]|milli|micro|nano)?(?:s|secs?|seconds?)\b"
 _LOOK = r"(?:look(?:ing)?\s+at|plot\w*|show\w*|check\w*|view\w*|watch\w*|observ\w*|display\w*|examin\w*|see|give\s+me)"
+# where a swept source sits: "on drain node dr", "at node bias", "into the cathode (node kz)", "on vin"
+_AT_NODE = r"(?:at|on|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:node\s+|\(node\s+)?\w+\)?"
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"
            r"|\bdc\s+test(?:\s+vector)?\b(?!\s+(?:sweep|over|from))"),  # "DC test: a = 0, b = 1.8 V"
@@ -527,14 +529,22 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
            r"|characteristics?)(?!\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp)"  # "DC sweep of temp": below
            # "sweep V1 from", "ramp VB (at node bias) from", "vary VS on top between": a named source's levels
-           r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?=[VI]\w{0,5}\s+(?:\([^()]{0,40}\)\s+|"
-           r"(?:at|on)\s+(?:node\s+)?\w+\s+)?(?:from\s+|between\s+)?[-+\d.])"
+           # ... "sweep current source IZ from", "sweep VIN DC from", "ramp VB into node b from": the source's kind and
+           # its node said between its name and its levels
+           r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?:the\s+)?"
+           r"(?:(?:dc\s+)?(?:(?:current|voltage)\s+)?source\s+|supply\s+)?(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:\([^()]{0,40}\)\s+|"
+           rf"{_AT_NODE}\s+)?(?:dc\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
            # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
            rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
            rf"(?:\s+(?!from\b)[a-z_]\w*)?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
            r"(?:[^.;]|\.(?=\d)){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
-           r"|\b(?!it\b|is\b|in\b)[VI]\w{0,5},?\s+(?:is\s+|being\s+)?swept\b(?=\s+(?:from\s+)?[-+\u2212\d.])"
+           # ... "VD on drain node dr swept from 0 to 3 V"
+           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:{_AT_NODE},?\s+)?(?:is\s+|being\s+)?swept\b"
+           r"(?=\s+(?:from\s+)?[-+\u2212\d.])"
+           # "VCE on node c from 0 to 5 V in 0.1 V steps": a named source's levels and their step, with no verb
+           rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?from\s+{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?"
+           r"\bto\s+[-+\d.](?:[^.;]|\.\d){0,30}?\b(?:in\s+[\d.]+\s*(?:[mu\u00b5]?[VA]\s+)?steps|steps?\s+(?:of\s+)?[\d.]))"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"
@@ -570,6 +580,17 @@ _DC_COUNT = re.compile(r"(\d+)\s*(points|pts|steps)\b", re.IGNORECASE)  # a DC s
 _SOURCE_NAME = (r"(?!(?i:in|into|input|is|it|its|if|via|vary|very|volts?|view)\b)"
                 r"(?i:[vi])(?:\d\w*|(?i:[a-z]){1,4}\d*)\b")
 _SOURCE_PLACES = {"dc": {1, 5}, "noise": {2}}  # where a directive names a source, not a figure
+
+
+# "only save the data from 100 ms on", "saving after 1 ms", "print from t = 1 ms": a transient's saved window's start
+# ... "discard the first 10 ms", "ignore the first 5 ms of data", "don't store anything before 30 ms", "nothing saved
+# until 1 ms": the same start (the words before the time)
+_SAVED_FROM = re.compile(
+    r"\b(?:from|after|(?:start(?:ing)?\s+(?:to\s+)?)?(?:starting|sav(?:e|ing)|record(?:ing)?|print(?:ing)?)"
+    r"\s+(?:at|from))\s*(?:t\s*=\s*)?$"
+    r"|\b(?:discard\w*|ignor\w*|skip\w*|drop\w*|throw\w*\s+away|leav\w*\s+out)\s+the\s+first\s*$"
+    r"|\b(?:stor|sav|record|keep|print|writ)\w*\s+(?:(?:anything|nothing|any|the|data|points|output|results?)\s+)*"
+    r"(?:before|until|till)\s*$", re.IGNORECASE)
 
 
 def _well_formed(kind: str, words: list[str]) -> bool:
@@ -707,13 +728,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                        else 1 if q.start > m.start() else 2)
             steps = [q for q in times
                      if _TIME_STEP_AFTER.match(text, q.end) or _TIME_STEP_BEFORE.search(text, lo, q.start)]
-            # "only save the data from 100 ms on", "saving after 1 ms", "print from t = 1 ms": the saved window's start
-            # ... "discard the first 10 ms", "ignore the first 5 ms of data": the same start
-            starts = [q for q in times if q not in steps and q.value > 0 and not q.partner and re.search(
-                r"\b(?:from|after|(?:start(?:ing)?\s+(?:to\s+)?)?(?:starting|sav(?:e|ing)|record(?:ing)?|print(?:ing)?)"
-                r"\s+(?:at|from))\s*(?:t\s*=\s*)?$"
-                r"|\b(?:discard\w*|ignor\w*|skip\w*|drop\w*|throw\w*\s+away|leav\w*\s+out)\s+the\s+first\s*$",
-                text[max(0, q.start - 24):q.start], re.IGNORECASE)]
+            def saved_from(q: _Q) -> bool:
+                return q.value > 0 and not q.partner and bool(_SAVED_FROM.search(text[max(0, q.start - 40):q.start]))
+            starts = [q for q in times if q not in steps and saved_from(q)]
+            if not starts:  # "Transient, 2 us step, 4 ms long; nothing saved until 3 ms": a clause of its own
+                close = re.compile(r"[.?!](?:\s|$)").search(text, hi)
+                starts = [q for q in qs if hi <= q.start < (close.start() if close else len(text)) and q.unit == "s"
+                          and q not in claimed and saved_from(q)][:1]
             stops = [q for q in times if q not in steps and q not in starts and not any(p.partner is q for p in times)]
             if stops and stops[0].partner:  # "a transient from 0 to 5 ms": to its end, saved from its start
                 starts = starts or ([stops[0]] if stops[0].value > 0 else [])  # "... but only keep data after 1 ms"
@@ -741,6 +762,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 continue  # "... and step IB from 10 uA to 50 uA": the nested sweep read with the first
             diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
+            if levels is None and not m[0]:
+                continue  # a source's levels with a step, read already by the sweep said before them
             if levels is None and not diode and not re.search(r"swe|var", m[0], re.IGNORECASE):
                 request = AnalysisRequest("op", ".op")  # a bare "DC analysis" asks for the bias point
             else:
@@ -748,10 +771,12 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                     defaulted.add(len(found))
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
-                source = re.match(rf"({_SOURCE_NAME}),?\s+(?:is\s+|being\s+)?swept", m[0]) or \
+                source = re.match(rf"({_SOURCE_NAME}),?\s+(?:{_AT_NODE},?\s+)?(?:is\s+|being\s+)?swept", m[0]) or \
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
+                                   # "stepped for base current IB", "stepped over the gate source VG"
+                                   r"stepped\s+(?:for|over|through|with)(?:\s+(?:the|base|gate|current|voltage))*|"
                                    r"outer\s+(?:sweep|loop)\s+(?:over|of|on)"
                                    r"|with(?=(?:[^.;]|\.\d)*\b(?:second|outer|nested)\s+(?:sweep|loop|source)))"
                                    r"\s+(?:the\s+)?(?:step\s+|source\s+)?"
