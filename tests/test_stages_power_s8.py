@@ -1,9 +1,12 @@
 """Transistor stages and regulators whose requests state the circuit's own terms (a JFET stage's gain, a grounded
 base on split rails, a regulator's "unregulated" and "regulated" levels, a holder "that goes to X V through VY"):
 each answer is measured in ngspice, the expectation computed from the request's numbers."""
+import re
+
 import pytest
 
 from spice_lsp.generation.pipeline import generate
+from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 
 NGSPICE = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
@@ -59,6 +62,42 @@ def test_a_regulator_reads_which_level_is_unregulated_and_which_regulated(text, 
     value, run = runner.measure(result.netlist, "op", "v(out)")
     assert value is not None, run
     assert value == pytest.approx(vout, rel=0.03), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,kind,vin,vout", [
+    ("programmable shunt regulator (TL431) that holds 4 V when fed from 10 V through 330 ohm", "shunt_regulator",
+     10.0, 4.0),
+    ("op-amp linear regulator with an NPN pass transistor and a 2.5 V reference: regulate 16 V down to 10 V",
+     "linear_regulator", 16.0, 10.0),
+    ("LDO regulator with a PMOS pass device producing 1.8 V off 3.3 V", "ldo_regulator", 3.3, 1.8),
+])
+def test_a_regulator_takes_its_input_from_the_words_from_off_or_regulate_and_its_output_from_set_to_down_to_giving(
+        text, kind, vin, vout):
+    result = generate(text)
+    assert result.intent.kind == kind, result.netlist
+    value, run = runner.measure(result.netlist, "op", "v(in)")
+    assert value == pytest.approx(vin, rel=1e-6), run
+    value, run = runner.measure(result.netlist, "op", "v(out)")
+    assert value == pytest.approx(vout, rel=0.03), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,times,peak", [
+    ("diode voltage tripler on a 60 Hz, 8 V peak sine with a 220k load", 3, 8.0),
+    ("Greinacher doubler from 15 V peak mains at 50 Hz, 100k load", 2, 15.0),
+])
+def test_a_multiplier_on_mains_frequency_settles_near_its_multiple(text, times, peak):
+    # its capacitors scale with the period and its run covers enough cycles to charge the ladder
+    result = generate(text)
+    tran = re.search(r"^\.tran\s+(\S+)\s+(\S+)", result.netlist, re.M)
+    assert tran is not None, result.netlist
+    step, stop = parse_number(tran[1]), parse_number(tran[2])
+    assert step is not None and stop is not None, tran[0]
+    value, run = runner.measure(result.netlist, f"tran {step:g} {stop:g}",
+                                f"avg v(out) from={0.8 * stop:g} to={stop:g}")
+    assert value is not None, run
+    assert times * peak - 0.9 * times <= value <= times * peak, result.netlist
 
 
 @NGSPICE

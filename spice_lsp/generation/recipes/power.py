@@ -59,26 +59,33 @@ def _zener_pass(f: _Filler) -> str:
                       f"Q1 in b out {q}", f"R2 out 0 {_load(f, f.number('VZ', 5.6) - 0.7)}"])
 
 
-# Which level is which, in a regulator's own words: "12 V unregulated in", "raw 15 V input", "5 V regulated out",
-# "regulated output of 9 V". Read before the general roles, which see only the nearest keyword ("in on raw").
+# Which level is which, in a regulator's own words: "12 V unregulated in", "raw 15 V input", "from 12 V", "5 V
+# regulated out", "regulated output of 9 V", "set to 5 V", "down to 3 V". Read before the general roles, which see
+# only the nearest keyword ("in on raw").
 _LEVEL = r"(\d+(?:\.\d+)?)\s*v(?:olts?)?\b"
 _UNREGULATED = re.compile(rf"{_LEVEL}\s+(?:of\s+)?(?:unregulated|raw)\b|"
-                          rf"\b(?:unregulated|raw)\s+(?:dc\s+)?(?:input|supply|rail|in)?\s*(?:of\s+|at\s+|is\s+|=\s*)?{_LEVEL}",
-                          re.IGNORECASE)
+                          rf"\b(?:unregulated|raw)\s+(?:dc\s+)?(?:input|supply|rail|in)?\s*(?:of\s+|at\s+|is\s+|=\s*)?{_LEVEL}|"
+                          rf"\b(?:from|off)\s+(?:an?\s+|the\s+)?{_LEVEL}|"
+                          rf"\bregulat\w*\s+(?:an?\s+|the\s+)?{_LEVEL}\s+(?:\w+\s+)?(?:down\s+)?to\b", re.IGNORECASE)
 _REGULATED = re.compile(rf"{_LEVEL}\s+(?:regulated|stabili[sz]ed)\b|"
                         rf"(?<!un)\b(?:regulated|stabili[sz]ed)\s+(?:dc\s+)?(?:output|out|rail)?\s*(?:of\s+|at\s+|is\s+|=\s*)?"
-                        rf"{_LEVEL}", re.IGNORECASE)
+                        rf"{_LEVEL}|\b(?:set|regulat\w*|held)\s+(?:to|at|for)\s+{_LEVEL}|\bdown\s+to\s+{_LEVEL}|"
+                        rf"{_LEVEL}\s+(?:dc\s+)?(?:output|out)\b|\boutput\s+(?:of|at|is|=)\s*{_LEVEL}|"
+                        rf"\b(?:giv|provid|deliver|produc|mak)\w*\s+(?:an?\s+|a\s+steady\s+)?{_LEVEL}", re.IGNORECASE)
 
 
 def _worded_level(f: _Filler, words: re.Pattern[str]) -> float | None:
     m = words.search(f.intent.description)
-    return float(m[1] or m[2]) if m else None
+    return float(next(g for g in m.groups() if g)) if m else None
 
 
 def _raw_input(f: _Filler, default: float) -> str:
     """The unregulated input's level: the one the request calls unregulated or raw, else its VIN (or VDD)."""
     raw = _worded_level(f, _UNREGULATED)
-    return format_eng(raw) if raw is not None else f("VIN", default, "VDD")
+    if raw is None:
+        return f("VIN", default, "VDD")
+    role = next((r for r in ("VIN", "VDD") if r in f.intent.values and f.intent.values[r].value == raw), None)
+    return f(role, raw) if role else format_eng(raw)  # the value read in that role is used as written
 
 
 def _upper_resistor(f: _Filler, vref: float, default: float) -> float:
@@ -128,9 +135,10 @@ def _ldo(f: _Filler) -> str:
 def _tl431(f: _Filler) -> str:
     # TL431-style shunt regulator, behavioural: the cathode sinks current as soon as the
     # reference pin rises above 2.495 V (transconductance 1 A/V, softened over a millivolt).
-    return "\n".join([_input(f, 12), f"R3 in out {f('RS', 470, 'R')}",
+    r1 = _upper_resistor(f, 2.495, 10e3)
+    return "\n".join([f"V1 in 0 DC {_raw_input(f, 12)}", f"R3 in out {f('RS', 470, 'R')}",
                       f"B1 out 0 I={{1*0.001*ln(1+exp((v(ref)-{f('VBIAS', 2.495)})/0.001))}}",
-                      f"R1 out ref {f('R1', 10e3)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
+                      f"R1 out ref {_r1_text(f, r1)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
 
 
 
@@ -186,7 +194,7 @@ def _divider_design(default_vref: float, *references: str):
         if "R1" in intent.values:
             return
         raw = _UNREGULATED.search(intent.description)
-        if raw and float(raw[1] or raw[2]) == spec.target:  # the level the request calls the unregulated input
+        if raw and float(next(g for g in raw.groups() if g)) == spec.target:  # the level called the unregulated input
             d.problems.append(f"'{spec.text}': that is the unregulated input, not the output; the output is the "
                               "level the request calls regulated")
             return
@@ -253,6 +261,7 @@ register(Family(kind="shunt_regulator", function=_regulates(2.495, 10e3, 10e3),
                        "TL431 voltage reference"),
                 rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)",)),
                        (23.25, (r"tl431", r"voltage\s+reference"))),
+                accepts=r"(?:programmable|adjustable)\s+shunt\s+regulator",  # what the rule's words name it
                 specs=("vout",), design=_divider_design(2.495),
                 examples=(("vout", "TL431 shunt regulator from 15 V with {x} V output", 3, 10),),
                 **_REGULATOR))
@@ -327,14 +336,24 @@ register(Family(kind="diode_charge_pump_doubler", function=_diode_doubler_functi
                 analysis="tran", tran=("0.1u", "5m"), source="V2", accepts=r"charge[- ]pump|doubler"))
 
 
+def _ladder_capacitance(f: _Filler) -> float:
+    """A multiplier's capacitors: the stated ones, else 10 uF at 1 kHz scaled by 1 kHz/f, so that at a mains
+    frequency they hold the load as well as at the default one; its default run is 100 cycles of the sine (the
+    ladder charges over tens of them), in steps of a hundredth of one."""
+    frequency = f.number("FREQ", 1e3)
+    f.tran = (1 / (100 * frequency), 100 / frequency)
+    return float(f"{10e-6 * min(1e3 / frequency, 100):.2g}")
+
+
 def _villard(f: _Filler) -> str:
     d = f.model("dsi")
     # Villard (Greinacher) doubler: C1 and D1 clamp the sine to swing from 0 to 2 Vp,
     # D2 and C2 hold its peak: out -> 2 Vp minus two diode drops.
     # One capacitance stated ("two 1 uF capacitors") is both capacitors'.
-    c = f("C", 10e-6, "C1")
+    default = _ladder_capacitance(f)
+    c = f("C", default, "C1")
     return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a {c}",
-                      f"D1 0 a {d}", f"D2 a out {d}", f"C2 out 0 {f('COUT', f.number('C', 10e-6, 'C1'), 'C2')}",
+                      f"D1 0 a {d}", f"D2 a out {d}", f"C2 out 0 {f('COUT', f.number('C', default, 'C1'), 'C2')}",
                       f"R1 out 0 {f('RL', 100e3, 'R')}"])
 
 
@@ -349,7 +368,7 @@ def _stages(f: _Filler) -> int:
 def _cockcroft_walton(f: _Filler) -> str:
     d = f.model("dsi")
     n = _stages(f)
-    c = f("C", 10e-6, "C1")
+    c = f("C", _ladder_capacitance(f), "C1")
     lines = [f"* {n}-stage Cockcroft-Walton ladder: the DC column's node b{n} (out) charges to {2 * n} Vp",
              f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})"]
     for k in range(1, n + 1):
@@ -363,7 +382,7 @@ def _cockcroft_walton(f: _Filler) -> str:
 
 def _tripler(f: _Filler) -> str:
     d = f.model("dsi")
-    c = f("C", 10e-6, "C1")
+    c = f("C", _ladder_capacitance(f), "C1")
     # A two-stage Greinacher ladder: C1 charges to Vp, C3 to 2 Vp; in series they hold 3 Vp
     # between the source's hot end (in) and a2, where the load sits. out = v(a2) - v(in).
     return "\n".join([f"V1 in 0 SIN(0 {f('VIN', 10)} {f('FREQ', 1e3)})", f"C1 in a1 {c}", f"D1 0 a1 {d}",
