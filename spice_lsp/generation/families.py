@@ -695,7 +695,7 @@ for _family in (
            function=_integrates,
            summary="op-amp integrator",
            build=lambda f: _opamp(f, "integrator"),
-           names=('op-amp integrator', 'integrator', 'inverting integrator'),
+           names=('op-amp integrator', 'integrator', 'inverting integrator', 'Miller integrator'),
            rules=((11, ('integrator',)),),
            analysis="tran",
            tran=('5u', '3m'),

@@ -119,6 +119,8 @@ _CONCEPTS: dict[str, str] = {
                 r"(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
                 r"|\bdecid\w*\s+(?:whether|if)\b|\bhigh\s+(?:or|/)\s+low\b|\bout\w*\s+(?:jumps|snaps|flips)\b"
                 r"|\b(?:is|stays|sits|reads|becomes|be)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as)\b"
+                # "output high when the input rises above 2 V": the verb left out
+                r"|\b(?:output|out|vout)\s+(?:logic\s+)?(?:high|low)\s+(?:while|when|whenever|if|once|as\s+soon\s+as)\b"
                 r"|\b(?:swing|go|goes|switch|jump|snap|flip|slam)\w*\s+(?:to\s+)?(?:the\s+)?(?:positive|negative|upper|"
                 r"lower|top|bottom|high|low)\s+rail\b"
                 r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b"
@@ -162,7 +164,7 @@ _CONCEPTS: dict[str, str] = {
                      r"|\bresistors\s+only\b",
     # a voltage held whatever the input or load does: a regulator
     "hold": rf"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping|maintain\w*|stay\w*|steady|constant|stable|"
-            rf"stabili[sz]\w*|fixed|pinned|regulat\w*|locked)\b[^.;]{{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
+            rf"stabili[sz]\w*|fixed|pin|pins|pinned|pinning|sit|sits|sitting|regulat\w*|locked)\b[^.;]{{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
             rf"|{_VOLTS}[^.;]{{0,20}}?\b(?:steady|constant|stable|fixed|regulated)\b",
     "varies": r"\b(?:wander\w*|var(?:y|ies|ied|ying)|drift\w*|fluctuat\w*|chang(?:e|es|ing)|swing\w*|sag\w*|"
               r"rang(?:e|es|ing)|bounc\w*|anywhere|whatever|regardless|independent\w*|even\s+(?:as|when|if|though))\b"
@@ -198,7 +200,7 @@ _CONCEPTS: dict[str, str] = {
                 r"\b(?:amplif(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|magnif(?:y|ies|ied|ying)|louder)\b(?!\s+converter)"
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
-                r"times\b(?!\s+(?:a|per)\s+second)|\btwice\b(?!\s+(?:a|per)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
+                r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
               r"|\bhalves\s+(?:the|it|its|a|my)\b"
@@ -227,18 +229,24 @@ _HIGH = re.compile(
 _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
                    rf"|\b(?:around|near|centred\s+on|centered\s+on|centred\s+at|centered\s+at)\s+{_ABOUT}{_HZ}"
-                   r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b|\bbuzz\b|\bmains\b")
+                   r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b|\bbuzz\b|\bmains\b"
+                   # one tone, or a frequency named before ("... 60 Hz ...; kill that frequency")
+                   r"|\btones?\b|\b(?:that|this|the\s+same)\s+(?:one\s+)?(?:frequency|tone|note)\b"
+                   rf"|(?<=hz\s)\s*(?:component|carrier|note)\b")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
-                   r"|preserv\w*"
-                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through)\b"
+                   r"|preserv\w*|surviv\w*|stays?|remains?|untouched|intact"
+                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through"
+                   r"|pick\w*\s+out|isolat\w*|extract\w*|single\w*\s+out|care\s+about)\b"
                    r"|\bonly\b(?=\s+(?:the\s+)?(?:frequencies|signals|tones|content)\b)")
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
-                    r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+away|drop\w*)\b")
+                    r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+(?:away|out)|thrown\s+(?:away|out)|drop\w*"
+                    r"|discard\w*|ditch\w*|dump\w*)\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
-_AWAY = re.compile(r"\s*(?:\S+\s+){0,2}?(?:away|out|off|at\s+bay)\b")
+# "keeps DC away"; not "keep the rumble and throw away the rest", where another verb's object follows
+_AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\S+\s+){0,2}?(?:away|out|off|at\s+bay)\b")
 _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b")
 
 
@@ -265,6 +273,20 @@ def _passes(low: str, m: re.Match) -> bool | None:
     return passed != bool(negated)
 
 
+def _band_figure(low: str, passed: bool) -> re.Match | None:
+    """The frequency of the band passed (or blocked): the figure of a band word the verbs pass (block), else the
+    last figure before it that no verb passes ("60 Hz is ruining it; kill that frequency")."""
+    for band in _BAND.finditer(low):
+        if _passes(low, band) is not passed:
+            continue
+        if m := re.search(rf"(?<![\w.]){_NUM}\s*hz\b(?=\s+(?:[\w-]+\s+)?{re.escape(band[0])})", low[:band.end()]):
+            return m
+        figures = re.finditer(rf"(?<![\w.]){_NUM}\s*hz\b", low[:band.start()])
+        if before := [f for f in figures if _passes(low, f) is not True]:
+            return before[-1]
+    return None
+
+
 def _filter(low: str) -> tuple[str, str] | None:
     """(the words, the filter) when the request says which frequencies pass and which are blocked."""
     if m := re.search(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*", low):  # coupling passes the signal, not its DC
@@ -287,6 +309,8 @@ def _filter(low: str) -> tuple[str, str] | None:
             votes[kind].append(m[0])
     if votes["low-pass filter"] and votes["high-pass filter"]:  # "block DC and cut everything above 10 kHz"
         return " ... ".join(votes["high-pass filter"] + votes["low-pass filter"]), "band-pass filter"
+    if votes["band-pass filter"] and votes["notch filter"]:  # "kill the 60 Hz hum but let voice near 1 kHz through"
+        return " ... ".join(votes["notch filter"]), "notch filter"
     said = next(((words, kind) for kind, words in votes.items() if words), None)
     return (" ... ".join(said[0]), said[1]) if said else None
 
@@ -390,6 +414,18 @@ _NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"), ("logic_not",
                   ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"))
 
 
+# A signal that repeats at a rate ("something that ticks 0/5 V, 10,000 times a second", "a square that repeats 2000
+# times per second"), with nothing named that makes it (rails, a timer, an oscillator's parts): a clock source.
+_TICKS = re.compile(r"\b(?:ticks?|ticking|beats?|beating|pulses|pulsing|blinks|toggl\w*|repeats?|repeating"
+                    r"|on\s+and\s+off|square(?![- ]?(?:root|law))|clock)\b")
+_PER_SECOND = re.compile(r"\b(?:times|cycles|pulses|ticks|beats)\s+(?:a|per|every|each)\s+second\b"
+                         r"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*hz\b")
+_MADE_BY = re.compile(r"\b(?:555|timer|astable|oscillat\w*|multivibrator|schmitt|rails?|suppl(?:y|ies)|vcc|vdd|"
+                      r"capacitors?|inductors?|crystal|ring)\b")
+_HELD_BY_DIODE = re.compile(r"\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b(?![- ]?(?:drop|clamp))"
+                            r"(?=[^.]{0,40}?\bresistor)|\bresistor\b[^.]{0,40}?\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b")
+
+
 def read_function(low: str, inverted: str | None = None) -> Reading | None:
     """What the lower-cased request says the circuit does, as the words that name it; `inverted`: the
     words that say the output is inverted (intent.flipped), if any. None when no function is read."""
@@ -440,6 +476,9 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     ramps_in = shape is not None and shape[1] in ("triangle", "triangular", "ramp", "sawtooth", "saw")
     if "differentiate" in found or (opamp and ramps_in and shape is not None and shape[2] == "square"):
         return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
+    if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and not (
+            opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low)):
+        return Reading(tick[0], "clock source")  # a signal that ticks at a rate, no circuit to make it: the source
     if "self_running" in found:
         wave = re.search(r"\b(sine|sinusoid|square|triangle|triangular|clock|pulse|blink|flash|tick)\w*", low)
         circuit = {"sine": "Wien oscillator", "sinusoid": "Wien oscillator", "triangle": "function generator",
@@ -479,6 +518,11 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         circuit = "voltage follower" if opamp or not (_TRANSISTOR.search(low) or _MOS.search(low)) else \
             "emitter follower" if _TRANSISTOR.search(low) else "source follower"
         return Reading(said("copy", "drive"), circuit)
+    # a level held by a diode and a resistor alone ("pin node lo at 2.7 V from the 5 V rail, one resistor, one
+    # diode"): a diode holds a level above its forward drop only in breakdown, the zener shunt regulator
+    if "hold" in found and _HELD_BY_DIODE.search(low) and not (opamp or _TRANSISTOR.search(low) or _MOS.search(low)) \
+            and (level := re.search(r"[\d.]+(?=\s*(?:v|volts?)\b)", found["hold"][0])) and float(level[0]) >= 1.5:
+        return Reading(said("hold", "varies"), "zener regulator")
     # a voltage held while the input (or the load) changes: a regulator, a zener one when a zener is named
     if "hold" in found and "varies" in found and re.search(r"\b(?:input|supply|battery|source|load|unregulated|raw)\b",
                                                            low):
@@ -641,6 +685,7 @@ _EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|freq
                    rf"|\b(?:pass\w*|keep\w*|let\w*)\s+{_NUM}\s*hz\s+(?:and\s+)?(?:up(?:wards?)?|above|higher)\b"
                    rf"|(?<![\w.]){_NUM}\s*hz\s+(?:must|should|has\s+to|needs?\s+to|will)\s+(?:still\s+)?"
                    r"(?:get|pass|go|come|make\s+it)\b")
+_MUST = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to|required|guaranteed)\b")
 _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
                    r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
 _AROUND = re.compile(rf"\b(?:around|at|near|about|cent(?:er|re)d?\s+(?:on|at))\s+(?:about\s+|roughly\s+)?{_NUM}\s*hz\b")
@@ -723,7 +768,8 @@ def stated(low: str) -> list[Stated]:
     """The quantities the function the lower-cased request describes states, by what they are to it."""
     found: list[Stated] = []
     concepts = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
-    if "hold" in concepts and "varies" in concepts:  # "keep rail at 5 V whatever the battery does (7-12 V)"
+    # "keep rail at 5 V whatever the battery does (7-12 V)", "pin lo at 2.7 V with one resistor and one diode"
+    if "hold" in concepts and ("varies" in concepts or _HELD_BY_DIODE.search(low)):
         hold = concepts["hold"]
         held = list(_HELD_V.finditer(low, hold.start(), hold.end()))
         if held:
@@ -744,22 +790,28 @@ def stated(low: str) -> list[Stated]:
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
         hz = _si(m[1] or m[3] or m[5] or m[7], m[2] or m[4] or m[6] or m[8])
         loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
-        # ("passes everything above roughly 50 Hz": an edge said approximately is the corner aimed at, no bound)
-        bounded = loss or _DC_BLOCK.search(low) and not re.search(r"\b(?:about|roughly|around)\b", m[0])
+        # ("passes everything above roughly 50 Hz": an edge said approximately is the corner aimed at, no bound;
+        # "keep everything above 40 Hz" names the corner too: only a demand, "must pass", makes the edge a bound)
+        bounded = loss or _DC_BLOCK.search(low) and not re.search(r"\b(?:about|roughly|around)\b", m[0]) \
+            and _MUST.search(low, m.start(), min(len(low), m.end() + 40))
         end = loss.end() if loss else m.end()  # the loss figure is the bound's own words
         found.append(Stated("pass_edge", m.start(), end, hz, bound="max" if bounded else None, said=low[m.start():end]))
     if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \
             and not any(f.what == "pass_edge" for f in found) and (edge := _edge(low, filtered[1])):
         found.append(edge)
-    if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and (m := _AROUND.search(low)) \
-            and _passes(low, m):  # "only frequencies near 10 kHz should get through"
+    if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and \
+            (m := next((a for a in _AROUND.finditer(low) if _passes(low, a)), None) or _band_figure(low, True)):
+        # "only frequencies near 10 kHz should get through", "pick out the 50 kHz tone"
         found.append(Stated("band_pass", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
     if (filtered := _filter(low)) and filtered[1] == "notch filter":
         band = next((b for b in _BAND.finditer(low) if _passes(low, b) is False), None)
         # the band's frequency: after it ("a narrow band around 50 Hz") or just before it ("the 400 Hz whine")
         near = _AROUND.search(low, band.start() if band else 0)
-        near = near if band and near and near.start() - band.end() <= 40 else \
+        back = band and re.match(r"(?:that|this|the\s+same)\b", band[0])  # "kill that frequency": named before it
+        near = near if band and near and near.start() - band.end() <= 40 and not back else \
             re.search(rf"(?<![\w.]){_NUM}\s*hz\s+(?:[\w-]+\s+)?$", low[:band.start()]) if band else None
+        # "Hum at 60 Hz is ruining it; kill that frequency": the last figure before it that is not passed
+        near = near or (_band_figure(low, False) if band else None)
         if band and near:
             found.append(Stated("band_stop", near.start(), near.end(), _si(near[1], near[2]), said=near[0]))
             # "while passing 5 Hz and 500 Hz almost untouched": frequencies kept, each in the notch's passband

@@ -199,7 +199,11 @@ _FLIPPED = re.compile(
     r"(?<!non)(?<!non[- ])\binvert(?:ed|s|ing)?\b(?!\s+(?:input|terminal|pin|node|side)s?\b)"
     r"|\b(?:flipped|reversed|opposite|negated)\s+in\s+(?:sign|polarity)\b"
     r"|\bwith\s+(?:the\s+|its\s+)?(?:sign|polarity)\s+(?:flipped|inverted|reversed)\b"
-    r"|\bflip(?:s|ped|ping)?\s+(?:it|the\s+sign|its\s+sign|the\s+polarity|its\s+polarity)\b"
+    r"|\bflip(?:s|ped|ping)?\s+(?:it|them|(?:the|its|my|this|that|your|our)\s+(?:\w+\s+)?"
+    r"(?:sign|polarity|signal|input|voltage|wave(?:form)?))\b"
+    # "the opposite polarity", "reversed phase", "polarity swapped": the sign said as a property
+    r"|\b(?:opposite|inverse|reversed?|inverted|flipped)\s+(?:sign|polarity|phase)\b"
+    r"|\b(?:sign|polarity|phase)\s+(?:reversed|inverted|flipped|swapped)\b"
     r"|\b(?:chang|revers)\w*\s+(?:the\s+|its\s+)?(?:sign|polarity)\b"
     r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
     r"|\bnegat(?:e|es|ing)\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"

@@ -1138,9 +1138,9 @@ _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?
 # 15 mA": each read as the spec quantity the design and the checklist already know, its words kept whole.
 _NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
 _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
-                       r"(?:input|in|bigger|larger|as\s+(?:big|large))\b"
+                       r"(?:input|in|bigger|larger|louder|stronger|greater|as\s+(?:big|large|loud)|size|amplitude)\b"
                        rf"|\b(?:input|signal)\s+(?:times|multiplied\s+by)\s+(?:minus\s+|negative\s+|-\s*)?(?P<x>{_NUMBER})\b"
-                       rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,3}}?(?P<amp2>{_NUMBER})\s+times\b"
+                       rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,3}}?(?P<amp2>{_NUMBER})(?:\s+times\b|\s*[x×](?!\w))"
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
                        r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
@@ -1150,6 +1150,9 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        rf"|(?<![\w.])(?P<diff>{_NUMBER})\s*(?:[×x*·]|times)\s*(?:\(\s*v?\w+\s*[-\u2212\u2013]\s*v?\w+\s*\)"
                        r"|the\s+difference\b)"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
+                       # "without changing its size", "the same amplitude": a gain of one (its sign said apart)
+                       r"|\b(?:without|not|never|no)\s+(?:\w+\s+)?(?:chang|alter)\w*\s+(?:its|the)\s+"
+                       r"(?:size|amplitude|magnitude)\b|\b(?:the\s+)?same\s+(?:size|amplitude|magnitude)\b"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
                        rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b"
                        r"(?![.,]\d|\s*dB)", re.IGNORECASE)  # "gain 46 dB" is a gain in decibels

@@ -234,6 +234,7 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         return served
     if family.accepts:  # the parts it builds cover their whole phrase ("an inverting summing amplifier" of a DAC)
         covered = covered + [m.span() for m in re.finditer(family.accepts, description, re.IGNORECASE)]
+    covered = covered + _own_names(description, family)
     for m in NAMED.finditer(description):
         if any(start <= m.start() and m.end() <= stop for start, stop in covered):
             continue
@@ -273,6 +274,14 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         tail = HEAD_NOUN.match(description, m.end())
         return Uncovered(description[m.start():tail.end() if tail else m.end()])
     return None
+
+
+def _own_names(description: str, family) -> list[tuple[int, int]]:
+    """Where the request writes one of the family's own names whole ("Miller integrator" is the op-amp
+    integrator's): a name people give the circuit covers its words, an eponym included."""
+    spelled = [r"[\s-]+".join(map(re.escape, name.split())) for name in family.names]
+    return [m.span() for name in spelled
+            for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", description, re.IGNORECASE)]
 
 
 def _served_only(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:

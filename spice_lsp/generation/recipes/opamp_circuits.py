@@ -792,7 +792,7 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                 function=designed("cutoff"),
                 build=_practical_integrator,
                 names=("practical integrator", "lossy integrator", "leaky integrator",
-                       "integrator with a feedback resistor"),
+                       "integrator with a feedback resistor", "lossy Miller integrator"),
                 # "1 Meg across the capacitor", "a resistor in parallel with C": the DC path that makes it lossy
                 rules=((10.9, (r"practical|lossy|leaky|damped|dc[- ]feedback|feedback resistor|bleed(?:er)? resistor"
                                r"|resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)"

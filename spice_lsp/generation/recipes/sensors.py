@@ -421,7 +421,9 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
                 rules=((1.5, (r"strain[- ]gauges?", r"amplifier|\bamp\b|instrumentation")),
                        (1.5, (r"(?:quarter|half|full)[- ]bridge|\bbridge\b", r"\bgauges?\b",
                               r"amplifier|\bamp\b|instrumentation|subtractor"))),
-                analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),)))
+                analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),),
+                # the amplifier reading a bridge subtracts its two sides: a "difference amplifier" is this one's
+                accepts=r"differen(?:ce|tial)\s+amplifier|subtractor"))
 
 
 # --- a resistive sensor excited by a constant current ------------------------------------------------
