@@ -131,3 +131,28 @@ def test_a_source_added_on_a_named_drain_keeps_that_name():
 def test_a_wave_word_before_a_noun_names_no_port():
     roles = read_ports("A triangle generator with two op-amps, 1 kHz, output at tg.").roles
     assert roles.get("triangle output") is None
+
+
+def test_a_node_held_at_a_level_from_a_supply_on_another_node():
+    request = read_request("Shunt regulator keeping node rz at 5.6 V from a 12 V supply on feed, with a zener.")
+    supplies = [(s.node, s.dc) for s in request.sources if s.supply]
+    assert supplies == [("feed", 12.0)] and not any(s.node == "rz" for s in request.sources)
+
+
+def test_two_names_a_plural_role_word_says_its_ports_are():
+    assert read_ports("NPN pair. The emitters are left and right; tail 1 mA.").roles.get("emitter") == ("left", "right")
+    assert "input" not in read_ports("The inputs are tied and grounded.").roles
+
+
+@pytest.mark.parametrize("text, node", [
+    ("Colpitts oscillator around 455 kHz; the sine shows up on node lo9.", "lo9"),
+    ("Astable multivibrator with two NPNs, 700 Hz, the square wave at node ck2.", "ck2"),
+])
+def test_a_wave_said_at_a_node_of_a_circuit_that_makes_waves_is_its_output(text, node):
+    request = read_request(text)
+    assert request.output == node and not any(s.node == node for s in request.sources)
+
+
+def test_a_wave_said_at_a_node_of_a_driven_circuit_stays_its_stimulus():
+    request = read_request("The signal generator's 1 kHz sine at node gen1 drives a non-inverting amplifier, gain 10.")
+    assert request.output != "gen1"

@@ -24,6 +24,7 @@ from spice_lsp.generation.vocabulary import (
     OUTSIDE,
     PARTS,
     PINS,
+    PLACES,
     PLAIN,
     PORT_NOUNS,
     VERBS,
@@ -61,6 +62,10 @@ _ROLE_LIST = re.compile(
     r"|" + _ITEM + r"(?:\s*,\s*" + _ITEM + _NOT_ROLE + r")*(?:\s*,?\s+and\s+" + _ITEM + _NOT_ROLE + r")?)"
     # ("drain on the high side sda_h": a word before what it qualifies names no port)
     r"(?![\w(])(?!\s+(?:side|sides|rail|line|signal)\b)(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
+# "Bases are left and right", "the collectors are top and bot": two names a plural role word says it is, words of
+# place included (not "inputs are tied and grounded", "outputs are high and low": what they are, no names)
+_ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+are\s+(?:nodes\s+)?(?P<a>[a-z_]\w*)"
+                        r"\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\s*[-(])")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
                         r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
@@ -593,6 +598,10 @@ def read_ports(text: str) -> Ports:
     for m in _SPEC_LIST.finditer(text):  # a list the request states as a specification line comes first
         words = [n.lower() for n in re.findall(r"[a-z_]\w*", m["list"], re.IGNORECASE)]
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
+    for m in _ROLES_ARE.finditer(text):
+        pair = (m["a"], m["b"])
+        if not any(n in (NOT_NODES - PLACES) | GROUND | ARTICLES | IDIOMS | PLAIN | PORT_NOUNS for n in pair):
+            _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
     for m in _NAMED_EQUATION.finditer(text):

@@ -1522,7 +1522,10 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
 # the supply's level and node
-_FROM_SUPPLY = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]\w*)\s+from\s+(?:an?\s+|the\s+)?"
+_FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]\w*)"
+                          # ("holding node vreg at 9.1 V from a 15 V supply on vin": the node first, then its level)
+                          r"|(?:\bnode\s+|\b(?:hold|holds|holding|keep|keeps|keeping)\s+(?:the\s+)?)[a-z_]\w*\s+at\s+"
+                          r"(?:about\s+|around\s+)?[-+\u2212]?\d[\d.]*\s?[mµu]?V)\s+from\s+(?:an?\s+|the\s+)?"
                           r"(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[mkµu]\s?)?V)(?:olts?)?\b"
                           r"(?:\s+(?:dc\s+)?(?:supply|rail|source|battery|input))?"
                           r"(?:\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<i>[a-z_]\w*))?", re.IGNORECASE)
@@ -2271,6 +2274,12 @@ def _slash_divider(text: str, request: Request) -> None:
 
 
 # "outputs a 1 kHz square wave at node sq", "generating a sine on osc": a wave the circuit makes, at its output
+_WAVE_AT = re.compile(r"\b(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
+                      r"(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+_WAVE_MAKER = re.compile(r"\b(?:oscillat\w*|astable|multivibrator|(?:wave(?:form)?|function|signal|clock)\s+"
+                         r"generator)\b", re.IGNORECASE)
+_TAKES_INPUT = re.compile(r"\b(?:inputs?|driv\w*|fed|feed\w*|puts?|putting|appl\w*|into|controlled|control\w*|sweep\w*|"
+                          r"vco)\b", re.IGNORECASE)
 _MADE_WAVE = re.compile(r"\b(?:outputs?|outputting|produc(?:es?|ed|ing)|generat(?:es?|ed|ing)|makes?|making|gives?|"
                         r"giving|delivers?|creates?|creating)\b[^.;]*?\b"
                         r"(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
@@ -2284,8 +2293,10 @@ _MAKER_OUTSIDE = re.compile(r"\b(?:generator|source|micro\w*|mcu|pin|dac|signal|
 
 def _made_waves(text: str, request: Request) -> None:
     """A wave the circuit is said to make at a node ("an astable that outputs a 1 kHz square wave at node sq") is
-    no source driving that node: the node is the circuit's output."""
-    for m in _MADE_WAVE.finditer(text):
+    no source driving that node: the node is the circuit's output. In a request for a circuit that makes waves and
+    takes no input ("a Wien bridge oscillator at 2 kHz, the sine at node tone") any wave said at a node is made."""
+    makes = _WAVE_MAKER.search(text) and not _TAKES_INPUT.search(text)
+    for m in [*_MADE_WAVE.finditer(text), *(_WAVE_AT.finditer(text) if makes else ())]:
         node = _node(m["n"])
         if _MAKER_OUTSIDE.search(re.split(r"[.;]\s", text[:m.start()])[-1]) or node in _NOT_NODES:
             continue
