@@ -156,3 +156,12 @@ def test_a_wave_said_at_a_node_of_a_circuit_that_makes_waves_is_its_output(text,
 def test_a_wave_said_at_a_node_of_a_driven_circuit_stays_its_stimulus():
     request = read_request("The signal generator's 1 kHz sine at node gen1 drives a non-inverting amplifier, gain 10.")
     assert request.output != "gen1"
+
+
+def test_words_called_nodes_in_a_role_list_are_names():
+    assert read_ports("Difference stage, inputs at nodes high and low, gain 4.").roles.get("input") == ("high", "low")
+
+
+def test_a_noun_with_figures_ends_a_list_of_ports():
+    roles = read_ports("Comparator pair: input at node sx, limits 2 V and 3 V, output fl.").roles
+    assert roles.get("input") in (None, ("sx",))

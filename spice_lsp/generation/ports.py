@@ -27,6 +27,7 @@ from spice_lsp.generation.vocabulary import (
     PLACES,
     PLAIN,
     PORT_NOUNS,
+    ROLES,
     VERBS,
     marking,
     plain,
@@ -47,7 +48,8 @@ _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "
 _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 # ("outputs t1 (1 V), t2 (2 V)": the level in parentheses is said of that item)
 # ("bridge outputs sg_p (gauge side) and sg_n": a few words in parentheses say which one it is)
-_ITEM = _LISTED + (r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
+_ITEM = _LISTED + (r"(?!\s+[-+\u2212]?\d)"  # ("input at node vx, thresholds 1 V and 4 V": a noun and its figures)
+                   r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
                    r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
 _NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
@@ -64,8 +66,10 @@ _ROLE_LIST = re.compile(
     r"(?![\w(])(?!\s+(?:side|sides|rail|line|signal)\b)(?:\s+at\s+" + _LEVEL.format("all") + r"(?:\s+DC)?)?")
 # "Bases are left and right", "the collectors are top and bot": two names a plural role word says it is, words of
 # place included (not "inputs are tied and grounded", "outputs are high and low": what they are, no names)
-_ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+are\s+(?:nodes\s+)?(?P<a>[a-z_]\w*)"
-                        r"\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\s*[-(])")
+# ("inputs at nodes plus and minus": any word but grammar, where "nodes" calls them so)
+_ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+(?:(?P<are>are)\s+)?(?:(?:at|on)\s+)?"
+                        r"(?:the\s+)?(?P<nodes>nodes\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
+                        r"(?!\s*[-(])")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
                         r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
@@ -600,7 +604,9 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
     for m in _ROLES_ARE.finditer(text):
         pair = (m["a"], m["b"])
-        if not any(n in (NOT_NODES - PLACES) | GROUND | ARTICLES | IDIOMS | PLAIN | PORT_NOUNS for n in pair):
+        words = FUNCTION | ROLES | GROUND | ARTICLES if m["nodes"] \
+            else (NOT_NODES - PLACES) | GROUND | ARTICLES | IDIOMS | PLAIN | PORT_NOUNS
+        if (m["are"] or m["nodes"]) and not any(n in words for n in pair):
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
