@@ -604,9 +604,9 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
     for m in _ROLES_ARE.finditer(text):
         pair = (m["a"], m["b"])
-        words = FUNCTION | ROLES | GROUND | ARTICLES if m["nodes"] \
+        grammar = FUNCTION | ROLES | GROUND | ARTICLES if m["nodes"] \
             else (NOT_NODES - PLACES) | GROUND | ARTICLES | IDIOMS | PLAIN | PORT_NOUNS
-        if (m["are"] or m["nodes"]) and not any(n in words for n in pair):
+        if (m["are"] or m["nodes"]) and not any(n in grammar for n in pair):
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
