@@ -79,3 +79,38 @@ def test_schmitt_switches_at_points_said_with_a_verb_on_rails_said_first():
     assert rising == pytest.approx(1.2, abs=0.06) and falling == pytest.approx(-1.2, abs=0.06)
     peak = _measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x")
     assert peak == pytest.approx(3.0, rel=0.01)
+
+
+def _op(netlist: str, node: str) -> float:
+    return _measure(netlist, f"op\nlet result = v({node})")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # full scale stated with its sign: the inverting summer alone, RF sized for it: -6 V x 5/15
+    ("Four bit binary-weighted resistor DAC with an op-amp summer, 0/5 V bits; code 1111 gives -6 V. "
+     "Input word 0101.", -6.0 * 5 / 15),
+    # a positive full scale keeps the output positive (summer then a unity inverter): 3.5 V x 3/7
+    ("3-bit weighted-resistor DAC, 5 V logic bits, full-scale output of 3.5 V; input code 011.", 1.5),
+    # a signed step per code: -0.25 V per LSB, code 6 of a six-bit word in words
+    ("six-bit binary weighted DAC into a summing amplifier; the LSB is -0.25 V; bits at 5 V; set the code to 000110.",
+     -1.5),
+])
+def test_weighted_dac_takes_the_stated_scale_and_sign(text, expected):
+    result = generate(text)
+    assert result.intent.kind == "weighted_dac"
+    assert _op(result.netlist, "out") == pytest.approx(expected, rel=0.02)
+
+
+def test_flash_adc_with_a_resistor_string_and_logic_outputs():
+    result = generate("Flash ADC: 4 V reference across a resistor string of four equal resistors, three "
+                      "comparators with 3.3 V logic outputs; the analog input held at 2.6 V.")
+    assert result.intent.kind == "flash_adc"
+    levels = [_op(result.netlist, f"c{k}") for k in (1, 2, 3)]  # thresholds 1, 2 and 3 V
+    assert levels == [pytest.approx(3.3, rel=0.01), pytest.approx(3.3, rel=0.01), pytest.approx(0.0, abs=0.01)]
+
+
+def test_pwm_by_comparison_is_the_comparator_with_the_stated_level():
+    result = generate("pulse-width modulator: comparing a 5 kHz triangle (0 to 4 V) with a 1 V dc level; "
+                      "output 3.3 V while the level is above the triangle, else 0 V.")
+    assert result.intent.kind == "comparator"
+    assert re.search(r"^V\w* ref 0 DC 1$", result.netlist, re.MULTILINE), result.netlist

@@ -180,8 +180,11 @@ def _sweep(f: _Filler) -> str:
 _TRIANGLE = re.compile(r"triangle\s+(?:wave\s+)?from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\b", re.IGNORECASE)
 _LEVELS_SAID = re.compile(r"\b(?:is|at|goes\s+(?:to\s+)?|sits\s+at)\s*([\d.]+)\s*V\s+(?:while|when|whenever)\b"
                           r"[^.;]*?\b0\s*V\s+otherwise", re.IGNORECASE)
+# ("5 V while ctl is above the sawtooth": the wave below the level, said the other way round)
 _HIGH_BELOW = re.compile(r"(?:high|[\d.]+\s*V)\s+(?:while|when|whenever)\s+(?:the\s+)?\w+\s+(?:is\s+|falls\s+|goes\s+)?"
-                         r"below", re.IGNORECASE)
+                         r"below|(?:high|[\d.]+\s*V)\s+(?:while|when|whenever)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:is\s+)?"
+                         r"(?:above|over|higher\s+than|exceeds)\s+(?:the\s+)?(?:sawtooth|saw|triangle|ramp|carrier)",
+                         re.IGNORECASE)
 
 
 def _logic_output(description: str) -> re.Match | None:
@@ -470,11 +473,15 @@ _NUM = r"[-+\u2212]?\d+(?:\.\d+)?"
 _WAVE_SAID = re.compile(rf"(?P<a>{_NUM})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*(?P<b>{_NUM})\s*V\b"
                         rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\b(?P<kind>triangle|sawtooth|saw|ramp\s+wave)"
                         rf"|(?P<kind2>triangle|sawtooth|saw)(?:[- ]wave)?\s+"
-                        rf"(?:from|between)\s+(?P<c>{_NUM})\s*V?\s+(?:to|and)\s+(?P<d>{_NUM})\s*V\b", re.IGNORECASE)
+                        rf"(?:from|between)\s+(?P<c>{_NUM})\s*V?\s+(?:to|and)\s+(?P<d>{_NUM})\s*V\b"
+                        # "a 10 kHz sawtooth (0 to 5 V)": its span in parentheses
+                        rf"|(?P<kind3>triangle|sawtooth|saw)(?:[- ]wave)?\s*\(\s*(?:from\s+)?(?P<e>{_NUM})\s*V?\s*"
+                        rf"(?:to|-|\u2013|/)\s*(?P<g>{_NUM})\s*V\s*\)", re.IGNORECASE)
 # "a 1.5 V control level", "a 2.5 V threshold", "reference of 1.2 V", "goes low once sense is above 1.2 V"
-_REF_SAID = re.compile(rf"(?P<v>{_NUM})\s*V\s+(?:dc\s+)?(?:control(?:\s+(?:level|voltage|input))?|reference|threshold|"
-                       rf"trip\s+(?:point|level)|set[- ]?point)\b|\b(?:control(?:\s+(?:level|voltage))?|reference|"
-                       rf"threshold|trip\s+point)\s+(?:of|at|is|=|:)?\s*(?P<v2>{_NUM})\s*V\b", re.IGNORECASE)
+_REF_SAID = re.compile(rf"(?P<v>{_NUM})\s*V\s+(?:dc\s+(?:level|voltage)|(?:dc\s+)?(?:control(?:\s+(?:level|voltage|"
+                       rf"input))?|reference|threshold|trip\s+(?:point|level)|set[- ]?point))\b"
+                       rf"|\b(?:control(?:\s+(?:level|voltage))?|reference|threshold|trip\s+point)\s+(?:of|at|is|=|:)?\s*"
+                       rf"(?P<v2>{_NUM})\s*V\b", re.IGNORECASE)
 _CROSSED = re.compile(rf"\b(?:above|over|exceeds|past|beyond|below|under)\s+(?:an?\s+|the\s+)?(?P<v>{_NUM})\s*V\b",
                       re.IGNORECASE)
 # "made by a divider from the 5 V rail", "comes from a resistor divider off the 3.3 V rail"
@@ -520,10 +527,11 @@ def _setup(f: _Filler) -> _Setup:
         kind, span = "ramp", (min(levels), max(levels))
     elif wave is not None:
         node, points = "in", ()
-        kind = "sawtooth" if "saw" in (wave.groupdict().get("kind") or wave.groupdict().get("kind2") or "").lower() \
+        named = wave.groupdict()
+        kind = "sawtooth" if "saw" in (named.get("kind") or named.get("kind2") or named.get("kind3") or "").lower() \
             else "triangle"
         ends = [x for x in wave.groups()[:2] if x] if wave.re is _TRIANGLE else \
-            [x for x in (wave["a"], wave["b"], wave["c"], wave["d"]) if x]
+            [x for x in (wave["a"], wave["b"], wave["c"], wave["d"], wave["e"], wave["g"]) if x]
         span = (min(map(_volts, ends)), max(map(_volts, ends)))
     else:
         node, points, kind = "in", (), "sine"
@@ -623,8 +631,14 @@ def _compares(f: _Filler) -> list:
 
 register(Family(kind="comparator", function=_compares,
                 summary="open-loop voltage comparator against a reference", build=_comparator,
-                names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit"),
-                rules=((5.2, (word("comparator") + r"s?\b",)),), analysis="tran", tran=("5u", "3m"), signal_input=True,
+                # ("PWM generator: compare a sawtooth with a 2 V level": a comparator by what it does)
+                rules=((5.2, (word("comparator") + r"s?\b",)),
+                       (5.21, (r"\bpwm\b|pulse[- ]width\s+modulat",
+                               r"\bcompar(?:e|es|ing)\b|\bsawtooth|\bsaw\b|\btriangle"))),
+                analysis="tran", tran=("5u", "3m"), signal_input=True,
+                names=("voltage comparator", "op-amp comparator", "open-loop comparator", "comparator circuit",
+                       "PWM comparator"),
+                accepts=r"(?:pwm|pulse[- ]width(?:[- ]modulation)?)\s+(?:modulator|generator|comparator)",
                 ports=(("control", ("ref",)),)))
 
 

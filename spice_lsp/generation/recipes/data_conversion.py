@@ -18,16 +18,26 @@ from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
 
-_BITS = re.compile(r"(\d+)[- ]?bits?\b", re.IGNORECASE)
-_WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input)\s+)?(?:code|word|input)\s*(?:of|=|:|is)?\s*"
+# "4-bit", "3 bit", "three-bit", "an eight bit": the word's width
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "fifteen": 15}
+_BITS = re.compile(r"(\d+|" + "|".join(_COUNTS) + r")[- ]?bits?\b", re.IGNORECASE)
+# ("set the input code to 011", "code 1010", "input word = 0110")
+_WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input)\s+)?(?:code|word|input)\s*(?:of|=|:|is|(?:set\s+)?to)?\s*"
                    r"(?P<value>0b[01]+|[01]+b|\d+)\b", re.IGNORECASE)
+
+
+def bit_count(said: str) -> int:
+    """A width as written: digits or a number word."""
+    return int(said) if said.isdigit() else _COUNTS[said.lower()]
 
 
 def _word(text: str) -> tuple[int, int | None]:
     """(bits, code) the request states; the code None when it gives none."""
     bits = _BITS.search(text)
-    n = int(bits[1]) if bits else None
-    m = _WORD.search(text)
+    n = bit_count(bits[1]) if bits else None
+    # (not "code 1111 gives -6 V": the full scale's code, said to size the output)
+    scale = _FULL_SCALE.search(text)
+    m = next((w for w in _WORD.finditer(text) if not (scale and scale.start() <= w.start() < scale.end())), None)
     code = None
     if m:
         value = m["value"].lower()
@@ -62,8 +72,8 @@ _REFERENCE_ROLES = ("VBIAS", "VDD", "VIN")
 
 
 # "5 V/0 V levels", "0/3.3 V logic": a bit's two levels, the higher one a 1
-_LEVEL_PAIR = re.compile(rf"(?<![\w.])(?P<p>{_X})\s*V?\s*/\s*(?P<q>{_X})\s*V\s+(?:\w+\s+)?(?:logic|levels?|swing)\b",
-                         re.IGNORECASE)
+_LEVEL_PAIR = re.compile(rf"(?<![\w.])(?P<p>{_X})\s*V?\s*/\s*(?P<q>{_X})\s*V\s+(?:\w+\s+)?"
+                         r"(?:logic|levels?|swing|bits?)\b", re.IGNORECASE)
 
 
 def _stated_high(text: str) -> float | None:
@@ -79,13 +89,21 @@ def _vref(f: _Filler) -> str:
             if role in f.intent.values and f.intent.values[role].value == high:
                 f.given(role, high)
         return f.param("vref", f"{high:g}")
-    return f.param("vref", f("VBIAS", 5, "VDD", "VIN"))
+    # ("code 111 gives -7 V": an output level the reader took for the reference is not it)
+    roles = [r for r in _REFERENCE_ROLES if not (r in f.intent.values
+                                                 and f.intent.values[r].value in _output_levels(f.intent.description))]
+    return f.param("vref", f(roles[0], 5, *roles[1:]) if roles else "5")
+
+
+def _output_levels(text: str) -> set[float]:
+    """The output levels a request states (a full scale, a step per code): none of them is the reference."""
+    return {x for x in (_full_scale(text), _lsb(text)) if x is not None}
 
 
 def _vref_used(f: _Filler) -> float:
     """The level `_vref` wrote, read back for the function checks."""
     high = _stated_high(f.intent.description)
-    return high if high is not None else used(f, *_REFERENCE_ROLES)
+    return high if high is not None else (parse_number(f.params.get("vref", "5")) or 5.0)
 
 
 # "(10k/20k)", "R = 10k / 2R = 20k": the ladder's R and 2R as a pair
@@ -111,14 +129,17 @@ def _r2r(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
     r = _rung(f)
+    # 2R written as its value (a stated "2R = 20k" is then in the answer as said)
+    ohms = parse_number(r)
+    r2 = format_eng(2 * ohms) if ohms else f"{{2*{r}}}"
     f.param("vdd", "12")  # the buffer's rails
     # Each bit drives its node through 2R; the R rungs halve every step toward the MSB node, so
     # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
     # R1..Rn: the 2R legs (bit k on node nk), R(n+1): the 2R termination, R(n+2)...: the R rungs.
     lines = [_opamp_block(f), f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
-             *_bit_sources(n, code, _bit_name(f.intent.description)), f"R{n + 1} n0 0 {{2*{r}}}"]
+             *_bit_sources(n, code, _bit_name(f.intent.description)), f"R{n + 1} n0 0 {r2}"]
     for k in range(n):
-        lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} n{k} {{2*{r}}}")
+        lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} n{k} {r2}")
         if k:
             lines.append(f"R{n + 1 + k} n{k - 1} n{k} {r}")
     return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
@@ -131,9 +152,16 @@ INVERTING = re.compile(r"\binverting\b", re.IGNORECASE)
 _BIT_NODES = re.compile(r"\b(?:bits?|(?:logic|digital|bit)\s+inputs?|inputs?)\s+"
                         r"(?:are\s+|named\s+|called\s+|on\s+|at\s+)?(?:nodes?\s+)?([a-z]{1,3})\d\b", re.IGNORECASE)
 # "1 V per LSB", "an LSB of 250 mV", "a resolution of 10 mV": the output's step per code.
-_LSB = re.compile(rf"(?P<a>{_X})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:lsb|step|count|code)\b"
-                  rf"|\blsb\s+(?:size\s+|step\s+)?(?:of|=|is)\s*(?P<b>{_X})\s*(?P<bu>m?)V\b"
-                  rf"|\b(?:resolution|step\s+size)\s+(?:of|=|is)\s*(?P<c>{_X})\s*(?P<cu>m?)V\b", re.IGNORECASE)
+# (a signed step, "each LSB step is -1 V", says the output's sign too)
+_SIGNED = rf"[-+\u2212]?{_X}"
+_LSB = re.compile(rf"(?P<a>{_SIGNED})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:lsb|step|count|code)\b"
+                  rf"|\blsb\s+(?:size\s+|step\s+)?(?:of|=|is)\s*(?P<b>{_SIGNED})\s*(?P<bu>m?)V\b"
+                  rf"|\b(?:resolution|step\s+size)\s+(?:of|=|is)\s*(?P<c>{_SIGNED})\s*(?P<cu>m?)V\b", re.IGNORECASE)
+# "full scale (111) gives -7 V", "all ones gives -7.5 V", "a full-scale output of 10 V", "code 1111 -> -3.75 V":
+# the output at the top code, its sign the output's.
+_FULL_SCALE = re.compile(rf"\b(?:full[- ]scale|all[- ]ones|all\s+(?:bits\s+)?(?:high|set|on|1s?)|(?:code|word)\s+1+)\b"
+                         rf"(?:\s*\(\s*1+\s*\))?\s*(?:output\s+)?(?:gives|is|of|=|:|reads|->|→|produces|yields|at)?\s*"
+                         rf"(?P<v>{_SIGNED})\s*V\b", re.IGNORECASE)
 
 
 # "on b3..b0", "d7 to d0", "q0-q2": a range of bit nodes, one stem
@@ -146,11 +174,23 @@ def _bit_name(text: str) -> str:
 
 
 def _lsb(text: str) -> float | None:
-    """The output step per code the request states, in volts."""
+    """The output step per code the request states, in volts (its sign the output's, when said)."""
     if (m := _LSB.search(text)) is None:
         return None
     value, milli = next((m[g], m[g + "u"]) for g in "abc" if m[g])
-    return float(value) * (1e-3 if milli else 1)
+    return float(value.replace("\u2212", "-")) * (1e-3 if milli else 1)
+
+
+def _full_scale(text: str) -> float | None:
+    """The output at the top code the request states, in volts."""
+    return float(m["v"].replace("\u2212", "-")) if (m := _FULL_SCALE.search(text)) else None
+
+
+def _inverted(text: str) -> bool:
+    """The summer's own (negative) output is the DAC's: a negative step or full scale stated, or "inverting"."""
+    said = _full_scale(text)
+    said = said if said is not None else _lsb(text)
+    return (said is not None and said < 0) or bool(INVERTING.search(text))
 
 
 # The input resistors a request may state, under whichever roles the reader gave them.
@@ -164,10 +204,17 @@ def _msb_resistor(f: _Filler) -> float:
 
 
 def _feedback(f: _Filler, n: int, vref: float) -> float:
-    """The summer's feedback resistor unless stated: RF = LSB R_lsb/Vref for a stated step per code
-    (bit k adds Vref RF/R_k), else R/2 (Vout = Vref code/2^n)."""
-    lsb, msb = _lsb(f.intent.description), _msb_resistor(f)
-    return float(f"{lsb * msb * 2 ** (n - 1) / vref:.4g}") if lsb and vref else msb / 2
+    """The summer's feedback resistor unless stated: RF = |LSB| R_lsb/Vref for a stated step per code
+    (bit k adds Vref RF/R_k), RF = |FS| R_msb 2^(n-1)/(Vref (2^n - 1)) for a stated full scale, else R/2
+    (Vout = Vref code/2^n)."""
+    lsb, full, msb = _lsb(f.intent.description), _full_scale(f.intent.description), _msb_resistor(f)
+    if not vref:
+        return msb / 2
+    if lsb:
+        return float(f"{abs(lsb) * msb * 2 ** (n - 1) / vref:.4g}")
+    if full:
+        return float(f"{abs(full) * msb * 2 ** (n - 1) / (vref * (2 ** n - 1)):.4g}")
+    return msb / 2
 
 
 def _weighted(f: _Filler) -> str:
@@ -175,17 +222,20 @@ def _weighted(f: _Filler) -> str:
     _vref(f)
     msb = _msb_resistor(f)
     rf = f("RF", _feedback(f, n, _vref_used(f)))
-    if (lsb := _lsb(f.intent.description)) is not None and "RF" not in f.intent.values:
-        for said in list(f.intent.values.values()):  # the step the reader gave a role is this one
-            if math.isclose(said.value, lsb):
-                f.given(said.role, lsb)
-        f.param("lsb", f"{lsb:g}")  # the step per code RF is sized for
+    step = _lsb(f.intent.description)
+    step = step if step is not None else _full_scale(f.intent.description)
+    if step is not None and "RF" not in f.intent.values:
+        for said in list(f.intent.values.values()):  # the step or full scale the reader gave a role is this one
+            if math.isclose(said.value, step):
+                f.given(said.role, step)
+        f.intent.extra_values[:] = [x for x in f.intent.extra_values if not math.isclose(x.value, step)]
+        f.param("lsb" if _lsb(f.intent.description) is not None else "fullscale", f"{step:g}")  # what RF is sized for
     f.param("vdd", "12")
     bit = _bit_name(f.intent.description)
     # Bit k (LSB k = 0) feeds the summing node through R*2^(n-1-k); the summer gives
     # -Vref RF/R code/2^(n-1) (RF = R/2: -Vref code/2^n), and X2 (gain -1) turns it positive
     # unless the request asks for the inverting summer alone.
-    inverting = bool(INVERTING.search(f.intent.description))
+    inverting = _inverted(f.intent.description)
     summer = "out" if inverting else "neg"
     lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: "
                               f"Vout = {'-' if inverting else ''}Vref*(RF/R)*{code}/{2 ** (n - 1)}",
@@ -204,7 +254,7 @@ def _weighted_converts(f: _Filler) -> list:
     n, code = _bits_and_code(f)
     vref = _vref_used(f)
     gain = used(f, "RF", default=_feedback(f, n, vref)) / _msb_resistor(f)
-    sign = -1 if INVERTING.search(f.intent.description) else 1
+    sign = -1 if _inverted(f.intent.description) else 1
     return [expect("vout", sign * vref * gain * code / 2 ** (n - 1), 0.02)] if code else _converts(f)
 
 
@@ -222,8 +272,14 @@ _INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:hel
 # "outputs t1, t2, t3, each 0/5 V": the same, said after the outputs
 _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b"
                           rf"|\bswing\w*\s+(?:from\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<w>{_X})\s*V\b"
-                          rf"|\boutputs?\b[^.;]{{0,60}}?\beach\s+(?:swinging\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<x>{_X})\s*V\b",
+                          rf"|\boutputs?\b[^.;]{{0,60}}?\beach\s+(?:swinging\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<x>{_X})\s*V\b"
+                          # "three comparators with 3.3 V logic outputs", "5 V comparator outputs"
+                          rf"|(?<![/\d.])(?P<y>{_X})\s*V\s+(?:logic\s+|cmos\s+|ttl\s+)?(?:comparator\s+)?outputs?\b",
                           re.IGNORECASE)
+
+
+# "three comparators", "7 comparators": a flash converter's width said by its comparators
+_COMPARATOR_COUNT = re.compile(r"\b(\d+|" + "|".join(_COUNTS) + r")\s+(?:\w+\s+)?comparators\b", re.IGNORECASE)
 
 
 def _flash_levels(text: str, vref: float) -> tuple[int, list[float]]:
@@ -235,8 +291,12 @@ def _flash_levels(text: str, vref: float) -> tuple[int, list[float]]:
         count = len(points) + 1
         if len(steps) == 1 and count & (count - 1) == 0 and points[0] > 0:
             return count.bit_length() - 1, points
-    bits = _BITS.search(text)
-    n = min(max(int(bits[1]), 2), 4) if bits else 3
+    bits, compared = _BITS.search(text), _COMPARATOR_COUNT.search(text)
+    if bits:
+        n = min(max(bit_count(bits[1]), 2), 4)
+    else:  # 2^n - 1 comparators ("three comparators": 2 bits), else 3 bits
+        count = (int(compared[1]) if compared[1].isdigit() else _COUNTS.get(compared[1].lower(), 0)) if compared else 0
+        n = (count + 1).bit_length() - 1 if count in (3, 7, 15) else 3
     lsb, equal = vref / 2 ** n, re.search(r"\bequal\b", text, re.IGNORECASE)
     return n, [(k if equal else k - 0.5) * lsb for k in range(1, 2 ** n)]
 
@@ -265,7 +325,7 @@ def _flash(f: _Filler) -> str:
     # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
     # 1 mV wide) gives vhigh when the input is above its tap; out is the thermometer code's count in volts:
     # the converted code.
-    high = float(m["v"] or m["w"] or m["x"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
+    high = float(m["v"] or m["w"] or m["x"] or m["y"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
     f.param("vhigh", f"{high:g}")
     level = float(m["v"]) if (m := _INPUT_AT.search(f.intent.description)) else None
     if level is not None and (said := f.intent.values.get("VIN")) is not None and said.value != level \
@@ -346,15 +406,17 @@ register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                 rules=((2.4, (r"weighted|summing(?:\s+amplifier)?\s+dac",
                               r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
                                                                             r"weighted[- ]resistor")),),
-                # its op-amp output stage: "an inverting summing amplifier", "op-amp summer"
-                accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?summ(?:er|ing)(?:\s+(?:op[- ]?amp|amplifier|amp|stage))?",
+                # its op-amp output stage: "an inverting summing amplifier", "op-amp summer", "inverting op-amp adder"
+                accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?(?:summ(?:er|ing)|adder)"
+                        r"(?:\s+(?:op[- ]?amp|amplifier|amp|stage))?",
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
                 **{**_DAC, "function": _weighted_converts}))
 register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 build=_flash,
                 names=("flash ADC", "flash ADC comparator ladder", "3-bit flash analog-to-digital converter",
                        "flash converter"),
-                rules=((2.3, (r"flash(?:\s+converter)?\b",
+                # (below the resistor-string DAC's 2.2: "a flash ADC's resistor string" is its ladder)
+                rules=((2.15, (r"flash(?:\s+converter)?\b",
                               r"\badc\b|analog[- ]to[- ]digital(?:\s+converter)?|converter|comparators?")),
                        (2.35, (r"flash\b", r"comparator\s+ladder|\bladder\b"))),
                 analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts,
