@@ -25,6 +25,8 @@ def _gain(netlist: str, out: str, inp: str) -> float:
      "n-channel device VTO=-2.5 BETA=0.8m; 18 V rail; I want a gain of 6.", 6.0),
     ("n-JFET common-source stage on a 9 V supply, model BETA=3m VTO=-1, source bypassed, gain of 2.5", 2.5),
     ("Design a self-biased JFET common-source amplifier with 20 dB of voltage gain from a 24 V supply.", 10.0),
+    # a p-channel part: ngspice's pinch-off is negative for it too, else the device never conducts
+    ("P-channel JFET common-source stage, gain of 4", 4.0),
 ])
 def test_a_jfet_stage_is_designed_for_the_gain_it_is_asked(text, gain):
     result = generate(text)
@@ -118,3 +120,13 @@ def test_a_bandgap_built_on_a_delta_vbe_pair_is_a_bandgap_not_the_bare_pair():
     value, run = runner.measure(result.netlist, "op", "v(out)")
     assert value is not None, run
     assert value == pytest.approx(1.2, abs=0.05), result.netlist
+
+
+@NGSPICE
+def test_a_darlington_driven_at_a_stated_base_bias_follows_it_two_vbe_below():
+    result = generate("Darlington pair as an emitter follower from 12 V, its base biased at 6 V, "
+                      "1k emitter resistor to ground")
+    assert result.intent.kind == "darlington_pair", result.netlist
+    value, run = runner.measure(result.netlist, "op", "v(out)")
+    assert value is not None, run
+    assert 6.0 - 1.7 <= value <= 6.0 - 1.0, result.netlist

@@ -39,7 +39,9 @@ IS = 1e-14  # the npn card's is
 # The textbook square law: no channel-length modulation or terminal resistances, so a stated
 # VTO and BETA give the bias and gain a hand calculation does (lambda alone moved a 15 V stage's
 # drain by 0.3 V; an unbypassed rs degenerates a bypassed stage).
-JFET = {"n": ("njf NJF", -2.0, 1e-3), "p": ("pjf PJF", 2.0, 0.5e-3)}  # card, default vto and beta
+# card, default vto and beta; ngspice writes a JFET's pinch-off negative for both polarities (a PJF with VTO = +2 never
+# conducts)
+JFET = {"n": ("njf NJF", -2.0, 1e-3), "p": ("pjf PJF", -2.0, 0.5e-3)}
 # "a gain of about -10", "gain = 20", "26 dB of gain": a stated gain (not "the gain at 1 kHz").
 GAIN_STATED = (r"\bgain\s+(?:of\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?[-\u2212+]?\d"
                r"|\bgain\s*(?:=|:|is)\s*[-\u2212+]?\d|\d\s*db\s+(?:of\s+)?(?:voltage\s+)?gain")
@@ -63,7 +65,7 @@ def amplifies(least: float = 2.0) -> Callable[[_Filler], list]:
 def follows(low: float, high: float) -> Callable[[_Filler], list]:
     """A follower: v(out) is the input less `low` to `high` volts at the operating point."""
     def function(f: _Filler) -> list:
-        vin = used(f, "VIN")
+        vin = used(f, "VIN", "VBIAS")
         return [Probe(f"function: follows its {vin:g} V input, {low:g} to {high:g} V below it",
                       "op\nlet result = v({inp})-v({out})", low, high)] if vin > high + 0.5 else []
     return function
@@ -298,7 +300,8 @@ register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-so
 def _darlington(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # Q1's emitter drives Q2's base: a current gain of about bf^2, two VBE drops to the output.
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5)}",
+    # "base biased at 7 V": a base bias level is the drive's (VIN)
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5, 'VBIAS')}",
                       f"R1 in b {f('RB', 10e3)}", f"Q1 vcc b e1 {q}", f"Q2 vcc e1 out {q}",
                       f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
 
@@ -307,7 +310,7 @@ def _sziklai(f: _Filler) -> str:
     q, p = _bjt_model(f, "n"), _bjt_model(f, "p")
     # Complementary feedback pair: the NPN's collector current drives the PNP's base, the PNP's
     # collector feeds the NPN's emitter; one VBE drop, a current gain of about bf_n*bf_p.
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5)}",
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5, 'VBIAS')}",
                       f"R1 in b {f('RB', 10e3)}", f"Q1 c1 b out {q}", "R3 vcc c1 4.7k", f"Q2 out c1 vcc {p}",
                       f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
 
@@ -1006,7 +1009,9 @@ def _jfet_card(f: _Filler) -> tuple[str, str]:
     card, vto, beta = JFET[pol]
     stated = re.search(r"\bbeta\s*=", f.intent.description, re.IGNORECASE)  # a model parameter: composed in
     beta_text = format_eng(beta if stated else f.number("BETA", beta))
-    return pol, f.model(card.split()[0], f".model {card} (vto={format_eng(f.number('VTO', vto))} "
+    pinch = f.number("VTO", vto)
+    pinch = -abs(pinch) if pol == "p" else pinch  # "VTO = 2" said of a p-channel part is ngspice's -2
+    return pol, f.model(card.split()[0], f".model {card} (vto={format_eng(pinch)} "
                                          f"beta={beta_text} cgs=3p cgd=1p)")
 
 
