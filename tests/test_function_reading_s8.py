@@ -114,7 +114,23 @@ def test_a_circuit_named_by_its_eponym_or_its_amplifiers_kind_is_served_not_refu
 @pytest.mark.parametrize("text, level", [
     ("output high when the signal at a climbs past 1.8 V, one op-amp, output b", 1.8),
     ("Op-amp on ±9 V, out low whenever a is under 0.4 V, high otherwise.", 0.4),
+    ("One op-amp: output high when a climbs past a 2.2 V reference; b is the output.", 2.2),
 ])
 def test_an_output_said_high_or_low_against_a_level_without_a_verb_is_a_comparator(text, level):
     intent = parse_intent(text)
     assert intent.kind == "comparator" and intent.values["VBIAS"].value == level
+
+
+def test_a_band_excepted_from_what_is_removed_is_the_one_passed():
+    text = "Remove everything apart from the 12 kHz tone, Q about 6, a to b."
+    assert parse_intent(text).kind == "rlc_bandpass" and _specs(text)["center"][0] == 12e3
+
+
+def test_it_after_a_frequency_named_before_is_that_frequency_and_otherwise_nothing():
+    assert _specs("There is a 120 Hz buzz on my line. Trap it out and keep 3 kHz, a to b.")["notch"][0] == 120.0
+    assert read_function("keep it out of the mixer") is None
+
+
+def test_a_signal_made_negative_is_inverted():
+    text = "make my signal negative and 4 times as big, a to b"
+    assert parse_intent(text).kind == "opamp_inverting" and _specs(text)["gain"][0] == -4.0

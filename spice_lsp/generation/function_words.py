@@ -232,11 +232,12 @@ _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetwe
                    r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b|\bbuzz\b|\bmains\b"
                    # one tone, or a frequency named before ("... 60 Hz ...; kill that frequency")
                    r"|\btones?\b|\b(?:that|this|the\s+same)\s+(?:one\s+)?(?:frequency|tone|note)\b"
+                   r"|\b(?:it|that|this)\b(?=\s+(?:out|off|away)\b)"  # "... a 60 Hz hum. Notch it out"
                    rf"|(?<=hz\s)\s*(?:component|carrier|note)\b")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
                    r"|preserv\w*|surviv\w*|stays?|remains?|untouched|intact"
                    r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through"
-                   r"|pick\w*\s+out|isolat\w*|extract\w*|single\w*\s+out|care\s+about)\b"
+                   r"|(?:pick|single)\w*\s+(?:(?:it|them|that|this)\s+)?out|isolat\w*|extract\w*|care\s+about)\b"
                    r"|\bonly\b(?=\s+(?:the\s+)?(?:frequencies|signals|tones|content)\b)")
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
@@ -255,8 +256,10 @@ def _passes(low: str, m: re.Match) -> bool | None:
     if re.search(r"\b(?:no|zero|without)\s+(?:its\s+|the\s+|any\s+)?$", low[:m.start()]):  # "so no DC gets across"
         return False
     # "nothing above 15 kHz gets through", "no frequencies below 50 Hz should be cut": the verb's sense reversed
-    negated = re.search(r"\b(?:nothing|none|no\s+(?:frequenc\w*|signals?|content|tones?))\s+(?:\w+\s+)?$",
-                        low[:m.start()])
+    negated = re.search(r"\b(?:nothing|none|no\s+(?:frequenc\w*|signals?|content|tones?))\s+(?:\w+\s+)?$"
+                        # "kill everything except the 5 kHz tone": the verb's sense reversed for what it excepts
+                        r"|\b(?:except|other\s+than|apart\s+from|besides|save\s+for)\s+(?:for\s+)?(?:the\s+|an?\s+)?"
+                        r"(?:[\w.]+\s+){0,3}$", low[:m.start()])
     cuts = list(_CLAUSE.finditer(low, 0, m.start()))
     start = cuts[-1].end() if cuts else 0
     if cuts and cuts[-1][0] == ":" and (head := re.search(r"(\w+)\s*$", low[:cuts[-1].start()])):
@@ -297,6 +300,11 @@ def _filter(low: str) -> tuple[str, str] | None:
         for m in pattern.finditer(low):
             if side == "band" and _SWEPT.search(low, 0, m.start()):
                 continue  # "AC sweep 10 Hz to 1 MHz": the analysis's range, no pass band
+            if side == "band" and re.match(r"(?:it|that|this|the\s+same)\b", m[0]) and (
+                    not re.search(r"[\d.]\s*(?:[kmg]|meg)?\s*hz\b", low[:m.start()])
+                    or re.fullmatch(r"it|that|this", m[0])
+                    and not re.search(rf"(?:{_BLOCK.pattern})\s+$", low[:m.start()])):
+                continue  # "keep it out of the ADC", "pick it out": no frequency named before, or not one removed
             if _LEVEL_DC.match(low, m.start()) and (re.search(r"(?:[\d.]\s*(?:[mk]\s*)?v?|\bv)\s*$", low[:m.start()])
                                                     or _NOT_DC_SIGNAL.match(low, m.end())):
                 continue  # "2 V DC", "a DC sweep": a source's level or an analysis, no frequency band

@@ -204,6 +204,7 @@ _FLIPPED = re.compile(
     # "the opposite polarity", "reversed phase", "polarity swapped": the sign said as a property
     r"|\b(?:opposite|inverse|reversed?|inverted|flipped)\s+(?:sign|polarity|phase)\b"
     r"|\b(?:sign|polarity|phase)\s+(?:reversed|inverted|flipped|swapped)\b"
+    r"|\b(?:make|makes|making|turn|turns|turning)\s+(?:it|them|(?:the|my|its|this|that)\s+\w+)\s+negative\b"
     r"|\b(?:chang|revers)\w*\s+(?:the\s+|its\s+)?(?:sign|polarity)\b"
     r"|\b(?:but|and|then|yet)\s+(?:also\s+)?(?:flipped|reversed|negated)\b"
     r"|\bnegat(?:e|es|ing)\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"

@@ -873,7 +873,8 @@ register(Family(kind="buffered_zener_reference", summary="buffered zener voltage
                                r"ad\d{3,}\w*|max\d+\w*|current|regulat\w*|divider|resistors?|potentiometer|pot|"
                                r"mid[- ]?rail|half|virtual|compar\w*|adc|dac|transistor|diodes?|led|cell|"
                                # a level held against the reference: a comparator said by what it does
-                               r"exceed\w*|above|below|against|than|cross\w*)\b)"))),
+                               r"exceed\w*|above|below|against|than|cross\w*|past|beyond|under|trips?"
+                               r"|(?:goes|go|output|out)\s+(?:high|low))\b)"))),
                 analysis="op", source="V1", noun="reference", specs=("vout",), design=_reference_level,
                 examples=(("vout", "buffered zener reference: 5.1 V zener, non-inverting op-amp, {x} V out, "
                                    "15 V supply", 5.5, 12),),
