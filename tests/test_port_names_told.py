@@ -165,3 +165,15 @@ def test_words_called_nodes_in_a_role_list_are_names():
 def test_a_noun_with_figures_ends_a_list_of_ports():
     roles = read_ports("Comparator pair: input at node sx, limits 2 V and 3 V, output fl.").roles
     assert roles.get("input") in (None, ("sx",))
+
+
+def test_a_port_named_like_a_part_is_still_told_apart_by_its_wave():
+    roles = read_ports("Two-integrator oscillator, 500 Hz: the sine at node s5 and the cosine at node c45.").roles
+    assert roles.get("cosine output") == ("c45",)
+
+
+def test_a_port_called_by_what_it_does_takes_the_family_input_of_its_letter():
+    build = _build("NOR SR latch on 1.8 V: set input sx, reset input rx, outputs q and qb.")
+    sources = {line.name: line.nodes[0] for line in _lines(build.netlist) if line.name[0] == "V"}
+    assert {"sx", "rx"} <= set(sources.values())
+    assert "reset" not in read_request("NOR SR latch on 1.8 V: set input sx, reset input rx, outputs q and qb.").nodes

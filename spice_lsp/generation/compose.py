@@ -588,7 +588,8 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         if role.endswith((" input", " output")):
             # (never a port of the other role: "inverted output pc" is not the input "in")
             other = family.get("input" if role.endswith(" output") else "output", [])
-            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0]) and n not in other]
+            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0]) and n not in other] or [
+                n for n in family.get(role.split()[1], []) if n == role[0]]  # ("reset input rs": the input r)
             if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():
                 if names[0] != nodes[0]:
                     mapping[nodes[0]] = names[0]

@@ -656,7 +656,7 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
     for m in _CARRIED.finditer(text):
         qual = _CARRIES.get(m["qual"], m["qual"])
-        if not _UNIT.fullmatch(m["n"]) and m["n"] not in _QUANTITIES:
+        if m["n"] not in _QUANTITIES:  # ("the cosine at node c90": a name, though a capacitor's could be so written)
             _add(ports.roles, f"{qual} output", (m["n"],))
     for m in _DOTTED.finditer(text):
         if (names := _range(m["first"], m["last"])) is not None:

@@ -910,8 +910,9 @@ _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[
 
 # "inputs Vp, Vn and outputs Vout", "Input node name: Vin1, Vin2.": the ports after the first, in order
 _INPUT_LIST = re.compile(r"\binputs?\s+(?:node\s+names?\s*:\s*|nodes?\s+(?:are\s+)?|are\s+)?(?P<first>[a-z_]\w*)"
-                         r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*"
-                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*)+)", re.IGNORECASE)
+                         # (a word before a role word says which port that is: "set input st, reset input rs")
+                         r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b)"
+                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b))+)", re.IGNORECASE)
 # bias, reference and supply ports are no signal inputs ("Input node name: Vin, Vbias")
 _NOT_SIGNAL = re.compile(r"bias|ref|^v?(?:dd|ss|cc|ee)$|clk", re.IGNORECASE)
 
