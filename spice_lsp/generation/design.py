@@ -94,6 +94,25 @@ def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None
         design.free, design.scale = role, -1  # an E24 step is up to 5 %: trimmed when it misses
 
 
+def _divided_lowpass(intent: Intent, d: Design, k: float) -> None:
+    """A low-pass whose DC gain is k < 1: RSHUNT from the output to ground makes a divider with the series R,
+    k = RSHUNT/(R + RSHUNT), and the capacitor sees R || RSHUNT = k R, so fc = 1/(2 pi k R C). A corner designed
+    before (as R alone) keeps its frequency: the series R becomes R/k (a designed R) or C becomes C/k (a given R)."""
+    if given(intent, "RSHUNT") is not None or not 0 < k < 1:
+        return
+    if "R" in d.designed:  # the corner's R is the resistance the capacitor must see: R || RSHUNT
+        rth = d.designed["R"]
+        set_value(intent, d, "R", rth / k, "DC gain k = RSHUNT/(R + RSHUNT), R || RSHUNT = the corner's R", E96)
+        set_value(intent, d, "RSHUNT", rth / (1 - k), "DC gain k = RSHUNT/(R + RSHUNT)", E96)
+    else:
+        r = given(intent, "R", "R1") or 1e3
+        set_value(intent, d, "RSHUNT", r * k / (1 - k), "DC gain k = RSHUNT/(R + RSHUNT)", E96)
+        if "C" in d.designed:  # the corner's C was sized for R alone: the capacitor sees k R
+            set_value(intent, d, "C", d.designed["C"] / k, "fc = 1/(2 pi (R || RSHUNT) C)", E24)
+    d.free, d.scale = ("C", -1) if "C" in d.designed else (None, -1)  # trimming C moves only the corner
+    d.claimed.add("GAIN")
+
+
 def _oscillator(intent: Intent, design: Design, spec: Spec, factor: float) -> None:
     """f = 1/(2 pi k R C): R from the given (or a standard) C."""
     c = given(intent, "C", "C1")
@@ -364,8 +383,8 @@ def _switch_on_level(intent: Intent, d: Design, spec: Spec) -> None:
 
 
 def _ac_coupled(intent: Intent) -> bool:
-    from spice_lsp.generation.templates import single_supply
-    return single_supply(intent)
+    from spice_lsp.generation.templates import ac_coupled
+    return ac_coupled(intent)
 
 
 _FIRST_ORDER = ("rc_lowpass", "rc_highpass", "rl_lowpass", "rl_highpass")
@@ -388,9 +407,11 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         fc = spec.at / share if kind.endswith("lowpass") else spec.at * share
         _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
         d.free = None  # the trim loop moves values by ratios of positive quantities, not decibels
+    elif spec.quantity == "dc_gain_db" and kind == "rc_lowpass" and spec.target < 0:
+        _divided_lowpass(intent, d, 10 ** (spec.target / 20))
     elif spec.quantity == "cutoff" and kind in ("opamp_inverting", "opamp_noninverting") and _ac_coupled(intent):
-        # the AC-coupled single-supply stage: its input capacitor and the resistance behind it (RIN; the
-        # non-inverting stage's 100k/100k bias divider, 50k) set the low corner fc = 1/(2 pi R C)
+        # the AC-coupled stage: its input capacitor and the resistance behind it (RIN; the non-inverting stage's
+        # 50k to ground, on one supply its 100k/100k bias divider) set the low corner fc = 1/(2 pi R C)
         if given(intent, "CIN") is None:
             r = (given(intent, "RIN", "R1", "R") or 10e3) if kind == "opamp_inverting" else 50e3
             set_value(intent, d, "CIN", 1 / (2 * math.pi * r * spec.target), "fc = 1/(2 pi R CIN)", E24)
@@ -643,9 +664,9 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     kind = intent.kind
     family = family_of(kind)
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
-    # A Q is designed from the parts the frequency specs have set.
     gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
-    for spec in sorted(specs, key=lambda s: s.quantity == "q"):
+    # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
+    for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db")):
         claim(intent, d, spec)
         if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in _DECIBELS)):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")

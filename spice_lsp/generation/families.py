@@ -137,6 +137,8 @@ def selects(passed: float, stopped: float, db: float = 20) -> Probe:
 
 def _corner(f: _Filler, inductive: bool) -> list[Spec | Probe]:
     r, x = used(f, "R", "R1"), used(f, "L", "L1") if inductive else used(f, "C", "C1")
+    if "RSHUNT" in f.intent.values:  # a divided low-pass: the capacitor sees R || RSHUNT
+        r = r * used(f, "RSHUNT") / (r + used(f, "RSHUNT"))
     return [expect("cutoff", r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x))]
 
 

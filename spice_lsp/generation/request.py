@@ -786,8 +786,11 @@ _MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\bzener|\bled\b|\btran
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
 # "corner of 1 kHz", "cutoff set to 1 kHz", "gets the corner to ~1.6khz", "so the corner lands at about 3 kHz"
+# ... "-3 dB (relative to DC) at 500 Hz", "3 dB below that at 2 kHz": the corner under a gain below 1 at DC
 _FREQ_SPEC = re.compile(r"(?P<what>cut-?off|corner|-?\s?3\s?dB|break|knee|pole|butterworth\s+response|\bf_?c\b)"
+                        r"(?:\s+(?:below|down\s+(?:from|on))\s+(?:that|it|this|(?:the\s+|its\s+)?dc(?:\s+(?:level|gain|value))?))?"
                         r"\s*(?:frequency|point|freq)?"
+                        r"(?:\s*\((?:relative|with\s+respect|referred|compared)[^()]{0,30}\))?"
                         r"(?:\s+(?:(?:is\s+|be\s+)?(?:set|sits?|lands?|falls?|goes|moved|pushed|placed|put|ends?\s+up"
                         r"|comes?\s+out)\s+)?)?"
                         r"\s*(?:of|at|=|:|is|to|near|around|about)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$",
@@ -816,8 +819,14 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be)?\s*"  # "gain should be 6 dB"
                    r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
-                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db>dB)?(?!\w|\.\d)"  # "gain at least 0.9." ends there
-                   r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?(?:voltage\s+)?gain",
+                   # ... "DC gain 1/2": a fraction
+                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?(?:\s*/\s*\d+(?!\.\d))?)\s*(?P<db>dB)?(?!\w|\.\d)"
+                   # ... "40 dB mid-band gain", "20 dB of closed-loop gain"
+                   r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?"
+                   r"(?:(?:voltage|mid-?band|pass-?band|closed[- ]loop|signal)\s+)*gain"
+                   # ... "(30 dB) midband", "x31.6 in the passband": a mid-band gain with the word "gain" left out
+                   r"|(?:(?P<value3>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db3>dB|x|×|V/V)|(?<![\w.])[x×](?P<value4>\d+(?:\.\d+)?))"
+                   r"\)?\s+(?:in\s+the\s+)?(?:mid-?band|pass-?band)\b(?![- ](?:ripple|edge|frequency|width))",
                    re.IGNORECASE)
 # not "Q1"; "Q around 2", "Q of about 5"
 _Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
@@ -943,7 +952,8 @@ def _words(text: str) -> str:
 
 
 def _signed(text: str) -> float:
-    return float(text.replace("\u2212", "-"))
+    top, _, bottom = text.replace("\u2212", "-").partition("/")  # "1/2": a fraction
+    return float(top) / float(bottom) if bottom.strip() and float(bottom) else float(top)
 
 
 # An output current: "output current of 50 uA", "Iout = 2 mA", "10 mA through the LED", "LED at 10 mA", "sinks 1 mA".
@@ -958,8 +968,12 @@ _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led
                             r"(?:output|led|load|drain|collector)\s+current)", re.IGNORECASE)  # "0.5 mA drain current"
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
 # "gain falls to 0 dB at 3 kHz": where the gain crosses unity.
+# ... "gain magnitude falls to 1 (0 dB) at 1 kHz", "|gain| = 1 at 2 kHz", "a 0 dB crossover at 5 kHz": the same
 _UGBW_SPEC = re.compile(r"(?:unity[- ]gain\s+(?:bandwidth|frequency)|\bugbw|\bugf|\bgbw|"
-                        r"gain[- ]bandwidth(?:\s+product)?|gain\s+(?:falls|drops|crosses)\s+(?:to\s+)?(?:0\s*dB|unity))"
+                        r"gain[- ]bandwidth(?:\s+product)?|gain\s+(?:magnitude\s+)?(?:falls|drops|crosses|comes\s+down"
+                        r"|reaches|hits|equals)\s+(?:to\s+)?(?:0\s*dB|unity|1|one)(?:\s*\(\s*0\s*dB\s*\))?"
+                        r"|\|\s*(?:gain|[AH]|vout\s*/\s*vin)\s*\|\s*(?:=|of|is)\s*(?:1|one|unity)(?:\s*\(\s*0\s*dB\s*\))?"
+                        r"|\b0\s*dB\s+(?:crossover|crossing|point|frequency))"
                         + _SPEC_TAIL, re.IGNORECASE)
 # A Schmitt trigger's hysteresis (upper minus lower threshold): "hysteresis of 2 V", "1 V of hysteresis".
 _HYSTERESIS_BEFORE = re.compile(r"hysteresis(?:\s+(?:band|width|window))?" + _SPEC_TAIL.replace("(?:frequency)?", ""),
@@ -976,7 +990,10 @@ _DC_GAIN = re.compile(r"(?:\bdc|open[- ]loop|low[- ]frequency)\s+(?:voltage\s+)?
 
 # The same specs written after the value: "1 kHz cutoff", "a 1 kHz Wien oscillator", "60 Hz notch".
 _AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple(?:[- ]?band)?)[- ]edge\b", re.IGNORECASE)),
-                ("cutoff", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b", re.IGNORECASE)),
+                # ... "a 20 Hz low-frequency -3 dB point", "a 10 Hz lower corner"
+                ("cutoff", re.compile(r"\s*(?:(?:low|high|lower|upper|bass|treble)(?:[- ](?:frequency|end|side))?\s+)?"
+                                      r"(?:(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner|break)\b|-\s?3\s?dB\s+point\b)",
+                                      re.IGNORECASE)),
                 ("notch", re.compile(r"\s*(?:notch|null|trap)\b", re.IGNORECASE)),
                 ("bandwidth", re.compile(r"\s*(?:-?\s?3\s?dB\s+)?bandwidth\b", re.IGNORECASE)),
                 ("center", re.compile(r"\s*(?:cent(?:er|re)|resonan\w*)\b", re.IGNORECASE)),
@@ -1034,7 +1051,8 @@ def _specs(text: str, found: list[Spec]) -> None:
             # a "sine oscillator at 800 Hz" names its own frequency; a "sine at 1 kHz" an input's
             found.append(Spec(f"{_words(before)} {q.text}".strip(), "frequency", q.value))
     for m in _GAIN.finditer(text):
-        value, db = (m["value"], m["db"]) if m["value"] else (m["value2"], m["db2"])
+        value, db = next((m[v], m[d] if d else None) for v, d in (("value", "db"), ("value2", "db2"),
+                                                                   ("value3", "db3"), ("value4", "")) if m[v])
         where = _GAIN_AT.match(text, m.end())  # "gain is 0 dB at 1 kHz": the frequency it is measured at
         at = _quantities(where["f"])[0].value if where else None
         said = text[m.start():where.end() if where else m.end()].strip()
@@ -1162,6 +1180,10 @@ _BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,7}?
                     r"(?P<db>\d+(?:\.\d+)?)\s*dB\b"
                     r"|\b(?P<db2>\d+(?:\.\d+)?)\s*dB\s+(?:louder|more\s+gain|amplifier|preamp\w*|gain\s+stage|boost)\b",
                     re.IGNORECASE)
+# "halves the DC level", "passes one third of the DC": a gain below 1 at DC (a loaded or divided low-pass)
+_DC_SHARE = re.compile(r"\bhalv(?:es|ing|e)\s+(?:the\s+|its\s+)?dc\b"
+                       r"|\b(?:pass|keep|give|leav|let)\w*\s+(?:through\s+)?(?:only\s+)?(?P<n>one|a|two|three)\s+"
+                       r"(?P<den>half|third|quarter|fourth|fifth|tenth)s?\s+of\s+(?:the\s+|its\s+)?dc\b", re.IGNORECASE)
 # a frequency and a time as the worded specs below write them: "50 Hz", "2.5 kHz", "1 ms"
 _HZ = r"\d+(?:\.\d+)?\s*(?:[kKM]|meg)?\s*Hz"
 _SECONDS = r"\d+(?:\.\d+)?\s*[munpµ]?s"
@@ -1179,7 +1201,9 @@ _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\
 _LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){{1,4}}?)?"
                   rf"(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b|(?P<later>{_SECONDS})\s+later\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
-                  rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b",
+                  rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b"
+                  # "a 1 ms time constant", "with 50 ms of time constant"
+                  rf"|(?<![\w.])(?P<tau2>{_SECONDS})\s+(?:of\s+)?(?:RC\s+)?time[- ]constant\b",
                   re.IGNORECASE)
 # "a 10-90 % rise time of 2.2 us", "5 us rise time (10 % to 90 %)": a first-order lag's step response
 _SHARES = r"(?P<lo{n}>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<hi{n}>\d+(?:\.\d+)?)\s*%"
@@ -1276,7 +1300,9 @@ _LOSS_DB = re.compile(r"(?<![\w.])(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:of\s+)?(?:(?:r
                       r"(?P<db2>\d+(?:\.\d+)?)\s*dB\b"
                       r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB\b"
                       r"|\b(?:attenuat(?:or|ion)|pad|loss)\s+(?:of\s+|is\s+|=\s*|:\s*)?"
-                      r"(?:exactly\s+|precisely\s+|about\s+|around\s+)?(?P<db4>\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
+                      r"(?:exactly\s+|precisely\s+|about\s+|around\s+)?(?P<db4>\d+(?:\.\d+)?)\s*dB\b"
+                      # "an attenuator, 14 dB down": the same, where the sentence names a loss (as a bare "-20 dB")
+                      r"|(?<![\w.])(?P<db5>\d+(?:\.\d+)?)\s*dB\s+down\b", re.IGNORECASE)
 _LOSS_SAID = re.compile(r"attenuat|divid|\bpad\b|\bloss\b", re.IGNORECASE)  # a bare "-20 dB" is a loss in these words
 _LOSS_AT = re.compile(rf"\s*(?:/|per\b|a\s+decade|(?:at|by)\s+{_HZ}|(?:point|corner|cut-?off|bandwidth)\b)",
                       re.IGNORECASE)
@@ -1419,6 +1445,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         end = where.end() if where else end
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain,
                           at=_quantities(where["f"])[0].value if where else None))
+    if not has & {"gain", "gain_db"} and (m := _DC_SHARE.search(text)):  # said twice ("halves it: DC gain 1/2"): both
+        part = _number(m["n"].lower()) if m["n"] and m["n"].lower() not in ("a", "an") else 1.0
+        share = part / _DENOMINATORS[m["den"].lower()] if m["den"] else 0.5
+        found.append(Spec(m[0].strip(), "dc_gain_db", 20 * math.log10(share), tolerance=1.0))
     if "vout" not in has and (m := _FRACTION.search(text) or _SLASH_SHARE.search(text)):
         lo, _ = _sentence(text, m.start())
         volts = [q for q in _quantities(text[lo:m.end()]) if q.unit == "V" and q.value]  # "half of the 10 V input"
@@ -1435,7 +1465,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "frequency", 1 / t))  # an oscillator's period: f = 1/T
     if "cutoff" not in has and (m := _LAG.search(text)):
         # a first-order lag reaches a fraction x of a step after t = -tau ln(1 - x); its corner is 1/(2 pi tau)
-        t = _quantities(m["t"] or m["later"] or m["takes"] or m["tau"])[0].value
+        t = _quantities(m["t"] or m["later"] or m["takes"] or m["tau"] or m["tau2"])[0].value
         share = float(m["pct"] or m["pct2"]) / 100 if m["pct"] or m["pct2"] else 1 - math.exp(-1)
         if 0 < share < 1 and t > 0:
             found.append(Spec(m[0].strip(), "cutoff", -math.log(1 - share) / (2 * math.pi * t)))
@@ -1470,10 +1500,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity in ("gain", "gain_db") for s in found):
         for m in _LOSS_DB.finditer(text):
             lo, hi = _sentence(text, m.start())
-            if _LOSS_AT.match(text, m.end()) or (m["db3"] and not _LOSS_SAID.search(text, lo, hi)):
+            if _LOSS_AT.match(text, m.end()) or ((m["db3"] or m["db5"]) and not _LOSS_SAID.search(text, lo, hi)):
                 continue
             exact = re.search(r"\b(?:exactly|precisely)\b", text[max(0, m.start() - 12):m.end()], re.IGNORECASE)
-            found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"] or m["db4"]),
+            found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"] or m["db4"] or m["db5"]),
                               tolerance=0.2 if exact else 0.5))
             break
     for m in _FLAT_AT.finditer(text):  # "nearly flat at 600 Hz": the passband's gain there, within 1.5 dB when "nearly"

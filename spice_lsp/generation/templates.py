@@ -56,6 +56,17 @@ def single_supply(intent: Intent) -> bool:
     return bool(_SINGLE_SUPPLY.search(intent.description))
 
 
+# "AC-coupled", "capacitor-coupled input", "a series input capacitor", "coupling cap": the input through a capacitor
+_AC_COUPLED = re.compile(r"\b(?:ac|cap(?:acitor|acitively)?)[- ]coupled\b|\bcoupling\s+cap|\binput\s+coupling\b"
+                         r"|\binput\s+(?:blocking\s+|series\s+)?cap(?:acitor)?\b|\bseries\s+input\s+cap"
+                         r"|\bdc[- ]blocking\s+cap", re.IGNORECASE)
+
+
+def ac_coupled(intent: Intent) -> bool:
+    """An amplifier whose input comes through a capacitor (on one supply it always does)."""
+    return single_supply(intent) or bool(_AC_COUPLED.search(intent.description))
+
+
 _WRITTEN = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s?(meg|[kKMGmunpf\u00b5\u03bc])?")
 
 
@@ -156,7 +167,9 @@ class _Filler:
 
 def _rc_filter(f: _Filler, high: bool) -> str:
     r, c = f("R", 1e3, "R1"), f("C", 100e-9, "C1")
-    parts = (f"R1 in out {r}", f"C1 out 0 {c}") if not high else (f"C1 in out {c}", f"R1 out 0 {r}")
+    parts = [f"R1 in out {r}", f"C1 out 0 {c}"] if not high else [f"C1 in out {c}", f"R1 out 0 {r}"]
+    if not high and "RSHUNT" in f.intent.values:  # a DC gain below 1: R2 divides with R1 (design._divided_lowpass)
+        parts.append(f"R2 out 0 {f('RSHUNT', 1e3)}")
     return f"V1 in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
 
 
@@ -648,6 +661,10 @@ def _opamp(f: _Filler, role: str) -> str:
             else [f"R1 inn 0 {rin}", f"R2 inn out {rf}", "X1 in inn out opamp"]
         if single_supply(f.intent):
             return _single_supply_amplifier(f, role, rin, rf)
+        if ac_coupled(f.intent):  # C1 couples the input; the + input's 50k to ground (noninverting) sets its corner
+            body = [f"C1 in a {f('CIN', 10e-6)}", f"R1 a inn {rin}", f"R2 inn out {rf}", "X1 0 inn out opamp"] \
+                if role == "inverting" else [f"C1 in p {f('CIN', 1e-6)}", "R3 p 0 50k", f"R1 inn 0 {rin}",
+                                             f"R2 inn out {rf}", "X1 p inn out opamp"]
     elif role == "integrator":
         body = [f"R1 in inn {f('RIN', 10e3, 'R1', 'R')}", f"C1 inn out {f('C', 10e-9, 'C1')}",
                 "R2 inn out 10meg", "X1 0 inn out opamp"]
