@@ -134,3 +134,13 @@ def test_it_after_a_frequency_named_before_is_that_frequency_and_otherwise_nothi
 def test_a_signal_made_negative_is_inverted():
     text = "make my signal negative and 4 times as big, a to b"
     assert parse_intent(text).kind == "opamp_inverting" and _specs(text)["gain"][0] == -4.0
+
+
+@pytest.mark.parametrize("text", [
+    "Every one of the 68,000 transistors of a Motorola 68000, as one netlist please.",
+    "I'd like the complete transistor netlist of an Intel 4004 to simulate.",
+])
+def test_a_whole_processor_by_its_maker_or_its_transistor_count_is_refused(text):
+    from spice_lsp.generation.pipeline import CannotServe, generate
+    with pytest.raises(CannotServe, match="no recipe for"):
+        generate(text)

@@ -342,7 +342,10 @@ ONE_CHIP = re.compile(
     rf"\b(?:die|internal|on[- ]?chip|on[- ]?die|transistor[- ](?:level|for[- ]transistor))\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:netlist|schematic|circuit(?:ry)?|oscillator|reference|design)\s+(?:of|in|inside)\s+(?:the\s+|an?\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_PART_NUMBER}\b|"
-    rf"\b{_PART_NUMBER}'s\s+(?:internal|on[- ]?chip|on[- ]?die)\b", re.IGNORECASE)
+    rf"\b{_PART_NUMBER}'s\s+(?:internal|on[- ]?chip|on[- ]?die)\b|"
+    # a whole processor: its maker and number ("the original Intel 8086"), or its transistors counted in thousands
+    rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z]+\s+)?\d{{3,}}\w*\b|"
+    rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b", re.IGNORECASE)
 
 
 def one_chip(description: str) -> str | None:
