@@ -879,7 +879,7 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
 # clause that says the circuit makes the wave ("output a square wave", "a sine oscillator") states no source.
 _WAVE_SAID = re.compile(r"\b(?P<w>sine|sinus\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
                         r"sawtooth|ramp|pulses?|clock)\b", re.IGNORECASE)
-_WAVE_MADE = re.compile(r"\b(?:outputs?|produc\w*|generat\w*|makes?|making|oscillat\w*|gives?|turns?|converts?|"
+_WAVE_MADE = re.compile(rf"\b(?:{reading.MAKES}|"
                         r"becomes?|into|shap\w*|multivibrator|astable|vco|timer|555)\b", re.IGNORECASE)
 _SINES, _STEPPED = {"sin", "sffm", "am"}, {"pulse", "pwl"}
 

@@ -18,6 +18,9 @@ GROUND = {"0", "gnd", "ground", "earth"}
 CLAUSE_END = re.compile(r"[.;:,](?=\s|$)")
 SENTENCE_END = re.compile(r"[.;:](?=\s|$)")
 PREFIX = {"": 1.0, "m": 1e-3, "µ": 1e-6, "u": 1e-6}
+# Verbs that say the circuit itself makes a wave ("outputs a square", "generates a sine"): a clause with one states no
+# stimulus for a source to make.
+MAKES = r"outputs?|produc\w*|generat\w*|makes?|making|oscillat\w*|gives?|turns?|converts?"
 
 
 def clauses(description: str, ends: str = ".;,") -> list[str]:

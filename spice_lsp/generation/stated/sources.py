@@ -51,7 +51,8 @@ def _dc_value(source: m.Element, params: dict[str, float]) -> float | None:
 _WAVE_WORD = re.compile(r"\b(?:sine|sinus\w*|sinusoid\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
                         r"sawtooth|pulse(?:s|\s+train)?|clock)\b", re.IGNORECASE)
 _FREQ = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?P<p>[kKM]|meg|MEG)?\s*Hz\b")
-_WAVE_OWN = re.compile(r"\b(?:outputs?|produc\w*|generat\w*|makes?|making|oscillat\w*|gives?|turns?|converts?|"
+# A clause where the circuit makes the wave, or whose frequency is the circuit's own (its corner, its switching)
+_WAVE_OWN = re.compile(rf"\b(?:{reading.MAKES}|"
                        r"corner|cut-?off|centre|center|resonan\w*|notch|fc|f0|bandwidth|switching|carrier)\b",
                        re.IGNORECASE)
 
