@@ -144,3 +144,21 @@ def test_a_whole_processor_by_its_maker_or_its_transistor_count_is_refused(text)
     from spice_lsp.generation.pipeline import CannotServe, generate
     with pytest.raises(CannotServe, match="no recipe for"):
         generate(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I want -9 V out of my 9 V battery, nothing but capacitors and switches", "charge_pump_inverter"),
+    ("double the voltage of my 3 V supply using two diodes and two capacitors", "diode_charge_pump_doubler"),
+    ("Triple my 5 V rail with diodes and caps", "voltage_tripler"),
+])
+def test_a_supply_doubled_or_negated_without_an_inductor_is_a_charge_pump(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_a_supply_doubled_with_an_inductor_is_no_charge_pump():
+    reading = read_function("double my 5 v supply with a 47 uh inductor")
+    assert reading is None or "charge pump" not in reading.circuit
+
+
+def test_a_sine_turned_into_a_square_is_a_zero_crossing_detector():
+    assert parse_intent("Make the 200 Hz sine on a into a square wave on b.").kind == "zero_crossing_detector"

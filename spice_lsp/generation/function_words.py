@@ -430,6 +430,33 @@ _PER_SECOND = re.compile(r"\b(?:times|cycles|pulses|ticks|beats)\s+(?:a|per|ever
                          r"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*hz\b")
 _MADE_BY = re.compile(r"\b(?:555|timer|astable|oscillat\w*|multivibrator|schmitt|rails?|suppl(?:y|ies)|vcc|vdd|"
                       r"capacitors?|inductors?|crystal|ring)\b")
+# A DC supply made bigger or negated ("double my 5 V supply", "-5 V from the +5 V rail"): a charge pump, a diode one
+# when diodes are named; a supply's level is no signal an amplifier scales.
+_SUPPLY = r"(?:supply|rail|battery|bus|dc|input\s+voltage|source)"
+_SUPPLY_TIMES = re.compile(rf"\b(?P<w>doubl|tripl)\w*\s+(?:my\s+|the\s+|a\s+|its\s+|our\s+)?(?:[\d.]+\s*v\s+)?"
+                           rf"(?:{_SUPPLY}|voltage\s+of\s+(?:my|the|a)\s+(?:[\d.]+\s*v\s+)?{_SUPPLY})\b"
+                           rf"|\b(?P<w2>twice|double|triple|three\s+times)\s+(?:the\s+|my\s+|its\s+)?{_SUPPLY}\b")
+_NEGATED_SUPPLY = re.compile(rf"(?:[-\u2212]|\bminus\s+|\bnegative\s+)\s*[\d.]+\s*v\b[^.;]{{0,40}}?"
+                             rf"\b(?:from|out\s+of|off)\s+"
+                             rf"(?:an?\s+|my\s+|the\s+|our\s+)?(?:\+\s*|positive\s+)?[\d.]+\s*v\s+{_SUPPLY}\b")
+
+
+def _supply_multiplied(low: str) -> Reading | None:
+    """A charge pump said by what it does to a DC supply (see above), none when an inductor or a part that
+    regulates or amplifies is named (a boost or buck-boost converter, a regulator)."""
+    if re.search(r"\b(?:inductors?|coils?|chokes?|op[- ]?amps?|transformers?|regulat\w*|boost|buck)\b"
+                 r"|(?<![\w.])[\d.]+\s*[mµu]?h\b", low) and not re.search(r"\bno\s+(?:inductors?|coils?)\b", low):
+        return None
+    diodes = re.search(r"\bdiodes?\b", low)
+    if m := _NEGATED_SUPPLY.search(low):
+        return Reading(m[0], "diode charge pump inverter" if diodes else "inverting charge pump")
+    if m := _SUPPLY_TIMES.search(low):
+        triple = (m["w"] or m["w2"]).startswith(("tripl", "triple", "three"))
+        return Reading(m[0], "voltage tripler" if triple else
+                       "diode charge pump doubler" if diodes else "charge pump voltage doubler")
+    return None
+
+
 _HELD_BY_DIODE = re.compile(r"\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b(?![- ]?(?:drop|clamp))"
                             r"(?=[^.]{0,40}?\bresistor)|\bresistor\b[^.]{0,40}?\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b")
 
@@ -456,6 +483,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         return reading
     if gate := _gate(low):
         return Reading(*gate)
+    if multiplied := _supply_multiplied(low):
+        return multiplied
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
     inverted = inverted or (negated[0] if negated else None)
@@ -484,9 +513,11 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     ramps_in = shape is not None and shape[1] in ("triangle", "triangular", "ramp", "sawtooth", "saw")
     if "differentiate" in found or (opamp and ramps_in and shape is not None and shape[2] == "square"):
         return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
-    if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and not (
+    if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and shape is None and not (
             opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low)):
         return Reading(tick[0], "clock source")  # a signal that ticks at a rate, no circuit to make it: the source
+    if shape is not None and shape[1] in ("sine", "sinusoid", "triangle", "triangular") and shape[2] == "square":
+        return Reading(shape[0], "zero-crossing detector")  # "turn the sine into a square": switched at its zero
     if "self_running" in found:
         wave = re.search(r"\b(sine|sinusoid|square|triangle|triangular|clock|pulse|blink|flash|tick)\w*", low)
         circuit = {"sine": "Wien oscillator", "sinusoid": "Wien oscillator", "triangle": "function generator",
