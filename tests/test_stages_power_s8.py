@@ -130,3 +130,21 @@ def test_a_darlington_driven_at_a_stated_base_bias_follows_it_two_vbe_below():
     value, run = runner.measure(result.netlist, "op", "v(out)")
     assert value is not None, run
     assert 6.0 - 1.7 <= value <= 6.0 - 1.0, result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,vout", [
+    # no spec the reader takes: the words give the output level, the duty cycle follows from it
+    ("Flyback supply fed off 15 V that must give 9 V", 9.0),
+    ("inverting buck-boost making -6 V from a 9 V battery, 33 ohm load", -6.0),
+])
+def test_a_converters_output_level_in_words_sets_its_duty_cycle(text, vout):
+    result = generate(text)
+    tran = re.search(r"^\.tran\s+(\S+)\s+(\S+)", result.netlist, re.M)
+    assert tran is not None, result.netlist
+    stop = parse_number(tran[2])
+    assert stop is not None, tran[0]
+    value, run = runner.measure(result.netlist, f"tran {tran[1]} {tran[2]}",
+                                f"avg v(out) from={0.8 * stop:g} to={stop:g}")
+    assert value is not None, run
+    assert value == pytest.approx(vout, rel=0.08), result.netlist

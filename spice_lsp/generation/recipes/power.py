@@ -66,17 +66,25 @@ _LEVEL = r"(\d+(?:\.\d+)?)\s*v(?:olts?)?\b"
 _UNREGULATED = re.compile(rf"{_LEVEL}\s+(?:of\s+)?(?:unregulated|raw)\b|"
                           rf"\b(?:unregulated|raw)\s+(?:dc\s+)?(?:input|supply|rail|in)?\s*(?:of\s+|at\s+|is\s+|=\s*)?{_LEVEL}|"
                           rf"\b(?:from|off)\s+(?:an?\s+|the\s+)?{_LEVEL}|"
-                          rf"\bregulat\w*\s+(?:an?\s+|the\s+)?{_LEVEL}\s+(?:\w+\s+)?(?:down\s+)?to\b", re.IGNORECASE)
+                          rf"\bregulat\w*\s+(?:an?\s+|the\s+)?{_LEVEL}\s+(?:\w+\s+)?(?:down\s+)?to\b|"
+                          rf"{_LEVEL}\s+(?:dc\s+)?in(?:put)?\b|{_LEVEL}\s+(?:down\s+|up\s+)?to\s+[-\u2212]?\d",
+                          re.IGNORECASE)
 _REGULATED = re.compile(rf"{_LEVEL}\s+(?:regulated|stabili[sz]ed)\b|"
                         rf"(?<!un)\b(?:regulated|stabili[sz]ed)\s+(?:dc\s+)?(?:output|out|rail)?\s*(?:of\s+|at\s+|is\s+|=\s*)?"
                         rf"{_LEVEL}|\b(?:set|regulat\w*|held)\s+(?:to|at|for)\s+{_LEVEL}|\bdown\s+to\s+{_LEVEL}|"
                         rf"{_LEVEL}\s+(?:dc\s+)?(?:output|out)\b|\boutput\s+(?:of|at|is|=)\s*{_LEVEL}|"
-                        rf"\b(?:giv|provid|deliver|produc|mak)\w*\s+(?:an?\s+|a\s+steady\s+)?{_LEVEL}", re.IGNORECASE)
+                        rf"\b(?:giv|provid|deliver|produc|mak)\w*\s+(?:an?\s+|a\s+steady\s+)?[-\u2212]?{_LEVEL}|"
+                        rf"\d\s*v\s+(?:down\s+|up\s+)?to\s+[-\u2212]?{_LEVEL}", re.IGNORECASE)
+
+
+def _worded(text: str, words: re.Pattern[str]) -> float | None:
+    """The level these words mark (its magnitude: an inverting converter's sign is its own)."""
+    m = words.search(text)
+    return float(next(g for g in m.groups() if g)) if m else None
 
 
 def _worded_level(f: _Filler, words: re.Pattern[str]) -> float | None:
-    m = words.search(f.intent.description)
-    return float(next(g for g in m.groups() if g)) if m else None
+    return _worded(f.intent.description, words)
 
 
 def _raw_input(f: _Filler, default: float) -> str:
@@ -175,7 +183,7 @@ def _switches(legs: int) -> Callable[[_Filler], list]:
 
 def _converts(sign: int) -> Callable[[_Filler], list]:
     """|Vout| = Vin D/(1-D), less the diode's and switch's drops."""
-    return lambda f: [expect("vout", sign * used(f, "VIN", "VDD") * used(f, "DUTY") / (1 - used(f, "DUTY")), 0.15)]
+    return lambda f: [expect("vout", sign * _converter_input(f, 12) * used(f, "DUTY") / (1 - used(f, "DUTY")), 0.15)]
 
 
 def _design_zener_pass(intent, d, spec) -> None:
@@ -505,10 +513,37 @@ def _switching(f: _Filler, vin_default: float) -> tuple[str, str, list[str]]:
     s, d = f.model("sw"), f.model("dschottky")
     period = 1 / f.number("FSW", 100e3, "FREQ")
     f.param("fsw", f("FSW", 100e3, "FREQ"))
-    f.param("duty", f("DUTY", 0.4))
+    vin = _raw_input(f, vin_default)
+    f.param("duty", f("DUTY", _worded_duty(f, vin_default)))
     f.tran = (period / 50, period * 400)
     f.measures.append(".measure tran vout_avg AVG v(out) FROM={start} TO={stop}")
-    return s, d, [_input(f, vin_default), "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"]
+    return s, d, [f"V1 in 0 DC {vin}", "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"]
+
+
+def _converter_input(f: _Filler, default: float) -> float:
+    """The input level as built (_raw_input), as a number."""
+    return _worded_level(f, _UNREGULATED) or f.number("VIN", default, "VDD")
+
+
+def _worded_duty(f: _Filler, vin_default: float) -> float:
+    """With no vout spec designed, the duty cycle for the output level the words give ("making -12 V from 12 V",
+    "9 V in, 24 V out"), else 0.4."""
+    out = _worded_level(f, _REGULATED)
+    if out is None:
+        return 0.4
+    duty = _duty_cycle(_converter_input(f, vin_default), out, f.number("RL", 10, "R"))
+    return float(f"{duty:.4g}") if 0.05 < duty < 0.9 else 0.4
+
+
+def _duty_cycle(vin: float, vo: float, rl: float) -> float:
+    """|Vout| + Vd = (Vin - Vsw) D/(1-D): the diode's and switch's drops at the load current."""
+    il, duty = vo / rl, 0.5
+    for _ in range(20):
+        idiode = il / (1 - duty)
+        vd = _DSCHOTTKY[1] * VT * math.log(idiode / _DSCHOTTKY[0]) + _DSCHOTTKY[2] * idiode
+        m = (vo + vd) / max(vin - RON * idiode, 1e-3)  # the switch carries the inductor current
+        duty = m / (1 + m)
+    return duty
 
 
 def _inductor(f: _Filler, share: float = 1) -> str:
@@ -566,15 +601,8 @@ def _design_duty(inverting: bool = False):
             d.problems.append(f"'{spec.text}': this converter's output is "
                               f"{'negative' if inverting else 'positive'}")
             return
-        vin = dz.given(intent, "VIN", "VDD") or 12.0
-        vo = abs(spec.target)
-        il = vo / (dz.given(intent, "RL") or 10)
-        duty = 0.5
-        for _ in range(20):
-            idiode = il / (1 - duty)
-            vd = _DSCHOTTKY[1] * VT * math.log(idiode / _DSCHOTTKY[0]) + _DSCHOTTKY[2] * idiode
-            m = (vo + vd) / max(vin - RON * idiode, 1e-3)  # the switch carries the inductor current
-            duty = m / (1 + m)
+        vin = _worded(intent.description, _UNREGULATED) or dz.given(intent, "VIN", "VDD") or 12.0
+        duty = _duty_cycle(vin, abs(spec.target), dz.given(intent, "RL", "R") or 10)
         if not 0.05 < duty < 0.9:
             d.problems.append(f"'{spec.text}' needs a duty cycle of {duty:.2f} from {format_eng(vin)}V")
             return
