@@ -181,11 +181,18 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     have = [(a.kind, [f.text for f in a.args]) for a in netlist.statements if isinstance(a, m.Analysis)]
     have += [(d.name.lstrip(".").lower(), [f.text for f in d.args]) for d in netlist.statements  # ".temp 0 25 70"
              if isinstance(d, m.Directive) and d.name.lower() == ".temp"]
+    # a small-signal sweep shows only what a source with an AC magnitude drives ("1 V on a" as a DC level: all zeros)
+    params = reading.params(netlist)
+    driven = any(e.name[0].upper() in "VI" and "ac" in [f.text.lower() for f in layout(e).extra or []]
+                 and _level(e, "ac", params) != 0 for e in netlist.elements)
     items = []
     for directive in requested:
         words = directive.split()
         kind, args = words[0].lstrip(".").lower(), words[1:]
         ok = any(k == kind and _figures(a) == _figures(args) for k, a in have)
+        if ok and kind in ("ac", "noise") and not driven:
+            items.append(CheckItem(f"analysis {directive}", FAIL, "no source has an AC magnitude to sweep"))
+            continue
         items.append(CheckItem(f"analysis {directive}", PASS if ok else FAIL,
                                "in the netlist" if ok else "missing or with other numbers"))
     return items

@@ -261,10 +261,25 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e
 _NOTATION = str.maketrans({**{chr(0x2080 + d): str(d) for d in range(10)}, "\u23da": "ground"})
 
 
+# A decimal comma ("2,2 nF", "3,3 kΩ", "0,5 V", "4,7k"): one or two digits after the comma and a unit next;
+# "1,000 Hz" (a thousands separator) and "-25, 25 and 75 °C" (a list) keep their commas.
+_DECIMAL_COMMA = re.compile(r"(?<![\w,.])(\d+),(\d{1,2})(?=\s*(?:[kKmMuµμnpfG]|meg|mega|kilo|milli|micro|nano|pico)?"
+                            r"\s*(?:Ω|ohms?\b|F\b|farads?\b|H\b|henr|Hz\b|hertz\b|V\b|volts?\b|A\b|amps?\b|s\b)|(?:k|meg)\b)")
+
+
+# A value's gloss in words ("1M (one megaohm, not milliohm!)", "10M (ten megohms)"): the figure before it is the value,
+# and the aside only splits the part's statement from its nodes.
+_VALUE_GLOSS = re.compile(r"\s*\((?:i\.?e\.?,?\s*|that'?s\s+|=\s*)?(?:one|two|three|four|five|six|seven|eight|nine|ten"
+                          r"|twenty|fifty|a|half\s+a|[\d.]+)[\s-]*(?:mega?|kilo|milli|micro|nano|pico)?"
+                          r"(?:ohms?|farads?|henr(?:y|ies)|volts?|amps?|amperes?|hertz)\b[^()]{0,40}\)", re.IGNORECASE)
+
+
 def clean_description(description: str) -> str:
     """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
-    terminal, runs of blanks become one space, and typeset notation its plain words."""
-    return " ".join(_CONTROL_CHARACTERS.sub(" ", description).translate(_NOTATION).split())[:MAX_DESCRIPTION]
+    terminal, runs of blanks become one space, typeset notation its plain words, a decimal comma a
+    point, and a value's gloss in words is dropped."""
+    text = _CONTROL_CHARACTERS.sub(" ", description).translate(_NOTATION)
+    return " ".join(_VALUE_GLOSS.sub("", _DECIMAL_COMMA.sub(r"\1.\2", text)).split())[:MAX_DESCRIPTION]
 
 
 @dataclass
@@ -605,12 +620,34 @@ def _with_noise_input(netlist: str) -> tuple[str, list[str]]:
     for i, line in enumerate(lines[1:], 1):  # line 0 is the title
         words = line.split()
         if words and words[0].upper() in inputs and words[0][0] in "VIvi" and "AC" not in map(str.upper, words):
-            at = 5 if len(words) > 4 and words[3].upper() == "DC" else 4 if len(words) > 3 and \
-                parse_number(words[3]) is not None else 3  # after its DC level
-            lines[i] = " ".join(words[:at] + ["AC", "1"] + words[at:])
+            lines[i] = _with_ac_level(words)
             assumptions.append(f"{words[0]}, the noise analysis's input, has an AC magnitude of 1 (the request "
                                "gives it none)")
     return "\n".join(lines), assumptions
+
+
+def _with_ac_level(words: list[str]) -> str:
+    """A source's line with AC 1 after its DC level."""
+    at = 5 if len(words) > 4 and words[3].upper() == "DC" else 4 if len(words) > 3 and \
+        parse_number(words[3]) is not None else 3
+    return " ".join(words[:at] + ["AC", "1"] + words[at:])
+
+
+def _with_ac_stimulus(netlist: str, node: str | None) -> tuple[str, list[str]]:
+    """An AC sweep with no source of any AC magnitude shows nothing ("1 V on a" read as a DC level): the source on
+    the circuit's input node (with none known, the only voltage source) gets AC 1. (netlist, assumptions)"""
+    lines = netlist.split("\n")
+    words = [line.split() for line in lines]
+    if not any(w[:1] == [".ac"] for w in words) or any(
+            w and w[0][0] in "VIvi" and "AC" in map(str.upper, w) for w in words[1:]):
+        return netlist, []
+    sources = [i for i, w in enumerate(words[1:], 1) if len(w) > 2 and w[0][0] in "Vv"]
+    at = next((i for i in sources if words[i][1] == node), None) if node else sources[0] if len(sources) == 1 else None
+    if at is None:
+        return netlist, []
+    lines[at] = _with_ac_level(words[at])
+    return "\n".join(lines), [f"{words[at][0]}, the AC sweep's input, has an AC magnitude of 1 (the request gives "
+                              "it none)"]
 
 
 def _build(description: str) -> Build:
@@ -653,7 +690,8 @@ def _build(description: str) -> Build:
         intent = dataclasses.replace(intent, values=own_values)
         netlist, assumptions, output = _transcribe(intent, request)
         netlist, noted = _with_noise_input(netlist)
-        assumptions += noted
+        netlist, fed = _with_ac_stimulus(netlist, request.input)
+        assumptions += noted + fed
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         if any(e.kind == "M" for e in request.elements):  # a transcribed MOSFET's stated W and L are checked too
@@ -680,6 +718,8 @@ def _build(description: str) -> Build:
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
     input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
+    composed.netlist, fed = _with_ac_stimulus(composed.netlist, input_node)
+    noted += fed
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
@@ -874,6 +914,7 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
         candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
                                                       source=template.source, simulated=family.simulates,
                                                       ports=family.ports).netlist)[0]
+        candidate_netlist = _with_ac_stimulus(candidate_netlist, build.input)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)
