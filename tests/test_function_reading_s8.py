@@ -162,3 +162,14 @@ def test_a_supply_doubled_with_an_inductor_is_no_charge_pump():
 
 def test_a_sine_turned_into_a_square_is_a_zero_crossing_detector():
     assert parse_intent("Make the 200 Hz sine on a into a square wave on b.").kind == "zero_crossing_detector"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Keep the tweeter from seeing any DC: couple the amplifier at a into it at b.", "rc_highpass"),
+    ("Shield the mixer input from the 60 Hz hum but keep 800 Hz; a to b.", "twin_t_notch"),
+    ("Sum the voltages at x and y at out, equal weights, without inverting, op-amp.", "noninverting_summer"),
+    ("Extract the envelope of the amplitude-modulated carrier on node rf, output at node env.", "diode_peak_detector"),
+    ("Translate my 1.8 V logic signal on a to 3.3 V at b.", "cmos_level_shifter"),
+])
+def test_what_a_circuit_keeps_away_adds_recovers_or_translates_chooses_it(text, kind):
+    assert parse_intent(text).kind == kind

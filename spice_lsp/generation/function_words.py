@@ -149,6 +149,13 @@ _CONCEPTS: dict[str, str] = {
     "bridge": r"\bfour\s+resistors\b[^.]{0,60}?\b(?:diamond|square|ring|loop)\b"
               r"|\b(?:voltage|difference)\s+between\s+(?:the\s+)?(?:two\s+)?(?:mid-?points|middles|cent(?:er|re)\s+taps"
               r"|taps|junctions)\b",
+    # "recover the envelope of the AM signal": the diode peak (envelope) detector
+    "envelope": r"\b(?:recover|extract|detect|follow|track|get|demodulat)\w*\s+(?:the\s+|its\s+)?envelope\b"
+                r"|\benvelope\s+of\s+(?:the\s+|an?\s+|my\s+)?(?:am|amplitude[- ]modulated)\b",
+    # "shift a 0-3.3 V logic signal up to 0-5 V": a logic level translated to a higher supply
+    "level_shift": r"\b(?:shift|translat|convert|bring|rais)\w*\s+(?:\S+\s+){0,5}?logic\b[^.;]{0,40}?\bto\s+"
+                   r"(?:0\s*(?:-|to)\s*)?[\d.]+\s*v\b"
+                   r"|\b[\d.]+\s*v\s+logic\b[^.;]{0,40}?\b(?:shift|translat|convert)\w*\s+(?:\S+\s+){0,3}?to\s+[\d.]+\s*v\b",
     "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
     # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
     "breakdown": r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b"
@@ -254,6 +261,12 @@ _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:st
 def _passes(low: str, m: re.Match) -> bool | None:
     """Whether the verb governing a frequency mention passes it (True), blocks it (False), or none governs."""
     if re.search(r"\b(?:no|zero|without)\s+(?:its\s+|the\s+|any\s+)?$", low[:m.start()]):  # "so no DC gets across"
+        return False
+    # "keep my speaker from seeing DC", "protect the input from the hum": kept away
+    if not m[0][:1].isdigit() and re.search(
+            r"\b(?:keep|stop|prevent|protect|shield|guard)\w*\s+(?!everything|anything|all\b|frequenc|signals?\b|content)"
+            r"(?:\S+\s+){1,3}?from\s+(?:\w+ing\s+)?"
+            r"(?:any\s+|the\s+|its\s+)?(?:[\d.]+\s*(?:[kmg]|meg)?\s*hz\s+)?$", low[:m.start()]):
         return False
     # "nothing above 15 kHz gets through", "no frequencies below 50 Hz should be cut": the verb's sense reversed
     negated = re.search(r"\b(?:nothing|none|no\s+(?:frequenc\w*|signals?|content|tones?))\s+(?:\w+\s+)?$"
@@ -419,7 +432,8 @@ _NAMED_LOG = (("exp", "antilog amplifier"), ("log", "logarithmic amplifier"))
 _NAMED_CONVERTERS = (("i_to_v", "transimpedance amplifier"), ("v_to_i", "voltage-to-current converter"),
                      ("sample", "sample and hold"), ("peak", "peak detector"))
 _NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"), ("logic_not", "cmos inverter"),
-                  ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"))
+                  ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"), ("envelope", "envelope detector"),
+                  ("level_shift", "cmos level shifter"))
 
 
 # A signal that repeats at a rate ("something that ticks 0/5 V, 10,000 times a second", "a square that repeats 2000

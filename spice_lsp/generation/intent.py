@@ -238,6 +238,9 @@ def behaviour(low: str) -> tuple[str, str] | None:
     names a non-inverting one."""
     inverted = flipped(low)
     if (reading := read_function(_unflipped(low), inverted[0] if inverted else None)) is not None:
+        if reading.circuit.startswith("inverting summing") and (kept := _NOT_FLIPPED.search(low)):
+            # "add a and b, no inversion": the sum without its sign flipped
+            return f"{reading.said} ... {kept[0]}", f"non-{reading.circuit}"
         return reading.said, reading.circuit
     return (m[0], "non-inverting amplifier") if (m := _NOT_FLIPPED.search(low)) else None
 
