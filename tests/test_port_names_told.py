@@ -177,3 +177,20 @@ def test_a_port_called_by_what_it_does_takes_the_family_input_of_its_letter():
     sources = {line.name: line.nodes[0] for line in _lines(build.netlist) if line.name[0] == "V"}
     assert {"sx", "rx"} <= set(sources.values())
     assert "reset" not in read_request("NOR SR latch on 1.8 V: set input sx, reset input rx, outputs q and qb.").nodes
+
+
+def test_a_level_on_the_node_a_circuit_is_powered_from_is_its_supply():
+    text = "NAND gate in CMOS, powered from node vq (1.8 V), inputs a and b, output y."
+    assert read_ports(text).supply is not None and read_ports(text).supply.value == 1.8
+    assert [(s.node, s.supply) for s in read_request(text).sources if s.node == "vq"] == [("vq", True)]
+
+
+def test_more_outputs_than_the_family_has_go_on_its_pins_of_that_many():
+    build = _build("MOS differential pair on 3.3 V, tail 50 uA, drain outputs dq1 and dq2.")
+    drains = [line.nodes[0] for line in _lines(build.netlist) if line.name[0] == "M"]
+    assert drains[:2] == ["dq1", "dq2"]
+
+
+def test_a_word_that_opens_no_phrase_names_the_output_before_a_parenthesis():
+    assert read_ports("Bridge amplifier, gain 50, output up (rises with load).").roles.get("output") == ("up",)
+    assert "output" not in read_ports("Take the output of (the second stage) to the meter.").roles

@@ -596,6 +596,11 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
                 told.add(names[0])
             continue
         nodes = family.get(role, [])
+        if role in ("input", "output") and len(names) > len(nodes) == 1:
+            # "collector outputs k1 and k2" of a pair with one output: its pins of that many, in their order (the
+            # first output on the side of the first input, as "collectors k1 and k2" places them)
+            nodes = next((family[pin] for pin in ("collector", "drain", "base", "gate")
+                          if len(family.get(pin, [])) == len(names) and nodes[0] in family[pin]), nodes)
         # (a name the circuit has elsewhere is the family's own node, moved aside, unless the role has none here)
         # (a role whose names all are the circuit's own nodes, more than its ports, names those nodes:
         # "output nodes outp and outn" of a bridge whose amplifier's output is one node)

@@ -117,8 +117,10 @@ _UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|oh
                    r"|[rclkqdmjx]\d+", re.IGNORECASE)
 _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
 # "input ti, output to.", "input in;": a role word whose clause ends on a word of grammar names that node
-_ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
-                         r"into|onto|it|or|if|so|up|off|no|not|but|all|any|then)(?=\s*(?:[.,;:!?)](?!\w)|$))")
+# ("output so (positive for tension)": a word that opens no phrase is a name before a parenthesis too)
+_ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?:(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
+                         r"into|onto|it|or|if)(?=\s*(?:[.,;:!?)](?!\w)|$))|(?P<m>so|up|off|no|not|but|all|any|then)"
+                         r"(?=\s*(?:[.,;:!?)](?!\w)|\(|$)))")
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -147,7 +149,11 @@ _LOGIC = re.compile(r"\binputs?\s+(?P<n>[a-z]\w{0,3})\s+(?:is\s+)?(?:tied|held|p
 _SUPPLY = re.compile(r"(?:\b(?:on|from|off|powered\s+(?:from|by))\s+(?:an?\s+|the\s+)?(?:single\s+)?"
                      r"(?:\u00b1|\+/-)?" + _LEVEL.format("v") + r"(?P<noun>\s+(?:DC\s+)?(?:supply|rail|battery)\b)?"
                      r"|(?<![\w.])(?:\u00b1|\+/-)?" + _LEVEL.format("w")
-                     + r"\s+(?:DC\s+)?(?:supply|battery|rail)s?\b)(?!\s+(?:at|on)\b)")
+                     + r"\s+(?:DC\s+)?(?:supply|battery|rail)s?\b"
+                     # "powered from node batt (9 V)": the supply's node, then its level
+                     r"|\bpowered\s+(?:from|by)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s*\(\s*" + _LEVEL.format("p")
+                     + r"\s*\))"
+                     r"(?!\s+(?:at|on)\b)")
 # What may follow a bare "from 5 V" when it is no supply: "from 0 V to 5 V", "from 5 V peak", "from a 5 V step".
 _NOT_SUPPLY = re.compile(r"\s*(?:to|and|or|-|\u2013|step|steps|pulse|peak|amplitude|sine|square|triangle|ramp|signal|"
                          r"input|level|p-?p|pp|rms|swing|down|up|above|below|per|/|negative|at|on|excitation|"
@@ -623,7 +629,7 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, "output", (m["out"],))
             _add(ports.roles, "input", tuple(dict.fromkeys(terms_named)))
     for m in _ENDED_ROLE.finditer(text):
-        _add(ports.roles, m["role"], (m["n"],))
+        _add(ports.roles, m["role"], (m["n"] or m["m"],))
     for m in _DIFFERENCE.finditer(text):
         _add(ports.roles, "input", (m["a"], m["b"]))
     for m in _ROLE_LIST.finditer(text):
@@ -691,7 +697,7 @@ def read_ports(text: str) -> Ports:
     ports.levels = list({level.node: level for level in reversed(ports.levels)}.values())[::-1]  # first said wins
     supplies = {}
     for m in _SUPPLY.finditer(text):
-        group = "v" if m["v"] is not None else "w"
+        group = "v" if m["v"] is not None else "w" if m["w"] is not None else "p"
         value = _volts(m, group)
         if value <= 0 or (group == "v" and not m["noun"] and _NOT_SUPPLY.match(text, m.end())):
             continue

@@ -3323,6 +3323,9 @@ def _read_request(description: str) -> Request:
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
+    supplies = {said.node for said in worded if said.role == "supply"}  # "powered from node batt (9 V)": a supply
+    request.sources = [dataclasses.replace(s, supply=True) if not (s.name or s.supply or s.sin or s.pulse)
+                       and s.dc is not None and s.dc > 0 and s.node in supplies else s for s in request.sources]
     return request
 
 
