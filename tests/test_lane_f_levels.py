@@ -114,3 +114,23 @@ def test_pwm_by_comparison_is_the_comparator_with_the_stated_level():
                       "output 3.3 V while the level is above the triangle, else 0 V.")
     assert result.intent.kind == "comparator"
     assert re.search(r"^V\w* ref 0 DC 1$", result.netlist, re.MULTILINE), result.netlist
+
+
+@pytest.mark.parametrize("text,count,high", [
+    ("a CMOS buffer on 3.3 V", 2, 3.3),
+    ("4 cascaded CMOS inverters from a 5 V supply", 4, 5.0),
+    ("chain of three inverters, 1.8 V", 3, 1.8),
+])
+def test_inverters_in_series_follow_or_invert_by_their_count(text, count, high):
+    result = generate(text)
+    assert result.intent.kind == "inverter_chain"
+    assert len(re.findall(r"^M\d+ ", result.netlist, re.MULTILINE)) == 2 * count
+    source = re.search(r"^(V\w+) (\w+) 0 PULSE", result.netlist, re.MULTILINE)[1]
+    low_in = _measure(result.netlist, f"dc {source} 0 {high} {high / 50:g}\nmeas dc x find v(out) at=0\nlet result = x")
+    expected = 0.0 if count % 2 == 0 else high
+    assert low_in == pytest.approx(expected, abs=0.05 * high)
+
+
+def test_the_middle_node_of_a_two_inverter_chain_takes_its_stated_name():
+    result = generate("two CMOS inverters in series on 2.5 V, the middle node is called mx")
+    assert re.search(r"^M\d+ mx ", result.netlist, re.MULTILINE), result.netlist

@@ -354,6 +354,71 @@ register(Family(kind="transmission_gate", function=_passes, summary="CMOS transm
                 build=_transmission_gate,
                 names=("CMOS transmission gate", "transmission gate", "CMOS analog switch", "pass gate"),
                 rules=((4.4, (rf"transmission\s+gate|{word('pass')}\s+gate|analog\s+switch",)),), **_LOGIC))
+# --- inverters in series: a chain (a buffer when their count is even) ---------------------------------------------
+
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNT = r"(?:\d+|" + "|".join(_HOW_MANY) + r")"
+# "two CMOS inverters in series", "a chain of three inverters", "4 cascaded inverters", "a CMOS buffer"
+_CHAIN = re.compile(rf"\b(?:chain|string|cascade)\s+of\s+(?P<n>{_COUNT})\s+(?:static\s+)?(?:cmos\s+)?inverters\b"
+                    rf"|\b(?P<m>{_COUNT})[\s-]+(?:stage\s+)?(?:(?:cascaded|series|static|cmos)\s+)*inverters\b"
+                    r"|\b(?P<buffer>(?:cmos|digital|logic)\s+(?:non[- ]?inverting\s+)?buffer)\b", re.IGNORECASE)
+# "middle node mid", "the node between them (x1)", "inter-stage node y": the first stage's output
+_MIDDLE = re.compile(r"\b(?:middle|intermediate|inter[- ]?stage|internal)\s+node\s+(?:is\s+)?(?:called\s+|named\s+)?"
+                     r"(?P<n>[a-z]\w*)|\bnode\s+between\s+them\s*\(?\s*(?:called\s+|named\s+)?(?P<m>[a-z]\w*)",
+                     re.IGNORECASE)
+
+
+def chain_length(text: str) -> int:
+    """How many inverters the request puts in series (a buffer: two)."""
+    if (m := _CHAIN.search(text)) is None or m["buffer"]:
+        return 2
+    said = m["n"] or m["m"]
+    return min(max(int(said) if said.isdigit() else _HOW_MANY[said.lower()], 2), 8)
+
+
+def _chain(f: _Filler) -> str:
+    n = chain_length(f.intent.description)
+    inputs, sources = gate_sources(f, (A,), ("in",))
+    said = _MIDDLE.search(f.intent.description)
+    middle = (said["n"] or said["m"]).lower() if said else "n1"
+    first = inputs.names[0]
+    if first == middle:  # the middle node's name, which the input reader took for the input's: the input is in
+        first, sources = "in", [re.sub(rf"^(\S+) {middle} ", r"\1 in ", line) for line in sources]
+    # stage k drives node n(k) (the last one out); the first stage's output may be named in the request
+    nodes = [middle if k == 1 else f"n{k}" for k in range(1, n)] + ["out"]
+    g = _Gates(f)
+    for a, y in zip([first, *nodes], nodes):
+        g.inv(a, y)
+    cl = f("CL", 10e-15, "C")
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 1.8)}", *sources, f"* {n} inverters in series", *g.lines,
+                      f"C1 out 0 {cl}"])
+
+
+def _chain_function(f: _Filler) -> list:
+    """Even: out follows the input; odd: out is its complement. At the stated levels when stated, else on the DC
+    transfer curve's ends."""
+    even = chain_length(f.intent.description) % 2 == 0
+    inputs = logic_inputs(f.intent.description, ("in",))
+    high = logic_high(f.intent.description, used(f, "VDD"))
+    if inputs.stated:
+        return [follows(lambda a: a if even else not a, inputs.names, inputs.steps, high)]
+    # (even: low at 0 V in and high at the supply; odd: the other way round)
+    at_low, at_high = ("gt 0.1", "lt 0.9") if even else ("lt 0.9", "gt 0.1")
+    return [Probe(f"function: its output {'follows' if even else 'inverts'} the input (wrong ends: 0 expected)",
+                  f"dc {{src}} 0 {1.02 * high:g} {high / 100:g}\nmeas dc lo find v({{out}}) at=0\n"
+                  f"meas dc hi find v({{out}}) at={high:g}\n"
+                  f"let result = (lo {at_low}*{high:g}) + (hi {at_high}*{high:g})", 0, 0)]
+
+
+register(Family(kind="inverter_chain", function=_chain_function,
+                summary="CMOS inverters in series (a non-inverting buffer when their count is even)",
+                build=_chain,
+                names=("chain of two CMOS inverters", "CMOS buffer", "two cascaded CMOS inverters",
+                       "chain of three CMOS inverters"),
+                # (below the single inverter's 5; a ring, a latch, an RC oscillator or a level shifter of inverters
+                # have lower ranks and stay theirs)
+                rules=((4.95, (_CHAIN.pattern, r"^(?![\s\S]*\b(?:ring|oscillat\w*|tri[- ]?state)\b)")),),
+                ports=(("stage", (*(f"n{k}" for k in range(1, 8)), "out")),), **_LOGIC))
 register(Family(kind="tristate_buffer", function=_tristate_function, summary="CMOS tri-state buffer",
                 build=_tristate,
                 names=("tri-state buffer", "CMOS tri-state buffer", "three-state buffer", "tristate output driver"),
