@@ -194,3 +194,8 @@ def test_more_outputs_than_the_family_has_go_on_its_pins_of_that_many():
 def test_a_word_that_opens_no_phrase_names_the_output_before_a_parenthesis():
     assert read_ports("Bridge amplifier, gain 50, output up (rises with load).").roles.get("output") == ("up",)
     assert "output" not in read_ports("Take the output of (the second stage) to the meter.").roles
+
+
+def test_a_pin_and_its_number_is_no_node_the_label_after_it_is():
+    request = read_request("Timer IC astable at 500 Hz on 5 V, the output on pin 3 labelled tq.")
+    assert request.output == "tq" and "pin" not in request.nodes

@@ -201,7 +201,7 @@ _HEDGES = {"about", "around", "roughly", "approximately", "nearly", "near", "clo
 _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
-_NAMING = {"node", "nodes", "named", "called"}
+_NAMING = {"node", "nodes", "named", "called", "labelled", "labeled"}
 # "the amp input is amp_in" of a filter: the next device's port, where no other words say the circuit is one
 _NEXT = {"amp", "amplifier", "mixer", "codec"}
 _OWNERS = {"the", "my", "our", "your", "their"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, called, marking, plain
+from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, PORT_NOUNS, called, marking, plain
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -3231,7 +3231,9 @@ def _read_request(description: str) -> Request:
                       # ("Current-output DAC": a compound adjective; "output y, rails ±5 V": a word, unless a node)
                       and not text[:said.start()].endswith("-")
                       and not (plain(n, text[said.end():]) and not (said["n3"] or said["n2"]))
-                      and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())), None)  # "output unloaded": no name
+                      and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())  # "output unloaded": no name
+                      # ("output on pin 3": a pin and its number, no node's name)
+                      and not (n.lower() in PORT_NOUNS and re.match(r"\s*#?\d", text[said.end():]))), None)
         setattr(request, role, _node(found) if found else None)
     worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")
     for role in ("output", "input"):
