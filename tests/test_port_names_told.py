@@ -199,3 +199,8 @@ def test_a_word_that_opens_no_phrase_names_the_output_before_a_parenthesis():
 def test_a_pin_and_its_number_is_no_node_the_label_after_it_is():
     request = read_request("Timer IC astable at 500 Hz on 5 V, the output on pin 3 labelled tq.")
     assert request.output == "tq" and "pin" not in request.nodes
+
+
+def test_a_band_said_to_go_to_a_node():
+    roles = read_ports("Crossover at 1.2 kHz: the bass goes to node lw and the treble to node hw.").roles
+    assert (roles.get("lowpass output"), roles.get("highpass output")) == (("lw",), ("hw",))

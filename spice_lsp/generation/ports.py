@@ -92,7 +92,8 @@ _CARRIED = re.compile(r"\b(?P<qual>square|triangle|triangular|sawtooth|ramp|sine
                       r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver))?"
                       # (where it is said: "at", "on" or "node", or a role word: "square output sq"; not "a triangle
                       # generator with ...")
-                      r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is))?\s+(?:at|on)\s+"
+                      r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is|goes|go|is\s+sent|"
+                      r"is\s+routed))?\s+(?:at|on|to)\s+"
                       r"(?:node\s+)?|\s+node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?)"
                       r"(?P<n>" + _NAME + r")\b(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with)\b)")
 # "input code 1010 as DC levels 5 V/0 V on b3..b0", "outputs on q0...q3": a range of names, the role word before it
