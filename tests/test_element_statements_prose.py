@@ -134,3 +134,21 @@ def test_a_listed_circuit_owes_no_value_a_family_design_computed():
     assert "R3 s q 680" in build.netlist
     assert set(build.intent.values) == {v.role for v in build.intent.values.values()}
     assert all(v.text in build.intent.description for v in build.intent.values.values())
+
+
+def test_a_part_across_a_resistor_named_by_its_role():
+    """"1 nF across the feedback resistor": the resistor that goes by the role's name (RF) lends its ends; the
+    family's own gain check no longer holds with it there and is left out, saying so."""
+    read = read_request("Inverting stage: RI = 4.7k from vi to m, RF = 47k from m to vo, 220 pF across the feedback "
+                        "resistor.")
+    (cap,) = [e for e in read.elements if e.kind == "C"]
+    assert (cap.nodes, cap.value) == (("m", "vo"), pytest.approx(220e-12))
+    build = _build("Inverting stage: RI = 4.7k from vi to m, RF = 47k from m to vo, 220 pF across the feedback "
+                   "resistor. AC sweep 10 Hz to 1 MHz.")
+    assert not build.function and any("function checks are left out" in a for a in build.assumptions)
+
+
+def test_names_in_parentheses_after_a_value_share_it():
+    read = parts("Three capacitors of 47 nF (C1, C2 and C3): C1 from a to 0, C2 from b to 0, C3 from c to 0. "
+                 "V1 = 1 V AC at a.")
+    assert [read[n][2] for n in ("C1", "C2", "C3")] == [pytest.approx(47e-9)] * 3

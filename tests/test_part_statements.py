@@ -120,9 +120,10 @@ def test_listed_parts_are_transcribed(description, node, expected):
 
 
 @pytest.mark.parametrize("text, parts", [
-    ("Shunt regulator: 1k from in to out and a 5.1 V zener diode from out to ground.", {("out", "0")}),
+    # (a zener placed by its ends alone clamps its node: cathode there, anode at ground)
+    ("Shunt regulator: 1k from in to out and a 5.1 V zener diode from out to ground.", {("0", "out")}),
     # two sorts of diode, each placed: two parts
-    ("A red LED from out to ground and a zener from in to 0.", {("out", "0"), ("in", "0")}),
+    ("A red LED from out to ground and a zener from in to 0.", {("out", "0"), ("0", "in")}),
     # "an NPN BJT": one transistor, said by two nouns
     ("An NPN BJT with collector at c, base at b and emitter grounded.", {("c", "b", "0")}),
 ])

@@ -58,8 +58,8 @@ class Composed:
     problems: list[str] = field(default_factory=list)  # what could not be honoured, said plainly
     renamed: dict[str, str] = field(default_factory=dict)  # family node -> the user's node
     placed: list[float] = field(default_factory=list)  # stated levels set on the circuit's supply
-    # the family's parts a stated part between the same nodes gave another value: the figures the family computed
-    # from its own values no longer hold
+    # the family's parts a stated part between the same nodes gave another value, and the stated passives added
+    # between two of its own nodes: the figures the family computed from its own values and parts no longer hold
     revalued: list[str] = field(default_factory=list)
 
 
@@ -389,6 +389,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         problems.append("only a positive supply VDD is stated: the op-amp here is modelled on +/-VDD rails, so its "
                         "output swings below ground (a single-supply design with a mid-supply reference is not built)")
     text = _rename_nodes("\n".join(rows) + "\n", mapping)
+    # a stated R, C or L bridging two of the circuit's own nodes ("1 nF across the feedback resistor") changes what
+    # the family's function checks computed from its values, as a stated value replacing one does
+    inner = {mapping.get(n, n) for n in nodes} - {"0"}
+    revalued += [line.name for line in added if line.name[0].upper() in "RCL" and all(n in inner for n in line.nodes)]
     return Composed(text, problems, {k: v for k, v in mapping.items() if k != v}, supplied, revalued)
 
 

@@ -750,7 +750,7 @@ def _build(description: str) -> Build:
     if composed.revalued and function:  # its figures came from the values the stated parts replaced
         function = []
         assumptions.append(f"the {family.summary}'s own function checks are left out: the stated "
-                           f"{', '.join(composed.revalued)} replace the values they were computed from")
+                           f"{', '.join(composed.revalued)} change the values or parts they were computed from")
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, function)

@@ -2410,6 +2410,54 @@ def _parallel_list(text: str, request: Request) -> None:
                                     for e in request.elements]
 
 
+# "1 nF across the feedback resistor", "a 100 pF cap in parallel with the collector resistor": a part across another
+# named by its role, and the names that role's part goes by
+_ACROSS_ROLE = re.compile(rf"(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?|F|H)?)(?!\w)\s*(?:resistor|capacitor|cap|inductor)?\s*"
+                          r"(?:placed\s+|connected\s+)?(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+)?"
+                          r"(?P<role>feedback|input|load|collector|emitter|base|drain|source|gate)\s+resistor\b",
+                          re.IGNORECASE)
+_ROLE_NAMES = {"feedback": r"R_?FB?\w*", "input": r"R_?IN?\d*", "load": r"R_?L(?:OAD)?\d*", "collector": r"R_?C\d*",
+               "emitter": r"R_?E\d*", "base": r"R_?B\d*", "drain": r"R_?D\d*", "source": r"R_?S\d*",
+               "gate": r"R_?G\d*"}
+
+
+def _across_role(text: str, request: Request) -> None:
+    """A part the request places across a resistor it names by its role ("1 nF across the feedback resistor"): that
+    resistor's ends, when one stated resistor goes by the role's name (RF, RFB for feedback; RC for collector ...)."""
+    for m in _ACROSS_ROLE.finditer(text):
+        qs = _quantities(m["q"])
+        if len(qs) != 1 or not (qs[0].unit in ("ohm", "F", "H") or qs[0].scaled):
+            continue
+        kind = UNIT_KIND.get(qs[0].unit) or ("R" if qs[0].mult >= 1e3 else "C" if qs[0].mult <= 1e-6 else "")
+        names = _ROLE_NAMES[m["role"].lower()]
+        those = [e for e in request.elements if e.kind == "R" and e.name and len(e.placed()) == 2
+                 and re.fullmatch(names, e.name, re.IGNORECASE)]
+        if kind and len(those) == 1 and not any(
+                e.kind == kind and e.value is not None and math.isclose(e.value, qs[0].value, rel_tol=1e-9)
+                and e.nodes is not None for e in request.elements):
+            request.elements.append(ElementConstraint(m[0].strip(), kind, None, those[0].placed(), qs[0].value,
+                                                      qs[0].text))
+
+
+# "two resistors of 10k (R1, R2)", "100 nF (C3 and C4)": a value, then the names of the parts that share it
+_SHARED_VALUE = re.compile(rf"(?<![\w.])(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?|F|H)?)(?!\w)\s*(?:each\s*)?\(\s*"
+                           r"(?P<names>[RCL]\w*(?:\s*(?:,|\band\b|&)\s*[RCL]\w*)+)\s*\)")
+
+
+def _shared_value(text: str, elements: list[ElementConstraint]) -> None:
+    """The parts named together in parentheses after one value take it, each of that value's kind, where no
+    statement of their own gave them one."""
+    for m in _SHARED_VALUE.finditer(text):
+        qs = _quantities(m["q"])
+        if len(qs) != 1 or not (qs[0].unit in ("ohm", "F", "H") or qs[0].scaled):
+            continue
+        kind = UNIT_KIND.get(qs[0].unit)
+        names = {n.upper() for n in re.findall(r"[RCL]\w*", m["names"]) if n.lower() != "and"}
+        for i, e in enumerate(elements):
+            if (e.name or "").upper() in names and e.value is None and (kind is None or e.kind == kind):
+                elements[i] = dataclasses.replace(e, value=qs[0].value, value_text=qs[0].text)
+
+
 def _source_named_ends(request: Request) -> None:
     """"R3 = 10k from VS (1 V AC at node s)": a part's end named by a stated source is that source's node."""
     nodes = {s.name.lower(): s.node for s in request.sources if s.name and s.node and s.node != s.name.lower()}
@@ -3206,6 +3254,7 @@ def _read_request(description: str) -> Request:
                 re.search(r"=\s*$", element.text):
             request.elements[i] = dataclasses.replace(element, value=after.value, value_text=after.value_text)
     _beside(text, request.elements)
+    _shared_value(text, request.elements)
     _coupled_pair(request.elements)
     _worded_coupling(text, request.elements)
     _parameters(text, request)
@@ -3279,6 +3328,7 @@ def _read_request(description: str) -> Request:
     _source_named_ends(request)
     _unnamed_elements(text, request)
     _parallel_list(text, request)
+    _across_role(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)
