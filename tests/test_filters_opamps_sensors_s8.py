@@ -142,3 +142,44 @@ def test_a_thermistor_is_read_at_the_temperature_written_with_a_bare_c():
     result = generate("NTC 4.7k at 25 C, beta 3435, divider with a 4.7k resistor from 5 V, read at 40 C")
     assert result.intent.kind == "ntc_divider"
     assert re.search(r"(?m)^V2 t 0 DC 40$", result.netlist), result.netlist
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,hz,degrees", [
+    ("op-amp all-pass stage, 30 degrees of lag at 4 kHz", 4e3, 30.0),
+    ("phase shifter (first-order all-pass) for 90° at 250 Hz, C = 100 nF", 250.0, 90.0),
+])
+def test_an_all_pass_gives_the_stated_phase_at_the_stated_frequency(text, hz, degrees):
+    result = generate(text)
+    assert result.intent.kind == "allpass_filter"
+    phase = _run(result.netlist, f"ac lin 1 {hz:g} {hz:g}\nlet result = 180/pi*cph(v(out))")
+    assert phase == pytest.approx(-degrees, abs=1.5)  # -2 atan(w R C)
+    assert _db(result.netlist, "out", hz) == pytest.approx(0, abs=0.1)
+
+
+def test_a_series_resonant_branch_shunting_the_line_is_a_notch_tuned_to_the_stated_frequency():
+    hz = 12e3
+    result = generate(f"series-resonant LC branch shunting the line after a 1k resistor, tuned for {hz / 1e3:g} kHz")
+    assert result.intent.kind == "rlc_notch"
+    ind, cap = _value(result.netlist, "L1"), _value(result.netlist, "C1")
+    assert 1 / (2 * math.pi * math.sqrt(ind * cap)) == pytest.approx(hz, rel=0.01)
+
+
+@NGSPICE
+def test_a_passive_rc_band_pass_has_its_minus_3_db_edges_where_the_request_puts_them():
+    low, high = 250.0, 2500.0  # a decade: the corners' overlap would put the edges well outside
+    result = generate(f"passive RC band-pass letting {low:g} Hz to {high / 1e3:g} kHz through")
+    assert result.intent.kind == "rc_bandpass"
+    sweep = f"ac dec 1000 {low / 20:g} {high * 20:g}\nlet g = vdb(out)-vdb(in)\nmeas ac top max g\nlet d = g - top\n"
+    low_edge = _run(result.netlist, sweep + "meas ac fl when d=-3 cross=1\nlet result = fl")
+    high_edge = _run(result.netlist, sweep + "meas ac fh when d=-3 cross=2\nlet result = fh")
+    assert low_edge == pytest.approx(low, rel=0.02) and high_edge == pytest.approx(high, rel=0.02)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("half-wave precision rectifier for a 50 mV, 3 kHz sine", "precision_half_wave_rectifier"),
+    ("full-wave active rectifier: 0.4 V peak, 700 Hz", "precision_full_wave_rectifier"),
+    ("twin-T band-reject at 120 Hz, no op-amps anywhere", "twin_t_notch"),
+])
+def test_rectifier_and_notch_words_in_any_order_are_served_by_their_family(text, kind):
+    assert generate(text).intent.kind == kind

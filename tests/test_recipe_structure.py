@@ -6,7 +6,8 @@ import re
 import pytest
 
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.language.units import parse_number
+from spice_lsp.generation.recipes.filters import _rc_band_capacitors
+from spice_lsp.language.units import format_eng, parse_number
 from spice_lsp.ngspice import runner
 
 pytestmark = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
@@ -238,7 +239,10 @@ def test_a_passive_rc_band_pass_is_two_rc_sections_with_its_stated_edges():
     result = generate("Passive RC band-pass filter passing 50 Hz to 5 kHz, input in, output out")
     assert result.intent.kind == "rc_bandpass"
     assert not lines(result.netlist, r"L"), result.netlist
-    assert lines(result.netlist, r"C1 in a 318\.3n$") and lines(result.netlist, r"C2 out 0 318\.3p$"), result.netlist
+    # the corners are moved in from 50 Hz and 5 kHz so that the -3 dB edges land there (10k, then 100k)
+    c1, c2 = (format_eng(float(f"{c:.4g}")) for c in _rc_band_capacitors(50, 5e3, 10e3, 100e3, False))
+    assert lines(result.netlist, rf"C1 in a {re.escape(c1)}$"), result.netlist
+    assert lines(result.netlist, rf"C2 out 0 {re.escape(c2)}$"), result.netlist
     assert function_passes(result), result.checks
 
 

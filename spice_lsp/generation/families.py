@@ -448,7 +448,10 @@ for _family in (
            summary="RLC notch (band-stop) filter",
            build=lambda f: _rlc(f, "notch"),
            names=('RLC notch filter', 'notch filter', 'band-stop filter', 'band-reject filter'),
-           rules=((30, ('notch|band[- ]?stop|band[- ]reject',)),),
+           # ("a series-resonant L-C branch across the signal": a series LC shunting the line is a trap)
+           rules=((30, ('notch|band[- ]?stop|band[- ]reject',)),
+                  (30, ('series[- ]resonan\\w*\\s+(?:lc|l-c)?\\s*(?:branch|trap|shunt|leg)'
+                        '|\\b(?:lc|l-c)\\s+(?:trap|shunt)',))),
            noun="filter",
            specs=('notch',),
            examples=(('notch', 'RLC notch filter with the notch at {x} Hz', 200, 200000.0),)),

@@ -20,7 +20,7 @@ from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, selects, used
 from spice_lsp.generation.intent import _quantities
 from spice_lsp.generation.recipes.words import word
-from spice_lsp.generation.request import Spec
+from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -202,8 +202,14 @@ def _mfb_bandpass_response(v: dict[str, float], f: float) -> complex:
 
 
 def _peak_and_q(response: Callable[[float], complex], f0: float) -> tuple[float, float]:
-    """A band-pass's peak frequency (golden-section search within an octave of f0) and its Q (peak over the
-    -3 dB bandwidth, each edge bisected)."""
+    """A band-pass's peak frequency and its Q (peak over the -3 dB bandwidth)."""
+    peak, low, high = _peak_and_edges(response, f0)
+    return peak, peak / (high - low)
+
+
+def _peak_and_edges(response: Callable[[float], complex], f0: float) -> tuple[float, float, float]:
+    """A band-pass's peak frequency (golden-section search within an octave of f0) and its -3 dB edges (each
+    bisected within a factor 1000 of the peak)."""
     lo, hi = math.log(f0 / 2), math.log(f0 * 2)
     k = (math.sqrt(5) - 1) / 2
     for _ in range(60):
@@ -217,7 +223,7 @@ def _peak_and_q(response: Callable[[float], complex], f0: float) -> tuple[float,
             mid = math.sqrt(inner * outer)
             inner, outer = (mid, outer) if abs(response(mid)) > edge_gain else (inner, mid)
         return math.sqrt(inner * outer)
-    return peak, peak / (edge(peak, peak * 100) - edge(peak, peak / 100))
+    return peak, edge(peak, peak / 1000), edge(peak, peak * 1000)
 
 
 def _mfb_bandpass_ideal(f0: float, q: float, c: float) -> dict[str, float]:
@@ -410,7 +416,9 @@ _TWIN_T_DESIGN = rejecting(designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"), _tune
 register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
                 function=designed("notch"),
                 names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
-                rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive")), (4.91, (r"twin[- ]?t|parallel[- ]t\b",))),
+                # ("with no op-amp": the op-amp named only to be left out)
+                rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive|\b(?:no|without(?:\s+an?)?)\s+op[- ]?amps?\b")),
+                       (4.91, (r"twin[- ]?t|parallel[- ]t\b",))),
                 noun="filter", accepts=r"notch(?:\s+filter)?",
                 specs=("notch", "gain_db"), design=_TWIN_T_DESIGN,
                 examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),
@@ -473,6 +481,28 @@ def _band_edges(f: _Filler) -> tuple[float, float] | None:
 _BUFFERED = re.compile(r"buffer|follower|op[- ]?amp|operational", re.IGNORECASE)
 
 
+def _rc_band_response(r1: float, c1: float, r2: float, c2: float, buffered: bool, hz: float) -> complex:
+    """v(out)/v(in) of C1-R1 then R2-C2 (loaded by R2-C2 unless a follower isolates them)."""
+    s = 2j * math.pi * hz
+    low_pass = 1 / (1 + s * r2 * c2)
+    shunt = r1 if buffered else 1 / (1 / r1 + 1 / (r2 + 1 / (s * c2)))
+    return shunt / (shunt + 1 / (s * c1)) * low_pass
+
+
+def _rc_band_capacitors(low: float, high: float, r1: float, r2: float, buffered: bool) -> tuple[float, float]:
+    """C1 and C2 whose network's -3 dB edges (from its peak) are the stated ones: the two first-order corners
+    overlap's droop (and the loading) moves the edges outward from the corners, most where the band is narrow;
+    the corners are moved in until the edges land (a band under a factor 6 wide is left at its corners: first-order
+    sections cannot make it)."""
+    aim_low, aim_high = low, high
+    for _ in range(12 if high / low >= 6 else 0):
+        c1, c2 = 1 / (2 * math.pi * aim_low * r1), 1 / (2 * math.pi * aim_high * r2)
+        _, got_low, got_high = _peak_and_edges(partial(_rc_band_response, r1, c1, r2, c2, buffered),
+                                               math.sqrt(aim_low * aim_high))
+        aim_low, aim_high = aim_low * low / got_low, aim_high * high / got_high
+    return 1 / (2 * math.pi * aim_low * r1), 1 / (2 * math.pi * aim_high * r2)
+
+
 def _rc_bandpass(f: _Filler) -> str:
     if edges := _band_edges(f):
         low, high = edges
@@ -486,8 +516,9 @@ def _rc_bandpass(f: _Filler) -> str:
     # Unbuffered, R2 is ten times R1 so that the low-pass section barely loads the high-pass one.
     r2 = f.number("R2", r1 if buffered else 10 * r1)
     # C1-R1 high-pass (corner flow), then R2-C2 low-pass (corner fhigh); a follower between them when asked.
-    c1 = float(f"{1 / (2 * math.pi * low * r1):.4g}")
-    c2 = float(f"{1 / (2 * math.pi * high * r2):.4g}")
+    c1, c2 = _rc_band_capacitors(low, high, r1, r2, buffered) if edges else (1 / (2 * math.pi * low * r1),
+                                                                             1 / (2 * math.pi * high * r2))
+    c1, c2 = float(f"{c1:.4g}"), float(f"{c2:.4g}")
     middle = [_opamp_block(f), _ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
               "X1 a b b opamp", f"R2 b out {f('R2', r2)}"] if buffered else \
         [_ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}", f"R2 a out {f('R2', r2)}"]
@@ -514,11 +545,29 @@ register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass sec
                                        r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?"))
 
 
+# "45 degrees of lag", "a 60° shift": the phase an all-pass is asked to give at its frequency
+_PHASE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:°|deg(?:rees?)?\b)", re.IGNORECASE)
+
+
 def _allpass(f: _Filler) -> str:
-    r, c = f("R", 10e3), f("C", 15.9e-9)
+    r, c = 10e3, 15.9e-9
+    given = set(f.intent.values)
+    # the frequency as a value, or as the spec the request reader took it for ("45 degrees of lag at 2 kHz")
+    hz = f.number("FREQ", 0) or next((s.target for s in read_request(f.intent.description).specs
+                                       if s.quantity in ("cutoff", "center", "f0", "frequency")), 0)
+    if hz > 0 and not {"R", "C"} <= given:
+        # the phase -2 atan(w R C) is the stated shift at the stated frequency (90 degrees unless said)
+        m = _PHASE.search(f.intent.description)
+        phase = float(m[1]) if m and 0 < float(m[1]) < 180 else 90.0
+        rc = math.tan(math.radians(phase) / 2) / (2 * math.pi * hz)
+        f.param("f_shift", format_eng(hz))
+        if "C" in given:  # the part not given from the one given (C from R = 10k when neither is)
+            r = float(f"{rc / f.number('C', c):.4g}")
+        else:
+            c = float(f"{rc / f.number('R', r):.4g}")
     # H = (1 - sRC)/(1 + sRC): unity magnitude, phase from 0 to -180 degrees, -90 at 1/(2 pi R C).
     return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in inn {f('R1', 10e3)}", f"R2 inn out {f('R2', 10e3)}",
-                      f"R3 in p {r}", f"C1 p 0 {c}", "X1 p inn out opamp"])
+                      f"R3 in p {f('R', r)}", f"C1 p 0 {f('C', c)}", "X1 p inn out opamp"])
 
 
 def _allpass_function(f: _Filler) -> list:

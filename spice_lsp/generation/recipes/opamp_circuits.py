@@ -553,6 +553,8 @@ def _precision_full_wave(f: _Filler) -> str:
 
 
 _PRECISION = r"precision|super[- ]?diode|active|op[- ]?amp|ideal diode"
+# "full-wave precision rectifier", "precision half-wave rectifier": the rectifier's words in any order
+_RECTIFIER_WORDS = r"(?:(?:precision|active|op[- ]?amp|(?:full|half)[- ]wave)[\s-]+)*rectifier"
 register(Family(kind="precision_half_wave_rectifier", summary="precision half-wave rectifier (op-amp superdiode)",
                 function=_one_sided,
                 build=_precision_half_wave,
@@ -561,14 +563,14 @@ register(Family(kind="precision_half_wave_rectifier", summary="precision half-wa
                 # ("an ideal diode made from an op-amp": the superdiode, named by what it stands for)
                 rules=((5.7, (_PRECISION, r"half[- ]wave")), (5.72, (r"precision rectifier|super[- ]?diode",)),
                        (5.72, (r"ideal[- ]diode", r"op[- ]?amps?\b|operational"))),
-                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
+                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=_RECTIFIER_WORDS))
 register(Family(kind="precision_full_wave_rectifier", summary="precision full-wave rectifier (absolute value)",
                 function=_absolute,
                 build=_precision_full_wave,
                 names=("precision full-wave rectifier", "op-amp full-wave rectifier", "absolute value circuit",
                        "precision absolute-value amplifier"),
                 rules=((5.71, (_PRECISION, r"full[- ]wave|absolute[- ]value")), (5.73, (r"absolute[- ]value",))),
-                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=r"rectifier"))
+                analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=_RECTIFIER_WORDS))
 
 
 def _peak_detector(f: _Filler) -> str:
