@@ -134,3 +134,24 @@ def test_inverters_in_series_follow_or_invert_by_their_count(text, count, high):
 def test_the_middle_node_of_a_two_inverter_chain_takes_its_stated_name():
     result = generate("two CMOS inverters in series on 2.5 V, the middle node is called mx")
     assert re.search(r"^M\d+ mx ", result.netlist, re.MULTILINE), result.netlist
+
+
+@pytest.mark.parametrize("text,frequency,duty,vcc", [
+    ("NE555 astable, 4 kHz with a 70% duty cycle from 12 V", 4e3, 0.7, 12.0),
+    ("555 clock at 800 Hz, duty 0.55, on 5 V", 800.0, 0.55, 5.0),
+])
+def test_a_555_astable_runs_at_the_stated_duty_cycle(text, frequency, duty, vcc):
+    result = generate(text)
+    assert result.intent.kind == "timer555_astable"
+    out, period = re.search(r"^\.print tran v\((\w+)\)", result.netlist, re.MULTILINE)[1], 1 / frequency
+    run = f"tran {period / 400:g} {14 * period:g}"
+    measured = _measure(result.netlist, f"{run}\nmeas tran x trig v({out}) val={vcc / 2:g} rise=6 "
+                                         f"targ v({out}) val={vcc / 2:g} rise=10\nlet result = x / 4")
+    assert measured == pytest.approx(period, rel=0.1)
+    high = _measure(result.netlist, f"{run}\nmeas tran x avg v({out}) from={6 * period:g} to={14 * period:g}"
+                                     f"\nlet result = x / {vcc:g}")
+    assert high == pytest.approx(duty, abs=0.03)
+
+
+def test_a_generator_naming_both_waves_is_the_function_generator():
+    assert generate("square and triangle oscillator at 300 Hz on +/-12 V").intent.kind == "function_generator"

@@ -266,8 +266,9 @@ _THRESHOLDS = re.compile(rf"(?:thresholds?|(?:ladder\s+)?taps?|(?:trip|switching
 _LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?(?:from|of|at)\s+(?:an?\s+)?"
                          rf"(?P<a>{_X})\s*V\b|(?P<b>{_X})\s*V\s+(?:reference|ref)\b", re.IGNORECASE)
 # "analog input vin at 2.5 V", "the input held at 1.2 V": a steady input level to convert.
-_INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b",
-                       re.IGNORECASE)
+# ("input 1.3 V on node ain", "an input of 2 V": the level said first)
+_INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b"
+                       rf"|\binput\s+(?:of\s+)?(?P<w>{_X})\s*V\b", re.IGNORECASE)
 # "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
 # "outputs t1, t2, t3, each 0/5 V": the same, said after the outputs
 _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b"
@@ -327,7 +328,7 @@ def _flash(f: _Filler) -> str:
     # the converted code.
     high = float(m["v"] or m["w"] or m["x"] or m["y"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
     f.param("vhigh", f"{high:g}")
-    level = float(m["v"]) if (m := _INPUT_AT.search(f.intent.description)) else None
+    level = float(m["v"] or m["w"]) if (m := _INPUT_AT.search(f.intent.description)) else None
     if level is not None and (said := f.intent.values.get("VIN")) is not None and said.value != level \
             and said.value in points:  # "taps at 1, 2 and 3 V ... input held at 2.5 V": the 3 V is a tap
         del f.intent.values["VIN"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 
+from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import set_value
-from spice_lsp.generation.families import Family, expect, register
+from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Aliases, Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
@@ -343,21 +344,53 @@ def _astable555_eq(f0, get):
     return {"C": c, "R1": ra, "R2": get("R2", max((1 / (math.log(2) * f0 * c) - ra) / 2, 1.0))}
 
 
+def _astable555_equations(intent):
+    """The astable's equations, for the duty cycle D the request states (above 1/2, where RA sets it):
+    RA + 2 RB = 1/(ln 2 f C) and D = (RA + RB)/(RA + 2 RB), so RA = (2 D - 1) (RA + 2 RB), RB = (1 - D) (RA + 2 RB)."""
+    duty = intent.values.get("DUTY")
+    if duty is None or not 0.5 < duty.value < 1:
+        return _astable555_eq
+
+    def equations(f0, get):
+        c = get("C", 10e-9)
+        total = 1 / (math.log(2) * f0 * c)
+        return {"C": c, "R1": get("R1", (2 * duty.value - 1) * total), "R2": get("R2", (1 - duty.value) * total)}
+    return equations
+
+
+def _design555(intent, d, spec) -> None:
+    designer(_astable555_equations(intent), "f = 1.44/((R1 + 2 R2) C)", "R2", aliases=_TIMER)(intent, d, spec)
+
+
 def _astable555(f: _Filler) -> str:
-    v = part_values(f, _astable555_eq, 1e3, aliases=_TIMER)
+    if (equations := _astable555_equations(f.intent)) is not _astable555_eq:
+        f.param("duty", f("DUTY", 0.5))  # the duty cycle RA and RB were computed for
+    v = part_values(f, equations, 1e3, aliases=_TIMER)
     p = {role: f(role, x, *_TIMER.get(role, ())) for role, x in v.items()}
     _show(f, 1 / (math.log(2) * (v["R1"] + 2 * v["R2"]) * v["C"]))
     return "\n".join([_timer(f), f"V1 vcc 0 DC {f.supply('vcc', 5)}", f"R1 vcc dis {p['R1']}",
                       f"R2 dis c {p['R2']}", f"C1 c 0 {p['C']}", "X1 c c dis out vcc timer555", ".ic v(c)=0"])
 
 
+def _astable555_function(f: _Filler) -> list:
+    """Its frequency; with a stated duty cycle, its output's mean over the run's settled half is that share of the
+    supply (whole periods are not required: 15 of them make the window's error under 0.06)."""
+    checks = _oscillates(f)
+    if "duty" in f.params:
+        duty, vcc = f.intent.values["DUTY"].value, used(f, "VDD")
+        checks.append(Probe(f"function: high for {duty:.0%} of each period",
+                            "{tran}\nmeas tran result avg v({out}) from={half} to={stop}",
+                            (duty - 0.06) * vcc, (duty + 0.06) * vcc))
+    return checks
+
+
 register(Family(kind="timer555_astable", summary="555 timer astable oscillator (behavioural 555)", build=_astable555,
-                function=_oscillates,
+                function=_astable555_function,
                 names=("555 astable oscillator", "555 timer astable", "555 astable multivibrator",
                        "NE555 oscillator"),
                 rules=((0.2, (TIMER_555, r"astable|oscillat|clock|square|multivibrator|blink")), (0.25, (TIMER_555,))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator", accepts=r"timer|astable|multivibrator",
-                specs=("frequency",), design=designer(_astable555_eq, "f = 1.44/((R1 + 2 R2) C)", "R2", aliases=_TIMER),
+                specs=("frequency",), design=_design555,
                 examples=_example("555 astable oscillator", 1, 50e3)))
 
 
@@ -455,7 +488,9 @@ register(Family(kind="function_generator", summary="triangle/square function gen
                 build=_function_generator,
                 names=("triangle wave generator", "function generator", "triangle-wave and square-wave generator",
                        "op-amp triangle-wave oscillator"),
-                rules=((0.79, (r"function generator|triangle[- ]wave|triangular wave",)),), analysis="tran",
+                # ("a triangle and square generator", "square/triangle oscillator": both waves named)
+                rules=((0.79, (r"function generator|triangle[- ]wave|triangular wave|triang\w*\s*(?:and|&|/|\+|plus)\s*"
+                               r"square|square\s*(?:and|&|/|\+|plus)\s*triang",)),), analysis="tran",
                 tran=("5u", "30m"), noun="oscillator",
                 accepts=r"square[- ]wave\s+generator|square[- ]wave|triangle[- ]wave|schmitt|comparators?|hysteresis",
                 specs=("frequency",),
