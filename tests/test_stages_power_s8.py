@@ -148,3 +148,17 @@ def test_a_converters_output_level_in_words_sets_its_duty_cycle(text, vout):
                                 f"avg v(out) from={0.8 * stop:g} to={stop:g}")
     assert value is not None, run
     assert value == pytest.approx(vout, rel=0.08), result.netlist
+
+
+@NGSPICE
+def test_a_p_channel_jfet_current_source_sits_on_the_high_side_and_sources_its_square_law_current():
+    result = generate("P-channel JFET constant-current source from 10 V: VTO=-3 BETA=0.6m, 680 ohm source resistor, "
+                      "2k load to ground")
+    assert result.intent.kind == "jfet_current_source", result.netlist
+    low, high = 0.0, 0.6e-3 * 9  # Id = BETA (3 - Id RS)^2, the root below IDSS, by bisection
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if 0.6e-3 * (3 - mid * 680) ** 2 > mid else (low, mid)
+    value, run = runner.measure(result.netlist, "op", "v(d)/2k")
+    assert value is not None, run
+    assert value == pytest.approx(low, rel=0.03), result.netlist

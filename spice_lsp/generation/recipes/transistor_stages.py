@@ -1035,8 +1035,13 @@ def _jfet(f: _Filler, follower: bool) -> str:
 
 
 def _jfet_current_source(f: _Filler) -> str:
-    _, model = _jfet_card(f)
-    # Gate grounded, RS from source to gate: the current settles where VGS = -Id RS on the square law.
+    pol, model = _jfet_card(f)
+    # Gate tied to the source's far end, RS between them: the current settles where |VGS| = Id RS on the square
+    # law. An n-channel part sinks from the load at the rail; a p-channel one sits on the high side (its source
+    # toward the rail) and sources into the load at ground.
+    if pol == "p":
+        return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12, magnitude=True)}", f"R2 vdd s {f('RS', 1e3)}",
+                          f"J1 d vdd s {model}", f"R1 d 0 {f('RL', 5e3, 'RD', 'R')}"])
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"R1 vdd d {f('RL', 5e3, 'RD', 'R')}",
                       f"J1 d 0 s {model}", f"R2 s 0 {f('RS', 1e3)}"])
 
@@ -1053,8 +1058,9 @@ def _jfet_current(f: _Filler) -> list[Spec | Probe]:
     vp, beta = _jfet_square_law(f)
     rs, rl = used(f, "RS"), used(f, "RL", "RD", "R")
     ident = _self_bias(vp, beta, rs)
-    return [Probe(f"function: sinks {format_eng(ident)}A through the load (square law)",
-                  f"op\nlet result = abs(v(vdd)-v({{out}}))/{rl:g}", 0.9 * ident, 1.1 * ident)]
+    across = "v({out})" if f.polarity("n") == "p" else "v(vdd)-v({out})"  # the load's ends (_jfet_current_source)
+    return [Probe(f"function: {'sources' if f.polarity('n') == 'p' else 'sinks'} {format_eng(ident)}A through the "
+                  "load (square law)", f"op\nlet result = abs({across})/{rl:g}", 0.9 * ident, 1.1 * ident)]
 
 
 def _jfet_cs_gain(f: _Filler) -> list:
