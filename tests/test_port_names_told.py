@@ -204,3 +204,20 @@ def test_a_pin_and_its_number_is_no_node_the_label_after_it_is():
 def test_a_band_said_to_go_to_a_node():
     roles = read_ports("Crossover at 1.2 kHz: the bass goes to node lw and the treble to node hw.").roles
     assert (roles.get("lowpass output"), roles.get("highpass output")) == (("lw",), ("hw",))
+
+
+def test_a_qualified_output_is_never_a_node_an_amplifier_senses():
+    build = _build("4-bit binary-weighted DAC into an inverting summer, bits d3 d2 d1 d0 at 0 or 5 V, the summer "
+                   "output at node av9, code 1001.")
+    opamp = next(line for line in _lines(build.netlist) if line.name[0] == "X")
+    assert opamp.nodes[2] == "av9" and "av9" not in opamp.nodes[:2]
+
+
+def test_an_input_said_with_its_level_before_its_node():
+    said = {s.node: s.role for s in said_nodes("Window detector; analog in 2.2 V DC at node an4, output ok4.")}
+    assert said.get("an4") == "input"
+
+
+def test_numbered_names_listed_with_spaces_after_nodes():
+    assert read_ports("Ladder comparators, outputs on nodes th1 th2 th3, 4 V reference.").roles.get("output") == (
+        "th1", "th2", "th3")

@@ -221,7 +221,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if main in names:  # the port the request reader takes as the input (output) is the family's first one
             stated_ports.roles[role] = (main, *(n for n in names if n != main))
     roles = family_ports(found, source, output, ports)
-    told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems)
+    # (an amplifier's inputs are no port a qualified output names: "summer output" is not the summing junction)
+    amps = [line for line in found if line.name[0].upper() == "X"
+            and line.rest.split()[:1] in (["opamp"], ["comparator"])]
+    sensed = {n for line in amps for n in line.nodes[:2]} - {line.nodes[2] for line in amps}  # (a follower's is out)
+    told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems, sensed)
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
@@ -582,16 +586,17 @@ def _abbreviates(node: str, word: str) -> bool:
 
 
 def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], mapping: dict[str, str],
-                problems: list[str]) -> set[str]:
+                problems: list[str], sensed: set[str]) -> set[str]:
     """The user's names on the family's ports of the same role ("collectors c1 and c2"): a name the family
     already has stays on that node, the others go in order onto the role's other nodes. A port told apart by
     what it carries ("square output at sqo") goes on the one family node named short for that word ("sq");
-    the names so placed are returned (none where no node, or more than one, is so named)."""
+    the names so placed are returned (none where no node, or more than one, is so named); `sensed`: the nodes
+    the circuit's amplifiers sense, never an output port."""
     told: set[str] = set()
     for role, names in stated.roles.items():
         if role.endswith((" input", " output")):
             # (never a port of the other role: "inverted output pc" is not the input "in")
-            other = family.get("input" if role.endswith(" output") else "output", [])
+            other = family.get("input", []) + list(sensed) if role.endswith(" output") else family.get("output", [])
             nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0]) and n not in other] or [
                 n for n in family.get(role.split()[1], []) if n == role[0]]  # ("reset input rs": the input r)
             if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():

@@ -70,6 +70,9 @@ _ROLE_LIST = re.compile(
 _ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+(?:(?P<are>are)\s+)?(?:(?:at|on)\s+)?"
                         r"(?:the\s+)?(?P<nodes>nodes\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
                         r"(?!\s*[-(])")
+# "comparator outputs on nodes q1 q2 q3": names with their numbers, listed with spaces only after "nodes"
+_SPACED = re.compile(r"\b(?P<role>input|output)s\s+(?:(?:at|on)\s+)?(?:the\s+)?nodes\s+"
+                     r"(?P<list>[a-z_]+\d\w*(?:\s+(?:and\s+)?[a-z_]+\d\w*)+)\b")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
                         r"(?P<list>[a-z_]\w*(?:\s*,\s*(?:and\s+)?[a-z_]\w*|\s+and\s+[a-z_]\w*)*)(?!\w)",
@@ -208,6 +211,9 @@ _NEXT = {"amp", "amplifier", "mixer", "codec"}
 _OWNERS = {"the", "my", "our", "your", "their"}
 _CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire"}  # a name may follow what it is
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
+# "in 1.7 V DC at node x": the tokens between a role's "in" and the node it names, a level stated for it
+_LEVEL_PLACED = re.compile(r"[-+\u2212]?\d[\d.]*\s(?:[munpk]?v|[munpk]?a)(?:\s(?:dc|ac|peak|rms))?\s(?:at|on)"
+                           r"(?:\snode)?")
 _DRIVE = {"drive", "feed", "excite", "stimulate"}  # "Drive input x with ...": the input named after the verb
 _SWEEP = {"sweep", "sweeping", "swept", "sweeps"}  # "sweep vin from 0 to 3 V": the input it sweeps
 _TURNS = {"turn", "turns", "turning", "convert", "converts", "converting", "change", "changes", "transform",
@@ -518,8 +524,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
             role = _CUES.get(w) or _ROLE_NOUNS[w]
         elif role is None and w in ("in", "out") and low[k - 1] not in _PLACES | {"from", "to"} \
                 and (low[k + 1] in _PLACES | {"through", "via"}
-                     or low[k + 1].endswith("ed") and low[k + 2:k + 3] and low[k + 2] in _PLACES):
-            # ("comes out rectified at pr": what it is made on the way)
+                     or low[k + 1].endswith("ed") and low[k + 2:k + 3] and low[k + 2] in _PLACES
+                     or _LEVEL_PLACED.fullmatch(" ".join(low[k + 1:i]))):
+            # ("comes out rectified at pr": what it is made on the way; "analog in 1.7 V DC at node x": its level)
             role = "input" if w == "in" else "output"  # "goes in at", "comes out at", "5 V out at node vreg"
         elif role is None and w in ("source", "sources") and k + 1 < i and low[k + 1] in _PLACES \
                 and not (low[k - 1] in ("the", "its") and low[k - 2] in _PLACES | {"to", "from"}):
@@ -609,6 +616,8 @@ def read_ports(text: str) -> Ports:
     for m in _SPEC_LIST.finditer(text):  # a list the request states as a specification line comes first
         words = [n.lower() for n in re.findall(r"[a-z_]\w*", m["list"], re.IGNORECASE)]
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
+    for m in _SPACED.finditer(text):
+        _add(ports.roles, m["role"], tuple(n for n in m["list"].split() if n != "and"))
     for m in _ROLES_ARE.finditer(text):
         pair = (m["a"], m["b"])
         grammar = FUNCTION | ROLES | GROUND | ARTICLES if m["nodes"] \
