@@ -155,3 +155,17 @@ def test_a_555_astable_runs_at_the_stated_duty_cycle(text, frequency, duty, vcc)
 
 def test_a_generator_naming_both_waves_is_the_function_generator():
     assert generate("square and triangle oscillator at 300 Hz on +/-12 V").intent.kind == "function_generator"
+
+
+@pytest.mark.parametrize("text,points", [("turns on above 2.8 V and off below 1.9 V", (2.8, 1.9)),
+                                         ("switches high over 0.5 V, low under -0.5 V", (0.5, -0.5))])
+def test_switching_points_said_of_the_output_turning_on_and_off(text, points):
+    assert trip_points(text) == points
+
+
+def test_a_trigger_on_split_rails_is_driven_by_its_own_triangle_not_by_its_thresholds():
+    result = generate("inverting Schmitt trigger on +/-6 V, thresholds ±0.5 V, driven by a triangle on ±2 V")
+    netlist, tran = result.netlist, _tran(result.netlist)
+    assert _measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x") == pytest.approx(2.0, rel=0.01)
+    falling = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
+    assert falling == pytest.approx(0.5, abs=0.03)

@@ -39,12 +39,15 @@ GEAR = ".options method=gear"
 _SPLIT = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:supplies|supply|rails?|split\s+supply)"
                     r"|\b(?:rails?|supplies|supply|powered\s+(?:from|by)|running\s+(?:from|on)|"
                     r"(?:op[- ]?amps?|comparators?)\s+(?:on|from))\s+(?:of\s+|at\s+|are\s+|=\s*)?"
-                    r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b", re.IGNORECASE)
+                    r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
+                    # ("a Schmitt trigger on +/-10 V": a split level something runs on, not a wave's)
+                    r"|\bon\s+(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b(?!\s*(?:peak|pk|amplitude|p-?p|triangle|sine|square|"
+                    r"ramp|wave|signal|input))", re.IGNORECASE)
 
 
 def _split(text: str) -> float | None:
     """The magnitude of the split rails the request states (None: none)."""
-    return float(m[1] or m[2]) if (m := _SPLIT.search(text)) else None
+    return float(m[1] or m[2] or m[3]) if (m := _SPLIT.search(text)) else None
 
 
 # "a ±10 V output": the output's own swing, whatever the supplies; "a ±10 V op-amp" is one that swings so.
@@ -112,9 +115,12 @@ _LOWER = re.compile(rf"(?:lower|low|falling)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?
 # "once in rises above +1.5 V ... after it falls below -1.5 V": the pair in words, either order.
 # (or "climbs past about 2.75 V ... falls under about 2.25 V")
 _ABOUT = r"(?:about|around|roughly|approximately|some|~)?\s*"
+# ("turns on above 3 V, off below 2 V", "switches high over 1 V and low under -1 V": said of the output)
 _ABOVE = re.compile(rf"\b(?:(?:rises|goes|climbs|gets|moves|crosses|passes|ramps)\s+(?:back\s+)?"
-                    rf"(?:above|past|over|beyond)|passes|exceeds)\s+{_ABOUT}(?P<v>{_V})\s*V\b", re.IGNORECASE)
-_BELOW = re.compile(rf"\b(?:falls|drops|goes|gets|sinks|moves|crosses|dips|comes\s+back|ramps)\s+(?:back\s+)?"
+                    rf"(?:above|past|over|beyond)|passes|exceeds|(?:turns?|switch(?:es)?|goes|trips)\s+(?:on|high)\s+"
+                    rf"(?:above|over|past))\s+{_ABOUT}(?P<v>{_V})\s*V\b", re.IGNORECASE)
+_BELOW = re.compile(rf"\b(?:(?:falls|drops|goes|gets|sinks|moves|crosses|dips|comes\s+back|ramps)\s+(?:back\s+)?"
+                    rf"|(?:(?:turns?|switch(?:es)?|goes)\s+)?(?:off|low)\s+)"
                     rf"(?:below|under|beneath)\s+{_ABOUT}(?P<v>{_V})\s*V\b", re.IGNORECASE)
 # "100 mV of hysteresis centred on 2.5 V", "a hysteresis of 0.5 V around 2 V"
 _CENTRED = re.compile(rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?P<u>m?)V\s+(?:of\s+)?hysteresis|hysteresis\s+(?:of\s+)?"
@@ -260,12 +266,23 @@ def _rails(f: _Filler, vdd: float | None) -> tuple[float, float, str, str]:
 _TRIANGLE_SAID = re.compile(rf"(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V|(?P<a>{_V})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*"
                             rf"(?P<b>{_V})\s*V|(?P<pk>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
                             rf"|(?P<pp>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))\b"
-                            rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\btriangle|triangle\s+(?:wave\s+)?(?:from|between)\s+"
+                            # (the wave's word is left for a statement after it: "±1 V, driven by a triangle on ±3 V")
+                            rf"(?:(?![\d.]+\s*V\b)[^.;]){{0,30}}?\b(?=triangle)|triangle\s+(?:wave\s+)?(?:from|between)\s+"
                             rf"(?P<c>{_V})\s*V?\s+(?:to|and)\s+(?P<d>{_V})\s*V\b"
                             # "a 200 Hz triangle of 4 V peak", "triangle wave with ±3 V amplitude": said after the wave
-                            rf"|triangle\s+(?:wave\s+)?(?:of|with|at)\s+(?:an?\s+)?(?:(?:±|\+/?-)\s*(?P<pm2>\d+(?:\.\d+)?)\s*V"
+                            rf"|triangle\s+(?:wave\s+)?(?:of|with|at|on)\s+(?:an?\s+)?(?:(?:±|\+/?-)\s*(?P<pm2>\d+(?:\.\d+)?)\s*V"
                             rf"|(?P<pk2>\d+(?:\.\d+)?)\s*V\s*(?:peak|pk|amplitude)"
                             rf"|(?P<pp2>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak))", re.IGNORECASE)
+
+
+def _triangle_said(text: str) -> re.Match | None:
+    """The triangle's levels as stated: said after the wave first ("a triangle on ±3 V"), else before it, never
+    the switching points ("thresholds ±1 V, driven by a triangle")."""
+    points = [m.span() for m in _TRIP_PAIR.finditer(text)]
+    said = [m for m in _TRIANGLE_SAID.finditer(text) if not any(a <= m.start() < b for a, b in points)]
+    return next((m for m in said if m["c"] or m["pm2"] or m["pk2"] or m["pp2"]), said[0] if said else None)
+
+
 _OVER_AND_BACK = re.compile(rf"\bover\s+({TIME})\s+and\s+back", re.IGNORECASE)
 _HZ = re.compile(r"\d\s*[kKmM]?Hz\b")
 
@@ -344,7 +361,7 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
         return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})", \
             seconds(ramp[3])
     period = _period(f)
-    if m := _TRIANGLE_SAID.search(text):
+    if m := _triangle_said(text):
         peak_to_peak = m["pp"] or m["pp2"]
         half = m["pm"] or m["pk"] or m["pm2"] or m["pk2"] or (peak_to_peak and str(float(peak_to_peak) / 2))
         ends = (-float(half), float(half)) if half else \
@@ -675,7 +692,7 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
         body = [f"R1 in p {r1}", f"R2 p out {r2}", "X1 p 0 out comparator"]
     block = comparator_block(f)
-    said = _UP_AND_BACK.search(f.intent.description) or _TRIANGLE_SAID.search(f.intent.description)
+    said = _UP_AND_BACK.search(f.intent.description) or _triangle_said(f.intent.description)
     drive = _drive(f, (0.0, 0.0), -saturation(f.intent), saturation(f.intent))[0] if said else _sweep(f)
     return "\n".join([block, drive, *body])
 
@@ -686,7 +703,8 @@ _SCHMITT = r"schmitt|hysteresis|regenerative comparator"
 # Said of the output's low side: "drops to 0 when vbat falls below 3 V", "goes low once the sense dips under".
 # "en is 5 V when the supply sense vs rises past": a level for "high", a few words for the input.
 _WHEN = r"\s+(?:when|once|as\s+soon\s+as|as|after|if|whenever)\s+(?:[\w-]+\s+){0,4}?"
-OUTPUT_FOLLOWS = (r"(?:(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on|(?:is\s+|goes\s+(?:to\s+)?)"
+OUTPUT_FOLLOWS = (r"(?:turns?|switch(?:es)?|goes)\s+(?:on|high)\s+(?:above|over|past)\s+[-+\u2212]?\d"
+                  r"|(?:(?:high|rises|goes\s+up|switches\s+(?:on|high)|turns\s+on|(?:is\s+|goes\s+(?:to\s+)?)"
                   r"(?:[1-9][\d.]*|0\.\d+)\s*v)" + _WHEN +
                   r"(?:(?:is\s+|goes\s+|rises\s+|gets\s+|climbs\s+|moves\s+|crosses\s+|ramps\s+)?(?:back\s+)?"
                   r"(?:above|past|over|beyond)|passes|exceeds)"
