@@ -221,3 +221,25 @@ def test_an_input_said_with_its_level_before_its_node():
 def test_numbered_names_listed_with_spaces_after_nodes():
     assert read_ports("Ladder comparators, outputs on nodes th1 th2 th3, 4 V reference.").roles.get("output") == (
         "th1", "th2", "th3")
+
+
+def test_a_rail_feeding_a_load_at_a_node_is_not_on_that_node():
+    request = read_request("NPN current sink pulling 2 mA from a 12 V rail through a 1k load at node ks.")
+    assert not any(s.supply and s.node == "ks" for s in request.sources)
+
+
+def test_a_zero_volt_rail_is_ground_not_a_supply():
+    request = read_request("Virtual ground at node vg from a 12 V supply (node vs), a 2k load from vg to the 0 V rail.")
+    assert not any(s.supply and s.dc == 0 for s in request.sources)
+
+
+def test_a_node_fed_through_a_part_is_not_the_pin_after_it():
+    said = {s.node: s.pin for s in said_nodes("The base is driven from a pulse at node pd through 10k.")}
+    assert said.get("pd") is None
+
+
+def test_a_port_named_by_its_pin_word_still_takes_the_users_name():
+    build = _build("NPN switch with a Schottky diode from base to collector; 5 V supply through 470 ohms to node "
+                   "kx, base driven from a 0/5 V square at node bx through 2.2k. 200 us transient.")
+    npn = next(line for line in _lines(build.netlist) if line.name[0] == "Q")
+    assert npn.nodes[0] == "kx"

@@ -17,6 +17,7 @@ from spice_lsp.generation.ports import RAIL, Ports, read_ports, said_nodes
 from spice_lsp.generation.recipes.sensors import LED
 from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
 from spice_lsp.generation.templates import MODELS
+from spice_lsp.generation.vocabulary import PINS
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
 SYMMETRIC = set("RCL")
@@ -643,7 +644,9 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
             and s.node not in placed and s.node != "0" and not RAIL.match(s.node) and not _RAIL.match(s.node)]
     first = _input_node(lines, source) if roles.get("input") else None
     free = [(role, node) for role, node, named in (("input", first, request.input), ("output", output, request.output))
-            if node and not _RAIL.match(node) and node not in mapping and node not in said and named is None]
+            # (a port a statement named only by its pin's word, "a diode from base to collector", is free for a name)
+            if node and not _RAIL.match(node) and (node not in mapping or mapping[node] in PINS) and node not in said
+            and named is None]
     driven = {s.node for s in request.sources if s.node}  # a name a stated source holds is an input, never the output
     if len(left) == 1 and len(free) == 2 and left[0] not in driven:
         free = free[1:]  # the one node a request names with no source on it is where it looks: the output

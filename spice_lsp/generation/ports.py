@@ -548,6 +548,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         role = "output"  # "from the 12 V supply (on node rail) to node c": where it leads from the supply
     if role is None and toward:
         role = "output"  # "followed by an RC low-pass (1k and 1 uF) to node filt": where the chain ends
+    if after[:1] in (["through"], ["via"]):
+        pin = None  # "base driven from a square at bdrv through 4.7k": the node before the part, not the pin
     if pin is None and after[:1] in (["at"], ["on"]) and after[1:2] == ["the"] and after[2:] and after[2] in _PIN_CUES:
         pin = _PIN_CUES[after[2]]  # "in-phase output pe at the emitter": the pin it is taken at, said after it
     come = i + 1 if low[i + 1:i + 2] == ["from"] else None  # (not "btn jumps from 0 to 3.3 V": a step)

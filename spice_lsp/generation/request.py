@@ -3378,6 +3378,11 @@ def _read_request(description: str) -> Request:
     supplies = {said.node for said in worded if said.role == "supply"}  # "powered from node batt (9 V)": a supply
     request.sources = [dataclasses.replace(s, supply=True) if not (s.name or s.supply or s.sin or s.pulse)
                        and s.dc is not None and s.dc > 0 and s.node in supplies else s for s in request.sources]
+    # "a 1k load from vgnd to the 0 V rail": ground, no supply; "from a 10 V rail into a 2k load at node ld": the
+    # rail's level, not on the node the load hangs on (the output)
+    request.sources = [dataclasses.replace(s, node=None) if s.supply and not s.name and s.node and re.search(
+        rf"\bload(?:ed)?\s+(?:by\s+\S+\s+)?(?:at|on|across)\s+(?:node\s+)?{re.escape(s.node)}\b", s.text, re.IGNORECASE)
+        else s for s in request.sources if not (s.supply and not s.name and s.dc == 0 and not (s.sin or s.pulse))]
     return request
 
 
