@@ -152,3 +152,18 @@ def test_names_in_parentheses_after_a_value_share_it():
     read = parts("Three capacitors of 47 nF (C1, C2 and C3): C1 from a to 0, C2 from b to 0, C3 from c to 0. "
                  "V1 = 1 V AC at a.")
     assert [read[n][2] for n in ("C1", "C2", "C3")] == [pytest.approx(47e-9)] * 3
+
+
+def test_a_device_named_again_by_each_pin():
+    """"drain of M5 to dd5, gate of M5 to gg5, ...": its own name said again bounds none of its pins."""
+    assert parts("Drain of M2 to node p2, gate of M2 to node q2, source of M2 to ground.")["M2"][1] == \
+        ("p2", "q2", "0", "0")
+
+
+def test_the_node_a_source_feeds_said_before_the_resistor():
+    read = parts("V4 (9 V DC) at node hi feeds node lo through R6 = 2.2k; R7 = 3.3k from lo to ground.")
+    assert read["R6"][1] == ("hi", "lo")
+    # a one-letter node called so ("on node a goes through"), not an article
+    fed = [e for e in read_request("A 2 V amplitude 500 Hz sine on node a goes through 4.7k to node z, and 33 nF "
+                                   "from z to ground.").elements if e.kind == "R"]
+    assert [(e.nodes, e.value) for e in fed] == [(("a", "z"), pytest.approx(4.7e3))]

@@ -250,7 +250,8 @@ def _article(m: re.Match, group: str) -> bool:
     """"a"/"an" followed by a word is an article ("to a resistor"); alone, or before a verb ("V1 at a steps from
     0 to 1 V", "VX at a is ..."), it names a node."""
     return m[group].lower() in ("a", "an") and bool(re.match(
-        r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds)\b)"
+        r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds|goes|"
+        r"feeds|drives|pushes|through|via)\b)"
         r"[-+\u2212\u00b1]?[A-Za-z0-9]", m.string[m.end(group):]))  # "on a -9 V rail": an article too
 
 
@@ -417,8 +418,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         lo = max([0] + [e.end() for e in re.finditer(r"\.(?:\s|$)", text) if e.end() <= start])
         hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= stop] + [len(text)])
         # another device in the sentence bounds this one's pins ("D1 anode at out ..., D2 anode at ground ...")
+        # (its own name said again, "drain of M5 to d, gate of M5 to g", is no other device)
         devices = [m.start() for m in _DESIGNATOR.finditer(text, lo, hi) if m["name"][0].upper() in _TERMINALS
-                   and m.start() != name_at]
+                   and m.start() != name_at and m["name"].upper() != name.upper()]
         if devices:
             lo = max([lo] + [_lead(text, name_at)])
             hi = min([hi] + [_lead(text, d) for d in devices if d > name_at])
@@ -2343,7 +2345,9 @@ def _made_waves(text: str, request: Request) -> None:
 # A resistor between a source's node and the node it feeds: "a 1 V AC source on node dv through 1k", "a sine at node
 # u pushes through 10k into node w", "VD (1 V AC on node drv) through R9 = 47k", "on node sx drives 4.7k into cx"
 _SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?\s*,?\s*"
-                             r"(?:(?:pushes|drives|feeds|goes|passes|runs)\s+(?:(?:through|via)\s+)?|(?:through|via)\s+)"
+                             # ("V1 at node top feeds node mid through R1": the node it feeds said first)
+                             r"(?:(?:pushes|drives|feeds|goes|passes|runs)\s+(?:(?:node\s+)?(?P<b0>[a-z_]\w*)\s+"
+                             r"(?=through\b|via\b))?(?:(?:through|via)\s+)?|(?:through|via)\s+)"
                              rf"(?:an?\s+)?(?:(?P<name>R\w*)\b(?:\s*(?:=|of)\s*{_QTY_TEXT}(?:Ω|Ω|ohms?)?)?"
                              rf"|(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?!\w|\.\d)(?:\s+resistor)?)"
                              r"(?:\s*\b(?:into|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*))?", re.IGNORECASE)
@@ -2361,7 +2365,8 @@ def _source_through(text: str, request: Request) -> None:
         a = _node(m["a"])
         if a not in driven:
             continue
-        b = _node(m["b"]) if m["b"] and m["b"].lower() not in _NOT_NODES and not _article(m, "b") else None
+        b = next((_node(m[k]) for k in ("b", "b0") if m[k] and m[k].lower() not in _NOT_NODES and not _article(m, k)),
+                 None)
         start, _ = _sentence(text, m.start())
         if b is None and (fed := _FED_NODE.search(text, start, m.start())) and fed["n"].lower() not in _NOT_NODES:
             b = _node(fed["n"])
