@@ -243,3 +243,7 @@ def test_a_port_named_by_its_pin_word_still_takes_the_users_name():
                    "kx, base driven from a 0/5 V square at node bx through 2.2k. 200 us transient.")
     npn = next(line for line in _lines(build.netlist) if line.name[0] == "Q")
     assert npn.nodes[0] == "kx"
+
+
+def test_a_role_word_ending_a_compound_lists_no_port():
+    assert "emitter" not in read_ports("Common-emitter amp, gain about -12, input at node i3.").roles

@@ -55,8 +55,9 @@ _NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
     # (a role word may open its sentence: "Bases are left and right")
-    r"\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node|(?<=stage\s)node)"
-    r"s?\s+"
+    # (not the last word of a compound: "Common-emitter amp, gain 8" names no emitter "amp")
+    r"(?<!-)\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node"
+    r"|(?<=stage\s)node)s?\s+"
     r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
