@@ -878,7 +878,11 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
 # "a transient of 20 ms with a 50 Hz sine", "drive it with a square wave": the waveform a source must make. A
 # clause that says the circuit makes the wave ("output a square wave", "a sine oscillator") states no source.
 _WAVE_SAID = re.compile(r"\b(?P<w>sine|sinus\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
-                        r"sawtooth|ramp|pulses?|clock)\b", re.IGNORECASE)
+                        r"sawtooth|ramp|pulses?|clock|"
+                        # "a 1 V step in at node ts", "its step response"; not a run's step ("time step", "a 1 us
+                        # step", "step 1 us") nor a converter's ("step-down")
+                        r"(?<!time )(?<!max )(?<!maximum )(?<![munµ]s )(?<!\ds )step"
+                        r"(?![- ](?:down|up|size))(?!\s*(?:of|=|:|is)?\s*[\d.]+\s*[munpµ]?s\b)(?=\b))\b", re.IGNORECASE)
 _WAVE_MADE = re.compile(rf"\b(?:{reading.MAKES}|"
                         r"becomes?|into|shap\w*|multivibrator|astable|vco|timer|555)\b", re.IGNORECASE)
 _SINES, _STEPPED = {"sin", "sffm", "am"}, {"pulse", "pwl"}

@@ -6,7 +6,7 @@ import re
 
 from spice_lsp.generation.checklist import FAIL, UNCHECKED, CheckItem
 from spice_lsp.generation.stated import reading
-from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
+from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES, PLACES, PLAIN, PORT_NOUNS
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
@@ -118,3 +118,68 @@ def bracketed_nodes(description: str, parsed: m.Netlist) -> list[CheckItem]:
     named = dict.fromkeys(n["n"].lower() for n in _BRACKETED.finditer(description))
     return [CheckItem(f"node {name}", FAIL, f"absent ('({name})' named in the request)")
             for name in named if name not in _NOT_NAMES and name not in nodes and name not in ("0", "gnd")]
+
+
+# Names the request gives nodes by their place in its words, whatever reader took them or not: a node the request
+# names that the answer lacks leaves what the user checks there unchecked, so the answer is not verified.
+_NAME = r"[a-z_][a-z0-9_]*"
+_ID = r"[a-z]+(?:[0-9]+[a-z_]*|_[a-z0-9_]*)+"  # a name written as identifiers are: "vo1", "w_2"
+# Marked as names: "nodes ni and no", "called smooth", "labelled amp_o", "call it emo", "in (fin)", "a1 -> b1".
+_SEP = r"[\"']?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)[\"']?"
+# (a list's later names only where the list ends the clause: "node vi1 and leaves through" lists no "leaves"; a
+# list without commas, "nodes p1 p2", only of identifiers)
+_MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+[\"']?"
+                     rf"(?:(?P<list>{_NAME}(?:{_SEP}{_NAME})+)[\"']?(?=\s*(?:[,;.:)!?]|$))"
+                     rf"|(?P<ids>{_ID}(?:\s+{_ID})+)(?=\s*(?:[,;.:)!?]|$))|(?P<one>{_NAME})(?![\w=(]))"
+                     rf"|\b(?:in|out|input|output|signal|tap|wiper|node|rail|supply|reference|ref|anode|cathode|"
+                     rf"collector|base|emitter|drain|gate|source|junction|midpoint)"
+                     rf"\s*\(\s*(?:node\s+)?"
+                     rf"(?P<paren>{_NAME})\s*\)"
+                     rf"|(?<![\w.])(?P<from>{_NAME})\s*(?:->|→|=>)\s*(?P<to>{_NAME})\b"
+                     rf"|\b(?P<role>{_ID})\s+is\s+the\s+(?:output|input)\b"
+                     # "the output is node vamp", "the output is vo2" ("the output is clean" names no node)
+                     rf"|\b(?:output|input)\s+is\s+(?:(?:node|called|named)\s+(?P<is>{_NAME})|(?P<isid>{_ID}))"
+                     r"(?=\s*(?:[,;.)]|$|\s+and\b))")
+# Names written as identifiers are ("vo1", "w_2") after a word of place or of a port: "out w2", "leaves through vo1".
+_PLACED = re.compile(rf"\b(?:at|on|into|onto|through|via|to|from|in|out|input|output|and)\s+(?:node\s+)?"
+                     rf"(?P<n>{_ID})\b(?!\s*=|\()")
+# Identifiers that are no nodes: part numbers ("lm358", "pt100"), preferred series ("e24"), multiples ("x10"), the
+# usual frequency symbols ("f0", "fc1").
+_NO_NODE = re.compile(r"[a-z]{1,4}\d{3,}\w*|e\d+|x\d+|f[0-9c]\d*|[a-z]+\d+[a-z]\d+\w*")
+# (and the places of a circuit that say where its output is: "the tap is the output")
+_NOT_SPOKEN = _NOT | PLAIN | PLACES | PORT_NOUNS | {"tap", "wiper", "junction", "midpoint", "centre", "center", "point",
+                                                    # what a port is said to be: "output out (negative)"
+                                                    "negative", "positive", "inverted", "flat", "differential"}
+# A vector the request reads: "plot v(out2)", "the current i(VS)", "v(a, b)": its nodes and its source are the
+# answer's, or the user's own measurement finds no vector.
+_VECTOR = re.compile(r"(?<![\w.])[vViI]\(\s*(?P<a>[A-Za-z0-9_]+)\s*(?:,\s*(?P<b>[A-Za-z0-9_]+)\s*)?\)")
+
+
+def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each node the request names by its place in the words (after "nodes", "called",
+    "labelled", in parentheses after a port, around an arrow, as what "is the output", an identifier after a
+    word of place, inside a vector it reads: "v(o2)", "i(VS)") that is no name of the answer (node, part or
+    model)."""
+    have = {n.lower() for n in reading.nodes(netlist.statements)}
+    have |= {st.name.lower() for st in netlist.statements if isinstance(st, (m.Element, m.Model, m.Subckt))}
+    said: dict[str, str] = {}
+    listed: dict[str, str] = {}
+    vectors: dict[str, str] = {}  # names a vector the request writes reads: always names, whatever words
+    for match in _MARKED.finditer(description):
+        # a list that ends its clause names nodes only, whatever English words they are
+        for name in re.split(_SEP, match["list"] or "") + (match["ids"] or "").split():
+            if name:
+                listed.setdefault(name, match[0].strip())
+        for name in filter(None, (match["one"], match["paren"], match["from"], match["to"], match["role"],
+                                  match["is"], match["isid"])):
+            said.setdefault(name, match[0].strip())
+    for match in _PLACED.finditer(description):
+        if not _NO_NODE.fullmatch(match["n"]):
+            said.setdefault(match["n"], match[0].strip())
+    for match in _VECTOR.finditer(description):
+        for name in filter(None, (match["a"], match["b"])):
+            vectors.setdefault(name.lower(), match[0])
+    said = {name: words for name, words in said.items() if name not in _NOT_SPOKEN} | vectors | \
+        {name: words for name, words in listed.items() if name not in ARTICLES | reading.GROUND | {"the"}}
+    return [absent(name, words) for name, words in said.items()
+            if name not in have and name not in reading.GROUND and (name in vectors or parse_number(name) is None)]

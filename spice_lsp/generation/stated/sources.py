@@ -142,3 +142,20 @@ def ac_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
         items.append(CheckItem(f"{name or 'an'} AC {said['k'].lower()} source", PASS if ok else FAIL,
                                "has an AC value" if ok else "no AC value on it: an AC analysis sees nothing"))
     return items
+
+
+def misnamed_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for a source the request names ("vary VCC from 6 to 12 V") that the answer puts on another
+    node than the one of its own name (VCC driving the input while the supply node vcc has a source of its own):
+    what the user sweeps or reads through that name is not what the name says."""
+    nodes = reading.nodes(netlist.statements)
+    items = []
+    for st in netlist.statements:
+        if not (isinstance(st, m.Element) and st.name[0].upper() in "VI" and len(st.name) > 2):
+            continue
+        own = st.name.lower()
+        ends = [reading.node(f.text) for f in layout(st).nodes]
+        if own in nodes and own not in ends and re.search(rf"(?<![\w.]){re.escape(st.name)}(?!\w)", description):
+            items.append(CheckItem(f"{st.name} (named in the request)", FAIL,
+                                   f"it drives {' and '.join(ends)}, not node {own}, which its name says"))
+    return items
