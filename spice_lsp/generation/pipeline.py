@@ -274,11 +274,27 @@ _VALUE_GLOSS = re.compile(r"\s*\((?:i\.?e\.?,?\s*|that'?s\s+|=\s*)?(?:one|two|th
                           r"(?:ohms?|farads?|henr(?:y|ies)|volts?|amps?|amperes?|hertz)\b[^()]{0,40}\)", re.IGNORECASE)
 
 
+# A SPICE line pasted on a line of its own ("VIN top 0 DC 12", "E1 out 0 in 0 10"): a part's name, its nodes and
+# a last figure; once the lines are joined it stays a statement of its own (ended and preceded by ";").
+_PASTED_CARD = re.compile(r"\s*(?:(?i:[RCLVIEFGHBKSWDQMJ])[a-zA-Z_]{0,6}\d\w*|[RCLVIEFGHBKSWDQMJ][A-Z0-9_]{1,7})"
+                          r"(?:\s+[\w.{}()=*/+-]+){2,9}?\s+[-+{(.\w]*[\d)}]\w*\)?\s*")
+
+
+def _pasted_lines(description: str) -> str:
+    lines = description.split("\n")
+    for i, line in enumerate(lines):
+        if _PASTED_CARD.fullmatch(line) and not line.rstrip().endswith((";", ",")):
+            lines[i] = line.rstrip() + ";"
+            if i and lines[i - 1].strip() and not lines[i - 1].rstrip().endswith((";", ",", ":")):
+                lines[i - 1] = lines[i - 1].rstrip() + ";"
+    return "\n".join(lines)
+
+
 def clean_description(description: str) -> str:
     """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
     terminal, runs of blanks become one space, typeset notation its plain words, a decimal comma a
-    point, and a value's gloss in words is dropped."""
-    text = _CONTROL_CHARACTERS.sub(" ", description).translate(_NOTATION)
+    point, and a value's gloss in words is dropped; SPICE lines pasted one a line stay apart."""
+    text = _CONTROL_CHARACTERS.sub(" ", _pasted_lines(description)).translate(_NOTATION)
     return " ".join(_VALUE_GLOSS.sub("", _DECIMAL_COMMA.sub(r"\1.\2", text)).split())[:MAX_DESCRIPTION]
 
 
@@ -650,7 +666,18 @@ def _with_ac_stimulus(netlist: str, node: str | None) -> tuple[str, list[str]]:
                               "it none)"]
 
 
+# What a request may not put in a deck: ngspice runs only decks we wrote, so control blocks, shell commands and files
+# to include (a user's paths) are refused with the reason, never written.
+_UNSAFE = re.compile(r"(?<![\w.])\.(?:control|endc|include|inc|lib|shell)\b|\bshell\s+(?:command|escape|\w+\s+-)"
+                     r"|\b(?:run|runs|execute|executes)\s+(?:the\s+)?(?:shell|system|bash|sh)\b|\brm\s+-\w",
+                     re.IGNORECASE)
+
+
 def _build(description: str) -> Build:
+    if unsafe := _UNSAFE.search(description):
+        raise CannotServe(f"'{unsafe[0].strip()}' is not written into a netlist: the decks this tool simulates hold "
+                          "only the circuit and its analyses (no .control blocks, shell commands or included files); "
+                          "ask for the circuit and the analyses by name")
     intent = parse_intent(description)
     request = read_request(description)
     supply = intent.values.get("VDD")

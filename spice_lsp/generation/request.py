@@ -2127,10 +2127,21 @@ def _sources(text: str, request: Request) -> None:
 
 # A part or a source written as a SPICE line among the words: "lowercase pls: v1 in 0 dc 5; r1 in out 1meg; op",
 # "r1 in out 4k7, c1 out 0 100n, ac dec 20 10 100k": its name, its two nodes, then its value or levels.
-_CARD = re.compile(r"(?:^|(?<=[;,:]))\s*(?P<name>[RCLVIrclvi]\d\w*|[RCLVI][A-Z0-9_]+(?![a-z]))\s+"
+# Lines follow one another after "and"/"then" too ("R1 in n1 1.5k and C1 n1 0 100n, then R2 n1 out 1.5k").
+_CARD_START = r"(?:^|(?<=[;,:?!])|(?<=\band\s)|(?<=\bthen\s)|(?<=\bis\s))\s*"
+_CARD_END = r"\s*(?=[;,]|\.(?:\s|$)|$|\s+(?:and|then)\s)"
+_CARD = re.compile(_CARD_START + r"(?P<name>[RCLVIrclvi]\d\w*|[RCLVI][A-Z0-9_]+(?![a-z]))\s+"
                    r"(?!(?:at|on|by|from|into|via|as|per|for)\s)(?P<a>[A-Za-z_]\w*|\d+)\s+"
                    r"(?!(?:at|on|by|from|into|via|as|per|for)\s)(?P<b>[A-Za-z_]\w*|\d+)"
-                   r"\s+(?P<rest>[^;,]*?)\s*(?=[;,]|\.(?:\s|$)|$)")
+                   r"\s+(?P<rest>[^;,]*?)" + _CARD_END)
+# A controlled source's line: "E1 out 0 in 0 10", "G5 0 gx cx 0 4m" (two output nodes, two sensed), "F1 0 fo VM 5",
+# "H1 ho 0 VSNS 2k" (two output nodes, the source whose current it senses).
+_CARD_NODE = r"(?!(?:at|on|by|from|into|via|as|per|for|is|of|and|with)\s)(?:[A-Za-z_]\w*|\d+)"
+_CONTROLLED_CARD = re.compile(
+    _CARD_START + r"(?:(?P<vc>[EGeg]\d\w*|[EG][A-Z0-9_]+(?![a-z]))"
+    rf"(?P<vcn>(?:\s+{_CARD_NODE}){{4}})|(?P<cc>[FHfh]\d\w*|[FH][A-Z0-9_]+(?![a-z]))(?P<ccn>(?:\s+{_CARD_NODE}){{2}})"
+    r"\s+(?P<ref>[Vv]\w*))\s+(?P<value>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:meg|[fpnumkgtµ])?)"
+    r"(?![\w.])")  # its figure ends it: five names and a number are a line whatever words follow
 # a part's value on such a line: a SPICE number, its unit at most ("1meg", "4k7", "100n", "2.2kohm")
 _CARD_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:meg|[fpnumkgtrµ]\d*)?(?:ohms?|[fhΩ])?",
                          re.IGNORECASE)
@@ -2143,6 +2154,14 @@ def _cards(text: str, request: Request) -> list[tuple[int, int]]:
     """The parts and sources the request writes as SPICE lines, added to it as written; returns their spans
     (where the other readers have nothing left to read)."""
     spans = []
+    for m in _CONTROLLED_CARD.finditer(text):
+        name, nodes = (m["vc"], m["vcn"]) if m["vc"] else (m["cc"], m["ccn"])
+        placed = tuple(_node(n) for n in nodes.split())
+        if {n.lower() for n in nodes.split()} & _NOT_NODES or (value := parse_number(m["value"])) is None:
+            continue
+        request.elements.append(ElementConstraint(m[0].strip(), name[0].upper(), name, placed, value, m["value"],
+                                                  (m["ref"],) if m["ref"] else ()))
+        spans.append(m.span())
     for m in _CARD.finditer(text):
         kind, a, b, rest = m["name"][0].upper(), _node(m["a"]), _node(m["b"]), m["rest"]
         if {m["a"].lower(), m["b"].lower()} & _NOT_NODES or a == b:
