@@ -539,7 +539,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "sweep V1 from", "ramp VB (at node bias) from", "vary VS on top between": a named source's levels
            # ... "sweep current source IZ from", "sweep VIN DC from", "ramp VB into node b from": the source's kind and
            # its node said between its name and its levels
-           r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?:the\s+)?"
+           # ("ramp the input from -8 to 8 V and back over 10 ms" is a transient's wave, no named source's sweep)
+           r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?:the\s+(?!(?:input|in|it|its|is)\b))?"
            r"(?:(?:dc\s+)?(?:(?:current|voltage)\s+)?source\s+|supply\s+)?(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:\([^()]{0,40}\)\s+|"
            rf"{_AT_NODE}\s+)?(?:dc\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
@@ -792,7 +793,11 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 first = lo + nested.start() if nested else hi
                 step = _step(text, qs, claimed, lo, first)
                 second = ""
-                if nested and (inner := sweep(("V", "A"), lo + nested.end(), hi, 0.0)):
+                outer = _listed_levels(text, qs, claimed, lo + nested.end(), hi) if nested else None
+                if nested and outer:  # "outer sweep of VB over 0, 0.5, 1 V": its values, their spacing the step
+                    nested_spans.append((lo + nested.start(), hi))
+                    second = f" {nested['s'].upper()} {' '.join(format_eng(v) for v in outer)}"
+                elif nested and (inner := sweep(("V", "A"), lo + nested.end(), hi, 0.0)):
                     nested_spans.append((lo + nested.start(), hi))
                     by = _step(text, qs, claimed, lo + nested.end(), hi)
                     second = f" {nested['s'].upper()} {format_eng(inner[0])} {format_eng(inner[1])} " \
@@ -862,6 +867,27 @@ def _step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int,
     if step is not None:
         claimed.add(step)
     return step
+
+
+def _listed_levels(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int) -> tuple[float, float, float] | None:
+    """A sweep's levels listed in text[lo:hi] ("over 0, 0.5, 1 V", "at 1, 2 and 3 mA"), claimed, as the start, stop and
+    step of a sweep through every one of them (the step their common spacing: "0, 1, 5 V" steps 1 V)."""
+    run: list[_Q] = []
+    for q in (q for q in qs if lo <= q.start < hi and q not in claimed):
+        gap = text[run[-1].end:q.start] if run else text[lo:q.start]
+        if q.partner or not re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s*" if run else r"[^\d.;]{0,30}", gap):
+            break
+        run.append(q)
+    if len(run) < 2 or run[-1].unit not in ("V", "A") or any(q.unit not in ("", run[-1].unit) for q in run):
+        return None
+    levels = sorted(q.value if q.unit else q.value * run[-1].mult for q in run)
+    gaps = [b - a for a, b in zip(levels, levels[1:]) if b - a > 1e-12 * max(map(abs, levels))]
+    if not gaps:
+        return None
+    unit = min(gaps) * 1e-6  # the spacing's greatest common divisor, on a grid a millionth of the smallest gap
+    step = math.gcd(*(round(g / unit) for g in gaps)) * unit
+    claimed.update(run)
+    return levels[0], levels[-1], step
 
 
 def _temp(start: float, stop: float, step: float | None = None) -> AnalysisRequest:

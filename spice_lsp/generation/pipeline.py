@@ -267,11 +267,18 @@ _DECIMAL_COMMA = re.compile(r"(?<![\w,.])(\d+),(\d{1,2})(?=\s*(?:[kKmMuµμnpfG]
                             r"\s*(?:Ω|ohms?\b|F\b|farads?\b|H\b|henr|Hz\b|hertz\b|V\b|volts?\b|A\b|amps?\b|s\b)|(?:k|meg)\b)")
 
 
-# A value's gloss in words ("1M (one megaohm, not milliohm!)", "10M (ten megohms)"): the figure before it is the value,
-# and the aside only splits the part's statement from its nodes.
-_VALUE_GLOSS = re.compile(r"\s*\((?:i\.?e\.?,?\s*|that'?s\s+|=\s*)?(?:one|two|three|four|five|six|seven|eight|nine|ten"
-                          r"|twenty|fifty|a|half\s+a|[\d.]+)[\s-]*(?:mega?|kilo|milli|micro|nano|pico)?"
-                          r"(?:ohms?|farads?|henr(?:y|ies)|volts?|amps?|amperes?|hertz)\b[^()]{0,40}\)", re.IGNORECASE)
+# A value's gloss in words ("1M (one megaohm, not milliohm!)", "10M (ten megohms)", "2.2n - that's 2.2 nanofarads"):
+# the figure before it is the value, and the aside only splits the part's statement from its nodes. Figures in
+# parentheses are a gloss only after "i.e."/"that's"/"=": "RTD (1000 ohm at 0 C)" states the value.
+_NUMBER_WORDS = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+                 r"|fifty|hundred|thousand|point|and|a|half)\b")
+_RESTATES = r"(?:i\.?e\.?,?\s*|that'?s\s+|that\s+is\s+)"
+_VALUE_GLOSS = re.compile(
+    rf"\s*\((?:(?:{_RESTATES}|=\s*)?{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*|(?:{_RESTATES}|=\s*)[\d.]+)"
+    r"[\s-]*(?:mega?|kilo?|milli|micro|nano|pico)?(?:ohms?|farads?|henr(?:y|ies)|volts?|amps?|amperes?|hertz)\b"
+    r"[^()]{0,40}\)"
+    rf"|\s*[-\u2013\u2014,;]?\s*{_RESTATES}(?:{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*|[\d.]+)"
+    r"[\s-]*(?:mega?|kilo?|milli|micro|nano|pico)?(?:ohms?|farads?|henr(?:y|ies))\b", re.IGNORECASE)
 
 
 # A SPICE line pasted on a line of its own ("VIN top 0 DC 12", "E1 out 0 in 0 10"): a part's name, its nodes and
