@@ -46,3 +46,21 @@ def test_controlled_source_cards(text, kind, nodes, value, refs):
 def test_control_statements_are_refused(text):
     with pytest.raises(CannotServe, match="not written into a netlist"):
         _build(clean_description(text))
+
+
+def test_device_multiplier_and_area_are_written():
+    netlist = _build(clean_description(
+        "J2: n-channel JFET with VTO = -1.5 and BETA = 2m, area = 2 and m = 3; gate and source grounded, drain "
+        "at dd through RD = 300 ohm from 12 V on node vdd. op")).netlist
+    line = next(x for x in netlist.splitlines()[1:] if x.startswith("J2 "))  # (after the title)
+    assert "area=2" in line and "m=3" in line
+
+
+def test_ic_directive_is_transcribed():
+    build = _build(clean_description("R8 = 4.7k from node z to 0, C8 = 220n from z to 0; .ic v(z)=1.2; tran 3 ms"))
+    assert ".ic v(z)=1.2" in build.netlist.splitlines()
+
+
+def test_controlled_source_sets_its_node():
+    element = _read("E9 with gain 3 sets node kk from v(jj); 2k from kk to 0").elements[0]
+    assert element.nodes is not None and element.nodes[0] == "kk"

@@ -599,12 +599,15 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             extra = f" W={size.get('W') or (intent.values['W'].text if 'W' in intent.values else '10u')}" \
                     f" L={size.get('L') or (intent.values['LG'].text if 'LG' in intent.values else '1u')}" \
                 if want.kind == "M" else ""
+            extra += "".join(f" {p}" for p in want.params if p[:2] not in ("W=", "L="))  # "m=2", "area=3"
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
             value = want.value_text if want.value_text and want.value_text.strip("{}") in request.parameters \
                 else _spice_value(want)  # "use RVAL for R1": {RVAL}
             lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, value, *want.params]))
     lines += cards.values()
+    if initial := [f"v({n})={v:g}" for n, v in request.initial.items() if n in nodes]:
+        lines.append(".ic " + " ".join(initial))  # ".ic v(x)=3" as stated: figures only, on the circuit's nodes
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses]

@@ -214,6 +214,7 @@ class Request:
     specs: list[Spec] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # contradictions, said as they are
     parameters: dict[str, float] = field(default_factory=dict)  # ".param RVAL=22k" by name, as the user spells it
+    initial: dict[str, float] = field(default_factory=dict)  # ".ic v(x)=3": node voltages a transient starts from
     # the one op-amp's pins as its own statement places them: (+ input, - input, output), None where unsaid
     opamp_pins: tuple[str | None, str | None, str | None] | None = None
 
@@ -476,6 +477,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 f"W={_length(same['v'])}", f"L={_length(same['v'])}") if same else tuple(dict.fromkeys(
                     f"{m['p'].upper()}={_length(m['v'])}" for m in re.finditer(
                         rf"(?<![\w./])(?P<p>[WL])\s*=\s*(?P<v>{size})(?![\w./])", sentence)))[:2]
+        # "m = 2": how many devices in parallel its one line stands for; "area = 3": a junction's relative area
+        sizes += tuple(f"{m[1].lower()}={m[2]}" for m in re.finditer(
+            r"(?<![\w./])(m|area)\s*=\s*(\d+(?:\.\d+)?)(?![\w.])", sentence, re.IGNORECASE)
+            if kind in "QJ" or m[1].lower() == "m")
         ends = _pair(clause, max(0, name_at - start)) or _pair(clause, 0) if kind == "D" else None
         if ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
             nodes = ends[::-1] if found.get(0) == ends[1] or found.get(1) == ends[0] else ends
@@ -651,7 +656,7 @@ def _tied_through(text: str, name_at: int) -> tuple[str, str] | None:
 
 
 _OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:it|that|the\s+result)|makes?|"
-                       r"forces?)\s+"
+                       r"forces?|sets?|produc(?:es|ing)|deliver(?:s|ing)(?:\s+to)?|feed(?:s|ing))\s+"
                        r"(?:a\s+voltage\s+)?"
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
                        r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across)\b)(?P<n>[a-z_]\w*)\b"
@@ -2953,6 +2958,18 @@ def _parameters(text: str, request: Request) -> None:
                 request.elements[i] = dataclasses.replace(e, value=qs[0].value, value_text=f"{{{name}}}")
 
 
+# ".ic v(x)=3 v(y)=0": the node voltages a transient starts from, as SPICE writes them
+_IC_DIRECTIVE = re.compile(r"(?<![\w.])\.ic\s+(?P<pairs>(?:v\s*\(\s*\w+\s*\)\s*=\s*[-+]?[\d.]+[a-z]*\s*,?\s*)+)",
+                           re.IGNORECASE)
+
+
+def _initial_voltages(text: str, request: Request) -> None:
+    for m in _IC_DIRECTIVE.finditer(text):
+        for node, level in re.findall(r"v\s*\(\s*(\w+)\s*\)\s*=\s*([-+]?[\d.]+[a-z]*)", m["pairs"], re.IGNORECASE):
+            if (value := parse_number(re.sub(r"(?i)v$", "", level))) is not None:
+                request.initial[_node(node)] = value
+
+
 def _coupled_pair(elements: list[ElementConstraint]) -> None:
     """"coupling K1 = 0.98 between them": a coupling that names no inductors couples the request's two."""
     inductors = tuple(e.name for e in elements if e.kind == "L" and e.name)
@@ -3282,6 +3299,7 @@ def _read_request(description: str) -> Request:
     _coupled_pair(request.elements)
     _worded_coupling(text, request.elements)
     _parameters(text, request)
+    _initial_voltages(text, request)
     request.opamp_pins = _opamp_pins(text)
     _listed_together(text, request.elements)
     _named_after_group(text, request.elements)
