@@ -1,4 +1,7 @@
 """Regressions of round 8 (lane R), in words of their own: a gloss, a transient's ramp, a sweep's listed levels."""
+import re
+
+from spice_lsp.generation.families import render
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import clean_description
 from spice_lsp.generation.request import read_request
@@ -31,3 +34,9 @@ def test_an_outer_sweep_given_as_listed_levels_steps_through_each_of_them():
     assert [a.directive for a in intent.analyses] == [".dc VP -2 2 50m VQ 500m 1.5 500m"]
     uneven = parse_intent("Sweep VP from 0 to 1 V in 10 mV steps with an outer sweep of VQ over 0, 2, 8 V")
     assert uneven.analyses[0].directive.endswith("VQ 0 8 2")  # every listed level is a point of the sweep
+
+
+def test_a_regulators_levels_are_never_read_from_a_sweeps_range():
+    intent = parse_intent("Op-amp series regulator, 2.5 V reference, VIN = 14 V; DC sweep from 0 V to 3 V")
+    netlist = render(intent).netlist
+    assert re.search(r"^VIN in 0 DC 14$", netlist, re.MULTILINE) and ".param vdd=14" in netlist, netlist

@@ -77,9 +77,15 @@ _REGULATED = re.compile(rf"{_LEVEL}\s+(?:regulated|stabili[sz]ed)\b|"
                         rf"\d\s*v\s+(?:down\s+|up\s+)?to\s+[-\u2212]?{_LEVEL}", re.IGNORECASE)
 
 
+# A sweep's range ("DC sweep from 0 V to 5 V", "VIN swept from 8 to 12 V") is the analysis's, no level of the regulator
+_SWEEP_RANGE = re.compile(r"\b(?:sweep\w*|swept|ramp\w*|vary\w*|varied|stepp\w*)\b(?:[^.;,]|\.\d){0,60}?\bfrom\s+"
+                          r"[-\u2212]?[\d.]+(?:[^.;,]|\.\d){0,40}?\bto\s+[-\u2212]?[\d.]+\s*(?:v(?:olts?)?\b)?",
+                          re.IGNORECASE)
+
+
 def _worded(text: str, words: re.Pattern[str]) -> float | None:
     """The level these words mark (its magnitude: an inverting converter's sign is its own)."""
-    m = words.search(text)
+    m = words.search(_SWEEP_RANGE.sub(" ", text))
     return float(next(g for g in m.groups() if g)) if m else None
 
 
