@@ -29,6 +29,7 @@ def _absent(request: str) -> list[str]:
     ("sig → flt, please", ["sig", "flt"]),
     ("the signal passes via n_mid to the load", ["n_mid"]),
     ("the output is node wq.", ["wq"]),
+    ("the wiper is called wp and the top is vhi.", ["wp", "vhi"]),
     ("plot i(VBAT) and v(a, zz)", ["vbat", "zz"]),
 ])
 def test_a_node_the_request_names_and_the_answer_lacks_fails(request_text, missing):
@@ -42,6 +43,7 @@ def test_a_node_the_request_names_and_the_answer_lacks_fails(request_text, missi
     "an LM358 on 5 V with x10 gain, f0 at 1 kHz, E24 resistors from the e24 series",
     "node a drives R7 into node b; plot v(b) and i(VSUP)",  # every name is the answer's
     "the output out (negative) swings down",
+    "the top is grounded, the output is clean and the cathode is positive.",
 ])
 def test_words_that_name_no_node_fail_nothing(request_text):
     assert _absent(request_text) == []

@@ -137,9 +137,14 @@ _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s
                      rf"(?P<paren>{_NAME})\s*\)"
                      rf"|(?<![\w.])(?P<from>{_NAME})\s*(?:->|→|=>)\s*(?P<to>{_NAME})\b"
                      rf"|\b(?P<role>{_ID})\s+is\s+the\s+(?:output|input)\b"
-                     # "the output is node vamp", "the output is vo2" ("the output is clean" names no node)
-                     rf"|\b(?:output|input)\s+is\s+(?:(?:node|called|named)\s+(?P<is>{_NAME})|(?P<isid>{_ID}))"
-                     r"(?=\s*(?:[,;.)]|$|\s+and\b))")
+                     # "the output is node vamp", "the top is vtop", "the cathode is kz" (not "the output is clean",
+                     # "the top is grounded": a state, _STATES)
+                     rf"|\b(?:output|input|tap|top|bottom|middle|midpoint|junction|wiper|anode|cathode|collector|base|"
+                     rf"emitter|drain|gate|source|supply|rail|reference)\s+is\s+(?:(?:node|called|named)\s+)?"
+                     rf"(?P<is>{_NAME})(?=\s*(?:[,;.)]|$|\s+and\b))")
+_STATES = re.compile(r".*(?:ed|ing|ly|ive|al|ous|ent|ant|able|ible|ful|less|er|est)|clean|open|free|fine|ok|ready|"
+                     r"stable|safe|small|large|big|quiet|noisy|hot|cold|warm|low|high|on|off|live|dead|shared|common|"
+                     r"same|equal|unused|idle")
 # Names written as identifiers are ("vo1", "w_2") after a word of place or of a port: "out w2", "leaves through vo1".
 _PLACED = re.compile(rf"\b(?:at|on|into|onto|through|via|to|from|in|out|input|output|and)\s+(?:node\s+)?"
                      rf"(?P<n>{_ID})\b(?!\s*=|\()")
@@ -170,8 +175,8 @@ def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
         for name in re.split(_SEP, match["list"] or "") + (match["ids"] or "").split():
             if name:
                 listed.setdefault(name, match[0].strip())
-        for name in filter(None, (match["one"], match["paren"], match["from"], match["to"], match["role"],
-                                  match["is"], match["isid"])):
+        for name in filter(None, (match["one"], match["paren"], match["from"], match["to"], match["role"]) +
+                           ((match["is"],) if match["is"] and not _STATES.fullmatch(match["is"]) else ())):
             said.setdefault(name, match[0].strip())
     for match in _PLACED.finditer(description):
         if not _NO_NODE.fullmatch(match["n"]):
