@@ -64,3 +64,10 @@ def test_ic_directive_is_transcribed():
 def test_controlled_source_sets_its_node():
     element = _read("E9 with gain 3 sets node kk from v(jj); 2k from kk to 0").elements[0]
     assert element.nodes is not None and element.nodes[0] == "kk"
+
+
+def test_switch_controlled_by_a_probe_with_its_model_in_words():
+    request = _read("S4 is a switch between node y and ground, controlled by v(g2); threshold of 1.5 V, "
+                    "on-resistance 5 ohm and off-resistance 10 Meg")
+    assert request.elements[0].nodes == ("y", "0", "g2", "0")
+    assert {p.name: p.value for p in request.model_params} == {"vt": 1.5, "ron": 5.0, "roff": 1e7}

@@ -698,8 +698,10 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                                  else ()) if k else None
     if kind == "S":  # "switch S1 between out and ground, controlled by node ctl": its ends, then its control
         ends = _pair(after, 0)
-        control = next((m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES
-                        and not _article(m, "n") and not _value_word(m, "n")), None)
+        # "controlled by v(ctl)" (a probe), else a control node that is not one of its own ends ("from out to ground")
+        control = _CONTROL_PROBE.search(after) or next(
+            (m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")
+             and not _value_word(m, "n") and not (ends and _node(m["n"]) in ends)), None)
         ctl = (_node(control["n"]), _node(control["m"]) if control["m"] else "0") if control else (None, None)
         return ElementConstraint(text, "S", name, ends + ctl if ends else None) if ends or control else None
     # (a current "into ground" is its return, not the node it drives)
@@ -3392,6 +3394,13 @@ def _read_request(description: str) -> Request:
     if on := re.search(rf"\bswitch\w*\b.*?\b(?:on|closes?|closed)\s+(?:above|over|when\s+above)\s+(?P<v>{_QTY_TEXT}V)",
                        text, re.IGNORECASE):  # a switch "on above 2.5 V": its threshold
         request.model_params.append(ModelParam(f"on above {on['v'].strip()}", "vt", _quantities(on["v"])[0].value))
+    if any(e.kind == "S" for e in request.elements):  # a switch's model in words: "threshold 2.5 V, on resistance 1 Ω"
+        for phrase in re.finditer(rf"\b(?P<p>threshold|on[- ]resistance|off[- ]resistance|hysteresis)\s*"
+                                rf"(?:of|=|:|is)?\s*(?P<v>{_QTY_TEXT}(?:V|ohms?|Ω)?)", text, re.IGNORECASE):
+            name = {"threshold": "vt", "hysteresis": "vh", "on": "ron", "off": "roff"}[
+                re.split(r"[- ]", phrase["p"].lower())[0]]
+            if (qs := _quantities(phrase["v"])) and not any(p.name == name for p in request.model_params):
+                request.model_params.append(ModelParam(phrase[0], name, qs[0].value))
     if ideal := IDEALITY.search(text):  # "a diode with ideality 1": its N
         request.model_params.append(ModelParam(f"ideality {ideal['n']}", "n", float(ideal["n"])))
     _model_lists(text, request)
