@@ -631,7 +631,8 @@ for _family in (
                   # "a two-NMOS mirror", "an NPN mirror": a mirror of transistors is a current mirror
                   (7.05, ('\\bmirror\\b', '\\b(?:nmos|n-channel|npns?|bjts?|mosfets?|transistors?|'
                                           'diode[- ]connected)\\b'))),
-           accepts=WORDED_RATIO.pattern,  # "a mirror that doubles": its ratio (mirror_ratio)
+           # "a mirror that doubles": its ratio (mirror_ratio); "a reference from a current source": its I1
+           accepts=WORDED_RATIO.pattern + r"|(?:(?:ideal|reference)\s+)?current\s+(?:source|sink)s?",
            # the output device's collector (drain) a request names is the output node (behind the ammeter V9)
            ports=(("collector", ("out",)), ("drain", ("out",))),
            analysis="op",

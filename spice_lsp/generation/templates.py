@@ -511,7 +511,10 @@ _RAILS = ("vdd", "vcc", "vss", "vee")
 
 
 # The words that say which terminal a source in a sentence holds: the output's, or another's.
-_OUTPUT_WORDS = re.compile(r"\b(?:output|collector|drain|sinks?|sinking|copie[sd]|copy|mirrored)\b", re.IGNORECASE)
+# "out node q", "flows into node pc": the output too.
+_OUTPUT_WORDS = re.compile(r"\b(?:output|collector|drain|sinks?|sinking|copie[sd]|copy|mirrored|"
+                           r"out(?=\s+(?:node|at|on)\b)|(?:goes|flows|fed|delivered|sourced|pushed)\s+into)\b",
+                           re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"\b(?:base|gate|reference|bias|supply|input)\b", re.IGNORECASE)
 
 
@@ -527,11 +530,33 @@ def _holds_output(description: str, name: str) -> bool:
     clause = description[start:min(stops, default=len(description))]
     where = at.start() - start
     subject = re.match(r"\w+(?:\s+(?:at|on)\s+(?:node\s+)?\w+)?\s+(?:holds|keeps|sets|fixes)\b", clause[where:])
-    part = clause[where:] if subject else clause[:where]
 
-    def nearest(words: re.Pattern) -> float:
-        return min((abs(m.start() - (0 if subject else where)) for m in words.finditer(part)), default=math.inf)
-    return nearest(_OUTPUT_WORDS) < nearest(_OTHER_WORDS)
+    def nearest(words: re.Pattern, after: bool) -> float:
+        part = clause[where:] if after else clause[:where]
+        return min((abs(m.start() - (0 if after else where)) for m in words.finditer(part)), default=math.inf)
+    output, other = nearest(_OUTPUT_WORDS, bool(subject)), nearest(_OTHER_WORDS, bool(subject))
+    if subject and output == other == math.inf:  # "node nd, which VD holds at 1.5 V": the words before it
+        output, other = nearest(_OUTPUT_WORDS, False), nearest(_OTHER_WORDS, False)
+    # a source in a clause of its own that names no other terminal ("VW holds wo at 8 V") holds the output
+    return output < other or other == math.inf
+
+
+# The source a request holds the output with, in words the request reader leaves unread (or without a node):
+# "held at 5 V by VW", "which VO holds at 3 V", "connects to 6 V through VX", "VOUT keeps it at 2 V".
+_HELD_BY = (re.compile(r"\bheld\s+at\s+([\d.]+)\s?V\s+by\s+(?:(?:the\s+)?source\s+)?(V\w*)\b"),
+            re.compile(r"\b(V\w*)\s+(?:holds|keeps|fixes|pins|clamps)\s+(?:it\s+|them\s+|(?:node\s+)?\w+\s+)?at\s+"
+                       r"([\d.]+)\s?V\b"),
+            re.compile(r"\b(?:connects?|connected|tied|returns?|goes|runs|sits)\s+(?:up\s+)?to\s+([\d.]+)\s?V\s+"
+                       r"(?:through|via|from)\s+(?:(?:the\s+|a\s+)?(?:(?:dc\s+)?voltage\s+)?source\s+)?(V\w*)\b"))
+
+
+def _held_by_words(description: str) -> SourceConstraint | None:
+    """The holder _HELD_BY's words name on the output (its node left to the family's output)."""
+    for k, pattern in enumerate(_HELD_BY):
+        if (m := pattern.search(description)) and _holds_output(description, m[1 if k == 1 else 2]):
+            name, level = (m[1], m[2]) if k == 1 else (m[2], m[1])
+            return SourceConstraint(text=m[0], node=None, dc=float(level), name=name)
+    return None
 
 
 def output_holder(intent: Intent) -> SourceConstraint | None:
@@ -540,9 +565,10 @@ def output_holder(intent: Intent) -> SourceConstraint | None:
     not the supply, that its sentence puts on the output; the test bench of a current source, which
     measures the output current through it."""
     return next((s for s in read_request(intent.description).sources
-                 if s.kind == "V" and s.name and s.dc is not None and s.node and not s.supply
+                 if s.kind == "V" and s.name and s.dc is not None and not s.supply
                  and not (s.sin or s.pulse or s.pwl) and s.name.lower() not in _RAILS
-                 and s.node.lower() not in _RAILS and _holds_output(intent.description, s.name)), None)
+                 and (s.node or "").lower() not in _RAILS and _holds_output(intent.description, s.name)),
+                None) or _held_by_words(intent.description)
 
 
 def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
@@ -565,31 +591,41 @@ _SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:reference\s+)?resi
                               r"resistor\s+(?:that\s+)?sets", re.IGNORECASE)
 
 
+# "a mirror with a beta helper": a follower (Q3) feeds the bases, so the reference loses only their 1/bf share.
+_BETA_HELPER = re.compile(r"beta[- ]helper|base[- ]current\s+(?:compensat|helper)|"
+                          r"\b(?:buffered|helped)\s+(?:current\s+)?mirror|\b(?:third|extra)\s+(?:npn|transistor)\s+(?:that\s+)?(?:supplies|provides|drives|"
+                          r"feeds)\s+the\s+base", re.IGNORECASE)
+
+
 def _current_mirror(f: _Filler) -> str:
     col, load = current_output(f)
     supply = f"V1 vdd 0 DC {f.supply('vdd', 5)}"
     if re.search(r"\b(bjts?|bipolar|npns?|pnps?)\b", f.intent.description, re.IGNORECASE):
         q = f.model("npn")
+        helper = _BETA_HELPER.search(f.intent.description) is not None
+        drops = 2 if helper else 1  # the reference node sits one VBE (two, over the helper) up
         reference = f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}"
         if _SET_BY_RESISTOR.search(f.intent.description):  # RREF drops the supply less Q1's VBE at IREF
             iref = f.number("IREF", 1e-3, "IBIAS")
             vbe = 0.02585 * math.log(iref / 1e-14)  # the npn card's IS
             f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
-            rref = float(f"{(f.number('VDD', 5) - vbe) / iref:.4g}")
+            rref = float(f"{(f.number('VDD', 5) - drops * vbe) / iref:.4g}")
             reference = f"R9 vdd ref {f('RREF', rref)}"
         # Q2's emitter area: the ratio asked for ("a mirror that doubles"), with the base currents taken from
         # the reference and the Early effect of Q2's larger VCE (VAF = 100 V) compensated, as M2's width is:
         # Iout/Iref = x/(1 + 1/bf + x/bf), x = A (1 + VCE2/VAF)/(1 + VCE1/VAF).
         ratio, iref = mirror_ratio(f.intent), f.number("IREF", 1e-3, "IBIAS")
-        vce1 = 0.02585 * math.log(iref / 1e-14)
+        vce1 = drops * 0.02585 * math.log(iref / 1e-14)
         holder = output_holder(f.intent)
         vce2 = holder.dc if holder is not None and holder.dc is not None else \
             f.number("VDD", 5) - (iref * ratio * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
-        x = ratio * (1 + 1 / 100) / (1 - ratio / 100)
+        x = ratio if helper else ratio * (1 + 1 / 100) / (1 - ratio / 100)
         area = x * (1 + vce1 / 100) / (1 + max(vce2, vce1) / 100)
-        return "\n".join([supply, reference, f"Q1 ref ref 0 {q}",
+        base = "b" if helper else "ref"
+        devices = [f"Q3 vdd ref b {q}", f"Q1 ref b 0 {q}"] if helper else [f"Q1 ref ref 0 {q}"]
+        return "\n".join([supply, reference, *devices,
                           f"* Q2's area {area:.3g}: the base currents and its VCE compensated",
-                          f"Q2 {col} ref 0 {q} {area:.4g}", load])
+                          f"Q2 {col} {base} 0 {q} {area:.4g}", load])
     iref = f.number("IREF", 100e-6, "IBIAS")
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
         m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")

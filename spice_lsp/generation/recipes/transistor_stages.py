@@ -86,6 +86,8 @@ def _widlar_function(f: _Filler) -> list:
 def _current_source_function(f: _Filler) -> list:
     if "VBIAS" in f.intent.values:  # the base held by a source
         vth, rth, re_ = used(f, "VBIAS"), 0.0, used(f, "RE")
+    elif (diode := _base_diode(f.intent)) is not None:  # a zener or an LED on the base
+        vth, rth, re_ = diode[1], 0.0, used(f, "RE")
     else:
         vcc, r1, r2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
         vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
@@ -443,13 +445,19 @@ register(Family(kind="mos_ac_source_follower", function=_ac_source_follower_gain
 
 # --- current mirrors and sources -------------------------------------------------------------
 
+_IMPROVED = re.compile(r"\bimproved\b|\b(?:four|4)[- ](?:transistors?|npns?|bjts?)\b|\bfour\s+(?:npn|bjt)",
+                       re.IGNORECASE)
+
+
 def _wilson(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
-    col, sense = held_output(f)
+    col, sense = current_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
-        # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2).
-        return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", f"Q1 x n1 0 {q}",
+        # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2). The improved (four-
+        # transistor) Wilson puts the diode Q4 over Q1, holding Q1's VCE at Q2's as M4 does below.
+        q1 = [f"Q4 x x m {q}", f"Q1 m n1 0 {q}"] if _IMPROVED.search(f.intent.description) else [f"Q1 x n1 0 {q}"]
+        return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", *q1,
                           f"Q2 n1 n1 0 {q}", f"Q3 {col} x n1 {q}", sense])
     # MOS Wilson: M3's source feeds the diode M2, which mirrors into M1; M1's drain pulls M3's
     # gate (x) down until the currents match. The diode M4 in series with M1 holds M1's drain at
@@ -463,7 +471,7 @@ def _wilson(f: _Filler) -> str:
 
 def _cascode_mirror(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
-    col, sense = held_output(f)
+    col, sense = current_output(f)
     if _bipolar(f):
         q = _bjt_model(f, "n")
         return "\n".join([supply, f"I1 vdd r2 DC {f('IREF', 1e-3, 'IBIAS')}", f"Q3 r2 r2 r1 {q}",
@@ -489,7 +497,7 @@ def _reference(f: _Filler, default: float) -> str:
 
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
-    col, sense = held_output(f)
+    col, sense = current_output(f)
     bjt = _widlar_bipolar(f.intent.description)
     iout = _widlar_output(f)
     re_ = f"R2 e2 0 {f('RE', 2.7e3, 'RS')}"
@@ -514,6 +522,13 @@ def _bjt_current_source(f: _Filler) -> str:
     # names to hold out (current_output).
     base = [f"VB b 0 DC {f('VBIAS', 2.7)}"] if "VBIAS" in f.intent.values else \
         [f"R1 vcc b {f('RB1', 10e3, 'RB')}", f"R2 b 0 {f('RB2', 3.3e3)}"]
+    if (diode := _base_diode(f.intent)) is not None:  # "a 5.1 V zener on the base", "an LED as the reference"
+        sort, volts = diode
+        card = f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f.number('VZ', volts):g} ibv=5m)") \
+            if sort == "zener" \
+            else f.model("dled", f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)")
+        pins = "0 b" if sort == "zener" else "b 0"  # the zener reverse-biased, the LED forward
+        base = [f"R1 vcc b {f('RB1', _BASE_FEED, 'RB')}", f"D1 {pins} {card}"]
     col, load = current_output(f, "vcc") if output_holder(f.intent) is not None else \
         ("out", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}")  # "3.3k collector load": RC
     re_ = 1e3
@@ -533,23 +548,10 @@ MIRROR_PORTS = (("collector", ("out",)), ("drain", ("out",)))
 MIRROR_PARTS = r"(?:(?:ideal|reference)\s+)?current\s+(?:source|sink)s?"
 
 
-# The source a request holds the output with, in words the request reader leaves without a node: "held at 5 V
-# by VW", "which VO holds at 3 V", "connects to 6 V through VX", "VOUT keeps it at 2 V".
-_HELD_BY = (re.compile(r"\bheld\s+at\s+([\d.]+)\s?V\s+by\s+(?:(?:the\s+)?source\s+)?(V\w*)\b"),
-            re.compile(r"\b(V\w*)\s+(?:holds|keeps|fixes|pins|clamps)\s+(?:it\s+|them\s+|(?:node\s+)?\w+\s+)?at\s+"
-                       r"([\d.]+)\s?V\b"),
-            re.compile(r"\b(?:connects?|connected|tied|returns?|goes|runs|sits)\s+(?:up\s+)?to\s+([\d.]+)\s?V\s+"
-                       r"(?:through|via|from)\s+(?:(?:the\s+|a\s+)?(?:(?:dc\s+)?voltage\s+)?source\s+)?(V\w*)\b"))
-
-
 def _held_by(f: _Filler) -> tuple[str, float] | None:
-    """(name, level) of the source holding the output: the request reader's, else the one these words name."""
+    """(name, level) of the source holding the output (output_holder)."""
     if (holder := output_holder(f.intent)) is not None and holder.name and holder.dc is not None:
         return holder.name, holder.dc
-    for k, pattern in enumerate(_HELD_BY):
-        if m := pattern.search(f.intent.description):
-            name, level = (m[1], m[2]) if k == 1 else (m[2], m[1])
-            return name, float(level)
     return None
 
 
@@ -575,18 +577,6 @@ def _mirror_supply(f: _Filler) -> str:
     """The rail as a .param: the supply read, or the level _rail_over_holder finds."""
     rail = _rail_over_holder(f)
     return f.supply("vdd", 5) if rail is None else f.param("vdd", format_eng(rail))
-
-
-def held_output(f: _Filler) -> tuple[str, str]:
-    """current_output, and where the request reader found no node for the holding source, the source these
-    words name on the output (through the ammeter V9, as current_output places it)."""
-    held = _held_by(f)
-    if output_holder(f.intent) is None and held is not None:
-        stated = f.intent.values.get("VIN")
-        if stated is not None and abs(stated.value - held[1]) < 1e-9:
-            f.given("VIN", 0)
-        return "col", f"{held[0]} out 0 DC {held[1]:g}\nV9 out col DC 0"
-    return current_output(f)
 
 
 def _design_mirror_current(intent, d, spec) -> None:
@@ -641,11 +631,39 @@ def _design_widlar(intent, d, spec) -> None:
         d.free, d.scale = "RE", -1
 
 
+# A zener's (or an LED's) voltage as the current source's base reference: "referenced to a 5.1 V zener", "a 6.2 V
+# zener diode sets the base", "a red LED as the reference".
+_BASE_ZENER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?V\s+zener|zener\s+(?:diode\s+)?(?:of\s+)?(\d+(?:\.\d+)?)\s?V\b",
+                         re.IGNORECASE)
+BASE_LED = (r"\bleds?\s+(?:as|for)\s+(?:the\s+|its\s+)?(?:voltage\s+)?reference|"
+            r"\bleds?\b[^.;,:]{0,25}\b(?:on|to|at|from|across)\s+(?:the\s+)?base|\b(?:reference|base)\s+(?:diode\s+)?(?:is\s+)?(?:an?\s+)?(?:\w+\s+)?leds?\b")
+_BASE_LED = re.compile(BASE_LED, re.IGNORECASE)
+_BASE_FEED = 2.2e3  # the zener's (LED's) feed from the supply: a few mA on a 9-24 V rail
+LED = (1e-20, 1.9, 2.0)  # sensors.LED's card (is, n, rs): about 2 V at 10 mA
+
+
+def _base_diode(intent) -> tuple[str, float] | None:
+    """('zener', Vz) or ('led', VF at its feed current) when a zener or an LED sets the current source's base."""
+    if m := _BASE_ZENER.search(intent.description):
+        return "zener", float(m[1] or m[2])
+    if _BASE_LED.search(intent.description):
+        vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
+        rb, vf = dz.given(intent, "RB1", "RB") or _BASE_FEED, 1.8
+        for _ in range(20):  # the LED's current through the feed, and its drop at that current
+            i = max((vcc - vf) / rb, 1e-6)
+            vf = LED[1] * VT * math.log(i / LED[0]) + i * LED[2]
+        return "led", vf
+    return None
+
+
 def _base_drive(intent) -> tuple[float, float]:
-    """The current source's base: the source holding it (VBIAS), else the divider's Thevenin voltage and
-    resistance from the supply (stated, else 12 V) and RB1/RB2 (10k/3.3k, the builder's defaults)."""
+    """The current source's base: the source holding it (VBIAS), a zener or LED (_base_diode), else the divider's
+    Thevenin voltage and resistance from the supply (stated, else 12 V) and RB1/RB2 (10k/3.3k, the builder's
+    defaults)."""
     if "VBIAS" in intent.values:
         return intent.values["VBIAS"].value, 0.0
+    if (diode := _base_diode(intent)) is not None:
+        return diode[1], 0.0
     vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
     r1, r2 = dz.given(intent, "RB1", "RB") or 10e3, dz.given(intent, "RB2") or 3.3e3
     return vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
@@ -693,7 +711,9 @@ register(Family(kind="bjt_current_source", summary="BJT current source (divider-
                 build=_bjt_current_source,
                 names=("BJT current source", "bipolar transistor current source", "NPN current sink",
                        "transistor current source"),
-                rules=((6.8, (r"current (?:source|sink)", r"\b(?:npns?|pnps?|bjts?|bipolar|transistors?)\b")),),
+                rules=((6.8, (r"current (?:source|sink)", r"\b(?:npns?|pnps?|bjts?|bipolar|transistors?)\b")),
+                       # an LED that sets the base is its reference, not the load an LED driver runs
+                       (6.7, (r"current (?:source|sink)", BASE_LED))),
                 analysis="op",
                 specs=("current",), design=_design_current_source,
                 examples=(("current", "BJT current source with an output current of {x} A", 200e-6, 5e-3),)))
@@ -764,7 +784,7 @@ def _vbe_referenced(f: _Filler) -> str:
     """Q1 carries the output current through RE; Q2, its base on RE's top, steals Q1's base drive from R1
     until RE drops one VBE: Iout = VBE(Q2)/RE, whatever the supply (to first order)."""
     # (the output's load, when no source holds it, only where one is stated: R, here, is the bias resistor)
-    col, sense = held_output(f) if _held_by(f) is not None or "RL" in f.intent.values else ("out", "V9 vdd out DC 0")
+    col, sense = current_output(f) if _held_by(f) is not None or "RL" in f.intent.values else ("out", "V9 vdd out DC 0")
     q = _bjt_model(f, "n")
     vdd = _vbe_supply(f)
     return "\n".join([f"V1 vdd 0 DC {format_eng(vdd)}", f"R2 vdd b1 {f('RB', 47e3, 'R', 'R1')}",
@@ -804,6 +824,18 @@ def _vbe_re(f: _Filler) -> float:
     return float(f"{re_:.3g}")
 
 
+def _design_vbe(intent, d, spec) -> None:
+    """RE for the current asked for: Iout = VBE(Q2)/RE (_vbe_current), iterated as VBE follows the current."""
+    if {"RE", "RS", "R2"} & set(intent.values):
+        return
+    f = _Filler(intent)
+    vdd, r1, re_ = _vbe_supply(f), f.number("RB", 47e3, "R", "R1"), 6.8e3
+    for _ in range(20):
+        re_ *= _vbe_current(vdd, r1, re_) / spec.target
+    dz.set_value(intent, d, "RE", re_, "Iout = VBE(Q2)/RE", dz.E96)
+    d.free, d.scale = "RE", -1
+
+
 def _vbe_function(f: _Filler) -> list:
     i = _vbe_current(_vbe_supply(f), used(f, "RB", "R", "R1"), used(f, "RE", "RS", "R2"))
     return [expect("current", i, 0.08)]
@@ -815,9 +847,13 @@ register(Family(kind="vbe_referenced_current_source",
                 names=("VBE-referenced current source", "VBE referenced current source",
                        "VBE-based current sink"),
                 rules=((6.75, (r"\bv_?be[- ](?:referenced|reference|based|multiplier\s+current)",
-                               r"current\s+(?:source|sink|reference)")),),
+                               r"current\s+(?:source|sink|reference)")),
+                       # "two-transistor current source", "one NPN senses the emitter resistor's VBE"
+                       (6.74, (r"\b(?:two|2)[- ]transistor\s+(?:constant[- ])?current\s+(?:source|sink|limiter)|"
+                               r"\bsens\w*\b[^.;]{0,50}\bv_?be\b|\bv_?be\b[^.;]{0,30}\bsens",
+                               r"current\s+(?:source|sink)")),),
                 accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS,
-                specs=("current",),
+                specs=("current",), design=_design_vbe,
                 examples=(("current", "VBE-referenced current source on 12 V sinking {x} A", 100e-6, 2e-3),)))
 
 
@@ -1039,11 +1075,31 @@ def _jfet_current_source(f: _Filler) -> str:
     # Gate tied to the source's far end, RS between them: the current settles where |VGS| = Id RS on the square
     # law. An n-channel part sinks from the load at the rail; a p-channel one sits on the high side (its source
     # toward the rail) and sources into the load at ground.
+    rs = f"R2 {'vdd s' if pol == 'p' else 's 0'} {f('RS', _jfet_rs(f))}"
     if pol == "p":
-        return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12, magnitude=True)}", f"R2 vdd s {f('RS', 1e3)}",
+        return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12, magnitude=True)}", rs,
                           f"J1 d vdd s {model}", f"R1 d 0 {f('RL', 5e3, 'RD', 'R')}"])
+    if (held := _held_by(f)) is not None:  # "the drain held at 10 V by VJ": that source is the load
+        for role in ("VDD", "VIN"):  # its level read as a supply's or an input's
+            if (stated := f.intent.values.get(role)) is not None and abs(stated.value - held[1]) < 1e-9:
+                f.given(role, 0)
+        # on the node the request holds (else the family's output, d); the current is the holder's own
+        node = next((s.node for s in f.request.sources if s.node and s.dc == held[1]), "d")
+        return "\n".join([f"J1 {node} 0 s {model}", rs, f"{held[0]} {node} 0 DC {held[1]:g}"])
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12)}", f"R1 vdd d {f('RL', 5e3, 'RD', 'R')}",
-                      f"J1 d 0 s {model}", f"R2 s 0 {f('RS', 1e3)}"])
+                      f"J1 d 0 s {model}", rs])
+
+
+def _jfet_rs(f: _Filler) -> float:
+    """RS for the current the request states (Id = BETA (|VTO| - Id RS)^2), else 1k."""
+    if "IBIAS" not in f.intent.values:
+        return 1e3
+    vp, beta = _jfet_square_law(f)
+    i = f.number("IBIAS", 0)
+    if not 0 < i < beta * vp * vp:  # no more than IDSS: the request's figure is reported, not met
+        return 1e3
+    f.param("i", format_eng(i))  # the design target, for the reader
+    return float(f"{(vp - math.sqrt(i / beta)) / i:.4g}")
 
 
 def _self_bias(vp: float, beta: float, rs: float) -> float:
@@ -1056,8 +1112,11 @@ def _self_bias(vp: float, beta: float, rs: float) -> float:
 def _jfet_current(f: _Filler) -> list[Spec | Probe]:
     """The self-bias current (_self_bias) flows through the load."""
     vp, beta = _jfet_square_law(f)
-    rs, rl = used(f, "RS"), used(f, "RL", "RD", "R")
-    ident = _self_bias(vp, beta, rs)
+    ident = _self_bias(vp, beta, used(f, "RS"))
+    if f.polarity("n") == "n" and (held := _held_by(f)) is not None:  # the holder's own current
+        return [Probe(f"function: sinks {format_eng(ident)}A from the held drain (square law)",
+                      f"op\nlet result = abs(i({held[0]}))", 0.9 * ident, 1.1 * ident)]
+    rl = used(f, "RL", "RD", "R")
     across = "v({out})" if f.polarity("n") == "p" else "v(vdd)-v({out})"  # the load's ends (_jfet_current_source)
     return [Probe(f"function: {'sources' if f.polarity('n') == 'p' else 'sinks'} {format_eng(ident)}A through the "
                   "load (square law)", f"op\nlet result = abs({across})/{rl:g}", 0.9 * ident, 1.1 * ident)]
