@@ -72,7 +72,8 @@ _ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+(?:
                         r"(?:the\s+)?(?P<nodes>nodes\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
                         r"(?!\s*[-(])")
 # "comparator outputs on nodes q1 q2 q3": names with their numbers, listed with spaces only after "nodes"
-_SPACED = re.compile(r"\b(?P<role>input|output)s\s+(?:(?:at|on)\s+)?(?:the\s+)?nodes\s+"
+# ("outputs q0 q1 q2 at 6, 4 and 2 V": numbered names need no "nodes")
+_SPACED = re.compile(r"\b(?P<role>input|output)s\s+(?:(?:at|on)\s+)?(?:the\s+)?(?:nodes\s+)?"
                      r"(?P<list>[a-z_]+\d\w*(?:\s+(?:and\s+)?[a-z_]+\d\w*)+)\b")
 # "Input node name: Vinp, Vinn, Vbias." / "output pins: y1, y2": a specification line, any case, its names in order
 _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|terminal)s?\s+)?names?\s*:\s*"
@@ -126,6 +127,13 @@ _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k",
 _ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?:(?P<n>to|at|on|of|in|by|for|as|is|from|with|via|"
                          r"into|onto|it|or|if)(?=\s*(?:[.,;:!?)](?!\w)|$))|(?P<m>so|up|off|no|not|but|all|any|then)"
                          r"(?=\s*(?:[.,;:!?)](?!\w)|\(|$)))")
+# "the output (vo) should sit at", "input=u1, output=u2", "in: sig / out: so", "the collector node is col": a role
+# word, then one name in parentheses, after "=" or ":" ending its phrase, or after "node is" (an arrow is a signal's
+# path, no naming: "in -> out")
+_ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out))(?:\s*\(\s*(?:node\s+)?(?P<p>" + _NAME
+                         + r")\s*\)|\s*(?:=|:)\s*(?P<e>" + _NAME + r")\b(?!\s*[-+*(]|/\w)"
+                         r"(?=\s*(?:[,;/)]|\.(?:\s|$)|$|\s+(?:and|with|at|on)\b))"
+                         r"|\s+node\s+is\s+(?P<i>" + _NAME + r")\b)")
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -629,7 +637,16 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
+    for m in _ROLE_NAMED.finditer(text):
+        name, role = m["p"] or m["e"] or m["i"], m["role"].lower()
+        if m["i"] is None and role in ("in", "out") and m["e"] is None:
+            continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":"
+        # (not "output (buffered)": what it is)
+        if name not in _OUTPUTS and not plain(name) and (len(name) <= 5 or re.search(r"[\d_]", name)):
+            _add(ports.roles, _ROLE_WORDS.get(role, role + "put"), (name,))
     for m in _NAMED_EQUATION.finditer(text):
+        if m["out"] in _ROLE_WORDS:
+            continue  # "input=u1" names the input (above), no equation
         terms = re.findall(r"(\d)?\s*\*?\s*(?:v\(\s*(\w+)\s*\)|([a-z_]\w*))", m["expr"])
         terms_named = [(probed or bare).lower() for _, probed, bare in terms]
         # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
