@@ -186,18 +186,22 @@ def _step_time(f: _Filler) -> float:
     return seconds(m[1]) if (m := _STEP_AT.search(f.intent.description)) else 0.1e-3
 
 
+_SENSOR_C, _FEEDBACK_C = ("CIN",), ("CF", "C")
+
+
 def _charge_amplifier(f: _Filler) -> str:
     # The sensor's charge C1 x VIN (C1 its capacitance) lands on the feedback capacitor C2 (X1 holds
-    # n at 0 V): out = -VIN C1/C2, decaying with RF C2; RF sets the DC operating point.
+    # n at 0 V): out = -VIN C1/C2, decaying with RF C2; RF sets the DC operating point. A capacitor said to
+    # feed the input is the sensor's (CIN); one with no role is the feedback capacitor, the part that sets the gain.
     return "\n".join([_opamp_block(f), f"V1 in 0 PULSE(0 {f('VIN', 1)} {format_eng(_step_time(f))} 1u 1u 1 2)",
-                      f"C1 in n {f('C1', 470e-12)}", f"C2 n out {f('C2', 1e-9)}",
+                      f"C1 in n {f('C1', 470e-12, *_SENSOR_C)}", f"C2 n out {f('C2', 1e-9, *_FEEDBACK_C)}",
                       f"R1 n out {f('RF', 100e6, 'R')}", "X1 0 n out opamp"])
 
 
 def _charges(f: _Filler) -> list:
-    step, tau = _step_time(f), used(f, "RF") * used(f, "C2")
+    step, tau = _step_time(f), used(f, "RF", "R") * used(f, "C2", *_FEEDBACK_C)
     at = step + min(tau, 1e-3) / 2
-    level = -used(f, "VIN") * used(f, "C1") / used(f, "C2") * math.exp(-(at - step) / tau)
+    level = -used(f, "VIN") * used(f, "C1", *_SENSOR_C) / used(f, "C2", *_FEEDBACK_C) * math.exp(-(at - step) / tau)
     return [Probe(f"function: out = -VIN C1/C2 e^(-t/RF C2) = {level:.3g} V at {format_eng(at)}s",
                   f"{{tran}}\nmeas tran result find v({{out}}) at={at:g}", level - 0.03 * abs(level),
                   level + 0.03 * abs(level))]

@@ -81,10 +81,11 @@ def parts(f: _Filler, equations: Equations, nominal: float, aliases: Aliases | N
             for role, value in part_values(f, equations, nominal, aliases=aliases).items()}
 
 
-def designer(equations: Equations, how: str, free: str, scale: float = -1,
+def designer(equations: Equations, how: str, free: str | tuple[str, ...], scale: float = -1,
              aliases: Aliases | None = None) -> Callable:
     """A design function from a family's equations: the parts the request leaves free, computed
-    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale); `aliases` as
+    at the spec's target; `free` is the part the trim loop moves (f ~ free**scale), or the parts it may
+    move, the first the request leaves free (an L the request gives leaves the C); `aliases` as
     part_values'."""
     def design_fn(intent, d, spec) -> None:
         if spec.quantity == "q":
@@ -99,8 +100,9 @@ def designer(equations: Equations, how: str, free: str, scale: float = -1,
             for role, exact in _scaled(equations(spec.target, get), intent).items():
                 if role[0] in letters and not {role, *(aliases or {}).get(role, ())} & set(intent.values):
                     set_value(intent, d, role, exact, how, series)
-        if free in d.designed:
-            d.free, d.scale = free, scale
+        movable = [role for role in ((free,) if isinstance(free, str) else free) if role in d.designed]
+        if movable:
+            d.free, d.scale = movable[0], scale
     return design_fn
 
 
@@ -451,20 +453,51 @@ def _tank_eq(f0, get):
     return {"L": ind, "C": c, "R": get("R", q * math.sqrt(ind / c) if q > 0 else 10e3)}
 
 
+def _tank_damping(f: _Filler) -> float | None:
+    """The resistor across the tank that brings its loaded Q down to the stated one when the stated feed
+    resistor alone would leave it higher ("fed through 100k, Q of 30": Q = (R1 || RP) / sqrt(L/C))."""
+    q, parts = stated_q(f.intent.description, 0.0), _tank_parts(f)
+    z0 = math.sqrt(parts["L"] / parts["C"])
+    return 1 / (1 / (q * z0) - 1 / parts["R"]) if q > 0 and parts["R"] > 1.01 * q * z0 else None
+
+
+def _tank_parts(f: _Filler) -> dict[str, float]:
+    """The tank's L, C and feed R as built (the request's, else the equations' at the design frequency)."""
+    def get(role: str, default: float) -> float:
+        return stated_q(f.intent.description, default) if role == "Q" else used(f, role, f"{role}1", default=default)
+    return _tank_eq(used(f, "FREQ", default=100e3), get)
+
+
 def _tank(f: _Filler) -> str:
     v = part_values(f, _tank_eq, 100e3)
     # The source feeds the tank through R1; at f0 the tank's impedance is real and largest, so
     # v(out) peaks there (in phase with the input).
-    return "\n".join([_ac_source(f), f"R1 in out {f('R', v['R'], 'R1')}", f"L1 out 0 {f('L', v['L'], 'L1')}",
-                      f"C1 out 0 {f('C', v['C'], 'C1')}"])
+    lines = [_ac_source(f), f"R1 in out {f('R', v['R'], 'R1')}", f"L1 out 0 {f('L', v['L'], 'L1')}",
+             f"C1 out 0 {f('C', v['C'], 'C1')}"]
+    if (damping := _tank_damping(f)) is not None:
+        lines.append(f"R2 out 0 {format_eng(float(f'{damping:.4g}'))}")
+    return "\n".join(lines)
+
+
+def _tank_checks(f: _Filler) -> list:
+    """The resonance, and a stated Q as the -3 dB bandwidth f0/Q around the peak."""
+    checks = designed("center")(f)
+    if (q := stated_q(f.intent.description, 0.0)) > 0:
+        parts = _tank_parts(f)
+        f0 = 1 / (2 * math.pi * math.sqrt(parts["L"] * parts["C"]))
+        checks.append(Probe(f"function: -3 dB bandwidth f0/Q = {format_eng(f0 / q)}Hz (Q = {q:g}) ±15 %",
+                            f"ac lin 4001 {f0 / 2:g} {f0 * 2:g}\nlet h = vdb({{out}}) - vecmax(vdb({{out}}))\n"
+                            "meas ac result trig h val=-3 rise=1 targ h val=-3 fall=1",
+                            0.85 * f0 / q, 1.15 * f0 / q))
+    return checks
 
 
 register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through a resistor)", build=_tank,
-                function=designed("center"),
+                function=_tank_checks,
                 names=("parallel LC tank", "LC tank circuit", "parallel resonant LC circuit", "parallel LC resonator"),
                 rules=((4.97, (r"\btank\b|parallel[- ](?:lc|rlc)\b|parallel\s+resonan", r"^(?!.*oscillat)")),),
                 noun="filter", accepts=r"resonat\w*|tank",
-                specs=("center",), design=designer(_tank_eq, "f0 = 1/(2 pi sqrt(L C))", "L", scale=-2),
+                specs=("center",), design=designer(_tank_eq, "f0 = 1/(2 pi sqrt(L C))", ("L", "C"), scale=-2),
                 examples=(("center", "parallel LC tank resonating at {x} Hz", 1e3, 1e6),)))
 
 

@@ -573,18 +573,64 @@ register(Family(kind="precision_full_wave_rectifier", summary="precision full-wa
                 analysis="tran", tran=("5u", "3m"), signal_input=True, accepts=_RECTIFIER_WORDS))
 
 
+# "a reset switch across the capacitor that closes for 100 us at 5 ms", "reset at t = 4 ms (10 us pulse)"
+_RESET_AT = re.compile(rf"\breset\b[^.;]{{0,80}}?\bat\s+(?:t\s*=\s*)?({TIME})", re.IGNORECASE)
+_RESET_FOR = re.compile(rf"\breset\b[^.;]{{0,80}}?(?:\b(?:for|lasting)\s+({TIME})|\(?({TIME})\s+(?:pulse|long|wide))",
+                        re.IGNORECASE)
+
+
+def _reset(description: str) -> tuple[float, float] | None:
+    """(time, length) of the reset the request states: a switch across the hold capacitor closes then."""
+    if not (at := _RESET_AT.search(description)):
+        return None
+    length = _RESET_FOR.search(description)
+    return seconds(at[1]), seconds(length[1] or length[2]) if length else 10e-6
+
+
 def _peak_detector(f: _Filler) -> str:
     d = f.model("dsi")
     # D1 charges C1 to the input's peak through X1, X2 buffers it; while the input is below the
     # peak, D2 closes X1's loop (no saturation). R2 lets the held peak droop (tau = R2 C1).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)} 0 200)",
-                      "X1 in n1 o1 opamp", f"D1 o1 h {d}", f"D2 n1 o1 {d}", "R1 out n1 10k",
-                      f"C1 h 0 {f('C', 100e-9, 'CIN', 'CH')}", f"R2 h 0 {f('R', 1e6)}", "X2 h out out opamp"])
+    reset = _reset(f.intent.description)
+    # a decaying sine shows the hold; with a reset, a steady one shows the peak caught again after it
+    lines = [_opamp_block(f), f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)}{'' if reset else ' 0 200'})",
+             "X1 in n1 o1 opamp", f"D1 o1 h {d}", f"D2 n1 o1 {d}", "R1 out n1 10k",
+             f"C1 h 0 {f('C', 100e-9, 'CIN', 'CH')}", f"R2 h 0 {f('R', 1e6)}", "X2 h out out opamp"]
+    if reset:
+        at, length = reset
+        # S2 empties C1 for the reset pulse; R3 stands for the op-amp's output current limit (the ideal
+        # block has none), so that X1 cannot hold the shorted capacitor up through D1 meanwhile; S3 makes
+        # X1 a follower during the pulse (its loop would open and its integrator wind up, holding the
+        # output at the rail for milliseconds after the reset). C2 across R1 leads X1's feedback: the
+        # step the reset leaves (input well above the empty capacitor) otherwise overshoots by 15 %.
+        sw = f.model("sw")
+        lines[3] = f"D1 o1 d1 {d}"
+        lines += ["R3 d1 h 1", "C2 out n1 1n", f"S2 h 0 rst 0 {sw}", f"S3 o1 n1 rst 0 {sw}",
+                  f"V2 rst 0 PULSE(0 5 {format_eng(at)} 10n 10n {format_eng(length)} 1)"]
+    return "\n".join(lines)
+
+
+def _peaks(f: _Filler) -> list:
+    """It holds the peak; a stated reset empties the capacitor while the switch is closed."""
+    checks = [settles("holds the first peak after the input has decayed", 0.75 * used(f, "VIN"),
+                      1.02 * used(f, "VIN"), how="min")]
+    if reset := _reset(f.intent.description):
+        at, length = reset
+        checks = [Probe("function: the reset empties the hold capacitor (out near 0 V at "
+                        f"{format_eng(at + length / 2)}s)",
+                        f"{{tran}}\nmeas tran result find v({{out}}) at={at + length / 2:g}",
+                        -0.05 * used(f, "VIN"), 0.1 * used(f, "VIN")),
+                  Probe(f"function: it held the input's peak before the reset ({used(f, 'VIN'):g} V)",
+                        f"{{tran}}\nmeas tran result max v({{out}}) from=0 to={at:g}",
+                        0.95 * used(f, "VIN"), 1.02 * used(f, "VIN")),
+                  Probe("function: it catches the input's peak again after the reset",
+                        f"{{tran}}\nmeas tran result max v({{out}}) from={at + length:g} to={{stop}}",
+                        0.95 * used(f, "VIN"), 1.02 * used(f, "VIN"))]
+    return checks
 
 
 register(Family(kind="peak_detector", summary="op-amp peak detector (with hold capacitor)", build=_peak_detector,
-                function=lambda f: [settles("holds the first peak after the input has decayed", 0.75 * used(f, "VIN"),
-                                            1.02 * used(f, "VIN"), how="min")],
+                function=_peaks,
                 names=("peak detector", "op-amp peak detector", "precision peak detector", "peak hold circuit"),
                 rules=((5.74, (r"peak (?:detector|hold)",)),), analysis="tran", tran=("5u", "10m"),
                 signal_input=True))
@@ -593,18 +639,20 @@ register(Family(kind="peak_detector", summary="op-amp peak detector (with hold c
 # "a switch controlled by node smp that samples from 0.2 ms to 0.25 ms": one sampling window.
 _CONTROL = re.compile(r"controlled\s+by\s+(?:node\s+)?(\w+)", re.IGNORECASE)
 _WINDOW = re.compile(rf"samples?\s+(?:only\s+)?from\s+({TIME})\s+to\s+({TIME})", re.IGNORECASE)
-# "(5 V until 5 ms, then 0 V)": the control closes the switch from the start until then (it tracks, then holds).
-_UNTIL = re.compile(rf"[\d.]+\s*V\s+until\s+({TIME}),?\s+then\s+0\s*V", re.IGNORECASE)
-# "in ramps from 0 to 5 V over 10 ms": the input is that ramp.
-_RAMP = re.compile(rf"ramps?\s+(?:up\s+|down\s+)?from\s+(-?[\d.]+)\s*V?\s+to\s+(-?[\d.]+)\s*V\s+(?:over|in)\s+({TIME})",
-                   re.IGNORECASE)
+# "(5 V until 5 ms, then 0 V)", "tracks it until 4 ms, then opens", "the switch is closed until 3 ms": the
+# control closes the switch from the start until then (it tracks, then holds).
+_UNTIL = re.compile(rf"[\d.]+\s*V\s+until\s+({TIME}),?\s+then\s+0\s*V"
+                    rf"|\b(?:track\w*|sampl\w*|closed|conducts?|on)\b[^.;]{{0,60}}?\buntil\s+({TIME})", re.IGNORECASE)
+# "in ramps from 0 to 5 V over 10 ms", "rises linearly from 0 to 5 V over 10 ms": the input is that ramp.
+_RAMP = re.compile(rf"(?:ramps?|rises?|climbs?|goes|runs?)\s+(?:up\s+|down\s+|linearly\s+)?from\s+(-?[\d.]+)\s*V?"
+                   rf"\s+to\s+(-?[\d.]+)\s*V\s+(?:over|in)\s+({TIME})", re.IGNORECASE)
 
 
 def _sampled_window(description: str) -> tuple[float, float] | None:
     """(start, stop) of the one window the switch is closed in, when the request states one."""
     if window := _WINDOW.search(description):
         return seconds(window[1]), seconds(window[2])
-    return (0.0, seconds(until[1])) if (until := _UNTIL.search(description)) else None
+    return (0.0, seconds(until[1] or until[2])) if (until := _UNTIL.search(description)) else None
 
 
 def _input_at(f: _Filler, t: float) -> float:
@@ -616,7 +664,8 @@ def _input_at(f: _Filler, t: float) -> float:
 
 
 def _sample_and_hold(f: _Filler) -> str:
-    s = f.model("sw")
+    # an open switch of 10 MΩ (the shared card) drains a 1 nF hold capacitor towards the input in milliseconds
+    s = f.model("swhold", ".model swhold SW (vt=0.5 vh=0.1 ron=0.05 roff=1e12)")
     ctl = m[1] if (m := _CONTROL.search(f.intent.description)) else "clk"
     if window := _sampled_window(f.intent.description):  # S1 closes once, for the stated window
         start, stop = window
