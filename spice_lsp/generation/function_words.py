@@ -134,12 +134,21 @@ _CONCEPTS: dict[str, str] = {
                   r"|\bsign\s+of\s+(?:the\s+)?(?:input|signal)\b",
     "window": rf"\b(?:between|inside|within)\s+(?:{_VOLTS}\s+and\s+{_VOLTS}|(?:a|the)\s+(?:window|range|band))",
     "clip": r"(?<!from\s)(?<!without\s)(?<!no\s)\bclip(?:s|ped|ping)?\b"
-            r"|\blimit\w*\s+(?:the\s+)?(?:swing|output|signal|voltage|peaks?|amplitude)\b|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|exceeds?\s+)"
-            r"(?:above|over|below|past|beyond|more\s+than)\b"
+            r"|\blimit\w*\s+(?:the\s+)?(?:swing|output|signal|voltage|peaks?|amplitude)\b"
+            r"|\bnever\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|exceeds?\s+|sees?\s+)"
+            r"(?:above|over|below|past|beyond|(?:any\s+)?more\s+than)\b"
+            # "clamp spikes above 5 V", "limit any surge over 15 V": the part of the wave past a level taken off
+            rf"|\b(?:clamp|clip|limit|cap)\w*\s+(?:the\s+|any\s+)?(?:spikes?|peaks?|transients?|surges?|overshoots?|"
+            rf"swings?|signal|input|voltage)\s+(?:above|over|below|under|past|beyond)\s+{_ABOUT}{_VOLTS}"
             r"|\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top\w*"
             r"|\bshav\w*\s+(?:off\s+)?the\s+(?:top|peaks?)"
             r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
             rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}",
+    # one pulse of a stated length, each time something happens ("one 5 V pulse 10 ms long when the button is
+    # pressed", "a single 2 ms pulse every time trig falls"): the one-shot (read only with a trigger, see _ONE_SHOT)
+    "one_pulse": r"\b(?:one|a|single|an?\s+single)\s+(?:(?:\S+\s+){0,2}?)pulse\b[^.;]{0,30}?\b(?:[\d.]+\s*[munµ]?s|"
+                 r"(?:\w+\s+)?(?:milli|micro)?seconds?)\s+(?:long|wide)\b"
+                 r"|\b(?:one|a|single)\s+[\d.]+\s*[munµ]?s\s+(?:(?:long|wide)\s+)?pulse\b",
     # the whole wave moved so one extreme sits at a level: "shift it so its lowest point sits at 0 V"
     "clamp": r"\b(?:shift|mov|lift|push|rais|drop|lower|offset|slid)\w*\b[^.;]{0,60}?\b(?:lowest|bottom|minimum|"
              r"most\s+negative|negative\s+peaks?|top|highest|maximum|most\s+positive|positive\s+peaks?)\s+"
@@ -442,6 +451,10 @@ _TICKS = re.compile(r"\b(?:ticks?|ticking|beats?|beating|pulses|pulsing|blinks|t
                     r"|on\s+and\s+off|square(?![- ]?(?:root|law))|clock)\b")
 _PER_SECOND = re.compile(r"\b(?:times|cycles|pulses|ticks|beats)\s+(?:a|per|every|each)\s+second\b"
                          r"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*hz\b")
+# what sets a one-shot off: an event, never a rate ("a pulse every 10 ms" repeats)
+_ONE_SHOT = re.compile(r"\b(?:when(?:ever)?|each\s+time|every\s+time|once|after|on\s+(?:each|every|a)|press\w*|push\w*|"
+                       r"trigger\w*|button)\b")
+_REPEATS = re.compile(r"\b(?:every|each)\s+(?:[\d.]+\s*[munµ]?s\b|second|period|cycle)|\brepeat\w*")
 _MADE_BY = re.compile(r"\b(?:555|timer|astable|oscillat\w*|multivibrator|schmitt|rails?|suppl(?:y|ies)|vcc|vdd|"
                       r"capacitors?|inductors?|crystal|ring)\b")
 # A DC supply made bigger or negated ("double my 5 V supply", "-5 V from the +5 V rail"): a charge pump, a diode one
@@ -470,6 +483,15 @@ def _supply_multiplied(low: str) -> Reading | None:
                        "diode charge pump doubler" if diodes else "charge pump voltage doubler")
     return None
 
+
+_STEPPED_DOWN = re.compile(
+    r"\b(?:turn|convert|chang|bring|drop|step|get|make|reduc)\w*\s+(?:\S+\s+){0,5}?(?P<a>\d+(?:\.\d+)?)\s*v\b"
+    r"(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
+    r"(?P<b>\d+(?:\.\d+)?)\s*v\b"
+    rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+(?:an?\s+|my\s+|the\s+|our\s+)?"
+    rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+{_SUPPLY}\b")
+_DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
+                    r"stable|powers?|run|runs)\b|(?<![\w.])[\d.]+\s*[mµu]?a\b")
 
 _HELD_BY_DIODE = re.compile(r"\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b(?![- ]?(?:drop|clamp))"
                             r"(?=[^.]{0,40}?\bresistor)|\bresistor\b[^.]{0,40}?\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b")
@@ -527,6 +549,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     ramps_in = shape is not None and shape[1] in ("triangle", "triangular", "ramp", "sawtooth", "saw")
     if "differentiate" in found or (opamp and ramps_in and shape is not None and shape[2] == "square"):
         return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
+    if "one_pulse" in found and _ONE_SHOT.search(low) and not (_PER_SECOND.search(low) or _REPEATS.search(low)):
+        return Reading(said("one_pulse"), "monostable multivibrator")  # once per trigger, no rate: a one-shot
     if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and shape is None and not (
             opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low)):
         return Reading(tick[0], "clock source")  # a signal that ticks at a rate, no circuit to make it: the source
@@ -581,6 +605,12 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
                                                            low):
         zener = re.search(r"\bzener|\bbreak\w*\s+down|\bbreakdown\b", low)
         return Reading(said("hold", "varies"), "zener regulator" if zener else "linear regulator")
+    # a DC level turned into a lower one for something that draws from it ("turn the 12 V into 5 V for my sensor",
+    # "5 V from my 9 V battery for a module drawing 20 mA"): a regulator; with nothing drawn named, a divider
+    if "divide" not in found and "two_resistors" not in found and (m := _STEPPED_DOWN.search(low)) \
+            and 0 < float(m["b"] or m["b2"]) < float(m["a"] or m["a2"]) \
+            and not (_TRANSISTOR.search(low) or _MOS.search(low)):
+        return Reading(m[0], "linear regulator" if _DRAWN.search(low) else "voltage divider")
     if "divide" in found or ("two_resistors" in found and not _OTHER_PARTS.search(low)):
         mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
         return Reading(said("divide", "two_resistors"), "rail splitter" if opamp and mid else "voltage divider")
@@ -599,13 +629,49 @@ _NAMING_A_NODE = re.compile(r"(?:\bnodes?|\bat|\binto|\bfrom|\bto|\bon|\bbetween
 _NODE_AFTER = re.compile(r"\s*(?:->|→|=|:(?!\s)|\s(?:to|and)\s+[a-z_]\w*\b(?!-))")
 
 
+# The circuit words a family rule reads, as people mistype them ("sqare wave oscilator", "amplifer", "comparitor"):
+# a word one slip away from one of these (a letter dropped, added, changed or two swapped) is read as it. Words of
+# fewer than five letters and a term's own inflections ("squared", "filters", "inverted") are left as they are.
+_TERMS = ("square", "triangle", "sawtooth", "oscillator", "oscillate", "amplifier", "amplify", "inverting",
+          "inverter", "comparator", "regulator", "rectifier", "integrator", "differentiator", "multivibrator",
+          "astable", "monostable", "schmitt", "filter", "lowpass", "highpass", "bandpass", "notch", "follower",
+          "buffer", "summing", "difference", "thermistor", "photodiode", "transistor", "capacitor", "resistor",
+          "inductor", "mosfet", "current", "voltage", "frequency", "cutoff", "hysteresis", "clipper", "clamper",
+          "divider", "bridge", "zener", "diode", "mirror", "trigger", "generator", "converter", "reference")
+_WORD_RE = re.compile(r"[a-z]{5,}")
+
+
+def _one_slip(word: str, term: str) -> bool:
+    """`word` is `term` with one letter dropped, added or changed, or two neighbours swapped."""
+    if abs(len(word) - len(term)) > 1 or word == term:
+        return False
+    i = next((k for k, (a, b) in enumerate(zip(word, term)) if a != b), min(len(word), len(term)))
+    return word[i + 1:] == term[i + 1:] or word[i:] == term[i + 1:] or word[i + 1:] == term[i:] or (
+        len(word) == len(term) and word[i + 2:] == term[i + 2:] and word[i:i + 2] == term[i:i + 2][::-1])
+
+
+def _inflected(word: str, term: str) -> bool:
+    """`word` is `term`'s stem with an ending of its own: "inverted" (inverter), "divided" (divider), "squares"."""
+    stems = {term[:-len(e)] for e in ("e", "er", "or", "ing", "s") if term.endswith(e)} | {term}
+    return any(word == stem + e for stem in stems for e in ("ed", "es", "ing", "s", "e", "ion", "ly", ""))
+
+
+def _respelled(m: re.Match) -> str:
+    word = m[0]
+    if word in _TERMS:
+        return word
+    return next((t for t in _TERMS if not word.startswith(t) and not t.startswith(word) and not _inflected(word, t)
+                 and _one_slip(word, t)), word)
+
+
 def spelled_out(low: str) -> str:
-    """The lower-cased request with its short filter names ("lp", "hpf", "bpf") written in full."""
+    """The lower-cased request with its short filter names ("lp", "hpf", "bpf") written in full and its
+    mistyped circuit words ("oscilator") spelled right."""
     def full(m: re.Match) -> str:
         if _NAMING_A_NODE.search(low, 0, m.start()) or _NODE_AFTER.match(low, m.end()):
             return m[0]
         return _SHORT_FILTERS[m[0]]
-    return _SHORT_FILTER.sub(full, low)
+    return _WORD_RE.sub(_respelled, _SHORT_FILTER.sub(full, low))
 
 
 # --- qualifiers that change the circuit a name reads as ---------------------------------------------

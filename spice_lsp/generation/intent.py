@@ -64,7 +64,7 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _NUM_WORDS.update({w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-_WORD = "|".join(sorted([*_NUM_WORDS, "hundred", "thousand"], key=len, reverse=True))
+_WORD = "|".join(sorted([*_NUM_WORDS, "hundred", "thousand", "million"], key=len, reverse=True))
 _DIGIT_WORD = "|".join(list(_NUM_WORDS)[:10])
 _PREFIX_WORDS = {"kilo": "k", "kil": "k", "mega": "meg", "giga": "g", "milli": "m", "micro": "u",
                  "nano": "n", "pico": "p", "femto": "f", "M": "meg"}  # -> units.SCALE_FACTORS key
@@ -124,6 +124,8 @@ def _words_value(words: str) -> float:
             current = (current or 1) * 100
         elif word == "thousand":
             total, current = total + (current or 1) * 1000, 0
+        elif word == "million":  # "one million", "two and a half million" is not read (no "half")
+            total, current = (total + (current or 1)) * 1_000_000, 0
         elif word != "and":
             current += _NUM_WORDS[word]
     digits = "".join(str(_NUM_WORDS[word]) for word in decimals.split())
@@ -262,6 +264,7 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     if qualified_.circuit and kind not in ("generic", _registry().match(qualified_.text)[1]):  # the qualifier decided
         intent.reading = f"'{qualified_.said}' read as {'an' if qualified_.circuit[0] in 'aeiou' else 'a'} " \
                          f"{qualified_.circuit}"
+        intent.read_from = (f"{qualified_.said}".strip(),)  # its words name the circuit ("blink an LED")
     converted = wave_conversion(plain)
     if converted and rank < _registry().DEVICE_RANK and _registry().family_of(kind).noun == "oscillator":
         # "turn the square wave at in into a triangle": waves the circuit is given and gives, no generator's name

@@ -173,7 +173,7 @@ class GenerationResult:
                            for c in self.candidates]}
 
 
-_NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
+_NUMBER_IN_EXPRESSION = re.compile(r"(?<![\w.])\.?\d[\w.]*(?:(?<=[eE])[-+]\d+)?")  # "2.5e+04" whole
 
 
 def numbers_in(netlist: str | Netlist) -> list[float]:

@@ -1164,7 +1164,7 @@ _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?
 # "three times in but flipped in sign", "multiply it by two", "gain exactly one", "a third of its voltage",
 # "reaching 63 % after 1 ms", "1000 times a second", "2.5 kHz wide", "never goes above 0.7 V", "glow with
 # 15 mA": each read as the spec quantity the design and the checklist already know, its words kept whole.
-_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"  # "10,000"
 _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        r"(?:input|in|bigger|larger|louder|stronger|greater|as\s+(?:big|large|loud)|size|amplitude)\b"
                        rf"|\b(?:input|signal)\s+(?:times|multiplied\s+by)\s+(?:minus\s+|negative\s+|-\s*)?(?P<x>{_NUMBER})\b"
@@ -1177,6 +1177,12 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        # "3 x (v2 - v1)", "2.5 times the difference": a difference amplifier's gain
                        rf"|(?<![\w.])(?P<diff>{_NUMBER})\s*(?:[×x*·]|times)\s*(?:\(\s*v?\w+\s*[-\u2212\u2013]\s*v?\w+\s*\)"
                        r"|the\s+difference\b)"
+                       # "x20 louder", "20x bigger": a multiple written with its sign of times
+                       rf"|(?<![\w.])(?:[x×]\s?(?P<xn>\d+(?:\.\d+)?)|(?P<xn2>\d+(?:\.\d+)?)\s?[x×])\s+"
+                       r"(?:louder|bigger|larger|stronger|greater|gain|amplification)\b"
+                       # "half as big", "a third the size": a multiple below one
+                       r"|\b(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth))\s+(?:as\s+(?:big|large|loud|strong|much)"
+                       r"|the\s+(?:size|amplitude|level))\b"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
                        # "without changing its size", "the same amplitude": a gain of one (its sign said apart)
                        r"|\b(?:without|not|never|no)\s+(?:\w+\s+)?(?:chang|alter)\w*\s+(?:its|the)\s+"
@@ -1243,9 +1249,12 @@ _REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:o
 _DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 _WIDE = re.compile(rf"\b(?P<w>{_HZ})\s+wide\b"
                    rf"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>{_HZ})\b")
-_NEVER = re.compile(r"\b(?:never\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+)?"
-                    r"|(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+)"
-                    r"(?:above|over|below|under|past)\s+"
+_NEVER = re.compile(r"\b(?:never\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+|sees?\s+|exceeds?\s+)?"
+                    r"|(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
+                    # "clamp spikes above 5 V", "limit the peaks at 3 V": what is cut and where
+                    r"|(?:clamp|clip|limit|cap)\w*\s+(?:the\s+|any\s+)?(?:spikes?|peaks?|transients?|surges?|overshoots?|"
+                    r"swings?|signal|input|voltage)\s+)"
+                    r"(?:above|over|below|under|past|(?:any\s+)?more\s+than|higher\s+than)\s+"
                     r"(?:about\s+|around\s+|roughly\s+)?(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
                     r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b",
                     re.IGNORECASE)
@@ -1372,7 +1381,7 @@ def _led_current(text: str, found: list[Spec]) -> None:
 
 
 def _number(words: str) -> float:
-    return float(words) if words[:1].isdigit() else _words_value(words)
+    return float(words.replace(",", "")) if words[:1].isdigit() else _words_value(words)
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
@@ -1445,8 +1454,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not gain_read and (m := _BY_DB.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
     elif not gain_read and (m := _MULTIPLE.search(text)):
-        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"]
-        gain = _number(figure.lower()) if figure else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
+        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"] or m["xn"] or m["xn2"]
+        gain = _number(figure.lower()) if figure else 1 / _DENOMINATORS[m["part"].split()[-1].lower()] \
+            if m["part"] else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
         flip = m if m["neg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
@@ -1687,8 +1697,14 @@ def _levels(span: str, unit: str) -> tuple[float, float] | None:
     ranged = next(((q.value, q.partner.value) for q in _quantities(span) if q.partner and q.unit == unit), None)
     slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
     both = re.search(rf"(?:±|\+/-)\s*({_QTY_TEXT}){unit}\b", span)
+    # "0 V and 12 V": a zero or negative low, then its high (never two rails: "0 V and 5 V supplies")
+    paired = re.search(rf"(?<![\w.])((?:[-\u2212]\s*)?\d+(?:\.\d+)?|0)\s*{unit}\s+and\s+(\d+(?:\.\d+)?)\s*{unit}\b"
+                       r"(?!\s*(?:rails?|suppl\w*))", span)
+    if paired and not (float(paired[1].replace("\u2212", "-").replace(" ", "")) <= 0 < float(paired[2])):
+        paired = None
     return ranged or ((float(slash[1]), float(slash[2])) if slash else None) or (
-        (-_quantities(both[1] + unit)[0].value, _quantities(both[1] + unit)[0].value) if both else None)
+        (-_quantities(both[1] + unit)[0].value, _quantities(both[1] + unit)[0].value) if both else None) or (
+        (float(paired[1].replace("\u2212", "-").replace(" ", "")), float(paired[2])) if paired else None)
 
 
 def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:

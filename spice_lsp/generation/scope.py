@@ -37,6 +37,7 @@ NAMED = re.compile(r"""\b(?:
   | transformer|relay|motor|solenoid|triac|thyristor|scr|diac|ujt|optocoupler|opto-?isolator
   | aoi\d+|oai\d+|baxandall|tone\s+control|dickson
   | howland|current\s+(?:source|sink|pump)|voltage\s+reference|clamper|dc\s+restorer|level\s+shifter
+  | transceiver|transmitter|radio|modem|wi-?fi|bluetooth|zigbee|lora(?:wan)?|ethernet|gps
   | lna|low[- ]noise\s+amplifier|power\s+amplifier|audio\s+amplifier|headphone|speaker|antenna|balun
   | lc\s+oscillator|tank\s+circuit|crystal\s+oscillator|relaxation\s+oscillator|square[- ]wave\s+generator
   | triangle[- ]wave|function\s+generator|sawtooth|oscillators?|regulators?|converters?|amplifiers?|filters?

@@ -59,7 +59,9 @@ def _design(intent, d, spec) -> None:
 _CLOCK = r"\b(?:clock|square[- ]?wave|pulse[- ]?train|pulse\s+source)\b"
 # the clock on its own: a clock into a circuit, a clock made by a circuit, or parts beside it name another request
 _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps?|integrat\w*|invert\w*|doubler|"
-          r"counter|flip[- ]?flop|latch|gates?|comparator|schmitt|switch\w*|sample|filter|low[- ]pass|high[- ]pass|"
+          # a counter or a flip-flop the clock is only for ("a logic clock for my counter") is no circuit asked
+          r"(?<!\bfor\s)(?<!\bfor\smy\s)(?<!\bfor\sthe\s)(?<!\bfor\sa\s)(?<!\bfor\sour\s)(?<!\bfor\sits\s)"
+          r"(?:counter|flip[- ]?flop)|latch|gates?|comparator|schmitt|switch\w*|sample|filter|low[- ]pass|high[- ]pass|"
           r"resistors?|capacitors?|caps?|inductors?|diodes?|transistors?|mosfets?|555|timer|driv\w+|into|feed\w*|"
           r"followed|through|from\s+[a-z]\w*\s+to|circuit(?!\s*:)|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
           # a square wave a circuit makes from its rails
