@@ -229,7 +229,8 @@ def source(name: str, node: str, steps: Steps, high: float) -> str:
     edge = min(b[0] - a[0] for a, b in zip(steps, steps[1:])) / 1000
     points = [f"0 {volts(steps[0][1], high):g}"]
     for (_, before), (t, after) in zip(steps, steps[1:]):
-        points += [f"{format_eng(t)} {volts(before, high):g}", f"{format_eng(t + edge)} {volts(after, high):g}"]
+        # (t + edge to six figures: three would round a 2 ps edge at 12 ns back onto 12 ns)
+        points += [f"{format_eng(t)} {volts(before, high):g}", f"{t + edge:.6g} {volts(after, high):g}"]
     return f"{name} {node} 0 PWL({' '.join(points)})"
 
 

@@ -1743,13 +1743,18 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?", r"wide|width|long|pulses?")
     per = time(r"period|every|each", r"period")
     # a lone step has no frequency: one in its statement is another's ("a 2 V step at 50 us into a 10 kHz low-pass")
-    repeats = re.search(r"\bpulse|square|\bclock|\bpwm\b|\bduty|\btoggl|\bevery\b|\bperiod", span, re.IGNORECASE)
+    repeats = re.search(r"\bpulse|square|\bclock|\bpwm\b|\bduty|\btoggl|\bevery\b|\bperiod|\bsaw-?tooth", span,
+                        re.IGNORECASE)
     freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None) if repeats else None
     per = per or (1 / freq if freq else None)
     duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
                      span, re.IGNORECASE)
     if pw is None and per:
         pw = per * float(duty[1] or duty[2]) / 100 if duty else per / 2  # a square wave: half the period
+    if per and tr is None and re.search(r"\bsaw-?tooth", span, re.IGNORECASE):
+        # a sawtooth: a rise over the whole period, then a snap back (a thousandth of it) to the start
+        snap = per / 1000
+        return (levels[0], levels[1], td, per - 2 * snap, snap, snap, per)
     return (levels[0], levels[1], td, tr, tf, pw, per)
 
 

@@ -498,7 +498,9 @@ _WAVE_SAID = re.compile(rf"(?P<a>{_NUM})\s*(?:V\s*)?(?:-|\u2013|to|/)\s*(?P<b>{_
 _REF_SAID = re.compile(rf"(?P<v>{_NUM})\s*V\s+(?:dc\s+(?:level|voltage)|(?:dc\s+)?(?:control(?:\s+(?:level|voltage|"
                        rf"input))?|reference|threshold|trip\s+(?:point|level)|set[- ]?point))\b"
                        rf"|\b(?:control(?:\s+(?:level|voltage))?|reference|threshold|trip\s+point)\s+(?:of|at|is|=|:)?\s*"
-                       rf"(?P<v2>{_NUM})\s*V\b", re.IGNORECASE)
+                       rf"(?P<v2>{_NUM})\s*V\b"
+                       # "compare the ramp against 1 V", "the input versus a 2 V level"
+                       rf"|\b(?:against|versus)\s+(?:an?\s+|the\s+)?(?P<v3>{_NUM})\s*V\b", re.IGNORECASE)
 _CROSSED = re.compile(rf"\b(?:above|over|exceeds|past|beyond|below|under)\s+(?:an?\s+|the\s+)?(?P<v>{_NUM})\s*V\b",
                       re.IGNORECASE)
 # "made by a divider from the 5 V rail", "comes from a resistor divider off the 3.3 V rail"
@@ -535,7 +537,8 @@ def _setup(f: _Filler) -> _Setup:
         (-saturation(f.intent), saturation(f.intent))
     below = bool(_HIGH_BELOW.search(text) or _LOW_ABOVE.search(text))
     said = _REF_SAID.search(text) or _CROSSED.search(text)
-    ref = _volts(said["v"] or said["v2"]) if said and (said.re is _CROSSED or said["v"] or said["v2"]) else None
+    level = (said["v"] or (said["v2"] or said["v3"] if said.re is _REF_SAID else None)) if said else None
+    ref = _volts(level) if level else None
     rail = _DIVIDER.search(text)
     ramp, wave = ramp_said(text), _WAVE_SAID.search(text) or _TRIANGLE.search(text)
     if ramp is not None:
@@ -589,6 +592,11 @@ def _comparator(f: _Filler) -> str:
                      "R4 ref 0 10k"]
     else:
         reference = [f"V2 ref 0 DC {setup.ref:g}"]
+    # "against 1 V on node lvl": the reference level placed on a node the request names is that node
+    named = next((s.node for s in (f._request.sources if f._request else ()) if s.node and s.dc == setup.ref
+                  and not (s.supply or s.pulse or s.sin or s.pwl) and s.node not in (setup.node, "out")), None)
+    if setup.divider is None and named:
+        reference = [f"V2 {named} 0 DC {setup.ref:g}"]
     # the input and output as the request words them (so its figures read as read)
     said_wave = _RAMP_SAID.search(f.intent.description) if setup.wave == "ramp" else \
         _WAVE_SAID.search(f.intent.description) if setup.wave != "sine" else None
@@ -610,7 +618,8 @@ def _comparator(f: _Filler) -> str:
         block, comparator = f"{SINGLE_COMPARATOR}\n{GEAR}", "comparator1"
     else:
         block, comparator = comparator_block(f), "comparator"
-    pins = f"ref {setup.node}" if setup.below else f"{setup.node} ref"
+    ref = named if setup.divider is None and named else "ref"
+    pins = f"{ref} {setup.node}" if setup.below else f"{setup.node} {ref}"
     return "\n".join([block, signal, *reference, f"X1 {pins} out {comparator}", "R1 out 0 100k"])
 
 
@@ -787,10 +796,9 @@ def _pull_up(description: str) -> tuple[float, float] | None:
     return float(m["v"] or m["v2"]) if m else 5.0, ohms or 10e3
 
 
-# A sine that starts at zero starts on the threshold: without an offset the output starts halfway and its first
-# edge falls inside the first print step, where ngspice's interpolated output (.options interp) misplaces a
-# measured crossing. 1 mV (a real part's offset) starts it high, as the rising sine puts it; the edges move by
-# 1 mV / (2 pi f A) (3 us at 50 Hz, 1 V).
+# A sine that starts at zero starts on the threshold: without an offset the output starts halfway and a measured
+# crossing counts a half edge at t = 0. 1 mV (a real part's offset) starts it high, as the rising sine puts it;
+# the edges move by 1 mV / (2 pi f A) (3 us at 50 Hz, 1 V).
 _START_HIGH = "vos=1m"
 _LOAD = "R1 out 0 100k"  # a light load, as the logic input it drives would be
 

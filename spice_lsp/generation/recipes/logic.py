@@ -200,6 +200,9 @@ def _tristate(f: _Filler) -> str:
 # "a 5 ns set pulse on s at 10 ns": one pulse, its width and start, on a node.
 _PULSE_ON = re.compile(rf"(?:(?P<width>{TIME})\s+)?(?:\w+\s+)?pulse\s+on\s+(?P<node>\w+)\s+at\s+(?P<at>{TIME})",
                        re.IGNORECASE)
+# "s pulses high from 2 ns to 4 ns", "a high pulse on r from 12 ns to 14 ns": one pulse, its start and end.
+_PULSE_SPAN = re.compile(rf"\b(?:(?P<node>\w+)\s+pulses\s+high|(?:high\s+)?pulse\s+on\s+(?P<node2>\w+))\s+"
+                         rf"(?:from|between)\s+(?P<a>{TIME})\s+(?:to|and|until)\s+(?P<b>{TIME})", re.IGNORECASE)
 
 
 def _set_reset(f: _Filler) -> tuple[tuple[float, float], tuple[float, float], bool]:
@@ -207,6 +210,8 @@ def _set_reset(f: _Filler) -> tuple[tuple[float, float], tuple[float, float], bo
     request states them (one pulse each) rather than the family's repeating 40 ns pair."""
     stated = {m["node"].lower(): (seconds(m["at"]), seconds(m["width"]) if m["width"] else 3e-9)
               for m in _PULSE_ON.finditer(f.intent.description)}
+    stated |= {(m["node"] or m["node2"]).lower(): (seconds(m["a"]), seconds(m["b"]) - seconds(m["a"]))
+               for m in _PULSE_SPAN.finditer(f.intent.description) if seconds(m["b"]) > seconds(m["a"])}
     if "s" in stated and "r" in stated:
         return stated["s"], stated["r"], True
     return (5e-9, 3e-9), (25e-9, 3e-9), False
@@ -220,9 +225,16 @@ def _sr_latch(f: _Filler) -> str:
     (ts, ws), (tr, wr), once = _set_reset(f)
     period = "1" if once else "40n"
     ts_, ws_, tr_, wr_ = map(format_eng, (ts, ws, tr, wr))
-    return _circuit(f, [f"V2 s 0 PULSE(0 {{vdd}} {ts_} 100p 100p {ws_} {period})",
-                        f"V3 r 0 PULSE(0 {{vdd}} {tr_} 100p 100p {wr_} {period})"], build, ("q", "qb")) \
-        + "\n.ic v(q)=0 v(qb)={vdd}"
+    sources = [f"V2 s 0 PULSE(0 {{vdd}} {ts_} 100p 100p {ws_} {period})",
+               f"V3 r 0 PULSE(0 {{vdd}} {tr_} 100p 100p {wr_} {period})"]
+    if _PULSE_SPAN.search(f.intent.description):  # said by their start and end: a PWL has both times
+        high = f.number("VDD", 1.8)
+        sources = [source(name, node, ((0.0, 0.0), (t, None), (t + w, 0.0)), high)
+                   for name, node, t, w in (("V2", "s", ts, ws), ("V3", "r", tr, wr))]
+        said = (ts, ts + ws, tr, tr + wr)  # the times, which the PWLs place
+        f.intent.extra_values[:] = [x for x in f.intent.extra_values
+                                    if not (x.unit == "s" and any(abs(x.value - t) <= 1e-6 * t for t in said))]
+    return _circuit(f, sources, build, ("q", "qb")) + "\n.ic v(q)=0 v(qb)={vdd}"
 
 
 def _sets_holds_resets(f: _Filler) -> list:
@@ -465,7 +477,9 @@ _N_INPUT = re.compile(r"\b(?:(?P<n>[3-8])|(?P<w>three|four|five|six))[- ]input\s
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _MAJORITY = re.compile(r"\bmajority\b|\bcarry\b", re.IGNORECASE)
 _NOT_OPS, _AND_OPS, _OR_OPS = ("not", "!", "~", "¬"), ("and", "·", "*", "&", "∧", "⋅", "•"), ("or", "+", "|", "∨")
-_TOKEN = re.compile(r"\s*(?:(?P<op>(?:not|and|or)\b|[!~¬·*&∧⋅•+|∨()'])|(?P<name>[a-z][a-z0-9_]{0,3})\b)",
+# The words that go on with the sentence ("... in CMOS on 3.3 V", "... with a = 1"): never an input ANDed on.
+_PROSE = r"(?:in|on|at|of|to|as|is|it|by|for|from|with|the|its|into|via|cmos|gate|then|when|vdd|vcc|gnd|so|use)\b"
+_TOKEN = re.compile(rf"\s*(?:(?P<op>(?:not|and|or)\b|[!~¬·*&∧⋅•+|∨()'])|(?!{_PROSE})(?P<name>[a-z][a-z0-9_]{{0,3}})\b)",
                     re.IGNORECASE)
 # "y = ...", "out = ...", "Y = !(...)": where an equation starts (its output's name, then "=")
 _EQUATION = re.compile(r"(?<![\w.])[a-z][a-z0-9_]{0,5}\s*=\s*(?=(?:not\b|[!~¬(]|[a-z][a-z0-9_]{0,3}\s*(?:[·*&∧⋅•+|∨]|"

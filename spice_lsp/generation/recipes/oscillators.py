@@ -48,17 +48,27 @@ def _example(name: str, low: float, high: float) -> tuple:
 
 # --- LC: Colpitts -------------------------------------------------------------------------------
 
-def _colpitts_eq(f0, get):
-    # f0 = 1/(2 pi sqrt(L Cs)), Cs = C1 C2/(C1 + C2); C2 = 4 C1 feeds back a fifth of the swing.
-    ind = get("L", 100e-6)
+def _lc_tank(f0, get, inductance: float, ratio: float):
+    """A Colpitts tank at f0: f0 = 1/(2 pi sqrt(L Cs)), Cs = C1 C2/(C1 + C2), with C2 = ratio C1 (C2/C1 sets the
+    share of the swing fed back), so C1 = Cs (1 + ratio)/ratio and C2 = Cs (1 + ratio)."""
+    ind = get("L", inductance)
     cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
-    return {"L": ind, "C1": get("C1", 1.25 * cs), "C2": get("C2", 5 * cs)}
+    return {"L": ind, "C1": get("C1", cs * (1 + ratio) / ratio), "C2": get("C2", cs * (1 + ratio))}
+
+
+def _tank_frequency(v: dict[str, float]) -> float:
+    return 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
+
+
+def _colpitts_eq(f0, get):
+    # C2 = 4 C1 feeds back a fifth of the swing.
+    return _lc_tank(f0, get, 100e-6, 4)
 
 
 def _colpitts(f: _Filler) -> str:
     v = part_values(f, _colpitts_eq, 480e3, aliases=_PAIR_C)
     p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
-    f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
+    f0 = _tank_frequency(v)
     _show(f, f0)
     q = f.model("npn")
     # Common base: the tank L1 || (C1 + C2) at the collector, the C1-C2 tap driving the emitter in
@@ -344,22 +354,36 @@ def _astable555_eq(f0, get):
     return {"C": c, "R1": ra, "R2": get("R2", max((1 / (math.log(2) * f0 * c) - ra) / 2, 1.0))}
 
 
-def _astable555_equations(intent):
-    """The astable's equations, for the duty cycle D the request states (above 1/2, where RA sets it):
-    RA + 2 RB = 1/(ln 2 f C) and D = (RA + RB)/(RA + 2 RB), so RA = (2 D - 1) (RA + 2 RB), RB = (1 - D) (RA + 2 RB)."""
+def _steered(intent) -> bool:
+    """A duty cycle of half or less: RB gets a steering diode (C charges through RA alone, discharges through RB)."""
     duty = intent.values.get("DUTY")
-    if duty is None or not 0.5 < duty.value < 1:
+    return duty is not None and 0 < duty.value <= 0.5
+
+
+def _astable555_equations(intent):
+    """The astable's equations, for the duty cycle D the request states. Above 1/2 RA sets it: RA + 2 RB =
+    1/(ln 2 f C) and D = (RA + RB)/(RA + 2 RB), so RA = (2 D - 1) (RA + 2 RB), RB = (1 - D) (RA + 2 RB). At 1/2 or
+    less a diode across RB steers the charge through RA alone: RA + RB = 1/(ln 2 f C), D = RA/(RA + RB)."""
+    duty = intent.values.get("DUTY")
+    if duty is None or not 0 < duty.value < 1:
         return _astable555_eq
 
     def equations(f0, get):
         c = get("C", 10e-9)
         total = 1 / (math.log(2) * f0 * c)
+        if _steered(intent):
+            return {"C": c, "R1": get("R1", duty.value * total), "R2": get("R2", (1 - duty.value) * total)}
         return {"C": c, "R1": get("R1", (2 * duty.value - 1) * total), "R2": get("R2", (1 - duty.value) * total)}
     return equations
 
 
 def _design555(intent, d, spec) -> None:
-    designer(_astable555_equations(intent), "f = 1.44/((R1 + 2 R2) C)", "R2", aliases=_TIMER)(intent, d, spec)
+    formula = "f = 1.44/((R1 + R2) C)" if _steered(intent) else "f = 1.44/((R1 + 2 R2) C)"
+    designer(_astable555_equations(intent), formula, "R2", aliases=_TIMER)(intent, d, spec)
+
+
+# The steering diode: a near-ideal one (about 40 mV at 1 mA), so the textbook t_high = ln 2 RA C holds at any supply.
+STEERING = ".model dsteer D (is=1n n=0.1)"
 
 
 def _astable555(f: _Filler) -> str:
@@ -367,9 +391,13 @@ def _astable555(f: _Filler) -> str:
         f.param("duty", f("DUTY", 0.5))  # the duty cycle RA and RB were computed for
     v = part_values(f, equations, 1e3, aliases=_TIMER)
     p = {role: f(role, x, *_TIMER.get(role, ())) for role, x in v.items()}
-    _show(f, 1 / (math.log(2) * (v["R1"] + 2 * v["R2"]) * v["C"]))
+    steered = _steered(f.intent)
+    _show(f, 1 / (math.log(2) * (v["R1"] + (1 if steered else 2) * v["R2"]) * v["C"]))
+    diode = [f"D1 dis c {f.model('dsteer', STEERING)}"] if steered else []
+    # R3: the output's load, a logic input's
     return "\n".join([_timer(f), f"V1 vcc 0 DC {f.supply('vcc', 5)}", f"R1 vcc dis {p['R1']}",
-                      f"R2 dis c {p['R2']}", f"C1 c 0 {p['C']}", "X1 c c dis out vcc timer555", ".ic v(c)=0"])
+                      f"R2 dis c {p['R2']}", *diode, f"C1 c 0 {p['C']}", "X1 c c dis out vcc timer555",
+                      "R3 out 0 100k", ".ic v(c)=0"])
 
 
 def _astable555_function(f: _Filler) -> list:
@@ -534,17 +562,15 @@ register(Family(kind="bubba_oscillator", summary="Bubba oscillator (four buffere
 
 
 def _opamp_colpitts_eq(f0, get):
-    # f0 = 1/(2 pi sqrt(L Cs)), Cs = C1 C2/(C1 + C2): equal capacitors, the pi network turns the phase by 180
-    # degrees and feeds back about all of the swing, which the stage's gain of 4 (R2/R1) makes up with its load.
-    ind = get("L", 10e-3)
-    cs = 1 / ((2 * math.pi * f0) ** 2 * ind)
-    return {"L": ind, "C1": get("C1", 2 * cs), "C2": get("C2", 2 * cs)}
+    # Equal capacitors: the pi network turns the phase by 180 degrees and feeds back about all of the swing, which
+    # the stage's gain of 4 (R2/R1) makes up with its load.
+    return _lc_tank(f0, get, 10e-3, 1)
 
 
 def _opamp_colpitts(f: _Filler) -> str:
     v = part_values(f, _opamp_colpitts_eq, 10e3, aliases=_PAIR_C)
     p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
-    f0 = 1 / (2 * math.pi * math.sqrt(v["L"] * v["C1"] * v["C2"] / (v["C1"] + v["C2"])))
+    f0 = _tank_frequency(v)
     _show(f, f0, 60)
     # The inverting stage drives the pi network (C1 at its output through R3, L, C2 at the return) back to R1. R3,
     # five times C1's reactance at f0, makes the stage a current into the tank, which then rings at its own f0 (a
