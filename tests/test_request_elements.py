@@ -186,3 +186,12 @@ def test_a_supply_named_like_a_node_of_the_request_sits_on_it():
 def test_model_parameters_of_any_diode():
     request = read_request("D2 (1N4148-like, IS=2.5n, N=1.75) from x to y.")
     assert {(p.name, p.value) for p in request.model_params} == {("is", 2.5e-9), ("n", 1.75)}
+
+
+def test_a_heading_word_before_a_kilo_value_is_no_capacitor_or_inductor():
+    # "Coupler:" / "Lowpass:" open a sentence like a name, but no C or L is kilo- or mega-sized.
+    for text, value in (("Coupler: 4.7k from a to b.", 4700.0), ("Lowpass: 1.5meg from x to y.", 1.5e6)):
+        [element] = read_request(text).elements
+        assert (element.kind, element.value) == ("R", value), element
+    [named] = read_request("Lbias = 2.2m from p to q.").elements
+    assert (named.name, named.kind, named.value) == ("Lbias", "L", 2.2e-3)
