@@ -138,7 +138,7 @@ def test_a_builds_specs_hold_a_centre_to_what_its_q_allows():
     build = _build("Active band-pass, centre frequency 3 kHz, Q of 8")
     centre = next(s for s in build.specs if s.quantity == "center")
     said = next(s for s in build.request.specs if s.quantity == "center")
-    assert centre.tolerance == pytest.approx(min(said.tolerance, 0.175 / 8))
+    assert centre.tolerance == pytest.approx(min(said.tolerance, 0.05 / 8))
 
 
 @pytest.mark.parametrize("text", ["Low-pass at 5 kHz; in = a7, out = b7.", "RC high-pass, input: a7, output: b7."])

@@ -98,7 +98,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 ok = all(h == w for h, w in pairs)
             if not ok:
                 problems.append(f"nodes {' '.join(have)}, not {' '.join(n or '?' for n in wanted)}")
-        elif (ends := _stated_ends(want.text)) and not set(ends) <= {_norm(f.text) for f in lay.nodes}:
+        elif (ends := _stated_ends(want.text, set(request.nodes))) and \
+                not set(ends) <= {_norm(f.text) for f in lay.nodes}:
             problems.append(f"nodes not read: the request places it at {' and '.join(ends)}")
         detail = f"{e.name} " + " ".join(f.text for f in lay.nodes) + (f" {lay.value.text}" if lay.value else "")
         items.append(CheckItem(want.text, FAIL if problems else PASS, "; ".join(problems) or detail))
@@ -165,15 +166,16 @@ _ENDS_SAID = re.compile(r"\b(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?
 _NOT_ENDS = (NOT_NODES - PLACES) | {"a", "an", "node", "nodes"}
 
 
-def _stated_ends(text: str) -> tuple[str, str] | None:
-    """The two nodes a part's clause places it between when both are plain names, for an item whose nodes the
-    reader could not read: the answer must have them, or the item says so (a name and value alone pass nothing)."""
+def _stated_ends(text: str, named: set[str]) -> tuple[str, str] | None:
+    """The two nodes a part's clause places it between when both are plain names or nodes the request names
+    elsewhere ("source on so ... RS2 = 10k from so to ground"), for an item whose nodes the reader could not read:
+    the answer must have them, or the item says so (a name and value alone pass nothing)."""
     said = _ENDS_SAID.search(text)
     if said is None:
         return None
     ends = tuple(_norm(w) for w in (said["a"] or said["c"], said["b"] or said["d"]))
     way = said["c"] is not None and said["c"].lower() in FUNCTION  # "R1 = 10k up to vcc": the way it goes
-    return None if way or any(w in _NOT_ENDS for w in ends) else (ends[0], ends[1])
+    return None if way or any(w in _NOT_ENDS and w not in named for w in ends) else (ends[0], ends[1])
 
 
 def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:

@@ -813,6 +813,13 @@ _GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?(?P<pa
                     r"(?:(?:are|each|all)\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
                     r"(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4}
+# "both resistors 10k", "each capacitor is 100 nF", "two 10k resistors": a value every part of that kind has (or that
+# many of them): one part at it, the other designed to a spec, is not what the request states.
+_VALUE = r"\d+(?:\.\d+)?\s*(?:meg|[kKmMuµμnp])?"
+_EVERY = re.compile(rf"\b(?:(?:both|each|all(?:\s+(?:two|three|four))?)\s+(?:of\s+the\s+)?"
+                    rf"(?P<part>resistor|capacitor|inductor)s?\s+(?:(?:are|is|=|of|at)\s+)?(?P<v>{_VALUE})|(?P<count>two|three|four)\s+(?:equal\s+)?(?P<v2>{_VALUE})"
+                    rf"\s*(?:Ω|ohms?|F|H)?\s+(?P<part2>resistor|capacitor|inductor)s)(?:\s*(?:Ω|ohms?|F|H))?(?!\w|\.\d)",
+                    re.IGNORECASE)
 
 
 def stated_facts(description: str, netlist: m.Netlist, family: Family | None) -> list[CheckItem]:
@@ -855,6 +862,14 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                   {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == ends]
         items.append(CheckItem(f"'{group[0]}' in the request", PASS if len(placed) >= count else FAIL,
                                f"{kind} parts between {' and '.join(sorted(ends))}: {', '.join(placed) or 'none'}"))
+    for every in _EVERY.finditer(description):
+        kind = (every["part"] or every["part2"])[0].upper()
+        value = parse_number(re.sub(r"M$", "meg", "".join((every["v"] or every["v2"]).split())))
+        parts = [e for e in elements if e.name[0].upper() == kind]
+        at = [e.name for e in parts if value is not None and (v := _element_value(e)) is not None and _same(v, value)]
+        enough = len(at) >= _COUNTS[every["count"].lower()] if every["count"] else bool(parts) and len(at) == len(parts)
+        items.append(CheckItem(f"'{every[0]}' in the request", PASS if enough else FAIL,
+                               f"{kind} parts at that value: {', '.join(at) or 'none'} of {len(parts)}"))
     params = reading.params(netlist)
     for held in _HELD.finditer(description):
         level = float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)

@@ -128,7 +128,7 @@ _ID = r"[a-z]+(?:[0-9]+[a-z_]*|_[a-z0-9_]*)+"  # a name written as identifiers a
 _SEP = r"[\"']?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)[\"']?"
 # (a list's later names only where the list ends the clause: "node vi1 and leaves through" lists no "leaves"; a
 # list without commas, "nodes p1 p2", only of identifiers)
-_MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+[\"']?"
+_MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+(?:(?:is|=|:)\s*(?!called\b|named\b))?[\"']?"
                      rf"(?:(?P<list>{_NAME}(?:{_SEP}{_NAME})+)[\"']?(?=\s*(?:[,;.:)!?]|$))"
                      rf"|(?P<ids>{_ID}(?:\s+{_ID})+)(?=\s*(?:[,;.:)!?]|$))|(?P<one>{_NAME})(?![\w=(]))"
                      rf"|\b(?:in|out|input|output|signal|tap|wiper|node|rail|supply|reference|ref|anode|cathode|"
@@ -145,6 +145,11 @@ _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s
 _STATES = re.compile(r".*(?:ed|ing|ly|ive|al|ous|ent|ant|able|ible|ful|less|er|est)|clean|open|free|fine|ok|ready|"
                      r"stable|safe|small|large|big|quiet|noisy|hot|cold|warm|low|high|on|off|live|dead|shared|common|"
                      r"same|equal|unused|idle")
+# Ports listed with an aside each, "inputs da (5 V DC) and db (0 V DC)": every name before a parenthesis.
+_ASIDE_LIST = re.compile(rf"\b(?:inputs|outputs|nodes)\s+(?P<list>{_NAME}\s*\([^)]*\)(?:{_SEP}{_NAME}\s*\([^)]*\))+)")
+# An output written as an equation of the answer's nodes, "vo = 2 x (sp - sm)": its left side names a node.
+_EQUATION = re.compile(rf"(?<![\w.(])(?P<lhs>{_NAME})\s*=\s*(?P<rhs>[^=,;:]{{1,40}})")
+_QUANTITY = re.compile(r"gain|av|a|g|k|h|q|f\w*|r\w*|c\w*|l\w*|t\w*|v|i|vdd|vcc|vee|vss")
 # Names written as identifiers are ("vo1", "w_2") after a word of place or of a port: "out w2", "leaves through vo1".
 _PLACED = re.compile(rf"\b(?:at|on|into|onto|through|via|to|from|in|out|input|output|and)\s+(?:node\s+)?"
                      rf"(?P<n>{_ID})\b(?!\s*=|\()")
@@ -181,6 +186,13 @@ def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
     for match in _PLACED.finditer(description):
         if not _NO_NODE.fullmatch(match["n"]):
             said.setdefault(match["n"], match[0].strip())
+    for match in _ASIDE_LIST.finditer(description):
+        for name in re.findall(rf"({_NAME})\s*\(", match["list"]):
+            listed.setdefault(name, match[0].strip())
+    for match in _EQUATION.finditer(description.lower()):
+        if not _QUANTITY.fullmatch(match["lhs"]) and re.search(r"[×*/+−(]|\s-", match["rhs"]) \
+                and set(re.findall(_NAME, match["rhs"])) & have:
+            said.setdefault(match["lhs"], match[0].strip())
     for match in _VECTOR.finditer(description):
         for name in filter(None, (match["a"], match["b"])):
             vectors.setdefault(name.lower(), match[0])
