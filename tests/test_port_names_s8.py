@@ -28,3 +28,9 @@ def test_names_right_after_a_role_word(text, roles):
 ])
 def test_words_after_a_role_word_that_name_nothing(text):
     assert not {"input", "output"} & read_ports(text).roles.keys()
+
+
+def test_another_devices_port_in_parentheses_names_no_port_of_this_circuit():
+    # "the speaker input (node spk)" is where this circuit's output goes, not its input
+    assert "input" not in read_ports("Drive the speaker input (node spk) from a line output.").roles
+    assert read_ports("Its input (node li) sees a line level.").roles["input"] == ("li",)

@@ -134,6 +134,9 @@ _ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out)
                          + r")\s*\)|\s*(?:=|:)\s*(?P<e>" + _NAME + r")\b(?!\s*[-+*(]|/\w)"
                          r"(?=\s*(?:[,;/)]|\.(?:\s|$)|$|\s+(?:and|with|at|on)\b))"
                          r"|\s+node\s+is\s+(?P<i>" + _NAME + r")\b)")
+# The word before a role word that makes it another device's port ("the ADC input (node adc)"), not a determiner
+_OTHER_DEVICE = re.compile(r"(?<![\w'])(?!(?:the|its|their|our|my|your|whose|this|that|and|with|an?)\s)[a-z]\w*\s+$",
+                           re.IGNORECASE)
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -641,6 +644,8 @@ def read_ports(text: str) -> Ports:
         name, role = m["p"] or m["e"] or m["i"], m["role"].lower()
         if m["i"] is None and role in ("in", "out") and m["e"] is None:
             continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":"
+        if _OTHER_DEVICE.search(text[:m.start()]):
+            continue  # "the ADC input (node adc)", "a preamp output (node pre)": another device's port
         # (not "output (buffered)": what it is)
         if name not in _OUTPUTS and not plain(name) and (len(name) <= 5 or re.search(r"[\d_]", name)):
             _add(ports.roles, _ROLE_WORDS.get(role, role + "put"), (name,))
