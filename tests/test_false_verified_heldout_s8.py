@@ -26,6 +26,10 @@ def _absent(request: str) -> list[str]:
     ("A summing node for two inputs; the averaged node is av.", ["av"]),
     ("Weighted sum: y = 0.5 × (p1 + p2), inputs at 1 V and 0 V.", ["y"]),
     ("inputs p1 (1 V) and p3 (0 V DC) each through a resistor.", ["p3"]),
+    # and three a probe file found after them: an article as an arrow's end, a pin's owner before "is", a path's far end
+    ("plain RC, a -> m", ["a"]),
+    ("the collector of the left transistor is kl, the other m", ["kl"]),
+    ("from the 5 V supply on node p1 to tip; operating point", ["tip"]),
 ])
 def test_a_node_named_in_these_ways_and_absent_fails(request_text, missing):
     assert _absent(request_text) == missing

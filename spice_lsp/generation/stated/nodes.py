@@ -128,7 +128,8 @@ _ID = r"[a-z]+(?:[0-9]+[a-z_]*|_[a-z0-9_]*)+"  # a name written as identifiers a
 _SEP = r"[\"']?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)[\"']?"
 # (a list's later names only where the list ends the clause: "node vi1 and leaves through" lists no "leaves"; a
 # list without commas, "nodes p1 p2", only of identifiers)
-_MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+(?:(?:is|=|:)\s*(?!called\b|named\b))?[\"']?"
+_MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+"
+                     rf"(?:(?:is|=|:)\s*(?!called\b|named\b))?[\"']?"
                      rf"(?:(?P<list>{_NAME}(?:{_SEP}{_NAME})+)[\"']?(?=\s*(?:[,;.:)!?]|$))"
                      rf"|(?P<ids>{_ID}(?:\s+{_ID})+)(?=\s*(?:[,;.:)!?]|$))|(?P<one>{_NAME})(?![\w=(]))"
                      rf"|\b(?:in|out|input|output|signal|tap|wiper|node|rail|supply|reference|ref|anode|cathode|"
@@ -140,11 +141,16 @@ _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s
                      # "the output is node vamp", "the top is vtop", "the cathode is kz" (not "the output is clean",
                      # "the top is grounded": a state, _STATES)
                      rf"|\b(?:output|input|tap|top|bottom|middle|midpoint|junction|wiper|anode|cathode|collector|base|"
-                     rf"emitter|drain|gate|source|supply|rail|reference)\s+is\s+(?:(?:node|called|named)\s+)?"
+                     rf"emitter|drain|gate|source|supply|rail|reference)"
+                     # "the collector of the bp transistor is cp": whose pin it is, between the pin and "is"
+                     rf"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:transistor|device|fet|bjt|mosfet|jfet|diode|op-amp))?)?"
+                     rf"\s+is\s+(?:(?:node|called|named)\s+)?"
                      rf"(?P<is>{_NAME})(?=\s*(?:[,;.)]|$|\s+and\b))")
 _STATES = re.compile(r".*(?:ed|ing|ly|ive|al|ous|ent|ant|able|ible|ful|less|er|est)|clean|open|free|fine|ok|ready|"
                      r"stable|safe|small|large|big|quiet|noisy|hot|cold|warm|low|high|on|off|live|dead|shared|common|"
                      r"same|equal|unused|idle")
+# "from a 9 V source on node top to tap": the far end of a path that starts at a named node is a node too
+_NODE_TO = re.compile(rf"\bfrom\s+(?:[^.;,]{{0,30}}?\s)?node\s+{_NAME}\s+to\s+(?:node\s+)?(?P<to>{_NAME})\b(?!\s*\()")
 # Ports listed with an aside each, "inputs da (5 V DC) and db (0 V DC)": every name before a parenthesis.
 _ASIDE_LIST = re.compile(rf"\b(?:inputs|outputs|nodes)\s+(?P<list>{_NAME}\s*\([^)]*\)(?:{_SEP}{_NAME}\s*\([^)]*\))+)")
 # An output written as an equation of the answer's nodes, "vo = 2 x (sp - sm)": its left side names a node.
@@ -180,12 +186,17 @@ def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
         for name in re.split(_SEP, match["list"] or "") + (match["ids"] or "").split():
             if name:
                 listed.setdefault(name, match[0].strip())
-        for name in filter(None, (match["one"], match["paren"], match["from"], match["to"], match["role"]) +
+        for name in filter(None, (match["from"], match["to"])):
+            vectors.setdefault(name, match[0].strip())  # "a -> b": an arrow's ends are names, articles or not
+        for name in filter(None, (match["one"], match["paren"], match["role"]) +
                            ((match["is"],) if match["is"] and not _STATES.fullmatch(match["is"]) else ())):
             said.setdefault(name, match[0].strip())
     for match in _PLACED.finditer(description):
         if not _NO_NODE.fullmatch(match["n"]):
             said.setdefault(match["n"], match[0].strip())
+    for match in _NODE_TO.finditer(description):
+        if match["to"] not in PORT_NOUNS | PLACES | {"the", "its", "their"}:
+            listed.setdefault(match["to"], match[0].strip())
     for match in _ASIDE_LIST.finditer(description):
         for name in re.findall(rf"({_NAME})\s*\(", match["list"]):
             listed.setdefault(name, match[0].strip())
