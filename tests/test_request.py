@@ -665,3 +665,9 @@ def test_a_quantity_named_source_that_holds_a_pin_is_a_source_and_its_level_no_n
     assert [(s.name, s.dc) for s in request.sources if s.name == source] == [(source, level)]
     assert not any(node not in (None, "0") and node[0].isdigit() for e in request.elements for node in e.nodes or ()), \
         request.elements
+
+
+def test_the_level_a_supply_is_to_make_at_the_output_is_its_spec_not_a_source():
+    request = read_request("A two-resistor divider off a 15 V rail that makes 6 V at node tp.")
+    assert not [s for s in request.sources if s.node == "tp"], request.sources
+    assert [(s.quantity, s.target) for s in request.specs] == [("vout", 6.0)]

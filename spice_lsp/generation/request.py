@@ -3449,6 +3449,17 @@ def _read_request(description: str) -> Request:
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
+    # "a divider from a 12 V supply that gives 5 V at node mid": the supply's sentence also holds the level it is to
+    # make at the output; that level is the output's spec, and the supply's own level is another figure of it
+    for supplied in [s for s in request.sources if s.supply and not s.name and s.node == request.output]:
+        aimed = _AIMED.search(supplied.text)
+        level = _quantities(aimed[0])[0].value if aimed and _quantities(aimed[0]) else None
+        if aimed and level is not None and supplied.dc is not None and math.isclose(level, supplied.dc) and \
+                re.search(r"\d\s*V\b[^.;]*?\b(?:supply|rail|source|battery)\b|\b(?:supply|rail|battery)\s+of\s+\d",
+                          supplied.text[:aimed.start()], re.IGNORECASE):
+            request.sources.remove(supplied)
+            if not any(sp.quantity == "vout" for sp in request.specs):
+                request.specs.append(Spec(aimed[0].strip(), "vout", level))
     supplies = {said.node for said in worded if said.role == "supply"}  # "powered from node batt (9 V)": a supply
     request.sources = [dataclasses.replace(s, supply=True) if not (s.name or s.supply or s.sin or s.pulse)
                        and s.dc is not None and s.dc > 0 and s.node in supplies else s for s in request.sources]
