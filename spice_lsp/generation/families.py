@@ -942,10 +942,10 @@ def _transient_probes(directive: str, out: str, measures: list[str]) -> list[str
     if stop / step > MAX_PRINTED_POINTS:
         return [f".measure tran vout_max MAX v({out}) FROM={window['start']} TO={window['stop']}",
                 f".measure tran vout_min MIN v({out}) FROM={window['start']} TO={window['stop']}"]
-    # Every internal time point, not `.options interp` (one line per TSTEP): with interp ngspice 39 measures a
-    # crossing inside the first TSTEP as -inf, in our checks and in the user's own .meas alike. (Our oscillators,
-    # latches and comparators print 1 to 17 times the TSTEP count without it.)
-    return [f".print tran v({out})"]
+    # interp: print every TSTEP, not every internal time point (fast edges make millions: a 40 ns clock over 1 ms
+    # overran the runner's 2 MB output limit). ngspice 39 then measures a crossing inside the first TSTEP as -inf,
+    # which the zero-crossing detector's recipe works around by its start.
+    return [".options interp", f".print tran v({out})"]
 
 
 _SOURCE_NAMED = re.compile(r"\bsource\s+(V\w*)|\b(V\w*)\s+drives\b|\bdriven\s+(?:by|from)\s+(V\w*)")
