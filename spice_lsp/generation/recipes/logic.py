@@ -423,7 +423,7 @@ def _chain_function(f: _Filler) -> list:
 
 
 register(Family(kind="inverter_chain", function=_chain_function,
-                summary="CMOS inverters in series (a non-inverting buffer when their count is even)",
+                summary="CMOS inverters in series (a logic buffer when their count is even)",
                 build=_chain,
                 names=("chain of two CMOS inverters", "CMOS buffer", "two cascaded CMOS inverters",
                        "chain of three CMOS inverters"),
