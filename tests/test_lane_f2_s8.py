@@ -12,17 +12,7 @@ from spice_lsp.generation.recipes.logic import _equation
 from spice_lsp.generation.recipes.oscillators import _colpitts_eq, _opamp_colpitts_eq, _tank_frequency
 from spice_lsp.generation.request import read_request
 from spice_lsp.ngspice import runner
-
-
-def _measure(netlist: str, control: str) -> float:
-    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
-    assert result.ok, result.errors
-    return result.values["result"]
-
-
-def _tran(netlist: str) -> str:
-    tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
-    return f"tran {tran[1]} {tran[2]}"
+from tests.measuring import measure, tran_of
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -45,9 +35,9 @@ def test_a_complex_gate_said_by_an_equation_then_prose_builds():
 def test_a_555_at_half_duty_or_less_steers_its_charge_through_a_diode(duty):
     result = generate(f"555 astable, 1 kHz, {duty:.0%} duty cycle, 9 V supply")
     assert re.search(r"^D1 dis c ", result.netlist, re.MULTILINE)
-    high = _measure(result.netlist, f"{_tran(result.netlist)}\nmeas tran result avg v(out) from=10m to=20m") / 9
+    high = measure(result.netlist, f"{tran_of(result.netlist)}\nmeas tran result avg v(out) from=10m to=20m") / 9
     assert high == pytest.approx(duty, abs=0.05)
-    period = _measure(result.netlist, f"{_tran(result.netlist)}\n"
+    period = measure(result.netlist, f"{tran_of(result.netlist)}\n"
                                       "meas tran result trig v(out) val=4.5 rise=5 targ v(out) val=4.5 rise=15")
     assert period / 10 == pytest.approx(1e-3, rel=0.1)
 
@@ -72,10 +62,10 @@ def test_a_square_wave_keeps_half_its_period_high():
 def test_an_sr_latch_takes_pulses_said_by_their_start_and_end():
     result = generate("NOR-based SR latch on a 2.5 V supply: s pulses high from 3 ns to 6 ns and r pulses high "
                       "from 15 ns to 18 ns; 30 ns transient")
-    tran = _tran(result.netlist)
-    assert _measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=2n") < 0.3
-    assert _measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=12n") > 2.2
-    assert _measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=25n") < 0.3
+    tran = tran_of(result.netlist)
+    assert measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=2n") < 0.3
+    assert measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=12n") > 2.2
+    assert measure(result.netlist, f"{tran}\nmeas tran result find v(q) at=25n") < 0.3
 
 
 def test_the_colpitts_tanks_share_one_design():

@@ -11,6 +11,7 @@ from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.recipes.logic import _evaluate, _variables, complex_function
 from spice_lsp.generation.request import read_request
 from spice_lsp.ngspice import runner
+from tests.measuring import measure
 
 
 def _op(netlist: str, node: str) -> float:
@@ -91,12 +92,6 @@ def test_a_wider_mux_is_not_answered_with_a_two_input_one():
 
 # --- comparators ------------------------------------------------------------------------------------------------
 
-def _measure(netlist: str, control: str) -> float:
-    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
-    assert result.ok, result.errors
-    return result.values["result"]
-
-
 def _driver_node(netlist: str) -> str:
     return re.search(r"^V1 (\w+) 0 ", netlist, re.MULTILINE)[1]
 
@@ -108,8 +103,8 @@ def test_a_zero_crossing_detector_with_hysteresis_each_side_switches_there():
     assert [s.target for s in read_request(text).specs if s.quantity == "hysteresis"] == [pytest.approx(0.06)]
     inp = _driver_node(result.netlist)
     find = f"tran 0.5u 15m\nmeas tran x find v({inp}) when v(zz)=0 {{}}=2\nlet result = x"
-    assert _measure(result.netlist, find.format("rise")) == pytest.approx(0.03, abs=0.004)
-    assert _measure(result.netlist, find.format("fall")) == pytest.approx(-0.03, abs=0.004)
+    assert measure(result.netlist, find.format("rise")) == pytest.approx(0.03, abs=0.004)
+    assert measure(result.netlist, find.format("fall")) == pytest.approx(-0.03, abs=0.004)
 
 
 def test_a_supply_monitor_follows_its_stated_ramp_and_points():
@@ -119,8 +114,8 @@ def test_a_supply_monitor_follows_its_stated_ramp_and_points():
     assert result.intent.kind == "schmitt_noninverting"
     assert re.search(r"^V1 vcc 0 PWL\(0 3\.5 4m 2 8m 3\.5\)", result.netlist, re.MULTILINE), result.netlist
     find = "tran 2u 8m\nmeas tran x find v(vcc) when v(good)=1.65 {}=1\nlet result = x"
-    assert _measure(result.netlist, find.format("fall")) == pytest.approx(2.7, abs=0.03)
-    assert _measure(result.netlist, find.format("rise")) == pytest.approx(2.9, abs=0.03)
+    assert measure(result.netlist, find.format("fall")) == pytest.approx(2.7, abs=0.03)
+    assert measure(result.netlist, find.format("rise")) == pytest.approx(2.9, abs=0.03)
 
 
 @pytest.mark.parametrize("control,below,duty", [(1.0, True, 0.25), (3.0, False, 0.25)])
@@ -129,7 +124,7 @@ def test_a_pwm_comparator_is_high_for_the_share_its_control_sets(control, below,
     result = generate(f"PWM comparator: a 0-4 V, 5 kHz sawtooth against a {control:g} V control level; output "
                       f"pw is 0/3.3 V, high while the sawtooth is {side}. 4 ms transient.")
     assert result.intent.kind == "comparator"
-    mean = _measure(result.netlist, "tran 0.5u 4m\nmeas tran result avg v(pw) from=1m to=4m")
+    mean = measure(result.netlist, "tran 0.5u 4m\nmeas tran result avg v(pw) from=1m to=4m")
     assert mean == pytest.approx(duty * 3.3, abs=0.1)
 
 
@@ -138,14 +133,14 @@ def test_an_open_collector_comparator_flips_where_its_ramp_crosses_the_divider_t
                       "t rises above a 4 V threshold from a divider off the 12 V rail; drive t with a ramp from "
                       "0 to 8 V over 8 ms")
     assert re.search(r"^Q1 alarm ", result.netlist, re.MULTILINE), result.netlist
-    when = _measure(result.netlist, "tran 2u 8m\nmeas tran result when v(alarm)=6 rise=1")
+    when = measure(result.netlist, "tran 2u 8m\nmeas tran result when v(alarm)=6 rise=1")
     assert when == pytest.approx(4e-3, rel=0.03)
 
 
 # --- converters ---------------------------------------------------------------------------------------------------
 
 def _op_result(netlist: str, node: str) -> float:
-    return _measure(netlist, f"op\nlet result = v({node})")
+    return measure(netlist, f"op\nlet result = v({node})")
 
 
 @pytest.mark.parametrize("currents,unit,code,ohms", [((160, 80, 40, 20), "µA", "1010", 4.7e3),
@@ -173,7 +168,7 @@ def test_the_run_up_ramps_at_vin_over_rc_from_zero():
     result = generate("integrating phase of a dual-slope ADC: integrator R = 47k, C = 220 nF, a constant 0.5 V "
                       "input; output iv; 8 ms transient")
     assert result.intent.kind == "dual_slope_run_up"
-    v = _measure(result.netlist, "tran 5u 8m\nmeas tran result find v(iv) at=8m")
+    v = measure(result.netlist, "tran 5u 8m\nmeas tran result find v(iv) at=8m")
     assert v == pytest.approx(-0.5 * 8e-3 / (47e3 * 220e-9), rel=0.02)
 
 
@@ -181,7 +176,7 @@ def test_the_run_up_ramps_at_vin_over_rc_from_zero():
 
 def _frequency(netlist: str, node: str, stop: float, periods: int) -> float:
     """From the last `periods` rising zero crossings of a run `stop` long."""
-    t = _measure(netlist, f"tran {stop / 4000:g} {stop:g}\nmeas tran result trig v({node}) val=0 rise=5 "
+    t = measure(netlist, f"tran {stop / 4000:g} {stop:g}\nmeas tran result trig v({node}) val=0 rise=5 "
                           f"targ v({node}) val=0 rise={5 + periods}")
     return periods / t
 
@@ -206,7 +201,7 @@ def test_a_flash_front_end_takes_the_stated_taps_and_output_levels():
     result = generate("3-bit flash ADC: 7 comparators on a ladder from an 8 V reference with taps at 1, 2, 3, 4, 5, "
                       "6 and 7 V, comparator outputs each 0/3.3 V, input held at 4.5 V; operating point")
     assert result.intent.kind == "flash_adc"
-    levels = [_measure(result.netlist, f"op\nlet result = v(c{k})") for k in range(1, 8)]
+    levels = [measure(result.netlist, f"op\nlet result = v(c{k})") for k in range(1, 8)]
     assert levels == pytest.approx([3.3] * 4 + [0.0] * 3, abs=0.05)
 
 
@@ -216,7 +211,7 @@ def test_a_level_shifter_lifts_the_input_to_the_high_supply(wording, inverting):
                       "square, output lo")
     assert result.intent.kind == "cmos_level_shifter"
     control = "tran 1n 2u\nmeas tran a find v(lo) at=1.125u\nmeas tran b find v(lo) at=1.375u\nlet result = a - b"
-    assert _measure(result.netlist, control) == pytest.approx(-2.5 if inverting else 2.5, abs=0.15)
+    assert measure(result.netlist, control) == pytest.approx(-2.5 if inverting else 2.5, abs=0.15)
 
 
 def test_an_astable_with_two_named_outputs_puts_them_on_the_two_collectors():

@@ -8,18 +8,7 @@ import pytest
 
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.recipes.comparators import _split, _swing, trip_points
-from spice_lsp.ngspice import runner
-
-
-def _measure(netlist: str, control: str) -> float:
-    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
-    assert result.ok, result.errors
-    return result.values["result"]
-
-
-def _tran(netlist: str) -> str:
-    tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
-    return f"tran {tran[1]} {tran[2]}"
+from tests.measuring import measure, tran_of
 
 
 @pytest.mark.parametrize("text,level", [
@@ -60,12 +49,12 @@ def test_switching_points_said_with_a_verb(text, points):
 def test_zero_crossing_output_takes_the_stated_swing_and_period(text, swing, period):
     result = generate(text)
     assert result.intent.kind == "zero_crossing_detector"
-    out, tran = "out", _tran(result.netlist)
-    top = _measure(result.netlist, f"{tran}\nmeas tran x max v({out}) from={period}\nlet result = x")
-    bottom = _measure(result.netlist, f"{tran}\nmeas tran x min v({out}) from={period}\nlet result = x")
+    out, tran = "out", tran_of(result.netlist)
+    top = measure(result.netlist, f"{tran}\nmeas tran x max v({out}) from={period}\nlet result = x")
+    bottom = measure(result.netlist, f"{tran}\nmeas tran x min v({out}) from={period}\nlet result = x")
     assert top == pytest.approx(swing, rel=0.05) and bottom == pytest.approx(-swing, rel=0.05)
     # the first rising edge is measured where it is (the output starts in the rising sine's state)
-    between = _measure(result.netlist, f"{tran}\nmeas tran x trig v({out}) val=0 rise=1 targ v({out}) val=0 rise=2"
+    between = measure(result.netlist, f"{tran}\nmeas tran x trig v({out}) val=0 rise=1 targ v({out}) val=0 rise=2"
                                        "\nlet result = x")
     assert between == pytest.approx(period, rel=0.01)
 
@@ -73,16 +62,16 @@ def test_zero_crossing_output_takes_the_stated_swing_and_period(text, swing, per
 def test_schmitt_switches_at_points_said_with_a_verb_on_rails_said_first():
     result = generate("Non-inverting Schmitt trigger that flips at +1.2 V and -1.2 V, op-amp on +/-9 V; "
                       "test with a 100 Hz triangle of 3 V peak.")
-    netlist, tran = result.netlist, _tran(result.netlist)
-    rising = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 rise=1\nlet result = x")
-    falling = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
+    netlist, tran = result.netlist, tran_of(result.netlist)
+    rising = measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 rise=1\nlet result = x")
+    falling = measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
     assert rising == pytest.approx(1.2, abs=0.06) and falling == pytest.approx(-1.2, abs=0.06)
-    peak = _measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x")
+    peak = measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x")
     assert peak == pytest.approx(3.0, rel=0.01)
 
 
 def _op(netlist: str, node: str) -> float:
-    return _measure(netlist, f"op\nlet result = v({node})")
+    return measure(netlist, f"op\nlet result = v({node})")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -126,7 +115,7 @@ def test_inverters_in_series_follow_or_invert_by_their_count(text, count, high):
     assert result.intent.kind == "inverter_chain"
     assert len(re.findall(r"^M\d+ ", result.netlist, re.MULTILINE)) == 2 * count
     source = re.search(r"^(V\w+) (\w+) 0 PULSE", result.netlist, re.MULTILINE)[1]
-    low_in = _measure(result.netlist, f"dc {source} 0 {high} {high / 50:g}\nmeas dc x find v(out) at=0\nlet result = x")
+    low_in = measure(result.netlist, f"dc {source} 0 {high} {high / 50:g}\nmeas dc x find v(out) at=0\nlet result = x")
     expected = 0.0 if count % 2 == 0 else high
     assert low_in == pytest.approx(expected, abs=0.05 * high)
 
@@ -145,10 +134,10 @@ def test_a_555_astable_runs_at_the_stated_duty_cycle(text, frequency, duty, vcc)
     assert result.intent.kind == "timer555_astable"
     out, period = re.search(r"^\.print tran v\((\w+)\)", result.netlist, re.MULTILINE)[1], 1 / frequency
     run = f"tran {period / 400:g} {14 * period:g}"
-    measured = _measure(result.netlist, f"{run}\nmeas tran x trig v({out}) val={vcc / 2:g} rise=6 "
+    measured = measure(result.netlist, f"{run}\nmeas tran x trig v({out}) val={vcc / 2:g} rise=6 "
                                          f"targ v({out}) val={vcc / 2:g} rise=10\nlet result = x / 4")
     assert measured == pytest.approx(period, rel=0.1)
-    high = _measure(result.netlist, f"{run}\nmeas tran x avg v({out}) from={6 * period:g} to={14 * period:g}"
+    high = measure(result.netlist, f"{run}\nmeas tran x avg v({out}) from={6 * period:g} to={14 * period:g}"
                                      f"\nlet result = x / {vcc:g}")
     assert high == pytest.approx(duty, abs=0.03)
 
@@ -165,7 +154,7 @@ def test_switching_points_said_of_the_output_turning_on_and_off(text, points):
 
 def test_a_trigger_on_split_rails_is_driven_by_its_own_triangle_not_by_its_thresholds():
     result = generate("inverting Schmitt trigger on +/-6 V, thresholds ±0.5 V, driven by a triangle on ±2 V")
-    netlist, tran = result.netlist, _tran(result.netlist)
-    assert _measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x") == pytest.approx(2.0, rel=0.01)
-    falling = _measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
+    netlist, tran = result.netlist, tran_of(result.netlist)
+    assert measure(netlist, f"{tran}\nmeas tran x max v(in)\nlet result = x") == pytest.approx(2.0, rel=0.01)
+    falling = measure(netlist, f"{tran}\nmeas tran x find v(in) when v(out)=0 fall=1\nlet result = x")
     assert falling == pytest.approx(0.5, abs=0.03)

@@ -7,13 +7,7 @@ import re
 import pytest
 
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.ngspice import runner
-
-
-def _measure(netlist: str, control: str) -> float:
-    result = runner.run(netlist, control=control + "\nprint result", timeout=30)
-    assert result.ok, result.errors
-    return result.values["result"]
+from tests.measuring import measure
 
 
 def _output(netlist: str) -> str:
@@ -31,7 +25,7 @@ def _switching_points(netlist: str, out: str, mid: float, inverting: bool) -> tu
     tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
     up, down = ("fall", "rise") if inverting else ("rise", "fall")
     control = f"tran {tran[1]} {tran[2]}\nmeas tran x find v(in) when v({out})={mid:g} {{}}=1\nlet result = x"
-    return _measure(netlist, control.format(up)), _measure(netlist, control.format(down))
+    return measure(netlist, control.format(up)), measure(netlist, control.format(down))
 
 
 @pytest.mark.parametrize("text,inverting,mid,points", [
@@ -72,7 +66,7 @@ def test_a_stated_triangle_drives_the_trigger():
 def test_a_weighted_dac_steps_by_the_stated_lsb_from_the_stated_logic_level(text, volts):
     result = generate(text)
     assert result.intent.kind == "weighted_dac", result.intent.kind
-    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(volts, rel=0.02)
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(volts, rel=0.02)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
 
 
@@ -96,7 +90,7 @@ def test_a_flash_adcs_comparators_trip_at_the_stated_thresholds(text, points, hi
     source = re.search(r"^(V\w*) in 0 DC", result.netlist, re.MULTILINE)[1]
     for k, point in enumerate(points, start=1):  # comparator k is low just below its point, high just above
         sweep = f"dc {source} {point - 0.02:g} {point + 0.02:g} 0.04\nlet result = v(c{k})"
-        below, above = _measure(result.netlist, sweep + "[0]"), _measure(result.netlist, sweep + "[1]")
+        below, above = measure(result.netlist, sweep + "[0]"), measure(result.netlist, sweep + "[1]")
         assert below < 0.05 * high and above == pytest.approx(high, rel=0.02)
 
 
@@ -104,7 +98,7 @@ def test_a_flash_adc_converts_a_stated_input_level():
     result = generate("2-bit flash ADC with a 4 V ladder reference, thresholds at 1, 2 and 3 V, 0/5 V comparator "
                       "outputs, input held at 2.2 V")
     op = "op\nlet result = v(c{})"
-    assert [round(_measure(result.netlist, op.format(k))) for k in (1, 2, 3)] == [5, 5, 0], result.netlist
+    assert [round(measure(result.netlist, op.format(k))) for k in (1, 2, 3)] == [5, 5, 0], result.netlist
 
 
 @pytest.mark.parametrize("text,volts", [
@@ -116,8 +110,8 @@ def test_a_bandgaps_lone_low_level_is_its_output_not_its_supply(text, volts):
     assert result.intent.kind == "bandgap_reference", result.intent.kind
     assert ".param vdd=5" in result.netlist.split("\n")[1], result.netlist
     out = _output(result.netlist)
-    assert _measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(volts, rel=0.02)
-    assert _measure(result.netlist, f"dc temp -20 85 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 0.01
+    assert measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(volts, rel=0.02)
+    assert measure(result.netlist, f"dc temp -20 85 5\nlet result = vecmax(v({out})) - vecmin(v({out}))") < 0.01
 
 
 def test_a_bandgap_takes_the_stated_area_ratio():
@@ -130,7 +124,7 @@ def _crossing(netlist: str, level: float) -> float:
     """The input level where the answer's DC sweep takes its output through `level`."""
     sweep = re.search(r"^\.dc (\w+) (\S+) (\S+) (\S+)", netlist, re.MULTILINE)
     out = _output(netlist)
-    return _measure(netlist, f"dc {sweep[1]} {sweep[2]} {sweep[3]} 1m\nmeas dc x when v({out})={level:g}\n"
+    return measure(netlist, f"dc {sweep[1]} {sweep[2]} {sweep[3]} 1m\nmeas dc x when v({out})={level:g}\n"
                              "let result = x")
 
 
@@ -167,7 +161,7 @@ def test_a_held_transmission_gate_passes_a_dc_level_on_the_enables_supply():
     assert result.intent.kind == "transmission_gate"
     rows = result.netlist.split("\n")
     assert ".param vdd=5" in rows and "V2 in 0 DC 2" in rows and "V5 enb 0 DC 0" in rows, result.netlist
-    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(2, rel=0.05)
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(2, rel=0.05)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
 
 
@@ -177,8 +171,8 @@ def test_a_held_transmission_gate_passes_a_dc_level_on_the_enables_supply():
 ])
 def test_a_transistor_op_amp_asked_for_as_a_follower_is_wired_as_one(text, vdd):
     result = generate(text)
-    assert _measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(vdd / 2, abs=0.02 * vdd)
-    assert _measure(result.netlist, "ac dec 10 1 100\nlet g = vm(out)/vm(in)\nlet result = g[0]") \
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(vdd / 2, abs=0.02 * vdd)
+    assert measure(result.netlist, "ac dec 10 1 100\nlet g = vm(out)/vm(in)\nlet result = g[0]") \
         == pytest.approx(1, abs=0.02)
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
 
@@ -187,7 +181,7 @@ def test_a_transmission_gate_into_a_heavy_load_is_sized_to_pass_its_swing():
     result = generate("CMOS transmission gate on 1.8 V into a 4.7k load to ground, en held at 1.8 V; "
                       "input in, output out")
     tran = re.search(r"^\.tran (\S+) (\S+)", result.netlist, re.MULTILINE)
-    swing = _measure(result.netlist, f"tran {tran[1]} {tran[2]}\nlet result = vecmax(v(out)) - vecmin(v(out))")
+    swing = measure(result.netlist, f"tran {tran[1]} {tran[2]}\nlet result = vecmax(v(out)) - vecmin(v(out))")
     assert swing > 0.9 * 1.8, result.netlist
     assert _function_passes(result), [(i.what, i.detail) for i in result.checks]
 
@@ -245,7 +239,7 @@ def _q_after_edges(netlist: str, d_bits: list[int], vdd: float) -> list[int]:
     rows = [re.sub(r"^(V\w+ clk 0) .*$", rf"\1 PULSE(0 {vdd:g} 10n 100p 100p 10n 20n)", r) for r in rows]
     text = "\n".join(r for r in rows if not r.startswith((".tran", ".print")))
     stop = len(d_bits) * period + 5e-9
-    return [round(_measure(text, f"tran 20p {stop:g}\nmeas tran x find v(q) at={(i * period + 15e-9):g}\n"
+    return [round(measure(text, f"tran 20p {stop:g}\nmeas tran x find v(q) at={(i * period + 15e-9):g}\n"
                                  "let result = x") / vdd) for i in range(len(d_bits))]
 
 

@@ -3,18 +3,15 @@ op-amp stages (recipes/references.py, single_supply.py, opamp_differential.py): 
 answer, and what their answers do in ngspice, measured here on the served netlist with our own
 sweeps (tests/test_families.py walks the records)."""
 import re
+from functools import partial
 
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.ngspice import runner
+from tests.measuring import measure
 
-
-def _measure(netlist: str, control: str) -> float:
-    result = runner.run(netlist, control=control + "\nprint result", timeout=20)
-    assert result.ok, result.errors
-    return result.values["result"]
+_measure = partial(measure, timeout=20)  # these decks run short
 
 
 def _output(netlist: str) -> str:
