@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 
 
@@ -18,3 +19,11 @@ def tran_of(netlist: str) -> str:
     tran = re.search(r"^\.tran (\S+) (\S+)", netlist, re.MULTILINE)
     assert tran, netlist
     return f"tran {tran[1]} {tran[2]}"
+
+
+def part_value(netlist: str, name: str) -> float:
+    """The value of the two-node part called `name` (its fourth field)."""
+    line = next(x.split() for x in netlist.splitlines() if x.split()[:1] == [name])
+    value = parse_number(line[3])
+    assert value is not None, line
+    return value

@@ -19,27 +19,14 @@ from spice_lsp.generation.recipes.filters import (
     crossover_order,
     stated_q,
 )
-from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
+from tests.measuring import measure, part_value
 
 NGSPICE = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
 
 
-def _value(netlist: str, name: str) -> float:
-    line = next(x.split() for x in netlist.splitlines() if x.split()[:1] == [name])
-    value = parse_number(line[3])
-    assert value is not None, line
-    return value
-
-
-def _run(netlist: str, control: str) -> float:
-    run = runner.run(netlist, control=control + "\nprint result")
-    assert run.ok and run.values.get("result") is not None, run
-    return run.values["result"]
-
-
 def _db(netlist: str, out: str, hz: float) -> float:
-    return _run(netlist, f"ac lin 1 {hz:g} {hz:g}\nlet result = vdb({out})-vdb(in)")
+    return measure(netlist, f"ac lin 1 {hz:g} {hz:g}\nlet result = vdb({out})-vdb(in)")
 
 
 @pytest.mark.parametrize("text,order", [
@@ -68,7 +55,7 @@ def test_a_second_order_linkwitz_riley_crossover_falls_12_db_per_octave_and_sums
         assert _db(result.netlist, out, fc) == pytest.approx(20 * math.log10(0.5), abs=0.2)
     assert _db(result.netlist, "lp", 10 * fc) == pytest.approx(20 * math.log10(1 / 101), abs=1)
     assert _db(result.netlist, "hp", fc / 10) == pytest.approx(20 * math.log10(1 / 101), abs=1)
-    flat = _run(result.netlist, f"ac lin 9 {fc / 4:g} {fc * 4:g}\nlet result = vecmax(abs(db(v(lp)+v(hp))))")
+    flat = measure(result.netlist, f"ac lin 9 {fc / 4:g} {fc * 4:g}\nlet result = vecmax(abs(db(v(lp)+v(hp))))")
     assert flat < 0.2  # the high-pass inverted: the sum is an all-pass
 
 
@@ -76,7 +63,7 @@ def test_an_lc_notch_at_a_stated_frequency_resonates_there_with_neither_part_giv
     hz, ohms = 30e3, 2200.0
     result = generate(f"series L-C notch to ground at {hz / 1e3:g} kHz behind a {ohms / 1e3:g}k resistor")
     assert result.intent.kind == "rlc_notch"
-    ind, cap = _value(result.netlist, "L1"), _value(result.netlist, "C1")
+    ind, cap = part_value(result.netlist, "L1"), part_value(result.netlist, "C1")
     assert 1 / (2 * math.pi * math.sqrt(ind * cap)) == pytest.approx(hz, rel=0.01)
     assert math.sqrt(ind / cap) > ohms / 2  # wide enough to pass a decade either side
 
@@ -93,9 +80,9 @@ def test_the_mfb_band_pass_is_designed_for_its_peak_and_q_with_the_model_op_amp(
 
 def _centre_and_q(netlist: str, f0: float) -> tuple[float, float]:
     sweep = f"ac dec 2000 {f0 / 3:g} {f0 * 3:g}\nlet g = vdb(out)\nmeas ac top max g\n"
-    peak = _run(netlist, sweep + "let d = g - top\nmeas ac f0 when d=0\nlet result = f0")
-    low = _run(netlist, sweep + "let d = g - top\nmeas ac fl when d=-3 cross=1\nlet result = fl")
-    high = _run(netlist, sweep + "let d = g - top\nmeas ac fh when d=-3 cross=2\nlet result = fh")
+    peak = measure(netlist, sweep + "let d = g - top\nmeas ac f0 when d=0\nlet result = f0")
+    low = measure(netlist, sweep + "let d = g - top\nmeas ac fl when d=-3 cross=1\nlet result = fl")
+    high = measure(netlist, sweep + "let d = g - top\nmeas ac fh when d=-3 cross=2\nlet result = fh")
     return peak, math.sqrt(low * high) / (high - low)
 
 
@@ -116,15 +103,15 @@ def test_a_lossy_integrator_keeps_the_feedback_resistor_the_request_gives():
     rin, rf, cap = 22e3, 470e3, 47e-9
     result = generate("op-amp integrator: 22k input resistor, 47 nF capacitor with a 470k resistor across it")
     assert result.intent.kind == "practical_integrator"
-    assert _value(result.netlist, "R1") == rin and _value(result.netlist, "R2") == rf
-    assert _value(result.netlist, "C1") == pytest.approx(cap)
+    assert part_value(result.netlist, "R1") == rin and part_value(result.netlist, "R2") == rf
+    assert part_value(result.netlist, "C1") == pytest.approx(cap)
     assert _db(result.netlist, "out", 0.01) == pytest.approx(20 * math.log10(rf / rin), abs=0.1)  # DC gain RF/RIN
 
 
 def test_an_ideal_diode_built_around_an_op_amp_is_the_superdiode_with_its_load():
     result = generate("ideal diode built around an op-amp: 0.3 V peak, 500 Hz sine in, 2.2k to ground at the output")
     assert result.intent.kind == "precision_half_wave_rectifier"
-    assert _value(result.netlist, "R9") == 2200
+    assert part_value(result.netlist, "R9") == 2200
 
 
 @NGSPICE
@@ -135,7 +122,7 @@ def test_a_bridge_read_by_one_difference_amplifier_gives_gain_times_the_bridge_v
     assert result.intent.kind == "strain_gauge_amplifier"
     assert len(re.findall(r"(?m)^X\w* .* opamp$", result.netlist)) == 1
     expected = gain * volts * (gauge / (gauge + r) - 0.5)
-    assert _run(result.netlist, "op\nlet result = v(out)") == pytest.approx(expected, rel=0.02)
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(expected, rel=0.02)
 
 
 def test_a_thermistor_is_read_at_the_temperature_written_with_a_bare_c():
@@ -152,7 +139,7 @@ def test_a_thermistor_is_read_at_the_temperature_written_with_a_bare_c():
 def test_an_all_pass_gives_the_stated_phase_at_the_stated_frequency(text, hz, degrees):
     result = generate(text)
     assert result.intent.kind == "allpass_filter"
-    phase = _run(result.netlist, f"ac lin 1 {hz:g} {hz:g}\nlet result = 180/pi*cph(v(out))")
+    phase = measure(result.netlist, f"ac lin 1 {hz:g} {hz:g}\nlet result = 180/pi*cph(v(out))")
     assert phase == pytest.approx(-degrees, abs=1.5)  # -2 atan(w R C)
     assert _db(result.netlist, "out", hz) == pytest.approx(0, abs=0.1)
 
@@ -161,7 +148,7 @@ def test_a_series_resonant_branch_shunting_the_line_is_a_notch_tuned_to_the_stat
     hz = 12e3
     result = generate(f"series-resonant LC branch shunting the line after a 1k resistor, tuned for {hz / 1e3:g} kHz")
     assert result.intent.kind == "rlc_notch"
-    ind, cap = _value(result.netlist, "L1"), _value(result.netlist, "C1")
+    ind, cap = part_value(result.netlist, "L1"), part_value(result.netlist, "C1")
     assert 1 / (2 * math.pi * math.sqrt(ind * cap)) == pytest.approx(hz, rel=0.01)
 
 
@@ -171,8 +158,8 @@ def test_a_passive_rc_band_pass_has_its_minus_3_db_edges_where_the_request_puts_
     result = generate(f"passive RC band-pass letting {low:g} Hz to {high / 1e3:g} kHz through")
     assert result.intent.kind == "rc_bandpass"
     sweep = f"ac dec 1000 {low / 20:g} {high * 20:g}\nlet g = vdb(out)-vdb(in)\nmeas ac top max g\nlet d = g - top\n"
-    low_edge = _run(result.netlist, sweep + "meas ac fl when d=-3 cross=1\nlet result = fl")
-    high_edge = _run(result.netlist, sweep + "meas ac fh when d=-3 cross=2\nlet result = fh")
+    low_edge = measure(result.netlist, sweep + "meas ac fl when d=-3 cross=1\nlet result = fl")
+    high_edge = measure(result.netlist, sweep + "meas ac fh when d=-3 cross=2\nlet result = fh")
     assert low_edge == pytest.approx(low, rel=0.02) and high_edge == pytest.approx(high, rel=0.02)
 
 

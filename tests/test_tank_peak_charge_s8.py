@@ -4,23 +4,10 @@ window are said in other words. Expectations come from the circuits' equations a
 import pytest
 
 from spice_lsp.generation.pipeline import generate
-from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
+from tests.measuring import measure, part_value
 
 pytestmark = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
-
-
-def _value(netlist: str, name: str) -> float:
-    line = next(x.split() for x in netlist.splitlines() if x.split()[:1] == [name])
-    value = parse_number(line[3])
-    assert value is not None, line
-    return value
-
-
-def _run(netlist: str, control: str) -> float:
-    run = runner.run(netlist, control=control + "\nprint result")
-    assert run.ok and run.values.get("result") is not None, run
-    return run.values["result"]
 
 
 def _function_passes(result) -> bool:
@@ -36,9 +23,9 @@ def test_a_tank_has_the_stated_q_even_when_its_feed_resistor_alone_would_leave_i
     result = generate(text)
     assert result.intent.kind == "lc_tank"
     sweep = f"ac lin 4001 {hz / 2:g} {hz * 2:g}\nlet h = vdb(out) - vecmax(vdb(out))\n"
-    width = _run(result.netlist, sweep + "meas ac bw trig h val=-3 rise=1 targ h val=-3 fall=1\nlet result = bw")
+    width = measure(result.netlist, sweep + "meas ac bw trig h val=-3 rise=1 targ h val=-3 fall=1\nlet result = bw")
     assert width == pytest.approx(hz / q, rel=0.1)
-    peak = _run(result.netlist, sweep + "meas ac fp when h=-0.001 rise=1\nlet result = fp")
+    peak = measure(result.netlist, sweep + "meas ac fp when h=-0.001 rise=1\nlet result = fp")
     assert peak == pytest.approx(hz, rel=0.01)  # an L the request gives leaves C to be trimmed, not E24-rounded
     assert any("bandwidth" in c.what and c.status == "pass" for c in result.checks), result.checks
 
@@ -46,7 +33,7 @@ def test_a_tank_has_the_stated_q_even_when_its_feed_resistor_alone_would_leave_i
 def test_a_charge_amplifiers_feedback_capacitor_is_its_feedback_capacitor():
     result = generate("piezo charge amp using a 2.2 nF feedback capacitor")
     assert result.intent.kind == "charge_amplifier"
-    assert _value(result.netlist, "C2") == pytest.approx(2.2e-9)  # C2: from the summing node n to out
+    assert part_value(result.netlist, "C2") == pytest.approx(2.2e-9)  # C2: from the summing node n to out
     assert _function_passes(result), result.checks
 
 
@@ -54,8 +41,8 @@ def test_a_peak_detector_empties_at_the_stated_reset_and_catches_the_peak_again(
     result = generate("peak hold circuit, 1.5 V 2 kHz sine in, reset at 3 ms lasting 50 us, 6 ms transient")
     assert result.intent.kind == "peak_detector"
     tran = "tran 1u 6m\n"
-    during = _run(result.netlist, tran + "meas tran v find v(out) at=3.025m\nlet result = v")
-    after = _run(result.netlist, tran + "meas tran v max v(out) from=3.05m to=6m\nlet result = v")
+    during = measure(result.netlist, tran + "meas tran v find v(out) at=3.025m\nlet result = v")
+    after = measure(result.netlist, tran + "meas tran v max v(out) from=3.05m to=6m\nlet result = v")
     assert abs(during) < 0.1
     assert 0.95 * 1.5 < after < 1.02 * 1.5
     assert _function_passes(result), result.checks
@@ -64,6 +51,6 @@ def test_a_peak_detector_empties_at_the_stated_reset_and_catches_the_peak_again(
 def test_a_sample_and_hold_holds_the_value_its_stated_ramp_had_when_the_window_closed():
     result = generate("track and hold: the input climbs from 0 to 2 V in 4 ms, the switch is closed until 1 ms")
     assert result.intent.kind == "sample_and_hold"
-    held = _run(result.netlist, "tran 1u 4m\nmeas tran v find v(out) at=3m\nlet result = v")
+    held = measure(result.netlist, "tran 1u 4m\nmeas tran v find v(out) at=3m\nlet result = v")
     assert held == pytest.approx(0.5, abs=0.03)  # 2 V/4 ms x 1 ms
     assert _function_passes(result), result.checks
