@@ -502,13 +502,19 @@ register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through
 
 
 def _band_edges(f: _Filler) -> tuple[float, float] | None:
-    """The pass band's edges: the two frequencies the request gives ("passing 300 Hz to 3 kHz", "a high-pass
-    at 100 Hz, then a low-pass at 10 kHz"), less an analysis's ends."""
+    """The pass band's edges, or its sections' corners: the two frequencies the request gives ("passing 300 Hz to
+    3 kHz", "a high-pass at 100 Hz, then a low-pass at 10 kHz"), less an analysis's ends."""
     swept = {parse_number(w) for a in f.intent.analyses for w in a.directive.split()[1:]}
     stated = sorted(q.value for q in _quantities(f.intent.description)
                     if q.unit == "Hz" and q.value > 0 and q.value not in swept)
     return (stated[0], stated[-1]) if len(stated) >= 2 and stated[0] < stated[-1] else None
 
+
+# "a high-pass at 300 Hz ... a low-pass at 3 kHz", "low-pass corner 20 kHz": a frequency given to each section is
+# that section's corner, not an edge of the whole band
+_SECTION_CORNER = re.compile(r"\b(high|low)[- ]?pass(?:\s+(?:section|stage|filter|network))?(?:\s+(?:with\s+)?"
+                            r"(?:an?\s+|its\s+)?(?:corner|cutoff|break|-?3\s*dB\s+point))?"
+                            r"(?:\s+(?:at|of|=|near|around))?\s*[≈~]?\s*\d", re.IGNORECASE)
 
 # "an op-amp buffer between them", "a unity-gain follower", "buffered": the sections isolated by a follower.
 _BUFFERED = re.compile(r"buffer|follower|op[- ]?amp|operational", re.IGNORECASE)
@@ -549,8 +555,9 @@ def _rc_bandpass(f: _Filler) -> str:
     # Unbuffered, R2 is ten times R1 so that the low-pass section barely loads the high-pass one.
     r2 = f.number("R2", r1 if buffered else 10 * r1)
     # C1-R1 high-pass (corner flow), then R2-C2 low-pass (corner fhigh); a follower between them when asked.
-    c1, c2 = _rc_band_capacitors(low, high, r1, r2, buffered) if edges else (1 / (2 * math.pi * low * r1),
-                                                                             1 / (2 * math.pi * high * r2))
+    per_section = {m[1].lower() for m in _SECTION_CORNER.finditer(f.intent.description)} == {"high", "low"}
+    c1, c2 = _rc_band_capacitors(low, high, r1, r2, buffered) if edges and not per_section else \
+        (1 / (2 * math.pi * low * r1), 1 / (2 * math.pi * high * r2))
     c1, c2 = float(f"{c1:.4g}"), float(f"{c2:.4g}")
     middle = [_opamp_block(f), _ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
               "X1 a b b opamp", f"R2 b out {f('R2', r2)}"] if buffered else \
