@@ -819,6 +819,7 @@ _F0_SPEC = re.compile(r"(?:\b[fF][0o]|\u03c9[0o]|natural\s+frequency|undamped\s+
 _FILTER = re.compile(r"\bfilter|\b(?:low|high|band)[- ]?pass|\b[lhbs]pf\b|\bnotch|\bband-?stop|\bsallen|\bbiquad",
                      re.IGNORECASE)
 _BANDPASS = re.compile(r"\bband[- ]?pass|\bbpf\b", re.IGNORECASE)
+_ONE_SIDED = re.compile(r"\b(?:low|high)[- ]?pass|\b[lh]pf\b", re.IGNORECASE)
 _STOPBAND = re.compile(r"\bnotch|\bband[- ]?(?:stop|reject)|\bb[sr]f\b", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\bsecond[- ]order|\b2nd[- ]order|\btwo[- ]pole|\bsallen|\bbiquad|\bQ\s*(?:=|of|is)\s*\d",
                            re.IGNORECASE)
@@ -1115,6 +1116,8 @@ def _function_specs(text: str, found: list[Spec]) -> None:
     """The specs a circuit said by what it does states ("keep rail at 5 V whatever the battery does", "nothing
     above 20 Hz should lose more than 3 dB"), each where no reader above gave that quantity."""
     for row in function_specs(text.lower()):
+        if row.quantity == "center" and _ONE_SIDED.search(text) and not _BANDPASS.search(text):
+            continue  # "a 440 Hz tone into an RC high-pass": the filter named is no band; the tone is its input
         # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
         # band removed is the notch, the ends of a range mapped onto another are no output levels
         # a level inside the words of a corner ("crosses half the supply 10 ms after") is the step's, no output's
@@ -1581,7 +1584,7 @@ _FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]
                           r"(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[mkµu]\s?)?V)(?:olts?)?\b"
                           r"(?:\s+(?:dc\s+)?(?:supply|rail|source|battery|input))?"
                           r"(?:\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<i>[a-z_]\w*))?", re.IGNORECASE)
-_SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b", re.IGNORECASE)
+_SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b|\btone\b", re.IGNORECASE)  # "a 440 Hz tone"
 # A waveform written the way SPICE writes it: "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
 # may be where a statement's span ends)
 _SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*\((?P<args>[^()]*)(?:\)|$)", re.IGNORECASE)
