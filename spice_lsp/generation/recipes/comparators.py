@@ -112,6 +112,11 @@ _UPPER = re.compile(rf"(?:upper|higher|high|rising)\s+{_POINT}\s*(?:at|of|is|=|:
                     rf"|\butp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
 _LOWER = re.compile(rf"(?:lower|low|falling)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
                     rf"|\bltp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
+# "thresholds 3 V rising and 2 V falling", "trips at 2 V going up, 1 V on the way down": each level with its direction
+_RISING_AT = re.compile(rf"(?P<v>{_V})\s*V\s+(?:(?:when\s+|on\s+the\s+)?(?:rising|going\s+up|way\s+up)"
+                        r"|up(?:ward)?\b)", re.IGNORECASE)
+_FALLING_AT = re.compile(rf"(?P<v>{_V})\s*V\s+(?:(?:when\s+|on\s+the\s+)?(?:falling|going\s+down|way\s+down)"
+                         r"|down(?:ward)?\b)", re.IGNORECASE)
 # "once in rises above +1.5 V ... after it falls below -1.5 V": the pair in words, either order.
 # (or "climbs past about 2.75 V ... falls under about 2.25 V")
 _ABOUT = r"(?:about|around|roughly|approximately|some|~)?\s*"
@@ -157,6 +162,8 @@ def trip_points(description: str) -> tuple[float, float] | None:
     elif (up := _UPPER.search(description)) and (down := _LOWER.search(description)):
         high, low = _volts(up["v"] or up["w"]), _volts(down["v"] or down["w"])
     elif (up := _ABOVE.search(description)) and (down := _BELOW.search(description)):
+        high, low = _volts(up["v"]), _volts(down["v"])
+    elif (up := _RISING_AT.search(description)) and (down := _FALLING_AT.search(description)):
         high, low = _volts(up["v"]), _volts(down["v"])
     elif m := _CENTRED.search(description):
         width = float(m["h"] or m["h2"]) * (1e-3 if (m["u"] or m["u2"]) else 1)
@@ -223,6 +230,10 @@ _SINGLE = re.compile(r"\bsingle[- ](?:supply|rail)\s+(?:of\s+)?\+?(?P<a>[\d.]+)\
                      r"\bsingle\s+\+?(?P<b>[\d.]+)\s*V\s+(?:supply|rail)|"
                      r"(?P<c>[\d.]+)\s*V\s+single[- ](?:supply|rail)", re.IGNORECASE)
 # "a 0/5 V output", "output swings 0 to 5 V", "op-amp on 0/5 V rails": the same, said of the output.
+# "running off 5V", "powered from a 5 V supply": one positive supply, a single one when no negative rail is said
+_POWERED = re.compile(r"\b(?:running|runs|run|powered|operating|working)\s+(?:off|from|on)\s+(?:an?\s+|the\s+)?"
+                      r"\+?(?P<d>[\d.]+)\s*V\b", re.IGNORECASE)
+_NEGATIVE_RAIL = re.compile(r"±|\+/?-|[-\u2212]\s*\d+(?:\.\d+)?\s*V\b|\bsplit|\bdual[- ](?:supply|rail)", re.IGNORECASE)
 _ZERO_TO = re.compile(r"\b0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\s+(?:logic\s+)?(?:output|swing|rails?)"
                       r"|\boutput\s+(?:swings\s+)?(?:from\s+)?0\s*(?:/|to|-)\s*\+?([\d.]+)\s*V\b", re.IGNORECASE)
 
@@ -242,6 +253,8 @@ def _single_supply(intent, trip: tuple[float, float]) -> float | None:
     text = intent.description
     if said := _SINGLE.search(text) or _ZERO_TO.search(text):
         return float(next(g for g in said.groups() if g))
+    if (powered := _POWERED.search(text)) and not _NEGATIVE_RAIL.search(text):
+        return float(powered["d"])
     if (level := _OUTPUT_LEVEL.search(text)) and _ZERO_SAID.search(text):  # "ok is 5 V while ... drops to 0"
         return float(level[1])
     stated = given(intent, "VDD")
@@ -446,7 +459,9 @@ def _hysteresis(inverting: bool):
 
 # "high only while the input is between 1 V and 2 V", "a window comparator on 5 V".
 # "inside 2.5 V ± 0.5 V", "within 3 +/- 1 V": the same window, by its centre and half-width.
+# ("2 V < sense < 4 V", "1 V <= vin <= 3 V": the window as an inequality)
 _BETWEEN = re.compile(r"between\s+(-?[\d.]+)\s*V?\s+and\s+(-?[\d.]+)\s*V\b"
+                      r"|(-?[\d.]+)\s*V?\s*<=?\s*\w+\s*<=?\s*(-?[\d.]+)\s*V\b"
                       r"|(?P<c>-?[\d.]+)\s*V?\s*(?:±|\+/-|\+-)\s*(?P<h>[\d.]+)\s*V\b", re.IGNORECASE)
 # "on 5 V", "on a single 12 V", "a 5 V supply": the logic supply the output pulls up to.
 _ON_SUPPLY = re.compile(r"\bon\s+(?:an?\s+)?(?:single\s+)?\+?([\d.]+)\s*V\b|\b([\d.]+)\s*V\s+(?:supply|rail)\b",
@@ -460,7 +475,7 @@ def _edges(text: str) -> tuple[str, str] | None:
     if m["c"]:
         centre, half = float(m["c"]), float(m["h"])
         return f"{centre - half:g}", f"{centre + half:g}"
-    low, high = sorted(m.groups()[:2], key=float)
+    low, high = sorted((g for g in m.groups()[:4] if g), key=float)
     return low, high
 
 

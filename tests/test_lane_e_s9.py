@@ -1,0 +1,33 @@
+"""Lane E, session 9 (op-amp, filter, comparator, converter and sensor circuits): requests in new words."""
+from __future__ import annotations
+
+import pytest
+
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.recipes.comparators import _edges, trip_points
+from tests.measuring import measure
+
+
+@pytest.mark.parametrize("text, points", [
+    ("Schmitt trigger, thresholds 2.2 V rising and 0.8 V falling", (2.2, 0.8)),
+    ("a trigger that trips at 4 V going up and 3 V on the way down", (4.0, 3.0)),
+])
+def test_switching_points_each_said_with_its_direction(text, points):
+    assert trip_points(text) == points
+
+
+def test_a_trigger_running_off_one_supply_swings_from_0_to_it_and_switches_where_said():
+    netlist = generate("Comparator with hysteresis powered from 3.3 V: the output goes high once the input climbs "
+                       "above 2 V and returns low after it drops below 1.2 V. Source VX on node x, output o.").netlist
+    assert measure(netlist, "dc vx 0 3.3 0.001\nmeas dc result max v(o)") == pytest.approx(3.3, rel=0.05)
+    assert measure(netlist, "dc vx 0 3.3 0.001\nmeas dc result min v(o)") == pytest.approx(0, abs=0.05)
+    assert measure(netlist, "dc vx 0 3.3 0.001\nmeas dc result when v(o)=1.65 cross=1") == pytest.approx(2, rel=0.03)
+    assert measure(netlist, "dc vx 3.3 0 -0.001\nmeas dc result when v(o)=1.65 cross=1") == pytest.approx(1.2, rel=0.03)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("output high when 1.5 V < x < 2.5 V", ("1.5", "2.5")),
+    ("flag set while 0.5 V <= vin <= 3 V", ("0.5", "3")),
+])
+def test_a_window_written_as_an_inequality(text, edges):
+    assert _edges(text) == edges
