@@ -31,3 +31,20 @@ def test_a_trigger_running_off_one_supply_swings_from_0_to_it_and_switches_where
 ])
 def test_a_window_written_as_an_inequality(text, edges):
     assert _edges(text) == edges
+
+
+@pytest.mark.parametrize("text, out, level", [
+    ("Op-amp subtractor so that y = 4 (m - k); m is held at 1.5 V DC and k at 1 V DC.", "y", 2.0),
+    ("difference amp, vd = 3 × (hi − lo), test it with 2 V DC on hi and 1.5 V DC on lo", "vd", 1.5),
+])
+def test_a_difference_written_as_an_equation_sets_the_gain_and_names(text, out, level):
+    netlist = generate(text).netlist
+    assert measure(netlist, f"op\nlet result = v({out})") == pytest.approx(level, rel=0.02)
+
+
+def test_an_in_amp_builds_its_inputs_under_their_names_and_its_gain_resistor_as_rg():
+    netlist = generate("3 op-amp instrumentation amplifier with a gain of 20, gain resistor RG; inputs u (1.05 V DC) "
+                       "and w (1.00 V DC), output node ia").netlist
+    assert any(line.split()[0] == "RG" for line in netlist.splitlines() if line.strip())
+    assert measure(netlist, "op\nlet result = v(ia)") == pytest.approx(1.0, rel=0.02)
+    assert measure(netlist, "op\nlet result = v(u) - v(w)") == pytest.approx(0.05, rel=0.01)

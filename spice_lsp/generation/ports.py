@@ -111,9 +111,10 @@ _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?
 _EQUATION = re.compile(r"\bv?out\)?\s*=\s*(?P<expr>[^=;]*?v\(\w+\)(?:[^=;.]|\.\d)*)", re.IGNORECASE)
 # "vsum = -(2 va + vb)", "y = 0.5 (a - b)", "vo = -3 v(x)": an equation names its output and its inputs, with or
 # without v( ), each with its weight; lowercase names only ("R1 = R2": parts), units no name ("gain = 20 dB")
-_TERM = r"(?:\d+(?:\.\d+)?\s*\*?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
-_NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*(?:\d+(?:\.\d+)?\s*\*?\s*)?"
-                             r"\(?\s*[-+\u2212]?\s*" + _TERM + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
+_TERM = r"(?:\d+(?:\.\d+)?\s*[*×·]?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
+_NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*"
+                             r"(?:\d+(?:\.\d+)?\s*[*×·]?\s*)?\(?\s*[-+\u2212]?\s*" + _TERM
+                             + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
                              r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])"
                              # it ends its clause ("... = -(2 a + b). Check", "... with op-amps"), or it was a
                              # parameter's figure and the words after it ("tc2 = 0.001 between a and b")

@@ -141,11 +141,13 @@ def _differentiates(f: _Filler) -> list:
 
 # The two inputs a request names: "out = 10 x (v(a) - v(b))", "inputs inp and inn", "inputs inp at 1.2 V DC
 # and inn at 1.0 V DC".
+# ("d = 3(x - y)", "vo = 2 × (sp − sm)": the difference without v( ))
 _TWO_INPUTS = re.compile(r"v\((\w+)\)\s*[-+]\s*(?:[\d.]+\s*[×x*·]?\s*)?v\((\w+)\)|\binputs\s+(?!are\b|at\b)(\w+)"
-                         r"(?:\s+at\s+[-+]?[\d.]+\s*V(?:\s+DC)?)?\s+and\s+(\w+)\b"
-                         r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b", re.IGNORECASE)
-# "out = 10 x (v(a) - v(b))": the gain written as the output's equation.
-_EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*[×x*·]\s*\(\s*v\(", re.IGNORECASE)
+                         r"(?:\s+at\s+[-+]?[\d.]+\s*V(?:\s+DC)?|\s*\([^)]*\))?\s+and\s+(\w+)\b"
+                         r"|\bdifference\s+(?:between|of)\s+(?:nodes\s+)?(\w+)\s+and\s+(\w+)\b"
+                         r"|=\s*(?:[\d.]+\s*[×x*·]?\s*)?\(\s*([a-z_]\w*)\s*[-\u2212]\s*([a-z_]\w*)\s*\)", re.IGNORECASE)
+# "out = 10 x (v(a) - v(b))", "d = 3(x - y)": the gain written as the output's equation of a difference.
+_EQUATION_GAIN = re.compile(r"=\s*([\d.]+)\s*(?:[×x*·]\s*)?\(\s*(?:v\(\s*)?[a-z_]\w*\s*\)?\s*[-\u2212]", re.IGNORECASE)
 
 
 def _named_inputs(description: str) -> tuple[str, str, float, float] | None:
@@ -154,11 +156,11 @@ def _named_inputs(description: str) -> tuple[str, str, float, float] | None:
     m = _TWO_INPUTS.search(description)
     if m is None:
         return None
-    p, n = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
+    p, n = next((m[k], m[k + 1]) for k in (1, 3, 5, 7) if m[k])
 
     def level(node: str) -> float:
-        at = re.search(rf"\b{node}\s+(?:at|=|is|(?:sits|is|held|is\s+held)\s+at)\s*([-+]?[\d.]+)\s*V\b"
-                       rf"|([-+]?[\d.]+)\s*V\s+(?:on|at)\s+{node}\b", description, re.IGNORECASE)
+        at = re.search(rf"\b{node}\s*(?:\s(?:at|=|is|(?:sits|is|held|is\s+held)\s+at)|\()\s*([-+]?[\d.]+)\s*V\b"
+                       rf"|([-+]?[\d.]+)\s*V\s+(?:DC\s+)?(?:on|at)\s+{node}\b", description, re.IGNORECASE)
         return float(at[1] or at[2]) if at else 0.0
     return p, n, level(p), level(n)
 
@@ -202,6 +204,8 @@ def _inputs(f: _Filler, amplitude: float, inner: frozenset[str] = _INNER) -> tup
     (compose.py gives them the request's names), or the two nodes it holds at levels, built under their
     names; else in a sine and ref VBIAS."""
     named = _named_inputs(f.intent.description)
+    if named is not None and not inner & {named[0].lower(), named[1].lower()}:  # built under the names it states
+        return named[0], named[1], _input_sources(f, named[0], named[1], (named[2], named[3]))
     if named is not None:
         return "in", "ref", _input_sources(f, "in", "ref", (named[2], named[3]))
     if len(held := held_inputs(f.intent.description, inner)) == 2:
@@ -233,11 +237,11 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
 
 def _instrumentation(f: _Filler) -> str:
     r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", 10e3)
-    # Two followers with gain 1 + 2R/RG (R9 is RG) drive a difference stage of gain R3/R2.
+    # Two followers with gain 1 + 2R/RG drive a difference stage of gain R3/R2.
     p, n, sources = _inputs(f, 0.05)  # before the op-amp's rails: an input's level is no supply
     return "\n".join([_opamp_block(f), *sources,
                       f"X1 {p} n1 o1 opamp", f"X2 {n} n2 o2 opamp", f"R1 o1 n1 {r}", f"R4 o2 n2 {r}",
-                      f"R9 n1 n2 {rg}", f"R5 o2 n3 {r2}", f"R6 n3 out {r3}", f"R7 o1 p3 {r2}", f"R8 p3 0 {r3}",
+                      f"RG n1 n2 {rg}", f"R5 o2 n3 {r2}", f"R6 n3 out {r3}", f"R7 o1 p3 {r2}", f"R8 p3 0 {r3}",
                       "X3 p3 n3 out opamp"])
 
 
