@@ -14,3 +14,35 @@ def test_a_tone_into_a_one_sided_filter_is_no_band_centre():
                  "An RC low-pass for a 250 Hz tone, corner 2 kHz, from p to q"):
         quantities = {s.quantity for s in read_request(text).specs}
         assert "center" not in quantities and "cutoff" in quantities
+
+
+def _specs(text: str) -> list[tuple[str, float]]:
+    return [(s.quantity, s.target) for s in read_request(text).specs]
+
+
+def test_a_vco_gain_times_its_control_level_is_its_frequency():
+    assert _specs("VCO at 250 Hz per volt; the tuning input tn sits at 4 V; output q.") == [("frequency", 1000.0)]
+    assert _specs("voltage-controlled oscillator, 3 kHz/V, 15 V supply, control at 0.5 V, out f") == \
+        [("frequency", 1500.0)]
+    # no control level said: the gain is no frequency of its own
+    assert ("frequency", 2000.0) not in _specs("VCO with a tuning gain of 2 kHz per volt, output w")
+
+
+def test_gain_notations_without_the_word_before_the_figure():
+    cases = {"non-inverting stage x6, input a, output b": ("gain", 6.0),
+             "inverting amplifier, 7.5 V/V, p to q": ("gain", 7.5),
+             "I need +14.2 dB out of an op-amp amplifier, in to out": ("gain_db", 14.2),
+             "inverting op-amp amplifier, -3.3, from u to w": ("gain", -3.3),
+             "amplifier with Av = -12, x to y": ("gain", -12.0),
+             "op-amp amplifier, |gain| = 9, a and b": ("gain", 9.0),
+             "a -6 inverting amplifier between s and t": ("gain", -6.0),
+             "a 4x non-inverting amp from m to n": ("gain", 4.0)}
+    for text, want in cases.items():
+        assert _specs(text) == [want], text
+
+
+def test_decibel_figures_that_are_no_gain():
+    assert not any(q in ("gain", "gain_db") for q, _ in _specs("op-amp amplifier with CMRR 85 dB, a to b"))
+    assert not any(q == "gain_db" and v > 0 for q, v in _specs("amplifier, 12 dB down at 30 kHz, a to b"))
+    assert _specs("Use op-amp X3 as a unity buffer, p to q") == [] or ("gain", 3.0) not in _specs(
+        "Use op-amp X3 as a unity buffer, p to q")

@@ -833,6 +833,7 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
                    # ... "DC gain 1/2": a fraction
                    r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?(?:\s*/\s*\d+(?!\.\d))?)\s*(?P<db>dB)?(?!\w|\.\d)"
+                   r"(?!\s*(?:[kKMG]|meg)?\s*Hz\b)"  # "gain 2 kHz per volt": a VCO's, in hertz
                    # ... "40 dB mid-band gain", "20 dB of closed-loop gain"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?"
                    r"(?:(?:voltage|mid-?band|pass-?band|closed[- ]loop|signal)\s+)*gain"
@@ -840,6 +841,27 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"|(?:(?P<value3>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db3>dB|x|×|V/V)|(?<![\w.])[x×](?P<value4>\d+(?:\.\d+)?))"
                    r"\)?\s+(?:in\s+the\s+)?(?:mid-?band|pass-?band)\b(?![- ](?:ripple|edge|frequency|width))",
                    re.IGNORECASE)
+# An amplifier's gain in the notations users write without the word "gain" before a plain figure: "Av = 15",
+# "|gain| = 8", "amp x11", "11 V/V", "+20.8 dB", "inverting amplifier, -4.7", "a -2 inverting stage", "a 5x amp"
+_AMPLIFIER = re.compile(r"\bamp(?:lifier|lification|s)?\b|\bop-?amps?\b|\bpre-?amp|\bgain\b|\binverting\b",
+                        re.IGNORECASE)
+_SIGNED = r"[-+\u2212]\d+(?:\.\d+)?"
+_AMP_NOUN = r"(?:(?:inverting|non-?inverting|op-?amp|gain|voltage|amplifier|summing)\s+)*(?:amp(?:lifier)?s?|stage)\b"
+_GAIN_NOTATION = re.compile(
+    rf"\bA_?v\s*(?:=|:)\s*(?P<av>[-+\u2212]?\d+(?:\.\d+)?)(?:\s*(?P<avdb>dB|V/V))?(?![\w.])"
+    r"|\|\s*(?:gain|A_?v)\s*\|\s*(?:=|:|of|is)?\s*(?P<mag>\d+(?:\.\d+)?)(?![\w.])"
+    r"|\b(?:amp(?:lifier)?|stage|gain)\s*[,:]?\s*(?:of\s+)?(?-i:[x\u00d7])\s?(?P<x>\d+(?:\.\d+)?)(?![\w.])"  # not "X1"
+    r"|(?<![\w.])(?P<vv>[-+\u2212]?\d+(?:\.\d+)?)\s*V/V\b"
+    rf"|\b(?:amp(?:lifier)?|stage)\s*[,:(]\s*(?P<bare>{_SIGNED})(?![\w.%]|\s*[a-zA-Z\u00b5\u03bc\u03a9])"
+    rf"|(?<![\w.])(?P<pre>{_SIGNED})\s+{_AMP_NOUN}"
+    rf"|(?<![\w.])(?P<xpre>\d+(?:\.\d+)?)\s?[x\u00d7]\s+{_AMP_NOUN}"
+    r"|(?<![\w.])(?<!cmrr )(?<!psrr )(?<!snr )(?<!at )(?<!@)(?P<db>[-+\u2212]?\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
+# a figure in decibels that is no gain: "60 dB down", "80 dB of rejection", "20 dB per decade", "3 dB point"
+_NOT_GAIN_DB = re.compile(r"\s*(?:of\s+)?(?:down|below|under|lower|rejection|attenuation|loss|cmrr|psrr|snr|"
+                          r"ripple|noise|per\b|/|a\s+decade|points?\b|corner|cut-?off|bandwidth|suppression|pad\b|"
+                          r"at\b|@|frequency|octave)",
+                          re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"(?:within|±|\+/-|\+-)\s*$", re.IGNORECASE)  # "(within 0.5 dB)": a tolerance
 # not "Q1"; "Q around 2", "Q of about 5"
 _Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
                      r"(?P<value>\d+(?:\.\d+)?)(?!\w|\.\d)")  # "... and Q of 5.": the sentence's full stop
@@ -1012,6 +1034,21 @@ _AFTER_SPECS = [("edge", re.compile(r"\s*(?:pass-?band|ripple(?:[- ]?band)?)[- ]
                 ("frequency", re.compile(r"\s*(?:[\w-]+\s+){0,3}?oscillator\b", re.IGNORECASE))]
 
 
+# "1 kHz per volt", "2 kHz/V": a voltage-controlled oscillator's gain (its frequency is that times the control level)
+_PER_VOLT = re.compile(r"\s*(?:per\s+volt|/\s*V\b)(?:\s+of\s+(?:the\s+)?(?:control|tuning|input)\w*)?", re.IGNORECASE)
+_CONTROL_WORD = re.compile(r"\bcontrol|\btun(?:e|ing)\b|\bv_?c(?:tl|trl|tune)?\b", re.IGNORECASE)
+_SUPPLY_WORD = re.compile(r"\bsuppl|\brails?\b|\bv(?:dd|cc|ss|ee)\b|\bbattery", re.IGNORECASE)
+
+
+def _control_level(text: str, qs: list[_Q], gain: _Q) -> _Q | None:
+    """The control voltage a VCO's gain applies to: the level in the sentence said with a control word, else the one
+    level in the request that is no supply's; None when neither is said."""
+    volts = [q for q in qs if q.unit == "V" and q is not gain and q.value > 0
+             and not _SUPPLY_WORD.search(text, max(0, q.start - 10), min(len(text), q.end + 25))]
+    near = [q for q in volts if _CONTROL_WORD.search(text, max(0, q.start - 30), min(len(text), q.end + 30))]
+    return near[0] if len(near) == 1 else volts[0] if len(volts) == 1 else None
+
+
 def _specs(text: str, found: list[Spec]) -> None:
     qs = _quantities(text)
     for q in qs:
@@ -1036,6 +1073,10 @@ def _specs(text: str, found: list[Spec]) -> None:
         if q.unit == "" and q.value > 0 and _AFTER_SPECS[1][1].match(text, q.end):
             q = dataclasses.replace(q, unit="Hz")  # "a 5k corner": a bare figure a corner word follows is in hertz
         if q.unit != "Hz":
+            continue
+        if per := _PER_VOLT.match(text, q.end):  # "1 kHz per volt": a VCO's gain, its frequency at the control level
+            if (control := _control_level(text, qs, q)) is not None:
+                found.append(Spec(f"{q.text}{per[0]} at {control.text}", "frequency", q.value * control.value))
             continue
         after_spec = next(((quantity, m) for quantity, pattern in _AFTER_SPECS if (m := pattern.match(text, q.end))),
                           None)
@@ -1101,6 +1142,7 @@ def _specs(text: str, found: list[Spec]) -> None:
     for m in _RIPPLE_ABOUT.finditer(text):
         found.append(Spec(m[0].strip(), "ripple", float(m["value"]) * (1e-3 if m["milli"] else 1), tolerance=0.2))
     _worded_specs(text, found)
+    _gain_notation(text, found)
     _filter_frequency(text, found)
     _function_specs(text, found)
     _bounds(text, found)
@@ -1110,6 +1152,19 @@ def _specs(text: str, found: list[Spec]) -> None:
             db = float(within["db"])
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
                                            tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
+
+
+def _gain_notation(text: str, found: list[Spec]) -> None:
+    """An amplifier's gain in a notation of its own ("Av = 15", "x11", "11 V/V", "+20.8 dB", "amplifier, -4.7"),
+    where no reader above found a gain."""
+    if any(s.quantity in ("gain", "gain_db", "dc_gain_db") for s in found) or not _AMPLIFIER.search(text):
+        return
+    if m := next((m for m in _GAIN_NOTATION.finditer(text) if not _NOT_GAIN_DB.match(text, m.end())
+                  and not _WITHIN_BEFORE.search(text, max(0, m.start() - 12), m.start())), None):
+        value = next(m[g] for g in ("av", "mag", "x", "vv", "bare", "pre", "xpre", "db") if m[g])
+        decibels = m["db"] or (m["av"] and m["avdb"] and m["avdb"].lower() == "db")
+        found.append(Spec(m[0].strip(), "gain_db" if decibels else "gain", _signed(value),
+                          tolerance=0.5 if decibels else 0.05))
 
 
 def _function_specs(text: str, found: list[Spec]) -> None:
@@ -1194,7 +1249,7 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        r"(?:size|amplitude|magnitude)\b|\b(?:the\s+)?same\s+(?:size|amplitude|magnitude)\b"
                        r"|\bgain\s+(?:of\s+)?(?:exactly\s+|precisely\s+|about\s+)?(?P<neg>minus\s+|negative\s+)?"
                        rf"(?:unity|(?P<g>\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))\b"
-                       r"(?![.,]\d|\s*dB)", re.IGNORECASE)  # "gain 46 dB" is a gain in decibels
+                       r"(?![.,]\d|\s*dB|\s*(?:[kKMG]|meg)?\s*Hz\b)", re.IGNORECASE)  # "gain 46 dB" is in decibels
 # "boost the signal by 26 dB", "amplify it by 20 dB": a gain in decibels
 _BY_DB = re.compile(r"\b(?:amplif|boost|rais|increas|lift)\w*\s+(?:\S+\s+){0,7}?by\s+(?:about\s+|around\s+|roughly\s+)?"
                     r"(?P<db>\d+(?:\.\d+)?)\s*dB\b"
