@@ -808,9 +808,31 @@ _HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*(?:\s*(?:,|\band\b|&)\s*[a-z_]\w*)
                    r"(?:(?:is|are)\s+)?(?:sits?|held|biased|rests?|stays?|tied|fixed|kept)\s+(?:(?:high|low)\s+)?(?:at|to)\s+"
                    r"(?P<v>[-+]?\d*\.?\d+)\s*(?P<u>[mµu]?)V\b")
 _WAVES = ("pulse", "pwl", "exp", "sffm")  # a source that steps or ramps holds its node at no one level
-# "two anti-parallel diodes from out to ground": every part of the group between those two nodes.
-_GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?(?P<part>diode|resistor|capacitor)s\s+"
-                    r"(?:(?:are|each|all)\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
+def _series_chain(parts: list[m.Element], a: str, b: str, count: int) -> list[str]:
+    """The names of `count` of the two-ended parts that lead one after another from node a to node b through inner
+    nodes no other of them touches twice (a path, not a loop); empty when there is none."""
+    ends = {e.name: ["0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes][:2]
+            for e in parts}
+
+    def walk(at: str, used: list[str]) -> list[str]:
+        if len(used) == count:
+            return used if at == b else []
+        visited = {a, *(n for name in used for n in ends[name])}
+        for name, (x, y) in ends.items():
+            if name not in used and at in (x, y):
+                nxt = y if x == at else x
+                if (nxt == b and len(used) + 1 == count) or nxt not in visited | {b}:
+                    if found := walk(nxt, [*used, name]):
+                        return found
+        return []
+    return walk(a, [])
+
+
+# "two anti-parallel diodes from out to ground", "two 10k resistors in parallel from out to ground": every part of the
+# group between those two nodes; "three diodes in series from a to k": a chain of that many from one to the other.
+_GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?P<part>diode|resistor|capacitor|inductor)s\s+(?:(?:are|each|all|connected|wired|placed)\s+)?"
+                    r"(?:in\s+(?:parallel|(?P<series>series))\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
                     r"(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4}
 # "both resistors 10k", "each capacitor is 100 nF", "two 10k resistors": a value every part of that kind has (or that
@@ -855,13 +877,19 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
             items.append(CheckItem(f"node {node} (named in the request)", FAIL, "not in the netlist"))
     elements = [st for st in netlist.body if isinstance(st, m.Element)]
     for group in _GROUP.finditer(description):
-        ends = {"0" if n.lower() in _GROUNDED else n.lower() for n in (group["a"], group["b"])}
-        kind = {"diode": "D", "resistor": "R", "capacitor": "C"}[group["part"].lower()]
+        a, b = ("0" if n.lower() in _GROUNDED else n.lower() for n in (group["a"], group["b"]))
+        kind = {"diode": "D", "resistor": "R", "capacitor": "C", "inductor": "L"}[group["part"].lower()]
         count = _COUNTS.get(group["count"].lower()) or int(group["count"])
+        if group["series"]:
+            chain = _series_chain([e for e in elements if e.name[0].upper() == kind], a, b, count)
+            items.append(CheckItem(f"'{group[0]}' in the request", PASS if chain else FAIL,
+                                   f"{' - '.join(chain)} from {a} to {b}" if chain else
+                                   f"no chain of {count} {kind} parts from {a} to {b}"))
+            continue
         placed = [e.name for e in elements if e.name[0].upper() == kind and
-                  {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == ends]
+                  {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} == {a, b}]
         items.append(CheckItem(f"'{group[0]}' in the request", PASS if len(placed) >= count else FAIL,
-                               f"{kind} parts between {' and '.join(sorted(ends))}: {', '.join(placed) or 'none'}"))
+                               f"{kind} parts between {' and '.join(sorted({a, b}))}: {', '.join(placed) or 'none'}"))
     for every in _EVERY.finditer(description):
         kind = (every["part"] or every["part2"])[0].upper()
         value = parse_number(re.sub(r"M$", "meg", "".join((every["v"] or every["v2"]).split())))

@@ -7,7 +7,14 @@ from spice_lsp.generation.stated.analyses import asked_sweep, sweep_spacing
 from spice_lsp.generation.stated.measured import reference_level, wave_levels
 from spice_lsp.generation.stated.nodes import bracketed_nodes, rail_nodes, spoken_nodes, stated_ends
 from spice_lsp.generation.stated.parts import in_series, word_elements
-from spice_lsp.generation.stated.sources import ac_sources, dc_levels, misnamed_sources, steps, wave_frequencies
+from spice_lsp.generation.stated.sources import (
+    ac_sources,
+    dc_levels,
+    misnamed_sources,
+    sine_levels,
+    steps,
+    wave_frequencies,
+)
 from spice_lsp.language import model as m
 
 
@@ -16,6 +23,7 @@ def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
     return (sweep_spacing(description, netlist) + in_series(description, netlist)
             + ac_sources(description, netlist) + rail_nodes(description, netlist)
             + dc_levels(description, netlist) + wave_frequencies(description, netlist)
+            + sine_levels(description, netlist)
             + steps(description, netlist) + stated_ends(description, netlist)
             + _new_nodes(description, netlist) + misnamed_sources(description, netlist))
 

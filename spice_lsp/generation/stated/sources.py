@@ -84,6 +84,44 @@ def wave_frequencies(description: str, netlist: m.Netlist) -> list[CheckItem]:
     return items
 
 
+# "1 V RMS", "230 Vrms", "4 Vpp", "2 V peak-to-peak": a sine's level said as its RMS or its swing, not its amplitude
+_QUALIFIED = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)V\s*(?:\(\s*)?(?P<q>rms|pp|p-p|pk-pk|"
+                        r"peak[- ]to[- ]peak)\b", re.IGNORECASE)
+
+# a level said of what the circuit does ("ripple under 0.5 Vpp", "clips at 3 Vpp"), not of its stimulus
+_NOT_STIMULUS = re.compile(r"\b(?:ripple|noise|swing\w*|hysteresis|error|distortion|clip\w*|limit\w*|below|under|less|"
+                           r"more|most|least|within|max\w*|min\w*|up\s+to)\b", re.IGNORECASE)
+
+
+def sine_levels(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A sine stimulus whose level is said as its RMS ("1 V RMS": amplitude 1.414 V) or its peak-to-peak swing
+    ("4 Vpp": 2 V) is made at that amplitude by a source of the answer, where the answer runs a transient: a SIN
+    whose amplitude is the figure as written (1 V for "1 V RMS") is another stimulus, though it holds the number."""
+    if reading.tran_stop(netlist) is None:
+        return []
+    params = reading.params(netlist)
+    amplitudes = [args[1] for e in reading.sources(netlist) if (w := reading.wave(e, params)) and w[0] == "sin"
+                  and len(args := w[1]) >= 2 and args[1] is not None]
+    if not amplitudes:
+        return []  # no sine source: the circuit makes its wave, or the stimulus check reports it missing
+    items = []
+    for clause in (c for sentence in reading.clauses(description, ".;") if _WAVE_WORD.search(sentence)
+                   for c in reading.clauses(sentence)):  # the sine's sentence, the level's clause
+        if re.search(rf"\b(?:{reading.MAKES})\b", clause, re.IGNORECASE):
+            continue
+        for said in _QUALIFIED.finditer(clause):
+            if _NOT_STIMULUS.search(clause[:said.start()]):
+                continue
+            level = float(said["v"]) * reading.PREFIX[said["p"]]
+            want = level * 2 ** 0.5 if said["q"].lower() == "rms" else level / 2
+            ok = any(reading.close(abs(a), want, 0.01) for a in amplitudes)
+            items.append(CheckItem(f"the sine of {said[0]} (amplitude {want:.4g} V)", PASS if ok else FAIL,
+                                   "a source makes it at that amplitude" if ok else
+                                   "no sine source of the netlist has that amplitude (" +
+                                   ", ".join(f"{a:g} V" for a in amplitudes) + ")"))
+    return items
+
+
 def _frequency(name: str, args: list[float | None]) -> float | None:
     if name in ("sin", "sffm", "am") and len(args) >= 3:
         return args[2]

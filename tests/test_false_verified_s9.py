@@ -1,0 +1,66 @@
+"""False verified closed by class (lane F, s9): what a request states in words the reader may take at face value is
+checked on the answer as the request means it."""
+import math
+
+from spice_lsp.generation.checklist import FAIL, PASS
+from spice_lsp.generation.coverage import stated_facts
+from spice_lsp.generation.stated.sources import sine_levels
+from spice_lsp.language.parser import parse
+
+
+def deck(*lines: str) -> object:
+    return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
+
+
+def statuses(items) -> list[str]:
+    return [i.status for i in items]
+
+
+# --- a sine's level said as its RMS or its peak-to-peak swing is made at the amplitude it means
+def test_a_sine_said_in_rms_made_at_that_figure_fails():
+    answer = deck("V1 a 0 SIN(0 2 50)", "R1 a b 1k", "C1 b 0 1u", ".tran 10u 60m")
+    items = sine_levels("Low-pass fed by a 50 Hz sine of 2 V RMS on node a.", answer)
+    assert statuses(items) == [FAIL]
+
+
+def test_a_sine_said_in_rms_made_at_its_peak_passes():
+    peak = 2 * math.sqrt(2)
+    answer = deck(f"V1 a 0 SIN(0 {peak:.5g} 50)", "R1 a b 1k", "C1 b 0 1u", ".tran 10u 60m")
+    assert statuses(sine_levels("Low-pass fed by a 50 Hz sine of 2 Vrms on node a.", answer)) == [PASS]
+
+
+def test_a_peak_to_peak_sine_is_half_its_swing():
+    half = deck(".param amp=1.5", "V1 a 0 SIN(0 {amp} 200)", "R1 a 0 1k", ".tran 10u 20m")
+    whole = deck("V1 a 0 SIN(0 3 200)", "R1 a 0 1k", ".tran 10u 20m")
+    text = "Drive a with a 3 V peak-to-peak, 200 Hz sinusoid."
+    assert statuses(sine_levels(text, half)) == [PASS]
+    assert statuses(sine_levels(text, whole)) == [FAIL]
+
+
+def test_a_level_the_circuit_makes_or_no_transient_is_not_read():
+    answer = deck("V1 a 0 SIN(0 1 1k)", "R1 a b 1k", "R2 b 0 1k", ".tran 10u 5m")
+    assert sine_levels("Oscillator that outputs a 1 Vrms sine at 1 kHz.", answer) == []
+    assert sine_levels("A 5 Vpp sine at a.", deck("V1 a 0 AC 1", "R1 a 0 1k", ".ac dec 10 1 1k")) == []
+
+
+# --- a count of parts placed in parallel or in series between two nodes
+def test_parts_said_in_parallel_are_each_between_the_two_nodes():
+    one = deck("V1 in 0 DC 6", "R1 in out 10k", "R2 out 0 10k", ".op")
+    two = deck("V1 in 0 DC 6", "R1 in out 10k", "R2 out 0 10k", "R3 out 0 10k", ".op")
+    text = "10k from in to out, then two 10k resistors in parallel from out to ground; 6 V DC at in."
+    group = [i for i in stated_facts(text, one, None) if "parallel" in i.what]
+    assert statuses(group) == [FAIL]
+    assert statuses([i for i in stated_facts(text, two, None) if "parallel" in i.what]) == [PASS]
+
+
+def test_parts_said_in_series_make_a_chain_of_that_many():
+    text = "Three diodes in series from a to k, 1 mA into a."
+    chain = deck("I1 0 a DC 1m", "D1 a m1 DX", "D2 m1 m2 DX", "D3 m2 k DX", "R1 k 0 1", ".model DX D", ".op")
+    short = deck("I1 0 a DC 1m", "D1 a m1 DX", "D2 m1 k DX", "D3 k 0 DX", ".model DX D", ".op")
+    assert statuses([i for i in stated_facts(text, chain, None) if "series" in i.what]) == [PASS]
+    assert statuses([i for i in stated_facts(text, short, None) if "series" in i.what]) == [FAIL]
+
+
+def test_a_swing_said_of_what_the_circuit_does_is_not_the_stimulus():
+    answer = deck("V1 a 0 SIN(0 12 50)", "D1 a b DX", "C1 b 0 1m", "R1 b 0 1k", ".model DX D", ".tran 10u 60m")
+    assert sine_levels("Rectifier on a 12 V peak 50 Hz sine, ripple under 0.5 Vpp.", answer) == []
