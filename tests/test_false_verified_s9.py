@@ -4,6 +4,7 @@ import math
 
 from spice_lsp.generation.checklist import FAIL, PASS
 from spice_lsp.generation.coverage import stated_facts
+from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
 from spice_lsp.language.parser import parse
 
@@ -64,3 +65,9 @@ def test_parts_said_in_series_make_a_chain_of_that_many():
 def test_a_swing_said_of_what_the_circuit_does_is_not_the_stimulus():
     answer = deck("V1 a 0 SIN(0 12 50)", "D1 a b DX", "C1 b 0 1m", "R1 b 0 1k", ".model DX D", ".tran 10u 60m")
     assert sine_levels("Rectifier on a 12 V peak 50 Hz sine, ripple under 0.5 Vpp.", answer) == []
+
+
+def test_a_sine_said_in_rms_is_read_at_its_amplitude():
+    request = read_request("A 50 Hz sine of 2 V RMS on node a feeds 1k to b and 1 uF from b to ground.")
+    sines = [s.sin for s in request.sources if s.sin is not None]
+    assert sines and math.isclose(sines[0][1], 2 * math.sqrt(2), rel_tol=1e-9) and sines[0][2] == 50

@@ -48,3 +48,17 @@ def test_an_in_amp_builds_its_inputs_under_their_names_and_its_gain_resistor_as_
     assert any(line.split()[0] == "RG" for line in netlist.splitlines() if line.strip())
     assert measure(netlist, "op\nlet result = v(ia)") == pytest.approx(1.0, rel=0.02)
     assert measure(netlist, "op\nlet result = v(u) - v(w)") == pytest.approx(0.05, rel=0.01)
+
+
+@pytest.mark.parametrize("text, out, expected", [
+    # sensor below the fixed resistor, gain 1 + R4/R3: 1.5 x 5 x 8/(12 + 8)
+    ("a thermistor divider (NTC taken as 8k at room temperature) with a 12k resistor from a 5 V supply; the NTC goes "
+     "from node t to ground; buffer t with a non-inverting amplifier of gain 1.5, output node tb", "tb", 3.0),
+    # sensor on top, a follower: 3.3 x 10/(5 + 10)
+    ("photoresistor modelled as 5k from the 3.3 V rail to node lx, 10k from lx to ground, op-amp voltage follower "
+     "onto node vl", "vl", 2.2),
+])
+def test_a_resistive_sensor_divider_into_an_op_amp_stage(text, out, expected):
+    result = generate(text)
+    assert result.intent.kind == "sensor_divider_amplifier"
+    assert measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(expected, rel=0.02)

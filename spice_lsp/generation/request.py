@@ -81,6 +81,8 @@ _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|ba
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b)"
          # a level, then its node in parentheses ("from 12 V (node sup) to zr")
          r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?P<{0}_level>\()\s*(?=node\b))?"
+         # a port's word before its name ("from node A to output Q")
+         r"(?:(?:input|output)\s+(?!(?:of|and|to|the|is|at|on|from|node|signal|pin|stage|side|level)\b)(?=[a-z_]))?"
          r"(?:node\s+)?"
          # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
@@ -1627,7 +1629,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
 
 
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
-_SOURCE_NAME = re.compile(r"(?<![\w.])(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
+_SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a node in capitals)
+                          r"(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
@@ -1690,15 +1693,18 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
         return None
     if re.search(r"\b(?:pp|peak[- ]to[- ]peak|p-p)\b|vpp", clause, re.IGNORECASE):
         amplitude /= 2
+    elif re.search(r"\brms\b|vrms", clause, re.IGNORECASE):  # "a sine of 1 V RMS": its amplitude is 1.414 V
+        amplitude *= math.sqrt(2)
     return offset, amplitude, freq
 
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
-_SOURCE_MENTION = re.compile(r"(?<![\w.(])(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
+# (a node in capitals is no source: "VIN on node IN")
+_SOURCE_MENTION = re.compile(r"(?<![\w.(])(?<![Nn]ode )(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
                              r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
-                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b"
+                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*(?:an?\s+)?[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b"
                              # or placed on a node then stated, or a SPICE wave: "Vsq at sq is PULSE(...)"
                              r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:=|:|\bis\b"
                              # ... or a wave's noun after a comma: "Vs on node q, a sinusoid of ..."
@@ -1876,6 +1882,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           # "VDS holds dn at 1.8 V", "VC sets cin to 0.2 V": a source's verb on a node with its level
                           r"|\s+(?:holds|sets|biases|forces|keeps|puts|pins|ties)\s+(?:node\s+)?[a-z_]\w*\s+"
                           r"(?:at|to)\s+[-+]?\.?\d"
+                          # "VT puts 10 V DC on top": the level first, then its node
+                          r"|\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+[-+]?\.?\d[\d.]*\s*[munµk]?V\s+"
+                          r"(?:DC\s+|AC\s+)?(?:at|on|to|into|onto)\s+(?:node\s+)?[a-z_]"
                           # "IB sends current into node z": a current source's verb into its node
                           r"|\s+(?:sends|pushes|injects|forces|feeds|sources|delivers|pumps)\s+(?:[\w.]+\s+){0,3}?"
                           r"into\s+(?:the\s+)?(?:node\s+)?[a-z_]"
@@ -2067,6 +2076,29 @@ def _negative_rails(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(m[0].strip(), None, -abs(value), supply=True))
 
 
+# A split supply with its two nodes: "±12 V rails on nodes vp and vn", "rails are +-12 V (nodes pos and neg)",
+# "+/-5 V supplies at p5 and n5": the positive level on the first node, the negative on the second
+_SPLIT = r"(?:\u00b1|\+/?-|\+\s?/\s?\u2212)\s*(?P<{}>\d+(?:\.\d+)?)\s*V(?:olts?)?"
+_SPLIT_RAILS = re.compile(rf"(?:{_SPLIT.format('v')}\s+(?:dc\s+)?(?:split\s+)?(?:supplies|supply|rails?)"
+                          rf"|\b(?:supplies|supply|rails?)\s+(?:are\s+|of\s+|at\s+|=\s*|:\s*)?{_SPLIT.format('v2')})"
+                          r"[^.;]{0,40}?(?:\b(?:on|at)\s+(?:nodes?\s+)?|\bnodes\s+)(?P<p>[a-z_]\w*)\s*(?:and|/|,)\s*(?:node\s+)?"
+                          r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _split_rails(text: str, request: Request) -> None:
+    """A split supply stated by its one level and its two nodes: +level on the first, -level on the second, where no
+    source of the request is on them already."""
+    held = {s.node for s in request.sources}
+    for m in _SPLIT_RAILS.finditer(text):
+        plus, minus = _node(m["p"]), _node(m["n"])
+        if {plus, minus} & held or {plus, minus} & (_NOT_NODES | {"0"}) or plus == minus:
+            continue
+        level = float(m["v"] or m["v2"])
+        request.sources += [SourceConstraint(m[0], plus, level, supply=True),
+                            SourceConstraint(m[0], minus, -level, supply=True)]
+        request.nodes += [n for n in (plus, minus) if n not in request.nodes]
+
+
 # "an operating point with 0.5 V in", "op with 1.5 V at the input": in a request for the bias point only, the level
 # held at the circuit's input (a DC level, not a signal's amplitude; "gives 3 V in magnitude" is an output's size)
 _OP_INPUT = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ)?)\s*V(?:olts?)?\s+(?:DC\s+)?"
@@ -2174,9 +2206,9 @@ def _sources(text: str, request: Request) -> None:
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
                          r"(?:(?:voltage\s+)?(?:source|supply|battery)\s+)?"  # "a 3.3 V source at vdd"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
-                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
+                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
-                         r"\s*V\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
+                         r"\s*V(?:olts?)?\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
         if bare and _PAIRED.search(clause[:bare.start()]):
@@ -3012,6 +3044,76 @@ def _group_values(text: str, request: Request) -> None:
                           if n != "0" and n not in request.nodes]
 
 
+# Parts in a row between two ends, with the nodes between them named: "two 10k resistors in series from a to ground,
+# the midpoint m", "a 10k then a 4.7k in series from in to ground, the junction called j", "10k (R1, R2) form a
+# divider from vin through mid to ground", "three 1k resistors in series from vin to ground with nodes n1 and n2
+# between them"
+_CHAIN_ENDS = re.compile(r"\bfrom\s+(?:(?:the\s+)?(?:[a-z]+\s+)?node\s+)?(?P<a>[a-z_]\w*)\s+"
+                         r"(?:(?:through|via)\s+(?:nodes?\s+)?"
+                         r"(?P<via>[a-z_]\w*(?:\s*(?:,|and|then)\s*(?:node\s+)?[a-z_]\w*)*)\s+)?"
+                         r"(?:down\s+)?to\s+(?:node\s+)?(?P<b>[a-z_]\w*|0\b)", re.IGNORECASE)
+_CHAIN_NODES = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*(?:\s*(?:,|and)\s*[a-z_]\w*)*)\s+(?:in\s+)?between\s+them\b"
+                          r"|\b(?:mid-?point|junction|tap|middle|cent(?:er|re))\s+(?:node\s+)?(?:is\s+|at\s+|called\s+|"
+                          r"named\s+|=\s*)?(?:node\s+)?(?P<m>[a-z_]\w*)", re.IGNORECASE)
+_CHAIN_GROUP = re.compile(rf"\b(?P<n>two|three|four|[2-4])\s+(?:equal\s+|identical\s+)?"
+                          rf"(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?|F|H)?)?"
+                          r"\s*(?P<kind>resistors|capacitors|caps|inductors)\b", re.IGNORECASE)
+_COUNTED = {"two": 2, "three": 3, "four": 4}
+
+
+def _series_chain(text: str, request: Request) -> None:
+    """Parts stated in a row from one node to another, the nodes between them named (by "through", "nodes ... between
+    them" or "the midpoint/junction/tap"): each part from one node of the row to the next, in the order stated. The
+    parts are a counted group of one value, values in order, or names."""
+    for sentence in re.finditer(r"(?:[^;.]|\.(?=\d))+", text):
+        said = sentence[0]
+        ends = _CHAIN_ENDS.search(said)
+        if ends is None or any(_not_node(ends, g, True) or _article(ends, g) for g in ("a", "b")):
+            continue
+        mids = [_node(n) for n in re.findall(r"[a-z_]\w*", ends["via"] or "", re.IGNORECASE)
+                if n.lower() not in ("and", "then", "node")]
+        if not mids and re.search(r"\bin\s+series\b|\bdivider\b|\bthen\b", said, re.IGNORECASE):
+            mids = [_node(n) for m in _CHAIN_NODES.finditer(said) for n in re.findall(r"[a-z_]\w*", m["n"] or m["m"])
+                    if n.lower() != "and"]
+        if not mids or any(n in _NOT_NODES or n == "0" for n in mids):
+            continue
+        row = [_node(ends["a"]), *mids, _node(ends["b"])]
+        links = {frozenset(pair) for pair in zip(row, row[1:])} | {frozenset((row[0], row[-1]))}
+        head = said[:ends.start()]
+        # the parts' names: designators, and names in capitals listed together ("4.7k (RA, RB)", "RA and RB")
+        names = list(dict.fromkeys(m[0] for m in re.finditer(
+            r"(?<![\w.])(?!(?:RC|RL|LC|RLC)\b)(?:[RCL][A-Z0-9_]*|[RCLrcl]\d+\w*)(?![\w])", head)))
+        group = _CHAIN_GROUP.search(head)
+        old = [e for e in request.elements if e.kind in "RCL" and e.text and e.text in said]
+        # (a bare figure is a resistor's, unless a counted group names the kind: "three caps ..., 10n each")
+        figures = [q for q in _quantities(said[group.end():] if group else head) if q.unit in ("ohm", "F", "H") or (
+            not q.unit and q.scaled and (group or q.text[-1:] in "kKgG0123456789"))]
+        if names:  # "10k (R1, R2)", "R1 and R2 (10k each)": a value each of their own, else the one value said
+            known = {(e.name or "").upper(): e for e in old if e.name}
+            found = [known.get(n.upper()) or ElementConstraint(n, n[0].upper(), n, None, figures[0].value,
+                                                               figures[0].text) if len(figures) == 1 else
+                     known.get(n.upper()) for n in names]
+            chain = [p for p in found if p is not None and p.value is not None and p.kind in "RCL" and (
+                p.nodes is None or frozenset(p.nodes) in links)]
+            if len(chain) != len(found):
+                continue
+        elif group:  # "three 1k resistors", "two resistors ..., 1k and 2k"
+            kind = "C" if group["kind"].lower().startswith("ca") else group["kind"][0].upper()
+            count = _COUNTED.get(group["n"].lower()) or int(group["n"])
+            qs = _quantities(group["q"]) * count if group["q"] else figures * count if len(figures) == 1 else figures
+            chain = [ElementConstraint(group[0], kind, None, None, q.value, q.text) for q in qs
+                     if UNIT_KIND.get(q.unit, kind) == kind]
+        else:  # "a 10k then a 4.7k"
+            chain = [ElementConstraint(q.text, UNIT_KIND.get(q.unit, "R"), None, None, q.value, q.text)
+                     for q in figures]
+        if len(chain) != len(mids) + 1:
+            continue
+        old += [e for e in request.elements if not e.name and e.kind in "RCL" and frozenset(e.nodes or ()) in links]
+        request.elements = [e for e in request.elements if e not in old or (e.name and e not in chain)]
+        request.elements += [dataclasses.replace(e, nodes=(a, b)) for e, a, b in zip(chain, row, row[1:])]
+        request.nodes += [n for n in row if n != "0" and n not in request.nodes]
+
+
 # "Define a parameter RVAL = 22k", ".param GAIN=10", "a parameter called CVAL of 1n"
 _PARAMETER = re.compile(rf"(?:\.param|\bparam(?:eter)?s?)\s+(?:named\s+|called\s+)?(?P<name>[A-Za-z_]\w*)\s*"
                         rf"(?:=|\bof\b|\bis\b)\s*(?P<v>{_QTY_TEXT}[a-zA-ZµΩΩ]*)", re.IGNORECASE)
@@ -3436,6 +3538,7 @@ def _read_request(description: str) -> Request:
                      and (n not in _NOT_NODES or n in placed or called(n))]  # ("diode to node so")
     _sources(text, request)
     _negative_rails(text, request)
+    _split_rails(text, request)
     for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
         if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
             request.sources[i] = dataclasses.replace(s, node=s.name.lower())
@@ -3457,6 +3560,7 @@ def _read_request(description: str) -> Request:
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)
+    _series_chain(text, request)
     _fed_currents(text, request)
     _loads(text, request)
     _made_waves(text, request)

@@ -218,6 +218,106 @@ register(Family(kind="rtd_current_amplifier", function=_rtd_amplifies,
                 senses_temperature=True))
 
 
+
+# --- a resistive sensor's divider into an op-amp follower or non-inverting stage ----------------------------
+
+_RESISTIVE = r"thermistor|ntc|\bldr\b|photo[- ]?(?:resistor|cell|conductive\s+cell)|light[- ]dependent\s+resistor"
+_STAGE = r"follower|buffer|non[- ]?inverting|amplifier|op[- ]?amp"
+# "NTC modelled as 4.7k", "model it as 10k", "take it as 2k in bright light": the sensor's resistance where it is read
+_TAKEN_AS = re.compile(r"\b(?:modell?ed|model\s+it|take\s+it|treat(?:ed)?\s+it|taken|treated|represented)\s+as\s+"
+                       r"(?:an?\s+)?([\d.]+\s*(?:k|meg|m)?)\s*(?:Ω|ohms?)?(?![\w.])", re.IGNORECASE)
+# the divider's node, said before the op-amp stage: "divider node th", "from node nt to ground", "to node ldr"
+_DIVIDER_NODE = re.compile(r"\b(?:divider|mid(?:point)?|junction|tap)\s+(?:node\s+(?P<k>[a-z_]\w*)|(?P<n>[a-z_]\w*)"
+                           r"(?=\s*(?:[,.;)]|$)))"
+                           r"|\b(?:from|to|at|on)\s+node\s+(?P<m>[a-z_]\w*)", re.IGNORECASE)
+# the stage's output, said after it: "to node tout", "buffering nt onto node ntb", "output lout"
+_STAGE_OUTPUT = re.compile(r"\b(?:to|onto|into|at|on)\s+node\s+(?P<n>[a-z_]\w*)"
+                           r"|\boutput\s+(?:node\s+)?(?P<m>[a-z_]\w*)", re.IGNORECASE)
+_GROUND_SIDE = re.compile(r"\bground\b|\bgnd\b|\bbottom\b|\blower\b", re.IGNORECASE)
+
+
+def _divider_nodes(text: str) -> tuple[str, str]:
+    """(divider node, stage output) as the request names them, else div and out."""
+    stage = re.search(_STAGE, text, re.IGNORECASE)
+    before, after = (text[:stage.start()], text[stage.end():]) if stage else (text, "")
+    mid = [m["k"] or m["n"] or m["m"] for m in _DIVIDER_NODE.finditer(before)]
+    out = [m["n"] or m["m"] for m in _STAGE_OUTPUT.finditer(after)]
+    return (mid[0].lower() if mid else "div"), (out[-1].lower() if out else "out")
+
+
+def _sensor_at_bottom(text: str) -> bool:
+    """Whether the sensor is the divider's lower arm: said so ("the NTC from nt to ground", "at the bottom"), or
+    the first clause after the sensor's name that places it says ground or a rail ("LDR (2k) from the 5 V rail to
+    node ldr": the upper arm); the lower arm unless placed."""
+    if SENSOR_AT_BOTTOM.search(text):
+        return True
+    plain = re.sub(r"\([^)]*\)", " ", text)  # asides say what it is, not where
+    for sensor in re.finditer(_RESISTIVE, plain, re.IGNORECASE):
+        clause = re.split(r"[,;]|\band\b|\bwith\b", plain[sensor.end():])[0]
+        if _GROUND_SIDE.search(clause):
+            return True
+        if re.search(r"\brail\b|\bsupply\b|\bvdd\b|\bvcc\b|\d\s*V\b", clause):
+            return False
+    return True
+
+
+def _sensor_ohms_said(f: _Filler) -> float | None:
+    said = _TAKEN_AS.search(f.intent.description)
+    return parse_number(said[1].replace(" ", "")) if said else None
+
+
+def _fixed_ohms(f: _Filler, sensor: float | None) -> float:
+    """The divider's fixed resistor: a stated resistance other than the sensor's (the first), else the sensor's
+    nominal value."""
+    values = [v for v in f.intent.values.values() if v.unit == "ohm" or v.role.startswith("R")]
+    other = next((v for v in values if sensor is None or abs(v.value - sensor) > 1e-9 * sensor), None)
+    if other is not None:
+        f.given(other.role, other.value)
+        return other.value
+    return sensor if sensor is not None else 10e3
+
+
+def _sensor_arms(f: _Filler) -> tuple[float, float, float]:
+    """(upper arm, lower arm, the stage's gain): the sensor at the resistance it is read at, the fixed resistor."""
+    said = _sensor_ohms_said(f)
+    for role, value in list(f.intent.values.items()):  # the sensor's stated resistance is its own
+        if said is not None and abs(value.value - said) <= 1e-9 * said:
+            f.given(role, value.value)
+    fixed = _fixed_ohms(f, said)
+    sensor = said if said is not None else fixed
+    top, bottom = (fixed, sensor) if _sensor_at_bottom(f.intent.description) else (sensor, fixed)
+    return top, bottom, stated_gain(f, 1.0)
+
+
+def _buffered_divider(f: _Filler) -> str:
+    mid, out = _divider_nodes(f.intent.description)
+    top, bottom, gain = _sensor_arms(f)
+    # The op-amp copies the divider (a follower) or multiplies it by 1 + R4/R3 (a non-inverting stage), so no
+    # load is drawn from the divider.
+    lines = [_opamp_block(f), f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd {mid} {format_eng(top)}",
+             f"R2 {mid} 0 {format_eng(bottom)}"]
+    if gain == 1:
+        return "\n".join(lines + [f"X1 {mid} {out} {out} opamp"])
+    return "\n".join(lines + [f"X1 {mid} inn {out} opamp", "R3 inn 0 10k",
+                               f"R4 {out} inn {format_eng((gain - 1) * 10e3)}"])
+
+
+def _divides_and_buffers(f: _Filler) -> list:
+    _, out = _divider_nodes(f.intent.description)
+    top, bottom, gain = _sensor_arms(f)
+    x = gain * used(f, "VDD", "VIN", default=5) * bottom / (top + bottom)
+    return [Probe(f"function: v({out}) = GAIN VDD Rlower/(Rupper + Rlower) = {x:.4g} V", f"op\nlet result = v({out})",
+                  x - 0.02 * abs(x) - 1e-4, x + 0.02 * abs(x) + 1e-4)]
+
+
+register(Family(kind="sensor_divider_amplifier", function=_divides_and_buffers,
+                summary="resistive sensor (NTC, LDR) divider buffered or amplified by an op-amp",
+                build=_buffered_divider,
+                names=("thermistor divider with an op-amp follower", "LDR divider with a voltage follower",
+                       "buffered NTC divider", "thermistor divider and non-inverting amplifier"),
+                rules=((11.4, (_RESISTIVE, _STAGE, r"^(?![\s\S]*bridge)")),),
+                analysis="op", noun="amplifier", accepts=r"dividers?|followers?|buffers?|amplifiers?|sensors?"))
+
 # --- LED drivers ---------------------------------------------------------------------------
 
 def _led(f: _Filler) -> str:
