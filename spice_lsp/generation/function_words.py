@@ -143,7 +143,11 @@ _CONCEPTS: dict[str, str] = {
             r"|\bcut\w*\s+off\s+the\s+(?:top|peaks?|bottom)\b|\bflat[- ]top\w*"
             r"|\bshav\w*\s+(?:off\s+)?the\s+(?:top|peaks?)"
             r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
-            rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}",
+            rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}"
+            # "don't let the signal go above +3 V", "stop it from swinging past 2 V": a level the wave never passes
+            r"|\b(?:(?:don't|do\s+not|never|not)\s+let|stop\w*|prevent\w*)\s+(?:the\s+|my\s+|its\s+|it\b\s*)?"
+            r"(?:\w+\s+)?(?:from\s+)?(?:go|get|ris|swing|climb|exceed|fall|drop)\w*\s+(?:any\s+)?"
+            rf"(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+{_ABOUT}{_VOLTS}",
     # one pulse of a stated length, each time something happens ("one 5 V pulse 10 ms long when the button is
     # pressed", "a single 2 ms pulse every time trig falls"): the one-shot (read only with a trigger, see _ONE_SHOT)
     "one_pulse": r"\b(?:one|a|single|an?\s+single)\s+(?:(?:\S+\s+){0,2}?)pulse\b[^.;]{0,30}?\b(?:[\d.]+\s*[munµ]?s|"
@@ -165,7 +169,9 @@ _CONCEPTS: dict[str, str] = {
     "level_shift": r"\b(?:shift|translat|convert|bring|rais)\w*\s+(?:\S+\s+){0,5}?logic\b[^.;]{0,40}?\bto\s+"
                    r"(?:0\s*(?:-|to)\s*)?[\d.]+\s*v\b"
                    r"|\b[\d.]+\s*v\s+logic\b[^.;]{0,40}?\b(?:shift|translat|convert)\w*\s+(?:\S+\s+){0,3}?to\s+[\d.]+\s*v\b",
-    "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b",
+    "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b"
+                 r"|\b(?:flip|invert|negat|complement|revers|toggl)\w*\s+(?:an?\s+|the\s+|my\s+|its\s+|each\s+)?"
+                 r"(?:logic(?:al)?|digital|binary)\s+(?:level|signal|state|value|bit|input)s?\b",
     # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
     "breakdown": r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b"
                  r"|\b(?:reverse[- ])?breakdown\s+diode\b",
@@ -264,7 +270,9 @@ _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
 # "keeps DC away"; not "keep the rumble and throw away the rest", where another verb's object follows
 _AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\S+\s+){0,2}?(?:away|out|off|at\s+bay)\b")
-_CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b")
+# (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
+_CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
+                     r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
 
 
 def _passes(low: str, m: re.Match) -> bool | None:
@@ -291,6 +299,11 @@ def _passes(low: str, m: re.Match) -> bool | None:
             [(v.start(), v) for v in _BLOCK.finditer(low, start, m.start())]
     if not verbs:  # "frequencies above 2 kHz should pass", "anything below 50 Hz is blocked"
         verbs = [(-v.start(), v) for v in (*_PASS.finditer(low, m.end(), end), *_BLOCK.finditer(low, m.end(), end))]
+    if not verbs and cuts and cuts[-1][0] == "," and not low[start:m.start()].strip(" -"):
+        # a figure set off after a clause ("let the lows through, up to about 1 kHz") is what that clause's verb does
+        before = cuts[-2].end() if len(cuts) > 1 else 0
+        verbs = [(v.start(), v) for v in (*_PASS.finditer(low, before, cuts[-1].start()),
+                                          *_BLOCK.finditer(low, before, cuts[-1].start()))]
     if not verbs:
         return None
     verb = max(verbs, key=lambda x: x[0])[1]
@@ -434,13 +447,17 @@ _PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|aver
                         r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
                         r"|\b(?:smooth|averag|filter)\w*\s+(?:\w+\s+){0,3}?pwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b")
 
+# A load with one end on ground ("a 500 ohm load from node ld to ground", "a grounded load"): a current pushed into
+# it comes from the Howland pump, not the converter that floats its load in the feedback path.
+_GROUNDED_LOAD = re.compile(r"\bgrounded\s+(?:\w+\s+)?load\b|\bload\b[^.;]{0,40}?\bto\s+(?:ground|gnd)\b"
+                            r"|\bload\b[^.;]{0,30}?\b(?:one\s+end|other\s+(?:end|side))\s+(?:at|on|to)\s+(?:ground|gnd)\b")
 # The concepts that name one circuit alone, in the order read_function tries them between its other rules
 _NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "current mirror"),
                 ("steady_current", "current source"))
 _NAMED_LOG = (("exp", "antilog amplifier"), ("log", "logarithmic amplifier"))
 _NAMED_CONVERTERS = (("i_to_v", "transimpedance amplifier"), ("v_to_i", "voltage-to-current converter"),
                      ("sample", "sample and hold"), ("peak", "peak detector"))
-_NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"), ("logic_not", "cmos inverter"),
+_NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"),
                   ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"), ("envelope", "envelope detector"),
                   ("level_shift", "cmos level shifter"))
 
@@ -519,6 +536,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
         return reading
     if gate := _gate(low):
         return Reading(*gate)
+    if "logic_not" in found:  # "flips a logic level": the gate, not a comparator switching at a level
+        return Reading(said("logic_not"), "cmos inverter")
     if multiplied := _supply_multiplied(low):
         return multiplied
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
@@ -533,6 +552,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     if "phase" in found and "self_running" not in found:
         return Reading(said("phase", "amplitude_kept"), "all-pass filter")
     if reading := named(_NAMED_CONVERTERS):
+        if reading.circuit == "voltage-to-current converter" and (load := _GROUNDED_LOAD.search(low)):
+            return Reading(f"{reading.said} ... {load[0]}", "howland current source")  # the load's other end grounded
         return reading
     # both halves kept (one flipped) is full-wave: with op-amps the precision circuit, with diodes the bridge
     both = re.search(r"\b(?:four|4)\s+diodes\b|\bbridge\b|\bfull[- ]wave\b|\bboth\s+hal(?:f|ves)\b", low)
@@ -837,6 +858,11 @@ _LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+
                                rf"|(?<![\w.]){_NUM}\s*(?:a|amps?)\b(?:\s+(?:current|signal|input))?\s+"
                                r"(?:(?:should|must|has\s+to|needs?\s+to|will|to)\s+)?"
                                rf"(?:give|read|produce|make|become|be|show)s?\s+(?:as\s+)?(?:an?\s+)?{_NUM}\s*(?:v|volts?)\b")
+# volts per ampere said the other way round: "every 1 uA coming in should read as 1 V", "each mA gives 0.25 V"
+_PER_CURRENT = re.compile(rf"\b(?:every|each|per)\s+(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*"
+                          r"(?:a|amps?|amperes?)\b[^.;]{0,40}?\b(?:reads?|gives?|shows?|be|is|produces?|outputs?|"
+                          rf"becomes?|makes?|equals?|means?)\s+(?:as\s+)?(?:an?\s+|about\s+|exactly\s+)?{_NUM}\s*"
+                          r"(?:v|volts?)\b")
 # a gain said by a verb on the signal: "halve it", "double the input", "cut it in half"; a sign flipped by
 # "flip its sign", "invert it", "negate it"
 _SCALED = re.compile(r"\b(?P<w>halv|doubl|tripl|quadrupl)(?:e|es|ed|ing)\s+(?:it|them|that|the\s+(?:signal|input|"
@@ -904,6 +930,8 @@ def stated(low: str) -> list[Stated]:
     if m := _RATIO.search(low):
         amps = _si(m[3] or "1", m[4])
         found.append(Stated("ratio", m.start(), m.end(), float(f"{_si(m[1], m[2]) / amps:.12g}"), said=m[0]))
+    elif (m := _PER_CURRENT.search(low)) and (amps := _si(m[1] or "1", m[2])) > 0:
+        found.append(Stated("ratio", m.start(), m.end(), float(f"{_si(m[3], m[4]) / amps:.12g}"), said=m[0]))
     found += [Stated("tolerance", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0])
               for m in _TOLERANCE.finditer(low)]
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
@@ -1015,6 +1043,12 @@ def function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     if m := _TIMES_IN.search(low):
         rows.append(SpecRow(m.start(), m.end(), "gain", float(m[1].replace("\u2212", "-").replace(" ", ""))))
+    # a level knocked down by a loss in dB with no frequency named ("knock the level down by 20 dB with just
+    # resistors"): the divider's gain at every frequency; a loss at a frequency is a filter's (the spec readers')
+    if "divide" in concepts and (db := re.search(r"([\d.]+)\s*db\b", concepts["divide"][0])) \
+            and not _filter(low) and not re.search(_HZ, low):
+        start = concepts["divide"].start()
+        rows.append(SpecRow(start, concepts["divide"].end(), "gain_db", -float(db[1]), 0.25))
     for s in found:
         if s.what == "held":  # the input's range states no output level ("falls from 14 V to 11 V")
             span = next(((r.start, r.end) for r in found if r.what == "input_range"), None)

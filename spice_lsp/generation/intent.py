@@ -186,7 +186,7 @@ def _registry():
 
 # Polarity said in words. A negated flip ("without inverting", "doesn't flip the sign", "not upside down")
 # says non-inverting, and its words must not then read as an inverting amplifier or a negative gain.
-_FLIP = (r"(?:invert(?:s|ed|ing)?\b|inversion\b|flip\w*"
+_FLIP = (r"(?:invert(?:s|ed|ing)?\b|inversion\b|flip\w*|negat(?:ed|ion)\b"
          r"|(?:revers|negat)(?:e|es|ed|ing)\s+(?:it|(?:the|its)\s+(?:sign|polarity|phase))\b"
          r"|chang\w*\s+(?:the\s+|its\s+|of\s+|in\s+)?(?:sign|polarity|phase)\b"
          r"|turn\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?upside[- ]down|upside[- ]down)")
@@ -537,7 +537,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              rf"|(?<!high )(?<!low )(?<!\bon )(?<!off )(?<!V )\bfor\s+(?={_DURATION}\s*(?:[.;]|$))"
              # "... load from out to ground. 100 ms.": a clause that is a duration and nothing else
              rf"|(?<=[.;:])\s+(?={_DURATION}\s*(?:of\s+\w+\s*)?(?:[.;]|$))"),
-    ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer|simulation"
+    ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer(?!\s+function)|simulation"
            r"|characteristics?)(?!\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp)"  # "DC sweep of temp": below
            # "sweep V1 from", "ramp VB (at node bias) from", "vary VS on top between": a named source's levels
            # ... "sweep current source IZ from", "sweep VIN DC from", "ramp VB into node b from": the source's kind and
@@ -579,7 +579,8 @@ _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
 # a sweep's count: "50 pts/decade", "101 points", "30 per decade", "40/dec", "8 points per octave"
-_POINTS = re.compile(r"(\d+)\s*(?:(?:(?:frequency|data|sample|log|linear)\s+)?(?:points?|pts)\b"
+_POINTS = re.compile(rf"(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s*"  # "ten points per decade": in words too
+                     r"(?:(?:(?:frequency|data|sample|log|linear)\s+)?(?:points?|pts)\b"
                      r"(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)", re.IGNORECASE)
 # a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
 _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
@@ -710,7 +711,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             claimed.update(q for q in qs if count and q.start == count.start(1))
             # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
             by = _step(text, qs, claimed, lo, hi, ("Hz",)) if variation == "lin" and not count else None
-            n = count[1] if count else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
+            n = f"{_words_value(count[1]):g}" if count and not count[1].isdigit() else count[1] if count else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
                 and math.isfinite(abs(stop - start) / by.value) else ("100" if variation == "lin" else "20")
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"

@@ -82,7 +82,9 @@ PORT_BEFORE = re.compile(r"\b(?:inputs?|outputs?|pins?|ports?)\s+$", re.IGNORECA
 # to ground", "Thermocouple amplifier: the junction gives 4.1 mV DC at in"): a resistance or a voltage
 # in the same clause, which the request's parts carry; the circuit asked for is the rest.
 SENSOR = re.compile(r"thermocouple|rtd|pt1000|pt100|thermistor|ntc|ptc", re.IGNORECASE)
-STATED_AS_PART = re.compile(r"[^;]{0,60}?\d\s*(?:[munpkM]|meg)?\s*(?:V|Ω|ohms?)\b", re.IGNORECASE)
+STATED_AS_PART = re.compile(r"[^;]{0,60}?\d\s*(?:(?:[munpkM]|meg)?\s*(?:V|Ω|ohms?)|k|meg)\b", re.IGNORECASE)
+# the same said before its name: "the 10k NTC", "a 100 Ω PT100"
+VALUED = re.compile(r"\d\s*(?:(?:[kM]|meg)\s*(?:Ω|ohms?)?|Ω|ohms?)\s+$", re.IGNORECASE)
 
 
 # What no circuit can do: answered with the reason, never with a circuit.
@@ -181,7 +183,11 @@ def too_vague(description: str, covered: list[tuple[int, int]]) -> str | None:
 # Asked for outright it is refused; said as what a named circuit serves ("a buck converter for a CPU core") it is not.
 PRODUCT = re.compile(r"\b(?:gpus?|cpus?|graphics\s+(?:cards?|chips?|processors?)|(?:micro)?processors?|shaders?|socs?|"
                      r"systems?[- ]on[- ](?:an?[- ])?chips?|fpgas?|asics?|motherboards?|mainboards?|smartphones?|"
-                     r"laptops?|computers?|game\s+consoles?)(?:\s+(?:cores?|chips?|units?))?\b", re.IGNORECASE)
+                     r"laptops?|computers?|game\s+consoles?"
+                     # a maker's chip by its model: "Apple's M3 chip", "Samsung's Exynos 2400 die"
+                     r"|(?:apple|intel|amd|nvidia|qualcomm|samsung|broadcom|mediatek|arm|google|ibm|tesla|sony)(?:'s)?"
+                     r"\s+(?:[a-z]+\s+)?[a-z]{0,3}\d+\w*(?:\s+(?:pro|max|ultra|plus))?\s+(?:chip|die|soc)s?"
+                     r")(?:\s+(?:cores?|chips?|units?))?\b", re.IGNORECASE)
 # "the netlist of the ... in a GPU": the product is what is asked for, unless a circuit we build is named between.
 ASKED_FOR = re.compile(r"\b(?:netlist|schematic|design|circuit|layout)s?\s+(?:of|for)\b[^.;]*$", re.IGNORECASE)
 # A product a circuit is for or fed from, said right before its name: context, not what is asked for.
@@ -252,7 +258,8 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue  # "filter motor noise", "relay hum", "speaker pops": what the circuit keeps out, no circuit
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
             continue  # "from node rtd to ground", "a current source into rtd": a node's name
-        if SENSOR.fullmatch(m[0]) and STATED_AS_PART.match(description, m.end()):
+        if SENSOR.fullmatch(m[0]) and (STATED_AS_PART.match(description, m.end())
+                                       or VALUED.search(description, 0, m.start())):
             continue
         # "amplifier"/"filter" alone are covered by any family whose words precede them
         # ("common-emitter amplifier": the pattern matched "common-emitter").

@@ -408,8 +408,9 @@ register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                               r"\bdac\b|digital[- ]to[- ]analog(?:\s+converter)?|"
                                                                             r"weighted[- ]resistor")),),
                 # its op-amp output stage: "an inverting summing amplifier", "op-amp summer", "inverting op-amp adder"
+                # (its modifiers in either order: "a summing inverting amplifier")
                 accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?(?:summ(?:er|ing)|adder)"
-                        r"(?:\s+(?:op[- ]?amp|amplifier|amp|stage))?",
+                        r"(?:\s+inverting)?(?:\s+(?:op[- ]?amp|amplifier|amp|stage))?",
                 examples=(("vout", "6-bit binary-weighted DAC with a 5 V reference giving {x} V output", 1.0, 4.5),),
                 **{**_DAC, "function": _weighted_converts}))
 register(Family(kind="flash_adc", summary="flash ADC comparator ladder",

@@ -1,0 +1,119 @@
+"""A circuit described by what it does, in more wordings (lane C, s9): a result clause with its own verb ("strip
+the lows so only the treble makes it through"), a figure set off after the clause that passes it ("let the lows
+through, up to about 1 kHz"), a sum "not negated", volts per ampere said per current ("every 1 uA should read as
+1 V"), a level knocked down by a loss in dB with resistors; and the names around them: a maker's chip asked for
+by its model is refused, a sensor whose value is said before its name is a part, a summer's modifiers in either
+order are the DAC's output stage."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from spice_lsp.generation.function_words import function_specs, read_function, stated
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import refusal
+from spice_lsp.generation.request import read_request
+
+
+def _spec(text: str, quantity: str) -> float | None:
+    return next((s.target for s in read_request(text).specs if s.quantity == quantity), None)
+
+
+@pytest.mark.parametrize("text, circuit", [
+    ("remove what sits under 200 hz so that just the highs get through", "high-pass filter"),
+    ("kill everything over 3 khz so only the bass comes out", "low-pass filter"),
+])
+def test_a_result_clause_has_its_own_verb(text, circuit):
+    reading = read_function(text)
+    assert reading is not None and reading.circuit == circuit
+
+
+@pytest.mark.parametrize("text, kind, corner", [
+    ("pass the bass on, up to roughly 150 hz. input a, output b", "rc_lowpass", 150.0),
+    ("throw away the highs, above 8 khz, between x and y", "rc_lowpass", 8000.0),
+])
+def test_a_figure_set_off_after_its_clause_is_that_clauses_edge(text, kind, corner):
+    assert parse_intent(text).kind == kind
+    assert _spec(text, "cutoff") == corner
+
+
+def test_a_sum_said_not_negated_is_the_non_inverting_summer():
+    assert parse_intent("op-amp circuit: node s = x + y, not negated; x 2 V, y 1 V").kind == "noninverting_summer"
+
+
+@pytest.mark.parametrize("text, volts_per_amp, current", [
+    ("turn a current into a voltage: each 10 ua coming in should read as 0.5 v; the sensor is a 4 ua source",
+     5e4, 4e-6),
+    ("current to voltage for my adc, every ma gives 0.25 v; a 12 ma dc source feeds it", 250.0, 12e-3),
+])
+def test_volts_per_ampere_said_per_current_is_the_ratio_and_the_stated_current_sets_the_level(
+        text, volts_per_amp, current):
+    ratios = [s for s in stated(text) if s.what == "ratio"]
+    assert len(ratios) == 1 and math.isclose(ratios[0].value, volts_per_amp)
+    vout = next(r.target for r in function_specs(text) if r.quantity == "vout")
+    assert math.isclose(vout, volts_per_amp * current)
+    assert math.isclose(parse_intent(text).values["RF"].value, volts_per_amp)
+
+
+@pytest.mark.parametrize("text, db", [
+    ("knock the signal down by 12 dB with two resistors, a to b", 12.0),
+    ("bring my level down by 6 dB using only resistors; 2 V in on p", 6.0),
+])
+def test_a_level_knocked_down_in_db_by_resistors_is_the_dividers_gain(text, db):
+    assert parse_intent(text).kind == "voltage_divider"
+    assert _spec(text, "gain_db") == -db
+
+
+def test_a_loss_in_db_at_a_frequency_is_no_dividers_gain():
+    rows = function_specs("cut the hiss down by 20 db above 5 khz")
+    assert not any(r.quantity == "gain_db" for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The full transistor-level netlist of Samsung's Exynos 2400 chip.",
+    "schematic of Apple's A17 Pro chip in SPICE",
+])
+def test_a_makers_chip_asked_for_by_its_model_is_refused(text):
+    error = refusal(text)
+    assert error is not None and "no recipe for" in str(error)
+
+
+def test_a_circuit_for_a_makers_chip_is_still_built():
+    assert refusal("a buck converter for Apple's M2 chip core, 12 V in, 1 V out at 5 A") is None
+
+
+def test_a_sensor_whose_value_is_said_before_its_name_is_a_part():
+    text = ("Thermistor divider: the 4.7k NTC from node t to ground, 4.7k from the 5 V rail to t, "
+            "an op-amp follower from t to node tb.")
+    assert refusal(text) is None
+
+
+def test_a_summers_modifiers_in_either_order_are_the_dacs_output_stage():
+    text = ("Binary-weighted 2-bit DAC: a summing inverting amplifier with input resistors R and 2R for bits b1 "
+            "and b0 at 0 or 5 V; output node y.")
+    assert refusal(text) is None and parse_intent(text).kind == "weighted_dac"
+
+
+@pytest.mark.parametrize("text", [
+    "never let the output swing past 4 V; a 6 V peak sine at node u, the result at node w",
+    "stop the input from going above 1.5 V, in to out",
+])
+def test_a_level_the_wave_is_not_let_past_is_a_clipper(text):
+    reading = read_function(text.lower())
+    assert reading is not None and reading.circuit == "clipper"
+
+
+def test_a_gate_that_flips_a_logic_level_is_the_inverter_not_a_comparator():
+    assert parse_intent("CMOS, 5 V: something that inverts a digital signal from p to q, p held at 5 V").kind \
+        == "cmos_inverter"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("voltage in, current out: 2 mA per volt into a 1k load from node k to ground; 1 V DC on node c",
+     "howland_current_source"),
+    ("turn a voltage into a current, 1 mA per volt, through a floating 2k load; 3 V DC on node c",
+     "voltage_to_current_converter"),
+])
+def test_a_current_pushed_into_a_grounded_load_comes_from_the_howland_pump(text, kind):
+    assert parse_intent(text).kind == kind
