@@ -268,6 +268,8 @@ def _lc_lowpass(f: _Filler) -> list[Spec | Probe]:
 
 def _divides(f: _Filler) -> list[Spec | Probe]:
     r1, r2 = used(f, "R1", "R"), used(f, "R2")
+    if "RL" in f.intent.values:  # loaded: the lower resistor in parallel with the load (templates._divider)
+        r2 = r2 * used(f, "RL") / (r2 + used(f, "RL"))
     return [expect("vout", used(f, "VIN", "VDD") * r2 / (r1 + r2), 0.02)]
 
 

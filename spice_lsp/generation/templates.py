@@ -210,8 +210,10 @@ def _rlc(f: _Filler, topology: str) -> str:
 
 def _divider(f: _Filler) -> str:
     ac = " AC 1" if any(a.kind == "ac" for a in f.intent.analyses) else ""  # an AC sweep needs its stimulus
+    # a stated load is a part of its own on the output, never the lower resistor
+    load = [f"R3 out 0 {f('RL', 10e3)}"] if "RL" in f.intent.values else []
     return "\n".join([f"V1 in 0 DC {f('VIN', 10, 'VDD')}{ac}", f"R1 in out {f('R1', 10e3, 'R')}",
-                      f"R2 out 0 {f('R2', 10e3)}"])
+                      f"R2 out 0 {f('R2', 10e3)}", *load])
 
 
 def _without(intent: Intent, part: str) -> bool:

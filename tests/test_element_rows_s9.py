@@ -1,0 +1,92 @@
+"""Element statements (lane A, s9): parts in a row between two ends with the nodes between them named, a port's word
+before a node's name, and sources named in mixed case, by a verb before their level, or next to a node in capitals
+(request.py)."""
+import pytest
+
+from spice_lsp.generation.request import read_request
+
+
+def _placed(text: str) -> list[tuple[str, tuple, float]]:
+    return sorted((e.kind, e.nodes, e.value) for e in read_request(text).elements if e.kind in "RCL")
+
+
+@pytest.mark.parametrize("text, row, value", [
+    ("four 2.2k resistors in series from top to ground with nodes p1, p2 and p3 between them",
+     ["top", "p1", "p2", "p3", "0"], 2200.0),
+    ("Two 47k resistors in series from supply node sp to 0, the junction named hb.", ["sp", "hb", "0"], 47e3),
+    ("three caps in series from hv to ground, 10n each, with nodes c_a and c_b between them", ["hv", "c_a", "c_b", "0"],
+     10e-9),
+])
+def test_a_counted_group_in_series_runs_through_the_nodes_named_between(text, row, value):
+    wanted = sorted(("C" if value < 1 else "R", (a, b), value) for a, b in zip(row, row[1:]))
+    assert _placed(text) == wanted
+
+
+def test_values_in_order_take_the_row_in_that_order():
+    # the first value stated is nearest the first end
+    placed = _placed("A 33k then a 6.8k in series from node hi to ground, the tap called lo.")
+    assert placed == sorted([("R", ("hi", "lo"), 33e3), ("R", ("lo", "0"), 6.8e3)])
+
+
+@pytest.mark.parametrize("text", [
+    "4.7k (RA, RB) make a divider from src through md to ground.",
+    "RA and RB (4.7k each) make a divider from src through md to ground.",
+])
+def test_named_parts_sharing_a_value_run_through_the_nodes_said(text):
+    parts = {e.name: (e.nodes, e.value) for e in read_request(text).elements if e.kind == "R"}
+    assert parts == {"RA": (("src", "md"), 4700.0), "RB": (("md", "0"), 4700.0)}
+
+
+def test_a_row_without_the_nodes_between_is_left_as_it_was():
+    # no node named between them: nothing to place them on
+    assert not any(e.nodes == ("x", "y") and e.value == 1e3 and e.text == "two 1k resistors"
+                   for e in read_request("two 1k resistors in series from x to y").elements)
+
+
+def test_a_ports_word_before_a_name_is_no_node():
+    element = next(e for e in read_request("R5 = 12k from node B to output Z.").elements if e.name == "R5")
+    assert element.nodes == ("b", "z")
+
+
+@pytest.mark.parametrize("text, name, node, dc", [
+    ("Vb is a 7.5 V DC source on rail. R1 1k from rail to x.", "Vb", "rail", 7.5),
+    ("VX puts 2 V DC on pin4. R1 1k from pin4 to 0.", "VX", "pin4", 2.0),  # a verb, then its level and node
+    ("VT applies 3 V on ref. R1 1k from ref to 0.", "VT", "ref", 3.0),  # a model parameter's name, placed
+])
+def test_a_named_source_is_read_with_its_name(text, name, node, dc):
+    source = next(s for s in read_request(text).sources if s.name)
+    assert (source.name, source.node, source.dc) == (name, node, dc)
+
+
+def test_a_node_in_capitals_that_starts_with_i_or_v_is_no_source():
+    request = read_request("VS on node IA is 2 V AC; R1 1k from IA to OB.")
+    assert [(s.name, s.node, s.ac) for s in request.sources] == [("VS", "ia", 2.0)]
+
+
+@pytest.mark.parametrize("text, plus, minus, level", [
+    ("Supplies are +-9 V (nodes hi and lo). R1 2k from hi to lo.", "hi", "lo", 9.0),
+    ("\u00b16 V rails on vpos and vneg; R1 = 1k from vpos to m, R2 = 1k from m to vneg.", "vpos", "vneg", 6.0),
+])
+def test_a_split_supply_with_its_two_nodes_is_two_sources(text, plus, minus, level):
+    assert sorted((s.node, s.dc) for s in read_request(text).sources) == sorted([(plus, level), (minus, -level)])
+
+
+def test_a_split_supply_without_its_nodes_is_left_to_the_circuit():
+    # an op-amp's rails: the family places them, no node of the request takes them
+    assert not read_request("Non-inverting amplifier, gain 4, \u00b112 V supplies, input a, output y.").sources
+
+
+def test_a_node_held_by_an_unnamed_source_in_volts_written_out():
+    source = read_request("R1 = 1k from top to q. top is held at 9 volts by a DC source. op").sources[0]
+    assert (source.node, source.dc) == ("top", 9.0)
+
+
+def test_a_loaded_dividers_load_is_a_part_of_its_own():
+    # the load hangs beside the lower resistor, which keeps its stated value; the divider's own check reads both
+    from spice_lsp.generation.pipeline import generate
+
+    result = generate("Resistive divider fed from 6 V: 4.7k on top, 2.2k on the bottom, output node t, with a 3.3k "
+                      "load from t to ground.")
+    lower = sorted(line.split()[3] for line in result.netlist.splitlines()
+                   if line[:1] == "R" and sorted(line.split()[1:3]) == ["0", "t"])
+    assert lower == ["2.2k", "3.3k"] and result.verified
