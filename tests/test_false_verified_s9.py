@@ -71,3 +71,11 @@ def test_a_sine_said_in_rms_is_read_at_its_amplitude():
     request = read_request("A 50 Hz sine of 2 V RMS on node a feeds 1k to b and 1 uF from b to ground.")
     sines = [s.sin for s in request.sources if s.sin is not None]
     assert sines and math.isclose(sines[0][1], 2 * math.sqrt(2), rel_tol=1e-9) and sines[0][2] == 50
+
+
+def test_a_group_with_a_decimal_value_is_read():
+    text = "Two 4.7k resistors in series from a to b, and a 4.7k from b to ground; 9 V DC source at a."
+    one = deck("V1 a 0 DC 9", "R1 a b 4.7k", "R2 b 0 4.7k", ".op")
+    two = deck("V1 a 0 DC 9", "R1 a m 4.7k", "R2 m b 4.7k", "R3 b 0 4.7k", ".op")
+    assert statuses([i for i in stated_facts(text, one, None) if "series" in i.what]) == [FAIL]
+    assert statuses([i for i in stated_facts(text, two, None) if "series" in i.what]) == [PASS]

@@ -830,7 +830,7 @@ def _series_chain(parts: list[m.Element], a: str, b: str, count: int) -> list[st
 
 # "two anti-parallel diodes from out to ground", "two 10k resistors in parallel from out to ground": every part of the
 # group between those two nodes; "three diodes in series from a to k": a chain of that many from one to the other.
-_GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w-]+\s+){0,3}?"
+_GROUP = re.compile(r"\b(?P<count>two|three|four|\d)\s+(?:[\w.-]+\s+){0,3}?"
                     r"(?P<part>diode|resistor|capacitor|inductor)s\s+(?:(?:are|each|all|connected|wired|placed)\s+)?"
                     r"(?:in\s+(?:parallel|(?P<series>series))\s+)?(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
                     r"(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
