@@ -46,3 +46,16 @@ def test_decibel_figures_that_are_no_gain():
     assert not any(q == "gain_db" and v > 0 for q, v in _specs("amplifier, 12 dB down at 30 kHz, a to b"))
     assert _specs("Use op-amp X3 as a unity buffer, p to q") == [] or ("gain", 3.0) not in _specs(
         "Use op-amp X3 as a unity buffer, p to q")
+
+
+def test_a_sweep_count_in_words_and_a_dc_transfer_function():
+    from spice_lsp.generation.intent import parse_intent
+    from spice_lsp.generation.stated.analyses import sweep_spacing
+    from spice_lsp.language.parser import parse
+    text = "RC low-pass, 2.2k and 47 nF, a to b; AC sweep with twelve points per octave from 50 Hz to 20 kHz."
+    assert [a.directive for a in parse_intent(text).analyses if a.kind == "ac"] == [".ac oct 12 50 20k"]
+    items = sweep_spacing(text, parse("t\nV1 a 0 AC 1\n.ac oct 20 50 20k\n.end\n").netlist)
+    assert [i.status for i in items] == ["fail"]  # twelve asked, twenty written
+    kinds = {a.kind for a in parse_intent("Divider 5k over 5k from VS on s to m; give the DC transfer function "
+                                          "from VS to v(m).").analyses}
+    assert "tf" in kinds and "dc" not in kinds

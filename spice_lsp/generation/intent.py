@@ -711,7 +711,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             claimed.update(q for q in qs if count and q.start == count.start(1))
             # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
             by = _step(text, qs, claimed, lo, hi, ("Hz",)) if variation == "lin" and not count else None
-            n = f"{_words_value(count[1]):g}" if count and not count[1].isdigit() else count[1] if count else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
+            said = (count[1] if count[1].isdigit() else f"{_words_value(count[1]):g}") if count else None  # "ten"
+            n = said if said else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
                 and math.isfinite(abs(stop - start) / by.value) else ("100" if variation == "lin" else "20")
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"

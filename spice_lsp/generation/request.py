@@ -859,7 +859,7 @@ _GAIN_NOTATION = re.compile(
     rf"|(?<![\w.])(?P<xpre>\d+(?:\.\d+)?)\s?[x\u00d7]\s+{_AMP_NOUN}"
     r"|(?<![\w.])(?<!cmrr )(?<!psrr )(?<!snr )(?<!at )(?<!@)(?P<db>[-+\u2212]?\d+(?:\.\d+)?)\s*dB\b", re.IGNORECASE)
 # a figure in decibels that is no gain: "60 dB down", "80 dB of rejection", "20 dB per decade", "3 dB point"
-_NOT_GAIN_DB = re.compile(r"\s*(?:of\s+)?(?:down|below|under|lower|rejection|attenuation|loss|cmrr|psrr|snr|"
+_NOT_GAIN_DB = re.compile(r"\)?\s*(?:of\s+)?(?:down|below|under|lower|rejection|attenuation|loss|cmrr|psrr|snr|"
                           r"ripple|noise|per\b|/|a\s+decade|points?\b|corner|cut-?off|bandwidth|suppression|pad\b|"
                           r"at\b|@|frequency|octave)",
                           re.IGNORECASE)
@@ -1159,7 +1159,7 @@ def _specs(text: str, found: list[Spec]) -> None:
 def _gain_notation(text: str, found: list[Spec]) -> None:
     """An amplifier's gain in a notation of its own ("Av = 15", "x11", "11 V/V", "+20.8 dB", "amplifier, -4.7"),
     where no reader above found a gain."""
-    if any(s.quantity in ("gain", "gain_db", "dc_gain_db") for s in found) or not _AMPLIFIER.search(text):
+    if any(s.quantity in ("gain", "gain_db", "dc_gain_db", "ugbw") for s in found) or not _AMPLIFIER.search(text):
         return
     if m := next((m for m in _GAIN_NOTATION.finditer(text) if not _NOT_GAIN_DB.match(text, m.end())
                   and not _WITHIN_BEFORE.search(text, max(0, m.start() - 12), m.start())), None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from spice_lsp.generation.checklist import FAIL, PASS, CheckItem
+from spice_lsp.generation.intent import _WORD, _words_value
 from spice_lsp.generation.stated import reading
 from spice_lsp.language import model as m
 from spice_lsp.language.units import parse_number
@@ -12,7 +13,8 @@ from spice_lsp.language.units import parse_number
 # An AC sweep's spacing said in words: "10 points per octave", "by octaves", "octave steps", "linear, 101 points".
 # A slope ("12 dB per octave", "20 dB/decade") is no spacing: a count must be a number of points, or the spacing
 # said of the sweep itself.
-_PER = re.compile(r"(?<![\w.])(?P<n>\d+)\s*(?:(?:frequency\s+|data\s+|sample\s+)?(?:points?|pts|steps?|samples?)\s*)?"
+_PER = re.compile(rf"(?<![\w.])(?P<n>\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s*"  # "ten points per decade" in words
+                  r"(?:(?:frequency\s+|data\s+|sample\s+)?(?:points?|pts|steps?|samples?)\s*)?"
                   r"(?:per|/|an?|each|every|in\s+each)\s*(?P<s>oct|dec)\w*", re.IGNORECASE)
 _SPACED = re.compile(r"\b(?:by|in|with|using)\s+(?P<s>oct|dec)(?:ave|ade)s?\b|\b(?P<s2>oct|dec)(?:ave|ade)[- ]"
                      r"(?:steps?|spac\w*|spaced|sweep|intervals?|increments?)\b", re.IGNORECASE)
@@ -35,7 +37,7 @@ def sweep_spacing(description: str, netlist: m.Netlist) -> list[CheckItem]:
     in one of the answer's .ac statements."""
     wanted: tuple[str, int | None] | None = None
     if per := _PER.search(description):
-        wanted = (per["s"].lower(), int(per["n"]))
+        wanted = (per["s"].lower(), int(per["n"]) if per["n"].isdigit() else int(_words_value(per["n"])))
     elif spaced := _SPACED.search(description):
         wanted = ((spaced["s"] or spaced["s2"]).lower(), None)
     elif (lin := _LINEAR.search(description)) and re.search(r"\bac\b|\bhz\b|frequency|sweep", description,
