@@ -62,3 +62,23 @@ def test_a_resistive_sensor_divider_into_an_op_amp_stage(text, out, expected):
     result = generate(text)
     assert result.intent.kind == "sensor_divider_amplifier"
     assert measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text, gain_db, corner, high", [
+    ("first-order op-amp low-pass, inverting, gain of -4, corner at 2 kHz", 12.04, 2e3, False),
+    ("single-pole active high-pass: an RC high-pass at 300 Hz feeding a non-inverting amplifier with a gain of 3",
+     9.54, 300, True),
+    ("first order active low pass, unity gain follower, 500 Hz corner, C = 47 nF", 0.0, 500, False),
+])
+def test_a_first_order_active_filter_has_its_corner_and_passband_gain(text, gain_db, corner, high):
+    result = generate(text)
+    assert result.intent.kind == f"first_order_active_{'high' if high else 'low'}pass"
+    sweep = f"ac dec 200 {corner / 100:g} {corner * 100:g}\nlet g = vdb(out)-vdb(in)\n"
+    flat = corner * 30 if high else corner / 30
+    assert measure(result.netlist, f"{sweep}meas ac result find g at={flat:g}") == pytest.approx(gain_db, abs=0.3)
+    assert measure(result.netlist, f"{sweep}meas ac result when g={gain_db - 3.01:g}") == pytest.approx(corner, rel=0.03)
+
+
+def test_a_state_variable_filter_with_all_three_outputs_is_that_filter():
+    result = generate("KHN state variable filter, f0 2 kHz, Q 1, outputs lp, bp and hp, input in")
+    assert result.intent.kind == "state_variable_filter"

@@ -18,7 +18,7 @@ from functools import partial
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, selects, used
-from spice_lsp.generation.intent import _quantities
+from spice_lsp.generation.intent import Value, _quantities
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.request import Spec, read_request
 from spice_lsp.generation.templates import _Filler, _opamp_block
@@ -1139,10 +1139,90 @@ register(Family(kind="butterworth_band_cascade",
                 # Butterworth cascades (10.3): both sides named, with active (or Butterworth) sections
                 # (a crossover's two outputs are no band-pass: its own family)
                 rules=((4.4, (HIGHPASS, LOWPASS, r"butterworth|sallen|active|op[- ]?amp|follower|unity[- ]gain",
-                              r"^(?!.*(?:\bpassive\b|crossover|linkwitz|\blr4?\b))")),
+                              # (a state-variable or biquad filter's outputs are its own family's)
+                              r"^(?!.*(?:\bpassive\b|crossover|linkwitz|\blr4?\b|state[- ]variable|\bkhn\b|biquad|"
+                              r"tow[- ]thomas))")),
                        (4.45, (r"(?:telephone|voice|speech)[- ]band|telephone\s+(?:voice\s+)?band",
                                rf"^(?!.*(?:\bpassive\b|{word('rc')}\s+(?:high|low)[- ]?pass))"))),
                 noun="filter",
                 accepts=r"(?:(?:\d|second|third|fourth|2nd|3rd|4th|two|three|four)\w*[- ](?:order|pole)\s+)?"
                         r"(?:butterworth\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?|butterworth|"
                         r"(?:\d|second|third|fourth|2nd|3rd|4th|two|three|four)\w*[- ](?:order|pole)"))
+
+
+# --- first-order active low- and high-pass: one RC corner and an op-amp gain ---------------------------------------
+
+# "first-order active high-pass", "single-pole op-amp low-pass", "an RC high-pass at 50 Hz feeding a non-inverting
+# op-amp": one corner, then (or around) the gain stage
+_FIRST_ORDER = (r"(?:first|1st|one|single)[- ](?:order|pole)|\brc\s+(?:high|low)[- ]?pass\b[^.;]{0,60}?"
+                r"(?:feeding|followed\s+by|into|then|driving)\s+(?:an?\s+|the\s+)?"
+                r"(?:non[- ]?inverting|op[- ]?amp|follower|buffer|amplifier)")
+_INVERTING_STAGE = re.compile(r"(?<!non-)(?<!non)(?<!non )\binverting\b|\bgain\s+(?:of\s+)?[-\u2212]\s*\d",
+                              re.IGNORECASE)
+
+
+def _first_order_parts(f: _Filler, high: bool) -> tuple[float, float, float, float, bool]:
+    """(corner, |gain|, R, C, inverting): the corner RC (C as stated or 10 nF, R = 1/(2 pi fc C); a stated R with no
+    stated C sets C instead) and the stage's gain."""
+    fc = f.number("FREQ", 1e3)
+    said = next((s.target for s in read_request(f.intent.description).specs if s.quantity == "gain" and s.target), None)
+    gain = abs(f.number("GAIN", said or 1.0) if "GAIN" in f.intent.values else said or 1.0)
+    c_stated = next((f.given(r, 0) for r in ("C", "C1", "CIN", "CF") if r in f.intent.values), None)
+    r_stated = next((f.given(r, 0) for r in ("R", "R1", "RIN") if r in f.intent.values), None)
+    if c_stated is None and r_stated is not None:
+        r, c = r_stated.value, 1 / (2 * math.pi * fc * r_stated.value)
+    else:
+        c = c_stated.value if c_stated is not None else 10e-9
+        r = 1 / (2 * math.pi * fc * c)
+    return fc, gain, r, c, bool(_INVERTING_STAGE.search(f.intent.description))
+
+
+def _first_order(f: _Filler, high: bool) -> str:
+    fc, gain, r, c, inverting = _first_order_parts(f, high)
+    f.param("fc", f("FREQ", fc))  # the corner the parts were sized for
+    rs, cs = format_eng(float(f"{r:.4g}")), format_eng(float(f"{c:.4g}"))
+    if inverting:
+        # High-pass: C1 in series with R1 into the summing node, RF = |G| R1 (corner 1/(2 pi R1 C1)); low-pass: RF
+        # with C1 across it, RF = 1/(2 pi fc C1), R1 = RF/|G|.
+        if high:
+            body = [f"C1 in a {cs}", f"R1 a inn {rs}", f"R2 inn out {format_eng(float(f'{gain * r:.4g}'))}"]
+        else:
+            body = [f"R1 in inn {format_eng(float(f'{r / gain:.4g}'))}", f"R2 inn out {rs}", f"C1 inn out {cs}"]
+        return "\n".join([_opamp_block(f), _ac_source(f), *body, "X1 0 inn out opamp"])
+    # The RC corner on the + input, then a non-inverting gain 1 + R4/R3 (a follower at unity).
+    corner = [f"C1 in p {cs}", f"R1 p 0 {rs}"] if high else [f"R1 in p {rs}", f"C1 p 0 {cs}"]
+    stage = ["X1 p out out opamp"] if gain == 1 else \
+        ["X1 p inn out opamp", "R3 inn 0 10k", f"R4 out inn {format_eng(float(f'{(gain - 1) * 10e3:.4g}'))}"]
+    return "\n".join([_opamp_block(f), _ac_source(f), *corner, *stage])
+
+
+def _first_order_response(high: bool):
+    def function(f: _Filler) -> list:
+        fc, gain, *_ = _first_order_parts(f, high)
+        flat, db = fc * 20 if high else fc / 20, 20 * math.log10(gain)
+        sweep = f"ac dec 100 {fc / 100:g} {fc * 100:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
+        return [Probe(f"function: passband gain {db:.3g} dB", f"{sweep}meas ac result find g at={flat:g}",
+                      db - 0.5, db + 0.5),
+                Probe(f"function: -3 dB corner at {format_eng(fc)}Hz",
+                      f"{sweep}meas ac result when g={db - 3 + 20 * math.log10(1.00125):g}", 0.95 * fc, 1.05 * fc)]
+    return function
+
+
+def _design_first_order(intent, d, spec) -> None:
+    """The corner is the spec's: the builder sizes R (or C) from it."""
+    if "FREQ" not in intent.values or not math.isclose(intent.values["FREQ"].value, spec.target):
+        intent.values["FREQ"] = Value("FREQ", spec.target, f"{spec.target:g}", "Hz")
+
+
+for _high in (False, True):
+    _side = "high" if _high else "low"
+    register(Family(kind=f"first_order_active_{_side}pass", summary=f"first-order active {_side}-pass filter (one RC "
+                    "corner with an op-amp gain stage)", build=partial(_first_order, high=_high),
+                    function=_first_order_response(_high),
+                    names=(f"first-order active {_side}-pass filter", f"single-pole op-amp {_side}-pass filter",
+                           f"first-order op-amp {_side}-pass filter"),
+                    rules=((7.5, (_FIRST_ORDER, HIGHPASS if _high else LOWPASS,
+                                  r"active|op[- ]?amp|operational|inverting|follower|buffer")),),
+                    noun="filter", accepts=r"(?:high|low)[- ]?pass|amplifiers?|stages?", specs=("cutoff",),
+                    design=_design_first_order,
+                    examples=(("cutoff", f"first-order active {_side}-pass filter with a {{x}} Hz corner", 20, 2e4),)))
