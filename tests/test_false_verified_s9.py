@@ -79,3 +79,36 @@ def test_a_group_with_a_decimal_value_is_read():
     two = deck("V1 a 0 DC 9", "R1 a m 4.7k", "R2 m b 4.7k", "R3 b 0 4.7k", ".op")
     assert statuses([i for i in stated_facts(text, one, None) if "series" in i.what]) == [FAIL]
     assert statuses([i for i in stated_facts(text, two, None) if "series" in i.what]) == [PASS]
+
+
+# --- a divider's resistor said by its place
+DIVIDERS = ["Voltage divider: bottom resistor 10k, top resistor 30k, 8 V at node top, output node mid.",
+            "Divider with a 10k lower leg and a 30k upper leg from 8 V; output node mid.",
+            "Resistive divider from 8 V: 10k to ground and 30k on the high side; tap node mid."]
+
+
+def test_a_divider_built_in_the_order_its_values_were_said_fails():
+    swapped = deck("V1 top 0 DC 8", "R1 top mid 10k", "R2 mid 0 30k", ".op")
+    for text in DIVIDERS:
+        legs = [i for i in stated_facts(text, swapped, None) if "10k" in i.what or "30k" in i.what]
+        assert statuses(legs) == [FAIL, FAIL], text
+
+
+def test_a_divider_with_each_resistor_in_its_place_passes():
+    placed = deck(".param rb=10k", "V1 top 0 DC 8", "R1 top mid 30k", "R2 mid 0 {rb}", ".op")
+    for text in DIVIDERS:
+        legs = [i for i in stated_facts(text, placed, None) if "10k" in i.what or "30k" in i.what]
+        assert statuses(legs) == [PASS, PASS], text
+
+
+def test_a_bare_figure_to_ground_places_no_resistor():
+    answer = deck("V1 a 0 DC 5", "R1 a b 1k", "R2 b 0 1k", ".op")
+    assert not [i for i in stated_facts("Divider from 5 V, tie pin 5 to ground.", answer, None) if "ground" in i.what]
+
+
+def test_a_place_word_that_names_a_node_or_an_impedance_places_no_resistor():
+    bridge = deck("V1 top 0 DC 10", "R1 top l 1k", "R2 l 0 1k", "R3 top r 1.2k", "R4 r 0 1k", ".op")
+    text = "Bridge from 10 V at node top: R1 = 1k top to l, R2 = 1k l to ground, R3 = 1.2k top to r."
+    assert not [i for i in stated_facts(text, bridge, None) if "top" in i.what]
+    nic = deck("VT x 0 DC 1", "R1 x n 1k", "R2 n o 1k", ".op")
+    assert not [i for i in stated_facts("Make node x look like -1k to ground.", nic, None) if "ground" in i.what]

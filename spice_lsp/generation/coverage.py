@@ -914,7 +914,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                 f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
             items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
                                    PASS if ok else FAIL, setting))
-    return items + _resistor_bounds(description, elements, params) + _tee(description, elements) \
+    return items + _resistor_bounds(description, elements, params) + _legs(description, elements, params) \
+        + _tee(description, elements) \
         + _stated_waves(description, netlist, family)
 
 
@@ -959,6 +960,44 @@ _BOUND = re.compile(r"\b(?:(?P<no>no|none\s+of\s+the)|all|every|each|any)\s+(?:o
                     r"(?P<how>above|over|larger\s+than|bigger\s+than|greater\s+than|more\s+than|exceed\w*|"
                     r"below|under|smaller\s+than|less\s+than|at\s+most|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+"
                     r"(?P<v>\d[\d.]*\s*(?:meg|[kKMmR])?\s*(?:Ω|ohms?|ohm)?)", re.IGNORECASE)
+# A divider's resistor said by its place: "bottom resistor 10k", "the top one 30k", "a 10k lower leg", "27k on the
+# high side", "10k to ground". The bottom one has an end on ground, the top one none (a divider built in the order its
+# values were said, 10k on top, had been verified: its checks measured the ratio it was built with).
+_LEG_VALUE = r"(?P<v{0}>\d+(?:\.\d+)?\s*(?:meg|[kKmM])?)\s*(?:Ω|ohms?)?"
+_LEG_PLACE = r"(?P<p{0}>bottom|lower|low[- ]side|top|upper|high[- ]side)"
+_LEG = re.compile(rf"\b{_LEG_PLACE.format(1)}\s+(?:resistor|leg|arm|one)\s*(?:is\s+|=\s*|:\s*|of\s+)?"
+                  rf"{_LEG_VALUE.format(1)}(?![\w.])"
+                  rf"|(?<![\w.-]){_LEG_VALUE.format(2)}\s+(?:resistor\s+)?(?:(?:on|at|in|for)\s+the\s+)?"
+                  # ("R1 = 1k top to l": a node named top)
+                  rf"{_LEG_PLACE.format(2)}(?:\s+(?:leg|arm|resistor|side|position))?\b(?!\s+(?:to|and)\b)"
+                  # (a figure with its scale or unit: "pin 5 to ground" places no resistor)
+                  r"|(?<![\w.-])(?P<v3>\d+(?:\.\d+)?\s*(?:meg|[kKM](?!\w)|(?=\s*(?:Ω|ohm))))\s*(?:Ω|ohms?)?\s+"
+                  r"(?:resistor\s+)?(?:down\s+)?to\s+(?:ground|gnd)\b",
+                  re.IGNORECASE)
+
+
+def _legs(description: str, elements: list[m.Element], params: dict[str, float]) -> list[CheckItem]:
+    """An item for each resistor the request places by a divider's position, checked on the resistors of that value:
+    one of them must have an end on ground (bottom, lower, to ground) or none (top, upper, high side)."""
+    items = []
+    for said in _LEG.finditer(description):
+        value = parse_number(re.sub(r"M$", "meg", "".join((said["v1"] or said["v2"] or said["v3"]).split())))
+        place = (said["p1"] or said["p2"] or "bottom").lower()
+        if value is None:
+            continue
+        low = place.startswith(("bottom", "lower", "low"))
+        parts = [e for e in elements if e.name[0].upper() == "R" and (v := _resistance(e, params)) is not None
+                 and _same(v, value)]
+        grounded = {e.name: any(f.text.lower() in _GROUNDED for f in layout(e).nodes) for e in parts}
+        placed = [name for name, g in grounded.items() if g == low]
+        where = "an end on ground" if low else "no end on ground"
+        items.append(CheckItem(f"'{said[0].strip()}' in the request", PASS if placed else FAIL,
+                               f"{placed[0]} has {where}" if placed else
+                               f"no resistor of that value has {where}: " + (", ".join(
+                                   f"{e.name} " + " ".join(f.text for f in layout(e).nodes) for e in parts) or "none")))
+    return items
+
+
 # "a T-network in the feedback", "a tee network": three resistors meeting at one node, one of them to ground
 _TEE = re.compile(r"\bT[- ]network\b|\btee[- ]network\b", re.IGNORECASE)
 
