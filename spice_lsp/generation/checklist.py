@@ -290,7 +290,8 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
             how = f"current through the ammeter {meter} at the operating point"
         elif (load := _load(netlist, out)) is not None:  # the load resistor's voltage over its value
             name, a, b, ohms = load
-            control = f"op\nlet result = abs((v({a})-v({b}))/{ohms:g})\nprint result"
+            ends = ["0" if n == "0" else f"v({n})" for n in (a, b)]  # ngspice has no vector v(0)
+            control = f"op\nlet result = abs(({ends[0]}-{ends[1]})/{ohms:g})\nprint result"
             how = f"current through the load {name} at the operating point"
         else:
             return None, f"no measurement for current here: no 0 V ammeter or load resistor on {out}"

@@ -103,6 +103,10 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
 def _unify(mapping: dict[str, str], family: list[str], user: tuple[str | None, ...], symmetric: bool) -> str | None:
     """Extend the node renaming so `family` nodes become `user` nodes; the reason if it cannot."""
     orders = [list(user)] + ([list(reversed(user))] if symmetric and len(user) == 2 else [])
+    # a two-ended part's ends either way round: first the one that puts a rail on the family's rail ("47k from co
+    # to vcc" on R1 vdd out)
+    orders.sort(key=lambda order: sum(bool(_RAIL.match(old)) != bool(_RAIL.match(new or ""))
+                                      for old, new in zip(family, order) if new is not None))
     for order in orders:
         trial = dict(mapping)
         pairs = [(old, new) for old, new in zip(family, order) if new is not None]

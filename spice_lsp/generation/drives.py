@@ -39,6 +39,17 @@ _WAVE = re.compile(r"\b(?:pulses?|pulsing|clock\w*|sine|sinusoid\w*|square|trian
                    re.IGNORECASE)
 # A length of the run, no time an input changes at: "2 ms transient", "10 ms of simulation"
 _RUN = re.compile(r"\s*(?:of\s+)?(?:transient|tran\b|simulation|sim\b|run\b|analysis)", re.IGNORECASE)
+_TIME = r"(?P<{0}>\d+(?:\.\d+)?|\.\d+)\s?(?P<{0}u>[mµμunp]?)s\b"
+# "simulate 4 us", "run for 10 ms", "show 3 ms": the run's length said before it
+_RUN_BEFORE = re.compile(r"\b(?:simulat\w*|run|show|transient|tran)\s+(?:it\s+)?(?:for\s+|over\s+|of\s+)?"
+                         + _TIME.format("t"), re.IGNORECASE)
+# A periodic pulse said by how long it is high in each period: "1 us high in a 2 us period", "4 us high every
+# 8 us", "high for 2 ms out of every 5 ms", with where it starts ("starts high", "starting low")
+_HIGH_FOR = (_TIME.format("w") + r"\s+high", r"\bhigh\s+for\s+" + _TIME.format("w"))
+_PERIODIC = [re.compile(w + r"\s+(?:(?:in|of|out\s+of)\s+(?:an?\s+|each\s+|every\s+)?|every\s+)"
+                        + _TIME.format("p") + r"(?:\s+period)?", re.IGNORECASE) for w in _HIGH_FOR]
+_START = re.compile(r"\bstart(?:s|ing)?\s+(?:out\s+)?(?P<s>high|low)\b|\b(?P<f>high|low)\s+first\b", re.IGNORECASE)
+_SWING = re.compile(r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s*(?:/|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # Words of a sequence: levels said with one of these change in time, so a time must be said too
 _SEQUENCE = re.compile(r"\b(?:then|until|till|after|later|followed|before|afterwards)\b", re.IGNORECASE)
 # What a node's name is followed by when a level is stated on it ("a at 5 V", "x is 5 V", "b held low").
@@ -147,6 +158,7 @@ def stated_steps(text: str, names: Sequence[str], held_when: bool = False) -> di
     ("only while x and y are high") states a gate's function, not its drive, unless it says a level in volts or
     `held_when` (a switch passing a level "when the control ctl is high" is held so)."""
     low = text.lower()
+    horizon = _horizon(text)
     mentions = sorted((m.start(), m.end(), n) for n in names for m in _mentions(text, n))
     found: dict[str, Steps] = {}
     conditions: dict[str, Steps] = {}  # said in a condition ("when the control ctl is at 5 V"): used last
@@ -163,7 +175,9 @@ def stated_steps(text: str, names: Sequence[str], held_when: bool = False) -> di
         if re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", clause, re.IGNORECASE):
             waiting.append(name)
             continue
-        steps = None if _WAVE.search(clause) else _steps(clause)
+        # a waveform is the stated-source reader's, unless it is a periodic pulse told by its high time and period
+        periodic = _periodic(clause, horizon)
+        steps = periodic if periodic is not None or _WAVE.search(clause) else _steps(clause)
         # "z high only while x and y are high" states the function, not how x is driven; a level in volts is
         # stated there ("passing the signal when the control ctl is at 5 V")
         condition = _CONDITION.search(low[max(0, begin - 40):begin])
@@ -188,6 +202,39 @@ _CONDITION = re.compile(r"\b(?:while|when|whenever|if|unless|only)\b(?:\s+(?:bot
 # "both inputs held high", "tie all inputs to ground", "the two inputs at 5 V"
 _ALL = re.compile(r"\b(?:both|all(?:\s+the)?|each\s+of\s+the|the\s+two)\s+inputs?\b(?!\s+(?:are|is)\s+"
                   r"(?:nodes?|named|called)\b)", re.IGNORECASE)
+
+
+def _seconds(m: re.Match, name: str) -> float:
+    return float(f"{m[name]}e{_EXPONENT[m[name + 'u']]}")
+
+
+def _horizon(text: str) -> float:
+    """How far a periodic input is written out: the run the request states, else two of the longest period it
+    states (every combination of inputs that halve each other's periods)."""
+    periods = [_seconds(m, "p") for pattern in _PERIODIC for m in pattern.finditer(text)]
+    runs = [_seconds(m, "t") for m in _RUN_BEFORE.finditer(text)] + [
+        _seconds(m, "t") for m in re.finditer(_TIME.format("t"), text) if _RUN.match(text, m.end())]
+    return max(runs or [2 * p for p in periods] or [0.0])
+
+
+def _periodic(clause: str, horizon: float) -> Steps | None:
+    """A periodic pulse said by its high time and period ("starts high, 1 us high in a 2 us period"), as its
+    steps up to `horizon`: high first unless it is said to start low; its levels as said ("0/3.3 V"), else 0 V
+    and the logic high."""
+    shape = next((m for pattern in _PERIODIC if (m := pattern.search(clause))), None)
+    if shape is None or not 0 < (width := _seconds(shape, "w")) < (period := _seconds(shape, "p")):
+        return None
+    start, swing = _START.search(clause), _SWING.search(clause)
+    low, high = (float(swing["lo"]), float(swing["hi"])) if swing else (0.0, None)
+    high_first = not start or (start["s"] or start["f"]).lower() == "high"
+    first, second = (high, low) if high_first else (low, high)
+    split = width if high_first else period - width
+    steps: list[tuple[float, float | None]] = []
+    t = 0.0
+    while t < max(horizon, period) - 1e-12 * period:
+        steps += [(t, first), (t + split, second)]
+        t += period
+    return tuple(steps)
 
 
 def _steps(clause: str) -> Steps | None:

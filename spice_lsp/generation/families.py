@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, mos_gain
+from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, given, mos_gain, set_value
 from spice_lsp.generation.drives import follows, logic_high, logic_inputs
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Request, Spec, read_request
@@ -246,6 +246,13 @@ def _sallen_key(f: _Filler, high: bool) -> Spec | Probe:
 def _mirrors(f: _Filler) -> list[Spec | Probe]:
     """The output copies the reference (a simple mirror: within the channel-length or base-current error)."""
     return [expect("current", used(f, "IREF", "IBIAS") * mirror_ratio(f.intent), 0.2)]
+
+
+def design_mirror_current(intent, d, spec) -> None:
+    """A mirror copies its reference times its ratio (mirror_ratio): Iref = Iout/ratio."""
+    if given(intent, "IREF", "IBIAS") is None:
+        set_value(intent, d, "IREF", spec.target / mirror_ratio(intent), "Iref = Iout/ratio", None)
+        d.free, d.scale = "IREF", 1
 
 
 def _bridge(f: _Filler) -> list[Spec | Probe]:
@@ -638,6 +645,8 @@ for _family in (
            # the output device's collector (drain) a request names is the output node (behind the ammeter V9)
            ports=(("collector", ("out",)), ("drain", ("out",))),
            analysis="op",
+           specs=("current",), design=design_mirror_current,
+           examples=(("current", "NPN current mirror with an output current of {x} A", 20e-6, 5e-3),),
            mos=True),
     Family(kind="differential_pair",
            function=lambda f: [Probe("function: amplifies the difference (|v(out)/v(inp)| at 1 kHz over 2)",

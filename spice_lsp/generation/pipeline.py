@@ -10,6 +10,7 @@ is used, itself verified. The result always says which path produced it and why.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import threading
 import time
@@ -765,7 +766,7 @@ def _build(description: str) -> Build:
                  if v.role not in d.claimed and v.role not in stated
                  and not (v.unit == "V" and v.value in composed.placed)  # the supply compose set
                  and v.text not in waves]  # a figure of a stated waveform, which compose wrote
-    if unclear := _unclear(intent, request):
+    if unclear := [x for x in _unclear(intent, request) if not _sized(x, composed.netlist)]:
         problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
     # A default the template wrote as its input source's DC level that a stated level replaced ("gate held at
     # 3 V") is no longer in the answer: it is not listed as assumed.
@@ -800,6 +801,15 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
                       + [s.text for s in request.sources if s.pulse or s.sin or s.pwl
                          or (s.supply and s.dc is not None and s.dc < 0)])  # "VEE = -9 V": the negative rail's
     return [x.text for x in intent.extra_values if x.text not in stated]
+
+
+def _sized(text: str, netlist: str) -> bool:
+    """A size the answer's MOSFETs carry ("W=30u"): a second device's width ("the output FET is 30u/1u"), which
+    the reader gives no role but the family built."""
+    value = parse_number(text)
+    sizes = [parse_number(size) for line in netlist.splitlines() if line[:1] in "Mm"
+             for size in re.findall(r"\b[WL]=(\S+)", line, re.IGNORECASE)]
+    return value is not None and value < 1e-3 and any(s is not None and math.isclose(s, value) for s in sizes)
 
 
 def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:

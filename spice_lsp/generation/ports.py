@@ -204,7 +204,9 @@ class Ports:
 # "vin is a 1 kHz sine": a name stands where a node is named (after "node", "at", "on", "into", a role word or
 # "sweep", in "from x to y" or "between x and y", before "(input)") and takes the role its own words give it
 # ("(input)", "is the output", "from x to y"), else that of the nearest role word before it in its phrase.
-_TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?|(?P<n>[-+\u2212\u00b1]?\.?\d[\w.]*)"
+# ("3-input", "2-stage": a count of the circuit's ports or parts, one figure, never the role word "input")
+_TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?"
+                    r"|(?P<n>[-+\u2212\u00b1]?\.?\d[\w.]*(?:-(?:inputs?|outputs?|stages?|bits?|channels?)\b)?)"
                     r"|(?P<stop>[.!?](?=\s|$)|[;:])|(?P<comma>[,()\[\]])")
 _CUES = {**dict.fromkeys("input inputs enters enter entering excitation stimulus drive drives driving driven applied "
                          "apply fed feeds feed injected excited ac set-point setpoint".split(), "input"),

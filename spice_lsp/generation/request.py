@@ -2628,7 +2628,9 @@ def _input_at_source(request: Request) -> None:
 
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
                    r"load(?:\s+resistor)?\b"
-                   r"(?:\s+(?:on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
+                   r"(?:\s+(?P<p>on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
+# "a 2k load from vcc", "pulled up by a 10k load to vdd": a load on a rail hangs from it to the output, not to ground
+_RAIL_END = re.compile(r"v(?:cc|dd|pos|plus|\d)\w*", re.IGNORECASE)
 
 
 def _loads(text: str, request: Request) -> None:
@@ -2648,7 +2650,8 @@ def _loads(text: str, request: Request) -> None:
         if node is None or any(e.kind == "R" and e.value is not None and abs(e.value - value) <= 1e-9 * value
                                and (not e.placed() or _node(node) in e.placed()) for e in request.elements):
             continue  # no node to hang it from, or read already as a part (a source's 50 ohms is another one)
-        request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), "0"), value, qs[0].text))
+        far = None if (m["p"] or "").lower() in ("to", "from") and _RAIL_END.fullmatch(node) else "0"
+        request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), far), value, qs[0].text))
 
 
 # "the 5V rail (node vcc)": the rail is that node, held at its level
@@ -2656,9 +2659,13 @@ def _loads(text: str, request: Request) -> None:
 # (node ain)" is no rail)
 _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:[-+\w.]+\s+){0,2}(?:rail|supply|line|bus|battery)"
                          r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
-                         r"\s*\(\s*"
+                         r"(?:\s*\(\s*"
                          r"(?:node\s+)?"
-                         r"(?P<n>[a-z_]\w*)\s*\)", re.IGNORECASE)
+                         r"(?P<n>[a-z_]\w*)\s*\)"
+                         # "the 10 V rail vcc", "a 12 V supply vpos": a rail's name right after it, without parentheses
+                         # (in lower case: "supply VCC at node vcc" names the source)
+                         r"|(?<=rail|pply)\s+(?:node\s+)?(?P<n3>(?-i:v(?:cc|dd|ee|ss|pos|neg|plus|minus|bat|sup|p|n|\d)\w*))"
+                         r"\b(?!\s*(?:=|\(|at\b|on\b)))", re.IGNORECASE)
 # "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source
 _HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
@@ -2669,7 +2676,7 @@ _HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\
 def _held_nodes(text: str, request: Request) -> None:
     driven = {s.node for s in request.sources}
     for m in list(_RAIL_ALIAS.finditer(request.description)) + list(_HELD_NODE.finditer(text)):
-        node = _node(m["n"] or m["n2"])
+        node = _node(next(n for n in (m["n"], *(m.groupdict().get(g) for g in ("n2", "n3"))) if n))
         level = [q for q in _quantities(m["what"] if "what" in m.groupdict() else m["v"] or m["v2"]) if q.unit == "V"]
         if node in driven or node == "0" or node in _NOT_NODES or not level:
             continue
@@ -3446,7 +3453,8 @@ def read_request(description: str) -> Request:
 
 def _read_request(description: str) -> Request:
     request = Request(" ".join(description.split()))
-    text = _RAIL_ALIAS.sub(lambda m: f"node {m['n']}", request.description)  # parts read the rail as its node
+    # parts read the rail as its node
+    text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", request.description)
     # "three point three volts": the figure in digits, as the readers below look for it
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)

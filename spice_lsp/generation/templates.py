@@ -494,12 +494,34 @@ WORDED_RATIO = re.compile(r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(twice|thrice|ha
                           r"[x\u00d7]\s*(\d+(?:\.\d+)?)\b)", re.IGNORECASE)
 
 
+# "W/L = 10u/1u", "30u/1u": a device's size, width over length
+_SIZE_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?\s*[uµn])m?\s*/\s*(\d+(?:\.\d+)?\s*[uµn])m?\b")
+_OUTPUT_SIDE = re.compile(r"\b(?:output|copy|copying|mirroring|second|m2|q2)\b", re.IGNORECASE)
+
+
+def mirror_sizes(text: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The (W, L) of a mirror's reference device and of its output device when a request states two different
+    sizes: the one said after output words ("the output FET is 30u/1u") is the output's, else the second one."""
+    found = [(m.start(), (_size(m[1]), _size(m[2]))) for m in _SIZE_PAIR.finditer(text)]
+    if len(found) != 2 or found[0][1] == found[1][1]:
+        return None
+    (a, first), (b, second) = found
+    first_is_output = bool(_OUTPUT_SIDE.search(text[max(0, a - 40):a])) and not _OUTPUT_SIDE.search(text[a:b])
+    return (second, first) if first_is_output else (first, second)
+
+
+def _aspect(size: tuple[str, str]) -> float:
+    return (parse_number(size[0]) or 0) / (parse_number(size[1]) or 1)
+
+
 def mirror_ratio(intent: Intent) -> float:
     """The output current over the reference a request states ("1:2", "doubles", "twice as wide",
-    "3x"), else 1."""
+    "3x", two device sizes), else 1."""
     m = _RATIO.search(intent.description)
     if m and float(m[1]):
         return float(m[2]) / float(m[1])
+    if (sizes := mirror_sizes(intent.description)) is not None:
+        return _aspect(sizes[1]) / _aspect(sizes[0])
     w = WORDED_RATIO.search(intent.description)
     if w is None:
         return 1.0
@@ -573,6 +595,11 @@ def output_holder(intent: Intent) -> SourceConstraint | None:
                 None) or _held_by_words(intent.description)
 
 
+# A current output's load as requests call it: "a 2k load" (RL), "pulled up through 10k" (R), "a collector (drain)
+# resistor of 4.7k" (RC, RD)
+LOAD_ROLES = ("RL", "R", "RC", "RD")
+
+
 def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
     """The output device's collector (drain) node and what holds it: the source the request names for it
     (output_holder), through the 0 V ammeter V9 that measures the output current; else a load resistor
@@ -583,9 +610,10 @@ def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
         stated = f.intent.values.get("VIN")  # "held at 5 V": the intent reads the holder's level as an input's
         level = f("VIN", 0) if stated is not None and stated.value == holder.dc else f"{holder.dc:g}"
         return "col", f"{holder.name} out 0 DC {level}\nV9 out col DC 0"
-    if {"RL", "R"} & set(f.intent.values):
-        return "out", f"R1 {supply} out {f('RL', 1e3, 'R')}"
+    if set(LOAD_ROLES) & set(f.intent.values):
+        return "out", f"R1 {supply} out {f('RL', 1e3, *LOAD_ROLES[1:])}"
     return "out", f"V9 {supply} out DC 0"
+
 
 
 # "a reference current of about 1 mA set by a resistor": the reference is a resistor from the supply.
@@ -620,7 +648,7 @@ def _current_mirror(f: _Filler) -> str:
         vce1 = drops * 0.02585 * math.log(iref / 1e-14)
         holder = output_holder(f.intent)
         vce2 = holder.dc if holder is not None and holder.dc is not None else \
-            f.number("VDD", 5) - (iref * ratio * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
+            f.number("VDD", 5) - (iref * ratio * f.number("RL", 1e3, *LOAD_ROLES[1:]) if load.startswith("R1") else 0)
         x = ratio if helper else ratio * (1 + 1 / 100) / (1 - ratio / 100)
         area = x * (1 + vce1 / 100) / (1 + max(vce2, vce1) / 100)
         base = "b" if helper else "ref"
@@ -629,6 +657,14 @@ def _current_mirror(f: _Filler) -> str:
                           f"* Q2's area {area:.3g}: the base currents and its VCE compensated",
                           f"Q2 {col} {base} 0 {q} {area:.4g}", load])
     iref = f.number("IREF", 100e-6, "IBIAS")
+    if (sizes := mirror_sizes(f.intent.description)) is not None:  # each device's size, as stated
+        for role, text in (("W", sizes[0][0]), ("LG", sizes[0][1])):
+            if role in f.intent.values and math.isclose(f.intent.values[role].value, parse_number(text) or 0):
+                f.given(role, 0)
+        model = _mos_model(f, "n")
+        return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
+                          f"M1 ref ref 0 0 {model} W={sizes[0][0]} L={sizes[0][1]}",
+                          f"M2 {col} ref 0 0 {model} W={sizes[1][0]} L={sizes[1][1]}", load])
     if {"W", "WL"} & set(f.intent.values):  # the widths the request gives, as given
         m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")
         if (ratio := mirror_ratio(f.intent)) == 1:
@@ -639,17 +675,19 @@ def _current_mirror(f: _Filler) -> str:
             m2 = re.sub(r"W=\S+", f"W={format_eng(w2 or ratio * f.number('W', 10e-6))}",
                         _mos_device(f, "n", col, "ref", "0", "0", "M2"))
         return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}", m1, m2, load])
-    # M2 narrower by (1 + lambda VDS1)/(1 + lambda VDS2): its larger drain voltage (lambda = 0.04)
-    # would otherwise copy the reference 10 % high.
+    # M2 narrower by (1 + lambda VDS1)/(1 + lambda VDS2): its larger drain voltage (the card's lambda, 0.04
+    # unless the request writes out a level-1 model without one) would otherwise copy the reference high.
     values = f.intent.values
     kp, vto = (values["KP"].value if "KP" in values else 110e-6), (values["VTO"].value if "VTO" in values else 0.7)
     vds1 = vto + math.sqrt(2 * iref / (kp * 10))
     holder = output_holder(f.intent)
     vds2 = holder.dc if holder is not None and holder.dc is not None else \
-        f.number("VDD", 5) - (iref * mirror_ratio(f.intent) * f.number("RL", 1e3, "R") if load.startswith("R1") else 0)
-    w2 = 10e-6 * mirror_ratio(f.intent) * (1 + 0.04 * vds1) / (1 + 0.04 * max(vds2, vds1))
-    return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
-                      _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
+        f.number("VDD", 5) - (iref * mirror_ratio(f.intent) * f.number("RL", 1e3, *LOAD_ROLES[1:])
+                              if load.startswith("R1") else 0)
+    m1 = _mos_device(f, "n", "ref", "ref", "0", "0", "M1")
+    lam = float(m[1]) if (m := re.search(r"lambda=([\d.eE+-]+)", f.cards["nch"])) else 0.0
+    w2 = 10e-6 * mirror_ratio(f.intent) * (1 + lam * vds1) / (1 + lam * max(vds2, vds1))
+    return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}", m1,
                       f"* M2 = {format_eng(w2)}m wide: the channel-length modulation at its drain compensated",
                       _mos_device(f, "n", col, "ref", "0", "0", "M2", w2), load])
 

@@ -472,7 +472,7 @@ register(Family(kind="d_flip_flop", summary="edge-triggered D flip-flop (master-
 Expr = tuple  # ("var", name) | ("not", e) | ("and", e, e, ...) | ("or", e, e, ...)
 
 _CODE = re.compile(r"\b(?P<kind>aoi|oai)(?P<groups>[1-4]{2,4})\b", re.IGNORECASE)
-_N_INPUT = re.compile(r"\b(?:(?P<n>[3-8])|(?P<w>three|four|five|six))[- ]input\s+(?:cmos\s+|static\s+)?"
+_N_INPUT = re.compile(r"\b(?:(?P<n>[3-8])|(?P<w>three|four|five|six))[- ]input\s+(?:(?:cmos|static)\s+){0,2}"
                       r"(?P<g>nand|nor|and|or)\b|\b(?P<g2>nand|nor|and|or)(?P<n2>[3-8])\b", re.IGNORECASE)
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _MAJORITY = re.compile(r"\bmajority\b|\bcarry\b", re.IGNORECASE)
@@ -701,7 +701,7 @@ register(Family(kind="cmos_complex_gate", summary="static CMOS complex gate, fro
                        "majority gate", "mirror full adder's carry stage"),
                 # an AOI21 the request names is that family's (ranked before the looser rules below)
                 rules=((5.75, (r"\b(?:aoi(?!21\b)|oai)[1-4]{2,4}\b",)), (5.81, (r"\bcomplex\s+(?:cmos\s+)?gate\b",)),
-                       (3.8, (r"\b(?:[3-8]|three|four|five|six)[- ]input\s+(?:cmos\s+|static\s+)?n?(?:and|or)\b|"
+                       (3.8, (r"\b(?:[3-8]|three|four|five|six)[- ]input\s+(?:(?:cmos|static)\s+){0,2}n?(?:and|or)\b|"
                               r"\bn?(?:and|or)[3-8]\b",)),
                        # the carry alone: a full adder asked with its sum is more than this one stage
                        (3.8, (r"^(?![\s\S]*\bsum\b)[\s\S]*(?:\bmajority\b|\bcarry\b)",

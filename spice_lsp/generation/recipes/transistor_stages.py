@@ -15,6 +15,7 @@ from spice_lsp.generation.checklist import Probe, Spec
 from spice_lsp.generation.families import (
     Family,
     ce_gain,
+    design_mirror_current,
     expect,
     gain_between,
     logic_gate,
@@ -90,7 +91,8 @@ def _current_source_function(f: _Filler) -> list:
         vth, rth, re_ = diode[1], 0.0, used(f, "RE")
     else:
         vcc, r1, r2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
-        vth, rth = vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+        # the base's distance from the emitter resistor's far end: ground's (NPN), the rail's (PNP)
+        vth, rth = vcc * (r1 if _sources_pnp(f.intent) else r2) / (r1 + r2), r1 * r2 / (r1 + r2)
     i = 1e-3
     for _ in range(30):  # I = (VB - VBE)/RE, VBE and the base current's drop from I itself
         i = max((vth - VT * math.log(max(i, 1e-12) / IS)) / (re_ * (1 + 1 / BETA) + rth / BETA), 1e-9)
@@ -452,7 +454,7 @@ _IMPROVED = re.compile(r"\bimproved\b|\b(?:four|4)[- ](?:transistors?|npns?|bjts
 def _wilson(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = current_output(f)
-    if _bipolar(f):
+    if _bipolar_unless_mos(f.intent.description):
         q = _bjt_model(f, "n")
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2). The improved (four-
         # transistor) Wilson puts the diode Q4 over Q1, holding Q1's VCE at Q2's as M4 does below.
@@ -498,7 +500,7 @@ def _reference(f: _Filler, default: float) -> str:
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = current_output(f)
-    bjt = _widlar_bipolar(f.intent.description)
+    bjt = _bipolar_unless_mos(f.intent.description)
     iout = _widlar_output(f)
     re_ = f"R2 e2 0 {f('RE', 2.7e3, 'RS')}"
     if iout is not None and not {"RE", "RS"} & set(f.intent.values):  # RE designed for the output stated
@@ -513,15 +515,25 @@ def _widlar(f: _Filler) -> str:
                       _mos_device(f, "n", col, "ref", "e2", "0", "M2"), re_, sense])
 
 
+_DIVIDER = {False: (10e3, 3.3e3), True: (3.3e3, 10e3)}  # the base divider's (top, bottom): NPN, PNP
+
+
+def _sources_pnp(intent) -> bool:
+    """A PNP current source: its emitter resistor to the rail, its collector sourcing into a load to ground."""
+    return intent.polarity == "p" and bool(re.search(r"\bpnps?\b", intent.description, re.IGNORECASE))
+
+
 def _bjt_current_source(f: _Filler) -> str:
-    q = _bjt_model(f, "n")
+    pnp = _sources_pnp(f.intent)
+    q = _bjt_model(f, "p" if pnp else "n")
     # The divider fixes the base (or the source the request holds it with: "base held at 2.7 V by
     # VB"); the emitter resistor turns (VB - VBE) into the current, which the collector delivers to
     # the load whatever its voltage (down to saturation): the load resistor from the supply to the collector
     # out (the current measured across it, and "the collector c" is the output), or the source the request
-    # names to hold out (current_output).
+    # names to hold out (current_output). A PNP is the same upside down: the divider's top sets the base below
+    # the rail, the emitter resistor sits on the rail and the load goes to ground.
     base = [f"VB b 0 DC {f('VBIAS', 2.7)}"] if "VBIAS" in f.intent.values else \
-        [f"R1 vcc b {f('RB1', 10e3, 'RB')}", f"R2 b 0 {f('RB2', 3.3e3)}"]
+        [f"R1 vcc b {f('RB1', _DIVIDER[pnp][0], 'RB')}", f"R2 b 0 {f('RB2', _DIVIDER[pnp][1])}"]
     if (diode := _base_diode(f.intent)) is not None:  # "a 5.1 V zener on the base", "an LED as the reference"
         sort, volts = diode
         card = f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f.number('VZ', volts):g} ibv=5m)") \
@@ -529,15 +541,17 @@ def _bjt_current_source(f: _Filler) -> str:
             else f.model("dled", f".model dled D (is={LED[0]:g} n={LED[1]:g} rs={LED[2]:g} cjo=20p)")
         pins = "0 b" if sort == "zener" else "b 0"  # the zener reverse-biased, the LED forward
         base = [f"R1 vcc b {f('RB1', _BASE_FEED, 'RB')}", f"D1 {pins} {card}"]
-    col, load = current_output(f, "vcc") if output_holder(f.intent) is not None else \
-        ("out", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}")  # "3.3k collector load": RC
     re_ = 1e3
     if "IBIAS" in f.intent.values and "RE" not in f.intent.values:  # "sinking 3 mA": RE set for it
         f.param("i", f("IBIAS", 1e-3))  # the design target, for the reader
         re_ = float(f"{_source_re(f.intent, f.number('IBIAS', 1e-3)):.4g}")
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", *base, load, f"Q1 {col} b e {q}",
-                      f"R4 e 0 {f('RE', re_)}"])
-
+    supply = f"V1 vcc 0 DC {f.supply('vcc', 12)}"
+    if pnp and not ("VBIAS" in f.intent.values or _base_diode(f.intent)):
+        return "\n".join([supply, *base, f"R4 vcc e {f('RE', re_)}", f"Q1 out b e {q}",
+                           f"R3 out 0 {f('RL', 1e3, 'R', 'RC')}"])
+    col, load = current_output(f, "vcc") if output_holder(f.intent) is not None else \
+        ("out", f"R3 vcc out {f('RL', 1e3, 'R', 'RC')}")  # "3.3k collector load": RC
+    return "\n".join([supply, *base, load, f"Q1 {col} b e {q}", f"R4 e 0 {f('RE', re_)}"])
 
 
 # The output device's collector (drain) as a request names it is the output node: the device's own pin
@@ -579,16 +593,11 @@ def _mirror_supply(f: _Filler) -> str:
     return f.supply("vdd", 5) if rail is None else f.param("vdd", format_eng(rail))
 
 
-def _design_mirror_current(intent, d, spec) -> None:
-    """A matched mirror copies its reference: Iref = Iout."""
-    if dz.given(intent, "IREF", "IBIAS") is None:
-        dz.set_value(intent, d, "IREF", spec.target, "Iref = Iout (a matched mirror)", None)
-        d.free, d.scale = "IREF", 1
-
-
-def _widlar_bipolar(description: str) -> bool:
-    return bool(_BJT_WORDS.search(description)) or not re.search(r"\b(?:[np]mos|mosfets?|mos)\b", description,
-                                                                  re.IGNORECASE)
+def _bipolar_unless_mos(description: str) -> bool:
+    """The classic (bipolar) circuit unless MOS devices are named: the Widlar and Wilson mirrors."""
+    return bool(_BJT_WORDS.search(description)) or not re.search(
+        r"\b(?:[np]mos|mosfets?|mos|[np]?-?fets?|[np]-channel)\b|\bW\s*/\s*L\b|\b(?:kp|vto)\b", description,
+        re.IGNORECASE)
 
 
 def _widlar_re(iref: float, iout: float, bjt: bool) -> tuple[float, str]:
@@ -619,7 +628,7 @@ def _widlar_output(f: _Filler) -> float | None:
 
 def _design_widlar(intent, d, spec) -> None:
     """RE from the output current asked for (_widlar_re)."""
-    bjt = _widlar_bipolar(intent.description)
+    bjt = _bipolar_unless_mos(intent.description)
     iref = dz.given(intent, "IREF", "IBIAS") or (1e-3 if bjt else 100e-6)
     iout = spec.target
     if iout >= iref:
@@ -665,12 +674,14 @@ def _base_drive(intent) -> tuple[float, float]:
     if (diode := _base_diode(intent)) is not None:
         return diode[1], 0.0
     vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
-    r1, r2 = dz.given(intent, "RB1", "RB") or 10e3, dz.given(intent, "RB2") or 3.3e3
-    return vcc * r2 / (r1 + r2), r1 * r2 / (r1 + r2)
+    pnp = _sources_pnp(intent)
+    r1, r2 = dz.given(intent, "RB1", "RB") or _DIVIDER[pnp][0], dz.given(intent, "RB2") or _DIVIDER[pnp][1]
+    return vcc * (r1 if pnp else r2) / (r1 + r2), r1 * r2 / (r1 + r2)
 
 
 def _source_re(intent, i: float) -> float:
-    """I = (VB - VBE)/RE, the base current's drop across the divider's resistance in VB."""
+    """I = (VB - VBE)/RE, the base current's drop across the divider's resistance in VB (a PNP's VB measured
+    down from the rail)."""
     vth, rth = _base_drive(intent)
     return (vth - rth * i / BETA - VT * math.log(i / IS)) / (i * (1 + 1 / BETA))
 
@@ -688,7 +699,7 @@ register(Family(kind="wilson_mirror", function=_copies, summary="Wilson current 
                        "MOS Wilson current mirror"),
                 rules=((6.6, (r"wilson(?:\s+current\s+(?:source|sink))?\b",)),),
                 accepts=MIRROR_PARTS, analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
-                specs=("current",), design=_design_mirror_current,
+                specs=("current",), design=design_mirror_current,
                 examples=(("current", "Wilson current mirror with an output current of {x} A", 20e-6, 500e-6),)))
 register(Family(kind="widlar_mirror", function=_widlar_function, summary="Widlar current source",
                 build=_widlar,
@@ -704,7 +715,7 @@ register(Family(kind="cascode_mirror", function=_copies, summary="cascode curren
                        "cascoded current mirror"),
                 rules=((6.5, (r"cascoded?\b", r"\bmirror\b")),),
                 accepts=MIRROR_PARTS, analysis="op", mos=True, source="I1", ports=MIRROR_PORTS,
-                specs=("current",), design=_design_mirror_current,
+                specs=("current",), design=design_mirror_current,
                 examples=(("current", "cascode current mirror with an output current of {x} A", 20e-6, 300e-6),)))
 register(Family(kind="bjt_current_source", summary="BJT current source (divider-biased, emitter resistor)",
                 function=_current_source_function,
@@ -776,7 +787,7 @@ register(Family(kind="pnp_current_mirror", function=_pnp_copies, build=_pnp_mirr
                 rules=((6.72, (r"\bpnps?\b", r"\bmirror",
                                r"^(?![\s\S]*(?:emitter\s+resistors?|ratioed|\d\s*:\s*\d))")),),
                 accepts=MIRROR_PARTS, analysis="op", source="V1", ports=MIRROR_PORTS, specs=("current",),
-                design=_design_mirror_current,
+                design=design_mirror_current,
                 examples=(("current", "PNP current mirror with an output current of {x} A", 50e-6, 2e-3),)))
 
 
@@ -1094,12 +1105,28 @@ def _jfet_rs(f: _Filler) -> float:
     """RS for the current the request states (Id = BETA (|VTO| - Id RS)^2), else 1k."""
     if "IBIAS" not in f.intent.values:
         return 1e3
-    vp, beta = _jfet_square_law(f)
     i = f.number("IBIAS", 0)
-    if not 0 < i < beta * vp * vp:  # no more than IDSS: the request's figure is reported, not met
+    if (rs := _self_bias_rs(*_jfet_square_law(f), i)) is None:  # more than IDSS: reported, not met
         return 1e3
     f.param("i", format_eng(i))  # the design target, for the reader
-    return float(f"{(vp - math.sqrt(i / beta)) / i:.4g}")
+    return float(f"{rs:.4g}")
+
+
+def _self_bias_rs(vp: float, beta: float, i: float) -> float | None:
+    """The source resistor that self-biases a JFET at `i` (Id = BETA (|VTO| - Id RS)^2); None above IDSS."""
+    return (vp - math.sqrt(i / beta)) / i if 0 < i < beta * vp * vp else None
+
+
+def _design_jfet_source(intent, d, spec) -> None:
+    """RS for the current asked for ("source resistor sized for 1 mA"): _self_bias_rs."""
+    if "RS" in intent.values:
+        return
+    vp, beta = _jfet_law(intent)
+    if (rs := _self_bias_rs(vp, beta, spec.target)) is None:
+        d.problems.append(f"'{spec.text}': more than the JFET's IDSS ({format_eng(beta * vp * vp)}A)")
+        return
+    dz.set_value(intent, d, "RS", rs, "Id = BETA (|VTO| - Id RS)^2", dz.E96)
+    d.free, d.scale = "RS", -1
 
 
 def _self_bias(vp: float, beta: float, rs: float) -> float:
@@ -1335,7 +1362,9 @@ register(Family(kind="jfet_current_source", function=_jfet_current,
                 names=("JFET current source", "JFET constant-current source", "JFET current regulator diode",
                        "self-biased JFET current sink"),
                 rules=((15.4, (r"jfets?\b", r"(?:constant[- ])?current\s+(?:source|sink|regulator)")),),
-                analysis="op", output="d"))
+                analysis="op", output="d", specs=("current",), design=_design_jfet_source,
+                examples=(("current", "N-channel JFET current source sinking {x} A from a 12 V rail through 1k",
+                           200e-6, 1.5e-3),)))
 register(Family(kind="common_base", function=_cb_gain, summary="BJT common-base amplifier",
                 build=_common_base,
                 names=("common-base amplifier", "BJT common-base amplifier", "grounded-base amplifier",
