@@ -3,7 +3,7 @@ checked on the answer as the request means it."""
 import math
 
 from spice_lsp.generation.checklist import FAIL, PASS
-from spice_lsp.generation.coverage import stated_facts
+from spice_lsp.generation.coverage import named_nodes, stated_facts
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
 from spice_lsp.language.parser import parse
@@ -112,3 +112,18 @@ def test_a_place_word_that_names_a_node_or_an_impedance_places_no_resistor():
     assert not [i for i in stated_facts(text, bridge, None) if "top" in i.what]
     nic = deck("VT x 0 DC 1", "R1 x n 1k", "R2 n o 1k", ".op")
     assert not [i for i in stated_facts("Make node x look like -1k to ground.", nic, None) if "ground" in i.what]
+
+
+# --- a port named with a word the readers take for a kind of signal
+def test_a_port_named_ac_or_dc_must_be_a_node():
+    built = deck("V1 in 0 SIN(0 12 60)", "D1 in out DX", "R1 out 0 1k", ".model DX D", ".tran 100u 100m")
+    named = deck("V1 ac 0 SIN(0 12 60)", "D1 ac dc DX", "R1 dc 0 1k", ".model DX D", ".tran 100u 100m")
+    text = "Half-wave rectifier, 1k load, 12 V peak 60 Hz sine on input ac, output dc; 100 ms."
+    assert sorted(i.what.split()[1] for i in named_nodes(text, read_request(text), built)) == ["ac", "dc"]
+    assert named_nodes(text, read_request(text), named) == []
+
+
+def test_a_signal_kind_after_a_port_word_names_no_node():
+    built = deck("V1 in 0 SIN(0 12 60)", "D1 in out DX", "R1 out 0 1k", ".model DX D", ".tran 100u 100m")
+    for text in ("Rectifier: the output is DC.", "Rectifier; its output DC level near 11 V.", "Input AC, 12 V peak."):
+        assert named_nodes(text, read_request(text), built) == []

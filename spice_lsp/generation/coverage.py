@@ -667,6 +667,9 @@ _PIN_WORD = re.compile(r"(?<![\w-])(?P<pin>anode|cathode|collector|base|emitter|
                        r"(?:node\s+)?(?P<n>(?!(?:at|to|on|into|and|or|with|by|from|through|via|of|is|are|held|tied|"
                        r"connected)\b)[A-Za-z_]\w*)\b(?![=(]|\s*=|\s+(?:through|via|by)\b)")  # not "to x through 1M"
 _GROUNDED = {"ground", "gnd", "grounded", "earth", "0"}
+# "input ac, output dc": a port named, in lower case and ending its clause, with a word the readers take for a kind of
+# signal (it had been built as in/out and verified; "the output is DC", "output dc level" name no node)
+_KEYWORD_PORT = re.compile(r"\b(?i:input|output)\s+(?:(?i:node)\s+)?(?P<n>ac|dc)(?=\s*(?:[,;.)]|$|\s+and\b))")
 
 
 def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[CheckItem]:
@@ -674,6 +677,10 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
     not have (the request's nodes the reader took are checked by the checklist already)."""
     have, read = reading.nodes(netlist.statements), set(request.nodes)
     items, seen = [], set()
+    for said in _KEYWORD_PORT.finditer(description):
+        if said["n"] not in have and said["n"] not in seen:
+            seen.add(said["n"])
+            items.append(absent(said["n"], said[0]))
     for said in _AT_NODE.finditer(description):
         node = said["n"].lower()
         if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
