@@ -76,9 +76,17 @@ def test_a_first_order_active_filter_has_its_corner_and_passband_gain(text, gain
     sweep = f"ac dec 200 {corner / 100:g} {corner * 100:g}\nlet g = vdb(out)-vdb(in)\n"
     flat = corner * 30 if high else corner / 30
     assert measure(result.netlist, f"{sweep}meas ac result find g at={flat:g}") == pytest.approx(gain_db, abs=0.3)
-    assert measure(result.netlist, f"{sweep}meas ac result when g={gain_db - 3.01:g}") == pytest.approx(corner, rel=0.03)
+    edge = measure(result.netlist, f"{sweep}meas ac result when g={gain_db - 3.01:g}")
+    assert edge == pytest.approx(corner, rel=0.03)
 
 
 def test_a_state_variable_filter_with_all_three_outputs_is_that_filter():
     result = generate("KHN state variable filter, f0 2 kHz, Q 1, outputs lp, bp and hp, input in")
     assert result.intent.kind == "state_variable_filter"
+
+
+def test_a_chebyshev_ripple_bandwidth_is_where_its_ripple_band_ends():
+    netlist = generate("Chebyshev low-pass, 2nd order, 0.5 dB ripple, ripple bandwidth 5 kHz, unity-gain "
+                       "Sallen-Key").netlist
+    sweep = "ac dec 400 100 100k\nlet g = vdb(out)-vdb(in)\nlet r = g - vecmax(g)\n"
+    assert measure(netlist, f"{sweep}meas ac result when r=-0.5 fall=1") == pytest.approx(5e3, rel=0.03)

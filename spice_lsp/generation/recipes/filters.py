@@ -741,8 +741,9 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
     return "\n".join(lines)
 
 
-# "a 1 kHz passband edge": a Chebyshev's ripple band ends there (its -3 dB point lies beyond).
-EDGE = re.compile(r"(?:pass-?band|ripple)[- ]edge", re.IGNORECASE)
+# "a 1 kHz passband edge", "ripple bandwidth 2 kHz": a Chebyshev's ripple band ends there (its -3 dB point lies
+# beyond).
+EDGE = re.compile(r"(?:pass-?band|ripple)[- ](?:edge|band(?:width)?\b|corner)", re.IGNORECASE)
 
 
 def _cascade_function(f: _Filler, response: str) -> list:
@@ -753,6 +754,10 @@ def _cascade_function(f: _Filler, response: str) -> list:
 
 def _design_cutoff_parameter(intent, d, spec) -> None:
     """The cascade's parts follow from the cutoff: it is the one value designed (and trimmed)."""
+    if spec.quantity == "cutoff" and intent.kind.startswith("chebyshev") and EDGE.search(intent.description):
+        # "ripple bandwidth 2 kHz" read as a cutoff: the ripple band ends there (_cascade), never trimmed to -3 dB
+        set_value(intent, d, "FREQ", spec.target, "the pole table scaled to the ripple band's edge", None)
+        return
     set_value(intent, d, "FREQ", spec.target, "the pole table scaled to the -3 dB cutoff", None)
     d.free, d.scale = "FREQ", 1
 
