@@ -127,3 +127,10 @@ def test_a_signal_kind_after_a_port_word_names_no_node():
     built = deck("V1 in 0 SIN(0 12 60)", "D1 in out DX", "R1 out 0 1k", ".model DX D", ".tran 100u 100m")
     for text in ("Rectifier: the output is DC.", "Rectifier; its output DC level near 11 V.", "Input AC, 12 V peak."):
         assert named_nodes(text, read_request(text), built) == []
+
+
+# --- "in -> out", "in/out": the two ports (the input had been read as a node named in said to be the output)
+def test_in_arrow_out_names_the_input_and_the_output():
+    request = read_request("Band-stop RC notch at 60 Hz, in -> out.")
+    assert (request.input, request.output) == ("in", "out")
+    assert read_request("Hum filter at 50 Hz; in/out.").output != "in"

@@ -461,8 +461,8 @@ def _role_after(low: list[str], i: int) -> str | None:
     """The role a bare "in" or "out" right after token i gives it where its phrase ends there: "node x9 in,
     node y9 out", "a in; b out": the name said alone or after "node" (not "x in the loop", a unit's denominator
     "41 uV/degC in", nor a verb before "out" as a node, "its positive halves reach out", "to give out")."""
-    if i > 0 and low[i - 1] not in ("node", ",", ";", ":", ".", "(", "and"):
-        return None
+    if i > 0 and low[i - 1] not in ("node", ",", ";", ":", ".", "(", "and") or low[i] in ("in", "out"):
+        return None  # ("in -> out", "in/out": the two ports, not a node named in said to be the output)
     if low[i + 1:i + 2] in (["in"], ["out"]) and (i + 2 == len(low) or low[i + 2] in (",", ";", ".", ":", ")", "and")):
         return "input" if low[i + 1] == "in" else "output"
     return None
