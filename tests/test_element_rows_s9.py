@@ -90,3 +90,59 @@ def test_a_loaded_dividers_load_is_a_part_of_its_own():
     lower = sorted(line.split()[3] for line in result.netlist.splitlines()
                    if line[:1] == "R" and sorted(line.split()[1:3]) == ["0", "t"])
     assert lower == ["2.2k", "3.3k"] and result.verified
+
+
+def test_two_parts_in_series_meet_at_the_node_the_sentence_names():
+    request = read_request("C4 = 22 nF and C5 = 68 nF in series from node hv to ground, meeting at node cm, with "
+                           "R7 = 2.2meg across C5.")
+    parts = {e.name: e.nodes for e in request.elements}
+    assert parts == {"C4": ("hv", "cm"), "C5": ("cm", "0"), "R7": ("cm", "0")}
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("RB = 1k from a to x, and a 47 nF capacitor shunts x to ground.", ("x", "0")),
+    ("RP = 10k pulls sda up to node vbus.", ("sda", "vbus")),
+])
+def test_a_parts_verb_names_its_two_ends(text, nodes):
+    assert nodes in [e.nodes for e in read_request(text).elements]
+
+
+def test_a_level_of_ac_and_a_source_on_the_node_said_before_where():
+    request = read_request("VG puts 2 V of AC on node g. RG = 1k pulls g up to node hi, where VH holds 3 V DC.")
+    assert {(s.name, s.node, s.dc, s.ac) for s in request.sources} == {("VG", "g", None, 2.0), ("VH", "hi", 3.0, None)}
+
+
+def test_a_rails_source_named_in_parentheses_after_its_level():
+    request = read_request("R9 = 470 ohm from the 9 V rail (VB on node vb) to k. D2 from k to ground.")
+    assert next(e.nodes for e in request.elements if e.name == "R9") == ("vb", "k")
+    assert [(s.name, s.node, s.dc) for s in request.sources] == [("VB", "vb", 9.0)]
+
+
+@pytest.mark.parametrize("text, pulse", [
+    ("V3 on p is a pulse from 0 to 2 V (delay 0, rise 5n, fall 5n, width 1u, period 2u).",
+     (0.0, 2.0, 0.0, 5e-9, 5e-9, 1e-6, 2e-6)),
+    ("A single 3 V pulse, 2 ms long, starting at 1 ms (rise and fall 10 us), drives node q.",
+     (0.0, 3.0, 1e-3, 10e-6, 10e-6, 2e-3, None)),
+])
+def test_a_pulses_edges_said_bare_or_together(text, pulse):
+    source = read_request(text).sources[0]
+    assert source.pulse == pytest.approx(pulse)
+
+
+def test_a_value_with_its_scale_is_no_weighted_node():
+    # "r = 4.7k" is a part's value, not "r = 4.7 times node k"
+    request = read_request("quick rc high pass pls, r = 4.7k and c = 10n, input node in output node out")
+    assert (request.input, request.output) == ("in", "out") and "k" not in request.nodes
+
+
+def test_a_node_described_then_named_and_a_part_placed_by_its_own_words_keeps_them():
+    request = read_request("First section: RA 2k from in to the junction of the two sections, named j1, and CA 10n "
+                           "from j1 to ground. AC sweep dec 10 from 1 Hz to 1 MHz.")
+    assert {e.name: e.nodes for e in request.elements} == {"RA": ("in", "j1"), "CA": ("j1", "0")}
+    assert "dec" not in request.nodes and request.input != "dec"
+
+
+def test_a_source_driving_a_node_through_a_named_resistor_sits_behind_it():
+    request = read_request("VB = 2 V DC drives node y through RB = 4.7k; RC = 1k ties y to ground.")
+    assert next(e.nodes for e in request.elements if e.name == "RB") == ("vb", "y")
+    assert [(s.name, s.node) for s in request.sources] == [("VB", "vb")]

@@ -121,7 +121,8 @@ _NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\
                              r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|with|for|where|when|using|so|at|in|on|by|then|while|"
                              r"which|that|to)\b)")
 _UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|ohms?|db[mv]?|w|sec\w*)|deg\w*|pi"
-                   r"|[rclkqdmjx]\d+", re.IGNORECASE)
+                   r"|[rclkqdmjx]\d+"
+                   r"|[fpnuµmkg]|meg", re.IGNORECASE)  # a scale alone: "r = 2.2k" is a value, no 2.2 times node k
 _QUANTITIES = {"gain", "av", "fc", "f0", "tau", "bw", "vt", "vth", "ratio", "k", "q", "f", "n", "m", "t"}
 # "input ti, output to.", "input in;": a role word whose clause ends on a word of grammar names that node
 # ("output so (positive for tension)": a word that opens no phrase is a name before a parenthesis too)
@@ -317,6 +318,8 @@ def _said_nodes(text: str) -> list[Said]:
             named = _named(low, i, first, paired.get(at))
             if named == 1 and re.match(r"\s+\d+\s*(?:[(,;)]|\.(?:\s|$)|(?:as|and|is)\b|$)", text[at + len(word):]):
                 continue  # "input code 1010 (MSB first)", "output stage 2": a noun and its number, no node
+            if low[i] in ("dec", "oct", "lin") and re.match(r"\s+\d", text[at + len(word):]):
+                continue  # "AC sweep dec 20 from 10 Hz": a sweep's spacing and its points, no node
             if kind != "w" or named is None or _DESIGNATOR.fullmatch(word) or not _name_like(word, named) \
                     or text[at + len(word):at + len(word) + 1] == "(":  # "at v(out)": a probe, read elsewhere
                 continue

@@ -80,7 +80,9 @@ _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|ba
 # "the source node src", "a 12 V source at node raw"
 _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b)"
          # a level, then its node in parentheses ("from 12 V (node sup) to zr")
-         r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?P<{0}_level>\()\s*(?=node\b))?"
+         # ... or with its source's name ("from the 5 V rail (V5 on node v5) to la")
+         r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?:(?:rail|supply|line)\s*)?(?P<{0}_level>\()\s*"
+         r"(?:[VI]\w*\s+(?:on|at)\s+)?(?=node\b))?"
          # a port's word before its name ("from node A to output Q")
          r"(?:(?:input|output)\s+(?!(?:of|and|to|the|is|at|on|from|node|signal|pin|stage|side|level)\b)(?=[a-z_]))?"
          r"(?:node\s+)?"
@@ -104,7 +106,8 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
     # "R1 connects in and out", "in->out"
     # ("ties node sda up to node vbus", "joins a and b")
-    r"\b(?:connect|tie|join|link|hook|bridge)(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+" + _WAY
+    r"\b(?:connect|tie|join|link|hook|bridge|shunt|pull)(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+"
+    + _WAY
     + r"(?:and|to|with)\s+" + _NODE.format("b"),
     r"(?<![\w-])(?P<a>[a-z_]\w*|\d+)\s*(?:->|-->|\u2192)\s*(?P<b>[a-z_]\w*|\d+)\b",
     # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
@@ -113,6 +116,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
+# "from in to the node between the stages, which I want called mid": the node named after its description
+_DESCRIBED_END = re.compile(r"\bfrom\s+" + _NODE.format("a") + r"\s+to\s+(?:the|a)\s+(?:node|junction|point)\b"
+                            r"[^.;]{0,60}?\b(?:called|named)\s+(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
@@ -292,7 +298,8 @@ def _lead(text: str, at: int) -> int:
 _PART_NOUN = r"(?:[\w-]+\s+)?(?:resistor|capacitor|cap|inductor|coil|diode|led|zener)\s+"
 _UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+)?(?:(?P<q>[\d.]+\s?"
                                 r"(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)\s*(?P<noun>" + _PART_NOUN + ")?"
-                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between|across)\s", re.IGNORECASE)
+                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between|across|"
+                                r"(?:shunt|connect|tie|bridge|join|link)(?:s|ed|ing)?)\s", re.IGNORECASE)
 
 
 def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
@@ -321,8 +328,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     unnamed = _unnamed_statements(text, names)
     spans: list[tuple[int, int]] = []
     for i, start in enumerate(marks):
+        # (a source named in an aside: "R24 from the 5 V rail (V5 on node v5) to la" goes on after it)
+        after = next((j for j in range(i + 1, len(marks)) if not (
+            re.search(r"\(\s*$", text[:marks[j]]) and names[j]["name"][0] in "VI")), None)
         stop = min([e for e in ends + unnamed if e > start]
-                   + ([max(leads[i + 1], start + 1)] if i + 1 < len(marks) else []))
+                   + ([max(leads[after], start + 1)] if after is not None else []))
         # The words just before the name belong to it ("a 4.7k resistor R1 between ...").
         lead = max([0] + [e + 1 for e in ends if e < start] + [leads[i - 1] if i else 0])
         before = text[lead:start]
@@ -368,7 +378,7 @@ _ENDS = [_NODE_PAIRS[k] for k in (0, 1, 2, 3, 6, 8, 9)]
 
 def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> tuple[str, str] | None:
     """The two nodes a part's words place it between, read from `after` on."""
-    for pattern in patterns:
+    for pattern in ([_DESCRIBED_END] if patterns is _NODE_PAIRS else []) + patterns:
         m = pattern.search(clause, after)
         end = pattern in _ENDS
         if m and not (_not_node(m, "a", end and not (pattern is _NODE_PAIRS[9] and m["a"].lower() in FUNCTION))
@@ -1699,8 +1709,9 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
-# (a node in capitals is no source: "VIN on node IN")
-_SOURCE_MENTION = re.compile(r"(?<![\w.(])(?<![Nn]ode )(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
+# (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
+_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \())(?<![Nn]ode )"
+                             r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
                              r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
@@ -1744,6 +1755,8 @@ _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input
                       rf"|\bstep\s+(?:of|to|up\s+to)\s+{_QTY_TEXT}V\b(?!.*\b(?:sweep|swept)\b)"
                       rf"|\b{_QTY_TEXT}V(?:olts?)?\s+(?:logic[- ])?high(?:\s+level)?\b(?!\s+(?:threshold|input))"
                       rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
+# "one 5 V pulse", "a single 3.3 V pulse": from zero to that level
+_ONE_PULSE = re.compile(rf"\b(?:an?|one|single)\s+(?:single\s+)?{_QTY_TEXT}V(?:olts?)?\s+pulse\b", re.IGNORECASE)
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
@@ -1795,7 +1808,10 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
                 or re.search(r"\b(?:at|of|on)\s+(?:the\s+)?(?:node\s+)?(?!is\b)\w+\s", m[0], re.IGNORECASE)]
 
     def time(before: str, after: str) -> float | None:
-        return next((q.value for q in qs if q.unit == "s" and not any(a <= q.start < b for a, b in response) and (
+        # (a bare figure right after its word is a time too: "rise 1u, fall 1u")
+        return next((q.value for q in qs if (q.unit == "s" or not q.unit and q.scaled and re.search(
+            rf"\b(?:{before})\s*(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE))
+            and not any(a <= q.start < b for a, b in response) and (
             # "at t = 1 ms"
             re.search(rf"\b(?:{before})\s*(?:(?:time|t)\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
@@ -1803,7 +1819,7 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])|\bat\s+(?:time\s+(?:zero|0)|t\s*=\s*0)(?![\d.])",
                           span, re.IGNORECASE) else \
         time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
-    tr = time(r"rise|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
+    tr = time(r"rise(?:\s+and\s+fall)?(?:\s+times?)?|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
     tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
     # "high for the first 100 ns of every 200 ns": the width, then the period
     pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?", r"wide|width|long|pulses?")
@@ -1949,6 +1965,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             r"(?:the\s+|source\s+)*$", before, re.IGNORECASE)  # "Drive sw with VSW, a ... square wave"
         if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
             node = _node(driving["n"])
+        # "R14 pulls m up to node top, where VS holds 5 V DC": the node the clause before names
+        where = re.search(r"\b(?P<n>[a-z_]\w*)\s*,\s*where\s+$", text[max(0, at - 60):at], re.IGNORECASE)
+        if node is None and where and where["n"].lower() not in _NOT_NODES | GROUND and not _article(where, "n"):
+            node = _node(where["n"])
         tied = re.search(r"\b(?:tie|ties|connect|connects|hook|hooks)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:up\s+)?"
                          r"to\s+$", before, re.IGNORECASE)  # "and tie top to a 24 V DC supply V9"
         if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n"):
@@ -1975,7 +1995,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         ac_said = re.search(rf"\bAC(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
-                            rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+AC\b", span, re.IGNORECASE)
+                            rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
         dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}{unit})"
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
@@ -1991,7 +2011,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if held:
             dc = dc if dc is not None else _quantities(held["v"])[0].value
         lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
-                               r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE)
+                               r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE) or re.search(
+            # "the 5 V rail (V5 on node v5)": named in parentheses after its level
+            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:rail|supply|source|battery)\s*\(\s*$", text[max(0, at - 40):at],
+            re.IGNORECASE)
         if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
             dc = _quantities(lead_level["v"])[0].value
         if node is None and (fed := re.search(r"\b(?:fed|driven|biased|supplied)\b", before, re.IGNORECASE)) \
@@ -2013,6 +2036,17 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                                       ohms[0].value, ohms[0].text))
             if request.input == _node(behind["b"]):  # the circuit's input is the source's node, ahead of its resistor
                 request.input = node
+            request.nodes += [node] if node not in request.nodes else []
+        # "V2 = 3 V DC drives node x through R4 = 2k": likewise through a part named there, unplaced by its own words
+        named_behind = re.match(r"[^.;]{0,30}?\b(?:feeds?|feeding|drives?|driving)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s+"
+                                r"(?:through|via)\s+(?:the\s+)?(?:resistor\s+)?(?P<r>R\w*)\b", text[end:end + 80],
+                                re.IGNORECASE)
+        part = next((i for i, e in enumerate(request.elements) if named_behind and e.nodes is None
+                     and (e.name or "").upper() == named_behind["r"].upper()), None)
+        if kind == "V" and named_behind and part is not None and node == _node(named_behind["b"]) \
+                and name.lower() not in _NOT_NODES | GROUND:
+            node = name.lower()
+            request.elements[part] = dataclasses.replace(request.elements[part], nodes=(node, _node(named_behind["b"])))
             request.nodes += [node] if node not in request.nodes else []
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
@@ -2187,7 +2221,11 @@ def _sources(text: str, request: Request) -> None:
         sine = _sine(clause)
         # An unnamed pulse is read when its levels are a range ("pulses from 0 to 5 V"); one level alone
         # ("a falling pulse ... idles at 9 V") leaves the family's own stimulus in place.
-        pulse = _pulse(clause, "V") if sine is None and (_levels(clause, "V") or _STEP_TO.search(clause)) else None
+        pulse = _pulse(clause, "V") if sine is None and (_levels(clause, "V") or _STEP_TO.search(clause)
+                                                         # (its node said after it: "one 5 V pulse ... drives p")
+                                                         or ((one := _ONE_PULSE.search(clause)) is not None
+                                                             and isinstance(at, re.Match)
+                                                             and at.start() > one.start())) else None
         level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                           r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
                           r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
@@ -2973,14 +3011,30 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
         before = elements[i - 1] if i else None
         together = re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text, re.IGNORECASE)
         if last.nodes and not together and before and before.nodes is None and before.value is not None \
-                and before.kind in "RCL" and last.kind in "RCL" and re.search(r"\band$", before.text):
+                and before.kind in "RCL" and last.kind in "RCL" and re.search(r"\band$", before.text) \
+                and not re.search(r"\b(?:from|between)\s+\S+\s+(?:to|and)\b", before.text, re.IGNORECASE):
+            # (a part whose own words place it, even where they were not read, shares no ends)
             # "RL = 1k and C1 = 100 uF from out to ground": a part joined by "and" to the next shares its ends; "L1 10
             # mH and C1 1 uF in series from trap to ground": one after the other, through a node of their own
             a, b = last.nodes[0], last.nodes[-1]
             if re.search(r"\bin\s+series\b(?!\s+with)", last.text, re.IGNORECASE) and None not in (a, b):
-                joint = f"{before.name or before.kind}_{last.name or last.kind}".lower()
-                elements[i - 1] = dataclasses.replace(before, nodes=(a, joint))
-                elements[i] = dataclasses.replace(last, nodes=(joint, b))
+                # the node between them as the sentence names it ("meeting at node m", "the junction j"), else one
+                # of their own
+                said = _CHAIN_NODES.search(text, *_sentence(text, max(0, text.find(last.text))))
+                named = [n for n in re.findall(r"[a-z_]\w*", said["n"] or said["m"] or said["j"]) if n != "and"] \
+                    if said else []
+                joint = _node(named[0]) if len(named) == 1 and named[0].lower() not in _NOT_NODES else \
+                    f"{before.name or before.kind}_{last.name or last.kind}".lower()
+                for k, split in ((i - 1, (a, joint)), (i, (joint, b))):
+                    name = elements[k].name
+                    for j, other in enumerate(elements):  # "R20 across C9": the part across one of them follows it
+                        at = text.find(other.text)
+                        words = other.text + text[at + len(other.text):].split(",")[0] if at >= 0 else other.text
+                        beside = _BESIDE.search(words)
+                        if name and beside and (beside["name"] or "").upper() == name.upper() and other.nodes in (
+                                (a, b), (b, a)):
+                            elements[j] = dataclasses.replace(other, nodes=split)
+                    elements[k] = dataclasses.replace(elements[k], nodes=split)
             else:
                 elements[i - 1] = dataclasses.replace(before, nodes=last.nodes)
             continue
@@ -3061,7 +3115,9 @@ _CHAIN_ENDS = re.compile(r"\bfrom\s+(?:(?:the\s+)?(?:[a-z]+\s+)?node\s+)?(?P<a>[
                          r"(?:down\s+)?to\s+(?:node\s+)?(?P<b>[a-z_]\w*|0\b)", re.IGNORECASE)
 _CHAIN_NODES = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*(?:\s*(?:,|and)\s*[a-z_]\w*)*)\s+(?:in\s+)?between\s+them\b"
                           r"|\b(?:mid-?point|junction|tap|middle|cent(?:er|re))\s+(?:node\s+)?(?:is\s+|at\s+|called\s+|"
-                          r"named\s+|=\s*)?(?:node\s+)?(?P<m>[a-z_]\w*)", re.IGNORECASE)
+                          r"named\s+|=\s*)?(?:node\s+)?(?P<m>[a-z_]\w*)"
+                          r"|\b(?:meet(?:ing|s)?|joined|join(?:ing|s)?)\s+at\s+(?:node\s+)?(?P<j>[a-z_]\w*)",
+                          re.IGNORECASE)
 _CHAIN_GROUP = re.compile(rf"\b(?P<n>two|three|four|[2-4])\s+(?:equal\s+|identical\s+)?"
                           rf"(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?|F|H)?)?"
                           r"\s*(?P<kind>resistors|capacitors|caps|inductors)\b", re.IGNORECASE)
@@ -3080,7 +3136,8 @@ def _series_chain(text: str, request: Request) -> None:
         mids = [_node(n) for n in re.findall(r"[a-z_]\w*", ends["via"] or "", re.IGNORECASE)
                 if n.lower() not in ("and", "then", "node")]
         if not mids and re.search(r"\bin\s+series\b|\bdivider\b|\bthen\b", said, re.IGNORECASE):
-            mids = [_node(n) for m in _CHAIN_NODES.finditer(said) for n in re.findall(r"[a-z_]\w*", m["n"] or m["m"])
+            mids = [_node(n) for m in _CHAIN_NODES.finditer(said)
+                    for n in re.findall(r"[a-z_]\w*", m["n"] or m["m"] or m["j"])
                     if n.lower() != "and"]
         if not mids or any(n in _NOT_NODES or n == "0" for n in mids):
             continue
