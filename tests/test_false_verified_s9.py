@@ -134,3 +134,11 @@ def test_in_arrow_out_names_the_input_and_the_output():
     request = read_request("Band-stop RC notch at 60 Hz, in -> out.")
     assert (request.input, request.output) == ("in", "out")
     assert read_request("Hum filter at 50 Hz; in/out.").output != "in"
+
+
+# --- a gain written as a ratio of scaled volts
+def test_a_gain_in_millivolts_per_volt_is_its_ratio():
+    [spec] = read_request("Inverting attenuator stage, gain 250 mV/V; input in, output out.").specs
+    assert spec.quantity == "gain" and math.isclose(spec.target, 0.25)
+    [spec] = read_request("Preamp with a gain of 0.2 V/mV; in, out.").specs
+    assert math.isclose(spec.target, 200)

@@ -59,3 +59,33 @@ def test_a_sweep_count_in_words_and_a_dc_transfer_function():
     kinds = {a.kind for a in parse_intent("Divider 5k over 5k from VS on s to m; give the DC transfer function "
                                           "from VS to v(m).").analyses}
     assert "tf" in kinds and "dc" not in kinds
+
+
+def test_a_single_transistor_is_biased_at_its_stated_current_and_level():
+    import math
+
+    from spice_lsp.generation.pipeline import generate
+    from tests.measuring import measure
+    for text, node, want_level, want_current in (
+            ("NMOS (VTO=0.8, KP=150u, W=20u, L=2u) biased at 300 uA from a 6 V supply, a drain resistor that puts "
+             "the drain at 4 V; drain node dn", "dn", 4.0, 300e-6),
+            ("Bias an NPN at 2 mA collector current from a 15 V supply with the collector at 9 V; collector node cx",
+             "cx", 9.0, 2e-3)):
+        result = generate(text)
+        assert result.verified, [c for c in result.checks if c.status != "pass"]
+        load = next(w[0] for w in map(str.split, result.netlist.splitlines())
+                    if w and w[0][0] == "R" and node in w[1:3])
+        level = measure(result.netlist, f"op\nlet result = v({node})")
+        current = measure(result.netlist, f"op\nlet result = (v({_other(result.netlist, load, node)}) - v({node}))"
+                                          f" / {_value(result.netlist, load)}")
+        assert math.isclose(level, want_level, rel_tol=0.03) and math.isclose(current, want_current, rel_tol=0.03)
+
+
+def _other(netlist: str, name: str, node: str) -> str:
+    ends = next(w[1:3] for w in map(str.split, netlist.splitlines()) if w[:1] == [name])
+    return next(e for e in ends if e != node)
+
+
+def _value(netlist: str, name: str) -> str:
+    from tests.measuring import part_value
+    return f"{part_value(netlist, name):g}"

@@ -40,6 +40,7 @@ class Design:
     complement: bool = False  # the spec moves with 1 - the free value (a boost's Vout = Vin/(1 - D))
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
     q: float | None = None  # the request's Q: a second-order section's frequency is designed at it
+    wanted: dict[str, float] = field(default_factory=dict)  # every spec's target by quantity (a bias needs two)
 
 
 def set_value(intent: Intent, design: Design, role: str, exact: float, how: str,
@@ -304,6 +305,46 @@ def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
 
 
 IZ = 5e-3  # the zener card's knee current (ibv): the current the shunt keeps for itself
+
+
+def design_transistor_bias(intent: Intent, d: Design, spec: Spec) -> None:
+    """One transistor biased at a stated current with its drain (collector) at a stated level, both at once (the
+    first spec designs for both): the gate's (the base's) bias sets the current, the load R = (VDD - VD)/I the level
+    (VD half the supply unless said). NMOS: VGS = VTO + sqrt(2 I / (beta (1 + lambda VD))); NPN: the base fed from
+    VBIAS through 100k, the input's RB to ground in parallel, IB = IC / (BF (1 + VCE/VAF)), VBE = VT ln(IC/IS).
+    Only a level said with no current: the load for the current the bias gives."""
+    mos = intent.kind.startswith("mos")
+    if intent.polarity == "p" or {"VGS", "VBIAS", "RD", "RC"} & set(d.designed):
+        return
+    vdd = abs(given(intent, "VDD") or (5.0 if mos else 12.0))
+    current, level = d.wanted.get("current"), d.wanted.get("vout")
+    load = given(intent, "RD", "RL", "R") if mos else given(intent, "RC", "RL")
+    if level is not None and not 0 < level < vdd:
+        d.problems.append(f"'{spec.text}': a level between 0 and the {format_eng(vdd)}V supply")
+        return
+    vd = level if level is not None else vdd - load * current if load and current else vdd / 2
+    bias = given(intent, "VGS", "VBIAS") if mos else given(intent, "VBIAS")
+    if mos:
+        beta = (given(intent, "KP") or 110e-6) * (given(intent, "W") or 10e-6) / (given(intent, "LG") or 1e-6)
+        lam = 0.0 if re.search(r"\blevel[- =]*1\b", intent.description, re.IGNORECASE) else LAMBDA
+        vto = given(intent, "VTO") or 0.7
+        if current is not None and bias is None:
+            set_value(intent, d, "VGS", vto + math.sqrt(2 * current / (beta * (1 + lam * vd))),
+                      "ID = beta/2 (VGS - VTO)^2 (1 + lambda VDS)", None)
+        elif current is None:
+            current = 0.5 * beta * max((bias or 1.5) - vto, 0.0) ** 2 * (1 + lam * vd)
+    else:
+        vaf, rb = 100.0, given(intent, "RB", "R") or 100e3
+        rth, share, early = rb * 100e3 / (rb + 100e3), rb / (rb + 100e3), 1 + vd / vaf  # the base's Thevenin source
+        if current is not None and bias is None:
+            set_value(intent, d, "VBIAS", (_vbe(current / early) + current / (BF * early) * rth) / share,
+                      "IC = BF IB, VBE = VT ln(IC/IS), through the base's 100k || RB", None)
+        elif current is None:  # the current the bias gives: IB = (VBIAS share - VBE)/Rth, VBE from IC in turn
+            current = 1e-3
+            for _ in range(6):
+                current = max(BF * early * ((bias or 2.5) * share - _vbe(current / early)) / rth, 1e-9)
+    if load is None and current:
+        set_value(intent, d, "RD" if mos else "RC", (vdd - vd) / current, "R = (VDD - VD)/I", E96)
 
 
 def _zener_regulator(intent: Intent, d: Design, spec: Spec) -> None:
@@ -664,6 +705,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     kind = intent.kind
     family = family_of(kind)
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
+    d.wanted = {s.quantity: s.target for s in reversed(specs)}  # the first said of each
     gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db")):

@@ -22,7 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import VT, design_bjt_bias, design_cs_gain, given, mos_gain, set_value
+from spice_lsp.generation.design import (
+    VT,
+    design_bjt_bias,
+    design_cs_gain,
+    design_transistor_bias,
+    given,
+    mos_gain,
+    set_value,
+)
 from spice_lsp.generation.drives import follows, logic_high, logic_inputs
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Request, Spec, read_request
@@ -592,7 +600,10 @@ for _family in (
            rules=((42, ('\\b(?:npn|pnp|bjts?|bipolar)\\b',)),),
            analysis="op",
            source="V2",
-           noun="amplifier"),
+           noun="amplifier",
+           specs=('current', 'vout'), design=design_transistor_bias,
+           examples=(('current', 'NPN transistor biased at {x} A collector current from a 10 V supply', 2e-4, 4e-3),
+                     ('vout', 'NPN transistor on a 10 V supply with the collector at {x} V', 2, 8))),
     Family(kind="mos_common_source",
            function=_cs_function,
            specs=('gain', 'gain_db'),
@@ -628,7 +639,10 @@ for _family in (
            analysis="op",
            source="V2",
            mos=True,
-           noun="amplifier"),
+           noun="amplifier",
+           specs=('current', 'vout'), design=design_transistor_bias,
+           examples=(('current', 'NMOS transistor biased at {x} A drain current from a 5 V supply', 1e-4, 2e-3),
+                     ('vout', 'NMOS transistor on a 5 V supply with the drain at {x} V', 1.5, 4))),
     Family(kind="current_mirror",
            function=_mirrors,
            summary="current mirror",

@@ -844,7 +844,9 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
                    # ... "DC gain 1/2": a fraction
-                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?(?:\s*/\s*\d+(?!\.\d))?)\s*(?P<db>dB)?(?!\w|\.\d)"
+                   # ... "gain 100 mV/V": a ratio of scaled volts (0.1)
+                   r"(?P<value>[-+\u2212]?\d+(?:\.\d+)?(?:\s*/\s*\d+(?!\.\d))?)\s*"
+                   r"(?:(?P<db>dB)|(?P<ratio>[munµk]?V\s*/\s*[munµk]?V))?(?!\w|\.\d)"
                    r"(?!\s*(?:[kKMG]|meg)?\s*Hz\b)"  # "gain 2 kHz per volt": a VCO's, in hertz
                    # ... "40 dB mid-band gain", "20 dB of closed-loop gain"
                    r"|(?P<value2>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db2>dB|x|×|V/V)\s+(?:of\s+)?"
@@ -853,6 +855,15 @@ _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"|(?:(?P<value3>[-+\u2212]?\d+(?:\.\d+)?)\s*(?P<db3>dB|x|×|V/V)|(?<![\w.])[x×](?P<value4>\d+(?:\.\d+)?))"
                    r"\)?\s+(?:in\s+the\s+)?(?:mid-?band|pass-?band)\b(?![- ](?:ripple|edge|frequency|width))",
                    re.IGNORECASE)
+_PREFIX = {"": 1.0, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "k": 1e3}
+
+
+def _ratio_scale(ratio: str) -> float:
+    """"mV/V" 1e-3, "V/mV" 1e3, "V/V" 1: what a gain written as a ratio of scaled volts is multiplied by."""
+    top, bottom = (part.strip()[:-1] for part in ratio.split("/"))
+    return _PREFIX[top] / _PREFIX[bottom]
+
+
 # An amplifier's gain in the notations users write without the word "gain" before a plain figure: "Av = 15",
 # "|gain| = 8", "amp x11", "11 V/V", "+20.8 dB", "inverting amplifier, -4.7", "a -2 inverting stage", "a 5x amp"
 _AMPLIFIER = re.compile(r"\bamp(?:lifier|lification|s)?\b|\bop-?amps?\b|\bpre-?amp|\bgain\b|\binverting\b",
@@ -1121,13 +1132,15 @@ def _specs(text: str, found: list[Spec]) -> None:
         where = _GAIN_AT.match(text, m.end())  # "gain is 0 dB at 1 kHz": the frequency it is measured at
         at = _quantities(where["f"])[0].value if where else None
         said = text[m.start():where.end() if where else m.end()].strip()
+        scale = _ratio_scale(m["ratio"]) if m["value"] and m["ratio"] else 1.0
         if dc := _DC_GAIN.search(text, max(0, m.start() - 20), m.start()):  # measured at 1 Hz, not 1 kHz
-            db = _signed(value) if db and db.lower() == "db" else 20 * math.log10(max(abs(_signed(value)), 1e-12))
+            db = _signed(value) if db and db.lower() == "db" else \
+                20 * math.log10(max(abs(_signed(value) * scale), 1e-12))
             found.append(Spec(text[dc.start():m.end()].strip(), "dc_gain_db", db, tolerance=1.0))
         elif db and db.lower() == "db":
             found.append(Spec(said, "gain_db", _signed(value), tolerance=0.5, at=at))
         else:
-            found.append(Spec(said, "gain", _signed(value), at=at))
+            found.append(Spec(said, "gain", _signed(value) * scale, at=at))
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     if not any(s.quantity in ("gain", "gain_db") for s in found) and (m := _SPAN_MAP.search(text)):
@@ -1376,7 +1389,11 @@ _LEVEL_FROM = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:at|on)\s+(?:t
                          r"(?:an?\s+|the\s+)?[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", re.IGNORECASE)
 _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
-                   r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+                   r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b"
+                   # "a drain resistor that puts the drain at 2.5 V", "and the collector at 5 V": a transistor's bias
+                   r"|\b(?:(?:puts?|sets?|holds?|places?|keeps?|brings?|biases?)\s+|and\s+|with\s+)the\s+"
+                   r"(?:drain|collector)\s+(?:node\s+)?(?:\w+\s+)?(?:at|to)\s+(?:about\s+|around\s+)?"
+                   r"(?P<v2>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
 _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|(?:of\s+)?(?:attenuation|rejection))"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
@@ -1603,7 +1620,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found) and (m := _LEVEL_FROM.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
-        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
         clip = _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value
         # "chop off everything above 2 V at out": the level is the clip's, not an output level
