@@ -102,3 +102,27 @@ def test_a_mirror_on_a_named_rail_keeps_the_rail_and_the_output_apart():
     sources = _parts(result.netlist, "V")
     assert any(s[1] == "vpos" and s[2] == "0" for s in sources), result.netlist
     assert _op(result.netlist, "(v(vpos) - v(kq))/22k") == pytest.approx(200e-6, rel=0.06), result.netlist
+
+
+@NGSPICE
+def test_a_cascode_with_a_stated_load_and_emitter_resistor_is_biased_to_amplify():
+    # 4.7k over 390 ohm from 12 V: the default divider would run 4 mA and saturate it; the gain is RC/(RE + re)
+    result = generate("bipolar cascode stage on 12 V, 4.7k collector resistor, 390 ohm emitter resistor (no bypass), "
+                      "input node vi through a coupling capacitor, output node vo")
+    gain, run = runner.measure(result.netlist, "ac dec 10 100 10k", "find vdb(vo) at=1k")
+    assert gain is not None, run
+    collector = _op(result.netlist, "v(vo)")
+    assert 4.0 < collector < 11.0, result.netlist  # neither saturated nor cut off
+    ic = (12 - collector) / 4.7e3
+    assert 10 ** (gain / 20) == pytest.approx(4.7e3 / (390 + 0.02585 / ic), rel=0.1), result.netlist
+
+
+def test_a_level_said_of_logic_is_no_supply():
+    from spice_lsp.generation.ports import read_ports
+    supply = read_ports("NPN inverter from 5 V logic at node a to an open collector pulled up to 24 V").supply
+    assert supply is None or supply.value != 5
+
+
+def test_a_diff_pair_of_bjts_is_the_long_tailed_pair():
+    assert parse_intent("a BJT diff pair with 3.3k collector resistors and a 1 mA tail source").kind == \
+        "bjt_long_tailed_pair"

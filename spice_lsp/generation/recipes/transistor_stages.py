@@ -151,15 +151,15 @@ def _degenerated_gain(f: _Filler) -> list:
 _CASCODE_DIVIDER = (33e3, 22e3, 10e3)
 
 
-def _cascode_base(vcc: float) -> tuple[float, float, float]:
+def _cascode_base(vcc: float, divider: tuple[float, float, float] = _CASCODE_DIVIDER) -> tuple[float, float, float]:
     """(VB1, the divider's Thevenin resistance at b1, VB2)."""
-    r1, r2, r3 = _CASCODE_DIVIDER
+    r1, r2, r3 = divider
     return vcc * r3 / (r1 + r2 + r3), (r1 + r2) * r3 / (r1 + r2 + r3), vcc * (r2 + r3) / (r1 + r2 + r3)
 
 
-def _emitter_volts(vcc: float, ic: float) -> float:
+def _emitter_volts(vcc: float, ic: float, divider: tuple[float, float, float] = _CASCODE_DIVIDER) -> float:
     """Q1's emitter at a collector current ic: VB1 less the base current's drop in the divider and VBE."""
-    vb1, rth, _ = _cascode_base(vcc)
+    vb1, rth, _ = _cascode_base(vcc, divider)
     return vb1 - rth * ic / BETA - VT * math.log(ic / IS)
 
 
@@ -228,23 +228,46 @@ def _cascode_values(f: _Filler) -> tuple[float, float, float, float]:
     return ic, re1, re_, rc
 
 
-def _collector_current(vcc: float, re1: float, re_: float) -> float:
+def _collector_current(vcc: float, re1: float, re_: float,
+                       divider: tuple[float, float, float] = _CASCODE_DIVIDER) -> float:
     """Q1's collector current with RE1 + RE under its emitter (VBE at that current, by iteration)."""
     ic = 1e-3
     for _ in range(40):
-        ic = max(_emitter_volts(vcc, ic) * BETA / (BETA + 1) / (re1 + re_), 1e-9)
+        ic = max(_emitter_volts(vcc, ic, divider) * BETA / (BETA + 1) / (re1 + re_), 1e-9)
     return ic
+
+
+def _cascode_divider(f: _Filler) -> tuple[float, float, float]:
+    """The bases' divider: 33k/22k/10k, unless a stated load RC on a stated emitter resistor would saturate the
+    stage at its bias (5k on 500 ohm from 15 V: 3 mA): then Q1's base moves down until RC drops half the room
+    above Q2's emitter (Ic = room/(2 RC)), Q2's base staying where it was."""
+    values = f.intent.values
+    if not ({"RE", "RE1"} & set(values) and {"RC", "RL", "R"} & set(values)) or {"GAIN", "IBIAS"} & set(values):
+        return _CASCODE_DIVIDER
+    vcc, rc = used(f, "VDD", default=12.0), used(f, "RC", "RL", "R")
+    emitter = sum(values[r].value for r in ("RE", "RE1") if r in values)
+    _, _, vb2 = _cascode_base(vcc)
+    room = vcc - (vb2 - 0.7 + 0.3)
+    if _collector_current(vcc, 0.0, emitter) * rc <= 0.8 * room:
+        return _CASCODE_DIVIDER
+    ic = room / (2 * rc)
+    r1, r2, r3 = _CASCODE_DIVIDER
+    total, vb1 = r1 + r2 + r3, ic * emitter * (BETA + 1) / BETA + VT * math.log(ic / IS)
+    bottom = float(f"{total * vb1 / vcc:.3g}")
+    for _ in range(3):  # the base current's drop in the divider's Thevenin resistance
+        bottom = float(f"{total * (vb1 + ic / BETA * bottom * (total - bottom) / total) / vcc:.3g}")
+    return r1, r2 + r3 - bottom, bottom
 
 
 def _cascode_gain(f: _Filler) -> list:
     """gm (RC || ro) of Q1 with its emitter bypassed, biased from the divider's tap (its Thevenin resistance
     carries the base current); with an unbypassed RE1, alpha^2 RC/(RE1 + re) (Q2 passes alpha of Q1's current)."""
-    vcc = used(f, "VDD")
-    vb1, rth, _ = _cascode_base(vcc)
+    vcc, divider = used(f, "VDD"), _cascode_divider(f)
+    vb1, rth, _ = _cascode_base(vcc, divider)
     re1 = used(f, "RE1") if "RE1" in f.asked else used(f, "RE") if _unbypassed_cascode(f) else 0.0
     if not re1:
         return [ce_gain(f, vb=vb1, rb=rth)]
-    ic = _collector_current(vcc, re1, used(f, "RE") if "RE1" in f.asked else 0.0)
+    ic = _collector_current(vcc, re1, used(f, "RE") if "RE1" in f.asked else 0.0, divider)
     alpha = BETA / (BETA + 1)
     return [expect("gain", -alpha * alpha * used(f, "RC", "RL", "R") / (re1 + VT / ic), 0.1)]
 
@@ -265,7 +288,8 @@ def _bjt_cascode(f: _Filler) -> str:
         f.param("ic", f("IBIAS", 1e-3, "IREF"))
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
                       *(f"R{k} {a} {b} {format_eng(r)}" for k, (a, b), r in
-                        zip((1, 2, 3), (("vcc", "b2"), ("b2", "b1"), ("b1", "0")), _CASCODE_DIVIDER)), "C3 b2 0 10u",
+                        zip((1, 2, 3), (("vcc", "b2"), ("b2", "b1"), ("b1", "0")), _cascode_divider(f))),
+                      "C3 b2 0 10u",
                       f"C1 in b1 {f('CIN', 10e-6)}", f"Q1 c1 b1 e {q}", *emitter,
                       f"Q2 out b2 c1 {q}", f"R5 vcc out {rc}"])
 
@@ -1027,7 +1051,7 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
                        "BJT differential pair"),
-                rules=((5.5, (r"differential (?:pair|amplifier)|long[- ]tailed",
+                rules=((5.5, (r"(?:differential|diff\.?) (?:pair|amp(?:lifier)?)|long[- ]tailed",
                               r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V3", output="outp", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
