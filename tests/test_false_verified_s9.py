@@ -3,7 +3,7 @@ checked on the answer as the request means it."""
 import math
 
 from spice_lsp.generation.checklist import FAIL, PASS
-from spice_lsp.generation.coverage import named_nodes, stated_facts
+from spice_lsp.generation.coverage import named_nodes, parts_as_stated, stated_facts
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
 from spice_lsp.language.parser import parse
@@ -142,3 +142,15 @@ def test_a_gain_in_millivolts_per_volt_is_its_ratio():
     assert spec.quantity == "gain" and math.isclose(spec.target, 0.25)
     [spec] = read_request("Preamp with a gain of 0.2 V/mV; in, out.").specs
     assert math.isclose(spec.target, 200)
+
+
+# --- a part the request names as the load
+def test_a_named_load_in_another_place_fails():
+    gain = deck("V1 in 0 AC 1", "R1 inn 0 2.2k", "R2 inn out 8.87k", "X1 in inn out opamp", ".ac dec 10 1 1meg")
+    loaded = deck("V1 in 0 AC 1", "R3 inn 0 2.2k", "R2 inn out 8.87k", "X1 in inn out opamp", "R1 out 0 2.2k",
+                  ".ac dec 10 1 1meg")
+    coupled = deck("V1 in 0 AC 1", "Q1 c b 0 npn", "RC vcc c 4.7k", "C3 c o 10u", "RL o 0 10k", ".ac dec 10 1 1meg")
+    text = "Non-inverting stage, gain 5; R1 = 2.2k is the load on out; input in, output out."
+    assert statuses([i for i in parts_as_stated(text, gain, "out", []) if "load" in i.what]) == [FAIL]
+    assert statuses([i for i in parts_as_stated(text, loaded, "out", []) if "load" in i.what]) == [PASS]
+    assert statuses(parts_as_stated("CE stage; RL = 10k load coupled to the collector.", coupled, "c", [])) == [PASS]

@@ -1070,6 +1070,32 @@ _NOUN_LETTER = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", 
                 "zener": "D", "led": "D"}
 
 
+# "R1 = 2.2k is the load on out", "RL (the load)", "R5 acts as the load": a named part that loads the output (it had
+# taken the family's part of its name, the gain resistor, and the output went unloaded and verified)
+_NAMED_LOAD = re.compile(r"\b(?P<name>[RLC][A-Za-z0-9_]*)\b(?:\s*(?:=|:)?\s*[\d.]+\s*[a-zA-Zµ\u03a9]*)?\s*"
+                         r"(?:,\s*|\(\s*)?(?:(?:is|as|acts\s+as|being|serves\s+as)\s+)?(?:(?:the|a|an|our)\s+)?"
+                         r"(?:(?:output|resistive|dummy)\s+)?load\b(?!\s+(?:line|regulation|current|step|capacitance))")
+
+
+def _named_loads(description: str, elements: list[m.Element], output: str) -> list[CheckItem]:
+    """An item for each part the request names as the load: one end on ground, the other on the output (directly or
+    through a coupling capacitor)."""
+    items = []
+    by_name = {e.name.upper(): e for e in elements}
+    ends = {e.name: {"0" if f.text.lower() in _GROUNDED else f.text.lower() for f in layout(e).nodes} for e in elements}
+    coupled = {output} | {n for e in elements if e.name[0].upper() == "C" and output in ends[e.name]
+                          for n in ends[e.name]}
+    for said in _NAMED_LOAD.finditer(description):
+        part = by_name.get(said["name"].upper())
+        if part is None or said["name"].upper() in _NOT_PARTS:
+            continue
+        ok = "0" in ends[part.name] and bool(ends[part.name] & (coupled - {"0"}))
+        items.append(CheckItem(f"{said['name']} as the load ('{said[0].strip()}' in the request)",
+                               PASS if ok else FAIL,
+                               f"{part.name} is between {' and '.join(sorted(ends[part.name]))}; the output is {output}"))
+    return items
+
+
 # "with a BJT", "using a MOSFET", "built around an op-amp": a device the answer must have (a phase-shift oscillator
 # "with a BJT" was answered with an op-amp); "instead of a BJT", "no op-amp" say what it is not.
 _DEVICE = re.compile(r"(?<![\w-])(?P<part>bjt|npn|pnp|mosfet|nmos|pmos|jfet|op-?amp)s?\b", re.IGNORECASE)
@@ -1113,6 +1139,8 @@ def parts_as_stated(description: str, netlist: m.Netlist, output: str | None, as
             have = [f"{count} {part}(s)"] if count else []
         items.append(CheckItem(f"'{ruled[0]}' in the request", FAIL if have else PASS,
                                f"the answer has {', '.join(have)}" if have else "none in the answer"))
+    if output:
+        items += _named_loads(description, elements, output.lower())
     said = _ACROSS.search(description)
     if said is not None and output:
         word = said["part"]
