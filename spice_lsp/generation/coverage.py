@@ -1090,9 +1090,9 @@ def _named_loads(description: str, elements: list[m.Element], output: str) -> li
         if part is None or said["name"].upper() in _NOT_PARTS:
             continue
         ok = "0" in ends[part.name] and bool(ends[part.name] & (coupled - {"0"}))
+        where = " and ".join(sorted(ends[part.name]))
         items.append(CheckItem(f"{said['name']} as the load ('{said[0].strip()}' in the request)",
-                               PASS if ok else FAIL,
-                               f"{part.name} is between {' and '.join(sorted(ends[part.name]))}; the output is {output}"))
+                               PASS if ok else FAIL, f"{part.name} is between {where}; the output is {output}"))
     return items
 
 
