@@ -32,3 +32,4 @@ from spice_lsp.generation.recipes import single_supply  # noqa: E402,F401
 from spice_lsp.generation.recipes import opamp_differential  # noqa: E402,F401
 from spice_lsp.generation.recipes import drivers  # noqa: E402,F401
 from spice_lsp.generation.recipes import sources  # noqa: E402,F401
+from spice_lsp.generation.recipes import breadth  # noqa: E402,F401

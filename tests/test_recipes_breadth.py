@@ -1,0 +1,130 @@
+"""The open-world breadth families (recipes/breadth.py): each is chosen for its own requests, built from the request's
+figures by its design equations, and meets them in ngspice (its function checks) for a few random targets."""
+import math
+import random
+import re
+
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.language.units import parse_number
+from spice_lsp.ngspice import runner
+
+needs_ngspice = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+
+
+def _functions_pass(result) -> None:
+    function = [item for item in result.checks if item.what.startswith("function:")]
+    assert function and all(item.status == "pass" for item in function), (function, result.netlist)
+
+
+def _value(netlist: str, name: str) -> float:
+    line = next(x for x in netlist.splitlines() if x.split()[:1] == [name])
+    return parse_number(line.split()[3])
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("a 10 dB pi attenuator for a 75 ohm line", "attenuator_pad"),
+    ("6 dB T-pad in a 50 ohm system", "attenuator_pad"),
+    ("L-network to match a 50 ohm source to a 1k load at 2 MHz", "l_match"),
+    ("impedance matching network from 300 ohm down to 50 ohm at 100 MHz", "l_match"),
+    ("transformer with a 5:1 turns ratio, 1 kHz", "transformer"),
+    ("solar cell model with Isc 2 A and Voc 0.55 V", "solar_cell"),
+    ("tuned amplifier at 1 MHz", "tuned_amplifier"),
+    ("quartz crystal equivalent model at 4 MHz", "crystal_model"),
+    ("2-way speaker crossover at 2 kHz", "loudspeaker_crossover"),
+    ("capacitance multiplier to clean up a 15 V rail", "capacitance_multiplier"),
+])
+def test_each_circuit_is_read_as_its_family(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+@pytest.mark.parametrize("text,not_kind", [
+    ("10 dB resistive attenuator from in to out", "attenuator_pad"),  # no line impedance: a divider still
+    ("Pierce crystal oscillator at 8 MHz", "crystal_model"),
+    ("class B push-pull stage showing crossover distortion", "loudspeaker_crossover"),
+    ("centre-tapped transformer full-wave rectifier", "transformer"),
+    ("solar battery charger with a buck converter", "solar_cell"),
+    ("parallel LC tank at 100 kHz", "tuned_amplifier"),
+])
+def test_neighbours_keep_their_requests(text, not_kind):
+    assert parse_intent(text).kind != not_kind
+
+
+@needs_ngspice
+def test_a_pad_meets_its_loss_and_impedance():
+    rng = random.Random("pad")
+    for shape in ("pi", "T"):
+        loss, z0 = round(rng.uniform(3, 30), 1), rng.choice([50, 75, 600])
+        result = generate(f"{loss:g} dB {shape} attenuator pad, {z0} ohm impedance")
+        assert result.intent.kind == "attenuator_pad"
+        _functions_pass(result)
+        k = 10 ** (loss / 20)
+        shunt = _value(result.netlist, "R2" if shape == "T" else "R1")
+        assert math.isclose(shunt, 2 * z0 * k / (k * k - 1) if shape == "T" else z0 * (k + 1) / (k - 1), rel_tol=1e-3)
+
+
+@needs_ngspice
+def test_an_l_match_delivers_the_available_power_either_way():
+    for rs, rl, f0 in ((50, 470, 3.3e6), (600, 75, 455e3)):
+        result = generate(f"L-network impedance match from a {rs} ohm source to a {rl} ohm load at {f0:g} Hz")
+        assert result.intent.kind == "l_match"
+        _functions_pass(result)
+
+
+@needs_ngspice
+def test_a_transformer_steps_by_its_ratio_or_its_voltages():
+    for text, ratio in (("step-down transformer 8:1 at 400 Hz", 8), ("step-up transformer 1:4", 0.25),
+                        ("mains transformer from 120 V rms to 24 V rms, 60 Hz", 5)):
+        result = generate(text)
+        assert result.intent.kind == "transformer"
+        _functions_pass(result)
+        inductances = [parse_number(line.split()[3]) for line in result.netlist.splitlines()
+                       if re.match(r"L[12] ", line)]
+        assert math.isclose(inductances[0] / inductances[1], ratio ** 2, rel_tol=1e-3)
+
+
+@needs_ngspice
+def test_a_solar_cell_has_its_short_circuit_current_and_open_circuit_voltage():
+    rng = random.Random("pv")
+    for _ in range(2):
+        isc, voc = round(rng.uniform(0.5, 8), 2), round(rng.uniform(0.45, 0.7), 3)
+        result = generate(f"solar cell model, Isc = {isc:g} A, Voc = {voc:g} V")
+        assert result.intent.kind == "solar_cell"
+        _functions_pass(result)
+
+
+@needs_ngspice
+def test_a_tuned_amplifier_peaks_at_its_frequency():
+    rng = random.Random("tuned")
+    for _ in range(2):
+        f0 = float(f"{10 ** rng.uniform(5, 7):.3g}")
+        result = generate(f"tuned amplifier with an LC tank in the collector at {f0:g} Hz")
+        assert result.intent.kind == "tuned_amplifier"
+        _functions_pass(result)
+
+
+@needs_ngspice
+def test_a_crystal_model_resonates_at_its_frequency_or_its_motional_values():
+    result = generate("quartz crystal equivalent circuit at 8 MHz")
+    assert result.intent.kind == "crystal_model"
+    _functions_pass(result)
+    lm, cm = _value(result.netlist, "LM"), _value(result.netlist, "CM")
+    assert math.isclose(1 / (2 * math.pi * math.sqrt(lm * cm)), 8e6, rel_tol=2e-3)
+    _functions_pass(generate("crystal BVD model: Lm = 0.1 H, Cm = 20 fF, Rm = 50 ohm, C0 = 4 pF"))
+
+
+@needs_ngspice
+def test_a_crossover_splits_at_its_frequency():
+    for fc, r in ((1.8e3, 4), (4e3, 8)):
+        result = generate(f"two-way loudspeaker crossover at {fc:g} Hz for {r} ohm drivers")
+        assert result.intent.kind == "loudspeaker_crossover"
+        _functions_pass(result)
+
+
+@needs_ngspice
+def test_a_capacitance_multiplier_cuts_the_ripple():
+    result = generate("capacitance multiplier: 15 V in with 2 V p-p ripple at 120 Hz, 150 ohm load")
+    assert result.intent.kind == "capacitance_multiplier"
+    _functions_pass(result)
