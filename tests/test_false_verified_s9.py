@@ -3,7 +3,7 @@ checked on the answer as the request means it."""
 import math
 
 from spice_lsp.generation.checklist import FAIL, PASS
-from spice_lsp.generation.coverage import named_nodes, parts_as_stated, stated_facts
+from spice_lsp.generation.coverage import named_nodes, number_mentions, parts_as_stated, stated_facts
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
 from spice_lsp.language.parser import parse
@@ -154,3 +154,9 @@ def test_a_named_load_in_another_place_fails():
     assert statuses([i for i in parts_as_stated(text, gain, "out", []) if "load" in i.what]) == [FAIL]
     assert statuses([i for i in parts_as_stated(text, loaded, "out", []) if "load" in i.what]) == [PASS]
     assert statuses(parts_as_stated("CE stage; RL = 10k load coupled to the collector.", coupled, "c", [])) == [PASS]
+
+
+def test_a_half_power_point_is_no_fraction_to_read():
+    texts = [m.text for m in number_mentions("RC low-pass whose half-power point is 2 kHz; a half-wave rectifier.")]
+    assert "half" not in texts and "2 kHz" in texts
+    assert "half" in [m.text for m in number_mentions("Divide the input by half.")]
