@@ -90,3 +90,12 @@ def test_a_chebyshev_ripple_bandwidth_is_where_its_ripple_band_ends():
                        "Sallen-Key").netlist
     sweep = "ac dec 400 100 100k\nlet g = vdb(out)-vdb(in)\nlet r = g - vecmax(g)\n"
     assert measure(netlist, f"{sweep}meas ac result when r=-0.5 fall=1") == pytest.approx(5e3, rel=0.03)
+
+
+def test_a_lossy_integrators_time_constant_is_r1_c_and_its_square_becomes_the_triangle():
+    result = generate("Miller integrator with a big resistor across the capacitor, RC time constant 2 ms, driven by "
+                      "a ±1 V 500 Hz square wave")
+    assert result.intent.kind == "practical_integrator"
+    # R1 C = 2 ms: a 1 ms half-period of 1 V ramps 0.5 V (RF = 10 R1 leaks 2.5 % of it; the start's offset
+    # decaying through RF C = 20 ms adds up to 0.06 V over the window)
+    assert 0.45 < measure(result.netlist, "tran 5u 20m uic\nmeas tran result pp v(out) from=10m to=20m") < 0.57

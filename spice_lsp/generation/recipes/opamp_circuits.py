@@ -16,7 +16,7 @@ from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, stated_gain, stated_parameter, used
 from spice_lsp.generation.ports import RAIL
-from spice_lsp.generation.recipes.filters import Aliases, designed, designer, parts
+from spice_lsp.generation.recipes.filters import Aliases, designed, designer, part_values, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.request import IDEALITY, read_request
 from spice_lsp.generation.templates import _Filler, _opamp_block
@@ -810,6 +810,14 @@ register(Family(kind="practical_differentiator", summary="practical op-amp diffe
                 noun="amplifier", accepts=r"differentiator"))
 
 
+# "RC time constant 1 ms", "a 2 ms time constant": R1 C, the ramp's rate per volt in
+_TIME_CONSTANT = re.compile(rf"time\s+constant\s+(?:of\s+|is\s+|=\s*)?(?P<t>{TIME})"
+                            rf"|(?P<u>{TIME})\s+(?:rc\s+)?time\s+constant", re.IGNORECASE)
+# "a ±1 V, 1 kHz square wave": the drive's level, which a reader may have taken for the rails
+_WAVE_LEVEL = re.compile(r"(?:±|\+/?-)\s*(?P<a>\d+(?:\.\d+)?)\s*V\b[^.;]{0,30}?\b(?:square|sine|triangle|pulse|wave)",
+                         re.IGNORECASE)
+
+
 def _lossy_integrator_eq(fc, get):
     # RF across C bounds the DC gain to -RF/R1 and sets the corner fc = 1/(2 pi RF C): a stated DC gain
     # sets R1 from RF, or RF from a stated R1 (and C from RF); a stated RF is kept (C from it, unless given too)
@@ -829,22 +837,60 @@ _LOSSY_DESIGNER = designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C), DC gain -R
 
 
 def _lossy_design(intent, d, spec) -> None:
+    if _TIME_CONSTANT.search(spec.text) and not {"C", "RF", "R2"} & set(intent.values):
+        return  # an integrator's "RC time constant" is R1 C (_lossy_values), not the corner RF C the reader made of it
     _LOSSY_DESIGNER(intent, d, spec)
     if d.designed and "GAIN" in intent.values:  # the DC gain sized the parts; its own spec measures it
         d.claimed.add("GAIN")
         intent.values.pop("GAIN")
 
 
+def _lossy_aliases(f: _Filler) -> Aliases:
+    return {**_LOSSY_ALIASES, "RF": ("R2", "R")} if {"RIN", "R1"} & set(f.intent.values) else _LOSSY_ALIASES
+
+
+def _lossy_values(f: _Filler) -> dict[str, float]:
+    """R1, C, RF: a stated time constant is R1 C (RF a decade above R1 keeps it integrating), else the corner's."""
+    tau = _TIME_CONSTANT.search(f.intent.description)
+    if tau and not {"C", "RF", "R2"} & set(f.intent.values):
+        r1 = f.number("R1", 10e3, "RIN")
+        return {"R1": r1, "C": float(f"{seconds(tau['t'] or tau['u']) / r1:.4g}"), "RF": 10 * r1}
+    return part_values(f, _lossy_integrator_eq, 100, aliases=_lossy_aliases(f))
+
+
+def _square_level(f: _Filler) -> float:
+    said = _WAVE_LEVEL.search(f.intent.description)
+    return float(said["a"]) if said else 1.0
+
+
 def _practical_integrator(f: _Filler) -> str:
-    given = set(f.intent.values)
-    aliases: Aliases = {**_LOSSY_ALIASES, "RF": ("R2", "R")} if {"RIN", "R1"} & given else _LOSSY_ALIASES
-    p = parts(f, _lossy_integrator_eq, 100, aliases)
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 1u 1u 0.5m 1m)",
+    level = _square_level(f)
+    if _WAVE_LEVEL.search(f.intent.description) and (vdd := f.intent.values.get("VDD")) is not None \
+            and vdd.value == level:
+        f.given("VDD", level)  # the square's level, not the rails
+        f.param("vdd", "12")
+    aliases = _lossy_aliases(f)
+    p = {role: f(role, value, *aliases.get(role, ())) for role, value in _lossy_values(f).items()}
+    f.param("fsquare", f("FREQ", 1e3))  # the square's rate, which its PULSE times
+    half = 0.5 / f.number("FREQ", 1e3)
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', level)} {f('VIN', level)} 0 1u 1u "
+                                      f"{format_eng(half)} {format_eng(2 * half)})",
                       f"R1 in n {p['R1']}", f"C1 n out {p['C']}", f"R2 n out {p['RF']}", "X1 0 n out opamp"])
 
 
+def _integrates_square(f: _Filler) -> list:
+    """Its corner, and the square's triangle: a lossy integrator settles to p-p = 2 VIN (RF/R1) tanh(T/(4 RF C))."""
+    v = _lossy_values(f)
+    pp = 2 * used(f, "VIN", default=_square_level(f)) * v["RF"] / v["R1"] \
+        * math.tanh(1 / (4 * used(f, "FREQ", default=1e3) * v["RF"] * v["C"]))
+    return [*designed("cutoff")(f), Probe(f"function: the square becomes a {pp:.3g} V p-p triangle",
+                                          # from rest: a DC level before t = 0 would wind it up
+                                          "{tran} uic\nmeas tran result pp v({out}) from={half} to={stop}",
+                                          0.85 * pp, 1.15 * pp)]
+
+
 register(Family(kind="practical_integrator", summary="practical (lossy) op-amp integrator with a DC-feedback resistor",
-                function=designed("cutoff"),
+                function=_integrates_square,
                 build=_practical_integrator,
                 names=("practical integrator", "lossy integrator", "leaky integrator",
                        "integrator with a feedback resistor", "lossy Miller integrator"),
@@ -853,7 +899,7 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                                r"|resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)"
                                r"|(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+|its\s+)?(?:feedback\s+)?"
                                r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
-                analysis="tran", tran=("5u", "5m"), accepts=r"integrator", specs=("cutoff",),
+                analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator", specs=("cutoff",),
                 design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))
 
