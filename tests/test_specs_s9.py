@@ -89,3 +89,10 @@ def _other(netlist: str, name: str, node: str) -> str:
 def _value(netlist: str, name: str) -> str:
     from tests.measuring import part_value
     return f"{part_value(netlist, name):g}"
+
+
+def test_a_sine_in_the_sentence_that_names_the_supply_is_no_supply():
+    r = read_request("Common-emitter NPN stage (about 15 dB, 9 V supply) with a 20 mV, 2 kHz sine at node vi; "
+                     "output vo.")
+    sine = [s for s in r.sources if s.sin]
+    assert [(s.node, s.sin, s.dc, s.supply) for s in sine] == [("vi", (0.0, 0.02, 2000.0), None, False)]

@@ -2279,7 +2279,9 @@ def _sources(text: str, request: Request) -> None:
         if held:  # "op point with 0.5 V in": the input's DC level
             dc = _quantities(held["v"].replace(" ", "") + "V")[0].value
         supply = re.search(r"\b(?:supply|rail)\b", clause, re.IGNORECASE)
-        if supply and at and dc is None:  # "a 10 V supply at node vcc": the supply, renamed to that node
+        # "a 10 V supply at node vcc": the supply, renamed to that node (not a sine's sentence that also names the
+        # supply: "(gain 10, 12 V supply) with a 10 mV, 1 kHz sine at in" is a sine on in and a supply elsewhere)
+        if supply and at and dc is None and sine is None:
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         if sine is None and dc is None and ac is None and pulse is None:
@@ -2296,7 +2298,7 @@ def _sources(text: str, request: Request) -> None:
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
-                                                bool(supply) and not pulse, pulse,  # a clock is no supply
+                                                bool(supply) and not (pulse or sine), pulse,  # a clock/sine: no supply
                                                 minus=None if minus == "0" else minus))
 
 
