@@ -47,6 +47,11 @@ def test_each_circuit_is_read_as_its_family(text, kind):
     ("centre-tapped transformer full-wave rectifier", "transformer"),
     ("solar battery charger with a buck converter", "solar_cell"),
     ("parallel LC tank at 100 kHz", "tuned_amplifier"),
+    ("photodiode in photovoltaic mode into a 47k load", "solar_cell"),
+    ("active Linkwitz-Riley crossover with op-amps at 1 kHz", "loudspeaker_crossover"),
+    # a transformer given part by part is transcribed as written
+    ("transformer: L1 = 1 mH from a to ground, L2 = 9 mH from b to ground, K1 couples them with k = 0.98",
+     "transformer"),
 ])
 def test_neighbours_keep_their_requests(text, not_kind):
     assert parse_intent(text).kind != not_kind
@@ -117,8 +122,8 @@ def test_a_crystal_model_resonates_at_its_frequency_or_its_motional_values():
 
 @needs_ngspice
 def test_a_crossover_splits_at_its_frequency():
-    for fc, r in ((1.8e3, 4), (4e3, 8)):
-        result = generate(f"two-way loudspeaker crossover at {fc:g} Hz for {r} ohm drivers")
+    for fc, r, kind in ((1.8e3, 4, ""), (4e3, 8, "Linkwitz-Riley "), (2.5e3, 6, "first-order ")):
+        result = generate(f"{kind}two-way loudspeaker crossover at {fc:g} Hz for {r} ohm drivers")
         assert result.intent.kind == "loudspeaker_crossover"
         _functions_pass(result)
 

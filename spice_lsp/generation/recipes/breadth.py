@@ -165,7 +165,8 @@ register(Family(kind="transformer", summary="transformer (two coupled inductors)
                 rules=((18.9, (r"\btransformers?\b", r"^(?![\s\S]*\b(?:rectif\w*|converter|flyback|forward|bridge|"
                                                       r"center[- ]?tap\w*|centre[- ]?tap\w*|diodes?|amplifier|"
                                                       r"oscillat\w*|smps|regulat\w*|supply|transformer[- ]coupled|"
-                                                      r"gyrator|impedance|hum|filter|[a-z]+[- ]pass|noise)\b)")),),
+                                                      r"gyrator|impedance|hum|filter|[a-z]+[- ]pass|noise)\b)",
+                               r"^(?![\s\S]*(?:\bk\d*\s*=|\bk\d+\b|\bl\d+\s*=))")),),
                 analysis="tran", tran=("5u", "5m"), noun="transformer", output="out"))
 
 
@@ -199,7 +200,7 @@ register(Family(kind="solar_cell", summary="solar cell (photovoltaic) single-dio
                 names=("solar cell model", "photovoltaic cell I-V curve", "PV panel single-diode model"),
                 rules=((0.8, (r"\bsolar\s+(?:cells?|panels?|modules?)\b|\bphotovoltaic\b|\bpv\s+(?:cells?|panels?|"
                               r"modules?|arrays?)\b",
-                              r"^(?![\s\S]*\b(?:charger|charging|mppt|boost|buck|converter|battery)\b)")),),
+                              r"^(?![\s\S]*\b(?:charger|charging|mppt|boost|buck|converter|battery|photodiodes?)\b)")),),
                 analysis="dc", dc_sweep="0 0.65 1m", source="VPV", current=True, output="pv", noun="cell"))
 
 
@@ -287,37 +288,59 @@ register(Family(kind="crystal_model", summary="quartz crystal equivalent circuit
 
 # --- passive two-way loudspeaker crossover ------------------------------------------------------------
 
+_FIRST_ORDER = re.compile(r"\b(?:first[- ]order|1st[- ]order|6\s*db\s*/\s*oct\w*)", re.IGNORECASE)
+_LINKWITZ = re.compile(r"\blinkwitz|\briley\b|\blr[- ]?[24]\b", re.IGNORECASE)
+
+
+def _alignment(f: _Filler) -> tuple[int, float]:
+    """(order, each side's gain at the crossover in dB): first order (one part a side, -3 dB), second-order
+    Linkwitz-Riley (-6 dB, the sum flat) or Butterworth (-3 dB)."""
+    if _FIRST_ORDER.search(f.intent.description):
+        return 1, -3.01
+    return 2, -6.02 if _LINKWITZ.search(f.intent.description) else -3.01
+
+
 def _crossover(f: _Filler) -> str:
     fc, r = f.number("FREQ", 3e3), f.number("R", 8, "RL")
     w = 2 * math.pi * fc
     f.param("fc", f("FREQ", 3e3))  # the crossover frequency, as the request writes it
-    inductor, capacitor = math.sqrt(2) * r / w, 1 / (math.sqrt(2) * r * w)  # second-order Butterworth each side
-    return "\n".join(["V1 in 0 AC 1",
-                      f"* 12 dB/octave Butterworth crossover at {format_eng(fc)}Hz, {format_eng(r)} ohm drivers",
-                      f"L1 in woofer {inductor:.5g}", f"C1 woofer 0 {capacitor:.5g}", f"RW woofer 0 {format_eng(r)}",
-                      f"C2 in tweeter {capacitor:.5g}", f"L2 tweeter 0 {inductor:.5g}",
-                      f"RT tweeter 0 {format_eng(r)}"])
+    order, at_fc = _alignment(f)
+    lines = ["V1 in 0 AC 1", f"* {6 * order} dB/octave crossover at {format_eng(fc)}Hz, {format_eng(r)} ohm drivers"]
+    if order == 1:  # a series L to the woofer, a series C to the tweeter: each corner at fc
+        return "\n".join(lines + [f"L1 in woofer {r / w:.5g}", f"RW woofer 0 {format_eng(r)}",
+                                   f"C2 in tweeter {1 / (r * w):.5g}", f"RT tweeter 0 {format_eng(r)}"])
+    # second order: L = k R/w, C = 1/(k R w), k = sqrt(2) (Butterworth, -3 dB at fc) or 2 (Linkwitz-Riley, -6 dB)
+    k = math.sqrt(2) if at_fc > -4 else 2.0
+    inductor, capacitor = k * r / w, 1 / (k * r * w)
+    return "\n".join(lines + [f"L1 in woofer {inductor:.5g}", f"C1 woofer 0 {capacitor:.5g}",
+                               f"RW woofer 0 {format_eng(r)}", f"C2 in tweeter {capacitor:.5g}",
+                               f"L2 tweeter 0 {inductor:.5g}", f"RT tweeter 0 {format_eng(r)}"])
 
 
 def _splits(f: _Filler) -> list:
     fc = used(f, "FREQ")
+    order, at_fc = _alignment(f)
     sweep = f"ac dec 50 {fc / 100:.6g} {fc * 100:.6g}"
+    stop = -15.0 if order == 1 else -30.0  # a decade past fc: 20 or 40 dB down
 
     def gain(node: str, at: float, low: float, high: float, what: str) -> Probe:
         return Probe(f"function: {what}", f"{sweep}\nlet g = vdb({node})-vdb(in)\nmeas ac result find g at={at:.6g}",
                      low, high)
     return [gain("woofer", fc / 10, -0.5, 0.1, "the woofer gets a decade below the crossover"),
-            gain("woofer", fc * 10, -300, -30, "the woofer is 40 dB down a decade above"),
+            gain("woofer", fc * 10, -300, stop, f"the woofer is {-stop:g}+ dB down a decade above"),
             gain("tweeter", fc * 10, -0.5, 0.1, "the tweeter gets a decade above"),
-            gain("tweeter", fc / 10, -300, -30, "the tweeter is 40 dB down a decade below"),
-            gain("woofer", fc, -3.5, -2.5, f"both sides 3 dB down at {format_eng(fc)}Hz")]
+            gain("tweeter", fc / 10, -300, stop, f"the tweeter is {-stop:g}+ dB down a decade below"),
+            gain("woofer", fc, at_fc - 0.5, at_fc + 0.5, f"the woofer is {-at_fc:.0f} dB down at {format_eng(fc)}Hz"),
+            gain("tweeter", fc, at_fc - 0.5, at_fc + 0.5, f"the tweeter is {-at_fc:.0f} dB down at {format_eng(fc)}Hz")]
 
 
-register(Family(kind="loudspeaker_crossover", summary="passive two-way loudspeaker crossover (12 dB/octave)",
+register(Family(kind="loudspeaker_crossover", summary="passive two-way loudspeaker crossover (6 or 12 dB/octave)",
                 build=_crossover, function=_splits,
                 names=("two-way loudspeaker crossover", "passive speaker crossover network"),
                 rules=((4.8, (r"\bcross[- ]?over\b", r"\bspeakers?\b|\bloudspeakers?\b|\bwoofer|\btweeter|\bdrivers?\b|"
-                              r"\btwo[- ]way\b|\b2[- ]way\b|\bdb\s*/\s*oct", r"^(?![\s\S]*\bdistortion\b)")),),
+                              r"\btwo[- ]way\b|\b2[- ]way\b|\bdb\s*/\s*oct",
+                              # an active (op-amp) crossover is not this passive network
+                              r"^(?![\s\S]*\b(?:distortion|active|op[- ]?amps?)\b)")),),
                 noun="crossover", output="woofer", ports=(("output", ("woofer", "tweeter")),)))
 
 
