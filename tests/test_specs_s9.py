@@ -96,3 +96,11 @@ def test_a_sine_in_the_sentence_that_names_the_supply_is_no_supply():
                      "output vo.")
     sine = [s for s in r.sources if s.sin]
     assert [(s.node, s.sin, s.dc, s.supply) for s in sine] == [("vi", (0.0, 0.02, 2000.0), None, False)]
+
+
+def test_a_node_called_ac_is_no_ac_analysis():
+    from spice_lsp.generation.intent import parse_intent
+    kinds = [a.kind for a in parse_intent("Rectifier: 5 V peak 50 Hz sine on node ac, a diode from ac to out, "
+                                          "47 uF from out to ground. Transient for 60 ms.").analyses]
+    assert kinds == ["tran"]
+    assert [a.kind for a in parse_intent("RC low-pass 2k and 10 nF, AC from 10 Hz to 1 MHz").analyses] == ["ac"]

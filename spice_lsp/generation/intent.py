@@ -499,7 +499,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"(?:the\s+)?output\s+(?:resistances?|impedances?)"),
     # "AC, linear, 201 points ..."
     ("ac", r"\bac\b(?=\s*,\s*(?:lin(?:ear)?\b|log|dec(?:ade)?\b|oct(?:ave)?\b|from\b|over\b|sweep))"
-           r"|\bac\b(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|over\b|up|to\b|\d"
+           # ... not a node called ac ("diode from ac to dc"), nor "AC to DC" conversion
+           r"|(?<!from )(?<!node )(?<!on )(?<!at )\bac\b(?!\s+to\s+dc\b)"
+           r"(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|over\b|up|to\b|\d"
            r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
