@@ -4,9 +4,11 @@ import math
 
 from spice_lsp.generation.checklist import FAIL, PASS
 from spice_lsp.generation.coverage import named_nodes, number_mentions, parts_as_stated, stated_facts
+from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
 from spice_lsp.language.parser import parse
+from spice_lsp.language.units import parse_number
 
 
 def deck(*lines: str) -> object:
@@ -160,3 +162,21 @@ def test_a_half_power_point_is_no_fraction_to_read():
     texts = [m.text for m in number_mentions("RC low-pass whose half-power point is 2 kHz; a half-wave rectifier.")]
     assert "half" not in texts and "2 kHz" in texts
     assert "half" in [m.text for m in number_mentions("Divide the input by half.")]
+
+
+# --- a divider designed for the level it gives with its stated load across it
+def _divider_level(netlist: str, vin: float, out: str) -> float:
+    rows = [line.split() for line in netlist.splitlines() if line[:1].upper() == "R"]
+    upper = [parse_number(r[3]) for r in rows if out in r[1:3] and "0" not in r[1:3]]
+    lower = [parse_number(r[3]) for r in rows if out in r[1:3] and "0" in r[1:3]]
+    shunt = 1 / sum(1 / x for x in lower)
+    return vin * shunt / (upper[0] + shunt)
+
+
+def test_a_loaded_divider_gives_its_level_with_the_load():
+    for text, vin, out, want in (
+            ("A divider from a 15 V supply that delivers 6 V at node tap, with a 33k load from tap to ground.", 15,
+             "tap", 6),
+            ("Divider making 2.5 V at node half from 10 V at node vin, loaded by 1.5k to ground.", 10, "half", 2.5)):
+        result = generate(text)
+        assert abs(_divider_level(result.netlist, vin, out) - want) <= 0.02 * want, result.netlist
