@@ -126,3 +126,25 @@ def test_a_level_said_of_logic_is_no_supply():
 def test_a_diff_pair_of_bjts_is_the_long_tailed_pair():
     assert parse_intent("a BJT diff pair with 3.3k collector resistors and a 1 mA tail source").kind == \
         "bjt_long_tailed_pair"
+
+
+@NGSPICE
+def test_a_totem_pole_gate_driver_swings_the_gate_rail_to_rail():
+    result = generate("gate driver for a power MOSFET: NPN-PNP totem pole from a 15 V rail, driven by a 0/15 V 20 kHz "
+                      "square on node drv; the MOSFET gate (node g) is about 2.2 nF")
+    assert result.intent.kind == "totem_pole_gate_driver"
+    high, run = runner.measure(result.netlist, "tran 50n 200u", "max v(g) from=100u")
+    low, _ = runner.measure(result.netlist, "tran 50n 200u", "min v(g) from=100u")
+    assert high is not None and low is not None, run
+    assert 15 - 1.2 < high < 15.01 and -0.01 < low < 1.2, result.netlist
+
+
+@NGSPICE
+def test_a_mosfet_switching_a_lamp_keeps_its_gate_resistor_and_model():
+    result = generate("n-channel MOSFET (VTO = 2, KP = 1) switching a 12 ohm lamp from a 24 V supply: 10 V DC drive "
+                      "on node gin through a 47 ohm gate resistor, drain node dd")
+    assert result.intent.kind == "transistor_load_driver"
+    resistors = {r[0].upper(): r[1:] for r in _parts(result.netlist, "R")}
+    assert any(r[:2] == ["gin", "g"] and r[2] == "47" for r in resistors.values()), result.netlist
+    assert "vto=2" in result.netlist.lower() and "kp=1" in result.netlist.lower(), result.netlist
+    assert _op(result.netlist, "v(dd)") < 0.5, result.netlist  # on: 2 A through 1/(KP (VGS - VTO)) = 0.125 ohm

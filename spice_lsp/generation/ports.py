@@ -175,7 +175,8 @@ _SUPPLY = re.compile(r"(?:\b(?:on|from|off|powered\s+(?:from|by))\s+(?:an?\s+|th
 # What may follow a bare "from 5 V" when it is no supply: "from 0 V to 5 V", "from 5 V peak", "from a 5 V step".
 _NOT_SUPPLY = re.compile(r"\s*(?:to|and|or|-|\u2013|step|steps|pulse|peak|amplitude|sine|square|triangle|ramp|signal|"
                          r"input|level|p-?p|pp|rms|swing|down|up|above|below|per|/|negative|at|on|excitation|"
-                         r"reference|bias|offset|logic|cmos|ttl|gpio)\b", re.IGNORECASE)  # "from 3.3 V logic"
+                         r"reference|bias|offset|logic|cmos|ttl|gpio|dc\s+(?:on|at|into))\b",  # "from 3.3 V logic"
+                         re.IGNORECASE)  # ("driven from 5 V DC on node g": a source's level on its node)
 
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's

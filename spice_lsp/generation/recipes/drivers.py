@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, register
+from spice_lsp.generation.families import Family, register, used
 from spice_lsp.generation.templates import _bjt_model, _Filler
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -46,8 +46,8 @@ _ON_OFF = re.compile(r"(\d+(?:\.\d+)?)\s?([mu\u00b5]?)s\s+on\b[^.;]{0,12}?(\d+(?
                      re.IGNORECASE)
 _SCALE = {"": 1.0, "m": 1e-3, "u": 1e-6, "\u00b5": 1e-6}
 # The switching transistors' cards: logic-level power MOSFETs (about 0.2 ohm on at a 3.3 V gate).
-_NSW = ".model nsw NMOS (level=1 vto=1 kp=2 lambda=0.01)"
-_PSW = ".model psw PMOS (level=1 vto=-1 kp=2 lambda=0.01)"
+_NSW = ".model nsw NMOS (level=1 vto={vto} kp={kp} lambda=0.01)"
+_PSW = ".model psw PMOS (level=1 vto={vto} kp={kp} lambda=0.01)"
 # A power diode for the flyback path: it carries the whole coil current (amperes for a motor) at about 0.8 V.
 _DPWR = ".model dpwr D (is=10n n=1.3 rs=0.02 bv=200)"
 
@@ -182,6 +182,22 @@ def _base_resistor(f: _Filler, supply: float, drive: float, beta: float = 10) ->
     return format_eng(float(f"{design:.2g}"))
 
 
+def _mosfet(f: _Filler, pol: str) -> str:
+    """The switch's card, with the threshold and transconductance the request states (its own sign for VTO)."""
+    vto = abs(f.number("VTO", 1.0)) * (1 if pol == "n" else -1)
+    card = (_NSW if pol == "n" else _PSW).format(vto=f"{vto:g}", kp=f("KP", 2))
+    return f.model("nsw" if pol == "n" else "psw", card)
+
+
+def _gate(f: _Filler, ctl: str) -> tuple[str, list[str]]:
+    """The MOSFET's gate node and the resistor the request puts in front of it ("driven through 100 ohm"): RG,
+    a base-role resistor, or a plain resistance the load did not take; none stated, the drive is on the gate."""
+    values = f.intent.values
+    role = next((r for r in ("RG", *_BASE_ROLES) if r in values), None) or (
+        "R" if "R" in values and any(r in values for r in _LOAD_ROLES if r != "R") else None)
+    return ("g", [f"RG {ctl} g {f(role, 0)}"]) if role else (ctl, [])
+
+
 def _switch(f: _Filler) -> str:
     text = f.intent.description
     dev = _device(text)
@@ -219,11 +235,13 @@ def _switch(f: _Filler) -> str:
     elif dev == "pnp":
         lines += [f"{rb_name} {ctl} b {_base_resistor(f, supply, drive)}", f"Q1 out b {rail} {_bjt_model(f, 'p')}"]
     elif dev == "nmos":
-        lines.append(f"M1 out {ctl} 0 0 {f.model('nsw', _NSW)}")
+        gate, resistor = _gate(f, ctl)
+        lines += [*resistor, f"M1 out {gate} 0 0 {_mosfet(f, 'n')}"]
     elif inverted:
-        lines.append(f"M1 out {ctl} {rail} {rail} {f.model('psw', _PSW)}")
+        gate, resistor = _gate(f, ctl)
+        lines += [*resistor, f"M1 out {gate} {rail} {rail} {_mosfet(f, 'p')}"]
     else:  # the gate pulled up to the rail, pulled low by Q1 when the drive is high
-        lines += [f"R9 {rail} g {f('RG', 100e3)}", f"M1 out g {rail} {rail} {f.model('psw', _PSW)}",
+        lines += [f"R9 {rail} g {f('RG', 100e3)}", f"M1 out g {rail} {rail} {_mosfet(f, 'p')}",
                   f"{rb_name} {ctl} b {base or f('RB', 10e3, 'RIN')}", f"Q1 g b 0 {_bjt_model(f, 'n')}"]
     return "\n".join(lines)
 
@@ -269,11 +287,55 @@ register(Family(kind="transistor_load_driver", function=_switches,
                        "low-side MOSFET motor driver"),
                 # (before the op-amp stages: "a single NPN (inverting)" is a switch's logic, not an amplifier)
                 rules=((12.5, (_LOADS, _SWITCHES, _NOT_DRIVER)), (12.55, (r"\b(?:relay|solenoid)\s+(?:driver|coil)",
-                                                                        _NOT_DRIVER))),
+                                                                        _NOT_DRIVER)),
+                       # "a Darlington pair used as a low-side switch": the pair switching its load
+                       (12.56, (r"\bdarlington\b", r"\bswitch(?:es|ing)?\b", _NOT_DRIVER))),
                 accepts=r"(?:npn|pnp|nmos|pmos|mosfet|transistor)?\s*(?:relay|solenoid|motor|lamp|load)\s+"
                         r"(?:driver|switch)|level\s+(?:shifter|translator)|relay|solenoid|motor|lamp|flyback|freewheel\w*|"
                         r"darlington(?:\s+(?:pair|transistor|switch))?",
                 analysis="tran", source="V2"))
+
+
+# --- the totem-pole gate driver ------------------------------------------------------------------
+
+def _totem_pole(f: _Filler) -> str:
+    """An NPN over a PNP, bases together on the drive, emitters together on the gate (a MOSFET's gate charge as
+    its capacitance): each follows the drive one VBE in, so the gate swings from about VBE to VCC - VBE with the
+    transistors' current gain behind each edge."""
+    supply, _ = _levels(f)
+    ctl, rail = _named(f.intent.description, supply)
+    period, _ = _timing(f)
+    f.tran = (period / 500, 5 * period)
+    pulse = f"PULSE(0 {format_eng(supply)} {_pulse_timing(f)})"  # the drive swings rail to rail
+    # the bases on the drive itself, unless the request puts a resistor before them (a base resistor lets a fast
+    # edge's stored charge lift the gate past the rail for a moment)
+    stated = next((r for r in ("RB", "RIN", "R") if r in f.intent.values), None)
+    base = [f"R1 {ctl} b {f(stated, 0)}"] if stated else []
+    b = "b" if stated else ctl
+    return "\n".join([f"V1 {rail} 0 DC {format_eng(supply)}", f"V2 {ctl} 0 DC 0 {pulse}", *base,
+                      f"Q1 {rail} {b} out {_bjt_model(f, 'n')}", f"Q2 0 {b} out {_bjt_model(f, 'p')}",
+                      f"C1 out 0 {f('CL', 1e-9, 'C', 'CG')}"])
+
+
+def _drives_gate(f: _Filler) -> list:
+    """Over the later periods the gate reaches within 1.2 V (a VBE and a base resistor's drop) of each rail, and
+    never goes past either."""
+    supply, period = used(f, "VDD", default=_levels(f)[0]), _timing(f)[0]
+    return [Probe("function: the gate rises to within 1.2 V of the supply, no higher",
+                  f"{{tran}}\nmeas tran result max v({{out}}) from={period:g}", supply - 1.2, supply + 0.01),
+            Probe("function: the gate falls to within 1.2 V of ground, no lower",
+                  f"{{tran}}\nmeas tran result min v({{out}}) from={period:g}", -0.01, 1.2)]
+
+
+register(Family(kind="totem_pole_gate_driver", function=_drives_gate, build=_totem_pole,
+                summary="totem-pole gate driver (NPN/PNP emitter followers charging a MOSFET gate)",
+                names=("totem-pole gate driver", "BJT totem-pole MOSFET gate driver", "push-pull gate driver",
+                       "complementary emitter-follower gate driver"),
+                rules=((12.4, (r"\btotem[- ]?pole\b|\bgate\s+driver\b|\bgate\s+drive\s+buffer\b",
+                               r"^(?![\s\S]*\b(?:h[- ]bridge|full[- ]bridge|half[- ]bridge|buck|boost|converter|"
+                               r"bootstrap|high[- ]side|555|op[- ]?amps?|cmos|inverters?)\b)")),),
+                # the gate it drives is its output: "the MOSFET gate (node g)"
+                analysis="tran", source="V2", output="out", ports=(("gate", ("out",)),)))
 
 
 # --- the bidirectional NMOS level shifter ---------------------------------------------------------
@@ -322,7 +384,7 @@ def _level_shifter(f: _Filler) -> str:
     # open-drain driver on the low side.
     return "\n".join([f"V1 vl 0 DC {format_eng(low)}", f"V3 vh 0 DC {format_eng(high)}",
                       f"R1 vl {lv} {low_pull}", f"R2 vh {hv} {high_pull}",
-                      f"M1 {hv} vl {lv} {lv} {f.model('nsw', _NSW)}",
+                      f"M1 {hv} vl {lv} {lv} {_mosfet(f, 'n')}",
                       f"V2 in 0 DC 0 PULSE(0 {format_eng(low)} {_pulse_timing(f)})", f"S1 {lv} 0 in 0 {f.model('sw')}"])
 
 

@@ -676,7 +676,7 @@ def _pwm_switch(f: _Filler) -> str:
 def _pwm_switches(f: _Filler) -> list:
     high, duty, _ = _pwm_levels(f)
     vdd = used(f, "VDD")
-    return [settles(f"the gate averages D x {high:g} V", 0.95 * duty * high, 1.05 * duty * high, node="gate"),
+    return [settles(f"the gate averages D x {high:g} V", 0.95 * duty * high, 1.05 * duty * high, node="{inp}"),
             settles(f"the drain averages about VDD (1 - D) = {vdd * (1 - duty):.3g} V",
                     vdd * (1 - duty) * 0.97, vdd * (1 - duty) + 0.05 * vdd)]
 
@@ -685,7 +685,8 @@ register(Family(kind="pwm_switch", function=_pwm_switches,
                 summary="PWM-driven NMOS low-side switch",
                 build=_pwm_switch,
                 names=("NMOS low-side switch", "PWM-driven MOSFET low-side switch", "MOSFET low-side switch"),
-                rules=((20.9, (r"low[- ]side\s+switch|\bpwm\b", r"\b(?:nmos|mosfets?|n-?channel|fet)\b")),),
+                rules=((20.9, (r"low[- ]side\s+(?:[\w-]+\s+){0,3}switch|\bpwm\b",
+                               r"\b(?:nmos|mosfets?|n-?channel|fet)\b")),),
                 analysis="tran", source="V2", mos=True))
 
 
