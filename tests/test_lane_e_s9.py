@@ -99,3 +99,14 @@ def test_a_lossy_integrators_time_constant_is_r1_c_and_its_square_becomes_the_tr
     # R1 C = 2 ms: a 1 ms half-period of 1 V ramps 0.5 V (RF = 10 R1 leaks 2.5 % of it; the start's offset
     # decaying through RF C = 20 ms adds up to 0.06 V over the window)
     assert 0.45 < measure(result.netlist, "tran 5u 20m uic\nmeas tran result pp v(out) from=10m to=20m") < 0.57
+
+
+@pytest.mark.parametrize("text, out, expected", [
+    ("4-20 mA receiver", "out", 3.0),  # 12 mA (mid-span) x 250 ohm, followed
+    ("4 to 20 mA loop receiver: 250 ohm sense resistor, non-inverting amplifier with a gain of 1.25, loop at 16 mA, "
+     "output node vo", "vo", 5.0),
+])
+def test_a_current_loop_receiver_reads_the_loop_current_across_its_sense_resistor(text, out, expected):
+    result = generate(text)
+    assert result.intent.kind == "current_loop_receiver"
+    assert measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(expected, rel=0.02)

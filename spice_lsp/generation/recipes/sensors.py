@@ -318,6 +318,65 @@ register(Family(kind="sensor_divider_amplifier", function=_divides_and_buffers,
                 rules=((11.4, (_RESISTIVE, _STAGE, r"^(?![\s\S]*bridge)")),),
                 analysis="op", noun="amplifier", accepts=r"dividers?|followers?|buffers?|amplifiers?|sensors?"))
 
+
+# --- a 4-20 mA current loop's receiver: the loop current through a sense resistor, buffered ---------------------
+
+_LOOP_CURRENT = re.compile(r"(?P<i>\d+(?:\.\d+)?)\s*mA\b(?![- ]?(?:to|-)\s*\d)", re.IGNORECASE)
+# "the current source ILOOP into node sense", "into sense": the node the loop current enters
+_LOOP_NODE = re.compile(r"\binto\s+(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+
+
+# "a current source ILOOP": the loop's source by its name
+_SOURCE_NAME = re.compile(r"\bcurrent\s+source\s+(?:called\s+|named\s+)?(?P<n>I\w*)\b")
+
+
+def _loop_current(f: _Filler) -> float:
+    """The loop's current: a stated level other than the span's 4 and 20 mA ("a 12 mA loop current"), else mid-span."""
+    text = re.sub(r"\b4\s*(?:mA)?\s*(?:-|to|\u2013)\s*20\s*mA\b", " ", f.intent.description, flags=re.IGNORECASE)
+    said = _LOOP_CURRENT.search(text)
+    return float(said["i"]) * 1e-3 if said else 12e-3
+
+
+def _loop_receiver(f: _Filler) -> str:
+    text = f.intent.description
+    into = _LOOP_NODE.search(text)
+    sense = into["n"].lower() if into and into["n"].lower() not in {"a", "an", "the", "ground"} else "sense"
+    _, out = _divider_nodes(text)
+    rs = next((v for v in f.intent.values.values() if v.unit == "ohm" or v.role.startswith("R")), None)
+    r = (parse_number(f(rs.role, rs.value)) or rs.value) if rs is not None else 250.0
+    # the loop's current as the request writes it, whatever role the reader gave it
+    current = next((f(role, value.value) for role, value in f.intent.values.items()
+                    if value.unit == "A" and math.isclose(value.value, _loop_current(f))), format_eng(_loop_current(f)))
+    gain = stated_gain(f, 1.0)
+    if (level := f.intent.values.get("VDD")) is not None and math.isclose(level.value, _loop_current(f) * r):
+        f.given("VDD", level.value)  # "develops 3 V across 250 ohm": the sense voltage, not the rails
+        f.param("vdd", "12")
+    named = _SOURCE_NAME.search(text)
+    # The loop current develops I RS across the sense resistor; the op-amp copies it (or multiplies it by 1 + R2/R1)
+    # without loading it.
+    lines = [_opamp_block(f), f"{named['n'] if named else 'I1'} 0 {sense} DC {current}",
+             f"R1 {sense} 0 {format_eng(r)}"]
+    if gain == 1:
+        return "\n".join(lines + [f"X1 {sense} {out} {out} opamp"])
+    return "\n".join(lines + [f"X1 {sense} inn {out} opamp", "R2 inn 0 10k",
+                               f"R3 {out} inn {format_eng((gain - 1) * 10e3)}"])
+
+
+def _receives_loop(f: _Filler) -> list:
+    _, out = _divider_nodes(f.intent.description)
+    rs = next((v.value for v in f.intent.values.values() if v.unit == "ohm" or v.role.startswith("R")), 250.0)
+    x = stated_gain(f, 1.0) * _loop_current(f) * rs
+    return [Probe(f"function: v({out}) = GAIN I RS = {x:.4g} V", f"op\nlet result = v({out})",
+                  0.98 * x - 1e-4, 1.02 * x + 1e-4)]
+
+
+register(Family(kind="current_loop_receiver", function=_receives_loop,
+                summary="4-20 mA current-loop receiver (sense resistor and op-amp buffer)",
+                build=_loop_receiver,
+                names=("4-20 mA receiver", "4-20 mA current loop receiver", "current loop receiver"),
+                rules=((11.3, (r"4\s*(?:ma)?\s*(?:-|to|\u2013)\s*20\s*ma|current[- ]loop\s+receiver",)),),
+                analysis="op", source="I1", noun="receiver", accepts=r"receivers?|followers?|buffers?|amplifiers?"))
+
 # --- LED drivers ---------------------------------------------------------------------------
 
 def _led(f: _Filler) -> str:
