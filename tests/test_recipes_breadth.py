@@ -35,6 +35,7 @@ def _value(netlist: str, name: str) -> float:
     ("quartz crystal equivalent model at 4 MHz", "crystal_model"),
     ("2-way speaker crossover at 2 kHz", "loudspeaker_crossover"),
     ("capacitance multiplier to clean up a 15 V rail", "capacitance_multiplier"),
+    ("protect my board: reverse-polarity protection with a PFET", "reverse_polarity_protection"),
 ])
 def test_each_circuit_is_read_as_its_family(text, kind):
     assert parse_intent(text).kind == kind
@@ -133,3 +134,13 @@ def test_a_capacitance_multiplier_cuts_the_ripple():
     result = generate("capacitance multiplier: 15 V in with 2 V p-p ripple at 120 Hz, 150 ohm load")
     assert result.intent.kind == "capacitance_multiplier"
     _functions_pass(result)
+
+
+@needs_ngspice
+def test_reverse_polarity_protection_passes_the_battery_forward():
+    for text, drop in (("reverse polarity protection with a P-channel MOSFET, 9 V battery, 50 ohm load", (0, 0.3)),
+                       ("reverse battery protection with a series diode, 5 V in, 1k load", (0.4, 1.0))):
+        result = generate(text)
+        assert result.intent.kind == "reverse_polarity_protection"
+        _functions_pass(result)
+        assert ("D1 " in result.netlist) == (drop[0] > 0)

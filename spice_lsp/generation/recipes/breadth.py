@@ -1,6 +1,6 @@
 """Textbook and application-note circuits the first catalogs lacked (issue 14, open world): resistive pads,
-L-network matches, transformers, solar cells, tuned amplifiers, quartz crystal models,
-loudspeaker crossovers and capacitance multipliers. Each builder sizes its parts from the request's specs by
+L-network matches, transformers, solar cells, tuned amplifiers, quartz crystal models, loudspeaker crossovers,
+capacitance multipliers and reverse-polarity protection. Each builder sizes its parts from the request's specs by
 the circuit's own design equations, and its function measures that the built circuit meets them."""
 from __future__ import annotations
 
@@ -391,3 +391,40 @@ register(Family(kind="capacitance_multiplier",
                 names=("capacitance multiplier", "capacitance multiplier ripple filter"),
                 rules=((0.9, (r"\bcapacit(?:ance|or)\s+multiplier",)),),
                 analysis="tran", tran=("100u", "0.6"), noun="filter", output="out"))
+
+
+# --- reverse-polarity protection -------------------------------------------------------------------------
+
+_SERIES_DIODE = re.compile(r"\bdiodes?\b(?![^.;]{0,20}\bbody\b)", re.IGNORECASE)
+_PMOS = re.compile(r"mosfet|\bp[- ]?(?:mos|fet|channel)\b", re.IGNORECASE)
+
+
+def _by_diode(f: _Filler) -> bool:
+    """A series diode asked for (and no MOSFET): the simple kind; else the PMOS in the + line."""
+    return bool(_SERIES_DIODE.search(f.intent.description)) and not _PMOS.search(f.intent.description)
+
+
+def _protection(f: _Filler) -> str:
+    vin, rl = f("VIN", 12, "VDD"), f("RL", 100, "R")
+    if _by_diode(f):  # the diode blocks a reversed battery, at the cost of its drop
+        return "\n".join([f"V1 in 0 DC {vin}", f"D1 in out {f.model('dpr', '.model dpr D(IS=1e-14 N=1 RS=0.05)')}",
+                           f"RL out 0 {rl}"])
+    # a PMOS in the + line, drain to the battery: its body diode conducts first, then the gate (at ground) turns the
+    # channel on; a reversed battery leaves the body diode and the channel off
+    return "\n".join([f"V1 in 0 DC {vin}",
+                       f"M1 in 0 out out {f.model('ppr', '.model ppr PMOS(VTO=-2 KP=50u)')} W=20m L=1u",
+                       f"RL out 0 {rl}"])
+
+
+def _passes_forward(f: _Filler) -> list:
+    vin = used(f, "VIN", "VDD")
+    low, high = (vin - 1.0, vin - 0.4) if _by_diode(f) else (vin - 0.3, vin + 1e-3)
+    return [Probe(f"function: the load gets the battery less {'a diode drop' if _by_diode(f) else 'a small drop'}",
+                  "op\nlet result = v({out})", low, high)]
+
+
+register(Family(kind="reverse_polarity_protection", summary="reverse-polarity protection (PMOS in the + line, or a "
+                "series diode)", build=_protection, function=_passes_forward,
+                names=("reverse polarity protection", "reverse battery protection with a P-channel MOSFET"),
+                rules=((0.5, (r"\breverse[- ](?:polarity|battery|voltage)\s+protect\w*|\bpolarity\s+protect\w*",)),),
+                analysis="op", noun="protection", output="out"))
