@@ -104,3 +104,11 @@ def test_a_node_called_ac_is_no_ac_analysis():
                                           "47 uF from out to ground. Transient for 60 ms.").analyses]
     assert kinds == ["tran"]
     assert [a.kind for a in parse_intent("RC low-pass 2k and 10 nF, AC from 10 Hz to 1 MHz").analyses] == ["ac"]
+
+
+def test_a_level_wanted_at_a_node_is_its_output_spec_with_its_tolerance():
+    r = read_request("Two resistors from a 12 V source at node s; I need 4 V on node k within 3 %.")
+    assert r.output == "k" and not any(s.node == "k" for s in r.sources)
+    assert [(s.quantity, s.target, s.node, s.tolerance) for s in r.specs] == [("vout", 4.0, "k", 0.03)]
+    assert [(s.quantity, s.tolerance) for s in read_request("RC high-pass at 300 Hz (±2 %), a to b").specs] == \
+        [("cutoff", 0.02)]

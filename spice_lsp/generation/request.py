@@ -1177,6 +1177,9 @@ def _specs(text: str, found: list[Spec]) -> None:
             db = float(within["db"])
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
                                            tolerance=db if spec.quantity == "gain_db" else 10 ** (db / 20) - 1)
+        elif at >= 0 and spec.quantity not in _DB_SPECS and (within := _WITHIN_PCT.match(text, at + len(spec.text))) \
+                and 0 < (share := float(within["pct"]) / 100) < 1:  # "3 V at mid within 5 %", "gain 11 (±2 %)"
+            found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(), tolerance=share)
 
 
 def _gain_notation(text: str, found: list[Spec]) -> None:
@@ -1242,6 +1245,9 @@ def _bounds(text: str, found: list[Spec]) -> None:
 
 # "a gain of 10 at 200 Hz", "gain is 0 dB (measured) at 1 kHz": where a gain is measured
 _GAIN_AT = re.compile(r"\s*(?:\(\s*)?(?:measured\s+)?at\s+(?P<f>\d+(?:\.\d+)?\s?(?:[kKM]|meg)?Hz)\b", re.IGNORECASE)
+_WITHIN_PCT = re.compile(r"\s*,?\s*\(?\s*(?:within|to\s+within|±|\+/-|\+-)\s*(?P<pct>\d+(?:\.\d+)?)\s*%\)?",
+                         re.IGNORECASE)
+_DB_SPECS = ("gain_db", "dc_gain_db", "flat", "q")  # tolerances in dB, or a Q's own
 _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?:\.\d+)?)\s*dB\)?", re.IGNORECASE)
 
 
@@ -1394,6 +1400,9 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\
                    r"|\b(?:(?:puts?|sets?|holds?|places?|keeps?|brings?|biases?)\s+|and\s+|with\s+)the\s+"
                    r"(?:drain|collector)\s+(?:node\s+)?(?:\w+\s+)?(?:at|to)\s+(?:about\s+|around\s+)?"
                    r"(?P<v2>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+# "I want 3 V at node mid", "need 1.8 V on node t": the level the circuit is to make at that node (its output)
+_WANTED_AT = re.compile(r"\b(?:want|need|get)\s+(?:about\s+|around\s+|exactly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
+                        r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
 _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|(?:of\s+)?(?:attenuation|rejection))"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
@@ -1619,6 +1628,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
                           at=_quantities(m["f"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _LEVEL_FROM.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
+    if not any(s.quantity == "vout" for s in found) and (m := _WANTED_AT.search(text)):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
@@ -3683,6 +3694,8 @@ def _read_request(description: str) -> Request:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
     _specs(text, request.specs)
+    if request.output is None:  # "I want 3 V at node mid": the node a level is wanted at is the output
+        request.output = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
     # "F1 from out to ground with gain 50": a controlled source's own figure, not a gain the circuit must measure
     request.specs = [s for s in request.specs if not any(
         e.kind in "EFGH" and e.value is not None and s.text in e.text and math.isclose(s.target, e.value)
@@ -3720,5 +3733,5 @@ def _read_request(description: str) -> Request:
 # "about 1.2 V at node bg", "full scale gives -7 V at aout": a level the circuit is to reach or make at its output
 # (ports.said_nodes reads that node as the output), no source holding it there
 _AIMED = re.compile(r"\b(?:about|around|roughly|approximately|nearly|near|close\s+to|gives?|giving|produces?|producing"
-                    r"|delivers?|delivering|makes?|making)\s+[-+\u2212]?\d[\d.]*\s*[mµu]?V\s+(?:at|on)\s+(?:node\s+)?"
+                    r"|delivers?|delivering|makes?|making|want|need|get)\s+[-+\u2212]?\d[\d.]*\s*[mµu]?V\s+(?:at|on)\s+(?:node\s+)?"
                     r"[a-z_]\w*\b", re.IGNORECASE)
