@@ -568,14 +568,14 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             d.free, d.scale = "R2", 1
         elif "R2" not in intent.values:
             lower = r1 * spec.target / (vin - spec.target)
-            load = given(intent, "RL")
-            if load is not None and load <= lower and given(intent, "R1", "R") is None:
+            rl = given(intent, "RL")
+            if rl is not None and rl <= lower and given(intent, "R1", "R") is None:
                 # a load too heavy for the default R1: R1 scaled so that the lower arm R2 || RL is half the load
-                lower = load / 2
+                lower = rl / 2
                 set_value(intent, d, "R1", lower * (vin - spec.target) / spec.target,
                           "R1 = (RL/2)(Vin - Vout)/Vout: the lower arm R2 || RL at half the load", E96)
-            if load is not None and load > lower:  # a stated load across R2: R2 || RL is the lower arm
-                set_value(intent, d, "R2", 1 / (1 / lower - 1 / load), "Vout = Vin (R2||RL)/(R1 + R2||RL)", E96)
+            if rl is not None and rl > lower:  # a stated load across R2: R2 || RL is the lower arm
+                set_value(intent, d, "R2", 1 / (1 / lower - 1 / rl), "Vout = Vin (R2||RL)/(R1 + R2||RL)", E96)
             else:
                 set_value(intent, d, "R2", lower, "Vout = Vin R2/(R1+R2)", E96)
             d.free, d.scale = "R2", 1
