@@ -110,3 +110,12 @@ def test_a_current_loop_receiver_reads_the_loop_current_across_its_sense_resisto
     result = generate(text)
     assert result.intent.kind == "current_loop_receiver"
     assert measure(result.netlist, f"op\nlet result = v({out})") == pytest.approx(expected, rel=0.02)
+
+
+def test_inputs_listed_with_a_dc_level_in_parentheses_are_the_ports():
+    from spice_lsp.generation.ports import read_ports
+    text = "diode OR: inputs xa (3.3 V DC) and xb (0 V DC) each through a diode to output yo, 4.7k from yo to ground"
+    assert read_ports(text).roles["input"] == ("xa", "xb")
+    netlist = generate(text).netlist
+    assert measure(netlist, "op\nlet result = v(xb)") == pytest.approx(0, abs=1e-6)
+    assert 2.4 < measure(netlist, "op\nlet result = v(yo)") < 3.0

@@ -46,11 +46,11 @@ _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "
                "emitter": "emitter", "drain": "drain", "gate": "gate"}
 # ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
 _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
-# ("outputs t1 (1 V), t2 (2 V)": the level in parentheses is said of that item)
+# ("outputs t1 (1 V), t2 (2 V)", "inputs da (5 V DC) and db (0 V DC)": the level in parentheses is said of that item)
 # ("bridge outputs sg_p (gauge side) and sg_n": a few words in parentheses say which one it is)
 _ITEM = _LISTED + (r"(?!\s+[-+\u2212]?\d)"  # ("input at node vx, thresholds 1 V and 4 V": a noun and its figures)
                    r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
-                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
+                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V(?:\s+DC)?\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
 _NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
