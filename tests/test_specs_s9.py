@@ -112,3 +112,11 @@ def test_a_level_wanted_at_a_node_is_its_output_spec_with_its_tolerance():
     assert [(s.quantity, s.target, s.node, s.tolerance) for s in r.specs] == [("vout", 4.0, "k", 0.03)]
     assert [(s.quantity, s.tolerance) for s in read_request("RC high-pass at 300 Hz (±2 %), a to b").specs] == \
         [("cutoff", 0.02)]
+
+
+def test_temperatures_listed_after_at_with_a_bare_c():
+    from spice_lsp.generation.intent import parse_intent
+    directives = [a.directive for a in parse_intent("Zener from k to ground fed 2 mA into k. Simulate at -10, 40 "
+                                                    "and 90 C.").analyses]
+    assert ".temp -10 40 90" in directives
+    assert not any(a.kind == "temp" for a in parse_intent("RC 2k and 5 nF, look at 1, 2 and 4 kHz").analyses)

@@ -626,7 +626,10 @@ _DEGREES = r"(?:[°º]\s?C|deg(?:rees?)?\s?(?:C\b|celsius\b)?)"
 _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{_TEMP_NUMBER}(?:\s*{_DEGREES})?)*"
                         rf"\s*,?\s*(?:and|&)\s+(?:at\s+)?{_TEMP_NUMBER}\s*{_DEGREES}"
                         rf"|(?:(?-i:\bT)\s*=|\btemperatures\s+(?:of\s+)?)\s*{_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*"
-                        rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))", re.IGNORECASE)
+                        rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))"
+                        # "simulate at 0, 50 and 100 C": a list said at, its degrees a bare C
+                        rf"|(?<=\bat\s){_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*(?:and|&)\s+{_TEMP_NUMBER}\s*C\b",
+                        re.IGNORECASE)
 # a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution",
 # "0.1 V per step"
 _STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time|(?:per|a|each)\s+step)"
