@@ -44,6 +44,9 @@ PHRASINGS = [
     (f"{RC}; plot gain and phase from 2 Hz to 200 kHz", [".ac dec 20 2 200k"]),
     (f"{RC}; frequency sweep from 10 to 300k Hz", [".ac dec 20 10 300k"]),  # the k is 300's alone
     (f"{RC}; AC analysis at 2 kHz only", [".ac lin 1 2k 2k"]),
+    # a range under half a decade with no count: evenly spaced points (20 per decade gave under one point there,
+    # and ngspice never finished)
+    (f"{RC}; sweep the AC response from 9.95 kHz to 10.05 kHz", [".ac lin 101 9.95k 10.05k"]),
     # transients: a length said many ways, its step ("resolution", "timestep"), its saved window
     (f"{RC}; simulate 3 ms", [".tran 3u 3m"]),
     (f"{RC}; run the transient for 20 ms with 1 \u00b5s resolution", [".tran 1u 20m"]),

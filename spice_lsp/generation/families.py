@@ -835,8 +835,10 @@ for _family in (
            build=lambda f: _converter(f, True),
            names=('boost converter', 'step-up converter', 'DC-DC boost converter'),
            # "boost the signal by 20 dB" is the verb of an amplifier, not this converter
-           rules=((20, ('\\bboost\\b(?!(?:s|ing)?\\s+(?:the\\s+|its\\s+|a\\s+)?(?:\\w+\\s+)?'
-                        '(?:signal|gain|volume|audio|amplitude|level)\\b|[^.;]{0,30}?\\bby\\s+[\\d.]+\\s*db\\b)'
+           # ("boost a 10 mV signal to 1 V", "boost my mic's output": a signal of any size or source)
+           rules=((20, ('\\bboost\\b(?!(?:s|ing)?\\s+(?:the\\s+|its\\s+|an?\\s+|my\\s+|this\\s+)?(?:[^\\s;]+\\s+){0,3}?'
+                        '(?:signal|gain|volume|audio|amplitude|level|bass|treble|input|output)\\b'
+                        '|[^.;]{0,30}?\\bby\\s+[\\d.]+\\s*db\\b)'
                         '|step[- ]up',)),),
            analysis="tran",
            noun="converter",

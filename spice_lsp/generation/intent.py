@@ -719,6 +719,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             said = (count[1] if count[1].isdigit() else f"{_words_value(count[1]):g}") if count else None  # "ten"
             n = said if said else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
                 and math.isfinite(abs(stop - start) / by.value) else ("100" if variation == "lin" else "20")
+            if not said and variation == "dec" and 0 < start < stop < 10 ** 0.5 * start:
+                # a range under half a decade ("3.99 MHz to 4.02 MHz"): 20 per decade is under 10 points there, and
+                # under one point ngspice 39 never finishes; 101 points evenly spaced show it
+                variation, n = "lin", "101"
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
@@ -1003,6 +1007,8 @@ def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             _put(intent, Value("RF", said.value, said.said, "ohm"))
             if said.low and "IBIAS" not in intent.values:  # "a 1 mA current to read as 0.5 V": the current driven
                 _put(intent, Value("IBIAS", said.low, said.said, "A"))
+        elif said.what == "edge" and all(not q.unit for q in inside):
+            pass  # "above roughly 5k": the corner's kilohertz (its spec), no resistance
         elif said.what == "load":
             if intent.kind != "rc_highpass":
                 continue
