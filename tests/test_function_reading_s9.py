@@ -117,3 +117,58 @@ def test_a_gate_that_flips_a_logic_level_is_the_inverter_not_a_comparator():
 ])
 def test_a_current_pushed_into_a_grounded_load_comes_from_the_howland_pump(text, kind):
     assert parse_intent(text).kind == kind
+
+
+def test_a_wave_wanted_flipping_back_and_forth_is_an_oscillator():
+    text = "i need a square wave that toggles back and forth 50 times a second, built from an op-amp, r's and a c"
+    reading = read_function(text)
+    assert reading is not None and reading.circuit == "relaxation oscillator"
+
+
+def test_a_level_held_by_a_zener_is_the_output_and_its_steady_node_is_named():
+    text = ("keep a line steady at about 5.1 V from a 12 V supply with a zener; the regulated rail is q5 and it "
+            "feeds 5 mA")
+    assert _spec(text, "vout") == 5.1
+    assert read_request(text).output == "q5"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("boost a 20 mV signal up to 2 V, no inversion, op-amp, a to b", "opamp_noninverting"),
+    ("average four voltages w, x, y, z onto node m", "noninverting_summer"),
+    ("tell me which one of p and q is bigger: high when p is larger", "comparator"),
+    ("delay each rising edge by about 2 ms with a resistor and a capacitor, in to out", "rc_lowpass"),
+    ("keep the signal from going negative with a diode, in to out", "diode_clipper"),
+    ("a steady 3.3 V from a 5 V input for a sensor drawing 20 mA", "linear_regulator"),
+    ("a fixed 500 uA into any load I hang on node k, off a 9 V rail", "bjt_current_source"),
+    ("a 2.5 V reference that should not drift over temperature", "bandgap_reference"),
+    ("produce a 400 Hz sine with an op-amp and some resistors and capacitors, node s", "rc_oscillator"),
+])
+def test_a_circuit_said_by_what_it_does_in_more_words(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "An anti-gravity generator running off a 9 V battery.",
+    "A flux capacitor, 1.21 GW, in SPICE.",
+    "Netlist for the Intel Core i9 14900K, every gate.",
+    "An LPDDR5 memory controller at transistor level.",
+    "SPICE netlist of a 4G base station.",
+])
+def test_fiction_a_processor_line_and_a_system_are_refused(text):
+    assert refusal(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "a voltage divider from 1.2 V to 0.6 V for DDR4 memory, two 1k resistors, node vtt",
+    "an LC low-pass for the 5 V rail of a Ryzen board, 1 mH and 100 uF, in to out",
+])
+def test_a_circuit_for_such_a_product_is_still_built(text):
+    assert refusal(text) is None
+
+
+def test_an_edge_in_kilohertz_written_bare_is_the_corner_not_a_resistor():
+    text = "kill the hiss over about 8k with an R and a C, node a to node b"
+    intent = parse_intent(text)
+    assert intent.kind == "rc_lowpass" and "R" not in intent.values
+    assert _spec(text, "cutoff") == 8000.0
+    assert parse_intent("RC low-pass, R = 4.7k, pass everything below 1 kHz").values["R"].value == 4700.0

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 # --- vocabularies ---------------------------------------------------------------------------------
 
 _HZ = r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
+# an edge in kilohertz written as audio people do ("the hiss above roughly 5k"), never a resistance
+_HZ_OR_K = rf"(?:{_HZ}|[\d.]+\s*k\b(?!\s*(?:ω|ohms?|resistors?|loads?|pull)))"
 _VOLTS = r"[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|~\s*)?"
 _OPAMP = re.compile(r"\bop[- ]?amps?\b|\boperational\b")
@@ -31,6 +33,10 @@ _HALVES = r"(?:hal(?:f|ves)|half[- ]cycles?|parts?|lobes?|swings?)"
 # Concepts read as one pattern each: (name, pattern). A concept is present when its pattern is found.
 _CONCEPTS: dict[str, str] = {
     # signals added: "add two DC signals", "sum the inputs", "a plus b"; never a part added ("add a 10k load")
+    "average": r"\baverag(?:e|es|ing)\s+(?:out\s+)?(?:the\s+|of\s+)?(?:two|three|four|several|\d|all)?\s*"
+               r"(?:[\w.]+\s+){0,2}?(?:signals|voltages|inputs|levels|channels)\b"
+               r"|\b(?:the\s+)?(?:average|mean)\s+of\s+(?:the\s+)?(?:two|three|four|several|\d|all)?\s*(?:[\w.]+\s+)?"
+               r"(?:signals|voltages|inputs|levels|channels)\b",
     "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?)\b"
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
            r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?)\b"
@@ -110,7 +116,11 @@ _CONCEPTS: dict[str, str] = {
                     r"|\b(?:generat|produc|creat)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+|continuous\s+)?"
                     rf"(?:{_HZ}\s+)?(?:sine|sinusoid|square|triangle|triangular|clock|tone|wave|pulse)"
                     r"|\b(?:blink|flash)\w*\s+(?:an?\s+|the\s+)?leds?\b|\bticks?\b"
-                    r"|\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b",
+                    r"|\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
+                    # a wave wanted that keeps going: "I want a square wave that flips back and forth once a second"
+                    r"|\b(?:want|need|like|make|build|give\s+me)\s+an?\s+(?:[\d.]+\s*(?:[kmg]|meg)?\s*hz\s+)?"
+                    r"(?:square|triangle|triangular|sine|sinusoid)(?:[- ]?wave)?\b[^.;]{0,30}?"
+                    r"\b(?:flips?|flipping|toggl\w*|alternat\w*|switch\w*|swing\w*|goes|going)\s+back\s+and\s+forth\b",
     # a logic-level output that changes at a level of the input: a comparator
     "switches": r"\b(?:goes|go|going|switch\w*|jumps?|snaps?|flips?|swings?|toggles?|trips?|turns?|drops?|falls?|"
                 r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
@@ -125,6 +135,11 @@ _CONCEPTS: dict[str, str] = {
                 r"lower|top|bottom|high|low)\s+rail\b"
                 r"|\bsquar\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b|\b(?:sharp|fast|crisp)\s+edges\b"
                 r"|\b(?:flips?|toggles?|switch(?:es)?|changes?\s+state|changes?)\s+(?:each|every)\s+time\b",
+    # which of two is bigger: "tell me which of a and b is larger", "high when a is bigger than b"
+    "compare_two": r"\bwhich\s+(?:one\s+)?(?:of\s+(?:the\s+)?(?:two|both)?\s*)?(?:[\w.]+\s+){0,4}?(?:is|are)\s+"
+                   r"(?:the\s+)?(?:larger|bigger|higher|greater|more\s+positive)\b"
+                   r"|\b(?:high|low)\s+(?:when(?:ever)?|while|if)\s+(?:\w+\s+)?\w+\s+(?:is\s+)?"
+                   r"(?:bigger|larger|higher|greater)(?:\s+than\s+(?:\w+\s+)?\w+)?\b",
     "level": rf"\b(?:past|above|over|beyond|below|under|exceeds?|cross(?:es|ing)?|reach(?:es)?|higher\s+than|"
              rf"lower\s+than|more\s+than|less\s+than)\s+(?:the\s+|a\s+)?{_ABOUT}{_VOLTS}",
     "hysteresis": r"\bhysteresis\b|\bback\s+(?:low|high|down|off|on)\b[^.;]*?\b(?:only\s+)?(?:when|once|after|below|"
@@ -145,9 +160,10 @@ _CONCEPTS: dict[str, str] = {
             r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
             rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}"
             # "don't let the signal go above +3 V", "stop it from swinging past 2 V": a level the wave never passes
-            r"|\b(?:(?:don't|do\s+not|never|not)\s+let|stop\w*|prevent\w*)\s+(?:the\s+|my\s+|its\s+|it\b\s*)?"
-            r"(?:\w+\s+)?(?:from\s+)?(?:go|get|ris|swing|climb|exceed|fall|drop)\w*\s+(?:any\s+)?"
-            rf"(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+{_ABOUT}{_VOLTS}",
+            r"|\b(?:(?:don't|do\s+not|never|not)\s+let|stop\w*|prevent\w*|protect\w*|keep\w*)\s+"
+            r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:\w+\s+)?(?:from\s+)?(?:go|get|ris|swing|climb|exceed|fall|drop)\w*\s+"
+            rf"(?:any\s+)?(?:(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+{_ABOUT}{_VOLTS}"
+            r"|negative\b|below\s+(?:zero|ground)\b)",
     # one pulse of a stated length, each time something happens ("one 5 V pulse 10 ms long when the button is
     # pressed", "a single 2 ms pulse every time trig falls"): the one-shot (read only with a trigger, see _ONE_SHOT)
     "one_pulse": r"\b(?:one|a|single|an?\s+single)\s+(?:(?:\S+\s+){0,2}?)pulse\b[^.;]{0,30}?\b(?:[\d.]+\s*[munµ]?s|"
@@ -178,7 +194,10 @@ _CONCEPTS: dict[str, str] = {
     # a current held whatever the load, a current copied: the current source and the mirror
     "steady_current": r"\b(?:sink|source|deliver|give|supply|push|drive|force)\w*\s+(?:a\s+)?"
                       r"(?:constant\s+|steady\s+|fixed\s+)?[\d.]+\s*[mµu]?a\b[^.;]{0,60}?"
-                      r"\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b",
+                      r"\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b"
+                      # "a constant 1 mA through whatever load I connect": the current held, no verb
+                      r"|\b(?:constant|steady|fixed)\s+[\d.]+\s*[mµu]?a\b[^.;]{0,40}?"
+                      r"\b(?:regardless|whatever|independent|no\s+matter|any\s+load)\b",
     "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
     # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
     "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b"
@@ -196,7 +215,8 @@ _CONCEPTS: dict[str, str] = {
               r"|\b(?:input|supply|battery|cell|vin|unregulated|raw)\b[^.;]{0,20}?(?<![\w.])\d+(?:\.\d+)?\s*(?:v\s*)?"
               r"(?:to|and|-|–)\s*\d+(?:\.\d+)?\s*(?:v|volts?)\b|\b(?:wobbl|unsteady|noisy|dirty|unregulated)\w*\b",
     # a lag: slow, smoothed, a step reached in a time, a capacitor charged through a resistor
-    "lag": r"\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
+    "lag": r"\bdelay\w*\s+(?:the\s+|a\s+|its\s+|each\s+)?(?:rising\s+|falling\s+)?(?:edges?|steps?|transitions?)\b"
+           r"|\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
            r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge)\b"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
@@ -242,11 +262,11 @@ _BANDS = r"(?:end|frequenc\w*|tones?|notes?|pitch\w*|stuff|band|part)"
 # side passes ("lets the lows through", "cuts everything above 800 Hz", "keeps the DC away").
 _LOW = re.compile(
     rf"\b(?:dc|d\.c\.|offset|bass|lows|rumble|low(?:er)?[- ]{_BANDS})\b"
-    rf"|\b(?:below|under|beneath|lower\s+than|less\s+than|up\s+to)\s+{_ABOUT}{_HZ}"
+    rf"|\b(?:below|under|beneath|lower\s+than|less\s+than|up\s+to)\s+{_ABOUT}{_HZ_OR_K}"
     rf"|{_HZ}\s+(?:and|or)\s+(?:below|under|lower|less)\b")
 _HIGH = re.compile(
     rf"\b(?:treble|highs|hiss|high(?:er)?[- ]{_BANDS})\b"
-    rf"|\b(?:above|over|beyond|higher\s+than|more\s+than)\s+{_ABOUT}{_HZ}"
+    rf"|\b(?:above|over|beyond|higher\s+than|more\s+than)\s+{_ABOUT}{_HZ_OR_K}"
     rf"|{_HZ}\s+(?:and\s+|or\s+)?(?:up(?:wards?)?|above|higher|more|onwards?)\b")
 _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
@@ -506,7 +526,7 @@ _STEPPED_DOWN = re.compile(
     r"(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*v\b"
     rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+(?:an?\s+|my\s+|the\s+|our\s+)?"
-    rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+{_SUPPLY}\b")
+    rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b")
 _DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
                     r"stable|powers?|run|runs)\b|(?<![\w.])[\d.]+\s*[mµu]?a\b")
 
@@ -533,6 +553,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     if reading := named(_NAMED_FIRST):
         if reading.circuit == "current source" and re.search(r"\bsink", low):  # its op-amp form is the sink
             return Reading(reading.said, "current sink")
+        if reading.circuit == "current source" and not (opamp or _TRANSISTOR.search(low) or _MOS.search(low)):
+            return Reading(reading.said, "transistor current source")  # no device named: the textbook one
         return reading
     if gate := _gate(low):
         return Reading(*gate)
@@ -543,6 +565,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
     inverted = inverted or (negated[0] if negated else None)
+    if "average" in found and not inverted:  # the mean of its inputs: the non-inverting summer's passive average
+        return Reading(said("average"), "op-amp averager")
     if "add" in found and (opamp or inverted or re.search(r"\b(?:two|three|four|several|\d)\s+(?:\w+\s+)?"
                                                           r"(?:inputs|signals|voltages|sources)\b", low)):
         words = said("add") + (f" ... {inverted}" if inverted else "")
@@ -595,6 +619,8 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
             supply = "single-supply " if _single_supply(low) else ""
             return Reading(said("switches", "level", "hysteresis"), f"{supply}{polarity}schmitt trigger")
         return Reading(said("switches", "level"), "comparator")
+    if "compare_two" in found:
+        return Reading(said("compare_two"), "comparator")
     if reading := named(_NAMED_SHAPERS):
         return reading
     if (pwm := _PWM_TO_DC.search(low)) and not opamp:
@@ -722,6 +748,16 @@ _RC_SECTIONS = re.compile(r"\b(?:three|3|four|4)\b[^.;]{0,30}?\br-?c\b[^.;]{0,15
                           r"(?:sections?|stages?|networks?|legs?|lags?|filters?|ladders?)\b"
                           r"|\bladder\s+of\s+(?:three|3|four|4)\s+r-?c\b"
                           r"|\b(?:three|3|four|4)[- ](?:section|stage)s?\s+r-?c\b")
+# A reference said by its temperature stability ("a 1.25 V reference that doesn't drift with temperature",
+# "a temperature-stable 1.2 V reference"): the bandgap, whose two opposite drifts cancel.
+_TEMP_STABLE = re.compile(
+    r"\breference\b(?:[^.;]|\.\d){0,60}?\b(?:(?:doesn't|does\s+not|won't|never|without|no|not)\s+(?:\w+\s+)?"
+    r"(?:drift|chang|vary|varies|mov|wander)\w*[^.;]{0,20}?\btemperature"
+    r"|(?:stable|flat|constant|steady)\s+(?:over|across|with|against)\s+temperature)"
+    r"|\btemperature[- ](?:stable|independent|compensated|proof)\s+(?:[\d.]+\s*v\s+)?(?:voltage\s+)?reference\b")
+# R and C named as a network (a sine made with them and an op-amp is the Wien oscillator's, not a filter)
+_RC_NAMED = re.compile(r"\br-?c\s+(?:network|circuit|parts|components|feedback)\b|\bresistors?\s+and\s+capacitors?\b"
+                       r"|\b(?:some\s+)?rs?\s+and\s+cs?\b")
 _OPAMP_NAMED = re.compile(r"\bop[- ]?amps?\b|\boperational\s+amplifier\b")
 # A photodiode's current turned into a voltage by an op-amp, or with its node held at virtual ground: the
 # transimpedance amplifier (the photodiode is its input, not the circuit; the virtual ground its summing node)
@@ -762,6 +798,10 @@ def qualified(low: str) -> Qualified:
     elif (sine := _SINE_MADE.search(text)) and (sections := _RC_SECTIONS.search(text)) \
             and (_OPAMP.search(text) or _TRANSISTOR.search(text) or _MOS.search(text)):
         said, circuit = f"{sine[0]} ... {sections[0]}", "rc phase-shift oscillator"
+    elif (sine := _SINE_MADE.search(text)) and _OPAMP.search(text) and (rc := _RC_NAMED.search(text)):
+        said, circuit = f"{sine[0]} ... {rc[0]}", "wien bridge oscillator"
+    elif stable := _TEMP_STABLE.search(text):  # a reference named by its flatness over temperature
+        said, circuit = stable[0], "bandgap reference"
     elif blink := _BLINK.search(text):
         said, circuit = blink[0], "astable multivibrator"
     elif (photo := _PHOTO.search(text)) and (summing := _SUMMING_NODE.search(text)) \
@@ -806,6 +846,8 @@ _RANGE_V = re.compile(rf"\b(?:between|from)\s+(?:about\s+)?{_NUM}\s*(?:v|volts?)
 _HELD_V = re.compile(r"\b(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+|regulated\s+)?"
                      rf"{_NUM}\s*(?:v|volts?)\b"
                      rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\b")
+_RAIL_KEPT = re.compile(r"(?:keep|hold|maintain|stabili[sz])\w*\s+(?:an?\s+|the\s+|my\s+|its\s+|one\s+)?"
+                        r"(?:rail|output|line|node|supply|voltage|level)\b")
 # "1 V for every 10 uA", "0.5 V per µA", "100 mV/uA": volts out per ampere in
 _RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|for)\s+(?:an?\s+)?"
                     rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b"
@@ -894,7 +936,7 @@ def _edge(low: str, kind: str) -> Stated | None:
     edges = []
     for side, pattern in (("low", _LOW), ("high", _HIGH)):
         for m in pattern.finditer(low):
-            hz = re.search(rf"(?<![\w.]){_NUM}\s*hz\b", m[0])
+            hz = re.search(rf"(?<![\w.]){_NUM}\s*(?:hz\b|(?<=k)(?!\w))", m[0])
             if hz and _SIDE_KIND.get((side, _passes(low, m))) == kind:  # type: ignore[arg-type]
                 edges.append(Stated("edge", m.start() + hz.start(), m.start() + hz.end(), _si(hz[1], hz[2]),
                                     said=m[0]))
@@ -914,7 +956,9 @@ def stated(low: str) -> list[Stated]:
     found: list[Stated] = []
     concepts = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
     # "keep rail at 5 V whatever the battery does (7-12 V)", "pin lo at 2.7 V with one resistor and one diode"
-    if "hold" in concepts and ("varies" in concepts or _HELD_BY_DIODE.search(low)):
+    # (or a rail kept by a zener: "keep a rail steady at roughly 3.3 V off a 9 V battery, with a zener-type diode")
+    if "hold" in concepts and ("varies" in concepts or _HELD_BY_DIODE.search(low)
+                               or re.search(r"\bzener", low) and _RAIL_KEPT.search(concepts["hold"][0])):
         hold = concepts["hold"]
         held = list(_HELD_V.finditer(low, hold.start(), hold.end()))
         if held:
@@ -1089,6 +1133,9 @@ _HELD_AT = re.compile(r"\b(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+"
                       r"regardless|even|no\s+matter)\b)"
                       r"|\b(?:keep|hold|maintain|regulat|pin|stabili[sz])\w*\s+(?:an?\s+)?(?:steady\s+|constant\s+|"
                       r"stable\s+|fixed\s+|regulated\s+)?[-+]?\d+(?:\.\d+)?\s*v\s+(?:at|on)\s+(?:node\s+)?(?P<k>[a-z_]\w*)")
+# the held node said by its state: "the steady node is r33", "regulated rail: v5", "the stable output = vq"
+_HELD_NODE = re.compile(r"\b(?:steady|held|regulated|stable|constant|fixed)\s+(?:node|rail|output|line|supply)\s+"
+                        r"(?:is\s+(?:called\s+|named\s+)?|=\s*|:\s*)(?:node\s+)?(?P<n>[a-z_]\w*)\b(?<!\bthe)(?<!\ba)")
 _VOLTAGE_AT = re.compile(r"\b(?:a|the)\s+(?:proportional\s+)?voltage\s+(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b")
 _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+(?:go|goes|is|be|stays?|sits?)\s+"
                        r"(?:only\s+)?"
@@ -1135,6 +1182,8 @@ def function_output(low: str) -> str | None:
         return m["n"] or m["m"]
     if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
         return m["n"] or m["o"] or m["m"] or m["k"]
+    if "hold" in concepts and (m := _HELD_NODE.search(low)):
+        return m["n"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
         return m["n"]
     if (gate := _gate(low)) and (m := _GATE_OUT.search(low, max(0, low.find(gate[0].split(" ... ")[0]) - 20))):

@@ -149,6 +149,9 @@ NOT_A_NETLIST = re.compile(r"\b(?:write|draft|code|program|give\s+me|generate|pr
                            r"(?:\s+[\w-]+){0,3}?\s+(?P<what>(?:arduino\s+)?sketch|firmware|source\s+code|"
                            r"(?:c|c\+\+|python|micropython)\s+(?:code|program)|verilog|vhdl|rtl|gerbers?|drill\s+files?|"
                            r"bill\s+of\s+materials|bom|step\s+file)\b", re.IGNORECASE)
+# A device of fiction: no physics a circuit obeys makes it ("an antigravity generator", "a warp drive").
+FICTION = re.compile(r"\b(?:anti-?gravity|teleport\w*|time\s+machines?|warp\s+drives?|tractor\s+beams?|force\s+fields?"
+                     r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion)\b", re.IGNORECASE)
 # A quantum device's own behaviour: no classical circuit simulator computes it.
 QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]state|quantum[- ]dot\s+cellular)\b",
                      re.IGNORECASE)
@@ -158,6 +161,8 @@ def not_a_circuit(description: str) -> str | None:
     """Why the request asks for something no SPICE netlist is (software, a quantum device), if it does."""
     if m := NOT_A_NETLIST.search(description):
         return f"'{m['what']}' is not a circuit: this tool writes SPICE netlists, not software or board files"
+    if m := FICTION.search(description):
+        return f"'{m[0]}' is fiction, not a circuit: no netlist obeys physics that makes it"
     if m := QUANTUM.search(description):
         return f"'{m[0]}': a quantum device's behaviour is beyond a circuit simulator (SPICE solves classical circuits)"
     return None
@@ -183,7 +188,9 @@ def too_vague(description: str, covered: list[tuple[int, int]]) -> str | None:
 # Asked for outright it is refused; said as what a named circuit serves ("a buck converter for a CPU core") it is not.
 PRODUCT = re.compile(r"\b(?:gpus?|cpus?|graphics\s+(?:cards?|chips?|processors?)|(?:micro)?processors?|shaders?|socs?|"
                      r"systems?[- ]on[- ](?:an?[- ])?chips?|fpgas?|asics?|motherboards?|mainboards?|smartphones?|"
-                     r"laptops?|computers?|game\s+consoles?"
+                     r"laptops?|computers?|game\s+consoles?|memory\s+controllers?|ddr\d\w*|base\s+stations?|"
+                     # a processor line by its name: "the AMD Ryzen 9 7950X", "a Snapdragon 8 Gen 3"
+                     r"ryzen|xeon|epyc|pentium|celeron|athlon|snapdragon|exynos|tegra"
                      # a maker's chip by its model: "Apple's M3 chip", "Samsung's Exynos 2400 die"
                      r"|(?:apple|intel|amd|nvidia|qualcomm|samsung|broadcom|mediatek|arm|google|ibm|tesla|sony)(?:'s)?"
                      r"\s+(?:[a-z]+\s+)?[a-z]{0,3}\d+\w*(?:\s+(?:pro|max|ultra|plus))?\s+(?:chip|die|soc)s?"
@@ -352,7 +359,7 @@ ONE_CHIP = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{_PART_NUMBER}\b|"
     rf"\b{_PART_NUMBER}'s\s+(?:internal|on[- ]?chip|on[- ]?die)\b|"
     # a whole processor: its maker and number ("the original Intel 8086"), or its transistors counted in thousands
-    rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z]+\s+)?\d{{3,}}\w*\b|"
+    rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z0-9]+\s+){{0,2}}?\d{{3,}}\w*\b|"
     rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b", re.IGNORECASE)
 
 
