@@ -120,3 +120,12 @@ def test_temperatures_listed_after_at_with_a_bare_c():
                                                     "and 90 C.").analyses]
     assert ".temp -10 40 90" in directives
     assert not any(a.kind == "temp" for a in parse_intent("RC 2k and 5 nF, look at 1, 2 and 4 kHz").analyses)
+
+
+def test_a_bandwidth_figure_is_no_sweep_and_an_leds_parenthesised_level_is_its_drop():
+    from spice_lsp.generation.intent import parse_intent
+    from spice_lsp.generation.pipeline import generate
+    assert parse_intent("series RLC band-pass centred on 4 kHz, bandwidth 400 Hz, a to b").analyses == []
+    result = generate("green LED (2.2 V) at 8 mA from a 9 V rail, the LED's anode on node g")
+    assert result.verified, [c for c in result.checks if c.status != "pass"]
+    assert "9" in next(line for line in result.netlist.splitlines() if line.startswith("V1"))

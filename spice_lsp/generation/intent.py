@@ -505,7 +505,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
-           r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)|bandwidth|bode"
+           # ("bandwidth 100 Hz", "a bandwidth of 5 kHz": a band-pass's width, a spec, not a sweep up to it)
+           r"|small[- ]signal(?!\s+transfer)|frequency (?:response|sweep|analysis)"
+           r"|bandwidth(?!\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?[\d.])|bode"
            r"|\b(?:rolls?|rolling)[- ]?off\b|\brolloff\b"  # "sweep it so I can see where it rolls off"
            # "sweep the frequency from 30 Hz", "plot gain and phase from 2 Hz to 200 kHz"
            rf"|\bsweep(?:ing)?\s+(?:the\s+)?frequency\b|\b(?:gain|magnitude)\s+and\s+phase\b(?={_HZ_AHEAD})"

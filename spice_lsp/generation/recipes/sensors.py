@@ -440,7 +440,10 @@ def _design_led_resistor(intent, d, spec) -> None:
 # "about 2 V forward drop", "a forward voltage of 3.2 V", "Vf = 2.1 V"
 _FORWARD_DROP = re.compile(r"(\d+(?:\.\d+)?\s*V)\s+(?:forward(?:\s+(?:drop|voltage))?|drop)\b"  # "(1.8 V forward)"
                            r"|\b(?:forward\s+(?:drop|voltage)|\bvf)\s*(?:of|=|:|is)?\s*(?:about\s+|around\s+|~\s*)?"
-                           r"(\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+                           r"(\d+(?:\.\d+)?\s*V)\b"
+                           # "a blue LED (3.1 V)", "white LED (~3.2 V) at 20 mA": the level in the LED's parentheses
+                           r"|\bleds?\s*\(\s*(?:about\s+|around\s+|~\s*)?(\d+(?:\.\d+)?\s*V)\s*(?:forward|vf)?\s*\)",
+                           re.IGNORECASE)
 
 
 def _design_led_transistor(intent, d, spec) -> None:
