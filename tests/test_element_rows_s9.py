@@ -146,3 +146,32 @@ def test_a_source_driving_a_node_through_a_named_resistor_sits_behind_it():
     request = read_request("VB = 2 V DC drives node y through RB = 4.7k; RC = 1k ties y to ground.")
     assert next(e.nodes for e in request.elements if e.name == "RB") == ("vb", "y")
     assert [(s.name, s.node) for s in request.sources] == [("VB", "vb")]
+
+
+def test_a_load_verb_puts_a_part_from_its_node_to_ground():
+    assert next(e.nodes for e in read_request("RL7 = 2.2k loads sec.").elements if e.name == "RL7") == ("sec", "0")
+
+
+def test_a_source_driving_a_named_resistor_into_a_node_feeds_it_from_its_own_node():
+    request = read_request("VA1 (1.5 V DC at node ai) drives RA1 = 22k into node ax, and RA2 = 1k from ax to ground.")
+    assert next(e.nodes for e in request.elements if e.name == "RA1") == ("ai", "ax")
+
+
+def test_a_controlled_sources_output_said_with_a_verb_then_its_ends():
+    request = read_request("G2 is a voltage-controlled current source of 5 mS; its output runs from node q to ground "
+                           "and it senses node p against ground.")
+    g = next(e for e in request.elements if e.name == "G2")
+    assert (g.nodes, g.value) == (("q", "0", "p", "0"), pytest.approx(5e-3))
+
+
+def test_a_node_with_its_named_source_and_level_in_parentheses():
+    request = read_request("R3 = 2k from node t5 (VT5, 3 V DC) to w. op")
+    assert next(e.nodes for e in request.elements if e.name == "R3") == ("t5", "w")
+    assert [(s.name, s.node, s.dc) for s in request.sources] == [("VT5", "t5", 3.0)]
+
+
+def test_a_rail_a_stated_device_sits_on_and_a_word_node_its_pins_name():
+    request = read_request("M4 is an NMOS with drain on vdd, gate on g4, source and bulk on so; RS4 = 1k from so to "
+                           "ground. VDD = 3.3 V DC, VG4 = 2 V DC on g4.")
+    assert next(e.nodes for e in request.elements if e.name == "RS4") == ("so", "0")
+    assert ("VDD", "vdd", 3.3) in [(s.name, s.node, s.dc) for s in request.sources]

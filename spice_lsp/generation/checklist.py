@@ -111,6 +111,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     for source in request.sources:
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
+                and (source.name is not None or e.name[0].upper() == source.kind)  # (an unnamed one: of its kind)
                 and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
         if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
             hits.sort(key=lambda e: not _close(_level(e, "dc", params), level))

@@ -549,7 +549,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     stated_sources = [e for e in request.elements if e.kind in "VI"]
     named = {source.name.upper() for source in request.sources if source.name}
     driven = {n for e in stated_sources for n in e.placed()[:1]}
-    for i, source in enumerate(request.sources, 1):
+    used = named | {e.name.upper() for e in request.elements if e.name}
+    for source in request.sources:
         # "a 5 V supply VCC" with parts up to vcc: the supply sits on its rail, a named source on its namesake
         rail = next((n for n in (source.name and source.name.lower(), "vcc", "vdd") if n and n in nodes and
                      (n == (source.name or "").lower() or source.supply)), None)
@@ -557,7 +558,9 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         driven.add(node)
         # a current source pushes into its node, from ground or the node it draws from
         ends = f"{source.minus or 0} {node}" if source.kind == "I" else f"{node} {source.minus or 0}"
-        name = source.name or f"{source.kind}{i}"
+        # (an unnamed source takes the first number of its kind that no part or source has: "I1" beside "VDD")
+        name = source.name or next(f"{source.kind}{n}" for n in range(1, 1000) if f"{source.kind}{n}" not in used)
+        used.add(name.upper())
         wave = source.waveform()
         if wave == "DC 0" and any(a.kind in ("ac", "noise") for a in intent.analyses):
             wave = "DC 0 AC 1"  # a source stated with no level is the small-signal input

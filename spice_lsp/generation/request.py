@@ -91,6 +91,7 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            # ... or a source's level and its node ("from VM (2 V DC at node m) to w": _source_named_ends)
+           r"(?:[VI]\w*\s*,\s*)?"  # ("from node r5 (VR5, 5 V DC) to sw": the source holding it, named)
            r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*)?)\s*\))?"
            r"(?({0}_level)\s*\))")
 # "from p back to ground", "takes b down to ground": a word of direction between the ends
@@ -119,6 +120,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
 # "from in to the node between the stages, which I want called mid": the node named after its description
 _DESCRIBED_END = re.compile(r"\bfrom\s+" + _NODE.format("a") + r"\s+to\s+(?:the|a)\s+(?:node|junction|point)\b"
                             r"[^.;]{0,60}?\b(?:called|named)\s+(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+# "RL2 = 1k loads s1": a load from that node to ground
+_LOADS_NODE = re.compile(r"\bloads\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+(?:to|and|through)\b)(?P<b>)",
+                         re.IGNORECASE)
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
@@ -378,13 +382,14 @@ _ENDS = [_NODE_PAIRS[k] for k in (0, 1, 2, 3, 6, 8, 9)]
 
 def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> tuple[str, str] | None:
     """The two nodes a part's words place it between, read from `after` on."""
-    for pattern in ([_DESCRIBED_END] if patterns is _NODE_PAIRS else []) + patterns:
+    for pattern in ([_DESCRIBED_END, _LOADS_NODE] if patterns is _NODE_PAIRS else []) + patterns:
         m = pattern.search(clause, after)
         end = pattern in _ENDS
+        grounded = m is not None and pattern is _LOADS_NODE  # its other end is ground, unsaid
         if m and not (_not_node(m, "a", end and not (pattern is _NODE_PAIRS[9] and m["a"].lower() in FUNCTION))
-                      or _not_node(m, "b", end)) and not _article(m, "a") \
-                and not _article(m, "b") and not _value_word(m, "a") and not _value_word(m, "b"):
-            return _node(m["a"]), _node(m["b"])
+                      or not grounded and _not_node(m, "b", end)) and not _article(m, "a") \
+                and not _article(m, "b") and not _value_word(m, "a") and (grounded or not _value_word(m, "b")):
+            return _node(m["a"]), "0" if grounded else _node(m["b"])
     return None
 
 
@@ -673,7 +678,9 @@ _OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:
                        r"forces?|sets?|produc(?:es|ing)|deliver(?:s|ing)(?:\s+to)?|feed(?:s|ing))\s+"
                        r"(?:a\s+voltage\s+)?"
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
-                       r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across)\b)(?P<n>[a-z_]\w*)\b"
+                       # ("its output runs from node go to ground": a verb, its ends follow)
+                       r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across|runs?|goes|sits?|is|connects?)\b)"
+                       r"(?P<n>[a-z_]\w*)\b"
                        r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
 # "5 mS times v(in)", "gain x v(a, b)": the controlling voltage written as a probe
 _CONTROL_PROBE = re.compile(r"(?<![\w.])v\(\s*(?P<n>[a-z_]\w*)\s*(?:,\s*(?P<m>[a-z_]\w*)\s*)?\)(?!\s*=)",
@@ -1738,7 +1745,8 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 # (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
-_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \())(?<![Nn]ode )"
+_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*,\s*[-+]?\d))"
+                             r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
@@ -2048,7 +2056,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and (fed := re.search(r"\b(?:fed|driven|biased|supplied)\b", before, re.IGNORECASE)) \
                 and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0]:
             node = request.elements[-1].nodes[0] if fed else None  # "diode D1 (anode a ...) fed 1 mA by I1"
-        if node is None and (par := re.search(r"\b(?:at|on)\s+(?:input\s+|node\s+)?(?P<n>[a-z_]\w*)\s+\($",
+        if node is None and (par := re.search(r"\b(?:(?:at|on)\s+(?:input\s+|node\s+)?|node\s+)(?P<n>[a-z_]\w*)\s+\($",
                                               text[phrase - 40 if phrase >= 40 else 0:phrase], re.IGNORECASE)):
             node = _node(par["n"])  # "base at input in (5 V DC from source V1)"
         minus = None
@@ -2066,15 +2074,22 @@ def _named_sources(text: str, request: Request) -> set[str]:
                 request.input = node
             request.nodes += [node] if node not in request.nodes else []
         # "V2 = 3 V DC drives node x through R4 = 2k": likewise through a part named there, unplaced by its own words
-        named_behind = re.match(r"[^.;]{0,30}?\b(?:feeds?|feeding|drives?|driving)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s+"
-                                r"(?:through|via)\s+(?:the\s+)?(?:resistor\s+)?(?P<r>R\w*)\b", text[end:end + 80],
-                                re.IGNORECASE)
-        part = next((i for i, e in enumerate(request.elements) if named_behind and e.nodes is None
-                     and (e.name or "").upper() == named_behind["r"].upper()), None)
-        if kind == "V" and named_behind and part is not None and node == _node(named_behind["b"]) \
-                and name.lower() not in _NOT_NODES | GROUND:
-            node = name.lower()
-            request.elements[part] = dataclasses.replace(request.elements[part], nodes=(node, _node(named_behind["b"])))
+        # ("VB1 (0.5 V DC at node bi) drives RB1 = 10k into node bx": from the source's own node)
+        named_behind = re.match(r"(?:[^.;]|\.\d){0,40}?\b(?:feeds?|feeding|drives?|driving)\s+"
+                                r"(?:(?:node\s+)?(?P<b>[a-z_]\w*)\s+(?:through|via)\s+(?:the\s+)?(?:resistor\s+)?(?P<r>R\w*)\b|(?:the\s+)?(?:resistor\s+)?"
+                                rf"(?P<r2>R\w*)(?:\s*=\s*{_QTY_TEXT}\w*)?\s+(?:into|to)\s+(?:node\s+)?(?P<b2>[a-z_]\w*))",
+                                text[end:end + 80], re.IGNORECASE)
+        far = _node(named_behind["b"] or named_behind["b2"]) if named_behind else None
+        # (not one whose own words go on to say its far end: "through Rwire of 0.2 ohm from node cell")
+        part = next((i for i, e in enumerate(request.elements) if named_behind and (
+            e.nodes is None and not re.search(r"\b(?:from|between)\s",
+                                              text[end + named_behind.end():_sentence(text, end)[1]])
+            or named_behind["r2"] and far in (e.nodes or ()))
+                     and (e.name or "").upper() == (named_behind["r"] or named_behind["r2"]).upper()), None)
+        if kind == "V" and named_behind and part is not None and far is not None and far not in _NOT_NODES | {"0"} \
+                and name.lower() not in _NOT_NODES | GROUND and (node == far or named_behind["r2"] and node):
+            node = name.lower() if node == far or node is None else node
+            request.elements[part] = dataclasses.replace(request.elements[part], nodes=(node, far))
             request.nodes += [node] if node not in request.nodes else []
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
@@ -2095,6 +2110,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
             continue  # a later mention ("referred to VIN") adds nothing
         if key in ("VEE", "VSS") and node is None and dc is not None and dc < 0:
             node = key.lower()  # "VEE = -15 V": the negative rail, on its own node (never ground)
+        elif rail and node is None and dc is not None and any(key.lower() in (e.nodes or ()) for e in request.elements):
+            node = key.lower()  # "M2 with drain on vdd ... VDD = 5 V DC": the rail a stated part sits on
         elif rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span,
                                                      re.IGNORECASE):
             continue  # "VDD = 5 V": the supply's level, read by the intent reader
@@ -3034,6 +3051,18 @@ def _part_ends(text: str) -> list[str]:
     return ends
 
 
+def _known_ends(elements: list[ElementConstraint]) -> None:
+    """A part's ends said "from x to y" where a word of English is a node another part's pins sit on ("M2 ... source
+    and bulk on so; RS2 = 10k from so to ground"): that node, as the pins place it."""
+    known = {n for e in elements for n in e.placed()}
+    for i, e in enumerate(elements):
+        ends = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", e.text,
+                         re.IGNORECASE) if e.nodes is None and e.kind in "RCL" else None
+        pair = (_node(ends["a"]), _node(ends["b"])) if ends else ()
+        if pair and all(n in known or n == "0" for n in pair) and pair[0] != pair[1]:
+            elements[i] = dataclasses.replace(e, nodes=pair)
+
+
 def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
     """"C1 = 2.2 nF and C2 = 6.8 nF, both from top to ground", "R1, R2 and R3 = 1k, all from a to b": parts listed
     one after another take the nodes that the last one states for them all, within one sentence."""
@@ -3585,6 +3614,7 @@ def _read_request(description: str) -> Request:
     _named_after_group(text, request.elements)
     _pins_through(text, request.elements)
     _pin_named_nodes(request.elements)
+    _known_ends(request.elements)
     request.elements = _merged(request.elements)
     _parallel_bars(text, request.elements)
     by_name: dict[str, ElementConstraint] = {}
