@@ -172,3 +172,16 @@ def test_an_edge_in_kilohertz_written_bare_is_the_corner_not_a_resistor():
     assert intent.kind == "rc_lowpass" and "R" not in intent.values
     assert _spec(text, "cutoff") == 8000.0
     assert parse_intent("RC low-pass, R = 4.7k, pass everything below 1 kHz").values["R"].value == 4700.0
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("make the 500 Hz tone at a lead by 45 degrees, amplitude untouched, op-amp, output b", "allpass_filter"),
+    ("protect my circuit in case the 12 V battery is hooked up backwards; load on node out",
+     "reverse_polarity_protection"),
+])
+def test_a_phase_said_by_its_angle_and_a_battery_put_in_backwards(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_a_device_served_said_before_the_circuits_own_words_is_no_circuit_asked_for():
+    assert refusal("map 0-2 V onto 0-4 V for the ADC using an op-amp, input p, output q") is None

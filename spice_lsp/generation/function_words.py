@@ -57,7 +57,10 @@ _CONCEPTS: dict[str, str] = {
              r"|(?<!of\s)(?<!in\s)\bphase\s+(?:\w+\s+){0,2}?(?:shift\w*|lag\w*|lead\w*|delay\w*|rotat\w*)"
              r"|(?<!of\s)(?<!in\s)\bphase\b[^.;]{0,40}?\b(?:by|of)\s+(?:\d+|a\s+quarter|ninety|forty[- ]five)\s*"
              r"(?:°|deg\w*|turn|cycle|\b)|\bquarter[- ](?:turn|cycle|period)\b"
-             r"|\b\d+\s*(?:°|deg\w*)\s+(?:of\s+)?(?:phase\b|lead\b|lag\b|(?:phase\s+)?shift)",
+             r"|\b\d+\s*(?:°|deg\w*)\s+(?:of\s+)?(?:phase\b|lead\b|lag\b|(?:phase\s+)?shift)"
+             # "make my sine lag by 90 degrees": the lag said by its angle
+             r"|\b(?:lag|lead|shift|delay|rotat)\w*\s+(?:it\s+|them\s+)?by\s+(?:about\s+)?"
+             r"(?:\d+|ninety|forty[- ]five)\s*(?:°|deg\w*)",
     # amplitude left as it is: the all-pass's flat magnitude
     "amplitude_kept": r"\b(?:amplitude|gain|magnitude|level|size|loudness|strength)\w*\b[^.;]{0,40}?"
                       r"\b(?:alone|unchanged|untouched|flat|constant|the\s+same|unaffected|intact|unity|equal)\b"
@@ -189,6 +192,9 @@ _CONCEPTS: dict[str, str] = {
                  r"|\b(?:flip|invert|negat|complement|revers|toggl)\w*\s+(?:an?\s+|the\s+|my\s+|its\s+|each\s+)?"
                  r"(?:logic(?:al)?|digital|binary)\s+(?:level|signal|state|value|bit|input)s?\b",
     # a diode that breaks down at a stated voltage, holding a node there: the zener shunt regulator
+    # a supply put in the wrong way round: "keep the circuit safe if the battery is connected backwards"
+    "reversed": r"\b(?:connect|plugg|insert|wir|hook|put)\w*\s+(?:in\s+|up\s+)?"
+                r"(?:backwards?|the\s+wrong\s+way(?:\s+round)?|in\s+reverse|reversed)\b|\b(?:backwards?|reversed)\s+(?:battery|supply|polarity)\b",
     "breakdown": r"\bdiode\s+(?:that|which)\s+(?:breaks\s+down|conducts\s+in\s+reverse)\b"
                  r"|\b(?:reverse[- ])?breakdown\s+diode\b",
     # a current held whatever the load, a current copied: the current source and the mirror
@@ -477,7 +483,7 @@ _NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "curren
 _NAMED_LOG = (("exp", "antilog amplifier"), ("log", "logarithmic amplifier"))
 _NAMED_CONVERTERS = (("i_to_v", "transimpedance amplifier"), ("v_to_i", "voltage-to-current converter"),
                      ("sample", "sample and hold"), ("peak", "peak detector"))
-_NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"),
+_NAMED_SHAPERS = (("clamp", "diode clamper"), ("clip", "clipper"), ("reversed", "reverse polarity protection"),
                   ("breakdown", "zener regulator"), ("bridge", "wheatstone bridge"), ("envelope", "envelope detector"),
                   ("level_shift", "cmos level shifter"))
 

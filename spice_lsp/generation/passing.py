@@ -97,6 +97,8 @@ def in_passing(description: str, start: int, stop: int, covered: list[tuple[int,
             stop_ <= served.start() and not re.search(r"[;:.]", description[stop_:served.start()])
             for _, stop_ in covered):
         return True
+    if served and covered and DEVICE.fullmatch(description[start:stop]):
+        return True  # "0-5 V for the ADC, op-amp": a device served before the family's own words, never built
     fed = stimuli(description)
     if (feeds := FEEDS_NEXT.search(before)) and (feeds["det"].strip().lower() not in ("a", "an") or DEVICE.fullmatch(
             description[start:stop])) and any(stop_ <= feeds.start() and not re.search(

@@ -73,7 +73,7 @@ NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\
                      r"\s+$", re.IGNORECASE)
 
 # Words before a node's name (written lower case): "node rtd", "into rtd", "at sin".
-NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto)\s+$")
+NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto|\bon)\s+$")  # "... result on adc"
 
 # Words before a port's name: "input adc", "output pin led".
 PORT_BEFORE = re.compile(r"\b(?:inputs?|outputs?|pins?|ports?)\s+$", re.IGNORECASE)
