@@ -129,3 +129,14 @@ def test_a_bandwidth_figure_is_no_sweep_and_an_leds_parenthesised_level_is_its_d
     result = generate("green LED (2.2 V) at 8 mA from a 9 V rail, the LED's anode on node g")
     assert result.verified, [c for c in result.checks if c.status != "pass"]
     assert "9" in next(line for line in result.netlist.splitlines() if line.startswith("V1"))
+
+
+def test_an_adders_one_gain_is_each_inputs_and_an_emitter_level_with_its():
+    from spice_lsp.generation.pipeline import generate
+    from tests.measuring import part_value
+    result = generate("inverting summer, gain -3 for each input, inputs p and q, output z")
+    assert result.verified, [c for c in result.checks if c.status != "pass"]
+    rf = part_value(result.netlist, "R3")
+    assert all(abs(rf / part_value(result.netlist, name) - 3) < 0.06 for name in ("R1", "R2"))
+    assert [(s.quantity, s.target) for s in read_request("BJT emitter follower from 15 V with its emitter at 7 V, "
+                                                         "output e").specs] == [("vout", 7.0)]

@@ -504,6 +504,13 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         ind, cap = given(intent, "L", "L1"), given(intent, "C", "C1")
         if ind is not None and cap is not None and given(intent, "R", "R1") is None:
             set_value(intent, d, "R", math.sqrt(ind / cap) / spec.target, "Q = sqrt(L/C)/R", E96)
+    elif spec.quantity in ("gain", "gain_db") and kind == "summing_amplifier" and not spec.at:
+        # one gain stated for an adder is each input's: -RF/Rk, every Rk = RF/|gain| (RF as given, else 10k)
+        gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+        if gain > 0 and given(intent, "R1", "R2") is None:
+            feedback = given(intent, "RF", "R") or 10e3
+            for role in ("R1", "R2"):
+                set_value(intent, d, role, feedback / gain, "|gain| = RF/Rk for each input", E96)
     elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
         _resonance(intent, d, spec)
     elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
