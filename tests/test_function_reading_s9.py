@@ -185,3 +185,12 @@ def test_a_phase_said_by_its_angle_and_a_battery_put_in_backwards(text, kind):
 
 def test_a_device_served_said_before_the_circuits_own_words_is_no_circuit_asked_for():
     assert refusal("map 0-2 V onto 0-4 V for the ADC using an op-amp, input p, output q") is None
+
+
+@pytest.mark.parametrize("text, kind, gain", [
+    ("x3 noninv, a -> b, a = 0.5 V dc", "opamp_noninverting", 3.0),
+    ("x5 inverting amp from p to q, 0.2 V DC at p", "opamp_inverting", -5.0),
+])
+def test_a_gain_written_short_before_the_amplifiers_words(text, kind, gain):
+    assert parse_intent(text).kind == kind
+    assert _spec(text, "gain") == gain

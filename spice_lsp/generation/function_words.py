@@ -670,14 +670,15 @@ def read_function(low: str, inverted: str | None = None) -> Reading | None:
     return None
 
 
-# --- filter names written short ---------------------------------------------------------------------
-# "lp, 1st order, fc 15k", "quick hp between in and out", "bpf: series RLC": the short names of the filter
-# responses, spelled out so every family rule that reads "low-pass" reads them. The same letters as a node's
-# name ("node lp", "from hp to lp", "bp -> out") or a unit ("a 2 hp motor") are left as they are.
-_SHORT_FILTERS = {"lp": "low-pass", "hp": "high-pass", "bp": "band-pass", "lpf": "low-pass filter",
-                  "hpf": "high-pass filter", "bpf": "band-pass filter", "bsf": "band-stop filter",
-                  "brf": "band-reject filter"}
-_SHORT_FILTER = re.compile(r"(?<![\w-])(?:[lhb]pf?|bsf|brf)(?![\w-])")
+# --- names written short -------------------------------------------------------------------------
+# "lp, 1st order, fc 15k", "quick hp between in and out", "bpf: series RLC", "x2 noninv": the short names of the
+# filter responses and of the amplifier's polarity, spelled out so every family rule that reads "low-pass" or
+# "non-inverting" reads them. The same letters as a node's name ("node lp", "from hp to lp", "bp -> out") or a unit
+# ("a 2 hp motor") are left as they are.
+_SHORT_NAMES = {"lp": "low-pass", "hp": "high-pass", "bp": "band-pass", "lpf": "low-pass filter",
+                "hpf": "high-pass filter", "bpf": "band-pass filter", "bsf": "band-stop filter",
+                "brf": "band-reject filter", "noninv": "non-inverting", "non-inv": "non-inverting"}
+_SHORT_NAME = re.compile(r"(?<![\w-])(?:[lhb]pf?|bsf|brf|non-?inv)(?![\w-])")
 _NAMING_A_NODE = re.compile(r"(?:\bnodes?|\bat|\binto|\bfrom|\bto|\bon|\bbetween|\band|\bpins?|->|→|[\d.])\s*$")
 _NODE_AFTER = re.compile(r"\s*(?:->|→|=|:(?!\s)|\s(?:to|and)\s+[a-z_]\w*\b(?!-))")
 
@@ -721,10 +722,10 @@ def spelled_out(low: str) -> str:
     """The lower-cased request with its short filter names ("lp", "hpf", "bpf") written in full and its
     mistyped circuit words ("oscilator") spelled right."""
     def full(m: re.Match) -> str:
-        if _NAMING_A_NODE.search(low, 0, m.start()) or _NODE_AFTER.match(low, m.end()):
-            return m[0]
-        return _SHORT_FILTERS[m[0]]
-    return _WORD_RE.sub(_respelled, _SHORT_FILTER.sub(full, low))
+        if not m[0].startswith("non") and (_NAMING_A_NODE.search(low, 0, m.start()) or _NODE_AFTER.match(low, m.end())):
+            return m[0]  # ("noninv" names no node and no unit)
+        return _SHORT_NAMES[m[0]]
+    return _WORD_RE.sub(_respelled, _SHORT_NAME.sub(full, low))
 
 
 # --- qualifiers that change the circuit a name reads as ---------------------------------------------
@@ -1064,6 +1065,11 @@ _TIMES_IN = re.compile(r"\b(?:v?out(?:put)?|vo|v\(out\))\s*=\s*([-\u2212]?\s*\d+
                        r"(?:the\s+)?(?:v?in(?:put)?|vin|v\(in\))\b")
 
 
+# a gain written short before the amplifier's words: "x2 noninv", "x10 inverting amp", "×5 gain stage"
+_TIMES_SHORT = re.compile(r"(?<![\w.])[x×]\s?(\d+(?:\.\d+)?)(?![\w.])[\s,]+(?:(?P<inv>inv(?:ert\w*)?\b)|non[- ]?inv\w*|"
+                          r"amp\w*|gain|buffer|louder|bigger|op[- ]?amp)")
+
+
 @dataclass(frozen=True)
 class SpecRow:
     start: int  # the words that state it
@@ -1093,6 +1099,8 @@ def function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     if m := _TIMES_IN.search(low):
         rows.append(SpecRow(m.start(), m.end(), "gain", float(m[1].replace("\u2212", "-").replace(" ", ""))))
+    elif m := _TIMES_SHORT.search(low):  # "x2 noninv", "x10 inverting amp": the gain, its sign from the words after
+        rows.append(SpecRow(m.start(), m.end(), "gain", -float(m[1]) if m["inv"] else float(m[1])))
     # a level knocked down by a loss in dB with no frequency named ("knock the level down by 20 dB with just
     # resistors"): the divider's gain at every frequency; a loss at a frequency is a filter's (the spec readers')
     if "divide" in concepts and (db := re.search(r"([\d.]+)\s*db\b", concepts["divide"][0])) \
