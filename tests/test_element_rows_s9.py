@@ -175,3 +175,9 @@ def test_a_rail_a_stated_device_sits_on_and_a_word_node_its_pins_name():
                            "ground. VDD = 3.3 V DC, VG4 = 2 V DC on g4.")
     assert next(e.nodes for e in request.elements if e.name == "RS4") == ("so", "0")
     assert ("VDD", "vdd", 3.3) in [(s.name, s.node, s.dc) for s in request.sources]
+
+
+def test_nodes_each_tied_to_one_node_through_a_value_get_a_part_each_named_in_order():
+    request = read_request("Drains d1 and d2 each pulled up to vdd through 4.7k (RD1, RD2); M1 and M2 share source s.")
+    parts = {e.name: (e.nodes, e.value) for e in request.elements if e.kind == "R"}
+    assert parts == {"RD1": (("vdd", "d1"), 4700.0), "RD2": (("vdd", "d2"), 4700.0)}

@@ -2687,6 +2687,36 @@ def _shared_value(text: str, elements: list[ElementConstraint]) -> None:
                 elements[i] = dataclasses.replace(e, value=qs[0].value, value_text=qs[0].text)
 
 
+# "collectors c1 and c2 each pulled to vcc = 12 V through 10k (RC1, RC2)": one part of that value from the node said
+# to each node listed, named in order
+_EACH_THROUGH = re.compile(r"\b(?P<nodes>[a-z_]\w*(?:\s*,\s*[a-z_]\w*)*\s+and\s+[a-z_]\w*)\s+(?:are\s+)?each\s+"
+                           r"(?:pulled|tied|connected|returned|taken|fed)\s+(?:up\s+|down\s+)?(?:to|from)\s+(?:node\s+)?"
+                           rf"(?P<r>[a-z_]\w*)[^.;]*?\b(?:through|via|by)\s+(?:an?\s+)?(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)"
+                           r"(?!\w)(?:\s+resistors?)?\s*(?:each\s*)?(?:\(\s*(?P<names>[RCL]\w*(?:\s*(?:,|\band\b|&)\s*"
+                           r"[RCL]\w*)+)\s*\))?", re.IGNORECASE)
+
+
+def _each_through(text: str, request: Request) -> None:
+    """Nodes listed as each tied to one node through a value ("c1 and c2 each pulled to vcc through 10k (RC1,
+    RC2)"): a resistor from that node to each, named in order when the names are given, where no part is placed so."""
+    for m in _EACH_THROUGH.finditer(text):
+        nodes = [_node(n) for n in re.findall(r"[a-z_]\w*", m["nodes"], re.IGNORECASE) if n.lower() != "and"]
+        names = [n for n in re.findall(r"[RCL]\w*", m["names"] or "", re.IGNORECASE) if n.lower() != "and"]
+        qs = _quantities(m["q"])
+        rail = _node(m["r"])
+        if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (names and len(names) != len(nodes)) or \
+                any(n in _NOT_NODES or n == "0" for n in nodes) or rail in _NOT_NODES:
+            continue
+        for k, node in enumerate(nodes):
+            name = names[k] if names else None
+            if any(e.kind == "R" and e.placed() and set(e.placed()) == {rail, node} for e in request.elements):
+                continue
+            request.elements = [e for e in request.elements if not (name and (e.name or "").upper() == name.upper()
+                                                                    and e.nodes is None)]
+            request.elements.append(ElementConstraint(m[0], "R", name, (rail, node), qs[0].value, qs[0].text))
+        request.nodes += [n for n in [rail, *nodes] if n not in request.nodes]
+
+
 def _source_named_ends(request: Request) -> None:
     """"R3 = 10k from VS (1 V AC at node s)": a part's end named by a stated source is that source's node."""
     nodes = {s.name.lower(): s.node for s in request.sources if s.name and s.node and s.node != s.name.lower()}
@@ -3691,6 +3721,7 @@ def _read_request(description: str) -> Request:
     _series_chain(text, request)
     _fed_currents(text, request)
     _loads(text, request)
+    _each_through(text, request)
     _made_waves(text, request)
     _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
