@@ -140,3 +140,14 @@ def test_an_adders_one_gain_is_each_inputs_and_an_emitter_level_with_its():
     assert all(abs(rf / part_value(result.netlist, name) - 3) < 0.06 for name in ("R1", "R2"))
     assert [(s.quantity, s.target) for s in read_request("BJT emitter follower from 15 V with its emitter at 7 V, "
                                                          "output e").specs] == [("vout", 7.0)]
+
+
+def test_a_signed_gain_is_measured_as_its_size_with_its_sign():
+    import math
+
+    from spice_lsp.generation.checklist import measure
+    from spice_lsp.generation.request import Spec
+    # -2 through a 3 kHz pole: at 1 kHz its size is 2/sqrt(1 + 1/9), 18 degrees off the negative axis
+    netlist = "t\nV1 in 0 AC 1\nE1 x 0 in 0 -2\nR1 x out 1k\nC1 out 0 53.05n\n.ac dec 10 10 100k\n.end\n"
+    value, _ = measure(Spec("gain -2", "gain", -2.0), netlist, "out", "in", description="gain -2")
+    assert value is not None and math.isclose(value, -2 / math.sqrt(1 + 1 / 9), rel_tol=0.01)

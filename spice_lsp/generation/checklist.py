@@ -254,7 +254,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         # a gain stated with no sign is a size: the magnitude (an integrator's is 90 degrees off the real axis),
         # its real part's sign only telling whether the stage inverts
         sized = spec.quantity == "gain" and spec.target > 0 and not _signed(spec, description)
-        expression = f"real(v({out})/v({inp}))" if spec.quantity == "gain" else f"vdb({out})-vdb({inp})"
+        # ... and a signed gain is its size with the sign of its real part (a filter's gain of -2 a third of the way
+        # to its corner is 27 degrees off the axis: its real part, 1.77, is no gain anyone measures)
+        expression = f"vm({out})/vm({inp})*((real(v({out})/v({inp})) ge 0)*2-1)" if spec.quantity == "gain" \
+            else f"vdb({out})-vdb({inp})"
         at = spec.at or 1e3
         # a sweep with a point on `at` itself: a decade sweep's points drift (60 Hz lands at 60.72), and a
         # notch's null read between two of them is tens of dB shallower than it is
