@@ -148,3 +148,9 @@ def test_a_mosfet_switching_a_lamp_keeps_its_gate_resistor_and_model():
     assert any(r[:2] == ["gin", "g"] and r[2] == "47" for r in resistors.values()), result.netlist
     assert "vto=2" in result.netlist.lower() and "kp=1" in result.netlist.lower(), result.netlist
     assert _op(result.netlist, "v(dd)") < 0.5, result.netlist  # on: 2 A through 1/(KP (VGS - VTO)) = 0.125 ohm
+
+
+def test_a_pmos_said_wider_than_the_nmos_is_that_many_times_its_width():
+    result = generate("CMOS inverter on 3.3 V: NMOS W/L = 2u/0.5u, PMOS 3 times wider, input a, output y")
+    widths = {m[5]: m[6] for m in _parts(result.netlist, "M")}  # model -> W=...
+    assert widths.get("pch") == "W=6u" and widths.get("nch") == "W=2u", result.netlist

@@ -410,15 +410,26 @@ def device_clause(description: str, pol: str) -> str | None:
     return description[own.end():stop]
 
 
+# "PMOS 2.5 times wider", "the PMOS is 3x as wide", "p-channel twice as wide": its width over the other device's
+_WIDER = re.compile(r"\s*(?:is\s+|device\s+|fet\s+)?(?:(?P<k>\d+(?:\.\d+)?)\s*(?:x|\u00d7|times)|(?P<twice>twice))\s+"
+                    r"(?:wider|as\s+wide)\b", re.IGNORECASE)
+
+
 def _clause_size(f: _Filler, pol: str) -> tuple[str, str] | None:
-    """(W, L) as the `pol` device's own clause writes them."""
+    """(W, L) as the `pol` device's own clause writes them, or as a multiple of the other's ("PMOS 2.5 times
+    wider": its width that many times the NMOS's, at the NMOS's length)."""
     clause = device_clause(f.intent.description, pol)
     if clause is None:
         return None
     if m := _CLAUSE_WL.search(clause):
         return _size(m["w"]), _size(m["l"])
     w, length = _CLAUSE_W.search(clause), _CLAUSE_L.search(clause)
-    return (_size(w["w"]), _size(length["l"]) if length else f("LG", 1e-6)) if w else None
+    if w:
+        return _size(w["w"]), _size(length["l"]) if length else f("LG", 1e-6)
+    other = _clause_size(f, "n" if pol == "p" else "p") if (wider := _WIDER.match(clause)) else None
+    if wider is None or other is None or (width := parse_number(other[0])) is None:
+        return None
+    return format_eng(width * (float(wider["k"]) if wider["k"] else 2.0)), other[1]
 
 
 def _size(text: str) -> str:

@@ -195,7 +195,7 @@ def _gate(f: _Filler, ctl: str) -> tuple[str, list[str]]:
     values = f.intent.values
     role = next((r for r in ("RG", *_BASE_ROLES) if r in values), None) or (
         "R" if "R" in values and any(r in values for r in _LOAD_ROLES if r != "R") else None)
-    return ("g", [f"RG {ctl} g {f(role, 0)}"]) if role else (ctl, [])
+    return ("g", [f"R4 {ctl} g {f(role, 0)}"]) if role else (ctl, [])
 
 
 def _switch(f: _Filler) -> str:
