@@ -119,3 +119,9 @@ def test_inputs_listed_with_a_dc_level_in_parentheses_are_the_ports():
     netlist = generate(text).netlist
     assert measure(netlist, "op\nlet result = v(xb)") == pytest.approx(0, abs=1e-6)
     assert 2.4 < measure(netlist, "op\nlet result = v(yo)") < 3.0
+
+
+def test_a_named_current_source_given_no_level_keeps_the_circuits_level():
+    netlist = generate("4-20 mA receiver: the loop current (16 mA, a current source IX into node sn) develops 4 V "
+                       "across a 250 ohm resistor to ground, and an op-amp follower copies sn to node ro.").netlist
+    assert measure(netlist, "op\nlet result = v(ro)") == pytest.approx(4.0, rel=0.02)

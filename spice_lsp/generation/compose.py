@@ -739,6 +739,8 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
     levels; else it drives the node the circuit's input source drove ("a tank driven by an AC 1 mA current source into
     node tank"), in that source's place; else it is added into its node. The reason when none fits."""
     def levels(line: Line) -> str:  # the stated levels; the AC level the circuit's AC analysis needs stays
+        if stated.dc is None and stated.ac is None and not (stated.sin or stated.pulse or stated.pwl):
+            return line.rest  # named and placed, no level of its own ("a current source ILOOP into node sense")
         kept = re.search(r"\bAC\s+\S+", line.rest, re.IGNORECASE) if stated.ac is None else None
         return f"{stated.waveform()} {kept[0]}" if kept else stated.waveform()
     node = next((k for k, v in mapping.items() if v == stated.node), stated.node)  # its node, as the family names it
