@@ -194,3 +194,9 @@ def test_a_device_served_said_before_the_circuits_own_words_is_no_circuit_asked_
 def test_a_gain_written_short_before_the_amplifiers_words(text, kind, gain):
     assert parse_intent(text).kind == kind
     assert _spec(text, "gain") == gain
+
+
+def test_a_device_stood_in_for_by_a_named_source_is_a_part():
+    text = ("Two-way passive crossover at 2 kHz: the amplifier V2 on node drv, a series capacitor to the tweeter "
+            "(6 ohm resistor, node t) and a series inductor to the woofer (6 ohm, node w).")
+    assert refusal(text) is None

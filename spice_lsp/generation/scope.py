@@ -68,6 +68,10 @@ MODELLED_AS = re.compile(r"(?:\s+[\w-]+){0,2}\s*,?\s*(?:which\s+is\s+|is\s+)?(?:
                          r"approximated|stood\s+in\s+for)\s+(?:as|by)\b", re.IGNORECASE)
 
 
+# A source's name right after a device's ("amplifier V1 on node amp", "the sensor (VS1) at s"): the source stands for
+# the device, a part of the circuit asked for, not a circuit to build.
+SOURCE_NAMED = re.compile(r"\s+\(?[VI][A-Z0-9]{1,6}\b(?!\s*(?:=|:))")
+
 # Words before a circuit's name that say it is not wanted ("on its own (no PLL)", "not the three-op-amp kind").
 NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\binstead\s+of(?:\s+an?|\s+the)?)"
                      r"\s+$", re.IGNORECASE)
@@ -259,6 +263,7 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         if family.accepts and re.fullmatch(family.accepts, m[0], re.IGNORECASE):
             continue
         if PART_OF.search(description[max(0, m.start() - 40):m.start()]) or MODELLED_AS.match(description, m.end()) or \
+                SOURCE_NAMED.match(description, m.end()) or \
                 NEGATED.search(description[max(0, m.start() - 20):m.start()]):
             continue
         if DISTURBANCE.match(description, m.end()) and not GENERIC.fullmatch(m[0]):
@@ -358,6 +363,15 @@ ONE_CHIP = re.compile(
     rf"(?:netlist|schematic|circuit(?:ry)?|oscillator|reference|design)\s+(?:of|in|inside)\s+(?:the\s+|an?\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_PART_NUMBER}\b|"
     rf"\b{_PART_NUMBER}'s\s+(?:internal|on[- ]?chip|on[- ]?die)\b|"
+    # a product's chip named by what it is, not its number ("a specific smartphone PMIC", "a particular laptop's
+    # charger IC"), or its values as the factory set them ("factory trim", "calibration fuses", "exactly as shipped")
+    rf"\b(?:a|one)\s+(?:specific|particular|named|certain)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:ics?|chips?|pmics?|socs?|mcus?|microcontrollers?|processors?)\b|"
+    rf"\b(?:factory|production|fused?|calibration|shipped)[- ](?:trim|fuses?|calibration)\w*\b|"
+    rf"\btrim(?:med)?\s+(?:[\w-]+\s+)?(?:values?|codes?|settings?|bits?)\s+(?:exactly\s+)?(?:as|that|they|the\s+(?:vendor|maker|factory))\s+"
+    rf"(?:\w+\s+)?(?:ship|shipped|programm\w*|fus\w*|set)\b|"
+    rf"\b(?:exactly\s+)?as\s+(?:shipped|fabricated|manufactured|(?:it\s+is\s+)?in\s+(?:the\s+)?silicon)\b|"
+    rf"\bthe\s+way\s+the\s+(?:factory|vendor|manufacturer|maker)\s+(?:programm|trimm|set|fus|calibrat)\w*\b|"
     # a whole processor: its maker and number ("the original Intel 8086"), or its transistors counted in thousands
     rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z0-9]+\s+){{0,2}}?\d{{3,}}\w*\b|"
     rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b", re.IGNORECASE)
