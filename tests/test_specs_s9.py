@@ -151,3 +151,8 @@ def test_a_signed_gain_is_measured_as_its_size_with_its_sign():
     netlist = "t\nV1 in 0 AC 1\nE1 x 0 in 0 -2\nR1 x out 1k\nC1 out 0 53.05n\n.ac dec 10 10 100k\n.end\n"
     value, _ = measure(Spec("gain -2", "gain", -2.0), netlist, "out", "in", description="gain -2")
     assert value is not None and math.isclose(value, -2 / math.sqrt(1 + 1 / 9), rel_tol=0.01)
+
+
+def test_a_threshold_is_no_node_a_source_sits_on():
+    r = read_request("Schmitt trigger, thresholds at 1 V and 4 V, 5 V supply, input a output b")
+    assert not any(s.node in ("threshold", "thresholds") for s in r.sources)

@@ -46,7 +46,7 @@ substrate""".split())
 
 # A node's role and what is measured on it.
 ROLES = frozenset("""node nodes name names named called input inputs output outputs supply inverting noninverting
-non current voltage resistance capacitance""".split())
+non current voltage resistance capacitance threshold thresholds trip""".split())  # "thresholds at 2 V and 3 V"
 
 # "input at x, gain 5", "output swing", "input impedance": what a role word is said of, no node.
 PORT_NOUNS = frozenset("""signal signals level levels gain step steps ramp pulse pin pins terminal terminals side sides
