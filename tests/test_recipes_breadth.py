@@ -36,6 +36,8 @@ def _value(netlist: str, name: str) -> float:
     ("2-way speaker crossover at 2 kHz", "loudspeaker_crossover"),
     ("capacitance multiplier to clean up a 15 V rail", "capacitance_multiplier"),
     ("protect my board: reverse-polarity protection with a PFET", "reverse_polarity_protection"),
+    ("RTD Wheatstone bridge amplifier PT100", "sensor_bridge_amplifier"),
+    ("thermistor bridge into a difference amplifier", "sensor_bridge_amplifier"),
 ])
 def test_each_circuit_is_read_as_its_family(text, kind):
     assert parse_intent(text).kind == kind
@@ -48,8 +50,12 @@ def test_each_circuit_is_read_as_its_family(text, kind):
     ("centre-tapped transformer full-wave rectifier", "transformer"),
     ("solar battery charger with a buck converter", "solar_cell"),
     ("parallel LC tank at 100 kHz", "tuned_amplifier"),
+    ("strain gauge bridge with an instrumentation amplifier", "sensor_bridge_amplifier"),
+    ("PT100 bridge, no amplifier", "sensor_bridge_amplifier"),
+    ("bridge amplifier driving an 8 ohm speaker", "sensor_bridge_amplifier"),
     ("photodiode in photovoltaic mode into a 47k load", "solar_cell"),
     ("active Linkwitz-Riley crossover with op-amps at 1 kHz", "loudspeaker_crossover"),
+    ("Linkwitz-Riley crossover for a two-way speaker at 2 kHz", "loudspeaker_crossover"),
     # a transformer given part by part is transcribed as written
     ("transformer: L1 = 1 mH from a to ground, L2 = 9 mH from b to ground, K1 couples them with k = 0.98",
      "transformer"),
@@ -123,7 +129,7 @@ def test_a_crystal_model_resonates_at_its_frequency_or_its_motional_values():
 
 @needs_ngspice
 def test_a_crossover_splits_at_its_frequency():
-    for fc, r, kind in ((1.8e3, 4, ""), (4e3, 8, "Linkwitz-Riley "), (2.5e3, 6, "first-order ")):
+    for fc, r, kind in ((1.8e3, 4, ""), (4e3, 8, "passive Linkwitz-Riley "), (2.5e3, 6, "first-order ")):
         result = generate(f"{kind}two-way loudspeaker crossover at {fc:g} Hz for {r} ohm drivers")
         assert result.intent.kind == "loudspeaker_crossover"
         _functions_pass(result)
@@ -144,3 +150,13 @@ def test_reverse_polarity_protection_passes_the_battery_forward():
         assert result.intent.kind == "reverse_polarity_protection"
         _functions_pass(result)
         assert ("D1 " in result.netlist) == (drop[0] > 0)
+
+
+@needs_ngspice
+def test_a_sensor_bridge_amplifier_reads_its_sensor_times_its_gain():
+    rng = random.Random("bridge")
+    for sensor in ("PT100 RTD", "NTC thermistor"):
+        gain = rng.choice([2, 4, 8])
+        result = generate(f"{sensor} bridge from 5 V with an instrumentation amplifier, gain of {gain}")
+        assert result.intent.kind == "sensor_bridge_amplifier"
+        _functions_pass(result)

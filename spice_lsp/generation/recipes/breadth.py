@@ -1,15 +1,18 @@
 """Textbook and application-note circuits the first catalogs lacked (issue 14, open world): resistive pads,
 L-network matches, transformers, solar cells, tuned amplifiers, quartz crystal models, loudspeaker crossovers,
-capacitance multipliers and reverse-polarity protection. Each builder sizes its parts from the request's specs by
-the circuit's own design equations, and its function measures that the built circuit meets them."""
+capacitance multipliers, reverse-polarity protection and RTD or thermistor bridge amplifiers. Each builder sizes its
+parts from the request's specs by the circuit's own design equations, and its function measures that the built
+circuit meets them."""
 from __future__ import annotations
 
 import math
 import re
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.families import Family, register, used
-from spice_lsp.generation.templates import _Filler
+from spice_lsp.generation.families import Family, register, stated_gain, used
+from spice_lsp.generation.recipes.sensors import _nominal, _sensor, _sensor_ohms
+from spice_lsp.generation.recipes.words import word
+from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng
 
 VT = 0.025852  # kT/q at 27 C
@@ -300,6 +303,11 @@ def _alignment(f: _Filler) -> tuple[int, float]:
     return 2, -6.02 if _LINKWITZ.search(f.intent.description) else -3.01
 
 
+_NOT_ACTIVE = r"^(?![\s\S]*\b(?:distortion|active|op[- ]?amps?)\b)"
+_PASSIVE_OR_NOT_LR = (r"^(?![\s\S]*(?:\blinkwitz|\briley\b|\blr-?[24]\b|\blr(?:12|24)\b))|\bpassive\b|\binductors?\b"
+                      r"|\bcoils?\b")
+
+
 def _crossover(f: _Filler) -> str:
     fc, r = f.number("FREQ", 3e3), f.number("R", 8, "RL")
     w = 2 * math.pi * fc
@@ -337,10 +345,12 @@ def _splits(f: _Filler) -> list:
 register(Family(kind="loudspeaker_crossover", summary="passive two-way loudspeaker crossover (6 or 12 dB/octave)",
                 build=_crossover, function=_splits,
                 names=("two-way loudspeaker crossover", "passive speaker crossover network"),
+                # an active (op-amp) crossover is not this passive network, nor a Linkwitz-Riley one no speaker or
+                # passive part is said of (the Linkwitz-Riley family's)
                 rules=((4.8, (r"\bcross[- ]?over\b", r"\bspeakers?\b|\bloudspeakers?\b|\bwoofer|\btweeter|\bdrivers?\b|"
-                              r"\btwo[- ]way\b|\b2[- ]way\b|\bdb\s*/\s*oct",
-                              # an active (op-amp) crossover is not this passive network
-                              r"^(?![\s\S]*\b(?:distortion|active|op[- ]?amps?)\b)")),),
+                              r"\bpassive\b|\binductors?\b|\bcoils?\b", _NOT_ACTIVE, _PASSIVE_OR_NOT_LR)),
+                       (4.81, (r"\bcross[- ]?over\b", r"\btwo[- ]way\b|\b2[- ]way\b|\bdb\s*/\s*oct", _NOT_ACTIVE,
+                               _PASSIVE_OR_NOT_LR))),
                 noun="crossover", output="woofer", ports=(("output", ("woofer", "tweeter")),)))
 
 
@@ -428,3 +438,49 @@ register(Family(kind="reverse_polarity_protection", summary="reverse-polarity pr
                 names=("reverse polarity protection", "reverse battery protection with a P-channel MOSFET"),
                 rules=((0.5, (r"\breverse[- ](?:polarity|battery|voltage)\s+protect\w*|\bpolarity\s+protect\w*",)),),
                 analysis="op", noun="protection", output="out"))
+
+
+# --- RTD or thermistor bridge into a difference amplifier --------------------------------------------------
+
+_RTD = rf"{word('rtd')}s?\b|{word('pt100')}0?\b|platinum resistance"
+
+
+def _is_rtd(f: _Filler) -> bool:
+    return re.search(_RTD, f.intent.description, re.IGNORECASE) is not None
+
+
+def _bridge_amplifier(f: _Filler) -> str:
+    rtd = _is_rtd(f)
+    law, lines = _sensor(f, rtd)
+    r = f("R", _nominal(f, rtd), "R1")
+    gain = stated_gain(f, 10)
+    # the amplifier's inputs 100x the arms' resistance, so it loads the bridge by under 1 %
+    rin = 100 * _nominal(f, rtd)
+    excitation = f.supply("vdd", 5)  # first: the op-amp runs from the bridge's own supply
+    return "\n".join([_opamp_block(f), *lines, f"V1 vdd 0 DC {excitation}",
+                       f"R1 vdd a {r}", f"B1 a 0 I={{v(a)/({law})}}", f"R2 vdd b {r}", f"R3 b 0 {r}",
+                       f"* difference amplifier: v(out) = {gain:g} (v(a) - v(b))",
+                       f"R4 b inn {format_eng(rin)}", f"R5 inn out {format_eng(gain * rin)}",
+                       f"R6 a inp {format_eng(rin)}", f"R7 inp 0 {format_eng(gain * rin)}", "X1 inp inn out opamp"])
+
+
+def _amplifies_bridge(f: _Filler) -> list:
+    rtd = _is_rtd(f)
+    r, rs = used(f, "R", "R1"), _sensor_ohms(f, rtd)
+    x = stated_gain(f, 10) * used(f, "VDD", default=5) * (rs / (r + rs) - 0.5)
+    return [_within(f"v(out) = GAIN VDD (Rs/(R + Rs) - 1/2) = {x:.4g} V at its temperature",
+                    "op\nlet result = v({out})", x, 0.03, 2e-3)]
+
+
+register(Family(kind="sensor_bridge_amplifier", summary="RTD or NTC thermistor bridge into a difference amplifier",
+                build=_bridge_amplifier, function=_amplifies_bridge,
+                names=("RTD bridge amplifier", "PT100 Wheatstone bridge with a difference amplifier",
+                       "thermistor bridge amplifier", "NTC bridge with a difference amplifier",
+                       "RTD bridge with an instrumentation amplifier"),
+                # as the strain gauge's (1.5): before the bridge-tied load's "bridge amplifier" and the in-amp's words
+                rules=((1.55, (rf"{_RTD}|thermistor|{word('ntc')}\b", r"bridge",
+                               r"amplif|op[- ]?amps?|in-?amp|instrumentation|difference",
+                               r"^(?![\s\S]*\b(?:no|without(?:\s+an?)?)\s+(?:amplif|op[- ]?amp|in-?amp))")),),
+                analysis="dc", dc_sweep="-40 125 1", source="V2", senses_temperature=True, noun="amplifier",
+                # the amplifier reading a bridge subtracts its two sides: a difference or instrumentation amplifier
+                accepts=r"bridges?|amplifiers?|differen(?:ce|tial)\s+amplifier|subtractor|instrumentation\s+amplifier"))
