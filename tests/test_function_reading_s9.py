@@ -200,3 +200,11 @@ def test_a_device_stood_in_for_by_a_named_source_is_a_part():
     text = ("Two-way passive crossover at 2 kHz: the amplifier V2 on node drv, a series capacitor to the tweeter "
             "(6 ohm resistor, node t) and a series inductor to the woofer (6 ohm, node w).")
     assert refusal(text) is None
+
+
+def test_a_dc_level_written_in_lower_case_is_checked_too():
+    from spice_lsp.generation.checklist import FAIL
+    from spice_lsp.generation.stated.sources import dc_levels
+    from spice_lsp.language.parser import parse
+    answer = parse("t\nV1 p 0 DC 0 AC 1 SIN(0 0.1 1k)\nR1 p q 1k\nR2 q 0 1k\n.ac dec 10 1 1meg\n.end\n").netlist
+    assert [i.status for i in dc_levels("x3 noninv, p -> q, p=0.5V dc", answer)] == [FAIL]

@@ -12,7 +12,7 @@ from spice_lsp.language.units import parse_number
 
 # "0.3 V DC in", "250 mV DC on sn", "1.2 V DC at the input": a source's DC level (not a sine's "1 V DC offset", a
 # supply's "12 V DC rail", a converter's "5 V DC output", a sweep's "to 5 V DC").
-_DC_LEVEL = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)(?P<u>V|A)\s+DC\b"
+_DC_LEVEL = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)(?P<u>V|A)\s+(?i:dc)\b"  # "in=1V dc" too
                        r"(?=\s+(?:in\b|input|at\b|on\b|into\b|applied|drive)|\s*(?:[,;.]|$))")
 _DC_NOT = re.compile(r"\b(?:to|from|between|and|sweep\w*|step\w*|offset|supply|supplies|rails?|output|out|motor|"
                      r"adapter|battery|bus)\b[^,;.]{0,25}$", re.IGNORECASE)
