@@ -156,3 +156,13 @@ def test_a_signed_gain_is_measured_as_its_size_with_its_sign():
 def test_a_threshold_is_no_node_a_source_sits_on():
     r = read_request("Schmitt trigger, thresholds at 1 V and 4 V, 5 V supply, input a output b")
     assert not any(s.node in ("threshold", "thresholds") for s in r.sources)
+
+
+def test_a_darlington_followers_output_level_sets_its_drive():
+    import math
+
+    from spice_lsp.generation.pipeline import generate
+    from tests.measuring import measure
+    result = generate("Darlington pair follower, output at 4 V into a 220 ohm load, 15 V supply, output node f")
+    assert result.verified, [c for c in result.checks if c.status != "pass"]
+    assert math.isclose(measure(result.netlist, "op\nlet result = v(f)"), 4.0, rel_tol=0.03)

@@ -504,6 +504,12 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         ind, cap = given(intent, "L", "L1"), given(intent, "C", "C1")
         if ind is not None and cap is not None and given(intent, "R", "R1") is None:
             set_value(intent, d, "R", math.sqrt(ind / cap) / spec.target, "Q = sqrt(L/C)/R", E96)
+    elif spec.quantity == "vout" and kind == "darlington_pair" and given(intent, "VIN", "VBIAS") is None:
+        # the output two VBEs and the base resistor's drop below the drive: VIN = VOUT + VBE2(IE) + VBE1(IE/BF)
+        # + RB IE/BF^2, each VBE at its own current (the load RE sets IE)
+        ie = spec.target / (given(intent, "RE", "RL", "R") or 100.0)
+        drive = spec.target + _vbe(ie) + _vbe(ie / BF) + (given(intent, "RB") or 10e3) * ie / BF ** 2
+        set_value(intent, d, "VIN", drive, "VIN = VOUT + VBE2 + VBE1 + RB IB1", None)
     elif spec.quantity in ("gain", "gain_db") and kind == "summing_amplifier" and not spec.at:
         # one gain stated for an adder is each input's: -RF/Rk, every Rk = RF/|gain| (RF as given, else 10k)
         gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
