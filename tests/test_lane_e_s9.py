@@ -125,3 +125,11 @@ def test_a_named_current_source_given_no_level_keeps_the_circuits_level():
     netlist = generate("4-20 mA receiver: the loop current (16 mA, a current source IX into node sn) develops 4 V "
                        "across a 250 ohm resistor to ground, and an op-amp follower copies sn to node ro.").netlist
     assert measure(netlist, "op\nlet result = v(ro)") == pytest.approx(4.0, rel=0.02)
+
+
+def test_a_follower_onto_a_named_node_names_the_output():
+    from spice_lsp.generation.ports import read_ports
+    text = ("4 bit R-2R ladder (10k/20k), bits d3..d0 at 0/5 V set to 1000, buffered by an op-amp follower onto "
+            "node vdac")
+    assert read_ports(text).roles["output"] == ("vdac",)
+    assert measure(generate(text).netlist, "op\nlet result = v(vdac)") == pytest.approx(2.5, rel=0.02)

@@ -626,6 +626,11 @@ def _range(first: str, last: str) -> tuple[str, ...] | None:
     return tuple(f"{a[1]}{k}" for k in range(int(a[2]), int(b[2]) + step, step))
 
 
+# "an op-amp follower onto node aout", "buffered by a follower to node ntb": the output, said after the buffer
+_FOLLOWER_ONTO = re.compile(r"\b(?:follower|buffer)\b[^.;]{0,40}?\b(?:onto|into|to)\s+(?:the\s+)?node\s+(?P<n>"
+                            + _NAME + r")\b", re.IGNORECASE)
+
+
 def _add(roles: dict[str, tuple[str, ...]], role: str, names: tuple[str, ...]) -> None:
     if names and role not in roles:
         roles[role] = names
@@ -737,6 +742,8 @@ def read_ports(text: str) -> Ports:
     for m in _LOGIC.finditer(text):
         ports.levels.append(Level(m["n"], None if m["hl"] == "high" else 0.0, m[0], high=m["hl"] == "high"))
     ports.levels = list({level.node: level for level in reversed(ports.levels)}.values())[::-1]  # first said wins
+    for m in _FOLLOWER_ONTO.finditer(text):  # last: only where nothing else named the output
+        _add(ports.roles, "output", (m["n"].lower(),))
     supplies = {}
     for m in _SUPPLY.finditer(text):
         group = "v" if m["v"] is not None else "w" if m["w"] is not None else "p"
