@@ -154,3 +154,12 @@ def test_a_pmos_said_wider_than_the_nmos_is_that_many_times_its_width():
     result = generate("CMOS inverter on 3.3 V: NMOS W/L = 2u/0.5u, PMOS 3 times wider, input a, output y")
     widths = {m[5]: m[6] for m in _parts(result.netlist, "M")}  # model -> W=...
     assert widths.get("pch") == "W=6u" and widths.get("nch") == "W=2u", result.netlist
+
+
+@NGSPICE
+def test_one_npn_asked_for_a_voltage_gain_is_designed_for_it():
+    result = generate("one NPN amplifier stage, about 8x voltage gain, 12 V supply, input node u, output node w")
+    assert result.intent.kind == "bjt_degenerated_ce"
+    gain, run = runner.measure(result.netlist, "ac dec 10 100 10k", "find vm(w) at=1k")
+    assert gain is not None, run
+    assert gain == pytest.approx(8, rel=0.1), result.netlist

@@ -1416,7 +1416,14 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                                r"self[- ]biased (?:ce|common[- ]emitter)|"
                                r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),
                        # A common-emitter stage asked for a gain is designed with this one's equations.
-                       (14.55, (r"common[- ]emitter|\bce\s+(?:stage|amp(?:lifier)?)s?\b", GAIN_STATED))),
+                       (14.55, (r"common[- ]emitter|\bce\s+(?:stage|amp(?:lifier)?)s?\b", GAIN_STATED)),
+                       # one bipolar transistor asked for a voltage gain ("a single NPN stage giving me ~15x voltage
+                       # gain", "NPN amplifier, gain of 20"): this stage, designed for it
+                       (39.9, (r"\b(?:npn|bjt|bipolar)\b", r"\b(?:stage|amp(?:lifier)?)\b",
+                               GAIN_STATED + r"|\d\s*(?:x|\u00d7|v/v)\s+(?:voltage\s+)?gain\b",
+                               # (not another circuit of bipolar transistors, nor several stages)
+                               r"^(?![\s\S]*\b(?:op[- ]?amps?|darlington|cascode|differential|pair|mirror|push[- ]pull|"
+                               r"follower|pnp|(?:two|three|[23])[- ](?:stages?|transistors?))\b)"))),
                 source="V2", noun="amplifier",
                 specs=("gain", "gain_db", "current"), design=_design_ce_gain,
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
