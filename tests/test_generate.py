@@ -157,11 +157,13 @@ def test_values_are_written_as_the_user_wrote_them():
 
 
 def test_elements_are_named_like_schematic_reference_designators():
+    """R1, C2... or the short name a request gives the part (RG the in-amp's gain resistor, RS and RL
+    a source and a load, VCC): the type letter, then a number or up to three capitals."""
     for kind in sorted(FAMILIES):
         netlist = render(example_intent(kind)).netlist
         top_level = [line.split()[0] for line in netlist.splitlines()[1:]
                      if line[:1].isalpha() and not _inside_subckt(netlist, line)]
-        assert all(re.fullmatch(r"[A-Z]\d+", name) for name in top_level), (kind, top_level)
+        assert all(re.fullmatch(r"[A-Z](?:\d+|[A-Z]{1,3})", name) for name in top_level), (kind, top_level)
 
 
 def _inside_subckt(netlist: str, line: str) -> bool:
