@@ -491,7 +491,12 @@ _LOOK = r"(?:look(?:ing)?\s+at|plot\w*|show\w*|check\w*|view\w*|watch\w*|observ\
 _AT_NODE = r"(?:at|on|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:node\s+|\(node\s+)?\w+\)?"
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"
-           r"|\bdc\s+test(?:\s+vector)?\b(?!\s+(?:sweep|over|from))"),  # "DC test: a = 0, b = 1.8 V"
+           r"|\bdc\s+test(?:\s+vector)?\b(?!\s+(?:sweep|over|from))"  # "DC test: a = 0, b = 1.8 V"
+           # "try it out with va = 0.9 V DC", "test with p1 at 2.1 V and p2 at 2 V, both DC": a test at DC levels
+           r"|\b(?:test|try|check|evaluat|exercis)\w*(?:\s+(?:it|this|them|the\s+\w+))?(?:\s+out)?\s+"
+           r"(?:with|using|at|by\s+(?:applying|holding|putting))\b"
+           r"(?=(?:[^.;]|\.(?=\d))*?\d\s*m?V\s*(?:DC\b|,?\s*(?:both|each|all)\s+(?:at\s+)?DC\b))"
+           r"(?!(?:[^.;]|\.(?=\d))*\b(?:sine|sin|ac|hz|pulse|square|transient|sweep\w*)\b)"),
     # the gain with the input and output resistances is what .tf gives (read before AC's "small-signal")
     ("tf", r"(?:small[- ]signal\s+)?transfer function|\.tf\b"
            r"|\b(?:small[- ]signal\s+|dc\s+)?gain\s*(?:,|and)\s*(?:the\s+)?input(?:\s+(?:resistance|impedance))?"
