@@ -125,6 +125,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(source.ac)}")
             if source.sin is not None and not _sine_is(e, source.sin):
                 wrong.append("its SIN is not " + " ".join(format_eng(x) for x in source.sin))
+            if source.pulse is not None and (problem := _pulse_differs(e, source.pulse, params)):
+                wrong.append(problem)
         where = f"{source.name or 'a source'} at {source.node or 'the input'}"
         items.append(CheckItem(source.text, PASS if hits and not wrong else FAIL,
                                (f"{hits[0].name} " + ("; ".join(wrong) or "as stated")) if hits else f"no {where}"))
@@ -144,6 +146,18 @@ def _sine_is(element: m.Element, wanted: tuple[float, float, float]) -> bool:
     numbers = [parse_number(x.text) for x in sine.items] if sine is not None else []
     # to the six figures a SIN is written with ("1 V RMS": 1.41421)
     return len(numbers) >= 3 and all(_close(a, b, 1e-5) for a, b in zip(numbers, wanted))
+
+
+def _pulse_differs(element: m.Element, wanted: tuple[float | None, ...], params: dict[str, float]) -> str | None:
+    """How a source differs from the PULSE the request states (its open figures aside), if it does: another
+    wave (a PWL of other levels or times, the family's own clock) is not the drive asked for."""
+    wave = reading.wave(element, params)
+    if wave is None or wave[0] != "pulse":
+        return f"{f'its wave is {wave[0].upper()}' if wave else 'it has no wave'}, not the stated PULSE"
+    names = ("low level", "high level", "delay", "rise", "fall", "width", "period")
+    off = [f"{n} {format_eng(h) if h is not None else 'unset'}, not {format_eng(w)}"
+           for n, w, h in zip(names, wanted, [*wave[1], *[None] * 7]) if w is not None and not _close(h, w, 1e-3)]
+    return "; ".join(off) or None
 
 
 def _level(element: m.Element, word: str, params: dict[str, float] | None = None) -> float | None:

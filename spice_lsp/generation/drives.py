@@ -163,6 +163,7 @@ def stated_steps(text: str, names: Sequence[str], held_when: bool = False) -> di
     found: dict[str, Steps] = {}
     conditions: dict[str, Steps] = {}  # said in a condition ("when the control ctl is at 5 V"): used last
     waiting: list[str] = []  # names listed before the statement they share ("a and b ...")
+    swing: re.Match | None = None
     for k, (begin, end, name) in enumerate(mentions):
         stop = min([m.start() for m in re.finditer(r"\.(?:\s|$)|;", low) if m.start() >= end]
                    + [mentions[k + 1][0] if k + 1 < len(mentions) else len(low)] + [len(low)])
@@ -176,7 +177,9 @@ def stated_steps(text: str, names: Sequence[str], held_when: bool = False) -> di
             waiting.append(name)
             continue
         # a waveform is the stated-source reader's, unless it is a periodic pulse told by its high time and period
-        periodic = _periodic(clause, horizon)
+        # (its levels, when unsaid, those of the input stated before it: "x with a 0/3.3 V pulse ..., y with ...")
+        periodic = _periodic(clause, horizon, swing)
+        swing = _SWING.search(clause) or swing
         steps = periodic if periodic is not None or _WAVE.search(clause) else _steps(clause)
         # "z high only while x and y are high" states the function, not how x is driven; a level in volts is
         # stated there ("passing the signal when the control ctl is at 5 V")
@@ -217,14 +220,14 @@ def _horizon(text: str) -> float:
     return max(runs or [2 * p for p in periods] or [0.0])
 
 
-def _periodic(clause: str, horizon: float) -> Steps | None:
+def _periodic(clause: str, horizon: float, before: re.Match | None = None) -> Steps | None:
     """A periodic pulse said by its high time and period ("starts high, 1 us high in a 2 us period"), as its
     steps up to `horizon`: high first unless it is said to start low; its levels as said ("0/3.3 V"), else 0 V
     and the logic high."""
     shape = next((m for pattern in _PERIODIC if (m := pattern.search(clause))), None)
     if shape is None or not 0 < (width := _seconds(shape, "w")) < (period := _seconds(shape, "p")):
         return None
-    start, swing = _START.search(clause), _SWING.search(clause)
+    start, swing = _START.search(clause), _SWING.search(clause) or before
     low, high = (float(swing["lo"]), float(swing["hi"])) if swing else (0.0, None)
     high_first = not start or (start["s"] or start["f"]).lower() == "high"
     first, second = (high, low) if high_first else (low, high)

@@ -2876,16 +2876,25 @@ def _input_pulses(text: str, request: Request) -> None:
     inputs = {_node(m[k]) for m in _NODE_PAIR.finditer(text) if m[0].lower().startswith("input") for k in "ab"}
     inputs |= {request.input} if request.input else set()
     driven = {s.node for s in request.sources}
-    levels: tuple[float | None, ...] | None = None
-    for m in re.finditer(r"(?:^|[:;,]\s*)(?P<n>[a-z_]\w*)\s+(?:pulses|gets\s+a\s+pulse|with)\b(?P<rest>[^;]*)", text,
-                         re.IGNORECASE):
+    # the levels a pulse stated before (the first input's, read with the other sources) lend theirs to the next
+    levels: tuple[float | None, ...] | None = next((s.pulse[:2] for s in reversed(request.sources) if s.pulse), None)
+    # "a: pulses ...; b with ...", and one sentence for two ("drive x with a 0/3.3 V pulse, ..., and y with ...")
+    said = list(re.finditer(r"(?:^|[:;,]\s*(?:and\s+)?|\b(?:drive|and)\s+|\bpulse\s+(?=\w+\s+from\b))"
+                            r"(?P<n>[a-z_]\w*)\s+(?:pulses|gets\s+a\s+pulse|with|from)\b(?=(?P<rest>[^;]*))", text,
+                            re.IGNORECASE))
+    for m, after in zip(said, [*said[1:], None]):
         node = _node(m["n"])
         if node not in inputs or node in driven:
             continue
-        if any(q.unit == "V" for q in _quantities(m["rest"])):
-            words = f"pulse {m['rest']}"
+        rest = m["rest"]
+        if after is not None and after.start() < m.end("rest"):
+            # its own words, then those said after the next input's first phrase ("..., both starting high, 50 ps
+            # edges"): the figures its own words leave open (the first of each figure is read)
+            rest = f"{text[m.start('rest'):after.start()]}, {after['rest'].partition(',')[2]}"
+        if any(q.unit == "V" for q in _quantities(rest)):
+            words = f"pulse {rest}"
         elif levels is not None:  # "b with 20 ns delay, 20 ns width and 40 ns period": the levels stated before
-            words = f"pulse {levels[0]:g} to {levels[1]:g} V {m['rest']}"
+            words = f"pulse {levels[0]:g} to {levels[1]:g} V {rest}"
         else:
             continue
         pulse = _pulse(words, "V")
@@ -2893,7 +2902,7 @@ def _input_pulses(text: str, request: Request) -> None:
             continue
         levels = pulse[:2]
         driven.add(node)
-        request.sources.append(SourceConstraint(f"{m['n']} {m['rest'].strip()}", node, pulse=pulse))
+        request.sources.append(SourceConstraint(f"{m['n']} {rest.strip()}", node, pulse=pulse))
 
 
 _BESIDE = re.compile(r"\b(?:across|(?:in\s+)?parallel\s+(?:with|to))\s+(?:(?P<it>it|that(?:\s+one)?)\b|(?:the\s+)?"
