@@ -812,15 +812,20 @@ def _pull_up(description: str) -> tuple[float, float] | None:
 
 
 # A sine that starts at zero starts on the threshold: without an offset the output starts halfway and a measured
-# crossing counts a half edge at t = 0. 1 mV (a real part's offset) starts it high, as the rising sine puts it;
-# the edges move by 1 mV / (2 pi f A) (3 us at 50 Hz, 1 V).
-_START_HIGH = "vos=1m"
+# crossing counts a half edge at t = 0. A -1 mV offset (a real part's) starts it low, below the threshold as
+# before the sine begins, so the sine's first upward crossing is a full rising edge at t = 0+ (started high, the
+# output hid that edge: rising edges counted from t = 0 came one late, and an edge-to-edge time had the wrong
+# sign); the edges move by 1 mV / (2 pi f A) (3 us at 50 Hz, 1 V).
+_START_LOW = "vos=-1m"
 _LOAD = "R1 out 0 100k"  # a light load, as the logic input it drives would be
 
 
 def _zero_crossing(f: _Filler) -> str:
     period = 1 / f.number("FREQ", 50)
     f.tran = (period / 500, 3 * period)
+    # printed at ngspice's own time points (a few thousand: six edges), not interpolated to TSTEP, where ngspice 39
+    # misplaces a crossing inside the first TSTEP: the first edge, at t = 0+, is measured where it is
+    f.measures = [".print tran v(out)"]
     # The comparator against ground: its output changes state at each zero crossing of the input.
     if (amplitude := _SINE_LEVEL.search(f.intent.description)) and (pulled := _pull_up(f.intent.description)):
         level = float(amplitude["a"])  # (the reader may give the pull-up's level the input's role)
@@ -840,8 +845,8 @@ def _zero_crossing(f: _Filler) -> str:
     if logic := _LOGIC_OUTPUT.search(f.intent.description):
         f.param("vdd", logic[1])  # the single-supply comparator swings 0 .. vdd
         return "\n".join([SINGLE_COMPARATOR, GEAR, f"* output levels 0 V and {logic[1]} V, as stated", sine,
-                          f"X1 in 0 out comparator1 {_START_HIGH}", _LOAD])
-    return "\n".join([comparator_block(f), sine, f"X1 in 0 out comparator {_START_HIGH}", _LOAD])
+                          f"X1 in 0 out comparator1 {_START_LOW}", _LOAD])
+    return "\n".join([comparator_block(f), sine, f"X1 in 0 out comparator {_START_LOW}", _LOAD])
 
 
 def _crosses_zero(f: _Filler) -> list:
@@ -849,10 +854,18 @@ def _crosses_zero(f: _Filler) -> list:
     low, high = (0.0, pulled[0]) if pulled else (0.0, float(logic[1])) if logic else \
         (-saturation(f.intent), saturation(f.intent))
     swing, period = high - low, 1 / used(f, "FREQ")
-    # High at the input's positive peaks, low at its negative ones (the second period: settled).
-    return [Probe(f"function: {side} peak", f"{{tran}}\nmeas tran result find v({{out}}) at={at * period:g}",
-                  level - 0.1 * swing, level + 0.05 * swing)
-            for side, level, at in (("high at the input's positive", high, 1.25), ("low at its negative", low, 1.75))]
+    # High at the input's positive peaks, low at its negative ones (the second period: settled) ...
+    peaks = [Probe(f"function: {side} peak", f"{{tran}}\nmeas tran result find v({{out}}) at={at * period:g}",
+                   level - 0.1 * swing, level + 0.05 * swing)
+             for side, level, at in (("high at the input's positive", high, 1.25), ("low at its negative", low, 1.75))]
+    if pulled:
+        return peaks
+    # ... and from the sine's start: its first rising edge as the sine first rises through zero, high for its
+    # first half period (an output that starts high has no such edge)
+    mid = (low + high) / 2
+    return [*peaks, Probe("function: high from the sine's first upward zero crossing for half a period",
+                          f"{{tran}}\nmeas tran result trig v({{out}}) val={mid:g} rise=1 "
+                          f"targ v({{out}}) val={mid:g} fall=1", 0.45 * period, 0.55 * period)]
 
 
 register(Family(kind="zero_crossing_detector", function=_crosses_zero,
