@@ -1406,7 +1406,9 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\
                    # "a drain resistor that puts the drain at 2.5 V", "and the collector at 5 V": a transistor's bias
                    r"|\b(?:(?:puts?|sets?|holds?|places?|keeps?|brings?|biases?)\s+|and\s+|with\s+)(?:the|its)\s+"
                    r"(?:drain|collector|emitter)\s+(?:node\s+)?(?:\w+\s+)?(?:at|to)\s+(?:about\s+|around\s+)?"
-                   r"(?P<v2>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
+                   # ("with its drain held at 5 V by VD": a level a named source holds is that source's, no spec)
+                   r"(?P<v2>\d+(?:\.\d+)?\s*V)\b(?!\s+by\s+(?:the\s+|a\s+)?(?:source\s+)?[vi]\w*)",
+                   re.IGNORECASE)
 # "I want 3 V at node mid", "need 1.8 V on node t": the level the circuit is to make at that node (its output)
 _WANTED_AT = re.compile(r"\b(?:want|need|get)\s+(?:about\s+|around\s+|exactly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
                         r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)

@@ -50,6 +50,7 @@ def _dc_value(source: m.Element, params: dict[str, float]) -> float | None:
 
 _WAVE_WORD = re.compile(r"\b(?:sine|sinus\w*|sinusoid\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
                         r"sawtooth|pulse(?:s|\s+train)?|clock)\b", re.IGNORECASE)
+_SINE_WORD = re.compile(r"\b(?:sine|sinus\w*|sinusoid\w*)\b", re.IGNORECASE)
 _FREQ = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?P<p>[kKM]|meg|MEG)?\s*Hz\b")
 # A clause where the circuit makes the wave, or whose frequency is the circuit's own (its corner, its switching)
 _WAVE_OWN = re.compile(rf"\b(?:{reading.MAKES}|"
@@ -105,8 +106,9 @@ def sine_levels(description: str, netlist: m.Netlist) -> list[CheckItem]:
     if not amplitudes:
         return []  # no sine source: the circuit makes its wave, or the stimulus check reports it missing
     items = []
-    for clause in (c for sentence in reading.clauses(description, ".;") if _WAVE_WORD.search(sentence)
-                   for c in reading.clauses(sentence)):  # the sine's sentence, the level's clause
+    # the sine's sentence, the level's clause (a square or triangle said at its swing is no sine's level)
+    for clause in (c for sentence in reading.clauses(description, ".;") if _SINE_WORD.search(sentence)
+                   for c in reading.clauses(sentence)):
         if re.search(rf"\b(?:{reading.MAKES})\b", clause, re.IGNORECASE):
             continue
         for said in _QUALIFIED.finditer(clause):
