@@ -3113,14 +3113,18 @@ def _listed_together(text: str, elements: list[ElementConstraint]) -> None:
     for i, last in enumerate(elements):
         before = elements[i - 1] if i else None
         together = re.search(r"\b(?:both|each|all(?:\s+\w+)?)\s+(?:from|between|across|to)\b", last.text, re.IGNORECASE)
+        # "R2 = 1k in series with C1 = 100 nF from out to ground": the two make one path between the nodes said
+        series_with = bool(before and re.search(r"\bin\s+series\s+with$", before.text, re.IGNORECASE))
         if last.nodes and not together and before and before.nodes is None and before.value is not None \
-                and before.kind in "RCL" and last.kind in "RCL" and re.search(r"\band$", before.text) \
+                and before.kind in "RCL" and last.kind in ("RCLD" if series_with else "RCL") \
+                and (series_with or re.search(r"\band$", before.text)) \
                 and not re.search(r"\b(?:from|between)\s+\S+\s+(?:to|and)\b", before.text, re.IGNORECASE):
             # (a part whose own words place it, even where they were not read, shares no ends)
             # "RL = 1k and C1 = 100 uF from out to ground": a part joined by "and" to the next shares its ends; "L1 10
             # mH and C1 1 uF in series from trap to ground": one after the other, through a node of their own
             a, b = last.nodes[0], last.nodes[-1]
-            if re.search(r"\bin\s+series\b(?!\s+with)", last.text, re.IGNORECASE) and None not in (a, b):
+            if (series_with or re.search(r"\bin\s+series\b(?!\s+with)", last.text, re.IGNORECASE)) \
+                    and None not in (a, b):
                 # the node between them as the sentence names it ("meeting at node m", "the junction j"), else one
                 # of their own
                 said = _CHAIN_NODES.search(text, *_sentence(text, max(0, text.find(last.text))))

@@ -14,16 +14,26 @@ from spice_lsp.language.elements import layout
 _SERIES = re.compile(r"\bin\s+series\s+(?:from|between)\s+(?:node\s+)?(?P<a>[A-Za-z_]\w*)\s+(?:to|and)\s+"
                      r"(?:node\s+)?(?P<b>[A-Za-z_]\w*)", re.IGNORECASE)
 _PART_NAME = re.compile(r"\b[RLCD]\d\w*\b")
+# "R2 = 1k in series with C1 = 100 nF from out to ground": the first part's own words place it nowhere, so the nodes
+# said after the second are the ends of the path the two make
+_NAMED = r"\b(?!(?:LEDS?|DC)\b)[RLCD](?:\d\w*|[A-Z]{1,3}\d*)\b"  # (not the words in capitals "LED", "DC")
+_UNPLACED = r"(?:(?!\b(?:from|between|across)\b)(?:[^,;.]|\.(?=\d)))*?"
+_WITH = re.compile(rf"(?P<x>{_NAMED}){_UNPLACED}\bin\s+series\s+with\s+(?:(?:an?|the)\s+)?(?:[\w.]+\s+){{0,4}}?"
+                   rf"(?P<y>{_NAMED}){_UNPLACED}\b(?:from|between|across)\s+(?:node\s+)?(?P<a>[A-Za-z_]\w*)\s+"
+                   r"(?:to|and)\s+(?:node\s+)?(?P<b>[A-Za-z_]\w*)")
 
 
 def in_series(description: str, netlist: m.Netlist) -> list[CheckItem]:
-    """Parts named in the clause before "in series from A to B" make a chain from A to B through inner nodes."""
+    """Parts named in the clause before "in series from A to B", or one part said "in series with" another and the
+    nodes after it, make a chain from A to B through inner nodes."""
     elements = {st.name.upper(): [reading.node(f.text) for f in layout(st).nodes] for st in netlist.statements
                 if isinstance(st, m.Element)}
     items = []
-    for said in _SERIES.finditer(description):
-        start = reading.start_of(description, said.start())
-        names = [n.upper() for n in _PART_NAME.findall(description[start:said.start()])]
+    stated = [([n.upper() for n in _PART_NAME.findall(description[reading.start_of(description, said.start()):
+                                                                    said.start()])], said)
+              for said in _SERIES.finditer(description)]
+    stated += [([said["x"].upper(), said["y"].upper()], said) for said in _WITH.finditer(description)]
+    for names, said in stated:
         if len(names) < 2 or any(n not in elements for n in names):
             continue  # parts the answer lacks fail elsewhere
         ends = [elements[n][:2] for n in names]
