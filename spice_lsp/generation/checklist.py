@@ -117,6 +117,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
             hits.sort(key=lambda e: not _close(_level(e, "dc", params), level))
         if source.node is None and (sine := source.sin) is not None:  # "a 1 kHz 0.5 V sine input": that sine first
             hits.sort(key=lambda e: not _sine_is(e, sine))
+        if source.node is None and (pulse := source.pulse) is not None:  # "input b a 0/3 V pulse": that pulse first
+            hits.sort(key=lambda e: _pulse_differs(e, pulse, params) is not None)
         wrong = []
         for e in hits[:1]:
             if source.dc is not None and not _close(_level(e, "dc", params), source.dc):

@@ -25,6 +25,7 @@ from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
+from spice_lsp.generation.scope import SOURCE_NAMED
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.stated.nodes import absent
 from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
@@ -228,7 +229,12 @@ _KINDS = {
 
 def circuit_kind(description: str, family: Family) -> list[CheckItem]:
     """A failing item when the request names a kind of circuit and the family is none of them."""
-    asked = {kind for kind, words in _KINDS.items() if re.search(words, description, re.IGNORECASE)}
+    # (a device a named source stands for, "amplifier V1 on node amp", is a part, not the kind asked (scope.py);
+    # a word after "node" is the node's name)
+    asked = {kind for kind, words in _KINDS.items()
+             if any(not SOURCE_NAMED.match(description, said.end())
+                    and not re.search(r"\bnodes?\s+$", description[:said.start()], re.IGNORECASE)
+                    for said in re.finditer(words, description, re.IGNORECASE))}
     own = " ".join([family.summary, *family.names, family.noun or ""])
     if not asked or asked & {kind for kind, words in _KINDS.items() if re.search(words, own, re.IGNORECASE)}:
         return []

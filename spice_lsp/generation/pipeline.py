@@ -788,6 +788,10 @@ def _build(description: str) -> Build:
                     and driver and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
     function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
                       p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
+    # A probe that names the family's own nodes ("vdb(hp)" of a crossover's second output) measures them under the
+    # names the request gave them (the old name is no node of the answer)
+    function = [Probe(p.what, _renamed_nodes(p.control, composed.renamed), p.low, p.high) if isinstance(p, Probe)
+                else p for p in function]
     if composed.revalued and function:  # its figures came from the values the stated parts replaced
         function = []
         assumptions.append(f"the {family.summary}'s own function checks are left out: the stated "
@@ -795,6 +799,15 @@ def _build(description: str) -> Build:
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, function)
+
+
+_VOLTAGE = re.compile(r"\b(v(?:db|m|p|r|i|ph)?)\(([^()]+)\)", re.IGNORECASE)  # a node voltage in a probe
+
+
+def _renamed_nodes(control: str, renamed: dict[str, str]) -> str:
+    """`control` with the nodes in its voltages ("vdb(hp)", "v(a,b)") under their new names."""
+    return _VOLTAGE.sub(lambda v: f"{v[1]}({','.join(renamed.get(n.strip(), n.strip()) for n in v[2].split(','))})",
+                        control)
 
 
 def _unclear(intent: Intent, request: Request) -> list[str]:

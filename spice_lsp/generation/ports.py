@@ -99,7 +99,9 @@ _CARRIED = re.compile(r"\b(?P<qual>square|triangle|triangular|sawtooth|ramp|sine
                       # generator with ...")
                       r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is|goes|go|is\s+sent|"
                       r"is\s+routed))?\s+(?:at|on|to)\s+"
-                      r"(?:node\s+)?|\s+node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?)"
+                      r"(?:node\s+)?|\s+node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?"
+                      # ("the tweeter (8 ohm resistor, node tw)": its node said last in its parentheses)
+                      r"|\s*\((?:[^()]*?,\s*)?node\s+)"
                       r"(?P<n>" + _NAME + r")\b(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with)\b)")
 # "input code 1010 as DC levels 5 V/0 V on b3..b0", "outputs on q0...q3": a range of names, the role word before it
 _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>" + _NAME + r")\s*\.\.\.?\s*(?P<last>"

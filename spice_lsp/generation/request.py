@@ -2893,6 +2893,8 @@ def _input_pulses(text: str, request: Request) -> None:
             # its own words, then those said after the next input's first phrase ("..., both starting high, 50 ps
             # edges"): the figures its own words leave open (the first of each figure is read)
             rest = f"{text[m.start('rest'):after.start()]}, {after['rest'].partition(',')[2]}"
+        if not _PULSE_WORDS.search(rest) and re.search(r"\b(?:then|until|till|followed\s+by)\b", rest, re.IGNORECASE):
+            continue  # "drive a with 0 V then 5 V from 1 ms on": levels one after another, drives.py's steps
         if any(q.unit == "V" for q in _quantities(rest)):
             words = f"pulse {rest}"
         elif levels is not None:  # "b with 20 ns delay, 20 ns width and 40 ns period": the levels stated before

@@ -315,14 +315,14 @@ def _crossover(f: _Filler) -> str:
     order, at_fc = _alignment(f)
     lines = ["V1 in 0 AC 1", f"* {6 * order} dB/octave crossover at {format_eng(fc)}Hz, {format_eng(r)} ohm drivers"]
     if order == 1:  # a series L to the woofer, a series C to the tweeter: each corner at fc
-        return "\n".join(lines + [f"L1 in woofer {r / w:.5g}", f"RW woofer 0 {format_eng(r)}",
-                                   f"C2 in tweeter {1 / (r * w):.5g}", f"RT tweeter 0 {format_eng(r)}"])
+        return "\n".join(lines + [f"L1 in lp {r / w:.5g}", f"RW lp 0 {format_eng(r)}",
+                                   f"C2 in hp {1 / (r * w):.5g}", f"RT hp 0 {format_eng(r)}"])
     # second order: L = k R/w, C = 1/(k R w), k = sqrt(2) (Butterworth, -3 dB at fc) or 2 (Linkwitz-Riley, -6 dB)
     k = math.sqrt(2) if at_fc > -4 else 2.0
     inductor, capacitor = k * r / w, 1 / (k * r * w)
-    return "\n".join(lines + [f"L1 in woofer {inductor:.5g}", f"C1 woofer 0 {capacitor:.5g}",
-                               f"RW woofer 0 {format_eng(r)}", f"C2 in tweeter {capacitor:.5g}",
-                               f"L2 tweeter 0 {inductor:.5g}", f"RT tweeter 0 {format_eng(r)}"])
+    return "\n".join(lines + [f"L1 in lp {inductor:.5g}", f"C1 lp 0 {capacitor:.5g}",
+                               f"RW lp 0 {format_eng(r)}", f"C2 in hp {capacitor:.5g}",
+                               f"L2 hp 0 {inductor:.5g}", f"RT hp 0 {format_eng(r)}"])
 
 
 def _splits(f: _Filler) -> list:
@@ -334,15 +334,16 @@ def _splits(f: _Filler) -> list:
     def gain(node: str, at: float, low: float, high: float, what: str) -> Probe:
         return Probe(f"function: {what}", f"{sweep}\nlet g = vdb({node})-vdb(in)\nmeas ac result find g at={at:.6g}",
                      low, high)
-    return [gain("woofer", fc / 10, -0.5, 0.1, "the woofer gets a decade below the crossover"),
-            gain("woofer", fc * 10, -300, stop, f"the woofer is {-stop:g}+ dB down a decade above"),
-            gain("tweeter", fc * 10, -0.5, 0.1, "the tweeter gets a decade above"),
-            gain("tweeter", fc / 10, -300, stop, f"the tweeter is {-stop:g}+ dB down a decade below"),
-            gain("woofer", fc, at_fc - 0.5, at_fc + 0.5, f"the woofer is {-at_fc:.0f} dB down at {format_eng(fc)}Hz"),
-            gain("tweeter", fc, at_fc - 0.5, at_fc + 0.5, f"the tweeter is {-at_fc:.0f} dB down at {format_eng(fc)}Hz")]
+    return [gain("lp", fc / 10, -0.5, 0.1, "the woofer gets a decade below the crossover"),
+            gain("lp", fc * 10, -300, stop, f"the woofer is {-stop:g}+ dB down a decade above"),
+            gain("hp", fc * 10, -0.5, 0.1, "the tweeter gets a decade above"),
+            gain("hp", fc / 10, -300, stop, f"the tweeter is {-stop:g}+ dB down a decade below"),
+            gain("lp", fc, at_fc - 0.5, at_fc + 0.5, f"the woofer is {-at_fc:.0f} dB down at {format_eng(fc)}Hz"),
+            gain("hp", fc, at_fc - 0.5, at_fc + 0.5, f"the tweeter is {-at_fc:.0f} dB down at {format_eng(fc)}Hz")]
 
 
-register(Family(kind="loudspeaker_crossover", summary="passive two-way loudspeaker crossover (6 or 12 dB/octave)",
+register(Family(kind="loudspeaker_crossover",
+                summary="passive two-way loudspeaker crossover (first-order or second-order: 6 or 12 dB/octave)",
                 build=_crossover, function=_splits,
                 names=("two-way loudspeaker crossover", "passive speaker crossover network"),
                 # an active (op-amp) crossover is not this passive network, nor a Linkwitz-Riley one no speaker or
@@ -351,7 +352,9 @@ register(Family(kind="loudspeaker_crossover", summary="passive two-way loudspeak
                               r"\bpassive\b|\binductors?\b|\bcoils?\b", _NOT_ACTIVE, _PASSIVE_OR_NOT_LR)),
                        (4.81, (r"\bcross[- ]?over\b", r"\btwo[- ]way\b|\b2[- ]way\b|\bdb\s*/\s*oct", _NOT_ACTIVE,
                                _PASSIVE_OR_NOT_LR))),
-                noun="crossover", output="woofer", ports=(("output", ("woofer", "tweeter")),)))
+                # (its nodes named short for the band each carries: "tweeter on tw" is read as the high-pass
+                # output's name, ports.py, and lands on the node short for it, compose.py)
+                noun="crossover", output="lp", ports=(("output", ("lp", "hp")),)))
 
 
 # --- capacitance multiplier ---------------------------------------------------------------------------------
