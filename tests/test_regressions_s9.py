@@ -78,3 +78,12 @@ def test_a_pulse_said_with_no_node_is_compared_with_the_source_that_has_it():
     assert other != result.netlist
     items = structure(read_request(text), parse(other).netlist)
     assert [i.status for i in items if i.what == pulse.what] == ["fail"]
+
+
+def test_each_drivers_impedance_said_apart_is_built_or_said_unused():
+    said = ("Two-way 6 dB/oct speaker crossover, 5 kHz: source V1 on node s, a series capacitor into the tweeter "
+            "({} ohm, node t5) and a series coil into the woofer ({} ohm, node w5).")
+    alike, unlike = generate(said.format(6, 6)), generate(said.format(4, 8))
+    assert alike.verified, alike.warnings
+    # one impedance is built for both sides: the other figure is never said to be honoured
+    assert not unlike.verified and any("not in the netlist" in w for w in unlike.warnings), unlike.warnings

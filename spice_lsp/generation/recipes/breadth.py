@@ -309,7 +309,11 @@ _PASSIVE_OR_NOT_LR = (r"^(?![\s\S]*(?:\blinkwitz|\briley\b|\blr-?[24]\b|\blr(?:1
 
 
 def _crossover(f: _Filler) -> str:
-    fc, r = f.number("FREQ", 3e3), f.number("R", 8, "RL")
+    fc, r = f.number("FREQ", 3e3), f.number("R", 8, "RL", "R1")
+    # each driver's impedance said apart ("the tweeter (8 ohm ...) ... the woofer (8 ohm ...)"): one value for both
+    # is built; two that differ leave the second unused (said so, unverified)
+    if (other := f.intent.values.get("R2")) is not None and math.isclose(other.value, r, rel_tol=1e-9):
+        f.number("R2", r)
     w = 2 * math.pi * fc
     f.param("fc", f("FREQ", 3e3))  # the crossover frequency, as the request writes it
     order, at_fc = _alignment(f)
