@@ -87,3 +87,12 @@ def test_each_drivers_impedance_said_apart_is_built_or_said_unused():
     assert alike.verified, alike.warnings
     # one impedance is built for both sides: the other figure is never said to be honoured
     assert not unlike.verified and any("not in the netlist" in w for w in unlike.warnings), unlike.warnings
+
+
+def test_a_file_named_as_the_requests_subject_is_no_circuit():
+    # dae8392 let a device said before the family's words pass ("... for my headphone amplifier"): a mechanical file
+    # asked for with no verb was then built as an amplifier, verified
+    from spice_lsp.generation.scope import not_a_circuit
+    assert not_a_circuit("An STL file for the lid of my preamp's case, with holes for two pots.")
+    assert not_a_circuit("CAD model of a bracket for my power amplifier's heatsink.")
+    assert not_a_circuit("RTL inverter for 3.3 V logic with a 4.7k base resistor.") is None

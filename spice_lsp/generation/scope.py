@@ -147,12 +147,15 @@ def power_impossible(description: str) -> str | None:
            "(energy is conserved)"
 
 
-# What is asked for is not a netlist: software, hardware description, board files ("Write the Arduino sketch that ...",
-# "Verilog RTL for a UART", "export Gerbers").
-NOT_A_NETLIST = re.compile(r"\b(?:write|draft|code|program|give\s+me|generate|produce|export|make\s+me|create)\b"
-                           r"(?:\s+[\w-]+){0,3}?\s+(?P<what>(?:arduino\s+)?sketch|firmware|source\s+code|"
+# What is asked for is not a netlist: software, hardware description, board or mechanical files ("Write the Arduino
+# sketch that ...", "Verilog RTL for a UART", "export Gerbers"), also named with no verb as the request's subject ("The
+# STEP file of an enclosure for my amplifier": its "amplifier" is what the file is for, no circuit asked for).
+NOT_A_NETLIST = re.compile(r"(?:(?P<verb>\b(?:write|draft|code|program|give\s+me|generate|produce|export|make\s+me|"
+                           r"create)\b)(?:\s+[\w-]+){0,3}?\s+|^\s*(?:(?:the|an?|my|some)\s+)?)"
+                           r"(?P<what>(?:arduino\s+)?sketch|firmware|source\s+code|"
                            r"(?:c|c\+\+|python|micropython)\s+(?:code|program)|verilog|vhdl|rtl|gerbers?|drill\s+files?|"
-                           r"bill\s+of\s+materials|bom|step\s+file)\b", re.IGNORECASE)
+                           r"bill\s+of\s+materials|bom|step\s+files?|stl\s+files?|cad\s+(?:model|files?))\b"
+                           r"(?(verb)|\s+(?:of|for)\b)", re.IGNORECASE)  # (with no verb: "... of/for" what it is for)
 # A device of fiction: no physics a circuit obeys makes it ("an antigravity generator", "a warp drive").
 FICTION = re.compile(r"\b(?:anti-?gravity|teleport\w*|time\s+machines?|warp\s+drives?|tractor\s+beams?|force\s+fields?"
                      r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion)\b", re.IGNORECASE)
@@ -164,7 +167,8 @@ QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]s
 def not_a_circuit(description: str) -> str | None:
     """Why the request asks for something no SPICE netlist is (software, a quantum device), if it does."""
     if m := NOT_A_NETLIST.search(description):
-        return f"'{m['what']}' is not a circuit: this tool writes SPICE netlists, not software or board files"
+        return (f"'{m['what']}' is not a circuit: this tool writes SPICE netlists, not software, board or mechanical "
+                "files")
     if m := FICTION.search(description):
         return f"'{m[0]}' is fiction, not a circuit: no netlist obeys physics that makes it"
     if m := QUANTUM.search(description):
