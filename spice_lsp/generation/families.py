@@ -95,6 +95,9 @@ class Family:
     transient: float = 1e-3  # a transient asked for with no length runs this long
     noun: str | None = None  # the circuit noun it answers to: filter, amplifier, oscillator ...
     accepts: str | None = None  # variants it builds that its rules do not name
+    # Figures that name the circuit's standard, not a value of it ("4-20 mA" of a current-loop receiver): the
+    # reader takes them as part of the name
+    name_figures: str | None = None
     # The element kind it simulates with other parts (a gyrator's "L"): a stated one of that kind is the
     # simulated element, from its output node to ground, never a real part added beside it.
     simulates: str | None = None

@@ -293,7 +293,9 @@ _ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FS
 _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
                 F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
                 # MOS model parameters: "VTO = 0.7 V" is a threshold, not a supply.
-                VTO="VTO", VTH="VTO", VT0="VTO", KP="KP")
+                VTO="VTO", VTH="VTO", VT0="VTO", KP="KP",
+                # a solar cell's short-circuit current and open-circuit voltage, a ripple's level: roles of their own
+                ISC="ISC", VOC="VOC", VRIPPLE="VRIPPLE")
 _NAMES = re.compile(r"(?:\b[A-Za-z]\w*\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
 _CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORECASE)
 _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
@@ -1037,6 +1039,9 @@ def parse_intent(description: str) -> Intent:
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)
     claimed |= _function_roles(intent, description, qs)
+    if named := _registry().family_of(intent.kind).name_figures:  # "4-20 mA": the loop's standard, no values
+        claimed |= {q for m in re.finditer(named, description, re.IGNORECASE)
+                    for q in qs if m.start() <= q.start < m.end()}
     _assign_roles(intent, description, qs, claimed)
     if _SQUARE.search(description) and not {"W", "LG", "WL"} & set(intent.values):
         intent.values["WL"] = Value("WL", 1.0, "W = L", "")  # "(W = L)": a square device, W/L = 1

@@ -375,6 +375,7 @@ register(Family(kind="current_loop_receiver", function=_receives_loop,
                 build=_loop_receiver,
                 names=("4-20 mA receiver", "4-20 mA current loop receiver", "current loop receiver"),
                 rules=((11.3, (r"4\s*(?:ma)?\s*(?:-|to|\u2013)\s*20\s*ma|current[- ]loop\s+receiver",)),),
+                name_figures=r"\b4\s*(?:ma)?\s*(?:-|to|\u2013)\s*20\s*ma\b",
                 analysis="op", source="I1", noun="receiver", accepts=r"receivers?|followers?|buffers?|amplifiers?"))
 
 # --- LED drivers ---------------------------------------------------------------------------
