@@ -2774,10 +2774,10 @@ def _loads(text: str, request: Request) -> None:
 # "the 5V rail (node vcc)": the rail is that node, held at its level
 # "12 V in (vin)", "a 6 V battery (vbt)": the same, of an input said with its level or a battery ("the MCU input
 # (node ain)" is no rail)
-# (the words before the rail are its description, never a preposition: "a resistor from the supply node vcc to
-# out" keeps its "from")
+# (the words before the rail are its description, never a preposition nor the end of another sentence: "a resistor
+# from the supply node vcc to out" keeps its "from", "... to 0. Supply vdd with 9 V" its "0")
 _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between|and|at|on|across|of|by|with|via)\b)"
-                         r"[-+\w.]+\s+){0,2}(?:rail|supply|line|bus|battery)"
+                         r"[-+\w]+(?:\.\d+)?\s+){0,2}(?:rail|supply|line|bus|battery)"
                          r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
                          r"(?:\s*\(\s*"
                          r"(?:node\s+)?"
