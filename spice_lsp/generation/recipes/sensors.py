@@ -289,6 +289,15 @@ def _sensor_arms(f: _Filler) -> tuple[float, float, float]:
     return top, bottom, stated_gain(f, 1.0)
 
 
+def _copy_stage(node: str, out: str, gain: float, names: tuple[str, str]) -> list[str]:
+    """The op-amp that copies a node to out without loading it: a follower at unity gain, else a non-inverting stage
+    of gain 1 + Rf/Rg (Rg = 10k to ground, Rf from out; `names` are Rg's and Rf's)."""
+    if gain == 1:
+        return [f"X1 {node} {out} {out} opamp"]
+    return [f"X1 {node} inn {out} opamp", f"{names[0]} inn 0 10k",
+            f"{names[1]} {out} inn {format_eng((gain - 1) * 10e3)}"]
+
+
 def _buffered_divider(f: _Filler) -> str:
     mid, out = _divider_nodes(f.intent.description)
     top, bottom, gain = _sensor_arms(f)
@@ -296,10 +305,7 @@ def _buffered_divider(f: _Filler) -> str:
     # load is drawn from the divider.
     lines = [_opamp_block(f), f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd {mid} {format_eng(top)}",
              f"R2 {mid} 0 {format_eng(bottom)}"]
-    if gain == 1:
-        return "\n".join(lines + [f"X1 {mid} {out} {out} opamp"])
-    return "\n".join(lines + [f"X1 {mid} inn {out} opamp", "R3 inn 0 10k",
-                               f"R4 {out} inn {format_eng((gain - 1) * 10e3)}"])
+    return "\n".join(lines + _copy_stage(mid, out, gain, ("R3", "R4")))
 
 
 def _divides_and_buffers(f: _Filler) -> list:
@@ -356,10 +362,7 @@ def _loop_receiver(f: _Filler) -> str:
     # without loading it.
     lines = [_opamp_block(f), f"{named['n'] if named else 'I1'} 0 {sense} DC {current}",
              f"R1 {sense} 0 {format_eng(r)}"]
-    if gain == 1:
-        return "\n".join(lines + [f"X1 {sense} {out} {out} opamp"])
-    return "\n".join(lines + [f"X1 {sense} inn {out} opamp", "R2 inn 0 10k",
-                               f"R3 {out} inn {format_eng((gain - 1) * 10e3)}"])
+    return "\n".join(lines + _copy_stage(sense, out, gain, ("R2", "R3")))
 
 
 def _receives_loop(f: _Filler) -> list:
