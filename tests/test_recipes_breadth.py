@@ -10,6 +10,7 @@ from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
+from tests.measuring import part_value
 
 needs_ngspice = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
 
@@ -17,11 +18,6 @@ needs_ngspice = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reaso
 def _functions_pass(result) -> None:
     function = [item for item in result.checks if item.what.startswith("function:")]
     assert function and all(item.status == "pass" for item in function), (function, result.netlist)
-
-
-def _value(netlist: str, name: str) -> float:
-    line = next(x for x in netlist.splitlines() if x.split()[:1] == [name])
-    return parse_number(line.split()[3])
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -73,7 +69,7 @@ def test_a_pad_meets_its_loss_and_impedance():
         assert result.intent.kind == "attenuator_pad"
         _functions_pass(result)
         k = 10 ** (loss / 20)
-        shunt = _value(result.netlist, "R2" if shape == "T" else "R1")
+        shunt = part_value(result.netlist, "R2" if shape == "T" else "R1")
         assert math.isclose(shunt, 2 * z0 * k / (k * k - 1) if shape == "T" else z0 * (k + 1) / (k - 1), rel_tol=1e-3)
 
 
@@ -122,7 +118,7 @@ def test_a_crystal_model_resonates_at_its_frequency_or_its_motional_values():
     result = generate("quartz crystal equivalent circuit at 8 MHz")
     assert result.intent.kind == "crystal_model"
     _functions_pass(result)
-    lm, cm = _value(result.netlist, "LM"), _value(result.netlist, "CM")
+    lm, cm = part_value(result.netlist, "LM"), part_value(result.netlist, "CM")
     assert math.isclose(1 / (2 * math.pi * math.sqrt(lm * cm)), 8e6, rel_tol=2e-3)
     _functions_pass(generate("crystal BVD model: Lm = 0.1 H, Cm = 20 fF, Rm = 50 ohm, C0 = 4 pF"))
 
