@@ -1,8 +1,11 @@
-"""The one ngspice measurement the recipe tests share: run a control block on a netlist and read its `result`."""
+"""What the tests share: the one ngspice measurement the recipe tests make (run a control block on a netlist and read
+its `result`), a part's value, and a small netlist to check stated items against."""
 from __future__ import annotations
 
 import re
 
+from spice_lsp.language import model as m
+from spice_lsp.language.parser import parse
 from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 
@@ -27,3 +30,12 @@ def part_value(netlist: str, name: str) -> float:
     value = parse_number(line[3])
     assert value is not None, line
     return value
+
+
+def deck(*lines: str) -> m.Netlist:
+    """A netlist of these lines (a title before them, .end after)."""
+    return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
+
+
+def statuses(items) -> list[str]:
+    return [i.status for i in items]

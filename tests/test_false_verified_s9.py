@@ -7,16 +7,8 @@ from spice_lsp.generation.coverage import named_nodes, number_mentions, parts_as
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.stated.sources import sine_levels
-from spice_lsp.language.parser import parse
 from spice_lsp.language.units import parse_number
-
-
-def deck(*lines: str) -> object:
-    return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
-
-
-def statuses(items) -> list[str]:
-    return [i.status for i in items]
+from tests.measuring import deck, statuses
 
 
 # --- a sine's level said as its RMS or its peak-to-peak swing is made at the amplitude it means

@@ -8,6 +8,7 @@ from spice_lsp.generation.stated.parts import in_series
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.parser import parse
+from tests.measuring import deck
 
 GROUND = {"0", "gnd", "ground"}
 
@@ -51,10 +52,6 @@ def test_in_series_with_is_built_as_one_path_or_not_verified(text, first, second
         assert series_path(netlist, first, second, a, b), result.netlist
     else:
         assert any(i.status == FAIL for i in result.checks), result.reason
-
-
-def deck(*lines: str) -> m.Netlist:
-    return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
 
 
 def test_side_by_side_fails_the_check_and_a_path_passes():

@@ -6,15 +6,7 @@ from spice_lsp.generation.checklist import FAIL, PASS
 from spice_lsp.generation.coverage import named_parts
 from spice_lsp.generation.stated.nodes import stated_ends
 from spice_lsp.generation.stated.sources import dc_levels, steps, wave_frequencies
-from spice_lsp.language.parser import parse
-
-
-def deck(*lines: str) -> object:
-    return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
-
-
-def statuses(items) -> list[str]:
-    return [i.status for i in items]
+from tests.measuring import deck, statuses
 
 
 # --- a name given to a part of its kind is an element's name, not a node's
