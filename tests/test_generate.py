@@ -11,7 +11,14 @@ from spice_lsp.editor.features import describe_request, netlist_insertion
 from spice_lsp.generation.families import FAMILIES, example_intent, render, roles
 from spice_lsp.generation.intent import Value, parse_intent
 from spice_lsp.generation.lm import Draft
-from spice_lsp.generation.pipeline import CannotServe, clean_draft, generate, missing_values, verify
+from spice_lsp.generation.pipeline import (
+    CannotServe,
+    _with_operating_point,
+    clean_draft,
+    generate,
+    missing_values,
+    verify,
+)
 from spice_lsp.language.checks import check
 from spice_lsp.ngspice import runner as simulate
 
@@ -251,3 +258,19 @@ def test_a_part_the_request_leaves_out_is_left_out():
 def test_the_switch_uses_the_input_resistor_it_was_given():
     netlist = render(parse_intent("NPN transistor switch, 5 V input through a 22 kΩ resistor")).netlist
     assert "R1 in b 22k" in netlist
+
+
+def test_every_answer_prints_its_operating_point_before_its_other_analyses():
+    deck = "t\nV1 in 0 DC 1 AC 1\nR1 in out 1k\nC1 out 0 1n\n.ac dec 10 1 1meg\n.end"
+    lines = _with_operating_point(deck).split("\n")
+    assert lines.index(".op") == lines.index(".ac dec 10 1 1meg") - 1
+    assert _with_operating_point("\n".join(lines)).count(".op") == 1  # never twice
+    # a transient that skips the DC solution (UIC) gets none: a node held only by capacitors may have no DC solution
+    uic = "t\nC1 a 0 1n IC=1\nL1 a 0 1m\n.tran 1u 1m uic\n.end"
+    assert _with_operating_point(uic) == uic
+
+
+def test_a_dc_question_without_a_named_analysis_is_answered_by_the_operating_point():
+    result = generate("Voltage divider: 9 V on top, 4.7k from top to mid and 2.2k from mid to ground. "
+                      "What voltage sits at mid?")
+    assert ".op" in result.netlist.lower().split("\n")

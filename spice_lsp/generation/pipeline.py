@@ -386,7 +386,8 @@ def _adapted(intent: Intent, request: Request, entry: str, method: str, phrase: 
     d = design(intent, request.specs)
     used = [v for v in intent.values.values() if v.role not in d.claimed]  # every stated value, or reported
     problems = list(request.problems) + _contradictions(intent)
-    return Build(intent, request, answer.netlist, answer.output, answer.input, [a.directive for a in intent.analyses],
+    return Build(intent, request, _with_operating_point(answer.netlist), answer.output, answer.input,
+                 [a.directive for a in intent.analyses],
                  used, d, problems, answer.assumptions, [], provenance=answer.provenance)
 
 
@@ -656,6 +657,30 @@ def _with_noise_input(netlist: str) -> tuple[str, list[str]]:
     return "\n".join(lines), assumptions
 
 
+_ANALYSES = (".op", ".dc", ".ac", ".tran", ".noise", ".tf", ".pz", ".sens", ".disto")
+
+
+def _with_operating_point(netlist: str) -> str:
+    """Every answer prints its operating point, the bias a designer reads first ("what is the output voltage?"),
+    which ngspice solves anyway before an AC, noise, TF or transient analysis. Not beside a transient that skips it
+    (UIC), where a node held only by capacitors may have no DC solution."""
+    lines = netlist.split("\n")
+    words = [line.lower().split() for line in lines]
+    if any(w[:1] == [".op"] or (w[:1] == [".tran"] and "uic" in w) for w in words):
+        return netlist
+    at = next((i for i, w in enumerate(words) if w and w[0] in _ANALYSES),
+              next((i for i, w in enumerate(words) if w[:1] == [".end"]), len(lines)))
+    return "\n".join(lines[:at] + [".op"] + lines[at:])
+
+
+def _finished(netlist: str, input_node: str | None) -> tuple[str, list[str]]:
+    """The built circuit made ready to simulate what was asked: a noise analysis's input and an AC sweep's input
+    given an AC magnitude, and the operating point. (netlist, assumptions)"""
+    netlist, noted = _with_noise_input(netlist)
+    netlist, fed = _with_ac_stimulus(netlist, input_node)
+    return _with_operating_point(netlist), noted + fed
+
+
 def _with_ac_level(words: list[str]) -> str:
     """A source's line with AC 1 after its DC level."""
     at = 5 if len(words) > 4 and words[3].upper() == "DC" else 4 if len(words) > 3 and \
@@ -730,9 +755,8 @@ def _build(description: str) -> Build:
         # a circuit listed part by part is built from its parts: no value a family's design computed is owed
         intent = dataclasses.replace(intent, values=own_values)
         netlist, assumptions, output = _transcribe(intent, request)
-        netlist, noted = _with_noise_input(netlist)
-        netlist, fed = _with_ac_stimulus(netlist, request.input)
-        assumptions += noted + fed
+        netlist, noted = _finished(netlist, request.input)
+        assumptions += noted
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
                                                          <= 1e-9 * abs(v.value) for e in request.elements)]
         if any(e.kind == "M" for e in request.elements):  # a transcribed MOSFET's stated W and L are checked too
@@ -754,13 +778,11 @@ def _build(description: str) -> Build:
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=template.source,
                        simulated=family.simulates, ports=family.ports)
-    composed.netlist, noted = _with_noise_input(composed.netlist)
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
     input_node = composed.renamed.get(driver.nodes[0], driver.nodes[0]) if driver and driver.name[0] in "Vv" else None
-    composed.netlist, fed = _with_ac_stimulus(composed.netlist, input_node)
-    noted += fed
+    composed.netlist, noted = _finished(composed.netlist, input_node)
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
@@ -974,10 +996,9 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent, build.request)
         family = family_of(template.kind)
-        candidate_netlist = _with_noise_input(compose(template.netlist, build.request, output=family.output,
-                                                      source=template.source, simulated=family.simulates,
-                                                      ports=family.ports).netlist)[0]
-        candidate_netlist = _with_ac_stimulus(candidate_netlist, build.input)[0]
+        candidate_netlist = _finished(compose(template.netlist, build.request, output=family.output,
+                                              source=template.source, simulated=family.simulates,
+                                              ports=family.ports).netlist, build.input)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)
