@@ -5,8 +5,8 @@ words inside an ordinary request do not refuse it."""
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.pipeline import refusal
-from spice_lsp.generation.scope import not_a_circuit, passive_impossible, power_impossible, too_vague
+from spice_lsp.generation.pipeline import CannotServe, _family_words, generate, refusal
+from spice_lsp.generation.scope import names_no_circuit, not_a_circuit, passive_impossible, power_impossible, too_vague
 
 
 @pytest.mark.parametrize("text,high,low", [
@@ -82,3 +82,25 @@ def test_more_power_out_than_the_source_gives_is_refused(text, refused):
     assert (power_impossible(text) is not None) == refused
     if refused:
         assert refusal(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Should I sell my car before winter or wait until spring to double the price?",
+    "tell me a joke about cats",
+])
+def test_a_request_naming_nothing_of_a_circuit_is_refused(text):
+    with pytest.raises(CannotServe, match="names no circuit"):
+        generate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "astable multivibrator",  # a family's own name, no other circuit word
+    "make my LED blink",
+    "Double the amplitude of my microphone's output",
+])
+def test_any_word_of_a_circuit_keeps_a_request_answerable(text):
+    assert names_no_circuit(text, _family_words()) is None
+
+
+def test_superconducting_devices_are_beyond_the_simulator():
+    assert not_a_circuit("An RSFQ toggle flip-flop with two Josephson junctions and a bias resistor") is not None

@@ -10,6 +10,7 @@ is used, itself verified. The result always says which path produced it and why.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import threading
@@ -64,6 +65,7 @@ from spice_lsp.generation.request import ElementConstraint, Request, Spec, read_
 from spice_lsp.generation.scope import (
     IMPOSSIBLE,
     NAMED,
+    names_no_circuit,
     not_a_circuit,
     one_chip,
     passive_impossible,
@@ -329,13 +331,21 @@ class Build:
         self.specs = q_scaled(self.request.specs)
 
 
+@functools.cache
+def _family_words() -> frozenset[str]:
+    """The longer words of the families' names ("multivibrator", "darlington"): each names a circuit."""
+    return frozenset(w for f in FAMILIES.values() for name in f.names for w in re.findall(r"[a-z]+", name.lower())
+                     if len(w) >= 6)
+
+
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build | None:
     """A circuit the request names that no family builds: the corpus entry of that name, adapted
     to the request, else "no recipe for <X>" with the nearest known circuits (as data too)."""
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
-    if reason := passive_impossible(description) or power_impossible(description) or not_a_circuit(description):
+    if reason := passive_impossible(description) or power_impossible(description) or not_a_circuit(description) \
+            or names_no_circuit(description, _family_words()):
         raise CannotServe(reason)
     if chip := one_chip(description):
         raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "

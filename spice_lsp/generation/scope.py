@@ -160,8 +160,10 @@ NOT_A_NETLIST = re.compile(r"(?:(?P<verb>\b(?:write|draft|code|program|give\s+me
 FICTION = re.compile(r"\b(?:anti-?gravity|teleport\w*|time\s+machines?|warp\s+drives?|tractor\s+beams?|force\s+fields?"
                      r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion)\b", re.IGNORECASE)
 # A quantum device's own behaviour: no classical circuit simulator computes it.
-QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]state|quantum[- ]dot\s+cellular)\b",
-                     re.IGNORECASE)
+# A superconducting device (a Josephson junction, a SQUID, flux-quantum logic): ngspice has no model of one.
+QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]state|quantum[- ]dot\s+cellular"
+                     r"|josephson\s+junctions?|squids?|superconduct\w*|rsfq|(?:single[- ])?flux[- ]quantum\w*"
+                     r"|quantum\s+flux\s+parametrons?)\b", re.IGNORECASE)
 
 
 def not_a_circuit(description: str) -> str | None:
@@ -174,6 +176,28 @@ def not_a_circuit(description: str) -> str | None:
     if m := QUANTUM.search(description):
         return f"'{m[0]}': a quantum device's behaviour is beyond a circuit simulator (SPICE solves classical circuits)"
     return None
+
+
+# What any circuit request says somewhere: a figure, a quantity's unit, a part, a pin, a port, a signal or a circuit's
+# noun (the families' own names are added by the caller). A request with none of them ("which stock should I buy to
+# double my money?") asks for no circuit, whatever a reader of what circuits do makes of its verbs ("double": a gain).
+_CIRCUIT_WORDS = re.compile(
+    r"\d|\b(?:volt|amp|ohm|farad|henr|hertz|hz|watt|db|decibel|current|signal|circuit|netlist|spice|node|ground|gnd"
+    r"|supply|rail|batter|resist|capacit|caps?\b|induct|coil|transform|diode|leds?\b|transistor|bjt|fet|mosfet|jfet"
+    r"|cmos|nmos|pmos|npn|pnp|op-?amp|amplif|filter|oscillat|gain|frequenc|bandwidth|bias|load|input|output|sine|square"
+    r"|pulse|clock|wave|logic|gate|inverter|latch|flip-?flop|comparator|regulator|converter|rectif|bridge|sensor"
+    r"|thermistor|photo|speaker|motor|relay|switch|buffer|mirror|dac|adc|pwm|timer|audio|tone|noise|impedance|ac|dc"
+    r"|charg|tank|resonan|ladder|divider|pump|boost|buck|trigger|vco|pll|mixer|antenna|rf|crystal|quartz|electr|analog"
+    r"|digital)", re.IGNORECASE)
+
+
+def names_no_circuit(description: str, family_words: frozenset[str]) -> str | None:
+    """Why the request is no circuit request, if it names nothing of one (`family_words`: the words of the
+    families' names, "multivibrator", "darlington")."""
+    if _CIRCUIT_WORDS.search(description) or family_words & set(re.findall(r"[a-z]+", description.lower())):
+        return None
+    return (f"'{description.strip()}' names no circuit: no part, node, signal, value or circuit kind; this tool "
+            "writes SPICE netlists (say what to build, e.g. 'RC low-pass, cutoff 1 kHz')")
 
 
 # Praise in place of a specification ("an amplifier. a nice one.", "the best circuit possible"): with no figure, no
