@@ -274,3 +274,8 @@ def test_a_dc_question_without_a_named_analysis_is_answered_by_the_operating_poi
     result = generate("Voltage divider: 9 V on top, 4.7k from top to mid and 2.2k from mid to ground. "
                       "What voltage sits at mid?")
     assert ".op" in result.netlist.lower().split("\n")
+
+
+def test_a_noise_analysis_keeps_its_data_without_an_operating_point_beside_it():
+    result = generate("RC low-pass, R = 10k, C = 10 nF, noise analysis at out from 10 Hz to 100 kHz")
+    assert ".op" not in result.netlist.lower().split("\n") and result.verified
