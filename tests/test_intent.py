@@ -395,3 +395,11 @@ def test_a_number_no_float_holds_is_read_without_a_crash(text):
     from benchmarks.fuzz import check_request
     parse_intent(text)
     check_request(text, random.Random(0))  # answers or refuses, and what it writes parses
+
+
+def test_a_weight_on_a_node_voltage_is_no_level_in_volts():
+    # "2 v(a)" in an output equation multiplies node a's voltage: no 2 V supply or input beside the stated levels
+    intent = parse_intent("Summer with out = -(3 v(x) + 0.25 v(y)); 0.4 V DC on node x and 1.5 V DC on node y")
+    levels = sorted(v.value for v in intent.values.values() if v.unit == "V")
+    assert levels == [0.4, 1.5]
+    assert not any(w.startswith("two values for") for w in intent.warnings)

@@ -94,7 +94,7 @@ _QTY = re.compile(rf"""
     (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf]|[NPU](?=\s?(?:[\u03a9\u2126FHVA]|(?i:ohm|hz))))?
     (?:(?<=[^\d\s])\s(?=[\u03a9\u2126FHVA]|(?i:ohm|hz)))?  # "100 n F": a prefix spaced from its unit
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
-    (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/)  # "100 µA/V²" is a value, "1/2" is not
+    (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/|(?<=[vV])\()  # "100 µA/V²" is a value, "1/2" and "2 v(a)" are not
     (?!\s?/\s?(?:[°º]|deg|kelvin|K\b|[munpµμ]?s\b|sec))  # "41 uV/degC", "10 V/us": a rate, no level
     """, re.VERBOSE)
 _RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)\s*",
