@@ -69,11 +69,12 @@ def _check_given(design: Design, spec: Spec, computed: float, what: str) -> None
 
 def _corner(intent: Intent, design: Design, spec: Spec, inductive: bool) -> None:
     """First-order corner fc = 1/(2 pi R C) or R/(2 pi L)."""
-    if intent.kind in _SHUNT_R and given(intent, "R", "R1") is None and (load := intent.values.get("RL")):
-        # "into a 10k load": the resistor from the output to ground is the load itself
+    if intent.kind in _SHUNT_R and given(intent, "R", "R1") is None \
+            and (shunt := next((role for role in ("RL", "RIN") if role in intent.values), None)):
+        # "into a 10k load", "the next stage's 10k input impedance": the resistor from the output to ground is it
+        load = intent.values.pop(shunt)
         intent.values["R"] = Value("R", load.value, load.text, load.unit)
-        del intent.values["RL"]
-        design.claimed.add("RL")
+        design.claimed.add(shunt)
     r = given(intent, "R", "R1")
     other, role = ("L", "L") if inductive else ("C", "C")
     x = given(intent, other, other + "1")
@@ -763,11 +764,30 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             d.claimed.add("FREQ")  # "a gain of 5 at 1 kHz": where the gain is measured
     if kind == "zener_regulator" and not any(s.quantity == "vout" for s in specs) and (vz := given(intent, "VZ")):
         _zener_resistors(intent, d, vz)  # "a 5.1 V zener feeding a 20 mA load from 12 V": sized for its own voltage
+    if kind == "bjt_emitter_follower" and "vout" not in d.wanted and intent.polarity != "p" \
+            and not {"RB1", "RB", "RB2"} & set(intent.values):
+        # a follower's emitter idles at half the supply (its widest swing), as a designer biases it: the divider
+        # sized for it, stiff against the base current (47k/47k sagged to a third of the supply under the load)
+        vcc = given(intent, "VDD") or 12.0
+        design_bjt_bias(intent, d, Spec("the emitter at half the supply", "vout", vcc / 2))
+        d.free = None  # no spec of the request measures it: nothing to trim
     if any(s.quantity == "frequency" for s in specs) and kind in ("rc_oscillator", "phase_shift_oscillator") \
             and not any(a.kind == "tran" for a in intent.analyses):
         f = next(s.target for s in specs if s.quantity == "frequency")
         intent.analyses.append(AnalysisRequest("tran", f".tran {format_eng(1 / (f * 200))} {format_eng(80 / f)}"))
     return d
+
+
+def passband(specs: list[Spec], kind: str) -> list[Spec]:
+    """A low- or high-pass filter's gain stated with no frequency is its passband's: measured a decade past its
+    stated corner, into the passband (at the 1 kHz a gain is otherwise measured, a 1.2 kHz high-pass reads 3.8 dB
+    low)."""
+    side = "high" if "highpass" in kind else "low" if "lowpass" in kind else None
+    corner = next((s.target for s in specs if s.quantity in ("cutoff", "f0") and s.target > 0), None)
+    if side is None or corner is None:
+        return specs
+    at = corner * 10 if side == "high" else corner / 10
+    return [replace(s, at=at) if s.quantity in ("gain", "gain_db") and s.at is None else s for s in specs]
 
 
 def aimed(spec: Spec) -> Spec:

@@ -412,7 +412,11 @@ for _family in (
            build=lambda f: _rc_filter(f, True),
            names=('RC high-pass filter', 'RC high pass', 'RC HPF', 'first-order RC high-pass filter',
                   'resistor-capacitor high-pass filter'),
-           rules=((34, ('high[- ]?pass|\\bhpf\\b',)),),
+           rules=((34, ('high[- ]?pass|\\bhpf\\b',)),
+                  # "a coupling capacitor into a 10k load, corner at 16 Hz": the series C and the resistance to
+                  # ground behind it are a high-pass, the low-frequency corner its cutoff
+                  (34.5, ('coupling\\s+cap|(?:dc[- ])?block(?:ing)?\\s+cap|\\bdc[- ]block', 'corner|cut-?off|-3\\s*db',
+                          'low[- ]?frequency|\\b(?:load|input\\s+(?:impedance|resistance))\\b'))),
            noun="filter",
            specs=('cutoff',),
            examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),)),
@@ -525,7 +529,11 @@ for _family in (
            summary="diode clipper (limiter)",
            build=_clipper,
            names=('diode clipper', 'clipper circuit', 'diode limiter', 'clipping circuit'),
-           rules=((25, ('clipper|clipping|limiter',)),),
+           rules=((25, ('clipper|clipping|limiter',)),
+                  # "limit a sine to ±0.7 V with two antiparallel diodes", "back-to-back diodes clamp the output":
+                  # diodes that clip a signal, named by what they do
+                  (25.5, (r'\blimit(?:s|ed|ing)?\b|\bclip(?:s|ped)?\b|\bclamp(?:s|ed)?\b|anti-?parallel'
+                          r'|back[- ]to[- ]back', r'\bdiodes?\b', r'\bsine|\bsignal|\bwave|±|\+/-|\bpeak'))),
            analysis="tran",
            tran=('5u', '3m'),
            signal_input=True),
@@ -573,7 +581,7 @@ for _family in (
            summary="BJT common-emitter amplifier",
            build=lambda f: _bjt(f, "common_emitter"),
            names=('BJT common-emitter amplifier', 'NPN common emitter amplifier', 'common-emitter amplifier',
-                  'bipolar amplifier', 'NPN amplifier'),
+                  'bipolar amplifier', 'NPN amplifier', 'voltage-divider-biased common-emitter amplifier'),
            rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
            source="V2",
            noun="amplifier",
@@ -585,7 +593,7 @@ for _family in (
            summary="BJT emitter follower",
            build=lambda f: _bjt(f, "emitter_follower"),
            names=('emitter follower', 'NPN emitter follower', 'common-collector amplifier',
-                  'BJT emitter-follower stage'),
+                  'BJT emitter-follower stage', 'divider-biased emitter follower'),
            # a buffer of one bipolar transistor (no op-amp) is its emitter follower: "unity-gain NPN buffer"
            rules=((14, ('emitter[- ]follower|common[- ]collector',)),
                   (17.9, ('\\b(?:npn|bjts?|bipolar)\\b', '\\bbuffer\\b', '^(?![\\s\\S]*\\bop[- ]?amps?\\b)'))),

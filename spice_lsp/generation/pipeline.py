@@ -56,7 +56,7 @@ from spice_lsp.generation.coverage import (
     stated_values,
     unread_numbers,
 )
-from spice_lsp.generation.design import Design, design, trim
+from spice_lsp.generation.design import Design, design, passband, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
@@ -328,7 +328,7 @@ class Build:
     specs: list[Spec] = field(init=False)  # the request's specs as checked (its Q sets a band-pass centre's tolerance)
 
     def __post_init__(self) -> None:
-        self.specs = q_scaled(self.request.specs)
+        self.specs = passband(q_scaled(self.request.specs), self.intent.kind)
 
 
 @functools.cache

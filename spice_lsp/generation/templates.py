@@ -444,9 +444,11 @@ def _mos_model(f: _Filler, pol: str) -> str:
     clause = device_clause(f.intent.description, pol) or ""
     said = {role: _size(m["v"]).replace("\u2212", "-") for role, pattern in _CLAUSE_PARAM.items()
             if (m := pattern.search(clause))}
-    if _LEVEL_1.search(f.intent.description) and {"VTO", "KP"} & set(f.intent.values):
-        # The request writes out its level-1 model ("level 1 models, VTO 0.6, KP 100u"): that model
-        # alone, ngspice's defaults (no body effect, no channel-length modulation) for the rest.
+    if _LEVEL_1.search(f.intent.description) and {"VTO", "KP"} & set(f.intent.values) \
+            or {"VTO", "KP"} <= set(said) or {"VTO", "KP"} <= set(f.intent.values):
+        # The request writes out its level-1 model ("level 1 models, VTO 0.6, KP 100u", "VTO=0.7 KP=50u"): that
+        # model alone, ngspice's defaults (no body effect, no channel-length modulation) for the rest, as the
+        # square law a designer sizes by hand (a 1:3 mirror's lambda alone moved its copy by 10 %).
         card = re.sub(r"\s+gamma=.*\)", ")", card)
     for role, default in (("VTO", 0.7 if pol == "n" else -0.7), ("KP", 110e-6 if pol == "n" else 50e-6)):
         if role in said:  # the device's own clause: the value the reader kept is used if it is this one

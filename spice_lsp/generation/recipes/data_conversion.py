@@ -65,7 +65,8 @@ def _bit_sources(n: int, code: int, bit: str = "b") -> list[str]:
 
 _X = r"\d+(?:\.\d+)?"
 # "driven by 5 V logic levels", "(5 V high)", "1 V for a 1", "logic high of 3.3 V": the level of a 1 bit.
-_LOGIC_HIGH = re.compile(rf"(?P<a>{_X})\s*V\s+(?:logic\b|high\b|for\s+(?:a\s+|each\s+)?"
+_LOGIC_HIGH = re.compile(rf"(?P<a>{_X})\s*V\s+(?:logic\b|high\b|(?:for|means|(?:is|=|represents)\s+a)\s+"
+                         rf"(?:a\s+|each\s+)?"
                          rf"(?:1|one|high|logic\s+(?:1|one|high))\b)"
                          rf"|\blogic\s+(?:high|1|one)\s+(?:level\s+)?(?:of|at|=|is)\s*(?P<b>{_X})\s*V\b", re.IGNORECASE)
 _REFERENCE_ROLES = ("VBIAS", "VDD", "VIN")
@@ -142,7 +143,33 @@ def _r2r(f: _Filler) -> str:
         lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} n{k} {r2}")
         if k:
             lines.append(f"R{n + 1 + k} n{k - 1} n{k} {r}")
-    return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
+    if not _inverted(f.intent.description):
+        return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
+    # "an inverting stage so out = -(code/8) x 5 V": the ladder's top node into the summing node (the ladder is
+    # its Thevenin R there), RF = R for out = -Vref code/2^n, scaled to a stated step or full scale
+    rf = f("RF", _ladder_feedback(f, n, ohms or 10e3))
+    return "\n".join(lines + [f"R{2 * n + 1} n{n - 1} out {rf}", f"X1 0 n{n - 1} out opamp"])
+
+
+def _ladder_feedback(f: _Filler, n: int, r: float) -> float:
+    """The inverting stage's RF after an R-2R ladder: out = -Vref (RF/R) code/2^n, so RF = R, or RF = |LSB| 2^n R/Vref
+    for a stated step per code, |FS| 2^n R/(Vref (2^n - 1)) for a stated full scale."""
+    lsb, full, vref = _lsb(f.intent.description), _full_scale(f.intent.description), _vref_used(f)
+    if lsb and vref:
+        return float(f"{abs(lsb) * 2 ** n * r / vref:.4g}")
+    if full and vref:
+        return float(f"{abs(full) * 2 ** n * r / (vref * (2 ** n - 1)):.4g}")
+    return r
+
+
+def _ladder_converts(f: _Filler) -> list:
+    """Vout = Vref code/2^n through the buffer; -Vref (RF/R) code/2^n through an inverting stage."""
+    if not _inverted(f.intent.description):
+        return _converts(f)
+    n, code = _bits_and_code(f)
+    r = parse_number(_rung(f)) or 10e3
+    gain = used(f, "RF", default=_ladder_feedback(f, n, r)) / r
+    return [expect("vout", -_vref_used(f) * gain * code / 2 ** n, 0.02)] if code else _converts(f)
 
 
 # "an inverting op-amp summer": the summer's own (negative) output is the DAC's output.
@@ -186,11 +213,16 @@ def _full_scale(text: str) -> float | None:
     return float(m["v"].replace("\u2212", "-")) if (m := _FULL_SCALE.search(text)) else None
 
 
+# "out = -(code/16) x 5 V", "Vout = -Vref*code/8": the output's formula is negative
+_NEGATIVE_FORMULA = re.compile(r"=\s*[-\u2212]\s*\(?\s*(?:code|vref|d\b|n\b|\d)", re.IGNORECASE)
+
+
 def _inverted(text: str) -> bool:
-    """The summer's own (negative) output is the DAC's: a negative step or full scale stated, or "inverting"."""
+    """The summer's own (negative) output is the DAC's: a negative step, full scale or formula stated, or
+    "inverting"."""
     said = _full_scale(text)
     said = said if said is not None else _lsb(text)
-    return (said is not None and said < 0) or bool(INVERTING.search(text))
+    return (said is not None and said < 0) or bool(INVERTING.search(text) or _NEGATIVE_FORMULA.search(text))
 
 
 # The input resistors a request may state, under whichever roles the reader gave them.
@@ -397,8 +429,10 @@ register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
                 rules=((2.5, (rf"{word('r')}-?2r\b",)),
                        (2.7, (rf"{word('dac')}\b|digital[- ]to[- ]analog(?:\s+converter)?",))),
+                # its output stage: "a buffer", "an inverting op-amp stage", "an inverting amplifier"
+                accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?(?:amplifier|amp|stage|buffer)",
                 examples=(("vout", "8-bit R-2R DAC with a 5 V reference giving {x} V output", 0.5, 4.5),),
-                **_DAC))
+                **{**_DAC, "function": _ladder_converts}))
 register(Family(kind="weighted_dac", summary="binary-weighted resistor DAC",
                 build=_weighted,
                 names=("binary-weighted DAC", "weighted resistor DAC",

@@ -631,14 +631,26 @@ _ORDER = re.compile(r"\b(?:([2-6])(?:st|nd|rd|th)?|(second|third|fourth|fifth|si
                     r"|\border\s*(?:of\s*|=\s*|n\s*=\s*)?([2-6])\b", re.IGNORECASE)
 _ORDER_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 ORDER_3_6 = (r"(?:[3-6](?<![\w.][3-6])(?:rd|th)?|third|fourth|fifth|sixth)[- ]?(?:order|pole)|"
-             + word("order") + r"\s*(?:of\s*|=\s*)?[3-6]\b")
+             + word("order") + r"\s*(?:of\s*|=\s*)?[3-6]\b"
+             # a roll-off of 3-6 poles: 60-120 dB a decade, 18-36 dB an octave
+             r"|(?<![\d.])(?:60|80|100|120)\s*-?\s*db\s*(?:/\s*|per\s+|an?\s+|each\s+)dec"
+             r"|(?<![\d.])(?:18|24|30|36)\s*-?\s*db\s*(?:/\s*|per\s+|an?\s+|each\s+)oct")
 _RIPPLE = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*db\s+(?:of\s+)?(?:pass-?band\s+)?ripple"
                      r"|ripple\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
 
 
+# "40 dB per decade", "-60 dB/dec", "12 dB/octave": each pole adds 20 dB a decade (6 dB an octave) of roll-off
+_SLOPE = re.compile(r"(?<![\d.])[-\u2212]?(?P<db>\d+(?:\.\d+)?)\s*-?\s*db\s*(?:/\s*|per\s+|an?\s+|each\s+)"
+                    r"(?:(?P<dec>dec(?:ade)?\b)|oct(?:ave)?\b)", re.IGNORECASE)
+
+
 def stated_order(text: str, default: int) -> int:
     m = _ORDER.search(text)
-    return int(m[1] or m[3]) if m and (m[1] or m[3]) else _ORDER_WORDS[m[2].lower()] if m else default
+    if m:
+        return int(m[1] or m[3]) if m[1] or m[3] else _ORDER_WORDS[m[2].lower()]
+    slope = _SLOPE.search(text)
+    order = float(slope["db"]) / (20 if slope["dec"] else 6.02) if slope else 0
+    return round(order) if order >= 1 and abs(order - round(order)) < 0.1 else default
 
 
 def _ripple(text: str) -> float:
@@ -727,7 +739,8 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
     at_edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
     lines = [_opamp_block(f), _ac_source(f),
-             f"* {response.title()} {'high' if high else 'low'}-pass, order {order}"
+             f"* {response.title()} {'high' if high else 'low'}-pass, order {order} ({20 * order} dB per decade, "
+             f"{6 * order} dB per octave)"
              + (f", {_ripple(f.intent.description):g} dB ripple" if response == "chebyshev" else "")
              + f": {'the ripple band ends' if at_edge else '-3 dB'} at {format_eng(fc)}Hz; "
                "unity-gain Sallen-Key sections (w0, Q) from the pole table."]
@@ -747,9 +760,21 @@ EDGE = re.compile(r"(?:pass-?band|ripple)[- ](?:edge|band(?:width)?\b|corner)", 
 
 
 def _cascade_function(f: _Filler, response: str) -> list:
-    """Its -3 dB cutoff where the pole table put it, or a Chebyshev's ripple-band edge."""
+    """Its -3 dB cutoff where the pole table put it, or a Chebyshev's ripple-band edge; a Butterworth's roll-off
+    when the request states it ("40 dB per decade"): a decade past the corner |H| = 1/sqrt(1 + 10^(2n))."""
     edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
-    return designed("edge" if edge else "cutoff")(f)
+    checks = designed("edge" if edge else "cutoff")(f)
+    fc = parse_number(f.params.get("design_freq", ""))
+    if response == "butterworth" and fc and _SLOPE.search(f.intent.description):
+        order = stated_order(f.intent.description, 4)
+        high = f.intent.kind.endswith("highpass")
+        far = fc / 10 if high else fc * 10
+        db = -10 * math.log10(1 + 10 ** (2 * order))
+        sweep = f"ac dec 50 {min(far, fc) / 10:g} {max(far, fc) * 10:g}"
+        checks.append(Probe(f"function: {20 * order} dB per decade: {db:.3g} dB a decade past the corner",
+                            f"{sweep}\nlet g = vdb({{out}})-vdb({{inp}})\nmeas ac result find g at={far:g}",
+                            db - 2, db + 2))
+    return checks
 
 
 def _design_cutoff_parameter(intent, d, spec) -> None:
@@ -1162,6 +1187,10 @@ register(Family(kind="butterworth_band_cascade",
 _FIRST_ORDER = (r"(?:first|1st|one|single)[- ](?:order|pole)|\brc\s+(?:high|low)[- ]?pass\b[^.;]{0,60}?"
                 r"(?:feeding|followed\s+by|into|then|driving)\s+(?:an?\s+|the\s+)?"
                 r"(?:non[- ]?inverting|op[- ]?amp|follower|buffer|amplifier)")
+# a second or higher order, a named response or topology: not the one-corner inverting filter
+_HIGHER_ORDER = (r"sallen|biquad|butterworth|bessel|chebyshev|maximally[- ]flat|\bq\s*(?:=|of|is)\s*\d"
+                 r"|(?:second|third|fourth|fifth|sixth|2nd|3rd|[2-6]th|two|three|four|[2-6])[- ](?:order|pole)"
+                 r"|(?:[4-9]\d|1[0-2]\d)\s*db\s*(?:/|per\s+)dec|(?:1[2-9]|[2-4]\d)\s*db\s*(?:/|per\s+)oct")
 _INVERTING_STAGE = re.compile(r"(?<!non-)(?<!non)(?<!non )\binverting\b|\bgain\s+(?:of\s+)?[-\u2212]\s*\d",
                               re.IGNORECASE)
 
@@ -1170,7 +1199,10 @@ def _first_order_parts(f: _Filler, high: bool) -> tuple[float, float, float, flo
     """(corner, |gain|, R, C, inverting): the corner RC (C as stated or 10 nF, R = 1/(2 pi fc C); a stated R with no
     stated C sets C instead) and the stage's gain."""
     fc = f.number("FREQ", 1e3)
-    said = next((s.target for s in read_request(f.intent.description).specs if s.quantity == "gain" and s.target), None)
+    # "a gain of -4.7", "20 dB passband gain", "DC gain 26 dB": the stage's gain, a size
+    said = next((s.target if s.quantity == "gain" else 10 ** (s.target / 20)
+                 for s in read_request(f.intent.description).specs
+                 if s.quantity in ("gain", "gain_db", "dc_gain_db") and s.target and s.at is None), None)
     gain = abs(f.number("GAIN", said or 1.0) if "GAIN" in f.intent.values else said or 1.0)
     c_stated = next((f.given(r, 0) for r in ("C", "C1", "CIN", "CF") if r in f.intent.values), None)
     r_stated = next((f.given(r, 0) for r in ("R", "R1", "RIN") if r in f.intent.values), None)
@@ -1227,7 +1259,11 @@ for _high in (False, True):
                     names=(f"first-order active {_side}-pass filter", f"single-pole op-amp {_side}-pass filter",
                            f"first-order op-amp {_side}-pass filter"),
                     rules=((7.5, (_FIRST_ORDER, HIGHPASS if _high else LOWPASS,
-                                  r"active|op[- ]?amp|operational|inverting|follower|buffer")),),
+                                  r"active|op[- ]?amp|operational|inverting|follower|buffer")),
+                           # "inverting op-amp high-pass, 20 dB gain": the textbook inverting filter is one RC
+                           # corner around the inverting stage (a second-order inverting filter is MFB, 4.1)
+                           (7.55, (_INVERTING_STAGE.pattern, HIGHPASS if _high else LOWPASS,
+                                   r"active|op[- ]?amp|operational", rf"^(?!.*(?:{_HIGHER_ORDER}))"))),
                     noun="filter", accepts=r"(?:high|low)[- ]?pass|amplifiers?|stages?", specs=("cutoff",),
                     design=_design_first_order,
                     examples=(("cutoff", f"first-order active {_side}-pass filter with a {{x}} Hz corner", 20, 2e4),)))

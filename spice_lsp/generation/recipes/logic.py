@@ -23,6 +23,7 @@ from spice_lsp.generation.drives import (
 from spice_lsp.generation.families import Family, gate_function, logic_table, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.words import TIME, seconds, word
+from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _Filler, _mos_device, _mos_model
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -124,15 +125,34 @@ _DC_LEVEL = re.compile(r"\b(?:pass(?:es|ing)?|carr(?:ies|ying)|input\s+(?:of|at)
 
 
 def _passed_level(description: str) -> float | None:
-    return float(m["a"] or m["b"] or m["c"]) if (m := _DC_LEVEL.search(description)) else None
+    if m := _DC_LEVEL.search(description):
+        return float(m["a"] or m["b"] or m["c"])
+    # "VIN holds in at 2.5 V DC": a steady level the request's own source puts on the input, no wave
+    request = read_request(description)
+    held = [s.dc for s in request.sources if s.dc is not None and not s.supply and s.sin is None and s.pulse is None
+            and (s.node is None or s.node.lower() in (request.input or "in", "in"))]
+    return held[0] if len(held) == 1 else None
+
+
+# "switched on", "turned on", "the NMOS gate at 5 V and the PMOS gate at 0 V": the gate held closed, its devices'
+# gates at the rails
+_NMOS_GATE = re.compile(r"\bnmos\b(?:[^.;]|\.\d){0,80}?\bgates?\s+(?:is\s+|held\s+|tied\s+)?(?:at|to)\s+"
+                        r"(?P<v>[1-9][\d.]*)\s*V\b", re.IGNORECASE)
+_SWITCHED_ON = re.compile(r"\b(?:switched|turned|held|biased|always)\s+(?:fully\s+)?on\b|\bin\s+its\s+on[- ]state\b"
+                          + "|" + _NMOS_GATE.pattern, re.IGNORECASE)
 
 
 def _held(f: _Filler) -> tuple[str, str, float | None, float | None]:
-    """The control's and complement's names and the DC levels the request holds them at (None: not held)."""
+    """The control's and complement's names and the DC levels the request holds them at (None: not held); a gate
+    "switched on" with no control named is held with the control at the supply and its complement at ground."""
     on, off = _controls(f.intent.description)
     steps = stated_steps(f.intent.description, [on, off], held_when=True)
     high = logic_high(f.intent.description, f.number("VDD", 1.8))
     held = [volts(steps[n][0][1], high) if n in steps and len(steps[n]) == 1 else None for n in (on, off)]
+    if held == [None, None] and not _CONTROL_NAME.search(f.intent.description) \
+            and _SWITCHED_ON.search(f.intent.description):
+        gate = _NMOS_GATE.search(f.intent.description)
+        return on, off, float(gate["v"]) if gate else high, 0.0
     return on, off, held[0], held[1]
 
 
@@ -308,6 +328,9 @@ def _table(*outputs: bool) -> Any:  # (11, 01, 10, 00)
 
 def _passes(f: _Filler) -> list:
     if (level := _passed_level(f.intent.description)) is not None:  # a held gate passing a DC level
+        if {"RL", "R"} & set(f.intent.values):  # into a stated load its on-resistance drops a share of it
+            return [Probe(f"function: conducts the {level:g} V level into the load while en is high (above half)",
+                          "op\nlet result = v({out})", 0.5 * level, 1.01 * level)]
         return [Probe(f"function: passes the {level:g} V level while en is high (within 5 %)",
                       "op\nlet result = v({out})", 0.95 * level, 1.01 * level)]
     vdd, t = used(f, "VDD"), _gate_period(f)

@@ -1,0 +1,150 @@
+"""Circuits built right but designed off the spec the user stated (session 10): a filter's order from its
+roll-off in dB per decade or octave, a filter's gain measured in its passband, the inverting one-corner
+op-amp filter, a coupling capacitor sized against the resistance behind it. Each class is tried with
+requests worded differently from the benchmark cases it came from."""
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from spice_lsp.generation.design import passband
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.recipes.filters import stated_order
+from spice_lsp.generation.request import Spec
+from tests.measuring import measure, part_value
+
+
+def op_at(netlist: str, node: str) -> float:
+    return measure(netlist, f"op\nlet result = v({node})")
+
+# --- the order a roll-off asks for: 20 dB a decade (6 dB an octave) per pole ------------------------------
+
+@pytest.mark.parametrize("text, order", [
+    ("falls at 40 dB per decade past the corner", 2),
+    ("a -60dB/dec slope", 3),
+    ("12 dB/octave", 2),
+    ("rolls off 24 dB an octave", 4),
+    ("third-order, 40 dB/dec", 3),  # a stated order wins
+])
+def test_a_roll_off_states_the_order(text, order):
+    assert stated_order(text, 5) == order
+
+
+def test_a_slope_that_is_no_whole_number_of_poles_leaves_the_default():
+    assert stated_order("about 50 dB per decade", 5) == 5
+
+
+@pytest.mark.parametrize("description, high, order", [
+    ("maximally flat high-pass at 400 Hz falling 18 dB per octave below it; in -> out", True, 3),
+    ("Butterworth low-pass, -3 dB at 5 kHz, 40 dB/decade beyond; from in to out", False, 2),
+])
+def test_a_butterworth_with_a_stated_roll_off_is_built_and_measured_with_that_many_poles(description, high, order):
+    result = generate(description)
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    reactive = [line for line in result.netlist.splitlines() if line[:1] == "C" and not line.startswith("Cpole")]
+    assert len(reactive) == order
+    slope = next(c for c in result.checks if "dB per decade" in c.what)
+    assert slope.status == "pass" and f"{20 * order} dB per decade" in slope.what
+
+
+# --- a filter's gain is its passband's -----------------------------------------------------------------------
+
+def test_a_filters_gain_with_no_frequency_is_measured_a_decade_into_its_passband():
+    specs = [Spec("corner 2 kHz", "cutoff", 2e3), Spec("gain of 5", "gain", 5.0), Spec("12 dB", "gain_db", 12.0),
+             Spec("gain 3 at 50 Hz", "gain", 3.0, at=50.0)]
+    high = passband(specs, "first_order_active_highpass")
+    assert [s.at for s in high] == [None, 2e4, 2e4, 50.0]
+    assert [s.at for s in passband(specs, "butterworth_lowpass")] == [None, 200.0, 200.0, 50.0]
+    assert passband(specs, "opamp_inverting") == specs  # an amplifier's gain stays where it is measured
+
+
+@pytest.mark.parametrize("description, high, gain, fc", [
+    ("op-amp high-pass, inverting, passband gain 14 dB, corner 300 Hz, in to out", True, 10 ** (14 / 20), 300),
+    ("inverting active low pass filter: gain -3.3 and a 5 kHz cutoff", False, 3.3, 5e3),
+])
+def test_an_inverting_op_amp_filter_is_one_corner_around_the_inverting_stage(description, high, gain, fc):
+    result = generate(description)
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    net = result.netlist
+    r1, r2, c1 = part_value(net, "R1"), part_value(net, "R2"), part_value(net, "C1")
+    assert math.isclose(r2 / r1, gain, rel_tol=0.01)
+    assert math.isclose(1 / (2 * math.pi * (r1 if high else r2) * c1), fc, rel_tol=0.01)
+
+
+def test_a_second_order_inverting_filter_is_not_the_one_corner_stage():
+    assert parse_intent("inverting Butterworth low-pass, 2nd order, 1 kHz").kind != "first_order_active_lowpass"
+
+
+# --- a coupling capacitor against the resistance behind it ----------------------------------------------------
+
+def test_a_coupling_capacitor_is_sized_from_the_load_as_its_only_resistor():
+    result = generate("Coupling cap from node p to node q feeding the next stage, whose input impedance is 22k "
+                      "from q to ground; low-frequency corner 7 Hz.")
+    assert result.verified, [(c.what, c.detail) for c in result.checks if c.status != "pass"]
+    r, c = part_value(result.netlist, "R1"), part_value(result.netlist, "C1")
+    assert r == 22e3 and math.isclose(1 / (2 * math.pi * r * c), 7, rel_tol=0.05)
+
+
+# --- an inverting output stage's sign: "out = -(code/8) x 4 V" ------------------------------------------------
+
+@pytest.mark.parametrize("description, vref, code, bits", [
+    ("3-bit R-2R ladder DAC (R = 22k, 2R = 44k), 3 V for a 1, code 101, then an inverting op-amp stage: "
+     "vout = -(code/8)*3 V", 3.0, 5, 3),
+    ("R-2R DAC, 4 bits, logic high 2 V, input word 0110, output through an inverting amplifier", 2.0, 6, 4),
+])
+def test_an_r2r_ladder_into_an_inverting_stage_gives_the_negative_output(description, vref, code, bits):
+    result = generate(description)
+    out = next(c for c in result.checks if c.what.startswith("function: vout"))
+    assert out.status == "pass"
+    node = re.search(r"^X1 0 \S+ (\S+) opamp", result.netlist, re.MULTILINE)[1]  # the inverting stage's output
+    assert math.isclose(op_at(result.netlist, node), -vref * code / 2 ** bits, rel_tol=0.02)
+
+
+def test_a_negative_output_formula_makes_the_weighted_dac_inverting():
+    from spice_lsp.generation.recipes.data_conversion import _inverted
+    assert _inverted("weighted DAC, 5 V logic, so that Vout = -(code/8) x 5 V")
+    assert not _inverted("weighted DAC, 5 V logic, Vout = (code/8) x 5 V")
+
+
+# --- a follower's emitter at half the supply ------------------------------------------------------------------
+
+@pytest.mark.parametrize("vcc", [9.0, 15.0])
+def test_an_emitter_follower_idles_at_half_its_supply(vcc):
+    result = generate(f"NPN emitter follower from a {vcc:g} V supply; input in (AC coupled), output out")
+    assert math.isclose(op_at(result.netlist, "out"), vcc / 2, rel_tol=0.1)
+
+
+# --- a transmission gate switched on, passing a held level; a model the request writes out is that model ---------
+
+def test_a_switched_on_transmission_gate_passes_its_level_with_the_stated_square_law():
+    result = generate("Analog switch (CMOS transmission gate) switched on between p and q, 4.7k load from q to ground. "
+                      "NMOS W=8u L=1u (VTO=0.6 KP=90u), PMOS W=20u L=1u (VTO=-0.6 KP=36u), 3 V supply. "
+                      "VP holds p at 1 V DC.")
+    net = result.netlist
+    assert "gamma" not in net and "lambda" not in net  # VTO and KP stated: that level-1 model alone
+    vq = op_at(net, "q")
+    # both in triode at Vq: NMOS 90u*8 ((3 - Vq - 0.6)(1 - Vq) - (1 - Vq)^2/2), PMOS 36u*20 (0.4 (1 - Vq) - ..)
+    # or saturated; the sum is Vq/4.7k
+    def current(v: float) -> float:
+        vds = 1 - v
+        n = 90e-6 * 8 * ((2.4 - v) * vds - vds ** 2 / 2)
+        p = 36e-6 * 20 * (0.4 * vds - vds ** 2 / 2) if vds < 0.4 else 0.5 * 36e-6 * 20 * 0.16
+        return n + p - v / 4.7e3
+    lo, hi = 0.0, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if current(mid) > 0 else (lo, mid)
+    assert math.isclose(vq, lo, rel_tol=0.02)
+
+
+# --- diodes that limit a signal are a clipper -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("description", [
+    "two anti-parallel diodes after a 2.2k resistor limit a 4 V peak sine to about a diode drop",
+    "back-to-back silicon diodes to ground clip the 3 V sine coming through 1k",
+])
+def test_diodes_that_limit_a_signal_are_a_clipper(description):
+    assert parse_intent(description).kind == "diode_clipper"
