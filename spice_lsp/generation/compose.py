@@ -97,6 +97,11 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
     if want.name is None and want.value is None and len(kin) == 1:  # "a diode from out to ground": the one diode
         return kin[0]
+    # "the reference resistor RREF = 13.6k" with no ends read: the circuit's one other part of its kind, where its
+    # value is near the stated one (the family sized that part for the same role)
+    near = [i for i in kin if (v := _value(lines[i])) and want.value and 0.5 <= want.value / v <= 2]
+    if want.name and not any(want.nodes or ()) and len(kin) == 1 and near:
+        return near[0]
     return None
 
 
@@ -232,14 +237,23 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     sensed = {n for line in amps for n in line.nodes[:2]} - {line.nodes[2] for line in amps}  # (a follower's is out)
     told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems, sensed)
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
+    rail = _rail(found)
+    supplied_at = {s.node for s in request.sources if s.supply and s.node} | {stated_ports.supply.node
+                                                                             if stated_ports.supply else ""}
     for role, node in (("output", request.output), ("input", request.input)):
         family_node = output if role == "output" else _input_node(found, source)
         if node in roles.get(role, ()) and node not in mapping or node in told:  # one of the family's own ports
             continue  # of that role, or the one port of it the request told apart ("square output at sqo")
+        if role == "input" and rail is not None and (node in supplied_at) != (family_node == rail.nodes[0]) \
+                and supplied_at - {""}:
+            # "from 3.3 V (node vcc)": the supply's node, which the family's rail takes, not its input; and a
+            # family fed from its rail (a mirror) has no input port for another name where the request names the rail
+            continue
         if node and family_node and mapping.get(family_node, node) == node and node not in mapping.values():
             mapping[family_node] = node
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
+    _name_path(found, stated_ports.path, mapping, _input_node(found, source), output)
     _unplaced_on_ports(request, found + added, roles, mapping, source, output)
 
     def drive(driver: Line, stated: SourceConstraint) -> None:
@@ -280,8 +294,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver.name = stated.name
 
     for stated in request.sources:
+        if any(other is not stated and other.kind == stated.kind and stated.text in other.text and other.name
+               and not stated.name and (other.dc, other.ac) == (stated.dc, stated.ac) for other in request.sources):
+            continue  # the same statement read twice, its named reading kept ("a 12 uA current source IPD ...")
         if stated.kind == "I":  # a current source stays one: never the level of a voltage source
-            if why := _place_current(stated, found, added, rows, mapping, source):
+            if why := _place_current(stated, found, added, rows, mapping, source, parts_renamed):
                 problems.append(why)
             continue
         if stated.supply and stated.dc is not None and stated.dc < 0:  # "VEE = -15 V": the family's negative rail
@@ -348,14 +365,16 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             and mapping.get(driver.nodes[0], driver.nodes[0]) == port
             and not any(line.name.upper() == port.upper() for line in found + added)):
         parts_renamed[driver.name] = driver.name = "V" + port[1:]
-    # A voltage the request names after a node of the circuit ("high when Vin > Vref") names that node.
+    # A voltage the request names after a node of the circuit ("high when Vin > Vref") names that node (not a
+    # source the request names, on a node it names: "a 4 V reference VREF on node ref").
     named = {mapping.get(n, n) for line in found + added for n in line.nodes} | set(request.nodes)
+    sources = {s.name.lower() for s in request.sources if s.name}
     for node in dict.fromkeys(n for line in found for n in line.nodes):
-        if (re.fullmatch(r"[a-z]{3,}", node) and node not in mapping and f"v{node}" not in named
+        if (re.fullmatch(r"[a-z]{3,}", node) and node not in mapping and f"v{node}" not in named | sources
                 and re.search(rf"\bV{node}\b", request.description, re.IGNORECASE)):
             mapping[node] = f"v{node}"
     _further_inputs(request, found + added, driver, mapping, parts_renamed)
-    supplied = _supply(stated_ports, request, found, rows, source)
+    supplied = _supply(stated_ports, request, found, rows, source, mapping)
     for (i, _), line in zip(parts, found):
         rows[i] = line.text()
     for i, row in enumerate(rows):  # analyses and probes name the renamed parts too (".dc V1" -> ".dc VIN")
@@ -632,6 +651,31 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
     return told
 
 
+def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str], first: str | None,
+               last: str) -> None:
+    """The names of a stated path ("in to mid, then mid to out") on the family's nodes along its one series path of
+    as many nodes from its input to its output (through R, L and C, never by ground): a ladder's inner nodes. Where
+    it has no such path, or several, the names stay unplaced (and the checklist reports them)."""
+    if len(path) < 3 or first is None:
+        return
+    links: dict[str, set[str]] = {}
+    for line in lines:
+        if line.name[0].upper() in "RLC" and "0" not in line.nodes[:2]:
+            a, b = line.nodes[:2]
+            links.setdefault(a, set()).add(b)
+            links.setdefault(b, set()).add(a)
+    ways = [[first]]
+    for _ in range(len(path) - 1):
+        ways = [way + [n] for way in ways for n in sorted(links.get(way[-1], ())) if n not in way]
+    ways = [way for way in ways if way[-1] == last]
+    if len(ways) != 1:
+        return
+    given = set(mapping.values())
+    for node, name in zip(ways[0], path):
+        if mapping.get(node, node) != name and node not in mapping and name not in given:
+            mapping[node] = name
+
+
 def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, list[str]], mapping: dict[str, str],
                        source: str, output: str) -> None:
     """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
@@ -680,19 +724,33 @@ def _clear_way(mapping: dict[str, str], nodes: set[str], added: set[str], ports:
                                  if f"{node}_{k}" not in nodes | added and f"{node}_{k}" not in given)
 
 
-def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str], source: str) -> list[float]:
+def _rail(lines: list[Line]) -> Line | None:
+    """The family's supply source: a DC source from a rail node (vdd, vcc, ...) to ground."""
+    return next((line for line in lines if line.name[:1].upper() == "V" and line.nodes[0].lower() in _RAIL_NODES
+                 and line.nodes[1] == "0"), None)
+
+
+def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str], source: str,
+            mapping: dict[str, str]) -> list[float]:
     """The supply the request states ("on 5 V", "from a 15 V supply") on the family's supply: its rail
     source (through the parameter it reads, so the parts reading it follow), else its input source when
-    that is a plain DC level (a regulator's or a divider's input is its supply), else the op-amp's rails."""
+    that is a plain DC level (a regulator's or a divider's input is its supply), else the op-amp's rails.
+    The node the request puts it on ("on 10 V (vcc)") names that source's node, where no other name took it
+    and no other node of the circuit has that name."""
     if stated.supply is None or stated.supply.value is None:
         return []
     value = stated.supply.value
     if any(s.supply and s.dc is not None for s in request.sources):
         return []  # a supply the request places itself ("VCC = 9 V at vcc") is set where it is read
-    driver = next((line for line in lines if line.name[:1].upper() == "V" and line.nodes[0].lower() in _RAIL_NODES
-                   and line.nodes[1] == "0"), None) or _plain_input(lines, source)
+    held = any(not s.supply and s.kind == "V" and s.dc is not None and (s.node is None or s.node == request.input)
+               for s in request.sources)  # ("the input node in (2.4 V DC)": the input is a signal, not the supply)
+    driver = _rail(lines) or (None if held else _plain_input(lines, source))
     if driver is not None:
         _set_supply(driver, rows, value)
+        node, own = stated.supply.node, {n for line in lines for n in line.nodes}
+        if node and driver.nodes[0] not in mapping and node not in own | set(mapping.values()) \
+                and driver.nodes[0] not in request.nodes:  # (an input the request names as it is stays so)
+            mapping[driver.nodes[0]] = node
     elif param := next((p for p in ("vdd", "vcc") if any(re.match(rf"\.param\b.*\b{p}\s*=", r, re.IGNORECASE)
                                                          for r in rows)), None):
         _set_param(rows, param, value)
@@ -734,7 +792,7 @@ def _plain_input(lines: list[Line], source: str) -> Line | None:
 
 
 def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line], rows: list[str],
-                   mapping: dict[str, str], source: str) -> str | None:
+                   mapping: dict[str, str], source: str, renamed: dict[str, str]) -> str | None:
     """A stated current source in the family's circuit: the circuit's own current source into that node takes its
     levels; else it drives the node the circuit's input source drove ("a tank driven by an AC 1 mA current source into
     node tank"), in that source's place; else it is added into its node. The reason when none fits."""
@@ -744,11 +802,23 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
         kept = re.search(r"\bAC\s+\S+", line.rest, re.IGNORECASE) if stated.ac is None else None
         return f"{stated.waveform()} {kept[0]}" if kept else stated.waveform()
     node = next((k for k, v in mapping.items() if v == stated.node), stated.node)  # its node, as the family names it
-    # the circuit's own current source into that node, or (no node stated) the current source that drives it
-    own = next((line for line in found if line.name[0].upper() == "I" and (
-        line.nodes[1] == node if node else line.name.upper() == source.upper())), None)
+    # the circuit's own current source into that node, or (no node stated) the current source that drives it, else
+    # its one current source ("IREF = 20 uA from vdd into the diode-connected M1" of a mirror fed by I1)
+    currents = [line for line in found if line.name[0].upper() == "I"]
+    own = next((line for line in currents if (line.nodes[1] == node if node else line.name.upper() == source.upper())),
+               currents[0] if node is None and len(currents) == 1 else None)
+    # "1 mA from a current source into node a" of a PTAT cell fed by I1 (1 mA into hi), I2 (100 uA into lo): the one
+    # current source of the stated level, its node named so
+    level = [line for line in currents if stated.dc is not None and _same_value(_level(line.rest), stated.dc)]
+    if own is None and node is not None and len(level) == 1 and level[0].nodes[1] not in (*mapping, "0") \
+            and node not in set(mapping.values()) | {n for line in found for n in line.nodes}:
+        own = level[0]
+        mapping[own.nodes[1]] = node
     if own is not None:
         own.rest = levels(own)
+        if stated.name and stated.name.upper() != own.name.upper() \
+                and not any(line.name.upper() == stated.name.upper() for line in found + added):
+            renamed[own.name] = own.name = stated.name  # the user's name on it ("IPD", "IREF")
         return None
     if node is None:
         return f"'{stated.text}': no node to push its current into"
@@ -767,6 +837,12 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
         added.append(Line(stated.name or free, [minus, node], stated.waveform()))
         return None
     return f"'{stated.text}': no place for a current source into {stated.node} in this circuit"
+
+
+def _level(rest: str) -> float | None:
+    """A source's DC level as written ("DC 1m", "1m"); None when it is a parameter's or absent."""
+    m = re.match(r"(?:DC\s+)?([-+]?[\d.][^\s{}]*)", rest.strip(), re.IGNORECASE)
+    return parse_number(m[1]) if m else None
 
 
 def _input_node(lines: list[Line], source: str) -> str | None:

@@ -180,6 +180,25 @@ _NOT_SUPPLY = re.compile(r"\s*(?:to|and|or|-|\u2013|step|steps|pulse|peak|amplit
                          r"reference|bias|offset|logic|cmos|ttl|gpio|dc\s+(?:on|at|into))\b",  # "from 3.3 V logic"
                          re.IGNORECASE)  # ("driven from 5 V DC on node g": a source's level on its node)
 
+# The node a supply is on, said with it: "on 10 V (vcc)", "a single 5 V supply (node vcc)", "12 V supply on vcc",
+# "on a 5 V rail vs:", "a 12 V rail called v12", "the 3 V rail (node vdda)", "rail: vpp = 9 V", "supply node is v33"
+# (a bare name after the noun ends its phrase: "a 9 V battery powers it" names none)
+_RAIL_NOUN = r"(?:supply|rail|battery)\b"
+_SUPPLY_NAME = r"(?!(?:supply|rail|battery|voltage|level|current|line|node|rails|supplies)\b)" + _NAME
+_NAME_ENDS = r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with|through|via|into|to|for|so|which)\b)"
+_SUPPLY_NODE = re.compile(
+    r"(?P<lead>\b(?:on|from|off|by|powered\s+(?:from|by))\s+(?:an?\s+|the\s+)?)?(?:\u00b1|\+/-|\+)?"
+    + _LEVEL.format("v") + r"(?:\s+(?:single|dc|positive|main|power))*(?P<noun>\s+(?:single\s+|dc\s+)?" + _RAIL_NOUN
+    + r")?(?:\s*\(\s*(?:node\s+)?(?P<p>" + _SUPPLY_NAME + r")\s*\)"
+    r"|(?(noun)\s+(?:(?:on|at)\s+(?:node\s+)?|node\s+(?:is\s+)?|(?:called|named|labell?ed)\s+)?(?P<n>" + _SUPPLY_NAME
+    + r")" + _NAME_ENDS + r"|(?!)))"
+    # "rail: vpp = 9 V", "supply vcc at 5 V": the noun, the node, then its level
+    r"|\b" + _RAIL_NOUN + r"\s*:?\s*(?:node\s+)?(?P<k>" + _SUPPLY_NAME + r")\s*(?:=|\bis\b|\bat\b)\s*"
+    + _LEVEL.format("w")
+    # "supply node is v33", "the rail called v12": its node, the level said elsewhere
+    + r"|\b" + _RAIL_NOUN + r"\s+(?:node\s+(?:is\s+)?|(?:is\s+)?(?:called|named|labell?ed)\s+)(?P<m>" + _SUPPLY_NAME
+    + r")" + _NAME_ENDS)
+
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's
 
@@ -196,7 +215,8 @@ class Level:
 class Ports:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> the user's names, in stated order
     levels: list[Level] = field(default_factory=list)  # DC levels stated on named nodes
-    supply: Level | None = None  # the supply's level, its node "" (the family's rail)
+    supply: Level | None = None  # the supply's level, its node ("" where unsaid: the family's rail)
+    path: tuple[str, ...] = ()  # the signal's way through named nodes, input to output ("in to mid, then mid to out")
 
     def named(self) -> list[str]:
         return list(dict.fromkeys(n for names in self.roles.values() for n in names))
@@ -250,6 +270,31 @@ _ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*"
 # ", vin to vout." : a clause that is only the signal's way, input to output
 _BARE_TO = re.compile(r"(?:^|(?<=[,;:(]))\s*(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s*"
                       r"(?=[,;)]|\.(?:\s|$)|$)")
+# "in to mid, then mid to out", "in -> a -> b -> out", "in to p1, p1 to p2, p2 to out": the signal's way through named
+# nodes, each link starting where the one before ended
+_LINK = re.compile(r"(?:node\s+)?(?P<a>[a-z_]\w*)\s*(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2]|\s+to\s+)\s*"
+                   r"(?:node\s+)?(?P<b>[a-z_]\w*)\b(?![(\w])")
+_GLUE = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:then\s+)?")
+
+
+def _path_links(text: str) -> list[re.Match]:
+    """The links of the one path of three or more named nodes `text` states (see _LINK), [] where it states none
+    or several."""
+    starts = [w.start() for w in re.finditer(r"(?<![\w.\-])[a-z_]\w*", text)]
+    links = [m for at in starts if (m := _LINK.match(text, at)) is not None and m["a"] != m["b"]
+             and not {m["a"], m["b"]} & ((NOT_NODES | GROUND | IDIOMS) - {"in", "out"})]
+    chains: list[list[re.Match]] = []
+    for m in links:
+        chain = next((c for c in chains if c[-1]["b"] == m["a"] and (
+            c[-1].start("b") == m.start("a") or _GLUE.fullmatch(text, c[-1].end(), m.start()))), None)
+        if chain is not None:
+            chain.append(m)
+        elif not any(c[-1].start("b") == m.start("a") for c in chains):
+            chains.append([m])
+    long = [c for c in chains if len(c) >= 2 and len({m["a"] for m in c} | {c[-1]["b"]}) == len(c) + 1]
+    return long[0] if len(long) == 1 else []
+
+
 # "a gain of 4 between node pre and node post", "a buffer between sens and adc": a stage's ends, input to output
 # (a part's ends, "the voltage between a and b" and "connected between" name no port)
 _BETWEEN = re.compile(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
@@ -384,6 +429,9 @@ def _pairs(text: str) -> dict[int, str]:
             continue
         if not {m["a"].lower(), m["b"].lower()} & ((NOT_NODES | GROUND | IDIOMS) - {"in", "out"}):
             paired[m.start("a")], paired[m.start("b")] = "input", "output"
+    if links := _path_links(text):  # a path's first node is its input, its last its output, the rest inner nodes
+        paired[links[0].start("a")], paired[links[-1].start("b")] = "input", "output"
+        paired.update({m.start("a"): "part" for m in links[1:]} | {m.start("b"): "part" for m in links[:-1]})
     return paired
 
 
@@ -758,10 +806,32 @@ def read_ports(text: str) -> Ports:
                      r"(?:an?\s+)?(?:regulated\s+|stable\s+|clean\s+)?$", text[:m.start()], re.IGNORECASE):
             continue  # "make a 6.2 V rail with a zener": the level the circuit makes, not its supply
         supplies[value] = m[0].strip()
+    if links := _path_links(text):
+        ports.path = (links[0]["a"], *(m["b"] for m in links))
+    named = _supply_nodes(text)
+    if not supplies and len({value for value, _, _ in named if value is not None}) == 1:
+        supplies = {value: said for value, _, said in named if value is not None}  # "rail: vpp = 9 V"
     if len(supplies) == 1:
         (value, said), = supplies.items()
-        ports.supply = Level("", value, said)
+        nodes = {node for level, node, _ in named if level is None or level == value}
+        ports.supply = Level(nodes.pop() if len(nodes) == 1 else "", value, said)
     return ports
+
+
+def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:
+    """The nodes the request puts a supply on (see _SUPPLY_NODE), each with the level said with it (None where
+    it is said elsewhere) and the words. A level in parentheses after a bare figure is a supply's only after "on",
+    "from" or "off" ("a 1 V (peak) sine" is none)."""
+    found = []
+    for m in _SUPPLY_NODE.finditer(text):
+        if m["p"] and not (m["lead"] or m["noun"]):
+            continue
+        node = (m["p"] or m["n"] or m["k"] or m["m"]).lower()
+        if node in _OUTPUTS or (_UNIT.fullmatch(node) and not node.startswith("v")):  # ("5 V (dc)"; "vpp" a rail)
+            continue
+        value = _volts(m, "v") if m["v"] is not None else _volts(m, "w") if m["w"] is not None else None
+        found.append((value, node, m[0].strip()))
+    return found
 
 
 def port_levels(ports: Ports, driven: set[str]) -> list[Level]:
