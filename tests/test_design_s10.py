@@ -148,3 +148,50 @@ def test_a_switched_on_transmission_gate_passes_its_level_with_the_stated_square
 ])
 def test_diodes_that_limit_a_signal_are_a_clipper(description):
     assert parse_intent(description).kind == "diode_clipper"
+
+
+# --- a quarter bridge's gauge at the resistance the request states ---------------------------------------------------
+
+def test_a_strained_gauge_stated_as_a_resistance_is_the_active_arm():
+    result = generate("Quarter bridge: arms of 1k, the active gauge strained to 1003 ohm; "
+                      "3.3 V excitation on node e, outputs p and n.")
+    arms = sorted(part_value(result.netlist, name) for name in ("R1", "R2", "R3", "R4"))
+    assert arms == [1000.0, 1000.0, 1000.0, 1003.0]
+
+
+# --- MOS mirrors sized as stated -------------------------------------------------------------------------------------
+
+def test_an_nmos_mirror_with_its_two_devices_sized_copies_their_ratio():
+    result = generate("nmos mirror: 10 uA reference current source into the diode-connected device (W=2u L=1u), "
+                      "output device W=7u L=1u, VTO 0.6 KP 80u, 3.3 V on vdd; output drain out with 10k up to vdd")
+    assert math.isclose((3.3 - op_at(result.netlist, "out")) / 10e3, 35e-6, rel_tol=0.03)
+
+
+def test_a_pmos_mirror_fed_by_a_current_source_copies_it_by_its_aspect_ratio():
+    result = generate("PMOS current mirror from 3.3 V: an ideal 20 uA current source as the reference pulls current "
+                      "out of the diode-connected device (W/L = 5u/1u); the output device is 15u/1u and drives a 10k "
+                      "load to ground. VTO -0.6, KP 30u.")
+    assert result.verified
+    assert math.isclose(op_at(result.netlist, "out") / 10e3, 60e-6, rel_tol=0.03)
+
+
+def test_a_pi_network_named_by_its_shape_is_the_lc_ladder():
+    assert parse_intent("C-L-C pi network low-pass, Butterworth, 3rd order, 75 ohm, 5 MHz").kind == "lc_ladder_lowpass"
+
+
+def test_a_rectifier_fed_by_a_transformer_secondary_is_built_with_the_peak_of_its_rms():
+    result = generate("Half-wave rectifier: transformer secondary of 6 V rms at 50 Hz (a sine on node t), silicon "
+                      "diode into node v, 220 uF and 470 ohm load")
+    sine = re.search(r"SIN\(0 (\S+) 50\)", result.netlist)
+    assert sine and math.isclose(float(sine[1]), 6 * math.sqrt(2), rel_tol=1e-3)
+
+
+# --- a Vbe multiplier fed by a current source, its resistors as stated ---------------------------------------------
+
+def test_a_current_fed_vbe_multiplier_holds_vbe_times_its_divider_ratio():
+    result = generate("Rubber diode (Vbe multiplier), NPN BF=120 IS=1e-14: RA = 15k and RB = 6.8k, "
+                      "fed 3 mA by a current source into node top.")
+    assert result.verified
+    ic = 3e-3 - 0.65 * (1 + 15 / 6.8) / 21.8e3
+    vbe = 0.02585 * math.log(ic / 1e-14)
+    assert math.isclose(op_at(result.netlist, "top"), vbe * (1 + 15 / 6.8) + ic / 120 * 15e3, rel_tol=0.02)

@@ -117,6 +117,11 @@ class Family:
     ports: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+# a rectifier's smoothing capacitor is its filter, and "a transformer secondary (model it as a sine on node sec)"
+# its source
+_RECTIFIER_PARTS = r"filters?|(?:(?:mains|step-?down|power)\s+)?transformers?(?:'s)?(?:\s+secondary)?"
+
+
 @dataclass
 class Rendered:
     netlist: str
@@ -498,7 +503,7 @@ for _family in (
            specs=('ripple',),
            examples=(('ripple', 'half-wave rectifier from a 10 V peak 50 Hz sine, 1k load, under {x} V of ripple',
                       0.2, 3),),
-           accepts=r"filters?",  # its smoothing capacitor is the filter
+           accepts=_RECTIFIER_PARTS,
            function=lambda f: _rectifies(f, 1),
            summary="half-wave diode rectifier with filter capacitor",
            build=lambda f: _rectifier(f, False),
@@ -512,7 +517,7 @@ for _family in (
            specs=('ripple',),
            examples=(('ripple', 'full-wave bridge rectifier from a 15 V peak 50 Hz sine, 470 ohm load, '
                                  'under {x} V ripple', 0.2, 3),),
-           accepts=r"filters?",  # its smoothing capacitor is the filter
+           accepts=_RECTIFIER_PARTS,
            function=lambda f: _rectifies(f, 2),
            summary="full-wave bridge rectifier with filter capacitor",
            build=lambda f: _rectifier(f, True),
@@ -581,7 +586,7 @@ for _family in (
            summary="BJT common-emitter amplifier",
            build=lambda f: _bjt(f, "common_emitter"),
            names=('BJT common-emitter amplifier', 'NPN common emitter amplifier', 'common-emitter amplifier',
-                  'bipolar amplifier', 'NPN amplifier', 'voltage-divider-biased common-emitter amplifier'),
+                  'bipolar amplifier', 'NPN amplifier', 'common-emitter amplifier with divider bias'),
            rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
            source="V2",
            noun="amplifier",
@@ -662,6 +667,8 @@ for _family in (
                   'simple two-transistor current mirror'),
            # an NMOS mirror with a ratio ("1:2") before the ratioed BJT mirror
            rules=((6.75, ('nmos|n-channel', 'current mirror')), (7, ('current mirror',)),
+                  # "nmos mirror: a 25 uA reference current source ...": a mirror, not the BJT current source (6.8)
+                  (6.77, ('nmos|n-channel', '\\bmirror\\b', '^(?!.*\\b(?:pmos|p-channel)\\b)')),
                   # "a two-NMOS mirror", "an NPN mirror": a mirror of transistors is a current mirror
                   (7.05, ('\\bmirror\\b', '\\b(?:nmos|n-channel|npns?|bjts?|mosfets?|transistors?|'
                                           'diode[- ]connected)\\b'))),

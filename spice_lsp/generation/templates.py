@@ -229,8 +229,9 @@ def _rms(f: _Filler, role: str, default: float) -> Value | None:
 
 
 def _amplitude(f: _Filler, role: str, default: float) -> str:
-    """A sine's amplitude: the request's level, its peak (x sqrt 2) when written as rms."""
-    return f"{{{as_written(rms)}*sqrt(2)}}" if (rms := _rms(f, role, default)) else f(role, default)
+    """A sine's amplitude: the request's level, its peak (x sqrt 2) when written as rms (with no parentheses inside
+    the SIN(...): a stated sine's numbers replace that group up to its first ')')."""
+    return f"{{{as_written(rms)}*1.414214}}" if (rms := _rms(f, role, default)) else f(role, default)
 
 
 def sine_peak(f: _Filler, role: str, default: float) -> float:
@@ -507,15 +508,16 @@ WORDED_RATIO = re.compile(r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(twice|thrice|ha
                           r"[x\u00d7]\s*(\d+(?:\.\d+)?)\b)", re.IGNORECASE)
 
 
-# "W/L = 10u/1u", "30u/1u": a device's size, width over length
-_SIZE_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?\s*[uµn])m?\s*/\s*(\d+(?:\.\d+)?\s*[uµn])m?\b")
+# "W/L = 10u/1u", "30u/1u", "W=4u L=1u": a device's size, width over length
+_SIZE_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?\s*[uµn])m?\s*/\s*(\d+(?:\.\d+)?\s*[uµn])m?\b"
+                        r"|\bW\s*=\s*(\d+(?:\.\d+)?\s*[uµn])m?\s*,?\s*(?:and\s+)?L\s*=\s*(\d+(?:\.\d+)?\s*[uµn])m?\b")
 _OUTPUT_SIDE = re.compile(r"\b(?:output|copy|copying|mirroring|second|m2|q2)\b", re.IGNORECASE)
 
 
 def mirror_sizes(text: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
     """The (W, L) of a mirror's reference device and of its output device when a request states two different
     sizes: the one said after output words ("the output FET is 30u/1u") is the output's, else the second one."""
-    found = [(m.start(), (_size(m[1]), _size(m[2]))) for m in _SIZE_PAIR.finditer(text)]
+    found = [(m.start(), (_size(m[1] or m[3]), _size(m[2] or m[4]))) for m in _SIZE_PAIR.finditer(text)]
     if len(found) != 2 or found[0][1] == found[1][1]:
         return None
     (a, first), (b, second) = found

@@ -17,8 +17,8 @@ from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_exam
 from spice_lsp.generation.recipes.oscillators import _oscillates, _show
 from spice_lsp.generation.recipes.power import stated_clock_high
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.templates import _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.generation.templates import _Filler, _mos_model, _opamp_block, mirror_ratio, mirror_sizes
+from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585
 OPAMP = r"op[- ]?amps?|operational"
@@ -188,46 +188,72 @@ register(Family(kind="quadrature_oscillator", summary="quadrature oscillator (tw
 # --- Vbe multiplier -------------------------------------------------------------------------------
 
 _IS, _BF = 1e-14, 100  # the npn card's
+# "fed with 5 mA from a current source", "2 mA pushed into the collector node top by a current source": the feed is a
+# current, not R1 from a rail
+_CURRENT_FED = re.compile(r"\bcurrent\s+(?:source|sink)\b|\bconstant[- ]current\b", re.IGNORECASE)
+_STATED_BF = re.compile(r"\bBF\s*=\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
-def _vbe_multiplier_volts(i: float, ra: float, rb: float) -> float:
+def _beta(f: _Filler) -> float:
+    """The npn card's forward beta: the request's BF (the card takes it), else the card's own."""
+    return float(m[1]) if (m := _STATED_BF.search(f.intent.description)) else _BF
+
+
+def _vbe_multiplier_volts(i: float, ra: float, rb: float, bf: float = _BF) -> float:
     """V = VBE (1 + RA/RB) + IB RA at a feed current i, VBE at the collector's share (the npn card)."""
     v = 0.65 * (1 + ra / rb)
     for _ in range(50):
-        ic = max(i - v / (ra + rb), 1e-9) * _BF / (_BF + 1)
+        ic = max(i - v / (ra + rb), 1e-9) * bf / (bf + 1)
         vbe = VT * math.log(ic / _IS)
-        v = 0.5 * v + 0.5 * (vbe * (1 + ra / rb) + ic / _BF * ra)
+        v = 0.5 * v + 0.5 * (vbe * (1 + ra / rb) + ic / bf * ra)
     return v
 
 
 def _vbe_multiplier(f: _Filler) -> str:
     vdd, i, target = f.number("VDD", 12), f.number("IBIAS", 5e-3), f.number("VIN", 1.8)
     rb = f.number("RB", 2.2e3)
-    ra = rb * (target / 0.7 - 1)  # then corrected for VBE at this current and the base current
-    for _ in range(30):
-        ra *= target / _vbe_multiplier_volts(i, ra, rb)
-    f.param("design_vin", format_eng(target))
-    f.param("ifeed", f("IBIAS", 5e-3))  # the feed current R1 was sized for
     q = f.model("npn")
-    # RA-RB divide the transistor's own VBE: V(top, bot) = VBE (1 + RA/RB); R1 feeds it from the supply.
-    return "\n".join([f"V1 vcc 0 DC {f('VDD', vdd)}", f"R1 vcc top {f('R', (vdd - target) / i, 'RS')}",
-                      f"R2 top b {f('RA', float(f'{ra:.4g}'))}", f"R3 b bot {f('RB', rb)}", f"Q1 top b bot {q}",
-                      "V9 bot 0 DC 0"])
+    fed = [f"I1 0 top DC {f('IBIAS', 5e-3)}"] if _CURRENT_FED.search(f.intent.description) else None
+    # "22k collector to base" (RA, or RC as read; a plain R too when a current, not R1, feeds it): RA as stated, the
+    # voltage follows from it
+    aliases = ("RC", "R") if fed else ("RC",)
+    if {"RA", *aliases} & set(f.intent.values):
+        ra = f.number("RA", 10e3, *aliases)
+        target = _vbe_multiplier_volts(i, ra, rb, _beta(f))
+        ra_text = f("RA", 10e3, *aliases)
+    else:
+        ra = rb * (target / 0.7 - 1)  # then corrected for VBE at this current and the base current
+        for _ in range(30):
+            ra *= target / _vbe_multiplier_volts(i, ra, rb, _beta(f))
+        f.param("design_vin", format_eng(target))
+        ra_text = f("RA", float(f"{ra:.4g}"))
+    f.param("ifeed", f("IBIAS", 5e-3))  # the feed current R1 was sized for
+    # RA-RB divide the transistor's own VBE: v(top) = VBE (1 + RA/RB); R1 (or the stated current) feeds it.
+    feed = fed or [f"V1 vcc 0 DC {f('VDD', vdd)}", f"R1 vcc top {f('R', (vdd - target) / i, 'RS')}"]
+    return "\n".join([*feed, f"R2 top b {ra_text}", f"R3 b 0 {f('RB', rb)}", f"Q1 top b 0 {q}"])
 
 
 def _vbe_function(f: _Filler) -> list:
-    vdd, r = used(f, "VDD"), used(f, "R", "RS")
-    ra, rb, v = used(f, "RA"), used(f, "RB"), 1.0
-    for _ in range(30):  # the feed current follows the voltage it sets
-        v = _vbe_multiplier_volts((vdd - v) / r, ra, rb)
-    return [_at_op(f"holds V(top, bot) = VBE (1 + RA/RB) + IB RA = {v:.3g} V", v, 0.04, "top")]
+    ra, rb, bf = used(f, "RA", "RC", "R") if _CURRENT_FED.search(f.intent.description) else used(f, "RA", "RC"), \
+        used(f, "RB"), _beta(f)
+    if _CURRENT_FED.search(f.intent.description):
+        v = _vbe_multiplier_volts(used(f, "IBIAS"), ra, rb, bf)
+    else:
+        vdd, r, v = used(f, "VDD"), used(f, "R", "RS"), 1.0
+        for _ in range(30):  # the feed current follows the voltage it sets
+            v = _vbe_multiplier_volts((vdd - v) / r, ra, rb, bf)
+    return [_at_op(f"holds v(top) = VBE (1 + RA/RB) + IB RA = {v:.3g} V", v, 0.04, "top")]
 
 
 register(Family(kind="vbe_multiplier", summary="Vbe multiplier (rubber diode)", function=_vbe_function,
                 build=_vbe_multiplier,
                 names=("Vbe multiplier", "rubber diode", "VBE multiplier bias spreader", "amplified diode"),
-                rules=((13.9, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",)),),
-                analysis="op", output="top", signal_input=True))
+                rules=((13.9, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",)),
+                       # named, before the generic BJT current source (6.8) its feed may be ("fed 2 mA from a current
+                       # source"); a push-pull stage it biases is that stage's (13.69)
+                       (6.7, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",
+                              r"^(?!.*(?:push[- ]pull|class[- ]?a?b|output\s+stage))"))),
+                analysis="op", output="top", signal_input=True, accepts=r"(?:ideal\s+)?current\s+(?:source|sink)"))
 
 
 # --- resistor-string DAC --------------------------------------------------------------------------
@@ -376,7 +402,41 @@ register(Family(kind="pwm_dac", summary="PWM DAC (RC-filtered PWM)", function=_p
 _PCH = (0.7, 50e-6, 0.05)  # the pch card's |vto|, kp, lambda
 
 
+# "a 15 uA sink IREF pulls current out of the diode-connected M3", "an ideal current source as the reference": the
+# reference is a current, not RREF
+_REFERENCE_CURRENT = re.compile(r"\b(?:current\s+)?(?:sink|source)\b[^.;]{0,40}?"
+                                r"\b(?:pulls?|draws?|out\s+of|from|into)\b"
+                                r"|\breference\s+(?:is\s+)?(?:an?\s+)?(?:ideal\s+)?current\s+(?:source|sink)"
+                                r"|\b(?:ideal\s+)?current\s+(?:source|sink)\s+(?:as|for|sets?)\s+the\s+reference",
+                                re.IGNORECASE)
+
+
+def _sized_pmos_mirror(f: _Filler) -> tuple[str, float] | None:
+    """The mirror as the request sizes it: a current reference, the devices' stated sizes (or a stated ratio on
+    10u/1u), the stated model; (its lines, the output current the square law gives, no lambda in a stated
+    model). None: the family's own (RREF, lambda-compensated)."""
+    text = f.intent.description
+    sizes, ratio = mirror_sizes(text), mirror_ratio(f.intent)
+    if not (_REFERENCE_CURRENT.search(text) or sizes or ratio != 1):
+        return None
+    (w1, l1), (w2, l2) = sizes or (("10u", "1u"), (format_eng(10e-6 * ratio), "1u"))
+    for role, said in (("W", w1), ("LG", l1), ("W", w2), ("LG", l2)):
+        if role in f.intent.values and math.isclose(f.intent.values[role].value, parse_number(said) or 0):
+            f.given(role, 0)
+    model = _mos_model(f, "p")
+    rref = float(f"{(f.number('VDD', 3.3) - 1.2) / f.number('IBIAS', 50e-6, 'IREF'):.4g}")  # VSG about 1.2 V
+    reference = f"I1 ref 0 DC {f('IBIAS', 50e-6, 'IREF')}" if _REFERENCE_CURRENT.search(text) else \
+        f"R2 ref 0 {f('RREF', rref)}"
+    i = f.number("IBIAS", 50e-6, "IREF")
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"M1 ref ref vdd vdd {model} W={w1} L={l1}", reference,
+             f"M2 d2 ref vdd vdd {model} W={w2} L={l2}", "V9 d2 out DC 0", f"R1 out 0 {f('RL', 20e3, 'R')}"]
+    aspect = ((parse_number(w2) or 1) / (parse_number(l2) or 1)) / ((parse_number(w1) or 1) / (parse_number(l1) or 1))
+    return "\n".join(lines), i * aspect
+
+
 def _pmos_mirror(f: _Filler) -> str:
+    if (sized := _sized_pmos_mirror(f)) is not None:
+        return sized[0]
     vdd, i = f.number("VDD", 3.3), f.number("IBIAS", 50e-6, "IREF")
     rl = f.number("RL", 20e3, "R")
     vto, kp, lam = _PCH
@@ -394,6 +454,11 @@ def _pmos_mirror(f: _Filler) -> str:
 
 
 def _pmos_mirror_function(f: _Filler) -> list:
+    if (sized := _sized_pmos_mirror(f)) is not None and "I1 ref 0" in sized[0]:
+        return [expect("current", sized[1], 0.05)]  # the reference current times the aspect ratios
+    if sized is not None:
+        return [Probe("function: the output device sources current into the load", "op\nlet result = v({out})",
+                      0.01, used(f, "VDD"))]
     vdd, rref = used(f, "VDD"), used(f, "RREF")
     vto, kp, _ = _PCH
     i = 1e-5
@@ -410,7 +475,9 @@ def _design_pmos_mirror(intent, d, spec) -> None:
 register(Family(kind="pmos_current_mirror", summary="PMOS current mirror (sourcing into a grounded load)",
                 function=_pmos_mirror_function, build=_pmos_mirror,
                 names=("PMOS current mirror", "p-channel current mirror", "PMOS current mirror sourcing current"),
-                rules=((6.9, (r"pmos|p-channel|p-mos", r"current\s+mirror")),
+                # "PMOS mirror ... a reference current source": a mirror, not the BJT current source (6.8)
+                rules=((6.78, (r"pmos|p-channel|p-mos", r"\bmirror\b", r"^(?!.*\b(?:nmos|n-channel)\b)")),
+                       (6.9, (r"pmos|p-channel|p-mos", r"current\s+mirror")),
                        (7.04, (r"pmos|p-channel|p-mos", r"\bmirror\b"))),
                 analysis="op", mos=True, specs=("current",), design=_design_pmos_mirror,
                 examples=(("current", "PMOS current mirror on 3.3 V sourcing {x} A into a 10k load", 10e-6, 100e-6),)))
@@ -503,7 +570,9 @@ register(Family(kind="bjt_ratio_mirror", summary="BJT current mirror with emitte
                 function=_ratio_function, build=_ratio_mirror,
                 names=("BJT current mirror with emitter resistors", "ratioed NPN current mirror",
                        "current mirror with a 1:2 ratio set by emitter resistors"),
-                rules=((6.8, (r"current\s+mirror", r"emitter\s+resistors?|\d\s*:\s*\d|ratioed")),),
+                # (a MOS mirror's ratio is its widths': current_mirror's, pmos_current_mirror's)
+                rules=((6.8, (r"current\s+mirror", r"emitter\s+resistors?|\d\s*:\s*\d|ratioed",
+                              r"^(?!.*\b(?:[pn]mos|mosfets?|[pn]-channel|cmos)\b)")),),
                 analysis="op", noun="mirror"))
 
 

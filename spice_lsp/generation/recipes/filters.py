@@ -908,8 +908,11 @@ register(Family(kind="lc_ladder_lowpass",
                        "fifth-order LC ladder filter", "doubly terminated LC ladder"),
                 rules=((0.1, (word("ladder") + r"\b",
                               word("lc") + r"\b|passive|inductor|butterworth|low[- ]?pass|filter")),
-                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth"))),
-                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS,
+                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth")),
+                       # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
+                       (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
+                               r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
+                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
 register(Family(kind="lc_ladder_highpass",

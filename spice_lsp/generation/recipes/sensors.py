@@ -665,9 +665,38 @@ def _strain_x(f: _Filler) -> float:
     return (float(g[1]) if (g := _GAUGE_FACTOR.search(text)) else 2.0) * strain
 
 
+# "one arm is the gauge strained to 350.7 ohm", "a gauge that reads 120.6 ohm under load", "the RTD at 100 C, so
+# 138.5 ohm": the active arm's own resistance, stated beside the nominal one of the others
+_ACTIVE_ARM = re.compile(r"\b(?:strained|reads?|reading|rises|grows|changes|goes|moves|measures|so"
+                         r"|gauge\s+(?:is|at|of))"
+                         r"\s+(?:\w+\s+){0,2}?(?:to\s+|at\s+|is\s+|of\s+)?(?:about\s+)?(?P<r>\d+(?:\.\d+)?)\s*(?P<k>k)?"
+                         r"\s*(?:ohms?|Ω)", re.IGNORECASE)
+
+
+def _stated_arm(f: _Filler) -> tuple[float, float] | None:
+    """(the active arm's resistance, the others'): a quarter bridge whose strained gauge the request states as a
+    resistance beside the arms' nominal value (each under the role the reader gave it)."""
+    said = _ACTIVE_ARM.search(f.intent.description)
+    if said is None:
+        return None
+    active = float(said["r"]) * (1e3 if said["k"] else 1.0)
+    ohms = [v for v in f.intent.values.values() if v.unit == "ohm"]
+    nominal = next((v for v in ohms if not math.isclose(v.value, active) and 0.5 < v.value / active < 2), None)
+    if nominal is None:
+        return None
+    for v in ohms:
+        if math.isclose(v.value, active) or v is nominal:
+            f.given(v.role, v.value)
+    return active, nominal.value
+
+
 def _arms(f: _Filler) -> tuple[float, float, float, float]:
     """(outp's top, outp's bottom, outn's top, outn's bottom): the gauges in tension grow by GF eps, those in
-    compression shrink by it; a half bridge's two in one arm, a full bridge's crossed so both outputs move."""
+    compression shrink by it; a half bridge's two in one arm, a full bridge's crossed so both outputs move; a quarter
+    bridge's gauge at the resistance the request states for it."""
+    if _active_gauges(f.intent.description) == 1 and (stated := _stated_arm(f)) is not None:
+        active, nominal = stated
+        return nominal, active, nominal, nominal
     r, x, n = f.number("R", 350, "R1"), _strain_x(f), _active_gauges(f.intent.description)
     fixed = f.number("R2", r, "R3", "R4")  # "two 120 Ω completion resistors": the arms that do not strain
     if n == 4:
