@@ -195,3 +195,20 @@ def test_a_current_fed_vbe_multiplier_holds_vbe_times_its_divider_ratio():
     ic = 3e-3 - 0.65 * (1 + 15 / 6.8) / 21.8e3
     vbe = 0.02585 * math.log(ic / 1e-14)
     assert math.isclose(op_at(result.netlist, "top"), vbe * (1 + 15 / 6.8) + ic / 120 * 15e3, rel_tol=0.02)
+
+
+# --- a delta-VBE pair of diodes is built of diodes ----------------------------------------------------------------
+
+def test_a_ptat_pair_of_diodes_is_two_ideal_junctions_at_the_stated_currents():
+    result = generate("PTAT cell from two diodes (IS=2e-14), D1 at 400 uA and D2 at 25 uA, read v(p) - v(q); op")
+    net = result.netlist
+    assert re.search(r"^D1 p 0 \w+", net, re.MULTILINE) and re.search(r"^D2 q 0 \w+", net, re.MULTILINE)
+    assert not re.search(r"^Q\d", net, re.MULTILINE)
+    dv = measure(net, "op\nlet result = v(p) - v(q)")
+    assert math.isclose(dv, 0.02585 * math.log(16), rel_tol=0.02)
+
+
+def test_a_bridge_rectifiers_reservoir_read_as_an_output_capacitor_is_its_reservoir():
+    result = generate("Full-wave bridge rectifier: 12 V peak 50 Hz between nodes p and n, output node out across "
+                      "330 uF and a 1k load to ground.")
+    assert part_value(result.netlist, "C1") == 330e-6

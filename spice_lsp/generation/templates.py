@@ -248,8 +248,10 @@ def _rectifier(f: _Filler, full: bool) -> str:
     sine = f"SIN(0 {_amplitude(f, 'VIN', 10)} {f('FREQ', 60)})"
     # A reservoir only where the request asks for one (a capacitor, smoothing, a ripple, a DC rail): else the
     # output it measures is the rectified wave, not a DC level.
-    asked = asks_smoothing(f.intent.description) or {"C", "CL", "C1"} & set(f.intent.values)
-    smoothing = [] if _without(f.intent, "capacitor") or not asked else [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1')}"]
+    # ("output node out across 220 uF": the reservoir read as an output capacitor is it)
+    asked = asks_smoothing(f.intent.description) or {"C", "CL", "C1", "COUT"} & set(f.intent.values)
+    smoothing = [] if _without(f.intent, "capacitor") or not asked else \
+        [f"C1 out 0 {f('C', 100e-6, 'CL', 'C1', 'COUT')}"]
     if not full:
         return "\n".join([f"V1 in 0 {sine}", f"D1 in out {d}", f"R1 out 0 {f('RL', 1e3, 'R')}", *smoothing])
     # The bridge's source floats; R1 gives its low side a DC path to ground. R2 is the load.

@@ -188,17 +188,27 @@ def _ptat_design(f: _Filler) -> tuple[str, str, float, float, float]:
     return hi, lo, high, low, area
 
 
+# "two identical diodes", "D1 and D2": the pair is of junction diodes (ideal, n = 1, the stated IS), not NPNs
+_DIODES = re.compile(r"\bdiodes\b|\bD\d\b(?![\s\S]*\b(?:npns?|bjts?|transistors?)\b)")
+_DIODE_IS = re.compile(r"\bIS\s*=\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*[fpnu]?)", re.IGNORECASE)
+
+
 def _ptat(f: _Filler) -> str:
     hi, lo, high, low, area = _ptat_design(f)
     dvbe = K_Q * T0 * math.log(high / low * area)
     # the nodes carry the request's names, which the family's output (hi) may not be: a transient reports both
     f.measures = [f".measure tran {n}_avg AVG v({n}) FROM={{start}} TO={{stop}}" for n in (hi, lo)]
     f.param("dvbe", f"{dvbe:.4g}")  # VT ln(J1/J2) at 27 C, read back by the function check
+    if _DIODES.search(f.intent.description):  # two junction diodes: the same VT ln(J1/J2) at n = 1
+        said = _DIODE_IS.search(f.intent.description)
+        card = f.model("dptat", f".model dptat D (is={said[1].replace(' ', '') if said else '1e-14'} n=1)")
+        pair = [f"D1 {hi} 0 {card}", f"D2 {lo} 0 {card}" + (f" {area:g}" if area != 1 else "")]
+    else:
+        pair = [f"Q1 {hi} {hi} 0 {f.model('npn')}", f"Q2 {lo} {lo} 0 {f.model('npn')}"
+                + (f" {area:g}" if area != 1 else "")]
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}",
                       f"* v({hi}) - v({lo}) = VT ln(J1/J2): the current densities' ratio {high / low * area:g}",
-                      f"I1 vdd {hi} DC {format_eng(high)}", f"Q1 {hi} {hi} 0 {f.model('npn')}",
-                      f"I2 vdd {lo} DC {format_eng(low)}", f"Q2 {lo} {lo} 0 {f.model('npn')}"
-                      + (f" {area:g}" if area != 1 else "")])
+                      f"I1 vdd {hi} DC {format_eng(high)}", pair[0], f"I2 vdd {lo} DC {format_eng(low)}", pair[1]])
 
 
 def _ptat_unclear(text: str) -> str | None:
@@ -231,7 +241,7 @@ register(Family(kind="ptat_delta_vbe",
                 names=("delta-VBE PTAT pair", "PTAT voltage from two diode-connected transistors", "ΔVBE cell"),
                 rules=((5.5, (r"\bptat\b|(?:[\u0394\u03b4]|delta[- ]?)\s*v_?be\b|"
                               r"proportional\s+to\s+absolute\s+temperature",
-                              r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|pair|cell)\b",
+                              r"\b(?:npns?|bjts?|transistors?|diode[- ]connected|diodes|pair|cell)\b",
                               r"^(?![\s\S]*\bptat\s+current)",  # a PTAT current generator is dVBE/R: not this
                               r"^(?![\s\S]*\bband[- ]?gap)")),),  # a bandgap's core is such a pair: the bandgap
                 accepts=r"(?:ptat|[\u0394\u03b4]vbe|delta[- ]vbe)\s+(?:pair|cell|generator|voltage|source)"
