@@ -212,3 +212,22 @@ def test_a_bridge_rectifiers_reservoir_read_as_an_output_capacitor_is_its_reserv
     result = generate("Full-wave bridge rectifier: 12 V peak 50 Hz between nodes p and n, output node out across "
                       "330 uF and a 1k load to ground.")
     assert part_value(result.netlist, "C1") == 330e-6
+
+
+# --- a common-source stage loaded by a diode-connected PMOS -----------------------------------------------------------
+
+def test_a_diode_connected_pmos_load_gives_the_square_root_beta_ratio():
+    result = generate("CS amplifier: NMOS with a diode-connected PMOS load, 5 V supply. NMOS W=30u L=1u (VTO=0.5, "
+                      "KP=100u); PMOS W=10u L=1u (VTO=-0.5, KP=30u). Input in, output out.")
+    assert re.search(r"^M2 out out vdd vdd \w+ W=10u L=1u", result.netlist, re.MULTILINE)
+    gain = measure(result.netlist, "ac lin 1 1k 1k\nlet result = real(v(out)/v(in))")
+    assert math.isclose(gain, -math.sqrt(100e-6 * 30 / (30e-6 * 10)), rel_tol=0.03)
+    assert next(c for c in result.checks if c.what.startswith("function: amplifies")).status == "pass"
+
+
+def test_a_bias_designed_for_a_model_the_request_writes_out_uses_its_square_law_alone():
+    # VTO and KP stated: no channel-length modulation in the card, none in the gate's design either
+    result = generate("NMOS with VTO=0.8, KP=150u, W=20u, L=2u biased at 0.5 mA drain current on a 6 V supply; its "
+                      "drain resistor should put the drain at 3 V. Gate g, drain d.")
+    assert "lambda" not in result.netlist
+    assert math.isclose(op_at(result.netlist, "d"), 3.0, rel_tol=0.03)

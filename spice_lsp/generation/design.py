@@ -200,11 +200,24 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
 
 
 LAMBDA = 0.04  # the nch card's channel-length modulation
+_LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
 
 
-def mos_gain(values: Callable[..., float]) -> float:
+def writes_model(intent: Intent) -> bool:
+    """The request writes out its level-1 model ("level 1, VTO 0.6, KP 100u", "VTO=0.7 KP=50u"): the card is that
+    model alone, with no body effect or channel-length modulation (templates._mos_model)."""
+    given_ = {"VTO", "KP"} & set(intent.values)
+    return bool(given_) and bool(_LEVEL_1.search(intent.description)) or given_ == {"VTO", "KP"}
+
+
+def card_lambda(intent: Intent) -> float:
+    """The nch card's channel-length modulation as this request's card has it."""
+    return 0.0 if writes_model(intent) else LAMBDA
+
+
+def mos_gain(values: Callable[..., float], lam: float = LAMBDA) -> float:
     """-gm (RD || ro) of the nch level-1 card at the gate's DC bias; `values(role, *aliases,
-    default=)` reads the circuit's values."""
+    default=)` reads the circuit's values; `lam` the card's channel-length modulation."""
     vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
     beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
     rd, vdd = values("RD", "RL", "R", default=10e3), abs(values("VDD", default=5))
@@ -213,9 +226,9 @@ def mos_gain(values: Callable[..., float]) -> float:
     i = 0.5 * beta * vov ** 2
     for _ in range(3):  # the drain's voltage and the current, each from the other
         vds = max(vdd - i * rd, vov)
-        i = 0.5 * beta * vov ** 2 * (1 + LAMBDA * vds)
-    ro = (1 / LAMBDA + vds) / i
-    return -2 * i / vov * rd * ro / (rd + ro)
+        i = 0.5 * beta * vov ** 2 * (1 + lam * vds)
+    ro = (1 / lam + vds) / i if lam else math.inf
+    return -2 * i / vov * (rd if not lam else rd * ro / (rd + ro))
 
 
 def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
@@ -232,7 +245,7 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
         return found if found is not None else rd if roles[0] == "RD" else default or 0.0
     rd = 10e3
     for _ in range(8):
-        rd *= gain / max(abs(mos_gain(values)), 1e-9)
+        rd *= gain / max(abs(mos_gain(values, card_lambda(intent))), 1e-9)
     vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
     beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
     if values("VDD", default=5) - 0.5 * beta * vov ** 2 * rd < vov:
@@ -327,7 +340,7 @@ def design_transistor_bias(intent: Intent, d: Design, spec: Spec) -> None:
     bias = given(intent, "VGS", "VBIAS") if mos else given(intent, "VBIAS")
     if mos:
         beta = (given(intent, "KP") or 110e-6) * (given(intent, "W") or 10e-6) / (given(intent, "LG") or 1e-6)
-        lam = 0.0 if re.search(r"\blevel[- =]*1\b", intent.description, re.IGNORECASE) else LAMBDA
+        lam = 0.0 if _LEVEL_1.search(intent.description) else card_lambda(intent)
         vto = given(intent, "VTO") or 0.7
         if current is not None and bias is None:
             set_value(intent, d, "VGS", vto + math.sqrt(2 * current / (beta * (1 + lam * vd))),

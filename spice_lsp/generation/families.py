@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import (
     VT,
+    card_lambda,
     design_bjt_bias,
     design_cs_gain,
     design_transistor_bias,
@@ -216,7 +217,8 @@ def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: floa
 def _cs_function(f: _Filler) -> list[Spec | Probe]:
     if f.intent.polarity == "p":  # the PMOS stage is biased at mid-supply: it must amplify
         return [gain_between(2, 1e6, "amplifies")]
-    return [expect("gain", mos_gain(lambda *roles, default=None: used(f, *roles, default=default)), 0.2)]
+    return [expect("gain", mos_gain(lambda *roles, default=None: used(f, *roles, default=default),
+                                    card_lambda(f.intent)), 0.2)]
 
 
 def _feedback(f: _Filler, inverting: bool) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from spice_lsp.generation.design import writes_model
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
@@ -403,14 +404,20 @@ _CLAUSE_PARAM = {"VTO": re.compile(r"\b(?:vto|vth|vt0)\s*(?:=|of|is)?\s*(?P<v>[-
 
 
 def device_clause(description: str, pol: str) -> str | None:
-    """The words describing the `pol` device when the request describes both polarities apart; else None."""
-    own, other = _POLARITY[pol].search(description), _POLARITY["p" if pol == "n" else "n"].search(description)
-    if own is None or other is None:
+    """The words describing the `pol` device when the request describes both polarities apart; else None. Of its
+    mentions, the first that sizes it or gives its model ("a diode-connected PMOS load. ... PMOS W=5u L=1u, VTO=-0.7":
+    the second)."""
+    if _POLARITY["p" if pol == "n" else "n"].search(description) is None:
         return None
-    ends = [m.start() for m in _POLARITY["p" if pol == "n" else "n"].finditer(description) if m.start() > own.end()]
-    stop = min([*ends, *(i for i in (description.find(";", own.end()), description.find(". ", own.end())) if i >= 0)],
-               default=len(description))
-    return description[own.end():stop]
+    clauses = []
+    for own in _POLARITY[pol].finditer(description):
+        ends = [m.start() for m in _POLARITY["p" if pol == "n" else "n"].finditer(description) if m.start() > own.end()]
+        stop = min([*ends, *(i for i in (description.find(";", own.end()), description.find(". ", own.end()))
+                             if i >= 0)], default=len(description))
+        clauses.append(description[own.end():stop])
+    said = [c for c in clauses if _CLAUSE_WL.search(c) or _CLAUSE_W.search(c)
+            or any(p.search(c) for p in _CLAUSE_PARAM.values())]
+    return (said or clauses)[0] if clauses else None
 
 
 # "PMOS 2.5 times wider", "the PMOS is 3x as wide", "p-channel twice as wide": its width over the other device's
@@ -447,8 +454,7 @@ def _mos_model(f: _Filler, pol: str) -> str:
     clause = device_clause(f.intent.description, pol) or ""
     said = {role: _size(m["v"]).replace("\u2212", "-") for role, pattern in _CLAUSE_PARAM.items()
             if (m := pattern.search(clause))}
-    if _LEVEL_1.search(f.intent.description) and {"VTO", "KP"} & set(f.intent.values) \
-            or {"VTO", "KP"} <= set(said) or {"VTO", "KP"} <= set(f.intent.values):
+    if writes_model(f.intent) or {"VTO", "KP"} <= set(said):
         # The request writes out its level-1 model ("level 1 models, VTO 0.6, KP 100u", "VTO=0.7 KP=50u"): that
         # model alone, ngspice's defaults (no body effect, no channel-length modulation) for the rest, as the
         # square law a designer sizes by hand (a 1:3 mirror's lambda alone moved its copy by 10 %).

@@ -32,7 +32,7 @@ from spice_lsp.generation.templates import (
     output_holder,
     stated_supply,
 )
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585  # thermal voltage at 300 K
 BETA = 100  # the npn card's bf
@@ -1317,7 +1317,7 @@ def _design_cg(intent, d, spec) -> None:
         return
     vto, kp = dz.given(intent, "VTO") or 0.7, dz.given(intent, "KP") or 110e-6
     ratio = dz.given(intent, "WL") or (dz.given(intent, "W") or 10e-6) / (dz.given(intent, "LG") or 1e-6)
-    own_model = re.search(r"\blevel[- =]*1\b", intent.description, re.IGNORECASE) and {"VTO", "KP"} & set(intent.values)
+    own_model = dz.writes_model(intent)
     vdd = dz.given(intent, "VDD") or stated_supply(intent) or 5.0
     vds = max(abs(vdd) - spec.target * (dz.given(intent, "RD", "RL", "R") or 10e3), 0.1)
     vov = math.sqrt(2 * spec.target / (kp * ratio * (1 + (0.0 if own_model else 0.04) * vds)))
@@ -1502,3 +1502,52 @@ register(Family(kind="multistage_common_source", summary="multi-stage (cascaded)
                 rules=((16.9, (r"common[- ]source", r"(?:two|three|four|[234])[- ]stages?|cascaded|multi[- ]?stage")),),
                 source="V2", mos=True, noun="amplifier",
                 accepts=r"(?:two|three|four|[234])[- ]stages?|multi[- ]?stage"))
+
+
+# --- the NMOS common-source stage with a diode-connected PMOS load ---------------------------------------------------
+
+def _square_law(f: _Filler, pol: str, line: str) -> tuple[float, float]:
+    """(beta = KP W/L, |VTO|) of a device line as its card and sizes were written (the card the filler holds)."""
+    card = f.cards["nch" if pol == "n" else "pch"]
+    kp = parse_number(m[1]) if (m := re.search(r"\bkp=([^\s)]+)", card)) else None
+    vto = parse_number(m[1]) if (m := re.search(r"\bvto=([^\s)]+)", card)) else None
+    w = parse_number(m[1]) if (m := re.search(r"\bW=(\S+)", line)) else None
+    length = parse_number(m[1]) if (m := re.search(r"\bL=(\S+)", line)) else None
+    return (kp or 1e-4) * (w or 10e-6) / (length or 1e-6), abs(vto or 0.7)
+
+
+def _diode_load_stage(f: _Filler) -> tuple[str, float, float]:
+    """(lines, the input's DC level, the gain -sqrt(beta_n/beta_p)): M1 amplifies into M2, whose gate is tied to its
+    drain, so the load is 1/gm2 and the gain the two devices' square-root beta ratio (no lambda). The input's level,
+    unless stated, puts the output at half the supply: beta_n (VGS - VTN)^2 = beta_p (VDD/2 - |VTP|)^2."""
+    vdd = f.number("VDD", 3.3)
+    m1 = _mos_device(f, "n", "out", "in", "0", "0", "M1")
+    m2 = _mos_device(f, "p", "out", "out", "vdd", "vdd", "M2")
+    (bn, vtn), (bp, vtp) = _square_law(f, "n", m1), _square_law(f, "p", m2)
+    vgs = float(f"{vtn + math.sqrt(bp / bn) * max(vdd / 2 - vtp, 0.1):.3g}")
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"V2 in 0 DC {f('VGS', vgs, 'VBIAS')} AC {f('VIN', 1)}",
+             f"* gain -sqrt(beta1/beta2) = {-math.sqrt(bn / bp):.4g} (M1 {' '.join(m1.split()[-2:])}, "
+             f"M2 {' '.join(m2.split()[-2:])}): M2's gate on its drain loads out with 1/gm2",
+             m1, m2]
+    return "\n".join(lines), vgs, -math.sqrt(bn / bp)
+
+
+def _diode_load_gain(f: _Filler) -> list:
+    _, _, gain = _diode_load_stage(f)
+    # the default cards' channel-length modulation lowers it a little (ro || 1/gm2)
+    return [gain_between(abs(gain) * 0.8, abs(gain) * 1.03, f"amplifies by sqrt(beta1/beta2) = {abs(gain):.3g}")]
+
+
+register(Family(kind="cs_diode_connected_load",
+                summary="NMOS common-source stage with a diode-connected PMOS load",
+                function=_diode_load_gain, build=lambda f: _diode_load_stage(f)[0],
+                names=("common-source stage with a diode-connected PMOS load",
+                       "NMOS amplifier with a diode-connected PMOS load", "common-source amplifier with diode load"),
+                # before the resistor-loaded common-source stage (17)
+                rules=((16.8, (r"common[- ]source|\bcs\s+(?:amplifier|amp|stage)\b"
+                               r"|\bnmos\b[^.;]{0,40}?(?:amplifier|stage)",
+                               r"diode[- ]connected\s+(?:pmos|p-channel|pfet|p-mos)\b|(?:pmos|p-channel)\s+diode\s+load"
+                               r"|diode[- ]load")),),
+                source="V2", mos=True, noun="amplifier",
+                accepts=r"(?:diode[- ]connected\s+)?(?:pmos|p-channel)\s+load|diode\s+load"
+                        r"|cs\s+(?:amplifier|amp|stage)"))
