@@ -34,6 +34,16 @@ def _functions_pass(result) -> None:
     ("protect my board: reverse-polarity protection with a PFET", "reverse_polarity_protection"),
     ("RTD Wheatstone bridge amplifier PT100", "sensor_bridge_amplifier"),
     ("thermistor bridge into a difference amplifier", "sensor_bridge_amplifier"),
+    ("class C amplifier at 2 MHz", "class_c_amplifier"),
+    ("class-C tuned RF power amp, 12 V", "class_c_amplifier"),
+    ("Gilbert cell mixer, LO 10 MHz", "gilbert_mixer"),
+    ("optocoupler with a 330 ohm LED resistor", "optocoupler"),
+    ("PC817 opto-isolator switching a 10k pull-up", "optocoupler"),
+    ("bias tee for 50 MHz and up", "bias_tee"),
+    ("CMOS full adder", "cmos_adder"),
+    ("transistor-level half adder on 5 V", "cmos_adder"),
+    ("6T SRAM cell, read", "sram_cell"),
+    ("static RAM cell write operation at 1.2 V", "sram_cell"),
 ])
 def test_each_circuit_is_read_as_its_family(text, kind):
     assert parse_intent(text).kind == kind
@@ -55,6 +65,12 @@ def test_each_circuit_is_read_as_its_family(text, kind):
     # a transformer given part by part is transcribed as written
     ("transformer: L1 = 1 mH from a to ground, L2 = 9 mH from b to ground, K1 couples them with k = 0.98",
      "transformer"),
+    ("class AB push-pull output stage with two diodes", "class_c_amplifier"),
+    ("tuned amplifier at 1 MHz", "class_c_amplifier"),
+    ("double-balanced diode ring mixer", "gilbert_mixer"),
+    ("LED with a 330 ohm resistor from 5 V", "optocoupler"),
+    ("op-amp summing amplifier (an analog adder) with three inputs", "cmos_adder"),
+    ("inverting amplifier with a T network in the feedback", "bias_tee"),
 ])
 def test_neighbours_keep_their_requests(text, not_kind):
     assert parse_intent(text).kind != not_kind
@@ -155,4 +171,68 @@ def test_a_sensor_bridge_amplifier_reads_its_sensor_times_its_gain():
         gain = rng.choice([2, 4, 8])
         result = generate(f"{sensor} bridge from 5 V with an instrumentation amplifier, gain of {gain}")
         assert result.intent.kind == "sensor_bridge_amplifier"
+        _functions_pass(result)
+
+
+@needs_ngspice
+def test_a_class_c_amplifier_self_biases_and_rings_at_its_tank():
+    rng = random.Random("classc")
+    for _ in range(2):
+        f0 = float(f"{10 ** rng.uniform(5.5, 7):.3g}")
+        result = generate(f"class C amplifier, tank tuned to {f0:g} Hz, 12 V supply")
+        assert result.intent.kind == "class_c_amplifier"
+        _functions_pass(result)
+        lt, ct = part_value(result.netlist, "L1"), part_value(result.netlist, "C1")
+        assert math.isclose(1 / (2 * math.pi * math.sqrt(lt * ct)), f0, rel_tol=1e-3)
+
+
+@needs_ngspice
+def test_a_gilbert_cell_puts_out_the_difference_frequency():
+    rng = random.Random("gilbert")
+    f_lo = float(f"{10 ** rng.uniform(5.5, 6.5):.3g}")
+    result = generate(f"Gilbert cell mixer, LO {f_lo / 1e3:g} kHz 300 mV, RF {1.2 * f_lo / 1e3:g} kHz 10 mV")
+    assert result.intent.kind == "gilbert_mixer"
+    _functions_pass(result)  # the |f_rf - f_lo| component's amplitude, from the switching-mixer equation
+    assert "SIN(0 0.3 " in result.netlist and "SIN(0 0.01 " in result.netlist
+
+
+@needs_ngspice
+def test_an_optocoupler_transfers_its_ctr():
+    rng = random.Random("opto")
+    for _ in range(2):
+        ctr, i_led = rng.choice([20, 50, 100]), rng.choice([1e-3, 2e-3])
+        result = generate(f"optocoupler, CTR {ctr} %, LED fed by a {i_led * 1e3:g} mA current source, "
+                          "1k pull-up from 5 V on the transistor")
+        assert result.intent.kind == "optocoupler"
+        _functions_pass(result)  # v(out) = 5 - CTR If 1k
+    _functions_pass(generate("optocoupler driven by a 5 V, 1 kHz square wave through 470 ohm"))
+
+
+@needs_ngspice
+def test_a_bias_tee_passes_dc_one_way_and_rf_the_other():
+    for text, port in (("bias tee, 9 V bias, good from 20 MHz", "rf"), ("bias tee: rf port rfin, dc port 5 V", "rfin")):
+        result = generate(text)
+        assert result.intent.kind == "bias_tee"
+        _functions_pass(result)
+        assert re.search(rf"^C1 {port} ", result.netlist, re.MULTILINE)
+
+
+@needs_ngspice
+def test_an_adder_adds_every_input_combination():
+    rng = random.Random("adder")
+    for kind in ("half", "full"):
+        vdd = rng.choice([1.8, 3.3, 5])
+        result = generate(f"CMOS {kind} adder on a {vdd:g} V supply")
+        assert result.intent.kind == "cmos_adder"
+        _functions_pass(result)
+        assert ("cin" in result.netlist) == (kind == "full")
+
+
+@needs_ngspice
+def test_an_sram_cell_is_written_and_read():
+    rng = random.Random("sram")
+    for operation in ("write", "read"):
+        vdd = rng.choice([1.2, 1.8])
+        result = generate(f"6T SRAM cell {operation}, {vdd:g} V supply")
+        assert result.intent.kind == "sram_cell"
         _functions_pass(result)

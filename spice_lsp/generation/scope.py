@@ -188,7 +188,8 @@ _CIRCUIT_WORDS = re.compile(
     r"|pulse|clock|wave|logic|gate|inverter|latch|flip-?flop|comparator|regulator|converter|rectif|bridge|sensor"
     r"|thermistor|photo|speaker|motor|relay|switch|buffer|mirror|dac|adc|pwm|timer|audio|tone|noise|impedance|ac|dc"
     r"|charg|tank|resonan|ladder|divider|pump|boost|buck|trigger|vco|pll|mixer|antenna|rf|crystal|quartz|electr|analog"
-    r"|digital)", re.IGNORECASE)
+    r"|digital|adders?\b|sram|memory\s+cells?|bit\s*cells?|ptat|ctat|vbe|band-?gap|solar|photovoltaic|opto|gilbert"
+    r"|bias[- ]?t(?:ee)?\b)", re.IGNORECASE)
 
 
 def names_no_circuit(description: str, family_words: frozenset[str]) -> str | None:

@@ -9,11 +9,14 @@ import math
 import re
 
 from spice_lsp.generation.checklist import Probe
+from spice_lsp.generation.design import set_value
+from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.families import Family, register, stated_gain, used
+from spice_lsp.generation.recipes.logic import _circuit
 from spice_lsp.generation.recipes.sensors import _nominal, _sensor, _sensor_ohms
-from spice_lsp.generation.recipes.words import word
-from spice_lsp.generation.templates import _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.generation.recipes.words import TIME, seconds, word
+from spice_lsp.generation.templates import _Filler, _mos_device, _opamp_block
+from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.025852  # kT/q at 27 C
 
@@ -491,3 +494,390 @@ register(Family(kind="sensor_bridge_amplifier", summary="RTD or NTC thermistor b
                 analysis="dc", dc_sweep="-40 125 1", source="V2", senses_temperature=True, noun="amplifier",
                 # the amplifier reading a bridge subtracts its two sides: a difference or instrumentation amplifier
                 accepts=r"bridges?|amplifiers?|differen(?:ce|tial)\s+amplifier|subtractor|instrumentation\s+amplifier"))
+
+
+# --- class C tuned amplifier ---------------------------------------------------------------------------------
+
+def _class_c(f: _Filler) -> str:
+    # The base leak RB charges the coupling cap on the drive's peaks, so the base sits below 0 V on average and the
+    # transistor conducts only near each peak (under 180 degrees); the tank at f0 rings the pulses back to a sine.
+    f0 = f.number("FREQ", 1e6)
+    w = 2 * math.pi * f0
+    f.param("f0", f("FREQ", 1e6))
+    l_tank = f.number("L", 10e-6 * math.sqrt(1e6 / f0))
+    c_tank = f.number("C1", 1 / (w * w * l_tank), "C")
+    rb = f.number("RB", 10e3, "R")
+    cc = f.number("C2", 20 / (f0 * rb))  # RB Cc = 20 periods: the self-bias holds over a cycle
+    rl = f.number("RL", TANK_Q * w * l_tank)
+    vcc = f.supply("vcc", 12)
+    f.tran = (1 / f0 / 200, 40 / f0)
+    return "\n".join([f"VCC vcc 0 DC {vcc}", f"V1 in 0 DC 0 SIN(0 {f('VIN', 1)} {format_eng(f0)})",
+                      f"C2 in b {format_eng(cc)}", f"RB b 0 {format_eng(rb)}",
+                      f"Q1 out b 0 {f.model('qcc', '.model qcc NPN(IS=1e-14 BF=100 CJE=5p CJC=2p TF=0.3n)')}",
+                      f"* tank at f0 = 1/(2 pi sqrt(LC)) = {1 / (2 * math.pi * math.sqrt(l_tank * c_tank)):.4g} Hz",
+                      f"L1 vcc out {format_eng(l_tank)}", f"C1 vcc out {c_tank:.5g}", f"RL vcc out {format_eng(rl)}"])
+
+
+def _tank_design(intent, d, spec) -> None:
+    """A stated tank or centre frequency is the frequency the builder tunes the tank and drive to."""
+    d.claimed.add("FREQ")
+    set_value(intent, d, "FREQ", spec.target, "the stated tank frequency", None)
+
+
+def _conducts_on_peaks(f: _Filler) -> list:
+    l_tank, c_tank = used(f, "L"), used(f, "C1", "C")
+    f0, vcc = 1 / (2 * math.pi * math.sqrt(l_tank * c_tank)), used(f, "VDD")
+    run = f"tran {1 / f0 / 200:.4g} {40 / f0:.6g}"
+    return [_within(f"the tank rings at {format_eng(f0)}Hz (one period, late in the run)",
+                    f"{run}\nmeas tran result trig v({{out}}) val={vcc:g} rise=30 targ v({{out}}) val={vcc:g} rise=31",
+                    1 / f0, 0.03),
+            Probe("function: class C: the base self-biases below 0 V on average (conducts only near the peaks)",
+                  f"{run}\nmeas tran result avg v(b) from={20 / f0:.6g} to={40 / f0:.6g}", -10 * used(f, "VIN"), -0.05),
+            Probe("function: the collector swings more than 1 V around the supply",
+                  f"{run}\nmeas tran result pp v({{out}}) from={30 / f0:.6g} to={40 / f0:.6g}", 1, 3 * vcc)]
+
+
+register(Family(kind="class_c_amplifier",
+                summary="class C tuned amplifier (self-biased NPN below cutoff, LC tank load)",
+                build=_class_c, function=_conducts_on_peaks,
+                names=("class C amplifier", "class-C tuned RF amplifier", "class C power amplifier with an LC tank"),
+                rules=((4.85, (r"\bclass[- ]?c\b", r"amp\w*|\bpa\b|\bstage\b",
+                               r"^(?![\s\S]*\b(?:oscillat\w*|mixer|class[- ]?(?:a|b|ab|d|e)\b))")),),
+                analysis="tran", tran=("5n", "40u"), noun="amplifier", output="out", transient=40e-6,
+                specs=("center", "frequency"), design=_tank_design))
+
+
+# --- Gilbert cell mixer ---------------------------------------------------------------------------------------
+
+_TWO_VALUES = re.compile(r"two values for \w+ \((.+) and (.+)\)")
+
+
+def _port_wave(text: str, port: str) -> tuple[float | None, float | None]:
+    """The frequency and amplitude a request states for a mixer port ("RF = 1.1 MHz 20 mV", "LO of 10 MHz")."""
+    m = re.search(rf"\b(?:{port})\b[^.;,]{{0,40}}", text, re.IGNORECASE)
+    if not m:
+        return None, None
+    freq = re.search(r"(\d+(?:\.\d+)?)\s*([kmg]?)hz\b", m[0], re.IGNORECASE)
+    amp = re.search(r"(\d+(?:\.\d+)?)\s*(m|u)?v\b", m[0], re.IGNORECASE)
+    scale = {"": 1, "k": 1e3, "m": 1e6, "g": 1e9}
+    return (float(freq[1]) * scale[freq[2].lower()] if freq else None,
+            float(amp[1]) * {None: 1, "m": 1e-3, "u": 1e-6}[amp[2] and amp[2].lower()] if amp else None)
+
+
+def _mixer_waves(f: _Filler) -> tuple[float, float, float, float]:
+    """(f_lo, a_lo, f_rf, a_rf): the ports' stated waves, else LO 1 MHz 200 mV and RF 10 % above it at 20 mV."""
+    text = f.intent.description
+    f_lo, a_lo = _port_wave(text, "lo|local oscillator")
+    f_rf, a_rf = _port_wave(text, "rf")
+    f_lo = f_lo or f.number("FREQ", 1e6)
+    _same(f, f_lo, "FREQ")
+    a_lo, a_rf, f_rf = a_lo or 0.2, a_rf or 0.02, f_rf or 1.1 * f_lo
+    _same(f, a_lo, "VIN")
+    # the ports' waves and the difference frequency they make are said, not extra or contradicting figures
+    said = (f_lo, a_lo, f_rf, a_rf, abs(f_rf - f_lo))
+
+    def known(text: str) -> bool:
+        return (x := parse_number(text.replace(" ", ""))) is not None and any(math.isclose(x, v) for v in said)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not any(math.isclose(x.value, v) for v in said)]
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+        (pair := _TWO_VALUES.match(w)) and known(pair[1]) and known(pair[2]))]
+    return f_lo, a_lo, f_rf, a_rf
+
+
+def _gilbert(f: _Filler) -> str:
+    # Q5/Q6 turn the RF into a differential current (RE degenerates them); the LO switches it between the
+    # cross-coupled pairs Q1-Q4, so the output is the RF current times the LO's sign: f_rf +- f_lo.
+    f_lo, a_lo, f_rf, a_rf = _mixer_waves(f)
+    rc, tail, re_ = f.number("RC", 2e3, "R"), f.number("IBIAS", 2e-3), f.number("RE", 200)
+    if (said := f.intent.values.get("VDD")) and said.value in (a_lo, a_rf):  # a port's level, read as the supply
+        f.given("VDD", said.value)
+        vcc, supply = 9.0, f.param("vcc", "9")
+    else:
+        vcc, supply = f.number("VDD", 9), f.supply("vcc", 9)
+    low = 0.5 + 0.75 + re_ * tail / 2 + 0.2  # the tail source keeps 0.5 V; the lower pair's bases
+    high = max(low + 1.0, (vcc - rc * tail / 2 + low + 0.75) / 2)  # the upper bases, between the stages' limits
+    f.tran = (min(1 / f_lo, 1 / f_rf) / 200, 4 / abs(f_rf - f_lo))
+    q = f.model("qgc", ".model qgc NPN(IS=1e-15 BF=200)")
+    return "\n".join([f"VCC vcc 0 DC {supply}", f"V1 lo 0 DC 0 SIN(0 {a_lo:g} {format_eng(f_lo)})",
+                      f"V2 rf 0 DC 0 SIN(0 {a_rf:g} {format_eng(f_rf)})", "RLO lo 0 50", "RRF rf 0 50",
+                      "* the 50 ohm ports' single-ended LO and RF split into differential pairs around their bias",
+                      f"B1 lop 0 V={high:.3g}+0.5*v(lo)", f"B2 lon 0 V={high:.3g}-0.5*v(lo)",
+                      f"B3 rfp 0 V={low:.3g}+0.5*v(rf)", f"B4 rfn 0 V={low:.3g}-0.5*v(rf)",
+                      f"RC1 vcc outp {format_eng(rc)}", f"RC2 vcc outn {format_eng(rc)}",
+                      f"Q1 outp lop e1 {q}", f"Q2 outn lon e1 {q}", f"Q3 outp lon e2 {q}", f"Q4 outn lop e2 {q}",
+                      f"Q5 e1 rfp t1 {q}", f"Q6 e2 rfn t2 {q}", f"RE1 t1 tail {format_eng(re_)}",
+                      f"RE2 t2 tail {format_eng(re_)}", f"I1 tail 0 DC {format_eng(tail)}"])
+
+
+def _switching_fundamental(a_lo: float) -> float:
+    """The fundamental's amplitude of tanh(a sin t / 2VT), the LO pair's steering of its current (4/pi switched)."""
+    n = 2000
+    return 2 / n * sum(math.tanh(a_lo * math.sin(2 * math.pi * k / n) / (2 * VT)) * math.sin(2 * math.pi * k / n)
+                       for k in range(n))
+
+
+def _mixes(f: _Filler) -> list:
+    f_lo, a_lo, f_rf, a_rf = _mixer_waves(f)
+    rc, tail, re_ = used(f, "RC", "R"), used(f, "IBIAS"), used(f, "RE")
+    f_if = abs(f_rf - f_lo)
+    # RF current amplitude vrf/(RE + re) times the LO's fundamental, halved into the difference frequency
+    x = rc * a_rf / (re_ + VT / (tail / 2)) * _switching_fundamental(a_lo) / 2
+    w = f"{2 * math.pi * f_if:.8g}"
+    run = (f"tran {min(1 / f_lo, 1 / f_rf) / 200:.4g} {4 / f_if:.6g} 0 {min(1 / f_lo, 1 / f_rf) / 200:.4g}\n"
+           f"let vd = v(outp)-v(outn)\nlet ci = vd*cos({w}*time)\nlet si = vd*sin({w}*time)\n"
+           "let amp = vd*0 + 2*sqrt(mean(ci)*mean(ci)+mean(si)*mean(si))")
+    return [_within(f"the {format_eng(f_if)}Hz difference frequency at v(outp,outn): {x * 1e3:.3g} mV",
+                    f"{run}\nmeas tran result find amp at={2 / f_if:.6g}", x, 0.25)]
+
+
+register(Family(kind="gilbert_mixer", summary="Gilbert cell mixer (BJT double-balanced multiplier)",
+                build=_gilbert, function=_mixes,
+                names=("Gilbert cell mixer", "Gilbert cell", "Gilbert multiplier cell"),
+                rules=((0.6, (r"\bgilbert\b",)),
+                       (0.61, (r"\bdouble[- ]balanced\b", r"\bmixer|\bmultiplier", r"\bbjt|\bnpn|transistor"))),
+                analysis="tran", tran=("5n", "40u"), noun="mixer", output="outp", transient=40e-6,
+                ports=(("output", ("outp", "outn")),),
+                accepts=r"local\s+oscillators?|(?:lo|rf|if)\s+(?:ports?|inputs?|signals?|drive)"))
+
+
+# --- optocoupler (LED, phototransistor) ----------------------------------------------------------------------
+
+_CTR = re.compile(r"\bctr\b[^\d.;]{0,20}(\d+(?:\.\d+)?)\s*%", re.IGNORECASE)
+_BF_PHOTO = 100  # the phototransistor's beta: the LED current's share into its base is CTR/BF
+
+
+def _ctr(f: _Filler) -> float:
+    return float(m[1]) / 100 if (m := _CTR.search(f.intent.description)) else 1.0
+
+
+def _driven_by_current(f: _Filler) -> bool:
+    return "IBIAS" in f.intent.values
+
+
+def _optocoupler(f: _Filler) -> str:
+    # The LED's current, sensed by VS, drives the phototransistor's base through F1 (the light), scaled so the
+    # collector current is CTR times the LED's in the active region; the pull-up saturates it when CTR If RC > VCC.
+    ctr = _ctr(f)
+    vcc = f.supply("vcc", 5)
+    lines = [f"VCC vcc 0 DC {vcc}"]
+    if _driven_by_current(f):
+        lines.append(f"I1 0 in DC {f('IBIAS', 2e-3)}")
+        anode = "in"
+    else:
+        f0 = f.number("FREQ", 1e3)
+        f.tran = (1 / f0 / 500, 3 / f0)
+        lines += [f"V1 in 0 PULSE(0 {f('VIN', 5)} 0 1u 1u {format_eng(0.5 / f0)} {format_eng(1 / f0)})",
+                  f"R1 in a {f('R1', 330, 'R')}"]
+        anode = "a"
+    return "\n".join(lines + [
+        f"D1 {anode} k {f.model('dled', '.model dled D(IS=1e-20 N=1.8 RS=2)')}", "VS k 0 DC 0",
+        f"* the light: base current = CTR/BF x the LED current (CTR {ctr * 100:g} %)",
+        f"F1 0 pb VS {ctr / _BF_PHOTO:.4g}",
+        f"Q1 out pb 0 {f.model('qph', f'.model qph NPN(IS=1e-14 BF={_BF_PHOTO})')}",
+        f"RC vcc out {f('RC', 4.7e3, 'R2', 'RL')}"])
+
+
+def _couples(f: _Filler) -> list:
+    ctr, vcc, rc = _ctr(f), used(f, "VDD"), used(f, "RC", "R2", "RL")
+    if _driven_by_current(f):
+        i_led = used(f, "IBIAS")
+        vout = max(vcc - ctr * i_led * rc, 0.1)
+        return [_within(f"v(out) = VCC - CTR If RC = {vout:.3g} V (saturates near 0.1 V)", "op\nlet result = v({out})",
+                        vout, 0.05, 0.15)]
+    f0, i_led = used(f, "FREQ"), (used(f, "VIN") - 1.2) / used(f, "R1", "R")
+    run = f"tran {1 / f0 / 500:.4g} {3 / f0:.6g}"
+    low = max(vcc - ctr * i_led * rc, 0.0)
+    return [Probe(f"function: LED on ({i_led * 1e3:.3g} mA): out pulled down to {low:.3g} V or to saturation",
+                  f"{run}\nmeas tran result find v({{out}}) at={2.25 / f0:.6g}", -0.01, max(low, 0) + 0.4),
+            Probe("function: LED off: out at the pull-up's supply",
+                  f"{run}\nmeas tran result find v({{out}}) at={2.75 / f0:.6g}", 0.95 * vcc, 1.001 * vcc)]
+
+
+register(Family(kind="optocoupler", summary="optocoupler (LED driving a phototransistor, current transfer ratio CTR)",
+                build=_optocoupler, function=_couples,
+                names=("optocoupler", "opto-isolator with a phototransistor output", "optocoupler 4N35"),
+                rules=((0.62, (r"\bopto[- ]?(?:coupler|isolator|isolated|couplers)\b|\boptocoupl\w*|"
+                               r"\bphoto[- ]?coupler\b|\b4n(?:25|35|26|27|28)\b|\bpc817\b",)),),
+                analysis="tran", tran=("2u", "3m"), noun="coupler", output="out",
+                accepts=r"(?:input\s+|infrared\s+|ir\s+)?(?:leds?|light[- ]emitting\s+diodes?)|photo[- ]?transistors?"))
+
+
+# --- bias tee --------------------------------------------------------------------------------------------------
+
+# "rf port 'rfin'", "combined port rfdc", "the DC port, node vb": the ports' node names, by what each carries
+_TEE_PORT = re.compile(r"\b(?P<what>rf(?:\s*\+\s*dc)?|dc|bias|combined|output|load|antenna)\s+(?:port|input|in|side)"
+                       r"\s*(?:is\s+|at\s+|on\s+|=\s*|,\s*)?(?:node\s+)?['\"(]?(?P<node>[a-z]\w{0,11})\b['\")]?",
+                       re.IGNORECASE)
+_TEE_ROLE = {"rf": "rf", "dc": "dc", "bias": "dc"}  # anything else names the combined (RF + DC) port
+
+
+def _tee_nodes(f: _Filler) -> dict[str, str]:
+    """The ports' nodes by role: rf, dc, and out (the combined port, named by the request's output)."""
+    nodes = {"rf": "rf", "dc": "dc", "out": "out"}
+    for m in _TEE_PORT.finditer(f.intent.description):
+        if m["node"].lower() not in ("and", "with", "the", "through", "via", "of", "to", "from", "node", "port"):
+            nodes[_TEE_ROLE.get(m["what"].lower(), "out")] = m["node"].lower()
+    return nodes
+
+
+def _bias_tee(f: _Filler) -> str:
+    # The choke passes the DC bias onto the RF line and blocks RF from the bias port; the cap does the reverse.
+    # Sized for the lowest RF frequency: XL = 10 Z0 and XC = Z0/10 there.
+    z0, fmin = f.number("RL", 50, "R"), f.number("FREQ", 10e6)
+    w = 2 * math.pi * fmin
+    l_choke, c_block = f("L", float(f"{10 * z0 / w:.3g}")), f("C", float(f"{1 / (w * z0 / 10):.3g}"))
+    n = _tee_nodes(f) | {"out": "out"}  # (the composer puts the request's name for the output on out)
+    return "\n".join([f"V1 {n['dc']} 0 DC {f('VBIAS', 5, 'VDD', 'VIN')}", f"L1 {n['dc']} {n['out']} {l_choke}",
+                      "V2 src 0 DC 0 AC 1", f"RS src {n['rf']} {format_eng(z0)}", f"C1 {n['rf']} {n['out']} {c_block}",
+                      f"RL {n['out']} 0 {format_eng(z0)}"])
+
+
+def _tees(f: _Filler) -> list:
+    vb, z0, l_choke, c_block = used(f, "VBIAS", "VDD", "VIN"), used(f, "RL", "R"), used(f, "L"), used(f, "C")
+    # where the choke's reactance is 10 Z0 or more and the cap's Z0/10 or less
+    at = max(10 * z0 / (2 * math.pi * l_choke), 10 / (2 * math.pi * c_block * z0))
+    checks = [_within(f"the bias reaches the RF line: v(out) = {vb:g} V DC", "op\nlet result = v({out})", vb, 0.01),
+            Probe("function: the RF port carries no DC", f"op\nlet result = v({_tee_nodes(f)['rf']})",
+                  -0.01 * abs(vb) - 1e-3, 0.01 * abs(vb) + 1e-3),
+            Probe(f"function: RF passes to the matched load at {format_eng(at)}Hz: v(out) = v(src)/2 within 1 dB",
+                  f"{_at(at)}\nlet g = vm({{out}})/vm(src)\nmeas ac result find g at={at:.8g}", 0.445, 0.51)]
+    if (named := _tee_nodes(f)["out"]) != "out":  # a name the reader missed: said, and the answer left unverified
+        checks.append(Probe(f"function: the combined port on node {named}", f"op\nlet result = v({named})-v({{out}})",
+                            0, 0))
+    return checks
+
+
+register(Family(kind="bias_tee", summary="bias tee (choke for the DC bias, blocking cap for the RF)",
+                build=_bias_tee, function=_tees,
+                names=("bias tee", "bias-T network", "RF bias tee with an inductor and a capacitor"),
+                rules=((0.63, (r"\bbias[- ]?(?:tee|t)\b",)),),
+                analysis="ac", noun="tee", output="out",
+                # what it biases or feeds is no second circuit: "a bias tee for an LNA", "the antenna's feed"
+                accepts=r"lnas?|low[- ]noise\s+amplifiers?|amplifiers?|antennas?|chokes?|rf\s+chokes?"))
+
+
+# --- binary adders (half and full) of static CMOS NAND gates ----------------------------------------------------
+
+_FULL_ADDER = re.compile(r"\bfull[- ]?adders?\b|\bcarry[- ]in\b|\bcin\b", re.IGNORECASE)
+_TOGGLE = re.compile(rf"\btoggles?\s+every\s+(?P<t>{TIME})", re.IGNORECASE)
+
+
+def _adder_inputs(f: _Filler) -> int:
+    return 3 if _FULL_ADDER.search(f.intent.description) else 2
+
+
+def _bit_time(f: _Filler) -> float:
+    """How long each input combination holds: the first input's stated toggle time, else 10 ns."""
+    return seconds(m["t"]) if (m := _TOGGLE.search(f.intent.description)) else 10e-9
+
+
+def _adder(f: _Filler) -> str:
+    # Inputs count up in binary (a the least significant bit), one combination every bit time, from 000. The
+    # sum is a four-NAND XOR (twice for a full adder), the carry a NAND of the NANDs: a b + cin (a xor b).
+    n, t = _adder_inputs(f), _bit_time(f)
+    inputs, sources = gate_sources(f, [f"PULSE(0 {{vdd}} {format_eng(t * 2 ** k)} 100p 100p {format_eng(t * 2 ** k)} "
+                                       f"{format_eng(t * 2 ** (k + 1))})" for k in range(n)], ("a", "b", "cin")[:n])
+    f.tran = (t / 200, t * 2 ** n)
+    for said in list(f.intent.values.values()):  # "a toggles every 10 ns, b every 20 ns": the inputs' bit times
+        if said.unit == "s" and any(math.isclose(said.value, t * 2 ** k) for k in range(n)):
+            f.given(said.role, said.value)
+
+    def build(g) -> None:
+        a, b = inputs.names[:2]
+        g.nand(a, b, "ad_1")
+        g.nand(a, "ad_1", "ad_2")
+        g.nand(b, "ad_1", "ad_3")
+        if n == 2:
+            g.nand("ad_2", "ad_3", "sum")
+            g.inv("ad_1", "carry")
+            return
+        cin = inputs.names[2]
+        g.nand("ad_2", "ad_3", "ad_x")
+        g.nand("ad_x", cin, "ad_5")
+        g.nand("ad_x", "ad_5", "ad_6")
+        g.nand(cin, "ad_5", "ad_7")
+        g.nand("ad_6", "ad_7", "sum")
+        g.nand("ad_1", "ad_5", "carry")
+    return _circuit(f, sources, build, ("sum", "carry"))
+
+
+def _adds(f: _Filler) -> list:
+    n, t, high = _adder_inputs(f), _bit_time(f), used(f, "VDD")
+    samples: list[str] = []
+    wrong: list[str] = []
+    for k in range(2 ** n):  # late in each combination: the outputs settled
+        ones = bin(k).count("1")
+        for node, bit in (("{out}", ones % 2), ("carry", int(ones >= 2))):
+            i = len(samples)
+            samples.append(f"meas tran s{i} find v({node}) at={(k + 0.8) * t:.6g}")
+            wrong.append(f"(s{i} {'lt' if bit else 'gt'} {high / 2:g})")
+    return [Probe(f"function: sum and carry for all {2 ** n} input combinations (wrong samples: 0 expected)",
+                  "{tran}\n" + "\n".join(samples) + "\nlet result = " + " + ".join(wrong), 0, 0)]
+
+
+register(Family(kind="cmos_adder", summary="half or full adder (one-bit binary adder of static CMOS NAND gates)",
+                build=_adder, function=_adds,
+                names=("half adder", "CMOS full adder", "one-bit full adder", "transistor-level half adder"),
+                rules=((4.05, (r"\b(?:half|full)[- ]?adders?\b|\b1[- ]bit\s+(?:binary\s+)?adders?\b|"
+                               r"\bone[- ]bit\s+(?:binary\s+)?adders?\b",
+                               r"^(?![\s\S]*\b(?:op[- ]?amps?|summing|ripple[- ]carry|4[- ]bit|8[- ]bit)\b)")),),
+                analysis="tran", tran=("50p", "40n"), source="V2", mos=True, transient=40e-9, noun="adder",
+                output="sum", ports=(("input", ("a", "b", "cin")), ("output", ("sum", "carry")))))
+
+
+# --- six-transistor SRAM cell ---------------------------------------------------------------------------------
+
+_READ = re.compile(r"\bread(?:s|ing)?\b(?![^.;]{0,20}\bwrite)", re.IGNORECASE)
+
+
+def _reads(f: _Filler) -> bool:
+    return bool(_READ.search(f.intent.description)) and not re.search(r"\bwrit(?:e|es|ing)\b", f.intent.description,
+                                                                        re.IGNORECASE)
+
+
+def _sram(f: _Filler) -> str:
+    # Two cross-coupled inverters hold q and qb; the access NMOS connect them to the bit lines while the word line is
+    # high. Cell ratio 2 (pull-down twice the access device) keeps a read from flipping the cell; the weak pull-up
+    # (half the access device) lets a write pull the high side down. The cell starts holding a 1 (q high). Write:
+    # bl driven to 0 and blb to VDD flip it; read: bit lines precharged on their capacitance, blb discharges.
+    vdd = f.supply("vdd", 1.8)
+    lg = f.number("LG", 180e-9)
+
+    def mos(pol: str, d: str, g: str, s: str, name: str, w: float) -> str:
+        return _mos_device(f, pol, d, g, s, "vdd" if pol == "p" else "0", name, w * lg / 180e-9, lg)
+    lines = [f"V1 vdd 0 DC {vdd}", "VWL wl 0 PULSE(0 {vdd} 1n 50p 50p 3n 20n)",
+             mos("p", "q", "qb", "vdd", "M1", 0.5e-6), mos("n", "q", "qb", "0", "M2", 2e-6),
+             mos("p", "qb", "q", "vdd", "M3", 0.5e-6), mos("n", "qb", "q", "0", "M4", 2e-6),
+             mos("n", "bl", "wl", "q", "M5", 1e-6), mos("n", "blb", "wl", "qb", "M6", 1e-6)]
+    f.tran = (5e-12, 5e-9)
+    if _reads(f):
+        cbl = f("C", 100e-15, "CL")
+        return "\n".join(lines + [f"CBL bl 0 {cbl}", f"CBLB blb 0 {cbl}",
+                                  ".ic v(q)={vdd} v(qb)=0 v(bl)={vdd} v(blb)={vdd}"])
+    return "\n".join(lines + ["VBL bl 0 DC 0", "VBLB blb 0 DC {vdd}", ".ic v(q)={vdd} v(qb)=0"])
+
+
+def _stores(f: _Filler) -> list:
+    vdd = used(f, "VDD")
+    run = "tran 5p 5n"
+    if _reads(f):
+        return [Probe("function: a read discharges blb (the 0 side's bit line) by more than a tenth of VDD",
+                      f"{run}\nmeas tran result find v(blb) at=4.5n", -0.01, 0.9 * vdd),
+                Probe("function: the read leaves the cell's 1 in place (q above 3/4 VDD)",
+                      f"{run}\nmeas tran result find v(q) at=4.5n", 0.75 * vdd, 1.01 * vdd)]
+    return [Probe("function: holds its 1 before the word line rises", f"{run}\nmeas tran result find v(q) at=0.9n",
+                  0.9 * vdd, 1.01 * vdd),
+            Probe("function: the write flips it: q at 0 after the word line falls",
+                  f"{run}\nmeas tran result find v(q) at=4.8n", -0.01, 0.1 * vdd),
+            Probe("function: qb at VDD after the write", f"{run}\nmeas tran result find v(qb) at=4.8n",
+                  0.9 * vdd, 1.01 * vdd)]
+
+
+register(Family(kind="sram_cell",
+                summary="6T SRAM cell (cross-coupled CMOS inverters, two access NMOS), written or read",
+                build=_sram, function=_stores,
+                names=("6T SRAM cell", "six-transistor SRAM bit cell", "SRAM cell write", "SRAM bit cell read"),
+                rules=((4.02, (r"\bsram\b|\bstatic\s+ram\b|\bstatic\s+random[- ]access\s+memory\b|\b6t\s+(?:memory\s+)?"
+                               r"(?:bit\s*)?cells?\b|\bsix[- ]transistor\s+(?:memory|sram|static|bit)",)),),
+                analysis="tran", tran=("5p", "5n"), mos=True, transient=5e-9, noun="cell", output="q",
+                ports=(("output", ("q", "qb")),)))
