@@ -12,6 +12,7 @@ I/O, no model.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -36,12 +37,17 @@ _CONCEPTS: dict[str, str] = {
     "average": r"\baverag(?:e|es|ing)\s+(?:out\s+)?(?:the\s+|of\s+)?(?:two|three|four|several|\d|all)?\s*"
                r"(?:[\w.]+\s+){0,2}?(?:signals|voltages|inputs|levels|channels)\b"
                r"|\b(?:the\s+)?(?:average|mean)\s+of\s+(?:the\s+)?(?:two|three|four|several|\d|all)?\s*(?:[\w.]+\s+)?"
-               r"(?:signals|voltages|inputs|levels|channels)\b",
+               r"(?:signals|voltages|inputs|levels|channels)\b"
+               # the nodes listed: "the average of nodes a, b and c", "mean of x and y"
+               r"|\b(?:average|mean)\s+of\s+(?:the\s+)?(?:nodes?\s+)?[a-z]\w{0,3}(?:\s*,\s*(?:node\s+)?[a-z]\w{0,3})*"
+               r",?\s+(?:and|&)\s+(?:node\s+)?[a-z]\w{0,3}\b",
     "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?)\b"
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
            r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?)\b"
            r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
-           r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s*(?:\bplus\b|\+)\s*(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
+           # (parts are no signals: "an op-amp plus RC", "a cap + LED")
+           r"|(?<![\w.-])(?!(?:amps?|rc|caps?|leds?|res)\b)(?:v\()?[a-z]\w{0,3}\)?\s*(?:\bplus\b|\+)\s*"
+           r"(?!(?:an?\s+)?(?:rc|caps?|leds?|res|resistors?|capacitors?)\b)(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     "subtract": r"\bdifference\s+(?:between|of)\b|\bsubtract\w*"
                 r"|=\s*(?:[\d.]+\s*[*x×·]?\s*)?\(?\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\b"
                 r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
@@ -116,6 +122,10 @@ _CONCEPTS: dict[str, str] = {
                     r"|\bnothing\s+(?:driving|feeding|at\s+(?:its|the)\s+input)\b"
                     r"|\bfree[- ]running\b|\bself[- ](?:running|starting)\b"
                     r"|(?<!not\s)(?<!no\s)(?<!never\s)\boscillat\w*"
+                    # a wave that flips at a rate: "a square wave on node osc that flips about twice a second"
+                    r"|\b(?:square|sine|triangle|triangular|sawtooth|clock)\b[^.;]{0,60}?\b(?:flip|toggl|switch"
+                    r"|alternat|swing|cycl|repeat)\w*\s+(?:(?:about|roughly|around|at|some|approximately)\s+)*"
+                    r"[\d.]+\s*(?:[kmg]|meg)?\s*hz\b"
                     r"|\b(?:generat|produc|creat)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+|continuous\s+)?"
                     rf"(?:{_HZ}\s+)?(?:sine|sinusoid|square|triangle|triangular|clock|tone|wave|pulse)"
                     r"|\b(?:blink|flash)\w*\s+(?:an?\s+|the\s+)?leds?\b|\bticks?\b"
@@ -246,6 +256,9 @@ _CONCEPTS: dict[str, str] = {
              r"|\b(?:doesn't|does\s+not|won't)\s+(?:pull|drag)\s+(?:it\s+)?down\b",
     "scale_up": r"(?<!without\s)(?<!not\s)(?<!n't\s)(?<!never\s)"
                 r"\b(?:amplif(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|magnif(?:y|ies|ied|ying)|louder)\b(?!\s+converter)"
+                # a level raised by a figure in dB: "bring the level up by 26 dB", "raise it by 12 dB"
+                r"|\b(?:bring|turn|push|lift|step|jack|crank)\w*\s+(?:(?!down\b)\S+\s+){0,7}?up\s+by\s+[\d.]+\s*db\b"
+                r"|\b(?:rais|increas)\w*\s+(?:(?!down\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
                 r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
@@ -253,7 +266,7 @@ _CONCEPTS: dict[str, str] = {
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
               r"|\bhalves\s+(?:the|it|its|a|my)\b"
               # a loss in dB: "cut the level by 20 dB", "12 dB of attenuation"
-              r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
+              r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:(?!up\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
               r"|\b[\d.]+\s*db\s+(?:of\s+)?(?:attenuation|loss)\b"
               r"|\bhalf\s+(?:of\s+)?(?:the\s+|its\s+)?(?:supply|rail|input|voltage|battery)\b"
               r"|\bmid[- ]?(?:rail|point|supply|way|scale)\b|\bmiddle\s+(?:rail|point|voltage)\b|\bhalfway\b"
@@ -295,7 +308,8 @@ _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
 # "keeps DC away"; not "keep the rumble and throw away the rest", where another verb's object follows
-_AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\S+\s+){0,2}?(?:away|out|off|at\s+bay)\b")
+# (the DC's node may come between: "keep the DC on node src away from node amp_in")
+_AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\w[\w']*\s+){0,4}?(?:away|out|off|at\s+bay)\b")
 # (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
 _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
                      r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
@@ -543,13 +557,19 @@ _HELD_BY_DIODE = re.compile(r"\b(?:one|a|single|1)\s+(?:\w+\s+)?diode\b(?![- ]?(
 def read_function(low: str, inverted: str | None = None) -> Reading | None:
     """What the lower-cased request says the circuit does, as the words that name it; `inverted`: the
     words that say the output is inverted (intent.flipped), if any. None when no function is read."""
+    reading = _read_function(low, inverted)
+    return reading and dataclasses.replace(reading, said=re.sub(r"\s{2,}", " ", reading.said))
+
+
+def _read_function(low: str, inverted: str | None) -> Reading | None:
+    words, low = low, in_digits(low)
     found = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
     if _CONTROLLED.search(low):  # a controlled source's gain or transconductance is the part's, no function
         for name in ("scale_up", "v_to_i", "i_to_v", "add"):
             found.pop(name, None)
 
     def said(*names: str) -> str:
-        return " ... ".join(found[n][0].strip() for n in names if n in found)
+        return " ... ".join(words[found[n].start():found[n].end()].strip() for n in names if n in found)
 
     def named(rows: tuple[tuple[str, str], ...]) -> Reading | None:
         """The circuit of the first row whose concept the request says, alone."""
@@ -728,6 +748,50 @@ def spelled_out(low: str) -> str:
     return _WORD_RE.sub(_respelled, _SHORT_NAME.sub(full, low))
 
 
+# --- figures said in words ----------------------------------------------------------------------------
+# "roughly five kilohertz", "about a kilohertz", "flips twice a second": a figure said in words is the same figure
+# in digits to every reader here. Rewritten in place, each figure padded to its own length so that every position
+# found in the rewritten text stands at the request's own words.
+_A_UNIT = re.compile(r"\b(?:an?|one)\s+(?P<p>kilo|mega)\s?(?P<u>hertz|ohms?)\b")
+# (a rate said "400 times a second" stays as written: a clock source reads it so)
+_ONCE_OR_TWICE = re.compile(r"\b(?:(?P<once>once)|twice)\s+(?:a|per|every|each)\s+second\b")
+_SI_WORDS = {"Hz": "hz", "V": "v", "A": "a", "s": "s", "ohm": "ohm"}
+
+
+def _engineering(value: float, unit: str) -> str:
+    """`value` in `unit` the way this module's figures read ("5 khz", "20 ma", "2.2meg ohm")."""
+    scale, prefix = next(((s, p) for s, p in ((1e6, "meg"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "u"),
+                                              (1e-9, "n")) if abs(value) >= s), (1e-12, "p"))
+    return f"{value / scale:.6g}{prefix} {unit}" if unit == "ohm" else f"{value / scale:.6g} {prefix}{unit}"
+
+
+def _worded_figures(low: str) -> list[tuple[int, int, str]]:
+    """(start, end, the figure in digits) of each figure the lower-cased request says in words."""
+    from spice_lsp.generation.intent import _quantities  # (intent reads this module's words at import)
+
+    spans = [(q.start, q.end, _engineering(q.value, _SI_WORDS[q.unit])) for q in _quantities(low)
+             if q.unit in _SI_WORDS and re.search(r"[a-z]{3,}", q.text)]
+    spans += [(m.start(), m.end(), _engineering(1e3 if m["p"] == "kilo" else 1e6, "hz" if m["u"] == "hertz" else "ohm"))
+              for m in _A_UNIT.finditer(low)]
+    spans += [(m.start(), m.end(), f"{1 if m['once'] else 2} hz") for m in _ONCE_OR_TWICE.finditer(low)]
+    return [(start, end, digits) for start, end, digits in spans if len(digits) <= end - start]
+
+
+def in_digits(low: str) -> str:
+    """The lower-cased request with its figures said in words written in digits, each at its own position."""
+    for start, end, digits in sorted(_worded_figures(low), reverse=True):
+        low = low[:start] + digits.rjust(end - start) + low[end:]
+    return low
+
+
+def _widened(start: int, end: int, figures: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """The span `start:end` of the rewritten request, grown to the whole words of each figure it touches."""
+    for a, b, _ in figures:
+        if a < end and start < b:
+            start, end = min(start, a), max(end, b)
+    return start, end
+
+
 # --- qualifiers that change the circuit a name reads as ---------------------------------------------
 # A noun in another sense names no circuit: clipping as a fault to avoid, a tank that holds water.
 _OTHER_SENSE = re.compile(
@@ -896,8 +960,11 @@ _ABOUT_W = r"(?:about\s+|roughly\s+|around\s+|approximately\s+|some\s+|~\s*)?"
 _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climbs?|climbing|ris(?:e|es|ing))\s+"
                       rf"(?:to\s+|up\s+to\s+|past\s+)?{_ABOUT_W}"
                       rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
-                      r"(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
+                      r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
+# the step said as the supply coming up: "... 0.5 s after power comes up" from "the 5 V supply"
+_POWER_UP = re.compile(r"\bpower(?:[- ]on|[- ]up|\s+(?:comes?\s+up|(?:is\s+)?(?:applied|switched\s+on)|turns?\s+on))\b")
+_SUPPLY_LEVEL = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:dc\s+)?(?:supply|rail|battery)\b")
 # a level a stated current gives: "at 10 mA the ADC should read 2.5 V", "20 mA must give 5 V"
 _LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+)?{_NUM}\s*(?:a|amps?)\b"
                                r"[^.;]{0,50}?\b(?:reads?|gives?|shows?|be|is|produces?|outputs?|becomes?|equals?|"
@@ -960,6 +1027,12 @@ def _signed(low: str, gain: float) -> float:
 
 def stated(low: str) -> list[Stated]:
     """The quantities the function the lower-cased request describes states, by what they are to it."""
+    figures = _worded_figures(low)
+    return [dataclasses.replace(s, start=a, end=b, said=re.sub(r"\s{2,}", " ", s.said))
+            for s in _stated(in_digits(low)) for a, b in [_widened(s.start, s.end, figures)]]
+
+
+def _stated(low: str) -> list[Stated]:
     found: list[Stated] = []
     concepts = {name: m for name, pattern in _CONCEPT_RES.items() if (m := pattern.search(low))}
     # "keep rail at 5 V whatever the battery does (7-12 V)", "pin lo at 2.7 V with one resistor and one diode"
@@ -1026,7 +1099,8 @@ def stated(low: str) -> list[Stated]:
                                 said=f"{spans[0][0].strip()} ... {spans[1][0].strip()}"))
     if m := _LOAD_R.search(low):
         found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
-    if (step := _STEP_TO.search(low)) and (m := _REACHED.search(low, step.end())):
+    step = _STEP_TO.search(low) or (_POWER_UP.search(low) and _SUPPLY_LEVEL.search(low))
+    if step and (m := _REACHED.search(low, 0 if step.re is _SUPPLY_LEVEL else step.end())):
         top = _si(*next((step[i], step[i + 1]) for i in (1, 3, 5) if step[i]))
         level = top / 2 if m["half"] else _si(m[1], m[2])
         if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
@@ -1059,6 +1133,12 @@ _FRACTION = re.compile(r"(?<!positive\s)(?<!negative\s)\b(?:an?\s+|one\s+)?(half
                        rf"(?:[\w-]+\s+){{0,2}}?{_NUM}\s*(?:v|volts?)\b")
 _FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\b(?:to|into|at)\s+(?:an?\s+|one\s+)?"
                              r"(half|third|quarter|fifth|tenth)\s+of\s+(?:its|that|the)\s+(?:value|level|voltage)\b")
+# a level brought down to a fraction of itself, no level named: "cut it down to roughly a third", "drop to one tenth"
+_TO_FRACTION = re.compile(rf"\bto\s+{_ABOUT_W}(?:an?\s+|one[\s-]+)(half|third|quarter|fifth|tenth)\b(?!\s+of\b)")
+# a level a signal is to arrive at, with the node: "a 5 V logic high has to arrive as 3.3 V on node in33"
+_ARRIVES_AS = re.compile(rf"\b(?:arriv\w*|com(?:e|es|ing)\s+out|end(?:s|ing)?\s+up|show(?:s|ing)?\s+up|appear\w*)\s+"
+                         rf"(?:as|at)\s+(?:an?\s+|about\s+|roughly\s+)?{_NUM}\s*(?:v|volts?)\b"
+                         r"(?:\s+(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*))?")
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # a gain written as an equation: "out = 11 x in", "vo = 3*vin"
 _TIMES_IN = re.compile(r"\b(?:v?out(?:put)?|vo|v\(out\))\s*=\s*([-\u2212]?\s*\d+(?:\.\d+)?)\s*(?:x|×|\*|·|times)?\s*"
@@ -1085,6 +1165,12 @@ class SpecRow:
 def function_specs(low: str) -> list[SpecRow]:
     """The specs the function words state: what a circuit read from its function is designed to and measured
     against (a reading is an assumption; only the request's own figures, measured, confirm it)."""
+    figures = _worded_figures(low)
+    return [dataclasses.replace(r, start=a, end=b) for r in _function_specs(in_digits(low))
+            for a, b in [_widened(r.start, r.end, figures)]]
+
+
+def _function_specs(low: str) -> list[SpecRow]:
     rows: list[SpecRow] = []
     found = stated(low)
     currents = {float(f"{_si(m[1], m[2]):.12g}") for m in _CURRENT.finditer(low)
@@ -1097,10 +1183,17 @@ def function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[2], m[3]) / _PARTS[m[1]]:.12g}")))
     elif "divide" in concepts and (m := _FRACTION_OF_IT.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
+    elif ("divide" in concepts or "two_resistors" in concepts) and (m := _ARRIVES_AS.search(low)):
+        rows.append(SpecRow(m.start(), m.end(), "vout", _si(m[1], m[2])))
+    elif {"divide", "two_resistors"} & concepts.keys() and (m := _TO_FRACTION.search(low)):
+        rows.append(SpecRow(m.start(), m.end(), "gain", 1 / _PARTS[m[1]]))
     if m := _TIMES_IN.search(low):
         rows.append(SpecRow(m.start(), m.end(), "gain", float(m[1].replace("\u2212", "-").replace(" ", ""))))
     elif m := _TIMES_SHORT.search(low):  # "x2 noninv", "x10 inverting amp": the gain, its sign from the words after
         rows.append(SpecRow(m.start(), m.end(), "gain", -float(m[1]) if m["inv"] else float(m[1])))
+    # a level raised by a figure in dB ("bring the level up by 26 dB"): the amplifier's gain at every frequency
+    if "scale_up" in concepts and (db := re.search(r"\bby\s+([\d.]+)\s*db\b", concepts["scale_up"][0])):
+        rows.append(SpecRow(concepts["scale_up"].start(), concepts["scale_up"].end(), "gain_db", float(db[1]), 0.25))
     # a level knocked down by a loss in dB with no frequency named ("knock the level down by 20 dB with just
     # resistors"): the divider's gain at every frequency; a loss at a frequency is a filter's (the spec readers')
     if "divide" in concepts and (db := re.search(r"([\d.]+)\s*db\b", concepts["divide"][0])) \
@@ -1182,6 +1275,7 @@ def _blocks_dc(low: str) -> bool:
 def function_input(low: str) -> str | None:
     """The input node the lower-cased request's function words name, if they name one: where the source whose
     DC is kept off a load is said to be."""
+    low = in_digits(low)
     if _blocks_dc(low) and _LOAD_AT.search(low) and (m := _SOURCE_AT.search(low)):
         return m["n"] or m["p"]
     if _filter(low) and (m := _SIGNAL_ON.search(low)):  # "smooth the noisy signal on node s"
@@ -1191,12 +1285,15 @@ def function_input(low: str) -> str | None:
 
 def function_output(low: str) -> str | None:
     """The output node the lower-cased request's function words name, if they name one."""
+    low = in_digits(low)
     concepts = {name for name, pattern in _CONCEPT_RES.items() if pattern.search(low)}
     if _blocks_dc(low) and (m := _LOAD_AT.search(low)):
         return m["n"] or m["m"]
     if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
         return m["n"] or m["o"] or m["m"] or m["k"]
     if "hold" in concepts and (m := _HELD_NODE.search(low)):
+        return m["n"]
+    if {"divide", "two_resistors"} & concepts and (m := _ARRIVES_AS.search(low)) and m["n"]:
         return m["n"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
         return m["n"]

@@ -261,6 +261,10 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
         rank_, kind_ = _registry().match(blanked(plain, spans))
         if rank_ < _registry().DEVICE_RANK:
             rank, kind, plain = rank_, kind_, blanked(plain, spans)
+    elif kind == "generic" and spans and _registry().match(blanked(plain, spans))[1] != "generic":
+        # a device the circuit serves kept every rule off ("my ADC wants a 2.5 V reference"): the circuit without it
+        plain = blanked(plain, spans)
+        rank, kind = _registry().match(plain)
     if qualified_.circuit and kind not in ("generic", _registry().match(qualified_.text)[1]):  # the qualifier decided
         intent.reading = f"'{qualified_.said}' read as {'an' if qualified_.circuit[0] in 'aeiou' else 'a'} " \
                          f"{qualified_.circuit}"

@@ -74,11 +74,16 @@ FED_INTO = re.compile(r"\b(?:sources?|currents?|photocurrent|signals?|sines?|inp
                       r"chang\w*|shap\w*)\b", re.IGNORECASE)
 
 
+# A device said as the one that wants the circuit: "my ADC wants a 2.5 V reference", "the MCU needs 3.3 V".
+WANTS = re.compile(rf"\b(?:{DEVICE.pattern})(?=(?:'s)?\s+(?:really\s+)?(?:wants?|needs?|expects?|requires?|likes?)\b)",
+                   re.IGNORECASE)
+
+
 def passing(low: str) -> list[tuple[int, int]]:
     """Where the request names what its circuit serves or is fed: words the family rules should not choose by."""
     served = [m.span() for m in SERVED.finditer(low) if not (
         m[0].lower().startswith("into") and FED_INTO.search(re.split(r"[,;:]|\.\s", low[:m.start()])[-1]))]
-    return served + stimuli(low) + [m.span() for m in GAIN_NOTE.finditer(low)]
+    return served + stimuli(low) + [m.span() for m in (*GAIN_NOTE.finditer(low), *WANTS.finditer(low))]
 
 
 def blanked(low: str, spans: list[tuple[int, int]]) -> str:

@@ -1,0 +1,86 @@
+"""A circuit said by what it does, its figure said in words or with a direction (lane P, s10).
+
+Each request here is worded apart from the probe and tuning files; the assertions are the quantity the words
+give, computed from the figure, and the circuit read from the function."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from spice_lsp.generation.function_words import function_output, function_specs, in_digits, read_function
+from spice_lsp.generation.intent import parse_intent
+
+
+def _spec(low: str, quantity: str):
+    return next(r for r in function_specs(low) if r.quantity == quantity)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("cut the whine above about seven kilohertz", "7 khz"),
+    ("roll it off past a kilohertz", "1 khz"),
+    ("a clock that toggles twice a second", "2 hz"),
+    ("about twelve volts", "12 v"),
+])
+def test_a_figure_in_words_is_read_in_digits_at_its_own_place(text, figure):
+    digits = in_digits(text)
+    assert len(digits) == len(text) and figure in digits
+    assert digits[:4] == text[:4]  # the words before it stay where they were
+
+
+def test_a_corner_said_in_words_is_the_filter_corner_and_its_span_is_the_words():
+    low = "tame the hiss above roughly seven kilohertz from node a to node b, 22 nf cap"
+    row = _spec(low, "cutoff")
+    assert row.target == pytest.approx(7e3)
+    assert low[row.start:row.end].endswith("seven kilohertz")
+    assert read_function(low).circuit == "low-pass filter"
+
+
+@pytest.mark.parametrize("low, db", [
+    ("bring the signal on node s up by 18 db at node t", 18.0),
+    ("raise the level from p to q by 12 db", 12.0),
+])
+def test_a_level_raised_in_db_is_a_gain_not_a_divider(low, db):
+    assert _spec(low, "gain_db").target == db
+    assert "divider" not in read_function(low).circuit
+
+
+def test_a_level_brought_down_in_db_stays_a_loss():
+    low = "bring the level on node s down by 14 db with two resistors"
+    assert _spec(low, "gain_db").target == -14.0
+
+
+@pytest.mark.parametrize("low, parts", [("drop the level on a to about a quarter at b using two resistors", 4),
+                                        ("knock node x down to one tenth at node y with resistors", 10)])
+def test_a_level_brought_down_to_a_fraction_is_the_divider_gain(low, parts):
+    assert _spec(low, "gain").target == pytest.approx(1 / parts)
+
+
+def test_dc_kept_away_with_its_node_named_between_is_a_high_pass():
+    low = "keep the dc on node p away from node q but pass everything above 40 hz"
+    assert read_function(low).circuit == "high-pass filter"
+    assert _spec(low, "cutoff").target == 40.0
+
+
+def test_a_wave_that_flips_at_a_rate_said_in_words_is_made_by_an_oscillator():
+    intent = parse_intent("a square wave at node clk that toggles roughly twice a second, op-amp plus RC")
+    assert "oscillator" in intent.kind
+
+
+def test_the_mean_of_listed_nodes_is_an_averager():
+    assert "averag" in read_function("node m should be the mean of x, y and z").circuit
+
+
+def test_a_device_that_wants_the_circuit_does_not_keep_it_from_being_read():
+    assert parse_intent("the MCU needs a 1.2 V reference on node vr, made from 3.3 V on node vd").kind != "generic"
+
+
+def test_a_level_reached_after_power_up_is_the_rc_corner():
+    low = "the cap on node c (10 uf) should cross half of the 12 v rail about 2 ms after power-up"
+    assert _spec(low, "cutoff").target == pytest.approx(math.log(2) / (2 * math.pi * 2e-3))
+
+
+def test_a_level_that_arrives_as_another_at_a_node_is_the_divider_output():
+    low = "a 12 v signal on node h should come out as 5 v on node l, resistors only"
+    assert _spec(low, "vout").target == 5.0
+    assert function_output(low) == "l"
