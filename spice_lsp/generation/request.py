@@ -300,7 +300,8 @@ def _lead(text: str, at: int) -> int:
 # part's noun after it) or its noun, then its ends ("V1 (AC 1) at p, 10 ohm from p to q, 10 mH from q to r", "LED D1
 # at 15 mA from a 12 V rail: series resistor from vcc to led_a")
 _PART_NOUN = r"(?:[\w-]+\s+)?(?:resistor|capacitor|cap|inductor|coil|diode|led|zener)\s+"
-_UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+)?(?:(?P<q>[\d.]+\s?"
+_UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+|(?-i:[RCL])\s*[=:]\s*)?"
+                                r"(?:(?P<q>[\d.]+\s?"
                                 r"(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)\s*(?P<noun>" + _PART_NOUN + ")?"
                                 r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between|across|"
                                 r"(?:shunt|connect|tie|bridge|join|link)(?:s|ed|ing)?)\s", re.IGNORECASE)
@@ -437,6 +438,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         # to vcc, base b fed by RB ..., emitter to ground"); "gate and source to ground" names two.
         lo = max([0] + [e.end() for e in re.finditer(r"\.(?:\s|$)", text) if e.end() <= start])
         hi = min([e.start() for e in re.finditer(r"\.(?:\s|$)", text) if e.start() >= stop] + [len(text)])
+        hi = _pins_after(text, name_at, hi)
         # another device in the sentence bounds this one's pins ("D1 anode at out ..., D2 anode at ground ...")
         # (its own name said again, "drain of M5 to d, gate of M5 to g", is no other device)
         devices = [m.start() for m in _DESIGNATOR.finditer(text, lo, hi) if m["name"][0].upper() in _TERMINALS
@@ -470,7 +472,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             # the pin's words after the device's name first ("Emitter follower: Q2 ... emitter at outp")
             # ("collector goes to c", "its base sits at node bq", "cathode of D4 runs to o": a verb of place)
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{words})\s+(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
+                rf"(?<![\w-])(?:{words})(?:\s*:)?\s+(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
@@ -553,12 +555,32 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         if kind in "EGHF" and output and not _DESIGNATOR.search(output[0]):
             words, clause = words + output[0], clause + output[0]
         return _controlled(clause, kind, name, words, nodes, value)
-    if value is None and nodes is None:
+    if value is None and nodes is None and not sizes:  # ("PMOS M2 W=20u L=1u": a device by its size alone)
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                              value.value if value else None, value.text if value else None,
                              params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+_DEVICE_NAMED = re.compile(r"(?<![\w.\-])[DQMJ]\w*\d\w*\b|\b(?:transistor|mosfet|bjt|jfet|npn|pnp|nmos|pmos|diode|"
+                           r"zener|led)s?\b", re.IGNORECASE)
+
+
+def _pins_after(text: str, name_at: int, hi: int) -> int:
+    """Where a device's statement ends: its sentence, or, when that names none of its pins ("Q2: NPN, BF=150,
+    IS=1e-14. Collector on node c ..., base on node b ..."), the sentences after it that place pins and name no
+    other device."""
+    if re.search(rf"\b(?:{_TERMINAL_WORDS})\b", text[name_at:hi], re.IGNORECASE):
+        return hi
+    while hi < len(text):
+        end = re.compile(r"\.(?:\s|$)").search(text, hi + 1)
+        nxt = end.start() if end else len(text)
+        if _DEVICE_NAMED.search(text, hi + 1, nxt) or not re.search(rf"\b(?:{_TERMINAL_WORDS})\b", text[hi:nxt],
+                                                                  re.IGNORECASE):
+            break
+        hi = nxt
+    return hi
 
 
 # Two devices stated together ("Q1 and Q2 are NPNs") and their pins in the plural: "bases on inp and inn" gives each
@@ -1747,7 +1769,8 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 # (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
-_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*,\s*[-+]?\d))"
+_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*,?\s*[-+]?\d)"
+                             r"|(?<=\dV \()(?=[VI]\w*\s+(?:on|at)\s)|(?<=\d V \()(?=[VI]\w*\s+(?:on|at)\s))"
                              r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
@@ -1943,7 +1966,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"|\s+(?:sends|pushes|injects|forces|feeds|sources|delivers|pumps)\s+(?:[\w.]+\s+){0,3}?"
                           r"into\s+(?:the\s+)?(?:node\s+)?[a-z_]"
                           # "VGS on gn sweeps ...", "VAC on ac1 is a sine", "VDX sweeps dx from": placed, then its wave
-                          r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps)\b"
+                          r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps|swept|ramped|stepped)\b"
                           r"|\s+(?:sweeps|ramps|steps)\s+(?:node\s+)?[a-z_]\w*\s+from\b"
                           # "VDS at d and VGS at g": placed on a node by name alone
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
@@ -2004,7 +2027,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
             node = _node(driving["n"])
         # "R14 pulls m up to node top, where VS holds 5 V DC": the node the clause before names
-        where = re.search(r"\b(?P<n>[a-z_]\w*)\s*,\s*where\s+$", text[max(0, at - 60):at], re.IGNORECASE)
+        where = re.search(r"\b(?P<n>[a-z_]\w*)\s*,?\s*where\s+$", text[max(0, at - 60):at], re.IGNORECASE)
         if node is None and where and where["n"].lower() not in _NOT_NODES | GROUND and not _article(where, "n"):
             node = _node(where["n"])
         tied = re.search(r"\b(?:tie|ties|connect|connects|hook|hooks)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:up\s+)?"
@@ -2048,13 +2071,18 @@ def _named_sources(text: str, request: Request) -> set[str]:
             dc = rest[0].value if rest else None
         if held:
             dc = dc if dc is not None else _quantities(held["v"])[0].value
-        lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
+        # ("15v dc on top from source vt": its level and node before it)
+        lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:(?:on|at|to|into)\s+(?:node\s+)?"
+                               r"(?P<n>[a-z_]\w*)\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
                                r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE) or re.search(
             # "the 5 V rail (V5 on node v5)": named in parentheses after its level
-            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:rail|supply|source|battery)\s*\(\s*$", text[max(0, at - 40):at],
+            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:(?:rail|supply|source|battery)\s*)?\(\s*$",
+            text[max(0, at - 40):at],
             re.IGNORECASE)
         if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
             dc = _quantities(lead_level["v"])[0].value
+            if node is None and (on := lead_level.groupdict().get("n")) and on.lower() not in _NOT_NODES:
+                node = _node(on)
         if node is None and (fed := re.search(r"\b(?:fed|driven|biased|supplied)\b", before, re.IGNORECASE)) \
                 and request.elements and request.elements[-1].nodes and request.elements[-1].nodes[0]:
             node = request.elements[-1].nodes[0] if fed else None  # "diode D1 (anode a ...) fed 1 mA by I1"
@@ -2247,8 +2275,8 @@ def _sources(text: str, request: Request) -> None:
                    and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES)
                    # ("4 V at full light", "tied high at 3.3 V", "biased at mid-rail": words, unless called a node)
                    and not (plain(m["n"], clause[m.end():]) and "node" not in m[0].lower())), None) \
-            or re.match(r"\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees)\s+(?:an?\s+)?[-+]?\.?\d", clause,
-                        re.IGNORECASE) \
+            or re.search(r"(?:^\s*|\bnode\s+)(?P<n>[a-z_]\w*)\s+(?:gets|receives|sees|has|carries)\s+(?:an?\s+)?"
+                         r"[-+]?\.?\d", clause, re.IGNORECASE) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
                         r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE) \
             or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
@@ -2273,19 +2301,23 @@ def _sources(text: str, request: Request) -> None:
                                                          or ((one := _ONE_PULSE.search(clause)) is not None
                                                              and isinstance(at, re.Match)
                                                              and at.start() > one.start())) else None
-        level = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
-                          r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
-                          r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
-                          clause, re.IGNORECASE)
+        # ("0.85 V DC plus 1 V AC": each level of its kind)
+        levels = list(re.finditer(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
+                                  r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
+                                  r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
+                                  clause, re.IGNORECASE))
+        level = levels[0] if levels else None
         if level and _PAIRED.search(clause[:level.start()]):
             level = None  # "bits at q3 .. q0 as 5 V/0 V DC levels": a pair of logic levels, no one level of q3
         dc = ac = None
-        if level:
-            kind, number = (level["kind"], level["num"]) if level["kind"] else (level["kind2"], level["num2"])
+        for said in levels if level else []:
+            kind, number = (said["kind"], said["num"]) if said["kind"] else (said["kind2"], said["num2"])
             qs = _quantities(number.replace(" ", "") + "V")
-            if qs:
-                dc, ac = (qs[0].value, None) if kind.upper() == "DC" else (None, qs[0].value)
-        elif name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
+            if qs and kind.upper() == "DC" and dc is None:
+                dc = qs[0].value
+            elif qs and kind.upper() == "AC" and ac is None:
+                ac = qs[0].value
+        if not level and name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
@@ -2298,7 +2330,7 @@ def _sources(text: str, request: Request) -> None:
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
         if bare and _PAIRED.search(clause[:bare.start()]):
             bare = None  # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3
-        if bare and (dc is None or node is None) and ac is None and sine is None and pulse is None:
+        if bare and (dc is None or node is None) and (ac is None or dc is not None) and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs \
@@ -2418,7 +2450,7 @@ _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|l
 # and 10 Ω from out to ground"; "between b and 0" stays one, "and 0.47 uF" starts a part) or before another part's noun
 _PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]))+?"
                          r"(?=[,;:]|\.(?:\s|$)|"
-                         r"\b(?:and|with|plus)\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]"
+                         r"\b(?:and|with|plus)\s+(?:an?\s+|the\s+|(?-i:[RCL])\s*[=:]\s*)?(?!0\b(?!\.\d))[\d.]"
                          r"|\b(?:and|plus|feeding|then|followed\s+by)\s+an?\s+"
                          r"(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|inductor|coil)\b)|$)")
 _THROUGH_VALUE = re.compile(r"\b(?:through|via)\s+(?:an?\s+)?(?=[\d.])", re.IGNORECASE)
@@ -2432,7 +2464,8 @@ def _part_clauses(text: str) -> list[tuple[int, int]]:
         start, stop = m.span()
         for through in _THROUGH_VALUE.finditer(text, start, stop):
             if any(q.unit in ("ohm", "F", "H") or not q.unit and q.scaled
-                   for q in _quantities(text[start:through.start()])):
+                   for q in _quantities(text[start:through.start()])) \
+                    or re.search(r"\bnode\s+\w+\s*(?:\([^()]*\))?\s*$", text[start:through.start()]):
                 spans.append((start, through.start()))
                 start = through.start()
         spans.append((start, stop))
@@ -2447,20 +2480,30 @@ def _unnamed_elements(text: str, request: Request) -> None:
                      r"|\bseries\s+(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)s?\s+"
                      r"and\s+(?:an?\s+)?(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)", clause,
                      re.IGNORECASE) or re.match(r"\s*with\b", text[start:stop]) \
-                and re.search(r"\bin\s+series\s*$", text[:start], re.IGNORECASE):
+                and re.search(r"\bin\s+series\s*$", text[:start], re.IGNORECASE) \
+                or re.match(r"\s*and\b", text[start:stop]) and re.search(r"\bin\s+series\s+(?:from|between|across)\b",
+                                                                       clause, re.IGNORECASE):
             continue  # "L in series with a (100 nF) capacitor from out to ground", "a series 1 mH inductor and
-            # capacitor from out to ground": the pair's nodes, neither part's
+            # capacitor from out to ground", "L = 2.2 mH and C = 47 nF in series from out to ground": the pair's
+            # nodes, neither part's
         # ("10k from s to cap": a node named like a part is no kind word)
         word = next((w for w in _UNNAMED.finditer(clause) if not re.search(
             r"\b(?:to|from|at|on|between|node)\s+$", clause[:w.start()], re.IGNORECASE)), None)
         if _DESIGNATOR.search(clause) or any(clause.strip() in t for t in named_spans) or _SENSOR.search(clause):
             continue  # a sensor is the family's own part, not a plain resistor
         units = {q.unit for q in _quantities(clause)} & {"ohm", "F", "H"}
-        if word:
+        letter = re.match(r"(?P<k>[RCL])\s*[=:]\s*[\d.]", clause)  # "C = 0.1 µF from q to ground": the bare letter
+        # "connect it to node sup through 470": a plain number the current flows through
+        through = re.fullmatch(r"(?:through|via)\s+(?:an?\s+)?\d+(?:\.\d+)?\s*", clause, re.IGNORECASE)
+        if letter:
+            kind = letter["k"]
+        elif word:
             kind = "R" if word["word"].lower().startswith("res") else "C" if word["word"].lower().startswith("cap") \
                 else "L"
         elif len(units) == 1:  # "10 Ω from out to ground": the unit names the part
             kind = UNIT_KIND[units.pop()]
+        elif through:
+            kind = "R"
         elif (bare := [q for q in _quantities(clause) if not q.unit and q.scaled]) and len(bare) == 1:
             kind = "R" if bare[0].mult >= 1e3 else "C" if bare[0].mult <= 1e-6 else ""  # "1.5k", "100n"
             if not kind:
@@ -2471,6 +2514,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
         fed = re.match(r"(?:(?:fed|driven|supplied)\s+)?(?:through|via)\b", clause, re.IGNORECASE)
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
+        # "charge it from node vs (5 V) through 10k": the part just placed, joined to that node by this one
+        if fed and nodes is None and one is None:
+            one = re.search(r"\b(?:from|to|into|off)\s+(?:the\s+)?" + _NODE.format("a") + r"\s*$",
+                            text[_sentence(text, start)[0]:start], re.IGNORECASE)
         if one and last and not _not_node(one, "a") and not _article(one, "a") and _node(one["a"]) != last[0]:
             nodes = (_node(one["a"]), last[0])  # "a zener from ground to reg, fed through 470 ohms from raw"
         # ("at the top of a cap" names no node)
@@ -2487,7 +2534,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
             nodes = (_node(across["n"]), "0")
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
-                  and (q.unit or q.scaled)]
+                  and (q.unit or q.scaled or (letter or through)
+                       and not re.search(r"\b(?:to|from|and|between|node)\s+$", clause[:q.start], re.IGNORECASE))]
         one = re.search(r"\bto\s+(?:ground|gnd)\b", clause, re.IGNORECASE)
         if nodes is None and one and request.elements and request.elements[-1].nodes and \
                 re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
@@ -2504,6 +2552,46 @@ def _unnamed_elements(text: str, request: Request) -> None:
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes,
                                                       values[0].value if values else None,
                                                       values[0].text if values else None))
+
+
+# A part placed by the words around it, one node named before it and the other before or after it: "Feed k from node
+# src through R2 = 1k", "bypass ref to ground with C1", "Emitter: node e, hung from vcc by RE", "Collector: node c, to
+# ground through RC = 1k"; "load out with RL = 2k to ground", "base on node b, fed by RB = 100k from node bb"
+_PLACING = (r"(?:\b(?:feed|load|bypass|decouple|tie|pull|hang|connect|return|shunt|terminate|couple|bias|clamp|join|"
+            r"link|hook|drive|supply)\w*\s+(?:up\s+|down\s+)?(?:the\s+)?(?:node\s+)?"
+            rf"|\b(?:{_TERMINAL_WORDS})\s*(?::|\s(?:is\s+)?(?:on|at))\s*(?:node\s+)?|\bnode\s+)"
+            r"(?P<x>[a-z_]\w*)\b,?\s+(?:(?:is\s+)?(?:hung|hanging|pulled|tied|returned|connected|taken|goes|going|"
+            r"runs?|fed|biased|loaded|bypassed|decoupled|terminated)\s+)?")
+_PLACED_BY = r"(?:through|via|with|by)\s+(?:an?\s+|the\s+)?(?:[\w.µΩ-]+\s+){0,3}?$"
+_WORDS_BEFORE = re.compile(_PLACING + r"(?:(?:up|down|back)\s+)?(?P<way>to|from|into)\s+(?:the\s+)?(?:node\s+)?"
+                           r"(?P<y>[a-z_]\w*|0)\s+" + _PLACED_BY, re.IGNORECASE)
+_WORDS_AROUND = re.compile(_PLACING + _PLACED_BY, re.IGNORECASE)
+_FAR_AFTER = re.compile(r"\s*(?:=|:|\bis\b|\bof\b)?\s*(?:[-+]?[\d.]+\s*(?:[a-zA-ZµΩ]+\s+)?)?"
+                        r"(?:(?:up|down|back)\s+)?(?P<way>to|from|into)\s+(?:the\s+)?(?:node\s+)?"
+                        r"(?P<y>[a-z_]\w*|0(?![.\d]))\b", re.IGNORECASE)
+
+
+def _placed_by_words(text: str, request: Request) -> None:
+    """A two-terminal part with no ends of its own, placed by the words around it (_PLACING)."""
+    for i, e in enumerate(request.elements):
+        at = text.find(e.text)
+        if e.nodes is not None or e.kind not in "RCL" or at < 0:
+            continue
+        said = re.search(rf"(?<![\w.]){re.escape(e.name)}(?![\w])" if e.name else re.escape(e.value_text or "@"),
+                         text[at:at + len(e.text)])
+        if said is None:
+            continue
+        name_at = at + said.start()
+        lo = max(_sentence(text, name_at)[0], text.rfind(";", 0, name_at) + 1)
+        m = _WORDS_BEFORE.search(text, lo, name_at) or _WORDS_AROUND.search(text, lo, name_at)
+        far = m if m is None or m.re is _WORDS_BEFORE else _FAR_AFTER.match(text, at + said.end())
+        if m is None or far is None or _DESIGNATOR.search(text, m.start("x"), name_at) or m["x"].lower() in _NOT_NODES \
+                or far["y"].lower() in _NOT_NODES - GROUND:
+            continue
+        x, y = _node(m["x"]), _node(far["y"])
+        if x != y:
+            request.elements[i] = dataclasses.replace(e, nodes=(y, x) if far["way"].lower() == "from" else (x, y))
+            request.nodes += [n for n in (x, y) if n != "0" and n not in request.nodes]
 
 
 # "Divider 100K/47K off 15V, tap = mid": a divider's two resistors as a ratio, the top one first
@@ -3617,10 +3705,34 @@ def read_request(description: str) -> Request:
         _PROBED.reset(probed)
 
 
+# A figure, then a note on it in parentheses: "1M (as in 1 megaohm)", "2.2 meg (megohm, not milli)", "12 V (node src)"
+_NOTED = re.compile(r"(?P<v>(?<![\w.])[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?|F|H|V)?)"
+                    r"(?P<note>\s*\((?P<g>[^()]*)\))", re.IGNORECASE)
+_UNIT_NAME = re.compile(r"(?:mega?|kilo|milli|micro|nano|pico)[- ]?(?:ohm|farad|henr)|"
+                        r"\b(?:ohms?|farads?|henr(?:y|ies))\b|\b(?:mega?|kilo|milli|micro|nano|pico)\b", re.IGNORECASE)
+_ONLY_NODE = re.compile(r"\s*(?:that'?s\s+|that\s+is\s+|i\.?e\.?,?\s+|on\s+|at\s+)?(?:the\s+)?node\s+"
+                        r"(?P<n>[a-z_]\w*)\s*", re.IGNORECASE)
+
+
+def _glossed(text: str) -> str:
+    """The request with the notes on its figures read the way its readers read a figure and its node, each at the
+    same place: a note that only restates the figure's unit is blanked ("1M (as in 1 megaohm) from top to mid"), and
+    a level noted with its node is that node with its level ("to 12 V (node src) through 4.7k" is "to node src
+    (12 V)")."""
+    def read(m: re.Match) -> str:
+        if (node := _ONLY_NODE.fullmatch(m["g"])) and m["v"].rstrip().endswith("V"):
+            return f"node {node['n']} ({m['v'].strip()})".ljust(len(m[0]))
+        if _UNIT_NAME.search(m["g"]) and not re.search(r"\bnode\b|=", m["g"], re.IGNORECASE) \
+                and not _DESIGNATOR.search(m["g"]):
+            return m["v"] + " " * len(m["note"])
+        return m[0]
+    return _NOTED.sub(read, text)
+
+
 def _read_request(description: str) -> Request:
     request = Request(" ".join(description.split()))
     # parts read the rail as its node
-    text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", request.description)
+    text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     # "three point three volts": the figure in digits, as the readers below look for it
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
@@ -3730,6 +3842,7 @@ def _read_request(description: str) -> Request:
     _zeners(text, request)
     _source_named_ends(request)
     _unnamed_elements(text, request)
+    _placed_by_words(text, request)
     _parallel_list(text, request)
     _across_role(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
