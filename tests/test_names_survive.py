@@ -32,6 +32,10 @@ MIRROR = "m\n.param vdd=5\nV1 vdd 0 DC {vdd}\nI1 vdd ref DC 1m\nQ1 ref ref 0 npn
     ("a 10k from the 3.3 V supply to sense, supply node is v33.", "v33", 3.3),
     ("Common-emitter stage powered from +9 V (vsup): collector node c.", "vsup", 9.0),
     ("three diodes biased by 2 mA from the 5 V supply node vp into ref", "vp", 5.0),
+    ("Runs on 5 V (VCC).", "vcc", 5.0),
+    ("a 24 V rail at node v24 feeds it", "v24", 24.0),
+    ("Supply: vcc = 12 V.", "vcc", 12.0),
+    ("from a 5 V supply, node vsup.", "vsup", 5.0),
 ])
 def test_the_node_a_supply_is_said_on(text, node, value):
     supply = read_ports(text).supply
@@ -42,6 +46,8 @@ def test_the_node_a_supply_is_said_on(text, node, value):
     "A CE stage from a 12 V supply through 470 ohm to out.",  # its level only: the family's rail keeps its name
     "Mirror on 5 V. A 2 V (vx) step.",  # a figure in parentheses after a bare level is no supply's node
     "a 9 V battery powers it",
+    "on a 5 V (dc) supply",
+    "on 12 V (V1)",  # a source's name, not a node's
 ])
 def test_no_supply_node_where_none_is_said(text):
     supply = read_ports(text).supply

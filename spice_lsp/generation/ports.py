@@ -183,21 +183,27 @@ _NOT_SUPPLY = re.compile(r"\s*(?:to|and|or|-|\u2013|step|steps|pulse|peak|amplit
 # The node a supply is on, said with it: "on 10 V (vcc)", "a single 5 V supply (node vcc)", "12 V supply on vcc",
 # "on a 5 V rail vs:", "a 12 V rail called v12", "the 3 V rail (node vdda)", "rail: vpp = 9 V", "supply node is v33"
 # (a bare name after the noun ends its phrase: "a 9 V battery powers it" names none)
-_RAIL_NOUN = r"(?:supply|rail|battery)\b"
-_SUPPLY_NAME = r"(?!(?:supply|rail|battery|voltage|level|current|line|node|rails|supplies)\b)" + _NAME
+_RAIL_NOUN = r"(?i:supply|rail|battery)\b"
+# (any case: "on 5 V (VCC)"; no source's or part's name: "(V1)")
+_SUPPLY_NAME = (r"(?!(?i:supply|rail|battery|voltage|level|current|line|node|rails|supplies|dc|ac|rms|peak|pk|pp|"
+                r"nominal|typical|max\w*|min\w*)\b)(?![VIRCL]\d)"
+                r"(?!(?:" + "|".join(sorted(_NOT_NAMES)) + r")\b)[A-Za-z_][A-Za-z0-9_]*")
 _NAME_ENDS = r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with|through|via|into|to|for|so|which)\b)"
 _SUPPLY_NODE = re.compile(
     r"(?P<lead>\b(?:on|from|off|by|powered\s+(?:from|by))\s+(?:an?\s+|the\s+)?)?(?:\u00b1|\+/-|\+)?"
     + _LEVEL.format("v") + r"(?:\s+(?:single|dc|positive|main|power))*(?P<noun>\s+(?:single\s+|dc\s+)?" + _RAIL_NOUN
     + r")?(?:\s*\(\s*(?:node\s+)?(?P<p>" + _SUPPLY_NAME + r")\s*\)"
-    r"|(?(noun)\s+(?:(?:on|at)\s+(?:node\s+)?|node\s+(?:is\s+)?|(?:called|named|labell?ed)\s+)?(?P<n>" + _SUPPLY_NAME
-    + r")" + _NAME_ENDS + r"|(?!)))"
-    # "rail: vpp = 9 V", "supply vcc at 5 V": the noun, the node, then its level
+    # ("12 V supply on vcc", "a 24 V rail at node v24 feeds it", "a 5 V supply, node vsup", "a 12 V rail called v12",
+    # "on a 5 V rail vs:": a bare name only where its phrase ends)
+    r"|(?(noun)(?:\s+(?:on|at)\s+node\s+|\s*,?\s+node\s+(?:is\s+)?|\s+(?:called|named|labell?ed)\s+)(?P<c>"
+    + _SUPPLY_NAME + r")\b|(?!))"
+    r"|(?(noun)\s+(?:(?:on|at)\s+)?(?P<n>" + _SUPPLY_NAME + r")" + _NAME_ENDS + r"|(?!)))"
+    # "rail: vpp = 9 V", "Supply: vcc = 12 V", "supply vcc at 5 V": the noun, the node, then its level
     r"|\b" + _RAIL_NOUN + r"\s*:?\s*(?:node\s+)?(?P<k>" + _SUPPLY_NAME + r")\s*(?:=|\bis\b|\bat\b)\s*"
     + _LEVEL.format("w")
     # "supply node is v33", "the rail called v12": its node, the level said elsewhere
     + r"|\b" + _RAIL_NOUN + r"\s+(?:node\s+(?:is\s+)?|(?:is\s+)?(?:called|named|labell?ed)\s+)(?P<m>" + _SUPPLY_NAME
-    + r")" + _NAME_ENDS)
+    + r")\b")
 
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's
@@ -826,7 +832,7 @@ def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:
     for m in _SUPPLY_NODE.finditer(text):
         if m["p"] and not (m["lead"] or m["noun"]):
             continue
-        node = (m["p"] or m["n"] or m["k"] or m["m"]).lower()
+        node = (m["p"] or m["c"] or m["n"] or m["k"] or m["m"]).lower()
         if node in _OUTPUTS or (_UNIT.fullmatch(node) and not node.startswith("v")):  # ("5 V (dc)"; "vpp" a rail)
             continue
         value = _volts(m, "v") if m["v"] is not None else _volts(m, "w") if m["w"] is not None else None
