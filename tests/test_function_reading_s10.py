@@ -84,3 +84,14 @@ def test_a_level_that_arrives_as_another_at_a_node_is_the_divider_output():
     low = "a 12 v signal on node h should come out as 5 v on node l, resistors only"
     assert _spec(low, "vout").target == 5.0
     assert function_output(low) == "l"
+
+
+def test_a_corner_named_by_its_word_is_the_one_sided_filter_corner():
+    low = "block the dc between node p and node q, pass the music, with the cutoff somewhere near 45 hz"
+    assert read_function(low).circuit == "high-pass filter"
+    assert _spec(low, "cutoff").target == 45.0
+
+
+def test_a_band_of_passive_first_order_sections_is_the_rc_band_pass():
+    assert parse_intent("let through only 200 Hz to 2 kHz from node u to node v, passive first-order sections").kind \
+        == "rc_bandpass"

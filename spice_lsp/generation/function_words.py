@@ -962,6 +962,9 @@ _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climb
                       rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
                       r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
+# the corner named by its word: "with the corner right around 30 Hz", "cutoff somewhere near 2 kHz"
+_CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|break[- ]?point|-?3\s*db\s+point)\b[^.;]{{0,20}}?"
+                        rf"\b(?:at|around|near|of|about|is|=)\s+{_ABOUT_W}{_NUM}\s*hz\b")
 # the step said as the supply coming up: "... 0.5 s after power comes up" from "the 5 V supply"
 _POWER_UP = re.compile(r"\bpower(?:[- ]on|[- ]up|\s+(?:comes?\s+up|(?:is\s+)?(?:applied|switched\s+on)|turns?\s+on))\b")
 _SUPPLY_LEVEL = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:dc\s+)?(?:supply|rail|battery)\b")
@@ -1070,6 +1073,9 @@ def _stated(low: str) -> list[Stated]:
     if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \
             and not any(f.what == "pass_edge" for f in found) and (edge := _edge(low, filtered[1])):
         found.append(edge)
+    if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \
+            and not any(f.what in ("pass_edge", "edge") for f in found) and (m := _CORNER_AT.search(low)):
+        found.append(Stated("edge", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
     if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and \
             (m := next((a for a in _AROUND.finditer(low) if _passes(low, a)), None) or _band_figure(low, True)):
         # "only frequencies near 10 kHz should get through", "pick out the 50 kHz tone"

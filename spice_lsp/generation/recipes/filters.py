@@ -580,7 +580,10 @@ register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass sec
                 # low-pass sections before the active (Sallen-Key) ones, even with an op-amp buffer between
                 rules=((7.95, (BANDPASS, HIGHPASS, LOWPASS, rf"passive|{word('rc')}\b",
                                r"^(?!.*(?:sallen|multiple[- ]feedback|mfb|biquad|active|state[- ]variable))")),
-                       (30.9, (r"band[- ]?pass", rf"{word('rc')}\b"))),
+                       (30.9, (r"band[- ]?pass", rf"{word('rc')}\b")),
+                       # a band-pass of passive or first-order sections with no inductor named: RC sections
+                       (30.95, (r"band[- ]?pass", r"\bpassive\b|\bfirst[- ]order\b|\b(?:one|single)[- ]pole\b",
+                                r"^(?![\s\S]*(?:inductor|coil|\blc\b|rlc|\d\s*[mun]?h\b|henr))"))),
                 noun="filter", accepts=r"(?:(?:op[- ]?amp|unity[- ]gain|voltage)\s+)?(?:buffer|follower)|"
                                        r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?"))
 
