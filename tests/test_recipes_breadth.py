@@ -44,6 +44,10 @@ def _functions_pass(result) -> None:
     ("transistor-level half adder on 5 V", "cmos_adder"),
     ("6T SRAM cell, read", "sram_cell"),
     ("static RAM cell write operation at 1.2 V", "sram_cell"),
+    ("LM317 regulator, 9 V output from 15 V", "adjustable_regulator"),
+    ("adjustable voltage regulator with R1 = 240 and R2 = 1k", "adjustable_regulator"),
+    ("CMOS Schmitt trigger", "cmos_schmitt_trigger"),
+    ("Schmitt trigger made of MOSFETs on 5 V", "cmos_schmitt_trigger"),
 ])
 def test_each_circuit_is_read_as_its_family(text, kind):
     assert parse_intent(text).kind == kind
@@ -71,6 +75,10 @@ def test_each_circuit_is_read_as_its_family(text, kind):
     ("LED with a 330 ohm resistor from 5 V", "optocoupler"),
     ("op-amp summing amplifier (an analog adder) with three inputs", "cmos_adder"),
     ("inverting amplifier with a T network in the feedback", "bias_tee"),
+    ("3.3 V linear regulator from 9 V with an op-amp and a pass transistor", "adjustable_regulator"),
+    ("TL431 adjustable shunt regulator at 5 V", "adjustable_regulator"),
+    ("inverting Schmitt trigger with an op-amp, thresholds +-1 V", "cmos_schmitt_trigger"),
+    ("CMOS inverter on 1.8 V", "cmos_schmitt_trigger"),
 ])
 def test_neighbours_keep_their_requests(text, not_kind):
     assert parse_intent(text).kind != not_kind
@@ -236,3 +244,23 @@ def test_an_sram_cell_is_written_and_read():
         result = generate(f"6T SRAM cell {operation}, {vdd:g} V supply")
         assert result.intent.kind == "sram_cell"
         _functions_pass(result)
+
+
+@needs_ngspice
+def test_an_adjustable_regulator_sets_its_output_by_its_resistors():
+    rng = random.Random("lm317")
+    for _ in range(2):
+        vout = round(rng.uniform(2, 12), 1)
+        result = generate(f"LM317 adjustable regulator from 15 V, {vout:g} V output")
+        assert result.intent.kind == "adjustable_regulator"
+        _functions_pass(result)
+        r1, r2 = part_value(result.netlist, "R1"), part_value(result.netlist, "R2")
+        assert math.isclose(1.25 * (1 + r2 / r1) + 50e-6 * r2, vout, rel_tol=0.01)
+
+
+@needs_ngspice
+def test_a_cmos_schmitt_trigger_switches_beyond_mid_supply_both_ways():
+    for vdd in (3.3, 5):
+        result = generate(f"CMOS Schmitt trigger on a {vdd:g} V supply")
+        assert result.intent.kind == "cmos_schmitt_trigger"
+        _functions_pass(result)  # rising threshold above 55 % of VDD, falling below 45 %

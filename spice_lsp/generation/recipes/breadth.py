@@ -544,7 +544,9 @@ register(Family(kind="class_c_amplifier",
                 rules=((4.85, (r"\bclass[- ]?c\b", r"amp\w*|\bpa\b|\bstage\b",
                                r"^(?![\s\S]*\b(?:oscillat\w*|mixer|class[- ]?(?:a|b|ab|d|e)\b))")),),
                 analysis="tran", tran=("5n", "40u"), noun="amplifier", output="out", transient=40e-6,
-                specs=("center", "frequency"), design=_tank_design))
+                specs=("center", "frequency"), design=_tank_design,
+                examples=(("center", "class C amplifier with its tank tuned to {x} Hz", 2e5, 5e6),
+                          ("frequency", "class C amplifier at {x} Hz", 2e5, 5e6))))
 
 
 # --- Gilbert cell mixer ---------------------------------------------------------------------------------------
@@ -881,3 +883,105 @@ register(Family(kind="sram_cell",
                                r"(?:bit\s*)?cells?\b|\bsix[- ]transistor\s+(?:memory|sram|static|bit)",)),),
                 analysis="tran", tran=("5p", "5n"), mos=True, transient=5e-9, noun="cell", output="q",
                 ports=(("output", ("q", "qb")),)))
+
+
+# --- LM317-style adjustable three-terminal regulator ---------------------------------------------------------
+
+VREF_317, IADJ_317 = 1.25, 50e-6  # the LM317's reference (out to adj) and adjust-pin current (datasheet typicals)
+
+
+def _adjustable_target(f: _Filler) -> float | None:
+    """The output the request sets: a vout spec (designed into R2), else a level under the stated input ("set to
+    5 V, 12 V input": read as the supply)."""
+    vin, said = f.intent.values.get("VIN"), f.intent.values.get("VDD")
+    if said is not None and vin is not None and VREF_317 < said.value < vin.value:
+        f.given("VDD", said.value)
+        return said.value
+    return None
+
+
+def _adjustable_design(intent, d, spec) -> None:
+    """R2 (adj to ground) for the stated output: Vout = 1.25 (1 + R2/R1) + 50 uA R2, R1 the given or 240 ohm."""
+    if "R2" in intent.values:
+        return
+    r1 = intent.values["R1"].value if "R1" in intent.values else 240.0
+    set_value(intent, d, "R2", (spec.target - VREF_317) / (VREF_317 / r1 + IADJ_317),
+              "Vout = 1.25 V (1 + R2/R1) + 50 uA R2", None)
+
+
+def _lm317(f: _Filler) -> str:
+    # A behavioural LM317: the error amplifier (B1) drives the NPN pass device until out sits 1.25 V above adj;
+    # 50 uA leaves the adj pin. R1 (out to adj) and R2 (adj to ground) set Vout = 1.25 (1 + R2/R1) + 50 uA R2.
+    r1 = f.number("R1", 240, "R")
+    target = _adjustable_target(f)
+    r2_default = (target - VREF_317) / (VREF_317 / r1 + IADJ_317) if target else 720.0
+    return "\n".join([f"V1 in 0 DC {f('VIN', 12)}",
+                      f"IADJ in adj DC {format_eng(IADJ_317)}",
+                      "B1 b 0 V=max(0, min(v(in), v(adj)+1.95+1e3*(v(adj)+1.25-v(out))))",
+                      f"Q1 in b out {f.model('q317', '.model q317 NPN(IS=1e-14 BF=100)')}",
+                      f"R1 out adj {f('R1', r1, 'R')}", f"R2 adj 0 {f('R2', float(f'{r2_default:.4g}'))}",
+                      f"RL out 0 {f('RL', 100)}"])
+
+
+def _sets_output(f: _Filler) -> list:
+    r1, r2 = used(f, "R1", "R"), used(f, "R2")
+    vout = VREF_317 * (1 + r2 / r1) + IADJ_317 * r2
+    return [_within(f"v(out) = 1.25 V (1 + R2/R1) + 50 uA R2 = {vout:.4g} V", "op\nlet result = v({out})", vout, 0.02)]
+
+
+register(Family(kind="adjustable_regulator", summary="LM317-style adjustable three-terminal regulator (behavioural)",
+                build=_lm317, function=_sets_output,
+                names=("LM317 adjustable regulator", "LM317 voltage regulator", "adjustable three-terminal regulator"),
+                rules=((23.2, (r"\blm\s?[13]17\b|\blm\s?338\b|\blm\s?350\b|\bthree[- ]terminal\s+adjustable\b|"
+                               r"\badjustable\s+(?:positive\s+)?(?:linear\s+|voltage\s+|three[- ]terminal\s+)?"
+                               r"regulator",
+                               r"^(?![\s\S]*\b(?:current\s+(?:source|sink|regulator|limit\w*)|constant[- ]current|"
+                               r"charg\w*|led|shunt|tl431|negative|lm\s?337|switching|buck|boost)\b)")),),
+                analysis="op", noun="regulator", output="out", specs=("vout",), design=_adjustable_design,
+                examples=(("vout", "LM317 adjustable regulator from 15 V set to {x} V", 2, 12),)))
+
+
+# --- CMOS Schmitt trigger (six transistors) ----------------------------------------------------------------------
+
+def _cmos_schmitt(f: _Filler) -> str:
+    # An inverter's stacked pairs (M1-M2, M4-M5) with feedback devices from the output to their midpoints: M3 holds
+    # the PMOS midpoint up (pulled to ground when out is low) and M6 the NMOS one, so the input must pass further
+    # than VDD/2 to switch the output either way. Driven by a 0-VDD triangle.
+    f0 = f.number("FREQ", 100e3)
+    f.param("f0", f("FREQ", 100e3))  # the triangle's frequency, as the request writes it
+    vdd = f.supply("vdd", 3.3)
+    f.tran = (1 / f0 / 1000, 2 / f0)
+    # "a triangle 0 to 3.3 V": the input's swing is the rails, said
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values
+                                if not (x.unit in ("V", "") and x.value in (0.0, f.number("VDD", 3.3)))]
+
+    def mos(pol: str, d: str, g: str, s: str, name: str, w: float) -> str:
+        return _mos_device(f, pol, d, g, s, "vdd" if pol == "p" else "0", name, w, 1e-6)
+    return "\n".join([f"V1 vdd 0 DC {vdd}",
+                      f"V2 in 0 PULSE(0 {{vdd}} 0 {format_eng(0.5 / f0)} {format_eng(0.5 / f0)} 1n "
+                      f"{format_eng(1 / f0)})",
+                      mos("p", "p1", "in", "vdd", "M1", 4e-6), mos("p", "out", "in", "p1", "M2", 4e-6),
+                      mos("p", "p1", "out", "0", "M3", 4e-6), mos("n", "n1", "in", "0", "M4", 2e-6),
+                      mos("n", "out", "in", "n1", "M5", 2e-6), mos("n", "n1", "out", "vdd", "M6", 2e-6),
+                      f"C1 out 0 {f('CL', 50e-15, 'C')}"])
+
+
+def _hysteresis(f: _Filler) -> list:
+    f0, vdd = used(f, "FREQ"), used(f, "VDD")
+    run = f"tran {1 / f0 / 1000:.4g} {2 / f0:.6g}"
+    return [Probe(f"function: the rising input switches it above VDD/2 + 5 % ({0.55 * vdd:.3g} V)",
+                  f"{run}\nmeas tran result find v({{inp}}) when v({{out}})={vdd / 2:g} fall=1", 0.55 * vdd, vdd),
+            Probe(f"function: the falling input switches it back below VDD/2 - 5 % ({0.45 * vdd:.3g} V)",
+                  f"{run}\nmeas tran result find v({{inp}}) when v({{out}})={vdd / 2:g} rise=1", 0, 0.45 * vdd)]
+
+
+register(Family(kind="cmos_schmitt_trigger", summary="CMOS Schmitt trigger (six-transistor inverter with hysteresis)",
+                build=_cmos_schmitt, function=_hysteresis,
+                names=("CMOS Schmitt trigger", "six-transistor CMOS Schmitt trigger inverter",
+                       "transistor-level Schmitt trigger with MOSFETs"),
+                # before the op-amp Schmitt triggers (5.0) and the CMOS inverter (5): the MOS transistor circuit
+                rules=((4.9, (r"schmitt", r"\bcmos\b|\bmosfets?\b|\bnmos\b|\bpmos\b|transistor[- ]level|\b6[- ]?t\b|"
+                              r"six[- ]transistor|6[- ]transistor",
+                              r"^(?![\s\S]*\b(?:op[- ]?amps?|comparators?|lm\d+|555)\b)")),),
+                analysis="tran", tran=("10n", "20u"), source="V2", mos=True, transient=20e-6, noun="trigger",
+                output="out", accepts=r"inverters?|hysteresis|triangle(?:\s+wave)?"))
