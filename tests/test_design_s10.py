@@ -231,3 +231,12 @@ def test_a_bias_designed_for_a_model_the_request_writes_out_uses_its_square_law_
                       "drain resistor should put the drain at 3 V. Gate g, drain d.")
     assert "lambda" not in result.netlist
     assert math.isclose(op_at(result.netlist, "d"), 3.0, rel_tol=0.03)
+
+
+# --- a sensor divider whose output the request names t, its fixed resistor on top -------------------------------------
+
+def test_an_ntc_under_a_fixed_resistor_reads_its_stated_temperature_at_an_output_named_t():
+    result = generate("NTC thermistor divider: 22k at 25 C with B = 3977, under a 22k fixed resistor from 5 V "
+                      "(node vs); output node t. Simulate it at 0 C.")
+    rt = 22e3 * math.exp(3977 * (1 / 273.15 - 1 / 298.15))  # its rating and B constant, at 0 C
+    assert math.isclose(op_at(result.netlist, "t"), 5 * rt / (rt + 22e3), rel_tol=0.02)

@@ -129,7 +129,7 @@ def test_a_bridge_read_by_one_difference_amplifier_gives_gain_times_the_bridge_v
 def test_a_thermistor_is_read_at_the_temperature_written_with_a_bare_c():
     result = generate("NTC 4.7k at 25 C, beta 3435, divider with a 4.7k resistor from 5 V, read at 40 C")
     assert result.intent.kind == "ntc_divider"
-    assert re.search(r"(?m)^V2 t 0 DC 40$", result.netlist), result.netlist
+    assert re.search(r"(?m)^V2 tsense 0 DC 40$", result.netlist), result.netlist
 
 
 @NGSPICE

@@ -211,9 +211,9 @@ def test_device_physics_drive_the_model(description, params, model_uses):
 
 @pytest.mark.parametrize("description, sensor, temperature", [
     ("Thermistor sensor divider: 3.3 V supply, 10 kΩ fixed resistor R1 from the supply to node out, and the NTC "
-     "(10 kΩ at 25 °C) as R2 from out to ground; operating point.", "B1 out 0", "V2 t 0 DC 25"),
+     "(10 kΩ at 25 °C) as R2 from out to ground; operating point.", "B1 out 0", "V2 tsense 0 DC 25"),
     ("RTD divider: 5 V supply, 100 Ω fixed resistor R1 from the supply to node out, and the PT100 (100 Ω at 0 °C) "
-     "as R2 from out to ground; operating point.", "B1 out 0", "V2 t 0 DC 0"),
+     "as R2 from out to ground; operating point.", "B1 out 0", "V2 tsense 0 DC 0"),
 ])
 def test_a_sensor_sits_where_and_at_the_temperature_the_request_says(description, sensor, temperature):
     """Named as the bottom arm, it is the bottom arm; with no temperature stated it is at its rating's."""

@@ -24,7 +24,8 @@ from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585
 LED = (1e-20, 1.9, 2.0)  # is, n, rs: about 2 V at 10 mA
-_T = "(v(t)+temper-27)"  # the sensor's temperature in C
+# the sensor's temperature in C, on node tsense (a name no request gives its output, as "t" was: "output node t")
+_T = "(v(tsense)+temper-27)"
 _NTC = "r25*exp(beta*(1/(" + _T + "+273.15)-1/298.15))"  # B-parameter equation
 _PT100 = "r0*(1+3.9083e-3*" + _T + "-5.775e-7*" + _T + "**2)"  # Callendar-Van Dusen, T >= 0 C
 
@@ -38,8 +39,27 @@ def _nominal(f: _Filler, rtd: bool) -> float:
     return (1000 if "pt1000" in f.intent.description.lower() else 100) if rtd else 10e3
 
 
+# "22k at 25 C", "10 kΩ at 25 °C": an NTC's rating; "B = 3977", "beta of 3950 K": its B constant
+_RATED = re.compile(r"(?<![\w.])(?P<r>\d+(?:\.\d+)?)\s*(?P<k>k|meg)?\s*(?:ohms?|\u03a9)?\s+at\s+25\s*(?:°\s*)?C\b",
+                    re.IGNORECASE)
+_B_CONSTANT = re.compile(r"\b(?:B|beta|B25/85)\s*(?:=|of|is|:)\s*(?P<b>\d{3,5})\s*K?\b", re.IGNORECASE)
+
+
+def _stated_ntc(f: _Filler) -> None:
+    """The rating and B constant the request states, under the roles the law reads (R25, BETA), where the reader
+    gave them none."""
+    text = f.intent.description
+    if "R25" not in f.intent.values and (m := _RATED.search(text)):
+        ohms = float(m["r"]) * {"k": 1e3, "meg": 1e6}.get((m["k"] or "").lower(), 1.0)
+        f.intent.values["R25"] = dz.Value("R25", ohms, format_eng(ohms), "ohm")
+    if "BETA" not in f.intent.values and (m := _B_CONSTANT.search(text)):
+        f.intent.values["BETA"] = dz.Value("BETA", float(m["b"]), m["b"], "")
+
+
 def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
     """The sensing element, a behavioural current (R = its law), and the temperature source."""
+    if not rtd:
+        _stated_ntc(f)
     if rtd:
         f.param("r0", f("R0", _nominal(f, rtd)))
         law = _PT100
@@ -49,7 +69,7 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         f.param("beta", f("BETA", 3950))
         law = _NTC
         why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
-    return law, [why, f"V2 t 0 DC {_temperature(f)}", "* v(t) is the sensor's temperature in C"]
+    return law, [why, f"V2 tsense 0 DC {_temperature(f)}", "* v(tsense) is the sensor's temperature in C"]
 
 
 # "at 25 C", "(10k at 25 C)": a temperature written with a bare C (the request reader takes no unit from it)
@@ -82,7 +102,10 @@ def _at_op(what: str, x: float, tolerance: float) -> Probe:
 # "the thermistor (10k at 25 C) from out to ground", "the NTC as R2 from out to ground": the bottom arm.
 SENSOR_AT_BOTTOM = re.compile(r"(?:thermistor|ntc|rtd|pt100|pt1000)(?:\s*\([^)]*\))?\s+(?:is\s+|as\s+[a-z]\w*\s+)?(?:"
                               r"from\s+\w+\s+to\s+(?:ground|gnd)\b|to\s+ground|(?:at|on)\s+the\s+bottom|"
-                              r"as\s+the\s+(?:bottom|lower)\s+(?:arm|leg|resistor))", re.IGNORECASE)
+                              r"as\s+the\s+(?:bottom|lower)\s+(?:arm|leg|resistor))"
+                              # "... under a 10k fixed resistor from 3.3 V": the fixed one on top
+                              r"|\bunder\s+(?:a|the)\s+(?:[\d.]+\s*k?\s*(?:ohms?|\u03a9)?\s+)?fixed\s+resistor",
+                              re.IGNORECASE)
 
 
 def _divides(rtd: bool) -> Callable[[_Filler], list]:
