@@ -95,3 +95,30 @@ def test_a_corner_named_by_its_word_is_the_one_sided_filter_corner():
 def test_a_band_of_passive_first_order_sections_is_the_rc_band_pass():
     assert parse_intent("let through only 200 Hz to 2 kHz from node u to node v, passive first-order sections").kind \
         == "rc_bandpass"
+
+
+@pytest.mark.parametrize("low, quantity, target", [
+    ("lift my guitar pickup by thirty-two decibels, in to out, non-inverting", "gain_db", 32.0),
+    ("the output should be the input knocked down by nine db using resistors", "gain_db", -9.0),
+    ("crank the level up by a factor of five, not inverted", "gain", 5.0),
+    ("shrink the swing by a factor of 4 with two resistors", "gain", 0.25),
+    ("node q has to be minus three times node p", "gain", -3.0),
+])
+def test_a_gain_said_in_words_is_its_figure_with_its_direction(low, quantity, target):
+    assert _spec(low, quantity).target == pytest.approx(target)
+
+
+def test_a_hundred_hertz_said_with_its_article_is_the_edge():
+    low = "strip everything below a hundred hertz from node a to node b, one cap and one resistor"
+    assert read_function(low).circuit == "high-pass filter"
+    assert _spec(low, "cutoff").target == 100.0
+
+
+def test_an_led_that_should_flash_is_made_to_flash():
+    intent = parse_intent("the red LED should blink roughly twice a second off a 9 V battery")
+    assert intent.kind != "led_resistor" and intent.reading
+
+
+def test_a_figure_with_a_prefixed_unit_word_names_a_circuit_request():
+    from spice_lsp.generation.scope import names_no_circuit
+    assert names_no_circuit("pass the lows, steep and maximally flat, edge at about a kilohertz", frozenset()) is None

@@ -257,8 +257,8 @@ _CONCEPTS: dict[str, str] = {
     "scale_up": r"(?<!without\s)(?<!not\s)(?<!n't\s)(?<!never\s)"
                 r"\b(?:amplif(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|magnif(?:y|ies|ied|ying)|louder)\b(?!\s+converter)"
                 # a level raised by a figure in dB: "bring the level up by 26 dB", "raise it by 12 dB"
-                r"|\b(?:bring|turn|push|lift|step|jack|crank)\w*\s+(?:(?!down\b)\S+\s+){0,7}?up\s+by\s+[\d.]+\s*db\b"
-                r"|\b(?:rais|increas)\w*\s+(?:(?!down\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
+                r"|\b(?:bring|turn|push|step|jack|crank)\w*\s+(?:(?!down\b)\S+\s+){0,7}?up\s+by\s+[\d.]+\s*db\b"
+                r"|\b(?:rais|increas|lift)\w*\s+(?:(?!down\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
                 r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
@@ -767,10 +767,20 @@ def _engineering(value: float, unit: str) -> str:
 
 def _worded_figures(low: str) -> list[tuple[int, int, str]]:
     """(start, end, the figure in digits) of each figure the lower-cased request says in words."""
-    from spice_lsp.generation.intent import _quantities  # (intent reads this module's words at import)
 
-    spans = [(q.start, q.end, _engineering(q.value, _SI_WORDS[q.unit])) for q in _quantities(low)
+    from spice_lsp.generation.intent import _WORD, _quantities, _words_value  # (intent reads this module at import)
+
+    # ("a hundred hertz": the article is the figure's one)
+    spans = [(q.start - 2 if re.search(r"\ba\s$", low[:q.start]) and re.match(r"hundred|thousand", q.text) else q.start,
+              q.end, _engineering(q.value, _SI_WORDS[q.unit])) for q in _quantities(low)
              if q.unit in _SI_WORDS and re.search(r"[a-z]{3,}", q.text)]
+    spans += [(m.start(), m.end(), f"{float(m[1]) if m[1] else _words_value(m[2]):g} db") for m in re.finditer(
+        rf"(?<![\w.])(?:(\d+(?:\.\d+)?)\s*decibels?|((?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\s+(?:db|decibels?))\b",
+        low)]
+    # "a factor of seven", "minus four times the input": the number in digits
+    spans += [(m.start(1), m.end(1), f"{_words_value(m[1]):g}") for m in re.finditer(
+        rf"\b(?:factor\s+of\s+(?:about\s+|roughly\s+)?|minus\s+|negative\s+)"
+        rf"((?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b(?!\s+(?:volts?|v\b))", low)]
     spans += [(m.start(), m.end(), _engineering(1e3 if m["p"] == "kilo" else 1e6, "hz" if m["u"] == "hertz" else "ohm"))
               for m in _A_UNIT.finditer(low)]
     spans += [(m.start(), m.end(), f"{1 if m['once'] else 2} hz") for m in _ONCE_OR_TWICE.finditer(low)]
@@ -810,7 +820,9 @@ _PASS_SIDE = re.compile(r"\b(low|high)[- ]?pass\b|\b([lh])pf\b")
 _NOT_ACTIVE = re.compile(r"\b(?:lc|rlc|passive|inductors?|inductance|coils?|ladder|butterworth|bessel|chebyshev"
                          r"|multiple[- ]feedback|mfb|biquad|state[- ]variable|tow[- ]thomas|sallen|active)\b")
 _BLINK = re.compile(r"\b(?:blink\w*|flash\w*)\s+(?:an?\s+|the\s+|two\s+|some\s+|\d\s+)?(?:\w+\s+)?leds?\b"
-                    r"|\bleds?\s+(?:that\s+|which\s+)?(?:blinks?|flash(?:es)?)\b|\b(?:led\s+)?(?:blinker|flasher)\b")
+                    r"|\bleds?\s+(?:that\s+|which\s+)?(?:blinks?|flash(?:es)?)\b"
+                    r"|\bleds?\s+(?:should|must|to|will|has\s+to|needs?\s+to)\s+(?:blink|flash)"
+                    r"|\b(?:led\s+)?(?:blinker|flasher)\b")
 # A sine the circuit makes ("make a 1 kHz sine", "I'd like a sine of about 500 Hz") with three or four RC sections in
 # its loop: the RC phase-shift oscillator, not the RC ladder low-pass its sections would read as.
 _SINE_MADE = re.compile(r"\b(?:make|makes|making|generat\w*|produc\w*|want|like|need|creat\w*|give\s+me|outputs?)\b"
@@ -963,7 +975,7 @@ _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climb
                       r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
 # the corner named by its word: "with the corner right around 30 Hz", "cutoff somewhere near 2 kHz"
-_CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|break[- ]?point|-?3\s*db\s+point)\b[^.;]{{0,20}}?"
+_CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|edge|break[- ]?point|-?3\s*db\s+point)\b[^.;]{{0,20}}?"
                         rf"\b(?:at|around|near|of|about|is|=)\s+{_ABOUT_W}{_NUM}\s*hz\b")
 # the step said as the supply coming up: "... 0.5 s after power comes up" from "the 5 V supply"
 _POWER_UP = re.compile(r"\bpower(?:[- ]on|[- ]up|\s+(?:comes?\s+up|(?:is\s+)?(?:applied|switched\s+on)|turns?\s+on))\b")
@@ -1125,6 +1137,8 @@ def _stated(low: str) -> list[Stated]:
         if a > 0 and b > 0:
             found.append(Stated("scale", swings[0].start(), swings[1].end(), _signed(low, b / a),
                                 said=f"{swings[0][0]} ... {swings[1][0]}"))
+    if (m := _NEG_TIMES.search(low)) and not any(f.what == "scale" for f in found):
+        found.append(Stated("scale", m.start(), m.end(), -float(m[1]), said=m[0]))
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
     if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
                                                     r"frequenc\w*|pump\w*)", low):
@@ -1139,6 +1153,10 @@ _FRACTION = re.compile(r"(?<!positive\s)(?<!negative\s)\b(?:an?\s+|one\s+)?(half
                        rf"(?:[\w-]+\s+){{0,2}}?{_NUM}\s*(?:v|volts?)\b")
 _FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\b(?:to|into|at)\s+(?:an?\s+|one\s+)?"
                              r"(half|third|quarter|fifth|tenth)\s+of\s+(?:its|that|the)\s+(?:value|level|voltage)\b")
+# a gain said as a negative multiple: "node y should be minus 4 times node x", "negative 2.5 times the input"
+_NEG_TIMES = re.compile(r"\b(?:minus|negative)\s+(\d+(?:\.\d+)?)\s*(?:times|x)\b")
+_BY_DB = re.compile(r"[^.;]{0,60}?\bby\s+([\d.]+)\s*db\b")
+_FACTOR = re.compile(rf"\bby\s+a\s+factor\s+of\s+{_ABOUT_W}(\d+(?:\.\d+)?)(?![\w.])")
 # a level brought down to a fraction of itself, no level named: "cut it down to roughly a third", "drop to one tenth"
 _TO_FRACTION = re.compile(rf"\bto\s+{_ABOUT_W}(?:an?\s+|one[\s-]+)(half|third|quarter|fifth|tenth)\b(?!\s+of\b)")
 # a level a signal is to arrive at, with the node: "a 5 V logic high has to arrive as 3.3 V on node in33"
@@ -1197,9 +1215,16 @@ def _function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "gain", float(m[1].replace("\u2212", "-").replace(" ", ""))))
     elif m := _TIMES_SHORT.search(low):  # "x2 noninv", "x10 inverting amp": the gain, its sign from the words after
         rows.append(SpecRow(m.start(), m.end(), "gain", -float(m[1]) if m["inv"] else float(m[1])))
-    # a level raised by a figure in dB ("bring the level up by 26 dB"): the amplifier's gain at every frequency
-    if "scale_up" in concepts and (db := re.search(r"\bby\s+([\d.]+)\s*db\b", concepts["scale_up"][0])):
-        rows.append(SpecRow(concepts["scale_up"].start(), concepts["scale_up"].end(), "gain_db", float(db[1]), 0.25))
+    # a level raised by a figure in dB ("bring the level up by 26 dB", "boost my mic by 40 dB"): the amplifier's gain
+    if "scale_up" in concepts and (db := _BY_DB.match(low, concepts["scale_up"].start())):
+        rows.append(SpecRow(concepts["scale_up"].start(), db.end(), "gain_db", float(db[1]), 0.25))
+    # "turn the volume up by a factor of 3", "cut it down by a factor of 4": the gain, or one over it
+    if (m := _FACTOR.search(low)) and not any(r.quantity in ("gain", "gain_db") for r in rows):
+        start = max((c.end() for c in re.finditer(r"[.;,]\s", low[:m.start()])), default=0)
+        factor = float(m[1])
+        down = re.search(r"\b(?:down|reduc|cut|divid|attenuat|lower|smaller|shrink|drop)\w*", low[start:m.start()])
+        if factor > 0:
+            rows.append(SpecRow(m.start(), m.end(), "gain", 1 / factor if down else _signed(low, factor)))
     # a level knocked down by a loss in dB with no frequency named ("knock the level down by 20 dB with just
     # resistors"): the divider's gain at every frequency; a loss at a frequency is a filter's (the spec readers')
     if "divide" in concepts and (db := re.search(r"([\d.]+)\s*db\b", concepts["divide"][0])) \

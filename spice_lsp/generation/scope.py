@@ -182,7 +182,8 @@ def not_a_circuit(description: str) -> str | None:
 # noun (the families' own names are added by the caller). A request with none of them ("which stock should I buy to
 # double my money?") asks for no circuit, whatever a reader of what circuits do makes of its verbs ("double": a gain).
 _CIRCUIT_WORDS = re.compile(
-    r"\d|\b(?:volt|amp|ohm|farad|henr|hertz|hz|watt|db|decibel|current|signal|circuit|netlist|spice|node|ground|gnd"
+    r"\d|\b(?:(?:kilo|mega?|giga|milli|micro|nano|pico)(?:volt|amp|ohm|farad|henr|hertz|watt)"  # "a kilohertz"
+    r"|volt|amp|ohm|farad|henr|hertz|hz|watt|db|decibel|current|signal|circuit|netlist|spice|node|ground|gnd"
     r"|supply|rail|batter|resist|capacit|caps?\b|induct|coil|transform|diode|leds?\b|transistor|bjt|fet|mosfet|jfet"
     r"|cmos|nmos|pmos|npn|pnp|op-?amp|amplif|filter|oscillat|gain|frequenc|bandwidth|bias|load|input|output|sine|square"
     r"|pulse|clock|wave|logic|gate|inverter|latch|flip-?flop|comparator|regulator|converter|rectif|bridge|sensor"
