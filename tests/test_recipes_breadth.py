@@ -244,6 +244,10 @@ def test_an_sram_cell_is_written_and_read():
         result = generate(f"6T SRAM cell {operation}, {vdd:g} V supply")
         assert result.intent.kind == "sram_cell"
         _functions_pass(result)
+    at = rng.choice([2, 3, 5])  # a stated word-line pulse times the write and its checks
+    result = generate(f"SRAM cell write on 1.8 V: the word line wl goes high at {at} ns for 2 ns")
+    assert f"PULSE(0 {{vdd}} {at}n 50p 50p 2n 1)" in result.netlist
+    _functions_pass(result)
 
 
 @needs_ngspice

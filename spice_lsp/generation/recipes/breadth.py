@@ -830,11 +830,25 @@ register(Family(kind="cmos_adder", summary="half or full adder (one-bit binary a
 # --- six-transistor SRAM cell ---------------------------------------------------------------------------------
 
 _READ = re.compile(r"\bread(?:s|ing)?\b(?![^.;]{0,20}\bwrite)", re.IGNORECASE)
+# "wl pulses 0 -> 1.8 V at 2 ns for 3 ns", "the word line goes high at 1 ns": the word line's pulse
+_WORD_LINE = re.compile(rf"\b(?:wl|word\s*-?\s*line)\b(?:[^.;]|\.(?=\d)){{0,50}}?\bat\s+(?P<at>{TIME})"
+                        rf"(?:(?:[^.;]|\.(?=\d)){{0,20}}?\bfor\s+(?P<width>{TIME}))?", re.IGNORECASE)
 
 
 def _reads(f: _Filler) -> bool:
     return bool(_READ.search(f.intent.description)) and not re.search(r"\bwrit(?:e|es|ing)\b", f.intent.description,
                                                                         re.IGNORECASE)
+
+
+def _word_line(f: _Filler) -> tuple[float, float]:
+    """(start, width) of the word line's pulse: as stated, else 1 ns and 3 ns; its stated times are used."""
+    m = _WORD_LINE.search(f.intent.description)
+    at = seconds(m["at"]) if m else 1e-9
+    width = seconds(m["width"]) if m and m["width"] else 3e-9
+    for said in list(f.intent.values.values()):
+        if said.unit == "s" and any(math.isclose(said.value, t) for t in (at, width)):
+            f.given(said.role, said.value)
+    return at, width
 
 
 def _sram(f: _Filler) -> str:
@@ -844,14 +858,15 @@ def _sram(f: _Filler) -> str:
     # bl driven to 0 and blb to VDD flip it; read: bit lines precharged on their capacitance, blb discharges.
     vdd = f.supply("vdd", 1.8)
     lg = f.number("LG", 180e-9)
+    at, width = _word_line(f)
 
     def mos(pol: str, d: str, g: str, s: str, name: str, w: float) -> str:
         return _mos_device(f, pol, d, g, s, "vdd" if pol == "p" else "0", name, w * lg / 180e-9, lg)
-    lines = [f"V1 vdd 0 DC {vdd}", "VWL wl 0 PULSE(0 {vdd} 1n 50p 50p 3n 20n)",
+    lines = [f"V1 vdd 0 DC {vdd}", f"VWL wl 0 PULSE(0 {{vdd}} {format_eng(at)} 50p 50p {format_eng(width)} 1)",
              mos("p", "q", "qb", "vdd", "M1", 0.5e-6), mos("n", "q", "qb", "0", "M2", 2e-6),
              mos("p", "qb", "q", "vdd", "M3", 0.5e-6), mos("n", "qb", "q", "0", "M4", 2e-6),
              mos("n", "bl", "wl", "q", "M5", 1e-6), mos("n", "blb", "wl", "qb", "M6", 1e-6)]
-    f.tran = (5e-12, 5e-9)
+    f.tran = (5e-12, at + width + 2e-9)
     if _reads(f):
         cbl = f("C", 100e-15, "CL")
         return "\n".join(lines + [f"CBL bl 0 {cbl}", f"CBLB blb 0 {cbl}",
@@ -860,18 +875,19 @@ def _sram(f: _Filler) -> str:
 
 
 def _stores(f: _Filler) -> list:
-    vdd = used(f, "VDD")
-    run = "tran 5p 5n"
+    vdd, (at, width) = used(f, "VDD"), _word_line(f)
+    after = at + width + 1e-9  # the word line down again: what the cell holds
+    run = f"tran 5p {at + width + 2e-9:.4g}"
     if _reads(f):
         return [Probe("function: a read discharges blb (the 0 side's bit line) by more than a tenth of VDD",
-                      f"{run}\nmeas tran result find v(blb) at=4.5n", -0.01, 0.9 * vdd),
+                      f"{run}\nmeas tran result find v(blb) at={after:.4g}", -0.01, 0.9 * vdd),
                 Probe("function: the read leaves the cell's 1 in place (q above 3/4 VDD)",
-                      f"{run}\nmeas tran result find v(q) at=4.5n", 0.75 * vdd, 1.01 * vdd)]
-    return [Probe("function: holds its 1 before the word line rises", f"{run}\nmeas tran result find v(q) at=0.9n",
-                  0.9 * vdd, 1.01 * vdd),
+                      f"{run}\nmeas tran result find v(q) at={after:.4g}", 0.75 * vdd, 1.01 * vdd)]
+    return [Probe("function: holds its 1 before the word line rises",
+                  f"{run}\nmeas tran result find v(q) at={0.9 * at:.4g}", 0.9 * vdd, 1.01 * vdd),
             Probe("function: the write flips it: q at 0 after the word line falls",
-                  f"{run}\nmeas tran result find v(q) at=4.8n", -0.01, 0.1 * vdd),
-            Probe("function: qb at VDD after the write", f"{run}\nmeas tran result find v(qb) at=4.8n",
+                  f"{run}\nmeas tran result find v(q) at={after:.4g}", -0.01, 0.1 * vdd),
+            Probe("function: qb at VDD after the write", f"{run}\nmeas tran result find v(qb) at={after:.4g}",
                   0.9 * vdd, 1.01 * vdd)]
 
 
