@@ -268,3 +268,14 @@ def test_a_cmos_schmitt_trigger_switches_beyond_mid_supply_both_ways():
         result = generate(f"CMOS Schmitt trigger on a {vdd:g} V supply")
         assert result.intent.kind == "cmos_schmitt_trigger"
         _functions_pass(result)  # rising threshold above 55 % of VDD, falling below 45 %
+
+
+@needs_ngspice
+def test_an_astable_flasher_puts_an_led_in_each_collector_and_keeps_its_frequency():
+    rng = random.Random("flasher")
+    vcc = rng.choice([6, 9, 12])
+    result = generate(f"astable multivibrator from {vcc} V, 47k and 10 uF timing, an LED in each collector")
+    assert result.intent.kind == "bjt_astable"
+    _functions_pass(result)  # the period from the timing capacitor's swing less the LED's drop
+    assert len(re.findall(r"^D\d ", result.netlist, re.MULTILINE)) == 2
+    assert not re.search(r"^D\d ", generate("BJT astable multivibrator at 1 kHz").netlist, re.MULTILINE)

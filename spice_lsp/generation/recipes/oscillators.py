@@ -7,6 +7,7 @@ frequency its parts give (Filler.tran), so the default analysis shows it running
 from __future__ import annotations
 
 import math
+import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import set_value
@@ -255,19 +256,31 @@ def _astable_eq(f0, get):
     return {"C": c, "R": get("R", 1 / (2 * k * f0 * c))}
 
 
-def _half_period(vcc: float) -> float:
-    """Half a period of the astable, in units of R C."""
-    return math.log((2 * vcc - VBE - VCESAT) / (vcc - VON))
+def _half_period(vcc: float, drop: float = 0.0) -> float:
+    """Half a period of the astable, in units of R C; `drop`: an LED's in each collector, which the off collector's
+    rise (the timing capacitor's swing) loses."""
+    return math.log((2 * vcc - VBE - VCESAT - drop) / (vcc - VON))
+
+
+# "an LED in each collector", "flashes two red LEDs": the classic flasher, an LED in series with each collector load
+_LEDS = re.compile(r"\bleds?\b|light[- ]emitting\s+diodes?", re.IGNORECASE)
+VLED = 1.7  # a red LED's drop at the timing capacitor's small charging current
 
 
 def _bjt_astable(f: _Filler) -> str:
     v = part_values(f, _astable_eq, 1e3, aliases=_ASTABLE)
     p = {role: f(role, x, *_ASTABLE.get(role, ())) for role, x in v.items()}
     vcc = f.supply("vcc", 9)
-    _show(f, 1 / (2 * _half_period(abs(f.number("VDD", 9))) * v["R"] * v["C"]))
-    q, rc = f.model("npn"), f("RC", 1e3, "RL")
-    return "\n".join([f"V1 vcc 0 DC {vcc}", f"R1 vcc c1 {rc}", f"R2 vcc b1 {p['R']}", f"C1 out b1 {p['C']}",
-                      f"Q1 c1 b1 0 {q}", f"R3 vcc out {rc}", f"R4 vcc b2 {p['R']}", f"C2 c1 b2 {p['C']}",
+    leds = bool(_LEDS.search(f.intent.description))
+    _show(f, 1 / (2 * _half_period(abs(f.number("VDD", 9)), VLED if leds else 0.0) * v["R"] * v["C"]))
+    q, rc = f.model("npn"), f("RC", 470 if leds else 1e3, "RL")
+    if leds:  # each collector load: its resistor, then the LED
+        led = f.model("dled", ".model dled D(IS=1e-20 N=1.8 RS=2)")
+        load1, load2 = [f"R1 vcc a1 {rc}", f"D1 a1 c1 {led}"], [f"R3 vcc a2 {rc}", f"D2 a2 out {led}"]
+    else:
+        load1, load2 = [f"R1 vcc c1 {rc}"], [f"R3 vcc out {rc}"]
+    return "\n".join([f"V1 vcc 0 DC {vcc}", *load1, f"R2 vcc b1 {p['R']}", f"C1 out b1 {p['C']}",
+                      f"Q1 c1 b1 0 {q}", *load2, f"R4 vcc b2 {p['R']}", f"C2 c1 b2 {p['C']}",
                       f"Q2 out b2 0 {q}", ".ic v(b1)=0", GEAR])
 
 
@@ -278,7 +291,9 @@ register(Family(kind="bjt_astable", summary="BJT astable multivibrator (two cros
                        "free-running multivibrator"),
                 rules=((0.85, (r"astable|free[- ]running multivibrator",)),), analysis="tran", tran=("5u", "30m"),
                 # two outputs named in order are the two collectors (Q1's c1, then Q2's out)
-                noun="oscillator", accepts=r"multivibrator", specs=("frequency",), ports=(("output", ("c1", "out")),),
+                noun="oscillator", specs=("frequency",), ports=(("output", ("c1", "out")),),
+                # the classic flasher's LEDs are its collector loads'
+                accepts=r"multivibrator|(?:(?:red|green|yellow|blue|two)\s+)?leds?|flasher",
                 design=designer(_astable_eq, "f = 1/(2 R C ln((2 VCC - VBE - VCEsat)/(VCC - VON)))", "R",
                                 aliases=_ASTABLE),
                 examples=_example("BJT astable multivibrator", 10, 10e3)))
