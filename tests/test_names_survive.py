@@ -155,3 +155,12 @@ def test_a_path_the_circuit_does_not_have_names_nothing():
     bridge = "b\nV1 in 0 AC 1\nR1 in x 1k\nR2 x out 1k\nR3 in y 1k\nR4 y out 1k\nR5 out 0 1k\n.end\n"
     netlist = compose(bridge, read_request("Resistor network: in to mid, then mid to out."), source="V1").netlist
     assert "mid" not in _nodes(netlist)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("A passive RC low-pass at 1 kHz: drive it from Vin and expose the output at Vout.", "vin"),
+    ("RC low-pass at 1 kHz, input node in, output Vout.", "in"),  # the node the request calls in stays so
+])
+def test_vin_said_of_the_input_names_it(text, named):
+    netlist = "f\nV1 in 0 AC 1\nR1 in out 1k\nC1 out 0 159n\n.end\n"
+    assert _parts(compose(netlist, read_request(text), source="V1").netlist)["V1"][0] == named

@@ -370,7 +370,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     named = {mapping.get(n, n) for line in found + added for n in line.nodes} | set(request.nodes)
     sources = {s.name.lower() for s in request.sources if s.name}
     for node in dict.fromkeys(n for line in found for n in line.nodes):
-        if (re.fullmatch(r"[a-z]{3,}", node) and node not in mapping and f"v{node}" not in named | sources
+        # (the input "in" too, unless the request calls a node so: "Vin" of "drive it from Vin")
+        if ((re.fullmatch(r"[a-z]{3,}", node) or node == "in" and node not in request.nodes and request.input is None)
+                and node not in mapping and f"v{node}" not in named | sources
                 and re.search(rf"\bV{node}\b", request.description, re.IGNORECASE)):
             mapping[node] = f"v{node}"
     _further_inputs(request, found + added, driver, mapping, parts_renamed)
