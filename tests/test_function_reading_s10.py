@@ -122,3 +122,40 @@ def test_an_led_that_should_flash_is_made_to_flash():
 def test_a_figure_with_a_prefixed_unit_word_names_a_circuit_request():
     from spice_lsp.generation.scope import names_no_circuit
     assert names_no_circuit("pass the lows, steep and maximally flat, edge at about a kilohertz", frozenset()) is None
+
+
+def test_a_half_said_in_words_is_in_the_figure():
+    assert "1.5 v" in in_digits("trip when node s passes one and a half volts")
+    assert "0.5 ma" in in_digits("push half a milliamp into the load")
+
+
+def test_a_current_of_a_figure_held_whatever_the_load_is_a_current_source():
+    low = "i want a current of roughly 2 ma through node l regardless of what load is there"
+    assert read_function(low).circuit.endswith("current source")
+    assert _spec(low, "current").target == pytest.approx(2e-3)
+
+
+@pytest.mark.parametrize("low", ["how long does node c take to charge from 5 v through 47k into 1 uf?",
+                                 "i put 3 v through 10k into a 100 nf cap on node t; show the curve"])
+def test_a_cap_charged_through_a_resistor_is_the_rc_lag(low):
+    assert read_function(low).circuit == "low-pass filter"
+
+
+def test_a_rail_that_must_not_sag_is_held_by_a_regulator():
+    low = "make a 5 v rail on node r from 12 v on node u that doesn't droop when the load changes"
+    assert read_function(low).circuit == "linear regulator"
+
+
+def test_a_steady_level_from_a_higher_supply_is_the_output_level_not_a_supply_that_is_constant():
+    assert _spec("a steady 9 v on node o from a 15 v supply on node i", "vout").target == 9.0
+    assert not any(r.quantity == "vout" for r in function_specs("a constant 5 v supply on vcc feeds two 10k"))
+
+
+@pytest.mark.parametrize("low, circuit", [("map 0 to 10 v on node a onto 0 to 2 v at node b", "voltage divider"),
+                                          ("turn 0 to 1 v on node a into 0 to 4 v at node b", "non-inverting amplifier")])
+def test_a_range_mapped_onto_another_is_the_gain_circuit(low, circuit):
+    assert read_function(low).circuit == circuit
+
+
+def test_a_lag_said_on_the_input_by_its_angle_is_the_all_pass():
+    assert parse_intent("the output should lag my signal by 45 degrees at 2 kHz, in to out").kind == "allpass_filter"

@@ -65,7 +65,7 @@ _CONCEPTS: dict[str, str] = {
              r"(?:°|deg\w*|turn|cycle|\b)|\bquarter[- ](?:turn|cycle|period)\b"
              r"|\b\d+\s*(?:°|deg\w*)\s+(?:of\s+)?(?:phase\b|lead\b|lag\b|(?:phase\s+)?shift)"
              # "make my sine lag by 90 degrees": the lag said by its angle
-             r"|\b(?:lag|lead|shift|delay|rotat)\w*\s+(?:it\s+|them\s+)?by\s+(?:about\s+)?"
+             r"|\b(?:lag|lead|shift|delay|rotat)\w*\s+(?:it\s+|them\s+|(?:the\s+|its\s+|my\s+)?\w+\s+)?by\s+(?:about\s+)?"
              r"(?:\d+|ninety|forty[- ]five)\s*(?:°|deg\w*)",
     # amplitude left as it is: the all-pass's flat magnitude
     "amplitude_kept": r"\b(?:amplitude|gain|magnitude|level|size|loudness|strength)\w*\b[^.;]{0,40}?"
@@ -212,6 +212,8 @@ _CONCEPTS: dict[str, str] = {
                       r"(?:constant\s+|steady\s+|fixed\s+)?[\d.]+\s*[mµu]?a\b[^.;]{0,60}?"
                       r"\b(?:regardless|whatever|independent|no\s+matter|up\s+to)\b"
                       # "a constant 1 mA through whatever load I connect": the current held, no verb
+                      r"|\bcurrent\s+of\s+(?:about\s+|roughly\s+|around\s+)?[\d.]+\s*[mµu]?a\b[^.;]{0,60}?"
+                      r"\b(?:regardless|whatever|independent|no\s+matter)\b"
                       r"|\b(?:constant|steady|fixed)\s+[\d.]+\s*[mµu]?a\b[^.;]{0,40}?"
                       r"\b(?:regardless|whatever|independent|no\s+matter|any\s+load)\b",
     "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
@@ -222,7 +224,10 @@ _CONCEPTS: dict[str, str] = {
     # a voltage held whatever the input or load does: a regulator
     "hold": rf"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping|maintain\w*|stay\w*|steady|constant|stable|"
             rf"stabili[sz]\w*|fixed|pin|pins|pinned|pinning|sit|sits|sitting|regulat\w*|locked)\b[^.;]{{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
-            rf"|{_VOLTS}[^.;]{{0,20}}?\b(?:steady|constant|stable|fixed|regulated)\b",
+            rf"|{_VOLTS}[^.;]{{0,20}}?\b(?:steady|constant|stable|fixed|regulated)\b"
+            # "a 3.3 V rail ... that does not sag under load"
+            rf"|{_VOLTS}\s+(?:rail|supply|output|line)\b[^.;]{{0,60}}?\b(?:doesn't|does\s+not|won't|never|without)\s+"
+            r"(?:sag|droop|dip|drop|fall|collaps)\w*",
     "varies": r"\b(?:wander\w*|var(?:y|ies|ied|ying)|drift\w*|fluctuat\w*|chang(?:e|es|ing)|swing\w*|sag\w*|"
               r"rang(?:e|es|ing)|bounc\w*|anywhere|whatever|regardless|independent\w*|even\s+(?:as|when|if|though))\b"
               r"|\bno\s+matter\b|\bwhether\s+(?:the\s+)?(?:supply|input|battery|load|source|vin)\b"
@@ -241,6 +246,9 @@ _CONCEPTS: dict[str, str] = {
            r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
+           r"|\bhow\s+(?:fast|long|quickly|soon)\b[^.;?]{0,40}?\bcharg\w*"
+           r"|\bthrough\s+(?:an?\s+)?[\d.]+\s*(?:k|meg)?\s*(?:ω|ohms?)?\s+(?:resistor\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?"
+           r"[\d.]+\s*[munpµ]\s*f?\b"
            r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
     "copy": r"\bcop(?:y|ies|ied|ying)\b|\bmirror(?:s|ed|ing)?\s+(?:the\s+|its\s+)?(?:input|signal|voltage)\b"
             r"|(?<!as\s)\bfollow(?:s|ed|er)?\b|\btrack(?:s|ed|ing)?\b|\breplicat\w*"
@@ -687,6 +695,12 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
     if "divide" in found or ("two_resistors" in found and not _OTHER_PARTS.search(low)):
         mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
         return Reading(said("divide", "two_resistors"), "rail splitter" if opamp and mid else "voltage divider")
+    # a range mapped onto another with no offset ("turn my 0 to 5 V sensor signal into 0 to 3.3 V"): a gain, the
+    # divider's below one, the amplifier's above it
+    if (scale := next((f for f in _stated(low) if f.what == "scale" and not f.low), None)) and scale.value:
+        circuit = "inverting amplifier" if scale.value < 0 else "voltage divider" if scale.value < 1 else \
+            "non-inverting amplifier"
+        return Reading(words[scale.start:scale.end], circuit)
     return None
 
 
@@ -777,6 +791,11 @@ def _worded_figures(low: str) -> list[tuple[int, int, str]]:
     spans += [(m.start(), m.end(), f"{float(m[1]) if m[1] else _words_value(m[2]):g} db") for m in re.finditer(
         rf"(?<![\w.])(?:(\d+(?:\.\d+)?)\s*decibels?|((?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\s+(?:db|decibels?))\b",
         low)]
+    # "two and a half volts", "half a milliamp"
+    spans += [(m.start(), m.end(), f"{(_words_value(m[1]) if m[1] else 0) + 0.5:g} "
+                                   f"{ {'milli': 'm', 'micro': 'u'}.get(m[2] or '', '')}{m[3][0]}")
+              for m in re.finditer(rf"\b(?:((?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+a\s+half|half\s+an?)\s+"
+                                   r"(milli|micro)?(volts?|amps?|amperes?)\b", low)]
     # "a factor of seven", "minus four times the input": the number in digits
     spans += [(m.start(1), m.end(1), f"{_words_value(m[1]):g}") for m in re.finditer(
         rf"\b(?:factor\s+of\s+(?:about\s+|roughly\s+)?|minus\s+|negative\s+)"
@@ -980,6 +999,16 @@ _CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|edge|break[- ]?point|-?3\s*
 # the step said as the supply coming up: "... 0.5 s after power comes up" from "the 5 V supply"
 _POWER_UP = re.compile(r"\bpower(?:[- ]on|[- ]up|\s+(?:comes?\s+up|(?:is\s+)?(?:applied|switched\s+on)|turns?\s+on))\b")
 _SUPPLY_LEVEL = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:dc\s+)?(?:supply|rail|battery)\b")
+
+
+def _held_below_supply(low: str, hold: re.Match) -> bool:
+    """Whether a level held steady is made from a higher supply said apart from it ("a steady 12 V on node out from
+    a 24 V supply"): the regulator's output, not the supply's own level ("a constant 5 V supply")."""
+    supply, held = _SUPPLY_LEVEL.search(low), _HELD_V.search(low, hold.start(), hold.end())
+    return bool(supply and held and not hold.start() <= supply.start() < hold.end()
+                and _si(supply[1], supply[2]) > _si(held[1] or held[3], held[2] or held[4]))
+
+
 # a level a stated current gives: "at 10 mA the ADC should read 2.5 V", "20 mA must give 5 V"
 _LEVEL_AT_CURRENT = re.compile(rf"\b(?:at|with|when|for)\s+(?:a\s+|the\s+full\s+)?{_NUM}\s*(?:a|amps?)\b"
                                r"[^.;]{0,50}?\b(?:reads?|gives?|shows?|be|is|produces?|outputs?|becomes?|equals?|"
@@ -1053,7 +1082,8 @@ def _stated(low: str) -> list[Stated]:
     # "keep rail at 5 V whatever the battery does (7-12 V)", "pin lo at 2.7 V with one resistor and one diode"
     # (or a rail kept by a zener: "keep a rail steady at roughly 3.3 V off a 9 V battery, with a zener-type diode")
     if "hold" in concepts and ("varies" in concepts or _HELD_BY_DIODE.search(low)
-                               or re.search(r"\bzener", low) and _RAIL_KEPT.search(concepts["hold"][0])):
+                               or re.search(r"\bzener", low) and _RAIL_KEPT.search(concepts["hold"][0])
+                               or _held_below_supply(low, concepts["hold"])):
         hold = concepts["hold"]
         held = list(_HELD_V.finditer(low, hold.start(), hold.end()))
         if held:
