@@ -276,6 +276,7 @@ def test_a_dc_question_without_a_named_analysis_is_answered_by_the_operating_poi
     assert ".op" in result.netlist.lower().split("\n")
 
 
-def test_a_noise_analysis_keeps_its_data_without_an_operating_point_beside_it():
-    result = generate("RC low-pass, R = 10k, C = 10 nF, noise analysis at out from 10 Hz to 100 kHz")
-    assert ".op" not in result.netlist.lower().split("\n") and result.verified
+def test_noise_and_transfer_function_analyses_keep_their_data_without_an_operating_point_beside_them():
+    for asked in ("noise analysis at out from 10 Hz to 100 kHz", "and the DC transfer function from in to out"):
+        result = generate(f"RC low-pass, R = 10k, C = 10 nF, {asked}")
+        assert ".op" not in result.netlist.lower().split("\n") and result.verified, asked

@@ -672,12 +672,13 @@ _ANALYSES = (".op", ".dc", ".ac", ".tran", ".noise", ".tf", ".pz", ".sens", ".di
 
 def _with_operating_point(netlist: str) -> str:
     """Every answer prints its operating point, the bias a designer reads first ("what is the output voltage?"),
-    which ngspice solves anyway before an AC, TF or transient analysis. Not beside a transient that skips it (UIC),
-    where a node held only by capacitors may have no DC solution, nor beside a noise analysis (ngspice then saves no
-    noise data)."""
+    which ngspice solves anyway before an AC or transient analysis. Only beside AC, DC and transient analyses: not
+    beside a transient that skips it (UIC), where a node held only by capacitors may have no DC solution, nor beside
+    a noise, transfer-function or other small-signal analysis (ngspice then saves no data of theirs)."""
     lines = netlist.split("\n")
     words = [line.lower().split() for line in lines]
-    if any(w[:1] in ([".op"], [".noise"]) or (w[:1] == [".tran"] and "uic" in w) for w in words):
+    if any((w[:1] and w[0] in _ANALYSES and w[0] not in (".ac", ".dc", ".tran")) or (w[:1] == [".tran"] and "uic" in w)
+           for w in words):
         return netlist
     at = next((i for i, w in enumerate(words) if w and w[0] in _ANALYSES),
               next((i for i, w in enumerate(words) if w[:1] == [".end"]), len(lines)))
