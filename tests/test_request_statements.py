@@ -115,3 +115,29 @@ def test_a_device_stated_by_its_size_alone_is_kept_with_its_size():
     assert parts["MP1"] == (None, None) and parts["MN1"] == (None, None)
     sizes = {e.name: e.params for e in read_request("A CMOS inverter: PMOS MP1 W=12u L=0.5u.").elements}
     assert sizes == {"MP1": ("W=12u", "L=0.5u")}
+
+
+def test_a_note_after_the_parts_noun_restates_its_unit():
+    parts = read_request("A 2.2M resistor (megohms, not milliohms) from node p to ground.").elements
+    assert [(e.value, e.nodes) for e in parts] == [(pytest.approx(2.2e6), ("p", "0"))]
+
+
+def test_a_part_said_in_parallel_shares_the_ends_of_the_part_before_it():
+    parts = read_request("470k from node x to ground with a 22 pF cap in parallel.").elements
+    assert {e.kind: e.nodes for e in parts} == {"R": ("x", "0"), "C": ("x", "0")}
+
+
+def test_an_unnamed_capacitor_hangs_at_the_node_after_its_own_value():
+    text = "A 1 kHz sine on node a charges a 100 nF capacitor at node b through 1k from a."
+    assert any(e.kind == "C" and e.nodes == ("b", "0") for e in read_request(text).elements)
+
+
+@pytest.mark.parametrize("text, name, node, dc", [
+    ("the reference input (VR at node vr) sits at 1.2 V", "VR", "vr", None),  # named in parentheses with its node
+    ("Use a 1.25 V bandgap (only a DC source VBG on node bg) for the reference.", "VBG", "bg", 1.25),  # the level before
+    ("a 5 uA current source IS1 sinking into the comparator's plus input node cp", "IS1", "cp", 5e-6),
+])
+def test_a_named_source_is_placed_by_its_words_around_parentheses_and_pins(text, name, node, dc):
+    sources = read_request(text).sources
+    assert [(s.name, s.node) for s in sources] == [(name, node)]
+    assert dc is None or sources[0].dc == pytest.approx(dc)

@@ -1770,7 +1770,8 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 # (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
 _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*,?\s*[-+]?\d)"
-                             r"|(?<=\dV \()(?=[VI]\w*\s+(?:on|at)\s)|(?<=\d V \()(?=[VI]\w*\s+(?:on|at)\s))"
+                             # ("on 3.3 V (VDD on vdd)", "the input (VIN on node in)": a level's or a port's source)
+                             r"|(?:(?<=\dV \()|(?<=\d V \()|(?<=input \())(?=[VI]\w*\s+(?:on|at)\s))"
                              r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
@@ -1995,8 +1996,13 @@ def _named_sources(text: str, request: Request) -> set[str]:
         kind = name[0].upper()
         unit = "A" if kind == "I" else "V"
         rail = key in _RAILS
-        node = None
-        for m in re.finditer(r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
+        # "pushing current into the op-amp's inverting input node inn": the node its words call one, a few words on
+        called_node = re.search(r"\b(?:at|on|into|to)\s+(?:the\s+)?(?:(?!(?:and|or|to|from|with|then|while|node|feeds?|"
+                                r"drives?|through|via)\b)"
+                                r"[\w'\u2019-]+\s+){1,4}?node\s+(?P<n>[a-z_]\w*)", text[end:stop], re.IGNORECASE)
+        node = _node(called_node["n"]) if called_node and called_node["n"].lower() not in _NOT_NODES else None
+        for m in [] if node else re.finditer(
+                             r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
                              r"holding|sets|keeps|puts|pins|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              r"(?P<n>[a-z_]\w*)\b(?!\(|\s*=)", text[end:stop], re.IGNORECASE):  # "drives the gate g"
@@ -2076,7 +2082,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                r"(?P<n>[a-z_]\w*)\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
                                r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE) or re.search(
             # "the 5 V rail (V5 on node v5)": named in parentheses after its level
-            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:(?:rail|supply|source|battery)\s*)?\(\s*$",
+            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:[\w-]+\s*)?\((?:\s*(?:just|only|an?|DC|source))*\s*$",
             text[max(0, at - 40):at],
             re.IGNORECASE)
         if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
@@ -2521,8 +2527,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
         if one and last and not _not_node(one, "a") and not _article(one, "a") and _node(one["a"]) != last[0]:
             nodes = (_node(one["a"]), last[0])  # "a zener from ground to reg, fed through 470 ohms from raw"
         # ("at the top of a cap" names no node)
-        hung = re.search(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and|of)\b)", clause,
-                         re.IGNORECASE)
+        # (after its own value: "a sine on node in across a 1 uF capacitor at node out" hangs it at out)
+        own = next((q.start for q in _quantities(clause) if q.unit == "F"), 0)
+        hung = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and|of)\b)",
+                          re.IGNORECASE).search(clause, own)
         if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
                 and not _article(hung, "n") and not _value_word(hung, "n"):  # "a 1 µF hold capacitor at node out"
             nodes = (_node(hung["n"]), "0")
@@ -2541,6 +2549,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
                           re.IGNORECASE):
             nodes = (request.elements[-1].nodes[-1], "0")
+        # "1M from tip to ground with a 10 pF cap in parallel": the ends of the part just placed
+        if nodes is None and re.search(r"\b(?:in\s+parallel|across\s+it)\s*$", clause, re.IGNORECASE) \
+                and request.elements and len(request.elements[-1].placed()) == 2:
+            nodes = request.elements[-1].placed()
         said = re.match(r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>resistor|capacitor|cap|inductor|coil)\b", clause,
                         re.IGNORECASE) if word and not values else None
         if nodes and said:  # "... with a 100 pF capacitor ...; the cap sits from y to ground": the part said before
@@ -2940,7 +2952,9 @@ def _current_sources(text: str, request: Request) -> None:
     for m, said, node, drawn in found:
         if (drawn or node) in _NOT_NODES or (drawn or node) == "0" or (drawn is None and _article(m, "n")) or any(
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
-                or _DESIGNATOR.search(m[0]):
+                or _DESIGNATOR.search(m[0]) or any(  # ("a 12 uA current source IPD pushing ...": IPD's words)
+                    s.name and s.kind == "I" and (at := text.find(s.text)) >= 0 and at < m.end()
+                    and m.start() < at + len(s.text) for s in request.sources):
             continue  # a named one is read with its name
         level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"]
                             or m.groupdict()["q5"])[0].value
@@ -3706,7 +3720,8 @@ def read_request(description: str) -> Request:
 
 
 # A figure, then a note on it in parentheses: "1M (as in 1 megaohm)", "2.2 meg (megohm, not milli)", "12 V (node src)"
-_NOTED = re.compile(r"(?P<v>(?<![\w.])[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?|F|H|V)?)"
+_NOTED = re.compile(r"(?P<v>(?<![\w.])[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?|F|H|V)?"
+                    r"(?:\s+(?:resistor|capacitor|cap|inductor|coil))?)"
                     r"(?P<note>\s*\((?P<g>[^()]*)\))", re.IGNORECASE)
 _UNIT_NAME = re.compile(r"(?:mega?|kilo|milli|micro|nano|pico)[- ]?(?:ohm|farad|henr)|"
                         r"\b(?:ohms?|farads?|henr(?:y|ies))\b|\b(?:mega?|kilo|milli|micro|nano|pico)\b", re.IGNORECASE)
