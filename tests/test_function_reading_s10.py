@@ -151,11 +151,23 @@ def test_a_steady_level_from_a_higher_supply_is_the_output_level_not_a_supply_th
     assert not any(r.quantity == "vout" for r in function_specs("a constant 5 v supply on vcc feeds two 10k"))
 
 
-@pytest.mark.parametrize("low, circuit", [("map 0 to 10 v on node a onto 0 to 2 v at node b", "voltage divider"),
-                                          ("turn 0 to 1 v on node a into 0 to 4 v at node b", "non-inverting amplifier")])
+@pytest.mark.parametrize("low, circuit", [
+    ("map 0 to 10 v on node a onto 0 to 2 v at node b", "voltage divider"),
+    ("turn 0 to 1 v on node a into 0 to 4 v at node b", "non-inverting amplifier"),
+])
 def test_a_range_mapped_onto_another_is_the_gain_circuit(low, circuit):
     assert read_function(low).circuit == circuit
 
 
 def test_a_lag_said_on_the_input_by_its_angle_is_the_all_pass():
     assert parse_intent("the output should lag my signal by 45 degrees at 2 kHz, in to out").kind == "allpass_filter"
+
+
+def test_an_input_held_at_a_level_below_the_rail_is_no_output_level():
+    low = "emitter follower on a 15 v rail: input held at 4 v dc on node b, output node e into 1k"
+    assert not any(r.quantity == "vout" for r in function_specs(low))
+
+
+def test_a_node_held_at_a_level_is_no_steady_output_made_from_the_supply():
+    low = "common emitter: node b held at 2 v from a 12 v supply"
+    assert not any(r.quantity == "vout" for r in function_specs(low))

@@ -1002,9 +1002,13 @@ _SUPPLY_LEVEL = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:dc\s+)?(?:sup
 
 
 def _held_below_supply(low: str, hold: re.Match) -> bool:
-    """Whether a level held steady is made from a higher supply said apart from it ("a steady 12 V on node out from
+    """Whether a level said steady is made from a higher supply said apart from it ("a steady 12 V on node out from
     a 24 V supply"): the regulator's output, not the supply's own level ("a constant 5 V supply")."""
     supply, held = _SUPPLY_LEVEL.search(low), _HELD_V.search(low, hold.start(), hold.end())
+    if not re.search(r"\b(?:steady|constant|stable|regulated|clean)\b", hold[0]) or re.search(
+            r"\b(?:inputs?|in|signal|source|base|gate|bias|reference|ref|control)\s+(?:is\s+|being\s+)?$",
+            low[:hold.start()]):
+        return False  # "input held at 5 V DC", "node b held at 2 V": a level driven in, no output made steady
     return bool(supply and held and not hold.start() <= supply.start() < hold.end()
                 and _si(supply[1], supply[2]) > _si(held[1] or held[3], held[2] or held[4]))
 
