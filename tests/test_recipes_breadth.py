@@ -48,6 +48,8 @@ def _functions_pass(result) -> None:
     ("adjustable voltage regulator with R1 = 240 and R2 = 1k", "adjustable_regulator"),
     ("CMOS Schmitt trigger", "cmos_schmitt_trigger"),
     ("Schmitt trigger made of MOSFETs on 5 V", "cmos_schmitt_trigger"),
+    ("sine to square wave converter", "zero_crossing_detector"),
+    ("sine-to-square converter with an op-amp comparator, 1 kHz", "zero_crossing_detector"),
 ])
 def test_each_circuit_is_read_as_its_family(text, kind):
     assert parse_intent(text).kind == kind
@@ -79,6 +81,7 @@ def test_each_circuit_is_read_as_its_family(text, kind):
     ("TL431 adjustable shunt regulator at 5 V", "adjustable_regulator"),
     ("inverting Schmitt trigger with an op-amp, thresholds +-1 V", "cmos_schmitt_trigger"),
     ("CMOS inverter on 1.8 V", "cmos_schmitt_trigger"),
+    ("square wave clock source at 1 kHz, 0 to 5 V", "zero_crossing_detector"),
 ])
 def test_neighbours_keep_their_requests(text, not_kind):
     assert parse_intent(text).kind != not_kind
@@ -279,3 +282,10 @@ def test_an_astable_flasher_puts_an_led_in_each_collector_and_keeps_its_frequenc
     _functions_pass(result)  # the period from the timing capacitor's swing less the LED's drop
     assert len(re.findall(r"^D\d ", result.netlist, re.MULTILINE)) == 2
     assert not re.search(r"^D\d ", generate("BJT astable multivibrator at 1 kHz").netlist, re.MULTILINE)
+
+
+@needs_ngspice
+def test_a_sine_to_square_converter_squares_the_sine_at_its_zero_crossings():
+    result = generate("sine to square wave converter, 2 V peak 500 Hz input")
+    assert result.intent.kind == "zero_crossing_detector"
+    _functions_pass(result)

@@ -870,10 +870,15 @@ def _crosses_zero(f: _Filler) -> list:
 
 register(Family(kind="zero_crossing_detector", function=_crosses_zero,
                 summary="zero-crossing detector (comparator against ground)", build=_zero_crossing,
-                names=("zero-crossing detector", "zero crossing comparator", "zero-cross detector"),
+                names=("zero-crossing detector", "zero crossing comparator", "zero-cross detector",
+                       "sine-to-square wave converter"),
                 # ("a comparator that flips as the sine passes through zero": the same, said of its input)
                 rules=((5.15, (r"zero[- ]cross",)),
                        (5.16, (r"\bcomparator", r"\b(?:cross(?:es|ing)?|pass(?:es|ing)?(?:\s+through)?|goes\s+through|"
-                                                r"through)\s+(?:zero|0\s*v)\b"))),
+                                                r"through)\s+(?:zero|0\s*v)\b")),
+                       # "sine to square wave converter", "sine-to-square circuit": a sine squared up at its zero
+                       # crossings (before the clock source's "square wave", which makes one from nothing)
+                       (0.69, (r"\bsine(?:[- ]?waves?)?\s*(?:-\s*)?(?:to|into|->)\s*(?:-\s*)?(?:an?\s+)?square",
+                               r"^(?![\s\S]*\b(?:schmitt|hysteresis|op[- ]?amp\s+relaxation|lookup|rom)\b)"))),
                 analysis="tran", tran=("20u", "60m"), signal_input=True,
-                accepts=r"comparators?"))
+                accepts=r"comparators?|converters?|squarers?"))
