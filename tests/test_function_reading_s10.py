@@ -171,3 +171,23 @@ def test_an_input_held_at_a_level_below_the_rail_is_no_output_level():
 def test_a_node_held_at_a_level_is_no_steady_output_made_from_the_supply():
     low = "common emitter: node b held at 2 v from a 12 v supply"
     assert not any(r.quantity == "vout" for r in function_specs(low))
+
+
+def test_the_wave_a_named_oscillator_makes_is_designed_to_its_frequency():
+    assert _spec("a buzz of about 3 khz at node z from an astable multivibrator", "frequency").target == 3000.0
+    assert not any(r.quantity == "frequency" for r in function_specs("feed a 1 khz tone into the rc filter"))
+
+
+def test_a_voltage_quartered_is_the_divider_at_a_quarter():
+    low = "quarter the signal from node a at node b with resistors"
+    assert read_function(low).circuit == "voltage divider"
+    assert _spec(low, "gain").target == 0.25
+
+
+def test_a_rail_dropped_to_a_level_is_the_level_made():
+    assert _spec("drop my 15 v supply to 5 v at node q with two resistors", "vout").target == 5.0
+
+
+def test_a_device_kept_from_dc_is_protected_not_built():
+    intent = parse_intent("keep the headphones on node hp from seeing any dc from node src; pass down to 20 hz")
+    assert intent.kind == "rc_highpass"

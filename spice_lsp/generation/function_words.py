@@ -272,6 +272,7 @@ _CONCEPTS: dict[str, str] = {
                 r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
+              r"|\b(?:quarter|third)(?:s|ed|ing)?\s+(?:it|the|its|my)\s+(?:signal|input|voltage|level|amplitude)\b"
               r"|\bhalves\s+(?:the|it|its|a|my)\b"
               # a loss in dB: "cut the level by 20 dB", "12 dB of attenuation"
               r"|\b(?:cut|reduc|attenuat|drop|lower|knock|bring)\w*\s+(?:(?!up\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
@@ -330,7 +331,7 @@ def _passes(low: str, m: re.Match) -> bool | None:
     # "keep my speaker from seeing DC", "protect the input from the hum": kept away
     if not m[0][:1].isdigit() and re.search(
             r"\b(?:keep|stop|prevent|protect|shield|guard)\w*\s+(?!everything|anything|all\b|frequenc|signals?\b|content)"
-            r"(?:\S+\s+){1,3}?from\s+(?:\w+ing\s+)?"
+            r"(?:\S+\s+){1,5}?from\s+(?:\w+ing\s+)?"
             r"(?:any\s+|the\s+|its\s+)?(?:[\d.]+\s*(?:[kmg]|meg)?\s*hz\s+)?$", low[:m.start()]):
         return False
     # "nothing above 15 kHz gets through", "no frequencies below 50 Hz should be cut": the verb's sense reversed
@@ -551,7 +552,7 @@ def _supply_multiplied(low: str) -> Reading | None:
 
 _STEPPED_DOWN = re.compile(
     r"\b(?:turn|convert|chang|bring|drop|step|get|make|reduc)\w*\s+(?:\S+\s+){0,5}?(?P<a>\d+(?:\.\d+)?)\s*v\b"
-    r"(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
+    r"(?:\s+(?:rail|supply|battery|input|line|bus))?(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*v\b"
     rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+(?:an?\s+|my\s+|the\s+|our\s+)?"
     rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b")
@@ -1029,8 +1030,9 @@ _PER_CURRENT = re.compile(rf"\b(?:every|each|per)\s+(?:(\d+(?:\.\d+)?)\s*)?(meg|
                           r"(?:v|volts?)\b")
 # a gain said by a verb on the signal: "halve it", "double the input", "cut it in half"; a sign flipped by
 # "flip its sign", "invert it", "negate it"
-_SCALED = re.compile(r"\b(?P<w>halv|doubl|tripl|quadrupl)(?:e|es|ed|ing)\s+(?:it|them|that|the\s+(?:signal|input|"
-                     r"voltage|result|level|amplitude|value)|its\s+(?:amplitude|size|level|value|magnitude))\b"
+_SCALED = re.compile(r"\b(?:(?P<w>halv|doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?P<q>quarter|third)(?:s|ed|ing)?)\s+"
+                     r"(?:it|them|that|the\s+(?:signal|input|voltage|result|level|amplitude|value)"
+                     r"|its\s+(?:amplitude|size|level|value|magnitude))\b"
                      r"|\bcut\w*\s+(?:it|them|the\s+\w+)\s+in\s+(?P<half>half)\b"
                      # "make the output half the input", "output is twice the input"
                      r"|\boutput\s+(?:\w+\s+){0,2}?(?P<f>half|a\s+third|a\s+quarter|twice|double|triple)\s+(?:of\s+)?"
@@ -1176,7 +1178,8 @@ def _stated(low: str) -> list[Stated]:
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
     if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
                                                     r"frequenc\w*|pump\w*)", low):
-        factor = 0.5 if m["half"] else _SCALE_WORDS[re.sub(r"\s+", " ", m["w"] or m["f"])]
+        factor = 0.5 if m["half"] else 1 / _PARTS[m["q"]] if m["q"] else \
+            _SCALE_WORDS[re.sub(r"\s+", " ", m["w"] or m["f"])]
         found.append(Stated("scale", m.start(), m.end(), _signed(low, factor), said=m[0]))
     return found
 
@@ -1189,6 +1192,11 @@ _FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\
                              r"(half|third|quarter|fifth|tenth)\s+of\s+(?:its|that|the)\s+(?:value|level|voltage)\b")
 # a gain said as a negative multiple: "node y should be minus 4 times node x", "negative 2.5 times the input"
 _NEG_TIMES = re.compile(r"\b(?:minus|negative)\s+(\d+(?:\.\d+)?)\s*(?:times|x)\b")
+# the frequency of a wave a named oscillator makes: "a beep of about 2 kHz ... from an astable", "a square wave, about
+# 10 kHz, ... from a 555" (a tone fed to a filter is its input, no frequency to make)
+_MADE_AT = re.compile(rf"\b(?:tone|beep|note|buzz|whistle|sine|square|triangle|sawtooth|clock|wave|oscillation)\b"
+                      rf"(?:\s+wave)?,?\s+(?:of\s+|at\s+)?{_ABOUT_W}{_NUM}\s*hz\b")
+_MAKER = re.compile(r"\b(?:astable|oscillat\w*|multivibrator|555|generator|vco)\b")
 _BY_DB = re.compile(r"[^.;]{0,60}?\bby\s+([\d.]+)\s*db\b")
 _FACTOR = re.compile(rf"\bby\s+a\s+factor\s+of\s+{_ABOUT_W}(\d+(?:\.\d+)?)(?![\w.])")
 # a level brought down to a fraction of itself, no level named: "cut it down to roughly a third", "drop to one tenth"
@@ -1243,6 +1251,8 @@ def _function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     elif ("divide" in concepts or "two_resistors" in concepts) and (m := _ARRIVES_AS.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "vout", _si(m[1], m[2])))
+    elif (m := _STEPPED_DOWN.search(low)) and m["b"] and 0 < float(m["b"]) < float(m["a"]):
+        rows.append(SpecRow(*m.span("b"), "vout", float(m["b"])))  # "drop my 24 V rail to 12 V": the level made
     elif {"divide", "two_resistors"} & concepts.keys() and (m := _TO_FRACTION.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "gain", 1 / _PARTS[m[1]]))
     if m := _TIMES_IN.search(low):
@@ -1252,6 +1262,9 @@ def _function_specs(low: str) -> list[SpecRow]:
     # a level raised by a figure in dB ("bring the level up by 26 dB", "boost my mic by 40 dB"): the amplifier's gain
     if "scale_up" in concepts and (db := _BY_DB.match(low, concepts["scale_up"].start())):
         rows.append(SpecRow(concepts["scale_up"].start(), db.end(), "gain_db", float(db[1]), 0.25))
+    if (m := _MADE_AT.search(low)) and (_MAKER.search(low) or "self_running" in concepts) \
+            and not re.search(r"\bfilter", low):
+        rows.append(SpecRow(m.start(), m.end(), "frequency", _si(m[1], m[2])))
     # "turn the volume up by a factor of 3", "cut it down by a factor of 4": the gain, or one over it
     if (m := _FACTOR.search(low)) and not any(r.quantity in ("gain", "gain_db") for r in rows):
         start = max((c.end() for c in re.finditer(r"[.;,]\s", low[:m.start()])), default=0)

@@ -79,11 +79,17 @@ WANTS = re.compile(rf"\b(?:{DEVICE.pattern})(?=(?:'s)?\s+(?:really\s+)?(?:wants?
                    re.IGNORECASE)
 
 
+# A device kept from harm: "keep the speaker on node spk from seeing any DC", "protect my ADC"
+PROTECTED = re.compile(rf"\b(?:keep|keeps|keeping|protect\w*|shield\w*|guard\w*)\s+(?:{_DETERMINER})?"
+                       rf"(?P<d>{DEVICE.pattern})\b", re.IGNORECASE)
+
+
 def passing(low: str) -> list[tuple[int, int]]:
     """Where the request names what its circuit serves or is fed: words the family rules should not choose by."""
     served = [m.span() for m in SERVED.finditer(low) if not (
         m[0].lower().startswith("into") and FED_INTO.search(re.split(r"[,;:]|\.\s", low[:m.start()])[-1]))]
-    return served + stimuli(low) + [m.span() for m in (*GAIN_NOTE.finditer(low), *WANTS.finditer(low))]
+    return served + stimuli(low) + [m.span() for m in (*GAIN_NOTE.finditer(low), *WANTS.finditer(low))] + \
+        [m.span("d") for m in PROTECTED.finditer(low)]
 
 
 def blanked(low: str, spans: list[tuple[int, int]]) -> str:
@@ -116,6 +122,8 @@ def in_passing(description: str, start: int, stop: int, covered: list[tuple[int,
         return True  # "... a 0-3 V, 10 kHz sawtooth; high while the sawtooth is below": the same stimulus again
     if VALUED.search(before) or (covered and RECEIVES.match(description, stop)):
         return True
+    if covered and any(m.start("d") <= start < m.end("d") for m in PROTECTED.finditer(description)):
+        return True  # "keep the speaker ... from seeing any DC": the device the circuit protects
     word = description[start:stop].lower()
     return bool(covered) and re.fullmatch(r"current\s+(?:source|sink)s?", word) is not None and bool(
         PLACED_AFTER.match(description, stop) or LEVEL_BEFORE.search(before))
