@@ -93,3 +93,37 @@ def asked_sweep(description: str, parsed: m.Netlist) -> list[CheckItem]:
     if ".tran" in run and _IN_TIME.search(clause):  # "sweep the input with a 0-5 V triangle over 2 ms": in time
         return []
     return [CheckItem(f"'{said[0]}' (a sweep)", FAIL, "no sweep runs")]
+
+
+# The runs a request names by their kind, and the statements that make each: a transient, a noise analysis, a
+# temperature sweep, a DC transfer function, a Fourier analysis. A run named but not in the answer is a failed item
+# whatever reader missed its words (the figures of a run are checked by the analyses item; this one needs no figure).
+_NAMED_RUNS = (
+    (re.compile(r"\btransient\b|\btime[- ]domain\s+(?:run|sim\w*|analysis|response|plot|waveforms?)\b", re.IGNORECASE),
+     "a transient", lambda run, temp: ".tran" in run),
+    (re.compile(r"\bnoise\s+(?:analysis|run|sim\w*|sweep|spectrum|density)\b|\b(?:input|output)[- ]referred\s+noise\b"
+                r"|\.noise\b", re.IGNORECASE), "a noise analysis", lambda run, temp: ".noise" in run),
+    (re.compile(r"\b(?:sweep|swept|step|stepp\w*|vary|varied|varying|ramp)\s+(?:the\s+|its\s+)?(?:ambient\s+)?"
+                r"temp(?:erature)?s?\b|\btemp(?:erature)?\s+(?:sweep|step|range)\b", re.IGNORECASE),
+     "a temperature sweep", lambda run, temp: temp),
+    (re.compile(r"\b(?:dc|small[- ]signal)\s+transfer\s+function\b|\.tf\b", re.IGNORECASE),
+     "a DC transfer function (.tf)", lambda run, temp: ".tf" in run),
+    (re.compile(r"\bfourier\s+(?:analysis|components?|series|transform)\b|\.four\b", re.IGNORECASE),
+     "a Fourier analysis", lambda run, temp: ".four" in run or ".tran" in run and ".meas" in run),
+)
+
+
+def named_runs(description: str, parsed: m.Netlist) -> list[CheckItem]:
+    """A failing item for each run the request names by its kind that the answer does not run."""
+    analyses = [st for st in parsed.statements if isinstance(st, m.Analysis)]
+    directives = [st for st in parsed.statements if isinstance(st, m.Directive)]
+    run = {f".{st.kind}" for st in analyses} | {st.name.lower() for st in directives}
+    # a temperature sweep: .dc over temp, .step temp, or .temp with more than one value
+    temp = any(st.kind == "dc" and st.args and st.args[0].text.lower() == "temp" for st in analyses) or any(
+        st.name.lower() == ".step" and any(a.text.lower() == "temp" for a in st.args)
+        or st.name.lower() == ".temp" and len(st.args) > 1 for st in directives)
+    items = []
+    for said, what, present in _NAMED_RUNS:
+        if (m_ := said.search(description)) and not present(run, temp):
+            items.append(CheckItem(f"'{m_[0]}' ({what})", FAIL, "not run by the answer"))
+    return items

@@ -3,7 +3,7 @@ measured in ngspice (run only once the answer simulates)."""
 from __future__ import annotations
 
 from spice_lsp.generation.checklist import CheckItem
-from spice_lsp.generation.stated.analyses import asked_sweep, sweep_spacing
+from spice_lsp.generation.stated.analyses import asked_sweep, named_runs, sweep_spacing
 from spice_lsp.generation.stated.measured import reference_level, wave_levels
 from spice_lsp.generation.stated.nodes import bracketed_nodes, rail_nodes, spoken_nodes, stated_ends
 from spice_lsp.generation.stated.parts import in_series, word_elements
@@ -40,5 +40,6 @@ def measured_checks(description: str, netlist: str, parsed: m.Netlist, output: s
     """What the request demands of the answer's behaviour (a clock's levels, a sweep to see, a reference's level),
     measured in ngspice; with it, the plain-word parts and bracketed nodes the demands' words name."""
     return (wave_levels(description, netlist, parsed, timeout) + asked_sweep(description, parsed)
+            + named_runs(description, parsed)
             + word_elements(description, parsed) + bracketed_nodes(description, parsed)
             + reference_level(description, netlist, output, timeout))

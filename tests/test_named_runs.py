@@ -1,0 +1,38 @@
+"""A run the request names by its kind (a transient, a noise analysis, a temperature sweep, a DC transfer function,
+a Fourier analysis) is a failed item of the checklist when the answer does not run it, whichever reader missed it."""
+import pytest
+
+from spice_lsp.generation.checklist import FAIL
+from spice_lsp.generation.stated.analyses import named_runs
+from spice_lsp.language.checks import check
+
+AC_ONLY = "t\nV1 in 0 DC 1 AC 1\nR1 in out 1k\nC1 out 0 1n\n.ac dec 10 1 1meg\n.end"
+
+
+@pytest.mark.parametrize("said,what", [
+    ("an RC low-pass; I'd like to look at its transient response too", "transient"),
+    ("run a noise analysis at out", "noise"),
+    ("vary the temperature from -40 to 85 C", "temperature"),
+    ("and its small-signal transfer function from in to out", "transfer function"),
+    ("plus a Fourier analysis of out", "Fourier"),
+])
+def test_a_run_named_but_not_run_fails(said, what):
+    items = named_runs(said, check(AC_ONLY).netlist)
+    assert [i.status for i in items] == [FAIL] and what.lower() in items[0].what.lower()
+
+
+def test_runs_the_answer_has_pass_silently():
+    deck = ("t\nV1 in 0 DC 1\nR1 in out 1k\n.dc temp -40 85 5\n.tran 1u 1m\n.noise v(out) V1 dec 10 1 1meg\n"
+            ".tf v(out) V1\n.end")
+    said = "a transient, a noise analysis, a temperature sweep from -40 to 85 and the DC transfer function"
+    assert named_runs(said, check(deck).netlist) == []
+
+
+def test_a_temperature_sweep_may_be_stepped():
+    deck = "t\nV1 in 0 DC 1\nR1 in out 1k\n.temp 0 25 50\n.op\n.end"
+    assert named_runs("step the temperature over 0, 25 and 50 C", check(deck).netlist) == []
+
+
+def test_words_that_name_no_run_ask_for_none():
+    # "low noise" is a wish, "transfer" alone a verb: neither names an analysis
+    assert named_runs("a low noise preamp that can transfer the signal", check(AC_ONLY).netlist) == []
