@@ -134,10 +134,21 @@ def test_an_unnamed_capacitor_hangs_at_the_node_after_its_own_value():
 
 @pytest.mark.parametrize("text, name, node, dc", [
     ("the reference input (VR at node vr) sits at 1.2 V", "VR", "vr", None),  # named in parentheses with its node
-    ("Use a 1.25 V bandgap (only a DC source VBG on node bg) for the reference.", "VBG", "bg", 1.25),  # the level before
+    ("Use a 1.25 V bandgap (only a DC source VBG on node bg) as reference.", "VBG", "bg", 1.25),  # level before
     ("a 5 uA current source IS1 sinking into the comparator's plus input node cp", "IS1", "cp", 5e-6),
 ])
 def test_a_named_source_is_placed_by_its_words_around_parentheses_and_pins(text, name, node, dc):
     sources = read_request(text).sources
     assert [(s.name, s.node) for s in sources] == [(name, node)]
     assert dc is None or sources[0].dc == pytest.approx(dc)
+
+
+def test_a_verb_after_a_comma_starts_the_next_parts_statement():
+    parts = _parts("Bypass node r to ground with C5 = 10n, and connect node r to node s with R5 = 1k.")
+    assert set(parts["C5"][0]) == {"r", "0"} and set(parts["R5"][0]) == {"r", "s"}
+
+
+def test_a_pin_through_a_part_finds_its_device_named_in_an_earlier_sentence():
+    parts = _parts("M2 is an NMOS, W=5u L=1u. Its drain is on node dn; gate on node gn; source to ground via RS = 22.")
+    assert parts["M2"][0][:2] == ("dn", "gn")
+    assert set(parts["RS"][0]) == {parts["M2"][0][2], "0"}

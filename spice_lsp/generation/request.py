@@ -34,6 +34,11 @@ KIND_WORDS = {"R": r"resistors?|resistance|res\b", "C": r"capacitors?|caps?\b|ca
 _KIND_RES = {k: re.compile(rf"\b(?:{p})", re.IGNORECASE) for k, p in KIND_WORDS.items()}
 UNIT_KIND = {"ohm": "R", "F": "C", "H": "L"}
 
+# The verbs that place a part between the node they name and another ("feed k from src through R2", "bypass ref to
+# ground with C1": _placed_by_words); one said as a command after a comma starts the next part's statement (_clauses).
+_PLACING_VERB = (r"(?:feed|load|bypass|decouple|tie|pull|hang|connect|return|shunt|terminate|couple|bias|clamp|join|"
+                 r"link|hook|drive|supply)")
+
 # R1, C12, Q3, M1, E1, V1, D2 ... and the role names the intent reader knows (RF, RD, RL ...).
 # A role name counts only when a value follows ("RF = 20k", not "RC low-pass").
 # A name in capitals right after the word for its kind: "a VCVS EBUF", "a 5 ohm load RL", "resistor RSENSE" (the
@@ -330,6 +335,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     marks = [m.start() for m in names]
     leads = [_lead(text, mark) for mark in marks]
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text)] + [len(text)]
+    # ("Shunt node x to ground with C3 = 1n, and tie node x to node y with R4": a verb that places the next part)
+    ends += [m.start() for m in re.finditer(r",\s*(?:and\s+)?(?:then\s+)?(?=(?:bypass|decouple|tie|pull|hang|connect|"
+                                            r"shunt|terminate|clamp|join|link|hook)\s)", text, re.IGNORECASE)]
     unnamed = _unnamed_statements(text, names)
     spans: list[tuple[int, int]] = []
     for i, start in enumerate(marks):
@@ -2569,8 +2577,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
 # A part placed by the words around it, one node named before it and the other before or after it: "Feed k from node
 # src through R2 = 1k", "bypass ref to ground with C1", "Emitter: node e, hung from vcc by RE", "Collector: node c, to
 # ground through RC = 1k"; "load out with RL = 2k to ground", "base on node b, fed by RB = 100k from node bb"
-_PLACING = (r"(?:\b(?:feed|load|bypass|decouple|tie|pull|hang|connect|return|shunt|terminate|couple|bias|clamp|join|"
-            r"link|hook|drive|supply)\w*\s+(?:up\s+|down\s+)?(?:the\s+)?(?:node\s+)?"
+_PLACING = (rf"(?:\b{_PLACING_VERB}\w*\s+(?:up\s+|down\s+)?(?:the\s+)?(?:node\s+)?"
             rf"|\b(?:{_TERMINAL_WORDS})\s*(?::|\s(?:is\s+)?(?:on|at))\s*(?:node\s+)?|\bnode\s+)"
             r"(?P<x>[a-z_]\w*)\b,?\s+(?:(?:is\s+)?(?:hung|hanging|pulled|tied|returned|connected|taken|goes|going|"
             r"runs?|fed|biased|loaded|bypassed|decoupled|terminated)\s+)?")
@@ -3651,9 +3658,10 @@ def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
         if m["x"].lower() in _NOT_NODES:
             continue
         lo, hi = _sentence(text, m.start())
-        devices = [i for i, e in enumerate(elements) if any(re.fullmatch(w, m["pin"], re.IGNORECASE)
-                                                             for w in _TERMINALS.get(e.kind, ()))
-                   and e.name and lo <= text.find(e.name, lo) < hi]
+        pinned = [i for i, e in enumerate(elements) if e.name and any(re.fullmatch(w, m["pin"], re.IGNORECASE)
+                                                                       for w in _TERMINALS.get(e.kind, ()))]
+        # (the one device with that pin, named in a sentence before: "Q3 is an NPN. ... emitter to ground via RE")
+        devices = [i for i in pinned if lo <= text.find(elements[i].name or "@", lo) < hi] or pinned
         part = next((i for i, e in enumerate(elements) if e.name == m["part"] and not e.placed()), None)
         if len(devices) != 1 or part is None:
             continue
