@@ -152,3 +152,15 @@ def test_a_pin_through_a_part_finds_its_device_named_in_an_earlier_sentence():
     parts = _parts("M2 is an NMOS, W=5u L=1u. Its drain is on node dn; gate on node gn; source to ground via RS = 22.")
     assert parts["M2"][0][:2] == ("dn", "gn")
     assert set(parts["RS"][0]) == {parts["M2"][0][2], "0"}
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("a 47 uF and 1k from node v to ground, fed from in", ("v", "0")),
+    ("Across the load: 220 nF and 4.7k between p and q.", ("p", "q")),
+])
+def test_a_value_then_and_another_part_with_its_ends_share_them(text, ends):
+    assert sorted(set(e.nodes) == set(ends) for e in read_request(text).elements if e.kind in "RC") == [True, True]
+
+
+def test_a_value_then_and_another_in_series_places_neither_alone():
+    assert [e.nodes for e in read_request("Put 10 uF and 1 mH in series from a to b.").elements] == []

@@ -2568,6 +2568,12 @@ def _unnamed_elements(text: str, request: Request) -> None:
             before = [q for m in re.finditer(rf"(?P<q>[\d.]+\s*\w*)\s+(?:[\w-]+\s+)?(?:{nouns})\b", text, re.IGNORECASE)
                       for q in _quantities(m["q"]) if UNIT_KIND.get(q.unit, kind) == kind and (q.unit or q.scaled)]
             values = before if len(before) == 1 else []
+        # "10 uF and 2k from dc to ground": a value alone, then "and" another part with its ends, shares them
+        if nodes is None and len(values) == 1 and re.fullmatch(r"[\s\w.µΩ-]*", clause) and not re.search(
+                r"\b(?:from|to|between|across|at|on|node)\b", clause, re.IGNORECASE) \
+                and re.match(r"\s*and\s+(?:an?\s+)?[\d.]", text[stop:]) \
+                and not re.search(r"\bin\s+series\b", following := text[stop:_sentence(text, stop)[1]].split(",")[0]):
+            nodes = _pair(following, 0)  # (in parallel: "in series" leaves the pair's ends to neither)
         if nodes and (len(values) == 1 or said):
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes,
                                                       values[0].value if values else None,
