@@ -191,3 +191,27 @@ def test_a_rail_dropped_to_a_level_is_the_level_made():
 def test_a_device_kept_from_dc_is_protected_not_built():
     intent = parse_intent("keep the headphones on node hp from seeing any dc from node src; pass down to 20 hz")
     assert intent.kind == "rc_highpass"
+
+
+def test_a_level_for_a_device_is_no_volts_per_ampere():
+    low = "clean 3.3 v for a sensor from a 5 v supply, about 20 ma draw"
+    assert _spec(low, "vout").target == 3.3
+    assert not any(r.quantity == "vout" and r.target < 1 for r in function_specs(low))
+
+
+def test_the_dc_level_of_a_pwm_is_its_average():
+    assert read_function("i want the dc level of my pwm on node p at node q, pwm at 5 khz").circuit == "pwm dac"
+
+
+def test_a_cap_charged_with_its_nodes_in_between_is_the_rc_lag():
+    low = "charge a 47 uf cap (node c) from 9 v (node s) through 2.2k and tell me how long to 63%"
+    assert read_function(low).circuit == "low-pass filter"
+
+
+def test_a_truth_table_said_on_named_nodes_is_its_gate():
+    assert parse_intent("make node y go high only when both node p and node q are high, cmos").kind == "cmos_and"
+
+
+def test_an_output_that_swings_between_levels_when_the_input_crosses_one_is_a_comparator():
+    assert read_function("the output should swing between 0 and 3.3 v whenever node s crosses 1 v").circuit \
+        == "comparator"

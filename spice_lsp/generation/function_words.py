@@ -137,6 +137,8 @@ _CONCEPTS: dict[str, str] = {
     # a logic-level output that changes at a level of the input: a comparator
     "switches": r"\b(?:goes|go|going|switch\w*|jumps?|snaps?|flips?|swings?|toggles?|trips?|turns?|drops?|falls?|"
                 r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
+                # "swing between 0 and 5 V whenever the input crosses 2 V"
+                r"|\bswings?\s+between\b(?:[^.;]|\.\d){0,30}?\b(?:when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b"
                 r"|\blogic\s+(?:signal|level|output|high|low|one|zero|1|0)\b|\bdigital\s+(?:signal|output|level)\b"
                 r"|\b(?:tells?|let(?:s)?\s+(?:me|you|us)\s+know|warns?|alerts?|flags?|signals?)\s+(?:me\s+|you\s+|us\s+)?"
                 r"(?:whether|if|when)\b|\bindicat\w*\s+(?:whether|when|if)\b"
@@ -247,6 +249,9 @@ _CONCEPTS: dict[str, str] = {
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            r"|\bhow\s+(?:fast|long|quickly|soon)\b[^.;?]{0,40}?\bcharg\w*"
+           r"|\bcharg\w*\s+(?:a|the|my)\s+[^.;]{0,20}?\bcap\w*\b[^.;]{0,40}?\b(?:through|via)\b"
+           r"|\bhow\s+long\b[^.;?]{0,20}?\b(?:to|until|till|before)\s+(?:it\s+)?(?:reach\w*\s+|gets?\s+to\s+)?"
+           r"(?:about\s+)?\d+(?:\.\d+)?\s*%"
            r"|\bthrough\s+(?:an?\s+)?[\d.]+\s*(?:k|meg)?\s*(?:ω|ohms?)?\s+(?:resistor\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?"
            r"[\d.]+\s*[munpµ]\s*f?\b"
            r"|\bcap\w*\b[^.;]{0,60}?\b(?:grounded|to\s+ground)\b[^.]{0,40}?\bfed\s+(?:from\s+\w+\s+)?(?:through|via)\b",
@@ -433,7 +438,8 @@ def wave_conversion(low: str) -> tuple[int, int] | None:
 # (NOR). The condition on the inputs (all of them or any one high), then the output's level it gives.
 _ALL_OR_ANY = re.compile(r"\b(?:when|while|if|whenever|once)\s+"
                          r"(?:(?P<all>both|all)|(?P<any>either|any|at\s+least\s+one))\b"
-                         r"(?:\s+(?:of\s+)?(?:the\s+)?(?:inputs?\s+)?(?:[a-z]\w{0,3}\s*,?\s+)*?(?:and|or)\s+[a-z]\w{0,3})?"
+                         r"(?:\s+(?:of\s+)?(?:the\s+)?(?:inputs?\s+)?(?:(?:node\s+)?[a-z]\w{0,3}\s*,?\s+)*?(?:and|or)\s+"
+                         r"(?:node\s+)?[a-z]\w{0,3})?"
                          r"(?:\s+(?:inputs?|of\s+them))?\s+(?:are|is|go|goes|sit|be)\s+(?:both\s+)?"
                          r"(?:high|1|on|true|set|at\s+(?:logic\s+)?(?:1|one|high))\b")
 _OUT_LEVEL = re.compile(r"\b(?:go|goes|going|be|is|stays?|sits?|reads?|becomes?|pulls?\s+\w+|drive\w*\s+\w+"
@@ -494,7 +500,9 @@ _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es
 _PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|averag\w*|mean|constant|flat|"
                         r"analog(?:ue)?)\b"
                         r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
-                        r"|\b(?:smooth|averag|filter)\w*\s+(?:\w+\s+){0,3}?pwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b")
+                        r"|\b(?:smooth|averag|filter)\w*\s+(?:\w+\s+){0,3}?pwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b"
+                        # "the dc level of the pwm on node p", "the average of my PWM"
+                        r"|\b(?:dc|average|mean)\s+(?:level|value|voltage)?\s*of\s+(?:the\s+|my\s+|a\s+)?pwm\b")
 
 # A load with one end on ground ("a 500 ohm load from node ld to ground", "a grounded load"): a current pushed into
 # it comes from the Howland pump, not the converter that floats its load in the feedback path.
@@ -952,7 +960,9 @@ _HELD_V = re.compile(r"\b(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable
 _RAIL_KEPT = re.compile(r"(?:keep|hold|maintain|stabili[sz])\w*\s+(?:an?\s+|the\s+|my\s+|its\s+|one\s+)?"
                         r"(?:rail|output|line|node|supply|voltage|level)\b")
 # "1 V for every 10 uA", "0.5 V per µA", "100 mV/uA": volts out per ampere in
-_RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|for)\s+(?:an?\s+)?"
+# ("5 V for a microcontroller": after a bare "for", an amp has its figure or prefix, never the article alone)
+_RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|"
+                    r"for(?=\s+(?:an?\s+)?(?:\d|(?:milli|micro|nano|[muµn])\s?(?:a|amps?)\b|amps?\b)))\s+(?:an?\s+)?"
                     rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b"
                     # "9 V for a 100 mA load": a level and the current a load draws, no volts per ampere
                     r"(?!\s*\d)(?!\s*(?:of\s+)?(?:load|draw|drain|output\s+current)\w*)")
@@ -1251,8 +1261,11 @@ def _function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     elif ("divide" in concepts or "two_resistors" in concepts) and (m := _ARRIVES_AS.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "vout", _si(m[1], m[2])))
-    elif (m := _STEPPED_DOWN.search(low)) and m["b"] and 0 < float(m["b"]) < float(m["a"]):
-        rows.append(SpecRow(*m.span("b"), "vout", float(m["b"])))  # "drop my 24 V rail to 12 V": the level made
+    elif (m := _STEPPED_DOWN.search(low)) and 0 < float(m["b"] or m["b2"]) < float(m["a"] or m["a2"]) and (
+            m["b"] or _DRAWN.search(low) and not re.search(r"\b(?:held|biased|sits?|set|node\s+\w+)\s+(?:at\s+)?$",
+                                                           low[:m.start()])):
+        # "drop my 24 V rail to 12 V", "clean 5 V for a microcontroller from a 9 V battery": the level made
+        rows.append(SpecRow(*m.span("b" if m["b"] else "b2"), "vout", float(m["b"] or m["b2"])))
     elif {"divide", "two_resistors"} & concepts.keys() and (m := _TO_FRACTION.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "gain", 1 / _PARTS[m[1]]))
     if m := _TIMES_IN.search(low):
