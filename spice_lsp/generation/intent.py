@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.function_words import qualified, read_function, spelled_out, stated, wave_conversion
-from spice_lsp.generation.passing import blanked, passing
+from spice_lsp.generation.passing import WANTS, blanked, passing
 from spice_lsp.generation.vocabulary import NOT_NODES
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import SCALE_FACTORS, format_eng, parse_number
@@ -261,9 +261,11 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
         rank_, kind_ = _registry().match(blanked(plain, spans))
         if rank_ < _registry().DEVICE_RANK:
             rank, kind, plain = rank_, kind_, blanked(plain, spans)
-    elif kind == "generic" and spans and _registry().match(blanked(plain, spans))[1] != "generic":
-        # a device the circuit serves kept every rule off ("my ADC wants a 2.5 V reference"): the circuit without it
-        plain = blanked(plain, spans)
+    elif kind == "generic" and (wants := [m.span() for m in WANTS.finditer(qualified_.text)]) and \
+            _registry().match(blanked(plain, wants))[1] != "generic":
+        # a device that wants the circuit kept every rule off ("my ADC wants a 2.5 V reference"): the circuit without
+        # it; not any words said in passing (a clock "driving a 4-bit counter" names the counter, no clock alone)
+        plain = blanked(plain, wants)
         rank, kind = _registry().match(plain)
     if qualified_.circuit and kind not in ("generic", _registry().match(qualified_.text)[1]):  # the qualifier decided
         intent.reading = f"'{qualified_.said}' read as {'an' if qualified_.circuit[0] in 'aeiou' else 'a'} " \

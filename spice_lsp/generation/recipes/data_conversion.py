@@ -185,10 +185,11 @@ _LSB = re.compile(rf"(?P<a>{_SIGNED})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:l
                   rf"|\blsb\s+(?:size\s+|step\s+)?(?:of|=|is)\s*(?P<b>{_SIGNED})\s*(?P<bu>m?)V\b"
                   rf"|\b(?:resolution|step\s+size)\s+(?:of|=|is)\s*(?P<c>{_SIGNED})\s*(?P<cu>m?)V\b", re.IGNORECASE)
 # "full scale (111) gives -7 V", "all ones gives -7.5 V", "a full-scale output of 10 V", "code 1111 -> -3.75 V":
-# the output at the top code, its sign the output's.
+# the output at the top code, its sign the output's; a factor after it is the level's ("5 V x 15/16" is 4.6875 V).
 _FULL_SCALE = re.compile(rf"\b(?:full[- ]scale|all[- ]ones|all\s+(?:bits\s+)?(?:high|set|on|1s?)|(?:code|word)\s+1+)\b"
                          rf"(?:\s*\(\s*1+\s*\))?\s*(?:output\s+)?(?:gives|is|of|=|:|reads|->|→|produces|yields|at)?\s*"
-                         rf"(?P<v>{_SIGNED})\s*V\b", re.IGNORECASE)
+                         rf"(?P<v>{_SIGNED})\s*V\b(?:\s*(?:x|\*|×|times)\s*(?P<num>{_X})(?:\s*/\s*(?P<den>{_X}))?)?",
+                         re.IGNORECASE)
 
 
 # "on b3..b0", "d7 to d0", "q0-q2": a range of bit nodes, one stem
@@ -210,7 +211,10 @@ def _lsb(text: str) -> float | None:
 
 def _full_scale(text: str) -> float | None:
     """The output at the top code the request states, in volts."""
-    return float(m["v"].replace("\u2212", "-")) if (m := _FULL_SCALE.search(text)) else None
+    if (m := _FULL_SCALE.search(text)) is None:
+        return None
+    factor = float(m["num"]) / float(m["den"] or 1) if m["num"] else 1.0
+    return float(m["v"].replace("\u2212", "-")) * factor
 
 
 # "out = -(code/16) x 5 V", "Vout = -Vref*code/8": the output's formula is negative

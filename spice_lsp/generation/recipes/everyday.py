@@ -228,9 +228,11 @@ def _vbe_multiplier(f: _Filler) -> str:
         f.param("design_vin", format_eng(target))
         ra_text = f("RA", float(f"{ra:.4g}"))
     f.param("ifeed", f("IBIAS", 5e-3))  # the feed current R1 was sized for
-    # RA-RB divide the transistor's own VBE: v(top) = VBE (1 + RA/RB); R1 (or the stated current) feeds it.
+    # RA-RB divide the transistor's own VBE: v(top) = VBE (1 + RA/RB); R1 (or the stated current) feeds it. The
+    # emitter is grounded; a multiplier between two named nodes ("between vt and vb") keeps its bottom one, at 0 V
     feed = fed or [f"V1 vcc 0 DC {f('VDD', vdd)}", f"R1 vcc top {f('R', (vdd - target) / i, 'RS')}"]
-    return "\n".join([*feed, f"R2 top b {ra_text}", f"R3 b 0 {f('RB', rb)}", f"Q1 top b 0 {q}"])
+    bot, grounded = ("bot", ["V9 bot 0 DC 0"]) if len(f.intent.nodes) > 1 else ("0", [])
+    return "\n".join([*feed, f"R2 top b {ra_text}", f"R3 b {bot} {f('RB', rb)}", f"Q1 top b {bot} {q}", *grounded])
 
 
 def _vbe_function(f: _Filler) -> list:

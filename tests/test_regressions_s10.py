@@ -1,0 +1,65 @@
+"""Regressions of session 10's lanes (lane K): each cause's class, said in new words, with its fix's intent kept."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.recipes.data_conversion import _full_scale
+from tests.measuring import measure
+
+
+def op_at(netlist: str, expression: str) -> float:
+    return measure(netlist, f"op\nlet result = {expression}")
+
+
+# --- a full scale stated as a level times a fraction is that product (e4c5c3b read the level alone) --------------
+
+@pytest.mark.parametrize("text, level", [
+    ("full-scale output 3.3 V × 255/256", 3.3 * 255 / 256),
+    ("full scale of 10 V * 7/8", 10 * 7 / 8),
+    ("full scale is 2 V times 0.5", 1.0),
+    ("full scale 4 V", 4.0),
+])
+def test_a_full_scale_times_a_fraction_is_the_product(text: str, level: float) -> None:
+    assert math.isclose(_full_scale(text) or 0, level)
+
+
+def test_an_inverting_ladder_with_a_fractional_full_scale_keeps_unit_gain() -> None:
+    # full scale Vref (2^n - 1)/2^n is the plain ladder's own top code: RF = R, out = -Vref code/2^n
+    result = generate("3-bit R-2R DAC into an inverting op-amp, 4 V reference, full scale 4 V x 7/8, "
+                      "word 011 (d2 low, d1 and d0 at 4 V); output on node y")
+    assert math.isclose(abs(op_at(result.netlist, "v(y)")), 4 * 3 / 8, rel_tol=0.03)
+
+
+# --- a Vbe multiplier between two named nodes keeps its bottom one (133afa0 grounded the emitter always) ----------
+
+def test_a_vbe_multiplier_between_two_nodes_keeps_its_bottom_node() -> None:
+    result = generate("rubber diode spanning nodes top and bot, roughly 1.5 V across it, 3 mA through a resistor "
+                      "from a 9 V rail, bot tied to ground")
+    assert re.search(r"^Q\w*\s+top\s+\w+\s+bot\b", result.netlist, re.MULTILINE | re.IGNORECASE)
+    assert math.isclose(op_at(result.netlist, "v(top)-v(bot)"), 1.5, rel_tol=0.06)
+
+
+def test_a_current_fed_vbe_multiplier_with_its_emitter_grounded_stays_grounded() -> None:
+    result = generate("amplified diode: NPN with 6.8k collector to base, 3.3k base to emitter, emitter to ground, "
+                      "2 mA pushed in by a current source at collector node hv")
+    assert re.search(r"^Q\w*\s+\S+\s+\S+\s+0\b", result.netlist, re.MULTILINE | re.IGNORECASE)
+
+
+# --- only a device that wants the circuit is blanked to find it (53f2af2 blanked every word said in passing) ------
+
+@pytest.mark.parametrize("text", [
+    "32 kHz clock on node osc driving a divide-by-16 ripple counter",
+    "a 2 MHz clock at ck feeding a 3-bit counter",
+])
+def test_a_clock_for_a_named_counter_is_not_the_clock_alone(text: str) -> None:
+    assert parse_intent(text).kind != "clock_source"
+
+
+def test_a_device_that_wants_a_reference_still_names_the_reference() -> None:
+    assert parse_intent("our DAC needs a 1.8 V reference at node ref from a 5 V rail").kind != "generic"
