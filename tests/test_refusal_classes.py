@@ -89,7 +89,7 @@ def test_more_power_out_than_the_source_gives_is_refused(text, refused):
     "tell me a joke about cats",
 ])
 def test_a_request_naming_nothing_of_a_circuit_is_refused(text):
-    with pytest.raises(CannotServe, match="names no circuit"):
+    with pytest.raises(CannotServe, match="no circuit could be recognised"):
         generate(text)
 
 

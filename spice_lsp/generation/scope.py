@@ -198,8 +198,8 @@ def names_no_circuit(description: str, family_words: frozenset[str]) -> str | No
     families' names, "multivibrator", "darlington")."""
     if _CIRCUIT_WORDS.search(description) or family_words & set(re.findall(r"[a-z]+", description.lower())):
         return None
-    return (f"'{description.strip()}' names no circuit: no part, node, signal, value or circuit kind; this tool "
-            "writes SPICE netlists (say what to build, e.g. 'RC low-pass, cutoff 1 kHz')")
+    return ("no circuit could be recognised in the description: it names no part, node, signal, value or circuit "
+            "kind; this tool writes SPICE netlists (name a circuit, e.g. 'RC low-pass, cutoff 1 kHz', and its values)")
 
 
 # Praise in place of a specification ("an amplifier. a nice one.", "the best circuit possible"): with no figure, no

@@ -7,6 +7,7 @@ from spice_lsp.generation.stated.analyses import asked_sweep, named_runs, sweep_
 from spice_lsp.generation.stated.measured import reference_level, wave_levels
 from spice_lsp.generation.stated.nodes import bracketed_nodes, rail_nodes, spoken_nodes, stated_ends
 from spice_lsp.generation.stated.parts import in_series, word_elements
+from spice_lsp.generation.stated.placed import placed_values
 from spice_lsp.generation.stated.sources import (
     ac_sources,
     dc_levels,
@@ -25,7 +26,8 @@ def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
             + dc_levels(description, netlist) + wave_frequencies(description, netlist)
             + sine_levels(description, netlist)
             + steps(description, netlist) + stated_ends(description, netlist)
-            + _new_nodes(description, netlist) + misnamed_sources(description, netlist))
+            + _new_nodes(description, netlist) + misnamed_sources(description, netlist)
+            + placed_values(description, netlist))
 
 
 def _new_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
