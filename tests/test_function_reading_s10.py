@@ -215,3 +215,17 @@ def test_a_truth_table_said_on_named_nodes_is_its_gate():
 def test_an_output_that_swings_between_levels_when_the_input_crosses_one_is_a_comparator():
     assert read_function("the output should swing between 0 and 3.3 v whenever node s crosses 1 v").circuit \
         == "comparator"
+
+
+def test_a_multiplication_by_a_negative_factor_is_an_inverting_gain():
+    low = "take node u, multiply it by minus 3, and put the result on node w"
+    assert _spec(low, "gain").target == -3.0
+    assert read_function(low).circuit == "inverting amplifier"
+
+
+def test_a_node_made_equal_to_another_is_a_follower():
+    assert "follower" in read_function("node q should be exactly equal to node p but drive a 100 ohm load").circuit
+
+
+def test_a_cap_charged_to_a_share_in_a_time_is_the_rc_lag():
+    assert read_function("pick the cap so 10k charges it to about 63 % in 2 ms").circuit == "low-pass filter"

@@ -249,6 +249,7 @@ _CONCEPTS: dict[str, str] = {
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            r"|\bhow\s+(?:fast|long|quickly|soon)\b[^.;?]{0,40}?\bcharg\w*"
+           r"|\bcharg\w*\s+(?:it\s+|them\s+|the\s+cap\w*\s+)?(?:up\s+)?to\s+(?:about\s+|roughly\s+)?\d+(?:\.\d+)?\s*%"
            r"|\bcharg\w*\s+(?:a|the|my)\s+[^.;]{0,20}?\bcap\w*\b[^.;]{0,40}?\b(?:through|via)\b"
            r"|\bhow\s+long\b[^.;?]{0,20}?\b(?:to|until|till|before)\s+(?:it\s+)?(?:reach\w*\s+|gets?\s+to\s+)?"
            r"(?:about\s+)?\d+(?:\.\d+)?\s*%"
@@ -260,6 +261,8 @@ _CONCEPTS: dict[str, str] = {
             r"|\breproduc\w*|\bbuffer(?:s|ed|ing)?\b|\bisolat\w*\s+(?:the\s+)?(?:source|input|load|stage|signal)"
             r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
             r"|\bgain\s+(?:of\s+)?(?:exactly\s+)?(?:one|1|unity)\b(?![.,]\d)|\b(?:same|equal|identical)\s+(?:\w+\s+)?(?:as|to)\s+(?:the\s+|its\s+)?input\b"
+            # "the voltage at node b exactly equal to node a"
+            r"|\b(?:exactly\s+)?(?:equal|identical)\s+to\s+(?:the\s+voltage\s+(?:at|on)\s+)?node\s+\w+"
             r"|\bwithout\s+loading\b|\b(?:doesn't|does\s+not|won't|never)\s+load\b"
             r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired|returns)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+"
             r"(?:its\s+)?(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b",
@@ -1184,7 +1187,7 @@ def _stated(low: str) -> list[Stated]:
             found.append(Stated("scale", swings[0].start(), swings[1].end(), _signed(low, b / a),
                                 said=f"{swings[0][0]} ... {swings[1][0]}"))
     if (m := _NEG_TIMES.search(low)) and not any(f.what == "scale" for f in found):
-        found.append(Stated("scale", m.start(), m.end(), -float(m[1]), said=m[0]))
+        found.append(Stated("scale", m.start(), m.end(), -float(m[1] or m[2]), said=m[0]))
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
     if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
                                                     r"frequenc\w*|pump\w*)", low):
@@ -1201,7 +1204,9 @@ _FRACTION = re.compile(r"(?<!positive\s)(?<!negative\s)\b(?:an?\s+|one\s+)?(half
 _FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\b(?:to|into|at)\s+(?:an?\s+|one\s+)?"
                              r"(half|third|quarter|fifth|tenth)\s+of\s+(?:its|that|the)\s+(?:value|level|voltage)\b")
 # a gain said as a negative multiple: "node y should be minus 4 times node x", "negative 2.5 times the input"
-_NEG_TIMES = re.compile(r"\b(?:minus|negative)\s+(\d+(?:\.\d+)?)\s*(?:times|x)\b")
+_NEG_TIMES = re.compile(r"\b(?:minus|negative)\s+(\d+(?:\.\d+)?)\s*(?:times|x)\b"
+                        # "multiply it by minus two": the sign said with the factor
+                        r"|\bmultipl\w*\s+(?:it\s+|them\s+|that\s+)?by\s+(?:minus|negative|-)\s*(\d+(?:\.\d+)?)(?![\w.])")
 # the frequency of a wave a named oscillator makes: "a beep of about 2 kHz ... from an astable", "a square wave, about
 # 10 kHz, ... from a 555" (a tone fed to a filter is its input, no frequency to make)
 _MADE_AT = re.compile(rf"\b(?:tone|beep|note|buzz|whistle|sine|square|triangle|sawtooth|clock|wave|oscillation)\b"
