@@ -34,3 +34,8 @@ def test_grouped_or_repeated_values_are_not_judged_alone():
 def test_ends_that_follow_another_part_are_that_parts():
     deck = "t\nV1 p 0 SIN(0 1 1k)\nR1 p q 2.2k\nC1 q 0 47n\n.tran 10u 5m\n.end"
     assert _failing("R1 = 2.2k to q, C1 = 47n from q to gnd", deck) == []
+
+
+def test_ends_of_another_clause_are_not_the_values():
+    deck = "t\nV1 in 0 DC 0 AC 1\nR1 in out 10k\nC1 out 0 10n\n.tf v(out) V1\n.end"
+    assert _failing("R = 10k, C = 10 nF, and the DC transfer function from in to out", deck) == []

@@ -605,10 +605,10 @@ def _gilbert(f: _Filler) -> str:
                       "* the 50 ohm ports' single-ended LO and RF split into differential pairs around their bias",
                       f"B1 lop 0 V={high:.3g}+0.5*v(lo)", f"B2 lon 0 V={high:.3g}-0.5*v(lo)",
                       f"B3 rfp 0 V={low:.3g}+0.5*v(rf)", f"B4 rfn 0 V={low:.3g}-0.5*v(rf)",
-                      f"RC1 vcc outp {format_eng(rc)}", f"RC2 vcc outn {format_eng(rc)}",
+                      f"R1 vcc outp {format_eng(rc)}", f"R2 vcc outn {format_eng(rc)}",
                       f"Q1 outp lop e1 {q}", f"Q2 outn lon e1 {q}", f"Q3 outp lon e2 {q}", f"Q4 outn lop e2 {q}",
-                      f"Q5 e1 rfp t1 {q}", f"Q6 e2 rfn t2 {q}", f"RE1 t1 tail {format_eng(re_)}",
-                      f"RE2 t2 tail {format_eng(re_)}", f"I1 tail 0 DC {format_eng(tail)}"])
+                      f"Q5 e1 rfp t1 {q}", f"Q6 e2 rfn t2 {q}", f"R3 t1 tail {format_eng(re_)}",
+                      f"R4 t2 tail {format_eng(re_)}", f"I1 tail 0 DC {format_eng(tail)}"])
 
 
 def _switching_fundamental(a_lo: float) -> float:

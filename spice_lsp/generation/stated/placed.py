@@ -83,7 +83,9 @@ def placed_values(description: str, netlist: m.Netlist) -> list[CheckItem]:
                 window = window[:other.start()]
             before = part[values[k - 1][0].end() if k else 0:v.start()]  # "in series with a 100 nF capacitor"
             ends = _ENDS.search(window)
-            if ends is None or _GROUPED.search(window[:ends.start()]) or window[:ends.start()].count(",") > 1 \
+            # the ends follow the value, or a short gloss of it ("2k in bright light, from ..."), not a new clause
+            if ends is None or _GROUPED.search(gloss := window[:ends.start()]) or gloss.count(",") > 1 \
+                    or len(gloss.split()) > 6 or re.search(r"\band\b", gloss) \
                     or _GROUPED.search(before) or sum(reading.close(x, amount) for _, _, x in _said_values(
                         description)) > 1:  # said twice: which statement is which part is not told
                 continue
