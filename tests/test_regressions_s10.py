@@ -8,8 +8,9 @@ import re
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.pipeline import _family_words, generate
 from spice_lsp.generation.recipes.data_conversion import _full_scale
+from spice_lsp.generation.scope import names_no_circuit
 from tests.measuring import measure
 
 
@@ -63,3 +64,14 @@ def test_a_clock_for_a_named_counter_is_not_the_clock_alone(text: str) -> None:
 
 def test_a_device_that_wants_a_reference_still_names_the_reference() -> None:
     assert parse_intent("our DAC needs a 1.8 V reference at node ref from a 5 V rail").kind != "generic"
+
+
+# --- a family's whole name said alone is a circuit named (5edc41d refused names with no long word: "LDO") ---------
+
+@pytest.mark.parametrize("text", ["an LDO, please", "give me a two-to-one mux"])
+def test_a_family_named_by_a_short_name_is_not_refused_as_no_circuit(text: str) -> None:
+    assert names_no_circuit(text, _family_words()) is None
+
+
+def test_a_request_naming_no_circuit_is_still_refused_as_none() -> None:
+    assert names_no_circuit("what should I cook for dinner tonight?", _family_words()) is not None

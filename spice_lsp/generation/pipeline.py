@@ -333,9 +333,10 @@ class Build:
 
 @functools.cache
 def _family_words() -> frozenset[str]:
-    """The longer words of the families' names ("multivibrator", "darlington"): each names a circuit."""
-    return frozenset(w for f in FAMILIES.values() for name in f.names for w in re.findall(r"[a-z]+", name.lower())
-                     if len(w) >= 6)
+    """The longer words of the families' names ("multivibrator", "darlington") and each whole name ("LDO",
+    "two-to-one mux"): each names a circuit."""
+    names = [name.lower() for f in FAMILIES.values() for name in f.names]
+    return frozenset([w for name in names for w in re.findall(r"[a-z]+", name) if len(w) >= 6] + names)
 
 
 def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build | None:

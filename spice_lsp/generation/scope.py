@@ -195,8 +195,10 @@ _CIRCUIT_WORDS = re.compile(
 
 def names_no_circuit(description: str, family_words: frozenset[str]) -> str | None:
     """Why the request is no circuit request, if it names nothing of one (`family_words`: the words of the
-    families' names, "multivibrator", "darlington")."""
-    if _CIRCUIT_WORDS.search(description) or family_words & set(re.findall(r"[a-z]+", description.lower())):
+    families' names, "multivibrator", "darlington", and the whole names, "ldo", "two-to-one mux")."""
+    low = description.lower()
+    if _CIRCUIT_WORDS.search(description) or family_words & set(re.findall(r"[a-z]+", low)) or \
+            any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low) for name in family_words if not name.isalpha()):
         return None
     return ("no circuit could be recognised in the description: it names no part, node, signal, value or circuit "
             "kind; this tool writes SPICE netlists (name a circuit, e.g. 'RC low-pass, cutoff 1 kHz', and its values)")
