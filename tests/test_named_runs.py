@@ -36,3 +36,20 @@ def test_a_temperature_sweep_may_be_stepped():
 def test_words_that_name_no_run_ask_for_none():
     # "low noise" is a wish, "transfer" alone a verb: neither names an analysis
     assert named_runs("a low noise preamp that can transfer the signal", check(AC_ONLY).netlist) == []
+
+
+def test_a_noise_or_transfer_function_run_on_no_node_of_the_circuit_fails():
+    from spice_lsp.generation.checklist import analyses
+    deck = ("t\nVS a 0 DC 0 AC 1\nR1 a b 47k\nC1 b 0 2.2n\n.noise v(output) VS dec 10 10 100k\n.tf v(b) VQ\n"
+            ".noise v(b) VS dec 10 10 100k\n.tf i(VS) VS\n.end")
+    failing = [(i.what, i.detail) for i in analyses([], check(deck).netlist) if i.status == FAIL]
+    assert failing == [(".noise v(output) VS dec 10 10 100k", "node output: not in the circuit"),
+                       (".tf v(b) VQ", "source VQ: not in the circuit")]
+
+
+def test_the_noise_output_is_the_node_named_after_the_role_word():
+    from spice_lsp.generation.intent import parse_intent
+    said = "noise analysis at output vb referred to VS, 5 points per decade from 1 Hz to 10 kHz"
+    assert [a.directive for a in parse_intent(said).analyses] == [".noise v(vb) VS dec 5 1 10k"]
+    assert parse_intent("a noise analysis at the output from 10 Hz to 1 MHz").analyses[0].directive.startswith(
+        ".noise v(out) ")

@@ -75,3 +75,10 @@ def test_a_family_named_by_a_short_name_is_not_refused_as_no_circuit(text: str) 
 
 def test_a_request_naming_no_circuit_is_still_refused_as_none() -> None:
     assert names_no_circuit("what should I cook for dinner tonight?", _family_words()) is not None
+
+
+def test_a_level_said_of_a_part_is_its_rating_not_the_output():
+    # "a 5.1 V zener fed from the 15 V line": the zener's voltage, no 5.1 V output spec (the follower makes ~4.4 V)
+    from spice_lsp.generation.request import read_request
+    said = "Pass-transistor regulator: a 5.1 V zener fed from the 15 V line through 2.2k, NPN follower, 50 ohm load."
+    assert not [s for s in read_request(said).specs if s.quantity == "vout"]

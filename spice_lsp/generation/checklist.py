@@ -215,6 +215,28 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
             continue
         items.append(CheckItem(f"analysis {directive}", PASS if ok else FAIL,
                                "in the netlist" if ok else "missing or with other numbers"))
+    return items + _probed_where_it_can_be(netlist)
+
+
+def _probed_where_it_can_be(netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for a noise or transfer-function analysis whose output is no node of the circuit or whose
+    input is no source of it: ngspice runs it all the same (and reports nothing of the circuit asked about)."""
+    nodes = reading.nodes(netlist.body) | {"0"}
+    sources = {e.name.lower() for e in reading.sources(netlist)}
+    items = []
+    for a in (st for st in netlist.statements if isinstance(st, m.Analysis) and st.kind in ("noise", "tf")):
+        # "v" or "i" then its group ("(out,ref)", "(VM)"), then the input source
+        pairs = list(zip(a.args, a.args[1:]))
+        probed = [(f.text.lower(), x.text.lower()) for f, g in pairs if f.kind != "group" and g.kind == "group"
+                  for x in g.items if x.text != ","]
+        words = [f for f in a.args if f.kind != "group"]
+        source = words[1].text if len(words) > 1 else ""
+        text = re.sub(r" \(", "(", " ".join(f.text for f in a.args))
+        missing = [f"node {n}" for kind, n in probed if kind == "v" and n not in nodes] + \
+                  [f"source {n}" for kind, n in probed if kind == "i" and n not in sources] + \
+                  ([f"source {source}"] if source.lower() not in sources else [])
+        if missing:
+            items.append(CheckItem(f".{a.kind} {text}", FAIL, f"{', '.join(missing)}: not in the circuit"))
     return items
 
 

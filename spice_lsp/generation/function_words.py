@@ -561,11 +561,14 @@ def _supply_multiplied(low: str) -> Reading | None:
     return None
 
 
+_PART_WORDS = r"(?:zener|diode|reference|ref|led|batter|cell|source|transistor|npn|pnp|mosfet|cap|resistor)\w*\b"
 _STEPPED_DOWN = re.compile(
     r"\b(?:turn|convert|chang|bring|drop|step|get|make|reduc)\w*\s+(?:\S+\s+){0,5}?(?P<a>\d+(?:\.\d+)?)\s*v\b"
     r"(?:\s+(?:rail|supply|battery|input|line|bus))?(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*v\b"
-    rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+(?:an?\s+|my\s+|the\s+|our\s+)?"
+    # (a level said of a part is its rating: "a 6.8 V zener fed from the 12 V input" states no output level)
+    rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:(?!{_PART_WORDS})\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+"
+    rf"(?:an?\s+|my\s+|the\s+|our\s+)?"
     rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b")
 _DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
                     r"stable|powers?|run|runs)\b|(?<![\w.])[\d.]+\s*[mµu]?a\b")

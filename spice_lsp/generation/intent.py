@@ -741,9 +741,12 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             points = f"{variation} {n} {format_eng(start)} {format_eng(stop)}" if single is None else \
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
-            probe = re.search(r"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)"
+            # ("at output nz", "at the output node vo": the role word before the name is none)
+            port = r"(?:the\s+)?(?:output\s+)?(?!(?:the|output|input|from|over|between|across|to|and|with|referred)\b)"
+            probe = re.search(rf"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+{port}(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)"
                               # ... or "noise 1 Hz-1 MHz at out, ...", "... on node vo"
-                              r"|\b(?:at|on)\s+(?:node\s+(?P<n2>[a-z_]\w*)|v\((?P<n3>\w+)\)|(?P<n4>[a-z_]\w*)(?=\s*(?:[,;.)]|$)))",
+                              rf"|\b(?:at|on)\s+{port}(?:node\s+(?P<n2>[a-z_]\w*)|v\((?P<n3>\w+)\)"
+                              r"|(?P<n4>[a-z_]\w*)(?=\s*(?:[,;.)]|$)))",
                               text[m.start():hi], re.IGNORECASE)
             node = next((n for n in (probe.group("n", "n2", "n3", "n4") if probe else ()) if n), "out")
             # ... or "with V1 as the input", "input source V1"
