@@ -6,7 +6,14 @@ import pytest
 
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import CannotServe, _family_words, generate, refusal
-from spice_lsp.generation.scope import names_no_circuit, not_a_circuit, passive_impossible, power_impossible, too_vague
+from spice_lsp.generation.scope import (
+    names_no_circuit,
+    not_a_circuit,
+    one_chip,
+    passive_impossible,
+    power_impossible,
+    too_vague,
+)
 
 
 @pytest.mark.parametrize("text,high,low", [
@@ -104,3 +111,15 @@ def test_any_word_of_a_circuit_keeps_a_request_answerable(text):
 
 def test_superconducting_devices_are_beyond_the_simulator():
     assert not_a_circuit("An RSFQ toggle flip-flop with two Josephson junctions and a bias resistor") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "I want the real netlist of the audio codec chip in my Google Pixel, every transistor",
+    "Draw the battery charger exactly as Texas Instruments' engineers designed it, transistor-level",
+])
+def test_a_products_own_chip_is_refused_by_what_it_sits_in_or_who_drew_it(text):
+    assert one_chip(text) is not None
+
+
+def test_a_circuit_for_a_product_is_still_built():
+    assert one_chip("a 19 V to 5 V buck converter for my laptop at 2 A") is None

@@ -399,6 +399,13 @@ ONE_CHIP = re.compile(
     # charger IC"), or its values as the factory set them ("factory trim", "calibration fuses", "exactly as shipped")
     rf"\b(?:a|one)\s+(?:specific|particular|named|certain)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:ics?|chips?|pmics?|socs?|mcus?|microcontrollers?|processors?)\b|"
+    # ... or by the product it sits in ("the power-management IC inside Apple's latest MacBook"), or its drawing
+    # as its maker's engineers made it
+    rf"\b(?:ics?|chips?|pmics?|socs?|asics?|controllers?|dies?)\s+(?:inside|in|from|of)\s+(?:an?\s+|the\s+|my\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?:macbook|iphone|ipad|pixel|galaxy|laptop|notebook|phone|smartphone|tablet|console|"
+    rf"playstation|xbox|airpods?|watch|tesla|car)s?\b|"
+    rf"\bas\s+(?:(?:[A-Z][\w&-]*\s+)?[A-Za-z]+(?:'s|s')|the\s+(?:vendor|manufacturer|maker)'s|its\s+(?:vendor|manufacturer|maker)'s)\s+"
+    rf"(?:own\s+)?engineers\s+(?:drew|designed|laid\s+(?:it\s+)?out|made|wrote)\b|"
     rf"\b(?:factory|production|fused?|calibration|shipped)[- ](?:trim|fuses?|calibration)\w*\b|"
     rf"\btrim(?:med)?\s+(?:[\w-]+\s+)?(?:values?|codes?|settings?|bits?)\s+(?:exactly\s+)?(?:as|that|they|the\s+(?:vendor|maker|factory))\s+"
     rf"(?:\w+\s+)?(?:ship|shipped|programm\w*|fus\w*|set)\b|"
