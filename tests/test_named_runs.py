@@ -53,3 +53,11 @@ def test_the_noise_output_is_the_node_named_after_the_role_word():
     assert [a.directive for a in parse_intent(said).analyses] == [".noise v(vb) VS dec 5 1 10k"]
     assert parse_intent("a noise analysis at the output from 10 Hz to 1 MHz").analyses[0].directive.startswith(
         ".noise v(out) ")
+
+
+def test_a_goal_a_part_is_sized_by_is_unchecked_unless_a_spec_was_read_from_it():
+    from spice_lsp.generation.checklist import UNCHECKED
+    from spice_lsp.generation.coverage import unmeasured_goals
+    said = "CMOS inverter on 3.3 V; choose the PMOS width so that the trip point lands at mid-supply."
+    assert [i.status for i in unmeasured_goals(said, [])] == [UNCHECKED]
+    assert unmeasured_goals("Pick R1 such that the cutoff is 2 kHz, C1 = 10 nF.", ["cutoff is 2 kHz"]) == []

@@ -54,6 +54,7 @@ from spice_lsp.generation.coverage import (
     stated_facts,
     stated_pins,
     stated_values,
+    unmeasured_goals,
     unread_numbers,
 )
 from spice_lsp.generation.design import Design, design, passband, trim
@@ -914,6 +915,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                             family_of(build.intent.kind) if build.function else None, result.netlist, netlist,
                             build.function)
     items += named_nodes(build.intent.description, build.request, result.netlist)
+    items += unmeasured_goals(build.intent.description, [s.text for s in [*build.specs, *build.request.specs]])
     checked = {item.what for item in items}  # a node the named-node check already failed is reported once
     items += [item for item in stated_checks(build.intent.description, result.netlist)
               if not (item.what.startswith("node ") and " ".join(item.what.split()[:2]) in checked)]
