@@ -61,3 +61,10 @@ def test_a_goal_a_part_is_sized_by_is_unchecked_unless_a_spec_was_read_from_it()
     said = "CMOS inverter on 3.3 V; choose the PMOS width so that the trip point lands at mid-supply."
     assert [i.status for i in unmeasured_goals(said, [])] == [UNCHECKED]
     assert unmeasured_goals("Pick R1 such that the cutoff is 2 kHz, C1 = 10 nF.", ["cutoff is 2 kHz"]) == []
+
+
+def test_an_output_named_after_the_pin_it_is_taken_at_is_where_the_checks_must_measure():
+    from spice_lsp.generation.coverage import measured_ports
+    said = "JFET stage on 12 V, input via a cap from node gin, output at the upper drain, node dout."
+    assert [i.what for i in measured_ports(said, "out", "gin")] == ["the output at dout, as the request names it"]
+    assert measured_ports(said, "dout", "gin") == []

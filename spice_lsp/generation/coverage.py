@@ -702,7 +702,10 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
 # measures between. The answer's checks must measure there, or they verified something else.
 _PATH = re.compile(r"\b(?:gain|response|transfer|attenuation)\b[^.;:=()]{0,40}?\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\b"
                    r"(?:\s*\([^)]*\))?\s+to\s+(?:(?:the\s+)?[a-z]+\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b")
-_OUTPUT_AT = re.compile(r"\b(?:output|(?:negative|regulated|boosted|doubled|inverted)\s+rail)\s+(?:(?:is|sits)\s+)?"
+# ("output at the upper collector, node casout": the node the output's clause names, read first)
+_OUTPUT_AT = re.compile(r"\boutput\s+(?:is\s+)?(?:taken\s+)?(?:at|on|from)\s+the\s+(?:[a-z]+\s+){0,3}?[a-z]+,?\s+"
+                        r"(?:node|net)\s+(?P<n2>[a-z_]\w*)\b"
+                        r"|\b(?:output|(?:negative|regulated|boosted|doubled|inverted)\s+rail)\s+(?:(?:is|sits)\s+)?"
                         r"(?:(?:at|on)\s+(?:node\s+)?|node\s+)(?P<n>[a-z_]\w*)\b")
 
 
@@ -710,7 +713,8 @@ def measured_ports(description: str, output: str, input_node: str | None) -> lis
     """A failing item when the request names the output (or the input a gain is taken from) at a node
     other than the one the answer's checks measure."""
     items = []
-    said_out = [m_["n"] for m_ in _OUTPUT_AT.finditer(description)] + [m_["b"] for m_ in _PATH.finditer(description)]
+    said_out = [m_["n"] or m_["n2"] for m_ in _OUTPUT_AT.finditer(description)] + \
+        [m_["b"] for m_ in _PATH.finditer(description)]
     said_in = [m_["a"] for m_ in _PATH.finditer(description)]
     for role, said, measured in (("output", said_out, output), ("input", said_in, input_node)):
         nodes = [n.lower() for n in said  # "the output node names appear in the circuit": no node
