@@ -164,3 +164,10 @@ def test_a_path_the_circuit_does_not_have_names_nothing():
 def test_vin_said_of_the_input_names_it(text, named):
     netlist = "f\nV1 in 0 AC 1\nR1 in out 1k\nC1 out 0 159n\n.end\n"
     assert _parts(compose(netlist, read_request(text), source="V1").netlist)["V1"][0] == named
+
+
+def test_a_family_node_said_by_its_own_name_takes_the_users_name():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Rubber diode (VBE multiplier) from an NPN, 3 mA from an ideal current source into the top node "
+                      "rd, emitter grounded, 2.5 V across it.")
+    assert " rd " in result.netlist and " top " not in result.netlist

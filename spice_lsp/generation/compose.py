@@ -17,7 +17,7 @@ from spice_lsp.generation.ports import RAIL, Ports, read_ports, said_nodes
 from spice_lsp.generation.recipes.sensors import LED
 from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
 from spice_lsp.generation.templates import MODELS
-from spice_lsp.generation.vocabulary import PINS
+from spice_lsp.generation.vocabulary import NOT_NODES, PINS
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
 
 SYMMETRIC = set("RCL")
@@ -406,6 +406,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"{line.name} would be shorted by the circuit's ammeter {shorted.name} "
                             f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
+    # "2 mA into the top node vbm", "the tank node lc1": a node of the circuit said by the family's own name for it
+    for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b",
+                            request.description, re.IGNORECASE):
+        own, name = said["own"].lower(), said["name"].lower()
+        if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
+                and name not in mapping.values() and name not in NOT_NODES:
+            mapping[own] = name
     _clear_way(mapping, nodes, {n for line in added for n in line.nodes},
                {n for role, names in stated_ports.roles.items() if role != "output" or len(names) > 1 for n in names}
                | {n for n in (request.input, *request.inputs) if n})
