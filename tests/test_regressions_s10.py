@@ -82,3 +82,11 @@ def test_a_level_said_of_a_part_is_its_rating_not_the_output():
     from spice_lsp.generation.request import read_request
     said = "Pass-transistor regulator: a 5.1 V zener fed from the 15 V line through 2.2k, NPN follower, 50 ohm load."
     assert not [s for s in read_request(said).specs if s.quantity == "vout"]
+
+
+def test_a_supply_node_names_a_dividers_source_when_its_ratio_is_measured():
+    # a ratio spec gives the divider's source an AC magnitude beside its level: still the supply the request names
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Resistor divider fed from a 10 V supply at node src, bringing it down to a fifth at node o, "
+                      "roughly 50k in total. Operating point.")
+    assert result.netlist.split("\n")[1].split()[:2] == ["V1", "src"]

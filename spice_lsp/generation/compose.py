@@ -795,9 +795,16 @@ def _held_instead(lines: list[Line], node: str | None, mapping: dict[str, str]) 
 
 
 def _plain_input(lines: list[Line], source: str) -> Line | None:
-    """The input source when it is a plain DC level: the supply of a circuit with no rail (a regulator's input)."""
+    """The input source when it is a plain DC level: the supply of a circuit with no rail (a regulator's input), also
+    with an AC magnitude beside a level ("DC 12 AC 1": a divider whose ratio is measured), never a wave."""
+    def plain(rest: str) -> bool:
+        if re.search(r"\b(?:SIN|PULSE|PWL|SFFM|EXP)\b", rest, re.IGNORECASE):
+            return False
+        level = re.match(r"\s*(?:DC\s+)?(\S+)", rest, re.IGNORECASE)
+        return not re.search(r"\bAC\b", rest, re.IGNORECASE) or bool(
+            level and level[1].upper() != "AC" and (parse_number(level[1]) or "{" in level[1]))
     return next((line for line in lines if line.name.upper() == source.upper() and line.name[:1].upper() == "V"
-                 and not re.search(r"\b(?:AC|SIN|PULSE|PWL|SFFM|EXP)\b", line.rest, re.IGNORECASE)), None)
+                 and plain(line.rest)), None)
 
 
 def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line], rows: list[str],
