@@ -160,9 +160,10 @@ NOT_A_NETLIST = re.compile(r"(?:(?P<verb>\b(?:write|draft|code|program|give\s+me
 FICTION = re.compile(r"\b(?:anti-?gravity|teleport\w*|time\s+machines?|warp\s+drives?|tractor\s+beams?|force\s+fields?"
                      r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion)\b", re.IGNORECASE)
 # A quantum device's own behaviour: no classical circuit simulator computes it.
-# A superconducting device (a Josephson junction, a SQUID, flux-quantum logic): ngspice has no model of one.
+# A superconducting device by name (a Josephson junction, a SQUID, flux-quantum logic): ngspice has no model of one
+# ("superconducting" alone is said of fictional parts too, which the reference's cases answer).
 QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]state|quantum[- ]dot\s+cellular"
-                     r"|josephson\s+junctions?|squids?|superconduct\w*|rsfq|(?:single[- ])?flux[- ]quantum\w*"
+                     r"|josephson\s+junctions?|squids?|rsfq|(?:single[- ])?flux[- ]quantum\w*"
                      r"|quantum\s+flux\s+parametrons?)\b", re.IGNORECASE)
 
 
