@@ -90,3 +90,12 @@ def test_a_supply_node_names_a_dividers_source_when_its_ratio_is_measured():
     result = generate("Resistor divider fed from a 10 V supply at node src, bringing it down to a fifth at node o, "
                       "roughly 50k in total. Operating point.")
     assert result.netlist.split("\n")[1].split()[:2] == ["V1", "src"]
+
+
+def test_a_load_across_it_takes_the_ends_of_the_part_its_own_sentence_placed():
+    # "it" is the 5.1 V zener of its sentence, not the feed resistor of the sentence before
+    from spice_lsp.generation.request import read_request
+    said = ("Shunt regulator from 12 V (node vin) through a 330 ohm resistor. The 5.1 V zener goes from node z to "
+            "ground, with a 2.2k load across it.")
+    loads = [e.nodes for e in read_request(said).elements if e.kind == "R" and e.value == 2200]
+    assert loads == [("z", "0")]

@@ -2557,10 +2557,16 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
                           re.IGNORECASE):
             nodes = (request.elements[-1].nodes[-1], "0")
-        # "1M from tip to ground with a 10 pF cap in parallel": the ends of the part just placed
-        if nodes is None and re.search(r"\b(?:in\s+parallel|across\s+it)\s*$", clause, re.IGNORECASE) \
-                and request.elements and len(request.elements[-1].placed()) == 2:
-            nodes = request.elements[-1].placed()
+        # "1M from tip to ground with a 10 pF cap in parallel": the ends of the part just placed; "the zener sits from
+        # reg to ground, with a 1k load across it": those its own sentence gives before it, read or not
+        if nodes is None and re.search(r"\b(?:in\s+parallel|across\s+it)\s*$", clause, re.IGNORECASE):
+            phrase = next((p for p in reversed(re.split(r"[,:]", text[_sentence(text, start)[0]:start])) if p.strip()),
+                          "")  # the phrase just before: the part "it" is
+            said_before = _pair(phrase, 0)
+            if said_before is not None:
+                nodes = said_before
+            elif request.elements and len(request.elements[-1].placed()) == 2:
+                nodes = request.elements[-1].placed()
         said = re.match(r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>resistor|capacitor|cap|inductor|coil)\b", clause,
                         re.IGNORECASE) if word and not values else None
         if nodes and said:  # "... with a 100 pF capacitor ...; the cap sits from y to ground": the part said before
