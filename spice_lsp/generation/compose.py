@@ -313,7 +313,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None) \
-                or _plain_input(found, source)  # a circuit with no rail: its plain DC input is the supply
+                or _plain_input(found, source, stated.dc)  # a circuit with no rail: its plain DC input is the supply
             if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
@@ -753,7 +753,7 @@ def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str],
         return []  # a supply the request places itself ("VCC = 9 V at vcc") is set where it is read
     held = any(not s.supply and s.kind == "V" and s.dc is not None and (s.node is None or s.node == request.input)
                for s in request.sources)  # ("the input node in (2.4 V DC)": the input is a signal, not the supply)
-    driver = _rail(lines) or (None if held else _plain_input(lines, source))
+    driver = _rail(lines) or (None if held else _plain_input(lines, source, value))
     if driver is not None:
         _set_supply(driver, rows, value)
         node, own = stated.supply.node, {n for line in lines for n in line.nodes}
@@ -794,15 +794,16 @@ def _held_instead(lines: list[Line], node: str | None, mapping: dict[str, str]) 
     return line
 
 
-def _plain_input(lines: list[Line], source: str) -> Line | None:
+def _plain_input(lines: list[Line], source: str, supply: float | None = None) -> Line | None:
     """The input source when it is a plain DC level: the supply of a circuit with no rail (a regulator's input), also
-    with an AC magnitude beside a level ("DC 12 AC 1": a divider whose ratio is measured), never a wave."""
+    with an AC magnitude beside the supply's own level ("DC 12 AC 1": a divider whose ratio is measured, fed from the
+    12 V supply), never a wave nor a signal's other level ("DC 2 AC 1" of a follower on a 5 V supply)."""
     def plain(rest: str) -> bool:
         if re.search(r"\b(?:SIN|PULSE|PWL|SFFM|EXP)\b", rest, re.IGNORECASE):
             return False
         level = re.match(r"\s*(?:DC\s+)?(\S+)", rest, re.IGNORECASE)
         return not re.search(r"\bAC\b", rest, re.IGNORECASE) or bool(
-            level and level[1].upper() != "AC" and (parse_number(level[1]) or "{" in level[1]))
+            supply and level and (dc := parse_number(level[1])) is not None and abs(dc - supply) <= 1e-9 * abs(supply))
     return next((line for line in lines if line.name.upper() == source.upper() and line.name[:1].upper() == "V"
                  and plain(line.rest)), None)
 

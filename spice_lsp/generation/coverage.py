@@ -1170,7 +1170,8 @@ def parts_as_stated(description: str, netlist: m.Netlist, output: str | None, as
 # A goal the request sets a part's value by ("size the PMOS width so the switching threshold sits at VDD/2", "pick R2
 # such that the LED gets 15 mA"): a spec, whatever words state it; no spec read from it means no check measures it.
 _GOAL = re.compile(r"\b(?:siz|choos|chose|pick|set|select|adjust|tun|trim|design|scal|dimension)\w*\b[^.;]{0,60}?"
-                   r"\b(?:so\s+(?:that\s+)?|such\s+that\s+|in\s+order\s+that\s+|until\s+)(?P<goal>[^.;]{3,})",
+                   r"\b(?:so\s+(?:that\s+)?|such\s+that\s+|in\s+order\s+that\s+|until\s+)"
+                   r"(?P<goal>(?:[^.;?!]|\.(?=\d)){3,})",  # (to the sentence's end, not a decimal point)
                    re.IGNORECASE)
 
 
@@ -1178,6 +1179,8 @@ def unmeasured_goals(description: str, specs: list[str]) -> list[CheckItem]:
     """An unchecked item for each goal the request sizes a part by ("so that ...") that no read spec comes from."""
     text = " ".join(description.split())
     read = [span for words in specs for span in _occurrences(text, words)]
+    figures = {x for words in specs for x in re.findall(r"\d+(?:\.\d+)?", words)}  # a spec's text may be respaced
     return [CheckItem(f"'{goal['goal'].strip()}' in the request", UNCHECKED, "a goal no check measures")
             for goal in _GOAL.finditer(text)
-            if not any(a < goal.end("goal") and goal.start("goal") < b for a, b in read)]
+            if not any(a < goal.end("goal") and goal.start("goal") < b for a, b in read)
+            and not figures & set(re.findall(r"\d+(?:\.\d+)?", goal["goal"]))]

@@ -346,8 +346,7 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     if impossible := IMPOSSIBLE.search(description):
         raise CannotServe(f"'{impossible[0]}' is not something a circuit can do (energy is conserved); "
                           "no netlist can meet it")
-    if reason := passive_impossible(description) or power_impossible(description) or not_a_circuit(description) \
-            or names_no_circuit(description, _family_words()):
+    if reason := passive_impossible(description) or power_impossible(description) or not_a_circuit(description):
         raise CannotServe(reason)
     if chip := one_chip(description):
         raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "
@@ -355,7 +354,8 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
                           "of the same kind is not that chip (ask for the circuit by its kind to get one)")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
-    if not intent.read_from and (reason := too_vague(description, covered)):
+    if not intent.read_from and (reason := too_vague(description, covered)) \
+            or (reason := names_no_circuit(description, _family_words())):  # (praise is named as such first)
         raise CannotServe(reason)
     if intent.kind != "generic":  # a family's circuit driven by a stated source; a lone source is no circuit
         covered += _stated_sources(description, request)

@@ -85,7 +85,8 @@ def placed_values(description: str, netlist: m.Netlist) -> list[CheckItem]:
             ends = _ENDS.search(window)
             # the ends follow the value, or a short gloss of it ("2k in bright light, from ..."), not a new clause
             if ends is None or _GROUPED.search(gloss := window[:ends.start()]) or gloss.count(",") > 1 \
-                    or len(gloss.split()) > 6 or re.search(r"\band\b", gloss) \
+                    or len(gloss.split()) > 6 or re.search(r"\band\b", gloss) or "," in gloss \
+                    and gloss.rsplit(",", 1)[1].strip() \
                     or _GROUPED.search(before) or sum(reading.close(x, amount) for _, _, x in _said_values(
                         description)) > 1:  # said twice: which statement is which part is not told
                 continue
