@@ -79,11 +79,16 @@ _SWEEPS = {".ac", ".dc", ".step", ".noise", ".tf", ".sens"}
 _IN_TIME = re.compile(r"\btriangle|\bramp|\bsaw\w*|\btransient|\bover\s+[\d.]+\s*(?:[mµun]s|s)\b", re.IGNORECASE)
 
 
+def _runs(parsed: m.Netlist) -> set[str]:
+    """The answer's analyses and other dot commands, by their dotted names (".ac", ".step", ".four")."""
+    return {f".{st.kind}" for st in parsed.statements if isinstance(st, m.Analysis)} | {
+        st.name.lower() for st in parsed.statements if isinstance(st, m.Directive)}
+
+
 def asked_sweep(description: str, parsed: m.Netlist) -> list[CheckItem]:
     """A sweep the request asks to see is run: a roll-off or a frequency response needs an AC sweep, any other
     sweep some sweep (.ac, .dc, .step ...)."""
-    run = {f".{st.kind}" for st in parsed.statements if isinstance(st, m.Analysis)} | {
-        st.name.lower() for st in parsed.statements if isinstance(st, m.Directive)}
+    run = _runs(parsed)
     if (said := _FREQUENCY.search(description)) and ".ac" not in run:
         return [CheckItem(f"'{said[0]}' (an AC sweep)", FAIL, "no AC analysis runs")]
     said = _SWEEP.search(description)
@@ -117,7 +122,7 @@ def named_runs(description: str, parsed: m.Netlist) -> list[CheckItem]:
     """A failing item for each run the request names by its kind that the answer does not run."""
     analyses = [st for st in parsed.statements if isinstance(st, m.Analysis)]
     directives = [st for st in parsed.statements if isinstance(st, m.Directive)]
-    run = {f".{st.kind}" for st in analyses} | {st.name.lower() for st in directives}
+    run = _runs(parsed)
     # a temperature sweep: .dc over temp, .step temp, or .temp with more than one value
     temp = any(st.kind == "dc" and st.args and st.args[0].text.lower() == "temp" for st in analyses) or any(
         st.name.lower() == ".step" and any(a.text.lower() == "temp" for a in st.args)
