@@ -83,8 +83,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         lay = layout(e)
         problems = []
         if want.value is not None and want.kind in "VI":  # a source's value is its DC level
-            if not _close(_level(e, "dc", params), want.value):
-                problems.append(f"DC level {_level(e, 'dc', params)}, not {want.value_text}")
+            if not _close(reading.source_level(e, "dc", params), want.value):
+                problems.append(f"DC level {reading.source_level(e, 'dc', params)}, not {want.value_text}")
         elif want.value is not None and not _close(_number(lay.value, params), want.value):
             problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
         if want.nodes:
@@ -114,17 +114,17 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 and (source.name is not None or e.name[0].upper() == source.kind)  # (an unnamed one: of its kind)
                 and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
         if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
-            hits.sort(key=lambda e: not _close(_level(e, "dc", params), level))
+            hits.sort(key=lambda e: not _close(reading.source_level(e, "dc", params), level))
         if source.node is None and (sine := source.sin) is not None:  # "a 1 kHz 0.5 V sine input": that sine first
             hits.sort(key=lambda e: not _sine_is(e, sine))
         if source.node is None and (pulse := source.pulse) is not None:  # "input b a 0/3 V pulse": that pulse first
             hits.sort(key=lambda e: _pulse_differs(e, pulse, params) is not None)
         wrong = []
         for e in hits[:1]:
-            if source.dc is not None and not _close(_level(e, "dc", params), source.dc):
-                wrong.append(f"DC {_level(e, 'dc', params)}, not {format_eng(source.dc)}")
-            if source.ac is not None and not _close(_level(e, "ac"), source.ac):
-                wrong.append(f"AC {_level(e, 'ac')}, not {format_eng(source.ac)}")
+            if source.dc is not None and not _close(reading.source_level(e, "dc", params), source.dc):
+                wrong.append(f"DC {reading.source_level(e, 'dc', params)}, not {format_eng(source.dc)}")
+            if source.ac is not None and not _close(reading.source_level(e, "ac"), source.ac):
+                wrong.append(f"AC {reading.source_level(e, 'ac')}, not {format_eng(source.ac)}")
             if source.sin is not None and not _sine_is(e, source.sin):
                 wrong.append("its SIN is not " + " ".join(format_eng(x) for x in source.sin))
             if source.pulse is not None and (problem := _pulse_differs(e, source.pulse, params)):
@@ -162,21 +162,6 @@ def _pulse_differs(element: m.Element, wanted: tuple[float | None, ...], params:
     return "; ".join(off) or None
 
 
-def _level(element: m.Element, word: str, params: dict[str, float] | None = None) -> float | None:
-    """A source's DC (also a bare first value) or AC magnitude; `{vdd}` read through the .params."""
-    fields = layout(element).extra or []
-    texts = [f.text.lower() for f in fields]
-
-    def number(text: str) -> float | None:
-        name = text.strip("{}") if text.startswith("{") else None
-        return (params or {}).get(name) if name is not None else parse_number(text)
-    if word in texts and texts.index(word) + 1 < len(fields):
-        return number(texts[texts.index(word) + 1])
-    if word == "dc" and texts and number(texts[0]) is not None:
-        return number(texts[0])
-    return 0.0 if word == "dc" and "ac" in texts[:1] else None
-
-
 # "from x to y", "between x and y", "R1 = 1k x to y": the ends a part's own words state
 _ENDS_SAID = re.compile(r"\b(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+(?:node\s+)?"
                         r"(?P<b>[a-z_]\w*)\b"
@@ -204,7 +189,7 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     # a small-signal sweep shows only what a source with an AC magnitude drives ("1 V on a" as a DC level: all zeros)
     params = reading.params(netlist)
     driven = any(e.name[0].upper() in "VI" and "ac" in [f.text.lower() for f in layout(e).extra or []]
-                 and _level(e, "ac", params) != 0 for e in netlist.elements)
+                 and reading.source_level(e, "ac", params) != 0 for e in netlist.elements)
     items = []
     for directive in requested:
         words = directive.split()
@@ -683,5 +668,5 @@ def _largest_supply(netlist: str) -> float | None:
     params = {p.name.lower(): v for p in statements if isinstance(p, m.ParamDef)
               if (v := parse_number(p.value)) is not None}
     levels = [abs(level) for st in statements if isinstance(st, m.Element)
-              and st.name[0].upper() == "V" and (level := _level(st, "dc", params)) is not None]
+              and st.name[0].upper() == "V" and (level := reading.source_level(st, "dc", params)) is not None]
     return max(levels) if levels else None

@@ -21,7 +21,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
-from spice_lsp.generation.checklist import _level as source_level
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
@@ -926,7 +925,7 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
                 continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
             wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES
                          and any(run.kind == "tran" for run in runs)), "")  # at an operating point only its DC counts
-            dc = source_level(sources[0], "dc", params)
+            dc = reading.source_level(sources[0], "dc", params)
             ok = not wave and dc is not None and _same(dc, level)
             setting = f"{sources[0].name} is a {wave.upper()} wave, not a steady level" if wave else \
                 f"{sources[0].name} sets it to {dc if dc is not None else '?'}"

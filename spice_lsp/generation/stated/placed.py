@@ -46,9 +46,7 @@ def _supplies(netlist: m.Netlist, level: float | None) -> set[str]:
     held = set()
     for source in reading.sources(netlist, "V"):
         ends = [reading.node(f.text) for f in layout(source).nodes]
-        words = [f.text for f in source.fields[len(ends):]]
-        dc = next((reading.value(w, params) for i, w in enumerate(words)
-                   if i == 0 and w.upper() not in ("DC", "AC") or i > 0 and words[i - 1].upper() == "DC"), None)
+        dc = reading.source_level(source, "dc", params)
         if len(ends) == 2 and ends[1] == "0" and dc is not None and dc > 0 and (level is None
                                                                             or reading.close(dc, level)):
             held.add(ends[0])

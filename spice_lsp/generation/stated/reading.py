@@ -47,6 +47,16 @@ def sources(netlist: m.Netlist, letter: str = "VI") -> list[m.Element]:
     return [st for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() in letter]
 
 
+def source_level(element: m.Element, word: str, params: dict[str, float] | None = None) -> float | None:
+    """A source's DC (also a bare first value) or AC magnitude (`word` "dc" or "ac"), braces read through .params."""
+    texts = [f.text.lower() for f in layout(element).extra or []]
+    if word in texts and texts.index(word) + 1 < len(texts):
+        return value(texts[texts.index(word) + 1], params or {})
+    if word == "dc" and texts and (first := value(texts[0], params or {})) is not None:
+        return first
+    return 0.0 if word == "dc" and "ac" in texts[:1] else None
+
+
 def params(netlist: m.Netlist) -> dict[str, float]:
     """The answer's numeric .params by lower-case name."""
     return {p.name.lower(): v for p in netlist.statements if isinstance(p, m.ParamDef)
