@@ -437,6 +437,23 @@ def _switch_on_level(intent: Intent, d: Design, spec: Spec) -> None:
         set_value(intent, d, "W", width, "the drain's on-state VDS: W = I L/(KP ((VGS - VTO) VDS - VDS^2/2))", None)
 
 
+def _stated_input(intent: Intent, target: float) -> float | None:
+    """The level of the one DC source the request states above the target ("off a 9V battery (node bat)"): a divider's
+    input when the reader took its figure for a level held at a node rather than the supply."""
+    from spice_lsp.generation.request import read_request
+    levels = {s.dc for s in read_request(intent.description).sources if s.dc is not None and s.dc > target > 0}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _bottom_leg(description: str, value: float) -> bool:
+    """Whether the request places a resistor of this value as a divider's lower arm ("the bottom resistor is 10k",
+    "lower leg 10k", "10k to ground")."""
+    from spice_lsp.generation.coverage import _LEG
+    return any(not (said["p1"] or said["p2"] or "bottom").lower().startswith(("top", "upper", "high"))
+               and parse_number("".join((said["v1"] or said["v2"] or said["v3"]).split())) == value
+               for said in _LEG.finditer(description))
+
+
 def _ac_coupled(intent: Intent) -> bool:
     from spice_lsp.generation.templates import ac_coupled
     return ac_coupled(intent)
@@ -577,7 +594,17 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         if not any(a.kind == "ac" for a in intent.analyses):  # a ratio is what an AC sweep shows: the answer has one
             intent.analyses.append(AnalysisRequest("ac", ".ac dec 10 10 100k"))
     elif spec.quantity == "vout" and kind == "voltage_divider":
-        vin = given(intent, "VIN", "VDD") or 10.0
+        vin = given(intent, "VIN", "VDD") or _stated_input(intent, spec.target) or 10.0
+        if "R2" not in intent.values and "R1" not in intent.values and (leg := intent.values.get("R")) \
+                and _bottom_leg(intent.description, leg.value):
+            # "the bottom resistor is 10k": the given resistor is the lower arm, the upper one is designed
+            intent.values["R2"] = replace(leg, role="R2")
+            del intent.values["R"]
+            if 0 < spec.target < vin:
+                set_value(intent, d, "R1", leg.value * (vin - spec.target) / spec.target, "Vout = Vin R2/(R1+R2)",
+                          E96)
+                d.free, d.scale = "R1", -1
+                return True
         if (total := _total_resistance(intent, d)) is not None and "R2" not in intent.values and 0 < spec.target < vin:
             set_value(intent, d, "R1", total * (1 - spec.target / vin), "R1 + R2 = the total, Vout = Vin R2/(R1+R2)",
                       E96)
@@ -775,6 +802,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         if spec.quantity in ("gain", "gain_db") and "FREQ" in intent.values \
                 and math.isclose(intent.values["FREQ"].value, 1e3):
             d.claimed.add("FREQ")  # "a gain of 5 at 1 kHz": where the gain is measured
+    if family.senses_temperature:
+        _rated_temperature(intent)
     if kind == "zener_regulator" and not any(s.quantity == "vout" for s in specs) and (vz := given(intent, "VZ")):
         _zener_resistors(intent, d, vz)  # "a 5.1 V zener feeding a 20 mA load from 12 V": sized for its own voltage
     if kind == "bjt_emitter_follower" and "vout" not in d.wanted and intent.polarity != "p" \
@@ -789,6 +818,22 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         f = next(s.target for s in specs if s.quantity == "frequency")
         intent.analyses.append(AnalysisRequest("tran", f".tran {format_eng(1 / (f * 200))} {format_eng(80 / f)}"))
     return d
+
+
+def _rated_temperature(intent: Intent) -> None:
+    """Of two temperatures a sensor's request states, one written with the part's value ("10k-at-25 °C", "10k at
+    25 C") is the temperature the part is rated at: the sensor is evaluated at the other."""
+    for warning in list(intent.warnings):
+        two = _TWO_VALUES.fullmatch(warning)
+        if not two or two[1] != "TEMP":
+            continue
+        rated = [text for text in (two[2], two[3]) if re.search(
+            rf"\d\s*(?:[kKM]|meg)?\s*(?:Ω|ohms?)?[\s-]*(?:at|@)[\s-]*{re.escape(text)}", intent.description)]
+        if len(rated) != 1 or (other := parse_number(two[3 if rated[0] == two[2] else 2].split()[0])) is None:
+            continue
+        text = two[3] if rated[0] == two[2] else two[2]
+        intent.values["TEMP"] = Value("TEMP", other, text, "degC")
+        intent.warnings = [w for w in intent.warnings if w != warning]
 
 
 def passband(specs: list[Spec], kind: str) -> list[Spec]:

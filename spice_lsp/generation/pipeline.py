@@ -59,6 +59,7 @@ from spice_lsp.generation.coverage import (
 )
 from spice_lsp.generation.design import Design, design, passband, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
+from spice_lsp.generation.figures import figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
@@ -726,7 +727,9 @@ _UNSAFE = re.compile(r"(?<![\w.])\.(?:control|endc|include|inc|lib|shell)\b|\bsh
                      re.IGNORECASE)
 
 
-def _build(description: str) -> Build:
+def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
+    """The family's answer (or a transcription) for a request; `figured`: specs read from the figures a first build
+    left unused (figures.py)."""
     if unsafe := _UNSAFE.search(description):
         raise CannotServe(f"'{unsafe[0].strip()}' is not written into a netlist: the decks this tool simulates hold "
                           "only the circuit and its analyses (no .control blocks, shell commands or included files); "
@@ -759,6 +762,7 @@ def _build(description: str) -> Build:
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
     requested = [a.directive for a in intent.analyses]
     own_values = dict(intent.values)  # the request's own values (design adds the ones it computes for a family)
+    request.specs = [*request.specs, *figured]
     d = design(intent, request.specs)
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
@@ -799,6 +803,12 @@ def _build(description: str) -> Build:
     composed.netlist, noted = _finished(composed.netlist, input_node)
     stated = {v.role for v in intent.values.values() for e in request.elements
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
+    missing = set(missing_values(composed.netlist, template.used))
+    unused = leftover([v for v in template.unused if v.role not in d.claimed and v.role not in stated]
+                      + [v for v in template.used if f"{v.text} ({v.role})" in missing] + intent.extra_values,
+                      parse(composed.netlist).netlist)
+    if not figured and (specs := figure_specs(description, family.specs, unused, request.specs, output)):
+        return _build(description, tuple(specs))  # a figure the answer left unused is the spec its unit names
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
     waves = " ".join(s.text for s in request.sources if s.pulse or s.sin)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
