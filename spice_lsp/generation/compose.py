@@ -694,6 +694,7 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     nothing certain: they stay unplaced (and reported by the checklist). A DC input still free (a regulator's)
     takes the one battery or supply node a stated source holds ("from the car battery at bat (13.8 V)")."""
     own = {n for line in lines for n in line.nodes}  # (a name of the family's own nodes is that node's)
+    _placed_by_words(request, lines, roles, mapping, source, output)
     placed = own | {mapping.get(n, n) for n in own} | set(mapping.values())
     placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
     said = set(request.nodes) | {request.input, request.output}
@@ -717,6 +718,79 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     if first and first not in mapping and request.input is None and len(fed) == 1 and feed is not None \
             and not re.search(r"\b(?:AC|SIN|PULSE|PWL)\b", feed.rest, re.IGNORECASE):
         mapping[first] = fed[0]  # a regulator's DC input is the battery it runs from ("from the battery at bat")
+
+
+# The words near a name that say which node of the circuit it is, and what finds that node: "a 2 V threshold held on
+# node vth" (the reference a source holds), "timing capacitor node ramp", "the held peak on node hold across a
+# 1 uF capacitor" (a capacitor's node), "the generator on node drv" (the input), "I read the result on node q".
+_CUES = {**dict.fromkeys(("reference", "ref", "threshold", "thresholds", "setpoint", "set-point"), "reference"),
+         **dict.fromkeys(("capacitor", "capacitors", "cap", "caps", "reservoir", "smoothing", "timing", "tank",
+                          "integrating"), "capacitor"),
+         **dict.fromkeys(("generator", "signal", "sine", "sinusoid", "drive", "drives", "driven", "stimulus",
+                          "excitation", "feeds", "fed"), "input"),
+         **dict.fromkeys(("output", "result", "flag", "read", "reads"), "output")}
+_CAPACITANCE = re.compile(r"[\d.]*\s?[munpµ]f", re.IGNORECASE)  # "1 uF", "82pF": a capacitor's value says one too
+_CUE_REACH = 6  # words: a cue further from the name is said of another part of the sentence
+
+
+def _cue(description: str, name: str) -> str | None:
+    """The role the nearest cue word of `name`'s sentence gives it (see _CUES), within _CUE_REACH words (the word
+    before the name first, at equal distance), None where none is near."""
+    said = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w(])", description, re.IGNORECASE)
+    if said is None:
+        return None
+    start = max(description.rfind(stop, 0, said.start()) for stop in ".;!?")
+    ends = [k for stop in ".;!?" if (k := description.find(stop, said.end())) >= 0]
+    before = re.findall(r"[\w.-]+", description[start + 1:said.start()])[::-1][:_CUE_REACH]
+    after = re.findall(r"[\w.-]+", description[said.end():min(ends, default=len(description))])[:_CUE_REACH]
+    merged = [w for pair in zip(before + [""] * _CUE_REACH, after + [""] * _CUE_REACH) for w in pair]
+    for word in merged:  # (a value and its unit written apart, "1 uF", read as one word)
+        word = word.lower()
+        if word in _CUES:
+            return _CUES[word]
+        if _CAPACITANCE.fullmatch(word) and any(c.isalpha() for c in word[:-1]):
+            return "capacitor"
+    return None
+
+
+def _placed_by_words(request: Request, lines: list[Line], roles: dict[str, list[str]], mapping: dict[str, str],
+                     source: str, output: str) -> None:
+    """The names the request gives no role, all held at DC levels (two or more), go on the family's input ports no
+    name took, in the order said, where they are as many ("node iap at 2.51 V and node ian at 2.49 V"); each name
+    left then goes on the one node its sentence's nearest cue word (_cue) finds in the circuit: the reference a DC
+    source holds, the node a capacitor holds to ground, the input, the output. A name whose cue finds no node, or
+    several, stays unplaced (the checklist reports it)."""
+    own = {n for line in lines for n in line.nodes}
+    said = set(request.nodes) | {request.input, request.output}
+    taken = own | set(mapping.values()) | {s.node for s in request.sources if s.supply and s.node}
+    left = [s.node for s in said_nodes(request.description) if s.role is None and s.pin is None and s.node in said
+            and s.node not in taken and s.node != "0" and not RAIL.match(s.node) and not _RAIL.match(s.node)]
+    held = [n for n in left if any(s.node == n and s.dc is not None and not (s.sin or s.pulse or s.supply)
+                                   and s.kind == "V" for s in request.sources)]
+    free = [n for n in roles.get("input", []) if n not in mapping and n not in said]
+    # (one level alone may be a goal, "so node z rests at 0 V"; a role-less name with no level may be the input)
+    if len(held) >= 2 and len(held) == len(free) == len(left):
+        mapping.update(zip(free, held))
+    grounded = {kind: {n for line in lines if line.name[:1].upper() == kind and "0" in line.nodes[:2]
+                       for n in line.nodes[:2] if n != "0"} for kind in "CL"}
+    tanks = grounded["C"] & grounded["L"]
+    for name in [n for n in left if n not in mapping.values()]:
+        cue = _cue(request.description, name)
+        if cue == "reference":
+            nodes = [n for n in own if _REFERENCE_NODE.fullmatch(n) and any(
+                line.name[:1].upper() == "V" and line.nodes[:2] == [n, "0"] for line in lines)]
+            nodes += roles.get("control", [])
+        elif cue == "capacitor":
+            nodes = list(tanks or grounded["C"])
+        elif cue == "input":
+            nodes = [n for n in roles.get("input", [])[:1] if n not in said]
+        elif cue == "output":
+            nodes = [n for n in (output,) if n in own and n not in said]
+        else:
+            continue
+        nodes = list(dict.fromkeys(nodes))
+        if len(nodes) == 1 and nodes[0] not in mapping and name not in mapping.values():
+            mapping[nodes[0]] = name
 
 
 def _clear_way(mapping: dict[str, str], nodes: set[str], added: set[str], ports: set[str]) -> None:

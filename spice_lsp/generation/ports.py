@@ -159,6 +159,7 @@ _NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" +
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
                       + _LEVEL.format("v") + r"(?P<dc>\s+DC)?")
 _ROLE_BEFORE = re.compile(r"\b(?:input|output)\s+(?:node\s+)?$", re.IGNORECASE)  # the role word right before a name
+_NODE_BEFORE = re.compile(r"\bnode\s+$", re.IGNORECASE)  # "node sn at 1.00 V": the word "node" says it is a name
 _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.format("v"))
 # "... until 2 ms and then 5 V", "... then rises to 5 V at 1 ms": the level changes in time (the rest of its clause)
 _CHANGES = re.compile(r"[^.;]*?(?:\buntil\b|\btill\b|\bthen\b|\b(?:after|from|at)\s+(?:t\s*=\s*)?[\d.]+\s?[mµunp]?s\b)",
@@ -790,7 +791,8 @@ def read_ports(text: str) -> Ports:
         # a bare "x at 1 V" names a node when x is a port already named, or a short name in a list of levels
         loose = bare_level and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
             and not (m["verb"] == "=" and RAIL.match(node)) \
-            and not (m["verb"] == "at" and _ROLE_BEFORE.search(text, 0, m.start("n")))  # "and input bb at 0.5 V"
+            and not (m["verb"] == "at" and _ROLE_BEFORE.search(text, 0, m.start("n"))) \
+            and not _NODE_BEFORE.search(text, 0, m.start("n"))  # "and input bb at 0.5 V", "and node sn at 1 V"
         named = node not in _NOT_NAMES or node in listed or (node == "in" and not bare_level)  # "in sits at 1.5 V"
         if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
             continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)

@@ -1,0 +1,82 @@
+"""A node the request names with no port word goes where the words around it put it (compose._placed_by_words): on
+the node a capacitor (or a tank's L and C) holds to ground, on the reference a source holds, on the input a
+generator drives; names held at DC levels go on the circuit's inputs in the order said. The expectations are read
+off the built netlist (which element sits on the named node), never pinned lines."""
+import pytest
+
+from spice_lsp.generation.compose import _cue, compose, element_line
+from spice_lsp.generation.pipeline import _build
+from spice_lsp.generation.request import read_request
+from spice_lsp.language.units import parse_number
+
+
+def _lines(netlist: str) -> list:
+    """The circuit's own element lines (a subcircuit's are its own)."""
+    lines, inside = [], False
+    for row in netlist.split("\n")[1:]:
+        word = row.split()[0].lower() if row.split() else ""
+        inside = (inside or word == ".subckt") and word != ".ends"
+        if not inside and word[:1].isalpha() and (line := element_line(row)):
+            lines.append(line)
+    return lines
+
+
+def _on(netlist: str, kind: str, node: str) -> list:
+    """The elements of `kind` with `node` among their nodes."""
+    return [line for line in _lines(netlist) if line.name[:1].upper() == kind and node in line.nodes]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Op-amp astable at 1 kHz: output node q, timing capacitor node ct.", "ct", "capacitor"),
+    ("The held value sits on node pk across a 470 nF cap.", "pk", "capacitor"),
+    ("Compare it with a 1.5 V threshold on node thr.", "thr", "reference"),
+    ("The signal generator on node sg feeds it through 1k.", "sg", "input"),
+    ("Node xa sits at 2 V; node xb at 1 V.", "xa", None),
+])
+def test_the_nearest_cue_word_gives_the_role(text, name, role):
+    assert _cue(text, name) == role
+
+
+def test_a_tank_node_is_where_its_l_and_c_meet_ground():
+    net = _build("Parallel resonant circuit: 47 uH in parallel with 220 pF, both from node lc to ground; "
+                 "the signal generator on node sg drives it through 1k.").netlist
+    assert _on(net, "L", "lc") and _on(net, "C", "lc")
+    assert all("0" in line.nodes for line in _on(net, "C", "lc"))
+    assert _on(net, "V", "sg")
+
+
+def test_a_timing_capacitor_node_is_the_capacitor_s():
+    net = _build("Op-amp relaxation oscillator (square wave) at 1.2 kHz. Output node sqo, timing capacitor "
+                 "node ct, equal resistors in the feedback divider.").netlist
+    caps = _on(net, "C", "ct")
+    assert caps and all(set(line.nodes[:2]) == {"ct", "0"} for line in caps)
+
+
+def test_names_held_at_levels_are_the_inputs_in_the_order_said():
+    net = _build("Three-op-amp instrumentation amplifier, gain 5. Node xa sits at 1.2 V and node xb at 1.0 V; "
+                 "output node uo.").netlist
+    sources = {line.nodes[0]: line.rest for line in _lines(net) if line.name[:1].upper() == "V"}
+    assert "xa" in sources and "xb" in sources
+    assert "1.2" in sources["xa"] and "1" in sources["xb"].split()[1]
+
+
+def test_a_level_said_of_the_output_is_no_input():
+    """"so node z rests at 0 V": a held name beside a name with no level is not put on the input."""
+    family = "hp\nV1 in 0 DC 0 AC 1\nC1 in out 100n\nR1 out 0 1k\n.ac dec 10 1 1meg\n.end\n"
+    composed = compose(family, read_request("Strip the DC from node biased so node z rests at 0 V."))
+    assert composed.renamed.get("in") != "z"
+    summer = "sum\nV1 in 0 DC 1\nV2 in2 0 DC 0\nR1 in out 1k\nR2 in2 out 1k\nR3 out 0 1k\n.op\n.end\n"
+    held = compose(summer, read_request("Node xa sits at 2 V, node xb at 1 V."))
+    assert held.renamed == {"in": "xa", "in2": "xb"}  # the family's two inputs take them in the order said
+    assert "V1 xa 0 DC 2" in held.netlist and "V2 xb 0 DC 1" in held.netlist
+
+
+def test_bit_levels_go_on_the_bits_in_the_order_said():
+    net = _build("3-bit binary-weighted resistor DAC into an inverting op-amp summer. Apply code 110: node q2 at 5 V, "
+                 "node q1 at 5 V, node q0 at 0 V. Output node dac.").netlist
+    ohms = {}
+    for bit in ("q2", "q1", "q0"):
+        assert _on(net, "V", bit), bit
+        ohms[bit] = [line.rest.split()[0] for line in _on(net, "R", bit)]
+    value = {bit: parse_number(ohms[bit][0]) for bit in ohms}
+    assert value["q2"] < value["q1"] < value["q0"]  # the first bit said is the MSB: the smallest resistor
