@@ -103,7 +103,8 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:flip|invert|fold|turn)\w*\s+(?:the\s+|its\s+)?negative\s+"
                 r"(?:hal(?:f|ves)|parts?|half[- ]cycles?|swings?)(?:\s+of\s+(?:the\s+|its\s+)?\w+)?\s+"
                 r"(?:up|positive|over|upside)",
-    "rectify": r"\brectif\w*|\bac\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?(?:steady\s+|smooth\s+)?dc\b"
+    "rectify": r"\brectif\w*|\b(?:ac|sine|sinusoid|mains)\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?"
+               r"(?:steady\s+|smooth\s+)?dc\b"
                rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative)\s+{_HALVES}"
                rf"|\bboth\s+{_HALVES}\b[^.;]{{0,50}}?\b(?:positive|the\s+same\s+(?:sign|polarity|direction))\b"
                r"|\b(?:block|remov|chop|cut|kill|drop|discard|throw\w*\s+away|ignor|suppress)\w*\s+(?:off\s+)?"
@@ -175,10 +176,13 @@ _CONCEPTS: dict[str, str] = {
             r"|\b(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
             rf"(?:above|over|below|under)\s+{_ABOUT}{_VOLTS}"
             # "don't let the signal go above +3 V", "stop it from swinging past 2 V": a level the wave never passes
+            # (its node named: "stop node lim from ever going above +0.7 V"; the level a diode's drop: "don't let
+            # node p swing more than about a diode drop either side of ground")
             r"|\b(?:(?:don't|do\s+not|never|not)\s+let|stop\w*|prevent\w*|protect\w*|keep\w*)\s+"
-            r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:\w+\s+)?(?:from\s+)?(?:go|get|ris|swing|climb|exceed|fall|drop)\w*\s+"
-            rf"(?:any\s+)?(?:(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+{_ABOUT}{_VOLTS}"
-            r"|negative\b|below\s+(?:zero|ground)\b)",
+            r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:\w+\s+){0,2}?(?:from\s+)?(?:ever\s+)?"
+            r"(?:go|get|ris|swing|climb|exceed|fall|drop|mov)\w*\s+"
+            rf"(?:any\s+)?(?:(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than|more\s+than)\s+{_ABOUT}"
+            rf"(?:{_VOLTS}|(?:a|one)\s+diode[- ]drop)|negative\b|below\s+(?:zero|ground)\b)",
     # one pulse of a stated length, each time something happens ("one 5 V pulse 10 ms long when the button is
     # pressed", "a single 2 ms pulse every time trig falls"): the one-shot (read only with a trigger, see _ONE_SHOT)
     "one_pulse": r"\b(?:one|a|single|an?\s+single)\s+(?:(?:\S+\s+){0,2}?)pulse\b[^.;]{0,30}?\b(?:[\d.]+\s*[munµ]?s|"
@@ -217,7 +221,10 @@ _CONCEPTS: dict[str, str] = {
                       r"|\bcurrent\s+of\s+(?:about\s+|roughly\s+|around\s+)?[\d.]+\s*[mµu]?a\b[^.;]{0,60}?"
                       r"\b(?:regardless|whatever|independent|no\s+matter)\b"
                       r"|\b(?:constant|steady|fixed)\s+[\d.]+\s*[mµu]?a\b[^.;]{0,40}?"
-                      r"\b(?:regardless|whatever|independent|no\s+matter|any\s+load)\b",
+                      r"\b(?:regardless|whatever|independent|no\s+matter|any\s+load)\b"
+                      # "I need 2 mA to flow through whatever I hang between node ld and ground"
+                      r"|(?<![\w.])[\d.]+\s*[mµu]?a\s+(?:to\s+)?(?:flow|run|go|pass)\w*\s+(?:through|into)\s+"
+                      r"(?:whatever|anything|any\s+(?:load|resistor|resistance))\b",
     "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
     # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
     "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b"
@@ -248,6 +255,9 @@ _CONCEPTS: dict[str, str] = {
            r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
+           # "stay below 2.5 V for about 10 ms after power-up": a level not reached for a time
+           r"|\b(?:stay|remain)\w*\s+(?:below|under|beneath|lower\s+than|less\s+than)\s+(?:[^.;]|\.\d){0,30}?\bfor\s+"
+           r"(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?[\d.]+\s*[munµ]?s\b"
            r"|\bhow\s+(?:fast|long|quickly|soon)\b[^.;?]{0,40}?\bcharg\w*"
            r"|\bcharg\w*\s+(?:it\s+|them\s+|the\s+cap\w*\s+)?(?:up\s+)?to\s+(?:about\s+|roughly\s+)?\d+(?:\.\d+)?\s*%"
            r"|\bcharg\w*\s+(?:a|the|my)\s+[^.;]{0,20}?\bcap\w*\b[^.;]{0,40}?\b(?:through|via)\b"
@@ -264,6 +274,9 @@ _CONCEPTS: dict[str, str] = {
             # "the voltage at node b exactly equal to node a"
             r"|\b(?:exactly\s+)?(?:equal|identical)\s+to\s+(?:the\s+voltage\s+(?:at|on)\s+)?node\s+\w+"
             r"|\bwithout\s+loading\b|\b(?:doesn't|does\s+not|won't|never)\s+load\b"
+            # "that same voltage on node adc without dragging the wiper down"
+            r"|\b(?:that\s+|the\s+|its\s+)same\s+(?:voltage|level|signal)\b[^.;]{0,60}?\bwithout\s+"
+            r"(?:drag|pull|load|disturb|upset|sag)\w*"
             r"|\boutput\s+(?:feeds|fed|goes|tied|connected|wired|returns)\s+(?:straight\s+|directly\s+)?(?:back\s+)?to\s+"
             r"(?:its\s+)?(?:own\s+)?(?:inverting|minus|negative|-)\s+input\b",
     "drive": r"\bdriv\w*\s+(?:a\s+|an\s+)?"
@@ -320,7 +333,9 @@ _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
                     r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+(?:away|out)|thrown\s+(?:away|out)|drop\w*"
-                    r"|discard\w*|ditch\w*|dump\w*)\b")
+                    r"|discard\w*|ditch\w*|dump\w*"
+                    # "take the DC off the signal", "take the hiss away": the verb, its object between
+                    r"|tak(?:e|es|ing)(?=\s+(?:\S+\s+){1,3}?(?:off|away)\b))\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
@@ -330,6 +345,12 @@ _AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\w[\w']*\s+){0,4}?(?:a
 # (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
 _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
                      r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
+
+
+# what may stand between a clause's comma and a figure set off after it ("the low rumble, roughly everything under
+# 180 Hz", "the lows, i.e. anything below 2k"): no verb of its own, so the clause's verb governs it
+_APPOSED = re.compile(r"[\s-]*(?:(?:roughly|about|around|approximately|say|basically|so|like|i\.?e\.?|that\s+is|"
+                      r"meaning|everything|anything|all|whatever|the|stuff|frequencies|content|signals?|is)[\s,-]*)*")
 
 
 def _passes(low: str, m: re.Match) -> bool | None:
@@ -352,11 +373,12 @@ def _passes(low: str, m: re.Match) -> bool | None:
     if cuts and cuts[-1][0] == ":" and (head := re.search(r"(\w+)\s*$", low[:cuts[-1].start()])):
         start = head.start(1)  # "- passes: above 5 kHz": the heading's verb governs its item
     end = next((c.start() for c in _CLAUSE.finditer(low, m.end())), len(low))
-    verbs = [(v.start(), v) for v in _PASS.finditer(low, start, m.start())] + \
-            [(v.start(), v) for v in _BLOCK.finditer(low, start, m.start())]
+    # (a verb's look-ahead may read past the figure: "take the DC off")
+    verbs = [(v.start(), v) for v in (*_PASS.finditer(low, start), *_BLOCK.finditer(low, start))
+             if v.start() < m.start()]
     if not verbs:  # "frequencies above 2 kHz should pass", "anything below 50 Hz is blocked"
         verbs = [(-v.start(), v) for v in (*_PASS.finditer(low, m.end(), end), *_BLOCK.finditer(low, m.end(), end))]
-    if not verbs and cuts and cuts[-1][0] == "," and not low[start:m.start()].strip(" -"):
+    if not verbs and cuts and cuts[-1][0] == "," and _APPOSED.fullmatch(low, start, m.start()):
         # a figure set off after a clause ("let the lows through, up to about 1 kHz") is what that clause's verb does
         before = cuts[-2].end() if len(cuts) > 1 else 0
         verbs = [(v.start(), v) for v in (*_PASS.finditer(low, before, cuts[-1].start()),
@@ -503,14 +525,18 @@ _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es
 _PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|averag\w*|mean|constant|flat|"
                         r"analog(?:ue)?)\b"
                         r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
-                        r"|\b(?:smooth|averag|filter)\w*\s+(?:\w+\s+){0,3}?pwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b"
+                        # "average a 5 V, 25 %-duty, 10 kHz PWM down to a DC level": its figures between
+                        r"|\b(?:smooth|averag|filter)\w*\s+(?:[^.;]|\.\d){0,40}?\bpwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b"
                         # "the dc level of the pwm on node p", "the average of my PWM"
                         r"|\b(?:dc|average|mean)\s+(?:level|value|voltage)?\s*of\s+(?:the\s+|my\s+|a\s+)?pwm\b")
 
 # A load with one end on ground ("a 500 ohm load from node ld to ground", "a grounded load"): a current pushed into
 # it comes from the Howland pump, not the converter that floats its load in the feedback path.
 _GROUNDED_LOAD = re.compile(r"\bgrounded\s+(?:\w+\s+)?load\b|\bload\b[^.;]{0,40}?\bto\s+(?:ground|gnd)\b"
-                            r"|\bload\b[^.;]{0,30}?\b(?:one\s+end|other\s+(?:end|side))\s+(?:at|on|to)\s+(?:ground|gnd)\b")
+                            r"|\bload\b[^.;]{0,30}?\b(?:one\s+end|other\s+(?:end|side))\s+(?:at|on|to)\s+(?:ground|gnd)\b"
+                            # "whatever I hang between node ld and ground"
+                            r"|\b(?:whatever|anything|load)\b[^.;]{0,30}?\bbetween\s+(?:node\s+)?[a-z_]\w*\s+and\s+"
+                            r"(?:ground|gnd)\b")
 # The concepts that name one circuit alone, in the order read_function tries them between its other rules
 _NAMED_FIRST = (("subtract", "difference amplifier"), ("copied_current", "current mirror"),
                 ("steady_current", "current source"))
@@ -540,6 +566,14 @@ _SUPPLY = r"(?:supply|rail|battery|bus|dc|input\s+voltage|source)"
 _SUPPLY_TIMES = re.compile(rf"\b(?P<w>doubl|tripl)\w*\s+(?:my\s+|the\s+|a\s+|its\s+|our\s+)?(?:[\d.]+\s*v\s+)?"
                            rf"(?:{_SUPPLY}|voltage\s+of\s+(?:my|the|a)\s+(?:[\d.]+\s*v\s+)?{_SUPPLY})\b"
                            rf"|\b(?P<w2>twice|double|triple|three\s+times)\s+(?:the\s+|my\s+|its\s+)?{_SUPPLY}\b")
+# "roughly twice its peak as DC", "a DC level of about double that peak", "dc out at ~2x the peak of a sine": in a
+# sentence that says DC (a peak-to-peak figure is an amplitude)
+_PEAK_TIMES = re.compile(r"\b(?P<n>twice|double|two\s+times|2\s*[x×]|triple|three\s+times|3\s*[x×])\s+"
+                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:ac\s+|input\s+|sine\s+)?(?:peak|crest)s?\b"
+                         r"(?![- ]to[- ])(?=[^.;]*?\bdc\b)"
+                         r"|\bdc\b[^.;]*?\b(?P<m>twice|double|two\s+times|2\s*[x×]|triple|three\s+times|3\s*[x×])\s+"
+                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:ac\s+|input\s+|sine\s+)?(?:peak|crest)s?\b"
+                         r"(?![- ]to[- ])")
 _NEGATED_SUPPLY = re.compile(rf"(?:[-\u2212]|\bminus\s+|\bnegative\s+)\s*[\d.]+\s*v\b[^.;]{{0,40}}?"
                              rf"\b(?:from|out\s+of|off)\s+"
                              rf"(?:an?\s+|my\s+|the\s+|our\s+)?(?:\+\s*|positive\s+)?[\d.]+\s*v\s+{_SUPPLY}\b")
@@ -603,7 +637,13 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         if reading.circuit == "current source" and re.search(r"\bsink", low):  # its op-amp form is the sink
             return Reading(reading.said, "current sink")
         if reading.circuit == "current source" and not (opamp or _TRANSISTOR.search(low) or _MOS.search(low)):
-            return Reading(reading.said, "transistor current source")  # no device named: the textbook one
+            # no device named: the textbook one, its PNP form where the load has one end on ground
+            fed = _FED_NODE.search(low)  # "into node coil ..., coil to ground"
+            node = re.escape(fed["n"] or fed["m"] or fed["k"]) if fed else None
+            grounded = _GROUNDED_LOAD.search(low) or node and re.search(
+                rf"\b{node}\s+(?:\w+\s+){{0,2}}?(?:to|on)\s+(?:ground|gnd)\b", low)
+            return Reading(f"{reading.said} ... {grounded[0]}" if grounded else reading.said,
+                           "pnp transistor current source" if grounded else "transistor current source")
         return reading
     if gate := _gate(low):
         return Reading(*gate)
@@ -611,6 +651,9 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return Reading(said("logic_not"), "cmos inverter")
     if multiplied := _supply_multiplied(low):
         return multiplied
+    if m := _PEAK_TIMES.search(low):  # an AC wave's peak made DC and multiplied: the diode-capacitor multiplier
+        return Reading(m[0], "voltage tripler" if (m["n"] or m["m"]).startswith(("tripl", "three", "3"))
+                       else "voltage doubler")
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
     inverted = inverted or (negated[0] if negated else None)
@@ -624,7 +667,8 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return reading
     if "phase" in found and "self_running" not in found:
         return Reading(said("phase", "amplitude_kept"), "all-pass filter")
-    if reading := named(_NAMED_CONVERTERS):
+    # (a wave rectified and smoothed to within a volt of its peak is the rectifier the verb names, sized by its ripple)
+    if (reading := named(_NAMED_CONVERTERS)) and not (reading.circuit == "peak detector" and "rectify" in found):
         if reading.circuit == "voltage-to-current converter" and (load := _GROUNDED_LOAD.search(low)):
             return Reading(f"{reading.said} ... {load[0]}", "howland current source")  # the load's other end grounded
         return reading
@@ -637,8 +681,9 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return Reading(said("rectify"), "precision rectifier" if opamp else "rectifier")
     shape = _shape_change(low)
     squares_in = shape is not None and shape[1] in ("square", "step", "pulse")
-    if "integrate" in found or (opamp and ("ramps" in found or (
-            squares_in and shape is not None and shape[2] in ("triangle", "triangular", "ramp")))):
+    # a square turned into a triangle is integrated, an op-amp named or not (its ramps are straight only then)
+    if "integrate" in found or (opamp and "ramps" in found) or (
+            squares_in and shape is not None and shape[2] in ("triangle", "triangular", "ramp")):
         return Reading(said("integrate", "ramps") or (shape[0] if shape else ""), "integrator")
     ramps_in = shape is not None and shape[1] in ("triangle", "triangular", "ramp", "sawtooth", "saw")
     if "differentiate" in found or (opamp and ramps_in and shape is not None and shape[2] == "square"):
@@ -945,7 +990,8 @@ def _si(number: str, prefix: str | None) -> float:
 
 @dataclass(frozen=True)
 class Stated:
-    # held | input_range | ratio | tolerance | pass_edge | edge | band_pass | band_stop | passed | scale | load | delay
+    # held | input_range | ratio | tolerance | pass_edge | edge | band_pass | band_stop | passed | scale | load |
+    # delay | ripple | clip | triangle (the integrator's unity-gain frequency) | load_range (a current source's loads)
     what: str
     start: int  # where its words stand in the request
     end: int
@@ -985,7 +1031,10 @@ _EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|freq
                    rf"|\b(?:down\s+to|as\s+low\s+as)\s+{_NUM}\s*hz\b"
                    rf"|\b(?:pass\w*|keep\w*|let\w*)\s+{_NUM}\s*hz\s+(?:and\s+)?(?:up(?:wards?)?|above|higher)\b"
                    rf"|(?<![\w.]){_NUM}\s*hz\s+(?:must|should|has\s+to|needs?\s+to|will)\s+(?:still\s+)?"
-                   r"(?:get|pass|go|come|make\s+it)\b")
+                   r"(?:get|pass|go|come|make\s+it)\b"
+                   # "the lowest frequency I care about is 20 Hz"
+                   rf"|\blowest\s+(?:frequency|note|tone)\b[^.;]{{0,30}}?\b(?:is|at|of|=)\s+(?:about\s+|roughly\s+|around\s+)?"
+                   rf"{_NUM}\s*hz\b")
 _MUST = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to|required|guaranteed)\b")
 _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
                    r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
@@ -1003,13 +1052,31 @@ _LOAD_R = re.compile(r"\b(?:into|drives?|driving|feed\w*|away\s+from|off|reach\w
 _STEP_TO = re.compile(rf"\b(?:from\s+)?0\s*(?:v\s*)?(?:to|-|–)\s*{_NUM}\s*(?:v|volts?)\b(?=[^.;]{{0,30}}?\bstep)"
                       rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\s+step\b"
                       rf"|\b(?:jump|step|switch|go|rise|snap)\w*\s+(?:up\s+)?(?:from\s+0\s*(?:v\s*)?)?to\s+{_NUM}\s*"
-                      r"(?:v|volts?)\b")
+                      r"(?:v|volts?)\b"
+                      # "when 5 V hits node v5", "the 3.3 V rail VDD appears on node vdd3"
+                      rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:(?:dc\s+)?(?:supply|rail|battery)\s+(?:[a-z]\w*\s+)?)?"
+                      r"(?:hits|appears|arrives|comes\s+(?:up|on)|is\s+applied|turns\s+on|switches\s+on)\b")
 _ABOUT_W = r"(?:about\s+|roughly\s+|around\s+|approximately\s+|some\s+|~\s*)?"
+# a rectified wave's ripple said by how far it falls from its peak: "stays within about 1 V of its peak", "sags less
+# than 0.5 V between peaks"
+_SAGS = re.compile(rf"\bwithin\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\s+of\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
+                   r"(?:peak|crest|top)s?\b"
+                   r"|\b(?:sag|droop|dip|drop|fall|fell|sink|ripple)\w*\s+(?:by\s+)?(?:less\s+than|under|no\s+more\s+than|"
+                   rf"at\s+most|below)\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\b")
+# the other side of a limit: "above +0.7 V or below -0.7 V"
+_OR_PAST = re.compile(rf"\s*,?\s*(?:or|and|nor)\s+(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+"
+                      rf"{_ABOUT_W}[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
 _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climbs?|climbing|ris(?:e|es|ing))\s+"
                       rf"(?:to\s+|up\s+to\s+|past\s+)?{_ABOUT_W}"
                       rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
                       r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
+# the level said as one not reached for a time: "rst should stay below 2.5 V for about 10 ms after that" (the same
+# groups as _REACHED)
+_STAYS_BELOW = re.compile(r"\b(?:stay|remain|sit|be|kept|keep)\w*\s+(?:below|under|beneath|lower\s+than|less\s+than)\s+"
+                          rf"{_ABOUT_W}(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|"
+                          r"that\s+)?(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))\s+"
+                          rf"(?:for\s+)?(?:at\s+least\s+)?{_ABOUT_W}{_NUM}\s*s\b")
 # the corner named by its word: "with the corner right around 30 Hz", "cutoff somewhere near 2 kHz"
 _CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|edge|break[- ]?point|-?3\s*db\s+point)\b[^.;]{{0,20}}?"
                         rf"\b(?:at|around|near|of|about|is|=)\s+{_ABOUT_W}{_NUM}\s*hz\b")
@@ -1126,7 +1193,7 @@ def _stated(low: str) -> list[Stated]:
     found += [Stated("tolerance", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0])
               for m in _TOLERANCE.finditer(low)]
     if (filtered := _filter(low)) and filtered[1] == "high-pass filter" and (m := _EDGE.search(low)):
-        hz = _si(m[1] or m[3] or m[5] or m[7], m[2] or m[4] or m[6] or m[8])
+        hz = _si(*next((m[i], m[i + 1]) for i in range(1, len(m.groups()), 2) if m[i]))
         loss = _LOSS.search(low, m.start(), min(len(low), m.end() + 60))  # "... should lose more than 3 dB"
         # ("passes everything above roughly 50 Hz": an edge said approximately is the corner aimed at, no bound;
         # "keep everything above 40 Hz" names the corner too: only a demand, "must pass", makes the edge a bound)
@@ -1167,11 +1234,23 @@ def _stated(low: str) -> list[Stated]:
             gain = (b1 - b0) / (a1 - a0)
             found.append(Stated("scale", spans[0].start(), spans[1].end(), gain, low=b0 - gain * a0,
                                 said=f"{spans[0][0].strip()} ... {spans[1][0].strip()}"))
+    if "steady_current" in concepts and (m := _LOAD_RANGE.search(low)):
+        found.append(Stated("load_range", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
+    if triangle := _triangle_made(low):  # its size is the integrator's, no input level
+        found.append(triangle)
+    if "rectify" in concepts and (m := _SAGS.search(low)):  # how far the smoothed DC falls between peaks
+        found.append(Stated("ripple", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
+    if "clip" in concepts:  # the levels a clipped node never passes are its limit, never the input's amplitude
+        end = (m.end() if (m := _OR_PAST.match(low, concepts["clip"].end())) else concepts["clip"].end())
+        found += [Stated("clip", v.start(), v.end(), _si(v[1], v[2]), said=v[0])
+                  for v in re.finditer(rf"[-+]?{_NUM}\s*(?:v|volts?)\b", low[:end])
+                  if v.start() >= concepts["clip"].start()]
     if m := _LOAD_R.search(low):
         found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
     step = _STEP_TO.search(low) or (_POWER_UP.search(low) and _SUPPLY_LEVEL.search(low))
-    if step and (m := _REACHED.search(low, 0 if step.re is _SUPPLY_LEVEL else step.end())):
-        top = _si(*next((step[i], step[i + 1]) for i in (1, 3, 5) if step[i]))
+    after = 0 if step is None or step.re is _SUPPLY_LEVEL else step.end()
+    if step and (m := _REACHED.search(low, after) or _STAYS_BELOW.search(low, after)):
+        top = _si(*next((step[i], step[i + 1]) for i in range(1, len(step.groups()), 2) if step[i]))
         level = top / 2 if m["half"] else _si(m[1], m[2])
         if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
             found.append(Stated("delay", m.start(), m.end(), -math.log(1 - level / top) / (2 * math.pi * t),
@@ -1246,6 +1325,30 @@ class SpecRow:
     replaces: tuple[int, int] | None = None  # where a reader's spec of that quantity is no such spec
 
 
+# a square integrated into a triangle of a stated size: the square's swing ("±1 V", "2 V peak") and rate, and the
+# triangle's peak-to-peak ("a triangle of about 2 V peak-to-peak")
+_PP = r"\s*(?:v|volts?)\s*(?:peak[- ]to[- ]peak|p-?p|pp)"
+_TRIANGLE_PP = re.compile(rf"\btriang\w*\b(?:[^.;]|\.\d){{0,50}}?(?<![\w.]){_NUM}{_PP}\b"
+                          rf"|(?<![\w.]){_NUM}{_PP}\s+triang")
+_SQUARE_SWING = re.compile(rf"(?:±|\+/-|\+-)\s*{_NUM}\s*(?:v|volts?)\b"
+                           rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)[- ]?(?:peak|pk)\b(?![- ]to)")
+
+
+def _triangle_made(low: str) -> Stated | None:
+    """The integrator's unity-gain frequency that turns the square said into the triangle said: a square of
+    peak A at f ramps A/(RC) for half a period, pp = A/(2 f R C) and fu = 1/(2 pi R C) = pp f/(pi A)."""
+    shape = _shape_change(low)
+    if not (shape and shape[1] == "square" and shape[2] in ("triangle", "triangular")
+            and (pp := _TRIANGLE_PP.search(low)) and (swing := _SQUARE_SWING.search(low))
+            and (hz := re.search(rf"(?<![\w.]){_NUM}\s*hz\b", low))):
+        return None
+    volts, peak, f = (_si(pp[1] or pp[3], pp[2] or pp[4]), _si(swing[1] or swing[3], swing[2] or swing[4]),
+                      _si(hz[1], hz[2]))
+    if min(volts, peak, f) <= 0:
+        return None
+    return Stated("triangle", pp.start(), pp.end(), float(f"{volts * f / (math.pi * peak):.6g}"), said=pp[0])
+
+
 def function_specs(low: str) -> list[SpecRow]:
     """The specs the function words state: what a circuit read from its function is designed to and measured
     against (a reading is an assumption; only the request's own figures, measured, confirm it)."""
@@ -1307,6 +1410,10 @@ def _function_specs(low: str) -> list[SpecRow]:
             rows.append(SpecRow(s.start, s.end, "vout", float(f"{s.value * s.low:.12g}")))
         elif s.what == "ratio" and len(currents) == 1:  # "1 V for every 10 uA" of a stated 10 uA: 1 V out
             rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
+        elif s.what == "triangle":
+            rows.append(SpecRow(s.start, s.end, "ugbw", s.value, 0.1))
+        elif s.what == "ripple":  # a bound, as "under 0.5 V of ripple" is
+            rows.append(SpecRow(s.start, s.end, "ripple", s.value, 0.0))
         elif s.what == "delay":  # the corner of the one RC whose step response takes that long to that level
             rows.append(SpecRow(s.start, s.end, "cutoff", s.value))
         elif s.what == "pass_edge":  # a bound: the corner at or below the lowest frequency passed
@@ -1352,7 +1459,12 @@ _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+
 # source is said at the input ("the source at src", "a preamp output (node pre)")
 _DC_BLOCK = re.compile(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*"
                        r"|\b(?:block|keep|stop|strip|remov|kill|eliminat|get\s+rid\s+of)\w*\s+(?:\S+\s+){0,3}?dc\b"
-                       r"|\b(?:no|without)\s+(?:its\s+|the\s+|any\s+)?dc\b|\bcoupl\w*\s+(?:\S+\s+){0,6}?(?:into|to)\b")
+                       r"|\b(?:no|without)\s+(?:its\s+|the\s+|any\s+)?dc\b|\bcoupl\w*\s+(?:\S+\s+){0,6}?(?:into|to)\b"
+                       r"|\btak\w*\s+(?:the\s+|its\s+|any\s+)?dc\s+(?:off|out|away)\b")
+# the node the DC is taken off, said by its level: "so that node clean sits at 0 V DC"
+_SITS_AT_ZERO = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\s+(?:\w+\s+)?(?:sits?|stays?|rests?|is|ends?\s+up|centres|"
+                           r"centers)\s+"
+                           r"(?:at|on|around)\s+(?:0|zero)\s*(?:v\b|volts?\b)")
 _LOAD_AT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:ω|ohms?)?\s*(?:resistor\s+|load\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                       r"\s+to\s+"
                       r"(?:ground|gnd|0)\b"
@@ -1364,7 +1476,22 @@ _SOURCE_AT = re.compile(r"\b(?:source|signal|audio|preamp|output)\s+(?:is\s+)?(?
 
 
 # the node a signal to be filtered is said at: "a noisy sensor signal on node s", "the tone at node a"
-_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input)\s+(?:is\s+)?(?:at|on)\s+node\s+(?P<n>[a-z_]\w*)")
+_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input|dc)\s+(?:is\s+)?(?:at|on)\s+node\s+(?P<n>[a-z_]\w*)")
+
+
+# the node a current is pushed into: "into node lk", "between node ld and ground", "the load from node heat to gnd"
+_FED_NODE = re.compile(r"\bbetween\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+and\s+(?:ground|gnd)\b"
+                       r"|\bfrom\s+node\s+(?P<m>[a-z_]\w*)\s+to\s+(?:ground|gnd)\b|\binto\s+node\s+(?P<k>[a-z_]\w*)")
+# the loads a current source must drive, a range and no part: "for loads anywhere from 0 to 1k", "anything from a
+# short to 2k"
+_LOAD_RANGE = re.compile(r"\b(?:loads?|anything|whatever)\b[^.;]{0,20}?\bfrom\s+(?:a\s+short|0|zero)\s*(?:ω|ohms?)?\s+"
+                         rf"(?:to|up\s+to)\s+{_NUM}\s*(?:ω|ohms?)?")
+# the nodes of a level held back for a time: the step's ("5 V hits node v5", "VDD appears on node vdd3 at t = 0.5 ms")
+# and the one that stays below ("node por should stay under 1.65 V for 5 ms")
+_STEP_NODE = re.compile(r"\b(?:hits|appears|arrives|jumps|steps|switches|comes\s+up)\b(?:[^.;]|\.\d){0,40}?"
+                        r"\b(?:on|at)?\s*node\s+(?P<n>[a-z_]\w*)")
+_STAYS_NODE = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:stay|remain)\w*\s+"
+                         r"(?:below|under|beneath|lower|less)\b")
 
 
 def _blocks_dc(low: str) -> bool:
@@ -1379,14 +1506,20 @@ def function_input(low: str) -> str | None:
         return m["n"] or m["p"]
     if _filter(low) and (m := _SIGNAL_ON.search(low)):  # "smooth the noisy signal on node s"
         return m["n"]
+    if _delayed(low) and (m := _STEP_NODE.search(low)):
+        return m["n"]
     return None
+
+
+def _delayed(low: str) -> bool:
+    return any(s.what == "delay" for s in _stated(low))
 
 
 def function_output(low: str) -> str | None:
     """The output node the lower-cased request's function words name, if they name one."""
     low = in_digits(low)
     concepts = {name for name, pattern in _CONCEPT_RES.items() if pattern.search(low)}
-    if _blocks_dc(low) and (m := _LOAD_AT.search(low)):
+    if _blocks_dc(low) and (m := _LOAD_AT.search(low) or _SITS_AT_ZERO.search(low)):
         return m["n"] or m["m"]
     if {"hold", "varies"} <= concepts and (m := _HELD_AT.search(low)):
         return m["n"] or m["o"] or m["m"] or m["k"]
@@ -1394,6 +1527,10 @@ def function_output(low: str) -> str | None:
         return m["n"]
     if {"divide", "two_resistors"} & concepts and (m := _ARRIVES_AS.search(low)) and m["n"]:
         return m["n"]
+    if _delayed(low) and (m := _STAYS_NODE.search(low)):
+        return m["n"]
+    if "steady_current" in concepts and (m := _FED_NODE.search(low)):
+        return m["n"] or m["m"] or m["k"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
         return m["n"]
     if (gate := _gate(low)) and (m := _GATE_OUT.search(low, max(0, low.find(gate[0].split(" ... ")[0]) - 20))):

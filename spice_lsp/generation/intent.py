@@ -336,7 +336,9 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
      {"V": "VIN"}),
     (r"input|peak|amplitude|magnitude|signal|sine|square|triangle",
      {"ohm": "RIN", "F": "CIN", "V": "VIN", "Hz": "FREQ"}),
-    (r"source", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}), (r"output", {"F": "COUT"}),
+    # "my sensor looks like 2 V behind 1 MΩ": a signal source's level and its output resistance
+    (r"source|sensor|transducer|pickup|probe", {"ohm": "RS", "V": "VIN"}), (r"coupling", {"F": "CIN"}),
+    (r"output", {"F": "COUT"}),
     # "a 1 V set-point at vset": the level a regulating loop holds its sense node to, not a supply
     (r"reference|set[- ]?point", {"A": "IREF", "V": "VBIAS"}), (r"hysteresis", {"V": "VHYST"}),
     (r"pulse|width|duration|one[- ]shot|timing", {"s": "WIDTH"}),
@@ -456,6 +458,9 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                                               or re.search(r"\b(?:VEE|VSS)\s*(?:=|:|\bis\b|\bof\b)?\s*$", before, re.I)
                                               or re.search(r"\bnegative\s+(?:supply|rail)\b", before, re.I)):
             role = _NOT_A_ROLE  # "VEE = -15 V", "a -12 V negative rail": the negative supply the request reader places
+        if q.unit == "V" and re.search(r"(?:\u00b1|\+/?-)\s*\d", text[max(0, q.start - 5):q.start] + q.text) \
+                and re.match(r"[^.;]{0,30}?\b(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):
+            role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
         if role is None:
             role = _default_role(intent, q)
         if role in unnamed:
@@ -1045,6 +1050,7 @@ def parse_intent(description: str) -> Intent:
     intent = Intent(description)
     intent.kind = _family(low, qs, intent)
     n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
+    p = p or re.search(r"\bpnp\b", intent.reading or "")  # a PNP read from what the circuit does
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)
     claimed |= _function_roles(intent, description, qs)

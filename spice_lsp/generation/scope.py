@@ -91,6 +91,14 @@ STATED_AS_PART = re.compile(r"[^;]{0,60}?\d\s*(?:(?:[munpkM]|meg)?\s*(?:V|Ω|ohm
 VALUED = re.compile(r"\d\s*(?:(?:[kM]|meg)\s*(?:Ω|ohms?)?|Ω|ohms?)\s+$", re.IGNORECASE)
 
 
+# A property a circuit's part has, said before the part ("a hysteresis divider of two equal resistors", "a two-resistor
+# hysteresis network", "two cascaded Butterworth 2nd-order stages", "Miller compensation capacitor"): the role of one
+# part of the circuit asked for, not a circuit of its own.
+QUALITY = re.compile(r"hysteresis|butterworth|bessel|chebyshev|miller", re.IGNORECASE)
+PART_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?(?:dividers?|resistors?|networks?|feedback|loops?|capacitors?|caps?|"
+                        r"compensation|stages?|sections?|thresholds?|trip\s+points?)\b", re.IGNORECASE)
+
+
 # What no circuit can do: answered with the reason, never with a circuit.
 IMPOSSIBLE = re.compile(r"perpetual[- ]motion|free[- ]energy|over[- ]?unity|infinite\s+(?:power|energy|gain\s+and\s+"
                         r"bandwidth)|(?:without|no)\s+(?:any\s+)?(?:input\s+)?power\s+(?:at\s+all|source)|"
@@ -318,8 +326,12 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue  # "an anti-aliasing filter for a 48 kS/s ADC": what the circuit serves
         if _purpose(description, m, covered, family):
             continue
-        if re.match(r"(?:'s)?\s+inputs?\b", description[m.end():], re.IGNORECASE):
-            continue  # "the ADC input (node adc) wants 0 to 5 V": the input of what the circuit feeds
+        if re.match(r"(?:'s)?\s+(?:inputs?\b|outputs?\s+(?:node|pin)\s+[a-z_]\w*)", description[m.end():], re.I):
+            # "the ADC input (node adc) wants 0 to 5 V", "amplifier output node spk": the port of what the circuit
+            # is fed from or feeds
+            continue
+        if QUALITY.fullmatch(m[0]) and PART_AFTER.match(description, m.end()):
+            continue  # "a hysteresis divider", "two cascaded Butterworth 2nd-order stages": a part's role, no circuit
         if in_passing(description, m.start(), m.end(), covered):
             continue  # "a low-pass in front of the ADC", "fed a 1 kHz sawtooth", "a 4 Ω speaker": no circuit asked for
         if m[0].islower() and len(m[0]) <= 4 and PORT_BEFORE.search(description, 0, m.start()):

@@ -1,0 +1,160 @@
+"""Session 11, lane P: a circuit said by what it does is read into its family, and the figure that goes with the
+verb into that family's spec (function_words), with the node the words name; a word that names a part's role is
+no circuit to refuse (scope)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from spice_lsp.generation import function_words as fw
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import _build
+
+
+def _specs(text: str) -> dict[str, fw.SpecRow]:
+    return {r.quantity: r for r in fw.function_specs(text.lower())}
+
+
+def _circuit(text: str) -> str | None:
+    reading = fw.read_function(text.lower())
+    return reading.circuit if reading else None
+
+
+@pytest.mark.parametrize("text, corner", [
+    # a figure set off after the clause whose verb passes it
+    ("all I want getting through to node sub is the bass, roughly everything below 250 Hz", 250.0),
+    ("I only want the lows, say anything under 1.2 kHz, to make it from a to b", 1200.0),
+])
+def test_apposed_edge_is_the_corner(text, corner):
+    assert _circuit(text) == "low-pass filter"
+    assert _specs(text)["cutoff"].target == pytest.approx(corner)
+
+
+def test_take_the_dc_off_is_a_high_pass_bounded_at_its_lowest_frequency():
+    text = ("Take the DC off the audio on node pre so that node post sits at 0 V. The lowest frequency I care about "
+            "is 40 Hz and it has to be within 3 dB there.")
+    assert _circuit(text) == "high-pass filter"
+    row = _specs(text)["cutoff"]
+    assert (row.target, row.bound) == (40.0, "max")
+    assert fw.function_output(text.lower()) == "post"
+
+
+@pytest.mark.parametrize("text", [
+    "stop node v_adc from ever going above +0.6 V or below -0.6 V; 4 V-peak sine on src through 2.2k",
+    "don't let node pin swing more than about a diode drop either side of ground, fed from x through 1k",
+])
+def test_a_level_never_passed_is_a_clipper(text):
+    assert _circuit(text) == "clipper"
+
+
+def test_a_clip_level_is_not_the_input_amplitude():
+    intent = parse_intent("Stop node q from ever going above about +0.7 V or below -0.7 V. The signal, a 6 V-peak "
+                          "500 Hz sine, arrives on node p and reaches q through 2k.")
+    assert intent.values["VIN"].value == 6.0
+    assert "VDD" not in intent.values
+
+
+@pytest.mark.parametrize("text, circuit", [
+    ("a 12 V-peak sine on node s, and I want about twice its peak as DC on node hv", "voltage doubler"),
+    ("DC output at roughly 3x the peak of the 5 V 50 Hz sine", "voltage tripler"),
+    ("a dc level of about double that peak on node out", "voltage doubler"),
+])
+def test_a_peak_multiplied_as_dc_is_the_diode_multiplier(text, circuit):
+    assert _circuit(text) == circuit
+
+
+def test_peak_to_peak_twice_is_no_multiplier():
+    assert _circuit("an amplifier whose output is twice the peak-to-peak of its input") != "voltage doubler"
+
+
+def test_pwm_averaged_with_its_figures_between():
+    assert _circuit("Average a 3.3 V, 60 %-duty, 25 kHz PWM on node p down to a DC level on node q") == "pwm dac"
+
+
+@pytest.mark.parametrize("text, ripple", [
+    ("rectify the 10 V-peak 50 Hz sine on node a with one diode and smooth it so node b stays within 0.8 V of "
+     "its peak; 1k load", 0.8),
+    ("turn the 9 V-peak 60 Hz sine into DC with a single diode, the output sagging less than 300 mV between peaks",
+     0.3),
+])
+def test_rectified_and_smoothed_to_a_sag_is_the_rectifier_sized_by_its_ripple(text, ripple):
+    assert _circuit(text) == "rectifier"
+    row = _specs(text)["ripple"]
+    assert row.target == pytest.approx(ripple) and row.tolerance == 0.0
+
+
+def test_rectifier_ripple_designs_the_reservoir():
+    build = _build("rectify a 12 V-peak 50 Hz sine on node ac with one diode and smooth it so node dc stays within "
+                   "1 V of its peak; 1k load on dc")
+    assert build.intent.kind == "half_wave_rectifier"
+    # ripple = I/(f C): about 11 mA into 1k at 50 Hz needs C of the order of 200 uF for a volt
+    assert build.intent.values["C"].value >= 11e-3 / (50 * 1.0) * 0.5
+
+
+@pytest.mark.parametrize("text, level, top, t", [
+    ("At power-up VDD jumps from 0 to 3.3 V on node v. Node rst should stay below 1.65 V for about 4 ms after that.",
+     1.65, 3.3, 4e-3),
+    ("when 12 V hits node s, node en must remain under 3 V for at least 50 ms", 3.0, 12.0, 50e-3),
+])
+def test_a_level_held_back_for_a_time_is_an_rc_delay(text, level, top, t):
+    assert _circuit(text) == "low-pass filter"
+    corner = _specs(text)["cutoff"].target
+    assert corner == pytest.approx(-math.log(1 - level / top) / (2 * math.pi * t), rel=1e-6)
+
+
+def test_delay_nodes_are_the_step_and_the_held_node():
+    text = "the 5 V rail appears on node vin at t = 1 ms. I need node por to stay under 2.5 V for 10 ms after that."
+    assert (fw.function_input(text.lower()), fw.function_output(text.lower())) == ("vin", "por")
+
+
+def test_square_into_triangle_is_an_integrator_designed_to_the_triangle():
+    text = "turn the +-2 V, 250 Hz square on node a into a triangle of about 3 V peak-to-peak on node b"
+    assert _circuit(text) == "integrator"
+    # pp = A/(2 f R C) and fu = 1/(2 pi R C): fu = pp f/(pi A)
+    assert _specs(text)["ugbw"].target == pytest.approx(3 * 250 / (math.pi * 2), rel=1e-5)
+
+
+@pytest.mark.parametrize("wave", ["±2 V", "+-2 V", "+/-2 V", "+/- 2 V"])
+def test_a_plus_minus_level_before_a_wave_is_its_amplitude(wave):
+    values = parse_intent(f"feed a {wave}, 500 Hz square wave into node clk").values
+    assert values["VIN"].value == 2.0 and "VDD" not in values
+
+
+def test_plus_minus_rails_stay_rails():
+    assert parse_intent("op-amp inverting amplifier on +-15 V rails, gain -10").values["VDD"].value == -15.0
+
+
+@pytest.mark.parametrize("text, node", [
+    ("from a 12 V supply I want 5 mA to flow through whatever I connect between node out1 and ground", "out1"),
+    ("24 V rail. push a steady 4 mA into node coil regardless of its resistance, coil to ground", "coil"),
+])
+def test_a_current_into_a_grounded_load_is_sourced_by_a_pnp(text, node):
+    assert _circuit(text) == "pnp transistor current source"
+    assert fw.function_output(text.lower()) == node
+    assert parse_intent(text).polarity == "p"
+
+
+def test_a_current_load_range_is_no_part():
+    text = "I need 1 mA to flow through whatever sits between node x and ground, for loads anywhere from 0 to 4.7k"
+    assert "R" not in parse_intent(text).values
+
+
+def test_a_sensor_level_behind_its_resistance_is_the_input():
+    values = parse_intent("my sensor on node s looks like 1.5 V behind 200k; copy it to node o without loading").values
+    assert values["VIN"].value == 1.5
+
+
+def test_same_voltage_without_dragging_is_a_follower():
+    assert _circuit("give me that same voltage on node y without dragging node x down") == "voltage follower"
+
+
+@pytest.mark.parametrize("text", [
+    "Op-amp relaxation oscillator at 1 kHz: output node o, capacitor node c, and a hysteresis divider of two 10k "
+    "resistors.",
+    "6th-order low-pass at 3 kHz made of three cascaded Butterworth 2nd-order sections, input i, output o.",
+    "Passive 2nd-order Butterworth high-pass: series capacitor, shunt inductor, 4 ohm load, 2 kHz. Amplifier output "
+    "node drv, load node ld.",
+])
+def test_a_part_role_word_is_no_circuit_to_refuse(text):
+    _build(text)  # no CannotServe
