@@ -57,11 +57,12 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)
 # ... or with its value straight after it, when that value has its kind's scale or unit ("RB 100k from vcc to b", "RE
 # 2.2k", "LS 1 mH"), or is a plain number whose ends follow ("RE 470 from e to 0"); not a frequency or a level ("RC 1
 # ms", "CLK 1 MHz", "RLC 10 kHz").
-# A circuit's initials ("an RC 1k/100n low-pass", "the RC 10k section") count only with the part's ends next.
+# A circuit's initials ("an RC 1k/100n low-pass", "the RC 10k section") count only with the part's ends next ("RC 3.3k
+# from top to r", "RL 50 Ω tout to ground").
 _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
 _OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
-              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b)")
+              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s+(?:to|->)\s)")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -82,8 +83,8 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]
                          + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
-# "the source node src", "a 12 V source at node raw"
-_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+)?(?=node\b)"
+# "the source node src", "a 12 V source at node raw", "a 12 V rail on node vplus"
+_NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?(?:at\s+|on\s+)?(?=node\b)"
          # a level, then its node in parentheses ("from 12 V (node sup) to zr")
          # ... or with its source's name ("from the 5 V rail (V5 on node v5) to la")
          r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?:(?:rail|supply|line)\s*)?(?P<{0}_level>\()\s*"
@@ -94,7 +95,9 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
          # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
          # a note on the node in parentheses: its pin ("a (anode)") or its level ("vcc (10 V)")
-         + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
+         # ("node src (the MOSFET source)": the device's word before its pin)
+         + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:(?!node\b)[\w'-]+\s+(?=(?:anode|cathode|collector|base|emitter|drain|gate|"
+           r"source)\s*\)))?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            # ... or a source's level and its node ("from VM (2 V DC at node m) to w": _source_named_ends)
            r"(?:[VI]\w*\s*,\s*)?"  # ("from node r5 (VR5, 5 V DC) to sw": the source holding it, named)
            r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*)?)\s*\))?"
@@ -105,20 +108,24 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bfrom\s+" + _NODE.format("a") + r"\s+" + _WAY + r"(?:to|into)\s+" + _NODE.format("b"),
     r"\bbetween\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
     r"\bacross\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+and\s+" + _NODE.format("b"),
-    r"\b(?:connected\s+)?(?:from|at)\s+" + _NODE.format("a") + r"\s+" + _WAY + r"to\s+(?P<b>ground|gnd)\b",
+    r"\b(?:connected\s+)?(?:from|at|on)\s+" + _NODE.format("a") + r"\s+" + _WAY + r"to\s+(?P<b>ground|gnd)\b",
     # "b down to ground", "out to 0"
     r"\b(?P<a>[a-z_]\w*)\s+" + _WAY + r"to\s+(?:the\s+)?(?P<b>ground|gnd|0(?![.\d]))\b",
     r"\bto\s+(?P<b>ground|gnd)\s+(?:at|from|on)\s+" + _NODE.format("a"),  # "10n to ground at out"
-    r"\(\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b") + r"\s*\)",
+    # ("VAM (a zero-volt source, nm to ground)": after what the part is)
+    r"\((?:[^(),;]*,\s*)?\s*(?:from\s+|between\s+)?" + _NODE.format("a") + r"\s+(?:to|and)\s+" + _NODE.format("b")
+    + r"\s*\)",
     # "R1 connects in and out", "in->out"
-    # ("ties node sda up to node vbus", "joins a and b")
-    r"\b(?:connect|tie|join|link|hook|bridge|shunt|pull)(?:s|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a") + r"\s+"
+    # ("ties node sda up to node vbus", "joins a and b", "C5 = 1 uF couples bi to bo")
+    r"\b(?:connect|tie|join|link|hook|bridge|shunt|pull|couple)(?:s|d|ed|ing)?\s+(?:nodes?\s+)?" + _NODE.format("a")
+    + r"\s+"
     + _WAY
     + r"(?:and|to|with)\s+" + _NODE.format("b"),
     r"(?<![\w-])(?P<a>[a-z_]\w*|\d+)\s*(?:->|-->|\u2192)\s*(?P<b>[a-z_]\w*|\d+)\b",
-    # "R1 1k vcc to a", "R1: 10k, a to b": a netlist-like statement, name, value, then its nodes
+    # "R1 1k vcc to a", "R1: 10k, a to b", "Rb 26 Ω tm to tout", "R3 - 3.3k, src to flt": a netlist-like statement,
+    # name, value, then its nodes
     # ("Low-pass R1 = 4.7k in to out": read from the name on)
-    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[rcl]\d\w*))\s*(?:[=:]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
+    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -765,9 +772,10 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     # "gain of 20", "gain 100k", "current gain 3": the first plain figure after the word
     gain = next((q for g in re.finditer(r"\bgain\s*(?:of|=|:|is)?\s*", after, re.IGNORECASE)
                  for q in _quantities(after[g.end():])[:1] if q.start == 0 and not q.unit), None)
-    # "50 times the current in VSENSE", "25 x v(x)", "multiplies the voltage at x by 25": the figure as a factor
+    # "50 times the current in VSENSE", "4 times the VSENSE current", "25 x v(x)", "multiplies the voltage at x by 25":
+    # the figure as a factor
     times = re.search(r"(?<![\w.])(?P<q>[\d.]+(?:[eE][-+]?\d+)?\s*(?:meg|[kKmunpµ])?)\s*(?:times|x|×)\s+"
-                      r"(?:the\s+)?(?:current|voltage|[vi]\()"
+                      r"(?:the\s+)?(?:V\w*(?:'s)?\s+(?=current))?(?:current|voltage|[vi]\()"
                       r"|\bmultipl(?:y|ies|ying)\b[^;]*?\bby\s+(?P<by>[\d.]+(?:[eE][-+]?\d+)?\s*(?:meg|[kKmunpµ])?)(?![\w.])",
                       after, re.IGNORECASE)
     factor = next(iter(_quantities(times["q"] or times["by"])), None) if times else None
@@ -789,9 +797,11 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
             r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\()", after, re.IGNORECASE)
             if m["n"].lower() not in _NOT_NODES and not _article(m, "n") and not _value_word(m, "n")), None))
         sensed = re.search(r"\b(?:current\s+(?:through|in|of)|controlled\s+by|sens(?:es|ing))\s+(?:the\s+)?"
-                           r"(?:current\s+(?:through|in|of)\s+(?:the\s+)?)?(?:source\s+|ammeter\s+)?(?!voltage\b)(?P<v>V\w*)",
+                           r"(?:current\s+(?:through|in|of)\s+(?:the\s+)?)?(?:source\s+|ammeter\s+)?(?!voltage\b)(?P<v>V\w*)"
+                           # "the VSENSE current", "i(VAM)": the source named before its current, or probed
+                           r"|(?<![\w.])(?P<w>V\w*)(?:'s)?\s+current\b|\bi\(\s*(?P<p>V\w*)\s*\)",
                            after, re.IGNORECASE)
-        refs = (sensed["v"],) if sensed else ()
+        refs = (sensed["v"] or sensed["w"] or sensed["p"],) if sensed else ()
         ohms = next((q for q in _quantities(after) if q.unit == "ohm" or (  # "with 2k of transresistance"
             not q.unit and q.scaled and re.match(r"\s*(?:of\s+)?trans-?(?:resistance|impedance)", after[q.end:]))
             or (not q.unit and re.search(r"trans-?(?:resistance|impedance)\s*(?:of|=|:|is)?\s*$", after[:q.start],
@@ -1777,15 +1787,18 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 
 # A source's name: V1, I2, VIN, VCC, VCLK, VSENSE; in lower case after "sweep" or "source" ("sweep vin").
 # (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
-_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*,?\s*[-+]?\d)"
+_SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*[,=:]?\s*[-+]?\d)"
                              # ("on 3.3 V (VDD on vdd)", "the input (VIN on node in)": a level's or a port's source)
                              r"|(?:(?<=\dV \()|(?<=\d V \()|(?<=input \())(?=[VI]\w*\s+(?:on|at)\s))"
                              r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
-                             r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*)"
-                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*(?:an?\s+)?[-+]?\.?\d[\d.]*\s*[munpµk]?\s*V\b"
+                             # (in lower case too, its level straight after it: "vsrc 1v ac at a1", "v1 = 1v ac")
+                             r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*|(?!(?:via|vs|very|volts?|voltage|value|vary|varies|varying)\b)"
+                             r"v(?:[a-z]{1,6}\d*|\d+)"
+                             r"(?=\s*[=:]?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*[vV]\b))"
+                             r"(?=\s*(?:=|:|\bis\b|,|\()?\s*(?:an?\s+)?[-+]?\.?\d[\d.]*\s*[munpµk]?\s*[vV]\b"
                              # or placed on a node then stated, or a SPICE wave: "Vsq at sq is PULSE(...)"
                              r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:=|:|\bis\b"
                              # ... or a wave's noun after a comma: "Vs on node q, a sinusoid of ..."
@@ -1801,6 +1814,7 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?
                              r"(?P<low2>[vi]\w{1,7})\b")
 # Names of quantities, not of sources ("VTO = -0.8", "VGS", "IS=1e-14").
 _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
+                "IF", "IR", "VCO", "VGA", "VHF", "VLF", "VRM",  # "an IF tank", "a VCO": what a circuit is
                 "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
                 "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN", "VOC",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
@@ -1963,6 +1977,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("VZ (1.5 V DC on node z)": its level and node in parentheses)
         placed = re.match(r"\s*(?:=|is|\()?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+|AC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
                           r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
+                          # "VGS drives g1 (2 V DC at the bias point)": a node, then its level in a note
+                          r"|\s+(?:drives|feeds)\s+[a-z_]\w*\s*\(\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b"
                           # "VDS holds the drain at 5 V": a source's verb on a pin
                           r"|\s+(?:holds|sets|biases|forces|keeps)\s+(?:the\s+)?(?:gate|base|drain|collector|emitter)\b"
                           # "VDS holds dn at 1.8 V", "VC sets cin to 0.2 V": a source's verb on a node with its level
@@ -1992,8 +2008,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
     parts: set[str] = set()  # sources read as parts between two nodes
     for at, end, name in mentions:
         if name.upper() in parts or re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?(?:source\s+|ammeter\s+)?$",
-                                             text[max(0, at - 40):at], re.IGNORECASE):
-            continue  # "the current through VSENSE": a controlled source's reference, stated elsewhere
+                                             text[max(0, at - 40):at], re.IGNORECASE) \
+                or re.match(r"(?:'s)?\s+current\b(?!\s+(?:source|sink|of|=|:|is)\b)", text[end:], re.IGNORECASE):
+            continue  # "the current through VSENSE", "the VAM current": a controlled source's reference
         start, stop = _statement(text, at, marks)
         if _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz, 2 V amplitude sine VIN"
             start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
@@ -2038,6 +2055,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         driving = re.search(r"\b(?:driv(?:e|es|ing)|feed(?:s|ing)?|excit(?:e|es|ing))\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
                             r"(?:with|from|using|by)\s+"
                             r"(?:the\s+|source\s+)*$", before, re.IGNORECASE)  # "Drive sw with VSW, a ... square wave"
+        # "Input node cin driven by VCIN, a triangle PWL ...": the node said driven by it
+        driving = driving or re.search(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:is\s+)?(?:driven|fed|excited)\s+"
+                                       r"(?:by|from)\s+(?:the\s+|source\s+)*$", before, re.IGNORECASE)
         if node is None and driving and driving["n"].lower() not in _NOT_NODES and not _article(driving, "n"):
             node = _node(driving["n"])
         # "R14 pulls m up to node top, where VS holds 5 V DC": the node the clause before names
@@ -2057,12 +2077,17 @@ def _named_sources(text: str, request: Request) -> set[str]:
             pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
                              next(iter(re.findall(r"^\s*,\s*an?\s+[^,]*\bsource\b[^,]*", text[end:stop])), ""),
                              re.IGNORECASE)
+        if pair is None and (noted := re.match(r"\s*\((?P<note>[^()]*)\)", text[end:stop])):
+            # "VAM (a zero-volt source, nm to ground)": its ends in the note on it
+            pair = re.search(r"(?:\bfrom\s+|,\s*|^\s*)(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?"
+                             r"(?P<b>[a-z_]\w*)\s*$", noted["note"], re.IGNORECASE)
         if pair is not None and pair["a"] is None:
             pair = re.match(r"(?P<a>\w+) (?P<b>\w+)", f"{pair['a2']} {pair['b2']}")
         qs = [q for q in _quantities(span) if q.unit == unit]
         sine = _sine(span) if kind == "V" else None
         # "DC sweep of VIN from 0 to 1 V": the range is the analysis's, no step the source makes
-        swept = re.search(r"\b(?:sweep\w*|stepp\w*|each\s+step)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
+        swept = re.search(r"\b(?:sweep\w*|stepp\w*|each\s+step)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+(?=source\s))?"
+                          r"(?:source\s+)?$",
                           text[max(0, at - 40):at], re.IGNORECASE)
         pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
@@ -2760,6 +2785,43 @@ def _parallel_list(text: str, request: Request) -> None:
                                     for e in request.elements]
 
 
+# A group of parts said to be in parallel between the two ends its sentence states: "from tk to ground, in parallel:
+# L = 1 mH, C = 100 nF, R = 1k", "node px to ground has three parts side by side: a 2k resistor, 47 nF and 2.2 mH"
+# (not "in parallel with" a named part: _across_role, _beside)
+_IN_PARALLEL = re.compile(r"\b(?:in\s+parallel|side\s+by\s+side|paralleled|all\s+across\s+it)\b(?!\s+(?:with|to)\b)",
+                          re.IGNORECASE)
+_KIND_BEFORE = re.compile(r"(?<![\w.])(?-i:(?P<k>[RCL]))\s*[=:]\s*$")
+_KIND_AFTER = re.compile(r"\s*(?P<noun>resistors?|capacitors?|caps?|inductors?|coils?|chokes?)\b", re.IGNORECASE)
+
+
+def _parallel_group(text: str, request: Request) -> None:
+    """The parts of a group said to be in parallel, each between the ends its sentence states; a part's kind is its
+    value's unit, the letter before it ("C = 100 nF") or the noun after it ("a 2k resistor"). A part already read
+    with that kind and value keeps its own ends; one read without ends takes the group's."""
+    for sentence in re.finditer(r"(?:[^;.]|\.(?=\d))+", text):
+        said = sentence[0]
+        if not _IN_PARALLEL.search(said) or _DESIGNATOR.search(said) or (ends := _pair(said, 0)) is None:
+            continue
+        parts = []
+        for q in _quantities(said):
+            letter, noun = _KIND_BEFORE.search(said[:q.start]), _KIND_AFTER.match(said, q.end)
+            kind = UNIT_KIND.get(q.unit) if q.unit else letter["k"] if letter else \
+                ("C" if noun["noun"].lower().startswith("ca") else "L" if noun["noun"][0].lower() in "ic" else "R") \
+                if noun else None
+            if kind is not None and (q.unit or None) in (None, "ohm", "F", "H"):
+                parts.append((q, kind))
+        if len(parts) < 2:
+            continue
+        for q, kind in parts:
+            same = [e for e in request.elements if e.kind == kind and e.value is not None
+                    and math.isclose(e.value, q.value, rel_tol=1e-9)]
+            if not same:
+                request.elements.append(ElementConstraint(said.strip(), kind, None, ends, q.value, q.text))
+            request.elements = [dataclasses.replace(e, nodes=ends) if e in same and e.nodes is None else e
+                                for e in request.elements]
+        request.nodes += [n for n in ends if n != "0" and n not in request.nodes]
+
+
 # "1 nF across the feedback resistor", "a 100 pF cap in parallel with the collector resistor": a part across another
 # named by its role, and the names that role's part goes by
 _ACROSS_ROLE = re.compile(rf"(?P<q>{_QTY_TEXT}(?:Ω|Ω|ohms?|F|H)?)(?!\w)\s*(?:resistor|capacitor|cap|inductor)?\s*"
@@ -2900,7 +2962,9 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between
                          r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
                          r"(?:\s*\(\s*"
                          r"(?:node\s+)?"
-                         r"(?P<n>[a-z_]\w*)\s*\)"
+                         r"(?P<n>[a-z_]\w*)"
+                         # ... and its source's name ("my 5v rail (node v5, source vr)")
+                         r"(?:\s*,\s*(?:(?:its\s+|the\s+)?source\s+(?:is\s+)?)?(?P<src>[VI]\w*))?\s*\)"
                          # "the 10 V rail vcc", "a 12 V supply vpos": a rail's name right after it, without parentheses
                          # (in lower case: "supply VCC at node vcc" names the source)
                          r"|(?<=rail|pply)\s+(?:node\s+)?(?P<n3>(?-i:v(?:cc|dd|ee|ss|pos|neg|plus|minus|bat|sup|p|n|\d)\w*))"
@@ -2920,7 +2984,7 @@ def _held_nodes(text: str, request: Request) -> None:
         if node in driven or node == "0" or node in _NOT_NODES or not level:
             continue
         driven.add(node)
-        request.sources.append(SourceConstraint(m[0], node, level[0].value,
+        request.sources.append(SourceConstraint(m[0], node, level[0].value, name=m.groupdict().get("src"),
                                                 supply=bool(re.search(r"rail|supply", m[0], re.IGNORECASE))
                                                 or node in ("vdd", "vcc")))
 
@@ -3507,9 +3571,9 @@ def _chained(text: str, request: Request) -> None:
     it (in its sentence) ends: the last node of a placed part, or the node of a source."""
     statements: list[tuple[int, str]] = []  # (where it starts, the node it ends on)
     for e in request.elements:
-        if e.placed() and (at := text.find(e.text)) >= 0:
-            live = [n for n in e.placed() if n != "0"]
-            statements += [(at, live[-1])] if live else []
+        # (one that ends on ground ends the chain: "RE from node em to ground, RC = 4.7k to the rail")
+        if e.placed() and e.placed()[-1] != "0" and (at := text.find(e.text)) >= 0:
+            statements += [(at, e.placed()[-1])]
     statements += [(at, s.node) for s in request.sources if s.node and s.node != "0" and (at := text.find(s.text)) >= 0]
     for i, e in enumerate(request.elements):
         at = text.find(e.text)
@@ -3764,10 +3828,46 @@ def _glossed(text: str) -> str:
     return _NOTED.sub(read, text)
 
 
+# A list written one item a line ("- R5: 2.7k, feed to hold", "* C4 - 22 nF, flt to ground", "2) R21 = 15k"), which
+# reaches the reader on one line: a marker first or after a colon, then again before each item.
+_FIRST_MARK = re.compile(r"(?:^|:)\s*(?P<mark>[-*\u2022\u2013])\s+(?=\w)")
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:]))(?P<n>\d{1,2})\)\s+(?=\w)")
+
+
+def _listed(text: str) -> str:
+    """The request with each item of a list ended as a statement of its own, as a sentence ends: the line breaks
+    between the items are gone, so an item's words ran into the next item's ("- R5: 2.7k, feed to hold - C9: ...")."""
+    if (first := _FIRST_MARK.search(text)) and text.count(f" {first['mark']} ", first.start("mark") - 1) >= 2:
+        head, tail = text[:first.start("mark")], text[first.end("mark"):]
+        return head + tail.replace(f" {first['mark']} ", "; ")
+    numbers = list(_NUMBERED.finditer(text))
+    if len(numbers) >= 2 and [int(m["n"]) for m in numbers] == list(range(1, len(numbers) + 1)):
+        return _NUMBERED.sub(lambda m: "" if m["n"] == "1" else "; ", text)
+    return text
+
+
+# A part's far end written as ground's level: "a 2u2 from xb to 0V", "R9 = 22k from sh to 0 V" (not a level a sweep
+# or a source runs to: "from 5 V to 0 V", "ramps from 3 to 0 V")
+_TO_ZERO_VOLTS = re.compile(r"\bfrom\s+(?:node\s+)?[a-z_]\w*\s+(?:down\s+|back\s+)?to\s+(?P<z>0\s?V(?:olts?)?)\b"
+                            r"(?!\s*(?:rail|supply|line|dc|ac|at|on|in|step|level)\b)", re.IGNORECASE)
+
+
+# A pin, then its node set off by commas: "RE = 1.5k from the emitter, node em, to ground" reads as "from node em (the
+# emitter) to ground", the form the node readers know, at the same length
+_APPOSED_NODE = re.compile(r"\bthe (?P<pin>emitter|collector|base|drain|gate|source|anode|cathode), "
+                           r"node (?P<n>[a-z_]\w*),", re.IGNORECASE)
+# A figure joined to its unit's name as an adjective: "a zero-volt source", "a 5-volt rail", "a 10-ohm resistor"
+_HYPHENED_UNIT = re.compile(rf"(?<![\w.])(?:\d+(?:\.\d+)?|(?i:{_WORD}))(?P<h>-)(?=(?:kilo|mega|milli|micro|nano|pico)?"
+                            r"(?:volts?|ohms?|amps?|farads?|henr(?:y|ies))\b)", re.IGNORECASE)
+
+
 def _read_request(description: str) -> Request:
-    request = Request(" ".join(description.split()))
+    request = Request(_listed(" ".join(description.split())))
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
+    text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
+    text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
+    text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
     # "three point three volts": the figure in digits, as the readers below look for it
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
@@ -3861,8 +3961,11 @@ def _read_request(description: str) -> Request:
     _sources(text, request)
     _negative_rails(text, request)
     _split_rails(text, request)
-    for i, s in enumerate(request.sources):  # "a 5 V supply VCC with a series resistor from vcc to a": on vcc
-        if s.supply and s.node is None and s.name and s.name.lower() in request.nodes:
+    # "a 5 V supply VCC with a series resistor from vcc to a": on vcc; "the battery node vbat ... Sweep the battery
+    # source VBAT": on vbat
+    for i, s in enumerate(request.sources):
+        if s.node is None and s.name and s.name.lower() in request.nodes and (s.supply or s.kind == "V" and re.search(
+                rf"\bnode\s+{re.escape(s.name)}\b", text, re.IGNORECASE)):
             request.sources[i] = dataclasses.replace(s, node=s.name.lower())
     _chained(text, request)
     _namesakes(request)
@@ -3879,6 +3982,7 @@ def _read_request(description: str) -> Request:
     _unnamed_elements(text, request)
     _placed_by_words(text, request)
     _parallel_list(text, request)
+    _parallel_group(text, request)
     _across_role(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
