@@ -158,3 +158,16 @@ def test_same_voltage_without_dragging_is_a_follower():
 ])
 def test_a_part_role_word_is_no_circuit_to_refuse(text):
     _build(text)  # no CannotServe
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("a 3 V, 2 kHz square wave arrives on node sq and I want it turned into a triangle of 1 V p-p on node tr",
+     ("sq", "tr")),
+    ("make the square on node a (±5 V, 100 Hz) into a triangle on node b", ("a", "b")),
+])
+def test_a_wave_conversion_names_its_nodes(text, nodes):
+    assert (fw.function_input(text.lower()), fw.function_output(text.lower())) == nodes
+
+
+def test_a_wave_conversion_does_not_reach_into_the_next_sentence():
+    assert fw.function_output("turn the square into a triangle. the load is on node x") is None

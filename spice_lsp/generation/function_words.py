@@ -1486,6 +1486,10 @@ _FED_NODE = re.compile(r"\bbetween\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+and\s+(?:gro
 # short to 2k"
 _LOAD_RANGE = re.compile(r"\b(?:loads?|anything|whatever)\b[^.;]{0,20}?\bfrom\s+(?:a\s+short|0|zero)\s*(?:ω|ohms?)?\s+"
                          rf"(?:to|up\s+to)\s+{_NUM}\s*(?:ω|ohms?)?")
+# a wave's node: "on node clk", "(node sqw)"; after the shape out, its words between ("a triangle of about 4 V p-p on
+# node ramp")
+_ON_NODE = re.compile(r"(?:[\s,]+(?:[-+]?[\d.]+\s*[a-z-]*|[a-z-]+)){0,6}?[\s,]*\(?(?:(?:on|at)\s+)?"
+                      r"node\s+(?P<n>[a-z_]\w*)")
 # the nodes of a level held back for a time: the step's ("5 V hits node v5", "VDD appears on node vdd3 at t = 0.5 ms")
 # and the one that stays below ("node por should stay under 1.65 V for 5 ms")
 _STEP_NODE = re.compile(r"\b(?:hits|appears|arrives|jumps|steps|switches|comes\s+up)\b(?:[^.;]|\.\d){0,40}?"
@@ -1508,6 +1512,8 @@ def function_input(low: str) -> str | None:
         return m["n"]
     if _delayed(low) and (m := _STEP_NODE.search(low)):
         return m["n"]
+    if (into := _INTO.search(low)) and (m := _ON_NODE.search(low, into.start(1), into.start(2))):
+        return m["n"]  # "the square wave on node clk into a triangle"
     return None
 
 
@@ -1529,6 +1535,8 @@ def function_output(low: str) -> str | None:
         return m["n"]
     if _delayed(low) and (m := _STAYS_NODE.search(low)):
         return m["n"]
+    if (into := _INTO.search(low)) and (m := _ON_NODE.match(low, into.end())):
+        return m["n"]  # "... into a triangle of about 4 V peak-to-peak on node ramp"
     if "steady_current" in concepts and (m := _FED_NODE.search(low)):
         return m["n"] or m["m"] or m["k"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):
