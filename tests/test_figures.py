@@ -100,3 +100,15 @@ def test_a_sensor_is_evaluated_at_the_temperature_its_rating_does_not_state():
     intent = parse_intent(said)
     design(intent, read_request(said).specs)
     assert intent.values["TEMP"].value == 70 and not any("two values for TEMP" in w for w in intent.warnings)
+
+
+def test_a_filter_that_wrote_its_figure_only_as_the_test_sine_designs_its_corner_from_it():
+    result = generate("Sallen-Key low-pass, Butterworth, unity gain; corner sitting at 2.5 kHz. "
+                      "Input fin, output fout.")
+    assert any("2.5 kHz" in i.what and "cutoff" in i.detail and i.status == "pass" for i in result.checks)
+    assert not re.search(r"SIN\([^)]*\b2\.5k\)", result.netlist)
+
+
+def test_a_frequency_said_to_be_the_signals_stays_the_signals():
+    said = "Sallen-Key low-pass, unity gain, driven by a 2.5 kHz sine. Input fin, output fout."
+    assert figure_specs(said, ("cutoff", "f0", "q"), [hz("2.5 kHz", 2.5e3)], [], "fout") == []

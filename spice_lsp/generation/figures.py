@@ -15,12 +15,16 @@ from spice_lsp.generation.coverage import typed_numbers
 from spice_lsp.generation.design import SPEC_UNITS
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.request import Spec
-from spice_lsp.language import model as m
+from spice_lsp.language.parser import parse
 
 # Quantities a figure alone can be: specs only measured (a node's bound, a string's total) or dimensionless (a
 # gain, a Q: a bare number is too often a count) are left to the reader.
 _FIGURE_UNITS = ("Hz", "V", "A")
 _MEASURED_ONLY = ("level", "rtotal", "ripple", "clip", "edge", "f0")
+_RESPONSES = {"cutoff", "center", "notch"}
+# A frequency said to be the signal's ("a 1 kHz sine", "driven at 2 kHz", "test tone"), never a response's.
+_SIGNAL = re.compile(r"\b(?:sine|sinus\w*|signals?|tones?|wave\w*|square|triangle|clock|carrier|driv\w+|excit\w+|"
+                     r"tests?|stimul\w+|sweep\w*|inputs?\s+(?:at|of)|feed\w*|appl\w+)\b", re.IGNORECASE)
 # A sentence ends at a full stop, semicolon or colon that no digit follows (not a decimal point).
 _SENTENCE = re.compile(r"[^.;:!?\n]*(?:[.:](?=\d)[^.;:!?\n]*)*")
 _AT_NODE = re.compile(r"\b(?:on|at|to|into)\s+(?:the\s+)?(?:node|net|output|pin)\s+([A-Za-z_]\w*)"
@@ -45,11 +49,15 @@ def _node_after(clause: str, start: int) -> str | None:
     return (found[1] or found[2]) if found and len(between) < 24 and not re.search(r"\s\d", between) else None
 
 
-def leftover(values: list[Value], netlist: m.Netlist) -> list[Value]:
-    """The values with a spec's unit that the answer does not write where such a value goes."""
-    numbers = typed_numbers(netlist)
+def leftover(values: list[Value], netlist: str, family_specs: tuple[str, ...]) -> list[Value]:
+    """The values with a spec's unit that the answer does not write where such a value goes. A filter that wrote a
+    frequency only as its test sine's ("Sallen-Key low-pass, corner sitting at 4 kHz" built with a 4 kHz sine in)
+    left it unused: a frequency in a filter is its response's unless the request says it is the signal's."""
+    if set(family_specs) & _RESPONSES:
+        netlist = re.sub(r"\bSIN\s*\([^)]*\)", "", netlist, flags=re.IGNORECASE)
+    numbers = typed_numbers(parse(netlist).netlist)
     return [v for v in values if v.unit in _FIGURE_UNITS and v.value > 0
-            and not any(abs(n - v.value) <= 1e-3 * v.value for n in numbers.get(v.unit, []))]
+            and not any(abs(n - v.value) <= 1e-3 * v.value for n in [*numbers.get(v.unit, []), *numbers["any"]])]
 
 
 def figure_specs(description: str, family_specs: tuple[str, ...], unused: list[Value], specs: list[Spec],
@@ -65,6 +73,8 @@ def figure_specs(description: str, family_specs: tuple[str, ...], unused: list[V
         figure, quantity = figures[0], quantities[0]
         clause = _clause(description, figure.text)
         if clause is None:
+            continue
+        if unit == "Hz" and _SIGNAL.search(clause[0]):
             continue
         node = _node_after(*clause)
         if quantity == "vout" and node is not None and node.lower() != output.lower():

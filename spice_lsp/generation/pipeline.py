@@ -805,8 +805,9 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
               if e.value is not None and abs(e.value - v.value) <= 1e-9 * abs(v.value)}
     missing = set(missing_values(composed.netlist, template.used))
     unused = leftover([v for v in template.unused if v.role not in d.claimed and v.role not in stated]
-                      + [v for v in template.used if f"{v.text} ({v.role})" in missing] + intent.extra_values,
-                      parse(composed.netlist).netlist)
+                      + [v for v in template.used if f"{v.text} ({v.role})" in missing or v.unit == "Hz"]
+                      + intent.extra_values,
+                      composed.netlist, family.specs)
     if not figured and (specs := figure_specs(description, family.specs, unused, request.specs, output)):
         return _build(description, tuple(specs))  # a figure the answer left unused is the spec its unit names
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
