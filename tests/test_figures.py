@@ -70,7 +70,7 @@ def test_an_unused_corner_of_an_rl_low_pass_is_designed_and_measured():
 
 
 def test_an_unused_frequency_of_a_wien_oscillator_is_its_frequency():
-    result = generate("Op-amp Wien bridge oscillator with diode amplitude control, humming at 3.3 kHz, "
+    result = generate("Op-amp Wien bridge sine oscillator with diode amplitude control, humming at 3.3 kHz, "
                       "output node hum.")
     r, c = (_value(result.netlist, x) for x in ("R1", "C1"))
     assert math.isclose(1 / (2 * math.pi * r * c), 3.3e3, rel_tol=0.05)

@@ -74,8 +74,8 @@ def figure_specs(description: str, family_specs: tuple[str, ...], unused: list[V
         clause = _clause(description, figure.text)
         if clause is None:
             continue
-        if unit == "Hz" and _SIGNAL.search(clause[0]):
-            continue
+        if quantity in _RESPONSES and _SIGNAL.search(clause[0]):
+            continue  # a filter's test signal (an oscillator's own frequency is its sine's)
         node = _node_after(*clause)
         if quantity == "vout" and node is not None and node.lower() != output.lower():
             continue  # a level at another node is no output spec
