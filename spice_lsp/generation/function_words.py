@@ -182,7 +182,10 @@ _CONCEPTS: dict[str, str] = {
             r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:\w+\s+){0,2}?(?:from\s+)?(?:ever\s+)?"
             r"(?:go|get|ris|swing|climb|exceed|fall|drop|mov)\w*\s+"
             rf"(?:any\s+)?(?:(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than|more\s+than)\s+{_ABOUT}"
-            rf"(?:{_VOLTS}|(?:a|one)\s+diode[- ]drop)|negative\b|below\s+(?:zero|ground)\b)",
+            rf"(?:{_VOLTS}|(?:a|one)\s+diode[- ]drop)|negative\b|below\s+(?:zero|ground)\b)"
+            # "must never exceed 0.7 V in either direction", "keep node lim within ±0.7 V of ground"
+            rf"|\bnever\s+(?:to\s+)?exceed\w*\s+{_ABOUT}{_VOLTS}"
+            rf"|\b(?:keep|hold)\w*\s+(?:node\s+)?\w+\s+within\s+(?:±|\+/?-)\s*{_VOLTS}\s+of\s+(?:ground|zero|0\s*v)\b",
     # one pulse of a stated length, each time something happens ("one 5 V pulse 10 ms long when the button is
     # pressed", "a single 2 ms pulse every time trig falls"): the one-shot (read only with a trigger, see _ONE_SHOT)
     "one_pulse": r"\b(?:one|a|single|an?\s+single)\s+(?:(?:\S+\s+){0,2}?)pulse\b[^.;]{0,30}?\b(?:[\d.]+\s*[munµ]?s|"
@@ -224,7 +227,10 @@ _CONCEPTS: dict[str, str] = {
                       r"\b(?:regardless|whatever|independent|no\s+matter|any\s+load)\b"
                       # "I need 2 mA to flow through whatever I hang between node ld and ground"
                       r"|(?<![\w.])[\d.]+\s*[mµu]?a\s+(?:to\s+)?(?:flow|run|go|pass)\w*\s+(?:through|into)\s+"
-                      r"(?:whatever|anything|any\s+(?:load|resistor|resistance))\b",
+                      r"(?:whatever|anything|any\s+(?:load|resistor|resistance))\b"
+                      # "3 mA through the LED string between k and ground whatever its voltage"
+                      r"|(?<![\w.])[\d.]+\s*[mµu]?a\s+(?:through|into)\b[^.;]{0,60}?"
+                      r"\b(?:regardless|whatever|no\s+matter|independent)\b",
     "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
     # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
     "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b"
@@ -569,10 +575,12 @@ _SUPPLY_TIMES = re.compile(rf"\b(?P<w>doubl|tripl)\w*\s+(?:my\s+|the\s+|a\s+|its
 # "roughly twice its peak as DC", "a DC level of about double that peak", "dc out at ~2x the peak of a sine": in a
 # sentence that says DC (a peak-to-peak figure is an amplitude)
 _PEAK_TIMES = re.compile(r"\b(?P<n>twice|double|two\s+times|2\s*[x×]|triple|three\s+times|3\s*[x×])\s+"
-                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:ac\s+|input\s+|sine\s+)?(?:peak|crest)s?\b"
+                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:\w+'s\s+)?(?:ac\s+|input\s+|sine\s+)?"
+                         r"(?:peak|crest)s?\b"
                          r"(?![- ]to[- ])(?=[^.;]*?\bdc\b)"
                          r"|\bdc\b[^.;]*?\b(?P<m>twice|double|two\s+times|2\s*[x×]|triple|three\s+times|3\s*[x×])\s+"
-                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:ac\s+|input\s+|sine\s+)?(?:peak|crest)s?\b"
+                         r"(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:\w+'s\s+)?(?:ac\s+|input\s+|sine\s+)?"
+                         r"(?:peak|crest)s?\b"
                          r"(?![- ]to[- ])")
 _NEGATED_SUPPLY = re.compile(rf"(?:[-\u2212]|\bminus\s+|\bnegative\s+)\s*[\d.]+\s*v\b[^.;]{{0,40}}?"
                              rf"\b(?:from|out\s+of|off)\s+"
@@ -639,10 +647,10 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         if reading.circuit == "current source" and not (opamp or _TRANSISTOR.search(low) or _MOS.search(low)):
             # no device named: the textbook one, its PNP form where the load has one end on ground
             fed = _FED_NODE.search(low)  # "into node coil ..., coil to ground"
-            node = re.escape(fed["n"] or fed["m"] or fed["k"]) if fed else None
-            grounded = _GROUNDED_LOAD.search(low) or node and re.search(
-                rf"\b{node}\s+(?:\w+\s+){{0,2}}?(?:to|on)\s+(?:ground|gnd)\b", low)
-            return Reading(f"{reading.said} ... {grounded[0]}" if grounded else reading.said,
+            # (a node said between ground and the current is the load's: "between node k and ground")
+            grounded = _GROUNDED_LOAD.search(low) or fed and (fed["n"] or fed["m"] or re.search(
+                rf"\b{re.escape(fed['k'])}\s+(?:\w+\s+){{0,2}}?(?:to|on)\s+(?:ground|gnd)\b", low))
+            return Reading(f"{reading.said} ... {grounded[0]}" if isinstance(grounded, re.Match) else reading.said,
                            "pnp transistor current source" if grounded else "transistor current source")
         return reading
     if gate := _gate(low):
@@ -1249,7 +1257,9 @@ def _stated(low: str) -> list[Stated]:
         found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
     step = _STEP_TO.search(low) or (_POWER_UP.search(low) and _SUPPLY_LEVEL.search(low))
     after = 0 if step is None or step.re is _SUPPLY_LEVEL else step.end()
-    if step and (m := _REACHED.search(low, after) or _STAYS_BELOW.search(low, after)):
+    # (the level before the step when none follows it: "node b must not reach 2.5 V until 10 ms after the 5 V step")
+    if step and (m := _REACHED.search(low, after) or _STAYS_BELOW.search(low, after)
+                 or next((r for r in _REACHED.finditer(low, 0, step.start())), None)):
         top = _si(*next((step[i], step[i + 1]) for i in range(1, len(step.groups()), 2) if step[i]))
         level = top / 2 if m["half"] else _si(m[1], m[2])
         if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
@@ -1410,8 +1420,11 @@ def _function_specs(low: str) -> list[SpecRow]:
             rows.append(SpecRow(s.start, s.end, "vout", float(f"{s.value * s.low:.12g}")))
         elif s.what == "ratio" and len(currents) == 1:  # "1 V for every 10 uA" of a stated 10 uA: 1 V out
             rows.append(SpecRow(s.start, s.end, "vout", s.value * currents.pop()))
-        elif s.what == "triangle":
-            rows.append(SpecRow(s.start, s.end, "ugbw", s.value, 0.1))
+        elif s.what == "triangle" and (word := re.compile(r"triang\w*").search(low, s.start, s.end)):
+            # the unity-gain frequency designs R C; the p-p itself is measured by no check here (an ideal
+            # integrator's run from its operating point can wind up to a rail), so the spec stands on the word
+            # "triangle" and the figure stays unconfirmed, never verified
+            rows.append(SpecRow(word.start(), word.end(), "ugbw", s.value, 0.1))
         elif s.what == "ripple":  # a bound, as "under 0.5 V of ripple" is
             rows.append(SpecRow(s.start, s.end, "ripple", s.value, 0.0))
         elif s.what == "delay":  # the corner of the one RC whose step response takes that long to that level
