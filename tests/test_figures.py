@@ -112,3 +112,16 @@ def test_a_filter_that_wrote_its_figure_only_as_the_test_sine_designs_its_corner
 def test_a_frequency_said_to_be_the_signals_stays_the_signals():
     said = "Sallen-Key low-pass, unity gain, driven by a 2.5 kHz sine. Input fin, output fout."
     assert figure_specs(said, ("cutoff", "f0", "q"), [hz("2.5 kHz", 2.5e3)], [], "fout") == []
+
+
+@pytest.mark.parametrize("said", [
+    "RC low-pass ahead of an ADC sampling at 48 kHz, 1k resistor, input ain, output aout.",
+    "RC high-pass, 10k from ho to ground, input hi, output ho, with 50 Hz hum riding on the input.",
+])
+def test_a_frequency_a_filter_works_against_is_not_its_corner(said):
+    assert figure_specs(said, ("cutoff",), [hz(re.search(r"\d+ kHz|\d+ Hz", said)[0], 1.0)], [], "aout") == []
+
+
+def test_a_figure_the_given_parts_contradict_stays_as_the_first_build_wrote_it():
+    result = generate("RC low-pass with R = 1k and C = 100 nF, 1 kHz.")
+    assert not any("contradicts" in i.what for i in result.checks)

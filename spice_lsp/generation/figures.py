@@ -22,9 +22,11 @@ from spice_lsp.language.parser import parse
 _FIGURE_UNITS = ("Hz", "V", "A")
 _MEASURED_ONLY = ("level", "rtotal", "ripple", "clip", "edge", "f0")
 _RESPONSES = {"cutoff", "center", "notch"}
-# A frequency said to be the signal's ("a 1 kHz sine", "driven at 2 kHz", "test tone"), never a response's.
+# A frequency said to be the signal's ("a 1 kHz sine", "driven at 2 kHz", "test tone") or what the filter works
+# against ("50 Hz hum", "an ADC sampling at 48 kHz", "a 10 kHz PWM"), never its response's.
 _SIGNAL = re.compile(r"\b(?:sine|sinus\w*|signals?|tones?|wave\w*|square|triangle|clock|carrier|driv\w+|excit\w+|"
-                     r"tests?|stimul\w+|sweep\w*|inputs?\s+(?:at|of)|feed\w*|appl\w+)\b", re.IGNORECASE)
+                     r"tests?|stimul\w+|sweep\w*|inputs?\s+(?:at|of)|fed|feeding|appl\w+|hum|noise|ripple|interfer\w*|"
+                     r"whine|sampl\w+|rate|pwm|switch\w*|adc|dac)\b", re.IGNORECASE)
 # A sentence ends at a full stop, semicolon or colon that no digit follows (not a decimal point).
 _SENTENCE = re.compile(r"[^.;:!?\n]*(?:[.:](?=\d)[^.;:!?\n]*)*")
 _AT_NODE = re.compile(r"\b(?:on|at|to|into)\s+(?:the\s+)?(?:node|net|output|pin)\s+([A-Za-z_]\w*)"

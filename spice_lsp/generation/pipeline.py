@@ -809,7 +809,10 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                       + intent.extra_values,
                       composed.netlist, family.specs)
     if not figured and (specs := figure_specs(description, family.specs, unused, request.specs, output)):
-        return _build(description, tuple(specs))  # a figure the answer left unused is the spec its unit names
+        # a figure the answer left unused is the spec its unit names, unless the parts the request gives contradict it
+        rebuilt = _build(description, tuple(specs))
+        if not any(s.text in problem for s in specs for problem in rebuilt.design.problems):
+            return rebuilt
     problems = list(request.problems) + composed.problems + d.problems + _contradictions(intent, request)
     waves = " ".join(s.text for s in request.sources if s.pulse or s.sin)
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
