@@ -131,3 +131,24 @@ def test_a_part_after_one_that_ends_on_ground_does_not_chain_from_it():
 def test_a_node_said_driven_by_a_named_source_is_its_node():
     text = "Node trg driven by VTR, a PWL 0 V at 0, 3 V at 2 ms; 1k from trg to ground."
     assert _sources(text)["VTR"][0] == "trg"
+
+
+def test_a_source_swept_in_steps_makes_no_pulse():
+    text = "VDD2 on node dd swept from 0 to 2 V in 20 mV steps; VGG on node gg from 0.5 V to 1.5 V in 0.25 V steps."
+    assert not any(s.pulse for s in read_request(text).sources)
+
+
+def test_a_step_source_keeps_its_pulse():
+    text = "VST steps from 0 to 3 V at t = 1 ms on node st; 1k from st to ground."
+    assert any(s.pulse for s in read_request(text).sources)
+
+
+def test_a_divider_from_one_node_to_another_to_ground_chains_its_parts():
+    parts = read_request("Two 15k resistors as a divider from top to mid to ground; VT = 4 V on top.").elements
+    assert sorted(e.nodes for e in parts if e.kind == "R") == [("mid", "0"), ("top", "mid")]
+
+
+def test_a_source_holding_a_pin_noted_with_its_node_is_on_that_node_and_the_next_supply_is_its_own():
+    sources = _sources("VQ holds the second gate (node g2) at 3 V, 9 V supply on vdd, 1k from s2 to ground.")
+    assert sources["VQ"][:2] == ("g2", pytest.approx(3.0))
+    assert sources[""][:2] == ("vdd", pytest.approx(9.0))

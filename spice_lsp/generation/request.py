@@ -1951,6 +1951,9 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
                                             r"drains?|sources?|supply|load|and|then|with|while)\b", text,
                                             re.IGNORECASE)]
+    # ... and one that states another supply ("VB holds the first base (node b) at 6 V, 12 V supply on vcc")
+    ends += [m.start() for m in re.finditer(rf",\s*(?:and\s+)?(?:an?\s+|the\s+)?{_QTY_TEXT}V\s+(?:dc\s+)?"
+                                            r"(?:supply|rail|battery)\b", text, re.IGNORECASE)]
     # "... from VDD = 9 V: its gate at node in" as well, unless the colon follows the name ("VIN: input at in")
     ends += [m.start() for m in re.finditer(r":\s*(?:its\s+|the\s+|their\s+)?(?:outputs?|inputs?|collectors?|"
                                             r"emitters?|bases?|gates?|drains?|sources?|load)\b", text, re.IGNORECASE)
@@ -2037,9 +2040,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                     and not (plain(m["n"], text[end + m.end():]) and "node" not in m[0].lower()) \
                     and not re.match(r"\s*(?:Hz|hz|V\b|A\b|s\b)", text[end + m.end():]):
                 node = _node(m["n"])
-                # "into the cathode (node kz)": the node the pin's note names
-                noted = re.match(r"\s*\(\s*node\s+(?P<n>[a-z_]\w*)\s*\)", text[end + m.end():], re.IGNORECASE)
-                if noted and m["n"].lower() in _PIN_NODES | {"source"}:
+                # "into the cathode (node kz)", "holds the first base (node b)": the node the pin's note names
+                noted = re.match(rf"(?P<pin>\s+(?:{_TERMINAL_WORDS}))?\s*\(\s*node\s+(?P<n>[a-z_]\w*)\s*\)",
+                                 text[end + m.end():], re.IGNORECASE)
+                if noted and (m["n"].lower() in _PIN_NODES | {"source"} or noted["pin"]):
                     node = _node(noted["n"])
                 break
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
@@ -2088,7 +2092,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # "DC sweep of VIN from 0 to 1 V": the range is the analysis's, no step the source makes
         swept = re.search(r"\b(?:sweep\w*|stepp\w*|each\s+step)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+(?=source\s))?"
                           r"(?:source\s+)?$",
-                          text[max(0, at - 40):at], re.IGNORECASE)
+                          text[max(0, at - 40):at], re.IGNORECASE) or re.search(
+            # ("VD on drain node dr swept from 0 to 3 V in 50 mV steps", "VG ... from 1 V to 3 V in 0.5 V steps")
+            rf"\b(?:swept|stepped)\b|\bin\s+{_QTY_TEXT}{unit}\s+steps\b", span, re.IGNORECASE)
         pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
         # ("an AC current source of 1 mA into tank": the level after the source's own words)
@@ -3405,7 +3411,9 @@ def _group_values(text: str, request: Request) -> None:
 # between them"
 _CHAIN_ENDS = re.compile(r"\bfrom\s+(?:(?:the\s+)?(?:[a-z]+\s+)?node\s+)?(?P<a>[a-z_]\w*)\s+"
                          r"(?:(?:through|via)\s+(?:nodes?\s+)?"
-                         r"(?P<via>[a-z_]\w*(?:\s*(?:,|and|then)\s*(?:node\s+)?[a-z_]\w*)*)\s+)?"
+                         r"(?P<via>[a-z_]\w*(?:\s*(?:,|and|then)\s*(?:node\s+)?[a-z_]\w*)*)\s+"
+                         # ("a divider from in to out to ground": each node in turn)
+                         r"|to\s+(?:node\s+)?(?P<via2>[a-z_]\w*)\s+(?:and\s+)?(?:then\s+)?(?=(?:down\s+)?to\s))?"
                          r"(?:down\s+)?to\s+(?:node\s+)?(?P<b>[a-z_]\w*|0\b)", re.IGNORECASE)
 _CHAIN_NODES = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*(?:\s*(?:,|and)\s*[a-z_]\w*)*)\s+(?:in\s+)?between\s+them\b"
                           r"|\b(?:mid-?point|junction|tap|middle|cent(?:er|re))\s+(?:node\s+)?(?:is\s+|at\s+|called\s+|"
@@ -3427,7 +3435,7 @@ def _series_chain(text: str, request: Request) -> None:
         ends = _CHAIN_ENDS.search(said)
         if ends is None or any(_not_node(ends, g, True) or _article(ends, g) for g in ("a", "b")):
             continue
-        mids = [_node(n) for n in re.findall(r"[a-z_]\w*", ends["via"] or "", re.IGNORECASE)
+        mids = [_node(n) for n in re.findall(r"[a-z_]\w*", ends["via"] or ends["via2"] or "", re.IGNORECASE)
                 if n.lower() not in ("and", "then", "node")]
         if not mids and re.search(r"\bin\s+series\b|\bdivider\b|\bthen\b", said, re.IGNORECASE):
             mids = [_node(n) for m in _CHAIN_NODES.finditer(said)
