@@ -198,3 +198,33 @@ def test_a_triangle_size_designs_the_integrator_but_stays_unconfirmed():
     text = "turn the ±1 V 1 kHz square on node a into a triangle of 2 V peak-to-peak on node b"
     row = _specs(text)["ugbw"]
     assert text[row.start:row.end] == "triangle"
+
+
+def test_a_figure_after_a_colon_takes_the_verb_before_it():
+    text = "I want the bass only: everything under 120 Hz from node in to node sub, single RC"
+    assert _specs(text)["cutoff"].target == pytest.approx(120.0)
+
+
+def test_dropped_dc_names_its_nodes_and_a_frequency_within_3_db_bounds_the_corner():
+    text = "drop the DC from node dac so node amp sits at zero volts; pass 100 Hz within 3 dB"
+    row = _specs(text)["cutoff"]
+    assert (row.target, row.bound) == (100.0, "max")
+    assert (fw.function_input(text.lower()), fw.function_output(text.lower())) == ("dac", "amp")
+
+
+def test_zero_said_in_words_stays_zero():
+    assert "0 v" in fw.in_digits("node amp sits at zero volts") and "pv" not in fw.in_digits("zero volts")
+
+
+def test_a_node_kept_low_below_a_level_for_a_time():
+    text = "node q must stay low (below 1 V) for 100 ms after the 3.3 V supply comes up on node v"
+    assert _specs(text)["cutoff"].target == pytest.approx(-math.log(1 - 1 / 3.3) / (2 * math.pi * 0.1))
+    assert (fw.function_input(text.lower()), fw.function_output(text.lower())) == ("v", "q")
+
+
+def test_a_pwm_filtered_with_its_figures_in_parentheses():
+    assert _circuit("filter the PWM on node p (5 V, 50 % duty, 1 kHz) into a DC level on node f") == "pwm dac"
+
+
+def test_a_triangle_out_of_a_square_with_its_figures_between():
+    assert _circuit("make a triangle out of the 1 kHz, 2 V-peak square wave on node s") == "integrator"

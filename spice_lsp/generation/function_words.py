@@ -262,7 +262,8 @@ _CONCEPTS: dict[str, str] = {
            r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            # "stay below 2.5 V for about 10 ms after power-up": a level not reached for a time
-           r"|\b(?:stay|remain)\w*\s+(?:below|under|beneath|lower\s+than|less\s+than)\s+(?:[^.;]|\.\d){0,30}?\bfor\s+"
+           r"|\b(?:stay|remain)\w*\s+(?:low\s*[(,]?\s*)?(?:below|under|beneath|lower\s+than|less\s+than)\s+"
+           r"(?:[^.;]|\.\d){0,30}?\bfor\s+"
            r"(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?[\d.]+\s*[munµ]?s\b"
            r"|\bhow\s+(?:fast|long|quickly|soon)\b[^.;?]{0,40}?\bcharg\w*"
            r"|\bcharg\w*\s+(?:it\s+|them\s+|the\s+cap\w*\s+)?(?:up\s+)?to\s+(?:about\s+|roughly\s+)?\d+(?:\.\d+)?\s*%"
@@ -384,7 +385,7 @@ def _passes(low: str, m: re.Match) -> bool | None:
              if v.start() < m.start()]
     if not verbs:  # "frequencies above 2 kHz should pass", "anything below 50 Hz is blocked"
         verbs = [(-v.start(), v) for v in (*_PASS.finditer(low, m.end(), end), *_BLOCK.finditer(low, m.end(), end))]
-    if not verbs and cuts and cuts[-1][0] == "," and _APPOSED.fullmatch(low, start, m.start()):
+    if not verbs and cuts and cuts[-1][0] in ",:" and _APPOSED.fullmatch(low, cuts[-1].end(), m.start()):
         # a figure set off after a clause ("let the lows through, up to about 1 kHz") is what that clause's verb does
         before = cuts[-2].end() if len(cuts) > 1 else 0
         verbs = [(v.start(), v) for v in (*_PASS.finditer(low, before, cuts[-1].start()),
@@ -445,9 +446,10 @@ def _filter(low: str) -> tuple[str, str] | None:
 
 _SHAPES = r"(square|step|pulse|triangle|triangular|ramp|sawtooth|saw|sine|sinusoid)"
 # "turn the square wave into a triangle", "make a triangle out of the square": the shape in and the shape out
-_INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?{_SHAPES}")
-_OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?(?:[\w.]+\s+){{0,3}}?"
-                     rf"{_SHAPES}")
+# (the wave's figures may come between: "out of the 1 kHz, 2 V-peak square")
+_WAVE_WORDS = r"(?:an?\s+|the\s+)?(?:[\w.,%±+-]+\s+){0,5}?"
+_INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+{_WAVE_WORDS}{_SHAPES}")
+_OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+{_WAVE_WORDS}{_SHAPES}")
 
 
 def _shape_change(low: str) -> tuple[str, str, str] | None:
@@ -532,7 +534,8 @@ _PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|aver
                         r"analog(?:ue)?)\b"
                         r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
                         # "average a 5 V, 25 %-duty, 10 kHz PWM down to a DC level": its figures between
-                        r"|\b(?:smooth|averag|filter)\w*\s+(?:[^.;]|\.\d){0,40}?\bpwm\b[^.;]{0,40}?\b(?:dc|level|voltage)\b"
+                        r"|\b(?:smooth|averag|filter)\w*\s+(?:[^.;]|\.\d){0,40}?\bpwm\b(?:[^.;]|\.\d){0,60}?"
+                        r"\b(?:dc|level|voltage)\b"
                         # "the dc level of the pwm on node p", "the average of my PWM"
                         r"|\b(?:dc|average|mean)\s+(?:level|value|voltage)?\s*of\s+(?:the\s+|my\s+|a\s+)?pwm\b")
 
@@ -843,7 +846,7 @@ _SI_WORDS = {"Hz": "hz", "V": "v", "A": "a", "s": "s", "ohm": "ohm"}
 def _engineering(value: float, unit: str) -> str:
     """`value` in `unit` the way this module's figures read ("5 khz", "20 ma", "2.2meg ohm")."""
     scale, prefix = next(((s, p) for s, p in ((1e6, "meg"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "u"),
-                                              (1e-9, "n")) if abs(value) >= s), (1e-12, "p"))
+                                              (1e-9, "n")) if abs(value) >= s), (1e-12, "p") if value else (1.0, ""))
     return f"{value / scale:.6g}{prefix} {unit}" if unit == "ohm" else f"{value / scale:.6g} {prefix}{unit}"
 
 
@@ -1042,7 +1045,9 @@ _EDGE = re.compile(r"\b(?:nothing|everything|anything|all|whatever|signals?|freq
                    r"(?:get|pass|go|come|make\s+it)\b"
                    # "the lowest frequency I care about is 20 Hz"
                    rf"|\blowest\s+(?:frequency|note|tone)\b[^.;]{{0,30}}?\b(?:is|at|of|=)\s+(?:about\s+|roughly\s+|around\s+)?"
-                   rf"{_NUM}\s*hz\b")
+                   rf"{_NUM}\s*hz\b"
+                   # "pass 100 Hz within 3 dB"
+                   rf"|(?<![\w.]){_NUM}\s*hz\s+(?:\w+\s+){{0,3}}?within\s+(?:about\s+)?[\d.]+\s*db\b")
 _MUST = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to|required|guaranteed)\b")
 _LOSS = re.compile(r"\b(?:lose|loses|losing|loss|drop\w*|down|within|more\s+than|less\s+than|at\s+most|no\s+more|"
                    r"attenuat\w*)\b[^.;]{0,20}?\b\d+(?:\.\d+)?\s*db\b")
@@ -1081,10 +1086,11 @@ _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climb
                       rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
 # the level said as one not reached for a time: "rst should stay below 2.5 V for about 10 ms after that" (the same
 # groups as _REACHED)
-_STAYS_BELOW = re.compile(r"\b(?:stay|remain|sit|be|kept|keep)\w*\s+(?:below|under|beneath|lower\s+than|less\s+than)\s+"
+_STAYS_BELOW = re.compile(r"\b(?:stay|remain|sit|be|kept|keep)\w*\s+(?:low\s*[(,]?\s*)?"
+                          r"(?:below|under|beneath|lower\s+than|less\s+than)\s+"
                           rf"{_ABOUT_W}(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|"
-                          r"that\s+)?(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))\s+"
-                          rf"(?:for\s+)?(?:at\s+least\s+)?{_ABOUT_W}{_NUM}\s*s\b")
+                          r"that\s+)?(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))\s*"
+                          rf"\)?\s*(?:for\s+)?(?:at\s+least\s+)?{_ABOUT_W}{_NUM}\s*s\b")
 # the corner named by its word: "with the corner right around 30 Hz", "cutoff somewhere near 2 kHz"
 _CORNER_AT = re.compile(rf"\b(?:corner|cut-?off|knee|edge|break[- ]?point|-?3\s*db\s+point)\b[^.;]{{0,20}}?"
                         rf"\b(?:at|around|near|of|about|is|=)\s+{_ABOUT_W}{_NUM}\s*hz\b")
@@ -1259,7 +1265,8 @@ def _stated(low: str) -> list[Stated]:
     after = 0 if step is None or step.re is _SUPPLY_LEVEL else step.end()
     # (the level before the step when none follows it: "node b must not reach 2.5 V until 10 ms after the 5 V step")
     if step and (m := _REACHED.search(low, after) or _STAYS_BELOW.search(low, after)
-                 or next((r for r in _REACHED.finditer(low, 0, step.start())), None)):
+                 or next((r for r in (*_REACHED.finditer(low, 0, step.start()),
+                                      *_STAYS_BELOW.finditer(low, 0, step.start()))), None)):
         top = _si(*next((step[i], step[i + 1]) for i in range(1, len(step.groups()), 2) if step[i]))
         level = top / 2 if m["half"] else _si(m[1], m[2])
         if 0 < level < top and (t := _si(m[4], m[5])) > 0:  # a first-order lag: v = V (1 - exp(-t / tau))
@@ -1338,7 +1345,7 @@ class SpecRow:
 # a square integrated into a triangle of a stated size: the square's swing ("±1 V", "2 V peak") and rate, and the
 # triangle's peak-to-peak ("a triangle of about 2 V peak-to-peak")
 _PP = r"\s*(?:v|volts?)\s*(?:peak[- ]to[- ]peak|p-?p|pp)"
-_TRIANGLE_PP = re.compile(rf"\btriang\w*\b(?:[^.;]|\.\d){{0,50}}?(?<![\w.]){_NUM}{_PP}\b"
+_TRIANGLE_PP = re.compile(rf"\btriang\w*\b(?:[^.;]|\.\d){{0,80}}?(?<![\w.]){_NUM}{_PP}\b"
                           rf"|(?<![\w.]){_NUM}{_PP}\s+triang")
 _SQUARE_SWING = re.compile(rf"(?:±|\+/-|\+-)\s*{_NUM}\s*(?:v|volts?)\b"
                            rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)[- ]?(?:peak|pk)\b(?![- ]to)")
@@ -1471,7 +1478,7 @@ _GATE_OUT = re.compile(r"\b(?:make\s+|node\s+|output\s+)?(?P<n>[a-z_]\w{0,5})\s+
 # DC kept off a load: the load's node is the output ("into a 10k input (10k from amp to ground)"), the node the
 # source is said at the input ("the source at src", "a preamp output (node pre)")
 _DC_BLOCK = re.compile(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*"
-                       r"|\b(?:block|keep|stop|strip|remov|kill|eliminat|get\s+rid\s+of)\w*\s+(?:\S+\s+){0,3}?dc\b"
+                       r"|\b(?:block|keep|stop|strip|remov|kill|eliminat|get\s+rid\s+of|drop|tak)\w*\s+(?:\S+\s+){0,3}?dc\b"
                        r"|\b(?:no|without)\s+(?:its\s+|the\s+|any\s+)?dc\b|\bcoupl\w*\s+(?:\S+\s+){0,6}?(?:into|to)\b"
                        r"|\btak\w*\s+(?:the\s+|its\s+|any\s+)?dc\s+(?:off|out|away)\b")
 # the node the DC is taken off, said by its level: "so that node clean sits at 0 V DC"
@@ -1489,7 +1496,7 @@ _SOURCE_AT = re.compile(r"\b(?:source|signal|audio|preamp|output)\s+(?:is\s+)?(?
 
 
 # the node a signal to be filtered is said at: "a noisy sensor signal on node s", "the tone at node a"
-_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input|dc)\s+(?:is\s+)?(?:at|on)\s+node\s+(?P<n>[a-z_]\w*)")
+_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input|dc)\s+(?:is\s+)?(?:at|on|from)\s+node\s+(?P<n>[a-z_]\w*)")
 
 
 # the node a current is pushed into: "into node lk", "between node ld and ground", "the load from node heat to gnd"
@@ -1508,7 +1515,7 @@ _ON_NODE = re.compile(r"(?:[\s,]+(?:[-+]?[\d.]+\s*[a-z-]*|[a-z-]+)){0,6}?[\s,]*\
 _STEP_NODE = re.compile(r"\b(?:hits|appears|arrives|jumps|steps|switches|comes\s+up)\b(?:[^.;]|\.\d){0,40}?"
                         r"\b(?:on|at)?\s*node\s+(?P<n>[a-z_]\w*)")
 _STAYS_NODE = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:stay|remain)\w*\s+"
-                         r"(?:below|under|beneath|lower|less)\b")
+                         r"(?:low\s*[(,]?\s*)?(?:below|under|beneath|lower|less)\b")
 
 
 def _blocks_dc(low: str) -> bool:
