@@ -152,3 +152,11 @@ def test_a_source_holding_a_pin_noted_with_its_node_is_on_that_node_and_the_next
     sources = _sources("VQ holds the second gate (node g2) at 3 V, 9 V supply on vdd, 1k from s2 to ground.")
     assert sources["VQ"][:2] == ("g2", pytest.approx(3.0))
     assert sources[""][:2] == ("vdd", pytest.approx(9.0))
+
+
+def test_the_one_supply_said_to_come_up_at_a_time_is_that_step():
+    text = ("A 4.7k pull-up from a 12 V rail (node vp) to node q, 1 uF from q to 0. "
+            "The rail comes up from 0 to 12 V at t=0 (5us edge).")
+    rail = next(s for s in read_request(text).sources if s.node == "vp")
+    assert rail.pulse is not None and rail.pulse[:4] == pytest.approx((0.0, 12.0, 0.0, 5e-6))
+    assert [s.node for s in read_request(text).sources] == ["vp"]

@@ -1844,8 +1844,10 @@ _ONE_PULSE = re.compile(rf"\b(?:an?|one|single)\s+(?:single\s+)?{_QTY_TEXT}V(?:o
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
-_STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes)\s+(?:up\s+)?from\s+"
-                         rf"{_QTY_TEXT}V?\s+to\s+{_QTY_TEXT}V\b[^;.]*?\bat\s+(?:t\s*=\s*)?{_QTY_TEXT}s\b",
+# ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
+_STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes|comes|ramps|powers)\s+"
+                         rf"(?:up\s+|on\s+)?from\s+"
+                         rf"{_QTY_TEXT}V?\s+to\s+{_QTY_TEXT}V\b[^;.]*?\bat\s+(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))",
                          re.IGNORECASE)
 
 
@@ -2325,7 +2327,7 @@ def _sources(text: str, request: Request) -> None:
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
                         r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE) \
             or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
-                and event["n"].lower() not in _NOT_NODES and event)
+                and event["n"].lower() not in _NOT_NODES | {"rail", "supply", "battery"} and event)
         # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
@@ -2980,6 +2982,17 @@ _HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
                         r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
                         r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
+
+
+def _stepped_supply(text: str, request: Request) -> None:
+    """"the rail comes up from 0 to 5v right at t=0 (1us edge)": the one supply the request states, switched on as
+    that sentence says (its step), when no wave of its own is read."""
+    supplies = [i for i, s in enumerate(request.sources) if s.supply and s.node and not (s.pulse or s.sin or s.pwl)]
+    for event in _STEP_EVENT.finditer(text):
+        if event["n"].lower() in ("rail", "supply", "battery") and len(supplies) == 1 \
+                and (pulse := _pulse(text[event.start():_sentence(text, event.start())[1]], "V")):
+            i = supplies[0]
+            request.sources[i] = dataclasses.replace(request.sources[i], pulse=pulse, dc=None)
 
 
 def _held_nodes(text: str, request: Request) -> None:
@@ -3980,6 +3993,7 @@ def _read_request(description: str) -> Request:
     _charged_through(text, request)
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
+    _stepped_supply(text, request)
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
