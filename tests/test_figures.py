@@ -125,3 +125,24 @@ def test_a_frequency_a_filter_works_against_is_not_its_corner(said):
 def test_a_figure_the_given_parts_contradict_stays_as_the_first_build_wrote_it():
     result = generate("RC low-pass with R = 1k and C = 100 nF, 1 kHz.")
     assert not any("contradicts" in i.what for i in result.checks)
+
+
+def test_a_spec_with_no_design_equation_is_trimmed_on_the_one_part_that_moves_it():
+    from spice_lsp.generation.design import _knob
+    assert _knob(parse_intent("NMOS common-source amplifier, VDD 5 V"), "mos_common_source", "vout")[:2] == ("RD", -1)
+    assert _knob(parse_intent("NMOS common-source amplifier, RD = 4.7k"), "mos_common_source", "vout") is None
+    result = generate("Common-source NMOS stage on a 5 V supply, W=20u L=1u, with its drain sitting at 3 V.")
+    [item] = [i for i in result.checks if "drain sitting at 3 V" in i.what]
+    assert item.status == "pass", item.detail
+
+
+def test_the_trim_follows_the_slope_it_measured():
+    from spice_lsp.generation.design import Design, trim
+    intent = parse_intent("NMOS common-source amplifier")
+    intent.values["RD"] = Value("RD", 10e3, "10k", "ohm")
+    d = Design(free="RD", scale=-1)
+    spec = Spec("drain at 2.5 V", "vout", 2.5)
+    level = lambda rd: 5 - 0.37e-3 * rd  # noqa: E731  (a fixed drain current through RD)
+    for _ in range(3):
+        trim(intent, d, spec, level(intent.values["RD"].value))
+    assert math.isclose(level(intent.values["RD"].value), 2.5, rel_tol=0.02)

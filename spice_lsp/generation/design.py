@@ -41,6 +41,7 @@ class Design:
     claimed: set[str] = field(default_factory=set)  # intent roles the specs account for
     q: float | None = None  # the request's Q: a second-order section's frequency is designed at it
     wanted: dict[str, float] = field(default_factory=dict)  # every spec's target by quantity (a bias needs two)
+    tried: tuple[float, float] | None = None  # the free value trimmed last and what it measured: the next step's slope
 
 
 def set_value(intent: Intent, design: Design, role: str, exact: float, how: str,
@@ -782,7 +783,14 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         free = d.free
         try:
             if not _design_one(intent, d, family, kind, aimed(spec)):
-                if spec.quantity not in _MEASURED_ONLY:
+                if spec.quantity in _MEASURED_ONLY:
+                    continue
+                if d.free is None and (knob := _knob(intent, kind, spec.quantity)):
+                    role, d.scale, default = knob  # no equation: the one part that moves it, trimmed by simulation
+                    set_value(intent, d, role, default, f"the {family.summary}'s default, trimmed by simulation for "
+                              f"'{spec.text}' (no design equation for it)", None)
+                    d.free, d.trims = role, spec.quantity
+                else:
                     d.notes.append(f"'{spec.text}': no design equation for it in the {family.summary}; "
                                    "measured as built")
                 continue
@@ -836,6 +844,22 @@ def _rated_temperature(intent: Intent) -> None:
         intent.warnings = [w for w in intent.warnings if w != warning]
 
 
+# The parts that move a quantity one way, by what they are (a drain or collector load lowers its node's level and
+# raises the gain, a feedback resistor raises a gain, a timing resistor or capacitor lowers a frequency): a family
+# with no design equation for a spec is trimmed on the one such part it has that the request does not give.
+_KNOBS = {"vout": (("RD", -1), ("RC", -1)), "gain": (("RF", 1), ("RD", 1), ("RC", 1), ("RG", -1)),
+          "cutoff": (("R", -1), ("C", -1)), "frequency": (("R", -1), ("C", -1)), "center": (("R", -1), ("C", -1))}
+
+
+def _knob(intent: Intent, kind: str, quantity: str) -> tuple[str, int, float] | None:
+    """(role, how the quantity moves with it, the family's default) of the one part that moves the quantity."""
+    from spice_lsp.generation.families import roles
+    defaults = roles(kind)
+    knobs = [(role, sign, defaults[role]) for role, sign in _KNOBS.get(quantity, ())
+             if role in defaults and role not in intent.values and defaults[role] > 0]
+    return knobs[0] if len(knobs) == 1 else None
+
+
 def passband(specs: list[Spec], kind: str) -> list[Spec]:
     """A low- or high-pass filter's gain stated with no frequency is its passband's: measured a decade past its
     stated corner, into the passband (at the 1 kHz a gain is otherwise measured, a 1.2 kHz high-pass reads 3.8 dB
@@ -862,7 +886,15 @@ def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
     if d.free is None or d.scale == 0 or measured <= 0 or spec.target <= 0 or d.trims not in (None, spec.quantity):
         return False  # a Q measured off the notch's frequency part would move the notch
     old = intent.values[d.free]
-    ratio = (aimed(spec).target / measured) ** d.scale
+    target = aimed(spec).target
+    ratio = (target / measured) ** d.scale
+    if d.tried and not d.complement and d.tried[0] != old.value and d.tried[1] != measured \
+            and (measured - d.tried[1]) * (old.value - d.tried[0]) * d.scale > 0:
+        # the line through the last two rounds, where it agrees with the expected direction: a level that moves with
+        # the drop across a load (VDD - I RD) lands in a round, where a fixed power of the miss crawls to it
+        ratio = (old.value + (target - measured) * (old.value - d.tried[0]) / (measured - d.tried[1])) / old.value
+    d.tried = (old.value, measured)
+    ratio = min(max(ratio, 0.2), 5.0)
     new = 1 - (1 - old.value) * ratio if d.complement else old.value * ratio
     if not new > 0:
         return False
