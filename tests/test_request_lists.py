@@ -160,3 +160,14 @@ def test_the_one_supply_said_to_come_up_at_a_time_is_that_step():
     rail = next(s for s in read_request(text).sources if s.node == "vp")
     assert rail.pulse is not None and rail.pulse[:4] == pytest.approx((0.0, 12.0, 0.0, 5e-6))
     assert [s.node for s in read_request(text).sources] == ["vp"]
+
+
+def test_a_part_put_there_goes_between_the_ends_said_before_it():
+    text = ("I want a steady 5 mA into anything I connect from node q to ground, loads from 0 to 500 ohm. "
+            "To try it, put RT = 220 Ω there.")
+    assert _parts(text)["RT"] == (("q", "0"), pytest.approx(220.0))
+
+
+def test_a_word_before_a_parts_noun_names_that_part_not_a_node():
+    parts = read_request("Integrator from node vi to node vo; put a 10 MΩ resistor across the timing cap.").elements
+    assert not any("timing" in (e.nodes or ()) for e in parts)

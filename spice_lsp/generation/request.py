@@ -381,6 +381,9 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     if plain(m[group], m.string[m.end(group):]) and not _CALLED_NODE.search(before) and not end \
             and word not in _PROBED.get():
         return True  # "a diode across the motor": an ordinary word, a node only where called one or a part's end
+    if re.match(r"\s+(?:caps?|capacitors?|resistors?|inductors?|coils?|diodes?|transistors?|op-?amps?)\b",
+                m.string[m.end(group):], re.IGNORECASE) and not _CALLED_NODE.search(before):
+        return True  # "across the integrating cap": the word says which part, it names no node
     return word in _NOT_NODES and not named and word not in _PROBED.get() and not (end and word in PLACES)
 
 
@@ -2984,6 +2987,21 @@ _HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\
                         r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
 
 
+def _placed_there(text: str, request: Request) -> None:
+    """"... whatever I hang between node ld and ground ... For the test put RLOAD = 680 Ω there": a two-terminal
+    part with no ends of its own, put "there", goes between the last two ends the request stated before it."""
+    for i, e in enumerate(request.elements):
+        at = text.find(e.text)
+        if e.nodes is not None or e.kind not in "RCL" or at < 0 or not re.search(
+                r"\b(?:there|in\s+(?:that|its)\s+(?:place|spot|position))\b", e.text, re.IGNORECASE):
+            continue
+        ends = sorted((m for pattern in _NODE_PAIRS[:3] for m in pattern.finditer(text, 0, at)),
+                      key=lambda m: m.start(), reverse=True)
+        pair = next((p for m in ends if (p := _pair(text[m.start():at], 0, _NODE_PAIRS[:3]))), None)
+        if pair is not None:
+            request.elements[i] = dataclasses.replace(e, nodes=pair)
+
+
 def _stepped_supply(text: str, request: Request) -> None:
     """"the rail comes up from 0 to 5v right at t=0 (1us edge)": the one supply the request states, switched on as
     that sentence says (its step), when no wave of its own is read."""
@@ -3994,6 +4012,7 @@ def _read_request(description: str) -> Request:
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
     _stepped_supply(text, request)
+    _placed_there(text, request)
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)
