@@ -92,7 +92,8 @@ _QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:wave\s+)?(?P
 _CARRIES = {**dict.fromkeys(("woofer", "bass", "low"), "lowpass"), **dict.fromkeys(("tweeter", "treble", "high"),
                                                                                   "highpass"),
             "mid": "bandpass", "band": "bandpass"}
-_CARRIED = re.compile(r"\b(?P<qual>square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble"
+# (the wave's word in any case: "Square wave on node fsq" starts its sentence)
+_CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble)"
                       r"|(?:low|high|mid|band)(?=[\s-]+(?:band|range|frequencies|output|out)\b))"
                       r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver))?"
                       # (where it is said: "at", "on" or "node", or a role word: "square output sq"; not "a triangle
@@ -765,7 +766,7 @@ def read_ports(text: str) -> Ports:
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
             _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
     for m in _CARRIED.finditer(text):
-        qual = _CARRIES.get(m["qual"], m["qual"])
+        qual = _CARRIES.get(m["qual"].lower(), m["qual"].lower())
         if m["n"] not in _QUANTITIES:  # ("the cosine at node c90": a name, though a capacitor's could be so written)
             _add(ports.roles, f"{qual} output", (m["n"],))
     for m in _DOTTED.finditer(text):

@@ -19,10 +19,11 @@ from spice_lsp.language.units import format_eng, parse_number
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
 # comparator. This one is memoryless behind a 100 ns response, with the same rails (90 % of vdd).
-# vos: an input offset (0 unless an instance gives one).
-COMPARATOR = """.subckt comparator inp inn out vos=0
-* Behavioural comparator: output +-0.9 vdd, gain 1e4 around the switching point, 100 ns response.
-Bq q 0 V={0.9*vdd*tanh(1e4*(v(inp)-v(inn)+vos)/(0.9*vdd))}
+# vos: an input offset (0 unless an instance gives one); sat: the output's share of the rails (a rail-to-rail
+# output where an instance says so).
+COMPARATOR = """.subckt comparator inp inn out vos=0 sat=0.9
+* Behavioural comparator: output +-sat vdd, gain 1e4 around the switching point, 100 ns response.
+Bq q 0 V={sat*vdd*tanh(1e4*(v(inp)-v(inn)+vos)/(sat*vdd))}
 Rq q r 1k
 Cq r 0 100p
 Bout out 0 V={v(r)}
@@ -91,22 +92,25 @@ def comparator_block(f: _Filler) -> str:
     return f"{COMPARATOR}\n{GEAR}"
 
 
-def saturation(intent) -> float:
-    """The comparator's output level: the swing stated, else 90 % of the supply (12 V unless the request gives one)."""
+def saturation(intent, share: float = 0.9) -> float:
+    """The comparator's output level: the swing stated, else `share` of the supply (12 V unless the request gives
+    one): 90 %, or a rail-to-rail instance's (its `sat`)."""
     if (swing := _swing(intent.description)) is not None:
         return swing
     split = _split(intent.description)
-    return 0.9 * (split if split else abs(given(intent, "VDD") or 12.0))
+    return share * (split if split else abs(given(intent, "VDD") or 12.0))
 
 
 _V = r"[-+\u2212]?\d+(?:\.\d+)?"
 _POINT = r"(?:thresholds?|switching\s+(?:points?|levels?|thresholds?)|trip(?:\s+|-)(?:points?|levels?)|" \
          r"trigger\s+(?:points?|levels?))"
 # "switching thresholds at +2 V and -2 V", "switching points +1 V and -1 V", "trip points of ±1.5 V"
+# ("thresholds 2.0 V (rising output) and 3.0 V": a gloss on the first point)
 # ("switching at +2 V and -2 V", "trips at 1 V / -1 V": the pair said with a verb)
 _TRIP_PAIR = re.compile(r"(?:" + _POINT + r"|(?:switch(?:es|ing)?|trips?|tripping|flips?|toggles?)(?=\s+at\b))"
                         r"\s*(?:at|of|are|=|:)?\s*(?:(?:±|\+/?-)\s*(?P<pm>\d+(?:\.\d+)?)\s*V\b|"
-                        rf"(?P<a>{_V})\s*V?\s*(?:and|,|/|&)\s*(?P<b>{_V})\s*V\b)", re.IGNORECASE)
+                        rf"(?P<a>{_V})\s*V?\s*(?:\([^)]{{0,30}}\)\s*)?(?:and|,|/|&)\s*(?P<b>{_V})\s*V\b)",
+                        re.IGNORECASE)
 # "upper threshold 3 V ... lower threshold 2 V", "UTP = 3 V, LTP = 2 V"
 _UPPER = re.compile(rf"(?:upper|higher|high|rising)\s+{_POINT}\s*(?:at|of|is|=|:)?\s*(?P<v>{_V})\s*V\b"
                     rf"|\butp\s*(?:at|of|is|=|:)?\s*(?P<w>{_V})\s*V\b", re.IGNORECASE)
@@ -324,10 +328,19 @@ _RAMP_SAID = re.compile(
     rf"(?P<c>{_V})\s*V\s+(?P<rel>by|at|over|in|within)\s+(?P<t2>{TIME}))?", re.IGNORECASE)
 
 
+# "a triangle PWL 0 V at 0, 5 V at 1 ms, 0 V at 2 ms": the points as levels at times
+_POINT_AT = rf"{_V}\s*V\s+at\s+(?:t\s*=\s*)?(?:0\b|{TIME})"
+_POINTS_SAID = re.compile(rf"{_POINT_AT}(?:\s*,\s*(?:and\s+|then\s+)?{_POINT_AT})+", re.IGNORECASE)
+
+
 def ramp_said(description: str) -> tuple[str | None, list[tuple[float, float]]] | None:
     """The node a stated ramp drives (None: not said) and its (time, level) points."""
     if (m := _RAMP_SAID.search(description)) is None:
-        return None
+        if (listed := _POINTS_SAID.search(description)) is None:
+            return None
+        points = [(seconds(p[2]), _volts(p[1])) for p in re.finditer(
+            rf"({_V})\s*V\s+at\s+(?:t\s*=\s*)?(0\b|{TIME})", listed[0], re.IGNORECASE)]
+        return (None, points) if all(a[0] < b[0] for a, b in zip(points, points[1:])) else None
     t1 = seconds(m["t1"])
     points = [(0.0, _volts(m["a"])), (t1, _volts(m["b"]))]
     if m["c"] is not None:
@@ -416,16 +429,25 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
     for role, value in list(f.intent.values.items()):  # a switching point the reader gave a role is this one
         if value.unit == "V" and value.value in trip:
             f.given(role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not (x.unit == "V" and x.value in trip)]
     if stated := _stimulus(f):
         drive, inp, f.tran = stated
+        # "two values for VIN (3.0 V and 0 V)": a switching point and the stated ramp's level, each placed
+        placed = {*trip, *(v for _, v in ramp_said(f.intent.description)[1])}  # type: ignore[index]
+        f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+            w.startswith("two values for") and {_volts(x) for x in re.findall(r"[-\d.]+(?= ?V)", w)} <= placed)]
     else:
         (drive, period), inp = _drive(f, trip, vol, voh), "in"
         f.tran = (period / 2000, 2.5 * period)
     ref = "0" if abs(vref) < 1e-9 else "ref"
     f.param("vhigh", f"{high:g}")  # the switching points, as stated
     f.param("vlow", f"{low:g}")
-    lines = [block, drive, f"* switching points vhigh rising, vlow falling; output {vol:g} .. {voh:g} V"]
-    lines += [f"V2 ref 0 DC {vref:.6g}"] if ref != "0" else []
+    lines = [block, drive, f"* switching points {high:g} V rising (vhigh), {low:g} V falling (vlow); output {vol:g} .. "
+                           f"{voh:g} V"]
+    # a reference the request states at the level the points need ("around a 2.5 V reference") is that one
+    said = next((role for role, v in f.intent.values.items() if v.unit == "V" and role in ("VBIAS", "VREF", "VIN")
+                 and v.value not in trip and abs(v.value - vref) <= 1e-3 * max(abs(vref), 1e-3)), None)
+    lines += [f"V2 ref 0 DC {f(said, vref) if said else f'{vref:.6g}'}"] if ref != "0" else []
     if inverting:
         return "\n".join(lines + [f"R1 out p {format_eng(r1)}", f"R2 p {ref} {f('R2', 10e3)}",
                                   f"X1 p {inp} out {comparator}"])
@@ -882,3 +904,92 @@ register(Family(kind="zero_crossing_detector", function=_crosses_zero,
                                r"^(?![\s\S]*\b(?:schmitt|hysteresis|op[- ]?amp\s+relaxation|lookup|rom)\b)"))),
                 analysis="tran", tran=("20u", "60m"), signal_input=True,
                 accepts=r"comparators?|converters?|squarers?"))
+
+
+# --- a battery-low (undervoltage) detector: a divider off the battery against a reference --------------------------
+
+# "battery-low detector", "low-battery warning", "undervoltage indicator on the cell": one trip point, no hysteresis
+_LOW_BATTERY = (r"\blow[- ]?bat(?:tery)?\b|\bbattery[- ](?:low|monitor|detector|alarm|warning|indicator)"
+                r"|under[- ]?voltage\s+(?:detector|indicator|warning|alarm)")
+# "falls below 3.4 V", "drops under 3.0 V", "trips at 3 V", "threshold of 10.5 V": the battery's trip level
+_TRIP = re.compile(r"(?:below|under|beneath|less\s+than|trips?\s+(?:at|point\s+(?:of|at|is)?)"
+                   r"|threshold\s+(?:of|at|is|=)?)\s*(?P<v>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+# "a 1.24 V reference", "reference of 2.5 V", "against a 2.5 V bandgap"
+_BATTERY_REF = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*V\s+(?:band-?gap\s+|precision\s+|voltage\s+|zener\s+)?"
+                          r"(?:reference|ref|band-?gap)\b|\b(?:reference|vref)\s+(?:of|at|=|is)?\s*(?P<b>\d+(?:\.\d+)?)\s*V\b",
+                          re.IGNORECASE)
+# "goes low when", "active-low", "pulls low when the battery is low": the warning pulls its output low
+_ACTIVE_LOW = re.compile(r"\bactive[- ]low\b|\b(?:goes|pulls?|drives?|switches)\s+(?:\w+\s+)?low\s+(?:when|once|if|as)",
+                         re.IGNORECASE)
+# "3.3 V logic", "pulled up to 5 V", "a pull-up to 3.3 V": the level the warning's pull-up lifts it to
+_LOGIC_LEVEL = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*V\s+logic|pull(?:ed)?[- ]?up\s+(?:resistor\s+)?to\s+(?:an?\s+)?"
+                          r"(?:\w+\s+)?(?P<b>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+
+
+# "the battery node vb", "a cell on node vcell", "battery voltage at vbatt": the battery's node, built under its name
+_BATTERY_NODE = re.compile(r"\b(?:battery|cell)\s+(?:voltage\s+|rail\s+)?(?:(?:is\s+)?(?:on|at)\s+)?node\s+"
+                           r"(?P<n>[a-z_]\w*)|\b(?:battery|cell)\s+(?:voltage\s+)?(?:on|at)\s+(?P<m>[a-z_]\w*)",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Battery:
+    trip: float
+    ref: float
+    logic: float
+    active_low: bool
+    node: str
+
+
+def _battery(f: _Filler) -> _Battery:
+    """The detector as stated: its trip (else 3.3 V, a Li-ion cell's), its reference (else 1.24 V, a bandgap's,
+    or half a lower trip), the logic level its pull-up lifts the warning to (else the supply, else 5 V)."""
+    text = f.intent.description
+    said_ref = _BATTERY_REF.search(text)
+    ref = float(said_ref["a"] or said_ref["b"]) if said_ref else None
+    trips = [float(m["v"]) for m in _TRIP.finditer(text) if ref is None or float(m["v"]) != ref]
+    trip = trips[0] if trips else 3.3
+    ref = ref if ref is not None and ref < trip else min(1.24, trip / 2)
+    logic = _LOGIC_LEVEL.search(text)
+    level = float(logic["a"] or logic["b"]) if logic else f.number("VDD", 5.0)
+    named = _BATTERY_NODE.search(text)
+    node = (named["n"] or named["m"]).lower() if named else "vbat"
+    return _Battery(trip, ref, level, _ACTIVE_LOW.search(text) is not None,
+                    node if node not in ("div", "ref", "a", "b", "pull", "out", "0") else "vbat")
+
+
+def _battery_low(f: _Filler) -> str:
+    b = _battery(f)
+    for value in list(f.intent.values.values()):  # the levels read above are these roles
+        if value.unit == "V" and value.value in (b.trip, b.ref, b.logic):
+            f.given(value.role, value.value)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if x.value not in (b.trip, b.ref, b.logic)]
+    f.param("vdd", f"{b.logic:g}")
+    f.param("vtrip", f"{b.trip:g}")
+    # R1/R2 put the divided battery at the reference when the battery is at the trip: R1 = R2 (Vtrip/Vref - 1).
+    # The comparator drives an open-collector NPN; its collector, pulled up to the logic level, is the warning.
+    # Active high: + on the divided battery, so a healthy battery turns Q1 on (out low), a low one lets R4 lift out.
+    pins = "ref div" if b.active_low else "div ref"
+    return "\n".join([SINGLE_COMPARATOR, GEAR, f"V1 {b.node} 0 DC {b.trip + 0.5:g}", f"V2 ref 0 DC {b.ref:g}",
+                      f"R1 {b.node} div {format_eng(float(f'{100e3 * (b.trip / b.ref - 1):.4g}'))}", "R2 div 0 100k",
+                      f"X1 {pins} a comparator1", "R3 a b 10k", f"Q1 out b 0 {_bjt_model(f, 'n')}",
+                      "V3 pull 0 DC {vdd}", f"R4 pull out {f('RL', 10e3, 'R')}"])
+
+
+def _warns_below(f: _Filler) -> list:
+    """The warning changes state where the rising battery crosses the trip (±2 %), high below it (low if active
+    low)."""
+    b = _battery(f)
+    return [Probe(f"function: the warning switches where the battery crosses {b.trip:g} V",
+                  f"dc {{src}} {0.5 * b.trip:g} {1.5 * b.trip:g} {b.trip / 2000:g}\n"
+                  f"meas dc result when v({{out}})={b.logic / 2:g} {'rise' if b.active_low else 'fall'}=1",
+                  0.98 * b.trip, 1.02 * b.trip)]
+
+
+register(Family(kind="battery_low_detector", function=_warns_below,
+                summary="battery-low detector (divider off the battery against a reference, open-collector warning)",
+                build=_battery_low,
+                names=("battery-low detector", "low-battery warning comparator", "battery undervoltage indicator"),
+                # one trip point: a monitor with two (hysteresis) is the non-inverting Schmitt trigger's
+                rules=((4.98, (_LOW_BATTERY, rf"^(?![\s\S]*(?:hysteresis|schmitt|{STATED_TRIPS}))")),),
+                analysis="dc", dc_sweep="0 15 5m", source="V1", accepts=r"comparators?|detectors?|monitors?"))

@@ -21,9 +21,35 @@ from spice_lsp.language.units import format_eng, parse_number
 # "4-bit", "3 bit", "three-bit", "an eight bit": the word's width
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "fifteen": 15}
 _BITS = re.compile(r"(\d+|" + "|".join(_COUNTS) + r")[- ]?bits?\b", re.IGNORECASE)
-# ("set the input code to 011", "code 1010", "input word = 0110")
-_WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input)\s+)?(?:code|word|input)\s*(?:of|=|:|is|(?:set\s+)?to)?\s*"
-                   r"(?P<value>0b[01]+|[01]+b|\d+)\b", re.IGNORECASE)
+# ("set the input code to 011", "code 1010", "input word = 0110", "bits 1011", "bit pattern 0110")
+_WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input|bit)\s+)?(?:code|word|input|bits|pattern)\s*"
+                   r"(?:of|=|:|is|(?:set\s+)?to)?\s*(?P<value>0b[01]+|[01]+b|\d+)\b(?!\.\d|[-\s]*bits?\b)",
+                   re.IGNORECASE)
+# Each bit set on its own: "b2=1, b1=0, b0=1", "node d2 at 5 V, node d1 at 0 V", "bits b3 b2 b1 b0 set to 1 0 1 1".
+_BIT_SET = re.compile(r"\b(?P<stem>[a-z]{1,3})(?P<k>\d)\s*(?:=|:|\bat\b|\bis\b|\bheld\s+at\b)\s*"
+                      r"(?P<v>\d+(?:\.\d+)?)\s*(?P<unit>m?V\b)?(?!\w|\.\d)", re.IGNORECASE)
+_BIT_LIST = re.compile(r"\b(?P<names>[a-z]{1,3}\d(?:[\s,]+[a-z]{1,3}\d)+)\s*(?:\(\w+\)\s*)?"
+                       r"(?:set\s+to|=|are|:|at)\s*(?P<values>[01](?:[\s,]+[01])+)\b", re.IGNORECASE)
+
+
+def _bits_set(text: str) -> tuple[int, int] | None:
+    """(width, code) of bits the request sets one by one on nodes of one stem (a level above 0 V is a 1); none
+    unless two or more are set."""
+    found: dict[int, int] = {}
+    stem = None
+    for m in _BIT_LIST.finditer(text):
+        names, values = re.split(r"[\s,]+", m["names"].strip()), re.split(r"[\s,]+", m["values"].strip())
+        if len(names) == len(values):
+            for name, value in zip(names, values):
+                found[int(name[-1])] = int(value)
+            stem = names[0][:-1].lower()
+    for m in _BIT_SET.finditer(text):
+        if (stem is None or m["stem"].lower() == stem) and (m["unit"] or m["v"] in ("0", "1")):
+            stem = m["stem"].lower()
+            found[int(m["k"])] = int(float(m["v"]) > 0)
+    if len(found) < 2:
+        return None
+    return max(found) + 1, sum(bit << k for k, bit in found.items())
 
 
 def bit_count(said: str) -> int:
@@ -48,6 +74,8 @@ def _word(text: str) -> tuple[int, int | None]:
             code, n = int(digits, 2), n or len(digits)
         else:
             code = int(digits)
+    if code is None and (each := _bits_set(text)) is not None:
+        n, code = n or each[0], each[1]
     n = min(max(n or 4, 3), 8)
     return n, (min(code, 2 ** n - 1) if code is not None else None)
 
@@ -77,9 +105,17 @@ _LEVEL_PAIR = re.compile(rf"(?<![\w.])(?P<p>{_X})\s*V?\s*/\s*(?P<q>{_X})\s*V\s+(
                          r"(?:logic|levels?|swing|bits?)\b", re.IGNORECASE)
 
 
+# "each either 0 or 5 V", "0 V or 3.3 V": a bit's two levels said with "or"
+_EITHER = re.compile(rf"(?<![\w.])0\s*V?\s+or\s+(?P<h>{_X})\s*V\b", re.IGNORECASE)
+# "on +/-12 V", "±15 V rails": the op-amps' split supply, never a bit's level
+_SPLIT = re.compile(rf"(?:\+/-|\+-|\u00b1)\s*(?P<v>{_X})\s*V", re.IGNORECASE)
+
+
 def _stated_high(text: str) -> float | None:
     if pair := _LEVEL_PAIR.search(text):
         return max(float(pair["p"]), float(pair["q"]))
+    if either := _EITHER.search(text):
+        return float(either["h"])
     return float(m["a"] or m["b"]) if (m := _LOGIC_HIGH.search(text)) else None
 
 
@@ -91,8 +127,10 @@ def _vref(f: _Filler) -> str:
                 f.given(role, high)
         return f.param("vref", f"{high:g}")
     # ("code 111 gives -7 V": an output level the reader took for the reference is not it)
-    roles = [r for r in _REFERENCE_ROLES if not (r in f.intent.values
-                                                 and f.intent.values[r].value in _output_levels(f.intent.description))]
+    # (nor is the op-amps' split supply: "on +/-12 V")
+    rails = {float(m["v"]) for m in _SPLIT.finditer(f.intent.description)}
+    roles = [r for r in _REFERENCE_ROLES if not (r in f.intent.values and (
+        f.intent.values[r].value in _output_levels(f.intent.description) or f.intent.values[r].value in rails))]
     return f.param("vref", f(roles[0], 5, *roles[1:]) if roles else "5")
 
 
@@ -115,6 +153,9 @@ _PAIR = re.compile(rf"(?P<r>{_X})\s*(?P<s>k|meg|M)?\s*(?:Ω|ohms?)?\s*/\s*(?:2R\
 def _rung(f: _Filler) -> str:
     """The ladder's R: the request's R, else the R of a stated R/2R pair (each of the pair's values, under the
     role the reader gave it, is this ladder's)."""
+    for said in list(f.intent.values.values()):  # "2R = 20k": the legs' name, not a 2 ohm resistor
+        if said.unit == "ohm" and re.fullmatch(r"2\s*R", said.text, re.IGNORECASE):
+            f.given(said.role, said.value)
     for m in _PAIR.finditer(f.intent.description):
         scale = {"k": 1e3, "meg": 1e6, "m": 1e6}.get((m["s"] or "").lower(), 1.0)
         r, r2 = float(m["r"]) * scale, float(m["r2"]) * scale
@@ -137,18 +178,28 @@ def _r2r(f: _Filler) -> str:
     # Each bit drives its node through 2R; the R rungs halve every step toward the MSB node, so
     # the ladder's open-circuit output is Vref code/2^n; X1 buffers it.
     # R1..Rn: the 2R legs (bit k on node nk), R(n+1): the 2R termination, R(n+2)...: the R rungs.
-    lines = [_opamp_block(f), f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
-             *_bit_sources(n, code, _bit_name(f.intent.description)), f"R{n + 1} n0 0 {r2}"]
+    # "unbuffered", "no op-amp": the ladder's top node is the output itself (its open-circuit voltage)
+    bare = _UNBUFFERED.search(f.intent.description) is not None and not _inverted(f.intent.description)
+    node = [*(f"n{k}" for k in range(n - 1)), "out" if bare else f"n{n - 1}"]
+    lines = [*([] if bare else [_opamp_block(f)]),
+             f"* {n}-bit R-2R ladder, code {code} = {code:0{n}b}: Vout = Vref*{code}/{2 ** n}",
+             *_bit_sources(n, code, _bit_name(f.intent.description)), f"R{n + 1} {node[0]} 0 {r2}"]
     for k in range(n):
-        lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} n{k} {r2}")
+        lines.append(f"R{k + 1} {_bit_name(f.intent.description)}{k} {node[k]} {r2}")
         if k:
-            lines.append(f"R{n + 1 + k} n{k - 1} n{k} {r}")
+            lines.append(f"R{n + 1 + k} {node[k - 1]} {node[k]} {r}")
+    if bare:
+        return "\n".join(lines)
     if not _inverted(f.intent.description):
         return "\n".join(lines + [f"X1 n{n - 1} out out opamp"])
     # "an inverting stage so out = -(code/8) x 5 V": the ladder's top node into the summing node (the ladder is
     # its Thevenin R there), RF = R for out = -Vref code/2^n, scaled to a stated step or full scale
     rf = f("RF", _ladder_feedback(f, n, ohms or 10e3))
     return "\n".join(lines + [f"R{2 * n + 1} n{n - 1} out {rf}", f"X1 0 n{n - 1} out opamp"])
+
+
+_UNBUFFERED = re.compile(r"\bunbuffered|\bno\s+(?:output\s+)?(?:buffer|op[- ]?amp)|without\s+(?:an?\s+)?(?:output\s+)?"
+                         r"(?:buffer|op[- ]?amp)", re.IGNORECASE)
 
 
 def _ladder_feedback(f: _Filler, n: int, r: float) -> float:
@@ -430,8 +481,9 @@ _DAC: dict[str, Any] = {"analysis": "op", "source": "V1", "specs": ("vout",), "d
                         "function": _converts}
 register(Family(kind="r2r_dac", summary="R-2R ladder DAC with an output buffer",
                 build=_r2r,
-                names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC"),
-                rules=((2.5, (rf"{word('r')}-?2r\b",)),
+                names=("R-2R ladder DAC", "R-2R DAC", "4-bit R-2R digital-to-analog converter", "DAC",
+                       "R/2R resistor ladder"),
+                rules=((2.5, (rf"{word('r')}\s*[-/]?\s*2r\b",)),
                        (2.7, (rf"{word('dac')}\b|digital[- ]to[- ]analog(?:\s+converter)?",))),
                 # its output stage: "a buffer", "an inverting op-amp stage", "an inverting amplifier"
                 accepts=r"(?:inverting\s+)?(?:op[- ]?amp\s+)?(?:amplifier|amp|stage|buffer)",

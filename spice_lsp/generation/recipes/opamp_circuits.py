@@ -199,16 +199,42 @@ def _polarity(pair: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], .
     return pair[::-1] if _MINUS.search(a) and _PLUS.search(b) and not _PLUS.search(a) else pair
 
 
-def _inputs(f: _Filler, amplitude: float, inner: frozenset[str] = _INNER) -> tuple[str, str, list[str]]:
+# The output's reference ("shifted up by a 2.5 V reference on node vref", "its REF end tied to 1.5 V (node refv)",
+# "Vref = 2.5V on node vr"): R4's foot goes there instead of ground, so the output rests at it for equal inputs.
+_REF_WORDS = r"\b(?:ref(?:erence[ds]?)?|vref)\b"
+_REF_NODE = re.compile(rf"{_REF_WORDS}(?:[^.;]|\.\d){{0,50}}?\bnode\s+(?P<n>[a-z_]\w*)"
+                       rf"|\bnode\s+(?P<m>[a-z_]\w*)\s*(?:\(\s*)?(?:the\s+|as\s+the\s+)?{_REF_WORDS}", re.IGNORECASE)
+_REF_LEVEL = re.compile(rf"(?P<v>[-+]?\d*\.?\d+)\s*V\s+(?:dc\s+)?{_REF_WORDS}"
+                        rf"|{_REF_WORDS}(?:\s+(?!node\b)[a-z]+){{0,3}}?\s*(?:=|:|at|to|of|is)\s*(?P<w>[-+]?\d*\.?\d+)\s*V\b",
+                        re.IGNORECASE)
+
+
+def reference_level(f: _Filler) -> tuple[str, float, str] | None:
+    """The difference amplifier's output reference the request states: (node, level, the level as written, a
+    role's text where the reader took it for one); none when it states no level."""
+    said = _REF_LEVEL.search(f.intent.description)
+    node = _REF_NODE.search(f.intent.description)
+    name = (node["n"] or node["m"]) if node else "vref"
+    held = dict(held_inputs(f.intent.description, frozenset()))
+    level = held.get(name) if name in held else float(said["v"] or said["w"]) if said else None
+    if level is None:
+        return None
+    role = next((r for r, v in f.intent.values.items() if r in ("VBIAS", "VREF", "VIN", "VDD")
+                 and math.isclose(v.value, level)), None)
+    return name, level, f(role, level) if role else f"{level:g}"
+
+
+def _inputs(f: _Filler, amplitude: float, inner: frozenset[str] = _INNER,
+            aside: str | None = None) -> tuple[str, str, list[str]]:
     """The + and - input nodes and their sources: in and ref, at the levels the request names them at
-    (compose.py gives them the request's names), or the two nodes it holds at levels, built under their
-    names; else in a sine and ref VBIAS."""
+    (compose.py gives them the request's names), or the two nodes it holds at levels (but `aside`, the
+    output's reference), built under their names; else in a sine and ref VBIAS."""
     named = _named_inputs(f.intent.description)
     if named is not None and not inner & {named[0].lower(), named[1].lower()}:  # built under the names it states
         return named[0], named[1], _input_sources(f, named[0], named[1], (named[2], named[3]))
     if named is not None:
         return "in", "ref", _input_sources(f, "in", "ref", (named[2], named[3]))
-    if len(held := held_inputs(f.intent.description, inner)) == 2:
+    if len(held := tuple(h for h in held_inputs(f.intent.description, inner) if h[0] != aside)) == 2:
         (p, vp), (n, vn) = _polarity(held)
         return p, n, _input_sources(f, p, n, (vp, vn))
     return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
@@ -218,18 +244,38 @@ def _difference(f: _Filler) -> str:
     stated = _EQUATION_GAIN.search(f.intent.description)
     r1 = f("R1", 10e3, "R")
     r2 = f("R2", float(stated[1]) * f.number("R1", 10e3, "R") if stated else 10e3, "RF")
-    p, n, sources = _inputs(f, 0.5)  # before the op-amp's rails: an input's level is no supply
-    # Vout = (R2/R1) (v(p) - v(n)) with R3 = R1, R4 = R2 matched.
-    return "\n".join([_opamp_block(f), *sources, f"R1 {n} n {r1}",
-                      f"R2 n out {r2}", f"R3 {p} p {r1}", f"R4 p 0 {r2}", "X1 p n out opamp"])
+    ref = reference_level(f)
+    p, n, sources = _inputs(f, 0.5, aside=ref[0] if ref else None)  # before the op-amp's rails: an input's level
+    # is no supply; Vout = (R2/R1) (v(p) - v(n)) + VREF with R3 = R1, R4 = R2 matched.
+    foot = [f"V3 {ref[0]} 0 DC {ref[2]}"] if ref else []
+    return "\n".join([_opamp_block(f), *sources, *foot, f"R1 {n} n {r1}",
+                      f"R2 n out {r2}", f"R3 {p} p {r1}", f"R4 p {ref[0] if ref else 0} {r2}", "X1 p n out opamp"])
+
+
+def _difference_function(f: _Filler) -> list:
+    """The gain R2/R1; with a reference and both inputs held, the output's level VREF + R2/R1 (v+ - v-)."""
+    gain = used(f, "R2", "RF") / used(f, "R1", "R")
+    checks: list = [expect("gain", gain, 0.03)]
+    ref = reference_level(f)
+    held = tuple(h for h in held_inputs(f.intent.description, _INNER) if ref and h[0] != ref[0])
+    if ref and len(held) == 2:
+        (_, vp), (_, vn) = _polarity(held)
+        want = ref[1] + gain * (vp - vn)
+        checks.append(Probe(f"function: the output rests at the reference plus the gain times the difference, "
+                            f"{want:.4g} V", "op\nlet result = v({out})", want - 0.02 * abs(want) - 0.01,
+                            want + 0.02 * abs(want) + 0.01))
+    return checks
 
 
 register(Family(kind="difference_amplifier", summary="op-amp difference amplifier (subtractor)", build=_difference,
-                function=lambda f: [expect("gain", used(f, "R2", "RF") / used(f, "R1", "R"), 0.03)],
+                function=_difference_function,
                 names=("difference amplifier", "op-amp subtractor", "op-amp differential amplifier",
-                       "subtractor circuit"),
+                       "subtractor circuit", "diff amp with a reference"),
                 rules=((5.3, (r"difference amplifier|subtract(?:or|ing amplifier)",)),
-                       (5.31, (OPAMP_WORDS, r"differential amplifier"))),
+                       (5.31, (OPAMP_WORDS, r"differential amplifier")),
+                       # "diff amp, G=5": an op-amp's, unless transistors are named (their pairs' rules)
+                       (5.32, (r"diff\.?\s+amp\b", r"^(?![\s\S]*\b(?:[np]mos|mosfets?|bjts?|[np]pns?|jfets?|"
+                                                   r"transistors?|fets?)\b)"))),
                 noun="amplifier", accepts=r"subtractor|difference\s+amplifier", specs=("gain", "gain_db"),
                 design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
                 examples=_gain_examples("difference amplifier", 50)))

@@ -503,18 +503,62 @@ def _vco(f: _Filler) -> str:
 
 
 def _function_generator_eq(f0, get):
-    # The integrator ramps at Vsat/(R C) between +-Vsat R3/R4: f = R4/(4 R3 R C) = 1/(2 R C).
+    # The integrator ramps at Vsat/(R C) between +-Vsat R3/R4: f = R4/(4 R3 R C) (1/(2 R C) with R4 = 2 R3).
     c = get("C", 10e-9)
-    return {"C": c, "R": 1 / (2 * f0 * c)}
+    return {"C": c, "R": get("RF", 20e3) / (4 * get("RIN", 10e3) * f0 * c)}
+
+
+# "a 6 V peak-to-peak triangle", "triangle of 4 Vpp", "triangle amplitude 3 V": the swing the Schmitt's
+# thresholds set (+-Vsat R3/R4)
+_TRIANGLE_PP = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*V\s*(?:p-?p|pp|peak[- ]to[- ]peak)\s+triang"
+                          r"|triang\w*\s+(?:wave\s+)?(?:of\s+|at\s+|swinging\s+)?(?P<b>\d+(?:\.\d+)?)\s*V\s*"
+                          r"(?:p-?p|pp|peak[- ]to[- ]peak)"
+                          r"|triang\w*\s+(?:wave\s+)?(?:amplitude|peak)\s+(?:of\s+|=\s*)?(?P<c>\d+(?:\.\d+)?)\s*V",
+                          re.IGNORECASE)
+
+
+# The generator's Schmitt comparator swings rail to rail (98 % of them), as the textbook's pp = 2 VCC R3/R4 has it;
+# a stated output swing stays as stated (the share then changes nothing).
+_RAIL_TO_RAIL = 0.98
+
+
+def _share(f: _Filler) -> float:
+    return _RAIL_TO_RAIL if saturation(f.intent, _RAIL_TO_RAIL) != saturation(f.intent) else 0.9
+
+
+def _schmitt_feedback(f: _Filler) -> float | None:
+    """R4 for a triangle swing the request states (pp = 2 Vsat R3/R4), unless it states R4 itself."""
+    said = _TRIANGLE_PP.search(f.intent.description)
+    if said is None or "RF" in f.intent.values:
+        return None
+    pp = float(said["a"] or said["b"]) if said["a"] or said["b"] else 2 * float(said["c"])
+    for value in list(f.intent.values.values()):  # the swing the reader gave a role is this one
+        if value.unit == "V" and value.value in (pp, pp / 2):
+            f.given(value.role, value.value)
+    return float(f"{2 * saturation(f.intent, _share(f)) * f.number('RIN', 10e3) / pp:.4g}")
 
 
 def _function_generator(f: _Filler) -> str:
-    v = part_values(f, _function_generator_eq, 1e3)
+    rf = _schmitt_feedback(f)
+    v = part_values(f, lambda f0, get: _function_generator_eq(f0, lambda role, d: rf if role == "RF" and rf else
+                                                              get(role, d)), 1e3)
     p = {role: f(role, x) for role, x in v.items()}
-    _show(f, 1 / (2 * v["R"] * v["C"]))
+    r3, r4 = f.number("RIN", 10e3), rf or f.number("RF", 20e3)
+    _show(f, r4 / (4 * r3 * f.number("R", v["R"]) * f.number("C", v["C"])))  # the parts as built (stated ones too)
+    # the Schmitt trigger's input (R3) and feedback (R4) resistors, the request's when it states them
     return "\n".join([_opamp_block(f), comparator_block(f), f"R1 sq n {p['R']}", f"C1 n tri {p['C']}",
-                      "X1 0 n tri opamp", *SCHMITT_LOOP, "R7 tri out 1k", "R8 out 0 1meg",
+                      "X1 0 n tri opamp", f"R3 tri p {f('RIN', 10e3)}",
+                      f"R4 p sq {format_eng(rf) if rf else f('RF', 20e3)}", f"X2 p 0 sq comparator sat={_share(f):g}",
                       _start(0)])
+
+
+def _function_generator_function(f: _Filler) -> list:
+    """Its frequency, and the triangle's swing 2 Vsat R3/R4 between the Schmitt trigger's thresholds."""
+    assert f.tran is not None
+    pp = 2 * saturation(f.intent, _share(f)) * used(f, "RIN", default=10e3) / (
+        _schmitt_feedback(f) or used(f, "RF", default=20e3))
+    return [*_oscillates(f), Probe(f"function: the triangle swings {pp:.3g} V peak to peak",
+                                   "{tran}\nmeas tran result pp v({out}) from={half} to={stop}", 0.9 * pp, 1.1 * pp)]
 
 
 register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator (integrator + Schmitt trigger)",
@@ -527,7 +571,7 @@ register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator
                 design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
                 examples=_example("op-amp VCO with a 5 V control voltage", 50, 10e3)))
 register(Family(kind="function_generator", summary="triangle/square function generator (integrator + Schmitt)",
-                function=_oscillates,
+                function=_function_generator_function, output="tri", ports=(("output", ("tri", "sq")),),
                 build=_function_generator,
                 names=("triangle wave generator", "function generator", "triangle-wave and square-wave generator",
                        "op-amp triangle-wave oscillator"),

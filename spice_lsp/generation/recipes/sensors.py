@@ -143,9 +143,11 @@ def _led_transistor_current(f: _Filler) -> list:
 def _strain_function(f: _Filler) -> list:
     r = used(f, "R", "R1")
     # the difference amplifier's RF/RIN, else the instrumentation amplifier's 1 + 2R/RG
-    gain = parse_number(f.params.get("gain", "")) or 1 + 2 * 10e3 / used(f, "RG")
-    if "R4" in f.intent.values or ("R2" in f.intent.values and "R1" in f.intent.values):  # a stated strained gauge
-        x = gain * used(f, "VDD", "VIN", default=5) * (used(f, "R2") / (r + used(f, "R2")) - 0.5)
+    gain = parse_number(f.params.get("gain", "")) or (1 + 2 * 10e3 / used(f, "RG") if "RG" in f.intent.values
+                                                      else stated_gain(f, 101))
+    if (stated := _strained_gauge(f)) is not None:
+        gauge, r = stated
+        x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)
         return [Probe(f"function: the strained gauge reads {x:.4g} V at out (gain {gain:.4g})",
                       "op\nlet result = v({out})", x - 0.03 * abs(x), x + 0.03 * abs(x))]
     gauge = r * (1 + 2 * 1000e-6)
@@ -578,13 +580,26 @@ _DIFFERENCE_AMP = re.compile(r"\bdifference\s+amp|\bsubtractor|\bsingle[- ]op[- 
                              re.IGNORECASE)
 
 
+def _strained_gauge(f: _Filler) -> tuple[float, float] | None:
+    """(the strained gauge's resistance, the other arms'): one stated beside the nominal ("the gauge has stretched to
+    120.6 ohms", whatever role the reader gave each), or R2 beside R1; none when only the nominal is stated."""
+    if (arm := _stated_arm(f)) is not None:
+        return arm
+    if "R2" in f.intent.values and "R1" in f.intent.values:
+        return f.number("R2", 0), f.number("R", 350, "R1")
+    return None
+
+
 def _strain_gauge(f: _Filler) -> str:
-    r = f("R", 350, "R1")
+    stated = _strained_gauge(f)
+    r = f"{stated[1]:g}" if stated else f("R", 350, "R1")
     gain = stated_gain(f, 101)
     # Quarter bridge: the gauge (gauge factor 2) is B1; V2 is the strain in microstrain.
     # A gauge stated at its strained value ("grown by 1 % (353.5 Ω)") is that resistor, R4.
-    strained = f.number("R2", 0) if "R2" in f.intent.values and "R1" in f.intent.values else 0
-    gauge = f"R4 b 0 {f('R2', strained)}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}"
+    strained = f"{stated[0]:g}" if stated else ""
+    if stated and "R2" in f.intent.values and math.isclose(f.number("R2", 0), stated[0]):
+        strained = f("R2", stated[0])  # as written
+    gauge = f"R4 b 0 {strained}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}"
     strain = [] if strained else ["V2 strain 0 DC 0", "* v(strain): the strain in microstrain"]
     if strained:
         f.analysis = "op"  # no strain source to sweep: the stated gauge is read at its operating point
@@ -594,8 +609,11 @@ def _strain_gauge(f: _Filler) -> str:
         f.param("gain", format_eng(gain))
         amplifier = ["R5 a m 100k", "R6 m out {100k*gain}", "R7 b p 100k", "R8 p 0 {100k*gain}", "X1 p m out opamp"]
     else:
-        # The three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200).
-        rg = f("RG", float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200)
+        # The three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200). RG is a part of
+        # its own only when the request states it: a generic trim would otherwise move it for a stated gain that
+        # has no input to be measured from (the gain is the one stated, RG follows).
+        designed = float(f"{2 * 10e3 / (gain - 1):.4g}") if gain > 1 else 200
+        rg = f("RG", designed) if "RG" in f.intent.values else format_eng(designed)
         amplifier = ["X1 a n1 o1 opamp", "X2 b n2 o2 opamp", "R5 o1 n1 10k", "R6 o2 n2 10k", f"R11 n1 n2 {rg}",
                      "R7 o1 m 10k", "R8 m out 10k", "R9 o2 p 10k", "R10 p 0 10k", "X3 p m out opamp"]
     return "\n".join([_opamp_block(f), *strain, *bridge, *amplifier])
@@ -690,7 +708,8 @@ def _strain_x(f: _Filler) -> float:
 
 # "one arm is the gauge strained to 350.7 ohm", "a gauge that reads 120.6 ohm under load", "the RTD at 100 C, so
 # 138.5 ohm": the active arm's own resistance, stated beside the nominal one of the others
-_ACTIVE_ARM = re.compile(r"\b(?:strained|reads?|reading|rises|grows|changes|goes|moves|measures|so"
+_ACTIVE_ARM = re.compile(r"\b(?:strained|stretched|compressed|increased|decreased|drifted|shifted|becomes|reads?"
+                         r"|reading|rises|grows|changes|goes|moves|measures|so"
                          r"|gauge\s+(?:is|at|of))"
                          r"\s+(?:\w+\s+){0,2}?(?:to\s+|at\s+|is\s+|of\s+)?(?:about\s+)?(?P<r>\d+(?:\.\d+)?)\s*(?P<k>k)?"
                          r"\s*(?:ohms?|Ω)", re.IGNORECASE)

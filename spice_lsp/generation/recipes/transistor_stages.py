@@ -6,6 +6,7 @@ spec is measured as its current (checklist.measure).
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -309,6 +310,8 @@ register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitt
                        "cascode amplifier with bipolar transistors"),
                 rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
                 source="V2", noun="amplifier", specs=("current", "gain", "gain_db"), design=_design_cascode,
+                # "output at the upper collector, node x": the collector a user names is the stack's top one
+                ports=(("collector", ("out", "c1")),),
                 examples=(("current", "BJT cascode amplifier on 12 V, its common-emitter device biased at {x} A",
                            0.5e-3, 3e-3),
                           ("gain", "BJT cascode amplifier on 15 V with a gain of -{x} set by emitter degeneration",
@@ -380,43 +383,66 @@ def _coupled_load(f: _Filler, node: str) -> list[str]:
     return [f"C2 {node} out {f('COUT', float(f'{0.1 / rl:.2g}'))}", f"R4 out 0 {f('RL', 1e3, 'R')}"]
 
 
+# "base biased at half the supply", "the first base at mid-supply", "two equal resistors": the divider's tap (not
+# the emitter) at half the supply.
+_BASE_AT_HALF = re.compile(r"\bbases?\b[^.;]{0,60}?\b(?:half|mid)[- ]?(?:the\s+|of\s+the\s+)?(?:supply|rail|vcc|way)"
+                           r"|\bequal\s+(?:resistors|divider|values)|divider\s+of\s+two\s+equal", re.IGNORECASE)
+
+
+def _loaded(f: _Filler) -> bool:
+    """A load the request states, coupled off the emitter through C2; else the emitter itself is the output."""
+    return "RL" in f.intent.values or \
+        re.search(r"\bloads?\b|\bspeaker\b", f.intent.description, re.IGNORECASE) is not None
+
+
 def _darlington_follower(f: _Filler) -> str:
     q = _bjt_model(f, "n")
-    # The emitter sits at half the supply (VB two VBEs above it), so it swings both ways; RE = RL puts the
-    # emitter's small-signal load at RL/2: gain = 1/(1 + 4 VT/VE). The divider is stiff against the pair's base
-    # current IE/bf^2 (its drop under 5 % of VB), and no stiffer than 50k.
+    # The emitter sits at half the supply (VB two VBEs above it), so it swings both ways, unless the request puts
+    # the base there; RE = RL puts the emitter's small-signal load at RL/2: gain = 1/(1 + 4 VT/VE). The divider is
+    # stiff against the pair's base current IE/bf^2 (its drop under 5 % of VB), and no stiffer than 50k.
     vcc, re_ = f.number("VDD", 12), f.number("RE", f.number("RL", 1e3, "R"))
-    vb = min(vcc / 2 + 1.4, 0.8 * vcc)
+    half = _BASE_AT_HALF.search(f.intent.description) is not None
+    vb = vcc / 2 if half else min(vcc / 2 + 1.4, 0.8 * vcc)
     ib = max(vb - 1.4, 0.1) / re_ / (BETA + 1) ** 2
     rth = min(50e3, 0.05 * vb / ib)
-    vth = vb + rth * ib
+    vth = vb if half else vb + rth * ib  # (at half the supply: two equal resistors, the base current's sag kept small)
+    emitter = "e" if _loaded(f) else "out"
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"C1 in b {f('CIN', 10e-6)}",
                       f"R1 vcc b {f('RB1', float(f'{rth * vcc / vth:.3g}'), 'RB')}",
                       f"R2 b 0 {f('RB2', float(f'{rth * vcc / (vcc - vth):.3g}'))}", f"Q1 vcc b e1 {q}",
-                      f"Q2 vcc e1 e {q}", f"R3 e 0 {f('RE', f.number('RL', 1e3, 'R'))}", *_coupled_load(f, "e")])
+                      f"Q2 vcc e1 {emitter} {q}", f"R3 {emitter} 0 {f('RE', f.number('RL', 1e3, 'R'))}",
+                      *(_coupled_load(f, "e") if _loaded(f) else [])])
 
 
 def _darlington_gain(f: _Filler) -> list:
-    """R/(R + 2 VT/IE), R = RE || RL: Q2's re plus Q1's, which its base current scales down to Q2's."""
-    vcc, rb1, rb2, re_, rl = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE"), used(f, "RL", "R")
+    """R/(R + 2 VT/IE), R = RE || RL: Q2's re plus Q1's, which its base current scales down to Q2's; with no load
+    the emitter is the output and rests at VE = IE RE."""
+    vcc, rb1, rb2, re_ = used(f, "VDD"), used(f, "RB1", "RB"), used(f, "RB2"), used(f, "RE")
     vth, rth = vcc * rb2 / (rb1 + rb2), rb1 * rb2 / (rb1 + rb2)
     low, high = 1e-9, vth / re_
     for _ in range(60):  # IE where VB (less Q1's base current, IE/bf^2, in the divider) - 2 VBE = IE RE
         ie = (low + high) / 2
         ve = vth - rth * ie / (BETA + 1) ** 2 - VT * math.log(ie / IS) - VT * math.log(ie / (BETA + 1) / IS)
         low, high = (ie, high) if ve > ie * re_ else (low, ie)
-    r = re_ * rl / (re_ + rl)
+    rl = used(f, "RL", "R") if _loaded(f) else math.inf
+    r = re_ * rl / (re_ + rl) if _loaded(f) else re_
     gain = r / (r + 2 * VT / ie)
-    return [gain_between(_least_gain(f, gain), 1.0, f"follows its input into the load ({gain:.3f} designed)")]
+    follows_ = gain_between(_least_gain(f, gain), 1.0, f"follows its input into the load ({gain:.3f} designed)")
+    if _loaded(f):
+        return [follows_]
+    return [follows_, Probe(f"function: its output rests two VBE below the base, at {ie * re_:.3g} V",
+                            "op\nlet result = v({out})", 0.93 * ie * re_, 1.07 * ie * re_)]
 
 
 register(Family(kind="darlington_follower", function=_darlington_gain,
                 summary="AC-coupled Darlington emitter follower driving a load",
                 build=_darlington_follower,
-                names=("AC-coupled Darlington emitter follower",
+                names=("AC-coupled Darlington emitter follower", "divider-biased Darlington emitter follower",
                        "Darlington emitter follower with a coupling capacitor",
                        "capacitively coupled Darlington buffer"),
-                rules=((13.59, (r"darlington", AC_COUPLED)),),
+                # a divider-biased pair the signal is coupled into is this circuit, not the DC-driven pair
+                rules=((13.59, (r"darlington", AC_COUPLED)),
+                       (13.591, (r"darlington", r"divider|coupled\s+in|(?:via|through)\s+an?\s+(?:coupling\s+)?cap"))),
                 source="V2", noun="amplifier"))
 
 
@@ -544,7 +570,9 @@ _DIVIDER = {False: (10e3, 3.3e3), True: (3.3e3, 10e3)}  # the base divider's (to
 
 def _sources_pnp(intent) -> bool:
     """A PNP current source: its emitter resistor to the rail, its collector sourcing into a load to ground."""
-    return intent.polarity == "p" and bool(re.search(r"\bpnps?\b", intent.description, re.IGNORECASE))
+    # (or read from what it does: "2 mA through whatever hangs between ld and ground")
+    return intent.polarity == "p" and bool(re.search(r"\bpnps?\b", f"{intent.description} {intent.reading or ''}",
+                                                     re.IGNORECASE))
 
 
 def _bjt_current_source(f: _Filler) -> str:
@@ -1008,12 +1036,22 @@ def _bjt_ltp(f: _Filler) -> str:
     # 0 V: the test bench requests word as "one base grounded", "AC on inp only" or "a differential input
     # between inp and inn". The tail resistor to -VEE sets about 1 mA. outp is Q2's collector (in phase
     # with inp), the output.
+    # A tail current stated with a tail resistor ("a resistor to -12 V setting about 2 mA") sizes that resistor:
+    # RE = (VEE - VBE)/I, the joined emitters a VBE below the grounded bases.
+    vee = abs(f.number("VDD", 12))
+    designed = float(f"{(vee - 0.7) / f.number('IBIAS', 1e-3, 'IREF'):.3g}") if {"IBIAS", "IREF"} & set(
+        f.intent.values) else 11e3
     tail = f"I1 tail vee DC {f('IBIAS', 1e-3, 'IREF')}" if TAIL_SOURCE.search(f.intent.description) else \
-        f"R3 tail vee {f('RE', 11e3, *(['R'] if 'RC' in f.intent.values else []))}"  # "a 22k tail resistor"
+        f"R3 tail vee {f('RE', designed, *(['R'] if 'RC' in f.intent.values else []))}"  # "a 22k tail resistor"
     level = f.intent.values.get("VIN")  # "bases at 0 V DC": the bases' level; the small signal stays AC 1
+    # "on +/-9 V ... a resistor to -9 V": a level minus the supply's is the negative rail, never the drive
+    rail = level is not None and level.value < 0 and math.isclose(-level.value, vee)
     drive = f"V3 inp inn DC {f('VIN', 0)} AC 1" if level is not None and level.value == 0 else \
-        f"V3 inp inn DC 0 AC {f('VIN', 1)}"
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", "V2 vee 0 DC {-vcc}", drive, "V4 inn 0 DC 0",
+        "V3 inp inn DC 0 AC 1" if rail else f"V3 inp inn DC 0 AC {f('VIN', 1)}"
+    if {"IBIAS", "IREF"} & set(f.intent.values):
+        f.param("itail", f("IBIAS", 1e-3, "IREF"))  # the design target, for the reader
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 vee 0 DC {f('VIN', -vee) if rail else '{-vcc}'}",
+                      drive, "V4 inn 0 DC 0",
                       f"R1 vcc outn {f('RC', 10e3, 'R')}", f"R2 vcc outp {f('RC', 10e3, 'R')}",
                       f"Q1 outn inp tail {q}", f"Q2 outp inn tail {q}", tail])
 
@@ -1050,9 +1088,10 @@ register(Family(kind="bjt_long_tailed_pair", summary="BJT long-tailed pair (diff
                 function=_ltp_gain,
                 build=_bjt_ltp,
                 names=("BJT long-tailed pair", "bipolar differential pair", "NPN differential amplifier",
-                       "BJT differential pair"),
+                       "BJT differential pair", "emitter-coupled pair"),
                 rules=((5.5, (r"(?:differential|diff\.?) (?:pair|amp(?:lifier)?)|long[- ]tailed",
-                              r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
+                              r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),
+                       (5.5, (r"emitter[- ]coupled\s+(?:pair|differential|amp)",))),
                 source="V3", output="outp", noun="amplifier"))
 register(Family(kind="class_b_push_pull", summary="class B push-pull output stage (complementary followers)",
                 function=lambda f: _push_pull_function(f, False),
@@ -1234,28 +1273,49 @@ def _split_cb(intent) -> bool:
     return bool(_SPLIT_CB.search(intent.description))
 
 
+def _source_resistance(intent) -> None:
+    """"The generator drives the emitter through 50 Ω and a coupling capacitor", "a 600 ohm source resistance": the
+    resistor the reader took for RE is the signal's series resistance (RS), in front of the coupling capacitor; RE
+    is then the stage's own (designed from a stated bias current)."""
+    found = intent.values.get("RE")
+    if found is None or "RS" in intent.values:
+        return
+    text = re.escape(found.text)
+    series = (rf"through\s+(?:an?\s+)?{text}(?!\s*(?:\w+\s+)?(?:to|from)\s+(?:ground|gnd|the\s+emitter))"
+              rf"|(?:source|generator)\s+(?:resistance|impedance)\s+(?:of\s+|is\s+|=\s*)?{text}"
+              rf"|{text}\s+(?:source|generator)\s+(?:resistance|impedance)")
+    if re.search(series, intent.description, re.IGNORECASE):
+        intent.values["RS"] = dataclasses.replace(intent.values.pop("RE"), role="RS")
+
+
 def _common_base(f: _Filler) -> str:
     q = _bjt_model(f, "n")
+    _source_resistance(f.intent)
+    # a stated source resistance sits between the generator and the coupling capacitor
+    drive = [f"R5 in s {f('RS', 50)}", f"C1 s e {f('CIN', 220e-6)}"] if "RS" in f.intent.values else \
+        [f"C1 in e {f('CIN', 220e-6)}"]
     if _split_cb(f.intent):
         # Base at 0 V, RE to -VEE sets Ie = (VEE - VBE)/RE (about 1 mA by default); C1 couples the signal into
         # the emitter, whose input resistance is re alone.
         vee = abs(f.number("VDD", 12))
         return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12, magnitude=True)}", "V3 vee 0 DC {-vcc}", _signal(f),
-                          f"C1 in e {f('CIN', 220e-6)}", f"R3 e vee {f('RE', float(f'{(vee - 0.65) / 1e-3:.3g}'))}",
+                          *drive, f"R3 e vee {f('RE', float(f'{(vee - 0.65) / 1e-3:.3g}'))}",
                           f"Q1 out 0 e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
     # The base is held at AC ground by C2; the signal enters the emitter: gain ~ RC/re, low input resistance.
     # C1 is large because the emitter's input resistance (re, about 20 ohm) is low: its corner sits well
     # below 1 kHz, so the gain there is the mid-band gain.
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"R1 vcc b {f('RB1', 47e3, 'RB')}",
-                      f"R2 b 0 {f('RB2', 10e3)}", "C2 b 0 100u", f"C1 in e {f('CIN', 220e-6)}",
+                      f"R2 b 0 {f('RB2', 10e3)}", "C2 b 0 100u", *drive,
                       f"R3 e 0 {f('RE', 1e3)}", f"Q1 out b e {q}", f"R4 vcc out {f('RC', 4.7e3, 'RL', 'R')}"])
 
 
 def _cb_gain(f: _Filler) -> list:
-    """ce_gain into the emitter; split rails: the base at 0 V, RE's far end VEE below it (no divider)."""
-    if _split_cb(f.intent):
-        return [ce_gain(f, +1, vb=abs(used(f, "VDD")))]
-    return [ce_gain(f, +1)]
+    """ce_gain into the emitter; split rails: the base at 0 V, RE's far end VEE below it (no divider). A source
+    resistance RS divides the signal with re: gain = RC/(re + RS) = 1/(1/g0 + RS/RC), g0 = RC/re."""
+    g0 = ce_gain(f, +1, vb=abs(used(f, "VDD"))) if _split_cb(f.intent) else ce_gain(f, +1)
+    if "RS" not in f.intent.values:
+        return [g0]
+    return [expect("gain", 1 / (1 / g0.target + used(f, "RS") / used(f, "RC", "RL", "R")), 0.15)]
 
 
 def _cb_base(intent) -> tuple[float, float]:
@@ -1272,6 +1332,7 @@ def _design_cb(intent, d, spec) -> None:
     """A bias current sizes RE: Ie = (VB - VBE)/RE, VB the divider's less its base-current drop (and RC, when
     the default's drop would saturate the transistor, to half the room above the base). A gain sizes
     RC = |A| / gm, gm from that bias; the trim loop refines the value it designed."""
+    _source_resistance(intent)
     vth, rth = _cb_base(intent)
     if spec.quantity == "current":
         if dz.given(intent, "RE") is None:
