@@ -8,7 +8,7 @@ import math
 import pytest
 
 from spice_lsp.generation import function_words as fw
-from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.intent import behaviour, parse_intent
 from spice_lsp.generation.pipeline import _build
 
 
@@ -228,3 +228,29 @@ def test_a_pwm_filtered_with_its_figures_in_parentheses():
 
 def test_a_triangle_out_of_a_square_with_its_figures_between():
     assert _circuit("make a triangle out of the 1 kHz, 2 V-peak square wave on node s") == "integrator"
+
+
+def _behaviour(text: str) -> str | None:
+    read = behaviour(text.lower())
+    return read[1] if read else None
+
+
+@pytest.mark.parametrize("text, circuit", [
+    ("knock the 60 Hz hum out of the signal on node mic before node adc", "passive twin-t notch filter"),
+    ("I want the speaker on node spk to never see any DC from node amp, and everything above 40 Hz must get through",
+     "high-pass filter"),
+    ("make node b lag node a by 90 degrees at 1 kHz without changing the amplitude", "all-pass filter"),
+    ("a current that mirrors the 1 mA flowing in node ref into node out, two NPNs", "current mirror"),
+    ("keep the bass and throw the rest away", "low-pass filter"),
+])
+def test_more_functions_in_other_words(text, circuit):
+    assert _behaviour(text) == circuit
+
+
+def test_a_signal_lifted_to_a_level_is_the_gain_between_them():
+    text = "lift my 50 mV mic signal on node mic to about 1 V on node pre, not inverted"
+    assert _behaviour(text) == "non-inverting amplifier"
+    row = _specs(text)["gain"]
+    assert row.target == pytest.approx(1 / 0.05)
+    assert "50" not in text[row.start:row.end]  # the input's level stays the input's
+    assert parse_intent(text).values["VIN"].value == pytest.approx(0.05)

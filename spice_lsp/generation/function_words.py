@@ -65,7 +65,7 @@ _CONCEPTS: dict[str, str] = {
              r"(?:°|deg\w*|turn|cycle|\b)|\bquarter[- ](?:turn|cycle|period)\b"
              r"|\b\d+\s*(?:°|deg\w*)\s+(?:of\s+)?(?:phase\b|lead\b|lag\b|(?:phase\s+)?shift)"
              # "make my sine lag by 90 degrees": the lag said by its angle
-             r"|\b(?:lag|lead|shift|delay|rotat)\w*\s+(?:it\s+|them\s+|(?:the\s+|its\s+|my\s+)?\w+\s+)?by\s+(?:about\s+)?"
+             r"|\b(?:lag|lead|shift|delay|rotat)\w*\s+(?:it\s+|them\s+|(?:the\s+|its\s+|my\s+|node\s+)?\w+\s+)?by\s+(?:about\s+)?"
              r"(?:\d+|ninety|forty[- ]five)\s*(?:°|deg\w*)",
     # amplitude left as it is: the all-pass's flat magnitude
     "amplitude_kept": r"\b(?:amplitude|gain|magnitude|level|size|loudness|strength)\w*\b[^.;]{0,40}?"
@@ -231,7 +231,9 @@ _CONCEPTS: dict[str, str] = {
                       # "3 mA through the LED string between k and ground whatever its voltage"
                       r"|(?<![\w.])[\d.]+\s*[mµu]?a\s+(?:through|into)\b[^.;]{0,60}?"
                       r"\b(?:regardless|whatever|no\s+matter|independent)\b",
-    "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b",
+    "copied_current": r"\bcop(?:y|ies|ying)\s+(?:the\s+|a\s+)?(?:[\d.]+\s*[mµu]?a\s+)?(?:reference\s+)?current\b"
+                      # "a current that mirrors the 1 mA flowing in node ref"
+                      r"|\b(?:mirror|copi|copy|repeat|replicat)\w*\s+(?:the\s+|a\s+)?[\d.]+\s*[mµu]?a\b",
     # resistors and nothing else: "5 V at out from the 12 V at in using two resistors", "two equal resistors"
     "two_resistors": r"\b(?:two|2)\s+(?:equal\s+|identical\s+|matched\s+)?resistors\b"
                      r"|\b(?:just|only|nothing\s+but|purely|simply)\s+(?:a\s+few\s+|some\s+|plain\s+)?resistors\b"
@@ -342,7 +344,7 @@ _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|at
                     r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+(?:away|out)|thrown\s+(?:away|out)|drop\w*"
                     r"|discard\w*|ditch\w*|dump\w*"
                     # "take the DC off the signal", "take the hiss away": the verb, its object between
-                    r"|tak(?:e|es|ing)(?=\s+(?:\S+\s+){1,3}?(?:off|away)\b))\b")
+                    r"|(?:tak|knock|throw|filter|get|cut|strip)\w*(?=\s+(?:\S+\s+){1,4}?(?:off|away|out)\b))\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")
 _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
@@ -362,7 +364,9 @@ _APPOSED = re.compile(r"[\s-]*(?:(?:roughly|about|around|approximately|say|basic
 
 def _passes(low: str, m: re.Match) -> bool | None:
     """Whether the verb governing a frequency mention passes it (True), blocks it (False), or none governs."""
-    if re.search(r"\b(?:no|zero|without)\s+(?:its\s+|the\s+|any\s+)?$", low[:m.start()]):  # "so no DC gets across"
+    # "so no DC gets across", "the speaker must never see any DC"
+    if re.search(r"\b(?:no|zero|without|never\s+(?:sees?|gets?|receives?|passe?s?)(?:\s+any)?)\s+"
+                 r"(?:its\s+|the\s+|any\s+)?$", low[:m.start()]):
         return False
     # "keep my speaker from seeing DC", "protect the input from the hum": kept away
     if not m[0][:1].isdigit() and re.search(
@@ -1076,6 +1080,12 @@ _SAGS = re.compile(rf"\bwithin\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\s+of\s+(?:the\s
                    r"(?:peak|crest|top)s?\b"
                    r"|\b(?:sag|droop|dip|drop|fall|fell|sink|ripple)\w*\s+(?:by\s+)?(?:less\s+than|under|no\s+more\s+than|"
                    rf"at\s+most|below)\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\b")
+# a signal's level raised to another: "lift my 50 mV mic signal on node mic to about 1 V" (a signal's: a supply
+# raised is a converter's)
+_RAISED_TO = re.compile(rf"\b(?:lift|rais|boost|amplif|bring|get|scal|step)\w*\s+(?:up\s+)?"
+                        rf"(?:my\s+|the\s+|a\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:\w+\s+)?"
+                        r"(?:signal|mic|microphone|sensor|audio|pickup|input|sine|output|level)\b(?:[^.;]|\.\d){0,40}?"
+                        rf"\b(?:up\s+)?to\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\b")
 # the other side of a limit: "above +0.7 V or below -0.7 V"
 _OR_PAST = re.compile(rf"\s*,?\s*(?:or|and|nor)\s+(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+"
                       rf"{_ABOUT_W}[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
@@ -1285,6 +1295,9 @@ def _stated(low: str) -> list[Stated]:
         if a > 0 and b > 0:
             found.append(Stated("scale", swings[0].start(), swings[1].end(), _signed(low, b / a),
                                 said=f"{swings[0][0]} ... {swings[1][0]}"))
+    if (m := _RAISED_TO.search(low)) and not any(f.what == "scale" for f in found) \
+            and 0 < (a := _si(m[1], m[2])) < (b := _si(m[3], m[4])):
+        found.append(Stated("scale", m.start(3), m.end(), _signed(low, b / a), said=m[0]))  # its input level kept
     if (m := _NEG_TIMES.search(low)) and not any(f.what == "scale" for f in found):
         found.append(Stated("scale", m.start(), m.end(), -float(m[1] or m[2]), said=m[0]))
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
