@@ -171,3 +171,8 @@ def test_a_part_put_there_goes_between_the_ends_said_before_it():
 def test_a_word_before_a_parts_noun_names_that_part_not_a_node():
     parts = read_request("Integrator from node vi to node vo; put a 10 MΩ resistor across the timing cap.").elements
     assert not any("timing" in (e.nodes or ()) for e in parts)
+
+
+def test_a_word_before_node_describes_it():
+    parts = read_request("Rectifier: 470 uF on the output node vo, 1k load on vo.").elements
+    assert next(e for e in parts if e.kind == "C").nodes == ("vo", "0")

@@ -2573,8 +2573,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
         # ("at the top of a cap" names no node)
         # (after its own value: "a sine on node in across a 1 uF capacitor at node out" hangs it at out)
         own = next((q.start for q in _quantities(clause) if q.unit == "F"), 0)
-        hung = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s+(?:to|and|of)\b)",
-                          re.IGNORECASE).search(clause, own)
+        # ("1000 uF on the DC node vdc": the word before "node" describes it)
+        hung = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?:[a-z]+\s+(?=node\b))?(?:node\s+)?(?P<n>[a-z_]\w*)\b"
+                          r"(?!\s+(?:to|and|of)\b)", re.IGNORECASE).search(clause, own)
         if nodes is None and kind == "C" and hung and hung["n"].lower() not in _NOT_NODES | GROUND \
                 and not _article(hung, "n") and not _value_word(hung, "n"):  # "a 1 µF hold capacitor at node out"
             nodes = (_node(hung["n"]), "0")
