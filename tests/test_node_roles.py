@@ -32,6 +32,7 @@ def _on(netlist: str, kind: str, node: str) -> list:
     ("Compare it with a 1.5 V threshold on node thr.", "thr", "reference"),
     ("The signal generator on node sg feeds it through 1k.", "sg", "input"),
     ("Node xa sits at 2 V; node xb at 1 V.", "xa", None),
+    ("An LC tank, fed through a resistor from in, that rings at 1 MHz; tank node tank.", "tank", "capacitor"),
 ])
 def test_the_nearest_cue_word_gives_the_role(text, name, role):
     assert _cue(text, name) == role

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.ports import RAIL, Ports, read_ports, said_nodes
 from spice_lsp.generation.recipes.sensors import LED
-from spice_lsp.generation.request import ElementConstraint, Request, SourceConstraint
+from spice_lsp.generation.request import ElementConstraint, ModelParam, Request, SourceConstraint
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.generation.vocabulary import NOT_NODES, PINS
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
@@ -105,6 +105,43 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     return None
 
 
+_POLARITY_WORDS = r"nmos|pmos|npn|pnp|n-channel|p-channel"
+# "NMOS M1 ...", "a PNP transistor Q2", "M2 (PMOS)", "Q1 is the NPN": a device the request names with its polarity
+_POLARITY_NAMED = re.compile(rf"\b(?P<p>{_POLARITY_WORDS})\s+(?:(?:transistor|device|mosfet|fet|bjt)\s+)?"
+                             rf"(?P<n>[MQJ]\w*)\b|\b(?P<m>[MQJ]\d\w*)\s*(?:\(\s*|,?\s+is\s+(?:an?\s+|the\s+)?)"
+                             rf"(?P<q>{_POLARITY_WORDS})\b", re.IGNORECASE)
+
+
+def stated_polarities(description: str) -> dict[str, str]:
+    """The devices the request names with their polarity: name (upper case) -> nmos, pmos, npn or pnp."""
+    found: dict[str, str] = {}
+    for said in _POLARITY_NAMED.finditer(description):
+        name, polarity = (said["n"] or said["m"]).upper(), (said["p"] or said["q"]).lower()
+        if name[1:2].isdigit() or len(name) > 1:
+            found.setdefault(name, {"n-channel": "nmos", "p-channel": "pmos"}.get(polarity, polarity))
+    return found
+
+
+def _by_polarity(lines: list[Line], rows: list[str], description: str) -> None:
+    """A device the request names with its polarity ("NMOS M1; PMOS M2") is the family's device of that polarity:
+    where the family gave its name to the other polarity's device (M1 the PMOS), the two swap names."""
+    cards = {r.split()[1].lower(): r.split()[2].split("(")[0].lower() for r in rows
+             if r.lower().startswith(".model ") and len(r.split()) > 2}
+
+    def polarity(line: Line) -> str | None:
+        return cards.get(line.rest.split()[0].lower()) if line.rest.split() else None
+
+    stated = stated_polarities(description)
+    for name, wanted in stated.items():
+        line = next((x for x in lines if x.name.upper() == name), None)
+        if line is None or polarity(line) in (None, wanted):
+            continue
+        other = next((x for x in lines if x.name[:1].upper() == name[:1] and polarity(x) == wanted
+                      and stated.get(x.name.upper(), "") != wanted), None)  # (never one named as it is)
+        if other is not None:
+            line.name, other.name = other.name, line.name
+
+
 def _unify(mapping: dict[str, str], family: list[str], user: tuple[str | None, ...], symmetric: bool) -> str | None:
     """Extend the node renaming so `family` nodes become `user` nodes; the reason if it cannot."""
     orders = [list(user)] + ([list(reversed(user))] if symmetric and len(user) == 2 else [])
@@ -169,6 +206,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         lines[i] = None if inside else lines[i]
     parts = [(i, line) for i, line in enumerate(lines) if line is not None]
     found = [line for _, line in parts]
+    _by_polarity(found, rows, request.description)
     problems: list[str] = []
     mapping: dict[str, str] = {}
     taken: set[int] = set()
@@ -464,17 +502,29 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
     # the polarity (or "NMOS and PMOS" pair) said last before a place in the text
     last = re.compile(rf"\b{kinds}(?:\s*(?:,|/|and|or)\s*{kinds})*\b(?!.*\b{kinds}\b)", re.IGNORECASE | re.DOTALL)
     defined: set[int] = set()  # diode cards whose saturation current the request states
+
+    def before(want: ModelParam) -> str:  # the words of its clause before it
+        at = request.description.find(want.text)
+        return re.split(r"[.;](?!\d)", request.description[max(0, at - 50):at])[-1] if at > 0 else ""
+
+    rows = _own_cards(rows, request.model_params, before)
     for want in request.model_params:
         types = _PARAM_TYPES.get(want.name, ())
         cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model")
                  and len(r.split()) > 2 and r.split()[2].split("(")[0].lower() in types]
+        # "D1 has IS=1e-14": the cards of the devices named just before it, theirs alone
+        devices = _devices(before(want))
+        used = {card.lower() for r in rows[1:] if r.split()[:1] and r.split()[0].upper() in devices
+                and (card := _card_of(r, rows))}
         # "NMOS W/L = 1u/1u (VTO 0.7, KP 100u), PMOS ... (VTO -0.7, KP 40u)": a parameter said just after one
         # polarity is that device's alone
-        at = request.description.find(want.text)
-        said = last.search(re.split(r"[.;](?!\d)", request.description[max(0, at - 50):at])[-1]) if at > 0 else None
+        said = last.search(before(want))
         near = polarities(said[0]) if said else set()
         own = near if len(near) == 1 else polarity
-        chosen = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in own] or cards[:1]
+        first = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in own] or cards[:1]
+        copies = [i for i in cards for j in first if rows[i].split()[1].lower().startswith(rows[j].split()[1].lower()
+                                                                                          + "_")]
+        chosen = [i for i in cards if rows[i].split()[1].lower() in used] or first + copies
         for i in chosen:
             value = f"{want.value:g}"
             pattern = re.compile(rf"(?<![\w.]){re.escape(want.name)}\s*=\s*(\{{[^}}]*\}}|[^\s)]+)", re.IGNORECASE)
@@ -491,6 +541,53 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
     for i in defined:
         rows[i] = re.sub(rf"\s(?:{'|'.join(sorted(extras - stated))})\s*=\s*(?:\{{[^}}]*\}}|[^\s)]+)", "", rows[i],
                          flags=re.IGNORECASE)
+    return rows
+
+
+_DEVICE = re.compile(r"\b[DQMJ]\d\w*\b")  # a device's name: "D1", "Q2", "M3"
+_ASSIGNED = re.compile(r"\b[A-Za-z]+\s*=\s*[-+]?[\d.]")  # a parameter said before: "IS=1e-14"
+
+
+def _devices(before: str) -> set[str]:
+    """The devices a parameter is said of, from the words of its clause before it: the last names said since the
+    parameter before them ("D1 and D2 with IS=1e-14, D3 and D4 with IS=5e-12": D3 and D4; "M1 has VTO=0.5 KP=120u":
+    M1 for both)."""
+    names = list(_DEVICE.finditer(before))
+    if not names:
+        return set()
+    cut = max((m.end() for m in _ASSIGNED.finditer(before, 0, names[-1].start())), default=0)
+    return {m[0].upper() for m in names if m.start() >= cut}
+
+
+def _card_of(row: str, rows: list[str]) -> str | None:
+    """The .model card an element row uses (its first word after the name that names a card of `rows`)."""
+    cards = {r.split()[1].lower() for r in rows if r.lower().startswith(".model ") and len(r.split()) > 2}
+    return next((word for word in row.split()[1:] if word.lower() in cards), None) if row[:1].upper() in "DQMJ" \
+        else None
+
+
+def _own_cards(rows: list[str], params: list[ModelParam], before) -> list[str]:
+    """Devices given parameters of their own ("D1 has IS=1e-14; D2 has IS=1e-12") where the circuit's devices share
+    one card: those devices get a copy of it, named after the first of them, so each card holds its own devices'
+    parameters (`before`: the words of a parameter's clause before it)."""
+    rows = list(rows)
+    for want in params:
+        devices = _devices(before(want))
+        users: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            if i > 0 and (card := _card_of(row, rows)) is not None:  # (row 0: the title)
+                users.setdefault(card.lower(), []).append(i)
+        for card, using in users.items():
+            mine = [i for i in using if rows[i].split()[0].upper() in devices]
+            if not mine or len(mine) == len(using):
+                continue
+            copy = f"{card}_{rows[mine[0]].split()[0].lower()}"
+            for i in mine:
+                words = rows[i].split()
+                rows[i] = " ".join(copy if k > 0 and w.lower() == card else w for k, w in enumerate(words))
+            at = next(i for i, r in enumerate(rows) if r.lower().startswith(".model ") and r.split()[1].lower() == card)
+            rows.insert(at + 1, re.sub(rf"^(\.model\s+){re.escape(card)}\b", rf"\g<1>{copy}", rows[at],
+                                       flags=re.IGNORECASE))
     return rows
 
 
@@ -735,8 +832,11 @@ _CUE_REACH = 6  # words: a cue further from the name is said of another part of 
 
 def _cue(description: str, name: str) -> str | None:
     """The role the nearest cue word of `name`'s sentence gives it (see _CUES), within _CUE_REACH words (the word
-    before the name first, at equal distance), None where none is near."""
-    said = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w(])", description, re.IGNORECASE)
+    before the name first, at equal distance), None where none is near; the name is read where "node" names it."""
+    # (where it is said as a name: "tank node tank" names it after its word, "node")
+    places = list(re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w(])", description, re.IGNORECASE))
+    said = next((m for m in places if re.search(r"\bnodes?\s+$", description[:m.start()], re.IGNORECASE)),
+                places[0] if places else None)
     if said is None:
         return None
     start = max(description.rfind(stop, 0, said.start()) for stop in ".;!?")
