@@ -178,3 +178,27 @@ def test_a_function_generators_stated_parts_set_its_frequency():
     assert period / 10 == pytest.approx(4 * 10e3 * 15e3 * 10e-9 / 20e3, rel=0.08), result.netlist
     assert re.search(r"^X\w* p 0 wsq comparator", result.netlist, re.MULTILINE), result.netlist
     _functions_pass(result)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("kind,seebeck,hot,scale", [("K", 41e-6, 250, 10e-3), ("J", 52e-6, 120, 5e-3),
+                                                     ("T", 43e-6, 80, 20e-3)])
+def test_a_thermocouple_amplifier_reads_its_scale_per_degree(kind, seebeck, hot, scale):
+    result = generate(f"type {kind} thermocouple amplifier, hot junction at {hot} degC, non-inverting op-amp so the "
+                      f"output reads {scale * 1e3:g} mV per degree")
+    assert result.intent.kind == "thermocouple_amplifier", result.netlist
+    level = measure(result.netlist, "op\nlet result = v(out)")
+    assert level == pytest.approx(scale * hot, rel=0.02), result.netlist
+    assert measure(result.netlist, "op\nlet result = v(tc)") == pytest.approx(seebeck * hot, rel=1e-3)
+    _functions_pass(result)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("vcc,rc,re_", [(12, 1e3, 100), (9, 2.2e3, 330), (15, 4.7e3, 470)])
+def test_a_class_a_stage_biases_its_stated_collector_resistor_at_mid_supply(vcc, rc, re_):
+    result = generate(f"class A amplifier, one NPN, {vcc} V supply, {rc / 1e3:g}k collector resistor and an "
+                      f"unbypassed {re_} ohm emitter resistor")
+    assert result.intent.kind == "bjt_degenerated_ce", result.netlist
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(vcc / 2, rel=0.1), result.netlist
+    assert _gain(result.netlist, "out", "in") == pytest.approx(rc / (re_ + VT * rc / (vcc / 2)), rel=0.12)
+    _functions_pass(result)

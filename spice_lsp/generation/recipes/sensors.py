@@ -802,3 +802,67 @@ register(Family(kind="photodiode_pullup", function=_pulled_down_by_light,
                 # before the photodiode with a load to ground (26): the load said as a pull-up
                 rules=((25.9, (r"photo[- ]?(?:diode|detector)", r"pull[- ]?up|pulled\s+up")),),
                 analysis="op", source="I1", ports=(("input", ()),)))
+
+
+# --- a thermocouple into a non-inverting amplifier -------------------------------------------------------------------
+
+# Seebeck coefficients near room temperature (V/degC), by thermocouple type
+_SEEBECK = {"k": 41e-6, "j": 52e-6, "t": 43e-6, "e": 68e-6, "n": 39e-6, "r": 10e-6, "s": 10e-6, "b": 6e-6}
+_TC_TYPE = re.compile(r"\btype[- ]?(?P<t>[kjtenrsb])\b", re.IGNORECASE)
+_DEG = r"\s*(?:°|deg(?:rees?)?|º)?\s*C\b"
+# "41 uV/degC", "52 µV per °C": the junction's own; "10 mV per degree", "10 mV/°C at the output": the output's scale
+_PER_DEGREE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[µu]|micro|m|milli)?V\s*(?:/|per)\s*(?:°|deg(?:ree)?s?|º)?"
+                         r"\s*(?:C\b|celsius\b|kelvin\b|K\b)?", re.IGNORECASE)
+_PREFIX = {"µ": 1e-6, "u": 1e-6, "micro": 1e-6, "m": 1e-3, "milli": 1e-3}
+_HOT = re.compile(rf"(?:at|to|of|reads?|junction\s+(?:at|is)|sits\s+at)\s+(?P<t>-?\d+(?:\.\d+)?){_DEG}", re.IGNORECASE)
+
+
+def _thermocouple(f: _Filler) -> tuple[float, float, float]:
+    """(Seebeck coefficient, hot-junction temperature, gain): the coefficient said in µV per degree or the type's
+    (K unless named), the temperature said (100 degC unless), the gain stated or the output scale said in mV per degree
+    over the coefficient (10 mV/degC unless)."""
+    text = f.intent.description
+    scales = [float(m["v"]) * _PREFIX.get((m["u"] or "").lower(), 1.0) for m in _PER_DEGREE.finditer(text)]
+    kind = _TC_TYPE.search(text)
+    seebeck = next((s for s in scales if s < 1e-4), _SEEBECK[kind["t"].lower()] if kind else _SEEBECK["k"])
+    hot = float(m["t"]) if (m := _HOT.search(text)) else f.number("TEMP", 100)
+    out = next((s for s in scales if s >= 1e-4), 10e-3)
+    gain = stated_gain(f, out / seebeck) if "GAIN" in f.intent.values or not any(s >= 1e-4 for s in scales) \
+        else out / seebeck
+    return seebeck, hot, gain
+
+
+def _thermocouple_amp(f: _Filler) -> str:
+    seebeck, hot, gain = _thermocouple(f)
+    junction = seebeck * hot
+    for value in list(f.intent.values.values()):  # the junction's voltage, temperature and scale, read above
+        if value.unit in ("V", "degC") and any(math.isclose(value.value, x, rel_tol=1e-3)
+                                               for x in (junction, hot, gain * seebeck)):
+            f.given(value.role, value.value)
+            if value.role == "VDD":  # ("10 mV per degree" read as the supply): the op-amp keeps its rails
+                f.param("vdd", "12")
+    f.param("seebeck", format_eng(seebeck))
+    f.param("t_hot", f"{hot:g}")
+    f.param("gain", f"{gain:.4g}")
+    # V1: the thermocouple, Seebeck x (T_hot - 0 degC) against an ice-point cold junction; X1 amplifies it by
+    # 1 + R2/R1 (R1 = 1k), so v(out) reads gain x Seebeck per degree.
+    return "\n".join([_opamp_block(f), f"* the thermocouple: a {seebeck * 1e6:g} uV/degC source (seebeck) at t_hot, "
+                                       "its cold junction at 0 degC",
+                      "V1 tc 0 DC {seebeck*t_hot}", "R1 n 0 1k",
+                      f"R2 n out {format_eng(float(f'{(gain - 1) * 1e3:.4g}'))}", "X1 tc n out opamp"])
+
+
+def _reads_temperature(f: _Filler) -> list:
+    seebeck, hot, gain = _thermocouple(f)
+    return [_at_op(f"v(out) = (1 + R2/R1) Seebeck T = {gain * seebeck * 1e3:.3g} mV/degC at {hot:g} degC",
+                   gain * seebeck * hot, 0.02)]
+
+
+register(Family(kind="thermocouple_amplifier", function=_reads_temperature,
+                summary="thermocouple (a Seebeck-coefficient source) into a non-inverting op-amp amplifier",
+                build=_thermocouple_amp,
+                names=("thermocouple amplifier", "type K thermocouple amplifier", "thermocouple signal conditioner"),
+                rules=((11.4, (r"thermocouples?", r"amp\w*|op[- ]?amps?|gain|condition\w*|front[- ]end|interface"
+                                                   r"|mv\s*(?:/|per)")),),
+                analysis="op", source="V1", senses_temperature=True, noun="amplifier",
+                ports=(("input", ("tc",)),)))

@@ -138,8 +138,16 @@ def _output_resistance(ic: float, vce: float) -> float:
     return (100 + vce) / ic  # the npn card's VAF = 100 V
 
 
+def _ce_current(f: _Filler) -> float:
+    """The stage's collector current: the stated one, else the one a stated RC drops half the supply at (the
+    collector at mid-supply, "a 1k collector resistor, collector biased at half of 12 V": 6 mA), else 1 mA."""
+    if {"IBIAS", "IREF"} & set(f.intent.values) or "RC" not in f.intent.values or _bypassed(f):
+        return f.number("IBIAS", 1e-3, "IREF")
+    return float(f"{f.number('VDD', 12) / 2 / f.number('RC', 1e3):.4g}")
+
+
 def _degenerated_gain(f: _Filler) -> list:
-    ic, rc, re_ = used(f, "IBIAS", "IREF"), used(f, "RC"), used(f, "RE")
+    ic, rc, re_ = _ce_current(f), used(f, "RC"), used(f, "RE")
     if _bypassed(f):  # gm (RC || ro), ro at the collector's own VCE
         ro = _output_resistance(ic, used(f, "VDD") - ic * (rc + re_))
         return [expect("gain", -ic / VT * rc * ro / (rc + ro), 0.1)]
@@ -1390,9 +1398,9 @@ def _degenerated_ce(f: _Filler) -> str:
     bypassed: RC from |A| = gm (RC || ro)), a stiff divider (ten base currents) for VB = Ic RE + VBE."""
     q = _bjt_model(f, "n")
     vcc = f.number("VDD", 12)
-    ic = f.number("IBIAS", 1e-3, "IREF")
+    ic = _ce_current(f)
     gain = abs(f.number("GAIN", 10))
-    f.param("ic", f("IBIAS", 1e-3, "IREF"))  # the design targets, for the reader
+    f.param("ic", f("IBIAS", ic, "IREF"))  # the design targets, for the reader
     f.param("gain", f("GAIN", 10))
     if _bypassed(f):  # RE (a tenth of the supply) only fixes the bias; gm (RC || ro) is the gain
         re_design = 0.1 * vcc / ic
@@ -1406,6 +1414,8 @@ def _degenerated_ce(f: _Filler) -> str:
     idiv = ic / 10
     rb2, rb1 = vb / idiv, (vcc - vb) / (idiv + ic / BETA)
     how = "gm (RC || ro)" if _bypassed(f) else "RC/(RE + re)"
+    if "GAIN" not in f.intent.values and not _bypassed(f):  # the gain the stated parts give, not a default's
+        gain = f.number("RC", rc_design) / (re_ + VT / ic) * BETA / (BETA + 1)
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
                       f"* Ic = {format_eng(ic)}A, |gain| = {how} = {gain:.3g}",
                       f"R1 vcc b {f('RB1', rb1)}", f"R2 b 0 {f('RB2', rb2)}", f"C1 in b {f('CIN', 10e-6)}",
@@ -1472,12 +1482,16 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                 build=_degenerated_ce,
                 names=("emitter-degenerated common-emitter amplifier", "self-biased CE stage",
                        "voltage-divider biased common-emitter amplifier with an unbypassed emitter resistor",
-                       "emitter degeneration amplifier"),
+                       "emitter degeneration amplifier", "class A common-emitter amplifier"),
                 rules=((14.5, (r"emitter[- ]degenerat|degenerated (?:ce|common[- ]emitter)|"
                                r"self[- ]biased (?:ce|common[- ]emitter)|"
                                r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter|swamp",)),
                        # A common-emitter stage asked for a gain is designed with this one's equations.
                        (14.55, (r"common[- ]emitter|\bce\s+(?:stage|amp(?:lifier)?)s?\b", GAIN_STATED)),
+                       # "class A amplifier, one NPN": the single-transistor stage biased mid-supply (a push-pull's
+                       # classes B and AB have their own rules)
+                       (14.56, (r"\bclass[- ]a\b(?![- ]?b)", r"amp\w*|\bstage\b|\b(?:npn|bjt|transistor)\b",
+                                r"^(?![\s\S]*\b(?:push[- ]pull|[pn]mos|mosfet|transformer|op[- ]?amp)\b)")),
                        # one bipolar transistor asked for a voltage gain ("a single NPN stage giving me ~15x voltage
                        # gain", "NPN amplifier, gain of 20"): this stage, designed for it
                        (39.9, (r"\b(?:npn|bjt|bipolar)\b", r"\b(?:stage|amp(?:lifier)?)\b",
