@@ -146,3 +146,10 @@ def test_the_trim_follows_the_slope_it_measured():
     for _ in range(3):
         trim(intent, d, spec, level(intent.values["RD"].value))
     assert math.isclose(level(intent.values["RD"].value), 2.5, rel_tol=0.02)
+
+
+def test_the_voltage_said_right_before_a_converters_output_is_its_input():
+    said = "Buck converter: 18 V down to 3.3 V on node vo, 2 ohm load."
+    intent = parse_intent(said)
+    design(intent, read_request(said).specs)
+    assert intent.values["VIN"].value == 18 and math.isclose(intent.values["DUTY"].value, 3.3 / 18, rel_tol=0.01)

@@ -695,6 +695,10 @@ def claim(intent: Intent, d: Design, spec: Spec) -> None:
     # first is the input the output is converted from.
     source = re.match(r"(?:from|tak(?:es?|ing)|rais|step|lower|convert|turn|bring|reduc|drop)\w*\s+"
                       r"(?:an?\s+|the\s+|its\s+)?(\d+(?:\.\d+)?)\s*v\b", spec.text, re.IGNORECASE)
+    if source is None and spec.quantity == "vout" and (at := intent.description.find(spec.text)) > 0:
+        # "24 V down to 5 V", "12 V to 5 V": the voltage said right before the output's is its input
+        source = re.search(r"(\d+(?:\.\d+)?)\s*v\s+(?:(?:down|up|in)\s+)?(?:to\s+)?$", intent.description[:at],
+                           re.IGNORECASE)
     words = _figures(spec.text)  # "10-90 % rise time is 2.2 us": its figures are the spec's
     for extra in list(intent.extra_values):
         if unit is not None and extra.unit == unit and math.isclose(extra.value, spec.target, rel_tol=1e-9):
