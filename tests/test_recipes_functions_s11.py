@@ -202,3 +202,22 @@ def test_a_class_a_stage_biases_its_stated_collector_resistor_at_mid_supply(vcc,
     assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(vcc / 2, rel=0.1), result.netlist
     assert _gain(result.netlist, "out", "in") == pytest.approx(rc / (re_ + VT * rc / (vcc / 2)), rel=0.12)
     _functions_pass(result)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("gf,micro,gain", [(2.0, 1000, 200), (2.1, 500, 100)])
+def test_a_strain_bridge_sits_at_its_stated_strain(gf, micro, gain):
+    # the operating point is at the stated strain, with the stated gauge factor: out = G 5 (R'/(R + R') - 1/2)
+    result = generate(f"Quarter-bridge strain gauge: 350 ohm gauge (gauge factor {gf}) at {micro} microstrain, three "
+                      f"350 ohm completion resistors, 5 V excitation, in-amp gain {gain}, output node sgq.")
+    gauge = 350 * (1 + gf * micro * 1e-6)
+    want = gain * 5 * (gauge / (350 + gauge) - 0.5)
+    assert abs(measure(result.netlist, "op\nlet result = v(sgq)")) == pytest.approx(want, rel=0.03), result.netlist
+
+
+@needs_ngspice
+def test_an_ntc_said_to_ground_later_in_its_clause_is_the_bottom_arm():
+    result = generate("NTC thermistor divider: 10k-at-25 C NTC with B = 3950, modelled as a plain resistor at its "
+                      "60 C value, from node nto to ground; 10k fixed resistor from a 5 V rail to nto.")
+    ntc = 10e3 * math.exp(3950 * (1 / 333.15 - 1 / 298.15))
+    assert measure(result.netlist, "op\nlet result = v(nto)") == pytest.approx(5 * ntc / (ntc + 10e3), rel=0.03)

@@ -102,6 +102,9 @@ def _at_op(what: str, x: float, tolerance: float) -> Probe:
 # "the thermistor (10k at 25 C) from out to ground", "the NTC as R2 from out to ground": the bottom arm.
 SENSOR_AT_BOTTOM = re.compile(r"(?:thermistor|ntc|rtd|pt100|pt1000)(?:\s*\([^)]*\))?\s+(?:is\s+|as\s+[a-z]\w*\s+)?(?:"
                               r"from\s+\w+\s+to\s+(?:ground|gnd)\b|to\s+ground|(?:at|on)\s+the\s+bottom|"
+                              # ("NTC with B = 3950, modelled as a plain resistor ..., from node o to ground": said
+                              # later in its clause)
+                              r"(?:[^;.]|\.\d){0,100}?,\s+from\s+(?:node\s+)?\w+\s+to\s+(?:ground|gnd)\b|"
                               r"as\s+the\s+(?:bottom|lower)\s+(?:arm|leg|resistor))"
                               # "... under a 10k fixed resistor from 3.3 V": the fixed one on top
                               r"|\bunder\s+(?:a|the)\s+(?:[\d.]+\s*k?\s*(?:ohms?|\u03a9)?\s+)?fixed\s+resistor",
@@ -150,10 +153,24 @@ def _strain_function(f: _Filler) -> list:
         x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)
         return [Probe(f"function: the strained gauge reads {x:.4g} V at out (gain {gain:.4g})",
                       "op\nlet result = v({out})", x - 0.03 * abs(x), x + 0.03 * abs(x))]
-    gauge = r * (1 + 2 * 1000e-6)
+    gf, micro = _strain_said(f)
+    at = micro or 1000
+    gauge = r * (1 + gf * at * 1e-6)
     x = gain * used(f, "VDD", "VIN", default=5) * (gauge / (r + gauge) - 0.5)  # the excitation, not the rails
-    return [Probe(f"function: 1000 microstrain reads {x:.4g} V at out (gain {gain:.4g})",
-                  "dc {src} 0 1000 10\nmeas dc result find v({out}) at=1000", 0.97 * x, 1.03 * x)]
+    return [Probe(f"function: {at:g} microstrain reads {x:.4g} V at out (gain {gain:.4g})",
+                  f"dc {{src}} 0 {max(at, 1000):g} {max(at, 1000) / 100:g}\nmeas dc result find v({{out}}) at={at:g}",
+                  0.97 * x, 1.03 * x)]
+
+
+def _strain_said(f: _Filler) -> tuple[float, float | None]:
+    """(gauge factor, microstrain) as the request states them: GF 2 unless said, the strain None unless said."""
+    text = f.intent.description
+    micro = float(m[1]) if (m := _STRAIN.search(text)) else None
+    gf = float(g[1]) if (g := _GAUGE_FACTOR.search(text)) else 2.0
+    for value in list(f.intent.values.values()):  # the figures the reader gave a role are these
+        if value.value in (gf, micro) and value.unit in ("", None):
+            f.given(value.role, value.value)
+    return gf, micro
 
 
 def _divider(f: _Filler, rtd: bool) -> str:
@@ -585,9 +602,9 @@ def _strained_gauge(f: _Filler) -> tuple[float, float] | None:
     120.6 ohms", whatever role the reader gave each), or R2 beside R1; none when only the nominal is stated."""
     if (arm := _stated_arm(f)) is not None:
         return arm
-    if "R2" in f.intent.values and "R1" in f.intent.values:
+    if "R2" in f.intent.values and "R1" in f.intent.values and not math.isclose(f.number("R2", 0), f.number("R1", 0)):
         return f.number("R2", 0), f.number("R", 350, "R1")
-    return None
+    return None  # (two values alike are the nominal arms: "a 350 ohm gauge, three 350 ohm completion resistors")
 
 
 def _strain_gauge(f: _Filler) -> str:
@@ -599,8 +616,11 @@ def _strain_gauge(f: _Filler) -> str:
     strained = f"{stated[0]:g}" if stated else ""
     if stated and "R2" in f.intent.values and math.isclose(f.number("R2", 0), stated[0]):
         strained = f("R2", stated[0])  # as written
-    gauge = f"R4 b 0 {strained}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+2*v(strain)*1e-6))}}"
-    strain = [] if strained else ["V2 strain 0 DC 0", "* v(strain): the strain in microstrain"]
+    # the gauge factor and the strain the request states ("gauge factor 2.1 at 1000 microstrain"): the operating
+    # point is at that strain, the sweep runs through it
+    gf, micro = _strain_said(f)
+    gauge = f"R4 b 0 {strained}" if strained else f"B1 b 0 I={{v(b)/({r}*(1+{gf:g}*v(strain)*1e-6))}}"
+    strain = [] if strained else [f"V2 strain 0 DC {micro or 0:g}", "* v(strain): the strain in microstrain"]
     if strained:
         f.analysis = "op"  # no strain source to sweep: the stated gauge is read at its operating point
     bridge = [f"V1 exc 0 DC {f('VDD', 5, 'VIN')}", f"R1 exc a {r}", f"R2 a 0 {r}", f"R3 exc b {r}", gauge]
