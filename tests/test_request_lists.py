@@ -176,3 +176,23 @@ def test_a_word_before_a_parts_noun_names_that_part_not_a_node():
 def test_a_word_before_node_describes_it():
     parts = read_request("Rectifier: 470 uF on the output node vo, 1k load on vo.").elements
     assert next(e for e in parts if e.kind == "C").nodes == ("vo", "0")
+
+
+@pytest.mark.parametrize("text, ends, value", [
+    ("1k from in to mid; from mid to ground, 47 nF.", ("mid", "0"), 47e-9),
+    ("1k from in to mid. Between mid and 0: 2.2k.", ("mid", "0"), 2.2e3),
+])
+def test_a_value_after_its_ends_and_a_comma_is_that_parts(text, ends, value):
+    assert any(e.nodes == ends and e.value == pytest.approx(value) for e in read_request(text).elements)
+
+
+def test_values_in_series_between_two_ends_make_a_row_through_nodes_of_their_own():
+    parts = read_request("VS drives node p with 1 V AC. From p to ground put 10 ohm and 2.2 uF in series.").elements
+    row = sorted(((e.kind, e.value) + tuple(e.nodes) for e in parts), key=lambda p: p[2] != "p")
+    assert [r[:2] for r in row] == [("R", pytest.approx(10.0)), ("C", pytest.approx(2.2e-6))]
+    assert row[0][2] == "p" and row[1][3] == "0" and row[0][3] == row[1][2] not in ("p", "0")
+
+
+def test_a_row_with_its_middle_node_named_is_left_to_the_chain_reader():
+    parts = read_request("Two 10k resistors in series from a to ground, the midpoint m.").elements
+    assert sorted(e.nodes for e in parts) == [("a", "m"), ("m", "0")]

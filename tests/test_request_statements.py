@@ -163,4 +163,6 @@ def test_a_value_then_and_another_part_with_its_ends_share_them(text, ends):
 
 
 def test_a_value_then_and_another_in_series_places_neither_alone():
-    assert [e.nodes for e in read_request("Put 10 uF and 1 mH in series from a to b.").elements] == []
+    """Each goes from one end to a node between them (_series_group), neither from a to b."""
+    ends = [e.nodes for e in read_request("Put 10 uF and 1 mH in series from a to b.").elements]
+    assert len(ends) == 2 and ("a", "b") not in ends and ends[0][1] == ends[1][0]

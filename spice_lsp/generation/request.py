@@ -2806,6 +2806,20 @@ _KIND_BEFORE = re.compile(r"(?<![\w.])(?-i:(?P<k>[RCL]))\s*[=:]\s*$")
 _KIND_AFTER = re.compile(r"\s*(?P<noun>resistors?|capacitors?|caps?|inductors?|coils?|chokes?)\b", re.IGNORECASE)
 
 
+def _kinded_values(said: str) -> list[tuple[_Q, str]]:
+    """The part values a group lists, each with its kind: its unit, the letter before it ("C = 100 nF") or the noun
+    after it ("a 2k resistor")."""
+    parts = []
+    for q in _quantities(said):
+        letter, noun = _KIND_BEFORE.search(said[:q.start]), _KIND_AFTER.match(said, q.end)
+        kind = UNIT_KIND.get(q.unit) if q.unit else letter["k"] if letter else \
+            ("C" if noun["noun"].lower().startswith("ca") else "L" if noun["noun"][0].lower() in "ic" else "R") \
+            if noun else None
+        if kind is not None and (q.unit or None) in (None, "ohm", "F", "H"):
+            parts.append((q, kind))
+    return parts
+
+
 def _parallel_group(text: str, request: Request) -> None:
     """The parts of a group said to be in parallel, each between the ends its sentence states; a part's kind is its
     value's unit, the letter before it ("C = 100 nF") or the noun after it ("a 2k resistor"). A part already read
@@ -2814,14 +2828,7 @@ def _parallel_group(text: str, request: Request) -> None:
         said = sentence[0]
         if not _IN_PARALLEL.search(said) or _DESIGNATOR.search(said) or (ends := _pair(said, 0)) is None:
             continue
-        parts = []
-        for q in _quantities(said):
-            letter, noun = _KIND_BEFORE.search(said[:q.start]), _KIND_AFTER.match(said, q.end)
-            kind = UNIT_KIND.get(q.unit) if q.unit else letter["k"] if letter else \
-                ("C" if noun["noun"].lower().startswith("ca") else "L" if noun["noun"][0].lower() in "ic" else "R") \
-                if noun else None
-            if kind is not None and (q.unit or None) in (None, "ohm", "F", "H"):
-                parts.append((q, kind))
+        parts = _kinded_values(said)
         if len(parts) < 2:
             continue
         for q, kind in parts:
@@ -2832,6 +2839,25 @@ def _parallel_group(text: str, request: Request) -> None:
             request.elements = [dataclasses.replace(e, nodes=ends) if e in same and e.nodes is None else e
                                 for e in request.elements]
         request.nodes += [n for n in ends if n != "0" and n not in request.nodes]
+
+
+_IN_SERIES = re.compile(r"\bin\s+series\b(?!\s+with\b)", re.IGNORECASE)
+
+
+def _series_group(text: str, request: Request) -> None:
+    """"Between qa and qb put 680 ohm and 320 ohm in series": parts in a row between two ends with no node named
+    between them (_series_chain reads the rows that name theirs), each joined to the next at a node of its own."""
+    for sentence in re.finditer(r"(?:[^;.]|\.(?=\d))+", text):
+        said = sentence[0]
+        if not _IN_SERIES.search(said) or _DESIGNATOR.search(said) or _CHAIN_NODES.search(said) \
+                or (ends := _pair(said, 0)) is None or len(parts := _kinded_values(said)) < 2:
+            continue
+        a, b = ends
+        row = [a, *(f"{a}_{b}_{i}" for i in range(1, len(parts))), b]
+        request.elements = [e for e in request.elements if not (not e.name and e.nodes in (ends, ends[::-1])
+                                                                and any(e.value == q.value for q, _ in parts))]
+        request.elements += [ElementConstraint(said.strip(), kind, None, (n, m), q.value, q.text)
+                             for (q, kind), n, m in zip(parts, row, row[1:])]
 
 
 # "1 nF across the feedback resistor", "a 100 pF cap in parallel with the collector resistor": a part across another
@@ -3896,6 +3922,12 @@ _TO_ZERO_VOLTS = re.compile(r"\bfrom\s+(?:node\s+)?[a-z_]\w*\s+(?:down\s+|back\s
 # emitter) to ground", the form the node readers know, at the same length
 _APPOSED_NODE = re.compile(r"\bthe (?P<pin>emitter|collector|base|drain|gate|source|anode|cathode), "
                            r"node (?P<n>[a-z_]\w*),", re.IGNORECASE)
+# A part's ends, then its value after a comma or colon: "from qb to ground, 100 nF", "between a and b: 2.2k resistor"
+# (read as one statement, the mark blanked)
+_ENDS_THEN_VALUE = re.compile(r"\b(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+(?:to|and)\s+(?:node\s+)?(?:[a-z_]\w*|0)"
+                              r"(?P<mark>\s*[,:])(?=\s*(?:an?\s+)?[\d.]+\s?(?:(?:meg|[fpnuµμmkKM])\s?(?:Ω|Ω|ohms?|F|H)?|"
+                              r"(?:Ω|Ω|ohms?|F|H)\b)"
+                              r"(?:\s+(?:resistor|capacitor|cap|inductor|coil))?\s*(?:[.;]|$))", re.IGNORECASE)
 # A figure joined to its unit's name as an adjective: "a zero-volt source", "a 5-volt rail", "a 10-ohm resistor"
 _HYPHENED_UNIT = re.compile(rf"(?<![\w.])(?:\d+(?:\.\d+)?|(?i:{_WORD}))(?P<h>-)(?=(?:kilo|mega|milli|micro|nano|pico)?"
                             r"(?:volts?|ohms?|amps?|farads?|henr(?:y|ies))\b)", re.IGNORECASE)
@@ -3906,6 +3938,7 @@ def _read_request(description: str) -> Request:
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
+    text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
     text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
     # "three point three volts": the figure in digits, as the readers below look for it
@@ -4025,6 +4058,7 @@ def _read_request(description: str) -> Request:
     _placed_by_words(text, request)
     _parallel_list(text, request)
     _parallel_group(text, request)
+    _series_group(text, request)
     _across_role(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
