@@ -705,14 +705,19 @@ _PATH = re.compile(r"\b(?:gain|response|transfer|attenuation)\b[^.;:=()]{0,40}?\
 _OUTPUT_AT = re.compile(r"\boutput\s+(?:is\s+)?(?:taken\s+)?(?:at|on|from)\s+the\s+(?:[a-z]+\s+){0,3}?[a-z]+,?\s+"
                         r"(?:node|net)\s+(?P<n2>[a-z_]\w*)\b"
                         r"|\b(?:output|(?:negative|regulated|boosted|doubled|inverted)\s+rail)\s+(?:(?:is|sits)\s+)?"
-                        r"(?:(?:at|on)\s+(?:node\s+)?|node\s+)(?P<n>[a-z_]\w*)\b")
+                        r"(?:(?:at|on)\s+(?:node\s+)?|node\s+)(?P<n>[a-z_]\w*)\b"
+                        # "node ia is the input, oa the output", "the output emitter (node dar_out)", "comes out at vo"
+                        r"|(?:[,;:]\s*|\bnode\s+(?=\w+\s+is\b))(?P<n3>[a-z_]\w*)\s+(?:is\s+)?the\s+output(?=\s*(?:[,.;)]|$))"
+                        r"|\boutput\s+(?:[a-z]+\s+){0,2}?\((?:node|net)\s+(?P<n4>[a-z_]\w*)\)"
+                        r"|\bcomes?\s+out\s+(?:at|on)\s+(?:node\s+)?(?P<n5>[a-z_]\w*)\b")
 
 
 def measured_ports(description: str, output: str, input_node: str | None) -> list[CheckItem]:
     """A failing item when the request names the output (or the input a gain is taken from) at a node
     other than the one the answer's checks measure."""
     items = []
-    said_out = [m_["n"] or m_["n2"] for m_ in _OUTPUT_AT.finditer(description)] + \
+    said_out = [next(n for n in m_.group("n", "n2", "n3", "n4", "n5") if n)
+                for m_ in _OUTPUT_AT.finditer(description)] + \
         [m_["b"] for m_ in _PATH.finditer(description)]
     said_in = [m_["a"] for m_ in _PATH.finditer(description)]
     for role, said, measured in (("output", said_out, output), ("input", said_in, input_node)):

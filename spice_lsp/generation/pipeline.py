@@ -77,7 +77,7 @@ from spice_lsp.generation.scope import (
 )
 from spice_lsp.generation.stated.analyses import decibels_observable
 from spice_lsp.generation.stated.checks import measured_checks, stated_checks
-from spice_lsp.generation.stated.measured import q_scaled, ripple_edge
+from spice_lsp.generation.stated.measured import passed_side, q_scaled, ripple_edge
 from spice_lsp.generation.stated.nodes import sink_node
 from spice_lsp.generation.stated.parts import stated_definitions
 from spice_lsp.generation.templates import MODELS
@@ -629,7 +629,14 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses]
-    if not intent.runs_analysis:  # none stated, or only a temperature to run at
+    family = family_of(intent.kind)
+    if not intent.runs_analysis and family.analysis == "ac" and intent.kind != "generic":
+        # "RC low pass: R1 4k7 from a to b, C1 2u2 ...": the circuit it names shows its function in an AC sweep (an
+        # operating point alone measures nothing of a filter)
+        directives.append(".ac dec 20 1 100meg")
+        assumptions.append(f"an AC sweep from 1 Hz to 100 MHz, where the {family.summary} shows its function (the "
+                           "request names no analysis)")
+    elif not intent.runs_analysis:  # none stated, or only a temperature to run at
         directives.append(".op")
         assumptions.append("an operating-point analysis (the request names none)")
     probes = {".ac": f".print ac vm({output}) vp({output})", ".dc": f".print dc v({output})",
@@ -952,6 +959,8 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
                                                build.intent.description)) for spec in build.specs]
         levels = stated_levels(build.intent.description, netlist, timeout)
         levels += ripple_edge(build.intent.description, netlist, build.output, build.input, timeout)
+        if family_of(build.intent.kind).noun == "filter":
+            levels += passed_side(build.intent.description, netlist, build.output, timeout)
         items += asked(build.intent.description, netlist, build.output, build.input, timeout, build.settle)
         items += [item for item in measured_checks(build.intent.description, netlist, result.netlist, build.output,
                                                    timeout) if item.what not in {i.what for i in items}]

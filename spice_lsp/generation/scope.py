@@ -166,7 +166,9 @@ NOT_A_NETLIST = re.compile(r"(?:(?P<verb>\b(?:write|draft|code|program|give\s+me
                            r"(?(verb)|\s+(?:of|for)\b)", re.IGNORECASE)  # (with no verb: "... of/for" what it is for)
 # A device of fiction: no physics a circuit obeys makes it ("an antigravity generator", "a warp drive").
 FICTION = re.compile(r"\b(?:anti-?gravity|teleport\w*|time\s+machines?|warp\s+drives?|tractor\s+beams?|force\s+fields?"
-                     r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion)\b", re.IGNORECASE)
+                     r"|flux\s+capacitors?|mind[- ]read\w*|telepath\w*|invisibility|cold\s+fusion"
+                     r"|alchem\w*|philosopher'?s\s+stone|(?:turn\w*|transmut\w*|chang\w+|convert\w*|make\w*)\s+"
+                     r"(?:\w+\s+){0,3}?into\s+(?:solid\s+|pure\s+)?gold)\b", re.IGNORECASE)
 # A quantum device's own behaviour: no classical circuit simulator computes it.
 # A superconducting device by name (a Josephson junction, a SQUID, flux-quantum logic): ngspice has no model of one
 # ("superconducting" alone is said of fictional parts too, which the reference's cases answer).

@@ -65,7 +65,16 @@ register(Family(kind="active_clamp", summary="op-amp active (precision) positive
 def _clamps_down(intent) -> bool:
     """A negative clamper (the waveform's top sits at the diode drop): "negative", or its diode's
     cathode at ground; else positive (anode at ground, the bottom at -0.6 V)."""
+    if _CLAMPS_UP.search(intent.description):
+        return False  # "shifts the sine up so its negative peaks sit a diode drop below ground": a positive clamper
     return bool(re.search(r"negative|cathode\s+(?:at|to)\s+ground", intent.description, re.IGNORECASE))
+
+
+# What a positive clamper does, said of the wave: shifted or lifted up, its bottom (negative peaks) held near ground
+_CLAMPS_UP = re.compile(r"\bpositive\s+(?:diode\s+)?clamp"
+                        r"|\b(?:shift|lift|rais|mov|push)\w*\b[^.;]{0,80}?\b(?:up|upwards?)\b|\b(?:negative|bottom|lowest|low)\s+(?:peaks?|points?|tips?|excursions?)\s+(?:\w+\s+){0,2}?"
+                        r"(?:sits?|rests?|lands?|held|clamped|pinned|stays?)\b|\banode\s+(?:at|to)\s+ground",
+                        re.IGNORECASE)
 
 
 def _diode_clamper(f: _Filler) -> str:

@@ -414,9 +414,19 @@ def _twin_t_active(f: _Filler) -> str:
                       "X2 k g g opamp"])
 
 
+def _twin_t_function(f: _Filler) -> list:
+    """A twin-T's function: its null where its parts put it, and its passband kept a decade either side (a load the
+    arms are not small against pulls the whole response down: a notch in a dead passband)."""
+    v = _twin_t_eq(f.number("FREQ", 1e3), lambda role, default: f.number(role, default))
+    f0 = 1 / (2 * math.pi * f.number("R", v["R"]) * f.number("C", v["C"]))  # the parts as built, designed or stated
+    return designed("notch")(f) + [
+        Spec(f"function: passes {format_eng(at)}Hz, a decade from its notch (gain at least -3 dB)", "gain_db", -3.0,
+             0.0, at=at, bound="min") for at in (f0 / 10, f0 * 10)]
+
+
 _TWIN_T_DESIGN = rejecting(designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"), _tune_twin_t)
 register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
-                function=designed("notch"),
+                function=_twin_t_function,
                 names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
                 # ("with no op-amp": the op-amp named only to be left out)
                 rules=((4.8, (r"twin[- ]?t|parallel[- ]t\b", r"passive|\b(?:no|without(?:\s+an?)?)\s+op[- ]?amps?\b")),
@@ -426,7 +436,7 @@ register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", buil
                 examples=(("notch", "twin-T notch filter with the notch at {x} Hz", 20, 50e3),
                           ("gain_db", "passive twin-T notch, at least {x} dB down at 400 Hz", 30, 50))))
 register(Family(kind="active_twin_t_notch", summary="active twin-T notch filter (bootstrapped, adjustable Q)",
-                function=designed("notch"),
+                function=_twin_t_function,
                 build=_twin_t_active,
                 names=("active twin-T notch filter", "bootstrapped twin-T notch", "op-amp twin-T notch filter"),
                 rules=((4.85, (r"twin[- ]?t|parallel[- ]t\b", r"active|op[- ]?amp|bootstrap|operational")),

@@ -123,3 +123,37 @@ def ripple_edge(description: str, netlist: str, output: str, input_node: str | N
     ok = abs(drop - r) <= 0.3
     return [CheckItem(edge[0], PASS if ok else FAIL, f"measured {drop:.3g} dB down from the passband's peak at "
                       f"{format_eng(f)}Hz, target the {r:g} dB ripple ±0.3 dB")]
+
+
+# "only let through what's above 3 kHz", "block everything below 50 Hz", "keep frequencies under 200 Hz": the side of a
+# frequency a filter is said to pass ("cutoff above 1 kHz" says where its corner is, not which side it passes).
+_SIDE = re.compile(r"(?<![-\w])(?<!low\s)(?<!high\s)(?<!band\s)(?P<verb>pass(?!band)\w*|let\w*(?:\s+through)?|keep\w*"
+                   r"|allow\w*|block\w*|cut(?!\s*-?\s*off)\w*|remov\w*|reject\w*|stop(?!band)\w*|kill\w*|attenuat\w*|filter\w*\s+out|get\s+rid\s+of|strip\w*)"
+                   r"\b(?:(?!\b(?:pass|let|keep|allow|block|cut|remov|reject|stop|kill|attenuat|filter|get\s+rid|strip)\w*)"
+                   r"[^.;]){0,40}?\b(?P<side>above|over|higher\s+than|beyond|below|under|lower\s+than)\s+"
+                   r"(?:about\s+|roughly\s+|around\s+|~\s*)?(?P<f>\d+(?:\.\d+)?)\s*(?P<p>[kM]?)\s*Hz\b", re.IGNORECASE)
+
+
+def passed_side(description: str, netlist: str, output: str, timeout: float) -> list[CheckItem]:
+    """A filter said to pass (or stop) one side of a frequency passes that side: the output a decade into the side it
+    passes is at least 10 dB above the output a decade into the other (a low-pass built for "let through what's above
+    3 kHz" meets its corner and fails this)."""
+    items = []
+    for said in _SIDE.finditer(description):
+        f = float(said["f"]) * {"": 1, "k": 1e3, "M": 1e6}[said["p"]]
+        high = said["side"].lower() in ("above", "over", "higher than", "beyond")
+        if re.match(r"block|cut|remov|reject|stop|kill|attenuat|filter|get|strip", said["verb"], re.IGNORECASE):
+            high = not high
+        run = runner.run(netlist, timeout=timeout, control=(
+            f"ac dec 10 {f / 10:g} {f * 10:g}\nlet g = db(v({output}))\nlet result = g[length(g) - 1] - g[0]\n"
+            "print result"))
+        rise = run.values.get("result") if run.ok else None
+        what = f"passes {'above' if high else 'below'} {format_eng(f)}Hz ('{said[0]}')"
+        if rise is None or not math.isfinite(rise):
+            items.append(CheckItem(what, FAIL, f"v({output}) could not be measured either side of {format_eng(f)}Hz"))
+            continue
+        ok = rise >= 10 if high else rise <= -10
+        items.append(CheckItem(what, PASS if ok else FAIL, f"measured {format_eng(f * 10)}Hz against "
+                               f"{format_eng(f / 10)}Hz at {output}: {rise:+.3g} dB, expected "
+                               f"{'at least +10' if high else 'at most -10'} dB"))
+    return items
