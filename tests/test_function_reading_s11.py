@@ -254,3 +254,31 @@ def test_a_signal_lifted_to_a_level_is_the_gain_between_them():
     assert row.target == pytest.approx(1 / 0.05)
     assert "50" not in text[row.start:row.end]  # the input's level stays the input's
     assert parse_intent(text).values["VIN"].value == pytest.approx(0.05)
+
+
+def test_a_square_swinging_between_the_rails_is_an_oscillator_at_its_rate():
+    text = "I need a square wave of roughly 50 Hz on node sq, op-amp based, swinging between the rails"
+    assert _behaviour(text) == "relaxation oscillator"
+    assert _specs(text)["frequency"].target == pytest.approx(50.0)
+
+
+def test_times_minus_a_figure_is_an_inverting_gain():
+    text = "the output on node o should be the input on node i times minus 4.7"
+    assert _behaviour(text) == "inverting amplifier"
+    assert _specs(text)["gain"].target == pytest.approx(-4.7)
+
+
+def test_slowed_edges_rising_in_a_time_are_the_rc_corner():
+    text = "slow down the edges of the 5 V square on node a so node b takes about 1 ms to rise"
+    assert _behaviour(text) == "low-pass filter"
+    assert _specs(text)["cutoff"].target == pytest.approx(0.35 / 1e-3)  # 10-90 % in 2.2 RC
+
+
+def test_a_tone_a_timer_makes_is_no_band_to_pass():
+    specs = _specs("I want a tone of about 440 Hz on node spk from a 555")
+    assert specs["frequency"].target == pytest.approx(440.0) and "center" not in specs
+
+
+def test_logic_converted_into_another_level_is_a_level_shifter():
+    assert _behaviour("convert the 3.3 V logic on node lo into 5 V logic on node hi with a MOSFET") \
+        == "cmos level shifter"

@@ -130,7 +130,7 @@ _CONCEPTS: dict[str, str] = {
                     r"|\b(?:generat|produc|creat)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+|continuous\s+)?"
                     rf"(?:{_HZ}\s+)?(?:sine|sinusoid|square|triangle|triangular|clock|tone|wave|pulse)"
                     r"|\b(?:blink|flash)\w*\s+(?:an?\s+|the\s+)?leds?\b|\bticks?\b"
-                    r"|\bflips?\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
+                    r"|\b(?:flip|swing|toggl|alternat)\w*\s+(?:back\s+and\s+forth\s+)?between\s+(?:the\s+)?[^.;]{0,20}?\brails\b"
                     # a wave wanted that keeps going: "I want a square wave that flips back and forth once a second"
                     r"|\b(?:want|need|like|make|build|give\s+me)\s+an?\s+(?:[\d.]+\s*(?:[kmg]|meg)?\s*hz\s+)?"
                     r"(?:square|triangle|triangular|sine|sinusoid)(?:[- ]?wave)?\b[^.;]{0,30}?"
@@ -204,7 +204,7 @@ _CONCEPTS: dict[str, str] = {
     "envelope": r"\b(?:recover|extract|detect|follow|track|get|demodulat)\w*\s+(?:the\s+|its\s+)?envelope\b"
                 r"|\benvelope\s+of\s+(?:the\s+|an?\s+|my\s+)?(?:am|amplitude[- ]modulated)\b",
     # "shift a 0-3.3 V logic signal up to 0-5 V": a logic level translated to a higher supply
-    "level_shift": r"\b(?:shift|translat|convert|bring|rais)\w*\s+(?:\S+\s+){0,5}?logic\b[^.;]{0,40}?\bto\s+"
+    "level_shift": r"\b(?:shift|translat|convert|bring|rais)\w*\s+(?:\S+\s+){0,5}?logic\b[^.;]{0,40}?\b(?:in)?to\s+"
                    r"(?:0\s*(?:-|to)\s*)?[\d.]+\s*v\b"
                    r"|\b[\d.]+\s*v\s+logic\b[^.;]{0,40}?\b(?:shift|translat|convert)\w*\s+(?:\S+\s+){0,3}?to\s+[\d.]+\s*v\b",
     "logic_not": r"\blogical(?:ly)?\s+(?:opposite|inverse|invert\w*|not|complement)\b|\b(?:not|inverter)\s+gate\b"
@@ -256,7 +256,8 @@ _CONCEPTS: dict[str, str] = {
     "lag": r"\bdelay\w*\s+(?:the\s+|a\s+|its\s+|each\s+)?(?:rising\s+|falling\s+)?(?:edges?|steps?|transitions?)\b"
            r"|\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
            r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
-           r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge)\b"
+           r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge|rise|fall)\b"
+           r"|\bslow\w*\s+(?:down\s+)?(?:the\s+|its\s+)?(?:edges?|transitions?|rise|steps?)\b"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
            r"|\b(?:reach\w*|gets?\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after|later|behind)\b"
@@ -1086,6 +1087,9 @@ _RAISED_TO = re.compile(rf"\b(?:lift|rais|boost|amplif|bring|get|scal|step)\w*\s
                         rf"(?:my\s+|the\s+|a\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?(?<![\w.]){_NUM}\s*(?:v|volts?)\s+(?:\w+\s+)?"
                         r"(?:signal|mic|microphone|sensor|audio|pickup|input|sine|output|level)\b(?:[^.;]|\.\d){0,40}?"
                         rf"\b(?:up\s+)?to\s+{_ABOUT_W}{_NUM}\s*(?:v|volts?)\b")
+# an edge's rise time: "so node b takes about 1 ms to rise", "a rise time of 20 us"
+_RISE_TIME = re.compile(rf"\btakes?\s+{_ABOUT_W}{_NUM}\s*s\s+to\s+(?:rise|fall)\b"
+                        rf"|\b(?:rise|fall)\s+time\s+(?:of\s+|is\s+|=\s*)?{_ABOUT_W}{_NUM}\s*s\b")
 # the other side of a limit: "above +0.7 V or below -0.7 V"
 _OR_PAST = re.compile(rf"\s*,?\s*(?:or|and|nor)\s+(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+"
                       rf"{_ABOUT_W}[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
@@ -1231,7 +1235,8 @@ def _stated(low: str) -> list[Stated]:
     if (filtered := _filter(low)) and filtered[1] in ("low-pass filter", "high-pass filter") \
             and not any(f.what in ("pass_edge", "edge") for f in found) and (m := _CORNER_AT.search(low)):
         found.append(Stated("edge", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
-    if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and \
+    # (a tone a named oscillator makes is its frequency, no band passed: "a tone of about 440 Hz from a 555")
+    if (filtered := _filter(low)) and filtered[1] == "band-pass filter" and not _MAKER.search(low) and \
             (m := next((a for a in _AROUND.finditer(low) if _passes(low, a)), None) or _band_figure(low, True)):
         # "only frequencies near 10 kHz should get through", "pick out the 50 kHz tone"
         found.append(Stated("band_pass", m.start(), m.end(), _si(m[1], m[2]), said=m[0]))
@@ -1264,6 +1269,8 @@ def _stated(low: str) -> list[Stated]:
         found.append(triangle)
     if "rectify" in concepts and (m := _SAGS.search(low)):  # how far the smoothed DC falls between peaks
         found.append(Stated("ripple", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
+    if "lag" in concepts and (m := _RISE_TIME.search(low)) and (t := _si(m[1], m[2])) > 0:
+        found.append(Stated("delay", m.start(), m.end(), 0.35 / t, said=m[0]))  # 10-90 % in 2.2 RC: fc = 0.35/t
     if "clip" in concepts:  # the levels a clipped node never passes are its limit, never the input's amplitude
         end = (m.end() if (m := _OR_PAST.match(low, concepts["clip"].end())) else concepts["clip"].end())
         found += [Stated("clip", v.start(), v.end(), _si(v[1], v[2]), said=v[0])
@@ -1299,7 +1306,7 @@ def _stated(low: str) -> list[Stated]:
             and 0 < (a := _si(m[1], m[2])) < (b := _si(m[3], m[4])):
         found.append(Stated("scale", m.start(3), m.end(), _signed(low, b / a), said=m[0]))  # its input level kept
     if (m := _NEG_TIMES.search(low)) and not any(f.what == "scale" for f in found):
-        found.append(Stated("scale", m.start(), m.end(), -float(m[1] or m[2]), said=m[0]))
+        found.append(Stated("scale", m.start(), m.end(), -float(m[1] or m[2] or m[3]), said=m[0]))
     # (a diode doubler or pump "doubles the voltage" as DC from AC: no gain)
     if (m := _SCALED.search(low)) and not re.search(r"\b(?:doubler|tripler|multiplier|charge[- ]pump|rectif\w*|"
                                                     r"frequenc\w*|pump\w*)", low):
@@ -1318,7 +1325,9 @@ _FRACTION_OF_IT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\b[^.;]{{0,30}}?\
 # a gain said as a negative multiple: "node y should be minus 4 times node x", "negative 2.5 times the input"
 _NEG_TIMES = re.compile(r"\b(?:minus|negative)\s+(\d+(?:\.\d+)?)\s*(?:times|x)\b"
                         # "multiply it by minus two": the sign said with the factor
-                        r"|\bmultipl\w*\s+(?:it\s+|them\s+|that\s+)?by\s+(?:minus|negative|-)\s*(\d+(?:\.\d+)?)(?![\w.])")
+                        r"|\bmultipl\w*\s+(?:it\s+|them\s+|that\s+)?by\s+(?:minus|negative|-)\s*(\d+(?:\.\d+)?)(?![\w.])"
+                        # "the input on node i times minus 4.7"
+                        r"|\btimes\s+(?:minus|negative|-)\s*(\d+(?:\.\d+)?)(?![\w.])")
 # the frequency of a wave a named oscillator makes: "a beep of about 2 kHz ... from an astable", "a square wave, about
 # 10 kHz, ... from a 555" (a tone fed to a filter is its input, no frequency to make)
 _MADE_AT = re.compile(rf"\b(?:tone|beep|note|buzz|whistle|sine|square|triangle|sawtooth|clock|wave|oscillation)\b"
