@@ -221,3 +221,14 @@ def test_an_ntc_said_to_ground_later_in_its_clause_is_the_bottom_arm():
                       "60 C value, from node nto to ground; 10k fixed resistor from a 5 V rail to nto.")
     ntc = 10e3 * math.exp(3950 * (1 / 333.15 - 1 / 298.15))
     assert measure(result.netlist, "op\nlet result = v(nto)") == pytest.approx(5 * ntc / (ntc + 10e3), rel=0.03)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("text,hz", [("voltage-to-frequency converter, 0-5 V input, 1 kHz per volt", 5e3),
+                                     ("V/F converter with 200 Hz/V, control input 3 V", 600.0)])
+def test_a_voltage_to_frequency_converter_runs_at_its_scale_times_its_input(text, hz):
+    result = generate(text)
+    assert result.intent.kind == "op_amp_vco", result.netlist
+    period = measure(result.netlist, f"tran {0.01 / hz:g} {40 / hz:g}\nmeas tran result trig v(tri) val=0 rise=10 "
+                                     "targ v(tri) val=0 rise=20")
+    assert 10 / period == pytest.approx(hz, rel=0.1), result.netlist

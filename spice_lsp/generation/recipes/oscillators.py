@@ -12,6 +12,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import set_value
 from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Aliases, Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
@@ -487,15 +488,35 @@ def _start(summing: float) -> str:
 SCHMITT_LOOP = ["R3 tri p 10k", "R4 p sq 20k", "X2 p 0 sq comparator"]
 
 
+# "1 kHz per volt", "500 Hz/V", "a scale of 2 kHz per V": a voltage-to-frequency converter's gain
+_PER_VOLT = re.compile(r"(?P<f>\d+(?:\.\d+)?)\s*(?P<k>[kM])?Hz\s*(?:/|per)\s*(?:volt|V)\b", re.IGNORECASE)
+
+
+# "0-5 V input", "a 0 to 10 V control input": the control voltage's span
+_INPUT_SPAN = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*V?\s*(?:-|to|\u2013)\s*(?P<b>\d+(?:\.\d+)?)\s*V\s+(?:control\s+)?"
+                         r"(?:input|in\b|control)", re.IGNORECASE)
+
+
 def _vco(f: _Filler) -> str:
-    v = part_values(f, _vco_eq, 1e3)
+    said = _PER_VOLT.search(f.intent.description)
+    scale = float(said["f"]) * {"k": 1e3, "m": 1e6}.get((said["k"] or "").lower(), 1.0) if said else None
+    # a stated scale sets R for the control voltage's frequency, f = K Vc (the equations' own target otherwise)
+    if (span := _INPUT_SPAN.search(f.intent.description)) is not None and "VIN" not in f.intent.values:
+        # "0-5 V input": the control voltage at the top of its span, its figures read
+        top = float(span["b"])
+        f.intent.values["VIN"] = Value("VIN", top, f"{span['b']} V", "V")
+        f.intent.extra_values[:] = [x for x in f.intent.extra_values if x.value not in (top, float(span["a"]))]
+    v = part_values(f, _vco_eq if scale is None else lambda f0, get: _vco_eq(scale * get("VIN", 5), get), 1e3)
+    said_scale = [f"* f = {scale:g} Hz per volt of the control input vc (hz_per_volt)"] if scale is not None else []
+    if scale is not None:
+        f.param("hz_per_volt", format_eng(scale))
     p = {role: f(role, x) for role, x in v.items() if role != "VIN"}
     _show(f, v["VIN"] / (8 * v["R"] * v["C"] * 0.45 * abs(f.number("VDD", 12))))
     f.model("sw")
     # X1 integrates: its + input sits at Vc/2, so Vc through R charges C one way; while the square
     # is low, S1 also drains (Vc/2)/(R/2) to ground, twice that, and the ramp turns: a triangle
     # between the thresholds at a rate, and so a frequency, in proportion to Vc.
-    return "\n".join([_opamp_block(f), comparator_block(f),
+    return "\n".join([_opamp_block(f), comparator_block(f), *said_scale,
                       f"V1 vc 0 DC {f('VIN', 5)}", "R5 vc h 10k", "R6 h 0 10k",
                       f"R1 vc n {p['R']}", f"R2 n m {{{p['R']}/2}}", "S1 m 0 0 sq sw",
                       f"C1 n tri {p['C']}", "X1 h n tri opamp", *SCHMITT_LOOP,
@@ -564,8 +585,11 @@ def _function_generator_function(f: _Filler) -> list:
 register(Family(kind="op_amp_vco", summary="op-amp voltage-controlled oscillator (integrator + Schmitt trigger)",
                 function=_oscillates,
                 build=_vco,
-                names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO"),
-                rules=((0.95, (word("vco") + r"\b|voltage[- ]controlled oscillator",)),), analysis="tran",
+                names=("voltage-controlled oscillator", "op-amp VCO", "VCO circuit", "integrator-Schmitt VCO",
+                       "voltage-to-frequency converter"),
+                rules=((0.95, (word("vco") + r"\b|voltage[- ]controlled oscillator|voltage[- ]to[- ]frequency"
+                                               r"|\bv\s*/\s*f\s+convert\w*|\bv[- ]to[- ]f\s+convert\w*",)),),
+                analysis="tran",
                 tran=("5u", "30m"), noun="oscillator", signal_input=True, specs=("frequency",),
                 accepts=r"schmitt|comparators?|hysteresis",
                 design=designer(_vco_eq, "f = Vc/(8 R C Vt), Vt = 0.45 vdd", "R"),
