@@ -232,3 +232,13 @@ def test_a_voltage_to_frequency_converter_runs_at_its_scale_times_its_input(text
     period = measure(result.netlist, f"tran {0.01 / hz:g} {40 / hz:g}\nmeas tran result trig v(tri) val=0 rise=10 "
                                      "targ v(tri) val=0 rise=20")
     assert 10 / period == pytest.approx(hz, rel=0.1), result.netlist
+
+
+@needs_ngspice
+@pytest.mark.parametrize("text,vdd", [("JK flip-flop from NAND gates, clock clk, J and K inputs, output q", 1.8),
+                                      ("J-K flip flop on 3.3 V", 3.3)])
+def test_a_jk_flip_flop_sets_holds_resets_and_toggles(text, vdd):
+    result = generate(text)
+    assert result.intent.kind == "jk_flip_flop", result.netlist
+    levels = [measure(result.netlist, f"tran 10p 50n\nmeas tran result find v(q) at={t}n") for t in (8, 18, 28, 38, 48)]
+    assert [level > vdd / 2 for level in levels] == [True, True, False, True, False], (levels, result.netlist)

@@ -320,6 +320,24 @@ def _d_flip_flop(f: _Filler) -> str:
 _TRANSMISSION = re.compile(r"transmission[- ]gates?|pass[- ]gates?|\btgs?\b", re.IGNORECASE)
 
 
+def _jk_flip_flop(f: _Filler) -> str:
+    # The D flip-flop fed D = J !Q + !K Q (three NANDs and an inverter), so each rising clock edge sets (J only),
+    # resets (K only), holds (neither) or toggles (both). clk rises at 5, 15, 25, 35, 45 ns; J is high until 10 ns
+    # and from 30 ns, K from 20 ns: q goes 1 (set), holds 1, 0 (reset), 1 and 0 (toggles).
+    def build(g: _Gates) -> None:
+        g.inv("k", "kb")
+        g.nand("j", "qb", "jq_1")
+        g.nand("kb", "q", "jq_2")
+        g.nand("jq_1", "jq_2", "d")
+        g.inv("clk", "clkb")
+        _latch(g, "d", "clkb", "qm", "qmb")
+        _latch(g, "qm", "clk", "q", "qb")
+    f.tran = (10e-12, 50e-9)
+    return _circuit(f, ["V2 j 0 PWL(0 {vdd} 10n {vdd} 10.1n 0 30n 0 30.1n {vdd})", "V3 k 0 PWL(0 0 20n 0 20.1n {vdd})",
+                        "V4 clk 0 PULSE(0 {vdd} 5n 100p 100p 5n 10n)"], build, ("q",)) \
+        + "\n.ic v(q)=0 v(qb)={vdd} v(qm)=0 v(qmb)={vdd}"
+
+
 def _table(*outputs: bool) -> Any:  # (11, 01, 10, 00)
     """The gate's function: its output while its inputs take 11, 01, 10, 00 (A and B's pulses, or the levels
     the request states)."""
@@ -474,6 +492,15 @@ register(Family(kind="d_latch", summary="gated D latch (CMOS NAND gates)",
                               r"d[- ]type\s+latch",)),
                        (3.91, (rf"(?:gated\s+)?{word('d')}[- ]latch|gated\s+d\b", r"\bnand\b"))),
                 **_LOGIC))
+register(Family(kind="jk_flip_flop", summary="edge-triggered JK flip-flop (a master-slave D flip-flop fed J !Q + !K Q)",
+                function=lambda f: [logic_table({3: False, 8: True, 18: True, 28: False, 38: True, 48: False},
+                                                used(f, "VDD"), "sets, holds, resets and toggles at the rising clock "
+                                                                "edges")],
+                build=_jk_flip_flop,
+                names=("JK flip-flop", "J-K flip-flop", "edge-triggered JK flip-flop", "master-slave JK flip-flop"),
+                rules=((3.84, (r"\bj[- ]?k\b(?:[- ]type)?[- ]*(?:flip[- ]?flop|ff\b|latch)",)),),
+                accepts=r"(?:nand\s+)?latch(?:es)?|d\s+flip[- ]?flop",
+                **{**_LOGIC, "output": "q", "tran": ("10p", "50n"), "transient": 50e-9}))
 register(Family(kind="d_flip_flop", summary="edge-triggered D flip-flop (master-slave CMOS NAND latches)",
                 function=lambda f: [logic_table({3: False, 8: True, 18: True, 22: True, 28: False, 38: True},
                                                 used(f, "VDD"), "takes d at each rising clock edge, holds it between")],
