@@ -153,3 +153,11 @@ def test_the_voltage_said_right_before_a_converters_output_is_its_input():
     intent = parse_intent(said)
     design(intent, read_request(said).specs)
     assert intent.values["VIN"].value == 18 and math.isclose(intent.values["DUTY"].value, 3.3 / 18, rel_tol=0.01)
+
+
+def test_a_current_said_of_the_output_is_the_outputs_not_the_mirrors_reference():
+    result = generate("Widlar current source on a 9 V supply; its output should draw 30 uA from node ws.")
+    [item] = [i for i in result.checks if "30 uA" in i.what and "current" in i.detail]
+    assert item.status == "pass", item.detail
+    reference = next(x.split() for x in result.netlist.splitlines() if x.startswith("I"))
+    assert parse_number(reference[-1]) != 30e-6  # the reference is the family's, the 30 uA its output

@@ -62,6 +62,13 @@ def leftover(values: list[Value], netlist: str, family_specs: tuple[str, ...]) -
             and not any(abs(n - v.value) <= 1e-3 * v.value for n in [*numbers.get(v.unit, []), *numbers["any"]])]
 
 
+def at_output(description: str, used: list[Value], output: str) -> list[Value]:
+    """The currents the family built from as a part of its own (a mirror's reference) that the request says of its
+    output ("the output should pull 50 uA from node iout"): the output's current, not the part's."""
+    return [v for v in used if v.unit == "A" and (clause := _clause(description, v.text))
+            and (_node_after(*clause) or "").lower() == output.lower()]
+
+
 def figure_specs(description: str, family_specs: tuple[str, ...], unused: list[Value], specs: list[Spec],
                  output: str) -> list[Spec]:
     """The specs the unused figures are, one per unit where the family designs exactly one quantity of it."""

@@ -59,7 +59,7 @@ from spice_lsp.generation.coverage import (
 )
 from spice_lsp.generation.design import Design, design, passband, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
-from spice_lsp.generation.figures import figure_specs, leftover
+from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
@@ -814,7 +814,7 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
     unused = leftover([v for v in template.unused if v.role not in d.claimed and v.role not in stated]
                       + [v for v in template.used if f"{v.text} ({v.role})" in missing or v.unit == "Hz"]
                       + intent.extra_values,
-                      composed.netlist, family.specs)
+                      composed.netlist, family.specs) + at_output(description, template.used, output)
     if not figured and (specs := figure_specs(description, family.specs, unused, request.specs, output)):
         # a figure the answer left unused is the spec its unit names, unless the parts the request gives contradict it
         rebuilt = _build(description, tuple(specs))
