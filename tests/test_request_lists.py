@@ -196,3 +196,14 @@ def test_values_in_series_between_two_ends_make_a_row_through_nodes_of_their_own
 def test_a_row_with_its_middle_node_named_is_left_to_the_chain_reader():
     parts = read_request("Two 10k resistors in series from a to ground, the midpoint m.").elements
     assert sorted(e.nodes for e in parts) == [("a", "m"), ("m", "0")]
+
+
+def test_a_reference_on_a_node_stays_a_source_beside_an_output_level_of_the_same_figure():
+    text = ("Summing stage lifted by a 1.65 V reference on node rf (the output rests at 1.65 V with no input). "
+            "Output node yo.")
+    assert any(s.node == "rf" and s.dc == pytest.approx(1.65) for s in read_request(text).sources)
+
+
+def test_a_level_the_output_is_held_at_is_no_source():
+    text = "Zener regulator: hold out at 6.2 V from a 15 V supply on node raw, 1k load on out."
+    assert not any(s.node == "out" for s in read_request(text).sources)

@@ -2371,7 +2371,7 @@ def _sources(text: str, request: Request) -> None:
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
-                         r"(?:(?:voltage\s+)?(?:source|supply|battery)\s+)?"  # "a 3.3 V source at vdd"
+                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference)\s+)?"  # "a 3.3 V source at vdd"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
@@ -4115,7 +4115,7 @@ def _read_request(description: str) -> Request:
     # that should give 2.5 V at out": the level a spec holds the output at is the spec's, not a source's
     held = [s for s in request.specs if s.quantity in ("vout", "clip")]
     request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
-        h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) for h in held))
+        h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) and _level_in(s, h.text) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
     # "a divider from a 12 V supply that gives 5 V at node mid": the supply's sentence also holds the level it is to
     # make at the output; that level is the output's spec, and the supply's own level is another figure of it
@@ -4137,6 +4137,15 @@ def _read_request(description: str) -> Request:
         rf"\bload(?:ed)?\s+(?:by\s+\S+\s+)?(?:at|on|across)\s+(?:node\s+)?{re.escape(s.node)}\b", s.text, re.IGNORECASE)
         else s for s in request.sources if not (s.supply and not s.name and s.dc == 0 and not (s.sin or s.pulse))]
     return request
+
+
+def _level_in(source: SourceConstraint, said: str) -> bool:
+    """Whether the source's level is the figure of the words `said` inside its statement ("hold out at 6.2 V"), not
+    one of its own said before them ("a 2.5 V reference on node vref (output sits at 2.5 V ...)")."""
+    at = source.text.find(said)
+    own = next((q for q in _quantities(source.text) if q.unit == "V" and source.dc is not None
+                and math.isclose(q.value, source.dc)), None)
+    return own is None or at <= own.start < at + len(said)
 
 
 # "about 1.2 V at node bg", "full scale gives -7 V at aout": a level the circuit is to reach or make at its output
