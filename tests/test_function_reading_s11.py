@@ -282,3 +282,28 @@ def test_a_tone_a_timer_makes_is_no_band_to_pass():
 def test_logic_converted_into_another_level_is_a_level_shifter():
     assert _behaviour("convert the 3.3 V logic on node lo into 5 V logic on node hi with a MOSFET") \
         == "cmos level shifter"
+
+
+@pytest.mark.parametrize("text, vin", [
+    ("keep node lim within +-0.7 V of ground, signal from node raw, a 3 V-peak 1 kHz sine, through 1k", 3.0),
+    ("my ADC pin (node ain) must never see more than roughly +/- 0.7 V; the signal on node line is a 3 V-peak "
+     "2 kHz sine through a 4.7k resistor", 3.0),
+])
+def test_a_diode_drop_limit_leaves_the_input_its_amplitude(text, vin):
+    assert parse_intent(text).values["VIN"].value == vin
+
+
+def test_a_higher_limit_stays_for_its_reader():
+    # a level above a diode drop is a bias's or a zener's: the function reader does not claim it
+    assert not [s for s in fw.stated("stop the 12 v on node bus from ever going above 15 v with a zener")
+                if s.what == "clip"]
+
+
+def test_a_doubled_frequency_is_no_gain():
+    assert _behaviour("double the frequency of the sine on node in") != "non-inverting amplifier"
+
+
+def test_a_level_for_a_board_from_a_battery_is_a_regulator():
+    text = "I need 5 V at 100 mA for my board from a 12 V battery on node bat, regulated, output node v5"
+    assert _behaviour(text) == "linear regulator"
+    assert _specs(text)["vout"].target == pytest.approx(5.0)

@@ -179,7 +179,7 @@ _CONCEPTS: dict[str, str] = {
             # (its node named: "stop node lim from ever going above +0.7 V"; the level a diode's drop: "don't let
             # node p swing more than about a diode drop either side of ground")
             r"|\b(?:(?:don't|do\s+not|never|not)\s+let|stop\w*|prevent\w*|protect\w*|keep\w*)\s+"
-            r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:\w+\s+){0,2}?(?:from\s+)?(?:ever\s+)?"
+            r"(?:the\s+|my\s+|its\s+|it\b\s*)?(?:[\w.]+\s+){0,5}?(?:from\s+)?(?:ever\s+)?"
             r"(?:go|get|ris|swing|climb|exceed|fall|drop|mov)\w*\s+"
             rf"(?:any\s+)?(?:(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than|more\s+than)\s+{_ABOUT}"
             rf"(?:{_VOLTS}|(?:a|one)\s+diode[- ]drop)|negative\b|below\s+(?:zero|ground)\b)"
@@ -300,7 +300,9 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:rais|increas|lift)\w*\s+(?:(?!down\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
-                r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)|\bdoubl(?:e|es|ed|ing)\b|"
+                r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)"
+                # (a frequency doubled is no level made bigger)
+                r"|\bdoubl(?:e|es|ed|ing)\b(?!\s+(?:the\s+|its\s+)?(?:frequency|rate|pitch|speed))|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
               r"|\b(?:quarter|third)(?:s|ed|ing)?\s+(?:it|the|its|my)\s+(?:signal|input|voltage|level|amplitude)\b"
@@ -617,7 +619,8 @@ _STEPPED_DOWN = re.compile(
     r"(?:\s+(?:rail|supply|battery|input|line|bus))?(?:[^.;]{0,30}?\bnode\s+\w+)?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:steady\s+|regulated\s+|clean\s+|stable\s+)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*v\b"
     # (a level said of a part is its rating: "a 6.8 V zener fed from the 12 V input" states no output level)
-    rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:(?!{_PART_WORDS})\w+\s+){{0,3}}?(?:from|out\s+of|off)\s+"
+    # ("5 V at 100 mA for my board from a 12 V battery": what draws it between)
+    rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:(?!{_PART_WORDS})\w+\s+){{0,6}}?(?:from|out\s+of|off)\s+"
     rf"(?:an?\s+|my\s+|the\s+|our\s+)?"
     rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b")
 _DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
@@ -1090,6 +1093,11 @@ _RAISED_TO = re.compile(rf"\b(?:lift|rais|boost|amplif|bring|get|scal|step)\w*\s
 # an edge's rise time: "so node b takes about 1 ms to rise", "a rise time of 20 us"
 _RISE_TIME = re.compile(rf"\btakes?\s+{_ABOUT_W}{_NUM}\s*s\s+to\s+(?:rise|fall)\b"
                         rf"|\b(?:rise|fall)\s+time\s+(?:of\s+|is\s+|=\s*)?{_ABOUT_W}{_NUM}\s*s\b")
+# the level right after a limit's words: "must never see more than | roughly +/- 0.7 V"
+_LEVEL_NEXT = re.compile(rf"\s*{_ABOUT_W}(?:±|\+/?-)?\s*[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
+# a limit's level: "above about +0.7 V", "+/- 0.7 V"
+_CLIP_LEVEL = re.compile(rf"(?:\b(?:above|over|below|under|past|beyond|than|exceed\w*)|±|\+/?-)\s*{_ABOUT_W}"
+                         rf"([-+]?{_NUM}\s*(?:v|volts?))\b")
 # the other side of a limit: "above +0.7 V or below -0.7 V"
 _OR_PAST = re.compile(rf"\s*,?\s*(?:or|and|nor)\s+(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+"
                       rf"{_ABOUT_W}[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
@@ -1271,11 +1279,14 @@ def _stated(low: str) -> list[Stated]:
         found.append(Stated("ripple", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
     if "lag" in concepts and (m := _RISE_TIME.search(low)) and (t := _si(m[1], m[2])) > 0:
         found.append(Stated("delay", m.start(), m.end(), 0.35 / t, said=m[0]))  # 10-90 % in 2.2 RC: fc = 0.35/t
-    if "clip" in concepts:  # the levels a clipped node never passes are its limit, never the input's amplitude
-        end = (m.end() if (m := _OR_PAST.match(low, concepts["clip"].end())) else concepts["clip"].end())
-        found += [Stated("clip", v.start(), v.end(), _si(v[1], v[2]), said=v[0])
-                  for v in re.finditer(rf"[-+]?{_NUM}\s*(?:v|volts?)\b", low[:end])
-                  if v.start() >= concepts["clip"].start()]
+    if "clip" in concepts:
+        # the diode drop a clipped node never passes is its limit, never the input's amplitude (a higher level is a
+        # bias's or a zener's, which the request reader gives its role)
+        end = m.end() if (m := _LEVEL_NEXT.match(low, concepts["clip"].end())) else concepts["clip"].end()
+        end = m.end() if (m := _OR_PAST.match(low, end)) else end
+        found += [Stated("clip", v.start(), v.end(), level, said=v[0])
+                  for v in _CLIP_LEVEL.finditer(low, 0, end)
+                  if v.start() >= concepts["clip"].start() and abs(level := _si(v[2], v[3])) <= 1]
     if m := _LOAD_R.search(low):
         found.append(Stated("load", m.start(), m.end(), _si(m[1] or m[3], m[2] or m[4]), said=m[0]))
     step = _STEP_TO.search(low) or (_POWER_UP.search(low) and _SUPPLY_LEVEL.search(low))
