@@ -136,3 +136,20 @@ def test_alchemy_is_fiction(text):
 
 def test_gold_as_a_material_is_no_fiction():
     assert not_a_circuit("RC low-pass on a gold-plated board, 1 kHz") is None
+
+
+# --- a part in series placed by its own words is no member of a row -------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("A 2.2 mH choke in series from a to b, then a 47 ohm resistor from b to ground.", [("a", "b"), ("b", "0")]),
+    ("a 10R resistor in series from p to q feeding a 22uF cap to ground", [("p", "q"), ("q", "0")]),
+])
+def test_a_part_said_in_series_with_its_own_ends_keeps_them(text, want):
+    from spice_lsp.generation.request import read_request
+    assert [e.nodes for e in read_request(text).elements] == want
+
+
+def test_values_joined_in_one_row_still_make_the_row():
+    from spice_lsp.generation.request import read_request
+    ends = [e.nodes for e in read_request("Between u and v put 1k and 2k2 in series.").elements]
+    assert len(ends) == 2 and ends[0][0] == "u" and ends[1][1] == "v" and ends[0][1] == ends[1][0]

@@ -2842,6 +2842,10 @@ def _parallel_group(text: str, request: Request) -> None:
 
 
 _IN_SERIES = re.compile(r"\bin\s+series\b(?!\s+with\b)", re.IGNORECASE)
+# What joins the values of one row ("680 ohm and 320 ohm", "10 uF, 1 mH"): a value placed by words of its own
+# ("a 1 mH inductor in series from in to out, then 10 ohm from out to ground") is no member of it
+_JOINED = re.compile(r"\s*(?:(?:resistors?|capacitors?|caps?|inductors?|coils?|chokes?)\s*)?"
+                     r"(?:,\s*(?:and\s+)?|and\s+|plus\s+|\+\s*)(?:an?\s+|the\s+|another\s+)?", re.IGNORECASE)
 
 
 def _series_group(text: str, request: Request) -> None:
@@ -2850,7 +2854,8 @@ def _series_group(text: str, request: Request) -> None:
     for sentence in re.finditer(r"(?:[^;.]|\.(?=\d))+", text):
         said = sentence[0]
         if not _IN_SERIES.search(said) or _DESIGNATOR.search(said) or _CHAIN_NODES.search(said) \
-                or (ends := _pair(said, 0)) is None or len(parts := _kinded_values(said)) < 2:
+                or (ends := _pair(said, 0)) is None or len(parts := _kinded_values(said)) < 2 \
+                or not all(_JOINED.fullmatch(said, q.end, r.start) for (q, _), (r, _) in zip(parts, parts[1:])):
             continue
         a, b = ends
         row = [a, *(f"{a}_{b}_{i}" for i in range(1, len(parts))), b]
