@@ -242,3 +242,11 @@ def test_a_jk_flip_flop_sets_holds_resets_and_toggles(text, vdd):
     assert result.intent.kind == "jk_flip_flop", result.netlist
     levels = [measure(result.netlist, f"tran 10p 50n\nmeas tran result find v(q) at={t}n") for t in (8, 18, 28, 38, 48)]
     assert [level > vdd / 2 for level in levels] == [True, True, False, True, False], (levels, result.netlist)
+
+
+@needs_ngspice
+def test_a_generator_named_by_its_resistance_is_the_common_base_stages_source():
+    result = generate("grounded-base amplifier, Ic 0.5 mA, RC 10k, 9 V, driven from a 50 ohm generator through a "
+                      "coupling cap")
+    assert part_value(result.netlist, "R5") == pytest.approx(50), result.netlist
+    assert _gain(result.netlist, "out", "in") == pytest.approx(10e3 / (50 + VT / 0.5e-3), rel=0.12)

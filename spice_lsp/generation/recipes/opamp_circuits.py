@@ -237,7 +237,8 @@ def _inputs(f: _Filler, amplitude: float, inner: frozenset[str] = _INNER,
     if len(held := tuple(h for h in held_inputs(f.intent.description, inner) if h[0] != aside)) == 2:
         (p, vp), (n, vn) = _polarity(held)
         return p, n, _input_sources(f, p, n, (vp, vn))
-    return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0)}"]
+    # (with an output reference, a stated bias level is that reference's: the - input then sits at 0 V)
+    return "in", "ref", [_signal(f, amplitude), f"V2 ref 0 DC {f('VBIAS', 0) if aside is None else 0}"]
 
 
 def _difference(f: _Filler) -> str:

@@ -556,6 +556,7 @@ def _schmitt_feedback(f: _Filler) -> float | None:
     for value in list(f.intent.values.values()):  # the swing the reader gave a role is this one
         if value.unit == "V" and value.value in (pp, pp / 2):
             f.given(value.role, value.value)
+    f.param("tri_pp" if said["a"] or said["b"] else "tri_peak", f"{pp if said['a'] or said['b'] else pp / 2:g}")
     return float(f"{2 * saturation(f.intent, _share(f)) * f.number('RIN', 10e3) / pp:.4g}")
 
 

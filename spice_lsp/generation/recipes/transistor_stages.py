@@ -393,7 +393,8 @@ def _coupled_load(f: _Filler, node: str) -> list[str]:
 
 # "base biased at half the supply", "the first base at mid-supply", "two equal resistors": the divider's tap (not
 # the emitter) at half the supply.
-_BASE_AT_HALF = re.compile(r"\bbases?\b[^.;]{0,60}?\b(?:half|mid)[- ]?(?:the\s+|of\s+the\s+)?(?:supply|rail|vcc|way)"
+_BASE_AT_HALF = re.compile(r"\bbases?\b[^.;]{0,60}?\b(?:half|mid)[- ]?(?:the\s+|of\s+the\s+)?(?:[\d.]+\s*v\s+)?"
+                           r"(?:supply|rail|vcc|way)"
                            r"|\bequal\s+(?:resistors|divider|values)|divider\s+of\s+two\s+equal", re.IGNORECASE)
 
 
@@ -450,7 +451,8 @@ register(Family(kind="darlington_follower", function=_darlington_gain,
                        "capacitively coupled Darlington buffer"),
                 # a divider-biased pair the signal is coupled into is this circuit, not the DC-driven pair
                 rules=((13.59, (r"darlington", AC_COUPLED)),
-                       (13.591, (r"darlington", r"divider|coupled\s+in|(?:via|through)\s+an?\s+(?:coupling\s+)?cap"))),
+                       (13.591, (r"darlington", r"divider|coupled\s+in|(?:via|through)\s+an?\s+(?:coupling\s+)?cap"
+                                                    r"|\bequal\s+resistors|\bbase\b[^.;]{0,30}\b(?:half|mid)[- ]")),),
                 source="V2", noun="amplifier"))
 
 
@@ -1285,15 +1287,18 @@ def _source_resistance(intent) -> None:
     """"The generator drives the emitter through 50 Ω and a coupling capacitor", "a 600 ohm source resistance": the
     resistor the reader took for RE is the signal's series resistance (RS), in front of the coupling capacitor; RE
     is then the stage's own (designed from a stated bias current)."""
-    found = intent.values.get("RE")
-    if found is None or "RS" in intent.values:
+    if "RS" in intent.values:
         return
-    text = re.escape(found.text)
-    series = (rf"through\s+(?:an?\s+)?{text}(?!\s*(?:\w+\s+)?(?:to|from)\s+(?:ground|gnd|the\s+emitter))"
-              rf"|(?:source|generator)\s+(?:resistance|impedance)\s+(?:of\s+|is\s+|=\s*)?{text}"
-              rf"|{text}\s+(?:source|generator)\s+(?:resistance|impedance)")
-    if re.search(series, intent.description, re.IGNORECASE):
-        intent.values["RS"] = dataclasses.replace(intent.values.pop("RE"), role="RS")
+    for role in ("RE", "R", "RIN"):  # the role the reader gave it ("a 50 ohm generator": a bare R)
+        if (found := intent.values.get(role)) is None:
+            continue
+        text = re.escape(found.text)
+        series = (rf"through\s+(?:an?\s+)?{text}(?!\s*(?:\w+\s+)?(?:to|from)\s+(?:ground|gnd|the\s+emitter))"
+                  rf"|(?:source|generator)\s+(?:resistance|impedance)\s+(?:of\s+|is\s+|=\s*)?{text}"
+                  rf"|{text}\s+(?:source\s+|generator\s+|signal\s+)?(?:source|generator)\b")
+        if re.search(series, intent.description, re.IGNORECASE):
+            intent.values["RS"] = dataclasses.replace(intent.values.pop(role), role="RS")
+            return
 
 
 def _common_base(f: _Filler) -> str:
