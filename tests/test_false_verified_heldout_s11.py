@@ -151,5 +151,5 @@ def test_a_part_said_in_series_with_its_own_ends_keeps_them(text, want):
 
 def test_values_joined_in_one_row_still_make_the_row():
     from spice_lsp.generation.request import read_request
-    ends = [e.nodes for e in read_request("Between u and v put 1k and 2k2 in series.").elements]
+    ends = [e.nodes for e in read_request("Between u and v put 1k resistor and 2k2 resistor in series.").elements]
     assert len(ends) == 2 and ends[0][0] == "u" and ends[1][1] == "v" and ends[0][1] == ends[1][0]
