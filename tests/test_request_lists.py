@@ -207,3 +207,12 @@ def test_a_reference_on_a_node_stays_a_source_beside_an_output_level_of_the_same
 def test_a_level_the_output_is_held_at_is_no_source():
     text = "Zener regulator: hold out at 6.2 V from a 15 V supply on node raw, 1k load on out."
     assert not any(s.node == "out" for s in read_request(text).sources)
+
+
+@pytest.mark.parametrize("text, name, node", [
+    ("D2 from node a to ground. VA on a swept from 0.3 to 0.9 V in 10 mV steps.", "VA", "a"),
+    ("Q1 collector on node c. VCC2 on node c stepped from 0 to 5 V in 0.1 V steps.", "VCC2", "c"),
+])
+def test_a_source_swept_in_steps_keeps_its_node_and_no_pulse(text, name, node):
+    source = next(s for s in read_request(text).sources if s.name == name)
+    assert source.node == node and source.pulse is None

@@ -277,7 +277,8 @@ def _article(m: re.Match, group: str) -> bool:
     """"a"/"an" followed by a word is an article ("to a resistor"); alone, or before a verb ("V1 at a steps from
     0 to 1 V", "VX at a is ..."), it names a node."""
     return m[group].lower() in ("a", "an") and bool(re.match(
-        r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds|goes|"
+        r"\s+(?!(?:to|and|from|with|is|are|steps|pulses|rises|falls|ramps|switches|swings|toggles|sits|holds|goes|swept|"
+        r"stepped|ramped|sweeps|"
         r"feeds|drives|pushes|through|via)\b)"
         r"[-+\u2212\u00b1]?[A-Za-z0-9]", m.string[m.end(group):]))  # "on a -9 V rail": an article too
 
@@ -2195,7 +2196,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         elif rail and node is None and not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", span,
                                                      re.IGNORECASE):
             continue  # "VDD = 5 V": the supply's level, read by the intent reader
-        if node is None and dc is ac is sine is pulse is pwl is None and not re.search(
+        if node is None and dc is ac is sine is pulse is pwl is None and not swept and not re.search(
                 r"\b(?:sweep\w*(?:\s+of)?|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at],
                 re.IGNORECASE):
             continue  # a mention of a source stated nowhere else ("the current through VSENSE")
