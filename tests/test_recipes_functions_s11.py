@@ -250,3 +250,19 @@ def test_a_generator_named_by_its_resistance_is_the_common_base_stages_source():
                       "coupling cap")
     assert part_value(result.netlist, "R5") == pytest.approx(50), result.netlist
     assert _gain(result.netlist, "out", "in") == pytest.approx(10e3 / (50 + VT / 0.5e-3), rel=0.12)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("text,delay,rises", [("POR circuit with a 50 ms reset pulse on 3.3 V", 50e-3, True),
+                                              ("power on reset, active-high reset for 20 ms, 5 V", 20e-3, False),
+                                              ("power-on reset circuit: 47k and 2.2 uF", 47e3 * 2.2e-6 * math.log(2),
+                                               True)])
+def test_a_power_on_reset_releases_after_its_delay(text, delay, rises):
+    result = generate(text)
+    assert result.intent.kind == "power_on_reset", result.netlist
+    rail = 3.3 if "3.3 V" in text else 5.0
+    out = re.search(r"^X1 \S+ \S+ (\S+) comparator1", result.netlist, re.MULTILINE)[1]  # (as the request names it)
+    end = measure(result.netlist, f"tran {delay / 500:g} {3 * delay:g}\nmeas tran result when v({out})={rail / 2:g} "
+                                  f"{'rise' if rises else 'fall'}=1")
+    assert end == pytest.approx(delay, rel=0.1), result.netlist
+    _functions_pass(result)

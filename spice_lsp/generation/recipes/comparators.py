@@ -5,6 +5,8 @@ block is shared with the relaxation oscillators.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -993,3 +995,74 @@ register(Family(kind="battery_low_detector", function=_warns_below,
                 # one trip point: a monitor with two (hysteresis) is the non-inverting Schmitt trigger's
                 rules=((4.98, (_LOW_BATTERY, rf"^(?![\s\S]*(?:hysteresis|schmitt|{STATED_TRIPS}))")),),
                 analysis="dc", dc_sweep="0 15 5m", source="V1", accepts=r"comparators?|detectors?|monitors?"))
+
+
+# --- a power-on reset: an RC on the rising rail against half of it -------------------------------------------------
+
+# "a 100 ms reset pulse", "holds reset for 20 ms", "reset delay of 50 ms": the time the reset lasts
+_RESET_TIME = re.compile(rf"(?P<t>{TIME})\s+(?:reset\s+)?(?:pulse|delay|reset|hold|long)"
+                         rf"|(?:delay|pulse|holds?\s+(?:\w+\s+){{0,2}}?(?:for|low\s+for|high\s+for)|lasts?|for)\s+"
+                         rf"(?:of\s+|about\s+|around\s+)?(?P<u>{TIME})", re.IGNORECASE)
+_ACTIVE_HIGH_RESET = re.compile(r"\bactive[- ]high\b|\breset\s+(?:output\s+)?(?:is\s+)?high\s+(?:while|during|until)",
+                                re.IGNORECASE)
+
+
+def _por_values(f: _Filler) -> tuple[float, float, float, float]:
+    """(rail, R, C, delay): the rail (5 V unless stated); R and C as stated, else C 1 uF and R for the stated delay
+    (t = R C ln 2: the capacitor reaches half the rail), 100 ms unless said."""
+    said = _RESET_TIME.search(f.intent.description)
+    delay = f.number("WIDTH", seconds(said["t"] or said["u"])) if said else \
+        f.number("WIDTH", 0) if "WIDTH" in f.intent.values else None
+    if delay is not None and "WIDTH" not in f.intent.values:  # the reset's length the reader gave no role is WIDTH
+        said_value = next((x for x in f.intent.extra_values if x.unit == "s" and x.value == delay), None)
+        if said_value is not None:
+            f.intent.values["WIDTH"] = dataclasses.replace(said_value, role="WIDTH")
+            f.intent.extra_values.remove(said_value)
+    c = f.number("C", 1e-6)
+    r = f.number("R", float(f"{(delay or 0.1) / (c * math.log(2)):.3g}"), "RC")  # ("an RC of 100k and 1 uF")
+    if "C" not in f.intent.values and {"R", "RC"} & set(f.intent.values) and delay:
+        c = float(f"{delay / (r * math.log(2)):.3g}")
+    return f.number("VDD", 5), r, c, r * c * math.log(2)
+
+
+def _power_on_reset(f: _Filler) -> str:
+    rail, r, c, delay = _por_values(f)
+    ramp = _ramp(delay)
+    f.param("vdd", f("VDD", rail))
+    # the reset's length: as stated (the reader's WIDTH, or the words), else the one R and C give
+    said = _RESET_TIME.search(f.intent.description)
+    f.param("t_reset", f("WIDTH", delay) if "WIDTH" in f.intent.values else
+            format_eng(seconds(said["t"] or said["u"])) if said else format_eng(delay))
+    f.tran = ((delay + ramp) * 3 / 2000, (delay + ramp) * 3)
+    # R1 C1 charge from the rail as it comes up; the comparator (a Schmitt buffer's threshold: half the rail, R2/R3)
+    # releases the reset when v(rc) passes it: t = R C ln 2. The output is low during the reset (rst_n) unless the
+    # request asks for an active-high reset.
+    pins = "th rc" if _ACTIVE_HIGH_RESET.search(f.intent.description) else "rc th"
+    return "\n".join([SINGLE_COMPARATOR, GEAR, f"V1 vdd 0 PWL(0 0 {format_eng(ramp)} {{vdd}})",
+                      f"R1 vdd rc {f('R', r, 'RC')}", f"C1 rc 0 {f('C', c)}", "R2 vdd th 100k", "R3 th 0 100k",
+                      f"X1 {pins} out comparator1", "R4 out 0 100k",
+                      "* the reset ends t_reset = R1 C1 ln 2 after power-up"])
+
+
+def _ramp(delay: float) -> float:
+    """The rail's rise: fast against the delay (a fiftieth of it, 1 ms at most)."""
+    return float(f"{min(delay / 50, 1e-3):.2g}")
+
+
+def _releases(f: _Filler) -> list:
+    rail, _, _, delay = _por_values(f)
+    ramp = _ramp(delay)
+    edge = "fall" if _ACTIVE_HIGH_RESET.search(f.intent.description) else "rise"
+    return [Probe(f"function: the reset ends R C ln 2 = {format_eng(delay)}s after power-up",
+                  f"{{tran}}\nmeas tran result when v({{out}})={rail / 2:g} {edge}=1",
+                  0.9 * delay, 1.1 * delay + ramp)]
+
+
+register(Family(kind="power_on_reset", function=_releases,
+                summary="power-on reset (RC on the rising rail into a comparator at half the rail)",
+                build=_power_on_reset,
+                names=("power-on reset circuit", "power-on reset", "POR circuit", "RC power-on reset generator"),
+                rules=((4.9, (r"power[- ]?on[- ]?reset|\bpor\b\s+(?:circuit|generator|delay)|reset\s+(?:generator|"
+                              r"delay\s+circuit)",)),),
+                analysis="tran", tran=("100u", "300m"), source="V1", output="out",
+                accepts=r"schmitt|comparators?|buffers?|inverters?"))
