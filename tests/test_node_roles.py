@@ -81,3 +81,20 @@ def test_bit_levels_go_on_the_bits_in_the_order_said():
         ohms[bit] = [line.rest.split()[0] for line in _on(net, "R", bit)]
     value = {bit: parse_number(ohms[bit][0]) for bit in ohms}
     assert value["q2"] < value["q1"] < value["q0"]  # the first bit said is the MSB: the smallest resistor
+
+
+def test_a_part_between_pin_words_is_between_those_pins():
+    """"10k from collector to base": the one transistor's collector and base, never nodes called "collector"."""
+    family = "vbe\nI1 0 top DC 5m\nR2 top b 10k\nR3 b 0 4.7k\nQ1 top b 0 npn\n.op\n.end\n"
+    composed = compose(family, read_request("Vbe multiplier: NPN with 10k from collector to base and 4.7k from base "
+                                            "to emitter, 2 mA from a current source into the collector node hi."))
+    assert "collector" not in composed.netlist and "base" not in composed.renamed.values()
+    assert "R2 hi b 10k" in composed.netlist and "R3 b 0 4.7k" in composed.netlist and not composed.problems
+
+
+def test_a_supply_node_goes_on_the_rail_at_its_level():
+    """A circuit whose rail has its own name ("logic") takes the user's supply node where the level is the same."""
+    family = "w\nV1 in 0 SIN(0 1 1k)\nV2 hi 0 DC 2\nV4 logic 0 DC 5\nR1 logic out 10k\nR2 hi out 1meg\n.op\n.end\n"
+    composed = compose(family, read_request("Window comparator on a single 5 V supply (node vpos): output node out, "
+                                            "input on node in."))
+    assert composed.renamed.get("logic") == "vpos"

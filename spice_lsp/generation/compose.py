@@ -219,8 +219,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if why := _unify(mapping, opamps[0].nodes[:3], request.opamp_pins, False):
             problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
-    known = [i for i, want in enumerate(request.elements) if _match(want, found, set(), output) is not None]
-    for want in [request.elements[i] for i in known] + [w for i, w in enumerate(request.elements) if i not in known]:
+    elements = [_on_pins(want, found, set(request.nodes)) for want in request.elements]
+    known = [i for i, want in enumerate(elements) if _match(want, found, set(), output) is not None]
+    for want in [elements[i] for i in known] + [w for i, w in enumerate(elements) if i not in known]:
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
@@ -263,6 +264,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             else:
                 parts_renamed[line.name] = want.name
                 line.name = want.name
+    pinned = {n for want, said in zip(elements, request.elements) for n in want.nodes or ()
+              if n is not None and n not in (said.nodes or ())}
+    for pin in sorted(pinned):
+        if mapping.get(pin) == pin and pin not in request.nodes:
+            del mapping[pin]  # a pin a part was stated on by its word keeps the family's node, free for a name
     stated_ports = read_ports(request.description)
     for role, main in (("input", request.input), ("output", request.output)):
         names = stated_ports.roles.get(role, ())
@@ -351,7 +357,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if stated.supply and stated.node:  # "a 10 V supply at node vcc": the family's supply, on that node
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None) \
-                or _plain_input(found, source, stated.dc)  # a circuit with no rail: its plain DC input is the supply
+                or _plain_input(found, source, stated.dc) \
+                or _held_rail(found, stated.dc, set(request.nodes) | set(mapping.values()))
             if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
@@ -966,6 +973,36 @@ def _held_instead(lines: list[Line], node: str | None, mapping: dict[str, str]) 
         line.name = next(f"V{n}" for n in range(1, 1000) if all(o.name.upper() != f"V{n}" for o in lines))
         line.nodes, line.rest = line.nodes[:2], "DC 0"
     return line
+
+
+def _held_rail(lines: list[Line], level: float | None, named: set[str]) -> Line | None:
+    """A circuit whose rail has a name of its own ("logic" of a window comparator's pull-up): the one plain DC source
+    to ground at the supply's level on a node the request names otherwise not at all (the user's supply node goes
+    there)."""
+    held = [line for line in lines if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"] and level
+            and line.nodes[0] not in named and not re.search(r"\b(?:AC|SIN|PULSE|PWL|SFFM|EXP)\b", line.rest, re.I)
+            and (dc := _level(line.rest)) is not None and abs(dc - level) <= 1e-9 * abs(level)]
+    return held[0] if len(held) == 1 else None
+
+
+# The pins a device's position gives, for a part stated between pins ("10k from collector to base"); "source" is a
+# MOSFET's or JFET's
+_PINS_AT = _PIN_ROLES + (("source", "MJ", 2),)
+
+
+def _on_pins(want: ElementConstraint, lines: list[Line], named: set[str]) -> ElementConstraint:
+    """A part stated between a transistor's pins by their words ("10k from collector to base, 4.7k from base to
+    emitter") is between those pins' nodes, where the circuit has one device of that kind (a word the request
+    calls a node stays the node's name)."""
+    nodes = list(want.nodes or ())
+    for k, node in enumerate(nodes):
+        pins = {line.nodes[pin] for role, kinds, pin in _PINS_AT if role == node and node not in named
+                for line in lines if line.name[:1].upper() in kinds and len(line.nodes) > pin}
+        devices = {line.name for role, kinds, _ in _PINS_AT if role == node for line in lines
+                   if line.name[:1].upper() in kinds}
+        if len(pins) == 1 and len(devices) == 1:
+            nodes[k] = pins.pop()
+    return dataclasses.replace(want, nodes=tuple(nodes)) if want.nodes and tuple(nodes) != want.nodes else want
 
 
 def _plain_input(lines: list[Line], source: str, supply: float | None = None) -> Line | None:
