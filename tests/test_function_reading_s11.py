@@ -307,3 +307,16 @@ def test_a_level_for_a_board_from_a_battery_is_a_regulator():
     text = "I need 5 V at 100 mA for my board from a 12 V battery on node bat, regulated, output node v5"
     assert _behaviour(text) == "linear regulator"
     assert _specs(text)["vout"].target == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize("text, circuit", [
+    ("nothing above 15 kHz should make it from node dac to node lpf", "low-pass filter"),
+    ("make the hiss go away above about 8 kHz between node a and node b, one R one C", "low-pass filter"),
+])
+def test_passing_and_vanishing_said_as_idioms(text, circuit):
+    assert _circuit(text) == circuit
+
+
+def test_a_node_named_like_a_circuit_chooses_no_family():
+    assert parse_intent("nothing above 15 kHz should make it from node dac to node lpf").kind == "rc_lowpass"
+    assert parse_intent("an R-2R DAC with its output on node dac").kind == "r2r_dac"

@@ -339,13 +339,13 @@ _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetwe
                    rf"|(?<=hz\s)\s*(?:component|carrier|note)\b")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
                    r"|preserv\w*|surviv\w*|stays?|remains?|untouched|intact"
-                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through"
+                   r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through|make\s+it"
                    r"|(?:pick|single)\w*\s+(?:(?:it|them|that|this)\s+)?out|isolat\w*|extract\w*|care\s+about)\b"
                    r"|\bonly\b(?=\s+(?:the\s+)?(?:frequencies|signals|tones|content)\b)")
 _BLOCK = re.compile(r"\b(?:block\w*|stop\w*|remov\w*|cut\w*|kill\w*|reject\w*|attenuat\w*|suppress\w*|eliminat\w*"
                     r"|strip\w*|trap\w*|notch\w*|tame[sd]?|damp\w*|filter\w*\s+out|get\w*\s+rid|roll\w*\s+off"
                     r"|knock\w*\s+(?:out|down)|tak\w*\s+out|throw\w*\s+(?:away|out)|thrown\s+(?:away|out)|drop\w*"
-                    r"|discard\w*|ditch\w*|dump\w*"
+                    r"|discard\w*|ditch\w*|dump\w*|go(?:es)?\s+away|disappear\w*|vanish\w*"
                     # "take the DC off the signal", "take the hiss away": the verb, its object between
                     r"|(?:tak|knock|throw|filter|get|cut|strip)\w*(?=\s+(?:\S+\s+){1,4}?(?:off|away|out)\b))\b")
 _SWEPT = re.compile(r"\b(?:sweep\w*|analys[ie]s|simulat\w*|plot\w*|ac|run)\b[^,;.]*$")

@@ -234,6 +234,9 @@ def polarity(text: str) -> str | None:
     return "non-inverting" if _NOT_FLIPPED.search(text) else None
 
 
+_NODE_NAME = re.compile(r"\bnodes?\s+([a-z_][a-z0-9_]*)\b(?!\s*(?:voltage|current|\())")
+
+
 def behaviour(low: str) -> tuple[str, str] | None:
     """(the words that say what the circuit does, the circuit they name), read as a bag of function concepts
     (function_words.py); a negated flip ("without inverting") names no inverting amplifier, and alone it
@@ -251,7 +254,8 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     low = spelled_out(low)  # "lp, fc 15k", "hpf": the names the family rules read
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
     qualified_ = qualified(plain)  # "op-amp inverter", "second-order low-pass, Q of 2", "keeps it from clipping"
-    plain = qualified_.rules_text
+    # a name after "node" is a node's, never a circuit's ("from node dac to node lpf", "on node led")
+    plain = _NODE_NAME.sub(lambda m: m[0][:m.start(1) - m.start()] + " " * len(m[1]), qualified_.rules_text)
     rank, kind = _registry().match(plain)
     spans = passing(qualified_.text)  # (not the circuit a qualifier appended)
     if kind != "generic" and spans and (covered := _registry().covered_spans(kind, plain)) and \
