@@ -6,6 +6,7 @@ import pytest
 
 from spice_lsp.generation.compose import _cue, compose, element_line
 from spice_lsp.generation.pipeline import _build
+from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.units import parse_number
 
@@ -98,3 +99,10 @@ def test_a_supply_node_goes_on_the_rail_at_its_level():
     composed = compose(family, read_request("Window comparator on a single 5 V supply (node vpos): output node out, "
                                             "input on node in."))
     assert composed.renamed.get("logic") == "vpos"
+
+
+def test_a_word_before_a_part_s_noun_is_no_listed_port():
+    """"Output node sq, timing capacitor node ramp": "timing" says which capacitor, it names no second output."""
+    roles = read_ports("Op-amp astable at 750 Hz. Output node sq, timing capacitor node ramp, equal resistors.").roles
+    assert "timing" not in roles.get("output", ())
+    assert read_ports("outputs q1, q2 and q3 of the ladder").roles["output"] == ("q1", "q2", "q3")

@@ -51,7 +51,8 @@ _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 _ITEM = _LISTED + (r"(?!\s+[-+\u2212]?\d)"  # ("input at node vx, thresholds 1 V and 4 V": a noun and its figures)
                    r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
                    r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V(?:\s+DC)?\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
-_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)"
+# (nor a word that a part's noun follows: "output node sq, timing capacitor node ramp" lists no output "timing")
+_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)(?!\s+(?:capacitor|resistor|inductor|diode|cap|transistor)s?\b)"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
     # (a role word may open its sentence: "Bases are left and right")
