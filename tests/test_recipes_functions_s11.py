@@ -266,3 +266,19 @@ def test_a_power_on_reset_releases_after_its_delay(text, delay, rises):
                                   f"{'rise' if rises else 'fall'}=1")
     assert end == pytest.approx(delay, rel=0.1), result.netlist
     _functions_pass(result)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("text,v,rl,lo", [
+    ("RC snubber across a switch: 100 ohm and 100 nF, 12 V supply, 1 mH inductive load switched at 10 kHz",
+     12, 10, 1e-3),
+    ("RC snubber for a relay coil of 50 mH and 100 ohm on 24 V", 24, 100, 50e-3),
+    ("snubber", 12, 10, 1e-3)])
+def test_an_rc_snubber_holds_the_turn_off_spike_near_its_design(text, v, rl, lo):
+    result = generate(text)
+    assert result.intent.kind == "rc_snubber", result.netlist
+    assert part_value(result.netlist, "R1") == pytest.approx(rl) and part_value(result.netlist, "L1") == lo
+    peak = measure(result.netlist, "tran 1u 3m\nmeas tran result max v(out) from=1.5m to=3m")
+    rs, cs = part_value(result.netlist, "R2"), part_value(result.netlist, "C1")
+    assert v < peak < v + v / rl * (rs + math.sqrt(lo / cs)) * 1.1, result.netlist  # never the unsnubbed kilovolts
+    _functions_pass(result)

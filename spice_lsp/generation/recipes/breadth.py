@@ -1001,3 +1001,60 @@ register(Family(kind="cmos_schmitt_trigger", summary="CMOS Schmitt trigger (six-
                               r"^(?![\s\S]*\b(?:op[- ]?amps?|comparators?|lm\d+|555)\b)")),),
                 analysis="tran", tran=("10n", "20u"), source="V2", mos=True, transient=20e-6, noun="trigger",
                 output="out", accepts=r"inverters?|hysteresis|triangle(?:\s+wave)?"))
+
+
+# --- an RC snubber across the switch of an inductive load ----------------------------------------------------------
+
+def _snubber_values(f: _Filler) -> tuple[float, float, float, float, float, float]:
+    """(supply, load R, load L, current at turn-off, snubber R, snubber C): the load's current when the switch opens
+    (V/R (1 - e^(-t_on R/L))); unless stated, CS = L (I/V)^2 (the ringing's peak I sqrt(L/C) one supply above it) and
+    RS = sqrt(L/CS) (about critically damped)."""
+    v, lo = f.number("VDD", 12), f.number("L", 1e-3)
+    load_role = _load_role(f)
+    rl = f.number(load_role, 10)
+    t_on = 0.5 / f.number("FREQ", 1e3)
+    i = v / rl * (1 - math.exp(-t_on * rl / lo))
+    c = f.number("C", float(f"{lo * (i / v) ** 2:.2g}"))
+    r = float(f"{math.sqrt(lo / c):.2g}") if load_role == "R" else f.number("R", float(f"{math.sqrt(lo / c):.2g}"))
+    return v, rl, lo, i, r, c
+
+
+# "a relay coil of 50 mH and 100 ohm", "the load: 1 mH with 10 ohm": the load's own resistance, not the snubber's
+_COIL_OHMS = re.compile(r"(?:coil|load|relay|solenoid|motor|winding)\s+(?:of\s+|is\s+|:\s*)?(?:[\d.]+\s*[mu]?H\s+"
+                        r"(?:and|with|,)\s+)?(?P<r>[\d.]+\s*k?)\s*(?:ohms?|\u03a9)", re.IGNORECASE)
+
+
+def _load_role(f: _Filler) -> str:
+    """The role that holds the load's resistance: RL, or the bare R the reader gave a coil's ohms."""
+    coil = _COIL_OHMS.search(f.intent.description)
+    return "R" if coil and "RL" not in f.intent.values and "R" in f.intent.values and math.isclose(
+        f.number("R", 0), parse_number(coil["r"].replace(" ", "")) or 0) else "RL"
+
+
+def _snubber(f: _Filler) -> str:
+    v, rl, lo, i, r, c = _snubber_values(f)
+    f.param("vdd", f("VDD", v))
+    f.param("fsw", f("FREQ", 1e3))
+    f.tran = (0.5 / f.number("FREQ", 1e3) / 500, 3 / f.number("FREQ", 1e3))
+    # S1 switches the inductive load (RL in series with L1) to ground at fsw, half the period on; when it opens, the
+    # load's current turns into RS-CS instead of an arc: the switch node rings up to about V + I (RS + sqrt(L/C)).
+    load = _load_role(f)
+    return "\n".join(["V1 vdd 0 DC {vdd}", f"R1 vdd a {f(load, rl)}", f"L1 a out {f('L', lo)}",
+                      "S1 out 0 g 0 swm", "V2 g 0 PULSE(0 5 0 10n 10n {0.5/fsw} {1/fsw})",
+                      f"R2 out s {format_eng(r) if load == 'R' else f('R', r)}", f"C1 s 0 {f('C', c)}",
+                      ".model swm SW(RON=0.05 ROFF=1e8 VT=2.5 VH=0.1)"])
+
+
+def _clamps_the_spike(f: _Filler) -> list:
+    v, _, lo, i, r, c = _snubber_values(f)
+    top = v + i * (r + math.sqrt(lo / c))
+    return [Probe(f"function: the turn-off spike at the switch stays under V + I (RS + sqrt(L/C)) = {top:.3g} V",
+                  "{tran}\nmeas tran result max v({out}) from={half} to={stop}", v, 1.1 * top)]
+
+
+register(Family(kind="rc_snubber", function=_clamps_the_spike,
+                summary="RC snubber across the switch of an inductive load",
+                build=_snubber,
+                names=("RC snubber", "RC snubber across a switch", "snubber network for an inductive load"),
+                rules=((0.6, (r"\bsnubbers?\b", r"^(?![\s\S]*\bdiodes?\b)")),),
+                analysis="tran", tran=("1u", "3m"), source="V2", noun="snubber"))
