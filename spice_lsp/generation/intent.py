@@ -463,7 +463,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                                               or re.search(r"\bnegative\s+(?:supply|rail)\b", before, re.I)):
             role = _NOT_A_ROLE  # "VEE = -15 V", "a -12 V negative rail": the negative supply the request reader places
         if q.unit == "V" and re.search(r"(?:\u00b1|\+/?-)\s*\d", text[max(0, q.start - 5):q.start] + q.text) \
-                and re.match(r"[^.;]{0,30}?\b(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):
+                and re.match(r"(?:(?!\b(?:rails?|suppl\w*|v[cde][cde])\b)[^.;]){0,30}?\b"
+                             r"(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):  # (not "6 V rails")
             role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
         if role is None:
             role = _default_role(intent, q)
