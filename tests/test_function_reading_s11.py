@@ -320,3 +320,9 @@ def test_passing_and_vanishing_said_as_idioms(text, circuit):
 def test_a_node_named_like_a_circuit_chooses_no_family():
     assert parse_intent("nothing above 15 kHz should make it from node dac to node lpf").kind == "rc_lowpass"
     assert parse_intent("an R-2R DAC with its output on node dac").kind == "r2r_dac"
+
+
+def test_a_pwm_whose_steady_level_is_wanted_in_the_next_sentence():
+    text = ("My micro's PWM pin (node p) toggles 0/3.3 V at 10 kHz, 30 % duty. I want a steady DC level at node q "
+            "with less than 20 mV of ripple.")
+    assert _circuit(text) == "pwm dac"

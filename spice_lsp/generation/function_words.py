@@ -537,7 +537,9 @@ _LEVELS = re.compile(r"(?:past|above|over|beyond|below|under|exceeds?|cross(?:es
 
 
 # A PWM turned into the steady level of its average: "turn my PWM into a steady DC", "smooth the PWM to a level".
-_PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d){0,100}?\b(?:steady|smooth\w*|averag\w*|mean|constant|flat|"
+# (the level wanted may follow in the next sentence: "... toggles at 20 kHz. I want a steady DC level at node dac")
+_PWM_TO_DC = re.compile(r"\bpwm\b(?:[^.]|\.\d|\.\s+(?=[a-z])){0,100}?"
+                        r"\b(?:steady|smooth\w*|averag\w*|mean|constant|flat|"
                         r"analog(?:ue)?)\b"
                         r"[^.;]{0,20}?\b(?:dc|level|voltage|output)\b"
                         # "average a 5 V, 25 %-duty, 10 kHz PWM down to a DC level": its figures between
@@ -710,7 +712,7 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
     if "one_pulse" in found and _ONE_SHOT.search(low) and not (_PER_SECOND.search(low) or _REPEATS.search(low)):
         return Reading(said("one_pulse"), "monostable multivibrator")  # once per trigger, no rate: a one-shot
     if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and shape is None and not (
-            opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low)):
+            opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low) or _PWM_TO_DC.search(low)):
         return Reading(tick[0], "clock source")  # a signal that ticks at a rate, no circuit to make it: the source
     if shape is not None and shape[1] in ("sine", "sinusoid", "triangle", "triangular") and shape[2] == "square":
         return Reading(shape[0], "zero-crossing detector")  # "turn the sine into a square": switched at its zero
