@@ -346,7 +346,13 @@ def said_nodes(text: str) -> list[Said]:
         return _said_nodes(text)
 
 
+# "in is node a1, out is node b1": the ports by their short names, read as "input node a1" (same length: positions hold)
+_SHORT_PORT = re.compile(r"\b(?:(?P<i>in)\s+is|(?P<o>out)\s+is)"
+                         r"(?=\s+(?:node\s+)?(?!(?:the|an?|not|at|on|to)\b)[a-z_]\w*\b)", re.IGNORECASE)
+
+
 def _said_nodes(text: str) -> list[Said]:
+    text = _SHORT_PORT.sub(lambda m: "input".ljust(len(m[0])) if m["i"] else "output".ljust(len(m[0])), text)
     tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
     low = [t[1].lower() for t in tokens]
     paired = _pairs(text)
