@@ -153,3 +153,11 @@ def test_values_joined_in_one_row_still_make_the_row():
     from spice_lsp.generation.request import read_request
     ends = [e.nodes for e in read_request("Between u and v put 1k resistor and 2k2 resistor in series.").elements]
     assert len(ends) == 2 and ends[0][0] == "u" and ends[1][1] == "v" and ends[0][1] == ends[1][0]
+
+
+def test_a_sine_made_a_steady_level_equal_to_its_peak_is_a_peak_detector_unless_smoothing_is_said():
+    from spice_lsp.generation.function_words import read_function
+    held = read_function("make the 3 v, 500 hz sine on node w into a steady dc level equal to its peak at node h.")
+    smooth = read_function("rectify the 3 v, 500 hz sine on node w and smooth it to within 0.2 v of its peak at h.")
+    assert held is not None and "peak detector" in held.circuit
+    assert smooth is not None and "rectifier" in smooth.circuit

@@ -688,8 +688,11 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return reading
     if "phase" in found and "self_running" not in found:
         return Reading(said("phase", "amplitude_kept"), "all-pass filter")
-    # (a wave rectified and smoothed to within a volt of its peak is the rectifier the verb names, sized by its ripple)
-    if (reading := named(_NAMED_CONVERTERS)) and not (reading.circuit == "peak detector" and "rectify" in found):
+    # (a wave rectified and smoothed to within a volt of its peak is the rectifier the verb names, sized by its ripple;
+    # made "a steady DC level equal to its peak", accurately, with nothing said of smoothing, it is the peak detector)
+    smoothed = re.search(r"\bsmooth\w*|\bripple|\bwithin\b|\bsag\w*|\breservoir|\bfilter\w*", low)
+    if (reading := named(_NAMED_CONVERTERS)) and not (reading.circuit == "peak detector" and "rectify" in found
+                                                      and smoothed):
         if reading.circuit == "voltage-to-current converter" and (load := _GROUNDED_LOAD.search(low)):
             return Reading(f"{reading.said} ... {load[0]}", "howland current source")  # the load's other end grounded
         return reading

@@ -254,7 +254,7 @@ register(Family(kind="vbe_multiplier", summary="Vbe multiplier (rubber diode)", 
                        # named, before the generic BJT current source (6.8) its feed may be ("fed 2 mA from a current
                        # source"); a push-pull stage it biases is that stage's (13.69)
                        (6.7, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",
-                              r"^(?!.*(?:push[- ]pull|class[- ]?a?b|output\s+stage))"))),
+                              r"^(?!.*(?:push[- ]pull|class[- ]?a?b\b|output\s+stage))"))),
                 analysis="op", output="top", signal_input=True, accepts=r"(?:ideal\s+)?current\s+(?:source|sink)"))
 
 
