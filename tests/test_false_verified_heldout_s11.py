@@ -161,3 +161,13 @@ def test_a_sine_made_a_steady_level_equal_to_its_peak_is_a_peak_detector_unless_
     smooth = read_function("rectify the 3 v, 500 hz sine on node w and smooth it to within 0.2 v of its peak at h.")
     assert held is not None and "peak detector" in held.circuit
     assert smooth is not None and "rectifier" in smooth.circuit
+
+
+def test_a_supply_read_on_a_named_sources_node_does_not_move_that_source():
+    """'(single 5 V supply) when the sensor voltage on node ts ...': the reader gives the supply node ts, where the
+    stated VTS sits; the comparator's own rail is no place for it (the sensor source had lost ts to the rail's
+    renaming)."""
+    result = generate("Over-heat comparator: output hot goes high (toward +5 V, single 5 V supply) when the sensor "
+                      "voltage on node tsn exceeds a 2 V reference from a divider off 5 V. Sensor source VSN on tsn, "
+                      "DC sweep 0 to 5 V.")
+    assert any(line.split()[:2] == ["VSN", "tsn"] for line in result.netlist.split("\n"))

@@ -358,7 +358,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             rail = next((line for line in found if line.name[0].upper() == "V"
                          and line.nodes[0].lower() in ("vdd", "vcc", "vss", "vee")), None) \
                 or _plain_input(found, source, stated.dc) \
-                or _held_rail(found, stated.dc, set(request.nodes) | set(mapping.values()))
+                or (None if any(other is not stated and other.node == stated.node for other in request.sources)
+                    else _held_rail(found, stated.dc, set(request.nodes) | set(mapping.values()), source))
             if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
@@ -975,11 +976,12 @@ def _held_instead(lines: list[Line], node: str | None, mapping: dict[str, str]) 
     return line
 
 
-def _held_rail(lines: list[Line], level: float | None, named: set[str]) -> Line | None:
+def _held_rail(lines: list[Line], level: float | None, named: set[str], source: str) -> Line | None:
     """A circuit whose rail has a name of its own ("logic" of a window comparator's pull-up): the one plain DC source
     to ground at the supply's level on a node the request names otherwise not at all (the user's supply node goes
-    there)."""
+    there); never the circuit's input source, which may sit at the supply's level."""
     held = [line for line in lines if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"] and level
+            and line.name.upper() != source.upper()
             and line.nodes[0] not in named and not re.search(r"\b(?:AC|SIN|PULSE|PWL|SFFM|EXP)\b", line.rest, re.I)
             and (dc := _level(line.rest)) is not None and abs(dc - level) <= 1e-9 * abs(level)]
     return held[0] if len(held) == 1 else None
