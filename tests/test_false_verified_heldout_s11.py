@@ -171,3 +171,21 @@ def test_a_supply_read_on_a_named_sources_node_does_not_move_that_source():
                       "voltage on node tsn exceeds a 2 V reference from a divider off 5 V. Sensor source VSN on tsn, "
                       "DC sweep 0 to 5 V.")
     assert any(line.split()[:2] == ["VSN", "tsn"] for line in result.netlist.split("\n"))
+
+
+# --- English words the lanes' handoffs found taken for node names ------------------------------------------------
+
+def test_an_article_before_a_figure_after_input_is_no_node():
+    from spice_lsp.generation.ports import said_nodes
+    said = said_nodes("comparator on +-5 V, output on node qo, input a 2 V-peak 1 kHz sine on node qi")
+    assert [(s.node, s.role) for s in said] == [("qo", "output"), ("qi", "input")]
+
+
+@pytest.mark.parametrize("text, node", [
+    ("output taken at the upper collector, node co2", "co2"),
+    ("with its output looped back to the input; output on node lp", "lp"),
+])
+def test_participles_are_no_node_names(text, node):
+    from spice_lsp.generation.request import read_request
+    request = read_request(text)
+    assert request.output == node and not {"taken", "looped"} & set(request.nodes)

@@ -351,7 +351,12 @@ _SHORT_PORT = re.compile(r"\b(?:(?P<i>in)\s+is|(?P<o>out)\s+is)"
                          r"(?=\s+(?:node\s+)?(?!(?:the|an?|not|at|on|to)\b)[a-z_]\w*\b)", re.IGNORECASE)
 
 
+# "input a 1 V-peak sine on node zin": an article before a figure, never a node named "a" ("from a to b" is one)
+_ARTICLE = re.compile(r"\b(?:input|output|in|out)\s+(?P<a>an?)(?=\s+[-+\u00b1]?\d)", re.IGNORECASE)
+
+
 def _said_nodes(text: str) -> list[Said]:
+    text = _ARTICLE.sub(lambda m: m[0][:m.start("a") - m.start()] + " " * len(m["a"]), text)
     text = _SHORT_PORT.sub(lambda m: "input".ljust(len(m[0])) if m["i"] else "output".ljust(len(m[0])), text)
     tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
     low = [t[1].lower() for t in tokens]
