@@ -189,3 +189,11 @@ def test_participles_are_no_node_names(text, node):
     from spice_lsp.generation.request import read_request
     request = read_request(text)
     assert request.output == node and not {"taken", "looped"} & set(request.nodes)
+
+
+def test_a_split_supply_is_the_op_amps_rails_not_a_bit_source():
+    result = generate("Binary-weighted resistor DAC, 3 bits, into an inverting summing amp on +/-15 V with 10k "
+                      "feedback; input resistors 10k, 20k, 40k from bits q2, q1, q0 (each 0 or 5 V). Set q2=1, q1=1, "
+                      "q0=0. Output node vq.")
+    levels = [line.split() for line in result.netlist.split("\n") if line[:1] == "V"]
+    assert not any("15" in " ".join(words[3:]) for words in levels if "q2" in words[1:3])
