@@ -936,7 +936,7 @@ def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str],
     held = any(not s.supply and s.kind == "V" and s.dc is not None and (s.node is None or s.node == request.input)
                for s in request.sources)  # ("the input node in (2.4 V DC)": the input is a signal, not the supply)
     # a split supply ("on +/-12 V") is the op-amps' rails, never one input's level (a DAC's bit source)
-    split = re.search(r"\+\s*/?\s*-|\u00b1|\bsplit\b|\bdual\b", stated.supply.text, re.IGNORECASE)
+    split = _SPLIT_SUPPLY.search(stated.supply.text)
     driver = _rail(lines) or (None if held or split else _plain_input(lines, source, value))
     if driver is not None:
         _set_supply(driver, rows, value)

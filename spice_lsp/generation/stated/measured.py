@@ -94,6 +94,11 @@ _RIPPLE_DB = re.compile(r"(?P<r>\d+(?:\.\d+)?)\s*dB\s+(?:of\s+)?(?:pass[- ]?band
 _EDGE_HZ = re.compile(r"(?P<f>\d+(?:\.\d+)?)\s*(?P<p>[kM]?)\s*Hz\b")
 
 
+def _hertz(said: re.Match) -> float:
+    """A frequency matched as its figure `f` and prefix `p` (none, k or M)."""
+    return float(said["f"]) * {"": 1, "k": 1e3, "M": 1e6}[said["p"]]
+
+
 def ripple_edge(description: str, netlist: str, output: str, input_node: str | None,
                 timeout: float) -> list[CheckItem]:
     """At a stated ripple-band edge the gain is down from the passband's peak by the stated ripple (not by 3 dB):
@@ -108,7 +113,7 @@ def ripple_edge(description: str, netlist: str, output: str, input_node: str | N
     ripple = _RIPPLE_DB.search(description)
     if not near or ripple is None:
         return [CheckItem(edge[0], UNCHECKED, "not measured: its frequency or the ripple is not stated as a number")]
-    f = float(near[0]["f"]) * {"": 1, "k": 1e3, "M": 1e6}[near[0]["p"]]
+    f = _hertz(near[0])
     r = float(ripple["r"] or ripple["r2"])
     ratio = f"v({output})/v({input_node})" if input_node else f"v({output})"
     # the passband lies above a high-pass's edge: its peak from the edge up, the edge the sweep's first point
@@ -127,8 +132,10 @@ def ripple_edge(description: str, netlist: str, output: str, input_node: str | N
 
 # "only let through what's above 3 kHz", "block everything below 50 Hz", "keep frequencies under 200 Hz": the side of a
 # frequency a filter is said to pass ("cutoff above 1 kHz" says where its corner is, not which side it passes).
-_SIDE = re.compile(r"(?<![-\w])(?<!low\s)(?<!high\s)(?<!band\s)(?P<verb>pass(?!band)\w*|let\w*(?:\s+through)?|keep\w*"
-                   r"|allow\w*|block\w*|cut(?!\s*-?\s*off)\w*|remov\w*|reject\w*|stop(?!band)\w*|kill\w*|attenuat\w*|filter\w*\s+out|get\s+rid\s+of|strip\w*)"
+_SIDE = re.compile(r"(?<![-\w])(?<!low\s)(?<!high\s)(?<!band\s)(?:(?P<passes>pass(?!band)\w*|let\w*(?:\s+through)?"
+                   r"|keep\w*|allow\w*)|(?P<stops>block\w*|cut(?!\s*-?\s*off)\w*|remov\w*|reject\w*|stop(?!band)\w*"
+                   r"|kill\w*|attenuat\w*|filter\w*\s+out|get\s+rid\s+of|strip\w*))"
+                   # (the verb nearest the side: "blocks DC but lets audio above 20 Hz" passes it)
                    r"\b(?:(?!\b(?:pass|let|keep|allow|block|cut|remov|reject|stop|kill|attenuat|filter|get\s+rid|strip)\w*)"
                    r"[^.;]){0,40}?\b(?P<side>above|over|higher\s+than|beyond|below|under|lower\s+than)\s+"
                    r"(?:about\s+|roughly\s+|around\s+|~\s*)?(?P<f>\d+(?:\.\d+)?)\s*(?P<p>[kM]?)\s*Hz\b", re.IGNORECASE)
@@ -140,10 +147,9 @@ def passed_side(description: str, netlist: str, output: str, timeout: float) -> 
     3 kHz" meets its corner and fails this)."""
     items = []
     for said in _SIDE.finditer(description):
-        f = float(said["f"]) * {"": 1, "k": 1e3, "M": 1e6}[said["p"]]
-        high = said["side"].lower() in ("above", "over", "higher than", "beyond")
-        if re.match(r"block|cut|remov|reject|stop|kill|attenuat|filter|get|strip", said["verb"], re.IGNORECASE):
-            high = not high
+        f = _hertz(said)
+        # (a side stopped is the other side passed)
+        high = (said["side"].lower() in ("above", "over", "higher than", "beyond")) != bool(said["stops"])
         run = runner.run(netlist, timeout=timeout, control=(
             f"ac dec 10 {f / 10:g} {f * 10:g}\nlet g = db(v({output}))\nlet result = g[length(g) - 1] - g[0]\n"
             "print result"))
