@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spice_lsp.generation.compose import Line, element_line
 from spice_lsp.language import model as m
 from spice_lsp.language.parser import parse
 from spice_lsp.language.units import parse_number
@@ -39,3 +40,14 @@ def deck(*lines: str) -> m.Netlist:
 
 def statuses(items) -> list[str]:
     return [i.status for i in items]
+
+
+def circuit_lines(netlist: str) -> list[Line]:
+    """The circuit's own element lines of a netlist (a subcircuit's are its own)."""
+    lines, inside = [], False
+    for row in netlist.split("\n")[1:]:
+        word = row.split()[0].lower() if row.split() else ""
+        inside = (inside or word == ".subckt") and word != ".ends"
+        if not inside and word[:1].isalpha() and (line := element_line(row)):
+            lines.append(line)
+    return lines

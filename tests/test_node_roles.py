@@ -4,27 +4,17 @@ generator drives; names held at DC levels go on the circuit's inputs in the orde
 off the built netlist (which element sits on the named node), never pinned lines."""
 import pytest
 
-from spice_lsp.generation.compose import _cue, compose, element_line
+from spice_lsp.generation.compose import _cue, compose
 from spice_lsp.generation.pipeline import _build
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.units import parse_number
-
-
-def _lines(netlist: str) -> list:
-    """The circuit's own element lines (a subcircuit's are its own)."""
-    lines, inside = [], False
-    for row in netlist.split("\n")[1:]:
-        word = row.split()[0].lower() if row.split() else ""
-        inside = (inside or word == ".subckt") and word != ".ends"
-        if not inside and word[:1].isalpha() and (line := element_line(row)):
-            lines.append(line)
-    return lines
+from tests.measuring import circuit_lines
 
 
 def _on(netlist: str, kind: str, node: str) -> list:
     """The elements of `kind` with `node` among their nodes."""
-    return [line for line in _lines(netlist) if line.name[:1].upper() == kind and node in line.nodes]
+    return [line for line in circuit_lines(netlist) if line.name[:1].upper() == kind and node in line.nodes]
 
 
 @pytest.mark.parametrize("text, name, role", [
@@ -57,7 +47,7 @@ def test_a_timing_capacitor_node_is_the_capacitor_s():
 def test_names_held_at_levels_are_the_inputs_in_the_order_said():
     net = _build("Three-op-amp instrumentation amplifier, gain 5. Node xa sits at 1.2 V and node xb at 1.0 V; "
                  "output node uo.").netlist
-    sources = {line.nodes[0]: line.rest for line in _lines(net) if line.name[:1].upper() == "V"}
+    sources = {line.nodes[0]: line.rest for line in circuit_lines(net) if line.name[:1].upper() == "V"}
     assert "xa" in sources and "xb" in sources
     assert "1.2" in sources["xa"] and "1" in sources["xb"].split()[1]
 

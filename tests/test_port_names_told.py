@@ -4,26 +4,15 @@ reference or a supply is stated on, a level stated after a role word, and a part
 (vocabulary.py, ports.py, compose.py). The expectations are read off the built netlist, never pinned lines."""
 import pytest
 
-from spice_lsp.generation.compose import element_line
 from spice_lsp.generation.pipeline import _build
 from spice_lsp.generation.ports import read_ports, said_nodes
 from spice_lsp.generation.request import read_request
 from spice_lsp.generation.vocabulary import called, marking
-
-
-def _lines(netlist: str) -> list:
-    """The circuit's own element lines (a subcircuit's are its own)."""
-    lines, inside = [], False
-    for row in netlist.split("\n")[1:]:
-        word = row.split()[0].lower() if row.split() else ""
-        inside = (inside or word == ".subckt") and word != ".ends"
-        if not inside and word[:1].isalpha() and (line := element_line(row)):
-            lines.append(line)
-    return lines
+from tests.measuring import circuit_lines
 
 
 def _nodes(netlist: str) -> set[str]:
-    return {n for line in _lines(netlist) for n in line.nodes}
+    return {n for line in circuit_lines(netlist) for n in line.nodes}
 
 
 @pytest.mark.parametrize("text, word", [
@@ -78,7 +67,7 @@ def test_a_port_told_apart_by_what_it_carries(text, wanted):
 def test_the_family_port_carrying_each_wave_takes_the_users_name():
     build = _build("Function generator (integrator and Schmitt trigger) on ±12 V at 2 kHz; the square wave on "
                    "node qw7 and the triangle on node tw7.")
-    lines = _lines(build.netlist)
+    lines = circuit_lines(build.netlist)
     comparator = next(line for line in lines if line.name[0] == "X" and "comparator" in line.rest)
     integrator = next(line for line in lines if line.name[0] == "X" and "opamp" in line.rest)
     assert comparator.nodes[2] == "qw7" and integrator.nodes[2] == "tw7"
@@ -87,18 +76,18 @@ def test_the_family_port_carrying_each_wave_takes_the_users_name():
 def test_each_band_of_a_crossover_takes_the_name_said_for_it():
     build = _build("Active Linkwitz-Riley crossover, 2nd order, 900 Hz: feed node src, the high band leaves "
                    "on node up1 and the low band on node dn1.")
-    opamps = [line for line in _lines(build.netlist) if line.name[0] == "X"]
+    opamps = [line for line in circuit_lines(build.netlist) if line.name[0] == "X"]
     outputs = {line.nodes[2] for line in opamps}
     assert {"up1", "dn1"} <= outputs
     # the low band is the one whose last stage is fed through capacitors to ground (its shunt parts are C)
-    last_low = next(line for line in _lines(build.netlist) if line.name[0] == "C" and "dn1" in line.nodes)
+    last_low = next(line for line in circuit_lines(build.netlist) if line.name[0] == "C" and "dn1" in line.nodes)
     assert last_low
 
 
 def test_a_reference_stated_on_a_node_is_the_familys_reference_source():
     build = _build("3-comparator flash ADC: a 6 V reference on node rr, equal ladder resistors, 0/5 V comparator "
                    "outputs, analog input 2 V DC on node va.")
-    sources = {line.nodes[0]: line.rest for line in _lines(build.netlist) if line.name[0] == "V"}
+    sources = {line.nodes[0]: line.rest for line in circuit_lines(build.netlist) if line.name[0] == "V"}
     assert "rr" in sources and float(sources["rr"].split()[-1]) == 6.0
     assert not any(n.startswith("ref") for n in _nodes(build.netlist))
 
@@ -124,7 +113,7 @@ def test_a_source_added_on_a_named_drain_keeps_that_name():
                    "drain node d5 is swept from 0 to 3 V.")
     nodes = _nodes(build.netlist)
     assert "d5" in nodes and not any(n.startswith("d5_") for n in nodes)
-    mos = next(line for line in _lines(build.netlist) if line.name[0] == "M")
+    mos = next(line for line in circuit_lines(build.netlist) if line.name[0] == "M")
     assert mos.nodes[:2] == ["d5", "g5"]
 
 
@@ -174,7 +163,7 @@ def test_a_port_named_like_a_part_is_still_told_apart_by_its_wave():
 
 def test_a_port_called_by_what_it_does_takes_the_family_input_of_its_letter():
     build = _build("NOR SR latch on 1.8 V: set input sx, reset input rx, outputs q and qb.")
-    sources = {line.name: line.nodes[0] for line in _lines(build.netlist) if line.name[0] == "V"}
+    sources = {line.name: line.nodes[0] for line in circuit_lines(build.netlist) if line.name[0] == "V"}
     assert {"sx", "rx"} <= set(sources.values())
     assert "reset" not in read_request("NOR SR latch on 1.8 V: set input sx, reset input rx, outputs q and qb.").nodes
 
@@ -187,7 +176,7 @@ def test_a_level_on_the_node_a_circuit_is_powered_from_is_its_supply():
 
 def test_more_outputs_than_the_family_has_go_on_its_pins_of_that_many():
     build = _build("MOS differential pair on 3.3 V, tail 50 uA, drain outputs dq1 and dq2.")
-    drains = [line.nodes[0] for line in _lines(build.netlist) if line.name[0] == "M"]
+    drains = [line.nodes[0] for line in circuit_lines(build.netlist) if line.name[0] == "M"]
     assert drains[:2] == ["dq1", "dq2"]
 
 
@@ -209,7 +198,7 @@ def test_a_band_said_to_go_to_a_node():
 def test_a_qualified_output_is_never_a_node_an_amplifier_senses():
     build = _build("4-bit binary-weighted DAC into an inverting summer, bits d3 d2 d1 d0 at 0 or 5 V, the summer "
                    "output at node av9, code 1001.")
-    opamp = next(line for line in _lines(build.netlist) if line.name[0] == "X")
+    opamp = next(line for line in circuit_lines(build.netlist) if line.name[0] == "X")
     assert opamp.nodes[2] == "av9" and "av9" not in opamp.nodes[:2]
 
 
@@ -241,7 +230,7 @@ def test_a_node_fed_through_a_part_is_not_the_pin_after_it():
 def test_a_port_named_by_its_pin_word_still_takes_the_users_name():
     build = _build("NPN switch with a Schottky diode from base to collector; 5 V supply through 470 ohms to node "
                    "kx, base driven from a 0/5 V square at node bx through 2.2k. 200 us transient.")
-    npn = next(line for line in _lines(build.netlist) if line.name[0] == "Q")
+    npn = next(line for line in circuit_lines(build.netlist) if line.name[0] == "Q")
     assert npn.nodes[0] == "kx"
 
 
