@@ -76,6 +76,16 @@ def test_a_frequency_written_as_a_period_counts():
     assert freq and stated_values(freq, netlist, [], set(), []) == []
 
 
+@pytest.mark.parametrize("text, names", [
+    ("VPK puts a 4 V peak, 1 kHz sine on pk_i; a diode feeds node pk_o", ["VPK", "pk_i", "pk_o"]),
+    ("Signal in at api (VAP, AC 1), out at apo", ["VAP"]),
+    ("a CE stage into an RC low-pass, the KHN filter after it, VBE about 0.65 V", []),
+    ("RC LOW-PASS FILTER WITH R = 1K AND C = 10NF, CUTOFF AROUND 16 KHZ", []),
+])
+def test_a_capitalised_word_in_a_sentence_is_a_name_unless_an_abbreviation(text, names):
+    assert designators(text) == names
+
+
 def test_chemical_formulas_and_ports():
     assert designators("high-k dielectric (HfO2), SiO2 layer") == []
     assert designators("inputs Vp, Vn and outputs Vout; a load at Vout") == ["Vp", "Vn", "Vout"]

@@ -379,6 +379,13 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"tran {step:g} {stop:g}\nmeas tran result avg v({out}) from={0.8 * stop:g} to={stop:g}\n"
                    "print result")
         how = f"average of v({out}) over the last fifth of the transient"
+    elif spec.quantity == "vout" and (held := _stated_range_sweep(netlist, description)):
+        # "keep reg9 at 9.1 V from a 15-20 V input": the level over the whole range, its worst end
+        swept, start, stop, step = held
+        control = (f"dc {swept} {start:g} {stop:g} {step:g}\nmeas dc lo min v({out})\nmeas dc hi max v({out})\n"
+                   f"let result = (abs(lo-{f:g}) gt abs(hi-{f:g}))*lo + (abs(lo-{f:g}) le abs(hi-{f:g}))*hi\n"
+                   "print result")
+        how = f"v({out}) at its worst over {swept} from {start:g} to {stop:g} V (the range the request states)"
     elif spec.quantity == "vout":
         control = f"op\nlet result = v({out})\nprint result"
         how = f"v({out}) at the operating point"
@@ -481,6 +488,27 @@ def _pin_node(netlist: str, name: str) -> str:
     kind, pin = _PINS[name]
     device = re.search(rf"^{kind}\w*((?:\s+[^\s=]+){{3}})", body, re.MULTILINE | re.IGNORECASE)
     return device[1].split()[pin] if device else name
+
+
+_DC_SWEEP = re.compile(r"^\.dc\s+(?!temp\b)(\w+)\s+(\S+)\s+(\S+)\s+(\S+)", re.MULTILINE | re.IGNORECASE)
+# "from an unregulated 15-20 V input", "anywhere from 9 to 14 volts", "between 4.5 and 5.5 V"
+_VOLT_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|\u2013|to|and)\s*(\d+(?:\.\d+)?)\s*(?:V|volts?)\b")
+
+
+def _stated_range_sweep(netlist: str, description: str) -> tuple[str, float, float, float] | None:
+    """The DC sweep over a range of volts the request states, of a source the answer sets at one end of it (the
+    level the circuit was designed at): (source, start, stop, step). A sweep from a nominal level in its middle,
+    or over a range the request does not state, says nothing of what must hold across it."""
+    ranges = {(min(float(a), float(b)), max(float(a), float(b))) for a, b in _VOLT_RANGE.findall(description)}
+    for sweep in _DC_SWEEP.finditer(netlist):
+        start, stop, step = (parse_number(x) for x in sweep.group(2, 3, 4))
+        if start is None or stop is None or step is None or (min(start, stop), max(start, stop)) not in ranges:
+            continue
+        level = re.search(rf"^{re.escape(sweep[1])}\s+\S+\s+\S+\s+(?:DC\s+)?(\S+)", netlist,
+                          re.MULTILINE | re.IGNORECASE)
+        if level and parse_number(level[1]) in (start, stop):
+            return sweep[1], start, stop, step
+    return None
 
 
 def _sentence_of(description: str, words: str) -> tuple[int, int]:

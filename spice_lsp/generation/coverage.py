@@ -49,6 +49,17 @@ MA UA NA MS US NS PS UF NF PF UH MH NH DB PWM SMPS CCM DCM KVL KCL IV VI SR JK V
 VAF VAR VTO KP LAMBDA GAMMA PHI TEMP TNOM CJO CGS CGD CGSO CGDO CBD CBS BETA VT TF TR XTI EG BV IBV NE ISE
 IKF IKR ISC NC VJ MJ FC TT VJE VJC MJE MJC XTB TOX LD WD UO VMAX NSUB HF LF VHF UHF SMD THD SNR ENOB LSB MSB
 SPI USB UART GPIO MCU CPU E6 E12 E24 E48 E96 E192 X5R X7R C0G NP0 R2R FM AM SSB OK RON ROFF VH""".split())
+# "VPK puts a 4 V peak sine on pk_i", "(VAP, AC 1)": a capitalised word in a lowercase sentence is a name, whatever
+# verb follows it; except the abbreviations people write in capitals for circuits, stages, pins and ratings.
+_CAPS = re.compile(r"^[A-Z]{2,5}\d{0,2}$")
+_ABBREVIATIONS = set("""RC RL LR CR RF RS RTD LDR MFB KHN GIC CLC SEPIC CUK CE CB CC CS CG CD CML ECL VBE VCE VGS VDS
+IF LOW HIGH HP LP HPF LPF MOS XOR XNOR MEMS SW GF DIY CW CCW CV HV LV LVDS VGA SAR QFN SOIC DIP SMT SOT""".split())
+
+
+def _shouted(description: str) -> bool:
+    """A request written mostly in capitals, where a capitalised word says nothing of its own."""
+    words = re.findall(r"[A-Za-z]{3,}", description)
+    return sum(w.isupper() for w in words) > 0.3 * max(1, len(words))
 
 
 def _model_parameter(description: str, start: int, end: int) -> bool:
@@ -64,6 +75,7 @@ def _model_parameter(description: str, start: int, end: int) -> bool:
 def designators(description: str) -> list[str]:
     """The part names a request writes, in order, once each."""
     found: list[str] = []
+    shouted = _shouted(description)
     for match in _TOKEN.finditer(description):
         word = match.group(1)
         if "_" in word.strip("_") and word.upper() not in map(str.upper, found) \
@@ -79,7 +91,8 @@ def designators(description: str) -> list[str]:
                  and bool(_GIVEN.match(description[match.end():])
                           or _PART_NOUN.search(description[max(0, match.start() - 24):match.start()])))
         port = bool(_PORT.match(word))
-        if (numbered or named or port) and not _model_parameter(description, match.start(), match.end()):
+        caps = bool(_CAPS.match(word)) and word not in _ABBREVIATIONS and not shouted
+        if (numbered or named or port or caps) and not _model_parameter(description, match.start(), match.end()):
             found.append(word)
     return found
 
