@@ -72,6 +72,7 @@ from spice_lsp.generation.templates import (
     mirror_ratio,
     sine_peak,
     single_supply,
+    switching_point,
     wheatstone_roles,
 )
 from spice_lsp.language.units import format_eng, parse_number
@@ -392,6 +393,16 @@ def inverts(high: float) -> Probe:
                  f"let result = (lo lt {0.9 * high:g}) + (hi gt {0.1 * high:g})", 0, 0)
 
 
+def switches_at(f: _Filler) -> list[Probe]:
+    """An inverter's switching point where the request states it (the input level where the output crosses half the
+    supply), within 3 %."""
+    if (vm := switching_point(f.intent)) is None:
+        return []
+    high = used(f, "VDD")
+    return [Probe(f"function: switches at the stated {vm:g} V", f"dc {{src}} 0 {high:g} {high / 1000:g}\n"
+                  f"meas dc result when v({{out}})={high / 2:g}", 0.97 * vm, 1.03 * vm)]
+
+
 FAMILIES: dict[str, Family] = {}
 
 
@@ -693,7 +704,7 @@ for _family in (
            mos=True,
            noun="amplifier"),
     Family(kind="cmos_inverter",
-           function=lambda f: [inverts(used(f, 'VDD'))],
+           function=lambda f: [inverts(used(f, 'VDD')), *switches_at(f)],
            summary="CMOS inverter",
            build=lambda f: _cmos(f, "inverter"),
            names=('CMOS inverter', 'inverter', 'static CMOS inverter'),

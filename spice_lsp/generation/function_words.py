@@ -420,7 +420,9 @@ def _band_figure(low: str, passed: bool) -> re.Match | None:
 
 def _filter(low: str) -> tuple[str, str] | None:
     """(the words, the filter) when the request says which frequencies pass and which are blocked."""
-    if m := re.search(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*", low):  # coupling passes the signal, not its DC
+    # coupling passes the signal, not its DC; a transistor's input coupled so is that stage's coupling capacitor
+    stage = _TRANSISTOR.search(low) or _MOS.search(low)
+    if (m := re.search(r"\bac[- ]?coupl\w*|\bdc[- ]?block\w*", low)) and not stage:
         return m[0], "high-pass filter"
     votes: dict[str, list[str]] = {"low-pass filter": [], "high-pass filter": [], "band-pass filter": [],
                                    "notch filter": []}

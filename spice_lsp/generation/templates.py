@@ -267,10 +267,22 @@ def clipped_sides(intent: Intent) -> tuple[bool, bool]:
     """(clips the top, clips the bottom): a "positive" clipper only the top, a "negative" one only
     the bottom, else both."""
     text = intent.description.lower()
+    # a side said to pass ("negative half passes untouched", "leave the bottom alone") is not clipped
+    passed = {m["side"] or m["side2"] for m in _PASSED_SIDE.finditer(text)}
+    text = _PASSED_SIDE.sub(" ", text)
     # "cut off the top", "never goes above 0.7 V" say the top; "the bottom", "never below" the bottom
     positive = bool(re.search(r"\bpositive\b|\btop\b|\babove\b", text))
     negative = bool(re.search(r"\bnegative\b|\bbottom\b|\bbelow\b", text))
-    return (positive or not negative, negative or not positive)
+    return (positive or not (negative or passed & {"positive", "top"}),
+            negative or not (positive or passed & {"negative", "bottom"}))
+
+
+_SIDE_PART = r"(?:\s+(?:half|halves|half-cycles?|side|swing|peaks?|excursions?|part|cycles?))?"
+_PASSED_SIDE = re.compile(
+    rf"\b(?P<side>positive|negative|top|bottom){_SIDE_PART}\s+(?:(?:should|must|will|can|is|are|gets?)\s+(?:be\s+)?)?(?:passe[sd]|pass|goes\s+through|"
+    rf"left|stays|remains|untouched|unclipped|unaffected|unchanged|intact)\b"
+    rf"|\b(?:pass(?:es|ing)?|leav(?:e|es|ing)|keep(?:s|ing)?)\s+the\s+(?P<side2>positive|negative|top|bottom){_SIDE_PART}"
+    rf"\s+(?:untouched|unclipped|alone|intact|unchanged|whole|as\s+is)\b")
 
 
 def clip_biased(intent: Intent) -> bool:
@@ -738,9 +750,52 @@ def _cmos(f: _Filler, gate: str) -> str:
                           _mos_device(f, "n", "out", a, "out_n", "0", "M3", 1e-6, 180e-9),
                           _mos_device(f, "n", "out_n", b, "0", "0", "M4", 1e-6, 180e-9), load])
     inputs, sources = gate_sources(f, (pulse,), ("in",))
-    return "\n".join([supply, *sources,
-                      _mos_device(f, "p", "out", inputs.names[0], "vdd", "vdd", "M1", 2e-6, 180e-9),
-                      _mos_device(f, "n", "out", inputs.names[0], "0", "0", "M2", 1e-6, 180e-9), load])
+    _mos_model(f, "p")  # (its card first, as written)
+    nmos = _mos_device(f, "n", "out", inputs.names[0], "0", "0", "M2", 1e-6, 180e-9)
+    pmos = switching_pmos(f, nmos) or _mos_device(f, "p", "out", inputs.names[0], "vdd", "vdd", "M1", 2e-6, 180e-9)
+    return "\n".join([supply, *sources, pmos, nmos, load])
+
+
+# "size the PMOS so the switching threshold is at 1.5 V", "a switching point of 0.9 V", "VM = 1.2 V": the input level
+# where an inverter's output crosses it
+_SWITCHING_POINT = re.compile(r"(?:switching\s+(?:threshold|point|voltage|level)|logic\s+threshold|trip\s+point|"
+                              r"\bV_?M\b|\bmidpoint)\s+(?:is\s+|sits\s+|lands\s+)?(?:at\s+|of\s+|=\s*|near\s+|around\s+)?"
+                              r"(\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+
+
+def switching_point(intent: Intent) -> float | None:
+    """The inverter's switching threshold the request states."""
+    return float(m[1]) if (m := _SWITCHING_POINT.search(intent.description)) else None
+
+
+def switching_pmos(f: _Filler, nmos: str) -> str | None:
+    """An inverter's PMOS M1 (beside its NMOS line `nmos`) as wide as puts its switching point VM where the request
+    states it (level 1, both saturated, lambda neglected): KPn Wn/Ln (VM - Vtn)^2 = KPp Wp/Lp (VDD - VM - |Vtp|)^2
+    with Lp = Ln (a width the request states is then the NMOS's). None: no VM stated, the PMOS sized as stated, or a
+    VM no width reaches (outside Vtn .. VDD - |Vtp|)."""
+    vm = switching_point(f.intent)
+    if vm is None or _clause_size(f, "p"):
+        return None
+    placed = [x for x in f.intent.extra_values if x.unit == "V" and x.value == vm]  # the figure read, now placed
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if x not in placed]
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not any(
+        w == f"not used, its purpose is unclear: {x.text}" for x in placed)]
+    size = dict(re.findall(r"\b([WL])=(\S+)", nmos))
+    n, p = f.cards[_mos_model(f, "n")], f.cards[_mos_model(f, "p")]
+    cards = ((n, "vto"), (n, "kp"), (p, "vto"), (p, "kp"))
+    read = [parse_number(size.get("W", "")),
+            *(parse_number(m[1]) if (m := re.search(rf"\b{key}=([^\s)]+)", card)) else None for card, key in cards)]
+    numbers = [x for x in read if x is not None]  # (a width or card written as an expression is not designed from)
+    vdd = f.number("VDD", 1.8)
+    if len(numbers) < len(read) or "L" not in size:
+        return None
+    wn, vtn, kpn, vtp, kpp = numbers
+    if not vtn < vm < vdd - abs(vtp):
+        return None
+    f.param("vm", f"{vm:g}")  # the switching point asked for, measured by the family's function
+    wp = wn * kpn / kpp * ((vm - vtn) / (vdd - vm - abs(vtp))) ** 2
+    drain, gate = nmos.split()[1:3]
+    return f"M1 {drain} {gate} vdd vdd {_mos_model(f, 'p')} W={format_eng(wp)} L={size['L']}"
 
 
 def _opamp(f: _Filler, role: str) -> str:

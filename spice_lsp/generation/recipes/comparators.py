@@ -553,6 +553,24 @@ _LOW_ABOVE = re.compile(r"\b(?:low|0\s*V)\s+(?:once|when|while|whenever|if|as\s+
                         r"(?:is\s+)?(?:above|over|exceeds)", re.IGNORECASE)
 
 
+# "node alarm goes high (5 V) when tv drops below 1.8 V", "flag sits near 5 V when sense is above 2.5 V",
+# "0 V once it exceeds 3 V": the output level said with the side of the reference it is said for
+_LEVEL_WHEN = re.compile(r"\b(?:(?P<high>high)|low|(?P<v>\d+(?:\.\d+)?)\s*V)\b(?:\s*\([^)]*\))?[^.;]{0,40}?"
+                         r"\b(?:when|while|whenever|once|if|as\s+soon\s+as)\b[^.;]{0,50}?\b(?:(?P<below>below|under|drops|dips|falls|"
+                         r"sags|lower\s+than|less\s+than)|above|over|exceeds|higher\s+than|greater\s+than|rises\s+past)\b",
+                         re.IGNORECASE)
+
+
+def _high_below(text: str) -> bool:
+    """Whether the request wants the output high while the input is below the reference."""
+    if _HIGH_BELOW.search(text) or _LOW_ABOVE.search(text):
+        return True
+    if (said := _LEVEL_WHEN.search(text)) is None:
+        return False
+    high = bool(said["high"]) or (said["v"] is not None and float(said["v"]) > 0)
+    return high == bool(said["below"])
+
+
 @dataclass(frozen=True)
 class _Setup:
     """What a comparator request states: its input (a wave, a ramp or a sine), reference and output stage."""
@@ -572,12 +590,14 @@ def _setup(f: _Filler) -> _Setup:
     text = f.intent.description
     pulled = _pull_up(text)
     logic = _logic_high(text)
-    low, high = (0.0, pulled[0]) if pulled else (0.0, logic) if logic is not None else \
-        (-saturation(f.intent), saturation(f.intent))
-    below = bool(_HIGH_BELOW.search(text) or _LOW_ABOVE.search(text))
+    below = _high_below(text)
     said = _REF_SAID.search(text) or _CROSSED.search(text)
     level = (said["v"] or (said["v2"] or said["v3"] if said.re is _REF_SAID else None)) if said else None
     ref = _volts(level) if level else None
+    # a comparator on a single supply ("single 5 V supply", "on a 5 V rail") swings 0 .. that supply
+    single = None if pulled or logic is not None else _single_supply(f.intent, (ref or 0.0, ref or 0.0))
+    low, high = (0.0, pulled[0]) if pulled else (0.0, logic) if logic is not None else (0.0, single) if single else \
+        (-saturation(f.intent), saturation(f.intent))
     rail = _DIVIDER.search(text)
     ramp, wave = ramp_said(text), _WAVE_SAID.search(text) or _TRIANGLE.search(text)
     if ramp is not None:

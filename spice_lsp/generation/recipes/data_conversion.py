@@ -14,6 +14,7 @@ from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
+from spice_lsp.generation.recipes.comparators import single_rail
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
@@ -411,9 +412,10 @@ def _flash(f: _Filler) -> str:
     r = f.number("R", 1e3)
     # The ladder: equal rungs R between the taps t1 .. t(2^n - 1), R t1/step below the lowest and
     # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
-    # 1 mV wide) gives vhigh when the input is above its tap; out is the thermometer code's count in volts:
-    # the converted code.
-    high = float(m["v"] or m["w"] or m["x"] or m["y"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else 1.0
+    # 1 mV wide) gives vhigh when the input is above its tap (its stated level, else the single supply the
+    # comparators run on, else 1 V); out is the thermometer code's count in volts: the converted code.
+    high = float(m["v"] or m["w"] or m["x"] or m["y"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else \
+        single_rail(f.intent, (points[-1], points[0])) or 1.0
     f.param("vhigh", f"{high:g}")
     level = float(m["v"] or m["w"]) if (m := _INPUT_AT.search(f.intent.description)) else None
     if level is not None and (said := f.intent.values.get("VIN")) is not None and said.value != level \

@@ -247,3 +247,73 @@ register(Family(kind="ptat_delta_vbe",
                 accepts=r"(?:ptat|[\u0394\u03b4]vbe|delta[- ]vbe)\s+(?:pair|cell|generator|voltage|source)"
                         r"|(?:its\s+own\s+|an?\s+|ideal\s+)?current\s+sources?",
                 analysis="op", output="hi"))
+
+
+# --- the diode-string reference ------------------------------------------------------------------
+
+# Forward-biased junctions in series, fed through R1 from the supply: each drops n VT ln(I/IS + 1) + I RS
+# (0.66 V at 1 mA with this card), so N of them hold the node at N such drops. R1 = (VS - N Vf)/I. A stated
+# level with no count sets N to the nearest whole number of drops; a stated count is built as stated.
+_STACK_CARD = ".model dstack D (is=1e-14 n=1 rs=0.5)"
+_STACK_IS, _STACK_N, _STACK_RS = 1e-14, 1.0, 0.5
+_COUNT_WORDS = {"one": 1, "a": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "three silicon diodes", "4 diodes", "two 1N4148 diodes"
+_STACK_COUNT = re.compile(r"\b(one|a|single|two|three|four|five|six|[1-6])\s+(?:[\w-]+\s+){0,2}?diodes?\b",
+                          re.IGNORECASE)
+_LEVEL_ROLES = ("VREF", "VOUT", "VBIAS")
+
+
+def _drop(current: float) -> float:
+    """One junction's forward drop at `current` (the card's diode equation, 27 C)."""
+    return _STACK_N * K_Q * T0 * math.log(current / _STACK_IS + 1) + current * _STACK_RS
+
+
+def _stack_design(f: _Filler) -> tuple[int, float, float, float | None]:
+    """(diodes, current, supply, the level stated or None)."""
+    current, supply = f.number("IBIAS", 1e-3, "I", "IREF"), f.number("VDD", 5.0, "VIN", "VCC")
+    level = next((f.number(role, 0.0) for role in _LEVEL_ROLES if role in f.intent.values), None)
+    said = _STACK_COUNT.search(f.intent.description)
+    count = int(_COUNT_WORDS.get(said[1].lower(), 0) or said[1]) if said else \
+        max(1, round(level / _drop(current))) if level else 2
+    return count, current, supply, level
+
+
+def _diode_stack(f: _Filler) -> str:
+    count, current, supply, level = _stack_design(f)
+    card = f.model("dstack", _STACK_CARD)
+    if level is not None:  # the level asked for, which the count of drops approximates (measured)
+        f.param("vref", f(next(r for r in _LEVEL_ROLES if r in f.intent.values), level))
+    f.param("vs", f("VDD", supply, "VIN", "VCC"))
+    f.param("id", f("IBIAS", current, "I", "IREF"))  # the current through the string
+    f.param("vf", f"{_drop(current):.4g}")  # one drop at that current
+    nodes = ["out", *(f"d{i}" for i in range(1, count)), "0"]
+    return "\n".join(["V1 in 0 DC {vs}", f"R1 in out {{max((vs - {count}*vf)/id, 1)}}",
+                      *(f"D{i + 1} {a} {b} {card}" for i, (a, b) in enumerate(zip(nodes, nodes[1:])))])
+
+
+def _stack_holds(f: _Filler) -> list[Spec | Probe]:
+    count, current, supply, level = _stack_design(f)
+    drops = count * _drop(current)
+    checks: list[Spec | Probe] = [Probe(f"function: {count} diode drops ({drops:.3g} V) at {format_eng(current)}A",
+                                        "op\nlet result = v({out})", 0.97 * drops, 1.03 * drops)]
+    if supply <= drops:
+        checks.append(Probe(f"function: the {supply:g} V supply is above {count} diode drops", "op\nlet result = 0",
+                            1, 1))
+    if level is not None:  # the level asked for, which a whole number of drops may miss
+        checks.append(Probe(f"function: the stated {level:g} V", "op\nlet result = v({out})", 0.9 * level,
+                            1.1 * level))
+    return checks
+
+
+register(Family(kind="diode_stack_reference",
+                summary="diode-string voltage reference (forward-biased diodes in series fed through a resistor, a "
+                        "crude shunt regulator)",
+                build=_diode_stack, function=_stack_holds,
+                names=("diode string reference", "forward-biased diode reference", "series diode voltage reference"),
+                # below every other family that names diodes: a zener, a rectifier or a push-pull's bias string
+                # is that circuit
+                rules=((37, (r"\bdiodes?\b", r"\bseries\b|\bstack(?:ed)?\b|\bstring\b|\bchain\b|\bforward[- ]biased",
+                             r"\breferen|\bregulat|\bstabili[sz]|\bsteady\b|\b(?:fixed|constant)\s+(?:voltage|level)"
+                             r"|\bbias\s+(?:node|voltage|level)",
+                             r"^(?![\s\S]*\b(?:zeners?|npns?|pnps?|transistors?|mosfets?|op-?amps?|amplifiers?)\b)")),),
+                analysis="op", noun="reference"))

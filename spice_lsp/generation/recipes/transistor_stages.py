@@ -359,7 +359,8 @@ register(Family(kind="darlington_pair", function=follows(1.0, 1.7), summary="Dar
                 names=("Darlington pair", "Darlington transistor", "Darlington emitter follower",
                        "NPN Darlington pair"),
                 rules=((13.6, (r"darlington",)),),
-                analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True))
+                analysis="dc", dc_sweep="0 10 0.1", source="V2", signal_input=True,
+                ports=(("emitter", ("out", "e1")),)))  # "the output emitter (node x)": Q2's, the pair's emitter
 register(Family(kind="sziklai_pair", function=follows(0.45, 0.95), summary="Sziklai pair (complementary feedback pair)",
                 build=_sziklai,
                 names=("Sziklai pair", "complementary feedback pair", "Sziklai transistor pair"),
@@ -453,7 +454,7 @@ register(Family(kind="darlington_follower", function=_darlington_gain,
                 rules=((13.59, (r"darlington", AC_COUPLED)),
                        (13.591, (r"darlington", r"divider|coupled\s+in|(?:via|through)\s+an?\s+(?:coupling\s+)?cap"
                                                     r"|\bequal\s+resistors|\bbase\b[^.;]{0,30}\b(?:half|mid)[- ]")),),
-                source="V2", noun="amplifier"))
+                source="V2", noun="amplifier", ports=(("emitter", ("e", "out", "e1")),)))
 
 
 def _source_follower_design(f: _Filler) -> tuple[float, float, float, float]:

@@ -1,0 +1,123 @@
+"""Circuits built right (lane H, s12): a family's builder takes every figure it has a slot for (a comparator's single
+supply and the side it is high on, a clipper's side said to pass, a diode string's count and current, a flash
+converter's comparator supply, an inverter's switching point) and its checks measure what was asked."""
+import math
+import re
+
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.recipes.comparators import _high_below
+from spice_lsp.generation.recipes.references import _drop
+from spice_lsp.generation.templates import clipped_sides
+from spice_lsp.ngspice import runner
+from tests.measuring import measure
+
+needs_ngspice = pytest.mark.skipif(runner.shutil.which("ngspice") is None, reason="ngspice is not installed")
+
+
+@pytest.mark.parametrize("text,below", [
+    ("node alarm goes high (5 V) when node tv, driven by source VT, drops below 1.8 V", True),
+    ("node flag should sit near 5 V when sense is above 2.5 V and near 0 V below it", False),
+    ("the output reads 0 V once the input exceeds 3 V", True),
+    ("out is high while the level is above 1 V", False),
+])
+def test_the_side_the_output_is_high_on_is_read_from_the_level_said_with_it(text, below):
+    assert _high_below(text) is below
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,node,source,threshold,high,below", [
+    ("Comparator: the input comes from a source VS on node sense; node hi should sit near 3.3 V when sense is above "
+     "1.2 V and near 0 V below it. Single 3.3 V supply.", "hi", "vs", 1.2, 3.3, False),
+    ("Comparator on a single 5 V supply: node alarm goes high when node tv, driven by source VT, drops below "
+     "1.8 V.", "alarm", "vt", 1.8, 5.0, True),
+])
+def test_a_comparator_on_a_single_supply_swings_from_ground_to_it_on_the_side_asked(description, node, source,
+                                                                                      threshold, high, below):
+    netlist = generate(description).netlist
+    sweep = f"dc {source} 0 {high:g} 0.01\n"
+    under = measure(netlist, sweep + f"meas dc result find v({node}) at={threshold - 0.2:g}")
+    over = measure(netlist, sweep + f"meas dc result find v({node}) at={threshold + 0.2:g}")
+    low_side, high_side = (over, under) if below else (under, over)
+    assert abs(low_side) < 0.05 * high and abs(high_side - high) < 0.05 * high
+
+
+@pytest.mark.parametrize("description,sides", [
+    ("Biased diode clipper: a diode to a 2.5 V source limits the positive swing near 3.1 V. Negative half passes "
+     "untouched.", (True, False)),
+    ("Clip the top of a 5 V sine with a diode to a 2 V reference; the bottom half should pass through unclipped.",
+     (True, False)),
+    ("Diode clipper that clips the negative peaks; leave the positive half alone.", (False, True)),
+    ("Diode clipper limiting both halves of a 5 V sine.", (True, True)),
+])
+def test_a_side_said_to_pass_is_not_clipped(description, sides):
+    assert clipped_sides(parse_intent(description)) == sides
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,count,current,supply", [
+    ("Crude ~2 V reference: three silicon diodes in series from node d_ref to ground, fed from 9 V through a "
+     "resistor for about 1 mA.", 3, 1e-3, 9.0),
+    ("Bias voltage reference from two diodes in series, 5 V supply, 2 mA through them; output node vb.", 2, 2e-3,
+     5.0),
+    ("A 1.3 V reference from forward-biased diodes stacked in series, fed from 12 V at 0.5 mA.", 2, 0.5e-3, 12.0),
+])
+def test_a_diode_string_reference_has_the_count_and_current_asked(description, count, current, supply):
+    result = generate(description)
+    assert result.intent.kind == "diode_stack_reference"
+    assert len(re.findall(r"^D\d", result.netlist, re.MULTILINE)) == count
+    top = re.search(r"^D1 (\S+)", result.netlist, re.MULTILINE)[1]
+    level = measure(result.netlist, f"op\nlet result = v({top})")
+    assert math.isclose(level, count * _drop(current), rel_tol=0.03)
+    source = re.search(r"^(V\w*) ", result.netlist, re.MULTILINE)[1]
+    through = measure(result.netlist, f"op\nlet result = -i({source})")
+    assert math.isclose(through, current, rel_tol=0.03) and supply > level
+
+
+def test_a_diode_string_said_with_a_zener_or_a_transistor_is_that_circuit():
+    assert parse_intent("Zener regulator: a 5.1 V zener and two diodes in series as a reference").kind != \
+        "diode_stack_reference"
+    assert parse_intent("Class AB push-pull output stage biased by two diodes in series for a steady bias "
+                        "voltage, NPN and PNP").kind != "diode_stack_reference"
+
+
+@pytest.mark.parametrize("description,kind", [
+    ("I want something with a single NPN that copies the signal at fin to fout, 9 V supply, AC-coupled in, output "
+     "taken at the emitter.", "bjt_emitter_follower"),
+    ("An AC-coupled path from a to b that keeps the DC out.", "rc_highpass"),
+])
+def test_an_ac_coupled_transistor_stage_is_the_stage_not_a_high_pass(description, kind):
+    assert parse_intent(description).kind == kind
+
+
+def test_the_output_emitter_of_a_darlington_pair_is_the_second_transistors():
+    netlist = generate("Darlington emitter follower (two NPNs) driven with 5 V DC at node dar_in, the output "
+                       "emitter (node dar_out) loaded with 100 ohm, collectors on 12 V.").netlist
+    q2 = next(line.split() for line in netlist.splitlines() if line.startswith("Q2 "))
+    assert q2[3] == "dar_out"
+
+
+def test_flash_comparators_on_a_single_supply_swing_to_it():
+    netlist = generate("Flash ADC: an equal 4-resistor ladder from a 4 V reference (thresholds 1, 2 and 3 V), three "
+                       "comparators on a 5 V single supply, input held at 2.4 V.").netlist
+    assert re.search(r"^\.param .*\bvhigh=5\b", netlist, re.MULTILINE)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,vm,wn,kpn,kpp,vtn,vtp,vdd", [
+    ("CMOS inverter on VDD = 3 V with level-1 models: NMOS VTO=0.6 KP=120u, PMOS VTO=-0.6 KP=40u, L = 1u for both. "
+     "Size the PMOS so the switching threshold is at 1.5 V.", 1.5, 1e-6, 120e-6, 40e-6, 0.6, -0.6, 3.0),
+    ("Skewed CMOS inverter on 5 V with its logic threshold at 2 V. NMOS level 1 VTO=0.8 KP=100u, PMOS level 1 "
+     "VTO=-0.8 KP=40u; both L=2u, the NMOS is W=4u.", 2.0, 4e-6, 100e-6, 40e-6, 0.8, -0.8, 5.0),
+])
+def test_an_inverter_s_pmos_is_sized_for_the_switching_point_stated(description, vm, wn, kpn, kpp, vtn, vtp, vdd):
+    netlist = generate(description).netlist
+    pmos = next(line for line in netlist.splitlines() if re.match(r"M\d+ \S+ \S+ vdd vdd", line))
+    width = float(re.search(r"W=([\d.]+)u", pmos)[1]) * 1e-6
+    assert math.isclose(width, wn * kpn / kpp * ((vm - vtn) / (vdd - vm - abs(vtp))) ** 2, rel_tol=0.01)
+    source = re.search(r"^(V\w+) (\S+) 0 PULSE", netlist, re.MULTILINE)[1]
+    out = pmos.split()[1]
+    switched = measure(netlist, f"dc {source} 0 {vdd:g} 1m\nmeas dc result when v({out})={vdd / 2:g}")
+    assert math.isclose(switched, vm, rel_tol=0.03)
