@@ -465,7 +465,7 @@ _SHUNT_R = ("rc_highpass", "rl_lowpass")  # first-order sections whose resistor 
 # Series R-L-C loops (a band-pass across R, a notch's LC to ground, the series circuit): Q = sqrt(L/C)/R
 _SERIES_LOOP = ("rlc_bandpass", "rlc_notch", "rlc_series")
 # How the gain of a family that integrates or differentiates goes with frequency (|gain| ~ f^n)
-_SLOPED = {"opamp_integrator": -1, "practical_differentiator": 1}
+_SLOPED = {"opamp_integrator": -1, "practical_integrator": -1, "practical_differentiator": 1}
 
 
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
@@ -762,6 +762,24 @@ def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_
                 return
 
 
+# a resistance the words say is the load: "(lightly loaded, 1 Meg)", "into a 100k load", "load resistance 47k"
+_OHMS = r"(\d+(?:\.\d+)?\s*(?:[mM]eg|[kKM])?)\s*(?:Ω|ohms?)?"
+LOAD = re.compile(rf"\bload(?:ed|ing)?\b(?:\s+(?:by|with|of|resistance|resistor|is|=|:))*[\s,]*(?:an?\s+|the\s+)?"
+                  rf"{_OHMS}|{_OHMS}\s+(?:resistive\s+)?load\b", re.IGNORECASE)
+
+
+def _the_load(intent: Intent, d: Design, kind: str) -> None:
+    """A family that places a load (RL) given the load's figure as its R: the figure is the load's, when the
+    request writes it once (else it may be R's too: "R = 10k into a 10k load")."""
+    from spice_lsp.generation.families import roles
+    value = intent.values.get("R")
+    if value is None or "RL" in intent.values or len(re.findall(rf"(?<![\d.]){re.escape(value.text)}(?![\d.])",
+                                                                   intent.description)) != 1:
+        return
+    if LOAD.search(intent.description) and "RL" in roles(kind):
+        not_the(intent, d, "R", LOAD, "RL")
+
+
 _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
 # specs no value is designed for: what the circuit does around its designed band, a node's bound, a string's total
 _MEASURED_ONLY = ("flat", "level", "rtotal")
@@ -775,6 +793,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     family = family_of(kind)
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
     d.wanted = {s.quantity: s.target for s in reversed(specs)}  # the first said of each
+    _the_load(intent, d, kind)
     gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db")):
@@ -867,12 +886,13 @@ def _knob(intent: Intent, kind: str, quantity: str) -> tuple[str, int, float] | 
 def passband(specs: list[Spec], kind: str) -> list[Spec]:
     """A low- or high-pass filter's gain stated with no frequency is its passband's: measured a decade past its
     stated corner, into the passband (at the 1 kHz a gain is otherwise measured, a 1.2 kHz high-pass reads 3.8 dB
-    low)."""
-    side = "high" if "highpass" in kind else "low" if "lowpass" in kind else None
-    corner = next((s.target for s in specs if s.quantity in ("cutoff", "f0") and s.target > 0), None)
+    low); a band-pass's is its centre's."""
+    side = "high" if "highpass" in kind else "low" if "lowpass" in kind else "centre" if "bandpass" in kind else None
+    corner = next((s.target for s in specs if s.quantity in (("center",) if side == "centre" else ("cutoff", "f0"))
+                   and s.target > 0), None)
     if side is None or corner is None:
         return specs
-    at = corner * 10 if side == "high" else corner / 10
+    at = corner * 10 if side == "high" else corner / 10 if side == "low" else corner
     return [replace(s, at=at) if s.quantity in ("gain", "gain_db") and s.at is None else s for s in specs]
 
 

@@ -250,6 +250,22 @@ def behaviour(low: str) -> tuple[str, str] | None:
     return (m[0], "non-inverting amplifier") if (m := _NOT_FLIPPED.search(low)) else None
 
 
+_SIDE_NAMED = re.compile(r"\b(?:low|high)[- ]?pass|\b[lh]pf\b")
+
+
+def _side_said(kind: str, low: str, plain: str) -> str:
+    """A filter named by its response or order alone ("maximally flat 2nd-order", "Butterworth, 4th order") whose
+    words say only which side passes ("let through what's above 3 kHz", "removes everything below 500 Hz"): the
+    member of its low/high pair that passes that side (a rule without a side picks the low-pass)."""
+    sides = {"lowpass": "highpass", "highpass": "lowpass"}
+    side = next((s for s in sides if kind.endswith(s)), None)
+    if side is None or _SIDE_NAMED.search(plain) or (said := behaviour(qualified(low).text)) is None:
+        return kind
+    wanted = {"low-pass filter": "lowpass", "high-pass filter": "highpass"}.get(said[1])
+    other = kind[:-len(side)] + sides[side]
+    return other if wanted == sides[side] and other in _registry().FAMILIES else kind
+
+
 def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     low = spelled_out(low)  # "lp, fc 15k", "hpf": the names the family rules read
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
@@ -288,6 +304,7 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
             intent.read_from = tuple(part.strip() for part in said[0].split(" ... "))
     if kind == "generic" and re.search(_ASSUMED, low):
         return _ASSUMED_KIND
+    kind = _side_said(kind, low, plain)
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
         has_l = any(q.unit == "H" for q in qs) or re.search(r"inductor|inductance|\brl\b", low)
         has_c = any(q.unit == "F" for q in qs) or re.search(r"capacitor|capacitance|\brc\b", low)

@@ -228,26 +228,72 @@ def _peak_and_edges(response: Callable[[float], complex], f0: float) -> tuple[fl
     return peak, edge(peak, peak / 1000), edge(peak, peak * 1000)
 
 
-def _mfb_bandpass_ideal(f0: float, q: float, c: float) -> dict[str, float]:
-    # Deliyannis, C1 = C2 = C, gain 1 at f0: R2 = 2Q/(w0 C), R1 = Q/(w0 C), R3 = Q/(w0 C (2Q^2 - 1)).
+def _mfb_bandpass_ideal(f0: float, q: float, c: float, k: float = 1) -> dict[str, float]:
+    # Deliyannis, C1 = C2 = C, gain K at f0: R2 = 2Q/(w0 C), R1 = R2/(2K), R3 = Q/(w0 C (2Q^2 - K)) (K < 2Q^2:
+    # without R3 the centre gain is 2Q^2, the most the network gives).
     w = 2 * math.pi * f0 * c
-    return {"C": c, "R1": q / w, "R2": 2 * q / w, "R3": q / (w * max(2 * q * q - 1, 0.1))}
+    return {"C": c, "R1": q / (k * w), "R2": 2 * q / w, "R3": q / (w * max(2 * q * q - k, 0.1))}
+
+
+def mfb_centre_gain(q: float, gain: float) -> float:
+    """The centre gain the Deliyannis band-pass is designed for: the one asked (|gain|), or 1; ValueError when the
+    Q asked leaves no R3 for it (K must stay under 2 Q^2)."""
+    k = abs(gain) or 1
+    if k >= 2 * q * q:
+        raise ValueError(f"a centre gain of {k:g} needs Q above {math.sqrt(k / 2):.3g} in a multiple-feedback "
+                         "band-pass")
+    return k
 
 
 def _mfb_bandpass_eq(f0, get):
     # The op-amp's finite gain-bandwidth pulls the peak down and raises Q (a few % at a 10 kHz, Q 4 centre): the
-    # parts are those of the ideal design at the f0 and Q that come out, with that op-amp, at the f0 and Q asked for.
+    # parts are those of the ideal design at the f0, Q and centre gain that come out, with that op-amp, at those asked.
     c, q = get("C", 10e-9), get("Q", 5)
-    aim_f, aim_q = f0, q
+    k = mfb_centre_gain(q, get("GAIN", 1))
+    aim_f, aim_q, aim_k = f0, q, k
     for _ in range(8):
-        values = _mfb_bandpass_ideal(aim_f, aim_q, c)
-        peak, got_q = _peak_and_q(partial(_mfb_bandpass_response, values), f0)
+        values = _mfb_bandpass_ideal(aim_f, aim_q, c, aim_k)
+        response = partial(_mfb_bandpass_response, values)
+        peak, got_q = _peak_and_q(response, f0)
         aim_f, aim_q = aim_f * f0 / peak, aim_q * q / got_q
+        aim_k = min(aim_k * k / abs(response(peak)), 2 * aim_q * aim_q - 0.1)
     return values
+
+
+_mfb_bandpass_centre = designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C), centre gain R2/(2 R1)",
+                                "R2")
+
+
+def _design_mfb_bandpass(intent, d, spec) -> None:
+    """The centre's parts for the centre gain asked (a gain after the centre: the centre's parts again)."""
+    if spec.quantity != "gain":
+        _mfb_bandpass_centre(intent, d, spec)
+        return
+    set_value(intent, d, "GAIN", abs(spec.target), "the centre gain asked (|gain| = R2/(2 R1))", None)
+    d.claimed.add("GAIN")
+    if (centre := d.wanted.get("center")) and {"R1", "R2"} <= set(d.designed):
+        for role in ("C", "R1", "R2", "R3"):
+            if role in d.designed:
+                intent.values.pop(role, None)
+                d.designed.pop(role)
+        _mfb_bandpass_centre(intent, d, dataclasses.replace(spec, quantity="center", target=centre))
+
+
+def _mfb_bandpass_function(f: _Filler) -> list:
+    """Its centre where the parts put it, and there the centre gain the request asks (-R2/(2 R1) ideally), in dB:
+    its size, whatever sign the request writes it with."""
+    checks = designed("center")(f)
+    if "GAIN" in f.intent.values and (f0 := parse_number(f.params.get("design_freq", ""))) is not None:
+        k = abs(used(f, "GAIN"))
+        checks.append(Spec(f"function: gain {k:g} at the {format_eng(f0)}Hz centre", "gain_db",
+                           20 * math.log10(k), 0.5, at=f0))
+    return checks
 
 
 def _mfb_bandpass(f: _Filler) -> str:
     p = parts(f, _mfb_bandpass_eq, 1e3)
+    if "GAIN" in f.intent.values:  # the centre gain the parts were computed for, -R2/(2 R1)
+        f.param("gain", f("GAIN", 1))
     return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in a {p['R1']}", f"R3 a 0 {p['R3']}",
                       f"C1 a inn {p['C']}", f"C2 a out {p['C']}", f"R2 inn out {p['R2']}", "X1 0 inn out opamp"])
 
@@ -278,16 +324,16 @@ register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active h
                 design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
                 examples=_cutoff_example("MFB high-pass filter")))
 register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) active band-pass filter",
-                function=designed("center"),
+                function=_mfb_bandpass_function,
                 build=_mfb_bandpass,
                 names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
                        "multiple feedback bandpass"),
                 # "An active band-pass filter" is the multiple-feedback one (not the passive RLC).
                 rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",)),
                        (8.9, (r"active|op[- ]?amp|operational", BANDPASS))), noun="filter",
-                specs=("center", "q"),
-                design=designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C)", "R2"),
-                examples=_center_example("multiple-feedback band-pass filter")))
+                specs=("center", "q", "gain"), design=_design_mfb_bandpass,
+                examples=(*_center_example("multiple-feedback band-pass filter"),
+                          ("gain", "MFB band-pass filter, centre 2 kHz, Q of 5, gain of {x} at the centre", 1, 20))))
 
 
 # --- Sallen-Key band-pass, state-variable, Tow-Thomas ---------------------------------------------

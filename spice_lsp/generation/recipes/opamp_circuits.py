@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import E96, given, set_value
+from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, stated_gain, stated_parameter, used
 from spice_lsp.generation.ports import RAIL
 from spice_lsp.generation.recipes.filters import Aliases, designed, designer, part_values, parts
@@ -883,7 +883,53 @@ _LOSSY_ALIASES: Aliases = {"R1": ("RIN",), "RF": ("R2",)}
 _LOSSY_DESIGNER = designer(_lossy_integrator_eq, "fc = 1/(2 pi RF C), DC gain -RF/R1", "RF", aliases=_LOSSY_ALIASES)
 
 
+# "RF ~100x the input resistor", "a feedback resistor 50 times R1": the DC gain RF/R1 in words
+_TIMES_INPUT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:the\s+|its\s+)?(?:input(?:\s+resistor)?|r1|rin)\b",
+                          re.IGNORECASE)
+
+
+def lossy_unity_parts(fu: float, k: float, r1: float | None, c: float | None) -> tuple[float, float]:
+    """(R1, C) for a lossy integrator of DC gain K = RF/R1 whose gain falls to 1 at fu: |H| = K/sqrt(1 + (f/fc)^2)
+    with fc = 1/(2 pi K R1 C) is 1 at fu = sqrt(K^2 - 1) fc, so R1 C = sqrt(1 - 1/K^2)/(2 pi fu) (1/(2 pi fu) as an
+    ideal integrator's, for K >> 1). The one not given is computed (C, when neither is)."""
+    tau = math.sqrt(1 - 1 / (k * k)) / (2 * math.pi * fu)
+    if c is not None and r1 is None:
+        return tau / c, c
+    r1 = r1 or 10e3
+    return r1, tau / r1
+
+
+def _lossy_unity(intent, d, spec) -> None:
+    """The unity-gain frequency asked of a lossy integrator: R1 C from it; RF = K R1 with K the DC gain stated (a
+    gain, "100x the input resistor", RF and R1 both given), else 100 (two decades of integrating below fu)."""
+    r1, c, rf = given(intent, "R1", "RIN"), given(intent, "C"), given(intent, "RF", "R2")
+    ratio = _TIMES_INPUT.search(intent.description)
+    k = abs(given(intent, "GAIN") or 0) or (float(ratio[1]) if ratio else rf / r1 if rf and r1 else 100.0)
+    if k <= 1:
+        d.problems.append(f"'{spec.text}': a DC gain of {k:g} never rises to unity above DC")
+        return
+    if r1 is not None and c is not None:
+        return  # the request gives both: its unity-gain frequency is measured as built
+    r1, c = lossy_unity_parts(spec.target, k, r1, c)
+    if given(intent, "C") is None:
+        if given(intent, "R1", "RIN") is None:  # every part set: the corner follows from them (no design_freq)
+            set_value(intent, d, "R1", r1, "the input resistor's default", None)
+        set_value(intent, d, "C", c, "unity gain at sqrt(1 - 1/K^2)/(2 pi R1 C)", E24)
+        d.free, d.scale = "C", -1
+    else:
+        set_value(intent, d, "R1", r1, "unity gain at sqrt(1 - 1/K^2)/(2 pi R1 C)", E96)
+        d.free, d.scale = "R1", -1
+    if rf is None:
+        set_value(intent, d, "RF", k * r1, f"RF = {k:g} R1 (the DC gain)", E96)
+    if "GAIN" in intent.values:  # the DC gain sized RF
+        d.claimed.add("GAIN")
+        intent.values.pop("GAIN")
+
+
 def _lossy_design(intent, d, spec) -> None:
+    if spec.quantity == "ugbw":
+        _lossy_unity(intent, d, spec)
+        return
     if _TIME_CONSTANT.search(spec.text) and not {"C", "RF", "R2"} & set(intent.values):
         return  # an integrator's "RC time constant" is R1 C (_lossy_values), not the corner RF C the reader made of it
     _LOSSY_DESIGNER(intent, d, spec)
@@ -946,7 +992,7 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                                r"|resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)"
                                r"|(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+|its\s+)?(?:feedback\s+)?"
                                r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
-                analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator", specs=("cutoff",),
+                analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator", specs=("cutoff", "ugbw"),
                 design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))
 

@@ -2,10 +2,13 @@
 duty, shown over a few periods. A request that puts the clock into a circuit names that circuit instead."""
 from __future__ import annotations
 
+import math
+
 from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, register, used
 from spice_lsp.generation.request import _levels as _wave_levels
+from spice_lsp.generation.request import _pulse
 from spice_lsp.generation.templates import _Filler
 from spice_lsp.language.units import format_eng
 
@@ -22,16 +25,26 @@ def _levels(f: _Filler) -> tuple[float, float]:
     return low, high
 
 
+def _edge(f: _Filler) -> float | None:
+    """The rise (and fall) time the words state ("rise/fall 10 ns", "10 ns edges"), if any."""
+    wave = _pulse(f.intent.description, "V")
+    return wave[3] if wave and wave[3] and wave[3] > 0 else None
+
+
 def _clock(f: _Filler) -> str:
     period = 1 / f.number("FREQ", 1e3, "FSW")
     low, high = _levels(f)
     f.tran = (period / 200, PERIODS * period)
     f.param("freq", f("FREQ", 1e3, "FSW"))
     f.param("duty", f("DUTY", 0.5))
+    stated = _edge(f)
+    # the levels and edges the words state are the wave's own figures (written into its PULSE, no loose values)
+    f.intent.extra_values[:] = [x for x in f.intent.extra_values if not (
+        x.unit in ("V", "") and x.value in (low, high) or x.unit == "s" and stated and math.isclose(x.value, stated))]
     # the flat top less one edge, so the level is high for duty x period in all (no parentheses: compose
     # replaces the PULSE(...) with the stated one)
-    edge = f"{{{EDGE:g}/freq}}"
-    return "\n".join([f"V1 out 0 DC {low:g} PULSE({low:g} {high:g} 0 {edge} {edge} {{duty/freq-{EDGE:g}/freq}} "
+    edge, less = (format_eng(stated), format_eng(stated)) if stated else (f"{{{EDGE:g}/freq}}", f"{EDGE:g}/freq")
+    return "\n".join([f"V1 out 0 DC {low:g} PULSE({low:g} {high:g} 0 {edge} {edge} {{duty/freq-{less}}} "
                       "{1/freq})", f"R1 out 0 {f('RL', 10e3)}"])
 
 
@@ -56,7 +69,7 @@ def _design(intent, d, spec) -> None:
     d.free, d.scale = "FREQ", 1
 
 
-_CLOCK = r"\b(?:clock|square[- ]?wave|pulse[- ]?train|pulse\s+source)\b"
+_CLOCK = r"\b(?:clock|(?:square|rectangular|pulse)[- ]?wave|pulse[- ]?train|pulse\s+source)\b"
 # the clock on its own: a clock into a circuit, a clock made by a circuit, or parts beside it name another request
 _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps?|integrat\w*|invert\w*|doubler|"
           # a counter or a flip-flop the clock is only for ("a logic clock for my counter") is no circuit asked
