@@ -62,7 +62,8 @@ HELD_OUT = [CASES_DIR / name
                          "requests_v7.jsonl", "open_world_v6.jsonl", "requests_v8.jsonl", "open_world_v7.jsonl",
                          "requests_v9.jsonl", "open_world_v8.jsonl", "requests_v10.jsonl", "open_world_v9.jsonl",
                          "requests_v11.jsonl", "open_world_v10.jsonl",
-                         "requests_v12.jsonl", "open_world_v11.jsonl")]
+                         "requests_v12.jsonl", "open_world_v11.jsonl",
+                         "requests_v13.jsonl", "open_world_v12.jsonl")]
 
 
 @dataclass
