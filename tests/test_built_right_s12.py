@@ -7,10 +7,11 @@ import re
 import pytest
 
 from spice_lsp.generation.intent import parse_intent
-from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.recipes.comparators import _high_below
 from spice_lsp.generation.recipes.references import _drop
 from spice_lsp.generation.templates import clipped_sides
+from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 from tests.measuring import measure
 
@@ -121,3 +122,61 @@ def test_an_inverter_s_pmos_is_sized_for_the_switching_point_stated(description,
     out = pmos.split()[1]
     switched = measure(netlist, f"dc {source} 0 {vdd:g} 1m\nmeas dc result when v({out})={vdd / 2:g}")
     assert math.isclose(switched, vm, rel_tol=0.03)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,node,low,high,level", [
+    ("My supply wanders anywhere from 9 to 14 volts. I'd like a node (steady) that stays at 5.6 V, feeding about "
+     "5 mA, using a zener and a resistor; the supply is VWAND on node wand.", "steady", 9, 14, 5.6),
+    ("Zener shunt regulator: the input ranges from 10 to 16 V on node raw (source VR), output node reg at 6.2 V "
+     "into a 10 mA load.", "reg", 10, 16, 6.2),
+])
+def test_a_zener_fed_from_a_stated_range_holds_at_its_lowest_end(description, node, low, high, level):
+    netlist = generate(description).netlist
+    source = re.search(r"^(V\w*) \S+ 0 DC", netlist, re.MULTILINE)[1]
+    worst = measure(netlist, f"dc {source} {low:g} {high:g} 0.1\nmeas dc result min v({node})")
+    assert worst > 0.95 * level
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,vcc,vc,ic", [
+    ("Bias an NPN common-emitter stage on 15 V so the collector sits at 7 V with 1 mA collector current; collector "
+     "node col.", 15, 7, 1e-3),
+    ("Bias an NPN common-emitter stage on 12 V so the collector sits at 6 V with 2 mA collector current; collector "
+     "node col.", 12, 6, 2e-3),
+])
+def test_a_bias_point_asked_by_level_and_current_meets_both(description, vcc, vc, ic):
+    result = generate(description)
+    assert re.search(rf"^\.param .*\bvcc={vcc:g}\b", result.netlist, re.MULTILINE)
+    assert math.isclose(measure(result.netlist, "op\nlet result = v(col)"), vc, rel_tol=0.05)
+    rc = next(line.split() for line in result.netlist.splitlines() if re.match(r"R\d+ vcc col ", line))
+    assert math.isclose((vcc - vc) / parse_number(rc[3]), ic, rel_tol=0.05)
+
+
+def test_a_divider_biasing_a_transistor_is_the_stage_not_a_divider():
+    assert parse_intent("Bias an NPN with a 4-resistor (divider plus emitter resistor) network on a 10 V rail so the "
+                        "collector current is 1.5 mA").kind == "bjt_common_emitter"
+    assert parse_intent("Voltage divider from 10 V, R1 = 10k, R2 = 4.7k").kind == "voltage_divider"
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,current,k", [
+    ("Beta multiplier current reference giving 5 uA on a 1.8 V supply.", 5e-6, 4),
+    ("Constant-gm bias circuit producing 100 uA from 3.3 V.", 100e-6, 4),
+    ("Self-biased MOS current reference (beta multiplier), K = 9, 20 uA on 3.3 V.", 20e-6, 9),
+])
+def test_a_beta_multiplier_sets_its_current_by_rs_and_k(description, current, k):
+    result = generate(description)
+    assert result.intent.kind == "beta_multiplier"
+    rs = next(parse_number(line.split()[3]) for line in result.netlist.splitlines() if line.startswith("R1 out 0"))
+    assert math.isclose(rs, math.sqrt(2 / (current * 110e-6 * 10)) * (1 - 1 / math.sqrt(k)), rel_tol=0.01)
+    assert math.isclose(measure(result.netlist, "op\nlet result = abs(i(v9))"), current, rel_tol=0.05)
+
+
+@pytest.mark.parametrize("description", [
+    "Armstrong oscillator at 1 MHz", "Foldback current limiter for a 12 V linear regulator",
+    "Current-starved ring oscillator VCO", "Soft-start circuit for a regulator", "PTAT current generator, 10 uA",
+])
+def test_a_named_circuit_no_family_builds_is_refused_not_built_as_another(description):
+    with pytest.raises(CannotServe, match="no recipe for"):
+        generate(description)

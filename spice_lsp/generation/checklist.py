@@ -492,14 +492,14 @@ def _pin_node(netlist: str, name: str) -> str:
 
 _DC_SWEEP = re.compile(r"^\.dc\s+(?!temp\b)(\w+)\s+(\S+)\s+(\S+)\s+(\S+)", re.MULTILINE | re.IGNORECASE)
 # "from an unregulated 15-20 V input", "anywhere from 9 to 14 volts", "between 4.5 and 5.5 V"
-_VOLT_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|\u2013|to|and)\s*(\d+(?:\.\d+)?)\s*(?:V|volts?)\b")
+VOLT_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|\u2013|to|and)\s*(\d+(?:\.\d+)?)\s*(?:V|volts?)\b")
 
 
 def _stated_range_sweep(netlist: str, description: str) -> tuple[str, float, float, float] | None:
     """The DC sweep over a range of volts the request states, of a source the answer sets at one end of it (the
     level the circuit was designed at): (source, start, stop, step). A sweep from a nominal level in its middle,
     or over a range the request does not state, says nothing of what must hold across it."""
-    ranges = {(min(float(a), float(b)), max(float(a), float(b))) for a, b in _VOLT_RANGE.findall(description)}
+    ranges = {(min(float(a), float(b)), max(float(a), float(b))) for a, b in VOLT_RANGE.findall(description)}
     for sweep in _DC_SWEEP.finditer(netlist):
         start, stop, step = (parse_number(x) for x in sweep.group(2, 3, 4))
         if start is None or stop is None or step is None or (min(start, stop), max(start, stop)) not in ranges:

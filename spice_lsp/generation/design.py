@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spice_lsp.generation.checklist import VOLT_RANGE
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
 from spice_lsp.generation.request import TOTAL_RESISTANCE, Spec
 from spice_lsp.language.units import format_eng, parse_number
@@ -273,7 +274,8 @@ def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
     follower = intent.kind == "bjt_emitter_follower"
     if intent.polarity == "p" or (follower and spec.quantity != "vout"):
         return
-    volts = spec.target if spec.quantity == "vout" else None
+    # (a level and a current both asked for are one bias point: each spec's design honours the other)
+    volts = spec.target if spec.quantity == "vout" else d.wanted.get("vout")
     if given(intent, "VDD") is None and (vin := given(intent, "VIN")) is not None and vin > (volts or 0) \
             and vin >= 1:
         # "from 12 V ... the collector at half the supply": the stage's only other voltage is its supply
@@ -388,10 +390,13 @@ def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
         set_value(intent, d, "RL", vz / current, "RL = Vout/I (the load's current)", E96)
         d.claimed.add("IBIAS")
     vin = given(intent, "VIN", "VDD")
+    # an input said to range ("wanders from 9 to 14 V") keeps the zener in breakdown at its lowest
+    vin = min((float(a) for m in VOLT_RANGE.finditer(intent.description) if vin in (float(m[1]), float(m[2]))
+               for a in m.groups()), default=vin) if vin is not None else None
     if vin is not None and given(intent, "RS", "R") is None and vin > vz:
         i_load = vz / (given(intent, "RL") or 1e3)
         set_value(intent, d, "RS", (vin - vz) / (i_load + (shunt or IZ)),
-                  "RS = (VIN - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
+                  "RS = (VIN_min - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
         d.claimed.update({"IBIAS"} if shunt else set())
 
 
@@ -795,9 +800,10 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     d.wanted = {s.quantity: s.target for s in reversed(specs)}  # the first said of each
     _the_load(intent, d, kind)
     gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
+    for spec in specs:  # every spec's own number, before any design reads the intent (a bias's level and current)
+        claim(intent, d, spec)
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db")):
-        claim(intent, d, spec)
         if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in _DECIBELS)):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue

@@ -600,7 +600,10 @@ for _family in (
            build=lambda f: _bjt(f, "common_emitter"),
            names=('BJT common-emitter amplifier', 'NPN common emitter amplifier', 'common-emitter amplifier',
                   'bipolar amplifier', 'NPN amplifier', 'common-emitter amplifier with divider bias'),
-           rules=((15, ('common[- ]emitter',)), (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
+           # (a divider that biases the transistor is its bias network, not the circuit: "bias an NPN with a
+           # divider plus emitter resistor")
+           rules=((15, ('common[- ]emitter',)), (35.9, (r'\b(?:npn|bjts?|bipolar)\b', r'\bbias\w*', r'\bdivider')),
+                  (40, ('\\b(?:npn|pnp|bjts?|bipolar)\\b', 'amplifier'))),
            source="V2",
            noun="amplifier",
            specs=('vout', 'current'), design=design_bjt_bias,

@@ -352,6 +352,8 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
      r"|out(?:put)?\s+(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)(?:\s+at)?\s*$",
      {"V": _NOT_A_ROLE}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
+    # "bias an NPN stage on 15 V": a circuit said on a level runs on it (the verb "bias" names no level)
+    (r"(?:stage|amplifier|amp|circuit|transistor|npn|pnp|bjt|mosfet|follower|buffer)s?\s+on(?=\s*$)", {"V": "VDD"}),
     # "put 1.5 V at in", "in sits at 1.5 V": a level on the input node is the input's, not a supply
     (r"(?:at|into|on)\s+(?:node\s+)?v?in\b|v?in\s+(?:sits|rests|stays|is\s+held|is\s+biased|is\s+kept)\s+at\b",
      {"V": "VIN"}),

@@ -29,13 +29,15 @@ NAMED = re.compile(r"""\b(?:
   | h[- ]bridge|half[- ]bridge|full[- ]bridge\s+(?:driver|inverter|converter)|dead[- ]time|gate\s+driver
   | buck[- ]boost|flyback|forward\s+converter|sepic|cuk|inverter\s+(?:for|to)\s+ac
   | dac|r-?2r|adc|flash\s+converter|sigma[- ]delta|delta[- ]sigma
-  | nor|xor|xnor|and\s+gate|or\s+gate|transmission\s+gate|latch|flip[- ]?flop|sram|dram|d-?ff
+  | nor|xor|xnor|(?<!drain\s)(?<!source\s)(?<!bulk\s)and\s+gate  # ("drain and gate": two pins, no AND gate)
+  | or\s+gate|transmission\s+gate|latch|flip[- ]?flop|sram|dram|d-?ff
   | multiple[- ]feedback|mfb|state[- ]variable|biquad|twin[- ]?t|all[- ]?pass|bessel|chebyshev|elliptic|cauer
   | butterworth|(?:[3-9]|third|fourth|fifth|sixth|seventh|eighth)(?:th|rd)?[- ]order
   | leds?|light[- ]emitting|thermistor|ntc|ptc|rtd|pt100|pt1000|thermocouple|hall\s+sensor
   | vco|voltage[- ]controlled\s+oscillator|pll|phase[- ]locked|mixer|modulator|demodulator|envelope\s+detector
   | transformer|relay|motor|solenoid|triac|thyristor|scr|diac|ujt|optocoupler|opto-?isolator
   | aoi\d+|oai\d+|baxandall|tone\s+control|dickson
+  | armstrong|tickler|foldback|beta[- ]multiplier|current[- ]starved|soft[- ]start|maxwell|ptat\s+current
   | howland|current\s+(?:source|sink|pump)|voltage\s+reference|clamper|dc\s+restorer|level\s+shifter
   | transceiver|transmitter|radio|modem|wi-?fi|bluetooth|zigbee|lora(?:wan)?|ethernet|gps
   | lna|low[- ]noise\s+amplifier|power\s+amplifier|audio\s+amplifier|headphone|speaker|antenna|balun
