@@ -453,7 +453,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
     """An item for each number the request writes that no read item accounts for (not checked), and
     one for each count of parts (checked on the answer). `answer`: the netlist's text (its comments
     say what its builder read); `function`: the family's own checks (a gain they measure is read)."""
-    text = " ".join(description.split())
+    # (as the request reader read it: a list's item numbers, "1. D1 anode ac1", are no figures of the circuit)
+    text = request.description
     low = text.lower()
     spans: list[tuple[int, int]] = []  # words a reader took: a number starting in them is read
     for words in [*(spec.text for spec in request.specs), *(param.text for param in request.model_params)]:
@@ -470,6 +471,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         figures = [x for x in (e.value,) if x is not None] + [float(n) for n in e.nodes or () if n and n.isdigit()]
         figures += [float(x) for x in re.findall(r"\d+(?:\.\d+)?", e.value_text or "")]  # "5 mS" read as 5m
         figures += [x for p in e.params if (x := parse_number(p.split("=")[-1])) is not None]  # "IC=5"
+        # a behavioural source's law, written as stated ("V=0.5*v(bi)*v(bi)"): its figures
+        figures += [float(x) for p in e.params if e.kind == "B" for x in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", p)]
         clauses += [(span, figures) for span in _occurrences(text, e.text)]
     for s in request.sources:
         figures = [x for x in (s.dc, s.ac, *(s.sin or ()), *(s.pulse or ()), *(s.pwl or ())) if x is not None]
@@ -491,6 +494,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         before = max(0, mention.start - 24)
         bound = _BOUNDED.search(low[before:mention.start]) or _TOTAL.search(low[before:mention.start])
         after = _BOUNDED_AFTER.match(low, mention.end)
+        if re.search(r"-\s*>\s*$", low[before:mention.start]):
+            bound = None  # "RS 680 js->0": a part's ends written with an arrow, no bound ">0"
         if (bound or after) and value is not None and not any(a <= mention.start < b for a, b in measured) \
                 and not any(_same(value, x) for x in analysed) and not _COUNT.match(text, mention.end) \
                 and not _bounds_measured(value, function):

@@ -597,8 +597,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
            rf"(?:\s+(?!from\b)[a-z_]\w*)?\s+(?=(?:from\s+)?{_NUMBER_AHEAD}"
            r"(?:[^.;]|\.(?=\d)){0,30}?\d\s*(?:[mu\u00b5])?(?:V|volts?)\b)"
-           # ... "VD on drain node dr swept from 0 to 3 V"
-           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:{_AT_NODE},?\s+)?(?:is\s+|being\s+)?swept\b"
+           # ... "VD on drain node dr swept from 0 to 3 V", "VD (on node da) sweeps from 0 V to 0.9 V"
+           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
+           r"(?:swept|sweeps|ramps|ramped|varies|varied)\b"
            r"(?=\s+(?:from\s+)?[-+\u2212\d.])"
            # "VCE on node c from 0 to 5 V in 0.1 V steps": a named source's levels and their step, with no verb
            rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?from\s+{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?"
@@ -634,7 +635,8 @@ _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|res
 _TIME_STEP_BEFORE = re.compile(r"(?:(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?"
                                r"|\b(?:print|sav|output|sampl|record|stor|log)\w*\s+(?:(?:a|one)\s+)?"
                                r"(?:(?:data\s+)?(?:points?|values?|samples?)\s+)?every)\s*$", re.IGNORECASE)
-_DC_COUNT = re.compile(r"(\d+)\s*(points|pts|steps)\b", re.IGNORECASE)  # a DC sweep's: "with 201 points", "in 40 steps"
+# a DC sweep's: "with 201 points", "in 40 steps" (not the "1 steps" of "in 0.1 steps")
+_DC_COUNT = re.compile(r"(?<![\d.])(\d+)\s*(points|pts|steps)\b", re.IGNORECASE)
 # a source named in a sentence ("vin", "V1", "VGS", "vsig"), not a word that starts like one ("input", "is")
 _SOURCE_NAME = (r"(?!(?i:in|into|input|is|it|its|if|via|vary|very|volts?|view)\b)"
                 r"(?i:[vi])(?:\d\w*|(?i:[a-z]){1,4}\d*)\b")
@@ -832,6 +834,12 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 continue  # "... and step IB from 10 uA to 50 uA": the nested sweep read with the first
             diode = intent.kind in ("diode_iv", "tunnel_diode")
             levels = sweep(("V", "A"), lo, hi, -1.0 if diode else 0.0)
+            # "DC sweep of V1 from 0 to 5 in 0.1 steps": a range with no unit, in the swept source's own
+            bare = next((q for q in qs if lo <= q.start < min(hi, lo + 40) and q.partner and not q.unit
+                         and q not in claimed), None) if levels is None else None
+            if bare is not None and bare.partner is not None:
+                claimed.update((bare, bare.partner))
+                levels = (bare.value, bare.partner.value)
             if levels is None and not m[0]:
                 continue  # a source's levels with a step, read already by the sweep said before them
             if levels is None and not diode and not re.search(r"swe|var", m[0], re.IGNORECASE):
@@ -841,7 +849,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                     defaulted.add(len(found))
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
-                source = re.match(rf"({_SOURCE_NAME}),?\s+(?:{_AT_NODE},?\s+)?(?:is\s+|being\s+)?swept", m[0]) or \
+                source = re.match(rf"({_SOURCE_NAME}),?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
+                                  r"(?:swept|sweeps|ramps|ramped|varies|varied)", m[0]) or \
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
@@ -921,7 +930,7 @@ def _step(text: str, qs: list[_Q], claimed: set[_Q], lo: int, hi: int,
     """A sweep's step as written in text[lo:hi] ("in 10 mV steps", "step 10 mV", "in 5 degree steps"), claimed;
     a bare number only where the sweep's unit may go unsaid (a temperature's)."""
     step = next((q for q in qs if lo <= q.start < hi and q not in claimed
-                 and (q.unit in units or (not q.unit and (q.scaled or "" in units
+                 and (q.unit in units or (not q.unit and (q.scaled or "" in units or "." in q.text
                                                           or re.search(r"\bsteps?(?:\s+(?:size|of))?\s*[=:]?\s*$",
                                                                        text[lo:q.start], re.IGNORECASE))))
                  and (_STEP_AFTER.match(text, q.end) or _STEP_BEFORE.search(text, lo, q.start))), None)

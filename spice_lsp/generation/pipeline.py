@@ -447,7 +447,8 @@ def _complete(request: Request) -> bool:
     # "I1 into x, R1 from x to ground": a named source is a part, and so is a current source on its node
     named = [s for s in sources if s.name or s.kind == "I"]
     if len(parts) + len(named) < 2 or not parts or \
-            any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS) for e in parts):
+            any(not e.placed() or (e.value is None and e.kind not in DEVICE_MODELS and not (e.kind == "B" and e.params))
+                for e in parts):
         return False
     count: dict[str, int] = {}
     for n in [n for e in parts for n in e.placed()] + [n for s in sources for n in (s.node, s.minus) if n]:
@@ -619,6 +620,8 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                 if want.kind == "M" else ""
             extra += "".join(f" {p}" for p in want.params if p[:2] not in ("W=", "L="))  # "m=2", "area=3"
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
+        elif want.kind == "B" and want.params:  # a behavioural source: its nodes, then its law ("V=...")
+            lines.append(" ".join([want.name or want.kind, *want.placed(), *want.params]))
         elif want.value is not None:  # refs: a controlling source (H, F), the coupled inductors (K)
             value = want.value_text if want.value_text and want.value_text.strip("{}") in request.parameters \
                 else _spice_value(want)  # "use RVAL for R1": {RVAL}

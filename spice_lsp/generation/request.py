@@ -50,7 +50,7 @@ _AFTER_KIND_WORD = "|".join(f"(?<=\\b{w} )" for word in ("vcvs", "vccs", "ccvs",
 # A passive's name of any length, in capitals ("RA", "RB1", "RSRC", "LP"), or a numbered one in lower case ("r1",
 # "c1"), when its value follows: "RA is 10k", "LP = 50 mH", "r1 2.2k from src to cap"; not a time constant
 # ("RC = 1 ms") or a level, and not a node that happens to look like a name ("collectors c1 and c2").
-_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
+_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\()?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
                r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
 # A name in mixed case, a kind letter then a word ("Rload (220 ohms)", "Rint of 0.15 ohm", "Rf = 56k"), counts when a
 # value of its kind follows; not a quantity's name written the same way ("Load = 1k", "Ratio = 2", "Cutoff = 1 kHz").
@@ -62,7 +62,9 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)
 _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
 _OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
-              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s+(?:to|->)\s)")
+              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
+              # "RSRC (1 ohm)": its value in parentheses
+              rf"|\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*\)")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -71,13 +73,16 @@ _NO_KILO = r"(?!\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+
 _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]{{1,6}}\d*(?![\w]){_NO_KILO}))(?![\w])"
                r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\d*\s*"
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
-_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKS]\d+[A-Za-z0-9_]*(?![\w])|"
+_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
                          r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|" + _MIXED_NAME + "|"
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
-                         r"CGSO|CGDO|CGBO|RSH)\b)[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
+                         r"CGSO|CGDO|CGBO|RSH)\b"
+                         # (unless its own words place it: "RSH is 330 mΩ from sh to ground" is a part)
+                         r"(?!(?:[^.;,]|\.\d)*?\b(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+(?:to|and)\s))"
+                         r"[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
                          + _VALUE_NEXT
                          + r"|[rcl]\d+(?![\w])" + _VALUE_NEXT
                          + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
@@ -100,7 +105,9 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
            r"source)\s*\)))?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            # ... or a source's level and its node ("from VM (2 V DC at node m) to w": _source_named_ends)
            r"(?:[VI]\w*\s*,\s*)?"  # ("from node r5 (VR5, 5 V DC) to sw": the source holding it, named)
-           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*)?)\s*\))?"
+           # ... or where that level comes from ("from node raw (9 V from VRAW) to zk")
+           r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on|from|by)\s+(?:node\s+|the\s+)?"
+           r"[A-Za-z_]\w*)?)\s*\))?"
            r"(?({0}_level)\s*\))")
 # "from p back to ground", "takes b down to ground": a word of direction between the ends
 _WAY = r"(?:(?:back|down|up|over|across|straight|directly|right|on)\s+)?"
@@ -267,8 +274,10 @@ def _value_word(m: re.Match, group: str) -> bool:
     """"1 kΩ to ground": the word after a number is its unit, not a node; "from 0 to 3.3 V": a
     number with a unit or a decimal part is a level, not a node."""
     before = m.string[:m.start(group)]
-    # ("C1 2u2 out to 0": a figure written with its prefix inside, 2u2, is whole; the word after it is a node)
-    return bool(re.search(r"\d\s*$", before) and not re.search(r"\d[a-zA-Zµ]\d+\s+$", before)) or bool(
+    # ("C1 2u2 out to 0": a figure written with its prefix inside, 2u2, is whole; the word after it is a node;
+    # "RS 680 js->0": a word that an arrow joins to another is a node)
+    return bool(re.search(r"\d\s*$", before) and not re.search(r"\d[a-zA-Zµ]\d+\s+$", before)
+                and not re.match(r"\s*(?:->|-->|\u2192)", m.string[m.end(group):])) or bool(
         m[group][:1].isdigit() and re.match(r"\.\d|\s*(?:[fpnuµμmkKMG]|meg)?\s*(?:V|A|Hz|s|F|H|Ω|ohm)\b",
                                            m.string[m.end(group):]))
 
@@ -474,7 +483,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                     found.setdefault(i, _node(said["n"]))
         for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|/|&)\s*"
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
-                                r"(?:are\s+)?"
+                                r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
                                 r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
                                 + r"|(?P<g>grounded|ground|gnd)\b)",
                                 sentence, re.IGNORECASE):  # "source and bulk grounded", "source/bulk ground"
@@ -531,6 +540,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     if nodes is None:
         # The nodes stated after the name first ("VSENSE from a to b in series with R1 = 1k from b to ground").
         nodes = _pair(clause, max(0, name_at - start)) or _pair(clause, 0)
+    if swept and kind in "VI" and nodes and all(n and n.isdigit() for n in nodes):
+        nodes = None  # "DC sweep of V1 from 0 to 5": the sweep's levels, no nodes
     if kind == "I" and nodes and re.search(r"\b(?:between|across|connects?)\b", clause, re.IGNORECASE):
         nodes = None  # "I1 between b and ground, pushing into b": no order; its direction words place it (_sources)
     # "collector at node c with RC = 2.2k up to vcc": from a device's pin (of a request with a device: "50 Ω source
@@ -561,7 +572,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             and across["a"] not in {m["name"] for m in _DESIGNATOR.finditer(text)}:  # "CF across RF": a part's name
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
     if nodes is None and kind in "RCLD":  # "between in and out sits R4 = 10k", "from e to ground, RE = 500"
-        nodes = _pair_before(text, name_at) or _tied_through(text, name_at)
+        nodes = _pair_before(text, name_at) or _tied_through(text, name_at) or _through_from(text, name_at, clause)
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
@@ -574,6 +585,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         if kind in "EGHF" and output and not _DESIGNATOR.search(output[0]):
             words, clause = words + output[0], clause + output[0]
         return _controlled(clause, kind, name, words, nodes, value)
+    if kind == "B":  # "B1 from bo to ground with V = 0.5*v(bi)*v(bi)": a behavioural source by its law
+        law = re.search(r"(?<![\w.])(?P<q>[VI])\s*=\s*(?P<e>[\w().*/+\-^ ]*?[\w)])\s*$", clause)
+        if law is None or nodes is None or not re.search(r"[vi]\(", law["e"], re.IGNORECASE):
+            return None
+        return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
+                                 params=(f"{law['q'].upper()}={law['e'].replace(' ', '')}",))
     if value is None and nodes is None and not sizes:  # ("PMOS M2 W=20u L=1u": a device by its size alone)
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
@@ -700,6 +717,21 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
 
 
 # "collector is node out, tied to vcc = 10 V through a 5k load RL": the part between the two nodes
+# "VP drives p1 through RSRC (1 ohm) from node drv": the node said before "through", then the far end after the part
+_THROUGH_BEFORE = re.compile(r"\b(?:drives?|driving|feeds?|feeding|reaches|pushes|sends)\s+(?:the\s+)?(?:node\s+)?"
+                             r"(?P<b>[a-z_]\w*)\s+(?:through|via)\s+(?:the\s+|an?\s+)?(?:resistor\s+)?$", re.IGNORECASE)
+
+
+def _through_from(text: str, name_at: int, clause: str) -> tuple[str, str] | None:
+    """A part named after "X through" with its other end "from Y" in its own words: from Y to X."""
+    near = _THROUGH_BEFORE.search(text, max(0, name_at - 40), name_at)
+    far = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+(?:to|and)\b)", clause, re.IGNORECASE)
+    if near and far and not _not_node(near, "b") and not _not_node(far, "a") and not _value_word(far, "a") \
+            and _node(near["b"]) != _node(far["a"]):
+        return _node(far["a"]), _node(near["b"])
+    return None
+
+
 _TIED_THROUGH = re.compile(r"\b(?:node\s+)?(?P<a>[a-z_]\w*),?\s+(?:is\s+)?(?:tied|connected|returned|pulled\s+up)\s+"
                            r"to\s+"
                            r"(?:the\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)(?:\s*(?:=|at)\s*[-+\d.]+\s*[a-zA-Z]*)?\s+"
@@ -737,7 +769,9 @@ _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)
                            # "its control voltage taken at node ctl"
                            r"|voltage\s+(?:(?:taken|sensed|measured|read)\s+)?(?:at|of|on|between|across|from)\s+"
                            r"(?:nodes?\s+)?"
-                           r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across)\s+)"
+                           # ("input between i and 0": its control's two ends)
+                           r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across|between)\s+"
+                           r"(?:nodes?\s+)?)"
                            # "by v(in)": a probe
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?!voltage\b)(?P<n>[a-z_]\w*)\b(?!\()"
                            r"(?:\s+(?:and|to)\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
@@ -1793,7 +1827,9 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
 # (a node in capitals is no source: "VIN on node IN"; a rail's aside is one: "the 5 V rail (V5 on node v5)")
 _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?<=\()(?=[VI]\w*\s*[,=:]?\s*[-+]?\d)"
                              # ("on 3.3 V (VDD on vdd)", "the input (VIN on node in)": a level's or a port's source)
-                             r"|(?:(?<=\dV \()|(?<=\d V \()|(?<=input \())(?=[VI]\w*\s+(?:on|at)\s))"
+                             r"|(?:(?<=\dV \()|(?<=\d V \()|(?<=input \())(?=[VI]\w*\s+(?:on|at)\s)"
+                             # ("through RSRC from node drv (VP on drv, AC 1)": the source on a node, in an aside)
+                             r"|(?<=\()(?=[VI][A-Z0-9_]*\s+(?:on|at)\s+(?:node\s+)?[a-z_]\w*\s*[,)]))"
                              r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
@@ -1824,6 +1860,8 @@ _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
 _RAILS = ("VDD", "VCC", "VSS", "VEE")
+# The verbs a source holds its node at a level with ("VB fixes bq at 6 V", "VSUP makes v10 = 10 V")
+_HOLDING_VERB = r"(?:holds|sets|biases|forces|keeps|puts|pins|ties|fixes|clamps|makes|brings)"
 # A level in volts put on a node: what follows a source's name ("VA = 5 V on pa"), never a model parameter's value
 _ON_NODE = re.compile(r"\s*(?:=|:|\bis\b)?\s*[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s*[munµk]?V\s+(?:DC\s+)?(?:at|on)\s+"
                       r"(?:node\s+)?[a-z_]", re.IGNORECASE)
@@ -1980,8 +2018,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
     lines = {s.name.upper() for s in request.sources if s.name}  # sources written as SPICE lines, read already
     for m in _SOURCE_MENTION.finditer(text):
         name = m["name"] or m["mixed"] or m["low"] or m["low2"]
-        if name.upper() in lines:
-            continue
+        if name.upper() in lines or m["mixed"] and re.search(rf"\b[VI][A-Z0-9_]*\s+{_HOLDING_VERB}\s+(?:node\s+)?$",
+                                                             text[:m.start()]):
+            continue  # ("VSUP makes v10 = 10 V": the node a named source holds, no source of its own)
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
         # ("VZ (1.5 V DC on node z)": its level and node in parentheses)
         placed = re.match(r"\s*(?:=|is|\()?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+|AC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
@@ -1990,12 +2029,20 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"|\s+(?:drives|feeds)\s+[a-z_]\w*\s*\(\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b"
                           # "VDS holds the drain at 5 V": a source's verb on a pin
                           r"|\s+(?:holds|sets|biases|forces|keeps)\s+(?:the\s+)?(?:gate|base|drain|collector|emitter)\b"
-                          # "VDS holds dn at 1.8 V", "VC sets cin to 0.2 V": a source's verb on a node with its level
-                          r"|\s+(?:holds|sets|biases|forces|keeps|puts|pins|ties)\s+(?:node\s+)?[a-z_]\w*\s+"
-                          r"(?:at|to)\s+[-+]?\.?\d"
-                          # "VT puts 10 V DC on top": the level first, then its node
-                          r"|\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+[-+]?\.?\d[\d.]*\s*[munµk]?V\s+"
-                          r"(?:DC\s+|AC\s+)?(?:at|on|to|into|onto)\s+(?:node\s+)?[a-z_]"
+                          # "VDS holds dn at 1.8 V", "VC sets cin to 0.2 V", "VB fixes bq at 6 V", "VSUP makes v10 =
+                          # 10 V": a source's verb on a node with its level
+                          rf"|\s+{_HOLDING_VERB}\s+(?:node\s+)?[a-z_]\w*\s+(?:at|to|=)\s*[-+]?\.?\d"
+                          # "VT puts 10 V DC on top", "VT puts AC 1 on top": the level first, then its node
+                          r"|\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+(?:(?:DC|AC)\s+)?[-+]?\.?\d"
+                          r"[\d.]*\s*(?:[munµk]?V\s+)?(?:DC\s+|AC\s+)?(?:at|on|to|into|onto)\s+(?:node\s+)?[a-z_]"
+                          # ... or its wave first: "VAC puts a SIN(0 1 1k) on node x"
+                          r"|\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+(?:an?\s+)?(?:sin|pulse|pwl)"
+                          r"\s*\([^()]*\)\s*(?:at|on|to|into|onto|across|between)\s"
+                          # "VAC = SIN(0 6 60) on node s", "ID (1 mA DC) into node dv": its wave or its level in
+                          # parentheses, then its node (a quantity's name, VAC or ID, is a source so placed)
+                          r"|\s*(?:=|:|\bis\b)\s*(?:sin|pulse|pwl)\s*\([^()]*\)\s*(?:at|on|into|across|between|from)\s"
+                          r"|\s*\(\s*(?:(?:DC|AC)\s+)?[-+]?\.?\d[\d.]*\s*[munµk]?[VA]\b[^()]*\)\s*"
+                          r"(?:at|on|into|across|between|from)\s"
                           # "IB sends current into node z": a current source's verb into its node
                           r"|\s+(?:sends|pushes|injects|forces|feeds|sources|delivers|pumps)\s+(?:[\w.]+\s+){0,3}?"
                           r"into\s+(?:the\s+)?(?:node\s+)?[a-z_]"
@@ -2037,9 +2084,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
         node = _node(called_node["n"]) if called_node and called_node["n"].lower() not in _NOT_NODES else None
         for m in [] if node else re.finditer(
                              r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
-                             r"holding|sets|keeps|puts|pins|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
+                             r"holding|sets|keeps|puts|pins|fixes|clamps|makes|brings|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
-                             r"(?P<n>[a-z_]\w*)\b(?!\(|\s*=)", text[end:stop], re.IGNORECASE):  # "drives the gate g"
+                             # ("makes v10 = 10 V": a node, then its level; "puts AC 1 on top": a level)
+                             r"(?!(?:AC|DC)\s+[-+]?\.?\d)(?P<n>[a-z_]\w*)\b"
+                             r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", text[end:stop],
+                             re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
             if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
                     and not _value_word(m, "n") \
@@ -2052,6 +2102,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
                 if noted and (m["n"].lower() in _PIN_NODES | {"source"} or noted["pin"]):
                     node = _node(noted["n"])
                 break
+        # "VCC supplies 12 V to node top", "VT puts AC 1 on top": its level, then the node it goes to
+        given = re.match(rf"\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+(?:(?:DC|AC)\s+)?"
+                         rf"{_QTY_TEXT}(?:[munµk]?V\s+)?(?:(?:DC|AC)\s+)?(?:at|on|to|into|onto)\s+(?:node\s+)?"
+                         r"(?P<n>[a-z_]\w*)", text[end:stop], re.IGNORECASE) if node is None else None
+        if given and given["n"].lower() not in _NOT_NODES and not _article(given, "n"):
+            node = _node(given["n"])
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
                          rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])(?:\s+DC)?\s+by\s+(?:the\s+)?"
                          r"(?:sources?\s+)?(?P<others>(?:[VI]\w*\s*(?:,|and)\s*)*)$", before, re.IGNORECASE)
@@ -2081,8 +2137,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
         # ("Vdrv between a and ground is a sine": a voltage source's ends; a current source's direction needs "from")
         pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
-                         + (r"|\bbetween\s+(?:nodes?\s+)?(?P<a2>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b2>[a-z_]\w*)\b"
-                            if kind == "V" else ""), text[end:stop].lstrip(" ,").split(",")[0], re.IGNORECASE)
+                         # ("VAC is SIN(0 10 60) across ac1 (+) and ac2 (-)": its ends with their polarity noted)
+                         + (r"|\b(?:between|across)\s+(?:nodes?\s+)?(?P<a2>[a-z_]\w*)(?:\s*\(\s*\+\s*\))?\s+and\s+"
+                            r"(?:node\s+)?(?P<b2>[a-z_]\w*)\b" if kind == "V" else ""),
+                         text[end:stop].lstrip(" ,").split(",")[0], re.IGNORECASE)
         if pair is None:  # "VSENSE, a 0 V source from s to ground, senses ...": its words set off by commas
             pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
                              next(iter(re.findall(r"^\s*,\s*an?\s+[^,]*\bsource\b[^,]*", text[end:stop])), ""),
@@ -2104,7 +2162,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
         # ("an AC current source of 1 mA into tank": the level after the source's own words)
-        ac_said = re.search(rf"\bAC(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
+        ac_said = re.search(rf"\bAC\b(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
@@ -2179,7 +2237,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node, minus = "0", _node(sunk["n"])  # "I1 sinks 2 mA from node a": I1 a 0
         if node is None and pair and _node(pair["b"]) == "0" and pair["a"].lower() not in _NOT_NODES | GROUND:
             node = _node(pair["a"])  # "VM is a 0 V ammeter from m to ground": its + end
-        if kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
+        if kind == "V" and pair and _node(pair["b"]) != "0" and (sine or pulse or pwl) and node is None:
+            node, minus = _node(pair["a"]), _node(pair["b"])  # a wave between two nodes: a floating source
+        elif kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & \
+                _NOT_NODES:
             # "VSENSE is a 0 V source from node a to node b": a source between two nodes is a part
             request.elements.append(ElementConstraint(span.strip(" ,;"), "V", name,
                                                       (_node(pair["a"]), _node(pair["b"])),
@@ -2527,6 +2588,11 @@ def _unnamed_elements(text: str, request: Request) -> None:
     named_spans = [e.text for e in request.elements if e.kind not in _TERMINALS]  # a device's sentence places others
     for start, stop in _part_clauses(text):
         clause = re.sub(r"^(?:and|with|plus|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
+        if re.search(r"\b(?:sin|pulse|pwl)\s*\([^()]*$", text[:start], re.IGNORECASE):
+            continue  # "SIN(0 2 1k) across p and m": a figure of a source's wave, no part's value
+        clause = _SPICE_WAVE.sub(lambda wave: " " * len(wave[0]), clause)  # (and within the clause)
+        if re.search(r"\b(?:anything|whatever)\b|\bfrom\s+(?:a\s+)?short\s+to\b", clause, re.IGNORECASE):
+            continue  # "whatever sits between lk and ground (anything from a short to 2k)": a range, no part
         if re.search(r"\bin\s+series\s+with\b"
                      r"|\bseries\s+(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)s?\s+"
                      r"and\s+(?:an?\s+)?(?:[\w.]+\s+){0,3}?(?:inductor|coil|capacitor|cap|resistor)", clause,
@@ -3044,6 +3110,26 @@ def _stepped_supply(text: str, request: Request) -> None:
                 and (pulse := _pulse(text[event.start():_sentence(text, event.start())[1]], "V")):
             i = supplies[0]
             request.sources[i] = dataclasses.replace(request.sources[i], pulse=pulse, dc=None)
+
+
+# "when 5 V hits node v5 at t=0", "12 V is applied to node p at 1 ms": a level that arrives on a node at a time, a step
+_ARRIVES = re.compile(rf"(?<![\w.])(?P<v>{_QTY_TEXT}V)\s+(?:hits|reaches|arrives\s+(?:at|on)|appears\s+(?:at|on)|"
+                      r"is\s+applied\s+(?:to|at|on)|lands\s+on|turns\s+on\s+at)\s+(?:the\s+)?(?:node\s+)?"
+                      rf"(?P<n>[a-z_]\w*)\s+at\s+(?:t\s*=\s*|time\s+)?(?P<t>{_QTY_TEXT}s\b|0(?![\w.])|zero\b)",
+                      re.IGNORECASE)
+
+
+def _arrivals(text: str, request: Request) -> None:
+    """A level said to arrive on a node at a time, on a node no source drives yet: a step from 0 V to it then."""
+    driven = {s.node for s in request.sources}
+    for m in _ARRIVES.finditer(text):
+        node = _node(m["n"])
+        if node in driven or node == "0" or m["n"].lower() in _NOT_NODES:
+            continue
+        at = _quantities(m["t"])[0].value if m["t"][0].isdigit() and m["t"] != "0" else 0.0
+        driven.add(node)
+        request.sources.append(SourceConstraint(m[0], node, pulse=(0.0, _quantities(m["v"])[0].value, at, None, None,
+                                                                   None, None)))
 
 
 def _held_nodes(text: str, request: Request) -> None:
@@ -3758,8 +3844,12 @@ _ASSIGN = re.compile(r"(?P<name>[A-Za-z]\w*)\s*=\s*(?P<value>[-+]?(?:\d+(?:\.\d+
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
 # "a model called DX", "its model, named DMOD,"
 # "a model called DX", "model NM (NMOS, VTO=0.7)", "a diode model DX with IS=1e-14"
+# ... "model PQ: PNP, BF=90", "model NSUB: LEVEL=1 VTO=0.45", "model ZD51: D with BV=5.1": its name, then its type or
+# its first parameter
+_MODEL_TYPE = r"(?:npn|pnp|nmos|pmos|njf|pjf|d|sw)\b"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
-                         r"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b))", re.IGNORECASE)
+                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=)))",
+                         re.IGNORECASE)
 
 
 def _model_lists(text: str, request: Request) -> None:
@@ -3783,9 +3873,10 @@ def _model_lists(text: str, request: Request) -> None:
             at = item.end()
     for m in _MODEL_NAME.finditer(text):
         lo = _sentence(text, m.start())[0]
-        device = next((i for i in reversed(range(len(request.elements))) if request.elements[i].kind in _TERMINALS
+        modelled = [*_TERMINALS, "S"]  # (a switch's model too: "S1 ..., model SW1 with VT=2.5")
+        device = next((i for i in reversed(range(len(request.elements))) if request.elements[i].kind in modelled
                        and lo <= text.find(request.elements[i].text) < m.start()
-                       or request.elements[i].kind in _TERMINALS and text.find(request.elements[i].name or "@", lo)
+                       or request.elements[i].kind in modelled and text.find(request.elements[i].name or "@", lo)
                        in range(lo, m.start())), None)
         name = m["name"] or m["bare"]
         if device is not None and name.lower() not in ("npn", "pnp", "nmos", "pmos", "d", "diode", "card", "has",
@@ -3903,7 +3994,19 @@ def _glossed(text: str) -> str:
 # A list written one item a line ("- R5: 2.7k, feed to hold", "* C4 - 22 nF, flt to ground", "2) R21 = 15k"), which
 # reaches the reader on one line: a marker first or after a colon, then again before each item.
 _FIRST_MARK = re.compile(r"(?:^|:)\s*(?P<mark>[-*\u2022\u2013])\s+(?=\w)")
-_NUMBERED = re.compile(r"(?:^|(?<=[\s:]))(?P<n>\d{1,2})\)\s+(?=\w)")
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:]))(?P<n>\d{1,2})[.)]\s+(?=[A-Za-z])")  # "1) R21 = 15k", "1. D1 anode ac1"
+# A line that opens with a list's marker: the line before it ends a statement
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+\w)")
+
+
+def _items_ended(description: str) -> str:
+    """The request with each line of a list ended as a statement before its line break goes ("... cathode ac2
+    <newline>VAC is ...": the last item's words ran into the next sentence's)."""
+    lines = description.split("\n")
+    return "\n".join(line + ";" if i + 1 < len(lines) and (_ITEM_LINE.match("\n" + lines[i + 1]) or
+                                                           _ITEM_LINE.match("\n" + line))
+                      and not re.search(r"[.;:,]\s*$", line) and line.strip() else line
+                      for i, line in enumerate(lines))
 
 
 def _listed(text: str) -> str:
@@ -3912,9 +4015,14 @@ def _listed(text: str) -> str:
     if (first := _FIRST_MARK.search(text)) and text.count(f" {first['mark']} ", first.start("mark") - 1) >= 2:
         head, tail = text[:first.start("mark")], text[first.end("mark"):]
         return head + tail.replace(f" {first['mark']} ", "; ")
-    numbers = list(_NUMBERED.finditer(text))
-    if len(numbers) >= 2 and [int(m["n"]) for m in numbers] == list(range(1, len(numbers) + 1)):
-        return _NUMBERED.sub(lambda m: "" if m["n"] == "1" else "; ", text)
+    numbers: list[re.Match] = []
+    for m in _NUMBERED.finditer(text):  # the items counted 1, 2, 3 ... (not "SIN(0 10 60) " among them)
+        if int(m["n"]) == len(numbers) + 1:
+            numbers.append(m)
+    if len(numbers) < 2:
+        return text
+    for m in reversed(numbers):
+        text = text[:m.start()] + ("" if m["n"] == "1" else "; ") + text[m.end():]
     return text
 
 
@@ -3940,7 +4048,7 @@ _HYPHENED_UNIT = re.compile(rf"(?<![\w.])(?:\d+(?:\.\d+)?|(?i:{_WORD}))(?P<h>-)(
 
 
 def _read_request(description: str) -> Request:
-    request = Request(_listed(" ".join(description.split())))
+    request = Request(_listed(" ".join(_items_ended(description).split())))
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
@@ -4000,6 +4108,7 @@ def _read_request(description: str) -> Request:
         if old is not element and (old.value, old.nodes) != (element.value, element.nodes) \
                 and None not in (old.value, element.value):
             request.problems.append(f"{element.name} is given twice: '{old.text}' and '{element.text}'")
+    _tied_to_ground(text, request.elements)
     for pattern, role in ((_OUTPUT_NODE, "output"), (_INPUT_NODE, "input")):
         found = next((n for said in pattern.finditer(text)  # (not "the ADC input adc": the other device's)
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
@@ -4051,6 +4160,7 @@ def _read_request(description: str) -> Request:
     _charged_through(text, request)
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
+    _arrivals(text, request)
     _stepped_supply(text, request)
     _placed_there(text, request)
     _current_sources(text, request)
@@ -4143,6 +4253,21 @@ def _read_request(description: str) -> Request:
         rf"\bload(?:ed)?\s+(?:by\s+\S+\s+)?(?:at|on|across)\s+(?:node\s+)?{re.escape(s.node)}\b", s.text, re.IGNORECASE)
         else s for s in request.sources if not (s.supply and not s.name and s.dc == 0 and not (s.sin or s.pulse))]
     return request
+
+
+# "and tie dcn to ground", "short node x to ground": a node of the listed parts joined straight to ground, by no part
+_TIED_DOWN = re.compile(r"\b(?:tie|short|connect|strap|return)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
+                        r"(?:directly\s+|straight\s+)?to\s+(?:ground|gnd|0)\b(?=\s*(?:[,;]|\.(?:\s|$)|$|\band\b))",
+                        re.IGNORECASE)
+
+
+def _tied_to_ground(text: str, elements: list[ElementConstraint]) -> None:
+    """A node the request ties to ground with no part of its own, among parts it lists by name: a wire, written as a
+    1 mΩ resistor (the node keeps its name, which the request uses)."""
+    placed = {n for e in elements if e.name for n in e.placed()}
+    for m in _TIED_DOWN.finditer(text):
+        if _node(m["n"]) in placed - {"0"} and len([e for e in elements if e.name]) >= 2:
+            elements.append(ElementConstraint(m[0], "R", None, (_node(m["n"]), "0"), 1e-3, "1m"))
 
 
 def _level_in(source: SourceConstraint, said: str) -> bool:

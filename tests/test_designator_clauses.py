@@ -1,0 +1,167 @@
+"""Tests for spice_lsp.generation.request (and the transcription in pipeline): a clause led by a part's or a source's
+designator keeps its kind, nodes, value and source function whatever the designator is called (a quantity's name,
+VAC, ID, VT, or a model parameter's, RSH), however its value is written (in parentheses, before an arrow) and
+however its nodes are noted (a level's note, a pin pair "both on", a polarity "(+)"); a numbered list one item a line;
+a node tied to ground; a behavioural source; a named source's sweep said with a verb."""
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.request import read_request
+
+
+def _parts(text: str) -> dict[str, tuple]:
+    return {(e.name or f"{e.kind}:{e.value:g}"): (e.nodes, e.value) for e in read_request(text).elements}
+
+
+def _sources(text: str) -> dict[str, tuple]:
+    return {(s.name or "").upper(): (s.kind, s.node, s.minus, s.dc, s.ac, s.sin) for s in read_request(text).sources}
+
+
+@pytest.mark.parametrize("text, name, kind, node, dc, ac, sin", [
+    ("VAC = SIN(0 6 60) on node s; D7 anode s, cathode pk; RL = 2.2k from pk to 0.", "VAC", "V", "s", None, None,
+     (0.0, 6.0, 60.0)),
+    ("VDC = PULSE(0 5 0 1n 1n 1m 2m) at node clk, R1 = 1k from clk to 0.", "VDC", "V", "clk", None, None, None),
+    ("ID (1 mA DC) into node dv, D1 from dv to 0.", "ID", "I", "dv", 1e-3, None, None),
+    ("IC (2 mA DC) into node x and R7 = 1k from x to ground.", "IC", "I", "x", 2e-3, None, None),
+    ("CA = 10n from top to mid, CB = 33n from mid to ground. VT puts AC 1 on top.", "VT", "V", "top", None, 1.0, None),
+    ("VB fixes bq at 6 V, RB = 1k from bq to 0.", "VB", "V", "bq", 6.0, None, None),
+    ("VSUP makes v10 = 10 V, RE = 2.2k from v10 to 0.", "VSUP", "V", "v10", 10.0, None, None),
+])
+def test_a_source_named_like_a_quantity_or_placed_by_its_verb_is_read_with_its_node_and_level(
+        text, name, kind, node, dc, ac, sin):
+    said = _sources(text)[name]
+    assert said[:2] == (kind, node)
+    assert said[3] == pytest.approx(dc) if dc is not None else said[3] is None
+    assert said[4] == pytest.approx(ac) if ac is not None else said[4] is None
+    assert said[5] == sin
+    assert "V10" not in _sources(text)  # the node a named source holds is no source of its own
+
+
+def test_a_wave_across_two_nodes_with_their_polarity_noted_is_a_floating_source():
+    said = _sources("VAC is SIN(0 10 60) across ac1 (+) and ac2 (-). RLOAD = 1k across ac1 and ac2.")["VAC"]
+    assert said[1:3] == ("ac1", "ac2") and said[5] == (0.0, 10.0, 60.0)
+
+
+def test_a_figure_inside_a_spice_wave_is_no_part():
+    parts = _parts("VX is SIN(0 2 1k) across p and m. R1 = 1k from p to ground, R2 = 1k from m to ground.")
+    assert set(parts) == {"R1", "R2"}
+
+
+@pytest.mark.parametrize("text, name, ends, value", [
+    ("RG 1meg jg->0, RS 680 js->0, RD 3.9k from v15 to jd.", "RS", ("js", "0"), 680.0),
+    ("VIN is 5 V on a. RT 1000 a->b, RB 470 b->0.", "RB", ("b", "0"), 470.0),
+    ("VP drives p1 through RSRC (1 ohm) from node drv (VP on drv, AC 1).", "RSRC", ("drv", "p1"), 1.0),
+    ("VG drives n1 through RSER (50 ohm) from node src (VG on src, AC 1).", "RSER", ("src", "n1"), 50.0),
+    ("RTOP is 1.5 Meg from hv to mv, and RSH is 330 mΩ (milliohms) from mv to ground.", "RSH", ("mv", "0"), 0.33),
+    ("Feed resistor R4, 390 ohm, from node raw (9 V from VRAW) to zk.", "R4", ("raw", "zk"), 390.0),
+])
+def test_a_part_keeps_its_nodes_and_value_however_they_are_written(text, name, ends, value):
+    assert _parts(text)[name] == (ends, pytest.approx(value))
+
+
+def test_a_source_noted_in_an_aside_sits_on_the_node_the_aside_gives():
+    assert _sources("VP drives p1 through RSRC (1 ohm) from node drv (VP on drv, AC 1).")["VP"][1] == "drv"
+
+
+def test_a_model_parameter_name_is_no_part_without_its_placement():
+    assert "RSH" not in _parts("Model DX: D with RSH = 0.5 and IS=1e-14. D1 from a to 0, R1 = 1k from in to a.")
+
+
+@pytest.mark.parametrize("text, kind, nodes", [
+    ("M2: NMOS, diode-connected (drain and gate both on node dd, source and bulk grounded), W=4u L=0.35u.", "M",
+     ("dd", "dd", "0", "0")),
+    ("Q7: NPN, diode-connected (collector and base both on node q, emitter grounded).", "Q", ("q", "q", "0")),
+])
+def test_two_pins_both_on_one_node(text, kind, nodes):
+    element = read_request(text).elements[0]
+    assert (element.kind, element.nodes) == (kind, nodes)
+
+
+def test_a_numbered_list_one_item_a_line_ends_each_item_and_its_numbers_are_no_figures():
+    text = ("Full bridge, all model DB (D, IS=4n):\n1. D1 anode ac1, cathode dcp\n2. D2 anode ac2, cathode dcp\n"
+            "3. D3 anode dcn, cathode ac1\n4. D4 anode dcn, cathode ac2\n"
+            "VAC is SIN(0 10 60) across ac1 (+) and ac2 (-).")
+    request = read_request(text)
+    parts = {e.name: e.nodes for e in request.elements}
+    assert parts["D4"] == ("dcn", "ac2") and parts["D2"] == ("ac2", "dcp")
+    assert _sources(text)["VAC"][1:3] == ("ac1", "ac2")
+    assert "1. D1" not in request.description and "SIN(0 10 60)" in request.description
+
+
+def test_a_node_tied_to_ground_among_listed_parts_is_joined_to_ground():
+    parts = read_request("RA = 1k from x to y and RB = 3k from y to z; short z to ground. VX = 4 V on x.").elements
+    tie = [e for e in parts if e.name is None]
+    assert [(e.kind, e.nodes) for e in tie] == [("R", ("z", "0"))] and tie[0].value < 1e-2
+
+
+def test_a_behavioural_source_is_read_by_its_law_and_transcribed_as_stated():
+    text = ("Behavioural source B1 from bo to ground with V = 0.5*v(bi)*v(bi). VBI = 3 V on bi, with R9 (1k) from bi "
+            "to ground and R10 (1k) from bo to ground. Just .op.")
+    b1 = next(e for e in read_request(text).elements if e.name == "B1")
+    assert (b1.kind, b1.nodes, b1.params) == ("B", ("bo", "0"), ("V=0.5*v(bi)*v(bi)",))
+    lines = generate(text).netlist.splitlines()
+    assert "B1 bo 0 V=0.5*v(bi)*v(bi)" in lines
+
+
+@pytest.mark.parametrize("text, directive", [
+    ("VD (on node da) sweeps from 0 V to 0.9 V in 5 mV steps; RS 10 ohm from da to dk, D1 from dk to ground.",
+     ".dc VD 0 900m 5m"),
+    ("VG (on node g) ramps from 0 V to 5 V in 50 mV steps; R1 of 1k goes from g to h.", ".dc VG 0 5 50m"),
+])
+def test_a_named_source_said_to_sweep_is_a_dc_sweep(text, directive):
+    assert directive in [a.directive for a in parse_intent(text).analyses]
+
+
+@pytest.mark.parametrize("text, name, node, dc, sin", [
+    ("VCC supplies 12 V to node top; R1 4k7 from top to mid; R2 2.2 kΩ from mid to ground.", "VCC", "top", 12.0, None),
+    ("VAC puts a SIN(0 1 1k) on node x; RX (2.2k) goes from x to y; CY 100n y->0.", "VAC", "x", None,
+     (0.0, 1.0, 1000.0)),
+])
+def test_a_source_that_gives_its_level_or_wave_to_a_node_sits_on_that_node(text, name, node, dc, sin):
+    said = _sources(text)[name]
+    assert said[1] == node and said[5] == sin
+    assert said[3] == pytest.approx(dc) if dc is not None else said[3] is None
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("E2: VCVS, output between o and 0, input between i and 0, gain 5. VI = 0.2 V on i.", ("o", "0", "i", "0")),
+    ("G3: VCCS of 2 mS, output from 0 to y, control input across p and n.", ("0", "y", "p", "n")),
+])
+def test_a_controlled_sources_input_said_between_two_nodes(text, nodes):
+    assert read_request(text).elements[0].nodes == nodes
+
+
+@pytest.mark.parametrize("text, name, model", [
+    ("PNP Q5 (model PQ: PNP, BF=90): emitter e5, base bq, collector c5.", "Q5", "PQ"),
+    ("Zener DZ3 with cathode on zk and anode on ground, model ZD51: D with BV=5.1, IBV=1m.", "DZ3", "ZD51"),
+    ("M2: NMOS, drain d, gate g, source and bulk grounded, model NSUB: LEVEL=1 VTO=0.45 KP=170u.", "M2", "NSUB"),
+])
+def test_a_model_named_then_its_type_or_parameters_after_a_colon_is_the_devices(text, name, model):
+    assert next(e for e in read_request(text).elements if e.name == name).model == model
+
+
+@pytest.mark.parametrize("text, directive", [
+    ("DC sweep of V1 from 0 to 5 in 0.1 steps: V1 on node a, R1 1k from a to b.", ".dc V1 0 5 100m"),
+    ("Sweep VIN from 0 to 3 in 0.25 steps; VIN on node a, R1 1k from a to 0.", ".dc VIN 0 3 250m"),
+    ("DC sweep of VIN from 0 to 5 V in 10 steps; VIN on node a, R1 1k from a to 0.", ".dc VIN 0 5 500m"),
+])
+def test_a_sweep_with_no_unit_and_a_decimal_step_is_read_as_written(text, directive):
+    assert [a.directive for a in parse_intent(text).analyses] == [directive]
+    assert not any(e.kind == "V" for e in read_request(text).elements)  # its levels are no nodes of a part
+
+
+@pytest.mark.parametrize("text, node, level, delay", [
+    ("when 5 V hits node v5 at t=0, node en should stay below 2 V for roughly 20 ms. one R, one C.", "v5", 5.0, 0.0),
+    ("12 V is applied to node p at 1 ms; R1 1k from p to q, C1 1u from q to 0.", "p", 12.0, 1e-3),
+])
+def test_a_level_arriving_on_a_node_at_a_time_is_a_step_there(text, node, level, delay):
+    step = next(s for s in read_request(text).sources if s.node == node)
+    assert step.pulse is not None and step.pulse[1:3] == (pytest.approx(level), pytest.approx(delay))
+    assert step.pulse[0] == 0.0
+
+
+def test_a_range_said_of_whatever_sits_between_two_nodes_is_no_part():
+    text = ("Off a 12 V rail, push a steady 1.5 mA into node lk through whatever sits between lk and ground (anything "
+            "from a short to 2k). For the simulation hang RL = 1k there.")
+    assert [(e.name, e.value) for e in read_request(text).elements] == [("RL", 1000.0)]
