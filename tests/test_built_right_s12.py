@@ -180,3 +180,37 @@ def test_a_beta_multiplier_sets_its_current_by_rs_and_k(description, current, k)
 def test_a_named_circuit_no_family_builds_is_refused_not_built_as_another(description):
     with pytest.raises(CannotServe, match="no recipe for"):
         generate(description)
+
+
+def test_a_scaled_resistance_before_a_rail_is_no_range_of_volts():
+    values = parse_intent("Op-amp current sink driving an NPN with a 500 ohm emitter resistor; the collector load "
+                          "is 1k to +12 V at node col. Input at in, set to 3 V DC.").values
+    assert (values["RL"].value, values["RL"].unit) == (1000.0, "ohm")
+    assert values["VDD"].value == 12.0 and values["VIN"].value == 3.0
+    assert not parse_intent("Sweep the input from 1.3-1.6 V").extra_values  # a range still one
+
+
+@needs_ngspice
+def test_a_comparator_output_level_read_as_the_input_level_still_gets_a_crossing_drive():
+    result = generate("A comparator that tells me when the light sensor node ls goes above 1.5 V: output node det, "
+                      "0 V or 3.3 V, single 3.3 V supply.")
+    amplitude = float(re.search(r"SIN\(0 ([\d.]+) ", result.netlist)[1])
+    assert amplitude > 1.5
+    assert all(i.status == "pass" for i in result.checks if i.what.startswith("function:"))
+
+
+@pytest.mark.parametrize("description", [
+    "Schmitt trigger with thresholds of plus and minus 3 V on plus and minus 12 V rails.",
+    "Zero-crossing detector for a 1 kHz, 2 V peak sine on node zin; output node zc on plus/minus 5 V rails.",
+])
+def test_plus_and_minus_in_words_is_a_split_level_not_a_node(description):
+    netlist = generate(description).netlist
+    assert not re.search(r"\bplus\b", netlist.split("\n", 1)[1])
+    assert re.search(r"\{?-\s*\d|\bvee\b|DC -\d", netlist)
+
+
+@needs_ngspice
+def test_a_shunt_reference_feeding_a_load_current_is_sized_for_it():
+    result = generate("Precision 2.5 V shunt reference for a 5 V rail feeding 1 mA, output node vref.")
+    assert result.intent.kind == "shunt_regulator" and result.verified
+

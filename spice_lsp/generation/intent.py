@@ -162,7 +162,9 @@ def _quantities(text: str) -> list[_Q]:
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
-        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit):
+        # (a bare scaled start above a plain stop is no range: "a 1k load to +12 V" is ohms to a rail)
+        ohms_to_rail = not a.unit and a.scaled and b.unit and not b.scaled and abs(a.value) > abs(b.value)
+        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit) and not ohms_to_rail:
             # "1.3-1.6μm": the start takes the stop's unit and prefix; "10 to 300k Hz": a prefix on the stop's
             # number, spaced from its unit, is that number's alone
             if not a.unit and not a.scaled and b.unit:

@@ -306,8 +306,12 @@ def clean_description(description: str) -> str:
     """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
     terminal, runs of blanks become one space, typeset notation its plain words, a decimal comma a
     point, and a value's gloss in words is dropped; SPICE lines pasted one a line stay apart."""
-    text = _CONTROL_CHARACTERS.sub(" ", _pasted_lines(description)).translate(_NOTATION)
+    text = _PLUS_MINUS.sub("±", _CONTROL_CHARACTERS.sub(" ", _pasted_lines(description)).translate(_NOTATION))
     return " ".join(_VALUE_GLOSS.sub("", _DECIMAL_COMMA.sub(r"\1.\2", text)).split())[:MAX_DESCRIPTION]
+
+
+# "plus and minus 12 V rails", "plus/minus 5 V", "plus or minus 3 V": the ± said in words (not "plus" a node's name)
+_PLUS_MINUS = re.compile(r"\bplus\s*(?:and|or|/)\s*minus\s+(?=\d)", re.IGNORECASE)
 
 
 @dataclass

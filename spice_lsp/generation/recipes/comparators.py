@@ -615,6 +615,9 @@ def _setup(f: _Filler) -> _Setup:
     else:
         node, points, kind = "in", (), "sine"
         amplitude = f.number("VIN", 5)
+        crossed = ref if ref is not None else f.number("VBIAS", 2.5)
+        if amplitude <= abs(crossed) and amplitude in (low, high):  # the output's level ("0 V or 3.3 V"), no drive
+            amplitude = max(5.0, 2 * abs(crossed))
         span = (-amplitude, amplitude)
     if ref is None:
         ref = f.number("VBIAS", 2.5)
@@ -625,11 +628,11 @@ def _setup(f: _Filler) -> _Setup:
 
 def _comparator(f: _Filler) -> str:
     setup = _setup(f)
+    said = (setup.ref, *setup.span, setup.low, setup.high, setup.divider, *(t for t, _ in setup.points),
+            *(setup.pulled or ()))
     for value in list(f.intent.values.values()):  # the levels, times and rails read above are these roles
-        if value.value in (setup.ref, *setup.span, setup.high, setup.divider, *(t for t, _ in setup.points),
-                           *(setup.pulled or ())):
+        if value.value in said:
             f.given(value.role, value.value)
-    said = (setup.ref, *setup.span, setup.high, setup.divider, *(t for t, _ in setup.points), *(setup.pulled or ()))
     f.intent.extra_values[:] = [x for x in f.intent.extra_values if x.value not in said]
     period = 1 / f.number("FREQ", 1e3)
     if setup.wave == "ramp":
@@ -642,8 +645,9 @@ def _comparator(f: _Filler) -> str:
         f.param("fin", f("FREQ", 1e3))
         signal = f"V1 in 0 PULSE({bottom:g} {top:g} 0 {{{rise}/fin}} {{{fall}/fin}} 1n {{1/fin}})"
         f.tran = (period / 200, 20 * period)
-    else:
-        signal = f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})"
+    else:  # (the sine's amplitude as read: a stated VIN that is the output's level is not it)
+        amplitude = f('VIN', 5) if f.number("VIN", 5) == setup.span[1] else f"{setup.span[1]:g}"
+        signal = f"V1 in 0 SIN(0 {amplitude} {f('FREQ', 1e3)})"
     if setup.divider is not None:  # the reference from the rail: R4/(R3 + R4) of it, R4 = 10k
         f.param("vth", f"{setup.ref:g}")
         reference = [f"* {setup.ref:g} V threshold made by a divider from the {setup.divider:g} V rail",

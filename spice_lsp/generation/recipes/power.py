@@ -150,9 +150,11 @@ def _tl431(f: _Filler) -> str:
     # TL431-style shunt regulator, behavioural: the cathode sinks current as soon as the
     # reference pin rises above 2.495 V (transconductance 1 A/V, softened over a millivolt).
     r1 = _upper_resistor(f, 2.495, 10e3)
+    vout = f.number("VBIAS", 2.495) * (1 + r1 / f.number("R2", 10e3))
     return "\n".join([f"V1 in 0 DC {_raw_input(f, 12)}", f"R3 in out {f('RS', 470, 'R')}",
                       f"B1 out 0 I={{1*0.001*ln(1+exp((v(ref)-{f('VBIAS', 2.495)})/0.001))}}",
-                      f"R1 out ref {_r1_text(f, r1)}", f"R2 ref 0 {f('R2', 10e3)}", f"R4 out 0 {f('RL', 1e3)}"])
+                      f"R1 out ref {_r1_text(f, r1)}", f"R2 ref 0 {f('R2', 10e3)}",
+                      f"R4 out 0 {_load(f, vout) if 'IBIAS' in f.intent.values else f('RL', 1e3)}"])
 
 
 
@@ -273,7 +275,9 @@ register(Family(kind="shunt_regulator", function=_regulates(2.495, 10e3, 10e3),
                 build=_tl431,
                 names=("TL431 shunt regulator", "adjustable shunt regulator", "programmable shunt reference",
                        "TL431 voltage reference"),
-                rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)",)),
+                # ("a precision 2.5 V shunt reference": the same part named by what it is)
+                rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)"
+                               r"|(?<!zener )shunt\s+(?:voltage\s+)?reference",)),
                        (23.25, (r"tl431", r"voltage\s+reference"))),
                 accepts=r"(?:programmable|adjustable)\s+shunt\s+regulator",  # what the rule's words name it
                 specs=("vout",), design=_divider_design(2.495),
