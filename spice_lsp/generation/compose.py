@@ -337,7 +337,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             parts_renamed[driver.name] = stated.name
             driver.name = stated.name
 
-    for stated in request.sources:
+    # "inputs nd_a (source VNA) and nd_b (VNB, held at 0 V)": a source named in a port's aside is on that port
+    asides = stated_ports.sources
+    for stated in [dataclasses.replace(s, node=asides[s.name.upper()]) if s.name and s.node is None
+                   and s.name.upper() in asides else s for s in request.sources]:
         if any(other is not stated and other.kind == stated.kind and stated.text in other.text and other.name
                and not stated.name and (other.dc, other.ac) == (stated.dc, stated.ac) for other in request.sources):
             continue  # the same statement read twice, its named reading kept ("a 12 uA current source IPD ...")
@@ -404,10 +407,18 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"'{stated.text}': no source drives that node in this circuit")
             continue
         drive(driver, stated)
+    for name, node in asides.items():  # the family's source on that port takes the name no statement gave it
+        on = next((line for line in found if line.name[:1].upper() == name[0] and line.nodes[1:2] == ["0"]
+                   and mapping.get(line.nodes[0], line.nodes[0]) == node), None)
+        if on is not None and on.name not in parts_renamed.values() \
+                and not any(line.name.upper() == name for line in found + added):
+            parts_renamed[on.name] = name
+            on.name = name
     # An input port named like a source ("Input node name: Vin") is driven by a source of that name,
     # as the test benches of such specifications expect (".tf v(vout) Vin").
     port, driver = request.input, next((line for line in found if line.name.upper() == source.upper()), None)
     if (port and len(port) > 1 and port[0] in "vV" and driver is not None and driver.name not in parts_renamed.values()
+            and driver.name.upper() not in sourced | set(asides)  # ("input vm_in (source VMI)": its name is said)
             and mapping.get(driver.nodes[0], driver.nodes[0]) == port
             and not any(line.name.upper() == port.upper() for line in found + added)):
         parts_renamed[driver.name] = driver.name = "V" + port[1:]
@@ -731,7 +742,9 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
     the names so placed are returned (none where no node, or more than one, is so named); `sensed`: the nodes
     the circuit's amplifiers sense, never an output port."""
     told: set[str] = set()
-    for role, names in stated.roles.items():
+    # (the ports told apart by what they carry first: "sine and cosine outputs qs and qc" places qc on the cosine node,
+    # and the role's list then keeps it there)
+    for role, names in sorted(stated.roles.items(), key=lambda item: not item[0].endswith((" input", " output"))):
         if role.endswith((" input", " output")):
             # (never a port of the other role: "inverted output pc" is not the input "in")
             other = family.get("input", []) + list(sensed) if role.endswith(" output") else family.get("output", [])
@@ -883,6 +896,8 @@ def _placed_by_words(request: Request, lines: list[Line], roles: dict[str, list[
                        for n in line.nodes[:2] if n != "0"} for kind in "CL"}
     tanks = grounded["C"] & grounded["L"]
     for name in [n for n in left if n not in mapping.values()]:
+        if any(s.node == name and s.name for s in request.sources):
+            continue  # "source VS on node sens": the family's source of that name, or its input, goes there
         cue = _cue(request.description, name)
         if cue == "reference":
             nodes = [n for n in own if _REFERENCE_NODE.fullmatch(n) and any(

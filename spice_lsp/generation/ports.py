@@ -47,19 +47,22 @@ _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "
 # ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
 _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 # ("outputs t1 (1 V), t2 (2 V)", "inputs da (5 V DC) and db (0 V DC)": the level in parentheses is said of that item)
-# ("bridge outputs sg_p (gauge side) and sg_n": a few words in parentheses say which one it is)
+# ("bridge outputs sg_p (gauge side) and sg_n", "inputs nd_a (source VNA) and nd_b (VNB, held at 0 V)", "outputs
+# ps_c (collector, inverted)": any short aside in parentheses is said of the item before it; _ASIDE reads it)
+_ASIDE = r"\s*\([^()]{1,48}\)"
 _ITEM = _LISTED + (r"(?!\s+[-+\u2212]?\d)"  # ("input at node vx, thresholds 1 V and 4 V": a noun and its figures)
-                   r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?"
-                   r"|\s*\(\s*[-+\u2212]?[\d.]+\s?[mµu]?V(?:\s+DC)?\s*\)|\s*\([a-z][a-z \-]{0,30}\))?")
+                   r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?|" + _ASIDE + r")?")
 # (nor a word that a part's noun follows: "output node sq, timing capacitor node ramp" lists no output "timing")
-_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)(?!\s+(?:capacitor|resistor|inductor|diode|cap|transistor)s?\b)"
+# (nor a word its own phrase goes on from: "output y, reference at ground", "input vi_in, set to 3 V", "unity-gain")
+_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)" \
+    r"(?!\s+(?:capacitor|resistor|inductor|diode|cap|transistor)s?\b)(?!-\w|\s+(?:to|from)\s|\s+(?:at|on)\s+(?![-+\u2212]?\d))"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
     # (a role word may open its sentence: "Bases are left and right")
     # (not the last word of a compound: "Common-emitter amp, gain 8" names no emitter "amp")
     r"(?<!-)\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node"
     r"|(?<=stage\s)node)s?\s+"
-    r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)\s+)?(?:named\s+|called\s+)?"
+    r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)(?:\s*:)?\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
     # (a list ends at its "and" item: "bridge nodes bl and br, followed by ...")
@@ -70,7 +73,9 @@ _ROLE_LIST = re.compile(
 # place included (not "inputs are tied and grounded", "outputs are high and low": what they are, no names)
 # ("inputs at nodes plus and minus": any word but grammar, where "nodes" calls them so)
 _ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+(?:(?P<are>are)\s+)?(?:(?:at|on)\s+)?"
-                        r"(?:the\s+)?(?P<nodes>nodes\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
+                        # ("Outputs are the two bridge midpoints sg_p and sg_n": the nodes by what they are)
+                        r"(?:the\s+)?(?:(?:two|both)\s+)?(?P<nodes>(?:[a-z]+\s+)?(?:nodes|midpoints|junctions|taps|ends|"
+                        r"terminals)\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
                         r"(?!\s*[-(])")
 # "comparator outputs on nodes q1 q2 q3": names with their numbers, listed with spaces only after "nodes"
 # ("outputs q0 q1 q2 at 6, 4 and 2 V": numbered names need no "nodes")
@@ -105,6 +110,11 @@ _CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|
                       # ("the tweeter (8 ohm resistor, node tw)": its node said last in its parentheses)
                       r"|\s*\((?:[^()]*?,\s*)?node\s+)"
                       r"(?P<n>" + _NAME + r")\b(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with)\b)")
+# "sine and cosine outputs on nodes qd_sin and qd_cos", "square and triangle outputs sq and tri": two ports told
+# apart by what each carries, the names in the same order
+_CARRIED_PAIR = re.compile(r"\b(?P<q1>[a-z]{3,})\s+and\s+(?P<q2>[a-z]{3,})(?:[\s-]+wave)?\s+(?P<role>input|output)s\s+"
+                           r"(?:(?:are\s+)?(?:at|on)\s+)?(?:(?:the\s+)?nodes\s+)?(?P<a>" + _NAME + r")"
+                           r"\s*(?:,|\band\b)\s*(?:node\s+)?(?P<b>" + _NAME + r")\b(?![\w(])")
 # "input code 1010 as DC levels 5 V/0 V on b3..b0", "outputs on q0...q3": a range of names, the role word before it
 _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>" + _NAME + r")\s*\.\.\.?\s*(?P<last>"
                      + _NAME + r")\b")
@@ -141,14 +151,30 @@ _ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out)
                          r"(?=\s*(?:[,;/)]|\.(?:\s|$)|$|\s+(?:and|with|at|on)\b))"
                          r"|\s+node\s+is\s+(?P<i>" + _NAME + r")\b)")
 # The word before a role word that makes it another device's port ("the ADC input (node adc)"), not a determiner
-_OTHER_DEVICE = re.compile(r"(?<![\w'])(?!(?:the|its|their|our|my|your|whose|this|that|and|with|an?)\s)[a-z]\w*\s+$",
+# ("a 15 V input (node vin15)": a unit after its figure is no device; "my ADC's input (node adcin)": a device outside
+# the circuit, its possessive said)
+_OTHER_DEVICE = re.compile(r"(?<![\w'])(?<!\d\s)(?!(?:the|its|their|our|my|your|whose|this|that|and|with|an?)\s)"
+                           r"(?:[a-z]\w*|(?:" + "|".join(sorted(OUTSIDE)) + r")['\u2019]s)\s+$",
                            re.IGNORECASE)
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
-# "input resistors 10k (MSB, d2), 20k (d1), 40k (d0)": a name in parentheses after each input's value
-_PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?:[LM]SB\s*,\s*)?" + _NAME
+# "input resistors 10k (MSB, d2), 20k (d1), 40k (LSB, node d0)": a name in parentheses after each input's value
+_PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?:[LM]SB\s*,\s*)?(?:node\s+)?" + _NAME
                             + r"\s*(?:,\s*[LM]SB\s*)?\))+)")
+# "nodes d3 (MSB), d2, d1, d0 (LSB)", "bits b0 (LSB) to ... ": names listed with the bit each one is, the inputs of
+# a converter (whatever word leads them)
+_BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+                   + _NAME + r"(?:" + _ASIDE + r")?)+)")
+# "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
+_IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
+                     r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
+                     re.IGNORECASE)
+# "nd_a (source VNA)", "vm_in (source VMI)", "nr_b (VRB at 0 V)": the source the request names for a node, in an
+# aside after the node (a designator: V or I, then capitals or figures)
+_SOURCE_ASIDE = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s*\(\s*(?:(?:from|by|via)\s+)?(?:(?:the|a)\s+)?"
+                           r"(?:source\s+|driven\s+by\s+)?"
+                           r"(?P<s>[VI][A-Z0-9_]+)\b(?![(=])[^()]*\)")
 
 # "Put 1.2 V on p", "with 0.5 V at a", "1 V DC at vin", "a 2 V control level at ctl", "gate held at 3 V at node g"
 _LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and|(?:held|biased|kept)\s+at)\s+)?" + _LEVEL.format("v")
@@ -226,6 +252,7 @@ class Ports:
     levels: list[Level] = field(default_factory=list)  # DC levels stated on named nodes
     supply: Level | None = None  # the supply's level, its node ("" where unsaid: the family's rail)
     path: tuple[str, ...] = ()  # the signal's way through named nodes, input to output ("in to mid, then mid to out")
+    sources: dict[str, str] = field(default_factory=dict)  # a source's name -> the node an aside gives it
 
     def named(self) -> list[str]:
         return list(dict.fromkeys(n for names in self.roles.values() for n in names))
@@ -257,7 +284,7 @@ _NAMING = {"node", "nodes", "named", "called", "labelled", "labeled"}
 # "the amp input is amp_in" of a filter: the next device's port, where no other words say the circuit is one
 _NEXT = {"amp", "amplifier", "mixer", "codec"}
 _OWNERS = {"the", "my", "our", "your", "their"}
-_CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire"}  # a name may follow what it is
+_CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire", "point"}  # a name may follow what it is
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
 # "in 1.7 V DC at node x": the tokens between a role's "in" and the node it names, a level stated for it
 _LEVEL_PLACED = re.compile(r"[-+\u2212]?\d[\d.]*\s(?:[munpk]?v|[munpk]?a)(?:\s(?:dc|ac|peak|rms))?\s(?:at|on)"
@@ -351,6 +378,10 @@ _SHORT_PORT = re.compile(r"\b(?:(?P<i>in)\s+is|(?P<o>out)\s+is)"
                          r"(?=\s+(?:node\s+)?(?!(?:the|an?|not|at|on|to)\b)[a-z_]\w*\b)", re.IGNORECASE)
 
 
+# "a node (steady) that stays at 5.6 V": the name in parentheses after "node" (same length: positions hold)
+_NODE_BRACKETED = re.compile(r"\bnode\s\((?P<n>[a-z_]\w*)\)")
+
+
 # "input a 1 V-peak sine on node zin": an article before a figure, never a node named "a" ("from a to b" is one)
 _ARTICLE = re.compile(r"\b(?:input|output|in|out)\s+(?P<a>an?)(?=\s+[-+\u00b1]?\d)", re.IGNORECASE)
 
@@ -358,6 +389,7 @@ _ARTICLE = re.compile(r"\b(?:input|output|in|out)\s+(?P<a>an?)(?=\s+[-+\u00b1]?\
 def _said_nodes(text: str) -> list[Said]:
     text = _ARTICLE.sub(lambda m: m[0][:m.start("a") - m.start()] + " " * len(m["a"]), text)
     text = _SHORT_PORT.sub(lambda m: "input".ljust(len(m[0])) if m["i"] else "output".ljust(len(m[0])), text)
+    text = _NODE_BRACKETED.sub(lambda m: f"node  {m['n']} ", text)  # "a node (steady) that ...": node steady
     tokens = [(m.lastgroup or "", m["w"] or m[0], m.start()) for m in _TOKEN.finditer(text)]
     low = [t[1].lower() for t in tokens]
     paired = _pairs(text)
@@ -568,6 +600,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         return role, None
     if low[i - 1] in ("rail", "rails") and "to" in low[max(phrases[0], i - 5):i - 1]:
         return "output", None  # "from the winding to a DC rail dcp": where the circuit delivers
+    if after[:2] in (["goes", "high"], ["goes", "low"], ["switches", "high"], ["switches", "low"]) \
+            or after[:1] in (["flips"], ["toggles"], ["trips"]):
+        return "output", None  # "node lb_flag goes high when ...": what the circuit does there, its output
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
     if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and (
@@ -599,6 +634,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         w = low[k]
         if role is None and w in ("inputs", "outputs"):
             break  # "stage outputs r1 to r3", "outputs c1, c2": a list of ports (read_ports), not the one input
+        if role is None and w in _CARRIERS and k > start and low[k - 1] in _ROLE_NOUNS:
+            continue  # "output rail br_out", "input line lin": what the port is, its role word before it
         if role is None and toward and w in _PLACES:
             break  # "a source at drv feeding a divider to node tap": the words before drv are drv's
         if role is None and w in _ROLE_NOUNS and (low[k - 1] in OUTSIDE or (  # "the ADC input (node adc)"
@@ -629,6 +666,9 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
                 and not re.fullmatch(r"v?out\w*", low[i]):
             role = "input"  # "test with a 0.5-4.5 V triangle at 100 Hz on vin": the stimulus (not "makes a square at",
             # nor a generator's "square wave at sq, triangle at tri", no figure of a stimulus said)
+        elif pin is None and w in ("collector", "drain") and low[k + 1:k + 2] in (["load"], ["resistor"]) \
+                and "from" not in low[i - 2:i]:
+            pin = _PIN_CUES[w]  # "the collector load is 1k to +12 V at node c": the load's end away from the rail
         elif pin is None and w in _PIN_CUES and (k + 1 == i or low[k + 1] in _NAMING | _PLACES | VERBS
                                                  | {"is", "(", ","}):
             pin = _PIN_CUES[w]  # "the collector, node co", "gate held at 3 V at node in"; not "the base drive node"
@@ -757,8 +797,13 @@ def read_ports(text: str) -> Ports:
                 continue
         else:
             names = tuple(re.findall(r"(?<![\w.])(" + _LISTED + r")(?![\w.])(?!\s*[mµu]?V\b)",
-                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([a-z][a-z \-]*\)", " ",
+                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([^()]*\)", " ",
                                             m["list"])))
+            names = _in_bit_order(names, m["list"])
+            for pin, on_pin in _aside_pins(m["list"]).items():  # "ps_c (collector, inverted)": that pin's port
+                _add(ports.roles, pin, on_pin)
+            if role == "input":  # "inputs dm_p (non-inverting side, 1.2 V DC) and dm_n (...)": each one's level
+                ports.levels += _aside_levels(m["list"])
             if len(names) == 1 and (role in ("input", "output") or not (len(names[0]) <= 4
                                                                        or re.search(r"[\d_]", names[0]))):
                 # one long word after the role word is a noun ("input resistors"), not a name; a lone input or
@@ -777,6 +822,10 @@ def read_ports(text: str) -> Ports:
         if m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS and not _UNIT.fullmatch(name) \
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
             _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
+    for m in _CARRIED_PAIR.finditer(text):
+        if not {m["q1"], m["q2"]} & (NOT_NODES | PORT_NOUNS | PLAIN):
+            _add(ports.roles, f"{_CARRIES.get(m['q1'], m['q1'])} {m['role']}", (m["a"],))
+            _add(ports.roles, f"{_CARRIES.get(m['q2'], m['q2'])} {m['role']}", (m["b"],))
     for m in _CARRIED.finditer(text):
         qual = _CARRIES.get(m["qual"].lower(), m["qual"].lower())
         if m["n"] not in _QUANTITIES:  # ("the cosine at node c90": a name, though a capacitor's could be so written)
@@ -785,7 +834,19 @@ def read_ports(text: str) -> Ports:
         if (names := _range(m["first"], m["last"])) is not None:
             _add(ports.roles, m["role"].lower(), names)
     for m in _PARENTHESISED.finditer(text):
-        _add(ports.roles, "input", tuple(re.findall(r"\(\s*(?:[LM]SB\s*,\s*)?(" + _NAME + r")", m["list"])))
+        names = tuple(re.findall(r"\(\s*(?:[LM]SB\s*,\s*)?(?:node\s+)?(" + _NAME + r")", m["list"]))
+        _add(ports.roles, "input", _in_bit_order(names, m["list"]))
+    for m in _BITS.finditer(text):
+        asides = re.findall(r"\(([^()]*)\)", m["list"])
+        if any(re.search(r"\b[LM]SB\b", a) for a in asides):
+            names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])", re.sub(r"\([^()]*\)", " ", m["list"])))
+            _add(ports.roles, "input", _in_bit_order(tuple(n for n in names if n != "and"), m["list"]))
+    for m in _IS_THE.finditer(text):
+        if m["ra"].lower() != m["rb"].lower():
+            _add(ports.roles, m["ra"].lower(), (m["a"],))
+            _add(ports.roles, m["rb"].lower(), (m["b"],))
+    for m in _SOURCE_ASIDE.finditer(text):
+        ports.sources.setdefault(m["s"].upper(), m["n"])
     for m in _CONTROL.finditer(text):
         _add(ports.roles, "control", (m["n"] or m["m"],))
     pins = [(said.pin, said.node) for said in said_nodes(text) if said.pin]  # "output at the collector, node co"
@@ -837,6 +898,43 @@ def read_ports(text: str) -> Ports:
         nodes = {node for level, node, _ in named if level is None or level == value}
         ports.supply = Level(nodes.pop() if len(nodes) == 1 else "", value, said)
     return ports
+
+
+def _in_bit_order(names: tuple[str, ...], listed: str) -> tuple[str, ...]:
+    """A list of bits most significant first, as converters' inputs are ordered: reversed where its asides say it
+    starts at the LSB or ends at the MSB ("b0 (LSB), b1, b2 (MSB)", "80k (LSB, node w0), ..., 20k (MSB, node w2)")."""
+    def aside(name: str) -> str:  # the aside after the name, or the one that holds it
+        said = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(([^()]*)\)", listed) \
+            or re.search(rf"\(([^()]*(?<![\w.]){re.escape(name)}(?![\w.])[^()]*)\)", listed)
+        return said[1] if said else ""
+    reversed_ = names and (re.search(r"\bLSB\b", aside(names[0])) or re.search(r"\bMSB\b", aside(names[-1])))
+    return names[::-1] if reversed_ else names
+
+
+# A DC level alone in an aside ("(non-inverting side, 1.2 V DC)"), no waveform's or threshold's figure, no source's
+# name (that source holds the level: "(VNB at 0 V)")
+_ASIDE_LEVEL = re.compile(r"(?<![\w.])" + _LEVEL.format("v"))
+
+
+def _aside_levels(listed: str) -> list[Level]:
+    """The DC level each item's aside states ("dm_p (non-inverting side, 1.2 V DC)")."""
+    levels = []
+    for name, aside in re.findall(r"([a-z_]\w*)\s*\(([^()]*)\)", listed):
+        found = list(_ASIDE_LEVEL.finditer(aside))
+        if len(found) == 1 and not re.search(r"\b[VI][A-Z0-9_]+\b", aside) and not re.search(
+                r"\b(?:peak|pk|pp|rms|amplitude|sine|ac|threshold|step|pulse|square)\b", aside, re.IGNORECASE):
+            levels.append(Level(name, _volts(found[0], "v"), f"{name} ({aside})"))
+    return levels
+
+
+def _aside_pins(listed: str) -> dict[str, tuple[str, ...]]:
+    """The device pins a list's asides name for its items ("ps_c (collector, inverted) and ps_e (emitter)")."""
+    pins: dict[str, tuple[str, ...]] = {}
+    for name, aside in re.findall(r"([a-z_]\w*)\s*\(([^()]*)\)", listed):
+        words = [w for w in re.findall(r"[a-z]+", aside.lower()) if w in _PIN_CUES]
+        if len(words) == 1:
+            pins[_PIN_CUES[words[0]]] = (*pins.get(_PIN_CUES[words[0]], ()), name)
+    return pins
 
 
 def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spice_lsp.generation.checklist import CheckItem
 from spice_lsp.generation.stated.analyses import asked_sweep, named_runs, sweep_spacing
 from spice_lsp.generation.stated.measured import reference_level, wave_levels
-from spice_lsp.generation.stated.nodes import bracketed_nodes, rail_nodes, spoken_nodes, stated_ends
+from spice_lsp.generation.stated.nodes import aside_sources, bracketed_nodes, rail_nodes, spoken_nodes, stated_ends
 from spice_lsp.generation.stated.parts import in_series, word_elements
 from spice_lsp.generation.stated.placed import placed_values
 from spice_lsp.generation.stated.sources import (
@@ -27,6 +27,7 @@ def stated_checks(description: str, netlist: m.Netlist) -> list[CheckItem]:
             + sine_levels(description, netlist)
             + steps(description, netlist) + stated_ends(description, netlist)
             + _new_nodes(description, netlist) + misnamed_sources(description, netlist)
+            + aside_sources(description, netlist)
             + placed_values(description, netlist))
 
 

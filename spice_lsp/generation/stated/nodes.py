@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from spice_lsp.generation.checklist import FAIL, UNCHECKED, CheckItem
+from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES, PLACES, PLAIN, PORT_NOUNS
 from spice_lsp.language import model as m
@@ -211,3 +212,16 @@ def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
         {name: words for name, words in listed.items() if name not in ARTICLES | reading.GROUND | {"the"}}
     return [absent(name, words) for name, words in said.items()
             if name not in have and name not in reading.GROUND and (name in vectors or parse_number(name) is None)]
+
+
+def aside_sources(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A source the request names in a node's aside ("inputs nd_a (source VNA) and nd_b (VNB at 0 V)") is in the
+    answer on that node: the user's own sweep or probe names it ("Sweep VNA from 0 to 3.3 V")."""
+    items = []
+    for name, node in read_ports(description).sources.items():
+        source = next((st for st in netlist.statements if isinstance(st, m.Element) and st.name.upper() == name), None)
+        on = [reading.node(f.text) for f in layout(source).nodes][:1] if source is not None else []
+        if on != [reading.node(node)]:
+            items.append(CheckItem(f"source {name} ('{node} ({name}' in the request)", FAIL,
+                                   f"on {on[0]}, not {node}" if on else "not in the netlist"))
+    return items

@@ -1,0 +1,124 @@
+"""Node names a request gives a port in a list with asides, in a role sentence, or by what the node does (session 12,
+lane N): every name keeps the role its words give it, and the composer puts it on the family's port of that role."""
+import pytest
+
+from spice_lsp.generation.compose import compose
+from spice_lsp.generation.ports import read_ports, said_nodes
+from spice_lsp.generation.request import read_request
+from spice_lsp.generation.stated.nodes import aside_sources
+from spice_lsp.language.parser import parse
+
+
+@pytest.mark.parametrize("text, role, names", [
+    ("Inputs nd_a (source VNA) and nd_b (source VNB, held at 0 V), output nd_y.", "input", ("nd_a", "nd_b")),
+    ("inputs ka (from source VKA) and kb (VKB, tied to 0 V), output ky", "input", ("ka", "kb")),
+    ("outputs fl1 (1 V threshold), fl2 (2 V), fl3 (3 V)", "output", ("fl1", "fl2", "fl3")),
+    ("outputs at the collectors lt_c1 (under lt_p) and lt_c2", "collector", ("lt_c1", "lt_c2")),
+])
+def test_every_item_of_a_list_with_asides_is_a_port(text, role, names):
+    assert read_ports(text).roles[role] == names
+
+
+def test_an_aside_naming_a_pin_places_the_item_on_that_pin():
+    roles = read_ports("input ps_in, outputs ps_c (collector, inverted) and ps_e (emitter, in phase).").roles
+    assert (roles["collector"], roles["emitter"], roles["output"]) == (("ps_c",), ("ps_e",), ("ps_c", "ps_e"))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("bits are 0 V or 5 V sources on nodes d3 (MSB), d2, d1, d0 (LSB).", ("d3", "d2", "d1", "d0")),
+    ("The bit sources sit on nodes q0 (LSB), q1, q2 and q3 (MSB), 0 V or 5 V each.", ("q3", "q2", "q1", "q0")),
+    ("input resistors 20k (MSB, node bw2), 40k (bw1), 80k (LSB, bw0)", ("bw2", "bw1", "bw0")),
+    ("input resistors 80k (LSB, node w0), 40k (node w1), 20k (MSB, node w2)", ("w2", "w1", "w0")),
+])
+def test_bits_are_inputs_most_significant_first(text, names):
+    assert read_ports(text).roles["input"] == names
+
+
+def test_a_source_named_in_an_aside_is_that_ports_source():
+    assert read_ports("Inputs nd_a (source VNA) and nd_b (VNB at 0 V).").sources == {"VNA": "nd_a", "VNB": "nd_b"}
+    assert read_ports("Input node vm_in (source VMI), output vm_out.").sources == {"VMI": "vm_in"}
+    assert read_ports("Input pins: ga (from source VGA) and gb (VGB at 3.3 V)").sources == {"VGA": "ga", "VGB": "gb"}
+    assert read_ports("a 1 V sine (10 mV) on node s").sources == {}  # no designator in the aside
+
+
+@pytest.mark.parametrize("text, inp, out", [
+    ("Node ia is the input, oa the output.", "ia", "oa"),
+    ("Node u1 is the input and u2 the output.", "u1", "u2"),
+    ("kk_o is the output, kk_i the input.", "kk_i", "kk_o"),
+])
+def test_a_role_sentence_with_its_verb_left_out_names_both_ports(text, inp, out):
+    roles = read_ports(text).roles
+    assert (roles["input"], roles["output"]) == ((inp,), (out,))
+
+
+def test_the_nodes_a_role_sentence_says_by_what_they_are():
+    text = "Outputs are the two bridge midpoints sg_p and sg_n; I want the differential output."
+    assert read_ports(text).roles["output"] == ("sg_p", "sg_n")
+
+
+def test_a_later_word_its_own_phrase_goes_on_from_is_no_listed_name():
+    text = "gain set by a resistor between the two input buffers, unity-gain difference stage). Inputs ina_p and ina_n"
+    assert read_ports(text).roles["input"] == ("ina_p", "ina_n")
+    assert "reference" not in read_ports("Inputs a1 and a2, output y1, reference at ground.").roles.get("output", ())
+
+
+def test_two_ports_told_apart_by_what_they_carry_in_one_phrase():
+    roles = read_ports("with sine and cosine outputs on nodes qd_sin and qd_cos.").roles
+    assert (roles["sine output"], roles["cosine output"]) == (("qd_sin",), ("qd_cos",))
+
+
+@pytest.mark.parametrize("text, node, role", [
+    ("node lb_flag goes high when the battery falls below 11.5 V", "lb_flag", "output"),
+    ("Output rail br_out; the negative rail is ground.", "br_out", "output"),
+    ("Drive point bpin, take the output at bpout.", "bpin", "input"),
+    ("a 15 V input (node vin15)", "vin15", "input"),
+])
+def test_the_role_a_nodes_own_words_give_it(text, node, role):
+    assert {s.node: s.role for s in said_nodes(text)}[node] == role
+
+
+def test_a_name_in_parentheses_after_node_is_named():
+    assert "steady" in {s.node for s in said_nodes("I'd like a node (steady) that stays at 5.6 V.")}
+
+
+def test_another_devices_input_by_its_possessive_is_no_input_here():
+    assert "input" not in read_ports("my ADC's input (node adcin) wants it near 1.65 V").roles
+    assert read_ports("from a 15 V input (node vin15)").roles["input"] == ("vin15",)
+
+
+def test_compose_puts_an_aside_source_on_its_port_and_names_the_sweep_by_it():
+    family = ("gate\nV1 vdd 0 DC 3.3\nV2 a 0 DC 0\nV3 b 0 DC 0\nM1 y a vdd vdd pch\nM2 y b vdd vdd pch\n"
+              "M3 y a m 0 nch\nM4 m b 0 0 nch\n.dc V2 0 3.3 0.01\n.end\n")
+    request = read_request("CMOS NAND on 3.3 V: inputs nd_a (source VNA) and nd_b (source VNB, held at 0 V), "
+                           "output nd_y. Sweep VNA from 0 to 3.3 V.")
+    text = compose(family, request, output="y", source="V2", ports=(("input", ("a", "b")),)).netlist
+    rows = {row.split()[0]: row.split()[1:] for row in text.splitlines()[1:] if row[:1].isalpha()}
+    assert rows["VNA"][0] == "nd_a" and rows["VNB"][0] == "nd_b"
+    assert ".dc VNA 0 3.3" in text
+
+
+def test_a_dc_level_in_an_inputs_aside_is_its_level():
+    levels = read_ports("Inputs dm_p (non-inverting side, 1.2 V DC) and dm_n (inverting side, 1.0 V DC); "
+                        "output dm_o.").levels
+    assert [(level.node, level.value) for level in levels] == [("dm_p", 1.2), ("dm_n", 1.0)]
+    # a waveform's figure, a threshold or a named source's level is no DC level of the port
+    assert read_ports("inputs sa (1 V peak sine) and sb (VSB at 2 V)").levels == []
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    return {row.split()[0]: row.split()[1:] for row in text.splitlines()[1:] if row[:1].isalpha()}
+
+
+def test_a_port_named_like_a_source_keeps_the_source_name_the_request_gives():
+    family = "inv\nV1 vdd 0 DC 3\nV2 in 0 DC 0\nM1 out in vdd vdd pch\nM2 out in 0 0 nch\n.dc V2 0 3 0.01\n.end\n"
+    request = read_request("CMOS inverter on 3 V. Input node vm_in (source VMI), output vm_out.")
+    text = compose(family, request, output="out", source="V2").netlist
+    assert _rows(text)["VMI"][0] == "vm_in" and ".dc VMI" in text
+
+
+def test_a_source_an_aside_names_must_be_in_the_answer_on_that_node():
+    text = "Inputs nd_a (source VNA) and nd_b (VNB, held at 0 V), output nd_y."
+    right = parse("t\nVNA nd_a 0 0\nVNB nd_b 0 0\nR1 nd_a nd_y 1k\nR2 nd_b nd_y 1k\n.end\n").netlist
+    wrong = parse("t\nVNA nd_b 0 0\nV2 nd_a 0 0\nR1 nd_a nd_y 1k\nR2 nd_b nd_y 1k\n.end\n").netlist
+    assert aside_sources(text, right) == []
+    assert [item.what.split()[1] for item in aside_sources(text, wrong)] == ["VNA", "VNB"]
