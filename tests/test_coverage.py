@@ -335,3 +335,28 @@ def test_nodes_listed_as_held_at_a_level_are_each_steady_there():
     at_rest = "V1 u 0 DC 2.5 PULSE(0 2.5 0 1n 1n 5n 10n)\nR1 u 0 1k\n.op\n"  # a bias point takes only its DC
     assert _facts("Inverter with input u tied to 2.5 V.", at_rest) == [
         ("node u at 2.5 V ('u tied to 2.5 V' in the request)", "pass")]
+
+
+@pytest.mark.parametrize("text, dc, passed", [
+    ("Non-inverting amp that turns the 0.35 V on node sens (set by VSENS) into 4.2 V at node amp_o.", 0.0, False),
+    ("Non-inverting amp that turns the 0.35 V on node sens (set by VSENS) into 4.2 V at node amp_o.", 0.35, True),
+    ("a 0.35 V peak, 1 kHz sine on node sens from VSENS", 0.0, None),  # a wave's amplitude, no level
+    ("maps -1 V..+1 V at sens (source VSENS) to 0..3.3 V at out", 0.0, None),  # a range's ends
+])
+def test_a_level_said_on_a_sources_node_is_that_sources_dc(text, dc, passed):
+    from spice_lsp.generation.coverage import stated_facts
+    netlist = parse(f"t\nVSENS sens 0 DC {dc} AC 1\nR1 sens out 1k\nR2 out 0 1k\n.op\n.end\n").netlist
+    items = [i for i in stated_facts(text, netlist, None) if i.what.startswith("node sens")]
+    assert [i.status == "pass" for i in items] == ([] if passed is None else [passed])
+
+
+def test_names_a_node_noun_lists_are_nodes_not_parts_of_the_same_name():
+    from spice_lsp.generation.coverage import stated_facts
+    text = "Three RC sections, 4.7k and 3.3 nF each. Source node r0, taps r1 and r2, output r3."
+    netlist = parse("t\nV1 r0 0 AC 1\nR1 r0 n1 4.7k\nC1 n1 0 3.3n\nR2 n1 n2 4.7k\nC2 n2 0 3.3n\nR3 n2 r3 4.7k\n"
+                    "C3 r3 0 3.3n\n.ac dec 10 1 1meg\n.end\n").netlist
+    missing = [i.what for i in stated_facts(text, netlist, None) if i.status == "fail"]
+    assert missing == ["node r1 (named in the request)", "node r2 (named in the request)"]
+    renamed = parse("t\nV1 r0 0 AC 1\nR1 r0 r1 4.7k\nC1 r1 0 3.3n\nR2 r1 r2 4.7k\nC2 r2 0 3.3n\nR3 r2 r3 4.7k\n"
+                    "C3 r3 0 3.3n\n.ac dec 10 1 1meg\n.end\n").netlist
+    assert [i for i in stated_facts(text, renamed, None) if i.status == "fail"] == []

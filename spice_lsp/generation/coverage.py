@@ -847,6 +847,22 @@ _RAIL_LEVEL = re.compile(r"(?<![\w.])(?P<n>v(?:cc|dd|ee|ss)\w*)\s*=\s*[-+]?\d", 
 _HELD = re.compile(r"(?<![\w.])(?P<n>[a-z_]\w*(?:\s*(?:,|\band\b|&)\s*[a-z_]\w*)*)\s+(?:(?:both|all|each)\s+)?"
                    r"(?:(?:is|are)\s+)?(?:sits?|held|biased|rests?|stays?|tied|fixed|kept)\s+(?:(?:high|low)\s+)?(?:at|to)\s+"
                    r"(?P<v>[-+]?\d*\.?\d+)\s*(?P<u>[mµu]?)V\b")
+# "turns the 0.35 V on node sens into ...", "2.5 V at ref": a level said on a node, in a clause that says no wave
+# ("a 1 V peak sine at in"), no range ("0 to 1 V at sens", "-1 V..+1 V at in"), no list of levels ("5 V/0 V on
+# b3..b0") and no logic family ("3.3 V logic at a")
+_LEVEL_ON = re.compile(r"(?<![\w./])(?<!\bto\s)(?<!-)(?<!\.\.)(?<!\.\.[-+])(?P<v>[-+]?\d*\.?\d+)\s?(?P<u>[mµu]?)V\b"
+                       r"(?!\s+(?:logic|to|-))(?!\s*(?:/|\.\.))"
+                       r"\s+(?:DC\s+)?(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?!\s*=|\.\.)")
+_CLAUSE_WAVE = re.compile(r"\b(?:sine|sin|sinus\w*|peak|pk|amplitude|ac|rms|p-?p|pp|step|pulse|square|triangle|ramp|"
+                          r"swing|signal|ripple|wave|clock|tone|burst|[kmg]?hz|jumps?|rises?|falls?)\b|±|\+/-",
+                          re.IGNORECASE)
+# "Source node r0, taps r1 and r2, output r3": names a node noun lists, written as names are (a digit or an underscore:
+# "r1" here is no resistor R1, and an answer with R1 but no node r1 lacks it)
+_NODE_NOUN = r"(?:nodes?|taps?|nets?|junctions?|outputs?|inputs?)"
+_LISTED = rf"(?!{_NODE_NOUN}\b)[a-z_][a-z0-9_]*"
+_NODE_LIST = re.compile(rf"\b{_NODE_NOUN}\s+(?:(?:are|at|on)\s+)?(?:(?:called|named)\s+)?"
+                        rf"(?P<list>{_LISTED}(?:\s*,\s*{_LISTED})*(?:\s*,?\s+and\s+{_LISTED})?)(?![\w(=])"
+                        r"(?!\s+(?:at|on)\s+node\b)")
 _WAVES = ("pulse", "pwl", "exp", "sffm")  # a source that steps or ramps holds its node at no one level
 def _series_chain(parts: list[m.Element], a: str, b: str, count: int) -> list[str]:
     """The names of `count` of the two-ended parts that lead one after another from node a to node b through inner
@@ -884,6 +900,14 @@ _EVERY = re.compile(rf"\b(?:(?:both|each|all(?:\s+(?:two|three|four))?)\s+(?:of\
                     re.IGNORECASE)
 
 
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around text[start:end]: from the last stop or comma before it to the next after it
+    (a decimal point is no stop)."""
+    before = max((m_.end() for m_ in re.finditer(r"[;,]|\.(?!\d)", text[:start])), default=0)
+    after = re.compile(r"[;,]|\.(?!\d)").search(text, end)
+    return before, after.start() if after else len(text)
+
+
 def stated_facts(description: str, netlist: m.Netlist, family: Family | None) -> list[CheckItem]:
     """Failing items for what the request states that the answer does otherwise: an analysis named but
     absent (or an AC sweep that ends below its start), an inverted output built by a non-inverting
@@ -912,6 +936,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
     named = [n for pair in _PAIR.finditer(description) for n in (pair["a"], pair["b"])
              if (len(n) <= 4 or any(c.isdigit() for c in n))]
     named += [said["n"].lower() for said in _RAIL_LEVEL.finditer(description) if said["n"].islower()]
+    named += [n for said in _NODE_LIST.finditer(description) for n in re.split(r"\s*,\s*|\s+and\s+", said["list"])
+              if re.search(r"\d|_", n)]
     for node in dict.fromkeys(named):
         if node not in have and node not in _GROUNDED and node not in _NOT_NODE_WORDS and node not in _PIN_NOUNS:
             items.append(CheckItem(f"node {node} (named in the request)", FAIL, "not in the netlist"))
@@ -939,21 +965,24 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
         items.append(CheckItem(f"'{every[0]}' in the request", PASS if enough else FAIL,
                                f"{kind} parts at that value: {', '.join(at) or 'none'} of {len(parts)}"))
     params = reading.params(netlist)
-    for held in _HELD.finditer(description):
+    levels = [(node, held) for held in _HELD.finditer(description)
+              for node in re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower())]
+    levels += [(said["n"].lower(), said) for said in _LEVEL_ON.finditer(description)
+               if not _CLAUSE_WAVE.search(description, *_clause(description, said.start(), said.end()))]
+    for node, held in levels:
         level = float(held["v"]) * {"": 1, "m": 1e-3}.get(held["u"], 1e-6)
-        for node in re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower()):
-            sources = [e for e in elements if e.name[0].upper() == "V" and len(layout(e).nodes) == 2
-                       and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
-            if not sources or node in _NOT_NODE_WORDS:
-                continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
-            wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES
-                         and any(run.kind == "tran" for run in runs)), "")  # at an operating point only its DC counts
-            dc = reading.source_level(sources[0], "dc", params)
-            ok = not wave and dc is not None and _same(dc, level)
-            setting = f"{sources[0].name} is a {wave.upper()} wave, not a steady level" if wave else \
-                f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
-            items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
-                                   PASS if ok else FAIL, setting))
+        sources = [e for e in elements if e.name[0].upper() == "V" and len(layout(e).nodes) == 2
+                   and layout(e).nodes[0].text.lower() == node and layout(e).nodes[1].text.lower() in _GROUNDED]
+        if not sources or node in _NOT_NODE_WORDS:
+            continue  # no source on that node: its level is the circuit's to set, measured elsewhere if asked
+        wave = next((f.name for f in layout(sources[0]).extra if f.kind == "func" and f.name.lower() in _WAVES
+                     and any(run.kind == "tran" for run in runs)), "")  # at an operating point only its DC counts
+        dc = reading.source_level(sources[0], "dc", params)
+        ok = not wave and dc is not None and _same(dc, level)
+        setting = f"{sources[0].name} is a {wave.upper()} wave, not a steady level" if wave else \
+            f"{sources[0].name} sets it to {dc if dc is not None else '?'}"
+        items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
+                               PASS if ok else FAIL, setting))
     return items + _resistor_bounds(description, elements, params) + _legs(description, elements, params) \
         + _tee(description, elements) \
         + _stated_waves(description, netlist, family)
