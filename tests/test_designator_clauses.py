@@ -165,3 +165,48 @@ def test_a_range_said_of_whatever_sits_between_two_nodes_is_no_part():
     text = ("Off a 12 V rail, push a steady 1.5 mA into node lk through whatever sits between lk and ground (anything "
             "from a short to 2k). For the simulation hang RL = 1k there.")
     assert [(e.name, e.value) for e in read_request(text).elements] == [("RL", 1000.0)]
+
+
+@pytest.mark.parametrize("text, name, nodes", [
+    ("M3 drain=d gate=g source=s bulk=0, NMOS; RD3 = 2k from vd to d.", "M3", ("d", "g", "s", "0")),
+    ("JFET J3 (model JX: NJF VTO=-3): D on node d, G on node g, S on node s. RD 2k from vdd to d.", "J3",
+     ("d", "g", "s")),
+    ("Q1 C=c B=b E=e (NPN); RC = 3k from vcc to c; RE = 1k from e to 0.", "Q1", ("c", "b", "e")),
+    ("source VS is SIN(0 8 50) at node a; diode DX1 anode a cathode b (1N4148); RLOAD 1k b to 0.", "DX1", ("a", "b")),
+])
+def test_pins_written_with_their_letter_an_equals_sign_or_a_node_named_a(text, name, nodes):
+    assert next(e for e in read_request(text).elements if e.name == name).nodes == nodes
+
+
+def test_a_sine_written_as_spice_writes_it_biases_at_its_offset_and_its_figures_are_no_part_values():
+    text = "V1 on node a: SIN(2.5 1 1k); R1 = 10k from a to b; C1 = 10n from b to 0. Run 5 ms with 5 us steps."
+    source = next(s for s in read_request(text).sources if s.name == "V1")
+    assert source.waveform().split()[:2] == ["DC", "2.5"]
+    assert "R" not in parse_intent(text).values  # the sine's 1k is its frequency, no resistor's
+
+
+def test_a_bare_scaled_figure_called_the_transients_step_is_a_time():
+    intent = parse_intent("VDC = SIN(0 5 50) on node a; D2 anode a, cathode k; RL2 = 1k from k to 0. "
+                          "Transient 10u step, 60 ms.")
+    assert [a.directive for a in intent.analyses] == [".tran 10u 60m"] and "C" not in intent.values
+
+
+@pytest.mark.parametrize("text, directive", [
+    ("VD on node d goes from 0 V to 1 V in 10 mV steps; D1 from d to 0.", ".dc VD 0 1 10m"),
+    ("Simulate at -25 C, 25 C and 100 C: ID (1 mA DC) into node dv, D1 from dv to 0.", ".temp -25 25 100"),
+])
+def test_a_named_sources_levels_with_a_verb_of_motion_and_temperatures_each_in_bare_c(text, directive):
+    assert [a.directive for a in parse_intent(text).analyses] == [directive]
+
+
+def test_a_named_source_stepping_at_a_time_stays_a_transients_step():
+    intent = parse_intent("V1 on node g steps from 0 to 5 V at 1 ms; R1 10k g->h; C1 100n h->0. Transient 10 ms.")
+    assert [a.directive.split()[0] for a in intent.analyses] == [".tran"]
+
+
+def test_a_behavioural_source_by_its_noun_alone_is_one():
+    text = ("Squarer: behavioral voltage source between sq and 0, V = v(x)*v(x). VX = 2 V on x, RX 1k from x to 0, "
+            "RSQ 1k from sq to 0. Operating point.")
+    b = next(e for e in read_request(text).elements if e.kind == "B")
+    assert (b.name, b.nodes, b.params) == (None, ("sq", "0"), ("V=v(x)*v(x)",))
+    assert "B1 sq 0 V=v(x)*v(x)" in generate(text).netlist.splitlines()

@@ -604,7 +604,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"(?:swept|sweeps|ramps|ramped|varies|varied)\b"
            r"(?=\s+(?:from\s+)?[-+\u2212\d.])"
            # "VCE on node c from 0 to 5 V in 0.1 V steps": a named source's levels and their step, with no verb
-           rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?from\s+{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?"
+           # ... or with a verb of motion ("VD on node d goes from 0 V to 1 V in 10 mV steps")
+           rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?(?:(?:goes|runs|moves|steps|is\s+stepped)\s+)?"
+           rf"from\s+{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?"
            r"\bto\s+[-+\d.](?:[^.;]|\.\d){0,30}?\b(?:in\s+[\d.]+\s*(?:[mu\u00b5]?[VA]\s+)?steps|steps?\s+(?:of\s+)?[\d.]))"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
@@ -676,7 +678,9 @@ _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{
                         rf"|(?:(?-i:\bT)\s*=|\btemperatures\s+(?:of\s+)?)\s*{_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*"
                         rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))"
                         # "simulate at 0, 50 and 100 C": a list said at, its degrees a bare C
-                        rf"|(?<=\bat\s){_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*(?:and|&)\s+{_TEMP_NUMBER}\s*C\b",
+                        # ... each with its bare C ("at -25 C, 25 C and 100 C")
+                        rf"|(?<=\bat\s){_TEMP_NUMBER}(?:\s*C\b)?(?:\s*,\s*{_TEMP_NUMBER}(?:\s*C\b)?)*\s*,?\s*(?:and|&)\s+"
+                        rf"{_TEMP_NUMBER}\s*C\b",
                         re.IGNORECASE)
 # a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution",
 # "0.1 V per step"
@@ -794,7 +798,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
                         + [e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])])
             # "(PULSE 0 5, 1 µs rise) and the transient runs 30 s": a waveform's own times are no run length
-            times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and q.unit == "s"
+            # ("Transient 10u step, 60 ms": a bare scaled figure called a step is a time too)
+            times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and (
+                q.unit == "s" or not q.unit and q.scaled and bool(_TIME_STEP_AFTER.match(text, q.end)))
                      and q not in claimed and not re.match(r"\s*(?:rise|fall|edges?|delay|wide|width|period|pulses?)\b",
                                                            text[q.end:], re.IGNORECASE)]
             # its own words first: "a 5 ms transient", "7 ms of transient", then "the transient runs 2 s"
@@ -1088,6 +1094,10 @@ def parse_intent(description: str) -> Intent:
     p = p or re.search(r"\bpnp\b", intent.reading or "")  # a PNP read from what the circuit does
     intent.polarity = "n" if n and not p else "p" if p and not n else None
     claimed = _analyses(intent, description, qs)
+    # a source's wave written as SPICE writes it ("SIN(2.5 1 1k)"): its figures are the source's (request.py), no
+    # part's value or spec
+    claimed |= {q for m in re.finditer(r"\b(?:sin|pulse|pwl)\s*\([^()]*\)", description, re.IGNORECASE)
+                for q in qs if m.start() <= q.start < m.end()}
     claimed |= _function_roles(intent, description, qs)
     if named := _registry().family_of(intent.kind).name_figures:  # "4-20 mA": the loop's standard, no values
         claimed |= {q for m in re.finditer(named, description, re.IGNORECASE)

@@ -145,6 +145,7 @@ _LOADS_NODE = re.compile(r"\bloads\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?
 _TERMINALS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
               "M": ("drain", "gate", "source", "bulk|body|substrate"), "J": ("drain", "gate", "source")}
 _TERMINAL_WORDS = "anode|cathode|collector|base|emitter|drain|gate|source|bulk|body|substrate"
+_TERMINAL_LETTERS = {"Q": "CBE", "M": "DGSB", "J": "DGS"}  # each terminal's letter, in _TERMINALS's order
 # The verbs that put a pin on its node ("the collector goes to c", "base sits at node b", "emitter returns to 0")
 _PIN_VERB = (r"(?:goes|go|going|runs?|running|sits?|sitting|lands?|connects?|wired|hooked|attached|joined|joins|"
              r"returns?|returned|taken|tied|ties|is\s+tied|is\s+connected)")
@@ -189,7 +190,9 @@ class SourceConstraint:
 
     def waveform(self) -> str:
         """The source's specification as ngspice reads it: DC, AC, then SIN or PULSE."""
-        levels = [f"DC {self.dc:g}" if self.dc is not None else "DC 0"]
+        # (a sine's offset is its DC level where none is said: "SIN(2.5 1 1k)" biases at 2.5 V)
+        dc = self.dc if self.dc is not None else self.sin[0] if self.sin else 0.0
+        levels = [f"DC {dc:g}"]
         levels += [f"AC {self.ac:g}"] if self.ac is not None else []
         levels += ["SIN(" + " ".join(f"{x:g}" for x in self.sin) + ")"] if self.sin else []
         if self.pulse:
@@ -499,8 +502,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                      None)
             # the pin's words after the device's name first ("Emitter follower: Q2 ... emitter at outp")
             # ("collector goes to c", "its base sits at node bq", "cathode of D4 runs to o": a verb of place)
+            # ... or its letter in capitals, as a netlist's comment writes it ("drain=d", "C=c B=b E=e", "D on node d")
+            letter = _TERMINAL_LETTERS.get(kind, "")[i:i + 1]
+            pin = rf"{words}|(?-i:{letter})(?=\s*[=:]|\s+(?:on|at|to)\s)" if letter else words
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{words})(?:\s*:)?\s+(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
+                rf"(?<![\w-])(?:{pin})(?:\s*[:=]\s*|\s+)(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
@@ -510,9 +516,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
                 key=lambda m: (lo + m.start() < name_at, m.start()))), None)
             # pins listed without commas, each word then its node: "drain d gate g source s", "collector c base b"
-            listed = re.finditer(rf"(?<![\w-])(?:{words})\s+(?P<n>[a-z_]\w*)(?=\s+(?:{_TERMINAL_WORDS})"
-                                 r"\s+(?:(?:at|to|on)\s+)?(?:node\s+)?[a-z_0-9])", sentence, re.IGNORECASE)
-            m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES and not _article(m, "n")), None)
+            # ... or with "=": "drain=d gate=g source=s"
+            listed = re.finditer(rf"(?<![\w-])(?:{pin})(?:\s*=\s*|\s+)(?P<n>[a-z_]\w*)(?=\s+(?:{_TERMINAL_WORDS})"
+                                 r"(?:\s*=\s*|\s+(?:(?:at|to|on)\s+)?(?:node\s+)?)[a-z_0-9])", sentence, re.IGNORECASE)
+            # ("anode a cathode b": a node named a between two pins' words, no article)
+            m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES), None)
             if i not in found and m:
                 found[i] = _node(m["n"])
         _paired_pins(text[slice(*_sentence(text, name_at))], name, kind, found)
@@ -3119,6 +3127,24 @@ _ARRIVES = re.compile(rf"(?<![\w.])(?P<v>{_QTY_TEXT}V)\s+(?:hits|reaches|arrives
                       re.IGNORECASE)
 
 
+# "a behavioural source from bo to ground with V = 0.5*v(bi)*v(bi)": one with no designator, by its noun
+_BEHAVIOURAL = re.compile(r"\bbehaviou?ral\s+(?:voltage\s+|current\s+)?source\b(?!\s+[BE]\d)", re.IGNORECASE)
+
+
+def _unnamed_behavioural(text: str, request: Request) -> None:
+    """A behavioural source said by its noun alone, placed on two nodes with its law ("V = ..."): a B source."""
+    for m in _BEHAVIOURAL.finditer(text):
+        lo, hi = _sentence(text, m.start())
+        said = text[m.start():hi]
+        law = re.search(r"(?<![\w.])(?P<q>[VI])\s*=\s*(?P<e>[\w().*/+\-^ ]*?[\w)])\s*(?=[,;]|$)", said)
+        ends = _pair(said, 0)
+        if law is None or ends is None or not re.search(r"[vi]\(", law["e"], re.IGNORECASE) \
+                or _DESIGNATOR.search(text, lo, m.start()):
+            continue
+        request.elements.append(ElementConstraint(said.strip(" ,;"), "B", None, ends,
+                                                  params=(f"{law['q'].upper()}={law['e'].replace(' ', '')}",)))
+
+
 def _arrivals(text: str, request: Request) -> None:
     """A level said to arrive on a node at a time, on a node no source drives yet: a step from 0 V to it then."""
     driven = {s.node for s in request.sources}
@@ -4161,6 +4187,7 @@ def _read_request(description: str) -> Request:
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
     _arrivals(text, request)
+    _unnamed_behavioural(text, request)
     _stepped_supply(text, request)
     _placed_there(text, request)
     _current_sources(text, request)
