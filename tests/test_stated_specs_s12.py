@@ -43,6 +43,7 @@ def test_a_centre_gain_the_mfb_band_pass_cannot_give_at_its_q_is_refused_by_the_
 def test_a_band_pass_gain_with_no_frequency_is_measured_at_its_centre():
     specs = [Spec("gain of 4", "gain", 4.0), Spec("centre 2 kHz", "center", 2e3)]
     assert passband(specs, "mfb_bandpass")[0].at == 2e3
+    assert passband(specs, "tow_thomas_biquad")[0].at == 2e3
     assert passband(specs, "opamp_noninverting")[0].at is None
 
 
@@ -50,10 +51,12 @@ def test_a_band_pass_gain_with_no_frequency_is_measured_at_its_centre():
 @pytest.mark.parametrize("text,hz,k", [
     ("Multiple-feedback band-pass: centre 1.8 kHz, Q = 3, gain magnitude 5 at the centre.", 1.8e3, 5.0),
     ("I want an MFB bandpass around 5 kHz, Q 5, and I'd like about 10x of gain right at the peak.", 5e3, 10.0),
+    ("Tow-Thomas biquad band-pass, centre 2 kHz, Q 5, gain 2 at the centre.", 2e3, 2.0),
+    ("Biquad band-pass filter centred at 800 Hz, Q = 4, centre gain of 3.", 800.0, 3.0),
 ])
-def test_an_mfb_band_pass_meets_its_stated_centre_gain(text, hz, k):
+def test_a_band_pass_meets_its_stated_centre_gain(text, hz, k):
     result = generate(text)
-    assert result.intent.kind == "mfb_bandpass"
+    assert result.verified
     got = measure(result.netlist, f"ac lin 3 {hz * 0.999:g} {hz * 1.001:g}\nmeas ac result find vdb(out) at={hz:g}")
     assert got == pytest.approx(20 * math.log10(k), abs=0.8)
 
@@ -140,3 +143,42 @@ def test_stated_edges_are_the_clocks_own():
 ])
 def test_a_filter_named_by_its_response_alone_passes_the_side_its_words_say(text, kind):
     assert parse_intent(text).kind == kind
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,source,node", [
+    ("Precision full-wave rectifier (absolute-value circuit) with two op-amps and two diodes: output fw_out = "
+     "|v(fw_in)|. The input comes from VFW on node fw_in; I'll DC-sweep VFW from -2 V to 2 V.", "VFW", "fw_out"),
+    ("Absolute value circuit using op-amps. Source VA on node a_in, output node a_out; DC sweep VA from -3 to 3 V.",
+     "VA", "a_out"),
+])
+def test_a_precision_full_wave_rectifier_reads_the_absolute_value_within_a_percent_on_a_dc_sweep(text, source, node):
+    result = generate(text)
+    assert result.intent.kind == "precision_full_wave_rectifier" and result.verified
+    for at in (0.8, -0.8, 1.5):
+        got = measure(result.netlist, f"dc {source} -2 2 0.01\nmeas dc result find v({node}) at={at:g}")
+        assert got == pytest.approx(abs(at), rel=0.01)
+
+
+@NGSPICE
+def test_a_superdiode_swept_in_dc_passes_the_positive_half_and_blocks_the_negative():
+    result = generate("Precision half-wave rectifier (op-amp 'superdiode': diode inside the feedback loop), 10k load "
+                      "at node hw_out. Input from source VHW on node hw_in; I'll sweep VHW from -2 V to 2 V.")
+    assert result.intent.kind == "precision_half_wave_rectifier" and result.verified
+    sweep = "dc VHW -2 2 0.01\nmeas dc result find v(hw_out) at="
+    assert measure(result.netlist, sweep + "1.5") == pytest.approx(1.5, rel=0.01)
+    assert abs(measure(result.netlist, sweep + "-1.5")) < 0.02
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,k,at", [
+    ("Butterworth low-pass, 2nd order, cutoff 2 kHz, passband gain of 2.", 2.0, 200.0),
+    ("4th-order Bessel low-pass at 10 kHz with a DC gain of 5.", 5.0, 100.0),
+    ("Chebyshev high-pass, 3rd order, 1 dB ripple, cutoff 800 Hz, inverting gain of -3.", -3.0, 8e3),
+])
+def test_a_cascade_gives_the_passband_gain_asked_by_a_stage_after_its_sections(text, k, at):
+    result = generate(text)
+    assert result.verified
+    size = measure(result.netlist, f"ac lin 1 {at:g} {at:g}\nlet result = vm(out)")
+    sign = measure(result.netlist, f"ac lin 1 {at:g} {at:g}\nlet result = real(v(out))")
+    assert size == pytest.approx(abs(k), rel=0.05) and (sign > 0) == (k > 0)

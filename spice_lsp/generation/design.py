@@ -892,8 +892,10 @@ def _knob(intent: Intent, kind: str, quantity: str) -> tuple[str, int, float] | 
 def passband(specs: list[Spec], kind: str) -> list[Spec]:
     """A low- or high-pass filter's gain stated with no frequency is its passband's: measured a decade past its
     stated corner, into the passband (at the 1 kHz a gain is otherwise measured, a 1.2 kHz high-pass reads 3.8 dB
-    low); a band-pass's is its centre's."""
-    side = "high" if "highpass" in kind else "low" if "lowpass" in kind else "centre" if "bandpass" in kind else None
+    low); a band-pass's (a family designed for a centre) is its centre's."""
+    from spice_lsp.generation.families import family_of
+    side = "high" if "highpass" in kind else "low" if "lowpass" in kind else \
+        "centre" if "center" in family_of(kind).specs else None
     corner = next((s.target for s in specs if s.quantity in (("center",) if side == "centre" else ("cutoff", "f0"))
                    and s.target > 0), None)
     if side is None or corner is None:

@@ -260,28 +260,27 @@ def _mfb_bandpass_eq(f0, get):
     return values
 
 
-_mfb_bandpass_centre = designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C), centre gain R2/(2 R1)",
-                                "R2")
+def centre_gain(centre: Callable, how: str) -> Callable:
+    """A band-pass's design from its centre's (`centre`, a designer() whose equations read GAIN) that also takes the
+    centre gain asked: GAIN set, and the centre's parts again when they were designed before it."""
+    def design_fn(intent, d, spec) -> None:
+        if spec.quantity != "gain":
+            centre(intent, d, spec)
+            return
+        set_value(intent, d, "GAIN", abs(spec.target), f"the centre gain asked ({how})", None)
+        d.claimed.add("GAIN")
+        if (f0 := d.wanted.get("center")) and d.free in d.designed:
+            for role in list(d.designed):
+                if role != "GAIN":
+                    intent.values.pop(role, None)
+                    d.designed.pop(role)
+            centre(intent, d, dataclasses.replace(spec, quantity="center", target=f0))
+    return design_fn
 
 
-def _design_mfb_bandpass(intent, d, spec) -> None:
-    """The centre's parts for the centre gain asked (a gain after the centre: the centre's parts again)."""
-    if spec.quantity != "gain":
-        _mfb_bandpass_centre(intent, d, spec)
-        return
-    set_value(intent, d, "GAIN", abs(spec.target), "the centre gain asked (|gain| = R2/(2 R1))", None)
-    d.claimed.add("GAIN")
-    if (centre := d.wanted.get("center")) and {"R1", "R2"} <= set(d.designed):
-        for role in ("C", "R1", "R2", "R3"):
-            if role in d.designed:
-                intent.values.pop(role, None)
-                d.designed.pop(role)
-        _mfb_bandpass_centre(intent, d, dataclasses.replace(spec, quantity="center", target=centre))
-
-
-def _mfb_bandpass_function(f: _Filler) -> list:
-    """Its centre where the parts put it, and there the centre gain the request asks (-R2/(2 R1) ideally), in dB:
-    its size, whatever sign the request writes it with."""
+def centred(f: _Filler) -> list:
+    """A band-pass's function: its centre where the parts put it, and there the centre gain the request asks, in dB
+    (its size, whatever sign the request writes it with)."""
     checks = designed("center")(f)
     if "GAIN" in f.intent.values and (f0 := parse_number(f.params.get("design_freq", ""))) is not None:
         k = abs(used(f, "GAIN"))
@@ -324,14 +323,16 @@ register(Family(kind="mfb_highpass", summary="multiple-feedback (Rauch) active h
                 design=designer(_mfb_highpass_eq, "f0 = 1/(2 pi C sqrt(R1 R2)), R2 = 9 Q^2 R1", "R1"),
                 examples=_cutoff_example("MFB high-pass filter")))
 register(Family(kind="mfb_bandpass", summary="multiple-feedback (Deliyannis) active band-pass filter",
-                function=_mfb_bandpass_function,
+                function=centred,
                 build=_mfb_bandpass,
                 names=("multiple-feedback band-pass filter", "MFB band-pass filter", "Deliyannis band-pass filter",
                        "multiple feedback bandpass"),
                 # "An active band-pass filter" is the multiple-feedback one (not the passive RLC).
                 rules=((4.3, (MFB, BANDPASS)), (4.4, (r"deliyannis",)),
                        (8.9, (r"active|op[- ]?amp|operational", BANDPASS))), noun="filter",
-                specs=("center", "q", "gain"), design=_design_mfb_bandpass,
+                specs=("center", "q", "gain"),
+                design=centre_gain(designer(_mfb_bandpass_eq, "f0 = sqrt((R1+R3)/(R1 R2 R3))/(2 pi C), centre gain "
+                                            "R2/(2 R1)", "R2"), "|gain| = R2/(2 R1)"),
                 examples=(*_center_example("multiple-feedback band-pass filter"),
                           ("gain", "MFB band-pass filter, centre 2 kHz, Q of 5, gain of {x} at the centre", 1, 20))))
 
@@ -371,16 +372,19 @@ def _state_variable(f: _Filler) -> str:
 
 
 def _tow_thomas_eq(f0, get):
-    # w0 = 1/(R C), Q = RQ/R, band-pass gain at f0 = RQ/R1 (set to 1). The integrators' excess phase at the op-amp's
-    # finite gain-bandwidth raises Q to Q/(1 - 4 Q f0/GBW): the Q built is the one that comes out at the Q asked for.
+    # w0 = 1/(R C), Q = RQ/R, band-pass gain at f0 = RQ/R1 (K, 1 unless asked). The integrators' excess phase at the
+    # op-amp's finite gain-bandwidth raises Q to Q/(1 - 4 Q f0/GBW): the Q built is the one that comes out at the Q
+    # asked for.
     c, q = get("C", 10e-9), get("Q", 2)
     q = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
     r = 1 / (2 * math.pi * f0 * c)
-    return {"C": c, "R": r, "RQ": q * r, "R1": q * r}
+    return {"C": c, "R": r, "RQ": q * r, "R1": q * r / (abs(get("GAIN", 1)) or 1)}
 
 
 def _tow_thomas(f: _Filler) -> str:
     p = parts(f, _tow_thomas_eq, 1e3)
+    if "GAIN" in f.intent.values:  # the centre gain the parts were computed for, -RQ/R1
+        f.param("gain", f("GAIN", 1))
     # X1 a damped integrator (R6 = RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
     return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 out {p['RQ']}",
                       f"C1 n1 out {p['C']}", "X1 0 n1 out opamp", f"R2 out n2 {p['R']}", f"C2 n2 lp {p['C']}",
@@ -404,10 +408,11 @@ register(Family(kind="state_variable_filter", summary="state-variable (KHN) filt
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
 register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, band-pass output", build=_tow_thomas,
-                function=designed("center"),
+                function=centred,
                 names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
                 rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
-                specs=("center", "q"), design=designer(_tow_thomas_eq, "f0 = 1/(2 pi R C)", "R"),
+                specs=("center", "q", "gain"),
+                design=centre_gain(designer(_tow_thomas_eq, "f0 = 1/(2 pi R C), centre gain RQ/R1", "R"), "RQ/R1"),
                 examples=_center_example("biquad band-pass filter")))
 
 
@@ -803,14 +808,27 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
              + (f", {_ripple(f.intent.description):g} dB ripple" if response == "chebyshev" else "")
              + f": {'the ripple band ends' if at_edge else '-3 dB'} at {format_eng(fc)}Hz; "
                "unity-gain Sallen-Key sections (w0, Q) from the pole table."]
+    gain = f.number("GAIN", 1) if "GAIN" in f.intent.values else 1.0
+    if gain != 1:  # the passband gain the stage after the sections was computed for
+        f.param("gain", f("GAIN", 1))
     node = "in"
     for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description), at_edge), start=1):
         f0 = fc / w if high else fc * w
-        out = "out" if i == (order + 1) // 2 else f"s{i}"
+        out = ("out" if gain == 1 else "f") if i == (order + 1) // 2 else f"s{i}"
         lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
         lines += _section(i, node, out, f0, q, c, high)
         node = out
-    return "\n".join(lines)
+    return "\n".join(lines + (gain_stage(node, gain) if gain != 1 else []))
+
+
+def gain_stage(node: str, k: float) -> list[str]:
+    """A stage after unity-gain sections for the passband gain K asked: non-inverting 1 + RG2/RG1 (K > 1), inverting
+    -RG2/RG1 (K < 0), a divider (0 < K < 1); its input draws nothing from the last section's follower."""
+    if k > 1:
+        return ["RG1 gn 0 10k", f"RG2 out gn {format_eng(10e3 * (k - 1))}", f"XG {node} gn out opamp"]
+    if k < 0:
+        return [f"RG1 {node} gn 10k", f"RG2 gn out {format_eng(10e3 * -k)}", "XG 0 gn out opamp"]
+    return [f"RG1 {node} out {format_eng(10e3 * (1 - k))}", f"RG2 out 0 {format_eng(10e3 * k)}"]
 
 
 # "a 1 kHz passband edge", "ripple bandwidth 2 kHz": a Chebyshev's ripple band ends there (its -3 dB point lies
@@ -824,6 +842,11 @@ def _cascade_function(f: _Filler, response: str) -> list:
     edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
     checks = designed("edge" if edge else "cutoff")(f)
     fc = parse_number(f.params.get("design_freq", ""))
+    if "GAIN" in f.intent.values and fc:  # its size a decade into the passband (an even Chebyshev's ripple below it)
+        k, high = abs(used(f, "GAIN")), f.intent.kind.endswith("highpass")
+        ripple = _ripple(f.intent.description) if response == "chebyshev" else 0.0
+        checks.append(Spec(f"function: passband gain {k:g}", "gain_db", 20 * math.log10(k) - ripple / 2,
+                           0.5 + ripple / 2, at=fc * 10 if high else fc / 10))
     if response == "butterworth" and fc and _SLOPE.search(f.intent.description):
         order = stated_order(f.intent.description, 4)
         high = f.intent.kind.endswith("highpass")
@@ -837,7 +860,15 @@ def _cascade_function(f: _Filler, response: str) -> list:
 
 
 def _design_cutoff_parameter(intent, d, spec) -> None:
-    """The cascade's parts follow from the cutoff: it is the one value designed (and trimmed)."""
+    """The cascade's parts follow from the cutoff: it is the one value designed (and trimmed); a passband gain
+    asked is the stage's after the sections."""
+    if spec.quantity == "gain":
+        set_value(intent, d, "GAIN", abs(spec.target), "the passband gain asked (a stage after the sections)", None)
+        if spec.target < 0 and "GAIN" in intent.values:  # inverting: the stage after the sections inverts
+            intent.values["GAIN"] = dataclasses.replace(intent.values["GAIN"], value=spec.target,
+                                                        text=f"{spec.target:g}")
+        d.claimed.add("GAIN")
+        return
     if spec.quantity == "cutoff" and intent.kind.startswith("chebyshev") and EDGE.search(intent.description):
         # "ripple bandwidth 2 kHz" read as a cutoff: the ripple band ends there (_cascade), never trimmed to -3 dB
         set_value(intent, d, "FREQ", spec.target, "the pole table scaled to the ripple band's edge", None)
@@ -867,7 +898,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
             rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass)),
                    ((10 if _response == "butterworth" else 7.1) + _rank + (0 if _high else 0.05), (_word, _pass)),
                    *(((10.9 + _rank, (_word,)),) if not _high else ())),
-            noun="filter", specs=("cutoff", "edge") if _response == "chebyshev" else ("cutoff",),
+            noun="filter", specs=("cutoff", "edge", "gain") if _response == "chebyshev" else ("cutoff", "gain"),
             design=_design_cutoff_parameter,
             examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),
                       *((("edge", f"{_label}, order 3, 1 dB ripple, a {{x}} Hz passband edge", 50, 10e3),)

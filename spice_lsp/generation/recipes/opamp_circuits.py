@@ -86,7 +86,22 @@ def input_count(text: str) -> int:
     return 2 if m is None else {"three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
 
 
+def _swept_only(f: _Filler) -> bool:
+    """The request sweeps the input (a DC transfer curve) and asks no transient: a rectifier's function is read off
+    that curve, 0.5 V either side of zero (the sine the family shows is not simulated)."""
+    kinds = {a.kind for a in f.intent.analyses}
+    return "dc" in kinds and "tran" not in kinds
+
+
+_HALF_VOLT = "dc {src} -1 1 0.01\nmeas dc a find v({out}) at=0.5\nmeas dc b find v({out}) at=-0.5\n"
+
+
 def _one_sided(f: _Filler) -> list:
+    if _swept_only(f):
+        return [Probe("function: passes one polarity whole (|v(out)| = 0.5 V at one of v(in) = ±0.5 V)",
+                      _HALF_VOLT + "let result = max(abs(a), abs(b))", 0.49, 0.51),
+                Probe("function: blocks the other (v(out) near 0 V at the other)",
+                      _HALF_VOLT + "let result = min(abs(a), abs(b))", -0.01, 0.01)]
     peak = used(f, "VIN")
     return [Probe("function: passes one half of the sine whole and blocks the other (max + min = one peak)",
                   "{tran}\nmeas tran hi max v({out}) from={half} to={stop}\n"
@@ -94,6 +109,9 @@ def _one_sided(f: _Filler) -> list:
 
 
 def _absolute(f: _Filler) -> list:
+    if _swept_only(f):
+        return [Probe(f"function: |v(in)| at v(in) = {sign}0.5 V", _HALF_VOLT + f"let result = {at}", 0.49, 0.51)
+                for sign, at in (("+", "a"), ("-", "b"))]
     peak = used(f, "VIN")
     return [settles("its output reaches the input's peak", 0.9 * peak, 1.05 * peak, how="max"),
             settles("its output never goes below zero (|v(in)|)", -0.05 * peak, 0.1 * peak, how="min")]
@@ -591,12 +609,19 @@ def _load(f: _Filler) -> list[str]:
 
 
 def _precision_half_wave(f: _Filler) -> str:
+    if _swept_only(f) and not re.search(r"(?<!non-)(?<!non)\binvert", f.intent.description, re.IGNORECASE):
+        # the superdiode itself, out = v(in) on the positive half (its load holds out at 0 on the other): its loop
+        # opens there and the op-amp winds up, which a DC sweep never sees (a sine's recovery would)
+        return "\n".join([_opamp_block(f), _signal(f, 0.2), "X1 in out o1 opamp", f"D1 o1 out {_precision_diode(f)}",
+                          f"R9 out 0 {f('RL', 10e3, 'R')}"])
     return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(True, "out", _precision_diode(f)),
                       *_load(f)])
 
 
 def _precision_full_wave(f: _Filler) -> str:
-    d = f.model("dschottky")  # the low-leakage card left a 30 mV dip at the crossings here
+    # a Schottky of 100 nA saturation current: the 10 nA card left a 30 mV dip at the crossings here, the 1 uA power
+    # one's leakage into h (10 mV through R4's 10k) read |v(in)| 2.5 % low
+    d = f.model("dprecision", ".model dprecision D (is=100n n=1.05 rs=0.1 cjo=10p bv=40)")
     # The half-wave stage gives -v(in) on positive half-cycles; the summer adds v(in) and twice
     # that, inverted: out = -(v(in) - 2 v(in)) = |v(in)|.
     return "\n".join([_opamp_block(f), _signal(f, 0.2), *_half_wave_stage(False, "h", d),
