@@ -122,3 +122,41 @@ def test_a_source_an_aside_names_must_be_in_the_answer_on_that_node():
     wrong = parse("t\nVNA nd_b 0 0\nV2 nd_a 0 0\nR1 nd_a nd_y 1k\nR2 nd_b nd_y 1k\n.end\n").netlist
     assert aside_sources(text, right) == []
     assert [item.what.split()[1] for item in aside_sources(text, wrong)] == ["VNA", "VNB"]
+
+
+@pytest.mark.parametrize("text, role, names", [
+    ("Inputs: a_in (VA, 1 V) and b_in (VB, 2 V). Output: y_o.", "input", ("a_in", "b_in")),
+    ("Bits b3 (MSB) through b0 (LSB) are driven by 0/5 V sources.", "input", ("b3", "b2", "b1", "b0")),
+    ("bits d0 (LSB) to d3 (MSB), each 0 or 5 V", "input", ("d3", "d2", "d1", "d0")),
+    ("The bridge's two output nodes are bx and bz.", "output", ("bx", "bz")),
+])
+def test_more_ways_to_list_a_roles_nodes(text, role, names):
+    assert read_ports(text).roles[role] == names
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Input goes to pa; output comes from pb.", {"pa": "input", "pb": "output"}),
+    ("Feed it at fa and read it at fb.", {"fb": "output"}),
+])
+def test_a_ports_way_or_its_reading_gives_its_role(text, roles):
+    said = {s.node: s.role for s in said_nodes(text)}
+    assert {node: said.get(node) for node in roles} == roles
+    assert said_nodes("Square wave from 0 to 5 V goes to the gate.") == []  # no name after the way
+
+
+@pytest.mark.parametrize("text, plus, minus", [
+    ("Difference amplifier, gain 2: non-inverting input node dp, inverting input node dn, output node dout.", "dp",
+     "dn"),
+    ("Instrumentation amplifier, gain 100: the plus input is ia_p, the minus input ia_m, the output ia_o.", "ia_p",
+     "ia_m"),
+])
+def test_a_differential_inputs_sides_are_read_and_placed_plus_then_minus(text, plus, minus):
+    roles = read_ports(text).roles
+    assert (roles["plus input"], roles["minus input"]) == ((plus,), (minus,))
+    family = "diff\nV1 in 0 DC 0 AC 1\nV2 ref 0 DC 0\nR1 ref n 10k\nR2 n out 20k\nR3 in p 10k\nR4 p 0 20k\n.end\n"
+    rows = _rows(compose(family, read_request(text), output="out", source="V1").netlist)
+    assert (rows["V1"][0], rows["V2"][0]) == (plus, minus)
+
+
+def test_a_bridges_midpoints_are_its_bridge_ports():
+    assert read_ports("5 V excitation on node exc; the midpoints are nodes m1 and m2.").roles["bridge"] == ("m1", "m2")

@@ -745,6 +745,14 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
     # (the ports told apart by what they carry first: "sine and cosine outputs qs and qc" places qc on the cosine node,
     # and the role's list then keeps it there)
     for role, names in sorted(stated.roles.items(), key=lambda item: not item[0].endswith((" input", " output"))):
+        if role in ("plus input", "minus input"):  # a differential input's side: the family's + then - input
+            inputs = family.get("input", [])
+            node = inputs[0 if role == "plus input" else 1] if len(inputs) >= 2 else None
+            if node is not None and node not in mapping and names[0] not in mapping.values():
+                if names[0] != node:
+                    mapping[node] = names[0]
+                told.add(names[0])
+            continue
         if role.endswith((" input", " output")):
             # (never a port of the other role: "inverted output pc" is not the input "in")
             other = family.get("input", []) + list(sensed) if role.endswith(" output") else family.get("output", [])

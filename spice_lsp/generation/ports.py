@@ -61,7 +61,7 @@ _ROLE_LIST = re.compile(
     # (a role word may open its sentence: "Bases are left and right")
     # (not the last word of a compound: "Common-emitter amp, gain 8" names no emitter "amp")
     r"(?<!-)\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node"
-    r"|(?<=stage\s)node)s?\s+"
+    r"|(?<=stage\s)node)s?(?:\s*:)?\s+"
     r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)(?:\s*:)?\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
     # ("square output at sqo, triangle output at trio": a word before another role word starts the next port's phrase)
@@ -72,7 +72,9 @@ _ROLE_LIST = re.compile(
 # "Bases are left and right", "the collectors are top and bot": two names a plural role word says it is, words of
 # place included (not "inputs are tied and grounded", "outputs are high and low": what they are, no names)
 # ("inputs at nodes plus and minus": any word but grammar, where "nodes" calls them so)
-_ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))s\s+(?:(?P<are>are)\s+)?(?:(?:at|on)\s+)?"
+_ROLES_ARE = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"))(?:s|\s+(?P<named>nodes|terminals|pins|ports))"
+                        # ("the two output nodes are bx and by": the plural on the node noun)
+                        r"\s+(?:(?P<are>are)\s+)?(?:(?:at|on)\s+)?"
                         # ("Outputs are the two bridge midpoints sg_p and sg_n": the nodes by what they are)
                         r"(?:the\s+)?(?:(?:two|both)\s+)?(?P<nodes>(?:[a-z]+\s+)?(?:nodes|midpoints|junctions|taps|ends|"
                         r"terminals)\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
@@ -92,6 +94,14 @@ _QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:wave\s+)?(?P
                         r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
+# "the midpoints are nodes m1 and m2", "bridge midpoints bp and bn", "midpoint nodes a1 and a2": a bridge's two
+# sides (the role a bridge family declares)
+_MIDPOINTS = re.compile(r"\b(?i:bridge\s+)?(?i:mid-?points?)\s+(?:nodes\s+)?(?:are\s+)?(?:(?:at|on)\s+)?(?:the\s+)?"
+                        r"(?:nodes\s+)?(?P<a>" + _NAME + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b(?![\w(])")
+# "the non-inverting input is dp", "the minus input ia_m": the side of a differential input ("plus input", "minus
+# input": compose.py puts it on the family's first or second input, + then -)
+_SIDES = {**dict.fromkeys(("non-inverting", "noninverting", "plus", "positive"), "plus"),
+          **dict.fromkeys(("inverting", "minus", "negative"), "minus")}
 # "square at sqw, triangle at trw", "the square wave on node sq1", "the low band leaves on node bass", "tweeter hpt":
 # a port told apart by the wave or band it carries, with no role word; a speaker's or a band's word stands for the
 # filter that feeds it (compose.py finds the family's node short for that word: "lp" for low-pass)
@@ -164,6 +174,8 @@ _PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?
                             + r"\s*(?:,\s*[LM]SB\s*)?\))+)")
 # "nodes d3 (MSB), d2, d1, d0 (LSB)", "bits b0 (LSB) to ... ": names listed with the bit each one is, the inputs of
 # a converter (whatever word leads them)
+_BIT_RANGE = re.compile(r"(?<![\w.])(?P<first>" + _NAME + r")\s*\((?P<a>[^()]*\b[LM]SB\b[^()]*)\)"
+                        r"\s*(?:to|through|\.\.\.?)\s*(?P<last>" + _NAME + r")(?:\s*\((?P<b>[^()]*)\))?")
 _BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
                    + _NAME + r"(?:" + _ASIDE + r")?)+)")
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
@@ -271,7 +283,8 @@ _TOKEN = re.compile(r"(?P<w>[A-Za-z_]\w*(?:-[A-Za-z_]\w*)*)(?:['\u2019]s\b)?"
 _CUES = {**dict.fromkeys("input inputs enters enter entering excitation stimulus drive drives driving driven applied "
                          "apply fed feeds feed injected excited ac set-point setpoint".split(), "input"),
          **dict.fromkeys("output outputs result appear appears appearing look looking watch observe probe load loaded "
-                         "leave leaves leaving exit exits exiting emerge emerges emerging".split(), "output"),
+                         "leave leaves leaving exit exits exiting emerge emerges emerging read reads".split(),
+                         "output"),
          **dict.fromkeys("supply supplies rail rails battery powered".split(), "supply")}
 _MADE = {"negative", "positive", "regulated", "boosted", "doubled", "tripled", "inverted", "generated", "output"}
 _GIVES = {"gives", "provides", "produces", "delivers", "outputs", "sends", "supplies", "puts"}
@@ -280,6 +293,8 @@ _HEDGES = {"about", "around", "roughly", "approximately", "nearly", "near", "clo
 _PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
+# "the input goes to pa", "the output comes from pb": a port's way to or from the node named
+_MOTION = {"goes", "go", "comes", "come", "arrives", "arrive", "connects", "connect", "returns"}
 _NAMING = {"node", "nodes", "named", "called", "labelled", "labeled"}
 # "the amp input is amp_in" of a filter: the next device's port, where no other words say the circuit is one
 _NEXT = {"amp", "amplifier", "mixer", "codec"}
@@ -551,14 +566,16 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 1 if (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and after != "the" and not listed else None
     if paired or before == "between" or (before == "and" and "between" in low[max(first, i - 4):i - 1]):
         return 0
-    if before in _PLACES or (before == "from" and i >= 2 and low[i - 2] in _FED):
+    if before in _PLACES or (before == "from" and i >= 2 and low[i - 2] in _FED) \
+            or (before in ("to", "from") and i >= 2 and low[i - 2] in _MOTION):
         # "at room temperature", "on pin 3": a word of the phrase, not a name; "driven from vs": the node it is fed at
         verb = after in VERBS or (len(after) > 3 and after.endswith(("s", "ing")))  # "a source at hm drives it"
         if verb and low[i] in PORT_NOUNS and after not in NOT_NODES and before in ("on", "at"):
             return 2  # "a sine on pin comes out rectified": a noun of ports that a verb follows is the node's name
         if after[:1].isdigit() and len(low[i]) > 4 and low[i].endswith("s") and low[i].isalpha():
             return None  # "into thresholds 1, 2 and 3 V", "at frequencies 1k": a noun and its figures
-        return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so") or verb \
+        return 0 if after in NOT_NODES or after in ("", ",", "(", ")", "and", "or", "is", "has", "so", ".", ";", "!",
+                                                     "?") or verb \
             or not after[:1].isalpha() else None
     return None
 
@@ -756,9 +773,10 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, m["role"], tuple(n for n in m["list"].split() if n != "and"))
     for m in _ROLES_ARE.finditer(text):
         pair = (m["a"], m["b"])
-        grammar = FUNCTION | ROLES | GROUND | ARTICLES if m["nodes"] \
+        nodes = m["nodes"] or m["named"]
+        grammar = FUNCTION | ROLES | GROUND | ARTICLES if nodes \
             else (NOT_NODES - PLACES) | GROUND | ARTICLES | IDIOMS | PLAIN | PORT_NOUNS
-        if (m["are"] or m["nodes"]) and not any(n in grammar for n in pair):
+        if (m["are"] or nodes) and not any(n in grammar for n in pair):
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
@@ -819,9 +837,12 @@ def read_ports(text: str) -> Ports:
     for m in _QUALIFIED.finditer(text):
         name = m["k"] or m["n"]  # ("the triangle-wave output on node ramp": any word "node" names)
         placed = re.search(r"\b(?:at|on|is|node)\s", m[0][m.end("role") - m.start():])  # else a short name only
-        if m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS and not _UNIT.fullmatch(name) \
+        side = _SIDES.get(m["qual"].lower()) if m["role"] == "input" else None
+        if (side or m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS) and not _UNIT.fullmatch(name) \
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
-            _add(ports.roles, f"{m['qual']} {m['role']}", (name,))
+            _add(ports.roles, f"{side or m['qual']} {m['role']}", (name,))
+    for m in _MIDPOINTS.finditer(text):
+        _add(ports.roles, "bridge", (m["a"], m["b"]))
     for m in _CARRIED_PAIR.finditer(text):
         if not {m["q1"], m["q2"]} & (NOT_NODES | PORT_NOUNS | PLAIN):
             _add(ports.roles, f"{_CARRIES.get(m['q1'], m['q1'])} {m['role']}", (m["a"],))
@@ -841,6 +862,9 @@ def read_ports(text: str) -> Ports:
         if any(re.search(r"\b[LM]SB\b", a) for a in asides):
             names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])", re.sub(r"\([^()]*\)", " ", m["list"])))
             _add(ports.roles, "input", _in_bit_order(tuple(n for n in names if n != "and"), m["list"]))
+    for m in _BIT_RANGE.finditer(text):  # "b3 (MSB) through b0 (LSB)", "d0 (LSB) to d7 (MSB)"
+        if (names := _range(m["first"], m["last"])) is not None:
+            _add(ports.roles, "input", names[::-1] if re.search(r"\bLSB\b", m["a"]) else names)
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():
             _add(ports.roles, m["ra"].lower(), (m["a"],))
