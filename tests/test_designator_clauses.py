@@ -210,3 +210,35 @@ def test_a_behavioural_source_by_its_noun_alone_is_one():
     b = next(e for e in read_request(text).elements if e.kind == "B")
     assert (b.name, b.nodes, b.params) == (None, ("sq", "0"), ("V=v(x)*v(x)",))
     assert "B1 sq 0 V=v(x)*v(x)" in generate(text).netlist.splitlines()
+
+
+@pytest.mark.parametrize("text, name, nodes, value", [
+    ("There's a 2.7k resistor, R12, running from node n1 down to ground, and R11 (4.7 kΩ) from vsup to n1.", "R12",
+     ("n1", "0"), 2700.0),
+    ("A 100 nF capacitor, C4, sits from x to ground; a 1k resistor, R4, from in to x.", "C4", ("x", "0"), 1e-7),
+])
+def test_a_value_with_its_noun_set_off_before_the_name_is_the_parts(text, name, nodes, value):
+    assert _parts(text)[name] == (nodes, pytest.approx(value))
+
+
+def test_a_coupling_with_its_coefficient_after_the_inductors_and_a_source_placed_in_its_own_aside():
+    text = ("Coupled coils: primary LPRI (50 uH) from x1 to ground, secondary LSEC (200 uH) from y1 to ground, K5 "
+            "couples LPRI and LSEC with 0.95. VX drives x1 with AC 1 V through RSX = 5 ohm from node vx (VX sits on "
+            "vx). RLY 1k loads y1.")
+    request = read_request(text)
+    parts = {e.name: (e.nodes, e.value, e.refs) for e in request.elements}
+    assert parts["K5"][1:] == (pytest.approx(0.95), ("LPRI", "LSEC"))
+    assert parts["RSX"][:2] == (("vx", "x1"), pytest.approx(5.0))
+    vx = next(s for s in request.sources if s.name == "VX")
+    assert (vx.node, vx.ac) == ("vx", 1.0)
+
+
+@pytest.mark.parametrize("text, name, kind, nodes, model, params", [
+    ("Terse: VG g 0 DC 1.8; M5 d g 0 0 NMOS W=2u L=180n (model NM18: VTO=0.45 KP=280u); RL5 vdd d 10k.", "M5", "M",
+     ("d", "g", "0", "0"), "NM18", ("W=2u", "L=180n")),
+    ("V1 in 0 DC 5; R1 in a 1k; D1 a 0 DX; Q2 c b 0 QN; .op", "Q2", "Q", ("c", "b", "0"), "QN", ()),
+    ("V1 in 0 DC 5; R1 in a 1k; D1 a 0 DX; Q2 c b 0 QN; .op", "D1", "D", ("a", "0"), "DX", ()),
+])
+def test_a_device_written_as_a_spice_line(text, name, kind, nodes, model, params):
+    device = next(e for e in read_request(text).elements if e.name == name)
+    assert (device.kind, device.nodes, device.model, device.params) == (kind, nodes, model, params)

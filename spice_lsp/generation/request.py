@@ -462,6 +462,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                                                 or (not q.unit and not q.scaled))):
             value = q
             break
+    # "a 2.7k resistor, R12, running from n1 to ground": its value with its noun set off before its name
+    appos = re.search(rf"(?<![\w.])(?P<q>[\d.]+\s*(?:[a-zA-ZµΩΩ]+\s*)?)\s(?:{KIND_WORDS[kind]})\s*,\s*$",
+                      text[max(0, name_at - 40):name_at], re.IGNORECASE) if kind in "RCL" and value is None else None
+    if appos and len(said := _quantities(appos["q"].strip())) == 1 and UNIT_KIND.get(said[0].unit, kind) == kind \
+            and (said[0].unit or said[0].scaled):
+        value = said[0]
     nodes: tuple[str | None, ...] | None = None
     sizes: tuple[str, ...] = ()
     if kind in _TERMINALS:
@@ -727,12 +733,14 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
 # "collector is node out, tied to vcc = 10 V through a 5k load RL": the part between the two nodes
 # "VP drives p1 through RSRC (1 ohm) from node drv": the node said before "through", then the far end after the part
 _THROUGH_BEFORE = re.compile(r"\b(?:drives?|driving|feeds?|feeding|reaches|pushes|sends)\s+(?:the\s+)?(?:node\s+)?"
-                             r"(?P<b>[a-z_]\w*)\s+(?:through|via)\s+(?:the\s+|an?\s+)?(?:resistor\s+)?$", re.IGNORECASE)
+                             # ("VX drives x1 with AC 1 V through RSX": its wave said between)
+                             r"(?P<b>[a-z_]\w*)\s+(?:with\s+(?:[^,;.()]|\.\d){0,30}?\s+)?(?:through|via)\s+"
+                             r"(?:the\s+|an?\s+)?(?:resistor\s+)?$", re.IGNORECASE)
 
 
 def _through_from(text: str, name_at: int, clause: str) -> tuple[str, str] | None:
     """A part named after "X through" with its other end "from Y" in its own words: from Y to X."""
-    near = _THROUGH_BEFORE.search(text, max(0, name_at - 40), name_at)
+    near = _THROUGH_BEFORE.search(text, max(0, name_at - 80), name_at)
     far = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+(?:to|and)\b)", clause, re.IGNORECASE)
     if near and far and not _not_node(near, "b") and not _not_node(far, "a") and not _value_word(far, "a") \
             and _node(near["b"]) != _node(far["a"]):
@@ -795,7 +803,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
     if kind == "K":
         coupled = re.search(r"\b(L\w+)(?:\s*(?:,|and|&|to|with)\s*|\s+)(L\w+)\b", after)
         # "K1 couples L1 and L2 with k = 0.95", "K1 = 0.98 between them", "K1 L1 L2 0.95" (as SPICE writes it)
-        k = re.search(r"(?:\b(?:k|coupling(?:\s+coefficient)?)|^|(?<=^ )L\w+\s+L\w+)\s*(?:of|=|:|is)?\s*"
+        # ("K5 couples LPRI and LSEC with 0.95": the coefficient after the inductors it couples)
+        k = re.search(r"(?:\b(?:k|coupling(?:\s+coefficient)?)|^|(?<=^ )L\w+\s+L\w+|\bL\w+\s+(?:with|by|at))\s*"
+                      r"(?:of|=|:|is)?\s*"
                       r"(?P<v>0?\.\d+|1(?:\.0*)?)(?![\w.])", after, re.IGNORECASE)
         # "between them": the inductors are read from the rest of the request (_coupled_pair)
         return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2]) if coupled
@@ -1837,7 +1847,7 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?
                              # ("on 3.3 V (VDD on vdd)", "the input (VIN on node in)": a level's or a port's source)
                              r"|(?:(?<=\dV \()|(?<=\d V \()|(?<=input \())(?=[VI]\w*\s+(?:on|at)\s)"
                              # ("through RSRC from node drv (VP on drv, AC 1)": the source on a node, in an aside)
-                             r"|(?<=\()(?=[VI][A-Z0-9_]*\s+(?:on|at)\s+(?:node\s+)?[a-z_]\w*\s*[,)]))"
+                             r"|(?<=\()(?=[VI][A-Z0-9_]*\s+(?:(?:sits|is)\s+)?(?:on|at)\s+(?:node\s+)?[a-z_]\w*\s*[,)]))"
                              r"(?<![Nn]ode )"
                              r"(?P<name>[VI]\d+[A-Za-z0-9_]*|[VI][A-Z][A-Z0-9_]*)(?![\w(])"
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
@@ -2256,7 +2266,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
             parts.add(key)
             continue
         said = key in read
-        if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None):
+        aside = text[max(0, at - 1):at] == "("  # "(VX sits on vx)": where it is, said outright
+        if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None) \
+                and not (aside and node):
             continue  # a later mention ("referred to VIN") adds nothing
         if key in ("VEE", "VSS") and node is None and dc is not None and dc < 0:
             node = key.lower()  # "VEE = -15 V": the negative rail, on its own node (never ground)
@@ -2279,8 +2291,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                   None if minus == "0" else minus, pwl)
         if said:  # "VSUP is 12 V DC ... a DC sweep of VSUP from 0 to 15 V": what one mention leaves open, another says
             old = read[key]
-            source = dataclasses.replace(source, **{f.name: getattr(old, f.name) for f in dataclasses.fields(source)
-                                                    if getattr(source, f.name) is None or f.name == "text" and swept})
+            kept = [f.name for f in dataclasses.fields(source)
+                    if getattr(source, f.name) is None or f.name == "text" and (swept or aside)]
+            source = dataclasses.replace(source, **{name: getattr(old, name) for name in kept})
         read[key] = source
     request.sources.extend(read.values())
     return set(read) | parts
@@ -2501,6 +2514,12 @@ _CONTROLLED_CARD = re.compile(
     rf"(?P<vcn>(?:\s+{_CARD_NODE}){{4}})|(?P<cc>[FHfh]\d\w*|[FH][A-Z0-9_]+(?![a-z]))(?P<ccn>(?:\s+{_CARD_NODE}){{2}})"
     r"\s+(?P<ref>[Vv]\w*))\s+(?P<value>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:meg|[fpnumkgtµ])?)"
     r"(?![\w.])")  # its figure ends it: five names and a number are a line whatever words follow
+# A device's line: "M5 d g 0 0 NMOS W=2u L=180n", "Q3 c b e QN", "D1 a k DX": its nodes (as many as its kind has),
+# then its model or its type
+_DEVICE_NODES = {"D": 2, "Q": 3, "J": 3, "M": 4}
+_DEVICE_CARD = re.compile(_CARD_START + r"(?P<name>(?-i:[DQJM])\w*\d\w*)(?P<nodes>(?:\s+" + _CARD_NODE + r"){2,4}?)"
+                          r"\s+(?P<model>(?!\d)[A-Za-z]\w*)(?P<rest>(?:\s+\w+\s*=\s*[-+\w.]+)*)(?=\s*(?:[;,(]|\.(?:\s|$)|$))")
+_DEVICE_TYPES = {"d", "npn", "pnp", "nmos", "pmos", "njf", "pjf", "diode", "nfet", "pfet"}
 # a part's value on such a line: a SPICE number, its unit at most ("1meg", "4k7", "100n", "2.2kohm")
 _CARD_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:meg|[fpnumkgtrµ]\d*)?(?:ohms?|[fhΩ])?",
                          re.IGNORECASE)
@@ -2520,6 +2539,16 @@ def _cards(text: str, request: Request) -> list[tuple[int, int]]:
             continue
         request.elements.append(ElementConstraint(m[0].strip(), name[0].upper(), name, placed, value, m["value"],
                                                   (m["ref"],) if m["ref"] else ()))
+        spans.append(m.span())
+    for m in _DEVICE_CARD.finditer(text):
+        kind, nodes = m["name"][0].upper(), m["nodes"].split()
+        if len(nodes) != _DEVICE_NODES[kind] or {n.lower() for n in nodes} & _NOT_NODES:
+            continue  # "D1 from a to b": words, not a line
+        params = tuple(f"{k.upper() if k.upper() in 'WL' else k.lower()}={v}" for k, v in
+                       re.findall(r"(\w+)\s*=\s*([-+\w.]+)", m["rest"]))
+        model = None if m["model"].lower() in _DEVICE_TYPES else m["model"]
+        request.elements.append(ElementConstraint(m[0].strip(), kind, m["name"], tuple(_node(n) for n in nodes),
+                                                  params=params, model=model))
         spans.append(m.span())
     for m in _CARD.finditer(text):
         kind, a, b, rest = m["name"][0].upper(), _node(m["a"]), _node(m["b"]), m["rest"]
