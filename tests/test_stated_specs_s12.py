@@ -134,7 +134,7 @@ def test_stated_edges_are_the_clocks_own():
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("Only let through what's above 3 kHz; flat (maximally flat) 2nd-order, unity gain.", "butterworth_highpass"),
+    ("Only let through what's above 3 kHz; maximally flat, 4th order, unity gain.", "butterworth_highpass"),
     ("Butterworth filter, 4th order, that removes everything below 500 Hz.", "butterworth_highpass"),
     ("Chebyshev 1 dB ripple, third order, passing the band above 2 kHz.", "chebyshev_highpass"),
     ("Sallen-Key filter, Q 0.707, that cuts everything under 300 Hz.", "active_highpass"),
@@ -182,3 +182,14 @@ def test_a_cascade_gives_the_passband_gain_asked_by_a_stage_after_its_sections(t
     size = measure(result.netlist, f"ac lin 1 {at:g} {at:g}\nlet result = vm(out)")
     sign = measure(result.netlist, f"ac lin 1 {at:g} {at:g}\nlet result = real(v(out))")
     assert size == pytest.approx(abs(k), rel=0.05) and (sign > 0) == (k > 0)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("smooth out fast wiggles, keep anything slower than 200 Hz. half-power point at 200 Hz, flat response (no "
+     "peaking), falls off at 40 dB per decade. op-amp ok.", "active_lowpass"),
+    ("An op-amp filter that rolls off at 12 dB per octave above 1 kHz and passes everything below 1 kHz.",
+     "active_lowpass"),
+    ("Second-order active filter, -3 dB at 5 kHz, keep everything faster than 5 kHz.", "active_highpass"),
+])
+def test_a_second_order_filter_said_by_its_roll_off_passes_the_side_its_words_say(text, kind):
+    assert parse_intent(text).kind == kind

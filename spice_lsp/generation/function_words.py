@@ -323,11 +323,11 @@ _BANDS = r"(?:end|frequenc\w*|tones?|notes?|pitch\w*|stuff|band|part)"
 # side passes ("lets the lows through", "cuts everything above 800 Hz", "keeps the DC away").
 _LOW = re.compile(
     rf"\b(?:dc|d\.c\.|offset|bass|lows|rumble|low(?:er)?[- ]{_BANDS})\b"
-    rf"|\b(?:below|under|beneath|lower\s+than|less\s+than|up\s+to)\s+{_ABOUT}{_HZ_OR_K}"
+    rf"|\b(?:below|under|beneath|lower\s+than|less\s+than|slower\s+than|up\s+to)\s+{_ABOUT}{_HZ_OR_K}"
     rf"|{_HZ}\s+(?:and|or)\s+(?:below|under|lower|less)\b")
 _HIGH = re.compile(
     rf"\b(?:treble|highs|hiss|high(?:er)?[- ]{_BANDS})\b"
-    rf"|\b(?:above|over|beyond|higher\s+than|more\s+than)\s+{_ABOUT}{_HZ_OR_K}"
+    rf"|\b(?:above|over|beyond|higher\s+than|more\s+than|faster\s+than)\s+{_ABOUT}{_HZ_OR_K}"
     rf"|{_HZ}\s+(?:and\s+|or\s+)?(?:up(?:wards?)?|above|higher|more|onwards?)\b")
 _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
@@ -919,8 +919,21 @@ _OPAMP_INVERTER = re.compile(r"\binverter\b")
 _NOT_OPAMP_INVERTER = re.compile(r"\b(?:cmos|[np]mos|mosfets?|logic|gates?|charge[- ]pump|voltage\s+inverter|ttl"
                                  r"|digital|negative\s+(?:supply|rail|voltage)|transistors?|bjts?|npn|pnp)\b")
 _SECOND_ORDER = re.compile(r"\b(?:second|2nd|2)[- ]?order\b|\b(?:two|2)[- ]?poles?\b|\bbiquadratic\b"
-                           r"|\bq\s*(?:=|:|of|factor\s+of)\s*[\d.]|\bquality\s+factor\b")
+                           r"|\bq\s*(?:=|:|of|factor\s+of)\s*[\d.]|\bquality\s+factor\b"
+                           # its roll-off: "falls off at 40 dB per decade", "12 dB/octave"
+                           r"|(?<![\d.])(?:40\s*-?\s*db\s*(?:/|per\s+|an?\s+|each\s+)\s*dec|"
+                           r"12\s*-?\s*db\s*(?:/|per\s+|an?\s+|each\s+)\s*oct)\w*")
 _PASS_SIDE = re.compile(r"\b(low|high)[- ]?pass\b|\b([lh])pf\b")
+
+
+def _side(text: str) -> tuple[str, str] | None:
+    """(the words, "low" or "high"): the side a filter passes, named ("low-pass", "HPF"), else the side its function
+    words pass ("keep anything slower than 200 Hz", "let through what's above 3 kHz")."""
+    if named := _PASS_SIDE.search(text):
+        return named[0], "low" if (named[1] or named[2]) in ("low", "l") else "high"
+    said = _filter(text)
+    return (said[0], said[1][:-len("-pass filter")]) if said and said[1] in ("low-pass filter", "high-pass filter") \
+        else None
 # passive or named-response words whose own rules place a second-order filter
 _NOT_ACTIVE = re.compile(r"\b(?:lc|rlc|passive|inductors?|inductance|coils?|ladder|butterworth|bessel|chebyshev"
                          r"|multiple[- ]feedback|mfb|biquad|state[- ]variable|tow[- ]thomas|sallen|active)\b")
@@ -980,9 +993,8 @@ def qualified(low: str) -> Qualified:
     if opamp and inverter and not _NOT_OPAMP_INVERTER.search(text):
         said, circuit = f"{opamp[0]} ... {inverter[0]}", "inverting amplifier"
         text = text[:inverter.start()] + " " * len(inverter[0]) + text[inverter.end():]
-    elif (order := _SECOND_ORDER.search(text)) and (side := _PASS_SIDE.search(text)) and not _NOT_ACTIVE.search(text):
-        kind = "low" if (side[1] or side[2]) in ("low", "l") else "high"
-        said, circuit = f"{side[0]} ... {order[0]}", f"active second-order {kind}-pass filter"
+    elif (order := _SECOND_ORDER.search(text)) and (side := _side(text)) and not _NOT_ACTIVE.search(text):
+        said, circuit = f"{side[0]} ... {order[0]}", f"active second-order {side[1]}-pass filter"
     elif (sine := _SINE_MADE.search(text)) and (sections := _RC_SECTIONS.search(text)) \
             and (_OPAMP.search(text) or _TRANSISTOR.search(text) or _MOS.search(text)):
         said, circuit = f"{sine[0]} ... {sections[0]}", "rc phase-shift oscillator"
