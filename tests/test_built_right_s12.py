@@ -214,3 +214,51 @@ def test_a_shunt_reference_feeding_a_load_current_is_sized_for_it():
     result = generate("Precision 2.5 V shunt reference for a 5 V rail feeding 1 mA, output node vref.")
     assert result.intent.kind == "shunt_regulator" and result.verified
 
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description", [
+    "Zener diode regulator: unregulated 20 V input, 12 V output at node z12 supplying 25 mA.",
+    "Zener regulator from an unregulated 20 V input giving 12 V out.",
+])
+def test_an_unregulated_level_is_the_input_not_the_level_held(description):
+    result = generate(description)
+    assert re.search(r"^V\w* \S+ 0 DC 20\b", result.netlist, re.MULTILINE) and result.verified
+
+
+def test_collectors_tied_to_a_level_are_on_the_supply():
+    values = parse_intent("Darlington pair of NPNs with the base at 6 V DC, the emitter of the second transistor "
+                          "loaded by 220 ohm, collectors at 15 V.").values
+    assert values["VDD"].value == 15.0
+
+
+def test_a_flash_input_said_to_sit_at_a_level_is_held_there():
+    netlist = generate("Flash ADC: equal ladder from a 3 V reference, thresholds 0.75, 1.5 and 2.25 V, comparators on "
+                       "a single 3.3 V supply; the input node ain sits at 2 V.").netlist
+    assert re.search(r"^V1 \S+ 0 DC 2$", netlist, re.MULTILINE)
+
+
+@needs_ngspice
+def test_a_negative_bias_clips_the_bottom_at_a_drop_below_it():
+    result = generate("Negative biased clipper: a 5 V peak 1 kHz sine from VS on node n_in through 2.2k to node n_out; "
+                      "a diode from a -2 V bias source to n_out clips the negative peaks; the positive half passes.")
+    low = measure(result.netlist, "tran 5u 3m\nmeas tran result min v(n_out) from=1m to=3m")
+    high = measure(result.netlist, "tran 5u 3m\nmeas tran result max v(n_out) from=1m to=3m")
+    assert -2.95 < low < -2.35 and high > 4.9
+
+
+@needs_ngspice
+def test_a_counted_diode_string_fed_through_a_stated_resistor_carries_what_it_sets():
+    result = generate("Three-diode string from a 12 V supply through 4.7k; what voltage appears across the string at "
+                      "node str?")
+    assert result.intent.kind == "diode_stack_reference" and "R1 in str 4.7k" in result.netlist
+    level = measure(result.netlist, "op\nlet result = v(str)")
+    assert math.isclose(level, 3 * _drop((12 - level) / 4.7e3), rel_tol=0.01)
+
+
+@needs_ngspice
+@pytest.mark.parametrize("role", ["emitter follower", "common-emitter amplifier"])
+def test_a_pnp_stage_on_a_positive_supply_is_the_npn_stage_upside_down(role):
+    result = generate(f"PNP {role} on a 12 V supply.")
+    emitter = measure(result.netlist, "op\nlet result = v(" + ("out" if "follower" in role else "e") + ")")
+    assert 1 < emitter < 11.5 and result.verified

@@ -177,7 +177,9 @@ def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
 
 def _clips(f: _Filler) -> list[Spec | Probe]:
     top, bottom = clipped_sides(f.intent)
-    peak, bias = used(f, "VIN"), used(f, "VBIAS") if top and clip_biased(f.intent) else 0.0
+    biased = used(f, "VBIAS") if clip_biased(f.intent) else 0.0
+    floor = biased if bottom and biased < 0 else 0.0  # a negative bias is the bottom diode's (_clipper)
+    peak, bias = used(f, "VIN"), biased if top and not floor else 0.0
     checks: list[Spec | Probe] = []
     if top:
         checks += [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95, how="max")] \
@@ -185,7 +187,8 @@ def _clips(f: _Filler) -> list[Spec | Probe]:
     else:
         checks.append(settles("passes the positive half whole", 0.9 * peak, 1.01 * peak, how="max"))
     if bottom:
-        checks += [settles("clipped at a diode drop below 0 V", -0.95, -0.35, how="min")] if peak > 1 else []
+        checks += [settles(f"clipped at a diode drop below {floor:g} V", floor - 0.95, floor - 0.35, how="min")] \
+            if peak > 1 - floor else []
     else:
         checks.append(settles("passes the negative half whole", -1.01 * peak, -0.9 * peak, how="min"))
     return checks

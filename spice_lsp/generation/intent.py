@@ -354,6 +354,8 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
      r"|out(?:put)?\s+(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)(?:\s+at)?\s*$",
      {"V": _NOT_A_ROLE}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
+    # "collectors on 12 V", "drains at 5 V": the pins of several transistors tied to a level are tied to the supply
+    (r"(?:collectors|drains)\s+(?:at|on|to|tied\s+to)(?=\s*$)", {"V": "VDD"}),
     # "bias an NPN stage on 15 V": a circuit said on a level runs on it (the verb "bias" names no level)
     (r"(?:stage|amplifier|amp|circuit|transistor|npn|pnp|bjt|mosfet|follower|buffer)s?\s+on(?=\s*$)", {"V": "VDD"}),
     # "put 1.5 V at in", "in sits at 1.5 V": a level on the input node is the input's, not a supply
@@ -469,8 +471,10 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         if not q.unit and q.scaled:
             near = f"{before} {after}".lower()
             bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
-            q.unit = bare if bare == "ohm" and re.match(r"\s*load\b", after, re.I) else \
-                next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)  # "into a 2k load": ohms
+            # "into a 2k load", "fed from 12 V through 4.7k": ohms, whatever else the words near it name
+            through = re.search(r"\b(?:through|via)\s+(?:an?\s+)?$", before, re.I)
+            q.unit = bare if bare == "ohm" and (re.match(r"\s*load\b", after, re.I) or through) else \
+                next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)
             if re.match(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner)\b", after, re.I):
                 q.unit = "Hz"  # "a 5k corner": a frequency, no resistor
             if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads

@@ -295,8 +295,13 @@ def _clipper(f: _Filler) -> str:
     d = f.model("dsi")
     top, bottom = clipped_sides(f.intent)
     lines = [f"V1 in 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"R1 in out {f('R', 1e3, 'R1', 'RIN')}"]
+    # a negative bias is the bottom diode's ("a diode from a -2 V bias source clips the negative peaks")
+    low_bias = bottom and clip_biased(f.intent) and f.number("VBIAS", 2) < 0
     if top:
-        lines += [f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}"] if clip_biased(f.intent) else [f"D1 out 0 {d}"]
+        lines += [f"D1 out ref {d}", f"V2 ref 0 DC {f('VBIAS', 2)}"] if clip_biased(f.intent) and not low_bias \
+            else [f"D1 out 0 {d}"]
+    if low_bias:
+        return "\n".join(lines + [f"D2 ref out {d}", f"V2 ref 0 DC {f('VBIAS', -2)}"])
     return "\n".join(lines + ([f"D2 0 out {d}"] if bottom else []))
 
 
@@ -383,6 +388,17 @@ def _bjt(f: _Filler, role: str) -> str:
     q = _bjt_model(f, pol)
     vcc = f.supply("vcc", 12 if pol == "n" else -12)
     lines = [f"V1 vcc 0 DC {vcc}", f"V2 in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
+    if pol == "p" and f.number("VDD", -12) > 0 and role in ("emitter_follower", "common_emitter"):
+        # A PNP on a positive supply is the NPN stage upside down: its emitter (resistor) on the rail, its collector
+        # toward ground, the divider's legs swapped so the base sits as far below the rail as the NPN's above ground.
+        lines += [f"R1 vcc b {f('RB2', 47e3 if role == 'emitter_follower' else 10e3)}",
+                  f"R2 b 0 {f('RB1', 47e3, 'RB')}", f"C1 in b {f('CIN', 10e-6)}"]
+        if role == "emitter_follower":
+            # (its load too hangs from the rail, as the NPN's from ground: the same to the signal)
+            return "\n".join(lines + [f"Q1 0 b out {q}", f"R3 vcc out {f('RE', 1e3)}", f"R4 vcc out {f('RL', 10e3)}"])
+        bypass = [] if UNBYPASSED.search(f.intent.description) else [f"C2 vcc e {f('CE', 100e-6)}"]
+        return "\n".join(lines + [f"R3 out 0 {f('RC', 4.7e3, 'RL', 'R')}", f"Q1 out b e {q}",
+                                  f"R4 vcc e {f('RE', 1e3)}", *bypass])
     if role == "emitter_follower":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
                   f"C1 in b {f('CIN', 10e-6)}", f"Q1 vcc b out {q}", f"R3 out 0 {f('RE', 1e3)}",

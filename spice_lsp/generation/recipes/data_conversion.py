@@ -355,7 +355,8 @@ _LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?
                          rf"(?P<a>{_X})\s*V\b|(?P<b>{_X})\s*V\s+(?:reference|ref)\b", re.IGNORECASE)
 # "analog input vin at 2.5 V", "the input held at 1.2 V": a steady input level to convert.
 # ("input 1.3 V on node ain", "an input of 2 V": the level said first)
-_INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+)?(?:held\s+)?(?:at|=)\s*(?P<v>{_X})\s*V\b"
+_INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+|sits\s+|rests\s+|stays\s+)?(?:held\s+|set\s+)?"
+                       rf"(?:at|=|to)\s*(?P<v>{_X})\s*V\b"
                        rf"|\binput\s+(?:of\s+)?(?P<w>{_X})\s*V\b", re.IGNORECASE)
 # "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
 # "outputs t1, t2, t3, each 0/5 V": the same, said after the outputs

@@ -258,7 +258,7 @@ _STACK_CARD = ".model dstack D (is=1e-14 n=1 rs=0.5)"
 _STACK_IS, _STACK_N, _STACK_RS = 1e-14, 1.0, 0.5
 _COUNT_WORDS = {"one": 1, "a": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "three silicon diodes", "4 diodes", "two 1N4148 diodes"
-_STACK_COUNT = re.compile(r"\b(one|a|single|two|three|four|five|six|[1-6])\s+(?:[\w-]+\s+){0,2}?diodes?\b",
+_STACK_COUNT = re.compile(r"\b(one|a|single|two|three|four|five|six|[1-6])[\s-]+(?:[\w-]+\s+){0,2}?diodes?\b",
                           re.IGNORECASE)
 _LEVEL_ROLES = ("VREF", "VOUT", "VBIAS")
 
@@ -275,7 +275,16 @@ def _stack_design(f: _Filler) -> tuple[int, float, float, float | None]:
     said = _STACK_COUNT.search(f.intent.description)
     count = int(_COUNT_WORDS.get(said[1].lower(), 0) or said[1]) if said else \
         max(1, round(level / _drop(current))) if level else 2
+    if (fed := _feed(f)) is not None and "IBIAS" not in f.intent.values:  # the resistor stated sets the current
+        current = max((supply - 0.6 * count) / fed, 1e-9)
+        for _ in range(30):  # I = (VS - N Vf(I))/R
+            current = max((supply - count * _drop(current)) / fed, 1e-9)
     return count, current, supply, level
+
+
+def _feed(f: _Filler) -> float | None:
+    """The feed resistor the request states (R1 = the designed one otherwise)."""
+    return next((f.intent.values[r].value for r in ("R", "RS", "R1") if r in f.intent.values), None)
 
 
 def _diode_stack(f: _Filler) -> str:
@@ -284,10 +293,11 @@ def _diode_stack(f: _Filler) -> str:
     if level is not None:  # the level asked for, which the count of drops approximates (measured)
         f.param("vref", f(next(r for r in _LEVEL_ROLES if r in f.intent.values), level))
     f.param("vs", f("VDD", supply, "VIN", "VCC"))
-    f.param("id", f("IBIAS", current, "I", "IREF"))  # the current through the string
+    f.param("id", f("IBIAS", current, "I", "IREF") if _feed(f) is None else f"{current:.4g}")  # through the string
     f.param("vf", f"{_drop(current):.4g}")  # one drop at that current
     nodes = ["out", *(f"d{i}" for i in range(1, count)), "0"]
-    return "\n".join(["V1 in 0 DC {vs}", f"R1 in out {{max((vs - {count}*vf)/id, 1)}}",
+    feed = f("R", 1e3, "RS", "R1") if _feed(f) is not None else f"{{max((vs - {count}*vf)/id, 1)}}"
+    return "\n".join(["V1 in 0 DC {vs}", f"R1 in out {feed}",
                       *(f"D{i + 1} {a} {b} {card}" for i, (a, b) in enumerate(zip(nodes, nodes[1:])))])
 
 
@@ -315,7 +325,12 @@ register(Family(kind="diode_stack_reference",
                 rules=((37, (r"\bdiodes?\b", r"\bseries\b|\bstack(?:ed)?\b|\bstring\b|\bchain\b|\bforward[- ]biased",
                              r"\breferen|\bregulat|\bstabili[sz]|\bsteady\b|\b(?:fixed|constant)\s+(?:voltage|level)"
                              r"|\bbias\s+(?:node|voltage|level)",
-                             r"^(?![\s\S]*\b(?:zeners?|npns?|pnps?|transistors?|mosfets?|op-?amps?|amplifiers?)\b)")),),
+                             r"^(?![\s\S]*\b(?:zeners?|npns?|pnps?|transistors?|mosfets?|op-?amps?|amplifiers?)\b)")),
+                       # "a three-diode string from 12 V through 4.7k": a counted string is this circuit, its use unsaid
+                       (37.1, (r"\b(?:two|three|four|five|six|[2-6])[\s-]+(?:[\w-]+\s+)?diodes?\b",
+                               r"\bseries\b|\bstack(?:ed)?\b|\bstring\b|\bchain\b",
+                               r"^(?![\s\S]*\b(?:zeners?|npns?|pnps?|transistors?|mosfets?|op-?amps?|amplifiers?|bridge|"
+                               r"rectif\w*|gates?|clip\w*|clamp\w*|leds?)\b)"))),
                 analysis="op", noun="reference"))
 
 
