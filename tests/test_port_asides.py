@@ -160,3 +160,15 @@ def test_a_differential_inputs_sides_are_read_and_placed_plus_then_minus(text, p
 
 def test_a_bridges_midpoints_are_its_bridge_ports():
     assert read_ports("5 V excitation on node exc; the midpoints are nodes m1 and m2.").roles["bridge"] == ("m1", "m2")
+
+
+def test_a_pairs_ports_follow_the_inputs_their_asides_name():
+    text = "Inputs lt_p and lt_n (the bases); outputs at the collectors lt_c2 (under lt_p) and lt_c1."
+    assert read_ports(text).roles["collector"] == ("lt_c2", "lt_c1")
+    text = "Inputs lt_p and lt_n (the bases); outputs at the collectors lt_c1 and lt_c2 (under lt_p)."
+    assert read_ports(text).roles["collector"] == ("lt_c2", "lt_c1")
+
+
+def test_comparator_outputs_each_with_its_level_are_lowest_first():
+    text = "three comparators with outputs fl3 (3 V threshold), fl2 (2 V) and fl1 (1 V)."
+    assert read_ports(text).roles["output"] == ("fl1", "fl2", "fl3")

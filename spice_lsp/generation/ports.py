@@ -766,6 +766,7 @@ def _add(roles: dict[str, tuple[str, ...]], role: str, names: tuple[str, ...]) -
 def read_ports(text: str) -> Ports:
     """The ports and levels `text` states (see the module's docstring)."""
     ports = Ports()
+    asides: dict[str, str] = {}  # a listed name -> the aside said after it
     for m in _SPEC_LIST.finditer(text):  # a list the request states as a specification line comes first
         words = [n.lower() for n in re.findall(r"[a-z_]\w*", m["list"], re.IGNORECASE)]
         _add(ports.roles, m["role"].lower(), tuple(dict.fromkeys(n for n in words if n != "and")))
@@ -817,7 +818,9 @@ def read_ports(text: str) -> Ports:
             names = tuple(re.findall(r"(?<![\w.])(" + _LISTED + r")(?![\w.])(?!\s*[mµu]?V\b)",
                                      re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([^()]*\)", " ",
                                             m["list"])))
-            names = _in_bit_order(names, m["list"])
+            names = _by_threshold(_in_bit_order(names, m["list"]), m["list"]) if role == "output" \
+                else _in_bit_order(names, m["list"])
+            asides.update(re.findall(r"([a-z_]\w*)\s*\(([^()]*)\)", m["list"]))
             for pin, on_pin in _aside_pins(m["list"]).items():  # "ps_c (collector, inverted)": that pin's port
                 _add(ports.roles, pin, on_pin)
             if role == "input":  # "inputs dm_p (non-inverting side, 1.2 V DC) and dm_n (...)": each one's level
@@ -858,8 +861,7 @@ def read_ports(text: str) -> Ports:
         names = tuple(re.findall(r"\(\s*(?:[LM]SB\s*,\s*)?(?:node\s+)?(" + _NAME + r")", m["list"]))
         _add(ports.roles, "input", _in_bit_order(names, m["list"]))
     for m in _BITS.finditer(text):
-        asides = re.findall(r"\(([^()]*)\)", m["list"])
-        if any(re.search(r"\b[LM]SB\b", a) for a in asides):
+        if any(re.search(r"\b[LM]SB\b", a) for a in re.findall(r"\(([^()]*)\)", m["list"])):
             names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])", re.sub(r"\([^()]*\)", " ", m["list"])))
             _add(ports.roles, "input", _in_bit_order(tuple(n for n in names if n != "and"), m["list"]))
     for m in _BIT_RANGE.finditer(text):  # "b3 (MSB) through b0 (LSB)", "d0 (LSB) to d7 (MSB)"
@@ -876,6 +878,9 @@ def read_ports(text: str) -> Ports:
     pins = [(said.pin, said.node) for said in said_nodes(text) if said.pin]  # "output at the collector, node co"
     for pin in dict.fromkeys(pin for pin, _ in pins):
         _add(ports.roles, pin, tuple(node for named, node in pins if named == pin))
+    for role, names in ports.roles.items():  # "collectors c2 (under the base b1) and c1", the bases b1 and b2
+        if role != "input":
+            ports.roles[role] = _beside(names, ports.roles.get("input", ()), asides)
     listed = set(ports.named())
     for m in _LEVEL_ON.finditer(text):
         node = m["n"]
@@ -949,6 +954,36 @@ def _aside_levels(listed: str) -> list[Level]:
                 r"\b(?:peak|pk|pp|rms|amplitude|sine|ac|threshold|step|pulse|square)\b", aside, re.IGNORECASE):
             levels.append(Level(name, _volts(found[0], "v"), f"{name} ({aside})"))
     return levels
+
+
+def _by_threshold(names: tuple[str, ...], listed: str) -> tuple[str, ...]:
+    """Outputs each said with its level ("fl3 (3 V), fl2 (2 V), fl1 (1 V threshold)") lowest first, as a ladder's
+    comparators are ordered from its bottom tap."""
+    levels = []
+    for name in names:
+        said = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(([^()]*)\)", listed)
+        found = list(_ASIDE_LEVEL.finditer(said[1])) if said else []
+        if len(found) != 1:
+            return names
+        levels.append(_volts(found[0], "v"))
+    return tuple(name for _, name in sorted(zip(levels, names)))
+
+
+def _beside(names: tuple[str, ...], inputs: tuple[str, ...], asides: dict[str, str]) -> tuple[str, ...]:
+    """A pair's ports in the order of its inputs where their asides say which input each is beside ("outputs lt_c2
+    (under lt_p) and lt_c1", inputs lt_p and lt_n: lt_c2 first), as a family's pins follow its devices."""
+    partner = {name: next((k for k, inp in enumerate(inputs)
+                           if re.search(rf"(?<![\w.]){re.escape(inp)}(?![\w.])", asides.get(name, ""))), None)
+               for name in names}
+    beside = [k for k in partner.values() if k is not None]
+    if len(names) != len(inputs) or len(inputs) < 2 or not beside or len(set(beside)) < len(beside):
+        return names
+    slots: list[str | None] = [None] * len(names)
+    for name, k in partner.items():
+        if k is not None:
+            slots[k] = name
+    rest = iter(name for name in names if partner[name] is None)
+    return tuple(slot if slot is not None else next(rest) for slot in slots)
 
 
 def _aside_pins(listed: str) -> dict[str, tuple[str, ...]]:
