@@ -193,3 +193,13 @@ def test_a_cascade_gives_the_passband_gain_asked_by_a_stage_after_its_sections(t
 ])
 def test_a_second_order_filter_said_by_its_roll_off_passes_the_side_its_words_say(text, kind):
     assert parse_intent(text).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "There's mains hum at 50 Hz riding on my sensor line. Can you give me a passive network that digs a deep hole "
+    "right at 50 Hz and leaves things a decade away mostly alone?",
+    "I need a passive circuit that puts a deep null at 60 Hz and passes everything else.",
+])
+def test_a_hole_or_null_at_a_frequency_is_a_notch_there(text):
+    intent = parse_intent(text)
+    assert intent.kind == "twin_t_notch"

@@ -337,8 +337,11 @@ _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetwe
                    r"|\b(?:single|one)\s+frequency\b|\bhum\b|\bwhine\b|\bbuzz\b|\bmains\b"
                    # one tone, or a frequency named before ("... 60 Hz ...; kill that frequency")
                    r"|\btones?\b|\b(?:that|this|the\s+same)\s+(?:one\s+)?(?:frequency|tone|note)\b"
+                   # "digs a deep hole right at 50 Hz", "a null at 60 Hz": one frequency taken out
+                   rf"|\b(?:hole|dip|null|gap|trough)\s+(?:right\s+|exactly\s+|just\s+)?(?:at|on)\s+{_HZ}"
                    r"|\b(?:it|that|this)\b(?=\s+(?:out|off|away)\b)"  # "... a 60 Hz hum. Notch it out"
                    rf"|(?<=hz\s)\s*(?:component|carrier|note)\b")
+_HOLE = re.compile(r"hole|dip|null|gap|trough")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
                    r"|preserv\w*|surviv\w*|stays?|remains?|untouched|intact"
                    r"|retain\w*|transmit\w*|select\w*|want|wants|need|needs|through|make\s+it"
@@ -440,7 +443,8 @@ def _filter(low: str) -> tuple[str, str] | None:
             if _LEVEL_DC.match(low, m.start()) and (re.search(r"(?:[\d.]\s*(?:[mk]\s*)?v?|\bv)\s*$", low[:m.start()])
                                                     or _NOT_DC_SIGNAL.match(low, m.end())):
                 continue  # "2 V DC", "a DC sweep": a source's level or an analysis, no frequency band
-            passed = _passes(low, m)
+            # a hole, dip or null at a frequency is that frequency taken out, whatever verb puts it there
+            passed = False if side == "band" and _HOLE.match(m[0]) else _passes(low, m)
             if passed is None:
                 continue
             kind = {("low", True): "low-pass filter", ("low", False): "high-pass filter",
