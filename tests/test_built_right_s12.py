@@ -128,14 +128,16 @@ def test_an_inverter_s_pmos_is_sized_for_the_switching_point_stated(description,
 @pytest.mark.parametrize("description,node,low,high,level", [
     ("My supply wanders anywhere from 9 to 14 volts. I'd like a node (steady) that stays at 5.6 V, feeding about "
      "5 mA, using a zener and a resistor; the supply is VWAND on node wand.", "steady", 9, 14, 5.6),
-    ("Zener shunt regulator: the input ranges from 10 to 16 V on node raw (source VR), output node reg at 6.2 V "
-     "into a 10 mA load.", "reg", 10, 16, 6.2),
+    ("Keep node hold at 9.1 V while the supply VS on node raw moves anywhere between 12 and 18 V, with a 20 mA "
+     "load, using one zener and a resistor.", "hold", 12, 18, 9.1),
 ])
 def test_a_zener_fed_from_a_stated_range_holds_at_its_lowest_end(description, node, low, high, level):
     netlist = generate(description).netlist
     source = re.search(r"^(V\w*) \S+ 0 DC", netlist, re.MULTILINE)[1]
-    worst = measure(netlist, f"dc {source} {low:g} {high:g} 0.1\nmeas dc result min v({node})")
-    assert worst > 0.95 * level
+    sweep = f"dc {source} {low - 0.5:g} {high + 0.5:g} 0.1\n"
+    for end in (low, high):
+        held = measure(netlist, sweep + f"meas dc result find v({node}) at={end:g}")
+        assert abs(held - level) < 0.05 * level
 
 
 @needs_ngspice
@@ -262,3 +264,18 @@ def test_a_pnp_stage_on_a_positive_supply_is_the_npn_stage_upside_down(role):
     result = generate(f"PNP {role} on a 12 V supply.")
     emitter = measure(result.netlist, "op\nlet result = v(" + ("out" if "follower" in role else "e") + ")")
     assert 1 < emitter < 11.5 and result.verified
+
+
+def test_a_level_said_at_the_output_node_is_no_supply():
+    values = parse_intent("Zener regulator, 12 V in, output node zo at 5.1 V.").values
+    assert values["VDD"].value == 12.0 and all(v.value != 5.1 for v in values.values())
+
+
+@pytest.mark.parametrize("description,top", [
+    ("Zener regulator holding 9.1 V at node reg from a 15-20 V input, 10 mA load.", 20.0),
+    ("Zener shunt regulator, 5.1 V output, input of 9 to 12 V, 5 mA load.", 12.0),
+])
+def test_a_range_said_of_a_regulators_input_is_its_supply_swept_over_it(description, top):
+    intent = parse_intent(description)
+    assert intent.values["VDD"].value == top and intent.values["VDD"].text.startswith(f"{top:g}")
+    assert any(a.kind == "dc" for a in intent.analyses)

@@ -1050,6 +1050,8 @@ class Stated:
 _RANGE_V = re.compile(rf"\b(?:between|from)\s+(?:about\s+)?{_NUM}\s*(?:v|volts?)?\s*(?:and|to|-|–)\s*{_NUM}"
                       r"\s*(?:v|volts?)\b"
                       rf"|(?<![\w.]){_NUM}\s*(?:v\s*)?(?:-|–|to|or)\s*{_NUM}\s*(?:v|volts?)\b")
+_OF_INPUT_AFTER = re.compile(r"\s+(?:dc\s+)?(?:unregulated\s+|raw\s+)?(?:input|supply|in|battery|rail)\b")
+_OF_INPUT_BEFORE = re.compile(r"\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:of|from|range|ranging|is)?\s*$")
 _HELD_V = re.compile(r"\b(?:at|to|on)\s+(?:a\s+)?(?:steady\s+|constant\s+|stable\s+|fixed\s+|regulated\s+)?"
                      rf"{_NUM}\s*(?:v|volts?)\b"
                      rf"|(?<![\w.]){_NUM}\s*(?:v|volts?)\b")
@@ -1244,6 +1246,13 @@ def _stated(low: str) -> list[Stated]:
                 continue
             a, b = (_si(r[1], r[2]), _si(r[3], r[4])) if r[1] else (_si(r[5], r[6]), _si(r[7], r[8]))
             if a != b:
+                found.append(Stated("input_range", r.start(), r.end(), max(a, b), min(a, b), said=r[0]))
+                break
+    if not any(s.what == "input_range" for s in found):
+        # "from a 15-20 V input", "an input of 9 to 14 V": a range said of the input is the input's, held or not
+        for r in _RANGE_V.finditer(low):
+            a, b = (_si(r[1], r[2]), _si(r[3], r[4])) if r[1] else (_si(r[5], r[6]), _si(r[7], r[8]))
+            if a != b and (_OF_INPUT_AFTER.match(low, r.end()) or _OF_INPUT_BEFORE.search(low, 0, r.start())):
                 found.append(Stated("input_range", r.start(), r.end(), max(a, b), min(a, b), said=r[0]))
                 break
     if m := _RATIO.search(low):

@@ -351,7 +351,8 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
      {"V": "VBIAS"}),
     # "keep out at 3.3 V", "3.3 V at out": the output's level, a spec the request states, not a supply
     (r"(?:(?:rail|output|level)\s+)?(?:at|on)\s+(?:node\s+)?out(?:put)?\b"
-     r"|out(?:put)?\s+(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)(?:\s+at)?\s*$",
+     r"|out(?:put)?\s+(?:node\s+[a-z_]\w*\s+)?(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)"
+     r"(?:\s+at)?\s*$",  # ("output node reg at 6.2 V")
      {"V": _NOT_A_ROLE}),
     (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
     # "collectors on 12 V", "drains at 5 V": the pins of several transistors tied to a level are tied to the supply
@@ -1064,8 +1065,9 @@ def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         if said.what == "input_range":
             if family.noun != "regulator":
                 continue
-            top = max(inside, key=lambda q: q.value)
-            _put(intent, Value("VDD", said.value, top.text, "V"))
+            # ("a 15-20 V input": the dash read as the stop's sign is the range's)
+            top = max(inside, key=lambda q: abs(q.value))
+            _put(intent, Value("VDD", said.value, top.text.lstrip("-\u2212") if said.value > 0 else top.text, "V"))
             if not any(a.kind == "dc" for a in intent.analyses) and said.low is not None:
                 # regulation is checked over the range the input is said to wander (the family's sweep otherwise)
                 step = format_eng((said.value - said.low) / 100)
