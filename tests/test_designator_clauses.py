@@ -242,3 +242,29 @@ def test_a_coupling_with_its_coefficient_after_the_inductors_and_a_source_placed
 def test_a_device_written_as_a_spice_line(text, name, kind, nodes, model, params):
     device = next(e for e in read_request(text).elements if e.name == name)
     assert (device.kind, device.nodes, device.model, device.params) == (kind, nodes, model, params)
+
+
+def test_items_of_name_value_and_nodes_set_off_by_commas():
+    text = "Set up: VS, 12 V, node top; RA, 6.8 kΩ, top to mid; RB, 3.3 kΩ, mid to ground. Find v(mid)."
+    assert _parts(text) == {"RA": (("top", "mid"), pytest.approx(6800.0)), "RB": (("mid", "0"), pytest.approx(3300.0))}
+    assert _sources(text)["VS"][:2] == ("V", "top") and _sources(text)["VS"][3] == pytest.approx(12.0)
+
+
+def test_a_level_written_in_vdc_is_a_dc_level_of_the_source_stating_it():
+    said = _sources("R5 = 4.7 kilohms from a to b, C2 = 0.1 microfarad from b to ground. VA = 5 VDC on a. .op")
+    assert set(said) == {"VA"} and said["VA"][1] == "a" and said["VA"][3] == pytest.approx(5.0)
+
+
+def test_a_pulse_said_by_its_low_and_high_levels():
+    text = ("a pulse source VCLK drives node ck, low 0 V, high 5 V, period 10 us, 50 % duty, 20 ns edges. RCK = 1k "
+            "from ck to cd.")
+    pulse = next(s for s in read_request(text).sources if s.name == "VCLK").pulse
+    assert pulse is not None and pulse[:2] == (0.0, 5.0) and pulse[6] == pytest.approx(1e-5)
+    assert pulse[5] == pytest.approx(5e-6)
+
+
+def test_a_controlled_sources_pins_said_by_their_signs():
+    text = ("E5 is a voltage-controlled voltage source: out+ is eo, out- is ground, control+ is ep, control- is en, "
+            "gain 20. VEP = 1.01 V on ep.")
+    e5 = read_request(text).elements[0]
+    assert (e5.name, e5.nodes, e5.value) == ("E5", ("eo", "0", "ep", "en"), 20.0)

@@ -50,7 +50,7 @@ _AFTER_KIND_WORD = "|".join(f"(?<=\\b{w} )" for word in ("vcvs", "vccs", "ccvs",
 # A passive's name of any length, in capitals ("RA", "RB1", "RSRC", "LP"), or a numbered one in lower case ("r1",
 # "c1"), when its value follows: "RA is 10k", "LP = 50 mH", "r1 2.2k from src to cap"; not a time constant
 # ("RC = 1 ms") or a level, and not a node that happens to look like a name ("collectors c1 and c2").
-_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\()?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
+_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
                r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
 # A name in mixed case, a kind letter then a word ("Rload (220 ohms)", "Rint of 0.15 ohm", "Rf = 56k"), counts when a
 # value of its kind follows; not a quantity's name written the same way ("Load = 1k", "Ratio = 2", "Cutoff = 1 kHz").
@@ -63,8 +63,9 @@ _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
 _OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
               rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
-              # "RSRC (1 ohm)": its value in parentheses
-              rf"|\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*\)")
+              # "RSRC (1 ohm)": its value in parentheses; "RA, 6.8 kΩ, top to mid": after a comma
+              rf"|\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*\)"
+              rf"|\s*,\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*,")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -132,7 +133,7 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     # "R1 1k vcc to a", "R1: 10k, a to b", "Rb 26 Ω tm to tout", "R3 - 3.3k, src to flt": a netlist-like statement,
     # name, value, then its nodes
     # ("Low-pass R1 = 4.7k in to out": read from the name on)
-    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
+    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:,\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -893,6 +894,12 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         if plus or minus:  # "its + control input at in, its - control input tied to out"
             inputs = (_node(plus["n"]) if plus else inputs[0], _node(minus["n"]) if minus else "0")
         placed = (ends or at(out)) + inputs if out or ends or control or plus else None
+        # "out+ is eo, out- is ground, control+ is ep, control- is en": each pin by its sign
+        signed = [re.search(rf"\b{word}\s*{sign}\s*(?:is|=|at|on|to|:)?\s*(?:node\s+)?(?P<n>[a-z_]\w*)", after,
+                            re.IGNORECASE) for word in (r"out(?:put)?", r"(?:control|ctrl|in(?:put)?|sense)")
+                  for sign in (r"\+", r"[-\u2212]")]
+        if all(signed) and not any(m["n"].lower() in _NOT_NODES - GROUND for m in signed if m):
+            placed = tuple(_node(m["n"]) for m in signed if m)
     if placed is None and nodes is None and figure is None:
         return None
     return ElementConstraint(text, kind, name, placed or nodes, figure, words, refs)  # the figure as written
@@ -1919,6 +1926,11 @@ def _levels(span: str, unit: str) -> tuple[float, float] | None:
                      re.IGNORECASE)
     if card and len(qa := _quantities(card["a"])) == len(qb := _quantities(card["b"])) == 1:
         return qa[0].value, qb[0].value
+    # "low 0 V, high 5 V", "high 3.3 V and low 0 V": each level by its name
+    low = re.search(rf"\blow(?:\s+level)?\s*(?:of|=|:|is|at)?\s*(?P<v>{_QTY_TEXT}){unit}\b", span, re.IGNORECASE)
+    high = re.search(rf"\bhigh(?:\s+level)?\s*(?:of|=|:|is|at)?\s*(?P<v>{_QTY_TEXT}){unit}\b", span, re.IGNORECASE)
+    if low and high:
+        return _quantities(low["v"] + unit)[0].value, _quantities(high["v"] + unit)[0].value
     ranged = next(((q.value, q.partner.value) for q in _quantities(span) if q.partner and q.unit == unit), None)
     slash = re.search(rf"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*/\s*([-+]?\d+(?:\.\d+)?)\s*{unit}\b", span)
     both = re.search(rf"(?:±|\+/-)\s*({_QTY_TEXT}){unit}\b", span)
@@ -2124,6 +2136,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         given = re.match(rf"\s+(?:puts|applies|gives|supplies|provides|delivers|places)\s+(?:(?:DC|AC)\s+)?"
                          rf"{_QTY_TEXT}(?:[munµk]?V\s+)?(?:(?:DC|AC)\s+)?(?:at|on|to|into|onto)\s+(?:node\s+)?"
                          r"(?P<n>[a-z_]\w*)", text[end:stop], re.IGNORECASE) if node is None else None
+        # "VS, 12 V, node top": a list item, its name, its level, then its node
+        given = given or (re.match(r"\s*,\s*(?:[^,;.]|\.\d)*?,\s*(?:on\s+|at\s+)?node\s+(?P<n>[a-z_]\w*)\b",
+                                   text[end:stop], re.IGNORECASE) if node is None else None)
         if given and given["n"].lower() not in _NOT_NODES and not _article(given, "n"):
             node = _node(given["n"])
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
@@ -4107,6 +4122,7 @@ def _read_request(description: str) -> Request:
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
+    text = re.sub(r"(?<=\d) V(DC|AC)\b", r"V \1", text)  # "5 VDC": a level and its kind ("5V DC", the same length)
     text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
     text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
