@@ -172,3 +172,25 @@ def test_a_pairs_ports_follow_the_inputs_their_asides_name():
 def test_comparator_outputs_each_with_its_level_are_lowest_first():
     text = "three comparators with outputs fl3 (3 V threshold), fl2 (2 V) and fl1 (1 V)."
     assert read_ports(text).roles["output"] == ("fl1", "fl2", "fl3")
+
+
+def test_a_level_in_or_out_with_its_node_in_parentheses_names_that_port():
+    roles = read_ports("Buck converter, 12 V in (node bk_in) to 5 V out (node bk_out), 100 kHz.").roles
+    assert (roles["input"], roles["output"]) == (("bk_in",), ("bk_out",))
+
+
+def test_a_pin_said_twice_keeps_both_names():
+    text = "the input transistor's base node cb1, the cascode transistor's base node cb2, output collector node cco."
+    assert read_ports(text).roles["base"] == ("cb1", "cb2")
+
+
+def test_a_family_node_named_short_for_the_word_before_node_takes_the_name():
+    family = "buck\nV1 in 0 DC 12\nS1 in sw gate 0 swm\nD1 0 sw dd\nL1 sw out 100u\nC1 out 0 10u\n.end\n"
+    request = read_request("Buck converter, 12 V in (node bi) to 5 V out (node bo); switch node bk_sw.")
+    rows = _rows(compose(family, request, output="out", source="V1").netlist)
+    assert rows["L1"][0] == "bk_sw"
+
+
+def test_a_way_from_one_node_through_the_circuit_to_another_is_input_to_output():
+    said = {s.node: s.role for s in said_nodes("A 20 dB T attenuator: from at_i through the T to at_o.")}
+    assert (said["at_i"], said["at_o"]) == ("input", "output")

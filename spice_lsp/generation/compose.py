@@ -467,6 +467,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b",
                             request.description, re.IGNORECASE):
         own, name = said["own"].lower(), said["name"].lower()
+        short = [n for n in nodes - {"in", "out", "0"} if _abbreviates(n, own)]  # "switch node x": the node sw
+        own = own if own in nodes or len(short) != 1 or own in NOT_NODES else short[0]
         if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
                 and name not in mapping.values() and name not in NOT_NODES:
             mapping[own] = name

@@ -313,7 +313,9 @@ _MAKING = {"makes", "make", "making", "produces", "produce", "producing", "gener
            "puts"}  # a wave it makes: output
 _WAVES = {"sine", "sinusoid", "triangle", "square", "pulse", "ramp", "step", "clock", "sawtooth", "chirp"}
 # "from in to lpout", "from vin (coupling cap) to collector node vo", "from node ti to node to": input to output
-_FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?"
+# ("from at_i through the T to at_o": the way through the circuit between them)
+_FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s+"
+                      r"(?:(?:through|via)\s+the\s+[^.;,]{1,30}?\s+)?to\s+(?:the\s+)?"
                       r"(?:(?:collector|drain|emitter|source|output)\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
 # "in -> o", "drv → lpo", "node a => node b": the signal's way, input to output
 _ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*"
@@ -783,8 +785,8 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
     for m in _ROLE_NAMED.finditer(text):
         name, role = m["p"] or m["e"] or m["i"], m["role"].lower()
-        if m["i"] is None and role in ("in", "out") and m["e"] is None:
-            continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":"
+        if m["i"] is None and role in ("in", "out") and m["e"] is None and not re.search(r"\(\s*node\s", m[0]):
+            continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":" (or "12 V in (node x)")
         if _OTHER_DEVICE.search(text[:m.start()]):
             continue  # "the ADC input (node adc)", "a preamp output (node pre)": another device's port
         # (not "output (buffered)": what it is)
@@ -876,8 +878,10 @@ def read_ports(text: str) -> Ports:
     for m in _CONTROL.finditer(text):
         _add(ports.roles, "control", (m["n"] or m["m"],))
     pins = [(said.pin, said.node) for said in said_nodes(text) if said.pin]  # "output at the collector, node co"
-    for pin in dict.fromkeys(pin for pin, _ in pins):
-        _add(ports.roles, pin, tuple(node for named, node in pins if named == pin))
+    for pin in dict.fromkeys(pin for pin, _ in pins):  # (more of that pin than a list said: "base node cb1, ...
+        # the cascode transistor's base node cb2")
+        more = tuple(node for named, node in pins if named == pin)
+        ports.roles[pin] = tuple(dict.fromkeys(ports.roles.get(pin, ()) + more))
     for role, names in ports.roles.items():  # "collectors c2 (under the base b1) and c1", the bases b1 and b2
         if role != "input":
             ports.roles[role] = _beside(names, ports.roles.get("input", ()), asides)
