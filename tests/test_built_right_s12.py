@@ -279,3 +279,16 @@ def test_a_range_said_of_a_regulators_input_is_its_supply_swept_over_it(descript
     intent = parse_intent(description)
     assert intent.values["VDD"].value == top and intent.values["VDD"].text.startswith(f"{top:g}")
     assert any(a.kind == "dc" for a in intent.analyses)
+
+
+@needs_ngspice
+def test_a_level_said_before_from_is_the_output_not_the_input():
+    result = generate("Zener regulator giving 9.1 V from a 15-20 V input.")
+    assert "bv=9.1" in result.netlist and result.verified
+    assert parse_intent("Regulator from 12 V giving 5 V.").values["VIN"].value == 12.0
+
+
+@needs_ngspice
+def test_a_peak_detectors_output_capacitor_is_its_hold_capacitor():
+    result = generate("Diode peak detector: a 4 V peak 1 kHz sine on node pin, output node pk across 1 uF and 100k.")
+    assert re.search(r"^C1 pk 0 1u", result.netlist, re.MULTILINE) and result.verified

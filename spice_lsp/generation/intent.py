@@ -330,6 +330,7 @@ _CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORE
 _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
                  (r"length|width", "m"), (r"supply|volt", "V"), (r"current", "A"), (r"freq", "Hz")]
 _NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
+_FROM = {"V": "VIN"}  # "from 12 V": the input; a level said before "from" ("9.1 V from a 15-20 V input") is not it
 _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go to the earlier row
     (r"body(?: bias)?|substrate|bulk|back[- ]gate", {"V": "VBS"}), (r"zener|breaks\s+down\s+at", {"V": "VZ"}),
     # Device physics that the templates turn into .param lines their model cards compute from.
@@ -354,7 +355,7 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
      r"|out(?:put)?\s+(?:node\s+[a-z_]\w*\s+)?(?:(?:must|should|will|has\s+to)\s+)?(?:at|is|be|stays?|remains?|sits?|reads?)"
      r"(?:\s+at)?\s*$",  # ("output node reg at 6.2 V")
      {"V": _NOT_A_ROLE}),
-    (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", {"V": "VIN"}),
+    (r"supply|rail|vdd|vcc|operating|battery", {"V": "VDD"}), (r"\bfrom\b", _FROM),
     # "collectors on 12 V", "drains at 5 V": the pins of several transistors tied to a level are tied to the supply
     (r"(?:collectors|drains)\s+(?:at|on|to|tied\s+to)(?=\s*$)", {"V": "VDD"}),
     # "bias an NPN stage on 15 V": a circuit said on a level runs on it (the verb "bias" names no level)
@@ -414,7 +415,7 @@ def _keyword_role(before: str, after: str, unit: str) -> str | None:
     for rank, (pattern, roles) in enumerate(_KEYWORD_RES):
         if unit not in roles:
             continue
-        distances = [m.start() for m in pattern.finditer(after)]
+        distances = [m.start() for m in pattern.finditer(after)] if roles is not _FROM else []
         distances += [len(before) - m.end() for m in pattern.finditer(before)]
         if distances and (best is None or (min(distances), rank) < best[:2]):
             best = (min(distances), rank, roles[unit])

@@ -114,14 +114,14 @@ def _diode_peak_detector(f: _Filler) -> str:
     d = f.model("dsi")
     # D1 charges C1 to the input's peak less a diode drop; R1 bleeds it between peaks (tau = R1 C1).
     return "\n".join([f"V1 in 0 DC 0 SIN(0 {f('VIN', 5)} {f('FREQ', 1e3)})", f"D1 in out {d}",
-                      f"C1 out 0 {f('C', 1e-6, 'CH', 'CL', 'CIN')}", f"R1 out 0 {f('R', 100e3, 'RL')}"])
+                      f"C1 out 0 {f('C', 1e-6, 'CH', 'CL', 'CIN', 'COUT')}", f"R1 out 0 {f('R', 100e3, 'RL')}"])
 
 
 def _holds_peak(f: _Filler) -> list:
     """The settled output: the peak less a diode drop (0.3-0.9 V), less half the droop R1 C1 allows between
     peaks (its ripple), averaged over the last half of the transient."""
     peak = used(f, "VIN")
-    tau, period = used(f, "R", "RL") * used(f, "C", "CH", "CL", "CIN"), 1 / used(f, "FREQ")
+    tau, period = used(f, "R", "RL") * used(f, "C", "CH", "CL", "CIN", "COUT"), 1 / used(f, "FREQ")
     droop = (peak - 0.3) * (1 - math.exp(-period / tau))
     return [settles("holds the input's peak less a diode drop", peak - 0.9 - droop, peak - 0.3, how="avg")]
 
