@@ -194,3 +194,11 @@ def test_a_family_node_named_short_for_the_word_before_node_takes_the_name():
 def test_a_way_from_one_node_through_the_circuit_to_another_is_input_to_output():
     said = {s.node: s.role for s in said_nodes("A 20 dB T attenuator: from at_i through the T to at_o.")}
     assert (said["at_i"], said["at_o"]) == ("input", "output")
+
+
+def test_a_port_named_by_its_roles_list_keeps_that_name():
+    family = "ina\nV1 in 0 DC 0 AC 1\nV2 ref 0 DC 0\nR1 in n 10k\nR2 ref n 10k\nR3 n out 10k\n.end\n"
+    request = read_request("Instrumentation amplifier, gain 37 (gain set by one resistor between the two input "
+                           "buffers, unity-gain difference stage). Inputs ina_p and ina_n, output ina_out.")
+    rows = _rows(compose(family, request, output="out", source="V1").netlist)
+    assert (rows["V1"][0], rows["V2"][0]) == ("ina_p", "ina_n")

@@ -288,6 +288,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         family_node = output if role == "output" else _input_node(found, source)
         if node in roles.get(role, ()) and node not in mapping or node in told:  # one of the family's own ports
             continue  # of that role, or the one port of it the request told apart ("square output at sqo")
+        if node not in stated_ports.roles.get(role, (node,)) and family_node is not None \
+                and mapping.get(family_node, family_node) in stated_ports.roles[role]:
+            continue  # the port already bears a name its role's list gives ("Inputs ina_p and ina_n"), not a word
+            # another reader took for it ("the two input buffers")
         if role == "input" and rail is not None and (node in supplied_at) != (family_node == rail.nodes[0]) \
                 and supplied_at - {""}:
             # "from 3.3 V (node vcc)": the supply's node, which the family's rail takes, not its input; and a
