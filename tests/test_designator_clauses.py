@@ -268,3 +268,22 @@ def test_a_controlled_sources_pins_said_by_their_signs():
             "gain 20. VEP = 1.01 V on ep.")
     e5 = read_request(text).elements[0]
     assert (e5.name, e5.nodes, e5.value) == ("E5", ("eo", "0", "ep", "en"), 20.0)
+
+
+@pytest.mark.parametrize("text, line, card", [
+    ("VB biases node b at 0.7 V; Q2 (NPN, default model) has collector c, base b, emitter grounded; RC2 = 1k from vcc "
+     "to c; VCC = 5 V on vcc. Bias point.", "Q2 c b 0 qdefault", ".model qdefault NPN"),
+    ("M1 (NMOS, default W and L): drain d, gate g, source 0, bulk 0; RD 1k from vdd to d; VDD = 5 V on vdd; VG = 2 V "
+     "on g. .op", "M1 d g 0 0 nch W=10u L=1u", None),
+])
+def test_a_transistor_said_to_have_the_default_model_gets_spices_own_card(text, line, card):
+    lines = generate(text).netlist.splitlines()
+    assert line in lines and (card is None or card in lines)
+
+
+def test_a_named_sources_levels_said_per_step_are_its_sweep_not_a_pulse():
+    text = ("I need a DC sweep: VBE on node bx goes 0.5 V to 0.8 V, 2 mV per step; Q4 (NPN, default model) collector "
+            "on vc, base bx, emitter 0; VC4 = 5 V on vc.")
+    vbe = next(s for s in read_request(text).sources if s.name == "VBE")
+    assert (vbe.node, vbe.pulse) == ("bx", None)
+    assert [a.directive for a in parse_intent(text).analyses] == [".dc VBE 500m 800m 2m"]

@@ -419,10 +419,13 @@ def refusal(description: str) -> CannotServe | None:
 
 # The cards a transcribed device gets, by its polarity in the request's words.
 DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"], "ddefault": ".model ddefault D"},  # "default diodes": SPICE's own
-                 "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"]},
-                 "M": {"nch": MODELS["nch"], "pch": MODELS["pch"]},
+                 "Q": {"npn": MODELS["npn"], "pnp": MODELS["pnp"],
+                       "qdefault": ".model qdefault NPN", "qpdefault": ".model qpdefault PNP"},  # SPICE's own
+                 "M": {"nch": MODELS["nch"], "pch": MODELS["pch"],
+                       "mdefault": ".model mdefault NMOS", "mpdefault": ".model mpdefault PMOS"},
                  "J": {"njf": ".model njf NJF (vto=-2 beta=1m)",  # the square law as textbooks write it
-                       "pjf": ".model pjf PJF (vto=2 beta=1m)"},
+                       "pjf": ".model pjf PJF (vto=2 beta=1m)",
+                       "jdefault": ".model jdefault NJF", "jpdefault": ".model jpdefault PJF"},
                  "S": {"sw": ".model sw SW (vt=1 ron=1 roff=1meg)"}}  # a voltage-controlled switch
 
 
@@ -434,6 +437,10 @@ def _device_model(want: ElementConstraint, description: str) -> str:
     # a diode the request gives no model: SPICE's own (about 0.65 V at 1 mA, as textbooks reckon), unless it names
     # the small-signal part our dsi card stands for
     named = re.search(r"\b1n(?:4148|914)\b", description, re.IGNORECASE)
+    # a transistor its own words give "the default model" ("Q4 (NPN, default model)"): SPICE's own card
+    said = re.search(r"\bdefault(?:\s+\w+)?\s+model\b|\bmodel\W+(?:\w+\W+)?default\b", _unplaced(want), re.IGNORECASE)
+    if want.kind in "QMJ" and said:
+        return f"{want.kind.lower()}{'p' if p else ''}default"
     return {"D": "dsi" if named else "ddefault", "Q": "pnp" if p else "npn", "M": "pch" if p else "nch",
             "J": "pjf" if p else "njf", "S": "sw"}[want.kind]
 

@@ -2077,7 +2077,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"|\s+(?:sends|pushes|injects|forces|feeds|sources|delivers|pumps)\s+(?:[\w.]+\s+){0,3}?"
                           r"into\s+(?:the\s+)?(?:node\s+)?[a-z_]"
                           # "VGS on gn sweeps ...", "VAC on ac1 is a sine", "VDX sweeps dx from": placed, then its wave
-                          r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps|swept|ramped|stepped)\b"
+                          r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps|swept|ramped|stepped|goes|runs)\b"
                           r"|\s+(?:sweeps|ramps|steps)\s+(?:node\s+)?[a-z_]\w*\s+from\b"
                           # "VDS at d and VGS at g": placed on a node by name alone
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
@@ -2191,7 +2191,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"(?:source\s+)?$",
                           text[max(0, at - 40):at], re.IGNORECASE) or re.search(
             # ("VD on drain node dr swept from 0 to 3 V in 50 mV steps", "VG ... from 1 V to 3 V in 0.5 V steps")
-            rf"\b(?:swept|stepped)\b|\bin\s+{_QTY_TEXT}{unit}\s+steps\b", span, re.IGNORECASE)
+            # ("... 2 mV per step")
+            rf"\b(?:swept|stepped)\b|\bin\s+{_QTY_TEXT}{unit}\s+steps\b|{_QTY_TEXT}{unit}\s+(?:per|a|each)\s+step\b",
+            span, re.IGNORECASE)
         pulse = _pulse(span, unit) if sine is None and not swept else None
         pwl = _pwl(span) if sine is None and pulse is None else None
         # ("an AC current source of 1 mA into tank": the level after the source's own words)
