@@ -203,3 +203,17 @@ def test_a_second_order_filter_said_by_its_roll_off_passes_the_side_its_words_sa
 def test_a_hole_or_null_at_a_frequency_is_a_notch_there(text):
     intent = parse_intent(text)
     assert intent.kind == "twin_t_notch"
+
+
+@NGSPICE
+@pytest.mark.parametrize("text,level,corner", [
+    ("RC high-pass, corner 10 Hz, the output biased at 2.5 V from the 5 V supply. Input in, output out.", 2.5, 10.0),
+    ("High-pass filter with a cutoff of 50 Hz whose output sits at 1.2 V, supply 3.3 V.", 1.2, 50.0),
+])
+def test_a_high_pass_riding_on_a_level_divides_its_supply_and_keeps_its_corner(text, level, corner):
+    result = generate(text)
+    assert result.intent.kind == "rc_highpass" and result.verified
+    assert measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(level, rel=0.02)
+    got = measure(result.netlist, f"ac dec 200 {corner / 100:g} {corner * 100:g}\nlet g = vdb(out)-vdb(in)\n"
+                                  "meas ac result when g=-3")
+    assert got == pytest.approx(corner, rel=0.05)

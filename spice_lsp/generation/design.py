@@ -117,6 +117,28 @@ def _divided_lowpass(intent: Intent, d: Design, k: float) -> None:
     d.claimed.add("GAIN")
 
 
+def _biased_highpass(intent: Intent, d: Design, spec: Spec) -> None:
+    """A high-pass whose output rides on a DC level ("sitting around 1.65 V on a 3.3 V rail"): its resistor to ground
+    becomes a divider from the supply, RTOP from it and R to ground, k = R/(R + RTOP) = Vout/VDD; the capacitor sees
+    R || RTOP, which keeps the corner designed before (as R alone) or, with none, the R the request gives."""
+    vdd = given(intent, "VDD")
+    if vdd is None or not 0 < spec.target < vdd:
+        d.problems.append(f"'{spec.text}': a high-pass rides on a level between ground and its supply; "
+                          "no supply is given to divide" if vdd is None else f"'{spec.text}': not below the "
+                          f"{format_eng(vdd)}V supply")
+        return
+    k = spec.target / vdd
+    rth = d.designed.get("R") or given(intent, "R", "R1")
+    if rth is None or "R" not in d.designed and given(intent, "R", "R1") is not None:
+        r = rth or 100e3  # the request's R is the leg to ground (or none: 100k keeps the source's load light)
+        set_value(intent, d, "RTOP", r * (1 - k) / k, "Vout = VDD R/(R + RTOP)", E96)
+        return
+    set_value(intent, d, "R", rth / (1 - k), "Vout = VDD R/(R + RTOP), R || RTOP = the corner's R", E96)
+    set_value(intent, d, "RTOP", rth / k, "Vout = VDD R/(R + RTOP), R || RTOP = the corner's R", E96)
+    d.free, d.scale = ("C", -1) if "C" in d.designed else (None, -1)  # trimming C moves only the corner
+    d.claimed.add("VDD")
+
+
 def _oscillator(intent: Intent, design: Design, spec: Spec, factor: float) -> None:
     """f = 1/(2 pi k R C): R from the given (or a standard) C."""
     c = given(intent, "C", "C1")
@@ -485,6 +507,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         fc = spec.at / share if kind.endswith("lowpass") else spec.at * share
         _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
         d.free = None  # the trim loop moves values by ratios of positive quantities, not decibels
+    elif spec.quantity == "vout" and kind == "rc_highpass":
+        _biased_highpass(intent, d, spec)
     elif spec.quantity == "dc_gain_db" and kind == "rc_lowpass" and spec.target < 0:
         _divided_lowpass(intent, d, 10 ** (spec.target / 20))
     elif spec.quantity == "cutoff" and kind in ("opamp_inverting", "opamp_noninverting") and _ac_coupled(intent):
@@ -803,7 +827,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     for spec in specs:  # every spec's own number, before any design reads the intent (a bias's level and current)
         claim(intent, d, spec)
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
-    for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db")):
+    for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db"
+                                             or kind == "rc_highpass" and s.quantity == "vout")):
         if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in _DECIBELS)):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue

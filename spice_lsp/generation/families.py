@@ -157,7 +157,12 @@ def _corner(f: _Filler, inductive: bool) -> list[Spec | Probe]:
     r, x = used(f, "R", "R1"), used(f, "L", "L1") if inductive else used(f, "C", "C1")
     if "RSHUNT" in f.intent.values:  # a divided low-pass: the capacitor sees R || RSHUNT
         r = r * used(f, "RSHUNT") / (r + used(f, "RSHUNT"))
-    return [expect("cutoff", r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x))]
+    level = []
+    if "RTOP" in f.intent.values:  # a high-pass riding on a level: the capacitor sees R || RTOP, out sits divided
+        top = used(f, "RTOP")
+        level = [expect("vout", used(f, "VDD") * r / (r + top), 0.02)]
+        r = r * top / (r + top)
+    return [expect("cutoff", r / (2 * math.pi * x) if inductive else 1 / (2 * math.pi * r * x)), *level]
 
 
 def _resonant(f: _Filler, quantity: str) -> list[Spec | Probe]:
@@ -439,7 +444,7 @@ for _family in (
                   (34.5, ('coupling\\s+cap|(?:dc[- ])?block(?:ing)?\\s+cap|\\bdc[- ]block', 'corner|cut-?off|-3\\s*db',
                           'low[- ]?frequency|\\b(?:load|input\\s+(?:impedance|resistance))\\b'))),
            noun="filter",
-           specs=('cutoff',),
+           specs=('cutoff', 'vout'),
            examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),)),
     Family(kind="rl_lowpass",
            function=lambda f: _corner(f, True),

@@ -171,6 +171,8 @@ def _rc_filter(f: _Filler, high: bool) -> str:
     parts = [f"R1 in out {r}", f"C1 out 0 {c}"] if not high else [f"C1 in out {c}", f"R1 out 0 {r}"]
     if not high and "RSHUNT" in f.intent.values:  # a DC gain below 1: R2 divides with R1 (design._divided_lowpass)
         parts.append(f"R2 out 0 {f('RSHUNT', 1e3)}")
+    if high and "RTOP" in f.intent.values:  # riding on a level: R2 from the supply divides with R1
+        parts += [f"R2 vdd out {f('RTOP', 100e3)}", f"V2 vdd 0 DC {f('VDD', 5)}"]
     return f"V1 in 0 DC 0 AC {f('VIN', 1)}\n" + "\n".join(parts)
 
 
