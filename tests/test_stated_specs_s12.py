@@ -217,3 +217,9 @@ def test_a_high_pass_riding_on_a_level_divides_its_supply_and_keeps_its_corner(t
     got = measure(result.netlist, f"ac dec 200 {corner / 100:g} {corner * 100:g}\nlet g = vdb(out)-vdb(in)\n"
                                   "meas ac result when g=-3")
     assert got == pytest.approx(corner, rel=0.05)
+
+
+@NGSPICE
+def test_a_high_pass_riding_on_a_level_with_no_corner_asked_still_sits_at_it():
+    result = generate("RC high-pass filter whose output is biased at 2.5 V from the 5 V supply.")
+    assert result.verified and measure(result.netlist, "op\nlet result = v(out)") == pytest.approx(2.5, rel=0.02)

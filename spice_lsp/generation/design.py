@@ -131,6 +131,8 @@ def _biased_highpass(intent: Intent, d: Design, spec: Spec) -> None:
     rth = d.designed.get("R") or given(intent, "R", "R1")
     if rth is None or "R" not in d.designed and given(intent, "R", "R1") is not None:
         r = rth or 100e3  # the request's R is the leg to ground (or none: 100k keeps the source's load light)
+        if rth is None:
+            set_value(intent, d, "R", r, "the leg to ground (no corner asked)", None)
         set_value(intent, d, "RTOP", r * (1 - k) / k, "Vout = VDD R/(R + RTOP)", E96)
         return
     set_value(intent, d, "R", rth / (1 - k), "Vout = VDD R/(R + RTOP), R || RTOP = the corner's R", E96)
