@@ -26,3 +26,22 @@ def test_a_sweep_of_a_range_the_request_does_not_state_is_no_such_check():
     value, how = measure(Spec("9.1 V", "vout", 9.1), _DECK.format(r=220).replace("15 20", "0 20"), "reg", None,
                          description=_REQUEST)
     assert "operating point" in how and value is not None
+
+
+def test_a_corner_said_as_the_end_of_the_passband_is_a_bound_on_its_side():
+    from spice_lsp.generation.request import read_request
+
+    def bounds(text):
+        return [s.bound for s in read_request(text).specs if s.quantity == "cutoff"]
+    assert bounds("block the DC but let audio through from about 30 Hz upward") == ["max"]
+    assert bounds("RC high-pass passing everything from 30 Hz up, 10k load") == ["max"]
+    assert bounds("RC low-pass that keeps everything up to 20 kHz, C = 1 nF") == ["min"]
+    assert bounds("RC low-pass, cutoff 3.3 kHz, C = 10 nF, AC sweep up to 1 MHz") == [None]
+
+
+def test_a_corner_bounded_from_above_is_designed_below_it():
+    from spice_lsp.generation.pipeline import generate
+    result = generate("Between node a and a 10k load at node b, block the DC but let audio through from 30 Hz upward.")
+    item = next(i for i in result.checks if "30 Hz" in i.what)
+    measured = float(item.detail.split()[1])
+    assert item.status == "pass" and measured <= 30

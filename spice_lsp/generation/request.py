@@ -1281,6 +1281,7 @@ def _specs(text: str, found: list[Spec]) -> None:
     _filter_frequency(text, found)
     _function_specs(text, found)
     _bounds(text, found)
+    _edge_bounds(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
         at = text.find(spec.text)
         if spec.quantity in ("gain", "gain_db") and at >= 0 and (within := _WITHIN_DB.match(text, at + len(spec.text))):
@@ -1351,6 +1352,31 @@ def _bounds(text: str, found: list[Spec]) -> None:
         # "at least 30 dB down at 60 Hz": the gain is at most -30 dB
         flip = spec.quantity == "gain_db" and spec.target < 0 and bool(_ATTENUATION.search(spec.text))
         found[n] = dataclasses.replace(spec, bound="min" if least != flip else "max")
+
+
+# A corner said as the end of what passes: "let audio through from about 30 Hz upward", "flat down to 20 Hz" (at or
+# below it: 30 Hz itself must pass), "keep everything up to 20 kHz" (at or above it)
+_HZ = r"\d+(?:\.\d+)?\s?(?:[kKM]|meg)?Hz\b"
+_EDGE_BELOW = re.compile(rf"\b(?:down\s+to|as\s+low\s+as)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{_HZ}"
+                         rf"|{_HZ}\s*(?:and\s+(?:up|above|higher)\b|or\s+(?:above|higher)\b|up(?:wards?)?\b|onwards?\b)",
+                         re.IGNORECASE)
+_EDGE_ABOVE = re.compile(rf"\b(?:up\s+to|as\s+high\s+as|all\s+the\s+way\s+(?:up\s+)?to)\s+"
+                         rf"(?:about\s+|around\s+|roughly\s+|~\s*)?{_HZ}(?!\s*(?:and|or)\s+(?:up|above|higher))",
+                         re.IGNORECASE)
+
+
+def _edge_bounds(text: str, found: list[Spec]) -> None:
+    """A cutoff said as the end of a passband is a bound: the corner at or below it ("max") or at or above it."""
+    for n, spec in enumerate(found):
+        at = text.find(spec.text)
+        if spec.quantity != "cutoff" or spec.bound or at < 0:
+            continue
+        end = at + len(spec.text)  # (the edge's own figure: "cutoff 3.3 kHz, AC sweep up to 1 MHz" bounds nothing)
+        near = (max(0, at - 30), end + 20)
+        below = any(m.start() < end and m.end() > at for m in _EDGE_BELOW.finditer(text, *near))
+        above = any(m.start() < end and m.end() > at for m in _EDGE_ABOVE.finditer(text, *near))
+        if below != above:
+            found[n] = dataclasses.replace(spec, bound="max" if below else "min")
 
 
 # "a gain of 10 at 200 Hz", "gain is 0 dB (measured) at 1 kHz": where a gain is measured
