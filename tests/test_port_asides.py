@@ -202,3 +202,11 @@ def test_a_port_named_by_its_roles_list_keeps_that_name():
                            "buffers, unity-gain difference stage). Inputs ina_p and ina_n, output ina_out.")
     rows = _rows(compose(family, request, output="out", source="V1").netlist)
     assert (rows["V1"][0], rows["V2"][0]) == ("ina_p", "ina_n")
+
+
+def test_of_two_role_less_names_the_one_a_source_holds_is_the_input():
+    family = "shunt\nV1 in 0 DC 14\nR1 in out 845\nD1 0 out dz\n.model dz D (bv=5.6)\n.dc V1 9 14 0.1\n.end\n"
+    request = read_request("My supply wanders from 9 to 14 V. I'd like a node (steady) that stays at 5.6 V, from a "
+                           "zener and a resistor; the wandering supply is VWAND on node wand.")
+    rows = _rows(compose(family, request, output="out", source="V1").netlist)
+    assert rows["VWAND"][:1] == ["wand"] and rows["D1"][1] == "steady"

@@ -840,6 +840,8 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     driven = {s.node for s in request.sources if s.node}  # a name a stated source holds is an input, never the output
     if len(left) == 1 and len(free) == 2 and left[0] not in driven:
         free = free[1:]  # the one node a request names with no source on it is where it looks: the output
+    if len(left) == len(free) == 2 and len([n for n in left if n in driven]) == 1:
+        left.sort(key=lambda n: n not in driven)  # "a node (steady) ... the supply is VWAND on node wand": wand in
     if len(left) == len(free) and len(left) in (1, 2) and not any(
             role == "output" and name in driven for (role, _), name in zip(free, left)):
         for (_, node), name in zip(free, left):
