@@ -292,3 +292,17 @@ def test_a_level_said_before_from_is_the_output_not_the_input():
 def test_a_peak_detectors_output_capacitor_is_its_hold_capacitor():
     result = generate("Diode peak detector: a 4 V peak 1 kHz sine on node pin, output node pk across 1 uF and 100k.")
     assert re.search(r"^C1 pk 0 1u", result.netlist, re.MULTILINE) and result.verified
+
+
+@needs_ngspice
+@pytest.mark.parametrize("description,lx,rx,c1", [
+    ("Maxwell bridge to measure a 10 mH inductor", 10e-3, 10.0, 100e-9),
+    ("Maxwell-Wien bridge balanced for a 50 mH coil with 25 ohm resistance, C1 = 47 nF", 50e-3, 25.0, 47e-9),
+])
+def test_a_maxwell_bridge_is_balanced_for_its_coil(description, lx, rx, c1):
+    result = generate(description)
+    assert result.intent.kind == "maxwell_bridge" and result.verified
+    parts = {line.split()[0]: parse_number(line.split()[3]) for line in result.netlist.splitlines()
+             if re.match(r"[RCL]\d ", line)}
+    assert math.isclose(parts["R2"] * parts["R3"] * parts["C1"], lx, rel_tol=0.01)  # Lx = R2 R3 C1
+    assert math.isclose(parts["R2"] * parts["R3"] / parts["R1"], rx, rel_tol=0.01)  # Rx = R2 R3 / R1

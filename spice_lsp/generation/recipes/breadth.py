@@ -1058,3 +1058,38 @@ register(Family(kind="rc_snubber", function=_clamps_the_spike,
                 names=("RC snubber", "RC snubber across a switch", "snubber network for an inductive load"),
                 rules=((0.6, (r"\bsnubbers?\b", r"^(?![\s\S]*\bdiodes?\b)")),),
                 analysis="tran", tran=("1u", "3m"), source="V2", noun="snubber"))
+
+
+# --- Maxwell (Maxwell-Wien) inductance bridge ------------------------------------------------------
+
+# Arms: Z1 = R1 || C1 (in to b), Z2 = R2 (b to ground), Z3 = R3 (in to d), Z4 = the unknown coil Rx + j w Lx (d to
+# ground). Balanced when Z1 Z4 = Z2 Z3: Lx = R2 R3 C1 and Rx = R2 R3 / R1, at every frequency. R2 = R3 = sqrt(Lx/C1)
+# for the coil stated (10 mH, 10 ohm unless said), C1 = 100 nF; E1 is the detector across b and d.
+def _maxwell_arms(f: _Filler) -> tuple[float, float, float, float]:
+    """(Lx, Rx, C1, R2 = R3)."""
+    lx, rx, c1 = f.number("L", 10e-3, "LX"), f.number("R", 10.0, "RS", "RX"), f.number("C", 100e-9, "C1")
+    return lx, rx, c1, math.sqrt(lx / c1)
+
+
+def _maxwell_bridge(f: _Filler) -> str:
+    lx, rx, c1, r = _maxwell_arms(f)
+    return "\n".join([f"V1 in 0 DC 0 AC 1 SIN(0 1 {f('FREQ', 1e3)})",
+                      f"* balanced: Lx = R2 R3 C1, Rx = R2 R3/R1 (R2 = R3 = sqrt(Lx/C1) = {format_eng(r)})",
+                      f"R1 in b {format_eng(r * r / rx)}", f"C1 in b {f('C', c1, 'C1')}", f"R2 b 0 {format_eng(r)}",
+                      f"R3 in d {format_eng(r)}", f"R4 d x {f('R', rx, 'RS', 'RX')}", f"L1 x 0 {f('L', lx, 'LX')}",
+                      "E1 out 0 b d 1", "R5 out 0 1meg"])
+
+
+def _maxwell_balances(f: _Filler) -> list:
+    lx = _maxwell_arms(f)[0]
+    return [Probe(f"function: the bridge balances with the {format_eng(lx)}H coil (detector under 0.1 % of the drive "
+                  "from 100 Hz to 10 kHz)", "ac dec 10 100 10k\nlet result = vecmax(mag(v({out})))", 0, 1e-3),
+            Probe("function: off balance the detector sees the drive (v(b) alone, at 1 kHz, over 1 %)",
+                  "ac dec 10 100 10k\nmeas ac result find vm(b) at=1k", 1e-2, 1)]
+
+
+register(Family(kind="maxwell_bridge", summary="Maxwell (Maxwell-Wien) inductance bridge, balanced for the coil",
+                build=_maxwell_bridge, function=_maxwell_balances,
+                names=("Maxwell bridge", "Maxwell-Wien bridge", "Maxwell inductance bridge"),
+                rules=((1.5, (r"\bmaxwell(?:[- ]wien)?(?:\s+inductance)?\s+bridge",)),),  # (before the Wien circuits)
+                accepts=r"(?:inductance\s+)?bridge", analysis="ac"))
