@@ -287,3 +287,9 @@ def test_a_named_sources_levels_said_per_step_are_its_sweep_not_a_pulse():
     vbe = next(s for s in read_request(text).sources if s.name == "VBE")
     assert (vbe.node, vbe.pulse) == ("bx", None)
     assert [a.directive for a in parse_intent(text).analyses] == [".dc VBE 500m 800m 2m"]
+
+
+def test_a_mosfet_given_its_kp_and_no_size_keeps_spices_own_size():
+    netlist = generate("MN1: NMOS (model NX: VTO=0.7 KP=100u), drain on d, gate on g, source and body to ground. "
+                       "VG = 2 V on g, VD = 3 V on d. Operating point.").netlist
+    assert "MN1 d g 0 0 NX" in netlist.splitlines()  # no W and L of ours: ID = KP/2 (VGS - VTO)^2 as stated

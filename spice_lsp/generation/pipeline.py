@@ -626,9 +626,12 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             cards[model] = card
             # its stated W and L ("W = 10u, L = 2u"), else the request's, else 10u by 1u
             size = dict(p.split("=", 1) for p in want.params if p[:2] in ("W=", "L="))
+            # (none stated of a device the request gives its KP: SPICE's own W = L, the square law as its KP says)
+            unsized = not size and not {"W", "LG"} & set(intent.values) and any(
+                p.name == "kp" for p in request.model_params)
             extra = f" W={size.get('W') or (intent.values['W'].text if 'W' in intent.values else '10u')}" \
                     f" L={size.get('L') or (intent.values['LG'].text if 'LG' in intent.values else '1u')}" \
-                if want.kind == "M" else ""
+                if want.kind == "M" and not unsized else ""
             extra += "".join(f" {p}" for p in want.params if p[:2] not in ("W=", "L="))  # "m=2", "area=3"
             lines.append(f"{want.name} {' '.join(want.placed())} {model}{extra}")
         elif want.kind == "B" and want.params:  # a behavioural source: its nodes, then its law ("V=...")
