@@ -293,3 +293,13 @@ def test_a_mosfet_given_its_kp_and_no_size_keeps_spices_own_size():
     netlist = generate("MN1: NMOS (model NX: VTO=0.7 KP=100u), drain on d, gate on g, source and body to ground. "
                        "VG = 2 V on g, VD = 3 V on d. Operating point.").netlist
     assert "MN1 d g 0 0 NX" in netlist.splitlines()  # no W and L of ours: ID = KP/2 (VGS - VTO)^2 as stated
+
+
+def test_a_current_source_between_two_nodes_into_one_draws_from_the_other():
+    i3 = _sources("A 10 mA current source I3 between vdd and x (into x); R3 = 100 from x to ground; VDD = 5 V at vdd.")
+    assert i3["I3"][:4] == ("I", "x", "vdd", pytest.approx(0.01))
+
+
+def test_a_source_across_two_nodes_read_by_its_clause_is_written_once():
+    netlist = generate("V5 (5 V) across nodes p and n; R1 = 1k from p to 0; R2 = 4k from n to 0. .op").netlist
+    assert [line for line in netlist.splitlines()[1:] if line.startswith("V5 ")] == ["V5 p n 5"]  # (line 0: title)

@@ -2291,6 +2291,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node = name.lower() if node == far or node is None else node
             request.elements[part] = dataclasses.replace(request.elements[part], nodes=(node, far))
             request.nodes += [node] if node not in request.nodes else []
+        between = re.search(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)", span,
+                            re.IGNORECASE) if kind == "I" and node and minus is None else None
+        if between and node in (_node(between["a"]), _node(between["b"])):
+            # "I3 between vdd and x (into x)": drawn from the other end
+            other = _node(between["b"]) if node == _node(between["a"]) else _node(between["a"])
+            minus = None if other == "0" or other in _NOT_NODES else other
         if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
@@ -2302,10 +2308,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node, minus = _node(pair["a"]), _node(pair["b"])  # a wave between two nodes: a floating source
         elif kind == "V" and pair and _node(pair["b"]) != "0" and not {pair["a"].lower(), pair["b"].lower()} & \
                 _NOT_NODES:
-            # "VSENSE is a 0 V source from node a to node b": a source between two nodes is a part
-            request.elements.append(ElementConstraint(span.strip(" ,;"), "V", name,
-                                                      (_node(pair["a"]), _node(pair["b"])),
-                                                      dc if dc is not None else 0.0, f"{dc or 0:g}"))
+            # "VSENSE is a 0 V source from node a to node b": a source between two nodes is a part (once: "V5 (5 V)
+            # across nodes p and n" is read as a part by its own clause already)
+            if not any((e.name or "").upper() == key for e in request.elements):
+                request.elements.append(ElementConstraint(span.strip(" ,;"), "V", name,
+                                                          (_node(pair["a"]), _node(pair["b"])),
+                                                          dc if dc is not None else 0.0, f"{dc or 0:g}"))
             parts.add(key)
             continue
         said = key in read
