@@ -210,3 +210,10 @@ def test_of_two_role_less_names_the_one_a_source_holds_is_the_input():
                            "zener and a resistor; the wandering supply is VWAND on node wand.")
     rows = _rows(compose(family, request, output="out", source="V1").netlist)
     assert rows["VWAND"][:1] == ["wand"] and rows["D1"][1] == "steady"
+
+
+def test_a_supply_said_on_a_node_is_the_familys_plain_input_there():
+    family = "div\nV1 in 0 DC 12\nR1 in out 7.32k\nR2 out 0 2.67k\n.op\n.end\n"
+    request = read_request("Voltage divider from 12 V (node v12) giving 3.3 V at node tap33, 10k total.")
+    composed = compose(family, request, output="out", source="V1")
+    assert _rows(composed.netlist)["V1"][0] == "v12" and not composed.problems

@@ -403,6 +403,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                             else None)
         if driver is None and stated.text in steady:  # "bases inp and inn at 0 V DC", inn followed inp by an E
             driver = _held_instead(found + added, stated.node, mapping)
+        if driver is None and stated.node and stated_ports.supply and stated.node == stated_ports.supply.node \
+                and stated.kind == "V" and not (stated.sin or stated.pulse):
+            # "a divider from 12 V (node v12)": the node the supply is said on, fed by the family's rail or plain input
+            driver = _rail(found) or _plain_input(found, source, stated.dc)
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
             added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))
