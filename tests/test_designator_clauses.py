@@ -303,3 +303,9 @@ def test_a_current_source_between_two_nodes_into_one_draws_from_the_other():
 def test_a_source_across_two_nodes_read_by_its_clause_is_written_once():
     netlist = generate("V5 (5 V) across nodes p and n; R1 = 1k from p to 0; R2 = 4k from n to 0. .op").netlist
     assert [line for line in netlist.splitlines()[1:] if line.startswith("V5 ")] == ["V5 p n 5"]  # (line 0: title)
+
+
+def test_a_part_whose_first_end_is_said_before_it_and_a_comma():
+    text = ("There's a source I'm calling VBAT, it's 3.7 V, sitting on node bat. From bat, a 10 ohm resistor RSENSE "
+            "runs to node load, and the load itself is RL, 47 ohms, from load down to ground.")
+    assert _parts(text)["RSENSE"] == (("bat", "load"), pytest.approx(10.0))

@@ -466,9 +466,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     # "a 2.7k resistor, R12, running from n1 to ground": its value with its noun set off before its name
     appos = re.search(rf"(?<![\w.])(?P<q>[\d.]+\s*(?:[a-zA-ZµΩΩ]+\s*)?)\s(?:{KIND_WORDS[kind]})\s*,\s*$",
                       text[max(0, name_at - 40):name_at], re.IGNORECASE) if kind in "RCL" and value is None else None
-    if appos and len(said := _quantities(appos["q"].strip())) == 1 and UNIT_KIND.get(said[0].unit, kind) == kind \
-            and (said[0].unit or said[0].scaled):
-        value = said[0]
+    if appos and len(noted_q := _quantities(appos["q"].strip())) == 1 \
+            and UNIT_KIND.get(noted_q[0].unit, kind) == kind and (noted_q[0].unit or noted_q[0].scaled):
+        value = noted_q[0]
     nodes: tuple[str | None, ...] | None = None
     sizes: tuple[str, ...] = ()
     if kind in _TERMINALS:
@@ -511,9 +511,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             # ("collector goes to c", "its base sits at node bq", "cathode of D4 runs to o": a verb of place)
             # ... or its letter in capitals, as a netlist's comment writes it ("drain=d", "C=c B=b E=e", "D on node d")
             letter = _TERMINAL_LETTERS.get(kind, "")[i:i + 1]
-            pin = rf"{words}|(?-i:{letter})(?=\s*[=:]|\s+(?:on|at|to)\s)" if letter else words
+            pin_words = rf"{words}|(?-i:{letter})(?=\s*[=:]|\s+(?:on|at|to)\s)" if letter else words
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{pin})(?:\s*[:=]\s*|\s+)(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
+                rf"(?<![\w-])(?:{pin_words})(?:\s*[:=]\s*|\s+)(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
@@ -524,7 +524,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 key=lambda m: (lo + m.start() < name_at, m.start()))), None)
             # pins listed without commas, each word then its node: "drain d gate g source s", "collector c base b"
             # ... or with "=": "drain=d gate=g source=s"
-            listed = re.finditer(rf"(?<![\w-])(?:{pin})(?:\s*=\s*|\s+)(?P<n>[a-z_]\w*)(?=\s+(?:{_TERMINAL_WORDS})"
+            listed = re.finditer(rf"(?<![\w-])(?:{pin_words})(?:\s*=\s*|\s+)(?P<n>[a-z_]\w*)(?=\s+(?:{_TERMINAL_WORDS})"
                                  r"(?:\s*=\s*|\s+(?:(?:at|to|on)\s+)?(?:node\s+)?)[a-z_0-9])", sentence, re.IGNORECASE)
             # ("anode a cathode b": a node named a between two pins' words, no article)
             m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES), None)
@@ -588,6 +588,13 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
     if nodes is None and kind in "RCLD":  # "between in and out sits R4 = 10k", "from e to ground, RE = 500"
         nodes = _pair_before(text, name_at) or _tied_through(text, name_at) or _through_from(text, name_at, clause)
+    if nodes is None and kind in "RCLD":  # "From bat, a 10 ohm resistor RSENSE runs to node load"
+        first = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*,\s*(?:[\w.]+\s+){0,6}$",
+                          text[max(0, name_at - 80):name_at], re.IGNORECASE)
+        then = re.match(r"\s*(?:\w+\s+)?to\s+" + _NODE.format("b"), clause[name_at - start + len(name):], re.IGNORECASE)
+        if first and then and not _not_node(first, "a") and not _not_node(then, "b", True) \
+                and not _article(then, "b") and not _value_word(then, "b"):
+            nodes = (_node(first["a"]), _node(then["b"]))
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
