@@ -306,3 +306,12 @@ def test_a_maxwell_bridge_is_balanced_for_its_coil(description, lx, rx, c1):
              if re.match(r"[RCL]\d ", line)}
     assert math.isclose(parts["R2"] * parts["R3"] * parts["C1"], lx, rel_tol=0.01)  # Lx = R2 R3 C1
     assert math.isclose(parts["R2"] * parts["R3"] / parts["R1"], rx, rel_tol=0.01)  # Rx = R2 R3 / R1
+
+
+@pytest.mark.parametrize("description", [
+    "I need an indicator: node hi should go to about 3.3 V when the input (source VIN on node vin) is above 1.2 V, "
+    "otherwise 0 V. Single 3.3 V supply.",
+    "Node alarm should sit at 5 V when node tv drops below 1.8 V and at 0 V otherwise; 5 V supply.",
+])
+def test_an_output_level_said_for_one_side_of_a_threshold_is_a_comparator(description):
+    assert parse_intent(description).kind == "comparator"

@@ -138,6 +138,9 @@ _CONCEPTS: dict[str, str] = {
     # a logic-level output that changes at a level of the input: a comparator
     "switches": r"\b(?:goes|go|going|switch\w*|jumps?|snaps?|flips?|swings?|toggles?|trips?|turns?|drops?|falls?|"
                 r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
+                # "node hi should go to about 3.3 V when the input is above 1.2 V": a level said for one side of another
+                r"|\b(?:go|goes|sit|sits|be|reads?)\s+(?:to\s+|at\s+|near\s+)?(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*v\b"
+                r"[^.;]{0,40}?\b(?:when|whenever|while|once|if)\b[^.;]{0,50}?\b(?:above|over|exceeds|below|under|drops|falls)\b"
                 # "swing between 0 and 5 V whenever the input crosses 2 V"
                 r"|\bswings?\s+between\b(?:[^.;]|\.\d){0,30}?\b(?:when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b"
                 r"|\blogic\s+(?:signal|level|output|high|low|one|zero|1|0)\b|\bdigital\s+(?:signal|output|level)\b"
@@ -161,7 +164,9 @@ _CONCEPTS: dict[str, str] = {
     "hysteresis": r"\bhysteresis\b|\bback\s+(?:low|high|down|off|on)\b[^.;]*?\b(?:only\s+)?(?:when|once|after|below|"
                   r"under|above)\b|\btwo\s+(?:different\s+)?(?:thresholds|trip\s+points|switching\s+(?:points|levels))"
                   r"|\bnoise[- ]immun\w*|\bchatter\w*|\bdebounc\w*|\bclean\s+(?:edges?|logic|transitions|switching)",
+    # (not the output's own low level: "5 V when tv drops below 1.8 V and at 0 V otherwise")
     "zero_cross": r"\bzero[- ]?cross\w*|\bcross\w*\s+(?:through\s+)?zero\b|\b(?:at|around|through)\s+(?:0|zero)\s*v\b"
+                  r"(?!\s+(?:otherwise|else|below\s+it|above\s+it|the\s+rest))"
                   r"|\bsign\s+of\s+(?:the\s+)?(?:input|signal)\b",
     "window": rf"\b(?:between|inside|within)\s+(?:{_VOLTS}\s+and\s+{_VOLTS}|(?:a|the)\s+(?:window|range|band))",
     "clip": r"(?<!from\s)(?<!without\s)(?<!no\s)\bclip(?:s|ped|ping)?\b"
