@@ -309,3 +309,22 @@ def test_a_part_whose_first_end_is_said_before_it_and_a_comma():
     text = ("There's a source I'm calling VBAT, it's 3.7 V, sitting on node bat. From bat, a 10 ohm resistor RSENSE "
             "runs to node load, and the load itself is RL, 47 ohms, from load down to ground.")
     assert _parts(text)["RSENSE"] == (("bat", "load"), pytest.approx(10.0))
+
+
+def test_numbered_steps_are_no_step_input_and_a_run_from_the_initial_conditions_skips_the_bias_point():
+    text = ("Step 1) V1 = 10 V at node a. Step 2) R1 = 10k from a to b. Step 3) C1 = 1 uF from b to 0 with an initial "
+            "voltage of 2 V. Step 4) simulate 50 ms (transient) from the initial condition.")
+    v1 = next(s for s in read_request(text).sources if s.name == "V1")
+    assert (v1.node, v1.dc, v1.pulse) == ("a", 10.0, None)
+    assert [a.directive for a in parse_intent(text).analyses] == [".tran 50u 50m uic"]
+    assert read_request("Step 1: V1 = 5 V at a. Step 2: R1 1k a to b.").description.startswith("V1 = 5 V at a.")
+
+
+def test_a_sine_centred_on_a_level_has_it_as_its_offset():
+    said = _sources("VSIG is a 2 Vpp, 5 kHz sine centred on 1 V at node s; R1 = 1k from s to t.")["VSIG"]
+    assert said[1] == "s" and said[5] == (1.0, 1.0, 5000.0)
+
+
+def test_a_spice_temperature_step_list_is_the_temp_list():
+    intent = parse_intent(".step temp list -40 25 85 with .op: ID9 (1 mA) into node k9, D9 from k9 to 0.")
+    assert ".temp -40 25 85" in [a.directive for a in intent.analyses]

@@ -995,7 +995,9 @@ _WAVE_SAID = re.compile(r"\b(?P<w>sine|sinus\w*|square(?:[- ]wave)?(?![- ](?:law
                         # "a 1 V step in at node ts", "its step response"; not a run's step ("time step", "a 1 us
                         # step", "step 1 us") nor a converter's ("step-down")
                         r"(?<!time )(?<!max )(?<!maximum )(?<![munµ]s )(?<!\ds )step"
-                        r"(?![- ](?:down|up|size))(?!\s*(?:of|=|:|is)?\s*[\d.]+\s*[munpµ]?s\b)(?=\b))\b", re.IGNORECASE)
+                        # (nor a numbered step of the request's own: "Step 2) R1 = 10k ...")
+                        r"(?![- ](?:down|up|size))(?!\s*(?:of|=|:|is)?\s*[\d.]+\s*[munpµ]?s\b)(?!\s+\d{1,2}\s*[.):])"
+                        r"(?=\b))\b", re.IGNORECASE)
 _WAVE_MADE = re.compile(rf"\b(?:{reading.MAKES}|"
                         r"becomes?|into|shap\w*|multivibrator|astable|vco|timer|555)\b", re.IGNORECASE)
 _SINES, _STEPPED = {"sin", "sffm", "am"}, {"pulse", "pwl"}

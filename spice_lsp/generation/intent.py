@@ -684,6 +684,8 @@ _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{
                         rf"|(?:(?-i:\bT)\s*=|\btemperatures\s+(?:of\s+)?)\s*{_TEMP_NUMBER}(?:\s*,\s*{_TEMP_NUMBER})*\s*,?\s*"
                         rf"(?:and|&)\s+{_TEMP_NUMBER}(?:\s*(?:{_DEGREES}|C\b)|(?!\s*[a-zA-Z\u00b5%]))"
                         # "simulate at 0, 50 and 100 C": a list said at, its degrees a bare C
+                        # ... or as a SPICE step list (".step temp list -40 25 85")
+                        rf"|(?<=\.step\stemp\slist\s){_TEMP_NUMBER}(?:\s+{_TEMP_NUMBER})+"
                         # ... each with its bare C ("at -25 C, 25 C and 100 C")
                         rf"|(?<=\bat\s){_TEMP_NUMBER}(?:\s*C\b)?(?:\s*,\s*{_TEMP_NUMBER}(?:\s*C\b)?)*\s*,?\s*(?:and|&)\s+"
                         rf"{_TEMP_NUMBER}\s*C\b",
@@ -841,7 +843,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 int(cycles[1] if cycles else 5) / signal[0] if signal else _registry().family_of(intent.kind).transient
             step = steps[0].value if steps else stop / 1000
             window = f" {format_eng(starts[0].value)}" if starts and starts[0].value < stop else ""
-            uic = " uic" if re.search(r"\buic\b", text, re.IGNORECASE) else ""  # start from the parts' IC=
+            # start from the parts' IC= ("uic", "simulate from the initial conditions")
+            uic = " uic" if re.search(r"\buic\b|\b(?:from|using|use|with)\s+(?:the\s+|its\s+)?initial\s+conditions?\b",
+                                      text, re.IGNORECASE) else ""
             request = AnalysisRequest("tran", f".tran {format_eng(step)} {format_eng(stop)}{window}{uic}")
         elif kind == "dc":
             if any(a <= m.start() < b for a, b in nested_spans):

@@ -1858,7 +1858,9 @@ def _sine(clause: str) -> tuple[float, float, float] | None:
     freq = next((q.value for q in qs if q.unit == "Hz"), None)
     said_offset = next((q for q in qs if q.unit in ("V", "") and (  # "0 offset": no unit needed for none
         re.match(r"\s*(?:dc\s+)?offset", clause[q.end:], re.IGNORECASE)
-        or re.search(r"offset\s*(?:of|=|:)?\s*$", clause[:q.start], re.IGNORECASE))), None)
+        # ("centred on 1 V", "riding on 2.5 V DC": the level it swings about)
+        or re.search(r"(?:offset|\bcent(?:er|re)d\s+(?:on|at|around)|\briding\s+on)\s*(?:of|=|:)?\s*(?:an?\s+)?$",
+                     clause[:q.start], re.IGNORECASE))), None)
     offset = said_offset.value if said_offset else 0.0
     if centred := _CENTRED.search(clause):  # "a 0.9 V ± 0.9 V sine": its offset and amplitude
         offset = _quantities(centred["o"])[0].value
@@ -4107,7 +4109,9 @@ def _glossed(text: str) -> str:
 # A list written one item a line ("- R5: 2.7k, feed to hold", "* C4 - 22 nF, flt to ground", "2) R21 = 15k"), which
 # reaches the reader on one line: a marker first or after a colon, then again before each item.
 _FIRST_MARK = re.compile(r"(?:^|:)\s*(?P<mark>[-*\u2022\u2013])\s+(?=\w)")
-_NUMBERED = re.compile(r"(?:^|(?<=[\s:]))(?P<n>\d{1,2})[.)]\s+(?=[A-Za-z])")  # "1) R21 = 15k", "1. D1 anode ac1"
+# "1) R21 = 15k", "1. D1 anode ac1", "Step 2: R1 = 10k ..." (the word "step" of a numbered step is no pulse's)
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:;,.]))(?:(?P<step>(?i:step|item))\s+)?(?P<n>\d{1,2})(?:[.)]|(?(step):|(?!)))\s+"
+                       r"(?=[A-Za-z])")
 # A line that opens with a list's marker: the line before it ends a statement
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+\w)")
 
