@@ -697,14 +697,19 @@ _KEYWORD_PORT = re.compile(r"\b(?i:input|output)\s+(?:(?i:node)\s+)?(?P<n>ac|dc)
 
 
 def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[CheckItem]:
-    """A failing item for each node the request writes after "at", "on" or "into" that the answer does
-    not have (the request's nodes the reader took are checked by the checklist already)."""
+    """A failing item for each node the request writes after "at", "on" or "into", or lists after a node noun, that
+    the answer does not have (the request's nodes the reader took are checked by the checklist already)."""
     have, read = reading.nodes(netlist.statements), set(request.nodes)
     items, seen = [], set()
     for said in _KEYWORD_PORT.finditer(description):
         if said["n"] not in have and said["n"] not in seen:
             seen.add(said["n"])
             items.append(absent(said["n"], said[0]))
+    for said in _NODE_LIST.finditer(description):
+        for node in re.split(r"\s*,\s*|\s+and\s+", said["list"]):
+            if re.search(r"\d|_", node) and node not in have and node not in read and node not in seen:
+                seen.add(node)
+                items.append(absent(node, said[0]))
     for said in _AT_NODE.finditer(description):
         node = said["n"].lower()
         if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
@@ -936,8 +941,6 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
     named = [n for pair in _PAIR.finditer(description) for n in (pair["a"], pair["b"])
              if (len(n) <= 4 or any(c.isdigit() for c in n))]
     named += [said["n"].lower() for said in _RAIL_LEVEL.finditer(description) if said["n"].islower()]
-    named += [n for said in _NODE_LIST.finditer(description) for n in re.split(r"\s*,\s*|\s+and\s+", said["list"])
-              if re.search(r"\d|_", n)]
     for node in dict.fromkeys(named):
         if node not in have and node not in _GROUNDED and node not in _NOT_NODE_WORDS and node not in _PIN_NOUNS:
             items.append(CheckItem(f"node {node} (named in the request)", FAIL, "not in the netlist"))
