@@ -328,3 +328,10 @@ def test_a_sine_centred_on_a_level_has_it_as_its_offset():
 def test_a_spice_temperature_step_list_is_the_temp_list():
     intent = parse_intent(".step temp list -40 25 85 with .op: ID9 (1 mA) into node k9, D9 from k9 to 0.")
     assert ".temp -40 25 85" in [a.directive for a in intent.analyses]
+
+
+def test_a_list_one_item_a_line_keeps_its_items_apart_through_the_cleaned_description():
+    from spice_lsp.generation.pipeline import clean_description
+    text = "Bridge:\n1. D1 anode a, cathode p\n2. D2 anode b, cathode p\nVAC is SIN(0 10 60) across a and b."
+    cleaned = clean_description(text)
+    assert "cathode p; VAC is" in cleaned and read_request(cleaned).elements[1].nodes == ("b", "p")

@@ -63,7 +63,7 @@ from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
-from spice_lsp.generation.request import ElementConstraint, Request, Spec, read_request
+from spice_lsp.generation.request import ElementConstraint, Request, Spec, items_ended, read_request
 from spice_lsp.generation.scope import (
     IMPOSSIBLE,
     NAMED,
@@ -306,7 +306,9 @@ def clean_description(description: str) -> str:
     """One line of plain text: control characters (ESC, BEL, OSC ...) never reach a title or a
     terminal, runs of blanks become one space, typeset notation its plain words, a decimal comma a
     point, and a value's gloss in words is dropped; SPICE lines pasted one a line stay apart."""
-    text = _PLUS_MINUS.sub("±", _CONTROL_CHARACTERS.sub(" ", _pasted_lines(description)).translate(_NOTATION))
+    # (a list's items one a line end there: "4. D4 ... cathode ac2<newline>VAC is ..." ran into the next sentence)
+    text = _CONTROL_CHARACTERS.sub(" ", items_ended(_pasted_lines(description))).translate(_NOTATION)
+    text = _PLUS_MINUS.sub("±", text)
     return " ".join(_VALUE_GLOSS.sub("", _DECIMAL_COMMA.sub(r"\1.\2", text)).split())[:MAX_DESCRIPTION]
 
 

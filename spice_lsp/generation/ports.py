@@ -186,7 +186,8 @@ _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+
 # aside after the node (a designator: V or I, then capitals or figures)
 _SOURCE_ASIDE = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s*\(\s*(?:(?:from|by|via)\s+)?(?:(?:the|a)\s+)?"
                            r"(?:source\s+|driven\s+by\s+)?"
-                           r"(?P<s>[VI][A-Z0-9_]+)\b(?![(=])[^()]*\)")
+                           # ("a 325 V peak sine (VM at line)": an aside that places its source elsewhere names no port)
+                           r"(?P<s>[VI][A-Z0-9_]+)\b(?![(=])(?!\s+(?:at|on)\s+(?:node\s+)?[a-z_])[^()]*\)")
 
 # "Put 1.2 V on p", "with 0.5 V at a", "1 V DC at vin", "a 2 V control level at ctl", "gate held at 3 V at node g"
 _LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and|(?:held|biased|kept)\s+at)\s+)?" + _LEVEL.format("v")

@@ -2133,7 +2133,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                 or re.match(r"(?:'s)?\s+current\b(?!\s+(?:source|sink|of|=|:|is)\b)", text[end:], re.IGNORECASE):
             continue  # "the current through VSENSE", "the VAM current": a controlled source's reference
         start, stop = _statement(text, at, marks)
-        if _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz, 2 V amplitude sine VIN"
+        sentence = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:at])])
+        # ("A 2 V peak 1 kHz sine (VS at src)": the wave its aside names, said before it)
+        aside_wave = text[max(0, at - 1):at] == "(" and _SINE.search(text, sentence, at)
+        if aside_wave or _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz ... sine VIN"
             start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
                         + [m.end() for m in _DESIGNATOR.finditer(text, 0, start)])
         span, key = text[start:stop], name.upper()
@@ -4116,7 +4119,7 @@ _NUMBERED = re.compile(r"(?:^|(?<=[\s:;,.]))(?:(?P<step>(?i:step|item))\s+)?(?P<
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+\w)")
 
 
-def _items_ended(description: str) -> str:
+def items_ended(description: str) -> str:
     """The request with each line of a list ended as a statement before its line break goes ("... cathode ac2
     <newline>VAC is ...": the last item's words ran into the next sentence's)."""
     lines = description.split("\n")
@@ -4165,7 +4168,7 @@ _HYPHENED_UNIT = re.compile(rf"(?<![\w.])(?:\d+(?:\.\d+)?|(?i:{_WORD}))(?P<h>-)(
 
 
 def _read_request(description: str) -> Request:
-    request = Request(_listed(" ".join(_items_ended(description).split())))
+    request = Request(_listed(" ".join(items_ended(description).split())))
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)

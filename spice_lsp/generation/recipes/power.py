@@ -275,9 +275,10 @@ register(Family(kind="shunt_regulator", function=_regulates(2.495, 10e3, 10e3),
                 build=_tl431,
                 names=("TL431 shunt regulator", "adjustable shunt regulator", "programmable shunt reference",
                        "TL431 voltage reference"),
-                # ("a precision 2.5 V shunt reference": the same part named by what it is)
-                rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)"
-                               r"|(?<!zener )shunt\s+(?:voltage\s+)?reference",)),
+                rules=((23.2, (r"tl431|(?<!zener )shunt\s+regulator|programmable\s+(?:shunt|zener|reference)",),),
+                       # ("a precision 2.5 V shunt reference": the same part named by what it is; after the series
+                       # regulator, whose reference a shunt reference may be)
+                       (23.7, (r"(?<!zener )shunt\s+(?:voltage\s+)?reference",)),
                        (23.25, (r"tl431", r"voltage\s+reference"))),
                 accepts=r"(?:programmable|adjustable)\s+shunt\s+regulator",  # what the rule's words name it
                 specs=("vout",), design=_divider_design(2.495),
