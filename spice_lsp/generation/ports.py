@@ -178,6 +178,15 @@ _BIT_RANGE = re.compile(r"(?<![\w.])(?P<first>" + _NAME + r")\s*\((?P<a>[^()]*\b
                         r"\s*(?:to|through|\.\.\.?)\s*(?P<last>" + _NAME + r")(?:\s*\((?P<b>[^()]*)\))?")
 _BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
                    + _NAME + r"(?:" + _ASIDE + r")?)+)")
+# "taps t9 (highest), t6 and t3 (lowest)", "the taps between them are named a, b and c", "taps t3, t2, t1 from the
+# top": the inner nodes of a resistor string, listed (two or more), read highest first (see _top_first)
+_ORDER_WORDS = r"(?:listed|named|going|from|top|bottom|highest|lowest)\b"
+_TAPS = re.compile(r"\btaps\b(?:[^.;:]{0,40}?(?:\b(?:named|called|are)\b|:))?\s*(?:(?:the\s+)?nodes\s+)?(?P<list>"
+                   + _NAME + r"(?:" + _ASIDE + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?!" + _ORDER_WORDS + r")"
+                   + _NAME + r"(?:" + _ASIDE + r")?)+)(?P<tail>\s*,?\s*(?:(?:listed\s+|named\s+|going\s+)?"
+                   r"(?:from\s+(?:the\s+)?(?:top|bottom|highest|lowest)|(?:top|bottom|highest|lowest)\s+(?:first|up|down))"
+                   r"|bottom[- ]up|top[- ]down))?",
+                   re.IGNORECASE)
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
 _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
                      r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
@@ -870,6 +879,10 @@ def read_ports(text: str) -> Ports:
     for m in _BIT_RANGE.finditer(text):  # "b3 (MSB) through b0 (LSB)", "d0 (LSB) to d7 (MSB)"
         if (names := _range(m["first"], m["last"])) is not None:
             _add(ports.roles, "input", names[::-1] if re.search(r"\bLSB\b", m["a"]) else names)
+    for m in _TAPS.finditer(text):
+        names = tuple(n for n in re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])",
+                                            re.sub(r"\([^()]*\)", " ", m["list"])) if n.lower() != "and")
+        _add(ports.roles, "tap", _top_first(names, m["list"], m["tail"] or ""))
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():
             _add(ports.roles, m["ra"].lower(), (m["a"],))
@@ -943,6 +956,18 @@ def _in_bit_order(names: tuple[str, ...], listed: str) -> tuple[str, ...]:
         return said[1] if said else ""
     reversed_ = names and (re.search(r"\bLSB\b", aside(names[0])) or re.search(r"\bMSB\b", aside(names[-1])))
     return names[::-1] if reversed_ else names
+
+
+def _top_first(names: tuple[str, ...], listed: str, tail: str) -> tuple[str, ...]:
+    """A string's taps highest first: reversed where an aside says the list starts at the bottom or ends at the top
+    ("t1 (lowest), t2 and t3", "a, b, c (highest)") or the words after it do ("from the bottom", "lowest first");
+    else as said (a string is described from its top, "12 V down to ground")."""
+    def aside(name: str) -> str:
+        said = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(([^()]*)\)", listed)
+        return said[1] if said else ""
+    low, high = r"\b(?:lowest|bottom|low|lsb)\b", r"\b(?:highest|top|high|msb)\b"
+    up = re.search(low, tail + " " + aside(names[0]), re.IGNORECASE) or re.search(high, aside(names[-1]), re.IGNORECASE)
+    return names[::-1] if up else names
 
 
 # A DC level alone in an aside ("(non-inverting side, 1.2 V DC)"), no waveform's or threshold's figure, no source's

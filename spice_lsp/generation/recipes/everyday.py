@@ -11,6 +11,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, logic_gate, register, settles, used
+from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
 from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_examples, _inputs
@@ -303,8 +304,58 @@ register(Family(kind="resistor_string_dac", summary="resistor-string DAC (Kelvin
                 function=_string_function, build=_resistor_string,
                 names=("resistor-string DAC", "resistor string digital-to-analog converter", "Kelvin divider DAC",
                        "string DAC"),
-                rules=((2.2, (r"resistor[- ]string|kelvin[- ]divider|string\s+" + word("dac"),)),),
+                # (a resistor string with no code to convert is a tapped divider)
+                rules=((2.2, (r"resistor[- ]string|kelvin[- ]divider|string\s+" + word("dac"),
+                              r"\bdac|digital|\bcodes?\b|\bbits?\b|convert")),),
                 analysis="op", noun="converter", accepts=r"dac|digital[- ]to[- ]analog|divider"))
+
+
+# --- tapped divider: a string of equal resistors -----------------------------------------------------
+
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "a string of four equal 2.2k resistors", "a chain of 5 resistors", "three taps"
+_RESISTOR_COUNT = re.compile(r"\b(?:string|chain|stack|ladder)\s+of\s+(?P<n>\w+)\s+(?:equal\s+|identical\s+)?"
+                             r"(?:\S+\s+)?resistors\b", re.IGNORECASE)
+_TAP_COUNT = re.compile(r"\b(?P<n>\w+)\s+taps\b", re.IGNORECASE)
+
+
+def _string_count(text: str) -> int:
+    """The string's resistors: one more than the taps the request names ("taps t9, t6 and t3"), else as many as it
+    says ("a string of four resistors", "three taps": four), else four."""
+    if names := read_ports(text).roles.get("tap"):
+        return len(names) + 1
+    for pattern, more in ((_RESISTOR_COUNT, 0), (_TAP_COUNT, 1)):
+        if (m := pattern.search(text)) and (n := _HOW_MANY.get(m["n"].lower()) or
+                                            (int(m["n"]) if m["n"].isdigit() else 0)) >= 2 - more:
+            return min(n + more, 32)
+    return 4
+
+
+def _tapped_divider(f: _Filler) -> str:
+    # n equal resistors from the source to ground; the taps top first, tap1 .. the lowest, out (the family's
+    # "tap" ports, in that order, take the names the request lists highest first).
+    n = _string_count(f.intent.description)
+    nodes = ["in", *(f"tap{k}" for k in range(1, n - 1)), "out", "0"]
+    r = f("R", 10e3, "R1")
+    return "\n".join([f"V1 in 0 DC {f('VIN', 10, 'VDD')}",
+                      *(f"R{k} {a} {b} {r}" for k, (a, b) in enumerate(zip(nodes, nodes[1:]), 1))])
+
+
+def _taps_function(f: _Filler) -> list:
+    n, vin = _string_count(f.intent.description), used(f, "VIN", "VDD")
+    taps = [*(f"tap{k}" for k in range(1, n - 1)), "out"]
+    return [_at_op(f"tap {k} of {n - 1} (highest first) at VIN ({n - k})/{n} = {vin * (n - k) / n:.4g} V",
+                   vin * (n - k) / n, 0.005, node) for k, node in enumerate(taps, 1)]
+
+
+register(Family(kind="tapped_divider", summary="tapped voltage divider (a string of equal resistors)",
+                build=_tapped_divider, function=_taps_function,
+                names=("tapped voltage divider", "multi-tap divider", "resistor string with taps"),
+                # before the two-resistor divider (36); converters' ladders (a DAC's, a flash ADC's) rank first
+                rules=((35.9, (r"\btaps\b", r"divider|resistors\b")),
+                       (35.9, (r"multi-?tap(?:ped)?\s+divider|tapped\s+(?:voltage\s+|resistive\s+)?divider",))),
+                ports=(("tap", (*(f"tap{k}" for k in range(1, 31)), "out")),),
+                analysis="op", noun="divider", accepts=r"divider|string\s+of|chain\s+of"))
 
 
 # --- diode-capacitor charge pump inverter ---------------------------------------------------------
