@@ -217,3 +217,10 @@ def test_a_supply_said_on_a_node_is_the_familys_plain_input_there():
     request = read_request("Voltage divider from 12 V (node v12) giving 3.3 V at node tap33, 10k total.")
     composed = compose(family, request, output="out", source="V1")
     assert _rows(composed.netlist)["V1"][0] == "v12" and not composed.problems
+
+
+@pytest.mark.parametrize("text", ["a 10k and a 22k divider off 5v, out is the middle. just the op point pls",
+                                  "Divider, 10k over 10k from 5 V, output out. Operating point please"])
+def test_an_analysis_point_and_a_courtesy_name_no_node(text):
+    from spice_lsp.generation.request import read_request
+    assert not {"pls", "please"} & set(read_request(text).nodes)

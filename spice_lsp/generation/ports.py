@@ -310,6 +310,9 @@ _NAMING = {"node", "nodes", "named", "called", "labelled", "labeled"}
 _NEXT = {"amp", "amplifier", "mixer", "codec"}
 _OWNERS = {"the", "my", "our", "your", "their"}
 _CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire", "point"}  # a name may follow what it is
+# ... but not an analysis's point nor a courtesy ("just the op point pls", "operating point please")
+_POINT_KINDS = {"op", "operating", "bias", "quiescent", "dc", "set", "db", "half-power", "power", "q"}
+_COURTESY = {"please", "pls", "plz", "thanks", "thx", "cheers"}
 _ROLE_NOUNS = {"input": "input", "inputs": "input", "output": "output", "outputs": "output"}
 # "in 1.7 V DC at node x": the tokens between a role's "in" and the node it names, a level stated for it
 _LEVEL_PLACED = re.compile(r"[-+\u2212]?\d[\d.]*\s(?:[munpk]?v|[munpk]?a)(?:\s(?:dc|ac|peak|rms))?\s(?:at|on)"
@@ -560,7 +563,8 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 2
     if _role_after(low, i):
         return 1  # "x9 in, y9 out": a name and the way its signal goes
-    if before in _CARRIERS and (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and (
+    if before in _CARRIERS and (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and low[i] not in _COURTESY \
+            and not (before == "point" and i >= 2 and low[i - 2] in _POINT_KINDS) and (
             after in ("", ",", ".", ";", ":", "(", ")", "and", "with", "is", "to") or after in VERBS
             or (len(after) > 3 and after.isalpha() and after.endswith("s") and after not in NOT_NODES)):
         return 1  # "the button signal btn jumps", "to a DC rail dcp (...)", "the high side sda_h with"
