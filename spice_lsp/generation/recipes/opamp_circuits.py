@@ -15,7 +15,7 @@ from functools import lru_cache
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E24, E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, settles, stated_gain, stated_parameter, used
-from spice_lsp.generation.ports import RAIL
+from spice_lsp.generation.ports import RAIL, read_ports
 from spice_lsp.generation.recipes.filters import Aliases, designed, designer, part_values, parts
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.request import IDEALITY, read_request
@@ -63,8 +63,9 @@ _SUMMER_INNER = frozenset({"n", "out"})  # the summer's own nodes (a held input 
 def _summing_function(f: _Filler) -> list:
     rf, r1, r2 = used(f, "RF", "R"), used(f, "R1"), used(f, "R2")
     if len(held := held_inputs(f.intent.description, _SUMMER_INNER)) >= max(2, _input_count(f)):
-        total = -rf * sum(level / used(f, f"R{k}") for k, (_, level) in enumerate(held, 1))
-        return [expect("gain", -rf / r1, 0.03),
+        equal = _equal_weights(f, held)
+        total = -rf * sum(level / used(f, f"R{k}", *equal) for k, (_, level) in enumerate(held, 1))
+        return [expect("gain", -rf / used(f, "R1", *equal), 0.03),
                 _at_op(f"adds its {len(held)} inputs: v(out) = -RF (v1/R1 + v2/R2 + ...)", total, 0.03)]
     if (named := _named_inputs(f.intent.description)) is not None:
         _, _, va, vb = named
@@ -206,8 +207,13 @@ def held_inputs(description: str, inner: frozenset[str]) -> tuple[tuple[str, flo
     """The input nodes the request holds at DC levels ("s1 at 0.3 V, s2 at 0.4 V", "inn at 2 V and inp at
     2.01 V"), in the order it states them: each a source of its own on a named node that is no supply rail;
     none when one is named like an `inner` node of the circuit."""
-    held = {s.node: s.dc for s in read_request(description).sources
-            if s.node and s.node != "0" and s.dc is not None and not s.supply and not s.name and not RAIL.match(s.node)}
+    # (a named source holds its node too: "sa (VSA, 0.5 V)", "node dfp (VDP holds it at 1.2 V)"; where the reader
+    # leaves its node unsaid, the node's aside says it)
+    asides = read_ports(description).sources
+    placed = [(s.node or (asides.get(s.name.upper()) if s.name else None), s)
+              for s in read_request(description).sources]
+    held = {node: s.dc for node, s in placed
+            if node and node != "0" and s.dc is not None and not s.supply and not RAIL.match(node)}
     return () if inner & held.keys() else tuple(held.items())
 
 
@@ -343,6 +349,12 @@ def _weights(description: str, nodes: list[str]) -> list[float]:
     return [1.0] * len(nodes)
 
 
+def _equal_weights(f: _Filler, held: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
+    """The role each held input's resistor falls back on: the one input resistor the request states ("each through
+    10k", R) where the inputs weigh alike; none where they are weighted (each RF/weight)."""
+    return ("R",) if all(w == 1 for w in _weights(f.intent.description, [node for node, _ in held])) else ()
+
+
 def _summing(f: _Filler) -> str:
     rf = f("RF", 10e3, "R")
     if len(held := held_inputs(f.intent.description, _SUMMER_INNER)) >= max(2, _input_count(f)):
@@ -350,8 +362,8 @@ def _summing(f: _Filler) -> str:
         levels = [level for _, level in held]
         sources = _input_sources(f, held[0][0], held[1][0], tuple(levels))
         sources += [f"V{k} {node} 0 DC {level:g}" for k, (node, level) in enumerate(held[2:], start=3)]
-        weights = _weights(f.intent.description, [node for node, _ in held])
-        inputs = [f"R{k} {node} n {f(f'R{k}', f.number('RF', 10e3, 'R') / w)}"
+        weights, equal = _weights(f.intent.description, [node for node, _ in held]), _equal_weights(f, held)
+        inputs = [f"R{k} {node} n {f(f'R{k}', f.number('RF', 10e3, 'R') / w, *equal)}"
                   for k, ((node, _), w) in enumerate(zip(held, weights), 1)]
         return "\n".join([_opamp_block(f), *sources, *inputs, f"R{len(held) + 1} n out {rf}", "X1 0 n out opamp"])
     named = _named_inputs(f.intent.description)
