@@ -191,9 +191,13 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
     f0 = 1/(2 pi R sqrt(C1 C2)) = 1/(4 pi Q R C2) (or 1/(4 pi Q R1 C)). A -3 dB corner is the
     f0 that puts the corner there at that Q."""
     from spice_lsp.generation.families import second_order_corner
-    k = given(intent, "GAIN")
+    k, asked = given(intent, "GAIN"), _passband_gain(d)
     if "C" in intent.values:  # "both C = 10 nF": the capacitors' value, each set from it below
         d.claimed.add("C")
+    if (gain := k or asked) is not None and gain > 1 and (d.q is not None or k is None):
+        # a passband gain asked (at the Q asked, else Butterworth's): the parts' ratio that gives both
+        _sallen_key_gain(intent, d, spec, high, gain, d.q or 1 / math.sqrt(2))
+        return
     if k is not None and k > 1:  # equal parts, the gain sets Q = 1/(3 - K); f0 = 1/(2 pi R C)
         if k >= 3:
             d.problems.append(f"a Sallen-Key gain of {k:g} (3 or more with equal parts) oscillates")
@@ -223,6 +227,39 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
         r = 1 / (4 * math.pi * f0 * q * c)
         set_value(intent, d, "R2", 4 * q * q * r, f"R2 = 4 Q^2 R1 for {how}", E96)
         set_value(intent, d, "R1", r, "f0 = 1/(2 pi C sqrt(R1 R2))", E96)
+
+
+def _passband_gain(d: Design) -> float | None:
+    """The passband gain the specs ask of a filter ("a passband gain of 2", "6 dB"): its claim took it from the
+    intent."""
+    if "gain" in d.wanted:
+        return abs(d.wanted["gain"])
+    return 10 ** (d.wanted["gain_db"] / 20) if "gain_db" in d.wanted else None
+
+
+def _sallen_key_gain(intent: Intent, d: Design, spec: Spec, high: bool, k: float, q: float) -> None:
+    """Sallen-Key with gain K = 1 + R4/R3 at a stated Q: equal C (high-pass) or equal R (low-pass), the other pair in
+    the ratio x^2 (x = sqrt(R2/R1), or sqrt(C1/C2)) that solves 1/Q = 2/x + (1 - K) x, i.e.
+    (K - 1) x^2 + x/Q - 2 = 0; f0 = 1/(2 pi C R1 x) (or 1/(2 pi R C2 x))."""
+    from spice_lsp.generation.families import second_order_corner
+    x = (-1 / q + math.sqrt(1 / q ** 2 + 8 * (k - 1))) / (2 * (k - 1))
+    f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
+    c = given(intent, "C2", "C") or 10e-9
+    how = f"(K - 1) x^2 + x/Q - 2 = 0 at K = {k:.3g}, Q = {q:.3g}: x = {x:.3g}"
+    set_value(intent, d, "GAIN", k, "the passband gain asked", None)
+    if high:
+        set_value(intent, d, "C1", c, "equal capacitors", None)
+        set_value(intent, d, "C2", c, "equal capacitors", None)
+        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * c * x), "f0 = 1/(2 pi C sqrt(R1 R2))", E96)
+        set_value(intent, d, "R2", x * x * d.designed["R1"], f"R2 = x^2 R1, {how}", E96)
+    else:
+        if given(intent, "C2", "C") is None:
+            set_value(intent, d, "C2", c, "the design's base capacitor", None)
+        # (unrounded: with a gain above 1 the Q moves with C1/C2 faster than sqrt, an E24 step is 6 % of Q)
+        set_value(intent, d, "C1", x * x * c, f"C1 = x^2 C2, {how}", None)
+        c1 = intent.values["C1"].value  # as bought: R is designed from the capacitors used
+        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * math.sqrt(c1 * c)), "f0 = 1/(2 pi R sqrt(C1 C2))", E96)
+        set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
 
 
 LAMBDA = 0.04  # the nch card's channel-length modulation
@@ -795,8 +832,9 @@ def not_the(intent: Intent, d: Design, role: str, other: re.Pattern[str], claim_
 
 # a resistance the words say is the load: "(lightly loaded, 1 Meg)", "into a 100k load", "load resistance 47k"
 _OHMS = r"(\d+(?:\.\d+)?\s*(?:[mM]eg|[kKM])?)\s*(?:Ω|ohms?)?"
+# ... or with its designator: "the load is RLOAD, 1 kohm", "load RL = 2k"
 LOAD = re.compile(rf"\bload(?:ed|ing)?\b(?:\s+(?:by|with|of|resistance|resistor|is|=|:))*[\s,]*(?:an?\s+|the\s+)?"
-                  rf"{_OHMS}|{_OHMS}\s+(?:resistive\s+)?load\b", re.IGNORECASE)
+                  rf"(?:R[A-Z0-9_]*\s*(?:,|=|:|is|of)?\s*)?{_OHMS}|{_OHMS}\s+(?:resistive\s+)?load\b", re.IGNORECASE)
 
 
 def _the_load(intent: Intent, d: Design, kind: str) -> None:
@@ -809,6 +847,22 @@ def _the_load(intent: Intent, d: Design, kind: str) -> None:
         return
     if LOAD.search(intent.description) and "RL" in roles(kind):
         not_the(intent, d, "R", LOAD, "RL")
+
+
+# the voltage a current is said to give ("50 uA full scale should give -2.5 V", "turning 10 uA into 1 V", "1 V out")
+_GIVES = re.compile(r"\b(?:gives?|giving|produc\w+|into|yields?|reads?|outputs?)\s+(?:about\s+|around\s+|roughly\s+)?"
+                    r"([-+]?\d+(?:\.\d+)?\s*[mk]?V)\b|([-+]?\d+(?:\.\d+)?\s*[mk]?V)\s+(?:out|at\s+(?:the\s+)?output)\b",
+                    re.IGNORECASE)
+
+
+def _tia_output(intent: Intent, d: Design, family) -> None:
+    """A transimpedance amplifier's voltage said as what its current gives is its output (the reader took it for the
+    rails: 'should give -2.5 V' had built RF = 100k, clipped at rails of 2.5 V): RF = |Vout|/I."""
+    not_the(intent, d, "VDD", _GIVES, "VOUT")
+    if "VOUT" in intent.values and "VOUT" in d.claimed:
+        out = intent.values["VOUT"]
+        _design_one(intent, d, family, "transimpedance", Spec(out.text, "vout", out.value))
+        d.wanted.setdefault("vout", out.value)
 
 
 _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
@@ -828,6 +882,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     gained = False  # a gain designed: a second one ("nearly flat at 600 Hz", "-20 dB at 50 kHz") is only measured
     for spec in specs:  # every spec's own number, before any design reads the intent (a bias's level and current)
         claim(intent, d, spec)
+    if kind == "transimpedance" and "vout" not in d.wanted:
+        _tia_output(intent, d, family)
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db"
                                              or kind == "rc_highpass" and s.quantity == "vout")):

@@ -843,7 +843,7 @@ for _family in (
            rules=((3, ('trans-?impedance|\\btia\\b',)),),
            noun="amplifier",
            accepts=r"current\s+source",  # its input: the photodiode modelled as one
-           specs=('vout',),
+           specs=('vout', 'cutoff'),
            examples=(('vout', 'transimpedance amplifier turning a 10 uA photocurrent into {x} V at out', 0.1, 5),)),
     Family(kind="ring_oscillator",
            function=lambda f: [settles('oscillates: the output swings over most of the supply',

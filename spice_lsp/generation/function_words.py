@@ -140,7 +140,8 @@ _CONCEPTS: dict[str, str] = {
                 r"changes?|rises?)\s+(?:back\s+)?(?:high|low|on|off)\b"
                 # "node hi should go to about 3.3 V when the input is above 1.2 V": a level said for one side of another
                 r"|\b(?:go|goes|sit|sits|be|reads?)\s+(?:to\s+|at\s+|near\s+)?(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*v\b"
-                r"[^.;]{0,40}?\b(?:when|whenever|while|once|if)\b[^.;]{0,50}?\b(?:above|over|exceeds|below|under|drops|falls)\b"
+                r"[^.;]{0,40}?\b(?:when|whenever|while|once|if)\b[^.;]{0,50}?\b(?:above|over|exceeds|below|under|drops|falls|past|"
+                r"beyond|climbs|rises|crosses)\b"
                 # "swing between 0 and 5 V whenever the input crosses 2 V"
                 r"|\bswings?\s+between\b(?:[^.;]|\.\d){0,30}?\b(?:when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b"
                 r"|\blogic\s+(?:signal|level|output|high|low|one|zero|1|0)\b|\bdigital\s+(?:signal|output|level)\b"

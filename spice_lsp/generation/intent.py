@@ -746,8 +746,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             if found_range is None and bare is not None and bare.partner is not None:
                 claimed.update((bare, bare.partner))
                 found_range = (bare.value, bare.partner.value)
-            # "AC analysis at 2 kHz only": one frequency
-            single = next((q for q in qs if lo <= q.start < hi and q.unit == "Hz" and q not in claimed and re.fullmatch(
+            # "AC analysis at 2 kHz only": one frequency (where a response "rolls off at 10 kHz" is its corner)
+            single = next((q for q in qs if lo <= q.start < hi and q.unit == "Hz" and q not in claimed
+                           and not re.match(r"roll", m[0], re.IGNORECASE) and re.fullmatch(
                 r"\s*(?:analysis\s+|simulation\s+)?(?:only\s+)?at\s+(?:a\s+single\s+frequency\s+of\s+)?",
                 text[lo:q.start], re.IGNORECASE)), None) if found_range is None else None
             if single is not None:

@@ -1198,6 +1198,10 @@ def _specs(text: str, found: list[Spec]) -> None:
         if q.unit == "A" and q.value > 0 and (named or after):
             lead = spread[named.start():] if named and not after else ""  # the words before, else after
             words = f"{lead}{q.text}{after[0] if after else ''}"
+            if (per := _PER_VOLT.match(text, q.end)) and (control := _control_level(text, qs, q)) is not None:
+                # "0.5 mA per volt": a transconductance, the current at the control level
+                found.append(Spec(f"{words.strip()}{per[0]} at {control.text}", "current", q.value * control.value))
+                continue
             found.append(Spec(words.strip(), "current", q.value))
         if q.unit == "V" and (hyst := _HYSTERESIS_BEFORE.search(before) or _HYSTERESIS_AFTER.match(text, q.end)):
             words = f"{before[hyst.start():]}{q.text}" if hyst.re is _HYSTERESIS_BEFORE else f"{q.text}{hyst[0]}"
@@ -1305,8 +1309,10 @@ def _gain_notation(text: str, found: list[Spec]) -> None:
     where no reader above found a gain."""
     if any(s.quantity in ("gain", "gain_db", "dc_gain_db", "ugbw") for s in found) or not _AMPLIFIER.search(text):
         return
+    # ("rolls off at 20 kHz (-3 dB)": the mark of a corner, no gain)
     if m := next((m for m in _GAIN_NOTATION.finditer(text) if not _NOT_GAIN_DB.match(text, m.end())
-                  and not _WITHIN_BEFORE.search(text, max(0, m.start() - 12), m.start())), None):
+                  and not _WITHIN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                  and not re.search(r"Hz\s*\(\s*$", text[max(0, m.start() - 12):m.start()])), None):
         value = next(m[g] for g in ("av", "mag", "x", "vv", "bare", "pre", "xpre", "db") if m[g])
         decibels = m["db"] or (m["av"] and m["avdb"] and m["avdb"].lower() == "db")
         found.append(Spec(m[0].strip(), "gain_db" if decibels else "gain", _signed(value),

@@ -11,6 +11,7 @@ import re
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, logic_gate, register, settles, used
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block
 from spice_lsp.generation.recipes.filters import designer, part_values
@@ -191,7 +192,10 @@ register(Family(kind="quadrature_oscillator", summary="quadrature oscillator (tw
 _IS, _BF = 1e-14, 100  # the npn card's
 # "fed with 5 mA from a current source", "2 mA pushed into the collector node top by a current source": the feed is a
 # current, not R1 from a rail
-_CURRENT_FED = re.compile(r"\bcurrent\s+(?:source|sink)\b|\bconstant[- ]current\b", re.IGNORECASE)
+# ... or a named current source said to push its current in ("IB pushes 5 mA DC into vm_top")
+_CURRENT_FED = re.compile(r"\bcurrent\s+(?:source|sink)\b|\bconstant[- ]current\b"
+                          r"|(?-i:\bI[A-Z0-9_]*)\s+(?:pushes|pumps|feeds|forces|injects|sources|drives)\b",
+                          re.IGNORECASE)
 _STATED_BF = re.compile(r"\bBF\s*=\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
@@ -248,8 +252,15 @@ def _vbe_function(f: _Filler) -> list:
     return [_at_op(f"holds v(top) = VBE (1 + RA/RB) + IB RA = {v:.3g} V", v, 0.04, "top")]
 
 
+def _vbe_design(intent, d, spec) -> None:
+    """The voltage the multiplier is asked to hold ("holds 2.0 V between ...") is the one RA is sized for (the
+    builder's VIN; the spec's claim had taken it, and the default 1.8 V was built)."""
+    intent.values["VIN"] = Value("VIN", spec.target, format_eng(spec.target) + "V", "V")
+    d.claimed.add("VIN")
+
+
 register(Family(kind="vbe_multiplier", summary="Vbe multiplier (rubber diode)", function=_vbe_function,
-                build=_vbe_multiplier,
+                build=_vbe_multiplier, specs=("vout",), design=_vbe_design,
                 names=("Vbe multiplier", "rubber diode", "VBE multiplier bias spreader", "amplified diode"),
                 rules=((13.9, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",)),
                        # named, before the generic BJT current source (6.8) its feed may be ("fed 2 mA from a current

@@ -1288,15 +1288,19 @@ _INVERTING_STAGE = re.compile(r"(?<!non-)(?<!non)(?<!non )\binverting\b|\bgain\s
                               re.IGNORECASE)
 
 
+def _stage_gain(f: _Filler) -> float:
+    """The stage's gain as a size: "a gain of -4.7", "20 dB passband gain", "DC gain 26 dB" (unity unless said)."""
+    said = next((s.target if s.quantity == "gain" else 10 ** (s.target / 20)
+                 for s in read_request(f.intent.description).specs
+                 if s.quantity in ("gain", "gain_db", "dc_gain_db") and s.target and s.at is None), None)
+    return abs(f.number("GAIN", said or 1.0) if "GAIN" in f.intent.values else said or 1.0)
+
+
 def _first_order_parts(f: _Filler, high: bool) -> tuple[float, float, float, float, bool]:
     """(corner, |gain|, R, C, inverting): the corner RC (C as stated or 10 nF, R = 1/(2 pi fc C); a stated R with no
     stated C sets C instead) and the stage's gain."""
     fc = f.number("FREQ", 1e3)
-    # "a gain of -4.7", "20 dB passband gain", "DC gain 26 dB": the stage's gain, a size
-    said = next((s.target if s.quantity == "gain" else 10 ** (s.target / 20)
-                 for s in read_request(f.intent.description).specs
-                 if s.quantity in ("gain", "gain_db", "dc_gain_db") and s.target and s.at is None), None)
-    gain = abs(f.number("GAIN", said or 1.0) if "GAIN" in f.intent.values else said or 1.0)
+    gain = _stage_gain(f)
     c_stated = next((f.given(r, 0) for r in ("C", "C1", "CIN", "CF") if r in f.intent.values), None)
     r_stated = next((f.given(r, 0) for r in ("R", "R1", "RIN") if r in f.intent.values), None)
     if c_stated is None and r_stated is not None:
@@ -1360,3 +1364,63 @@ for _high in (False, True):
                     noun="filter", accepts=r"(?:high|low)[- ]?pass|amplifiers?|stages?", specs=("cutoff",),
                     design=_design_first_order,
                     examples=(("cutoff", f"first-order active {_side}-pass filter with a {{x}} Hz corner", 20, 2e4),)))
+
+
+# --- one op-amp, two first-order corners: the band-limited inverting amplifier ------------------------------------
+
+def _inverting_response(r1: float, c1: float, r2: float, c2: float, hz: float) -> complex:
+    """v(out)/v(in) of the inverting stage Z1 = R1 + 1/sC1, Z2 = R2 || 1/sC2 around OPAMP (100 dB, 10 Hz pole)."""
+    s = 2j * math.pi * hz
+    z1, z2, a = r1 + 1 / (s * c1), 1 / (1 / r2 + s * c2), 1e5 / (1 + s / (2 * math.pi * 10))
+    return -z2 / z1 / (1 + (1 + z2 / z1) / a)
+
+
+def _band_amplifier_parts(f: _Filler) -> tuple[float, float, float, float, float, float, float]:
+    """(low edge, high edge, |gain|, R1, C1, R2, C2): gain = R2/R1 in the band, its low -3 dB point C1 in series with
+    R1 (fL = 1/(2 pi R1 C1)), its high one C2 across R2: the C2 that, with the op-amp's own closed-loop roll-off,
+    leaves gain/sqrt(2) at fH (1/(2 pi R2 fH) when the op-amp alone is past it)."""
+    low, high = _band_edges(f) or (100.0, 10e3)
+    gain = _stage_gain(f)
+    r1 = f.number("RIN", 10e3, "R1", "R")
+    r2, c1 = gain * r1, 1 / (2 * math.pi * r1 * low)
+    lo, hi = 0.0, 1 / (2 * math.pi * r2 * high)  # |H(fH)| falls as C2 grows: bisect between none and the RC's own
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if abs(_inverting_response(r1, c1, r2, mid, high)) > gain / math.sqrt(2) else (lo, mid)
+    return low, high, gain, r1, c1, r2, hi
+
+
+def _band_amplifier(f: _Filler) -> str:
+    low, high, gain, r1, c1, r2, c2 = _band_amplifier_parts(f)
+    freq = f.intent.values.get("FREQ")  # the edge the reader took as the frequency, written as stated
+    f.param("flow", f("FREQ", low) if freq and freq.value == low else format_eng(low))
+    f.param("fhigh", f("FREQ", high) if freq and freq.value == high else format_eng(high))
+    # "two values for FREQ (100 Hz and 5 kHz)": the two edges, each placed
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (w.startswith("two values for FREQ") and {
+        parse_number(x.replace(" ", "")) for x in re.findall(r"[\d.]+\s*[kM]?Hz", w)} == {low, high})]
+    r1s = f("RIN", r1, "R1", "R")
+    return "\n".join([_opamp_block(f), _ac_source(f), f"C1 in a {format_eng(float(f'{c1:.4g}'))}", f"R1 a inn {r1s}",
+                      f"R2 inn out {format_eng(float(f'{r2:.4g}'))}", f"C2 inn out {format_eng(float(f'{c2:.4g}'))}",
+                      "X1 0 inn out opamp"])
+
+
+def _band_amplifier_response(f: _Filler) -> list:
+    low, high, gain, *_ = _band_amplifier_parts(f)
+    db = 20 * math.log10(gain)
+    sweep = f"ac dec 50 {low / 10:g} {high * 10:g}\nlet g = vdb({{out}})-vdb({{inp}})\nmeas ac result find g at="
+    return [Probe(f"function: {db:.3g} dB mid-band ({format_eng(math.sqrt(low * high))}Hz)",
+                  f"{sweep}{math.sqrt(low * high):g}", db - 0.5, db + 0.3),
+            *(Probe(f"function: -3 dB at the {format_eng(edge)}Hz edge", f"{sweep}{edge:g}", db - 3.5, db - 2.5)
+              for edge in (low, high))]
+
+
+register(Family(kind="band_limited_amplifier",
+                summary="band-limited inverting amplifier (one op-amp: C1 in series with R1, C2 across R2)",
+                build=_band_amplifier, function=_band_amplifier_response,
+                names=("band-limited inverting amplifier", "one op-amp band-pass amplifier",
+                       "inverting amplifier with first-order low and high roll-offs"),
+                # before the wide band-pass cascades (4.4, 4.45): a gain with two first-order edges is one stage
+                rules=((4.3, (_FIRST_ORDER, r"\bamp(?:lifier)?s?\b|\bgain\b",
+                              r"\d\s*(?:[km]|meg)?hz\b[^.;]*?\b(?:and|to)\b[^.;]*?\d\s*(?:[km]|meg)?hz\b",
+                              rf"^(?!.*(?:{_HIGHER_ORDER}|\bpassive\b|\bnotch|\bstop))")),),
+                noun="amplifier", accepts=r"band[- ]?pass|amplifiers?|stages?|filter"))

@@ -45,7 +45,7 @@ def _clock(f: _Filler) -> str:
     # replaces the PULSE(...) with the stated one)
     edge, less = (format_eng(stated), format_eng(stated)) if stated else (f"{{{EDGE:g}/freq}}", f"{EDGE:g}/freq")
     return "\n".join([f"V1 out 0 DC {low:g} PULSE({low:g} {high:g} 0 {edge} {edge} {{duty/freq-{less}}} "
-                      "{1/freq})", f"R1 out 0 {f('RL', 10e3)}"])
+                      "{1/freq})", f"R1 out 0 {f('RL', 10e3, 'R')}"])  # its one resistor: the load
 
 
 def _swings(f: _Filler) -> list:
@@ -75,7 +75,10 @@ _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps
           # a counter or a flip-flop the clock is only for ("a logic clock for my counter") is no circuit asked
           r"(?<!\bfor\s)(?<!\bfor\smy\s)(?<!\bfor\sthe\s)(?<!\bfor\sa\s)(?<!\bfor\sour\s)(?<!\bfor\sits\s)"
           r"(?:counter|flip[- ]?flop)|latch|gates?|comparator|schmitt|switch\w*|sample|filter|low[- ]pass|high[- ]pass|"
-          r"resistors?|capacitors?|caps?|inductors?|diodes?|transistors?|mosfets?|555|timer|driv\w+|into|feed\w*|"
+          # ... but its own load ("driving a 1k resistor to ground", "into a 10k load") is the clock's R1
+          r"resistors?(?!\s+(?:to|down\s+to)\s+(?:ground|gnd)\b)|capacitors?|caps?|inductors?|diodes?|transistors?|"
+          r"mosfets?|555|timer|(?:driv\w+|into)(?!\s+(?:an?\s+)?[\d.]+\s*(?:[kKM]|meg)?\s*(?:Ω|ohms?)?\s+(?:resistor|load)\b)|"
+          r"feed\w*|"
           r"followed|through|from\s+[a-z]\w*\s+to|circuit(?!\s*:)|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
           # a square wave a circuit makes from its rails
           r"rails?|suppl(?:y|ies)|vcc|vdd|steering|produc\w*|free[- ]running|on\s+its\s+own|no\s+input)\b)")
