@@ -2080,6 +2080,105 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     return start, max(stop, at + 1)
 
 
+# A source the request names by a designator of its own (VBL, VK0, I5, IB), in capitals.
+_GIVEN_SOURCE = re.compile(r"(?<![\w.\-])(?P<name>[VI](?:\d+[A-Z0-9_]*|[A-Z][A-Z0-9_]*))(?![\w(])")
+# ... where a quantity's name (VT, VPK, IB) is a source's: its words make it one
+_SOURCE_VERB = re.compile(r"\s+(?:has|puts|drives|holds|sets|supplies|feeds|pushes|applies|gives|sources|injects|"
+                          r"parks|fixes|keeps|provides|delivers)\b|\s*[,)]", re.IGNORECASE)
+_SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IGNORECASE)
+# Words of a wave that is no sine, or of a source that is swept (its levels are the sweep's, read elsewhere)
+_NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
+                         r"rise|fall|pwl|code|for\s+a\s+(?:one|zero))\b", re.IGNORECASE)
+
+
+def _stated_levels(scope: str, unit: str) -> dict[str, object]:
+    """The levels a source's own words state: an AC magnitude ("AC 1", "AC 1 V"), a wave (a sine, or a level at a
+    frequency: "9 Vrms, 60 Hz"), else one DC level ("parked at 3.3 V", "0 V DC"); none where its words are a
+    sweep's or another wave's, or give two DC levels."""
+    if _NOT_LEVELS.search(scope):
+        return {}
+    found: dict[str, object] = {}
+    ac = re.search(rf"\bAC\s*(?:of\s+|=\s*)?(?P<v>{_QTY_TEXT}(?:{unit}\b)?)|(?P<w>{_QTY_TEXT}{unit}?)\s*AC\b", scope)
+    if ac and (qs := _quantities(ac["v"] or ac["w"])):
+        found["ac"] = qs[0].value
+    rest = scope[:ac.start()] + " " * len(ac[0]) + scope[ac.end():] if ac else scope
+    qs = _quantities(rest)
+    levels = [q for q in qs if q.unit == unit and not re.match(r"\s*(?:per|/)", rest[q.end:])]
+    if any(q.unit == "Hz" for q in qs) and unit == "V" and levels:
+        wave = _sine(rest if _SINE.search(rest) else rest + " sine")
+        if wave:
+            found["sin"] = wave
+        return found
+    if len(levels) == 1:
+        found["dc"] = levels[0].value
+    return found
+
+
+def _designated_sources(text: str, request: Request) -> None:
+    """Every source the request names with a node of its own: its node and levels from its own words, the
+    aside it stands in ("node bl_src (VBL, AC 1 V)", "+9 V (node pv, from VPV)", "gb (VGB, parked at 3.3 V)",
+    "node tg_en at 5 V (VEN)") or its clause ("VT has AC 1 on node tx", "Drive node pp_in from VPP, a 5 V peak
+    1 kHz sine", "9 Vrms, 60 Hz from VHW on node hw_ac"). A source the other readers left without its name, node
+    or levels gets them; a misread one (placed on a word that is no node) is replaced."""
+    nodes = set(request.nodes)
+    if not nodes:
+        return
+    marks = list(_DESIGNATOR.finditer(text)) + list(_GIVEN_SOURCE.finditer(text))
+    named = {e.name.upper() for e in request.elements if e.name}
+    for m in _GIVEN_SOURCE.finditer(text):
+        name = m["name"]
+        if name in named or name in _RAILS:
+            continue
+        if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _SOURCE_LEAD.search(text[:m.start()])):
+            continue  # a quantity's name ("VT = 26 mV", "VBE of 0.7 V"), not a source
+        if re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()],
+                     re.IGNORECASE) or re.match(r"(?:'s)?\s+current\b", text[m.end():], re.IGNORECASE):
+            continue  # "sensing the current through VB", "the VQ current": a controlled source's reference
+        head = max([0] + [e.end() for e in re.finditer(r"[;:]|\.(?:\s|$)", text[:m.start()])])
+        tail = min([e.start() for e in re.finditer(r"[;:]|\.(?:\s|$)", text[m.end():])]
+                   + [len(text) - m.end()]) + m.end()
+        opened = text.rfind("(", head, m.start())
+        if opened >= 0 and ")" not in text[opened:m.start()] and (shut := text.find(")", m.end(), tail)) >= 0:
+            inner = text[opened + 1:shut]
+            lead = head + max([0] + [e.end() for e in re.finditer(r"[,(]|\band\b", text[head:opened])])
+            outer = text[lead:opened]
+            said = [w for w in re.findall(r"[a-z_]\w*", inner) if _node(w) in nodes]
+            before = [w for w in re.findall(r"[a-z_]\w*", outer) if _node(w) in nodes]
+            node = _node(said[0]) if said else _node(before[-1]) if before else None
+            levels = _stated_levels(inner.replace(name, ""), "A" if name[0] == "I" else "V")
+            if not levels:  # "the 12 V input (node sr_in, from VSR)": the level said just before its aside
+                near = re.search(rf"(?P<q>{_QTY_TEXT}[VA])\b(?:\s+[\w-]+){{0,3}}\s*$", outer)
+                levels = _stated_levels(near["q"], "A" if name[0] == "I" else "V") if near else {}
+        else:
+            # its clause: up to the parts named before and after it
+            start = max([head] + [d.end() for d in marks if head <= d.end() <= m.start()])
+            stop = min([tail] + [d.start() for d in marks if m.end() <= d.start() < tail])
+            scope = text[start:stop]
+            closest = sorted(((abs(w.start() + start - m.start()), w[0]) for w in re.finditer(r"[a-z_]\w*", scope)
+                              if _node(w[0]) in nodes), key=lambda p: p[0])
+            node = _node(closest[0][1]) if closest else None
+            levels = _stated_levels(scope.replace(name, ""), "A" if name[0] == "I" else "V")
+        if node is None or name[0] == "I" and re.search(rf"\bfrom\s+(?:the\s+)?(?:node\s+)?{node}\b", text[head:tail]):
+            continue  # (a current "from vdd" leaves that node: the current readers place it)
+        same = next((i for i, s in enumerate(request.sources) if s.name and s.name.upper() == name.upper()), None)
+        if same is not None and request.sources[same].kind == "I" and request.sources[same].node is None:
+            continue  # a current left unplaced is the family's reference's (its direction is theirs to read)
+        if same is None:
+            same = next((i for i, s in enumerate(request.sources) if not s.name and s.kind == name[0] and (
+                s.node == node or name in s.text and (s.node or "") not in nodes)), None)
+        if same is None:
+            request.sources.append(SourceConstraint(text[m.start():tail], node, name=name, kind=name[0],
+                                                    **levels))  # type: ignore[arg-type]
+            continue
+        s = request.sources[same]
+        # placed on a word that is no node, its levels were read with it: another source's ("gb (VGB, at 3.3 V)")
+        misread = not s.name and s.node is not None and s.node not in nodes | _PIN_NODES | {"0"}
+        stated = not misread and (s.dc is not None or s.ac is not None or s.sin or s.pulse or s.pwl)
+        request.sources[same] = dataclasses.replace(
+            s, name=s.name or name, node=node if s.node is None or misread else s.node,
+            **({} if stated else {"dc": None, **levels}))  # type: ignore[arg-type]
+
+
 def _named_sources(text: str, request: Request) -> set[str]:
     """Sources the request names, each with its node and levels as its statement gives them:
     "VIN = 5 V DC at in", "V1 at node in with AC 1", "supply VCC at node vcc", "out is held at 12 V
@@ -4319,6 +4418,7 @@ def _read_request(description: str) -> Request:
     request.nodes += [n for n in by_role.named() if n not in request.nodes]
     request.sources += [SourceConstraint(level.text, level.node, level.value, supply=bool(RAIL.match(level.node)))
                         for level in port_levels(by_role, {s.node for s in request.sources if s.node})]
+    _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
