@@ -187,6 +187,12 @@ _TAPS = re.compile(r"\btaps\b(?:[^.;:]{0,40}?(?:\b(?:named|called|are)\b|:))?\s*
                    r"(?:from\s+(?:the\s+)?(?:top|bottom|highest|lowest)|(?:top|bottom|highest|lowest)\s+(?:first|up|down))"
                    r"|bottom[- ]up|top[- ]down))?",
                    re.IGNORECASE)
+# "wlow goes high when wsig is under 1.2 V, whigh goes high when wsig is over 3.6 V", "lo_out is high while the input
+# is below 1 V": an output of its own for each side of a window, named with the limit it reports
+_SIDED = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s+(?:goes|is|turns|switches|sits|reads)\s+high\s+(?:only\s+)?"
+                    r"(?:when|while|whenever|if|once)\s+(?:the\s+)?[a-z_]\w*\s+(?:is\s+|goes\s+|falls\s+|drops\s+|"
+                    r"rises\s+|gets\s+)?(?P<side>under|below|beneath|less\s+than|over|above|beyond|more\s+than|"
+                    r"greater\s+than)\s+(?P<v>[-+]?\d*\.?\d+)\s*V\b", re.IGNORECASE)
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
 _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
                      r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
@@ -887,6 +893,8 @@ def read_ports(text: str) -> Ports:
         names = tuple(n for n in re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])",
                                             re.sub(r"\([^()]*\)", " ", m["list"])) if n.lower() != "and")
         _add(ports.roles, "tap", _top_first(names, m["list"], m["tail"] or ""))
+    if sides := sided_outputs(text):  # the outputs by their sides, below first
+        _add(ports.roles, "output", (sides["below"][0], sides["above"][0]))
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():
             _add(ports.roles, m["ra"].lower(), (m["a"],))
@@ -960,6 +968,18 @@ def _in_bit_order(names: tuple[str, ...], listed: str) -> tuple[str, ...]:
         return said[1] if said else ""
     reversed_ = names and (re.search(r"\bLSB\b", aside(names[0])) or re.search(r"\bMSB\b", aside(names[-1])))
     return names[::-1] if reversed_ else names
+
+
+def sided_outputs(text: str) -> dict[str, tuple[str, float]] | None:
+    """A window's two outputs the request names, {"below": (name, limit), "above": (name, limit)}: each one high
+    past its own limit; none unless both sides are named, the lower limit below the upper."""
+    sides: dict[str, tuple[str, float]] = {}
+    for m in _SIDED.finditer(text):
+        side = "below" if re.match(r"under|below|beneath|less", m["side"], re.IGNORECASE) else "above"
+        sides.setdefault(side, (m["n"], float(m["v"])))
+    if len(sides) < 2 or sides["below"][1] >= sides["above"][1] or sides["below"][0] == sides["above"][0]:
+        return None
+    return sides
 
 
 def _top_first(names: tuple[str, ...], listed: str, tail: str) -> tuple[str, ...]:

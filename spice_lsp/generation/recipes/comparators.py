@@ -14,6 +14,7 @@ from functools import partial
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.ports import sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
@@ -512,6 +513,8 @@ def _logic_supply(text: str) -> str | None:
 def _window_levels(f: _Filler) -> tuple[float, float, float]:
     """(lower limit, upper limit, logic supply): as the request words them, else the roles."""
     edges, on = _edges(f.intent.description), _logic_supply(f.intent.description)
+    if sides := sided_outputs(f.intent.description):
+        edges = (f"{sides['below'][1]:g}", f"{sides['above'][1]:g}")
     low, high = (float(edges[0]), float(edges[1])) if edges else (used(f, "VLOW"), used(f, "VHIGH"))
     return low, high, float(on) if on else used(f, "VLOGIC")
 
@@ -519,6 +522,16 @@ def _window_levels(f: _Filler) -> tuple[float, float, float]:
 def _window_function(f: _Filler) -> list:
     low, high, logic = _window_levels(f)
     half = logic / 2
+    if sided_outputs(f.intent.description) is not None:  # each output high past its own limit only
+        below, above = "below", "{out}"
+        samples = {"b": low / 2, "m": (low + high) / 2, "a": high + (high - low) / 2}
+        sweep = f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 400:g}\n"
+        return [Probe(f"function: one output high below {low:g} V only, the other above {high:g} V only (wrong "
+                      "samples: 0 expected)", sweep + "\n".join(
+                          f"meas dc {k}{n} find v({node}) at={v:g}" for k, v in samples.items()
+                          for n, node in (("l", below), ("h", above)))
+                      + f"\nlet result = (bl lt {half:g}) + (bh gt {half:g}) + (ml gt {half:g}) + (mh gt {half:g})"
+                        f" + (al gt {half:g}) + (ah lt {half:g})", 0, 0)]
     samples = {"m": (low + high) / 2, "b": low / 2, "a": high + (high - low) / 2}
     return [Probe("function: high inside the window, low below and above it (wrong samples: 0 expected)",
                   f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 400:g}\n"
@@ -808,13 +821,25 @@ for _kind, _inverting, _names, _rule in (
 
 
 def _window(f: _Filler) -> str:
-    q = _bjt_model(f, "n")
     edges, on = _edges(f.intent.description), _logic_supply(f.intent.description)
+    if sides := sided_outputs(f.intent.description):
+        edges = (f"{sides['below'][1]:g}", f"{sides['above'][1]:g}")
     low, high = edges if edges else (f("VLOW", 3), f("VHIGH", 7))
     for said in list(f.intent.values.values()):  # a limit the reader gave a voltage role is the one used
         if edges and said.unit == "V" and said.value in (float(low), float(high)):
             f.given(said.role, said.value)
     logic = on if on else f("VLOGIC", 5)
+    if sides:
+        if (supply := f.intent.values.get("VDD")) is not None and supply.value == float(logic):
+            f.given("VDD", supply.value)  # "on a 12 V rail": the outputs' high level
+        # An output for each side, rail to rail from the supply (its "output" ports, below then out, take the names
+        # the request gives them): below high under the lower limit, out over the upper one; behavioural, 1 mV wide.
+        return "\n".join([f"V1 in 0 DC {f('VIN', 5)}", f"V4 vdd 0 DC {logic}", f"V2 hi 0 DC {high}",
+                          f"V3 lo 0 DC {low}", "B1 below 0 V={v(vdd)*0.5*(1+tanh((v(lo)-v(in))/1m))}",
+                          "R1 below 0 100k", "B2 out 0 V={v(vdd)*0.5*(1+tanh((v(in)-v(hi))/1m))}", "R2 out 0 100k",
+                          # (the comparators' input resistance and their supply's 0.5 mA per 5 V)
+                          "R3 in 0 10meg", "R4 vdd 0 10k"])
+    q = _bjt_model(f, "n")
     # X1 goes high above the upper limit, X2 below the lower one; each turns on its open-collector
     # transistor (Q1, Q2: the LM393's output stage), which pulls the shared output low, so out is
     # high (R1 to the logic supply) only inside the window and low at the transistors' saturation.
@@ -831,6 +856,7 @@ register(Family(kind="window_comparator", function=_window_function,
                 summary="window comparator (high inside a voltage window)", build=_window,
                 names=("window comparator", "window detector", "dual-limit comparator"),
                 rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),), analysis="dc",
+                ports=(("output", ("below", "out")),),
                 dc_sweep="0 10 0.05", signal_input=True, accepts=r"comparators?"))
 
 
