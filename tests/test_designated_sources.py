@@ -79,3 +79,17 @@ def test_the_answers_source_on_the_node_takes_the_users_name_and_wave(text, name
     driver = next(line for line in lines if line[:1] == [name])
     assert driver[1:3] == [node, "0"]
     assert wave.replace(" ", "") in "".join(driver[3:]).replace(" ", "")
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("2-input CMOS NOR on a 5 V rail (node vd5). Input node na (VNA, tied low) and input node nb (VNB, held high). Output ny.",
+     {"VNA": 0.0, "VNB": 5.0}),
+    ("NAND on a 1.8 V supply at node v18: input node pa swept by VPA, node pb (VPB, also parked high), output pq.",
+     {"VPB": 1.8}),
+])
+def test_a_logic_level_in_words_is_the_supplys_level_or_ground(text, levels):
+    assert {name: _source(text, name).dc for name in levels} == levels
+
+
+def test_high_with_no_supply_said_gives_no_level():
+    assert _source("Input node na (VNA, held high) and node nb (VNB, 1 V). Output node ny.", "VNA").dc is None

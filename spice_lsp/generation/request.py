@@ -2090,6 +2090,10 @@ _SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IG
 _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
                          r"rise|fall|pwl|code|for\s+a\s+(?:one|zero))\b", re.IGNORECASE)
 
+# A logic level said in words: "parked high", "tied low", "held high": the supply's level, or ground
+_HELD_LOGIC = re.compile(r"\b(?:parked|held|tied|kept|pulled|set|fixed|sits?)\s+(?:\w+\s+)?(?P<level>high|low)\b",
+                         re.IGNORECASE)
+
 
 def _stated_levels(scope: str, unit: str) -> dict[str, object]:
     """The levels a source's own words state: an AC magnitude ("AC 1", "AC 1 V"), a wave (a sine, or a level at a
@@ -2139,7 +2143,7 @@ def _designated_sources(text: str, request: Request) -> None:
                    + [len(text) - m.end()]) + m.end()
         opened = text.rfind("(", head, m.start())
         if opened >= 0 and ")" not in text[opened:m.start()] and (shut := text.find(")", m.end(), tail)) >= 0:
-            inner = text[opened + 1:shut]
+            inner = scope = text[opened + 1:shut]
             lead = head + max([0] + [e.end() for e in re.finditer(r"[,(]|\band\b", text[head:opened])])
             outer = text[lead:opened]
             said = [w for w in re.findall(r"[a-z_]\w*", inner) if _node(w) in nodes]
@@ -2158,6 +2162,10 @@ def _designated_sources(text: str, request: Request) -> None:
                               if _node(w[0]) in nodes), key=lambda p: p[0])
             node = _node(closest[0][1]) if closest else None
             levels = _stated_levels(scope.replace(name, ""), "A" if name[0] == "I" else "V")
+        rail = next((s.dc for s in request.sources if s.supply and s.dc is not None and s.dc > 0), None)
+        if not levels and name[0] == "V" and (logic := _HELD_LOGIC.search(scope)) and (
+                rail is not None or logic["level"].lower() == "low"):
+            levels = {"dc": rail if logic["level"].lower() == "high" else 0.0}  # "parked high": at the supply's level
         if node is None or name[0] == "I" and re.search(rf"\bfrom\s+(?:the\s+)?(?:node\s+)?{node}\b", text[head:tail]):
             continue  # (a current "from vdd" leaves that node: the current readers place it)
         same = next((i for i, s in enumerate(request.sources) if s.name and s.name.upper() == name.upper()), None)
