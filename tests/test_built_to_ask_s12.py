@@ -105,3 +105,14 @@ def test_a_vbe_multiplier_fed_by_a_named_current_source_holds_the_voltage_asked(
         assert any(line.split()[:3] == ["I1", "0", node] and math.isclose(parse_number(line.split()[-1]), amps)
                    for line in lines), result.netlist
         assert f"design_vin={volts:g}" in result.netlist  # RA sized for the voltage asked, not the 1.8 V default
+
+
+def test_a_transmission_gate_said_on_by_the_node_driving_its_nmos_gate_is_held_on():
+    said = ("CMOS transmission gate on a 5 V supply. VTG drives node g_in with a 1 kHz sine, 2.5 V offset and 1 V "
+            "amplitude. The gate is on: node g_en at 5 V (VEN) drives the NMOS gate, and the PMOS gate is held at "
+            "0 V. The output g_out has a 100k load to ground. 3 ms transient.")
+    lines = generate(said).netlist.splitlines()
+    assert any(line.split()[1:] == ["g_en", "0", "DC", "5"] for line in lines)  # held, no enable pulse
+    pmos = next(line.split() for line in lines if line.startswith("M") and "pch" in line and "g_out" in line)
+    gate = pmos[2]
+    assert any(line.split()[1:] == [gate, "0", "DC", "0"] for line in lines)  # its gate at 0 V, as said

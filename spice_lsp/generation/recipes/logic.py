@@ -105,9 +105,17 @@ _COMPLEMENT_NAME = re.compile(r"\b(?:complement(?:ary)?|inverse|inverted\s+contr
                               re.IGNORECASE)
 
 
+_PMOS_GATE = re.compile(r"\bpmos(?:'s)?\s+gates?\s+(?:is\s+)?(?:held\s+|tied\s+)?(?:at|to)\s+(?P<v>\d[\d.]*)\s*V\b",
+                        re.IGNORECASE)
+# "node tg_en at 5 V (VEN) drives the NMOS gate": the control named by the gate it drives, and its level
+_DRIVES_NMOS = re.compile(r"\bnode\s+(?P<n>[a-z]\w*)\s+(?:is\s+)?(?:held\s+)?at\s+(?P<v>[1-9][\d.]*)\s*V\b"
+                          r"(?:\s*\([^)]{0,20}\))?\s*,?\s+(?:drives|on|feeds|to)\s+the\s+nmos(?:'s)?\s+gate",
+                          re.IGNORECASE)
+
+
 def _controls(description: str) -> tuple[str, str]:
     """The names of the control and of its complement."""
-    on = m["n"].lower() if (m := _CONTROL_NAME.search(description)) else "en"
+    on = m["n"].lower() if (m := _CONTROL_NAME.search(description) or _DRIVES_NMOS.search(description)) else "en"
     off = (m["n"] or m["m"]).lower() if (m := _COMPLEMENT_NAME.search(description)) else f"{on}b"
     return on, off
 
@@ -139,6 +147,7 @@ def _passed_level(description: str) -> float | None:
 _NMOS_GATE = re.compile(r"\bnmos\b(?:[^.;]|\.\d){0,80}?\bgates?\s+(?:is\s+|held\s+|tied\s+)?(?:at|to)\s+"
                         r"(?P<v>[1-9][\d.]*)\s*V\b", re.IGNORECASE)
 _SWITCHED_ON = re.compile(r"\b(?:switched|turned|held|biased|always)\s+(?:fully\s+)?on\b|\bin\s+its\s+on[- ]state\b"
+                          r"|\b(?:gate|switch)\s+is\s+(?:fully\s+)?on\b"  # "the gate is on: ..."
                           + "|" + _NMOS_GATE.pattern, re.IGNORECASE)
 
 
@@ -149,9 +158,11 @@ def _held(f: _Filler) -> tuple[str, str, float | None, float | None]:
     steps = stated_steps(f.intent.description, [on, off], held_when=True)
     high = logic_high(f.intent.description, f.number("VDD", 1.8))
     held = [volts(steps[n][0][1], high) if n in steps and len(steps[n]) == 1 else None for n in (on, off)]
+    if held[0] is not None and held[1] is None and (pmos := _PMOS_GATE.search(f.intent.description)):
+        held[1] = float(pmos["v"])  # "and the PMOS gate is held at 0 V": the complement held, no inverter's
     if held == [None, None] and not _CONTROL_NAME.search(f.intent.description) \
             and _SWITCHED_ON.search(f.intent.description):
-        gate = _NMOS_GATE.search(f.intent.description)
+        gate = _NMOS_GATE.search(f.intent.description) or _DRIVES_NMOS.search(f.intent.description)
         return on, off, float(gate["v"]) if gate else high, 0.0
     return on, off, held[0], held[1]
 
