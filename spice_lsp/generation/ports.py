@@ -89,7 +89,9 @@ _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|termi
                         re.IGNORECASE)
 # "square output at sqo", "triangle-wave output on node trio", "high-pass output hp1": a port of several of its role,
 # told apart by what it carries (compose.py finds the family's node the word names)
-_QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:wave\s+)?(?P<role>input|output)\s+"
+# ("a lag section whose output is node lag_o", "the lead network with its output at ld": the section's qualifier)
+_QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:(?:section|stage|network|branch|path)\s+(?:whose|"
+                        r"with\s+its)\s+)?(?:wave\s+)?(?P<role>input|output)\s+"
                         r"(?:is\s+|at\s+|on\s+)?"
                         r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
                         # the name ends its phrase ("whose output feeds back" names no node)

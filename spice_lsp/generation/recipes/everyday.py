@@ -9,7 +9,7 @@ import math
 import re
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import E96, given, set_value
+from spice_lsp.generation.design import E96, _corner, given, set_value
 from spice_lsp.generation.families import Family, expect, logic_gate, register, settles, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports
@@ -759,3 +759,36 @@ register(Family(kind="pseudo_nmos_nor", summary="pseudo-NMOS NOR gate (grounded-
                 names=("pseudo-NMOS NOR gate", "pseudo NMOS NOR", "two-input pseudo-NMOS NOR gate"),
                 rules=((4.05, (r"pseudo[- ]?nmos", word("nor") + r"\b")),), analysis="tran", tran=("0.5n", "400n"),
                 mos=True, transient=400e-9, accepts=r"nor|and\s+gate|or\s+gate"))
+
+
+# --- RC lag / CR lead pair: two copies of the input 90 degrees apart ----------------------------------
+
+def _lag_lead(f: _Filler) -> str:
+    # R-C (lag, -45 degrees at the corner) and C-R (lead, +45) from one input, equal parts: each 0.707 of the input
+    # at fc = 1/(2 pi R C), 90 degrees apart at every frequency.
+    r, c = f("R", 15.9e3, "R1"), f("C", 10e-9, "C1")
+    return "\n".join([f"V1 in 0 DC 0 AC {f('VIN', 1)}", f"R1 in lag {r}", f"C1 lag 0 {c}", f"C2 in lead {c}",
+                      f"R2 lead 0 {r}"])
+
+
+def _lag_lead_function(f: _Filler) -> list:
+    fc = 1 / (2 * math.pi * used(f, "R", "R1") * used(f, "C", "C1"))
+    at = f"ac lin 1 {fc:.6g} {fc:.6g}\n"
+    return [Probe(f"function: the lag output 0.707 of the input at fc = 1/(2 pi R C) = {fc:.4g} Hz",
+                  at + "let result = vm(lag)/vm(in)", 0.69, 0.725),
+            Probe("function: the lead output 90 degrees ahead of the lag output",
+                  at + "let result = (vp(lead)-vp(lag))*180/pi", 89, 91)]
+
+
+register(Family(kind="lag_lead_pair", summary="RC lag and CR lead sections (two outputs 90 degrees apart)",
+                build=_lag_lead, function=_lag_lead_function, output="lag",
+                names=("RC lag and CR lead pair", "RC-CR quadrature splitter", "lag-lead phase splitter"),
+                # (before the quadrature oscillator, 0.9, and the phase splitter: an RC lag and a CR lead section, each
+                # with its output; not a Wien oscillator's lead-lag network nor a lead-lag compensator)
+                rules=((0.85, (r"\blag\s+(?:\w+\s+){0,2}(?:output|section|network|branch)",
+                               r"\blead\s+(?:\w+\s+){0,2}(?:output|section|network|branch)", r"\brc\b|\bcr\b",
+                               r"^(?!.*\b(?:oscillat\w*|wien|compensat\w*|amplifier|op[- ]?amp)\b)")),),
+                analysis="ac", noun="network", signal_input=True, specs=("cutoff",),
+                design=lambda intent, d, spec: _corner(intent, d, spec, False),
+                ports=(("lag output", ("lag",)), ("lead output", ("lead",))),
+                accepts=r"lag|lead|sections?|splitter|network"))
