@@ -93,3 +93,13 @@ def test_a_logic_level_in_words_is_the_supplys_level_or_ground(text, levels):
 
 def test_high_with_no_supply_said_gives_no_level():
     assert _source("Input node na (VNA, held high) and node nb (VNB, 1 V). Output node ny.", "VNA").dc is None
+
+
+@pytest.mark.parametrize("text, nodes", [
+    ("Three-bit R-2R DAC, R = 10k. Bit nodes d0, d1 and d2, driven by VD0 through VD2. Output node dq. Operating point.",
+     {"VD0": "d0", "VD1": "d1", "VD2": "d2"}),
+    ("Summing inputs x1, x2, x3 and x4 (sources VX1-VX4, 1 V each) into node sj; output node so.",
+     {"VX1": "x1", "VX2": "x2", "VX3": "x3", "VX4": "x4"}),
+])
+def test_a_range_of_sources_puts_each_on_the_node_its_name_spells(text, nodes):
+    assert {name: _source(text, name).node for name in nodes} == nodes

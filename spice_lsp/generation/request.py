@@ -2090,6 +2090,9 @@ _SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IG
 _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
                          r"rise|fall|pwl|code|for\s+a\s+(?:one|zero))\b", re.IGNORECASE)
 
+# A range of sources by their numbers: "VK0 to VK3", "V1-V4"
+_SOURCE_RANGE = re.compile(r"(?<![\w.])(?P<stem>[VI][A-Z]*)(?P<i>\d+)\s*(?:to|through|thru|-|\u2013|\.\.\.?)\s*"
+                           r"(?P=stem)(?P<j>\d+)\b")
 # A logic level said in words: "parked high", "tied low", "held high": the supply's level, or ground
 _HELD_LOGIC = re.compile(r"\b(?:parked|held|tied|kept|pulled|set|fixed|sits?)\s+(?:\w+\s+)?(?P<level>high|low)\b",
                          re.IGNORECASE)
@@ -2129,9 +2132,10 @@ def _designated_sources(text: str, request: Request) -> None:
         return
     marks = list(_DESIGNATOR.finditer(text)) + list(_GIVEN_SOURCE.finditer(text))
     named = {e.name.upper() for e in request.elements if e.name}
+    ranged = [(r.start(), r.end()) for r in _SOURCE_RANGE.finditer(text)]  # read below, each on its own node
     for m in _GIVEN_SOURCE.finditer(text):
         name = m["name"]
-        if name in named or name in _RAILS:
+        if name in named or name in _RAILS or any(a <= m.start() < b for a, b in ranged):
             continue
         if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _SOURCE_LEAD.search(text[:m.start()])):
             continue  # a quantity's name ("VT = 26 mV", "VBE of 0.7 V"), not a source
@@ -2185,6 +2189,21 @@ def _designated_sources(text: str, request: Request) -> None:
         request.sources[same] = dataclasses.replace(
             s, name=s.name or name, node=node if s.node is None or misread else s.node,
             **({} if stated else {"dc": None, **levels}))  # type: ignore[arg-type]
+    # "VK0 to VK3": each source of the range, on the node its name spells after its letter (VK1 on k1)
+    # ("sources VX1-VX4, 1 V each": the level of each)
+    for r in _SOURCE_RANGE.finditer(text):
+        each = re.match(r"[^.;:()]*?\beach\b", text[r.end():])
+        levels = _stated_levels(each[0], "A" if r["stem"][0] == "I" else "V") if each else {}
+        for k in range(int(r["i"]), int(r["j"]) + 1 if int(r["j"]) - int(r["i"]) < 16 else int(r["i"])):
+            name, node = f"{r['stem']}{k}", f"{r['stem'][1:]}{k}".lower()
+            same = next((i for i, s in enumerate(request.sources) if s.name and s.name.upper() == name), None)
+            if node not in nodes:
+                continue
+            if same is None:
+                request.sources.append(SourceConstraint(r[0], node, name=name, kind=name[0],
+                                                        **levels))  # type: ignore[arg-type]
+            else:
+                request.sources[same] = dataclasses.replace(request.sources[same], node=node)
 
 
 def _named_sources(text: str, request: Request) -> set[str]:
