@@ -195,6 +195,11 @@ _SIDED = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s+(?:goes|is|turns|switche
                     r"(?:when|while|whenever|if|once)\s+(?:the\s+)?[a-z_]\w*\s+(?:is\s+|goes\s+|falls\s+|drops\s+|"
                     r"rises\s+|gets\s+)?(?P<side>under|below|beneath|less\s+than|over|above|beyond|more\s+than|"
                     r"greater\s+than)\s+(?P<v>[-+]?\d*\.?\d+)\s*V\b", re.IGNORECASE)
+# "dbl_mid is the pump node", "the pump node, which is called pm", "the tail node called lt": a node the request
+# names by what it is in the circuit, a role of that word (a family declares its node for it: a doubler's "pump")
+_NODE_IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<n>" + _NAME + r")\s+is\s+the\s+(?P<q>[a-z]{3,})\s+node\b"
+                          r"|\bthe\s+(?P<r>[a-z]{3,})\s+node\s*,?\s+(?:which\s+is\s+)?(?:is\s+|called\s+|named\s+)"
+                          r"(?:node\s+)?(?P<m>" + _NAME + r")\b", re.IGNORECASE)
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
 _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
                      r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
@@ -897,6 +902,9 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, "tap", _top_first(names, m["list"], m["tail"] or ""))
     if sides := sided_outputs(text):  # the outputs by their sides, below first
         _add(ports.roles, "output", (sides["below"][0], sides["above"][0]))
+    for m in _NODE_IS_THE.finditer(text):
+        if (role := (m["q"] or m["r"]).lower()) not in _ROLE_WORDS and role not in NOT_NODES | PORT_NOUNS | PLAIN:
+            _add(ports.roles, role, (m["n"] or m["m"],))
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():
             _add(ports.roles, m["ra"].lower(), (m["a"],))

@@ -428,6 +428,7 @@ register(Family(kind="voltage_doubler", function=_multiplies(2, 2),
                 build=_villard,
                 names=("voltage doubler", "Villard voltage doubler", "Greinacher doubler", "diode voltage doubler"),
                 rules=((19.7, (r"(?<!frequency )doubler|villard|greinacher",)),),
+                ports=(("pump", ("a",)),),  # the clamp's node between C1 and the diodes
                 analysis="tran", tran=("10u", "50m"), signal_input=True))
 register(Family(kind="voltage_tripler", function=_multiplies(3, 3),
                 summary="diode-capacitor voltage tripler",
