@@ -82,7 +82,8 @@ def test_the_answers_source_on_the_node_takes_the_users_name_and_wave(text, name
 
 
 @pytest.mark.parametrize("text, levels", [
-    ("2-input CMOS NOR on a 5 V rail (node vd5). Input node na (VNA, tied low) and input node nb (VNB, held high). Output ny.",
+    ("2-input CMOS NOR on a 5 V rail (node vd5). Input node na (VNA, tied low) and input node nb (VNB, held high). "
+     "Output ny.",
      {"VNA": 0.0, "VNB": 5.0}),
     ("NAND on a 1.8 V supply at node v18: input node pa swept by VPA, node pb (VPB, also parked high), output pq.",
      {"VPB": 1.8}),
@@ -96,7 +97,8 @@ def test_high_with_no_supply_said_gives_no_level():
 
 
 @pytest.mark.parametrize("text, nodes", [
-    ("Three-bit R-2R DAC, R = 10k. Bit nodes d0, d1 and d2, driven by VD0 through VD2. Output node dq. Operating point.",
+    ("Three-bit R-2R DAC, R = 10k. Bit nodes d0, d1 and d2, driven by VD0 through VD2. Output node dq. "
+     "Operating point.",
      {"VD0": "d0", "VD1": "d1", "VD2": "d2"}),
     ("Summing inputs x1, x2, x3 and x4 (sources VX1-VX4, 1 V each) into node sj; output node so.",
      {"VX1": "x1", "VX2": "x2", "VX3": "x3", "VX4": "x4"}),
