@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from spice_lsp.generation.design import design
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
@@ -116,3 +118,13 @@ def test_a_transmission_gate_said_on_by_the_node_driving_its_nmos_gate_is_held_o
     pmos = next(line.split() for line in lines if line.startswith("M") and "pch" in line and "g_out" in line)
     gate = pmos[2]
     assert any(line.split()[1:] == [gate, "0", "DC", "0"] for line in lines)  # its gate at 0 V, as said
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("First-order op-amp all-pass with 90 degrees of phase at 2 kHz, unity gain, in to out; AC 20 Hz to 200 kHz.",
+     "allpass_filter"),
+    ("First-order active high-pass: 30 Hz corner, then a non-inverting gain of 5, in to out. AC 1 Hz to 10 kHz.",
+     "first_order_active_highpass"),
+])
+def test_an_ac_sweeps_range_is_no_pair_of_band_edges(said, kind):
+    assert parse_intent(said).kind == kind

@@ -1420,7 +1420,11 @@ register(Family(kind="band_limited_amplifier",
                 names=("band-limited inverting amplifier", "one op-amp band-pass amplifier",
                        "inverting amplifier with first-order low and high roll-offs"),
                 # before the wide band-pass cascades (4.4, 4.45): a gain with two first-order edges is one stage
+                # (its two edges said as edges: "-3 dB points at 100 Hz and 5 kHz"; an AC sweep's "10 Hz to 100 kHz"
+                # is no band, and an all-pass or a high-pass with a gain is another circuit)
                 rules=((4.3, (_FIRST_ORDER, r"\bamp(?:lifier)?s?\b|\bgain\b",
+                              r"(?:roll[- ]?offs?|edges?|corners?|-3\s*db|points|between|band(?:width)?|pass)\b"
+                              r"[^.;]{0,40}?"
                               r"\d\s*(?:[km]|meg)?hz\b[^.;]*?\b(?:and|to)\b[^.;]*?\d\s*(?:[km]|meg)?hz\b",
                               rf"^(?!.*(?:{_HIGHER_ORDER}|\bpassive\b|\bnotch|\bstop))")),),
                 noun="amplifier", accepts=r"band[- ]?pass|amplifiers?|stages?|filter"))
