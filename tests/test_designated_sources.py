@@ -105,3 +105,10 @@ def test_high_with_no_supply_said_gives_no_level():
 ])
 def test_a_range_of_sources_puts_each_on_the_node_its_name_spells(text, nodes):
     assert {name: _source(text, name).node for name in nodes} == nodes
+
+
+def test_a_level_a_named_source_crosses_is_no_level_of_its_own():
+    text = ("Comparator on a single 5 V supply: node alarm goes high when node tv, driven by source VT, drops below "
+            "1.8 V.")
+    source = next(s for s in read_request(text).sources if s.name == "VT")
+    assert source.node == "tv" and source.dc is None

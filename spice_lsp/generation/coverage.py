@@ -50,9 +50,11 @@ VAF VAR VTO KP LAMBDA GAMMA PHI TEMP TNOM CJO CGS CGD CGSO CGDO CBD CBS BETA VT 
 IKF IKR ISC NC VJ MJ FC TT VJE VJC MJE MJC XTB TOX LD WD UO VMAX NSUB HF LF VHF UHF SMD THD SNR ENOB LSB MSB
 SPI USB UART GPIO MCU CPU E6 E12 E24 E48 E96 E192 X5R X7R C0G NP0 R2R FM AM SSB OK RON ROFF VH""".split())
 # "VPK puts a 4 V peak sine on pk_i", "(VAP, AC 1)": a capitalised word in a lowercase sentence is a name, whatever
-# verb follows it; except the abbreviations people write in capitals for circuits, stages, pins and ratings.
+# verb follows it; except the abbreviations people write in capitals for circuits, stages, pins and ratings, and the
+# roles of a stage's resistors ("a bypass capacitor across RE": the role, named only when given a value or a noun).
 _CAPS = re.compile(r"^[A-Z]{2,5}\d{0,2}$")
-_ABBREVIATIONS = set("""RC RL LR CR RF RS RTD LDR MFB KHN GIC CLC SEPIC CUK CE CB CC CS CG CD CML ECL VBE VCE VGS VDS
+_ABBREVIATIONS = set("""RC RL LR CR RF RS RE RB RD RG RTD LDR MFB KHN GIC CLC SEPIC CUK CE CB CC CS CG CD CML ECL
+VBE VCE VGS VDS
 IF LOW HIGH HP LP HPF LPF MOS XOR XNOR MEMS SW GF DIY CW CCW CV HV LV LVDS VGA SAR QFN SOIC DIP SMT SOT""".split())
 
 

@@ -445,7 +445,9 @@ for _family in (
                           'low[- ]?frequency|\\b(?:load|input\\s+(?:impedance|resistance))\\b'))),
            noun="filter",
            specs=('cutoff', 'vout'),
-           examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),)),
+           examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),
+                     ('vout', 'RC high-pass filter, corner 100 Hz, its output sitting at {x} V DC on a 5 V supply', 0.5,
+                      4.5))),
     Family(kind="rl_lowpass",
            function=lambda f: _corner(f, True),
            summary="RL low-pass filter",
@@ -844,7 +846,9 @@ for _family in (
            noun="amplifier",
            accepts=r"current\s+source",  # its input: the photodiode modelled as one
            specs=('vout', 'cutoff'),
-           examples=(('vout', 'transimpedance amplifier turning a 10 uA photocurrent into {x} V at out', 0.1, 5),)),
+           examples=(('vout', 'transimpedance amplifier turning a 10 uA photocurrent into {x} V at out', 0.1, 5),
+                     ('cutoff', 'transimpedance amplifier turning a 10 uA photocurrent into 1 V at out, rolling off at '
+                      '{x} Hz', 1e3, 1e5))),
     Family(kind="ring_oscillator",
            function=lambda f: [settles('oscillates: the output swings over most of the supply',
                                        0.8 * used(f, 'VDD', 'VIN'),

@@ -2094,6 +2094,8 @@ _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clo
 _SOURCE_RANGE = re.compile(r"(?<![\w.])(?P<stem>[VI][A-Z]*)(?P<i>\d+)\s*(?:to|through|thru|-|\u2013|\.\.\.?)\s*"
                            r"(?P=stem)(?P<j>\d+)\b")
 # A logic level said in words: "parked high", "tied low", "held high": the supply's level, or ground
+_THRESHOLD = re.compile(r"\b(?:below|above|under|over|past|beyond|exceeds?|crosses|through)\s+(?:about\s+)?"
+                        r"[-+\u2212]?\d[\d.]*\s*[munµk]?V\b", re.IGNORECASE)
 _HELD_LOGIC = re.compile(r"\b(?:parked|held|tied|kept|pulled|set|fixed|sits?)\s+(?:\w+\s+)?(?P<level>high|low)\b",
                          re.IGNORECASE)
 
@@ -2165,7 +2167,8 @@ def _designated_sources(text: str, request: Request) -> None:
             closest = sorted(((abs(w.start() + start - m.start()), w[0]) for w in re.finditer(r"[a-z_]\w*", scope)
                               if _node(w[0]) in nodes), key=lambda p: p[0])
             node = _node(closest[0][1]) if closest else None
-            levels = _stated_levels(scope.replace(name, ""), "A" if name[0] == "I" else "V")
+            # (a level crossed is a threshold, no level of the source's: "VT, drops below 1.8 V")
+            levels = _stated_levels(_THRESHOLD.sub(" ", scope.replace(name, "")), "A" if name[0] == "I" else "V")
         rail = next((s.dc for s in request.sources if s.supply and s.dc is not None and s.dc > 0), None)
         if not levels and name[0] == "V" and (logic := _HELD_LOGIC.search(scope)) and (
                 rail is not None or logic["level"].lower() == "low"):
@@ -2379,9 +2382,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if ac is None and dc is None and re.search(r"\bAC\s+(?:current\s+|voltage\s+)?(?:source|generator)\s+$",
                                                    text[max(0, at - 40):at], re.IGNORECASE) and len(qs) == 1:
             ac, qs = qs[0].value, []
-        # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC
+        # "VIN = 5 V at in", "V1 = 1.5e1 V": a bare level is DC (not a level it crosses: "VT, drops below 1.8 V")
         if dc is None and not sine and not pulse and not pwl and not swept:
-            rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())]
+            crossed = [(c.start(), c.end()) for c in _THRESHOLD.finditer(span)]
+            rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())
+                    and not any(a <= q.start < b for a, b in crossed)]
             dc = rest[0].value if rest else None
         if held:
             dc = dc if dc is not None else _quantities(held["v"])[0].value

@@ -261,6 +261,7 @@ def _vbe_design(intent, d, spec) -> None:
 
 register(Family(kind="vbe_multiplier", summary="Vbe multiplier (rubber diode)", function=_vbe_function,
                 build=_vbe_multiplier, specs=("vout",), design=_vbe_design,
+                examples=(("vout", "Vbe multiplier holding {x} V, fed 5 mA from a current source", 1.3, 5),),
                 names=("Vbe multiplier", "rubber diode", "VBE multiplier bias spreader", "amplified diode"),
                 rules=((13.9, (r"vbe[- ]multiplier|rubber[- ]diode|amplified[- ]diode",)),
                        # named, before the generic BJT current source (6.8) its feed may be ("fed 2 mA from a current
@@ -363,7 +364,7 @@ register(Family(kind="tapped_divider", summary="tapped voltage divider (a string
                 build=_tapped_divider, function=_taps_function,
                 names=("tapped voltage divider", "multi-tap divider", "resistor string with taps"),
                 # before the two-resistor divider (36); converters' ladders (a DAC's, a flash ADC's) rank first
-                rules=((35.9, (r"\btaps\b", r"divider|resistors\b")),
+                rules=((35.9, (r"\btaps\b", r"divider|resistors?\b")),
                        (35.9, (r"multi-?tap(?:ped)?\s+divider|tapped\s+(?:voltage\s+|resistive\s+)?divider",))),
                 ports=(("tap", (*(f"tap{k}" for k in range(1, 31)), "out")),),
                 analysis="op", noun="divider", accepts=r"divider|string\s+of|chain\s+of"))
@@ -787,7 +788,10 @@ register(Family(kind="lag_lead_pair", summary="RC lag and CR lead sections (two 
                 # with its output; not a Wien oscillator's lead-lag network nor a lead-lag compensator)
                 rules=((0.85, (r"\blag\s+(?:\w+\s+){0,2}(?:output|section|network|branch)",
                                r"\blead\s+(?:\w+\s+){0,2}(?:output|section|network|branch)", r"\brc\b|\bcr\b",
-                               r"^(?!.*\b(?:oscillat\w*|wien|compensat\w*|amplifier|op[- ]?amp)\b)")),),
+                               r"^(?!.*\b(?:oscillat\w*|wien|compensat\w*|amplifier|op[- ]?amp)\b)")),
+                       (0.86, (r"\blag\s+and\s+(?:cr\s+)?lead\s+pair|rc[- ]cr\s+quadrature"
+                               r"|lag[- ]lead\s+phase\s+splitter",))),
+                examples=(("cutoff", "RC lag and CR lead pair, both corners at {x} Hz", 100, 10000),),
                 analysis="ac", noun="network", signal_input=True, specs=("cutoff",),
                 design=lambda intent, d, spec: _corner(intent, d, spec, False),
                 ports=(("lag output", ("lag",)), ("lead output", ("lead",))),

@@ -413,7 +413,9 @@ register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, ban
                 rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
                 specs=("center", "q", "gain"),
                 design=centre_gain(designer(_tow_thomas_eq, "f0 = 1/(2 pi R C), centre gain RQ/R1", "R"), "RQ/R1"),
-                examples=_center_example("biquad band-pass filter")))
+                examples=(*_center_example("biquad band-pass filter"),
+                          ("gain", "biquad band-pass filter, centre 1 kHz, Q of 2, a gain of {x} at the centre",
+                           1.5, 10))))
 
 
 # --- notches and the all-pass ---------------------------------------------------------------------
@@ -901,6 +903,7 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
             noun="filter", specs=("cutoff", "edge", "gain") if _response == "chebyshev" else ("cutoff", "gain"),
             design=_design_cutoff_parameter,
             examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),
+                      ("gain", f"{_label}, order 3, cutoff 1 kHz, passband gain of {{x}}", 1.5, 10),
                       *((("edge", f"{_label}, order 3, 1 dB ripple, a {{x}} Hz passband edge", 50, 10e3),)
                         if _response == "chebyshev" else ()))))
 
@@ -1422,7 +1425,10 @@ register(Family(kind="band_limited_amplifier",
                 # before the wide band-pass cascades (4.4, 4.45): a gain with two first-order edges is one stage
                 # (its two edges said as edges: "-3 dB points at 100 Hz and 5 kHz"; an AC sweep's "10 Hz to 100 kHz"
                 # is no band, and an all-pass or a high-pass with a gain is another circuit)
-                rules=((4.3, (_FIRST_ORDER, r"\bamp(?:lifier)?s?\b|\bgain\b",
+                rules=((4.29, (r"band[- ]limited\s+(?:inverting\s+)?amplifier"
+                               r"|one[- ]op[- ]?amp\s+band[- ]?pass\s+amplifier"
+                               r"|first[- ]order\s+low\s+and\s+high\s+roll[- ]?offs",)),
+                       (4.3, (_FIRST_ORDER, r"\bamp(?:lifier)?s?\b|\bgain\b",
                               r"(?:roll[- ]?offs?|edges?|corners?|-3\s*db|points|between|band(?:width)?|pass)\b"
                               r"[^.;]{0,40}?"
                               r"\d\s*(?:[km]|meg)?hz\b[^.;]*?\b(?:and|to)\b[^.;]*?\d\s*(?:[km]|meg)?hz\b",

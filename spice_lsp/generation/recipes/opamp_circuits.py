@@ -1031,7 +1031,8 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                                r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
                 analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator", specs=("cutoff", "ugbw"),
                 design=_lossy_design,
-                examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),)))
+                examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),
+                          ("ugbw", "practical integrator with a unity-gain frequency of {x} Hz", 200, 20e3))))
 
 
 # --- the buffered zener reference -----------------------------------------------------------------
