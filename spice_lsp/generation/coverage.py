@@ -907,12 +907,13 @@ _EVERY = re.compile(rf"\b(?:(?:both|each|all(?:\s+(?:two|three|four))?)\s+(?:of\
                     re.IGNORECASE)
 
 
+_CLAUSE_MARK = re.compile(r"[;,]|\.(?!\d)")  # (a decimal point is no stop)
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the clause around text[start:end]: from the last stop or comma before it to the next after it
-    (a decimal point is no stop)."""
-    before = max((m_.end() for m_ in re.finditer(r"[;,]|\.(?!\d)", text[:start])), default=0)
-    after = re.compile(r"[;,]|\.(?!\d)").search(text, end)
-    return before, after.start() if after else len(text)
+    """The span of the clause around text[start:end]: from the last stop or comma before it to the next after it."""
+    after = _CLAUSE_MARK.search(text, end)
+    return reading.start_of(text, start, _CLAUSE_MARK), after.start() if after else len(text)
 
 
 def stated_facts(description: str, netlist: m.Netlist, family: Family | None) -> list[CheckItem]:
