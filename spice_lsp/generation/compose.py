@@ -562,10 +562,10 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
                 else f"{rows[i]} {want.name}={value}"
             defined |= {i} if want.name == "is" and rows[i].split()[2].split("(")[0].lower() == "d" else set()
     # A diode the request defines by its IS ("model the LED as a diode with IS=1e-18 and N=2") is that diode: our
-    # card's other DC terms (series resistance, knee; breakdown unless the request asks a zener) would change its
-    # drop, so they go unless stated.
+    # card's other DC terms (emission coefficient, series resistance, knee; breakdown unless the request asks a zener)
+    # would change its drop, so they go unless stated ("silicon diodes (IS=1e-14)" conduct 0.7 V at 5 mA, SPICE's N=1).
     stated = {p.name for p in request.model_params}
-    extras = {"rs", "ikf", "isr", "nr"} | (set() if re.search(r"zener|breakdown|\bbv\b", request.description,
+    extras = {"n", "rs", "ikf", "isr", "nr"} | (set() if re.search(r"zener|breakdown|\bbv\b", request.description,
                                                               re.IGNORECASE) else {"bv", "ibv"})
     for i in defined:
         rows[i] = re.sub(rf"\s(?:{'|'.join(sorted(extras - stated))})\s*=\s*(?:\{{[^}}]*\}}|[^\s)]+)", "", rows[i],

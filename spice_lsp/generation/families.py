@@ -180,22 +180,41 @@ def _rectifies(f: _Filler, drops: int) -> list[Spec | Probe]:
             settles("its output never goes negative", -0.05 * peak, peak, how="min")]
 
 
+def _swept_input(intent: Intent) -> tuple[str, str, str] | None:
+    """(start, stop, step) of the DC sweep of the input a request asks for instead of any transient."""
+    if any(a.kind == "tran" for a in intent.analyses):
+        return None
+    words = next((a.directive.split() for a in intent.analyses if a.kind == "dc"), [])
+    return (words[2], words[3], words[4]) if len(words) >= 5 and words[1].lower() != "temp" else None
+
+
 def _clips(f: _Filler) -> list[Spec | Probe]:
     top, bottom = clipped_sides(f.intent)
     biased = used(f, "VBIAS") if clip_biased(f.intent) else 0.0
     floor = biased if bottom and biased < 0 else 0.0  # a negative bias is the bottom diode's (_clipper)
     peak, bias = used(f, "VIN"), biased if top and not floor else 0.0
+    positive = negative = True
+    sweep = _swept_input(f.intent)
+    ends = [x for x in (parse_number(w) for w in sweep[:2]) if x is not None] if sweep else []
+    if sweep and len(ends) == 2:  # "sweep VIN from 0 to 10 V": measured over the sweep, on the sides it reaches
+        peak, positive, negative = max(abs(x) for x in ends), max(ends) > 0, min(ends) < 0
+
+    def level(what: str, low: float, high: float, how: str) -> Probe:
+        if sweep and len(ends) == 2:
+            return Probe(f"function: {what}", f"dc {{src}} {' '.join(sweep)}\nmeas dc result {how} v({{out}})",
+                         low, high)
+        return settles(what, low, high, how=how)
     checks: list[Spec | Probe] = []
-    if top:
-        checks += [settles(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95, how="max")] \
-            if peak > bias + 1 else [settles("passes the whole top below the clip level", 0.9 * peak, peak, how="max")]
-    else:
-        checks.append(settles("passes the positive half whole", 0.9 * peak, 1.01 * peak, how="max"))
-    if bottom:
-        checks += [settles(f"clipped at a diode drop below {floor:g} V", floor - 0.95, floor - 0.35, how="min")] \
+    if top and positive:
+        checks += [level(f"clipped at a diode drop above {bias:g} V", bias + 0.35, bias + 0.95, how="max")] \
+            if peak > bias + 1 else [level("passes the whole top below the clip level", 0.9 * peak, peak, how="max")]
+    elif positive:
+        checks.append(level("passes the positive half whole", 0.9 * peak, 1.01 * peak, how="max"))
+    if bottom and negative:
+        checks += [level(f"clipped at a diode drop below {floor:g} V", floor - 0.95, floor - 0.35, how="min")] \
             if peak > 1 - floor else []
-    else:
-        checks.append(settles("passes the negative half whole", -1.01 * peak, -0.9 * peak, how="min"))
+    elif negative:
+        checks.append(level("passes the negative half whole", -1.01 * peak, -0.9 * peak, how="min"))
     return checks
 
 

@@ -921,7 +921,7 @@ _MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|B
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
-_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiode\b|\bzener|\bled\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|"
+_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiodes?\b|\bzener|\bled\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|"
                             r"\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 

@@ -593,10 +593,13 @@ _LEVEL_WORDS = {"high", "low", "ground", "gnd", "pullup", "pulldown", "rail", "s
 
 def _named_output(name: str, text: str) -> bool:
     """The request says the node is the output ("output q", "from the output uo to ground", "uo is the output",
-    "each through a diode into node yor")."""
+    "each through a diode into node yor", "diode-ORing a USB rail and a battery onto node sys", "into a 100 Ω load at
+    node orr")."""
     return re.search(rf"\boutput\s+(?:node\s+)?(?:is\s+|at\s+|on\s+)?{re.escape(name)}\b|"
                      rf"\b{re.escape(name)}\s+(?:is\s+)?(?:the\s+)?output\b|"
-                     rf"\bdiodes?\b[^.;]{{0,40}}\binto\s+(?:node\s+)?{re.escape(name)}\b",
+                     rf"\bdiode(?:s|[- ]or\w*)?\b(?:[^.;]|\.\d){{0,80}}\b(?:into|onto)\s+(?:node\s+)?"
+                     rf"{re.escape(name)}\b|"
+                     rf"\bload\s+(?:at|on)\s+(?:node\s+)?{re.escape(name)}\b",
                      text, re.IGNORECASE) is not None
 
 
@@ -615,7 +618,7 @@ def _diode_gate(f: _Filler, conjunction: bool) -> str:
     given, sources = gate_sources(f, waves, inputs)
     if not given.stated:
         f.tran = (1e-6, 200e-6 * 2 ** (len(inputs) - 1))
-    r = f("R", 10e3, "RL", "R1")
+    r = f("R", 10e3, "RPU", "RL", "R1")
     # AND: the pull-up R1 holds out high unless an input below it pulls it down through its diode (cathode at
     # the input): out = the lowest input plus a drop. OR: each input lifts out through its diode (anode at the
     # input) against R1 to ground: out = the highest input less a drop.
@@ -661,7 +664,11 @@ register(Family(kind="diode_or_gate", summary="diode-resistor OR gate (diodes in
                 build=lambda f: _diode_gate(f, False), function=_gate_level(False),
                 names=("diode OR gate", "diode-resistor OR gate", "diode logic OR gate", "DRL OR gate"),
                 rules=((4.29, (_DIODE_GATE, _gate_word("or") + r"|wired[- ]or\b|"
-                                            r"\b(?:larger|higher|highest|largest|greater|maximum)\s+of\b")),),
+                                            r"\b(?:larger|higher|highest|largest|greater|maximum)\s+of\b")),
+                       # "diode-OR of two supplies into a load", "diode-ORing a battery and an adapter": the same
+                       # diodes into the load, each input a source's level
+                       (4.291, (r"\bdiode[- ]or(?:ing|ed)?\b", r"\b(?:suppl(?:y|ies)|sources|rails|batter(?:y|ies)|"
+                                                               r"adapters?|inputs)\b"))),
                 analysis="tran", tran=("1u", "400u"), source="V2", noun="gate", accepts=r"or\s+gates?|gates?|logic"))
 
 
