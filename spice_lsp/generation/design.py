@@ -531,6 +531,7 @@ _SHUNT_R = ("rc_highpass", "rl_lowpass")  # first-order sections whose resistor 
 # Series R-L-C loops (a band-pass across R, a notch's LC to ground, the series circuit): Q = sqrt(L/C)/R
 _SERIES_LOOP = ("rlc_bandpass", "rlc_notch", "rlc_series")
 # How the gain of a family that integrates or differentiates goes with frequency (|gain| ~ f^n)
+_VOLTAGE_AMPLIFIERS = ("opamp_inverting", "opamp_noninverting")  # a gain of Vout/Vin
 _SLOPED = {"opamp_integrator": -1, "practical_integrator": -1, "practical_differentiator": 1}
 
 
@@ -623,6 +624,9 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         _oscillator(intent, d, spec, 1.0)
     elif spec.quantity in ("frequency", "cutoff") and kind == "phase_shift_oscillator":
         _oscillator(intent, d, spec, math.sqrt(6))
+    elif spec.quantity == "vout" and kind in _VOLTAGE_AMPLIFIERS and (vin := given(intent, "VIN")):
+        # the output level from the input's: gain = Vout/Vin
+        _design_one(intent, d, family, kind, Spec(spec.text, "gain", spec.target / vin, spec.tolerance))
     elif spec.quantity in ("gain", "gain_db") and kind in ("opamp_inverting", "opamp_noninverting"):
         gain = spec.target if spec.quantity == "gain" else 10 ** (spec.target / 20)
         if kind == "opamp_inverting" and spec.quantity == "gain" and gain > 0:
@@ -850,9 +854,34 @@ def _the_load(intent: Intent, d: Design, kind: str) -> None:
 
 
 # the voltage a current is said to give ("50 uA full scale should give -2.5 V", "turning 10 uA into 1 V", "1 V out")
-_GIVES = re.compile(r"\b(?:gives?|giving|produc\w+|into|yields?|reads?|outputs?)\s+(?:about\s+|around\s+|roughly\s+)?"
+_GIVES = re.compile(r"\b(?:gives?|giving|produc\w+|into|yields?|reads?|outputs?|mak(?:e|es|ing))\s+"
+                    r"(?:about\s+|around\s+|roughly\s+)?"
                     r"([-+]?\d+(?:\.\d+)?\s*[mk]?V)\b|([-+]?\d+(?:\.\d+)?\s*[mk]?V)\s+(?:out|at\s+(?:the\s+)?output)\b",
                     re.IGNORECASE)
+
+
+# ... and the level an amplifier is said to raise its input to ("amplify the 0.2 V up to 3 V")
+_AMPLIFIED = re.compile(_GIVES.pattern + r"|\bamplif\w*\b(?:[^.;]|\.\d)*?\b(?:up\s+)?to\s+"
+                                         r"(?:about\s+|around\s+|roughly\s+)?([-+]?\d+(?:\.\d+)?\s*[mk]?V)\b",
+                        re.IGNORECASE)
+
+
+def _amplifier_output(intent: Intent, d: Design, family, kind: str) -> None:
+    """An op-amp stage said to turn its input's level into another ("turns the 0.35 V on sens into 4.2 V at amp_o"):
+    that level is its output, not its rails (the reader took it for the supply: clipped at 0.9 x 4.2 V), and the gain
+    is their ratio, designed as a gain spec."""
+    not_the(intent, d, "VDD", _AMPLIFIED, "VOUT")
+    said = _AMPLIFIED.search(intent.description)
+    level = parse_number(next(g for g in said.groups() if g).replace(" ", "")) if said else None
+    unread = next((x for x in intent.extra_values if x.unit == "V" and x.value == level), None)
+    if "VOUT" not in d.claimed and unread is not None:  # ("the output should read -3 V": read as no role at all)
+        intent.extra_values.remove(unread)
+        intent.values["VOUT"] = Value("VOUT", unread.value, unread.text, "V")
+        d.claimed.add("VOUT")
+    if "VOUT" in d.claimed:
+        out = intent.values["VOUT"]
+        _design_one(intent, d, family, kind, Spec(out.text, "vout", out.value))
+        d.wanted.setdefault("vout", out.value)
 
 
 def _tia_output(intent: Intent, d: Design, family) -> None:
@@ -884,6 +913,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         claim(intent, d, spec)
     if kind == "transimpedance" and "vout" not in d.wanted:
         _tia_output(intent, d, family)
+    if kind in _VOLTAGE_AMPLIFIERS and not {"vout", "gain", "gain_db"} & set(d.wanted):
+        _amplifier_output(intent, d, family, kind)
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db"
                                              or kind == "rc_highpass" and s.quantity == "vout")):

@@ -117,6 +117,9 @@ class Family:
     # transistor pins from the circuit): (role, nodes in the order a request names them), e.g. a ring's stage
     # outputs; a node the built circuit lacks (a shorter ring) is skipped.
     ports: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The words that give a figure one of its roles, beside the reader's own (intent._KEYWORDS), nearest wins:
+    # (pattern, {unit: role}), e.g. an instrumentation amplifier's "difference stage, 10k resistors" are R2
+    words: tuple[tuple[str, dict[str, str]], ...] = ()
 
 
 # a rectifier's smoothing capacitor is its filter, and "a transformer secondary (model it as a sine on node sec)"

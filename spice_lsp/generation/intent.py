@@ -317,7 +317,7 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
 
 # --- roles ------------------------------------------------------------------------------------
 
-_ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL "
+_ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FSW DUTY GAIN LG RD RS RG RL RPU "
             "RE RC RB RB1 RB2 RF RIN CIN COUT CL CE TEMP FREQ VLOW VHIGH VLOGIC".split()}
 _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
                 F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
@@ -341,8 +341,12 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"gap", {"m": "GAP"}), (r"proof mass", {"m": "PROOF_MASS"}), (r"thick(?:ness)?", {"m": "THICKNESS"}),
     (r"breakdown|barrier|threshold|capabilit|rating|thick(?:ness)?|oxide|diameter|gap|wavelength|"
      r"membrane|mass|base width|intrinsic|region|depth", dict.fromkeys(("V", "A", "m", "s", "Hz", ""), _NOT_A_ROLE)),
+    # "gain 50 set by a single 1k gain resistor": the resistor that sets an amplifier's gain, no gain
+    (r"gain[- ](?:setting\s+|set\s+)?resistor", {"ohm": "RG"}),
     (r"switching", {"Hz": "FSW"}), (r"duty", {"": "DUTY"}), (r"gain", {"": "GAIN"}), (r"dead[- ]?time", {"s": "DEAD"}),
     (r"load", {"ohm": "RL", "F": "CL"}), (r"drain", {"ohm": "RD", "V": "VDD"}),
+    # "AND gate: 4.7k pull-up": the resistor to a rail, whatever the circuit's name says (no gate resistor)
+    (r"pull[- ]?(?:up|down)", {"ohm": "RPU"}),
     (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
     (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}),
@@ -409,14 +413,19 @@ def _windows(text: str, qs: list[_Q], i: int) -> tuple[str, str]:
     return before[-40:], (after[:cut.start()] if cut else after)[:40]
 
 
-def _keyword_role(before: str, after: str, unit: str) -> str | None:
+def _keyword_role(before: str, after: str, unit: str, own: tuple[tuple[str, dict[str, str]], ...] = (),
+                  clause: str = "") -> str | None:
+    """The role of the keyword nearest the figure; `own`: the family's own words (Family.words), first on a tie,
+    read in `clause` (the words since the figure before, past commas: "difference stage, 10k resistors")."""
     best: tuple[int, int, str] | None = None
     before, after = before.lower(), after.lower()
-    for rank, (pattern, roles) in enumerate(_KEYWORD_RES):
+    rows = [(re.compile(rf"\b(?:{p})"), r, clause.lower() or before) for p, r in own] + \
+        [(pattern, r, before) for pattern, r in _KEYWORD_RES]
+    for rank, (pattern, roles, said) in enumerate(rows):
         if unit not in roles:
             continue
         distances = [m.start() for m in pattern.finditer(after)] if roles is not _FROM else []
-        distances += [len(before) - m.end() for m in pattern.finditer(before)]
+        distances += [len(said) - m.end() for m in pattern.finditer(said)]
         if distances and (best is None or (min(distances), rank) < best[:2]):
             best = (min(distances), rank, roles[unit])
     return best[2] if best else None
@@ -481,7 +490,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                 q.unit = "Hz"  # "a 5k corner": a frequency, no resistor
             if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads
                 q.unit = bare
-        role = _keyword_role(before, after, q.unit)
+        role = _keyword_role(before, after, q.unit, _registry().family_of(intent.kind).words,
+                             text[qs[i - 1].end if i else 0:q.start][-60:])
         if q.unit == "V" and re.match(r"\s*(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s+from\s+(?:an?\s+|the\s+)?"
                                       r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", text[q.end:], re.IGNORECASE):
             role = _NOT_A_ROLE  # "3.3 V at vo from 5 V at vin": the output's level (a spec), the supply's after it

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from spice_lsp.generation.design import writes_model
+from spice_lsp.generation.design import E24, e_series, writes_model
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
@@ -881,9 +881,18 @@ def _rc_oscillator(f: _Filler) -> str:
     # Wien bridge: R1-C1 in series and R2||C2 feed back positively at f = 1/(2*pi*R*C). The
     # amplifier's gain, 1 + (R4+R5)/R3 = 3.3, starts the oscillation; D1/D2 short R5 at a few
     # volts, dropping it to 2.8, so the amplitude settles below clipping and the sine stays clean.
-    return "\n".join([_opamp_block(f), f"R1 out a {r}", f"C1 a p {c}", f"R2 p 0 {r}", f"C2 p 0 {c}",
-                      "R3 inn 0 10k", "R4 inn m 18k", "R5 m out 4.7k", f"D1 m out {d}", f"D2 out m {d}",
-                      "X1 p inn out opamp", ".ic v(p)=10m"])
+    # On rails under 10 V R5 takes a larger share of the 22.7k, so the diodes limit sooner (18k/4.7k on
+    # +-5 V settled at the op-amp's 4.5 V rail and oscillated 18 % slow; 16k/6.8k: 4 V, on frequency).
+    # A stated start-up gain ("a gain of 3.3"; "just over 3": 3.27, as the default) sets R4 + R5.
+    block, gain = _opamp_block(f), f.number("GAIN", 3)
+    if "GAIN" in f.intent.values:
+        f.param("gain", f("GAIN", 3))
+    total = 10e3 * ((gain if gain >= 3.1 else 3.27) - 1)
+    r5 = e_series(4.7e3 * total / 22.7e3 * math.sqrt(max(1.0, 10 / abs(f.number("VDD", 12) or 12))), E24)
+    return "\n".join([block, f"R1 out a {r}", f"C1 a p {c}", f"R2 p 0 {r}", f"C2 p 0 {c}",
+                      "R3 inn 0 10k", f"R4 inn m {format_eng(e_series(total - r5, E24))}",
+                      f"R5 m out {format_eng(r5)}", f"D1 m out {d}", f"D2 out m {d}", "X1 p inn out opamp",
+                      ".ic v(p)=10m"])
 
 
 def _phase_shift_oscillator(f: _Filler) -> str:

@@ -55,7 +55,9 @@ def _pad(f: _Filler) -> str:
     z, a = f.number("R", 50, "RS", "RL"), _loss_db(f)
     _same(f, z, "R", "RS", "RL", "R1", "R2", "RIN")
     k = 10 ** (a / 20)
-    lines = ["V1 src 0 AC 1", f"RS src in {format_eng(z)}"]
+    # driven straight at its input (a matched source's loss is the pad's own from its input node: the request's
+    # "from node pad_in" is the pad's input, not the generator's behind a source resistance)
+    lines = ["V1 in 0 AC 1"]
     if _TEE.search(f.intent.description):  # series arms Z0 (K-1)/(K+1), shunt 2 Z0 K/(K^2-1)
         series, shunt = z * (k - 1) / (k + 1), 2 * z * k / (k * k - 1)
         lines += [f"* T pad: {a:g} dB in a {format_eng(z)} ohm system", f"R1 in mid {series:.5g}",
@@ -68,11 +70,14 @@ def _pad(f: _Filler) -> str:
 
 
 def _attenuates(f: _Filler) -> list:
-    a = _loss_db(f)
+    a, z, k = _loss_db(f), f.number("R", 50, "RS", "RL"), 10 ** (_loss_db(f) / 20)  # (as _pad reads it)
+    # the current into the pad: through the T's series arm to mid, or the pi's shunt arm and series arm
+    current = f"((v({{inp}})-v(mid))/{z * (k - 1) / (k + 1):.5g})" if _TEE.search(f.intent.description) else \
+        f"(v({{inp}})/{z * (k + 1) / (k - 1):.5g} + (v({{inp}})-v({{out}}))/{z * (k * k - 1) / (2 * k):.5g})"
     return [_within(f"loses {a:g} dB between matched ends",
-                    f"{_at(1e3)}\nlet g = vdb(out)-vdb(in)\nmeas ac result find g at=1k", -a, 0, 0.1),
-            _within("its input is matched: v(in) = v(src)/2",
-                    f"{_at(1e3)}\nlet g = vm(in)/vm(src)\nmeas ac result find g at=1k", 0.5, 0.01)]
+                    f"{_at(1e3)}\nlet g = vdb({{out}})-vdb({{inp}})\nmeas ac result find g at=1k", -a, 0, 0.1),
+            _within(f"its input is matched: {format_eng(z)} ohm terminated",
+                    f"{_at(1e3)}\nlet g = mag(v({{inp}})/{current})\nmeas ac result find g at=1k", z, 0.01)]
 
 
 register(Family(kind="attenuator_pad", summary="resistive pi or T attenuator pad matched to a line impedance",
@@ -84,7 +89,9 @@ register(Family(kind="attenuator_pad", summary="resistive pi or T attenuator pad
                                r"[- ]?(?:network|section|type|configuration)\b",)),
                        (36.35, (r"\battenuator\b|\bpads?\b", r"\bohms?\s+(?:system|line|impedance)|\bimpedance\b|"
                                 r"\bmatched\b|\bz0\b"))),
-                noun="attenuator", output="out", ports=(("input", ("in",)),)))
+                noun="attenuator", output="out", ports=(("input", ("in",)),),
+                # "for a 600 Ω system ..., terminated in 600 Ω": the line impedance, however many times said
+                words=((r"system|line|impedance|terminat\w*|z0|matched", {"ohm": "RL"}),)))
 
 
 # --- L-network impedance match -----------------------------------------------------------------------

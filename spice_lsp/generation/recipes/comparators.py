@@ -86,7 +86,8 @@ def comparator_block(f: _Filler) -> str:
     split, stated = _split(f.intent.description), given(f.intent, "VDD")
     if (swing := _swing(f.intent.description)) is not None:  # the output saturates at 0.9 vdd
         claim(f, (swing, -swing))
-        f.param("vdd", f"{swing / 0.9:.6g}")
+        f.param("swing", f"{swing:g}")  # (written as stated: the request's figure is in the netlist)
+        f.param("vdd", "{swing/0.9}")
         return f"{COMPARATOR}\n{GEAR}\n* output levels +{swing:g} V and -{swing:g} V, as stated"
     elif split and (stated is None or abs(stated) != split):
         f.param("vdd", f"{split:g}")
@@ -849,7 +850,7 @@ def _window(f: _Filler) -> str:
     return "\n".join([block, f"V1 in 0 DC {f('VIN', 5)}", f"V2 hi 0 DC {high}", f"V3 lo 0 DC {low}",
                       f"V4 logic 0 DC {logic}", "X1 in hi a comparator", "X2 lo in b comparator",
                       "R2 a a2 10k", "R3 b b2 10k", f"Q1 out a2 0 {q}", f"Q2 out b2 0 {q}",
-                      f"R1 logic out {f('R', 10e3, 'RL')}"])
+                      f"R1 logic out {f('R', 10e3, 'RL', 'RPU')}"])
 
 
 register(Family(kind="window_comparator", function=_window_function,
@@ -1027,7 +1028,7 @@ def _battery_low(f: _Filler) -> str:
     return "\n".join([SINGLE_COMPARATOR, GEAR, f"V1 {b.node} 0 DC {b.trip + 0.5:g}", f"V2 ref 0 DC {b.ref:g}",
                       f"R1 {b.node} div {format_eng(float(f'{100e3 * (b.trip / b.ref - 1):.4g}'))}", "R2 div 0 100k",
                       f"X1 {pins} a comparator1", "R3 a b 10k", f"Q1 out b 0 {_bjt_model(f, 'n')}",
-                      "V3 pull 0 DC {vdd}", f"R4 pull out {f('RL', 10e3, 'R')}"])
+                      "V3 pull 0 DC {vdd}", f"R4 pull out {f('RL', 10e3, 'R', 'RPU')}"])
 
 
 def _warns_below(f: _Filler) -> list:

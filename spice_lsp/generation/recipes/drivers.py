@@ -146,7 +146,7 @@ def _pulse_timing(f: _Filler) -> str:
     return f"{period / 10:g} {period / 500:g} {period / 500:g} {on:g} {period:g}"
 
 
-_LOAD_ROLES, _BASE_ROLES, _NUMBERED = ("RL", "R", "RC", "RD"), ("RB", "RIN"), ("R1", "R2", "R3")
+_LOAD_ROLES, _BASE_ROLES, _NUMBERED = ("RL", "RPU", "R", "RC", "RD"), ("RB", "RIN"), ("R1", "R2", "R3")
 
 
 def _resistors(f: _Filler) -> tuple[str | None, str | None, str, str]:

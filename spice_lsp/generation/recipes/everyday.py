@@ -406,7 +406,8 @@ register(Family(kind="diode_charge_pump_inverter", summary="diode-capacitor char
 
 # --- PWM DAC --------------------------------------------------------------------------------------
 
-_LEVELS = re.compile(r"\b0\s*/\s*([\d.]+)\s*V\b")  # "a 0/5 V PWM signal": its high level
+# "a 0/5 V PWM signal", "PWM from 0 to 3.3 V", "0-12 V": its high level
+_LEVELS = re.compile(r"\b0\s*(?:V\s*)?(?:/|to|-|\u2013)\s*([\d.]+)\s*V\b")
 
 
 def _pwm_high(f: _Filler) -> float:
@@ -419,6 +420,15 @@ _TWO_POLES = re.compile(r"(?:two|2)[- ]pole|(?:second|2nd)[- ]order|two\s+(?:rc\
                         re.IGNORECASE)
 
 
+def _pwm_duty(f: _Filler) -> str:
+    """The stated duty, else the one that gives the stated average ("smoothed to about 0.825 V average":
+    VOUT = D VHIGH), else 50 %."""
+    vout = f.number("VOUT", 0)
+    if vout:
+        f.param("average", f("VOUT", vout))  # the level the duty was chosen for
+    return f("DUTY", vout / _pwm_high(f) if 0 < vout < _pwm_high(f) else 0.5)
+
+
 def _pwm_dac(f: _Filler) -> str:
     high, frequency = _pwm_high(f), f.number("FREQ", 10e3)
     r, c = f("R", 10e3, "R1"), f("C", 1e-6, "C1")
@@ -429,7 +439,7 @@ def _pwm_dac(f: _Filler) -> str:
     # a second pole (R2-C2) divides that ripple again by about 2 pi f R C.
     filters = [f"R1 pwm out {r}", f"C1 out 0 {c}"] if poles == 1 else \
         [f"R1 pwm mid {r}", f"C1 mid 0 {c}", f"R2 mid out {r}", f"C2 out 0 {c}"]
-    return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{f('DUTY', 0.5)}/{f('FREQ', 10e3)}}} "
+    return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{_pwm_duty(f)}/{f('FREQ', 10e3)}}} "
                       f"{{1/{f('FREQ', 10e3)}}})", *filters])
 
 
@@ -450,14 +460,22 @@ def _design_pwm_dac(intent, d, spec) -> None:
 
 def _pwm_dac_function(f: _Filler) -> list:
     x = _pwm_high(f) * used(f, "DUTY")
-    return [settles(f"its output averages the duty cycle: D VHIGH = {x:.3g} V", 0.97 * x, 1.03 * x)]
+    checks = [settles(f"its output averages the duty cycle: D VHIGH = {x:.3g} V", 0.97 * x, 1.03 * x)]
+    if "VOUT" in f.intent.values:  # the average asked, which a stated duty may not give
+        vout = f.intent.values["VOUT"].value
+        checks.append(settles(f"its output averages the {vout:.3g} V asked", 0.97 * vout, 1.03 * vout))
+    return checks
 
 
 register(Family(kind="pwm_dac", summary="PWM DAC (RC-filtered PWM)", function=_pwm_dac_function, build=_pwm_dac,
                 names=("PWM DAC", "RC-filtered PWM DAC", "PWM digital-to-analog converter", "filtered PWM DAC"),
-                rules=((2.1, (word("pwm") + r"\b", rf"{word('dac')}\b|digital[- ]to[- ]analog|filter")),),
+                # ("smooth a PWM with an RC low-pass down to its average": the filtered PWM by what it does)
+                rules=((2.1, (word("pwm") + r"\b", rf"{word('dac')}\b|digital[- ]to[- ]analog|filter|low[- ]?pass|"
+                                                     r"smooth\w*|averag\w*")),),
                 analysis="tran", tran=("1u", "50m"), signal_input=True, noun="converter",
                 accepts=r"dac|digital[- ]to[- ]analog(?:\s+converter)?|filters?", specs=("ripple",),
+                # "smoothed ... to about 0.825 V average": the output's level, no input's
+                words=((r"average|mean|dc\s+(?:level|value)", {"V": "VOUT"}),),
                 design=_design_pwm_dac,
                 examples=(("ripple", "PWM DAC: 0/5 V, 10 kHz, 25 % duty, less than {x} V of ripple", 0.01, 0.2),)))
 

@@ -30,8 +30,9 @@ def _signal(f: _Filler, amplitude: float = 0.5, frequency: float = 1e3) -> str:
 
 
 def _gain_design(part: str, base: str, form: str, ratio_of: Callable[[float], float | None], scale: int):
-    """Design from a gain (or dB) spec: `part` = ratio_of(gain) x `base` (the request's, or 10k);
-    the gain moves with the part as part**scale."""
+    """Design from a gain (or dB) spec: `part` = ratio_of(gain) x `base` (the request's, or 10k); when the request
+    gives `part` ("gain 50 set by a single 1k gain resistor") and not `base`, `base` = `part` / ratio. The gain moves
+    with the part as part**scale (with `base` as base**-scale)."""
     def design_fn(intent, d, spec) -> None:
         d.claimed.add("GAIN")
         intent.values.pop("GAIN", None)
@@ -42,6 +43,9 @@ def _gain_design(part: str, base: str, form: str, ratio_of: Callable[[float], fl
         elif part not in intent.values:
             set_value(intent, d, part, ratio * (given(intent, base) or 10e3), form, E96)
             d.free, d.scale = part, scale
+        elif base not in intent.values:
+            set_value(intent, d, base, intent.values[part].value / ratio, form, E96)
+            d.free, d.scale = base, -scale
     return design_fn
 
 
@@ -307,7 +311,7 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
 
 
 def _instrumentation(f: _Filler) -> str:
-    r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", 10e3)
+    r, rg, r2, r3 = f("R", 10e3), f("RG", 2.2e3), f("R2", 10e3), f("R3", f.number("R2", 10e3))
     # Two followers with gain 1 + 2R/RG drive a difference stage of gain R3/R2.
     p, n, sources = _inputs(f, 0.05)  # before the op-amp's rails: an input's level is no supply
     return "\n".join([_opamp_block(f), *sources,
@@ -323,6 +327,8 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
                 names=("instrumentation amplifier", "three op-amp instrumentation amplifier", "in-amp",
                        "INA instrumentation amplifier"),
                 rules=((5.4, (r"instrumentation|" + word("in") + r"-?amp\b",)),), noun="amplifier",
+                # "(unity-gain difference stage, 10k resistors)": the output stage's resistors, not the followers'
+                words=((r"difference\s+(?:stage|amp\w*)|subtractor|output\s+stage|second\s+stage", {"ohm": "R2"}),),
                 specs=("gain", "gain_db"),
                 design=_gain_design("RG", "R", "gain = (1 + 2R/RG) R3/R2, R3 = R2",
                                     lambda g: 2 / (g - 1) if g > 1 else None, -1),

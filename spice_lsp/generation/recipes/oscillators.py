@@ -567,8 +567,10 @@ def _function_generator(f: _Filler) -> str:
     p = {role: f(role, x) for role, x in v.items()}
     r3, r4 = f.number("RIN", 10e3), rf or f.number("RF", 20e3)
     _show(f, r4 / (4 * r3 * f.number("R", v["R"]) * f.number("C", v["C"])))  # the parts as built (stated ones too)
-    # the Schmitt trigger's input (R3) and feedback (R4) resistors, the request's when it states them
-    return "\n".join([_opamp_block(f), comparator_block(f), f"R1 sq n {p['R']}", f"C1 n tri {p['C']}",
+    # the Schmitt trigger's input (R3) and feedback (R4) resistors, the request's when it states them; the
+    # comparator's rails first: a stated swing ("±5 V swing") sets them, not the op-amp's default supply
+    comparator = comparator_block(f)
+    return "\n".join([_opamp_block(f), comparator, f"R1 sq n {p['R']}", f"C1 n tri {p['C']}",
                       "X1 0 n tri opamp", f"R3 tri p {f('RIN', 10e3)}",
                       f"R4 p sq {format_eng(rf) if rf else f('RF', 20e3)}", f"X2 p 0 sq comparator sat={_share(f):g}",
                       _start(0)])
@@ -607,6 +609,8 @@ register(Family(kind="function_generator", summary="triangle/square function gen
                 accepts=r"square[- ]wave\s+generator|square[- ]wave|triangle[- ]wave|schmitt|comparators?|hysteresis",
                 specs=("frequency",),
                 design=designer(_function_generator_eq, "f = R4/(4 R3 R C) with R4 = 2 R3", "R"),
+                # "an integrator (4.7k, 22 nF) and a Schmitt trigger (10k input, 30k feedback)": each stage's parts
+                words=((r"integrat\w*", {"ohm": "R", "F": "C"}),),
                 examples=_example("triangle wave generator", 10, 20e3)))
 
 

@@ -72,6 +72,8 @@ _UNREGULATED = re.compile(rf"{_LEVEL}\s+(?:of\s+)?(?:unregulated|raw)\b|"
 _REGULATED = re.compile(rf"{_LEVEL}\s+(?:regulated|stabili[sz]ed)\b|"
                         rf"(?<!un)\b(?:regulated|stabili[sz]ed)\s+(?:dc\s+)?(?:output|out|rail)?\s*(?:of\s+|at\s+|is\s+|=\s*)?"
                         rf"{_LEVEL}|\b(?:set|regulat\w*|held)\s+(?:to|at|for)\s+{_LEVEL}|\bdown\s+to\s+{_LEVEL}|"
+                        # "a feedback divider setting 9.0 V at node vreg"
+                        rf"\bsetting\s+(?:the\s+output\s+(?:to|at)\s+)?{_LEVEL}|"
                         rf"{_LEVEL}\s+(?:dc\s+)?(?:output|out)\b|\boutput\s+(?:of|at|is|=)\s*{_LEVEL}|"
                         rf"\b(?:giv|provid|deliver|produc|mak)\w*\s+(?:an?\s+|a\s+steady\s+)?[-\u2212]?{_LEVEL}|"
                         rf"\d\s*v\s+(?:down\s+|up\s+)?to\s+[-\u2212]?{_LEVEL}", re.IGNORECASE)
@@ -117,18 +119,26 @@ def _r1_text(f: _Filler, r1: float) -> str:
     return f("R1", r1) if "R1" in f.intent.values else format_eng(r1)
 
 
+# "a 2.5 V reference source VREF", "the reference is a 1.25 V source", "a 2.5 V reference (just a DC source VREF on
+# node ref)": an ideal source, no zener
+_REFERENCE_SOURCE = re.compile(r"\breference\b(?:\s+voltage)?\s*(?:\(|\bis\b|\bas\b)?\s*(?:(?:just|simply|only|an?|"
+                               r"[\d.]+\s*V)\s+)*(?:dc\s+|voltage\s+)?source\b", re.IGNORECASE)
+
+
 def _opamp_pass(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     vin = _raw_input(f, 15)
     f.param("vdd", vin)  # the op-amp runs from the unregulated input
-    f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5, 'VZ')} ibv=1m)")  # "a 3.3 V zener reference"
+    reference = [f"VREF ref 0 DC {f('VBIAS', 2.5, 'VZ')}"] if _REFERENCE_SOURCE.search(f.intent.description) else \
+        ["R3 in ref 4.7k", "D1 0 ref " + f.model("dref", f".model dref D (is=1p n=1 rs=1 bv={f('VBIAS', 2.5, 'VZ')} "
+                                                  "ibv=1m)")]  # "a 3.3 V zener reference"
     r1 = _upper_resistor(f, 2.5, 10e3)
     vout = f.number("VBIAS", 2.5, "VZ") * (1 + r1 / f.number("R2", 10e3))
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
-    # zener reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
+    # reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
     # (its rails stay at the nominal input while a DC sweep lowers the input).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", "R3 in ref 4.7k", "D1 0 ref dref",
-                      "X1 ref fb drive opamp", "R5 drive b 1k", f"Q1 in b out {q}",
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", *reference, "X1 ref fb drive opamp", "R5 drive b 1k",
+                      f"Q1 in b out {q}",
                       f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {_load(f, vout, 'R')}"])
 
 
@@ -140,8 +150,8 @@ def _ldo(f: _Filler) -> str:
     # amplifier's inputs are swapped against the NPN regulator's because the PMOS inverts.
     r1 = _upper_resistor(f, 1.25, 16.5e3)
     vout = f.number("VBIAS", 1.25) * (1 + r1 / f.number("R2", 10e3))
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", "* V2: the reference (a bandgap's output)",
-                      f"V2 ref 0 DC {f('VBIAS', 1.25)}", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", "* VREF: the reference (a bandgap's output)",
+                      f"VREF ref 0 DC {f('VBIAS', 1.25)}", "X1 fb ref g opamp", "M1 out g in in pch W=20000u L=1u",
                       f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R3 out 0 {_load(f, vout, 'R')}",
                       f"C1 out 0 {f('COUT', 1e-6)}"])
 
