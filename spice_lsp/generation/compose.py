@@ -885,12 +885,17 @@ def _cue(description: str, name: str) -> str | None:
     before = re.findall(r"[\w.-]+", description[start + 1:said.start()])[::-1][:_CUE_REACH]
     after = re.findall(r"[\w.-]+", description[said.end():min(ends, default=len(description))])[:_CUE_REACH]
     merged = [w for pair in zip(before + [""] * _CUE_REACH, after + [""] * _CUE_REACH) for w in pair]
+    # "enters the emitter through a 47 uF cap from node cb_in": the name is the far end of a coupling capacitor, the
+    # signal's node, not the node a capacitor holds to ground
+    coupled = re.search(r"\b(?:through|via|coupled)\s+(?:an?\s+)?(?:[\d.]+\s*[munp\u00b5]?f\s+)?(?:coupling\s+)?"
+                        r"(?:cap(?:acitor)?\b\s*)?from\s+(?:node\s+)?$", description[start + 1:said.start()],
+                        re.IGNORECASE)
     for word in merged:  # (a value and its unit written apart, "1 uF", read as one word)
         word = word.lower()
-        if word in _CUES:
-            return _CUES[word]
-        if _CAPACITANCE.fullmatch(word) and any(c.isalpha() for c in word[:-1]):
-            return "capacitor"
+        cue = _CUES.get(word) or ("capacitor" if _CAPACITANCE.fullmatch(word) and any(c.isalpha() for c in word[:-1])
+                                  else None)
+        if cue:
+            return "input" if cue == "capacitor" and coupled else cue
     return None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.checklist import Probe
@@ -32,7 +32,7 @@ from spice_lsp.generation.design import (
     mos_gain,
     set_value,
 )
-from spice_lsp.generation.drives import follows, logic_high, logic_inputs
+from spice_lsp.generation.drives import follows, logic_high, logic_inputs, volts
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.request import Request, Spec, read_request
 from spice_lsp.generation.templates import (
@@ -72,6 +72,7 @@ from spice_lsp.generation.templates import (
     mirror_ratio,
     sine_peak,
     single_supply,
+    stated_reference,
     switching_point,
     wheatstone_roles,
 )
@@ -221,10 +222,12 @@ def _clips(f: _Filler) -> list[Spec | Probe]:
     return checks
 
 
-def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25, rb: float = 0.0) -> Spec:
+def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: float = 0.25, rb: float = 0.0,
+            cin: float | None = None) -> Spec:
     """gm (RC || ro) of a stage with its emitter bypassed (sign -1: into the base, +1: into the
     emitter); the bias from the RB1-RB2 divider (base current included) unless `vb` is given
-    (behind the Thevenin resistance `rb`, which the base current drops across)."""
+    (behind the Thevenin resistance `rb`, which the base current drops across); `cin`: the emitter's coupling
+    capacitor where the request gave it another role than CIN."""
     vcc = abs(used(f, "VDD"))
     if vb is None:
         rb1, rb2 = used(f, "RB1", "RB"), used(f, "RB2")
@@ -240,7 +243,7 @@ def ce_gain(f: _Filler, sign: int = -1, vb: float | None = None, tolerance: floa
     if sign < 0 and ic and UNBYPASSED.search(f.intent.description):  # the emitter resistor's feedback
         gain = rc * ro / (rc + ro) / (VT / ic + used(f, "RE") * 101 / 100)
     if sign > 0 and ic:  # into the emitter through CIN: the real part of re/(re + 1/(j w CIN)) at 1 kHz
-        re_, xc = VT / ic, 1 / (2 * math.pi * 1e3 * used(f, "CIN"))
+        re_, xc = VT / ic, 1 / (2 * math.pi * 1e3 * (cin or used(f, "CIN")))
         gain *= re_ ** 2 / (re_ ** 2 + xc ** 2)
     return expect("gain", sign * gain, tolerance)
 
@@ -293,8 +296,9 @@ def _sallen_key(f: _Filler, high: bool) -> Spec | Probe:
 
 
 def _mirrors(f: _Filler) -> list[Spec | Probe]:
-    """The output copies the reference (a simple mirror: within the channel-length or base-current error)."""
-    return [expect("current", used(f, "IREF", "IBIAS") * mirror_ratio(f.intent), 0.2)]
+    """The output copies the reference (a simple mirror: within the channel-length or base-current error), the one
+    a stated reference resistor sets where the request gives one."""
+    return [expect("current", (stated_reference(f) or used(f, "IREF", "IBIAS")) * mirror_ratio(f.intent), 0.2)]
 
 
 def design_mirror_current(intent, d, spec) -> None:
@@ -411,7 +415,31 @@ def gate_function(f: _Filler, outputs: tuple[bool, bool, bool, bool]) -> Probe:
     high, inputs = logic_high(f.intent.description, used(f, "VDD")), logic_inputs(f.intent.description, ("a", "b"))
     if inputs.stated:
         return follows(lambda a, b: outputs[(not a) + 2 * (not b)], inputs.names, inputs.steps, high)
-    return logic_gate(outputs, high, (inputs.names[0], inputs.names[1]))
+    return swept_gate(f, inputs.names, inputs.steps, high, lambda a, b: outputs[(not a) + 2 * (not b)]) or \
+        logic_gate(outputs, high, (inputs.names[0], inputs.names[1]))
+
+
+def swept_gate(f: _Filler, names: Sequence[str], steps: dict, high: float, gate: Callable[..., bool]) -> Probe | None:
+    """A gate whose one input the request's DC sweep drives ("input nb swept by VNB from 0 to 1.8 V") while it
+    holds the others at one level each ("na tied high by VNA"): its output at both ends of that sweep against the
+    truth table at the held levels (wrong ends: 0 expected). None when the request sweeps no input so, or sweeps one
+    its own input source does not drive (the answer's .dc sweeps that source: a probe of another would pass whatever
+    the answer sweeps)."""
+    sweep = next((a.directive.split() for a in f.intent.analyses if a.kind == "dc"), None)
+    source = next((s for s in f.request.sources if sweep and len(sweep) > 1 and s.name
+                   and s.name.upper() == sweep[1].upper() and s.node == names[0]), None)
+    held = [n for n in names if n != (source.node if source else None)]
+    if source is None or not all(n in steps and len(steps[n]) == 1 for n in held):
+        return None
+    mid = f"{high / 2:g}"
+
+    def want(level: bool) -> str:  # the comparison that is wrong for the table's output at that end of the sweep
+        return "lt" if gate(*(level if n == source.node else volts(steps[n][0][1], high) > high / 2
+                              for n in names)) else "gt"
+    return Probe(f"function: its output follows the truth table at both ends of the sweep of {source.name} (wrong "
+                 "ends: 0 expected)", f"dc {source.name} 0 {1.02 * high:g} {high / 100:g}\n"
+                 f"meas dc lo find v({{out}}) at=0\nmeas dc hi find v({{out}}) at={high:g}\n"
+                 f"let result = (lo {want(False)} {mid}) + (hi {want(True)} {mid})", 0, 0)
 
 
 def inverts(high: float) -> Probe:

@@ -2979,6 +2979,8 @@ def _slash_divider(text: str, request: Request) -> None:
               if re.search(r"\bdivider\b", text[slice(*_sentence(text, m.start()))], re.IGNORECASE)), None)
     if m is None or any(e.kind == "R" for e in request.elements):
         return
+    if re.search(r"\b(?:bases?|gates?|bias\w*)\b", text[slice(*_sentence(text, m.start()))], re.IGNORECASE):
+        return  # a transistor's bias divider ("gate biased by a 220k/100k divider"): its stage places it
     values = [qs[0] for part in (m["a"], m["b"]) if len(qs := _quantities(part)) == 1]
     if len(values) != 2 or any(q.unit not in ("", "ohm") or not (q.unit or q.scaled) for q in values):
         return

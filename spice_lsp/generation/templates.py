@@ -670,8 +670,25 @@ def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
 
 
 # "a reference current of about 1 mA set by a resistor": the reference is a resistor from the supply.
-_SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:reference\s+)?resistor|reference\s+resistor|"
-                              r"resistor\s+(?:that\s+)?sets", re.IGNORECASE)
+_SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:[\d.]+\s*(?:k|meg)?\s*(?:\u03a9|ohms?)?\s+)?"
+                              r"(?:reference\s+)?resistor|reference\s+resistor|resistor\s+(?:that\s+)?sets|"
+                              # "a 9.3k resistor from vcc into the diode-connected transistor"
+                              r"resistor\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:in)?to\s+the\s+diode[- ]connected",
+                              re.IGNORECASE)
+
+
+def stated_reference(f: _Filler) -> float | None:
+    """The reference current a bipolar mirror's stated reference resistor sets ("set by a 9.3k resistor from vcc"):
+    I = (VDD - VBE(I))/R, VBE that of the npn card (two over a beta helper); None where the request states the
+    current, or no such resistor."""
+    r = f.intent.values.get("R")
+    if r is None or {"IREF", "IBIAS"} & set(f.intent.values) or not _SET_BY_RESISTOR.search(f.intent.description):
+        return None
+    drops = 2 if _BETA_HELPER.search(f.intent.description) else 1
+    i, vdd = 1e-3, abs(f.number("VDD", 5))
+    for _ in range(30):
+        i = max((vdd - drops * 0.02585 * math.log(i / 1e-14)) / r.value, 1e-9)
+    return i
 
 
 # "a mirror with a beta helper": a follower (Q3) feeds the bases, so the reference loses only their 1/bf share.
@@ -688,7 +705,10 @@ def _current_mirror(f: _Filler) -> str:
         helper = _BETA_HELPER.search(f.intent.description) is not None
         drops = 2 if helper else 1  # the reference node sits one VBE (two, over the helper) up
         reference = f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}"
-        if _SET_BY_RESISTOR.search(f.intent.description):  # RREF drops the supply less Q1's VBE at IREF
+        if (iref := stated_reference(f)) is not None:  # the stated resistor, and the current it sets
+            f.param("iref", format_eng(iref))
+            reference = f"R9 vdd ref {f('R', 0)}"
+        elif _SET_BY_RESISTOR.search(f.intent.description):  # RREF drops the supply less Q1's VBE at IREF
             iref = f.number("IREF", 1e-3, "IBIAS")
             vbe = 0.02585 * math.log(iref / 1e-14)  # the npn card's IS
             f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
@@ -697,7 +717,7 @@ def _current_mirror(f: _Filler) -> str:
         # Q2's emitter area: the ratio asked for ("a mirror that doubles"), with the base currents taken from
         # the reference and the Early effect of Q2's larger VCE (VAF = 100 V) compensated, as M2's width is:
         # Iout/Iref = x/(1 + 1/bf + x/bf), x = A (1 + VCE2/VAF)/(1 + VCE1/VAF).
-        ratio, iref = mirror_ratio(f.intent), f.number("IREF", 1e-3, "IBIAS")
+        ratio, iref = mirror_ratio(f.intent), stated_reference(f) or f.number("IREF", 1e-3, "IBIAS")
         vce1 = drops * 0.02585 * math.log(iref / 1e-14)
         holder = output_holder(f.intent)
         vce2 = holder.dc if holder is not None and holder.dc is not None else \
@@ -781,9 +801,22 @@ _SWITCHING_POINT = re.compile(r"(?:switching\s+(?:threshold|point|voltage|level)
                               r"(\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 
 
+# "the switching threshold sits at VDD/2", "trip point at half the supply", "VM at mid-supply": half the supply
+_SWITCHING_AT_HALF = re.compile(r"(?:switching\s+(?:threshold|point|voltage|level)|logic\s+threshold|trip\s+point|"
+                                r"\bV_?M\b|\bmidpoint)\s+(?:is\s+|sits\s+|lands\s+)?(?:at\s+|of\s+|=\s*|near\s+)?"
+                                r"(?:V_?DD\s*/\s*2|half\s+(?:of\s+)?(?:the\s+)?(?:supply|rail|v_?dd)"
+                                r"|mid[- ]?(?:supply|rail))",
+                                re.IGNORECASE)
+
+
 def switching_point(intent: Intent) -> float | None:
-    """The inverter's switching threshold the request states."""
-    return float(m[1]) if (m := _SWITCHING_POINT.search(intent.description)) else None
+    """The inverter's switching threshold the request states: a level, or half the supply ("at VDD/2")."""
+    if m := _SWITCHING_POINT.search(intent.description):
+        return float(m[1])
+    if _SWITCHING_AT_HALF.search(intent.description):
+        supply = intent.values["VDD"].value if "VDD" in intent.values else stated_supply(intent)
+        return abs(supply) / 2 if supply else None
+    return None
 
 
 def switching_pmos(f: _Filler, nmos: str) -> str | None:
