@@ -146,3 +146,17 @@ def test_a_clipper_asked_for_a_dc_sweep_is_checked_on_that_sweep():
     function = [c for c in result.checks if c.what.startswith("function:")]
     assert function and all(c.status == "pass" for c in function), [(c.what, c.detail) for c in result.checks]
     assert not any("negative" in c.what for c in function)  # the sweep never goes below 0 V
+
+
+def test_a_single_supply_inverting_trigger_with_its_threshold_network_stated_is_built_as_stated():
+    # top 22k from the supply, bottom 15k to ground, 47k from the output: the + input's two levels
+    result = generate("Inverting Schmitt trigger on a single 5 V supply, output node q: 22k from +5 V to the + input, "
+                      "15k from the + input to ground, 47k feedback from q to the + input. Input node x.")
+    values = parts(result.netlist)
+    assert (values["R1"], values["R2"], values["R3"]) == (22e3, 15e3, 47e3)
+    g = 1 / 22e3 + 1 / 15e3 + 1 / 47e3
+    upper, lower = 5 * (1 / 22e3 + 1 / 47e3) / g, 5 / 22e3 / g
+    control = "tran 5u 30m\nmeas tran result find v(x) when v(q)=2.5 fall=1 td=10m\nprint result"
+    assert math.isclose(runner.run(result.netlist, control=control, timeout=60).values["result"], upper, abs_tol=0.05)
+    control = control.replace("fall=1", "rise=1")
+    assert math.isclose(runner.run(result.netlist, control=control, timeout=60).values["result"], lower, abs_tol=0.05)

@@ -106,8 +106,41 @@ def _difference(f: _Filler) -> str:
                       f"R2 n out {r2_text}", f"R3 in p {r1_text}", f"R4 p mid {r2_text}", "X1 p n out opamp1"])
 
 
+# What each arm of a stated threshold network joins, in the words after its value up to the clause's end: "47k feedback
+# from so", "15k from there to ground", "22k from +5 V to the + input"
+_ARMS = (("feedback", re.compile(r"\bfeedback\b|\bfrom\s+(?:the\s+)?out(?:put)?\b", re.IGNORECASE)),
+         ("bottom", re.compile(r"\bto\s+(?:ground|gnd|0\s*V)\b", re.IGNORECASE)),
+         ("top", re.compile(r"\bfrom\s+(?:the\s+)?(?:\+?\d+(?:\.\d+)?\s*V\b|supply|rail|vdd|vcc|v\+)", re.IGNORECASE)))
+
+
+def _network(f: _Filler) -> tuple[str, str, str] | None:
+    """An inverting trigger's threshold network as the request states it, a divider from the supply and a feedback
+    resistor ("22k from +5 V to the + input, 15k from there to ground, 47k feedback from so"): the roles the reader
+    gave (top, bottom, feedback); None when the request states no such three (the family's own network: feedback to
+    a mid-supply reference)."""
+    text, arms = f.intent.description, {}
+    for value in f.intent.values.values():
+        if value.unit != "ohm" or (at := text.find(value.text)) < 0:
+            continue
+        words = re.split(r"[,;]|\.(?!\d)", text[at + len(value.text):])[0]
+        arm = next((name for name, said in _ARMS if said.search(words)), None)
+        if arm and arm not in arms:
+            arms[arm] = value.role
+    return (arms["top"], arms["bottom"], arms["feedback"]) if len(arms) == 3 else None
+
+
+def _thresholds(f: _Filler, network: tuple[str, str, str]) -> tuple[float, float]:
+    """(upper, lower): the + input with the output at the supply and at ground, top || feedback against bottom."""
+    top, bottom, feedback = (f.number(role, 10e3) for role in network)
+    vdd, g = f.number("VDD", 5), 1 / top + 1 / bottom + 1 / feedback
+    return vdd * (1 / top + 1 / feedback) / g, vdd / top / g
+
+
 def _fraction(f: _Filler, inverting: bool) -> float:
     """The share of the output's swing fed back to the + input (the thresholds' half-spacing over it)."""
+    if inverting and (network := _network(f)):
+        upper, lower = _thresholds(f, network)
+        return (upper - lower) / f.number("VDD", 5)
     r1, r2 = used(f, "R1", "R"), used(f, "R2")
     return r2 / (r1 + r2) if inverting else r1 / r2
 
@@ -115,6 +148,15 @@ def _fraction(f: _Filler, inverting: bool) -> float:
 def _schmitt(f: _Filler, inverting: bool) -> str:
     if trip := trip_points(f.intent.description):  # switching points stated: designed to them (comparators.py)
         return schmitt_to(f, inverting, trip, single_rail(f.intent, trip, forced=True))
+    if inverting and (network := _network(f)):  # the divider from the supply and the feedback, as stated
+        upper, lower = _thresholds(f, network)
+        f.param("vdd", f("VDD", 5))
+        f.tran = (1 / f.number("FREQ", 100) / 2000, 3 / f.number("FREQ", 100))
+        swing = min(0.45 * f.number("VDD", 5), upper - lower)  # the sine crosses both thresholds
+        return "\n".join([SINGLE_COMPARATOR, "V9 vdd 0 DC {vdd}",
+                           f"V1 in 0 DC {(upper + lower) / 2:.4g} SIN({(upper + lower) / 2:.4g} {swing:.4g} "
+                           f"{f('FREQ', 100)})", f"R1 vdd p {f(network[0], 10e3)}", f"R2 p 0 {f(network[1], 10e3)}",
+                           f"R3 out p {f(network[2], 100e3)}", "X1 p in out comparator1"])
     # Non-inverting: thresholds mid -+ (R1/R2) vdd/2; R1 = R2/10 puts them 10 % of the supply apart.
     # Inverting: R1 (output to +) over R2 (+ to mid): R2/(R1 + R2) of the swing.
     r1, r2 = f("R1", 10e3 if not inverting else 100e3, "R"), f("R2", 100e3 if not inverting else 10e3)
@@ -137,10 +179,16 @@ def _hysteresis(inverting: bool):
             return switches_at(inverting, trip, single_rail(f.intent, trip, forced=True))
         width, vdd, period = _fraction(f, inverting) * used(f, "VDD"), used(f, "VDD"), 1 / used(f, "FREQ")
         find = f"find v({{inp}}) when v({{out}})={vdd / 2:g}"
-        return [Probe(f"function: thresholds {width:.3g} V apart (the hysteresis, from the part values)",
-                      f"tran {period / 2000:g} {3 * period:g}\nmeas tran up {find} {'fall' if inverting else 'rise'}=1 "
-                      f"td={period:g}\nmeas tran dn {find} {'rise' if inverting else 'fall'}=1 td={period:g}\n"
-                      "let result = abs(up-dn)", 0.9 * width, 1.1 * width)]
+        run = f"tran {period / 2000:g} {3 * period:g}\nmeas tran up {find} {'fall' if inverting else 'rise'}=1 " \
+              f"td={period:g}\nmeas tran dn {find} {'rise' if inverting else 'fall'}=1 td={period:g}\n"
+        checks: list[Spec | Probe] = [
+            Probe(f"function: thresholds {width:.3g} V apart (the hysteresis, from the part values)",
+                  f"{run}let result = abs(up-dn)", 0.9 * width, 1.1 * width)]
+        if inverting and (network := _network(f)):  # a stated network: its upper threshold where it puts it
+            upper = _thresholds(f, network)[0]
+            checks.append(Probe(f"function: the upper threshold {upper:.3g} V (from the part values)",
+                                f"{run}let result = up", upper - 0.1 * width, upper + 0.1 * width))
+        return checks
     return function
 
 
