@@ -279,13 +279,27 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     amps = [line for line in found if line.name[0].upper() == "X"
             and line.rest.split()[:1] in (["opamp"], ["comparator"])]
     sensed = {n for line in amps for n in line.nodes[:2]} - {line.nodes[2] for line in amps}  # (a follower's is out)
-    told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems, sensed)
+    # (an inner stage's output, "buffer output tel_mid": the amplifiers' outputs but the circuit's own)
+    roles.setdefault("stage", [line.nodes[2] for line in amps if line.nodes[2] != output])
+    # ("the summing node sn", "feedback tap node fbk": the one amplifier's input its output feeds back to)
+    roles.setdefault("summing node", _fed_back(amps, found))
+    if chain := (stated_ports.roles.get("tap", ()) if not roles.get("tap") else ()) or stated_ports.inner:
+        # "source node r0, taps r1 and r2, output r3" of a ladder that declares no taps, "middle node mid": the inner
+        # nodes of its one series path from input to output, in order
+        first = _input_node(found, source)
+        _name_path(found, (first or "", *chain, output), mapping, first, output)
+    # (the one amplifier's inputs, + then -, where the family has no differential input: "non-inverting input node
+    # wb_p" of an oscillator)
+    sides = [line.nodes[:2] for line in amps][0] if len(amps) == 1 else []
+    told = _name_ports(stated_ports, roles, {n for line in found for n in line.nodes}, mapping, problems, sensed,
+                       sides)
     steady = {level.text for level in stated_ports.levels}  # "a at 1 V DC", "input b tied high": a DC level only
     rail = _rail(found)
     supplied_at = {s.node for s in request.sources if s.supply and s.node} | {stated_ports.supply.node
                                                                              if stated_ports.supply else ""}
+    behind = _behind_source_resistor(request, found, source, mapping)
     for role, node in (("output", request.output), ("input", request.input)):
-        family_node = output if role == "output" else _input_node(found, source)
+        family_node = output if role == "output" else behind or _input_node(found, source)
         if node in roles.get(role, ()) and node not in mapping or node in told:  # one of the family's own ports
             continue  # of that role, or the one port of it the request told apart ("square output at sqo")
         if node not in stated_ports.roles.get(role, (node,)) and family_node is not None \
@@ -302,6 +316,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     _name_path(found, stated_ports.path, mapping, _input_node(found, source), output)
+    _own_named(request.description, {n for line in found for n in line.nodes}, mapping, roles)
     _unplaced_on_ports(request, found + added, roles, mapping, source, output)
 
     def drive(driver: Line, stated: SourceConstraint) -> None:
@@ -344,7 +359,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     # "inputs nd_a (source VNA) and nd_b (VNB, held at 0 V)": a source named in a port's aside is on that port
     asides = stated_ports.sources
     for stated in [dataclasses.replace(s, node=asides[s.name.upper()]) if s.name and s.node is None
-                   and s.name.upper() in asides else s for s in request.sources]:
+                   and s.name.upper() in asides else _on_supply_node(s, stated_ports, request)
+                   for s in request.sources]:
         if any(other is not stated and other.kind == stated.kind and stated.text in other.text and other.name
                and not stated.name and (other.dc, other.ac) == (stated.dc, stated.ac) for other in request.sources):
             continue  # the same statement read twice, its named reading kept ("a 12 uA current source IPD ...")
@@ -471,15 +487,6 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"{line.name} would be shorted by the circuit's ammeter {shorted.name} "
                             f"({' '.join(shorted.nodes)}): it cannot be placed there as stated")
     nodes = {n for line in found for n in line.nodes}
-    # "2 mA into the top node vbm", "the tank node lc1": a node of the circuit said by the family's own name for it
-    for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b",
-                            request.description, re.IGNORECASE):
-        own, name = said["own"].lower(), said["name"].lower()
-        short = [n for n in nodes - {"in", "out", "0"} if _abbreviates(n, own)]  # "switch node x": the node sw
-        own = own if own in nodes or len(short) != 1 or own in NOT_NODES else short[0]
-        if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
-                and name not in mapping.values() and name not in NOT_NODES:
-            mapping[own] = name
     _clear_way(mapping, nodes, {n for line in added for n in line.nodes},
                {n for role, names in stated_ports.roles.items() if role != "output" or len(names) > 1 for n in names}
                | {n for n in (request.input, *request.inputs) if n})
@@ -736,6 +743,22 @@ def family_ports(lines: list[Line], source: str, output: str,
     return roles
 
 
+def _fed_back(amps: list[Line], lines: list[Line]) -> list[str]:
+    """The input of the circuit's one amplifier that a part from its output feeds back to (an inverting stage's
+    summing node, a Schmitt trigger's + input), none where there are more amplifiers or both inputs are fed back."""
+    if len(amps) != 1:
+        return []
+    out = amps[0].nodes[2]
+    back = [n for n in amps[0].nodes[:2] if n not in ("0", out) and any(
+        line.name[0].upper() in "RCL" and set(line.nodes[:2]) == {n, out} for line in lines)]
+    return back if len(back) == 1 else []
+
+
+# A bipolar pin and the field-effect pin in its place.
+_SAME_PIN = {"collector": "drain", "drain": "collector", "base": "gate", "gate": "base"}
+_PIN_WORDS = ("collector", "base", "emitter", "drain", "gate")
+
+
 def _abbreviates(node: str, word: str) -> bool:
     """Whether a family's node name is short for `word`: its letters in order, from the first ("sq" for square,
     "tri" for triangle, "hp" for high-pass)."""
@@ -745,19 +768,22 @@ def _abbreviates(node: str, word: str) -> bool:
 
 
 def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], mapping: dict[str, str],
-                problems: list[str], sensed: set[str]) -> set[str]:
+                problems: list[str], sensed: set[str], sides: list[str]) -> set[str]:
     """The user's names on the family's ports of the same role ("collectors c1 and c2"): a name the family
     already has stays on that node, the others go in order onto the role's other nodes. A port told apart by
     what it carries ("square output at sqo") goes on the one family node named short for that word ("sq");
     the names so placed are returned (none where no node, or more than one, is so named); `sensed`: the nodes
-    the circuit's amplifiers sense, never an output port."""
+    the circuit's amplifiers sense, never an output port; `sides`: the one amplifier's + and - input nodes, the
+    sides of a differential input a family without one names."""
     told: set[str] = set()
     # (the ports told apart by what they carry first: "sine and cosine outputs qs and qc" places qc on the cosine node,
     # and the role's list then keeps it there)
     for role, names in sorted(stated.roles.items(), key=lambda item: not item[0].endswith((" input", " output"))):
         if role in ("plus input", "minus input"):  # a differential input's side: the family's + then - input
             inputs = family.get("input", [])
+            inputs = inputs if len(inputs) >= 2 else sides
             node = inputs[0 if role == "plus input" else 1] if len(inputs) >= 2 else None
+            node = None if node == "0" else node
             if node is not None and node not in mapping and names[0] not in mapping.values():
                 if names[0] != node:
                     mapping[node] = names[0]
@@ -766,19 +792,27 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         if role.endswith((" input", " output")):
             # (never a port of the other role: "inverted output pc" is not the input "in")
             other = family.get("input", []) + list(sensed) if role.endswith(" output") else family.get("output", [])
-            nodes = [n for n in sorted(present) if _abbreviates(n, role.split()[0]) and n not in other] or [
-                n for n in family.get(role.split()[1], []) if n == role[0]]  # ("reset input rs": the input r)
+            qual = role.split()[0].lower()
+            # ("emitter output node pe": the one pin of that word; "reset input rs": the input r)
+            nodes = (family.get(qual) or family.get(_SAME_PIN.get(qual, ""), []) if qual in _PIN_WORDS else []) \
+                or [n for n in sorted(present) if (_abbreviates(n, qual) or n == qual) and n not in other] \
+                or [n for n in family.get(role.split()[1], []) if n == role[0]]
             if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():
                 if names[0] != nodes[0]:
                     mapping[nodes[0]] = names[0]
                 told.add(names[0])
             continue
-        nodes = family.get(role, [])
+        # ("collectors ca and cb" of a pair built with MOSFETs: their drains, the same pins)
+        nodes = family.get(role) or family.get(_SAME_PIN.get(role, ""), [])
         if role in ("input", "output") and len(names) > len(nodes) == 1:
             # "collector outputs k1 and k2" of a pair with one output: its pins of that many, in their order (the
             # first output on the side of the first input, as "collectors k1 and k2" places them)
             nodes = next((family[pin] for pin in ("collector", "drain", "base", "gate")
                           if len(family.get(pin, [])) == len(names) and nodes[0] in family[pin]), nodes)
+            # ("outputs q and qbar" of a latch whose output is q: its complement, qb, the second)
+            twin = [n for n in sorted(present) if n in {nodes[0] + end for end in ("b", "bar", "n", "_b", "_n")}]
+            nodes = nodes + twin if role == "output" and len(names) == 2 and len(nodes) == 1 and len(twin) == 1 \
+                and not all(n in present for n in names) else nodes
         # (a name the circuit has elsewhere is the family's own node, moved aside, unless the role has none here)
         # (a role whose names all are the circuit's own nodes, more than its ports, names those nodes:
         # "output nodes outp and outn" of a bridge whose amplifier's output is one node)
@@ -794,6 +828,30 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         if len(rest) > len(free):
             problems.append(f"{', '.join(rest[len(free):])}: the circuit has no further {role} port to name so")
     return told
+
+
+# "generator node gen", "the source node vs_o": the generator's own node, said by its word
+_GENERATOR = re.compile(r"\b(?:generator|source)\s+(?:node\s+)?$", re.IGNORECASE)
+
+
+def _behind_source_resistor(request: Request, lines: list[Line], source: str, mapping: dict[str, str]) -> str | None:
+    """Where the request names the generator's own node and the circuit's input apart ("the generator VG sits behind
+    a 50 ohm source resistor: generator node gen, filter input fin") and the family's source feeds its circuit
+    through one series resistor, its source resistance: the generator's name on the source's node, and that
+    resistor's far end returned, the node the input's name goes on."""
+    first = _input_node(lines, source)
+    if request.input is None or first is None or first in mapping:
+        return None
+    said = [s.node for s in said_nodes(request.description) if s.role is None and s.node in request.nodes
+            and s.node not in (request.input, request.output) and any(
+                _GENERATOR.search(request.description[:m.start()])
+                for m in re.finditer(rf"(?<![\w.]){re.escape(s.node)}(?![\w(])", request.description))]
+    touching = [line for line in lines if first in line.nodes]
+    series = [line for line in touching if line.name[0].upper() == "R" and "0" not in line.nodes[:2]]
+    if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values():
+        return None
+    mapping[first] = said[0]
+    return next(n for n in series[0].nodes[:2] if n != first)
 
 
 def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str], first: str | None,
@@ -821,6 +879,22 @@ def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str]
             mapping[node] = name
 
 
+def _own_named(description: str, nodes: set[str], mapping: dict[str, str], roles: dict[str, list[str]]) -> None:
+    """A node of the circuit said by the family's own name for it ("2 mA into the top node vbm", "the tank node lc1",
+    "switch node sw1": the node sw; "pump node pm": the one node of the role it declares so) takes that name, before
+    the names no words place are put on free ports."""
+    for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b", description,
+                            re.IGNORECASE):
+        own, name = said["own"].lower(), said["name"].lower()
+        short = [n for n in nodes - {"in", "out", "0"} if _abbreviates(n, own)]
+        declared = roles.get(own, []) if own not in _PIN_WORDS + ("input", "output") else []
+        own = own if own in nodes or len(short) != 1 or own in NOT_NODES else short[0]
+        own = declared[0] if own not in nodes and len(declared) == 1 else own
+        if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
+                and name not in mapping.values() and name not in NOT_NODES:
+            mapping[own] = name
+
+
 def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, list[str]], mapping: dict[str, str],
                        source: str, output: str) -> None:
     """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
@@ -834,7 +908,8 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
     placed = own | {mapping.get(n, n) for n in own} | set(mapping.values())
     placed |= {s.node for s in request.sources if s.supply and s.node}  # "a 10 V rail at node col": the supply's
     said = set(request.nodes) | {request.input, request.output}
-    left = [s.node for s in said_nodes(request.description) if s.role is None and s.pin is None and s.node in said
+    worded = said_nodes(request.description)
+    left = [s.node for s in worded if s.role is None and s.pin is None and s.node in said
             and s.node not in placed and s.node != "0" and not RAIL.match(s.node) and not _RAIL.match(s.node)]
     first = _input_node(lines, source) if roles.get("input") else None
     free = [(role, node) for role, node, named in (("input", first, request.input), ("output", output, request.output))
@@ -850,8 +925,15 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
             role == "output" and name in driven for (role, _), name in zip(free, left)):
         for (_, node), name in zip(free, left):
             mapping[node] = name
+    # a name whose words give it a port's role where the request reader took none for that port ("a 10k resistor
+    # from a 3.3 V rail (node r33) to node ntc": the far end from the supply) goes on that port while it is free
+    for role, node in free:
+        named = [s.node for s in worded if s.role == role and s.node in said
+                 and s.node not in placed | set(mapping.values()) and not (role == "output" and s.node in driven)]
+        if len(named) == 1 and node not in mapping:
+            mapping[node] = named[0]
     feed = next((line for line in lines if line.name.upper() == source.upper()), None)
-    fed = [s.node for s in said_nodes(request.description) if s.role == "supply" and s.node in driven
+    fed = [s.node for s in worded if s.role == "supply" and s.node in driven
            and s.node not in placed and not RAIL.match(s.node) and not _RAIL.match(s.node)]
     if first and first not in mapping and request.input is None and len(fed) == 1 and feed is not None \
             and not re.search(r"\b(?:AC|SIN|PULSE|PWL)\b", feed.rest, re.IGNORECASE):
@@ -990,6 +1072,17 @@ def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str],
     else:
         return []
     return [value]
+
+
+def _on_supply_node(stated: SourceConstraint, ports: Ports, request: Request) -> SourceConstraint:
+    """A supply source the request states with no node of its own ("from a 9 V supply VCC", or a node no words name
+    as one) on the node the request names the supply ("Supply node vcc9", "a 5 V rail (node p5)"), its level
+    agreeing."""
+    node = ports.supply.node if ports.supply else ""
+    if not (stated.supply and node and stated.kind == "V") or (stated.node and stated.node in request.nodes) \
+            or (stated.dc is not None and ports.supply is not None and ports.supply.value != stated.dc):
+        return stated
+    return dataclasses.replace(stated, node=node)
 
 
 def _set_supply(driver: Line, rows: list[str], value: float) -> None:

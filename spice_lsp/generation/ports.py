@@ -50,17 +50,22 @@ _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 # ("bridge outputs sg_p (gauge side) and sg_n", "inputs nd_a (source VNA) and nd_b (VNB, held at 0 V)", "outputs
 # ps_c (collector, inverted)": any short aside in parentheses is said of the item before it; _ASIDE reads it)
 _ASIDE = r"\s*\([^()]{1,48}\)"
+# ("outputs ps_c at the collector and ps_e at the emitter": the pin each is taken at, an aside too)
+_AT_PIN = r"\s+(?:at|on)\s+the\s+(?:collector|emitter|base|drain|gate)\b"
 _ITEM = _LISTED + (r"(?!\s+[-+\u2212]?\d)"  # ("input at node vx, thresholds 1 V and 4 V": a noun and its figures)
-                   r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?|" + _ASIDE + r")?")
+                   r"(?:\s*(?:=|\s+at)\s*[-+\u2212]?[\d.]+\s?[mµu]?V\b(?:\s+DC\b)?|" + _ASIDE + "|" + _AT_PIN + r")?")
 # (nor a word that a part's noun follows: "output node sq, timing capacitor node ramp" lists no output "timing")
 # (nor a word its own phrase goes on from: "output y, reference at ground", "input vi_in, set to 3 V", "unity-gain")
-_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)" \
+# (nor a noun that heads a list of its own or a node's name: "input node a0, taps a1, a2 and a3" lists no input
+# "taps", "input a1, middle node mid" no "middle")
+_NOT_ROLE = r"(?![\s-]+(?:\w+\s+)?(?:input|output)s?\b)(?!\s+[a-z]+[\d_]\w*\s*(?:[,;]|\band\b))" \
+    r"(?!\s+(?:\w+\s+)?node\b)" \
     r"(?!\s+(?:capacitor|resistor|inductor|diode|cap|transistor)s?\b)(?!-\w|\s+(?:to|from)\s|\s+(?:at|on)\s+(?![-+\u2212]?\d))"
 _ROLE_LIST = re.compile(
     # ("bridge nodes bl and br": the qualifier says the role)
     # (a role word may open its sentence: "Bases are left and right")
     # (not the last word of a compound: "Common-emitter amp, gain 8" names no emitter "amp")
-    r"(?<!-)\b(?:(?P<qual>stage|bridge)\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node"
+    r"(?<!-)\b(?:(?P<qual>(?i:stage|bridge))\s+)?(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|(?<=bridge\s)node"
     r"|(?<=stage\s)node)s?(?:\s*:)?\s+"
     r"(?:are\s+|at\s+|on\s+)?(?:the\s+)?(?:(?:nodes?|ends|terminals|pins|ports)(?:\s*:)?\s+)?(?:named\s+|called\s+)?"
     r"(?P<list>(?P<first>" + _NAME + r")(?:\s+(?:to|through)\s+|\s*\.\.\.?\s*)(?P<last>" + _NAME + r")\b"
@@ -90,12 +95,20 @@ _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|termi
 # "square output at sqo", "triangle-wave output on node trio", "high-pass output hp1": a port of several of its role,
 # told apart by what it carries (compose.py finds the family's node the word names)
 # ("a lag section whose output is node lag_o", "the lead network with its output at ld": the section's qualifier)
-_QUALIFIED = re.compile(r"\b(?P<qual>[a-z]{3,}(?:-[a-z]+)?)[\s-]+(?:(?:section|stage|network|branch|path)\s+(?:whose|"
+# ("Q output qo and Q-bar output qbo": a capital or two, a port's own letters)
+_QUALIFIED = re.compile(r"\b(?P<qual>(?:in-)?[a-z]{3,}(?:-[a-z]+)?|[A-Z]{1,2}(?:-[a-z]+)?)[\s-]+"
+                        r"(?:(?:section|stage|network|branch|path)\s+(?:whose|"
                         r"with\s+its)\s+)?(?:wave\s+)?(?P<role>input|output)\s+"
                         r"(?:is\s+|at\s+|on\s+)?"
                         r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
+# Qualifiers that say a port is the whole circuit's, not a stage's: "final output", "overall input".
+_WHOLE = {"final", "overall", "main", "last"}
+_STAGE_WORDS = {"buffer", "follower", "intermediate", "first", "first-stage"}  # an inner stage's output
+# An output said by its phase, of one transistor: taken at its collector (inverted) or its emitter (in phase).
+_PHASE_PINS = {**dict.fromkeys(("inverted", "inverting", "anti-phase", "antiphase", "out-of-phase"), "collector"),
+               **dict.fromkeys(("in-phase", "non-inverted", "non-inverting", "noninverting"), "emitter")}
 # "the midpoints are nodes m1 and m2", "bridge midpoints bp and bn", "midpoint nodes a1 and a2": a bridge's two
 # sides (the role a bridge family declares)
 _MIDPOINTS = re.compile(r"\b(?i:bridge\s+)?(?i:mid-?points?)\s+(?:nodes\s+)?(?:are\s+)?(?:(?:at|on)\s+)?(?:the\s+)?"
@@ -131,15 +144,24 @@ _CARRIED_PAIR = re.compile(r"\b(?P<q1>[a-z]{3,})\s+and\s+(?P<q2>[a-z]{3,})(?:[\s
 _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>" + _NAME + r")\s*\.\.\.?\s*(?P<last>"
                      + _NAME + r")\b")
 # "driven by ctl", "a 2 V control level at ctl", "clocked by clk"
+# "the summing node sn", "feedback tap node fbk", "virtual-ground node vg": the inverting input of the one op-amp
+_SUMMING = re.compile(r"\b(?:summing|feedback|virtual[- ]ground)\s+(?:tap\s+)?(?:node|junction|point|tap)\s+"
+                      r"(?:is\s+)?(?:node\s+)?(?P<n>" + _NAME + r")\b(?![\w(])")
+# "middle node mid", "the junction node jx", "midpoint node m1": the one inner node of a chain, between its input and
+# its output
+_INNER = re.compile(r"\b(?i:middle|mid|mid-?point|junction|inner|intermediate|cent(?:re|er))\s+node\s+(?:is\s+)?"
+                    r"(?P<n>" + _ANY + r")\b(?![\w(])")
 _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?:node\s+)?(?P<n>" + _NAME + r")\b"
                       r"(?![=(])|\bcontrol\w*\s+(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<m>" + _NAME + r")\b")
 # "out = 10 (v(p) - v(m))", "vout = -(v(a) + 2 v(b))": the inputs in the order the equation writes them
 _EQUATION = re.compile(r"\bv?out\)?\s*=\s*(?P<expr>[^=;]*?v\(\w+\)(?:[^=;.]|\.\d)*)", re.IGNORECASE)
 # "vsum = -(2 va + vb)", "y = 0.5 (a - b)", "vo = -3 v(x)": an equation names its output and its inputs, with or
 # without v( ), each with its weight; lowercase names only ("R1 = R2": parts), units no name ("gain = 20 dB")
-_TERM = r"(?:\d+(?:\.\d+)?\s*[*×·]?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
+# ("2 x s1": a weight times its node, the "x" written as a letter)
+_TIMES = r"(?:[*×·]|x(?=\s))"
+_TERM = r"(?:\d+(?:\.\d+)?\s*" + _TIMES + r"?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
 _NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*"
-                             r"(?:\d+(?:\.\d+)?\s*[*×·]?\s*)?\(?\s*[-+\u2212]?\s*" + _TERM
+                             r"(?:\d+(?:\.\d+)?\s*" + _TIMES + r"?\s*)?\(?\s*[-+\u2212]?\s*" + _TERM
                              + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
                              r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])"
                              # it ends its clause ("... = -(2 a + b). Check", "... with op-amps"), or it was a
@@ -265,9 +287,9 @@ _SUPPLY_NODE = re.compile(
     # "rail: vpp = 9 V", "Supply: vcc = 12 V", "supply vcc at 5 V": the noun, the node, then its level
     r"|\b" + _RAIL_NOUN + r"\s*:?\s*(?:node\s+)?(?P<k>" + _SUPPLY_NAME + r")\s*(?:=|\bis\b|\bat\b)\s*"
     + _LEVEL.format("w")
-    # "supply node is v33", "the rail called v12": its node, the level said elsewhere
-    + r"|\b" + _RAIL_NOUN + r"\s+(?:node\s+(?:is\s+)?|(?:is\s+)?(?:called|named|labell?ed)\s+)(?P<m>" + _SUPPLY_NAME
-    + r")\b")
+    # "supply node is v33", "the rail called v12", "the rail is node vr12": its node, the level said elsewhere
+    + r"|\b" + _RAIL_NOUN + r"\s+(?:(?:is\s+)?node\s+(?:is\s+)?|(?:is\s+)?(?:called|named|labell?ed)\s+)(?P<m>"
+    + _SUPPLY_NAME + r")\b")
 
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's
@@ -287,6 +309,7 @@ class Ports:
     levels: list[Level] = field(default_factory=list)  # DC levels stated on named nodes
     supply: Level | None = None  # the supply's level, its node ("" where unsaid: the family's rail)
     path: tuple[str, ...] = ()  # the signal's way through named nodes, input to output ("in to mid, then mid to out")
+    inner: tuple[str, ...] = ()  # a chain's inner node said alone ("middle node mid"), where no path names it
     sources: dict[str, str] = field(default_factory=dict)  # a source's name -> the node an aside gives it
 
     def named(self) -> list[str]:
@@ -437,6 +460,7 @@ def _said_nodes(text: str) -> list[Said]:
     low = [t[1].lower() for t in tokens]
     paired = _pairs(text)
     values = [m.start() for m in _PART_VALUE.finditer(text)]  # "10k", "220 ohms": a part's value
+    sources = {k for k, t in enumerate(tokens) if t[0] == "w" and re.fullmatch(r"[VI][A-Z0-9_]+", t[1])}  # "VS1"
     found: list[Said] = []
     stops = [k for k, t in enumerate(tokens) if t[0] == "stop"] + [len(tokens)]
     for first, stop in zip([0] + [k + 1 for k in stops[:-1]], stops):  # each sentence
@@ -459,6 +483,9 @@ def _said_nodes(text: str) -> list[Said]:
                 continue
             part_noun = part_noun or low[i] in _PART_NOUNS
             named = _named(low, i, first, paired.get(at))
+            if named == 2 and low[i - 1] == "node" and low[i] not in GROUND | ARTICLES \
+                    and re.match(r"\s*(?:[-\u2013\u2014,;:)!?]|\.(?:\s|$)|$)", text[at + len(word):]):
+                named = 3  # "on node held - I want ...": any word "node" names where its phrase ends there
             if named == 1 and re.match(r"\s+\d+\s*(?:[(,;)]|\.(?:\s|$)|(?:as|and|is)\b|$)", text[at + len(word):]):
                 continue  # "input code 1010 (MSB first)", "output stage 2": a noun and its number, no node
             if low[i] in ("dec", "oct", "lin") and re.match(r"\s+\d", text[at + len(word):]):
@@ -469,7 +496,7 @@ def _said_nodes(text: str) -> list[Said]:
             pair = paired.get(at)
             valued = part_noun or bisect.bisect_left(values, tokens[phrase][2]) < bisect.bisect_left(values, at)
             parts = named_part or pair == "part" or (pair is None and valued)
-            role, pin = _cue(low, i, (phrase, prior), pair, parts, turn)
+            role, pin = _cue(low, i, (phrase, prior), pair, parts, turn, sources)
             source = _into(low, i, first, [j for j, _ in earlier]) if not parts and pair is None else None
             if source is not None and low[source] != low[i]:
                 role = "output"  # "takes the signal at pk and drives it into fx": pk in, fx out
@@ -636,9 +663,10 @@ def _into(low: list[str], i: int, start: int, earlier: list[int]) -> int | None:
 
 
 def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, parts: bool,
-         turn: tuple[int, int] | None) -> tuple[str | None, str | None]:
+         turn: tuple[int, int] | None, sources: set[int]) -> tuple[str | None, str | None]:
     """The role and pin that the words around token i give the node it names (`phrases`: where its phrase and
-    the one before start; `turn`: where "turn ... into" says so, "turn x into y")."""
+    the one before start; `turn`: where "turn ... into" says so, "turn x into y"; `sources`: the tokens that are
+    a source's name, "VS1")."""
     after = low[i + 1:i + 4]
     if after[:1] == ["("] and after[1:2] in (["input"], ["output"]):
         return after[1], None
@@ -670,8 +698,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
     if low[k] in _PLACES and k >= 3 and low[k - 1] in ("v", "mv") and (
             low[k - 3] in _HEDGES or low[k - 3] in _GIVES | _MAKING | {"give", "giving", "produce"}):
         # "about 1.2 V at node vbg", "full scale gives -7 V at aout": a level aimed at or made, the circuit's output
-        # (a level held is a source)
-        return "output", None
+        # (a level held is a source: "VS1 puts 0.6 V on s1", a source named as what gives it, drives an input)
+        return ("input" if k - 4 in sources else "output"), None
     start = phrases[0]
     if all(w in _NAMING or w == "the" for w in low[start:i]):  # "..., node co": the phrase before it
         start = phrases[1]
@@ -822,7 +850,8 @@ def read_ports(text: str) -> Ports:
     for m in _NAMED_EQUATION.finditer(text):
         if m["out"] in _ROLE_WORDS:
             continue  # "input=u1" names the input (above), no equation
-        terms = re.findall(r"(\d)?\s*\*?\s*(?:v\(\s*(\w+)\s*\)|([a-z_]\w*))", m["expr"])
+        times = re.sub(r"(?<=\d)\s*" + _TIMES, " *", m["expr"])  # ("3 x (a - b)": no node "x")
+        terms = re.findall(r"(\d)?\s*\*?\s*(?:v\(\s*(\w+)\s*\)|([a-z_]\w*))", times)
         terms_named = [(probed or bare).lower() for _, probed, bare in terms]
         # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
         counted = any(number and bare and (_UNIT.fullmatch(bare) or re.fullmatch(r"[a-z]{3,}s", bare))
@@ -838,14 +867,14 @@ def read_ports(text: str) -> Ports:
     for m in _DIFFERENCE.finditer(text):
         _add(ports.roles, "input", (m["a"], m["b"]))
     for m in _ROLE_LIST.finditer(text):
-        role = m["qual"] or _ROLE_WORDS.get(m["role"].lower(), m["role"])
+        role = m["qual"].lower() if m["qual"] else _ROLE_WORDS.get(m["role"].lower(), m["role"])
         if m["first"]:
             names = _range(m["first"], m["last"])
             if names is None:
                 continue
         else:
             names = tuple(re.findall(r"(?<![\w.])(" + _LISTED + r")(?![\w.])(?!\s*[mµu]?V\b)",
-                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([^()]*\)", " ",
+                                     re.sub(r"(?:=|\bat)\s*\S+\s?[mµu]?V\b(?:\s+DC\b)?|\([^()]*\)|" + _AT_PIN, " ",
                                             m["list"])))
             names = _by_threshold(_in_bit_order(names, m["list"]), m["list"]) if role == "output" \
                 else _in_bit_order(names, m["list"])
@@ -870,9 +899,17 @@ def read_ports(text: str) -> Ports:
         name = m["k"] or m["n"]  # ("the triangle-wave output on node ramp": any word "node" names)
         placed = re.search(r"\b(?:at|on|is|node)\s", m[0][m.end("role") - m.start():])  # else a short name only
         side = _SIDES.get(m["qual"].lower()) if m["role"] == "input" else None
-        if (side or m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS) and not _UNIT.fullmatch(name) \
+        qual = m["qual"].lower()
+        # ("buffer output tel_mid, final output tel_out": the last stage's output is the circuit's own, the buffer's
+        # an inner stage's, where both are said)
+        inner = qual in _STAGE_WORDS and m["role"] == "output" and any(
+            q["qual"].lower() in _WHOLE for q in _QUALIFIED.finditer(text))
+        if (side or inner or qual in _PIN_CUES or m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS) \
+                and not _UNIT.fullmatch(name) \
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
-            _add(ports.roles, f"{side or m['qual']} {m['role']}", (name,))
+            qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
+            _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
+                 (name,))
     for m in _MIDPOINTS.finditer(text):
         _add(ports.roles, "bridge", (m["a"], m["b"]))
     for m in _CARRIED_PAIR.finditer(text):
@@ -911,6 +948,10 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, m["rb"].lower(), (m["b"],))
     for m in _SOURCE_ASIDE.finditer(text):
         ports.sources.setdefault(m["s"].upper(), m["n"])
+    for m in _SUMMING.finditer(text):
+        _add(ports.roles, "summing node", (m["n"],))
+    ports.inner = tuple(dict.fromkeys(m["n"] for m in _INNER.finditer(text)
+                                      if m["n"].lower() not in ARTICLES | GROUND | FUNCTION))
     for m in _CONTROL.finditer(text):
         _add(ports.roles, "control", (m["n"] or m["m"],))
     pins = [(said.pin, said.node) for said in said_nodes(text) if said.pin]  # "output at the collector, node co"
@@ -965,6 +1006,10 @@ def read_ports(text: str) -> Ports:
     if len(supplies) == 1:
         (value, said), = supplies.items()
         nodes = {node for level, node, _ in named if level is None or level == value}
+        # ("from a 9 V supply VCC ... Supply node vcc9": the name the word "node" gives it, not the source's name)
+        marked = {node for level, node, words in named if (level is None or level == value)
+                  and re.search(r"\b(?:node|called|named|labell?ed)\b", words, re.IGNORECASE)}
+        nodes = marked if len(nodes) > 1 and len(marked) == 1 else nodes
         ports.supply = Level(nodes.pop() if len(nodes) == 1 else "", value, said)
     return ports
 
@@ -1051,9 +1096,11 @@ def _beside(names: tuple[str, ...], inputs: tuple[str, ...], asides: dict[str, s
 
 
 def _aside_pins(listed: str) -> dict[str, tuple[str, ...]]:
-    """The device pins a list's asides name for its items ("ps_c (collector, inverted) and ps_e (emitter)")."""
+    """The device pins a list's asides name for its items ("ps_c (collector, inverted) and ps_e (emitter)", "ps_c at
+    the collector and ps_e at the emitter")."""
     pins: dict[str, tuple[str, ...]] = {}
-    for name, aside in re.findall(r"([a-z_]\w*)\s*\(([^()]*)\)", listed):
+    for m in re.finditer(r"([a-z_]\w*)(?:\s*\(([^()]*)\)|" + _AT_PIN + ")", listed):
+        name, aside = m[1], m[0][len(m[1]):]
         words = [w for w in re.findall(r"[a-z]+", aside.lower()) if w in _PIN_CUES]
         if len(words) == 1:
             pins[_PIN_CUES[words[0]]] = (*pins.get(_PIN_CUES[words[0]], ()), name)

@@ -150,6 +150,10 @@ _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s
 _STATES = re.compile(r".*(?:ed|ing|ly|ive|al|ous|ent|ant|able|ible|ful|less|er|est)|clean|open|free|fine|ok|ready|"
                      r"stable|safe|small|large|big|quiet|noisy|hot|cold|warm|low|high|on|off|live|dead|shared|common|"
                      r"same|equal|unused|idle")
+# "the node between the two capacitors is ca", "the node where R1 meets C1 is called j": a node said by its place in
+# the circuit, then its name
+_DESCRIBED = re.compile(rf"\bnode\s+(?:between|joining|where|at\s+which|that|which)\b[^.;:]{{0,60}}?\bis\s+"
+                        rf"(?:node\s+|called\s+|named\s+)?(?P<n>{_NAME})(?=\s*(?:[,;.)]|$|\s+and\b))")
 # "from a 9 V source on node top to tap": the far end of a path that starts at a named node is a node too
 _NODE_TO = re.compile(rf"\bfrom\s+(?:[^.;,]{{0,30}}?\s)?node\s+{_NAME}\s+to\s+(?:node\s+)?(?P<to>{_NAME})\b(?!\s*\()")
 # Ports listed with an aside each, "inputs da (5 V DC) and db (0 V DC)": every name before a parenthesis.
@@ -194,6 +198,9 @@ def spoken_nodes(description: str, netlist: m.Netlist) -> list[CheckItem]:
             said.setdefault(name, match[0].strip())
     for match in _PLACED.finditer(description):
         if not _NO_NODE.fullmatch(match["n"]):
+            said.setdefault(match["n"], match[0].strip())
+    for match in _DESCRIBED.finditer(description):
+        if not _STATES.fullmatch(match["n"]):  # ("the node between them is grounded": a state)
             said.setdefault(match["n"], match[0].strip())
     for match in _NODE_TO.finditer(description):
         if match["to"] not in PORT_NOUNS | PLACES | {"the", "its", "their"}:
