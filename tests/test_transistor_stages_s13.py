@@ -252,3 +252,34 @@ def test_a_name_said_as_the_far_end_of_a_coupling_capacitor_is_the_input_not_a_b
     for _ in range(20):
         ic = (vth - _vbe(ic)) / (1e3 * 1.01 + rth / BETA)
     assert _gain(result.netlist, "qc", "qe") == pytest.approx(ic / VT * 3.3e3, rel=0.15), result.netlist
+
+
+@needs_ngspice
+@pytest.mark.parametrize("text,kind,top,bottom", [
+    ("PNP emitter follower on 10 V: 4.7k emitter resistor from the supply to the emitter, base biased by a 10k/10k "
+     "divider, input fi coupled through 10 uF, output fe at the emitter, collector grounded.", "bjt_emitter_follower",
+     10e3, 10e3),
+    ("Darlington emitter follower on 15 V: two NPNs, base divider 100k/100k, 1k emitter resistor, input din coupled "
+     "with 10 uF, output dout at the second emitter.", "darlington_follower", 100e3, 100e3),
+    ("NPN common-emitter amplifier on 9 V with a 39k over 8.2k base divider, 2.2k collector resistor, 560 ohm "
+     "emitter resistor bypassed; input ci, output co.", "bjt_common_emitter", 39e3, 8.2e3),
+])
+def test_a_followers_or_stages_stated_divider_pair_is_built_from_the_rail_down(text, kind, top, bottom):
+    result = generate(text)
+    assert result.intent.kind == kind, result.netlist
+    rows = [line.split() for line in result.netlist.splitlines() if line[:1] == "R"]
+    base = next(r[2] if r[1] in ("vcc", "vdd") else r[1] for r in rows if "b" in r[1:3] and "0" not in r[1:3])
+    assert {float(r[3].replace("k", "e3")) for r in rows if base in r[1:3]} >= {top, bottom}, result.netlist
+    assert measure(result.netlist, f"op\nlet result = v({base})/v(vcc)") == pytest.approx(
+        bottom / (top + bottom), rel=0.1), result.netlist  # (less the base current's drop)
+    assert not any("is not used" in item.what for item in result.checks), result.checks
+
+
+@needs_ngspice
+def test_a_bjts_output_characteristic_carries_bf_times_its_base_current():
+    result = generate("Collector characteristic of an NPN (BF=150): 15 uA forced into the base, emitter grounded, the "
+                      "collector held by VC and swept from 0 to 8 V.")
+    assert result.intent.kind == "bjt_output_characteristic", result.netlist
+    sweep = next(line.split() for line in result.netlist.splitlines() if line.startswith(".dc"))
+    ic = measure(result.netlist, f"dc {sweep[1]} 0 8.2 0.1\nmeas dc result find i({sweep[1]}) at=8")
+    assert abs(ic) == pytest.approx(150 * 15e-6 * (1 + 8 / 100), rel=0.05), result.netlist  # the card's VAF

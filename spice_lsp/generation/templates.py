@@ -5,6 +5,7 @@ them into complete netlists.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -385,12 +386,47 @@ UNBYPASSED = re.compile(r"\bun-?bypassed\b|\bwithout\s+(?:an?\s+|the\s+)?(?:emit
                         r"|\bno\s+(?:emitter\s+)?bypass", re.IGNORECASE)
 
 
+# "a 33k/10k divider", "base divider 56k over 12k", "divider of 100k and 47k": the divider's top then its bottom
+_OHMS = r"\d+(?:\.\d+)?\s*(?:k|meg|m)?(?![\w.])\s*(?:\u03a9|ohms?\b)?"
+_DIVIDER_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_OHMS})\s*(?:/|\s+over\s+)\s*(?P<b>{_OHMS})\s+(?:\w+\s+)?divider\b"
+                           rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:/|\s+over\s+|\s+and\s+)\s*"
+                           rf"(?P<d>{_OHMS})", re.IGNORECASE)
+
+
+def divider_values(text: str) -> tuple[float, float] | None:
+    """The bias divider's (top, bottom) resistances as the request writes them ("a 33k/10k divider"), None where
+    it states none so."""
+    m = _DIVIDER_PAIR.search(text)
+    if m is None:
+        return None
+    top, bottom = (parse_number(re.sub(r"\s|\u03a9|ohms?", "", t, flags=re.IGNORECASE))
+                   for t in ((m["a"], m["b"]) if m["a"] else (m["c"], m["d"])))
+    return (top, bottom) if top and bottom else None
+
+
+def claim_divider(f: _Filler, top: str = "RB1", bottom: str = "RB2") -> None:
+    """A bias divider the request writes as a pair ("base biased by a 10k/10k divider") is the stage's `top` and
+    `bottom` resistors, whatever roles the reader gave its figures (the top's RB, a bare R, a stray bias level);
+    a request that names RB1 or RB2 itself keeps its own."""
+    values = f.intent.values
+    if {"RB1", "RB2"} & set(values) or (pair := divider_values(f.intent.description)) is None:
+        return
+    for role, x in ((top, pair[0]), (bottom, pair[1])):
+        found = next((r for r, v in values.items() if r not in ("RB1", "RB2") and v.unit in ("ohm", "V", "")
+                      and math.isclose(v.value, x)), None)
+        said = values.pop(found) if found else Value(role, x, format_eng(x), "ohm")
+        values[role] = dataclasses.replace(said, role=role, unit="ohm")
+
+
 def _bjt(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
     q = _bjt_model(f, pol)
     vcc = f.supply("vcc", 12 if pol == "n" else -12)
     lines = [f"V1 vcc 0 DC {vcc}", f"V2 in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
-    if pol == "p" and f.number("VDD", -12) > 0 and role in ("emitter_follower", "common_emitter"):
+    upside_down = pol == "p" and f.number("VDD", -12) > 0
+    if role in ("emitter_follower", "common_emitter"):  # (the PNP's divider legs are swapped: its top is RB2)
+        claim_divider(f, *(("RB2", "RB1") if upside_down else ("RB1", "RB2")))
+    if upside_down and role in ("emitter_follower", "common_emitter"):
         # A PNP on a positive supply is the NPN stage upside down: its emitter (resistor) on the rail, its collector
         # toward ground, the divider's legs swapped so the base sits as far below the rail as the NPN's above ground.
         lines += [f"R1 vcc b {f('RB2', 47e3 if role == 'emitter_follower' else 10e3)}",

@@ -30,7 +30,9 @@ from spice_lsp.generation.templates import (
     _Filler,
     _mos_device,
     as_written,
+    claim_divider,
     current_output,
+    divider_values,
     mirror_ratio,
     output_holder,
     stated_supply,
@@ -58,24 +60,6 @@ _CLAUSES = re.compile(r"[,;]|\.(?!\d)")  # (never inside a figure: "4.7k")
 def _says(text: str, value: Value) -> bool:
     """Whether `text` writes the value as the request did ("47 uF", not inside "147 uF")."""
     return re.search(rf"(?<![\w.]){re.escape(value.text)}(?![\w])", text) is not None
-
-
-# "a 33k/10k divider", "base divider 56k over 12k", "divider of 100k and 47k": the divider's top then its bottom
-_OHMS = r"\d+(?:\.\d+)?\s*(?:k|meg|m)?(?![\w.])\s*(?:\u03a9|ohms?\b)?"
-_DIVIDER_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_OHMS})\s*(?:/|\s+over\s+)\s*(?P<b>{_OHMS})\s+(?:\w+\s+)?divider\b"
-                           rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:/|\s+over\s+|\s+and\s+)\s*"
-                           rf"(?P<d>{_OHMS})", re.IGNORECASE)
-
-
-def divider_values(text: str) -> tuple[float, float] | None:
-    """The bias divider's (top, bottom) resistances as the request writes them ("a 33k/10k divider"), None where
-    it states none so."""
-    m = _DIVIDER_PAIR.search(text)
-    if m is None:
-        return None
-    top, bottom = (parse_number(re.sub(r"\s|\u03a9|ohms?", "", t, flags=re.IGNORECASE))
-                   for t in ((m["a"], m["b"]) if m["a"] else (m["c"], m["d"])))
-    return (top, bottom) if top and bottom else None
 
 
 def divider_pair(f: _Filler) -> tuple[float, float] | None:
@@ -506,7 +490,10 @@ def _darlington_follower(f: _Filler) -> str:
     rth = min(50e3, 0.05 * vb / ib)
     vth = vb if half else vb + rth * ib  # (at half the supply: two equal resistors, the base current's sag kept small)
     emitter = "e" if _loaded(f) else "out"
-    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f), f"C1 in b {f('CIN', 10e-6)}",
+    claim_divider(f)  # ("base divider 100k/100k": the stated pair, not the designed one)
+    coupling = _coupling(f, False) or f.intent.values.get("C")
+    return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", _signal(f),
+                      f"C1 in b {f(coupling.role if coupling else 'CIN', 10e-6)}",
                       f"R1 vcc b {f('RB1', float(f'{rth * vcc / vth:.3g}'), 'RB')}",
                       f"R2 b 0 {f('RB2', float(f'{rth * vcc / (vcc - vth):.3g}'))}", f"Q1 vcc b e1 {q}",
                       f"Q2 vcc e1 {emitter} {q}", f"R3 {emitter} 0 {f('RE', f.number('RL', 1e3, 'R'))}",
@@ -1757,6 +1744,39 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                 examples=(("gain", "emitter-degenerated common-emitter amplifier with a gain of -{x}", 2, 30),
                           ("gain_db", "emitter-degenerated common-emitter amplifier, {x} dB gain", 6, 30),
                           ("current", "emitter-degenerated common-emitter amplifier biased at {x} A", 0.3e-3, 3e-3))))
+
+
+# --- a BJT's output characteristic ----------------------------------------------------------------
+
+def _output_characteristic(f: _Filler) -> str:
+    # I1 pushes the base current into the base (emitter grounded), V2 holds the collector at VCE and is swept: its
+    # current is IC against VCE, BF IB once out of saturation (the Early effect tilts it by VCE/VAF).
+    return "\n".join([f"I1 0 b DC {f('IBIAS', 20e-6, 'IREF')}", f"Q1 c b 0 {_bjt_model(f, 'n')}",
+                      f"V2 c 0 DC {f('VDD', 5, 'VIN')}"])
+
+
+def _characteristic_current(f: _Filler) -> list:
+    """IC = BF IB (1 + VCE/VAF) at the sweep's top, BF and VAF as built (the request's model parameters, else the
+    npn card's)."""
+    written = {p.name.lower(): p.value for p in f.request.model_params}  # (composed onto the npn card)
+    bf, vaf = written.get("bf", BETA), written.get("vaf", 100.0)
+    ib, vce = used(f, "IBIAS", "IREF"), abs(used(f, "VDD", "VIN"))
+    ic = bf * ib * (1 + (vce / vaf if vaf else 0.0))
+    return [Probe(f"function: carries BF IB = {format_eng(ic)}A at VCE = {vce:g} V",
+                  f"dc {{src}} 0 {1.02 * vce:g} {vce / 100:g}\nmeas dc result find i({{src}}) at={vce:g}\n"
+                  "let result = abs(result)", 0.93 * ic, 1.07 * ic)]
+
+
+register(Family(kind="bjt_output_characteristic", function=_characteristic_current,
+                summary="BJT output characteristic (IC against VCE at a fixed base current)",
+                build=_output_characteristic,
+                names=("collector characteristic of an NPN", "BJT output characteristic", "NPN output characteristics",
+                       "IC-VCE curve of a bipolar transistor"),
+                rules=((6.5, (r"\b(?:output|collector)\s+characteristics?\b|\bi_?c\s*(?:-|vs\.?|versus|against)\s*"
+                              r"v_?ce\b|\bic[- /]vce\b",
+                              r"\b(?:npn|bjts?|bipolar|transistor|q\d\w*)\b",
+                              r"^(?![\s\S]*\b(?:[np]mos|mosfets?|jfets?|pnp)\b)")),),
+                analysis="dc", dc_sweep="0 5 0.05", output="c", source="V2", current=True))
 
 
 # --- common-emitter stage on split rails ---------------------------------------------------------
