@@ -240,3 +240,26 @@ def test_a_node_said_by_the_role_the_family_declares_takes_its_name():
                                             "node dbl."), output="out", source="V1", ports=(("pump", ("a",)),))
     lines = {line.name: line.nodes for line in circuit_lines(composed.netlist)}
     assert lines["D1"] == ["0", "pm"] and lines["D2"] == ["pm", "dbl"]
+
+
+def test_a_node_said_by_the_two_parts_it_joins_takes_its_name():
+    family = ("sk\nV1 in 0 AC 1\nR1 in a 5.6k\nR2 a b 5.6k\nC1 a out 20n\nC2 b 0 10n\nX1 b out out opamp\n"
+              ".ac dec 20 1 1meg\n.end\n")
+    lines = _composed(family, "Sallen-Key low-pass: input node ski, output node sko, the node between the two "
+                              "resistors is skm.")
+    assert lines["R1"] == ["ski", "skm"] and lines["R2"][0] == "skm"
+    # (what the node is, not its name)
+    lines = _composed(family, "Sallen-Key low-pass: input node ski, output node sko; the node between the two "
+                              "resistors is biased.")
+    assert lines["R1"] == ["ski", "a"]
+
+
+def test_the_node_between_the_stages_is_the_chains_inner_node():
+    family = "h\nV1 in 0 AC 1\nC1 in n1 42n\nR1 n1 0 10k\nC2 n1 out 42n\nR2 out 0 10k\n.ac dec 20 1 1meg\n.end\n"
+    lines = _composed(family, "Two-stage RC high-pass: input hp_a, the node between the stages is hp_b, output hp_c.")
+    assert lines["C1"] == ["hp_a", "hp_b"] and lines["C2"] == ["hp_b", "hp_c"]
+
+
+def test_an_input_node_said_with_is_names_that_side():
+    assert read_ports("Op-amp integrator: input ig_i, output ig_o; the inverting input node is ig_n.").roles[
+        "minus input"] == ("ig_n",)

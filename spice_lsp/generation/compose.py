@@ -316,7 +316,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     _name_path(found, stated_ports.path, mapping, _input_node(found, source), output)
-    _own_named(request.description, {n for line in found for n in line.nodes}, mapping, roles)
+    _own_named(request.description, found, mapping, roles)
     _unplaced_on_ports(request, found + added, roles, mapping, source, output)
 
     def drive(driver: Line, stated: SourceConstraint) -> None:
@@ -879,10 +879,27 @@ def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str]
             mapping[node] = name
 
 
-def _own_named(description: str, nodes: set[str], mapping: dict[str, str], roles: dict[str, list[str]]) -> None:
+# "the node between the two capacitors is ca": the one node two parts of that kind share
+# (a name, not what the node is: "the node between the two resistors is grounded")
+_BETWEEN_PARTS = re.compile(r"\bnode\s+(?:between|joining)\s+(?:the\s+)?(?:two\s+)?"
+                            r"(?P<kind>resistor|capacitor|inductor)s\s+(?:is\s+)?(?:node\s+|called\s+|named\s+)?"
+                            r"(?!\w+(?:ed|ing)\b)(?P<name>[a-z_][a-z0-9_]*)(?=\s*(?:[,;.)]|$|\s+and\b))",
+                            re.IGNORECASE)
+
+
+def _own_named(description: str, lines: list[Line], mapping: dict[str, str], roles: dict[str, list[str]]) -> None:
     """A node of the circuit said by the family's own name for it ("2 mA into the top node vbm", "the tank node lc1",
-    "switch node sw1": the node sw; "pump node pm": the one node of the role it declares so) takes that name, before
-    the names no words place are put on free ports."""
+    "switch node sw1": the node sw; "pump node pm": the one node of the role it declares so) or by the two parts it
+    joins ("the node between the two resistors is skm") takes that name, before the names no words place are put on
+    free ports."""
+    nodes = {n for line in lines for n in line.nodes}
+    for said in _BETWEEN_PARTS.finditer(description):  # "the node between the two resistors is skm"
+        kind = said["kind"][0].upper()
+        shared = [n for n in nodes - {"0"} if sum(line.name[0].upper() == kind and n in line.nodes[:2]
+                                                   for line in lines) >= 2]
+        name = said["name"].lower()
+        if len(shared) == 1 and shared[0] not in mapping and name not in nodes | set(mapping.values()) | NOT_NODES:
+            mapping[shared[0]] = name
     for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b", description,
                             re.IGNORECASE):
         own, name = said["own"].lower(), said["name"].lower()

@@ -100,7 +100,7 @@ _QUALIFIED = re.compile(r"\b(?P<qual>(?:in-)?[a-z]{3,}(?:-[a-z]+)?|[A-Z]{1,2}(?:
                         r"(?:(?:section|stage|network|branch|path)\s+(?:whose|"
                         r"with\s+its)\s+)?(?:wave\s+)?(?P<role>input|output)\s+"
                         r"(?:is\s+|at\s+|on\s+)?"
-                        r"(?:the\s+)?(?:node\s+(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
+                        r"(?:the\s+)?(?:node\s+(?:is\s+)?(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
 # Qualifiers that say a port is the whole circuit's, not a stage's: "final output", "overall input".
@@ -149,7 +149,9 @@ _SUMMING = re.compile(r"\b(?:summing|feedback|virtual[- ]ground)\s+(?:tap\s+)?(?
                       r"(?:is\s+)?(?:node\s+)?(?P<n>" + _NAME + r")\b(?![\w(])")
 # "middle node mid", "the junction node jx", "midpoint node m1": the one inner node of a chain, between its input and
 # its output
-_INNER = re.compile(r"\b(?i:middle|mid|mid-?point|junction|inner|intermediate|cent(?:re|er))\s+node\s+(?:is\s+)?"
+# ("the node between the stages is hp_b": the same node, said by its place)
+_INNER = re.compile(r"(?:\b(?i:middle|mid|mid-?point|junction|inner|intermediate|cent(?:re|er))\s+node\s+"
+                    r"|\bnode\s+between\s+(?:the\s+)?(?:two\s+)?(?:stages|sections)\s+)(?:is\s+)?(?:node\s+)?"
                     r"(?P<n>" + _ANY + r")\b(?![\w(])")
 _CONTROL = re.compile(r"\b(?:driven|controlled|clocked|gated|switched)\s+by\s+(?:node\s+)?(?P<n>" + _NAME + r")\b"
                       r"(?![=(])|\bcontrol\w*\s+(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<m>" + _NAME + r")\b")
