@@ -74,7 +74,7 @@ def _same_value(a: float | None, b: float | None) -> bool:
 
 
 def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: str = "out",
-           where: dict[str, str] | None = None) -> int | None:
+           where: dict[str, str] | None = None, assumed: tuple[float, ...] = ()) -> int | None:
     """The family part the stated element is: same name, else the part of its kind that took
     the stated value (the intent reader gave the value its role, the builder placed it), else the one part of its
     kind between the nodes it names, the family's nodes read by `where` ("R4 = 15k from fb to y" in a
@@ -85,24 +85,62 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     same = [i for i, line in enumerate(lines)
             if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value)]
     if same and re.search(r"\bload\b", want.text, re.IGNORECASE):  # "a 1k load at vl": the part on the output
-        return next((i for i in same if output in lines[i].nodes), same[0])
-    if same:
-        return same[0]
+        loaded = next((i for i in same if output in lines[i].nodes), None)
+        if loaded is not None or want.placed():
+            return same[0] if loaded is None else loaded
+        same = []  # (unplaced, never the input resistor that happens to have its value: added on the output)
     spot = sorted(want.placed())
-    there = [i for i, line in enumerate(lines) if where is not None and len(spot) == 2 and want.kind in "RCL"
+    # ("C22 = 10 nF from np to ground" where C1 and C2 are both 10 nF: the one of them where it is said to be)
+    here = [i for i in same if len(spot) == 2 and sorted(lines[i].nodes[:2]) == spot]
+    if same:
+        return (here or same)[0]
+    # ("zener DZ with its cathode at z and anode at ground": the family's one zener there, by that name)
+    there = [i for i, line in enumerate(lines) if where is not None and len(spot) == 2 and want.kind in "RCLD"
              and i not in taken and line.name[0].upper() == want.kind
              and sorted(where.get(n, n) for n in line.nodes[:2]) == spot]
     if len(there) == 1:
         return there[0]
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
-    if want.name is None and want.value is None and len(kin) == 1:  # "a diode from out to ground": the one diode
+    # "a diode from out to ground": the one diode; "an LED (call it D2)": the one diode, by that name; "Emitter follower
+    # Q4 ..., input at the base node b4": the one transistor, its pins as said
+    if want.value is None and (want.name is None or not any(want.nodes or ()) or want.kind in "DQMJ"
+                               and not want.placed()) and len(kin) == 1:
         return kin[0]
+    pins = "|".join(pin for pin, _, _ in _PINS_AT)
+    role = re.search(rf"\b(?P<role>feedback|input|load|{pins})\s+(?:resistor|capacitor|cap)\s+"
+                     rf"{re.escape(want.name)}\b", want.text, re.IGNORECASE) \
+        if want.name and not any(want.nodes or ()) else None
+    fits = [i for i in kin if role and _in_role(role["role"].lower(), lines[i], lines, output)]
+    if len(fits) == 1:  # "name the feedback resistor RF2 and the input resistor RI2", "emitter resistor RE1 = 220":
+        return fits[0]  # the part in that role
     # "the reference resistor RREF = 13.6k" with no ends read: the circuit's one other part of its kind, where its
     # value is near the stated one (the family sized that part for the same role)
-    near = [i for i in kin if (v := _value(lines[i])) and want.value and 0.5 <= want.value / v <= 2]
+    # ... or whose value the circuit only assumed, no role read from the request ("RC low-pass with R7 = 3.3k and C7 =
+    # 47 nF": its R and C at their defaults)
+    near = [i for i in kin if (v := _value(lines[i])) and want.value and (0.5 <= want.value / v <= 2 or any(
+        _same_value(v, a) for a in assumed))]
     if want.name and not any(want.nodes or ()) and len(kin) == 1 and near:
         return near[0]
     return None
+
+
+def _in_role(role: str, line: Line, lines: list[Line], output: str) -> bool:
+    """Whether a two-terminal part has the role its words give it, read from where it sits: feedback, from an op-amp's
+    output to its inverting input; input, from the node a signal source drives (no rail) to another; load, from the
+    output to ground; a pin's ("emitter resistor"), on that pin of the circuit's one device that has it."""
+    ends = set(line.nodes[:2])
+    if pinned := next(((kinds, at) for pin, kinds, at in _PINS_AT if pin == role), None):
+        kinds, at = pinned
+        devices = [d for d in lines if d.name[:1].upper() in kinds and len(d.nodes) > at]
+        return len(devices) == 1 and devices[0].nodes[at] in ends
+    if role == "feedback":
+        return any(ends == {amp.nodes[2], amp.nodes[1]} for amp in lines if amp.name[:1].upper() == "X"
+                   and len(amp.nodes) >= 3 and amp.rest.split()[:1] in (["opamp"], ["comparator"]))
+    if role == "input":
+        driven = {v.nodes[0] for v in lines if v.name[:1].upper() == "V" and v.nodes[1:] == ["0"]
+                  and not RAIL.match(v.nodes[0].lower())}
+        return bool(ends & driven) and "0" not in ends
+    return ends == {output, "0"}
 
 
 _POLARITY_WORDS = r"nmos|pmos|npn|pnp|n-channel|p-channel"
@@ -193,10 +231,12 @@ def _set_level(rest: str, word: str, value: str) -> str:
 
 
 def compose(netlist: str, request: Request, *, output: str = "out", source: str = "V1",
-            simulated: str | None = None, ports: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Composed:
+            simulated: str | None = None, ports: tuple[tuple[str, tuple[str, ...]], ...] = (),
+            assumed: tuple[float, ...] = ()) -> Composed:
     """The family netlist with the request's elements, node names and source levels in it;
     `simulated`: the element kind the family simulates from `output` to ground (Family.simulates);
-    `ports`: the family's nodes by role where its structure does not say them (Family.ports)."""
+    `ports`: the family's nodes by role where its structure does not say them (Family.ports);
+    `assumed`: the values the family took as defaults, no request's."""
     rows = netlist.rstrip("\n").split("\n")
     lines: list[Line | None] = [None, *(element_line(r) if r[:1].isalpha() else None for r in rows[1:])]
     inside = False
@@ -225,7 +265,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
-        index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v})
+        index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v}, assumed)
         placed_there = index is not None and _match(want, found, taken, output) is None
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
@@ -234,7 +274,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 problems.append(f"{want.name or want.kind}: nodes {why}")
             continue
         if index is None:
-            placed = want.placed()
+            # ("a 10k load resistor RLD on the output": from the output to ground)
+            placed = want.placed() or ((request.output, "0") if request.output and want.value is not None
+                                       and want.kind in "RC" and re.search(r"\bload\b", want.text, re.IGNORECASE)
+                                       else ())
             used = {line.name.upper() for line in found + added}
             if want.name and want.name.upper() in used:  # a deck names each part once
                 problems.append(f"'{want.text}': {want.name} is stated again, placed otherwise; placed once")
@@ -541,7 +584,11 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
 
     def before(want: ModelParam) -> str:  # the words of its clause before it
         at = request.description.find(want.text)
-        return re.split(r"[.;](?!\d)", request.description[max(0, at - 50):at])[-1] if at > 0 else ""
+        words = request.description[max(0, at - 50):at] if at > 0 else ""
+        # (a ";" in the device's aside ends nothing: "MN (nmos, W=1u; model VTO=0.5)" says it of MN, an NMOS)
+        opened = _aside_start(words)
+        return words[max([m.end() for m in re.finditer(r"[.;](?!\d)", words) if opened is None or m.start() < opened],
+                         default=0):]
 
     rows = _own_cards(rows, request.model_params, before)
     for want in request.model_params:
@@ -578,6 +625,16 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
         rows[i] = re.sub(rf"\s(?:{'|'.join(sorted(extras - stated))})\s*=\s*(?:\{{[^}}]*\}}|[^\s)]+)", "", rows[i],
                          flags=re.IGNORECASE)
     return rows
+
+
+def _aside_start(words: str) -> int | None:
+    """Where the parentheses still open at the end of `words` open."""
+    depth = 0
+    for k in range(len(words) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(words[k], 0)
+        if depth < 0:
+            return k
+    return None
 
 
 _DEVICE = re.compile(r"\b[DQMJ]\d\w*\b")  # a device's name: "D1", "Q2", "M3"

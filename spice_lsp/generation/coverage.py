@@ -790,6 +790,9 @@ def _pins_of(name: str, kind: str, words: str, element: m.Element | None, unname
         if index is None or node in _NOT_NODE_WORDS or (bare and node not in _GROUNDED and
                                                         (len(node) > 3 or not said["n"].islower())):
             continue
+        owner = re.search(r"\b(\w+)'s\s*$", words[:said.start()])
+        if owner and owner[1].upper() != name.upper() and not unnamed:
+            continue  # "DB's cathode at ground" in DA's words: DB's pin
         if unnamed and said["pin"] == "source" and not re.search(r"(?:^|\b(?:its|the|and|with)|[,;(])\s*$",
                                                                  words[:said.start()]):
             continue  # "a pulse source at gate": a voltage source, not a MOSFET's pin

@@ -821,7 +821,7 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                           "check the values of zero, negative or out-of-range quantities") from error
     family = family_of(template.kind)
     composed = compose(template.netlist, request, output=family.output, source=template.source,
-                       simulated=family.simulates, ports=family.ports)
+                       simulated=family.simulates, ports=family.ports, assumed=tuple(template.defaults.values()))
     output = composed.renamed.get(family.output, family.output)
     driver = next((line for line in map(element_line, template.netlist.split("\n")[1:])
                    if line and line.name.upper() == template.source.upper()), None)
@@ -892,7 +892,11 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     stated = " ".join([p.text for p in request.model_params]
                       + [s.text for s in request.sources if s.pulse or s.sin or s.pwl
                          or (s.supply and s.dc is not None and s.dc < 0)])  # "VEE = -9 V": the negative rail's
-    return [x.text for x in intent.extra_values if x.text not in stated]
+    # a level a named source on its node holds ("VNI puts 0.1 V DC plus 0.01 V AC on ni"): placed and checked as it
+    held = [level for s in request.sources if s.name and s.node for level in (s.dc, s.ac) if level is not None]
+    return [x.text for x in intent.extra_values if x.text not in stated and not (
+        x.unit == "V" and any(math.isclose(x.value, level, rel_tol=1e-9) for level in held) and x.text in " ".join(
+            s.text for s in request.sources if s.name and s.node))]
 
 
 def _sized(text: str, netlist: str) -> bool:
@@ -908,9 +912,12 @@ def _contradictions(intent: Intent, request: Request | None = None) -> list[str]
     """What the request says twice, differently ("two values for VIN"): reported, never resolved silently;
     a value a stated model parameter accounts for ("on above 2.5 V" of a switch) is no second value, nor are the
     levels of two named sources ("VIN is 2 V", "VM is a 0 V ammeter"), nor a coupling's or a controlled source's own
-    figure ("K1 L1 L2 0.95")."""
+    figure ("K1 L1 L2 0.95"), nor the sizes of two named devices."""
     modelled = " ".join(p.text for p in request.model_params) if request else ""
     figures = {e.value_text for e in request.elements if e.kind in "KEFGH" and e.value_text} if request else set()
+    # ("MN (W=1u L=0.5u) ..., MP (W=2.5u L=0.5u)": each named device's own size)
+    figures |= {p.split("=", 1)[1] for e in request.elements if e.name for p in e.params if "=" in p} \
+        if request else set()
     return [w for w in intent.warnings if w.startswith("two values for") and not (
         (said := re.search(r"\((.+) and (.+)\)", w)) and (
             (modelled and any(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", modelled) for x in said.groups()))
@@ -1055,7 +1062,8 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
         family = family_of(template.kind)
         candidate_netlist = _finished(compose(template.netlist, build.request, output=family.output,
                                               source=template.source, simulated=family.simulates,
-                                              ports=family.ports).netlist, build.input)[0]
+                                              ports=family.ports, assumed=tuple(template.defaults.values())).netlist,
+                                      build.input)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = template.function
         verification = check_answer(build, candidate_netlist, timeout)

@@ -45,12 +45,14 @@ _PLACING_VERB = (r"(?:feed|load|bypass|decouple|tie|pull|hang|connect|return|shu
 # whole word: "a model called DX" names no LED)
 _AFTER_KIND_WORD = "|".join(f"(?<=\\b{w} )" for word in ("vcvs", "vccs", "ccvs", "cccs", "resistor", "capacitor", "cap",
                                                      "inductor", "coil", "load", "diode", "transistor", "ammeter",
-                                                     "zener", "led", "npn", "pnp", "nmos", "pmos", "mosfet", "jfet")
+                                                     "zener", "led", "npn", "pnp", "nmos", "pmos", "mosfet", "jfet",
+                                                     "called", "named", "labelled", "labeled")
                             for w in (word, word.upper(), word.capitalize()))
 # A passive's name of any length, in capitals ("RA", "RB1", "RSRC", "LP"), or a numbered one in lower case ("r1",
 # "c1"), when its value follows: "RA is 10k", "LP = 50 mH", "r1 2.2k from src to cap"; not a time constant
 # ("RC = 1 ms") or a level, and not a node that happens to look like a name ("collectors c1 and c2").
-_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
+_VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,\s*(?:is\b|an?\s+)|,)?\s*"  # ("RX, a 10k resistor", "RLD, is 2k")
+               r"[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\s*"
                r"(?!(?:s|Hz|V|A|dB|%)\b)(?:[\w\u03a9\u2126]|\s|$|[,;.)]))")
 # A name in mixed case, a kind letter then a word ("Rload (220 ohms)", "Rint of 0.15 ohm", "Rf = 56k"), counts when a
 # value of its kind follows; not a quantity's name written the same way ("Load = 1k", "Ratio = 2", "Cutoff = 1 kHz").
@@ -63,9 +65,13 @@ _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
 _OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
               rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
-              # "RSRC (1 ohm)": its value in parentheses; "RA, 6.8 kΩ, top to mid": after a comma
-              rf"|\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*\)"
-              rf"|\s*,\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*,")
+              # "RSRC (1 ohm)", "RTC (500 Ω, tc1=3.9e-3)": its value first in parentheses; "RA, 6.8 kΩ, top to mid":
+              # after a comma
+              rf"|(?<!\bRC)(?<!\bRL)(?<!\bLC)(?<!\bCR)\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}"
+              r"\s*[),;]"
+              # ("RX, a 10k resistor, goes from a1 to b1": with its noun)
+              rf"|\s*,\s*(?:an?\s+)?[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*"
+              r"(?:(?:resistor|capacitor|cap|inductor|coil|choke)\s*)?,")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
@@ -76,17 +82,27 @@ _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
-                         r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|" + _MIXED_NAME + "|"
+                         r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|"
+                         # ... or by letters alone, its kind or model in the aside after it: "MN (nmos, W=1u)",
+                         # "DCLAMP (model IS=1e-14)", "QA (npn)"
+                         r"(?!(?:MOSFETS?|MOS|JFETS?|DIODES?|DAC|DC|QFN|MCU)\b)[DQMJ][A-Z]{1,6}(?![\w])(?=\s*\(\s*"
+                         r"(?:nmos|pmos|npn|pnp|[np]-?channel|njf|pjf|diode|zener|led|schottky|model|\.model|IS\s*=|"
+                         r"BF\s*=|VTO\s*=|W\s*=)"
+                         # ... or a pin of its own: "DA's anode at stk", "QA's collector to c"
+                         r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|" + _MIXED_NAME + "|"
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
                          r"CGSO|CGDO|CGBO|RSH)\b"
                          # (unless its own words place it: "RSH is 330 mΩ from sh to ground" is a part)
                          r"(?!(?:[^.;,]|\.\d)*?\b(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+(?:to|and)\s))"
-                         r"[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
+                         # ("The load, RLD, is 2k from out to ground")
+                         r"[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*,?\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
                          + _VALUE_NEXT
                          + r"|[rcl]\d+(?![\w])" + _VALUE_NEXT
-                         + rf"|(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
+                         # (not a model's or a node's name: "a model named DFAST", "the node called CX")
+                         + r"|(?<!(?i:model named ))(?<!(?i:model called ))(?<!(?i:node named ))(?<!(?i:node called ))"
+                         + rf"(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 # "the source node src", "a 12 V source at node raw", "a 12 V rail on node vplus"
@@ -105,6 +121,7 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
          + r"(?:\s*\(\s*(?:the\s+|its\s+)?(?:(?!node\b)[\w'-]+\s+(?=(?:anode|cathode|collector|base|emitter|drain|gate|"
            r"source)\s*\)))?(?:anode|cathode|collector|base|emitter|drain|gate|source|"
            # ... or a source's level and its node ("from VM (2 V DC at node m) to w": _source_named_ends)
+           r"(?-i:(?:source\s+)?[VI][A-Z0-9_]+(?=\s*\)))|"  # ("from a 5 V node p5v (source VP5) to stk")
            r"(?:[VI]\w*\s*,\s*)?"  # ("from node r5 (VR5, 5 V DC) to sw": the source holding it, named)
            # ... or where that level comes from ("from node raw (9 V from VRAW) to zk")
            r"[-+]?\d+(?:\.\d+)?\s?[munµk]?V(?:\s+(?:DC|AC))?(?:\s+(?:at|on|from|by)\s+(?:node\s+|the\s+)?"
@@ -329,7 +346,10 @@ _PART_NOUN = r"(?:[\w-]+\s+)?(?:resistor|capacitor|cap|inductor|coil|diode|led|z
 _UNNAMED_STATEMENT = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+|(?-i:[RCL])\s*[=:]\s*)?"
                                 r"(?:(?P<q>[\d.]+\s?"
                                 r"(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)\s*(?P<noun>" + _PART_NOUN + ")?"
-                                r"|(?P<bare>" + _PART_NOUN + r"))(?:from|between|across|"
+                                r"|(?P<bare>" + _PART_NOUN + r"))"
+                                # ("and a 1.5 mF reservoir CRES across hv": its name after its value)
+                                r"(?:(?:[a-z][\w-]*\s+){0,2}?(?-i:[RCL][A-Z0-9_]*[A-Z0-9][A-Z0-9_]*)\s+"
+                                r"(?:(?:goes|runs|sits|drains|hangs)\s+)?)?(?:from|between|across|"
                                 r"(?:shunt|connect|tie|bridge|join|link)(?:s|ed|ing)?)\s", re.IGNORECASE)
 
 
@@ -347,6 +367,12 @@ def _unnamed_statements(text: str, names: list[re.Match]) -> list[int]:
     return found
 
 
+def _in_aside(text: str, at: int) -> bool:
+    """Whether position `at` is inside parentheses its sentence opened and has not closed."""
+    before = text[max(text.rfind(". ", 0, at), 0):at]
+    return before.count("(") > before.count(")")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the statements in a request: one per designator mention, up to the words that
     introduce the next one, an unnamed part's statement or the sentence end, so "R1 = 10k from in to mid, C1 = 1n
@@ -355,7 +381,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     names = list(_DESIGNATOR.finditer(text))
     marks = [m.start() for m in names]
     leads = [_lead(text, mark) for mark in marks]
-    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text)] + [len(text)]
+    # (not in an aside: "MN (nmos, W=1u; model VTO=0.5) from vo to ground" goes on after it)
+    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|;", text) if not _in_aside(text, m.start())] + [len(text)]
     # ("Shunt node x to ground with C3 = 1n, and tie node x to node y with R4": a verb that places the next part)
     ends += [m.start() for m in re.finditer(r",\s*(?:and\s+)?(?:then\s+)?(?=(?:bypass|decouple|tie|pull|hang|connect|"
                                             r"shunt|terminate|clamp|join|link|hook)\s)", text, re.IGNORECASE)]
@@ -380,6 +407,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 # and base"), unlike "the base", "base of Q1" or "anode to ground" (a pin placed); a device that places that
 # pin elsewhere renames the node after it (read_request).
 _PIN_NODES = {"anode", "cathode", "collector", "base", "emitter", "drain", "gate"}
+# What a pin's word may be followed by that is the part on it, no node ("base divider RB1", "collector load RC")
+_PIN_PARTS = {"divider", "resistor", "resistors", "network", "bias", "load", "capacitor", "cap", "inductor", "choke",
+              "drive", "driver", "string", "ladder", "follower", "followers", "degeneration", "bypass", "current",
+              "voltage", "resistance", "capacitance"}
 _CALLED_NODE = re.compile(r"\bnode\s+$", re.IGNORECASE)  # "anode at node anode": a word the request calls a node
 # Part words that name a node just as well after a preposition ("c1 100n from cap to gnd", "RL from out to load").
 _PART_NODES = {"cap", "load"}
@@ -495,7 +526,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
                                 r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
-                                + r"|(?P<g>grounded|ground|gnd)\b)",
+                                + r"|(?P<g>grounded|ground|gnd|0(?![.\d]))\b)",
                                 sentence, re.IGNORECASE):  # "source and bulk grounded", "source/bulk ground"
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
@@ -517,7 +548,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
-                if (m["n"].lower() not in _NOT_NODES or _CALLED_NODE.search(m.string, 0, m.start("n")))
+                if (m["n"].lower() not in _NOT_NODES | _PIN_PARTS or _CALLED_NODE.search(m.string, 0, m.start("n")))
                 and not _article(m, "n")
                 # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
@@ -531,6 +562,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             if i not in found and m:
                 found[i] = _node(m["n"])
         _paired_pins(text[slice(*_sentence(text, name_at))], name, kind, found)
+        ends = _pair(clause, max(0, name_at - start)) if kind in "QMJ" and not {0, 2} & set(found) else None
+        if ends:  # "MN (nmos) from vo to ground with gate vi": its channel between the two, its source on ground or
+            # the rail ("MP from vo to vdd")
+            found[0], found[2] = ends[::-1] if ends[0] == "0" or RAIL.match(ends[0]) and not (
+                ends[1] == "0" or RAIL.match(ends[1])) else ends
         if kind == "M" and 3 not in found and 2 in found:  # the bulk, unstated, sits on the source
             found[3] = found[2]
         if kind == "M":  # "W = 10u, L = 2u": its channel's size, as SPICE writes it on the device's line
@@ -588,10 +624,16 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
     if nodes is None and kind in "RCLD":  # "between in and out sits R4 = 10k", "from e to ground, RE = 500"
         nodes = _pair_before(text, name_at) or _tied_through(text, name_at) or _through_from(text, name_at, clause)
+    headed = _HEADING_NODE.search(text[:name_at]) if nodes is None and kind in "RCLD" else None
+    if headed and re.search(r"\bto\s+(?:ground|gnd)\b", clause[max(0, name_at - start):], re.IGNORECASE) \
+            and not re.search(r"[.;]\s", text[headed.end():name_at]):
+        nodes = (_node(headed["n"]), "0")  # "Tank on node tank: L3 = 2.2 uH to ground": from the node the heading names
     if nodes is None and kind in "RCLD":  # "From bat, a 10 ohm resistor RSENSE runs to node load"
         first = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*,\s*(?:[\w.]+\s+){0,6}$",
                           text[max(0, name_at - 80):name_at], re.IGNORECASE)
-        then = re.match(r"\s*(?:\w+\s+)?to\s+" + _NODE.format("b"), clause[name_at - start + len(name):], re.IGNORECASE)
+        # ("From ant, R4 (10k) goes to ro": its aside between)
+        then = re.match(r"\s*(?:\([^()]*\)\s*)?(?:\w+\s+)?to\s+" + _NODE.format("b"),
+                        clause[name_at - start + len(name):], re.IGNORECASE)
         if first and then and not _not_node(first, "a") and not _not_node(then, "b", True) \
                 and not _article(then, "b") and not _value_word(then, "b"):
             nodes = (_node(first["a"]), _node(then["b"]))
@@ -613,12 +655,34 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             return None
         return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                                  params=(f"{law['q'].upper()}={law['e'].replace(' ', '')}",))
+    if value is None and nodes is None and not sizes and (_NAMING.search(text, 0, name_at) or _POLARITY_ASIDE.match(
+            text, name_at + len(name))) \
+            and re.match(rf"(?:{_NOT_ANOTHER}.)*$", text[max(0, name_at - 40):name_at], re.IGNORECASE | re.DOTALL):
+        return ElementConstraint(clause.strip(" ,;"), kind, name)  # "an LED (call it D2)": the part's name alone
     if value is None and nodes is None and not sizes:  # ("PMOS M2 W=20u L=1u": a device by its size alone)
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
                              value.value if value else None, value.text if value else None,
                              params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+# "an LED (call it D2)", "the diode, named D4", "a transistor labelled Q7", "call the capacitor CF", "feedback resistor
+# RFB": words that give a part its name (the part of the circuit that the words, or that part's kind alone, say)
+_PART_KIND = r"(?:resistor|capacitor|cap|inductor|coil|choke|diode|led|zener|transistor|mosfet|bjt|jfet)"
+# (a part added to the circuit's own is no part of it to name: "and a second diode, call it D2")
+_NOT_ANOTHER = r"(?!(?:another|second|third|extra|additional|spare|separate|other|more)\b)"
+# "Q7 (NPN, BF=150) with ...": a device named with its polarity in the aside after it
+_POLARITY_ASIDE = re.compile(r"\s*\(\s*(?:npn|pnp|nmos|pmos|n-?channel|p-?channel)\b", re.IGNORECASE)
+_NAMING = re.compile(r"(?:\b(?:call(?:ed)?|name[sd]?|label(?:l?ed)?|designated)(?:\s+(?:it|this|that|this\s+one))?"
+                     rf"|\b(?:call|name|label)\s+(?:the\s+|its\s+|that\s+)?(?:[\w-]+\s+)?{_PART_KIND}"
+                     rf"|\b(?:the|its)\s+{_NOT_ANOTHER}(?:[a-z][\w-]*\s+)?{_PART_KIND}"
+                     r"|\b(?:npn|pnp|nmos|pmos|n-channel|p-channel)(?:\s+(?:transistor|mosfet|bjt|jfet|fet))?"
+                     rf"|(?<!\ba\s)(?<!\ban\s)\b(?!(?:an?|the|its)\b){_NOT_ANOTHER}[a-z][\w-]*\s+{_PART_KIND}"
+                     # ("LED driver: LED D3 lit at 10 mA": its kind's word alone before it; "... through R5": the
+                     # part the current goes through)
+                     rf"|(?:^|[:;,(]\s*){_PART_KIND}|\b(?:through|via)(?:\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?resistor)?)\s*"
+                     r"(?:as\s+)?[:,]?\s*$", re.IGNORECASE)
 
 
 _DEVICE_NAMED = re.compile(r"(?<![\w.\-])[DQMJ]\w*\d\w*\b|\b(?:transistor|mosfet|bjt|jfet|npn|pnp|nmos|pmos|diode|"
@@ -736,6 +800,10 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     if not ends or _quantities(said[:ends.end()]):
         return None
     return _pair(said, 0)
+
+
+# "Parallel tank on node tank: L3 = ... to ground and C5 = ... to ground": the node a heading names, its parts on it
+_HEADING_NODE = re.compile(r"\b(?:on|at)\s+(?:the\s+)?node\s+(?P<n>[a-z_]\w*)\s*:[^:]*$", re.IGNORECASE)
 
 
 # "collector is node out, tied to vcc = 10 V through a 5k load RL": the part between the two nodes
@@ -2084,7 +2152,8 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
 _GIVEN_SOURCE = re.compile(r"(?<![\w.\-])(?P<name>[VI](?:\d+[A-Z0-9_]*|[A-Z][A-Z0-9_]*))(?![\w(])")
 # ... where a quantity's name (VT, VPK, IB) is a source's: its words make it one
 _SOURCE_VERB = re.compile(r"\s+(?:has|puts|drives|holds|sets|supplies|feeds|pushes|applies|gives|sources|injects|"
-                          r"parks|fixes|keeps|provides|delivers)\b|\s*[,)]", re.IGNORECASE)
+                          r"parks|fixes|keeps|provides|delivers)\b|\s*[,)]"
+                          r"|\s*\(\s*(?:DC|AC|SIN|PULSE|PWL)\b", re.IGNORECASE)  # "VT (AC 1) on node tsrc": its levels
 _SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IGNORECASE)
 # Words of a wave that is no sine, or of a source that is swept (its levels are the sweep's, read elsewhere)
 _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
@@ -2828,6 +2897,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
         if re.search(r"\b(?:sin|pulse|pwl)\s*\([^()]*$", text[:start], re.IGNORECASE):
             continue  # "SIN(0 2 1k) across p and m": a figure of a source's wave, no part's value
         clause = _SPICE_WAVE.sub(lambda wave: " " * len(wave[0]), clause)  # (and within the clause)
+        # ("model VTO=0.5 KP=100u) from vo to ground": a model's parameter, no capacitor's value)
+        clause = _MODEL_PARAM.sub(lambda said: " " * len(said[0]), clause)
         if re.search(r"\b(?:anything|whatever)\b|\bfrom\s+(?:a\s+)?short\s+to\b", clause, re.IGNORECASE):
             continue  # "whatever sits between lk and ground (anything from a short to 2k)": a range, no part
         if re.search(r"\bin\s+series\s+with\b"
@@ -2925,6 +2996,38 @@ def _unnamed_elements(text: str, request: Request) -> None:
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes,
                                                       values[0].value if values else None,
                                                       values[0].text if values else None))
+
+
+# "a 470 ohm RLOAD drains bat to ground", "a 1.5 mF reservoir CRES across hv", "a 10 mH choke LCH from n1 to n2": an
+# unnamed statement's name, in capitals of its kind's letter, right after its value (and a word or two of what it is)
+_NAME_AFTER_VALUE = re.compile(r"(?<![\w.])(?P<q>\d+(?:\.\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|Ω|ohms?\b|[FH]\b)?)"
+                               r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<name>(?-i:[RCL][A-Z0-9_]*[A-Z0-9][A-Z0-9_]*))(?![\w(])"
+                               r"(?!\s+(?:filter|low|high|band|circuit|network|section|stage|ladder|divider|time)\b)")
+_NOT_NAMES = {"RC", "LC", "CR", "LR", "RLC", "RMS", "CMOS", "LED", "LDO", "CMRR", "LSB", "LAMBDA", "LEVEL", "RON",
+              "ROFF", "CW", "CCW", "CV", "LV", "LVDS", "LP", "LPF", "CE", "CB", "CC", "CS", "CG", "CD", "CML",
+              "CLC", "CUK"}
+
+
+def _names_after_values(text: str, elements: list[ElementConstraint]) -> None:
+    """Each unnamed part whose own words write its name after its value takes that name (its words may end at the
+    value: "fed ... through a 220 ohm RSER")."""
+    taken = {(e.name or "").upper() for e in elements}
+    for i, e in enumerate(elements):
+        at = text.find(e.text)
+        words = text[at:at + len(e.text) + 24] if at >= 0 else e.text
+        said = next((m for m in _NAME_AFTER_VALUE.finditer(words) if e.value is not None and m.start("q") < len(e.text)
+                     and m["name"][0] == e.kind and m["name"].upper() not in _NOT_NAMES | taken
+                     and (qs := _quantities(m["q"])) and math.isclose(qs[0].value, e.value, rel_tol=1e-6)), None)
+        if e.name is None and said:
+            nodes = e.nodes
+            if nodes and said["name"].lower() in nodes:  # "at node ee with a 2.2k REM to ground": its name, no node;
+                # the node the words before it put it on
+                held = re.search(r"\b(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:with|through|via)\s+$",
+                                 text[:max(at, 0)])
+                node = _node(held["n"]) if held and held["n"].lower() not in _NOT_NODES else None
+                nodes = tuple(node if n == said["name"].lower() else n for n in nodes)
+            elements[i] = dataclasses.replace(e, name=said["name"], nodes=nodes)
+            taken.add(said["name"].upper())
 
 
 # A part placed by the words around it, one node named before it and the other before or after it: "Feed k from node
@@ -3963,8 +4066,10 @@ def _pin_held_sources(request: Request) -> None:
                 source.node in (e.nodes or ()) for e in request.elements):
             device, at = devices[0], _TERMINALS[devices[0].kind].index(source.node)
             node = (device.nodes or ())[at]
+            ends = _pair(source.text, 0)
             if node is None:  # "with its drain held at 5 V by VD": the pin's node, named after it
-                node = source.node
+                # ... or the node the source's own ends name ("VCE from node qc to ground on the collector")
+                node = ends[0] if ends and ends[1] == "0" and ends[0] not in _PIN_NODES else source.node
                 request.elements[request.elements.index(device)] = dataclasses.replace(
                     device, nodes=tuple(node if j == at else n for j, n in enumerate(device.nodes or ())))
             request.sources[i] = dataclasses.replace(source, node=node)
@@ -4074,7 +4179,10 @@ def _swept_pin_sources(text: str, request: Request) -> None:
         at = _TERMINALS[device.kind].index(pin)
         if ref and (ref not in _TERMINALS[device.kind] or nodes[_TERMINALS[device.kind].index(ref)] != "0"):
             continue  # its reference pin is not grounded: a source from ground would set another voltage
-        node = nodes[at] or pin
+        # (the node its own statement puts it on: "VCE source from node qc to ground on the collector")
+        said = next((ends for own in re.finditer(rf"\b{m['name']}\b", text) if (ends := _pair(
+            text[own.end():_sentence(text, own.start())[1]], 0)) and ends[1] == "0" and not ends[0].isdigit()), None)
+        node = nodes[at] or (said[0] if said else pin)
         if nodes[at] is None:
             nodes[at] = node
             request.elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
@@ -4144,16 +4252,21 @@ def _model_lists(text: str, request: Request) -> None:
 
 _PIN_THROUGH = re.compile(rf"\b(?P<pin>{_TERMINAL_WORDS})\s+(?:is\s+)?(?:tied\s+|connected\s+|returned\s+|goes\s+)?"
                           r"(?:up\s+|down\s+)?to\s+(?:the\s+)?(?:node\s+)?(?P<x>[a-z_]\w*)\s+(?:through|via)\s+"
-                          r"(?:an?\s+|the\s+)?(?:[\w.]+\s+){0,3}?(?P<part>[A-Za-z]\w*)", re.IGNORECASE)
+                          r"(?:an?\s+|the\s+)?(?:[\w.]+\s+){0,3}?(?P<part>[A-Za-z]\w*)"
+                          # "Drain load RD6 = 1.5k to a 1.8 V node vdd18": the part on the pin, its far end after it
+                          rf"|\b(?P<pin2>{_TERMINAL_WORDS})\s+(?:load|resistor|capacitor|cap|inductor|choke)\s+"
+                          r"(?P<part2>[A-Za-z]\w*)\s*(?:=|:|is)?\s*[\d.]+\s*[a-zA-ZµΩ]*\s+(?:up\s+|down\s+)?to\s+"
+                          + _NODE.format("x2"), re.IGNORECASE)
 
 
 def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
     """"its collector to vcc through RC (2.2k), its emitter to ground through RE": the pin's node (named after the pin
     where no words name it) joined to the far node by the part, on the one device with that pin in the sentence."""
-    for m in _PIN_THROUGH.finditer(text):
+    for said in _PIN_THROUGH.finditer(text):
+        m = {k: said[k] or said[f"{k}2"] for k in ("pin", "part", "x")}
         if m["x"].lower() in _NOT_NODES:
             continue
-        lo, hi = _sentence(text, m.start())
+        lo, hi = _sentence(text, said.start())
         pinned = [i for i, e in enumerate(elements) if e.name and any(re.fullmatch(w, m["pin"], re.IGNORECASE)
                                                                        for w in _TERMINALS.get(e.kind, ()))]
         # (the one device with that pin, named in a sentence before: "Q3 is an NPN. ... emitter to ground via RE")
@@ -4172,6 +4285,25 @@ def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
             nodes[3] = node
         elements[devices[0]] = dataclasses.replace(device, nodes=tuple(nodes))
         elements[part] = dataclasses.replace(elements[part], nodes=(node, _node(m["x"])))
+
+
+# "DA and DB stacked in series ..., DA's anode at stk and DB's cathode at ground, middle node mid2": the node between
+_MIDDLE = re.compile(r"\b(?:middle|mid-?point|junction|joined\s+at|meet(?:ing)?\s+at|common)\s+(?:node\s+)?(?:is\s+)?"
+                     r"(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _series_middle(text: str, elements: list[ElementConstraint]) -> None:
+    """Two parts said in series, each with one end left open, meet at the middle node the sentence names."""
+    for said in _MIDDLE.finditer(text):
+        lo, hi = _sentence(text, said.start())
+        if not _IN_SERIES.search(text, lo, hi) or said["n"].lower() in _NOT_NODES:
+            continue
+        open_ended = [i for i, e in enumerate(elements) if e.name and e.kind in "RCLD" and e.nodes
+                      and len(e.nodes) == 2 and e.nodes.count(None) == 1 and e.name in text[lo:hi]]
+        if len(open_ended) == 2:
+            for i in open_ended:
+                nodes = elements[i].nodes or ()
+                elements[i] = dataclasses.replace(elements[i], nodes=tuple(n or _node(said["n"]) for n in nodes))
 
 
 def _parallel_bars(text: str, elements: list[ElementConstraint]) -> None:
@@ -4319,13 +4451,17 @@ def _read_request(description: str) -> Request:
     text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
     listed: list[str] = []
+    equal: list[str] = []
     cards = _cards(text, request)
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         if any(a <= m.start() < b for a, b in cards):
             continue  # read as a SPICE line
         element = _element(text, start, stop, m["name"], m.start())
-        fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:start])
-        one = re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop], re.IGNORECASE)
+        # ("It is fed from node rf through RF = 4.7k": the node it comes from, said before it)
+        fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+)?"
+                        r"(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:m.start()])
+        one = fed if fed and fed["a"] else re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop],
+                                                      re.IGNORECASE)
         if element is not None and element.nodes is None and element.kind in "RCL" and fed and one \
                 and request.elements and (last := [n for n in request.elements[-1].placed() if n != "0"]) \
                 and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
@@ -4333,12 +4469,17 @@ def _read_request(description: str) -> Request:
         if element is None and re.fullmatch(r"[\s,]*(?:and\s*)?", text[m.end():stop]):
             listed.append(m["name"])  # "R1, R2 and R3 of 1k each": a name in a list, stated by the last one
             continue
+        if element is None and re.match(r"\s*=\s*(?-i:[RCL])\w*\s*=", text[m.end():]):
+            equal.append(m["name"])  # "R11 = R12 = 10k": one value for both, stated by the last
+            continue
         if element is not None:
+            request.elements += [dataclasses.replace(element, name=n, text=f"{n} = {element.value_text}", nodes=None)
+                                 for n in equal if n[0].upper() == element.kind]  # (its value, not its place)
             if re.search(r"\b(?:each|both|all)\b", element.text, re.IGNORECASE):
                 request.elements += [dataclasses.replace(element, name=n)
                                      for n in listed if n[0].upper() == element.kind]
             request.elements.append(element)
-        listed = []
+        listed, equal = [], []
     named_by = {ref.upper() for e in request.elements for ref in e.refs}  # "K1 couples L1 and L2": L1 again
     request.elements = [e for i, e in enumerate(request.elements) if not (
         (e.name or "").upper() in named_by and any(f.name == e.name for f in request.elements[:i]))]
@@ -4361,6 +4502,7 @@ def _read_request(description: str) -> Request:
     _known_ends(request.elements)
     request.elements = _merged(request.elements)
     _parallel_bars(text, request.elements)
+    _series_middle(text, request.elements)
     by_name: dict[str, ElementConstraint] = {}
     for element in request.elements:
         assert element.name is not None  # every part read so far was read by its name
@@ -4445,6 +4587,7 @@ def _read_request(description: str) -> Request:
     _loads(text, request)
     _each_through(text, request)
     _made_waves(text, request)
+    _names_after_values(text, request.elements)
     _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
     if request.input is None and (ins := by_role.roles.get("input")):  # "inputs a and b": the first, then the rest
