@@ -283,3 +283,15 @@ def test_a_bjts_output_characteristic_carries_bf_times_its_base_current():
     sweep = next(line.split() for line in result.netlist.splitlines() if line.startswith(".dc"))
     ic = measure(result.netlist, f"dc {sweep[1]} 0 8.2 0.1\nmeas dc result find i({sweep[1]}) at=8")
     assert abs(ic) == pytest.approx(150 * 15e-6 * (1 + 8 / 100), rel=0.05), result.netlist  # the card's VAF
+
+
+@needs_ngspice
+def test_a_common_gate_stages_gate_source_is_the_one_the_request_holds_it_with():
+    result = generate("Common-gate NMOS amplifier on 10 V: gate held at 3 V by VG, 2.2k source resistor to ground, "
+                      "4.7k drain resistor, input cgi coupled through 10 uF into the source, output cgd at the drain, "
+                      "W=20u L=1u, VTO=1, KP=100u.")
+    assert result.intent.kind == "common_gate", result.netlist
+    sources = [line.split() for line in result.netlist.splitlines() if line[:1] == "V"]
+    gate = next(line.split()[2] for line in result.netlist.splitlines() if line.startswith("M1"))
+    assert [s[0] for s in sources if s[1] == gate] == ["VG"] and len(sources) == 3, result.netlist
+    assert measure(result.netlist, f"op\nlet result = v({gate})") == pytest.approx(3)

@@ -1600,10 +1600,12 @@ def _common_gate(f: _Filler) -> str:
     # The gate sits at a fixed bias. With a stated coupling capacitor or source resistor the signal enters the
     # source through C1 and RS carries the bias current; otherwise the signal source drives the source terminal
     # itself at 0 V DC, so its DC transfer is the stage's gain too (an AC-coupled input's DC gain is 0).
+    # A source the request holds the gate with ("gate held at 3 V by VG") is the gate's bias source, by its name.
+    held = next((s.name for s in f.request.sources if s.name and s.dc is not None and s.node in ("gate", "g")), "V3")
     if not {"CIN", "RS"} & set(f.intent.values):
-        return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"V3 g 0 DC {f('VGS', 1.1, 'VBIAS')}",
+        return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"{held} g 0 DC {f('VGS', 1.1, 'VBIAS')}",
                           _mos_device(f, "n", "out", "g", "in", "0", "M1"), f"R2 vdd out {f('RD', 10e3, 'RL', 'R')}"])
-    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"V3 g 0 DC {f('VGS', 2, 'VBIAS')}",
+    return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", _signal(f), f"{held} g 0 DC {f('VGS', 2, 'VBIAS')}",
                       f"C1 in s {f('CIN', 10e-6)}", f"R1 s 0 {f('RS', 2.2e3)}",
                       _mos_device(f, "n", "out", "g", "s", "0", "M1"), f"R2 vdd out {f('RD', 10e3, 'RL', 'R')}"])
 
