@@ -253,3 +253,11 @@ def test_a_named_part_takes_the_family_s_one_part_of_its_kind_left_at_an_assumed
 def test_the_part_a_current_goes_through_is_named_by_it():
     assert [(e.kind, e.name) for e in read_request("LED driver: red LED D5 at 12 mA from 9 V (node v9) through "
                                                    "R5.").elements] == [("D", "D5"), ("R", "R5")]
+
+
+def test_a_divider_s_arms_named_by_their_place_take_the_family_s_arms():
+    family = "d\nV1 in 0 DC 9\nR1 in tap3 10k\nR2 tap3 0 4.99k\n.op\n.end"
+    request = read_request("Voltage divider from 9 V to 3 V made of R3 (top) and R4 (bottom), node tap3.")
+    rows = {r.split()[0]: r.split()[1:3] for r in compose(family, request, output="tap3").netlist.splitlines()
+            if r[:1] == "R"}
+    assert rows == {"R3": ["in", "tap3"], "R4": ["tap3", "0"]}

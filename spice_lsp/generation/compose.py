@@ -108,9 +108,9 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
         return kin[0]
     pins = "|".join(pin for pin, _, _ in _PINS_AT)
     role = re.search(rf"\b(?P<role>feedback|input|load|{pins})\s+(?:resistor|capacitor|cap)\s+"
-                     rf"{re.escape(want.name)}\b", want.text, re.IGNORECASE) \
-        if want.name and not any(want.nodes or ()) else None
-    fits = [i for i in kin if role and _in_role(role["role"].lower(), lines[i], lines, output)]
+                     rf"{re.escape(want.name)}\b|\b{re.escape(want.name)}\s*\(\s*(?P<arm>top|bottom|upper|lower)\s*\)",
+                     want.text, re.IGNORECASE) if want.name and not any(want.nodes or ()) else None
+    fits = [i for i in kin if role and _in_role((role["role"] or role["arm"]).lower(), lines[i], lines, output)]
     if len(fits) == 1:  # "name the feedback resistor RF2 and the input resistor RI2", "emitter resistor RE1 = 220":
         return fits[0]  # the part in that role
     # "the reference resistor RREF = 13.6k" with no ends read: the circuit's one other part of its kind, where its
@@ -136,7 +136,9 @@ def _in_role(role: str, line: Line, lines: list[Line], output: str) -> bool:
     if role == "feedback":
         return any(ends == {amp.nodes[2], amp.nodes[1]} for amp in lines if amp.name[:1].upper() == "X"
                    and len(amp.nodes) >= 3 and amp.rest.split()[:1] in (["opamp"], ["comparator"]))
-    if role == "input":
+    if role in ("bottom", "lower"):  # a divider's lower arm: to ground
+        return "0" in ends
+    if role in ("input", "top", "upper"):  # ... its upper arm: from the node its source drives
         driven = {v.nodes[0] for v in lines if v.name[:1].upper() == "V" and v.nodes[1:] == ["0"]
                   and not RAIL.match(v.nodes[0].lower())}
         return bool(ends & driven) and "0" not in ends

@@ -672,8 +672,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
 _PART_KIND = r"(?:resistor|capacitor|cap|inductor|coil|choke|diode|led|zener|transistor|mosfet|bjt|jfet)"
 # (a part added to the circuit's own is no part of it to name: "and a second diode, call it D2")
 _NOT_ANOTHER = r"(?!(?:another|second|third|extra|additional|spare|separate|other|more)\b)"
-# "Q7 (NPN, BF=150) with ...": a device named with its polarity in the aside after it
-_POLARITY_ASIDE = re.compile(r"\s*\(\s*(?:npn|pnp|nmos|pmos|n-?channel|p-?channel)\b", re.IGNORECASE)
+# "Q7 (NPN, BF=150) with ...", "R3 (top) and R4 (bottom)": a part named with its polarity or its place in the aside
+_POLARITY_ASIDE = re.compile(r"\s*\(\s*(?:(?:npn|pnp|nmos|pmos|n-?channel|p-?channel)\b"
+                             r"|(?:top|bottom|upper|lower)\s*\))", re.IGNORECASE)
 _NAMING = re.compile(r"(?:\b(?:call(?:ed)?|name[sd]?|label(?:l?ed)?|designated)(?:\s+(?:it|this|that|this\s+one))?"
                      rf"|\b(?:call|name|label)\s+(?:the\s+|its\s+|that\s+)?(?:[\w-]+\s+)?{_PART_KIND}"
                      rf"|\b(?:the|its)\s+{_NOT_ANOTHER}(?:[a-z][\w-]*\s+)?{_PART_KIND}"
