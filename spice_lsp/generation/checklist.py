@@ -256,13 +256,16 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"ac dec 100 {f / 100:g} {f * 100:g}\nlet p = cph(v({out})/v({inp}))\n"
                    "let t = floor(p[0]/(pi/2)+0.5)*pi/2-pi/2\nmeas ac result when p=t\nprint result")
         how = f"where the phase of v({out})/v({inp}) is 90 degrees past its low-frequency phase"
-    elif spec.quantity in ("center", "notch") and inp:
-        # Just above the minimum (or below the peak), the first crossing lands on it within the sweep's step.
+    elif spec.quantity in ("center", "notch"):
+        # Just above the minimum (or below the peak), the first crossing lands on it within the sweep's step; a
+        # current-driven input (a tank fed by a current source) has no node: the output's own peak
         extreme, side = ("max", "0.9999") if spec.quantity == "center" else ("min", "1.0001")
-        control = (f"ac dec 200 {f / 100:g} {f * 100:g}\nlet mag = vm({out})/vm({inp})\n"
+        ratio = f"vm({out})/vm({inp})" if inp else f"vm({out})"
+        control = (f"ac dec 200 {f / 100:g} {f * 100:g}\nlet mag = {ratio}\n"
                    f"meas ac ext {extreme} mag\nmeas ac top max mag\nlet t = ext*{side}\nmeas ac result when mag=t\n"
                    "print result")
-        how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})/v({inp})"
+        how = f"frequency of the {'peak' if spec.quantity == 'center' else 'minimum'} of v({out})" \
+            + (f"/v({inp})" if inp else " (a current drives it)")
     elif spec.quantity in ("gain", "gain_db") and inp and spec.at is None and _DC_ONLY.search(netlist) \
             and not _AC_OR_TRAN.search(netlist):
         # A request for an operating point or DC sweep means the DC gain (a filtering capacitor lowers the

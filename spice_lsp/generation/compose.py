@@ -1255,6 +1255,13 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
             and node not in set(mapping.values()) | {n for line in found for n in line.nodes}:
         own = level[0]
         mapping[own.nodes[1]] = node
+    # a node the circuit lacks, said for the current source of a family driven by one ("a tank driven by a current
+    # source IDRV into node if455"): the node that source drives is named so
+    driving = next((line for line in currents if line.name.upper() == source.upper() and line.nodes[0] == "0"), None)
+    if own is None and driving is not None and node is not None and driving.nodes[1] not in mapping \
+            and node not in set(mapping.values()) | {n for line in found for n in line.nodes}:
+        own = driving
+        mapping[own.nodes[1]] = node
     if own is not None:
         own.rest = levels(own)
         if stated.name and stated.name.upper() != own.name.upper() \

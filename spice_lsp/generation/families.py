@@ -1097,10 +1097,14 @@ def render(intent: Intent, request: Request | None = None) -> Rendered:
     template = family_of(intent.kind)
     filler = _Filler(intent, request)
     body = template.build(filler)
+    # a builder that drives its input with a current source instead when asked ("a tank driven by a current source")
+    # has I1 for its input source
+    own = template.source if re.search(rf"^{template.source} ", body, re.MULTILINE) \
+        or not re.search(r"^I1 ", body, re.MULTILINE) else "I1"
     # a voltage source's name never goes on a family's current source (a mirror's reference I1 would turn into a
     # voltage source of its current's value)
-    source = (_named_input(intent, body) if template.source[:1].upper() == "V" else None) or template.source
-    body = re.sub(rf"^{template.source} ", f"{source} ", body, flags=re.MULTILINE)
+    source = (_named_input(intent, body) if own[:1].upper() == "V" else None) or own
+    body = re.sub(rf"^{own} ", f"{source} ", body, flags=re.MULTILINE)
     analyses = _analysis_lines(intent, template, filler, source)
     params = ".param " + " ".join(f"{name}={value}" for name, value in filler.params.items())
     lines = [title_for(intent), params if filler.params else "", body, *filler.cards.values(), *analyses, ".end"]

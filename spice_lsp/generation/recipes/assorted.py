@@ -664,7 +664,9 @@ register(Family(kind="diode_or_gate", summary="diode-resistor OR gate (diodes in
                 build=lambda f: _diode_gate(f, False), function=_gate_level(False),
                 names=("diode OR gate", "diode-resistor OR gate", "diode logic OR gate", "DRL OR gate"),
                 rules=((4.29, (_DIODE_GATE, _gate_word("or") + r"|wired[- ]or\b|"
-                                            r"\b(?:larger|higher|highest|largest|greater|maximum)\s+of\b")),
+                                            # (of its inputs, never "the maximum of a sine": a peak held)
+                                            r"\b(?:larger|higher|highest|largest|greater|maximum)\s+of\b"
+                                            r"(?!\s+(?:a|an|one|the\s+(?:input|signal|sine|waveform))\b)")),
                        # "diode-OR of two supplies into a load", "diode-ORing a battery and an adapter": the same
                        # diodes into the load, each input a source's level
                        (4.291, (r"\bdiode[- ]or(?:ing|ed)?\b", r"\b(?:suppl(?:y|ies)|sources|rails|batter(?:y|ies)|"

@@ -36,6 +36,20 @@ def stated_q(text: str, default: float) -> float:
     return float(m[1]) if m and float(m[1]) > 0 else default
 
 
+# "low-pass output at node lp with DC gain 1", "a low-pass gain of 2": the stated gain is the low-pass output's at DC
+_LOWPASS_GAIN = re.compile(r"\bdc\s+gain\b|\bgain\s+(?:at|of)\s+dc\b|\blow[- ]?pass\s+gain\b", re.IGNORECASE)
+
+
+def worded(role: str, text: str, default: float, number: Callable[[str, float], float]) -> float:
+    """A role the equations read from the request's words, else from its values (`number`): the stated Q, and
+    GAIN_DC, the stated gain where the request says it is the DC (low-pass) one (0 where it is not)."""
+    if role == "Q":
+        return stated_q(text, default)
+    if role == "GAIN_DC":
+        return number("GAIN", default) if _LOWPASS_GAIN.search(text) else 0.0
+    return number(role, default)
+
+
 def design_target(f: _Filler, nominal: float, target: str = "FREQ") -> float:
     """The value the parts are computed for (the request's frequency, else the nominal one),
     written as a .param so the netlist says what it was designed for."""
@@ -54,9 +68,8 @@ def part_values(f: _Filler, equations: Equations, nominal: float, target: str = 
     `aliases`: the other roles a part's value may come by ("two 1 nF capacitors" is C, each of
     a Colpitts' C1 and C2; "47k base resistors" RB, an astable's R)."""
     def get(role: str, default: float) -> float:
-        if role == "Q":
-            return stated_q(f.intent.description, default)
-        return f.number(role, default, *(aliases or {}).get(role, ()))
+        return worded(role, f.intent.description, default,
+                      lambda name, fallback: f.number(name, fallback, *(aliases or {}).get(name, ())))
     values = equations(design_target(f, nominal, target), get)
     if all({role, *(aliases or {}).get(role, ())} & set(f.intent.values) for role in values):
         del f.params[f"design_{target.lower()}"]
@@ -92,10 +105,10 @@ def designer(equations: Equations, how: str, free: str | tuple[str, ...], scale:
             return  # the equations read the stated Q from the request's words (stated_q)
 
         def get(role: str, default: float) -> float:
-            if role == "Q":
-                return stated_q(intent.description, default)
-            value = given(intent, role, *(aliases or {}).get(role, ()))
-            return default if value is None else value
+            def number(name: str, fallback: float) -> float:
+                value = given(intent, name, *(aliases or {}).get(name, ()))
+                return fallback if value is None else value
+            return worded(role, intent.description, default, number)
         for letters, series in (("CL", E24), ("RG", E96)):  # reactive parts first, resistors from them
             for role, exact in _scaled(equations(spec.target, get), intent).items():
                 if role[0] in letters and not {role, *(aliases or {}).get(role, ())} & set(intent.values):
@@ -378,16 +391,24 @@ def _tow_thomas_eq(f0, get):
     c, q = get("C", 10e-9), get("Q", 2)
     q = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
     r = 1 / (2 * math.pi * f0 * c)
-    return {"C": c, "R": r, "RQ": q * r, "R1": q * r / (abs(get("GAIN", 1)) or 1)}
+    # (a DC gain asked of the low-pass output is R/R1: the centre gain Q times it)
+    k_dc = abs(get("GAIN_DC", 1))
+    return {"C": c, "R": r, "RQ": q * r, "R1": r / k_dc if k_dc else q * r / (abs(get("GAIN", 1)) or 1)}
+
+
+def _lowpass_gain(f: _Filler) -> float | None:
+    """The low-pass output's DC gain the request asks of a biquad (R/R1), else None (its gain is the centre's)."""
+    return abs(used(f, "GAIN")) or 1 if "GAIN" in f.intent.values and _LOWPASS_GAIN.search(f.intent.description) \
+        else None
 
 
 def _tow_thomas(f: _Filler) -> str:
     p = parts(f, _tow_thomas_eq, 1e3)
-    if "GAIN" in f.intent.values:  # the centre gain the parts were computed for, -RQ/R1
-        f.param("gain", f("GAIN", 1))
+    if "GAIN" in f.intent.values:  # the centre gain the parts were computed for, -RQ/R1 (or the low-pass's, R/R1)
+        f.param("gain" if _lowpass_gain(f) is None else "dc_gain", f("GAIN", 1))
     # X1 a damped integrator (R6 = RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
-    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 out {p['RQ']}",
-                      f"C1 n1 out {p['C']}", "X1 0 n1 out opamp", f"R2 out n2 {p['R']}", f"C2 n2 lp {p['C']}",
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 bp {p['RQ']}",
+                      f"C1 n1 bp {p['C']}", "X1 0 n1 bp opamp", f"R2 bp n2 {p['R']}", f"C2 n2 lp {p['C']}",
                       "X2 0 n2 lp opamp", "R3 lp n3 10k", "R4 n3 nlp 10k", "X3 0 n3 nlp opamp",
                       f"R5 nlp n1 {p['R']}"])
 
@@ -398,7 +419,8 @@ register(Family(kind="sallen_key_bandpass", summary="Sallen-Key active band-pass
                 rules=((4.5, (r"sallen|vcvs", BANDPASS)),), noun="filter",
                 specs=("center", "q"), design=designer(_sk_bandpass_eq, "f0 = sqrt(2)/(2 pi R C)", "R"),
                 examples=_center_example("Sallen-Key band-pass filter", q=(0.8, 2.5))))
-register(Family(kind="state_variable_filter", summary="state-variable (KHN) filter, band-pass output",
+register(Family(kind="state_variable_filter",
+                summary="state-variable (KHN) filter (a summer and two integrators), band-pass output",
                 function=designed("center"),
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
@@ -407,10 +429,26 @@ register(Family(kind="state_variable_filter", summary="state-variable (KHN) filt
                 accepts=BANDPASS, specs=("center", "q"),
                 design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
                 examples=_center_example("state-variable filter")))
-register(Family(kind="tow_thomas_biquad", summary="Tow-Thomas biquad filter, band-pass output", build=_tow_thomas,
-                function=centred,
+
+
+def _tow_thomas_function(f: _Filler) -> list:
+    """The band-pass's centre and centre gain, or the low-pass output's DC gain R/R1 where the request asks that."""
+    if (k := _lowpass_gain(f)) is None:
+        return centred(f)
+    f0 = parse_number(f.params.get("design_freq", "")) or used(f, "FREQ", default=1e3)
+    return [*designed("center")(f),
+            Probe(f"function: low-pass output's DC gain R/R1 = {k:g} ({20 * math.log10(k):.2f} dB) ±0.3 dB",
+                  f"ac lin 3 {f0 / 100:g} {f0 / 99:g}\nlet g = vdb(lp)-vdb({{inp}})\n"
+                  f"meas ac result find g at={f0 / 100:g}",
+                  20 * math.log10(k) - 0.3, 20 * math.log10(k) + 0.3)]
+
+
+register(Family(kind="tow_thomas_biquad",
+                summary="Tow-Thomas biquad filter (two integrators in a loop), band-pass and low-pass outputs",
+                build=_tow_thomas,
+                function=_tow_thomas_function,
                 names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
-                rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
+                rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS, output="bp",
                 specs=("center", "q", "gain"),
                 design=centre_gain(designer(_tow_thomas_eq, "f0 = 1/(2 pi R C), centre gain RQ/R1", "R"), "RQ/R1"),
                 examples=(*_center_example("biquad band-pass filter"),
@@ -531,12 +569,18 @@ def _tank_parts(f: _Filler) -> dict[str, float]:
     return _tank_eq(used(f, "FREQ", default=100e3), get)
 
 
+# "driven by a current source IDRV (AC 1 mA) into node t", "a Norton drive": the tank is fed by a current source
+_CURRENT_DRIVE = re.compile(r"current[- ]source|current[- ]driven|norton", re.IGNORECASE)
+
+
 def _tank(f: _Filler) -> str:
     v = part_values(f, _tank_eq, 100e3)
     # The source feeds the tank through R1; at f0 the tank's impedance is real and largest, so
-    # v(out) peaks there (in phase with the input).
-    lines = [_ac_source(f), f"R1 in out {f('R', v['R'], 'R1')}", f"L1 out 0 {f('L', v['L'], 'L1')}",
-             f"C1 out 0 {f('C', v['C'], 'C1')}"]
+    # v(out) peaks there (in phase with the input). A current source is its own Norton feed: it pushes its
+    # current into the tank, R1 across the tank sets the loaded Q.
+    feed = (f"I1 0 out AC {f('IBIAS', 1e-3, 'IIN')}", f"R1 out 0 {f('R', v['R'], 'R1')}") \
+        if _CURRENT_DRIVE.search(f.intent.description) else (_ac_source(f), f"R1 in out {f('R', v['R'], 'R1')}")
+    lines = [*feed, f"L1 out 0 {f('L', v['L'], 'L1')}", f"C1 out 0 {f('C', v['C'], 'C1')}"]
     if (damping := _tank_damping(f)) is not None:
         lines.append(f"R2 out 0 {format_eng(float(f'{damping:.4g}'))}")
     return "\n".join(lines)
