@@ -1,7 +1,8 @@
 """Filters and op-amp circuits built as described (lane F, s13): a tank driven by a current source is fed by that
 source (its loaded Q set by the resistor across it, its resonance measured on its own node), a Tow-Thomas biquad names
 its band-pass and low-pass outputs by the words near them and takes a DC gain asked of the low-pass output (R/R1), and
-a peak detector holds the sine the request states (steady, its peak). Computed values, never a pinned answer."""
+a peak detector holds the sine the request states (steady, its peak), and a differentiator said to level off above a
+frequency has that corner and its plateau. Computed values, never a pinned answer."""
 from __future__ import annotations
 
 import math
@@ -78,3 +79,17 @@ def test_the_maximum_of_one_signal_is_no_diode_or_of_inputs():
     assert parse_intent("The output is the larger of the two inputs a and b, using diodes and a 10k pull-down."
                         ).kind == "diode_or_gate"
 
+
+def test_a_differentiator_said_to_level_off_has_that_corner_and_its_plateau_on_a_fast_op_amp():
+    said = ("Op-amp differentiator with a 22 nF input capacitor; unity gain at 1 kHz, and a resistor in series with "
+            "the capacitor so the gain flattens out beyond 20 kHz. Input dv_in, output dv_out.")
+    netlist = generate(said).netlist
+    parts = lines(netlist)
+    series = next(parse_number(rest[2]) for name, rest in parts.items() if name[0] == "R" and rest[0] == "a")
+    feedback = next(parse_number(rest[2]) for name, rest in parts.items() if name[0] == "R" and rest[1] == "dv_out")
+    assert math.isclose(series, 1 / (2 * math.pi * 20e3 * 22e-9), rel_tol=0.01)  # the corner R1 C1 sets
+    assert math.isclose(feedback, 1 / (2 * math.pi * 1e3 * 22e-9), rel_tol=0.02)  # unity at 1 kHz with the 22 nF
+    plateau = 20 * math.log10(feedback / series)
+    result = runner.run(netlist, control="ac lin 3 2meg 2.01meg\nlet g = vdb(dv_out)-vdb(dv_in)\n"
+                                         "meas ac result find g at=2meg\nprint result", timeout=30)
+    assert abs(result.values["result"] - plateau) < 0.5  # still flat two decades past the corner

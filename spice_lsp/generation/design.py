@@ -597,8 +597,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             set_value(intent, d, "RIN", 1 / (2 * math.pi * spec.target * c), "unity gain at 1/(2 pi R C)", E96)
             d.free, d.scale = "RIN", -1
     elif spec.quantity == "ugbw" and kind == "practical_differentiator":  # |gain| = 2 pi f RF C is 1 at f
-        if given(intent, "RF", "R") is None:
-            c = given(intent, "C", "C1") or 100e-9
+        if given(intent, "RF", "R") is None:  # (its C is the builder's: C, C1 or the input capacitor CIN)
+            c = given(intent, "C", "C1", "CIN") or 100e-9
             set_value(intent, d, "RF", 1 / (2 * math.pi * spec.target * c), "unity gain at 1/(2 pi RF C)", E96)
             d.free, d.scale = "RF", -1
     elif spec.quantity == "q" and kind in _SERIES_LOOP:  # series RLC: Q = sqrt(L/C)/R

@@ -885,13 +885,44 @@ def _unity_rf(f: _Filler) -> float | None:
     return None
 
 
+# "so the gain levels off above 40 kHz", "flattening out beyond 20 kHz": where the input leg's series resistor stops the
+# differentiating, R1 = 1/(2 pi f C1)
+_LEVELS_OFF = re.compile(r"\b(?:levels?|levelling|leveling|flatten\w*|flat|plateau\w*)\s+(?:off\s+|out\s+)?"
+                         r"(?:above|beyond|past|from|over)\s+([\d.]+)\s*([kM]?)Hz\b", re.IGNORECASE)
+
+
+def _levels_off(description: str) -> float | None:
+    """The frequency above which the request says the differentiator's gain levels off, else None."""
+    m = _LEVELS_OFF.search(description)
+    return float(m[1]) * {"": 1.0, "k": 1e3, "m": 1e6}[m[2].lower()] if m else None
+
+
+def _faster_opamp(f: _Filler, gbw: float) -> str:
+    """The behavioural op-amp with its pole moved up to a gain-bandwidth of `gbw`: a spec that needs a faster one
+    (a plateau of 50 at 4 MHz is no plateau behind 1 MHz of gain-bandwidth)."""
+    said = f"{format_eng(gbw / 1e5)}Hz pole ({format_eng(gbw)}Hz GBW)"
+    return _opamp_block(f).replace("10 Hz pole (1 MHz GBW)", said) \
+        .replace("Cpole p 0 15.9u", f"Cpole p 0 {format_eng(float(f'{15.9e-6 * 1e6 / gbw:.3g}'))}")
+
+
 def _differentiator(f: _Filler) -> str:
     # C1 R3: dv/dt gain -R3 C1; R1 limits the gain at high frequency and CF rolls it off (stability, noise).
     c = f("C", 100e-9, "C1", "CIN")  # C1 is its input capacitor ("a 10 nF input capacitor")
     rf = f"{{1/(6.28319*{f('FREQ', 1e3)}*{c})}}" if _unity_rf(f) else f("RF", 10e3, "R")  # 2 pi
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)",
-                      f"C1 in a {c}", f"R1 a n {f('RIN', 100, 'R1')}", f"R3 n out {rf}", f"C2 n out {f('CF', 1e-9)}",
-                      "X1 0 n out opamp"])
+    if (corner := _levels_off(f.intent.description)) is None:
+        return "\n".join([_opamp_block(f), _triangle(f), f"C1 in a {c}", f"R1 a n {f('RIN', 100, 'R1')}",
+                          f"R3 n out {rf}", f"C2 n out {f('CF', 1e-9)}", "X1 0 n out opamp"])
+    # A stated corner: R1 sets it and the gain levels off at RF/R1 above it, flat (no CF), on an op-amp fast enough to
+    # hold that gain two decades past the corner (its loop gain there 100, 1 % error).
+    f.param("corner", format_eng(corner))
+    r1 = f.number("RIN", float(f"{1 / (2 * math.pi * corner * used(f, 'C', 'C1', 'CIN')):.4g}"), "R1")
+    plateau = (_unity_rf(f) or used(f, "RF", "R")) / r1
+    return "\n".join([_faster_opamp(f, 1e4 * plateau * corner), _triangle(f), f"C1 in a {c}",
+                      f"R1 a n {f('RIN', r1, 'R1')}", f"R3 n out {rf}", "X1 0 n out opamp"])
+
+
+def _triangle(f: _Filler) -> str:
+    return f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)"
 
 
 register(Family(kind="practical_differentiator", summary="practical op-amp differentiator (input R, feedback C)",
