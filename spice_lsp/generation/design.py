@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spice_lsp.generation.checklist import VOLT_RANGE
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
-from spice_lsp.generation.request import TOTAL_RESISTANCE, Spec
+from spice_lsp.generation.request import TOTAL_RESISTANCE, SourceConstraint, Spec, read_request
 from spice_lsp.language.units import format_eng, parse_number
 
 E24 = [1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2,
@@ -324,6 +324,14 @@ BF, IS_NPN = 100, 1e-14  # the npn card's forward beta and saturation current
 
 def _vbe(i: float) -> float:
     return VT * math.log(i / IS_NPN)
+
+
+def source_on_base(description: str, sources: list[SourceConstraint]) -> SourceConstraint | None:
+    """A stated source with a DC level on the node the request calls the base ("base node fb driven by VFB (4 V DC,
+    AC magnitude 1)", "the first base is node dg, held at 6 V DC ... by source VDG"): the base's bias is its."""
+    return next((s for s in sources if s.kind == "V" and not s.supply and s.dc is not None and s.node
+                 and re.search(rf"\bbases?\b[^.;]{{0,30}}?(?<![\w.]){re.escape(s.node)}(?![\w.])", description,
+                               re.IGNORECASE)), None)
 
 
 def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
@@ -958,7 +966,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     if kind == "zener_regulator" and not any(s.quantity == "vout" for s in specs) and (vz := given(intent, "VZ")):
         _zener_resistors(intent, d, vz)  # "a 5.1 V zener feeding a 20 mA load from 12 V": sized for its own voltage
     if kind == "bjt_emitter_follower" and "vout" not in d.wanted and intent.polarity != "p" \
-            and not {"RB1", "RB", "RB2"} & set(intent.values):
+            and not {"RB1", "RB", "RB2"} & set(intent.values) \
+            and source_on_base(intent.description, read_request(intent.description).sources) is None:
         # a follower's emitter idles at half the supply (its widest swing), as a designer biases it: the divider
         # sized for it, stiff against the base current (47k/47k sagged to a third of the supply under the load)
         vcc = given(intent, "VDD") or 12.0

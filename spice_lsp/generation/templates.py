@@ -9,7 +9,7 @@ import dataclasses
 import math
 import re
 
-from spice_lsp.generation.design import E24, e_series, writes_model
+from spice_lsp.generation.design import E24, e_series, source_on_base, writes_model
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
@@ -390,7 +390,10 @@ UNBYPASSED = re.compile(r"\bun-?bypassed\b|\bwithout\s+(?:an?\s+|the\s+)?(?:emit
 _OHMS = r"\d+(?:\.\d+)?\s*(?:k|meg|m)?(?![\w.])\s*(?:\u03a9|ohms?\b)?"
 _DIVIDER_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_OHMS})\s*(?:/|\s+over\s+)\s*(?P<b>{_OHMS})\s+(?:\w+\s+)?divider\b"
                            rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:/|\s+over\s+|\s+and\s+)\s*"
-                           rf"(?P<d>{_OHMS})", re.IGNORECASE)
+                           rf"(?P<d>{_OHMS})"
+                           # "gate biased at half the rail by 100k/100k": a pair after a bias word is its divider
+                           rf"|\bbias\w*\b[^,;]{{0,40}}?\bby\s+(?:an?\s+)?(?P<e>{_OHMS})\s*/\s*(?P<f>{_OHMS})",
+                           re.IGNORECASE)
 
 
 def divider_values(text: str) -> tuple[float, float] | None:
@@ -400,7 +403,7 @@ def divider_values(text: str) -> tuple[float, float] | None:
     if m is None:
         return None
     top, bottom = (parse_number(re.sub(r"\s|\u03a9|ohms?", "", t, flags=re.IGNORECASE))
-                   for t in ((m["a"], m["b"]) if m["a"] else (m["c"], m["d"])))
+                   for t in ((m["a"], m["b"]) if m["a"] else (m["c"], m["d"]) if m["c"] else (m["e"], m["f"])))
     return (top, bottom) if top and bottom else None
 
 
@@ -418,10 +421,26 @@ def claim_divider(f: _Filler, top: str = "RB1", bottom: str = "RB2") -> None:
         values[role] = dataclasses.replace(said, role=role, unit="ohm")
 
 
+def base_source(f: _Filler) -> SourceConstraint | None:
+    """design.source_on_base, its level claimed: the source drives the base itself, with no coupling capacitor,
+    divider or base resistor of the family's between."""
+    held = source_on_base(f.intent.description, f.request.sources)
+    for role, v in list(f.intent.values.items()) if held is not None else ():  # its level, whatever role it was given
+        if role != "VDD" and v.unit == "V" and held is not None and math.isclose(v.value, held.dc or 0.0):
+            f.given(role, 0)
+    return held
+
+
 def _bjt(f: _Filler, role: str) -> str:
     pol = f.polarity("n")
     q = _bjt_model(f, pol)
     vcc = f.supply("vcc", 12 if pol == "n" else -12)
+    if role == "emitter_follower" and (held := base_source(f)) is not None:
+        # the stated source on the base (its DC level biases it); the emitter resistor is the one said with the
+        # emitter, a bare figure's ("emitter node fe with 2.2k up to the rail"), toward the rail for a PNP
+        rail, ground = ("vcc", "0") if pol == "p" and f.number("VDD", -12) > 0 else ("0", "vcc")
+        return "\n".join([f"V1 vcc 0 DC {vcc}", f"V2 b 0 DC {held.dc:g} AC 1", f"Q1 {ground} b out {q}",
+                          f"R3 {rail} out {f('RE', 1e3, 'R')}"])
     lines = [f"V1 vcc 0 DC {vcc}", f"V2 in 0 DC 0 AC {f('VIN', 10e-3)} SIN(0 {f('VIN', 10e-3)} {f('FREQ', 1e3)})"]
     upside_down = pol == "p" and f.number("VDD", -12) > 0
     if role in ("emitter_follower", "common_emitter"):  # (the PNP's divider legs are swapped: its top is RB2)

@@ -30,6 +30,7 @@ from spice_lsp.generation.templates import (
     _Filler,
     _mos_device,
     as_written,
+    base_source,
     claim_divider,
     current_output,
     divider_values,
@@ -402,6 +403,9 @@ register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-so
 def _darlington(f: _Filler) -> str:
     q = _bjt_model(f, "n")
     # Q1's emitter drives Q2's base: a current gain of about bf^2, two VBE drops to the output.
+    if (held := base_source(f)) is not None:  # a stated source on the first base drives it directly
+        return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 b 0 DC {held.dc:g} AC 1", f"Q1 vcc b e1 {q}",
+                          f"Q2 vcc e1 out {q}", f"R2 out 0 {f('RE', 100, 'RL', 'R')}"])
     # "base biased at 7 V": a base bias level is the drive's (VIN)
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 12)}", f"V2 in 0 DC {f('VIN', 5, 'VBIAS')}",
                       f"R1 in b {f('RB', 10e3)}", f"Q1 vcc b e1 {q}", f"Q2 vcc e1 out {q}",
@@ -1242,7 +1246,9 @@ def _jfet(f: _Filler, follower: bool) -> str:
     drain, load = _loaded_output(f, "d", ("RD",))
     # (a JFET has no emitter: a resistor the reader gave the emitter's role, "source resistor 470 ohm bypassed", is
     # the source's)
-    return "\n".join(lines + [f"J1 {drain} g s {model}", f"R2 s 0 {f('RS', 1e3, 'RE')}", f"C2 s 0 {f('CE', 100e-6)}",
+    # the source's bypass, unless the request leaves it unbypassed ("an unbypassed 470 ohm from the source")
+    bypass = [] if UNBYPASSED.search(f.intent.description) else [f"C2 s 0 {f('CE', 100e-6)}"]
+    return "\n".join(lines + [f"J1 {drain} g s {model}", f"R2 s 0 {f('RS', 1e3, 'RE')}", *bypass,
                               f"R3 vdd {drain} {f('RD', 4.7e3, 'RL', 'R')}", *load])
 
 
@@ -1315,10 +1321,13 @@ def _jfet_current(f: _Filler) -> list[Spec | Probe]:
 
 
 def _jfet_cs_gain(f: _Filler) -> list:
-    """-gm (RD || RL), gm = 2 sqrt(BETA Id) at the self-bias current; the bypassed source adds nothing at 1 kHz."""
+    """-gm (RD || RL), gm = 2 sqrt(BETA Id) at the self-bias current; the bypassed source adds nothing at 1 kHz, an
+    unbypassed one degenerates it: / (1 + gm RS)."""
     vp, beta = _jfet_square_law(f)
-    ident = _self_bias(vp, beta, used(f, "RS", "RE"))
-    return [expect("gain", -2 * math.sqrt(beta * ident) * _load_of(f, used(f, "RD", "RL", "R"), ("RD",)), 0.2)]
+    rs = used(f, "RS", "RE")
+    gm = 2 * math.sqrt(beta * _self_bias(vp, beta, rs))
+    degeneration = 1 + gm * rs if UNBYPASSED.search(f.intent.description) else 1.0
+    return [expect("gain", -gm * _load_of(f, used(f, "RD", "RL", "R"), ("RD",)) / degeneration, 0.2)]
 
 
 def _jfet_law(intent) -> tuple[float, float]:
