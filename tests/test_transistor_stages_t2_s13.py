@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.recipes.transistor_stages import divider_values
 from spice_lsp.ngspice import runner
@@ -67,4 +68,15 @@ def test_a_stated_source_on_the_base_drives_it_directly(text, source, base, out,
     level = measure(netlist, f"op\nlet result = v({out})")
     assert level == pytest.approx(vb + drops * 0.7 if pnp else vb - drops * 0.7, abs=0.15 * drops), netlist
     assert measure(netlist, f"ac lin 1 1k 1k\nlet result = vm({out})/vm({base})") == pytest.approx(1, abs=0.05)
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Common-base NPN on +/-9 V: base grounded, emitter node cbe with 8.2k to n9, collector node cbc with 6.8k to p9.",
+     {"RE": 8.2e3, "RC": 6.8e3}),
+    ("NMOS common-source stage on 12 V: drain node dd has 3.3k to the rail; gate node gg with 1 Meg to ground.",
+     {"RD": 3.3e3, "RG": 1e6}),
+])
+def test_a_figure_said_with_a_pin_named_by_its_node_is_that_pins_resistor(text, roles):
+    values = parse_intent(text).values
+    assert {role: values[role].value for role in roles if role in values} == roles
 

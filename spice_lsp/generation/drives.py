@@ -108,7 +108,8 @@ def input_names(text: str, count: int, defaults: Sequence[str]) -> list[str]:
     request, ports = read_request(text), read_ports(text)
     if count == 1 and request.input:  # one input: the one the request names so ("input in", "its input vin")
         return [request.input]
-    outputs = {request.output, *ports.roles.get("output", ())}
+    # (a rail the request names as a node, "on a 3.3 V supply (node vd3)", is no input either)
+    outputs = {request.output, *ports.roles.get("output", ()), *(s.node for s in request.sources if s.supply)}
 
     def short(name: str) -> bool:  # a node's short name, not "inverter at 1.8 V" (the circuit at its supply)
         return len(name) <= 5 or re.search(r"[\d_]", name) is not None

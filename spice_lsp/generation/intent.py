@@ -503,6 +503,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                 and re.match(r"(?:(?!\b(?:rails?|suppl\w*|v[cde][cde])\b)[^.;]){0,30}?\b"
                              r"(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):  # (not "6 V rails")
             role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
+        if role is None and q.unit == "ohm" and (pin := _PIN_HAS.search(text[max(0, q.start - 60):q.start])):
+            role = _PIN_ROLES[pin["pin"].lower()]  # "emitter node cbe with 8.2k to n9": that pin's resistor
         if role is None:
             role = _default_role(intent, q)
         if role in unnamed:
@@ -516,6 +518,13 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             [f"{letter}{n}" for n in range(1, 20) if f"{letter}{n}" not in intent.values]
         for role, q in zip(names, group):
             _put(intent, q.as_value(role))
+
+
+# "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named
+# by its node is that pin's resistor ("with" cuts the keyword window, so the pin word is read here)
+_PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB"}
+_PIN_HAS = re.compile(r"\b(?P<pin>emitter|collector|drain|gate|base)\s+\(?node\s+[a-z_]\w*\)?\s+(?:with|has|having)\s+"
+                      r"(?:an?\s+|its\s+)?(?:un-?bypassed\s+)?$", re.IGNORECASE)
 
 
 def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
