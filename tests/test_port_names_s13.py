@@ -263,3 +263,9 @@ def test_the_node_between_the_stages_is_the_chains_inner_node():
 def test_an_input_node_said_with_is_names_that_side():
     assert read_ports("Op-amp integrator: input ig_i, output ig_o; the inverting input node is ig_n.").roles[
         "minus input"] == ("ig_n",)
+
+
+def test_an_input_resistor_is_no_source_resistance_the_request_did_not_state():
+    family = "a\nV1 in 0 AC 1\nR1 in inn 10k\nR2 inn out 100k\nX1 0 inn out opamp\n.ac dec 20 1 1meg\n.end\n"
+    lines = _composed(family, "Inverting amplifier, gain -10: signal source node sg, amplifier input ai, output ao.")
+    assert lines["X1"][1] != "ai" and lines["R1"][0] == "ai"

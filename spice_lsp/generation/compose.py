@@ -891,12 +891,18 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
 
 # "generator node gen", "the source node vs_o": the generator's own node, said by its word
 _GENERATOR = re.compile(r"\b(?:generator|source)\s+(?:node\s+)?$", re.IGNORECASE)
+# "a 50 ohm source resistor", "600 ohm internal resistance", "source impedance of 50 ohm": the generator's own
+# resistance, its value
+_SOURCE_RESISTANCE = re.compile(r"(?P<a>\d[\d.]*)\s*(?P<au>k|meg)?\s*(?:\u03a9|ohms?)?\s+(?:source|series|internal|"
+                                r"output)\s+(?:resistor|resistance|impedance)|\b(?:source|internal|output)\s+"
+                                r"(?:resistance|impedance)\s+(?:of\s+)?(?P<b>\d[\d.]*)\s*(?P<bu>k|meg)?",
+                                re.IGNORECASE)
 
 
 def _behind_source_resistor(request: Request, lines: list[Line], source: str, mapping: dict[str, str]) -> str | None:
     """Where the request names the generator's own node and the circuit's input apart ("the generator VG sits behind
     a 50 ohm source resistor: generator node gen, filter input fin") and the family's source feeds its circuit
-    through one series resistor, its source resistance: the generator's name on the source's node, and that
+    through one series resistor of the source resistance stated: the generator's name on the source's node, and that
     resistor's far end returned, the node the input's name goes on."""
     first = _input_node(lines, source)
     if request.input is None or first is None or first in mapping:
@@ -907,7 +913,11 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
                 for m in re.finditer(rf"(?<![\w.]){re.escape(s.node)}(?![\w(])", request.description))]
     touching = [line for line in lines if first in line.nodes]
     series = [line for line in touching if line.name[0].upper() == "R" and "0" not in line.nodes[:2]]
-    if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values():
+    # (only a resistance the request states for its generator: an inverting amplifier's input resistor is none)
+    stated = [parse_number((m["a"] or m["b"]) + ((m["au"] or m["bu"] or "").lower()))
+              for m in _SOURCE_RESISTANCE.finditer(request.description)]
+    if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values() \
+            or not any(_same_value(value, _value(series[0])) for value in stated):
         return None
     mapping[first] = said[0]
     return next(n for n in series[0].nodes[:2] if n != first)
