@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from spice_lsp.generation.drives import input_names
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.recipes.transistor_stages import divider_values
@@ -80,3 +81,22 @@ def test_a_figure_said_with_a_pin_named_by_its_node_is_that_pins_resistor(text, 
     values = parse_intent(text).values
     assert {role: values[role].value for role in roles if role in values} == roles
 
+
+@pytest.mark.parametrize("text,directive", [
+    ("Collector characteristic of an NPN: 10 uA into the base; collector xc set by VCX, stepped 0 to 10 V in 50 mV "
+     "increments.", ".dc VCX 0 10 50m"),
+    ("Diode curve: VD stepped from 0 to 0.8 V in 10 mV steps across D1.", ".dc VD 0 800m 10m"),
+    ("RC circuit: VIN stepped from 0 to 5 V at 1 ms, R 1k, C 1u.", None),  # a step in time, no sweep
+])
+def test_a_source_stepped_in_increments_is_a_dc_sweep_of_it(text, directive):
+    sweeps = [a.directive for a in parse_intent(text).analyses if a.kind == "dc"]
+    assert sweeps == ([directive] if directive else [])
+
+
+@pytest.mark.parametrize("text,names", [
+    ("CMOS NAND2 on a 3.3 V supply (node vd3). Input ia stays at 3.3 V (source VIA) while VIB ramps input ib from 0 "
+     "to 3.3 V in 10 mV steps; the output is nz.", ["ia", "ib"]),
+    ("2-input NOR gate on a 5 V rail (node v5n): xa is 0 V and xb is 5 V; output on nq.", ["xa", "xb"]),
+])
+def test_a_rail_said_as_a_node_is_no_input_of_a_gate(text, names):
+    assert input_names(text, 2, ("a", "b")) == names

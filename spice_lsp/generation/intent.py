@@ -628,6 +628,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
            r"(?:swept|sweeps|ramps|ramped|varies|varied)\b"
            r"(?=\s+(?:from\s+)?[-+\u2212\d.])"
+           # ... "set by VCX, stepped 0 to 10 V in 50 mV increments": stepped in increments is a sweep (not a step)
+           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:is\s+)?stepped\b(?=\s+(?:from\s+)?[-+\u2212\d.]"
+           r"(?:[^.;]|\.\d){0,40}?\bin\s+[\d.]+\s*[mu\u00b5]?[VA]?\s+(?:increments|steps)\b)"
            # "VCE on node c from 0 to 5 V in 0.1 V steps": a named source's levels and their step, with no verb
            # ... or with a verb of motion ("VD on node d goes from 0 V to 1 V in 10 mV steps")
            rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?(?:(?:goes|runs|moves|steps|is\s+stepped)\s+)?"
@@ -888,7 +891,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 start, stop = levels or ((-1.0, 1.0) if diode else (0.0, 5.0))
                 # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
                 source = re.match(rf"({_SOURCE_NAME}),?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
-                                  r"(?:swept|sweeps|ramps|ramped|varies|varied)", m[0]) or \
+                                  r"(?:swept|sweeps|ramps|ramped|varies|varied|stepped)", m[0]) or \
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
