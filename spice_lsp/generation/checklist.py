@@ -190,11 +190,17 @@ def analyses(requested: list[str], netlist: m.Netlist) -> list[CheckItem]:
     params = reading.params(netlist)
     driven = any(e.name[0].upper() in "VI" and "ac" in [f.text.lower() for f in layout(e).extra or []]
                  and reading.source_level(e, "ac", params) != 0 for e in netlist.elements)
+    names = {e.name.lower() for e in netlist.elements}
     items = []
     for directive in requested:
         words = directive.split()
         kind, args = words[0].lstrip(".").lower(), words[1:]
         ok = any(k == kind and _figures(a) == _figures(args) for k, a in have)
+        swept = [a[0] for k, a in have if k == kind == "dc" and a and _figures(a) == _figures(args)]
+        if ok and args and swept and args[0].lower() in names and args[0].lower() not in map(str.lower, swept):
+            # "input nb swept by VNB": the answer has VNB, so a sweep of another source is another curve
+            items.append(CheckItem(f"analysis {directive}", FAIL, f"it sweeps {', '.join(swept)}, not {args[0]}"))
+            continue
         if ok and kind in ("ac", "noise") and not driven:
             items.append(CheckItem(f"analysis {directive}", FAIL, "no source has an AC magnitude to sweep"))
             continue

@@ -380,8 +380,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 driver.rest = re.sub(r"\s*\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", "", driver.rest, flags=re.IGNORECASE)
         if stated.ac is not None:
             driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
-        if stated.sin is not None or stated.pulse is not None:  # the stated waveform replaces the family's
-            wave = re.search(r"\bPULSE\s*\([^)]*\)|\bSIN\s*\([^)]*\)", stated.waveform(), re.IGNORECASE)
+        if stated.sin is not None or stated.pulse is not None or stated.pwl is not None:
+            # the stated waveform replaces the family's
+            wave = re.search(r"\b(?:PULSE|SIN|PWL)\s*\([^)]*\)", stated.waveform(), re.IGNORECASE)
             had = re.search(r"\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", driver.rest, re.IGNORECASE)
             assert wave is not None  # waveform() writes the SIN or PULSE it has
             new = wave[0]

@@ -24,7 +24,7 @@ from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
-from spice_lsp.generation.scope import SOURCE_NAMED
+from spice_lsp.generation.scope import NODE_AFTER, SOURCE_NAMED
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.stated.nodes import absent
 from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
@@ -244,9 +244,9 @@ _KINDS = {
 def circuit_kind(description: str, family: Family) -> list[CheckItem]:
     """A failing item when the request names a kind of circuit and the family is none of them."""
     # (a device a named source stands for, "amplifier V1 on node amp", is a part, not the kind asked (scope.py);
-    # a word after "node" is the node's name)
+    # a word after "node" is the node's name; one before "node", what the node is: "Amplifier node amp_o")
     asked = {kind for kind, words in _KINDS.items()
-             if any(not SOURCE_NAMED.match(description, said.end())
+             if any(not SOURCE_NAMED.match(description, said.end()) and not NODE_AFTER.match(description, said.end())
                     and not re.search(r"\bnodes?\s+$", description[:said.start()], re.IGNORECASE)
                     for said in re.finditer(words, description, re.IGNORECASE))}
     own = " ".join([family.summary, *family.names, family.noun or ""])

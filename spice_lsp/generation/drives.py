@@ -33,9 +33,10 @@ _NUMBER = r"(?P<{0}>\d+(?:\.\d+)?|\.\d+)\s?(?P<{0}u>[mµμunp]?)"
 _ITEM = re.compile(_NUMBER.format("v") + r"V\b|(?P<hl>\bhigh\b|\blow\b|\bground(?:ed)?\b|\bgnd\b)|"
                    + _NUMBER.format("t") + r"s\b|(?P<verb>\b(?:rises?|rising|goes|going|switch(?:es|ing)?|"
                    r"steps?|stepping|falls?|falling|drops?|dropping|turns?|changes?|jumps?)\b)", re.IGNORECASE)
-# A waveform the source readers place ("a 0/5 V pulse", "a 1 MHz clock"): no steps of levels.
-_WAVE = re.compile(r"\b(?:pulses?|pulsing|clock\w*|sine|sinusoid\w*|square|triangle|ramp\w*|pwm|toggl\w*|hz|"
-                   r"khz|mhz|period\w*|sin|pwl|every|alternat\w*|repeat\w*|cycl\w*)\b|\d\s*(?:k|m|meg|g)?hz\b",
+# A waveform the source readers place ("a 0/5 V pulse", "a 1 MHz clock"), or a sweep the DC analysis makes ("input nb
+# swept by VNB from 0 to 1.8 V"): no steps of levels.
+_WAVE = re.compile(r"\b(?:pulses?|pulsing|clock\w*|swept|sweep\w*|sine|sinusoid\w*|square|triangle|ramp\w*|pwm|"
+                   r"toggl\w*|hz|khz|mhz|period\w*|sin|pwl|every|alternat\w*|repeat\w*|cycl\w*)\b|\d\s*(?:k|m|meg|g)?hz\b",
                    re.IGNORECASE)
 # A length of the run, no time an input changes at: "2 ms transient", "10 ms of simulation"
 _RUN = re.compile(r"\s*(?:of\s+)?(?:transient|tran\b|simulation|sim\b|run\b|analysis)", re.IGNORECASE)

@@ -1019,7 +1019,7 @@ def default_analyses(family: Family, filler: _Filler, source: str) -> list[str]:
     return [".ac dec 20 1 100meg"]
 
 
-def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: str) -> list[str]:
+def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: str, body: str = "") -> list[str]:
     """The requested analyses (or the family's default), each with the probe batch mode needs."""
     directives = [a.directive for a in intent.analyses]
     if not intent.runs_analysis:  # none stated, or only a temperature to run at
@@ -1031,9 +1031,11 @@ def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: s
         if kind == ".tf":  # the transfer function from this circuit's input source
             directive = f".tf {directive.split()[1] if len(directive.split()) > 1 else f'v({out})'} {source}"
         if kind == ".dc" and directive.split()[1].lower() != "temp":
-            # Sweep the circuit's input source whatever the description called it.
+            # Sweep the circuit's input source whatever the description called it; of several inputs, the one on the
+            # node the request's swept source drives ("input nb swept by VNB": the gate's second input)
             parts = directive.split()
-            parts[1] = source
+            parts[1] = _source_on(body, next((s.node for s in filler.request.sources if s.node and s.name
+                                              and s.name.upper() == parts[1].upper()), None)) or source
             directive = " ".join(parts)
         lines.append(directive)
         probe = {".ac": f".print ac vm({out}) vp({out})",
@@ -1047,6 +1049,12 @@ def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: s
         elif probe:
             lines.append(probe)
     return lines
+
+
+def _source_on(body: str, node: str | None) -> str | None:
+    """The voltage source of the family's netlist that drives `node` against ground, if one does."""
+    return next((m[1] for m in re.finditer(r"^(V\w*)\s+(\S+)\s+0\b", body, re.MULTILINE | re.IGNORECASE)
+                 if node and m[2].lower() == node.lower()), None)
 
 
 MAX_PRINTED_POINTS = 20_000  # more and a .print floods the output: measure instead
@@ -1105,7 +1113,7 @@ def render(intent: Intent, request: Request | None = None) -> Rendered:
     # voltage source of its current's value)
     source = (_named_input(intent, body) if own[:1].upper() == "V" else None) or own
     body = re.sub(rf"^{own} ", f"{source} ", body, flags=re.MULTILINE)
-    analyses = _analysis_lines(intent, template, filler, source)
+    analyses = _analysis_lines(intent, template, filler, source, body)
     params = ".param " + " ".join(f"{name}={value}" for name, value in filler.params.items())
     lines = [title_for(intent), params if filler.params else "", body, *filler.cards.values(), *analyses, ".end"]
     netlist = "\n".join(line for line in lines if line) + "\n"

@@ -507,6 +507,13 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             role = _PIN_ROLES[pin["pin"].lower()]  # "emitter node cbe with 8.2k to n9": that pin's resistor
         if role is None:
             role = _default_role(intent, q)
+            # "0.1 V DC plus 0.01 V AC on ni": a source's AC magnitude; "VX gives 1 V DC": a named source's level. The
+            # request reader places both on their source: no supply, and no second input level
+            ac = re.match(r"\s*ac\b", text[q.end:], re.I) or re.search(r"\bac\s*(?:of\s+|=\s*)?$", text[:q.start], re.I)
+            said = _SOURCE_SAYS.search(text[:q.start])
+            source = said is not None and _ALIASES.get(said["name"].upper()) != "VDD"
+            if (ac or source) and role in ("VDD", "VIN") and (role == "VDD" or role in intent.values):
+                role = "VIN" if source and not ac and "VIN" not in intent.values else _NOT_A_ROLE
         if role in unnamed:
             unnamed[role].append(q)
         elif role:
@@ -525,6 +532,12 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
 _PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB"}
 _PIN_HAS = re.compile(r"\b(?P<pin>emitter|collector|drain|gate|base)\s+\(?node\s+[a-z_]\w*\)?\s+(?:with|has|having)\s+"
                       r"(?:an?\s+|its\s+)?(?:un-?bypassed\s+)?$", re.IGNORECASE)
+
+
+# A named source's verb before a level in its clause ("VX gives 1 V DC", "VNI puts 0.1 V on ni"): the level is that
+# source's (the request reader places it), never the supply by default
+_SOURCE_SAYS = re.compile(r"(?-i:\b(?P<name>[VI][A-Z0-9_]+))\s+(?:gives|puts|holds|sets|applies|drives|feeds|supplies|"
+                          r"provides|delivers|forces)\b(?:(?![,;]|\.\s)[^()])*$", re.IGNORECASE)
 
 
 def _explicit_role(name: str, q: _Q, mos: object) -> str | None:
@@ -570,8 +583,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     ("ac", r"\bac\b(?=\s*,\s*(?:lin(?:ear)?\b|log|dec(?:ade)?\b|oct(?:ave)?\b|from\b|over\b|sweep))"
            # ... not a node called ac ("diode from ac to dc"), nor "AC to DC" conversion
            r"|(?<!from )(?<!node )(?<!on )(?<!at )\bac\b(?!\s+to\s+dc\b)"
-           r"(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|response|from|over\b|up|to\b|\d"
-           r"|lin(?:ear)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"
+           r"(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|run\b|response|from|over\b|up|to\b|\d"
+           r"|lin(?:ear(?:ly)?)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"  # "sweep AC linearly, 400 points, ..."
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"
            # ("bandwidth 100 Hz", "a bandwidth of 5 kHz": a band-pass's width, a spec, not a sweep up to it)
@@ -618,7 +631,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # ("ramp the input from -8 to 8 V and back over 10 ms" is a transient's wave, no named source's sweep)
            r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?:the\s+(?!(?:input|in|it|its|is)\b))?"
            r"(?:(?:dc\s+)?(?:(?:current|voltage)\s+)?source\s+|supply\s+)?(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:\([^()]{0,40}\)\s+|"
-           rf"{_AT_NODE}\s+)?(?:dc\s+)?(?:from\s+|between\s+)?[-+\d.])"
+           rf"{_AT_NODE}\s+)?(?:dc\s+)?(?:(?:up|down)\s+)?(?:from\s+|between\s+|over\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
            # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
            rf"|\bsweep(?:ing)?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:input|gate|base)(?:\s+(?:voltage|source|node))?"
@@ -636,6 +649,14 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?(?:(?:goes|runs|moves|steps|is\s+stepped)\s+)?"
            rf"from\s+{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?"
            r"\bto\s+[-+\d.](?:[^.;]|\.\d){0,30}?\b(?:in\s+[\d.]+\s*(?:[mu\u00b5]?[VA]\s+)?steps|steps?\s+(?:of\s+)?[\d.]))"
+           # "sweep the level with VLVL from 0 to 3 V", "input nb swept by VNB 0 to 1.8 V": the source that sweeps
+           # said after what it sweeps
+           r"|\b(?:sweep|swept|vary|varied|ramp|step)\w*\s+(?:(?:the|its)\s+)?(?:[a-z]+\s+){0,3}?(?:with|by|using|via)\s+"
+           r"(?:(?:the\s+)?(?:dc\s+)?(?:(?:current|voltage)\s+)?(?:source|supply)\s+)?"
+           r"(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:from\s+|between\s+)?[-+\d.])"
+           # "VG sweeps the gate node g from 0 to 3 V", "VRB ramps input rb from 0 to 5 V": what it sweeps said between
+           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:sweeps|ramps|varies|steps)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+){{0,2}}?"
+           r"(?:node\s+)?[a-z_]\w*\s+(?=(?:from|between)\s+[-+\u2212\d.])"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"
@@ -794,7 +815,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             spacing = (count[2] or count[3] or "").lower() if count else ""
             # a count's own spacing first ("8 per octave"); a bare "lin" only as a sweep's word, not a node "lin"
             variation = spacing[:3] if spacing else "lin" if re.search(
-                r"\blinear(?:ly)?\b|\blin\b(?=\s*(?:\d|sweep|spac|scale|steps?\b))", text[since:hi], re.IGNORECASE) \
+                r"\blinear(?:ly)?\b|\blin\b(?=\s*(?:,?\s*\d|sweep|spac|scale|steps?\b))", text[since:hi],
+                re.IGNORECASE) \
                 else "oct" if re.search(r"\boct(?:aves?)?\b", text[since:hi], re.IGNORECASE) else "dec"
             claimed.update(q for q in qs if count and q.start == count.start(1))
             # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
@@ -892,7 +914,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 # "sweep of vgs", "DC transfer curve: V1 from", "VIN swept from": the swept source
                 source = re.match(rf"({_SOURCE_NAME}),?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
                                   r"(?:swept|sweeps|ramps|ramped|varies|varied|stepped)", m[0]) or \
-                    re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
+                    re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:(?:input|supply|gate|base|dc)\s+)?"
+                             rf"(?:(?:voltage|current)\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
                                    # "stepped for base current IB", "stepped over the gate source VG"
@@ -1079,7 +1102,7 @@ def _check(intent: Intent, text: str) -> None:
                                "were recognised, so only a generic starting circuit can be produced")
 
 
-def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
+def _function_roles(intent: Intent, text: str, qs: list[_Q], swept: set[_Q] | frozenset[_Q] = frozenset()) -> set[_Q]:
     """The quantities the words of a function state (function_words.stated), in the role they play in the
     circuit: a level held whatever the input does is the output's (a spec, no supply), the range a regulator's
     input wanders over puts its supply at the top, volts per ampere are the feedback resistance, the load a
@@ -1091,8 +1114,10 @@ def _function_roles(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         if not inside:
             continue
         if said.what == "input_range":
-            if family.noun != "regulator":
-                continue
+            named = [a.directive.split()[1] for a in intent.analyses if a.kind == "dc"]
+            if family.noun != "regulator" or inside <= swept and any(
+                    re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", text) for n in named):
+                continue  # ("DC sweep VRAW from 8 to 15 V": the range a named source is swept over, no supply)
             # ("a 15-20 V input": the dash read as the stop's sign is the range's)
             top = max(inside, key=lambda q: abs(q.value))
             _put(intent, Value("VDD", said.value, top.text.lstrip("-\u2212") if said.value > 0 else top.text, "V"))
@@ -1132,7 +1157,7 @@ def parse_intent(description: str) -> Intent:
     # part's value or spec
     claimed |= {q for m in re.finditer(r"\b(?:sin|pulse|pwl)\s*\([^()]*\)", description, re.IGNORECASE)
                 for q in qs if m.start() <= q.start < m.end()}
-    claimed |= _function_roles(intent, description, qs)
+    claimed |= _function_roles(intent, description, qs, claimed)
     if named := _registry().family_of(intent.kind).name_figures:  # "4-20 mA": the loop's standard, no values
         claimed |= {q for m in re.finditer(named, description, re.IGNORECASE)
                     for q in qs if m.start() <= q.start < m.end()}

@@ -90,7 +90,9 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          r"BF\s*=|VTO\s*=|W\s*=)"
                          # ... or a pin of its own: "DA's anode at stk", "QA's collector to c"
                          r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|" + _MIXED_NAME + "|"
-                         r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))(?=\s*(?:=|:|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
+                         # ("a simple RC: VN (AC 1) on ...": a heading, no part; "RL: 10k" is one)
+                         r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))"
+                         r"(?=\s*(?:=|:(?=\s*[-+]?\.?\d)|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
                          # (no model parameter: "LAMBDA=0.02", "RON = 1"; no .param: "parameter RVAL = 2k")
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
                          r"CGSO|CGDO|CGBO|RSH)\b"
@@ -1140,7 +1142,7 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
               r"|\s+(?!(?:stage|pair|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
-              r"step|steps|pulse|ramp|edge|waveform|gain|and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
+              r"step|steps|pulse|ramp|edge|waveform|gain|reference|and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
               # "input in1 at the first base"
               r"|\s+(?:at|on)\s+the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\b)"
 )
@@ -2119,9 +2121,19 @@ def _pwl(span: str) -> tuple[float, ...] | None:
     if said is None and re.search(r"\bpwl\b|\bpiece-?wise", span, re.IGNORECASE):
         said = [x for m in _PWL_POINT.finditer(span) for x in (_quantities(m["t"])[0].value if m["t"] != "0" else 0.0,
                                                               _quantities(m["v"])[0].value)]
+    if said is None and (there := _THERE_AND_BACK.search(span)) and re.search(r"\btriang\w*|\bramp\w*|\bsweep\w*",
+                                                                          span, re.IGNORECASE):
+        low, high, period = (_quantities(there[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
+        said = [0.0, low, period / 2, high, period, low]
     if not said or len(said) < 4 or len(said) % 2 or any(b < a for a, b in zip(said[0::2], said[2::2])):
         return None
     return tuple(said)
+
+
+# "a triangle from 0 to 5 V and back over 2 ms", "ramps 0 V to 3 V and back in 1 ms": one rise and fall in that time
+_THERE_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>{_QTY_TEXT})V?\s*(?:to|-|\u2013)\s*(?P<b>{_QTY_TEXT})V\s+and\s+back"
+                             rf"(?:\s+(?:down|again))?(?:\s+to\s+{_QTY_TEXT}V)?\s+(?:over|in|within)\s+"
+                             rf"(?P<t>{_QTY_TEXT}s)\b", re.IGNORECASE)
 
 
 def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
@@ -2193,6 +2205,17 @@ def _stated_levels(scope: str, unit: str) -> dict[str, object]:
     return found
 
 
+# A list's next item that is another part: ", an op-amp error amplifier", ", and a feedback divider"
+_LIST_ITEM = re.compile(r",\s*(?:and\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:op-?amps?|npn|pnp|nmos|pmos|transistors?|"
+                        r"mosfets?|bjts?|diodes?|resistors?|capacitors?|inductors?|comparators?|dividers?|amplifiers?)\b",
+                        re.IGNORECASE)
+# Words between a node and a source that keep them apart: a comparison (the node is the other input's: "a divider tap
+# of node ka against a 1.24 V source VBG"), a relative clause (another part's doing: "VBG and drives an NPN that
+# shunts ka to ground") or another part of a list
+_APART = re.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:to|with)|than|that|which|whose)\b|" + _LIST_ITEM.pattern,
+                    re.IGNORECASE)
+
+
 def _designated_sources(text: str, request: Request) -> None:
     """Every source the request names with a node of its own: its node and levels from its own words, the
     aside it stands in ("node bl_src (VBL, AC 1 V)", "+9 V (node pv, from VPV)", "gb (VGB, parked at 3.3 V)",
@@ -2235,7 +2258,9 @@ def _designated_sources(text: str, request: Request) -> None:
             stop = min([tail] + [d.start() for d in marks if m.end() <= d.start() < tail])
             scope = text[start:stop]
             closest = sorted(((abs(w.start() + start - m.start()), w[0]) for w in re.finditer(r"[a-z_]\w*", scope)
-                              if _node(w[0]) in nodes), key=lambda p: p[0])
+                              if _node(w[0]) in nodes and not _APART.search(
+                                  text, min(m.end(), w.end() + start), max(m.start(), w.start() + start))),
+                             key=lambda p: p[0])
             node = _node(closest[0][1]) if closest else None
             # (a level crossed is a threshold, no level of the source's: "VT, drops below 1.8 V")
             levels = _stated_levels(_THRESHOLD.sub(" ", scope.replace(name, "")), "A" if name[0] == "I" else "V")
@@ -2350,18 +2375,24 @@ def _named_sources(text: str, request: Request) -> set[str]:
         kind = name[0].upper()
         unit = "A" if kind == "I" else "V"
         rail = key in _RAILS
+        # its node in its own words: up to another part a list names ("a 2.5 V reference source VREF, an op-amp error
+        # amplifier, ... a feedback divider setting 9.0 V at node vreg": vreg is the divider's)
+        own = text[end:next((m.start() for m in _LIST_ITEM.finditer(text, end, stop)), stop)]
         # "pushing current into the op-amp's inverting input node inn": the node its words call one, a few words on
         called_node = re.search(r"\b(?:at|on|into|to)\s+(?:the\s+)?(?:(?!(?:and|or|to|from|with|then|while|node|feeds?|"
                                 r"drives?|through|via)\b)"
-                                r"[\w'\u2019-]+\s+){1,4}?node\s+(?P<n>[a-z_]\w*)", text[end:stop], re.IGNORECASE)
+                                r"[\w'\u2019-]+\s+){1,4}?node\s+(?P<n>[a-z_]\w*)", own, re.IGNORECASE)
         node = _node(called_node["n"]) if called_node and called_node["n"].lower() not in _NOT_NODES else None
+        # "source V12 (node s12) I want 3 V at node meas": the node its own aside names, before any the clause names
+        own_node = re.match(r"\s*\(\s*(?:on\s+|at\s+)?node\s+(?P<n>[a-z_]\w*)\s*\)", text[end:stop], re.IGNORECASE)
+        node = _node(own_node["n"]) if own_node and own_node["n"].lower() not in _NOT_NODES else node
         for m in [] if node else re.finditer(
                              r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
                              r"holding|sets|keeps|puts|pins|fixes|clamps|makes|brings|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              # ("makes v10 = 10 V": a node, then its level; "puts AC 1 on top": a level)
                              r"(?!(?:AC|DC)\s+[-+]?\.?\d)(?P<n>[a-z_]\w*)\b"
-                             r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", text[end:stop],
+                             r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
                              re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
             if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
@@ -2384,8 +2415,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                    text[end:stop], re.IGNORECASE) if node is None else None)
         if given and given["n"].lower() not in _NOT_NODES and not _article(given, "n"):
             node = _node(given["n"])
+        # ... or with its level after the name ("input na tied high by VNA = 1.8 V")
         held = re.search(r"\b(?P<n>[a-z_]\w*)\s+(?:is\s+|are\s+)?(?:held|set|biased|tied|fixed|kept|driven|forced|"
-                         rf"pulled)\s+(?:high\s+|low\s+)?(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])(?:\s+DC)?\s+by\s+(?:the\s+)?"
+                         rf"pulled)\s+(?:high\s+|low\s+)?(?:(?:at|to)\s+(?P<v>{_QTY_TEXT}[VA])(?:\s+DC)?\s+)?by\s+(?:the\s+)?"
                          r"(?:sources?\s+)?(?P<others>(?:[VI]\w*\s*(?:,|and)\s*)*)$", before, re.IGNORECASE)
         if held and held["n"].lower() in ("inputs", "gates", "bases", "both", "ends") and (listed := re.search(
                 r"\b(?:inputs?|gates?|bases?)\s+(?:are\s+)?(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?P<b>[a-z_]\w*)",
@@ -2444,7 +2476,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
-        dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}{unit})"
+        # ("both DC 2.5 and AC 0.5": a level after its DC word, its unit unsaid, as after AC)
+        dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}(?:{unit})?)(?![\w.])"
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
@@ -2458,15 +2491,17 @@ def _named_sources(text: str, request: Request) -> set[str]:
             rest = [q for q in qs if not (ac_said and ac_said.start() <= q.start < ac_said.end())
                     and not any(a <= q.start < b for a, b in crossed)]
             dc = rest[0].value if rest else None
-        if held:
+        if held and held["v"]:
             dc = dc if dc is not None else _quantities(held["v"])[0].value
         # ("15v dc on top from source vt": its level and node before it)
         lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:(?:on|at|to|into)\s+(?:node\s+)?"
                                r"(?P<n>[a-z_]\w*)\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
                                r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE) or re.search(
             # "the 5 V rail (V5 on node v5)": named in parentheses after its level
-            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:[\w-]+\s*)?\((?:\s*(?:just|only|an?|DC|source))*\s*$",
-            text[max(0, at - 40):at],
+            # ... its node between ("5 V DC rail on node r5 (source VR5)")
+            rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:[\w-]+\s*)?(?:(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*)?"
+            r"\((?:\s*(?:just|only|an?|DC|source))*\s*$",
+            text[max(0, at - 60):at],
             re.IGNORECASE)
         if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
             dc = _quantities(lead_level["v"])[0].value
@@ -2749,7 +2784,10 @@ def _sources(text: str, request: Request) -> None:
         if supply and at and dc is None and sine is None:
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
-        if sine is None and dc is None and ac is None and pulse is None:
+        # "and a source on tx": a voltage source placed with no level said (the analyses give it its stimulus)
+        placed_only = node is not None and at is not None and re.search(
+            r"\b(?:an?|the)\s+(?:voltage\s+|signal\s+|input\s+)?source\s+(?:on|at|into)\b", clause, re.IGNORECASE)
+        if sine is None and dc is None and ac is None and pulse is None and not placed_only:
             continue
         # "a 15 V peak 50 Hz sine between nodes ac1 and ac2": a floating source, its two ends
         ends = re.search(r"\bbetween\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*)", clause,

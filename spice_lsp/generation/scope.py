@@ -81,6 +81,16 @@ NEGATED = re.compile(r"(?:\bno|\bnot\s+(?:an?|the)|\bwithout(?:\s+an?|\s+the)?|\
 # Words before a node's name (written lower case): "node rtd", "into rtd", "at sin".
 NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto|\bon)\s+$")  # "... result on adc"
 
+# Words after a circuit's noun that make it a node's role or what a node connects to ("the summing node pd",
+# "Amplifier node amp_o", "5 V at node sns for an ADC pin", "the summing junction"): a node described, no circuit.
+# ... or the node named in parentheses after it ("to the ADC (node adc)")
+NODE_AFTER = re.compile(r"(?:'s)?\s+(?:nodes?|junctions?|pins?|terminals?)\b|\s*\(\s*(?:on\s+|at\s+)?node\b",
+                        re.IGNORECASE)
+# Words before a device a circuit serves that make it where a node goes ("3 V at node sense, which goes to the ADC",
+# "feeding the speaker"): what the circuit is for (PURPOSE), no circuit asked for.
+DESTINATION = re.compile(r"\b(?:goes|go|going|runs?|connect(?:s|ed)?|wired|routed|sent|leads?|feeds?|feeding|into|"
+                         r"drives?|driving|reaches|to)\s+(?:the|an?|my|our|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
 # Words before a port's name: "input adc", "output pin led".
 PORT_BEFORE = re.compile(r"\b(?:inputs?|outputs?|pins?|ports?)\s+$", re.IGNORECASE)
 
@@ -315,6 +325,9 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
             continue  # "filter motor noise", "relay hum", "speaker pops": what the circuit keeps out, no circuit
         if m[0].islower() and NODE_BEFORE.search(description[max(0, m.start() - 20):m.start()]):
             continue  # "from node rtd to ground", "a current source into rtd": a node's name
+        if NODE_AFTER.match(description, m.end()) or PURPOSE.fullmatch(m[0]) and DESTINATION.search(
+                description[max(0, m.start() - 40):m.start()]):
+            continue  # "the summing node pd", "an ADC pin", "goes to the ADC": what a node is or connects to
         if SENSOR.fullmatch(m[0]) and (STATED_AS_PART.match(description, m.end())
                                        or VALUED.search(description, 0, m.start())):
             continue
