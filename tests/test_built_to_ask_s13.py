@@ -160,3 +160,44 @@ def test_a_single_supply_inverting_trigger_with_its_threshold_network_stated_is_
     assert math.isclose(runner.run(result.netlist, control=control, timeout=60).values["result"], upper, abs_tol=0.05)
     control = control.replace("fall=1", "rise=1")
     assert math.isclose(runner.run(result.netlist, control=control, timeout=60).values["result"], lower, abs_tol=0.05)
+
+
+def test_a_load_said_after_its_node_hangs_from_that_node_to_ground():
+    # (lane D2) "the output node sreg, loaded by 100 Ω": one more resistor from sreg to ground, even where the
+    # request already placed a resistor of that value on the node ("mid is loaded with 4.7k as well")
+    cases = (("emitter at the output node sreg, loaded by 100 Ω", "sreg", 100.0),
+             ("the output emitter (node dar_out) loaded with 2.2k, collectors on 12 V", "dar_out", 2.2e3),
+             ("4.7k goes from mid to ground. The tap (node mid) is loaded with 4.7k as well", "mid", 4.7e3))
+    for words, node, value in cases:
+        loads = [e for e in read_request(words).elements if e.kind == "R" and e.placed() == (node, "0")]
+        assert [e.value for e in loads][-1] == value and len(loads) == (2 if "as well" in words else 1)
+    # a load said from a rail is placed by those words, not hung to ground
+    assert not any(e.placed() == ("mo", "0") for e in read_request("output drain mo loaded by 10k from the 5 V "
+                                                                   "rail vdd.").elements)
+
+
+def test_a_divider_whose_tap_is_loaded_as_well_reads_the_loaded_level():
+    result = generate("A 12 V source VB on node top feeds 4.7k into node mid, and 4.7k goes from mid to ground. "
+                      "The tap (node mid) is loaded with 4.7k as well. Operating point: v(mid)?")
+    shunt = 4.7e3 / 2
+    want = 12 * shunt / (4.7e3 + shunt)
+    control = "op\nprint v(mid)"
+    got = runner.run(result.netlist, control=control, timeout=60).values
+    assert math.isclose(next(iter(got.values())), want, rel_tol=0.01)
+
+
+def test_a_source_named_in_parentheses_after_its_statement_bears_that_name_on_its_node():
+    # (lane D2) "ip = 2.55 V (VIP)", "a 3 V, 100 Hz sine (VST)": the name alone in parentheses is the source's
+    request = read_request("Inputs: ip = 2.55 V (VIP), im = 2.45 V (VIM). Output node iao.")
+    assert {(s.name, s.node, s.dc) for s in request.sources} == {("VIP", "ip", 2.55), ("VIM", "im", 2.45)}
+    sine = read_request("Drive sti with a 3 V, 100 Hz sine (VST) and run 20 ms.").sources
+    assert [(s.name, s.node) for s in sine] == [("VST", "sti")] and sine[0].sin is not None
+
+
+def test_a_divider_driven_by_a_source_named_in_parentheses_is_verified_at_its_tap():
+    result = generate("Divider check: node top = 10 V (VT), 22k from top to node tap, 10k from tap to ground. "
+                      "What's v(tap)?")
+    assert re.search(r"(?im)^VT\s+top\s+0\b", result.netlist)
+    got = runner.run(result.netlist, control="op\nprint v(tap)", timeout=60).values
+    assert math.isclose(next(iter(got.values())), 10 * 10e3 / 32e3, rel_tol=0.01)
+    assert result.verified  # "(VT)" names the source, no node the answer lacks

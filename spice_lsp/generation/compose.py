@@ -74,11 +74,13 @@ def _same_value(a: float | None, b: float | None) -> bool:
 
 
 def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: str = "out",
-           where: dict[str, str] | None = None, assumed: tuple[float, ...] = ()) -> int | None:
+           where: dict[str, str] | None = None, assumed: tuple[float, ...] = (),
+           met: frozenset[str] = frozenset()) -> int | None:
     """The family part the stated element is: same name, else the part of its kind that took
     the stated value (the intent reader gave the value its role, the builder placed it), else the one part of its
     kind between the nodes it names, the family's nodes read by `where` ("R4 = 15k from fb to y" in a
-    non-inverting amplifier whose output is y: its feedback resistor)."""
+    non-inverting amplifier whose output is y: its feedback resistor); `met`: the nodes two or more stated parts
+    or sources meet at."""
     for i, line in enumerate(lines):
         if i not in taken and want.name and line.name.upper() == want.name.upper():
             return i
@@ -100,6 +102,16 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
              and sorted(where.get(n, n) for n in line.nodes[:2]) == spot]
     if len(there) == 1:
         return there[0]
+    # "2.2k from vtop to kx, 3.3k kx to ky, 4.7k ky to kz" on a string the family built: the one part of its kind
+    # that goes on from a node already named to a family node still unnamed continues the chain, where the stated
+    # far end is a new name another stated part joins (a part that joins nothing else is added, no family part moved)
+    named = set(where.values()) if where is not None else set()
+    ahead = [i for i, line in enumerate(lines) if where is not None and len(spot) == 2 and want.kind in "RCL"
+             and i not in taken and line.name[0].upper() == want.kind and any(
+                 where.get(a) == near and b not in where and b != "0" and far not in named | {"0"} and far in met
+                 for a, b in (line.nodes[:2], line.nodes[1::-1]) for near, far in (spot, spot[::-1]))]
+    if len(ahead) == 1:
+        return ahead[0]
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
     # "a diode from out to ground": the one diode; "an LED (call it D2)": the one diode, by that name; "Emitter follower
     # Q4 ..., input at the base node b4": the one transistor, its pins as said
@@ -263,11 +275,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
     elements = [_on_pins(want, found, set(request.nodes)) for want in request.elements]
     known = [i for i, want in enumerate(elements) if _match(want, found, set(), output) is not None]
+    ends_said = [n for want in request.elements for n in want.placed()] + [n for s in request.sources
+                                                                          for n in (s.node, s.minus) if n]
+    met = frozenset(n for n in ends_said if ends_said.count(n) > 1)
     for want in [elements[i] for i in known] + [w for i, w in enumerate(elements) if i not in known]:
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
-        index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v}, assumed)
+        index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v}, assumed,
+                       met)
         placed_there = index is not None and _match(want, found, taken, output) is None
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)

@@ -152,7 +152,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     # "R1 1k vcc to a", "R1: 10k, a to b", "Rb 26 Ω tm to tout", "R3 - 3.3k, src to flt": a netlist-like statement,
     # name, value, then its nodes
     # ("Low-pass R1 = 4.7k in to out": read from the name on)
-    r"(?:^\s*[A-Za-z]\w*|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:,\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
+    # ("3.3k kx to ky", "10 nF mid1 to lp2": no name, a value with its scale or unit first)
+    r"(?:^\s*[A-Za-z]\w*|^\s*(?=\d+(?:\.\d+)?\s?(?:(?:meg|[fpnuµμmkKMG])\s?(?:Ω|ohms?|[FH])?|Ω|ohms?|[FH])\s+[a-z_])"
+    r"|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:,\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
 )]
@@ -1891,7 +1893,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
 # "VIN = ...", "VIN is ...", "VIN at in", "source VIN"; case-sensitive: "is" is no source.
 _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a node in capitals)
                           r"(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
-                          r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b)))\b")
+                          r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b))"
+                          # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
+                          r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
 # the supply's level and node
@@ -2678,7 +2682,7 @@ def _sources(text: str, request: Request) -> None:
                 start = begin
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
-        name = (named["name"] or named["after"]) if named else None
+        name = (named["name"] or named["after"] or named["paren"]) if named else None
         if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
             name = lead["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
@@ -2731,6 +2735,9 @@ def _sources(text: str, request: Request) -> None:
         else:
             rail = None
         node = _node(at["n"]) if at and (at["n"].lower() not in _NOT_NODES or at["n"].lower() in _PIN_NODES) else rail
+        if node is None and named and named["paren"] and (equal := re.search(
+                rf"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s*=\s*[-+]?[\d.]+\s*(?:m|u|µ|k)?V\s*\({name}\)", clause)):
+            node = _node(equal["n"])  # "ip = 2.55 V (VIP)": the node the named source holds at that level
         sine = _sine(clause)
         # An unnamed pulse is read when its levels are a range ("pulses from 0 to 5 V"); one level alone
         # ("a falling pulse ... idles at 9 V") leaves the family's own stimulus in place.
@@ -3418,6 +3425,11 @@ def _input_at_source(request: Request) -> None:
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
                    r"load(?:\s+resistor)?\b"
                    r"(?:\s+(?P<p>on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
+# "the output node sreg, loaded by 100 Ω", "(node dar_out) loaded with 100 Ω": a load on the node named before it
+# (one said "from" or "to" another node is placed by those words)
+_LOADED = re.compile(r"(?:\bnode\s+|\boutput\s+|\(node\s+)(?P<n>[a-z_]\w*)\)?\s*,?\s+(?:is\s+)?loaded\s+(?:by|with)\s+"
+                     r"(?:an?\s+)?(?P<v>\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)(?!\w)"
+                     r"(?!\s*(?:resistors?\s+|loads?\s+)?(?:from|to|between|across)\b)(?P<p>)", re.IGNORECASE)
 # "a 2k load from vcc", "pulled up by a 10k load to vdd": a load on a rail hangs from it to the output, not to ground
 _RAIL_END = re.compile(r"v(?:cc|dd|pos|plus|\d)\w*", re.IGNORECASE)
 
@@ -3425,7 +3437,7 @@ _RAIL_END = re.compile(r"v(?:cc|dd|pos|plus|\d)\w*", re.IGNORECASE)
 def _loads(text: str, request: Request) -> None:
     """Loads stated by value and node: "10k load on out", "a 5k load at out", "driving output node out
     into a 5k load to ground", "output out with a 1k load to ground"; each from its node to ground."""
-    for m in _LOAD.finditer(text):
+    for m in [*_LOAD.finditer(text), *_LOADED.finditer(text)]:
         qs = _quantities(m["v"])
         if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (not qs[0].unit and not qs[0].scaled and qs[0].value < 10):
             continue
@@ -3436,8 +3448,11 @@ def _loads(text: str, request: Request) -> None:
                              r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
             node = near["x"] if near and near["x"].lower() not in _NOT_NODES else None
         value = qs[0].value
+        # (a load said after its node is one more part: "4.7k from mid to ground; mid is loaded with 4.7k as well")
+        after = m.re is _LOADED
         if node is None or any(e.kind == "R" and e.value is not None and abs(e.value - value) <= 1e-9 * value
-                               and (not e.placed() or _node(node) in e.placed()) for e in request.elements):
+                               and (not e.placed() or (_node(node) in e.placed() and (not after or "load" in e.text)))
+                               for e in request.elements):
             continue  # no node to hang it from, or read already as a part (a source's 50 ohms is another one)
         far = None if (m["p"] or "").lower() in ("to", "from") and _RAIL_END.fullmatch(node) else "0"
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), far), value, qs[0].text))

@@ -116,7 +116,10 @@ _NOT_NAMES = NOT_NODES | IDIOMS | {"rms", "peak", "pk", "pp", "typ", "typical", 
 def bracketed_nodes(description: str, parsed: m.Netlist) -> list[CheckItem]:
     """A node the request names in parentheses after a level is in the circuit."""
     nodes = reading.nodes(parsed.elements)
-    named = dict.fromkeys(n["n"].lower() for n in _BRACKETED.finditer(description))
+    # ("ip = 2.55 V (VIP)": a name in capitals that the answer's source bears names that source, not a node)
+    sources = {e.name.upper() for e in parsed.elements if e.name[:1].upper() in "VI"}
+    named = dict.fromkeys(n["n"].lower() for n in _BRACKETED.finditer(description)
+                          if not (n["n"].isupper() and n["n"] in sources))
     return [CheckItem(f"node {name}", FAIL, f"absent ('({name})' named in the request)")
             for name in named if name not in _NOT_NAMES and name not in nodes and name not in ("0", "gnd")]
 
