@@ -1,6 +1,7 @@
 """A circuit said node by node (lane N2, s13): an unnamed part said by its value and then its two ends ("3.3k kx to
-ky") is read, and a chain of such parts on a family's string takes the family's parts one by one, each from the node
-already named to the next (compose._match), never added beside them. Expectations read off the composed netlist."""
+ky") or as what a node has ("node cc1 has 5.6k to v15", "node zf_out, which has a 1k load") is read, and a chain of
+such parts on a family's string takes the family's parts one by one, each from the node already named to the next
+(compose._match), never added beside them. Expectations read off the composed netlist."""
 import pytest
 
 from spice_lsp.generation.compose import _value, compose
@@ -44,3 +45,25 @@ def test_a_part_whose_far_end_joins_nothing_else_is_added_not_a_family_part_move
     resistors = {line.name: line for line in lines if line.name[0] == "R"}
     assert len(resistors) == 5 and sum("pr" in line.nodes for line in resistors.values()) == 1
     assert [_value(line) for line in resistors.values() if "pr" not in line.nodes] == [pytest.approx(2.2e3)] * 4
+
+
+@pytest.mark.parametrize("text, kind, nodes, value", [
+    ("The collector node cc1 has 5.6k to v15.", "R", ("v15", "cc1"), 5.6e3),
+    ("The output collector node mout has a 4.7k resistor up to v10.", "R", ("v10", "mout"), 4.7e3),
+    ("Output drain node cmo has a 10k load up to v5m.", "R", ("v5m", "cmo"), 10e3),
+    ("The emitter drives the output node zf_out, which has a 1k load.", "R", ("zf_out", "0"), 1e3),
+    ("A 1 uF cap goes into node amp_in, which has 10k to ground.", "R", ("amp_in", "0"), 10e3),
+    ("Node fx has a 100 pF capacitor to ground.", "C", ("fx", "0"), 100e-12),
+])
+def test_a_part_said_as_what_a_node_has_goes_from_that_node(text, kind, nodes, value):
+    parts = [(e.kind, e.placed(), e.value) for e in read_request(text).elements]
+    assert (kind, nodes, pytest.approx(value)) in parts
+
+
+@pytest.mark.parametrize("text", [
+    "The amplifier has 10k to spare. It has a 1k load somewhere.",
+    "Node q has 5 V on it.",
+    "The stage has 2.2k of source resistance.",
+])
+def test_what_no_node_has_or_no_part_is_read_as_no_part(text):
+    assert [e for e in read_request(text).elements if e.kind in "RCL"] == []

@@ -3458,6 +3458,39 @@ def _loads(text: str, request: Request) -> None:
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), far), value, qs[0].text))
 
 
+# "the collector node cc1 has 5.6k to v15", "node mout has a 4.7k resistor up to v10", "the output node zf_out, which
+# has a 1k load": a part said as what a node has, from that node to the one after "to" (a load's to ground)
+_NODE_HAS = re.compile(r"(?:\bnode\s+)?(?<![\w.])(?P<n>[a-z_]\w*)\s*(?:,\s*which\s+|\s+)(?:has|gets|sees)\s+(?:an?\s+)?"
+                       r"(?P<v>\d+(?:\.\d+)?\s?(?:meg|[fpnuµμmkKMG])?\s?(?:Ω|ohms?\b|[FH]\b)?)\s*"
+                       r"(?P<w>(?:resistor|resistance|load|capacitor|cap|inductor|coil)\b)?\s*"
+                       r"(?:(?:up|down|back)\s+)?(?:(?:to|into)\s+(?:the\s+)?(?:node\s+)?(?P<b>[a-z_]\w*))?",
+                       re.IGNORECASE)
+
+
+def _node_has(text: str, request: Request) -> None:
+    """Parts said as what a node has (_NODE_HAS); the node is one the words call a node or a part already placed."""
+    placed = {n for e in request.elements for n in e.placed()} | {s.node for s in request.sources if s.node}
+    for m in _NODE_HAS.finditer(text):
+        qs = _quantities(m["v"])
+        word = (m["w"] or "").lower()
+        kind = {"cap": "C", "capacitor": "C", "inductor": "L", "coil": "L"}.get(word) or (
+            UNIT_KIND.get(qs[0].unit, "") if len(qs) == 1 and qs[0].unit else "R" if len(qs) == 1 and qs[0].scaled
+            and qs[0].mult >= 1 else "")
+        called = re.search(r"\bnode\s+$", text[max(0, m.start("n") - 6):m.start("n")], re.IGNORECASE)
+        if not kind or len(qs) != 1 or _not_node(m, "n") or not (called or _node(m["n"]) in placed):
+            continue
+        far = "0" if m["b"] is None and word == "load" else None if m["b"] is None or _not_node(m, "b", True) \
+            or _article(m, "b") else _node(m["b"])
+        # (a part said up to a rail is written from the rail down, as a family writes its loads: "R1 vdd out")
+        up = far and (re.search(r"\bup\s+to\b", m[0], re.IGNORECASE) or _RAIL_END.fullmatch(far))
+        nodes = (far, _node(m["n"])) if up else (_node(m["n"]), far)
+        value = qs[0].value
+        if far is None or any(e.kind == kind and e.value is not None and abs(e.value - value) <= 1e-9 * value
+                              and (not e.placed() or set(e.placed()) & set(nodes)) for e in request.elements):
+            continue  # no far end, or read already ("has a 10k load up to v5m" by _loads)
+        request.elements.append(ElementConstraint(m[0], kind, None, nodes, value, qs[0].text))
+
+
 # "the 5V rail (node vcc)": the rail is that node, held at its level
 # "12 V in (vin)", "a 6 V battery (vbt)": the same, of an input said with its level or a battery ("the MCU input
 # (node ain)" is no rail)
@@ -4639,6 +4672,7 @@ def _read_request(description: str) -> Request:
     _series_chain(text, request)
     _fed_currents(text, request)
     _loads(text, request)
+    _node_has(text, request)
     _each_through(text, request)
     _made_waves(text, request)
     _names_after_values(text, request.elements)
