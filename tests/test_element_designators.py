@@ -261,3 +261,53 @@ def test_a_divider_s_arms_named_by_their_place_take_the_family_s_arms():
     rows = {r.split()[0]: r.split()[1:3] for r in compose(family, request, output="tap3").netlist.splitlines()
             if r[:1] == "R"}
     assert rows == {"R3": ["in", "tap3"], "R4": ["tap3", "0"]}
+
+
+@pytest.mark.parametrize("text, name, kind, nodes", [
+    ("QOUT is an NPN (BF=100, IS=1e-15): collector co, base bi, emitter grounded. RB1 470k from vcc to bi.", "QOUT",
+     "Q", ("co", "bi", "0")),
+    ("JSF, an N-channel JFET (model VTO=-2 BETA=1m): drain dd, gate gg, source ss. RS 1k from ss to ground.", "JSF",
+     "J", ("dd", "gg", "ss")),
+    ("DSW anode at a, cathode at k; RK 1k from k to ground.", "DSW", "D", ("a", "k")),
+    ("MHI, pmos, W=4u L=1u, drain y, gate a, source and bulk vdd5; MLO, nmos, drain y, gate a, source and bulk 0.",
+     "MHI", "M", ("y", "a", "vdd5", "vdd5")),
+])
+def test_a_device_named_by_letters_with_its_kind_or_pin_next_is_that_device(text, name, kind, nodes):
+    assert _parts(text)[name][:2] == (kind, nodes)
+
+
+@pytest.mark.parametrize("text", [
+    "The DUT collector at c sits 1k from vcc.",  # a pin of another kind: no diode named DUT
+    "A MOSFET, an n-channel part, with drain at d.",
+    "The JFET drain on dd goes through 1k to vdd.",
+])
+def test_a_word_in_capitals_before_a_pin_of_another_kind_names_no_device(text):
+    assert not any(e.name in ("DUT", "MOSFET", "JFET") for e in read_request(text).elements)
+
+
+def test_a_source_with_its_wave_in_words_on_a_node_keeps_its_name():
+    request = read_request("R1 1k from ac to out; VAC is a 10 V-peak 50 Hz sine on ac.")
+    assert [(s.name, s.node, s.waveform()) for s in request.sources] == [("VAC", "ac", "DC 0 SIN(0 10 50)")]
+
+
+def test_a_node_s_source_named_in_parentheses_is_no_pin_of_the_device():
+    nodes = _parts("JB, an N-channel JFET, drain on the 12 V node vdd (source VDD), gate jg, source js with 2k to "
+                   "ground.")["JB"][1]
+    assert nodes == ("vdd", "jg", "js")
+
+
+def test_a_coupling_named_right_after_its_word_keeps_that_name():
+    request = read_request("LP = 100 uH from p1 to ground, LS = 400 uH from s1 to ground, coupling KTX between LP "
+                           "and LS with k = 0.99.")
+    assert [(e.name, e.refs, e.value) for e in request.elements if e.kind == "K"] == [("KTX", ("LP", "LS"), 0.99)]
+
+
+def test_parts_listed_with_their_ends_before_their_value_keep_name_ends_and_value():
+    found = _parts("VX x 0 DC 12; RA from x to y, 3.3k; RC y to z, 4.7k; RD z to 0, 2.2k. Operating point.")
+    assert (found["RC"], found["RD"]) == (("R", ("y", "z"), pytest.approx(4700.0)), ("R", ("z", "0"),
+                                                                                     pytest.approx(2200.0)))
+
+
+def test_a_model_parameter_s_name_placed_down_to_a_node_is_a_part():
+    assert _parts("CBLK = 220n between src and hp, then RSH 15 kilohm from hp down to 0.")["RSH"][:2] == (
+        "R", ("hp", "0"))

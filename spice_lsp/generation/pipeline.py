@@ -453,7 +453,9 @@ def _complete(request: Request) -> bool:
     parts = [e for e in request.elements if not (e.kind in "VI" and not e.placed()) and e.kind != "K"]
     if any(e.kind in "KHF" and not e.refs for e in request.elements):
         return False  # a coupling or a current-controlled source without what it refers to
-    if re.search(r"(?<!controlled )\bcurrent\s+sources?\b", request.description, re.IGNORECASE) and not any(
+    # ("PNP current source", "a MOSFET current source": the circuit a listed transistor makes, not a source)
+    if re.search(r"(?<!controlled )(?<!\b(?:pnp|npn|bjt|fet) )(?<!mosfet )(?<!transistor )\bcurrent\s+sources?\b",
+                 request.description, re.IGNORECASE) and not any(
             s.kind == "I" for s in request.sources) and not any(e.kind == "I" for e in request.elements):
         return False  # "a current source across the diode" that no statement placed: the list is not whole
     sources = [s for s in request.sources if s.node]  # each on its node (a part must reach ground)

@@ -80,6 +80,8 @@ _NO_KILO = r"(?!\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+
 _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]{{1,6}}\d*(?![\w]){_NO_KILO}))(?![\w])"
                r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\d*\s*"
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
+# a device's kind said right after its name: ", an N-channel", " is a PNP", ", pmos"
+_KIND_NEXT = r"\s*(?:,|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
                          r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|"
@@ -89,7 +91,18 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          r"(?:nmos|pmos|npn|pnp|[np]-?channel|njf|pjf|diode|zener|led|schottky|model|\.model|IS\s*=|"
                          r"BF\s*=|VTO\s*=|W\s*=)"
                          # ... or a pin of its own: "DA's anode at stk", "QA's collector to c"
-                         r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|" + _MIXED_NAME + "|"
+                         r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|"
+                         # ... or a pin of its kind next ("DREC anode on ac"), or its kind said after it ("QAMP is an
+                         # NPN", "JBUF, an N-channel JFET", "MPU, pmos,")
+                         r"(?!(?:MOSFETS?|MOS|JFETS?|DIODES?|DAC|DC|QFN|MCU)\b)(?:"
+                         r"D[A-Z]{1,6}(?=\s+(?:anode|cathode)\s+(?:on|at|to|is|node|=)\b|"
+                         + _KIND_NEXT.format("diode|zener|schottky|led") + r")"
+                         r"|Q[A-Z]{1,6}(?=\s+(?:collector|base|emitter)\s+(?:on|at|to|is|node|=)\b|"
+                         + _KIND_NEXT.format("npn|pnp") + r")"
+                         r"|[MJ][A-Z]{1,6}(?=\s+(?:drain|gate)\s+(?:on|at|to|is|node|=)\b|"
+                         + _KIND_NEXT.format("nmos|pmos|[np]-?channel|njf|pjf") + r"))(?![\w])|"
+                         # ... a passive in a list of parts, its ends then its value: "RC y to z, 4.7k"
+                         r"[RCL][A-Z]{1,6}(?=\s+[a-z_]\w*\s+to\s+[a-z_0-9]\w*\s*,\s*[-+]?\.?\d)|" + _MIXED_NAME + "|"
                          # ("a simple RC: VN (AC 1) on ...": a heading, no part; "RL: 10k" is one)
                          r"(?:R(?:[A-Z]|IN|LOAD|FB)|C(?:IN|OUT|L|E|F|LOAD))"
                          r"(?=\s*(?:=|:(?=\s*[-+]?\.?\d)|\(|\bof\b|\bfrom\b|\bbetween\b|\bat\b))"
@@ -97,7 +110,7 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          r"|(?<!param )(?<!parameter )(?!(?:LED|RMS|CMRR|LSB|LC|RLC|LAMBDA|LEVEL|RON|ROFF|CJO|CJE|CJC|"
                          r"CGSO|CGDO|CGBO|RSH)\b"
                          # (unless its own words place it: "RSH is 330 mΩ from sh to ground" is a part)
-                         r"(?!(?:[^.;,]|\.\d)*?\b(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+(?:to|and)\s))"
+                         r"(?!(?:[^.;,]|\.\d)*?\b(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+(?:(?:down|up)\s+)?(?:to|and)\s))"
                          # ("The load, RLD, is 2k from out to ground")
                          r"[RCL][A-Z][A-Z0-9_]*(?![\w])(?=\s*,?\s*(?:=|:|\bis\b)" + _OWN_VALUE + ")"
                          + _VALUE_NEXT
@@ -157,6 +170,9 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     r"|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:,\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
+    # "RC y to z, 4.7k": the name, its nodes, then its value
+    r"(?:^\s*|(?<=[\s,;:]))(?-i:[RCL][A-Z0-9_]*|[rcl]\d\w*)\s+(?P<a>[a-z_]\w*|\d+)\s+to\s+(?P<b>[a-z_]\w*|\d+)"
+    r"\s*,\s*[-+]?\.?\d",
 )]
 # "from in to the node between the stages, which I want called mid": the node named after its description
 _DESCRIBED_END = re.compile(r"\bfrom\s+" + _NODE.format("a") + r"\s+to\s+(?:the|a)\s+(?:node|junction|point)\b"
@@ -529,8 +545,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|/|&)\s*"
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
-                                r"(?:(?:at|to|on|tied\s+to|connected\s+to)\s+" + _NODE.format("n")
-                                + r"|(?P<g>grounded|ground|gnd|0(?![.\d]))\b)",
+                                r"(?:(?P<g>grounded|ground|gnd|0(?![.\d]))\b|(?:(?:at|to|on|tied\s+to|connected\s+to)\s+"
+                                # ... or its node bare, ending the item: "source and bulk vdd33;"
+                                r"|(?=[a-z_]\w*\s*(?:[,;)]|\.(?:\s|$)|$)))" + _NODE.format("n") + ")",
                                 sentence, re.IGNORECASE):  # "source and bulk grounded", "source/bulk ground"
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, pair["t1"], re.IGNORECASE) or re.fullmatch(words, pair["t2"], re.IGNORECASE):
@@ -548,7 +565,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             letter = _TERMINAL_LETTERS.get(kind, "")[i:i + 1]
             pin_words = rf"{words}|(?-i:{letter})(?=\s*[=:]|\s+(?:on|at|to)\s)" if letter else words
             m = m or next(iter(sorted((m for m in re.finditer(
-                rf"(?<![\w-])(?:{pin_words})(?:\s*[:=]\s*|\s+)(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
+                # ("node vdd (source VDD)": the node's source named in parentheses, no pin)
+                rf"(?<![\w-])(?!(?<=\()\w+\s+(?-i:[VI][A-Z0-9_]*)\s*\))(?:{pin_words})(?:\s*[:=]\s*|\s+)(?:of\s+{re.escape(name)}\s+)?(?:(?:is\s+)?(?:{_PIN_VERB}\s+)?"
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
@@ -2340,6 +2358,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           # "VAC = SIN(0 6 60) on node s", "ID (1 mA DC) into node dv": its wave or its level in
                           # parentheses, then its node (a quantity's name, VAC or ID, is a source so placed)
                           r"|\s*(?:=|:|\bis\b)\s*(?:sin|pulse|pwl)\s*\([^()]*\)\s*(?:at|on|into|across|between|from)\s"
+                          # "VAC is a 10 V-peak 50 Hz sine on ac": its wave in words, then its node
+                          r"|\s*(?:=|:|\bis\b)\s*(?:an?\s+)?[^.;,()]{0,40}?\b(?:sine|sinusoid|square|pulse|triangle|"
+                          r"ramp|step|tone)s?(?:\s+wave)?\s+(?:at|on|into|across)\s+(?:node\s+)?[a-z_]"
                           r"|\s*\(\s*(?:(?:DC|AC)\s+)?[-+]?\.?\d[\d.]*\s*[munµk]?[VA]\b[^()]*\)\s*"
                           r"(?:at|on|into|across|between|from)\s"
                           # "IB sends current into node z": a current source's verb into its node
@@ -4126,9 +4147,11 @@ def _coupled_pair(elements: list[ElementConstraint]) -> None:
             elements[i] = dataclasses.replace(e, refs=inductors)
 
 
-# "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)"
-_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b[^.;]{0,40}?(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
-                       r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w.])(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
+# "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)", "coupling KTX
+# between LP and LS with k = 0.99." (its name first; a full stop after the figure)
+_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b(?:\s+(?-i:(?P<first>K[A-Z0-9_]+))\b)?[^.;]{0,40}?"
+                       r"(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
+                       r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w]|\.\d)(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
                        re.IGNORECASE)
 
 
@@ -4139,7 +4162,7 @@ def _worded_coupling(text: str, elements: list[ElementConstraint]) -> None:
     m = _COUPLING.search(text)
     if m is None or len(inductors) != 2 or any(e.kind == "K" and e.refs for e in elements):
         return
-    name = m["name"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
+    name = m["name"] or m["first"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
     elements[:] = [e for e in elements if not (e.kind == "K" and not e.refs)]  # "(K1)" read with no figure
     elements.append(ElementConstraint(m[0], "K", name, None, float(m["k"]), m["k"], inductors))
 
