@@ -378,7 +378,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     _name_path(found, stated_ports.path, mapping, _input_node(found, source), output)
     _own_named(request.description, found, mapping, roles)
-    _unplaced_on_ports(request, found + added, roles, mapping, source, output)
+    _unplaced_on_ports(request, found + added, roles, mapping, source, output,
+                       stated_ports.supply.node if stated_ports.supply else "")
 
     def drive(driver: Line, stated: SourceConstraint) -> None:
         """The stated levels, waveform, node and name on the family's source."""
@@ -999,7 +1000,7 @@ def _own_named(description: str, lines: list[Line], mapping: dict[str, str], rol
 
 
 def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, list[str]], mapping: dict[str, str],
-                       source: str, output: str) -> None:
+                       source: str, output: str, supply: str = "") -> None:
     """The names the request gives no role and nothing else placed ("a 2 kHz square wave at node clk", "filtered
     DC on node vdc") go on the family's input and output that no name took: one name on the one free port, two
     names on input and output in the order said, where no name a stated source holds would become the output; one
@@ -1019,6 +1020,8 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
             # (a port a statement named only by its pin's word, "a diode from base to collector", is free for a name)
             if node and not _RAIL.match(node) and (node not in mapping or mapping[node] in PINS) and node not in said
             and named is None]
+    # (a two-terminal circuit fed by a current source into its output, a Vbe multiplier's top: one port, one name)
+    free = [(role, node) for i, (role, node) in enumerate(free) if node not in [n for _, n in free[:i]]]
     driven = {s.node for s in request.sources if s.node}  # a name a stated source holds is an input, never the output
     if len(left) == 1 and len(free) == 2 and left[0] not in driven:
         free = free[1:]  # the one node a request names with no source on it is where it looks: the output
@@ -1029,9 +1032,10 @@ def _unplaced_on_ports(request: Request, lines: list[Line], roles: dict[str, lis
         for (_, node), name in zip(free, left):
             mapping[node] = name
     # a name whose words give it a port's role where the request reader took none for that port ("a 10k resistor
-    # from a 3.3 V rail (node r33) to node ntc": the far end from the supply) goes on that port while it is free
+    # from a 3.3 V rail (node r33) to node ntc": the far end from the supply) goes on that port while it is free; the
+    # supply's own node is none ("under a 22k fixed resistor from 5 V (node vs)": vs is the rail, not the input)
     for role, node in free:
-        named = [s.node for s in worded if s.role == role and s.node in said
+        named = [s.node for s in worded if s.role == role and s.node in said and s.node != supply
                  and s.node not in placed | set(mapping.values()) and not (role == "output" and s.node in driven)]
         if len(named) == 1 and node not in mapping:
             mapping[node] = named[0]

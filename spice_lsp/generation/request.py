@@ -117,7 +117,9 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          + r"|[rcl]\d+(?![\w])" + _VALUE_NEXT
                          # (not a model's or a node's name: "a model named DFAST", "the node called CX")
                          + r"|(?<!(?i:model named ))(?<!(?i:model called ))(?<!(?i:node named ))(?<!(?i:node called ))"
-                         + rf"(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
+                         # (no circuit's acronym: "PMOS LDO regulator" names no inductor LDO)
+                         + rf"(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR|LDO|LPF|LVDS|CMOS|CMRR|LSB|"
+                         r"CUK)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 # "the source node src", "a 12 V source at node raw", "a 12 V rail on node vplus"
