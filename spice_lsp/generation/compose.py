@@ -871,7 +871,11 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
             other = family.get("input", []) + list(sensed) if role.endswith(" output") else family.get("output", [])
             qual = role.split()[0].lower()
             # ("emitter output node pe": the one pin of that word; "reset input rs": the input r)
-            nodes = (family.get(qual) or family.get(_SAME_PIN.get(qual, ""), []) if qual in _PIN_WORDS else []) \
+            # (a port the family declares by that qualified role, however spelt: a biquad's "bandpass output", its out)
+            declared = next((ports for name, ports in family.items() if " " in name
+                             and re.sub(r"[^a-z]", "", name) == re.sub(r"[^a-z]", "", role.lower())), [])
+            nodes = declared or (family.get(qual) or family.get(_SAME_PIN.get(qual, ""), [])
+                                 if qual in _PIN_WORDS else []) \
                 or [n for n in sorted(present) if (_abbreviates(n, qual) or n == qual) and n not in other] \
                 or [n for n in family.get(role.split()[1], []) if n == role[0]]
             if len(nodes) == 1 and nodes[0] not in mapping and names[0] not in mapping.values():

@@ -407,8 +407,8 @@ def _tow_thomas(f: _Filler) -> str:
     if "GAIN" in f.intent.values:  # the centre gain the parts were computed for, -RQ/R1 (or the low-pass's, R/R1)
         f.param("gain" if _lowpass_gain(f) is None else "dc_gain", f("GAIN", 1))
     # X1 a damped integrator (R6 = RQ || C1) gives the band-pass; X2 integrates, X3 inverts it back to X1.
-    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 bp {p['RQ']}",
-                      f"C1 n1 bp {p['C']}", "X1 0 n1 bp opamp", f"R2 bp n2 {p['R']}", f"C2 n2 lp {p['C']}",
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['R1']}", f"R6 n1 out {p['RQ']}",
+                      f"C1 n1 out {p['C']}", "X1 0 n1 out opamp", f"R2 out n2 {p['R']}", f"C2 n2 lp {p['C']}",
                       "X2 0 n2 lp opamp", "R3 lp n3 10k", "R4 n3 nlp 10k", "X3 0 n3 nlp opamp",
                       f"R5 nlp n1 {p['R']}"])
 
@@ -448,7 +448,8 @@ register(Family(kind="tow_thomas_biquad",
                 build=_tow_thomas,
                 function=_tow_thomas_function,
                 names=("Tow-Thomas biquad", "biquad band-pass filter", "biquad filter", "Tow Thomas filter"),
-                rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS, output="bp",
+                rules=((4.7, (r"biquad|tow[- ]thomas",)),), noun="filter", accepts=BANDPASS,
+                ports=(("band-pass output", ("out",)), ("low-pass output", ("lp",))),
                 specs=("center", "q", "gain"),
                 design=centre_gain(designer(_tow_thomas_eq, "f0 = 1/(2 pi R C), centre gain RQ/R1", "R"), "RQ/R1"),
                 examples=(*_center_example("biquad band-pass filter"),
