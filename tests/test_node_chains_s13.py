@@ -67,3 +67,14 @@ def test_a_part_said_as_what_a_node_has_goes_from_that_node(text, kind, nodes, v
 ])
 def test_what_no_node_has_or_no_part_is_read_as_no_part(text):
     assert [e for e in read_request(text).elements if e.kind in "RCL"] == []
+
+
+def test_a_role_word_after_a_value_is_no_node():
+    # "an op-amp with 100k feedback to out": the feedback resistor into out, no part from a node "feedback"; the
+    # virtual ground the request names (n) stays the op-amp's inverting node in the generated circuit
+    from spice_lsp.generation.pipeline import generate
+    text = ("4-bit current-output DAC: bit currents of 1, 2, 4 and 8 uA switched into the virtual ground n of an "
+            "op-amp with 100k feedback to out; code 1011; operating point.")
+    assert all("feedback" not in e.placed() for e in read_request(text).elements)
+    nodes = {n.lower() for line in circuit_lines(generate(text).netlist) for n in line.nodes}
+    assert "n" in nodes and "feedback" not in nodes

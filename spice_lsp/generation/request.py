@@ -167,8 +167,11 @@ _NODE_PAIRS = [re.compile(p, re.IGNORECASE) for p in (
     # "R1 1k vcc to a", "R1: 10k, a to b", "Rb 26 Ω tm to tout", "R3 - 3.3k, src to flt": a netlist-like statement,
     # name, value, then its nodes
     # ("Low-pass R1 = 4.7k in to out": read from the name on)
-    # ("3.3k kx to ky", "10 nF mid1 to lp2": no name, a value with its scale or unit first)
-    r"(?:^\s*[A-Za-z]\w*|^\s*(?=\d+(?:\.\d+)?\s?(?:(?:meg|[fpnuµμmkKMG])\s?(?:Ω|ohms?|[FH])?|Ω|ohms?|[FH])\s+[a-z_])"
+    # ("3.3k kx to ky", "10 nF mid1 to lp2": no name, a value with its scale or unit first; a word that says the
+    # part's role is no end: "an op-amp with 100k feedback to out" is the feedback resistor into out)
+    r"(?:^\s*[A-Za-z]\w*|^\s*(?=\d+(?:\.\d+)?\s?(?:(?:meg|[fpnuµμmkKMG])\s?(?:Ω|ohms?|[FH])?|Ω|ohms?|[FH])\s+"
+    r"(?!(?:feedback|feed-?forward|pull-?ups?|pull-?downs?|bias|degeneration|bypass|coupling|decoupling|gain|sense|"
+    r"timing|tank|tail|shunt|series|load|input|output)\b)[a-z_])"
     r"|(?<=[\s,;:])(?-i:[RCL][A-Z0-9_]*|[RCL][a-z]{1,4}\d*|[rcl]\d\w*))\s*(?:[-=:,\u2013]\s*)?[-+\d.]+(?:[a-zµ]\d+)?\s*[a-zµΩ]*[\s,]+"
     r"(?P<a>[a-z_]\w*|\d+)\s+to\s+"
     r"(?P<b>[a-z_]\w*|\d+)\b",
