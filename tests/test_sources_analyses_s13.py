@@ -130,7 +130,7 @@ def test_a_triangle_there_and_back_is_one_rise_and_fall_in_its_time() -> None:
                                           "2 ms.").sources if s.name == "VTRI")
     assert source.node == "sin" and source.dc is None
     assert source.pwl == pytest.approx((0.0, 0.0, 1e-3, 5.0, 2e-3, 0.0))
-    assert "PWL(0 0 0.001 5 0.002 0)" in source.waveform()
+    assert "PWL(0 0 1m 5 2m 0)" in source.waveform()
 
 
 def test_a_family_source_takes_the_stated_piecewise_wave() -> None:
@@ -138,7 +138,7 @@ def test_a_family_source_takes_the_stated_piecewise_wave() -> None:
     result = generate("Inverting Schmitt trigger on a single 5 V supply, rail-to-rail output at node so. Input node "
                       "sin is a triangle from VTRI sweeping 0 to 5 V and back over 2 ms.")
     line = next(row for row in result.netlist.splitlines() if row.startswith("VTRI "))
-    assert "PWL(0 0 0.001 5 0.002 0)" in line and "SIN(" not in line.upper()
+    assert "PWL(0 0 1m 5 2m 0)" in line and "SIN(" not in line.upper()
 
 
 def test_a_node_described_by_a_circuit_noun_is_answered_not_refused() -> None:

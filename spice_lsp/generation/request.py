@@ -244,7 +244,10 @@ class SourceConstraint:
             figures = [v1, v2, td or 0.0, tr or edge, tf or tr or edge] + ([pw] if pw else []) \
                 + ([per] if pw and per else [])
             levels.append("PULSE(" + " ".join(f"{x:g}" for x in figures) + ")")
-        levels += ["PWL(" + " ".join(f"{x:g}" for x in self.pwl) + ")"] if self.pwl else []
+        # a corner's time as the request wrote it ("2m", not 0.002), where that notation holds it exactly
+        times = [format_eng(x) if i % 2 == 0 and math.isclose(parse_number(format_eng(x)), x, rel_tol=1e-12)
+                 else f"{x:g}" for i, x in enumerate(self.pwl or ())]
+        levels += ["PWL(" + " ".join(times) + ")"] if self.pwl else []
         return " ".join(levels)
 
 
