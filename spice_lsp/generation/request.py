@@ -245,8 +245,8 @@ class SourceConstraint:
                 + ([per] if pw and per else [])
             levels.append("PULSE(" + " ".join(f"{x:g}" for x in figures) + ")")
         # a corner's time as the request wrote it ("2m", not 0.002), where that notation holds it exactly
-        times = [format_eng(x) if i % 2 == 0 and math.isclose(parse_number(format_eng(x)), x, rel_tol=1e-12)
-                 else f"{x:g}" for i, x in enumerate(self.pwl or ())]
+        times = [format_eng(x) if i % 2 == 0 and (said := parse_number(format_eng(x))) is not None
+                 and math.isclose(said, x, rel_tol=1e-12) else f"{x:g}" for i, x in enumerate(self.pwl or ())]
         levels += ["PWL(" + " ".join(times) + ")"] if self.pwl else []
         return " ".join(levels)
 
