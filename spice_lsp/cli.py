@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -211,7 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", serve)
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # the reader stopped reading ("spice-lsp simulate x.cir | head -5"): stop quietly, as Unix tools do, and
+        # keep Python's flush at exit from raising again on the closed pipe
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # a stdout with no file descriptor (captured in tests)
+            pass
+        return 1
 
 
 if __name__ == "__main__":

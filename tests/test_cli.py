@@ -1,5 +1,6 @@
 """`spice-lsp check`: compiler-style lines, JSON, exit codes, unreadable files."""
 import json
+import os
 import subprocess
 import sys
 
@@ -47,3 +48,17 @@ def test_console_script_runs(tmp_path):
     path = write(tmp_path, "bad.cir", "t\nR1 a\n")
     run = subprocess.run([sys.executable, "-m", "spice_lsp", "check", path], capture_output=True, text=True)
     assert run.returncode == 1 and "SP002" in run.stdout and run.stderr == ""
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    """`spice-lsp check x.cir | head -1`: the pipe closes before the output is written (here: closed from the start,
+    so every write fails); the command stops quietly with exit 1, as Unix tools do, instead of a BrokenPipeError."""
+    path = write(tmp_path, "bad.cir", "t\nR1 a\n")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        run = subprocess.run([sys.executable, "-m", "spice_lsp", "check", path], stdout=write_end,
+                             stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "BrokenPipeError" not in run.stderr
