@@ -170,6 +170,8 @@ _NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\
                              # parameter's figure and the words after it ("tc2 = 0.001 between a and b")
                              r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|with|for|where|when|using|so|at|in|on|by|then|while|"
                              r"which|that|to)\b)")
+# An equation's left side written as a probe, "v(x) =": the node x (same length: positions hold)
+_PROBED_OUT = re.compile(r"(?<![\w.])[vV]\(\s*(?P<n>[a-z_]\w*)\s*\)(?=\s*=(?!=))")
 _UNIT = re.compile(r"(?:[fpnuµmk]|meg)?(?:v(?:pp|p|pk|rms|dc|ac)?|a|hz|s|f|h|ohms?|db[mv]?|w|sec\w*)|deg\w*|pi"
                    r"|[rclkqdmjx]\d+"
                    r"|[fpnuµmkg]|meg", re.IGNORECASE)  # a scale alone: "r = 2.2k" is a value, no 2.2 times node k
@@ -251,6 +253,15 @@ _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.fo
 # "... until 2 ms and then 5 V", "... then rises to 5 V at 1 ms": the level changes in time (the rest of its clause)
 _CHANGES = re.compile(r"[^.;]*?(?:\buntil\b|\btill\b|\bthen\b|\b(?:after|from|at)\s+(?:t\s*=\s*)?[\d.]+\s?[mµunp]?s\b)",
                       re.IGNORECASE)
+# "drive s1 with 0.4 V, s2 with -0.3 V and s3 with 1.2 V", "feed node a with 2 V and b with 1 V", "hold x at 1 V":
+# the verb that puts a level on a node, then the node and its level, and each further "y with N V" of its list
+# (a wave's figure is no DC level: "drive in with 1 V peak", "feed x with a 2 V step")
+_WITH_LEVEL = r"(?:node\s+)?(?P<n>" + _NAME + r")\s+(?:with|at|to)\s+" + _LEVEL.format("v") + r"(?:\s+DC\b)?" \
+    r"(?!\s*(?:-|\u2013)?\s*(?:peak|pk|p-?p|pp|rms|amplitude|sine|square|step|pulse|ramp|triangle|ac)\b)"
+_DRIVE_WITH = re.compile(r"\b(?i:drive|drives|feed|feeds|hold|holds|set|sets|bias|biases)\s+(?:the\s+)?"
+                         r"(?:(?:input|inputs|node|nodes)\s+)?(?=" + _WITH_LEVEL + ")")
+_WITH_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:input|node)\s+)?(?=" + _WITH_LEVEL + ")")
+_WITH_ONE = re.compile(_WITH_LEVEL)
 # "input a tied high", "b held low": a logic level, the supply's or ground's
 _LOGIC = re.compile(r"\binputs?\s+(?P<n>[a-z]\w{0,3})\s+(?:is\s+)?(?:tied|held|pulled|kept|fixed)\s+(?P<hl>high|low)\b")
 # "on 5 V", "from 12 V", "from a 15 V supply", "a 9 V battery", "off a 3.3 V rail"
@@ -849,7 +860,9 @@ def read_ports(text: str) -> Ports:
         # (not "output (buffered)": what it is)
         if name not in _OUTPUTS and not plain(name) and (len(name) <= 5 or re.search(r"[\d_]", name)):
             _add(ports.roles, _ROLE_WORDS.get(role, role + "put"), (name,))
-    for m in _NAMED_EQUATION.finditer(text):
+    # ("v(ina_out) = 25 (v(ia) - v(ib))", "V(y) = -2 v(x)": the output written as its probe, read as its name)
+    probed = _PROBED_OUT.sub(lambda m: m["n"].ljust(len(m[0])), text)
+    for m in _NAMED_EQUATION.finditer(probed):
         if m["out"] in _ROLE_WORDS:
             continue  # "input=u1" names the input (above), no equation
         times = re.sub(r"(?<=\d)\s*" + _TIMES, " *", m["expr"])  # ("3 x (a - b)": no node "x")
@@ -983,6 +996,13 @@ def read_ports(text: str) -> Ports:
         if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
             continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)
         ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(")))
+    for m in _DRIVE_WITH.finditer(text):  # "drive s1 with 0.4 V, s2 with -0.3 V and s3 with 1.2 V"
+        at = m.end()
+        while (one := _WITH_ONE.match(text, at)) is not None and not _CHANGES.match(text, one.end()):
+            ports.levels.append(Level(one["n"], _volts(one, "v"), one[0].strip()))
+            if (following := _WITH_NEXT.match(text, one.end())) is None:
+                break
+            at = following.end()
     for m in _LOGIC.finditer(text):
         ports.levels.append(Level(m["n"], None if m["hl"] == "high" else 0.0, m[0], high=m["hl"] == "high"))
     ports.levels = list({level.node: level for level in reversed(ports.levels)}.values())[::-1]  # first said wins

@@ -336,7 +336,7 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
 
 
 # "out = -(a + 2b + 0.5 x c)", "vout = -(v(s1) + 3 v(s2))": the sum the output equation writes
-_SUM = re.compile(r"=\s*-\s*\((?P<sum>(?:[^()]|\([^()]*\))*)\)")
+_SUM = re.compile(r"=\s*[-\u2212]\s*\((?P<sum>(?:[^()]|\([^()]*\))*)\)")
 # "weights 1, 2 and 4", "with weights of 2, 1, 1": one per input, in the order the inputs are stated
 _WEIGHT_LIST = re.compile(r"\bweights?\s+(?:of\s+)?(?P<list>[\d.]+(?:\s*(?:,\s*(?:and\s+)?|and\s+)[\d.]+)+)",
                           re.IGNORECASE)
