@@ -746,8 +746,13 @@ ORDER_3_6 = (r"(?:[3-6](?<![\w.][3-6])(?:rd|th)?|third|fourth|fifth|sixth)[- ]?(
              # a roll-off of 3-6 poles: 60-120 dB a decade, 18-36 dB an octave
              r"|(?<![\d.])(?:60|80|100|120)\s*-?\s*db\s*(?:/\s*|per\s+|an?\s+|each\s+)dec"
              r"|(?<![\d.])(?:18|24|30|36)\s*-?\s*db\s*(?:/\s*|per\s+|an?\s+|each\s+)oct")
-_RIPPLE = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*db\s+(?:of\s+)?(?:pass-?band\s+)?ripple"
-                     r"|ripple\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
+# A Chebyshev's ripple in dB, however it is joined to the word: "1 dB ripple", "1 dB-ripple", "1-dB passband
+# ripple", "0.5 dB of in-band ripple", "ripple of 1 dB", "ripple: 2 dB", "ripple = 0.25 dB", "ripple no more than 1 dB",
+# "passband ripple (1 dB)": a figure in dB and the word ripple at most three words apart, either order.
+_RIPPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*db\b[\s-]*(?:(?:of|the|pass-?band|in-?band|equal)[\s-]+){0,3}"
+                     r"ripple"
+                     r"|ripple\b[\s:=(-]*(?:(?:of|is|at|about|around|no|more|than|max(?:imum)?|up|to|not|exceeding|"
+                     r"under|below|within|only|just)\s+){0,4}(\d+(?:\.\d+)?)\s*-?\s*db\b", re.IGNORECASE)
 
 
 # "40 dB per decade", "-60 dB/dec", "12 dB/octave": each pole adds 20 dB a decade (6 dB an octave) of roll-off
@@ -859,13 +864,29 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
     if gain != 1:  # the passband gain the stage after the sections was computed for
         f.param("gain", f("GAIN", 1))
     node = "in"
-    for i, (w, q) in enumerate(poles(response, order, _ripple(f.intent.description), at_edge), start=1):
+    sections = poles(response, order, _ripple(f.intent.description), at_edge)
+    lines[0] = fast_enough(lines[0], max((q * q * (fc / w if high else fc * w) for w, q in sections), default=0))
+    for i, (w, q) in enumerate(sections, start=1):
         f0 = fc / w if high else fc * w
         out = ("out" if gain == 1 else "f") if i == (order + 1) // 2 else f"s{i}"
         lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
         lines += _section(i, node, out, f0, q, c, high)
         node = out
     return "\n".join(lines + (gain_stage(node, gain) if gain != 1 else []))
+
+
+def fast_enough(block: str, q2f0: float) -> str:
+    """The behavioural op-amp with the gain-bandwidth a unity-gain Sallen-Key section of pole Q and f0 needs (its Q
+    grows with f0 Q^2 / GBW: a 6th-order 2 dB Chebyshev's Q = 10 section at 14 kHz peaks 6 dB high on 1 MHz):
+    GBW at least 50 Q^2 f0, in whole decades above the model's 1 MHz (its 10 Hz pole moved up)."""
+    need = 50 * q2f0
+    if need <= 1e6 or "Cpole p 0 15.9u" not in block:
+        return block
+    decades = math.ceil(math.log10(need / 1e6))
+    gbw = f"{10 ** decades:g} MHz" if decades < 3 else f"{10 ** (decades - 3):g} GHz"
+    return (block.replace("Cpole p 0 15.9u", f"Cpole p 0 {format_eng(15.9e-6 / 10 ** decades)}")
+            .replace("10 Hz pole (1 MHz GBW)", f"{format_eng(10.0 * 10 ** decades)}Hz pole ({gbw} GBW, "
+                                              "for the sections' Q)"))
 
 
 def gain_stage(node: str, k: float) -> list[str]:
@@ -894,6 +915,17 @@ def _cascade_function(f: _Filler, response: str) -> list:
         ripple = _ripple(f.intent.description) if response == "chebyshev" else 0.0
         checks.append(Spec(f"function: passband gain {k:g}", "gain_db", 20 * math.log10(k) - ripple / 2,
                            0.5 + ripple / 2, at=fc * 10 if high else fc / 10))
+    if response == "chebyshev" and fc and _RIPPLE.search(f.intent.description) \
+            and not f.intent.kind.endswith("highpass"):
+        # The ripple asked: an even order's passband peaks that far above its DC gain, an odd order's DC gain is its
+        # peak (the ripple's dips lie between), each within 0.3 dB. (A high-pass's far passband is the op-amps'
+        # roll-off: no flat gain to measure the peak against.)
+        order, ripple = stated_order(f.intent.description, 4), _ripple(f.intent.description)
+        peak = ripple if order % 2 == 0 else 0.0
+        checks.append(Probe(f"function: {ripple:g} dB ripple: the passband peaks {peak:g} dB above its DC gain",
+                            f"ac dec 100 {fc / 1000:g} {fc * 10:g}\nlet g = vdb({{out}})-vdb({{inp}})\n"
+                            f"meas ac gmax max g\nmeas ac flat find g at={fc / 100:g}\nlet result = gmax-flat",
+                            peak - 0.3, peak + 0.3))
     if response == "butterworth" and fc and _SLOPE.search(f.intent.description):
         order = stated_order(f.intent.description, 4)
         high = f.intent.kind.endswith("highpass")
