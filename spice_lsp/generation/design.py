@@ -273,8 +273,16 @@ def writes_model(intent: Intent) -> bool:
     return bool(given_) and bool(_LEVEL_1.search(intent.description)) or given_ == {"VTO", "KP"}
 
 
+# "LAMBDA=0.02", "lambda 0.05", "λ = 0.1 V^-1": the channel-length modulation the request's model card states (the
+# card the netlist carries: compose writes it in whatever else the request's model leaves out)
+_STATED_LAMBDA = re.compile(r"(?:\blambda|λ)\s*(?:=|:|of|is)?\s*(\d*\.?\d+(?:e-?\d+)?)(?![\w.])", re.IGNORECASE)
+
+
 def card_lambda(intent: Intent) -> float:
-    """The nch card's channel-length modulation as this request's card has it."""
+    """The nch card's channel-length modulation as this request's card has it: the one it states, else none where it
+    writes the model out, else the nch card's."""
+    if (stated := _STATED_LAMBDA.search(intent.description)) is not None:
+        return float(stated[1])
     return 0.0 if writes_model(intent) else LAMBDA
 
 
@@ -412,7 +420,8 @@ def design_transistor_bias(intent: Intent, d: Design, spec: Spec) -> None:
     bias = given(intent, "VGS", "VBIAS") if mos else given(intent, "VBIAS")
     if mos:
         beta = (given(intent, "KP") or 110e-6) * (given(intent, "W") or 10e-6) / (given(intent, "LG") or 1e-6)
-        lam = 0.0 if _LEVEL_1.search(intent.description) else card_lambda(intent)
+        lam = 0.0 if _LEVEL_1.search(intent.description) and not _STATED_LAMBDA.search(intent.description) \
+            else card_lambda(intent)
         vto = given(intent, "VTO") or 0.7
         if current is not None and bias is None:
             set_value(intent, d, "VGS", vto + math.sqrt(2 * current / (beta * (1 + lam * vd))),
@@ -555,6 +564,20 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         fc = spec.at / share if kind.endswith("lowpass") else spec.at * share
         _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
         d.free = None  # the trim loop moves values by ratios of positive quantities, not decibels
+    elif spec.quantity == "current" and kind == "mos_common_source" and given(intent, "VGS", "VBIAS") is None:
+        # a common-source stage "biased at 0.3 mA": the gate's bias sets the drain current (its drain resistor the
+        # request's, or the one that puts the drain at half the supply)
+        # (an output level said of an amplifier is its signal's, not the drain's DC: left out of the bias)
+        level = d.wanted.pop("vout", None)
+        d.wanted.setdefault("current", spec.target)
+        design_transistor_bias(intent, d, spec)
+        if level is not None:
+            d.wanted["vout"] = level
+        vgs, rd = given(intent, "VGS"), given(intent, "RD", "RL", "R")
+        vdd = abs(given(intent, "VDD") or 5.0)
+        if vgs is not None and rd is not None and vdd - spec.target * rd < vgs - (given(intent, "VTO") or 0.7):
+            d.problems.append(f"'{spec.text}': {format_eng(spec.target)}A through {format_eng(rd)}ohm leaves the "
+                              "drain below the overdrive (the transistor leaves saturation: no amplifier)")
     elif spec.quantity == "vout" and kind == "rc_highpass":
         _biased_highpass(intent, d, spec)
     elif spec.quantity == "dc_gain_db" and kind == "rc_lowpass" and spec.target < 0:

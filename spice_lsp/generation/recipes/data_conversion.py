@@ -347,8 +347,11 @@ def _weighted_converts(f: _Filler) -> list:
 
 
 # "thresholds 1, 2 and 3 V", "thresholds at 0.5 V, 1.5 V and 2.5 V": the comparators' trip levels.
+# (a verb between the word and its list: "the thresholds sit at 1, 2 and 3 V", "taps should lie at", "trip points
+# fall at", "thresholds are set to")
 _THRESHOLDS = re.compile(rf"(?:thresholds?|(?:ladder\s+)?taps?|(?:trip|switching|reference)\s+(?:levels?|points?))\s+"
-                         rf"(?:at\s+|of\s+|are\s+)?(?P<list>{_X}(?:\s*V)?(?:\s*,\s*{_X}(?:\s*V)?)*"
+                         rf"(?:(?:sit|sits|lie|lies|fall|falls|land|lands|should|must|will|be|are|is|set|placed|put|"
+                         rf"located|then|all)\s+){{0,3}}(?:at\s+|of\s+|to\s+|=\s*|:\s*)?(?P<list>{_X}(?:\s*V)?(?:\s*,\s*{_X}(?:\s*V)?)*"
                          rf"(?:\s*,)?\s+and\s+{_X})\s*V\b", re.IGNORECASE)
 # "a resistor ladder from 4 V", "a 4 V reference", "reference of 3.3 V": the ladder's top.
 _LADDER_TOP = re.compile(rf"(?:ladder|string|reference|ref)\s+(?:node\s+\w+\s+)?(?:from|of|at)\s+(?:an?\s+)?"
@@ -361,7 +364,9 @@ _INPUT_AT = re.compile(rf"\binput\s+(?:node\s+)?(?:[a-z]\w*\s+)?(?:is\s+|sits\s+
 # "0/5 V outputs", "0 to 3.3 V comparator outputs": the comparators' high level.
 # "outputs t1, t2, t3, each 0/5 V": the same, said after the outputs
 _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?outputs?\b"
-                          rf"|\bswing\w*\s+(?:from\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<w>{_X})\s*V\b"
+                          # "outputs swinging from 0 to 5 V", "switching between 0 and 5 V", "toggling 0/3.3 V"
+                          rf"|\b(?:swing|switch|toggl|go)\w*\s+(?:from\s+|between\s+)?0\s*(?:V\s*)?(?:/|to|-|and)\s*"
+                          rf"(?P<w>{_X})\s*V\b"
                           rf"|\boutputs?\b[^.;]{{0,60}}?\beach\s+(?:swinging\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<x>{_X})\s*V\b"
                           # "three comparators with 3.3 V logic outputs", "5 V comparator outputs"
                           rf"|(?<![/\d.])(?P<y>{_X})\s*V\s+(?:logic\s+|cmos\s+|ttl\s+)?(?:comparator\s+)?outputs?\b",
@@ -396,9 +401,11 @@ def _flash_vref(f: _Filler) -> float:
     threshold stated."""
     if m := _LADDER_TOP.search(f.intent.description):
         return float(m["a"] or m["b"])
-    if (stated := _THRESHOLDS.search(f.intent.description)) and not any(r in f.intent.values for r in _REFERENCE_ROLES):
+    # (a level the reader gave a reference role that is one of the thresholds, or below the top one, is no ladder top)
+    if (stated := _THRESHOLDS.search(f.intent.description)) is not None:
         points = sorted(float(x) for x in re.findall(_X, stated["list"]))
-        return points[-1] + (points[-1] - points[0]) / max(len(points) - 1, 1)
+        if not any(r in f.intent.values and f.intent.values[r].value > points[-1] for r in _REFERENCE_ROLES):
+            return points[-1] + (points[-1] - points[0]) / max(len(points) - 1, 1)
     return used(f, *_REFERENCE_ROLES, default=5.0)
 
 

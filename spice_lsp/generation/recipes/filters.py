@@ -368,17 +368,25 @@ def _sk_bandpass(f: _Filler) -> str:
 
 
 def _state_variable_eq(f0, get):
-    # KHN: two integrators of f0 = 1/(2 pi R C); Q = (R3 + R4)/(3 R4) with the summer at unity gain.
+    # KHN: two integrators of f0 = 1/(2 pi R C), the summer's -lp and hp resistors equal (R2 = R5 = 10k). At f0 the
+    # low-pass and high-pass terms cancel: the centre gain is a/c, Q = 1/c, where a = R5/RIN (the input's weight) and
+    # c = (1 + R5/RIN + R5/R2) R4/(R3 + R4) (the band-pass fed back to the + input). So RIN = R5 Q/K for the centre gain
+    # K asked (Q itself unless asked: RIN = R5) and R3 = ((2 + a) Q - 1) R4.
+    # The integrators' excess phase at the op-amp's gain-bandwidth raises Q (and the centre gain with it) by about
+    # 1 + 4 Q f0/GBW, as the Tow-Thomas loop's: c is built for the Q that comes out at the one asked.
     c, q = get("C", 10e-9), get("Q", 2)
-    r4 = get("R4", 10e3)
-    return {"C": c, "R": 1 / (2 * math.pi * f0 * c), "R3": max(3 * q - 1, 0.01) * r4, "R4": r4}
+    k = abs(get("GAIN", q)) or q
+    r4, rin = get("R4", 10e3), get("RIN", 10e3 * q / k)
+    built = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
+    return {"C": c, "R": 1 / (2 * math.pi * f0 * c), "R3": max((2 + 10e3 / rin) * built - 1, 0.01) * r4, "R4": r4,
+            "RIN": rin}
 
 
 def _state_variable(f: _Filler) -> str:
     p = parts(f, _state_variable_eq, 1e3)
     # X1 sums -in, -lp and 3x the fraction of bp at its + input into hp; X2, X3 integrate hp -> bp -> lp.
     # Its three outputs keep their names (hp, bp, lp); bp is the one probed.
-    return "\n".join([_opamp_block(f), _ac_source(f), "R1 in n1 10k", "R2 lp n1 10k", "R5 n1 hp 10k",
+    return "\n".join([_opamp_block(f), _ac_source(f), f"R1 in n1 {p['RIN']}", "R2 lp n1 10k", "R5 n1 hp 10k",
                       f"R3 bp p1 {p['R3']}", f"R4 p1 0 {p['R4']}", "X1 p1 n1 hp opamp",
                       f"R6 hp n2 {p['R']}", f"C1 n2 bp {p['C']}", "X2 0 n2 bp opamp",
                       f"R7 bp n3 {p['R']}", f"C2 n3 lp {p['C']}", "X3 0 n3 lp opamp"])
@@ -421,14 +429,17 @@ register(Family(kind="sallen_key_bandpass", summary="Sallen-Key active band-pass
                 examples=_center_example("Sallen-Key band-pass filter", q=(0.8, 2.5))))
 register(Family(kind="state_variable_filter",
                 summary="state-variable (KHN) filter (a summer and two integrators), band-pass output",
-                function=designed("center"),
+                function=centred,
                 build=_state_variable,
                 names=("state-variable filter", "state variable band-pass filter", "KHN filter",
                        "Kerwin-Huelsman-Newcomb biquad"),
                 rules=((4.6, (r"state[- ]variable|" + word("khn") + r"\b|kerwin",)),), noun="filter", output="bp",
-                accepts=BANDPASS, specs=("center", "q"),
-                design=designer(_state_variable_eq, "f0 = 1/(2 pi R C)", "R"),
-                examples=_center_example("state-variable filter")))
+                accepts=BANDPASS, specs=("center", "q", "gain"),
+                design=centre_gain(designer(_state_variable_eq, "f0 = 1/(2 pi R C), centre gain Q R5/RIN", "R"),
+                                   "Q R5/RIN"),
+                examples=(*_center_example("state-variable filter"),
+                          ("gain", "state-variable band-pass filter, centre 2 kHz, Q of 3, gain of {x} at the centre",
+                           0.5, 10))))
 
 
 def _tow_thomas_function(f: _Filler) -> list:

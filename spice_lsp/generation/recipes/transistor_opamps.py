@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from typing import Any
 
 from spice_lsp.generation import design as dz
@@ -67,15 +68,19 @@ _FOLLOWER = re.compile(r"\b(?:wired|connected|configured|used|set\s+up|hooked\s+
                        r"|\bunity[- ]gain\s+(?:buffer|follower)\b|\bvoltage\s+follower\b", re.IGNORECASE)
 
 
-def _bench(f: _Filler, vdd: float) -> list[str]:
+def _bench(f: _Filler, vdd: float, cm: float | None = None, ac: str | None = None) -> list[str]:
+    """The inputs at `cm` (mid-supply unless given), the AC drive `ac` (VIN's unless given: a VIN that is the
+    common-mode level is none)."""
+    cm = vdd / 2 if cm is None else cm
+    ac = ac or f('VIN', 1)
     if _FOLLOWER.search(f.intent.description):  # V4 (0 V) ties the output to the - input: a follower at mid-supply
-        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(vdd / 2)} AC {f('VIN', 1)}",
+        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(cm)} AC {ac}",
                 "V4 out inn DC 0", f"C2 out 0 {f('CL', 1e-12)}"]
     if len(read_ports(f.intent.description).roles.get("input", ())) >= 2:
-        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(vdd / 2)} AC {f('VIN', 1)}",
-                f"V4 inn 0 DC {format_eng(vdd / 2)}", f"C2 out 0 {f('CL', 1e-12)}"]
-    return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V3 cm 0 DC {format_eng(vdd / 2)}",
-            f"V2 inp cm DC 0 AC {f('VIN', 1)}", "R1 out inn 1g", "C1 inn cm 1",
+        return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 inp 0 DC {format_eng(cm)} AC {ac}",
+                f"V4 inn 0 DC {format_eng(cm)}", f"C2 out 0 {f('CL', 1e-12)}"]
+    return [f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V3 cm 0 DC {format_eng(cm)}",
+            f"V2 inp cm DC 0 AC {ac}", "R1 out inn 1g", "C1 inn cm 1",
             f"C2 out 0 {f('CL', 1e-12)}"]
 
 
@@ -95,24 +100,97 @@ def _gain(f: _Filler, default: float) -> float:
     return abs(f.number("GAIN", default))
 
 
+# The open-loop gain a build computed from its parts and models, for its function's check.
+_OPEN_LOOP_GAIN: weakref.WeakKeyDictionary[_Filler, float] = weakref.WeakKeyDictionary()
+_POLARITY = re.compile(r"\b(?:([np])mos|([np])-channel|([np])fet)\b", re.IGNORECASE)
+_CARD = {"n": (0.7, KPN, LAMN, GAMN), "p": (0.7, KPP, LAMP, GAMP)}  # |VTO|
+
+
+def stated_devices(f: _Filler) -> dict[str, dict[str, float]]:
+    """The level-1 parameters a request states for each polarity ("NMOS VTO=0.6 KP=150u LAMBDA=0.05, PMOS VTO=-0.6
+    KP=60u"), each the polarity named last before it (a negative VTO a PMOS's), over our cards' (vto, kp, lambda,
+    gamma): the devices are sized with the models the netlist carries (compose writes the stated ones into the
+    cards)."""
+    text, at = f.intent.description, 0
+    devices = {pol: dict(zip(("vto", "kp", "lambda", "gamma"), card)) for pol, card in _CARD.items()}
+    seen: dict[str, set[str]] = {"n": set(), "p": set()}
+    for param in f.request.model_params:
+        found = text.find(param.text, at)
+        if found < 0 or param.name not in ("vto", "kp", "lambda", "gamma"):
+            continue
+        at = found + len(param.text)
+        named = [next(g for g in m.groups() if g) for m in _POLARITY.finditer(text, 0, found)]
+        pol = "p" if param.name == "vto" and param.value < 0 else named[-1].lower() if named else "n"
+        if param.name not in seen[pol]:  # the first value said for each
+            seen[pol].add(param.name)
+            devices[pol][param.name] = abs(param.value) if param.name == "vto" else param.value
+    return devices
+
+
+# "inputs biased at 1.5 V", "input common-mode 1.2 V", "both inputs held at 1.6 V", "a 2 V common mode": the pair's
+# common-mode level (the reader gives it whatever role: VBIAS, VIN, VCM)
+_COMMON_MODE = re.compile(r"(?:common[- ]mode(?:\s+(?:level|voltage|input))?"
+                          r"|\binputs?\b[^.;]{0,50}?\b(?:biased|held|sit|sitting|set|tied))\s*(?:(?:both|each|all|them)\s+)?(?:at|to|of|=|:)?\s*(?P<v>\d+(?:\.\d+)?)\s*V\b"
+                          r"|(?P<w>\d+(?:\.\d+)?)\s*V\s+(?:input\s+)?common[- ]mode", re.IGNORECASE)
+
+
+def _common_mode(f: _Filler, vdd: float) -> tuple[float, str | None]:
+    """The inputs' level and the role the reader gave it: the one stated for them (inside the supply), else
+    mid-supply."""
+    said = _COMMON_MODE.search(f.intent.description)
+    level = float(said["v"] or said["w"]) if said else None
+    if level is None or not 0 < level < vdd:
+        return vdd / 2, None
+    role = next((r for r in ("VBIAS", "VCM", "VIN") if r in f.intent.values and f.intent.values[r].value == level),
+                None)
+    if role is not None:
+        f.given(role, level)
+    return level, role
+
+
 def _five_t(f: _Filler) -> str:
+    """The pair at the stated tail current, sized for the DC gain (or the stated pair width), the mirror and tail at
+    VOV_LOAD, all with the request's models; A0 = gm1/(gds2 + gds4) is the gain the function checks."""
     vdd = f.number("VDD", 5)
-    cm = vdd / 2
+    cm, role = _common_mode(f, vdd)
+    n, p = stated_devices(f)["n"], stated_devices(f)["p"]
+    for role in ("VTO", "KP"):  # the reader's single value of each is one of the models sized with
+        if role in f.intent.values:
+            f.given(role, 0.0)
+    f.model("nch", f".model nch NMOS (level=1 vto={n['vto']:g} kp={n['kp']:g} gamma={n['gamma']:g} "
+                   f"lambda={n['lambda']:g} phi=0.7)")
+    f.model("pch", f".model pch PMOS (level=1 vto={-p['vto']:g} kp={p['kp']:g} gamma={p['gamma']:g} "
+                   f"lambda={p['lambda']:g} phi=0.7)")
     s = _Sizer(f)
-    vs = cm - 0.7 - 0.2
-    for _ in range(3):  # the pair's source node, with the body effect
-        vov1 = _stage_vov(_gain(f, 100), cm - vs, vdd - cm)
-        vs = cm - _vt(vs, GAMN) - vov1
-    i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
-    s.m("M1", "x", "inp", "tail", "0", _w(i1, vov1, KPN, LAMN, cm - vs, s.length))
-    s.m("M2", "out", "inn", "tail", "0", _w(i1, vov1, KPN, LAMN, cm - vs, s.length))
-    s.m("M3", "x", "x", "vdd", "vdd", _w(i1, VOV_LOAD, KPP, LAMP, 0.7 + VOV_LOAD, s.length))
-    s.m("M4", "out", "x", "vdd", "vdd", _w(i1, VOV_LOAD, KPP, LAMP, 0.7 + VOV_LOAD, s.length))
-    w5 = _w(2 * i1, VOV_LOAD, KPN, LAMN, vs, s.length)
+    vx = vdd - p["vto"] - VOV_LOAD  # the mirror's gate and drain, and the output's level at balance
+
+    def vt(vsb: float) -> float:
+        return n["vto"] + n["gamma"] * (math.sqrt(0.7 + max(vsb, 0.0)) - math.sqrt(0.7))
+    width = f.number("W", 0) if "W" in f.intent.values else 0.0
+    i1 = _pair_current(f, 0.2, f.number("CL", 1e-12)) if width else 0.0
+    vs, vov1 = cm - n["vto"] - 0.2, 0.2
+    for _ in range(4):  # the pair's source node, with the body effect
+        if width:  # the stated pair: its overdrive from its current
+            vov1 = math.sqrt(2 * i1 * s.length / (n["kp"] * width * (1 + n["lambda"] * (vx - vs))))
+        else:
+            vov1 = _stage_vov(_gain(f, 100), vx - vs, vdd - vx)
+        vs = cm - vt(vs) - vov1
+    if not width:
+        i1 = _pair_current(f, vov1, f.number("CL", 1e-12))
+    w1 = width or _w(i1, vov1, n["kp"], n["lambda"], vx - vs, s.length)
+    s.m("M1", "x", "inp", "tail", "0", w1)
+    s.m("M2", "out", "inn", "tail", "0", w1)
+    s.m("M3", "x", "x", "vdd", "vdd", _w(i1, VOV_LOAD, p["kp"], p["lambda"], vdd - vx, s.length))
+    s.m("M4", "out", "x", "vdd", "vdd", _w(i1, VOV_LOAD, p["kp"], p["lambda"], vdd - vx, s.length))
+    w5 = _w(2 * i1, VOV_LOAD, n["kp"], n["lambda"], vs, s.length)
     s.m("M5", "tail", "nb", "0", "0", w5)
     s.m("M6", "nb", "nb", "0", "0", w5)
-    return "\n".join(_bench(f, vdd) + [
-        f"* Vov1 = {vov1:.3g} V, Id1 = {format_eng(i1)}A: gm1 = {format_eng(2 * i1 / vov1)}S",
+    gm1 = 2 * i1 / vov1
+    gain = gm1 / (n["lambda"] * i1 / (1 + n["lambda"] * (vx - vs)) + p["lambda"] * i1 / (1 + p["lambda"] * (vdd - vx)))
+    _OPEN_LOOP_GAIN[f] = gain
+    return "\n".join(_bench(f, vdd, cm, ac="1" if role == "VIN" else None) + [
+        f"* Vov1 = {vov1:.3g} V, Id1 = {format_eng(i1)}A: gm1 = {format_eng(gm1)}S; "
+        f"A0 = gm1/(gds2 + gds4) = {gain:.4g}",
         f"I1 vdd nb DC {format_eng(2 * i1)}"] + s.lines)
 
 
@@ -269,6 +347,11 @@ def _function(f: _Filler) -> list:
                 Probe("function: the follower's gain is one at 1 Hz (dB)",
                       "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1", -0.5, 0.1)]
     ugbw = parse_number(f.params.get("ugbw", ""))
+    if (a0 := _OPEN_LOOP_GAIN.get(f)) is not None:  # the gain its parts and models give, within 2.5 dB
+        db = 20 * math.log10(a0)
+        return ([expect("ugbw", ugbw, 0.25)] if ugbw else []) + [
+            Probe(f"function: open-loop DC gain gm1/(gds2 + gds4) = {a0:.3g} ({db:.3g} dB)",
+                  "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1", db - 2.5, db + 2.5)]
     return ([expect("ugbw", ugbw, 0.25)] if ugbw else []) + [
         Probe("function: open-loop DC gain of 10 dB or more", "ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\n"
               "meas ac result find g at=1", 10, 200)]
