@@ -139,3 +139,17 @@ def test_a_five_transistor_ota_is_sized_with_the_stated_models_at_the_stated_com
     assert abs(measure(netlist, f"op\nlet result = v({inp})") - cm) < 1e-6
     assert abs(measure(netlist, f"op\nlet result = v({inn})") - cm) < 1e-6
     assert result.verified
+
+
+@pytest.mark.parametrize("said, out, gain", [
+    ("Cascode amplifier with a gain of 50", "out", 50),
+    ("NMOS cascode amplifier on 9 V with a voltage gain of 120, output node co", "co", 120),
+    ("NMOS cascode amplifier with RD = 100k and a gain of 40 on 5 V", "out", 40),
+    ("NMOS cascode with a 47k drain resistor, VDD 3.3 V, gain of 25; NMOS VTO=0.5 KP=200u, W/L 20u/1u", "out", 25),
+])
+def test_a_mos_cascode_is_biased_for_the_gain_asked(said, out, gain):
+    # gain = gm1 RD = 2 (VDD - Vout)/Vov: the overdrive (and M2's gate) designed, not RD trimmed into saturation
+    result = generate(said)
+    inp = next(line.split()[1] for line in result.netlist.splitlines() if line.startswith("V2 "))
+    measured = measure(result.netlist, f"ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})")
+    assert abs(measured / gain - 1) < 0.05 and result.verified

@@ -367,10 +367,60 @@ def _bjt_cascode(f: _Filler) -> str:
                       f"Q2 out b2 c1 {q}", f"R5 vcc out {rc}"])
 
 
+_VB2 = 2.5  # the MOS cascode's common-gate bias, unless a gain asked designs it
+
+
+def _design_mos_cascode(intent, d, spec) -> None:
+    """A MOS cascode's gain: gm1 (RD || gm2 ro2 ro1) = beta Vov RD (1 + lambda VDS1) while RD is far below the
+    cascode's output resistance. M1's drain sits an overdrive and 0.2 V above ground, M2's gate (VB2) a VT (body effect
+    included) and an overdrive above that, and the output rests midway between the supply and M2's floor (its drain
+    an overdrive and 0.2 V above its source): gain = 2 (VDD - Vout)/Vov sets the overdrive, the overdrive the gate's
+    bias and the current, the current RD. A stated RD: the overdrive from the gain, the width too where the card's
+    would drop more than the headroom."""
+    gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
+    intent.values.pop("GAIN", None)
+    d.claimed.add("GAIN")
+    if intent.polarity == "p" or dz.given(intent, "VGS", "VBIAS") is not None:
+        return
+    vdd, vto = abs(dz.given(intent, "VDD") or 5.0), dz.given(intent, "VTO") or 0.7
+    kp, length = dz.given(intent, "KP") or 110e-6, dz.given(intent, "LG") or 1e-6
+    beta = kp * (dz.given(intent, "W") or 10e-6) / length
+    lam, gamma = dz.card_lambda(intent), 0.0 if dz.writes_model(intent) else 0.4
+    rd = dz.given(intent, "RD", "RL", "R")
+
+    def drop(vov: float) -> float:  # the headroom's half: RD's drop with the output midway to M2's floor
+        return (vdd - (2 * vov + 0.4)) / 2
+
+    vov = 0.2
+    for _ in range(20):
+        vov = 2 * drop(vov) / gain if rd is None else gain / (beta * rd * (1 + lam * (vov + 0.2)))
+    if rd is not None and dz.given(intent, "W") is None and beta / 2 * vov ** 2 * rd > drop(vov) > 0:
+        # the stated RD would drop too much at the card's width: the width that gives the gain at the drop's overdrive
+        for _ in range(20):
+            vov = 2 * drop(vov) / gain
+        dz.set_value(intent, d, "W", gain * length / (kp * vov * rd * (1 + lam * (vov + 0.2))),
+                     "W = gain L/(KP Vov RD), Vov = 2 (VDD - Vout)/gain", None)
+        beta = kp * intent.values["W"].value / length
+        for _ in range(5):
+            vov = gain / (beta * rd * (1 + lam * (vov + 0.2)))
+    mid = vov + 0.2
+    current = beta / 2 * vov ** 2 * (1 + lam * mid)
+    vt2 = vto + gamma * (math.sqrt(0.7 + mid) - math.sqrt(0.7))
+    if drop(vov) <= 0 or not 0.02 <= vov <= 2 or rd is not None and current * rd > 2 * drop(vov):
+        d.problems.append(f"'{spec.text}': no bias of this cascode on {format_eng(vdd)}V gives it (overdrive "
+                          f"{vov:.3g} V)")
+        return
+    dz.set_value(intent, d, "VGS", vto + vov, "gain = beta Vov RD = 2 (VDD - Vout)/Vov", None)
+    dz.set_value(intent, d, "VB2", mid + vt2 + vov, "VB2 = VDS1 + VT2 + Vov, VDS1 = Vov + 0.2 V", None)
+    if rd is None:
+        dz.set_value(intent, d, "RD", drop(vov) / current, "RD = (VDD - Vout)/ID, Vout midway to M2's floor", dz.E96)
+        d.free, d.scale = "RD", 1
+
+
 def _mos_cascode(f: _Filler) -> str:
     # M1 is the common-source device, M2 the common-gate device on top (gate at VB2), RD the load.
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 5)}", f"V2 in 0 DC {f('VGS', 1.2, 'VBIAS')} AC {f('VIN', 1)}",
-                      "V3 vb2 0 DC 2.5", _mos_device(f, "n", "mid", "in", "0", "0", "M1"),
+                      f"V3 vb2 0 DC {f('VB2', _VB2)}", _mos_device(f, "n", "mid", "in", "0", "0", "M1"),
                       _mos_device(f, "n", "out", "vb2", "mid", "0", "M2"),
                       f"R1 vdd out {f('RD', 20e3, 'RL', 'R')}"])
 
@@ -395,7 +445,8 @@ register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-so
                 names=("MOSFET cascode amplifier", "NMOS cascode amplifier", "cascode amplifier",
                        "cascode gain stage"),
                 rules=((13.5, (r"cascode\b",)),),
-                source="V2", mos=True, noun="amplifier"))
+                source="V2", mos=True, noun="amplifier", specs=("gain", "gain_db"), design=_design_mos_cascode,
+                examples=(("gain", "NMOS cascode amplifier on 5 V with a gain of -{x}", 10, 80),)))
 
 
 # --- compound pairs --------------------------------------------------------------------------
