@@ -84,3 +84,124 @@ def test_every_input_a_summer_drives_is_built_with_its_weight(said, weights, lev
     assert set(ins) | {out} <= nodes_of(netlist)
     want = -sum(w * v for w, v in zip(weights, levels))
     assert op_voltage(netlist, out) == pytest.approx(want, abs=0.02 * max(abs(want), 0.2))
+
+
+# --- "node ps_c (collector)": a node named with one pin's word in its aside is that pin's port ------------------
+@pytest.mark.parametrize("said, pins", [
+    ("Common-emitter amp on 12 V: input at node ce_in, output at node ce_k (collector), bypassed node ce_e (emitter).",
+     {"collector": ("ce_k",), "emitter": ("ce_e",)}),
+    ("Common-source stage: signal on node gg (gate of M1), output taken at node dd_x (drain).",
+     {"gate": ("gg",), "drain": ("dd_x",)}),
+    ("Long-tailed pair with node lt_a (collector of Q1) and node lt_b (collector of Q2).",
+     {"collector": ("lt_a", "lt_b")}),
+])
+def test_a_pin_word_in_a_nodes_aside_names_that_pins_port(said, pins):
+    roles = read_ports(said).roles
+    assert {pin: roles.get(pin) for pin in pins} == pins
+
+
+@pytest.mark.parametrize("said, inp, col, emi", [
+    ("Phase splitter with one NPN on a 12 V supply, 1k collector and emitter resistors. Signal in at node sp_i; "
+     "node sp_top (collector) and node sp_bot (emitter) are the outputs.", "sp_i", "sp_top", "sp_bot"),
+    ("Split-load phase splitter: a single NPN, equal 3.3k collector and emitter resistors, 20 V supply. Input node "
+     "pz_in, outputs at node pz_k (collector) and node pz_q (emitter).", "pz_in", "pz_k", "pz_q"),
+])
+def test_a_phase_splitters_two_outputs_carry_the_names_said_with_their_pins(said, inp, col, emi):
+    netlist = generate(said).netlist
+    assert {inp, col, emi} <= nodes_of(netlist)
+
+    def at_1k(expression: str) -> float:
+        control = f"ac lin 1 1k 1k\nlet result = {expression}\nprint result"
+        return runner.run(netlist, control=control, timeout=30).values["result"]
+    assert 0.85 < at_1k(f"vm({col})/vm({inp})") < 1.05  # each output near unity (RC = RE)
+    assert 0.85 < at_1k(f"vm({emi})/vm({inp})") < 1.05
+    assert abs(at_1k(f"abs(vp({col}) - vp({emi}))") - 3.14159) < 0.2  # in antiphase
+
+
+# --- "amplified x200 by a non-inverting stage into node tc_amp": what the circuit does, then where it goes -------
+@pytest.mark.parametrize("said, out", [
+    ("Audio from the mic at node mc is buffered by a unity follower and sent to node mc_buf.", "mc_buf"),
+    ("A 1 kHz sine at node rin rectified by a precision half-wave rectifier onto node rdc.", "rdc"),
+    ("Photodiode current converted by a transimpedance stage into node pd_v.", "pd_v"),
+])
+def test_the_node_a_circuits_verb_sends_its_signal_into_is_the_output(said, out):
+    assert read_ports(said).roles.get("output") == (out,)
+
+
+@pytest.mark.parametrize("said", [
+    "Sensor signal at node sg amplified by 5 with the gain resistor tied to node vmid.",
+    "Signal filtered by an RC from node fa to node fb.",
+])
+def test_a_parts_end_after_the_verb_names_no_output(said):
+    assert read_ports(said).roles.get("output") is None
+
+
+# --- "a source VTC between node tc_p and node tc_n (tc_n grounded)": both ends of a source the family grounds ------
+@pytest.mark.parametrize("said, name, plus, minus, out, want", [
+    ("A 50 mV DC source VB between node b_hi and node b_lo (b_lo grounded), amplified by a non-inverting op-amp stage "
+     "with a gain of 20 into node b_amp.", "VB", "b_hi", "b_lo", "b_amp", 1.0),
+    ("Non-inverting amplifier, gain 11: a 0.2 V DC source VS between node sa and node sb, sb tied to ground, amplified "
+     "into node so_x.", "VS", "sa", "sb", "so_x", 2.2),
+    ("Inverting amplifier with gain -4: the input is a 0.5 V DC source VIN between nodes ia and ib, ib grounded; "
+     "output at node iz.", "VIN", "ia", "ib", "iz", -2.0),
+])
+def test_a_source_between_two_named_nodes_keeps_both_ends(said, name, plus, minus, out, want):
+    result = generate(said)
+    line = next(row.split() for row in result.netlist.splitlines() if row.split()[:1] == [name])
+    assert line[1:3] == [plus, minus]
+    assert {plus, minus, out} <= nodes_of(result.netlist)
+    assert op_voltage(result.netlist, out) == pytest.approx(want, rel=0.03)
+    assert result.verified
+
+
+# --- "between node vcoil (+12 V) and the collector": a node said with a rail's level in its aside ----------------
+@pytest.mark.parametrize("said, node, level", [
+    ("NPN low-side driver for a 24 V solenoid (model it as 0.5 H in series with 100 \u03a9) between node vsol (+24 V) "
+     "and the collector node q_c, with a flyback diode across the coil.", "vsol", 24.0),
+    ("LED driver: an NPN switches a red LED and 330 \u03a9 from node v_led (+5 V) to its collector.", "v_led", 5.0),
+    ("MOSFET switch for a fan: the fan sits between node vbat (9 V) and the drain.", "vbat", 9.0),
+])
+def test_a_node_with_a_rails_level_in_its_aside_is_the_supply(said, node, level):
+    supply = read_ports(said).supply
+    assert supply is not None and (supply.node, supply.value) == (node, level)
+
+
+@pytest.mark.parametrize("said", [
+    "Inverting amplifier, gain -2, input node vin (2 V) and output at node vo.",
+    "Negative rail at node vneg (-5 V) feeds the op-amp; output node out.",
+])
+def test_a_level_on_a_signal_node_or_a_negative_one_is_no_supply_node(said):
+    supply = read_ports(said).supply
+    assert supply is None or supply.node not in ("vin", "vneg")
+
+
+def test_the_relay_drivers_coil_hangs_from_the_named_supply_node():
+    said = ("NPN low-side driver for a 24 V solenoid (model it as 0.5 H in series with 100 \u03a9) between node vsol "
+            "(+24 V) and the collector node q_c, with a flyback diode across the coil. The base is driven through a "
+            "resistor from node drv with a 0/5 V pulse.")
+    netlist = generate(said).netlist
+    assert {"vsol", "q_c", "drv"} <= nodes_of(netlist)
+    assert op_voltage(netlist, "vsol") == pytest.approx(24.0)
+
+
+# --- "the generator VRF sits on node rf_gen behind a 50 ohm resistor into node rf_in": the generator's node and the
+# circuit's input on either side of the family's source resistor ----------------------------------------------------
+@pytest.mark.parametrize("said, gen, fed, out, ohms", [
+    ("Doubly terminated 3rd-order Butterworth LC low-pass for 50 \u03a9, cutoff 2 MHz. The generator VRF sits on node "
+     "rf_gen behind a 50 \u03a9 resistor into node rf_in; the filter runs from rf_in to rf_out.",
+     "rf_gen", "rf_in", "rf_out", 50.0),
+    ("Doubly terminated 5th-order Butterworth LC low-pass for 75 \u03a9, cutoff 10 MHz. The generator VG sits on node "
+     "g_src behind a 75 \u03a9 resistor into node f_in; the filter runs from f_in to f_out, which carries the "
+     "75 \u03a9 load.", "g_src", "f_in", "f_out", 75.0),
+    ("Third-order Butterworth LC low-pass, 50 ohm terminations, 1 MHz cutoff: source VS is at node s_a behind a 50 ohm "
+     "series resistor into node lc_in, output node lc_out.", "s_a", "lc_in", "lc_out", 50.0),
+])
+def test_the_generators_node_and_the_fed_input_sit_either_side_of_the_source_resistor(said, gen, fed, out, ohms):
+    netlist = generate(said).netlist
+    assert {gen, fed, out} <= nodes_of(netlist)
+    series = [row.split() for row in netlist.splitlines() if row[:1].upper() == "R" and len(row.split()) == 4
+              and set(row.split()[1:3]) == {gen, fed}]
+    assert len(series) == 1 and float(series[0][3]) == ohms
+    flat = runner.run(netlist, control=f"ac lin 1 1k 1k\nlet result = vm({out})/vm({gen})\nprint result",
+                      timeout=30).values["result"]
+    assert flat == pytest.approx(0.5, rel=0.02)  # a doubly terminated ladder passes half the generator's EMF

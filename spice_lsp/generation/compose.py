@@ -211,6 +211,35 @@ def _unify(mapping: dict[str, str], family: list[str], user: tuple[str | None, .
     return f"{' '.join(n or '?' for n in user)} do not fit the family's nodes {' '.join(family)}"
 
 
+# "(tc_n grounded)", "tc_n tied to ground", "with vb at 0 V": the request grounds that node
+_GROUNDED = (r"\s*(?:\(\s*)?(?:is\s+|being\s+)?(?:grounded|(?:tied|connected|returned|going)\s+to\s+ground|"
+             r"(?:at|to|on)\s+ground|(?:at|=)\s*0\s*V\b)")
+
+
+def _lift_return(want: ElementConstraint, line: Line, found: list[Line], added: list[Line], request: Request) -> bool:
+    """A voltage source stated between two named nodes ("a 10.25 mV source VTC between node tc_p and node tc_n",
+    "a sine floating between ac1 and ac2") where the family's source returns to ground: its return end is lifted
+    onto the user's node, which a resistor joins to ground (1 mOhm where the request grounds that node, "(tc_n
+    grounded)"; else 10 MOhm, a floating source's DC return), so both named ends are the circuit's nodes. Only a node
+    nothing else the request states or the family has is lifted so; True where it was (the line's second node set,
+    the resistor in `added`)."""
+    ends = want.nodes or ()
+    if want.kind != "V" or len(ends) != 2 or line.name[:1].upper() != "V" or line.nodes[1:2] != ["0"] \
+            or None in ends or "0" in ends or ends[0] == ends[1]:
+        return False
+    minus = ends[1] or ""
+    elsewhere = [e for e in request.elements if minus in e.placed() and e.text != want.text] \
+        + [s for s in request.sources if minus in (s.node, s.minus)]
+    if elsewhere or any(minus in other.nodes for other in found + added):
+        return False
+    grounded = re.search(rf"(?<![\w.]){re.escape(minus)}\b{_GROUNDED}", request.description, re.IGNORECASE)
+    used = {other.name.upper() for other in found + added}
+    name = next(f"R{n}" for n in range(1, 1000) if f"R{n}" not in used)
+    line.nodes[1] = minus
+    added.append(Line(name, [minus, "0"], "1m" if grounded else "10meg"))
+    return True
+
+
 def _rename_nodes(text: str, mapping: dict[str, str]) -> str:
     """Rename nodes in element lines and in v(...) probes; titles and comments stay."""
     if not any(k != v for k, v in mapping.items()):
@@ -309,7 +338,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             continue
         taken.add(index)
         line = found[index]
-        if want.nodes:
+        if want.nodes and _lift_return(want, line, found, added, request):
+            why = _unify(mapping, line.nodes[:1], want.nodes[:1], False)  # its other end is the user's node now
+            if why:
+                problems.append(f"{want.name or want.kind}: nodes {why}")
+        elif want.nodes:
             why = _unify(mapping, line.nodes[:len(want.nodes)], want.nodes, want.kind in SYMMETRIC)
             if why:
                 problems.append(f"{want.name or want.kind}: nodes {why}")
@@ -912,12 +945,17 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
 
 
 # "generator node gen", "the source node vs_o": the generator's own node, said by its word
-_GENERATOR = re.compile(r"\b(?:generator|source)\s+(?:node\s+)?$", re.IGNORECASE)
+# ("the generator VRF sits on node rf_gen": its name and a verb of place between)
+_GENERATOR = re.compile(r"\b(?:generator|source)\s+(?:(?-i:[VI][A-Z0-9_]*)\s+)?(?:(?:sits|is|lies|stands)\s+)?"
+                        r"(?:(?:on|at)\s+)?(?:node\s+)?$", re.IGNORECASE)
 # "a 50 ohm source resistor", "600 ohm internal resistance", "source impedance of 50 ohm": the generator's own
 # resistance, its value
 _SOURCE_RESISTANCE = re.compile(r"(?P<a>\d[\d.]*)\s*(?P<au>k|meg)?\s*(?:\u03a9|ohms?)?\s+(?:source|series|internal|"
                                 r"output)\s+(?:resistor|resistance|impedance)|\b(?:source|internal|output)\s+"
-                                r"(?:resistance|impedance)\s+(?:of\s+)?(?P<b>\d[\d.]*)\s*(?P<bu>k|meg)?",
+                                r"(?:resistance|impedance)\s+(?:of\s+)?(?P<b>\d[\d.]*)\s*(?P<bu>k|meg)?"
+                                # ("the generator ... behind a 50 ohm resistor into node rf_in")
+                                r"|\b(?:generator|source)\b[^.;]{0,40}?\bbehind\s+(?:an?\s+|its\s+)?(?P<c>\d[\d.]*)\s*"
+                                r"(?P<cu>k|meg)?\s*(?:\u03a9|ohms?)?\s+(?:series\s+)?resist(?:or|ance)",
                                 re.IGNORECASE)
 
 
@@ -927,22 +965,28 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
     through one series resistor of the source resistance stated: the generator's name on the source's node, and that
     resistor's far end returned, the node the input's name goes on."""
     first = _input_node(lines, source)
-    if request.input is None or first is None or first in mapping:
+    # ("... behind a 50 ohm resistor into node rf_in": the node the resistor feeds, the input where none is said)
+    fed = re.search(r"\bbehind\b[^.;]{0,40}?\bresist(?:or|ance)\s+(?:into|to|feeding|onto)\s+(?:the\s+)?(?:node\s+)?"
+                    r"(?P<n>[a-z_]\w*)\b(?![(\w])", request.description)
+    if (request.input is None and fed is None) or first is None or first in mapping:
         return None
     said = [s.node for s in said_nodes(request.description) if s.role is None and s.node in request.nodes
-            and s.node not in (request.input, request.output) and any(
+            and s.node not in (request.input, request.output, fed and fed["n"]) and any(
                 _GENERATOR.search(request.description[:m.start()])
                 for m in re.finditer(rf"(?<![\w.]){re.escape(s.node)}(?![\w(])", request.description))]
     touching = [line for line in lines if first in line.nodes]
     series = [line for line in touching if line.name[0].upper() == "R" and "0" not in line.nodes[:2]]
     # (only a resistance the request states for its generator: an inverting amplifier's input resistor is none)
-    stated = [parse_number((m["a"] or m["b"]) + ((m["au"] or m["bu"] or "").lower()))
+    stated = [parse_number((m["a"] or m["b"] or m["c"]) + ((m["au"] or m["bu"] or m["cu"] or "").lower()))
               for m in _SOURCE_RESISTANCE.finditer(request.description)]
     if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values() \
             or not any(_same_value(value, _value(series[0])) for value in stated):
         return None
     mapping[first] = said[0]
-    return next(n for n in series[0].nodes[:2] if n != first)
+    far = next(n for n in series[0].nodes[:2] if n != first)
+    if request.input is None and fed is not None and far not in mapping and fed["n"] not in mapping.values():
+        mapping[far] = fed["n"]
+    return far
 
 
 def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str], first: str | None,

@@ -262,6 +262,17 @@ _DRIVE_WITH = re.compile(r"\b(?i:drive|drives|feed|feeds|hold|holds|set|sets|bia
                          r"(?:(?:input|inputs|node|nodes)\s+)?(?=" + _WITH_LEVEL + ")")
 _WITH_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:input|node)\s+)?(?=" + _WITH_LEVEL + ")")
 _WITH_ONE = re.compile(_WITH_LEVEL)
+# "outputs at node ps_c (collector) and node ps_e (emitter)", "the base node qb (base of Q1)", "node dx (drain, M1)":
+# a node the word "node" names, then an aside with one device pin's word: that pin's port (see _aside_pins)
+_NODE_PIN = re.compile(r"\bnode\s+(?P<n>" + _NAME + r")\s*\((?P<a>[^()]{1,48})\)")
+# "amplified x200 by a non-inverting stage into node tc_amp", "buffered and sent to node bo", "rectified onto node
+# dcp": what the circuit makes of its signal, then the node it goes into, its output (not a part's end: "tied to
+# node", "returned to node")
+_MADE_ONTO = re.compile(r"\b(?i:amplified|buffered|filtered|rectified|inverted|integrated|differentiated|summed|"
+                        r"converted|shifted|scaled|clipped|clamped|regulated|smoothed|doubled|attenuated|boosted|"
+                        r"limited|averaged|mixed|subtracted)\b(?P<way>[^.;:]{0,80}?)(?<!\btied)(?<!\bconnected)"
+                        r"(?<!\breturned)(?<!\breferenced)(?<!\bgrounded)(?<!\bbiased)\s+(?:into|onto|to)\s+"
+                        r"(?:the\s+)?(?:output\s+)?node\s+(?P<n>" + _NAME + r")\b(?![\w(])")
 # "input a tied high", "b held low": a logic level, the supply's or ground's
 _LOGIC = re.compile(r"\binputs?\s+(?P<n>[a-z]\w{0,3})\s+(?:is\s+)?(?:tied|held|pulled|kept|fixed)\s+(?P<hl>high|low)\b")
 # "on 5 V", "from 12 V", "from a 15 V supply", "a 9 V battery", "off a 3.3 V rail"
@@ -304,6 +315,10 @@ _SUPPLY_NODE = re.compile(
     + r"|\b" + _RAIL_NOUN + r"\s+(?:(?:is\s+)?node\s+(?:is\s+)?|(?:is\s+)?(?:called|named|labell?ed)\s+)(?P<m>"
     + _SUPPLY_NAME + r")\b")
 
+# "between node vcoil (+12 V) and the collector", "node v_a (+5 V)", "node vbat (9 V)": a node said with a level in
+# its aside, a positive rail's (the sign written, or the name a rail's)
+_NODE_RAIL = re.compile(r"\bnode\s+(?P<n>" + _SUPPLY_NAME + r")\s*\(\s*(?P<plus>\+)?\s*" + _LEVEL.format("x")
+                        + r"(?:\s+(?:DC|supply|rail))?\s*\)")
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's
 
@@ -426,6 +441,10 @@ _PART_NOUNS = {"resistor", "resistors", "capacitor", "capacitors", "cap", "induc
 _PART_BEFORE = re.compile(r"\b(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?|loads?)\b|\d[\d.]*\s?(?:meg|"
                           r"[kKMmunpµ])?\s?(?:Ω|ohms?\b|[FH]\b)|\d[\d.]*[kKM]\b|\d+[kKMR]\d+\b"
                           r"|\b[RCLDQMJVIEFGHKXS]\d", re.IGNORECASE)
+# "a 10 mV source VTC between node p and node n", "a sine generator between ac1 and ac2": a source's two ends, no
+# stage's input and output
+_SOURCE_BEFORE = re.compile(r"\b(?i:source|generator|battery|cell)\b(?!\s+(?i:follower|degenerat\w*))"
+                            r"|\b[VI][A-Z0-9_]+\b(?![(=])")
 _PART_VALUE = re.compile(r"\d[\d.]*\s?(?:meg|[kKMmunpµ])?\s?(?:Ω|ohms?\b|[FH]\b)|\d[\d.]*[kKM]\b|\d+[kKMR]\d+\b")
 
 
@@ -462,7 +481,7 @@ _NODE_BRACKETED = re.compile(r"\bnode\s\((?P<n>[a-z_]\w*)\)")
 
 
 # "input a 1 V-peak sine on node zin": an article before a figure, never a node named "a" ("from a to b" is one)
-_ARTICLE = re.compile(r"\b(?:input|output|in|out)\s+(?P<a>an?)(?=\s+[-+\u00b1]?\d)", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:input|output|in|out)\s+(?:is\s+)?(?P<a>an?)(?=\s+[-+\u00b1]?\d)", re.IGNORECASE)
 
 
 def _said_nodes(text: str) -> list[Said]:
@@ -559,7 +578,8 @@ def _pairs(text: str) -> dict[int, str]:
         # the words of its own clause before it; a pair in parentheses is said of what stands before them
         # ("through a 10k resistor (vcc to cout)": that part's ends)
         clause = re.split(r"[,;:()]|\.\s", head[:-1] if head.endswith("(") else head)[-1]
-        if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and (
+        if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and _SOURCE_BEFORE.search(clause)) \
+                or (m.re is _BETWEEN and (
                 not _STAGE.search(re.split(r"[;:]|\.\s", text[:m.start()])[-1]) or _ACROSS.search(clause))):
             continue
         if not {m["a"].lower(), m["b"].lower()} & ((NOT_NODES | GROUND | IDIOMS) - {"in", "out"}):
@@ -672,7 +692,14 @@ def _into(low: list[str], i: int, start: int, earlier: list[int]) -> int | None:
     k = next((k for k in range(i - 1, max(start, i - 6) - 1, -1) if low[k] == "into"), None)
     if k is None or _CURRENT & set(low[max(start, k - 8):i]):
         return None
-    return next((j for j in reversed(earlier) if j < k and not _CURRENT & set(low[j:k])), None)
+    def grounded(j: int) -> bool:  # "sb tied to ground", "tc_n (grounded)": a source's return, never the signal
+        for at in (p for p, w in enumerate(low) if w == low[j]):
+            after = [w for w in low[at + 1:at + 5] if w != "("]
+            if after[:1] == ["grounded"] or (after[:1] in (["tied"], ["connected"], ["returned"])
+                                             and "ground" in after):
+                return True
+        return False
+    return next((j for j in reversed(earlier) if j < k and not _CURRENT & set(low[j:k]) and not grounded(j)), None)
 
 
 def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, parts: bool,
@@ -925,6 +952,9 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _NODE_PIN.finditer(text):
+        for pin, on_pin in _aside_pins(f"{m['n']} ({m['a']})").items():
+            ports.roles[pin] = tuple(dict.fromkeys(ports.roles.get(pin, ()) + on_pin))
     for m in _MIDPOINTS.finditer(text):
         _add(ports.roles, "bridge", (m["a"], m["b"]))
     for m in _CARRIED_PAIR.finditer(text):
@@ -1006,6 +1036,9 @@ def read_ports(text: str) -> Ports:
     for m in _LOGIC.finditer(text):
         ports.levels.append(Level(m["n"], None if m["hl"] == "high" else 0.0, m[0], high=m["hl"] == "high"))
     ports.levels = list({level.node: level for level in reversed(ports.levels)}.values())[::-1]  # first said wins
+    for m in _MADE_ONTO.finditer(text):  # only where nothing else named the output
+        if not re.search(r"\b(?:from|between|across)\b", m["way"], re.IGNORECASE):  # ("filtered from a to b")
+            _add(ports.roles, "output", (m["n"],))
     for m in _FOLLOWER_ONTO.finditer(text):  # last: only where nothing else named the output
         _add(ports.roles, "output", (m["n"].lower(),))
     supplies = {}
@@ -1142,6 +1175,10 @@ def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:
             continue
         value = _volts(m, "v") if m["v"] is not None else _volts(m, "w") if m["w"] is not None else None
         found.append((value, node, m[0].strip()))
+    for m in _NODE_RAIL.finditer(text):
+        if (m["plus"] or _RAIL_LIKE.fullmatch(m["n"])) and not m["x"].startswith(("-", "\u2212")) \
+                and m["n"].lower() not in _OUTPUTS:
+            found.append((_volts(m, "x"), m["n"].lower(), m[0].strip()))
     return found
 
 
