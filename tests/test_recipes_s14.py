@@ -153,3 +153,18 @@ def test_a_mos_cascode_is_biased_for_the_gain_asked(said, out, gain):
     inp = next(line.split()[1] for line in result.netlist.splitlines() if line.startswith("V2 "))
     measured = measure(result.netlist, f"ac lin 1 1k 1k\nlet result = vm({out})/vm({inp})")
     assert abs(measured / gain - 1) < 0.05 and result.verified
+
+
+@pytest.mark.parametrize("said, low, high", [
+    ("Window comparator with thresholds at 2 V and 4 V on a 5 V supply", 2.0, 4.0),
+    ("Window comparator: lower threshold 1.5 V, upper threshold 3.5 V, output on 5 V logic", 1.5, 3.5),
+    ("window comparator with an upper limit of 3 V and a lower limit of 1 V", 1.0, 3.0),
+])
+def test_a_window_comparator_has_the_limits_said_by_their_own_words(said, low, high):
+    result = generate(said)
+    src = next(line.split()[0] for line in result.netlist.splitlines() if line.upper().startswith("V1 "))
+    edges = runner.run(result.netlist, timeout=60, control=(
+        f"dc {src} 0 {2 * high:g} {high / 1000:g}\nmeas dc up when v(out)=2.5 rise=1\n"
+        "meas dc down when v(out)=2.5 fall=1\nprint up down"))
+    assert abs(edges.values["up"] - low) < 0.02 * high and abs(edges.values["down"] - high) < 0.02 * high
+    assert result.verified

@@ -14,6 +14,7 @@ from functools import partial
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
+from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
@@ -496,9 +497,25 @@ _ON_SUPPLY = re.compile(r"\bon\s+(?:an?\s+)?(?:single\s+)?\+?([\d.]+)\s*V\b|\b([
                         re.IGNORECASE)
 
 
+# The limits said by their own words: "thresholds at 2 V and 4 V", "limits of 1.5 and 3.5 V", "a window from 2 V to
+# 4 V", "trip points 1 V / 3 V"; or each by its side: "lower threshold 2 V, upper threshold 4 V", "an upper limit of
+# 3 V and a lower limit of 1 V".
+_LIMITS = re.compile(r"\b(?:thresholds?|limits?|trip\s+points?|edges?|window)\s+(?:(?:are|is|sit|set|lie|runs?|"
+                     r"spans?|goes|placed)\s+)?(?:at\s+|of\s+|from\s+|=\s*|:\s*)?(-?\d+(?:\.\d+)?)\s*V?\s*"
+                     r"(?:and|to|/|-|\u2013)\s*(-?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+_SIDE = re.compile(r"\b(?P<side>lower|upper|low|high|bottom|top)(?:er)?\s+(?:threshold|limit|trip\s+point|edge)"
+                   r"\s+(?:\w+\s+){0,2}?(?:at\s+|of\s+|=\s*|:\s*)?(?P<v>-?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+
+
 def _edges(text: str) -> tuple[str, str] | None:
     """(lower, upper) limits of the window as the request words them."""
     if (m := _BETWEEN.search(text)) is None:
+        sides = {s["side"].lower() in ("upper", "high", "top"): s["v"] for s in _SIDE.finditer(text)}
+        if len(sides) == 2 and float(sides[False]) < float(sides[True]):
+            return sides[False], sides[True]
+        if (limits := _LIMITS.search(text)) is not None and float(limits[1]) != float(limits[2]):
+            low, high = sorted((limits[1], limits[2]), key=float)
+            return low, high
         return None
     if m["c"]:
         centre, half = float(m["c"]), float(m["h"])
@@ -534,7 +551,12 @@ def _window_function(f: _Filler) -> list:
                       + f"\nlet result = (bl lt {half:g}) + (bh gt {half:g}) + (ml gt {half:g}) + (mh gt {half:g})"
                         f" + (al gt {half:g}) + (ah lt {half:g})", 0, 0)]
     samples = {"m": (low + high) / 2, "b": low / 2, "a": high + (high - low) / 2}
-    return [Probe("function: high inside the window, low below and above it (wrong samples: 0 expected)",
+    # where it switches: high at the lower limit, low again at the upper one (each within 2 % of the upper)
+    sweep = f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 2000:g}\n"
+    edges = [Probe(f"function: out switches {way} at the {side} limit, {at:g} V",
+                   sweep + f"meas dc result when v({{out}})={half:g} {cross}=1", at - 0.02 * high, at + 0.02 * high)
+             for way, side, at, cross in (("high", "lower", low, "rise"), ("low", "upper", high, "fall"))]
+    return edges + [Probe("function: high inside the window, low below and above it (wrong samples: 0 expected)",
                   f"dc {{src}} 0 {samples['a'] * 1.2:g} {samples['a'] / 400:g}\n"
                   + "\n".join(f"meas dc {k} find v({{out}}) at={v:g}" for k, v in samples.items())
                   + f"\nlet result = (m lt {half:g}) + (b gt {half:g}) + (a gt {half:g})", 0, 0)]
@@ -825,6 +847,17 @@ def _window(f: _Filler) -> str:
     edges, on = _edges(f.intent.description), _logic_supply(f.intent.description)
     if sides := sided_outputs(f.intent.description):
         edges = (f"{sides['below'][1]:g}", f"{sides['above'][1]:g}")
+    if edges:  # a limit read as no role at all is the family's own (VLOW, VHIGH): placed, so it is used
+        for role, edge in (("VLOW", edges[0]), ("VHIGH", edges[1])):
+            said = next((x for x in f.intent.extra_values if x.unit == "V" and x.value == float(edge)), None)
+            if said is not None and role not in f.intent.values:
+                f.intent.extra_values.remove(said)
+                f.intent.values[role] = Value(role, said.value, said.text, said.unit)
+                f.given(role, said.value)
+        unclear = "not used, its purpose is unclear: "
+        left = ", ".join(x.text for x in f.intent.extra_values)
+        f.intent.warnings[:] = [w if not w.startswith(unclear) else unclear + left for w in f.intent.warnings
+                                if not w.startswith(unclear) or left]
     low, high = edges if edges else (f("VLOW", 3), f("VHIGH", 7))
     for said in list(f.intent.values.values()):  # a limit the reader gave a voltage role is the one used
         if edges and said.unit == "V" and said.value in (float(low), float(high)):
