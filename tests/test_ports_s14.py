@@ -3,6 +3,8 @@
 netlist carries the names (computed checks, never a pinned answer)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spice_lsp.generation.pipeline import generate
@@ -205,3 +207,85 @@ def test_the_generators_node_and_the_fed_input_sit_either_side_of_the_source_res
     flat = runner.run(netlist, control=f"ac lin 1 1k 1k\nlet result = vm({out})/vm({gen})\nprint result",
                       timeout=30).values["result"]
     assert flat == pytest.approx(0.5, rel=0.02)  # a doubly terminated ladder passes half the generator's EMF
+
+
+@pytest.mark.parametrize("said, plus, minus, out, peak", [
+    ("Half-wave rectifier: a 5 V-peak 1 kHz sine VAC between nodes h1 and h2 (h2 grounded) through diode D1 to node "
+     "hout with a 1k load.", "h1", "h2", "hout", (3.8, 5.0)),
+    ("Half-wave rectifier fed by a 10 V-peak 50 Hz sine between node w_a and node w_b, w_b tied to ground; a 2.2k load "
+     "on node w_dc.", "w_a", "w_b", "w_dc", (8.8, 10.0)),
+])
+def test_a_stated_sines_two_ends_stay_named_on_the_familys_source(said, plus, minus, out, peak):
+    netlist = generate(said).netlist
+    source = next(row.split() for row in netlist.splitlines() if row[:1] == "V" and "SIN(" in row)
+    assert source[1:3] == [plus, minus]
+    assert {plus, minus, out} <= nodes_of(netlist)
+    frequency = float(re.search(r"SIN\(\S+ \S+ (\S+)\)", " ".join(source))[1])
+    control = f"tran {0.01 / frequency:g} {3 / frequency:g}\nlet result = maximum(v({out}))\nprint result"
+    assert peak[0] < runner.run(netlist, control=control, timeout=30).values["result"] < peak[1]
+
+
+def test_a_stated_dc_source_between_two_nodes_drives_the_amplifier_from_both():
+    said = ("Non-inverting amplifier with a gain of 3, the signal a 0.1 V DC source between node sp and node sn, sn "
+            "grounded, output node nout.")
+    result = generate(said)
+    assert {"sp", "sn", "nout"} <= nodes_of(result.netlist)
+    assert op_voltage(result.netlist, "nout") == pytest.approx(0.3, rel=0.03)
+    assert result.verified
+
+
+# --- names said after what the port is: "Output rail br_out", "collector (output pc)", "input ports Vp and Vn" ------
+@pytest.mark.parametrize("said, role, names", [
+    ("Full-wave bridge rectifier from a 9 V-peak 50 Hz sine, 470 uF reservoir, 1k load. Output rail dc_r.",
+     "output", ("dc_r",)),
+    ("Inverting amplifier, gain -3: the input line li_x carries a 0.2 V sine.", "input", ("li_x",)),
+    ("Buffer: input signal sg_1, output signal sg_2.", "output", ("sg_2",)),
+])
+def test_a_carrier_noun_after_the_role_word_is_what_the_port_is_not_its_name(said, role, names):
+    from spice_lsp.generation.ports import said_nodes
+    assert [s.node for s in said_nodes(said) if s.role == role] == list(names)
+
+
+@pytest.mark.parametrize("said, pins", [
+    ("Phase splitter: equal 1k resistors in collector (output kc) and emitter (output ke), 9 V supply.",
+     {"collector": ("kc",), "emitter": ("ke",)}),
+    ("Common-source stage with 4.7k in the drain (node dq) and the gate (input node gq) fed through 10 nF.",
+     {"drain": ("dq",), "gate": ("gq",)}),
+])
+def test_a_pins_node_named_in_its_parentheses(said, pins):
+    roles = read_ports(said).roles
+    assert {pin: roles.get(pin) for pin in pins} == pins
+
+
+@pytest.mark.parametrize("said, role, names", [
+    ("Design a three-op-amp instrumentation pre-amplifier with differential input ports Vp and Vn and a gain near 10.",
+     "input", ("vp", "vn")),
+    ("A D flip-flop with output pins Q and QB.", "output", ("q", "qb")),
+    ("Difference amplifier with input terminals INP, INM and a gain of 2.", "input", ("inp", "inm")),
+])
+def test_names_after_ports_or_pins_are_read_in_any_case(said, role, names):
+    assert read_ports(said).roles.get(role) == names
+
+
+def test_the_capitalised_input_ports_are_the_built_amplifiers_inputs():
+    said = "Design a three-op-amp instrumentation amplifier with differential input ports Va and Vb and a gain of 10."
+    netlist = generate(said).netlist
+    opamps = [row.split() for row in netlist.splitlines() if row[:1] == "X"]
+    assert {"va", "vb"} <= {row[1] for row in opamps}  # each input buffer's + input
+
+
+@pytest.mark.parametrize("said, gen, fed, ohms", [
+    ("AC-coupled op-amp voltage follower with a bootstrapped bias network (two 100k in series to ground, their "
+     "midpoint driven from the output through 10 \u00b5F) so that the input resistance at bq_in is far above "
+     "200 k\u03a9; output bq_o. Check at 100 Hz, driven through a 1 M\u03a9 source resistance from node gx.",
+     "gx", "bq_in", 1e6),
+    ("Doubly terminated 3rd-order Butterworth LC low-pass, cutoff 1 MHz, output node lq_o: the generator VG sits on "
+     "node gq behind a 50 \u03a9 resistor into node lq_i.", "gq", "lq_i", 50.0),
+])
+def test_a_source_resistance_from_a_named_node_puts_that_node_behind_it(said, gen, fed, ohms):
+    netlist = generate(said).netlist
+    series = [row.split() for row in netlist.splitlines() if row[:1].upper() == "R" and len(row.split()) == 4
+              and set(row.split()[1:3]) == {gen, fed}]
+    assert len(series) == 1
+    from spice_lsp.language.units import parse_number
+    assert parse_number(series[0][3]) == pytest.approx(ohms)

@@ -216,20 +216,21 @@ _GROUNDED = (r"\s*(?:\(\s*)?(?:is\s+|being\s+)?(?:grounded|(?:tied|connected|ret
              r"(?:at|to|on)\s+ground|(?:at|=)\s*0\s*V\b)")
 
 
-def _lift_return(want: ElementConstraint, line: Line, found: list[Line], added: list[Line], request: Request) -> bool:
+def _lift_return(want: ElementConstraint | SourceConstraint, line: Line, found: list[Line], added: list[Line],
+                 request: Request) -> bool:
     """A voltage source stated between two named nodes ("a 10.25 mV source VTC between node tc_p and node tc_n",
     "a sine floating between ac1 and ac2") where the family's source returns to ground: its return end is lifted
     onto the user's node, which a resistor joins to ground (1 mOhm where the request grounds that node, "(tc_n
     grounded)"; else 10 MOhm, a floating source's DC return), so both named ends are the circuit's nodes. Only a node
     nothing else the request states or the family has is lifted so; True where it was (the line's second node set,
     the resistor in `added`)."""
-    ends = want.nodes or ()
+    ends = (want.nodes or ()) if isinstance(want, ElementConstraint) else (want.node, want.minus)
     if want.kind != "V" or len(ends) != 2 or line.name[:1].upper() != "V" or line.nodes[1:2] != ["0"] \
             or None in ends or "0" in ends or ends[0] == ends[1]:
         return False
     minus = ends[1] or ""
     elsewhere = [e for e in request.elements if minus in e.placed() and e.text != want.text] \
-        + [s for s in request.sources if minus in (s.node, s.minus)]
+        + [s for s in request.sources if minus in (s.node, s.minus) and s.text != want.text]
     if elsewhere or any(minus in other.nodes for other in found + added):
         return False
     grounded = re.search(rf"(?<![\w.]){re.escape(minus)}\b{_GROUNDED}", request.description, re.IGNORECASE)
@@ -416,6 +417,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
 
     def drive(driver: Line, stated: SourceConstraint) -> None:
         """The stated levels, waveform, node and name on the family's source."""
+        if stated.minus and _lift_return(stated, driver, [line for line in found if line is not driver], added,
+                                         request):
+            stated = dataclasses.replace(stated, minus=None)  # ("a sine between h1 and h2": its return on h2 now)
         for node, want in zip(driver.nodes, (stated.node, stated.minus)):
             if want and mapping.get(node, node) != want:  # "VCLK at node clk": the family's node renamed
                 if node not in mapping and node != "0" and want not in mapping.values():
@@ -946,17 +950,26 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
 
 # "generator node gen", "the source node vs_o": the generator's own node, said by its word
 # ("the generator VRF sits on node rf_gen": its name and a verb of place between)
+# ("driven through a 1 Mohm source resistance from node srcx": the node behind the generator's own resistance)
 _GENERATOR = re.compile(r"\b(?:generator|source)\s+(?:(?-i:[VI][A-Z0-9_]*)\s+)?(?:(?:sits|is|lies|stands)\s+)?"
-                        r"(?:(?:on|at)\s+)?(?:node\s+)?$", re.IGNORECASE)
+                        r"(?:(?:on|at)\s+)?(?:node\s+)?$|\bsource\s+(?:resistance|resistor|impedance)\s+from\s+"
+                        r"(?:the\s+)?(?:node\s+)?$", re.IGNORECASE)
 # "a 50 ohm source resistor", "600 ohm internal resistance", "source impedance of 50 ohm": the generator's own
 # resistance, its value
-_SOURCE_RESISTANCE = re.compile(r"(?P<a>\d[\d.]*)\s*(?P<au>k|meg)?\s*(?:\u03a9|ohms?)?\s+(?:source|series|internal|"
+_SOURCE_RESISTANCE = re.compile(r"(?P<a>\d[\d.]*)\s*(?P<au>k|meg|M(?=\s*(?:\u03a9|ohm)))?\s*(?:\u03a9|ohms?)?\s+"
+                                r"(?:source|series|internal|"
                                 r"output)\s+(?:resistor|resistance|impedance)|\b(?:source|internal|output)\s+"
-                                r"(?:resistance|impedance)\s+(?:of\s+)?(?P<b>\d[\d.]*)\s*(?P<bu>k|meg)?"
+                                r"(?:resistance|impedance)\s+(?:of\s+)?(?P<b>\d[\d.]*)\s*"
+                                r"(?P<bu>k|meg|M(?=\s*(?:\u03a9|ohm)))?"
                                 # ("the generator ... behind a 50 ohm resistor into node rf_in")
                                 r"|\b(?:generator|source)\b[^.;]{0,40}?\bbehind\s+(?:an?\s+|its\s+)?(?P<c>\d[\d.]*)\s*"
-                                r"(?P<cu>k|meg)?\s*(?:\u03a9|ohms?)?\s+(?:series\s+)?resist(?:or|ance)",
+                                r"(?P<cu>k|meg|M(?=\s*(?:\u03a9|ohm)))?\s*(?:\u03a9|ohms?)?\s+(?:series\s+)?resist(?:or|ance)",
                                 re.IGNORECASE)
+
+
+def _scale(said: str) -> str:
+    """A resistance's scale as SPICE writes it: "M" (of "1 MΩ") is meg, never milli."""
+    return "meg" if said in ("M", "meg", "Meg", "MEG") else said.lower()
 
 
 def _behind_source_resistor(request: Request, lines: list[Line], source: str, mapping: dict[str, str]) -> str | None:
@@ -977,7 +990,7 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
     touching = [line for line in lines if first in line.nodes]
     series = [line for line in touching if line.name[0].upper() == "R" and "0" not in line.nodes[:2]]
     # (only a resistance the request states for its generator: an inverting amplifier's input resistor is none)
-    stated = [parse_number((m["a"] or m["b"] or m["c"]) + ((m["au"] or m["bu"] or m["cu"] or "").lower()))
+    stated = [parse_number((m["a"] or m["b"] or m["c"]) + _scale(m["au"] or m["bu"] or m["cu"] or ""))
               for m in _SOURCE_RESISTANCE.finditer(request.description)]
     if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values() \
             or not any(_same_value(value, _value(series[0])) for value in stated):

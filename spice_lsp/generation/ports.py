@@ -264,6 +264,14 @@ _WITH_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:input|node)\s+)?
 _WITH_ONE = re.compile(_WITH_LEVEL)
 # "outputs at node ps_c (collector) and node ps_e (emitter)", "the base node qb (base of Q1)", "node dx (drain, M1)":
 # a node the word "node" names, then an aside with one device pin's word: that pin's port (see _aside_pins)
+# "2.2k resistors in collector (output pc) and emitter (output pe)", "the drain (node dq)": a pin's word, then its
+# node's name in parentheses after a word that names it
+# "differential input ports Vp and Vn", "output pins Q and QB": names after the plural noun that calls them ports, any
+# case (as a schematic writes them; SPICE reads them lower case)
+_PORTS_NAMED = re.compile(r"\b(?P<role>(?i:input|output))s?\s+(?i:ports|nodes|pins|terminals)\s+"
+                          r"(?:(?i:are|named|called)\s+)?(?P<a>[A-Za-z_]\w*)\s*(?:,\s*|\s+and\s+)(?P<b>[A-Za-z_]\w*)\b(?![\w(])")
+_PIN_NAMED = re.compile(r"\b(?P<pin>collector|emitter|base|drain|gate)s?\s*\(\s*(?:the\s+)?(?:(?:output|input)\s+"
+                        r"(?:node\s+)?|node\s+)(?P<n>" + _NAME + r")\s*\)")
 _NODE_PIN = re.compile(r"\bnode\s+(?P<n>" + _NAME + r")\s*\((?P<a>[^()]{1,48})\)")
 # "amplified x200 by a non-inverting stage into node tc_amp", "buffered and sent to node bo", "rectified onto node
 # dcp": what the circuit makes of its signal, then the node it goes into, its output (not a part's end: "tied to
@@ -605,6 +613,8 @@ def _name_like(word: str, named: int) -> bool:
         return False  # "output at DC", "in at AC": the words of a phrase, written so; "out at dc" names a node
     if w in NOT_NODES or w in GROUND or "-" in w or (named < 2 and (w in PORT_NOUNS or w in IDIOMS or plain(w))):
         return False  # ("mid-rail", "op-amp": words of English, never a node's name)
+    if named == 1 and w in _CARRIERS:
+        return False  # "Output rail br_out", "input line li": what the port is, its name after it
     if named == 1 and (word.isupper() or (len(w) > 4 and w.endswith(("s", "ed", "en", "ing"))
                                           and not re.search(r"[\d_]", w))):
         return False  # "input CMOS": an acronym; "output feeds back", "output taken across": a verb
@@ -952,6 +962,12 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _PORTS_NAMED.finditer(text):
+        pair = (m["a"].lower(), m["b"].lower())
+        if not set(pair) & (_NOT_NAMES | FUNCTION | ROLES | IDIOMS) and not any(plain(n) for n in pair):
+            _add(ports.roles, m["role"].lower(), pair)
+    for m in _PIN_NAMED.finditer(text):
+        ports.roles[m["pin"]] = tuple(dict.fromkeys(ports.roles.get(m["pin"], ()) + (m["n"],)))
     for m in _NODE_PIN.finditer(text):
         for pin, on_pin in _aside_pins(f"{m['n']} ({m['a']})").items():
             ports.roles[pin] = tuple(dict.fromkeys(ports.roles.get(pin, ()) + on_pin))
