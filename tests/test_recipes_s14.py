@@ -168,3 +168,20 @@ def test_a_window_comparator_has_the_limits_said_by_their_own_words(said, low, h
         "meas dc down when v(out)=2.5 fall=1\nprint up down"))
     assert abs(edges.values["up"] - low) < 0.02 * high and abs(edges.values["down"] - high) < 0.02 * high
     assert result.verified
+
+
+@pytest.mark.parametrize("said, f0", [("Colpitts oscillator at 2 MHz", 2e6), ("BJT Colpitts oscillator near 730 kHz "
+                                                                             "on a 9 V supply, output node co", 730e3),
+                                      ("LC Colpitts oscillator, 5 MHz, 12 V", 5e6)])
+def test_a_colpitts_oscillator_keeps_oscillating_at_the_frequency_asked(said, f0):
+    # its swing long after the supply's kick has died away (100 periods on), and its frequency there
+    netlist = generate(said).netlist
+    out = next(line.split()[1] for line in netlist.splitlines() if line.startswith("Q1 "))
+    start = 100 / f0 + 60e-6
+    result = runner.run(netlist, timeout=120, control=(
+        f"tran {1 / (f0 * 100):g} {start + 20 / f0:g} 0 {1 / (f0 * 100):g}\n"
+        f"meas tran hi max v({out}) from={start:g}\nmeas tran lo min v({out}) from={start:g}\nlet mid = (hi+lo)/2\n"
+        f"meas tran ta when v({out})=mid rise=1 td={start:g}\nmeas tran tb when v({out})=mid rise=11 td={start:g}\n"
+        "let f = 10/(tb-ta)\nprint hi lo f"))
+    assert result.values["hi"] - result.values["lo"] > 1.0
+    assert abs(result.values["f"] / f0 - 1) < 0.05

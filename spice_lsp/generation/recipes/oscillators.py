@@ -63,8 +63,9 @@ def _tank_frequency(v: dict[str, float]) -> float:
 
 
 def _colpitts_eq(f0, get):
-    # C2 = 4 C1 feeds back a fifth of the swing.
-    return _lc_tank(f0, get, 100e-6, 4)
+    # C2 = 4 C1 feeds back a fifth of the swing. Above 1 MHz L falls as f0 rises (100 uH at 1 MHz), so C1 and C2
+    # stay well above the transistor's own picofarads (at 5 MHz a 100 uH tank's 13 pF C1 let it jump to 7 MHz).
+    return _lc_tank(f0, get, 100e-6 * min(1.0, 1e6 / f0), 4)
 
 
 def _colpitts(f: _Filler) -> str:
@@ -74,10 +75,14 @@ def _colpitts(f: _Filler) -> str:
     _show(f, f0)
     q = f.model("npn")
     # Common base: the tank L1 || (C1 + C2) at the collector, the C1-C2 tap driving the emitter in
-    # phase. The supply's step (a tenth of a period) kicks the tank; R4 is the load that sets its Q.
+    # phase. The supply's step (a tenth of a period) kicks the tank; R4 is the load that sets its Q. The base's bypass
+    # (50 ohm at f0, 4.7 nF at least) lets the bias settle within the 40 periods before the frequency is measured: a
+    # 100 nF one held the base low for a millisecond, so above a few hundred kHz only the kick's ringing, dying away,
+    # was there to measure (and the frequency drifted on as the bias rose).
     return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
                       "R2 b 0 4.7k",
-                      "C3 b 0 100n", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}", f"L1 vcc out {p['L']}",
+                      f"C3 b 0 {format_eng(max(4.7e-9, 1 / (2 * math.pi * f0 * 50)))}", f"Q1 out b e {q}",
+                      f"R3 e 0 {f('RE', 2.2e3)}", f"L1 vcc out {p['L']}",
                       f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", f"R4 vcc out {f('RL', 10e3)}"])
 
 
