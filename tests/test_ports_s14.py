@@ -289,3 +289,29 @@ def test_a_source_resistance_from_a_named_node_puts_that_node_behind_it(said, ge
     assert len(series) == 1
     from spice_lsp.language.units import parse_number
     assert parse_number(series[0][3]) == pytest.approx(ohms)
+
+
+# --- "fed by a 12 V peak sine across ac1 and ac2": the signal source's two ends, where no statement placed it -----
+@pytest.mark.parametrize("said, ends", [
+    ("Full-wave bridge rectifier fed by a 12 V peak 60 Hz sine across ac1 and ac2, 470 ohm load.", ("ac1", "ac2")),
+    ("Half-wave rectifier: a 6 V peak 1 kHz sine generator floating between nodes g1 and g2.", ("g1", "g2")),
+    ("Bridge rectifier with the transformer secondary between nodes ta and tb, 1000 uF reservoir.", ("ta", "tb")),
+    ("A 1 mA current source between na and nb feeds a 1k resistor.", None),
+])
+def test_a_signal_sources_two_ends(said, ends):
+    assert read_ports(said).source_ends == ends
+
+
+@pytest.mark.parametrize("said, plus, minus, out, peak", [
+    ("Full-wave bridge rectifier with a 1000 uF filter capacitor, fed by a 12 V peak 60 Hz sine across ac1 and ac2, "
+     "output between out and ground with a 470 ohm load.", "ac1", "ac2", "out", (10.0, 12.0)),
+    ("Half-wave rectifier: a 6 V peak 1 kHz sine generator floating between nodes g1 and g2, 1k load at node hw_o.",
+     "g1", "g2", "hw_o", (4.8, 5.8)),
+])
+def test_the_familys_source_sits_between_the_two_ends_said(said, plus, minus, out, peak):
+    netlist = generate(said).netlist
+    source = next(row.split() for row in netlist.splitlines() if row[:1] == "V" and "SIN(" in row)
+    assert source[1:3] == [plus, minus]
+    frequency = float(re.search(r"SIN\(\S+ \S+ (\S+)\)", " ".join(source))[1])
+    control = f"tran {0.01 / frequency:g} {6 / frequency:g}\nlet result = maximum(v({out}))\nprint result"
+    assert peak[0] < runner.run(netlist, control=control, timeout=30).values["result"] < peak[1]

@@ -211,19 +211,14 @@ def _unify(mapping: dict[str, str], family: list[str], user: tuple[str | None, .
     return f"{' '.join(n or '?' for n in user)} do not fit the family's nodes {' '.join(family)}"
 
 
-# "(tc_n grounded)", "tc_n tied to ground", "with vb at 0 V": the request grounds that node
-_GROUNDED = (r"\s*(?:\(\s*)?(?:is\s+|being\s+)?(?:grounded|(?:tied|connected|returned|going)\s+to\s+ground|"
-             r"(?:at|to|on)\s+ground|(?:at|=)\s*0\s*V\b)")
-
-
 def _lift_return(want: ElementConstraint | SourceConstraint, line: Line, found: list[Line], added: list[Line],
                  request: Request) -> bool:
     """A voltage source stated between two named nodes ("a 10.25 mV source VTC between node tc_p and node tc_n",
     "a sine floating between ac1 and ac2") where the family's source returns to ground: its return end is lifted
-    onto the user's node, which a resistor joins to ground (1 mOhm where the request grounds that node, "(tc_n
-    grounded)"; else 10 MOhm, a floating source's DC return), so both named ends are the circuit's nodes. Only a node
-    nothing else the request states or the family has is lifted so; True where it was (the line's second node set,
-    the resistor in `added`)."""
+    onto the user's node, which 1 mOhm joins to ground, so both named ends are the circuit's nodes: the family's
+    circuit returns its current to ground, so that end stays at ground even where the request calls the source
+    floating (a bridge's family floats its own source). Only a node nothing else the request states or the family has
+    is lifted so; True where it was (the line's second node set, the resistor in `added`)."""
     ends = (want.nodes or ()) if isinstance(want, ElementConstraint) else (want.node, want.minus)
     if want.kind != "V" or len(ends) != 2 or line.name[:1].upper() != "V" or line.nodes[1:2] != ["0"] \
             or None in ends or "0" in ends or ends[0] == ends[1]:
@@ -233,12 +228,29 @@ def _lift_return(want: ElementConstraint | SourceConstraint, line: Line, found: 
         + [s for s in request.sources if minus in (s.node, s.minus) and s.text != want.text]
     if elsewhere or any(minus in other.nodes for other in found + added):
         return False
-    grounded = re.search(rf"(?<![\w.]){re.escape(minus)}\b{_GROUNDED}", request.description, re.IGNORECASE)
     used = {other.name.upper() for other in found + added}
     name = next(f"R{n}" for n in range(1, 1000) if f"R{n}" not in used)
     line.nodes[1] = minus
-    added.append(Line(name, [minus, "0"], "1m" if grounded else "10meg"))
+    added.append(Line(name, [minus, "0"], "1m"))
     return True
+
+
+def _on_source_ends(ends: tuple[str, str], found: list[Line], added: list[Line], mapping: dict[str, str],
+                    source: str, request: Request) -> None:
+    """The family's input source between the two nodes a request names for its signal source where no statement
+    placed one ("fed by a 12 V peak sine across ac1 and ac2"): a floating source's ends renamed, a grounded one's
+    return lifted onto the second (see _lift_return)."""
+    plus, minus = ends
+    driver = next((line for line in found if line.name.upper() == source.upper()), None)
+    if driver is None or driver.name[:1].upper() != "V" or len(driver.nodes) < 2 or driver.nodes[0] in mapping \
+            or {plus, minus} & set(mapping.values()) or any({plus, minus} & set(line.nodes) for line in found + added):
+        return
+    if driver.nodes[1] == "0":
+        others = [line for line in found if line is not driver]
+        if _lift_return(SourceConstraint("", plus, minus=minus), driver, others, added, request):
+            mapping[driver.nodes[0]] = plus
+    elif driver.nodes[1] not in mapping:
+        mapping[driver.nodes[0]], mapping[driver.nodes[1]] = plus, minus
 
 
 def _rename_nodes(text: str, mapping: dict[str, str]) -> str:
@@ -531,6 +543,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             problems.append(f"'{stated.text}': no source drives that node in this circuit")
             continue
         drive(driver, stated)
+    if stated_ports.source_ends and not any(s.node for s in request.sources if not s.supply):
+        _on_source_ends(stated_ports.source_ends, found, added, mapping, source, request)
     for name, node in asides.items():  # the family's source on that port takes the name no statement gave it
         on = next((line for line in found if line.name[:1].upper() == name[0] and line.nodes[1:2] == ["0"]
                    and mapping.get(line.nodes[0], line.nodes[0]) == node), None)

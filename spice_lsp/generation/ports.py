@@ -281,6 +281,13 @@ _MADE_ONTO = re.compile(r"\b(?i:amplified|buffered|filtered|rectified|inverted|i
                         r"limited|averaged|mixed|subtracted)\b(?P<way>[^.;:]{0,80}?)(?<!\btied)(?<!\bconnected)"
                         r"(?<!\breturned)(?<!\breferenced)(?<!\bgrounded)(?<!\bbiased)\s+(?:into|onto|to)\s+"
                         r"(?:the\s+)?(?:output\s+)?node\s+(?P<n>" + _NAME + r")\b(?![\w(])")
+# "fed by a 12 V peak 60 Hz sine across ac1 and ac2", "a generator floating between nodes g1 and g2", "the secondary
+# (a sine source) between sa and sb": the signal source's two ends, + first (no current source's: "current source
+# between a and b" pushes a current, read elsewhere)
+_SOURCE_ENDS = re.compile(r"\b(?<!current\s)(?<!current-)(?:sine|sinusoid|source|generator|secondary|winding)\b"
+                          r"[^.;,()]{0,16}?\s(?:(?:floating|connected|applied|placed|sitting)\s+)?(?:across|between)\s+"
+                          r"(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME
+                          + r")\b(?![\w(])")
 # "input a tied high", "b held low": a logic level, the supply's or ground's
 _LOGIC = re.compile(r"\binputs?\s+(?P<n>[a-z]\w{0,3})\s+(?:is\s+)?(?:tied|held|pulled|kept|fixed)\s+(?P<hl>high|low)\b")
 # "on 5 V", "from 12 V", "from a 15 V supply", "a 9 V battery", "off a 3.3 V rail"
@@ -347,6 +354,7 @@ class Ports:
     path: tuple[str, ...] = ()  # the signal's way through named nodes, input to output ("in to mid, then mid to out")
     inner: tuple[str, ...] = ()  # a chain's inner node said alone ("middle node mid"), where no path names it
     sources: dict[str, str] = field(default_factory=dict)  # a source's name -> the node an aside gives it
+    source_ends: tuple[str, str] | None = None  # "a sine across ac1 and ac2": the input source's two ends, + first
 
     def named(self) -> list[str]:
         return list(dict.fromkeys(n for names in self.roles.values() for n in names))
@@ -1009,6 +1017,8 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, m["rb"].lower(), (m["b"],))
     for m in _SOURCE_ASIDE.finditer(text):
         ports.sources.setdefault(m["s"].upper(), m["n"])
+    ends = [(m["a"], m["b"]) for m in _SOURCE_ENDS.finditer(text) if m["a"] != m["b"]]
+    ports.source_ends = ends[0] if len(ends) == 1 else None
     for m in _SUMMING.finditer(text):
         _add(ports.roles, "summing node", (m["n"],))
     ports.inner = tuple(dict.fromkeys(m["n"] for m in _INNER.finditer(text)
