@@ -315,3 +315,19 @@ def test_the_familys_source_sits_between_the_two_ends_said(said, plus, minus, ou
     frequency = float(re.search(r"SIN\(\S+ \S+ (\S+)\)", " ".join(source))[1])
     control = f"tran {0.01 / frequency:g} {6 / frequency:g}\nlet result = maximum(v({out}))\nprint result"
     assert peak[0] < runner.run(netlist, control=control, timeout=30).values["result"] < peak[1]
+
+
+# --- every input a summer's request names is one of its inputs -------------------------------------------------
+@pytest.mark.parametrize("said, ins, out", [
+    ("Inverting summing amplifier with inputs a1, a2, a3 and a4, each through 10k, 10k feedback, output node so.",
+     ("a1", "a2", "a3", "a4"), "so"),
+    ("Op-amp adder: s_out = -(v(p1) + v(p2) + v(p3)), with p1, p2 and p3 each a 1 kHz sine of 0.1 V.",
+     ("p1", "p2", "p3"), "s_out"),
+    ("Non-inverting summer of inputs u1, u2 and u3, output node ns.", ("u1", "u2", "u3"), "ns"),
+])
+def test_every_named_input_of_a_summer_is_built(said, ins, out):
+    netlist = generate(said).netlist
+    assert set(ins) | {out} <= nodes_of(netlist)
+    # each named input reaches the summing junction through its own resistor
+    fed = {row.split()[1] for row in netlist.splitlines() if row[:1] == "R" and row.split()[1] in ins}
+    assert fed == set(ins)

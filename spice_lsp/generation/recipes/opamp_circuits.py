@@ -71,7 +71,7 @@ def _summing_function(f: _Filler) -> list:
         total = -rf * sum(level / used(f, f"R{k}", *equal) for k, (_, level) in enumerate(held, 1))
         return [expect("gain", -rf / used(f, "R1", *equal), 0.03),
                 _at_op(f"adds its {len(held)} inputs: v(out) = -RF (v1/R1 + v2/R2 + ...)", total, 0.03)]
-    if (named := _named_inputs(f.intent.description)) is not None:
+    if _input_count(f) <= 2 and (named := _named_inputs(f.intent.description)) is not None:  # (as _summing builds)
         _, _, va, vb = named
         return [expect("gain", -rf / r1, 0.03),
                 _at_op("adds its inputs: v(out) = -RF (va/R1 + vb/R2)", -rf * (va / r1 + vb / r2), 0.03)]
@@ -87,8 +87,12 @@ def _input_count(f: _Filler) -> int:
 
 
 def input_count(text: str) -> int:
+    """A summer's inputs: as many as it says ("three-input", "4 inputs") or names ("inputs a1, a2, a3 and a4",
+    "out = -(v(p1) + v(p2) + v(p3))"), whichever is more; two else (up to eight)."""
     m = re.search(r"\b(three|four|[34])[- ]inputs?\b", text, re.IGNORECASE)
-    return 2 if m is None else {"three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
+    said = 2 if m is None else {"three": 3, "four": 4}.get(m[1].lower()) or int(m[1])
+    named = len(read_ports(text).roles.get("input", ()))
+    return max(said, named) if named <= 8 else said
 
 
 def _swept_only(f: _Filler) -> bool:
@@ -372,7 +376,7 @@ def _summing(f: _Filler) -> str:
         inputs = [f"R{k} {node} n {f(f'R{k}', f.number('RF', 10e3, 'R') / w, *equal)}"
                   for k, ((node, _), w) in enumerate(zip(held, weights), 1)]
         return "\n".join([_opamp_block(f), *sources, *inputs, f"R{len(held) + 1} n out {rf}", "X1 0 n out opamp"])
-    named = _named_inputs(f.intent.description)
+    named = _named_inputs(f.intent.description) if _input_count(f) <= 2 else None
     if named is not None:  # "inputs a and b ... out = -(a + 2b)": Rk = RF/wk, each input at its level
         a, b, *levels = named
         wa, wb = _weights(f.intent.description, [a, b])
