@@ -8,6 +8,7 @@ import pytest
 
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.recipes.filters import _ripple
+from spice_lsp.language.units import parse_number
 from spice_lsp.ngspice import runner
 
 
@@ -185,3 +186,30 @@ def test_a_colpitts_oscillator_keeps_oscillating_at_the_frequency_asked(said, f0
         "let f = 10/(tb-ta)\nprint hi lo f"))
     assert result.values["hi"] - result.values["lo"] > 1.0
     assert abs(result.values["f"] / f0 - 1) < 0.05
+
+
+@pytest.mark.parametrize("said, load, ripple", [
+    ("Half-wave rectifier from a 10 V peak 50 Hz sine into 1k with less than 1 V ripple", 1e3, 1.0),
+    ("Full-wave bridge rectifier from a 12 V peak 60 Hz sine into 470 ohm with under 0.5 V ripple", 470, 0.5),
+])
+def test_a_rectifiers_resistance_said_after_into_is_its_load(said, load, ripple):
+    # a rectifier has no input resistor: the figure is the load the reservoir capacitor is sized for
+    result = generate(said)
+    loads = [line.split() for line in result.netlist.splitlines() if line[:1] == "R"]
+    assert any(abs((parse_number(row[3]) or 0) - load) < 1e-6 for row in loads)
+    assert result.verified
+    swing = measure(result.netlist, "tran 50u 200m\nmeas tran hi max v(out) from=150m\n"
+                                    "meas tran lo min v(out) from=150m\nlet result = hi-lo")
+    assert swing <= ripple
+
+
+@pytest.mark.parametrize("said, level", [
+    ("Antilog amplifier producing -1 V output", -1.0),
+    ("antilog amplifier with a 10k feedback resistor giving -2 V out", -2.0),
+    ("Log amplifier with a 1 V input giving -0.5 V at the output", -0.5),
+    ("Op-amp log amp, 100k input resistor, diode feedback (IS=1e-12), output -0.4 V", -0.4),
+])
+def test_a_log_or_antilog_amplifier_is_designed_for_the_output_asked(said, level):
+    # the free resistor (or, with it stated, the input level) from Vout = -n VT ln(VIN/(R Is)) or -RF Is exp(VIN/n VT)
+    result = generate(said)
+    assert abs(measure(result.netlist, "op\nlet result = v(out)") / level - 1) < 0.05 and result.verified

@@ -876,6 +876,13 @@ def _the_load(intent: Intent, d: Design, kind: str) -> None:
     """A family that places a load (RL) given the load's figure as its R: the figure is the load's, when the
     request writes it once (else it may be R's too: "R = 10k into a 10k load")."""
     from spice_lsp.generation.families import roles
+    family_roles = roles(kind)
+    if "RIN" in intent.values and "RL" not in intent.values and "RL" in family_roles \
+            and not {"RIN", "R", "R1"} & set(family_roles):
+        # "a rectifier ... into 1k": a resistance read as an input's, of a family whose only resistor is its load
+        said = intent.values.pop("RIN")
+        intent.values["RL"] = Value("RL", said.value, said.text, said.unit)
+        d.notes.append(f"{said.text}: the {kind.replace('_', ' ')}'s load (it has no input resistor)")
     value = intent.values.get("R")
     if value is None or "RL" in intent.values or len(re.findall(rf"(?<![\d.]){re.escape(value.text)}(?![\d.])",
                                                                    intent.description)) != 1:

@@ -20,7 +20,7 @@ from spice_lsp.generation.recipes.filters import Aliases, designed, designer, pa
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.request import IDEALITY, read_request
 from spice_lsp.generation.templates import _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.language.units import format_eng, parse_number
 
 OPAMP_WORDS = r"op[- ]?amps?|operational"
 
@@ -820,6 +820,48 @@ def _log_amp(f: _Filler) -> str:
                       junction, "X1 0 n out opamp"])
 
 
+def _stated_junction(intent) -> tuple[float, float]:
+    """(Is, n) of a log or antilog amplifier's junction as the request states them: the diode's (ideal unless
+    said), or the transdiode's npn card (1e-14, 1)."""
+    if intent.kind == "log_amplifier" and not _DIODE_FEEDBACK.search(intent.description):
+        return 1e-14, 1.0
+
+    def stated(name: str, default: float) -> float:
+        said = re.search(rf"\b{name}\s*=\s*([-+]?[\d.]+(?:e[-+]?\d+)?[a-z]*)", intent.description, re.IGNORECASE)
+        value = parse_number(said[1]) if said else None
+        return default if value is None else value
+    ideal = IDEALITY.search(intent.description)
+    return stated("is", 1e-14), float(ideal["n"]) if ideal else stated("n", 1.0)
+
+
+def _design_log_output(intent, d, spec) -> None:
+    """The output level asked of a log amplifier, |Vout| = n VT ln(VIN/(R Is)), or of an antilog amplifier,
+    |Vout| = RF Is exp(VIN/(n VT)): the resistor the request leaves free from the input level (stated or the
+    family's), else the input level for a stated resistor. (Their output is inverted: the level's size is what is
+    designed; a positive level asked is measured negative and reported.)"""
+    saturation, n = _stated_junction(intent)
+    level, vt = abs(spec.target), n * 0.02585
+    log = intent.kind == "log_amplifier"
+    roles = ("R", "R1", "RIN") if log else ("RF", "R")
+    resistor, vin = given(intent, *roles), given(intent, "VIN")
+    if resistor is None:
+        vin = 1.0 if vin is None and log else 0.6 if vin is None else vin
+        exact = vin / (saturation * math.exp(level / vt)) if log else level / (saturation * math.exp(vin / vt))
+        if not 10 <= exact <= 100e6:
+            d.problems.append(f"'{spec.text}' needs a {format_eng(exact)}ohm resistor at a {vin:g} V input")
+            return
+        set_value(intent, d, roles[0], exact, "Vout = -n VT ln(VIN/(R Is))" if log else "Vout = -RF Is exp(VIN/(n VT))",
+                  E96)
+        d.free, d.scale = roles[0], (-1 if log else 1)
+    elif vin is None:
+        exact = resistor * saturation * math.exp(level / vt) if log else vt * math.log(level / (resistor * saturation))
+        if not 0 < exact < 20:
+            d.problems.append(f"'{spec.text}' needs a {exact:.3g} V input with {format_eng(resistor)}ohm")
+            return
+        set_value(intent, d, "VIN", exact, "VIN = R Is exp(|Vout|/(n VT))" if log else
+                  "VIN = n VT ln(|Vout|/(RF Is))", None)
+
+
 def _antilog_amp(f: _Filler) -> str:
     saturation, n = _junction(f)
     # An ideal junction (the textbook's): one decade of output per n VT ln 10 = 59.6 mV of input.
@@ -833,14 +875,18 @@ register(Family(kind="log_amplifier", summary="logarithmic amplifier (transdiode
                 function=_log_function,
                 names=("logarithmic amplifier", "log amplifier", "op-amp log amp", "transdiode logarithmic amplifier"),
                 rules=((5.76, (r"log(?:arithmic)?\s+amp\w*|transdiode",)),), analysis="dc",
-                dc_sweep="10m 10 10m", signal_input=True, noun="amplifier"))
+                dc_sweep="10m 10 10m", signal_input=True, noun="amplifier", specs=("vout",),
+                design=_design_log_output,
+                examples=(("vout", "op-amp log amplifier with a 1 V input giving -{x} V at the output", 0.3, 0.7),)))
 register(Family(kind="antilog_amplifier", summary="antilog (exponential) amplifier (diode input)",
                 function=_antilog_function,
                 build=_antilog_amp,
                 names=("antilog amplifier", "exponential amplifier", "anti-logarithmic amplifier",
                        "op-amp antilog amp"),
                 rules=((5.755, (r"anti-?log\w*(?:\s+amp\w*)?|exponential\s+amp\w*",)),), analysis="dc",
-                dc_sweep="0.4 0.65 2.5m", signal_input=True, noun="amplifier"))
+                dc_sweep="0.4 0.65 2.5m", signal_input=True, noun="amplifier", specs=("vout",),
+                design=_design_log_output,
+                examples=(("vout", "antilog amplifier with a 0.6 V input producing -{x} V output", 0.1, 5),)))
 
 
 # --- gyrator, differentiator, integrator ---------------------------------------------------------------

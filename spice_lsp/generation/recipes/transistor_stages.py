@@ -446,7 +446,8 @@ register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-so
                        "cascode gain stage"),
                 rules=((13.5, (r"cascode\b",)),),
                 source="V2", mos=True, noun="amplifier", specs=("gain", "gain_db"), design=_design_mos_cascode,
-                examples=(("gain", "NMOS cascode amplifier on 5 V with a gain of -{x}", 10, 80),)))
+                examples=(("gain", "NMOS cascode amplifier on 5 V with a gain of -{x}", 10, 80),
+                          ("gain_db", "NMOS cascode amplifier on 9 V with {x} dB of gain", 20, 40))))
 
 
 # --- compound pairs --------------------------------------------------------------------------
