@@ -327,6 +327,7 @@ _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF=
                 ISC="ISC", VOC="VOC", VRIPPLE="VRIPPLE")
 _NAMES = re.compile(r"(?:\b[A-Za-z]\w*\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
 _CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORECASE)
+_NOUN_UNIT = {"res": "ohm", "cap": "F", "ind": "H", "coi": "H", "cho": "H"}  # a part's noun, its unit
 _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
                  (r"length|width", "m"), (r"supply|volt", "V"), (r"current", "A"), (r"freq", "Hz")]
 _NOT_A_ROLE = ""  # a keyword that says "this is not something the circuit uses"
@@ -484,7 +485,11 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             bare = "ohm" if q.mult >= 1e3 else "F" if q.mult <= 1e-6 and not mos else ""  # "10k", "100n"
             # "into a 2k load", "fed from 12 V through 4.7k": ohms, whatever else the words near it name
             through = re.search(r"\b(?:through|via)\s+(?:an?\s+)?$", before, re.I)
+            # "a 10n-ish cap", "10n ceramic cap": the part named right after the figure is its own, before any other
+            noun = re.match(r"\s*(?:-?\s?ish\b|or\s+so\b)?\s*(?:[a-z]+\s+)?(?P<p>resistor|cap(?:acitor)?|inductor|coil|"
+                            r"choke)s?\b", after, re.I)
             q.unit = bare if bare == "ohm" and (re.match(r"\s*load\b", after, re.I) or through) else \
+                _NOUN_UNIT[noun["p"].lower()[:3]] if noun else \
                 next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)
             if re.match(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner)\b", after, re.I):
                 q.unit = "Hz"  # "a 5k corner": a frequency, no resistor

@@ -498,7 +498,8 @@ def _joined(request: Request, parts: list[ElementConstraint]) -> bool:
 
 # Devices a named circuit cannot do without, by the letters of its family's parts, and the listed parts that
 # stand for each (an op-amp may be listed as a controlled source).
-_DEVICES = (("QMJ", "QMJ"), ("D", "D"), ("X", "XEG"))
+# (a transistor family's gain is given as well by a controlled source the list places: "E7 is the amplifier: a VCVS")
+_DEVICES = (("QMJ", "QMJEGHF"), ("D", "D"), ("X", "XEG"))
 
 
 def _lacks_device(intent: Intent, description: str, request: Request) -> bool:
@@ -604,9 +605,10 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
         if rail in nodes and rail not in driven and level is not None:
             lines.append(f"{rail.upper()} {rail} 0 DC {level:g}")
             driven.add(rail)
-    if not request.sources and not stated_sources and "in" in nodes and "in" not in driven:
-        lines.append("V1 in 0 DC 0 AC 1")
-        assumptions.append("a 1 V AC source V1 drives node in (the request names no source)")
+    entry = request.input if request.input in nodes else "in"  # "in at node aa": the input the request names
+    if not request.sources and not stated_sources and entry in nodes and entry not in driven:
+        lines.append(f"V1 {entry} 0 DC 0 AC 1")
+        assumptions.append(f"a 1 V AC source V1 drives node {entry} (the request names no source)")
     taken = {e.name.upper() for e in request.elements if e.name}
     for want in request.elements:
         if (want.name and want.name.upper() in named) or (want.kind in "VI" and not want.placed()):
@@ -763,6 +765,8 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                           "only the circuit and its analyses (no .control blocks, shell commands or included files); "
                           "ask for the circuit and the analyses by name")
     intent = parse_intent(description)
+    # (the values no role took are reported below, less those a stated source's wave or a model uses: _unclear)
+    intent.warnings = [w for w in intent.warnings if not w.startswith("not used, its purpose is unclear")]
     request = read_request(description)
     supply = intent.values.get("VDD")
     held = next((s for s in request.sources if supply is not None and not s.supply and s.node
@@ -799,7 +803,9 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                    and all(e.placed() for e in request.elements)) or listed
     if transcribed:
         # a circuit listed part by part is built from its parts: no value a family's design computed is owed
-        intent = dataclasses.replace(intent, values=own_values)
+        # (and no family was assumed for it: "no circuit type was named: a common-emitter amplifier is assumed")
+        intent = dataclasses.replace(intent, values=own_values, warnings=[
+            w for w in intent.warnings if not w.startswith("no circuit type was named")])
         netlist, assumptions, output = _transcribe(intent, request)
         netlist, noted = _finished(netlist, request.input)
         assumptions += noted

@@ -19,7 +19,19 @@ from dataclasses import dataclass, field
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
 from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
-from spice_lsp.generation.vocabulary import FUNCTION, IDIOMS, NOT_NODES, PLACES, PORT_NOUNS, called, marking, plain
+from spice_lsp.generation.vocabulary import (
+    FUNCTION,
+    IDIOMS,
+    NOT_NODES,
+    PLACES,
+    PORT_NOUNS,
+    ROLES,
+    called,
+    marked,
+    marking,
+    plain,
+)
+from spice_lsp.generation.vocabulary import GROUND as VOCABULARY_GROUND
 from spice_lsp.language.units import format_eng, parse_number
 
 GROUND = {"0", "gnd", "ground", "grounded", "earth", "vss", "com", "common"}  # "gate grounded"
@@ -64,7 +76,7 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,\s*(?:is\b|an?\s+)|,)?\s*"  # ("
 _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
 _OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
-              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
+              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:(?:both|each|also)\s+)?(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
               # "RSRC (1 ohm)", "RTC (500 Ω, tc1=3.9e-3)": its value first in parentheses; "RA, 6.8 kΩ, top to mid":
               # after a comma
               rf"|(?<!\bRC)(?<!\bRL)(?<!\bLC)(?<!\bCR)\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}"
@@ -83,6 +95,8 @@ _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]
 # a device's kind said right after its name: ", an N-channel", " is a PNP", ", pmos"
 _KIND_NEXT = r"\s*(?:,|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
+                         # a name with an underscore after its kind's letter: "R_A", "C_LOAD", "V_IN"
+                         r"[RCLDQMJEVIGHFKSB]_[A-Z0-9][A-Z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
                          r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|"
                          # ... or by letters alone, its kind or model in the aside after it: "MN (nmos, W=1u)",
@@ -448,6 +462,8 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     """Whether the word `group` names no node. A name the user probes ("v(left)") is a node wherever it stands;
     a word of place ("left", "up") is one where it stands as a part's end (`end`: "from exc to left")."""
     word, before = m[group].lower(), m.string[:m.start(group)]
+    if called(word):
+        return False  # "between nodes drive and coil": what the request calls a node is one, whatever English it is
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
         re.search(r"(?:\b(?:from|to|into|between|at|on|node)|\()\s*$", before)  # "(cap to ground)", "node anode"
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
@@ -482,7 +498,12 @@ def _pair(clause: str, after: int, patterns: list[re.Pattern] = _NODE_PAIRS) -> 
                       or not grounded and _not_node(m, "b", end)) and not _article(m, "a") \
                 and not _article(m, "b") and not _value_word(m, "a") and (grounded or not _value_word(m, "b")):
             return _node(m["a"]), "0" if grounded else _node(m["b"])
+    if patterns is _NODE_PAIRS and (bare := _ASIDE.sub(lambda a: " " * len(a[0]), clause)) != clause:
+        return _pair(bare, after, _ENDS)  # "from node v5 (V5 = 5 V) to swl": an aside between the ends
     return None
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 def _element(text: str, start: int, stop: int, name: str, name_at: int) -> ElementConstraint | None:
@@ -640,7 +661,14 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         far_end = r"\b(?:up\s+to|to|from)\s+" + _NODE.format("b")
         far = (re.search(far_end, text[name_at:stop].split(",")[0], re.IGNORECASE)
                or re.search(far_end, text[phrase + pin.end():name_at], re.IGNORECASE)) if pin else None
-        if pin and far and not ({pin["a"].lower(), far["b"].lower()} & _NOT_NODES) and not _value_word(far, "b"):
+        # ("tied to a 6 V supply VDD through RD": the supply's node, named after it, not the article)
+        supply = re.match(r"\s*(?:[-+]?[\d.]+\s*[a-zA-Z]*\s+)?(?:dc\s+)?(?:supply|rail|source|battery)\s+"
+                          r"(?P<s>V[A-Z0-9_]*)\b",
+                          far.string[far.end():]) if far and _article(far, "b") else None
+        if pin and supply:
+            nodes = (_node(pin["a"]), supply["s"].lower())
+        elif pin and far and not ({pin["a"].lower(), far["b"].lower()} & _NOT_NODES) and not _value_word(far, "b") \
+                and not _article(far, "b"):
             nodes = (_node(pin["a"]), _node(far["b"]))
     across = re.search(r"\bacross\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                        clause[max(0, name_at - start):], re.IGNORECASE) if nodes is None and kind in "RCLD" else None
@@ -667,6 +695,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         if first and then and not _not_node(first, "a") and not _not_node(then, "b", True) \
                 and not _article(then, "b") and not _value_word(then, "b"):
             nodes = (_node(first["a"]), _node(then["b"]))
+    if nodes is None and kind in "RCL":
+        nodes = _clause_ends(clause, name) or _terse_ends(clause, name, [value] if value else []) \
+            or _walked_to(text, start, clause, name)
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
@@ -695,6 +726,45 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                              value.value if value else None, value.text if value else None,
                              params=_initial_condition(clause[max(0, name_at - start):], kind) + sizes
                              + _temperature_coefficients(clause[max(0, name_at - start):], kind))
+
+
+def _clause_ends(clause: str, name: str) -> tuple[str, str] | None:
+    """A passive part's two ends where no phrase of its own placed it: the two names in its clause that the request
+    marks as nodes elsewhere ("node src feeds flt through R2", "R6 = 1k feeds pa from node vdd", "C3 ... to ground")."""
+    ends = []
+    for m in re.finditer(r"(?<![\w.\-(])[a-z_]\w*\b(?![(\-])(?!\s+(?:series|parallel)\b)", clause, re.IGNORECASE):
+        word = m[0].lower()
+        if re.search(r"\b(?:inputs?|outputs?|supply|rail|in|out)\s+(?:node\s+)?(?:is\s+|at\s+|on\s+)?$",
+                     clause[:m.start()], re.IGNORECASE):
+            continue  # "C7 = 47 nF, input node x, output node y": the ports the request names, not the part's ends
+        if word in VOCABULARY_GROUND:
+            ends.append("0")
+        elif word != name.lower() and not _DESIGNATOR.fullmatch(m[0]) and (
+                called(word) or marked(word) and word not in FUNCTION | ROLES):  # (a part's end "to load")
+            ends.append(_node(word))
+    ends = list(dict.fromkeys(ends))
+    if len(ends) == 1:  # one end known, the other said "from x"/"to x" once: "R2 of 10k feeds out from vin"
+        other = [_node(m["x"]) for m in re.finditer(r"\b(?:from|to|into)\s+(?:node\s+)?(?P<x>[a-z_]\w*)\b", clause,
+                                                   re.IGNORECASE)
+                 if m["x"].lower() not in NOT_NODES | IDIOMS | {"a", "an"} and not _value_word(m, "x")
+                 and not _DESIGNATOR.fullmatch(m["x"]) and _node(m["x"]) not in ends]
+        ends += other[:1] if len(other) == 1 else []
+    return (ends[0], ends[1]) if len(ends) == 2 else None
+
+
+def _walked_to(text: str, start: int, clause: str, name: str) -> tuple[str, str] | None:
+    """A part joined "into" a chain: "... on node a into R3 (4.7k) into node mid": from the node the sentence was at
+    before it to the node it goes into."""
+    m = re.search(r"\b(?:into|to|reaching)\s+(?:the\s+)?(?:\w+\s+)?(?:node\s+)?(?P<x>[a-z_]\w*)\b(?!\s+node\b)",
+                  clause[clause.find(name) + len(name):],
+                  re.IGNORECASE)
+    if not re.match(r"\s*(?:into|then|through|via)\b", clause, re.IGNORECASE) or m is None \
+            or not (called(m["x"]) or marked(m["x"])):
+        return None
+    before = text[_sentence(text, start)[0]:start]
+    at = [w for w in re.findall(r"(?<![\w.\-])[a-z_]\w*\b", before, re.IGNORECASE)
+          if (called(w) or marked(w)) and w.lower() not in FUNCTION | ROLES and not _DESIGNATOR.fullmatch(w)]
+    return (_node(at[-1]), _node(m["x"])) if at and _node(at[-1]) != _node(m["x"]) else None
 
 
 # "an LED (call it D2)", "the diode, named D4", "a transistor labelled Q7", "call the capacitor CF", "feedback resistor
@@ -882,8 +952,9 @@ _OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:
 _CONTROL_PROBE = re.compile(r"(?<![\w.])v\(\s*(?P<n>[a-z_]\w*)\s*(?:,\s*(?P<m>[a-z_]\w*)\s*)?\)(?!\s*=)",
                             re.IGNORECASE)
 # A VCVS's control inputs one by one: "its + control input at in, its - control input tied to out"
-_CONTROL_INPUT = (r"(?:control\s+)?(?:input|terminal|pin|side)?\s*(?:is\s+)?(?:at|on|to|tied\s+to|connected\s+to)\s+"
-                  r"(?:node\s+)?(?P<n>[a-z_]\w*)\b")
+_CONTROL_INPUT = (r"(?:control\s+)?(?:(?:input|terminal|pin|side)?\s*(?:is\s+)?(?:at|on|to|tied\s+to|connected\s+to)\s+"
+                  r"(?:node\s+)?|(?:input|terminal|pin|side)\s+(?:is\s+)?node\s+)"  # ("+ input node ip": node said)
+                  r"(?P<n>[a-z_]\w*)\b")
 _PLUS_INPUT = re.compile(r"(?:(?<![\w+-])\+|\b(?:plus|positive|non-?inverting))\s*" + _CONTROL_INPUT, re.IGNORECASE)
 _MINUS_INPUT = re.compile(r"(?:(?<![\w+-])[-\u2212]|\b(?:minus|negative|(?<!non-)(?<!non)inverting))\s*"
                           + _CONTROL_INPUT, re.IGNORECASE)
@@ -894,11 +965,27 @@ _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)
                            r"(?:nodes?\s+)?"
                            # ("input between i and 0": its control's two ends)
                            r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across|between)\s+"
-                           r"(?:nodes?\s+)?)"
+                           r"(?:nodes?\s+)?"
+                           # ("control node ctl against ground": the node its control is, then what it is against)
+                           r"|control(?:ling)?\s+(?:nodes?|inputs?)\s+(?:is\s+|at\s+|on\s+)?(?=(?:node\s+)?\w+\b))"
                            # "by v(in)": a probe
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?!voltage\b)(?P<n>[a-z_]\w*)\b(?!\()"
-                           r"(?:\s+(?:and|to)\s+(?:node\s+)?(?P<m>[a-z_]\w*))?",
+                           r"(?:\s+(?:and|to|against|versus|vs\.?|minus|(?:relative|referred)\s+to)\s+(?:node\s+)?"
+                           r"(?P<m>[a-z_]\w*))?",
                            re.IGNORECASE)
+def _output_ends(after: str) -> tuple[str, str] | None:
+    """The output ends its role word gives a controlled source or a switch, n+ first."""
+    m = _OUTPUT_ENDS.search(after)
+    if m is None or any(_not_node(m, g) or _article(m, g) or _value_word(m, g) for g in ("a", "b")):
+        return None
+    return _node(m["a"]), _node(m["b"])
+
+
+# "output terminals are go and ground", "contacts: sw and 0": a controlled source's or a switch's output ends by their
+# role word
+_OUTPUT_ENDS = re.compile(r"\b(?:outputs?|contacts?|switched\s+terminals?)(?:\s+(?:terminals?|pins?|side))?\s*"
+                          r"(?:are|is|:|=|sit\s+(?:on|at))?\s*(?:(?:between|from|across|on|at)\s+)?(?:nodes?\s+)?"
+                          r"(?P<a>[a-z_]\w*)\s+(?:and|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
 
 
 def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str | None, ...] | None,
@@ -918,7 +1005,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         return ElementConstraint(text, "K", name, None, float(k["v"]), k["v"], (coupled[1], coupled[2]) if coupled
                                  else ()) if k else None
     if kind == "S":  # "switch S1 between out and ground, controlled by node ctl": its ends, then its control
-        ends = _pair(after, 0)
+        ends = _pair(after, 0) or _output_ends(after)
         # "controlled by v(ctl)" (a probe), else a control node that is not one of its own ends ("from out to ground")
         control = _CONTROL_PROBE.search(after) or next(
             (m for m in _CONTROL_NODE.finditer(after) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")
@@ -927,7 +1014,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         return ElementConstraint(text, "S", name, ends + ctl if ends else None) if ends or control else None
     # (a current "into ground" is its return, not the node it drives)
     out = next((m["n"].lower() if m["n"] else m["v"].lower() for m in _OUT_NODE.finditer(after)
-                if m["v"] or (m["n"].lower() not in _NOT_NODES | GROUND and not _article(m, "n")
+                if m["v"] or (m["n"].lower() not in _NOT_NODES | GROUND | PORT_NOUNS and not _article(m, "n")
                               and not _value_word(m, "n"))),
                None)
     refs: tuple[str, ...] = ()
@@ -980,7 +1067,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
         senses = pair_at and re.search(r"\b(?:sens\w*|controlled\s+by|voltage|measur\w*)\b",
                                        re.sub(r"\b\w+[- ]controlled(?:\s+(?:voltage|current)\s+source)?\b", "",
                                               after[:pair_at.start()]), re.IGNORECASE)
-        ends = _pair(after, 0) if out is None and not senses else None
+        ends = (_pair(after, 0) or _output_ends(after)) if out is None and not senses else None
         # the voltage it senses: a probe ("sensing v(ix)") first, else a node its words name (never ground: "pushing
         # its current from ground into ox" is its output's return)
         control = _CONTROL_PROBE.search(after) or next((
@@ -2122,7 +2209,8 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     tr = time(r"rise(?:\s+and\s+fall)?(?:\s+times?)?|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
     tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
     # "high for the first 100 ns of every 200 ns": the width, then the period
-    pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?", r"wide|width|long|pulses?")
+    pw = time(r"width|wide|long|on[- ]time|(?:high|on)\s+for(?:\s+the\s+first)?",
+              r"wide|width|long|pulses?|(?:on|high)[- ]?time")
     per = time(r"period|every|each", r"period")
     # a lone step has no frequency: one in its statement is another's ("a 2 V step at 50 us into a 10 kHz low-pass")
     repeats = re.search(r"\bpulse|square|\bclock|\bpwm\b|\bduty|\btoggl|\bevery\b|\bperiod|\bsaw-?tooth", span,
@@ -2175,8 +2263,10 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
             if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
-                                            r"drains?|sources?|supply|load|and|then|with|while)\b", text,
-                                            re.IGNORECASE)]
+                                            r"drains?|sources?|supply|load|and|then|with|while)\b"
+                                            # (not a wave's next corner: "5 V at 1 ms, and still 5 V at 3 ms")
+                                            r"(?!\s+(?:(?:still|then|back\s+to|finally)\s+)?[-+]?[\d.]+\s*[munµk]?V\s+at\b)",
+                                            text, re.IGNORECASE)]
     # ... and one that states another supply ("VB holds the first base (node b) at 6 V, 12 V supply on vcc")
     ends += [m.start() for m in re.finditer(rf",\s*(?:and\s+)?(?:an?\s+|the\s+)?{_QTY_TEXT}V\s+(?:dc\s+)?"
                                             r"(?:supply|rail|battery)\b", text, re.IGNORECASE)]
@@ -2244,6 +2334,44 @@ _LIST_ITEM = re.compile(r",\s*(?:and\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:op-
 # shunts ka to ground") or another part of a list
 _APART = re.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:to|with)|than|that|which|whose)\b|" + _LIST_ITEM.pattern,
                     re.IGNORECASE)
+
+
+def _pins_fed_by_sources(request: Request) -> None:
+    """A device's pin left unplaced that its words say a named source feeds ("base fed by a current source IB of 20 µA
+    into node qb", "gate driven by VG"): the node that source sits on."""
+    on = {s.name.upper(): s.node for s in request.sources if s.name and s.node}
+    for i, e in enumerate(request.elements):
+        if e.kind not in _TERMINALS or e.kind not in _TERMINAL_LETTERS or not e.nodes or None not in e.nodes:
+            continue
+        nodes = list(e.nodes)
+        for k, words in enumerate(_TERMINALS[e.kind]):
+            fed = re.search(rf"\b(?:{words})\s+(?:is\s+)?(?:fed|driven|biased|supplied|set|held)\s+(?:by|from|with)\s+"
+                            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>[VI][A-Z0-9_]*)\b", e.text)
+            if k < len(nodes) and nodes[k] is None and fed and on.get(fed["s"].upper()):
+                nodes[k] = on[fed["s"].upper()]
+        request.elements[i] = dataclasses.replace(e, nodes=tuple(nodes))
+
+
+def _sources_on_known_nodes(request: Request) -> None:
+    """A named voltage source no phrase of its own placed: the nodes its statement names that the request calls nodes
+    elsewhere, its first the one it drives ("VSIG: sine ..., between node tone and ground", "VKA gives ka 10 V")."""
+    known = set(request.nodes) | {n for e in request.elements for n in e.placed()}
+    for i, s in enumerate(request.sources):
+        if s.node is not None or s.kind != "V" or not s.name:
+            continue
+        # (its own words only, up to another part: "VBG and drives an NPN that shunts ka" puts VBG on no ka)
+        own = re.split(r"\b(?:op-?amps?|amplifiers?|transistors?|npn|pnp|nmos|pmos|mosfets?|diodes?|zeners?|leds?|"
+                       r"resistors?|capacitors?|caps?|inductors?|dividers?|loads?)\b|(?<![\w.])[RCLDQMJXEGHF]\w*\d\w*",
+                       s.text, maxsplit=1, flags=re.IGNORECASE)[0]
+        ends = list(dict.fromkeys(
+            "0" if word.lower() in VOCABULARY_GROUND else _node(word)
+            for word in re.findall(r"(?<![\w.\-(])[a-z_]\w*\b(?![(\-])", own, re.IGNORECASE)
+            if word.lower() != s.name.lower() and (word.lower() not in ("a", "an") or called(word)) and (
+                word.lower() in VOCABULARY_GROUND or (
+                _node(word) in known or called(word)) and not _DESIGNATOR.fullmatch(word))))
+        if ends and ends[0] != "0" and len(ends) <= 2:
+            request.sources[i] = dataclasses.replace(s, node=ends[0], minus=ends[1] if ends[1:] != ["0"] and ends[1:]
+                                                     else None)
 
 
 def _designated_sources(text: str, request: Request) -> None:
@@ -2872,6 +3000,11 @@ _CARD_LEVELS = re.compile(rf"(?:(?:dc\s+)?(?P<dc>{_SPICE_NUMBER}))?\s*(?:\bac\s+
                           r"(?:\b(?:sin|pulse|pwl)\s*\([^()]*\))?", re.IGNORECASE)
 
 
+# A model's parameters after the word, "NAME=value" one after another: "model IS=1e-12 RS=0.5 CJO=10p"
+_MODEL_RUN = re.compile(r"\bmodel\s*(?:[:(]\s*)?(?:[A-Za-z]\w*\s*=\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+                        r"(?:meg|[a-zA-Zµ])*\s*,?\s*){2,}")
+
+
 def _cards(text: str, request: Request) -> list[tuple[int, int]]:
     """The parts and sources the request writes as SPICE lines, added to it as written; returns their spans
     (where the other readers have nothing left to read)."""
@@ -3081,6 +3214,139 @@ _NAME_AFTER_VALUE = re.compile(r"(?<![\w.])(?P<q>\d+(?:\.\d+)?\s?(?:meg|[fpnuµ�
 _NOT_NAMES = {"RC", "LC", "CR", "LR", "RLC", "RMS", "CMOS", "LED", "LDO", "CMRR", "LSB", "LAMBDA", "LEVEL", "RON",
               "ROFF", "CW", "CCW", "CV", "LV", "LVDS", "LP", "LPF", "CE", "CB", "CC", "CS", "CG", "CD", "CML",
               "CLC", "CUK"}
+
+
+_PART_VALUE = (rf"(?P<q{{0}}>{_QTY_TEXT}(?:Ω|ohms?|[fFhH]\b)?)(?:-?\s?ish\b)?\s*"
+               r"(?P<n{0}>resistor|cap(?:acitor)?|inductor|coil)?s?\b")
+# "a 100 ohm resistor and then a 22uf cap to ground": a series part, then one to ground, from the input to the output
+_SECTION = re.compile(_PART_VALUE.format(1) + r"(?:(?![.;])[^.;]){0,30}?\b(?:then|into|followed\s+by|feeding)\s+"
+                      r"(?:an?\s+|the\s+)?" + _PART_VALUE.format(2)
+                      + r"(?:(?![.;])[^.;]){0,20}?\bto\s+(?:ground|gnd)\b", re.IGNORECASE)
+# "VS1 on node s1, then 3.3k to node s2": a part from the node the sentence is at to the node it goes to
+_WALK = re.compile(r"\b(?:then|followed\s+by)\s+(?:an?\s+|the\s+)?" + _PART_VALUE.format(1)
+                   + r"\s+(?:goes\s+|runs\s+)?to\s+(?:node\s+)?(?P<x>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+# Words of English that may open a sentence and look like a part's name ("Connect 10n from x to y")
+_SENTENCE_WORDS = frozenset("""connect connecting lastly last let later like look looking run remember return replace
+remove regarding choose can could consider create call compute check calculate lay leave right ramp also add""".split())
+
+# A passive's name no reader took: "R3", "Rf", "Rload" or "R_TOP" with its value and ends in the words around it (not a
+# capitalised word of English: "Load", "Connect", "Run")
+_NAME_LEFT = re.compile(r"(?<![\w.\-])(?-i:[RCL](?:\d+[A-Za-z0-9_]*|_?[A-Z][A-Za-z0-9_]*|[a-z]{1,5}\d*))(?![\w(])")
+_NOT_LEFT_NAMES = frozenset("""re lo load low cap caps rise rate run call can cut let like look last less line
+level loop long left lift rest real range ratio rail ramp read reach right red clock clamp close cell chip cool
+cold core count cycle ring rms cross case check clear come cost cover rare rough roll role root rule lead lamp
+large late lay lean lens""".split())
+_SEGMENT_END = re.compile(r"[;,]|\.(?:\s|$)|\band\b|\bwhile\b|\bwith\b")
+
+
+def _terse_ends(segment: str, name: str, values: list[_Q]) -> tuple[str, str] | None:
+    """The two words of an item that is only a part's name, its value and its two nodes, in any order ("Rf 100k out
+    inv", "Rb vcc base 100k", "Cx: 47n, x -> 0", "from vin to mid: R3, 2k2"): its ends, whatever words they are."""
+    if len(values) != 1:
+        return None
+    words = segment[:values[0].start] + " " + segment[values[0].end:]
+    words = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])|[:=,]|->|\u2192|\s[-\u2013]\s"
+                   r"|\b(?:ohms?|Ω|F|H|from|to|between|and)\b", " ", words, flags=re.IGNORECASE)
+    rest = words.split()
+    if len(rest) != 2 or any(w.lower() in FUNCTION or not re.fullmatch(r"[a-z_]\w*|0", w, re.I) for w in rest):
+        return None
+    return ("0" if rest[0].lower() in VOCABULARY_GROUND else _node(rest[0]),
+            "0" if rest[1].lower() in VOCABULARY_GROUND else _node(rest[1]))
+
+
+def _names_left(text: str, request: Request) -> None:
+    """A passive the request names that no reader placed, read from its own words (back to the last comma, "and" or
+    sentence end, and on for up to three such segments): its one value of its kind's unit and the two names there
+    that the request calls nodes elsewhere. A fallback for the sentence shapes the readers above do not know."""
+    have = {(e.name or "").upper() for e in request.elements} | {(s.name or "").upper() for s in request.sources}
+    written = {e.name for e in request.elements if e.name}  # (as written: "VIN" is a source, "vin" its node)
+    for m in _NAME_LEFT.finditer(text):
+        name, kind = m[0], m[0][0]
+        if name.upper() in have or name in request.parameters or re.search(r"\bparam(?:eter)?s?\s+$", text[:m.start()],
+                                                                            re.IGNORECASE):
+            continue  # (a parameter's name: "a parameter RLO = 3.3k")
+        # (a terse item is a part whatever its name: "RC vcc c 4.7k", "Re e 0 1k")
+        terse = re.match(r"\s+[a-z_]\w*\s+(?:[a-z_]\w*|0)\s+[\d.]+\w*\s*(?:[;.]|$)"
+                         r"|\s+[\d.]+\w*\s+[a-z_]\w*\s+(?:[a-z_]\w*|0)"
+                         r"\s*(?:[;.]|$)", text[m.end():], re.IGNORECASE)
+        if re.match(r"[-\s]+(?:high|low|band|all)[- ]?pass|\s+(?:filter|circuit|network|section|ladder|tank)\b",
+                    text[m.end():], re.IGNORECASE):
+            continue  # "RL high-pass", "RC network": the circuit's initials
+        if not terse and (name.upper() in _NOT_NAMES or name.lower() in _NOT_LEFT_NAMES | NOT_NODES | _SENTENCE_WORDS \
+                or re.fullmatch(rf"(?i:{_QUANTITY_NAMES})", name) \
+                or name[1:].islower() and len(name) > 3 and re.search(r"(?:^|[.!?:;]\s*|\n)$", text[:m.start()])):
+            continue
+        before = [b.end() for b in _SEGMENT_END.finditer(text, 0, m.start())]
+        lo = hi = before[-1] if before else 0
+        hi = m.end()
+        for _ in range(3):
+            after = _SEGMENT_END.search(text, hi)
+            stop = after.start() if after else len(text)
+            if _NAME_LEFT.search(text, m.end(), stop) and hi > m.end():
+                break  # the next part's words
+            hi = after.end() if after else len(text)
+            segment = text[lo:stop]
+            if any(n in written and n != name for n in re.findall(r"[A-Za-z]\w*", segment)):
+                break  # another part's words ("RL high-pass: R1 of 680 Ω from in to out": R1's, RL names the circuit)
+            values = [q for q in _quantities(segment) if UNIT_KIND.get(q.unit) == kind or not q.unit and q.scaled and (
+                kind == "R" and q.mult >= 1e3 or kind == "C" and q.mult <= 1e-6)]
+            ends = _clause_ends(segment, name) or _terse_ends(segment, name, values)
+            if len(values) == 1 and ends and not any(_DESIGNATOR.fullmatch(n) for n in ends):
+                request.elements.append(ElementConstraint(segment.strip(" ,;"), kind, name, ends, values[0].value,
+                                                          values[0].text))
+                have.add(name.upper())
+                break
+            if not after or len(values) > 1:
+                break
+
+
+_KIND_NOUNS = {"D": r"diode|led|zener", "R": r"resistor", "C": r"cap|capacitor", "L": r"inductor|coil|choke"}
+
+
+def _ends_by_noun(text: str, elements: list[ElementConstraint]) -> None:
+    """A named part left with no ends, the one of its kind, placed later by its kind's noun alone: "diode D4 (IS=4e-15)
+    fed ... into node dx, diode from dx to ground", "C2 = 1n ...; the capacitor goes between a and b"."""
+    for i, e in enumerate(elements):
+        if e.nodes is not None or e.kind not in _KIND_NOUNS or not e.name or sum(
+                f.kind == e.kind and f.name is not None for f in elements) != 1:
+            continue
+        at = text.find(e.name)
+        m = re.compile(rf"\b(?:the\s+|its\s+|that\s+)?(?:{_KIND_NOUNS[e.kind]})\s+"
+                       r"(?:(?:goes|sits|runs|is|connects)\s+)?"
+                       r"(?:from|between)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
+                       re.IGNORECASE).search(text, at + len(e.name)) if at >= 0 else None
+        if m and not any(_not_node(m, g, True) or _article(m, g) or _value_word(m, g) for g in ("a", "b")):
+            elements[i] = dataclasses.replace(e, nodes=(_node(m["a"]), _node(m["b"])))
+
+
+def _walked_parts(text: str, request: Request) -> None:
+    """Unnamed parts a request places by walking along the circuit (_SECTION, _WALK), where no reader placed them."""
+    placed = [e.value for e in request.elements if e.placed()]
+
+    def part(q: str, noun: str | None, nodes: tuple[str, str]) -> None:
+        qs = _quantities(q)
+        if not qs or any(v is not None and math.isclose(v, qs[0].value, rel_tol=1e-9) for v in placed):
+            return
+        kind = {"res": "R", "cap": "C", "ind": "L", "coi": "L"}[noun.lower()[:3]] if noun else \
+            UNIT_KIND.get(qs[0].unit) or ("R" if qs[0].mult >= 1e3 else "C" if qs[0].mult <= 1e-6 else "")
+        if kind:
+            request.elements[:] = [e for e in request.elements if not (  # the same part, read with no ends
+                e.kind == kind and e.name is None and not e.placed() and e.value == qs[0].value)]
+            request.elements.append(ElementConstraint(q.strip(), kind, None, nodes, qs[0].value, qs[0].text))
+            placed.append(qs[0].value)
+
+    for m in _SECTION.finditer(text):
+        if request.input and request.output and request.input != request.output:
+            part(m["q1"], m["n1"], (request.input, request.output))
+            part(m["q2"], m["n2"], (request.output, "0"))
+    for m in _WALK.finditer(text):
+        sentence = text[_sentence(text, m.start())[0]:m.start()]
+        at = [n["n"] for n in re.finditer(r"\b(?:node|at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", sentence, re.IGNORECASE)
+              if n["n"].lower() not in _NOT_NODES | IDIOMS and not _DESIGNATOR.fullmatch(n["n"])]
+        if at and not _not_node(m, "x") and _node(at[-1]) != _node(m["x"]):
+            part(m["q1"], m["n1"], (_node(at[-1]), _node(m["x"])))
 
 
 def _names_after_values(text: str, elements: list[ElementConstraint]) -> None:
@@ -4512,10 +4778,19 @@ def items_ended(description: str) -> str:
     """The request with each line of a list ended as a statement before its line break goes ("... cathode ac2
     <newline>VAC is ...": the last item's words ran into the next sentence's)."""
     lines = description.split("\n")
+    # (any line that ends a statement, as well: a line that stops at its words' end, not mid-phrase as wrapped prose
+    # does: "R3 2k2 between vin and mid<newline>C3 ...")
     return "\n".join(line + ";" if i + 1 < len(lines) and (_ITEM_LINE.match("\n" + lines[i + 1]) or
-                                                           _ITEM_LINE.match("\n" + line))
-                      and not re.search(r"[.;:,]\s*$", line) and line.strip() else line
+                                                           _ITEM_LINE.match("\n" + line) or not _WRAPPED.search(line)
+                                                           and _STATEMENT_LINE.match(lines[i + 1]))
+                      and lines[i + 1].strip() and not re.search(r"[.;:,]\s*$", line) and line.strip() else line
                       for i, line in enumerate(lines))
+
+
+# A line that opens a statement of its own: a part's or a source's name, or a capital ("Rf o1 m1 100k", "Then ...")
+_STATEMENT_LINE = re.compile(r"\s*(?:[A-Z]|[rclvi]\d)")
+_WRAPPED = re.compile(r"\b(?:from|to|and|or|the|a|an|of|with|between|at|on|in|by|through|into|is|are|via|across|then|"
+                      r"its|for|that|which)\s*$|[-(]\s*$", re.IGNORECASE)
 
 
 def _listed(text: str) -> str:
@@ -4571,9 +4846,12 @@ def _read_request(description: str) -> Request:
     listed: list[str] = []
     equal: list[str] = []
     cards = _cards(text, request)
+    cards += [m.span() for m in _MODEL_RUN.finditer(text)]
     for (start, stop), m in zip(_clauses(text), _DESIGNATOR.finditer(text)):
         if any(a <= m.start() < b for a, b in cards):
-            continue  # read as a SPICE line
+            continue  # read as a SPICE line, or a model's parameter ("model IS=1e-12 RS=0.5": no resistor RS)
+        if m["name"].lower() in _SENTENCE_WORDS:
+            continue  # "Connect 10n from x to y", "Lastly 1 mH ...": a word of English, no part's name
         element = _element(text, start, stop, m["name"], m.start())
         # ("It is fed from node rf through RF = 4.7k": the node it comes from, said before it)
         fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+)?"
@@ -4707,6 +4985,9 @@ def _read_request(description: str) -> Request:
     _each_through(text, request)
     _made_waves(text, request)
     _names_after_values(text, request.elements)
+    _walked_parts(text, request)
+    _ends_by_noun(text, request.elements)
+    _names_left(text, request)
     _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
     if request.input is None and (ins := by_role.roles.get("input")):  # "inputs a and b": the first, then the rest
@@ -4715,6 +4996,8 @@ def _read_request(description: str) -> Request:
     request.sources += [SourceConstraint(level.text, level.node, level.value, supply=bool(RAIL.match(level.node)))
                         for level in port_levels(by_role, {s.node for s in request.sources if s.node})]
     _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
+    _sources_on_known_nodes(request)
+    _pins_fed_by_sources(request)
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",

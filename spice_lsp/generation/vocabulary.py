@@ -36,7 +36,7 @@ just also per back away off forward together apart between within without across
 # 5 V": an initial condition, not a node held at 5 V).
 VERBS = frozenset("""held biased tied fixed kept driven pulled forced connected returned shorted left open floating
 idles goes sits stays rests falls rises drops swings settles returns charged precharged discharged initially should
-must will ramps climbs reaches reads measures taken looped rising falling probed observed""".split())
+must will ramps climbs reaches reads measures taken looped rising falling probed observed fed""".split())
 
 # The parts and their pins: "two 4.7k collector resistors to 9 V" names the parts, not a node named after them.
 PARTS = frozenset("""resistor resistors capacitor capacitors cap inductor inductors coil diode diodes transistor
@@ -90,7 +90,11 @@ _MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?
 # so everywhere in the request, even a word of grammar or a pin's; what "node" is said to be or have ("the node is",
 # "node voltages") names none.
 _CALLED: ContextVar[frozenset[str]] = ContextVar("_CALLED", default=frozenset())
-_CALLS = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\b(?!\()", re.IGNORECASE)
+_CALLS = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\b(?!\()"
+                    # a list of them ("between nodes drive and coil", "nodes p, q and r")
+                    r"|\bnodes\s+(?P<l>[a-z_]\w*(?:\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)[a-z_]\w*\b(?!\())+)",
+                    re.IGNORECASE)
+_LISTED = re.compile(r"[a-z_]\w*", re.IGNORECASE)
 _NOT_CALLED = ROLES | ARTICLES | GROUND | frozenset("""the is are was were of at and or with between where which that
 this has have voltage voltages""".split())
 
@@ -99,12 +103,18 @@ this has have voltage voltages""".split())
 def marking(text: str) -> Iterator[None]:
     """Read `text` knowing the words it marks as nodes (see `plain`) and those it calls nodes (see `called`)."""
     token = _MARKED.set(_MARKED.get() | {w.lower() for m in _MARKS.finditer(text) for w in m.groups() if w})
-    calls = _CALLED.set(_CALLED.get() | {m["n"].lower() for m in _CALLS.finditer(text)} - _NOT_CALLED)
+    calls = _CALLED.set(_CALLED.get() | {w.lower() for m in _CALLS.finditer(text)
+                                         for w in ([m["n"]] if m["n"] else _LISTED.findall(m["l"]))} - _NOT_CALLED)
     try:
         yield
     finally:
         _CALLED.reset(calls)
         _MARKED.reset(token)
+
+
+def marked(word: str) -> bool:
+    """Whether the request read now marks `word` as a node anywhere ("node x", a part's end "from x to y")."""
+    return word.lower() in _MARKED.get() or called(word)
 
 
 def called(word: str) -> bool:
