@@ -4787,8 +4787,8 @@ def items_ended(description: str) -> str:
                       for i, line in enumerate(lines))
 
 
-# A line that opens a statement of its own: a part's or a source's name, or a capital ("Rf o1 m1 100k", "Then ...")
-_STATEMENT_LINE = re.compile(r"\s*(?:[A-Z]|[rclvi]\d)")
+# A line that opens a statement of its own: a name, a capital or a dot command ("Rf o1 m1 100k", "Then ...", ".op")
+_STATEMENT_LINE = re.compile(r"\s*(?:[A-Z]|[rclvi]\d|\.[a-z])")
 _WRAPPED = re.compile(r"\b(?:from|to|and|or|the|a|an|of|with|between|at|on|in|by|through|into|is|are|via|across|then|"
                       r"its|for|that|which)\s*$|[-(]\s*$", re.IGNORECASE)
 
