@@ -213,3 +213,11 @@ def test_a_log_or_antilog_amplifier_is_designed_for_the_output_asked(said, level
     # the free resistor (or, with it stated, the input level) from Vout = -n VT ln(VIN/(R Is)) or -RF Is exp(VIN/n VT)
     result = generate(said)
     assert abs(measure(result.netlist, "op\nlet result = v(out)") / level - 1) < 0.05 and result.verified
+
+
+@pytest.mark.parametrize("said, db", [("Two-stage CMOS op-amp with 70 dB gain", 70),
+                                      ("five-transistor OTA with 40 dB gain", 40)])
+def test_an_op_amps_gain_in_db_with_no_frequency_is_its_open_loop_gain(said, db):
+    result = generate(said)
+    measured = measure(result.netlist, "ac dec 10 0.1 10\nlet g = vdb(out)-vdb(inp)\nmeas ac result find g at=1")
+    assert abs(measured - db) < 1.0 and result.verified

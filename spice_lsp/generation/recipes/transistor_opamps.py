@@ -331,6 +331,7 @@ def _design(intent, d, spec) -> None:
         intent.values["UGBW"] = Value("UGBW", spec.target, format_eng(spec.target), "Hz")  # 20meg, not 2e+07
         d.free, d.scale = "UGBW", 1
         return
+    # (an op-amp's "70 dB gain" with no frequency is its open-loop DC gain, as "DC gain 70 dB" is)
     intent.values.pop("GAIN", None)
     d.claimed.add("GAIN")
     dz.set_value(intent, d, "GAIN", float(f"{10 ** (spec.target / 20):.4g}"), "A = gm/(gds_n + gds_p) per stage", None)
@@ -365,9 +366,10 @@ register(Family(kind="five_transistor_ota", summary="five-transistor OTA (NMOS p
                 names=("five-transistor OTA", "5T OTA", "simple OTA with a current-mirror load",
                        "single-stage operational transconductance amplifier"),
                 rules=((5.1, (rf"five[- ]transistor|{word('5t')}\b|{word('ota')}\b|transconductance amplifier",)),),
-                specs=("ugbw", "dc_gain_db"),
+                specs=("ugbw", "dc_gain_db", "gain_db"),
                 examples=(("ugbw", "five-transistor OTA with a unity-gain bandwidth of {x} Hz", 1e6, 50e6),
-                          ("dc_gain_db", "five-transistor OTA, DC gain {x} dB", 30, 48)),
+                          ("dc_gain_db", "five-transistor OTA, DC gain {x} dB", 30, 48),
+                          ("gain_db", "five-transistor OTA with {x} dB gain", 30, 46)),
                 ports=(("input", ("inp", "inn", "nb")), ("output", ("out", "x"))),
                 **_OPAMP))
 register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CMOS op-amp",
@@ -376,9 +378,10 @@ register(Family(kind="two_stage_opamp", summary="two-stage Miller-compensated CM
                        "Miller compensated operational amplifier"),
                 rules=((5.0, (r"two[- ]stage|miller[- ]compensat\w*",
                               r"op[- ]?amps?|operational|\bcmos\b|\bota\b|miller")),),
-                specs=("ugbw", "dc_gain_db"),
+                specs=("ugbw", "dc_gain_db", "gain_db"),
                 examples=(("ugbw", "two-stage Miller op-amp with a unity-gain bandwidth of {x} Hz", 1e6, 30e6),
-                          ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76)),
+                          ("dc_gain_db", "two-stage CMOS op-amp with a DC gain of {x} dB", 60, 76),
+                          ("gain_db", "two-stage CMOS op-amp with {x} dB gain", 60, 74)),
                 ports=(("input", ("inp", "inn", "nb")), ("output", ("out", "y"))),
                 **_OPAMP))
 register(Family(kind="telescopic_ota", summary="telescopic cascode OTA",
