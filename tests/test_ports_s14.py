@@ -331,3 +331,22 @@ def test_every_named_input_of_a_summer_is_built(said, ins, out):
     # each named input reaches the summing junction through its own resistor
     fed = {row.split()[1] for row in netlist.splitlines() if row[:1] == "R" and row.split()[1] in ins}
     assert fed == set(ins)
+
+
+# --- "from a 12 V rail: series resistor from vcc to led_a": the one positive rail name written as a node -----------
+@pytest.mark.parametrize("said, node", [
+    ("Drive a green LED at 10 mA from a 5 V rail: series resistor from vcc to la, the LED from la to ground.", "vcc"),
+    ("NPN switch on a 9 V supply, 1k pull-up from vdd_a to node sw_c.", "vdd_a"),
+    ("An LED from a 12 V supply through 1k between vcc and vdd to ground.", ""),
+])
+def test_the_one_rail_name_written_is_the_supplys_node(said, node):
+    supply = read_ports(said).supply
+    assert supply is not None and supply.node == node
+
+
+def test_the_led_resistors_top_is_the_named_rail_at_its_level():
+    said = ("Drive a red LED D1 (about 1.8 V forward) at 20 mA from a 9 V rail: series resistor from vcc to lx, D1 "
+            "from lx to ground.")
+    netlist = generate(said).netlist
+    assert {"vcc", "lx"} <= nodes_of(netlist)
+    assert op_voltage(netlist, "vcc") == pytest.approx(9.0)

@@ -334,6 +334,7 @@ _SUPPLY_NODE = re.compile(
 # its aside, a positive rail's (the sign written, or the name a rail's)
 _NODE_RAIL = re.compile(r"\bnode\s+(?P<n>" + _SUPPLY_NAME + r")\s*\(\s*(?P<plus>\+)?\s*" + _LEVEL.format("x")
                         + r"(?:\s+(?:DC|supply|rail))?\s*\)")
+_WRITTEN_RAIL = re.compile(r"(?<![\w.(])(v(?:cc|dd)[a-z0-9_]{0,4})\b(?!\s*[(=])")
 _OUTPUTS = {"out", "vout", "output", "outp", "outn"}
 RAIL = re.compile(r"^v(?:cc|dd|ee|ss)\w*$")  # a node named as a supply rail: its level is the supply's
 
@@ -1092,6 +1093,11 @@ def read_ports(text: str) -> Ports:
                   and re.search(r"\b(?:node|called|named|labell?ed)\b", words, re.IGNORECASE)}
         nodes = marked if len(nodes) > 1 and len(marked) == 1 else nodes
         ports.supply = Level(nodes.pop() if len(nodes) == 1 else "", value, said)
+        # ("from a 12 V rail: series resistor from vcc to led_a": the one positive rail's name the request writes as
+        # a node, lower case, where the supply's own words name none)
+        rails = set(_WRITTEN_RAIL.findall(text))
+        if not ports.supply.node and value > 0 and len(rails) == 1:
+            ports.supply = Level(rails.pop(), value, said)
     return ports
 
 
