@@ -128,3 +128,11 @@ def test_a_capitalised_word_of_english_is_no_part_s_name() -> None:
 ])
 def test_a_circuit_s_initials_are_no_part(text: str) -> None:
     assert {e.name for e in read_request(text).elements} <= {"R2", "L2", "R3", "C3"}
+
+
+@pytest.mark.parametrize(("text", "name", "node"), [
+    ("pin <- VP: pulse from 0 to 5 V, 1 ms wide, 2 ms period. R1 1k from pin to ground.", "VP", "pin"),
+    ("VQ -> node qq, 3 V DC; R2 = 2k from qq to ground.", "VQ", "qq"),
+])
+def test_an_arrow_puts_a_source_on_its_node(text: str, name: str, node: str) -> None:
+    assert next(s for s in read_request(text).sources if s.name == name).node == node

@@ -2359,6 +2359,13 @@ def _sources_on_known_nodes(request: Request) -> None:
     for i, s in enumerate(request.sources):
         if s.node is not None or s.kind != "V" or not s.name:
             continue
+        # an arrow from the source to its node: "coil <- VP: pulse ...", "VP -> coil"
+        arrow = re.search(rf"(?<![\w.])(?P<a>[a-z_]\w*)\s*(?:<-|\u2190|<=)\s*{re.escape(s.name)}\b"
+                          rf"|\b{re.escape(s.name)}\s*(?:->|\u2192|=>)\s*(?:node\s+)?(?P<b>[a-z_]\w*)\b",
+                          request.description)
+        if arrow and (node := arrow["a"] or arrow["b"]).lower() not in NOT_NODES:
+            request.sources[i] = dataclasses.replace(s, node=_node(node))
+            continue
         # (its own words only, up to another part: "VBG and drives an NPN that shunts ka" puts VBG on no ka)
         own = re.split(r"\b(?:op-?amps?|amplifiers?|transistors?|npn|pnp|nmos|pmos|mosfets?|diodes?|zeners?|leds?|"
                        r"resistors?|capacitors?|caps?|inductors?|dividers?|loads?)\b|(?<![\w.])[RCLDQMJXEGHF]\w*\d\w*",
