@@ -136,3 +136,13 @@ def test_a_circuit_s_initials_are_no_part(text: str) -> None:
 ])
 def test_an_arrow_puts_a_source_on_its_node(text: str, name: str, node: str) -> None:
     assert next(s for s in read_request(text).sources if s.name == name).node == node
+
+
+@pytest.mark.parametrize(("text", "nodes"), [
+    ("G3 is a transconductor with output terminals go (+) and ground (-) and control terminals gc (+) and ground (-), "
+     "4 mS gain.", ("go", "0", "gc", "0")),
+    ("Node ei is driven by VIN at 1 V DC, then E2 (gain 8, output eo to ground, input ei to ground).",
+     ("eo", "0", "ei", "0")),
+])
+def test_a_controlled_source_s_pin_pairs_are_read_by_role(text: str, nodes: tuple) -> None:
+    assert next(e for e in read_request(text).elements if e.kind in "EG").nodes == nodes

@@ -23,6 +23,7 @@ from spice_lsp.generation.vocabulary import (
     FUNCTION,
     IDIOMS,
     NOT_NODES,
+    PINS,
     PLACES,
     PORT_NOUNS,
     ROLES,
@@ -946,7 +947,7 @@ _OUT_NODE = re.compile(r"\b(?:outputs?(?:\s+it)?|driv(?:es|ing)|into|puts?\s+(?:
                        r"(?:at\s+|on\s+)?(?:the\s+)?"
                        # ("its output runs from node go to ground": a verb, its ends follow)
                        r"(?:output\s+)?(?:node\s+)?(?!(?:from|between|across|runs?|goes|sits?|is|connects?)\b)"
-                       r"(?P<n>[a-z_]\w*)\b"
+                       r"(?P<n>[a-z_]\w*)\b(?!\s*(?:\(\s*\+\s*\)\s*)?(?:to|and)\s)"  # ("output a to b": its two ends)
                        r"|(?<![\w.])v\(\s*(?P<v>[a-z_]\w*)\s*\)\s*=", re.IGNORECASE)  # "v(out) = 1000 x ..."
 # "5 mS times v(in)", "gain x v(a, b)": the controlling voltage written as a probe
 _CONTROL_PROBE = re.compile(r"(?<![\w.])v\(\s*(?P<n>[a-z_]\w*)\s*(?:,\s*(?P<m>[a-z_]\w*)\s*)?\)(?!\s*=)",
@@ -966,12 +967,15 @@ _CONTROL_NODE = re.compile(r"\b(?:(?:controlled\s+by|sens(?:es|ing)|from|across)
                            # ("input between i and 0": its control's two ends)
                            r"|(?:control(?:ling)?\s+)?inputs?\s+(?:is\s+|are\s+)?(?:at|on|across|between)\s+"
                            r"(?:nodes?\s+)?"
+                           # ("input ei to ground", "control terminals a (+) and b (-)": a pair by its role word)
+                           r"|(?:control(?:ling)?\s+)?(?:inputs?|terminals?)\s+(?=[a-z_]\w*\s*(?:\(\s*\+\s*\)\s*)?"
+                           r"(?:to|and)\s)"
                            # ("control node ctl against ground": the node its control is, then what it is against)
                            r"|control(?:ling)?\s+(?:nodes?|inputs?)\s+(?:is\s+|at\s+|on\s+)?(?=(?:node\s+)?\w+\b))"
                            # "by v(in)": a probe
                            r"(?:the\s+)?(?:input\s+)?(?:node\s+)?(?!voltage\b)(?P<n>[a-z_]\w*)\b(?!\()"
-                           r"(?:\s+(?:and|to|against|versus|vs\.?|minus|(?:relative|referred)\s+to)\s+(?:node\s+)?"
-                           r"(?P<m>[a-z_]\w*))?",
+                           r"(?:\s*(?:\(\s*\+\s*\)\s*)?\s+(?:and|to|against|versus|vs\.?|minus|(?:relative|referred)\s+to)\s+"
+                           r"(?:node\s+)?(?P<m>[a-z_]\w*))?",
                            re.IGNORECASE)
 def _output_ends(after: str) -> tuple[str, str] | None:
     """The output ends its role word gives a controlled source or a switch, n+ first."""
@@ -985,7 +989,8 @@ def _output_ends(after: str) -> tuple[str, str] | None:
 # role word
 _OUTPUT_ENDS = re.compile(r"\b(?:outputs?|contacts?|switched\s+terminals?)(?:\s+(?:terminals?|pins?|side))?\s*"
                           r"(?:are|is|:|=|sit\s+(?:on|at))?\s*(?:(?:between|from|across|on|at)\s+)?(?:nodes?\s+)?"
-                          r"(?P<a>[a-z_]\w*)\s+(?:and|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+                          r"(?P<a>[a-z_]\w*)\s*(?:\(\s*\+\s*\)\s*)?\s+(?:and|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b",
+                          re.IGNORECASE)
 
 
 def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str | None, ...] | None,
@@ -3257,7 +3262,9 @@ def _terse_ends(segment: str, name: str, values: list[_Q]) -> tuple[str, str] | 
     words = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])|[:=,]|->|\u2192|\s[-\u2013]\s"
                    r"|\b(?:ohms?|Ω|F|H|from|to|between|and)\b", " ", words, flags=re.IGNORECASE)
     rest = words.split()
-    if len(rest) != 2 or any(w.lower() in FUNCTION or not re.fullmatch(r"[a-z_]\w*|0", w, re.I) for w in rest):
+    # (its nodes may be pins' words, "Rb vcc base 100k", not a part's or a role's: "emitter resistor RE1 = 220")
+    if len(rest) != 2 or any(w.lower() in NOT_NODES - PINS or w.lower() in PORT_NOUNS
+                             or not re.fullmatch(r"[a-z_]\w*|0", w, re.I) for w in rest):
         return None
     return ("0" if rest[0].lower() in VOCABULARY_GROUND else _node(rest[0]),
             "0" if rest[1].lower() in VOCABULARY_GROUND else _node(rest[1]))
