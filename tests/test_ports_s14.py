@@ -133,6 +133,8 @@ def test_the_node_a_circuits_verb_sends_its_signal_into_is_the_output(said, out)
 @pytest.mark.parametrize("said", [
     "Sensor signal at node sg amplified by 5 with the gain resistor tied to node vmid.",
     "Signal filtered by an RC from node fa to node fb.",
+    "The signal to be amplified is applied to node ain.",
+    "The voltage to be buffered is fed to node bx.",
 ])
 def test_a_parts_end_after_the_verb_names_no_output(said):
     assert read_ports(said).roles.get("output") is None
@@ -171,10 +173,12 @@ def test_a_node_with_a_rails_level_in_its_aside_is_the_supply(said, node, level)
 @pytest.mark.parametrize("said", [
     "Inverting amplifier, gain -2, input node vin (2 V) and output at node vo.",
     "Negative rail at node vneg (-5 V) feeds the op-amp; output node out.",
+    "Inverting amplifier, gain -2, input node vin (+2 V) and output at node vo.",
+    "Buffer with its input at node s_in (+1 V), output so.",
 ])
 def test_a_level_on_a_signal_node_or_a_negative_one_is_no_supply_node(said):
     supply = read_ports(said).supply
-    assert supply is None or supply.node not in ("vin", "vneg")
+    assert supply is None or supply.node not in ("vin", "vneg", "s_in")
 
 
 def test_the_relay_drivers_coil_hangs_from_the_named_supply_node():

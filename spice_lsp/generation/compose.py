@@ -226,8 +226,9 @@ def _lift_return(want: ElementConstraint | SourceConstraint, line: Line, found: 
     minus = ends[1] or ""
     elsewhere = [e for e in request.elements if minus in e.placed() and e.text != want.text] \
         + [s for s in request.sources if minus in (s.node, s.minus) and s.text != want.text]
-    if elsewhere or any(minus in other.nodes for other in found + added):
-        return False
+    ports = set(read_ports(request.description).named()) | {request.input, request.output, *request.inputs}
+    if elsewhere or minus in ports or any(minus in other.nodes for other in found + added):
+        return False  # (a node the request gives a role or a part is the circuit's own, never a ground return)
     used = {other.name.upper() for other in found + added}
     name = next(f"R{n}" for n in range(1, 1000) if f"R{n}" not in used)
     line.nodes[1] = minus

@@ -1064,7 +1064,10 @@ def read_ports(text: str) -> Ports:
         ports.levels.append(Level(m["n"], None if m["hl"] == "high" else 0.0, m[0], high=m["hl"] == "high"))
     ports.levels = list({level.node: level for level in reversed(ports.levels)}.values())[::-1]  # first said wins
     for m in _MADE_ONTO.finditer(text):  # only where nothing else named the output
-        if not re.search(r"\b(?:from|between|across)\b", m["way"], re.IGNORECASE):  # ("filtered from a to b")
+        # ("filtered from a to b"; "the signal to be amplified is applied to node ain": what is still to be done goes
+        # in there, the input)
+        if not re.search(r"\b(?:from|between|across|applied|fed|enters|goes\s+in|input)\b", m["way"], re.IGNORECASE) \
+                and not re.search(r"\b(?:be|being|been)\s+$", text[:m.start()], re.IGNORECASE):
             _add(ports.roles, "output", (m["n"],))
     for m in _FOLLOWER_ONTO.finditer(text):  # last: only where nothing else named the output
         _add(ports.roles, "output", (m["n"].lower(),))
@@ -1082,7 +1085,7 @@ def read_ports(text: str) -> Ports:
         supplies[value] = m[0].strip()
     if links := _path_links(text):
         ports.path = (links[0]["a"], *(m["b"] for m in links))
-    named = _supply_nodes(text)
+    named = _supply_nodes(text, frozenset(ports.named()))
     if not supplies and len({value for value, _, _ in named if value is not None}) == 1:
         supplies = {value: said for value, _, said in named if value is not None}  # "rail: vpp = 9 V"
     if len(supplies) == 1:
@@ -1194,7 +1197,7 @@ def _aside_pins(listed: str) -> dict[str, tuple[str, ...]]:
     return pins
 
 
-def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:
+def _supply_nodes(text: str, ports: frozenset[str] = frozenset()) -> list[tuple[float | None, str, str]]:
     """The nodes the request puts a supply on (see _SUPPLY_NODE), each with the level said with it (None where
     it is said elsewhere) and the words. A level in parentheses after a bare figure is a supply's only after "on",
     "from" or "off" ("a 1 V (peak) sine" is none)."""
@@ -1208,8 +1211,11 @@ def _supply_nodes(text: str) -> list[tuple[float | None, str, str]]:
         value = _volts(m, "v") if m["v"] is not None else _volts(m, "w") if m["w"] is not None else None
         found.append((value, node, m[0].strip()))
     for m in _NODE_RAIL.finditer(text):
+        # (no signal port's: "input node vin (+2 V)", "node s_in (+1 V)" hold a level, no rail)
         if (m["plus"] or _RAIL_LIKE.fullmatch(m["n"])) and not m["x"].startswith(("-", "\u2212")) \
-                and m["n"].lower() not in _OUTPUTS:
+                and m["n"].lower() not in _OUTPUTS | ports \
+                and not re.fullmatch(r"v?(?:in|out|sig|i|o|ref)\w{0,3}|\w*_(?:in|out|i|o|sig)\d?", m["n"].lower()) \
+                and not re.search(r"\b(?:input|output|signal|reference)\s+$", text[:m.start()], re.IGNORECASE):
             found.append((_volts(m, "x"), m["n"].lower(), m[0].strip()))
     return found
 
