@@ -221,3 +221,19 @@ def test_an_op_amps_gain_in_db_with_no_frequency_is_its_open_loop_gain(said, db)
     result = generate(said)
     measured = measure(result.netlist, "ac dec 10 0.1 10\nlet g = vdb(out)-vdb(inp)\nmeas ac result find g at=1")
     assert abs(measured - db) < 1.0 and result.verified
+
+
+@pytest.mark.parametrize("said, hz, lag", [("All-pass filter with 90 degrees phase shift at 1 kHz", 1e3, 90),
+                                           ("all-pass phase shifter giving 45 degrees of lag at 2 kHz", 2e3, 45),
+                                           ("first-order allpass, 120 degrees phase shift at 300 Hz", 300, 120)])
+def test_an_all_pass_lags_by_the_phase_asked_at_its_frequency(said, hz, lag):
+    result = generate(said)
+    measured = measure(result.netlist, f"ac lin 3 {hz * 0.999:g} {hz * 1.001:g}\nlet p = -vp(out)*180/pi\n"
+                                       f"meas ac result find p at={hz:g}")
+    assert abs(measured - lag) < 3
+    assert not any(c.status == "fail" for c in result.checks)  # no -3 dB corner asked of an all-pass
+
+
+def test_an_all_pass_frequency_is_checked_as_its_90_degree_point():
+    result = generate("all-pass filter, f0 = 500 Hz")
+    assert result.verified and any("90 degrees past" in c.detail for c in result.checks)

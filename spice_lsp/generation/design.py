@@ -937,12 +937,21 @@ _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
 _MEASURED_ONLY = ("flat", "level", "rtotal")
 
 
+# a phase said at the all-pass's frequency that is not 90 degrees ("45 degrees of lag at 2 kHz")
+_PHASE_NOT_90 = re.compile(r"(?<![\d.])(?!90(?![\d.]))\d+(?:\.\d+)?\s*(?:°|deg\w*)", re.IGNORECASE)
+
+
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
     from spice_lsp.generation.families import family_of
     d = Design()
     kind = intent.kind
     family = family_of(kind)
+    if kind == "allpass_filter" and not _PHASE_NOT_90.search(intent.description):
+        # a first-order all-pass has no -3 dB corner: its frequency ("90 degrees at 1 kHz", "f0 = 500 Hz") is where
+        # the phase is 90 degrees past its low-frequency phase, what an f0 is measured as (specs, the request's own
+        # list, then checked as f0)
+        specs[:] = [replace(s, quantity="f0") if s.quantity == "cutoff" else s for s in specs]
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
     d.wanted = {s.quantity: s.target for s in reversed(specs)}  # the first said of each
     _the_load(intent, d, kind)
