@@ -258,8 +258,11 @@ _CHANGES = re.compile(r"[^.;]*?(?:\buntil\b|\btill\b|\bthen\b|\b(?:after|from|at
 # (a wave's figure is no DC level: "drive in with 1 V peak", "feed x with a 2 V step")
 _WITH_LEVEL = r"(?:node\s+)?(?P<n>" + _NAME + r")\s+(?:with|at|to)\s+" + _LEVEL.format("v") + r"(?:\s+DC\b)?" \
     r"(?!\s*(?:-|\u2013)?\s*(?:peak|pk|p-?p|pp|rms|amplitude|sine|square|step|pulse|ramp|triangle|ac)\b)"
-_DRIVE_WITH = re.compile(r"\b(?i:drive|drives|feed|feeds|hold|holds|set|sets|bias|biases)\s+(?:the\s+)?"
-                         r"(?:(?:input|inputs|node|nodes)\s+)?(?=" + _WITH_LEVEL + ")")
+_DRIVE_WITH = re.compile(r"\b(?:(?i:drive|drives|feed|feeds|set|sets|bias|biases)\s+(?:the\s+)?"
+                         r"(?:(?:input|inputs|node|nodes)\s+)?"
+                         # ("hold ref_x at 1.8 V" places a source; "hold out at 6.2 V" is a regulator's output asked)
+                         r"|(?i:hold|holds)\s+(?:the\s+)?(?:(?:input|inputs|node|nodes)\s+)?(?!(?i:v?out\w*|output)\b))"
+                         r"(?=" + _WITH_LEVEL + ")")
 _WITH_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:input|node)\s+)?(?=" + _WITH_LEVEL + ")")
 _WITH_ONE = re.compile(_WITH_LEVEL)
 # "outputs at node ps_c (collector) and node ps_e (emitter)", "the base node qb (base of Q1)", "node dx (drain, M1)":

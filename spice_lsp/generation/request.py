@@ -697,8 +697,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 and not _article(then, "b") and not _value_word(then, "b"):
             nodes = (_node(first["a"]), _node(then["b"]))
     if nodes is None and kind in "RCL":
-        nodes = _clause_ends(clause, name) or _terse_ends(clause, name, [value] if value else []) \
-            or _walked_to(text, start, clause, name)
+        # (a terse item opens with its name: "R4: vin to mid, 2k2"; "put RT = 220 Ω there" is prose)
+        terse = _terse_ends(clause, name, [value] if value else []) if clause.lstrip().startswith(name) else None
+        nodes = _clause_ends(clause, name) or terse or _walked_to(text, start, clause, name)
     if nodes and name.lower() in nodes:
         nodes = tuple(None if n == name.lower() else n for n in nodes)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
