@@ -146,3 +146,9 @@ def test_an_arrow_puts_a_source_on_its_node(text: str, name: str, node: str) -> 
 ])
 def test_a_controlled_source_s_pin_pairs_are_read_by_role(text: str, nodes: tuple) -> None:
     assert next(e for e in read_request(text).elements if e.kind in "EG").nodes == nodes
+
+
+def test_an_article_is_no_node_where_nothing_calls_it_one() -> None:
+    text = "Zener shunt regulator giving 5.1 V at node zo from a 12 V input (node vraw) into a 2 kΩ load."
+    assert not any("a" in (e.nodes or ()) for e in read_request(text).elements)
+    assert ("a", "b") in [e.nodes for e in read_request("R1 = 1k from a to b, C1 = 1n from b to ground.").elements]

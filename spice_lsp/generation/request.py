@@ -5013,6 +5013,10 @@ def _read_request(description: str) -> Request:
     _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
     _sources_on_known_nodes(request)
     _pins_fed_by_sources(request)
+    # an article read as a node where nothing calls it one ("from node vin15 into a 1 kΩ load"): no node at all
+    request.elements = [dataclasses.replace(e, nodes=None) if e.nodes and any(n in ("a", "an") and not marked(n)
+                                                                            for n in e.nodes) else e
+                        for e in request.elements]
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
