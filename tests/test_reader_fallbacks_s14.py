@@ -152,3 +152,16 @@ def test_an_article_is_no_node_where_nothing_calls_it_one() -> None:
     text = "Zener shunt regulator giving 5.1 V at node zo from a 12 V input (node vraw) into a 2 kΩ load."
     assert not any("a" in (e.nodes or ()) for e in read_request(text).elements)
     assert ("a", "b") in [e.nodes for e in read_request("R1 = 1k from a to b, C1 = 1n from b to ground.").elements]
+
+
+@pytest.mark.parametrize(("text", "name", "node"), [
+    ("IF is a 5 mA DC current source pushing current from ground into node dk. D2 has anode dk and cathode grounded.",
+     "IF", "dk"),
+    ("VF: a 0.7 V DC voltage source on node fw; R9 = 1k from fw to ground.", "VF", "fw"),
+])
+def test_a_quantity_like_name_the_request_calls_a_source_is_that_source(text: str, name: str, node: str) -> None:
+    assert next(s for s in read_request(text).sources if s.name == name).node == node
+
+
+def test_an_if_tank_names_no_source() -> None:
+    assert not read_request("An IF tank at 455 kHz: L1 = 1 mH from t to ground, C1 from t to ground.").sources

@@ -2119,6 +2119,9 @@ _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source
                 "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN", "VOC",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
+# ... unless the request calls it a source outright: "IF is a 20 mA DC current source", "VF: a 1 V source"
+_CALLED_SOURCE = re.compile(r"\s*,?\s*(?:is|=|:)\s*(?:an?\s+|the\s+)?(?:[\w.µ-]+\s+){0,4}?"
+                            r"(?:(?:current|voltage)\s+)?(?:source|supply|generator)\b", re.IGNORECASE)
 _RAILS = ("VDD", "VCC", "VSS", "VEE")
 # The verbs a source holds its node at a level with ("VB fixes bq at 6 V", "VSUP makes v10 = 10 V")
 _HOLDING_VERB = r"(?:holds|sets|biases|forces|keeps|puts|pins|ties|fixes|clamps|makes|brings)"
@@ -2403,7 +2406,8 @@ def _designated_sources(text: str, request: Request) -> None:
         name = m["name"]
         if name in named or name in _RAILS or any(a <= m.start() < b for a, b in ranged):
             continue
-        if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _SOURCE_LEAD.search(text[:m.start()])):
+        if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _SOURCE_LEAD.search(text[:m.start()])
+                                         or _CALLED_SOURCE.match(text, m.end())):
             continue  # a quantity's name ("VT = 26 mV", "VBE of 0.7 V"), not a source
         if re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()],
                      re.IGNORECASE) or re.match(r"(?:'s)?\s+current\b", text[m.end():], re.IGNORECASE):
@@ -2522,7 +2526,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
         # "a 3 V source VOUT at node mo": called a source, its name is a source's
-        placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE)
+        placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE) \
+            or _CALLED_SOURCE.match(text, m.end())
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
                 and _MODEL_CONTEXT.search(text) and not _ON_NODE.match(text, m.end())):
@@ -2858,7 +2863,8 @@ def _sources(text: str, request: Request) -> None:
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
         # ... unless its statement puts it on a node ("VP = +12 V at node p": a source, not a pinch-off).
         name = name if name and (name.upper() not in _NOT_SOURCES | {"VA", "VB"} or re.search(
-            rf"\b{name}\s*=[^,;]*\bat\s+node\b", clause)) else None
+            rf"\b{name}\s*=[^,;]*\bat\s+node\b", clause) or (said := re.search(rf"(?<![\w.]){name}\b", text))
+            and _CALLED_SOURCE.match(text, said.end())) else None
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement
@@ -5013,9 +5019,12 @@ def _read_request(description: str) -> Request:
     _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
     _sources_on_known_nodes(request)
     _pins_fed_by_sources(request)
-    # an article read as a node where nothing calls it one ("from node vin15 into a 1 kΩ load"): no node at all
-    request.elements = [dataclasses.replace(e, nodes=None) if e.nodes and any(n in ("a", "an") and not marked(n)
-                                                                            for n in e.nodes) else e
+    # an article read as a node where the request writes it only as one ("from node vin15 into a 1 kΩ load", never
+    # "a to b", "node a", "(a"): no node at all
+    articles = {w for w in ("a", "an") if not marked(w) and not re.search(
+        rf"(?<![\w'.-]){w}(?=\s*(?:[,;:)]|\.(?:\s|$)|$|->)|\s+(?:to|and|or)\b|\s+0\b"
+        rf"|\s+[a-z_]\w{{0,3}}\s+(?:[\d.]|dc\b|ac\b))|[(]\s*{w}\b", text, re.IGNORECASE)}  # ("r7 a b 2meg")
+    request.elements = [dataclasses.replace(e, nodes=None) if e.nodes and set(e.nodes) & articles else e
                         for e in request.elements]
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?body[- ]effect", text, re.IGNORECASE):
         request.model_params.append(ModelParam("no body effect", "gamma", 0.0))
