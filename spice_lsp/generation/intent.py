@@ -1094,8 +1094,6 @@ def _check(intent: Intent, text: str) -> None:
             if what.startswith("S-parameter") and not any(a.kind == "ac" for a in intent.analyses):
                 stop = max(1e9, 10 * v["FREQ"].value) if "FREQ" in v else 1e9
                 intent.analyses.append(AnalysisRequest("ac", f".ac dec 20 1 {format_eng(stop)}"))
-    if intent.extra_values:
-        intent.warnings.append("not used, its purpose is unclear: " + ", ".join(x.text for x in intent.extra_values))
     if intent.kind == _ASSUMED_KIND and not re.search(r"common[- ]emitter|" + _BJT, text, re.IGNORECASE):
         intent.warnings.append("no circuit type was named: an NPN common-emitter amplifier is assumed; "
                                "name the circuit (e.g. 'common-source NMOS amplifier') to get another")

@@ -765,8 +765,6 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                           "only the circuit and its analyses (no .control blocks, shell commands or included files); "
                           "ask for the circuit and the analyses by name")
     intent = parse_intent(description)
-    # (the values no role took are reported below, less those a stated source's wave or a model uses: _unclear)
-    intent.warnings = [w for w in intent.warnings if not w.startswith("not used, its purpose is unclear")]
     request = read_request(description)
     supply = intent.values.get("VDD")
     held = next((s for s in request.sources if supply is not None and not s.supply and s.node

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
-from spice_lsp.generation.intent import _Q, _QTY, _WORD, _quantities, _words_value, flipped
+from spice_lsp.generation.intent import _NOUN_UNIT, _Q, _QTY, _WORD, _quantities, _words_value, flipped
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import (
     FUNCTION,
@@ -3350,7 +3350,7 @@ def _walked_parts(text: str, request: Request) -> None:
         qs = _quantities(q)
         if not qs or any(v is not None and math.isclose(v, qs[0].value, rel_tol=1e-9) for v in placed):
             return
-        kind = {"res": "R", "cap": "C", "ind": "L", "coi": "L"}[noun.lower()[:3]] if noun else \
+        kind = UNIT_KIND[_NOUN_UNIT[noun.lower()[:3]]] if noun else \
             UNIT_KIND.get(qs[0].unit) or ("R" if qs[0].mult >= 1e3 else "C" if qs[0].mult <= 1e-6 else "")
         if kind:
             request.elements[:] = [e for e in request.elements if not (  # the same part, read with no ends

@@ -884,8 +884,6 @@ def switching_pmos(f: _Filler, nmos: str) -> str | None:
         return None
     placed = [x for x in f.intent.extra_values if x.unit == "V" and x.value == vm]  # the figure read, now placed
     f.intent.extra_values[:] = [x for x in f.intent.extra_values if x not in placed]
-    f.intent.warnings[:] = [w for w in f.intent.warnings if not any(
-        w == f"not used, its purpose is unclear: {x.text}" for x in placed)]
     size = dict(re.findall(r"\b([WL])=(\S+)", nmos))
     n, p = f.cards[_mos_model(f, "n")], f.cards[_mos_model(f, "p")]
     cards = ((n, "vto"), (n, "kp"), (p, "vto"), (p, "kp"))

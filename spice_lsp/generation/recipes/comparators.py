@@ -854,10 +854,6 @@ def _window(f: _Filler) -> str:
                 f.intent.extra_values.remove(said)
                 f.intent.values[role] = Value(role, said.value, said.text, said.unit)
                 f.given(role, said.value)
-        unclear = "not used, its purpose is unclear: "
-        left = ", ".join(x.text for x in f.intent.extra_values)
-        f.intent.warnings[:] = [w if not w.startswith(unclear) else unclear + left for w in f.intent.warnings
-                                if not w.startswith(unclear) or left]
     low, high = edges if edges else (f("VLOW", 3), f("VHIGH", 7))
     for said in list(f.intent.values.values()):  # a limit the reader gave a voltage role is the one used
         if edges and said.unit == "V" and said.value in (float(low), float(high)):
