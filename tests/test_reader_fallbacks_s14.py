@@ -165,3 +165,17 @@ def test_a_quantity_like_name_the_request_calls_a_source_is_that_source(text: st
 
 def test_an_if_tank_names_no_source() -> None:
     assert not read_request("An IF tank at 455 kHz: L1 = 1 mH from t to ground, C1 from t to ground.").sources
+
+
+@pytest.mark.parametrize("text", [
+    "Rtop vin mid 22k; Rbot mid 0 10k; VIN vin 0 DC 12. Operating point.",
+    "Divider: VS top 0 DC 9; R1 top mid 4.7k; R2 mid 0 4.7k. op",
+])
+def test_a_spice_line_s_ground_node_is_no_figure(text: str) -> None:
+    assert not [v for v in parse_intent(text).values.values() if v.value == 0]
+
+
+@pytest.mark.parametrize("text", ["Sweep VIN from 0 to 5 V", "VIN sweeps 0 5 V in 10 mV steps"])
+def test_a_sweep_s_zero_start_stays_a_figure(text: str) -> None:
+    assert any(v.value == 0 for v in [*parse_intent(text).values.values(), *parse_intent(text).extra_values]) \
+        or any(" 0 " in a.directive for a in parse_intent(text).analyses)

@@ -444,6 +444,13 @@ _ASPECT = re.compile(r"\bW\s*/\s*L\s*(?:=|:|of|is|ratio(?:\s+of)?)?\s*$", re.IGN
 _SQUARE = re.compile(r"(?<![\w/])W\s*=\s*L\b(?!\s*=)")  # "W = L" with no figure (not "W = L = 10 um")
 
 
+# A part's or a source's line as SPICE writes it, up to its second node: its name, its first node, then "0"
+_CARD_NODE = re.compile(r"(?:^|[;,.:]\s*|\n)(?-i:[RCLVIDQMJEGHFB][A-Za-z0-9_]*)\s+(?-i:[a-z_][a-z0-9_]*)\s+$")
+_CARD_NEXT = re.compile(r"\s+(?:(?:dc|ac|sin|pulse|pwl)\b"
+                        r"|[-+]?[\d.]+(?:[eE][-+]?\d+)?(?:meg|[fpnuµmkKMG])?\w*\s*(?:[;,]|\.(?:\s|$)|$))",
+                        re.IGNORECASE)
+
+
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
     mos = _registry().family_of(intent.kind).mos or re.search(r"\bW\s*=", text)
     unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
@@ -453,6 +460,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         if q.partner or any(p.partner is q for p in qs):
             intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a range outside any analysis
             continue
+        if q.text == "0" and _CARD_NODE.search(text[:q.start]) and _CARD_NEXT.match(text[q.end:]):
+            continue  # "VIN vin 0 DC 12", "Rbot mid 0 10k": a SPICE line's ground node, no figure
         before, after = _windows(text, qs, i)
         length = re.match(r"\s*/\s*(\S+)", text[q.end:])
         lengths = _quantities(length[1].rstrip(",;:.)")) if length else []
