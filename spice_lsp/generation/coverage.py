@@ -1045,7 +1045,8 @@ _BOUND = re.compile(r"\b(?:(?P<no>no|none\s+of\s+the)|all|every|each|any)\s+(?:o
 # values were said, 10k on top, had been verified: its checks measured the ratio it was built with).
 _LEG_VALUE = r"(?P<v{0}>\d+(?:\.\d+)?\s*(?:meg|[kKmM])?)\s*(?:Ω|ohms?)?"
 _LEG_PLACE = r"(?P<p{0}>bottom|lower|low[- ]side|top|upper|high[- ]side)"
-_LEG = re.compile(rf"\b{_LEG_PLACE.format(1)}\s+(?:resistor|leg|arm|one)\s*(?:is\s+|=\s*|:\s*|of\s+)?"
+# ("the bottom resistor (tap to ground) is 10k": its ends in an aside before its value)
+_LEG = re.compile(rf"\b{_LEG_PLACE.format(1)}\s+(?:resistor|leg|arm|one)\s*(?:\([^()]*\)\s*)?(?:is\s+|=\s*|:\s*|of\s+)?"
                   rf"{_LEG_VALUE.format(1)}(?!\w|\.\d)"
                   rf"|(?<![\w.-]){_LEG_VALUE.format(2)}\s+(?:resistor\s+)?(?:(?:on|at|in|for)\s+the\s+)?"
                   # ("R1 = 1k top to l": a node named top)

@@ -649,7 +649,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             feedback = given(intent, "RF", "R") or 10e3
             for role in ("R1", "R2"):
                 set_value(intent, d, role, feedback / gain, "|gain| = RF/Rk for each input", E96)
-    elif spec.quantity in ("center", "notch") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
+    elif spec.quantity in ("center", "notch", "f0") and kind in ("rlc_bandpass", "rlc_notch", "rlc_series"):
         _resonance(intent, d, spec)
     elif spec.quantity in ("frequency", "cutoff") and kind == "rc_oscillator":
         _oscillator(intent, d, spec, 1.0)
@@ -737,6 +737,10 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             else:
                 set_value(intent, d, "R2", lower, "Vout = Vin R2/(R1+R2)", E96)
             d.free, d.scale = "R2", 1
+        elif given(intent, "R1", "R") is None:  # "R2 = 10k to ground": the lower arm given, the upper one designed
+            set_value(intent, d, "R1", intent.values["R2"].value * (vin - spec.target) / spec.target,
+                      "Vout = Vin R2/(R1+R2)", E96)
+            d.free, d.scale = "R1", -1
         elif abs(vin * intent.values["R2"].value / (r1 + intent.values["R2"].value) - spec.target) \
                 > spec.tolerance * abs(spec.target):
             got = vin * intent.values["R2"].value / (r1 + intent.values["R2"].value)

@@ -531,7 +531,8 @@ for _family in (
            build=lambda f: _rlc(f, "series"),
            names=('series RLC circuit', 'RLC circuit', 'series resonant circuit', 'series RLC network'),
            # "a series LC that resonates at 455 kHz" (its source's resistance the R): the series circuit, not a low-pass
-           rules=((32, ('\\brlc\\b|series resonan',)), (32.5, ('\\bseries\\s+lc\\b', '\\breson'))),
+           # ("a series R-L-C low-pass": written with hyphens)
+           rules=((32, ('\\br-?l-?c\\b|series resonan',)), (32.5, ('\\bseries\\s+lc\\b', '\\breson'))),
            noun="filter",
            specs=('center',),
            examples=(('center', 'series RLC circuit resonant at {x} Hz', 200, 200000.0),)),

@@ -1020,7 +1020,10 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, m["ra"].lower(), (m["a"],))
             _add(ports.roles, m["rb"].lower(), (m["b"],))
     for m in _SOURCE_ASIDE.finditer(text):
-        ports.sources.setdefault(m["s"].upper(), m["n"])
+        # ("a 9 V battery (VBAT)", "the 5 V rail (VCC1)": the source's own noun, said with its level, no node)
+        if m["n"].lower() not in NOT_NODES and not re.search(r"\d\s*[munµk]?V\s+(?:DC\s+)?$", text[:m.start()],
+                                                             re.IGNORECASE):
+            ports.sources.setdefault(m["s"].upper(), m["n"])
     ends = [(m["a"], m["b"]) for m in _SOURCE_ENDS.finditer(text) if m["a"] != m["b"]]
     ports.source_ends = ends[0] if len(ends) == 1 else None
     for m in _SUMMING.finditer(text):

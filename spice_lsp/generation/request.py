@@ -1744,8 +1744,13 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\
                    r"(?P<v2>\d+(?:\.\d+)?\s*V)\b(?!\s+by\s+(?:the\s+|a\s+)?(?:source\s+)?[vi]\w*)",
                    re.IGNORECASE)
 # "I want 3 V at node mid", "need 1.8 V on node t": the level the circuit is to make at that node (its output)
-_WANTED_AT = re.compile(r"\b(?:want|need|get)\s+(?:about\s+|around\s+|exactly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
+# ... or made there ("make 3.3 V at node tap", "giving 2.5 V at mid"), by the circuit, not by a source the clause names
+# first ("VT gives 5 V at top": _NOT_MADE)
+_WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving|produces?|producing|delivers?|"
+                        r"delivering)\s+(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
                         r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+_NOT_MADE = re.compile(r"(?:\b(?-i:[VI][A-Z0-9_]+)|\b(?:source|battery|generator))"
+                       r"\s+(?:that\s+|which\s+)?$", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
 _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|(?:of\s+)?(?:attenuation|rejection))"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
@@ -1971,7 +1976,9 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
                           at=_quantities(m["f"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := _LEVEL_FROM.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
-    if not any(s.quantity == "vout" for s in found) and (m := _WANTED_AT.search(text)):
+    if not any(s.quantity == "vout" for s in found) and (m := next(
+            (w for w in _WANTED_AT.finditer(text) if w["n"].lower() not in _NOT_NODES
+             and not _NOT_MADE.search(text[max(0, w.start() - 30):w.start()])), None)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value))
@@ -2563,7 +2570,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                 r"[\w'\u2019-]+\s+){1,4}?node\s+(?P<n>[a-z_]\w*)", own, re.IGNORECASE)
         node = _node(called_node["n"]) if called_node and called_node["n"].lower() not in _NOT_NODES else None
         # "source V12 (node s12) I want 3 V at node meas": the node its own aside names, before any the clause names
-        own_node = re.match(r"\s*\(\s*(?:on\s+|at\s+)?node\s+(?P<n>[a-z_]\w*)\s*\)", text[end:stop], re.IGNORECASE)
+        # ("the 5 V rail (VCC1) is node vr": the node the phrase it names is said to be)
+        own_node = re.match(r"\s*\(\s*(?:on\s+|at\s+)?node\s+(?P<n>[a-z_]\w*)\s*\)", text[end:stop], re.IGNORECASE) \
+            or re.match(r"\s*\)\s*is\s+(?:the\s+)?node\s+(?P<n>[a-z_]\w*)", text[end:end + 60], re.IGNORECASE)
         node = _node(own_node["n"]) if own_node and own_node["n"].lower() not in _NOT_NODES else node
         for m in [] if node else re.finditer(
                              r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
@@ -2949,8 +2958,10 @@ def _sources(text: str, request: Request) -> None:
                          r"\s*V(?:olts?)?\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
-        if bare and _PAIRED.search(clause[:bare.start()]):
-            bare = None  # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3
+        if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()):
+            # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3; "from a 24 V rail at node
+            # rail giving 3.3 V at node tap": the level made at the output, a spec, not the source's
+            bare = None
         if bare and (dc is None or node is None) and (ac is None or dc is not None) and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
@@ -3817,7 +3828,8 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between
                          r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
                          r"(?:\s*\(\s*"
                          r"(?:node\s+)?"
-                         r"(?P<n>[a-z_]\w*)"
+                         # (a name in capitals is its source's: "a 12 V DC supply (VSUP)")
+                         r"(?!(?-i:[VI][A-Z0-9_]+)\s*\))(?P<n>[a-z_]\w*)"
                          # ... and its source's name ("my 5v rail (node v5, source vr)")
                          r"(?:\s*,\s*(?:(?:its\s+|the\s+)?source\s+(?:is\s+)?)?(?P<src>[VI]\w*))?\s*\)"
                          # "the 10 V rail vcc", "a 12 V supply vpos": a rail's name right after it, without parentheses
@@ -4858,6 +4870,7 @@ def _read_request(description: str) -> Request:
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
     text = re.sub(r"(?<=\d) V(DC|AC)\b", r"V \1", text)  # "5 VDC": a level and its kind ("5V DC", the same length)
+    text = re.sub(r"(?<=\d)-to-(?=[-+]?\.?\d)", " to ", text)  # "a 0-to-3.3 V pulse": a range (the same length)
     text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
     text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
@@ -4875,8 +4888,10 @@ def _read_request(description: str) -> Request:
             continue  # "Connect 10n from x to y", "Lastly 1 mH ...": a word of English, no part's name
         element = _element(text, start, stop, m["name"], m.start())
         # ("It is fed from node rf through RF = 4.7k": the node it comes from, said before it)
-        fed = re.search(r"\b(?:fed|driven|supplied)\s+(?:from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+)?"
-                        r"(?:through|by|via|from)\s+(?:an?\s+|the\s+)?$", text[:m.start()])
+        # (any part said done to it through the next: "charged through R11 from node src", "pulled up via R3")
+        fed = re.search(r"\b(?:(?:fed|driven|supplied)\s+(?:from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+)?"
+                        r"(?:through|by|via|from)|[a-z]{3,}ed(?:\s+(?:up|down))?\s+(?:through|via))\s+(?:an?\s+|the\s+)?$",
+                        text[:m.start()])
         one = fed if fed and fed["a"] else re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop],
                                                       re.IGNORECASE)
         if element is not None and element.nodes is None and element.kind in "RCL" and fed and one \

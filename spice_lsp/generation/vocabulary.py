@@ -40,7 +40,8 @@ must will ramps climbs reaches reads measures taken looped rising falling probed
 
 # The parts and their pins: "two 4.7k collector resistors to 9 V" names the parts, not a node named after them.
 PARTS = frozenset("""resistor resistors capacitor capacitors cap inductor inductors coil diode diodes transistor
-transistors source sources load loads series parallel element elements""".split())
+transistors source sources battery batteries generator generators load loads series parallel element
+elements""".split())
 PINS = frozenset("""anode cathode collector collectors base bases emitter emitters drain drains gate gates bulk body
 substrate""".split())
 
