@@ -65,7 +65,8 @@ HELD_OUT = [CASES_DIR / name
                          "requests_v12.jsonl", "open_world_v11.jsonl",
                          "requests_v13.jsonl", "open_world_v12.jsonl",
                          "requests_v14.jsonl", "open_world_v13.jsonl",
-                         "requests_v15.jsonl", "open_world_v14.jsonl")]
+                         "requests_v15.jsonl", "open_world_v14.jsonl",
+                         "requests_v16.jsonl", "open_world_v15.jsonl")]
 
 
 @dataclass
