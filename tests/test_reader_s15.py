@@ -82,3 +82,250 @@ def test_divider_designs_its_upper_arm_from_the_lower_one(text, vin, vout, lower
     assert r2 == pytest.approx(lower)
     assert vin * r2 / (r1 + r2) == pytest.approx(vout, rel=0.02)
     assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "node", "level"), [
+    ("Transimpedance amp: IPD injects 5 uA DC into node pdin (the inverting input), and the output node tia must read "
+     "-2 V.", "tia", -2.0),
+    ("Inverting amplifier: R1 = 10k from node a to the inverting input, input a at 0.2 V DC; node vq should sit at "
+     "-1 V.", "vq", -1.0),
+    ("Divider from a 10 V supply at node s; node lvl has to read 2.5 V.", "lvl", 2.5),
+])
+def test_a_level_a_named_node_must_read_is_its_spec(text, node, level):
+    spec = next(s for s in read_request(text).specs if s.quantity == "vout")
+    assert (spec.node, spec.target) == (node, level)
+
+
+@pytest.mark.parametrize(("text", "output", "source", "gain", "dc"), [
+    ("node boom should be ten times whatever is on node tiny, but upside down. tiny sits at 0.25 V DC for the test.",
+     "boom", "tiny", -10, 0.25),
+    ("I want node yy to be 4 times the voltage at node xx. xx sits at 0.5 V DC.", "yy", "xx", 4, 0.5),
+])
+def test_one_node_a_multiple_of_another(text, output, source, gain, dc):
+    request = read_request(text)
+    assert (request.output, request.input) == (output, source)
+    assert next(s for s in request.specs if s.quantity == "gain").target == gain
+    assert next(s for s in request.sources if s.node == source).dc == dc
+    answer = generate(text)
+    assert answer.verified
+    assert f"V1 {source} 0 DC {dc:g}" in answer.netlist
+
+
+@pytest.mark.parametrize(("text", "vin", "vout", "load"), [
+    ("From a 9 V battery at node batt, give me about 3.3 V at node lo3 for a sensor input that is basically a 1 Mohm "
+     "resistor to ground (include it). Keep it dumb and passive.", 9, 3.3, 1e6),
+    ("From a 12 V supply at node p, get me 5 V at node adc for an ADC input of 100k to ground; passive please.", 12, 5,
+     100e3),
+])
+def test_a_lower_level_from_a_supply_with_passive_parts_is_a_loaded_divider(text, vin, vout, load):
+    answer = generate(text)
+    assert answer.verified
+    r = {line.split()[0]: parse_number(line.split()[3]) for line in answer.netlist.splitlines() if line[:1] == "R"}
+    loads = [v for v in r.values() if v == pytest.approx(load)]
+    assert loads, answer.netlist
+    lower = 1 / (1 / r["R2"] + 1 / load)
+    assert vin * lower / (r["R1"] + lower) == pytest.approx(vout, rel=0.03)
+
+
+def _analyses(text: str) -> list[str]:
+    from spice_lsp.generation.intent import parse_intent
+    return [a.directive for a in parse_intent(text).analyses]
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    # a noise analysis's settings in the sentence after it
+    ("Noise analysis of a plain divider: VN (DC 0, AC 1) on node nsrc, R1 = 10k from nsrc to node nz, R2 = 10k from nz "
+     "to ground. Output v(nz), input source VN, 10 points per decade from 10 Hz to 100 kHz.",
+     ".noise v(nz) VN dec 10 10 100k"),
+    ("Run a noise analysis on this RC: R4 = 4.7k from node p to node q, C4 = 1n from q to ground, VP on p with AC 1. "
+     "Output v(q), input source VP, 5 points per decade from 100 Hz to 10 MHz.", ".noise v(q) VP dec 5 100 10meg"),
+    # a frequency range whose stop has no unit
+    ("R1 = 1k from node a to node b, C1 = 10n from b to ground, drive a with ac 1 and sweep 10hz to 1meg.",
+     ".ac dec 20 10 1meg"),
+    ("R2 2k2 from x to y, C2 47n from y to ground, VX on x with ac 1; sweep it 100 hz to 1 meg.",
+     ".ac dec 20 100 1meg"),
+])
+def test_sweep_settings_as_written(text, directive):
+    assert directive in _analyses(text)
+    assert len([d for d in _analyses(text) if d.startswith((".ac", ".noise"))]) == 1
+
+
+@pytest.mark.parametrize(("text", "node", "level"), [
+    ("hey i need a lowpass, 1k5 resistor from node a1 to node b1 and a 68nf cap from b1 to ground, drive a1 w/ ac 1 "
+     "pls and sweep 10hz to 1meg", "a1", 1.0),
+    ("R5 = 10k from node src to node o, C5 = 1u from o to ground; feed src with AC 0.5 and sweep 1 Hz to 10 kHz.",
+     "src", 0.5),
+])
+def test_a_node_driven_with_an_ac_level_without_its_unit(text, node, level):
+    source = next(s for s in read_request(text).sources if s.node == node)
+    assert source.ac == level
+    assert generate(text).verified
+
+
+@pytest.mark.parametrize(("text", "name", "node", "dc"), [
+    ("NMOS M1 (W=10u L=1u, model VTO=0.6 KP=80u): gate node g1 driven by VGS, drain node d1 tied straight to VDD = "
+     "5 V, source to ground. Sweep VGS from 0 to 3 V in 10 mV steps.", "VDD", "d1", 5.0),
+    ("NPN Q1 with base node b driven by VB, collector node c connected directly to VCC = 9 V, emitter to ground "
+     "through RE = 1k. Sweep VB from 0 to 2 V in 10 mV steps.", "VCC", "c", 9.0),
+])
+def test_a_pin_node_tied_to_a_named_supply(text, name, node, dc):
+    source = _source(text, name)
+    assert (source.node, source.dc) == (node, dc)
+    answer = generate(text)
+    assert f"{name} {node} 0 DC {dc:g}" in answer.netlist
+    assert answer.verified
+
+
+@pytest.mark.parametrize("text", [
+    "3k-ish resistor from node u1 to node u2, a 10n-ish cap from u2 to ground, VU on u1 with ac 1. should come out "
+    "roughly 5 khz corner, sweep it 100 hz to 1 meg.",
+    "RC low-pass: R1 = 1.5k from node i to node o, C1 = 100n from o to ground, VI on i with AC 1; cutoff 1 kHz or so.",
+])
+def test_a_loose_target_is_met_within_ten_percent(text):
+    spec = next(s for s in read_request(text).specs if s.quantity == "cutoff")
+    assert spec.tolerance == pytest.approx(0.1)
+    assert generate(text).verified
+
+
+def _value(netlist: str, name: str) -> float:
+    line = next(line.split() for line in netlist.splitlines() if line.split()[:1] == [name])
+    value = parse_number(line[3])
+    assert value is not None
+    return value
+
+
+@pytest.mark.parametrize(("text", "part", "expected"), [
+    # one part left without a value, chosen by simulation for the one DC spec the request states
+    ("VS is 9 V DC on node top. R5 = 1.5k goes from top to node m, and I need you to pick R6 from m to ground so that "
+     "2.5 mA flows around the loop.", "R6", 9 / 2.5e-3 - 1.5e3),
+    ("V1 = 12 V DC at node a. R1 = 4.7k from a to node b, and choose R2 from b to ground so that node b sits at 3 V.",
+     "R2", 4.7e3 * 3 / 9),
+    ("VB = 5 V DC on node p. Choose RX from p to node q so that 1 mA flows through it; R9 = 1k from q to ground.",
+     "RX", 4e3),
+])
+def test_a_part_left_open_is_found_by_simulation(text, part, expected):
+    answer = generate(text)
+    assert _value(answer.netlist, part) == pytest.approx(expected, rel=0.02)
+    assert answer.verified
+    assert any(part in a and "found by simulation" in a for a in answer.assumptions)
+
+
+@pytest.mark.parametrize(("text", "top", "bottom"), [
+    ("I need a square wave of roughly 1.2 kHz on node tick, swinging between about +5 and -5 V - use an op-amp that "
+     "flips back and forth charging a capacitor. Take the positive feedback from a 10k/15k divider.", 10e3, 15e3),
+    ("Make a 500 Hz square wave at node sq with an op-amp toggling as it charges a capacitor; the positive feedback "
+     "comes from a 22k/10k divider.", 22e3, 10e3),
+])
+def test_an_opamp_square_wave_maker_is_a_relaxation_oscillator_with_its_divider(text, top, bottom):
+    from spice_lsp.generation.intent import parse_intent
+    intent = parse_intent(text)
+    assert intent.kind == "relaxation_oscillator"
+    assert (intent.values["R1"].value, intent.values["R2"].value) == (top, bottom)
+    answer = generate(text)
+    assert not any(line.split()[0].startswith("V") and " tick " in f" {line} " for line in answer.netlist.splitlines()
+                   if line.strip())
+
+
+@pytest.mark.parametrize(("text", "notch", "kept"), [
+    ("My ECG front end picks up mains hum. I want a passive RC network taking node ecg to node clean that kills 60 Hz "
+     "(at least 20 dB down there) but leaves 6 Hz almost untouched.", 60.0, 6.0),
+    ("A passive resistor-capacitor network from node mic to node mo that rejects 400 Hz (30 dB down there) and leaves "
+     "4 kHz untouched.", 400.0, 4000.0),
+])
+def test_a_passive_network_that_kills_one_frequency_is_a_twin_t(text, notch, kept):
+    from spice_lsp.generation.intent import parse_intent
+    assert parse_intent(text).kind == "twin_t_notch"
+    specs = {s.quantity: s for s in read_request(text).specs}
+    assert specs["notch"].target == notch
+    assert specs["gain_db"].at == notch and specs["gain_db"].target < -19
+    assert specs["flat"].at == kept
+    assert generate(text).verified
+
+
+@pytest.mark.parametrize(("text", "name", "wave"), [
+    # a pulse's figures written as a card writes them, with no parentheses
+    ("S2 switch between hold and ground, controlled by v(gate) with model VT=2.5 RON=1 ROFF=1meg; C9 = 1 uF from hold "
+     "to ground; R9 = 1k from top to hold; V1 5 V at top; VGATE pulse 0 5 1m 1u 1u 2m 4m at gate. Transient to 10 ms.",
+     "VGATE", (0.0, 5.0, 1e-3, 1e-6, 1e-6, 2e-3, 4e-3)),
+    ("VCK pulse 0 3.3 0 10n 10n 5u 10u on node ck; R1 = 1k from ck to q, C1 = 1n from q to ground. Transient to 50 us.",
+     "VCK", (0.0, 3.3, 0.0, 1e-8, 1e-8, 5e-6, 1e-5)),
+    # a square alone is its wave
+    ("Drive node wall from VCLK, a 0 to 5 V square at 2 kHz; RW (6.8k) takes wall into node tone and CT = 22 nF sits "
+     "from tone to ground. Transient 0 to 3 ms with 2 us steps.", "VCLK", (0.0, 5.0, None, None, None, 2.5e-4, 5e-4)),
+])
+def test_pulse_as_written(text, name, wave):
+    assert _source(text, name).pulse == pytest.approx(wave)
+    assert generate(text).verified
+
+
+def test_a_waveform_figure_left_unread_is_reported():
+    from spice_lsp.generation.intent import Value, parse_intent
+    from spice_lsp.generation.pipeline import _unclear
+    text = "VG pulse 0 5 1m 1u 1u 2m 4m at node g; R1 = 1k from g to ground. Transient to 10 ms."
+    request = read_request(text)
+    # the figures its pulse holds account for themselves; a figure its words hold that it did not read does not
+    request.sources = [s if s.name != "VG" else __import__("dataclasses").replace(s, pulse=(0.0, 5.0))
+                       for s in request.sources]
+    intent = parse_intent(text)
+    intent.extra_values[:] = [Value("", 2e-3, "2m", ""), Value("", 5.0, "5", "")]
+    assert _unclear(intent, request) == ["2m"]
+
+
+@pytest.mark.parametrize(("text", "name", "nodes"), [
+    ("node left connects to node right through R12 (2.2k) and node right goes to ground via C12 = 47nF; source VL "
+     "(AC 1) drives left. AC analysis 10 Hz to 100 kHz, 20 points per decade.", "R12", {"left", "right"}),
+    ("Node src joins node mid through RJ = 470; RM 1k from mid to ground; VS 2 V DC at src. Operating point.", "RJ",
+     {"src", "mid"}),
+])
+def test_two_nodes_joined_through_a_part(text, name, nodes):
+    part = next(e for e in read_request(text).elements if e.name == name)
+    assert set(part.nodes) == nodes
+    assert generate(text).verified
+
+
+def test_a_controlled_sources_output_alone_on_its_node_is_no_dangling_part():
+    answer = generate("E2 makes node amp equal to 8 times the voltage between nodes sense and ground; RS 10k from "
+                      "sense to ground; IS1 pushes 100 uA into sense. Operating point.")
+    assert "E2 amp 0 sense 0 8" in answer.netlist
+    assert answer.verified
+
+
+def test_a_sines_frequency_is_no_repeated_part_value():
+    assert generate("VS: SIN(0 1 1k) at node s; R1 1k s to o; C1 100n o to ground; tran 5 ms.").verified
+
+
+@pytest.mark.parametrize(("text", "name", "value", "gain"), [
+    # a part named outside the family's roles, placed by its words: the non-inverting stage's ground leg
+    ("Non-inverting amplifier with a gain of 4.3, input node sig, output node amp, RG = 2.2k from the inverting input "
+     "to ground. 100 mV 1 kHz sine input, transient 5 ms.", "RG", 2.2e3, 4.3),
+    ("Non-inverting op-amp stage, gain 11, in at node x, out at node y; RSET = 1k from the inverting input to ground.",
+     "RSET", 1e3, 11),
+])
+def test_a_named_part_takes_the_role_its_words_give(text, name, value, gain):
+    answer = generate(text)
+    parts = {line.split()[0]: line.split() for line in answer.netlist.splitlines() if line[:1] == "R"}
+    assert parse_number(parts[name][3]) == pytest.approx(value)
+    assert "0" in parts[name][1:3]
+    feedback = next(v for k, v in parts.items() if k != name and "inn" in v[1:3] and not {"0", "inp"} & set(v[1:3]))
+    assert 1 + parse_number(feedback[3]) / value == pytest.approx(gain, rel=0.03)
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "inputs", "level", "out"), [
+    ("I need the output at node v2 to be the sum of the voltages on a and b, times minus two. Both inputs 0.5 V DC. "
+     "Operating point.", ("a", "b"), 0.5, -2.0),
+    ("Node total should carry the sum of the signals on x1, x2 and x3, times minus one. All inputs at 1 V DC. "
+     "Operating point.", ("x1", "x2", "x3"), 1.0, -3.0),
+])
+def test_the_sum_of_named_nodes(text, inputs, level, out):
+    answer = generate(text)
+    for node in inputs:
+        assert any(line.split()[:2] == [line.split()[0], node] and f"DC {level:g}" in line
+                   for line in answer.netlist.splitlines() if line[:1] == "V"), answer.netlist
+    assert answer.verified
+
+
+def test_a_verb_after_a_node_is_no_node():
+    answer = generate("Voltage divider from a 15 V supply at node v15 to make 4.2 V at node half, drawing about 1 mA.")
+    assert answer.verified
+    assert not any("make" in w for w in answer.warnings)

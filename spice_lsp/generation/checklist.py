@@ -104,8 +104,10 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         detail = f"{e.name} " + " ".join(f.text for f in lay.nodes) + (f" {lay.value.text}" if lay.value else "")
         items.append(CheckItem(want.text, FAIL if problems else PASS, "; ".join(problems) or detail))
     connections = Counter(_norm(f.text) for e in elements for f in layout(e).nodes)
+    # (a controlled voltage source's output alone on its node sets it: "E2 makes node amp 8 times v(sense)")
+    driven = {_norm(layout(e).nodes[0].text) for e in elements if e.name[0].upper() in "EH" and layout(e).nodes}
     for node in request.nodes:  # present, and not left hanging from a single part
-        status = PASS if connections[node] >= 2 else FAIL
+        status = PASS if connections[node] >= 2 or connections[node] == 1 and node in driven else FAIL
         items.append(CheckItem(f"node {node}", status, "present" if status == PASS else
                                "not in the netlist" if node not in nodes else "connects to only one part"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
@@ -321,7 +323,18 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         # The family puts a 0 V ammeter in series with the part whose current is the spec: one
         # named Vsense, or the 0 V source on the output node.
         meter = _ammeter(netlist, out)
-        if meter is not None:
+        lo, hi = _sentence_of(description, spec.text)
+        at = description.find(spec.text)
+        # ("pick R6 from m to ground so that 2.5 mA flows", "10 mA through R3"): the resistor its sentence names,
+        # the nearest to its words
+        words = sorted(re.finditer(r"\b(R\w*)\b", description[lo:hi]), key=lambda w: abs(lo + w.start() - at))
+        named = next((load for word in words if (load := _load(netlist, "", word[1])) is not None), None)
+        if named is not None:
+            name, a, b, ohms = named
+            ends = ["0" if n == "0" else f"v({n})" for n in (a, b)]
+            control = f"op\nlet result = abs(({ends[0]}-{ends[1]})/{ohms:g})\nprint result"
+            how = f"current through {name} at the operating point"
+        elif meter is not None:
             control = f"op\nlet result = abs(i({meter}))\nprint result"
             how = f"current through the ammeter {meter} at the operating point"
         elif (load := _load(netlist, out)) is not None:  # the load resistor's voltage over its value
@@ -542,15 +555,16 @@ def _small_signal(netlist: str, inp: str) -> str:
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
 
 
-def _load(netlist: str, out: str) -> tuple[str, str, str, float] | None:
-    """The one resistor on the output node with a plain value: (name, node, node, ohms)."""
+def _load(netlist: str, out: str, name: str = "") -> tuple[str, str, str, float] | None:
+    """The one resistor on the output node with a plain value: (name, node, node, ohms); `name`: that resistor,
+    wherever it is."""
     found = []
     for st in parse(netlist).netlist.statements:
         if isinstance(st, m.Element) and st.name[0].upper() == "R":
             lay = layout(st)
             nodes = [f.text.lower() for f in lay.nodes]
             ohms = _number(lay.value)
-            if out.lower() in nodes and ohms and len(nodes) == 2:
+            if (st.name.upper() == name.upper() if name else out.lower() in nodes) and ohms and len(nodes) == 2:
                 found.append((st.name, nodes[0], nodes[1], ohms))
     return found[0] if len(found) == 1 else None
 

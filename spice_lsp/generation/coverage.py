@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
 from spice_lsp.generation.families import Family, covered_spans
-from spice_lsp.generation.intent import _RANGE, _WORD, Intent, Value, _quantities, _words_value, polarity
+from spice_lsp.generation.intent import _RANGE, _WORD, SPICE_WAVE, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
 from spice_lsp.generation.scope import NODE_AFTER, SOURCE_NAMED
 from spice_lsp.generation.stated import reading
@@ -241,6 +241,10 @@ _KINDS = {
 }
 
 
+_PART_OF = re.compile(r"\b(?:from|through|via|by|with|using|uses|use)\s+(?:an?|the|its|one)\s+(?:[\w/.-]+\s+){0,3}$",
+                      re.IGNORECASE)
+
+
 def circuit_kind(description: str, family: Family) -> list[CheckItem]:
     """A failing item when the request names a kind of circuit and the family is none of them."""
     # (a device a named source stands for, "amplifier V1 on node amp", is a part, not the kind asked (scope.py);
@@ -248,6 +252,8 @@ def circuit_kind(description: str, family: Family) -> list[CheckItem]:
     asked = {kind for kind, words in _KINDS.items()
              if any(not SOURCE_NAMED.match(description, said.end()) and not NODE_AFTER.match(description, said.end())
                     and not re.search(r"\bnodes?\s+$", description[:said.start()], re.IGNORECASE)
+                    # ("take the positive feedback from a 10k/15k divider": a divider the circuit is built with)
+                    and not (kind == "divider" and _PART_OF.search(description[:said.start()]))
                     for said in re.finditer(words, description, re.IGNORECASE))}
     own = " ".join([family.summary, *family.names, family.noun or ""])
     if not asked or asked & {kind for kind, words in _KINDS.items() if re.search(words, own, re.IGNORECASE)}:
@@ -527,6 +533,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         if mention.text.lower() in nodes and re.search(r"\bnodes?\s+(?:\w+\s*(?:,|and)\s*)*$", text[:mention.start],
                                                        re.IGNORECASE):
             continue  # "node 2": a name
+        if (word := re.search(r"\b[a-z_]\w*$", low[:mention.start])) and f"{word[0]}{mention.text.lower()}" in nodes:
+            continue  # "x2" read as "times 2": a node's name
         number = _whole(value) if not _quantities(mention.text) or mention.text.isdigit() else None
         structure = _STRUCTURE.match(text, mention.end)
         if number is not None and structure and _family_structure(family, number, structure[1]):
@@ -585,9 +593,11 @@ def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netl
     a part of its own, and its figure looked read because the other parts' figure is the same)."""
     said: dict[tuple[str, float], list[str]] = defaultdict(list)
     last: dict[tuple[str, float], int] = {}
+    # (a waveform's own figures, "SIN(0 1 1k)", are its frequency and levels, no part's value)
+    waves = [w.span() for w in SPICE_WAVE.finditer(text)]
     for mention in number_mentions(text):
         quantity = next(iter(_quantities(mention.text)), None)
-        if quantity is None or any(a <= mention.start < b for a, b in measured) \
+        if quantity is None or any(a <= mention.start < b for a, b in measured + waves) \
                 or _model_parameter(text, mention.start, mention.end) or re.match(r"\s*/\s*\d", text[mention.end:]) \
                 or re.match(r"[\s-]*(?:[a-z]+[\s-]+)?[a-z]{3,}(?<!s)s\b", text[mention.end:]):
             continue  # "a 100k/1 nF low-pass", "between 50 ohm terminations": parts said together, then one by one

@@ -570,6 +570,9 @@ for _family in (
            analysis="op",
            signal_input=True,
            specs=('vout', 'gain', 'gain_db'),
+           # ("for a sensor input that is basically a 1 Mohm resistor to ground": what the divider feeds, its load)
+           words=((r"(?:sensor|adc|meter|module|device|mcu|microcontroller)\s+input|input\s+(?:resistance|impedance)"
+                   r"|load", {"ohm": "RL"}),),
            examples=(('vout', 'voltage divider from 12 V giving {x} V out', 0.5, 11),
                      ('gain', 'voltage divider with a gain of {x}', 0.05, 0.9),
                      ('gain_db', 'resistive attenuator of {x} dB', -40, -1))),

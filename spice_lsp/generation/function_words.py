@@ -337,6 +337,8 @@ _HIGH = re.compile(
     rf"\b(?:treble|highs|hiss|high(?:er)?[- ]{_BANDS})\b"
     rf"|\b(?:above|over|beyond|higher\s+than|more\s+than|faster\s+than)\s+{_ABOUT}{_HZ_OR_K}"
     rf"|{_HZ}\s+(?:and\s+|or\s+)?(?:up(?:wards?)?|above|higher|more|onwards?)\b")
+_TAKEN_OUT = "|".join(rf"(?<=\b{verb}\s)"
+                      for verb in ("kill", "kills", "reject", "rejects", "nulls", "notches", "cancels"))
 _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetween\s+{_HZ}\s+and\s+{_HZ}"
                    rf"|(?<![\w.])[\d.]+\s*(?:[kmg]|meg)?\s*(?:hz\s*)?(?:to|-|–)\s*{_HZ}"
                    rf"|\b(?:around|near|centred\s+on|centered\s+on|centred\s+at|centered\s+at)\s+{_ABOUT}{_HZ}"
@@ -346,7 +348,10 @@ _BAND = re.compile(rf"\b(?:narrow\s+)?band\b(?![- ]?(?:pass|stop|width))|\bbetwe
                    # "digs a deep hole right at 50 Hz", "a null at 60 Hz": one frequency taken out
                    rf"|\b(?:hole|dip|null|gap|trough)\s+(?:right\s+|exactly\s+|just\s+)?(?:at|on)\s+{_HZ}"
                    r"|\b(?:it|that|this)\b(?=\s+(?:out|off|away)\b)"  # "... a 60 Hz hum. Notch it out"
-                   rf"|(?<=hz\s)\s*(?:component|carrier|note)\b")
+                   rf"|(?<=hz\s)\s*(?:component|carrier|note)\b"
+                   # "kills 60 Hz", "rejects 1 kHz": one frequency taken out (not "kills 10 kHz and up": a side), the
+                   # figure matched after its verb, which governs it
+                   rf"|(?:{_TAKEN_OUT}){_HZ}(?!\s*(?:and|or|\+)\s*(?:up|above|higher|down|below|lower))")
 _HOLE = re.compile(r"hole|dip|null|gap|trough")
 _PASS = re.compile(r"\b(?:let|lets|letting|pass|passes|passing|passed|keep|keeps|keeping|leav\w*|allow\w*|admit\w*"
                    r"|preserv\w*|surviv\w*|stays?|remains?|untouched|intact"
@@ -469,6 +474,14 @@ _SHAPES = r"(square|step|pulse|triangle|triangular|ramp|sawtooth|saw|sine|sinuso
 # "turn the square wave into a triangle", "make a triangle out of the square": the shape in and the shape out
 # (the wave's figures may come between: "out of the 1 kHz, 2 V-peak square")
 _WAVE_WORDS = r"(?:an?\s+|the\s+)?(?:[\w.,%±+-]+\s+){0,5}?"
+# "node boom should be ten times whatever is on node tiny", "y must equal 3 times the voltage at x": one node's level a
+# multiple of another's, the first the output, the second the input
+_SCALED_COPY = re.compile(r"\b(?:node\s+)?(?P<o>[a-z_]\w*)\s+"
+                          r"(?:(?:should|must|will|shall|has\s+to|is\s+to|needs?\s+to|to)\s+)?"
+                          r"(?:be|equal|read|give|show)s?\s+(?:about\s+|roughly\s+|exactly\s+)?\S+\s+times\s+"
+                          r"(?:whatever\s+(?:is|sits|appears)\s+(?:on|at)|what(?:'s|\s+is)\s+(?:on|at)|the\s+(?:voltage|level|"
+                          r"signal)\s+(?:on|at|of))\s+(?:node\s+)?(?P<i>[a-z_]\w*)")
+_NOT_PORTS = {"it", "that", "this", "the", "a", "an", "which", "what", "and", "is", "to"}
 _INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+{_WAVE_WORDS}{_SHAPES}")
 _OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+{_WAVE_WORDS}{_SHAPES}")
 
@@ -638,7 +651,13 @@ _STEPPED_DOWN = re.compile(
     # ("5 V at 100 mA for my board from a 12 V battery": what draws it between)
     rf"|(?<![\w.])(?P<b2>\d+(?:\.\d+)?)\s*v\s+(?:(?!{_PART_WORDS})\w+\s+){{0,6}}?(?:from|out\s+of|off)\s+"
     rf"(?:an?\s+|my\s+|the\s+|our\s+)?"
-    rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b")
+    rf"(?P<a2>\d+(?:\.\d+)?)\s*v\s+(?:{_SUPPLY}|input)\b"
+    # ("from a 9 V battery at node batt, give me about 3.3 V at node lo3": the supply first, then the level asked for)
+    rf"|\bfrom\s+(?:an?\s+|my\s+|the\s+|our\s+)?(?P<a3>\d+(?:\.\d+)?)\s*v\s+{_SUPPLY}\b[^.;]{{0,40}}?"
+    r"\b(?:give|make|get|want|need|produce|deliver)\w*\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|roughly\s+|exactly\s+)?"
+    r"(?P<b3>\d+(?:\.\d+)?)\s*v\b")
+# "keep it passive", "just resistors": no active part, whatever draws from the level made
+_PASSIVE = re.compile(r"\bpassive\b|\b(?:just|only)\s+(?:two\s+)?resistors\b|\bresistors\s+only\b")
 _DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
                     r"stable|powers?|run|runs)\b|(?<![\w.])[\d.]+\s*[mµu]?a\b")
 
@@ -690,12 +709,16 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return Reading(m[0], "voltage tripler" if (m["n"] or m["m"]).startswith(("tripl", "three", "3"))
                        else "voltage doubler")
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
-    negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)", low)  # no level: "VN = -12 V"
+    # ... or "the sum ..., times minus two" (not "VN = -12 V")
+    negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)|\btimes\s+(?:minus|negative)\s+\w+", low)
     inverted = inverted or (negated[0] if negated else None)
     if "average" in found and not inverted:  # the mean of its inputs: the non-inverting summer's passive average
         return Reading(said("average"), "op-amp averager")
+    # ("the sum of the voltages on a and b": two named nodes' levels added)
     if "add" in found and (opamp or inverted or re.search(r"\b(?:two|three|four|several|\d)\s+(?:\w+\s+)?"
-                                                          r"(?:inputs|signals|voltages|sources)\b", low)):
+                                                          r"(?:inputs|signals|voltages|sources)\b"
+                                                          r"|\b(?:voltages|signals|levels)\s+(?:on|at|of)\s+(?:nodes?\s+)?"
+                                                          r"\w+\s*(?:,\s*\w+\s*)*,?\s+and\s+\w+", low)):
         words = said("add") + (f" ... {inverted}" if inverted else "")
         return Reading(words, ("single-supply " if _single_supply(low) else "") + "inverting summing amplifier")
     if reading := named(_NAMED_LOG):
@@ -787,9 +810,10 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
     # a DC level turned into a lower one for something that draws from it ("turn the 12 V into 5 V for my sensor",
     # "5 V from my 9 V battery for a module drawing 20 mA"): a regulator; with nothing drawn named, a divider
     if "divide" not in found and "two_resistors" not in found and (m := _STEPPED_DOWN.search(low)) \
-            and 0 < float(m["b"] or m["b2"]) < float(m["a"] or m["a2"]) \
+            and 0 < float(m["b"] or m["b2"] or m["b3"]) < float(m["a"] or m["a2"] or m["a3"]) \
             and not (_TRANSISTOR.search(low) or _MOS.search(low)):
-        return Reading(m[0], "linear regulator" if _DRAWN.search(low) else "voltage divider")
+        return Reading(m[0], "linear regulator" if _DRAWN.search(low) and not _PASSIVE.search(low)
+                       else "voltage divider")
     if "divide" in found or ("two_resistors" in found and not _OTHER_PARTS.search(low)):
         mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
         return Reading(said("divide", "two_resistors"), "rail splitter" if opamp and mid else "voltage divider")
@@ -1297,6 +1321,8 @@ def _stated(low: str) -> list[Stated]:
             re.search(rf"(?<![\w.]){_NUM}\s*hz\s+(?:[\w-]+\s+)?$", low[:band.start()]) if band else None
         # "Hum at 60 Hz is ruining it; kill that frequency": the last figure before it that is not passed
         near = near or (_band_figure(low, False) if band else None)
+        # ("kills 60 Hz": the band is the figure itself)
+        near = re.compile(rf"{_NUM}\s*hz\b").match(low, band.start()) if band and band[0][:1].isdigit() else near
         if band and near:
             found.append(Stated("band_stop", near.start(), near.end(), _si(near[1], near[2]), said=near[0]))
             # "while passing 5 Hz and 500 Hz almost untouched": frequencies kept, each in the notch's passband
@@ -1462,11 +1488,13 @@ def _function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     elif ("divide" in concepts or "two_resistors" in concepts) and (m := _ARRIVES_AS.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "vout", _si(m[1], m[2])))
-    elif (m := _STEPPED_DOWN.search(low)) and 0 < float(m["b"] or m["b2"]) < float(m["a"] or m["a2"]) and (
-            m["b"] or _DRAWN.search(low) and not re.search(r"\b(?:held|biased|sits?|set|node\s+\w+)\s+(?:at\s+)?$",
-                                                           low[:m.start()])):
+    elif (m := _STEPPED_DOWN.search(low)) and 0 < float(m["b"] or m["b2"] or m["b3"]) \
+            < float(m["a"] or m["a2"] or m["a3"]) and (
+            m["b"] or m["b3"] or _DRAWN.search(low) and not re.search(
+                r"\b(?:held|biased|sits?|set|node\s+\w+)\s+(?:at\s+)?$", low[:m.start()])):
         # "drop my 24 V rail to 12 V", "clean 5 V for a microcontroller from a 9 V battery": the level made
-        rows.append(SpecRow(*m.span("b" if m["b"] else "b2"), "vout", float(m["b"] or m["b2"])))
+        made = next(g for g in ("b", "b3", "b2") if m[g])
+        rows.append(SpecRow(*m.span(made), "vout", float(m[made])))
     elif {"divide", "two_resistors"} & concepts.keys() and (m := _TO_FRACTION.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "gain", 1 / _PARTS[m[1]]))
     if m := _TIMES_IN.search(low):
@@ -1607,6 +1635,8 @@ def function_input(low: str) -> str | None:
         return m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.search(low, into.start(1), into.start(2))):
         return m["n"]  # "the square wave on node clk into a triangle"
+    if (m := _SCALED_COPY.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
+        return m["i"]
     return None
 
 
@@ -1630,6 +1660,8 @@ def function_output(low: str) -> str | None:
         return m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.match(low, into.end())):
         return m["n"]  # "... into a triangle of about 4 V peak-to-peak on node ramp"
+    if (m := _SCALED_COPY.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
+        return m["o"]
     if "steady_current" in concepts and (m := _FED_NODE.search(low)):
         return m["n"] or m["m"] or m["k"]
     if "i_to_v" in concepts and (m := _VOLTAGE_AT.search(low)) and m["n"] not in ("in", "the", "a"):

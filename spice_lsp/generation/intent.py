@@ -97,7 +97,14 @@ _QTY = re.compile(rf"""
     (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/|(?<=[vV])\()  # "100 µA/V²" is a value, "1/2" and "2 v(a)" are not
     (?!\s?/\s?(?:[°º]|deg|kelvin|K\b|[munpµμ]?s\b|sec))  # "41 uV/degC", "10 V/us": a rate, no level
     """, re.VERBOSE)
-_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)\s*",
+# A waveform written the way SPICE writes it, "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
+# may be where a statement's span ends), or its figures with no parentheses, as a card writes them ("VGATE pulse 0 5
+# 1m 1u 1u 2m 4m at gate")
+SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*(?:\((?P<args>[^()]*)(?:\)|$)"
+                         r"|\s+(?P<bare>[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z]*(?:[\s,]+[-+]?(?:\d+\.?\d*|\.\d+)"
+                         r"(?:e[-+]?\d+)?[a-z]*){2,})(?![\w.]))", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|-to-|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)"
+                    r"\s*",
                     re.IGNORECASE)
 
 
@@ -161,9 +168,14 @@ def _quantities(text: str) -> list[_Q]:
         mult = SCALE_FACTORS.get(key, 1.0) * factor
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
-        between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[:a.start], re.I)
+        between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(
+            r"\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$", text[:a.start], re.I)
         # (a bare scaled start above a plain stop is no range: "a 1k load to +12 V" is ohms to a rail)
         ohms_to_rail = not a.unit and a.scaled and b.unit and not b.scaled and abs(a.value) > abs(b.value)
+        # ("sweep 10hz to 1meg", "100 hz to 1 meg": a frequency range's stop with no unit is in hertz too)
+        hertz = a.unit == "Hz" and not b.unit and _RANGE.fullmatch(text[a.end:b.start]) and abs(b.value) > abs(a.value)
+        if hertz:
+            b.unit = "Hz"
         if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit) and not ohms_to_rail:
             # "1.3-1.6μm": the start takes the stop's unit and prefix; "10 to 300k Hz": a prefix on the stop's
             # number, spaced from its unit, is that number's alone
@@ -451,11 +463,39 @@ _CARD_NEXT = re.compile(r"\s+(?:(?:dc|ac|sin|pulse|pwl)\b"
                         re.IGNORECASE)
 
 
+# "a 10k/15k divider", "a 100K / 47K divider": a divider's two resistors, the upper arm first
+_SLASH_ARMS = re.compile(r"(?<![\w./])(?P<a>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)\s*(?:Ω|ohms?)?\s*/\s*"
+                         r"(?P<b>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)\s*(?:Ω|ohms?)?\s+(?:\w+\s+)?divider\b")
+
+
+def _divider_arms(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
+    """A divider stated as a ratio of its resistors ("take the positive feedback from a 10k/15k divider") in a family
+    whose divider is its R1 (upper) and R2 (lower): those two values (the second, after a slash, is no quantity of its
+    own to the figure reader)."""
+    m = _SLASH_ARMS.search(text)
+    if m is None or not {"R1", "R2"} <= set(_registry().roles(intent.kind)) or {"R1", "R2"} & set(intent.values):
+        return
+    for role, said in (("R1", m["a"]), ("R2", m["b"])):
+        value = parse_number(said.replace(" ", ""))
+        if value is None:
+            return
+        _put(intent, Value(role, value, said, "ohm"))
+    claimed.update(q for q in qs if m.start() <= q.start < m.end())
+
+
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
+    _divider_arms(intent, text, qs, claimed)
     mos = _registry().family_of(intent.kind).mos or re.search(r"\bW\s*=", text)
     unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
     for i, q in enumerate(qs):
         if q in claimed:
+            continue
+        if q.partner and q.unit == "V" and q.value > 0 and math.isclose(q.partner.value, -q.value) \
+                and re.search(r"\bswing\w*|\brails?\b", text[max(0, q.start - 40):q.start], re.IGNORECASE) \
+                and "VDD" not in intent.values and "VDD" in _registry().roles(intent.kind):
+            # "swinging between about +5 and -5 V": the output's rails, the supply of a family that has one
+            _put(intent, q.as_value("VDD", "V"))
+            claimed.add(q.partner)
             continue
         if q.partner or any(p.partner is q for p in qs):
             intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a range outside any analysis
@@ -481,6 +521,14 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         # "at t = 0" is a time; a temperature is "T = 27" or has its unit
         names = [name for name in names if name != "t" or q.unit == "degC"]
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
+        if roles and not re.fullmatch(r"[RCL]\d+", roles[0]) and intent.kind != "generic" \
+                and roles[0] not in (read := _registry().roles(intent.kind)):
+            # "RG = 2.2k from the inverting input to ground" of a non-inverting amplifier: a name the family has no
+            # role for, placed by its words (its input leg), as an unnamed figure is
+            clause = text[qs[i - 1].end if i else 0:q.start][-60:]
+            worded = _keyword_role(before, after, q.unit or _role_unit(roles[0]),
+                                   _registry().family_of(intent.kind).words, clause)
+            roles = [worded] if worded is not None and worded in read else roles
         for explicit in roles:
             if q.unit and q.unit != _role_unit(explicit):
                 intent.warnings.append(f"{explicit}={q.text}: the unit does not fit {explicit}; value ignored")
@@ -608,7 +656,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # "sweep the frequency from 30 Hz", "plot gain and phase from 2 Hz to 200 kHz"
            rf"|\bsweep(?:ing)?\s+(?:the\s+)?frequency\b|\b(?:gain|magnitude)\s+and\s+phase\b(?={_HZ_AHEAD})"
            # a sweep in hertz: "sweep 10 Hz to 1 MHz", "sweep 1e1 to 1e6 Hz"
-           r"|\b(?:sweep(?:ing)?|response)\s+(?:(?:linearly|logarithmically)\s+)?(?:from\s+)?"
+           r"|\b(?:sweep(?:ing)?|response)\s+(?:it\s+|this\s+|that\s+)?(?:(?:linearly|logarithmically)\s+)?(?:from\s+)?"
            r"(?=(?:[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*(?:to|-)\s*)?"
            r"[\d.]+(?:e[-+]?\d+)?\s*(?:[kKMG]|meg)?\s*Hz)"
            # "a linear sweep of 201 points between 9 kHz and 11 kHz": a sweep in hertz named by its spacing
@@ -692,6 +740,21 @@ _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise
                         r"(?:[^,;\n.]|\.(?!\s|$))*", re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"\.\s|;|$")
+# A sentence that only goes on with a sweep's settings: "Output v(nz), input source VN, 10 points per decade from 10 Hz
+# to 100 kHz", "20 points per decade, 1 Hz to 1 MHz"
+_SWEEP_SETTINGS = re.compile(r"\b(?:points?|pts)\s+(?:per|a|each|/)\s*(?:decade|octave|dec|oct)\b"
+                             r"|\bper\s+(?:decade|octave)\b|\b(?:output|probe)\s+v\(|\binput\s+source\b", re.IGNORECASE)
+
+
+def _told_later(text: str, hi: int) -> int:
+    """Where an AC or noise analysis's statement ends, when its sentence (ending at `hi`) gives no frequencies: the end
+    of the next sentence if that one only goes on with the sweep's settings (_SWEEP_SETTINGS), else `hi`."""
+    start = hi + 1
+    end = _SENTENCE_END.search(text, start + 1)
+    stop = end.start() if end else len(text)
+    said = text[start:stop]
+    return stop if _SWEEP_SETTINGS.search(said) and not _TRIGGER_RE.search(said) and re.search(
+        r"\d\s*(?:[kKMG]|meg)?\s*Hz\b", said) else hi
 # a sweep's count: "50 pts/decade", "101 points", "30 per decade", "40/dec", "8 points per octave"
 _POINTS = re.compile(rf"(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s*"  # "ten points per decade": in words too
                      r"(?:(?:(?:frequency|data|sample|log|linear)\s+)?(?:points?|pts)\b"
@@ -795,6 +858,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     for m in _TRIGGER_RE.finditer(text):
         end = _SENTENCE_END.search(text, m.end())
         kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
+        if kind in ("ac", "noise") and not any(lo <= q.start < hi and q.unit == "Hz" for q in qs):
+            hi = _told_later(text, hi)
         if kind in ("ac", "noise"):
             found_range = sweep(("Hz",), lo, hi, 1.0)
             # "ac 10 to 1meg", "ac lin 100 points from 1k to 2k": a range with no unit, in hertz
@@ -846,13 +911,17 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 f"lin 1 {format_eng(start)} {format_eng(stop)}"
             # "noise at out, input-referred to VIN": the node it is measured at and the source it is referred to
             # ("at output nz", "at the output node vo": the role word before the name is none)
-            port = r"(?:the\s+)?(?:output\s+)?(?!(?:the|output|input|from|over|between|across|to|and|with|referred)\b)"
+            port = r"(?:the\s+)?(?:output\s+)?(?!(?:the|a|an|this|that|output|input|from|over|between|across|to|and|" \
+                   r"with|referred)\b)"
             probe = re.search(rf"\bnoise(?:\s+analysis)?\s+(?:at|on|of)\s+{port}(?:node\s+)?(?:v\()?(?P<n>[a-z_]\w*)"
                               # ... or "noise 1 Hz-1 MHz at out, ...", "... on node vo"
                               rf"|\b(?:at|on)\s+{port}(?:node\s+(?P<n2>[a-z_]\w*)|v\((?P<n3>\w+)\)"
                               r"|(?P<n4>[a-z_]\w*)(?=\s*(?:[,;.)]|$)))",
                               text[m.start():hi], re.IGNORECASE)
-            node = next((n for n in (probe.group("n", "n2", "n3", "n4") if probe else ()) if n), "out")
+            # ("Output v(nz), input source VN": the output its settings name, before a node a source sits on)
+            told = re.search(r"\boutput\s+(?:node\s+)?v\((?P<n>[a-z_]\w*)\)", text[m.start():hi], re.IGNORECASE)
+            node = told["n"] if told else next((n for n in (probe.group("n", "n2", "n3", "n4") if probe else ()) if n),
+                                               "out")
             # ... or "with V1 as the input", "input source V1"
             source = re.search(rf"\breferred\s+to\s+(?:the\s+)?(?:source\s+)?(?P<s>{_SOURCE_NAME})\b|\b(?P<s2>[VI]\w*)"
                                r"\s+as\s+(?:the\s+|its\s+)?input\b|\binput\s+(?:source\s+)?(?P<s3>[VI][A-Z0-9]\w*)\b",
@@ -979,7 +1048,11 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             request = AnalysisRequest("op", ".op")
         found.append((m.start(), request))
     ranged = {found[i][1].kind for i in range(len(found)) if i not in defaulted}
-    found = [item for i, item in enumerate(found) if i not in defaulted or item[1].kind not in ranged]
+    # (a source's "AC 1" beside a noise analysis is the noise input's magnitude, no AC sweep of its own)
+    noise = any(r.kind == "noise" for _, r in found)
+    found = [item for i, item in enumerate(found) if (i not in defaulted or item[1].kind not in ranged)
+             and not (i in defaulted and item[1].kind == "ac" and noise
+                      and re.match(r"ac\s*[-+]?\.?\d", text[item[0]:], re.IGNORECASE))]
     for _, request in sorted(found, key=lambda item: item[0]):  # one request per kind, sweeps aside
         if request.kind not in {r.kind for r in intent.analyses} or (
                 request.kind in ("dc", "temp") and request.directive not in {r.directive for r in intent.analyses}):
@@ -1167,8 +1240,7 @@ def parse_intent(description: str) -> Intent:
     claimed = _analyses(intent, description, qs)
     # a source's wave written as SPICE writes it ("SIN(2.5 1 1k)"): its figures are the source's (request.py), no
     # part's value or spec
-    claimed |= {q for m in re.finditer(r"\b(?:sin|pulse|pwl)\s*\([^()]*\)", description, re.IGNORECASE)
-                for q in qs if m.start() <= q.start < m.end()}
+    claimed |= {q for m in SPICE_WAVE.finditer(description) for q in qs if m.start() <= q.start < m.end()}
     claimed |= _function_roles(intent, description, qs, claimed)
     if named := _registry().family_of(intent.kind).name_figures:  # "4-20 mA": the loop's standard, no values
         claimed |= {q for m in re.finditer(named, description, re.IGNORECASE)

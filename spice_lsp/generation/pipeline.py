@@ -57,7 +57,7 @@ from spice_lsp.generation.coverage import (
     unmeasured_goals,
     unread_numbers,
 )
-from spice_lsp.generation.design import Design, design, passband, trim
+from spice_lsp.generation.design import E24, E96, Design, design, e_series, passband, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
@@ -685,6 +685,52 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
     return "\n".join(lines + [".end"]) + "\n", assumptions, output
 
 
+# The range a free part's value is searched over, by kind (ohms, farads, henries): a designer's parts, decade by decade
+_FREE_RANGE = {"R": (1.0, 1e8), "C": (1e-12, 1e-3), "L": (1e-9, 10.0)}
+
+
+def _solved(intent: Intent, request: Request) -> tuple[Request, list[str]]:
+    """A circuit listed part by part with one part left without a value and one DC spec to meet ("pick R6 from m to
+    ground so that 2.5 mA flows", "choose RL so that out sits at 2 V"): that part's value found by simulation, the
+    spec measured at each try (a bisection over decades, then within one), rounded to the E96 or E24 series. The
+    request unchanged, and nothing assumed, where no value meets it."""
+    free = [e for e in request.elements if e.kind in _FREE_RANGE and e.value is None and len(e.placed()) == 2]
+    specs = [s for s in request.specs if s.quantity in ("vout", "current") and s.target > 0
+             or s.quantity == "vout" and s.target < 0]
+    if len(free) != 1 or len(specs) != 1 or not free[0].name:
+        return request, []
+    part, spec = free[0], specs[0]
+    output = spec.node or request.output or next((n for n in part.placed() if n != "0"), "out")
+
+    def with_value(value: float) -> Request:
+        return dataclasses.replace(request, elements=[
+            dataclasses.replace(e, value=value, value_text=format_eng(value)) if e is part else e
+            for e in request.elements])
+
+    def miss(value: float) -> float | None:
+        netlist = _transcribe(intent, with_value(value))[0]
+        measured, _ = measure_spec(spec, netlist, output, request.input, 10.0, None, request.description)
+        return None if measured is None else measured - spec.target
+
+    lo, hi = _FREE_RANGE[part.kind]
+    grid = [lo * 10 ** k for k in range(round(math.log10(hi / lo)) + 1)]
+    misses = [miss(v) for v in grid]
+    pair = next(((a, b) for (a, ma), (b, mb) in zip(zip(grid, misses), zip(grid[1:], misses[1:]))
+                 if ma is not None and mb is not None and ma * mb <= 0), None)
+    if pair is None:
+        return request, []
+    (a, b), at_a = pair, misses[grid.index(pair[0])]
+    for _ in range(12):  # a decade halved twelve times: within 0.06 %
+        mid = math.sqrt(a * b)
+        if (at_mid := miss(mid)) is None or at_a is None:
+            return request, []
+        a, b, at_a = (a, mid, at_a) if at_a * at_mid <= 0 else (mid, b, at_mid)
+    exact = math.sqrt(a * b)
+    value = e_series(exact, E96 if part.kind == "R" else E24)
+    return with_value(value), [f"{part.name} = {format_eng(value)} (exact {format_eng(exact)}), found by simulation "
+                               f"for '{spec.text}' (the request gives it no value)"]
+
+
 def _with_noise_input(netlist: str) -> tuple[str, list[str]]:
     """A noise analysis's input source with an AC magnitude (ngspice refuses the analysis without one: "ac input
     not found"); 1 when the request states none. (netlist, assumptions)"""
@@ -797,14 +843,19 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
     unsupported = [w for w in intent.warnings if "cannot be modelled" in w]
     # No family: what the request places is the circuit (the generic divider is no answer to it).
     listed = _complete(request) and not _lacks_device(intent, description, request) and not _unlisted(request)
+    # (a source read as a part with no ends is placed where its source statement puts it: "V1 = 12 V DC at node a")
+    sourced = {s.name.upper() for s in request.sources if s.name and s.node}
     transcribed = (intent.kind == "generic" and any(e.nodes for e in request.elements)
-                   and all(e.placed() for e in request.elements)) or listed
+                   and all(e.placed() or e.kind in "VI" and (e.name or "").upper() in sourced
+                           for e in request.elements)) or listed
     if transcribed:
         # a circuit listed part by part is built from its parts: no value a family's design computed is owed
         # (and no family was assumed for it: "no circuit type was named: a common-emitter amplifier is assumed")
         intent = dataclasses.replace(intent, values=own_values, warnings=[
             w for w in intent.warnings if not w.startswith("no circuit type was named")])
+        request, solved = _solved(intent, request)
         netlist, assumptions, output = _transcribe(intent, request)
+        assumptions += solved
         netlist, noted = _finished(netlist, request.input)
         assumptions += noted
         used = [v for v in intent.values.values() if any(e.value is not None and abs(e.value - v.value)
@@ -894,13 +945,18 @@ def _renamed_nodes(control: str, renamed: dict[str, str]) -> str:
 
 def _unclear(intent: Intent, request: Request) -> list[str]:
     """Values the reader gave no role, less those a stated model parameter ("BETA=1m") or a source's
-    waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for."""
-    stated = " ".join([p.text for p in request.model_params]
-                      + [s.text for s in request.sources if s.pulse or s.sin or s.pwl
-                         or (s.supply and s.dc is not None and s.dc < 0)])  # "VEE = -9 V": the negative rail's
+    waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for: a figure of its words that it read (one it
+    left unread, "pulse 0 5 1m 1u 1u 2m 4m" read as its levels alone, is unclear)."""
+    modelled = " ".join(p.text for p in request.model_params)
+    waves = [(s.text, [f for f in (s.dc, s.ac, *(s.pulse or ()), *(s.sin or ()), *(s.pwl or ())) if f is not None])
+             for s in request.sources if s.pulse or s.sin or s.pwl or (s.supply and s.dc is not None and s.dc < 0)]
+
+    def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
+        return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
+                                                                 for f in figures) for text, figures in waves)
     # a level a named source on its node holds ("VNI puts 0.1 V DC plus 0.01 V AC on ni"): placed and checked as it
     held = [level for s in request.sources if s.name and s.node for level in (s.dc, s.ac) if level is not None]
-    return [x.text for x in intent.extra_values if x.text not in stated and not (
+    return [x.text for x in intent.extra_values if not stated(x) and not (
         x.unit == "V" and any(math.isclose(x.value, level, rel_tol=1e-9) for level in held) and x.text in " ".join(
             s.text for s in request.sources if s.name and s.node))]
 

@@ -145,6 +145,13 @@ _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>"
                      + _NAME + r")\b")
 # "driven by ctl", "a 2 V control level at ctl", "clocked by clk"
 # "the summing node sn", "feedback tap node fbk", "virtual-ground node vg": the inverting input of the one op-amp
+# "both inputs 0.5 V DC", "each input at 1 V", "all inputs held at 2 V": one level for every input named
+_EACH_INPUT = re.compile(r"\b(?:both|each|all)\s+(?:of\s+the\s+)?inputs?\s+(?:are\s+|is\s+|sit\s+|held\s+|set\s+)?"
+                         r"(?:at\s+|to\s+)?" + _LEVEL.format("v"), re.IGNORECASE)
+# "the sum of the voltages on a and b", "the signals at x1, x2 and x3": the inputs, by the levels they carry
+# (a name here may be a word of English: "on a and b")
+_LEVELS_ON = re.compile(r"\b(?:voltages|signals|levels)\s+(?:on|at)\s+(?:nodes?\s+)?(?P<list>" + _ANY
+                        + r"(?:\s*,\s*" + _ANY + r")*,?\s+and\s+" + _ANY + r")\b(?!\s+\w+\s+(?:and|or)\b)")
 _SUMMING = re.compile(r"\b(?:summing|feedback|virtual[- ]ground)\s+(?:tap\s+)?(?:node|junction|point|tap)\s+"
                       r"(?:is\s+)?(?:node\s+)?(?P<n>" + _NAME + r")\b(?![\w(])")
 # "middle node mid", "the junction node jx", "midpoint node m1": the one inner node of a chain, between its input and
@@ -458,7 +465,10 @@ _DESIGNATOR = re.compile(r"[RCLDQMJVIEFGHKXS]\d\w*")
 _NAMED_PART = re.compile(r"[RCL][a-z]\w{0,6}")
 _PART_NOUNS = {"resistor", "resistors", "capacitor", "capacitors", "cap", "inductor", "inductors", "coil", "diode",
                "diodes"}
-_PART_BEFORE = re.compile(r"\b(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?|loads?)\b|\d[\d.]*\s?(?:meg|"
+# (not a network named by its parts: "a resistor-capacitor network from mic to mo" is a two-port's input and output)
+_PART_BEFORE = re.compile(r"\b(?<!-)(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?|loads?)\b"
+                          r"(?![- ](?:capacitor|inductor|resistor|diode)\b|\s+(?:network|filter|circuit|stage|section|"
+                          r"ladder)\b)|\d[\d.]*\s?(?:meg|"
                           r"[kKMmunpµ])?\s?(?:Ω|ohms?\b|[FH]\b)|\d[\d.]*[kKM]\b|\d+[kKMR]\d+\b"
                           r"|\b[RCLDQMJVIEFGHKXS]\d", re.IGNORECASE)
 # "a 10 mV source VTC between node p and node n", "a sine generator between ac1 and ac2": a source's two ends, no
@@ -1028,6 +1038,13 @@ def read_ports(text: str) -> Ports:
     ports.source_ends = ends[0] if len(ends) == 1 else None
     for m in _SUMMING.finditer(text):
         _add(ports.roles, "summing node", (m["n"],))
+    for m in _LEVELS_ON.finditer(text):
+        names = tuple(n for n in re.findall(r"\w+", m["list"]) if n.lower() != "and")
+        if not {n.lower() for n in names} & NOT_NODES:
+            _add(ports.roles, "input", names)
+    if (each := _EACH_INPUT.search(text)) and len(ins := ports.roles.get("input", ())) >= 2:
+        levelled = {level.node for level in ports.levels}  # ("both inputs 0.5 V DC": the one level of every input)
+        ports.levels += [Level(n, _volts(each, "v"), each[0]) for n in ins if n not in levelled]
     ports.inner = tuple(dict.fromkeys(m["n"] for m in _INNER.finditer(text)
                                       if m["n"].lower() not in ARTICLES | GROUND | FUNCTION))
     for m in _CONTROL.finditer(text):

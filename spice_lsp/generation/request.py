@@ -17,7 +17,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spice_lsp.generation.function_words import function_input, function_output, function_specs
-from spice_lsp.generation.intent import _NOUN_UNIT, _Q, _QTY, _WORD, _quantities, _words_value, flipped
+from spice_lsp.generation.intent import (
+    _NOUN_UNIT,
+    _Q,
+    _QTY,
+    _WORD,
+    SPICE_WAVE,
+    _quantities,
+    _words_value,
+    flipped,
+)
 from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import (
     FUNCTION,
@@ -927,7 +936,10 @@ def _through_from(text: str, name_at: int, clause: str) -> tuple[str, str] | Non
     return None
 
 
-_TIED_THROUGH = re.compile(r"\b(?:node\s+)?(?P<a>[a-z_]\w*),?\s+(?:is\s+)?(?:tied|connected|returned|pulled\s+up)\s+"
+# ("node left connects to node right through R12 (2.2k)": any tense of the verbs that join two nodes)
+_TIED_THROUGH = re.compile(r"\b(?:node\s+)?(?P<a>[a-z_]\w*),?\s+(?:is\s+)?"
+                           r"(?:tie[sd]|connect(?:s|ed)|joins?|joined|links?|linked|returns?|returned|goes|runs|"
+                           r"pulled\s+up)\s+"
                            r"to\s+"
                            r"(?:the\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)(?:\s*(?:=|at)\s*[-+\d.]+\s*[a-zA-Z]*)?\s+"
                            r"(?:through|via)\s+(?:an?\s+|the\s+)?(?:[\d.]+\s*[a-zA-ZΩµ]*\s+)?(?:[a-z]+\s+)?$",
@@ -1263,7 +1275,8 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
               r"|\s+(?!(?:stage|pair|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
-              r"step|steps|pulse|ramp|edge|waveform|gain|reference|and|of|is|to)\b)(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
+              # (a vector is no name: "Output v(nz)")
+              r"step|steps|pulse|ramp|edge|waveform|gain|reference|and|of|is|to)\b)(?![vi]\()(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
               # "input in1 at the first base"
               r"|\s+(?:at|on)\s+the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\b)"
 )
@@ -1331,7 +1344,9 @@ _CURRENT_BEFORE = re.compile(r"(?:(?:output|load|led|collector|drain|sink|mirror
                              r"\bbiased)"  # "biased near 1 mA": the stage's quiescent current
                              + _SPEC_TAIL.replace("(?:frequency)?", ""), re.IGNORECASE)
 _CURRENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:through\s+(?:the\s+|an?\s+)?(?:led|load|diode)|"
-                            r"(?:output|led|load|drain|collector)\s+current)", re.IGNORECASE)  # "0.5 mA drain current"
+                            r"(?:output|led|load|drain|collector)\s+current"  # "0.5 mA drain current"
+                            # "so that 2.5 mA flows around the loop", "2 mA flows through R3"
+                            r"|\s(?:flows?|flowing|runs?|passes)\s+(?:around|round|through|in)\b)", re.IGNORECASE)
 # An amplifier's open-loop figures: "unity-gain bandwidth 10 MHz", "GBW of 5 MHz", "DC gain 60 dB".
 # "gain falls to 0 dB at 3 kHz": where the gain crosses unity.
 # ... "gain magnitude falls to 1 (0 dB) at 1 kHz", "|gain| = 1 at 2 kHz", "a 0 dB crossover at 5 kHz": the same
@@ -1487,6 +1502,9 @@ def _specs(text: str, found: list[Spec]) -> None:
     _edge_bounds(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
         at = text.find(spec.text)
+        if at >= 0 and spec.quantity not in _DB_SPECS and spec.tolerance and spec.tolerance < 0.1 and (
+                _LOOSELY_BEFORE.search(text, max(0, at - 24), at) or _LOOSELY_AFTER.match(text, at + len(spec.text))):
+            found[n] = spec = dataclasses.replace(spec, tolerance=0.1)
         if spec.quantity in ("gain", "gain_db") and at >= 0 and (within := _WITHIN_DB.match(text, at + len(spec.text))):
             db = float(within["db"])
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(),
@@ -1586,6 +1604,9 @@ def _edge_bounds(text: str, found: list[Spec]) -> None:
 
 # "a gain of 10 at 200 Hz", "gain is 0 dB (measured) at 1 kHz": where a gain is measured
 _GAIN_AT = re.compile(r"\s*(?:\(\s*)?(?:measured\s+)?at\s+(?P<f>\d+(?:\.\d+)?\s?(?:[kKM]|meg)?Hz)\b", re.IGNORECASE)
+# "roughly 5 khz corner", "a 1 kHz-ish cutoff", "10 dB or so": a target the user gives loosely, met within 10 %
+_LOOSELY_BEFORE = re.compile(r"\b(?:roughly|approximately|approx\.?|ballpark|something\s+like|~)\s*$", re.IGNORECASE)
+_LOOSELY_AFTER = re.compile(r"(?:-?\s?ish\b|\s+or\s+so\b)", re.IGNORECASE)
 _WITHIN_PCT = re.compile(r"\s*,?\s*\(?\s*(?:within|to\s+within|±|\+/-|\+-)\s*(?P<pct>\d+(?:\.\d+)?)\s*%\)?",
                          re.IGNORECASE)
 _DB_SPECS = ("gain_db", "dc_gain_db", "flat", "q")  # tolerances in dB, or a Q's own
@@ -1598,8 +1619,13 @@ _WITHIN_DB = re.compile(r"\s*\(?\s*(?:within|to\s+within|±|\+/-)\s*(?P<db>\d+(?
 # 15 mA": each read as the spec quantity the design and the checklist already know, its words kept whole.
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"  # "10,000"
 _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
-                       r"(?:input|in|bigger|larger|louder|stronger|greater|as\s+(?:big|large|loud)|size|amplitude)\b"
+                       r"(?:input|in|bigger|larger|louder|stronger|greater|as\s+(?:big|large|loud)|size|amplitude"
+                       # "ten times whatever is on node tiny", "5 times the voltage at a": a node's level scaled
+                       r"|(?:whatever|what)(?:'s|\s+is|\s+sits|\s+appears)?\s+(?:on|at)|(?:voltage|level|signal)\s+"
+                       r"(?:on|at|of)|node)\b"
                        rf"|\b(?:input|signal)\s+(?:times|multiplied\s+by)\s+(?:minus\s+|negative\s+|-\s*)?(?P<x>{_NUMBER})\b"
+                       # "the sum of a and b, times minus two": a gain said after what it multiplies
+                       rf"|(?<=,\s)times\s+(?P<tneg>minus\s+|negative\s+|-\s*)(?P<tn>{_NUMBER})\b"
                        rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,3}}?(?P<amp2>{_NUMBER})(?:\s+times\b|\s*[x×](?!\w))"
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
@@ -1747,8 +1773,18 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\
 # ... or made there ("make 3.3 V at node tap", "giving 2.5 V at mid"), by the circuit, not by a source the clause names
 # first ("VT gives 5 V at top": _NOT_MADE)
 _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving|produces?|producing|delivers?|"
-                        r"delivering)\s+(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
+                        r"delivering)\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
                         r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+# "the output node tia must read -2 V", "mid should sit at 4.5 V": a level a named node is to have (a node the request
+# marks as one: _MUST_READ's readers check `marked`)
+# ... or is to have once a part is chosen ("choose R2 ... so that node b sits at 3 V")
+_MUST_READ = re.compile(r"(?:\b(?P<n>[a-z_]\w*)\s+(?:must|should|has\s+to|needs?\s+to|is\s+to|ought\s+to)\s+"
+                        r"(?:read|show|be|sit\s+at|settle\s+(?:at|to)|come\s+out\s+(?:at|to)|measure|equal|reach)"
+                        r"|\bthat\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|measures|equals|"
+                        r"settles\s+at|comes\s+out\s+at))\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|exactly\s+|approximately\s+)?"
+                        r"(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*[mµu]?V)\b(?!\s*(?:peak|pk|pp|p-p|rms|swing|ripple|of))",
+                        re.IGNORECASE)
 _NOT_MADE = re.compile(r"(?:\b(?-i:[VI][A-Z0-9_]+)|\b(?:source|battery|generator))"
                        r"\s+(?:that\s+|which\s+)?$", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
@@ -1756,6 +1792,8 @@ _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|unde
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
                       r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB)"
                       rf"\s+(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
+_DOWN_THERE = re.compile(r"(?<![\w.])(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|of\s+(?:attenuation|"
+                         r"rejection))\s+(?:right\s+)?there\b", re.IGNORECASE)
 # "20 dB of attenuation", "attenuate it by 6 dB", "exactly -20 dB from a to b" in an attenuator or divider: a loss
 # with no frequency (at one, it is _DOWN_AT's), the gain in dB a passive network has at every frequency
 _LOSS_DB = re.compile(r"(?<![\w.])(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:of\s+)?(?:(?:resistive|resistor|passive)\s+)?"
@@ -1900,11 +1938,12 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not gain_read and (m := _BY_DB.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", float(m["db"] or m["db2"]), tolerance=0.5))
     elif not gain_read and (m := _MULTIPLE.search(text)):
-        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"] or m["xn"] or m["xn2"]
+        figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"] or m["xn"] or m["xn2"] \
+            or m["tn"]
         gain = _number(figure.lower()) if figure else 1 / _DENOMINATORS[m["part"].split()[-1].lower()] \
             if m["part"] else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
-        flip = m if m["neg"] else flipped(text, lo, hi)
+        flip = m if m["neg"] or m["tneg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
         where = _GAIN_AT.match(text, end)  # "unity gain at 2 kHz": where it is measured
         end = where.end() if where else end
@@ -1962,6 +2001,11 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
                           at=_quantities(m["f"])[0].value))
+    elif not has & {"gain", "gain_db"} and (m := _DOWN_THERE.search(text)) and (
+            hz := [q for q in _quantities(text[:m.start()]) if q.unit == "Hz"]):
+        # "kills 60 Hz (at least 20 dB down there)": the loss at the frequency just named
+        # (a loss at a frequency taken out is the least it must lose)
+        found.append(Spec(m[0].strip(), "gain_db", -float(m["db"]), tolerance=0.5, at=hz[-1].value, bound="max"))
     if not any(s.quantity in ("gain", "gain_db") for s in found):
         for m in _LOSS_DB.finditer(text):
             lo, hi = _sentence(text, m.start())
@@ -1980,6 +2024,12 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
             (w for w in _WANTED_AT.finditer(text) if w["n"].lower() not in _NOT_NODES
              and not _NOT_MADE.search(text[max(0, w.start() - 30):w.start()])), None)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
+    if not any(s.quantity == "vout" for s in found) and (m := next(
+            (w for w in _MUST_READ.finditer(text) if marked(w["n"] or w["m"]) and _quantities(w["v"])[0].value
+             # ("adc_in should sit at 0 V DC": no level to design for, the DC kept off it)
+             and (w["n"] or w["m"]).lower() not in _NOT_NODES), None)):
+        level = _quantities(m["v"].replace("\u2212", "-"))[0].value
+        found.append(Spec(m[0].strip(), "vout", level, node=_node(m["n"] or m["m"])))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value))
     if "clip" not in has and (m := _NEVER.search(text)):
@@ -2033,16 +2083,14 @@ _FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]
                           r"(?:\s+(?:dc\s+)?(?:supply|rail|source|battery|input))?"
                           r"(?:\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<i>[a-z_]\w*))?", re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b|\btone\b", re.IGNORECASE)  # "a 440 Hz tone"
-# A waveform written the way SPICE writes it: "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
-# may be where a statement's span ends)
-_SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*\((?P<args>[^()]*)(?:\)|$)", re.IGNORECASE)
 
 
 def _spice_wave(span: str, function: str) -> list[float] | None:
     """The figures of the SIN, PULSE or PWL that the span writes in SPICE's form, as SPICE reads them
     ("1k" is 1000); None when it writes none, or writes something that is no number."""
-    m = next((m for m in _SPICE_WAVE.finditer(span) if m["f"].lower() == function), None)
-    figures = [parse_number(w) for w in re.split(r"[\s,]+", m["args"].strip()) if w] if m else []
+    m = next((m for m in SPICE_WAVE.finditer(span) if m["f"].lower() == function), None)
+    said = (m["args"] if m["args"] is not None else m["bare"]) if m else ""
+    figures = [parse_number(w) for w in re.split(r"[\s,]+", said.strip()) if w] if m else []
     return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
@@ -2153,7 +2201,9 @@ _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input
                       rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
 # "one 5 V pulse", "a single 3.3 V pulse": from zero to that level
 _ONE_PULSE = re.compile(rf"\b(?:an?|one|single)\s+(?:single\s+)?{_QTY_TEXT}V(?:olts?)?\s+pulse\b", re.IGNORECASE)
-_PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave|\bclock\b|\bpwm\b"
+# ("a 0 to 5 V square at 2 kHz": a square alone is its wave, never a square law or root)
+_PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave"
+                          r"|\bsquare\b(?![- ]?(?:root|law|meters?|metres?|inch\w*|mm))|\bclock\b|\bpwm\b"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
 # ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
@@ -2628,6 +2678,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
             node = _node(where["n"])
         tied = re.search(r"\b(?:tie|ties|connect|connects|hook|hooks)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:up\s+)?"
                          r"to\s+$", before, re.IGNORECASE)  # "and tie top to a 24 V DC supply V9"
+        # ... "drain node d1 tied straight to VDD = 5 V": said of the node
+        tied = tied or re.search(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:is\s+)?"
+                                 r"(?:tied|connected|hooked|strapped|wired)\s+"
+                                 r"(?:straight\s+|directly\s+|right\s+)?(?:up\s+)?to\s+(?:the\s+)?(?:supply\s+)?$",
+                                 before, re.IGNORECASE)
         if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n"):
             node = _node(tied["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
@@ -2906,6 +2961,9 @@ def _sources(text: str, request: Request) -> None:
                          r"[-+]?\.?\d", clause, re.IGNORECASE) \
             or re.match(r"\s*(?P<n>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?:[\w.\u2192\u2013-]+\s+){0,5}?"
                         r"(?:sine|square|pulse|step|triangle)", clause, re.IGNORECASE) \
+            or re.search(r"\b(?:drive|drives|driving|feed|feeds|feeding|excite|excites)\s+(?:node\s+)?"
+                         r"(?P<n>[a-z_]\w*)\s+"
+                         r"(?:with|w/|using)\s+(?:an?\s+)?(?=(?:dc|ac)\s+[-+]?\.?\d)", clause, re.IGNORECASE) \
             or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
                 and event["n"].lower() not in _NOT_NODES | {"rail", "supply", "battery"} and event)
         # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
@@ -2932,9 +2990,11 @@ def _sources(text: str, request: Request) -> None:
                                                              and isinstance(at, re.Match)
                                                              and at.start() > one.start())) else None
         # ("0.85 V DC plus 1 V AC": each level of its kind)
+        # ("drive a1 w/ ac 1": a level after its kind, its unit unsaid)
         levels = list(re.finditer(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?P<kind>DC|AC)\b|"
                                   r"\b(?P<kind2>DC|AC)\s+(?:input|source|signal|supply|level|magnitude|amplitude)?\s*"
-                                  r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\b",
+                                  r"(?:of\s+)?(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*(?:V(?:olts?)?\b|(?![\w.])"
+                                  r"(?!\s*(?:[kKMG]|meg)?\s*Hz\b|\s*(?:to|-)\s*\d))",
                                   clause, re.IGNORECASE))
         level = levels[0] if levels else None
         if level and _PAIRED.search(clause[:level.start()]):
@@ -2953,12 +3013,15 @@ def _sources(text: str, request: Request) -> None:
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
                          r"(?:(?:voltage\s+)?(?:source|supply|battery|reference)\s+)?"  # "a 3.3 V source at vdd"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
-                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+)?(?:at|to)\s+"
+                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+|(?P<sits>sits|rests|stays)\s+)?"
+                         r"(?:at|to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V(?:olts?)?\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
-        if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()):
+        if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()
+                     # ("tiny sits at 0.25 V DC for the test": a test level; "node b sits at 3 V", a spec)
+                     or bare["sits"] and not re.match(r"\s*DC\b", clause[bare.end():], re.IGNORECASE)):
             # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3; "from a 24 V rail at node
             # rail giving 3.3 V at node tap": the level made at the output, a spec, not the source's
             bare = None
@@ -3134,7 +3197,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
         clause = re.sub(r"^(?:and|with|plus|feeding|then|followed\s+by)\s+", "", text[start:stop].strip(" ."))
         if re.search(r"\b(?:sin|pulse|pwl)\s*\([^()]*$", text[:start], re.IGNORECASE):
             continue  # "SIN(0 2 1k) across p and m": a figure of a source's wave, no part's value
-        clause = _SPICE_WAVE.sub(lambda wave: " " * len(wave[0]), clause)  # (and within the clause)
+        clause = SPICE_WAVE.sub(lambda wave: " " * len(wave[0]), clause)  # (and within the clause)
         # ("model VTO=0.5 KP=100u) from vo to ground": a model's parameter, no capacitor's value)
         clause = _MODEL_PARAM.sub(lambda said: " " * len(said[0]), clause)
         if re.search(r"\b(?:anything|whatever)\b|\bfrom\s+(?:a\s+)?short\s+to\b", clause, re.IGNORECASE):
@@ -3475,12 +3538,18 @@ _WAVE_AT = re.compile(r"\b(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|c
                       r"(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 _WAVE_MAKER = re.compile(r"\b(?:oscillat\w*|astable|multivibrator|(?:wave(?:form)?|function|signal|clock)\s+"
                          r"generator)\b", re.IGNORECASE)
-_TAKES_INPUT = re.compile(r"\b(?:inputs?|driv\w*|fed|feed\w*|puts?|putting|appl\w*|into|controlled|control\w*|sweep\w*|"
-                          r"vco)\b", re.IGNORECASE)
+_TAKES_INPUT = re.compile(r"\b(?:inputs?|driv\w*|fed|feed(?!back)\w*|puts?|putting|appl\w*|into|controlled|control\w*|"
+                          r"sweep\w*|vco)\b", re.IGNORECASE)
 _MADE_WAVE = re.compile(r"\b(?:outputs?|outputting|produc(?:es?|ed|ing)|generat(?:es?|ed|ing)|makes?|making|gives?|"
                         r"giving|delivers?|creates?|creating)\b[^.;]*?\b"
                         r"(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
                         r"(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+# "I need a square wave of roughly 1.2 kHz on node tick": a wave asked for, in a request that feeds the circuit nothing
+_WANTED_WAVE = re.compile(r"\b(?:need|needs|want|wants|require|requires|give\s+me|get\s+me)\s+(?:an?\s+)?[^.;]*?\b"
+                          r"(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
+                          r"(?:[\w.]+\s+){0,4}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
 
 # what makes a wave outside the circuit: "a function generator that makes a 1 kHz sine at src" feeds its input
@@ -3493,7 +3562,8 @@ def _made_waves(text: str, request: Request) -> None:
     no source driving that node: the node is the circuit's output. In a request for a circuit that makes waves and
     takes no input ("a Wien bridge oscillator at 2 kHz, the sine at node tone") any wave said at a node is made."""
     makes = _WAVE_MAKER.search(text) and not _TAKES_INPUT.search(text)
-    for m in [*_MADE_WAVE.finditer(text), *(_WAVE_AT.finditer(text) if makes else ())]:
+    wanted = _WANTED_WAVE.finditer(text) if not _TAKES_INPUT.search(text) else ()
+    for m in [*_MADE_WAVE.finditer(text), *(_WAVE_AT.finditer(text) if makes else ()), *wanted]:
         node = _node(m["n"])
         if _MAKER_OUTSIDE.search(re.split(r"[.;]\s", text[:m.start()])[-1]) or node in _NOT_NODES:
             continue
@@ -4870,7 +4940,6 @@ def _read_request(description: str) -> Request:
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
     text = re.sub(r"(?<=\d) V(DC|AC)\b", r"V \1", text)  # "5 VDC": a level and its kind ("5V DC", the same length)
-    text = re.sub(r"(?<=\d)-to-(?=[-+]?\.?\d)", " to ", text)  # "a 0-to-3.3 V pulse": a range (the same length)
     text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
     text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
@@ -5079,8 +5148,16 @@ def _read_request(description: str) -> Request:
     said = {s.text for s in request.specs if s.quantity == "vout"}
     # "hold out at 6.2 V from a 15 V supply", "chop off everything above 2 V at out", "a divider from a 9 V supply
     # that should give 2.5 V at out": the level a spec holds the output at is the spec's, not a source's
+    # ("node boom should be ten times node tiny ... tiny sits at 0.25 V DC for the test": a level on the input is its
+    # source's, no output spec)
+    inputs = [s for s in request.sources if s.node and s.node == request.input != request.output and s.dc is not None
+              and not s.supply]
+    request.specs = [s for s in request.specs if not (s.quantity == "vout" and any(
+        s.text in i.text and i.dc is not None and math.isclose(s.target, i.dc) for i in inputs))]
     held = [s for s in request.specs if s.quantity in ("vout", "clip")]
-    request.sources = [s for s in request.sources if (s.name or s.supply or s.text not in said) and (s.name or not any(
+    # ("so that node b sits at 3 V": a port's level read inside the spec's words, no source)
+    request.sources = [s for s in request.sources if (s.name or s.supply or not any(s.text in t for t in said))
+                       and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) and _level_in(s, h.text) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
     # "a divider from a 12 V supply that gives 5 V at node mid": the supply's sentence also holds the level it is to

@@ -242,7 +242,11 @@ register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscilla
                 names=("relaxation oscillator", "op-amp astable multivibrator", "op-amp square-wave generator",
                        "op-amp relaxation oscillator"),
                 rules=((0.8, (r"relaxation(?:\s+oscillator)?|square[- ]wave (?:generator|oscillator)",)),
-                       (0.81, (r"op[- ]?amp|comparator|operational", r"astable|multivibrator"))),
+                       (0.81, (r"op[- ]?amp|comparator|operational", r"astable|multivibrator")),
+                       # said by what it does: "a square wave ... an op-amp that flips back and forth charging a
+                       # capacitor"
+                       (0.82, (r"op[- ]?amp|comparator|operational", r"\bsquare\b",
+                               r"\bcharg\w*|\bflip\w*|back\s+and\s+forth|\btoggl\w*"))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator",
                 # it is a Schmitt trigger with RC feedback
                 accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?|schmitt",

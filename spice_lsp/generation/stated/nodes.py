@@ -158,7 +158,9 @@ _STATES = re.compile(r".*(?:ed|ing|ly|ive|al|ous|ent|ant|able|ible|ful|less|er|e
 _DESCRIBED = re.compile(rf"\bnode\s+(?:between|joining|where|at\s+which|that|which)\b[^.;:]{{0,60}}?\bis\s+"
                         rf"(?:node\s+|called\s+|named\s+)?(?P<n>{_NAME})(?=\s*(?:[,;.)]|$|\s+and\b))")
 # "from a 9 V source on node top to tap": the far end of a path that starts at a named node is a node too
-_NODE_TO = re.compile(rf"\bfrom\s+(?:[^.;,]{{0,30}}?\s)?node\s+{_NAME}\s+to\s+(?:node\s+)?(?P<to>{_NAME})\b(?!\s*\()")
+# (not a verb and its figure: "from a 15 V supply at node v15 to make 4.2 V at node half")
+_NODE_TO = re.compile(rf"\bfrom\s+(?:[^.;,]{{0,30}}?\s)?node\s+{_NAME}\s+to\s+(?:node\s+)?(?P<to>{_NAME})\b(?!\s*\()"
+                      r"(?!\s+(?:about\s+|around\s+|roughly\s+)?[-+]?\.?\d)")
 # Ports listed with an aside each, "inputs da (5 V DC) and db (0 V DC)": every name before a parenthesis.
 _ASIDE_LIST = re.compile(rf"\b(?:inputs|outputs|nodes)\s+(?P<list>{_NAME}\s*\([^)]*\)(?:{_SEP}{_NAME}\s*\([^)]*\))+)")
 # An output written as an equation of the answer's nodes, "vo = 2 x (sp - sm)": its left side names a node.
