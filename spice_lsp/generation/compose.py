@@ -94,6 +94,10 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     spot = sorted(want.placed())
     # ("C22 = 10 nF from np to ground" where C1 and C2 are both 10 nF: the one of them where it is said to be)
     here = [i for i in same if len(spot) == 2 and sorted(lines[i].nodes[:2]) == spot]
+    # (else the one grounded where it is said grounded: "the output node lco is loaded by 50 ohm" of a ladder whose
+    # source and load resistors are both 50 ohm is its load, not its source resistor)
+    here = here or [i for i in same if len(spot) == 2 and len(same) > 1
+                    and ("0" in spot) == ("0" in lines[i].nodes[:2])]
     if same:
         return (here or same)[0]
     # ("zener DZ with its cathode at z and anode at ground": the family's one zener there, by that name)
@@ -312,8 +316,18 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     sourced = {s.name.upper() for s in request.sources if s.name}
     revalued: list[str] = []
     opamps = [line for line in found if line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"]]
-    if request.opamp_pins and len(opamps) == 1:  # "op-amp + input at x, - input at fb": the family's op-amp's pins
-        if why := _unify(mapping, opamps[0].nodes[:3], request.opamp_pins, False):
+    # (a name a port told apart by what it carries has, "square output at node sqo" of a generator whose op-amp makes
+    # the triangle, goes where that word puts it, not on the op-amp's pin)
+    carried = {n for role, names in read_ports(request.description).roles.items()
+               if role.endswith((" output", " input")) for n in names}
+    pins = tuple(None if p in carried else p for p in request.opamp_pins or ())
+    # (nor the circuit's output said as the op-amp's where the family's op-amp drives an inner node: "an op-amp
+    # driving an NPN pass transistor ... the output node rout": the regulator's output is the emitter)
+    if len(pins) == 3 and pins[2] is not None and pins[2] == request.output and len(opamps) == 1 \
+            and opamps[0].nodes[2] != output:
+        pins = (*pins[:2], None)
+    if any(pins) and len(opamps) == 1:  # "op-amp + input at x, - input at fb": the family's op-amp's pins
+        if why := _unify(mapping, opamps[0].nodes[:3], pins, False):
             problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
     elements = [_on_pins(want, found, set(request.nodes)) for want in request.elements]
@@ -504,6 +518,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         # The source on the stated node first: a name the family gave another source ("V1") moves aside.
         driver = next((line for line in found if line.name[0].upper() == "V" and stated.node and
                        (line.nodes[0] in (target, stated.node) or mapping.get(line.nodes[0]) == stated.node)), None)
+        if driver is None and stated.name and stated.name.upper() == source.upper() and stated.node \
+                and _REFERENCE.search(stated.text) and not (stated.sin or stated.pulse):
+            # "a 2.5 V reference source VR on node rref": the family's reference source, though its input source bears
+            # that name ("source VR" read as the input's name): the name moves to the reference
+            driver = next((line for line in found if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"]
+                           and _REFERENCE_NODE.fullmatch(line.nodes[0])), None)
         driver = driver or next((line for line in found if stated.name and line.name.upper() == stated.name.upper()),
                                 None)
         if driver is None and stated.node is None and (stated.name or "").upper() in ("VDD", "VCC", "VSS", "VEE"):
@@ -1002,6 +1022,15 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
             and s.node not in (request.input, request.output, fed and fed["n"]) and any(
                 _GENERATOR.search(request.description[:m.start()])
                 for m in re.finditer(rf"(?<![\w.]){re.escape(s.node)}(?![\w(])", request.description))]
+    # ("the generator is a source at node rfin behind a 50 ohm resistor into node lci": the node the reader took for
+    # the input is the generator's own, the resistor's far end the one the words name; the class: a generator node
+    # and its source resistor's far end both named, the input being the first)
+    own = not said and fed is not None and request.input is not None and fed["n"] != request.input \
+        and request.input not in mapping.values() and any(
+            _GENERATOR.search(request.description[:m.start()]) or re.match(r"[^.;]{0,20}?\bbehind\b",
+                                                                         request.description[m.end():])
+            for m in re.finditer(rf"(?<![\w.]){re.escape(request.input)}(?![\w(])", request.description))
+    said = [request.input] if own and request.input is not None else said
     touching = [line for line in lines if first in line.nodes]
     series = [line for line in touching if line.name[0].upper() == "R" and "0" not in line.nodes[:2]]
     # (only a resistance the request states for its generator: an inverting amplifier's input resistor is none)
@@ -1012,9 +1041,9 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
         return None
     mapping[first] = said[0]
     far = next(n for n in series[0].nodes[:2] if n != first)
-    if request.input is None and fed is not None and far not in mapping and fed["n"] not in mapping.values():
+    if (request.input is None or own) and fed is not None and far not in mapping and fed["n"] not in mapping.values():
         mapping[far] = fed["n"]
-    return far
+    return first if own else far  # (the input's name is the generator's, placed)
 
 
 def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str], first: str | None,

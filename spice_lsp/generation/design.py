@@ -552,6 +552,15 @@ _VOLTAGE_AMPLIFIERS = ("opamp_inverting", "opamp_noninverting")  # a gain of Vou
 _SLOPED = {"opamp_integrator": -1, "practical_integrator": -1, "practical_differentiator": 1}
 
 
+def held_input(description: str, spec: Spec) -> float | None:
+    """The DC level of the one source the request states that is neither a supply nor the spec's own output level
+    (the class: an amplifier asked for an output level from a stated DC input, "a 4.096 V reference from a 2.5 V one
+    (the DC source VREF)"): its input level; None where there is no such source or more than one."""
+    levels = [s.dc for s in read_request(description).sources if s.kind == "V" and s.dc and not s.supply
+              and not (s.sin or s.pulse or s.pwl) and not math.isclose(s.dc, spec.target, rel_tol=1e-9)]
+    return levels[0] if len(levels) == 1 else None
+
+
 def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> bool:
     """Apply one spec's design equations; False when the family has none for it."""
     if family.design is not None and spec.quantity in family.specs:
@@ -655,8 +664,10 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         _oscillator(intent, d, spec, 1.0)
     elif spec.quantity in ("frequency", "cutoff") and kind == "phase_shift_oscillator":
         _oscillator(intent, d, spec, math.sqrt(6))
-    elif spec.quantity == "vout" and kind in _VOLTAGE_AMPLIFIERS and (vin := given(intent, "VIN")):
-        # the output level from the input's: gain = Vout/Vin
+    elif spec.quantity == "vout" and kind in _VOLTAGE_AMPLIFIERS and (vin := given(intent, "VIN")
+                                                                     or held_input(intent.description, spec)):
+        # the output level from the input's (or the one DC level a stated source holds: "4.096 V from a 2.5 V
+        # reference, the DC source VREF on node r25"): gain = Vout/Vin
         _design_one(intent, d, family, kind, Spec(spec.text, "gain", spec.target / vin, spec.tolerance))
     elif spec.quantity in ("gain", "gain_db") and kind in ("opamp_inverting", "opamp_noninverting"):
         gain = spec.target if spec.quantity == "gain" else 10 ** (spec.target / 20)
@@ -945,6 +956,25 @@ _MEASURED_ONLY = ("flat", "level", "rtotal")
 _PHASE_NOT_90 = re.compile(r"(?<![\d.])(?!90(?![\d.]))\d+(?:\.\d+)?\s*(?:°|deg\w*)", re.IGNORECASE)
 
 
+def _levels_of_held_nodes(intent: Intent) -> None:
+    """"two values for VDD (0.7 V and 1.1 V)" where each is the DC level a stated source holds a different node at
+    ("ch2 = 0.7 V, ch3 = 1.1 V DC"): the levels of two inputs, not two values for one role (the class: a test's
+    input levels said node by node); the role the reader gave one of them stays only where no such source holds it."""
+    sources = read_request(intent.description).sources
+    for warning in list(intent.warnings):
+        m = _TWO_VALUES.fullmatch(warning)
+        if not m:
+            continue
+        nodes = [{s.node for s in sources if s.node and s.dc is not None and not s.supply and said in s.text
+                  and (x := parse_number(said.replace(" ", ""))) is not None and math.isclose(s.dc, x)}
+                 for said in (m[2], m[3])]
+        if all(len(held) == 1 for held in nodes) and nodes[0] != nodes[1]:
+            intent.warnings.remove(warning)
+            value = intent.values.get(m[1])
+            if m[1] == "VDD" and value is not None and value.text in (m[2], m[3]):
+                del intent.values["VDD"]  # an input's level, never the supply
+
+
 def design(intent: Intent, specs: list[Spec]) -> Design:
     """Fill the free values of the intent from the specs its family knows how to design."""
     from spice_lsp.generation.families import family_of
@@ -956,6 +986,20 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         # the phase is 90 degrees past its low-frequency phase, what an f0 is measured as (specs, the request's own
         # list, then checked as f0)
         specs[:] = [replace(s, quantity="f0") if s.quantity == "cutoff" else s for s in specs]
+    _levels_of_held_nodes(intent)
+    from spice_lsp.generation.recipes.comparators import supply_shares, trip_said
+    if supply_shares(intent.description) is not None:
+        # "thresholds at one third and two thirds of the supply": switching points (the trigger's function measures
+        # them), never an output level
+        specs[:] = [s for s in specs if not (s.quantity == "vout" and trip_said(intent.description, s.text))]
+    if kind == "noninverting_summer":
+        # "gain 3 on the op-amp": the stage's own 1 + RF/RG, which each input sees divided by the inputs' count (the
+        # spec measured as each input's gain, as the family's design takes a gain)
+        from spice_lsp.generation.recipes.opamp_circuits import _summed_count, stage_gain
+        count = _summed_count(intent.description)
+        specs[:] = [replace(s, target=s.target / count) if s.quantity == "gain" and stage_gain(intent.description,
+                                                                                             s.text) else s
+                    for s in specs]
     d.q = next((s.target for s in specs if s.quantity == "q" and s.target > 0), None)
     d.wanted = {s.quantity: s.target for s in reversed(specs)}  # the first said of each
     _the_load(intent, d, kind)

@@ -96,13 +96,19 @@ _SPEC_LIST = re.compile(r"\b(?P<role>input|output)s?\s+(?:(?:node|pin|port|termi
 # told apart by what it carries (compose.py finds the family's node the word names)
 # ("a lag section whose output is node lag_o", "the lead network with its output at ld": the section's qualifier)
 # ("Q output qo and Q-bar output qbo": a capital or two, a port's own letters)
-_QUALIFIED = re.compile(r"\b(?P<qual>(?:in-)?[a-z]{3,}(?:-[a-z]+)?|[A-Z]{1,2}(?:-[a-z]+)?)[\s-]+"
+# ("Amplifier output at node xin, ...": a word that starts its sentence, capitalised)
+_QUALIFIED = re.compile(r"\b(?P<qual>(?:in-)?[a-z]{3,}(?:-[a-z]+)?|[A-Z]{1,2}(?:-[a-z]+)?|(?<![^.;:]\s)(?<=\s)"
+                        r"[A-Z][a-z]{2,}(?:-[a-z]+)?|^[A-Z][a-z]{2,}(?:-[a-z]+)?)[\s-]+"
                         r"(?:(?:section|stage|network|branch|path)\s+(?:whose|"
                         r"with\s+its)\s+)?(?:wave\s+)?(?P<role>input|output)\s+"
                         r"(?:is\s+|at\s+|on\s+)?"
-                        r"(?:the\s+)?(?:node\s+(?:is\s+)?(?P<k>" + _ANY + r")|(?P<n>" + _NAME + r"))\b"
+                        r"(?:the\s+)?(?:node\s+(?:is\s+)?(?P<k>" + _ANY + r")\b"
+                        # (a name the word "node" gives may go on with its verb: "square output at node sqo feeds
+                        # the integrator")
+                        r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b|\s+(?!is\b|was\b|has\b)[a-z]+s\b)"
+                        r"|(?P<n>" + _NAME + r")\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
-                        r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b)")
+                        r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b))")
 # Qualifiers that say a port is the whole circuit's, not a stage's: "final output", "overall input".
 _WHOLE = {"final", "overall", "main", "last"}
 _STAGE_WORDS = {"buffer", "follower", "intermediate", "first", "first-stage"}  # an inner stage's output
@@ -113,6 +119,26 @@ _PHASE_PINS = {**dict.fromkeys(("inverted", "inverting", "anti-phase", "antiphas
 # sides (the role a bridge family declares)
 _MIDPOINTS = re.compile(r"\b(?i:bridge\s+)?(?i:mid-?points?)\s+(?:nodes\s+)?(?:are\s+)?(?:(?:at|on)\s+)?(?:the\s+)?"
                         r"(?:nodes\s+)?(?P<a>" + _NAME + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b(?![\w(])")
+# The class: a bridge's two midpoints told apart by the arm each is on ("node sg is the gauge side midpoint, node sr the
+# reference side", "the sensor-side junction is node tp and the fixed-side junction node tn"): the "bridge" role, the
+# sensing side first (the order the bridge families declare theirs: the gauge's midpoint, then the reference one).
+_SENSING_SIDE = r"gauge|sensor|active|strained|sensing|measuring|thermistor|rtd|ntc|pt100|pt1000"
+_SIDE_QUAL = rf"(?P<q>{_SENSING_SIDE}|reference|ref|dummy|fixed|completion|compensating|resistor)"
+_SIDE_SAID = re.compile(rf"\bnode\s+(?P<n>{_NAME})\s*,?\s+(?:is\s+)?(?:on\s+)?(?:the\s+)?{_SIDE_QUAL}[\s-]+side\b"
+                        rf"|\b{_SIDE_QUAL.replace('?P<q>', '?P<r>')}[\s-]+side(?:[\s-]+(?:mid-?point|junction|node))?"
+                        rf"\s+(?:is\s+|at\s+|on\s+)?(?:node\s+)?(?P<m>{_NAME})\b(?![(])", re.IGNORECASE)
+
+
+def bridge_sides(text: str) -> tuple[str, str] | None:
+    """(sensing side, reference side) of a bridge whose midpoints the request tells apart by their arms (_SIDE_SAID);
+    None unless it says both."""
+    sides: dict[bool, str] = {}
+    for m in _SIDE_SAID.finditer(text):
+        qual, node = (m["q"], m["n"]) if m["n"] else (m["r"], m["m"])
+        sides.setdefault(re.fullmatch(_SENSING_SIDE, qual.lower()) is not None, node.lower())
+    return (sides[True], sides[False]) if len(sides) == 2 and sides[True] != sides[False] else None
+
+
 # "the non-inverting input is dp", "the minus input ia_m": the side of a differential input ("plus input", "minus
 # input": compose.py puts it on the family's first or second input, + then -)
 _SIDES = {**dict.fromkeys(("non-inverting", "noninverting", "plus", "positive"), "plus"),
@@ -131,7 +157,8 @@ _CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|
                       # generator with ...")
                       r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is|goes|go|is\s+sent|"
                       r"is\s+routed))?\s+(?:at|on|to)\s+"
-                      r"(?:node\s+)?|\s+node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?"
+                      # ("the triangle is node trio", "the square sits on node sqw": a verb of place, then "node")
+                      r"(?:node\s+)?|\s+(?:(?:is|sits|lies)\s+(?:(?:at|on)\s+)?)?node\s+|[\s-]+(?:output|out)\s+(?:node\s+)?"
                       # ("the tweeter (8 ohm resistor, node tw)": its node said last in its parentheses)
                       r"|\s*\((?:[^()]*?,\s*)?node\s+)"
                       r"(?P<n>" + _NAME + r")\b(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|with)\b)")
@@ -978,7 +1005,8 @@ def read_ports(text: str) -> Ports:
         # an inner stage's, where both are said)
         inner = qual in _STAGE_WORDS and m["role"] == "output" and any(
             q["qual"].lower() in _WHOLE for q in _QUALIFIED.finditer(text))
-        if (side or inner or qual in _PIN_CUES or m["qual"] not in NOT_NODES and m["qual"] not in PORT_NOUNS) \
+        word = qual if re.fullmatch(r"[A-Z][a-z]{2,}(?:-[a-z]+)?", m["qual"]) else m["qual"]  # (a capital of its place)
+        if (side or inner or qual in _PIN_CUES or word not in NOT_NODES and word not in PORT_NOUNS) \
                 and not _UNIT.fullmatch(name) \
                 and (placed or len(name) <= 6 or re.search(r"[\d_]", name)):
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
@@ -995,6 +1023,8 @@ def read_ports(text: str) -> Ports:
             ports.roles[pin] = tuple(dict.fromkeys(ports.roles.get(pin, ()) + on_pin))
     for m in _MIDPOINTS.finditer(text):
         _add(ports.roles, "bridge", (m["a"], m["b"]))
+    if arms := bridge_sides(text):
+        _add(ports.roles, "bridge", arms)
     for m in _CARRIED_PAIR.finditer(text):
         if not {m["q1"], m["q2"]} & (NOT_NODES | PORT_NOUNS | PLAIN):
             _add(ports.roles, f"{_CARRIES.get(m['q1'], m['q1'])} {m['role']}", (m["a"],))

@@ -13,7 +13,7 @@ from spice_lsp.generation.design import set_value
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.families import Family, register, stated_gain, used
 from spice_lsp.generation.recipes.logic import _circuit
-from spice_lsp.generation.recipes.sensors import _nominal, _sensor, _sensor_ohms
+from spice_lsp.generation.recipes.sensors import _nominal, _sensor, _sensor_ohms, sensing_element
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _Filler, _mos_device, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
@@ -356,6 +356,12 @@ def _splits(f: _Filler) -> list:
             gain("hp", fc, at_fc - 0.5, at_fc + 0.5, f"the tweeter is {-at_fc:.0f} dB down at {format_eng(fc)}Hz")]
 
 
+def _design_crossover(intent, d, spec) -> None:
+    """The crossover frequency asked is fc: each side's L and C are sized from it (a Butterworth side's -3 dB point)."""
+    set_value(intent, d, "FREQ", spec.target, "L = k R/(2 pi fc), C = 1/(k R 2 pi fc)", None)
+    d.claimed.add("FREQ")
+
+
 register(Family(kind="loudspeaker_crossover",
                 summary="passive two-way loudspeaker crossover (first-order or second-order: 6 or 12 dB/octave)",
                 build=_crossover, function=_splits,
@@ -368,7 +374,15 @@ register(Family(kind="loudspeaker_crossover",
                                _PASSIVE_OR_NOT_LR))),
                 # (its nodes named short for the band each carries: "tweeter on tw" is read as the high-pass
                 # output's name, ports.py, and lands on the node short for it, compose.py)
-                noun="crossover", output="lp", ports=(("output", ("lp", "hp")),)))
+                # (its alignment named: "a 2nd-order Butterworth passive speaker crossover"; the power amplifier's
+                # output that drives it, "amplifier output at node xin", its source)
+                accepts=r"butterworth|linkwitz[- ]riley|(?:(?:passive|speaker|loudspeaker|two[- ]way)\s+)*"
+                        r"cross[- ]?over(?:\s+network)?|(?:power\s+)?amp(?:lifier)?(?:'s)?\s+output",
+                specs=("cutoff",), design=_design_crossover,
+                examples=(("cutoff", "passive two-way loudspeaker crossover, 8 ohm drivers, crossover at {x} Hz", 200,
+                           8e3),),
+                # ("amplifier output at node xin": what feeds it, its input)
+                noun="crossover", output="lp", ports=(("output", ("lp", "hp")), ("amplifier output", ("in",)))))
 
 
 # --- capacitance multiplier ---------------------------------------------------------------------------------
@@ -475,7 +489,7 @@ def _bridge_amplifier(f: _Filler) -> str:
     rin = 100 * _nominal(f, rtd)
     excitation = f.supply("vdd", 5)  # first: the op-amp runs from the bridge's own supply
     return "\n".join([_opamp_block(f), *lines, f"V1 vdd 0 DC {excitation}",
-                       f"R1 vdd a {r}", f"B1 a 0 I={{v(a)/({law})}}", f"R2 vdd b {r}", f"R3 b 0 {r}",
+                       f"R1 vdd a {r}", sensing_element(f, rtd, law, "a"), f"R2 vdd b {r}", f"R3 b 0 {r}",
                        f"* difference amplifier: v(out) = {gain:g} (v(a) - v(b))",
                        f"R4 b inn {format_eng(rin)}", f"R5 inn out {format_eng(gain * rin)}",
                        f"R6 a inp {format_eng(rin)}", f"R7 inp 0 {format_eng(gain * rin)}", "X1 inp inn out opamp"])

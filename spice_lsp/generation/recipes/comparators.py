@@ -15,7 +15,7 @@ from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import E96, given, set_value
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
-from spice_lsp.generation.ports import sided_outputs
+from spice_lsp.generation.ports import read_ports, sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
@@ -60,7 +60,9 @@ def _split(text: str) -> float | None:
 # A verb or noun that says the output's levels follow ("swings", "slams", "toggles", "output levels").
 _SAID_OF_OUTPUT = (r"(?:swing(?:s|ing)?|slam(?:s|ming)?|toggl(?:es|ing)|switch(?:es|ing)|flip(?:s|ping)?|saturat\w*|"
                    r"snap(?:s|ping)?|goes|going|output\s+levels?|outputs?)")
-_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:output|swing|op[- ]?amps?|comparators?)"
+# ("whose +/-5 V square output at node sqo": the square wave's levels are the comparator's output's)
+_SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:(?:square|rectangular)(?:[\s-]+wave)?\s+)?"
+                    r"(?:output|swing|op[- ]?amps?|comparators?)"
                     r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)"
                     r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
                     # "swings between +5 V and -5 V", "slams from -12 V to +12 V", "output levels +3 V / -3 V"
@@ -164,6 +166,37 @@ def _volts(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
 
+# The class: thresholds said as shares of the supply ("thresholds at one third and two thirds of the supply", "switching
+# points at 1/3 and 2/3 of Vcc", "trip levels of 40 % and 60 % of the rail"): those shares of the supply stated.
+_SHARES = {"one third": 1 / 3, "a third": 1 / 3, "1/3": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "2/3": 2 / 3,
+           "one quarter": 0.25, "a quarter": 0.25, "1/4": 0.25, "three quarters": 0.75, "three-quarters": 0.75,
+           "3/4": 0.75, "half": 0.5, "one half": 0.5, "1/2": 0.5}
+_SHARE = r"(?:" + "|".join(re.escape(k) for k in sorted(_SHARES, key=len, reverse=True)) + r"|\d+(?:\.\d+)?\s*%)"
+_SHARE_PAIR = re.compile(rf"{_POINT}\s*(?:at|of|are|=|:|sit\s+at|lie\s+at)?\s*(?P<a>{_SHARE})\s*(?:and|,|/|&|to)\s*"
+                         rf"(?P<b>{_SHARE})\s+(?:of\s+)?(?:the\s+)?(?:supply|rail|v\s*cc|v\s*dd|v\+)\b",
+                         re.IGNORECASE)
+
+
+def _share(said: str) -> float:
+    said = " ".join(said.lower().split())
+    return float(said.rstrip("% ")) / 100 if said.endswith("%") else _SHARES[said]
+
+
+def trip_said(description: str, words: str) -> bool:
+    """Whether `words` of the request lie inside its thresholds said as shares of the supply (_SHARE_PAIR)."""
+    m, at = _SHARE_PAIR.search(description), description.find(words)
+    return m is not None and at >= 0 and m.start() <= at and at + len(words) <= m.end() + 12
+
+
+def supply_shares(description: str) -> tuple[float, float] | None:
+    """(rising, falling) thresholds said as shares of the supply the request states (_SHARE_PAIR), in volts."""
+    if not (m := _SHARE_PAIR.search(description)) or (supply := read_ports(description).supply) is None \
+            or supply.value is None:
+        return None
+    a, b = _share(m["a"]) * supply.value, _share(m["b"]) * supply.value
+    return (max(a, b), min(a, b)) if a != b else None
+
+
 def trip_points(description: str) -> tuple[float, float] | None:
     """(rising, falling) input levels where a trigger switches, as the request states them: a pair of
     thresholds, upper and lower ones, "rises above X ... falls below Y", or a hysteresis centred on a level."""
@@ -183,6 +216,8 @@ def trip_points(description: str) -> tuple[float, float] | None:
         half = float(m["h"] or m["h2"]) * (1e-3 if (m["u"] or m["u2"]) else 1)
         centre = _volts(m["c"]) if m["c"] else 0.0
         high, low = centre + half, centre - half
+    elif shares := supply_shares(description):
+        high, low = shares
     if high is None or low is None or high == low:
         return None
     return max(high, low), min(high, low)
@@ -451,6 +486,8 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
     f.param("vlow", f"{low:g}")
     lines = [block, drive, f"* switching points {high:g} V rising (vhigh), {low:g} V falling (vlow); output {vol:g} .. "
                            f"{voh:g} V"]
+    if (shares := _SHARE_PAIR.search(f.intent.description)) and supply_shares(f.intent.description) == trip:
+        lines.append(f"* thresholds at {shares['a']} and {shares['b']} of the supply")  # (as the request said them)
     # a reference the request states at the level the points need ("around a 2.5 V reference") is that one
     said = next((role for role, v in f.intent.values.items() if v.unit == "V" and role in ("VBIAS", "VREF", "VIN")
                  and v.value not in trip and abs(v.value - vref) <= 1e-3 * max(abs(vref), 1e-3)), None)

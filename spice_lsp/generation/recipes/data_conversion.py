@@ -239,7 +239,8 @@ _LSB = re.compile(rf"(?P<a>{_SIGNED})\s*(?P<au>m?)V\s*(?:per|/|a|an|each)\s+(?:l
 # "full scale (111) gives -7 V", "all ones gives -7.5 V", "a full-scale output of 10 V", "code 1111 -> -3.75 V":
 # the output at the top code, its sign the output's; a factor after it is the level's ("5 V x 15/16" is 4.6875 V).
 _FULL_SCALE = re.compile(rf"\b(?:full[- ]scale|all[- ]ones|all\s+(?:bits\s+)?(?:high|set|on|1s?)|(?:code|word)\s+1+)\b"
-                         rf"(?:\s*\(\s*1+\s*\))?\s*(?:output\s+)?(?:gives|is|of|=|:|reads|->|→|produces|yields|at)?\s*"
+                         rf"(?:\s*\(\s*1+\s*\))?\s*(?:output\s+)?(?:(?:must|should|shall|will|would|has\s+to|needs?\s+to)\s+"
+                         rf"(?:give|produce|yield|read|be|output)\s+|gives|is|of|=|:|reads|->|→|produces|yields|at)?\s*"
                          rf"(?P<v>{_SIGNED})\s*V\b(?:\s*(?:x|\*|×|times)\s*(?P<num>{_X})(?:\s*/\s*(?P<den>{_X}))?)?",
                          re.IGNORECASE)
 
@@ -328,6 +329,9 @@ def _weighted(f: _Filler) -> str:
     lines = [_opamp_block(f), f"* {n}-bit binary-weighted DAC, code {code} = {code:0{n}b}: "
                               f"Vout = {'-' if inverting else ''}Vref*(RF/R)*{code}/{2 ** (n - 1)}",
              *_bit_sources(n, code, bit)]
+    if step is not None and _lsb(f.intent.description) is None and "RF" not in f.intent.values:
+        # (the full-scale code the request sized the output by, as it writes it: "code 111 must give -4.375 V")
+        lines.insert(2, f"* RF sized so that full scale, code {2 ** n - 1:0{n}b}, gives {step:g} V")
     for k in range(n):  # bit k's resistor, R 2^(n-1-k): the request's, under the role it has, when stated
         want = msb * 2 ** (n - 1 - k)
         role = next((r for r in _INPUT_ROLES if r in f.intent.values

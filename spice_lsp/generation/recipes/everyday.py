@@ -415,9 +415,21 @@ def _pwm_high(f: _Filler) -> float:
     return float(stated[1]) if stated else f.number("VIN", 5)
 
 
-# "a two-pole RC filter", "second-order", "two RC sections": the PWM is smoothed by two equal RC poles.
-_TWO_POLES = re.compile(r"(?:two|2)[- ]pole|(?:second|2nd)[- ]order|two\s+(?:rc\s+)?(?:sections|stages|poles)",
-                        re.IGNORECASE)
+# The class: a count of equal RC poles, said by order or by sections ("a two-pole RC filter", "second-order", "two RC
+# sections", "two cascaded RC sections", "three identical RC stages", "3 RC low-passes in cascade"): the PWM is
+# smoothed by that many equal RC poles, R1-C1 ... Rn-Cn.
+_COUNTS = {"two": 2, "2": 2, "double": 2, "second": 2, "2nd": 2, "three": 3, "3": 3, "triple": 3, "third": 3,
+           "3rd": 3, "four": 4, "4": 4, "fourth": 4, "4th": 4}
+_POLES = re.compile(r"\b(?P<n>two|three|four|[234])[- ]poles?\b|\b(?P<o>second|2nd|third|3rd|fourth|4th)[- ]order\b"
+                    r"|\b(?P<s>two|three|four|[234]|double|triple)\s+(?:(?:cascaded|identical|equal|matched|"
+                    r"successive|passive|simple|series)\s+)*(?:rc\s+)?(?:sections|stages|poles|low[- ]?pass(?:es)?"
+                    r"|filters)\b", re.IGNORECASE)
+
+
+def rc_poles(text: str) -> int:
+    """How many equal RC poles the request's words ask for (_POLES), else one."""
+    said = _POLES.search(text)
+    return _COUNTS[(said["n"] or said["o"] or said["s"]).lower()] if said else 1
 
 
 def _pwm_duty(f: _Filler) -> str:
@@ -432,13 +444,16 @@ def _pwm_duty(f: _Filler) -> str:
 def _pwm_dac(f: _Filler) -> str:
     high, frequency = _pwm_high(f), f.number("FREQ", 10e3)
     r, c = f("R", 10e3, "R1"), f("C", 1e-6, "C1")
-    poles = 2 if _TWO_POLES.search(f.intent.description) else 1
+    poles = rc_poles(f.intent.description)
     f.tran = (1 / (100 * frequency),
               max(30 * poles * f.number("R", 10e3, "R1") * f.number("C", 1e-6, "C1"), 100 / frequency))
     # R1-C1 average the PWM: v(out) = D VHIGH, with a triangle ripple of VHIGH D (1 - D)/(f R C);
-    # a second pole (R2-C2) divides that ripple again by about 2 pi f R C.
-    filters = [f"R1 pwm out {r}", f"C1 out 0 {c}"] if poles == 1 else \
-        [f"R1 pwm mid {r}", f"C1 mid 0 {c}", f"R2 mid out {r}", f"C2 out 0 {c}"]
+    # each further pole (R2-C2 ...) divides that ripple again by about 2 pi f R C.
+    nodes = ["pwm", *(["mid"] if poles == 2 else [f"mid{k}" for k in range(1, poles)]), "out"]
+    filters = [line for k in range(1, poles + 1) for line in (f"R{k} {nodes[k - 1]} {nodes[k]} {r}",
+                                                              f"C{k} {nodes[k]} 0 {c}")]
+    if poles > 1:  # (what the count the request gave built)
+        filters.insert(0, f"* {poles} cascaded RC sections: {poles} equal poles (stages), order {poles}")
     return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{_pwm_duty(f)}/{f('FREQ', 10e3)}}} "
                       f"{{1/{f('FREQ', 10e3)}}})", *filters])
 

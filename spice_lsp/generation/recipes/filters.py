@@ -667,6 +667,9 @@ def _rc_bandpass(f: _Filler) -> str:
         freq = f.intent.values.get("FREQ")  # the edge the reader took as the frequency, written as stated
         f.param("flow", f("FREQ", low) if freq and freq.value == low else format_eng(low))
         f.param("fhigh", f("FREQ", high) if freq and freq.value == high else format_eng(high))
+        # ("two values for FREQ (300 Hz and 3.4 kHz)": the band's two edges, each built, no contradiction)
+        f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+            w.startswith("two values for FREQ") and {q.value for q in _quantities(w)} == {low, high})]
     else:
         low, high = 100.0, 10e3
     buffered = bool(_BUFFERED.search(f.intent.description))
@@ -678,10 +681,12 @@ def _rc_bandpass(f: _Filler) -> str:
     c1, c2 = _rc_band_capacitors(low, high, r1, r2, buffered) if edges and not per_section else \
         (1 / (2 * math.pi * low * r1), 1 / (2 * math.pi * high * r2))
     c1, c2 = float(f"{c1:.4g}"), float(f"{c2:.4g}")
+    said = "* C1-R1 high-pass (corner {} Hz){}, then R2-C2 low-pass (corner {} Hz) to the output".format(
+        format_eng(low), ", a follower" if buffered else "", format_eng(high)) if edges else ""
     middle = [_opamp_block(f), _ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}",
               "X1 a b b opamp", f"R2 b out {f('R2', r2)}"] if buffered else \
         [_ac_source(f), f"C1 in a {f('C1', c1)}", f"R1 a 0 {f('R1', r1, 'R')}", f"R2 a out {f('R2', r2)}"]
-    return "\n".join([*middle, f"C2 out 0 {f('C2', c2)}"])
+    return "\n".join([*middle, f"C2 out 0 {f('C2', c2)}", *([said] if said else [])])
 
 
 def _passes_band(f: _Filler) -> list:
@@ -699,12 +704,22 @@ register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass sec
                 # low-pass sections before the active (Sallen-Key) ones, even with an op-amp buffer between
                 rules=((7.95, (BANDPASS, HIGHPASS, LOWPASS, rf"passive|{word('rc')}\b",
                                r"^(?!.*(?:sallen|multiple[- ]feedback|mfb|biquad|active|state[- ]variable))")),
+                       # the class: a band-pass by its structure, an RC high-pass then an RC low-pass (or the other
+                       # way), a buffer between or not ("telephone-band filter: RC high-pass at 300 Hz, then a unity
+                       # buffer, then an RC low-pass at 3.4 kHz"); before the first-order active sections (7.5), whose
+                       # one section the buffer's words would pick
+                       (7.45, (rf"{word('rc')}\s+(?:{HIGHPASS})[\s\S]*?\b(?:then|followed\s+by|into|feeding|"
+                               rf"cascaded\s+with)\b[\s\S]*?{word('rc')}\s+(?:{LOWPASS})"
+                               rf"|{word('rc')}\s+(?:{LOWPASS})[\s\S]*?\b(?:then|followed\s+by|into|feeding|"
+                               rf"cascaded\s+with)\b[\s\S]*?{word('rc')}\s+(?:{HIGHPASS})",
+                               r"^(?!.*(?:sallen|multiple[- ]feedback|mfb|biquad|active|state[- ]variable|inductor))")),
                        (30.9, (r"band[- ]?pass", rf"{word('rc')}\b")),
                        # a band-pass of passive or first-order sections with no inductor named: RC sections
                        (30.95, (r"band[- ]?pass", r"\bpassive\b|\bfirst[- ]order\b|\b(?:one|single)[- ]pole\b",
                                 r"^(?![\s\S]*(?:inductor|coil|\blc\b|rlc|\d\s*[mun]?h\b|henr))"))),
-                noun="filter", accepts=r"(?:(?:op[- ]?amp|unity[- ]gain|voltage)\s+)?(?:buffer|follower)|"
-                                       r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?"))
+                noun="filter", accepts=r"(?:(?:op[- ]?amp|unity(?:[- ]gain)?|voltage)\s+)?(?:buffer|follower)|"
+                                       r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?|"
+                                       r"(?:tele)?(?:phone|speech|voice)[- ]band(?:\s+filter)?"))
 
 
 # "45 degrees of lag", "a 60° shift": the phase an all-pass is asked to give at its frequency
@@ -1097,7 +1112,8 @@ register(Family(kind="lc_ladder_lowpass",
                        "fifth-order LC ladder filter", "doubly terminated LC ladder"),
                 rules=((0.1, (word("ladder") + r"\b",
                               word("lc") + r"\b|passive|inductor|butterworth|low[- ]?pass|filter")),
-                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth")),
+                       # (a Butterworth speaker crossover, or its woofer half, is the crossover's: breadth.py)
+                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth", r"^(?![\s\S]*\bcross[- ]?over\b)")),
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
@@ -1361,9 +1377,11 @@ register(Family(kind="butterworth_band_cascade",
                 # Butterworth cascades (10.3): both sides named, with active (or Butterworth) sections
                 # (a crossover's two outputs are no band-pass: its own family)
                 rules=((4.4, (HIGHPASS, LOWPASS, r"butterworth|sallen|active|op[- ]?amp|follower|unity[- ]gain",
-                              # (a state-variable or biquad filter's outputs are its own family's)
+                              # (a state-variable or biquad filter's outputs are its own family's; sections said
+                              # to be RC ones, "an RC high-pass, then a unity buffer, then an RC low-pass", are the
+                              # first-order RC band-pass's)
                               r"^(?!.*(?:\bpassive\b|crossover|linkwitz|\blr4?\b|state[- ]variable|\bkhn\b|biquad|"
-                              r"tow[- ]thomas))")),
+                              rf"tow[- ]thomas|{word('rc')}\s+(?:high|low)[- ]?pass))")),
                        (4.45, (r"(?:telephone|voice|speech)[- ]band|telephone\s+(?:voice\s+)?band",
                                rf"^(?!.*(?:\bpassive\b|{word('rc')}\s+(?:high|low)[- ]?pass))"))),
                 noun="filter",

@@ -420,8 +420,21 @@ def _summed_inputs(f: _Filler) -> list[tuple[str, float | None]]:
     return [("in", None), *((f"in{k}", used(f, "VBIAS", default=1.0)) for k in range(2, count + 1))]
 
 
+def stage_gain(description: str, said: str) -> bool:
+    """Whether the gain said in `said` is the op-amp stage's own (1 + RF/RG), not each input's: said of the op-amp or
+    the stage ("gain 3 on the op-amp", "the op-amp's gain of 3", "stage gain 2", "op-amp closed-loop gain 4"); "a
+    summing amplifier with a gain of 3" is each input's."""
+    if not said or said not in description:
+        return False
+    stage = r"(?:op[- ]?amps?|(?:op[- ]?amp|amplifier)\s+stage|stage)"
+    return re.search(rf"{re.escape(said)}\s+(?:on|of|for|in|from|around|set\s+(?:on|by))\s+(?:the\s+|its\s+)?{stage}\b"
+                     rf"|\b{stage}(?:'s)?\s+(?:own\s+)?(?:closed[- ]loop\s+)?{re.escape(said)}", description,
+                     re.IGNORECASE) is not None
+
+
 def _design_summer_gain(intent, d, spec) -> None:
-    """The gain asked is each input's (as it is measured, the others held): the stage's 1 + RF/RG is N times it."""
+    """The gain asked is each input's (as it is measured, the others held): the stage's 1 + RF/RG is N times it (a
+    gain said of the op-amp stage itself, stage_gain, design.py has turned into each input's)."""
     d.claimed.add("GAIN")
     intent.values.pop("GAIN", None)
     count = _summed_count(intent.description)
@@ -630,7 +643,19 @@ def _load(f: _Filler) -> list[str]:
     return [f"R9 out 0 {f('RL', 10e3, 'R')}"] if {"RL", "R"} & set(f.intent.values) else []
 
 
+def _rails_above_signal(f: _Filler) -> None:
+    """An op-amp stage that passes its input's peak runs on rails above that peak: a supply the reader took from the
+    signal's own figure (the same words as the input's, "a 1 V peak sine ... positive bumps up to 1 V"), where the
+    request states no supply and it is no higher than that peak, is no rail; the op-amp keeps its own (the class:
+    rectifiers and detectors whose output reaches the input's peak)."""
+    vdd, vin = f.intent.values.get("VDD"), f.intent.values.get("VIN")
+    if vdd is not None and vin is not None and vdd.text == vin.text and abs(vdd.value) <= abs(vin.value) \
+            and read_ports(f.intent.description).supply is None:
+        del f.intent.values["VDD"]
+
+
 def _precision_half_wave(f: _Filler) -> str:
+    _rails_above_signal(f)
     if _swept_only(f) and not re.search(r"(?<!non-)(?<!non)\binvert", f.intent.description, re.IGNORECASE):
         # the superdiode itself, out = v(in) on the positive half (its load holds out at 0 on the other): its loop
         # opens there and the op-amp winds up, which a DC sweep never sees (a sine's recovery would)
@@ -641,6 +666,7 @@ def _precision_half_wave(f: _Filler) -> str:
 
 
 def _precision_full_wave(f: _Filler) -> str:
+    _rails_above_signal(f)
     # a Schottky of 100 nA saturation current: the 10 nA card left a 30 mV dip at the crossings here, the 1 uA power
     # one's leakage into h (10 mV through R4's 10k) read |v(in)| 2.5 % low
     d = f.model("dprecision", ".model dprecision D (is=100n n=1.05 rs=0.1 cjo=10p bv=40)")
@@ -686,6 +712,7 @@ def _reset(description: str) -> tuple[float, float] | None:
 
 
 def _peak_detector(f: _Filler) -> str:
+    _rails_above_signal(f)
     d = f.model("dsi")
     # D1 charges C1 to the input's peak through X1, X2 buffers it; while the input is below the
     # peak, D2 closes X1's loop (no saturation). R2 lets the held peak droop (tau = R2 C1).
@@ -955,20 +982,33 @@ def _faster_opamp(f: _Filler, gbw: float) -> str:
         .replace("Cpole p 0 15.9u", f"Cpole p 0 {format_eng(float(f'{15.9e-6 * 1e6 / gbw:.3g}'))}")
 
 
+def _series_roles(f: _Filler) -> tuple[str, ...]:
+    """The roles of the input leg's series resistor: RIN or R1, and a plain R beside a stated feedback RF ("a 1k
+    resistor in series with the 10 nF, 15k feedback")."""
+    return ("RIN", "R1", "R") if "RF" in f.intent.values else ("RIN", "R1")
+
+
 def _differentiator(f: _Filler) -> str:
     # C1 R3: dv/dt gain -R3 C1; R1 limits the gain at high frequency and CF rolls it off (stability, noise).
     c = f("C", 100e-9, "C1", "CIN")  # C1 is its input capacitor ("a 10 nF input capacitor")
     rf = f"{{1/(6.28319*{f('FREQ', 1e3)}*{c})}}" if _unity_rf(f) else f("RF", 10e3, "R")  # 2 pi
-    if (corner := _levels_off(f.intent.description)) is None:
+    corner = _levels_off(f.intent.description)
+    series = next((f.intent.values[r].value for r in _series_roles(f) if r in f.intent.values), None)
+    if corner is None and series and "CF" not in f.intent.values:
+        # the class: a series resistor the request states in the input leg (no feedback capacitor stated) is what
+        # levels the gain off, at RF/R1 above 1/(2 pi R1 C1): that corner, no capacitor it did not ask for
+        corner = 1 / (2 * math.pi * series * f.number("C", 100e-9, "C1", "CIN"))
+    if corner is None:
         return "\n".join([_opamp_block(f), _triangle(f), f"C1 in a {c}", f"R1 a n {f('RIN', 100, 'R1')}",
                           f"R3 n out {rf}", f"C2 n out {f('CF', 1e-9)}", "X1 0 n out opamp"])
     # A stated corner: R1 sets it and the gain levels off at RF/R1 above it, flat (no CF), on an op-amp fast enough to
     # hold that gain two decades past the corner (its loop gain there 100, 1 % error).
     f.param("corner", format_eng(corner))
-    r1 = f.number("RIN", float(f"{1 / (2 * math.pi * corner * used(f, 'C', 'C1', 'CIN')):.4g}"), "R1")
+    roles = _series_roles(f)
+    r1 = f.number(roles[0], float(f"{1 / (2 * math.pi * corner * used(f, 'C', 'C1', 'CIN')):.4g}"), *roles[1:])
     plateau = (_unity_rf(f) or used(f, "RF", "R")) / r1
     return "\n".join([_faster_opamp(f, 1e4 * plateau * corner), _triangle(f), f"C1 in a {c}",
-                      f"R1 a n {f('RIN', r1, 'R1')}", f"R3 n out {rf}", "X1 0 n out opamp"])
+                      f"R1 a n {f(roles[0], r1, *roles[1:])}", f"R3 n out {rf}", "X1 0 n out opamp"])
 
 
 def _triangle(f: _Filler) -> str:

@@ -42,7 +42,8 @@ def _nominal(f: _Filler, rtd: bool) -> float:
 # "22k at 25 C", "10 kΩ at 25 °C": an NTC's rating; "B = 3977", "beta of 3950 K": its B constant
 _RATED = re.compile(r"(?<![\w.])(?P<r>\d+(?:\.\d+)?)\s*(?P<k>k|meg)?\s*(?:ohms?|\u03a9)?\s+at\s+25\s*(?:°\s*)?C\b",
                     re.IGNORECASE)
-_B_CONSTANT = re.compile(r"\b(?:B|beta|B25/85)\s*(?:=|of|is|:)\s*(?P<b>\d{3,5})\s*K?\b", re.IGNORECASE)
+# ("beta 4050": the word beta needs no verb)
+_B_CONSTANT = re.compile(r"(?:\b(?:B|beta|B25/85)\s*(?:=|of|is|:)|\bbeta)\s*(?P<b>\d{3,5})\s*K?\b", re.IGNORECASE)
 
 
 def _stated_ntc(f: _Filler) -> None:
@@ -56,10 +57,44 @@ def _stated_ntc(f: _Filler) -> None:
         f.intent.values["BETA"] = dz.Value("BETA", float(m["b"]), m["b"], "")
 
 
+# The class: a request that wants the sensor written as the fixed resistance its law gives at the temperature it
+# states ("model the sensor as that resistance", "with the thermistor as its 0 C resistance", "modelled as a plain
+# resistor at its 40 °C value", "model it as its resistance at 50 °C"): a resistor of that value, no law source.
+_AS_RESISTANCE = re.compile(r"\b(?:model\w*|represent\w*|treat\w*|gives?|writ\w*|netlist|take|taken)\b[^.;]{0,50}?"
+                            r"\bas\s+(?:that|its|the|a|an|one)\s+(?:(?:plain|fixed|equivalent|single|simple|constant|"
+                            r"ordinary)\s+)?(?:[-+\u2212]?\d+(?:\.\d+)?\s*(?:°\s*)?(?:C|degrees?(?:\s*C)?)\s+)?"
+                            r"resist(?:ance|or)\b", re.IGNORECASE)
+
+
+def as_resistance(f: _Filler) -> bool:
+    """Whether the request wants the sensor as its resistance at its temperature (_AS_RESISTANCE)."""
+    return _AS_RESISTANCE.search(f.intent.description) is not None
+
+
+def sensing_element(f: _Filler, rtd: bool, law: str, a: str, b: str = "0") -> str:
+    """The sensor from `a` to `b`: the behavioural current its law gives at the temperature source, or, where the
+    request wants it so (as_resistance), the resistor its law gives at the stated temperature (_sensor first)."""
+    if as_resistance(f):
+        return f"RT {a} {b} {_sensor_ohms(f, rtd):.6g}"
+    return f"B1 {a} {b} I={{v({a}{'' if b == '0' else ',' + b})/({law})}}"
+
+
 def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
-    """The sensing element, a behavioural current (R = its law), and the temperature source."""
+    """The sensing element's law (R = its law) and the temperature source, or (as_resistance) the parameters that
+    give its fixed resistance."""
     if not rtd:
         _stated_ntc(f)
+    if as_resistance(f):
+        if rtd:
+            f.param("r0", f("R0", _nominal(f, rtd)))
+            why = "R = R0 (1 + A T + B T^2), A = 3.9083e-3, B = -5.775e-7 (IEC 60751)"
+        else:
+            f.param("r25", f("R25", 10e3))
+            f.param("beta", f("BETA", 3950))
+            why = "R = R25 exp(B (1/T - 1/298.15 K))"
+        f.param("t_sensor", _temperature(f))
+        f.analysis = "op"  # no temperature source to sweep
+        return "", [f"* RT: the {'RTD' if rtd else 'NTC thermistor'} as its resistance at t_sensor (C): {why}"]
     if rtd:
         f.param("r0", f("R0", _nominal(f, rtd)))
         law = _PT100
@@ -177,9 +212,9 @@ def _divider(f: _Filler, rtd: bool) -> str:
     law, lines = _sensor(f, rtd)
     lines.append(f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}")
     if SENSOR_AT_BOTTOM.search(f.intent.description):  # the fixed resistor on top: out falls as an NTC warms
-        return "\n".join(lines + [f"R1 vdd out {f('R', _nominal(f, rtd), 'R1')}", f"B1 out 0 I={{v(out)/({law})}}"])
+        return "\n".join(lines + [f"R1 vdd out {f('R', _nominal(f, rtd), 'R1')}", sensing_element(f, rtd, law, "out")])
     # The sensor on top, the fixed resistor below: out rises with temperature for an NTC.
-    return "\n".join(lines + [f"B1 vdd out I={{v(vdd,out)/({law})}}", f"R1 out 0 {f('R', _nominal(f, rtd), 'R1')}"])
+    return "\n".join(lines + [sensing_element(f, rtd, law, "vdd", "out"), f"R1 out 0 {f('R', _nominal(f, rtd), 'R1')}"])
 
 
 def _bridge(f: _Filler, rtd: bool) -> str:
@@ -187,7 +222,7 @@ def _bridge(f: _Filler, rtd: bool) -> str:
     r = f("R", _nominal(f, rtd), "R1")
     # Three fixed arms equal to the sensor's nominal value: balanced at 0 C (PT100) or 25 C (NTC);
     # out is the bridge's differential output v(a) - v(b).
-    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", f"B1 a 0 I={{v(a)/({law})}}",
+    return "\n".join(lines + [f"V1 vdd 0 DC {f('VDD', 5, 'VIN')}", f"R1 vdd a {r}", sensing_element(f, rtd, law, "a"),
                               f"R2 vdd b {r}", f"R3 b 0 {r}", "E1 out 0 a b 1"])
 
 
@@ -627,7 +662,9 @@ def _strain_gauge(f: _Filler) -> str:
     if _DIFFERENCE_AMP.search(f.intent.description):
         # One op-amp: out = RF/RIN (v(b) - v(a)); RIN at 100k loads the bridge's ~R/2 sides by well under 1 %.
         f.param("gain", format_eng(gain))
-        amplifier = ["R5 a m 100k", "R6 m out {100k*gain}", "R7 b p 100k", "R8 p 0 {100k*gain}", "X1 p m out opamp"]
+        rin = f("RIN", 100e3)  # (the input resistors the request states: "whose input resistors are 47k")
+        amplifier = [f"R5 a m {rin}", f"R6 m out {{{rin}*gain}}", f"R7 b p {rin}", f"R8 p 0 {{{rin}*gain}}",
+                     "X1 p m out opamp"]
     else:
         # The three-op-amp instrumentation amplifier has gain 1 + 2 R5/R11 (101 with 10k and 200). RG is a part of
         # its own only when the request states it: a generic trim would otherwise move it for a stated gain that
@@ -649,6 +686,8 @@ register(Family(kind="strain_gauge_amplifier", function=_strain_function,
                        (1.5, (r"(?:quarter|half|full)[- ]bridge|\bbridge\b", r"\bgauges?\b",
                               r"amplifier|\bamp\b|instrumentation|subtractor"))),
                 analysis="dc", dc_sweep="0 1000 10", source="V2", ports=(("bridge", ("b", "a")),),
+                # ("a difference amplifier ... whose input resistors are 100k": the amplifier's, not a load)
+                words=((r"input\s+resistors?|input\s+resistance", {"ohm": "RIN"}),),
                 # the amplifier reading a bridge subtracts its two sides: a "difference amplifier" is this one's
                 accepts=r"differen(?:ce|tial)\s+amplifier|subtractor"))
 
@@ -668,7 +707,7 @@ def _stated_sensor(f: _Filler, node: str) -> list[str]:
 def _law_sensor(f: _Filler, node: str, rtd: bool = True) -> list[str]:
     """The sensor following its law at the temperature source, from `node` to ground."""
     law, sensor = _sensor(f, rtd)
-    return [*sensor, f"B1 {node} 0 I={{v({node})/({law})}}"]
+    return [*sensor, sensing_element(f, rtd, law, node)]
 
 
 def _is_rtd(f: _Filler) -> bool:

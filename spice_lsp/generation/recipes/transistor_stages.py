@@ -29,6 +29,7 @@ from spice_lsp.generation.templates import (
     _bjt_model,
     _Filler,
     _mos_device,
+    _mos_model,
     as_written,
     base_source,
     claim_divider,
@@ -2082,11 +2083,65 @@ def _square_law(f: _Filler, pol: str, line: str) -> tuple[float, float]:
     return (kp or 1e-4) * (w or 10e-6) / (length or 1e-6), abs(vto or 0.7)
 
 
+# The class: the diode-connected load of the driver's own polarity ("an NMOS amplifier with a diode-connected NMOS
+# load"): M2 from the supply to the output, gate on the supply; each device's size said by its role ("driver W/L =
+# 40u/1u, load W/L = 2.5u/1u").
+_NMOS_LOAD = re.compile(r"diode[- ]connected\s+(?:nmos|n-channel|nfet|n-mos)\b|(?:nmos|n-channel)\s+diode[- ]load",
+                        re.IGNORECASE)
+_ROLE_SIZE = re.compile(r"\b(?P<role>driver|driving|input|amplifying|load)\b(?:\s+(?:device|transistor|fet|mosfet|"
+                        r"nmos|m\d))?\s*(?:\(\s*)?W\s*/\s*L\s*(?:=|of|is|:)?\s*(?P<w>[\d.]+\s*[uµn]?m?)\s*/\s*"
+                        r"(?P<l>[\d.]+\s*[uµn]?m?)\b", re.IGNORECASE)
+_NO_BODY = re.compile(r"\bno\s+body[- ]effect|\bignor\w*\s+(?:the\s+)?body[- ]effect|\bgamma\s*=\s*0\b"
+                      r"|\bbulk\s+(?:tied\s+)?to\s+(?:its\s+)?source", re.IGNORECASE)
+
+
+def _role_sizes(text: str) -> dict[str, tuple[str, str]]:
+    """{"driver": (W, L), "load": (W, L)} as each device's role words size it (_ROLE_SIZE)."""
+    return {("load" if m["role"].lower() == "load" else "driver"): (_size_text(m["w"]), _size_text(m["l"]))
+            for m in _ROLE_SIZE.finditer(text)}
+
+
+def _size_text(said: str) -> str:
+    return re.sub(r"\s+", "", said).replace("µ", "u").removesuffix("m") if re.search(r"[unµ]m$", said.strip()) \
+        else re.sub(r"\s+", "", said).replace("µ", "u")
+
+
+def _nmos_diode_load(f: _Filler, vdd: float) -> tuple[str, float, float]:
+    """M1 (the driver) into M2, an NMOS whose gate is on the supply and its source the output: the load is 1/gm2,
+    the gain -sqrt(beta1/beta2) (its bulk on its source where the request says no body effect; on ground else, and
+    the body effect lowers it by 1/(1 + eta)). The input's level, unless stated, puts the output at half the supply:
+    beta1 (VGS - VT)^2 = beta2 (VDD/2 - VT)^2."""
+    sizes = _role_sizes(f.intent.description)
+    for role in ("W", "LG"):
+        if role in f.intent.values:
+            f.given(role, 0)  # (the driver's size, read as the one W and L)
+    # ("two values for W (40u and 2.5u)": each device's own size, both built)
+    placed = {parse_number(x) for size in sizes.values() for x in size}
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+        (said := re.fullmatch(r"two values for (?:W|LG) \((\S+) and (\S+)\); keeping .+", w))
+        and {parse_number(said[1]), parse_number(said[2])} <= placed)]
+    m1 = f"M1 out in 0 0 {_mos_model(f, 'n')} W={sizes['driver'][0]} L={sizes['driver'][1]}" \
+        if "driver" in sizes else _mos_device(f, "n", "out", "in", "0", "0", "M1")
+    body = "out" if _NO_BODY.search(f.intent.description) else "0"
+    m2 = f"M2 vdd vdd out {body} {_mos_model(f, 'n')} W={sizes['load'][0]} L={sizes['load'][1]}" \
+        if "load" in sizes else f"M2 vdd vdd out {body} {_mos_model(f, 'n')} W=2.5u L=1u"
+    (b1, vt), (b2, _) = _square_law(f, "n", m1), _square_law(f, "n", m2)
+    vgs = float(f"{vt + math.sqrt(b2 / b1) * max(vdd / 2 - vt, 0.1):.3g}")
+    lines = [f"V1 vdd 0 DC {f.supply('vdd', 3.3)}", f"V2 in 0 DC {f('VGS', vgs, 'VBIAS')} AC {f('VIN', 1)}",
+             f"* gain -sqrt(beta1/beta2) = {-math.sqrt(b1 / b2):.4g} (M1 {' '.join(m1.split()[-2:])}, "
+             f"M2 {' '.join(m2.split()[-2:])}): M2's gate on the supply, its source on out, loads out with 1/gm2"
+             + ("; M2's bulk on its source (no body effect)" if body == "out" else ""),
+             m1, m2]
+    return "\n".join(lines), vgs, -math.sqrt(b1 / b2)
+
+
 def _diode_load_stage(f: _Filler) -> tuple[str, float, float]:
     """(lines, the input's DC level, the gain -sqrt(beta_n/beta_p)): M1 amplifies into M2, whose gate is tied to its
     drain, so the load is 1/gm2 and the gain the two devices' square-root beta ratio (no lambda). The input's level,
     unless stated, puts the output at half the supply: beta_n (VGS - VTN)^2 = beta_p (VDD/2 - |VTP|)^2."""
     vdd = f.number("VDD", 3.3)
+    if _NMOS_LOAD.search(f.intent.description):
+        return _nmos_diode_load(f, vdd)
     m1 = _mos_device(f, "n", "out", "in", "0", "0", "M1")
     m2 = _mos_device(f, "p", "out", "out", "vdd", "vdd", "M2")
     (bn, vtn), (bp, vtp) = _square_law(f, "n", m1), _square_law(f, "p", m2)
@@ -2099,9 +2154,11 @@ def _diode_load_stage(f: _Filler) -> tuple[str, float, float]:
 
 
 def _diode_load_gain(f: _Filler) -> list:
-    _, _, gain = _diode_load_stage(f)
-    # the default cards' channel-length modulation lowers it a little (ro || 1/gm2)
-    return [gain_between(abs(gain) * 0.8, abs(gain) * 1.03, f"amplifies by sqrt(beta1/beta2) = {abs(gain):.3g}")]
+    lines, _, gain = _diode_load_stage(f)
+    # the default cards' channel-length modulation lowers it a little (ro || 1/gm2); an NMOS load's body effect, on
+    # a bulk at ground, by 1/(1 + eta) more
+    low = 0.6 if re.search(r"^M2 vdd vdd out 0 ", lines, re.MULTILINE) else 0.8
+    return [gain_between(abs(gain) * low, abs(gain) * 1.03, f"amplifies by sqrt(beta1/beta2) = {abs(gain):.3g}")]
 
 
 register(Family(kind="cs_diode_connected_load",
@@ -2112,8 +2169,8 @@ register(Family(kind="cs_diode_connected_load",
                 # before the resistor-loaded common-source stage (17)
                 rules=((16.8, (r"common[- ]source|\bcs\s+(?:amplifier|amp|stage)\b"
                                r"|\bnmos\b[^.;]{0,40}?(?:amplifier|stage)",
-                               r"diode[- ]connected\s+(?:pmos|p-channel|pfet|p-mos)\b|(?:pmos|p-channel)\s+diode\s+load"
-                               r"|diode[- ]load")),),
+                               r"diode[- ]connected\s+(?:pmos|p-channel|pfet|p-mos|nmos|n-channel|nfet|n-mos)\b"
+                               r"|(?:pmos|p-channel|nmos|n-channel)\s+diode\s+load|diode[- ]load")),),
                 source="V2", mos=True, noun="amplifier",
-                accepts=r"(?:diode[- ]connected\s+)?(?:pmos|p-channel)\s+load|diode\s+load"
-                        r"|cs\s+(?:amplifier|amp|stage)"))
+                accepts=r"(?:diode[- ]connected\s+)?(?:pmos|p-channel|nmos|n-channel)\s+load|diode\s+load"
+                        r"|cs\s+(?:amplifier|amp|stage)|nmos\s+amplifier"))
