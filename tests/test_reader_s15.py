@@ -329,3 +329,81 @@ def test_a_verb_after_a_node_is_no_node():
     answer = generate("Voltage divider from a 15 V supply at node v15 to make 4.2 V at node half, drawing about 1 mA.")
     assert answer.verified
     assert not any("make" in w for w in answer.warnings)
+
+
+@pytest.mark.parametrize(("text", "node", "dc", "vout"), [
+    ("Buck converter, 24 V in at node vb to 5 V at node vo, 100 kHz, 2 ohm load. Transient 5 ms.", "vb", 24.0, 5.0),
+    ("Boost converter, 5 V input at node bi up to 12 V at node bo, 200 kHz, 100 ohm load. Transient 5 ms.", "bi", 5.0,
+     12.0),
+])
+def test_a_converters_input_then_its_output(text, node, dc, vout):
+    request = read_request(text)
+    assert [(s.node, s.dc) for s in request.sources] == [(node, dc)]
+    assert [s.target for s in request.specs if s.quantity == "vout"] == [vout]
+
+
+def test_a_supply_tied_through_a_part_is_not_on_the_parts_far_end():
+    text = ("NMOS transfer curve: M2 (VTO=1.1, KP=60u, W=50u, L=5u), drain on node md tied to a 6 V supply VDD through "
+            "RD = 3.3k, source grounded, gate node mg driven by VGS. DC sweep of VGS from 0 to 4 V in 10 mV steps.")
+    assert _source(text, "VDD").node != "md"
+    assert generate(text).verified
+
+
+@pytest.mark.parametrize("text", [
+    "Zero-crossing detector: a 50 Hz, 1 V sine from VZ on node zc_in, square output on node zc_sq switching between "
+    "+5 V and -5 V.",
+    "Triangle/square function generator: an op-amp integrator (R = 10k, C = 25 nF) driving a non-inverting Schmitt "
+    "comparator with 10k input and 20k feedback resistors, ±10 V rails. Square wave at sq, triangle at tri. "
+    "Transient 10 ms.",
+])
+def test_a_square_the_circuit_makes_is_no_source(text):
+    assert not [s for s in read_request(text).sources if s.pulse]
+
+
+def test_a_figure_the_answers_own_wave_carries_is_placed():
+    answer = generate("Pseudo-NMOS NOR gate on 1.8 V (vdd): two NMOS pull-downs driven by a and b, one PMOS load with "
+                      "its gate grounded, output out. Drive a with 0/1.8 V pulses high for the first 100 ns of every "
+                      "200 ns and b high for the first 200 ns of every 400 ns (1 ns edges); 400 ns transient.")
+    assert "400n" in answer.netlist
+    assert answer.verified
+
+
+def test_a_grounded_capacitors_initial_voltage_starts_the_transient():
+    answer = generate("C7 = 4u7 from node cx to ground with an initial voltage of 2 V; R7 = 1k from cx to ground. "
+                      "Transient 0 to 10 ms, 10 us step.")
+    assert ".ic v(cx)=2" in answer.netlist  # an element's IC= alone is used by ngspice only with "uic"
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("I3 = 1 mA flows from node p into node q; R8 1k from q to ground; R9 1k from p to ground. Operating point please.",
+     "I3 p q DC 0.001"),
+    ("G2 from node x to node y with transconductance 1m, controlled by the voltage from node c to ground; RY 2k from y "
+     "to ground; RX 1k from x to ground; VC 1 V DC on c. OP.", "G2 x y c 0 1m"),
+])
+def test_controlled_and_current_sources_as_written(text, line):
+    answer = generate(text)
+    assert line in answer.netlist
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "reference", "output"), [
+    ("Two-transistor NPN current mirror: reference current 1 mA set by a resistor from 10 V at node vcc into the "
+     "reference collector node ref; output collector at node mout with a 2k load to vcc. Operating point.", "ref",
+     "mout"),
+    ("NPN current mirror, 0.5 mA reference current from 9 V at node vcc into the reference collector node rx through a "
+     "resistor; output collector at node oc with a 4.7k load to vcc. Operating point.", "rx", "oc"),
+])
+def test_a_mirrors_sides_told_apart(text, reference, output):
+    answer = generate(text)
+    q = [line.split() for line in answer.netlist.splitlines() if line[:1] == "Q"]
+    assert [reference, reference, "0"] in [line[1:4] for line in q]  # the diode-connected side
+    assert any(line[1] == output for line in q)
+    assert answer.verified
+
+
+def test_a_level_on_a_rail_named_node_is_the_supply():
+    from spice_lsp.generation.intent import parse_intent
+    intent = parse_intent("NPN current mirror, 1 mA reference set by a resistor from 10 V at node vcc into the "
+                          "reference collector node ref; output collector at node mout. Operating point.")
+    assert intent.values["VDD"].value == 10

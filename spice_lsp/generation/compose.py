@@ -1450,4 +1450,6 @@ def _spice_value(want: ElementConstraint) -> str:
     text = re.sub(r"(?i)(ohms?|Ω|Ω|F|H|V|A|S|mhos?)$", "", text).replace("µ", "u").replace("μ", "u")
     text = re.sub(r"M$", "meg", text)
     number = parse_number(text) if text else None
-    return text if number is not None and _same_value(number, want.value) else f"{want.value:g}"
+    # (only a plain SPICE number is written as said: "4.7 kilo-ohm", "680R" are read alike but shown as numbers)
+    plain = re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?(?:meg|[tgkmunpf])?", text, re.IGNORECASE)
+    return text if plain and number is not None and _same_value(number, want.value) else format_eng(want.value)

@@ -755,7 +755,8 @@ for _family in (
            # "a mirror that doubles": its ratio (mirror_ratio); "a reference from a current source": its I1
            accepts=WORDED_RATIO.pattern + r"|(?:(?:ideal|reference)\s+)?current\s+(?:source|sink)s?",
            # the output device's collector (drain) a request names is the output node (behind the ammeter V9)
-           ports=(("collector", ("out",)), ("drain", ("out",))),
+           # ("the reference collector node rx": the diode-connected side's node, its reference current's)
+           ports=(("collector", ("out",)), ("drain", ("out",)), ("reference", ("ref",))),
            analysis="op",
            specs=("current",), design=design_mirror_current,
            examples=(("current", "NPN current mirror with an output current of {x} A", 20e-6, 5e-3),),

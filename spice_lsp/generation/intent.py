@@ -100,9 +100,12 @@ _QTY = re.compile(rf"""
 # A waveform written the way SPICE writes it, "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"
 # may be where a statement's span ends), or its figures with no parentheses, as a card writes them ("VGATE pulse 0 5
 # 1m 1u 1u 2m 4m at gate")
+# (three figures at least, spaced as a card spaces them, the last no figure of a unit: "PULSE 0 5, 1 µs rise" is
+# its levels, then words)
 SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*(?:\((?P<args>[^()]*)(?:\)|$)"
-                         r"|\s+(?P<bare>[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z]*(?:[\s,]+[-+]?(?:\d+\.?\d*|\.\d+)"
-                         r"(?:e[-+]?\d+)?[a-z]*){2,})(?![\w.]))", re.IGNORECASE)
+                        r"|\s+(?P<bare>[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z]*(?:\s+[-+]?(?:\d+\.?\d*|\.\d+)"
+                        r"(?:e[-+]?\d+)?[a-z]*){2,})(?![\w.])(?!\s*(?:[munpµkKMG]?(?:s|secs?|Hz|V|A)\b|µ)))",
+                        re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|-to-|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)"
                     r"\s*",
                     re.IGNORECASE)
@@ -522,6 +525,7 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         names = [name for name in names if name != "t" or q.unit == "degC"]
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
         if roles and not re.fullmatch(r"[RCL]\d+", roles[0]) and intent.kind != "generic" \
+                and _role_unit(roles[0]) in ("ohm", "F", "H") \
                 and roles[0] not in (read := _registry().roles(intent.kind)):
             # "RG = 2.2k from the inverting input to ground" of a non-inverting amplifier: a name the family has no
             # role for, placed by its words (its input leg), as an unnamed figure is
@@ -565,6 +569,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                 and re.match(r"(?:(?!\b(?:rails?|suppl\w*|v[cde][cde])\b)[^.;]){0,30}?\b"
                              r"(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):  # (not "6 V rails")
             role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
+        if role in (None, "VIN") and q.unit == "V" and q.value > 0 and _AT_RAIL.match(text, q.end):
+            role = "VDD"  # "from 10 V at node vcc": a level on a node named as a rail is the supply's
         if role is None and q.unit == "ohm" and (pin := _PIN_HAS.search(text[max(0, q.start - 60):q.start])):
             role = _PIN_ROLES[pin["pin"].lower()]  # "emitter node cbe with 8.2k to n9": that pin's resistor
         if role is None:
@@ -587,6 +593,10 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             [f"{letter}{n}" for n in range(1, 20) if f"{letter}{n}" not in intent.values]
         for role, q in zip(names, group):
             _put(intent, q.as_value(role))
+
+
+_AT_RAIL = re.compile(r"\s*(?:dc\s+)?(?:(?:supply|rail)\s+)?(?:at|on)\s+(?:the\s+)?(?:node\s+)?"
+                      r"(?:v(?:cc|dd)|vpos|vplus|vsupply|vsup)\w*\b", re.IGNORECASE)
 
 
 # "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named

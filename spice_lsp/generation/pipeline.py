@@ -647,7 +647,14 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
                 else _spice_value(want)  # "use RVAL for R1": {RVAL}
             lines.append(" ".join([want.name or want.kind, *want.placed(), *want.refs, value, *want.params]))
     lines += cards.values()
-    if initial := [f"v({n})={v:g}" for n, v in request.initial.items() if n in nodes]:
+    # a grounded capacitor's stated initial voltage ("C7 ... with an initial voltage of 2 V", IC=2): ngspice uses an
+    # element's IC only with "uic", so its node starts there by .ic
+    held = dict(request.initial)
+    for e in request.elements:
+        ic = next((parse_number(p[3:]) for p in e.params if p.upper().startswith("IC=")), None)
+        if e.kind == "C" and ic is not None and "0" in e.placed() and len(set(e.placed())) == 2:
+            held.setdefault(next(n for n in e.placed() if n != "0"), ic)
+    if initial := [f"v({n})={v:g}" for n, v in held.items() if n in nodes]:
         lines.append(".ic " + " ".join(initial))  # ".ic v(x)=3" as stated: figures only, on the circuit's nodes
     lines = _with_model_params(lines, request)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
@@ -902,7 +909,8 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                  if v.role not in d.claimed and v.role not in stated
                  and not (v.unit == "V" and v.value in composed.placed)  # the supply compose set
                  and v.text not in waves]  # a figure of a stated waveform, which compose wrote
-    if unclear := [x for x in _unclear(intent, request) if not _sized(x, composed.netlist)]:
+    if unclear := [x for x in _unclear(intent, request) if not _sized(x, composed.netlist)
+                   and not _waved(x, composed.netlist)]:
         problems.append("not used, its purpose is unclear: " + ", ".join(unclear))
     # A default the template wrote as its input source's DC level that a stated level replaced ("gate held at
     # 3 V") is no longer in the answer: it is not listed as assumed.
@@ -951,6 +959,9 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     waves = [(s.text, [f for f in (s.dc, s.ac, *(s.pulse or ()), *(s.sin or ()), *(s.pwl or ())) if f is not None])
              for s in request.sources if s.pulse or s.sin or s.pwl or (s.supply and s.dc is not None and s.dc < 0)]
 
+    # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m")
+    waves += [(e.text, [e.value]) for e in request.elements if e.value is not None]
+
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
                                                                  for f in figures) for text, figures in waves)
@@ -959,6 +970,16 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     return [x.text for x in intent.extra_values if not stated(x) and not (
         x.unit == "V" and any(math.isclose(x.value, level, rel_tol=1e-9) for level in held) and x.text in " ".join(
             s.text for s in request.sources if s.name and s.node))]
+
+
+def _waved(text: str, netlist: str) -> bool:
+    """A figure the answer's own waveforms carry ("b high for the first 200 ns of every 400 ns", a drive the family
+    read and wrote as PULSE(... 400n)): placed, though the request reader's source did not read it."""
+    said = _quantities(text)
+    figures = [parse_number(w) for wave in re.findall(r"\b(?:pulse|sin|pwl)\s*\(([^()]*)\)", netlist, re.IGNORECASE)
+               for w in wave.split()]
+    return len(said) == 1 and said[0].value != 0 and any(
+        f is not None and math.isclose(f, said[0].value, rel_tol=1e-6) for f in figures)
 
 
 def _sized(text: str, netlist: str) -> bool:

@@ -172,6 +172,12 @@ _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>"
                      + _NAME + r")\b")
 # "driven by ctl", "a 2 V control level at ctl", "clocked by clk"
 # "the summing node sn", "feedback tap node fbk", "virtual-ground node vg": the inverting input of the one op-amp
+# "the reference collector node ref", "output collector at node mout": a pin told apart by the side of a mirror it
+# is on, the reference (diode-connected) side or the output
+_SIDED_PIN = re.compile(r"\b(?P<q>reference|ref|input|diode[- ]connected|output|copy|mirrored)\s+"
+                        r"(?:transistor'?s?\s+|side\s+)?(?P<pin>collector|drain)\s+(?:is\s+|at\s+|on\s+)?(?:node\s+)?"
+                        r"(?P<n>" + _NAME + r")\b(?![(])",
+                        re.IGNORECASE)
 # "both inputs 0.5 V DC", "each input at 1 V", "all inputs held at 2 V": one level for every input named
 _EACH_INPUT = re.compile(r"\b(?:both|each|all)\s+(?:of\s+the\s+)?inputs?\s+(?:are\s+|is\s+|sit\s+|held\s+|set\s+)?"
                          r"(?:at\s+|to\s+)?" + _LEVEL.format("v"), re.IGNORECASE)
@@ -1154,6 +1160,10 @@ def read_ports(text: str) -> Ports:
         rails = set(_WRITTEN_RAIL.findall(text))
         if not ports.supply.node and value > 0 and len(rails) == 1:
             ports.supply = Level(rails.pop(), value, said)
+    for m in _SIDED_PIN.finditer(text):  # (last: the plain pin's role, which other readers give it, loses the name)
+        side = "output" if m["q"].lower() in ("output", "copy", "mirrored") else "reference"
+        ports.roles[m["pin"].lower()] = tuple(n for n in ports.roles.get(m["pin"].lower(), ()) if n != m["n"])
+        _add(ports.roles, side, (m["n"],))
     return ports
 
 

@@ -1093,8 +1093,11 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
             and m["n"].lower() != out and not (ends and m["n"].lower() in ends)
             and not _article(m, "n") and not _value_word(m, "n")), None)
         # "2 mS", "5 mA/V", "1 mA per volt"
+        # ... or its figure after its word, its unit unsaid ("transconductance 1m")
         siemens = re.search(r"(?P<v>[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)\s*(?:S|A/V|mhos?|A\s+per\s+volt)\b",
-                            after)
+                            after) or re.search(
+            r"\b(?:trans-?conductance|gm)\s*(?:of|=|:|is)?\s*(?P<v>\d[\d.]*(?:[eE][-+]?\d+)?)\s*(?P<p>[munpµ]?)(?![\w.])",
+            after, re.IGNORECASE)
         figure, words = (gain.value, gain.text) if kind == "E" and gain else \
             (float(siemens["v"]) * {"": 1, "m": 1e-3, "u": 1e-6, "µ": 1e-6, "n": 1e-9, "p": 1e-12}[siemens["p"]],
              f"{siemens['v']}{siemens['p']}S") if kind == "G" and siemens \
@@ -1249,7 +1252,11 @@ _FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)
                            r"(?:about\s+|roughly\s+|around\s+)?"
                            r"(?P<value2>\d+(?:\.\d+)?)\s*v\b"
                            r"|\btarget(?:s|ing)?\s+(?:about\s+|roughly\s+|around\s+)?(?P<value3>\d+(?:\.\d+)?)\s*v\s+"
-                           r"from\s+\d+(?:\.\d+)?\s*v\b", re.IGNORECASE)
+                           r"from\s+\d+(?:\.\d+)?\s*v\b"
+                           # "24 V in at node vb to 5 V at node vo": its input, then its output
+                           r"|(?<![\w.])\d+(?:\.\d+)?\s*v\s+in(?:put)?\s+(?:(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+)?"
+                           r"(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|around\s+)?(?P<value4>\d+(?:\.\d+)?)\s*v\b",
+                           re.IGNORECASE)
 _SWEPT = re.compile(r"\b(?:sweep\w*|ramp\w*|step\w*|triangle|pwl|dc\s+sweep|(?:falling|rising|falls|rises|moving)\s+"
                     r"linearly|linearly)\b[^.;]*$", re.IGNORECASE)
 # "under 1.5 V ripple", "less than 1 V peak-to-peak ripple", "ripple below 200 mV": an upper bound.
@@ -1485,7 +1492,8 @@ def _specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found):
         for m in _FROM_TO_SPEC.finditer(text):
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
-                found.append(Spec(m[0].strip(), "vout", _signed(m["value"] or m["value2"] or m["value3"])))
+                found.append(Spec(m[0].strip(), "vout",
+                                  _signed(m["value"] or m["value2"] or m["value3"] or m["value4"])))
     for m in _CLIP_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "clip", _signed(m["value"])))
     for m in _RIPPLE_SPEC.finditer(text):
@@ -2201,9 +2209,10 @@ _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input
                       rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
 # "one 5 V pulse", "a single 3.3 V pulse": from zero to that level
 _ONE_PULSE = re.compile(rf"\b(?:an?|one|single)\s+(?:single\s+)?{_QTY_TEXT}V(?:olts?)?\s+pulse\b", re.IGNORECASE)
-# ("a 0 to 5 V square at 2 kHz": a square alone is its wave, never a square law or root)
+# ("a 0 to 5 V square at 2 kHz": a square alone is its wave where its rate or levels follow, never a square output
+# nor a "triangle/square generator")
 _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave"
-                          r"|\bsquare\b(?![- ]?(?:root|law|meters?|metres?|inch\w*|mm))|\bclock\b|\bpwm\b"
+                          r"|\bsquare\b(?=\s*(?:at|of|@|with|between|from)\b|\s*,)|\bclock\b|\bpwm\b"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
 # ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
@@ -2683,11 +2692,14 @@ def _named_sources(text: str, request: Request) -> set[str]:
                                  r"(?:tied|connected|hooked|strapped|wired)\s+"
                                  r"(?:straight\s+|directly\s+|right\s+)?(?:up\s+)?to\s+(?:the\s+)?(?:supply\s+)?$",
                                  before, re.IGNORECASE)
-        if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n"):
+        # (not tied through a part: "drain on node md tied to a 6 V supply VDD through RD" is RD's far end)
+        if node is None and tied and tied["n"].lower() not in _NOT_NODES | GROUND and not _article(tied, "n") \
+                and not re.match(r"\s*,?\s*(?:through|via)\b", text[end:], re.IGNORECASE):
             node = _node(tied["n"])
         # "VSENSE is a 0 V source from node a to node b": its own words, up to the first comma
         # ("Vdrv between a and ground is a sine": a voltage source's ends; a current source's direction needs "from")
-        pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
+        # ("I3 = 1 mA flows from node p into node q": a current's way, into its far end)
+        pair = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:in)?to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b"
                          # ("VAC is SIN(0 10 60) across ac1 (+) and ac2 (-)": its ends with their polarity noted)
                          + (r"|\b(?:between|across)\s+(?:nodes?\s+)?(?P<a2>[a-z_]\w*)(?:\s*\(\s*\+\s*\))?\s+and\s+"
                             r"(?:node\s+)?(?P<b2>[a-z_]\w*)\b" if kind == "V" else ""),
@@ -2794,7 +2806,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
             # "I3 between vdd and x (into x)": drawn from the other end
             other = _node(between["b"]) if node == _node(between["a"]) else _node(between["a"])
             minus = None if other == "0" or other in _NOT_NODES else other
-        if kind == "I" and node is None and pair and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
+        if kind == "I" and node in (None, _node(pair["b"]) if pair else None) and pair and minus is None \
+                and not {pair["a"].lower(), pair["b"].lower()} & _NOT_NODES:
             node, minus = _node(pair["b"]), _node(pair["a"])  # "I3 = 2 mA from a to b": drawn from a, pushed into b
         sunk = _SINKS.search(text, end, stop) if kind == "I" and node is None else None
         if sunk and sunk["n"].lower() not in _NOT_NODES and not _article(sunk, "n"):
@@ -2967,6 +2980,9 @@ def _sources(text: str, request: Request) -> None:
             or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
                 and event["n"].lower() not in _NOT_NODES | {"rail", "supply", "battery"} and event)
         # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
+        # ("base driven from a 0/5 V 10 kHz square at bdrv": the node its wave is said at, before any other)
+        if (waved := _WAVE_NODE.search(clause)) and waved["n"].lower() not in _NOT_NODES and not _article(waved, "n"):
+            at = waved
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \
                 not re.search(rf"\bsupply\s+{name}\b|\b{name}\s+supply\b", clause, re.IGNORECASE):
@@ -3011,17 +3027,22 @@ def _sources(text: str, request: Request) -> None:
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
-                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference)\s+)?"  # "a 3.3 V source at vdd"
+                         # "a 3.3 V source at vdd", "24 V in at node vb"
+                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input)\s+)?"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
-                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+|(?P<sits>sits|rests|stays)\s+)?"
-                         r"(?:at|to)\s+"
+                         # ("vb to 5 V at node vo": "to" after a bare name is a range's, no level set on it)
+                         r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+"
+                         r"|(?P<sits>sits|rests|stays)\s+)?at|(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+to)\s+"
                          r"(?P<num2>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)"
                          r"\s*V(?:olts?)?\b|\b(?P<n3>[a-z_]\w*)\s+is\s+(?:an?\s+)?(?P<num3>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V"
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
         if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()
                      # ("tiny sits at 0.25 V DC for the test": a test level; "node b sits at 3 V", a spec)
-                     or bare["sits"] and not re.match(r"\s*DC\b", clause[bare.end():], re.IGNORECASE)):
+                     or bare["sits"] and not re.match(r"\s*DC\b", clause[bare.end():], re.IGNORECASE)
+                     # ("takes the 24 V rail on v24 down to 5 V at node v5": the level it is taken to, the output's)
+                     or re.search(r"\b(?:down\s+|up\s+)?(?:in)?to\s+(?:about\s+|roughly\s+|around\s+)?$",
+                                  clause[:bare.start()], re.IGNORECASE)):
             # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3; "from a 24 V rail at node
             # rail giving 3.3 V at node tap": the level made at the output, a spec, not the source's
             bare = None
@@ -3060,6 +3081,10 @@ def _sources(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
                                                 bool(supply) and not (pulse or sine), pulse,  # a clock/sine: no supply
                                                 minus=None if minus == "0" else minus))
+
+
+_WAVE_NODE = re.compile(r"\b(?:square|pulse|clock|sine|sinusoid|triangle)\w*(?:[- ]wave)?s?\s+(?:at|on|into)\s+"
+                        r"(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s*=)", re.IGNORECASE)
 
 
 # A part or a source written as a SPICE line among the words: "lowercase pls: v1 in 0 dc 5; r1 in out 1meg; op",
@@ -3562,8 +3587,12 @@ def _made_waves(text: str, request: Request) -> None:
     no source driving that node: the node is the circuit's output. In a request for a circuit that makes waves and
     takes no input ("a Wien bridge oscillator at 2 kHz, the sine at node tone") any wave said at a node is made."""
     makes = _WAVE_MAKER.search(text) and not _TAKES_INPUT.search(text)
-    wanted = _WANTED_WAVE.finditer(text) if not _TAKES_INPUT.search(text) else ()
-    for m in [*_MADE_WAVE.finditer(text), *(_WAVE_AT.finditer(text) if makes else ()), *wanted]:
+    # (a wave asked for or made is made by a device the request names: "give me a 40 kHz clock on node ck" alone is a
+    # source)
+    device = _WAVE_MAKER.search(text) or re.search(r"\b(?:op[- ]?amps?|comparators?|transistors?|bjts?|mosfets?|npn|"
+                                                   r"pnp|555|timer|inverters?|schmitt)\b", text, re.IGNORECASE)
+    wanted = _WANTED_WAVE.finditer(text) if not _TAKES_INPUT.search(text) and device else ()
+    for m in [*(_MADE_WAVE.finditer(text) if device else ()), *(_WAVE_AT.finditer(text) if makes else ()), *wanted]:
         node = _node(m["n"])
         if _MAKER_OUTSIDE.search(re.split(r"[.;]\s", text[:m.start()])[-1]) or node in _NOT_NODES:
             continue
@@ -3839,11 +3868,12 @@ def _loads(text: str, request: Request) -> None:
         if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (not qs[0].unit and not qs[0].scaled and qs[0].value < 10):
             continue
         node = m["n"] if m["n"] and m["n"].lower() not in GROUND | _NOT_NODES and not _article(m, "n") else None
+        near = re.search(r"(?:\bnode\s+|\boutput\s+)(?P<x>[a-z_]\w*)\s+"
+                         r"(?:into|with|driving|drives|feeding|through)\s+"
+                         r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
+        near = near if near and near["x"].lower() not in _NOT_NODES else None
         if node is None and (m["n"] is None or m["n"].lower() in GROUND):
-            near = re.search(r"(?:\bnode\s+|\boutput\s+)(?P<x>[a-z_]\w*)\s+"
-                             r"(?:into|with|driving|drives|feeding|through)\s+"
-                             r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
-            node = near["x"] if near and near["x"].lower() not in _NOT_NODES else None
+            node = near["x"] if near else None
         value = qs[0].value
         # (a load said after its node is one more part: "4.7k from mid to ground; mid is loaded with 4.7k as well")
         after = m.re is _LOADED
@@ -3852,6 +3882,8 @@ def _loads(text: str, request: Request) -> None:
                                for e in request.elements):
             continue  # no node to hang it from, or read already as a part (a source's 50 ohms is another one)
         far = None if (m["p"] or "").lower() in ("to", "from") and _RAIL_END.fullmatch(node) else "0"
+        if (m["p"] or "").lower() == "to" and near and _node(near["x"]) != _node(node):
+            node, far = near["x"], _node(node)  # "node oc with a 4.7k load to vp": from the node it hangs on to vp
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), far), value, qs[0].text))
 
 
@@ -5095,6 +5127,8 @@ def _read_request(description: str) -> Request:
     _names_left(text, request)
     _input_at_source(request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
+    if request.output in by_role.roles.get("reference", ()) and (outs := by_role.roles.get("output")):
+        request.output = outs[0]  # ("into the reference collector node rx; output collector at node oc")
     if request.input is None and (ins := by_role.roles.get("input")):  # "inputs a and b": the first, then the rest
         request.input, request.inputs = ins[0], [n for n in ins[1:] if not _NOT_SIGNAL.search(n)]
     request.nodes += [n for n in by_role.named() if n not in request.nodes]
