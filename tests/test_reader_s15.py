@@ -407,3 +407,27 @@ def test_a_level_on_a_rail_named_node_is_the_supply():
     intent = parse_intent("NPN current mirror, 1 mA reference set by a resistor from 10 V at node vcc into the "
                           "reference collector node ref; output collector at node mout. Operating point.")
     assert intent.values["VDD"].value == 10
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    ("VA 1 V AC at node pa; RA 1k from pa to pb; CA 100n pb to ground. AC at 1 kHz only.", ".ac lin 1 1k 1k"),
+    ("R1 = 1k from node a to node b, C1 = 10n from b to ground, VA on a with AC 1. Run an AC analysis at 16 kHz only.",
+     ".ac lin 1 16k 16k"),
+])
+def test_an_ac_analysis_at_one_frequency(text, directive):
+    answer = generate(text)
+    assert directive in answer.netlist
+    assert answer.verified
+
+
+def test_a_value_in_words_is_written_as_a_spice_number():
+    answer = generate("R1 4.7 kilo-ohm from a to b, R2 2.2 kilohms b to ground, V1 5 V on a. OP.")
+    assert "R1 a b 4.7k" in answer.netlist and "R2 b 0 2.2k" in answer.netlist
+
+
+def test_a_word_its_figure_follows_ends_a_list_of_inputs():
+    answer = generate("RL high-pass: 2.2 mH inductor to ground at node lo, input node li, corner 20 kHz. "
+                      "AC 1 kHz to 1 MHz.")
+    assert "corner" not in read_request("RL high-pass: 2.2 mH inductor to ground at node lo, input node li, corner "
+                                        "20 kHz.").nodes
+    assert answer.verified

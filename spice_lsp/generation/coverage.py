@@ -850,7 +850,9 @@ def idle_sources(netlist: m.Netlist) -> list[CheckItem]:
 # "Operating point and AC.", "AC analysis", "AC and transient": an analysis asked for by name.
 _NAMED_ANALYSES = {
     "ac": re.compile(r"\bAC\b(?=\s*(?:analys[ie]s|sweep|simulation|response\b|[.;]|$))|(?<=\band\s)AC\b(?!\s*\d)"
-                     r"|\bAC(?=\s+and\s+(?:transient|tran|op|operating|dc|noise)\b)"),
+                     r"|\bAC(?=\s+and\s+(?:transient|tran|op|operating|dc|noise)\b)"
+                     # "AC at 1 kHz only": one frequency's
+                     r"|\b(?i:ac)\s+(?:(?i:analysis|sweep|simulation)\s+)?(?i:at|only\s+at)\s+[\d.]+\s*(?:[kKMG]|meg)?\s*(?i:hz)\b"),
     "tran": re.compile(r"\btransient\s+(?:analysis|simulation|run|sweep)\b", re.IGNORECASE),
     "tf": re.compile(r"\bDC\s+(?:small[- ]signal\s+)?transfer\s+function\b|(?<![\w.])\.tf\b", re.IGNORECASE),
 }
@@ -943,7 +945,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
     for run in runs:
         numbers = [parse_number(f.text) for f in run.args]
         sweep = [n for n in numbers if n is not None]
-        if run.kind == "ac" and len(sweep) >= 3 and sweep[2] <= sweep[1]:
+        # (one point at one frequency, "lin 1 1k 1k", runs nowhere and is fine)
+        if run.kind == "ac" and len(sweep) >= 3 and (sweep[2] < sweep[1] or sweep[2] == sweep[1] and sweep[0] != 1):
             items.append(CheckItem(f"the AC sweep runs upward ('.ac {' '.join(f.text for f in run.args)}')", FAIL,
                                    f"it ends at {sweep[2]:g} Hz, not above its start {sweep[1]:g} Hz"))
     if family is not None:

@@ -656,6 +656,7 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # ... not a node called ac ("diode from ac to dc"), nor "AC to DC" conversion
            r"|(?<!from )(?<!node )(?<!on )(?<!at )\bac\b(?!\s+to\s+dc\b)"
            r"(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|run\b|response|from|over\b|up|to\b|\d"
+           r"|(?:only\s+)?at\s+[\d.]+\s*(?:[kKMG]|meg)?\s*Hz\b"
            r"|lin(?:ear(?:ly)?)?\b|dec(?:ade)?\b|oct(?:ave)?\b|log))"  # "sweep AC linearly, 400 points, ..."
            # "an op and an ac", "operating point and AC.": AC named in a list of analyses
            r"|(?:(?<=\band\s)|(?<=\ban\s))ac\b(?=\s*(?:[.;,)]|$|\s+and\s+(?:an?\s+)?(?:op|tran|transient|noise)\b))"

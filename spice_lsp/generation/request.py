@@ -1306,8 +1306,11 @@ _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[
 # "inputs Vp, Vn and outputs Vout", "Input node name: Vin1, Vin2.": the ports after the first, in order
 _INPUT_LIST = re.compile(r"\binputs?\s+(?:node\s+names?\s*:\s*|nodes?\s+(?:are\s+)?|are\s+)?(?P<first>[a-z_]\w*)"
                          # (a word before a role word says which port that is: "set input st, reset input rs")
+                         # (nor a word its figure follows: "input node li, corner 20 kHz")
                          r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b)"
-                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b))+)", re.IGNORECASE)
+                         r"(?!\s*[-+]?\.?\d)"
+                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b)(?!\s*[-+]?\.?\d))+)",
+                         re.IGNORECASE)
 # bias, reference and supply ports are no signal inputs ("Input node name: Vin, Vbias")
 _NOT_SIGNAL = re.compile(r"bias|ref|^v?(?:dd|ss|cc|ee)$|clk", re.IGNORECASE)
 
