@@ -3886,7 +3886,9 @@ def _loads(text: str, request: Request) -> None:
             continue  # no node to hang it from, or read already as a part (a source's 50 ohms is another one)
         far = None if (m["p"] or "").lower() in ("to", "from") and _RAIL_END.fullmatch(node) else "0"
         if (m["p"] or "").lower() == "to" and near and _node(near["x"]) != _node(node):
-            node, far = near["x"], _node(node)  # "node oc with a 4.7k load to vp": from the node it hangs on to vp
+            # "node oc with a 4.7k load to vp": between the node it hangs on and vp, the rail first as a family's load
+            # resistor is written (R1 vdd out), so that the two are matched end to end
+            node, far = _node(node), _node(near["x"])
         request.elements.append(ElementConstraint(m[0], "R", None, (_node(node), far), value, qs[0].text))
 
 
