@@ -431,3 +431,10 @@ def test_a_word_its_figure_follows_ends_a_list_of_inputs():
     assert "corner" not in read_request("RL high-pass: 2.2 mH inductor to ground at node lo, input node li, corner "
                                         "20 kHz.").nodes
     assert answer.verified
+
+
+def test_a_device_built_with_and_missing_is_reported():
+    answer = generate("Current source: 1 mA into a load at node cl from a 9 V rail using a PNP transistor and a zener. "
+                      "Operating point.")
+    zener = any(line.startswith(".model") and "bv=" in line.lower() for line in answer.netlist.splitlines())
+    assert answer.verified == zener  # a zener asked to build with is in the answer, or the answer is not verified

@@ -386,6 +386,8 @@ def part_count(netlist: m.Netlist, what: str) -> int:
     """How many of the answer's elements are `what`: element letters ("R", "QMJ"), a device type
     ("npn", "nmos": by its model card), "X" (op-amp calls), "supply" (steady voltage sources)."""
     types = {c.name.lower(): c.type.lower() for c in netlist.statements if isinstance(c, m.Model)}
+    zeners = {c.name.lower() for c in netlist.statements if isinstance(c, m.Model)
+              and any(re.match(r"\s*bv\s*=", f.text, re.IGNORECASE) for f in c.params)}
     count = 0
     for st in netlist.body:  # the circuit's own parts, not those inside an op-amp's model
         if not isinstance(st, m.Element):
@@ -395,6 +397,8 @@ def part_count(netlist: m.Netlist, what: str) -> int:
             count += letter == "X" and bool(words) and bool(_OPAMP.search(words[-1]))
         elif what in ("npn", "pnp", "nmos", "pmos"):
             count += letter in "QM" and any(types.get(w) == what for w in words)
+        elif what == "zener":  # a diode whose card breaks down (BV)
+            count += letter == "D" and any(w in zeners for w in words)
         elif what == "supply":
             count += letter == "V" and not any(f.kind == "func" for f in st.fields)
         else:
@@ -1185,9 +1189,11 @@ def _named_loads(description: str, elements: list[m.Element], output: str) -> li
 
 # "with a BJT", "using a MOSFET", "built around an op-amp": a device the answer must have (a phase-shift oscillator
 # "with a BJT" was answered with an op-amp); "instead of a BJT", "no op-amp" say what it is not.
-_DEVICE = re.compile(r"(?<![\w-])(?P<part>bjt|npn|pnp|mosfet|nmos|pmos|jfet|op-?amp)s?\b", re.IGNORECASE)
+_DEVICE = re.compile(r"(?<![\w-])(?P<part>bjt|npn|pnp|mosfet|nmos|pmos|jfet|op-?amp|zener)s?\b", re.IGNORECASE)
+# (... or the next of a list so said: "using a PNP transistor and a zener")
 _DEVICE_SAID = re.compile(r"\b(?:with|using|uses|use|around|based\s+on|built\s+(?:with|from|around))\s+"
-                          r"(?:(?:an?|one|single|the)\s+)?$", re.IGNORECASE)
+                          r"(?:(?:an?|one|single|the)\s+)?(?:(?:[\w-]+\s+){1,3}(?:and|plus)\s+(?:(?:an?|one|the)\s+)?)?$",
+                          re.IGNORECASE)
 # an op-amp model on one supply keeps its output between the rails (templates' single-supply op-amp)
 _ONE_SUPPLY = re.compile(r"\bsingle[- ](?:\+?[\d.]+\s*V\s+)?(?:supply|rail)\b", re.IGNORECASE)
 _SUBCKT = re.compile(r"^\.subckt\s+(\S+)(?P<body>.*?)^\.ends\b", re.IGNORECASE | re.MULTILINE | re.DOTALL)
