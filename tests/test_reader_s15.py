@@ -438,3 +438,28 @@ def test_a_device_built_with_and_missing_is_reported():
                       "Operating point.")
     zener = any(line.startswith(".model") and "bv=" in line.lower() for line in answer.netlist.splitlines())
     assert answer.verified == zener  # a zener asked to build with is in the answer, or the answer is not verified
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # ends first, as a heading, then the part
+    ("sum to out2: R5, 2k2. top to sum: R6, 4k7. VTOP 5 V DC on top. out2 to ground: C6 1n. op.",
+     ["R5 sum out2 2.2k", "R6 top sum 4.7k", "C6 out2 0 1n"]),
+    # a pin's node that is a word of ours
+    ("Diode D8: anode gate, cathode pin. R8 (1k) from pin down to ground. VGATE: 3 V DC at gate. Operating point.",
+     ["D8 gate pin", "R8 pin 0 1k"]),
+    # a source's level after a colon
+    ("C4 shunts node f to ground, 47 nF. RF 10k brings node sig to f. VSIG on sig: AC 1. Sweep AC from 10 Hz to 1 MHz.",
+     ["VSIG sig 0 DC 0 AC 1"]),
+    # a source placed outright after it was named as what feeds a node
+    ("well to ground through RW = 100k; well fed from VW (2 V DC) through RS = 10k from node src; VW sits on src. "
+     "Operating point.", ["VW src 0 DC 2", "RS src well 10k"]),
+    # a switch's threshold and resistances in words and terse pairs
+    ("Switch S2 from node tap to ground, closed when v(ctl) is above 1 V (RON 0.1, ROFF 10meg); R2 1k from rail to "
+     "tap; VRAIL 5 V on rail; VCTL PULSE(0 2 1m 1u 1u 1m 2m) on ctl. Transient 5 ms.",
+     ["S2 tap 0 ctl 0 sw", ".model sw SW ( vt=1 ron=0.1 roff=1e+07)"]),
+])
+def test_listed_parts_as_written_s15(text, lines):
+    answer = generate(text)
+    for line in lines:
+        assert line in answer.netlist, answer.netlist
+    assert answer.verified

@@ -36,6 +36,7 @@ from spice_lsp.generation.vocabulary import (
     PLACES,
     PORT_NOUNS,
     ROLES,
+    VERBS,
     called,
     marked,
     marking,
@@ -609,7 +610,12 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 r"(?:(?:up|down|back|straight|directly)\s+)?(?:at|to|on|onto|connected\s+to|tied\s+to)\s+|is\s+)?"
                 + _NODE.format("n"),
                 sentence, re.IGNORECASE)
-                if (m["n"].lower() not in _NOT_NODES | _PIN_PARTS or _CALLED_NODE.search(m.string, 0, m.start("n")))
+                if (m["n"].lower() not in _NOT_NODES | _PIN_PARTS or _CALLED_NODE.search(m.string, 0, m.start("n"))
+                    # ("Diode D8: anode gate, cathode pin": a word of ours that ends the pin's item is its node)
+                    or m["n"].lower() not in FUNCTION | VERBS and re.match(
+                        rf"\s*(?:[,;)]|\.(?:\s|$)|$|(?:and\s+)?(?:{_TERMINAL_WORDS})\b)", m.string[m.end("n"):],
+                        re.IGNORECASE) and re.fullmatch(rf"(?:{pin_words})\s+", m[0][:m.start("n") - m.start()],
+                                                         re.IGNORECASE))
                 and not _article(m, "n")
                 # ("its collector to vcc through RC": the far end of a part, not the pin's node; _pins_through)
                 and not (re.search(r"\bto\s", m[0]) and re.match(r"\s+(?:through|via)\b", sentence[m.end():], re.I))),
@@ -909,6 +915,12 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     # ("in series between a and b: L4 = 1 mH": how it is placed may come first)
     ends = re.match(r"\s*(?:(?:in\s+(?:series|parallel)|connected|placed|put|wired)\s+)?(?:from|between|across)\s+"
                     r"(?:nodes?\s+)?\S+\s+(?:\S+\s+)?(?:to|and|into)\s+(?:node\s+)?\S+", said, re.IGNORECASE)
+    # ("sum to out2: R5, 2k2": the two ends alone, a heading its colon sets off right before the part's name)
+    bare = re.fullmatch(r"\s*(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|->|\u2192)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s*", said,
+                        re.IGNORECASE)
+    if not ends and bare and re.search(r":\s*$", text[lo:name_at]) \
+            and not {bare["a"].lower(), bare["b"].lower()} & (_NOT_NODES | GROUND) - {"ground", "gnd"}:
+        return _node(bare["a"]), _node(bare["b"])
     if not ends or _quantities(said[:ends.end()]):
         return None
     return _pair(said, 0)
@@ -1123,7 +1135,7 @@ _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMB
                           r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)", re.IGNORECASE)  # "BETA=1m." ends a sentence
 # Written tersely, without "=", in capitals as a model card writes them: "npn BF 200 IS 1e-14"
-_MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|BV|IBV|CJO|TT)\s+"
+_MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|BV|IBV|CJO|TT|RON|ROFF)\s+"
                                r"(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)")
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
@@ -2336,7 +2348,9 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     """The span of the statement about the name at `at`: from its lead-in words to the next
     part's, or to the sentence end (a colon that opens an analysis ends it too)."""
     start = _lead(text, at)
-    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")", text,
+    # (not a level after its kind: "VSIG on sig: AC 1")
+    ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")"
+                                           r"(?!\s*AC\s+[-+]?\.?\d[\d.]*\s*(?:[munµk]?V\b|[,;]|\.(?:\s|$)|$))", text,
                                            re.IGNORECASE)
             if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
@@ -2732,10 +2746,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("an AC current source of 1 mA into tank": the level after the source's own words)
         ac_said = re.search(rf"\bAC\b(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
-                            rf"(?:{unit})?(?![\w.])"
+                            rf"(?:{unit})?(?!\w|\.\d)"
                             rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
         # ("both DC 2.5 and AC 0.5": a level after its DC word, its unit unsaid, as after AC)
-        dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}(?:{unit})?)(?![\w.])"
+        dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}(?:{unit})?)(?!\w|\.\d)"
                             rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
@@ -2831,8 +2845,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
             continue
         said = key in read
         aside = text[max(0, at - 1):at] == "("  # "(VX sits on vx)": where it is, said outright
+        # ("VW sits on src": a later mention that places it outright moves it from the node guessed before)
+        outright = node is not None and re.match(r"\s+(?:sits|is|lives|stays)\s+(?:on|at)\s", text[end:end + 12])
         if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None) \
-                and not (aside and node):
+                and not (aside and node) and not outright:
             continue  # a later mention ("referred to VIN") adds nothing
         if key in ("VEE", "VSS") and node is None and dc is not None and dc < 0:
             node = key.lower()  # "VEE = -15 V": the negative rail, on its own node (never ground)
@@ -4995,11 +5011,13 @@ def _read_request(description: str) -> Request:
         element = _element(text, start, stop, m["name"], m.start())
         # ("It is fed from node rf through RF = 4.7k": the node it comes from, said before it)
         # (any part said done to it through the next: "charged through R11 from node src", "pulled up via R3")
-        fed = re.search(r"\b(?:(?:fed|driven|supplied)\s+(?:from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+)?"
+        # ("well fed from VW (2 V DC) through RS ... from node src": a source named there, its node said after)
+        fed = re.search(r"\b(?:(?:fed|driven|supplied)\s+"
+                        r"(?:from\s+(?:node\s+)?(?P<a>[A-Za-z_]\w*)\s*(?:\([^()]*\)\s*)?)?"
                         r"(?:through|by|via|from)|[a-z]{3,}ed(?:\s+(?:up|down))?\s+(?:through|via))\s+(?:an?\s+|the\s+)?$",
                         text[:m.start()])
-        one = fed if fed and fed["a"] else re.search(r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop],
-                                                      re.IGNORECASE)
+        one = fed if fed and fed["a"] and not re.fullmatch(r"(?-i:[VI][A-Z0-9_]*)", fed["a"]) else re.search(
+            r"\bfrom\s+" + _NODE.format("a"), text[m.end():stop], re.IGNORECASE)
         if element is not None and element.nodes is None and element.kind in "RCL" and fed and one \
                 and request.elements and (last := [n for n in request.elements[-1].placed() if n != "0"]) \
                 and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
@@ -5154,9 +5172,14 @@ def _read_request(description: str) -> Request:
     if re.search(r"\b(?:no|without|ignor\w*|neglect\w*)\s+(?:the\s+)?channel[- ]length[- ]modulation",
                  text, re.IGNORECASE):
         request.model_params.append(ModelParam("no channel-length modulation", "lambda", 0.0))
-    if on := re.search(rf"\bswitch\w*\b.*?\b(?:on|closes?|closed)\s+(?:above|over|when\s+above)\s+(?P<v>{_QTY_TEXT}V)",
-                       text, re.IGNORECASE):  # a switch "on above 2.5 V": its threshold
-        request.model_params.append(ModelParam(f"on above {on['v'].strip()}", "vt", _quantities(on["v"])[0].value))
+    # a switch "on above 2.5 V", "closed when v(ctl) is above 1 V": its threshold
+    if on := re.search(rf"\bswitch\w*\b.*?\b(?:on|closes?|closed|conducts?)\s+(?:(?:when|once|if)\s+"
+                       rf"(?:[^.;]{{0,30}}?\s)?(?:is\s+|goes\s+|rises\s+)?)?(?:above|over|exceeds?)\s+"
+                       rf"(?P<v>{_QTY_TEXT}V)", text, re.IGNORECASE):
+        threshold = text[on.start("v"):on.end("v")]
+        above = re.search(r"(?:above|over|exceeds?)\s+" + re.escape(threshold), on[0], re.IGNORECASE)
+        request.model_params.append(ModelParam(above[0] if above else f"on above {threshold.strip()}", "vt",
+                                               _quantities(on["v"])[0].value))
     if any(e.kind == "S" for e in request.elements):  # a switch's model in words: "threshold 2.5 V, on resistance 1 Ω"
         for phrase in re.finditer(rf"\b(?P<p>threshold|on[- ]resistance|off[- ]resistance|hysteresis)\s*"
                                 rf"(?:of|=|:|is)?\s*(?P<v>{_QTY_TEXT}(?:V|ohms?|Ω)?)", text, re.IGNORECASE):
