@@ -463,3 +463,17 @@ def test_listed_parts_as_written_s15(text, lines):
     for line in lines:
         assert line in answer.netlist, answer.netlist
     assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("tank, ground: LTANK 47uH. tank, ground: CTANK 10n. tank, ground: RDAMP 2.2k. IRF: AC 1m into tank. AC 50 kHz to "
+     "500 kHz, 100 points per decade.", ["LTANK tank 0 47u", "CTANK tank 0 10n", "RDAMP tank 0 2.2k",
+                                         "IRF 0 tank DC 0 AC 0.001"]),
+    ("Wire it like this: VIN (SIN 0 1 1k) at in; R1 in->mid 1k; C1 mid->0 100n; R2 mid->out 1k; C2 out->0 100n. "
+     "Simulate 5 ms transient.", ["C1 mid 0 100n", "C2 out 0 100n"]),
+])
+def test_terse_lists_s15(text, lines):
+    answer = generate(text)
+    for line in lines:
+        assert line in answer.netlist, answer.netlist
+    assert answer.verified

@@ -959,8 +959,10 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     waves = [(s.text, [f for f in (s.dc, s.ac, *(s.pulse or ()), *(s.sin or ()), *(s.pwl or ())) if f is not None])
              for s in request.sources if s.pulse or s.sin or s.pwl or (s.supply and s.dc is not None and s.dc < 0)]
 
-    # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m")
+    # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m"), or a named source's level
+    # ("IRF: AC 1m into tank")
     waves += [(e.text, [e.value]) for e in request.elements if e.value is not None]
+    waves += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.name and s.node]
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)

@@ -535,8 +535,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
     swept = re.search(r"\b(?:sweep\w*|step\w*)\s+(?:of\s+)?(?:the\s+)?(?:source\s+)?$",
                       text[max(0, name_at - 30):name_at], re.IGNORECASE)
     # "RL from z to 0": a bare number where a node stands is that node, no value
-    qs = [q for q in qs if q.unit or q.scaled or not re.search(r"\b(?:to|from|and|between|into|node)\s+$",
-                                                                clause[:q.start], re.IGNORECASE)]
+    # ... or after an arrow ("C1 mid->0 100n")
+    qs = [q for q in qs if q.unit or q.scaled or not re.search(
+        r"(?:\b(?:to|from|and|between|into|node)\s+|-+>\s*|\u2192\s*)$", clause[:q.start], re.IGNORECASE)]
     after = [q for q in qs if q.start >= name_at - start]
     before = [q for q in qs if q.end <= name_at - start] or before
     for q in after[:1] + before[-1:]:  # the nearest value after the name, else before, of a fitting unit
@@ -916,9 +917,10 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     ends = re.match(r"\s*(?:(?:in\s+(?:series|parallel)|connected|placed|put|wired)\s+)?(?:from|between|across)\s+"
                     r"(?:nodes?\s+)?\S+\s+(?:\S+\s+)?(?:to|and|into)\s+(?:node\s+)?\S+", said, re.IGNORECASE)
     # ("sum to out2: R5, 2k2": the two ends alone, a heading its colon sets off right before the part's name)
-    bare = re.fullmatch(r"\s*(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|->|\u2192)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s*", said,
-                        re.IGNORECASE)
-    if not ends and bare and re.search(r":\s*$", text[lo:name_at]) \
+    # ("tank, ground: LTANK 47uH": the two set apart by a comma)
+    bare = re.fullmatch(r"\s*(?:node\s+)?(?P<a>[a-z_]\w*)\s*(?:\s(?:to|and)\s|->|\u2192|,)\s*(?:node\s+)?"
+                        r"(?P<b>[a-z_]\w*)\s*:\s*", text[lo:name_at], re.IGNORECASE)
+    if not ends and bare \
             and not {bare["a"].lower(), bare["b"].lower()} & (_NOT_NODES | GROUND) - {"ground", "gnd"}:
         return _node(bare["a"]), _node(bare["b"])
     if not ends or _quantities(said[:ends.end()]):
@@ -2350,7 +2352,9 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     start = _lead(text, at)
     # (not a level after its kind: "VSIG on sig: AC 1")
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")"
-                                           r"(?!\s*AC\s+[-+]?\.?\d[\d.]*\s*(?:[munµk]?V\b|[,;]|\.(?:\s|$)|$))", text,
+                                           # ("IRF: AC 1m into tank": a level, not "AC 10 Hz to 1 MHz")
+                                           r"(?!\s*AC\s+[-+]?\.?\d[\d.]*(?:\s*(?:meg|[munµkKM]))?(?:\s*[VA]\b)?"
+                                           r"(?!\s*(?:[kKMG]|meg)?\s*Hz|\s*(?:to|-)\s*\d|[\w.]))", text,
                                            re.IGNORECASE)
             if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
@@ -2577,6 +2581,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # "VF = 0.7 V at node a", "VGS drives the gate g": a quantity's name given to a source
         # ("VZ (1.5 V DC on node z)": its level and node in parentheses)
         placed = re.match(r"\s*(?:=|is|\()?\s*[-+]?[\d.]+\s*\w*\s+(?:DC\s+|AC\s+)?(?:at|on|into)\s+(?:node\s+)?[a-z_]"
+                          # ("IRF: AC 1m into tank": its kind, then its level and node)
+                          r"|\s*[:=]\s*(?:DC|AC)\s+[-+]?\.?\d[\d.]*\s*\w*\s+(?:at|on|into)\s+(?:node\s+)?[a-z_]"
                           r"|\s+(?:drives|feeds)\s+(?:the\s+)?(?:gate|base|node|input)\s+[a-z_]"
                           # "VGS drives g1 (2 V DC at the bias point)": a node, then its level in a note
                           r"|\s+(?:drives|feeds)\s+[a-z_]\w*\s*\(\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b"
