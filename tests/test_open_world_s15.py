@@ -425,3 +425,84 @@ def test_a_regulator_keeps_its_named_reference_and_output(text, ref_name, ref_no
     assert abs(_measure(net, "op", f"v({out})") / vout - 1) < 0.02, net
     assert any(line.split()[0].startswith("Q") and line.split()[3] == out for line in net.splitlines()
                if line[:1] == "Q"), net
+
+
+# --- a part's end the reader took from a port's qualifier ("a 470 ohm load from the positive output node dcp": the
+# end 'positive', a word it never takes for a node) names no node: the part goes where its value and other end put it
+# (the load on the output the request names), once ---
+
+@NGSPICE
+@pytest.mark.parametrize("text,out,load,peak,drops", [
+    ("Full-wave bridge rectifier: a 12 V RMS, 60 Hz secondary between nodes sa and sb (floating), four silicon diodes, "
+     "1000 uF reservoir and a 470 ohm load from the positive output node dcp to the negative output, which is ground.",
+     "dcp", 470, 12 * math.sqrt(2), 2),
+    ("Full-wave bridge rectifier from a 9 V RMS, 50 Hz winding between nodes w1 and w2, 470 uF reservoir and a 1k load "
+     "from the positive output node vplus to the negative output, which is ground.", "vplus", 1e3, 9 * math.sqrt(2), 2),
+    ("Half-wave rectifier: 10 V peak 60 Hz sine at node ac1, 100 uF and a 2.2k load from the positive output node pos1 "
+     "to ground.", "pos1", 2.2e3, 10, 1),
+])
+def test_a_rectifier_load_said_from_the_positive_output_node_is_on_it(text, out, load, peak, drops):
+    net = generate(text).netlist
+    loads = _between(net, "R", out, "0")
+    assert len(loads) == 1 and abs(float(loads[0][3].rstrip("k")) * (1e3 if loads[0][3].endswith("k") else 1) - load)\
+        < 1e-6, net
+    assert not re.search(r"\bpositive\b", net.split("\n", 1)[1]), net
+    top = _measure(net, "tran 20u 200m", f"max v({out}) from=100m to=200m")
+    assert peak - 1.1 * drops - 0.3 < top < peak - 0.4 * drops, (top, net)
+
+
+# --- a PWM DAC's duty and frequency are parameters its pulse reads: a stated pulse that replaces the family's leaves
+# them in the answer, the request's figures (the same wave) ---
+
+@NGSPICE
+@pytest.mark.parametrize("text,node,out,high,duty,freq", [
+    ("PWM DAC: a 0-5 V, 10 kHz, 30 % duty pulse on node pwmd, filtered by two cascaded RC sections (10k and 100 nF "
+     "each) to the output node aout2.", "pwmd", "aout2", 5, 0.3, 10e3),
+    ("PWM DAC: a 0-3.3 V, 20 kHz, 60 % duty pulse on node pw2, filtered by an RC low-pass (4.7k, 1 uF) to output node "
+     "av2.", "pw2", "av2", 3.3, 0.6, 20e3),
+    ("Filtered PWM: a 0-12 V, 1 kHz, 25 % duty pulse on node pin1 into a second-order RC low-pass (22k and 1 uF per "
+     "pole), output node dc1.", "pin1", "dc1", 12, 0.25, 1e3),
+])
+def test_a_stated_pulse_keeps_the_duty_and_frequency_as_figures(text, node, out, high, duty, freq):
+    from spice_lsp.language.units import parse_number
+    result = generate(text)
+    params = dict(re.findall(r"\b(duty|fpwm)=(\S+)", result.netlist))
+    assert parse_number(params["duty"]) == pytest.approx(duty) and parse_number(params["fpwm"]) == pytest.approx(freq)
+    wave = re.search(rf"^V\w* {node} 0 .*PULSE\(([^)]*)\)", result.netlist, re.MULTILINE)
+    fields = [parse_number(x) for x in wave[1].split()]
+    assert fields[5] == pytest.approx(duty / freq) and fields[6] == pytest.approx(1 / freq), result.netlist
+    assert result.verified, result.checks
+
+
+# --- a resistor that turns a load current into a voltage to read ("something to sense a load current", "a current
+# shunt for a 5 A load", "a 0.1 ohm sense resistor carrying 2 A"): the load a current source into it, R = V/I when a
+# voltage is asked; a source named right before its parenthesised description ("ILOAD (a 3 A current source ...)")
+# keeps that name ---
+
+@NGSPICE
+@pytest.mark.parametrize("text,node,name,volts", [
+    ("Something to sense a load current: when ILOAD (a 3 A current source from ground into node shp) flows through it "
+     "to ground, node shp should show 150 mV.", "shp", "ILOAD", 0.15),
+    ("A current shunt for a 5 A load: ILD (a 5 A current source from ground into node sn) flows through it, and node "
+     "sn should read 50 mV.", "sn", "ILD", 0.05),
+    ("A 0.1 ohm sense resistor carrying 2 A from a current source into node cs; what voltage appears at cs?", "cs",
+     None, 0.2),
+])
+def test_a_current_shunt_reads_its_load_current(text, node, name, volts):
+    result = generate(text)
+    assert result.intent.kind == "current_shunt"
+    if name:
+        assert re.search(rf"^{name} 0 {node} ", result.netlist, re.MULTILINE), result.netlist
+    assert abs(_measure(result.netlist, "op", f"v({node})") / volts - 1) < 0.02, result.netlist
+    assert result.verified, result.checks
+
+
+@pytest.mark.parametrize("text", [
+    "high-side current sense amplifier with a 0.1 ohm shunt and an op-amp",
+    "two-transistor current limiter with a sense resistor",
+    "4-20 mA current-loop receiver with a 250 ohm sense resistor",
+    "3rd-order Butterworth LC low-pass, shunt-C / series-L / shunt-C form, 50 ohm, 12 MHz",
+])
+def test_other_circuits_with_a_shunt_are_not_the_current_shunt(text):
+    from spice_lsp.generation.intent import parse_intent
+    assert parse_intent(text).kind != "current_shunt"

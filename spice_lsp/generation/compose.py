@@ -330,12 +330,18 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if why := _unify(mapping, opamps[0].nodes[:3], pins, False):
             problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
-    elements = [_on_pins(want, found, set(request.nodes)) for want in request.elements]
-    known = [i for i, want in enumerate(elements) if _match(want, found, set(), output) is not None]
+    elements = [_unsaid_ends(_on_pins(want, found, set(request.nodes)), request, found)
+                for want in request.elements]
+    # (a part read twice, once with a port's qualifier for its end: "2.2k load from the positive" inside "a 2.2k load
+    # from the positive output node pos1 to ground" is that one part, not a second)
+    twice = {i for i, (want, said) in enumerate(zip(elements, request.elements)) if want.nodes != said.nodes and any(
+        other is not said and other.kind == said.kind and other.value == said.value and said.text in other.text
+        for other in request.elements)}
+    known = [i for i, want in enumerate(elements) if i not in twice and _match(want, found, set(), output) is not None]
     ends_said = [n for want in request.elements for n in want.placed()] + [n for s in request.sources
                                                                           for n in (s.node, s.minus) if n]
     met = frozenset(n for n in ends_said if ends_said.count(n) > 1)
-    for want in [elements[i] for i in known] + [w for i, w in enumerate(elements) if i not in known]:
+    for want in [elements[i] for i in known] + [w for i, w in enumerate(elements) if i not in known and i not in twice]:
         if want.kind in "VI" and want.name and want.name.upper() in sourced:
             continue  # a source the request states with its node and levels: placed below
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
@@ -486,7 +492,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     # "inputs nd_a (source VNA) and nd_b (VNB, held at 0 V)": a source named in a port's aside is on that port
     asides = stated_ports.sources
     for stated in [dataclasses.replace(s, node=asides[s.name.upper()]) if s.name and s.node is None
-                   and s.name.upper() in asides else _on_supply_node(s, stated_ports, request)
+                   and s.name.upper() in asides else _on_supply_node(_named_before(s, request), stated_ports, request)
                    for s in request.sources]:
         if any(other is not stated and other.kind == stated.kind and stated.text in other.text and other.name
                and not stated.name and (other.dc, other.ac) == (stated.dc, stated.ac) for other in request.sources):
@@ -1337,6 +1343,33 @@ def _held_rail(lines: list[Line], level: float | None, named: set[str], source: 
 # The pins a device's position gives, for a part stated between pins ("10k from collector to base"); "source" is a
 # MOSFET's or JFET's
 _PINS_AT = _PIN_ROLES + (("source", "MJ", 2),)
+
+
+def _named_before(stated: SourceConstraint, request: Request) -> SourceConstraint:
+    """A source the request names right before its parenthesised description ("ILOAD (a 3 A current source from
+    ground into node shp)", "VS (the 5 V supply ...)"): that name, where the reader gave it none (the class: a
+    designator, then what it is in parentheses)."""
+    at = request.description.find(stated.text)
+    said = re.search(r"\b([VI][A-Za-z0-9_]*)\s*\(\s*(?:an?\s+|the\s+)?$", request.description[:at]) \
+        if at > 0 and not stated.name else None
+    if said is None or said[1][0].upper() != stated.kind.upper() or any(
+            (s.name or "").upper() == said[1].upper() for s in request.sources):
+        return stated
+    return dataclasses.replace(stated, name=said[1])
+
+
+def _unsaid_ends(want: ElementConstraint, request: Request, lines: list[Line]) -> ElementConstraint:
+    """A part's end the request reader gave a word it never takes for a node ("a 470 ohm load from the positive output
+    node dcp to the negative output": 'positive', where dcp is the node) is no name to put on the family's node: that
+    end is left unsaid (the part still matched by its value and its other end; the class: a port's qualifier read
+    as the end). Ground, rails, pin words and the family's own node names stay."""
+    if want.kind not in SYMMETRIC:  # (a two-ended passive's: a device's pins are read by their own words)
+        return want
+    named = set(request.nodes) | {request.input, request.output} | {n for line in lines for n in line.nodes}
+    nodes = tuple(None if n is not None and n != "0" and n not in named and not RAIL.match(n) and not _RAIL.match(n)
+                  and not any(role == n for role, _, _ in _PINS_AT) and re.fullmatch(r"[a-z]{4,}", n)
+                  else n for n in want.nodes or ())
+    return dataclasses.replace(want, nodes=nodes) if want.nodes and nodes != tuple(want.nodes) else want
 
 
 def _on_pins(want: ElementConstraint, lines: list[Line], named: set[str]) -> ElementConstraint:

@@ -454,8 +454,11 @@ def _pwm_dac(f: _Filler) -> str:
                                                               f"C{k} {nodes[k]} 0 {c}")]
     if poles > 1:  # (what the count the request gave built)
         filters.insert(0, f"* {poles} cascaded RC sections: {poles} equal poles (stages), order {poles}")
-    return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{{_pwm_duty(f)}/{f('FREQ', 10e3)}}} "
-                      f"{{1/{f('FREQ', 10e3)}}})", *filters])
+    # the duty and frequency as parameters, which the pulse reads: a stated pulse that replaces it (compose) leaves
+    # them in the answer as the request's figures
+    f.param("duty", _pwm_duty(f))
+    f.param("fpwm", f("FREQ", 10e3))
+    return "\n".join([f"V1 pwm 0 PULSE(0 {format_eng(high)} 0 10n 10n {{duty/fpwm}} {{1/fpwm}})", *filters])
 
 
 def _design_pwm_dac(intent, d, spec) -> None:
@@ -829,3 +832,53 @@ register(Family(kind="lag_lead_pair", summary="RC lag and CR lead sections (two 
                 design=lambda intent, d, spec: _corner(intent, d, spec, False),
                 ports=(("lag output", ("lag",)), ("lead output", ("lead",))),
                 accepts=r"lag|lead|sections?|splitter|network"))
+
+
+# --- current shunt (sense resistor) ---------------------------------------------------------------------------------
+
+# The class: a resistor that turns a load current into a voltage to read ("something to sense a load current ... node
+# shp should show 150 mV", "a current shunt for a 5 A load giving 50 mV", "a 0.1 ohm sense resistor carrying 2 A"):
+# the load is a current source into the shunt; a voltage asked across it sizes it, R = V/I. Amplified or high-side
+# monitors, sinks, limiters and loops are their own families.
+_SHUNT = (r"\b(?:current[- ])?shunt\s+(?:resistor|for|of|carrying)\b|\bsense\s+resistor\b"
+          r"|\bsens(?:e|es|ing)\s+(?:an?\s+|the\s+)?(?:load\s+)?current\b"
+          r"|\bcurrent[- ]sens(?:e|ing)\s+(?:shunt|resistor)\b")
+_NOT_SHUNT = (r"^(?![\s\S]*(?:op[- ]?amp|amplif|monitor|high[- ]side|low[- ]side|mirror|limit|sink|regulat|loop|"
+              r"4-20|comparator|transistor|mosfet|\bnpn\b|\bpnp\b|\bbjt\b|ammeter|hall))")
+
+
+def _load_current(f: _Filler) -> float:
+    return f.number("IBIAS", 1.0, "IREF")
+
+
+def _current_shunt(f: _Filler) -> str:
+    # I1 stands for the load current flowing through the shunt to ground: v(out) = I RSH
+    return "\n".join([f"I1 0 out DC {f('IBIAS', 1.0, 'IREF')}", f"RSH out 0 {f('R', 0.1, 'RSH', 'RS')}"])
+
+
+def _design_shunt(intent, d, spec) -> None:
+    """R = V/I: the voltage asked across the shunt at the load current (the current said as a spec, "carrying a 2 A
+    load current", is that load's)."""
+    if spec.quantity == "current":
+        if given(intent, "IBIAS", "IREF") is None and spec.target > 0:
+            set_value(intent, d, "IBIAS", spec.target, "the load current", None)
+        return
+    current = given(intent, "IBIAS", "IREF") or d.wanted.get("current") or 1.0
+    if "VIN" in intent.values and math.isclose(intent.values["VIN"].value, spec.target, rel_tol=1e-9):
+        intent.values.pop("VIN")  # the voltage asked, read as a level
+    d.claimed.add("VIN")
+    if given(intent, "R", "RSH", "RS") is None and current > 0 and spec.target > 0:
+        set_value(intent, d, "R", spec.target / current, "RSH = V/I", None)
+        d.free, d.scale = "R", 1
+
+
+register(Family(kind="current_shunt", summary="current shunt (sense resistor): a load current into a small resistor",
+                function=lambda f: [expect("vout", _load_current(f) * used(f, "R", "RSH", "RS"), 0.02)],
+                build=_current_shunt,
+                names=("current shunt resistor", "current-sense shunt resistor",
+                       "shunt resistor for sensing a load current"),
+                rules=((37.5, (_SHUNT, _NOT_SHUNT)),), analysis="op", source="I1",
+                accepts=r"(?:(?:load|ideal)\s+)?current\s+source|shunt|sense\s+resistor",
+                specs=("vout", "current"), design=_design_shunt,
+                examples=(("vout", "current shunt resistor carrying a 2 A load current, {x} V across it", 0.01, 1.0),
+                          ("current", "0.05 ohm current shunt resistor carrying a load current of {x} A", 0.1, 10))))
