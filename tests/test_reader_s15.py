@@ -477,3 +477,15 @@ def test_terse_lists_s15(text, lines):
     for line in lines:
         assert line in answer.netlist, answer.netlist
     assert answer.verified
+
+
+@pytest.mark.parametrize("text", [
+    "Turn the 0-5 V sensor voltage on node sns into 0-3.3 V at node adc with just resistors. Operating point with sns "
+    "at 5 V.",
+    "Subtract the voltage at node vm from the one at node vp and multiply by 3, output at node dif; vp = 2 V, vm = "
+    "1.5 V DC. Operating point.",
+    "Double the 1 kHz, 1 V sine on node x2in at node x2out, inverted, with an op-amp and 10k input resistor. "
+    "Transient 5 ms.",
+])
+def test_circuits_said_by_what_they_do_s15(text):
+    assert generate(text).verified

@@ -332,6 +332,9 @@ def number_mentions(text: str) -> list[Mention]:
     for m_ in _MENTION.finditer(text):
         if any(f.start < m_.end() and m_.start() < f.end for f in found):
             continue
+        if m_[0].lower() == "one" and re.search(r"\b(?:the|this|that|which|each|every|any|no|other|another)\s+$",
+                                                text[:m_.start()], re.IGNORECASE):
+            continue  # "from the one at node vp": a pronoun, no figure
         unit = re.match(r"\s?[munpkµμ]?[VA]\b", text[m_.end():]) if m_["ratio"] else None
         if unit:  # "0/5 V": two levels, not a fraction
             slash = text.index("/", m_.start())

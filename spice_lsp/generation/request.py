@@ -1308,7 +1308,8 @@ _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|ar
                          # "a node I call raw", "the node we named x"
                          r"|(?:I|we|you)\s+(?:call|name|named|label|labelled|labeled)\s+)?(?!names?\b)"
                          # a listed name ends its item ("nodes a, b, c"; not "node c, pushing its current ...")
-                         r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)[a-z_]\w*\b(?!\s*[=(])"
+                         # (not a participle set off after it: "at node x2out, inverted")
+                         r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)(?![a-z]{3,}(?:ed|ing)\b)[a-z_]\w*\b(?!\s*[=(])"
                          r"(?=\s*(?:[,;:)]|\.(?:\s|$)|\band\b|$)))*)", re.IGNORECASE)
 # "output clipped at about 2.7 V": a clipper's limit.
 _CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?"
@@ -1654,7 +1655,9 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        rf"|\bamplif(?:y|ies|ying)\s+(?:\S+\s+){{0,3}}?(?P<amp2>{_NUMBER})(?:\s+times\b|\s*[x×](?!\w))"
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
-                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:input|in|signal|amplitude)\b"
+                       # ("double the 1 kHz, 1 V sine on node x")
+                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:[^.;]{0,24}?\s)?(?:input|in|signal|amplitude|"
+                       r"sines?|waves?|voltage)\b"
                        rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        # "3 x (v2 - v1)", "2.5 times the difference": a difference amplifier's gain
@@ -3065,8 +3068,10 @@ def _sources(text: str, request: Request) -> None:
         if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()
                      # ("tiny sits at 0.25 V DC for the test": a test level; "node b sits at 3 V", a spec)
                      or bare["sits"] and not re.match(r"\s*DC\b", clause[bare.end():], re.IGNORECASE)
-                     # ("takes the 24 V rail on v24 down to 5 V at node v5": the level it is taken to, the output's)
-                     or re.search(r"\b(?:down\s+|up\s+)?(?:in)?to\s+(?:about\s+|roughly\s+|around\s+)?$",
+                     # ("takes the 24 V rail on v24 down to 5 V at node v5", "into 0-3.3 V at node adc": the level it
+                     # is taken to, the output's)
+                     or re.search(r"\b(?:down\s+|up\s+)?(?:in)?to\s+(?:about\s+|roughly\s+|around\s+)?"
+                                  r"(?:[-+]?\d[\d.]*\s*(?:V\s*)?(?:(?:-|to)\s*)?)?$",
                                   clause[:bare.start()], re.IGNORECASE)):
             # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3; "from a 24 V rail at node
             # rail giving 3.3 V at node tap": the level made at the output, a spec, not the source's

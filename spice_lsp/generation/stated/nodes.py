@@ -129,7 +129,8 @@ def bracketed_nodes(description: str, parsed: m.Netlist) -> list[CheckItem]:
 _NAME = r"[a-z_][a-z0-9_]*"
 _ID = r"[a-z]+(?:[0-9]+[a-z_]*|_[a-z0-9_]*)+"  # a name written as identifiers are: "vo1", "w_2"
 # Marked as names: "nodes ni and no", "called smooth", "labelled amp_o", "call it emo", "in (fin)", "a1 -> b1".
-_SEP = r"[\"']?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)[\"']?"
+# (a participle set off by a comma ends a list: "at node x2out, inverted")
+_SEP = r"[\"']?\s*(?:,\s*(?:and\s+)?(?![a-z]{3,}(?:ed|ing)\b)|\s+and\s+|\s*&\s*)[\"']?"
 # (a list's later names only where the list ends the clause: "node vi1 and leaves through" lists no "leaves"; a
 # list without commas, "nodes p1 p2", only of identifiers)
 _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s+it)\s+"
