@@ -46,7 +46,9 @@ _RUN_BEFORE = re.compile(r"\b(?:simulat\w*|run|show|transient|tran)\s+(?:it\s+)?
                          + _TIME.format("t"), re.IGNORECASE)
 # A periodic pulse said by how long it is high in each period: "1 us high in a 2 us period", "4 us high every
 # 8 us", "high for 2 ms out of every 5 ms", with where it starts ("starts high", "starting low")
-_HIGH_FOR = (_TIME.format("w") + r"\s+high", r"\bhigh\s+for\s+" + _TIME.format("w"))
+# ... or with "high" left to the item before ("na 10 ns high every 20 ns, nb 20 ns every 40 ns")
+_HIGH_FOR = (_TIME.format("w") + r"\s+high", r"\bhigh\s+for\s+" + _TIME.format("w"),
+             _TIME.format("w") + r"(?=\s+every\b)")
 _PERIODIC = [re.compile(w + r"\s+(?:(?:in|of|out\s+of)\s+(?:an?\s+|each\s+|every\s+)?|every\s+)"
                         + _TIME.format("p") + r"(?:\s+period)?", re.IGNORECASE) for w in _HIGH_FOR]
 _START = re.compile(r"\bstart(?:s|ing)?\s+(?:out\s+)?(?P<s>high|low)\b|\b(?P<f>high|low)\s+first\b", re.IGNORECASE)

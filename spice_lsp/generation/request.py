@@ -1322,9 +1322,10 @@ _NODE_PAIR = re.compile(r"\b(?:outputs|inputs)\s+(?:at\s+|on\s+)?(?:the\s+)?(?:[
 _INPUT_LIST = re.compile(r"\binputs?\s+(?:node\s+names?\s*:\s*|nodes?\s+(?:are\s+)?|are\s+)?(?P<first>[a-z_]\w*)"
                          # (a word before a role word says which port that is: "set input st, reset input rs")
                          # (nor a word its figure follows: "input node li, corner 20 kHz")
-                         r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b)"
+                         # (nor the first word of a compound: "input node svin, band-pass output node bp")
+                         r"(?P<more>(?:\s*,\s*(?:and\s+)?(?!(?:and|outputs?|inputs?)\b)[a-z_]\w*\b(?!-)(?!\s+(?:in|out)puts?\b)"
                          r"(?!\s*[-+]?\.?\d)"
-                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*\b(?!\s+(?:in|out)puts?\b)(?!\s*[-+]?\.?\d))+)",
+                         r"|\s+and\s+(?!(?:outputs?|inputs?)\b)[a-z_]\w*\b(?!-)(?!\s+(?:in|out)puts?\b)(?!\s*[-+]?\.?\d))+)",
                          re.IGNORECASE)
 # bias, reference and supply ports are no signal inputs ("Input node name: Vin, Vbias")
 _NOT_SIGNAL = re.compile(r"bias|ref|^v?(?:dd|ss|cc|ee)$|clk", re.IGNORECASE)
