@@ -492,15 +492,15 @@ def test_circuits_said_by_what_they_do_s15(text):
 
 
 def test_a_second_pulse_said_without_high_is_its_own():
-    answer = generate("CMOS NAND gate on 1.8 V: inputs na and nb, output ny. Drive na and nb with 0/1.8 V pulses (na 10 ns "
-                      "high every 20 ns, nb 20 ns every 40 ns). Transient 80 ns.")
+    answer = generate("CMOS NAND gate on 1.8 V: inputs na and nb, output ny. Drive na and nb with 0/1.8 V pulses "
+                      "(na 10 ns high every 20 ns, nb 20 ns every 40 ns). Transient 80 ns.")
     nb = next(line for line in answer.netlist.splitlines() if line.startswith("V") and line.split()[1] == "nb")
     assert "20n 1.8" in nb and "40n" in nb  # high for 20 ns, then low until 40 ns
     assert answer.verified
 
 
 def test_a_compound_after_an_input_is_no_second_input():
-    text = ("State-variable filter with three op-amps, centre frequency 2 kHz, Q = 5; input node svin, band-pass output "
-            "node bp, low-pass output node lp, high-pass output node hp. AC 100 Hz to 20 kHz.")
+    text = ("State-variable filter with three op-amps, centre frequency 2 kHz, Q = 5; input node svin, band-pass "
+            "output node bp, low-pass output node lp, high-pass output node hp. AC 100 Hz to 20 kHz.")
     assert "band" not in read_request(text).nodes
     assert generate(text).verified

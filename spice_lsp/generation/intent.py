@@ -181,8 +181,8 @@ def _quantities(text: str) -> list[_Q]:
             b.unit = "Hz"
         # ("0-to-3.3 V" is a range; "a 2-to-1 multiplexer" is no range of figures)
         hyphened = text[a.end:b.start] == "-to-" and not b.unit
-        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit) and not ohms_to_rail \
-                and not hyphened:
+        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit) \
+                and not ohms_to_rail and not hyphened:
             # "1.3-1.6μm": the start takes the stop's unit and prefix; "10 to 300k Hz": a prefix on the stop's
             # number, spaced from its unit, is that number's alone
             if not a.unit and not a.scaled and b.unit:
