@@ -504,3 +504,16 @@ def test_a_compound_after_an_input_is_no_second_input():
             "output node bp, low-pass output node lp, high-pass output node hp. AC 100 Hz to 20 kHz.")
     assert "band" not in read_request(text).nodes
     assert generate(text).verified
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("Between fork and ground, a 22 nF capacitor named CF. From node src to node fork, resistor RS of 4.7 kilohms. "
+     "VSRC supplies a 2 V, 5 kHz sine at src. Transient 1 ms.", ["CF fork 0 22n", "RS src fork 4.7k"]),
+    ("From node a to node b, a 2.2 kilohm resistor called RAB; between b and ground, the 100 nF cap named CB. VA 1 V "
+     "AC on a. AC 10 Hz to 100 kHz.", ["RAB a b 2.2k", "CB b 0 100n"]),
+])
+def test_ends_said_before_the_parts_own_words(text, lines):
+    answer = generate(text)
+    for line in lines:
+        assert line in answer.netlist, answer.netlist
+    assert answer.verified

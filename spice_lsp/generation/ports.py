@@ -152,7 +152,7 @@ _CARRIES = {**dict.fromkeys(("woofer", "bass", "low"), "lowpass"), **dict.fromke
 # (the wave's word in any case: "Square wave on node fsq" starts its sentence)
 _CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble)"
                       r"|(?:low|high|mid|band)(?=[\s-]+(?:band|range|frequencies|output|out)\b))"
-                      r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver))?"
+                      r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver|terminal))?"
                       # (where it is said: "at", "on" or "node", or a role word: "square output sq"; not "a triangle
                       # generator with ...")
                       r"(?:(?:[\s-]+(?:output|out))?(?:\s+(?:leaves|comes\s+out|appears|exits|emerges|is|goes|go|is\s+sent|"
@@ -588,6 +588,9 @@ def _said_nodes(text: str) -> list[Said]:
             if kind != "w" or named is None or _DESIGNATOR.fullmatch(word) or not _name_like(word, named) \
                     or text[at + len(word):at + len(word) + 1] == "(":  # "at v(out)": a probe, read elsewhere
                 continue
+            if word.isupper() and i > first and low[i - 1] in ("named", "called", "labelled", "labeled") \
+                    and any(low[k] in PARTS for k in range(max(first, i - 4), i)):
+                continue  # "a 22 nF capacitor named CF": the part's name
             pair = paired.get(at)
             valued = part_noun or bisect.bisect_left(values, tokens[phrase][2]) < bisect.bisect_left(values, at)
             parts = named_part or pair == "part" or (pair is None and valued)

@@ -909,6 +909,10 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     lo = max([sentence] + [m.end() for m in _DESIGNATOR.finditer(text, 0, name_at)])
     phrases = re.split(r"[,:]", text[lo:name_at])
     said = next((s for s in reversed(phrases) if s.strip()), "")
+    # ("Between fork and ground, a 22 nF capacitor named CF", "From node src to node fork, resistor RS of 4.7k": the
+    # ends in the phrase before the part's own words, its value, noun and "named")
+    if len(phrases) >= 2 and said is phrases[-1] and _OWN_WORDS.fullmatch(said) and _ENDS_FIRST.match(phrases[-2]):
+        said = phrases[-2]
     if said is phrases[0] and lo > sentence:
         return None  # "D1 from in to out, RL = 1k": the part before's own place
     said = re.sub(r"^\s*(?:and|then|with|plus)\s+", "", said, flags=re.IGNORECASE)
@@ -926,6 +930,14 @@ def _pair_before(text: str, name_at: int) -> tuple[str, str] | None:
     if not ends or _quantities(said[:ends.end()]):
         return None
     return _pair(said, 0)
+
+
+# A part's own words before its name, no place: "a 22 nF capacitor named", "resistor", "the 1k load called"
+_OWN_WORDS = re.compile(r"\s*(?:(?:and|then|plus|put|place|add)\s+)?(?:an?\s+|the\s+)?(?:[\d.]+\s*[a-zA-Zµ\u03a9]*\s+)?"
+                        r"(?:resistor|capacitor|cap|inductor|coil|diode|load)?\s*(?:(?:named|called|labell?ed)\s*)?",
+                        re.IGNORECASE)
+_ENDS_FIRST = re.compile(r"\s*(?:(?:and|then)\s+)?(?:from|between|across)\s+(?:nodes?\s+)?\S+\s+(?:\S+\s+)?"
+                         r"(?:to|and|into)\s+(?:node\s+)?\S+\s*$", re.IGNORECASE)
 
 
 # "Parallel tank on node tank: L3 = ... to ground and C5 = ... to ground": the node a heading names, its parts on it
