@@ -2063,6 +2063,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
     if not any(s.quantity == "vout" for s in found) and (m := next(
             (w for w in _WANTED_AT.finditer(text) if w["n"].lower() not in _NOT_NODES
+             and not (plain(w["n"]) and not called(w["n"]))  # ("giving 3 V at full brightness": a word)
              and not _NOT_MADE.search(text[max(0, w.start() - 30):w.start()])), None)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
     if not any(s.quantity == "vout" for s in found) and (m := next(
@@ -3022,7 +3023,8 @@ def _sources(text: str, request: Request) -> None:
                 and event["n"].lower() not in _NOT_NODES | {"rail", "supply", "battery"} and event)
         # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
         # ("base driven from a 0/5 V 10 kHz square at bdrv": the node its wave is said at, before any other)
-        if (waved := _WAVE_NODE.search(clause)) and waved["n"].lower() not in _NOT_NODES and not _article(waved, "n"):
+        if (waved := _WAVE_NODE.search(clause)) and waved["n"].lower() not in _NOT_NODES and not _article(waved, "n") \
+                and not (plain(waved["n"], clause[waved.end("n"):]) and not called(waved["n"])):
             at = waved
         # "VDD = 5 V" sets the supply's level; "supply VCC" / "VCC supply" names the supply source too.
         if name and name.upper() in ("VDD", "VCC", "VSS", "VEE") and not at and \

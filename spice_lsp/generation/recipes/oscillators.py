@@ -245,8 +245,10 @@ register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscilla
                        (0.81, (r"op[- ]?amp|comparator|operational", r"astable|multivibrator")),
                        # said by what it does: "a square wave ... an op-amp that flips back and forth charging a
                        # capacitor"
-                       (0.82, (r"op[- ]?amp|comparator|operational", r"\bsquare\b",
-                               r"\bcharg\w*|\bflip\w*|back\s+and\s+forth|\btoggl\w*"))),
+                       # (its own capacitor, charging: a square that flips as an input crosses is a comparator's)
+                       (0.82, (r"op[- ]?amp|comparator|operational", r"\bsquare\b", r"\bcharg\w*|\bcapacitor\b",
+                               r"\bflip\w*|back\s+and\s+forth|\btoggl\w*|\bcharg\w*",
+                               r"^(?!.*\b(?:sine|sinus\w*|cross\w*|compar\w*|inputs?)\b)"))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator",
                 # it is a Schmitt trigger with RC feedback
                 accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?|schmitt",
