@@ -506,3 +506,47 @@ def test_a_current_shunt_reads_its_load_current(text, node, name, volts):
 def test_other_circuits_with_a_shunt_are_not_the_current_shunt(text):
     from spice_lsp.generation.intent import parse_intent
     assert parse_intent(text).kind != "current_shunt"
+
+
+# --- the tweeter half of a Butterworth speaker crossover ("Butterworth high-pass for a tweeter ... crossover at
+# 3 kHz") is the crossover too, its high-pass side on the node the tweeter's words name ("tweeter terminal is node
+# tw", "tweeter node tw2") ---
+
+@NGSPICE
+@pytest.mark.parametrize("text,amp,tweeter,fc", [
+    ("Passive second-order Butterworth high-pass crossover for a tweeter at 3 kHz; treat the tweeter as 8 Ω. Amplifier "
+     "output is node amp, tweeter terminal is node tw.", "amp", "tw", 3e3),
+    ("Passive 2nd-order Butterworth high-pass for a 4 ohm tweeter, crossover at 4.5 kHz: series capacitor, shunt "
+     "inductor. Amplifier output node drv2, tweeter node tw2.", "drv2", "tw2", 4.5e3),
+    ("Passive 12 dB/octave Butterworth speaker crossover at 2 kHz, 8 ohm drivers; the amplifier output at node ain, "
+     "the tweeter terminal is node thi.", "ain", "thi", 2e3),
+])
+def test_a_crossover_tweeter_half_crosses_where_asked(text, amp, tweeter, fc):
+    from spice_lsp.generation.intent import parse_intent
+    assert parse_intent(text).kind == "loudspeaker_crossover"
+    net = generate(text).netlist
+    corner = _measure(net, f"ac dec 200 {fc / 100:g} {fc * 100:g}", "when g=-3", f"g = vdb({tweeter})-vdb({amp})")
+    assert abs(corner / fc - 1) < 0.03, (corner, net)
+
+
+# --- a Linkwitz-Riley crossover "at" a frequency is built with each output -6 dB there (its fc), not with its
+# low-pass's -3 dB point trimmed to it; "low-pass cutoff 1 kHz" stays a cutoff ---
+
+@NGSPICE
+@pytest.mark.parametrize("text,inp,out,fc", [
+    ("Low-pass half of a 4th-order Linkwitz-Riley crossover at 2.2 kHz (two cascaded Butterworth 2nd-order stages). "
+     "Input node xin, low output node xlow.", "xin", "xlow", 2.2e3),
+    ("High-pass half of a 4th-order Linkwitz-Riley crossover at 800 Hz. Input node cin, high output node chi.", "cin",
+     "chi", 800),
+    ("Linkwitz-Riley LR4 active crossover at 3 kHz; input node li, low-pass output lo, high-pass output hi.", "li",
+     "lo", 3e3),
+])
+def test_a_linkwitz_riley_crossover_is_6_db_down_at_its_frequency(text, inp, out, fc):
+    net = generate(text).netlist
+    assert abs(_measure(net, f"ac lin 3 {fc * 0.999:g} {fc * 1.001:g}", f"find g at={fc:g}",
+                        f"g = vdb({out})-vdb({inp})") + 6.02) < 0.3, net
+
+
+def test_a_linkwitz_riley_low_pass_cutoff_is_still_its_3_db_point():
+    net = generate("Linkwitz-Riley crossover, low-pass cutoff 1 kHz").netlist
+    assert abs(_measure(net, "ac dec 200 10 100k", "when g=-3", "g = vdb(lp)-vdb(in)") / 1e3 - 1) < 0.05, net

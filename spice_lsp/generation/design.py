@@ -992,6 +992,16 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         # "thresholds at one third and two thirds of the supply": switching points (the trigger's function measures
         # them), never an output level
         specs[:] = [s for s in specs if not (s.quantity == "vout" and trip_said(intent.description, s.text))]
+    if kind == "linkwitz_riley_crossover":
+        # "a crossover at 2.2 kHz": the crossover frequency, where each output is -6 dB (a Linkwitz-Riley's fc), not
+        # the low-pass's -3 dB cutoff the design would trim to: fc is that figure, checked as -6 dB there
+        for k, s in enumerate(specs):
+            at = intent.description.find(s.text)
+            if s.quantity == "cutoff" and at >= 0 and re.search(r"\bcross[- ]?over\b[^.;,]{0,25}$",
+                                                                 intent.description[:at], re.IGNORECASE):
+                specs[k] = Spec(s.text, "flat", -6.02, 0.5, s.node, s.target)
+                set_value(intent, d, "FREQ", s.target, "the crossover frequency fc: each output -6 dB there", None)
+                d.claimed.add("FREQ")
     if kind == "noninverting_summer":
         # "gain 3 on the op-amp": the stage's own 1 + RF/RG, which each input sees divided by the inputs' count (the
         # spec measured as each input's gain, as the family's design takes a gain)

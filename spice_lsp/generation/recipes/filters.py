@@ -1113,7 +1113,8 @@ register(Family(kind="lc_ladder_lowpass",
                 rules=((0.1, (word("ladder") + r"\b",
                               word("lc") + r"\b|passive|inductor|butterworth|low[- ]?pass|filter")),
                        # (a Butterworth speaker crossover, or its woofer half, is the crossover's: breadth.py)
-                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth", r"^(?![\s\S]*\bcross[- ]?over\b)")),
+                       (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth",
+                              r"^(?![\s\S]*(?:\bcross[- ]?over\b|\bwoofer))")),
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
@@ -1129,7 +1130,9 @@ register(Family(kind="lc_ladder_highpass",
                 # before the low-pass ladder's rules (0.1, 0.2): the same words with a high-pass
                 rules=((0.09, (word("ladder") + r"\b", word("lc") + r"\b|passive|inductor|butterworth|filter",
                                HIGHPASS)),
-                       (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS)),
+                       # (a speaker crossover's tweeter half is the crossover's: breadth.py)
+                       (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS,
+                               r"^(?![\s\S]*(?:\bcross[- ]?over\b|\btweeter))")),
                        (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
                 noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS,
                 specs=("cutoff",), design=_design_cutoff_parameter,
