@@ -1669,7 +1669,9 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        rf"|\bmultipl(?:y|ies|ied|ying)\s+(?:it\s+|that\s+|them\s+|(?:the|its)\s+\w+\s+)?by\s+"
                        rf"(?P<by>{_NUMBER})\b"
                        # ("double the 1 kHz, 1 V sine on node x")
-                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:[^.;]{0,24}?\s)?(?:input|in|signal|amplitude|"
+                       # (the words between with a figure of the wave: "a mirror that doubles its input" is a ratio)
+                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:[^.;]{0,24}?\d[^.;]{0,24}?\s)?"
+                       r"(?:input|in|signal|amplitude|"
                        r"sines?|waves?|voltage)\b"
                        rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
