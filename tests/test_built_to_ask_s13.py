@@ -84,9 +84,14 @@ def test_an_instrumentation_amplifier_given_its_gain_resistor_designs_the_follow
 def test_a_pwm_smoothed_to_an_average_is_built_at_the_levels_it_swings_between():
     result = generate("A 40 kHz PWM from 0 to 3.3 V (source VPWM on node pwm), smoothed by an RC filter to about "
                       "0.825 V average at node avg.")
-    pulse = re.search(r"PULSE\(0 (\S+) .*?\{(\S+)/40k\}", result.netlist)
+    # (its duty and rate as the pulse writes them, figures or the .param names they stand for)
+    params = dict(re.findall(r"(\w+)=(\S+)", next((line for line in result.netlist.splitlines()
+                                                   if line.startswith(".param")), "")))
+    pulse = re.search(r"PULSE\(0 (\S+) .*?\{(\S+)/(\S+)\}\s+\{1/", result.netlist)
     assert pulse and parse_number(pulse[1]) == 3.3
-    assert math.isclose(parse_number(pulse[2]) * 3.3, 0.825, rel_tol=0.01)  # the duty that gives the average
+    duty, rate = (parse_number(params.get(word, word)) for word in (pulse[2], pulse[3]))
+    assert rate == 40e3
+    assert math.isclose(duty * 3.3, 0.825, rel_tol=0.01)  # the duty that gives the average
 
 
 def test_a_stated_output_swing_sets_the_function_generators_schmitt_levels():

@@ -1670,9 +1670,9 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        rf"(?P<by>{_NUMBER})\b"
                        # ("double the 1 kHz, 1 V sine on node x")
                        # (the words between with a figure of the wave: "a mirror that doubles its input" is a ratio)
-                       r"|\b(?P<word>twice|double|triple)s?\s+(?:the\s+)?(?:[^.;]{0,24}?\d[^.;]{0,24}?\s)?"
-                       r"(?:input|in|signal|amplitude|"
-                       r"sines?|waves?|voltage)\b"
+                       # (not "doubles the voltage of a ... sine": a doubler's)
+                       r"|\b(?P<word>twice|double|triple)s?\s+(?!(?:the\s+)?(?:dc\s+)?voltage\b)(?:the\s+)?"
+                       r"(?:[^.;]{0,24}?\d[^.;]{0,24}?\s)?(?:input|in|signal|amplitude|sines?|waves?)\b"
                        rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        # "3 x (v2 - v1)", "2.5 times the difference": a difference amplifier's gain
