@@ -517,3 +517,28 @@ def test_ends_said_before_the_parts_own_words(text, lines):
     for line in lines:
         assert line in answer.netlist, answer.netlist
     assert answer.verified
+
+
+def test_a_current_source_named_in_mixed_case_keeps_its_name():
+    text = ("Transimpedance stage: a 5 uA current source Isig pulling current out of the summing node sn to ground; "
+            "200k feedback from sn to output vo; the output should read +1 V.")
+    source = _source(text, "ISIG")
+    assert (source.node, source.minus) == ("0", "sn")
+    assert any(line.startswith("Isig ") for line in generate(text).netlist.splitlines())
+
+
+def test_a_node_named_by_whose_it_is_is_checked():
+    request = read_request("Op-amp relaxation oscillator at 1 kHz, output on node osq; the timing capacitor's node is "
+                           "tc. Transient 10 ms.")
+    assert "tc" in request.nodes  # named, so an answer without it is not verified
+
+
+@pytest.mark.parametrize("fu", [2.7e3, 1.3e3, 7.5e3])
+def test_a_lossy_integrators_unity_gain_frequency_within_two_percent(fu):
+    from spice_lsp.generation.pipeline import _build
+    build = _build(f"Inverting op-amp integrator with its unity-gain frequency at {fu:g} Hz; input ii (1 V AC), output "
+                   "io. Add a large resistor across the capacitor for DC.")
+    r1, c, rf = (build.intent.values[k].value for k in ("R1", "C", "RF"))
+    k = rf / r1
+    import math
+    assert (k / math.sqrt(1 + (2 * math.pi * fu * rf * c) ** 2)) == pytest.approx(1.0, abs=0.03)

@@ -4091,7 +4091,9 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s
 # "sinks 2 mA from node a", "pulls current out of node y", "draws its current from x": current taken out of a node
 _SINKS = re.compile(r"\b(?:sinks?|sinking|sunk|draws?|drawing|drawn|pulls?|pulling|pulled|takes?|taking|taken|"
                     r"removes?|removing|removed)\b"
-                    r"(?:\s+(?!from\b|out\b)[^\s,;]+){0,4}?\s+(?:from|out\s+of)\s+(?:the\s+)?(?:node\s+)?"
+                    # ("out of the summing node tia_n": the node's role word before "node")
+                    r"(?:\s+(?!from\b|out\b)[^\s,;]+){0,4}?\s+(?:from|out\s+of)\s+(?:the\s+)?"
+                    r"(?:(?:summing|input|output|inverting|virtual[- ]ground)\s+(?=node\b))?(?:node\s+)?"
                     r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 _CURRENT_SINK = re.compile(rf"(?:(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+)?(?:constant[- ])?current\s+(?:source|sink)|"
                            rf"\bcurrent\s+(?:source|sink)\s+(?:of\s+)?(?P<q2>{_QTY_TEXT}A))\b[^,;.]*?(?=\b(?:sink|draw|pull|"
@@ -4124,8 +4126,10 @@ def _current_sources(text: str, request: Request) -> None:
         level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"]
                             or m.groupdict()["q5"])[0].value
         ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
+        # ("a 20 uA current source Iph pulling current out of ...": its name in mixed case, after its noun)
+        named = re.search(r"\b(?:source|sink)\s+(?P<n>(?-i:I[a-z][A-Za-z0-9_]*))\b", said, re.IGNORECASE)
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
-                                                minus=drawn))
+                                                minus=drawn, name=named["n"] if named else None))
 
 
 def _fed_currents(text: str, request: Request) -> None:
@@ -5126,6 +5130,8 @@ def _read_request(description: str) -> Request:
     named = [request.output, request.input, *request.inputs] + [_node(n) for m in _NAMED_NODE.finditer(text)
                                                 for n in [m["n"], *re.findall(r"\w+", m["more"] or "")]]
     named += [_node(m[k]) for m in _NODE_PAIR.finditer(text) for k in ("a", "b")]
+    # "the timing capacitor's node is ramp": a node named by whose it is
+    named += [_node(m["n"]) for m in _POSSESSED_NODE.finditer(text) if m["n"].lower() not in _NOT_NODES]
     named += [n for e in request.elements for n in (e.nodes or ()) if n]
     named += _part_ends(text) + [_node(s.node) for s in worded]
     placed = {n for e in request.elements for n in (e.nodes or ())}  # "from vcc to base": a node named base
@@ -5270,6 +5276,10 @@ def _read_request(description: str) -> Request:
         rf"\bload(?:ed)?\s+(?:by\s+\S+\s+)?(?:at|on|across)\s+(?:node\s+)?{re.escape(s.node)}\b", s.text, re.IGNORECASE)
         else s for s in request.sources if not (s.supply and not s.name and s.dc == 0 and not (s.sin or s.pulse))]
     return request
+
+
+_POSSESSED_NODE = re.compile(r"\b[\w-]+(?:\s+[\w-]+){0,2}['\u2019]s\s+(?:\w+\s+)?node\s+(?:is\s+)?"
+                             r"(?:called\s+|named\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(])", re.IGNORECASE)
 
 
 # "and tie dcn to ground", "short node x to ground": a node of the listed parts joined straight to ground, by no part

@@ -1078,9 +1078,14 @@ def _lossy_unity(intent, d, spec) -> None:
     if r1 is not None and c is not None:
         return  # the request gives both: its unity-gain frequency is measured as built
     r1, c = lossy_unity_parts(spec.target, k, r1, c)
-    if given(intent, "C") is None:
-        if given(intent, "R1", "RIN") is None:  # every part set: the corner follows from them (no design_freq)
-            set_value(intent, d, "R1", r1, "the input resistor's default", None)
+    if given(intent, "C") is None and given(intent, "R1", "RIN") is None:
+        # neither given: C the standard value near the 10k one's, then R1 to 1 % from it (an E24 C alone lands up to
+        # 5 % off the frequency asked)
+        set_value(intent, d, "C", c, "unity gain at sqrt(1 - 1/K^2)/(2 pi R1 C), R1 near 10k", E24)
+        r1, _ = lossy_unity_parts(spec.target, k, None, intent.values["C"].value)
+        set_value(intent, d, "R1", r1, "unity gain at sqrt(1 - 1/K^2)/(2 pi R1 C)", E96)
+        d.free, d.scale = "R1", -1
+    elif given(intent, "C") is None:
         set_value(intent, d, "C", c, "unity gain at sqrt(1 - 1/K^2)/(2 pi R1 C)", E24)
         d.free, d.scale = "C", -1
     else:
