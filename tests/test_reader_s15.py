@@ -542,3 +542,16 @@ def test_a_lossy_integrators_unity_gain_frequency_within_two_percent(fu):
     k = rf / r1
     import math
     assert (k / math.sqrt(1 + (2 * math.pi * fu * rf * c) ** 2)) == pytest.approx(1.0, abs=0.03)
+
+
+@pytest.mark.parametrize(("text", "node", "level"), [
+    ("Make a 4.096 V reference at node r4096 from a 2.5 V reference (model it as the DC source VREF on node r25) with "
+     "a non-inverting op-amp stage.", "r4096", 4.096),
+    ("Make a 5 V reference at node r5 from a 1.25 V reference (model it as the DC source VBG on node bg) with a "
+     "non-inverting op-amp stage.", "r5", 5.0),
+])
+def test_a_reference_made_at_a_node_is_its_spec_not_a_source(text, node, level):
+    request = read_request(text)
+    assert not [s for s in request.sources if s.node == node]
+    assert [s.target for s in request.specs if s.quantity == "vout"] == [level]
+    assert generate(text).verified

@@ -908,6 +908,9 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
     problems += [f"{v.text} ({v.role}) is not used by the {family.summary}" for v in template.unused
                  if v.role not in d.claimed and v.role not in stated
                  and not (v.unit == "V" and v.value in composed.placed)  # the supply compose set
+                 # (a level a named source of the request holds: "the DC source VREF on node r25" at 2.5 V)
+                 and not (v.unit == "V" and any(s.name and s.dc is not None and math.isclose(s.dc, v.value)
+                                                for s in request.sources))
                  and v.text not in waves]  # a figure of a stated waveform, which compose wrote
     if unclear := [x for x in _unclear(intent, request) if not _sized(x, composed.netlist)
                    and not _waved(x, composed.netlist)]:

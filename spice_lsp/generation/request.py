@@ -5251,8 +5251,11 @@ def _read_request(description: str) -> Request:
     request.specs = [s for s in request.specs if not (s.quantity == "vout" and any(
         s.text in i.text and i.dc is not None and math.isclose(s.target, i.dc) for i in inputs))]
     held = [s for s in request.specs if s.quantity in ("vout", "clip")]
-    # ("so that node b sits at 3 V": a port's level read inside the spec's words, no source)
+    # ("so that node b sits at 3 V": a port's level read inside the spec's words, no source; "Make a 4.096 V reference
+    # at node r4096": the spec's level, read again where its words and the source's overlap)
     request.sources = [s for s in request.sources if (s.name or s.supply or not any(s.text in t for t in said))
+                       and (s.name or s.supply or s.dc is None or not any(
+                           math.isclose(s.dc, h.target) and _overlap(text, s.text, h.text) for h in held))
                        and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) and _level_in(s, h.text) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
@@ -5295,6 +5298,12 @@ def _tied_to_ground(text: str, elements: list[ElementConstraint]) -> None:
     for m in _TIED_DOWN.finditer(text):
         if _node(m["n"]) in placed - {"0"} and len([e for e in elements if e.name]) >= 2:
             elements.append(ElementConstraint(m[0], "R", None, (_node(m["n"]), "0"), 1e-3, "1m"))
+
+
+def _overlap(text: str, a: str, b: str) -> bool:
+    """Whether the words a and b stand in the text with some of their span in common."""
+    i, j = text.find(a), text.find(b)
+    return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
 
 
 def _level_in(source: SourceConstraint, said: str) -> bool:
