@@ -555,3 +555,10 @@ def test_a_reference_made_at_a_node_is_its_spec_not_a_source(text, node, level):
     assert not [s for s in request.sources if s.node == node]
     assert [s.target for s in request.specs if s.quantity == "vout"] == [level]
     assert generate(text).verified
+
+
+def test_a_resistor_said_across_the_integrating_cap_is_the_feedback_resistor():
+    answer = generate("Inverting op-amp integrator: input node ii, output node io, unity gain at 5 kHz. Put a 1 MΩ "
+                      "resistor across the integrating cap so it doesn't drift at DC.")
+    assert any(line.split()[:1] and line.split()[0].startswith("R") and line.split()[3] in ("1meg", "1MEG")
+               and "io" in line.split()[1:3] for line in answer.netlist.splitlines() if len(line.split()) >= 4)

@@ -7,6 +7,7 @@ each loop stays closed (diodes steer the feedback) so the op-amp never saturates
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -1070,6 +1071,11 @@ def _lossy_unity(intent, d, spec) -> None:
     """The unity-gain frequency asked of a lossy integrator: R1 C from it; RF = K R1 with K the DC gain stated (a
     gain, "100x the input resistor", RF and R1 both given), else 100 (two decades of integrating below fu)."""
     r1, c, rf = given(intent, "R1", "RIN"), given(intent, "C"), given(intent, "RF", "R2")
+    if rf is None and "R" in intent.values and re.search(
+            r"\b(?:across|parallel\s+with|in\s+parallel)\b[^.;]{0,30}\bcap", intent.description, re.IGNORECASE):
+        # "a 1 MΩ resistor across the integrating cap": the feedback resistor, whatever role the figure took
+        intent.values["RF"] = dataclasses.replace(intent.values.pop("R"), role="RF")
+        rf = intent.values["RF"].value
     ratio = _TIMES_INPUT.search(intent.description)
     k = abs(given(intent, "GAIN") or 0) or (float(ratio[1]) if ratio else rf / r1 if rf and r1 else 100.0)
     if k <= 1:
