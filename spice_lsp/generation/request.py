@@ -5255,7 +5255,7 @@ def _read_request(description: str) -> Request:
     # at node r4096": the spec's level, read again where its words and the source's overlap)
     request.sources = [s for s in request.sources if (s.name or s.supply or not any(s.text in t for t in said))
                        and (s.name or s.supply or s.dc is None or not any(
-                           math.isclose(s.dc, h.target) and _overlap(text, s.text, h.text) for h in held))
+                           math.isclose(s.dc, h.target) and _level_within(text, s, h.text) for h in held))
                        and (s.name or not any(
         h.text in s.text and s.dc is not None and math.isclose(s.dc, h.target) and _level_in(s, h.text) for h in held))
         and (s.name or s.supply or s.node != request.output or not _AIMED.search(s.text))]
@@ -5300,10 +5300,14 @@ def _tied_to_ground(text: str, elements: list[ElementConstraint]) -> None:
             elements.append(ElementConstraint(m[0], "R", None, (_node(m["n"]), "0"), 1e-3, "1m"))
 
 
-def _overlap(text: str, a: str, b: str) -> bool:
-    """Whether the words a and b stand in the text with some of their span in common."""
-    i, j = text.find(a), text.find(b)
-    return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
+def _level_within(text: str, source: SourceConstraint, said: str) -> bool:
+    """Whether the figure the source's level was read from stands inside the words `said` ("Make a 4.096 V reference
+    at node r4096": the spec's own figure; not "a 1.65 V reference on node rf (the output rests at 1.65 V)", where the
+    output's figure is another one)."""
+    at, where = text.find(source.text), text.find(said)
+    own = next((q for q in _quantities(source.text) if q.unit == "V" and source.dc is not None
+                and math.isclose(q.value, source.dc)), None)
+    return at >= 0 and where >= 0 and own is not None and where <= at + own.start < where + len(said)
 
 
 def _level_in(source: SourceConstraint, said: str) -> bool:
