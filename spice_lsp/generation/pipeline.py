@@ -60,7 +60,7 @@ from spice_lsp.generation.coverage import (
 from spice_lsp.generation.design import E24, E96, Design, design, e_series, passband, trim
 from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
 from spice_lsp.generation.figures import at_output, figure_specs, leftover
-from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, Intent, Value, _quantities, parse_intent
+from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, SPICE_WAVE, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import ElementConstraint, Request, Spec, items_ended, read_request
@@ -959,17 +959,18 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     waveform ("a pulse from 0 to 3.3 V with 1 µs rise") accounts for: a figure of its words that it read (one it
     left unread, "pulse 0 5 1m 1u 1u 2m 4m" read as its levels alone, is unclear)."""
     modelled = " ".join(p.text for p in request.model_params)
-    waves = [(s.text, [f for f in (s.dc, s.ac, *(s.pulse or ()), *(s.sin or ()), *(s.pwl or ())) if f is not None])
+    read_figures = [(s.text, [f for f in (s.dc, s.ac, *(s.pulse or ()), *(s.sin or ()), *(s.pwl or ()))
+                              if f is not None])
              for s in request.sources if s.pulse or s.sin or s.pwl or (s.supply and s.dc is not None and s.dc < 0)]
 
     # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m"), or a named source's level
     # ("IRF: AC 1m into tank")
-    waves += [(e.text, [e.value]) for e in request.elements if e.value is not None]
-    waves += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.name and s.node]
+    read_figures += [(e.text, [e.value]) for e in request.elements if e.value is not None]
+    read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.name and s.node]
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
-                                                                 for f in figures) for text, figures in waves)
+                                                                 for f in figures) for text, figures in read_figures)
     # a level a named source on its node holds ("VNI puts 0.1 V DC plus 0.01 V AC on ni"): placed and checked as it
     held = [level for s in request.sources if s.name and s.node for level in (s.dc, s.ac) if level is not None]
     return [x.text for x in intent.extra_values if not stated(x) and not (
@@ -981,8 +982,7 @@ def _waved(text: str, netlist: str) -> bool:
     """A figure the answer's own waveforms carry ("b high for the first 200 ns of every 400 ns", a drive the family
     read and wrote as PULSE(... 400n)): placed, though the request reader's source did not read it."""
     said = _quantities(text)
-    figures = [parse_number(w) for wave in re.findall(r"\b(?:pulse|sin|pwl)\s*\(([^()]*)\)", netlist, re.IGNORECASE)
-               for w in wave.split()]
+    figures = [parse_number(w) for wave in SPICE_WAVE.finditer(netlist) for w in (wave["args"] or wave["bare"]).split()]
     return len(said) == 1 and said[0].value != 0 and any(
         f is not None and math.isclose(f, said[0].value, rel_tol=1e-6) for f in figures)
 
