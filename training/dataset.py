@@ -66,7 +66,8 @@ HELD_OUT = [CASES_DIR / name
                          "requests_v13.jsonl", "open_world_v12.jsonl",
                          "requests_v14.jsonl", "open_world_v13.jsonl",
                          "requests_v15.jsonl", "open_world_v14.jsonl",
-                         "requests_v16.jsonl", "open_world_v15.jsonl")]
+                         "requests_v16.jsonl", "open_world_v15.jsonl",
+                         "requests_v17.jsonl", "open_world_v16.jsonl")]
 
 
 @dataclass
