@@ -552,9 +552,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                             if stated.node is None or stated.node == request.input or (
                                 _INPUT_NAME.match(stated.node) and not any(stated.node in line.nodes for line in found)
                                 and _input_node(found, source) not in mapping) or (not stated.name and (
-                                stated.sin or stated.pulse or re.search(r"\b(?:input|in(?=\s*\()|control\w*|signal|"
-                                                                        r"excitation|stimulus)\b", stated.text,
-                                                                        re.IGNORECASE)))
+                                # ("Put a 1 V AC test source on pin": an AC level alone drives the input)
+                                stated.sin or stated.pulse or stated.ac is not None and stated.dc is None
+                                or re.search(r"\b(?:input|in(?=\s*\()|control\w*|signal|excitation|stimulus|test)\b",
+                                             stated.text, re.IGNORECASE)))
                             else None)
         if driver is None and stated.text in steady:  # "bases inp and inn at 0 V DC", inn followed inp by an E
             driver = _held_instead(found + added, stated.node, mapping)
@@ -562,6 +563,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 and stated.kind == "V" and not (stated.sin or stated.pulse):
             # "a divider from 12 V (node v12)": the node the supply is said on, fed by the family's rail or plain input
             driver = _rail(found) or _plain_input(found, source, stated.dc)
+        if driver is None and stated.node and stated.kind == "V" and stated.dc is not None \
+                and not (stated.sin or stated.pulse or stated.pwl or stated.ac is not None) \
+                and (rail := _rail(found)) is not None and rail.nodes[0] not in mapping \
+                and stated.node not in {n for line in found for n in line.nodes} and _BATTERY.search(
+                    request.description[_sentence_of(request.description, stated.text)]):
+            # "two AA cells (3 V, the source is VBAT on node cells)": the family's supply, named and placed so
+            driver = rail
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
             added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))
@@ -701,6 +709,10 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
         # polarity is that device's alone
         said = last.search(before(want))
         near = polarities(said[0]) if said else set()
+        # ("models NM (VTO=0.5, KP=200u) and PM (VTO=-0.5, KP=80u)": a model named for its polarity, just before)
+        if (named := _MODEL_FOR_POLARITY.findall(before(want))) and (not said or before(want).rfind(named[-1])
+                                                               > before(want).rfind(said[0])):
+            near = {"nmos" if named[-1][0] == "N" else "pmos"}
         own = near if len(near) == 1 else polarity
         first = [i for i in cards if rows[i].split()[2].split("(")[0].lower() in own] or cards[:1]
         copies = [i for i in cards for j in first if rows[i].split()[1].lower().startswith(rows[j].split()[1].lower()
@@ -736,6 +748,8 @@ def _aside_start(words: str) -> int | None:
 
 
 _DEVICE = re.compile(r"\b[DQMJ]\d\w*\b")  # a device's name: "D1", "Q2", "M3"
+# a MOS model named for its polarity: "NM (", "PO:"
+_MODEL_FOR_POLARITY = re.compile(r"\b[NP][A-Z0-9_]{0,5}(?=\s*[(:])")
 _ASSIGNED = re.compile(r"\b[A-Za-z]+\s*=\s*[-+]?[\d.]")  # a parameter said before: "IS=1e-14"
 
 
@@ -872,7 +886,8 @@ _REFERENCE = re.compile(r"\breference\b", re.IGNORECASE)  # a stated level said 
 _REFERENCE_NODE = re.compile(r"v?ref\w*", re.IGNORECASE)  # the node a family's reference source holds
 _RAIL_NODES = ("vdd", "vcc", "vpos", "vplus", "vsupply")
 # Each pin role a device's position gives: (role, element letters, pin index).
-_PIN_ROLES = (("collector", "Q", 0), ("base", "Q", 1), ("emitter", "Q", 2), ("drain", "MJ", 0), ("gate", "MJ", 1))
+_PIN_ROLES = (("collector", "Q", 0), ("base", "Q", 1), ("emitter", "Q", 2), ("drain", "MJ", 0), ("gate", "MJ", 1),
+              ("anode", "D", 0), ("cathode", "D", 1))
 
 
 def family_ports(lines: list[Line], source: str, output: str,
@@ -895,6 +910,15 @@ def family_ports(lines: list[Line], source: str, output: str,
         roles.setdefault(role, list(dict.fromkeys(line.nodes[pin] for line in lines if line.name[0].upper() in kinds
                                                   and len(line.nodes) > pin and line.nodes[pin] not in metered
                                                   and line.nodes[pin] != "0")))
+    # the nodes a part makes ("the tank node is tk", "the timing capacitor's node is ramp"): where an inductor and a
+    # capacitor meet off ground, the one grounded capacitor's other end; each only where it is one node
+    ends = {kind: {n for line in lines if line.name[0].upper() == kind for n in line.nodes[:2] if n != "0"}
+            for kind in "CL"}
+    grounded = {n for line in lines if line.name[0].upper() == "C" and "0" in line.nodes[:2]
+                for n in line.nodes[:2] if n != "0"}
+    for role, nodes in (("tank", ends["C"] & ends["L"]), ("capacitor", grounded)):
+        if len(nodes) == 1:
+            roles.setdefault(role, sorted(nodes))
     return roles
 
 
@@ -1020,8 +1044,19 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
     resistor's far end returned, the node the input's name goes on."""
     first = _input_node(lines, source)
     # ("... behind a 50 ohm resistor into node rf_in": the node the resistor feeds, the input where none is said)
-    fed = re.search(r"\bbehind\b[^.;]{0,40}?\bresist(?:or|ance)\s+(?:into|to|feeding|onto)\s+(?:the\s+)?(?:node\s+)?"
-                    r"(?P<n>[a-z_]\w*)\b(?![(\w])", request.description)
+    # ("with a 50 ohm source resistor into lin": the same, said by the resistor's own noun)
+    fed = re.search(r"(?:\bbehind\b[^.;]{0,40}?\b|\bsource\s+)resist(?:or|ance)\s+(?:into|to|feeding|onto)\s+"
+                    r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(\w])", request.description)
+    if first is not None and fed is not None and (first in mapping or any(
+            s.node and not s.supply and s.node != fed["n"] for s in request.sources)):
+        # the generator's node named already, or by its own statement ("V1 (1 V AC) on node src with a 50 ohm source
+        # resistor into lin"): the resistor's far end only
+        series = [line for line in lines if first in line.nodes[:2] and line.name[0].upper() == "R"
+                  and "0" not in line.nodes[:2]]
+        far = next((n for n in series[0].nodes[:2] if n != first), None) if len(series) == 1 else None
+        if far is not None and far not in mapping and fed["n"] not in mapping.values():
+            mapping[far] = fed["n"]
+        return None
     if (request.input is None and fed is None) or first is None or first in mapping:
         return None
     said = [s.node for s in said_nodes(request.description) if s.role is None and s.node in request.nodes
@@ -1253,6 +1288,20 @@ def _clear_way(mapping: dict[str, str], nodes: set[str], added: set[str], ports:
         if node in given and node in ports and node not in mapping and node != "0":
             mapping[node] = next(f"{node}_{k}" for k in range(1, 1000)
                                  if f"{node}_{k}" not in nodes | added and f"{node}_{k}" not in given)
+
+
+# what a source that supplies the circuit is said to be
+_BATTERY = re.compile(r"\b(?:cells?|batter(?:y|ies)|supply|rail|AAA?|adapter|mains|power)\b", re.IGNORECASE)
+
+
+def _sentence_of(text: str, words: str) -> slice:
+    """The sentence of `text` that holds `words` (all of it where they are not found)."""
+    at = text.find(words)
+    if at < 0:
+        return slice(0, len(text))
+    start = max(text.rfind(". ", 0, at) + 1, 0)
+    end = text.find(". ", at + len(words))
+    return slice(start, end if end >= 0 else len(text))
 
 
 def _rail(lines: list[Line]) -> Line | None:

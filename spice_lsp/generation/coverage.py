@@ -489,6 +489,10 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         # a behavioural source's law, written as stated ("V=0.5*v(bi)*v(bi)"): its figures
         figures += [float(x) for p in e.params if e.kind == "B" for x in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", p)]
         clauses += [(span, figures) for span in _occurrences(text, e.text)]
+        if e.name and e.nodes and all(e.nodes):  # "a VCCS of 4 mS written G2 0 gout gc 0": its card, said elsewhere
+            card = re.search(rf"(?<![\w.]){re.escape(e.name)}" + "".join(rf"\s+{re.escape(n)}" for n in e.nodes if n)
+                             + r"(?![\w.])", text, re.IGNORECASE)
+            clauses += [(card.span(), figures)] if card else []
     for s in request.sources:
         figures = [x for x in (s.dc, s.ac, *(s.sin or ()), *(s.pulse or ()), *(s.pwl or ())) if x is not None]
         figures += [float(n) for n in (s.node, s.minus or "0") if n and n.isdigit()]  # "v1 in 0 dc 5": its ground

@@ -308,7 +308,9 @@ _CONCEPTS: dict[str, str] = {
                 r"|\b(?:rais|increas|lift)\w*\s+(?:(?!down\b)\S+\s+){0,7}?by\s+[\d.]+\s*db\b"
                 r"|\b(?:bigger|larger)\s+than\s+(?:the\s+)?input\b"
                 r"|\b(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+"
-                r"times\b(?!\s+(?:a|per|every|each)\s+second)|\btwice\b(?!\s+(?:a|per|every|each)\s+second)"
+                # (a product of two numbers, "17 times 23", is arithmetic, no gain)
+                r"times\b(?!\s+(?:a|per|every|each)\s+second)(?!\s+[\d.]+(?![\d.]*\s*[a-z%µ]))"
+                r"|\btwice\b(?!\s+(?:a|per|every|each)\s+second)"
                 # (a frequency doubled is no level made bigger)
                 r"|\bdoubl(?:e|es|ed|ing)\b(?!\s+(?:the\s+|its\s+)?(?:frequency|rate|pitch|speed))|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
@@ -482,6 +484,10 @@ _SCALED_COPY = re.compile(r"\b(?:node\s+)?(?P<o>[a-z_]\w*)\s+"
                           r"(?:whatever\s+(?:is|sits|appears)\s+(?:on|at)|what(?:'s|\s+is)\s+(?:on|at)|the\s+(?:voltage|level|"
                           r"signal)\s+(?:on|at|of))\s+(?:node\s+)?(?P<i>[a-z_]\w*)")
 _NOT_PORTS = {"it", "that", "this", "the", "a", "an", "which", "what", "and", "is", "to"}
+# "make my sensor signal at s_in ten times bigger at s_out": the signal's node, then the node it is to be bigger at
+_SCALED_SIGNAL = re.compile(r"\bsignal\s+(?:at|on)\s+(?:node\s+)?(?P<i>[a-z_]\w*)\s+(?:[\w.-]+\s+){0,3}?"
+                            r"(?:bigger|larger|louder|stronger|higher|smaller|quieter)\s+(?:at|on|to|into)\s+"
+                            r"(?:node\s+)?(?P<o>[a-z_]\w*)")
 _INTO = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,60}}?)\b(?:in)?to\s+{_WAVE_WORDS}{_SHAPES}")
 _OUT_OF = re.compile(rf"\b{_SHAPES}\w*\b(?:[^.;]{{0,40}}?)\b(?:out\s+of|from)\s+{_WAVE_WORDS}{_SHAPES}")
 
@@ -1635,7 +1641,7 @@ def function_input(low: str) -> str | None:
         return m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.search(low, into.start(1), into.start(2))):
         return m["n"]  # "the square wave on node clk into a triangle"
-    if (m := _SCALED_COPY.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
+    if (m := _SCALED_COPY.search(low) or _SCALED_SIGNAL.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
         return m["i"]
     return None
 
@@ -1660,7 +1666,7 @@ def function_output(low: str) -> str | None:
         return m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.match(low, into.end())):
         return m["n"]  # "... into a triangle of about 4 V peak-to-peak on node ramp"
-    if (m := _SCALED_COPY.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
+    if (m := _SCALED_COPY.search(low) or _SCALED_SIGNAL.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
         return m["o"]
     if "steady_current" in concepts and (m := _FED_NODE.search(low)):
         return m["n"] or m["m"] or m["k"]

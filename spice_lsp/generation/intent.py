@@ -685,7 +685,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"{_HZ_RANGE})"
            # "...; 10 Hz - 100 kHz.": a clause that is a band of frequencies and nothing else
            rf"|(?<=[.;:])\s+(?={_HZ_RANGE}\s*(?:[.;]|$))"),
-    ("tran", r"transient|\btran\b|time[- ]domain|\b(?:simulat\w*|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
+    ("tran", r"transient|\btran\b|time[- ]domain"
+             r"|\b(?:simulat\w*|sim|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
              r"(?:for\s+|from\s+0\s*(?:to|-)\s*)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
              # "look at it for 500 us", "watch the output over 2 ms", "plot v(out) for 1 s": a run that long

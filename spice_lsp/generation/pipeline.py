@@ -909,8 +909,9 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                  if v.role not in d.claimed and v.role not in stated
                  and not (v.unit == "V" and v.value in composed.placed)  # the supply compose set
                  # (a level a named source of the request holds: "the DC source VREF on node r25" at 2.5 V)
-                 and not (v.unit == "V" and any(s.name and s.dc is not None and math.isclose(s.dc, v.value)
-                                                for s in request.sources))
+                 # (or a level a source statement holds that compose wrote: "from a 1 V AC source on node src")
+                 and not (v.unit == "V" and any((s.name or v.text in s.text) and any(
+                     x is not None and math.isclose(x, v.value) for x in (s.dc, s.ac)) for s in request.sources))
                  and v.text not in waves]  # a figure of a stated waveform, which compose wrote
     if unclear := [x for x in _unclear(intent, request) if not _sized(x, composed.netlist)
                    and not _waved(x, composed.netlist)]:
@@ -963,10 +964,10 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
                               if f is not None])
              for s in request.sources if s.pulse or s.sin or s.pwl or (s.supply and s.dc is not None and s.dc < 0)]
 
-    # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m"), or a named source's level
-    # ("IRF: AC 1m into tank")
+    # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m")
     read_figures += [(e.text, [e.value]) for e in request.elements if e.value is not None]
-    read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.name and s.node]
+    # ... or any source's level on its node, which the checklist checks as a source ("1 V ac on a1")
+    read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.node]
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
@@ -994,6 +995,13 @@ def _sized(text: str, netlist: str) -> bool:
     sizes = [parse_number(size) for line in netlist.splitlines() if line[:1] in "Mm"
              for size in re.findall(r"\b[WL]=(\S+)", line, re.IGNORECASE)]
     return value is not None and value < 1e-3 and any(s is not None and math.isclose(s, value) for s in sizes)
+
+
+def _said_warnings(build: Build) -> list[str]:
+    """The intent's warnings the user sees: a "two values for" only where it is a contradiction (the thresholds of
+    "NM (VTO=0.5) and PM (VTO=-0.5)" are two models' own, no contradiction)."""
+    real = set(_contradictions(build.intent, build.request))
+    return [w for w in build.intent.warnings if not w.startswith("two values for") or w in real]
 
 
 def _contradictions(intent: Intent, request: Request | None = None) -> list[str]:
@@ -1184,7 +1192,7 @@ def generate(description: str, *, drafter=None, reader=None, retriever=None, max
         return read
     intent = build.intent
     timings = {"intent_s": time.perf_counter() - start}
-    warnings = list(intent.warnings)
+    warnings = _said_warnings(build)
     candidates: list[Candidate] = []
 
     def attempt(source: str, netlist: str, seconds: float, tps=None) -> Candidate:
@@ -1308,7 +1316,7 @@ def _model_reading(description: str, reader, retriever, rules: tuple[Build, Cand
     verdict = "passed every check" if candidate.verification.ok else "was not verified"
     reason = (f"the rules could not read the request; the {reader.name} model restated it and the rules' "
               f"answer to the restatement {verdict}")
-    warnings = list(build.intent.warnings)
+    warnings = _said_warnings(build)
     if not candidate.verification.ok:
         warnings.append("not verified: " + _why(candidate))
     return GenerationResult(description, candidate.netlist, reader.name, reason, build.intent, [candidate], warnings,

@@ -43,7 +43,7 @@ _SCALE = {"": 1.0, "m": 1e-3, "µ": 1e-6, "u": 1e-6}
 # "collectors c1 and c2", "bases inp and inn at 0 V DC", "inputs inp = 1.005 V and inn = 1.000 V",
 # "bridge outputs sp and sn", "each stage output s1 to s5", "collector node c"
 _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "base": "base",
-               "emitter": "emitter", "drain": "drain", "gate": "gate"}
+               "emitter": "emitter", "drain": "drain", "gate": "gate", "anode": "anode", "cathode": "cathode"}
 # ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
 _LISTED = r"(?:a(?=\s*(?:,|\band\b))|" + _NAME + r")"
 # ("outputs t1 (1 V), t2 (2 V)", "inputs da (5 V DC) and db (0 V DC)": the level in parentheses is said of that item)
@@ -263,9 +263,13 @@ _SIDED = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s+(?:goes|is|turns|switche
                     r"greater\s+than)\s+(?P<v>[-+]?\d*\.?\d+)\s*V\b", re.IGNORECASE)
 # "dbl_mid is the pump node", "the pump node, which is called pm", "the tail node called lt": a node the request
 # names by what it is in the circuit, a role of that word (a family declares its node for it: a doubler's "pump")
+_PART_ROLES = {"capacitor": "capacitor", "cap": "capacitor"}  # a part's node, by its noun (compose.family_ports)
 _NODE_IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<n>" + _NAME + r")\s+is\s+the\s+(?P<q>[a-z]{3,})\s+node\b"
-                          r"|\bthe\s+(?P<r>[a-z]{3,})\s+node\s*,?\s+(?:which\s+is\s+)?(?:is\s+|called\s+|named\s+)"
-                          r"(?:node\s+)?(?P<m>" + _NAME + r")\b", re.IGNORECASE)
+                          # ("the timing capacitor's node is ramp": a part's node, a word saying which before it)
+                          r"|\bthe\s+(?:(?:timing|tank|integrating|reservoir|hold|holding)\s+)?(?P<r>[a-z]{3,})"
+                          r"(?:['\u2019]s)?\s+node\s*,?\s+(?:which\s+is\s+)?(?:is\s+|called\s+|named\s+)"
+                          # (any word so called is a name: "the timing capacitor's node is ramp")
+                          r"(?:node\s+)?(?!(?:the|an?|at|on|to|in|of)\b)(?P<m>" + _ANY + r")\b", re.IGNORECASE)
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
 _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
                      r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
@@ -424,7 +428,8 @@ _MADE = {"negative", "positive", "regulated", "boosted", "doubled", "tripled", "
 _GIVES = {"gives", "provides", "produces", "delivers", "outputs", "sends", "supplies", "puts"}
 _MADE_INTO = {"into", "to", "want", "need", "get", "give", "gives", "produce", "produces", "make", "makes"}
 _HEDGES = {"about", "around", "roughly", "approximately", "nearly", "near", "close", "some"}
-_PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate"}
+_PIN_CUES = {"collector": "collector", "base": "base", "emitter": "emitter", "drain": "drain", "gate": "gate",
+             "anode": "anode", "cathode": "cathode"}
 _PLACES = {"at", "on", "into", "onto"}
 _FED = {"driven", "fed", "excited"}  # "driven from x": a place, where a bare "from 5 V" is a level
 # "the input goes to pa", "the output comes from pb": a port's way to or from the node named
@@ -1062,7 +1067,8 @@ def read_ports(text: str) -> Ports:
     if sides := sided_outputs(text):  # the outputs by their sides, below first
         _add(ports.roles, "output", (sides["below"][0], sides["above"][0]))
     for m in _NODE_IS_THE.finditer(text):
-        if (role := (m["q"] or m["r"]).lower()) not in _ROLE_WORDS and role not in NOT_NODES | PORT_NOUNS | PLAIN:
+        role = _PART_ROLES.get((m["q"] or m["r"]).lower(), (m["q"] or m["r"]).lower())
+        if role not in _ROLE_WORDS and (role not in NOT_NODES | PORT_NOUNS | PLAIN or role in _PART_ROLES.values()):
             _add(ports.roles, role, (m["n"] or m["m"],))
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():

@@ -104,10 +104,12 @@ _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]
                r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\d*\s*"
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
 # a device's kind said right after its name: ", an N-channel", " is a PNP", ", pmos"
-_KIND_NEXT = r"\s*(?:,|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
+_KIND_NEXT = r"\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a name with an underscore after its kind's letter: "R_A", "C_LOAD", "V_IN"
                          r"[RCLDQMJEVIGHFKSB]_[A-Z0-9][A-Z0-9_]*(?![\w])|"
+                         # ... or in lower case: "R_lim = 220 ohm" (a source so named: _SOURCE_NAME, _GIVEN_SOURCE)
+                         r"[RCLDQMJ]_[a-z0-9][A-Za-z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
                          r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|"
                          # ... or by letters alone, its kind or model in the aside after it: "MN (nmos, W=1u)",
@@ -119,7 +121,8 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|"
                          # ... or a pin of its kind next ("DREC anode on ac"), or its kind said after it ("QAMP is an
                          # NPN", "JBUF, an N-channel JFET", "MPU, pmos,")
-                         r"(?!(?:MOSFETS?|MOS|JFETS?|DIODES?|DAC|DC|QFN|MCU)\b)(?:"
+                         # (not a model's name: "model JX: NJF")
+                         r"(?<!model )(?!(?:MOSFETS?|MOS|JFETS?|DIODES?|DAC|DC|QFN|MCU)\b)(?:"
                          r"D[A-Z]{1,6}(?=\s+(?:anode|cathode)\s+(?:on|at|to|is|node|=)\b|"
                          + _KIND_NEXT.format("diode|zener|schottky|led") + r")"
                          r"|Q[A-Z]{1,6}(?=\s+(?:collector|base|emitter)\s+(?:on|at|to|is|node|=)\b|"
@@ -372,7 +375,7 @@ def _node(word: str) -> str:
 
 # Words that end the lead-in of a part's name: what comes before them belongs to another statement.
 _LEAD_STOP = re.compile(r"from|to|into|through|by|at|on|of|with|and|between|across|via|in|then|plus|is|are|"
-                        r"loaded|fed|feeds|feeding|driving|drives|driven|pushes|sends|supplies|while|but|or",
+                        r"loaded|fed|feeds|feeding|driving|drives|driven|pushes|sends|supplies|while|but|or|written|as",
                         re.IGNORECASE)
 
 
@@ -583,7 +586,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
-        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|/|&)\s*"
+        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|\bplus\b|/|&)\s*"
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
                                 r"(?:(?P<g>grounded|ground|gnd|0(?![.\d]))\b|(?:(?:at|to|on|tied\s+to|connected\s+to)\s+"
@@ -707,7 +710,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         first = re.search(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*,\s*(?:[\w.]+\s+){0,6}$",
                           text[max(0, name_at - 80):name_at], re.IGNORECASE)
         # ("From ant, R4 (10k) goes to ro": its aside between)
-        then = re.match(r"\s*(?:\([^()]*\)\s*)?(?:\w+\s+)?to\s+" + _NODE.format("b"),
+        # ("From clk, R2 = 2.2k goes to node ramp": its value between)
+        then = re.match(r"\s*(?:\([^()]*\)\s*|(?:=|:|\bis\b)\s*[-+]?\.?\d[\w.]*\s*(?:ohms?|Ω|F|H)?\s+)?(?:\w+\s+)?to\s+"
+                        + _NODE.format("b"),
                         clause[name_at - start + len(name):], re.IGNORECASE)
         if first and then and not _not_node(first, "a") and not _not_node(then, "b", True) \
                 and not _article(then, "b") and not _value_word(then, "b"):
@@ -1032,6 +1037,10 @@ _OUTPUT_ENDS = re.compile(r"\b(?:outputs?|contacts?|switched\s+terminals?)(?:\s+
                           re.IGNORECASE)
 
 
+_CARD_NODE = r"(0|[a-z_][a-z0-9_]*)"
+_CARD_NODES = re.compile(r"\s+" + r"\s+".join([_CARD_NODE] * 4) + r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|[-+]?\.?\d))")
+
+
 def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str | None, ...] | None,
                 value: _Q | None) -> ElementConstraint | None:
     """A controlled source or a coupling, as its words state it: "E1 with gain 10 from input node a to
@@ -1140,6 +1149,9 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
                   for sign in (r"\+", r"[-\u2212]")]
         if all(signed) and not any(m["n"].lower() in _NOT_NODES - GROUND for m in signed if m):
             placed = tuple(_node(m["n"]) for m in signed if m)
+        # "... written G5 0 y x 0": its card, its four nodes as SPICE orders them, right after its name
+        if (card := _CARD_NODES.match(after)) and not any(n.lower() in _NOT_NODES for n in card.groups()):
+            placed = tuple(_node(n) for n in card.groups())
     if placed is None and nodes is None and figure is None:
         return None
     return ElementConstraint(text, kind, name, placed or nodes, figure, words, refs)  # the figure as written
@@ -1154,7 +1166,7 @@ _MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|B
 # "a diode with ideality 1", "diode emission coefficient = 1.2": the diode model's N.
 IDEALITY = re.compile(r"\bdiodes?\b[^.;]{0,40}?\b(?:ideality(?:\s+factor)?|emission\s+coefficient)\s*(?:of|=|:)?\s*"
                       r"(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
-_MODEL_CONTEXT = re.compile(r"\bmodel\b|\.model|\bdiodes?\b|\bzener|\bled\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|"
+_MODEL_CONTEXT = re.compile(r"\bmodels?\b|\.model|\bdiodes?\b|\bzener|\bled\b|\btransistor|\bmosfet|\bbjt\b|\bnpns?\b|"
                             r"\bpnps?\b|"
                             r"\bnmos\b|\bpmos\b|\bjfet\b|\bswitch|\bD\d|\bQ\d|\bM\d|\bJ\d|\bS\d", re.IGNORECASE)
 
@@ -1708,7 +1720,7 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 _FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|four|\d+)[\s-]+)?"
                        r"(?P<den>half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?"
                        r"(?(down)\b|\s+(?:(?:of\s+)?(?:its|the|their|that)\s+(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b"
-                       r"|of\s+it\b"  # "drops the 9 V at top to a third of it"
+                       r"|of\s+(?:it|that|this)\b"  # "drops the 9 V at top to a third of it", "... of that"
                        r"|(?=(?:at|on)\s+(?:the\s+)?(?:node\s+)?out(?:put)?\b)))", re.IGNORECASE)
 # "1/4 of the 8 V input", "2/3 of its supply voltage": the same share in figures
 _SLASH_SHARE = re.compile(r"(?<![\w./])(?P<n>\d+)\s*/\s*(?P<d>\d+)\s+of\s+(?:the\s+|its\s+|their\s+)"
@@ -1974,6 +1986,26 @@ def _filter_frequency(text: str, found: list[Spec]) -> None:
             found.append(Spec(m[0].strip(), "q", q.value / width, tolerance=0.1))
 
 
+def _share(m: re.Match) -> float:
+    """The share a _FRACTION or _SLASH_SHARE match says: "a third" 1/3, "2/3" 2/3."""
+    part = 1.0 if m["n"] is None or m["n"].lower() in ("a", "an") else _number(m["n"].lower())
+    return part / (float(m["d"]) if m.re is _SLASH_SHARE else _DENOMINATORS[m["den"].lower()])
+
+
+def _share_of_source(text: str, request: Request) -> None:
+    """"knock a 9 V battery (node batt) down to a third of that at node adc": a share of the level of a source
+    whose node the sentence names before it (its statement, read as a source, is no longer in `text`), the output's
+    spec."""
+    m = _FRACTION.search(text) or _SLASH_SHARE.search(text)
+    if m is None or any(s.quantity == "vout" for s in request.specs):
+        return
+    lo, _ = _sentence(text, m.start())
+    levels = [s.dc for s in request.sources if s.dc and s.node and re.search(
+        rf"(?<![\w.]){re.escape(s.node)}(?![\w.])", text[lo:m.start()])]
+    if levels and 0 < (share := _share(m)) < 1:
+        request.specs.append(Spec(m[0].strip(), "vout", levels[-1] * share))
+
+
 def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
     has = {s.quantity for s in found}
@@ -2002,10 +2034,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         if not volts and re.match(r"\w+\s+(?:of\s+)?the\s+supply\b", m[0][len(m["n"] or ""):].strip(), re.IGNORECASE):
             # "on 3.3 V: ...; out should read half the supply": the supply stated in an earlier sentence
             volts = [q for q in _quantities(text[:lo]) if q.unit == "V" and q.value]
-        part = 1.0 if m["n"] is None or m["n"].lower() in ("a", "an") else _number(m["n"].lower())
-        whole = float(m["d"]) if m.re is _SLASH_SHARE else _DENOMINATORS[m["den"].lower()]
-        if volts and 0 < part < whole:  # "a 9 V battery ... down to a third of its voltage": of the last level
-            found.append(Spec(m[0].strip(), "vout", volts[-1].value * part / whole))
+        if volts and 0 < (share := _share(m)) < 1:  # "a 9 V battery ... down to a third of its voltage": of the last
+            found.append(Spec(m[0].strip(), "vout", volts[-1].value * share))  # level
     if "frequency" not in has and _OSCILLATES.search(text) and (m := _PERIOD.search(text)) \
             and not _NOT_OUTPUT.search(text[max(0, m.start() - 40):m.start()]) \
             and (t := _quantities(m["t"] or m["t2"])[0].value) > 0:
@@ -2114,6 +2144,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
 _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a node in capitals)
                           r"(?:(?:(?<=source )|(?<=supply )|(?<=by ))(?P<after>[VI][A-Za-z0-9_]+)|"
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b))"
+                          # ("V_bus = 24 V on bus", "Vclk is a pulse source on clk": a name in lower case, placed by
+                          # its words; "V_out = 5 V" is the output's level)
+                          r"|(?!V_o(?:ut\w*)?\b)(?P<lower>[VI]_[a-z0-9]\w*(?=[^.;]*?\b(?:on|at)\s+(?:the\s+)?(?:node\s+)?"
+                          r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b))"
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
@@ -2126,6 +2160,11 @@ _FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]
                           r"(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[mkµu]\s?)?V)(?:olts?)?\b"
                           r"(?:\s+(?:dc\s+)?(?:supply|rail|source|battery|input))?"
                           r"(?:\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<i>[a-z_]\w*))?", re.IGNORECASE)
+# ... the supply first: "From a 14 V rail on node r14 I need 3.3 V at node half3"
+_SUPPLY_FIRST = re.compile(r"^\s*from\s+(?:an?\s+|the\s+)?(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[mkµu]\s?)?V)"
+                           r"(?:olts?)?\s+(?:dc\s+)?(?:supply|rail|source|battery|input)\s+(?:at|on)\s+(?:the\s+)?"
+                           r"(?:node\s+)?(?P<i>[a-z_]\w*)(?=(?:[^.;]|\.\d)*?\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*)",
+                           re.IGNORECASE)
 _SINE = re.compile(r"\bsine\b|\bsinus\w*|\bsinusoid\w*|\bsin\b|\btone\b", re.IGNORECASE)  # "a 440 Hz tone"
 
 
@@ -2194,7 +2233,7 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?
                              # in mixed case with its level next: "Vbat, 3.7 V", "Vsig = 0.1 V", read as in capitals
                              # (a quantity's name, "Vout = 5 V", only where its words place it on a node)
                              # (in lower case too, its level straight after it: "vsrc 1v ac at a1", "v1 = 1v ac")
-                             r"|(?<![\w.(])(?P<mixed>V[a-z]{1,6}\d*|(?!(?:via|vs|very|volts?|voltage|value|vary|varies|varying)\b)"
+                             r"|(?<![\w.(])(?P<mixed>V(?:[a-z]{1,6}\d*|(?!_o(?:ut\w*)?\b)_[a-z0-9][a-z0-9_]{0,7}(?!\w))|(?!(?:via|vs|very|volts?|voltage|value|vary|varies|varying)\b)"
                              r"v(?:[a-z]{1,6}\d*|\d+)"
                              r"(?=\s*[=:]?\s*[-+]?\.?\d[\d.]*\s*[munpµk]?\s*[vV]\b))"
                              r"(?=\s*(?:=|:|\bis\b|,|\()?\s*(?:an?\s+)?[-+]?\.?\d[\d.]*\s*[munpµk]?\s*[vV]\b"
@@ -2494,6 +2533,25 @@ def _sources_on_known_nodes(request: Request) -> None:
         if ends and ends[0] != "0" and len(ends) <= 2:
             request.sources[i] = dataclasses.replace(s, node=ends[0], minus=ends[1] if ends[1:] != ["0"] and ends[1:]
                                                      else None)
+
+
+# "Hold VB at 1.8 V", "keep VB at 0", "VB held at 3.3 V": a named source's DC level, said apart from its node
+_HELD_NAMED = re.compile(r"\b(?:hold|keep|set|tie|park|fix)s?\s+(?P<a>(?-i:[VI][A-Za-z0-9_]*))\s+(?:at|to|=)\s*"
+                         r"(?P<v>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s*(?:[munµk]?V\b)?)"
+                         r"|\b(?P<b>(?-i:[VI][A-Za-z0-9_]*))\s+(?:is\s+)?(?:held|kept|set|tied|parked|fixed)\s+(?:at|to)\s*"
+                         r"(?P<w>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s*(?:[munµk]?V\b)?)", re.IGNORECASE)
+
+
+def _held_named(text: str, request: Request) -> None:
+    """A DC level the request holds a named source at in words of their own ("Inputs VA on na and VB on nb. Hold VB
+    at 1.8 V and sweep VA"): the level of that source, where no other reading gave it one."""
+    for m in _HELD_NAMED.finditer(text):
+        name, said = m["a"] or m["b"], (m["v"] or m["w"]).strip()
+        at = next((i for i, s in enumerate(request.sources) if (s.name or "").upper() == name.upper()
+                   and s.dc is None and not (s.sin or s.pulse or s.pwl)), None)
+        level = _quantities(said if said.endswith("V") else f"{said} V")
+        if at is not None and level and level[0].unit == "V":
+            request.sources[at] = dataclasses.replace(request.sources[at], dc=level[0].value)
 
 
 def _designated_sources(text: str, request: Request) -> None:
@@ -2978,7 +3036,7 @@ def _sources(text: str, request: Request) -> None:
                 start = begin
             clause = text[start:stop]
         named = _SOURCE_NAME.search(clause)
-        name = (named["name"] or named["after"] or named["paren"]) if named else None
+        name = (named["name"] or named["after"] or named["paren"] or named["lower"]) if named else None
         if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
             name = lead["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
@@ -2989,7 +3047,8 @@ def _sources(text: str, request: Request) -> None:
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement
-        if not name and (fed := _FROM_SUPPLY.search(clause)) and not _PULSE_WORDS.search(clause) \
+        if not name and (fed := _FROM_SUPPLY.search(clause) or _SUPPLY_FIRST.search(clause)) \
+                and not _PULSE_WORDS.search(clause) \
                 and not _SINE.search(clause):
             # "3.3 V at vo from 5 V at vin", "a mid-rail point at node half from a 10 V supply": the level at the
             # first node is the output's (a spec); the source is the supply's, on its own node if the words give one
@@ -4810,6 +4869,8 @@ def _model_lists(text: str, request: Request) -> None:
             at = item.end()
     for m in _MODEL_NAME.finditer(text):
         lo = _sentence(text, m.start())[0]
+        if text[:lo].rstrip().endswith(";"):  # "QA: NPN, collector on vcc ...; model QHI with BF=350": its device's
+            lo = _sentence(text, len(text[:lo].rstrip()) - 1)[0]
         modelled = [*_TERMINALS, "S"]  # (a switch's model too: "S1 ..., model SW1 with VT=2.5")
         device = next((i for i in reversed(range(len(request.elements))) if request.elements[i].kind in modelled
                        and lo <= text.find(request.elements[i].text) < m.start()
@@ -5192,6 +5253,12 @@ def _read_request(description: str) -> Request:
     request.sources += [SourceConstraint(level.text, level.node, level.value, supply=bool(RAIL.match(level.node)))
                         for level in port_levels(by_role, {s.node for s in request.sources if s.node})]
     _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
+    _held_named(text, request)
+    for i, s in enumerate(request.sources):  # "my sensor signal at s_in ... the sensor sits at 0.25 V": the input's
+        if s.node and request.input and s.node not in request.nodes and s.node != request.input \
+                and re.search(rf"\bthe\s+{re.escape(s.node)}\b", s.text) and re.search(
+                    rf"\b{re.escape(s.node)}\s+(?:\w+\s+)?(?:at|on)\s+(?:node\s+)?{re.escape(request.input)}\b", text):
+            request.sources[i] = dataclasses.replace(s, node=request.input)
     _sources_on_known_nodes(request)
     _pins_fed_by_sources(request)
     # an article read as a node where the request writes it only as one ("from node vin15 into a 1 kΩ load", never
@@ -5234,6 +5301,7 @@ def _read_request(description: str) -> Request:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
     _specs(text, request.specs)
+    _share_of_source(text, request)
     if request.output is None:  # "I want 3 V at node mid": the node a level is wanted at is the output
         request.output = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
     # "F1 from out to ground with gain 50": a controlled source's own figure, not a gain the circuit must measure

@@ -185,7 +185,9 @@ def _rl_filter(f: _Filler, high: bool) -> str:
 
 def _rlc(f: _Filler, topology: str) -> str:
     source = f"V1 in 0 DC 0 AC {f('VIN', 1)}"
-    r = lambda: f("R", 100, "R1")  # noqa: E731 - read only by the topologies that have one
+    # (read only by the topologies that have one; where it feeds the circuit from the source, "fed through 330 ohm",
+    # the source resistance the reader took is it)
+    r = lambda: f("R", 100, "R1", *(("RS",) if topology in ("notch", "series") else ()))  # noqa: E731
     inductance, capacitance = 10e-3, 100e-9
     given = set(f.intent.values)
     if topology != "lc_lowpass" and "FREQ" in given and not ({"L", "L1"} & given and {"C", "C1"} & given):
@@ -477,10 +479,15 @@ _LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
 
 # A CMOS request that describes its two devices apart ("NMOS W/L = 1u/1u (VTO 0.7, KP 100u), PMOS W/L =
 # 2.5u/1u (VTO -0.7, KP 40u)"): each device's clause runs from its polarity word to the other's.
-_POLARITY = {"n": re.compile(r"\b(?:nmos|n-?channel|nfet)\b", re.IGNORECASE),
-             "p": re.compile(r"\b(?:pmos|p-?channel|pfet)\b", re.IGNORECASE)}
+# (or a model named for its polarity, its parameters next: "models NM (VTO=0.5, KP=200u) and PM (...)", "model PO:
+# VTO=-0.6")
+_POLARITY = {pol: re.compile(rf"\b(?:{pol}mos|{pol}-?channel|{pol}fet)\b"
+                             rf"|\b(?-i:{pol.upper()}[A-Z0-9_]{{0,5}})(?=\s*(?:\(|:)\s*(?:[^()]*?\b(?:VTO|KP)\s*=))",
+                             re.IGNORECASE) for pol in "np"}
 _SIZE = r"\d+(?:\.\d+)?\s*[munµ]?"
 _CLAUSE_WL = re.compile(rf"\bW\s*/\s*L\s*(?:=|of|is)?\s*(?P<w>{_SIZE})m?\s*/\s*(?P<l>{_SIZE})m?\b")
+# ("NMOS 1u/0.35u, PMOS 4u/0.35u": the size right after the device's word)
+_CLAUSE_BARE_WL = re.compile(rf"\s*(?:is\s+|at\s+)?(?P<w>{_SIZE})m?\s*/\s*(?P<l>{_SIZE})m?(?![\w/])")
 _CLAUSE_W = re.compile(rf"\bW\s*=\s*(?P<w>{_SIZE})m?\b")
 _CLAUSE_L = re.compile(rf"\bL\s*=\s*(?P<l>{_SIZE})m?\b")
 _CLAUSE_PARAM = {"VTO": re.compile(r"\b(?:vto|vth|vt0)\s*(?:=|of|is)?\s*(?P<v>[-+\u2212]?\d+(?:\.\d+)?)\s*V?\b",
@@ -492,17 +499,24 @@ def device_clause(description: str, pol: str) -> str | None:
     """The words describing the `pol` device when the request describes both polarities apart; else None. Of its
     mentions, the first that sizes it or gives its model ("a diode-connected PMOS load. ... PMOS W=5u L=1u, VTO=-0.7":
     the second)."""
+    clauses = device_clauses(description, pol)
+    said = [c for c in clauses if _CLAUSE_WL.search(c) or _CLAUSE_BARE_WL.match(c) or _CLAUSE_W.search(c)
+            or any(p.search(c) for p in _CLAUSE_PARAM.values())]
+    return (said or clauses)[0] if clauses else None
+
+
+def device_clauses(description: str, pol: str) -> list[str]:
+    """The words after each mention of the `pol` device, up to the other's or the sentence's end, when the request
+    describes both polarities apart; else none."""
     if _POLARITY["p" if pol == "n" else "n"].search(description) is None:
-        return None
+        return []
     clauses = []
     for own in _POLARITY[pol].finditer(description):
         ends = [m.start() for m in _POLARITY["p" if pol == "n" else "n"].finditer(description) if m.start() > own.end()]
         stop = min([*ends, *(i for i in (description.find(";", own.end()), description.find(". ", own.end()))
                              if i >= 0)], default=len(description))
         clauses.append(description[own.end():stop])
-    said = [c for c in clauses if _CLAUSE_WL.search(c) or _CLAUSE_W.search(c)
-            or any(p.search(c) for p in _CLAUSE_PARAM.values())]
-    return (said or clauses)[0] if clauses else None
+    return clauses
 
 
 # "PMOS 2.5 times wider", "the PMOS is 3x as wide", "p-channel twice as wide": its width over the other device's
@@ -516,7 +530,9 @@ def _clause_size(f: _Filler, pol: str) -> tuple[str, str] | None:
     clause = device_clause(f.intent.description, pol)
     if clause is None:
         return None
-    if m := _CLAUSE_WL.search(clause):
+    # (the first mention that sizes it: "models NM (VTO=0.5) and PM (VTO=-0.5); NMOS 1u/0.35u, PMOS 4u/0.35u")
+    if m := next((m for c in device_clauses(f.intent.description, pol)
+                  if (m := _CLAUSE_WL.search(c) or _CLAUSE_BARE_WL.match(c))), None):
         return _size(m["w"]), _size(m["l"])
     w, length = _CLAUSE_W.search(clause), _CLAUSE_L.search(clause)
     if w:

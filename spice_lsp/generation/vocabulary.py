@@ -30,7 +30,7 @@ GROUND = frozenset({"ground", "gnd", "grounded", "earth"})
 FUNCTION = frozenset("""the and or nor at on to of is are be with from by for as into onto via through that this these
 those it its them they we you us their his her my our your which each every both all any some either same up down
 over under above below about around roughly approximately least most so then than when while where if but not no only
-just also per back away off forward together apart between within without across along whose""".split())
+just also per back away off forward together apart between within without across along whose plus""".split())
 
 # Verbs that stand where a node's name would ("its drain held at 5 V", "out should be at 0.5 V", "C1 charged to
 # 5 V": an initial condition, not a node held at 5 V).
@@ -72,10 +72,10 @@ sensors microphone mic transducer pickup scope oscilloscope meter""".split())
 # Ordinary words and units that stand where a loose reader looks for a node's name ("4 V at full light", "a pulse on
 # one input", "biased at mid-rail", "tied high at 3.3 V", "a 10k pullup to 3.3 V", "output y, rails ±5 V", "a diode
 # across the motor", "10 uA in"): a node is so called only where the request marks it ("at node high", a part's
-# end "from high to out").
+# end "from high to out"). ("na" is no unit here: a gate's input, "VA on na", is the name it usually is.)
 PLAIN = frozenset("""full empty half mid plus minus one two three four five six seven eight nine ten high low side
 pullup pulldown pull rails motor motors winding windings relay lamp bulb heater solenoid light dark bright fan
-ma ua µa na mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
+ma ua µa mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
 
 
 # The words a request marks as nodes somewhere ("node mid", a part's ends "from top to mid"): names everywhere in it

@@ -616,6 +616,8 @@ register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through
                 names=("parallel LC tank", "LC tank circuit", "parallel resonant LC circuit", "parallel LC resonator"),
                 rules=((4.97, (r"\btank\b|parallel[- ](?:lc|rlc)\b|parallel\s+resonan", r"^(?!.*oscillat)")),),
                 noun="filter", accepts=r"resonat\w*|tank",
+                # ("fed from a source through a 47k resistor": the feed resistor, not a source resistance)
+                words=((r"\bthrough\b|\bfeed\w*|\bfed\b", {"ohm": "R"}),),
                 specs=("center",), design=designer(_tank_eq, "f0 = 1/(2 pi sqrt(L C))", ("L", "C"), scale=-2),
                 examples=(("center", "parallel LC tank resonating at {x} Hz", 1e3, 1e6),)))
 

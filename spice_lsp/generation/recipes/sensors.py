@@ -84,6 +84,10 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
     give its fixed resistance."""
     if not rtd:
         _stated_ntc(f)
+    if as_resistance(f) and (said := _stated_ohms(f)) is not None:
+        f.param("t_sensor", _temperature(f))
+        f.analysis = "op"
+        return "", [f"* RT: the {'RTD' if rtd else 'NTC thermistor'} at its stated {said[0]} at {said[1]} C"]
     if as_resistance(f):
         if rtd:
             f.param("r0", f("R0", _nominal(f, rtd)))
@@ -122,8 +126,24 @@ def _temperature(f: _Filler) -> str:
 
 # --- what each circuit must do, from the values it was built with -------------------------------------
 
+# "the thermistor (4.16k at 45 C, model it as that resistor)": its resistance at a temperature the request states
+_OHMS_AT = re.compile(r"(?<![\w.])(?P<r>\d+(?:\.\d+)?)\s*(?P<k>k|meg)?\s*(?:ohms?|\u03a9)?\s+at\s+"
+                      r"(?P<t>[-+\u2212]?\d+(?:\.\d+)?)\s*(?:°\s*)?C\b", re.IGNORECASE)
+
+
+def _stated_ohms(f: _Filler) -> tuple[str, str] | None:
+    """(its resistance, the temperature) where the request states the sensor's resistance at the temperature it is
+    read at (_OHMS_AT)."""
+    t = float(_temperature(f))
+    said = next((m for m in _OHMS_AT.finditer(f.intent.description)
+                 if math.isclose(float(m["t"].replace("\u2212", "-")), t)), None)
+    return (f"{said['r']}{said['k'] or ''}", said["t"]) if said else None
+
+
 def _sensor_ohms(f: _Filler, rtd: bool) -> float:
     t = used(f, "TEMP")
+    if as_resistance(f) and (said := _stated_ohms(f)) is not None:  # as stated there: the law is not asked
+        return parse_number(said[0]) or 0.0
     if rtd:
         return used(f, "R0") * (1 + 3.9083e-3 * t - 5.775e-7 * t * t)
     return _ntc_r(used(f, "R25"), used(f, "BETA"), t)
