@@ -2,6 +2,8 @@
 from a benchmark file): part names SPICE allows that are not capitals and digits, a part's card written inline, the
 node a source or a part's noun names, a share of a source's level, two MOS models told apart by their names, a
 named source held at a level in a sentence of its own, and arithmetic that is no circuit."""
+import math
+
 import pytest
 
 from spice_lsp.generation.pipeline import CannotServe, generate
@@ -193,3 +195,113 @@ def test_na_after_on_is_a_node_not_nanoamps():
 def test_a_product_of_two_numbers_is_no_gain(text):
     with pytest.raises(CannotServe):
         generate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Put a 220 nF capacitor Cb from node lp to ground and a 1.5k resistor Ra from node gen to lp. Vg is 1 V AC at "
+    "gen. AC analysis 10 Hz to 1 MHz.",
+    "Add a 2.2k resistor Rload from out to ground and a 1k resistor Rtop from vin to out, 9 V at vin. Operating point.",
+])
+def test_a_part_named_after_its_noun_is_one_part(text):
+    elements = read_request(text).elements
+    assert all(e.name for e in elements) and len(elements) == 2
+    assert len([k for k in _lines(generate(text).netlist) if k[0] in "RC"]) == 2
+
+
+def test_a_current_source_named_with_an_underscore():
+    text = "A 2 mA current source I_ref pushing into node k, and Rk = 1k from k to ground. Operating point."
+    assert "I_ref" in _lines(generate(text).netlist)
+
+
+@pytest.mark.parametrize(("text", "equal"), [
+    ("Sallen-Key low-pass, Butterworth, cutoff 3 kHz, equal 22 nF capacitors, input lin, output lout.", "C"),
+    ("Sallen-Key high-pass, Butterworth, corner 200 Hz, equal 10k resistors, input hin, output hout.", "R"),
+])
+def test_equal_parts_where_the_unity_gain_design_has_them_unequal(text, equal):
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    values = {lines[f"{equal}1"][-1], lines[f"{equal}2"][-1]}
+    assert len(values) == 1 and answer.verified
+
+
+def test_equal_resistors_given_set_the_capacitors_of_a_unity_gain_low_pass():
+    answer = generate("Sallen-Key low-pass at 1.5 kHz with two equal 22k resistors")
+    lines = _lines(answer.netlist)
+    assert lines["R1"][-1] == lines["R2"][-1] == "22k" and answer.verified
+
+
+def test_a_triangle_input_at_the_frequency_stated():
+    answer = generate("op-amp differentiator, C = 22 nF, R = 10k, input node tin driven by a 2 V 250 Hz triangle "
+                      "wave, output tout. 12 ms.")
+    assert "ftri=250" in answer.netlist and answer.verified
+
+
+def test_a_source_resistor_into_a_named_node_and_a_trap_fed_through_a_resistance():
+    ladder = generate("3rd-order Butterworth LC low-pass (C-L-C) for 75 ohm, cutoff 5 MHz. Source V1 (1 V AC) on node "
+                      "sg with a 75 ohm source resistor into fin; 75 ohm load on fout.")
+    assert _lines(ladder.netlist)["R1"][:2] == ["sg", "fin"]
+    trap = generate("Series LC trap to ground that removes 455 kHz from node tp, using a 10 uH inductor; the signal "
+                    "comes from a 1 V AC source on node sig through 470 ohm.")
+    assert any(v[:3] == ["sig", "tp", "470"] for k, v in _lines(trap.netlist).items() if k.startswith("R"))
+
+
+def test_a_thermistors_stated_resistance_at_the_temperature_it_is_read_at():
+    answer = generate("NTC thermistor divider: the thermistor (6.5k at 35 C, model it as that resistor) from the 5 V "
+                      "rail node v5 to node tm, and a 10k fixed resistor from tm to ground. What does tm read at 35 C?")
+    assert any(v[-1] == "6500" or v[-1] == "6.5k" for k, v in _lines(answer.netlist).items() if k == "RT")
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Buck converter from 24 V (node vi) to 12 V at node vo, 2 A into a 6 ohm load, 200 kHz switching, 33 uH and "
+     "220 uF. Run 4 ms.", 12.0),
+    ("Buck converter from 9 V at node b9 to 3.3 V at node b3, 100 kHz, 68 uH, 100 uF, 10 ohm load. Run 5 ms.", 3.3),
+])
+def test_a_converter_from_a_level_at_its_node_to_the_level_it_makes(text, level):
+    spec = next(s for s in read_request(text).specs if s.quantity == "vout")
+    assert spec.target == level
+
+
+def test_a_pumps_supply_on_its_own_node_its_flying_capacitor_and_its_clock_on_another_node():
+    # (at the family's own supply level: a 3.3 V one is read as a level held on pin, not the supply, a gap)
+    text = ("Diode charge-pump voltage doubler: 5 V DC on node pin, a 0-5 V 20 kHz square wave on node ck driving "
+            "a 2.2 uF flying capacitor, two diodes, 22 uF output capacitor and 4.7k load on node out2. Run 10 ms.")
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    assert any(k.startswith("V") and v[0] == "pin" for k, v in lines.items())
+    assert any(k.startswith("C") and v[-1] == "2.2u" for k, v in lines.items())
+    assert answer.verified, answer.warnings
+
+
+def test_two_supplies_in_one_clause_each_on_its_node():
+    sources = read_request("a 15 V adapter on node dcin and a 12 V battery on node bt, each through a diode "
+                           "into node sys.").sources
+    assert {(s.node, s.dc) for s in sources} == {("dcin", 15.0), ("bt", 12.0)}
+
+
+def test_a_time_given_its_value_after_at_is_no_node():
+    request = read_request("R1 4.7k in->out, C1 100n out->gnd. Source: 3 V step at in at t=2 ms. Run 10 ms.")
+    assert "t" not in request.nodes
+
+
+def test_a_sine_made_positive_only_is_a_rectifier():
+    answer = generate("Turn a 60 Hz sine of 8 V peak at node vac into a lumpy, positive-only voltage at node vr, using "
+                      "one diode and a 1k load. Show me 50 ms.")
+    lines = _lines(answer.netlist)
+    assert any(k.startswith("D") for k in lines) and any(v[:2] == ["vr", "0"] for k, v in lines.items() if k[0] == "R")
+
+
+def test_a_step_getting_to_a_share_a_time_after_is_a_lag():
+    text = ("A step at node go (0 to 3 V at t = 2 ms) should come out at node lag rising gently, getting to 63 % of "
+            "the way 2 ms after the step. Simulate 20 ms.")
+    spec = next(s for s in read_request(text).specs if s.quantity == "cutoff")
+    assert spec.target == pytest.approx(-math.log(1 - 0.63) / (2 * math.pi * 2e-3), rel=1e-3)  # 63 % at t = tau
+    assert generate(text).verified
+
+
+def test_a_common_source_gain_with_its_drain_resistor_given_sets_the_gate_bias():
+    answer = generate("NMOS common-source stage with voltage gain -4: model NQ (VTO=0.6, KP=200u), W=10u, L=1u, "
+                      "RD = 5.6k from the 9 V rail to drain node d4. Gate node g4 gets a DC bias plus 1 V AC from one "
+                      "source; pick the bias.")
+    gate = next(v for k, v in _lines(answer.netlist).items() if k.startswith("V") and v[0] == "g4")
+    assert gate[2] != "1" and answer.verified

@@ -566,9 +566,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.node and stated.kind == "V" and stated.dc is not None \
                 and not (stated.sin or stated.pulse or stated.pwl or stated.ac is not None) \
                 and (rail := _rail(found)) is not None and rail.nodes[0] not in mapping \
-                and stated.node not in {n for line in found for n in line.nodes} and _BATTERY.search(
-                    request.description[_sentence_of(request.description, stated.text)]):
-            # "two AA cells (3 V, the source is VBAT on node cells)": the family's supply, named and placed so
+                and stated.node not in {n for line in found for n in line.nodes} and (_BATTERY.search(
+                    request.description[_sentence_of(request.description, stated.text)])
+                                                                     or _dc_level(rail, rows) == stated.dc):
+            # "two AA cells (3 V, the source is VBAT on node cells)", "5 V DC on node cp_in" of a pump on 5 V: the
+            # family's supply, named and placed so
             driver = rail
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
@@ -1292,6 +1294,19 @@ def _clear_way(mapping: dict[str, str], nodes: set[str], added: set[str], ports:
 
 # what a source that supplies the circuit is said to be
 _BATTERY = re.compile(r"\b(?:cells?|batter(?:y|ies)|supply|rail|AAA?|adapter|mains|power)\b", re.IGNORECASE)
+
+
+def _dc_level(line: Line, rows: list[str]) -> float | None:
+    """A source line's DC level, through the .param it reads ("DC {vdd}")."""
+    level = re.match(r"\s*(?:DC\s+)?(\S+)", line.rest, re.IGNORECASE)
+    if level is None:
+        return None
+    said = level[1]
+    if said.startswith("{") and said.endswith("}"):
+        name = said[1:-1].strip().lower()
+        said = next((m[1] for row in rows if row.lower().startswith(".param")
+                     for m in re.finditer(rf"\b{re.escape(name)}\s*=\s*(\S+)", row, re.IGNORECASE)), "")
+    return parse_number(said)
 
 
 def _sentence_of(text: str, words: str) -> slice:

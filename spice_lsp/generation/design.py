@@ -185,6 +185,12 @@ def _resonance(intent: Intent, design: Design, spec: Spec) -> None:
         design.free, design.scale = "C", -2
 
 
+# "equal 10 nF caps", "both capacitors equal", "C1 = C2", "equal-component": a Sallen-Key of equal parts
+_EQUAL_PARTS = re.compile(r"\bequal[\s-]+(?:[\d.]+\s*[pnuµm]?\s*(?:F|ohms?|\u03a9|k)?\s+)?(?P<what>caps?|capacitors?|"
+                          r"resistors?|parts|components?|values?)\b|\b(?:both|the\s+two)\s+(?P<what2>caps?|capacitors?|"
+                          r"resistors?)\s+(?:are\s+)?(?:equal|the\s+same)\b", re.IGNORECASE)
+
+
 def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
     """Unity-gain Sallen-Key, equal R (low-pass) or equal C (high-pass), at the request's Q (else
     Butterworth, 0.707): the low-pass's C1 = 4 Q^2 C2, the high-pass's R2 = 4 Q^2 R1; then
@@ -194,6 +200,12 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
     k, asked = given(intent, "GAIN"), _passband_gain(d)
     if "C" in intent.values:  # "both C = 10 nF": the capacitors' value, each set from it below
         d.claimed.add("C")
+    said = {(m["what"] or m["what2"])[:1].lower() for m in _EQUAL_PARTS.finditer(intent.description)}
+    if k is None and asked is None and said & {"r" if high else "c", "p", "v"}:
+        # "equal 10 nF caps" of a low-pass (its unity-gain design has equal resistors, a high-pass equal capacitors):
+        # the equal-component design, its gain setting Q = 1/(3 - K)
+        k = 3 - 1 / (d.q or 1 / math.sqrt(2))
+        set_value(intent, d, "GAIN", k, "equal parts: K = 3 - 1/Q", None)
     if (gain := k or asked) is not None and gain > 1 and (d.q is not None or k is None):
         # a passband gain asked (at the Q asked, else Butterworth's): the parts' ratio that gives both
         _sallen_key_gain(intent, d, spec, high, gain, d.q or 1 / math.sqrt(2))
@@ -204,23 +216,31 @@ def _sallen_key(intent: Intent, d: Design, spec: Spec, high: bool) -> None:
             return
         q = 1 / (3 - k)
         f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
-        c = given(intent, "C", "C1", "C2") or 10e-9
-        for role in ("C1", "C2"):
-            set_value(intent, d, role, c, "equal capacitors", None)
-        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * c), f"f0 = 1/(2 pi R C), Q = 1/(3 - K) = {q:.3g}", E96)
-        set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+        r = given(intent, "R", "R1", "R2")
+        c = given(intent, "C", "C1", "C2") or (1 / (2 * math.pi * f0 * r) if r else 10e-9)
+        for role in ("C1", "C2"):  # ("equal 10k resistors": the capacitors from them)
+            set_value(intent, d, role, c, "equal capacitors" if r is None else "f0 = 1/(2 pi R C)",
+                      None if r is None else E24)
+        if r is None:
+            set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * c), f"f0 = 1/(2 pi R C), Q = 1/(3 - K) = {q:.3g}", E96)
+            set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
         return
     q = d.q or 1 / math.sqrt(2)
     f0 = spec.target if spec.quantity == "f0" else spec.target ** 2 / second_order_corner(spec.target, q, high)
     c = given(intent, "C2", "C") or 10e-9
     how = f"Q = {q:.3g}" + (" (Butterworth)" if d.q is None else "")
     if not high:
-        if given(intent, "C2", "C") is None:
+        if given(intent, "C2", "C") is None and (r := given(intent, "R", "R1", "R2")) is not None:
+            # "two equal 10k resistors": the capacitors from them, f0 = 1/(2 pi R sqrt(C1 C2)) = 1/(4 pi Q R C2)
+            set_value(intent, d, "C2", 1 / (4 * math.pi * f0 * q * r), f"C2 = 1/(4 pi f0 Q R) for {how}", E24)
+            c = intent.values["C2"].value
+        elif given(intent, "C2", "C") is None:
             set_value(intent, d, "C2", c, "the design's base capacitor", None)
         set_value(intent, d, "C1", 4 * q * q * c, f"C1 = 4 Q^2 C2 for {how}, R1 = R2", E24)
-        c1 = intent.values["C1"].value  # as bought: R is designed from the capacitors used
-        set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * math.sqrt(c1 * c)), "f0 = 1/(2 pi R sqrt(C1 C2))", E96)
-        set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
+        c1 = intent.values["C1"].value  # as bought: R is designed from the capacitors used (unless given)
+        if given(intent, "R", "R1", "R2") is None:
+            set_value(intent, d, "R1", 1 / (2 * math.pi * f0 * math.sqrt(c1 * c)), "f0 = 1/(2 pi R sqrt(C1 C2))", E96)
+            set_value(intent, d, "R2", d.designed["R1"], "R2 = R1", E96)
     else:
         set_value(intent, d, "C1", c, "equal capacitors", None)
         set_value(intent, d, "C2", c, "equal capacitors", None)
@@ -308,7 +328,16 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
     gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
     intent.values.pop("GAIN", None)
     d.claimed.add("GAIN")
-    if intent.polarity == "p" or {"RD", "RL", "R"} & set(intent.values):
+    if intent.polarity == "p":
+        return
+    if {"RD", "RL", "R"} & set(intent.values):
+        bias = intent.values.get("VGS") or intent.values.get("VBIAS")
+        # (a level said with "AC" is the signal's: "a DC bias plus 1 V AC from one source")
+        signal = bias is not None and re.search(rf"{re.escape(bias.text)}\s*AC\b", intent.description, re.IGNORECASE)
+        if signal and bias is not None:
+            intent.values.pop(bias.role)
+        if bias is None or signal:  # the drain resistor given, the bias left to us ("choose the bias")
+            _cs_bias_for_gain(intent, d, gain)
         return
 
     def values(*roles: str, default: float | None = None) -> float:  # the drain resistor: the one designed
@@ -324,6 +353,31 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
         return
     set_value(intent, d, "RD", rd, "|gain| = gm (RD || ro) at the gate's bias", E96)
     d.free, d.scale = "RD", 1
+
+
+def _cs_bias_for_gain(intent: Intent, d: Design, gain: float) -> None:
+    """The gate's DC bias that gives |gain| = gm (RD || ro) with the drain resistor given, the device kept in
+    saturation (the drain above the overdrive): bisection on the bias, the gain rising with it."""
+    vgs = 1.5
+
+    def values(*roles: str, default: float | None = None) -> float:
+        found = next((intent.values[r].value for r in roles if r in intent.values), None)
+        return found if found is not None else vgs if roles[0] == "VGS" else default or 0.0
+    vto, vdd = values("VTO", default=0.7), abs(values("VDD", default=5))
+    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    rd = values("RD", "RL", "R", default=10e3)
+    low, high = vto + 0.01, vto + vdd
+    for _ in range(50):
+        vgs = (low + high) / 2
+        saturated = vdd - 0.5 * beta * (vgs - vto) ** 2 * rd > vgs - vto
+        if saturated and abs(mos_gain(values, card_lambda(intent))) < gain:
+            low = vgs
+        else:
+            high = vgs
+    if abs(abs(mos_gain(values, card_lambda(intent))) - gain) > 0.02 * gain:
+        d.problems.append(f"no gate bias gives |gain| {gain:g} with this drain resistor in saturation")
+        return
+    set_value(intent, d, "VGS", vgs, "the gate's bias for |gain| = gm (RD || ro), RD given", None)
 
 
 VT = 0.02585  # thermal voltage at 300 K

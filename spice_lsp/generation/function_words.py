@@ -106,6 +106,9 @@ _CONCEPTS: dict[str, str] = {
     "rectify": r"\brectif\w*|\b(?:ac|sine|sinusoid|mains)\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?"
                r"(?:steady\s+|smooth\s+)?dc\b"
                rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative)\s+{_HALVES}"
+               # "a sine ... into a bumpy, positive-only voltage": a wave made one-signed
+               r"|\b(?:ac|sine|sinusoid|mains)\b[^.;]{0,60}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,2}?"
+               r"(?:positive|negative)[- ]only\b"
                rf"|\bboth\s+{_HALVES}\b[^.;]{{0,50}}?\b(?:positive|the\s+same\s+(?:sign|polarity|direction))\b"
                r"|\b(?:block|remov|chop|cut|kill|drop|discard|throw\w*\s+away|ignor|suppress)\w*\s+(?:off\s+)?"
                rf"(?:the\s+|its\s+|every\s+|all\s+)?(?:negative|positive)\s+{_HALVES}",
@@ -267,10 +270,10 @@ _CONCEPTS: dict[str, str] = {
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge|rise|fall)\b"
            r"|\bslow\w*\s+(?:down\s+)?(?:the\s+|its\s+)?(?:edges?|transitions?|rise|steps?)\b"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
-           r"|\b(?:reach\w*|gets?\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
+           r"|\b(?:reach\w*|gets?\s+to|getting\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after|later|behind)\b"
-           r"|\breach\w*\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:\S+\s+){1,4}?)?"
-           r"(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+later\b)"
+           r"|\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+"
+           r"(?:of\s+(?:\S+\s+){1,4}?)?(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+(?:later|after)\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            # "stay below 2.5 V for about 10 ms after power-up": a level not reached for a time
            r"|\b(?:stay|remain)\w*\s+(?:low\s*[(,]?\s*)?(?:below|under|beneath|lower\s+than|less\s+than)\s+"

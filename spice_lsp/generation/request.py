@@ -110,6 +110,10 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          r"[RCLDQMJEVIGHFKSB]_[A-Z0-9][A-Z0-9_]*(?![\w])|"
                          # ... or in lower case: "R_lim = 220 ohm" (a source so named: _SOURCE_NAME, _GIVEN_SOURCE)
                          r"[RCLDQMJ]_[a-z0-9][A-Za-z0-9_]*(?![\w])|"
+                         # ... or in mixed case right after its noun: "a 220 nF capacitor Cb from lp to ground"
+                         r"(?:(?<=capacitor )|(?<=cap ))C[a-z][a-z0-9_]*(?![\w])|"
+                         r"(?<=resistor )R[a-z][a-z0-9_]*(?![\w])|"
+                         r"(?:(?<=inductor )|(?<=coil )|(?<=choke ))L[a-z][a-z0-9_]*(?![\w])|"
                          # a device named by letters then a number: "DZ1", "QN2", "MP1"
                          r"[DQMJ][A-Z]{1,3}\d+[A-Za-z0-9_]*(?![\w])|"
                          # ... or by letters alone, its kind or model in the aside after it: "MN (nmos, W=1u)",
@@ -1278,7 +1282,10 @@ _MADE_LEVEL = re.compile(r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s*V\s+(?:(?:zener|
                          r"|\b(?:lands?|landing|ends?\s+up|settles?|comes?\s+out)\s+(?:near|at|around|about|close\s+to)\s+"
                          r"(?P<value3>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # "from 12 V to 5 V", "takes 12v down to 3.3v": a converter's, regulator's or divider's output (not a sweep's end).
-_FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?\d+(?:\.\d+)?\s*v\b(?:\s+(?:dc|input|supply))?\s+"
+# ("from 12 V at bin to 5 V": the input's node between; "from 12 V (node bin) to 5 V", which the reader has
+# rewritten "from node bin (12 V) to 5 V" by then)
+_FROM_TO_SPEC = re.compile(r"\b(?:from|tak(?:es?|ing))\s+(?:an?\s+)?(?:(?:node\s+)?[a-z_]\w*\s*\(\s*)?"
+                           r"\d+(?:\.\d+)?\s*v\b(?:\s*\))?(?:\s+(?:dc|input|supply))?(?:\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*)?\s+"
                            r"(?:down\s+|up\s+)?to\s+(?:about\s+)?(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*v\b"
                            # "raises 5 V to roughly 9 V", "targeting about 3.3 V from 12 V"
                            # ... "turns 24 V into 5 V", "brings the 9 V down to 3.3 V"
@@ -1726,8 +1733,10 @@ _FRACTION = re.compile(r"(?P<down>\bdown\s+to\s+)?\b(?:(?P<n>an?|one|two|three|f
 _SLASH_SHARE = re.compile(r"(?<![\w./])(?P<n>\d+)\s*/\s*(?P<d>\d+)\s+of\s+(?:the\s+|its\s+|their\s+)"
                           r"(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b", re.IGNORECASE)
 _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\s*"
-_LAG = re.compile(rf"\breach\w*\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:\S+\s+){{1,4}}?)?"
-                  rf"(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b|(?P<later>{_SECONDS})\s+later\b)"
+# ("getting to 63 % of the way 5 ms after the step": the time after the step the share is reached)
+_LAG = re.compile(rf"\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+"
+                  rf"(?:of\s+(?:\S+\s+){{1,4}}?)?(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b"
+                  rf"|(?P<later>{_SECONDS})\s+(?:later|after)\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
                   rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b"
                   # "a 1 ms time constant", "with 50 ms of time constant"
@@ -2146,7 +2155,7 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"(?P<name>[VI][A-Z][A-Za-z0-9_]*)(?=\s*(?:=|:|\bis\b|\bat\b))"
                           # ("V_bus = 24 V on bus", "Vclk is a pulse source on clk": a name in lower case, placed by
                           # its words; "V_out = 5 V" is the output's level)
-                          r"|(?!V_o(?:ut\w*)?\b)(?P<lower>[VI]_[a-z0-9]\w*(?=[^.;]*?\b(?:on|at)\s+(?:the\s+)?(?:node\s+)?"
+                          r"|(?!V_o(?:ut\w*)?\b)(?P<lower>[VI]_[a-z0-9]\w*(?=[^.;]*?\b(?:on|at|into)\s+(?:the\s+)?(?:node\s+)?"
                           r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b))"
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
@@ -3022,7 +3031,10 @@ def _sources(text: str, request: Request) -> None:
     stated = [(pos, pos + len(s.text)) for s in request.sources if s.name and (pos := text.find(s.text)) >= 0]
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
     for start, stop in [(m.start(), m.end()) for m in
-                        re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|[,;:]|\.(?!\d)|$)", text)]:
+                        # ("a 12 V adapter on node wall and a 9 V battery on node bat": two sources, each its clause)
+                        re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|\s+and\s+(?:an?\s+)?[-+]?\d[\d.]*\s*"
+                                    r"[mµu]?V\s+(?:dc\s+)?(?:[\w-]+\s+)?(?:supply|adapter|battery|source|rail|cell)|"
+                                    r"[,;:]|\.(?!\d)|$)", text)]:
         clause = text[start:stop].removeprefix(" and").removeprefix("and ")
         if any(a <= start < b for a, b in stated):
             continue  # part of a named source's statement ("V1: a pulse from 0 to 3.3 V ..., at node clk")
@@ -3132,7 +3144,7 @@ def _sources(text: str, request: Request) -> None:
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
                          # "a 3.3 V source at vdd", "24 V in at node vb"
-                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input)\s+)?"
+                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input|adapter)\s+)?"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                          # ("vb to 5 V at node vo": "to" after a bare name is a range's, no level set on it)
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+"
@@ -4186,7 +4198,7 @@ def _current_sources(text: str, request: Request) -> None:
                             or m.groupdict()["q5"])[0].value
         ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
         # ("a 20 uA current source Iph pulling current out of ...": its name in mixed case, after its noun)
-        named = re.search(r"\b(?:source|sink)\s+(?P<n>(?-i:I[a-z][A-Za-z0-9_]*))\b", said, re.IGNORECASE)
+        named = re.search(r"\b(?:source|sink)\s+(?P<n>(?-i:I_?[a-z][A-Za-z0-9_]*))\b", said, re.IGNORECASE)
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
                                                 minus=drawn, name=named["n"] if named else None))
 
@@ -5346,6 +5358,10 @@ def _read_request(description: str) -> Request:
     request.sources = [dataclasses.replace(s, node=None) if s.supply and not s.name and s.node and re.search(
         rf"\bload(?:ed)?\s+(?:by\s+\S+\s+)?(?:at|on|across)\s+(?:node\s+)?{re.escape(s.node)}\b", s.text, re.IGNORECASE)
         else s for s in request.sources if not (s.supply and not s.name and s.dc == 0 and not (s.sin or s.pulse))]
+    # ("a 470 nF capacitor Cx from node hp to ground": one part, read by its name and again as an unnamed one)
+    request.elements = [e for e in request.elements if e.name or not any(
+        k.name and k.kind == e.kind and k.value == e.value
+        and re.search(rf"(?<![\w.]){re.escape(k.name)}(?![\w.])", e.text) for k in request.elements)]
     return request
 
 

@@ -159,10 +159,11 @@ def _antilog_function(f: _Filler) -> list:
 
 
 def _differentiates(f: _Filler) -> list:
-    slope = 2 * used(f, "VIN") / 0.49e-3  # the triangle's ramps
+    t = _triangle_period(f)
+    slope = 2 * used(f, "VIN") / (0.49 * t)  # the triangle's ramps
     x = (_unity_rf(f) or used(f, "RF", "R")) * used(f, "C", "C1", "CIN") * slope
     return [Probe(f"function: its output is -RF C dv/dt = {x:.3g} V mid-way down the falling ramp",
-                  "{tran}\nmeas tran result find v({out}) at=0.745m", 0.9 * x, 1.1 * x)]
+                  f"{{tran}}\nmeas tran result find v({{out}}) at={format_eng(0.745 * t)}", 0.9 * x, 1.1 * x)]
 
 
 # --- difference, instrumentation and summing amplifiers ---------------------------------------------
@@ -1012,8 +1013,24 @@ def _differentiator(f: _Filler) -> str:
                       f"R1 a n {f(roles[0], r1, *roles[1:])}", f"R3 n out {rf}", "X1 0 n out opamp"])
 
 
+def _triangle_period(f: _Filler) -> float:
+    """The input triangle's period: the frequency the request gives it ("a 1 V 500 Hz triangle wave"), else 1 ms."""
+    said = f.intent.values.get("FREQ")
+    at = f.intent.description.find(said.text) if said is not None else -1
+    if said is None or at < 0 or said.value <= 0 or _unity_rf(f) or not re.match(
+            r"[^.;,]{0,24}?\btriang", f.intent.description[at + len(said.text):], re.IGNORECASE):
+        return 1e-3
+    return 1 / said.value
+
+
 def _triangle(f: _Filler) -> str:
-    return f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)"
+    # ramps of 0.49 T each with 0.01 T at the top: the falling ramp's middle is at 0.745 T (_differentiates)
+    t = _triangle_period(f)
+    if t == 1e-3:
+        return f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', 1)} {f('VIN', 1)} 0 0.49m 0.49m 10u 1m)"
+    f.param("ftri", f("FREQ", 1e3))  # the frequency the request gives its triangle
+    level = f("VIN", 1)
+    return f"V1 in 0 DC 0 AC 1 PULSE(-{level} {level} 0 {{0.49/ftri}} {{0.49/ftri}} {{0.01/ftri}} {{1/ftri}})"
 
 
 register(Family(kind="practical_differentiator", summary="practical op-amp differentiator (input R, feedback C)",

@@ -362,7 +362,9 @@ register(Family(kind="diode_charge_pump_doubler", function=_diode_doubler_functi
                        (4.431, (r"two[- ]diode|diode[- ]capacitor", r"charge[- ]pump",
                                 r"^(?![\s\S]*(?:invert|negative))")),
                        (4.432, (r"charge[- ]pump", r"doubl", r"square", r"^(?![\s\S]*switch)"))),
-                analysis="tran", tran=("0.1u", "5m"), source="V2", accepts=r"charge[- ]pump|doubler"))
+                analysis="tran", tran=("0.1u", "5m"), source="V2", accepts=r"charge[- ]pump|doubler",
+                # ("a 1 uF flying capacitor, ... 10 uF output capacitor": the pump's C1, the reservoir C2)
+                words=((r"flying|pump(?:ing)?\s+cap", {"F": "C1"}), (r"output|reservoir|storage", {"F": "C2"}))))
 
 
 def _ladder_capacitance(f: _Filler) -> float:

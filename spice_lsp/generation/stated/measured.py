@@ -27,6 +27,9 @@ def wave_levels(description: str, netlist: str, parsed: m.Netlist, timeout: floa
     tran = next(((a, b) for a, b in reading.transients(parsed) if a is not None and b is not None), None)
     for clause in reading.clauses(description, ".;"):
         wave, node, swing = _WAVE.search(clause), _AT_NODE.search(clause), _SWING.search(clause)
+        if wave:  # its own node, said in the wave's part of the clause ("5 V DC on node a, a 0-5 V square on node b")
+            lo_, hi_ = clause.rfind(",", 0, wave.start()) + 1, clause.find(",", wave.end())
+            node = _AT_NODE.search(clause[lo_:hi_ if hi_ >= 0 else len(clause)]) or node
         if not (wave and node and swing) or node["n"].lower() in NOT_NODES | IDIOMS:
             continue
         lo, hi, name = float(swing["lo"]), float(swing["hi"]), node["n"].lower()
