@@ -239,6 +239,9 @@ def test_checks_measure_only_what_the_request_names():
     unnamed = []
     for case in REQUESTS + OPEN_WORLD:
         words = set(re.findall(r"\w+", case["description"].lower()))
+        # ("outputs t1 (lowest threshold) to t7": a numbered range names every node in it)
+        for m in re.finditer(r"\b([a-z_]+)(\d+)\b[^.;]{0,40}?\bto\s+\1(\d+)\b", case["description"].lower()):
+            words |= {f"{m[1]}{k}" for k in range(int(m[2]), int(m[3]) + 1)}
         for spec in case.get("checks", []):
             lets = [spec["let"]] if isinstance(spec.get("let"), str) else spec.get("let") or []
             text = " ".join([spec["analysis"], spec["measure"], *lets])

@@ -1049,17 +1049,8 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
     # ("with a 50 ohm source resistor into lin": the same, said by the resistor's own noun)
     fed = re.search(r"(?:\bbehind\b[^.;]{0,40}?\b|\bsource\s+)resist(?:or|ance)\s+(?:into|to|feeding|onto)\s+"
                     r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(\w])", request.description)
-    if first is not None and fed is not None and (first in mapping or any(
-            s.node and not s.supply and s.node != fed["n"] for s in request.sources)):
-        # the generator's node named already, or by its own statement ("V1 (1 V AC) on node src with a 50 ohm source
-        # resistor into lin"): the resistor's far end only
-        series = [line for line in lines if first in line.nodes[:2] and line.name[0].upper() == "R"
-                  and "0" not in line.nodes[:2]]
-        far = next((n for n in series[0].nodes[:2] if n != first), None) if len(series) == 1 else None
-        if far is not None and far not in mapping and fed["n"] not in mapping.values():
-            mapping[far] = fed["n"]
-        return None
     if (request.input is None and fed is None) or first is None or first in mapping:
+        _far_end_named(request, lines, first, fed, mapping)
         return None
     said = [s.node for s in said_nodes(request.description) if s.role is None and s.node in request.nodes
             and s.node not in (request.input, request.output, fed and fed["n"]) and any(
@@ -1081,12 +1072,27 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
               for m in _SOURCE_RESISTANCE.finditer(request.description)]
     if len(said) != 1 or len(series) != 1 or len(touching) != 2 or said[0] in mapping.values() \
             or not any(_same_value(value, _value(series[0])) for value in stated):
+        _far_end_named(request, lines, first, fed, mapping)
         return None
     mapping[first] = said[0]
     far = next(n for n in series[0].nodes[:2] if n != first)
     if (request.input is None or own) and fed is not None and far not in mapping and fed["n"] not in mapping.values():
         mapping[far] = fed["n"]
     return first if own else far  # (the input's name is the generator's, placed)
+
+
+def _far_end_named(request: Request, lines: list[Line], first: str | None, fed: re.Match | None,
+                   mapping: dict[str, str]) -> None:
+    """"V1 (1 V AC) on node src with a 50 ohm source resistor into lin": the generator's node named already, or by
+    its own statement, the node the one series resistor from it feeds takes the name the words give it."""
+    if first is None or fed is None or not (first in mapping or any(
+            s.node and not s.supply and s.node != fed["n"] for s in request.sources)):
+        return
+    series = [line for line in lines if first in line.nodes[:2] and line.name[0].upper() == "R"
+              and "0" not in line.nodes[:2]]
+    far = next((n for n in series[0].nodes[:2] if n != first), None) if len(series) == 1 else None
+    if far is not None and far not in mapping and fed["n"] not in mapping.values():
+        mapping[far] = fed["n"]
 
 
 def _name_path(lines: list[Line], path: tuple[str, ...], mapping: dict[str, str], first: str | None,

@@ -2551,6 +2551,16 @@ _HELD_NAMED = re.compile(r"\b(?:hold|keep|set|tie|park|fix)s?\s+(?P<a>(?-i:[VI][
                          r"(?P<w>[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)\s*(?:[munµk]?V\b)?)", re.IGNORECASE)
 
 
+def _own_timings(request: Request) -> None:
+    """"Drive qa and qb with 0/1.8 V pulses (qa 10 ns high every 20 ns, qb 20 ns every 40 ns)": each node's pulse
+    timed by its own item of the list in parentheses, its levels those the statement gives all of them."""
+    for i, s in enumerate(request.sources):
+        own = re.search(rf"[(,;]\s*{re.escape(s.node)}\s+(?P<t>[^,;()]*\b(?:every|period|high|wide)\b[^,;()]*)",
+                        s.text, re.IGNORECASE) if s.pulse and s.node else None
+        if own and (pulse := _pulse(re.sub(r"\([^()]*\)", lambda m: f"({own['t']})", s.text, count=1), "V")):
+            request.sources[i] = dataclasses.replace(s, pulse=pulse)
+
+
 def _held_named(text: str, request: Request) -> None:
     """A DC level the request holds a named source at in words of their own ("Inputs VA on na and VB on nb. Hold VB
     at 1.8 V and sweep VA"): the level of that source, where no other reading gave it one."""
@@ -5266,6 +5276,7 @@ def _read_request(description: str) -> Request:
                         for level in port_levels(by_role, {s.node for s in request.sources if s.node})]
     _designated_sources(text, request)  # last: the names, nodes and levels the other readers left out
     _held_named(text, request)
+    _own_timings(request)
     for i, s in enumerate(request.sources):  # "my sensor signal at s_in ... the sensor sits at 0.25 V": the input's
         if s.node and request.input and s.node not in request.nodes and s.node != request.input \
                 and re.search(rf"\bthe\s+{re.escape(s.node)}\b", s.text) and re.search(
