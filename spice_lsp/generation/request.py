@@ -2557,7 +2557,8 @@ def _own_timings(request: Request) -> None:
     for i, s in enumerate(request.sources):
         own = re.search(rf"[(,;]\s*{re.escape(s.node)}\s+(?P<t>[^,;()]*\b(?:every|period|high|wide)\b[^,;()]*)",
                         s.text, re.IGNORECASE) if s.pulse and s.node else None
-        if own and (pulse := _pulse(re.sub(r"\([^()]*\)", lambda m: f"({own['t']})", s.text, count=1), "V")):
+        listed = re.search(r"\([^()]*\)", s.text) if own else None
+        if own and listed and (pulse := _pulse(f"{s.text[:listed.start()]}({own['t']}){s.text[listed.end():]}", "V")):
             request.sources[i] = dataclasses.replace(s, pulse=pulse)
 
 
