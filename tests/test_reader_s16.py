@@ -305,3 +305,19 @@ def test_a_common_source_gain_with_its_drain_resistor_given_sets_the_gate_bias()
                       "source; pick the bias.")
     gate = next(v for k, v in _lines(answer.netlist).items() if k.startswith("V") and v[0] == "g4")
     assert gate[2] != "1" and answer.verified
+
+
+def test_a_circuit_from_one_node_to_another_driving_a_load_puts_the_load_on_the_second():
+    text = "Unity-gain buffer from node sen to node drv driving a 47 ohm load, input 1.2 V DC."
+    load = next(e for e in read_request(text).elements if e.value == 47.0)
+    assert load.nodes == ("drv", "0")
+    assert generate(text).verified
+
+
+def test_the_input_stage_feedback_resistors_of_an_instrumentation_amplifier():
+    answer = generate("Three-op-amp instrumentation amplifier, gain 20, using 47k for the two input-stage feedback "
+                      "resistors and 22k everywhere in the difference stage. Test: 1.01 V DC on ia and 1.00 V DC on ib; "
+                      "output io.")
+    values = sorted(v[-1] for k, v in _lines(answer.netlist).items() if k[0] == "R" and k not in ("Rin", "Rpole"))
+    assert values.count("47k") == 2 and values.count("22k") == 4
+    assert answer.verified, answer.warnings

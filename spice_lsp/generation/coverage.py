@@ -684,6 +684,9 @@ def _counted(words: str, number: int, counted: re.Match, netlist: m.Netlist) -> 
         return CheckItem(f"'{words}' in the request", PASS if have >= number else FAIL,
                          f"at most {have} of one value in the netlist")
     have = part_count(netlist, what)
+    if re.search(r"[A-Za-z]", counted["between"]):  # "two input-stage feedback resistors": those of a kind, some of all
+        return CheckItem(f"'{words}' in the request", PASS if have >= number else FAIL,
+                         f"{have} in the netlist, at least that many")
     return CheckItem(f"'{words}' in the request", PASS if have == number else FAIL, f"{have} in the netlist")
 
 
