@@ -321,3 +321,11 @@ def test_the_input_stage_feedback_resistors_of_an_instrumentation_amplifier():
     values = sorted(v[-1] for k, v in _lines(answer.netlist).items() if k[0] == "R" and k not in ("Rin", "Rpole"))
     assert values.count("47k") == 2 and values.count("22k") == 4
     assert answer.verified, answer.warnings
+
+
+def test_a_summing_dac_with_one_op_amp_is_the_inverting_summer_its_code_read():
+    answer = generate("4-bit binary-weighted summing DAC with an op-amp: input resistors 8k (MSB), 16k, 32k, 64k (LSB), "
+                      "4k feedback, bits as 5 V or 0 V sources on nodes b3 (MSB), b2, b1, b0; output vd. Code 1001.")
+    assert sum(1 for k in _lines(answer.netlist) if k.startswith("X")) == 1
+    assert not any(e.name == "Code" for e in read_request("DAC, output vd. Code 1001.").elements)
+    assert answer.verified, answer.warnings

@@ -409,10 +409,10 @@ def part_count(netlist: m.Netlist, what: str) -> int:
     return count
 
 
-def _said(comments: str, number: float, after: str) -> bool:
+def _said(comments: str, number: float, after: str, before: str = "") -> bool:
     """The answer's comments state the number with a word of those after it in the request ("3-stage",
-    "order 4", "1 dB ripple", "unity-gain"): the builder read it."""
-    wanted = {w.lower()[:4] for w in _NEAR.findall(after)[:4]}
+    "order 4", "1 dB ripple", "unity-gain"), or the word right before it ("Code 101"): the builder read it."""
+    wanted = {w.lower()[:4] for w in _NEAR.findall(after)[:4] + _NEAR.findall(before)[-1:]}
     for mention in number_mentions(comments):
         value = mention_number(mention.text)
         near = _NEAR.findall(comments[max(0, mention.start - 24):mention.start])[-2:] + \
@@ -560,7 +560,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         multiple = mention.text.lower() in _MULTIPLES or bool(re.search(r"[×x]$", text[:mention.start])) \
             or bool(re.match(r"\s*times\b", text[mention.end:], re.IGNORECASE))
         if _measured(value, bool(re.match(r"\s*dB\b", text[mention.end:])), multiple, function) \
-                or _said(comments, value, text[mention.end:mention.end + 40]):
+                or _said(comments, value, text[mention.end:mention.end + 40],
+                         text[max(0, mention.start - 16):mention.start]):
             continue
         if mention.text.lower() == "unity" and re.match(r"[\s-]+gain\b", low[mention.end:]) \
                 and (followers := _followers(netlist)) is not None:

@@ -96,6 +96,7 @@ _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
               rf"|\s*,\s*(?:an?\s+)?[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}\s*"
               r"(?:(?:resistor|capacitor|cap|inductor|coil|choke)\s*)?,")
 _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|center|centre|level|limit|length|loss|"
+                   "code|"
                    "count|cycles?|ceiling|lambda|rds|ron|roff|risetime|cap|caps|coil|choke|res|resistance|capacitance|"
                    "inductance")
 # A capacitor or inductor is never kilo- or mega-sized: "Limiter: 2.2k from in to out" is a heading, not an L.

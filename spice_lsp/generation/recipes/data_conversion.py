@@ -274,12 +274,18 @@ def _full_scale(text: str) -> float | None:
 _NEGATIVE_FORMULA = re.compile(r"=\s*[-\u2212]\s*\(?\s*(?:code|vref|d\b|n\b|\d)", re.IGNORECASE)
 
 
+# "a summing DAC with an op-amp", "using one op-amp": the summer alone, no second stage to undo its sign
+_ONE_OPAMP = re.compile(r"\b(?:with|using|around|on)\s+(?:an|one|a\s+single)\s+op-?amp\b|\bsingle[- ]op-?amp\b",
+                        re.IGNORECASE)
+
+
 def _inverted(text: str) -> bool:
-    """The summer's own (negative) output is the DAC's: a negative step, full scale or formula stated, or
-    "inverting"."""
+    """The summer's own (negative) output is the DAC's: a negative step, full scale or formula stated, "inverting",
+    or one op-amp said."""
     said = _full_scale(text)
     said = said if said is not None else _lsb(text)
-    return (said is not None and said < 0) or bool(INVERTING.search(text) or _NEGATIVE_FORMULA.search(text))
+    return (said is not None and said < 0) or bool(INVERTING.search(text) or _NEGATIVE_FORMULA.search(text)
+                                                   or _ONE_OPAMP.search(text))
 
 
 # The input resistors a request may state, under whichever roles the reader gave them.
@@ -309,6 +315,8 @@ def _feedback(f: _Filler, n: int, vref: float) -> float:
 def _weighted(f: _Filler) -> str:
     n, code = _bits_and_code(f)
     _vref(f)
+    if (low := f.intent.values.get("VIN")) is not None and low.value == 0:  # "bits as 2 V or 0 V": a bit's low level
+        f.given("VIN", 0)
     msb = _msb_resistor(f)
     rf = f("RF", _feedback(f, n, _vref_used(f)))
     step = _lsb(f.intent.description)
