@@ -9,6 +9,7 @@ import pytest
 from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import read_request
+from spice_lsp.language.units import parse_number
 
 
 def _element(text: str, name: str):
@@ -316,16 +317,27 @@ def test_a_circuit_from_one_node_to_another_driving_a_load_puts_the_load_on_the_
 
 def test_the_input_stage_feedback_resistors_of_an_instrumentation_amplifier():
     answer = generate("Three-op-amp instrumentation amplifier, gain 20, using 47k for the two input-stage feedback "
-                      "resistors and 22k everywhere in the difference stage. Test: 1.01 V DC on ia and 1.00 V DC on ib; "
-                      "output io.")
+                      "resistors and 22k everywhere in the difference stage. Test: 1.01 V DC on ia and 1.00 V DC on "
+                      "ib; output io.")
     values = sorted(v[-1] for k, v in _lines(answer.netlist).items() if k[0] == "R" and k not in ("Rin", "Rpole"))
     assert values.count("47k") == 2 and values.count("22k") == 4
     assert answer.verified, answer.warnings
 
 
 def test_a_summing_dac_with_one_op_amp_is_the_inverting_summer_its_code_read():
-    answer = generate("4-bit binary-weighted summing DAC with an op-amp: input resistors 8k (MSB), 16k, 32k, 64k (LSB), "
-                      "4k feedback, bits as 5 V or 0 V sources on nodes b3 (MSB), b2, b1, b0; output vd. Code 1001.")
+    answer = generate("4-bit binary-weighted summing DAC with an op-amp: input resistors 8k (MSB), 16k, 32k, 64k "
+                      "(LSB), 4k feedback, bits as 5 V or 0 V sources on nodes b3 (MSB), b2, b1, b0; output vd. "
+                      "Code 1001.")
     assert sum(1 for k in _lines(answer.netlist) if k.startswith("X")) == 1
     assert not any(e.name == "Code" for e in read_request("DAC, output vd. Code 1001.").elements)
+    assert answer.verified, answer.warnings
+
+
+def test_a_differentiators_unity_gain_frequency_counts_its_series_input_resistor():
+    answer = generate("Op-amp differentiator with unity gain at 2 kHz, plus a 470 ohm input resistor in series with "
+                      "the capacitor. Input dx (1 V AC), output dy.")
+    rf = next(v[-1] for k, v in _lines(answer.netlist).items() if k.startswith("R") and "dy" in v)
+    c = _lines(answer.netlist)["C1"][-1]
+    xc = 1 / (2 * math.pi * 2e3 * parse_number(c))
+    assert parse_number(rf) == pytest.approx(math.hypot(470, xc), rel=0.02)  # |Zin| at 2 kHz, E96
     assert answer.verified, answer.warnings

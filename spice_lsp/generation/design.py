@@ -693,7 +693,10 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
     elif spec.quantity == "ugbw" and kind == "practical_differentiator":  # |gain| = 2 pi f RF C is 1 at f
         if given(intent, "RF", "R") is None:  # (its C is the builder's: C, C1 or the input capacitor CIN)
             c = given(intent, "C", "C1", "CIN") or 100e-9
-            set_value(intent, d, "RF", 1 / (2 * math.pi * spec.target * c), "unity gain at 1/(2 pi RF C)", E96)
+            # (a series resistor stated in the input leg adds to the capacitor's reactance: RF = |R1 + 1/(j w C)|)
+            r1 = given(intent, "RIN", "R1") or 0.0
+            set_value(intent, d, "RF", math.hypot(r1, 1 / (2 * math.pi * spec.target * c)),
+                      "unity gain at |Zin| = |R1 + 1/(j 2 pi f C)| = RF", E96)
             d.free, d.scale = "RF", -1
     elif spec.quantity == "q" and kind in _SERIES_LOOP:  # series RLC: Q = sqrt(L/C)/R
         ind, cap = given(intent, "L", "L1"), given(intent, "C", "C1")

@@ -161,7 +161,11 @@ def _antilog_function(f: _Filler) -> list:
 def _differentiates(f: _Filler) -> list:
     t = _triangle_period(f)
     slope = 2 * used(f, "VIN") / (0.49 * t)  # the triangle's ramps
-    x = (_unity_rf(f) or used(f, "RF", "R")) * used(f, "C", "C1", "CIN") * slope
+    c = used(f, "C", "C1", "CIN")
+    x = (_unity_rf(f) or used(f, "RF", "R")) * c * slope
+    # a series resistor in the input leg: the output settles to that with the time constant R1 C, 0.245 T into the ramp
+    if (series := next((f.intent.values[r].value for r in _series_roles(f) if r in f.intent.values), None)):
+        x *= 1 - math.exp(-0.245 * t / (series * c))
     return [Probe(f"function: its output is -RF C dv/dt = {x:.3g} V mid-way down the falling ramp",
                   f"{{tran}}\nmeas tran result find v({{out}}) at={format_eng(0.745 * t)}", 0.9 * x, 1.1 * x)]
 
