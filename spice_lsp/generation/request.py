@@ -3394,7 +3394,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS])
         driving = re.search(r"\b(?:driv(?:es|ing)|feed(?:s|ing)|into)\s+(?:an?\s+)?(?:[\d.]+\s*\S*\s+)?load\b", clause,
                             re.IGNORECASE)
-        if nodes and driving and all(n in clause[:driving.start()].lower() for n in nodes if n != "0"):
+        if nodes and driving and all(n in clause[:driving.start()].lower() for n in nodes if n and n != "0"):
             # "a follower from node a to node b driving a 100 ohm load": the circuit's ends, the load on the second
             nodes = (nodes[1], "0")
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
