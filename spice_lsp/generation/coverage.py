@@ -27,7 +27,7 @@ from spice_lsp.generation.request import Request
 from spice_lsp.generation.scope import NODE_AFTER, SOURCE_NAMED
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.stated.nodes import absent
-from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES
+from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES, plain
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
@@ -709,6 +709,12 @@ def _same(a: float, b: float) -> bool:
 # an orientation, so its pins are checked one by one.
 
 _AT_NODE = re.compile(r"\b(?:at|on|into|onto)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?![=(]|\s*=)", re.IGNORECASE)
+# "20k (w2), 40k (w1)": a name in lower case in parentheses after a value, the node that part goes to
+_VALUE_NODE = re.compile(r"(?<![\w.])\d[\d.]*\s*(?:meg|[kKmunpµ])?\s*(?:ohms?|\u03a9)?\s*\(\s*(?:node\s+)?"
+                         r"(?P<n>(?!(?:msb|lsb)\b)[a-z_][a-z0-9_]*)\s*\)")
+# ... or a node a stage drives: a short name or one with a digit or underscore (not "driving loads")
+_DRIVES_NODE = re.compile(r"\b(?:driv(?:es|ing)|feed(?:s|ing))\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b"
+                          r"(?![=(]|\s*=)(?!\s+\w)", re.IGNORECASE)
 # Words after "at"/"on" that are no node names ("at least", "on top", "at the output", "at input in").
 _NOT_NODE_WORDS = NOT_NODES | ARTICLES | IDIOMS
 _PINS = {"D": ("anode", "cathode"), "Q": ("collector", "base", "emitter"),
@@ -741,6 +747,14 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
         node = said["n"].lower()
         if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
                 or said["n"][0].isupper():  # "at VIN", "into RL": a part's name, not a node
+            continue
+        seen.add(node)
+        items.append(absent(node, said[0]))
+    # "a non-inverting stage ... driving hout": the node it drives; "then 20k (w2), 40k (w1)": a node after a value
+    for said in [*_DRIVES_NODE.finditer(description), *_VALUE_NODE.finditer(description)]:
+        node = said["n"].lower()
+        if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
+                or plain(node) or not (re.search(r"[\d_]", node) or len(node) <= 5):
             continue
         seen.add(node)
         items.append(absent(node, said[0]))
@@ -1208,6 +1222,31 @@ _DEVICE_SAID = re.compile(r"\b(?:with|using|uses|use|around|based\s+on|built\s+(
 # an op-amp model on one supply keeps its output between the rails (templates' single-supply op-amp)
 _ONE_SUPPLY = re.compile(r"\bsingle[- ](?:\+?[\d.]+\s*V\s+)?(?:supply|rail)\b", re.IGNORECASE)
 _SUBCKT = re.compile(r"^\.subckt\s+(\S+)(?P<body>.*?)^\.ends\b", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+
+
+# "capacitor from bo to ground", "an inductor between a and b": a part of that kind the request places between two nodes
+_PLACED_PART = re.compile(r"\b(?P<noun>capacitor|cap|resistor|inductor|coil|choke|diode)\s+(?:from|between)\s+"
+                          r"(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+_PLACED_LETTER = {"capacitor": "C", "cap": "C", "resistor": "R", "inductor": "L", "coil": "L", "choke": "L",
+                  "diode": "D"}
+
+
+def placed_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each part the request places between two named nodes ("capacitor from bo to ground") that
+    the answer has nowhere between them: a part stated without its value is still the user's."""
+    items = []
+    elements = [st for st in netlist.body if isinstance(st, m.Element)]
+    for said in _PLACED_PART.finditer(description):
+        ends = [("0" if n.lower() in _GROUNDED else n.lower()) for n in (said["a"], said["b"])]
+        if any(n != "0" and n in _NOT_NODE_WORDS for n in ends):
+            continue
+        letter = _PLACED_LETTER[said["noun"].lower()]
+        have = any(st.name[0].upper() == letter and {f.text.lower() for f in st.fields[:2]} == set(ends)
+                   for st in elements if len(st.fields) >= 2)
+        items.append(CheckItem(f"'{said[0]}' in the request", PASS if have else FAIL,
+                               "in the netlist" if have else f"no {said['noun'].lower()} between {ends[0]} and "
+                                                             f"{ends[1]} in the netlist"))
+    return items
 
 
 def parts_as_stated(description: str, netlist: m.Netlist, output: str | None, assumptions: list[str],

@@ -86,7 +86,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
 }
 _QTY = re.compile(rf"""
     (?<![\w/])(?<!(?<!\.)\.)
-    (?: (?P<rkm>\d+(?:meg|MEG|[kKMRVmuµμnp])\d{{1,2}}|\d+R\b)     # 2k2, 4u7, 4M7, 3V3, 100R
+    (?: (?P<rkm>\d+(?:meg|MEG|[kKMRVvmuµμnp])\d{{1,2}}|\d+R\b)   # 2k2, 4u7, 4M7, 3V3 (3v3), 100R
       | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
       | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*      # "forty-seven", "one hundred"
                   (?:\s+(?i:point)(?:\s+(?i:{_DIGIT_WORD})\b)+)?) )      # "five point six"
@@ -155,8 +155,8 @@ def _quantities(text: str) -> list[_Q]:
             continue  # "one of the" is not a quantity
         if m["rkm"]:  # the letter is both the decimal point and the prefix; R is a bare point
             whole, letter, frac = re.split(r"(\D+)", m["rkm"], maxsplit=1)  # 2k2: digits, letters, digits
-            base, prefix = float(f"{whole}.{frac or 0}"), prefix or (None if letter in "RV" else letter)
-            unit_name = unit_name or {"R": "ohm", "V": "volt"}.get(letter)
+            base, prefix = float(f"{whole}.{frac or 0}"), prefix or (None if letter in "RVv" else letter)
+            unit_name = unit_name or {"R": "ohm", "V": "volt", "v": "volt"}.get(letter)
         elif m["num"]:
             number = parse_number(m["num"].replace(",", ""))
             if number is None:

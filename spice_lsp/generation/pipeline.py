@@ -51,6 +51,7 @@ from spice_lsp.generation.coverage import (
     named_nodes,
     named_parts,
     parts_as_stated,
+    placed_parts,
     stated_facts,
     stated_pins,
     stated_values,
@@ -1072,6 +1073,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     if build.provenance is None:  # a family's answer: its checks measure at its own output and input
         items += measured_ports(build.intent.description, build.output, build.input)
     items += parts_as_stated(build.intent.description, result.netlist, build.output, build.assumptions, netlist)
+    items += placed_parts(build.intent.description, result.netlist)
     items += analyses(build.requested, result.netlist)
     items += [CheckItem(f"value {v}", FAIL, "not in the netlist") for v in missing]
     items += [CheckItem(p, FAIL, "not honoured") for p in build.problems]

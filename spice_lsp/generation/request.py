@@ -2610,7 +2610,7 @@ def _designated_sources(text: str, request: Request) -> None:
             node = _node(said[0]) if said else _node(before[-1]) if before else None
             levels = _stated_levels(inner.replace(name, ""), "A" if name[0] == "I" else "V")
             if not levels:  # "the 12 V input (node sr_in, from VSR)": the level said just before its aside
-                near = re.search(rf"(?P<q>{_QTY_TEXT}[VA])\b(?:\s+[\w-]+){{0,3}}\s*$", outer)
+                near = re.search(rf"(?P<q>{_QTY_TEXT}[VA]|\d+[vV]\d{{1,2}})\b(?:\s+[\w-]+){{0,3}}\s*$", outer)
                 levels = _stated_levels(near["q"], "A" if name[0] == "I" else "V") if near else {}
         else:
             # its clause: up to the parts named before and after it
