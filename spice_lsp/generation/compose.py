@@ -516,7 +516,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 or _plain_input(found, source, stated.dc) \
                 or (None if any(other is not stated and other.node == stated.node for other in request.sources)
                     else _held_rail(found, stated.dc, set(request.nodes) | set(mapping.values()), source))
-            if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
+            if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node \
+                    and (stated.node not in mapping.values() or mapping.get(rail.nodes[0]) == stated.node):
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
                 continue
@@ -567,8 +568,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 and not (stated.sin or stated.pulse or stated.pwl or stated.ac is not None) \
                 and (rail := _rail(found)) is not None and rail.nodes[0] not in mapping \
                 and stated.node not in {n for line in found for n in line.nodes} and (_BATTERY.search(
-                    request.description[_sentence_of(request.description, stated.text)])
-                                                                     or _dc_level(rail, rows) == stated.dc):
+                    _said_around(request.description, stated.text)) or _dc_level(rail, rows) == stated.dc):
             # "two AA cells (3 V, the source is VBAT on node cells)", "5 V DC on node cp_in" of a pump on 5 V: the
             # family's supply, named and placed so
             driver = rail
@@ -1315,14 +1315,11 @@ def _dc_level(line: Line, rows: list[str]) -> float | None:
     return parse_number(said)
 
 
-def _sentence_of(text: str, words: str) -> slice:
-    """The sentence of `text` that holds `words` (all of it where they are not found)."""
+def _said_around(text: str, words: str) -> str:
+    """`words` with the few words before them ("two AA cells (3 V, the source is VBAT on node cells)"): what the
+    statement is said to be, not the rest of its sentence ("a 12 V rail ..., VCTL = 5 V on ctl")."""
     at = text.find(words)
-    if at < 0:
-        return slice(0, len(text))
-    start = max(text.rfind(". ", 0, at) + 1, 0)
-    end = text.find(". ", at + len(words))
-    return slice(start, end if end >= 0 else len(text))
+    return text[max(0, at - 40):at + len(words)] if at >= 0 else words
 
 
 def _rail(lines: list[Line]) -> Line | None:

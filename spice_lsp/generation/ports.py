@@ -590,8 +590,8 @@ def _said_nodes(text: str) -> list[Said]:
                 continue  # "input code 1010 (MSB first)", "output stage 2": a noun and its number, no node
             if low[i] in ("dec", "oct", "lin") and re.match(r"\s+\d", text[at + len(word):]):
                 continue  # "AC sweep dec 20 from 10 Hz": a sweep's spacing and its points, no node
-            if re.match(r"\s*=\s*[-+]?\.?\d", text[at + len(word):]) and not named == 3:
-                continue  # "a 5 V step at in at t=1 ms": a quantity given its value, no node
+            if re.match(r"\s*=\s*[-+]?\.?\d[\d.]*\s*(?:[munpµ]?s|sec\w*)\b", text[at + len(word):]) and not named == 3:
+                continue  # "a 5 V step at in at t=1 ms": a time given its value, no node ("ain = 2.5 V" is one)
             if kind != "w" or named is None or _DESIGNATOR.fullmatch(word) or not _name_like(word, named) \
                     or text[at + len(word):at + len(word) + 1] == "(":  # "at v(out)": a probe, read elsewhere
                 continue

@@ -2617,9 +2617,12 @@ def _designated_sources(text: str, request: Request) -> None:
             start = max([head] + [d.end() for d in marks if head <= d.end() <= m.start()])
             stop = min([tail] + [d.start() for d in marks if m.end() <= d.start() < tail])
             scope = text[start:stop]
+            # (not a node another part's pin is said at: "a 5 V supply VCC5 via a series resistor, LED anode at node la")
             closest = sorted(((abs(w.start() + start - m.start()), w[0]) for w in re.finditer(r"[a-z_]\w*", scope)
                               if _node(w[0]) in nodes and not _APART.search(
-                                  text, min(m.end(), w.end() + start), max(m.start(), w.start() + start))),
+                                  text, min(m.end(), w.end() + start), max(m.start(), w.start() + start))
+                              and not re.search(rf"\b(?:{_TERMINAL_WORDS})\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?$",
+                                                scope[:w.start()], re.IGNORECASE)),
                              key=lambda p: p[0])
             node = _node(closest[0][1]) if closest else None
             # (a level crossed is a threshold, no level of the source's: "VT, drops below 1.8 V")
