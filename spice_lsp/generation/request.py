@@ -2617,7 +2617,8 @@ def _designated_sources(text: str, request: Request) -> None:
             start = max([head] + [d.end() for d in marks if head <= d.end() <= m.start()])
             stop = min([tail] + [d.start() for d in marks if m.end() <= d.start() < tail])
             scope = text[start:stop]
-            # (not a node another part's pin is said at: "a 5 V supply VCC5 via a series resistor, LED anode at node la")
+            # (not a node another part's pin is said at: "a 5 V supply VCC5 via a series resistor, LED anode at
+            # node la")
             closest = sorted(((abs(w.start() + start - m.start()), w[0]) for w in re.finditer(r"[a-z_]\w*", scope)
                               if _node(w[0]) in nodes and not _APART.search(
                                   text, min(m.end(), w.end() + start), max(m.start(), w.start() + start))
