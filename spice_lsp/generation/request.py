@@ -3398,9 +3398,10 @@ def _unnamed_elements(text: str, request: Request) -> None:
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS])
         driving = re.search(r"\b(?:driv(?:es|ing)|feed(?:s|ing)|into)\s+(?:an?\s+)?(?:[\d.]+\s*\S*\s+)?load\b", clause,
                             re.IGNORECASE)
-        if nodes and driving and all(n in clause[:driving.start()].lower() for n in nodes if n and n != "0"):
+        pairs = _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS]
+        if nodes and driving and (before := _pair(clause[:driving.start()], 0, pairs)) is not None and before == nodes:
             # "a follower from node a to node b driving a 100 ohm load": the circuit's ends, the load on the second
-            nodes = (nodes[1], "0")
+            nodes = (before[1], "0")
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
         fed = re.match(r"(?:(?:fed|driven|supplied)\s+)?(?:through|via)\b", clause, re.IGNORECASE)
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
