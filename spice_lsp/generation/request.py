@@ -3399,9 +3399,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
         driving = re.search(r"\b(?:driv(?:es|ing)|feed(?:s|ing)|into)\s+(?:an?\s+)?(?:[\d.]+\s*\S*\s+)?load\b", clause,
                             re.IGNORECASE)
         pairs = _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS]
-        if nodes and driving and (before := _pair(clause[:driving.start()], 0, pairs)) is not None and before == nodes:
+        if nodes and driving and (ends := _pair(clause[:driving.start()], 0, pairs)) is not None and ends == nodes:
             # "a follower from node a to node b driving a 100 ohm load": the circuit's ends, the load on the second
-            nodes = (before[1], "0")
+            nodes = (ends[1], "0")
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
         fed = re.match(r"(?:(?:fed|driven|supplied)\s+)?(?:through|via)\b", clause, re.IGNORECASE)
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
