@@ -516,8 +516,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 or _plain_input(found, source, stated.dc) \
                 or (None if any(other is not stated and other.node == stated.node for other in request.sources)
                     else _held_rail(found, stated.dc, set(request.nodes) | set(mapping.values()), source))
-            if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node \
-                    and (stated.node not in mapping.values() or mapping.get(rail.nodes[0]) == stated.node):
+            if rail is not None and mapping.get(rail.nodes[0], stated.node) == stated.node:
                 mapping[rail.nodes[0]] = stated.node
                 drive(rail, stated)
                 continue

@@ -1237,6 +1237,13 @@ def placed_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
     items = []
     elements = [st for st in netlist.body if isinstance(st, m.Element)]
     for said in _PLACED_PART.finditer(description):
+        before = description[max(0, said.start() - 40):said.start()]
+        # (not a part simulated by others, "a gyrator simulating a 0.5 H inductor from lx to ground", nor the last of
+        # parts placed together, "a series 4.7 mH inductor and capacitor from out to ground")
+        if re.search(r"\b(?:simulat|synthes|emulat)\w*\b(?:[^.;]|\.\d)*$", before, re.IGNORECASE) or re.search(
+                r"\b(?:inductor|capacitor|cap|resistor|coil|choke|diode)s?\s+(?:and|&|plus|in\s+series\s+with)\s+$",
+                before, re.IGNORECASE):
+            continue
         ends = [("0" if n.lower() in _GROUNDED else n.lower()) for n in (said["a"], said["b"])]
         if any(n != "0" and n in _NOT_NODE_WORDS for n in ends):
             continue
