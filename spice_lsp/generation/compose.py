@@ -1302,16 +1302,12 @@ _BATTERY = re.compile(r"\b(?:cells?|batter(?:y|ies)|supply|rail|AAA?|adapter|mai
 
 
 def _dc_level(line: Line, rows: list[str]) -> float | None:
-    """A source line's DC level, through the .param it reads ("DC {vdd}")."""
-    level = re.match(r"\s*(?:DC\s+)?(\S+)", line.rest, re.IGNORECASE)
-    if level is None:
-        return None
-    said = level[1]
-    if said.startswith("{") and said.endswith("}"):
-        name = said[1:-1].strip().lower()
-        said = next((m[1] for row in rows if row.lower().startswith(".param")
-                     for m in re.finditer(rf"\b{re.escape(name)}\s*=\s*(\S+)", row, re.IGNORECASE)), "")
-    return parse_number(said)
+    """A source line's DC level (_level), also through the .param it reads ("DC {vdd}")."""
+    param = re.match(r"\s*(?:DC\s+)?\{\s*(\w+)\s*\}", line.rest, re.IGNORECASE)
+    if param is None:
+        return _level(line.rest)
+    return next((parse_number(m[1]) for row in rows if row.lower().startswith(".param")
+                 for m in re.finditer(rf"\b{re.escape(param[1])}\s*=\s*(\S+)", row, re.IGNORECASE)), None)
 
 
 def _said_around(text: str, words: str) -> str:

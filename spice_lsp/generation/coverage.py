@@ -117,9 +117,9 @@ def netlist_names(netlist: m.Netlist) -> set[str]:
 # kind (its SPICE letter), which only an element of that name honours (a node of that name is another thing).
 _KIND_NAMED = re.compile(r"\b(?P<noun>resistor|capacitor|cap|inductor|coil|source|generator|diode|zener|transistor|"
                          r"mosfet|bjt|jfet)\s+(?:(?:is\s+)?(?:named|called|labell?ed)\s+)?$", re.IGNORECASE)
-_NOUN_LETTERS = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "source": "VI",
-                 "generator": "VI", "diode": "D", "zener": "D", "transistor": "QMJ", "mosfet": "M", "bjt": "Q",
-                 "jfet": "J"}
+_NOUN_LETTERS = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "choke": "L",
+                 "source": "VI", "generator": "VI", "diode": "D", "zener": "D", "transistor": "QMJ", "mosfet": "M",
+                 "bjt": "Q", "jfet": "J"}
 
 
 def _named_as_part(description: str, name: str) -> bool:
@@ -743,18 +743,15 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
             if re.search(r"\d|_", node) and node not in have and node not in read and node not in seen:
                 seen.add(node)
                 items.append(absent(node, said[0]))
-    for said in _AT_NODE.finditer(description):
+    # after a word of place ("at VIN", "into RL": a part's name, not a node); then, read more strictly (a short name
+    # or one with a digit or underscore, no plain word), the node a stage drives ("... driving hout") and a name in
+    # parentheses after a value ("then 20k (w2), 40k (w1)")
+    loose = [*_DRIVES_NODE.finditer(description), *_VALUE_NODE.finditer(description)]
+    for said in [*_AT_NODE.finditer(description), *loose]:
         node = said["n"].lower()
-        if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
-                or said["n"][0].isupper():  # "at VIN", "into RL": a part's name, not a node
-            continue
-        seen.add(node)
-        items.append(absent(node, said[0]))
-    # "a non-inverting stage ... driving hout": the node it drives; "then 20k (w2), 40k (w1)": a node after a value
-    for said in [*_DRIVES_NODE.finditer(description), *_VALUE_NODE.finditer(description)]:
-        node = said["n"].lower()
-        if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen \
-                or plain(node) or not (re.search(r"[\d_]", node) or len(node) <= 5):
+        if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen or (
+                plain(node) or not (re.search(r"[\d_]", node) or len(node) <= 5) if said in loose
+                else said["n"][0].isupper()):
             continue
         seen.add(node)
         items.append(absent(node, said[0]))
@@ -1227,8 +1224,6 @@ _SUBCKT = re.compile(r"^\.subckt\s+(\S+)(?P<body>.*?)^\.ends\b", re.IGNORECASE |
 # "capacitor from bo to ground", "an inductor between a and b": a part of that kind the request places between two nodes
 _PLACED_PART = re.compile(r"\b(?P<noun>capacitor|cap|resistor|inductor|coil|choke|diode)\s+(?:from|between)\s+"
                           r"(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
-_PLACED_LETTER = {"capacitor": "C", "cap": "C", "resistor": "R", "inductor": "L", "coil": "L", "choke": "L",
-                  "diode": "D"}
 
 
 def placed_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
@@ -1247,7 +1242,7 @@ def placed_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
         ends = [("0" if n.lower() in _GROUNDED else n.lower()) for n in (said["a"], said["b"])]
         if any(n != "0" and n in _NOT_NODE_WORDS for n in ends):
             continue
-        letter = _PLACED_LETTER[said["noun"].lower()]
+        letter = _NOUN_LETTERS[said["noun"].lower()]  # (the letters of the kind a name is given by its noun)
         have = any(st.name[0].upper() == letter and {f.text.lower() for f in st.fields[:2]} == set(ends)
                    for st in elements if len(st.fields) >= 2)
         items.append(CheckItem(f"'{said[0]}' in the request", PASS if have else FAIL,
