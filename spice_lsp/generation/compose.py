@@ -123,7 +123,8 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
                                and not want.placed()) and len(kin) == 1:
         return kin[0]
     pins = "|".join(pin for pin, _, _ in _PINS_AT)
-    role = re.search(rf"\b(?P<role>feedback|input|load|{pins})\s+(?:resistor|capacitor|cap)\s+"
+    role = re.search(rf"\b(?P<role>feedback|input|load|ground(?=[- ]leg)|{pins})(?:[- ]leg)?\s+"
+                     rf"(?:resistor|capacitor|cap)\s+"
                      rf"{re.escape(want.name)}\b|\b{re.escape(want.name)}\s*\(\s*(?P<arm>top|bottom|upper|lower)\s*\)",
                      want.text, re.IGNORECASE) if want.name and not any(want.nodes or ()) else None
     fits = [i for i in kin if role and _in_role((role["role"] or role["arm"]).lower(), lines[i], lines, output)]
@@ -154,6 +155,8 @@ def _in_role(role: str, line: Line, lines: list[Line], output: str) -> bool:
                    and len(amp.nodes) >= 3 and amp.rest.split()[:1] in (["opamp"], ["comparator"]))
     if role in ("bottom", "lower"):  # a divider's lower arm: to ground
         return "0" in ends
+    if role == "ground":  # an amplifier's ground leg: to ground from anything but the output
+        return "0" in ends and output not in ends
     if role in ("input", "top", "upper"):  # ... its upper arm: from the node its source drives
         driven = {v.nodes[0] for v in lines if v.name[:1].upper() == "V" and v.nodes[1:] == ["0"]
                   and not RAIL.match(v.nodes[0].lower())}
@@ -347,7 +350,6 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
         index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v}, assumed,
                        met)
-        placed_there = index is not None and _match(want, found, taken, output) is None
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
         if index is None and want.kind == simulated:  # the family's own simulated element: only its nodes
@@ -385,13 +387,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif want.value is not None and not _same_value(_value(line), want.value):
             words = line.rest.split(maxsplit=1)
             line.rest = " ".join([_spice_value(want), *words[1:]])
-            revalued += [line.name] if placed_there else []
+            revalued.append(line.name)  # (the family computed its function checks from the value it had)
         if want.name and want.name.upper() != line.name.upper():
             if any(other.name.upper() == want.name.upper() for other in found):
                 problems.append(f"{want.name}: the name is already used by another part")
             else:
                 parts_renamed[line.name] = want.name
                 line.name = want.name
+        if want.model and line.name[0].upper() in "DQMJ":
+            _name_card(line, found, rows, want.model)
     pinned = {n for want, said in zip(elements, request.elements) for n in want.nodes or ()
               if n is not None and n not in (said.nodes or ())}
     for pin in sorted(pinned):
@@ -554,8 +558,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                                 and _input_node(found, source) not in mapping) or (not stated.name and (
                                 # ("Put a 1 V AC test source on pin": an AC level alone drives the input)
                                 stated.sin or stated.pulse or stated.ac is not None and stated.dc is None
-                                or re.search(r"\b(?:input|in(?=\s*\()|control\w*|signal|excitation|stimulus|test)\b",
-                                             stated.text, re.IGNORECASE)))
+                                or re.search(r"\b(?:input|in(?=\s*\(|\s*$)|control\w*|signal|excitation|"
+                                             r"stimulus|test)\b", stated.text, re.IGNORECASE)))
                             else None)
         if driver is None and stated.text in steady:  # "bases inp and inn at 0 V DC", inn followed inp by an E
             driver = _held_instead(found + added, stated.node, mapping)
@@ -772,6 +776,21 @@ def _card_of(row: str, rows: list[str]) -> str | None:
         else None
 
 
+def _name_card(line: Line, lines: list[Line], rows: list[str], model: str) -> None:
+    """"D1's model DI": the family's device uses its card under the user's name (a copy where other devices of the
+    family share that card, so theirs stays as it was)."""
+    card = _card_of(line.text(), rows)
+    if card is None or card.lower() == model.lower():
+        return
+    line.rest = " ".join(model if w == card else w for w in line.rest.split())
+    at = next(i for i, r in enumerate(rows) if r.lower().startswith(".model ") and r.split()[1].lower() == card.lower())
+    named = re.sub(rf"^(\.model\s+){re.escape(card)}\b", rf"\g<1>{model}", rows[at], flags=re.IGNORECASE)
+    if any(_card_of(other.text(), rows) == card for other in lines if other is not line):
+        rows.insert(at + 1, named)
+    else:
+        rows[at] = named
+
+
 def _own_cards(rows: list[str], params: list[ModelParam], before) -> list[str]:
     """Devices given parameters of their own ("D1 has IS=1e-14; D2 has IS=1e-12") where the circuit's devices share
     one card: those devices get a copy of it, named after the first of them, so each card holds its own devices'
@@ -882,7 +901,7 @@ def _further_inputs(request: Request, lines: list[Line], driver: Line | None, ma
 
 
 # A node named as an input ("1 V DC at vin"): the circuit's input when the family has no node of that name.
-_INPUT_NAME = re.compile(r"^v?in(?:put)?\d?$|^vi$|^vsig$")
+_INPUT_NAME = re.compile(r"^v?in(?:put)?\d?$|^vi$|^vsig$|^[a-z]\w*_in\d?$")  # ("bst_in": an input by its suffix)
 _REFERENCE = re.compile(r"\breference\b", re.IGNORECASE)  # a stated level said to be the circuit's reference
 _REFERENCE_NODE = re.compile(r"v?ref\w*", re.IGNORECASE)  # the node a family's reference source holds
 _RAIL_NODES = ("vdd", "vcc", "vpos", "vplus", "vsupply")

@@ -381,8 +381,10 @@ def _whole(value: float | None) -> int | None:
 
 
 def _occurrences(text: str, words: str | None) -> list[tuple[int, int]]:
-    words = " ".join((words or "").split())
-    return [(m_.start(), m_.end()) for m_ in re.finditer(re.escape(words), text, re.IGNORECASE)] if words else []
+    # (a gap the request reader blanked is a note in parentheses there: "unity gain (0 dB) at 1 kHz")
+    pattern = r"\s*(?:\([^()]*\)\s*)?".join(" ".join(map(re.escape, part.split()))
+                                             for part in re.split(r"\s{2,}", (words or "").strip()) if part)
+    return [(m_.start(), m_.end()) for m_ in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
 
 
 def part_count(netlist: m.Netlist, what: str) -> int:

@@ -842,8 +842,9 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
 # ("a 2 hp motor") are left as they are.
 _SHORT_NAMES = {"lp": "low-pass", "hp": "high-pass", "bp": "band-pass", "lpf": "low-pass filter",
                 "hpf": "high-pass filter", "bpf": "band-pass filter", "bsf": "band-stop filter",
-                "brf": "band-reject filter", "noninv": "non-inverting", "non-inv": "non-inverting"}
-_SHORT_NAME = re.compile(r"(?<![\w-])(?:[lhb]pf?|bsf|brf|non-?inv)(?![\w-])")
+                "brf": "band-reject filter", "noninv": "non-inverting", "non-inv": "non-inverting",
+                "amp": "amplifier"}  # ("difference amp"; "op-amp" and "2 amp" stay)
+_SHORT_NAME = re.compile(r"(?<![\w-])(?:[lhb]pf?|bsf|brf|non-?inv|amp)(?![\w-])")
 _NAMING_A_NODE = re.compile(r"(?:\bnodes?|\bat|\binto|\bfrom|\bto|\bon|\bbetween|\band|\bpins?|->|→|[\d.])\s*$")
 _NODE_AFTER = re.compile(r"\s*(?:->|→|=|:(?!\s)|\s(?:to|and)\s+[a-z_]\w*\b(?!-))")
 

@@ -707,7 +707,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # its node said between its name and its levels
            # ("ramp the input from -8 to 8 V and back over 10 ms" is a transient's wave, no named source's sweep)
            r"|\b(?:sweep(?:ing)?|vary(?:ing)?|ramp(?:ing)?)\s+(?:of\s+)?(?:the\s+(?!(?:input|in|it|its|is)\b))?"
-           r"(?:(?:dc\s+)?(?:(?:current|voltage)\s+)?source\s+|supply\s+)?(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:\([^()]{0,40}\)\s+|"
+           r"(?:(?:dc\s+)?(?:(?:current|voltage)\s+)?source\s+|supply\s+)?(?=[VI]\w{0,5}\s+(?:dc\s+|as\s+(?:a\s+)?dc\s*,?\s+)?"
+           r"(?:\([^()]{0,40}\)\s+|"
            rf"{_AT_NODE}\s+)?(?:dc\s+)?(?:(?:up|down)\s+)?(?:from\s+|between\s+|over\s+)?[-+\d.])"
            # "sweep the input from 0 to 2.5 V", "VIN swept from 1 V": the levels in volts
            # ... "sweep its input vin from 0 to 3.3 V", "sweep the gate voltage from 0 to 3 V"
@@ -754,7 +755,7 @@ _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGN
 _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b"
                         r"(?:[^,;\n.]|\.(?!\s|$))*", re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
-_SENTENCE_END = re.compile(r"\.\s|;|$")
+_SENTENCE_END = re.compile(r"(?<!\.)\.\s|;|$")  # (not a range's "..": "ac 100 Hz .. 1 MHz at 25/dec")
 # A sentence that only goes on with a sweep's settings: "Output v(nz), input source VN, 10 points per decade from 10 Hz
 # to 100 kHz", "20 points per decade, 1 Hz to 1 MHz"
 _SWEEP_SETTINGS = re.compile(r"\b(?:points?|pts)\s+(?:per|a|each|/)\s*(?:decade|octave|dec|oct)\b"
@@ -869,7 +870,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         # a complete directive, else read the words instead
         if len(kept) - 1 >= _DIRECTIVE_ARGS[kind] and _well_formed(kind, kept):
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
-            claimed.update(q for q in qs if m.start() <= q.start < m.end())
+            # (only its own figures: ".op and an AC sweep 0.1 Hz to 1 kHz" leaves the sweep's to the AC words)
+            end = m.start() + [w.end() for w in re.finditer(r"\S+", m[0])][len(kept) - 1]
+            claimed.update(q for q in qs if m.start() <= q.start < end)
     for m in _TRIGGER_RE.finditer(text):
         end = _SENTENCE_END.search(text, m.end())
         kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
@@ -959,6 +962,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                        else 1 if q.start > m.start() else 2)
             steps = [q for q in times
                      if _TIME_STEP_AFTER.match(text, q.end) or _TIME_STEP_BEFORE.search(text, lo, q.start)]
+            # "Transient 10u / 6m": its step, then its stop, as .tran writes them
+            slash = re.match(r"\s*:?\s*(\S+?)\s*/\s*(\S+?)(?=[\s,;]|\.?$)", text[m.end():hi])
+            pair = [next((q for q in qs if q.start == m.end() + slash.start(k) and q not in claimed
+                          and (q.unit == "s" or not q.unit and q.scaled)), None) for k in (1, 2)] if slash else []
+            if len(pair) == 2 and pair[0] is not None and pair[1] is not None:
+                times = pair + [q for q in times if q not in pair]
+                steps = [pair[0]]
             def saved_from(q: _Q) -> bool:
                 return q.value > 0 and not q.partner and bool(_SAVED_FROM.search(text[max(0, q.start - 40):q.start]))
             starts = [q for q in times if q not in steps and saved_from(q)]

@@ -37,6 +37,7 @@ from spice_lsp.generation.checklist import (
 from spice_lsp.generation.checklist import measure as measure_spec
 from spice_lsp.generation.compose import (
     ADDED_CARDS,
+    Composed,
     _spice_value,
     _with_model_params,
     compose,
@@ -59,7 +60,7 @@ from spice_lsp.generation.coverage import (
     unread_numbers,
 )
 from spice_lsp.generation.design import E24, E96, Design, design, e_series, passband, trim
-from spice_lsp.generation.families import FAMILIES, covered_spans, family_of, render, title_for
+from spice_lsp.generation.families import FAMILIES, Rendered, covered_spans, family_of, render, title_for
 from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, SPICE_WAVE, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
@@ -929,22 +930,31 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                    if not (before is not None and after is not None and abs(value - before) <= 1e-9 * abs(value)
                            and abs(value - after) > 1e-9 * abs(value))]
     reading = [f"{intent.reading}, built as the {family.summary}"] if intent.reading else []  # read from its function
-    # The family's probes sweep its input source by name: one the request renamed ("sweep vin") is swept so.
-    renamed = next((line.name for line in map(element_line, composed.netlist.split("\n")) if written is None
-                    and driver and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
-    function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
-                      p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
-    # A probe that names the family's own nodes ("vdb(hp)" of a crossover's second output) measures them under the
-    # names the request gave them (the old name is no node of the answer)
-    function = [Probe(p.what, _renamed_nodes(p.control, composed.renamed), p.low, p.high) if isinstance(p, Probe)
-                else p for p in function]
-    if composed.revalued and function:  # its figures came from the values the stated parts replaced
-        function = []
+    function = _own_checks(template, composed, input_node)
+    if composed.revalued and template.function:
         assumptions.append(f"the {family.summary}'s own function checks are left out: the stated "
                            f"{', '.join(composed.revalued)} change the values or parts they were computed from")
     return Build(intent, request, composed.netlist, output, input_node, requested, template.used, d, problems,
                  reading + assumptions + d.notes + noted, unsupported,
                  _settle(composed.netlist) if family.noun == "converter" else None, function)
+
+
+def _own_checks(template: Rendered, composed: Composed, input_node: str | None) -> list:
+    """The family's own function checks as the answer names things; none where stated parts replaced the values they
+    were computed from (composed.revalued)."""
+    if composed.revalued:
+        return []
+    # The family's probes sweep its input source by name: one the request renamed ("sweep vin") is swept so.
+    driven = any(line and line.name.upper() == template.source.upper()
+                 for line in map(element_line, composed.netlist.split("\n")))
+    renamed = next((line.name for line in map(element_line, composed.netlist.split("\n")) if not driven
+                    and input_node and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
+    function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
+                      p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
+    # A probe that names the family's own nodes ("vdb(hp)" of a crossover's second output) measures them under the
+    # names the request gave them (the old name is no node of the answer)
+    return [Probe(p.what, _renamed_nodes(p.control, composed.renamed), p.low, p.high) if isinstance(p, Probe)
+            else p for p in function]
 
 
 _VOLTAGE = re.compile(r"\b(v(?:db|m|p|r|i|ph)?)\(([^()]+)\)", re.IGNORECASE)  # a node voltage in a probe
@@ -1158,12 +1168,11 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
             break
         template = render(build.intent, build.request)
         family = family_of(template.kind)
-        candidate_netlist = _finished(compose(template.netlist, build.request, output=family.output,
-                                              source=template.source, simulated=family.simulates,
-                                              ports=family.ports, assumed=tuple(template.defaults.values())).netlist,
-                                      build.input)[0]
+        composed = compose(template.netlist, build.request, output=family.output, source=template.source,
+                           simulated=family.simulates, ports=family.ports, assumed=tuple(template.defaults.values()))
+        candidate_netlist = _finished(composed.netlist, build.input)[0]
         build.used = template.used  # the trimmed value is the one the answer must hold
-        build.function = template.function
+        build.function = _own_checks(template, composed, build.input)
         verification = check_answer(build, candidate_netlist, timeout)
         if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
             break

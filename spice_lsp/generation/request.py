@@ -2855,10 +2855,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
         ac_said = re.search(rf"\bAC\b(?:\s+(?:current|voltage))?(?:\s+(?:source|generator|drive|signal))?"
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?!\w|\.\d)"
-                            rf"|(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
+                            # (not the digit of a name: "V2 AC 1")
+                            rf"|(?<![\w.])(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
         # ("both DC 2.5 and AC 0.5": a level after its DC word, its unit unsaid, as after AC)
         dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}(?:{unit})?)(?!\w|\.\d)"
-                            rf"|(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
+                            rf"|(?<![\w.])(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
         ac = _quantities((ac_said["q"] or ac_said["q2"]).strip())[0].value if ac_said else None
         dc = _quantities((dc_said["q"] or dc_said["q2"]).strip())[0].value if dc_said else None
         # "an AC current source IS1 of 100 uA": called an AC source before its name, its one level is its AC level
@@ -2955,9 +2956,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
         aside = text[max(0, at - 1):at] == "("  # "(VX sits on vx)": where it is, said outright
         # ("VW sits on src": a later mention that places it outright moves it from the node guessed before)
         outright = node is not None and re.match(r"\s+(?:sits|is|lives|stays)\s+(?:on|at)\s", text[end:end + 12])
+        old_levels = said and read[key].dc is read[key].ac is read[key].sin is read[key].pulse is read[key].pwl is None
         if said and read[key].node is not None and (node is None or dc is ac is sine is pulse is pwl is None) \
-                and not (aside and node) and not outright:
-            continue  # a later mention ("referred to VIN") adds nothing
+                and not (aside and node) and not outright \
+                and not (old_levels and not swept and not dc is ac is sine is pulse is pwl is None):
+            continue  # a later mention ("referred to VIN") adds nothing (but "VBAT on bat. VBAT = -9 V": its level)
         if key in ("VEE", "VSS") and node is None and dc is not None and dc < 0:
             node = key.lower()  # "VEE = -15 V": the negative rail, on its own node (never ground)
         elif rail and node is None and dc is not None and any(key.lower() in (e.nodes or ()) for e in request.elements):
@@ -3158,7 +3161,7 @@ def _sources(text: str, request: Request) -> None:
         if not level and name and not sine:  # "VIN = 5 V at in", "5 V supply VCC": a bare level is DC
             qs = [q for q in _quantities(clause) if q.unit == "V"]
             dc = qs[0].value if qs else None
-        bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V\s+(?:DC\s+)?"
+        bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?:DC\s+)?"
                          # "a 3.3 V source at vdd", "24 V in at node vb"
                          r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input|adapter)\s+)?"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
@@ -3215,6 +3218,8 @@ def _sources(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
                                                 bool(supply) and not (pulse or sine), pulse,  # a clock/sine: no supply
                                                 minus=None if minus == "0" else minus))
+        if bare and bare["n"] and node and node != "0" and node not in request.nodes:  # "5 V on v5 in": a node
+            request.nodes.append(node)
 
 
 _WAVE_NODE = re.compile(r"\b(?:square|pulse|clock|sine|sinusoid|triangle)\w*(?:[- ]wave)?s?\s+(?:at|on|into)\s+"
@@ -3975,6 +3980,22 @@ def _source_named_ends(request: Request) -> None:
     request.nodes = [n for n in request.nodes if n not in nodes or n in used]
 
 
+def _across_part(text: str, request: Request) -> None:
+    """"VD directly across D1 (anode dan, cathode ground)": a source said across a stated part sits on that part's
+    ends, its + on the part's first (a diode's anode)."""
+    for i, s in enumerate(request.sources):
+        if s.node is not None or not s.name:
+            continue
+        said = re.search(rf"\b{re.escape(s.name)}\s+(?:(?:is|sits|goes|placed|connected|wired)\s+)?"
+                         r"(?:directly\s+|right\s+|straight\s+)?across\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<p>[A-Za-z]\w*)\b",
+                         text)
+        part = next((e for e in request.elements if said and e.name and e.name.upper() == said["p"].upper()
+                     and len(e.placed()) == 2 and e.placed()[0] != "0"), None)
+        if part is not None:
+            plus, minus = part.placed()
+            request.sources[i] = dataclasses.replace(s, node=plus, minus=None if minus == "0" else minus)
+
+
 def _input_at_source(request: Request) -> None:
     """With no input named, the node the request's one signal source drives is the circuit's input ("a 325 V peak
     sine (VM at line) across a divider", "a 4 V sine at vin, diode into 1 uF"); a clock ("a 0/5 V clock at ck")
@@ -4069,7 +4090,7 @@ def _node_has(text: str, request: Request) -> None:
 # from the supply node vcc to out" keeps its "from", "... to 0. Supply vdd with 9 V" its "0")
 _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between|and|at|on|across|of|by|with|via)\b)"
                          r"[-+\w]+(?:\.\d+)?\s+){0,2}(?:rail|supply|line|bus|battery)"
-                         r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input))"
+                         r"|[-+\d.]+\s*[munµk]?V\s+(?:in|input|cell))"
                          r"(?:\s*\(\s*"
                          r"(?:node\s+)?"
                          # (a name in capitals is its source's: "a 12 V DC supply (VSUP)")
@@ -4081,7 +4102,8 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between
                          r"|(?<=rail|pply)\s+(?:node\s+)?(?P<n3>(?-i:v(?:cc|dd|ee|ss|pos|neg|plus|minus|bat|sup|p|n|\d)\w*))"
                          r"\b(?!\s*(?:=|\(|at\b|on\b)))", re.IGNORECASE)
 # "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source
-_HELD_NODE = re.compile(r"\b(?:at|to|on|from)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
+# ("runs off 12 V (node v12)": off a supply)
+_HELD_NODE = re.compile(r"\b(?:at|to|on|from|off)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
                         r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
                         r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
@@ -4151,6 +4173,37 @@ def _arrivals(text: str, request: Request) -> None:
                                                                    None, None)))
 
 
+# "v(dp)=3.0 V, v(dn)=2.2 V, both DC sources": levels the sentence says sources hold on those nodes (not an output
+# level wanted: "v(out) should be 5 V")
+_PROBED_LEVEL = re.compile(rf"\bv\((?P<n>[a-z_]\w*)\)\s*=\s*(?P<v>{_QTY_TEXT}V)(?![\w.])", re.IGNORECASE)
+
+
+# "Signal source cb_src (1 V AC)": a source called by the node it drives, its levels in its aside
+_SOURCE_NODE_ASIDE = re.compile(r"\b(?:signal|input|test|ac|dc|voltage)\s+source\s+(?:node\s+)?"
+                                r"(?P<n>(?![VI][A-Z0-9_]*\b)[a-z_]\w*)\s*\((?P<levels>[^()]*)\)", re.IGNORECASE)
+
+
+def _probed_levels(text: str, request: Request) -> None:
+    driven = {s.node for s in request.sources}
+    for m in _SOURCE_NODE_ASIDE.finditer(text):
+        levels = _stated_levels(m["levels"], "V")
+        node = _node(m["n"])
+        if node not in driven and node not in _NOT_NODES | {"0"} and levels and "sin" not in levels:
+            driven.add(node)
+            request.sources.append(SourceConstraint(m[0], node, levels.get("dc"), levels.get("ac")))
+            request.nodes += [node] if node not in request.nodes else []
+    for m in _PROBED_LEVEL.finditer(text):
+        lo, hi = _sentence(text, m.start())
+        node = _node(m["n"])
+        if node in driven or node in (request.output, "0") or not re.search(
+                r"\b(?:sources?|held|applied|driven)\b", text[lo:hi], re.IGNORECASE) or re.search(
+                r"\b(?:should|want|wanted|target|expect\w*|needs?|must)\b", text[lo:hi], re.IGNORECASE):
+            continue
+        driven.add(node)
+        request.sources.append(SourceConstraint(m[0], node, _quantities(m["v"])[0].value))
+        request.nodes += [node] if node not in request.nodes else []
+
+
 def _held_nodes(text: str, request: Request) -> None:
     driven = {s.node for s in request.sources}
     for m in list(_RAIL_ALIAS.finditer(request.description)) + list(_HELD_NODE.finditer(text)):
@@ -4160,7 +4213,7 @@ def _held_nodes(text: str, request: Request) -> None:
             continue
         driven.add(node)
         request.sources.append(SourceConstraint(m[0], node, level[0].value, name=m.groupdict().get("src"),
-                                                supply=bool(re.search(r"rail|supply", m[0], re.IGNORECASE))
+                                                supply=bool(re.search(r"rail|supply|^off\b", m[0], re.IGNORECASE))
                                                 or node in ("vdd", "vcc")))
 
 
@@ -4874,11 +4927,12 @@ _ASSIGN = re.compile(r"(?P<name>[A-Za-z]\w*)\s*=\s*(?P<value>[-+]?(?:\d+(?:\.\d+
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
 # "a model called DX", "its model, named DMOD,"
 # "a model called DX", "model NM (NMOS, VTO=0.7)", "a diode model DX with IS=1e-14"
+# ... "model DI has IS=1e-14",
 # ... "model PQ: PNP, BF=90", "model NSUB: LEVEL=1 VTO=0.45", "model ZD51: D with BV=5.1": its name, then its type or
 # its first parameter
 _MODEL_TYPE = r"(?:npn|pnp|nmos|pmos|njf|pjf|d|sw)\b"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
-                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=)))",
+                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s+has\s+[A-Za-z]+\s*=|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=)))",
                          re.IGNORECASE)
 
 
@@ -5114,11 +5168,22 @@ _HYPHENED_UNIT = re.compile(rf"(?<![\w.])(?:\d+(?:\.\d+)?|(?i:{_WORD}))(?P<h>-)(
                             r"(?:volts?|ohms?|amps?|farads?|henr(?:y|ies))\b)", re.IGNORECASE)
 
 
+_STAGE_DRIVES = re.compile(r"\b(?:stage|amplifier|amp|buffer|follower|op-?amp)\b(?:[^.;,]|\.\d){0,60}?"
+                           r"\b(?:driving|drives)\s+(?:the\s+)?(?:(?:output\s+)?node\s+)?(?P<n>[a-z_]\w*)\s*(?=[.;,]|$)",
+                           re.IGNORECASE)
+
+
 def _read_request(description: str) -> Request:
     request = Request(_listed(" ".join(items_ended(description).split())))
     # parts read the rail as its node
     text = _RAIL_ALIAS.sub(lambda m: f"node {m['n'] or m['n3']}", _glossed(request.description))
     text = _HYPHENED_UNIT.sub(lambda m: m[0][:-1] + " ", text)
+    # "unity gain (0 dB) at 1 kHz", "a gain of 10 (20 dB)": a note restating the gain in decibels, read once
+    text = re.sub(r"(?<=\bgain)(\s*\(\s*[-+]?\d+(?:\.\d+)?\s*dB\s*\))"
+                  r"|(?<=\bgain\sof\s)(?:[-+]?\d+(?:\.\d+)?\s*(?:V/V)?)(\s*\(\s*[-+]?\d+(?:\.\d+)?\s*dB\s*\))",
+                  lambda m: m[0][:-len(m[1] or m[2])] + " " * len(m[1] or m[2]), text, flags=re.IGNORECASE)
+    # "3v3 rail", "a 1V8 supply": the level in the notation the readers below look for (not a node "node 3v3")
+    text = re.sub(r"(?<![\w.])(?<!node )(\d+)[vV](\d{1,2})\b(?!\s*(?:node|net)\b)", r"\1.\2 V", text)
     text = re.sub(r"(?<=\d) V(DC|AC)\b", r"V \1", text)  # "5 VDC": a level and its kind ("5V DC", the same length)
     text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
@@ -5149,6 +5214,13 @@ def _read_request(description: str) -> Request:
                 and request.elements and (last := [n for n in request.elements[-1].placed() if n != "0"]) \
                 and one["a"].lower() not in _NOT_NODES:  # "D1 from a to ground fed through R1 from node in"
             element = dataclasses.replace(element, nodes=(_node(one["a"]), last[0]))
+        # "L5 and C5 from tank to gnd. R5 = 10k feeds it from drv": from there to the node the part before is on
+        feeds_it = re.search(r"\b(?:feeds?|drives?|supplies)\s+(?:it|them)\s+from\s+(?:node\s+)?(?P<a>[a-z_]\w*)",
+                             text[m.end():stop], re.IGNORECASE)
+        if element is not None and element.nodes is None and element.kind in "RCL" and feeds_it \
+                and request.elements and (last := [n for n in request.elements[-1].placed() if n != "0"]) \
+                and feeds_it["a"].lower() not in _NOT_NODES:
+            element = dataclasses.replace(element, nodes=(_node(feeds_it["a"]), last[0]))
         if element is None and re.fullmatch(r"[\s,]*(?:and\s*)?", text[m.end():stop]):
             listed.append(m["name"])  # "R1, R2 and R3 of 1k each": a name in a list, stated by the last one
             continue
@@ -5206,11 +5278,20 @@ def _read_request(description: str) -> Request:
                       # ("output on pin 3": a pin and its number, no node's name)
                       and not (n.lower() in PORT_NOUNS and re.match(r"\s*#?\d", text[said.end():]))), None)
         setattr(request, role, _node(found) if found else None)
+    # "... then a non-inverting stage with a gain of 2 driving hout.": the node the last stage drives (no input, as a
+    # source's "drives node x" would make it)
+    if request.output is None and (drives := _STAGE_DRIVES.search(text)) and drives["n"].lower() not in _NOT_NODES:
+        request.output = _node(drives["n"])
+        request.input = None if request.input == request.output else request.input
     worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")
     for role in ("output", "input"):
         if getattr(request, role) is None:
             setattr(request, role, next((_node(s.node) for s in worded if s.role == role
                                          and _node(s.node) not in (request.input, request.output, "0")), None))
+    # "..., diode to bst_out, 47u output cap": the one node its suffix calls an output
+    suffixed = {m[1].lower() for m in re.finditer(r"\b(?:to|into|at|on|node)\s+([a-z]\w*_out\d?)\b", text, re.IGNORECASE)}
+    if request.output is None and len(suffixed) == 1:
+        request.output = _node(suffixed.pop())
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output
@@ -5247,6 +5328,7 @@ def _read_request(description: str) -> Request:
     _charged_through(text, request)
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
+    _probed_levels(text, request)
     _arrivals(text, request)
     _unnamed_behavioural(text, request)
     _stepped_supply(text, request)
@@ -5258,6 +5340,7 @@ def _read_request(description: str) -> Request:
     _unnamed_devices(text, request)  # before the unnamed passives: "a zener from ground to reg, fed through 470 ohms"
     _zeners(text, request)
     _source_named_ends(request)
+    _across_part(text, request)
     _unnamed_elements(text, request)
     _placed_by_words(text, request)
     _parallel_list(text, request)

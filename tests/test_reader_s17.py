@@ -1,0 +1,163 @@
+"""The request reader's and composer's classes of session 17, each with variants written for these tests (not taken
+from a benchmark file): a sweep said "as DC", a model named by "has", a source said across a part, analyses said after
+an .op, a range written "..", a transient written "step / stop", levels in "3v3" and worded volts, a source's level
+said in a later sentence, the node a level or a supply aside names, a part that "feeds it", a ground-leg resistor, a
+decibel note on a gain, a stage driving a node, levels written v(x) = ..., "amp" for amplifier, and ports by their
+_in/_out suffixes."""
+import pytest
+
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.request import read_request
+
+
+def _lines(netlist: str) -> dict[str, list[str]]:
+    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
+            if line.strip() and not line.startswith((".", "*", "+"))}
+
+
+def _directives(text: str) -> list[str]:
+    return [a.directive for a in parse_intent(text).analyses]
+
+
+def _sources(text: str) -> dict[str | None, tuple]:
+    return {s.name or s.node: (s.node, s.dc, s.ac) for s in read_request(text).sources}
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    ("Sweep V1 as DC, 0 V to 2 V, step 10 mV.", ".dc V1 0 2 10m"),
+    ("Sweep VG as a DC, 0 to 3 V, step 50 mV.", ".dc VG 0 3 50m"),
+])
+def test_a_sweep_said_as_dc_before_its_range(text, directive):
+    assert directive in _directives(text)
+
+
+def test_a_model_named_with_has_reaches_the_part_and_the_card():
+    text = ("Diode I-V: VX directly across D3 (anode da, cathode ground); D3's model DQ has IS=2e-14. "
+            "Sweep VX from 0 to 0.75 V in 5 mV steps.")
+    part = next(e for e in read_request(text).elements if e.name == "D3")
+    assert part.model == "DQ"
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    assert lines["D3"] == ["da", "0", "DQ"] and lines["VX"][:2] == ["da", "0"]
+    assert any(r.lower().startswith(".model dq d") and "is=2e-14" in r.lower() for r in answer.netlist.splitlines())
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "name", "plus", "minus"), [
+    ("R4 = 1k from p to q. VS across R4. Operating point with VS = 2 V.", "VS", "p", "q"),
+    ("D2 with anode a and cathode to ground; VP sits right across D2. Sweep VP from 0 to 0.7 V.", "VP", "a", None),
+])
+def test_a_source_said_across_a_part_takes_its_ends(text, name, plus, minus):
+    source = next(s for s in read_request(text).sources if s.name == name)
+    assert (source.node, source.minus) == (plus, minus)
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    ("RC: R1 = 1k from a to b, C1 = 1u from b to ground. Give me an .op and an AC sweep 0.5 Hz to 2 kHz at 10 "
+     "points/dec.", ".ac dec 10 500m 2k"),
+    ("R1 = 10 from a to b, L1 = 1 mH from b to 0, PULSE on a. Run .op and also a transient from 0 to 3 ms with 1 us "
+     "step.", ".tran 1u 3m"),
+])
+def test_an_op_said_first_leaves_the_next_analysis_its_figures(text, directive):
+    assert ".op" in _directives(text) and directive in _directives(text)
+
+
+def test_a_range_written_with_two_dots_keeps_its_points():
+    assert ".ac dec 30 10 100k" in _directives("V1 AC 1 on a, ac 10 Hz .. 100 kHz at 30/dec.")
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    ("R1 = 1k from a to b, C1 = 1u from b to 0. Transient 5u / 4m.", ".tran 5u 4m"),
+    ("Transient: 20n / 10u, please.", ".tran 20n 10u"),
+])
+def test_a_transient_written_step_slash_stop(text, directive):
+    assert directive in _directives(text)
+
+
+def test_a_source_name_ending_in_a_digit_is_no_level():
+    assert _sources("R7 2k2 from s to t. V7 AC 1 on s.")["V7"] == ("s", None, 1.0)
+
+
+@pytest.mark.parametrize(("text", "key", "level"), [
+    ("5v0 rail on node r5 (source VR5), 1k from r5 to m, 1k from m to gnd. Op point.", "VR5", 5.0),
+    ("i have a twelve volt battery on node bt and a 10k resistor from bt to node m, 10k from m to ground", "bt", 12.0),
+    ("a 6 volt source on node q, 1k from q to ground", "q", 6.0),
+])
+def test_levels_in_rail_notation_and_in_words(text, key, level):
+    assert _sources(text)[key][1] == level
+
+
+def test_a_named_sources_level_said_in_a_later_sentence():
+    text = "Load R1 = 50 from node ld to ground, source VS on node ld. Check it with VS = -5 V."
+    assert _sources(text)["VS"] == ("ld", -5.0, None)
+
+
+def test_a_level_on_a_node_followed_by_in_is_the_input():
+    answer = generate("Voltage divider: 10 V on vten in, 2.5 V out on node q25.")
+    assert _lines(answer.netlist)["V1"][:2] == ["vten", "0"]
+
+
+def test_a_circuit_run_off_a_level_on_a_noted_node():
+    source = read_request("NPN emitter follower off 9 V (node v9), 1k emitter resistor.").sources[0]
+    assert (source.node, source.dc, source.supply) == ("v9", 9.0, True)
+
+
+def test_a_part_that_feeds_it_runs_from_its_node_to_the_part_before():
+    text = ("L2 = 1 mH and C2 = 100 nF both from lc to ground. R2 = 1k feeds it from src, and VS on src is AC 1. "
+            "AC from 1 kHz to 100 kHz.")
+    assert next(e for e in read_request(text).elements if e.name == "R2").nodes == ("src", "lc")
+    answer = generate(text)
+    assert _lines(answer.netlist)["R2"][:2] == ["src", "lc"] and answer.verified
+
+
+def test_a_ground_leg_resistor_is_the_amplifiers_and_its_checks_follow_its_value():
+    answer = generate("Non-inverting amplifier with a gain of 6, ground-leg resistor RB = 2k. Input a1, output a2. "
+                      "AC 1 V on a1.")
+    lines = _lines(answer.netlist)
+    assert lines["RB"][1] == "0" and lines["RB"][2] == "2k"
+    assert answer.verified
+
+
+def test_a_decibel_note_on_a_gain_is_read_with_it():
+    spec = read_request("Op-amp integrator with unity gain (0 dB) at 500 Hz, input resistor 20k.").specs[0]
+    assert (spec.quantity, abs(spec.target), spec.at) == ("gain", 1.0, 500.0)
+
+
+@pytest.mark.parametrize(("text", "output"), [
+    ("Passive RC high-pass from a to b, then a follower driving fout.", "fout"),
+    ("First an RC low-pass, then a buffer stage that drives node lpo.", "lpo"),
+])
+def test_the_node_a_last_stage_drives_is_the_output(text, output):
+    assert read_request(text).output == output
+
+
+def test_levels_written_as_node_voltages_of_stated_sources():
+    assert _sources("Subtractor, gain 2. v(xa)=1.5 V and v(xb)=0.5 V, both DC sources. Output xo.") == {
+        "xa": ("xa", 1.5, None), "xb": ("xb", 0.5, None)}
+    assert not read_request("Divider from 9 V; v(out) = 3 V should be the result, sources at 9 V.").sources[1:]
+
+
+def test_a_source_called_by_its_node_with_its_levels_aside():
+    assert _sources("Common-emitter stage, input source sig_a (2 V DC, AC 1) into the base.")["sig_a"] == (
+        "sig_a", 2.0, 1.0)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("difference amp, gain 2", "difference_amplifier"),
+    ("inverting amp with a gain of 3", "opamp_inverting"),
+])
+def test_amp_is_an_amplifier(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_a_load_of_two_amps_is_no_amplifier():
+    assert parse_intent("a 2 amp load on out").kind != "opamp_inverting"
+
+
+def test_ports_named_by_their_in_and_out_suffixes():
+    answer = generate("boost converter from a 5 V cell (pw_in): 22u inductor, ideal switch to ground at 100 kHz, "
+                      "duty 0.5, diode to pw_out, 100u output cap, 50 ohm load. tran 3 ms")
+    lines = _lines(answer.netlist)
+    assert any(v[:2] == ["pw_in", "0"] for k, v in lines.items() if k.startswith("V"))
+    assert any("pw_out" in v[:2] for k, v in lines.items() if k.startswith("R"))
