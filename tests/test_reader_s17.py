@@ -161,3 +161,73 @@ def test_ports_named_by_their_in_and_out_suffixes():
     lines = _lines(answer.netlist)
     assert any(v[:2] == ["pw_in", "0"] for k, v in lines.items() if k.startswith("V"))
     assert any("pw_out" in v[:2] for k, v in lines.items() if k.startswith("R"))
+
+
+@pytest.mark.parametrize("text", [
+    "Netlist of the pentode RF stage in my 1952 radio, values as in the manual.",
+    "A triode cathode follower from the old Philips handbook, exactly as printed.",
+])
+def test_a_vacuum_tube_circuit_is_refused_by_name(text):
+    from spice_lsp.generation.pipeline import CannotServe
+    with pytest.raises(CannotServe, match="no recipe for"):
+        generate(text)
+
+
+def test_triode_said_of_a_mosfet_is_its_region():
+    from spice_lsp.generation.scope import not_a_circuit
+    assert not_a_circuit("NMOS M1 biased in triode, VDS = 0.1 V, W/L = 10u/1u") is None
+
+
+def test_a_multiple_feedback_low_pass_with_its_resistors_stated_meets_its_corner():
+    answer = generate("Multiple-feedback low-pass, Butterworth, fc = 2 kHz, inverting gain of 3 (R1 = 4.7k in, "
+                      "R2 = 14.1k feedback). Input a with 1 V AC, output b.")
+    lines = _lines(answer.netlist)
+    assert lines["R1"][2] == "4.7k" and lines["R2"][2] == "14.1k"
+    assert answer.verified
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("MFB low-pass, 1 kHz, inverting gain of 4", -4.0),
+    ("a non-inverting gain of 4", 4.0),
+    ("an inverting gain of -4", -4.0),
+])
+def test_a_gain_said_inverting_carries_its_sign(text, target):
+    assert next(s.target for s in read_request(text).specs if s.quantity == "gain") == target
+
+
+def test_the_halves_of_a_wave_are_no_fraction_and_name_a_rectifier():
+    text = "Node s has a 50 Hz sine, 10 V peak. Keep only its upper halves at node r - the bottom halves must " \
+           "vanish. 1k load on r. 60 ms."
+    assert parse_intent(text).kind == "half_wave_rectifier"
+    answer = generate(text)
+    assert not any("'halves'" in w for w in answer.warnings)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("node hi is too big - I want a copy a fifth the size at node lo. Passive only.", "voltage_divider"),
+    ("Blend the voltages on a and b into node s with equal weights, op-amp based.", "summing_amplifier"),
+])
+def test_paraphrased_divider_and_mixer(text, kind):
+    assert parse_intent(text).kind.startswith(kind)
+
+
+def test_a_resistor_said_by_its_value_there_sits_between_the_ends_said_before():
+    part = read_request("Hold 1 mA through whatever sits between node vp (9 V) and node lq - test with a 4.7k there."
+                        ).elements[0]
+    assert (part.kind, part.nodes, part.value) == ("R", ("vp", "lq"), 4700.0)
+
+
+def test_a_level_noted_on_a_node_is_its_source_not_an_output_spec():
+    request = read_request("Current sink: 1 mA through a load between node v9 (9 V) and node ld.")
+    assert any(s.node == "v9" and s.dc == 9.0 for s in request.sources)
+    assert not any(s.quantity == "vout" for s in request.specs)
+
+
+def test_split_rails_by_their_level_with_the_nodes_aside():
+    assert _sources("Push-pull stage on +/-15 V (nodes vp15, vn15), 8 ohm load on o.") == {
+        "vp15": ("vp15", 15.0, None), "vn15": ("vn15", -15.0, None)}
+
+
+def test_a_level_the_circuits_own_divider_makes_is_no_source():
+    request = read_request("Emitter follower, 12 V supply on vcc, base of the NPN held at 4 V by a 20k/10k divider.")
+    assert [s.node for s in request.sources] == ["vcc"]

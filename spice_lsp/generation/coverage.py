@@ -279,7 +279,10 @@ _MULTIPLES = {f"{word}{end}": times for words, times in (("twice double doubling
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _MENTION = re.compile(
     r"(?P<fraction>\b(?:an?|one|two|three|four|five|\d+)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|"
-    r"sixths?|eighths?|tenths?)\b|\bhalf\b(?![- ](?:wave|bridge|power)\b)|\bhalve[sd]?\b)"
+    r"sixths?|eighths?|tenths?)\b|\bhalf\b(?![- ](?:wave|bridge|power)\b)"
+    # (the noun: "its top halves", "the negative halves" of a wave)
+    r"|(?<!top\s)(?<!upper\s)(?<!bottom\s)(?<!lower\s)(?<!positive\s)(?<!negative\s)(?<!the\s)(?<!its\s)(?<!both\s)"
+    r"\bhalve[sd]?\b)"
     # ("half-wave": a circuit's name; "half-power": the -3 dB point, which a cutoff spec measures)
     r"|(?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|unity)\b|(?<=[×x])\d+\b)"
     r"|(?P<ratio>(?<![\w/.])\d+\s*/\s*\d+(?![\w/.]))"

@@ -41,7 +41,8 @@ _CONCEPTS: dict[str, str] = {
                # the nodes listed: "the average of nodes a, b and c", "mean of x and y"
                r"|\b(?:average|mean)\s+of\s+(?:the\s+)?(?:nodes?\s+)?[a-z]\w{0,3}(?:\s*,\s*(?:node\s+)?[a-z]\w{0,3})*"
                r",?\s+(?:and|&)\s+(?:node\s+)?[a-z]\w{0,3}\b",
-    "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?)\b"
+    "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?|"
+           r"blend(?:s|ing)?|merg(?:e|es|ing))\b"
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
            r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?)\b"
            r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
@@ -105,7 +106,10 @@ _CONCEPTS: dict[str, str] = {
                 r"(?:up|positive|over|upside)",
     "rectify": r"\brectif\w*|\b(?:ac|sine|sinusoid|mains)\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+|the\s+)?"
                r"(?:steady\s+|smooth\s+)?dc\b"
-               rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative)\s+{_HALVES}"
+               rf"|\b(?:only|just)\b[^.;]{{0,20}}?\b(?:positive|negative|top|upper|bottom|lower)\s+{_HALVES}"
+               # "the negative halves should disappear"
+               rf"|\b(?:positive|negative|top|upper|bottom|lower)\s+{_HALVES}\s+(?:should\s+|must\s+|to\s+)?"
+               r"(?:disappear|vanish|go\s+away|be\s+(?:removed|gone|blocked|cut))"
                # "a sine ... into a bumpy, positive-only voltage": a wave made one-signed
                r"|\b(?:ac|sine|sinusoid|mains)\b[^.;]{0,60}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,2}?"
                r"(?:positive|negative)[- ]only\b"
@@ -318,6 +322,9 @@ _CONCEPTS: dict[str, str] = {
                 r"|\bdoubl(?:e|es|ed|ing)\b(?!\s+(?:the\s+|its\s+)?(?:frequency|rate|pitch|speed))|"
                 r"\btripl(?:e|es|ed|ing)\b|(?<![\w.])[\d.]+\s*(?:x|×|\*)\s*v?(?:in|input|vin|v\(in\))\b",
     "divide": r"\b(?:an?|one|two)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalv(?:e|ed|ing)\b"
+              # "a copy one tenth the size", "a third as loud"
+              r"|\b(?:an?|one|two)[\s-]+(?:half|third|quarter|fifth|tenth)s?\s+(?:(?:the|its)\s+(?:size|level|"
+              r"amplitude|voltage|height)|as\s+(?:big|large|loud|high|strong))\b"
               r"|\b(?:quarter|third)(?:s|ed|ing)?\s+(?:it|the|its|my)\s+(?:signal|input|voltage|level|amplitude)\b"
               r"|\bhalves\s+(?:the|it|its|a|my)\b"
               # a loss in dB: "cut the level by 20 dB", "12 dB of attenuation"
@@ -802,6 +809,8 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return Reading(inverted, "inverting amplifier")
     if "scale_up" in found:
         return Reading(said("scale_up"), "non-inverting amplifier")
+    if "copy" in found and "divide" in found and not opamp:  # "a copy one tenth the size": divided, not followed
+        return Reading(said("copy", "divide"), "voltage divider")
     if "copy" in found and not re.search(r"\bcurrents?\b", low[found["copy"].end():found["copy"].end() + 40]):
         circuit = "voltage follower" if opamp or not (_TRANSISTOR.search(low) or _MOS.search(low)) else \
             "emitter follower" if _TRANSISTOR.search(low) else "source follower"

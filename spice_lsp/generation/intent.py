@@ -871,8 +871,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         if len(kept) - 1 >= _DIRECTIVE_ARGS[kind] and _well_formed(kind, kept):
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
             # (only its own figures: ".op and an AC sweep 0.1 Hz to 1 kHz" leaves the sweep's to the AC words)
-            end = m.start() + [w.end() for w in re.finditer(r"\S+", m[0])][len(kept) - 1]
-            claimed.update(q for q in qs if m.start() <= q.start < end)
+            upto = m.start() + [w.end() for w in re.finditer(r"\S+", m[0])][len(kept) - 1]
+            claimed.update(q for q in qs if m.start() <= q.start < upto)
     for m in _TRIGGER_RE.finditer(text):
         end = _SENTENCE_END.search(text, m.end())
         kind, lo, hi = m.lastgroup, m.end(), end.start() if end else len(text)  # it matches $ at the latest
@@ -967,7 +967,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             pair = [next((q for q in qs if q.start == m.end() + slash.start(k) and q not in claimed
                           and (q.unit == "s" or not q.unit and q.scaled)), None) for k in (1, 2)] if slash else []
             if len(pair) == 2 and pair[0] is not None and pair[1] is not None:
-                times = pair + [q for q in times if q not in pair]
+                times = [pair[0], pair[1]] + [q for q in times if q not in pair]
                 steps = [pair[0]]
             def saved_from(q: _Q) -> bool:
                 return q.value > 0 and not q.partner and bool(_SAVED_FROM.search(text[max(0, q.start - 40):q.start]))

@@ -977,8 +977,10 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
 
     # ... or a part's own figure its statement holds ("G2 ... with transconductance 1m")
     read_figures += [(e.text, [e.value]) for e in request.elements if e.value is not None]
-    # ... or any source's level on its node, which the checklist checks as a source ("1 V ac on a1")
-    read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources if s.node]
+    # ... or any source's level on its node, which the checklist checks as a source ("1 V ac on a1"), or on the input
+    # the request names ("Input tel_in with 1 V AC")
+    read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources
+                     if s.node or request.input and not s.supply]
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)

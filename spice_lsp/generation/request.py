@@ -1526,7 +1526,10 @@ def _specs(text: str, found: list[Spec]) -> None:
         elif db and db.lower() == "db":
             found.append(Spec(said, "gain_db", _signed(value), tolerance=0.5, at=at))
         else:
-            found.append(Spec(said, "gain", _signed(value) * scale, at=at))
+            # "an inverting gain of 2": the gain said inverting is -2 (its own sign, "-2", kept)
+            flipped = re.search(r"(?<![\w-])inverting\s+$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE) \
+                and not re.match(r"[-+\u2212]", value.strip())
+            found.append(Spec(said, "gain", _signed(value) * scale * (-1 if flipped else 1), at=at))
     for m in _Q_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "q", float(m["value"]), tolerance=0.1))
     if not any(s.quantity in ("gain", "gain_db") for s in found) and (m := _SPAN_MAP.search(text)):
@@ -3013,7 +3016,9 @@ def _negative_rails(text: str, request: Request) -> None:
 # "+/-5 V supplies at p5 and n5": the positive level on the first node, the negative on the second
 _SPLIT = r"(?:\u00b1|\+/?-|\+\s?/\s?\u2212)\s*(?P<{}>\d+(?:\.\d+)?)\s*V(?:olts?)?"
 _SPLIT_RAILS = re.compile(rf"(?:{_SPLIT.format('v')}\s+(?:dc\s+)?(?:split\s+)?(?:supplies|supply|rails?)"
-                          rf"|\b(?:supplies|supply|rails?)\s+(?:are\s+|of\s+|at\s+|=\s*|:\s*)?{_SPLIT.format('v2')})"
+                          rf"|\b(?:supplies|supply|rails?)\s+(?:are\s+|of\s+|at\s+|=\s*|:\s*)?{_SPLIT.format('v2')}"
+                          # "a stage on +/-9 V (nodes vpos, vneg)": the level, then its nodes aside
+                          rf"|\b(?:on|from|off)\s+{_SPLIT.format('v3')}(?=\s*\(\s*nodes\b))"
                           r"[^.;]{0,40}?(?:\b(?:on|at)\s+(?:nodes?\s+)?|\bnodes\s+)(?P<p>[a-z_]\w*)\s*(?:and|/|,)\s*(?:node\s+)?"
                           r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
@@ -3026,7 +3031,7 @@ def _split_rails(text: str, request: Request) -> None:
         plus, minus = _node(m["p"]), _node(m["n"])
         if {plus, minus} & held or {plus, minus} & (_NOT_NODES | {"0"}) or plus == minus:
             continue
-        level = float(m["v"] or m["v2"])
+        level = float(m["v"] or m["v2"] or m["v3"])
         request.sources += [SourceConstraint(m[0], plus, level, supply=True),
                             SourceConstraint(m[0], minus, -level, supply=True)]
         request.nodes += [n for n in (plus, minus) if n not in request.nodes]
@@ -3186,8 +3191,13 @@ def _sources(text: str, request: Request) -> None:
         if bare and (dc is None or node is None) and (ac is None or dc is not None) and sine is None and pulse is None:
             word = bare["n"] or bare["n2"] or bare["n3"]
             qs = _quantities((bare["num"] or bare["num2"] or bare["num3"]).replace(" ", "") + "V")
+            # (not a level the circuit's own parts make: "base of the NPN held at 6 V by a 100k/100k divider")
+            made_by_parts = re.match(r"\s*(?:DC\s+)?by\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/.-]+\s+){0,2}?"
+                                     r"(?:divider|resistors?|zener|diodes?|network)\b", clause[bare.end():],
+                                     re.IGNORECASE)
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs \
-                    and not plain(word, clause[bare.end("n" if bare["n"] else "n2" if bare["n2"] else "n3"):]):
+                    and not plain(word, clause[bare.end("n" if bare["n"] else "n2" if bare["n2"] else "n3"):]) \
+                    and not made_by_parts:
                 node, dc = _node(word), qs[0].value
         held = _OP_INPUT.search(clause) if dc is None and ac is None and sine is None and pulse is None \
             and _OP_SAID.search(text) and not _TIME_SAID.search(text) else None
@@ -4103,15 +4113,25 @@ _RAIL_ALIAS = re.compile(r"\b(?:the\s+|an?\s+)?(?P<what>(?:(?!(?:from|to|between
                          r"\b(?!\s*(?:=|\(|at\b|on\b)))", re.IGNORECASE)
 # "source and bulk at vdd (3.3 V)", "gate at g (0 V)": a node held at a level by a source
 # ("runs off 12 V (node v12)": off a supply)
-_HELD_NODE = re.compile(r"\b(?:at|to|on|from|off)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
+_HELD_NODE = re.compile(r"\b(?:at|to|on|from|off|between)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*\(\s*"
                         r"(?P<v>[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)"
                         r"\s*\)|(?P<v2>(?<![\w.])[-+\u2212]?[\d.]+\s*(?:[munµk]\s*)?V)\s+(?:supply\s+|rail\s+|reference\s+)?"
                         r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
 
 
+# "test with a 1k there": a resistor said by its value alone, put "there"
+_VALUE_THERE = re.compile(rf"\b(?:with|put|use|place|hang)\s+an?\s+(?P<q>{_QTY_TEXT}(?:Ω|ohms?)?)\s*"
+                          r"(?:resistor\s+|load\s+)?there\b", re.IGNORECASE)
+
+
 def _placed_there(text: str, request: Request) -> None:
     """"... whatever I hang between node ld and ground ... For the test put RLOAD = 680 Ω there": a two-terminal
     part with no ends of its own, put "there", goes between the last two ends the request stated before it."""
+    for m in _VALUE_THERE.finditer(text):
+        qs = _quantities(m["q"])
+        if len(qs) == 1 and qs[0].unit in ("", "ohm") and (qs[0].scaled or qs[0].unit) \
+                and not any(m[0] in e.text or e.text in m[0] for e in request.elements):
+            request.elements.append(ElementConstraint(m[0], "R", None, None, qs[0].value, qs[0].text))
     for i, e in enumerate(request.elements):
         at = text.find(e.text)
         if e.nodes is not None or e.kind not in "RCL" or at < 0 or not re.search(
@@ -4190,7 +4210,9 @@ def _probed_levels(text: str, request: Request) -> None:
         node = _node(m["n"])
         if node not in driven and node not in _NOT_NODES | {"0"} and levels and "sin" not in levels:
             driven.add(node)
-            request.sources.append(SourceConstraint(m[0], node, levels.get("dc"), levels.get("ac")))
+            dc, ac = levels.get("dc"), levels.get("ac")
+            request.sources.append(SourceConstraint(m[0], node, dc if isinstance(dc, float) else None,
+                                                    ac if isinstance(ac, float) else None))
             request.nodes += [node] if node not in request.nodes else []
     for m in _PROBED_LEVEL.finditer(text):
         lo, hi = _sentence(text, m.start())
@@ -5289,7 +5311,8 @@ def _read_request(description: str) -> Request:
             setattr(request, role, next((_node(s.node) for s in worded if s.role == role
                                          and _node(s.node) not in (request.input, request.output, "0")), None))
     # "..., diode to bst_out, 47u output cap": the one node its suffix calls an output
-    suffixed = {m[1].lower() for m in re.finditer(r"\b(?:to|into|at|on|node)\s+([a-z]\w*_out\d?)\b", text, re.IGNORECASE)}
+    suffixed = {m[1].lower() for m in re.finditer(r"\b(?:to|into|at|on|node)\s+([a-z]\w*_out\d?)\b", text,
+                                                 re.IGNORECASE)}
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
     result, source = function_output(text.lower()), function_input(text.lower())
@@ -5436,6 +5459,11 @@ def _read_request(description: str) -> Request:
               and not s.supply]
     request.specs = [s for s in request.specs if not (s.quantity == "vout" and any(
         s.text in i.text and i.dc is not None and math.isclose(s.target, i.dc) for i in inputs))]
+    # ("between node v12 (12 V) and node ld": a level noted on a named node is that node's, no output's)
+    noted = [s for s in request.sources if not s.name and s.node and s.dc is not None
+             and re.fullmatch(r"(?:\w+\s+)?(?:node\s+)?\w+\s*\(\s*[^()]*\)", s.text)]
+    request.specs = [h for h in request.specs if not (h.quantity == "vout" and any(
+        h.text in s.text and math.isclose(h.target, s.dc or 0.0) for s in noted))]
     held = [s for s in request.specs if s.quantity in ("vout", "clip")]
     # ("so that node b sits at 3 V": a port's level read inside the spec's words, no source; "Make a 4.096 V reference
     # at node r4096": the spec's level, read again where its words and the source's overlap)

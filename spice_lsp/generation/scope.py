@@ -189,6 +189,14 @@ QUANTUM = re.compile(r"\b(?:qubits?|transmons?|decoherence|entangle\w*|bell[- ]s
                      r"|quantum\s+flux\s+parametrons?)\b", re.IGNORECASE)
 
 
+# A vacuum-tube device ("a triode phase integrator", "a pentode stage"): ngspice has no model of one and no recipe here
+# builds one ("triode" said of a MOSFET is its region: "M1 in triode").
+VACUUM = re.compile(r"\b(?:vacuum[- ]tubes?|thermionic\s+(?:valves?|tubes?)|pentodes?|tetrodes?|thyratrons?|magnetrons?"
+                    r"|klystrons?|nixie\s+tubes?|(?<!\bin\s)(?<!\bthe\s)triodes?(?!\s+(?:region|mode|operation|regime)))\b",
+                    re.IGNORECASE)
+_MOS_SAID = re.compile(r"\b(?:mosfets?|[np]mos|cmos|fets?|[MJ]\d+)\b", re.IGNORECASE)
+
+
 def not_a_circuit(description: str) -> str | None:
     """Why the request asks for something no SPICE netlist is (software, a quantum device), if it does."""
     if m := NOT_A_NETLIST.search(description):
@@ -198,6 +206,10 @@ def not_a_circuit(description: str) -> str | None:
         return f"'{m[0]}' is fiction, not a circuit: no netlist obeys physics that makes it"
     if m := QUANTUM.search(description):
         return f"'{m[0]}': a quantum device's behaviour is beyond a circuit simulator (SPICE solves classical circuits)"
+    if (m := VACUUM.search(description)) and not _MOS_SAID.search(description):
+        return (f"no recipe for '{m[0]}': a vacuum-tube device, which ngspice has no model of and this tool builds no "
+                "circuit with; describe a semiconductor equivalent, or give the tube's model and the circuit element "
+                "by element")
     return None
 
 

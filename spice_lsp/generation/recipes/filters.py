@@ -148,8 +148,14 @@ def _mfb_lowpass_eq(f0, get):
     # Gain -K = -R2/R1 with R2 = R3 = R: Q = sqrt(C1/C2)/(K + 2), so C1 = (Q (K + 2))^2 C2 (9 Q^2 C2
     # at unity gain); f0 = 1/(2 pi R sqrt(C1 C2)).
     k = abs(get("GAIN", 1)) or 1
+    ratio = (get("Q", 1 / math.sqrt(2)) * (k + 2)) ** 2  # C1/C2
+    said = get("R2", 0.0) or get("R3", 0.0) or get("R1", 0.0) * k
+    if said and not get("C1", 0.0) and not get("C2", 0.0):
+        # a resistor the request gives ("R1 = 10k in, R2 = 20k feedback"): R from it, the capacitors from R
+        c2 = 1 / (2 * math.pi * f0 * said * math.sqrt(ratio))
+        return {"C1": ratio * c2, "C2": c2, "R1": said / k, "R2": said, "R3": said}
     c2 = get("C2", 10e-9)
-    c1 = get("C1", (get("Q", 1 / math.sqrt(2)) * (k + 2)) ** 2 * c2)
+    c1 = get("C1", ratio * c2)
     r = 1 / (2 * math.pi * f0 * math.sqrt(c1 * c2))
     return {"C1": c1, "C2": c2, "R1": r / k, "R2": r, "R3": r}
 
@@ -164,11 +170,14 @@ def _design_mfb_lowpass(intent, d, spec) -> None:
         return
     set_value(intent, d, "GAIN", abs(spec.target), "the passband gain asked (|gain| = R2/R1)", None)
     d.claimed.add("GAIN")
-    if {"C1", "C2", "R2"} <= set(d.designed):  # designed for unity gain: again at the same f0
-        f0 = 1 / (2 * math.pi * d.designed["R2"] * math.sqrt(d.designed["C1"] * d.designed["C2"]))
-        for role in ("C1", "R1", "R2", "R3"):
-            intent.values.pop(role, None)
-            d.designed.pop(role, None)
+    if {"C1", "C2"} <= set(d.designed):  # designed for unity gain: again at the same f0 (the parts stated kept)
+        def value(role: str) -> float:
+            return d.designed[role] if role in d.designed else intent.values[role].value
+        f0 = 1 / (2 * math.pi * math.sqrt(value("R2") * value("R3") * value("C1") * value("C2")))
+        for role in ("C1", "C2", "R1", "R2", "R3"):
+            if role in d.designed:
+                intent.values.pop(role, None)
+                d.designed.pop(role)
         _mfb_lowpass_cutoff(intent, d, dataclasses.replace(spec, quantity="cutoff", target=f0))
 
 
