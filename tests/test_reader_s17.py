@@ -231,3 +231,39 @@ def test_split_rails_by_their_level_with_the_nodes_aside():
 def test_a_level_the_circuits_own_divider_makes_is_no_source():
     request = read_request("Emitter follower, 12 V supply on vcc, base of the NPN held at 4 V by a 20k/10k divider.")
     assert [s.node for s in request.sources] == ["vcc"]
+
+
+def test_outputs_named_by_their_suffixes_go_on_the_nodes_the_suffixes_name():
+    answer = generate("State-variable filter, f0 = 2 kHz, Q = 1. Input f_in (1 V AC); outputs: f_hp, f_bp, f_lp.")
+    lines = _lines(answer.netlist)
+    outputs = {n for v in lines.values() for n in v[:3]}
+    assert {"f_hp", "f_bp", "f_lp"} <= outputs
+    assert any(r.startswith(".print ac vm(f_bp)") for r in answer.netlist.splitlines())
+
+
+def test_a_band_pass_f0_is_its_centre():
+    answer = generate("State-variable band-pass filter with f0 = 3 kHz and Q = 2.")
+    assert "design_freq=1k" not in answer.netlist and answer.verified
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Precision full-wave rectifier: half-wave precision rectifier plus summing amp, 10k resistors. Input a is a 1 V "
+     "peak 1 kHz sine, output b.", "precision_full_wave_rectifier"),
+    ("Long-tailed pair: two matched NPNs, 4.7k collector resistors, 1 mA tail.", "bjt_long_tailed_pair"),
+    ("Differential pair: NMOS devices, 10k drain resistors.", "differential_pair"),
+])
+def test_the_circuit_a_heading_names_with_the_devices_said_after_it(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_a_source_driving_a_pin_named_node():
+    assert _sources("Differential pair. Drive base qb1 with a 1 V AC source (0 V DC).")["qb1"] == ("qb1", 0.0, 1.0)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Passive 2nd-order low-pass, maximally flat, 5 kHz corner, with a 10 mH inductor and a capacitor.", "lc_lowpass"),
+    ("passive Butterworth low-pass, 3rd order, 1 kHz", "lc_ladder_lowpass"),
+    ("Butterworth low-pass, 4th order, 1 kHz", "butterworth_lowpass"),
+])
+def test_a_response_said_passive_is_an_lc_filters(text, kind):
+    assert parse_intent(text).kind == kind

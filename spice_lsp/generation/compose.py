@@ -350,6 +350,9 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         ends = {output: request.output, _input_node(found, source): request.input}  # the ports the request names
         index = _match(want, found, taken, output, mapping | {k: v for k, v in ends.items() if k and v}, assumed,
                        met)
+        # (a part taken by its place or its role, not its name: the family's checks never knew its value)
+        placed_there = index is not None and (_match(want, found, taken, output) is None or bool(
+            want.name and found[index].name.upper() != want.name.upper()))
         if index is None and want.kind == "E" and not want.nodes:
             index = _ideal_opamp(want, found)
         if index is None and want.kind == simulated:  # the family's own simulated element: only its nodes
@@ -387,7 +390,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif want.value is not None and not _same_value(_value(line), want.value):
             words = line.rest.split(maxsplit=1)
             line.rest = " ".join([_spice_value(want), *words[1:]])
-            revalued.append(line.name)  # (the family computed its function checks from the value it had)
+            revalued += [line.name] if placed_there else []
         if want.name and want.name.upper() != line.name.upper():
             if any(other.name.upper() == want.name.upper() for other in found):
                 problems.append(f"{want.name}: the name is already used by another part")
@@ -1005,6 +1008,13 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
                     mapping[nodes[0]] = names[0]
                 told.add(names[0])
             continue
+        if role in ("input", "output") and len(names) > 1:
+            # "outputs sv_hp, sv_bp, sv_lp" of a filter with nodes hp, bp and lp: each on the node its suffix names
+            for name in names:
+                suffix = name.rsplit("_", 1)[1] if "_" in name else ""
+                if suffix in present and suffix not in mapping and name not in mapping.values() and name not in present:
+                    mapping[suffix] = name
+                    told.add(name)
         # ("collectors ca and cb" of a pair built with MOSFETs: their drains, the same pins)
         nodes = family.get(role) or family.get(_SAME_PIN.get(role, ""), [])
         if role in ("input", "output") and len(names) > len(nodes) == 1:

@@ -1043,6 +1043,10 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         # the phase is 90 degrees past its low-frequency phase, what an f0 is measured as (specs, the request's own
         # list, then checked as f0)
         specs[:] = [replace(s, quantity="f0") if s.quantity == "cutoff" else s for s in specs]
+    # a band-pass's (a notch's) "f0 = 1.5 kHz" is its centre (its null), what its family designs and measures
+    alias = next((q for q in ("center", "notch") if q in family.specs), None) if "f0" not in family.specs else None
+    if alias:
+        specs[:] = [replace(s, quantity=alias) if s.quantity == "f0" else s for s in specs]
     _levels_of_held_nodes(intent)
     from spice_lsp.generation.recipes.comparators import supply_shares, trip_said
     if supply_shares(intent.description) is not None:

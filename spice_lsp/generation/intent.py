@@ -286,6 +286,9 @@ def _side_said(kind: str, low: str, plain: str) -> str:
     return other if wanted == sides[side] and other in _registry().FAMILIES else kind
 
 
+_DEVICE_WORDS = re.compile(r"\b(?:npns?|pnps?|bjts?|bipolar|[np]mos|mosfets?|jfets?|cmos|op-?amps?)\b")
+
+
 def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     low = spelled_out(low)  # "lp, fc 15k", "hpf": the names the family rules read
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
@@ -293,6 +296,21 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     # a name after "node" is a node's, never a circuit's ("from node dac to node lpf", "on node led")
     plain = _NODE_NAME.sub(lambda m: m[0][:m.start(1) - m.start()] + " " * len(m[1]), qualified_.rules_text)
     rank, kind = _registry().match(plain)
+    # "Precision full-wave rectifier: half-wave precision rectifier plus summing amp": the circuit a heading names, not
+    # its blocks after the colon (its devices named there qualify it: "Long-tailed pair: two matched NPNs" is the BJT
+    # pair)
+    head = re.match(r"\s*([^.;:!?]{4,80}?):\s", plain)
+    devices = " ".join(_DEVICE_WORDS.findall(plain[head.end():])) if head else ""
+    named = _registry().match(f"{head[1]} {devices}") if head else (math.inf, "generic")
+    # (where the heading writes one of its names and only words after the colon chose the other: "Schmitt trigger on
+    # 5 V: out goes high when in rises" is the non-inverting trigger its heading and words say together, "Photodiode
+    # amplifier: ... into a transimpedance stage" the stage)
+    def said(name: str) -> bool:  # one of the family's names, written in the heading
+        return re.sub(r"[\s-]+", " ", name.lower()) in re.sub(r"[\s-]+", " ", head[1]) if head else False
+    if head and named[1] not in ("generic", kind) and named[0] < _registry().DEVICE_RANK \
+            and any(said(name) for name in _registry().family_of(named[1]).names) \
+            and all(start >= head.end() for start, _ in _registry().covered_spans(kind, plain)):
+        rank, kind = named
     spans = passing(qualified_.text)  # (not the circuit a qualifier appended)
     if kind != "generic" and spans and (covered := _registry().covered_spans(kind, plain)) and \
             all(any(a <= start and stop <= b for a, b in spans) for start, stop in covered):

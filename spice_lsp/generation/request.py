@@ -2163,7 +2163,10 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b))"
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
-_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+# ("Drive base lt_b1 with ...": the node after a pin's word)
+_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?"
+                      r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?!(?:of|and|to|with|at|on|in|through|"
+                      r"via|is|node|pin)\b)[a-z_]\w*\b))?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
 # the supply's level and node
 _FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]\w*)"

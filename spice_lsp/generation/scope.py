@@ -351,6 +351,9 @@ def uncovered(description: str, covered: list[tuple[int, int]], family) -> Uncov
         noun = m[0].lower().rstrip("s")
         if noun == family.noun:
             continue
+        if any(stop <= m.start() and re.fullmatch(r"[^.;:!?]*:[^.;:!?]*", description[stop:m.start()])
+               for _, stop in covered):
+            continue  # "Precision full-wave rectifier: half-wave precision rectifier plus summing amp": its blocks
         if FOR_WHAT.search(description, 0, m.start()) and not any(a <= m.start() < b for a, b in covered):
             continue  # "an anti-aliasing filter for a 48 kS/s ADC": what the circuit serves
         if _purpose(description, m, covered, family):

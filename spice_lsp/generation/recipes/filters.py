@@ -1001,6 +1001,7 @@ def _design_cutoff_parameter(intent, d, spec) -> None:
     d.free, d.scale = "FREQ", 1
 
 
+_NOT_PASSIVE = r"^(?![\s\S]*\bpassive\b)"
 _CASCADE_NOTE = {"butterworth": "maximally flat", "bessel": "maximally flat delay",
                  "chebyshev": "equiripple passband; cutoff = the -3 dB point"}
 
@@ -1019,9 +1020,11 @@ for _rank, _response, _also in ((0.3, "butterworth", r"maximally[- ]flat(?! dela
                    f"{_response.title()} {'HPF' if _high else 'LPF'}"),
             # Before the first catalog's Sallen-Key rules (ranks 8-10); a Butterworth without an order
             # of 3-6 after them, so "Butterworth Sallen-Key low-pass" stays that single section.
-            rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass)),
-                   ((10 if _response == "butterworth" else 7.1) + _rank + (0 if _high else 0.05), (_word, _pass)),
-                   *(((10.9 + _rank, (_word,)),) if not _high else ())),
+            # (a passive one, said so, is an LC filter's: "passive 2nd-order maximally flat low-pass")
+            rules=((7 + _rank + (0 if _high else 0.05), (ORDER_3_6, _word, _pass, _NOT_PASSIVE)),
+                   ((10 if _response == "butterworth" else 7.1) + _rank + (0 if _high else 0.05),
+                    (_word, _pass, _NOT_PASSIVE)),
+                   *(((10.9 + _rank, (_word, _NOT_PASSIVE)),) if not _high else ())),
             noun="filter", specs=("cutoff", "edge", "gain") if _response == "chebyshev" else ("cutoff", "gain"),
             design=_design_cutoff_parameter,
             examples=(("cutoff", f"{_label}, order {3 if _high else 5}, cutoff {{x}} Hz", 50, 10e3),
