@@ -305,10 +305,10 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     # (where the heading writes one of its names and only words after the colon chose the other: "Schmitt trigger on
     # 5 V: out goes high when in rises" is the non-inverting trigger its heading and words say together, "Photodiode
     # amplifier: ... into a transimpedance stage" the stage)
-    def said(name: str) -> bool:  # one of the family's names, written in the heading
+    def headed(name: str) -> bool:  # one of the family's names, written in the heading
         return re.sub(r"[\s-]+", " ", name.lower()) in re.sub(r"[\s-]+", " ", head[1]) if head else False
     if head and named[1] not in ("generic", kind) and named[0] < _registry().DEVICE_RANK \
-            and any(said(name) for name in _registry().family_of(named[1]).names) \
+            and any(headed(name) for name in _registry().family_of(named[1]).names) \
             and all(start >= head.end() for start, _ in _registry().covered_spans(kind, plain)):
         rank, kind = named
     spans = passing(qualified_.text)  # (not the circuit a qualifier appended)
