@@ -267,3 +267,29 @@ def test_a_source_driving_a_pin_named_node():
 ])
 def test_a_response_said_passive_is_an_lc_filters(text, kind):
     assert parse_intent(text).kind == kind
+
+
+def test_a_capacitor_charged_through_a_resistor_from_a_source_onto_its_named_node():
+    text = ("Charge C4 = 4.7 µF through R4 = 1.2 kΩ from a step source VS on node a (0 to 5 V at 1 ms); the capacitor "
+            "node is q. Transient 20 ms.")
+    parts = {e.name: e.nodes for e in read_request(text).elements}
+    assert parts == {"C4": ("q", "0"), "R4": ("a", "q")}
+    assert generate(text).verified
+
+
+def test_a_named_resistor_said_by_its_value_loads_a_node():
+    part = next(e for e in read_request("E2 gain 3 from node x to node y. A 2.2k RY loads y.").elements
+                if e.name == "RY")
+    assert (part.nodes, part.value) == (("y", "0"), 2200.0)
+
+
+def test_run_it_out_to_a_time_is_a_transient():
+    assert ".tran 100n 100u" in _directives("R1 = 1k from a to b, C1 = 10n from b to 0, a step on a. run it out to "
+                                            "100us")
+
+
+def test_another_parts_pin_is_not_the_supplys_node():
+    text = "LED driver: 15 mA through a green LED from a 5 V supply VS5 via a series resistor, LED anode at node ga."
+    assert next(s for s in read_request(text).sources if s.name == "VS5").node != "ga"
+    answer = generate(text)
+    assert _lines(answer.netlist)["D1"][0] == "ga" and answer.verified

@@ -705,7 +705,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            rf"|(?<=[.;:])\s+(?={_HZ_RANGE}\s*(?:[.;]|$))"),
     ("tran", r"transient|\btran\b|time[- ]domain"
              r"|\b(?:simulat\w*|sim|run)\s+(?:it\s+|the\s+(?:circuit|simulation|sim)\s+)?"
-             r"(?:for\s+|from\s+0\s*(?:to|-)\s*)?(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
+             # ("run it out to 200us")
+             r"(?:for\s+|from\s+0\s*(?:to|-)\s*|(?:out\s+)?(?:to|until)\s+)?"
+             r"(?=[\d.]+\s*(?:[munpµ]|milli|micro|nano)?(?:s|secs?|seconds?)\b)"
              r"|(?<=[munpµ\d]s )run\b"  # "simulate 5 ms", "run it for 2 ms", "a 6 ms run"
              # "look at it for 500 us", "watch the output over 2 ms", "plot v(out) for 1 s": a run that long
              r"|\b(?:look\s+at|watch|observe|view|plot|display)\s+(?:it|them|(?:the\s+)?\w+|v\(\w+\))\s+"

@@ -2773,6 +2773,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                              r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
                              re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
+            # (not another part's pin: "VCC5 via a series resistor, LED anode at node la")
+            if re.search(r"\b(?:anode|cathode)\s+$", own[:m.start()], re.IGNORECASE):
+                continue
             if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
                     and not _value_word(m, "n") \
                     and not (plain(m["n"], text[end + m.end():]) and "node" not in m[0].lower()) \
@@ -4034,9 +4037,20 @@ _LOADED = re.compile(r"(?:\bnode\s+|\boutput\s+|\(node\s+)(?P<n>[a-z_]\w*)\)?\s*
 _RAIL_END = re.compile(r"v(?:cc|dd|pos|plus|\d)\w*", re.IGNORECASE)
 
 
+# "a 1k RL loads eo", "a 470 ohm RX as the load on y": a named resistor by its value, loading a node
+_NAMED_LOAD = re.compile(rf"\b(?:an?\s+)?(?P<v>{_QTY_TEXT}(?:Ω|ohms?)?)\s+(?P<name>R\w*)\s+"
+                         r"(?:loads|as\s+(?:the\s+)?load\s+(?:on|at))\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b")
+
+
 def _loads(text: str, request: Request) -> None:
     """Loads stated by value and node: "10k load on out", "a 5k load at out", "driving output node out
     into a 5k load to ground", "output out with a 1k load to ground"; each from its node to ground."""
+    for m in _NAMED_LOAD.finditer(text):
+        qs = _quantities(m["v"])
+        if len(qs) == 1 and qs[0].unit in ("", "ohm") and m["n"].lower() not in _NOT_NODES | GROUND \
+                and not any((e.name or "").upper() == m["name"].upper() for e in request.elements):
+            request.elements.append(ElementConstraint(m[0], "R", m["name"], (_node(m["n"]), "0"), qs[0].value,
+                                                      qs[0].text))
     for m in [*_LOAD.finditer(text), *_LOADED.finditer(text)]:
         qs = _quantities(m["v"])
         if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (not qs[0].unit and not qs[0].scaled and qs[0].value < 10):
@@ -4883,7 +4897,8 @@ def _chained(text: str, request: Request) -> None:
 
 
 # "Charge C1 = 1u through R1 = 680 ...", "discharge C2 through R5": the capacitor hangs off the resistor's far end
-_CHARGED_THROUGH = re.compile(r"\b(?i:charg|discharg)\w*\s+(?i:the\s+)?(?i:capacitor\s+|cap\s+)?(?P<c>C\w*)\b[^.;]*?"
+_CHARGED_THROUGH = re.compile(r"\b(?i:charg|discharg)\w*\s+(?i:the\s+)?(?i:capacitor\s+|cap\s+)?(?P<c>C\w*)\b"
+                              r"(?:[^.;]|\.\d)*?"
                               r"\b(?i:through)\s+(?i:the\s+)?(?i:resistor\s+)?(?P<r>R\w*)\b")
 
 
@@ -4895,6 +4910,18 @@ def _charged_through(text: str, request: Request) -> None:
         cap = next((i for i, e in enumerate(request.elements) if e.name == m["c"] and e.kind == "C" and not e.nodes),
                    None)
         resistor = next((e for e in request.elements if e.name == m["r"] and e.kind == "R" and e.placed()), None)
+        unplaced = next((i for i, e in enumerate(request.elements) if e.name == m["r"] and e.kind == "R"
+                         and not e.placed()), None)
+        source = next((s for s in request.sources if unplaced is not None and s.node and s.name
+                       and re.search(rf"\b{re.escape(s.name)}\b", request.elements[unplaced].text)), None)
+        node = re.search(r"\bthe\s+(?:capacitor|cap)(?:'s)?\s+node\s+(?:is|=|:)\s+(?P<n>[a-z_]\w*)", text,
+                         re.IGNORECASE)
+        if unplaced is not None and source is not None and node and node["n"].lower() not in _NOT_NODES:
+            # "Charge C9 through R9 from a step source VSTEP on node stp; the capacitor node is cc": R9 from the
+            # source's node to the capacitor's
+            resistor = request.elements[unplaced] = dataclasses.replace(request.elements[unplaced],
+                                                                        nodes=(source.node, _node(node["n"])))
+            request.nodes += [_node(node["n"])] if _node(node["n"]) not in request.nodes else []
         ends = resistor.placed() if resistor else ()
         far = [n for n in ends if n not in driven and n != "0"]
         if len(far) != 1 and len(ends) == 2 and not driven & set(ends) and "0" not in ends:
