@@ -293,3 +293,23 @@ def test_another_parts_pin_is_not_the_supplys_node():
     assert next(s for s in read_request(text).sources if s.name == "VS5").node != "ga"
     answer = generate(text)
     assert _lines(answer.netlist)["D1"][0] == "ga" and answer.verified
+
+
+def test_each_inputs_weight_said_by_it():
+    from spice_lsp.generation.recipes.opamp_circuits import _weights
+    assert _weights("Inverting summer: weight a1 by -3 and a2 by -1.5, output y.", ["a1", "a2"]) == [3.0, 1.5]
+    assert _weights("a1 weighted 2, a2 weighted 5", ["a1", "a2"]) == [2.0, 5.0]
+
+
+def test_a_load_after_a_sources_node_loads_the_output():
+    request = read_request("Zener shunt regulator giving 5.1 V at node zo from a 12 V input (node v12) into a 2 kΩ "
+                           "load.")
+    assert not any(e.kind == "R" and "v12" in (e.nodes or ()) for e in request.elements)
+    answer = generate("Zener shunt regulator giving 5.1 V at node zo from a 12 V input (node v12) into a 2 kΩ load.")
+    assert _lines(answer.netlist)["V1"][:2] == ["v12", "0"] and answer.verified
+
+
+def test_an_unregulated_level_on_a_node_is_its_source_not_the_output():
+    request = read_request("Zener shunt regulator: 18 V unregulated on node un, 9.1 V regulated out on node rg.")
+    assert [(s.node, s.dc) for s in request.sources] == [("un", 18.0)]
+    assert not any(s.quantity == "vout" and s.target == 18.0 for s in request.specs)

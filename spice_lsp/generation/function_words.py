@@ -255,7 +255,7 @@ _CONCEPTS: dict[str, str] = {
     "hold": rf"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping|maintain\w*|stay\w*|steady|constant|stable|"
             # (never an unregulated level: "regulator: unregulated 20 V input" holds no 20 V)
             rf"stabili[sz]\w*|fixed|pin|pins|pinned|pinning|sit|sits|sitting|(?<!un)regulat\w*|locked)\b"
-            rf"(?:(?!\bunregulated\b)[^.;]){{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?by\b)"
+            rf"(?:(?!\bunregulated\b)[^.;]){{0,30}}?{_VOLTS}(?!\s+(?:dc\s+)?(?:by|unregulated|raw)\b)"
             rf"|{_VOLTS}[^.;]{{0,20}}?\b(?:steady|constant|stable|fixed|regulated)\b"
             # "a 3.3 V rail ... that does not sag under load"
             rf"|{_VOLTS}\s+(?:rail|supply|output|line)\b[^.;]{{0,60}}?\b(?:doesn't|does\s+not|won't|never|without)\s+"

@@ -3174,7 +3174,7 @@ def _sources(text: str, request: Request) -> None:
             dc = qs[0].value if qs else None
         bare = re.search(r"(?P<num>[-+]?\d+(?:\.\d+)?\s*(?:m|u|µ|k)?)\s*V(?:olts?)?\s+(?:DC\s+)?"
                          # "a 3.3 V source at vdd", "24 V in at node vb"
-                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input|adapter)\s+)?"
+                         r"(?:(?:voltage\s+)?(?:source|supply|battery|reference|in|input|adapter|unregulated|raw)\s+)?"
                          r"(?:on|at)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
                          # ("vb to 5 V at node vo": "to" after a bare name is a range's, no level set on it)
                          r"|\b(?P<n2>[a-z_]\w*)\s+(?:(?:(?:is\s+|are\s+)?(?:biased|held|tied|set|fixed|kept)\s+"
@@ -4059,7 +4059,9 @@ def _loads(text: str, request: Request) -> None:
         near = re.search(r"(?:\bnode\s+|\boutput\s+)(?P<x>[a-z_]\w*)\s+"
                          r"(?:into|with|driving|drives|feeding|through)\s+"
                          r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
-        near = near if near and near["x"].lower() not in _NOT_NODES else None
+        # (not a source's node: "from a 15 V input (node vin15) into a 1 kΩ load" loads the circuit's output)
+        near = near if near and near["x"].lower() not in _NOT_NODES \
+            and _node(near["x"]) not in {s.node for s in request.sources} else None
         if node is None and (m["n"] is None or m["n"].lower() in GROUND):
             node = near["x"] if near else None
         value = qs[0].value

@@ -365,6 +365,13 @@ def _weights(description: str, nodes: list[str]) -> list[float]:
             return [float(w[1] or 1) for w in found if w]
     if (listed := _WEIGHT_LIST.search(description)) and len(ws := re.findall(r"[\d.]+", listed["list"])) == len(nodes):
         return [float(w) for w in ws]
+    # "Weight s1 by -2 and s2 by -4", "s1 weighted 2, s2 weighted 4": each input's own (the sum's sign is the circuit's)
+    each = [re.search(rf"\bweight\w*\s+(?:input\s+)?{re.escape(node)}\s+(?:by|with|at)\s+[-\u2212]?(?P<w>\d+(?:\.\d+)?)"
+                      rf"|\b{re.escape(node)}\s+(?:is\s+)?weighted\s+(?:by\s+)?[-\u2212]?(?P<w2>\d+(?:\.\d+)?)"
+                      rf"|(?<=\band\s){re.escape(node)}\s+by\s+[-\u2212]?(?P<w3>\d+(?:\.\d+)?)",
+                      description, re.IGNORECASE) for node in nodes]
+    if all(each):
+        return [float(w["w"] or w["w2"] or w["w3"]) for w in each if w]
     return [1.0] * len(nodes)
 
 
