@@ -313,3 +313,21 @@ def test_an_unregulated_level_on_a_node_is_its_source_not_the_output():
     request = read_request("Zener shunt regulator: 18 V unregulated on node un, 9.1 V regulated out on node rg.")
     assert [(s.node, s.dc) for s in request.sources] == [("un", 18.0)]
     assert not any(s.quantity == "vout" and s.target == 18.0 for s in request.specs)
+
+
+@pytest.mark.parametrize(("text", "rise"), [
+    ("a rounded copy on node b whose 10-90 % rise takes about 50 us", 50e-6),
+    ("the output at node s should take about 2 ms to go from 10 % to 90 %", 2e-3),
+    ("an RC low-pass with a rise time of 10 us", 10e-6),
+])
+def test_a_rise_time_is_a_spec(text, rise):
+    spec = next(s for s in read_request(text).specs if s.quantity == "rise")
+    assert spec.target == pytest.approx(rise)
+
+
+def test_a_rounded_square_is_a_low_pass_designed_and_measured_by_its_rise():
+    answer = generate("A 0-3.3 V, 2 kHz square wave sits on node hard. I want a rounded copy on node rd whose 10-90 % "
+                      "rise takes about 44 us. One resistor, one cap. 2 ms of transient.")
+    assert answer.intent.kind == "rc_lowpass"
+    rise = next(i for i in answer.checks if i.what.startswith("10-90 % rise"))
+    assert rise.status == "pass" and answer.verified

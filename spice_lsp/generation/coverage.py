@@ -300,7 +300,7 @@ _COUNT = re.compile(r"[\s-]+(?P<between>(?:(?!(?:and|or|of|with|to|from|at|in|on
                     r"(?:[-+]?\d*\.?\d+[^\s,;:()]*|[A-Za-zµμ\u03a9\u2126][\w-]*)\s+){0,3}?)"
                     rf"(?P<part>{'|'.join(sorted(_COUNTED, key=len, reverse=True))})(?:e?s)?\b", re.IGNORECASE)
 _SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
-               "vout": "V", "clip": "V", "hysteresis": "V", "ripple": "V", "current": "A", "width": "s"}
+               "vout": "V", "clip": "V", "hysteresis": "V", "ripple": "V", "current": "A", "width": "s", "rise": "s"}
 _OPAMP = re.compile(r"op.?amp|^oa|comparator")  # an op-amp's model, or one used open-loop as a comparator
 _STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
                         re.IGNORECASE)

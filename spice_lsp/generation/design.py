@@ -621,6 +621,11 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         family.design(intent, d, spec)
     elif spec.quantity == "cutoff" and kind in _FIRST_ORDER:
         _corner(intent, d, spec, kind.startswith("rl"))
+    elif spec.quantity == "rise" and kind in ("rc_lowpass", "rl_lowpass"):
+        # a first-order lag's 10-90 % rise is ln 9 time constants: the corner ln 9/(2 pi t_r) = 0.35/t_r
+        _corner(intent, d, Spec(spec.text, "cutoff", math.log(9) / (2 * math.pi * spec.target), spec.tolerance),
+                kind.startswith("rl"))
+        d.free = None  # the trim loop moves values by a measured corner, not a rise time
     elif spec.quantity == "gain_db" and spec.at and spec.target < 0 and kind in _FIRST_ORDER:
         # |H| = 1/sqrt(1 + (f/fc)^2) (low-pass; fc/f for a high-pass): the corner that puts the gain there
         share = math.sqrt(10 ** (-spec.target / 10) - 1)
@@ -846,7 +851,7 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
 
 # The unit of the number a spec is written with ("3.3 V out", "cutoff 7 kHz", "10 mA through the LED").
 SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
-              "vout": "V", "ripple": "V", "clip": "V", "level": "V", "rtotal": "ohm",
+              "vout": "V", "ripple": "V", "clip": "V", "level": "V", "rtotal": "ohm", "rise": "s",
               "current": "A", "gain": "", "gain_db": "", "dc_gain_db": "", "q": ""}
 
 

@@ -271,6 +271,10 @@ _CONCEPTS: dict[str, str] = {
     "lag": r"\bdelay\w*\s+(?:the\s+|a\s+|its\s+|each\s+)?(?:rising\s+|falling\s+)?(?:edges?|steps?|transitions?)\b"
            r"|\blazil\w*|\bsluggish\w*|\bslowly\b|\bwith\s+a\s+lag\b|\blags?\s+behind\b|\btime\s+constant\b"
            r"|\bsmooth(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:signal|input|steps?|edges?|pwm|ripple|noise)\b"
+           # "soften the edges of a logic signal", "round off its corners"
+           r"|\b(?:soften|round)\w*\s+(?:off\s+)?(?:the\s+|its\s+)?(?:edges?|corners?|transitions?|steps?)\b"
+           r"|\b(?:rounded|softened|smoothed)\s+(?:copy|version)\b"
+           r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+go\s+from\s+\d+\s*%\s+to\s+\d+\s*%"
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge|rise|fall)\b"
            r"|\bslow\w*\s+(?:down\s+)?(?:the\s+|its\s+)?(?:edges?|transitions?|rise|steps?)\b"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
@@ -767,7 +771,8 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
         return Reading(said("differentiate") or (shape[0] if shape else ""), "differentiator")
     if "one_pulse" in found and _ONE_SHOT.search(low) and not (_PER_SECOND.search(low) or _REPEATS.search(low)):
         return Reading(said("one_pulse"), "monostable multivibrator")  # once per trigger, no rate: a one-shot
-    if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and shape is None and not (
+    # (a square given and its edges to be slowed is the lag's input: "a square sits on node sharp; a rounded copy")
+    if (tick := _TICKS.search(low)) and _PER_SECOND.search(low) and shape is None and "lag" not in found and not (
             opamp or _TRANSISTOR.search(low) or _MOS.search(low) or _MADE_BY.search(low) or _PWM_TO_DC.search(low)):
         return Reading(tick[0], "clock source")  # a signal that ticks at a rate, no circuit to make it: the source
     if shape is not None and shape[1] in ("sine", "sinusoid", "triangle", "triangular") and shape[2] == "square":

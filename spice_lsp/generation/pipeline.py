@@ -981,6 +981,9 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     # the request names ("Input tel_in with 1 V AC")
     read_figures += [(s.text, [f for f in (s.dc, s.ac) if f is not None]) for s in request.sources
                      if s.node or request.input and not s.supply]
+    # ... or a figure of a spec's own words ("10-90 % rise takes about 22 us": its 10 and 90)
+    read_figures += [(s.text, [f for x in re.findall(r"\d+(?:\.\d+)?", s.text) for f in (float(x), float(x) / 100)])
+                     for s in request.specs]  # (a percentage as its figure or its fraction)
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
         return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)

@@ -309,7 +309,7 @@ class Spec:
     def describe(self) -> str:
         unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
-                "hysteresis": "V", "width": "s", "ripple": "V", "clip": "V", "level": "V",
+                "hysteresis": "V", "width": "s", "rise": "s", "ripple": "V", "clip": "V", "level": "V",
                 "rtotal": "ohm"}.get(self.quantity, "")
         target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") \
             else f"{format_eng(self.target)}{unit}"
@@ -1344,6 +1344,15 @@ _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|ar
                          r"(?P<n>[a-z_]\w*)(?P<more>(?:\s*,\s*(?!nodes?\b)(?![a-z]{3,}(?:ed|ing)\b)[a-z_]\w*\b(?!\s*[=(])"
                          r"(?=\s*(?:[,;:)]|\.(?:\s|$)|\band\b|$)))*)", re.IGNORECASE)
 # "output clipped at about 2.7 V": a clipper's limit.
+# "whose 10-90 % rise takes about 22 us", "rise time of 5 us", "take about 1 ms to go from 10 % to 90 %": the output's
+# 10 %-90 % rise time
+_TIME_TEXT = r"(?:\d+(?:\.\d+)?|\.\d+)\s?(?:[munpµμ])?s"
+_RISE_SPEC = re.compile(rf"(?:\b10\s*%?\s*(?:-|to|\u2013)\s*90\s*%\s*(?:rise|edge|transition)?(?:\s*time)?"
+                        r"|\brise[- ]?time)"
+                        rf"(?:[^.;\d]){{0,30}}?(?P<t>{_TIME_TEXT})\b"
+                        rf"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?(?P<t2>{_TIME_TEXT})\s+"
+                        r"to\s+(?:go|rise|climb)\s+"
+                        r"from\s+10\s*%\s+to\s+90\s*%", re.IGNORECASE)
 _CLIP_SPEC = re.compile(r"\bclip(?:s|ped|ping)?\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?"
                         r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
 # "outputs at the collectors q1 and q2", "inputs a and b": two nodes named together.
@@ -1548,6 +1557,9 @@ def _specs(text: str, found: list[Spec]) -> None:
             if not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
                 found.append(Spec(m[0].strip(), "vout",
                                   _signed(m["value"] or m["value2"] or m["value3"] or m["value4"])))
+    for m in _RISE_SPEC.finditer(text):
+        if (qs := _quantities((m["t"] or m["t2"]).strip())) and qs[0].unit == "s" and qs[0].value > 0:
+            found.append(Spec(m[0].strip(), "rise", qs[0].value, tolerance=0.1))
     for m in _CLIP_SPEC.finditer(text):
         found.append(Spec(m[0].strip(), "clip", _signed(m["value"])))
     for m in _RIPPLE_SPEC.finditer(text):
