@@ -331,3 +331,26 @@ def test_a_rounded_square_is_a_low_pass_designed_and_measured_by_its_rise():
     assert answer.intent.kind == "rc_lowpass"
     rise = next(i for i in answer.checks if i.what.startswith("10-90 % rise"))
     assert rise.status == "pass" and answer.verified
+
+
+def test_a_heading_naming_a_circuit_made_of_one_stage_is_that_stage():
+    text = ("Photodetector front end: a transimpedance amplifier with a 47 kΩ feedback resistor converts a 10 µA "
+            "photocurrent to a voltage at node out; operating point.")
+    assert parse_intent(text).kind == "transimpedance"
+
+
+def test_a_series_rlc_low_pass_natural_frequency_stays_its_f0():
+    spec = next(s for s in generate("Series R-L-C low-pass with the output across the capacitor: natural frequency "
+                                    "5 kHz, Q = 2, inductor 10 mH. Input node a, output node b.").checks
+                if "natural frequency" in s.what)
+    assert "phase" in spec.detail and spec.status == "pass"
+
+
+def test_a_pin_word_then_a_verb_is_no_node():
+    assert all(s.node != "turns" for s in read_request(
+        "NMOS low-side switch: 5 V on the gate turns on a 50 ohm load (RL from v12 to drain) on a 12 V rail.").sources)
+
+
+def test_a_dash_ends_the_clause_a_verb_governs():
+    assert parse_intent("I want node m to carry only what's on node v below roughly 2 kHz - the highs should be cut "
+                        "off. One resistor and one capacitor.").kind == "rc_lowpass"

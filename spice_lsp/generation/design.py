@@ -1049,7 +1049,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         # list, then checked as f0)
         specs[:] = [replace(s, quantity="f0") if s.quantity == "cutoff" else s for s in specs]
     # a band-pass's (a notch's) "f0 = 1.5 kHz" is its centre (its null), what its family designs and measures
-    alias = next((q for q in ("center", "notch") if q in family.specs), None) if "f0" not in family.specs else None
+    alias = next((q for q in ("center", "notch") if q in family.specs), None) \
+        if "f0" not in family.specs and family.design is not None else None
     if alias:
         specs[:] = [replace(s, quantity=alias) if s.quantity == "f0" else s for s in specs]
     _levels_of_held_nodes(intent)

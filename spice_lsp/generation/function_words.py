@@ -387,7 +387,7 @@ _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|tr
 # (the DC's node may come between: "keep the DC on node src away from node amp_in")
 _AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\w[\w']*\s+){0,4}?(?:away|out|off|at\s+bay)\b")
 # (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
-_CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
+_CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
                      r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
 
 

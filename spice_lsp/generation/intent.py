@@ -302,14 +302,15 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     head = re.match(r"\s*([^.;:!?]{4,80}?):\s", plain)
     devices = " ".join(_DEVICE_WORDS.findall(plain[head.end():])) if head else ""
     named = _registry().match(f"{head[1]} {devices}") if head else (math.inf, "generic")
-    # (where the heading writes one of its names and only words after the colon chose the other: "Schmitt trigger on
-    # 5 V: out goes high when in rises" is the non-inverting trigger its heading and words say together, "Photodiode
-    # amplifier: ... into a transimpedance stage" the stage)
+    # (where the heading writes one of its names, only words after the colon chose the other and those words list
+    # blocks joined ("plus", "followed by"): "Schmitt trigger on 5 V: out goes high when in rises" is the non-inverting
+    # trigger its heading and words say together, "Photodetector front end: a transimpedance amplifier ..." the stage)
     def headed(name: str) -> bool:  # one of the family's names, written in the heading
         return re.sub(r"[\s-]+", " ", name.lower()) in re.sub(r"[\s-]+", " ", head[1]) if head else False
     if head and named[1] not in ("generic", kind) and named[0] < _registry().DEVICE_RANK \
             and any(headed(name) for name in _registry().family_of(named[1]).names) \
-            and all(start >= head.end() for start, _ in _registry().covered_spans(kind, plain)):
+            and all(start >= head.end() for start, _ in _registry().covered_spans(kind, plain)) \
+            and re.search(r"\b(?:plus|followed\s+by|then|feeding)\b", plain[head.end():].split(".")[0]):
         rank, kind = named
     spans = passing(qualified_.text)  # (not the circuit a qualifier appended)
     if kind != "generic" and spans and (covered := _registry().covered_spans(kind, plain)) and \

@@ -2177,8 +2177,8 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?"
-                      r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?!(?:of|and|to|with|at|on|in|through|"
-                      r"via|is|node|pin)\b)[a-z_]\w*\b))?(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
+                      r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?:[a-z_]*[\d_]\w*|[a-z])\b))?"
+                      r"(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
 # the supply's level and node
 _FROM_SUPPLY = re.compile(r"(?:\b(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<o>[a-z_]\w*)"
