@@ -354,3 +354,12 @@ def test_a_pin_word_then_a_verb_is_no_node():
 def test_a_dash_ends_the_clause_a_verb_governs():
     assert parse_intent("I want node m to carry only what's on node v below roughly 2 kHz - the highs should be cut "
                         "off. One resistor and one capacitor.").kind == "rc_lowpass"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("My sensor signal on node s is swamped by 60 Hz hum. A passive RC network (no inductors) from s to node c, "
+     "corner 10 Hz.", "rc_lowpass"),
+    ("CE stage with a 220 ohm swamping resistor in the emitter, gain 10", "bjt_degenerated_ce"),
+])
+def test_swamped_and_no_inductors_name_no_circuit(text, kind):
+    assert parse_intent(text).kind == kind

@@ -345,7 +345,8 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
         return _ASSUMED_KIND
     kind = _side_said(kind, low, plain)
     if kind in ("rc_lowpass", "rc_highpass"):  # the parts given decide RC, RL or LC
-        has_l = any(q.unit == "H" for q in qs) or re.search(r"inductor|inductance|\brl\b", low)
+        has_l = any(q.unit == "H" for q in qs) or re.search(r"(?<!\bno )(?<!\bwithout )(?:inductor|inductance)|\brl\b",
+                                                            low)  # ("a passive RC network (no inductors)": none)
         has_c = any(q.unit == "F" for q in qs) or re.search(r"capacitor|capacitance|\brc\b", low)
         if has_l:
             kind = "rl_highpass" if kind == "rc_highpass" else "lc_lowpass" if has_c else "rl_lowpass"
