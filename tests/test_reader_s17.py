@@ -363,3 +363,14 @@ def test_a_dash_ends_the_clause_a_verb_governs():
 ])
 def test_swamped_and_no_inductors_name_no_circuit(text, kind):
     assert parse_intent(text).kind == kind
+
+
+def test_cycles_every_second_said_with_their_words_between():
+    spec = next(s for s in read_request("a blinker on node bl, about three complete on-off cycles every second"
+                                        ).specs if s.quantity == "frequency")
+    assert spec.target == 3.0
+
+
+def test_volts_of_output_per_current_is_a_transimpedance():
+    assert parse_intent("A 20 µA source IX feeds node x and I need 1 V of output for every 50 µA at node y, op-amp "
+                        "on ±5 V.").kind == "transimpedance"

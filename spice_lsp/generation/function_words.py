@@ -81,8 +81,9 @@ _CONCEPTS: dict[str, str] = {
               r"|\bcurrent\s+in\b[^.;]{0,30}?\bvoltage\s+out\b"
               r"|\bcurrents?\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+)?(?:[\d.]+\s*(?:-|–|to)\s*)?[\d.]+\s*(?:v|volts?)\b"
               r"|\bcurrents?\s+as\s+a\s+voltage\b"
-              r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:per|for\s+(?:every|each)|/|every)\s+"
-              r"(?:[\d.]+\s*)?(?:[mnµu]\s*)?(?:a|amps?|\w*amps?)\b",
+              # ("1 V of output for every 100 µA")
+              r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:of\s+(?:output|out)\s+)?"
+              r"(?:per|for\s+(?:every|each)|/|every)\s+(?:[\d.]+\s*)?(?:[mnµu]\s*)?(?:a|amps?|\w*amps?)\b",
     "v_to_i": r"\bvoltages?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?currents?\b"
               r"(?!\s*(?:source|mirror|sense|sink|limit\w*|meter))"
               r"|\bcurrent\s+(?:proportional\s+to|set\s+by|controlled\s+by)\s+(?:the\s+|a\s+)?"
@@ -1113,7 +1114,9 @@ _RAIL_KEPT = re.compile(r"(?:keep|hold|maintain|stabili[sz])\w*\s+(?:an?\s+|the\
                         r"(?:rail|output|line|node|supply|voltage|level)\b")
 # "1 V for every 10 uA", "0.5 V per µA", "100 mV/uA": volts out per ampere in
 # ("5 V for a microcontroller": after a bare "for", an amp has its figure or prefix, never the article alone)
-_RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:per|for\s+(?:every|each)|/|every|"
+# ("1 V of output for every 100 µA": its output said between)
+_RATIO = re.compile(rf"(?<![\w.]){_NUM}\s*(?:v|volts?)\s*(?:of\s+(?:output|out)\s+)?"
+                    r"(?:per|for\s+(?:every|each)|/|every|"
                     r"for(?=\s+(?:an?\s+)?(?:\d|(?:milli|micro|nano|[muµn])\s?(?:a|amps?)\b|amps?\b)))\s+(?:an?\s+)?"
                     rf"(?:(\d+(?:\.\d+)?)\s*)?(meg|milli|micro|nano|[kmuµnp])?\s*(?:a|amps?|amperes?)\b"
                     # "9 V for a 100 mA load": a level and the current a load draws, no volts per ampere

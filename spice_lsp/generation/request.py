@@ -1770,8 +1770,9 @@ _RISE = re.compile(rf"(?:\b{_SHARES.format(n='')}\s+)?rise[- ]?time\s+"
 _PERIOD = re.compile(rf"\bperiod\s+(?:of\s+|=\s*|is\s+|:\s*)?(?:{_ABOUT})?(?P<t>{_SECONDS})\b"
                      rf"|\b(?P<t2>{_SECONDS})\s+period\b", re.IGNORECASE)
 _OSCILLATES = re.compile(r"oscillat|astable|multivibrator|relaxation|square[- ]wave\s+generator", re.IGNORECASE)
-_RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+"
-                   r"second\b"
+# ("about four complete on-off cycles every second": the cycle's words between)
+_RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:(?:complete|full|whole)\s+)?(?:on[- ]off\s+|off[- ]on\s+)?"
+                   r"(?:times|cycles)|(?P<w>once|twice|thrice))\s+(?:a|per|each|every)\s+second\b"
                    # "generate a 2 kHz sine wave", "produce a square wave at 500 Hz": the frequency it makes
                    r"|\b(?:generat|produc|creat|output|mak(?:e|es|ing)\b)\w*\s+(?:an?\s+)?(?:clean\s+|pure\s+|steady\s+)?"
                    rf"(?:(?:{_ABOUT})?(?P<f>{_HZ})\s+(?:sine|square|triangle|clock|pulse)"
