@@ -374,3 +374,9 @@ def test_cycles_every_second_said_with_their_words_between():
 def test_volts_of_output_per_current_is_a_transimpedance():
     assert parse_intent("A 20 µA source IX feeds node x and I need 1 V of output for every 50 µA at node y, op-amp "
                         "on ±5 V.").kind == "transimpedance"
+
+
+def test_a_stated_coupling_goes_on_the_familys_coupled_inductors():
+    answer = generate("Flyback converter: 9 V input, coupled inductors 47 µH : 47 µH (k = 0.95), 50 % duty at 100 kHz, "
+                      "output diode and 47 µF capacitor, 22 Ω load at out; 5 ms transient.")
+    assert [r.split()[-1] for r in answer.netlist.splitlines() if r.startswith("K")] == ["0.95"]

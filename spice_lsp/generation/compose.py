@@ -613,6 +613,13 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 and node not in mapping and f"v{node}" not in named | sources
                 and re.search(rf"\bV{node}\b", request.description, re.IGNORECASE)):
             mapping[node] = f"v{node}"
+    # "coupled inductors 100 µH : 100 µH (k = 0.99)": the family's one coupling at the stated coefficient
+    couplings = [i for i, row in enumerate(rows) if i > 0 and re.match(r"K\w*\s+\S+\s+\S+\s+\S+\s*$", row, re.I)]
+    said = _COUPLING.search(request.description)
+    if said and len(couplings) == 1 and not any(e.kind == "K" for e in request.elements) \
+            and parse_number(rows[couplings[0]].split()[-1]) != float(said["k"]):
+        rows[couplings[0]] = " ".join([*rows[couplings[0]].split()[:-1], said["k"]])
+        revalued.append(rows[couplings[0]].split()[0])
     _further_inputs(request, found + added, driver, mapping, parts_renamed)
     supplied = _supply(stated_ports, request, found, rows, source, mapping)
     for (i, _), line in zip(parts, found):
@@ -777,6 +784,10 @@ def _card_of(row: str, rows: list[str]) -> str | None:
     cards = {r.split()[1].lower() for r in rows if r.lower().startswith(".model ") and len(r.split()) > 2}
     return next((word for word in row.split()[1:] if word.lower() in cards), None) if row[:1].upper() in "DQMJ" \
         else None
+
+
+_COUPLING = re.compile(r"\b(?:k|coupling(?:\s+(?:coefficient|factor))?)\s*(?:=|:|of|is)\s*"
+                       r"(?P<k>0?\.\d+|1(?:\.0+)?)(?![\w.])", re.IGNORECASE)
 
 
 def _name_card(line: Line, lines: list[Line], rows: list[str], model: str) -> None:

@@ -341,7 +341,8 @@ register(Family(kind="instrumentation_amplifier", summary="three-op-amp instrume
                 words=((r"difference\s+(?:stage|amp\w*)|subtractor|output\s+stage|second\s+stage", {"ohm": "R2"}),
                        # ("24.9k for the two input-stage feedback resistors": the followers' feedback resistors R)
                        (r"input[- ]stage|first[- ]stage|followers?'?\s+feedback|feedback\s+resistors?\s+of\s+the\s+"
-                        r"(?:input|first)", {"ohm": "R"})),
+                        r"(?:input|first)|(?:around|across|on)\s+the\s+input\s+(?:buffers|followers|op-?amps)",
+                        {"ohm": "R"})),
                 specs=("gain", "gain_db"),
                 design=_gain_design("RG", "R", "gain = (1 + 2R/RG) R3/R2, R3 = R2",
                                     lambda g: 2 / (g - 1) if g > 1 else None, -1),
