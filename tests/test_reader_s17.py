@@ -380,3 +380,9 @@ def test_a_stated_coupling_goes_on_the_familys_coupled_inductors():
     answer = generate("Flyback converter: 9 V input, coupled inductors 47 µH : 47 µH (k = 0.95), 50 % duty at 100 kHz, "
                       "output diode and 47 µF capacitor, 22 Ω load at out; 5 ms transient.")
     assert [r.split()[-1] for r in answer.netlist.splitlines() if r.startswith("K")] == ["0.95"]
+
+
+def test_a_load_after_a_level_the_circuit_sets_loads_that_node():
+    text = ("Linear series regulator: 12 V in at node ui, a 2.5 V reference, an op-amp error amplifier driving an NPN "
+            "pass transistor, and a feedback divider setting 5 V at node r5 into a 50 ohm load.")
+    assert any(e.kind == "R" and e.nodes == ("r5", "0") and e.value == 50 for e in read_request(text).elements)

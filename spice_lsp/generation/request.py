@@ -4073,8 +4073,8 @@ def _loads(text: str, request: Request) -> None:
                          r"(?:into|with|driving|drives|feeding|through)\s+"
                          r"(?:an?\s+|the\s+)?$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE)
         # (not a source's node: "from a 15 V input (node vin15) into a 1 kΩ load" loads the circuit's output)
-        near = near if near and near["x"].lower() not in _NOT_NODES \
-            and _node(near["x"]) not in {s.node for s in request.sources} else None
+        fed = {s.node for s in request.sources if re.search(r"\b(?:input|supply|rail|battery|source)\b", s.text, re.I)}
+        near = near if near and near["x"].lower() not in _NOT_NODES and _node(near["x"]) not in fed else None
         if node is None and (m["n"] is None or m["n"].lower() in GROUND):
             node = near["x"] if near else None
         value = qs[0].value
