@@ -386,3 +386,9 @@ def test_a_load_after_a_level_the_circuit_sets_loads_that_node():
     text = ("Linear series regulator: 12 V in at node ui, a 2.5 V reference, an op-amp error amplifier driving an NPN "
             "pass transistor, and a feedback divider setting 5 V at node r5 into a 50 ohm load.")
     assert any(e.kind == "R" and e.nodes == ("r5", "0") and e.value == 50 for e in read_request(text).elements)
+
+
+def test_a_role_word_before_node_is_no_node_of_a_source():
+    source = next(s for s in read_request("Transimpedance amplifier: a 2 µA current source IX feeding the summing node, "
+                                          "output node tq.").sources if s.name == "IX")
+    assert source.node is None

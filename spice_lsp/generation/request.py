@@ -2786,8 +2786,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                              r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
                              re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
-            # (not another part's pin: "VCC5 via a series resistor, LED anode at node la")
-            if re.search(r"\b(?:anode|cathode)\s+$", own[:m.start()], re.IGNORECASE):
+            # (not another part's pin: "VCC5 via a series resistor, LED anode at node la"; nor a role word before
+            # "node": "IPD feeding the summing node")
+            if re.search(r"\b(?:anode|cathode)\s+$", own[:m.start()], re.IGNORECASE) \
+                    or re.match(r"\s+node\b", own[m.end():]) and "node" not in m[0].lower():
                 continue
             if not _article(m, "n") and (m["n"].lower() not in _NOT_NODES or m["n"].lower() in _PIN_NODES) \
                     and not _value_word(m, "n") \
