@@ -392,3 +392,23 @@ def test_a_role_word_before_node_is_no_node_of_a_source():
     source = next(s for s in read_request("Transimpedance amplifier: a 2 µA current source IX feeding the summing node, "
                                           "output node tq.").sources if s.name == "IX")
     assert source.node is None
+
+
+@pytest.mark.parametrize("text", [
+    "Rebuild the Apollo guidance computer's power supply board component for component.",
+    "The preamp of my grandfather's 1965 Grundig radio, exactly as Grundig built it.",
+    "Draw the 1980s Braun clock radio's tuner with the original part numbers and values.",
+])
+def test_one_documented_products_own_circuit_part_for_part_is_refused(text):
+    from spice_lsp.generation.pipeline import CannotServe
+    with pytest.raises(CannotServe, match="one documented product"):
+        generate(text)
+
+
+def test_keeping_stated_values_exactly_is_no_product():
+    from spice_lsp.generation.scope import one_product
+    assert one_product("RC high-pass with R = 2.2k and C = 100 nF; keep R and C exactly as stated.") is None
+
+
+def test_a_circuits_name_in_capitals_is_no_node_of_its_supply():
+    assert all(s.node != "nand2" for s in read_request("CMOS NAND2 at 3.3 V, output y.").sources)

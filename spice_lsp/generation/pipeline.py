@@ -72,6 +72,7 @@ from spice_lsp.generation.scope import (
     names_no_circuit,
     not_a_circuit,
     one_chip,
+    one_product,
     passive_impossible,
     power_impossible,
     too_vague,
@@ -361,6 +362,10 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
         raise CannotServe(f"no recipe for '{chip}': one manufactured chip's own circuit, fitted to its maker's process "
                           "or to one sample's silicon, is not something this tool can reproduce; a textbook circuit "
                           "of the same kind is not that chip (ask for the circuit by its kind to get one)")
+    if product := one_product(description):
+        raise CannotServe(f"no recipe for '{product}': one documented product's own circuit, part for part, is not "
+                          "something this tool has (no recipe or corpus entry is that product); a textbook circuit of "
+                          "the same kind is not it (ask for the circuit by its kind to get one)")
     low = description.lower()
     covered = covered_spans(intent.kind, low)
     if not intent.read_from and (reason := too_vague(description, covered)) \

@@ -3216,9 +3216,11 @@ def _sources(text: str, request: Request) -> None:
             made_by_parts = re.match(r"\s*(?:DC\s+)?by\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/.-]+\s+){0,2}?"
                                      r"(?:divider|resistors?|zener|diodes?|network)\b", clause[bare.end():],
                                      re.IGNORECASE)
+            # (nor a circuit's name in capitals: "CMOS NOR2 at 5 V" is the gate on a 5 V supply)
+            named_circuit = bare["n2"] and word.isupper() and re.search(r"[A-Z]{2}", word)
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs \
                     and not plain(word, clause[bare.end("n" if bare["n"] else "n2" if bare["n2"] else "n3"):]) \
-                    and not made_by_parts:
+                    and not made_by_parts and not named_circuit:
                 node, dc = _node(word), qs[0].value
         held = _OP_INPUT.search(clause) if dc is None and ac is None and sine is None and pulse is None \
             and _OP_SAID.search(text) and not _TIME_SAID.search(text) else None

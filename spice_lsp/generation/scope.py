@@ -461,6 +461,20 @@ ONE_CHIP = re.compile(
     rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b", re.IGNORECASE)
 
 
+# One documented product's own board or circuit, reproduced part for part: "component for component, exactly as JPL
+# built it", "with the original part numbers and values", "component values exactly as printed"
+ONE_PRODUCT = re.compile(r"\bcomponent[- ]for[- ]component\b"
+                         r"|\bexactly\s+as\s+(?:[\w'-]+\s+){0,4}?(?:built|printed|published|shipped|made)\b"
+                         r"|\b(?:the|its|all)\s+(?:the\s+)?original\s+(?:part\s+numbers|components|parts|values)\b",
+                         re.IGNORECASE)
+
+
+def one_product(description: str) -> str | None:
+    """The words asking for one documented product's own circuit, part for part, if the request does."""
+    m = ONE_PRODUCT.search(description)
+    return m[0] if m else None
+
+
 def one_chip(description: str) -> str | None:
     """The words asking for one manufactured chip's own circuit or silicon, if the request does."""
     m = ONE_CHIP.search(description)
