@@ -87,6 +87,9 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 problems.append(f"DC level {reading.source_level(e, 'dc', params)}, not {want.value_text}")
         elif want.value is not None and not _close(_number(lay.value, params), want.value):
             problems.append(f"value {lay.value.text if lay.value else 'none'}, not {want.value_text}")
+        words = [f.text for f in e.fields if f.kind == "word"]
+        if want.model and want.kind in "DQMJ" and want.model.lower() not in {w.lower() for w in words}:
+            problems.append(f"model {' '.join(words[-1:]) or 'none'}, not {want.model}")  # "both model DC1"
         if want.nodes:
             have = [_norm(f.text) for f in lay.nodes]
             wanted = list(want.nodes)

@@ -811,6 +811,8 @@ def _own_cards(rows: list[str], params: list[ModelParam], before) -> list[str]:
     parameters (`before`: the words of a parameter's clause before it)."""
     rows = list(rows)
     for want in params:
+        if re.search(r"\b(?:both|all|each)\b", before(want), re.IGNORECASE):
+            continue  # "D10 ..., D11 ..., both model DC1 (IS=1e-14)": one card the devices share
         devices = _devices(before(want))
         users: dict[str, list[int]] = {}
         for i, row in enumerate(rows):

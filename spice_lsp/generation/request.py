@@ -1558,6 +1558,8 @@ def _specs(text: str, found: list[Spec]) -> None:
                 found.append(Spec(m[0].strip(), "vout",
                                   _signed(m["value"] or m["value2"] or m["value3"] or m["value4"])))
     for m in _RISE_SPEC.finditer(text):
+        if any(r.start() < m.end() and m.start() < r.end() for r in _RISE.finditer(text)):
+            continue  # "a 10-90 % rise time of 8 us": a first-order lag's corner (below)
         if (qs := _quantities((m["t"] or m["t2"]).strip())) and qs[0].unit == "s" and qs[0].value > 0:
             found.append(Spec(m[0].strip(), "rise", qs[0].value, tolerance=0.1))
     for m in _CLIP_SPEC.finditer(text):
@@ -4155,6 +4157,26 @@ _HELD_NODE = re.compile(r"\b(?:at|to|on|from|off|between)\s+(?:node\s+)?(?P<n>[a
                         r"(?:\(\s*)?node\s+(?P<n2>[a-z_]\w*)", re.IGNORECASE)  # "the 3.3 V node vcc", "12 V (node sup)"
 
 
+# "a series L-C from node trap to ground ..., fed from trin through a 1k resistor": a resistor said by its value,
+# from the node it feeds from to the node its sentence named before it
+_FED_THROUGH_VALUE = re.compile(r"\b(?:fed|driven|supplied)\s+from\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s+(?:through|via)\s+"
+                                rf"(?:an?\s+)?(?P<q>{_QTY_TEXT}(?:Ω|ohms?)?)\s*(?:resistor|resistance)\b",
+                                re.IGNORECASE)
+
+
+def _fed_through_value(text: str, request: Request) -> None:
+    for m in _FED_THROUGH_VALUE.finditer(text):
+        lo, _ = _sentence(text, m.start())
+        named = re.findall(r"\bnode\s+([a-z_]\w*)", text[lo:m.start()], re.IGNORECASE)
+        qs = _quantities(m["q"])
+        if not named or len(qs) != 1 or qs[0].unit not in ("", "ohm") or m["a"].lower() in _NOT_NODES \
+                or any(m[0] in e.text or e.text in m[0] for e in request.elements):
+            continue
+        request.elements.append(ElementConstraint(m[0], "R", None, (_node(m["a"]), _node(named[-1])), qs[0].value,
+                                                  qs[0].text))
+        request.nodes += [n for n in (_node(m["a"]), _node(named[-1])) if n not in request.nodes]
+
+
 # "test with a 1k there": a resistor said by its value alone, put "there"
 _VALUE_THERE = re.compile(rf"\b(?:with|put|use|place|hang)\s+an?\s+(?P<q>{_QTY_TEXT}(?:Ω|ohms?)?)\s*"
                           r"(?:resistor\s+|load\s+)?there\b", re.IGNORECASE)
@@ -5003,7 +5025,9 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
 # its first parameter
 _MODEL_TYPE = r"(?:npn|pnp|nmos|pmos|njf|pjf|d|sw)\b"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
-                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s+has\s+[A-Za-z]+\s*=|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=)))",
+                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s+has\s+[A-Za-z]+\s*=|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=))"
+                         # ("D1 ... with model DX, R1 ...": a name in capitals, its clause ending there)
+                         r"|(?-i:(?P<cap>[A-Z][A-Z0-9_]*))(?=\s*(?:[,;)]|\.(?:\s|$)|$)))",
                          re.IGNORECASE)
 
 
@@ -5035,11 +5059,18 @@ def _model_lists(text: str, request: Request) -> None:
                        and lo <= text.find(request.elements[i].text) < m.start()
                        or request.elements[i].kind in modelled and text.find(request.elements[i].name or "@", lo)
                        in range(lo, m.start())), None)
-        name = m["name"] or m["bare"]
-        if device is not None and name.lower() not in ("npn", "pnp", "nmos", "pmos", "d", "diode", "card", "has",
-                                                       "with", "parameters", "params", "of") \
+        name = m["name"] or m["bare"] or m["cap"]
+        # ("D10 ..., D11 ..., both model DC1": every device of the sentence without a model of its own)
+        shared = re.search(r"\b(?:both|all|each)\s+(?:(?:use|uses|using|with|on|share|sharing)\s+)?(?:the\s+)?$",
+                           text[max(lo, m.start() - 30):m.start()], re.IGNORECASE)
+        devices = [i for i in range(len(request.elements)) if request.elements[i].kind in modelled
+                   and request.elements[i].model is None and lo <= text.find(request.elements[i].text) < m.start()] \
+            if shared else [device] if device is not None else []
+        if devices and name.lower() not in ("npn", "pnp", "nmos", "pmos", "d", "diode", "card", "has",
+                                            "with", "parameters", "params", "of") \
                 and not _MODEL_PARAM.fullmatch(f"{name}=1"):
-            request.elements[device] = dataclasses.replace(request.elements[device], model=name)
+            for i in devices:
+                request.elements[i] = dataclasses.replace(request.elements[i], model=name)
 
 
 _PIN_THROUGH = re.compile(rf"\b(?P<pin>{_TERMINAL_WORDS})\s+(?:is\s+)?(?:tied\s+|connected\s+|returned\s+|goes\s+)?"
@@ -5405,6 +5436,7 @@ def _read_request(description: str) -> Request:
     _unnamed_behavioural(text, request)
     _stepped_supply(text, request)
     _placed_there(text, request)
+    _fed_through_value(text, request)
     _current_sources(text, request)
     _input_pulses(text, request)
     _pin_held_sources(request)

@@ -230,7 +230,8 @@ def _without(intent: Intent, part: str) -> bool:
 def _rms(f: _Filler, role: str, default: float) -> Value | None:
     """The request's level for a sine when it is written as rms ("12 V rms")."""
     given = f.given(role, default)
-    rms = given is not None and re.search(rf"{re.escape(given.text)}\s*rms", f.intent.description, re.IGNORECASE)
+    rms = given is not None and (re.search(r"rms\b", given.text, re.IGNORECASE)  # ("12 Vrms": read with its unit)
+                                 or re.search(rf"{re.escape(given.text)}\s*rms", f.intent.description, re.IGNORECASE))
     return given if rms else None
 
 

@@ -1299,7 +1299,7 @@ register(Family(kind="lc_trap_notch", summary="LC trap notch (parallel LC in ser
                 # before the tank (4.97) and the RLC notch (30); a series LC trap to ground is the RLC notch
                 rules=((4.965, (word("trap") + r"s?\b|parallel[- ](?:lc|rlc)\b|" + word("tank") + r"s?\b|"
                                 r"parallel[- ]resonan", r"notch|band[- ]?stop|band[- ]reject|" + word("trap") + r"s?\b",
-                                r"^(?!.*(?:series[- ](?:lc|rlc|resonan)|shunt))")),),
+                                r"^(?!.*(?:series[- ](?:l-?c|r-?l-?c|resonan)|shunt))")),),
                 noun="filter", accepts=r"notch(?:\s+filter)?|\btraps?\b|(?:parallel\s+)?(?:lc\s+)?\btank\b",
                 specs=("notch", "gain_db"), design=rejecting(_design_trap),
                 examples=(("notch", "LC trap notch (parallel LC in series with the signal) at {x} Hz, 10 mH",
