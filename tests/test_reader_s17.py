@@ -445,3 +445,10 @@ def test_a_sine_written_in_vrms_is_its_peak():
     answer = generate("Full-wave bridge rectifier off a 9 Vrms 50 Hz secondary (floating source between ta and tb), "
                       "470 uF reservoir cap and 220 ohm load on vp, bridge minus to ground.")
     assert "SIN(0 {9*1.414214} 50)" in answer.netlist
+
+
+def test_a_one_letter_suffix_names_no_port_and_an_article_is_no_node():
+    request = read_request("Instrumentation amplifier, gain 20. Inputs ina_p and ina_n, output ina_out.")
+    assert (request.input, request.inputs) == ("ina_p", ["ina_n"])
+    assert "a" not in read_request("Cut off everything above 2 V on a 5 V peak sine at in, using a diode and a DC "
+                                   "source; output out.").nodes

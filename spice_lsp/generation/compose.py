@@ -1024,8 +1024,9 @@ def _name_ports(stated: Ports, family: dict[str, list[str]], present: set[str], 
         if role in ("input", "output") and len(names) > 1:
             # "outputs sv_hp, sv_bp, sv_lp" of a filter with nodes hp, bp and lp: each on the node its suffix names
             for name in names:
-                suffix = name.rsplit("_", 1)[1] if "_" in name else ""
-                if suffix in present and suffix not in mapping and name not in mapping.values() and name not in present:
+                suffix = name.rsplit("_", 1)[1] if "_" in name else ""  # (two letters at least: "ina_n" is no n)
+                if len(suffix) >= 2 and suffix in present and suffix not in mapping and name not in mapping.values() \
+                        and name not in present:
                     mapping[suffix] = name
                     told.add(name)
         # ("collectors ca and cb" of a pair built with MOSFETs: their drains, the same pins)

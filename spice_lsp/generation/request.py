@@ -3253,7 +3253,8 @@ def _sources(text: str, request: Request) -> None:
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
                                                 bool(supply) and not (pulse or sine), pulse,  # a clock/sine: no supply
                                                 minus=None if minus == "0" else minus))
-        if bare and bare["n"] and node and node != "0" and node not in request.nodes:  # "5 V on v5 in": a node
+        if bare and bare["n"] and node == _node(bare["n"]) and node not in ("0", "a", "an", "the") \
+                and node not in request.nodes:  # "5 V on v5 in": a node
             request.nodes.append(node)
 
 

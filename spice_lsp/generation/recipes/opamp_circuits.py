@@ -313,7 +313,7 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
                 rules=((5.3, (r"difference amplifier|subtract(?:or|ing amplifier)",)),
                        (5.31, (OPAMP_WORDS, r"differential amplifier")),
                        # "diff amp, G=5": an op-amp's, unless transistors are named (their pairs' rules)
-                       (5.32, (r"diff\.?\s+amp\b", r"^(?![\s\S]*\b(?:[np]mos|mosfets?|bjts?|[np]pns?|jfets?|"
+                       (5.32, (r"diff\.?\s+amp(?:lifier)?\b", r"^(?![\s\S]*\b(?:[np]mos|mosfets?|bjts?|[np]pns?|jfets?|"
                                                    r"transistors?|fets?)\b)"))),
                 noun="amplifier", accepts=r"subtractor|difference\s+amplifier", specs=("gain", "gain_db"),
                 design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
