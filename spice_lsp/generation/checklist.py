@@ -372,10 +372,12 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     elif spec.quantity == "rise":
         # the output's 10 %-90 % rise over its own swing, in the answer's transient (else one long enough for it,
         # after the first edge its input waveform makes)
-        tran = _TRAN.search(netlist)
-        delay = next((parse_number(w.group(1)) for w in re.finditer(r"PULSE\s*\(\s*\S+\s+\S+\s+(\S+)", netlist,
-                                                                  re.IGNORECASE)), None) or 0.0
-        run = f"tran {tran[1]} {tran[2]}" if tran else f"tran {spec.target / 200:g} {delay + 30 * spec.target:g}"
+        if tran := _TRAN.search(netlist):
+            run = f"tran {tran[1]} {tran[2]}"
+        else:
+            edge = re.search(r"PULSE\s*\(\s*\S+\s+\S+\s+(\S+)", netlist, re.IGNORECASE)
+            delay = (parse_number(edge[1]) if edge else None) or 0.0
+            run = f"tran {spec.target / 200:g} {delay + 30 * spec.target:g}"
         control = (f"{run}\nlet lo = minimum(v({out}))\nlet hi = maximum(v({out}))\nlet a = lo+0.1*(hi-lo)\n"
                    f"let b = lo+0.9*(hi-lo)\nmeas tran t1 when v({out})=a rise=1\nmeas tran t2 when v({out})=b rise=1\n"
                    "let result = t2-t1\nprint result")

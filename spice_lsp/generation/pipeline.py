@@ -950,10 +950,10 @@ def _own_checks(template: Rendered, composed: Composed, input_node: str | None) 
     if composed.revalued:
         return []
     # The family's probes sweep its input source by name: one the request renamed ("sweep vin") is swept so.
-    driven = any(line and line.name.upper() == template.source.upper()
-                 for line in map(element_line, composed.netlist.split("\n")))
-    renamed = next((line.name for line in map(element_line, composed.netlist.split("\n")) if not driven
-                    and input_node and line and line.name[:1].upper() == "V" and line.nodes[:1] == [input_node]), None)
+    lines = [line for line in map(element_line, composed.netlist.split("\n")) if line]
+    driven = any(line.name.upper() == template.source.upper() for line in lines)
+    renamed = next((line.name for line in lines if not driven and input_node and line.name[:1].upper() == "V"
+                    and line.nodes[:1] == [input_node]), None)
     function = [Probe(p.what, re.sub(rf"(?i)\bdc\s+{re.escape(template.source)}\b", f"dc {renamed}", p.control),
                       p.low, p.high) if renamed and isinstance(p, Probe) else p for p in template.function]
     # A probe that names the family's own nodes ("vdb(hp)" of a crossover's second output) measures them under the

@@ -4062,15 +4062,19 @@ _NAMED_LOAD = re.compile(rf"\b(?:an?\s+)?(?P<v>{_QTY_TEXT}(?:Ω|ohms?)?)\s+(?P<n
                          r"(?:loads|as\s+(?:the\s+)?load\s+(?:on|at))\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b")
 
 
+def _ohms(said: str):
+    """The one resistance a value's words state ("1k", "680 Ω"), else None."""
+    qs = _quantities(said)
+    return qs[0] if len(qs) == 1 and qs[0].unit in ("", "ohm") else None
+
+
 def _loads(text: str, request: Request) -> None:
     """Loads stated by value and node: "10k load on out", "a 5k load at out", "driving output node out
     into a 5k load to ground", "output out with a 1k load to ground"; each from its node to ground."""
     for m in _NAMED_LOAD.finditer(text):
-        qs = _quantities(m["v"])
-        if len(qs) == 1 and qs[0].unit in ("", "ohm") and m["n"].lower() not in _NOT_NODES | GROUND \
+        if (q := _ohms(m["v"])) and m["n"].lower() not in _NOT_NODES | GROUND \
                 and not any((e.name or "").upper() == m["name"].upper() for e in request.elements):
-            request.elements.append(ElementConstraint(m[0], "R", m["name"], (_node(m["n"]), "0"), qs[0].value,
-                                                      qs[0].text))
+            request.elements.append(ElementConstraint(m[0], "R", m["name"], (_node(m["n"]), "0"), q.value, q.text))
     for m in [*_LOAD.finditer(text), *_LOADED.finditer(text)]:
         qs = _quantities(m["v"])
         if len(qs) != 1 or qs[0].unit not in ("", "ohm") or (not qs[0].unit and not qs[0].scaled and qs[0].value < 10):
@@ -4169,12 +4173,10 @@ def _fed_through_value(text: str, request: Request) -> None:
     for m in _FED_THROUGH_VALUE.finditer(text):
         lo, _ = _sentence(text, m.start())
         named = re.findall(r"\bnode\s+([a-z_]\w*)", text[lo:m.start()], re.IGNORECASE)
-        qs = _quantities(m["q"])
-        if not named or len(qs) != 1 or qs[0].unit not in ("", "ohm") or m["a"].lower() in _NOT_NODES \
+        if not named or not (q := _ohms(m["q"])) or m["a"].lower() in _NOT_NODES \
                 or any(m[0] in e.text or e.text in m[0] for e in request.elements):
             continue
-        request.elements.append(ElementConstraint(m[0], "R", None, (_node(m["a"]), _node(named[-1])), qs[0].value,
-                                                  qs[0].text))
+        request.elements.append(ElementConstraint(m[0], "R", None, (_node(m["a"]), _node(named[-1])), q.value, q.text))
         request.nodes += [n for n in (_node(m["a"]), _node(named[-1])) if n not in request.nodes]
 
 
@@ -4187,10 +4189,9 @@ def _placed_there(text: str, request: Request) -> None:
     """"... whatever I hang between node ld and ground ... For the test put RLOAD = 680 Ω there": a two-terminal
     part with no ends of its own, put "there", goes between the last two ends the request stated before it."""
     for m in _VALUE_THERE.finditer(text):
-        qs = _quantities(m["q"])
-        if len(qs) == 1 and qs[0].unit in ("", "ohm") and (qs[0].scaled or qs[0].unit) \
+        if (q := _ohms(m["q"])) and (q.scaled or q.unit) \
                 and not any(m[0] in e.text or e.text in m[0] for e in request.elements):
-            request.elements.append(ElementConstraint(m[0], "R", None, None, qs[0].value, qs[0].text))
+            request.elements.append(ElementConstraint(m[0], "R", None, None, q.value, q.text))
     for i, e in enumerate(request.elements):
         at = text.find(e.text)
         if e.nodes is not None or e.kind not in "RCL" or at < 0 or not re.search(
@@ -4262,7 +4263,8 @@ _SOURCE_NODE_ASIDE = re.compile(r"\b(?:signal|input|test|ac|dc|voltage)\s+source
                                 r"(?P<n>(?![VI][A-Z0-9_]*\b)[a-z_]\w*)\s*\((?P<levels>[^()]*)\)", re.IGNORECASE)
 
 
-def _probed_levels(text: str, request: Request) -> None:
+def _source_node_asides(text: str, request: Request) -> None:
+    """Sources called by the node they drive, their levels in their aside (_SOURCE_NODE_ASIDE)."""
     driven = {s.node for s in request.sources}
     for m in _SOURCE_NODE_ASIDE.finditer(text):
         levels = _stated_levels(m["levels"], "V")
@@ -4273,6 +4275,11 @@ def _probed_levels(text: str, request: Request) -> None:
             request.sources.append(SourceConstraint(m[0], node, dc if isinstance(dc, float) else None,
                                                     ac if isinstance(ac, float) else None))
             request.nodes += [node] if node not in request.nodes else []
+
+
+def _probed_levels(text: str, request: Request) -> None:
+    """Levels written as node voltages of sources the sentence states (_PROBED_LEVEL)."""
+    driven = {s.node for s in request.sources}
     for m in _PROBED_LEVEL.finditer(text):
         lo, hi = _sentence(text, m.start())
         node = _node(m["n"])
@@ -5432,6 +5439,7 @@ def _read_request(description: str) -> Request:
     _charged_through(text, request)
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
+    _source_node_asides(text, request)
     _probed_levels(text, request)
     _arrivals(text, request)
     _unnamed_behavioural(text, request)
