@@ -388,8 +388,8 @@ def test_a_load_after_a_level_the_circuit_sets_loads_that_node():
 
 
 def test_a_role_word_before_node_is_no_node_of_a_source():
-    source = next(s for s in read_request("Transimpedance amplifier: a 2 µA current source IX feeding the summing node, "
-                                          "output node tq.").sources if s.name == "IX")
+    text = "Transimpedance amplifier: a 2 µA current source IX feeding the summing node, output node tq."
+    source = next(s for s in read_request(text).sources if s.name == "IX")
     assert source.node is None
 
 
