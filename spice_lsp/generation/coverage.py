@@ -1046,8 +1046,8 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
 _WAVE_SAID = re.compile(r"\b(?P<w>sine|sinus\w*|square(?:[- ]wave)?(?![- ](?:law|root))|triangle|triangular|"
                         r"sawtooth|ramp|pulses?|clock|"
                         # "a 1 V step in at node ts", "its step response"; not a run's step ("time step", "a 1 us
-                        # step", "step 1 us") nor a converter's ("step-down")
-                        r"(?<!time )(?<!max )(?<!maximum )(?<![munµ]s )(?<!\ds )step"
+                        # step", "Transient 20u step", "step 1 us") nor a converter's ("step-down")
+                        r"(?<!time )(?<!max )(?<!maximum )(?<![munµ]s )(?<!\ds )(?<!\d[munpµ] )step"
                         # (nor a numbered step of the request's own: "Step 2) R1 = 10k ...")
                         r"(?![- ](?:down|up|size))(?!\s*(?:of|=|:|is)?\s*[\d.]+\s*[munpµ]?s\b)(?!\s+\d{1,2}\s*[.):])"
                         r"(?=\b))\b", re.IGNORECASE)

@@ -103,8 +103,8 @@ _QTY = re.compile(rf"""
 # (three figures at least, spaced as a card spaces them, the last no figure of a unit: "PULSE 0 5, 1 µs rise" is
 # its levels, then words)
 SPICE_WAVE = re.compile(r"\b(?P<f>sin|pulse|pwl)\s*(?:\((?P<args>[^()]*)(?:\)|$)"
-                        r"|\s+(?P<bare>[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z]*(?:\s+[-+]?(?:\d+\.?\d*|\.\d+)"
-                        r"(?:e[-+]?\d+)?[a-z]*){2,})(?![\w.])(?!\s*(?:[munpµkKMG]?(?:s|secs?|Hz|V|A)\b|µ)))",
+                        r"|\s+(?P<bare>[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z\u00b5\u03bc]*(?:\s+[-+]?"
+                        r"(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[a-z\u00b5\u03bc]*){2,})(?![\w.])(?!\s*(?:[munpµkKMG]?(?:s|secs?|Hz|V|A)\b|µ)))",
                         re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|(?:down\s+|up\s+)?to|-to-|through|thru|\.{2,3}|\u2026|-+>|\u2192|\u27f6)"
                     r"\s*",
@@ -675,7 +675,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"\s*(?:/|,|and|,\s*and)\s*"
            r"(?:the\s+)?output\s+(?:resistances?|impedances?)"),
     # "AC, linear, 201 points ..."
-    ("ac", r"\bac\b(?=\s*,\s*(?:lin(?:ear)?\b|log|dec(?:ade)?\b|oct(?:ave)?\b|from\b|over\b|sweep))"
+    # ("AC, 50 points/decade, 1 Hz up to 10 MHz": its settings after a comma)
+    ("ac", r"\bac\b(?=\s*,\s*(?:lin(?:ear)?\b|log|dec(?:ade)?\b|oct(?:ave)?\b|from\b|over\b|sweep"
+           r"|\d+\s*(?:points?\b|pts\b|per\b|/)))"
            # ... not a node called ac ("diode from ac to dc"), nor "AC to DC" conversion
            r"|(?<!from )(?<!node )(?<!on )(?<!at )\bac\b(?!\s+to\s+dc\b)"
            r"(?=\s*:?\s*(?:small[- ]signal\s+)?(?:analys[ie]s|sweep|simulation|run\b|response|from|over\b|up|to\b|\d"
@@ -755,8 +757,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            r"(?:(?:the\s+)?(?:dc\s+)?(?:(?:current|voltage)\s+)?(?:source|supply)\s+)?"
            r"(?=[VI]\w{0,5}\s+(?:dc\s+)?(?:from\s+|between\s+)?[-+\d.])"
            # "VG sweeps the gate node g from 0 to 3 V", "VRB ramps input rb from 0 to 5 V": what it sweeps said between
+           # ... not a step at a time ("VT2 steps tin from 0 to 1 V at t=0": a step input)
            rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:sweeps|ramps|varies|steps)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+){{0,2}}?"
-           r"(?:node\s+)?[a-z_]\w*\s+(?=(?:from|between)\s+[-+\u2212\d.])"
+           r"(?:node\s+)?[a-z_]\w*\s+(?=(?:from|between)\s+[-+\u2212\d.])(?!(?:[^.;]|\.\d)*?\bat\s+t\s*=)"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"
@@ -799,6 +802,8 @@ _POINTS = re.compile(rf"(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s*"  # "ten poin
                      r"(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)", re.IGNORECASE)
 # a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
 _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
+# ... and its stop, a bare scaled figure called so: "Transient 20u step, 50m stop"
+_TIME_STOP_AFTER = re.compile(r"\s*(?:stop|end|long|total)\b", re.IGNORECASE)
 # ... "print every 5 us", "save a point every 10 ns", "sample every 1 us": the printed step
 _TIME_STEP_BEFORE = re.compile(r"(?:(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?"
                                r"|\b(?:print|sav|output|sampl|record|stor|log)\w*\s+(?:(?:a|one)\s+)?"
@@ -850,8 +855,9 @@ _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{
                         re.IGNORECASE)
 # a step after a sweep's range: "in 5 degree steps", "15 °C steps", "in steps of 20", "step 10 mV", "0.25 V resolution",
 # "0.1 V per step"
-_STEP_AFTER = re.compile(rf"\s*(?:{_DEGREES}\s*)?(?:steps?|increments?|resolution|at\s+a\s+time|(?:per|a|each)\s+step)"
-                         r"\b", re.IGNORECASE)
+# ("5 C per step": a bare C before the step's word is degrees)
+_STEP_AFTER = re.compile(rf"\s*(?:(?:{_DEGREES}|C\b)\s*)?"
+                         r"(?:steps?|increments?|resolution|at\s+a\s+time|(?:per|a|each)\s+step)\b", re.IGNORECASE)
 _STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin)\s*$",
                           re.IGNORECASE)
 
@@ -976,7 +982,8 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             # "(PULSE 0 5, 1 µs rise) and the transient runs 30 s": a waveform's own times are no run length
             # ("Transient 10u step, 60 ms": a bare scaled figure called a step is a time too)
             times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and (
-                q.unit == "s" or not q.unit and q.scaled and bool(_TIME_STEP_AFTER.match(text, q.end)))
+                q.unit == "s" or not q.unit and q.scaled and bool(_TIME_STEP_AFTER.match(text, q.end)
+                                                                  or _TIME_STOP_AFTER.match(text, q.end)))
                      and q not in claimed and not re.match(r"\s*(?:rise|fall|edges?|delay|wide|width|period|pulses?)\b",
                                                            text[q.end:], re.IGNORECASE)]
             # its own words first: "a 5 ms transient", "7 ms of transient", then "the transient runs 2 s"
@@ -1045,7 +1052,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                 source = re.match(rf"({_SOURCE_NAME}),?\s+(?:\(?{_AT_NODE}\)?,?\s+)?(?:is\s+|being\s+)?"
                                   r"(?:swept|sweeps|ramps|ramped|varies|varied|stepped)", m[0]) or \
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:(?:input|supply|gate|base|dc)\s+)?"
-                             rf"(?:(?:voltage|current)\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():])
+                             rf"(?:(?:voltage|current)\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():]) or \
+                    re.search(rf"(?<![\w.])({_SOURCE_NAME})\s+(?:(?:on|at)\s+(?:node\s+)?[a-z_]\w*\s*)?:\s*$",
+                              text[:m.start()])  # ("VGS on mg: DC sweep 0 to 3 V": the source its heading names)
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
                                    # "stepped for base current IB", "stepped over the gate source VG"

@@ -85,9 +85,11 @@ _VALUE_NEXT = (r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,\s*(?:is\b|an?\s+)|,)?\s*"  # ("
 # A circuit's initials ("an RC 1k/100n low-pass", "the RC 10k section") count only with the part's ends next ("RC 3.3k
 # from top to r", "RL 50 Ω tout to ground").
 _OWN_FIGURE = r"\s+[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?"
-_OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b)"
+_OWN_UNIT = r"(?:(?:meg|[fpnuµμmkKMG])(?!Hz|[VAsW]\b)\w*|Ω|Ω|ohms?\b|[FH]\b|R\d{0,2}\b)"  # ("RD1 2R2": 2.2 ohm)
 _OWN_VALUE = (rf"|(?<!RC)(?<!RL)(?<!LC)(?<!CR){_OWN_FIGURE}{_OWN_UNIT}(?!\s*/)"
-              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?=\s+(?:(?:both|each|also)\s+)?(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
+              # ("RD1 2R2 (2.2 ohm damping) from lsrc to lx": a note between its value and its ends)
+              rf"|{_OWN_FIGURE}{_OWN_UNIT}?(?:\s*\([^()]*\))?"
+              r"(?=\s+(?:(?:both|each|also)\s+)?(?:from|between|across)\b|,?\s+[a-z_]\w*\s*(?:to\s|->|\u2192))"
               # "RSRC (1 ohm)", "RTC (500 Ω, tc1=3.9e-3)": its value first in parentheses; "RA, 6.8 kΩ, top to mid":
               # after a comma
               rf"|(?<!\bRC)(?<!\bRL)(?<!\bLC)(?<!\bCR)\s*\(\s*[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s?{_OWN_UNIT}"
@@ -106,7 +108,12 @@ _MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
 # a device's kind said right after its name: ", an N-channel", " is a PNP", ", pmos"
 _KIND_NEXT = r"\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
-_DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
+# (not a model's name: "Q3 is an NPN, model QN2")
+_DESIGNATOR = re.compile(r"(?<![\w.\-])(?<!model )(?<!model: )(?P<name>"
+                         # an op-amp the request names: "an ideal op-amp XU1", "XA1 (op-amp)", "XU2 is an opamp"
+                         r"(?:(?<=op-amp )|(?<=opamp )|(?<=op amp ))X[A-Z0-9]\w*(?![\w])|"
+                         r"X[A-Z0-9]\w*(?=\s*(?:,|\bis\b|\()\s*(?:an?\s+)?(?:ideal\s+)?op-?\s?amp)|"
+                         r"[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a name with an underscore after its kind's letter: "R_A", "C_LOAD", "V_IN"
                          r"[RCLDQMJEVIGHFKSB]_[A-Z0-9][A-Z0-9_]*(?![\w])|"
                          # ... or in lower case: "R_lim = 220 ohm" (a source so named: _SOURCE_NAME, _GIVEN_SOURCE)
@@ -128,7 +135,9 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?P<name>[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_
                          # NPN", "JBUF, an N-channel JFET", "MPU, pmos,")
                          # (not a model's name: "model JX: NJF")
                          r"(?<!model )(?!(?:MOSFETS?|MOS|JFETS?|DIODES?|DAC|DC|QFN|MCU)\b)(?:"
+                         # ... or its ends with their pins ("DA from ina (anode) to orx (cathode)")
                          r"D[A-Z]{1,6}(?=\s+(?:anode|cathode)\s+(?:on|at|to|is|node|=)\b|"
+                         r"\s+(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s*\(\s*(?:the\s+)?(?:anode|cathode)\b|"
                          + _KIND_NEXT.format("diode|zener|schottky|led") + r")"
                          r"|Q[A-Z]{1,6}(?=\s+(?:collector|base|emitter)\s+(?:on|at|to|is|node|=)\b|"
                          + _KIND_NEXT.format("npn|pnp") + r")"
@@ -591,6 +600,13 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             for i, words in enumerate(_TERMINALS[kind]):
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES:
                     found.setdefault(i, _node(said["n"]))
+        # ("into node zc, into the cathode of DZ2": the node said just before, the pin's own)
+        for said in re.finditer(rf"\b(?:into|to|at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*,\s*(?:into|to|at|on)\s+the\s+"
+                                rf"(?P<t>{_TERMINAL_WORDS})\s+of\s+{re.escape(name)}\b", sentence, re.IGNORECASE):
+            for i, words in enumerate(_TERMINALS[kind]):
+                if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES \
+                        and not _article(said, "n"):
+                    found.setdefault(i, _node(said["n"]))
         for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|\bplus\b|/|&)\s*"
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
@@ -748,6 +764,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             text, name_at + len(name))) \
             and re.match(rf"(?:{_NOT_ANOTHER}.)*$", text[max(0, name_at - 40):name_at], re.IGNORECASE | re.DOTALL):
         return ElementConstraint(clause.strip(" ,;"), kind, name)  # "an LED (call it D2)": the part's name alone
+    if kind == "X":  # "an ideal op-amp XU1": the circuit's op-amp, by that name
+        return ElementConstraint(clause.strip(" ,;"), kind, name)
     if value is None and nodes is None and not sizes:  # ("PMOS M2 W=20u L=1u": a device by its size alone)
         return None
     return ElementConstraint(clause.strip(" ,;"), kind, name, nodes,
@@ -2204,7 +2222,9 @@ def _spice_wave(span: str, function: str) -> list[float] | None:
     ("1k" is 1000); None when it writes none, or writes something that is no number."""
     m = next((m for m in SPICE_WAVE.finditer(span) if m["f"].lower() == function), None)
     said = (m["args"] if m["args"] is not None else m["bare"]) if m else ""
-    figures = [parse_number(w) for w in re.split(r"[\s,]+", said.strip()) if w] if m else []
+    # ("PULSE 0 1 0 1µ 1µ 10 20": the micro sign as ngspice's u)
+    figures = [parse_number(w.replace("\u00b5", "u").replace("\u03bc", "u")) for w in re.split(r"[\s,]+", said.strip())
+               if w] if m else []
     return [f for f in figures if f is not None] if figures and None not in figures else None
 
 
@@ -2735,7 +2755,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           r"|\s+(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+(?:is|sweeps|ramps|steps|swept|ramped|stepped|goes|runs)\b"
                           r"|\s+(?:sweeps|ramps|steps)\s+(?:node\s+)?[a-z_]\w*\s+from\b"
                           # "VDS at d and VGS at g": placed on a node by name alone
-                          r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;]|\.(?:\s|$)|\band\b)",
+                          # ("VGS on mg: DC sweep 0 to 3 V": its node, then what it does)
+                          r"|\s+(?:is\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s*(?:$|[,;:]|\.(?:\s|$)|\band\b)",
                           text[m.end():], re.IGNORECASE)
         # "a 3 V source VOUT at node mo": called a source, its name is a source's
         placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE) \
@@ -3098,6 +3119,9 @@ def _sources(text: str, request: Request) -> None:
         name = (named["name"] or named["after"] or named["paren"] or named["lower"]) if named else None
         if name is None and (lead := re.match(r"\s*(?P<d>[VI]\d+\w*)\b", clause)):  # "V1 5V DC at node vcc"
             name = lead["d"]
+        # ("3.3 volts on top (call it vtop)": the name the request gives it)
+        if name is None and (given := re.search(r"\(\s*(?:call|name)\s+it\s+(?P<d>[VvIi][A-Za-z0-9_]*)\s*\)", clause)):
+            name = given["d"]
         # A supply rail or a model parameter (VTO = 0.7 V, VAF = 100) is no input source.
         # ... unless its statement puts it on a node ("VP = +12 V at node p": a source, not a pinch-off).
         name = name if name and (name.upper() not in _NOT_SOURCES | {"VA", "VB"} or re.search(
@@ -3794,7 +3818,9 @@ _SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?
                              r"(?=through\b|via\b))?(?:(?:through|via)\s+)?|(?:through|via)\s+)"
                              rf"(?:an?\s+)?(?:(?P<name>R\w*)\b(?:\s*(?:=|of)\s*{_QTY_TEXT}(?:Ω|Ω|ohms?)?)?"
                              rf"|(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?!\w|\.\d)(?:\s+resistor)?)"
-                             r"(?:\s*\b(?:into|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*))?", re.IGNORECASE)
+                             # ("... through R16 = 10 ohm into the anode at da8": the node the pin is said at)
+                             r"(?:\s*\b(?:into|to)\s+(?:the\s+(?:anode|cathode|base|gate|drain|collector|emitter)"
+                             r"\s+(?:at|on|\()\s*)?(?:node\s+)?(?P<b>[a-z_]\w*))?", re.IGNORECASE)
 # "node p is fed from ...", "the tank is fed by ...": the node a source feeds, said before it
 _FED_NODE = re.compile(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+is\s+(?:fed|driven)\s+(?:from|by)\b", re.IGNORECASE)
 
@@ -4275,6 +4301,38 @@ def _source_node_asides(text: str, request: Request) -> None:
             request.sources.append(SourceConstraint(m[0], node, dc if isinstance(dc, float) else None,
                                                     ac if isinstance(ac, float) else None))
             request.nodes += [node] if node not in request.nodes else []
+
+
+_NODE_FIRST_OUTPUT = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z][a-z0-9]*_[a-z0-9_]+))\s+(?:is\s+)?"
+                                r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+)?outputs?\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
+# A source said after the node it drives, its levels with their kind: "ap_in driven by 1 V AC", "hum_in is the 1 V AC
+# input", "int_in AC 1 V source"
+_LEVEL_KIND = r"(?:(?:AC|DC)\s+[-+]?\d[\d.]*\s*(?:m|u|µ)?V?|[-+]?\d[\d.]*\s*(?:m|u|µ)?V\s+(?:AC|DC))(?![\w.])"
+_NODE_FIRST_SOURCE = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+"
+                                r"(?:(?:is\s+)?(?:driven|fed|excited)\s+(?:by|with|from)\s+(?:an?\s+)?"
+                                rf"(?P<l>{_LEVEL_KIND})|is\s+the\s+(?P<l2>{_LEVEL_KIND})\s+(?:input|source|signal)\b"
+                                rf"|(?P<l3>{_LEVEL_KIND})\s+(?:source|input|signal)\b)", re.IGNORECASE)
+
+
+def _node_first_sources(text: str, request: Request) -> None:
+    """Sources said after the node they drive (_NODE_FIRST_SOURCE): an unnamed source read with those levels and no
+    node goes there, else one is added."""
+    driven = {s.node for s in request.sources}
+    for m in _NODE_FIRST_SOURCE.finditer(text):
+        node = _node(m["n"])
+        levels = _stated_levels(m["l"] or m["l2"] or m["l3"], "V")
+        if node in driven or node in _NOT_NODES | {"0"} or _article(m, "n") or not levels:
+            continue
+        dc, ac = levels.get("dc"), levels.get("ac")
+        dc, ac = dc if isinstance(dc, float) else None, ac if isinstance(ac, float) else None
+        driven.add(node)
+        same = next((i for i, s in enumerate(request.sources) if s.node is None and not s.name and s.dc == dc
+                     and s.ac == ac), None)
+        if same is not None:
+            request.sources[same] = dataclasses.replace(request.sources[same], node=node)
+        else:
+            request.sources.append(SourceConstraint(m[0].strip(" ,;:(."), node, dc, ac))
+        request.nodes += [node] if node not in request.nodes else []
 
 
 def _probed_levels(text: str, request: Request) -> None:
@@ -5385,6 +5443,7 @@ def _read_request(description: str) -> Request:
                       and not text[:said.start()].endswith("-")
                       and not (plain(n, text[said.end():]) and not (said["n3"] or said["n2"]))
                       and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())  # "output unloaded": no name
+                      and not re.fullmatch(r"[RCL]", n)  # ("10k input R": the part, no node r)
                       # ("output on pin 3": a pin and its number, no node's name)
                       and not (n.lower() in PORT_NOUNS and re.match(r"\s*#?\d", text[said.end():]))), None)
         setattr(request, role, _node(found) if found else None)
@@ -5403,6 +5462,13 @@ def _read_request(description: str) -> Request:
                                                  re.IGNORECASE)}
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
+    # ("... when th_in rises past 3.0 V": the one node named with an input's suffix, wherever it is said)
+    if request.input is None and len(ins := {m[1].lower() for m in re.finditer(r"\b([a-z]\w*_in\d?)\b", text)}) == 1 \
+            and (only := _node(ins.pop())) != request.output:
+        request.input = only
+    # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
+    if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
+        request.output = _node(first["n"])
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output
@@ -5440,6 +5506,7 @@ def _read_request(description: str) -> Request:
     _swept_pin_sources(text, request)
     _held_nodes(text, request)
     _source_node_asides(text, request)
+    _node_first_sources(text, request)
     _probed_levels(text, request)
     _arrivals(text, request)
     _unnamed_behavioural(text, request)

@@ -104,8 +104,10 @@ def _holds(source: m.Element) -> bool:
     return any(v.startswith("{") or (parse_number(v) or 0) != 0 for v in values[:1])
 
 
-# "12 V in (vin)", "a 12 V supply (node v12)", "5 V (vcc)": a node named in parentheses after a level.
-_BRACKETED = re.compile(rf"(?<![\w.]){reading.NUMBER}\s*(?:[kmµu]?V)\b(?:\s+[a-z]+){{0,2}}\s*\(\s*(?:node\s+|net\s+)?"
+# "12 V in (vin)", "a 12 V supply (node v12)", "5 V (vcc)": a node named in parentheses after a level
+# (not a note after the node the level is put on: "12 V on ina (main)")
+_BRACKETED = re.compile(rf"(?<![\w.]){reading.NUMBER}\s*(?:[kmµu]?V)\b(?:\s+(?!(?:on|at)\b)[a-z]+){{0,2}}\s*\(\s*"
+                        r"(?:node\s+|net\s+)?"
                         r"(?P<n>[a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_NAMES = NOT_NODES | IDIOMS | {"rms", "peak", "pk", "pp", "typ", "typical", "nominal", "approx", "max", "min",
                                    "ideal", "dc", "ac", "supply", "rail", "battery", "source", "input", "output",
