@@ -5463,8 +5463,8 @@ def _read_request(description: str) -> Request:
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
     # ("... when th_in rises past 3.0 V": the one node named with an input's suffix, wherever it is said)
-    if request.input is None and len(ins := {m[1].lower() for m in re.finditer(r"\b([a-z]\w*_in\d?)\b", text)}) == 1 \
-            and (only := _node(ins.pop())) != request.output:
+    suffix_in = {m[1].lower() for m in re.finditer(r"\b([a-z]\w*_in\d?)\b", text)}
+    if request.input is None and len(suffix_in) == 1 and (only := _node(suffix_in.pop())) != request.output:
         request.input = only
     # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
     if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
