@@ -48,7 +48,7 @@ CMRR PSRR NPN PNP VCVS VCCS CCVS CCCS IC SPICE EMF ESR ESD EMI FET MEG MHZ KHZ H
 MA UA NA MS US NS PS UF NF PF UH MH NH DB PWM SMPS CCM DCM KVL KCL IV VI SR JK VOH VOL VIH VIL IS N BF BR
 VAF VAR VTO KP LAMBDA GAMMA PHI TEMP TNOM CJO CGS CGD CGSO CGDO CBD CBS BETA VT TF TR XTI EG BV IBV NE ISE
 IKF IKR ISC NC VJ MJ FC TT VJE VJC MJE MJC XTB TOX LD WD UO VMAX NSUB HF LF VHF UHF SMD THD SNR ENOB LSB MSB
-SPI USB UART GPIO MCU CPU E6 E12 E24 E48 E96 E192 X5R X7R C0G NP0 R2R FM AM SSB OK RON ROFF VH""".split())
+SPI USB UART GPIO MCU CPU E6 E12 E24 E48 E96 E192 X5R X7R C0G NP0 R2R FM AM SSB OK RON ROFF VH IDSS""".split())
 # "VPK puts a 4 V peak sine on pk_i", "(VAP, AC 1)": a capitalised word in a lowercase sentence is a name, whatever
 # verb follows it; except the abbreviations people write in capitals for circuits, stages, pins and ratings, and the
 # roles of a stage's resistors ("a bypass capacitor across RE": the role, named only when given a value or a noun).

@@ -355,6 +355,39 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
     d.free, d.scale = "RD", 1
 
 
+def design_cs(intent: Intent, d: Design, spec: Spec) -> None:
+    """A common-source stage to its gain, or to its drain's DC level (design_cs_drain)."""
+    (design_cs_drain if spec.quantity == "vout" else design_cs_gain)(intent, d, spec)
+
+
+def design_cs_drain(intent: Intent, d: Design, spec: Spec) -> None:
+    """The gate's DC bias that puts the drain at the level asked for, the drain resistor given or the family's:
+    VD = VDD - RD ID with ID = beta/2 (VGS - VTO)^2 (1 + lambda VD), by bisection on the bias (VD falls as it rises)."""
+    if intent.polarity == "p" or "VGS" in intent.values or "VBIAS" in intent.values:
+        return
+
+    def values(*roles: str, default: float | None = None) -> float:
+        return next((intent.values[r].value for r in roles if r in intent.values), default or 0.0)
+    vto, vdd, lam = values("VTO", default=0.7), abs(values("VDD", default=5)), card_lambda(intent)
+    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    rd = values("RD", "RL", "R", default=10e3)
+    if not 0 < spec.target < vdd:
+        d.problems.append(f"'{spec.text}': a drain level must lie between ground and the {vdd:g} V supply")
+        return
+
+    def drain(vgs: float) -> float:
+        k = 0.5 * beta * max(vgs - vto, 0.0) ** 2
+        return (vdd - rd * k) / (1 + rd * k * lam)
+    low, high = vto, vto + vdd
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if drain(mid) > spec.target else (low, mid)
+    if spec.target < low - vto:
+        d.problems.append(f"'{spec.text}': the drain would sit below the overdrive (the device leaves saturation)")
+        return
+    set_value(intent, d, "VGS", low, "VD = VDD - RD beta/2 (VGS - VTO)^2, solved for the gate's bias", None)
+
+
 def _cs_bias_for_gain(intent: Intent, d: Design, gain: float) -> None:
     """The gate's DC bias that gives |gain| = gm (RD || ro) with the drain resistor given, the device kept in
     saturation (the drain above the overdrive): bisection on the bias, the gain rising with it."""

@@ -232,6 +232,7 @@ _FLIPPED = re.compile(
     r"|\bnegat(?:e|es|ing)\s+(?:it|them|that|the\s+(?:signal|input|voltage))\b"
     r"|\bupside[- ]down\b|\bnegative\s+gain\b"
     r"|\b(?:minus|negative)\s+(?=(?:[\d.]+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b)"
+    r"|(?<![\w.])[-\u2212]\s?(?=\d+(?:\.\d+)?\s+times\b)"  # "-4.7 times whatever is on node vin2"
     r"|\b(?:180\s*(?:°|deg\w*)\s+)?out\s+of\s+phase\b|\bthe\s+negative\s+of\b|\bgain\s+of\s+(?:minus|negative)\b"
     r"|\bgain\s*(?:of|=|:|is|should\s+be)?\s*[-\u2212]\s*\d+(?:\.\d+)?(?![\d.])(?!\s*(?:db|v\b|volts?))"  # "gain -4.7"
     r"|\b(?:multipl\w*|times)\s+(?:it\s+)?(?:by\s+)?(?:minus|negative|-)\s*\d", re.IGNORECASE)
@@ -546,6 +547,9 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         names = re.findall(r"[A-Za-z]\w*", said[0]) if said else []
         # "at t = 0" is a time; a temperature is "T = 27" or has its unit
         names = [name for name in names if name != "t" or q.unit == "degC"]
+        if {name.upper() for name in names} & {"VP", "IDSS"} and re.search(r"\bjfet", text, re.IGNORECASE):
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a JFET's datasheet figure: its model's (request)
+            continue
         roles = [role for role in (_explicit_role(name.upper(), q, mos) for name in names) if role]
         if roles and not re.fullmatch(r"[RCL]\d+", roles[0]) and intent.kind != "generic" \
                 and _role_unit(roles[0]) in ("ohm", "F", "H") \

@@ -227,7 +227,9 @@ _ENDED_ROLE = re.compile(r"\b(?P<role>input|output)\s+(?:node\s+)?(?:(?P<n>to|at
 _ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out))(?:\s*\(\s*(?:node\s+)?(?P<p>" + _NAME
                          + r")\s*\)|\s*(?:=|:)\s*(?P<e>" + _NAME + r")\b(?!\s*[-+*(]|/\w)"
                          r"(?=\s*(?:[,;/)]|\.(?:\s|$)|$|\s+(?:and|with|at|on)\b))"
-                         r"|\s+node\s+is\s+(?P<i>" + _NAME + r")\b)")
+                         r"|\s+node\s+is\s+(?P<i>" + _NAME + r")\b"
+                         # ("..., drain is jf_d.": a pin's name said last in its phrase)
+                         r"|\s+is\s+(?P<i2>" + _NAME + r")\b(?=\s*(?:[,;)]|\.(?:\s|$)|$)))")
 # The word before a role word that makes it another device's port ("the ADC input (node adc)"), not a determiner
 # ("a 15 V input (node vin15)": a unit after its figure is no device; "my ADC's input (node adcin)": a device outside
 # the circuit, its possessive said)
@@ -954,7 +956,9 @@ def read_ports(text: str) -> Ports:
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
     for m in _ROLE_NAMED.finditer(text):
-        name, role = m["p"] or m["e"] or m["i"], m["role"].lower()
+        name, role = m["p"] or m["e"] or m["i"] or m["i2"], m["role"].lower()
+        if m["i2"] and role in ("in", "out"):
+            continue  # ("the way out is down"): only a role's own word names its node so
         if m["i"] is None and role in ("in", "out") and m["e"] is None and not re.search(r"\(\s*node\s", m[0]):
             continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":" (or "12 V in (node x)")
         if _OTHER_DEVICE.search(text[:m.start()]):
@@ -972,8 +976,11 @@ def read_ports(text: str) -> Ports:
         terms_named = [(probed or bare).lower() for _, probed, bare in terms]
         # a word after a figure may be its unit or what it counts ("t = 2 ms", "n = 3 stages"), no node
         counted = any(number and bare and (_UNIT.fullmatch(bare) or re.fullmatch(r"[a-z]{3,}s", bare))
-                      for number, _, bare in terms) or any(bare.lower() in _NOT_NAMES - PLAIN or plain(bare)
-                                                           for _, _, bare in terms if bare)
+                      for number, _, bare in terms) or any((bare.lower() in _NOT_NAMES - PLAIN or plain(bare))
+                                                           # ("2.5 x (ua - ub)": a unit's letters with no figure
+                                                           # before them are a node's name)
+                                                           and not (not number and _UNIT.fullmatch(bare.lower()))
+                                                           for number, _, bare in terms if bare)
         weighted = re.search(r"[-+\u2212()\d]|v\(", m["expr"])  # "a = b" states no circuit's function
         if weighted and terms_named and not counted and m["out"] not in _QUANTITIES and not _UNIT.fullmatch(m["out"]) \
                 and m["out"] not in terms_named:

@@ -1351,7 +1351,9 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               # "input in1 at the first base"
               r"|\s+(?:at|on)\s+the\s+(?:\w+\s+)?(?:collector|drain|emitter|source|base|gate)\b)"
 )
-_OUTPUT_NODE = re.compile(r"\boutputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
+# ("filter output (across the load) is lpo": a note between the role and its name; "tap th_v": a divider's output)
+_OUTPUT_NODE = re.compile(r"\b(?:outputs?(?:\s*\([^()]*\))?|(?<!center )(?<!centre )(?<!centre-)(?<!center-)tap)(?:"
+                          + _ROLE_NODE + ")", re.IGNORECASE)
 _INPUT_NODE = re.compile(r"\binputs?(?:" + _ROLE_NODE + ")", re.IGNORECASE)
 # "node mid", "nodes called a", "node names: Vin, Vbias" (each name of the list)
 _NAMED_NODE = re.compile(r"\bnodes?\s+(?:named\s+|called\s+|names?\s*(?:is\s+|are\s+|:\s*)"
@@ -1861,7 +1863,9 @@ _HOLDS = re.compile(r"\b(?:(?:keep|hold|maintain|regulat|stabili[sz])\w*\s+(?:(?
 # "3.3 V at vo from 5 V at vin", "2 V at node tap from a 9 V supply": the output's level, the supply's after it
 _LEVEL_FROM = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s+from\s+"
                          r"(?:an?\s+|the\s+)?[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", re.IGNORECASE)
-_SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+(?:node\s+)?(?:\w+\s+)?(?:sits?|sitting|rests?|resting|"
+# ("the drain (node dd6) sits at 6 V": its node named in an aside)
+_SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+"
+                   r"(?:\(\s*(?:node\s+)?(?P<n>[a-z_]\w*)\s*\)\s+|(?:node\s+)?(?:\w+\s+)?)(?:sits?|sitting|rests?|resting|"
                    r"idles?|idling|settles?|is\s+biased|biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|near\s+|"
                    r"close\s+to\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b"
                    # "a drain resistor that puts the drain at 2.5 V", "and the collector at 5 V": a transistor's bias
@@ -2151,7 +2155,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         level = _quantities(m["v"].replace("\u2212", "-"))[0].value
         found.append(Spec(m[0].strip(), "vout", level, node=_node(m["n"] or m["m"])))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
-        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value))
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value,
+                          node=_node(m["n"]) if m["n"] else None))
     if "clip" not in has and (m := _NEVER.search(text)):
         clip = _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value
         # "chop off everything above 2 V at out": the level is the clip's, not an output level
@@ -2305,6 +2310,7 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?
 _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
                 "IF", "IR", "VCO", "VGA", "VHF", "VLF", "VRM",  # "an IF tank", "a VCO": what a circuit is
                 "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
+                "VP",  # a JFET's pinch-off
                 "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN", "VOC",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
@@ -3812,7 +3818,8 @@ def _made_waves(text: str, request: Request) -> None:
 
 # A resistor between a source's node and the node it feeds: "a 1 V AC source on node dv through 1k", "a sine at node
 # u pushes through 10k into node w", "VD (1 V AC on node drv) through R9 = 47k", "on node sx drives 4.7k into cx"
-_SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?\s*,?\s*"
+# ("Generator at node tx (1 V AC) through 50 ohm into lpf_a": its levels noted between)
+_SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?\s*(?:\([^()]*\)\s*)?,?\s*"
                              # ("V1 at node top feeds node mid through R1": the node it feeds said first)
                              r"(?:(?:pushes|drives|feeds|goes|passes|runs)\s+(?:(?:node\s+)?(?P<b0>[a-z_]\w*)\s+"
                              r"(?=through\b|via\b))?(?:(?:through|via)\s+)?|(?:through|via)\s+)"
@@ -4072,7 +4079,7 @@ def _input_at_source(request: Request) -> None:
 
 
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
-                   r"load(?:\s+resistor)?\b"
+                   r"(?:load|termination)(?:\s+resistor)?\b"  # ("50 ohm termination at lpf_z": a load as well)
                    r"(?:\s+(?P<p>on|at|across|to|from)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))?", re.IGNORECASE)
 # "the output node sreg, loaded by 100 Ω", "(node dar_out) loaded with 100 Ω": a load on the node named before it
 # (one said "from" or "to" another node is placed by those words)
@@ -4333,6 +4340,30 @@ def _node_first_sources(text: str, request: Request) -> None:
         else:
             request.sources.append(SourceConstraint(m[0].strip(" ,;:(."), node, dc, ac))
         request.nodes += [node] if node not in request.nodes else []
+
+
+# A JFET's datasheet figures: "IDSS = 4 mA and Vp = -2 V", "pinch-off -3 V, Idss 10 mA"
+_IDSS = re.compile(rf"\bI_?DSS\s*(?:=|:|of|is)?\s*(?P<v>{_QTY_TEXT}A)\b", re.IGNORECASE)
+_PINCH_OFF = re.compile(rf"\b(?:V_?P|pinch[- ]?off(?:\s+voltage)?|VGS\s*\(\s*off\s*\))\s*(?:=|:|of|is|at)?\s*"
+                        rf"(?P<v>[-+\u2212]?{_QTY_TEXT}V)\b", re.IGNORECASE)
+
+
+def _jfet_datasheet(text: str, request: Request) -> None:
+    """A JFET given by IDSS and its pinch-off voltage: the model's VTO (the pinch-off) and BETA (IDSS / VP²), as
+    SPICE's square law writes them."""
+    if not re.search(r"jfets?|njf|pjf", text, re.IGNORECASE):
+        return
+    idss, pinch = _IDSS.search(text), _PINCH_OFF.search(text)
+    current = _quantities(idss["v"]) if idss else []
+    level = _quantities(pinch["v"].replace("\u2212", "-")) if pinch else []
+    if not current or not level or level[0].value == 0:
+        return
+    vto = -abs(level[0].value) if not re.search(r"\bp-?channel\b|\bpjf\b", text, re.IGNORECASE) \
+        else abs(level[0].value)
+    have = {p.name for p in request.model_params}
+    request.model_params += [p for p in (ModelParam(pinch[0], "vto", vto),
+                                         ModelParam(idss[0], "beta", current[0].value / vto ** 2))
+                             if p.name not in have]
 
 
 def _probed_levels(text: str, request: Request) -> None:
@@ -5586,6 +5617,7 @@ def _read_request(description: str) -> Request:
                 re.split(r"[- ]", phrase["p"].lower())[0]]
             if (qs := _quantities(phrase["v"])) and not any(p.name == name for p in request.model_params):
                 request.model_params.append(ModelParam(phrase[0], name, qs[0].value))
+    _jfet_datasheet(text, request)
     if ideal := IDEALITY.search(text):  # "a diode with ideality 1": its N
         request.model_params.append(ModelParam(f"ideality {ideal['n']}", "n", float(ideal["n"])))
     _model_lists(text, request)

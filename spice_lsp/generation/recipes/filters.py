@@ -1096,7 +1096,7 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley active 
 # --- the passive LC ladder ---------------------------------------------------------------------------
 
 def _lc_ladder(f: _Filler, high: bool = False) -> str:
-    order = min(max(stated_order(f.intent.description, 3), 3), 5)
+    order = min(max(stated_order(f.intent.description, 3), 2), 5)  # ("second-order LC ..., Butterworth": two parts)
     fc, r0 = design_target(f, 1e6), f.number("R", 50, "RL", "RS")
     w = 2 * math.pi * fc
     # The high-pass is the low-pass prototype with each C turned into an L and each L into a C (s -> w^2/s).
@@ -1119,7 +1119,7 @@ def _lc_ladder(f: _Filler, high: bool = False) -> str:
 
 
 register(Family(kind="lc_ladder_lowpass",
-                summary="passive LC ladder low-pass filter (Butterworth, orders three to five)",
+                summary="passive LC ladder low-pass filter (Butterworth, orders two to five)",
                 function=designed("cutoff"),
                 build=_lc_ladder,
                 names=("LC ladder low-pass filter", "passive Butterworth LC ladder filter",
@@ -1132,11 +1132,12 @@ register(Family(kind="lc_ladder_lowpass",
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
-                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
+                noun="filter", accepts=ORDER_3_6 + r"|second[- ]order|2nd[- ]order|" + LOWPASS
+                + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
 register(Family(kind="lc_ladder_highpass",
-                summary="passive LC ladder high-pass filter (Butterworth, orders three to five)",
+                summary="passive LC ladder high-pass filter (Butterworth, orders two to five)",
                 function=designed("cutoff"),
                 build=partial(_lc_ladder, high=True),
                 names=("LC ladder high-pass filter", "passive Butterworth LC high-pass ladder",
@@ -1148,7 +1149,7 @@ register(Family(kind="lc_ladder_highpass",
                        (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS,
                                r"^(?![\s\S]*(?:\bcross[- ]?over\b|\btweeter))")),
                        (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
-                noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS,
+                noun="filter", accepts=ORDER_3_6 + r"|second[- ]order|2nd[- ]order|" + HIGHPASS,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder high-pass filter, order 3, cutoff {x} Hz", 1e3, 10e6),)))
 
