@@ -4354,8 +4354,9 @@ def _jfet_datasheet(text: str, request: Request) -> None:
     if not re.search(r"jfets?|njf|pjf", text, re.IGNORECASE):
         return
     idss, pinch = _IDSS.search(text), _PINCH_OFF.search(text)
-    current = _quantities(idss["v"]) if idss else []
-    level = _quantities(pinch["v"].replace("\u2212", "-")) if pinch else []
+    if idss is None or pinch is None:
+        return
+    current, level = _quantities(idss["v"]), _quantities(pinch["v"].replace("\u2212", "-"))
     if not current or not level or level[0].value == 0:
         return
     vto = -abs(level[0].value) if not re.search(r"\bp-?channel\b|\bpjf\b", text, re.IGNORECASE) \
