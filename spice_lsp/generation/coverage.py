@@ -1037,8 +1037,31 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
         items.append(CheckItem(f"node {node} at {held['v']} {held['u']}V ('{held[0]}' in the request)",
                                PASS if ok else FAIL, setting))
     return items + _resistor_bounds(description, elements, params) + _legs(description, elements, params) \
-        + _tee(description, elements) \
+        + _tee(description, elements) + _input_resistor(description, elements) \
         + _stated_waves(description, netlist, family)
+
+
+# "input resistor 10k", "a 10k input resistor", "input resistor of 4.7 kΩ": the resistor the signal enters through
+_INPUT_RESISTOR = re.compile(r"\binput\s+resistor\s*(?:(?:of|=|:|is)\s*)?(?P<v>\d+(?:\.\d+)?\s?(?:k|K|meg|M)?)"
+                             r"(?:\s?(?:Ω|Ω|ohms?))?(?![\w.])"
+                             r"|(?<![\w.])(?P<v2>\d+(?:\.\d+)?\s?(?:k|K|meg|M)?)(?:\s?(?:Ω|Ω|ohms?))?\s+input\s+resistor\b")
+
+
+def _input_resistor(description: str, elements: list[m.Element]) -> list[CheckItem]:
+    """A resistor the request gives as the input resistor is on the node its signal source drives (a 10k that the
+    answer put in the feedback path, the input resistor sized otherwise, honours the value but not the part)."""
+    said = _INPUT_RESISTOR.search(description)
+    value = parse_number(re.sub(r"M$", "meg", "".join((said["v"] or said["v2"]).split()))) if said else None
+    if said is None or value is None:
+        return []
+    driven = {layout(e).nodes[0].text.lower() for e in elements if e.name[0].upper() == "V"
+              and len(layout(e).nodes) == 2 and any(f.kind == "func" or f.text.lower() == "ac" for f in e.fields[3:])}
+    placed = [e.name for e in elements if e.name[0].upper() == "R" and (v := _element_value(e)) is not None
+              and _same(v, value) and {f.text.lower() for f in layout(e).nodes} & driven]
+    return [CheckItem(f"'{said[0]}' in the request", PASS if placed else FAIL,
+                      f"on the signal's node: {', '.join(placed)}" if placed else
+                      f"no {said['v'] or said['v2']} resistor on the node the signal source drives "
+                      f"({', '.join(sorted(driven)) or 'none'})")] if driven else []
 
 
 # "a transient of 20 ms with a 50 Hz sine", "drive it with a square wave": the waveform a source must make. A

@@ -1742,6 +1742,8 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        r"|\b(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth))\s+(?:as\s+(?:big|large|loud|strong|much)"
                        r"|the\s+(?:size|amplitude|level))\b"
                        r"|\bunity[- ]gain\b(?![- ](?:bandwidth|frequency|freq))"
+                       # "|gain| falls to 1 at 2 kHz": unity where it is said to fall to it
+                       r"|\|?\bgain\|?\s+(?:falls|drops|comes\s+down|rolls\s+off|is\s+down)\s+to\s+(?:1|one|unity)\b(?!\.\d)"
                        # "without changing its size", "the same amplitude": a gain of one (its sign said apart)
                        r"|\b(?:without|not|never|no)\s+(?:\w+\s+)?(?:chang|alter)\w*\s+(?:its|the)\s+"
                        r"(?:size|amplitude|magnitude)\b|\b(?:the\s+)?same\s+(?:size|amplitude|magnitude)\b"
@@ -2070,8 +2072,11 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         lo, hi = _sentence(text, m.start())
         flip = m if m["neg"] or m["tneg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
-        where = _GAIN_AT.match(text, end)  # "unity gain at 2 kHz": where it is measured
-        end = where.end() if where else end
+        where = _GAIN_AT.match(text, end) or _GAIN_AT.match(text, m.end())  # "unity gain at 2 kHz": where measured
+        if where and flip is not m and re.search(r"\b(?:integrat|differentiat)", text, re.IGNORECASE):
+            flip = None  # ("an inverting integrator ..., unity gain at 2 kHz": 90 degrees off the axis, a size)
+            start, end = m.start(), where.end()
+        end = max(where.end(), end) if where else end
         found.append(Spec(text[start:end].strip(), "gain", -gain if flip else gain,
                           at=_quantities(where["f"])[0].value if where else None))
     if not has & {"gain", "gain_db"} and (m := _DC_SHARE.search(text)):  # said twice ("halves it: DC gain 1/2"): both

@@ -52,7 +52,7 @@ non current voltage resistance capacitance threshold thresholds trip""".split())
 # "input at x, gain 5", "output swing", "input impedance": what a role word is said of, no node.
 PORT_NOUNS = frozenset("""signal signals level levels gain step steps ramp pulse pin pins terminal terminals side sides
 stage stages model pair swing impedance device buffer ripple range offset filter amplitude port ports edge waveform
-network coupling noise referred reference code codes word end ends""".split())
+network coupling noise referred reference code codes word end ends ideal""".split())  # ("output y, ideal op-amp")
 
 NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
 

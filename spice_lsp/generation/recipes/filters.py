@@ -1455,6 +1455,12 @@ def _first_order(f: _Filler, high: bool) -> str:
         # with C1 across it, RF = 1/(2 pi fc C1), R1 = RF/|G|.
         if high:
             body = [f"C1 in a {cs}", f"R1 a inn {rs}", f"R2 inn out {format_eng(float(f'{gain * r:.4g}'))}"]
+        elif (stated := next((f.given(role, 0) for role in ("RIN", "R1") if role in f.intent.values), None)) \
+                and not any(role in f.intent.values for role in ("C", "C1", "CIN", "CF")):
+            # ("input resistor 10k": R1 as stated, RF = |G| R1, C1 across RF for the corner)
+            rf = gain * stated.value
+            body = [f"R1 in inn {format_eng(stated.value)}", f"R2 inn out {format_eng(float(f'{rf:.4g}'))}",
+                    f"C1 inn out {format_eng(float(f'{1 / (2 * math.pi * fc * rf):.4g}'))}"]
         else:
             body = [f"R1 in inn {format_eng(float(f'{r / gain:.4g}'))}", f"R2 inn out {rs}", f"C1 inn out {cs}"]
         return "\n".join([_opamp_block(f), _ac_source(f), *body, "X1 0 inn out opamp"])
