@@ -1056,8 +1056,13 @@ def _input_resistor(description: str, elements: list[m.Element]) -> list[CheckIt
         return []
     driven = {layout(e).nodes[0].text.lower() for e in elements if e.name[0].upper() == "V"
               and len(layout(e).nodes) == 2 and any(f.kind == "func" or f.text.lower() == "ac" for f in e.fields[3:])}
+    reached = set(driven)  # (through a coupling capacitor first: "C1 in a 1u, R1 a inn 10k")
+    for e in elements:
+        ends = [f.text.lower() for f in layout(e).nodes]
+        if e.name[0].upper() == "C" and len(ends) == 2 and "0" not in ends and set(ends) & driven:
+            reached |= set(ends)
     placed = [e.name for e in elements if e.name[0].upper() == "R" and (v := _element_value(e)) is not None
-              and _same(v, value) and {f.text.lower() for f in layout(e).nodes} & driven]
+              and _same(v, value) and {f.text.lower() for f in layout(e).nodes} & reached]
     return [CheckItem(f"'{said[0]}' in the request", PASS if placed else FAIL,
                       f"on the signal's node: {', '.join(placed)}" if placed else
                       f"no {said['v'] or said['v2']} resistor on the node the signal source drives "
