@@ -799,7 +799,10 @@ for _family in (
            summary="inverting op-amp amplifier",
            build=lambda f: _opamp(f, "inverting"),
            names=('inverting op-amp amplifier', 'inverting amplifier', 'op amp inverting amplifier'),
-           rules=((13, (r'inverting(?!\s+(?:input|terminal|pin|node|side))',)),),
+           # (not a transistor stage said to invert: "single NPN amplifier ..., inverting, |Av| around 5")
+           rules=((13, (r'inverting(?!\s+(?:input|terminal|pin|node|side))',
+                        r'^(?![\s\S]*\b(?:npn|pnp|bjts?|bipolar|transistors?|[np]mos|mosfets?|jfets?)\b)'
+                        r'|\bop[- ]?amps?\b|operational')),),
            noun="amplifier",
            specs=('gain', 'gain_db'),
            examples=(('gain', 'inverting amplifier with a gain of -{x}', 1.5, 50),

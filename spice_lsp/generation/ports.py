@@ -109,6 +109,10 @@ _QUALIFIED = re.compile(r"\b(?P<qual>(?:in-)?[a-z]{3,}(?:-[a-z]+)?|[A-Z]{1,2}(?:
                         r"|(?P<n>" + _NAME + r")\b"
                         # the name ends its phrase ("whose output feeds back" names no node)
                         r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+(?:and|at|on|with)\b))")
+# "bring out the low-pass as tt_lp", "take the high-pass output at node hp too": a further output by what it carries
+_BROUGHT_OUT = re.compile(r"\b(?:bring|brings|bringing|take|takes|taking|tap|taps)\s+(?:out\s+)?(?:the\s+)?"
+                          r"(?P<qual>[a-z]{3,}(?:-[a-z]+)?)\s+(?:output\s+)?(?:out\s+)?(?:as|at|on)\s+(?:node\s+)?"
+                          r"(?P<n>" + _NAME + r")\b", re.IGNORECASE)
 # Qualifiers that say a port is the whole circuit's, not a stage's: "final output", "overall input".
 _WHOLE = {"final", "overall", "main", "last"}
 _STAGE_WORDS = {"buffer", "follower", "intermediate", "first", "first-stage"}  # an inner stage's output
@@ -1035,6 +1039,8 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _BROUGHT_OUT.finditer(text):  # "bring out the low-pass as tt_lp": an output told apart by its word
+        _add(ports.roles, f"{m['qual'].lower()} output", (m["n"],))
     for m in _PORTS_NAMED.finditer(text):
         pair = (m["a"].lower(), m["b"].lower())
         if not set(pair) & (_NOT_NAMES | FUNCTION | ROLES | IDIOMS) and not any(plain(n) for n in pair):

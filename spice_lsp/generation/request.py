@@ -1257,7 +1257,9 @@ _SIGNED = r"[-+\u2212]\d+(?:\.\d+)?"
 _AMP_NOUN = r"(?:(?:inverting|non-?inverting|op-?amp|gain|voltage|amplifier|summing)\s+)*(?:amp(?:lifier)?s?|stage)\b"
 _GAIN_NOTATION = re.compile(
     rf"\bA_?v\s*(?:=|:)\s*(?P<av>[-+\u2212]?\d+(?:\.\d+)?)(?:\s*(?P<avdb>dB|V/V))?(?![\w.])"
-    r"|\|\s*(?:gain|A_?v)\s*\|\s*(?:=|:|of|is)?\s*(?P<mag>\d+(?:\.\d+)?)(?![\w.])"
+    # ("|Av| around 5": a loose size)
+    r"|\|\s*(?:gain|A_?v)\s*\|\s*(?:=|:|of|is)?\s*(?:(?:about|around|near|roughly|approximately|~)\s*)?"
+    r"(?P<mag>\d+(?:\.\d+)?)(?![\w.])"
     r"|\b(?:amp(?:lifier)?|stage|gain)\s*[,:]?\s*(?:of\s+)?(?-i:[x\u00d7])\s?(?P<x>\d+(?:\.\d+)?)(?![\w.])"  # not "X1"
     r"|(?<![\w.])(?P<vv>[-+\u2212]?\d+(?:\.\d+)?)\s*V/V\b"
     rf"|\b(?:amp(?:lifier)?|stage)\s*[,:(]\s*(?P<bare>{_SIGNED})(?![\w.%]|\s*[a-zA-Z\u00b5\u03bc\u03a9])"
@@ -1271,7 +1273,9 @@ _NOT_GAIN_DB = re.compile(r"\)?\s*(?:of\s+)?(?:down|below|under|lower|rejection|
                           re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"(?:within|±|\+/-|\+-)\s*$", re.IGNORECASE)  # "(within 0.5 dB)": a tolerance
 # not "Q1"; "Q around 2", "Q of about 5"
-_Q_SPEC = re.compile(r"\bQ(?:\s*(?:of|=|:|is)\s*|\s+)(?:(?:about|around|near|roughly|approximately|~)\s*)?"
+# ("a quality factor of 4": the Q in words)
+_Q_SPEC = re.compile(r"(?:\bQ|\b(?i:quality\s+factor)(?:\s*\(\s*Q\s*\))?)(?:\s*(?:of|=|:|is)\s*|\s+)"
+                     r"(?:(?:about|around|near|roughly|approximately|~)\s*)?"
                      r"(?P<value>\d+(?:\.\d+)?)(?!\w|\.\d)")  # "... and Q of 5.": the sentence's full stop
 _VOUT_SPEC = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s*V\s+"
                         # "12 V at 50 mA out": the output's level at its load current
@@ -1616,13 +1620,17 @@ def _gain_notation(text: str, found: list[Spec]) -> None:
     if any(s.quantity in ("gain", "gain_db", "dc_gain_db", "ugbw") for s in found) or not _AMPLIFIER.search(text):
         return
     # ("rolls off at 20 kHz (-3 dB)": the mark of a corner, no gain)
-    if m := next((m for m in _GAIN_NOTATION.finditer(text) if not _NOT_GAIN_DB.match(text, m.end())
+    # (a size says what it is: "|Av| around 5 at 1 kHz" is a gain where it is measured)
+    if m := next((m for m in _GAIN_NOTATION.finditer(text)
+                  if not (_NOT_GAIN_DB.match(text, m.end()) and not (m["mag"] and _GAIN_AT.match(text, m.end())))
                   and not _WITHIN_BEFORE.search(text, max(0, m.start() - 12), m.start())
                   and not re.search(r"Hz\s*\(\s*$", text[max(0, m.start() - 12):m.start()])), None):
         value = next(m[g] for g in ("av", "mag", "x", "vv", "bare", "pre", "xpre", "db") if m[g])
         decibels = m["db"] or (m["av"] and m["avdb"] and m["avdb"].lower() == "db")
-        found.append(Spec(m[0].strip(), "gain_db" if decibels else "gain", _signed(value),
-                          tolerance=0.5 if decibels else 0.05))
+        where = _GAIN_AT.match(text, m.end()) if m["mag"] else None
+        found.append(Spec(text[m.start():where.end() if where else m.end()].strip(), "gain_db" if decibels else "gain",
+                          _signed(value), tolerance=0.5 if decibels else 0.05,
+                          at=_quantities(where["f"])[0].value if where else None))
 
 
 def _function_specs(text: str, found: list[Spec]) -> None:
@@ -2431,6 +2439,11 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     per = per or (1 / freq if freq else None)
     duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
                      span, re.IGNORECASE)
+    # ("high for a quarter of each period": its duty as a share)
+    share = re.search(r"\b(?:high|on)\s+(?:for\s+)?(?:(?P<n>a|one|two|three)\s+)(?P<d>half|third|quarter|fifth|tenth)s?"
+                      r"\s+of\s+(?:each|every|the|its)\s+(?:period|cycle)", span, re.IGNORECASE)
+    if pw is None and per and share and not duty:
+        pw = per * {"two": 2, "three": 3}.get(share["n"].lower(), 1) / _DENOMINATORS[share["d"].lower()]
     if pw is None and per:
         pw = per * float(duty[1] or duty[2]) / 100 if duty else per / 2  # a square wave: half the period
     if per and tr is None and re.search(r"\bsaw-?tooth", span, re.IGNORECASE):

@@ -29,8 +29,11 @@ _WORD = re.compile(r"\b(?:(?P<kind>binary|digital|input|bit)\s+)?(?:code|word|in
 # Each bit set on its own: "b2=1, b1=0, b0=1", "node d2 at 5 V, node d1 at 0 V", "bits b3 b2 b1 b0 set to 1 0 1 1".
 _BIT_SET = re.compile(r"\b(?P<stem>[a-z]{1,3})(?P<k>\d)\s*(?:=|:|\bat\b|\bis\b|\bheld\s+at\b)\s*"
                       r"(?P<v>\d+(?:\.\d+)?)\s*(?P<unit>m?V\b)?(?!\w|\.\d)", re.IGNORECASE)
-_BIT_LIST = re.compile(r"\b(?P<names>[a-z]{1,3}\d(?:[\s,]+[a-z]{1,3}\d)+)\s*(?:\(\w+\)\s*)?"
-                       r"(?:set\s+to|=|are|:|at)\s*(?P<values>[01](?:[\s,]+[01])+)\b", re.IGNORECASE)
+# ... or listed with their asides, then the word as one figure ("b3 (MSB), b2, b1, b0 set to 1011", "w2 (MSB), w1, w0
+# as 0/5 V sources set to 101")
+_BIT_LIST = re.compile(r"\b(?P<names>[a-z]{1,3}\d(?:\s*\([^()]*\))?(?:(?:[\s,]+|\s*,?\s*and\s+)[a-z]{1,3}\d"
+                       r"(?:\s*\([^()]*\))?)+)\s*(?:\(\w+\)\s*)?(?:[^.;]{0,40}?\s)?"
+                       r"(?:set\s+to|=|are|:|at)\s*(?P<values>[01](?:[\s,]+[01])+|[01]{2,})\b", re.IGNORECASE)
 
 
 def _bits_set(text: str) -> tuple[int, int] | None:
@@ -39,7 +42,8 @@ def _bits_set(text: str) -> tuple[int, int] | None:
     found: dict[int, int] = {}
     stem = None
     for m in _BIT_LIST.finditer(text):
-        names, values = re.split(r"[\s,]+", m["names"].strip()), re.split(r"[\s,]+", m["values"].strip())
+        names = re.findall(r"(?<![\w(])[a-z]{1,3}\d\b", re.sub(r"\([^()]*\)", " ", m["names"]), re.IGNORECASE)
+        values = re.split(r"[\s,]+", m["values"].strip()) if re.search(r"[\s,]", m["values"]) else list(m["values"])
         if len(names) == len(values):
             for name, value in zip(names, values):
                 found[int(name[-1])] = int(value)

@@ -1790,6 +1790,7 @@ register(Family(kind="bjt_degenerated_ce", summary="emitter-degenerated, divider
                 rules=((14.5, (r"emitter[- ]degenerat|degenerated (?:ce|common[- ]emitter)|"
                                r"self[- ]biased (?:ce|common[- ]emitter)|"
                                r"divider[- ]bias\w*\s+(?:ce|common[- ]emitter|bjt|npn)|unbypassed emitter"
+                               r"|emitter\s+resistor\s+(?:left\s+)?un-?bypassed"
                                r"|swamp(?:ing)?\s+(?:resistor|emitter|r\b)",)),  # (not "swamped by 50 Hz mains")
                        # A common-emitter stage asked for a gain is designed with this one's equations.
                        (14.55, (r"common[- ]emitter|\bce\s+(?:stage|amp(?:lifier)?)s?\b", GAIN_STATED)),
