@@ -1598,6 +1598,7 @@ def _specs(text: str, found: list[Spec]) -> None:
     _gain_notation(text, found)
     _filter_frequency(text, found)
     _function_specs(text, found)
+    _octaves_wide(text, found)
     _bounds(text, found)
     _edge_bounds(text, found)
     for n, spec in enumerate(found):  # "unity gain (within 0.5 dB)": the gain's tolerance
@@ -1612,6 +1613,17 @@ def _specs(text: str, found: list[Spec]) -> None:
         elif at >= 0 and spec.quantity not in _DB_SPECS and (within := _WITHIN_PCT.match(text, at + len(spec.text))) \
                 and 0 < (share := float(within["pct"]) / 100) < 1:  # "3 V at mid within 5 %", "gain 11 (±2 %)"
             found[n] = dataclasses.replace(spec, text=text[at:within.end()].strip(), tolerance=share)
+
+
+def _octaves_wide(text: str, found: list[Spec]) -> None:
+    """A band's width said in octaves (_OCTAVES_WIDE), as the Q of the band its centre is said for: n octaves between
+    the -3 dB points, centred geometrically on f0, are Q = 2^(n/2) / (2^n - 1)."""
+    if not any(s.quantity == "center" for s in found) or any(s.quantity == "q" for s in found) \
+            or (m := _OCTAVES_WIDE.search(text)) is None:
+        return
+    said = (m["n"] or m["n3"] or "").lower()
+    n = float(m["n2"]) if m["n2"] else {"an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}.get(said, 0.5)
+    found.append(Spec(m[0].strip(), "q", 2 ** (n / 2) / (2 ** n - 1), tolerance=0.1))
 
 
 def _gain_notation(text: str, found: list[Spec]) -> None:
@@ -1820,6 +1832,10 @@ _REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:o
 _DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
 _WIDE = re.compile(rf"\b(?P<w>{_HZ})\s+wide\b"
                    rf"|\bbandwidth\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<w2>{_HZ})\b")
+# "an octave-wide window", "two octaves wide", "a bandwidth of one octave": a band's width in octaves
+_OCTAVES_WIDE = re.compile(r"\b(?:(?P<n>an|one|two|three|a\s+half|half\s+an)|(?P<n2>\d+(?:\.\d+)?))"
+                           r"[- ]octaves?[- ]wide\b"
+                           r"|\bbandwidth\s+(?:of\s+)?(?P<n3>an|one)\s+octave\b", re.IGNORECASE)
 _NEVER = re.compile(r"\b(?:never\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|falls?\s+|sees?\s+|exceeds?\s+)?"
                     r"|(?:chop|clip|cut|lop|shave|limit)\w*\s+(?:off\s+)?(?:everything|anything|all|whatever\s+is)\s+"
                     # "clamp spikes above 5 V", "limit the peaks at 3 V": what is cut and where
@@ -2134,6 +2150,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         width = _quantities(m["w"] or m["w2"])[0].value
         if width > 0:  # Q = f0 / bandwidth
             found.append(Spec(m[0].strip(), "q", center / width, tolerance=0.1))
+
     if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
         found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
                           at=_quantities(m["f"])[0].value))
@@ -2516,6 +2533,7 @@ _GIVEN_SOURCE = re.compile(r"(?<![\w.\-])(?P<name>[VI](?:\d+[A-Z0-9_]*|[A-Z][A-Z
 _SOURCE_VERB = re.compile(r"\s+(?:has|puts|drives|holds|sets|supplies|feeds|pushes|applies|gives|sources|injects|"
                           r"parks|fixes|keeps|provides|delivers)\b|\s*[,)]"
                           r"|\s*\(\s*(?:DC|AC|SIN|PULSE|PWL)\b", re.IGNORECASE)  # "VT (AC 1) on node tsrc": its levels
+_WAVE_NAMED = re.compile(r"\s*[:=]\s*(?:SIN|PULSE|PWL)\b", re.IGNORECASE)  # ("VP: PULSE 0 to 3.3 V": a source's name)
 _SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IGNORECASE)
 # Words of a wave that is no sine, or of a source that is swept (its levels are the sweep's, read elsewhere)
 _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
@@ -2656,7 +2674,8 @@ def _designated_sources(text: str, request: Request) -> None:
         name = m["name"]
         if name in named or name in _RAILS or any(a <= m.start() < b for a, b in ranged):
             continue
-        if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _SOURCE_LEAD.search(text[:m.start()])
+        if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _WAVE_NAMED.match(text, m.end())
+                                         or _SOURCE_LEAD.search(text[:m.start()])
                                          or _CALLED_SOURCE.match(text, m.end())):
             continue  # a quantity's name ("VT = 26 mV", "VBE of 0.7 V"), not a source
         if re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()],
@@ -2784,7 +2803,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                           text[m.end():], re.IGNORECASE)
         # "a 3 V source VOUT at node mo": called a source, its name is a source's
         placed = placed or re.search(r"\b(?:source|supply|battery|generator)\s+$", text[:m.start()], re.IGNORECASE) \
-            or _CALLED_SOURCE.match(text, m.end())
+            or _CALLED_SOURCE.match(text, m.end()) or _WAVE_NAMED.match(text, m.end())
         if (name.upper() in _NOT_SOURCES and not placed) or (
                 re.match(r"\s*=", text[m.end():]) and _MODEL_PARAM.match(text, m.start())
                 and _MODEL_CONTEXT.search(text) and not _ON_NODE.match(text, m.end())):
@@ -3150,7 +3169,7 @@ def _sources(text: str, request: Request) -> None:
         # ... unless its statement puts it on a node ("VP = +12 V at node p": a source, not a pinch-off).
         name = name if name and (name.upper() not in _NOT_SOURCES | {"VA", "VB"} or re.search(
             rf"\b{name}\s*=[^,;]*\bat\s+node\b", clause) or (said := re.search(rf"(?<![\w.]){name}\b", text))
-            and _CALLED_SOURCE.match(text, said.end())) else None
+            and (_CALLED_SOURCE.match(text, said.end()) or _WAVE_NAMED.match(text, said.end()))) else None
         if (name and name.upper() in done) or any(re.search(rf"(?<![\w.]){n}(?!\w)", clause, re.IGNORECASE)
                                                   for n in done):
             continue  # read above, with its whole statement
@@ -4094,6 +4113,16 @@ def _input_at_source(request: Request) -> None:
              and not re.search(r"\bclock|\bclk", f"{s.text} {s.node}", re.IGNORECASE)}
     if len(nodes) == 1 and (node := nodes.pop()) != request.output and not re.fullmatch(r"v?out\w*", node):
         request.input = node
+
+
+def _input_by_suffix(text: str, request: Request) -> None:
+    """With no input found, the one node named with an input's suffix ("... when th_in rises past 3.0 V"), unless a
+    source holds it at a DC level ("5 V DC on node cp_in": a supply's node)."""
+    named = {m[1].lower() for m in re.finditer(r"\b([a-z]\w*_in\d?)\b", text)}
+    if request.input is None and len(named) == 1 and (only := _node(named.pop())) != request.output \
+            and not any(s.node == only and s.dc is not None and s.ac is None and not (s.sin or s.pulse or s.pwl)
+                        for s in request.sources):
+        request.input = only
 
 
 _LOAD = re.compile(r"(?P<v>(?<![\w.])\d[\w.]*(?:\s?(?:k|meg|M)?\s?(?:Ω|Ω|ohms?))?)\s+(?:resistive\s+)?"
@@ -5513,9 +5542,6 @@ def _read_request(description: str) -> Request:
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
     # ("... when th_in rises past 3.0 V": the one node named with an input's suffix, wherever it is said)
-    suffix_in = {m[1].lower() for m in re.finditer(r"\b([a-z]\w*_in\d?)\b", text)}
-    if request.input is None and len(suffix_in) == 1 and (only := _node(suffix_in.pop())) != request.output:
-        request.input = only
     # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
     if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
         request.output = _node(first["n"])
@@ -5591,6 +5617,7 @@ def _read_request(description: str) -> Request:
     _ends_by_noun(text, request.elements)
     _names_left(text, request)
     _input_at_source(request)
+    _input_by_suffix(text, request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them
     if request.output in by_role.roles.get("reference", ()) and (outs := by_role.roles.get("output")):
         request.output = outs[0]  # ("into the reference collector node rx; output collector at node oc")

@@ -727,7 +727,9 @@ register(Family(kind="rc_bandpass", summary="passive RC band-pass (high-pass sec
                        (30.9, (r"band[- ]?pass", rf"{word('rc')}\b")),
                        # a band-pass of passive or first-order sections with no inductor named: RC sections
                        (30.95, (r"band[- ]?pass", r"\bpassive\b|\bfirst[- ]order\b|\b(?:one|single)[- ]pole\b",
-                                r"^(?![\s\S]*(?:inductor|coil|\blc\b|rlc|\d\s*[mun]?h\b|henr))"))),
+                                # ("a series L and C into a resistor": an inductor by its letter)
+                                r"^(?![\s\S]*(?:inductor|coil|\blc\b|rlc|\d\s*[mun]?h\b|henr|\bl\s*(?:and|&|-)\s*c\b"
+                                r"|\bc\s*(?:and|&)\s*l\b))"))),
                 noun="filter", accepts=r"(?:(?:op[- ]?amp|unity(?:[- ]gain)?|voltage)\s+)?(?:buffer|follower)|"
                                        r"(?:rc\s+)?(?:high|low)[- ]?pass(?:\s+(?:section|stage|filter))?|"
                                        r"(?:tele)?(?:phone|speech|voice)[- ]band(?:\s+filter)?"))
@@ -1096,7 +1098,11 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley active 
 # --- the passive LC ladder ---------------------------------------------------------------------------
 
 def _lc_ladder(f: _Filler, high: bool = False) -> str:
-    order = min(max(stated_order(f.intent.description, 3), 2), 5)  # ("second-order LC ..., Butterworth": two parts)
+    # (a second-order one only where its terminations are said, "50 ohm source and 50 ohm load": a plain "second-order
+    # RLC low-pass from in to out" is the unterminated series RLC, whose passband is not halved)
+    lowest = 2 if re.search(r"\b(?:source|load|system|terminat\w*)\b", f.intent.description, re.IGNORECASE) \
+        and re.search(r"\d\s*(?:ohms?\b|Ω|Ω)", f.intent.description, re.IGNORECASE) else 3
+    order = min(max(stated_order(f.intent.description, 3), lowest), 5)
     fc, r0 = design_target(f, 1e6), f.number("R", 50, "RL", "RS")
     w = 2 * math.pi * fc
     # The high-pass is the low-pass prototype with each C turned into an L and each L into a C (s -> w^2/s).
@@ -1132,8 +1138,7 @@ register(Family(kind="lc_ladder_lowpass",
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
-                noun="filter", accepts=ORDER_3_6 + r"|second[- ]order|2nd[- ]order|" + LOWPASS
-                + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
+                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
 register(Family(kind="lc_ladder_highpass",
@@ -1149,7 +1154,7 @@ register(Family(kind="lc_ladder_highpass",
                        (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS,
                                r"^(?![\s\S]*(?:\bcross[- ]?over\b|\btweeter))")),
                        (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
-                noun="filter", accepts=ORDER_3_6 + r"|second[- ]order|2nd[- ]order|" + HIGHPASS,
+                noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder high-pass filter, order 3, cutoff {x} Hz", 1e3, 10e6),)))
 

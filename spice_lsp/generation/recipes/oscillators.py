@@ -251,7 +251,8 @@ register(Family(kind="relaxation_oscillator", summary="op-amp relaxation oscilla
                                r"^(?!.*\b(?:sine|sinus\w*|cross\w*|compar\w*|inputs?)\b)"))),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator",
                 # it is a Schmitt trigger with RC feedback
-                accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?|schmitt",
+                # ("hysteresis set by two equal resistors": its own feedback divider)
+                accepts=r"astable|multivibrator|square[- ]wave\s+generator|comparators?|schmitt|hysteresis",
                 specs=("frequency",), design=designer(_relaxation_eq, "f = 1/(2 R C ln((1+b)/(1-b)))", "R"),
                 examples=_example("op-amp relaxation oscillator", 10, 20e3)))
 
