@@ -678,7 +678,8 @@ _PARAM_TYPES = {**dict.fromkeys(("kp", "gamma", "phi", "tox", "uo"), ("nmos", "p
                 **dict.fromkeys(("n", "cjo", "tt", "bv", "ibv", "vj"), ("d",)), "is": ("d", "npn", "pnp"),
                 "eg": ("d", "npn", "pnp"),
                 "rs": ("d", "nmos", "pmos"),
-                "rc": ("npn", "pnp"), **dict.fromkeys(("ron", "roff", "vt", "vh"), ("sw",))}
+                "rc": ("npn", "pnp"), **dict.fromkeys(("ron", "roff", "vt", "vh"), ("sw",)),
+                "level": ("nmos", "pmos", "npn", "pnp", "d", "njf", "pjf")}
 
 
 def stated_card(card: str, request: Request) -> str:

@@ -1043,7 +1043,7 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
 
 # "input resistor 10k", "a 10k input resistor", "input resistor of 4.7 kΩ": the resistor the signal enters through
 _INPUT_RESISTOR = re.compile(r"\binput\s+resistor\s*(?:(?:of|=|:|is)\s*)?(?P<v>\d+(?:\.\d+)?\s?(?:k|K|meg|M)?)"
-                             r"(?:\s?(?:Ω|Ω|ohms?))?(?![\w.])"
+                             r"(?:\s?(?:Ω|Ω|ohms?))?(?!\w|\.\d)"
                              r"|(?<![\w.])(?P<v2>\d+(?:\.\d+)?\s?(?:k|K|meg|M)?)(?:\s?(?:Ω|Ω|ohms?))?\s+input\s+resistor\b")
 
 
@@ -1055,7 +1055,7 @@ def _input_resistor(description: str, elements: list[m.Element]) -> list[CheckIt
     if said is None or value is None:
         return []
     driven = {layout(e).nodes[0].text.lower() for e in elements if e.name[0].upper() == "V"
-              and len(layout(e).nodes) == 2 and any(f.kind == "func" or f.text.lower() == "ac" for f in e.fields[3:])}
+              and len(layout(e).nodes) == 2 and any(f.kind == "func" or f.text.lower() == "ac" for f in e.fields[2:])}
     reached = set(driven)  # (through a coupling capacitor first: "C1 in a 1u, R1 a inn 10k")
     for e in elements:
         ends = [f.text.lower() for f in layout(e).nodes]

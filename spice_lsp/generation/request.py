@@ -1181,7 +1181,7 @@ def _controlled(clause: str, kind: str, name: str, after: str, nodes: tuple[str 
 
 
 _MODEL_PARAM = re.compile(r"(?<![\w.])(?P<name>IS|N|BF|BR|VAF|VA|VTO|VT0|KP|LAMBDA|GAMMA|PHI|CJO|TT|BV|IBV|VJ|EG|"
-                          r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                          r"IKF|NF|CJE|CJC|TF|TOX|UO|BETA|RON|ROFF|VT|VH|LEVEL)\s*=\s*(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?"
                           r"(?:meg|[fpnuµmkgt])?)(?!\w|\.\d)", re.IGNORECASE)  # "BETA=1m." ends a sentence
 # Written tersely, without "=", in capitals as a model card writes them: "npn BF 200 IS 1e-14"
 _MODEL_PARAM_BARE = re.compile(r"(?<![\w.])(?P<name>BF|BR|VAF|IS|VTO|KP|LAMBDA|BV|IBV|CJO|TT|RON|ROFF)\s+"
@@ -4398,7 +4398,7 @@ _PINCH_OFF = re.compile(rf"\b(?:V_?P|pinch[- ]?off(?:\s+voltage)?|VGS\s*\(\s*off
 def _jfet_datasheet(text: str, request: Request) -> None:
     """A JFET given by IDSS and its pinch-off voltage: the model's VTO (the pinch-off) and BETA (IDSS / VP²), as
     SPICE's square law writes them."""
-    if not re.search(r"jfets?|njf|pjf", text, re.IGNORECASE):
+    if not re.search(r"\bjfets?\b|\bnjf\b|\bpjf\b", text, re.IGNORECASE):
         return
     idss, pinch = _IDSS.search(text), _PINCH_OFF.search(text)
     if idss is None or pinch is None:

@@ -1,0 +1,262 @@
+"""The request reader's, designer's and checker's classes of session 18, each with variants written for these tests
+(not taken from a benchmark file): transients written "step, stop", AC settings after a comma, degrees per step,
+SPICE waves with a micro sign, model names after a device, values in "2R2" with a note, diodes by their pinned ends,
+op-amps named X..., sources said after their node, outputs said before their role, a pin "is" its node, a JFET by its
+datasheet figures, a sign before "times", unit letters as nodes in an equation, terminations, a drain's bias level, an
+integrator's unity-gain frequency, a stated input resistor and its check, DAC words, a brought-out output, Q in words,
+a loose |Av|, a duty as a share, the transistor stage said to invert, a band in octaves, and second-order ladders."""
+import pytest
+
+from spice_lsp.generation import coverage
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.recipes.data_conversion import _word
+from spice_lsp.generation.request import read_request
+from spice_lsp.language.parser import parse
+
+
+def _lines(netlist: str) -> dict[str, list[str]]:
+    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
+            if line.strip() and not line.startswith((".", "*", "+"))}
+
+
+def _directives(text: str) -> list[str]:
+    return [a.directive for a in parse_intent(text).analyses]
+
+
+def _element(text: str, name: str):
+    return next(e for e in read_request(text).elements if e.name == name)
+
+
+@pytest.mark.parametrize(("text", "directive"), [
+    ("RC charge: R1 = 1k from a to b, C1 = 1u from b to ground, pulse on a. Transient 50u step, 20m stop.",
+     ".tran 50u 20m"),
+    ("Transient, 2u step, 4.5m stop, of an RC from x to y.", ".tran 2u 4.5m"),
+    ("Two RC sections, VAC = AC 1 on p1. AC, 40 points/decade, 10 Hz up to 1 MHz.", ".ac dec 40 10 1meg"),
+    ("Diode thermometer: sweep the temperature from -20 up to 120 C, 10 C per step.", ".dc temp -20 120 10"),
+])
+def test_analysis_settings_said_after_their_kind(text, directive):
+    assert directive in _directives(text)
+
+
+def test_a_spice_pulse_written_with_the_micro_sign_keeps_every_figure():
+    text = "R5 = 100k from s1 to s2, C5 = 2.2 µF from s2 to ground, VS5 on s1 (PULSE 0 2 0 5µ 5µ 1 2). Run 2 s."
+    source = next(s for s in read_request(text).sources if s.name == "VS5")
+    assert source.pulse == pytest.approx((0.0, 2.0, 0.0, 5e-06, 5e-06, 1.0, 2.0))
+
+
+def test_a_source_that_steps_at_a_time_is_no_dc_sweep():
+    text = "RT = 47k from u1 to u2, CT = 10 nF from u2 to ground; VU steps u1 from 0 to 2 V at t=0. Transient 5 ms."
+    assert not any(d.startswith(".dc") for d in _directives(text))
+
+
+def test_a_run_step_written_with_a_bare_prefix_is_no_step_input():
+    assert coverage._WAVE_SAID.search("Transient 10u step, 40m stop.") is None
+    assert coverage._WAVE_SAID.search("a 2 V step into node sx") is not None
+
+
+def test_a_model_named_after_a_device_is_no_device():
+    part = _element("Q7 is an NPN, model QX9 with BF=120. Collector on c7, base on b7, emitter on e7.", "Q7")
+    assert (part.model, part.nodes) == ("QX9", ("c7", "b7", "e7"))
+    assert not any(e.name == "QX9" for e in read_request("Q7 is an NPN, model QX9 with BF=120.").elements)
+
+
+def test_a_value_in_r_notation_with_a_note_before_its_ends():
+    part = _element("RS2 4R7 (the damping one) from f1 to f2, L3 47uH from f2 to f3.", "RS2")
+    assert (part.nodes, part.value) == (("f1", "f2"), 4.7)
+
+
+def test_a_diode_named_by_letters_with_pinned_ends():
+    part = _element("DK from p9 (anode) to q9 (cathode), model DY with IS=1e-13.", "DK")
+    assert part.nodes == ("p9", "q9")
+
+
+def test_a_note_after_a_node_is_no_node():
+    netlist = parse("t\nVA7 w7 0 DC 10\nR1 w7 0 1k\n.op\n.end\n").netlist
+    from spice_lsp.generation.stated.nodes import bracketed_nodes
+    assert bracketed_nodes("VA7 = 10 V on w7 (primary), R1 = 1k from w7 to ground.", netlist) == []
+
+
+def test_an_op_amp_named_by_the_request_keeps_its_name():
+    text = ("Ideal op-amp XA4 as an inverting stage: RI4 = 4.7k from k1 to km, RF4 = 22k from km to k2, "
+            "non-inverting input grounded. VK = 0.1 V DC on k1. Op point.")
+    assert any(e.kind == "X" and e.name == "XA4" for e in read_request(text).elements)
+    assert "XA4" in _lines(generate(text).netlist)
+
+
+@pytest.mark.parametrize(("text", "node", "ac"), [
+    ("first-order all-pass, unity gain, 500 Hz. ph_in driven by 1 V AC, output ph_out", "ph_in", 1.0),
+    ("lossy integrator, 4.7k input R, li_in AC 1 V source, li_out output.", "li_in", 1.0),
+    ("notch for hum: nh_in is the 1 V AC input, nh_out the buffered output.", "nh_in", 1.0),
+])
+def test_a_source_said_after_its_node(text, node, ac):
+    request = read_request(text)
+    assert any(s.node == node and s.ac == ac for s in request.sources)
+    assert request.input == node and request.output == node.replace("_in", "_out")
+
+
+def test_a_part_letter_after_input_is_no_node():
+    assert read_request("lossy integrator with a 22k input R, output q2_out.").input != "r"
+
+
+def test_a_source_named_before_its_node_and_sweep():
+    text = ("NMOS curve: M4 (model NQ: LEVEL=1 VTO=0.6 KP=80u, W=5u L=1u), drain dq4, gate gq4, source grounded. "
+            "RD4 = 4.7k from vq4 to dq4, VQ4 = 5 V on vq4. VGG on gq4: DC sweep 0 to 2.5 V in 5 mV steps.")
+    assert ".dc VGG 0 2.5 5m" in _directives(text)
+
+
+def test_a_pin_said_at_the_node_just_before():
+    text = ("Zener test: current source IR pushing current from ground into node zq, into the cathode of DZ5 (anode "
+            "grounded), model DZ51: BV=5.1 IBV=1m. DC sweep IR from 0 to 10 mA in 0.1 mA steps.")
+    assert _element(text, "DZ5").nodes == ("0", "zq")
+
+
+def test_a_source_the_request_calls_by_name():
+    text = "r1 is 1k from node hi to node lo, r2 2k from lo to ground. 5 volts on hi (call it vhi). op please"
+    assert any(s.name == "vhi" and s.node == "hi" for s in read_request(text).sources)
+
+
+def test_a_resistor_into_a_pin_at_a_node():
+    text = ("D2 forward biased from VD2 = 2 V on vd through R9 = 22 ohm into the anode at dd, cathode grounded. "
+            "D2's model DD: IS=1n.")
+    assert _element(text, "R9").nodes == ("vd", "dd")
+
+
+def test_a_pin_is_its_node():
+    assert read_ports("Signal at s_in coupled to the gate s_g, drain is s_d.").roles.get("drain") == ("s_d",)
+
+
+def test_a_jfet_by_idss_and_pinch_off():
+    text = ("n-channel JFET common-source stage, IDSS = 8 mA and Vp = -4 V. VDD 18 V, RD = 2.2k. Input ja_in "
+            "(AC 1 V), drain is ja_d.")
+    params = {p.name: p.value for p in read_request(text).model_params}
+    assert params["vto"] == -4.0 and params["beta"] == pytest.approx(8e-3 / 16)
+    assert parse_intent(text).values["VDD"].value == 18.0
+
+
+def test_a_sign_before_times_inverts():
+    text = "node b2 should be -3.3 times whatever is on node a2, ideal op-amp, 0.2 V DC into a2, op."
+    spec = next(s for s in read_request(text).specs if s.quantity == "gain")
+    assert spec.target == pytest.approx(-3.3)
+
+
+def test_unit_letters_with_no_figure_are_nodes_of_an_equation():
+    roles = read_ports("Subtractor giving vo = 4 x (ua - ub), ideal op-amp.").roles
+    assert roles["output"] == ("vo",) and set(roles["input"]) == {"ua", "ub"}
+
+
+def test_a_termination_is_a_load_and_a_source_aside_before_through():
+    text = ("3rd order Butterworth LC low-pass, 1 MHz, 75 ohm system. Generator at node g0 (1 V AC) through 75 ohm "
+            "into fa; 75 ohm termination at fz.")
+    placed = {e.nodes for e in read_request(text).elements if e.kind == "R"}
+    assert {("g0", "fa"), ("fz", "0")} <= placed
+
+
+@pytest.mark.parametrize(("text", "output"), [
+    ("NTC divider on 5 V, 10k fixed resistor to ground, tap nt_v.", "nt_v"),
+    ("LC low-pass with 50 ohm ends; filter output (across the load) is lf_o.", "lf_o"),
+])
+def test_outputs_said_by_tap_or_after_an_aside(text, output):
+    assert read_request(text).output == output
+
+
+def test_a_drain_level_designs_the_gate_bias():
+    text = ("Bias an NMOS common-source stage so the drain (node dq) sits at 4 V. VDD = 9 V on node vq, RD = 4.7k from "
+            "vq to dq, source grounded, model LEVEL=1 VTO=0.8 KP=120u with W=20u L=1u. Gate source VGG on node gq. Op.")
+    spec = next(s for s in read_request(text).specs if s.quantity == "vout")
+    assert (spec.target, spec.node) == (4.0, "dq")
+    answer = generate(text)
+    assert answer.verified
+    vgs = float(_lines(answer.netlist)["VGG"][3])
+    assert vgs == pytest.approx(0.8 + (2 * (9 - 4) / 4.7e3 / (120e-6 * 20)) ** 0.5, rel=0.01)
+
+
+def test_an_integrator_falling_to_unity_at_a_frequency():
+    text = ("inverting op-amp integrator, 22 nF feedback cap; choose the input resistor so |gain| falls to 1 at 1 kHz. "
+            "Input node g_i, output node g_o.")
+    spec = next(s for s in read_request(text).specs if s.quantity == "gain")
+    assert (spec.target, spec.at) == (1.0, 1000.0)
+    answer = generate(text)
+    assert answer.verified
+    assert float(_lines(answer.netlist)["R1"][2].rstrip("k")) * 1e3 == pytest.approx(1 / (6.2832e3 * 22e-9), rel=0.02)
+
+
+def test_ideal_names_no_output():
+    assert "ideal" not in read_request("Input p_in, output p_out, ideal op-amp, AC 1 at p_in.").nodes
+
+
+def test_a_stated_input_resistor_is_kept_and_checked():
+    text = "Inverting active low-pass, gain -4, 2 kHz corner, input resistor 4.7k. Input v_a, output v_b."
+    answer = generate(text)
+    assert _lines(answer.netlist)["R1"][:2] == ["v_a", "inn"] and answer.verified
+    netlist = parse("t\nV1 v_a 0 AC 1\nR1 v_a inn 1.2k\nR2 inn v_b 4.7k\n.end\n").netlist
+    [item] = coverage._input_resistor(text, netlist.elements)
+    assert item.status == coverage.FAIL
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("3-bit R-2R DAC. Bit sources d2 (MSB), d1, d0 set to 110.", (3, 6)),
+    ("weighted DAC, bit inputs q3 (MSB), q2, q1, q0 as 0/5 V sources set to 0101.", (4, 5)),
+])
+def test_bits_listed_with_asides_and_set_by_one_word(text, word):
+    assert _word(text) == word
+
+
+def test_an_output_brought_out_by_what_it_carries():
+    roles = read_ports("state-variable filter, input sv_in, band-pass output sv_bp; bring out the high-pass as sv_hp.")
+    assert roles.roles["high-pass output"] == ("sv_hp",)
+
+
+@pytest.mark.parametrize(("text", "quantity", "target", "at"), [
+    ("Pick L and C for a 5 kHz band-pass with a quality factor of 8 into 100 ohm.", "q", 8.0, None),
+    ("Single NPN amplifier, emitter resistor left unbypassed, |Av| around 8 at 2 kHz, 12 V.", "gain", 8.0, 2000.0),
+])
+def test_specs_in_words(text, quantity, target, at):
+    spec = next(s for s in read_request(text).specs if s.quantity == quantity)
+    assert (spec.target, spec.at) == (target, at)
+
+
+def test_a_duty_said_as_a_share_of_the_period():
+    source = read_request("Clock on node k9: 0 / 5 V, period 40 us, high for a quarter of each period, "
+                          "5 ns edges. tran to 400 us.").sources[0]
+    assert source.pulse is not None and source.pulse[5] == pytest.approx(10e-6)
+
+
+def test_a_transistor_stage_said_to_invert_is_no_op_amp_stage():
+    text = "One NPN stage, emitter resistor left unbypassed, inverting, gain about 4, 9 V supply, output at node co."
+    assert parse_intent(text).kind == "bjt_degenerated_ce"
+    assert parse_intent("inverting amplifier, gain -3, input a, output b").kind == "opamp_inverting"
+
+
+def test_a_band_an_octave_wide_and_a_series_l_and_c():
+    text = ("Pass only what is near 2 kHz from node w1 to node w2, an octave-wide window, passive (a series L and C "
+            "into a resistor to ground on w2). AC 1 V on w1.")
+    q = next(s for s in read_request(text).specs if s.quantity == "q")
+    assert q.target == pytest.approx(2 ** 0.5)
+    assert parse_intent(text).kind == "rlc_bandpass"
+
+
+def test_hysteresis_is_the_relaxation_oscillators_own():
+    answer = generate("Op-amp relaxation oscillator at 2 kHz, square wave on node sq, +/-10 V rails, hysteresis "
+                      "set by two equal resistors, timing cap on node tc.")
+    assert "X1" in _lines(answer.netlist)
+
+
+def test_a_second_order_ladder_only_with_its_terminations():
+    plain = generate("Second-order passive RLC low-pass, Butterworth, cutoff 2 kHz, from in to out.").netlist
+    ended = generate("Second-order LC low-pass, Butterworth, 20 kHz cutoff, 75 ohm source and 75 ohm load.").netlist
+    assert sum(1 for n in _lines(ended) if n[0] in "LC") == 2
+    assert "order 2" not in plain
+
+
+def test_a_node_held_at_dc_is_no_input_by_its_suffix():
+    text = ("Diode charge-pump doubler: 9 V DC on node pp_in, a 0-9 V 20 kHz square wave on node pp_ck driving a "
+            "1 uF flying capacitor, two diodes, 10 uF output cap and 4.7k load on node pd. Run 5 ms.")
+    assert read_request(text).input == "pp_ck"
+    assert read_request("Schmitt: output q_out goes high when q_in rises past 2 V. Input source VQ.").input == "q_in"
+
+
+def test_a_name_its_wave_follows_is_a_source():
+    text = "VP: PULSE 0 to 5 V, 10 ns edges, 10 us on, 20 us period, on node ck2. R1 = 1k from ck2 to r2, C1 = 1n."
+    assert any(s.name == "VP" and s.node == "ck2" for s in read_request(text).sources)
