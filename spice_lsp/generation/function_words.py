@@ -280,9 +280,9 @@ _CONCEPTS: dict[str, str] = {
            r"|\bslow\w*\s+(?:down\s+)?(?:the\s+|its\s+)?(?:edges?|transitions?|rise|steps?)\b"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
            r"|\b(?:reach\w*|gets?\s+to|getting\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
-           r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after|later|behind)\b"
+           r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after(?:wards?)?|later|behind)\b"
            r"|\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+"
-           r"(?:of\s+(?:\S+\s+){1,4}?)?(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+(?:later|after)\b)"
+           r"(?:of\s+(?:\S+\s+){1,4}?)?(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+(?:later|after(?:wards?)?)\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            # "stay below 2.5 V for about 10 ms after power-up": a level not reached for a time
            r"|\b(?:stay|remain)\w*\s+(?:low\s*[(,]?\s*)?(?:below|under|beneath|lower\s+than|less\s+than)\s+"
@@ -1189,7 +1189,7 @@ _REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climb
                       rf"(?:to\s+|up\s+to\s+|past\s+)?{_ABOUT_W}"
                       rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
                       r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"
-                      rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after|later|once|from)\b")
+                      rf"[^.;%]{{0,30}}?\b{_ABOUT_W}{_NUM}\s*s\s+(?:after(?:wards?)?|later|once|from)\b")
 # the level said as one not reached for a time: "rst should stay below 2.5 V for about 10 ms after that" (the same
 # groups as _REACHED)
 _STAYS_BELOW = re.compile(r"\b(?:stay|remain|sit|be|kept|keep)\w*\s+(?:low\s*[(,]?\s*)?"

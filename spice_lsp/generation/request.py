@@ -1796,7 +1796,7 @@ _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\
 # ("getting to 63 % of the way 5 ms after the step": the time after the step the share is reached)
 _LAG = re.compile(rf"\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+"
                   rf"(?:of\s+(?:\S+\s+){{1,4}}?)?(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b"
-                  rf"|(?P<later>{_SECONDS})\s+(?:later|after)\b)"
+                  rf"|(?P<later>{_SECONDS})\s+(?:later|after(?:wards?)?)\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
                   rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b"
                   # "a 1 ms time constant", "with 50 ms of time constant"
@@ -2509,7 +2509,7 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
             if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
     ends += [m.start() for m in re.finditer(r",\s*(?:the\s+)?(?:outputs?|inputs?|collectors?|emitters?|bases?|gates?|"
-                                            r"drains?|sources?|supply|load|and|then|with|while)\b"
+                                            r"drains?|sources?|supply|load|and|then|with|while|regulated)\b"
                                             # (not a wave's next corner: "5 V at 1 ms, and still 5 V at 3 ms")
                                             r"(?!\s+(?:(?:still|then|back\s+to|finally)\s+)?[-+]?[\d.]+\s*[munµk]?V\s+at\b)",
                                             text, re.IGNORECASE)]
@@ -2843,6 +2843,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
         own_node = re.match(r"\s*\(\s*(?:on\s+|at\s+)?node\s+(?P<n>[a-z_]\w*)\s*\)", text[end:stop], re.IGNORECASE) \
             or re.match(r"\s*\)\s*is\s+(?:the\s+)?node\s+(?P<n>[a-z_]\w*)", text[end:end + 60], re.IGNORECASE)
         node = _node(own_node["n"]) if own_node and own_node["n"].lower() not in _NOT_NODES else node
+        # ("Raw input reg_vin from source VRAW = 9 V": the node said fed from it, just before its name)
+        fed_from = re.search(r"(?<![\w.])(?P<n>[a-z_]\w*)\s+(?:is\s+)?(?:(?:fed|driven|supplied)\s+)?(?:from|by)\s+"
+                             r"(?:the\s+)?(?:source\s+)?$", text[max(0, at - 60):at])
+        if node is None and fed_from and fed_from["n"].lower() not in _NOT_NODES \
+                and (re.search(r"[\d_]", fed_from["n"]) or marked(fed_from["n"]) or called(fed_from["n"])):
+            node = _node(fed_from["n"])
         for m in [] if node else re.finditer(
                              r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
                              r"holding|sets|keeps|puts|pins|fixes|clamps|makes|brings|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
@@ -4357,6 +4363,8 @@ def _source_node_asides(text: str, request: Request) -> None:
             request.nodes += [node] if node not in request.nodes else []
 
 
+_HIGH_WHEN = re.compile(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+(?:goes|is|turns|switches|stays|sits)\s+"
+                        r"(?:high|low)\s+(?:only\s+)?(?:when|while|whenever|if|once|as\s+long\s+as)\b", re.IGNORECASE)
 _NODE_FIRST_OUTPUT = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z][a-z0-9]*_[a-z0-9_]+))\s+(?:is\s+)?"
                                 r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+)?outputs?\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
 # A source said after the node it drives, its levels with their kind: "ap_in driven by 1 V AC", "hum_in is the 1 V AC
@@ -5545,6 +5553,10 @@ def _read_request(description: str) -> Request:
     # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
     if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
         request.output = _node(first["n"])
+    # ("win_ok is high only while win_in is between 1.5 V and 3.5 V": the node a logic level is said of)
+    if request.output is None and (told := _HIGH_WHEN.search(text)) and told["n"].lower() not in _NOT_NODES \
+            and not _article(told, "n") and _node(told["n"]) != request.input:
+        request.output = _node(told["n"])
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output

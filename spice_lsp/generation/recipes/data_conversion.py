@@ -383,7 +383,9 @@ _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?out
                           # "outputs swinging from 0 to 5 V", "switching between 0 and 5 V", "toggling 0/3.3 V"
                           rf"|\b(?:swing|switch|toggl|go)\w*\s+(?:from\s+|between\s+)?0\s*(?:V\s*)?(?:/|to|-|and)\s*"
                           rf"(?P<w>{_X})\s*V\b"
-                          rf"|\boutputs?\b[^.;]{{0,60}}?\beach\s+(?:swinging\s+)?0\s*(?:V\s*)?(?:/|to|-)\s*(?P<x>{_X})\s*V\b"
+                          # ... or "comparator outputs c1 to c7, 0/5 V": its levels set off after the names
+                          rf"|\boutputs?\b[^.;]{{0,60}}?(?:\beach\s+(?:swinging\s+)?|,\s*)0\s*(?:V\s*)?(?:/|to|-)\s*"
+                          rf"(?P<x>{_X})\s*V\b"
                           # "three comparators with 3.3 V logic outputs", "5 V comparator outputs"
                           rf"|(?<![/\d.])(?P<y>{_X})\s*V\s+(?:logic\s+|cmos\s+|ttl\s+)?(?:comparator\s+)?outputs?\b",
                           re.IGNORECASE)
@@ -449,6 +451,10 @@ def _flash(f: _Filler) -> str:
     for role, value in f.intent.values.items():  # a stated input level or threshold the reader gave a role
         if value.unit == "V" and (value.value in (level, high) or value.value in points):
             f.given(role, value.value)
+    if level is None and (said := f.intent.values.get("VIN")) is not None and said.value not in points \
+            and said.value not in (vref, high):  # ("fl_in (2.3 V) on the other input": the input's level)
+        f.given("VIN", said.value)
+        level = said.value
     lines = [f"V1 in 0 DC {level:g}" if level is not None else "V1 in 0 DC {vref/2}",
              f"R{levels + 1} in 0 1meg", "V2 ref 0 DC {vref}",
              f"* {n}-bit flash converter: {levels - 1} comparators at " + ", ".join(f"{p:g}" for p in points) + " V",

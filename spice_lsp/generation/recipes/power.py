@@ -270,6 +270,8 @@ register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3, "V
                              r"lm\d+\w*|7[89]\d\d\w*|ams\d+\w*)\b)"))),  # a named regulator chip is that chip
                 specs=("vout",), design=_divider_design(2.5, "VZ"),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
+                # ("an ideal 2.5 V source as the reference": the reference's level, not the input's)
+                words=((r"reference|\bref\b|bandgap", {"V": "VZ"}),),
                 **_REGULATOR))
 register(Family(kind="ldo_regulator", function=_regulates(1.25, 16.5e3, 10e3),
                 summary="low-dropout (LDO) regulator with a PMOS pass device",
