@@ -853,10 +853,16 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
             d.problems.append(f"'{spec.text}' contradicts the resistors given: they divide "
                               f"{format_eng(vin)}V to {format_eng(got)}V")
     elif spec.quantity == "cutoff" and kind == "transimpedance":  # the feedback capacitor's corner with RF
-        if given(intent, "C", "CF") is None:
+        from spice_lsp.generation.templates import JUNCTION
+        said = JUNCTION.search(intent.description)
+        # (a capacitance the words give the photodiode, "a current source in parallel with 10 pF", is no feedback's)
+        junction = "C" if said and "C" in intent.values and intent.values["C"].text.replace(" ", "") in said[0].replace(
+            " ", "") else None
+        if given(intent, "CF") is None and (junction or given(intent, "C") is None):
             rf = given(intent, "RF", "R") or 100e3
-            set_value(intent, d, "C", 1 / (2 * math.pi * spec.target * rf), "fc = 1/(2 pi RF CF)", E24)
-            d.free, d.scale = "C", -1
+            role = "CF" if junction else "C"
+            set_value(intent, d, role, 1 / (2 * math.pi * spec.target * rf), "fc = 1/(2 pi RF CF)", E24)
+            d.free, d.scale = role, -1
     elif spec.quantity == "vout" and kind == "transimpedance":
         current = given(intent, "IBIAS", "IREF") or 10e-6
         if given(intent, "RF", "R") is None:

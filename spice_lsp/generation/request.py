@@ -1909,10 +1909,12 @@ _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving
 # "the output node tia must read -2 V", "mid should sit at 4.5 V": a level a named node is to have (a node the request
 # marks as one: _MUST_READ's readers check `marked`)
 # ... or is to have once a part is chosen ("choose R2 ... so that node b sits at 3 V")
-_MUST_READ = re.compile(r"(?:\b(?P<n>[a-z_]\w*)\s+(?:must|should|has\s+to|needs?\s+to|is\s+to|ought\s+to)\s+"
-                        r"(?:read|show|be|sit\s+at|settle\s+(?:at|to)|come\s+out\s+(?:at|to)|measure|equal|reach)"
-                        r"|\bthat\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|measures|equals|"
-                        r"settles\s+at|comes\s+out\s+at))\s+"
+# ... "the output cas_out and should sit near 6 V DC", "so the output pd_out is +1 V": an output's level
+_MUST_READ = re.compile(r"(?:\b(?P<n>[a-z_]\w*)\s+(?:(?:and|which|that)\s+)?"
+                        r"(?:must|should|has\s+to|needs?\s+to|is\s+to|ought\s+to)\s+(?:read|show|be|sit\s+(?:at|near|around|close\s+to)|settle\s+(?:at|to)|"
+                        r"come\s+out\s+(?:at|to)|measure|equal|reach)"
+                        r"|\b(?:that|output)\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|measures|"
+                        r"equals|settles\s+at|comes\s+out\s+at))\s+"
                         r"(?:about\s+|around\s+|roughly\s+|exactly\s+|approximately\s+)?"
                         r"(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*[mµu]?V)\b(?!\s*(?:peak|pk|pp|p-p|rms|swing|ripple|of))",
                         re.IGNORECASE)
@@ -2179,7 +2181,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
              and not _NOT_MADE.search(text[max(0, w.start() - 30):w.start()])), None)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
     if not any(s.quantity == "vout" for s in found) and (m := next(
-            (w for w in _MUST_READ.finditer(text) if marked(w["n"] or w["m"]) and _quantities(w["v"])[0].value
+            (w for w in _MUST_READ.finditer(text) if (marked(w["n"] or w["m"]) or re.search(r"[\d_]", w["n"] or w["m"]))
+             and _quantities(w["v"])[0].value
              # ("adc_in should sit at 0 V DC": no level to design for, the DC kept off it)
              and (w["n"] or w["m"]).lower() not in _NOT_NODES), None)):
         level = _quantities(m["v"].replace("\u2212", "-"))[0].value

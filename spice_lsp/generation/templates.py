@@ -1034,8 +1034,10 @@ _ACROSS = re.compile(rf"{_FARADS}\s+(?:capacitor\s+|cap\s+)?(?:feedback\b|across
                      rf"|\b(?:feedback|across\s+(?:it|rf|the\s+(?:feedback\s+)?resistor))\s+(?:cap(?:acitor)?\s+)?(?:of\s+)?"
                      rf"{_FARADS}", re.IGNORECASE)
 # "plus 10 pF of junction capacitance", "diode capacitance 20 pF": the photodiode's own, at the summing node
-_JUNCTION = re.compile(rf"{_FARADS}\s+(?:of\s+)?(?:\w+\s+)?(?:junction|diode|photodiode)\s+capacitance"
-                       rf"|\b(?:junction|diode|photodiode)\s+capacitance\s+(?:of\s+|is\s+|=\s*)?{_FARADS}",
+# ... "the diode as a 5 uA current source in parallel with 10 pF": the capacitance its model is given
+JUNCTION = re.compile(rf"{_FARADS}\s+(?:of\s+)?(?:\w+\s+)?(?:junction|diode|photodiode)\s+capacitance"
+                       rf"|\b(?:junction|diode|photodiode)\s+capacitance\s+(?:of\s+|is\s+|=\s*)?{_FARADS}"
+                       rf"|\b(?:diode|current\s+source)\b(?:[^.;]|\.\d){{0,40}}?\bin\s+parallel\s+with\s+(?:an?\s+)?{_FARADS}",
                        re.IGNORECASE)
 
 
@@ -1053,8 +1055,9 @@ def _transimpedance(f: _Filler) -> str:
     # node (the amplifier's input, in) and returns through R1, so v(out) = I1*R1; C1 keeps the loop stable.
     # A current the request pushes into that node flows the other way: v(out) = -I1*R1.
     ends = "0 in" if PUSHED_IN.search(f.intent.description) else "in 0"
-    feedback = ("C", "CF") if {"C", "CF"} & set(f.intent.values) else (_capacitance_said(f, _ACROSS) or "CF",)
-    junction = _capacitance_said(f, _JUNCTION)  # the diode's own capacitance, stated: a capacitor beside it
+    junction = _capacitance_said(f, JUNCTION)  # the diode's own capacitance, stated: a capacitor beside it
+    feedback = tuple(r for r in ("C", "CF") if r != junction) if {"C", "CF"} - {junction} & set(f.intent.values) \
+        else (_capacitance_said(f, _ACROSS) or "CF",)
     return "\n".join([_opamp_block(f), f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
                       *([f"C2 in 0 {f(junction, 10e-12)}"] if junction else []),
                       f"R1 in out {f('RF', 100e3, 'R')}", f"C1 in out {f(feedback[0], 1e-12, *feedback[1:])}",

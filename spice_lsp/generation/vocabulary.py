@@ -37,7 +37,7 @@ just also per back away off forward together apart between within without across
 VERBS = frozenset("""held biased tied fixed kept driven pulled forced connected returned shorted left open floating
 idles goes sits stays rests falls rises drops swings settles returns charged precharged discharged initially should
 must will ramps climbs reaches reads measures taken looped rising falling probed observed fed bring brings take
-takes""".split())
+takes sitting resting idling""".split())
 
 # The parts and their pins: "two 4.7k collector resistors to 9 V" names the parts, not a node named after them.
 PARTS = frozenset("""resistor resistors capacitor capacitors cap inductor inductors coil diode diodes transistor

@@ -260,8 +260,26 @@ def _design_cascode_gain(intent, d, spec) -> None:
     d.free, d.scale = "GAIN", 1
 
 
+def _design_cascode_level(intent, d, spec) -> None:
+    """A stated output level is the upper collector's: RC = (VCC - Vout)/Ic at the current the builder biases Q1 for
+    (the stated or 1 mA one under a gain, else what the bypassed emitter resistor draws); it must stay above Q2's
+    emitter by a saturation voltage."""
+    if {"RC", "RL", "R"} & set(intent.values):
+        return
+    vcc = dz.given(intent, "VDD") or stated_supply(intent) or 12.0
+    gain = "GAIN" in intent.values or bool({"gain", "gain_db"} & set(d.wanted))
+    ic = dz.given(intent, "IBIAS", "IREF") or (1e-3 if gain else _collector_current(vcc, 0.0,
+                                                                                    dz.given(intent, "RE") or 1e3))
+    floor = _cascode_base(vcc)[2] - 0.7 + 0.3
+    if not floor < spec.target < vcc:
+        d.problems.append(f"'{spec.text}': the output must sit between {floor:.3g} V (Q2's emitter) and the supply")
+        return
+    dz.set_value(intent, d, "RC", (vcc - spec.target) / ic, "RC = (VCC - Vout)/Ic", dz.E96)
+
+
 def _design_cascode(intent, d, spec) -> None:
-    (_design_cascode_bias if spec.quantity == "current" else _design_cascode_gain)(intent, d, spec)
+    {"current": _design_cascode_bias, "vout": _design_cascode_level}.get(spec.quantity, _design_cascode_gain)(
+        intent, d, spec)
 
 
 def _unbypassed_cascode(f: _Filler) -> bool:
@@ -432,14 +450,15 @@ register(Family(kind="bjt_cascode", summary="BJT cascode amplifier (common-emitt
                 names=("BJT cascode amplifier", "bipolar cascode amplifier", "NPN cascode stage",
                        "cascode amplifier with bipolar transistors"),
                 rules=((13.4, (r"cascode\b", r"\b(?:npns?|pnps?|bjts?|bipolar)\b")),),
-                source="V2", noun="amplifier", specs=("current", "gain", "gain_db"), design=_design_cascode,
+                source="V2", noun="amplifier", specs=("current", "gain", "gain_db", "vout"), design=_design_cascode,
                 # "output at the upper collector, node x": the collector a user names is the stack's top one
                 ports=(("collector", ("out", "c1")),),
                 examples=(("current", "BJT cascode amplifier on 12 V, its common-emitter device biased at {x} A",
                            0.5e-3, 3e-3),
                           ("gain", "BJT cascode amplifier on 15 V with a gain of -{x} set by emitter degeneration",
                            3, 40),
-                          ("gain_db", "NPN cascode amplifier on 12 V with {x} dB of voltage gain", 10, 30))))
+                          ("gain_db", "NPN cascode amplifier on 12 V with {x} dB of voltage gain", 10, 30),
+                          ("vout", "BJT cascode amplifier on 12 V, its output collector sitting at {x} V", 6.5, 10))))
 register(Family(kind="mos_cascode", summary="MOSFET cascode amplifier (common-source into common-gate)",
                 function=amplifies(5),
                 build=_mos_cascode,
