@@ -260,3 +260,52 @@ def test_a_node_held_at_dc_is_no_input_by_its_suffix():
 def test_a_name_its_wave_follows_is_a_source():
     text = "VP: PULSE 0 to 5 V, 10 ns edges, 10 us on, 20 us period, on node ck2. R1 = 1k from ck2 to r2, C1 = 1n."
     assert any(s.name == "VP" and s.node == "ck2" for s in read_request(text).sources)
+
+
+def test_a_level_reached_some_time_afterwards_is_a_lag():
+    text = "When node n1 steps from 0 to 3 V at t = 0, node n2 should reach 1.5 V about 2 ms afterwards. Just R and C."
+    answer = generate(text)
+    assert {name[0] for name in _lines(answer.netlist)} >= {"R", "C"} and answer.verified
+
+
+def test_a_family_word_after_a_figure_names_its_role_and_a_source_its_fed_node():
+    text = ("Series regulator: op-amp error amp, NPN pass transistor, ideal 1.8 V source as the reference. Raw input "
+            "r_in from source VBAT = 12 V, regulated 3.6 V at r_out with a 100 ohm load.")
+    values = parse_intent(text).values
+    assert values["VZ"].value == 1.8 and values["VIN"].value == 12.0
+    assert any(s.name == "VBAT" and s.node == "r_in" for s in read_request(text).sources)
+
+
+def test_a_node_said_high_while_is_the_output():
+    assert read_request("window detector: w_ok is high only while w_in is between 1 V and 2 V.").output == "w_ok"
+
+
+def test_a_flash_converter_keeps_its_input_level_and_output_swing():
+    answer = generate("2-bit flash converter: 3 V reference across 4 equal resistors, taps t1 to t3, each tap on a "
+                      "comparator with f_in (1.7 V) on the other input; comparator outputs c1 to c3, 0/3.3 V.")
+    assert _lines(answer.netlist)["V1"][:4] == ["f_in", "0", "DC", "1.7"]
+    assert "vhigh=3.3" in answer.netlist
+
+
+@pytest.mark.parametrize(("text", "node", "level"), [
+    ("BJT cascode amp on 15 V (node cv). Upper collector is the output c_out and should sit near 9 V DC. Input c_in.",
+     "c_out", 9.0),
+    ("TIA: a 2 uA current source, 470k feedback so the output t_out is +0.94 V.", "t_out", 0.94),
+])
+def test_an_output_level_said_of_the_named_output(text, node, level):
+    spec = next(s for s in read_request(text).specs if s.quantity == "vout")
+    assert (spec.node, spec.target) == (node, level)
+
+
+def test_a_cascode_designed_to_its_output_level():
+    answer = generate("BJT cascode amp on a 15 V rail (node cv). Upper collector is the output c_out and should sit "
+                      "near 9 V DC. Input c_in, 1 V AC source.")
+    assert answer.verified and any("c_out: 9" in c.detail or "vout 9V" in c.detail for c in answer.checks)
+
+
+def test_a_photodiode_capacitance_said_in_parallel_is_no_feedback_capacitor():
+    text = ("photodiode TIA: the diode as a 3 uA current source in parallel with 20 pF, pulling from the summing node "
+            "s_k; 100k feedback so the output s_out is +0.3 V, and a feedback cap for 20 kHz bandwidth.")
+    lines = _lines(generate(text).netlist)
+    assert lines["C2"][:3] == ["s_k", "0", "20p"]
+    assert float(lines["C1"][2].rstrip("p")) * 1e-12 == pytest.approx(1 / (6.2832 * 100e3 * 20e3), rel=0.06)

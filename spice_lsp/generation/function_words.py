@@ -1640,7 +1640,9 @@ _ON_NODE = re.compile(r"(?:[\s,]+(?:[-+]?[\d.]+\s*[a-z-]*|[a-z-]+)){0,6}?[\s,]*\
                       r"node\s+(?P<n>[a-z_]\w*)")
 # the nodes of a level held back for a time: the step's ("5 V hits node v5", "VDD appears on node vdd3 at t = 0.5 ms")
 # and the one that stays below ("node por should stay under 1.65 V for 5 ms")
-_STEP_NODE = re.compile(r"\b(?:hits|appears|arrives|jumps|steps|switches|comes\s+up)\b(?:[^.;]|\.\d){0,40}?"
+# ("when node n1 steps from 0 to 3 v": the node said before its verb first)
+_STEP_NODE = re.compile(r"\bnode\s+(?P<m>[a-z_]\w*)\s+(?:jumps|steps|switches|snaps|goes)\s+(?:up\s+)?(?:from|to)\b"
+                        r"|\b(?:hits|appears|arrives|jumps|steps|switches|comes\s+up)\b(?:[^.;]|\.\d){0,40}?"
                         r"\b(?:on|at)?\s*node\s+(?P<n>[a-z_]\w*)")
 _STAYS_NODE = re.compile(r"\bnode\s+(?P<n>[a-z_]\w*)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:stay|remain)\w*\s+"
                          r"(?:low\s*[(,]?\s*)?(?:below|under|beneath|lower|less)\b")
@@ -1659,7 +1661,7 @@ def function_input(low: str) -> str | None:
     if _filter(low) and (m := _SIGNAL_ON.search(low)):  # "smooth the noisy signal on node s"
         return m["n"]
     if _delayed(low) and (m := _STEP_NODE.search(low)):
-        return m["n"]
+        return m["m"] or m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.search(low, into.start(1), into.start(2))):
         return m["n"]  # "the square wave on node clk into a triangle"
     if (m := _SCALED_COPY.search(low) or _SCALED_SIGNAL.search(low)) and not {m["o"], m["i"]} & _NOT_PORTS:
