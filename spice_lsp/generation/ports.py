@@ -325,6 +325,12 @@ _PORTS_NAMED = re.compile(r"\b(?P<role>(?i:input|output))s?\s+(?i:ports|nodes|pi
                           r"(?:(?i:are|named|called)\s+)?(?P<a>[A-Za-z_]\w*)\s*(?:,\s*|\s+and\s+)(?P<b>[A-Za-z_]\w*)\b(?![\w(])")
 _PIN_NAMED = re.compile(r"\b(?P<pin>collector|emitter|base|drain|gate)s?\s*\(\s*(?:the\s+)?(?:(?:output|input)\s+"
                         r"(?:node\s+)?|node\s+)(?P<n>" + _NAME + r")\s*\)")
+# "tie base ltp_b to ground", "the other gate g2 grounded": a pair's other input, held at 0 V by the bench
+GROUNDED_PIN = re.compile(r"\b(?:tie|ties|tied|ground|grounds|hold|holds|held)\s+(?:the\s+other\s+)?"
+                          r"(?P<pin>base|gate)\s+(?:node\s+)?(?P<n>" + _NAME + r")\s+(?:to\s+|at\s+)?"
+                          r"(?:ground|gnd|0\s*v)\b"
+                          r"|\b(?:the\s+)?other\s+(?P<pin2>base|gate)\s+(?:node\s+)?(?P<n2>" + _NAME + r")\s+"
+                          r"(?:is\s+)?(?:tied\s+to\s+|held\s+at\s+)?(?:ground(?:ed)?|gnd|0\s*v)\b", re.IGNORECASE)
 _NODE_PIN = re.compile(r"\bnode\s+(?P<n>" + _NAME + r")\s*\((?P<a>[^()]{1,48})\)")
 # "amplified x200 by a non-inverting stage into node tc_amp", "buffered and sent to node bo", "rectified onto node
 # dcp": what the circuit makes of its signal, then the node it goes into, its output (not a part's end: "tied to
@@ -1045,6 +1051,8 @@ def read_ports(text: str) -> Ports:
         pair = (m["a"].lower(), m["b"].lower())
         if not set(pair) & (_NOT_NAMES | FUNCTION | ROLES | IDIOMS) and not any(plain(n) for n in pair):
             _add(ports.roles, m["role"].lower(), pair)
+    for m in GROUNDED_PIN.finditer(text):  # "tie base ltp_b to ground": a pin held at 0 V, named
+        _add(ports.roles, f"grounded {(m['pin'] or m['pin2']).lower()}", (m["n"] or m["n2"],))
     for m in _PIN_NAMED.finditer(text):
         ports.roles[m["pin"]] = tuple(dict.fromkeys(ports.roles.get(m["pin"], ()) + (m["n"],)))
     for m in _NODE_PIN.finditer(text):

@@ -1003,7 +1003,7 @@ def _design_cutoff_parameter(intent, d, spec) -> None:
     d.free, d.scale = "FREQ", 1
 
 
-_NOT_PASSIVE = r"^(?![\s\S]*\bpassive\b)"
+_NOT_PASSIVE = r"^(?![\s\S]*\bpassive\b)|sallen|op[- ]?amp|\bactive\b"  # (a passive pole before an active section)
 _CASCADE_NOTE = {"butterworth": "maximally flat", "bessel": "maximally flat delay",
                  "chebyshev": "equiripple passband; cutoff = the -3 dB point"}
 
@@ -1133,8 +1133,9 @@ register(Family(kind="lc_ladder_lowpass",
                 rules=((0.1, (word("ladder") + r"\b",
                               word("lc") + r"\b|passive|inductor|butterworth|low[- ]?pass|filter")),
                        # (a Butterworth speaker crossover, or its woofer half, is the crossover's: breadth.py)
+                       # (nor a passive pole before an active section: "passive RC pole plus a Sallen-Key section")
                        (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth",
-                              r"^(?![\s\S]*(?:\bcross[- ]?over\b|\bwoofer))")),
+                              r"^(?![\s\S]*(?:\bcross[- ]?over\b|\bwoofer|sallen|op[- ]?amp|\bactive\b))")),
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
