@@ -3497,6 +3497,11 @@ def _unnamed_elements(text: str, request: Request) -> None:
         letter = re.match(r"(?P<k>[RCL])\s*[=:]\s*[\d.]", clause)  # "C = 0.1 µF from q to ground": the bare letter
         # "connect it to node sup through 470": a plain number the current flows through
         through = re.fullmatch(r"(?:through|via)\s+(?:an?\s+)?\d+(?:\.\d+)?\s*", clause, re.IGNORECASE)
+        # "350 ohm arms, ...; dummy 350 from br_n to ground": a plain figure the request writes in ohms elsewhere
+        plain_figures = [q for q in _quantities(clause) if not q.unit and not q.scaled]
+        echoed = len(plain_figures) == 1 and not units and re.search(
+            r"\bfrom\s+\S+\s+to\b", clause[plain_figures[0].end:]) and re.search(
+            rf"(?<![\w.]){re.escape(plain_figures[0].text)}\s*(?:Ω|Ω|ohms?)\b", text, re.IGNORECASE)
         if letter:
             kind = letter["k"]
         elif word:
@@ -3510,6 +3515,8 @@ def _unnamed_elements(text: str, request: Request) -> None:
             kind = "R" if bare[0].mult >= 1e3 else "C" if bare[0].mult <= 1e-6 else ""  # "1.5k", "100n"
             if not kind:
                 continue
+        elif echoed:
+            kind = "R"
         else:
             continue
         nodes: tuple[str | None, ...] | None = _pair(clause, 0, _NODE_PAIRS + [_CONNECTS, _THROUGH, _FEEDS])
@@ -3545,7 +3552,7 @@ def _unnamed_elements(text: str, request: Request) -> None:
             nodes = (_node(across["n"]), "0")
         values = [q for q in _quantities(clause)
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
-                  and (q.unit or q.scaled or (letter or through)
+                  and (q.unit or q.scaled or (letter or through or echoed)
                        and not re.search(r"\b(?:to|from|and|between|node)\s+$", clause[:q.start], re.IGNORECASE))]
         one = re.search(r"\bto\s+(?:ground|gnd)\b", clause, re.IGNORECASE)
         if nodes is None and one and request.elements and request.elements[-1].nodes and \
