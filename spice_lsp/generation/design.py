@@ -1092,6 +1092,9 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         if "f0" not in family.specs and family.design is not None else None
     if alias:
         specs[:] = [replace(s, quantity=alias) if s.quantity == "f0" else s for s in specs]
+    if family.noun == "oscillator" and "frequency" in family.specs and "cutoff" not in family.specs:
+        # ("RC phase-shift oscillator ..., target 500 Hz": an oscillator's frequency, no corner)
+        specs[:] = [replace(s, quantity="frequency") if s.quantity in ("cutoff", "f0") else s for s in specs]
     _levels_of_held_nodes(intent)
     from spice_lsp.generation.recipes.comparators import supply_shares, trip_said
     if supply_shares(intent.description) is not None:
