@@ -120,6 +120,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                 and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
         if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
             hits.sort(key=lambda e: not _close(reading.source_level(e, "dc", params), level))
+        if source.node is None and (ac := source.ac) is not None:  # "(1 V AC)": the source of that AC level first
+            hits.sort(key=lambda e: not _close(reading.source_level(e, "ac"), ac))
         if source.node is None and (sine := source.sin) is not None:  # "a 1 kHz 0.5 V sine input": that sine first
             hits.sort(key=lambda e: not _sine_is(e, sine))
         if source.node is None and (pulse := source.pulse) is not None:  # "input b a 0/3 V pulse": that pulse first
@@ -254,6 +256,9 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
     `description`, the request: whether the sentence of a gain spec states its sign."""
     f = spec.target
     out, inp = output, input_node
+    if spec.quantity == "vout" and spec.node and spec.node not in (output, "out", "output") and re.search(
+            rf"^\w+\s+(?:\S+\s+)*?{re.escape(spec.node)}(?:\s|$)", netlist.split("\n", 1)[-1], re.MULTILINE):
+        out = spec.node  # ("emitter ef_e parked at half supply", the output coupled off it: the level where it is said)
     if spec.quantity in ("cutoff", "center", "notch", "frequency", "ugbw", "edge") and not f > 0:
         return None, f"a frequency of {f:g} Hz cannot be measured"  # every window below is a multiple of 1/f
     if spec.quantity == "cutoff":  # a current-driven input (a photodiode's) has no node: the output's own fall

@@ -1900,6 +1900,13 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+"
                    # ("with its drain held at 5 V by VD": a level a named source holds is that source's, no spec)
                    r"(?P<v2>\d+(?:\.\d+)?\s*V)\b(?!\s+by\s+(?:the\s+|a\s+)?(?:source\s+)?[vi]\w*)",
                    re.IGNORECASE)
+# "emitter ef_e parked at about half supply", "the collector sits at mid-rail": a bias point at half the supply
+_SITS_MID = re.compile(r"\b(?:emitter|collector|drain|output)\s+(?:node\s+)?(?:(?P<n>[a-z_]\w*)\s+)?(?:sits?|sitting|"
+                       r"parked|rests?|resting|idles?|idling|is\s+biased|biased|settles?)\s+(?:at\s+)?(?:about\s+|"
+                       r"around\s+|roughly\s+|near\s+)?(?:half(?:\s+(?:the|its))?[- ](?:supply|rail)|"
+                       r"mid[- ](?:supply|rail))\b",
+                       re.IGNORECASE)
+_SUPPLY_LEVEL = re.compile(r"(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:dc\s+)?(?:supply|rail)\b", re.IGNORECASE)
 # "I want 3 V at node mid", "need 1.8 V on node t": the level the circuit is to make at that node (its output)
 # ... or made there ("make 3.3 V at node tap", "giving 2.5 V at mid"), by the circuit, not by a source the clause names
 # first ("VT gives 5 V at top": _NOT_MADE)
@@ -2190,6 +2197,11 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value,
                           node=_node(m["n"]) if m["n"] else None))
+    if not any(s.quantity == "vout" for s in found) and (m := _SITS_MID.search(text)) \
+            and (rail := _SUPPLY_LEVEL.search(text)):  # "emitter ef_e parked at about half supply": half its level
+        named = m["n"] and m["n"].lower() not in _NOT_NODES and (re.search(r"[\d_]", m["n"]) or marked(m["n"]))
+        found.append(Spec(m[0].strip(), "vout", _quantities(rail["v"])[0].value / 2, tolerance=0.1,
+                          node=_node(m["n"]) if named else None))
     if "clip" not in has and (m := _NEVER.search(text)):
         clip = _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value
         # "chop off everything above 2 V at out": the level is the clip's, not an output level
@@ -4355,7 +4367,8 @@ _PROBED_LEVEL = re.compile(rf"\bv\((?P<n>[a-z_]\w*)\)\s*=\s*(?P<v>{_QTY_TEXT}V)(
 
 
 # "Signal source cb_src (1 V AC)": a source called by the node it drives, its levels in its aside
-_SOURCE_NODE_ASIDE = re.compile(r"\b(?:signal|input|test|ac|dc|voltage)\s+source\s+(?:node\s+)?"
+# ... or an input so called: "Input ef_in (1 V AC)"
+_SOURCE_NODE_ASIDE = re.compile(r"\b(?:(?:signal|input|test|ac|dc|voltage)\s+source|input)\s+(?:node\s+)?"
                                 r"(?P<n>(?![VI][A-Z0-9_]*\b)[a-z_]\w*)\s*\((?P<levels>[^()]*)\)", re.IGNORECASE)
 
 
@@ -4368,9 +4381,20 @@ def _source_node_asides(text: str, request: Request) -> None:
         if node not in driven and node not in _NOT_NODES | {"0"} and levels and "sin" not in levels:
             driven.add(node)
             dc, ac = levels.get("dc"), levels.get("ac")
-            request.sources.append(SourceConstraint(m[0], node, dc if isinstance(dc, float) else None,
-                                                    ac if isinstance(ac, float) else None))
-            request.nodes += [node] if node not in request.nodes else []
+            _place_source(request, m[0], node, dc if isinstance(dc, float) else None,
+                          ac if isinstance(ac, float) else None)
+
+
+def _place_source(request: Request, text: str, node: str, dc: float | None, ac: float | None) -> None:
+    """A source said with its node: the unnamed one read with those levels and no node goes there, else one is
+    added."""
+    same = next((i for i, s in enumerate(request.sources) if s.node is None and not s.name and s.dc == dc
+                 and s.ac == ac), None)
+    if same is not None:
+        request.sources[same] = dataclasses.replace(request.sources[same], node=node)
+    else:
+        request.sources.append(SourceConstraint(text, node, dc, ac))
+    request.nodes += [node] if node not in request.nodes else []
 
 
 _HIGH_WHEN = re.compile(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+(?:goes|is|turns|switches|stays|sits)\s+"
@@ -4387,8 +4411,7 @@ _NODE_FIRST_SOURCE = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z_
 
 
 def _node_first_sources(text: str, request: Request) -> None:
-    """Sources said after the node they drive (_NODE_FIRST_SOURCE): an unnamed source read with those levels and no
-    node goes there, else one is added."""
+    """Sources said after the node they drive (_NODE_FIRST_SOURCE), placed as _place_source places them."""
     driven = {s.node for s in request.sources}
     for m in _NODE_FIRST_SOURCE.finditer(text):
         node = _node(m["n"])
@@ -4398,13 +4421,7 @@ def _node_first_sources(text: str, request: Request) -> None:
         dc, ac = levels.get("dc"), levels.get("ac")
         dc, ac = dc if isinstance(dc, float) else None, ac if isinstance(ac, float) else None
         driven.add(node)
-        same = next((i for i, s in enumerate(request.sources) if s.node is None and not s.name and s.dc == dc
-                     and s.ac == ac), None)
-        if same is not None:
-            request.sources[same] = dataclasses.replace(request.sources[same], node=node)
-        else:
-            request.sources.append(SourceConstraint(m[0].strip(" ,;:(."), node, dc, ac))
-        request.nodes += [node] if node not in request.nodes else []
+        _place_source(request, m[0].strip(" ,;:(."), node, dc, ac)
 
 
 # A JFET's datasheet figures: "IDSS = 4 mA and Vp = -2 V", "pinch-off -3 V, Idss 10 mA"

@@ -459,7 +459,12 @@ def _bjt(f: _Filler, role: str) -> str:
         bypass = [] if UNBYPASSED.search(f.intent.description) else [f"C2 vcc e {f('CE', 100e-6)}"]
         return "\n".join(lines + [f"R3 out 0 {f('RC', 4.7e3, 'RL', 'R')}", f"Q1 out b e {q}",
                                   f"R4 vcc e {f('RE', 1e3)}", *bypass])
-    if role == "emitter_follower":
+    if role == "emitter_follower" and AC_COUPLED_OUT.search(f.intent.description):
+        # ("output AC-coupled into a 1k load": the emitter's DC kept off the load by a coupling capacitor)
+        lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
+                  f"C1 in b {f('CIN', 10e-6)}", f"Q1 vcc b e {q}", f"R3 e 0 {f('RE', 1e3)}",
+                  f"C2 e out {f('COUT', 10e-6)}", f"R4 out 0 {f('RL', 10e3)}"]
+    elif role == "emitter_follower":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
                   f"C1 in b {f('CIN', 10e-6)}", f"Q1 vcc b out {q}", f"R3 out 0 {f('RE', 1e3)}",
                   f"R4 out 0 {f('RL', 10e3)}"]
@@ -475,6 +480,11 @@ def _bjt(f: _Filler, role: str) -> str:
     return "\n".join(lines)
 
 
+# "output AC-coupled into a 1k load", "the load is capacitively coupled", "a coupling cap to the load"
+AC_COUPLED_OUT = re.compile(r"\boutput\s+(?:is\s+)?(?:ac|capacitively)[- ]coupled\b|\b(?:ac|capacitively)[- ]coupled\s+"
+                            r"(?:output|(?:in)?to\s+(?:the\s+|an?\s+)?(?:[\w.]+\s+)?load)\b"
+                            r"|\b(?:output\s+)?coupling\s+cap(?:acitor)?\s+(?:in)?to\s+(?:the\s+|an?\s+)?(?:[\w.]+\s+)?load\b",
+                            re.IGNORECASE)
 _LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
 
 
