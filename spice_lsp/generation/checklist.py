@@ -312,8 +312,9 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"meas ac gmax max g\nmeas ac a find g at={spec.at:g}\nlet result = a-gmax\nprint result")
         how = f"v({out})/v({inp}) at {format_eng(spec.at)}Hz against its peak, in dB"
     elif spec.quantity == "dc_gain_db" and inp:
-        control = f"ac dec 10 0.1 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1\nprint result"
-        how = f"v({out})/v({inp}) at 1 Hz in dB"
+        # (at 1 mHz: a lossy integrator's DC gain of 100 has its corner near 1 Hz)
+        control = f"ac dec 10 0.1m 10\nlet g = vdb({out})-vdb({inp})\nmeas ac result find g at=1m\nprint result"
+        how = f"v({out})/v({inp}) at 1 mHz in dB"
     elif spec.quantity == "edge" and inp:
         # Where the gain leaves the passband by the ripple the netlist states (a Chebyshev's
         # "* ..., 1 dB ripple" line; 3 dB otherwise): the last fall of a low-pass, the first rise of a high-pass.

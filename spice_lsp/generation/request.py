@@ -1225,7 +1225,8 @@ _CENTER_SPEC = re.compile(r"(?:reson(?:an|at)\w*|cent(?:er|re)d?|peaking|peak\s+
                           r"|\b(?:tank|lc|resonator)\s+(?:circuit\s+)?tuned\s+to)" + _SPEC_TAIL, re.IGNORECASE)
 _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_TAIL, re.IGNORECASE)
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
-                   r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be)?\s*"  # "gain should be 6 dB"
+                   r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be"  # "gain should be 6 dB"
+                   r"|(?:capped|limited|held|set|clamped)\s+(?:at|to))?\s*"  # "DC gain capped at 40 dB"
                    r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
                    # ... "DC gain 1/2": a fraction

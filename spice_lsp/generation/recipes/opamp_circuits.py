@@ -1109,7 +1109,9 @@ def _lossy_unity(intent, d, spec) -> None:
         intent.values["RF"] = dataclasses.replace(intent.values.pop("R"), role="RF")
         rf = intent.values["RF"].value
     ratio = _TIMES_INPUT.search(intent.description)
-    k = abs(given(intent, "GAIN") or 0) or (float(ratio[1]) if ratio else rf / r1 if rf and r1 else 100.0)
+    # (a DC gain said in dB, whichever spec comes first: "..., DC gain capped at 40 dB")
+    k = 10 ** (d.wanted["dc_gain_db"] / 20) if "dc_gain_db" in d.wanted else abs(given(intent, "GAIN") or 0) or (
+        float(ratio[1]) if ratio else rf / r1 if rf and r1 else 100.0)
     if k <= 1:
         d.problems.append(f"'{spec.text}': a DC gain of {k:g} never rises to unity above DC")
         return
@@ -1137,6 +1139,11 @@ def _lossy_unity(intent, d, spec) -> None:
 
 
 def _lossy_design(intent, d, spec) -> None:
+    if spec.quantity == "dc_gain_db":  # "DC gain capped at 40 dB": RF/R1, sized with the unity-gain frequency
+        intent.values.pop("GAIN", None)
+        set_value(intent, d, "GAIN", 10 ** (spec.target / 20), "DC gain = RF/R1", None)
+        d.claimed.add("GAIN")
+        return
     if spec.quantity == "ugbw":
         _lossy_unity(intent, d, spec)
         return
@@ -1175,6 +1182,8 @@ def _practical_integrator(f: _Filler) -> str:
     aliases = _lossy_aliases(f)
     p = {role: f(role, value, *aliases.get(role, ())) for role, value in _lossy_values(f).items()}
     f.param("fsquare", f("FREQ", 1e3))  # the square's rate, which its PULSE times
+    if "GAIN" in f.intent.values:
+        f.param("dcgain", f("GAIN", 100))  # the design target RF/R1, for the reader
     half = 0.5 / f.number("FREQ", 1e3)
     return "\n".join([_opamp_block(f), f"V1 in 0 DC 0 AC 1 PULSE(-{f('VIN', level)} {f('VIN', level)} 0 1u 1u "
                                       f"{format_eng(half)} {format_eng(2 * half)})",
@@ -1202,10 +1211,13 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                                r"|resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)"
                                r"|(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+|its\s+)?(?:feedback\s+)?"
                                r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
-                analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator", specs=("cutoff", "ugbw"),
+                analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator",
+                specs=("cutoff", "ugbw", "dc_gain_db"),
                 design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),
-                          ("ugbw", "practical integrator with a unity-gain frequency of {x} Hz", 200, 20e3))))
+                          ("ugbw", "practical integrator with a unity-gain frequency of {x} Hz", 200, 20e3),
+                          ("dc_gain_db", "lossy integrator, unity-gain frequency 1 kHz, DC gain capped at {x} dB", 20,
+                           50))))
 
 
 # --- the buffered zener reference -----------------------------------------------------------------
