@@ -309,3 +309,53 @@ def test_a_photodiode_capacitance_said_in_parallel_is_no_feedback_capacitor():
     lines = _lines(generate(text).netlist)
     assert lines["C2"][:3] == ["s_k", "0", "20p"]
     assert float(lines["C1"][2].rstrip("p")) * 1e-12 == pytest.approx(1 / (6.2832 * 100e3 * 20e3), rel=0.06)
+
+
+def test_a_passive_pole_before_an_active_section_is_the_active_cascade():
+    text = "3rd-order Butterworth low-pass at 2 kHz: passive RC pole plus a unity-gain Sallen-Key section, in y1."
+    assert parse_intent(text).kind == "butterworth_lowpass"
+
+
+def test_a_long_tailed_pair_with_one_base_grounded():
+    text = ("long-tailed pair, +/-9 V supplies, 4.7k collector resistors, 2 mA ideal tail current. Drive base pa "
+            "with a 1 V AC source, tie base pb to ground. Collectors pc1 and pc2.")
+    assert parse_intent(text).kind == "bjt_long_tailed_pair"
+    lines = _lines(generate(text).netlist)
+    assert lines["V3"][:2] == ["pa", "0"] and lines["V4"][:2] == ["pb", "0"]
+    assert any(name.startswith("I") and words[3] == "2m" for name, words in lines.items())
+
+
+def test_a_plain_figure_written_in_ohms_elsewhere_is_a_resistor():
+    text = "half bridge of 120 ohm arms; the dummy 120 from q_n to ground, the gauge 120.3 ohm from q_p to ground."
+    assert any(e.kind == "R" and e.nodes == ("q_n", "0") and e.value == 120 for e in read_request(text).elements)
+
+
+def test_a_converter_runs_until_its_load_has_settled():
+    text = "buck converter, ideal switch: 24 V at b_in down to 12 V at b_out, 50 kHz, 2 ohm load, 470 uF output cap."
+    tran = next(line for line in generate(text).netlist.splitlines() if line.startswith(".tran"))
+    assert float(tran.split()[2].rstrip("m")) * 1e-3 >= 20 * 2 * 470e-6
+
+
+def test_an_oscillators_bare_frequency_is_its_frequency():
+    answer = generate("RC phase-shift oscillator with an inverting op-amp, target 800 Hz using 4.7k resistors, output "
+                      "po. Some diode limiting is fine.")
+    assert any("target frequency 800Hz" in c.detail for c in answer.checks)
+
+
+def test_an_emitter_follower_coupled_to_its_load_with_its_emitter_level():
+    text = ("Emitter follower from a single 12 V supply: divider-biased base, emitter e_x parked at about half supply, "
+            "output AC-coupled into a 2.2k load at e_ld. Input e_in (1 V AC).")
+    request = read_request(text)
+    assert any(s.node == "e_in" and s.ac == 1.0 for s in request.sources)
+    assert next(s for s in request.specs if s.quantity == "vout").node == "e_x"
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    assert lines["C2"][:2] == ["e_x", "e_ld"] and answer.verified
+
+
+def test_a_lossy_integrators_dc_gain_in_db():
+    text = "lossy integrator, 4.7k input R, unity-gain frequency 300 Hz, DC gain capped at 30 dB, input l1, output l2."
+    spec = next(s for s in read_request(text).specs if s.quantity == "dc_gain_db")
+    assert spec.target == 30.0
+    lines = _lines(generate(text).netlist)
+    assert float(lines["R2"][2].rstrip("k")) * 1e3 / 4.7e3 == pytest.approx(10 ** 1.5, rel=0.02)
