@@ -454,7 +454,10 @@ ONE_CHIP = re.compile(
     rf"\b(?:factory|production|fused?|calibration|shipped)[- ](?:trim|fuses?|calibration)\w*\b|"
     rf"\btrim(?:med)?\s+(?:[\w-]+\s+)?(?:values?|codes?|settings?|bits?)\s+(?:exactly\s+)?(?:as|that|they|the\s+(?:vendor|maker|factory))\s+"
     rf"(?:\w+\s+)?(?:ship|shipped|programm\w*|fus\w*|set)\b|"
-    rf"\b(?:exactly\s+)?as\s+(?:shipped|fabricated|manufactured|(?:it\s+is\s+)?in\s+(?:the\s+)?silicon)\b|"
+    rf"\b(?:exactly\s+)?as\s+(?:shipped|fabricated|manufactured|taped[- ]out|(?:it\s+is\s+)?in\s+(?:the\s+)?silicon)\b|"
+    # "the transistor-level internals of Apple's M3 power-management IC": a chip's own insides
+    rf"\b(?:transistor[- ]level\s+)?internals\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:ics?|chips?|pmics?|socs?|asics?|processors?)\b|"
     rf"\bthe\s+way\s+the\s+(?:factory|vendor|manufacturer|maker)\s+(?:programm|trimm|set|fus|calibrat)\w*\b|"
     # a whole processor: its maker and number ("the original Intel 8086"), or its transistors counted in thousands
     rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z0-9]+\s+){{0,2}}?\d{{3,}}\w*\b|"
