@@ -359,3 +359,9 @@ def test_a_lossy_integrators_dc_gain_in_db():
     assert spec.target == 30.0
     lines = _lines(generate(text).netlist)
     assert float(lines["R2"][2].rstrip("k")) * 1e3 / 4.7e3 == pytest.approx(10 ** 1.5, rel=0.02)
+
+
+def test_a_chips_internals_are_refused():
+    from spice_lsp.generation.scope import one_chip
+    assert one_chip("schematic of the transistor-level internals of the power-management IC in my phone, as taped out")
+    assert one_chip("RC low-pass, 1 kHz, input a, output b") is None
