@@ -365,3 +365,16 @@ def test_a_chips_internals_are_refused():
     from spice_lsp.generation.scope import one_chip
     assert one_chip("schematic of the transistor-level internals of the power-management IC in my phone, as taped out")
     assert one_chip("RC low-pass, 1 kHz, input a, output b") is None
+
+
+def test_a_square_averaged_by_an_r_and_a_c_to_a_ripple():
+    text = ("A 2 kHz 0-3.3 V square wave, 25 % duty, on node q1 (make that source VQ). I want node q2 to sit at its "
+            "average with less than 20 mV of ripple peak to peak, using an R and a C. Run a 0.3 s transient.")
+    source = next(s for s in read_request(text).sources if s.name == "VQ")
+    assert source.node == "q1" and source.pulse[:2] == (0.0, 3.3)
+    assert parse_intent(text).kind == "rc_lowpass"
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    r, c = (float(lines[n][2].replace("meg", "e6").replace("k", "e3").replace("n", "e-9").replace("u", "e-6"))
+            for n in ("R1", "C1"))
+    assert r * c >= 3.3 * 0.25 * 0.75 * 0.5e-3 / 20e-3 and answer.verified

@@ -639,6 +639,19 @@ _VOLTAGE_AMPLIFIERS = ("opamp_inverting", "opamp_noninverting")  # a gain of Vou
 _SLOPED = {"opamp_integrator": -1, "practical_integrator": -1, "practical_differentiator": 1}
 
 
+def _averaging_corner(intent: Intent, spec: Spec) -> float | None:
+    """The corner of an RC averaging a stated pulse train to a ripple of at most the spec's: a square of swing A, duty
+    D and period T leaves A D (1 - D) T/(R C) peak to peak once R C >> T; designed a fifth below the bound."""
+    pulse = next((s.pulse for s in read_request(intent.description).sources if s.pulse), None)
+    low, high, width, period = (pulse[0], pulse[1], pulse[5], pulse[6]) if pulse else (None, None, None, None)
+    if low is None or high is None or width is None or period is None or not spec.target > 0:
+        return None
+    swing, duty = abs(high - low), width / period
+    if not (swing > 0 and 0 < duty < 1):
+        return None
+    return 1 / (2 * math.pi * swing * duty * (1 - duty) * period / (0.8 * spec.target))
+
+
 def held_input(description: str, spec: Spec) -> float | None:
     """The DC level of the one source the request states that is neither a supply nor the spec's own output level
     (the class: an amplifier asked for an output level from a stated DC input, "a 4.096 V reference from a 2.5 V one
@@ -654,6 +667,8 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         family.design(intent, d, spec)
     elif spec.quantity == "cutoff" and kind in _FIRST_ORDER:
         _corner(intent, d, spec, kind.startswith("rl"))
+    elif spec.quantity == "ripple" and kind == "rc_lowpass" and (corner := _averaging_corner(intent, spec)):
+        _corner(intent, d, Spec(spec.text, "cutoff", corner, spec.tolerance), False)
     elif spec.quantity == "rise" and kind in ("rc_lowpass", "rl_lowpass"):
         # a first-order lag's 10-90 % rise is ln 9 time constants: the corner ln 9/(2 pi t_r) = 0.35/t_r
         _corner(intent, d, Spec(spec.text, "cutoff", math.log(9) / (2 * math.pi * spec.target), spec.tolerance),

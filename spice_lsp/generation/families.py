@@ -478,10 +478,16 @@ for _family in (
            build=lambda f: _rc_filter(f, False),
            names=('RC low-pass filter', 'RC low pass', 'RC LPF', 'first-order RC low-pass filter',
                   'resistor-capacitor low-pass filter', 'passive RC low-pass network'),
-           rules=((35, ('low[- ]?pass|\\blpf\\b',)), (44, ('\\brc\\b(?!\\s*[=:])|resistor[- ]capacitor',))),
+           rules=((35, ('low[- ]?pass|\\blpf\\b',)), (44, ('\\brc\\b(?!\\s*[=:])|resistor[- ]capacitor',)),
+                  # "a square wave ... I want node smooth to sit at its average ..., using an R and a C" (before the
+                  # clock and the astables, whose square wave it averages)
+                  (0.65, (r'\b(?:an?\s+)?r\s+and\s+(?:an?\s+)?c\b|\bresistor\s+and\s+(?:a\s+)?cap(?:acitor)?\b',
+                          r'\baverage|\bsmooth|\bripple|\bdc\s+level'))),
            noun="filter",
-           specs=('cutoff',),
-           examples=(('cutoff', 'RC low-pass filter with a cutoff of {x} Hz', 50, 200000.0),)),
+           specs=('cutoff', 'ripple'),
+           examples=(('cutoff', 'RC low-pass filter with a cutoff of {x} Hz', 50, 200000.0),
+                     ('ripple', 'RC low-pass averaging a 0/5 V 1 kHz square wave (50 % duty) on node p, less than '
+                      '{x} V of ripple on node q', 0.01, 0.5))),
     Family(kind="rc_highpass",
            function=lambda f: _corner(f, False),
            summary="RC high-pass filter",

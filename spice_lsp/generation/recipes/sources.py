@@ -80,6 +80,7 @@ _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps
           r"mosfets?|555|timer|(?:driv\w+|into)(?!\s+(?:an?\s+)?[\d.]+\s*(?:[kKM]|meg)?\s*(?:Ω|ohms?)?\s+(?:resistor|load)\b)|"
           r"feed\w*|"
           r"followed|through|from\s+[a-z]\w*\s+to|circuit(?!\s*:)|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
+          r"r\s+and\s+(?:an?\s+)?c|"  # ("using an R and a C": a filter of the clock)
           # a square wave a circuit makes from its rails
           r"rails?|suppl(?:y|ies)|vcc|vdd|steering|produc\w*|free[- ]running|on\s+its\s+own|no\s+input)\b)")
 register(Family(kind="clock_source", summary="clock source: a square wave (PULSE) at a node",
