@@ -378,3 +378,12 @@ def test_a_square_averaged_by_an_r_and_a_c_to_a_ripple():
     r, c = (float(lines[n][2].replace("meg", "e6").replace("k", "e3").replace("n", "e-9").replace("u", "e-6"))
             for n in ("R1", "C1"))
     assert r * c >= 3.3 * 0.25 * 0.75 * 0.5e-3 / 20e-3 and answer.verified
+
+
+def test_a_source_behind_its_own_resistance_into_a_buffer():
+    text = ("My probe looks like 1.5 V (source VP1 on node p_raw) behind 47k, which lands on node p_in. I need to drive "
+            "a 1k load on node p_out without loading the probe. Ideal op-amp. Op point.")
+    assert parse_intent(text).kind == "opamp_buffer"
+    assert any(e.kind == "R" and e.nodes == ("p_raw", "p_in") for e in read_request(text).elements)
+    lines = _lines(generate(text).netlist)
+    assert lines["VP1"][:2] == ["p_raw", "0"] and lines["X1"][0] == "p_in"

@@ -460,10 +460,15 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if stated.minus and _lift_return(stated, driver, [line for line in found if line is not driver], added,
                                          request):
             stated = dataclasses.replace(stated, minus=None)  # ("a sine between h1 and h2": its return on h2 now)
-        for node, want in zip(driver.nodes, (stated.node, stated.minus)):
+        for i, (node, want) in enumerate(zip(driver.nodes, (stated.node, stated.minus))):
             if want and mapping.get(node, node) != want:  # "VCLK at node clk": the family's node renamed
                 if node not in mapping and node != "0" and want not in mapping.values():
                     mapping[node] = want
+                elif want not in mapping.values() and any(
+                        set(e.placed()) == {want, mapping.get(node, node)} for e in request.elements):
+                    # ("2 V (source VSENS on node sens_raw) behind 100k, which lands on node sens": a stated part
+                    # between the source's node and the circuit's input, the source on its own node)
+                    driver.nodes[i] = want
                 else:
                     problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {want}")
         if stated.dc is not None:

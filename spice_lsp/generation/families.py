@@ -830,7 +830,11 @@ for _family in (
            summary="op-amp voltage follower",
            build=lambda f: _opamp(f, "buffer"),
            names=('voltage follower', 'op-amp buffer', 'unity-gain buffer'),
-           rules=((18, ('voltage follower|buffer',)),)),
+           # "drive a 100 ohm load ... without pulling the reading down", "without loading the sensor" (an op-amp's)
+           rules=((18, ('voltage follower|buffer',)),
+                  (17.9, (r'\bwithout\s+(?:pulling|dragging|loading|disturbing|bogging)\b'
+                          r'(?:\s+(?:it|the\s+\w+|my\s+\w+|its\s+\w+))?(?:\s+down)?', r'op[- ]?amp|operational',
+                          r'^(?![\s\S]*\b(?:gain|times|amplif\w*|invert\w*)\b)')))),
     Family(kind="opamp_integrator",
            function=_integrates,
            summary="op-amp integrator",

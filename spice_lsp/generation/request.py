@@ -3901,6 +3901,29 @@ _SOURCE_THROUGH = re.compile(rf"\b(?:at|on)\s+(?:node\s+)?(?P<a>[a-z_]\w*)\s*\)?
 _FED_NODE = re.compile(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+is\s+(?:fed|driven)\s+(?:from|by)\b", re.IGNORECASE)
 
 
+# "2 V (source VSENS on node sens_raw) behind 100k, which lands on node sens": a source's own resistance, from its node
+# to the node said after it
+_BEHIND = re.compile(rf"\bbehind\s+(?:an?\s+)?(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?!\w|\.\d)(?:\s+resistor)?\s*,?\s*"
+                     r"(?:which|that)?\s*(?:lands|goes|ends\s+up|comes\s+out|feeds)\s+(?:on|at|to|into)\s+(?:node\s+)?"
+                     r"(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _behind(text: str, request: Request) -> None:
+    """A source's resistance said "behind" it (_BEHIND): a resistor from the node of the source stated last before it
+    in its sentence to the node it lands on."""
+    for m in _BEHIND.finditer(text):
+        start, _ = _sentence(text, m.start())
+        said = [s for s in request.sources if s.node and start <= text.find(s.text) < m.start()]
+        qs = _quantities(m["r"])
+        if not said or len(qs) != 1 or qs[0].unit not in ("", "ohm") or m["b"].lower() in _NOT_NODES:
+            continue
+        a, b = said[-1].node, _node(m["b"])
+        if a and a != b and not any(e.kind == "R" and set(e.placed()) == {a, b} for e in request.elements):
+            request.elements.append(ElementConstraint(m[0].strip(), "R", None, (a, b), qs[0].value, qs[0].text))
+            request.nodes += [n for n in (a, b) if n not in request.nodes]
+            request.input = request.input or (b if b != request.output else None)
+
+
 def _source_through(text: str, request: Request) -> None:
     """The resistor a stated source feeds its node through: from the source's node to the node named after it
     ("into node w"), else to the node the sentence says is fed ("node p is fed from VA (...) through R2"), else to
@@ -5646,6 +5669,7 @@ def _read_request(description: str) -> Request:
     _parallel_group(text, request)
     _series_group(text, request)
     _across_role(text, request)
+    _behind(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)
