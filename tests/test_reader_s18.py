@@ -381,9 +381,17 @@ def test_a_square_averaged_by_an_r_and_a_c_to_a_ripple():
 
 
 def test_a_source_behind_its_own_resistance_into_a_buffer():
-    text = ("My probe looks like 1.5 V (source VP1 on node p_raw) behind 47k, which lands on node p_in. I need to drive "
-            "a 1k load on node p_out without loading the probe. Ideal op-amp. Op point.")
+    text = ("My probe looks like 1.5 V (source VP1 on node p_raw) behind 47k, which lands on node p_in. I need to "
+            "drive a 1k load on node p_out without loading the probe. Ideal op-amp. Op point.")
     assert parse_intent(text).kind == "opamp_buffer"
     assert any(e.kind == "R" and e.nodes == ("p_raw", "p_in") for e in read_request(text).elements)
     lines = _lines(generate(text).netlist)
     assert lines["VP1"][:2] == ["p_raw", "0"] and lines["X1"][0] == "p_in"
+
+
+def test_a_source_said_as_a_parts_end_and_a_stiff_shunt_regulator():
+    text = ("op-amp shunt regulator: 220 ohm series resistor from VS9 (15 V) down to r_out, NPN shunt across r_out "
+            "controlled by the op-amp, 2.5 V ideal reference, output 5.0 V into a 2.2k load.")
+    assert [(s.name, s.node) for s in read_request(text).sources] == [("VS9", "vs9")]
+    answer = generate(text)
+    assert answer.verified and _lines(answer.netlist)["VS9"][:2] == ["vs9", "0"]

@@ -2865,6 +2865,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("Raw input reg_vin from source VRAW = 9 V": the node said fed from it, just before its name)
         fed_from = re.search(r"(?<![\w.])(?P<n>[a-z_]\w*)\s+(?:is\s+)?(?:(?:fed|driven|supplied)\s+)?(?:from|by)\s+"
                              r"(?:the\s+)?(?:source\s+)?$", text[max(0, at - 60):at])
+        # ("a 100 ohm series resistor from VSUP (12 V) down to sh_out": a source said as a part's end is on its own
+        # node, the one its name gives)
+        if node is None and name[0].upper() == "V" and re.search(r"\b(?:from|to)\s+$", text[max(0, at - 6):at]) \
+                and re.match(r"\s*(?:\([^()]*\)\s*)?(?:down\s+|up\s+)?(?:to|through|via|into)\b", text[end:]):
+            node = _node(name.lower())
         if node is None and fed_from and fed_from["n"].lower() not in _NOT_NODES \
                 and (re.search(r"[\d_]", fed_from["n"]) or marked(fed_from["n"]) or called(fed_from["n"])):
             node = _node(fed_from["n"])

@@ -158,11 +158,12 @@ def _ldo(f: _Filler) -> str:
 
 def _tl431(f: _Filler) -> str:
     # TL431-style shunt regulator, behavioural: the cathode sinks current as soon as the
-    # reference pin rises above 2.495 V (transconductance 1 A/V, softened over a millivolt).
+    # reference pin rises above 2.495 V (transconductance 10 A/V, softened over a millivolt: 100 mA more through
+    # it moves the reference pin 10 mV, so the output holds within a fraction of a percent over its input's range).
     r1 = _upper_resistor(f, 2.495, 10e3)
     vout = f.number("VBIAS", 2.495) * (1 + r1 / f.number("R2", 10e3))
     return "\n".join([f"V1 in 0 DC {_raw_input(f, 12)}", f"R3 in out {f('RS', 470, 'R')}",
-                      f"B1 out 0 I={{1*0.001*ln(1+exp((v(ref)-{f('VBIAS', 2.495)})/0.001))}}",
+                      f"B1 out 0 I={{0.01*ln(1+exp((v(ref)-{f('VBIAS', 2.495)})/0.001))}}",
                       f"R1 out ref {_r1_text(f, r1)}", f"R2 ref 0 {f('R2', 10e3)}",
                       f"R4 out 0 {_load(f, vout) if 'IBIAS' in f.intent.values else f('RL', 1e3)}"])
 
