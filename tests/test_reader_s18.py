@@ -395,3 +395,12 @@ def test_a_source_said_as_a_parts_end_and_a_stiff_shunt_regulator():
     assert [(s.name, s.node) for s in read_request(text).sources] == [("VS9", "vs9")]
     answer = generate(text)
     assert answer.verified and _lines(answer.netlist)["VS9"][:2] == ["vs9", "0"]
+
+
+def test_a_clipper_biased_on_both_sides():
+    text = ("biased diode clipper: c_in is an 8 V peak 1 kHz sine, 1k series resistor to c_out, clip both sides at "
+            "roughly +/-4 V using two diodes and DC bias sources.")
+    assert not any(d.startswith(".op") for d in _directives(text))
+    answer = generate(text)
+    lines = _lines(answer.netlist)
+    assert lines["V3"][3] == "{-3.4}" and answer.verified

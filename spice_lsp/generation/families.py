@@ -68,6 +68,7 @@ from spice_lsp.generation.templates import (
     _wheatstone,
     _zener,
     clip_biased,
+    clip_mirrored,
     clipped_sides,
     mirror_ratio,
     sine_peak,
@@ -195,8 +196,9 @@ def _swept_input(intent: Intent) -> tuple[str, str, str] | None:
 def _clips(f: _Filler) -> list[Spec | Probe]:
     top, bottom = clipped_sides(f.intent)
     biased = used(f, "VBIAS") if clip_biased(f.intent) else 0.0
-    floor = biased if bottom and biased < 0 else 0.0  # a negative bias is the bottom diode's (_clipper)
-    peak, bias = used(f, "VIN"), biased if top and not floor else 0.0
+    mirrored = top and bottom and clip_mirrored(f.intent)
+    floor = -biased if mirrored else biased if bottom and biased < 0 else 0.0  # a negative bias is the bottom's
+    peak, bias = used(f, "VIN"), biased if top and (mirrored or not floor) else 0.0
     positive = negative = True
     sweep = _swept_input(f.intent)
     ends = [x for x in (parse_number(w) for w in sweep[:2]) if x is not None] if sweep else []

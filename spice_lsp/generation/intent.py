@@ -672,7 +672,9 @@ _LOOK = r"(?:look(?:ing)?\s+at|plot\w*|show\w*|check\w*|view\w*|watch\w*|observ\
 # where a swept source sits: "on drain node dr", "at node bias", "into the cathode (node kz)", "on vin"
 _AT_NODE = r"(?:at|on|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:node\s+|\(node\s+)?\w+\)?"
 _TRIGGERS = [  # (kind, pattern) searched case-insensitively
-    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)|\bdc\s+(?:bias|solution)\b"
+    # (not a part: "two diodes and DC bias sources", "a DC bias supply")
+    ("op", r"operating point|bias point|q-point|quiescent|\bop\b(?![- ]?amp)"
+           r"|\bdc\s+(?:bias|solution)\b(?!\s+(?:sources?|supply|supplies|batter(?:y|ies)|voltages?|levels?|rails?)\b)"
            r"|\bdc\s+test(?:\s+vector)?\b(?!\s+(?:sweep|over|from))"  # "DC test: a = 0, b = 1.8 V"
            # "try it out with va = 0.9 V DC", "test with p1 at 2.1 V and p2 at 2 V, both DC": a test at DC levels
            r"|\b(?:test|try|check|evaluat|exercis)\w*(?:\s+(?:it|this|them|the\s+\w+))?(?:\s+out)?\s+"

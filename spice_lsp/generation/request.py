@@ -1844,7 +1844,10 @@ _NEVER = re.compile(r"\b(?:never\s+(?:goes?\s+|gets?\s+|rises?\s+|swings?\s+|fal
                     r"swings?|signal|input|voltage)\s+)"
                     r"(?:above|over|below|under|past|(?:any\s+)?more\s+than|higher\s+than)\s+"
                     r"(?:about\s+|around\s+|roughly\s+)?(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
-                    r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b",
+                    r"|\b(?:limited|clamped|capped)\s+(?:at|to)\s+(?:about\s+|around\s+)?(?P<v2>[-+\u2212]?\d+(?:\.\d+)?\s*m?V)\b"
+                    # "clip both sides at roughly +/-3 V": a symmetric limit, its positive level
+                    r"|\bclip\w*\s+(?:both\s+(?:sides|halves|peaks)\s+)?at\s+(?:about\s+|around\s+|roughly\s+)?"
+                    r"(?:\+/-|\u00b1)\s*(?P<v3>\d+(?:\.\d+)?\s*m?V)\b",
                     re.IGNORECASE)
 # "divide the 12 V at in by 4": the output level
 _DIVIDE_BY = re.compile(rf"\bdivid\w*\s+(?:\S+\s+){{0,6}}?by\s+(?:a\s+factor\s+of\s+)?(?P<n>{_NUMBER})\b"
@@ -2204,7 +2207,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         found.append(Spec(m[0].strip(), "vout", _quantities(rail["v"])[0].value / 2, tolerance=0.1,
                           node=_node(m["n"]) if named else None))
     if "clip" not in has and (m := _NEVER.search(text)):
-        clip = _quantities((m["v"] or m["v2"]).replace("\u2212", "-"))[0].value
+        clip = _quantities((m["v"] or m["v2"] or m["v3"]).replace("\u2212", "-"))[0].value
         # "chop off everything above 2 V at out": the level is the clip's, not an output level
         found[:] = [s for s in found if not (s.quantity == "vout" and math.isclose(s.target, clip)
                                              and text.find(s.text) >= m.start())]

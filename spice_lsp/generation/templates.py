@@ -297,6 +297,14 @@ def clip_biased(intent: Intent) -> bool:
     return "VBIAS" in intent.values or bool(re.search(r"referen|\bbias", intent.description, re.IGNORECASE))
 
 
+def clip_mirrored(intent: Intent) -> bool:
+    """A biased clipper of both sides said symmetric ("clip both sides at roughly +/-3 V using two diodes and DC bias
+    sources"): the bottom diode returns to the top's bias mirrored."""
+    bias = intent.values.get("VBIAS")
+    return clip_biased(intent) and (bias is None or bias.value > 0) and bool(
+        re.search(r"\+/-|\u00b1|\bboth\s+(?:sides|halves|peaks)\b", intent.description, re.IGNORECASE))
+
+
 def _clipper(f: _Filler) -> str:
     d = f.model("dsi")
     top, bottom = clipped_sides(f.intent)
@@ -308,6 +316,8 @@ def _clipper(f: _Filler) -> str:
             else [f"D1 out 0 {d}"]
     if low_bias:
         return "\n".join(lines + [f"D2 ref out {d}", f"V2 ref 0 DC {f('VBIAS', -2)}"])
+    if top and bottom and clip_mirrored(f.intent):
+        return "\n".join(lines + [f"D2 refn out {d}", f"V3 refn 0 DC {{-{f('VBIAS', 2)}}}"])
     return "\n".join(lines + ([f"D2 0 out {d}"] if bottom else []))
 
 
