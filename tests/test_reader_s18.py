@@ -404,3 +404,10 @@ def test_a_clipper_biased_on_both_sides():
     answer = generate(text)
     lines = _lines(answer.netlist)
     assert lines["V3"][3] == "{-3.4}" and answer.verified
+
+
+def test_an_output_swing_said_after_the_word_output():
+    text = "inverting Schmitt trigger, output +/-6 V at q_o, thresholds at +1.5 V and -1.5 V. Input q_i, source VQI."
+    assert not any(s.node == "q_o" for s in read_request(text).sources)
+    answer = generate(text)
+    assert "swing=6" in answer.netlist and answer.verified

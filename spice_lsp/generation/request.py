@@ -3182,6 +3182,9 @@ def _sources(text: str, request: Request) -> None:
         clause = text[start:stop].removeprefix(" and").removeprefix("and ")
         if any(a <= start < b for a, b in stated):
             continue  # part of a named source's statement ("V1: a pulse from 0 to 3.3 V ..., at node clk")
+        if re.match(r"\s*(?:and\s+)?(?:the\s+|its\s+)?outputs?\s+(?:swings?\s+|levels?\s+)?(?:of\s+)?(?:±|\+/?-|\+-)",
+                    clause, re.IGNORECASE):
+            continue  # "output +/-5 V at sch_out": the output's swing, no source
         if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             clause = text[start:stop]

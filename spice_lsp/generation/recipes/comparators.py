@@ -65,6 +65,8 @@ _SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:(?:square|rectangular
                     r"(?:output|swing|op[- ]?amps?|comparators?)"
                     r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)"
                     r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
+                    # "output +/-5 V at sch_out"
+                    r"|\boutput\s+(?:swings?\s+|levels?\s+)?(?:of\s+)?(?:±|\+/?-|\+-)\s*(?P<o>[\d.]+)\s*V\b"
                     # "swings between +5 V and -5 V", "slams from -12 V to +12 V", "output levels +3 V / -3 V"
                     # (not "switches at +2 V and -2 V": those are switching points)
                     rf"|\b{_SAID_OF_OUTPUT}\s+(?:(?:between|from|to|of|is|are)\s+)?"
@@ -74,7 +76,8 @@ _SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:(?:square|rectangular
 
 def _swing(text: str) -> float | None:
     """The output level (each side of zero) the request states for a comparator's output."""
-    return float(next(g for g in (m[1], m[2], m[3], m["p"], m["n"]) if g)) if (m := _SWING.search(text)) else None
+    return float(next(g for g in (m[1], m[2], m[3], m["o"], m["p"], m["n"]) if g)) if (m := _SWING.search(text)) \
+        else None
 
 
 def claim(f: _Filler, levels: tuple[float, ...]) -> None:
