@@ -535,6 +535,10 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             continue
         if q.text == "0" and _CARD_NODE.search(text[:q.start]) and _CARD_NEXT.match(text[q.end:]):
             continue  # "VIN vin 0 DC 12", "Rbot mid 0 10k": a SPICE line's ground node, no figure
+        if q.unit == "V" and re.match(r"\s*DC\s*\)", text[q.end:], re.IGNORECASE) and re.search(
+                r"\bAC\b[^().;]{0,30}\(\s*$", text[max(0, q.start - 40):q.start], re.IGNORECASE):
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # "a 1 V AC source (0 V DC)": its offset, no input
+            continue
         before, after = _windows(text, qs, i)
         length = re.match(r"\s*/\s*(\S+)", text[q.end:])
         lengths = _quantities(length[1].rstrip(",;:.)")) if length else []
