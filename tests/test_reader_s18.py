@@ -330,12 +330,6 @@ def test_a_plain_figure_written_in_ohms_elsewhere_is_a_resistor():
     assert any(e.kind == "R" and e.nodes == ("q_n", "0") and e.value == 120 for e in read_request(text).elements)
 
 
-def test_a_converter_runs_until_its_load_has_settled():
-    text = "buck converter, ideal switch: 24 V at b_in down to 12 V at b_out, 50 kHz, 2 ohm load, 470 uF output cap."
-    tran = next(line for line in generate(text).netlist.splitlines() if line.startswith(".tran"))
-    assert float(tran.split()[2].rstrip("m")) * 1e-3 >= 20 * 2 * 470e-6
-
-
 def test_an_oscillators_bare_frequency_is_its_frequency():
     answer = generate("RC phase-shift oscillator with an inverting op-amp, target 800 Hz using 4.7k resistors, output "
                       "po. Some diode limiting is fine.")
@@ -411,3 +405,10 @@ def test_an_output_swing_said_after_the_word_output():
     assert not any(s.node == "q_o" for s in read_request(text).sources)
     answer = generate(text)
     assert "swing=6" in answer.netlist and answer.verified
+
+
+def test_a_node_fed_from_a_source_through_a_part_is_the_parts_far_end():
+    text = ("L5 = 2.2 mH and C5 = 22 nF both sit from node tk to ground. The tank is fed from VF (1 V AC on node fd) "
+            "through R5 = 33k. AC sweep from 10 kHz to 40 kHz.")
+    assert next(s for s in read_request(text).sources if s.name == "VF").node == "fd"
+    assert _element(text, "R5").nodes == ("fd", "tk")

@@ -2871,9 +2871,12 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("a 100 ohm series resistor from VSUP (12 V) down to sh_out": a source said as a part's end is on its own
         # node, the one its name gives)
         if node is None and name[0].upper() == "V" and re.search(r"\b(?:from|to)\s+$", text[max(0, at - 6):at]) \
-                and re.match(r"\s*(?:\([^()]*\)\s*)?(?:down\s+|up\s+)?(?:to|through|via|into)\b", text[end:]):
+                and re.match(r"\s*(?:\((?![^()]*\bnode\b)[^()]*\)\s*)?(?:down\s+|up\s+)?(?:to|through|via|into)\b",
+                             text[end:]):  # (not "fed from VD (1 V AC on node drv) through R9": its node said)
             node = _node(name.lower())
+        # (not "the tank is fed from VD (1 V AC on node drv) through R9": a node fed through a part is its far end)
         if node is None and fed_from and fed_from["n"].lower() not in _NOT_NODES \
+                and not re.match(r"\s*(?:\([^()]*\)\s*)?(?:through|via)\b|\s*\([^()]*\bnode\b", text[end:]) \
                 and (re.search(r"[\d_]", fed_from["n"]) or marked(fed_from["n"]) or called(fed_from["n"])):
             node = _node(fed_from["n"])
         for m in [] if node else re.finditer(

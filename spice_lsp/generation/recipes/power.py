@@ -272,7 +272,7 @@ register(Family(kind="linear_regulator", function=_regulates(2.5, 10e3, 10e3, "V
                 specs=("vout",), design=_divider_design(2.5, "VZ"),
                 examples=(("vout", "linear regulator from 15 V with {x} V output", 3, 10),),
                 # ("an ideal 2.5 V source as the reference": the reference's level, not the input's)
-                words=((r"reference|\bref\b|bandgap", {"V": "VZ"}),),
+                words=((r"as\s+(?:the\s+|its\s+|a\s+)?(?:reference|ref\b)", {"V": "VZ"}),),
                 **_REGULATOR))
 register(Family(kind="ldo_regulator", function=_regulates(1.25, 16.5e3, 10e3),
                 summary="low-dropout (LDO) regulator with a PMOS pass device",
