@@ -408,7 +408,7 @@ def test_an_output_swing_said_after_the_word_output():
 
 
 def test_a_node_fed_from_a_source_through_a_part_is_the_parts_far_end():
-    text = ("L5 = 2.2 mH and C5 = 22 nF both sit from node tk to ground. The tank is fed from VF (1 V AC on node fd) "
+    text = ("L5 = 2.2 mH and C5 = 22 nF both sit from node tk to ground. Node tk is fed from VF (1 V AC on node fd) "
             "through R5 = 33k. AC sweep from 10 kHz to 40 kHz.")
     assert next(s for s in read_request(text).sources if s.name == "VF").node == "fd"
     assert _element(text, "R5").nodes == ("fd", "tk")
