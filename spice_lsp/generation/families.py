@@ -626,6 +626,8 @@ for _family in (
                           r'|back[- ]to[- ]back', r'\bdiodes?\b', r'\bsine|\bsignal|\bwave|±|\+/-|\bpeak'))),
            analysis="tran",
            tran=('5u', '3m'),
+           # ("a diode from bc_out to a 2.7 V DC source": the bias its diode returns to)
+           words=((r"dc\s+(?:bias\s+)?source|bias\s+source|reference", {"V": "VBIAS"}),),
            signal_input=True),
     Family(kind="zener_regulator",
            function=lambda f: [expect('vout', used(f, 'VZ'), 0.05)],

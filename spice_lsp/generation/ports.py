@@ -330,7 +330,10 @@ GROUNDED_PIN = re.compile(r"\b(?:tie|ties|tied|ground|grounds|hold|holds|held)\s
                           r"(?P<pin>base|gate)\s+(?:node\s+)?(?P<n>" + _NAME + r")\s+(?:to\s+|at\s+)?"
                           r"(?:ground|gnd|0\s*v)\b"
                           r"|\b(?:the\s+)?other\s+(?P<pin2>base|gate)\s+(?:node\s+)?(?P<n2>" + _NAME + r")\s+"
-                          r"(?:is\s+)?(?:tied\s+to\s+|held\s+at\s+)?(?:ground(?:ed)?|gnd|0\s*v)\b", re.IGNORECASE)
+                          r"(?:is\s+)?(?:tied\s+to\s+|held\s+at\s+)?(?:ground(?:ed)?|gnd|0\s*v)\b"
+                          # "ground the other base lt_b2": the verb says it
+                          r"|\bground(?:s|ed)?\s+(?:the\s+other\s+)?(?P<pin3>base|gate)\s+(?:node\s+)?(?P<n3>" + _NAME
+                          + r")\b", re.IGNORECASE)
 _NODE_PIN = re.compile(r"\bnode\s+(?P<n>" + _NAME + r")\s*\((?P<a>[^()]{1,48})\)")
 # "amplified x200 by a non-inverting stage into node tc_amp", "buffered and sent to node bo", "rectified onto node
 # dcp": what the circuit makes of its signal, then the node it goes into, its output (not a part's end: "tied to
@@ -1052,7 +1055,7 @@ def read_ports(text: str) -> Ports:
         if not set(pair) & (_NOT_NAMES | FUNCTION | ROLES | IDIOMS) and not any(plain(n) for n in pair):
             _add(ports.roles, m["role"].lower(), pair)
     for m in GROUNDED_PIN.finditer(text):  # "tie base ltp_b to ground": a pin held at 0 V, named
-        _add(ports.roles, f"grounded {(m['pin'] or m['pin2']).lower()}", (m["n"] or m["n2"],))
+        _add(ports.roles, f"grounded {(m['pin'] or m['pin2'] or m['pin3']).lower()}", (m["n"] or m["n2"] or m["n3"],))
     for m in _PIN_NAMED.finditer(text):
         ports.roles[m["pin"]] = tuple(dict.fromkeys(ports.roles.get(m["pin"], ()) + (m["n"],)))
     for m in _NODE_PIN.finditer(text):

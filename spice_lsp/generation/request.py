@@ -3287,6 +3287,9 @@ def _sources(text: str, request: Request) -> None:
         dc = ac = None
         for said in levels if level else []:
             kind, number = (said["kind"], said["num"]) if said["kind"] else (said["kind2"], said["num2"])
+            if re.match(r"\s*(?:source|supply|battery|rail|reference)\b", clause[said.end():], re.IGNORECASE) \
+                    and re.search(r"\b(?:to|into|from|at)\s+an?\s*$", clause[:said.start()], re.IGNORECASE):
+                continue  # ("... 1N4148 from bc_out to a 2.7 V DC source": another source, a part's far end)
             qs = _quantities(number.replace(" ", "") + "V")
             if qs and kind.upper() == "DC" and dc is None:
                 dc = qs[0].value
