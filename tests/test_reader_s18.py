@@ -412,3 +412,13 @@ def test_a_node_fed_from_a_source_through_a_part_is_the_parts_far_end():
             "through R5 = 33k. AC sweep from 10 kHz to 40 kHz.")
     assert next(s for s in read_request(text).sources if s.name == "VF").node == "fd"
     assert _element(text, "R5").nodes == ("fd", "tk")
+
+
+def test_the_other_base_grounded_by_the_verb_and_a_clippers_bias_source():
+    text = ("Long-tailed pair: two NPNs, 4.7k collector resistors to +9 V, an ideal 1 mA tail current sink to -9 V. "
+            "Drive base g_b1 with a 1 V AC source, ground the other base g_b2 and take the output at g_c2.")
+    assert _lines(generate(text).netlist)["V4"][:2] == ["g_b2", "0"]
+    clip = ("biased positive clipper: 5 V peak, 1 kHz sine on node k_in, 1k in series to k_out, a diode from k_out to "
+            "a 1.5 V DC source (cathode on the source). 3 ms tran.")
+    assert parse_intent(clip).values["VBIAS"].value == 1.5
+    assert all(s.dc is None for s in read_request(clip).sources if s.node == "k_in")
