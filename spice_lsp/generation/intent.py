@@ -557,6 +557,9 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
         names = re.findall(r"[A-Za-z]\w*", said[0]) if said else []
         # "at t = 0" is a time; a temperature is "T = 27" or has its unit
         names = [name for name in names if name != "t" or q.unit == "degC"]
+        if {name.upper() for name in names} & {"B", "BETA"} and re.search(r"\bthermistor|\bntc\b", text, re.IGNORECASE):
+            intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # "B = 3435 K": a thermistor's constant, no resistor
+            continue
         if {name.upper() for name in names} & {"VP", "IDSS"} and re.search(r"\bjfet", text, re.IGNORECASE):
             intent.extra_values.append(q.as_value(_NOT_A_ROLE))  # a JFET's datasheet figure: its model's (request)
             continue

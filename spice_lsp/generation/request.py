@@ -5624,6 +5624,10 @@ def _read_request(description: str) -> Request:
     # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
     if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
         request.output = _node(first["n"])
+    # ("... and tell me v(th_o)": the one node the request asks to see, written as its probe)
+    probes = {m[1].lower() for m in re.finditer(r"(?<![\w.])v\(\s*([a-z_]\w*)\s*\)(?!\s*=)", text, re.IGNORECASE)}
+    if request.output is None and len(probes) == 1 and (seen := _node(probes.pop())) != request.input:
+        request.output = seen
     # ("win_ok is high only while win_in is between 1.5 V and 3.5 V": the node a logic level is said of)
     if request.output is None and (told := _HIGH_WHEN.search(text)) and told["n"].lower() not in _NOT_NODES \
             and not _article(told, "n") and _node(told["n"]) != request.input:
