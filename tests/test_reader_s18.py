@@ -422,3 +422,12 @@ def test_the_other_base_grounded_by_the_verb_and_a_clippers_bias_source():
             "a 1.5 V DC source (cathode on the source). 3 ms tran.")
     assert parse_intent(clip).values["VBIAS"].value == 1.5
     assert all(s.dc is None for s in read_request(clip).sources if s.node == "k_in")
+
+
+def test_the_one_probed_node_is_the_output_and_a_thermistor_constant_is_no_resistor():
+    text = ("NTC thermistor, 47k at 25 C with B = 4050 K, on the low side of a divider: 22k from the 3.3 V rail "
+            "(node r3) to n_o, thermistor from n_o to ground. Model the thermistor as its resistance at 60 C and tell "
+            "me v(n_o).")
+    assert read_request(text).output == "n_o"
+    assert not any(v.unit == "ohm" and v.value > 1e6 for v in parse_intent(text).values.values())
+    assert _lines(generate(text).netlist)["R1"][:2] == ["r3", "n_o"]
