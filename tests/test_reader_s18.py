@@ -431,3 +431,16 @@ def test_the_one_probed_node_is_the_output_and_a_thermistor_constant_is_no_resis
     assert read_request(text).output == "n_o"
     assert not any(v.unit == "ohm" and v.value > 1e6 for v in parse_intent(text).values.values())
     assert _lines(generate(text).netlist)["R1"][:2] == ["r3", "n_o"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Boost my bass signal at bs by 12 dB into bo, same phase, without loading the pickup much. One op-amp on ±12 V.",
+     "opamp_noninverting"),
+])
+def test_a_gain_asked_without_loading_is_no_follower(text, kind):
+    assert parse_intent(text).kind == kind
+
+
+def test_a_triangle_or_sine_named_in_an_aside_keeps_its_own_wave():
+    text = "PWM comparator: a 2 kHz triangle from 0 to 3 V at tr (source VTR) is compared with 1 V at cl. Run 3 ms."
+    assert next(s for s in read_request(text).sources if s.name == "VTR").pulse is None

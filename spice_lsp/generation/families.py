@@ -838,7 +838,7 @@ for _family in (
            rules=((18, ('voltage follower|buffer',)),
                   (17.9, (r'\bwithout\s+(?:pulling|dragging|loading|disturbing|bogging)\b'
                           r'(?:\s+(?:it|the\s+\w+|my\s+\w+|its\s+\w+))?(?:\s+down)?', r'op[- ]?amp|operational',
-                          r'^(?![\s\S]*\b(?:gain|times|amplif\w*|invert\w*)\b)')))),
+                          r'^(?![\s\S]*(?:\b(?:gain|times|amplif\w*|invert\w*|boost\w*|louder)\b|\d\s*db\b))')))),
     Family(kind="opamp_integrator",
            function=_integrates,
            summary="op-amp integrator",

@@ -2841,8 +2841,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("A 2 V peak 1 kHz sine (VS at src)": the wave its aside names, said before it)
         # ... or a square's, its aside naming the source ("a 1 kHz 0-5 V square wave ... (make that source VPWM)")
         aside_wave = text[max(0, at - 1):at] == "(" and _SINE.search(text, sentence, at) or re.search(
-            r"\(\s*(?:make\s+(?:that|it)\s+(?:the\s+)?source|call\s+it|source)\s+$", text[sentence:at],
-            re.IGNORECASE) and (_SINE.search(text, sentence, at) or _PULSE_WORDS.search(text, sentence, at))
+            r"\(\s*(?:make\s+(?:that|it)\s+(?:the\s+)?source|call\s+it)\s+$", text[sentence:at], re.IGNORECASE) \
+            and _PULSE_WORDS.search(text, sentence, at) and not re.search(
+                r"\b(?:triangle|triangular|saw\w*|ramp|sine|sinus\w*)\b", text[sentence:at], re.IGNORECASE)
         if aside_wave or _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz ... sine VIN"
             start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
                         + [m.end() for m in _DESIGNATOR.finditer(text, 0, start)])
