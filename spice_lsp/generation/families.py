@@ -627,7 +627,8 @@ for _family in (
            analysis="tran",
            tran=('5u', '3m'),
            # ("a diode from bc_out to a 2.7 V DC source": the bias its diode returns to)
-           words=((r"dc\s+(?:bias\s+)?source|bias\s+source|reference", {"V": "VBIAS"}),),
+           words=((r"as\s+(?:the\s+|its\s+|a\s+)?(?:bias|reference)|dc\s+(?:bias\s+)?source|bias\s+source|reference",
+                   {"V": "VBIAS"}),),
            signal_input=True),
     Family(kind="zener_regulator",
            function=lambda f: [expect('vout', used(f, 'VZ'), 0.05)],
@@ -1021,7 +1022,9 @@ def match(low: str) -> tuple[float, str]:
 
 def covered_spans(kind: str, low: str) -> list[tuple[int, int]]:
     """Where the request's words name the family (what its rules matched)."""
-    return [m.span() for rank, k, patterns in rules() if k == kind for p in patterns for m in re.finditer(p, low)]
+    # (a guard's lookahead, "^(?!...)", matches no words)
+    return [m.span() for rank, k, patterns in rules() if k == kind for p in patterns for m in re.finditer(p, low)
+            if m.end() > m.start()]
 
 
 def family_of(kind: str) -> Family:

@@ -459,13 +459,14 @@ def _keyword_role(before: str, after: str, unit: str, own: tuple[tuple[str, dict
     read in `clause` (the words since the figure before, past commas: "difference stage, 10k resistors")."""
     best: tuple[int, int, str] | None = None
     before, after = before.lower(), after.lower()
-    # the family's own word said after the figure in its clause names it ("an ideal 2.5 V source as the reference":
-    # the reference's level, though "source" is nearer)
-    own_after = [(m.start(), roles[unit]) for p, roles in own if unit in roles
+    # the family's own "as ..." word said after the figure in its clause names it ("an ideal 2.5 V source as the
+    # reference": the reference's level, though "source" is nearer)
+    own_after = [(m.start(), roles[unit]) for p, roles in own if unit in roles and p.startswith("as")
                  for m in re.finditer(rf"\b(?:{p})", after)]
     if own_after:
         return min(own_after)[1]
-    rows = [(re.compile(rf"\b(?:{p})"), r, clause.lower() or before) for p, r in own] + \
+    # (a word that says what the figure before it is, "as the reference", names no figure after it)
+    rows = [(re.compile(rf"\b(?:{p})"), r, clause.lower() or before) for p, r in own if not p.startswith("as")] + \
         [(pattern, r, before) for pattern, r in _KEYWORD_RES]
     for rank, (pattern, roles, said) in enumerate(rows):
         if unit not in roles:

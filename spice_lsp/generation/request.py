@@ -2359,7 +2359,6 @@ _SOURCE_MENTION = re.compile(r"(?<![\w.])(?:(?<!\()|(?<=rail \()|(?<=pply \()|(?
 _NOT_SOURCES = {"VCVS", "VCCS",  # the kind of a controlled source, not a source's name
                 "IF", "IR", "VCO", "VGA", "VHF", "VLF", "VRM",  # "an IF tank", "a VCO": what a circuit is
                 "VTO", "VT0", "VTH", "VT", "VAF", "VAR", "VJ", "VJE", "VJC", "VBIC", "VGS", "VDS", "VBE", "VCE", "VBS",
-                "VP",  # a JFET's pinch-off
                 "VOUT", "VPP", "VPK", "VRMS", "VOS", "VF", "VZ", "VIH", "VIL", "VOH", "VOL", "VMAX", "VMIN", "VOC",
                 "VDC", "VAC", "IS", "ID", "IC", "IB", "IE", "IOUT", "IKF", "ISAT", "IDSS", "IQ", "IRMS", "IOS", "ISR",
                 "ISE", "ISC", "IBV", "VSAT", "VCESAT", "VDROP", "VRIPPLE", "VREG", "IMAX", "IMIN", "ILOAD", "VLOAD"}
@@ -4488,6 +4487,8 @@ def _jfet_datasheet(text: str, request: Request) -> None:
         return
     vto = -abs(level[0].value) if not re.search(r"\bp-?channel\b|\bpjf\b", text, re.IGNORECASE) \
         else abs(level[0].value)
+    # ("IDSS = 4 mA and Vp = -2 V": the pinch-off is the model's, no source VP)
+    request.sources = [s for s in request.sources if not (s.name and s.name.upper() == "VP" and pinch[0] in s.text)]
     have = {p.name for p in request.model_params}
     request.model_params += [p for p in (ModelParam(pinch[0], "vto", vto),
                                          ModelParam(idss[0], "beta", current[0].value / vto ** 2))
@@ -5630,9 +5631,10 @@ def _read_request(description: str) -> Request:
     if request.output is None and len(probes) == 1 and (seen := _node(probes.pop())) != request.input:
         request.output = seen
     # ("win_ok is high only while win_in is between 1.5 V and 3.5 V": the node a logic level is said of)
-    if request.output is None and (told := _HIGH_WHEN.search(text)) and told["n"].lower() not in _NOT_NODES \
-            and not _article(told, "n") and _node(told["n"]) != request.input:
-        request.output = _node(told["n"])
+    # (one such node: two said high each on its side are a window's two outputs, placed by ports)
+    told = [m for m in _HIGH_WHEN.finditer(text) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")]
+    if request.output is None and len({m["n"].lower() for m in told}) == 1 and _node(told[0]["n"]) != request.input:
+        request.output = _node(told[0]["n"])
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output
