@@ -2840,7 +2840,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
         # ("A 2 V peak 1 kHz sine (VS at src)": the wave its aside names, said before it)
         # ... or a square's, its aside naming the source ("a 1 kHz 0-5 V square wave ... (make that source VPWM)")
         aside_wave = text[max(0, at - 1):at] == "(" and _SINE.search(text, sentence, at) or re.search(
-            r"\(\s*(?:make\s+(?:that|it)\s+(?:the\s+)?source|call\s+it)\s+$", text[sentence:at], re.IGNORECASE) \
+            r"\(\s*(?:make\s+(?:that|it)\s+(?:the\s+)?source|call\s+it|source)\s+$", text[sentence:at],
+            re.IGNORECASE) \
             and _PULSE_WORDS.search(text, sentence, at) and not re.search(
                 r"\b(?:triangle|triangular|saw\w*|ramp|sine|sinus\w*)\b", text[sentence:at], re.IGNORECASE)
         if aside_wave or _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz ... sine VIN"
@@ -3287,9 +3288,10 @@ def _sources(text: str, request: Request) -> None:
         dc = ac = None
         for said in levels if level else []:
             kind, number = (said["kind"], said["num"]) if said["kind"] else (said["kind2"], said["num2"])
-            if re.match(r"\s*(?:source|supply|battery|rail|reference)\b", clause[said.end():], re.IGNORECASE) \
-                    and re.search(r"\b(?:to|into|from|at)\s+an?\s*$", clause[:said.start()], re.IGNORECASE):
-                continue  # ("... 1N4148 from bc_out to a 2.7 V DC source": another source, a part's far end)
+            if sine is not None and kind.upper() == "DC" and re.match(
+                    r"\s*(?:source|supply|battery|rail|reference)\b", clause[said.end():], re.IGNORECASE) \
+                    and re.search(r"\b(?:to|into)\s+an?\s*$", clause[:said.start()], re.IGNORECASE):
+                continue  # ("a 6 V sine ..., 1N4148 from bc_out to a 2.7 V DC source": another source, a part's end)
             qs = _quantities(number.replace(" ", "") + "V")
             if qs and kind.upper() == "DC" and dc is None:
                 dc = qs[0].value
