@@ -549,8 +549,8 @@ def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
     """RL from a load current, RS from the input, the load's and the zener's own current (see above)."""
     current = given(intent, "IBIAS")
     said = _SHUNT_CURRENT.search(intent.description)
-    shunt = current if current and said and parse_number((said["i"] or said["i2"]).replace(" ", "")) == current \
-        else None
+    shunt = current if current and said and parse_number((said["i"] or said["i2"] or said["i3"]).replace(" ", "")) \
+        == current else None
     if current and shunt is None and given(intent, "RL") is None:
         set_value(intent, d, "RL", vz / current, "RL = Vout/I (the load's current)", E96)
         d.claimed.add("IBIAS")
@@ -559,17 +559,21 @@ def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
     vin = min((float(a) for m in VOLT_RANGE.finditer(intent.description) if vin in (float(m[1]), float(m[2]))
                for a in m.groups()), default=vin) if vin is not None else None
     if vin is not None and given(intent, "RS", "R") is None and vin > vz:
-        i_load = vz / (given(intent, "RL") or 1e3)
+        i_load = 0.0 if UNLOADED.search(intent.description) else vz / (given(intent, "RL") or 1e3)
         set_value(intent, d, "RS", (vin - vz) / (i_load + (shunt or IZ)),
                   "RS = (VIN_min - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
         d.claimed.update({"IBIAS"} if shunt else set())
 
 
+# "with nothing else loading zr", "no load", "unloaded": a zener regulator with no load resistor
+UNLOADED = re.compile(r"\bno(?:thing)?\s+(?:else\s+)?(?:load|loads|loading)\b|\bunloaded\b"
+                      r"|\bwithout\s+(?:a\s+|any\s+)?load\b", re.IGNORECASE)
 # "5 mA in the zener", "a zener current of 2 mA", "10 mA through the diode": the shunt's own current, not the load's
 _SHUNT_CURRENT = re.compile(r"(?P<i>\d+(?:\.\d+)?\s*[mµu]?A)\s+(?:of\s+current\s+)?(?:in|through|into|flowing\s+in)\s+"
                             r"(?:the\s+)?(?:zener|diode|shunt|reference)\b"
                             r"|\b(?:zener|diode|shunt)\s+current\s+(?:of\s+|=\s*|is\s+|at\s+)?(?:about\s+|around\s+)?"
-                            r"(?P<i2>\d+(?:\.\d+)?\s*[mµu]?A)", re.IGNORECASE)
+                            r"(?P<i2>\d+(?:\.\d+)?\s*[mµu]?A)"
+                            r"|(?P<i3>\d+(?:\.\d+)?\s*[mµu]?A)\s+of\s+(?:zener|diode|shunt)\s+current\b", re.IGNORECASE)
 
 
 

@@ -91,7 +91,8 @@ _QTY = re.compile(rf"""
       | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*      # "forty-seven", "one hundred"
                   (?:\s+(?i:point)(?:\s+(?i:{_DIGIT_WORD})\b)+)?) )      # "five point six"
     \s?
-    (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf]|[NPU](?=\s?(?:[\u03a9\u2126FHVA]|(?i:ohm|hz))))?
+    (?P<prefix>(?i:kilo|kil(?=ohm)|mega|meg|giga|milli|micro|nano|pico|femto)|[kKMGmuµμnpf]|[NPU](?=\s?(?:[\u03a9\u2126FHVA]|(?i:ohm|hz)))
+              |(?<=\d)[NPU](?![A-Za-z]))?  # ("C1 470P": SPICE's suffix in capitals, attached to its figure)
     (?:(?<=[^\d\s])\s(?=[\u03a9\u2126FHVA]|(?i:ohm|hz)))?  # "100 n F": a prefix spaced from its unit
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
     (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/|(?<=[vV])\()  # "100 µA/V²" is a value, "1/2" and "2 v(a)" are not

@@ -1227,7 +1227,7 @@ _NOTCH_SPEC = re.compile(r"(?:notch(?:es)?|null|reject(?:s|ing)?|trap)" + _SPEC_
 _GAIN = re.compile(r"(?<!current )(?<!power )(?:voltage\s+)?gain\s*"
                    r"(?:of|=|:|is|(?:should|must|will|needs?\s+to|has\s+to)\s+be"  # "gain should be 6 dB"
                    r"|(?:capped|limited|held|set|clamped)\s+(?:at|to))?\s*"  # "DC gain capped at 40 dB"
-                   r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*"
+                   r"(?:about\s+|around\s+|near\s+|roughly\s+|approximately\s+|close\s+to\s+|~\s*|exactly\s+|precisely\s+"
                    r"|at\s+(?:least|most)\s+|no\s+(?:less|more)\s+than\s+|a\s+(?:minimum|maximum)\s+of\s+)?"
                    # ... "DC gain 1/2": a fraction
                    # ... "gain 100 mV/V": a ratio of scaled volts (0.1)
@@ -2247,7 +2247,10 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           # ("V_bus = 24 V on bus", "Vclk is a pulse source on clk": a name in lower case, placed by
                           # its words; "V_out = 5 V" is the output's level)
                           r"|(?!V_o(?:ut\w*)?\b)(?P<lower>[VI]_[a-z0-9]\w*(?=[^.;]*?\b(?:on|at|into)\s+(?:the\s+)?(?:node\s+)?"
-                          r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b))"
+                          r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b)"
+                          # ("Vs AC 1 on s1n": a SPICE-like name in mixed case, its levels, then its node)
+                          r"|(?<![^\s,;.(])[VI][a-z][a-z0-9_]*(?=\s+(?:AC|DC|SIN|PULSE|PWL)\b[^.;]*?\b(?:on|at)\s+"
+                          r"(?:node\s+)?[a-z_]\w*))"
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
@@ -3002,7 +3005,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
         if held and held["v"]:
             dc = dc if dc is not None else _quantities(held["v"])[0].value
         # ("15v dc on top from source vt": its level and node before it)
-        lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:(?:on|at|to|into)\s+(?:node\s+)?"
+        # ("15 V in at lr_in from source VLR, regulated 9 V at lr_out": the level before, not the output's after)
+        lead_level = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s*(?:DC\s+)?(?:in(?:put)?\s+)?"
+                               r"(?:(?:on|at|to|into)\s+(?:node\s+)?"
                                r"(?P<n>[a-z_]\w*)\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
                                r"(?:current\s+|voltage\s+)?(?:source\s+)?$", before, re.IGNORECASE) or re.search(
             # "the 5 V rail (V5 on node v5)": named in parentheses after its level
@@ -3011,7 +3016,8 @@ def _named_sources(text: str, request: Request) -> set[str]:
             r"\((?:\s*(?:just|only|an?|DC|source))*\s*$",
             text[max(0, at - 60):at],
             re.IGNORECASE)
-        if lead_level and dc is None and not sine and not pulse:  # "fed 1 mA by current source I1"
+        if lead_level and (dc is None or not re.match(r"\s*=", text[end:])) and not sine and not pulse:
+            # "fed 1 mA by current source I1"
             dc = _quantities(lead_level["v"])[0].value
             if node is None and (on := lead_level.groupdict().get("n")) and on.lower() not in _NOT_NODES:
                 node = _node(on)

@@ -9,7 +9,7 @@ import dataclasses
 import math
 import re
 
-from spice_lsp.generation.design import E24, e_series, source_on_base, writes_model
+from spice_lsp.generation.design import E24, UNLOADED, e_series, source_on_base, writes_model
 from spice_lsp.generation.drives import gate_sources
 from spice_lsp.generation.intent import Intent, Value
 from spice_lsp.generation.ports import read_ports
@@ -323,8 +323,8 @@ def _clipper(f: _Filler) -> str:
 
 def _zener(f: _Filler) -> str:
     f.model("dzener", f".model dzener D (is=1p n=1 rs=2 bv={f('VZ', 5.1)} ibv=5m)")
-    return "\n".join([f"V1 in 0 DC {f('VIN', 12, 'VDD')}", f"R1 in out {f('RS', 470, 'R')}",
-                      "D1 0 out dzener", f"R2 out 0 {f('RL', 1e3)}"])
+    load = [] if UNLOADED.search(f.intent.description) else [f"R2 out 0 {f('RL', 1e3)}"]
+    return "\n".join([f"V1 in 0 DC {f('VIN', 12, 'VDD')}", f"R1 in out {f('RS', 470, 'R')}", "D1 0 out dzener", *load])
 
 
 def _diode_model(f: _Filler) -> str:
