@@ -472,3 +472,10 @@ def test_an_unloaded_zener_designed_for_its_own_current():
     lines = _lines(generate(text).netlist)
     assert not any(name.startswith("R") and words[:2] == ["zb", "0"] for name, words in lines.items())
     assert lines["R1"][2] == "2.15k"
+
+
+def test_an_ideal_op_amp_in_a_transimpedance_stage_leaves_its_corner_to_the_feedback():
+    text = ("photodiode TIA: diode modeled as current source IPD (4 uA DC, AC 1) in parallel with 10 pF, on the "
+            "inverting input, ideal op-amp, 250k feedback with 1 pF across it. Output p_o should be +1 V DC.")
+    assert "Cpole p 0 1.59n" in generate(text).netlist
+    assert "Cpole p 0 15.9u" in generate("photodiode TIA, 100k feedback, output t_o, 10 uA photocurrent").netlist

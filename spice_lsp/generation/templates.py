@@ -39,6 +39,11 @@ Cpole p 0 15.9u
 Bout out 0 V={0.9*vdd*tanh(v(p)/(0.9*vdd))}
 .ends opamp"""
 
+# The op-amp a request calls ideal, where its bandwidth is what is measured (a transimpedance stage's corner): the same
+# block, its pole moved to 100 kHz (10 GHz GBW), so the feedback network alone sets the response.
+IDEAL_OPAMP = OPAMP.replace("10 Hz pole (1 MHz GBW)", "100 kHz pole (10 GHz GBW, ideal as asked)").replace(
+    "Cpole p 0 15.9u", "Cpole p 0 1.59n")
+_IDEAL_SAID = re.compile(r"\bideal\s+op[- ]?amps?\b", re.IGNORECASE)
 # The same op-amp on one supply: its output stays inside 5 % .. 95 % of vdd.
 SINGLE_SUPPLY_OPAMP = """.subckt opamp1 inp inn out
 * Behavioral op-amp on a single supply: 100 dB gain, 10 Hz pole (1 MHz GBW), output within 5-95 % of vdd.
@@ -1076,9 +1081,11 @@ def _transimpedance(f: _Filler) -> str:
     # A current the request pushes into that node flows the other way: v(out) = -I1*R1.
     ends = "0 in" if PUSHED_IN.search(f.intent.description) else "in 0"
     junction = _capacitance_said(f, JUNCTION)  # the diode's own capacitance, stated: a capacitor beside it
+    block = _opamp_block(f)
+    block = IDEAL_OPAMP if _IDEAL_SAID.search(f.intent.description) else block
     feedback = tuple(r for r in ("C", "CF") if r != junction) if {"C", "CF"} - {junction} & set(f.intent.values) \
         else (_capacitance_said(f, _ACROSS) or "CF",)
-    return "\n".join([_opamp_block(f), f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
+    return "\n".join([block, f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
                       *([f"C2 in 0 {f(junction, 10e-12)}"] if junction else []),
                       f"R1 in out {f('RF', 100e3, 'R')}", f"C1 in out {f(feedback[0], 1e-12, *feedback[1:])}",
                       "X1 0 in out opamp"])
