@@ -479,3 +479,11 @@ def test_an_ideal_op_amp_in_a_transimpedance_stage_leaves_its_corner_to_the_feed
             "inverting input, ideal op-amp, 250k feedback with 1 pF across it. Output p_o should be +1 V DC.")
     assert "Cpole p 0 1.59n" in generate(text).netlist
     assert "Cpole p 0 15.9u" in generate("photodiode TIA, 100k feedback, output t_o, 10 uA photocurrent").netlist
+
+
+def test_a_two_pole_pwm_filter_needs_no_more_capacitance_than_its_ripple_bound():
+    answer = generate("PWM DAC: 0-3.3 V pulse at 20 kHz with 60 % duty on pw_a, two-pole passive RC filter to pw_b; "
+                      "I need < 10 mV p-p ripple.")
+    c = float(_lines(answer.netlist)["C1"][2].rstrip("n")) * 1e-9
+    x = (2 * 3.14159 * 3.3 * 0.6 * 0.4 / (0.7 * 0.01)) ** 0.5
+    assert c == pytest.approx(x / (2 * 3.14159 * 20e3 * 10e3), rel=0.05)

@@ -462,7 +462,9 @@ def _pwm_dac(f: _Filler) -> str:
 
 
 def _design_pwm_dac(intent, d, spec) -> None:
-    """C from the ripple bound: C = V D (1 - D)/(f R 0.7 ripple)."""
+    """C from the ripple bound: one pole leaves V D (1 - D)/(f R C) = 2 pi V D (1 - D)/x (x = 2 pi f R C), each further
+    pole divides it by x again, so x^n = 2 pi V D (1 - D)/(0.7 ripple) (n poles: no more C than the bound needs, the
+    output settling in a few R C)."""
     if "VIN" in intent.values and abs(intent.values["VIN"].value - spec.target) <= 1e-12:
         intent.values.pop("VIN")  # the ripple's own number, read as a level
     d.claimed.add("VIN")
@@ -471,8 +473,8 @@ def _design_pwm_dac(intent, d, spec) -> None:
         stated = _LEVELS.search(intent.description)
         high = float(stated[1]) if stated else (given(intent, "VIN") or 5.0)
         r = given(intent, "R", "R1") or 10e3
-        set_value(intent, d, "C", high * duty * (1 - duty) / (frequency * r * 0.7 * spec.target),
-                  "ripple = V D (1 - D)/(f R C)", None)
+        x = (2 * math.pi * high * duty * (1 - duty) / (0.7 * spec.target)) ** (1 / rc_poles(intent.description))
+        set_value(intent, d, "C", x / (2 * math.pi * frequency * r), "ripple = 2 pi V D (1 - D)/(2 pi f R C)^n", None)
         d.free, d.scale = "C", -1
 
 
