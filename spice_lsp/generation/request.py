@@ -3016,8 +3016,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
             r"\((?:\s*(?:just|only|an?|DC|source))*\s*$",
             text[max(0, at - 60):at],
             re.IGNORECASE)
-        if lead_level and (dc is None or not re.match(r"\s*=", text[end:])) and not sine and not pulse:
-            # "fed 1 mA by current source I1"
+        # (over a level said after the name only where none is said in its own words before it: "15 V in at lr_in from
+        # source VLR, regulated 9 V", not "3.3 V at out from a 5 V source VIN")
+        own_before = [q for q in _quantities(text[start:at]) if q.unit == unit]
+        if lead_level and (dc is None or not own_before and not re.match(r"\s*=", text[end:])) and not sine \
+                and not pulse:  # "fed 1 mA by current source I1"
             dc = _quantities(lead_level["v"])[0].value
             if node is None and (on := lead_level.groupdict().get("n")) and on.lower() not in _NOT_NODES:
                 node = _node(on)
