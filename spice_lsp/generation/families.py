@@ -488,8 +488,8 @@ for _family in (
            noun="filter",
            specs=('cutoff', 'ripple'),
            examples=(('cutoff', 'RC low-pass filter with a cutoff of {x} Hz', 50, 200000.0),
-                     ('ripple', 'RC low-pass averaging a 0/5 V 1 kHz square wave (50 % duty) on node p, less than '
-                      '{x} V of ripple on node q', 0.01, 0.5))),
+                     ('ripple', 'a 1 kHz 0-5 V square wave, 50 % duty, on node p (make that source VP); node q should '
+                      'sit at its average with less than {x} V of ripple, using an R and a C', 0.01, 0.5))),
     Family(kind="rc_highpass",
            function=lambda f: _corner(f, False),
            summary="RC high-pass filter",
@@ -835,9 +835,10 @@ for _family in (
            summary="op-amp voltage follower",
            build=lambda f: _opamp(f, "buffer"),
            names=('voltage follower', 'op-amp buffer', 'unity-gain buffer'),
-           # "drive a 100 ohm load ... without pulling the reading down", "without loading the sensor" (an op-amp's)
+           # "drive a 100 ohm load ... without pulling the reading down" (an op-amp's; "without loading" is the function
+           # words')
            rules=((18, ('voltage follower|buffer',)),
-                  (17.9, (r'\bwithout\s+(?:pulling|dragging|loading|disturbing|bogging)\b'
+                  (17.9, (r'\bwithout\s+(?:pulling|dragging|bogging)\b'
                           r'(?:\s+(?:it|the\s+\w+|my\s+\w+|its\s+\w+))?(?:\s+down)?', r'op[- ]?amp|operational',
                           r'^(?![\s\S]*(?:\b(?:gain|times|amplif\w*|invert\w*|boost\w*|louder)\b|\d\s*db\b))')))),
     Family(kind="opamp_integrator",

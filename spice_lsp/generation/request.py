@@ -2845,7 +2845,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
         aside_wave = text[max(0, at - 1):at] == "(" and _SINE.search(text, sentence, at) or re.search(
             r"\(\s*(?:make\s+(?:that|it)\s+(?:the\s+)?source|call\s+it|source)\s+$", text[sentence:at],
             re.IGNORECASE) \
-            and _PULSE_WORDS.search(text, sentence, at) and not re.search(
+            and re.search(r"\bsquare|\bclock\b|\bpulses?\b", text[sentence:at], re.IGNORECASE) and not re.search(
                 r"\b(?:triangle|triangular|saw\w*|ramp|sine|sinus\w*)\b", text[sentence:at], re.IGNORECASE)
         if aside_wave or _SINE.search(text, start, stop) and _sine(text[start:stop]) is None:  # "A 1 kHz ... sine VIN"
             start = max([0] + [m.end() for m in re.finditer(r"[;]|\.(?:\s|$)", text[:start])]
