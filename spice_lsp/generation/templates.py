@@ -1081,8 +1081,9 @@ def _transimpedance(f: _Filler) -> str:
     # A current the request pushes into that node flows the other way: v(out) = -I1*R1.
     ends = "0 in" if PUSHED_IN.search(f.intent.description) else "in 0"
     junction = _capacitance_said(f, JUNCTION)  # the diode's own capacitance, stated: a capacitor beside it
-    block = _opamp_block(f)
-    block = IDEAL_OPAMP if _IDEAL_SAID.search(f.intent.description) else block
+    block = _opamp_block(f)  # (the rails its output stage reads, set for either block)
+    if _IDEAL_SAID.search(f.intent.description):
+        block = IDEAL_OPAMP
     feedback = tuple(r for r in ("C", "CF") if r != junction) if {"C", "CF"} - {junction} & set(f.intent.values) \
         else (_capacitance_said(f, _ACROSS) or "CF",)
     return "\n".join([block, f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",
