@@ -533,6 +533,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                 drive(rail, stated)
                 continue
         target = stated.node and mapping.get(stated.node, stated.node)
+        if stated.kind == "V" and stated.node in _PIN_AT and stated.node not in mapping \
+                and not any(stated.node in line.nodes for line in found):
+            # "base held at 2.2 V by VBIAS": the source on that pin's node of the circuit's one transistor
+            devices = [line for line in found if line.name[:1].upper() in "QMJ"]
+            target = devices[0].nodes[_PIN_AT[stated.node]] if len(devices) == 1 else target
         # The source on the stated node first: a name the family gave another source ("V1") moves aside.
         driver = next((line for line in found if line.name[0].upper() == "V" and stated.node and
                        (line.nodes[0] in (target, stated.node) or mapping.get(line.nodes[0]) == stated.node)), None)
@@ -1401,6 +1406,10 @@ def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str],
     else:
         return []
     return [value]
+
+
+# A transistor's pin by its word: its place among the element's nodes (collector/drain first)
+_PIN_AT = {"collector": 0, "drain": 0, "base": 1, "gate": 1, "emitter": 2}
 
 
 def _on_supply_node(stated: SourceConstraint, ports: Ports, request: Request) -> SourceConstraint:

@@ -3108,7 +3108,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
                 r"\b(?:sweep\w*(?:\s+of)?|source|referred\s+to|input)\s+(?:the\s+)?$", text[max(0, at - 30):at],
                 re.IGNORECASE):
             continue  # a mention of a source stated nowhere else ("the current through VSENSE")
-        supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span, re.IGNORECASE))
+        # (a source said to hold a node "by VB" is a supply only in its own words: "base held at 1.7 V by VB, 1k
+        # emitter resistor, ... from the 9 V supply" names another source's supply)
+        supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span.split(",")[0] if held and held["v"] else span,
+                                        re.IGNORECASE))
         level = re.search(rf"(?P<v>{_QTY_TEXT}V|\d+V\d+)\s+(?:dc\s+)?(?:supply|rail)\b|"
                           r"\b(?:supply|rail)\s+(?:voltage\s+)?"
                           rf"(?:of|at|=|is)\s*(?P<v2>{_QTY_TEXT}V|\d+V\d+)", text, re.IGNORECASE)
