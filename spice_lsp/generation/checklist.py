@@ -73,7 +73,10 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
         kin = [e for e in elements if e.name[0].upper() == want.kind]
         found = named or [e for e in kin if want.value is not None
                           and _close(_number(layout(e).value, params), want.value)] \
-            or (kin if want.name is None and want.value is None and len(kin) == 1 else [])  # "a diode": the one
+            or (kin if want.name is None and want.value is None and len(kin) == 1 else []) \
+            or ([e for e in kin if sorted(_norm(f.text) for f in layout(e).nodes) == sorted(want.placed())]
+                if want.name is None and want.value is None and len(want.placed()) == 2 else [])
+        # ("a diode": the one; "a cap from lb to ground" of two caps: the one on those ends)
         if not found:
             items.append(CheckItem(want.text, FAIL, f"no {want.name or want.kind + ' element'} in the netlist"))
             continue

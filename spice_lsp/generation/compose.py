@@ -564,6 +564,11 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             # "a 4 V reference on node vr": the family's reference source, on that node and at that level
             driver = next((line for line in found if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"]
                            and _REFERENCE_NODE.fullmatch(line.nodes[0])), None)
+        if driver is None and stated.sin is not None and not stated.name and stated.node:
+            # ("ft_a = SIN(0 12 60) and ft_b = SIN(0 -12 60)": of the family's sources, the one of that very wave)
+            same = [line for line in found if line.name[:1].upper() == "V" and line.nodes[0] not in mapping
+                    and _sine_of(line.rest) == tuple(stated.sin)]
+            driver = same[0] if len(same) == 1 else None
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if stated.node is None or stated.node == request.input or (
@@ -1406,6 +1411,13 @@ def _supply(stated: Ports, request: Request, lines: list[Line], rows: list[str],
     else:
         return []
     return [value]
+
+
+def _sine_of(rest: str) -> tuple[float, ...] | None:
+    """The figures of a source line's SIN(...), as numbers."""
+    wave = re.search(r"\bSIN\s*\(([^)]*)\)", rest, re.IGNORECASE)
+    figures = [parse_number(x) for x in wave[1].split()] if wave else []
+    return tuple(x for x in figures if x is not None) if wave and None not in figures else None
 
 
 # A transistor's pin by its word: its place among the element's nodes (collector/drain first)

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem
+from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, Probe
 from spice_lsp.generation.families import Family, covered_spans
 from spice_lsp.generation.intent import _RANGE, _WORD, SPICE_WAVE, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
@@ -282,7 +282,8 @@ _MENTION = re.compile(
     r"sixths?|eighths?|tenths?)\b|\bhalf\b(?![- ](?:wave|bridge|power)\b)"
     # (the noun: "its top halves", "the negative halves" of a wave)
     r"|(?<!top\s)(?<!upper\s)(?<!bottom\s)(?<!lower\s)(?<!positive\s)(?<!negative\s)(?<!the\s)(?<!its\s)(?<!both\s)"
-    r"\bhalve[sd]?\b)"
+    # ("the transformer halves are two sources": a noun; "halves the gain", "gain halved": a number)
+    r"(?:\bhalved\b|\bhalves?\b(?=\s+(?:the|it|its|an?|that|this|my|your|every|each)\b)))"
     # ("half-wave": a circuit's name; "half-power": the -3 dB point, which a cutoff spec measures)
     r"|(?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|unity)\b|(?<=[×x])\d+\b)"
     r"|(?P<ratio>(?<![\w/.])\d+\s*/\s*\d+(?![\w/.]))"
@@ -293,11 +294,13 @@ _MENTION = re.compile(
 _COUNTED = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "diode": "D", "led": "D",
             "zener": "D", "transistor": "QMJ", "bjt": "Q", "mosfet": "M", "fet": "MJ", "jfet": "J", "switch": "SW",
             "op-amp": "X", "opamp": "X", "op amp": "X", "npn": "npn", "pnp": "pnp", "nmos": "nmos", "pmos": "pmos",
-            "supply": "supply", "supplie": "supply", "batterie": "supply", "battery": "supply", "arm": "R"}
-# "two resistors", "two 10 µF capacitors", "four equal 1k resistors", "two biasing diodes": up to three words
+            "supply": "supply", "supplie": "supply", "batterie": "supply", "battery": "supply", "arm": "R",
+            # ("three parts in parallel on node x": passive parts, the source driving them aside)
+            "part": "RLC", "source": "VI"}
+# "two resistors", "two 10 µF capacitors", "four equal 1k resistors", "two biasing diodes": up to five words
 # between the number and the part, none of them a linking word.
 _COUNT = re.compile(r"[\s-]+(?P<between>(?:(?!(?:and|or|of|with|to|from|at|in|on|for|by|the|an?|each|per)\b)"
-                    r"(?:[-+]?\d*\.?\d+[^\s,;:()]*|[A-Za-zµμ\u03a9\u2126][\w-]*)\s+){0,3}?)"
+                    r"(?:[-+]?\d*\.?\d+[^\s,;:()]*|[A-Za-zµμ\u03a9\u2126][\w-]*)\s+){0,5}?)"
                     rf"(?P<part>{'|'.join(sorted(_COUNTED, key=len, reverse=True))})(?:e?s)?\b", re.IGNORECASE)
 _SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
                "vout": "V", "clip": "V", "hysteresis": "V", "ripple": "V", "current": "A", "width": "s", "rise": "s"}
@@ -376,7 +379,14 @@ def _bounds_measured(value: float, function: list) -> bool:
     chance, so it is no sign that the request's figure was read."""
     ends = [x for check in function for x in (getattr(check, "low", None), getattr(check, "high", None),
                                               getattr(check, "target", None)) if x is not None]
-    return abs(value) not in (0.0, 1.0) and any(_same(abs(value), abs(x)) for x in ends)
+    # ... or a probe's narrow window holds it ("when sc_in falls below 1.2 V": a Schmitt threshold, checked 1.14-1.26)
+    windows = [(low, high) for check in function if (low := getattr(check, "low", None)) is not None
+               and (high := getattr(check, "high", None)) is not None]
+    # ... or a probe says it measures that very level ("switches low at 2.1 V rising and high at 1.2 V falling")
+    said = re.compile(rf"(?<![\w.]){re.escape(f'{value:g}')}\s*V\b")
+    return abs(value) not in (0.0, 1.0) and (any(_same(abs(value), abs(x)) for x in ends) or any(
+        low <= value <= high and high - low <= 0.25 * abs(value) for low, high in windows) or any(
+        isinstance(check, Probe) and said.search(check.what) for check in function))
 
 
 def _whole(value: float | None) -> int | None:
@@ -520,6 +530,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         after = _BOUNDED_AFTER.match(low, mention.end)
         if re.search(r"-\s*>\s*$", low[before:mention.start]):
             bound = None  # "RS 680 js->0": a part's ends written with an arrow, no bound ">0"
+        if (bound or after) and value is not None and _bounds_measured(value, function):
+            continue  # the family's own checks measure it
         if (bound or after) and value is not None and not any(a <= mention.start < b for a, b in measured) \
                 and not any(_same(value, x) for x in analysed) and not _COUNT.match(text, mention.end) \
                 and not _bounds_measured(value, function):
@@ -1018,8 +1030,10 @@ def stated_facts(description: str, netlist: m.Netlist, family: Family | None) ->
         items.append(CheckItem(f"'{every[0]}' in the request", PASS if enough else FAIL,
                                f"{kind} parts at that value: {', '.join(at) or 'none'} of {len(parts)}"))
     params = reading.params(netlist)
-    levels = [(node, held) for held in _HELD.finditer(description)
-              for node in re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower())]
+    listed = [(held, re.split(r"\s*(?:,|\band\b|&)\s*", held["n"].lower())) for held in _HELD.finditer(description)]
+    # (a pin's word ends the list: "VDD = 6 V on vd6, gate sits at 1.8 V" says the gate's level, not vd6's)
+    levels = [(node, held) for held, names in listed
+              for node in names[max([k + 1 for k, n in enumerate(names) if n in _PIN_NOUNS], default=0):]]
     levels += [(said["n"].lower(), said) for said in _LEVEL_ON.finditer(description)
                if not _CLAUSE_WAVE.search(description, *_clause(description, said.start(), said.end()))]
     for node, held in levels:

@@ -360,10 +360,15 @@ def design_cs(intent: Intent, d: Design, spec: Spec) -> None:
     (design_cs_drain if spec.quantity == "vout" else design_cs_gain)(intent, d, spec)
 
 
+# "gate sits at 1.8 V", "the gate held at 2 V by VG": a common-source stage's bias, stated
+_GATE_HELD = re.compile(r"\bgate\s+(?:node\s+\w+\s+)?(?:is\s+)?(?:sits|held|biased|tied|fixed|kept|set)?\s*(?:at|to)\s+"
+                        r"(?P<v>\d+(?:\.\d+)?)\s*V\b", re.IGNORECASE)
+
+
 def design_cs_drain(intent: Intent, d: Design, spec: Spec) -> None:
     """The gate's DC bias that puts the drain at the level asked for, the drain resistor given or the family's:
     VD = VDD - RD ID with ID = beta/2 (VGS - VTO)^2 (1 + lambda VD), by bisection on the bias (VD falls as it rises)."""
-    if intent.polarity == "p" or "VGS" in intent.values or "VBIAS" in intent.values:
+    if intent.polarity == "p" or "VBIAS" in intent.values:
         return
 
     def values(*roles: str, default: float | None = None) -> float:
@@ -373,6 +378,18 @@ def design_cs_drain(intent: Intent, d: Design, spec: Spec) -> None:
     rd = values("RD", "RL", "R", default=10e3)
     if not 0 < spec.target < vdd:
         d.problems.append(f"'{spec.text}': a drain level must lie between ground and the {vdd:g} V supply")
+        return
+    # ("gate sits at 1.8 V from source VGQ ... pick the drain resistor so dr6 is at 3 V": the bias is stated, the
+    # drain resistor is what sets the level: RD = (VDD - VD)/ID, ID = beta/2 (VGS - VTO)^2 (1 + lambda VD))
+    held = _GATE_HELD.search(intent.description)
+    vgs = values("VGS") if "VGS" in intent.values else float(held["v"]) if held else None
+    if vgs is not None:
+        if "VGS" not in intent.values:  # (the bias the stage's gain is computed at)
+            set_value(intent, d, "VGS", vgs, "the gate's level, as stated", None)
+        current = 0.5 * beta * max(vgs - vto, 0.0) ** 2 * (1 + lam * spec.target)
+        if not any(r in intent.values for r in ("RD", "RL", "R")) and current > 0:
+            set_value(intent, d, "RD", (vdd - spec.target) / current,
+                      "RD = (VDD - VD)/ID, ID = beta/2 (VGS - VTO)^2 at the stated gate bias", E96)
         return
 
     def drain(vgs: float) -> float:
@@ -1111,6 +1128,11 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         if "f0" not in family.specs and family.design is not None else None
     if alias:
         specs[:] = [replace(s, quantity=alias) if s.quantity == "f0" else s for s in specs]
+    if "cutoff" in family.specs and "gain_db" not in family.specs:
+        # ("3 dB down at 500 Hz" of a low- or high-pass: its -3 dB corner, what its family designs and measures)
+        down = [s for s in specs if s.quantity == "gain_db" and s.at and math.isclose(s.target, -3, abs_tol=0.02)]
+        specs[:] = [replace(s, quantity="cutoff", target=s.at or s.target, at=None, tolerance=0.05) if s in down else s
+                    for s in specs]
     if family.noun == "oscillator" and "frequency" in family.specs and "cutoff" not in family.specs:
         # ("RC phase-shift oscillator ..., target 500 Hz": an oscillator's frequency, no corner)
         specs[:] = [replace(s, quantity="frequency") if s.quantity in ("cutoff", "f0") else s for s in specs]

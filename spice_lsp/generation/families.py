@@ -813,7 +813,11 @@ for _family in (
            # (not a transistor stage said to invert: "single NPN amplifier ..., inverting, |Av| around 5")
            rules=((13, (r'inverting(?!\s+(?:input|terminal|pin|node|side))',
                         r'^(?![\s\S]*\b(?:npn|pnp|bjts?|bipolar|transistors?|[np]mos|mosfets?|jfets?)\b)'
-                        r'|\bop[- ]?amps?\b|operational')),),
+                        r'|\bop[- ]?amps?\b|operational')),
+                  # "op-amp XU3 with its + input on ground": an op-amp stage whose + input is grounded inverts
+                  (46.5, (r'op[- ]?amp|operational',
+                          r'(?:(?<![\w+-])\+|\bnon[- ]?inverting|\bplus|\bpositive)\s*(?:input|in|terminal|pin)?\s*'
+                          r'(?:is\s+)?(?:(?:on|at|to|tied\s+to|=)\s*(?:the\s+)?(?:ground|gnd|0)\b|grounded\b)'))),
            noun="amplifier",
            specs=('gain', 'gain_db'),
            examples=(('gain', 'inverting amplifier with a gain of -{x}', 1.5, 50),

@@ -10,6 +10,7 @@ for its unit. Last come the checks: contradictions, impossible values, unsupport
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -172,17 +173,19 @@ def _quantities(text: str) -> list[_Q]:
         mult = SCALE_FACTORS.get(key, 1.0) * factor
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
-        between = re.fullmatch(r"\s+and\s+", text[a.end:b.start]) and re.search(
+        # ("ten hertz to a hundred kilohertz": the article of a stop in words is no word between)
+        gap = re.sub(r"(?<=\s)an?\s+$", "", text[a.end:b.start]) if b.text[:1].isalpha() else text[a.end:b.start]
+        between = re.fullmatch(r"\s+and\s+", gap) and re.search(
             r"\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$", text[:a.start], re.I)
         # (a bare scaled start above a plain stop is no range: "a 1k load to +12 V" is ohms to a rail)
         ohms_to_rail = not a.unit and a.scaled and b.unit and not b.scaled and abs(a.value) > abs(b.value)
         # ("sweep 10hz to 1meg", "100 hz to 1 meg": a frequency range's stop with no unit is in hertz too)
-        hertz = a.unit == "Hz" and not b.unit and _RANGE.fullmatch(text[a.end:b.start]) and abs(b.value) > abs(a.value)
+        hertz = a.unit == "Hz" and not b.unit and _RANGE.fullmatch(gap) and abs(b.value) > abs(a.value)
         if hertz:
             b.unit = "Hz"
         # ("0-to-3.3 V" is a range; "a 2-to-1 multiplexer" is no range of figures)
-        hyphened = text[a.end:b.start] == "-to-" and not b.unit
-        if (_RANGE.fullmatch(text[a.end:b.start]) or between) and (not a.unit or a.unit == b.unit) \
+        hyphened = gap == "-to-" and not b.unit
+        if (_RANGE.fullmatch(gap) or between) and (not a.unit or a.unit == b.unit) \
                 and not ohms_to_rail and not hyphened:
             # "1.3-1.6μm": the start takes the stop's unit and prefix; "10 to 300k Hz": a prefix on the stop's
             # number, spaced from its unit, is that number's alone
@@ -767,6 +770,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # ... "set by VCX, stepped 0 to 10 V in 50 mV increments": stepped in increments is a sweep (not a step)
            rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}},?\s+(?:is\s+)?stepped\b(?=\s+(?:from\s+)?[-+\u2212\d.]"
            r"(?:[^.;]|\.\d){0,40}?\bin\s+[\d.]+\s*[mu\u00b5]?[VA]?\s+(?:increments|steps)\b)"
+           # ... "Step VDS 0 -> 4 V, 25 mV increments": a named source stepped by a stated increment
+           r"|\bstep(?:ping)?\s+(?:the\s+)?(?:source\s+)?(?=[VI]\w{0,5}\s+(?:from\s+)?[-+\u2212\d.]"
+           r"(?:[^.;]|\.\d){0,40}?[\d.]+\s*[mu\u00b5]?[VA]?\s+(?:increments?|steps?|per\s+step|a\s+step)\b)"
            # "VCE on node c from 0 to 5 V in 0.1 V steps": a named source's levels and their step, with no verb
            # ... or with a verb of motion ("VD on node d goes from 0 V to 1 V in 10 mV steps")
            rf"|\b(?=(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:{_AT_NODE}\s+)?(?:(?:goes|runs|moves|steps|is\s+stepped)\s+)?"
@@ -793,7 +799,10 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
     # "a DC sweep of temp", "sweep over temperature": .dc temp
     ("temp", r"temperature sweep|sweep(?:ing)?\s+(?:(?:of|over|across|in)\s+)?(?:the\s+)?temp(?:erature)?\b"
              r"|\bdc\s+(?:sweep|analysis)\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp(?:erature)?\b"
-             r"|\btemperatures?\s+(?=(?:from|between)\s+[-+\u2212\d])"),  # "temperatures from 0 to 100 C"
+             r"|\btemperatures?\s+(?=(?:from|between)\s+[-+\u2212\d])"  # "temperatures from 0 to 100 C"
+             # "run it over temperature, -40 to 85 C", "simulate across temperature"
+             r"|\b(?:run|simulat|check|test|try|vary|step)\w*\s+(?:(?:it|this|the\s+\w+)\s+)?"
+             r"(?:over|across|through)\s+(?:the\s+)?temp(?:erature)?s?\b(?=\s*[,:(]?\s*(?:from\s+)?[-+\u2212]?\d)"),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 # ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
@@ -821,6 +830,8 @@ def _told_later(text: str, hi: int) -> int:
 _POINTS = re.compile(rf"(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s*"  # "ten points per decade": in words too
                      r"(?:(?:(?:frequency|data|sample|log|linear)\s+)?(?:points?|pts)\b"
                      r"(?:\s*(?:per|/|a|each)\s*(dec|oct)\w*)?|(?:per|/)\s*(dec|oct)\w*)", re.IGNORECASE)
+# ... or in SPICE's order, its spacing first: "ac dec 50 from 0.1 Hz" (the groups as _POINTS's: count, spacing)
+_SPICE_POINTS = re.compile(r"(?<=\b(dec|oct|DEC|OCT|Dec|Oct)\s)(\d+)(?!\.?\d|\s*(?:[kKmMgGuµ]|meg)?\s*Hz\b)")
 # a transient's step: "1 us step", "a 2 us max step", "1 µs resolution", "in 2 µs increments", "tstep = 10 us"
 _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
 # ... and its stop, a bare scaled figure called so: "Transient 20u step, 50m stop"
@@ -957,17 +968,20 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             # ... from the start of the trigger's clause ("Linear AC sweep, ..."), not from a sentence before it
             since = max([text.rfind(c, 0, m.start()) + 1 for c in ",;:("]
                         + [e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])])
+            # ("ac dec 50 from 0.1 Hz to 1 kHz": SPICE's order, the spacing then the count)
             count = _POINTS.search(text, since, hi)
-            spacing = (count[2] or count[3] or "").lower() if count else ""
+            spice = _SPICE_POINTS.search(text, since, hi) if count is None else None
+            spacing = (count[2] or count[3] or "").lower() if count else spice[1].lower() if spice else ""
             # a count's own spacing first ("8 per octave"); a bare "lin" only as a sweep's word, not a node "lin"
             variation = spacing[:3] if spacing else "lin" if re.search(
                 r"\blinear(?:ly)?\b|\blin\b(?=\s*(?:,?\s*\d|sweep|spac|scale|steps?\b))", text[since:hi],
                 re.IGNORECASE) \
                 else "oct" if re.search(r"\boct(?:aves?)?\b", text[since:hi], re.IGNORECASE) else "dec"
-            claimed.update(q for q in qs if count and q.start == count.start(1))
+            claimed.update(q for q in qs if count and q.start == count.start(1) or spice and q.start == spice.start(2))
             # "linearly ... in 10 Hz steps": the points that step lands on, both ends among them
             by = _step(text, qs, claimed, lo, hi, ("Hz",)) if variation == "lin" and not count else None
-            said = (count[1] if count[1].isdigit() else f"{_words_value(count[1]):g}") if count else None  # "ten"
+            said = (count[1] if count[1].isdigit() else f"{_words_value(count[1]):g}") if count else \
+                spice[2] if spice else None  # "ten"
             n = said if said else str(round(abs(stop - start) / by.value) + 1) if by and by.value > 0 \
                 and math.isfinite(abs(stop - start) / by.value) else ("100" if variation == "lin" else "20")
             if not said and variation == "dec" and 0 < start < stop < 10 ** 0.5 * start:
@@ -1111,6 +1125,13 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             # "sweep the temperature from -40 to 125 in 10 degree steps": bare numbers its words say are degrees
             bare = next((q for q in qs if lo <= q.start < hi and q.partner and q.unit in ("", "degC")
                          and q not in claimed), None)
+            # ("-40 C to 85 C": each end with its bare C, which reads as no unit)
+            degrees = next(((a, b) for a, b in zip(qs, qs[1:]) if lo <= a.start < hi and not a.unit and not b.unit
+                            and a not in claimed and b not in claimed
+                            and re.fullmatch(r"\s*(?:°\s*)?C\s*(?:to|-|\u2013|\.\.)\s*", text[a.end:b.start])),
+                           None)
+            if bare is None and degrees is not None:
+                bare = dataclasses.replace(degrees[0], partner=degrees[1])
             if bare is None and any(r.kind == "temp" for _, r in found):
                 continue  # the sweep's range was given, and read above
             if bare is None or bare.partner is None:

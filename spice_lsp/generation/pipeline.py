@@ -65,7 +65,7 @@ from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, SPICE_WAVE, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
-from spice_lsp.generation.request import ElementConstraint, Request, Spec, items_ended, read_request
+from spice_lsp.generation.request import ElementConstraint, Request, Spec, in_digits, items_ended, read_request
 from spice_lsp.generation.scope import (
     IMPOSSIBLE,
     NAMED,
@@ -514,7 +514,9 @@ def _lacks_device(intent: Intent, description: str, request: Request) -> bool:
     and an NPN pass transistor: ... 50 Ω from out to ground") whose family has a transistor, a diode or an op-amp
     that the parts it lists do not: the list is part of that circuit, not all of it."""
     spans = covered_spans(intent.kind, description.lower()) if intent.kind != "generic" else []
-    if not any(a <= m.start() and m.end() <= b for m in NAMED.finditer(description) for a, b in spans):
+    # (nor where the circuit named is what feeds it: "Smoothing a DAC output: RB3 = 2.2k from dac4 to lpx, ...")
+    if not any(a <= m.start() and m.end() <= b for m in NAMED.finditer(description) for a, b in spans
+               if not re.match(r"(?:'s)?\s+(?:output|signal)\b", description[m.end():], re.IGNORECASE)):
         return False  # the family was chosen by other words: the request names no circuit
     try:
         template = render(intent).netlist
@@ -990,9 +992,10 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     read_figures += [(s.text, [f for x in re.findall(r"\d+(?:\.\d+)?", s.text) for f in (float(x), float(x) / 100)])
                      for s in request.specs]  # (a percentage as its figure or its fraction)
 
-    def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's)
-        return x.text in modelled or any(x.text in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
-                                                                 for f in figures) for text, figures in read_figures)
+    def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's; "one volt ac": read as "1 volt ac")
+        said = in_digits(x.text)
+        return x.text in modelled or any(said in text and any(math.isclose(x.value, f, rel_tol=1e-6, abs_tol=1e-15)
+                                                              for f in figures) for text, figures in read_figures)
     # a level a named source on its node holds ("VNI puts 0.1 V DC plus 0.01 V AC on ni"): placed and checked as it
     held = [level for s in request.sources if s.name and s.node for level in (s.dc, s.ac) if level is not None]
     return [x.text for x in intent.extra_values if not stated(x) and not (

@@ -559,6 +559,17 @@ _SHORT_PORT = re.compile(r"\b(?:(?P<i>in)\s+is|(?P<o>out)\s+is)"
                          r"(?=\s+(?:node\s+)?(?!(?:the|an?|not|at|on|to)\b)[a-z_]\w*\b)", re.IGNORECASE)
 
 
+# An op-amp's inverting input said by its sign or word ("- input on sj", "inverting input n", "the negative input"):
+# a summing node, never the circuit's input
+_INVERTING_PIN = re.compile(r"(?:(?<!non)(?<!non-)\binverting|\bnegative|(?:^|(?<=[\s,(]))[-\u2212])\s*$",
+                            re.IGNORECASE)
+
+
+def inverting_pin(text: str, at: int) -> bool:
+    """Whether the word "input" at `at` is an op-amp's inverting input."""
+    return bool(_INVERTING_PIN.search(text, max(0, at - 16), at))
+
+
 # "a node (steady) that stays at 5.6 V": the name in parentheses after "node" (same length: positions hold)
 _NODE_BRACKETED = re.compile(r"\bnode\s\((?P<n>[a-z_]\w*)\)")
 
@@ -617,6 +628,9 @@ def _said_nodes(text: str) -> list[Said]:
             valued = part_noun or bisect.bisect_left(values, tokens[phrase][2]) < bisect.bisect_left(values, at)
             parts = named_part or pair == "part" or (pair is None and valued)
             role, pin = _cue(low, i, (phrase, prior), pair, parts, turn, sources)
+            if role == "input" and any(inverting_pin(text, k) for k in range(tokens[phrase][2], at)
+                                       if text.startswith("input", k)):
+                role = None  # ("- input on sj": an op-amp's summing node, no circuit's input)
             source = _into(low, i, first, [j for j, _ in earlier]) if not parts and pair is None else None
             if source is not None and low[source] != low[i]:
                 role = "output"  # "takes the signal at pk and drives it into fx": pk in, fx out

@@ -27,7 +27,7 @@ from spice_lsp.generation.intent import (
     _words_value,
     flipped,
 )
-from spice_lsp.generation.ports import RAIL, outside_port, port_levels, read_ports, said_nodes
+from spice_lsp.generation.ports import RAIL, inverting_pin, outside_port, port_levels, read_ports, said_nodes
 from spice_lsp.generation.vocabulary import (
     FUNCTION,
     IDIOMS,
@@ -111,7 +111,9 @@ _KIND_NEXT = r"\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?i:{})\b"
 # (not a model's name: "Q3 is an NPN, model QN2")
 _DESIGNATOR = re.compile(r"(?<![\w.\-])(?<!model )(?<!model: )(?P<name>"
                          # an op-amp the request names: "an ideal op-amp XU1", "XA1 (op-amp)", "XU2 is an opamp"
-                         r"(?:(?<=op-amp )|(?<=opamp )|(?<=op amp ))X[A-Z0-9]\w*(?![\w])|"
+                         # ... "an op-amp (XB) with ...": in parentheses after it
+                         r"(?:(?<=op-amp )|(?<=opamp )|(?<=op amp )|(?<=op-amp \()|(?<=opamp \()|(?<=op amp \())"
+                         r"X[A-Z0-9]\w*(?![\w])|"
                          r"X[A-Z0-9]\w*(?=\s*(?:,|\bis\b|\()\s*(?:an?\s+)?(?:ideal\s+)?op-?\s?amp)|"
                          r"[RCLDQMJEVIGHFKSB]\d+[A-Za-z0-9_]*(?![\w])|"
                          # a name with an underscore after its kind's letter: "R_A", "C_LOAD", "V_IN"
@@ -160,8 +162,9 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?<!model )(?<!model: )(?P<name>"
                          # (not a model's or a node's name: "a model named DFAST", "the node called CX")
                          + r"|(?<!(?i:model named ))(?<!(?i:model called ))(?<!(?i:node named ))(?<!(?i:node called ))"
                          # (no circuit's acronym: "PMOS LDO regulator" names no inductor LDO)
+                         # (nor a model card's parameter after its type: "NMOS LEVEL=1 VTO=0.7")
                          + rf"(?:{_AFTER_KIND_WORD})(?!(?:LED|DC|AC|RC|LC|RLC|RMS|ESR|LDO|LPF|LVDS|CMOS|CMRR|LSB|"
-                         r"CUK)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
+                         r"CUK|LEVEL|LAMBDA|CJO|CJE|CJC|CGSO|CGDO|CGBO|RSH|RON|ROFF)\b)[RCLDQMJEGHF][A-Z][A-Z0-9_]*"
                          r"(?![\w]))")
 _PIN = r"(?!\s+(?:input|output|terminal|pin|side|end|rail|node|lead|collector|base|emitter|gate|drain|source)\b)"
 # "the source node src", "a 12 V source at node raw", "a 12 V rail on node vplus"
@@ -441,6 +444,12 @@ def _in_aside(text: str, at: int) -> bool:
     """Whether position `at` is inside parentheses its sentence opened and has not closed."""
     before = text[max(text.rfind(". ", 0, at), 0):at]
     return before.count("(") > before.count(")")
+
+
+def in_digits(text: str) -> str:
+    """"three point three volts": figures with a unit written in words, in digits, as the readers look for them."""
+    return _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
+                    if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -1349,7 +1358,7 @@ _ROLE_NODE = (  # "output at the second collector c2": the pin, then the node's 
               r"(?P<n3>[a-z_]\w*)|\s+(?:node\s+)?(?:is\s+|at\s+|on\s+|named\s+|called\s+)(?:node\s+)?"
               r"(?P<n>[a-z_]\w*)\b" + _PIN + r"|\s+node\s+(?:names?\s*(?:is\s+|:\s*))?(?P<n2>[a-z_]\w*)"
               # "input vin output vout", "output out (negative rail ground)": a bare name ends its phrase
-              r"|\s+(?!(?:stage|pair|voltage|current|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
+              r"|\s+(?!(?:stage|pair|voltage|current|curves?|characteristics?|swing|impedance|resistance|resistor|capacitor|signal|level|pin|side|"
               r"transistor|device|buffer|load|power|ripple|range|offset|filter|amplitude|frequency|port|terminal|node|"
               # (a vector is no name: "Output v(nz)")
               r"step|steps|pulse|ramp|edge|waveform|gain|reference|and|of|is|to)\b)(?![vi]\()(?P<n4>[a-z_]\w*)(?=\s*(?:[,;(]|\.(?:\s|$)|$|\s+(?:and\s+)?(?:input|output)s?\b)"
@@ -1924,11 +1933,17 @@ _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving
 _MUST_READ = re.compile(r"(?:\b(?P<n>[a-z_]\w*)\s+(?:(?:and|which|that)\s+)?"
                         r"(?:must|should|has\s+to|needs?\s+to|is\s+to|ought\s+to)\s+(?:read|show|be|sit\s+(?:at|near|around|close\s+to)|settle\s+(?:at|to)|"
                         r"come\s+out\s+(?:at|to)|measure|equal|reach)"
-                        r"|\b(?:that|output)\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|measures|"
+                        # ("pick the drain resistor so dr6 is at 3 V")
+                        r"|\b(?:that|output|so(?:\s+that)?)\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|"
+                        r"measures|"
                         r"equals|settles\s+at|comes\s+out\s+at))\s+"
                         r"(?:about\s+|around\s+|roughly\s+|exactly\s+|approximately\s+)?"
                         r"(?P<v>[-+\u2212]?\d+(?:\.\d+)?\s*[mµu]?V)\b(?!\s*(?:peak|pk|pp|p-p|rms|swing|ripple|of))",
                         re.IGNORECASE)
+# "so that 5 V reads as 1.8 V", "12 V should come out as 3.3 V": the input's level, then the output's it becomes
+_READS_AS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[mµu]?V\s+(?:in\s+|input\s+)?(?:reads|becomes|shows\s+up|appears|"
+                       r"comes\s+out|(?:should|must|will)\s+(?:read|become|show\s+up|appear|come\s+out))\s+as\s+"
+                       r"(?:about\s+|around\s+|roughly\s+|exactly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\b", re.IGNORECASE)
 _NOT_MADE = re.compile(r"(?:\b(?-i:[VI][A-Z0-9_]+)|\b(?:source|battery|generator))"
                        r"\s+(?:that\s+|which\s+)?$", re.IGNORECASE)
 # "20 dB down at 16 kHz", "attenuates by 40 dB at 1 MHz", "-6 dB at 500 Hz": a gain at a frequency
@@ -1975,6 +1990,9 @@ def _level_bounds(text: str, found: list[Spec]) -> None:
         node = (m["n1"] or m["n2"] or m["n3"]).lower()
         if node in _NOT_LEVEL or (m["n3"] and not (m["modal"] or m["verb"])):
             continue
+        if not m["modal"] and re.search(r"\b(?:when|whenever|once|if|until|till|as\s+soon\s+as|after)\s+(?:the\s+)?$",
+                                        text[:m.start()], re.IGNORECASE):
+            continue  # ("goes high again when sc_in falls below 1.2 V": a threshold, the condition of a change)
         below = m["dir"].lower() in ("below", "under", "less than", "at most", "no more than")
         found.append(Spec(m[0].strip(), "level", _quantities(m["v"])[0].value, node=node,
                           bound="max" if below else "min"))
@@ -2198,6 +2216,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
              and (w["n"] or w["m"]).lower() not in _NOT_NODES), None)):
         level = _quantities(m["v"].replace("\u2212", "-"))[0].value
         found.append(Spec(m[0].strip(), "vout", level, node=_node(m["n"] or m["m"])))
+    if not any(s.quantity == "vout" for s in found) and (m := _READS_AS.search(text)):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))  # "so that 5 V reads as 1.8 V"
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value,
                           node=_node(m["n"]) if m["n"] else None))
@@ -2870,7 +2890,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
             or re.match(r"\s*\)\s*is\s+(?:the\s+)?node\s+(?P<n>[a-z_]\w*)", text[end:end + 60], re.IGNORECASE)
         node = _node(own_node["n"]) if own_node and own_node["n"].lower() not in _NOT_NODES else node
         # ("Raw input reg_vin from source VRAW = 9 V": the node said fed from it, just before its name)
+        # ("(node s5v, driven by V5S = 5 V)": the node, then what drives it)
         fed_from = re.search(r"(?<![\w.])(?P<n>[a-z_]\w*)\s+(?:is\s+)?(?:(?:fed|driven|supplied)\s+)?(?:from|by)\s+"
+                             r"(?:the\s+)?(?:source\s+)?$"
+                             r"|\bnode\s+(?P<n2>[a-z_]\w*)\s*,\s*(?:is\s+)?(?:fed|driven|supplied)\s+(?:from|by)\s+"
                              r"(?:the\s+)?(?:source\s+)?$", text[max(0, at - 60):at])
         # ("a 100 ohm series resistor from VSUP (12 V) down to sh_out": a source said as a part's end is on its own
         # node, the one its name gives)
@@ -2879,10 +2902,11 @@ def _named_sources(text: str, request: Request) -> set[str]:
                              text[end:]):  # (not "fed from VD (1 V AC on node drv) through R9": its node said)
             node = _node(name.lower())
         # (not "the tank is fed from VD (1 V AC on node drv) through R9": a node fed through a part is its far end)
-        if node is None and fed_from and fed_from["n"].lower() not in _NOT_NODES \
+        fed_node = fed_from and (fed_from["n"] or fed_from["n2"])
+        if node is None and fed_node and fed_node.lower() not in _NOT_NODES | GROUND \
                 and not re.match(r"\s*(?:\([^()]*\)\s*)?(?:through|via)\b|\s*\([^()]*\bnode\b", text[end:]) \
-                and (re.search(r"[\d_]", fed_from["n"]) or marked(fed_from["n"]) or called(fed_from["n"])):
-            node = _node(fed_from["n"])
+                and (re.search(r"[\d_]", fed_node) or marked(fed_node) or called(fed_node)):
+            node = _node(fed_node)
         for m in [] if node else re.finditer(
                              r"\b(?:at|on|into|feeding|feeds|drives?|driving|pushing\s+into|applied\s+to|holds?|"
                              r"holding|sets|keeps|puts|pins|fixes|clamps|makes|brings|sweeps|ramps)\s+(?:the\s+)?(?:(?:gate|base|drain|collector|emitter)\s+"
@@ -3016,6 +3040,10 @@ def _named_sources(text: str, request: Request) -> set[str]:
             r"\((?:\s*(?:just|only|an?|DC|source))*\s*$",
             text[max(0, at - 60):at],
             re.IGNORECASE)
+        # ("off a 9 V battery: VB9 on node b9": the supply said just before, its name and node after a colon)
+        headed = re.search(rf"(?P<v>{_QTY_TEXT}{unit})\s+(?:DC\s+)?(?:battery|supply|rail|adapter|cell|source)\s*"
+                           r"[:\u2013\u2014-]\s*$", text[max(0, at - 40):at], re.IGNORECASE) if kind == "V" else None
+        lead_level = lead_level or headed
         # (over a level said after the name only where none is said in its own words before it: "15 V in at lr_in from
         # source VLR, regulated 9 V", not "3.3 V at out from a 5 V source VIN")
         own_before = [q for q in _quantities(text[start:at]) if q.unit == unit]
@@ -3110,8 +3138,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
             continue  # a mention of a source stated nowhere else ("the current through VSENSE")
         # (a source said to hold a node "by VB" is a supply only in its own words: "base held at 1.7 V by VB, 1k
         # emitter resistor, ... from the 9 V supply" names another source's supply)
-        supply = rail or bool(re.search(r"\b(?:supply|rail)\b", span.split(",")[0] if held and held["v"] else span,
-                                        re.IGNORECASE))
+        supply = rail or bool(headed) or bool(re.search(r"\b(?:supply|rail)\b",
+                                                        span.split(",")[0] if held and held["v"] else span,
+                                                        re.IGNORECASE))
         level = re.search(rf"(?P<v>{_QTY_TEXT}V|\d+V\d+)\s+(?:dc\s+)?(?:supply|rail)\b|"
                           r"\b(?:supply|rail)\s+(?:voltage\s+)?"
                           rf"(?:of|at|=|is)\s*(?P<v2>{_QTY_TEXT}V|\d+V\d+)", text, re.IGNORECASE)
@@ -3184,17 +3213,31 @@ _TIME_SAID = re.compile(r"transient|\btran\b|\bac\s+(?:sweep|analysis|response)|
                         r"\bhertz|\bpulse|\bsquare", re.IGNORECASE)
 
 
+# A clause that is a level alone: ", AC 1 V", ", 2 V DC", ", with AC 1"
+_BARE_LEVEL = re.compile(r"\s*,?\s*(?:with\s+)?(?:(?:AC|DC)\s+[-+]?\.?\d[\d.]*\s*(?:[munµ]?V)?"
+                         r"|[-+]?\.?\d[\d.]*\s*[munµ]?V\s+(?:AC|DC))\s*", re.IGNORECASE)
+
+
 def _sources(text: str, request: Request) -> None:
     """Sources the request states: named ("VIN = 5 V DC at in", "1 V AC source VIN at in") or not
     ("a 100 mV 1 kHz sine at in", "DC input 0.3 V at in")."""
     done = _named_sources(text, request) | {s.name.upper() for s in request.sources if s.name}  # and SPICE lines
     stated = [(pos, pos + len(s.text)) for s in request.sources if s.name and (pos := text.find(s.text)) >= 0]
     sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^;.]|\.(?=\d))+", text)]
-    for start, stop in [(m.start(), m.end()) for m in
-                        # ("a 12 V adapter on node wall and a 9 V battery on node bat": two sources, each its clause)
-                        re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|\s+and\s+(?:an?\s+)?[-+]?\d[\d.]*\s*"
-                                    r"[mµu]?V\s+(?:dc\s+)?(?:[\w-]+\s+)?(?:supply|adapter|battery|source|rail|cell)|"
-                                    r"[,;:]|\.(?!\d)|$)", text)]:
+    spans = [(m.start(), m.end()) for m in
+             # ("a 12 V adapter on node wall and a 9 V battery on node bat": two sources, each its clause)
+             # ("ft_a = SIN(0 12 60) and ft_b = SIN(0 -12 60)": each node's wave its clause)
+             re.finditer(r"(?:[^,;:.]|\.(?=\d))+?(?=\s+and\s+[VI][A-Z]|\s+and\s+(?=[a-z_]\w*\s*=\s*(?i:sin|pulse|pwl)\s*\()"
+                         r"|\s+and\s+(?:an?\s+)?[-+]?\d[\d.]*\s*"
+                         r"[mµu]?V\s+(?:dc\s+)?(?:[\w-]+\s+)?(?:supply|adapter|battery|source|rail|cell)|"
+                         r"[,;:]|\.(?!\d)|$)", text)]
+    for k in range(len(spans) - 1, 0, -1):  # ("The source drives bwi directly (zero output impedance), AC 1 V": the
+        # level a clause of its own gives the source the clause before states)
+        if _BARE_LEVEL.fullmatch(text, *spans[k]) and re.fullmatch(r",?", text[spans[k - 1][1]:spans[k][0]]) \
+                and re.search(r"\bsource\b|\bdriv", text[spans[k - 1][0]:spans[k - 1][1]], re.IGNORECASE) \
+                and not _quantities(text[spans[k - 1][0]:spans[k - 1][1]]):
+            spans[k - 1:k + 1] = [(spans[k - 1][0], spans[k][1])]
+    for start, stop in spans:
         clause = text[start:stop].removeprefix(" and").removeprefix("and ")
         if any(a <= start < b for a, b in stated):
             continue  # part of a named source's statement ("V1: a pulse from 0 to 3.3 V ..., at node clk")
@@ -3240,7 +3283,10 @@ def _sources(text: str, request: Request) -> None:
         made = re.search(r"\b(?:makes?|making|produces?|producing|generates?|generating|creates?|creating|"
                          r"gives?|giving|derives?|deriving)\b", clause, re.IGNORECASE)
         # "a pulse source at gate": a pin's word after a preposition may name the node (_pin_held_sources)
-        at = next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
+        # ("zc_in = SIN(0 1 50)": the node the wave is given to, before any other the clause names)
+        at = re.search(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s*=\s*(?:sin|pulse|pwl)\s*\(", clause,
+                       re.IGNORECASE) \
+            or next((m for m in _AT_NODE.finditer(clause) if not _article(m, "n")
                    and not (made and m.start() > made.start())
                    # ("a step at t = 0": a time, no node)
                    and not (m["n"].lower() in ("t", "time") and re.match(r"\s*=\s*[-+\d.]", clause[m.end():]))
@@ -3324,6 +3370,10 @@ def _sources(text: str, request: Request) -> None:
                          r"(?:olts?)?\s+(?:DC\s*$|(?:DC\s+)?(?:source|supply|rail|battery)\b)", clause, re.IGNORECASE)
         # "2.505 V on inp", "g held at 2 V", "vcc is a 12 V DC source", "vin is 12 V DC."
         if bare and (_PAIRED.search(clause[:bare.start()]) or made and bare.start() > made.start()
+                     # ("my ADC input maxes out at 1.8 V": a verb's "out", no node)
+                     or bare["n2"] and bare["n2"].lower() == "out" and re.search(
+                         r"\b(?:max|top|bottom|peak|level|cut|drop|time|run|flatten|saturat|clip|pin|rail)\w*\s+$",
+                         clause[:bare.start("n2")], re.IGNORECASE)
                      # ("tiny sits at 0.25 V DC for the test": a test level; "node b sits at 3 V", a spec)
                      or bare["sits"] and not re.match(r"\s*DC\b", clause[bare.end():], re.IGNORECASE)
                      # ("takes the 24 V rail on v24 down to 5 V at node v5", "into 0-3.3 V at node adc": the level it
@@ -3493,7 +3543,8 @@ _SENSOR = re.compile(r"\b(?:ntc|ptc|thermistors?|rtds?|pt100|strain[- ]gauges?|l
 _PART_WORDS = re.compile(r"(?:[^,;:]|\b(?:and|with)\b(?!\s+(?:an?\s+|the\s+)?(?!0\b(?!\.\d))[\d.]))+?"
                          r"(?=[,;:]|\.(?:\s|$)|"
                          r"\b(?:and|with|plus)\s+(?:an?\s+|the\s+|(?-i:[RCL])\s*[=:]\s*)?(?!0\b(?!\.\d))[\d.]"
-                         r"|\b(?:and|plus|feeding|then|followed\s+by)\s+an?\s+"
+                         # ("4.7k from rci to rcm with a cap from rcm to ground": the cap is a part of its own)
+                         r"|\b(?:and|with|plus|feeding|then|followed\s+by)\s+an?\s+"
                          r"(?=(?:[\w-]+\s+){0,3}(?:resistor|capacitor|cap|inductor|coil)\b)|$)")
 _THROUGH_VALUE = re.compile(r"\b(?:through|via)\s+(?:an?\s+)?(?=[\d.])", re.IGNORECASE)
 
@@ -3629,7 +3680,13 @@ def _unnamed_elements(text: str, request: Request) -> None:
                 and re.match(r"\s*and\s+(?:an?\s+)?[\d.]", text[stop:]) \
                 and not re.search(r"\bin\s+series\b", following := text[stop:_sentence(text, stop)[1]].split(",")[0]):
             nodes = _pair(following, 0)  # (in parallel: "in series" leaves the pair's ends to neither)
-        if nodes and (len(values) == 1 or said):
+        # ("a drain resistor from vd6 to dr6", "pick the drain resistor (vd6 to dr6)": a part of no value, its ends
+        # stated, the design's to size)
+        unvalued = word and not values and re.match(r"(?:(?:pick|choose|size|select)\s+)?(?:an?|one|the)\s+"
+                                                    r"(?:[\w-]+\s+){0,2}?(?:resistor|capacitor|cap|inductor|coil)\s*"
+                                                    r"\(?\s*(?:from|between)?\s*(?:node\s+)?[a-z_]\w*\s+(?:to|and)\s",
+                                                    clause, re.IGNORECASE)
+        if nodes and (len(values) == 1 or said or unvalued):
             request.elements.append(ElementConstraint(clause.strip(), kind, None, nodes,
                                                       values[0].value if values else None,
                                                       values[0].text if values else None))
@@ -4020,6 +4077,9 @@ def _parallel_list(text: str, request: Request) -> None:
 # (not "in parallel with" a named part: _across_role, _beside)
 _IN_PARALLEL = re.compile(r"\b(?:in\s+parallel|side\s+by\s+side|paralleled|all\s+across\s+it)\b(?!\s+(?:with|to)\b)",
                           re.IGNORECASE)
+# "... in parallel on node lct, each to ground": the group's ends, its one node and ground
+_EACH_TO_GROUND = re.compile(r"\b(?:on|at|across)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s*,?\s*(?:each|all|every\s+one)\s+"
+                             r"(?:(?:going|tied|returned|down)\s+)?to\s+(?:ground|gnd|0)\b", re.IGNORECASE)
 _KIND_BEFORE = re.compile(r"(?<![\w.])(?-i:(?P<k>[RCL]))\s*[=:]\s*$")
 _KIND_AFTER = re.compile(r"\s*(?P<noun>resistors?|capacitors?|caps?|inductors?|coils?|chokes?)\b", re.IGNORECASE)
 
@@ -4044,7 +4104,17 @@ def _parallel_group(text: str, request: Request) -> None:
     with that kind and value keeps its own ends; one read without ends takes the group's."""
     for sentence in re.finditer(r"(?:[^;.]|\.(?=\d))+", text):
         said = sentence[0]
-        if not _IN_PARALLEL.search(said) or _DESIGNATOR.search(said) or (ends := _pair(said, 0)) is None:
+        each = _EACH_TO_GROUND.search(said)
+        if not _IN_PARALLEL.search(said) or (ends := _pair(said, 0) or (
+                (_node(each["n"]), "0") if each and each["n"].lower() not in _NOT_NODES else None)) is None:
+            continue
+        if _DESIGNATOR.search(said) and not each:
+            continue
+        if _DESIGNATOR.search(said):  # "in parallel on node lct, each to ground: R12 = 4.7k, L7 = 220 uH, ...": the
+            request.elements = [dataclasses.replace(e, nodes=ends)  # named parts said there with no ends of their own
+                                if e.nodes is None and e.kind in "RLC" and e.text in said else e
+                                for e in request.elements]
+            request.nodes += [n for n in ends if n != "0" and n not in request.nodes]
             continue
         parts = _kinded_values(said)
         if len(parts) < 2:
@@ -4455,8 +4525,12 @@ def _place_source(request: Request, text: str, node: str, dc: float | None, ac: 
     request.nodes += [node] if node not in request.nodes else []
 
 
-_HIGH_WHEN = re.compile(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+(?:goes|is|turns|switches|stays|sits)\s+"
+_HIGH_WHEN = re.compile(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+(?:goes|is|turns|switches|stays|sits|drops|falls|"
+                        r"snaps|flips|swings|rises|jumps)\s+"
                         r"(?:high|low)\s+(?:only\s+)?(?:when|while|whenever|if|once|as\s+long\s+as)\b", re.IGNORECASE)
+_CROSSES = re.compile(r"\b(?:when|whenever|once|if|as\s+soon\s+as|while)\s+(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+"
+                      r"(?:rises|falls|goes|crosses|climbs|drops|passes|gets|is)\s+(?:again\s+)?(?:past|above|below|over|"
+                      r"under|through|beyond)\s+[-+]?\d", re.IGNORECASE)
 _NODE_FIRST_OUTPUT = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z][a-z0-9]*_[a-z0-9_]+))\s+(?:is\s+)?"
                                 r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+)?outputs?\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
 # A source said after the node it drives, its levels with their kind: "ap_in driven by 1 V AC", "hum_in is the 1 V AC
@@ -5530,9 +5604,7 @@ def _read_request(description: str) -> Request:
     text = _ENDS_THEN_VALUE.sub(lambda m: m[0][:m.start("mark") - m.start()] + " " * len(m["mark"]), text)
     text = _APPOSED_NODE.sub(lambda m: f"node {m['n']} (the {m['pin']})", text)
     text = _TO_ZERO_VOLTS.sub(lambda m: m[0][:m.start("z") - m.start()] + "0".ljust(len(m["z"])), text)  # ground
-    # "three point three volts": the figure in digits, as the readers below look for it
-    text = _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
-                    if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
+    text = in_digits(text)
     listed: list[str] = []
     equal: list[str] = []
     cards = _cards(text, request)
@@ -5612,7 +5684,10 @@ def _read_request(description: str) -> Request:
         found = next((n for said in pattern.finditer(text)  # (not "the ADC input adc": the other device's)
                       if (n := said["n3"] or said["n"] or said["n2"] or said["n4"] or said["n5"])
                       and not outside_port(text, said.start())
-                      and n.lower() not in _NOT_NODES | IDIOMS and n.lower() not in ("a", "an")
+                      and n.lower() not in _NOT_NODES | IDIOMS | GROUND and n.lower() not in ("a", "an")
+                      # ("+ input on ground": an op-amp's pin grounded, no circuit's input)
+                      # ("- input on sj", "inverting input n": the summing node, never the circuit's input)
+                      and not (role == "input" and inverting_pin(text, said.start()))
                       # ("Current-output DAC": a compound adjective; "output y, rails ±5 V": a word, unless a node)
                       and not text[:said.start()].endswith("-")
                       and not (plain(n, text[said.end():]) and not (said["n3"] or said["n2"]))
@@ -5649,6 +5724,11 @@ def _read_request(description: str) -> Request:
     told = [m for m in _HIGH_WHEN.finditer(text) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")]
     if request.output is None and len({m["n"].lower() for m in told}) == 1 and _node(told[0]["n"]) != request.input:
         request.output = _node(told[0]["n"])
+    # ("st_o drops low when st_i rises past 3.2 V": the node whose crossing the output answers is the input)
+    crossing = {_node(m["n"]) for m in _CROSSES.finditer(text) if m["n"].lower() not in _NOT_NODES
+                and not _article(m, "n")} - {request.output, "0"}
+    if told and request.input is None and len(crossing) == 1:
+        request.input = crossing.pop()
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output

@@ -39,11 +39,14 @@ Cpole p 0 15.9u
 Bout out 0 V={0.9*vdd*tanh(v(p)/(0.9*vdd))}
 .ends opamp"""
 
-# The op-amp a request calls ideal, where its bandwidth is what is measured (a transimpedance stage's corner): the same
-# block, its pole moved to 100 kHz (10 GHz GBW), so the feedback network alone sets the response.
+# OPAMP's gain and pole (1 MHz GBW), which filter designs that compensate for it read
+OPAMP_GAIN, OPAMP_POLE = 1e5, 10.0
+# The op-amp a request calls ideal: the same block, its pole moved to 100 kHz (10 GHz GBW), so the feedback network
+# alone sets the response (a transimpedance stage's corner, a high-pass's gain a decade above its corner)
+IDEAL_GBW = 1e10
 IDEAL_OPAMP = OPAMP.replace("10 Hz pole (1 MHz GBW)", "100 kHz pole (10 GHz GBW, ideal as asked)").replace(
     "Cpole p 0 15.9u", "Cpole p 0 1.59n")
-_IDEAL_SAID = re.compile(r"\bideal\s+op[- ]?amps?\b", re.IGNORECASE)
+IDEAL_SAID = re.compile(r"\bideal\s+op[- ]?amps?\b", re.IGNORECASE)
 # The same op-amp on one supply: its output stays inside 5 % .. 95 % of vdd.
 SINGLE_SUPPLY_OPAMP = """.subckt opamp1 inp inn out
 * Behavioral op-amp on a single supply: 100 dB gain, 10 Hz pole (1 MHz GBW), output within 5-95 % of vdd.
@@ -1000,7 +1003,7 @@ def _opamp_block(f: _Filler) -> str:
         f.param("vdd", "12")  # "then 0 V": a level the request names, no rails of nothing
     else:
         f.supply("vdd", 12, magnitude=True)  # the op-amp's rails, read by its output stage
-    return OPAMP
+    return IDEAL_OPAMP if IDEAL_SAID.search(f.intent.description) else OPAMP
 
 
 def _rc_oscillator(f: _Filler) -> str:
@@ -1081,9 +1084,7 @@ def _transimpedance(f: _Filler) -> str:
     # A current the request pushes into that node flows the other way: v(out) = -I1*R1.
     ends = "0 in" if PUSHED_IN.search(f.intent.description) else "in 0"
     junction = _capacitance_said(f, JUNCTION)  # the diode's own capacitance, stated: a capacitor beside it
-    block = _opamp_block(f)  # (the rails its output stage reads, set for either block)
-    if _IDEAL_SAID.search(f.intent.description):
-        block = IDEAL_OPAMP
+    block = _opamp_block(f)
     feedback = tuple(r for r in ("C", "CF") if r != junction) if {"C", "CF"} - {junction} & set(f.intent.values) \
         else (_capacitance_said(f, _ACROSS) or "CF",)
     return "\n".join([block, f"I1 {ends} DC {f('IBIAS', 10e-6, 'IREF')} AC 1", f"D1 0 in {d}",

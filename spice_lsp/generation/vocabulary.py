@@ -53,13 +53,14 @@ non current voltage resistance capacitance threshold thresholds trip""".split())
 # "input at x, gain 5", "output swing", "input impedance": what a role word is said of, no node.
 PORT_NOUNS = frozenset("""signal signals level levels gain step steps ramp pulse pin pins terminal terminals side sides
 stage stages model pair swing impedance device buffer ripple range offset filter amplitude port ports edge waveform
-network coupling noise referred reference code codes word end ends ideal""".split())  # ("output y, ideal op-amp")
+network coupling noise referred reference code codes word end ends ideal curve curves characteristic
+characteristics""".split())  # ("output y, ideal op-amp")
 
 NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
 
 IDIOMS = frozenset("""class full top bottom rest room once one first last startup start end resonance high low dc ac
 power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple
-virtual""".split())
+virtual positive negative""".split())  # ("high while the input is positive": no node)
 
 # Words of place: a node may well be called so ("R1 from exc to left", "between top and mid"), where a part's ends
 # stand (request._pair); elsewhere they are the English around the names ("left open", "pulled up").
@@ -84,6 +85,8 @@ ma ua µa mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
 _MARKED: ContextVar[frozenset[str]] = ContextVar("_MARKED", default=frozenset())
 _MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
                     r"(?:node\s+)?(?P<b>[a-z_]\w*)"
+                    # a part's ends in an aside ("the drain resistor (vp to dx)")
+                    r"|\(\s*(?P<c>[a-z_]\w*)\s+to\s+(?P<d>[a-z_]\w*)\s*\)"
                     # a name given a level ("ua = 0.3 V", the input of an equation "acc = -(ua + 2 ub)")
                     r"|\b(?P<v>[a-z_]\w*)\s*=\s*[-+]?\d[\d.]*\s*(?:[munp]|mv)?\s*v\b", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports, sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
+from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -64,7 +65,7 @@ _SAID_OF_OUTPUT = (r"(?:swing(?:s|ing)?|slam(?:s|ming)?|toggl(?:es|ing)|switch(?
 _SWING = re.compile(r"(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\s+(?:(?:square|rectangular)(?:[\s-]+wave)?\s+)?"
                     r"(?:output|swing|op[- ]?amps?|comparators?)"
                     r"|\bswings?\s+to\s+\+?([\d.]+)\s*V\b(?=(?:[^.;]|\.\d)*\bto\s+[-\u2212]\2\s*V\b)"
-                    r"|\bswings?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
+                    r"|\bswing(?:s|ing)?\s+(?:between\s+)?(?:±|\+/?-|\+-)\s*([\d.]+)\s*V\b"
                     # "output +/-5 V at sch_out"
                     r"|\boutput\s+(?:swings?\s+|levels?\s+)?(?:of\s+)?(?:±|\+/?-|\+-)\s*(?P<o>[\d.]+)\s*V\b"
                     # "swings between +5 V and -5 V", "slams from -12 V to +12 V", "output levels +3 V / -3 V"
@@ -475,15 +476,17 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
         if value.unit == "V" and value.value in trip:
             f.given(role, value.value)
     f.intent.extra_values[:] = [x for x in f.intent.extra_values if not (x.unit == "V" and x.value in trip)]
+    placed = set(trip)
     if stated := _stimulus(f):
         drive, inp, f.tran = stated
-        # "two values for VIN (3.0 V and 0 V)": a switching point and the stated ramp's level, each placed
-        placed = {*trip, *(v for _, v in ramp_said(f.intent.description)[1])}  # type: ignore[index]
-        f.intent.warnings[:] = [w for w in f.intent.warnings if not (
-            w.startswith("two values for") and {_volts(x) for x in re.findall(r"[-\d.]+(?= ?V)", w)} <= placed)]
+        placed |= {v for _, v in ramp_said(f.intent.description)[1]}  # type: ignore[index]
     else:
         (drive, period), inp = _drive(f, trip, vol, voh), "in"
         f.tran = (period / 2000, 2.5 * period)
+    # "two values for VIN (3.0 V and 0 V)", "... for VBIAS (2.1 V and 1.2 V)": the switching points and the stated
+    # ramp's level, each placed
+    f.intent.warnings[:] = [w for w in f.intent.warnings if not (
+        w.startswith("two values for") and {_volts(x) for x in re.findall(r"[-\d.]+(?= ?V)", w)} <= placed)]
     ref = "0" if abs(vref) < 1e-9 else "ref"
     f.param("vhigh", f"{high:g}")  # the switching points, as stated
     f.param("vlow", f"{low:g}")
@@ -999,7 +1002,10 @@ def _crosses_zero(f: _Filler) -> list:
     logic, pulled = _LOGIC_OUTPUT.search(f.intent.description), _pull_up(f.intent.description)
     low, high = (0.0, pulled[0]) if pulled else (0.0, float(logic[1])) if logic else \
         (-saturation(f.intent), saturation(f.intent))
-    swing, period = high - low, 1 / used(f, "FREQ")
+    # (the period of the sine the request states, "zx = SIN(0 2 60)", which the answer's source carries)
+    stated = next((s.sin[2] for s in read_request(f.intent.description).sources if s.sin and len(s.sin) > 2
+                   and s.sin[2] > 0), None)
+    swing, period = high - low, 1 / (stated or used(f, "FREQ"))
     # High at the input's positive peaks, low at its negative ones (the second period: settled) ...
     peaks = [Probe(f"function: {side} peak", f"{{tran}}\nmeas tran result find v({{out}}) at={at * period:g}",
                    level - 0.1 * swing, level + 0.05 * swing)

@@ -21,7 +21,7 @@ from spice_lsp.generation.families import Family, expect, register, selects, use
 from spice_lsp.generation.intent import Value, _quantities
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.request import Spec, read_request
-from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.generation.templates import IDEAL_GBW, IDEAL_SAID, OPAMP_GAIN, OPAMP_POLE, _Filler, _opamp_block
 from spice_lsp.language.units import format_eng, parse_number
 
 Equations = Callable[[float, Callable[[str, float], float]], dict[str, float]]
@@ -47,6 +47,8 @@ def worded(role: str, text: str, default: float, number: Callable[[str, float], 
         return stated_q(text, default)
     if role == "GAIN_DC":
         return number("GAIN", default) if _LOWPASS_GAIN.search(text) else 0.0
+    if role == "GBW":  # the op-amp's gain-bandwidth: the ideal block's where the request asks for an ideal op-amp
+        return IDEAL_GBW if IDEAL_SAID.search(text) else GBW
     return number(role, default)
 
 
@@ -204,19 +206,18 @@ def _mfb_highpass(f: _Filler) -> str:
                       f"C2 a inn {p['C']}", f"C3 a out {p['C']}", f"R2 inn out {p['R2']}", "X1 0 inn out opamp"])
 
 
-# templates.OPAMP, the op-amp every filter here is built with: 100 dB of gain, its pole at 10 Hz (1 MHz GBW)
-OPAMP_GAIN, OPAMP_POLE = 1e5, 10.0
+GBW = OPAMP_GAIN * OPAMP_POLE  # templates.OPAMP's, the op-amp every filter here is built with unless asked ideal
 
 
-def _opamp_gain(s: complex) -> complex:
-    return OPAMP_GAIN / (1 + s / (2 * math.pi * OPAMP_POLE))
+def _opamp_gain(s: complex, gbw: float) -> complex:
+    return OPAMP_GAIN / (1 + s / (2 * math.pi * gbw / OPAMP_GAIN))
 
 
-def _mfb_bandpass_response(v: dict[str, float], f: float) -> complex:
+def _mfb_bandpass_response(v: dict[str, float], gbw: float, f: float) -> complex:
     """The Deliyannis band-pass's v(out)/v(in) at f with the op-amp's own gain A(s) (node a: R1, R3, C1, C2;
     the - input n: C1 from a, R2 from out; out = -A v(n))."""
     s = 2j * math.pi * f
-    a = _opamp_gain(s)
+    a = _opamp_gain(s, gbw)
     g1, g2, g3, sc = 1 / v["R1"], 1 / v["R2"], 1 / v["R3"], s * v["C"]
     # with v(out) = 1: v(n) = -1/A; node n gives v(a); node a gives v(in)
     vn = -1 / a
@@ -275,7 +276,7 @@ def _mfb_bandpass_eq(f0, get):
     aim_f, aim_q, aim_k = f0, q, k
     for _ in range(8):
         values = _mfb_bandpass_ideal(aim_f, aim_q, c, aim_k)
-        response = partial(_mfb_bandpass_response, values)
+        response = partial(_mfb_bandpass_response, values, get("GBW", GBW))
         peak, got_q = _peak_and_q(response, f0)
         aim_f, aim_q = aim_f * f0 / peak, aim_q * q / got_q
         aim_k = min(aim_k * k / abs(response(peak)), 2 * aim_q * aim_q - 0.1)
@@ -386,7 +387,7 @@ def _state_variable_eq(f0, get):
     c, q = get("C", 10e-9), get("Q", 2)
     k = abs(get("GAIN", q)) or q
     r4, rin = get("R4", 10e3), get("RIN", 10e3 * q / k)
-    built = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
+    built = q / (1 + 4 * q * f0 / get("GBW", GBW))
     return {"C": c, "R": 1 / (2 * math.pi * f0 * c), "R3": max((2 + 10e3 / rin) * built - 1, 0.01) * r4, "R4": r4,
             "RIN": rin}
 
@@ -406,7 +407,7 @@ def _tow_thomas_eq(f0, get):
     # op-amp's finite gain-bandwidth raises Q to Q/(1 - 4 Q f0/GBW): the Q built is the one that comes out at the Q
     # asked for.
     c, q = get("C", 10e-9), get("Q", 2)
-    q = q / (1 + 4 * q * f0 / (OPAMP_GAIN * OPAMP_POLE))
+    q = q / (1 + 4 * q * f0 / get("GBW", GBW))
     r = 1 / (2 * math.pi * f0 * c)
     # (a DC gain asked of the low-pass output is R/R1: the centre gain Q times it)
     k_dc = abs(get("GAIN_DC", 1))
@@ -564,15 +565,17 @@ def _tank_eq(f0, get):
     # feed resistor (Q = R/sqrt(L/C) = 10, a sharp peak).
     w = 2 * math.pi * f0
     ind, c = get("L", 0.0), get("C", 0.0)
+    # a stated loaded Q = R/sqrt(L/C), R the feed resistor (the source's Thevenin resistance across the tank): with
+    # R and Q stated and neither reactance, sqrt(L/C) = R/Q
+    q, r = get("Q", 0.0), get("R", 0.0)
+    z0 = r / q if q > 0 and r > 0 else 1e3
     if c and not ind:
         ind = 1 / (w * w * c)
     elif ind and not c:
         c = 1 / (w * w * ind)
     elif not (ind or c):
-        ind, c = 1e3 / w, 1 / (1e3 * w)
-    # a stated loaded Q = R/sqrt(L/C), R the feed resistor (the source's Thevenin resistance across the tank)
-    q = get("Q", 0.0)
-    return {"L": ind, "C": c, "R": get("R", q * math.sqrt(ind / c) if q > 0 else 10e3)}
+        ind, c = z0 / w, 1 / (z0 * w)
+    return {"L": ind, "C": c, "R": r or (q * math.sqrt(ind / c) if q > 0 else 10e3)}
 
 
 def _tank_damping(f: _Filler) -> float | None:
@@ -623,7 +626,11 @@ def _tank_checks(f: _Filler) -> list:
 register(Family(kind="lc_tank", summary="parallel LC tank (resonator fed through a resistor)", build=_tank,
                 function=_tank_checks,
                 names=("parallel LC tank", "LC tank circuit", "parallel resonant LC circuit", "parallel LC resonator"),
-                rules=((4.97, (r"\btank\b|parallel[- ](?:lc|rlc)\b|parallel\s+resonan", r"^(?!.*oscillat)")),),
+                rules=((4.97, (r"\btank\b|parallel[- ](?:lc|rlc)\b|parallel\s+resonan"
+                               # "an L and a C in parallel from bpt to ground"
+                               r"|\b(?:an?\s+)?(?:l|inductor)\s+and\s+(?:an?\s+)?(?:c|capacitor)\s+in\s+parallel\b"
+                               r"|\b(?:an?\s+)?(?:c|capacitor)\s+and\s+(?:an?\s+)?(?:l|inductor)\s+in\s+parallel\b",
+                               r"^(?!.*oscillat)")),),
                 noun="filter", accepts=r"resonat\w*|tank",
                 # ("fed from a source through a 47k resistor": the feed resistor, not a source resistance)
                 words=((r"\bthrough\b|\bfeed\w*|\bfed\b", {"ohm": "R"}),),
@@ -1097,6 +1104,21 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley active 
 
 # --- the passive LC ladder ---------------------------------------------------------------------------
 
+# "the source drives bwi directly (zero output impedance)": a ladder terminated at its load only
+_ZERO_SOURCE = re.compile(r"\bzero[- ](?:output\s+|source\s+)?(?:impedance|resistance|ohms?)\b|\bsingly[- ]terminated\b"
+                          r"|\bno\s+source\s+(?:resistance|impedance)\b|\bdrives?\s+(?:node\s+)?\w+\s+directly\b",
+                          re.IGNORECASE)
+
+
+def _singly_terminated(n: int) -> list[float]:
+    """The Butterworth prototype's g_1..g_n of a ladder terminated at its load alone (g_1 next to the load)."""
+    a = [math.sin((2 * k - 1) * math.pi / (2 * n)) for k in range(1, n + 1)]
+    g = [a[0]]
+    for k in range(1, n):
+        g.append(a[k - 1] * a[k] / (math.cos(k * math.pi / (2 * n)) ** 2 * g[-1]))
+    return g
+
+
 def _lc_ladder(f: _Filler, high: bool = False) -> str:
     # (a second-order one only where its terminations are said, "50 ohm source and 50 ohm load": a plain "second-order
     # RLC low-pass from in to out" is the unterminated series RLC, whose passband is not halved)
@@ -1105,15 +1127,21 @@ def _lc_ladder(f: _Filler, high: bool = False) -> str:
     order = min(max(stated_order(f.intent.description, 3), lowest), 5)
     fc, r0 = design_target(f, 1e6), f.number("R", 50, "RL", "RS")
     w = 2 * math.pi * fc
+    single = bool(_ZERO_SOURCE.search(f.intent.description))
     # The high-pass is the low-pass prototype with each C turned into an L and each L into a C (s -> w^2/s).
-    lines = [f"* Doubly terminated Butterworth {'high' if high else 'low'}-pass ladder, order {order}, "
-             f"R0 = {format_eng(r0)}ohm: g_k = 2 sin((2k-1) pi/(2n)), "
+    lines = [f"* {'Singly (load only)' if single else 'Doubly'} terminated Butterworth "
+             f"{'high' if high else 'low'}-pass ladder, order {order}, R0 = {format_eng(r0)}ohm: "
+             + ("g_1 = sin(pi/(2n)), g_k g_k+1 = sin((2k-1) pi/(2n)) sin((2k+1) pi/(2n))/cos^2(k pi/(2n)) from the "
+                "load, " if single else "g_k = 2 sin((2k-1) pi/(2n)), ")
              + ("L = R0/(2 pi fc g), C = 1/(2 pi fc g R0)." if high else "C = g/(2 pi fc R0), L = g R0/(2 pi fc)."),
-             _ac_source(f), f"R1 in n0 {format_eng(r0)}"]
-    node = "n0"
-    for k in range(1, order + 1):
-        g = 2 * math.sin((2 * k - 1) * math.pi / (2 * order))
-        if k % 2:  # the shunt element
+             _ac_source(f)] + ([] if single else [f"R1 in n0 {format_eng(r0)}"])
+    node = "in" if single else "n0"
+    # (driven by a source of no impedance, the element at the source is a series one: the shunt elements are the
+    # even ones, the values those of the singly terminated table from the load back)
+    values = _singly_terminated(order)[::-1] if single else \
+        [2 * math.sin((2 * k - 1) * math.pi / (2 * order)) for k in range(1, order + 1)]
+    for k, g in enumerate(values, 1):
+        if k % 2 != single:  # the shunt element
             lines.append(f"L{k} {node} 0 {format_eng(r0 / (w * g))}" if high
                          else f"C{k} {node} 0 {format_eng(g / (w * r0))}")
         else:  # the series element
@@ -1139,7 +1167,8 @@ register(Family(kind="lc_ladder_lowpass",
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
-                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)",
+                noun="filter", accepts=ORDER_3_6 + "|" + LOWPASS + r"|(?:c-l-c\s+|clc\s+)?pi\s+(?:network|section)|"
+                + _ZERO_SOURCE.pattern,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder low-pass filter, order 5, cutoff {x} Hz", 1e3, 10e6),)))
 register(Family(kind="lc_ladder_highpass",
@@ -1155,7 +1184,7 @@ register(Family(kind="lc_ladder_highpass",
                        (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS,
                                r"^(?![\s\S]*(?:\bcross[- ]?over\b|\btweeter))")),
                        (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
-                noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS,
+                noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS + "|" + _ZERO_SOURCE.pattern,
                 specs=("cutoff",), design=_design_cutoff_parameter,
                 examples=(("cutoff", "passive LC ladder high-pass filter, order 3, cutoff {x} Hz", 1e3, 10e6),)))
 
@@ -1215,6 +1244,8 @@ def _rc_ladder_eq(f0, get, sections: int = 2, high: bool = False):
 def _rc_ladder(f: _Filler, high: bool = False) -> str:
     n = rc_sections(f.intent.description)
     v = part_values(f, partial(_rc_ladder_eq, sections=n, high=high), 1e3)
+    if "FREQ" not in f.intent.values:  # (designed for a corner said otherwise, "3 dB down at 500 Hz", or none)
+        f.params.pop("design_freq", None)
     lines, node = [_ac_source(f)], "in"
     for k in range(1, n + 1):  # each section a series part, then a shunt one; unbuffered: each loads the last
         nxt = "out" if k == n else f"n{k}"
@@ -1234,13 +1265,14 @@ def _ladder_function(f: _Filler, high: bool = False) -> list:
 
 def _design_rc_ladder(intent, d, spec, high: bool = False) -> None:
     n = rc_sections(intent.description)
+    # (the first section's stated part stands for every section's: "4.7k from rci to rcm, ..., work out C")
     designer(partial(_rc_ladder_eq, sections=n, high=high), f"fc = x_{n}/(2 pi R C), the {n}-section ladder's corner",
-             "R", scale=1 if high else -1)(intent, d, spec)
+             ("R", "C"), scale=1 if high else -1, aliases={"R": ("R1",), "C": ("C1",)})(intent, d, spec)
 
 
 # "two-section", "cascaded", "multi-stage": a ladder of RC sections (an amplifier, oscillator or converter with
 # RC sections is not one; nor a band-pass)
-_RC_LADDER = (rf"{word('rc')}\b|resistor[- ]capacitor",
+_RC_LADDER = (rf"{word('rc')}\b|\br-c\b|resistor[- ]capacitor",
               r"ladder|cascad|multi[- ]?(?:section|stage)|(?:two|three|four|five|six|[2-6])[- ]"
               r"(?:[\w-]+\s+){0,3}?(?:sections?|stages?)",
               r"^(?!.*(?:amplif|oscillat|coupled|band[- ]?pass|dac\b|converter))")
@@ -1460,7 +1492,7 @@ def _first_order(f: _Filler, high: bool) -> str:
         # High-pass: C1 in series with R1 into the summing node, RF = |G| R1 (corner 1/(2 pi R1 C1)); low-pass: RF
         # with C1 across it, RF = 1/(2 pi fc C1), R1 = RF/|G|.
         if high:
-            body = [f"C1 in a {cs}", f"R1 a inn {rs}", f"R2 inn out {format_eng(float(f'{gain * r:.4g}'))}"]
+            body = [f"C1 in a {cs}", f"R1 a inn {rs}", f"R2 inn out {f('RF', float(f'{gain * r:.4g}'))}"]
         elif (stated := next((f.given(role, 0) for role in ("RIN", "R1") if role in f.intent.values), None)) \
                 and not any(role in f.intent.values for role in ("C", "C1", "CIN", "CF")):
             # ("input resistor 10k": R1 as stated, RF = |G| R1, C1 across RF for the corner)
