@@ -236,3 +236,86 @@ def test_a_noun_halves_and_a_count_of_sources_said_with_their_figures():
                       "antiphase, ra = SIN(0 9 50) and rb = SIN(0 -9 50) from the grounded center tap. Two diodes "
                       "into rdc, 470uF reservoir, 220 ohm load.")
     assert any("'two 9 V peak 50 Hz sources" in c.what and c.status == "pass" for c in result.checks), result.checks
+
+
+def test_a_triangle_drive_is_no_pulse_and_the_node_a_trigger_watches_is_its_input():
+    text = ("Schmitt trigger on a single 5 V supply: q goes high when x rises above 3.5 V and low when it falls below "
+            "1.5 V. Drive x with a 0-5 V triangle at 200 Hz; 20 ms transient.")
+    request = read_request(text)
+    assert request.input == "x" and request.output == "q"
+    assert not any(s.pulse for s in request.sources), request.sources
+
+
+def test_a_window_said_by_its_two_levels_watches_the_node_said_between_them():
+    text = ("Battery window monitor: flag bw_ok should read 5 V whenever the sense node bw_s is between 10.5 V and "
+            "13.8 V, low outside. Sense source VB2. Two comparators, any logic.")
+    request = read_request(text)
+    assert request.input == "bw_s" and request.output == "bw_ok"
+    result = generate(text)
+    assert result.intent.kind == "window_comparator"
+    assert _lines(result.netlist)["VB2"][0] == "bw_s"
+    assert any("'Two comparators" in c.what and c.status == "pass" for c in result.checks), result.checks
+
+
+@pytest.mark.parametrize("text, source, far", [
+    ("My preamp on node tc looks like 1.2 V behind about 10k of output impedance. I need something that "
+     "copies that voltage to node tb without loading it down.", "tc_src", "tc"),
+    ("The reference looks like a 2.5 V source VRF with 220k in series, ending at node rr. I need a copy of that "
+     "voltage at node rb that can drive a load without loading the reference.", "vrf", "rr"),
+])
+def test_a_source_said_with_its_own_resistance_sits_behind_it(text, source, far):
+    request = read_request(text)
+    assert any(e.kind == "R" and e.nodes == (source, far) for e in request.elements), request.elements
+    assert any(s.node == source and s.dc for s in request.sources) and request.input == far
+    result = generate(text)
+    assert result.verified, result.warnings
+
+
+def test_a_level_held_the_same_onto_a_load_through_a_stated_resistor_is_a_follower():
+    text = ("A 2.048 V reference (VR4 on node rsrc) is only reachable through 100k (100k from rsrc to rw). Node rout "
+            "has to hold that same 2.048 V while a 100 ohm load hangs on it. Ideal op-amp. op")
+    request = read_request(text)
+    assert any(e.kind == "R" and e.nodes == ("rsrc", "rw") for e in request.elements)
+    assert request.input == "rw" and request.output == "rout"
+    result = generate(text)
+    assert result.intent.kind == "opamp_buffer" and result.verified, result.warnings
+
+
+def test_an_adverb_after_a_role_word_names_no_node():
+    assert read_request("The output should copy the input exactly, no gain. 1 V DC on node a, load on node b.").input \
+        != "exactly"
+
+
+def test_a_jfet_stage_biased_at_a_stated_drain_current_names_its_source_node():
+    from spice_lsp.language.units import parse_number
+    text = ("self-biased N-JFET common-source stage, IDSS = 4 mA and Vp = -2 V (.model NJ, VTO=-2, BETA=1m). VDD 12 V "
+            "at jv, drain current 1.5 mA, source resistor bypassed, source node js, drain is the output jd, gate at jg "
+            "through 1meg to ground. Voltage gain about -6 at 1 kHz. Input ji with a 1 V AC source, coupled into "
+            "the gate.")
+    result = generate(text)
+    lines = _lines(result.netlist)
+    jfet = next(line for name, line in lines.items() if name.startswith("J"))
+    assert jfet[2] == "js", jfet
+    rs = parse_number(next(line[-1] for name, line in lines.items()
+                           if name.startswith("R") and line[:2] == ["js", "0"]))
+    assert rs == pytest.approx((2 - (1.5e-3 / 1e-3) ** 0.5) / 1.5e-3, rel=0.02)  # |VGS| = |VP| - sqrt(Id/BETA)
+    assert result.verified, result.warnings
+
+
+def test_a_converters_switching_node_is_named():
+    result = generate("Boost converter, ideal switch and diode, 5 V in at bi, 12 V out at bo into 100 ohm, 100 kHz, "
+                      "100uH, 100uF. Switch node bs.")
+    lines = _lines(result.netlist)
+    assert "bs" in next(line for name, line in lines.items() if name.startswith("S"))[:2], lines
+
+
+def test_a_switch_driven_steady_through_a_named_base_resistor_is_checked_on_only():
+    text = ("Darlington pair (two discrete NPNs) switching a relay coil modelled as 100 ohm from the 24 V rail dv to "
+            "the common collector dc1. Drive: 3.3 V DC at dg through a 2.2k base resistor to db. Where does the "
+            "collector sit when on?")
+    request = read_request(text)
+    assert any(e.kind == "R" and e.nodes == ("dg", "db") and e.value == 2200 for e in request.elements)
+    assert request.input != "db"
+    result = generate(text)
+    assert "PULSE" not in result.netlist.upper()
+    assert not any("off" in c.what for c in result.checks if c.what.startswith("function")), result.checks

@@ -475,7 +475,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             _set_supply(driver, rows, stated.dc) if stated.supply else None
             if not (stated.supply and "{" in driver.rest):  # a rail other parts read: its parameter, set above
                 driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
-            if stated.text in steady and not (stated.sin or stated.pulse):
+            # (a level said "DC" with no wave is steady too: "5 V DC at dl_in through a 4.7k base resistor")
+            if (stated.text in steady or re.search(r"\bDC\b", stated.text) and stated.ac is None and not re.search(
+                    r"\b(?:pulse[sd]?|square|step|clock|toggl\w*|switch\w*|sine|wave)\b", stated.text, re.IGNORECASE)) \
+                    and not (stated.sin or stated.pulse):
                 driver.rest = re.sub(r"\s*\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", "", driver.rest, flags=re.IGNORECASE)
         if stated.ac is not None:
             driver.rest = _set_level(driver.rest, "AC", _number(stated.ac))
@@ -571,7 +574,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             driver = same[0] if len(same) == 1 else None
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
-                            if stated.node is None or stated.node == request.input or (
+                            if stated.node is None or stated.node == request.input or any(
+                                # (a source behind a stated resistor into the input: "2 V behind 1 MΩ")
+                                e.kind == "R" and set(e.placed()) == {stated.node, request.input}
+                                for e in request.elements) or (
                                 _INPUT_NAME.match(stated.node) and not any(stated.node in line.nodes for line in found)
                                 and _input_node(found, source) not in mapping) or (not stated.name and (
                                 # ("Put a 1 V AC test source on pin": an AC level alone drives the input)
@@ -939,7 +945,7 @@ _REFERENCE_NODE = re.compile(r"v?ref\w*", re.IGNORECASE)  # the node a family's 
 _RAIL_NODES = ("vdd", "vcc", "vpos", "vplus", "vsupply")
 # Each pin role a device's position gives: (role, element letters, pin index).
 _PIN_ROLES = (("collector", "Q", 0), ("base", "Q", 1), ("emitter", "Q", 2), ("drain", "MJ", 0), ("gate", "MJ", 1),
-              ("anode", "D", 0), ("cathode", "D", 1))
+              ("anode", "D", 0), ("cathode", "D", 1), ("source", "MJ", 2))
 
 
 def family_ports(lines: list[Line], source: str, output: str,
@@ -962,6 +968,11 @@ def family_ports(lines: list[Line], source: str, output: str,
         roles.setdefault(role, list(dict.fromkeys(line.nodes[pin] for line in lines if line.name[0].upper() in kinds
                                                   and len(line.nodes) > pin and line.nodes[pin] not in metered
                                                   and line.nodes[pin] != "0")))
+    # a converter's switching node: its switch's end that is neither ground nor a supply's node
+    switched = {n for line in lines if line.name[0].upper() == "S" for n in line.nodes[:2]
+                if n != "0" and n not in signals and not _RAIL.match(n)}
+    if len(switched) == 1:
+        roles.setdefault("switch", sorted(switched))
     # the nodes a part makes ("the tank node is tk", "the timing capacitor's node is ramp"): where an inductor and a
     # capacitor meet off ground, the one grounded capacitor's other end; each only where it is one node
     ends = {kind: {n for line in lines if line.name[0].upper() == kind for n in line.nodes[:2] if n != "0"}
@@ -1474,7 +1485,7 @@ def _held_rail(lines: list[Line], level: float | None, named: set[str], source: 
 
 # The pins a device's position gives, for a part stated between pins ("10k from collector to base"); "source" is a
 # MOSFET's or JFET's
-_PINS_AT = _PIN_ROLES + (("source", "MJ", 2),)
+_PINS_AT = _PIN_ROLES
 
 
 def _named_before(stated: SourceConstraint, request: Request) -> SourceConstraint:

@@ -92,7 +92,9 @@ def designators(description: str) -> list[str]:
         named = (word.isupper() and 2 <= len(word) <= 5 and word.isalpha()
                  and bool(_GIVEN.match(description[match.end():])
                           or _PART_NOUN.search(description[max(0, match.start() - 24):match.start()])))
-        port = bool(_PORT.match(word))
+        # (a JFET's pinch-off voltage beside its IDSS, "Vp = -1.5 V", is no source's name)
+        port = bool(_PORT.match(word)) and not (word.lower() == "vp" and re.search(r"\bidss\b|pinch", description,
+                                                                                  re.IGNORECASE))
         caps = bool(_CAPS.match(word)) and word not in _ABBREVIATIONS and not shouted
         if (numbered or named or port or caps) and not _model_parameter(description, match.start(), match.end()):
             found.append(word)
@@ -293,7 +295,8 @@ _MENTION = re.compile(
 # "npn", "nmos": a device whose model card is of that type; "supply": a steady voltage source; a bridge's arm).
 _COUNTED = {"resistor": "R", "capacitor": "C", "cap": "C", "inductor": "L", "coil": "L", "diode": "D", "led": "D",
             "zener": "D", "transistor": "QMJ", "bjt": "Q", "mosfet": "M", "fet": "MJ", "jfet": "J", "switch": "SW",
-            "op-amp": "X", "opamp": "X", "op amp": "X", "npn": "npn", "pnp": "pnp", "nmos": "nmos", "pmos": "pmos",
+            "op-amp": "X", "opamp": "X", "op amp": "X", "comparator": "X", "npn": "npn", "pnp": "pnp", "nmos": "nmos",
+            "pmos": "pmos",
             "supply": "supply", "supplie": "supply", "batterie": "supply", "battery": "supply", "arm": "R",
             # ("three parts in parallel on node x": passive parts, the source driving them aside)
             "part": "RLC", "source": "VI"}

@@ -842,6 +842,10 @@ for _family in (
            # "drive a 100 ohm load ... without pulling the reading down" (an op-amp's; "without loading" is the function
            # words')
            rules=((18, ('voltage follower|buffer',)),
+                  # "node bgout has to hold that same 1.25 V while a 50 ohm load hangs on it. Ideal op-amp": a
+                  # level copied onto a load (before the circuit that makes the level, a bandgap's: 5.6)
+                  (5.5, (r'\b(?:hold|keep|copy|follow|track|repeat|present|give)\w*\s+(?:exactly\s+)?(?:that|the)\s+'
+                         r'same\b', r'op[- ]?amp|operational', r'\bload\b')),
                   (17.9, (r'\bwithout\s+(?:pulling|dragging|bogging)\b'
                           r'(?:\s+(?:it|the\s+\w+|my\s+\w+|its\s+\w+))?(?:\s+down)?', r'op[- ]?amp|operational',
                           r'^(?![\s\S]*(?:\b(?:gain|times|amplif\w*|invert\w*|boost\w*|louder)\b|\d\s*db\b))')))),

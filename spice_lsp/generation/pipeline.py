@@ -1076,8 +1076,10 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += named_parts(build.intent.description, result.netlist)
     if build.function and build.provenance is None:  # an answer built by a family
         items += circuit_kind(build.intent.description, family_of(build.intent.kind))
+    # (a figure inside a model parameter's words, "IDSS = 3 mA" read as the card's beta, is the card's: checked there)
     items += stated_values([*build.intent.values.values(), *build.intent.extra_values], result.netlist, build.used,
-                           build.design.claimed, [spec.text for spec in build.request.specs])
+                           build.design.claimed, [spec.text for spec in build.request.specs]
+                           + [p.text for p in build.request.model_params])
     items += unread_numbers(build.intent.description, build.intent, build.request,
                             family_of(build.intent.kind) if build.function else None, result.netlist, netlist,
                             build.function)

@@ -42,6 +42,10 @@ _SCALE = {"": 1.0, "m": 1e-3, "µ": 1e-6, "u": 1e-6}
 
 # "collectors c1 and c2", "bases inp and inn at 0 V DC", "inputs inp = 1.005 V and inn = 1.000 V",
 # "bridge outputs sp and sn", "each stage output s1 to s5", "collector node c"
+_FET = re.compile(r"\b(?:n-?jfets?|p-?jfets?|jfets?|mosfets?|[np]mos|fets?|[np]-channel|common[- ]source|drain)\b",
+                  re.IGNORECASE)
+_FET_SOURCE = re.compile(r"\bsource\s+(?:node|pin|terminal)\s+(?:is\s+|at\s+|=\s*)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+_SWITCH_NODE = re.compile(r"\bswitch(?:ing)?\s+node\s+(?:is\s+|at\s+|=\s*)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 _ROLE_WORDS = {"input": "input", "output": "output", "collector": "collector", "base": "base",
                "emitter": "emitter", "drain": "drain", "gate": "gate", "anode": "anode", "cathode": "cathode"}
 # ("inputs a and b": a port may be called "a" where a list's "and" or comma follows it)
@@ -982,6 +986,12 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
+    # ("self-biased JFET stage, ..., source node jf_s": a field-effect device's source pin, named; "switch node bb_sw":
+    # a converter's switching node)
+    for role, m in [("source", m) for m in _FET_SOURCE.finditer(text) if _FET.search(text)] \
+            + [("switch", m) for m in _SWITCH_NODE.finditer(text)]:
+        if m["n"].lower() not in NOT_NODES | GROUND:
+            _add(ports.roles, role, (m["n"].lower(),))
     for m in _ROLE_NAMED.finditer(text):
         name, role = m["p"] or m["e"] or m["i"] or m["i2"], m["role"].lower()
         if m["i2"] and role in ("in", "out"):

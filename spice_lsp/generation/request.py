@@ -1932,6 +1932,8 @@ _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving
 # ... "the output cas_out and should sit near 6 V DC", "so the output pd_out is +1 V": an output's level
 _MUST_READ = re.compile(r"(?:\b(?P<n>[a-z_]\w*)\s+(?:(?:and|which|that)\s+)?"
                         r"(?:must|should|has\s+to|needs?\s+to|is\s+to|ought\s+to)\s+(?:read|show|be|sit\s+(?:at|near|around|close\s+to)|settle\s+(?:at|to)|"
+                        # ("node bgout has to hold that same 1.25 V")
+                        r"(?:hold|keep|give|deliver|provide)(?:\s+(?:that|the))?(?:\s+same)?|"
                         r"come\s+out\s+(?:at|to)|measure|equal|reach)"
                         # ("pick the drain resistor so dr6 is at 3 V")
                         r"|\b(?:that|output|so(?:\s+that)?)\s+(?:node\s+)?(?P<m>[a-z_]\w*)\s+(?:sits\s+at|is(?:\s+at)?|reads|"
@@ -3524,8 +3526,10 @@ _CONNECTS = re.compile(r"\bconnects?\s+(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?
 
 
 # "collector c through 1k to vcc", "out via a 10 nF capacitor to ground": the part between the two nodes
+# ("dl_in through a 4.7k base resistor to dl_b": a word of its role before the noun)
 _THROUGH = re.compile(r"\b(?P<a>[a-z_]\w*)\s+(?:through|via)\s+(?:an?\s+)?[\d.]+\s*[a-zµΩ]*"
-                      r"(?:\s+(?:resistor|capacitor|cap|inductor))?\s+(?:up\s+|down\s+)?to\s+" + _NODE.format("b"),
+                      r"(?:\s+(?:[a-z]+\s+)?(?:resistor|capacitor|cap|inductor))?\s+(?:up\s+|down\s+)?to\s+"
+                      + _NODE.format("b"),
                       re.IGNORECASE)
 
 
@@ -3561,8 +3565,16 @@ def _part_clauses(text: str) -> list[tuple[int, int]]:
                     or re.search(r"\bnode\s+\w+\s*(?:\([^()]*\))?\s*$", text[start:through.start()]):
                 spans.append((start, through.start()))
                 start = through.start()
+        # ("... reached through 47k (47k from bgsrc to bgw)": a part stated whole in an aside is a clause of its own)
+        for aside in _PART_ASIDE.finditer(text, start, stop):
+            spans += [(start, aside.start()), (aside.start() + 1, aside.end() - 1)]
+            start = aside.end()
         spans.append((start, stop))
     return spans
+
+
+_PART_ASIDE = re.compile(rf"\(\s*{_QTY_TEXT}\s*(?:Ω|Ω|ohms?|[FH]\b)?\s+(?:from|between)\s+(?:node\s+)?[a-z_]\w*\s+"
+                         r"(?:to|and)\s+(?:node\s+)?[a-z_0-9]\w*\s*\)", re.IGNORECASE)
 
 
 def _unnamed_elements(text: str, request: Request) -> None:
@@ -3652,6 +3664,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
                   if q.unit in ("", "ohm", "F", "H") and UNIT_KIND.get(q.unit, kind) == kind
                   and (q.unit or q.scaled or (letter or through or echoed)
                        and not re.search(r"\b(?:to|from|and|between|node)\s+$", clause[:q.start], re.IGNORECASE))]
+        if len(values) == 2 and values[0].value == values[1].value and re.match(r"\s*\(\s*$",
+                                                                              clause[values[0].end:values[1].start]):
+            values = values[1:]  # "through 47k (47k from bgsrc to bgw)": the one part, said again in its aside
         one = re.search(r"\bto\s+(?:ground|gnd)\b", clause, re.IGNORECASE)
         if nodes is None and one and request.elements and request.elements[-1].nodes and \
                 re.search(r"\b(?:feed\w*|then|followed\s+by|into|series)\b", text[max(0, start - 20):stop],
@@ -3994,6 +4009,31 @@ _FED_NODE = re.compile(r"\b(?:node\s+)?(?P<n>[a-z_]\w*)\s+is\s+(?:fed|driven)\s+
 _BEHIND = re.compile(rf"\bbehind\s+(?:an?\s+)?(?P<r>{_QTY_TEXT}(?:Ω|Ω|ohms?)?)(?!\w|\.\d)(?:\s+resistor)?\s*,?\s*"
                      r"(?:which|that)?\s*(?:lands|goes|ends\s+up|comes\s+out|feeds)\s+(?:on|at|to|into)\s+(?:node\s+)?"
                      r"(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+# A source with its own resistance, said as what a sensor looks like: "sensor on node snsr looks like 2 V behind about
+# 1 MΩ (of output impedance)", "a 0.41 V source VPH with 100 megohms in series, ending at node probe"
+_THEVENIN = re.compile(rf"\bnode\s+(?P<n>[a-z_]\w*)\s+(?:looks|acts|behaves)\s+like\s+(?:an?\s+)?(?P<v>{_QTY_TEXT}V)\s+"
+                       rf"(?:source\s+)?behind\s+(?:about\s+|roughly\s+|around\s+)?(?P<r>{_QTY_TEXT}\s*(?:Ω|Ω|ohms?|"
+                       r"megohms?)?)(?!\w|\.\d)"
+                       rf"|(?P<v2>{_QTY_TEXT}V)\s+source\s+(?:(?P<name>[VI][A-Z0-9_]*)\s+)?with\s+(?:about\s+)?"
+                       rf"(?P<r2>{_QTY_TEXT}\s*(?:Ω|Ω|ohms?|megohms?)?)\s+in\s+series\s*,?\s+(?:ending|landing|coming\s+out)"
+                       r"\s+(?:at|on)\s+(?:node\s+)?(?P<n2>[a-z_]\w*)", re.IGNORECASE)
+
+
+def _thevenin(text: str, request: Request) -> None:
+    """A source behind its own resistance (_THEVENIN): the source on a node of its own (its name's, else the named
+    node's with "_src"), the resistor from there to the node named, which is the circuit's input."""
+    for m in _THEVENIN.finditer(text):
+        node, level, ohms = _node(m["n"] or m["n2"]), _quantities(m["v"] or m["v2"]), _quantities(m["r"] or m["r2"])
+        if node in _NOT_NODES | {"0"} or len(level) != 1 or len(ohms) != 1 or ohms[0].unit not in ("", "ohm"):
+            continue
+        own = m["name"].lower() if m["name"] else f"{node}_src"
+        request.sources = [s for s in request.sources if not (s.node == node or m["name"] and s.name == m["name"])]
+        request.sources.append(SourceConstraint(m[0].strip(), own, level[0].value, name=m["name"]))
+        request.elements.append(ElementConstraint(m[0].strip(), "R", None, (own, node), ohms[0].value, ohms[0].text))
+        request.nodes += [n for n in (own, node) if n not in request.nodes]
+        request.input = node if request.input in (None, own) else request.input
 
 
 def _behind(text: str, request: Request) -> None:
@@ -4528,9 +4568,10 @@ def _place_source(request: Request, text: str, node: str, dc: float | None, ac: 
 _HIGH_WHEN = re.compile(r"(?<![\w.])(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+(?:goes|is|turns|switches|stays|sits|drops|falls|"
                         r"snaps|flips|swings|rises|jumps)\s+"
                         r"(?:high|low)\s+(?:only\s+)?(?:when|while|whenever|if|once|as\s+long\s+as)\b", re.IGNORECASE)
-_CROSSES = re.compile(r"\b(?:when|whenever|once|if|as\s+soon\s+as|while)\s+(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+"
-                      r"(?:rises|falls|goes|crosses|climbs|drops|passes|gets|is)\s+(?:again\s+)?(?:past|above|below|over|"
-                      r"under|through|beyond)\s+[-+]?\d", re.IGNORECASE)
+_CROSSES = re.compile(r"\b(?:when|whenever|once|if|as\s+soon\s+as|while)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+                      r"(?-i:(?P<n>[a-z_][a-z0-9_]*))\s+"
+                      r"(?:rises|falls|goes|crosses|climbs|drops|passes|gets|is|stays|sits)\s+(?:again\s+)?(?:past|above|"
+                      r"below|over|under|through|beyond|between|inside|within|outside)\s+[-+]?\d", re.IGNORECASE)
 _NODE_FIRST_OUTPUT = re.compile(r"(?:^|[,;:(]\s*|\.\s+|\band\s+)(?-i:(?P<n>[a-z][a-z0-9]*_[a-z0-9_]+))\s+(?:is\s+)?"
                                 r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+)?outputs?\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
 # A source said after the node it drives, its levels with their kind: "ap_in driven by 1 V AC", "hum_in is the 1 V AC
@@ -4706,6 +4747,8 @@ def _input_pulses(text: str, request: Request) -> None:
             rest = f"{text[m.start('rest'):after.start()]}, {after['rest'].partition(',')[2]}"
         if not _PULSE_WORDS.search(rest) and re.search(r"\b(?:then|until|till|followed\s+by)\b", rest, re.IGNORECASE):
             continue  # "drive a with 0 V then 5 V from 1 ms on": levels one after another, drives.py's steps
+        if re.search(r"\btriang\w*|\bsaw\w*|\bsin\w*", rest.split(",")[0], re.IGNORECASE):
+            continue  # "drive in with a 0-5 V triangle at 100 Hz": no pulse (the family's own wave at those levels)
         if any(q.unit == "V" for q in _quantities(rest)):
             words = f"pulse {rest}"
         elif levels is not None:  # "b with 20 ns delay, 20 ns width and 40 ns period": the levels stated before
@@ -5691,7 +5734,8 @@ def _read_request(description: str) -> Request:
                       # ("Current-output DAC": a compound adjective; "output y, rails ±5 V": a word, unless a node)
                       and not text[:said.start()].endswith("-")
                       and not (plain(n, text[said.end():]) and not (said["n3"] or said["n2"]))
-                      and not re.fullmatch(r"[a-z]{3,}(?:ed|ing)", n.lower())  # "output unloaded": no name
+                      # ("output unloaded", "copy the input exactly": no name)
+                      and not re.fullmatch(r"[a-z]{3,}(?:ed|ing|ly)", n.lower())
                       and not re.fullmatch(r"[RCL]", n)  # ("10k input R": the part, no node r)
                       # ("output on pin 3": a pin and its number, no node's name)
                       and not (n.lower() in PORT_NOUNS and re.match(r"\s*#?\d", text[said.end():]))), None)
@@ -5724,11 +5768,6 @@ def _read_request(description: str) -> Request:
     told = [m for m in _HIGH_WHEN.finditer(text) if m["n"].lower() not in _NOT_NODES and not _article(m, "n")]
     if request.output is None and len({m["n"].lower() for m in told}) == 1 and _node(told[0]["n"]) != request.input:
         request.output = _node(told[0]["n"])
-    # ("st_o drops low when st_i rises past 3.2 V": the node whose crossing the output answers is the input)
-    crossing = {_node(m["n"]) for m in _CROSSES.finditer(text) if m["n"].lower() not in _NOT_NODES
-                and not _article(m, "n")} - {request.output, "0"}
-    if told and request.input is None and len(crossing) == 1:
-        request.input = crossing.pop()
     result, source = function_output(text.lower()), function_input(text.lower())
     if source and result and request.output == _node(source) and request.input in (None, _node(result)):
         # "the mixer output at mx ... keep that DC off a 22k input (22k from dsp to ground)": the source's output
@@ -5788,6 +5827,7 @@ def _read_request(description: str) -> Request:
     _series_group(text, request)
     _across_role(text, request)
     _behind(text, request)
+    _thevenin(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)
@@ -5865,6 +5905,28 @@ def _read_request(description: str) -> Request:
     _share_of_source(text, request)
     if request.output is None:  # "I want 3 V at node mid": the node a level is wanted at is the output
         request.output = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
+    # ("st_o drops low when st_i rises past 3.2 V": the node whose crossing the output answers is the input)
+    crossing = {_node(m["n"]) for m in _CROSSES.finditer(text) if m["n"].lower() not in _NOT_NODES
+                and not _article(m, "n")} - {"0"}
+    wanted = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
+    if request.output in crossing and wanted and wanted not in crossing:
+        request.output = wanted  # ("flag bw_ok should read 5 V whenever node bw_s is between ...": bw_s is watched)
+    crossing -= {request.output}
+    if request.output and request.input is None and len(crossing) == 1:
+        request.input = crossing.pop()
+    # ("VBG on node bgsrc ... reached through 47k (47k from bgsrc to bgw)": a source behind one stated resistor whose
+    # far end nothing else stated touches feeds the circuit there)
+    for feeding in [s for s in request.sources if s.node and s.node != "0"] if request.input is None else []:
+        # (not a part of the circuit's own by its role: "through a 4.7k base resistor to dl_b")
+        series = [e for e in request.elements if e.kind == "R" and feeding.node in e.placed() and "0" not in e.placed()
+                  and len(set(e.placed())) == 2 and not re.search(
+                      r"\b(?:base|gate|emitter|collector|drain|feedback|input|load|bias|pull\w*|gain|timing|sense)\b",
+                      e.text, re.IGNORECASE)]
+        far = next((n for n in series[0].placed() if n != feeding.node), None) if len(series) == 1 else None
+        if far and far != request.output and sum(far in e.placed() for e in request.elements) == 1 \
+                and not any(s.node == far for s in request.sources):
+            request.input = far
+            break
     # "F1 from out to ground with gain 50": a controlled source's own figure, not a gain the circuit must measure
     request.specs = [s for s in request.specs if not any(
         e.kind in "EFGH" and e.value is not None and s.text in e.text and math.isclose(s.target, e.value)

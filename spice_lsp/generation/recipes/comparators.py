@@ -928,7 +928,10 @@ def _window(f: _Filler) -> str:
 register(Family(kind="window_comparator", function=_window_function,
                 summary="window comparator (high inside a voltage window)", build=_window,
                 names=("window comparator", "window detector", "dual-limit comparator"),
-                rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),), analysis="dc",
+                # ("window monitor: high whenever the sense is between 11 V and 14.4 V", "two comparators")
+                rules=((4.99, (r"window (?:comparator|detector)|dual[- ]limit",)),
+                       (4.995, (r"\bwindow\b", r"\bbetween\s+[-+]?\d[\d.]*\s*[vV]\s+and\s+[-+]?\d",
+                                r"comparators?|\bflag\b|\bhigh\b|\blow\b"))), analysis="dc",
                 ports=(("output", ("below", "out")),),
                 dc_sweep="0 10 0.05", signal_input=True, accepts=r"comparators?"))
 

@@ -18,6 +18,7 @@ import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, register, used
+from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -263,10 +264,14 @@ def _switches(f: _Filler) -> list:
     tran = f"tran {period / 500:g} {3 * period:g}"
     off_band = (-1.5, 0.05 * supply) if high else (0.95 * supply, supply + 1.5)
     on_how, off_how = ("max", "min") if high else ("min", "max")
-    return [Probe(f"function: on, the switched node sits at {'the supply' if high else 'ground'}",
-                  f"{tran}\nmeas tran result {on_how} v({{out}}) from={period / 20:g}", *on_band),
-            Probe(f"function: off, the switched node returns to {'ground' if high else 'the supply'}",
-                  f"{tran}\nmeas tran result {off_how} v({{out}}) from={period / 20:g}", *off_band)]
+    on = Probe(f"function: on, the switched node sits at {'the supply' if high else 'ground'}",
+               f"{tran}\nmeas tran result {on_how} v({{out}}) from={period / 20:g}", *on_band)
+    # ("Logic drive: 5 V DC at dl_in ... what does the collector sit at when on?": driven steady, it is only on)
+    if any(s.dc and not (s.sin or s.pulse or s.pwl) and re.search(r"\bDC\b", s.text) and not s.supply
+           for s in read_request(text).sources):
+        return [on]
+    return [on, Probe(f"function: off, the switched node returns to {'ground' if high else 'the supply'}",
+                      f"{tran}\nmeas tran result {off_how} v({{out}}) from={period / 20:g}", *off_band)]
 
 
 _LOADS = r"baker|relay|solenoid|(?:dc\s+)?motor|lamp|bulb|coil|heater|buzzer|load\s+switch|" \

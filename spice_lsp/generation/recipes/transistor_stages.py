@@ -1421,6 +1421,16 @@ def _design_jfet_gain(intent, d, spec) -> None:
     """|A| = gm RD, gm = 2 sqrt(BETA Id), Id set by RS (self bias). A lower current gives more gain per volt
     across RD, so RS is picked (E12, 100 ohm to 100k) where the drain sits nearest the middle of its room
     (between VDD and the source plus the overdrive and a volt); a stated RS or RD is kept."""
+    if spec.quantity == "current" and spec.target > 0 and dz.given(intent, "RS", "RE") is None:
+        # "drain current 1 mA": self bias at that current, |VGS| = |VP| - sqrt(Id/BETA), RS = |VGS|/Id
+        vp, beta = _jfet_law(intent)
+        vgs = vp - math.sqrt(spec.target / beta)
+        if vgs <= 0:
+            d.problems.append(f"'{spec.text}': at or above IDSS, no self bias draws it")
+            return
+        dz.set_value(intent, d, "RS", vgs / spec.target, "self bias: RS = |VGS|/Id, |VGS| = |VP| - sqrt(Id/BETA)",
+                     dz.E96)
+        return
     if spec.quantity not in ("gain", "gain_db"):
         return
     gain = abs(spec.target) if spec.quantity == "gain" else 10 ** (spec.target / 20)
@@ -1772,9 +1782,11 @@ register(Family(kind="jfet_common_source", function=_jfet_cs_gain, summary="JFET
                 names=("JFET common-source amplifier", "JFET amplifier", "n-channel JFET amplifier",
                        "self-biased JFET common-source stage"),
                 rules=((15.6, (r"jfets?\b",)),),
-                source="V2", noun="amplifier", specs=("gain", "gain_db"), design=_design_jfet_gain,
+                source="V2", noun="amplifier", specs=("gain", "gain_db", "current"), design=_design_jfet_gain,
                 examples=(("gain", "self-biased JFET common-source amplifier on 15 V with a gain of {x}", 2, 12),
-                          ("gain_db", "JFET common-source amplifier, 12 V supply, {x} dB of gain", 6, 20))))
+                          ("gain_db", "JFET common-source amplifier, 12 V supply, {x} dB of gain", 6, 20),
+                          ("current", "self-biased JFET common-source stage on 15 V, drain current {x} A", 0.5e-3,
+                           2e-3))))
 register(Family(kind="jfet_source_follower", summary="JFET source follower",
                 function=lambda f: [gain_between(0.5, 1.0, "follows its input")],
                 build=lambda f: _jfet(f, True),
