@@ -319,3 +319,33 @@ def test_a_switch_driven_steady_through_a_named_base_resistor_is_checked_on_only
     result = generate(text)
     assert "PULSE" not in result.netlist.upper()
     assert not any("off" in c.what for c in result.checks if c.what.startswith("function")), result.checks
+
+
+def test_a_range_written_with_three_dots_keeps_its_stop():
+    assert ".dc VS1 0 3 10m" in _directives("Sweep VS1 0...3 V, step 10 mV. VS1 on a, R1 = 1k from a to b, D1 from b "
+                                            "to ground.")
+
+
+def test_a_scale_letter_spaced_before_the_next_parameters_equals_is_that_parameters_name():
+    request = read_request("9 V on node v9, 1k from v9 to k, LED from k to ground (use is=1e-20 n=1.8 for it). op")
+    assert {p.name: p.value for p in request.model_params} == {"is": pytest.approx(1e-20), "n": 1.8}
+
+
+def test_a_node_whose_aside_calls_it_a_source_with_its_level_is_driven_there():
+    text = ("Emitter follower on a 12 V rail: the output fo should sit at about 6 V DC and follow fi (AC 1 source, "
+            "cap-coupled into the base) with a gain of 0.95 or better at 1 kHz.")
+    request = read_request(text)
+    assert any(s.node == "fi" and s.ac == 1 for s in request.sources) and request.input == "fi"
+    result = generate(text)
+    assert _lines(result.netlist)["V2"][:2] == ["fi", "0"] and result.verified, result.warnings
+
+
+def test_a_steady_level_on_a_rail_named_node_is_the_supply():
+    text = ("Common-base amp: 12 V on q_vcc, NPN biased at Ic = 2 mA, collector resistor 2.2k from q_vcc to the "
+            "output q_out, base AC-grounded with a cap. Signal (1 V AC source at q_in) goes into the emitter via a "
+            "coupling cap.")
+    request = read_request(text)
+    assert next(s for s in request.sources if s.node == "q_vcc").supply
+    assert not any(e.kind == "Q" and e.nodes and e.nodes[0] == "q_vcc" for e in request.elements)
+    result = generate(text)
+    assert result.intent.values["VDD"].value == 12 and result.verified, result.warnings

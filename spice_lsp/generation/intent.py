@@ -88,7 +88,7 @@ _UNITS = {  # regex group -> (pattern, canonical unit, factor); Hz before H, mic
 _QTY = re.compile(rf"""
     (?<![\w/])(?<!(?<!\.)\.)
     (?: (?P<rkm>\d+(?:meg|MEG|[kKMRVvmuµμnp])\d{{1,2}}|\d+R\b)   # 2k2, 4u7, 4M7, 3V3 (3v3), 100R
-      | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)
+      | (?P<sign>[-+\u2212])?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?<!\.)\.\d+)(?:[eE][-+]?\d+)?)
       | (?P<words>(?i:{_WORD})(?:[\s-]+(?:and\s+)?(?i:{_WORD}))*      # "forty-seven", "one hundred"
                   (?:\s+(?i:point)(?:\s+(?i:{_DIGIT_WORD})\b)+)?) )      # "five point six"
     \s?
@@ -96,7 +96,8 @@ _QTY = re.compile(rf"""
               |(?<=\d)[NPU](?![A-Za-z]))?  # ("C1 470P": SPICE's suffix in capitals, attached to its figure)
     (?:(?<=[^\d\s])\s(?=[\u03a9\u2126FHVA]|(?i:ohm|hz)))?  # "100 n F": a prefix spaced from its unit
     (?P<unit>{"|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _UNITS.items())})?
-    (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/|(?<=[vV])\()  # "100 µA/V²" is a value, "1/2" and "2 v(a)" are not
+    (?![\wµμ\u03a9\u2126°%]|\.\d|(?<=\d)/|(?<=[vV])\(|(?<=\s[fpnuµμmkKMG])\s*=)  # "100 µA/V²" is a value, "1/2",
+    # "2 v(a)" and "is=1e-18 n=2" (n the next parameter's name, no nano) are not
     (?!\s?/\s?(?:[°º]|deg|kelvin|K\b|[munpµμ]?s\b|sec))  # "41 uV/degC", "10 V/us": a rate, no level
     """, re.VERBOSE)
 # A waveform written the way SPICE writes it, "SIN(0 10 1k)", "PULSE(0 5 0 1n 1n 1m 2m)", "PWL(0 0 1m 10)" (its ")"

@@ -84,6 +84,7 @@ from spice_lsp.generation.stated.measured import passed_side, q_scaled, ripple_e
 from spice_lsp.generation.stated.nodes import sink_node
 from spice_lsp.generation.stated.parts import stated_definitions
 from spice_lsp.generation.templates import MODELS
+from spice_lsp.generation.vocabulary import RAIL_NAME
 from spice_lsp.language.checks import check
 from spice_lsp.language.elements import layout
 from spice_lsp.language.model import Element, Netlist, ParamDef
@@ -847,6 +848,14 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
             and signal.text in said.supply.text:  # "a CMOS gate on 5 V", "from 12 V": the supply, not the input
         intent.values["VDD"] = dataclasses.replace(signal, role="VDD")
         del intent.values["VIN"]
+    # ("9 V on cb_vcc": a supply the request places on a rail's node, read as a bias level): the supply
+    railed = next((s for s in request.sources if s.supply and s.dc is not None and s.node
+                   and RAIL_NAME.search(s.node)), None)
+    if railed is not None and "VDD" not in intent.values:
+        biased = next((r for r, v in intent.values.items() if r in ("VBIAS", "VIN") and v.unit == "V"
+                       and v.value == railed.dc and v.text in railed.text), None)
+        if biased is not None:
+            intent.values["VDD"] = dataclasses.replace(intent.values.pop(biased), role="VDD")
     if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
         return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
     if intent.kind == "generic" and not intent.values and not request.elements:

@@ -35,6 +35,7 @@ from spice_lsp.generation.vocabulary import (
     PINS,
     PLACES,
     PORT_NOUNS,
+    RAIL_NAME,
     ROLES,
     VERBS,
     called,
@@ -663,7 +664,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             if i not in found and m:
                 found[i] = _node(m["n"])
         _paired_pins(text[slice(*_sentence(text, name_at))], name, kind, found)
-        ends = _pair(clause, max(0, name_at - start)) if kind in "QMJ" and not {0, 2} & set(found) else None
+        # (not another part's ends said in the clause: "NPN ..., collector resistor 3.3k from cb_vcc to cb_out")
+        ends = _pair(clause, max(0, name_at - start)) if kind in "QMJ" and not {0, 2} & set(found) and not re.search(
+            r"\b(?:resistors?|capacitors?|caps?|inductors?|coils?|diodes?)\s+(?:of\s+)?[\d.]+\s*\w*\s+(?:from|between)\b",
+            clause, re.IGNORECASE) else None
         if ends:  # "MN (nmos) from vo to ground with gate vi": its channel between the two, its source on ground or
             # the rail ("MP from vo to vdd")
             found[0], found[2] = ends[::-1] if ends[0] == "0" or RAIL.match(ends[0]) and not (
@@ -3425,8 +3429,11 @@ def _sources(text: str, request: Request) -> None:
             continue  # (a clock with no node is the circuit's own clock, at the levels and rate it states)
         if any(existing.text == clause.strip() for existing in request.sources):
             continue
+        # ("9 V on cb_vcc": a steady level on a node named as a rail is the supply; a clock or a sine is none)
+        railed = dc is not None and ac is None and not (sine or pulse) and node is not None \
+            and bool(RAIL_NAME.search(node))
         request.sources.append(SourceConstraint(clause.strip(), node, None if pulse else dc, ac, sine, name,
-                                                bool(supply) and not (pulse or sine), pulse,  # a clock/sine: no supply
+                                                (bool(supply) or railed) and not (pulse or sine), pulse,
                                                 minus=None if minus == "0" else minus))
         if bare and bare["n"] and node == _node(bare["n"]) and node not in ("0", "a", "an", "the") \
                 and node not in request.nodes:  # "5 V on v5 in": a node
@@ -4537,15 +4544,20 @@ _PROBED_LEVEL = re.compile(rf"\bv\((?P<n>[a-z_]\w*)\)\s*=\s*(?P<v>{_QTY_TEXT}V)(
 # "Signal source cb_src (1 V AC)": a source called by the node it drives, its levels in its aside
 # ... or an input so called: "Input ef_in (1 V AC)"
 _SOURCE_NODE_ASIDE = re.compile(r"\b(?:(?:signal|input|test|ac|dc|voltage)\s+source|input)\s+(?:node\s+)?"
-                                r"(?P<n>(?![VI][A-Z0-9_]*\b)[a-z_]\w*)\s*\((?P<levels>[^()]*)\)", re.IGNORECASE)
+                                r"(?P<n>(?![VI][A-Z0-9_]*\b)[a-z_]\w*)\s*\((?P<levels>[^()]*)\)"
+                                # ... or any node whose aside calls it a source with its level: "follow efi (AC 1
+                                # source, cap-coupled into the base)"
+                                r"|(?<![\w.])(?-i:(?P<n2>[a-z_][a-z0-9_]*))\s*\((?P<levels2>\s*(?:(?:AC|DC)\s+[-+]?\.?\d"
+                                r"[\d.]*\s*[munµ]?V?|[-+]?\.?\d[\d.]*\s*[munµ]?V\s+(?:AC|DC))\s+(?:\w+\s+)?source\b[^()]*)\)",
+                                re.IGNORECASE)
 
 
 def _source_node_asides(text: str, request: Request) -> None:
     """Sources called by the node they drive, their levels in their aside (_SOURCE_NODE_ASIDE)."""
     driven = {s.node for s in request.sources}
     for m in _SOURCE_NODE_ASIDE.finditer(text):
-        levels = _stated_levels(m["levels"], "V")
-        node = _node(m["n"])
+        levels = _stated_levels(m["levels"] or m["levels2"], "V")
+        node = _node(m["n"] or m["n2"])
         if node not in driven and node not in _NOT_NODES | {"0"} and levels and "sin" not in levels:
             driven.add(node)
             dc, ac = levels.get("dc"), levels.get("ac")

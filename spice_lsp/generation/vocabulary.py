@@ -85,6 +85,8 @@ ma ua µa mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
 _MARKED: ContextVar[frozenset[str]] = ContextVar("_MARKED", default=frozenset())
 _MARKS = re.compile(r"\bnodes?\s+(?P<n>[a-z_]\w*)|\b(?:from|between)\s+(?:nodes?\s+)?(?P<a>[a-z_]\w*)\s+(?:to|and)\s+"
                     r"(?:node\s+)?(?P<b>[a-z_]\w*)"
+                    # a port's name before what it does ("the output efo should sit at about 4.5 V")
+                    r"|\b(?:output|input)\s+(?P<e>[a-z_]\w*)\s+(?=should|must|has\s+to|needs?\s+to|sits|stays)"
                     # a part's ends in an aside ("the drain resistor (vp to dx)")
                     r"|\(\s*(?P<c>[a-z_]\w*)\s+to\s+(?P<d>[a-z_]\w*)\s*\)"
                     # a name given a level ("ua = 0.3 V", the input of an equation "acc = -(ua + 2 ub)")
@@ -133,3 +135,7 @@ def plain(word: str, after: str = "") -> bool:
     hyphen is part of a compound ("mid-rail", "high-side"), no name at all."""
     return (word.lower() in PLAIN and word.lower() not in _MARKED.get()) \
         or after.startswith("-") and not after.startswith("->")
+
+
+# A node named as a supply rail, alone or after a prefix ("vcc", "cb_vcc", "vdd2"): a steady level on it is a supply
+RAIL_NAME = re.compile(r"(?:^|_)(?:vcc|vdd|vbat|vsup\w*|vbus)\d*$")
