@@ -349,3 +349,13 @@ def test_a_steady_level_on_a_rail_named_node_is_the_supply():
     assert not any(e.kind == "Q" and e.nodes and e.nodes[0] == "q_vcc" for e in request.elements)
     result = generate(text)
     assert result.intent.values["VDD"].value == 12 and result.verified, result.warnings
+
+
+def test_a_lossy_integrators_input_resistor_and_the_one_across_its_cap_keep_their_places():
+    text = ("practical inverting integrator: R = 33k in, C = 2.2nF feedback with a 680k resistor across the cap so it "
+            "doesn't drift. Drive gi with a +/-1 V, 2 kHz square wave (PULSE(-1 1 0 1u 1u 0.249m 0.5m)), output go. "
+            "Run 40 ms.")
+    values = {role: v.value for role, v in parse_intent(text).values.items() if v.unit == "ohm"}
+    assert values == {"R1": 33e3, "RF": 680e3}, values
+    lines = _lines(generate(text).netlist)
+    assert any(line[:2] == ["gi", "n"] and line[-1] == "33k" for line in lines.values()), lines

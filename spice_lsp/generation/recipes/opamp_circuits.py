@@ -1212,6 +1212,9 @@ register(Family(kind="practical_integrator", summary="practical (lossy) op-amp i
                                r"|(?:across|in\s+parallel\s+with|parallel\s+to)\s+(?:the\s+|its\s+)?(?:feedback\s+)?"
                                r"(?:cap(?:acitor)?\b|c\d?\b)", r"integrator")),),
                 analysis="tran", tran=("5u", "5m"), accepts=r"(?:miller\s+)?integrator",
+                # ("R = 10k in, C = 10nF feedback with a 1meg resistor across the cap": the input's, then RF)
+                words=((r"resistor\s+(?:across|in\s+parallel|parallel\s+to|shunting)|across\s+(?:the\s+|its\s+)?cap",
+                        {"ohm": "RF"}), (r"in\b(?!\s+(?:parallel|series))|input", {"ohm": "R1"})),
                 specs=("cutoff", "ugbw", "dc_gain_db"),
                 design=_lossy_design,
                 examples=(("cutoff", "practical integrator with a cutoff frequency of {x} Hz", 10, 2e3),
