@@ -359,3 +359,9 @@ def test_a_lossy_integrators_input_resistor_and_the_one_across_its_cap_keep_thei
     assert values == {"R1": 33e3, "RF": 680e3}, values
     lines = _lines(generate(text).netlist)
     assert any(line[:2] == ["gi", "n"] and line[-1] == "33k" for line in lines.values()), lines
+
+
+def test_a_dc_bias_source_said_beside_a_stated_sine_leaves_the_sine():
+    result = generate("biased positive clipper: 4 V peak, 1 kHz sine on node ci, 1k in series to co, 1N4148 from co "
+                      "to a 1.5 V DC source (cathode on the source). 3 ms tran.")
+    assert "SIN(0 4 1k)" in result.netlist.replace("1000", "1k"), result.netlist

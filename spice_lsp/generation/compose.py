@@ -476,8 +476,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             if not (stated.supply and "{" in driver.rest):  # a rail other parts read: its parameter, set above
                 driver.rest = _set_level(driver.rest, "DC", _number(stated.dc))
             # (a level said "DC" with no wave is steady too: "5 V DC at dl_in through a 4.7k base resistor")
+            # (where no stated source has a wave: "6 V peak sine on bc_in ... to a 2.7 V DC source" keeps the sine)
             if (stated.text in steady or re.search(r"\bDC\b", stated.text) and stated.ac is None and not re.search(
-                    r"\b(?:pulse[sd]?|square|step|clock|toggl\w*|switch\w*|sine|wave)\b", stated.text, re.IGNORECASE)) \
+                    r"\b(?:pulse[sd]?|square|step|clock|toggl\w*|switch\w*|sine|wave)\b", stated.text, re.IGNORECASE)
+                    and not any(s.sin or s.pulse or s.pwl for s in request.sources)) \
                     and not (stated.sin or stated.pulse):
                 driver.rest = re.sub(r"\s*\b(?:SIN|PULSE|PWL)\s*\([^)]*\)", "", driver.rest, flags=re.IGNORECASE)
         if stated.ac is not None:
