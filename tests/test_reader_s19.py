@@ -365,3 +365,12 @@ def test_a_dc_bias_source_said_beside_a_stated_sine_leaves_the_sine():
     result = generate("biased positive clipper: 4 V peak, 1 kHz sine on node ci, 1k in series to co, 1N4148 from co "
                       "to a 1.5 V DC source (cathode on the source). 3 ms tran.")
     assert "SIN(0 4 1k)" in result.netlist.replace("1000", "1k"), result.netlist
+
+
+def test_a_zener_shunt_sized_for_its_load_and_its_own_current_off_a_stated_battery():
+    from spice_lsp.language.units import parse_number
+    result = generate("Zener shunt regulator off a 12 V battery (zb): 6.2 V zener (model with BV=6.2), series resistor "
+                      "sized for a 10 mA load plus about 4 mA of zener current. Load is 620 ohm at zo.")
+    rs = parse_number(next(v[-1] for k, v in _lines(result.netlist).items() if k.startswith("R") and "zb" in v[:2]))
+    assert rs == pytest.approx((12 - 6.2) / (10e-3 + 4e-3), rel=0.02)
+    assert result.verified, result.warnings

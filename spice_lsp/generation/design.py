@@ -566,12 +566,14 @@ def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
     """RL from a load current, RS from the input, the load's and the zener's own current (see above)."""
     current = given(intent, "IBIAS")
     said = _SHUNT_CURRENT.search(intent.description)
-    shunt = current if current and said and parse_number((said["i"] or said["i2"] or said["i3"]).replace(" ", "")) \
-        == current else None
-    if current and shunt is None and given(intent, "RL") is None:
+    # ("for a 20 mA load plus about 5 mA of zener current": the zener's own current, whichever the reader kept)
+    shunt = parse_number((said["i"] or said["i2"] or said["i3"]).replace(" ", "")) if said else None
+    if current and current != shunt and given(intent, "RL") is None:
         set_value(intent, d, "RL", vz / current, "RL = Vout/I (the load's current)", E96)
         d.claimed.add("IBIAS")
-    vin = given(intent, "VIN", "VDD")
+    # (its input as stated: a level the request's source holds, "off a 9 V battery (zs_bat)")
+    vin = given(intent, "VIN", "VDD") or next((s.dc for s in read_request(intent.description).sources
+                                              if s.kind == "V" and s.dc and s.dc > vz and not (s.sin or s.pulse)), None)
     # an input said to range ("wanders from 9 to 14 V") keeps the zener in breakdown at its lowest
     vin = min((float(a) for m in VOLT_RANGE.finditer(intent.description) if vin in (float(m[1]), float(m[2]))
                for a in m.groups()), default=vin) if vin is not None else None
@@ -579,7 +581,11 @@ def _zener_resistors(intent: Intent, d: Design, vz: float) -> None:
         i_load = 0.0 if UNLOADED.search(intent.description) else vz / (given(intent, "RL") or 1e3)
         set_value(intent, d, "RS", (vin - vz) / (i_load + (shunt or IZ)),
                   "RS = (VIN_min - VZ)/(I_load + IZ)" + (", IZ the zener current asked for" if shunt else ""), E96)
-        d.claimed.update({"IBIAS"} if shunt else set())
+        d.claimed.update({"IBIAS"} if shunt or current else set())
+        if shunt and said and current and current != shunt:  # both currents read: the load's and the zener's own
+            intent.values["IZ"] = Value("IZ", shunt, (said["i"] or said["i2"] or said["i3"]), "A")
+            d.claimed.add("IZ")
+            intent.warnings[:] = [w for w in intent.warnings if not w.startswith("two values for IBIAS")]
 
 
 # "with nothing else loading zr", "no load", "unloaded": a zener regulator with no load resistor
