@@ -5918,8 +5918,9 @@ def _read_request(description: str) -> Request:
     if request.output is None:  # "I want 3 V at node mid": the node a level is wanted at is the output
         request.output = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
     # ("st_o drops low when st_i rises past 3.2 V": the node whose crossing the output answers is the input)
+    # (not a supply a monitor watches: "drops to 0 once vcc sinks below 2.7 V" keeps vcc the rail it is)
     crossing = {_node(m["n"]) for m in _CROSSES.finditer(text) if m["n"].lower() not in _NOT_NODES
-                and not _article(m, "n")} - {"0"}
+                and not _article(m, "n") and not RAIL_NAME.search(m["n"].lower())} - {"0"}
     wanted = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)
     if request.output in crossing and wanted and wanted not in crossing:
         request.output = wanted  # ("flag bw_ok should read 5 V whenever node bw_s is between ...": bw_s is watched)

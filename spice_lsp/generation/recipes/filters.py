@@ -213,9 +213,9 @@ def _opamp_gain(s: complex, gbw: float) -> complex:
     return OPAMP_GAIN / (1 + s / (2 * math.pi * gbw / OPAMP_GAIN))
 
 
-def _mfb_bandpass_response(v: dict[str, float], gbw: float, f: float) -> complex:
-    """The Deliyannis band-pass's v(out)/v(in) at f with the op-amp's own gain A(s) (node a: R1, R3, C1, C2;
-    the - input n: C1 from a, R2 from out; out = -A v(n))."""
+def _mfb_bandpass_response(v: dict[str, float], f: float, gbw: float = GBW) -> complex:
+    """The Deliyannis band-pass's v(out)/v(in) at f with the op-amp's own gain A(s) of gain-bandwidth `gbw` (node a:
+    R1, R3, C1, C2; the - input n: C1 from a, R2 from out; out = -A v(n))."""
     s = 2j * math.pi * f
     a = _opamp_gain(s, gbw)
     g1, g2, g3, sc = 1 / v["R1"], 1 / v["R2"], 1 / v["R3"], s * v["C"]
@@ -276,7 +276,7 @@ def _mfb_bandpass_eq(f0, get):
     aim_f, aim_q, aim_k = f0, q, k
     for _ in range(8):
         values = _mfb_bandpass_ideal(aim_f, aim_q, c, aim_k)
-        response = partial(_mfb_bandpass_response, values, get("GBW", GBW))
+        response = partial(_mfb_bandpass_response, values, gbw=get("GBW", GBW))
         peak, got_q = _peak_and_q(response, f0)
         aim_f, aim_q = aim_f * f0 / peak, aim_q * q / got_q
         aim_k = min(aim_k * k / abs(response(peak)), 2 * aim_q * aim_q - 0.1)
