@@ -122,7 +122,7 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     if want.value is None and (want.name is None or not any(want.nodes or ()) or want.kind in "DQMJ"
                                and not want.placed()) and len(kin) == 1:
         return kin[0]
-    pins = "|".join(pin for pin, _, _ in _PINS_AT)
+    pins = "|".join(pin for pin, _, _ in _PIN_ROLES)
     role = re.search(rf"\b(?P<role>feedback|input|load|ground(?=[- ]leg)|{pins})(?:[- ]leg)?\s+"
                      rf"(?:resistor|capacitor|cap)\s+"
                      rf"{re.escape(want.name)}\b|\b{re.escape(want.name)}\s*\(\s*(?P<arm>top|bottom|upper|lower)\s*\)",
@@ -146,7 +146,7 @@ def _in_role(role: str, line: Line, lines: list[Line], output: str) -> bool:
     output to its inverting input; input, from the node a signal source drives (no rail) to another; load, from the
     output to ground; a pin's ("emitter resistor"), on that pin of the circuit's one device that has it."""
     ends = set(line.nodes[:2])
-    if pinned := next(((kinds, at) for pin, kinds, at in _PINS_AT if pin == role), None):
+    if pinned := next(((kinds, at) for pin, kinds, at in _PIN_ROLES if pin == role), None):
         kinds, at = pinned
         devices = [d for d in lines if d.name[:1].upper() in kinds and len(d.nodes) > at]
         return len(devices) == 1 and devices[0].nodes[at] in ends
@@ -1434,7 +1434,7 @@ def _sine_of(rest: str) -> tuple[float, ...] | None:
 
 
 # A transistor's pin by its word: its place among the element's nodes (collector/drain first)
-_PIN_AT = {"collector": 0, "drain": 0, "base": 1, "gate": 1, "emitter": 2}
+_PIN_AT = {pin: at for pin, _, at in _PIN_ROLES if pin in _PIN_WORDS}
 
 
 def _on_supply_node(stated: SourceConstraint, ports: Ports, request: Request) -> SourceConstraint:
@@ -1487,7 +1487,6 @@ def _held_rail(lines: list[Line], level: float | None, named: set[str], source: 
 
 # The pins a device's position gives, for a part stated between pins ("10k from collector to base"); "source" is a
 # MOSFET's or JFET's
-_PINS_AT = _PIN_ROLES
 
 
 def _named_before(stated: SourceConstraint, request: Request) -> SourceConstraint:
@@ -1512,7 +1511,7 @@ def _unsaid_ends(want: ElementConstraint, request: Request, lines: list[Line]) -
         return want
     named = set(request.nodes) | {request.input, request.output} | {n for line in lines for n in line.nodes}
     nodes = tuple(None if n is not None and n != "0" and n not in named and not RAIL.match(n) and not _RAIL.match(n)
-                  and not any(role == n for role, _, _ in _PINS_AT) and re.fullmatch(r"[a-z]{4,}", n)
+                  and not any(role == n for role, _, _ in _PIN_ROLES) and re.fullmatch(r"[a-z]{4,}", n)
                   else n for n in want.nodes or ())
     return dataclasses.replace(want, nodes=nodes) if want.nodes and nodes != tuple(want.nodes) else want
 
@@ -1523,9 +1522,9 @@ def _on_pins(want: ElementConstraint, lines: list[Line], named: set[str]) -> Ele
     calls a node stays the node's name)."""
     nodes = list(want.nodes or ())
     for k, node in enumerate(nodes):
-        pins = {line.nodes[pin] for role, kinds, pin in _PINS_AT if role == node and node not in named
+        pins = {line.nodes[pin] for role, kinds, pin in _PIN_ROLES if role == node and node not in named
                 for line in lines if line.name[:1].upper() in kinds and len(line.nodes) > pin}
-        devices = {line.name for role, kinds, _ in _PINS_AT if role == node for line in lines
+        devices = {line.name for role, kinds, _ in _PIN_ROLES if role == node for line in lines
                    if line.name[:1].upper() in kinds}
         if len(pins) == 1 and len(devices) == 1:
             nodes[k] = pins.pop()

@@ -17,7 +17,6 @@ from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports, sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -1006,7 +1005,7 @@ def _crosses_zero(f: _Filler) -> list:
     low, high = (0.0, pulled[0]) if pulled else (0.0, float(logic[1])) if logic else \
         (-saturation(f.intent), saturation(f.intent))
     # (the period of the sine the request states, "zx = SIN(0 2 60)", which the answer's source carries)
-    stated = next((s.sin[2] for s in read_request(f.intent.description).sources if s.sin and len(s.sin) > 2
+    stated = next((s.sin[2] for s in f.request.sources if s.sin and len(s.sin) > 2
                    and s.sin[2] > 0), None)
     swing, period = high - low, 1 / (stated or used(f, "FREQ"))
     # High at the input's positive peaks, low at its negative ones (the second period: settled) ...

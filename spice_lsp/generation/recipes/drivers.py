@@ -18,7 +18,6 @@ import re
 
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, register, used
-from spice_lsp.generation.request import read_request
 from spice_lsp.generation.templates import _bjt_model, _Filler
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -268,7 +267,7 @@ def _switches(f: _Filler) -> list:
                f"{tran}\nmeas tran result {on_how} v({{out}}) from={period / 20:g}", *on_band)
     # ("Logic drive: 5 V DC at dl_in ... what does the collector sit at when on?": driven steady, it is only on)
     if any(s.dc and not (s.sin or s.pulse or s.pwl) and re.search(r"\bDC\b", s.text) and not s.supply
-           for s in read_request(text).sources):
+           for s in f.request.sources):
         return [on]
     return [on, Probe(f"function: off, the switched node returns to {'ground' if high else 'the supply'}",
                       f"{tran}\nmeas tran result {off_how} v({{out}}) from={period / 20:g}", *off_band)]
