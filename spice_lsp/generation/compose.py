@@ -117,6 +117,14 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     if len(ahead) == 1:
         return ahead[0]
     kin = [i for i, line in enumerate(lines) if i not in taken and line.name[0].upper() == want.kind]
+    # ("collector cb_out to +9 V through 5.1k": one end named, the other a rail's level): the one part of its kind on
+    # that node whose other end is no ground
+    if want.kind in "RCL" and want.nodes and len(want.nodes) == 2 and want.nodes.count(None) == 1:
+        known = next(n for n in want.nodes if n is not None)
+        on = [i for i in kin if any((where or {}).get(n, n) == known or n == known for n in lines[i].nodes[:2])
+              and "0" not in lines[i].nodes[:2]]
+        if len(on) == 1:
+            return on[0]
     # "a diode from out to ground": the one diode; "an LED (call it D2)": the one diode, by that name; "Emitter follower
     # Q4 ..., input at the base node b4": the one transistor, its pins as said
     if want.value is None and (want.name is None or not any(want.nodes or ()) or want.kind in "DQMJ"
@@ -333,12 +341,14 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if why := _unify(mapping, opamps[0].nodes[:3], pins, False):
             problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
-    elements = [_unsaid_ends(_on_pins(want, found, set(request.nodes)), request, found)
-                for want in request.elements]
+    pin_ports = read_ports(request.description).roles
+    elements = [_unsaid_ends(_on_named_pins(_on_pins(want, found, set(request.nodes)), found, pin_ports), request,
+                             found) for want in request.elements]
     # (a part read twice, once with a port's qualifier for its end: "2.2k load from the positive" inside "a 2.2k load
     # from the positive output node pos1 to ground" is that one part, not a second)
     twice = {i for i, (want, said) in enumerate(zip(elements, request.elements)) if want.nodes != said.nodes and any(
         other is not said and other.kind == said.kind and other.value == said.value and said.text in other.text
+        and said.text != other.text  # ("collectors lt_c1 and lt_c2 each through 10k": two parts, one statement)
         for other in request.elements)}
     known = [i for i, want in enumerate(elements) if i not in twice and _match(want, found, set(), output) is not None]
     ends_said = [n for want in request.elements for n in want.placed()] + [n for s in request.sources
@@ -471,6 +481,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                     driver.nodes[i] = want
                 else:
                     problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {want}")
+        if stated.minus is None and len(driver.nodes) == 2 and driver.nodes[1] != "0" and any(
+                other is not stated and other.node == mapping.get(driver.nodes[1], driver.nodes[1]) and other.dc == 0
+                and other.ac is None and not (other.sin or other.pulse or other.pwl) for other in request.sources):
+            driver.nodes[1] = "0"  # ("drive lt_p with DC 0 AC 1, hold lt_n at 0 V": each input from ground)
         if stated.dc is not None:
             _set_supply(driver, rows, stated.dc) if stated.supply else None
             if not (stated.supply and "{" in driver.rest):  # a rail other parts read: its parameter, set above
@@ -601,6 +615,20 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             # "two AA cells (3 V, the source is VBAT on node cells)", "5 V DC on node cp_in" of a pump on 5 V: the
             # family's supply, named and placed so
             driver = rail
+        if driver is None and stated.node and stated.kind == "V" and stated.dc is not None and not stated.name \
+                and not (stated.sin or stated.pulse or stated.pwl) \
+                and stated.node not in {n for line in found for n in line.nodes} \
+                and (fed := _plain_input(found, source)) is not None and stated.dc != 0 \
+                and fed.nodes[0] not in mapping and _dc_level(fed, rows) == stated.dc:
+            # "From 12 V DC on unreg I need 5.6 V at zout": the family's input source, at that very level, on that node
+            driver = fed
+        if driver is None and stated.node and stated.name and stated.kind == "V" and (holder := next((
+                line for line in found if line.name[:1].upper() == "V" and _RAIL.match(line.nodes[0])
+                and mapping.get(line.nodes[1], line.nodes[1]) == stated.node and _dc_level(line, rows) == 0), None)):
+            # ("output node mc_out, measured with DC source VMC": the family's 0 V source holding its output at the
+            # rail gives way to the stated one, from that node to ground)
+            holder.nodes = [holder.nodes[1], "0"]
+            driver = holder
         if driver is None and stated.node and stated.name and stated.kind == "V":
             # A source the request names on a node the family does not drive: added as stated.
             added.append(Line(stated.name, [stated.node, "0"], stated.waveform()))
@@ -1529,6 +1557,21 @@ def _on_pins(want: ElementConstraint, lines: list[Line], named: set[str]) -> Ele
         if len(pins) == 1 and len(devices) == 1:
             nodes[k] = pins.pop()
     return dataclasses.replace(want, nodes=tuple(nodes)) if want.nodes and tuple(nodes) != want.nodes else want
+
+
+def _on_named_pins(want: ElementConstraint, lines: list[Line], roles: dict[str, tuple[str, ...]]) -> ElementConstraint:
+    """A part with one end named and the other open ("collector cb_out to +9 V through 5.1k") is on the family's pin
+    that the request names so: the n-th named collector on the n-th device's collector."""
+    if not (want.kind in "RCL" and want.nodes and len(want.nodes) == 2 and want.nodes.count(None) == 1):
+        return want
+    known = next(n for n in want.nodes if n is not None)
+    for role, kinds, pin in _PIN_ROLES:
+        named = roles.get(role, ())
+        devices = [line.nodes[pin] for line in lines if line.name[:1].upper() in kinds and len(line.nodes) > pin]
+        if known in named and len(devices) == len(named):
+            return dataclasses.replace(want, nodes=tuple(devices[named.index(known)] if n == known else n
+                                                         for n in want.nodes))
+    return want
 
 
 def _plain_input(lines: list[Line], source: str, supply: float | None = None) -> Line | None:

@@ -1069,8 +1069,13 @@ def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: s
             # Sweep the circuit's input source whatever the description called it; of several inputs, the one on the
             # node the request's swept source drives ("input nb swept by VNB": the gate's second input)
             parts = directive.split()
-            parts[1] = _source_on(body, next((s.node for s in filler.request.sources if s.node and s.name
-                                              and s.name.upper() == parts[1].upper()), None)) or source
+            stated = next((s.node for s in filler.request.sources if s.node and s.name
+                           and s.name.upper() == parts[1].upper()), None)
+            # (a source the request names and places where the family has none, "a DC source VW on wl_out and
+            # sweep it", is added as stated: the sweep is its own)
+            parts[1] = _source_on(body, stated) or (parts[1] if stated and parts[1].upper() != source.upper()
+                                                    and not any(line.split()[:1] == [parts[1]] for line in body)
+                                                    else source)
             directive = " ".join(parts)
         lines.append(directive)
         probe = {".ac": f".print ac vm({out}) vp({out})",

@@ -676,7 +676,17 @@ _STEPPED_DOWN = re.compile(
     # ("from a 9 V battery at node batt, give me about 3.3 V at node lo3": the supply first, then the level asked for)
     rf"|\bfrom\s+(?:an?\s+|my\s+|the\s+|our\s+)?(?P<a3>\d+(?:\.\d+)?)\s*v\s+{_SUPPLY}\b[^.;]{{0,40}}?"
     r"\b(?:give|make|get|want|need|produce|deliver)\w*\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|roughly\s+|exactly\s+)?"
-    r"(?P<b3>\d+(?:\.\d+)?)\s*v\b")
+    r"(?P<b3>\d+(?:\.\d+)?)\s*v\b"
+    # ("scale it so 10 V in shows up as 2.5 V": a signal's level and what it reads as, a scale, no supply made)
+    r"|(?<![\w.])(?P<a4>\d+(?:\.\d+)?)\s*v\s+(?:in\s+|input\s+)?(?:(?:should|must|will)\s+)?(?:reads?|becomes?|"
+    r"shows?\s+up|appears?|comes?\s+out)\s+as\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?(?P<b4>\d+(?:\.\d+)?)\s*v\b")
+
+
+def _stepped(m: re.Match, side: str) -> float:
+    """The level before (`side` "a") or after ("b") a step down _STEPPED_DOWN reads, whichever way it was said."""
+    return float(next(m[g] for g in (side, f"{side}2", f"{side}3", f"{side}4") if m[g]))
+
+
 # "keep it passive", "just resistors": no active part, whatever draws from the level made
 _PASSIVE = re.compile(r"\bpassive\b|\b(?:just|only)\s+(?:two\s+)?resistors\b|\bresistors\s+only\b")
 _DRAWN = re.compile(r"\b(?:loads?|draws?|drawing|sensors?|modules?|devices?|micro\w*|mcu|boards?|regulat\w*|steady|"
@@ -834,9 +844,9 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
     # a DC level turned into a lower one for something that draws from it ("turn the 12 V into 5 V for my sensor",
     # "5 V from my 9 V battery for a module drawing 20 mA"): a regulator; with nothing drawn named, a divider
     if "divide" not in found and "two_resistors" not in found and (m := _STEPPED_DOWN.search(low)) \
-            and 0 < float(m["b"] or m["b2"] or m["b3"]) < float(m["a"] or m["a2"] or m["a3"]) \
+            and 0 < _stepped(m, "b") < _stepped(m, "a") \
             and not (_TRANSISTOR.search(low) or _MOS.search(low)):
-        return Reading(m[0], "linear regulator" if _DRAWN.search(low) and not _PASSIVE.search(low)
+        return Reading(m[0], "linear regulator" if _DRAWN.search(low) and not _PASSIVE.search(low) and not m["a4"]
                        else "voltage divider")
     if "divide" in found or ("two_resistors" in found and not _OTHER_PARTS.search(low)):
         mid = re.search(r"\bmid|\bmiddle|\bhalfway|\bhalf\s+(?:of\s+)?(?:the\s+)?(?:supply|rail)", low)
@@ -980,7 +990,9 @@ _OPAMP_INVERTER = re.compile(r"\binverter\b")
 _NOT_OPAMP_INVERTER = re.compile(r"\b(?:cmos|[np]mos|mosfets?|logic|gates?|charge[- ]pump|voltage\s+inverter|ttl"
                                  r"|digital|negative\s+(?:supply|rail|voltage)|transistors?|bjts?|npn|pnp)\b")
 _SECOND_ORDER = re.compile(r"\b(?:second|2nd|2)[- ]?order\b|\b(?:two|2)[- ]?poles?\b|\bbiquadratic\b"
-                           r"|\bq\s*(?:=|:|of|factor\s+of)\s*[\d.]|\bquality\s+factor\b"
+                           # (not a node called q: "low-pass p → q: 330 Ω series")
+                           r"|(?<!\u2192\s)(?<!->\s)(?<!\bnode\s)(?<!\bto\s)\bq\s*(?:=|:|of|factor\s+of)\s*[\d.]"
+                           r"|\bquality\s+factor\b"
                            # its roll-off: "falls off at 40 dB per decade", "12 dB/octave"
                            r"|(?<![\d.])(?:40\s*-?\s*db\s*(?:/|per\s+|an?\s+|each\s+)\s*dec|"
                            r"12\s*-?\s*db\s*(?:/|per\s+|an?\s+|each\s+)\s*oct)\w*")
@@ -1515,12 +1527,11 @@ def _function_specs(low: str) -> list[SpecRow]:
         rows.append(SpecRow(m.start(), m.end(), "vout", float(f"{_si(m[1], m[2]) / _PARTS[m[3]]:.12g}")))
     elif ("divide" in concepts or "two_resistors" in concepts) and (m := _ARRIVES_AS.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "vout", _si(m[1], m[2])))
-    elif (m := _STEPPED_DOWN.search(low)) and 0 < float(m["b"] or m["b2"] or m["b3"]) \
-            < float(m["a"] or m["a2"] or m["a3"]) and (
-            m["b"] or m["b3"] or _DRAWN.search(low) and not re.search(
+    elif (m := _STEPPED_DOWN.search(low)) and 0 < _stepped(m, "b") < _stepped(m, "a") and (
+            m["b"] or m["b3"] or m["b4"] or _DRAWN.search(low) and not re.search(
                 r"\b(?:held|biased|sits?|set|node\s+\w+)\s+(?:at\s+)?$", low[:m.start()])):
         # "drop my 24 V rail to 12 V", "clean 5 V for a microcontroller from a 9 V battery": the level made
-        made = next(g for g in ("b", "b3", "b2") if m[g])
+        made = next(g for g in ("b", "b3", "b2", "b4") if m[g])
         rows.append(SpecRow(*m.span(made), "vout", float(m[made])))
     elif {"divide", "two_resistors"} & concepts.keys() and (m := _TO_FRACTION.search(low)):
         rows.append(SpecRow(m.start(), m.end(), "gain", 1 / _PARTS[m[1]]))

@@ -617,6 +617,15 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
             role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
         if role in (None, "VIN") and q.unit == "V" and q.value > 0 and _AT_RAIL.match(text, q.end):
             role = "VDD"  # "from 10 V at node vcc": a level on a node named as a rail is the supply's
+        if role is None and q.unit == "V" and re.search(
+                r"\b(?:want|need|expect|get|see)\s+(?:about\s+|around\s+|roughly\s+|exactly\s+)?$",
+                text[max(0, q.start - 40):q.start], re.IGNORECASE) \
+                and re.match(r"\s*(?:dc\s+)?(?:at|on)\s+(?:node\s+)?[a-z_]\w*", text[q.end:], re.IGNORECASE):
+            role = _NOT_A_ROLE  # "I want +2 V at pt_out": a level wanted at a node, a spec, no supply
+        if role is None and q.unit == "ohm" and re.search(r"\bdriv(?:es|ing)\s+(?:an?\s+|the\s+)?$",
+                                                          text[max(0, q.start - 30):q.start], re.IGNORECASE) \
+                and not re.match(r"\s*(?:[a-z]+\s+)?(?:resistor|capacitor|cap|inductor|coil)", text[q.end:], re.I):
+            role = "RL"  # "zout drives 470 ohm": what a node drives is its load (not "drives a 1k resistor")
         if role is None and q.unit == "ohm" and (pin := _PIN_HAS.search(text[max(0, q.start - 60):q.start])):
             role = _PIN_ROLES[pin["pin"].lower()]  # "emitter node cbe with 8.2k to n9": that pin's resistor
         if role is None:
@@ -809,7 +818,8 @@ _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGN
 # ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
 # ... up to its sentence's end ("AC 1. ac dec 20 10 1meg.": two statements)
 _DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b"
-                        r"(?:[^,;\n.]|\.(?!\s|$))*", re.IGNORECASE)
+                        # (up to the next one too: ".op and .ac dec 20 0.1 10k" is two)
+                        r"(?:[^,;\n.]|\.(?!\s|$|(?:op|ac|tran|dc|noise)\b))*", re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
 _SENTENCE_END = re.compile(r"(?<!\.)\.\s|;|$")  # (not a range's "..": "ac 100 Hz .. 1 MHz at 25/dec")
 # A sentence that only goes on with a sweep's settings: "Output v(nz), input source VN, 10 points per decade from 10 Hz
@@ -891,8 +901,9 @@ _TEMP_LIST = re.compile(rf"(?<![\w.]){_TEMP_NUMBER}(?:\s*{_DEGREES})?(?:\s*,\s*{
 # ("5 C per step": a bare C before the step's word is degrees)
 _STEP_AFTER = re.compile(rf"\s*(?:(?:{_DEGREES}|C\b)\s*)?"
                          r"(?:steps?|increments?|resolution|at\s+a\s+time|(?:per|a|each)\s+step)\b", re.IGNORECASE)
-_STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin)\s*$",
-                          re.IGNORECASE)
+# ("swept 0 to 3.3 V (10 mV)": a figure of the sweep's unit in parentheses right after its range)
+_STEP_BEFORE = re.compile(r"(?:\bsteps?(?:\s+(?:size|of))?|\bincrements?\s+of|\bresolution\s+of|\bin"
+                          r"|(?<=\d)\s*[mµu]?[VA]\s*\()\s*$", re.IGNORECASE)
 
 
 def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
@@ -1090,7 +1101,9 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
                     re.match(rf"[\s,:]*(?:of\s+|for\s+)?(?:the\s+)?(?:(?:input|supply|gate|base|dc)\s+)?"
                              rf"(?:(?:voltage|current)\s+)?(?:source\s+)?({_SOURCE_NAME})", text[m.end():]) or \
                     re.search(rf"(?<![\w.])({_SOURCE_NAME})\s+(?:(?:on|at)\s+(?:node\s+)?[a-z_]\w*\s*)?:\s*$",
-                              text[:m.start()])  # ("VGS on mg: DC sweep 0 to 3 V": the source its heading names)
+                              text[:m.start()]) or \
+                    (re.search(rf"(?<![\w.])({_SOURCE_NAME})\b[^.;]*$", text[:m.start()])  # ("a DC source VW on wl_out
+                     if re.match(r"\s*it\b", text[m.end():]) else None)  # and sweep it 2 V ... 10 V": that source)
                 # "nested over VGS 1 V to 3 V in 0.5 V steps": a second source stepped over the first's sweep
                 nested = re.search(r"\b(?:nested\s+(?:over|with|on)|(?:and|then)\s+(?:step|sweep)\w*|for\s+each|"
                                    # "stepped for base current IB", "stepped over the gate source VG"

@@ -158,7 +158,9 @@ _CARRIES = {**dict.fromkeys(("woofer", "bass", "low"), "lowpass"), **dict.fromke
                                                                                   "highpass"),
             "mid": "bandpass", "band": "bandpass"}
 # (the wave's word in any case: "Square wave on node fsq" starts its sentence)
-_CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble)"
+# ("the band-pass at bq_bp and the low-pass at bq_lp": a filter's outputs by their response)
+_CARRIED = re.compile(r"\b(?P<qual>(?i:square|triangle|triangular|sawtooth|ramp|sine|cosine|woofer|tweeter|bass|treble"
+                      r"|(?:low|high|band)[- ]?pass|notch)"
                       r"|(?:low|high|mid|band)(?=[\s-]+(?:band|range|frequencies|output|out)\b))"
                       r"(?:[\s-]+(?:wave|band|range|frequencies|signal|channel|speaker|driver|terminal))?"
                       # (where it is said: "at", "on" or "node", or a role word: "square output sq"; not "a triangle
@@ -184,7 +186,10 @@ _DOTTED = re.compile(r"\b(?P<role>input|output)s?\b[^.;:]*?(?<![\w.])(?P<first>"
 # is on, the reference (diode-connected) side or the output
 _SIDED_PIN = re.compile(r"\b(?P<q>reference|ref|input|diode[- ]connected|output|copy|mirrored)\s+"
                         r"(?:transistor'?s?\s+|side\s+)?(?P<pin>collector|drain)\s+(?:is\s+|at\s+|on\s+)?(?:node\s+)?"
-                        r"(?P<n>" + _NAME + r")\b(?![(])",
+                        r"(?P<n>" + _NAME + r")\b(?![(])"
+                        # ("the diode-connected transistor (node cm_ref)": the device's side, its node in an aside)
+                        r"|\b(?P<q2>reference|ref|diode[- ]connected|output|mirrored)\s+"
+                        r"(?:transistor|device|side|npn|pnp|nmos|pmos)\s*\(\s*(?:node\s+)?(?P<n2>" + _NAME + r")\s*\)",
                         re.IGNORECASE)
 # "both inputs 0.5 V DC", "each input at 1 V", "all inputs held at 2 V": one level for every input named
 _EACH_INPUT = re.compile(r"\b(?:both|each|all)\s+(?:of\s+the\s+)?inputs?\s+(?:are\s+|is\s+|sit\s+|held\s+|set\s+)?"
@@ -210,7 +215,10 @@ _EQUATION = re.compile(r"\bv?out\)?\s*=\s*(?P<expr>[^=;]*?v\(\w+\)(?:[^=;.]|\.\d
 # ("2 x s1": a weight times its node, the "x" written as a letter)
 _TIMES = r"(?:[*×·]|x(?=\s))"
 _TERM = r"(?:\d+(?:\.\d+)?\s*" + _TIMES + r"?\s*)?(?:v\(\s*[a-z_]\w*\s*\)|[a-z_]\w*)"
-_NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*(?P<expr>[-+\u2212]?\s*"
+# ("df_out = 1.65 + 5*(df_a - df_b)": an offset before its terms)
+_NAMED_EQUATION = re.compile(r"(?<![\w.(])(?P<out>[a-z_]\w*)\s*=\s*"
+                             r"(?:\d+(?:\.\d+)?\s*[-+\u2212]\s*(?=\d*\.?\d*\s*\*?\s*\())?"
+                             r"(?P<expr>[-+\u2212]?\s*"
                              r"(?:\d+(?:\.\d+)?\s*" + _TIMES + r"?\s*)?\(?\s*[-+\u2212]?\s*" + _TERM
                              + r"(?:\s*[-+\u2212]\s*" + _TERM + r")*\s*\)?)"
                              r"(?![\w(]|\.\d|\s*[*/^(]|\s+[a-z_]\w*\s*[-+*/)])"
@@ -244,6 +252,16 @@ _ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out)
 _OTHER_DEVICE = re.compile(r"(?<![\w'])(?<!\d\s)(?!(?:the|its|their|our|my|your|whose|this|that|and|with|an?)\s)"
                            r"(?:[a-z]\w*|(?:" + "|".join(sorted(OUTSIDE)) + r")['\u2019]s)\s+$",
                            re.IGNORECASE)
+_BETWEEN_STAGES = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+)?(?:stages|sections)\s*[,:]?\s*(?:(?:is|at|on)\s+)?"
+                             r"(?:(?:node|the\s+node)\s+)?(?P<n>" + _NAME + r")\b"
+                             r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+and\b))")
+# "I need bo to copy whatever is on bi", "vo follows the voltage at vi": the node that copies is the output, the one
+# copied the input
+# (a verb, not a noun: "a rounded copy on node soft" names no output "rounded")
+_COPIES = re.compile(r"(?<![\w.])(?P<o>" + _NAME + r")\s+(?:(?:to|should|must|will|has\s+to)\s+"
+                     r"(?:copy|follow|track|mirror|repeat)|copies|follows|tracks|mirrors|repeats)\s+"
+                     r"(?:whatever\s+(?:is|sits|appears)\s+|what(?:'s|\s+is)\s+|(?:the\s+)?(?:voltage|signal|level)\s+)?"
+                     r"(?:on|at)\s+(?:node\s+)?(?P<i>" + _NAME + r")\b")
 # "the difference between nodes x and y"
 _DIFFERENCE = re.compile(r"\bdifference\s+(?:between|of)\s+(?:the\s+)?(?:nodes\s+)?(?P<a>" + _NAME
                          + r")\s+and\s+(?:node\s+)?(?P<b>" + _NAME + r")\b")
@@ -986,6 +1004,10 @@ def read_ports(text: str) -> Ports:
             _add(ports.roles, _ROLE_WORDS[m["role"].lower()], pair)
     for m in _EQUATION.finditer(text):
         _add(ports.roles, "input", tuple(dict.fromkeys(n.lower() for n in re.findall(r"v\((\w+)\)", m["expr"]))))
+    for m in _COPIES.finditer(text):
+        if not {m["o"].lower(), m["i"].lower()} & (NOT_NODES | GROUND | ARTICLES | PLAIN):
+            _add(ports.roles, "output", (m["o"].lower(),))
+            _add(ports.roles, "input", (m["i"].lower(),))
     # ("self-biased JFET stage, ..., source node jf_s": a field-effect device's source pin, named; "switch node bb_sw":
     # a converter's switching node)
     for role, m in [("source", m) for m in _FET_SOURCE.finditer(text) if _FET.search(text)] \
@@ -998,8 +1020,13 @@ def read_ports(text: str) -> Ports:
             continue  # ("the way out is down"): only a role's own word names its node so
         if m["i"] is None and role in ("in", "out") and m["e"] is None and not re.search(r"\(\s*node\s", m[0]):
             continue  # "out (vo)": the word "in" or "out" is a role only before "=" or ":" (or "12 V in (node x)")
-        if _OTHER_DEVICE.search(text[:m.start()]):
-            continue  # "the ADC input (node adc)", "a preamp output (node pre)": another device's port
+        if other := _OTHER_DEVICE.search(text[:m.start()]):
+            # "the ADC input (node adc)", "a preamp output (node pre)": another device's port; one outside the circuit
+            # faces ours the other way ("my ADC input (adc1)" takes our output)
+            device = re.sub(r"['\u2019]s$", "", other[0].strip().lower())
+            if device in OUTSIDE and role in ("input", "output") and (faced := m["p"] or m["e"] or m["i"]):
+                _add(ports.roles, "output" if role == "input" else "input", (faced.lower(),))
+            continue
         # (not "output (buffered)": what it is)
         if name not in _OUTPUTS and not plain(name) and (len(name) <= 5 or re.search(r"[\d_]", name)):
             _add(ports.roles, _ROLE_WORDS.get(role, role + "put"), (name,))
@@ -1072,6 +1099,8 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _BETWEEN_STAGES.finditer(text):  # "between stages bw_mid": the first stage's output
+        _add(ports.roles, "stage", (m["n"].lower(),))
     for m in _BROUGHT_OUT.finditer(text):  # "bring out the low-pass as tt_lp": an output told apart by its word
         _add(ports.roles, f"{m['qual'].lower()} output", (m["n"],))
     for m in _PORTS_NAMED.finditer(text):
@@ -1220,9 +1249,10 @@ def read_ports(text: str) -> Ports:
         if not ports.supply.node and value > 0 and len(rails) == 1:
             ports.supply = Level(rails.pop(), value, said)
     for m in _SIDED_PIN.finditer(text):  # (last: the plain pin's role, which other readers give it, loses the name)
-        side = "output" if m["q"].lower() in ("output", "copy", "mirrored") else "reference"
-        ports.roles[m["pin"].lower()] = tuple(n for n in ports.roles.get(m["pin"].lower(), ()) if n != m["n"])
-        _add(ports.roles, side, (m["n"],))
+        side = "output" if (m["q"] or m["q2"]).lower() in ("output", "copy", "mirrored") else "reference"
+        if m["pin"]:
+            ports.roles[m["pin"].lower()] = tuple(n for n in ports.roles.get(m["pin"].lower(), ()) if n != m["n"])
+        _add(ports.roles, side, (m["n"] or m["n2"],))
     return ports
 
 

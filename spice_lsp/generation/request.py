@@ -175,7 +175,9 @@ _NODE = (r"(?:the\s+)?(?:(?:an?\s+)?(?:[-+]?\d+(?:\.\d+)?\s?V\s+)?(?:[a-z]+\s+)?
          r"|[-+]?\d+(?:\.\d+)?\s?V\s*(?:(?:rail|supply|line)\s*)?(?P<{0}_level>\()\s*"
          r"(?:[VI]\w*\s+(?:on|at)\s+)?(?=node\b))?"
          # a port's word before its name ("from node A to output Q")
-         r"(?:(?:input|output)\s+(?!(?:of|and|to|the|is|at|on|from|node|signal|pin|stage|side|level)\b)(?=[a-z_]))?"
+         r"(?:(?:input|output)\s+(?!(?:of|and|to|the|is|at|on|from|node|signal|pin|stage|side|level)\b)(?=[a-z_])"
+         # ... or a pin's word before a name that can be nothing but a node's ("from VDD to drain jf_d")
+         r"|(?:collector|base|emitter|drain|gate|anode|cathode)\s+(?=(?-i:[a-z][a-z0-9]*[_\d][a-z0-9_]*)\b))?"
          r"(?:node\s+)?"
          # a figure with a unit is a level, not a numbered node ("the drain at 5 V", "the gate at 1.6 V")
          r"(?:named\s+|called\s+)?(?P<{0}>[A-Za-z_]\w*|\d+(?![.,]\d|\s*(?:[munpµkKM]|meg)?(?:V|A|Hz|s)\b))\b" + _PIN
@@ -466,6 +468,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     # ("Shunt node x to ground with C3 = 1n, and tie node x to node y with R4": a verb that places the next part)
     ends += [m.start() for m in re.finditer(r",\s*(?:and\s+)?(?:then\s+)?(?=(?:bypass|decouple|tie|pull|hang|connect|"
                                             r"shunt|terminate|clamp|join|link|hook)\s)", text, re.IGNORECASE)]
+    # ("RS = 1k source resistor, gate jf_g to ground through 1meg": a pin or port and its node open a statement)
+    ends += [m.start() for m in re.finditer(r",\s*(?:and\s+)?(?:the\s+)?(?i:gate|base|drain|collector|emitter|anode|"
+                                            r"cathode|input|output)\s+(?:node\s+)?[a-z][a-z0-9]*[_\d][a-z0-9_]*\b",
+                                            text)]
     unnamed = _unnamed_statements(text, names)
     spans: list[tuple[int, int]] = []
     for i, start in enumerate(marks):
@@ -730,6 +736,10 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         # "a 50 Ω load RL at out": a load hangs from its node to ground
         across = re.match(rf"{re.escape(name)}\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                           clause[max(0, name_at - start):], re.IGNORECASE)
+    if across is None and nodes is None and kind == "R":  # "RXS = 100 ohm load on xs": so too, said after its value
+        across = re.match(rf"{re.escape(name)}\s*(?:=|:|\bis\b)?\s*[\d.]+\s*(?:[kKmM]|meg)?\s*(?:ohms?|Ω)?\s+"
+                          r"(?:resistive\s+)?load\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
+                          clause[max(0, name_at - start):], re.IGNORECASE)
     if across and not _DESIGNATOR.fullmatch(across["a"]) and not _not_node(across, "a") \
             and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE) \
             and across["a"] not in {m["name"] for m in _DESIGNATOR.finditer(text)}:  # "CF across RF": a part's name
@@ -755,8 +765,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         # (a terse item opens with its name: "R4: vin to mid, 2k2"; "put RT = 220 Ω there" is prose)
         terse = _terse_ends(clause, name, [value] if value else []) if clause.lstrip().startswith(name) else None
         nodes = _clause_ends(clause, name) or terse or _walked_to(text, start, clause, name)
-    if nodes and name.lower() in nodes:
-        nodes = tuple(None if n == name.lower() else n for n in nodes)
+    if nodes and name.lower() in nodes and not (name != name.lower() and re.search(
+            rf"(?<![\w.]){re.escape(name.lower())}(?![\w.])", clause)):  # ("CPL 47n from cpl to ground": a node so
+        nodes = tuple(None if n == name.lower() else n for n in nodes)  # called, in its own case, is a node)
     if kind in "EGHFKS":  # a coupling names its inductors after its own name: its words run to the sentence end
         end = re.compile(r"[;]|\.(?:\s|$)").search(text, name_at)
         words = text[name_at + len(name):end.start() if end else len(text)] if kind == "K" else \
@@ -1764,6 +1775,8 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        # (not "doubles the voltage of a ... sine": a doubler's)
                        r"|\b(?P<word>twice|double|triple)s?\s+(?!(?:the\s+)?(?:dc\s+)?voltage\b)(?:the\s+)?"
                        r"(?:[^.;]{0,24}?\d[^.;]{0,24}?\s)?(?:input|in|signal|amplitude|sines?|waves?)\b"
+                       # "make it twice as big": the size said against the input's
+                       r"|\b(?P<word2>twice|double|triple)\s+as\s+(?:big|large|loud|strong|much|high|tall)\b"
                        rf"|\b(?:amplif(?:y|ies|ying)|boost(?:s|ing)?)\s+(?:\S+\s+){{0,7}}?by\s+(?:a\s+factor\s+of\s+)?"
                        rf"(?P<amp>{_NUMBER})\b(?!\s*dB)"
                        # "3 x (v2 - v1)", "2.5 times the difference": a difference amplifier's gain
@@ -2129,7 +2142,7 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         figure = m["n"] or m["x"] or m["by"] or m["amp"] or m["amp2"] or m["g"] or m["diff"] or m["xn"] or m["xn2"] \
             or m["tn"]
         gain = _number(figure.lower()) if figure else 1 / _DENOMINATORS[m["part"].split()[-1].lower()] \
-            if m["part"] else _TIMES_WORDS.get((m["word"] or "").lower(), 1.0)
+            if m["part"] else _TIMES_WORDS.get((m["word"] or m["word2"] or "").lower(), 1.0)
         lo, hi = _sentence(text, m.start())
         flip = m if m["neg"] or m["tneg"] else flipped(text, lo, hi)
         start, end = (min(m.start(), flip.start()), max(m.end(), flip.end())) if flip else m.span()
@@ -2280,7 +2293,7 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
-_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|from)\s+(?:the\s+)?"
+_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|feed|feeds|feeding|excite|excites|from)\s+(?:the\s+)?"
                       r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?:[a-z_]*[\d_]\w*|[a-z])\b))?"
                       r"(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
@@ -2919,7 +2932,7 @@ def _named_sources(text: str, request: Request) -> set[str]:
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              # ("makes v10 = 10 V": a node, then its level; "puts AC 1 on top": a level)
                              r"(?!(?:AC|DC)\s+[-+]?\.?\d)(?P<n>[a-z_]\w*)\b"
-                             r"(?!\(|\s*=(?!\s*[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
+                             r"(?!\(|\s*=(?!\s*(?:DC\s+)?[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
                              re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
             # (not another part's pin: "VCC5 via a series resistor, LED anode at node la"; nor a role word before
@@ -3016,7 +3029,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                             rf"(?:\s*(?:magnitude|amplitude|level|of|=|:))*\s*(?P<q>{_QTY_TEXT})"
                             rf"(?:{unit})?(?!\w|\.\d)"
                             # (not the digit of a name: "V2 AC 1")
-                            rf"|(?<![\w.])(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b", span, re.IGNORECASE)
+                            # (no DC level before it: "DC 2u AC 1" is 1 AC)
+                            rf"|(?<![\w.])(?<!DC\s)(?<!DC=)(?<!DC\s=\s)(?P<q2>{_QTY_TEXT}){unit}?\s+(?:of\s+)?AC\b",
+                            span, re.IGNORECASE)
         # ("both DC 2.5 and AC 0.5": a level after its DC word, its unit unsaid, as after AC)
         dc_said = re.search(rf"\bDC(?:\s*(?:level|value|of|=|:))*\s*(?P<q>{_QTY_TEXT}(?:{unit})?)(?!\w|\.\d)"
                             rf"|(?<![\w.])(?P<q2>{_QTY_TEXT}{unit})\s*DC\b", span, re.IGNORECASE)
@@ -4091,6 +4106,33 @@ def _source_through(text: str, request: Request) -> None:
         if not any(e.kind == "R" and set(e.placed()) == {a, b} for e in request.elements):
             request.elements.append(ElementConstraint(m[0].strip(), "R", None, (a, b), qs[0].value, qs[0].text))
             request.nodes += [n for n in (a, b) if n not in request.nodes]
+
+
+# "Signal dl_in from an AC 1 V source through 10uF into dl_b": the source on the node said first, the part from there
+# into the node named after it
+_SIGNAL_THROUGH = re.compile(r"(?<![\w.])(?P<a>[a-z_]\w*)\s+(?:comes\s+)?from\s+(?:an?\s+|the\s+)?[^,;.()]{0,40}?"
+                             r"\b(?:source|generator)\s+(?:through|via)\s+(?:an?\s+)?(?P<v>\d[\d.]*\s*[a-zµΩ]*)\s+"
+                             r"(?:\w+\s+)?(?:into|to)\s+(?:node\s+)?(?P<b>[a-z_]\w*)\b", re.IGNORECASE)
+
+
+def _signal_through(text: str, request: Request) -> None:
+    """The sources and parts _SIGNAL_THROUGH reads: the source moved onto its own node, the part added."""
+    for m in _SIGNAL_THROUGH.finditer(text):
+        a, b = _node(m["a"]), _node(m["b"])
+        qs = _quantities(m["v"])
+        if {m["a"].lower(), m["b"].lower()} & (_NOT_NODES | GROUND) or a == b or len(qs) != 1 \
+                or qs[0].unit not in ("ohm", "F", "H"):
+            continue
+        at = [i for i, s in enumerate(request.sources) if s.node == b and m[0] in s.text or s.text in m[0]]
+        if len(at) != 1:
+            continue
+        request.sources[at[0]] = dataclasses.replace(request.sources[at[0]], node=a)
+        kind = {"ohm": "R", "F": "C", "H": "L"}[qs[0].unit]
+        if not any(e.kind == kind and set(e.placed()) == {a, b} for e in request.elements):
+            request.elements.append(ElementConstraint(m[0].strip(), kind, None, (a, b), qs[0].value, qs[0].text))
+        request.nodes += [n for n in (a, b) if n not in request.nodes]
+        if request.input == b:
+            request.input = a
 
 
 # "parallel LC (1 mH, 4.7 uF) from node lc to ground", "an RC in parallel (10k, 100n) across out and 0": the values a
@@ -5479,6 +5521,34 @@ def _pins_through(text: str, elements: list[ElementConstraint]) -> None:
         elements[part] = dataclasses.replace(elements[part], nodes=(node, _node(m["x"])))
 
 
+# "collector cb_out to +9 V through 5.1k", "collectors lt_c1 and lt_c2 each through 10k to +12": a resistor from each
+# pin's node to a level (a rail the family has: its node left open) or to ground
+_LEVEL_END = r"(?:[-+]\s?\d+(?:\.\d+)?(?:\s?V\b)?|\d+(?:\.\d+)?\s?V\b|ground\b|gnd\b)"
+_PIN_TO_LEVEL = re.compile(
+    r"\b(?:collector|emitter|drain|source)s?\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s+and\s+(?:node\s+)?(?P<b>[a-z_]\w*))?"
+    r"\s+(?:each\s+)?(?:to\s+(?:the\s+)?(?P<l1>" + _LEVEL_END + r")(?:\s+(?:rail|supply))?\s+(?:each\s+)?"
+    r"(?:through|via)\s+(?:an?\s+)?(?P<v1>\d[\d.]*\s*(?:k|K|meg|M)?\s*(?:Ω|ohms?)?)"
+    r"|(?:through|via)\s+(?:an?\s+)?(?P<v2>\d[\d.]*\s*(?:k|K|meg|M)?\s*(?:Ω|ohms?)?)\s+(?:resistors?\s+)?(?:each\s+)?"
+    r"to\s+(?:the\s+)?(?P<l2>" + _LEVEL_END + r"))(?!\w|\.\d)", re.IGNORECASE)
+
+
+def _pins_to_levels(text: str, elements: list[ElementConstraint]) -> None:
+    """The resistors _PIN_TO_LEVEL reads, each from its pin's node, where no part already holds that value there."""
+    for m in _PIN_TO_LEVEL.finditer(text):
+        qs = _quantities(m["v1"] or m["v2"])
+        if len(qs) != 1 or qs[0].unit not in (None, "", "ohm"):
+            continue
+        level = (m["l1"] or m["l2"]).lower()
+        far = "0" if level in ("ground", "gnd") else None
+        for name in (m["a"], m["b"]):
+            if not name or name.lower() in _NOT_NODES or _article(m, "a"):
+                continue
+            node = _node(name)
+            if any(e.kind == "R" and node in (e.nodes or ()) and e.value == qs[0].value for e in elements):
+                continue
+            elements.append(ElementConstraint(m[0].strip(), "R", None, (node, far), qs[0].value, qs[0].text))
+
+
 # "DA and DB stacked in series ..., DA's anode at stk and DB's cathode at ground, middle node mid2": the node between
 _MIDDLE = re.compile(r"\b(?:middle|mid-?point|junction|joined\s+at|meet(?:ing)?\s+at|common)\s+(?:node\s+)?(?:is\s+)?"
                      r"(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
@@ -5833,6 +5903,7 @@ def _read_request(description: str) -> Request:
     _source_named_ends(request)
     _across_part(text, request)
     _unnamed_elements(text, request)
+    _pins_to_levels(text, request.elements)
     _placed_by_words(text, request)
     _parallel_list(text, request)
     _parallel_group(text, request)
@@ -5840,6 +5911,7 @@ def _read_request(description: str) -> Request:
     _across_role(text, request)
     _behind(text, request)
     _thevenin(text, request)
+    _signal_through(text, request)
     _source_through(text, request)  # after the unnamed parts: "10 nF from f to ground, fed ... through 1k" feeds f
     _group_values(text, request)
     _slash_divider(text, request)

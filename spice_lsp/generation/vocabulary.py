@@ -37,12 +37,12 @@ just also per back away off forward together apart between within without across
 VERBS = frozenset("""held biased tied fixed kept driven pulled forced connected returned shorted left open floating
 idles goes sits stays rests falls rises drops swings settles returns charged precharged discharged initially should
 must will ramps climbs reaches reads measures taken looped rising falling probed observed fed bring brings take
-takes sitting resting idling""".split())
+takes sitting resting idling measured swept sensed monitored""".split())  # ("out, measured with VMC")
 
 # The parts and their pins: "two 4.7k collector resistors to 9 V" names the parts, not a node named after them.
 PARTS = frozenset("""resistor resistors capacitor capacitors cap inductor inductors coil diode diodes transistor
 transistors source sources battery batteries generator generators load loads series parallel element
-elements""".split())
+elements shunt""".split())  # ("4.7 µF shunt to ground": the part's place, no node)
 PINS = frozenset("""anode cathode collector collectors base bases emitter emitters drain drains gate gates bulk body
 substrate""".split())
 
@@ -77,7 +77,8 @@ sensors microphone mic transducer pickup scope oscilloscope meter""".split())
 # end "from high to out"). ("na" is no unit here: a gate's input, "VA on na", is the name it usually is.)
 PLAIN = frozenset("""full empty half mid plus minus one two three four five six seven eight nine ten high low side
 pullup pulldown pull rails motor motors winding windings relay lamp bulb heater solenoid light dark bright fan
-ma ua µa mv uv µv kv hz khz mhz ghz ohm ohms kohm""".split())
+ma ua µa mv uv µv kv hz khz mhz ghz ohm ohms kohm flat constant steady stable linear""".split())  # ("show the
+# output is flat": what it is, no name)
 
 
 # The words a request marks as nodes somewhere ("node mid", a part's ends "from top to mid"): names everywhere in it

@@ -1,0 +1,139 @@
+"""The request reader's, designer's and checker's classes of session 20, each with variants written for these tests
+(not taken from a benchmark file)."""
+
+from spice_lsp.generation.function_words import read_function
+from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
+from spice_lsp.generation.ports import read_ports
+from spice_lsp.generation.request import read_request
+
+
+def _lines(netlist: str) -> dict[str, list[str]]:
+    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
+            if line.strip() and not line.startswith((".", "*", "+"))}
+
+
+def _elements(text: str) -> dict[str | None, tuple[str | None, ...] | None]:
+    return {e.name or e.text: e.nodes for e in read_request(text).elements}
+
+
+def test_a_pin_word_before_a_name_that_can_only_be_a_node_is_that_node():
+    assert _elements("JFET stage: RD2 = 2.2k from VDD to drain q_d2, RS2 = 330 to ground.")["RD2"] == ("vdd", "q_d2")
+    # a pin word alone is still a node of its own
+    assert _elements("RB1 = 47k from vcc to base, RB2 = 10k from base to ground.")["RB1"] == ("vcc", "base")
+
+
+def test_a_pin_and_its_node_after_a_comma_open_a_statement_of_their_own():
+    elements = _elements("N-JFET amp: RS5 = 680 source resistor bypassed with 47uF, gate g_5 to ground through 2.2meg, "
+                         "input i_5 coupled through 100n to the gate.")
+    assert elements["RS5"] is None, elements
+    assert ("g_5", "0") in elements.values(), elements
+
+
+def test_a_part_named_like_its_node_in_another_case_keeps_that_node():
+    assert _elements("RX1 10k from a1 to cx1, CX1 22n from cx1 to ground.")["CX1"] == ("cx1", "0")
+
+
+def test_a_load_said_after_its_value_hangs_from_its_node():
+    assert _elements("LP1 (2 mH) across pa and ground; RLD = 220 ohm load on vo2.")["RLD"] == ("vo2", "0")
+
+
+def test_shunt_and_series_are_places_no_nodes():
+    text = "Low-pass m → y: 680 Ω series, 2.2 µF shunt to ground. 1 V AC on m, sweep 1 Hz–10 kHz."
+    assert "shunt" not in read_request(text).nodes
+    assert parse_intent(text).kind == "rc_lowpass"  # "y: 680" is a node and a value, no Q
+    result = generate(text)
+    assert result.verified, result.warnings
+
+
+def test_an_unnamed_dc_source_at_the_input_level_on_a_new_node_is_the_input():
+    text = ("From 9 V DC on raw9 I need 4.7 V at zz using a zener and a series resistor. zz drives 1k; size the "
+            "resistor so the zener keeps about 3 mA. DC op.")
+    assert parse_intent(text).values["RL"].value == 1000.0
+    lines = _lines(generate(text).netlist)
+    assert any(name.startswith("V") and line[:2] == ["raw9", "0"] for name, line in lines.items()), lines
+
+
+def test_an_equation_with_an_offset_names_its_output_and_inputs():
+    roles = read_ports("difference amp whose output sits mid-rail: q_out = 2.5 + 3*(q_a - q_b).").roles
+    assert roles == {"output": ("q_out",), "input": ("q_a", "q_b")}
+
+
+def test_two_netlist_directives_in_one_sentence_are_both_read():
+    directives = [a.directive for a in parse_intent("R1 1k a b. I want .op and .ac dec 10 0.5 20k.").analyses]
+    assert directives == [".op", ".ac dec 10 0.5 20k"]
+
+
+def test_an_outside_devices_input_named_in_parentheses_is_our_output():
+    assert read_ports("the MCU input (mcu_a) takes 3.3 V max").roles == {"output": ("mcu_a",)}
+    assert read_ports("my DAC output (dac_o) feeds it").roles == {"input": ("dac_o",)}
+
+
+def test_a_level_that_shows_up_as_a_lower_one_is_a_divider_to_that_level():
+    text = "Scale it so 12 V in shows up as 3 V at adc_x. Test it with 12 V DC on s12, op point."
+    assert read_function(text.lower()).circuit == "voltage divider"
+    result = generate(text)
+    assert result.intent.kind == "voltage_divider"
+    assert any(c.status == "pass" and "3 V" in c.what for c in result.checks), result.checks
+
+
+def test_twice_as_big_upside_down_is_a_gain_of_minus_two_fed_where_said():
+    text = "Take the signal at ga upside down and make it twice as big at gb. op-amp. Feed ga with a 2 kHz, 0.2 V " \
+           "amplitude sine and run 2 ms."
+    request = read_request(text)
+    assert [(s.quantity, s.target) for s in request.specs] == [("gain", -2.0)]
+    assert [(s.node, s.sin) for s in request.sources] == [("ga", (0.0, 0.2, 2000.0))]
+
+
+def test_a_node_that_copies_another_is_the_output():
+    roles = read_ports("I want vb2 to copy whatever is on va2, driving a 50 ohm load.").roles
+    assert roles == {"output": ("vb2",), "input": ("va2",)}
+
+
+def test_sweep_it_sweeps_the_source_just_named():
+    assert [a.directive for a in parse_intent("Put a DC source VQ on q_c and sweep it 1 V ... 5 V, step 0.5 V.")
+            .analyses] == [".dc VQ 1 5 500m"]
+    assert [a.directive for a in parse_intent("Output node m_o, measured with DC source VMO swept 0 to 2 V (5 mV).")
+            .analyses] == [".dc VMO 0 2 5m"]
+
+
+def test_a_stated_source_on_a_mirrors_output_replaces_its_holding_source_and_is_swept():
+    text = ("Wilson current mirror (three NPNs) sinking 50 uA at w_o, reference current from a resistor off +9 V. "
+            "Put a DC source VWO on w_o and sweep it 1 V ... 8 V, step 0.5 V.")
+    result = generate(text)
+    assert ".dc VWO 1 8 500m" in result.netlist.splitlines(), result.netlist
+
+
+def test_a_filters_outputs_said_by_response_and_the_node_between_stages_are_ports():
+    roles = read_ports("State-variable filter: I want the high-pass at sv_h and the band-pass at sv_b.").roles
+    assert roles == {"high-pass output": ("sv_h",), "band-pass output": ("sv_b",)}
+    assert read_ports("two Sallen-Key stages, between stages k_mid, output k_out.").roles["stage"] == ("k_mid",)
+
+
+def test_the_diode_connected_transistors_node_in_an_aside_is_the_reference():
+    roles = read_ports("mirror: 200 uA through the diode-connected transistor (node m_ref), output m_out.").roles
+    assert roles["reference"] == ("m_ref",)
+
+
+def test_pins_to_a_level_through_a_value_are_resistors_from_those_pins():
+    elements = read_request("pair on +/-9 V: collectors p_c1 and p_c2 each through 4.7k to +9, emitters joined. "
+                            "Emitter p_e to -9 V through 3.9k.").elements
+    assert sorted((e.nodes, e.value) for e in elements) == [
+        (("p_c1", None), 4700.0), (("p_c2", None), 4700.0), (("p_e", None), 3900.0)]
+
+
+def test_a_dc_level_before_an_ac_one_is_no_ac_magnitude():
+    sources = read_request("a current source IQ (DC 3u AC 1) from k_1 to ground; VP on i_p = DC 1.2 V AC 1.").sources
+    assert {s.name: (s.node, s.dc, s.ac) for s in sources} == {"IQ": ("0", 3e-06, 1.0), "VP": ("i_p", 1.2, 1.0)}
+
+
+def test_a_level_wanted_at_a_node_is_no_supply():
+    text = "Transimpedance amp for a photodiode current of 5 uA, feedback 200k. I want +1 V at t_o. op"
+    assert "VDD" not in parse_intent(text).values
+
+
+def test_a_signal_from_a_source_through_a_cap_into_a_node_is_the_source_and_its_coupling_cap():
+    request = read_request("Emitter follower on 12 V, base node f_b biased by two 47k. Signal f_in from an AC 1 V "
+                           "source through 4.7uF into f_b.")
+    assert [(s.node, s.ac) for s in request.sources] == [("f_in", 1.0)]
+    assert any(e.kind == "C" and e.nodes == ("f_in", "f_b") and e.value == 4.7e-06 for e in request.elements)
