@@ -137,3 +137,25 @@ def test_a_signal_from_a_source_through_a_cap_into_a_node_is_the_source_and_its_
                            "source through 4.7uF into f_b.")
     assert [(s.node, s.ac) for s in request.sources] == [("f_in", 1.0)]
     assert any(e.kind == "C" and e.nodes == ("f_in", "f_b") and e.value == 4.7e-06 for e in request.elements)
+
+
+def test_a_node_driven_with_an_ac_current_source_gets_that_current_source():
+    text = "Tank on node t_k: 22 uH and 1 nF to ground. Drive t_k with an AC 2 mA current source."
+    sources = read_request(text).sources
+    assert [(s.kind, s.node, s.ac) for s in sources] == [("I", "t_k", 0.002)]
+
+
+def test_a_step_said_with_an_arrow_at_the_start_is_a_step_on_that_node():
+    sources = read_request("R = 4.7k from s_p to s_c, cap from s_c to ground. s_p jumps 0 -> 3 V right at the start "
+                           "(1 us rise).").sources
+    assert [(s.node, s.pulse[:2] if s.pulse else None) for s in sources] == [("s_p", (0.0, 3.0))]
+
+
+def test_a_rate_in_times_a_second_is_a_frequency():
+    sources = read_request("Feed ck5 with a 0-to-5 V square wave ticking twenty thousand times a second.").sources
+    assert sources and sources[0].pulse and sources[0].pulse[6] == 5e-05, sources
+
+
+def test_volts_out_at_a_node_for_every_milliamp_is_a_transimpedance():
+    assert read_function("i want 2 v out at t_o for every ma pushed into the op-amp's input node t_n.").circuit \
+        == "transimpedance amplifier"

@@ -82,7 +82,9 @@ _CONCEPTS: dict[str, str] = {
               r"|\bcurrents?\b[^.;]{0,30}?\b(?:in)?to\s+(?:a\s+)?(?:[\d.]+\s*(?:-|–|to)\s*)?[\d.]+\s*(?:v|volts?)\b"
               r"|\bcurrents?\s+as\s+a\s+voltage\b"
               # ("1 V of output for every 100 µA")
-              r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:of\s+(?:output|out)\s+)?"
+              # ("1 V out at tia_o for every mA": the node it comes out at between)
+              r"|(?<![\w.])[\d.]+\s*(?:[mµu]\s*)?(?:v|volts?)\s+(?:(?:of\s+)?(?:output|out)\s+"
+              r"(?:(?:at|on)\s+(?:node\s+)?[a-z_]\w*\s+)?)?"
               r"(?:per|for\s+(?:every|each)|/|every)\s+(?:[\d.]+\s*)?(?:[mnµu]\s*)?(?:a|amps?|\w*amps?)\b",
     "v_to_i": r"\bvoltages?\b[^.;]{0,40}?\b(?:in)?to\s+(?:an?\s+|the\s+)?(?:proportional\s+)?currents?\b"
               r"(?!\s*(?:source|mirror|sense|sink|limit\w*|meter))"

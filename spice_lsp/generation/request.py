@@ -449,8 +449,13 @@ def _in_aside(text: str, at: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+_PER_SECOND = re.compile(r"\b(?:times|cycles|ticks|pulses)\s+(?:a|per|each|every)\s+second\b", re.IGNORECASE)
+
+
 def in_digits(text: str) -> str:
-    """"three point three volts": figures with a unit written in words, in digits, as the readers look for them."""
+    """"three point three volts": figures with a unit written in words, in digits, as the readers look for them
+    ("ticking forty thousand times a second": a rate in hertz)."""
+    text = _PER_SECOND.sub("Hz", text)
     return _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
 
@@ -2294,6 +2299,7 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|feed|feeds|feeding|excite|excites|from)\s+(?:the\s+)?"
+                      r"(?!(?:very\s+)?(?:start|beginning|outset)\b)"  # ("right at the start": a time)
                       r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?:[a-z_]*[\d_]\w*|[a-z])\b))?"
                       r"(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
@@ -2439,8 +2445,10 @@ _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave"
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
 # ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
 _STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes|comes|ramps|powers)\s+"
-                         rf"(?:up\s+|on\s+)?from\s+"
-                         rf"{_QTY_TEXT}V?\s+to\s+{_QTY_TEXT}V\b[^;.]*?\bat\s+(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))",
+                         # ("stp jumps 0 -> 5 V right at the start": an arrow for "to", the start for t = 0)
+                         rf"(?:up\s+|on\s+)?(?:from\s+)?"
+                         rf"{_QTY_TEXT}V?\s*(?:\s+to\s+|-+>|\u2192)\s*{_QTY_TEXT}V\b[^;.]*?"
+                         rf"\bat\s+(?:(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))|the\s+(?:very\s+)?start\b|time\s+zero\b)",
                          re.IGNORECASE)
 
 
@@ -4723,6 +4731,14 @@ _CURRENT_SOURCE = re.compile(rf"(?:(?P<ac>\bAC\s+)?(?P<q>{_QTY_TEXT}A)\s+(?:DC\s
                              r"(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 
 
+# "Drive tk1 with an AC 1 mA current source": the node first, then the current source it is driven with
+_DRIVEN_CURRENT = re.compile(r"\b(?:drive|drives|driving|feed|feeds|feeding|excite|excites)\s+(?:node\s+)?"
+                             r"(?P<n>[a-z_]\w*)\s+(?:with|from|using)\s+(?:an?\s+)?(?P<ac>AC\s+)?"
+                             rf"(?P<q>{_QTY_TEXT}A)\s+(?:DC\s+|(?P<ac2>AC)\s+)?(?:constant[- ])?"
+                             r"current(?:\s+source)?\b",
+                             re.IGNORECASE)
+
+
 # "sinks 2 mA from node a", "pulls current out of node y", "draws its current from x": current taken out of a node
 _SINKS = re.compile(r"\b(?:sinks?|sinking|sunk|draws?|drawing|drawn|pulls?|pulling|pulled|takes?|taking|taken|"
                     r"removes?|removing|removed)\b"
@@ -4751,6 +4767,10 @@ def _current_sources(text: str, request: Request) -> None:
                                                           for m in _CURRENT_SOURCE.finditer(text)]
     found += [(m, text[m.start():sunk.end()], "0", _node(sunk["n"])) for m in _CURRENT_SINK.finditer(text)
               if (sunk := _SINKS.match(text, m.end())) and not _article(sunk, "n")]
+    for m in _DRIVEN_CURRENT.finditer(text):
+        found.append((m, m[0], _node(m["n"]), None))
+        # (read as a voltage source's AC level before: the current source it is)
+        request.sources = [s for s in request.sources if not (s.kind == "V" and not s.name and m[0] in s.text)]
     for m, said, node, drawn in found:
         if (drawn or node) in _NOT_NODES or (drawn or node) == "0" or (drawn is None and _article(m, "n")) or any(
                 s.kind == "I" and (s.node, s.minus) == (node, drawn) for s in request.sources) \
@@ -4760,7 +4780,8 @@ def _current_sources(text: str, request: Request) -> None:
             continue  # a named one is read with its name
         level = _quantities(m["q"] or m["q2"] or m.groupdict()["q3"] or m.groupdict()["q4"]
                             or m.groupdict()["q5"])[0].value
-        ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m["ac3"])  # "an AC current source of 10 µA"
+        ac = "ac" in m.groupdict() and bool(m["ac"] or m["ac2"] or m.groupdict().get("ac3"))  # "an AC current
+        # source of 10 µA"
         # ("a 20 uA current source Iph pulling current out of ...": its name in mixed case, after its noun)
         named = re.search(r"\b(?:source|sink)\s+(?P<n>(?-i:I_?[a-z][A-Za-z0-9_]*))\b", said, re.IGNORECASE)
         request.sources.append(SourceConstraint(said, node, None if ac else level, level if ac else None, kind="I",
