@@ -159,3 +159,18 @@ def test_a_rate_in_times_a_second_is_a_frequency():
 def test_volts_out_at_a_node_for_every_milliamp_is_a_transimpedance():
     assert read_function("i want 2 v out at t_o for every ma pushed into the op-amp's input node t_n.").circuit \
         == "transimpedance amplifier"
+
+
+def test_a_capitalised_word_before_a_bare_figure_is_no_capacitor():
+    assert read_request("what oil does a 2012 Cadillac 3.6 take, and how much?").elements == []
+    assert [(e.name, e.value) for e in read_request("Cin 22n from a to b").elements] == [("Cin", 2.2e-08)]
+
+
+def test_two_inputs_written_as_spice_waves_each_drive_their_node_of_a_gate_at_its_stated_supply():
+    text = ("CMOS 2-input NOR at 1.8 V (level 1 models, |VT| = 0.4 V). Inputs g_a = PULSE(0 1.8 0 50p 50p 5n 10n) and "
+            "g_b = PULSE(0 1.8 0 50p 50p 10n 20n), output g_y with 2 fF load. tran 10p 20n.")
+    assert [s.node for s in read_request(text).sources] == ["g_a", "g_b"]
+    values = parse_intent(text).values
+    assert values["VDD"].value == 1.8 and values["VTO"].value == 0.4
+    lines = _lines(generate(text).netlist)
+    assert any(line[:2] == ["g_b", "0"] and "PULSE" in " ".join(line) for line in lines.values()), lines

@@ -588,6 +588,12 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
             same = [line for line in found if line.name[:1].upper() == "V" and line.nodes[0] not in mapping
                     and _sine_of(line.rest) == tuple(stated.sin)]
             driver = same[0] if len(same) == 1 else None
+        if driver is None and stated.node and (stated.sin or stated.pulse) and stated.node not in mapping.values() \
+                and not any(stated.node in line.nodes for line in found):
+            # ("Inputs na_a = PULSE(...) and na_b = PULSE(...)": each wave on the family's next input not yet named)
+            free = [n for n in roles["input"] if n not in mapping and n != "0"]
+            driver = next((line for line in found if line.name[:1].upper() == "V" and line.nodes[1:] == ["0"]
+                           and free and line.nodes[0] == free[0]), None) if len(roles["input"]) > 1 else None
         # The circuit's input by its role ("control voltage 2 V at node ctl"): the family's input source, moved there.
         driver = driver or (next((line for line in found if line.name.upper() == source.upper()), None)
                             if stated.node is None or stated.node == request.input or any(

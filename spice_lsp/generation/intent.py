@@ -366,10 +366,10 @@ _ALIASES = {name: name for name in "R C W VDD VIN VBIAS VGS VBS VZ IBIAS IREF FS
 _ALIASES.update(VCC="VDD", VSUPPLY="VDD", VS="VDD", VI="VIN", VBE="VBIAS", VREF="VBIAS", ISS="IBIAS", ITAIL="IBIAS",
                 F="FREQ", FC="FREQ", F0="FREQ", D="DUTY", T="TEMP", AV="GAIN", RLOAD="RL", CLOAD="CL",
                 # MOS model parameters: "VTO = 0.7 V" is a threshold, not a supply.
-                VTO="VTO", VTH="VTO", VT0="VTO", KP="KP",
+                VTO="VTO", VTH="VTO", VT0="VTO", VT="VTO", KP="KP",
                 # a solar cell's short-circuit current and open-circuit voltage, a ripple's level: roles of their own
                 ISC="ISC", VOC="VOC", VRIPPLE="VRIPPLE")
-_NAMES = re.compile(r"(?:\b[A-Za-z]\w*\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
+_NAMES = re.compile(r"(?:\b[A-Za-z]\w*\|?\s*=\s*)+$|\b[A-Za-z]\w*\s*(?::|\bof\b|\bis\b)?\s*$")  # "R1=R2=", "VCC of"
 _CUT = re.compile(r"[,;()\[\]]|\.(?:\s|$)|\b(?:and|with|while|but)\b", re.IGNORECASE)
 _NOUN_UNIT = {"res": "ohm", "cap": "F", "ind": "H", "coi": "H", "cho": "H"}  # a part's noun, its unit
 _IMPLIED_UNIT = [(r"resist", "ohm"), (r"capacit|\bcap\b", "F"), (r"induct|coil|choke", "H"),
@@ -409,6 +409,9 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"(?:collectors|drains)\s+(?:at|on|to|tied\s+to)(?=\s*$)", {"V": "VDD"}),
     # "bias an NPN stage on 15 V": a circuit said on a level runs on it (the verb "bias" names no level)
     (r"(?:stage|amplifier|amp|circuit|transistor|npn|pnp|bjt|mosfet|follower|buffer)s?\s+on(?=\s*$)", {"V": "VDD"}),
+    # "a CMOS NAND at 1.2 V": a logic gate said at a level runs on it
+    (r"\b(?:nand|nor|xor|xnor|and|or|not|logic|cmos)[\s-]?(?:\d-input\s+)?(?:gate|inverter|nand|nor)?s?\s+"
+     r"(?:at|on)(?=\s*$)", {"V": "VDD"}),
     # "put 1.5 V at in", "in sits at 1.5 V": a level on the input node is the input's, not a supply
     (r"(?:at|into|on)\s+(?:node\s+)?v?in\b|v?in\s+(?:sits|rests|stays|is\s+held|is\s+biased|is\s+kept)\s+at\b",
      {"V": "VIN"}),

@@ -104,7 +104,10 @@ _QUANTITY_NAMES = ("load|ratio|rate|range|rise|ripple|rms|current|cutoff|corner|
                    "inductance")
 # A capacitor or inductor is never kilo- or mega-sized: "Limiter: 2.2k from in to out" is a heading, not an L.
 _NO_KILO = r"(?!\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[kKMG]))"
-_MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]{{1,6}}\d*(?![\w]){_NO_KILO}))(?![\w])"
+# ("Honda Civic 1.8": a word with a capital and a bare figure after it, no capacitor; "Cin 10n" is one)
+_BARE_FIGURE = r"(?!\s+[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?(?![\d.eE]|\s*(?:meg|[fpnuµμmkKMG]|F\b|H\b)))"
+_MIXED_NAME = (rf"(?-i:(?!(?i:{_QUANTITY_NAMES})\b)(?:R[a-z]{{1,6}}\d*|[CL][a-z]{{1,6}}\d*(?![\w]){_NO_KILO}"
+               rf"{_BARE_FIGURE}))(?![\w])"
                r"(?=\s*(?:=|:|\bis\b|\bof\b|\(|,)?\s*[-+]?\.?\d[\d.]*(?:[eE][-+]?\d+)?\s*(?:meg|[fpnuµμmkKMG])?\d*\s*"
                r"(?:\s*(?:Ω|Ω|ohms?|F|H)\b|(?=[\s,;)]|\.(?:\s|$)|$)))")
 # a device's kind said right after its name: ", an N-channel", " is a PNP", ", pmos"
@@ -3273,7 +3276,9 @@ def _sources(text: str, request: Request) -> None:
         if re.match(r"\s*(?:and\s+)?(?:the\s+|its\s+)?outputs?\s+(?:swings?\s+|levels?\s+)?(?:of\s+)?(?:±|\+/?-|\+-)",
                     clause, re.IGNORECASE):
             continue  # "output +/-5 V at sch_out": the output's swing, no source
-        if _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
+        if re.search(r"\b(?:SIN|PULSE|PWL)\s*\([^()]*\)", clause, re.IGNORECASE):
+            pass  # ("na_a = PULSE(...) and na_b = PULSE(...)": a wave written as SPICE writes it is whole)
+        elif _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             clause = text[start:stop]
         elif _PULSE_WORDS.search(clause):  # "(a pulse from 0 to 5 V, 1 µs delay, 1 ns rise)": its figures follow
