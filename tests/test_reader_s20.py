@@ -174,3 +174,37 @@ def test_two_inputs_written_as_spice_waves_each_drive_their_node_of_a_gate_at_it
     assert values["VDD"].value == 1.8 and values["VTO"].value == 0.4
     lines = _lines(generate(text).netlist)
     assert any(line[:2] == ["g_b", "0"] and "PULSE" in " ".join(line) for line in lines.values()), lines
+
+
+def test_so_is_a_node_where_a_part_or_a_pin_places_it():
+    text = ("Half-wave rectifier: VS2 = SIN(0 8 60) on sb, D3 anode sb cathode so (default model), RL2 = 2.2k from so "
+            "to gnd, CF2 = 47u across so to gnd. .tran 50u 100m")
+    assert {e.name: e.nodes for e in read_request(text).elements} == {
+        "D3": ("sb", "so"), "RL2": ("so", "0"), "CF2": ("so", "0")}
+    lines = _lines(generate(text).netlist)
+    assert lines["D3"][:2] == ["sb", "so"] and lines["RL2"][:2] == ["so", "0"], lines
+
+
+def test_the_nodes_where_the_signal_comes_in_and_leaves_are_the_ports():
+    text = "Op-amp integrator (inverting), unity-gain 2 kHz; ja is where the signal comes in, jb where it leaves."
+    assert read_ports(text).roles == {"input": ("ja",), "output": ("jb",)}
+    nodes = {n for line in _lines(generate(text).netlist).values() for n in line[:3]}
+    assert {"ja", "jb"} <= nodes, nodes
+
+
+def test_a_mux_passes_the_input_the_request_says_the_select_high_routes():
+    text = ("analog 2:1 mux on 3.3 V from two CMOS transmission gates. ua1 = SIN(1.65 0.5 2k), ub1 = 0.5 V DC, select "
+            "us = PULSE(0 3.3 0 10n 10n 1m 2m): us high routes ua1 to uy, low routes ub1. 1meg load on uy. tran 4 ms.")
+    lines = _lines(generate(text).netlist)
+    # the NMOS of ua1's gate is driven by the select itself: on while it is high
+    assert any(line[0] == "ua1" and line[1] == "us" and line[3] == "0" for name, line in lines.items()
+               if name.startswith("M")), lines
+
+
+def test_bit_nodes_listed_with_their_resistors_are_the_dacs_inputs_in_order():
+    text = ("binary-weighted 4-bit DAC into an inverting summer: q3 (MSB) 10k, q2 20k, q1 40k, q0 80k, feedback 10k, "
+            "logic high = 5 V. Output q_o. Set code 0110.")
+    assert read_ports(text).roles["input"] == ("q3", "q2", "q1", "q0")
+    lines = _lines(generate(text).netlist)
+    assert {line[0]: line[-1] for name, line in lines.items() if name.startswith("V")} == {
+        "q3": "0", "q2": "{vref}", "q1": "{vref}", "q0": "0"}, lines

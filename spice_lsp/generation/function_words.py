@@ -122,7 +122,10 @@ _CONCEPTS: dict[str, str] = {
     "integrate": r"\bintegrat(?:e|es|ing)\b|\bintegral\b|\baccumulat\w*|\brunning\s+(?:sum|total)\b",
     # a straight-line ramp out for a steady input in: an integrator, when an op-amp makes it
     "ramps": r"\b(?:ramp|climb|ris|fall|slop|mov)\w*\s+(?:up\s+|down\s+)?"
-             r"(?:steadily|linearly|at\s+a\s+(?:steady|constant|fixed)\s+rate|in\s+a\s+straight\s+line)",
+             r"(?:steadily|linearly|at\s+a\s+(?:steady|constant|fixed)\s+rate|in\s+a\s+straight\s+line)"
+             # ("a ramp at ro that goes down by 1 V every millisecond", "turn a steady 1 V into a ramp")
+             r"|\b(?:goes|moves|falls|rises|drops|climbs)\s+(?:up\s+|down\s+)?by\s+[\d.]+\s*(?:m|µ|u)?v\s+"
+             r"(?:every|each|per|a)\b|\b(?:steady|constant|dc|fixed)\b[^.;]{0,30}?\binto\s+an?\s+ramp\b",
     "differentiate": r"\bderivative\b|\bdifferentiat(?:e|es|ed|ing|ion)\b|\brate\s+of\s+change\b"
                      r"|\bhow\s+(?:fast|quickly|steeply)\s+(?:the\s+|its\s+)?\w+\s+(?:is\s+)?(?:chang|ris|mov|vary)\w*"
                      r"|\b(?:rate|speed)\s+at\s+which\b"

@@ -12,6 +12,7 @@ Pure: a string in, dataclasses out.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -252,6 +253,10 @@ _ROLE_NAMED = re.compile(r"\b(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r"|in|out)
 _OTHER_DEVICE = re.compile(r"(?<![\w'])(?<!\d\s)(?!(?:the|its|their|our|my|your|whose|this|that|and|with|an?)\s)"
                            r"(?:[a-z]\w*|(?:" + "|".join(sorted(OUTSIDE)) + r")['\u2019]s)\s+$",
                            re.IGNORECASE)
+# "ii is where the signal comes in, io where it leaves": the nodes by what the signal does there
+_WHERE = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s+(?:is\s+)?where\s+(?:the\s+)?(?:signal|input|output|it|current|"
+                    r"voltage)\s+(?:(?P<in>comes\s+in|enters|goes\s+in|arrives|is\s+applied|is\s+fed)|"
+                    r"(?P<out>leaves|comes\s+out|goes\s+out|exits|is\s+taken|appears))\b", re.IGNORECASE)
 _BETWEEN_STAGES = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+)?(?:stages|sections)\s*[,:]?\s*(?:(?:is|at|on)\s+)?"
                              r"(?:(?:node|the\s+node)\s+)?(?P<n>" + _NAME + r")\b"
                              r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+and\b))")
@@ -272,8 +277,10 @@ _PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?
 # a converter (whatever word leads them)
 _BIT_RANGE = re.compile(r"(?<![\w.])(?P<first>" + _NAME + r")\s*\((?P<a>[^()]*\b[LM]SB\b[^()]*)\)"
                         r"\s*(?:to|through|\.\.\.?)\s*(?P<last>" + _NAME + r")(?:\s*\((?P<b>[^()]*)\))?")
-_BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-                   + _NAME + r"(?:" + _ASIDE + r")?)+)")
+# ("wb3 (MSB) 8k, wb2 16k, wb1 32k, wb0 64k": each bit's node with its resistor's value after it)
+_BIT_OHMS = r"(?:\s+\d[\d.]*\s*(?:k|K|meg|M)?\s*(?:Ω|ohms?)?(?![\w.]))?"
+_BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?" + _BIT_OHMS
+                   + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _NAME + r"(?:" + _ASIDE + r")?" + _BIT_OHMS + r")+)")
 # "taps t9 (highest), t6 and t3 (lowest)", "the taps between them are named a, b and c", "taps t3, t2, t1 from the
 # top": the inner nodes of a resistor string, listed (two or more), read highest first (see _top_first)
 _ORDER_WORDS = r"(?:listed|named|going|from|top|bottom|highest|lowest)\b"
@@ -1099,6 +1106,8 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _WHERE.finditer(text):
+        _add(ports.roles, "input" if m["in"] else "output", (m["n"].lower(),))
     for m in _BETWEEN_STAGES.finditer(text):  # "between stages bw_mid": the first stage's output
         _add(ports.roles, "stage", (m["n"].lower(),))
     for m in _BROUGHT_OUT.finditer(text):  # "bring out the low-pass as tt_lp": an output told apart by its word
@@ -1134,8 +1143,9 @@ def read_ports(text: str) -> Ports:
         _add(ports.roles, "input", _in_bit_order(names, m["list"]))
     for m in _BITS.finditer(text):
         if any(re.search(r"\b[LM]SB\b", a) for a in re.findall(r"\(([^()]*)\)", m["list"])):
-            names = tuple(re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])", re.sub(r"\([^()]*\)", " ", m["list"])))
-            _add(ports.roles, "input", _in_bit_order(tuple(n for n in names if n != "and"), m["list"]))
+            names = tuple(n for n in re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])",
+                                                re.sub(r"\([^()]*\)", " ", m["list"])) if n != "and")
+            _add(ports.roles, "input", _in_bit_order(_numbered_run(names), m["list"]))
     for m in _BIT_RANGE.finditer(text):  # "b3 (MSB) through b0 (LSB)", "d0 (LSB) to d7 (MSB)"
         if (names := _range(m["first"], m["last"])) is not None:
             _add(ports.roles, "input", names[::-1] if re.search(r"\bLSB\b", m["a"]) else names)
@@ -1254,6 +1264,14 @@ def read_ports(text: str) -> Ports:
             ports.roles[m["pin"].lower()] = tuple(n for n in ports.roles.get(m["pin"].lower(), ()) if n != m["n"])
         _add(ports.roles, side, (m["n"] or m["n2"],))
     return ports
+
+
+def _numbered_run(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbered bits end where their numbering does ("q3 (MSB) 10k, ..., q0 80k, feedback 10k": no bit "feedback")."""
+    stem = names[0].rstrip("0123456789")
+    if stem == names[0]:
+        return names
+    return tuple(itertools.takewhile(lambda n: n.rstrip("0123456789") == stem != n, names))
 
 
 def _in_bit_order(names: tuple[str, ...], listed: str) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from spice_lsp.generation.ports import RAIL, inverting_pin, outside_port, port_l
 from spice_lsp.generation.vocabulary import (
     FUNCTION,
     IDIOMS,
+    NODE_LIKE,
     NOT_NODES,
     PINS,
     PLACES,
@@ -519,6 +520,8 @@ def _not_node(m: re.Match, group: str, end: bool = False) -> bool:
     named = word in _PIN_NODES | _PART_NODES and not re.match(r"\s+of\b", m.string[m.end(group):]) and bool(
         re.search(r"(?:\b(?:from|to|into|between|at|on|node)|\()\s*$", before)  # "(cap to ground)", "node anode"
         or (re.search(r"\band\s+$", before) and re.match(r"\s*\(?\s*(?:between|across)\b", m[0])))
+    if end and word in NODE_LIKE:
+        return False  # "RLOAD = 1k from so to gnd": a part's end
     if plain(m[group], m.string[m.end(group):]) and not _CALLED_NODE.search(before) and not end \
             and word not in _PROBED.get():
         return True  # "a diode across the motor": an ordinary word, a node only where called one or a part's end
@@ -661,8 +664,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 sentence, re.IGNORECASE)
                 if (m["n"].lower() not in _NOT_NODES | _PIN_PARTS or _CALLED_NODE.search(m.string, 0, m.start("n"))
                     # ("Diode D8: anode gate, cathode pin": a word of ours that ends the pin's item is its node)
-                    or m["n"].lower() not in FUNCTION | VERBS and re.match(
-                        rf"\s*(?:[,;)]|\.(?:\s|$)|$|(?:and\s+)?(?:{_TERMINAL_WORDS})\b)", m.string[m.end("n"):],
+                    or m["n"].lower() not in (FUNCTION - NODE_LIKE) | VERBS and re.match(
+                        rf"\s*(?:[,;()]|\.(?:\s|$)|$|(?:and\s+)?(?:{_TERMINAL_WORDS})\b)", m.string[m.end("n"):],
                         re.IGNORECASE) and re.fullmatch(rf"(?:{pin_words})\s+", m[0][:m.start("n") - m.start()],
                                                          re.IGNORECASE))
                 and not _article(m, "n")
@@ -748,7 +751,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
         across = re.match(rf"{re.escape(name)}\s*(?:=|:|\bis\b)?\s*[\d.]+\s*(?:[kKmM]|meg)?\s*(?:ohms?|Ω)?\s+"
                           r"(?:resistive\s+)?load\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<a>[a-z_]\w*)\b(?!\s+and\b)",
                           clause[max(0, name_at - start):], re.IGNORECASE)
-    if across and not _DESIGNATOR.fullmatch(across["a"]) and not _not_node(across, "a") \
+    if across and not _DESIGNATOR.fullmatch(across["a"]) and not (_not_node(across, "a") and not (
+            across["a"].lower() in NODE_LIKE
+            and re.match(r"\s+to\s+(?:ground|gnd|0)\b", across.string[across.end():]))) \
             and not re.fullmatch(r"[RCLDQM]\d+", across["a"], re.IGNORECASE) \
             and across["a"] not in {m["name"] for m in _DESIGNATOR.finditer(text)}:  # "CF across RF": a part's name
         nodes = (_node(across["a"]), "0")  # "RL = 1k across sec": from that node to ground (across C1: _beside)
@@ -2302,7 +2307,8 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
 _AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|feed|feeds|feeding|excite|excites|from)\s+(?:the\s+)?"
-                      r"(?!(?:very\s+)?(?:start|beginning|outset)\b)"  # ("right at the start": a time)
+                      r"(?!(?:very\s+)?(?:start|beginning|outset)\b|time\s+(?:zero|0)\b)"  # ("right at the start",
+                      # "at time zero": a time)
                       r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?:[a-z_]*[\d_]\w*|[a-z])\b))?"
                       r"(?:node\s+)?(?P<n>[a-z_]\w*)", re.IGNORECASE)
 # "3.3 V at node v33 from a 5 V supply at node rail5", "3.3 V at vo from 5 V at vin": the output's node, then
@@ -2437,7 +2443,10 @@ _INITIAL = re.compile(rf"\bIC\s*=\s*(?P<ic>{_QTY_TEXT})(?:[VA]\b)?"
 _STEP_TO = re.compile(rf"(?<!\bin )(?<!\bof )\b{_QTY_TEXT}V(?:olts?)?\s+(?:input\s+)?step\b(?!\s*(?:size|s\b))"
                       rf"|\bstep\s+(?:of|to|up\s+to)\s+{_QTY_TEXT}V\b(?!.*\b(?:sweep|swept)\b)"
                       rf"|\b{_QTY_TEXT}V(?:olts?)?\s+(?:logic[- ])?high(?:\s+level)?\b(?!\s+(?:threshold|input))"
-                      rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b", re.IGNORECASE)
+                      rf"|\bhigh\s+level\s+(?:of\s+|=\s*|is\s+)?{_QTY_TEXT}V\b"
+                      # ("ri jumps up to 1 V at time zero": from 0 to that level when it is said to happen)
+                      rf"|\b(?:jumps?|steps|switch(?:es)?|snaps?)\s+(?:up\s+)?to\s+{_QTY_TEXT}V\b"
+                      r"(?=[^.;]*\bat\s+(?:t\s*=|time\s+zero\b|the\s+(?:very\s+)?start\b|0\s*s?\b))", re.IGNORECASE)
 # "one 5 V pulse", "a single 3.3 V pulse": from zero to that level
 _ONE_PULSE = re.compile(rf"\b(?:an?|one|single)\s+(?:single\s+)?{_QTY_TEXT}V(?:olts?)?\s+pulse\b", re.IGNORECASE)
 # ("a 0 to 5 V square at 2 kHz": a square alone is its wave where its rate or levels follow, never a square output
@@ -2449,8 +2458,8 @@ _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave"
 # ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
 _STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes|comes|ramps|powers)\s+"
                          # ("stp jumps 0 -> 5 V right at the start": an arrow for "to", the start for t = 0)
-                         rf"(?:up\s+|on\s+)?(?:from\s+)?"
-                         rf"{_QTY_TEXT}V?\s*(?:\s+to\s+|-+>|\u2192)\s*{_QTY_TEXT}V\b[^;.]*?"
+                         rf"(?:up\s+|on\s+)?(?:(?:from\s+)?{_QTY_TEXT}V?\s*(?:\s+to\s+|-+>|\u2192)\s*|to\s+)"
+                         rf"{_QTY_TEXT}V\b[^;.]*?"
                          rf"\bat\s+(?:(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))|the\s+(?:very\s+)?start\b|time\s+zero\b)",
                          re.IGNORECASE)
 

@@ -413,7 +413,10 @@ _DIVIDER_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_OHMS})\s*(?:/|\s+over\s+)\s*(?P<
                            rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:/|\s+over\s+|\s+and\s+)\s*"
                            rf"(?P<d>{_OHMS})"
                            # "gate biased at half the rail by 100k/100k": a pair after a bias word is its divider
-                           rf"|\bbias\w*\b[^,;]{{0,40}}?\bby\s+(?:an?\s+)?(?P<e>{_OHMS})\s*/\s*(?P<f>{_OHMS})",
+                           rf"|\bbias\w*\b[^,;]{{0,40}}?\bby\s+(?:an?\s+)?(?P<e>{_OHMS})\s*/\s*(?P<f>{_OHMS})"
+                           # "base bias from 68k (top) and 33k (bottom)": each said with its place
+                           rf"|(?<![\w.])(?P<g>{_OHMS})\s*\(\s*(?:top|upper)\s*\)\s*(?:,\s*|\s+and\s+)(?:an?\s+)?"
+                           rf"(?P<h>{_OHMS})\s*\(\s*(?:bottom|lower)\s*\)",
                            re.IGNORECASE)
 
 
@@ -424,7 +427,7 @@ def divider_values(text: str) -> tuple[float, float] | None:
     if m is None:
         return None
     top, bottom = (parse_number(re.sub(r"\s|\u03a9|ohms?", "", t, flags=re.IGNORECASE))
-                   for t in ((m["a"], m["b"]) if m["a"] else (m["c"], m["d"]) if m["c"] else (m["e"], m["f"])))
+                   for t in next((m[a], m[b]) for a, b in ("ab", "cd", "ef", "gh") if m[a]))
     return (top, bottom) if top and bottom else None
 
 

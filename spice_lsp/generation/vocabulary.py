@@ -58,6 +58,10 @@ characteristics""".split())  # ("output y, ideal op-amp")
 
 NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
 
+# Words of grammar that are also a node's usual name ("so": a source's output): a node where a part's ends or a pin
+# place it ("RL from so to gnd", "cathode so"), grammar elsewhere ("so the output")
+NODE_LIKE = frozenset({"so"})
+
 IDIOMS = frozenset("""class full top bottom rest room once one first last startup start end resonance high low dc ac
 power half unity zero maximum minimum peak time frequency t steady temperature temp twice double triple
 virtual positive negative""".split())  # ("high while the input is positive": no node)

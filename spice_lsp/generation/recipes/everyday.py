@@ -19,7 +19,7 @@ from spice_lsp.generation.recipes.opamp_circuits import _gain_design, _gain_exam
 from spice_lsp.generation.recipes.oscillators import _oscillates, _show
 from spice_lsp.generation.recipes.power import stated_clock_high
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.templates import _Filler, _mos_model, _opamp_block, mirror_ratio, mirror_sizes
+from spice_lsp.generation.templates import _Filler, _mos_model, _opamp_block, claim_divider, mirror_ratio, mirror_sizes
 from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585
@@ -589,11 +589,12 @@ register(Family(kind="pmos_current_mirror", summary="PMOS current mirror (sourci
 # --- concertina phase splitter --------------------------------------------------------------------
 
 def _phase_splitter(f: _Filler) -> str:
+    claim_divider(f)
     q, r = f.model("npn"), f("RC", 4.7e3, "RE", "R")
     # Equal loads in collector and emitter carry the same current: v(c) = -v(e) = -in RC/(RE + re).
     # R1-R2 put the base near a third of the supply, so c and e each have room to swing.
     return "\n".join([f"V1 vcc 0 DC {f.supply('vcc', 18)}", f"V2 in 0 DC 0 AC 1 SIN(0 {f('VIN', 1)} {f('FREQ', 1e3)})",
-                      f"C1 in b {f('CIN', 10e-6)}", "R1 vcc b 100k", "R2 b 0 56k",
+                      f"C1 in b {f('CIN', 10e-6)}", f"R1 vcc b {f('RB1', 100e3)}", f"R2 b 0 {f('RB2', 56e3)}",
                       f"R3 vcc c {r}", f"R4 e 0 {r}", f"Q1 c b e {q}"])
 
 

@@ -817,12 +817,25 @@ def _input_sources(f: _Filler, inputs: Inputs, high: float) -> list[str]:
             for k, n in enumerate(inputs.names)]
 
 
+# "mx_s high routes mx_a to mx_y", "sel = 0 selects b", "a is passed while s is high": which input a select level passes
+_ROUTES = re.compile(r"\b[a-z_]\w*\s+(?:is\s+|=\s*)?(?:(?P<hi>high|1)|low|0)\s+(?:routes|passes|selects|connects|sends|"
+                     r"gives|picks|chooses)\s+(?:node\s+)?(?P<n>[a-z_]\w*)"
+                     r"|\b(?P<n2>[a-z_]\w*)\s+(?:is\s+)?(?:passed|routed|selected|connected)\s+(?:to\s+\w+\s+)?"
+                     r"(?:when|while)\s+[a-z_]\w*\s+is\s+(?:(?P<hi2>high|1)|low|0)\b", re.IGNORECASE)
+
+
 def _mux_inputs(f: _Filler) -> tuple[list[str], Inputs, list[str]]:
     """The data inputs' and the select's names (d0 passed while the select is low), what the request holds them
     at and the words that say it."""
     text = f.intent.description
     select = m["n"].lower() if (m := _SELECT_NAME.search(text)) else "sel"
     data = [n for n in logic_inputs(text, ("d0", "d1", select)).names if n != select][:2]
+    if len(data) == 2 and (route := _ROUTES.search(text)) and select in route[0].lower():
+        # ("mx_s high routes mx_a to mx_y, low routes mx_b": the input passed while the select is high is d1)
+        routed = (route["n"] or route["n2"]).lower()
+        high = bool(route["hi"] or route["hi2"])
+        if routed in data and (routed == data[0]) == high:
+            data = data[::-1]
     names = [*data, select]
     held, said = _held_levels(text, names)
     _claim_supply(f, said)
