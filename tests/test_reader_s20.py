@@ -208,3 +208,17 @@ def test_bit_nodes_listed_with_their_resistors_are_the_dacs_inputs_in_order():
     lines = _lines(generate(text).netlist)
     assert {line[0]: line[-1] for name, line in lines.items() if name.startswith("V")} == {
         "q3": "0", "q2": "{vref}", "q1": "{vref}", "q0": "0"}, lines
+
+
+def test_named_sources_on_nodes_written_with_spice_waves_and_a_transient_in_spice_figures():
+    text = ("static CMOS NAND2, 3.3 V supply. Inputs: VX on k_a = PULSE(0 3.3 0 0.1n 0.1n 5n 10n), VY on k_b = "
+            "PULSE(0 3.3 0 0.1n 0.1n 10n 20n). Output k_y, transient 10p 20n.")
+    assert {s.name: s.node for s in read_request(text).sources} == {"VX": "k_a", "VY": "k_b"}
+    assert [a.directive for a in parse_intent(text).analyses] == [".tran 10p 20n"]
+
+
+def test_inputs_listed_by_their_sources_are_the_inputs_and_a_sources_level_is_no_model_parameter():
+    text = ("Static CMOS OAI21 gate on 1.8 V (node vdd). Inputs from sources VA on ha, VB on hb, VC on hc; output hy. "
+            "Set VA = 1.8 V, VC = 0 and sweep VB from 0 to 1.8 V.")
+    assert read_ports(text).roles["input"] == ("ha", "hb", "hc")
+    assert not any(p.name == "vaf" for p in read_request(text).model_params)

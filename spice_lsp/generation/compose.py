@@ -616,6 +616,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if driver is None and stated.node and stated.kind == "V" and stated.dc is not None \
                 and not (stated.sin or stated.pulse or stated.pwl or stated.ac is not None) \
                 and (rail := _rail(found)) is not None and rail.nodes[0] not in mapping \
+                and not any(s.supply and s.node and s.node != stated.node for s in request.sources) \
                 and stated.node not in {n for line in found for n in line.nodes} and (_BATTERY.search(
                     _said_around(request.description, stated.text)) or _dc_level(rail, rows) == stated.dc):
             # "two AA cells (3 V, the source is VBAT on node cells)", "5 V DC on node cp_in" of a pump on 5 V: the

@@ -1073,9 +1073,7 @@ def _analysis_lines(intent: Intent, template: Family, filler: _Filler, source: s
                            and s.name.upper() == parts[1].upper()), None)
             # (a source the request names and places where the family has none, "a DC source VW on wl_out and
             # sweep it", is added as stated: the sweep is its own)
-            parts[1] = _source_on(body, stated) or (parts[1] if stated and parts[1].upper() != source.upper()
-                                                    and not any(line.split()[:1] == [parts[1]] for line in body)
-                                                    else source)
+            parts[1] = _source_on(body, stated) or (parts[1] if stated else source)
             directive = " ".join(parts)
         lines.append(directive)
         probe = {".ac": f".print ac vm({out}) vp({out})",

@@ -820,7 +820,9 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
 _TRIGGER_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _TRIGGERS), re.IGNORECASE)
 # ".ac dec 10 1 100k", or typed without its dot ("ac dec 10 1 100k": read only when complete)
 # ... up to its sentence's end ("AC 1. ac dec 20 10 1meg.": two statements)
-_DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w]))\b"
+# ("transient 10p 20n": the word in full before SPICE's two figures)
+_DIRECTIVE = re.compile(r"(?<![\w.])(?:\.(op|ac|tran|dc|noise)|(ac|tran|dc|noise)(?=\s+[-+.\w])"
+                        r"|(?P<full>transient)(?=\s+\d[\d.]*[munpf]?s?\s+\d[\d.]*[munpf]?s?\b))\b"
                         # (up to the next one too: ".op and .ac dec 20 0.1 10k" is two)
                         r"(?:[^,;\n.]|\.(?!\s|$|(?:op|ac|tran|dc|noise)\b))*", re.IGNORECASE)
 _DIRECTIVE_ARGS = {"op": 0, "ac": 4, "tran": 2, "dc": 4, "noise": 6}  # the fewest words each needs
@@ -938,7 +940,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         claimed.update(listed)
         found.append((m.start(), AnalysisRequest("temp", ".temp " + " ".join(f"{q.value:g}" for q in listed))))
     for m in _DIRECTIVE.finditer(text):  # netlist lines typed as they are, up to the first plain word
-        kind, words = (m[1] or m[2]).lower(), m[0].split()
+        kind, words = (m[1] or m[2] or "tran").lower(), m[0].split()
         names = r"|[VI]\w*" if kind in ("dc", "noise") else ""  # a swept source, a noise input
         word = re.compile(rf"[-+.\d][\w.+-]*|dec|oct|lin|uic|v\([\w,]+\){names}", re.IGNORECASE)
         kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))

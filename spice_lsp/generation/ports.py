@@ -257,6 +257,11 @@ _OTHER_DEVICE = re.compile(r"(?<![\w'])(?<!\d\s)(?!(?:the|its|their|our|my|your|
 _WHERE = re.compile(r"(?<![\w.])(?P<n>" + _NAME + r")\s+(?:is\s+)?where\s+(?:the\s+)?(?:signal|input|output|it|current|"
                     r"voltage)\s+(?:(?P<in>comes\s+in|enters|goes\s+in|arrives|is\s+applied|is\s+fed)|"
                     r"(?P<out>leaves|comes\s+out|goes\s+out|exits|is\s+taken|appears))\b", re.IGNORECASE)
+# "Inputs from sources VA on ga, VB on gb, VC on gc": the inputs in order, each by the source on it
+_SOURCED_INPUTS = re.compile(r"\binputs?\b(?:\s+(?:from|driven\s+by|fed\s+by))?\s+(?:the\s+)?(?:sources?\s+)?"
+                             r"(?P<list>(?-i:[VI][A-Za-z0-9_]*)\s+(?:on|at)\s+(?:node\s+)?" + _NAME
+                             + r"(?:\s*(?:,\s*(?:and\s+)?|\band\s+)(?-i:[VI][A-Za-z0-9_]*)\s+(?:on|at)\s+(?:node\s+)?"
+                             + _NAME + r")+)", re.IGNORECASE)
 _BETWEEN_STAGES = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+)?(?:stages|sections)\s*[,:]?\s*(?:(?:is|at|on)\s+)?"
                              r"(?:(?:node|the\s+node)\s+)?(?P<n>" + _NAME + r")\b"
                              r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+and\b))")
@@ -1106,6 +1111,9 @@ def read_ports(text: str) -> Ports:
             qual = _PHASE_PINS.get(qual, qual) if m["role"] == "output" else qual
             _add(ports.roles, m["role"] if qual in _WHOLE else "stage" if inner else f"{side or qual} {m['role']}",
                  (name,))
+    for m in _SOURCED_INPUTS.finditer(text):
+        _add(ports.roles, "input", tuple(n.lower() for n in re.findall(r"\b(?:on|at)\s+(?:node\s+)?(" + _NAME + r")",
+                                                                        m["list"], re.IGNORECASE)))
     for m in _WHERE.finditer(text):
         _add(ports.roles, "input" if m["in"] else "output", (m["n"].lower(),))
     for m in _BETWEEN_STAGES.finditer(text):  # "between stages bw_mid": the first stage's output

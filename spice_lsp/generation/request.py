@@ -453,13 +453,8 @@ def _in_aside(text: str, at: int) -> bool:
     return before.count("(") > before.count(")")
 
 
-_PER_SECOND = re.compile(r"\b(?:times|cycles|ticks|pulses)\s+(?:a|per|each|every)\s+second\b", re.IGNORECASE)
-
-
 def in_digits(text: str) -> str:
-    """"three point three volts": figures with a unit written in words, in digits, as the readers look for them
-    ("ticking forty thousand times a second": a rate in hertz)."""
-    text = _PER_SECOND.sub("Hz", text)
+    """"three point three volts": figures with a unit written in words, in digits, as the readers look for them."""
     return _QTY.sub(lambda m: f"{_words_value(m['words']):g}{m[0][len(m['words']):]}"
                     if m["words"] and (m["unit"] or m["prefix"]) else m[0], text)
 
@@ -2533,6 +2528,10 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
     repeats = re.search(r"\bpulse|square|\bclock|\bpwm\b|\bduty|\btoggl|\bevery\b|\bperiod|\bsaw-?tooth", span,
                         re.IGNORECASE)
     freq = next((q.value for q in qs if q.unit == "Hz" and q.value > 0), None) if repeats else None
+    if repeats and freq is None and (rate := _RATE.search(span)) and (rate["n"] or rate["w"]):
+        # ("a square wave ticking forty thousand times a second": its rate in words)
+        freq = _number(rate["n"].lower()) if rate["n"] else {"once": 1.0, "twice": 2.0, "thrice": 3.0}[
+            rate["w"].lower()]
     per = per or (1 / freq if freq else None)
     duty = re.search(r"(\d+(?:\.\d+)?)\s*%\s*duty|duty(?:\s+cycle)?\s*(?:of|=|:)?\s*(\d+(?:\.\d+)?)\s*%",
                      span, re.IGNORECASE)
@@ -2952,7 +2951,9 @@ def _named_sources(text: str, request: Request) -> set[str]:
                              r"(?=(?!(?:at|to|on|of|and|by|with)\b)[a-z_]\w*\b(?!\s+(?:of|and)\b)))?(?:node\s+)?"
                              # ("makes v10 = 10 V": a node, then its level; "puts AC 1 on top": a level)
                              r"(?!(?:AC|DC)\s+[-+]?\.?\d)(?P<n>[a-z_]\w*)\b"
-                             r"(?!\(|\s*=(?!\s*(?:DC\s+)?[-+]?\.?\d[\d.]*\s*[munµk]?V\b))", own,
+                             # ("VA on nr_a = PULSE(...)": the node, then its wave)
+                             r"(?!\(|\s*=(?!\s*(?:DC\s+)?[-+]?\.?\d[\d.]*\s*[munµk]?V\b|\s*(?:PULSE|SIN|PWL)\s*\())",
+                             own,
                              re.IGNORECASE):  # "drives the gate g"
             # "VG holds the gate at 1.6 V": the pin's node (_pin_held_sources)
             # (not another part's pin: "VCC5 via a series resistor, LED anode at node la"; nor a role word before
@@ -3285,8 +3286,8 @@ def _sources(text: str, request: Request) -> None:
         if re.match(r"\s*(?:and\s+)?(?:the\s+|its\s+)?outputs?\s+(?:swings?\s+|levels?\s+)?(?:of\s+)?(?:±|\+/?-|\+-)",
                     clause, re.IGNORECASE):
             continue  # "output +/-5 V at sch_out": the output's swing, no source
-        if re.search(r"\b(?:SIN|PULSE|PWL)\s*\([^()]*\)", clause, re.IGNORECASE):
-            pass  # ("na_a = PULSE(...) and na_b = PULSE(...)": a wave written as SPICE writes it is whole)
+        if re.search(r"[a-z_]\w*\s*=\s*(?:SIN|PULSE|PWL)\s*\([^()]*\)", clause, re.IGNORECASE):
+            pass  # ("na_a = PULSE(...) and na_b = PULSE(...)": a node given a wave as SPICE writes it is whole)
         elif _SINE.search(clause) and _sine(clause) is None:  # a sine described over several clauses
             start, stop = next(((a, b) for a, b in sentences if a <= start < b), (start, stop))
             clause = text[start:stop]
@@ -6013,8 +6014,9 @@ def _read_request(description: str) -> Request:
     _model_lists(text, request)
     if _MODEL_CONTEXT.search(text):
         for m in [*_MODEL_PARAM.finditer(text), *_MODEL_PARAM_BARE.finditer(text)]:
-            if _ON_NODE.match(text, m.end("name")):
-                continue  # "VA = 5 V on pa": a source's level, not the Early voltage
+            if _ON_NODE.match(text, m.end("name")) or m["name"].upper() in {
+                    s.name.upper() for s in request.sources if s.name}:
+                continue  # "VA = 5 V on pa", "sources VA on ga ... Set VA = 3.3 V": a source's level, no Early voltage
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
             value = qs[0].value if qs else None
             if value is not None:
