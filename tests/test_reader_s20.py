@@ -222,3 +222,9 @@ def test_inputs_listed_by_their_sources_are_the_inputs_and_a_sources_level_is_no
             "Set VA = 1.8 V, VC = 0 and sweep VB from 0 to 1.8 V.")
     assert read_ports(text).roles["input"] == ("ha", "hb", "hc")
     assert not any(p.name == "vaf" for p in read_request(text).model_params)
+
+
+def test_a_circuit_named_outright_by_a_familys_own_name_is_built_not_refused():
+    text = ("three-op-amp instrumentation amplifier, G = 20 via a single Rg, the second stage a plain 10k x4 subtractor "
+            "with gain 1. Inputs ip2 at 2.02 V, in2 at 2.00 V. Output io2. Ideal op-amps.")
+    assert generate(text).intent.kind == "instrumentation_amplifier"

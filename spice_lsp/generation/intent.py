@@ -1345,12 +1345,13 @@ def _function_roles(intent: Intent, text: str, qs: list[_Q], swept: set[_Q] | fr
     return claimed
 
 
-def parse_intent(description: str) -> Intent:
-    """Read a plain-English description into an Intent; never raises on ordinary text."""
+def parse_intent(description: str, kind: str | None = None) -> Intent:
+    """Read a plain-English description into an Intent; never raises on ordinary text. `kind`: the family the request
+    names outright, where the words around that name chose another (pipeline._build)."""
     low = description.lower()
     qs = _quantities(description)
     intent = Intent(description)
-    intent.kind = _family(low, qs, intent)
+    intent.kind = kind or _family(low, qs, intent)
     n, p = re.search(r"\b(?:nmos|npn|n-?channel|nfet)\b", low), re.search(r"\b(?:pmos|pnp|p-?channel|pfet)\b", low)
     p = p or re.search(r"\bpnp\b", intent.reading or "")  # a PNP read from what the circuit does
     intent.polarity = "n" if n and not p else "p" if p and not n else None

@@ -386,6 +386,8 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     phrase = noun_phrase(description, start, start + len(missing.phrase))
     if found := find(description, phrase):
         return _adapted(intent, request, *found, phrase)
+    if (named := _family_named(phrase)) is not None and named != intent.kind:
+        raise _NamesFamily(named)  # the circuit named is one this tool builds: that one, not a refusal
     nearest = nearest_known(description, phrase)
     raise CannotServe(f"no recipe for '{phrase}': it is not among the circuits this tool builds and no corpus "
                       f"entry is named so (nearest known: {', '.join(k.summary for k in nearest)}); "
@@ -820,15 +822,26 @@ _UNSAFE = re.compile(r"(?<![\w.])\.(?:control|endc|include|inc|lib|shell)\b|\bsh
                      re.IGNORECASE)
 
 
-def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
-    """The family's answer (or a transcription) for a request; `figured`: specs read from the figures a first build
-    left unused (figures.py)."""
-    if unsafe := _UNSAFE.search(description):
-        raise CannotServe(f"'{unsafe[0].strip()}' is not written into a netlist: the decks this tool simulates hold "
-                          "only the circuit and its analyses (no .control blocks, shell commands or included files); "
-                          "ask for the circuit and the analyses by name")
-    intent = parse_intent(description)
-    request = read_request(description)
+class _NamesFamily(Exception):
+    """The circuit a request names outright is a family's own name, though the words around it chose another."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _family_named(phrase: str) -> str | None:
+    """The family whose name (or summary) the phrase is, written any way ("three-op-amp instrumentation amplifier")."""
+    def bare(text: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", text.lower())
+    said = bare(phrase)
+    return next((kind for kind, family in FAMILIES.items() if kind != "generic" and said
+                 and any(bare(name) == said for name in (family.summary, *family.names))), None)
+
+
+def _settle_values(intent: Intent, request: Request, description: str) -> None:
+    """The supply and input levels, settled against what the request holds its nodes at and where it says its
+    supply is."""
     supply = intent.values.get("VDD")
     held = next((s for s in request.sources if supply is not None and not s.supply and s.node
                  and s.node not in ("vdd", "vcc") and s.dc is not None
@@ -856,8 +869,26 @@ def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
                        and v.value == railed.dc and v.text in railed.text), None)
         if biased is not None:
             intent.values["VDD"] = dataclasses.replace(intent.values.pop(biased), role="VDD")
-    if not _complete(request) and (adapted := _refuse_unknown(intent, description, request)):
-        return adapted  # a circuit listed part by part needs no recipe (it is transcribed), others do
+
+
+def _build(description: str, figured: tuple[Spec, ...] = ()) -> Build:
+    """The family's answer (or a transcription) for a request; `figured`: specs read from the figures a first build
+    left unused (figures.py)."""
+    if unsafe := _UNSAFE.search(description):
+        raise CannotServe(f"'{unsafe[0].strip()}' is not written into a netlist: the decks this tool simulates hold "
+                          "only the circuit and its analyses (no .control blocks, shell commands or included files); "
+                          "ask for the circuit and the analyses by name")
+    intent = parse_intent(description)
+    request = read_request(description)
+    _settle_values(intent, request, description)
+    if not _complete(request):  # a circuit listed part by part needs no recipe (it is transcribed), others do
+        try:
+            adapted = _refuse_unknown(intent, description, request)
+        except _NamesFamily as named:  # "Three-op-amp instrumentation amplifier, ..., a 10k x4 subtractor"
+            intent, adapted = parse_intent(description, named.kind), None
+            _settle_values(intent, request, description)
+        if adapted:
+            return adapted
     if intent.kind == "generic" and not intent.values and not request.elements:
         raise CannotServe("no circuit could be recognised in the description: name a circuit "
                           "(e.g. 'RC low-pass', 'common-source NMOS amplifier') and its values")
