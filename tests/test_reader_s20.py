@@ -225,6 +225,6 @@ def test_inputs_listed_by_their_sources_are_the_inputs_and_a_sources_level_is_no
 
 
 def test_a_circuit_named_outright_by_a_familys_own_name_is_built_not_refused():
-    text = ("three-op-amp instrumentation amplifier, G = 20 via a single Rg, the second stage a plain 10k x4 subtractor "
-            "with gain 1. Inputs ip2 at 2.02 V, in2 at 2.00 V. Output io2. Ideal op-amps.")
+    text = ("three-op-amp instrumentation amplifier, G = 20 via a single Rg, the second stage a plain 10k x4 "
+            "subtractor with gain 1. Inputs ip2 at 2.02 V, in2 at 2.00 V. Output io2. Ideal op-amps.")
     assert generate(text).intent.kind == "instrumentation_amplifier"

@@ -386,8 +386,11 @@ def _refuse_unknown(intent: Intent, description: str, request: Request) -> Build
     phrase = noun_phrase(description, start, start + len(missing.phrase))
     if found := find(description, phrase):
         return _adapted(intent, request, *found, phrase)
-    if (named := _family_named(phrase)) is not None and named != intent.kind:
-        raise _NamesFamily(named)  # the circuit named is one this tool builds: that one, not a refusal
+    if (named := _family_named(phrase)) is not None and named != intent.kind and not any(
+            re.search(rf"\b{re.escape(name.lower())}\b", low) for name in family_of(intent.kind).names):
+        # the circuit named is one this tool builds: that one, not a refusal (unless the circuit chosen is named
+        # outright too: "Buck converter: inverting amplifier with gain -2" asks for two things)
+        raise _NamesFamily(named)
     nearest = nearest_known(description, phrase)
     raise CannotServe(f"no recipe for '{phrase}': it is not among the circuits this tool builds and no corpus "
                       f"entry is named so (nearest known: {', '.join(k.summary for k in nearest)}); "

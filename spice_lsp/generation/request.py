@@ -6014,11 +6014,13 @@ def _read_request(description: str) -> Request:
     _model_lists(text, request)
     if _MODEL_CONTEXT.search(text):
         for m in [*_MODEL_PARAM.finditer(text), *_MODEL_PARAM_BARE.finditer(text)]:
-            if _ON_NODE.match(text, m.end("name")) or m["name"].upper() in {
-                    s.name.upper() for s in request.sources if s.name}:
-                continue  # "VA = 5 V on pa", "sources VA on ga ... Set VA = 3.3 V": a source's level, no Early voltage
+            if _ON_NODE.match(text, m.end("name")):
+                continue  # "VA = 5 V on pa": a source's level, not the Early voltage
             qs = _quantities(text[m.start("value"):m.start("value") + 24])  # "KP = 100 µA/V²": the prefix counts
             value = qs[0].value if qs else None
+            if value is not None and any(s.name and s.node and s.name.upper() == m["name"].upper() and s.dc == value
+                                         for s in request.sources):
+                continue  # ("sources VA on ga ... Set VA = 3.3 V": that source's level, no Early voltage)
             if value is not None:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
