@@ -329,7 +329,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     opamps = [line for line in found if line.name[0].upper() == "X" and line.rest.split()[:1] == ["opamp"]]
     # (a name a port told apart by what it carries has, "square output at node sqo" of a generator whose op-amp makes
     # the triangle, goes where that word puts it, not on the op-amp's pin)
-    carried = {n for role, names in read_ports(request.description).roles.items()
+    stated_ports = read_ports(request.description)  # read once: the ports the request names, by role
+    carried = {n for role, names in stated_ports.roles.items()
                if role.endswith((" output", " input")) for n in names}
     pins = tuple(None if p in carried else p for p in request.opamp_pins or ())
     # (nor the circuit's output said as the op-amp's where the family's op-amp drives an inner node: "an op-amp
@@ -341,9 +342,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         if why := _unify(mapping, opamps[0].nodes[:3], pins, False):
             problems.append(f"the op-amp's pins: {why}")
     # the parts the family has by name or value first: their nodes name the family's, which then place the rest
-    pin_ports = read_ports(request.description).roles
-    elements = [_unsaid_ends(_on_named_pins(_on_pins(want, found, set(request.nodes)), found, pin_ports), request,
-                             found) for want in request.elements]
+    elements = [_unsaid_ends(_on_named_pins(_on_pins(want, found, set(request.nodes)), found, stated_ports.roles),
+                             request, found) for want in request.elements]
     # (a part read twice, once with a port's qualifier for its end: "2.2k load from the positive" inside "a 2.2k load
     # from the positive output node pos1 to ground" is that one part, not a second)
     twice = {i for i, (want, said) in enumerate(zip(elements, request.elements)) if want.nodes != said.nodes and any(
@@ -414,7 +414,6 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     for pin in sorted(pinned):
         if mapping.get(pin) == pin and pin not in request.nodes:
             del mapping[pin]  # a pin a part was stated on by its word keeps the family's node, free for a name
-    stated_ports = read_ports(request.description)
     for role, main in (("input", request.input), ("output", request.output)):
         names = stated_ports.roles.get(role, ())
         if main in names:  # the port the request reader takes as the input (output) is the family's first one
