@@ -71,7 +71,8 @@ HELD_OUT = [CASES_DIR / name
                          "requests_v18.jsonl", "open_world_v17.jsonl",
                          "requests_v19.jsonl", "open_world_v18.jsonl",
                          "requests_v20.jsonl", "open_world_v19.jsonl",
-                         "requests_v21.jsonl", "open_world_v20.jsonl")]
+                         "requests_v21.jsonl", "open_world_v20.jsonl",
+                         "requests_v22.jsonl", "open_world_v21.jsonl")]
 
 
 @dataclass
