@@ -45,6 +45,13 @@ class Probe:
     high: float
 
 
+_PULSE_PERIOD = re.compile(r"\bPULSE\s*\(\s*(?:[^\s()]+[\s,]+){6}([^\s()]+)", re.IGNORECASE)  # its seventh figure
+# "the sign doesn't matter", "either polarity is fine": an output level asked for by its size alone
+_SIGN_FREE = re.compile(r"\b(?:sign|polarity)\s+(?:does\s*n[o']t|doesn't|won't|will\s+not)\s+matter\b"
+                        r"|\beither\s+(?:sign|polarity)\b|\bregardless\s+of\s+(?:the\s+)?(?:sign|polarity)\b",
+                        re.IGNORECASE)
+
+
 def _norm(node: str) -> str:
     return "0" if node.lower() in GROUND else node.lower()
 
@@ -118,9 +125,12 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
                                "not in the netlist" if node not in nodes else "connects to only one part"))
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     for source in request.sources:
+        # (a current source said with no direction, "a 2 uA current source at pd_n", on the node either way)
+        pins = (1,) if source.kind != "I" or _DIRECTED.search(source.text) else (0, 1)
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
                 and (source.name is not None or e.name[0].upper() == source.kind)  # (an unnamed one: of its kind)
-                and (source.node is None or _norm(layout(e).nodes[1 if source.kind == "I" else 0].text) == source.node)]
+                and (source.node is None or any(_norm(layout(e).nodes[k if source.kind == "I" else 0].text)
+                                                == source.node for k in pins))]
         if source.node is None and (level := source.dc) is not None:  # "a -9 V negative rail": that level first
             hits.sort(key=lambda e: not _close(reading.source_level(e, "dc", params), level))
         if source.node is None and (ac := source.ac) is not None:  # "(1 V AC)": the source of that AC level first
@@ -397,6 +407,13 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
         control = (f"tran {tran[1]} {tran[2]}\nmeas tran result pp v({out}) from={0.5 * stop:g} to={stop:g}\n"
                    "print result")
         how = f"peak-to-peak of v({out}) over the last half of the transient"
+    elif spec.quantity == "ripple" and (wave := _PULSE_PERIOD.search(netlist)) and (period := parse_number(wave[1])):
+        # a square filtered to its mean, the deck running no transient: 400 periods (a slow filter settled), the
+        # ripple over the last five
+        stop = 400 * period
+        control = (f"tran {period / 100:g} {stop:g}\nmeas tran result pp v({out}) from={stop - 5 * period:g} "
+                   f"to={stop:g}\nprint result")
+        how = f"peak-to-peak of v({out}) over the last 5 of 400 periods of the pulse"
     elif spec.quantity == "clip" and (tran := _TRAN.search(netlist)) and (stop := parse_number(tran[2])):
         extreme = "max" if spec.target > 0 else "min"
         control = (f"tran {tran[1]} {tran[2]}\nmeas tran result {extreme} v({out}) from={0.5 * stop:g} to={stop:g}\n"
@@ -435,6 +452,9 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    f"let result = (abs(lo-{f:g}) gt abs(hi-{f:g}))*lo + (abs(lo-{f:g}) le abs(hi-{f:g}))*hi\n"
                    "print result")
         how = f"v({out}) at its worst over {swept} from {start:g} to {stop:g} V (the range the request states)"
+    elif spec.quantity == "vout" and spec.target > 0 and _SIGN_FREE.search(description):
+        control = f"op\nlet result = abs(v({out}))\nprint result"  # "1 V per 10 uA; the sign doesn't matter"
+        how = f"the size of v({out}) at the operating point (the request leaves its sign open)"
     elif spec.quantity == "vout":
         control = f"op\nlet result = v({out})\nprint result"
         how = f"v({out}) at the operating point"
@@ -579,6 +599,10 @@ def _small_signal(netlist: str, inp: str) -> str:
     return source.sub(lambda m: f"{m[1].rstrip()} AC 1", netlist, count=1)
 
 
+# the words that give a current its direction ("pushing 10 uA into x", "sinking 1 mA from y")
+_DIRECTED = re.compile(r"\b(?:into|push\w*|pump\w*|sourc(?:es|ing)|sink\w*|draw\w*|pull\w*|out\s+of|from|leav\w*)\b",
+                       re.IGNORECASE)
+_HOLDER = re.compile(r"^(V\w*)\s+(\S+)\s+0\s+(?:DC\s+)?[-+]?[\d.]+\w*\s*$", re.IGNORECASE | re.MULTILINE)
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -600,7 +624,11 @@ def _ammeter(netlist: str, out: str) -> str | None:
     """The 0 V source that measures the output current: Vsense, else the one on the output node."""
     meters = [(m[1], {m[2].lower(), m[3].lower()}) for m in _ZERO_SOURCE.finditer(netlist)]
     named = [name for name, _ in meters if name.lower() == "vsense"]
-    return (named or [name for name, nodes in meters if out.lower() in nodes] or [None])[0]
+    # ... else the one source that holds the output node at a level, where nothing else there draws current to ground
+    # ("the output transistor's collector is node cmo, held at 5 V by VOUTM": its current is the output's)
+    holders = [m[1] for m in _HOLDER.finditer(netlist) if m[2].lower() == out.lower()]
+    return (named or [name for name, nodes in meters if out.lower() in nodes]
+            or (holders if len(holders) == 1 and _load(netlist, out) is None else []) or [None])[0]
 
 
 def function_items(function: list[Spec | Probe], specs: list[Spec], netlist: str, output: str,
@@ -616,7 +644,9 @@ def function_items(function: list[Spec | Probe], specs: list[Spec], netlist: str
             if check.quantity not in stated:
                 items.append(spec_item(check, *measure(check, netlist, output, input_node, timeout, settle)))
             continue
-        control = check.control.replace("{out}", output).replace("{inp}", input_node or "in")
+        # ({meter}: the source the output current is measured through, the 0 V ammeter or the output's holder)
+        control = check.control.replace("{out}", output).replace("{inp}", input_node or "in").replace(
+            "{meter}", _ammeter(netlist, output) or "V9")
         if "{tran}" in control:  # the family's own transient; {from}: its last fifth
             if not (tran := _TRAN.search(netlist)) or (stop := parse_number(tran[2])) is None:
                 items.append(CheckItem(check.what, FAIL, "no transient to measure it on"))

@@ -101,9 +101,9 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     if same:
         return (here or same)[0]
     # ("zener DZ with its cathode at z and anode at ground": the family's one zener there, by that name)
-    there = [i for i, line in enumerate(lines) if where is not None and len(spot) == 2 and want.kind in "RCLD"
+    there = [i for i, line in enumerate(lines) if len(spot) == 2 and want.kind in "RCLD"
              and i not in taken and line.name[0].upper() == want.kind
-             and sorted(where.get(n, n) for n in line.nodes[:2]) == spot]
+             and sorted((where or {}).get(n, n) for n in line.nodes[:2]) == spot]
     if len(there) == 1:
         return there[0]
     # "2.2k from vtop to kx, 3.3k kx to ky, 4.7k ky to kz" on a string the family built: the one part of its kind
@@ -129,6 +129,14 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     # Q4 ..., input at the base node b4": the one transistor, its pins as said
     if want.value is None and (want.name is None or not any(want.nodes or ()) or want.kind in "DQMJ"
                                and not want.placed()) and len(kin) == 1:
+        return kin[0]
+    # ("Drive LED D2 (anode lda, cathode ground) at 15 mA": the family's one LED, its ends free to take the stated
+    # nodes: ground where ground is said, a family node not yet named where a new name is)
+    if want.value is None and want.kind in "DQMJ" and len(kin) == 1 and want.placed() and where is not None \
+            and len(want.placed()) <= len(lines[kin[0]].nodes) and all(
+                (n == "0") == (said == "0") and (n == "0" or where.get(n) == said
+                                                 or n not in where and said not in where.values())
+                for n, said in zip(lines[kin[0]].nodes, want.placed())):
         return kin[0]
     pins = "|".join(pin for pin, _, _ in _PIN_ROLES)
     role = re.search(rf"\b(?P<role>feedback|input|load|ground(?=[- ]leg)|{pins})(?:[- ]leg)?\s+"
@@ -460,7 +468,8 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
         elif node and family_node and mapping.get(family_node) != node:
             problems.append(f"the {role} node '{node}' conflicts with the other nodes the request names")
     _name_path(found, stated_ports.path, mapping, _input_node(found, source), output)
-    _own_named(request.description, found, mapping, roles)
+    _own_named(request.description, found, mapping, roles,
+               {n for names in stated_ports.roles.values() for n in names})
     _unplaced_on_ports(request, found + added, roles, mapping, source, output,
                        stated_ports.supply.node if stated_ports.supply else "")
 
@@ -480,9 +489,10 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
                     driver.nodes[i] = want
                 else:
                     problems.append(f"'{stated.text}': {driver.name} drives {mapping.get(node, node)}, not {want}")
-        if stated.minus is None and len(driver.nodes) == 2 and driver.nodes[1] != "0" and any(
+        if stated.minus is None and len(driver.nodes) == 2 and driver.nodes[1] != "0" and (any(
                 other is not stated and other.node == mapping.get(driver.nodes[1], driver.nodes[1]) and other.dc == 0
-                and other.ac is None and not (other.sin or other.pulse or other.pwl) for other in request.sources):
+                and other.ac is None and not (other.sin or other.pulse or other.pwl) for other in request.sources)
+                or _OTHER_GROUNDED.search(request.description)):
             driver.nodes[1] = "0"  # ("drive lt_p with DC 0 AC 1, hold lt_n at 0 V": each input from ground)
         if stated.dc is not None:
             _set_supply(driver, rows, stated.dc) if stated.supply else None
@@ -699,7 +709,7 @@ def compose(netlist: str, request: Request, *, output: str = "out", source: str 
     rows[first_directive:first_directive] = [line.text() for line in added] + [
         zener if model == "dzener" and zener else ADDED_CARDS[model]
         for model in needed if model not in cards]  # an added device's card, never left undefined
-    rows = _with_model_params(rows, request)
+    rows = _stated_card_names(_with_model_params(rows, request), request.description)
     for line in added:  # a stated part across one of the circuit's 0 V ammeters would carry no current
         shorted = next((v for v in found if v.name[0].upper() == "V"
                         and sorted(mapping.get(n, n) for n in v.nodes) == sorted(line.nodes)
@@ -749,6 +759,36 @@ def stated_card(card: str, request: Request) -> str:
     return f"{words[0]} {words[1]} {kind} ()" if stated else card
 
 
+# A card the request names with its type: ".model QM NPN(...)", "NX = nmos(level=1 ...)", "Models: NMOD NMOS VTO=0.6"
+# (... or a name in capitals, its type and parameters after it: ", PMOD PMOS VTO=-0.6")
+_CARD_NAMED = re.compile(r"(?:\.model\s+|\bmodels?\s*:?\s+(?:(?:called|named)\s+)?|(?<=[\s(,;:])(?=[A-Za-z]\w*\s*=\s*"
+                         r"(?:nmos|pmos|npn|pnp|njf|pjf)\s*\()|(?<=[,;]\s)(?=(?-i:[A-Z][A-Z0-9_]*)\s+"
+                         r"(?:nmos|pmos|npn|pnp|njf|pjf)\s+[a-z]+\s*=))"
+                         r"(?P<name>[A-Za-z]\w*)(?:\s*=\s*|\s+)(?P<type>nmos|pmos|npn|pnp|njf|pjf|d)\b(?=\s*\(|\s+[A-Za-z]+\s*=)",
+                         re.IGNORECASE)
+
+
+def _stated_card_names(rows: list[str], description: str) -> list[str]:
+    """The circuit's one card of a type under the name the request gives a card of that type ("models NX = nmos(...)
+    and PX = pmos(...)": the NMOS card is NX), its devices with it; a type named twice, or a card of the circuit
+    that has two of that type, keeps its names."""
+    said: dict[str, list[str]] = {}
+    for m in _CARD_NAMED.finditer(description):
+        if m["name"].lower() not in ("nmos", "pmos", "npn", "pnp", "njf", "pjf", "d", "model", "card"):
+            said.setdefault(m["type"].lower(), []).append(m["name"])
+    rows = list(rows)
+    for kind, names in said.items():
+        cards = [i for i, r in enumerate(rows) if r.lower().startswith(".model") and len(r.split()) > 2
+                 and r.split()[2].split("(")[0].lower() == kind]
+        taken = {r.split()[1].lower() for r in rows if r.lower().startswith(".model") and len(r.split()) > 1}
+        if len({n.lower() for n in names}) != 1 or len(cards) != 1 or names[0].lower() in taken:
+            continue
+        old, new = rows[cards[0]].split()[1], names[0]
+        rows = [re.sub(rf"(?<![\w.]){re.escape(old)}(?![\w.])", new, r) if i == cards[0] or (
+            r[:1].upper() in "DQMJ" and not r.startswith(".")) else r for i, r in enumerate(rows)]
+    return rows
+
+
 def _with_model_params(rows: list[str], request: Request) -> list[str]:
     """The request's model parameters written into the circuit's .model cards of the right type
     (the polarity the request names when there are both)."""
@@ -762,7 +802,11 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
     defined: set[int] = set()  # diode cards whose saturation current the request states
 
     def before(want: ModelParam) -> str:  # the words of its clause before it
-        at = request.description.find(want.text)
+        # (a text said twice, "NMOS VTO=0.6 KP=100u, PMOS VTO=-0.6 KP=100u": the nth saying for the nth parameter)
+        twins = [p for p in request.model_params if p.text == want.text]
+        at = -1
+        for _ in range(next((k for k, p in enumerate(twins) if p is want), 0) + 1):
+            at = request.description.find(want.text, at + 1)
         words = request.description[max(0, at - 50):at] if at > 0 else ""
         # (a ";" in the device's aside ends nothing: "MN (nmos, W=1u; model VTO=0.5)" says it of MN, an NMOS)
         opened = _aside_start(words)
@@ -808,6 +852,12 @@ def _with_model_params(rows: list[str], request: Request) -> list[str]:
         rows[i] = re.sub(rf"\s(?:{'|'.join(sorted(extras - stated))})\s*=\s*(?:\{{[^}}]*\}}|[^\s)]+)", "", rows[i],
                          flags=re.IGNORECASE)
     return rows
+
+
+# "ground the other base", "the other input grounded": a differential stage driven from one side, against ground
+_OTHER_GROUNDED = re.compile(r"\bground(?:ed)?\s+(?:the\s+)?other\s+(?:base|gate|input)\b"
+                             r"|\bother\s+(?:base|gate|input)\s+(?:is\s+)?(?:grounded|tied\s+to\s+ground|to\s+ground|at\s+0\s*V)",
+                             re.IGNORECASE)
 
 
 def _aside_start(words: str) -> int | None:
@@ -1135,7 +1185,9 @@ _SOURCE_RESISTANCE = re.compile(r"(?P<a>\d[\d.]*)\s*(?P<au>k|meg|M(?=\s*(?:\u03a
                                 r"(?P<bu>k|meg|M(?=\s*(?:\u03a9|ohm)))?"
                                 # ("the generator ... behind a 50 ohm resistor into node rf_in")
                                 r"|\b(?:generator|source)\b[^.;]{0,40}?\bbehind\s+(?:an?\s+|its\s+)?(?P<c>\d[\d.]*)\s*"
-                                r"(?P<cu>k|meg|M(?=\s*(?:\u03a9|ohm)))?\s*(?:\u03a9|ohms?)?\s+(?:series\s+)?resist(?:or|ance)",
+                                r"(?P<cu>k|meg|M(?=\s*(?:\u03a9|ohm)))?\s*(?:\u03a9|ohms?)?\s+(?:(?:series\s+)?resist(?:or|ance)"
+                                # ("Source lb_src AC 1 V behind 600 ohm into lb_in": its resistance, the noun unsaid)
+                                r"|(?<=ohm\s)(?=into\b)|(?<=ohms\s)(?=into\b)|(?<=\u03a9\s)(?=into\b))",
                                 re.IGNORECASE)
 
 
@@ -1152,8 +1204,9 @@ def _behind_source_resistor(request: Request, lines: list[Line], source: str, ma
     first = _input_node(lines, source)
     # ("... behind a 50 ohm resistor into node rf_in": the node the resistor feeds, the input where none is said)
     # ("with a 50 ohm source resistor into lin": the same, said by the resistor's own noun)
-    fed = re.search(r"(?:\bbehind\b[^.;]{0,40}?\b|\bsource\s+)resist(?:or|ance)\s+(?:into|to|feeding|onto)\s+"
-                    r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(\w])", request.description)
+    fed = re.search(r"(?:\bbehind\b[^.;]{0,40}?\b(?:resist(?:or|ance)|ohms?|\u03a9)|\bsource\s+resist(?:or|ance))\s+"
+                    r"(?:into|to|feeding|onto)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b(?![(\w])",
+                    request.description)
     if (request.input is None and fed is None) or first is None or first in mapping:
         _far_end_named(request, lines, first, fed, mapping)
         return None
@@ -1233,7 +1286,12 @@ _BETWEEN_PARTS = re.compile(r"\bnode\s+(?:between|joining)\s+(?:the\s+)?(?:two\s
                             re.IGNORECASE)
 
 
-def _own_named(description: str, lines: list[Line], mapping: dict[str, str], roles: dict[str, list[str]]) -> None:
+# words whose node a family names by their first letter ("zener node zr_z": z; "emitter node fe": e)
+_LETTERED = frozenset("zener tank tap wiper top bottom middle switch emitter collector base drain gate source".split())
+
+
+def _own_named(description: str, lines: list[Line], mapping: dict[str, str], roles: dict[str, list[str]],
+               told: frozenset[str] | set[str] = frozenset()) -> None:
     """A node of the circuit said by the family's own name for it ("2 mA into the top node vbm", "the tank node lc1",
     "switch node sw1": the node sw; "pump node pm": the one node of the role it declares so) or by the two parts it
     joins ("the node between the two resistors is skm") takes that name, before the names no words place are put on
@@ -1249,12 +1307,20 @@ def _own_named(description: str, lines: list[Line], mapping: dict[str, str], rol
     for said in re.finditer(r"\b(?P<own>[a-z_][a-z0-9_]*)\s+node\s+(?P<name>[a-z_][a-z0-9_]*)\b", description,
                             re.IGNORECASE):
         own, name = said["own"].lower(), said["name"].lower()
-        short = [n for n in nodes - {"in", "out", "0"} if _abbreviates(n, own)]
+        # ("zener node zr_z": the family's one-letter node by its word's letter)
+        short = [n for n in nodes - {"in", "out", "0"} if _abbreviates(n, own) or n == own[:1] and own in _LETTERED]
         declared = roles.get(own, []) if own not in _PIN_WORDS + ("input", "output") else []
         own = own if own in nodes or len(short) != 1 or own in NOT_NODES else short[0]
         own = declared[0] if own not in nodes and len(declared) == 1 else own
         if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
                 and name not in mapping.values() and name not in NOT_NODES:
+            mapping[own] = name
+    # ("bring out all three outputs as sv_hp, sv_bp, sv_lp": a name whose last part is the family's node's, unless
+    # its words give it a role of its own, `told`)
+    for name in dict.fromkeys(m[0].lower() for m in re.finditer(r"\b[a-z][a-z0-9]*_[a-z][a-z0-9]*\b", description)):
+        own = name.rsplit("_", 1)[1]
+        if own in nodes - {"in", "out", "0"} and own not in mapping and name not in nodes \
+                and name not in mapping.values() and name not in told:
             mapping[own] = name
 
 
@@ -1608,7 +1674,13 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
     # the circuit's own current source into that node, or (no node stated) the current source that drives it, else
     # its one current source ("IREF = 20 uA from vdd into the diode-connected M1" of a mirror fed by I1)
     currents = [line for line in found if line.name[0].upper() == "I"]
-    own = next((line for line in currents if (line.nodes[1] == node if node else line.name.upper() == source.upper())),
+    # (a source said with no direction, "a 2 uA current source at the inverting input pd_n", keeps the circuit's own,
+    # which may draw its current out of the node: a photodiode's at a transimpedance stage's input)
+    directed = re.search(r"\b(?:into|push\w*|pump\w*|sourc(?:es|ing)|sink\w*|draw\w*|pull\w*|out\s+of|from|leav\w*)\b",
+                         stated.text, re.IGNORECASE)
+    own = next((line for line in currents if (line.nodes[1] == node or not directed and line.nodes[0] == node
+                                              and line.nodes[1] == "0" if node else
+                                              line.name.upper() == source.upper())),
                currents[0] if node is None and len(currents) == 1 else None)
     # "1 mA from a current source into node a" of a PTAT cell fed by I1 (1 mA into hi), I2 (100 uA into lo): the one
     # current source of the stated level, its node named so

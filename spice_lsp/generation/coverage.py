@@ -159,8 +159,12 @@ def typed_numbers(netlist: m.Netlist) -> dict[str, list[float]]:
     (model cards, parameters, expressions), so that a 1 kHz never counts as a 1k resistor."""
     found: dict[str, list[float]] = defaultdict(list)
 
+    known = reading.params(netlist)
+
     def add(unit: str, text: str) -> None:
-        if (number := parse_number(text)) is not None:
+        # (a braced expression of the .params, "{-vcc}", as it evaluates)
+        if (number := parse_number(text)) is not None or text.startswith("{") and (
+                number := reading.value(text, known)) is not None:
             found[unit].append(number)
         else:
             found["any"].extend(n for t in _EXPRESSION_NUMBER.findall(text) if (n := parse_number(t)) is not None)
@@ -175,6 +179,10 @@ def typed_numbers(netlist: m.Netlist) -> dict[str, list[float]]:
                 if f.kind == "func" and f.name.lower() in _WAVE_UNITS:
                     for place, item in zip(_WAVE_UNITS[f.name.lower()].split(), f.items):
                         add(unit if place == "V" else place, item.text)
+                    # a pulse's duty cycle, width over period, in per cent ("a 50 % square wave")
+                    if f.name.lower() == "pulse" and len(f.items) >= 7 and (width := parse_number(f.items[5].text)) \
+                            and (period := parse_number(f.items[6].text)):
+                        found["%"].append(round(100 * width / period, 6))
                 elif f.kind == "func" and f.name.lower() == "pwl":
                     for n, item in enumerate(f.items):
                         add(unit if n % 2 else "s", item.text)
@@ -256,6 +264,9 @@ def circuit_kind(description: str, family: Family) -> list[CheckItem]:
                     and not re.search(r"\bnodes?\s+$", description[:said.start()], re.IGNORECASE)
                     # ("take the positive feedback from a 10k/15k divider": a divider the circuit is built with)
                     and not (kind == "divider" and _PART_OF.search(description[:said.start()]))
+                    # ("out of the amp input (node a1)": another device's port, outside the circuit)
+                    and not (re.match(r"\s+(?:input|output)s?\b", description[said.end():], re.IGNORECASE)
+                             and re.search(r"\b(?:the|my|our|your|their)\s+$", description[:said.start()], re.I))
                     for said in re.finditer(words, description, re.IGNORECASE))}
     own = " ".join([family.summary, *family.names, family.noun or ""])
     if not asked or asked & {kind for kind, words in _KINDS.items() if re.search(words, own, re.IGNORECASE)}:
@@ -308,7 +319,9 @@ _COUNT = re.compile(r"[\s-]+(?P<between>(?:(?!(?:and|or|of|with|to|from|at|in|on
 _SPEC_UNITS = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "ugbw": "Hz", "edge": "Hz",
                "vout": "V", "clip": "V", "hysteresis": "V", "ripple": "V", "current": "A", "width": "s", "rise": "s"}
 _OPAMP = re.compile(r"op.?amp|^oa|comparator")  # an op-amp's model, or one used open-loop as a comparator
-_STRUCTURE = re.compile(r"[\s-]+(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter)s?\b",
+# ("3 CR sections": the sections' kind between the count and its noun)
+_STRUCTURE = re.compile(r"[\s-]+(?:(?:RC|CR|RL|LC)[\s-]+)?"
+                        r"(order|stage|pole|bit|input|phase|channel|transistor|op-amp|inverter|section)s?\b",
                         re.IGNORECASE)
 _NEAR = re.compile(r"[A-Za-z][\w-]*")
 _LADDER = re.compile(r"\s+(?:RC|RL|LC)\b")  # "two-stage RC low-pass": a ladder, its stages counted in reactances
@@ -558,6 +571,8 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             continue
         if value == 0 and _RANGE.match(text, mention.end):
             continue  # "from 0 to 2 ms": a range from zero, its end read
+        if mention.text.rstrip().endswith("%") and any(_same(value, d / 100) or _same(value, d) for d in written["%"]):
+            continue  # "a 50 % square wave": the duty its pulse is written with
         unit = _quantities(mention.text)[0].unit if _quantities(mention.text) else ""
         if unit and any(_SPEC_UNITS.get(spec.quantity) == unit and _same(value, spec.target) for spec in request.specs):
             continue  # "around 10 kHz ..., centre 10 kHz": the spec's target said twice
@@ -577,6 +592,15 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             items.append(CheckItem(f"'{text[mention.start:structure.end()]}' in the request", PASS,
                                    f"capacitors and inductors in the netlist: {reactive}"))
             continue  # a filter's order is its count of energy-storing parts (outside its op-amps' models)
+        # ("seven-inverter ring", "5-stage ring oscillator": a CMOS inverter is one P-channel device)
+        cards = {st.name.lower(): st.type.lower() for st in netlist.statements if isinstance(st, m.Model)}
+        pulls = sum(1 for st in netlist.body if isinstance(st, m.Element) and st.name[0].upper() == "M"
+                    and len(st.fields) > 4 and cards.get(st.fields[4].text.lower()) == "pmos")
+        if number is not None and structure and structure[1].lower() in ("inverter", "stage") and pulls \
+                and re.search(r"\bring\b", text, re.IGNORECASE) and pulls == number:
+            items.append(CheckItem(f"'{text[mention.start:structure.end()]}' in the request", PASS,
+                                   f"CMOS inverters (P-channel devices) in the netlist: {pulls}"))
+            continue
         multiple = mention.text.lower() in _MULTIPLES or bool(re.search(r"[×x]$", text[:mention.start])) \
             or bool(re.match(r"\s*times\b", text[mention.end:], re.IGNORECASE))
         if _measured(value, bool(re.match(r"\s*dB\b", text[mention.end:])), multiple, function) \
@@ -619,6 +643,10 @@ _UNIT_PART = {"ohm": "R", "F": "C", "H": "L"}
 _PART_NAMES = {"R": "resistors", "C": "capacitors", "L": "inductors"}
 
 
+_ANALYSIS_LINE = re.compile(r"\.(?:ac|dc|tran|noise|tf)\b(?:[^;,\n.]|\.(?=\d))*"
+                            r"|\b(?:dec|oct|lin)\s+\d+(?:\s+[\d.]+[a-z]*){2}", re.IGNORECASE)
+
+
 def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netlist) -> list[CheckItem]:
     """A failing item for each part value the request writes more often than the answer has parts of it ("R1 =
     10k, R2 = 10k, load resistor 10k across R2" answered with two 10k: a clause the reader joined to a part's was
@@ -626,13 +654,17 @@ def _repeated_values(text: str, measured: list[tuple[int, int]], netlist: m.Netl
     said: dict[tuple[str, float], list[str]] = defaultdict(list)
     last: dict[tuple[str, float], int] = {}
     # (a waveform's own figures, "SIN(0 1 1k)", are its frequency and levels, no part's value)
-    waves = [w.span() for w in SPICE_WAVE.finditer(text)]
+    # (... nor an analysis line's, ".ac dec 100 10k 10meg", "dec 20 10k 1meg": its range)
+    waves = [w.span() for w in SPICE_WAVE.finditer(text)] + [a.span() for a in _ANALYSIS_LINE.finditer(text)]
     for mention in number_mentions(text):
         quantity = next(iter(_quantities(mention.text)), None)
         if quantity is None or any(a <= mention.start < b for a, b in measured + waves) \
                 or _model_parameter(text, mention.start, mention.end) or re.match(r"\s*/\s*\d", text[mention.end:]) \
-                or re.match(r"[\s-]*(?:[a-z]+[\s-]+)?[a-z]{3,}(?<!s)s\b", text[mention.end:]):
-            continue  # "a 100k/1 nF low-pass", "between 50 ohm terminations": parts said together, then one by one
+                or re.match(r"[\s-]*(?:[a-z]+[\s-]+)?[a-z]{3,}(?<!s)s\b", text[mention.end:]) \
+                or re.match(r"\s*(?:ohms?|\u03a9)?\s+(?:signal\s+)?(?:generator|source)\b", text[mention.end:], re.I):
+            # "a 100k/1 nF low-pass", "between 50 ohm terminations": parts said together, then one by one; "a 50 ohm
+            # generator ..., then 50 ohm": the generator's resistance, the series part said after
+            continue
         part = _UNIT_PART.get(quantity.unit) if quantity.unit else _SCALE_PART.get(quantity.mult)
         key = (part or "", quantity.value)
         if part is not None and not (key in last and re.fullmatch(r"[^()]{0,30}\(\s*", text[last[key]:mention.start])):
@@ -846,6 +878,9 @@ def _pins_of(name: str, kind: str, words: str, element: m.Element | None, unname
         if index is None or node in _NOT_NODE_WORDS or (bare and node not in _GROUNDED and
                                                         (len(node) > 3 or not said["n"].islower())):
             continue
+        if re.search(r"(?<![\w.])\d[\d.]*\s*(?:meg|[fpnuµμmkKM])?\s*(?:Ω|ohms?|F|H)?\s*(?:from\s+)?$",
+                     words[:said.start()]):
+            continue  # "C2 = 10n emitter to ground": a part's ends, its value just said
         owner = re.search(r"\b(\w+)'s\s*$", words[:said.start()])
         if owner and owner[1].upper() != name.upper() and not unnamed:
             continue  # "DB's cathode at ground" in DA's words: DB's pin

@@ -310,7 +310,8 @@ def mos_gain(values: Callable[..., float], lam: float = LAMBDA) -> float:
     """-gm (RD || ro) of the nch level-1 card at the gate's DC bias; `values(role, *aliases,
     default=)` reads the circuit's values; `lam` the card's channel-length modulation."""
     vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
-    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    beta = values("KP", default=110e-6) * (values("WL", default=0.0)
+                                          or values("W", default=10e-6) / values("LG", default=1e-6))
     rd, vdd = values("RD", "RL", "R", default=10e3), abs(values("VDD", default=5))
     if vov <= 0:
         return 0.0
@@ -347,7 +348,7 @@ def design_cs_gain(intent: Intent, d: Design, spec: Spec) -> None:
     for _ in range(8):
         rd *= gain / max(abs(mos_gain(values, card_lambda(intent))), 1e-9)
     vov = values("VGS", "VBIAS", default=1.5) - values("VTO", default=0.7)
-    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    beta = values("KP", default=110e-6) * aspect(intent)
     if values("VDD", default=5) - 0.5 * beta * vov ** 2 * rd < vov:
         d.problems.append(f"'{spec.text}': the drain would fall below the overdrive (the stage saturates)")
         return
@@ -374,7 +375,7 @@ def design_cs_drain(intent: Intent, d: Design, spec: Spec) -> None:
     def values(*roles: str, default: float | None = None) -> float:
         return next((intent.values[r].value for r in roles if r in intent.values), default or 0.0)
     vto, vdd, lam = values("VTO", default=0.7), abs(values("VDD", default=5)), card_lambda(intent)
-    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    beta = values("KP", default=110e-6) * aspect(intent)
     rd = values("RD", "RL", "R", default=10e3)
     if not 0 < spec.target < vdd:
         d.problems.append(f"'{spec.text}': a drain level must lie between ground and the {vdd:g} V supply")
@@ -414,7 +415,7 @@ def _cs_bias_for_gain(intent: Intent, d: Design, gain: float) -> None:
         found = next((intent.values[r].value for r in roles if r in intent.values), None)
         return found if found is not None else vgs if roles[0] == "VGS" else default or 0.0
     vto, vdd = values("VTO", default=0.7), abs(values("VDD", default=5))
-    beta = values("KP", default=110e-6) * values("W", default=10e-6) / values("LG", default=1e-6)
+    beta = values("KP", default=110e-6) * aspect(intent)
     rd = values("RD", "RL", "R", default=10e3)
     low, high = vto + 0.01, vto + vdd
     for _ in range(50):
@@ -505,6 +506,12 @@ def design_bjt_bias(intent: Intent, d: Design, spec: Spec) -> None:
 IZ = 5e-3  # the zener card's knee current (ibv): the current the shunt keeps for itself
 
 
+def aspect(intent: Intent) -> float:
+    """A MOSFET's W/L as the builders write it: the ratio stated ("W/L = 10", "W = L"), else the stated width and
+    length, each else our 10u by 1u."""
+    return given(intent, "WL") or (given(intent, "W") or 10e-6) / (given(intent, "LG") or 1e-6)
+
+
 def design_transistor_bias(intent: Intent, d: Design, spec: Spec) -> None:
     """One transistor biased at a stated current with its drain (collector) at a stated level, both at once (the
     first spec designs for both): the gate's (the base's) bias sets the current, the load R = (VDD - VD)/I the level
@@ -523,7 +530,7 @@ def design_transistor_bias(intent: Intent, d: Design, spec: Spec) -> None:
     vd = level if level is not None else vdd - load * current if load and current else vdd / 2
     bias = given(intent, "VGS", "VBIAS") if mos else given(intent, "VBIAS")
     if mos:
-        beta = (given(intent, "KP") or 110e-6) * (given(intent, "W") or 10e-6) / (given(intent, "LG") or 1e-6)
+        beta = (given(intent, "KP") or 110e-6) * aspect(intent)
         lam = 0.0 if _LEVEL_1.search(intent.description) and not _STATED_LAMBDA.search(intent.description) \
             else card_lambda(intent)
         vto = given(intent, "VTO") or 0.7
@@ -1142,6 +1149,17 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     if family.noun == "oscillator" and "frequency" in family.specs and "cutoff" not in family.specs:
         # ("RC phase-shift oscillator ..., target 500 Hz": an oscillator's frequency, no corner)
         specs[:] = [replace(s, quantity="frequency") if s.quantity in ("cutoff", "f0") else s for s in specs]
+    if {"center", "q"} <= set(family.specs) and not any(s.quantity == "q" for s in specs) \
+            and (centre := next((s.target for s in specs if s.quantity == "center" and s.target > 0), None)):
+        # "at least 20 dB down at 100 Hz and 10 kHz" of a band-pass centred at 1 kHz: the Q a second-order band-pass
+        # needs for that loss there, |H| = 1/sqrt(1 + Q^2 (x - 1/x)^2), x = f/f0 (a margin over the least, each loss
+        # still measured as stated)
+        needs = [math.sqrt(10 ** (-s.target / 10) - 1) / abs(s.at / centre - centre / s.at) for s in specs
+                 if s.quantity == "gain_db" and s.bound == "max" and s.at and s.target < 0
+                 and not math.isclose(s.at, centre, rel_tol=0.05)]
+        if needs:
+            said = next(s for s in specs if s.quantity == "gain_db" and s.bound == "max")
+            specs.append(Spec(said.text, "q", 1.2 * max(needs), 0.15))
     _levels_of_held_nodes(intent)
     from spice_lsp.generation.recipes.comparators import supply_shares, trip_said
     if supply_shares(intent.description) is not None:
@@ -1153,8 +1171,11 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
         # the low-pass's -3 dB cutoff the design would trim to: fc is that figure, checked as -6 dB there
         for k, s in enumerate(specs):
             at = intent.description.find(s.text)
-            if s.quantity == "cutoff" and at >= 0 and re.search(r"\bcross[- ]?over\b[^.;,]{0,25}$",
-                                                                 intent.description[:at], re.IGNORECASE):
+            # ("a crossover at 2.2 kHz", "for a 2 kHz crossover")
+            if s.quantity == "cutoff" and at >= 0 and (re.search(r"\bcross[- ]?over\b[^.;,]{0,25}$",
+                                                                  intent.description[:at], re.IGNORECASE)
+                                                        or re.match(r"\s*cross[- ]?over\b",
+                                                                    intent.description[at + len(s.text):], re.I)):
                 specs[k] = Spec(s.text, "flat", -6.02, 0.5, s.node, s.target)
                 set_value(intent, d, "FREQ", s.target, "the crossover frequency fc: each output -6 dB there", None)
                 d.claimed.add("FREQ")
@@ -1290,7 +1311,10 @@ def aimed(spec: Spec) -> Spec:
 
 
 def trim(intent: Intent, d: Design, spec: Spec, measured: float) -> bool:
-    """Move the free value so the spec lands on target; False when there is nothing to move."""
+    """Move the free value so the spec lands on target; False when there is nothing to move. (An inverting gain,
+    target and measure both negative, is moved by its size.)"""
+    if spec.target < 0 and measured < 0 and spec.quantity == "gain":
+        spec, measured = replace(spec, target=-spec.target), -measured
     if d.free is None or d.scale == 0 or measured <= 0 or spec.target <= 0 or d.trims not in (None, spec.quantity):
         return False  # a Q measured off the notch's frequency part would move the notch
     old = intent.values[d.free]

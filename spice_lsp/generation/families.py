@@ -769,6 +769,9 @@ for _family in (
            # the output device's collector (drain) a request names is the output node (behind the ammeter V9)
            # ("the reference collector node rx": the diode-connected side's node, its reference current's)
            ports=(("collector", ("out",)), ("drain", ("out",)), ("reference", ("ref",))),
+           # ("reference leg set by a resistor from the rail (~9.3k)", "output pulled up through 2.2k")
+           words=((r"reference|set\s+by|from\s+the\s+(?:rail|supply)", {"ohm": "RREF"}),
+                  (r"pull(?:ed|s)?\s+up|\bload\b|through", {"ohm": "RL"})),
            analysis="op",
            specs=("current",), design=design_mirror_current,
            examples=(("current", "NPN current mirror with an output current of {x} A", 20e-6, 5e-3),),
@@ -898,7 +901,7 @@ for _family in (
     Family(kind="phase_shift_oscillator",
            function=lambda f: [expect('frequency', 1 / (2 * math.pi * math.sqrt(6) * used(f, 'R') * used(f, 'C')),
                                        0.15)],
-           summary="RC phase-shift oscillator",
+           summary="three-section RC phase-shift oscillator",
            build=_phase_shift_oscillator,
            names=('RC phase-shift oscillator', 'phase-shift oscillator', 'phase shift oscillator'),
            rules=((1, ('phase[- ]shift oscillator',)),),
@@ -925,7 +928,10 @@ for _family in (
            build=_transimpedance,
            source="I1",
            names=('transimpedance amplifier', 'photodiode transimpedance amplifier', 'TIA front end'),
-           rules=((3, ('trans-?impedance|\\btia\\b',)),),
+           # ("a photodiode ... turned into a voltage, 1 V per 10 uA": its current made a voltage, volts per amp)
+           rules=((3, ('trans-?impedance|\\btia\\b',)),
+                  (25.5, ('photo[- ]?diode|photo[- ]?detector',
+                          '\\binto\\s+(?:a\\s+)?voltage|\\bv(?:olts?)?\\s+(?:per|for\\s+every)\\s+[\\d.]*\\s*[µμumn]?a\\b'))),
            noun="amplifier",
            accepts=r"current\s+source",  # its input: the photodiode modelled as one
            specs=('vout', 'cutoff'),

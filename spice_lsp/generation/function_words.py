@@ -283,10 +283,12 @@ _CONCEPTS: dict[str, str] = {
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+go\s+from\s+\d+\s*%\s+to\s+\d+\s*%"
            r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?[\d.]+\s*[munµ]?s\s+to\s+(?:reach|settle|charge|rise|fall)\b"
            r"|\bslow\w*\s+(?:down\s+)?(?:the\s+|its\s+)?(?:edges?|transitions?|rise|steps?)\b"
+           # "give me just its average at node dcout": a square's mean level, what a low-pass leaves of it
+           r"|\b(?:just|only)\s+(?:its|the(?:ir)?)\s+(?:average|mean)\b(?!\s+(?:power|current))"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
            r"|\b(?:reach\w*|gets?\s+to|getting\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after(?:wards?)?|later|behind)\b"
-           r"|\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+"
+           r"|\b(?:reach\w*|gets?(?:\s+to)?|getting(?:\s+to)?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+"
            r"(?:of\s+(?:\S+\s+){1,4}?)?(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+(?:later|after(?:wards?)?)\b)"
            r"|\bcharg\w*\s+(?:a|the)\s+(?:[\w.]+\s+){0,2}?cap\w*\s+(?:up\s+)?(?:through|via)\b"
            # "stay below 2.5 V for about 10 ms after power-up": a level not reached for a time
@@ -391,7 +393,9 @@ _LEVEL_DC = re.compile(r"d\.?c\b")
 _NOT_DC_SIGNAL = re.compile(r"\.?\s+(?:sweep|analysis|operating|bias|solution|transfer|source|supply|path|level|gain)")
 # "keeps DC away"; not "keep the rumble and throw away the rest", where another verb's object follows
 # (the DC's node may come between: "keep the DC on node src away from node amp_in")
-_AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)\w[\w']*\s+){0,4}?(?:away|out|off|at\s+bay)\b")
+# ("keep the DC on the mic line (node micin) out of ...": a node named in parentheses on the way)
+_AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)(?:\w[\w']*|\(\s*node\s+\w+\s*\))\s+){0,6}?"
+                   r"(?:away|out|off|at\s+bay)\b")
 # (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
 _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
                      r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
@@ -1640,7 +1644,10 @@ _SOURCE_AT = re.compile(r"\b(?:source|signal|audio|preamp|output)\s+(?:is\s+)?(?
 
 
 # the node a signal to be filtered is said at: "a noisy sensor signal on node s", "the tone at node a"
-_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input|dc)\s+(?:is\s+)?(?:at|on|from)\s+node\s+(?P<n>[a-z_]\w*)")
+# ... or "from the blend on node bl": the signal a request starts from, whatever its noun
+_SIGNAL_ON = re.compile(r"\b(?:signal|tone|audio|sine|input|dc|mix)\s+(?:is\s+)?(?:at|on|from)\s+node\s+"
+                        r"(?P<n>[a-z_]\w*)|^\s*from\s+(?:the|my|a|an|our)\s+(?:[\w-]+\s+){1,2}?(?:at|on)\s+node\s+"
+                        r"(?P<m>[a-z_]\w*)")
 
 
 # the node a current is pushed into: "into node lk", "between node ld and ground", "the load from node heat to gnd"
@@ -1674,8 +1681,11 @@ def function_input(low: str) -> str | None:
     low = in_digits(low)
     if _blocks_dc(low) and _LOAD_AT.search(low) and (m := _SOURCE_AT.search(low)):
         return m["n"] or m["p"]
-    if _filter(low) and (m := _SIGNAL_ON.search(low)):  # "smooth the noisy signal on node s"
-        return m["n"]
+    # "smooth the noisy signal on node s" (not the one wanted: "I want just the 1 khz tone at node t", an output)
+    if _filter(low) and (m := next((m for m in _SIGNAL_ON.finditer(low) if not re.search(
+            r"\b(?:want|need|get|keep|leave)\s+(?:just\s+|only\s+)?(?:the\s+)?(?:[\d.]+\s*[kmg]?hz\s+)?$",
+            low[max(0, m.start() - 40):m.start()])), None)):
+        return m["n"] or m["m"]
     if _delayed(low) and (m := _STEP_NODE.search(low)):
         return m["m"] or m["n"]
     if (into := _INTO.search(low)) and (m := _ON_NODE.search(low, into.start(1), into.start(2))):
@@ -1713,4 +1723,11 @@ def function_output(low: str) -> str | None:
         return m["n"]
     if (gate := _gate(low)) and (m := _GATE_OUT.search(low, max(0, low.find(gate[0].split(" ... ")[0]) - 20))):
         return None if m["n"] in ("it", "output", "out put", "the", "and", "is", "which", "that") else m["n"]
+    if _filter(low) and (m := _WANTED_ONLY.search(low)):
+        return m["n"]  # "I want just the 1 khz tone at node t1k"
     return None
+
+
+# "I want just the 2 kHz tone at node t2k", "keep only the bass on node lo": what a filter leaves, where
+_WANTED_ONLY = re.compile(r"\b(?:want|need|get|keep|leave)\s+(?:just|only)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
+                          r"(?:at|on)\s+node\s+(?P<n>[a-z_]\w*)")

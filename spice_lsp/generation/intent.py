@@ -149,6 +149,12 @@ def _times(x: float, mult: float) -> float:
     return x * mult if mult >= 1 else x / round(1 / mult)  # 10/1e6 is exact, 10*1e-6 is not
 
 
+_SPLIT = re.compile(r"(?:\u00b1|\+/-|\+-)\s*$")
+_SPLIT_BEFORE = re.compile(r"\b(?:rails?|suppl(?:y|ies))\s*(?:of|at|=|:|are|is)?\s*(?:\u00b1|\+/-|\+-)\s*$",
+                           re.IGNORECASE)
+_SPLIT_AFTER = re.compile(r"\s*(?:rails?|suppl(?:y|ies))\b", re.IGNORECASE)
+
+
 def _quantities(text: str) -> list[_Q]:
     found: list[_Q] = []
     for m in _QTY.finditer(text):
@@ -172,6 +178,10 @@ def _quantities(text: str) -> list[_Q]:
             key = "meg"
         unit, factor = _UNITS[unit_name][1:] if unit_name else ("", 1.0)
         mult = SCALE_FACTORS.get(key, 1.0) * factor
+        # ("rails +/-12", "+/-15 supplies": a split supply's level in volts, said without its unit)
+        if not unit and not prefix and not m["rkm"] and _SPLIT.search(text, 0, m.start()) and (
+                _SPLIT_BEFORE.search(text, 0, m.start()) or _SPLIT_AFTER.match(text, m.end())):
+            unit, base = "V", abs(base)
         found.append(_Q(m.start(), m.end(), m[0].strip(), _times(base, mult), unit, bool(prefix or m["rkm"]), mult))
     for a, b in zip(found, found[1:]):
         # ("ten hertz to a hundred kilohertz": the article of a stop in words is no word between)
@@ -395,7 +405,10 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     (r"gate length|channel length|length|technology|node", {"m": "LG"}), (r"width", {"m": "W"}),
     (r"gate", {"ohm": "RG", "V": "VGS"}), (r"emitter|bypass", {"ohm": "RE", "F": "CE"}),
     (r"collector", {"ohm": "RC"}), (r"base", {"ohm": "RB", "V": "VBIAS"}),
-    (r"feedback|out(?:put)?\s+back\s+to\s+(?:the\s+)?(?:minus|inverting|negative|-)\s*input", {"ohm": "RF"}),
+    # ("100k from output ns_out back to +": the feedback resistor, to either input)
+    # ... "47k from output to the non-inverting input"
+    (r"feedback|out(?:put)?\s+(?:[a-z_]\w*\s+)?(?:back\s+)?to\s+(?:the\s+)?(?:minus|inverting|negative|non-?inverting|plus|"
+     r"positive|-|\+)", {"ohm": "RF"}),
     # "when in goes past 2.5 V": the level a comparator switches at
     (r"(?:goes|rises|gets|climbs|falls|drops|is)\s+(?:past|above|over|beyond|below|under)|crosses|exceeds",
      {"V": "VBIAS"}),
@@ -614,10 +627,23 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                                               or re.search(r"\b(?:VEE|VSS)\s*(?:=|:|\bis\b|\bof\b)?\s*$", before, re.I)
                                               or re.search(r"\bnegative\s+(?:supply|rail)\b", before, re.I)):
             role = _NOT_A_ROLE  # "VEE = -15 V", "a -12 V negative rail": the negative supply the request reader places
+        if q.unit == "V" and q.value < 0 and any(s.unit == "V" and s.value == -q.value
+                                                 and _SPLIT.search(text, 0, s.start) for s in qs):
+            role = _NOT_A_ROLE  # "+/-12 V rails, ... tail resistor to -12 V": the split supply's negative rail
         if q.unit == "V" and re.search(r"(?:\u00b1|\+/?-)\s*\d", text[max(0, q.start - 5):q.start] + q.text) \
                 and re.match(r"(?:(?!\b(?:rails?|suppl\w*|v[cde][cde])\b)[^.;]){0,30}?\b"
                              r"(?:square|sine|sinusoid|triangle|pulse|wave)", text[q.end:], re.I):  # (not "6 V rails")
             role, q.value = "VIN", abs(q.value)  # "a +-2 V, 500 Hz square": the wave's level, no rails
+        if q.unit == "V" and re.search(r"(?:^|[.;:]\s+|,\s+(?:and\s+)?)(?:about|around|roughly|approximately|~)\s*$",
+                                       text[:q.start], re.IGNORECASE) \
+                and re.match(r"\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?!v(?:cc|dd|ee|ss)\b)[a-z_]\w*", text[q.end:],
+                             re.IGNORECASE):
+            role = _NOT_A_ROLE  # "About 1.2 V at bg_ref": the level wanted there, a spec (request.py)
+        # ("within +/-8 mV of its average": a tolerance, no level of the circuit's)
+        if q.unit == "V" and re.search(r"\bwithin\s+(?:\u00b1|\+/-|\+-)?\s*$", text[:q.start], re.IGNORECASE):
+            role = _NOT_A_ROLE
+        if q.unit == "V" and re.match(r"\s+(?:at|for|per)\s+[\d.]+\s*[munpµμ]?A\b", text[q.end:]):
+            role = _NOT_A_ROLE  # "output going positive (1 V at 2 uA)": the output per its input current, a spec
         if role in (None, "VIN") and q.unit == "V" and q.value > 0 and _AT_RAIL.match(text, q.end):
             role = "VDD"  # "from 10 V at node vcc": a level on a node named as a rail is the supply's
         if role is None and q.unit == "V" and re.search(
@@ -629,7 +655,8 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                                                           text[max(0, q.start - 30):q.start], re.IGNORECASE) \
                 and not re.match(r"\s*(?:[a-z]+\s+)?(?:resistor|capacitor|cap|inductor|coil)", text[q.end:], re.I):
             role = "RL"  # "zout drives 470 ohm": what a node drives is its load (not "drives a 1k resistor")
-        if role is None and q.unit == "ohm" and (pin := _PIN_HAS.search(text[max(0, q.start - 60):q.start])):
+        if role is None and q.unit == "ohm" and (pin := _PIN_HAS.search(text[max(0, q.start - 60):q.start])
+                                                 or _PIN_TO_LEVEL.search(text[max(0, q.start - 60):q.start])):
             role = _PIN_ROLES[pin["pin"].lower()]  # "emitter node cbe with 8.2k to n9": that pin's resistor
         if role is None:
             role = _default_role(intent, q)
@@ -659,7 +686,11 @@ _AT_RAIL = re.compile(r"\s*(?:dc\s+)?(?:(?:supply|rail)\s+)?(?:at|on)\s+(?:the\s
 
 # "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named
 # by its node is that pin's resistor ("with" cuts the keyword window, so the pin word is read here)
-_PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB"}
+_PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB", "source": "RS"}
+# "emitter to -6 V through 5.6k", "collector up to +12 V via 4.7k": the pin's resistor to a level
+_PIN_TO_LEVEL = re.compile(r"\b(?P<pin>emitter|collector|drain|source|base|gate)\s+(?:is\s+)?"
+                           r"(?:returned\s+|tied\s+|goes\s+)?(?:up\s+|down\s+)?to\s+(?:the\s+)?[-+\u2212]?\d[\d.]*\s*V\s+(?:rail\s+|supply\s+)?"
+                           r"(?:through|via)\s+(?:an?\s+)?$", re.IGNORECASE)
 _PIN_HAS = re.compile(r"\b(?P<pin>emitter|collector|drain|gate|base)\s+\(?node\s+[a-z_]\w*\)?\s+(?:with|has|having)\s+"
                       r"(?:an?\s+|its\s+)?(?:un-?bypassed\s+)?$", re.IGNORECASE)
 
@@ -800,6 +831,10 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
            # ... not a step at a time ("VT2 steps tin from 0 to 1 V at t=0": a step input)
            rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:sweeps|ramps|varies|steps)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+){{0,2}}?"
            r"(?:node\s+)?[a-z_]\w*\s+(?=(?:from|between)\s+[-+\u2212\d.])(?!(?:[^.;]|\.\d)*?\bat\s+t\s*=)"
+           # ... "VIV drives iv_in 0 to 3.3 V in 5 mV steps": a source driving a node through levels in steps
+           rf"|\b(?!it\b|is\b|in\b)[VI]\w{{0,5}}\s+(?:drives|feeds)\s+(?:node\s+)?[a-z_]\w*\s+(?=(?:from\s+)?"
+           rf"{_NUMBER_AHEAD}(?:[^.;]|\.\d){{0,30}}?\bto\s+[-+\d.](?:[^.;]|\.\d){{0,30}}?\bin\s+[\d.]+\s*"
+           r"(?:[mu\u00b5]?[VA]\s+)?(?:steps|increments)\b)"
            # "while the input varies from 8 to 12 V": the circuit checked over that range of its input
            r"|\b(?:input|supply|battery)\s+(?:voltage\s+)?(?:varies|ranges|swings|changes|drifts|moves)\s+(?:anywhere\s+)?"
            r"(?=(?:from|between)\s+[-+\d.])"

@@ -39,6 +39,7 @@ from spice_lsp.generation.compose import (
     ADDED_CARDS,
     Composed,
     _spice_value,
+    _stated_card_names,
     _with_model_params,
     compose,
     element_line,
@@ -78,6 +79,7 @@ from spice_lsp.generation.scope import (
     too_vague,
     uncovered,
 )
+from spice_lsp.generation.stated import reading
 from spice_lsp.generation.stated.analyses import decibels_observable
 from spice_lsp.generation.stated.checks import measured_checks, stated_checks
 from spice_lsp.generation.stated.measured import passed_side, q_scaled, ripple_edge
@@ -199,10 +201,13 @@ def numbers_in(netlist: str | Netlist) -> list[float]:
                 found.append(number)
             elif f.kind == "expr":
                 add_text(f.text)
+                if (whole := reading.value(f.text, params)) is not None:  # "{2*100n}": 200n, the value it writes
+                    found.append(whole)
             if f.value is not None:
                 walk([f.value])
             walk(f.items)
     parsed = parse(netlist).netlist if isinstance(netlist, str) else netlist
+    params = reading.params(parsed)
     for st in parsed.statements:
         if isinstance(st, ParamDef):
             add_text(st.value)
@@ -447,7 +452,10 @@ DEVICE_MODELS = {"D": {"dsi": MODELS["dsi"], "ddefault": ".model ddefault D"},  
 def _device_model(want: ElementConstraint, description: str) -> str:
     """The model a device gets: P polarity when its own statement (or the request) says so."""
     words = (want.text + " " + description).lower()
+    # ("MP1 drain invo, ...": a P in its name after the kind's letter, as designers name them, where both are used)
     p = re.search(r"\b(?:pnp|pmos|p-?channel|pjf)\b", want.text.lower()) or (
+        re.fullmatch(r"[MJ]P\w*", want.name or "", re.IGNORECASE) and not re.search(
+            r"\b(?:npn|nmos|n-?channel|njf)\b", want.text.lower())) or (
         not re.search(r"\b(?:npn|nmos|n-?channel|njf)\b", words) and re.search(r"\b(?:pnp|pmos|p-?channel)\b", words))
     # a diode the request gives no model: SPICE's own (about 0.65 V at 1 mA, as textbooks reckon), unless it names
     # the small-signal part our dsi card stands for
@@ -671,7 +679,7 @@ def _transcribe(intent: Intent, request: Request) -> tuple[str, list[str], str]:
             held.setdefault(next(n for n in e.placed() if n != "0"), ic)
     if initial := [f"v({n})={v:g}" for n, v in held.items() if n in nodes]:
         lines.append(".ic " + " ".join(initial))  # ".ic v(x)=3" as stated: figures only, on the circuit's nodes
-    lines = _with_model_params(lines, request)
+    lines = _stated_card_names(_with_model_params(lines, request), request.description)
     output = request.output or ("out" if "out" in nodes else next((n for n in reversed(nodes) if n != "0"), "in"))
     directives = [a.directive for a in intent.analyses]
     family = family_of(intent.kind)
@@ -1034,6 +1042,10 @@ def _unclear(intent: Intent, request: Request) -> list[str]:
     # ... or a figure of a spec's own words ("10-90 % rise takes about 22 us": its 10 and 90)
     read_figures += [(s.text, [f for x in re.findall(r"\d+(?:\.\d+)?", s.text) for f in (float(x), float(x) / 100)])
                      for s in request.specs]  # (a percentage as its figure or its fraction)
+    # ... or the negative rail of split rails said with their "±" ("+/-12 V rails ... tail resistor to -12 V")
+    read_figures += [(intent.description, [-float(m[1])]) for m in re.finditer(
+        r"(?:\u00b1|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*V?\s*(?:rails?|suppl(?:y|ies)|split)", intent.description,
+        re.IGNORECASE)]
 
     def stated(x: Value) -> bool:  # ("VEE = -9 V": the negative rail's; "one volt ac": read as "1 volt ac")
         said = in_digits(x.text)

@@ -138,6 +138,11 @@ _SIDE_SAID = re.compile(rf"\bnode\s+(?P<n>{_NAME})\s*,?\s+(?:is\s+)?(?:on\s+)?(?
                         rf"\s+(?:is\s+|at\s+|on\s+)?(?:node\s+)?(?P<m>{_NAME})\b(?![(])", re.IGNORECASE)
 
 
+_ON_SIDE = re.compile(rf"\b(?:{_SENSING_SIDE})\b[^.;]{{0,60}}?\bon\s+the\s+(?P<n>{_NAME})\s+side\b", re.IGNORECASE)
+_OTHER_ARM = re.compile(rf"\bother\s+(?:arm|side|leg)(?:'s)?\s+(?:mid-?point|junction|node)\s+(?:is\s+)?(?:node\s+)?"
+                        rf"(?P<n>{_NAME})\b", re.IGNORECASE)
+
+
 def bridge_sides(text: str) -> tuple[str, str] | None:
     """(sensing side, reference side) of a bridge whose midpoints the request tells apart by their arms (_SIDE_SAID);
     None unless it says both."""
@@ -145,6 +150,11 @@ def bridge_sides(text: str) -> tuple[str, str] | None:
     for m in _SIDE_SAID.finditer(text):
         qual, node = (m["q"], m["n"]) if m["n"] else (m["r"], m["m"])
         sides.setdefault(re.fullmatch(_SENSING_SIDE, qual.lower()) is not None, node.lower())
+    # ("the active gauge strained to 350.7 ohm (lower arm on the sg_a side), other arm's midpoint sg_b")
+    if on := _ON_SIDE.search(text):
+        sides.setdefault(True, on["n"].lower())
+    if other := _OTHER_ARM.search(text):
+        sides.setdefault(False, other["n"].lower())
     return (sides[True], sides[False]) if len(sides) == 2 and sides[True] != sides[False] else None
 
 
@@ -282,6 +292,9 @@ _PARENTHESISED = re.compile(r"\binputs?\s+resistors?\b(?P<list>(?:[^.;]*?\(\s*(?
 # a converter (whatever word leads them)
 _BIT_RANGE = re.compile(r"(?<![\w.])(?P<first>" + _NAME + r")\s*\((?P<a>[^()]*\b[LM]SB\b[^()]*)\)"
                         r"\s*(?:to|through|\.\.\.?)\s*(?P<last>" + _NAME + r")(?:\s*\((?P<b>[^()]*)\))?")
+_TAP_RANGE = re.compile(r"\btaps\s+(?:(?:named|called)\s+)?(?P<first>" + _NAME + r")(?:\s*\([^()]*\))?\s*"
+                        r"(?:to|through|thru|\.\.\.?|-|\u2013)\s*(?P<last>" + _NAME + r")(?:\s*\([^()]*\))?",
+                        re.IGNORECASE)
 # ("wb3 (MSB) 8k, wb2 16k, wb1 32k, wb0 64k": each bit's node with its resistor's value after it)
 _BIT_OHMS = r"(?:\s+\d[\d.]*\s*(?:k|K|meg|M)?\s*(?:Ω|ohms?)?(?![\w.]))?"
 _BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?" + _BIT_OHMS
@@ -486,6 +499,7 @@ _MOTION = {"goes", "go", "comes", "come", "arrives", "arrive", "connects", "conn
 _NAMING = {"node", "nodes", "named", "called", "labelled", "labeled"}
 # "the amp input is amp_in" of a filter: the next device's port, where no other words say the circuit is one
 _NEXT = {"amp", "amplifier", "mixer", "codec"}
+_READ_VERBS = {"read", "taken", "seen", "measured", "sensed", "sampled", "shown", "plotted", "probed", "appears"}
 _OWNERS = {"the", "my", "our", "your", "their"}
 _CARRIERS = {"signal", "rail", "line", "side", "net", "bus", "wire", "point"}  # a name may follow what it is
 # ... but not an analysis's point nor a courtesy ("just the op point pls", "operating point please")
@@ -509,8 +523,11 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:node\s+)?(?P<a>[a-z_]\w*)(?:\s*\([^)]*\))?\s
                       r"(?:(?:through|via)\s+the\s+[^.;,]{1,30}?\s+)?to\s+(?:the\s+)?"
                       r"(?:(?:collector|drain|emitter|source|output)\s+)?(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
 # "in -> o", "drv → lpo", "node a => node b": the signal's way, input to output
-_ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*"
-                    r"(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2])\s*(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()")
+# ("b4_in (AC 1) -> b4_out": the input's aside between)
+_ARROW = re.compile(r"(?<![\w-])(?:node\s+)?(?P<a>[a-z_]\w*)\s*(?:\([^()]{1,30}\)\s*)?"
+                    r"(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u21d2])\s*(?:node\s+)?(?P<b>[a-z_]\w*)\b(?!\()"
+                    # ("lg_in -> inverting input": a pin of the op-amp, no node's name)
+                    r"(?!\s+(?:input|pin|terminal)\b)")
 # ", vin to vout." : a clause that is only the signal's way, input to output
 _BARE_TO = re.compile(r"(?:^|(?<=[,;:(]))\s*(?P<a>[a-z_]\w*)\s+to\s+(?:node\s+)?(?P<b>[a-z_]\w*)\s*"
                       r"(?=[,;)]|\.(?:\s|$)|$)")
@@ -578,7 +595,13 @@ def outside_port(text: str, at: int) -> bool:
     words = re.findall(r"[a-z]+", text[:at].lower())[-2:]
     return bool(words) and (words[-1] in OUTSIDE or (
         len(words) == 2 and words[-1] in _NEXT and words[0] in _OWNERS
-        and len(re.findall(rf"\b{words[-1]}\b", text, re.IGNORECASE)) == 1))
+        and _only_as_port(re.findall(r"\w+", text.lower()), words[-1])))
+
+
+def _only_as_port(words: list[str], device: str) -> bool:
+    """Whether the request says `device` ("amp") only with a port's word after it ("the amp input ..., the amp input
+    looks like 47k"): another device's port each time, never the circuit it builds."""
+    return all(words[j + 1:j + 2] and words[j + 1] in _ROLE_NOUNS for j, w in enumerate(words) if w == device)
 
 
 def said_nodes(text: str) -> list[Said]:
@@ -713,7 +736,8 @@ def _pairs(text: str) -> dict[int, str]:
         head = text[:m.start()].rstrip()
         # the words of its own clause before it; a pair in parentheses is said of what stands before them
         # ("through a 10k resistor (vcc to cout)": that part's ends)
-        clause = re.split(r"[,;:()]|\.\s", head[:-1] if head.endswith("(") else head)[-1]
+        # (the sentence before it ended: "... with 10k resistors. b4_in -> b4_out")
+        clause = re.split(r"[,;:()]|\.(?:\s|$)", head[:-1] if head.endswith("(") else head)[-1]
         if m.start(1) in paired or _PART_BEFORE.search(clause) or (m.re is _BETWEEN and _SOURCE_BEFORE.search(clause)) \
                 or (m.re is _BETWEEN and (
                 not _STAGE.search(re.split(r"[;:]|\.\s", text[:m.start()])[-1]) or _ACROSS.search(clause))):
@@ -774,6 +798,9 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
         return 2
     if _role_after(low, i):
         return 1  # "x9 in, y9 out": a name and the way its signal goes
+    if re.search(r"[\d_]", low[i]) and (after == "unloaded"
+                                       or low[i + 1:i + 3] in (["left", "unloaded"], ["left", "open"])):
+        return 1  # "tt_out left unloaded": a node's name as schematics write it, and what is done with it
     if before in _CARRIERS and (len(low[i]) <= 6 or re.search(r"[\d_]", low[i])) and low[i] not in _COURTESY \
             and not (before == "point" and i >= 2 and low[i - 2] in _POINT_KINDS) and (
             after in ("", ",", ".", ";", ":", "(", ")", "and", "with", "is", "to") or after in VERBS
@@ -785,6 +812,8 @@ def _named(low: list[str], i: int, first: int, paired: str | None) -> int | None
     if before in _SWEEP or (low[i + 1:i + 3] in (["is", "a"], ["is", "an"]) and _WAVES & set(low[i + 3:i + 9])
                             and before not in FUNCTION and before not in ARTICLES):
         return 1  # "sweep vin", "vin is a 1 kHz sine" (not "the sensor is a 1 V step": a noun)
+    if before in _ROLE_NOUNS and low[i] in _READ_VERBS:
+        return None  # "the output read across R": what is done with the port, no name
     if before in _ROLE_NOUNS or (before == "is" and i >= 2 and low[i - 2] in _ROLE_NOUNS):
         # "output impedance", "the output twice the input": said of the port; "output s1 to s5": a list of them
         stem = re.fullmatch(r"([a-z_]+)\d+", low[i])
@@ -846,8 +875,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
     the one before start; `turn`: where "turn ... into" says so, "turn x into y"; `sources`: the tokens that are
     a source's name, "VS1")."""
     after = low[i + 1:i + 4]
-    if after[:1] == ["("] and after[1:2] in (["input"], ["output"]):
-        return after[1], None
+    if after[:1] == ["("] and after[1:2] in (["input"], ["output"]) and after[2:3] in ([")"], []):
+        return after[1], None  # ("bpo (input)", not "bpo (input bpi)": the aside names the other port)
     if role := _role_after(low, i):
         return role, None
     if low[i - 1] in ("rail", "rails") and "to" in low[max(phrases[0], i - 5):i - 1]:
@@ -855,6 +884,8 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
     if after[:2] in (["goes", "high"], ["goes", "low"], ["switches", "high"], ["switches", "low"]) \
             or after[:1] in (["flips"], ["toggles"], ["trips"]):
         return "output", None  # "node lb_flag goes high when ...": what the circuit does there, its output
+    if after[:1] == ["unloaded"] or after[:2] in (["left", "unloaded"], ["left", "open"]):
+        return "output", None  # "tt_out left unloaded": where the circuit's result is taken
     if after[:2] == ["is", "the"] and after[2:] and after[2] in _ROLE_NOUNS:
         return _ROLE_NOUNS[after[2]], None
     if low[i - 1] in _PLACES and i >= 3 and low[i - 2] in ("rail", "rails") and (
@@ -891,7 +922,7 @@ def _cue(low: list[str], i: int, phrases: tuple[int, int], paired: str | None, p
         if role is None and toward and w in _PLACES:
             break  # "a source at drv feeding a divider to node tap": the words before drv are drv's
         if role is None and w in _ROLE_NOUNS and (low[k - 1] in OUTSIDE or (  # "the ADC input (node adc)"
-                low[k - 1] in _NEXT and low[k - 2] in _OWNERS and low.count(low[k - 1]) == 1)):
+                low[k - 1] in _NEXT and low[k - 2] in _OWNERS and _only_as_port(low, low[k - 1]))):
             role = "output" if _ROLE_NOUNS[w] == "input" else "input"
         elif role is None and w in OUTSIDE and low[k + 1] in _GIVES:  # "a sensor gives 0 to 1 V at sens"
             role = "input"
@@ -1161,6 +1192,9 @@ def read_ports(text: str) -> Ports:
         names = tuple(n for n in re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])",
                                             re.sub(r"\([^()]*\)", " ", m["list"])) if n.lower() != "and")
         _add(ports.roles, "tap", _top_first(names, m["list"], m["tail"] or ""))
+    for m in _TAP_RANGE.finditer(text):  # "taps fz1 (lowest) to fz3": the run between, counted
+        if "tap" not in ports.roles and (names := _range(m["first"].lower(), m["last"].lower())) is not None:
+            _add(ports.roles, "tap", _top_first(names, m[0], ""))
     if sides := sided_outputs(text):  # the outputs by their sides, below first
         _add(ports.roles, "output", (sides["below"][0], sides["above"][0]))
     for m in _NODE_IS_THE.finditer(text):

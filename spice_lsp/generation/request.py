@@ -137,7 +137,9 @@ _DESIGNATOR = re.compile(r"(?<![\w.\-])(?<!model )(?<!model: )(?P<name>"
                          r"(?:nmos|pmos|npn|pnp|[np]-?channel|njf|pjf|diode|zener|led|schottky|model|\.model|IS\s*=|"
                          r"BF\s*=|VTO\s*=|W\s*=)"
                          # ... or a pin of its own: "DA's anode at stk", "QA's collector to c"
-                         r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b)|"
+                         r"|'s\s+(?:anode|cathode|collector|base|emitter|drain|gate|source)\b"
+                         # ... or a pin's word then its node: "DSW anode dsa cathode ground"
+                         r"|\s+(?:anode|cathode|collector|base|emitter|drain|gate)\s+(?:at\s+|on\s+|to\s+)?[a-z_]\w*)|"
                          # ... or a pin of its kind next ("DREC anode on ac"), or its kind said after it ("QAMP is an
                          # NPN", "JBUF, an N-channel JFET", "MPU, pmos,")
                          # (not a model's name: "model JX: NJF")
@@ -629,7 +631,7 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 if re.fullmatch(words, said["t"], re.IGNORECASE) and said["n"].lower() not in _NOT_NODES \
                         and not _article(said, "n"):
                     found.setdefault(i, _node(said["n"]))
-        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|\bplus\b|/|&)\s*"
+        for pair in re.finditer(rf"(?<!node )\b(?P<t1>{_TERMINAL_WORDS})\s*(?:\band\b|\bplus\b|/|&|\+)\s*"
                                 rf"(?P<t2>{_TERMINAL_WORDS})\s+"
                                 r"(?:(?:are|both|each)\s+)*"  # "drain and gate both on node dd"
                                 r"(?:(?P<g>grounded|ground|gnd|0(?![.\d]))\b|(?:(?:at|to|on|tied\s+to|connected\s+to)\s+"
@@ -675,6 +677,11 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             m = m or next((m for m in listed if m["n"].lower() not in _NOT_NODES), None)
             if i not in found and m:
                 found[i] = _node(m["n"])
+            elif i not in found and re.search(rf"(?<![\w-])(?:{words})\s*(?:[:=]\s*|\s+(?:(?:is\s+)?"
+                                              r"(?:tied\s+|connected\s+|returned\s+)?(?:to|at|on)\s+)?)"
+                                              r"(?:the\s+)?(?:ground|gnd)\b(?!\s*,?\s*(?:through|via)\b)", sentence,
+                                              re.IGNORECASE):
+                found[i] = "0"  # "cathode ground", "emitter to gnd" (not "gate returned to ground through 1 MEG")
         _paired_pins(text[slice(*_sentence(text, name_at))], name, kind, found)
         # (not another part's ends said in the clause: "NPN ..., collector resistor 3.3k from cb_vcc to cb_out")
         ends = _pair(clause, max(0, name_at - start)) if kind in "QMJ" and not {0, 2} & set(found) and not re.search(
@@ -699,7 +706,9 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
             r"(?<![\w./])(m|area)\s*=\s*(\d+(?:\.\d+)?)(?![\w.])", sentence, re.IGNORECASE)
             if kind in "QJ" or m[1].lower() == "m")
         ends = _pair(clause, max(0, name_at - start)) or _pair(clause, 0) if kind == "D" else None
-        if ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
+        if kind == "D" and {0, 1} <= set(found):  # both pins said: "(anode lda, cathode ground) ... from p9 to lda"
+            nodes = (found[0], found[1])  # names another part's ends
+        elif ends and found:  # "D1 from out to ground, cathode at ground": the ends, the way the pin says
             nodes = ends[::-1] if found.get(0) == ends[1] or found.get(1) == ends[0] else ends
         elif kind == "D" and found:
             nodes = (found.get(0), found.get(1))
@@ -1684,6 +1693,8 @@ def _function_specs(text: str, found: list[Spec]) -> None:
     for row in function_specs(text.lower()):
         if row.quantity == "center" and _ONE_SIDED.search(text) and not _BANDPASS.search(text):
             continue  # "a 440 Hz tone into an RC high-pass": the filter named is no band; the tone is its input
+        if row.quantity == "center" and any(s.quantity == "notch" and s.target == row.target for s in found):
+            continue  # "50 Hz mains hum gone": the frequency removed, read as the notch's
         # what the function's words say a figure is beats a reader of its neighbouring words: the centre of a
         # band removed is the notch, the ends of a range mapped onto another are no output levels
         # a level inside the words of a corner ("crosses half the supply 10 ms after") is the step's, no output's
@@ -1771,7 +1782,8 @@ _MULTIPLE = re.compile(rf"\b(?P<n>{_NUMBER})\s+times\s+(?:the\s+|its\s+)?"
                        r"(?:input|in|bigger|larger|louder|stronger|greater|as\s+(?:big|large|loud)|size|amplitude"
                        # "ten times whatever is on node tiny", "5 times the voltage at a": a node's level scaled
                        r"|(?:whatever|what)(?:'s|\s+is|\s+sits|\s+appears)?\s+(?:on|at)|(?:voltage|level|signal)\s+"
-                       r"(?:on|at|of)|node)\b"
+                       # ("puts out a few hundred mV. I want ten times that at node amp10": the signal said before)
+                       r"(?:on|at|of)|node|(?:that|this|it)(?=\s+(?:at|on|out|in)\b))\b"
                        rf"|\b(?:input|signal)\s+(?:times|multiplied\s+by)\s+(?:minus\s+|negative\s+|-\s*)?(?P<x>{_NUMBER})\b"
                        # "the sum of a and b, times minus two": a gain said after what it multiplies
                        rf"|(?<=,\s)times\s+(?P<tneg>minus\s+|negative\s+|-\s*)(?P<tn>{_NUMBER})\b"
@@ -1829,7 +1841,8 @@ _SLASH_SHARE = re.compile(r"(?<![\w./])(?P<n>\d+)\s*/\s*(?P<d>\d+)\s+of\s+(?:the
                           r"(?:[\w.]+\s+){0,2}?(?:voltage|input|supply|level)\b", re.IGNORECASE)
 _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\s*"
 # ("getting to 63 % of the way 5 ms after the step": the time after the step the share is reached)
-_LAG = re.compile(rf"\b(?:reach\w*|gets?\s+to|getting\s+to)\s+(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+"
+_LAG = re.compile(r"\b(?:reach\w*|gets?(?:\s+to)?|getting(?:\s+to)?|(?:climb|rise)s?\s+to)\s+"
+                  rf"(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+"
                   rf"(?:of\s+(?:\S+\s+){{1,4}}?)?(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b"
                   rf"|(?P<later>{_SECONDS})\s+(?:later|after(?:wards?)?)\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
@@ -1861,7 +1874,10 @@ _RATE = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+(?:(?:complete|full|whole)\s+)?(?:
                    re.IGNORECASE)
 # "remove the 50 Hz hum", "kill 60 Hz": a notch
 _REMOVES = re.compile(r"\b(?:remov|kill|block|eliminat|get\s+rid\s+of)\w*\s+(?:only\s+|just\s+)?(?:the\s+|a\s+|any\s+)?"
-                      rf"(?P<f>{_HZ})\b(?!\s+(?:and\s+)?(?:above|below|up|down|or))",
+                      rf"(?P<f>{_HZ})\b(?!\s+(?:and\s+)?(?:above|below|up|down|or))"
+                      # ("I want 50 Hz mains hum gone": the frequency, then what goes)
+                      rf"|\b(?P<f2>{_HZ})\s+(?:mains\s+|line\s+|power[- ]line\s+)?(?:hum|buzz|noise|interference)\s+"
+                      r"(?:is\s+|to\s+be\s+)?(?:gone|removed|killed|out)\b",
                       re.IGNORECASE)
 # "knock 12 V down to 5 V": the output level
 _DOWN_TO = re.compile(r"\bdown\s+to\s+(?:about\s+|around\s+)?(?P<v>\d+(?:\.\d+)?\s*V)\b", re.IGNORECASE)
@@ -1951,6 +1967,13 @@ _SUPPLY_LEVEL = re.compile(r"(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:dc\s+)?(?:supply|rail
 _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving|produces?|producing|delivers?|"
                         r"delivering)\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
                         r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+# "About 1.2 V at bg_ref": a level a sentence opens with, at a node, is the level wanted there
+_ABOUT_AT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+)?)(?P<said>(?:about|around|roughly|approximately|~)\s*"
+                       r"(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*))\b",
+                       re.IGNORECASE)
+# "12 V rail on node r12 -> two resistors -> 3.3 V at node d33": the level the path ends in, after a supply's
+_ARROWED_LEVEL = re.compile(r"(?:->|\u2192)\s*(?:about\s+|around\s+|~\s*)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+(?:at|on)\s+"
+                            r"(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 # "the output node tia must read -2 V", "mid should sit at 4.5 V": a level a named node is to have (a node the request
 # marks as one: _MUST_READ's readers check `marked`)
 # ... or is to have once a part is chosen ("choose R2 ... so that node b sits at 3 V")
@@ -1977,7 +2000,9 @@ _NOT_MADE = re.compile(r"(?:\b(?-i:[VI][A-Z0-9_]+)|\b(?:source|battery|generator
 _DOWN_AT = re.compile(r"(?:(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|(?:of\s+)?(?:attenuation|rejection))"
                       r"|\battenuat\w*\s+(?:by\s+|of\s+)?(?:at\s+least\s+)?(?P<db2>\d+(?:\.\d+)?)\s*dB"
                       r"|(?<![\w.])[-\u2212](?!3(?:\.0)?\s*dB)(?P<db3>\d+(?:\.\d+)?)\s*dB)"
-                      rf"\s+(?:at|by)\s+(?P<f>{_HZ})\b", re.IGNORECASE)
+                      rf"\s+(?:at|by)\s+(?:both\s+)?(?P<f>{_HZ})\b"
+                      # ("at both 100 Hz and 10 kHz": the same loss at each)
+                      rf"(?:\s*(?:,|and)\s*(?:at\s+)?(?P<f2>{_HZ})\b)?", re.IGNORECASE)
 _DOWN_THERE = re.compile(r"(?<![\w.])(?P<db>\d+(?:\.\d+)?)\s*dB\s+(?:down|below|lower|under|of\s+(?:attenuation|"
                          r"rejection))\s+(?:right\s+)?there\b", re.IGNORECASE)
 # "20 dB of attenuation", "attenuate it by 6 dB", "exactly -20 dB from a to b" in an attenuator or divider: a loss
@@ -2198,8 +2223,10 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         else:  # "a 2 kHz sine", or "every 2 ms": 500 Hz
             rate = _quantities(m["f"] or m["f2"])[0].value if m["f"] or m["f2"] else 1 / _quantities(m["t"])[0].value
         found.append(Spec(m[0].strip(), "frequency", rate))
-    if not has & {"notch", "center", "cutoff"} and (m := _REMOVES.search(text)):
-        found.append(Spec(m[0].strip(), "notch", _quantities(m["f"])[0].value))
+    if (m := _REMOVES.search(text)) and not has & {"notch", "center", "cutoff"} - {"center" if m["f2"] else ""}:
+        target = _quantities(m["f"] or m["f2"])[0].value  # (the hum gone is no centre said bare before it)
+        found[:] = [s for s in found if not (s.quantity == "center" and s.target == target)]
+        found.append(Spec(m[0].strip(), "notch", target))
     if not any(s.quantity == "vout" for s in found) and (m := _DOWN_TO.search(text)) \
             and not _SWEPT.search(text, max(0, m.start() - 40), m.start()):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))
@@ -2209,9 +2236,14 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
         if width > 0:  # Q = f0 / bandwidth
             found.append(Spec(m[0].strip(), "q", center / width, tolerance=0.1))
 
-    if not has & {"gain", "gain_db"} and (m := _DOWN_AT.search(text)):
-        found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
-                          at=_quantities(m["f"])[0].value))
+    down = _DOWN_AT.search(text)
+    # (a gain said at another frequency, "unity gain at 1 kHz, and at least 20 dB down at 100 Hz", is another spec)
+    elsewhere = down and all(s.at is not None and s.at != _quantities(down["f"])[0].value
+                             for s in found if s.quantity in ("gain", "gain_db"))
+    if (not has & {"gain", "gain_db"} or elsewhere) and (m := down):
+        for f in (m["f"], m["f2"]) if m["f2"] else (m["f"],):
+            found.append(Spec(m[0].strip(), "gain_db", -float(m["db"] or m["db2"] or m["db3"]), tolerance=0.5,
+                              at=_quantities(f)[0].value))
     elif not has & {"gain", "gain_db"} and (m := _DOWN_THERE.search(text)) and (
             hz := [q for q in _quantities(text[:m.start()]) if q.unit == "Hz"]):
         # "kills 60 Hz (at least 20 dB down there)": the loss at the frequency just named
@@ -2236,6 +2268,12 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
              and not (plain(w["n"]) and not called(w["n"]))  # ("giving 3 V at full brightness": a word)
              and not _NOT_MADE.search(text[max(0, w.start() - 30):w.start()])), None)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
+    if not any(s.quantity == "vout" for s in found) and (m := _ARROWED_LEVEL.search(text)) \
+            and _SUPPLY_LEVEL.search(text, 0, m.start()):
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
+    if not any(s.quantity == "vout" for s in found) and (m := _ABOUT_AT.search(text)) \
+            and m["n"].lower() not in _NOT_NODES and not RAIL_NAME.search(m["n"].lower()):
+        found.append(Spec(m["said"], "vout", _quantities(m["v"])[0].value, node=_node(m["n"])))
     if not any(s.quantity == "vout" for s in found) and (m := next(
             (w for w in _MUST_READ.finditer(text) if (marked(w["n"] or w["m"]) or re.search(r"[\d_]", w["n"] or w["m"]))
              and _quantities(w["v"])[0].value
@@ -2296,12 +2334,15 @@ _SOURCE_NAME = re.compile(r"(?<![\w.])(?<![Nn]ode )"  # ("VIN on node IN": a nod
                           r"|(?!V_o(?:ut\w*)?\b)(?P<lower>[VI]_[a-z0-9]\w*(?=[^.;]*?\b(?:on|at|into)\s+(?:the\s+)?(?:node\s+)?"
                           r"[a-z_]\w*)|[VI][a-z][a-z0-9_]*(?=\s*(?:,|:|\bis\b)\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}source\b)"
                           # ("Vs AC 1 on s1n": a SPICE-like name in mixed case, its levels, then its node)
-                          r"|(?<![^\s,;.(])[VI][a-z][a-z0-9_]*(?=\s+(?:AC|DC|SIN|PULSE|PWL)\b[^.;]*?\b(?:on|at)\s+"
+                          # ... or "VT with AC 1 on tin": any case, its levels after "with"
+                          r"|(?<![^\s,;.(])(?:[VI][a-z][a-z0-9_]*|[VI][A-Za-z0-9_]+(?=\s+with\b))"
+                          r"(?=\s+(?:with\s+(?:an?\s+)?)?(?:AC|DC|SIN|PULSE|PWL)\b[^.;]*?\b(?:on|at)\s+"
                           r"(?:node\s+)?[a-z_]\w*))"
                           # ("a 3 V, 100 Hz sine (VST)", "ip = 2.55 V (VIP)": the name alone in parentheses after it)
                           r"|(?<=\()(?P<paren>[VI][A-Z0-9][A-Za-z0-9_]*)(?=\)))\b")
 # ("Drive base lt_b1 with ...": the node after a pin's word)
-_AT_NODE = re.compile(r"\b(?:at|on|into|drives?|driving|feed|feeds|feeding|excite|excites|from)\s+(?:the\s+)?"
+# (not a compound's "on": "power-on delay", "turn-on time")
+_AT_NODE = re.compile(r"(?<![\w-])(?:at|on|into|drives?|driving|feed|feeds|feeding|excite|excites|from)\s+(?:the\s+)?"
                       r"(?!(?:very\s+)?(?:start|beginning|outset)\b|time\s+(?:zero|0)\b)"  # ("right at the start",
                       # "at time zero": a time)
                       r"(?:(?:base|gate|emitter|collector|drain|input|output)\s+(?=(?:[a-z_]*[\d_]\w*|[a-z])\b))?"
@@ -2451,11 +2492,13 @@ _PULSE_WORDS = re.compile(r"\bpulse|\bsteps?\b|square[- ]?wave"
                           r"|\b(?:high|on)\s+for\b[^.;]*\b(?:every|each)\b", re.IGNORECASE)
 # A node stepped at a time: "btn jumps from 0 to 3.3 V at t = 1 ms", "in goes from 0 V to 5 V at 2 ms"
 # ("the rail comes up from 0 to 5v right at t=0 (1us edge)": a supply switched on)
-_STEP_EVENT = re.compile(rf"\b(?P<n>[a-z_]\w*)\s+(?:jumps?|steps|switch(?:es)?|rises?|goes|comes|ramps|powers)\s+"
+# ("When node kick steps from 0 to 3.3 V, ...": an event the request sets its other words by, at no time of its own)
+_STEP_EVENT = re.compile(rf"(?P<when>\bwhen\s+(?:node\s+)?)?\b(?P<n>[a-z_]\w*)\s+"
+                         r"(?:jumps?|steps|switch(?:es)?|rises?|goes|comes|ramps|powers)\s+"
                          # ("stp jumps 0 -> 5 V right at the start": an arrow for "to", the start for t = 0)
                          rf"(?:up\s+|on\s+)?(?:(?:from\s+)?{_QTY_TEXT}V?\s*(?:\s+to\s+|-+>|\u2192)\s*|to\s+)"
-                         rf"{_QTY_TEXT}V\b[^;.]*?"
-                         rf"\bat\s+(?:(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))|the\s+(?:very\s+)?start\b|time\s+zero\b)",
+                         rf"{_QTY_TEXT}V\b(?(when)|[^;.]*?"
+                         rf"\bat\s+(?:(?:t\s*=\s*)?(?:{_QTY_TEXT}s\b|0(?![\d.]))|the\s+(?:very\s+)?start\b|time\s+zero\b))",
                          re.IGNORECASE)
 
 
@@ -2612,7 +2655,9 @@ _GIVEN_SOURCE = re.compile(r"(?<![\w.\-])(?P<name>[VI](?:\d+[A-Z0-9_]*|[A-Z][A-Z
 _SOURCE_VERB = re.compile(r"\s+(?:has|puts|drives|holds|sets|supplies|feeds|pushes|applies|gives|sources|injects|"
                           r"parks|fixes|keeps|provides|delivers)\b|\s*[,)]"
                           r"|\s*\(\s*(?:DC|AC|SIN|PULSE|PWL)\b", re.IGNORECASE)  # "VT (AC 1) on node tsrc": its levels
-_WAVE_NAMED = re.compile(r"\s*[:=]\s*(?:SIN|PULSE|PWL)\b", re.IGNORECASE)  # ("VP: PULSE 0 to 3.3 V": a source's name)
+# ("VP: PULSE 0 to 3.3 V", "VT with AC 1 on tin": a source's name)
+_WAVE_NAMED = re.compile(r"\s*(?:[:=]\s*(?:SIN|PULSE|PWL)\b|\s+with\s+(?:an?\s+)?(?:AC|DC|SIN|PULSE|PWL)\s*[(\d])",
+                         re.IGNORECASE)
 _SOURCE_LEAD = re.compile(r"(?:\b(?:from|by|source|generator)\s+|\(\s*)$", re.IGNORECASE)
 # Words of a wave that is no sine, or of a source that is swept (its levels are the sweep's, read elsewhere)
 _NOT_LEVELS = re.compile(r"\b(?:sweep\w*|swept|steps?|ramps?|square|pulse\w*|clock|triangle|saw\w*|duty|edges?|"
@@ -2754,7 +2799,10 @@ def _designated_sources(text: str, request: Request) -> None:
         if name in named or name in _RAILS or any(a <= m.start() < b for a, b in ranged):
             continue
         if name in _NOT_SOURCES and not (_SOURCE_VERB.match(text, m.end()) or _WAVE_NAMED.match(text, m.end())
-                                         or _SOURCE_LEAD.search(text[:m.start()])
+                                         # ("D(IS=4n N=1.9)": a model card's parameter, not a source in an aside)
+                                         or _SOURCE_LEAD.search(text[:m.start()]) and not re.search(
+                                             r"\b(?:D|NPN|PNP|NMOS|PMOS|NJF|PJF|SW)\s*\(\s*$", text[:m.start()],
+                                             re.IGNORECASE)
                                          or _CALLED_SOURCE.match(text, m.end())):
             continue  # a quantity's name ("VT = 26 mV", "VBE of 0.7 V"), not a source
         if re.search(r"\bcurrent\s+(?:through|in|of)\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()],
@@ -3350,6 +3398,14 @@ def _sources(text: str, request: Request) -> None:
                          r"(?:with|w/|using)\s+(?:an?\s+)?(?=(?:dc|ac)\s+[-+]?\.?\d)", clause, re.IGNORECASE) \
             or ((event := _STEP_EVENT.search(clause)) and event["n"].lower() != (request.output or "")
                 and event["n"].lower() not in _NOT_NODES | {"rail", "supply", "battery"} and event)
+        # ("... from node vs which gets a 0->5v step": the node the wave is given to, whatever the clause said first)
+        # ... or said as the source itself: "Source lb_src AC 1 V behind 600 ohm into lb_in"
+        if (given := re.search(r"\bnode\s+(?P<n>[a-z_]\w*)\s*,?\s+(?:which|that)\s+(?:gets|receives|sees|takes)\s+"
+                               r"(?:an?\s+)?[-+]?\.?\d", clause, re.IGNORECASE)
+                or re.search(r"^\s*(?:the\s+)?source\s+(?:node\s+)?(?-i:(?P<n>[a-z][a-z0-9]*[_\d]\w*))\s+"
+                             r"(?:AC|DC|SIN|PULSE)\b", clause, re.IGNORECASE)) \
+                and given["n"].lower() not in _NOT_NODES:
+            at = given
         # ("in is a 0 to 5 V step", "btn jumps from 0 to 3.3 V at t = 1 ms": the stepped node)
         # ("base driven from a 0/5 V 10 kHz square at bdrv": the node its wave is said at, before any other)
         if (waved := _WAVE_NODE.search(clause)) and waved["n"].lower() not in _NOT_NODES and not _article(waved, "n") \
@@ -3424,7 +3480,10 @@ def _sources(text: str, request: Request) -> None:
                      # is taken to, the output's)
                      or re.search(r"\b(?:down\s+|up\s+)?(?:in)?to\s+(?:about\s+|roughly\s+|around\s+)?"
                                   r"(?:[-+]?\d[\d.]*\s*(?:V\s*)?(?:(?:-|to)\s*)?)?$",
-                                  clause[:bare.start()], re.IGNORECASE)):
+                                  clause[:bare.start()], re.IGNORECASE)
+                     # ("feedback divider 30k over 10k for 10 V at sr_out": the level the parts are for, a spec)
+                     or re.search(r"\b(?:for|giving|making|producing|to\s+(?:get|give|make|produce))\s+"
+                                  r"(?:about\s+|roughly\s+|around\s+)?$", clause[:bare.start()], re.IGNORECASE)):
             # "DC levels 5 V/0 V on b3..b0": a pair of logic levels, no one level of b3; "from a 24 V rail at node
             # rail giving 3.3 V at node tap": the level made at the output, a spec, not the source's
             bare = None
@@ -3436,7 +3495,9 @@ def _sources(text: str, request: Request) -> None:
                                      r"(?:divider|resistors?|zener|diodes?|network)\b", clause[bare.end():],
                                      re.IGNORECASE)
             # (nor a circuit's name in capitals: "CMOS NOR2 at 5 V" is the gate on a 5 V supply)
-            named_circuit = bare["n2"] and word.isupper() and re.search(r"[A-Z]{2}", word)
+            # ("CMOS inverter at 3.3 V": the circuit on a 3.3 V supply)
+            named_circuit = bare["n2"] and (word.isupper() and re.search(r"[A-Z]{2}", word)
+                                            or word.lower() in _CIRCUIT_NOUNS)
             if word.lower() not in _NOT_NODES and word.lower() not in ("gate", "input", "output", "supply") and qs \
                     and not plain(word, clause[bare.end("n" if bare["n"] else "n2" if bare["n2"] else "n3"):]) \
                     and not made_by_parts and not named_circuit:
@@ -3682,7 +3743,9 @@ def _unnamed_elements(text: str, request: Request) -> None:
             # "a follower from node a to node b driving a 100 ohm load": the circuit's ends, the load on the second
             nodes = (ends[1], "0")
         last = [n for n in (request.elements[-1].placed() if request.elements else ()) if n != "0"]
-        fed = re.match(r"(?:(?:fed|driven|supplied)\s+)?(?:through|via)\b", clause, re.IGNORECASE)
+        # ("..., charged thru a 1k resistor from node vs": a cap charged so is fed so)
+        fed = re.match(r"(?:(?:fed|driven|supplied|charged|discharged)\s+)?(?:through|thru|via)\b", clause,
+                       re.IGNORECASE)
         one = re.search(r"\bfrom\s+" + _NODE.format("a"), clause, re.IGNORECASE) if fed and nodes is None else None
         # "charge it from node vs (5 V) through 10k": the part just placed, joined to that node by this one
         if fed and nodes is None and one is None:
@@ -4550,6 +4613,63 @@ def _placed_there(text: str, request: Request) -> None:
         pair = next((p for m in ends if (p := _pair(text[m.start():at], 0, _NODE_PAIRS[:3]))), None)
         if pair is not None:
             request.elements[i] = dataclasses.replace(e, nodes=pair)
+
+
+_PIN_NAMES = r"collector|emitter|base|drain|gate|source|anode|cathode"
+# "the collector co_out", "emitter node co_e": a pin and the name its node is given (a name as names are written)
+_PIN_NAMED = re.compile(rf"\b(?P<pin>{_PIN_NAMES})\s+(?:node\s+|is\s+|at\s+|=\s*)?"
+                        r"(?P<n>[a-z][a-z0-9]*_\w+|[a-z]+\d\w*)\b", re.IGNORECASE)
+
+
+def _pins_as_ends(text: str, request: Request) -> None:
+    """A part whose ends are a transistor's pins ("C1 = 10n collector to emitter co_e, C2 = 10n emitter to ground"):
+    each pin's node, the name the request gives it; a part left unplaced, or placed on a pin's word as a node, gets
+    them (only where every pin it names is named so, or ground)."""
+    named: dict[str, str] = {}
+    for m in _PIN_NAMED.finditer(text):
+        if m["n"].lower() not in _NOT_NODES:
+            named.setdefault(m["pin"].lower(), _node(m["n"]))
+    if not named:
+        return
+    for i, e in enumerate(request.elements):
+        if e.kind not in "RCL":
+            continue
+        if e.nodes and any(n in named for n in e.nodes if n):
+            request.elements[i] = dataclasses.replace(e, nodes=tuple(named.get(n, n) if n else n for n in e.nodes))
+        elif e.nodes is None and (pair := re.search(rf"\b(?P<a>{_PIN_NAMES})\s+to\s+(?:the\s+)?"
+                                                    rf"(?P<b>{_PIN_NAMES}|ground|gnd)\b", e.text, re.IGNORECASE)):
+            ends = [named.get(w.lower()) if w.lower() in named else "0" if w.lower() in ("ground", "gnd") else None
+                    for w in (pair["a"], pair["b"])]
+            if None not in ends:
+                request.elements[i] = dataclasses.replace(e, nodes=tuple(ends))
+    placed = {n for e in request.elements for n in e.nodes or () if n}
+    request.nodes = [n for n in request.nodes if n not in named or n in placed]  # (a pin's word, now its node)
+
+
+_CIRCUIT_NOUNS = frozenset("""inverter inverters amplifier amp filter oscillator regulator converter buffer follower
+comparator mirror divider stage circuit bridge latch rectifier driver multiplier doubler dac adc trips trip switches
+flips toggles fires triggers clips limits saturates""".split())  # (and what a circuit does there: "trips at +2 V")
+
+
+def _current_source_ac(request: Request) -> None:
+    """"a 2 uA current source (AC 1 too) at the inverting input pd_n": the AC level said of a current source is that
+    source's, no voltage source of its own; the current source is placed where its statement puts it."""
+    for s in [s for s in request.sources if s.kind == "V" and s.name is None and s.dc is None and s.ac is not None
+              and not (s.sin or s.pulse or s.pwl) and re.search(r"\bcurrent\s+source\b", s.text, re.IGNORECASE)]:
+        amps = [q for q in _quantities(s.text) if q.unit == "A"]
+        placed = re.search(r"\b(?:at|into|on)\s+(?:the\s+)?(?:(?:inverting|summing)\s+(?:input|node)\s+)?(?:node\s+)?"
+                           r"(?P<n>[a-z_]\w*)\s*$", s.text, re.IGNORECASE)
+        node = s.node or (_node(placed["n"]) if placed and placed["n"].lower() not in _NOT_NODES else None)
+        twin = next((i for i, o in enumerate(request.sources) if o.kind == "I" and (o.text in s.text or s.text in o.text
+                                                                                   or node and o.node == node)), None)
+        if twin is not None:  # (its own AC level kept: "an AC 1 mA current source" read as AC 1 besides)
+            if request.sources[twin].ac is None:
+                request.sources[twin] = dataclasses.replace(request.sources[twin], ac=s.ac)
+        elif len(amps) == 1 and node:
+            request.sources.append(dataclasses.replace(s, kind="I", dc=amps[0].value, node=node))
+        else:
+            continue
+        request.sources.remove(s)
 
 
 def _stepped_supply(text: str, request: Request) -> None:
@@ -5472,7 +5592,9 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)")
 # its first parameter
 _MODEL_TYPE = r"(?:npn|pnp|nmos|pmos|njf|pjf|d|sw)\b"
 _MODEL_NAME = re.compile(r"\bmodel\s+(?:card\s+)?,?\s*(?:(?:called|named)\s+(?P<name>[A-Za-z]\w*)"
-                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s+has\s+[A-Za-z]+\s*=|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=))"
+                         rf"|(?P<bare>[A-Za-z]\w*)(?=\s*\(|\s+with\b|\s+has\s+[A-Za-z]+\s*=|\s*:\s*(?:{_MODEL_TYPE}|[A-Za-z]+\s*=)"
+                         # (".model DS1 D(IS=4n)": a card as SPICE writes it)
+                         rf"|\s+{_MODEL_TYPE}\s*\()"
                          # ("D1 ... with model DX, R1 ...": a name in capitals, its clause ending there)
                          r"|(?-i:(?P<cap>[A-Z][A-Z0-9_]*))(?=\s*(?:[,;)]|\.(?:\s|$)|$)))",
                          re.IGNORECASE)
@@ -5873,6 +5995,12 @@ def _read_request(description: str) -> Request:
                                                  re.IGNORECASE)}
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
+    # ("in lr_in, AC 1 V; out lr_lp": a clause of its own that opens with the port's short word, then its name)
+    for role, word in (("output", "out"), ("input", "in")):
+        opened = re.search(rf"(?:^|[.;,:]\s*){word}\s+(?P<n>[a-z][a-z0-9]*_\w+|[a-z]+\d\w*)\b(?=\s*(?:[,;.)]|$))",
+                           text)
+        if getattr(request, role) is None and opened and opened["n"].lower() not in _NOT_NODES:
+            setattr(request, role, _node(opened["n"]))
     # ("... when th_in rises past 3.0 V": the one node named with an input's suffix, wherever it is said)
     # ("hum_out the buffered output", "int_out output": a node of a name with a part after "_", said before its role)
     if request.output is None and (first := _NODE_FIRST_OUTPUT.search(text)):
@@ -5931,6 +6059,7 @@ def _read_request(description: str) -> Request:
     _placed_there(text, request)
     _fed_through_value(text, request)
     _current_sources(text, request)
+    _current_source_ac(request)
     _input_pulses(text, request)
     _pin_held_sources(request)
     _pin_placed_diodes(text, request)
@@ -5981,6 +6110,15 @@ def _read_request(description: str) -> Request:
             request.sources[i] = dataclasses.replace(s, node=request.input)
     _sources_on_known_nodes(request)
     _pins_fed_by_sources(request)
+    _pins_as_ends(text, request)
+    # ("Drive lt_inp with 0 V DC + AC 1, ground the other base": the one node a signal is stated on is the input)
+    # (a node named as such, never a word a source was misplaced on)
+    signals = {s.node for s in request.sources if s.node and s.kind == "V" and not s.supply and s.minus is None
+               and (s.ac is not None or s.sin or s.pulse or s.pwl) and s.node != request.output
+               and (s.node in request.nodes or re.search(r"[\d_]", s.node))}
+    if request.input is None and len(signals) == 1:
+        request.input = signals.pop()
+        request.nodes += [request.input] if request.input not in request.nodes else []
     # an article read as a node where the request writes it only as one ("from node vin15 into a 1 kΩ load", never
     # "a to b", "node a", "(a"): no node at all
     articles = {w for w in ("a", "an") if not marked(w) and not re.search(
@@ -6025,6 +6163,13 @@ def _read_request(description: str) -> Request:
                 name = {"va": "vaf", "vt0": "vto"}.get(m["name"].lower(), m["name"].lower())
                 request.model_params.append(ModelParam(m[0], name, value))
     _specs(text, request.specs)
+    for i, sp in enumerate(request.specs):  # ("the ADC should read 2.5 V at meas": the level's node, said after it)
+        at = text.find(sp.text)
+        if sp.quantity == "vout" and sp.node is None and at >= 0 and not re.search(
+                r"\b(?:at|on)\s+(?:node\s+)?[a-z_]\w*", sp.text, re.IGNORECASE) and (node := re.match(
+                r"\s+(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b(?!\s*=)", text[at + len(sp.text):], re.IGNORECASE)) \
+                and _node(node["n"]) in request.nodes:
+            request.specs[i] = dataclasses.replace(sp, node=_node(node["n"]))
     _share_of_source(text, request)
     if request.output is None:  # "I want 3 V at node mid": the node a level is wanted at is the output
         request.output = next((s.node for s in request.specs if s.quantity == "vout" and s.node), None)

@@ -504,7 +504,9 @@ def _bjt(f: _Filler, role: str) -> str:
 # "output AC-coupled into a 1k load", "the load is capacitively coupled", "a coupling cap to the load"
 AC_COUPLED_OUT = re.compile(r"\boutput\s+(?:is\s+)?(?:ac|capacitively)[- ]coupled\b|\b(?:ac|capacitively)[- ]coupled\s+"
                             r"(?:output|(?:in)?to\s+(?:the\s+|an?\s+)?(?:[\w.]+\s+)?load)\b"
-                            r"|\b(?:output\s+)?coupling\s+cap(?:acitor)?\s+(?:in)?to\s+(?:the\s+|an?\s+)?(?:[\w.]+\s+)?load\b",
+                            r"|\b(?:output\s+)?coupling\s+cap(?:acitor)?\s+(?:in)?to\s+(?:the\s+|an?\s+)?(?:[\w.]+\s+)?load\b"
+                            # ("10u coupling caps in and out")
+                            r"|\bcoupling\s+cap(?:acitor)?s\s+(?:on\s+)?(?:both\s+)?(?:the\s+)?in(?:put)?\s+and\s+out(?:put)?\b",
                             re.IGNORECASE)
 _LEVEL_1 = re.compile(r"\blevel[- =]*1\b", re.IGNORECASE)
 
@@ -765,7 +767,8 @@ def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
     if holder is not None:
         stated = f.intent.values.get("VIN")  # "held at 5 V": the intent reads the holder's level as an input's
         level = f("VIN", 0) if stated is not None and stated.value == holder.dc else f"{holder.dc:g}"
-        return "col", f"{holder.name} out 0 DC {level}\nV9 out col DC 0"
+        # (the collector on the held node itself, as stated: the holder's current is the output current)
+        return "out", f"{holder.name} out 0 DC {level}"
     if set(LOAD_ROLES) & set(f.intent.values):
         return "out", f"R1 {supply} out {f('RL', 1e3, *LOAD_ROLES[1:])}"
     return "out", f"V9 {supply} out DC 0"
@@ -1040,9 +1043,13 @@ def _phase_shift_oscillator(f: _Filler) -> str:
     d = f.model("dsi")
     # Three CR sections (R3 ends at the virtual ground) turn 180 degrees at f = 1/(2*pi*sqrt(6)*R*C),
     # where they lose 29x; the inverting gain (R4+R5)/R3 = 34 starts it, and D1/D2 shorting R5
-    # drop the gain to 27 so the amplitude settles below clipping.
-    return "\n".join([_opamp_block(f), f"C1 out a {c}", f"R1 a 0 {r}", f"C2 a b {c}", f"R2 b 0 {r}",
-                      f"C3 b c {c}", f"R3 c inn {r}", f"R4 inn m {{27*{r}}}", f"R5 m out {{7*{r}}}",
+    # drop the gain to 27 so the amplitude settles below clipping. A feedback resistor the request states ("330k
+    # feedback") is the whole feedback, as asked: its gain alone sets the swing (the rails limit it).
+    sections = [_opamp_block(f), f"C1 out a {c}", f"R1 a 0 {r}", f"C2 a b {c}", f"R2 b 0 {r}", f"C3 b c {c}",
+                f"R3 c inn {r}"]
+    if "RF" in f.intent.values:
+        return "\n".join([*sections, f"R4 inn out {f('RF', 0)}", "X1 0 inn out opamp", ".ic v(a)=10m"])
+    return "\n".join([*sections, f"R4 inn m {{27*{r}}}", f"R5 m out {{7*{r}}}",
                       f"D1 m out {d}", f"D2 out m {d}", "X1 0 inn out opamp", ".ic v(a)=10m"])
 
 
@@ -1097,7 +1104,7 @@ def _transimpedance(f: _Filler) -> str:
 
 
 # "five-stage", "a ring of 5 CMOS inverters": the ring's length (three when the request gives none).
-_RING_STAGES = re.compile(r"\b(\d+|three|five|seven|nine|eleven)(?:[- ]stages?|\s+(?:cmos\s+)?inverters)\b",
+_RING_STAGES = re.compile(r"\b(\d+|three|five|seven|nine|eleven)(?:[- ]stages?|[- ](?:cmos[- ])?inverters?)\b",
                           re.IGNORECASE)
 _COUNTS = {"three": 3, "five": 5, "seven": 7, "nine": 9, "eleven": 11}
 

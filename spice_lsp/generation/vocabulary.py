@@ -30,7 +30,7 @@ GROUND = frozenset({"ground", "gnd", "grounded", "earth"})
 FUNCTION = frozenset("""the and or nor at on to of is are be with from by for as into onto via through that this these
 those it its them they we you us their his her my our your which each every both all any some either same up down
 over under above below about around roughly approximately least most so then than when while where if but not no only
-just also per back away off forward together apart between within without across along whose plus""".split())
+just also per back away off forward together apart between within without across along whose plus there here""".split())
 
 # Verbs that stand where a node's name would ("its drain held at 5 V", "out should be at 0.5 V", "C1 charged to
 # 5 V": an initial condition, not a node held at 5 V).
@@ -48,7 +48,8 @@ substrate""".split())
 
 # A node's role and what is measured on it.
 ROLES = frozenset("""node nodes name names named called input inputs output outputs supply inverting noninverting
-non current voltage resistance capacitance threshold thresholds trip""".split())  # "thresholds at 2 V and 3 V"
+non current voltage resistance capacitance threshold thresholds trip area ratio""".split())
+# ("thresholds at 2 V and 3 V"; "an 8:1 emitter area ratio": a device's size, no node)
 
 # "input at x, gain 5", "output swing", "input impedance": what a role word is said of, no node.
 PORT_NOUNS = frozenset("""signal signals level levels gain step steps ramp pulse pin pins terminal terminals side sides
@@ -73,7 +74,7 @@ PLACES = frozenset("""left right top bottom mid middle up down over under above 
 # Devices outside the circuit asked for: their ports face ours the other way ("a preamp output (node pre)" feeds
 # the circuit's input; "the ADC input (node adc)" takes its output; "a sensor gives 0 to 1 V at sens").
 OUTSIDE = frozenset("""adc dac mcu microcontroller preamp preamplifier speaker loudspeaker headphone headphones sensor
-sensors microphone mic transducer pickup scope oscilloscope meter""".split())
+sensors microphone mic transducer pickup scope oscilloscope meter guitar instrument""".split())
 
 # Ordinary words and units that stand where a loose reader looks for a node's name ("4 V at full light", "a pulse on
 # one input", "biased at mid-rail", "tied high at 3.3 V", "a 10k pullup to 3.3 V", "output y, rails ±5 V", "a diode

@@ -99,7 +99,14 @@ def comparator_block(f: _Filler) -> str:
         f.param("vdd", f"{split:g}")
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
         f.supply("vdd", 12, magnitude=True)
+    if RAIL_TO_RAIL.search(f.intent.description):  # "output swings to the rails": 99 % of them, not 90 %
+        return f"{COMPARATOR.replace('sat=0.9', 'sat=0.99', 1)}\n{GEAR}"
     return f"{COMPARATOR}\n{GEAR}"
+
+
+# "rail-to-rail output", "the output swings to the rails", "output goes rail to rail"
+RAIL_TO_RAIL = re.compile(r"\brail[- ]to[- ]rail\b|\bswings?\s+(?:all\s+the\s+way\s+)?to\s+(?:the|both|its)\s+rails\b",
+                          re.IGNORECASE)
 
 
 def saturation(intent, share: float = 0.9) -> float:
@@ -107,6 +114,8 @@ def saturation(intent, share: float = 0.9) -> float:
     one): 90 %, or a rail-to-rail instance's (its `sat`)."""
     if (swing := _swing(intent.description)) is not None:
         return swing
+    if share == 0.9 and RAIL_TO_RAIL.search(intent.description):
+        share = 0.99
     split = _split(intent.description)
     return share * (split if split else abs(given(intent, "VDD") or 12.0))
 
@@ -837,8 +846,10 @@ def _schmitt(f: _Filler, inverting: bool) -> str:
     # Non-inverting thresholds +-Vsat R1/R2: R1 = 4.7k puts them at half the default sweep.
     r1_default = 10e3 if inverting else 4.7e3
     # Named by their place: the input resistor (non-inverting: R1) and the feedback resistor.
-    r1, r2 = (f("R1", r1_default, "RF", "R"), f("R2", 10e3)) if inverting else \
-        (f("R1", r1_default, "RIN", "R"), f("R2", 10e3, "RF"))
+    # (a bare resistance beside the named one is the other: "47k from output to +, 10k from there to ground")
+    values = f.intent.values
+    r1, r2 = (f("R1", r1_default, "RF", "R"), f("R2", 10e3, *(("R",) if "RF" in values else ()))) if inverting else \
+        (f("R1", r1_default, "RIN", "R"), f("R2", 10e3, "RF", *(("R",) if "RIN" in values else ())))
     if inverting:  # the input on the - input; R1 (output to +) and R2 (+ to ground) feed back
         body = [f"R1 out p {r1}", f"R2 p 0 {r2}", "X1 p in out comparator"]
     else:  # the input through R1 to +, R2 from the output back to +; - at ground
@@ -873,7 +884,8 @@ for _kind, _inverting, _names, _rule in (
         ("schmitt_noninverting", False, ("non-inverting Schmitt trigger", "noninverting comparator with hysteresis",
                                          "non-inverting Schmitt trigger circuit"),
          # a zero-crossing detector with hysteresis is high while its input is above zero, as one without
-         (5.0, (_SCHMITT, r"non[- ]?inverting|zero[- ]cross|" + OUTPUT_FOLLOWS)))):
+         # (not the op-amp's pin: "47k from output to the non-inverting input" of an inverting trigger)
+         (5.0, (_SCHMITT, r"non[- ]?inverting(?!\s+(?:input|pin|terminal|side))|zero[- ]cross|" + OUTPUT_FOLLOWS)))):
     register(Family(kind=_kind, summary=f"{'inverting' if _inverting else 'non-inverting'} Schmitt trigger "
                                         "(comparator with hysteresis)",
                     build=partial(_schmitt, inverting=_inverting), names=_names,

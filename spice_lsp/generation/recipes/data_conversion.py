@@ -546,7 +546,9 @@ register(Family(kind="flash_adc", summary="flash ADC comparator ladder",
                 analysis="dc", dc_sweep="0 5 0.01", signal_input=True, function=_counts,
                 # outputs a request lists are the comparators' (c1 the lowest threshold's: "outputs t1 (1 V), t2 (2 V),
                 # t3 (3 V)"), then the count; a lone output is the count (Family.output)
-                ports=(("output", (*(f"c{k}" for k in range(1, 16)), "out")),)))
+                # ("taps fz1 (lowest) to fz3": the string's taps, highest first, as the request's are read)
+                ports=(("output", (*(f"c{k}" for k in range(1, 16)), "out")),
+                       ("tap", tuple(f"t{k}" for k in range(15, 0, -1))))))
 
 
 # --- current-mode converters: switched currents into a resistor, the inverted (current-mode) R-2R ladder -----

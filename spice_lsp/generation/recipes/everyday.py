@@ -718,7 +718,9 @@ register(Family(kind="duty_cycle_astable", summary="op-amp astable with steering
                 function=_duty_function, build=_duty_astable,
                 names=("op-amp astable with a 25 % duty cycle", "astable with steering diodes",
                        "variable duty cycle op-amp astable"),
-                rules=((0.78, (r"astable|relaxation(?:\s+oscillator)?|square[- ]wave", r"duty|steering\s+diodes?")),),
+                # (a square wave fed to a circuit named otherwise, "integrator: feed it a 50 % square", is its input)
+                rules=((0.78, (r"astable|relaxation(?:\s+oscillator)?|square[- ]wave", r"duty|steering\s+diodes?",
+                               r"^(?![\s\S]*\b(?:integrators?|differentiators?|filters?)\b)")),),
                 analysis="tran", tran=("5u", "30m"), noun="oscillator", specs=("frequency",),
                 accepts=r"astable|multivibrator|comparators?|schmitt",
                 design=designer(_duty_eq, "f = 1/((RH + RL) C k)", "RH"),

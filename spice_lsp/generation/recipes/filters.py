@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 
 from spice_lsp.generation.checklist import Probe
-from spice_lsp.generation.design import E24, E96, given, set_value
+from spice_lsp.generation.design import E24, E96, UNLOADED, given, set_value
 from spice_lsp.generation.families import Family, expect, register, selects, used
 from spice_lsp.generation.intent import Value, _quantities
 from spice_lsp.generation.recipes.words import word
@@ -513,12 +513,34 @@ def _twin_t(f: _Filler, p: dict[str, str], ground: str) -> list[str]:
             f"C1 in b {p['C']}", f"C2 b t {p['C']}", f"R3 b {ground} {{{p['R']}/2}}"]
 
 
+def _twin_t_caps(values: dict) -> bool:
+    """"100nF caps (the shunt cap 200n)": the series caps are the twin-T's C (the reader numbered them C1, C2), the
+    shunt one its 2C, said again: whether that shunt cap was said."""
+    if "C" not in values and "C1" in values:
+        values["C"] = dataclasses.replace(values.pop("C1"), role="C")
+    return "C2" in values and "C" in values and math.isclose(values["C2"].value, 2 * values["C"].value, rel_tol=0.01)
+
+
+def _twin_t_design(intent, d, spec) -> None:
+    if _twin_t_caps(intent.values):
+        d.claimed.add("C2")
+    _TWIN_T_RULES(intent, d, spec)
+
+
 def _twin_t_passive(f: _Filler) -> str:
+    if _twin_t_caps(f.intent.values):
+        f.given("C2", 0)
     p = parts(f, _twin_t_eq, 1e3)
+    # (an output the request leaves unloaded, "tt_out left unloaded", has no probe's 1 MΩ on it: the tee's own
+    # junction is the output)
+    if UNLOADED.search(f.intent.description) and "RL" not in f.intent.values:
+        return "\n".join([_ac_source(f), *(re.sub(r"\bt\b", "out", line) for line in _twin_t(f, p, "0"))])
     return "\n".join([_ac_source(f), *_twin_t(f, p, "0"), "R4 t out 0", f"R5 out 0 {f('RL', 1e6)}"])
 
 
 def _twin_t_active(f: _Filler) -> str:
+    if _twin_t_caps(f.intent.values):
+        f.given("C2", 0)
     p = parts(f, _twin_t_eq, 1e3)
     q = stated_q(f.intent.description, 2.5)
     k = max(0.0, 1 - 1 / (4 * q))  # Q = 1/(4 (1 - k)): the shunt arms bootstrapped to k times the output
@@ -537,7 +559,8 @@ def _twin_t_function(f: _Filler) -> list:
              0.0, at=at, bound="min") for at in (f0 / 10, f0 * 10)]
 
 
-_TWIN_T_DESIGN = rejecting(designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"), _tune_twin_t)
+_TWIN_T_RULES = rejecting(designer(_twin_t_eq, "f0 = 1/(2 pi R C)", "R"), _tune_twin_t)
+_TWIN_T_DESIGN = _twin_t_design
 register(Family(kind="twin_t_notch", summary="passive twin-T notch filter", build=_twin_t_passive,
                 function=_twin_t_function,
                 names=("twin-T notch filter", "passive twin-T notch", "twin T notch filter", "parallel-T notch filter"),
@@ -885,8 +908,18 @@ def poles(response: str, order: int, ripple_db: float = 0.5, at_edge: bool = Fal
     return sorted(sections, key=lambda s: s[1])
 
 
-def _section(i: int, node: str, out: str, f0: float, q: float, c: float, high: bool) -> list[str]:
-    """One unity-gain Sallen-Key section from `node` to `out` at f0 and Q (Q = 0: a real pole, RC and a follower)."""
+def _section(i: int, node: str, out: str, f0: float, q: float, c: float, high: bool,
+             r_said: float | None = None) -> list[str]:
+    """One unity-gain Sallen-Key section from `node` to `out` at f0 and Q (Q = 0: a real pole, RC and a follower);
+    `r_said`: a low-pass's resistors as the request states them ("with 10k resistors"), its capacitors from them."""
+    if r_said and not high:
+        c = 1 / (2 * math.pi * f0 * r_said * (2 * q if q else 1))
+        if q == 0:
+            return [f"R{i}1 {node} a{i} {format_eng(r_said)}", f"C{i}1 a{i} 0 {format_eng(c)}",
+                    f"X{i} a{i} {out} {out} opamp"]
+        return [f"R{i}1 {node} a{i} {format_eng(r_said)}", f"R{i}2 a{i} b{i} {format_eng(r_said)}",
+                f"C{i}1 a{i} {out} {format_eng(4 * q * q * c)}", f"C{i}2 b{i} 0 {format_eng(c)}",
+                f"X{i} b{i} {out} {out} opamp"]
     if q == 0:
         r = 1 / (2 * math.pi * f0 * c)
         rc = [f"C{i}1 {node} a{i} {format_eng(c)}", f"R{i}1 a{i} 0 {format_eng(r)}"] if high else \
@@ -907,6 +940,8 @@ def _section(i: int, node: str, out: str, f0: float, q: float, c: float, high: b
 def _cascade(f: _Filler, response: str, high: bool) -> str:
     order = stated_order(f.intent.description, 4)
     fc, c = design_target(f, 1e3), f.number("C", 10e-9)
+    # (a low-pass's resistors stated, its capacitors not: equal-R sections of that R)
+    r_said = parse_number(f("R", 0)) if "R" in f.intent.values and "C" not in f.intent.values and not high else None
     at_edge = response == "chebyshev" and bool(EDGE.search(f.intent.description))
     lines = [_opamp_block(f), _ac_source(f),
              f"* {response.title()} {'high' if high else 'low'}-pass, order {order} ({20 * order} dB per decade, "
@@ -924,7 +959,7 @@ def _cascade(f: _Filler, response: str, high: bool) -> str:
         f0 = fc / w if high else fc * w
         out = ("out" if gain == 1 else "f") if i == (order + 1) // 2 else f"s{i}"
         lines.append(f"* section {i}: f0 = {format_eng(f0)}Hz, " + (f"Q = {q:.4g}" if q else "a real pole"))
-        lines += _section(i, node, out, f0, q, c, high)
+        lines += _section(i, node, out, f0, q, c, high, r_said)
         node = out
     return "\n".join(lines + (gain_stage(node, gain) if gain != 1 else []))
 
@@ -1094,7 +1129,9 @@ register(Family(kind="linkwitz_riley_crossover", summary="Linkwitz-Riley active 
                 "and high-pass outputs, each -6 dB at the crossover)", build=_crossover, function=_crosses,
                 names=("Linkwitz-Riley crossover", "4th-order Linkwitz-Riley active crossover",
                        "LR4 crossover network"),
-                rules=((6.5, (r"linkwitz|\blr-?[24]\b|\blr(?:12|24)\b",)),),
+                # ("Linkwitz-Riley 4th order", "a 2nd-order Linkwitz-Riley": its order, the family's to build)
+                rules=((6.5, (r"(?:\b(?:2nd|4th|second|fourth)[- ]order\s+)?linkwitz(?:[- ]riley)?"
+                              r"(?:[\s,]+(?:2nd|4th|second|fourth)[- ]order)?|\blr-?[24]\b|\blr(?:12|24)\b",)),),
                 noun="filter", output="lp", ports=(("output", ("lp", "hp")),),
                 accepts=r"(?:(?:active|audio|two-way)\s+)*crossover(?:\s+(?:filter|network))?|"
                         r"linkwitz[- ]riley(?:\s+\w+-order)?|4th-order|fourth-order|2nd-order|second[- ]order",
@@ -1163,7 +1200,7 @@ register(Family(kind="lc_ladder_lowpass",
                        # (a Butterworth speaker crossover, or its woofer half, is the crossover's: breadth.py)
                        # (nor a passive pole before an active section: "passive RC pole plus a Sallen-Key section")
                        (0.2, (word("lc") + r"\b|passive|inductor", r"butterworth",
-                              r"^(?![\s\S]*(?:\bcross[- ]?over\b|\bwoofer|sallen|op[- ]?amp|\bactive\b))")),
+                              r"^(?![\s\S]*(?:\bcross[- ]?over\b|\bwoofer|\btweeter|sallen|op[- ]?amp|\bactive\b))")),
                        # "a C-L-C pi low-pass", "pi network, 50 ohm": the ladder by its shape
                        (0.21, (r"\bpi[- ](?:network|filter|section|low[- ]?pass)|\bc-l-c\b|\bl-c-l\b|\bclc\b",
                                r"butterworth|low[- ]?pass|filter|cut-?off|corner"))),
@@ -1183,6 +1220,9 @@ register(Family(kind="lc_ladder_highpass",
                        # (a speaker crossover's tweeter half is the crossover's: breadth.py)
                        (0.19, (word("lc") + r"\b|passive|inductor", r"butterworth", HIGHPASS,
                                r"^(?![\s\S]*(?:\bcross[- ]?over\b|\btweeter))")),
+                       # ("feed the tweeter ... passive, Butterworth": a tweeter's own feed, no crossover's half)
+                       (0.191, (r"\btweeter", word("lc") + r"\b|passive|inductor", r"butterworth",
+                                r"^(?![\s\S]*\bcross[- ]?over\b)")),
                        (0.195, (word("lc") + r"\b|inductors?\b", ORDER_3_6, HIGHPASS))),
                 noun="filter", accepts=ORDER_3_6 + "|" + HIGHPASS + "|" + _ZERO_SOURCE.pattern,
                 specs=("cutoff",), design=_design_cutoff_parameter,

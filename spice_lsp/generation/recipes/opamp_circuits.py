@@ -413,7 +413,9 @@ def _summing(f: _Filler) -> str:
 register(Family(kind="summing_amplifier", summary="inverting summing amplifier (op-amp adder)", build=_summing,
                 function=_summing_function,
                 names=("summing amplifier", "op-amp summer", "inverting summing amplifier", "op-amp adder"),
-                rules=((5.5, (r"summing|" + word("summer") + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
+                # ("its collector on the summing node": a node of another circuit's, no summer)
+                rules=((5.5, (r"summing(?!\s+(?:node|junction|point)\b)|" + word("summer")
+                              + r"\b|(?:op[- ]?amp|analog|inverting)\s+adder",)),),
                 noun="amplifier", accepts=r"adder|summer", analysis="tran", tran=("5u", "3m")))
 
 
@@ -1247,7 +1249,9 @@ def _zener_reference(f: _Filler) -> str:
         else ["R2 out inn 0"]  # a reference asked at the zener's own voltage (or below it): a follower
     # below the zener: a 10k-bottom divider (far more current than the op-amp's input takes) into the follower
     tap = ["R4 z tap {10k*(vz/vref-1)}", "R5 tap 0 10k"] if vout < vz * 0.999 else []
-    return "\n".join([rails, "V1 vdd 0 DC {vdd}", f"R9 vdd z {format_eng(float(f'{(vdd - vz) / IZ_REF:.3g}'))}",
+    # (the zener's series resistor as stated: "fed from 12 V through 1k")
+    series = f("RS", float(f"{(vdd - vz) / IZ_REF:.3g}"), "R")
+    return "\n".join([rails, "V1 vdd 0 DC {vdd}", f"R9 vdd z {series}",
                       f"D1 0 z {d}", *tap, *feedback, f"X1 {'tap' if tap else 'z'} inn out opamp",
                       f"R3 out 0 {f('RL', 10e3)}"])
 

@@ -16,7 +16,7 @@ from spice_lsp.generation.intent import Value
 from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Aliases, Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
-from spice_lsp.generation.templates import _Filler, _opamp_block
+from spice_lsp.generation.templates import _Filler, _opamp_block, claim_divider
 from spice_lsp.language.units import format_eng
 
 
@@ -36,6 +36,15 @@ def _oscillates(f: _Filler) -> list:
     """It runs at the frequency its parts give (the one `_show` sized the transient for)."""
     assert f.tran is not None, "an oscillator's builder sizes its transient (_show)"
     return [expect("frequency", 1 / (200 * f.tran[0]), 0.1)]
+
+
+def _sustains(f: _Filler) -> list:
+    """An LC oscillator's frequency, and a swing that lasts: the supply's kick rings its tank at that frequency even
+    when the loop cannot sustain it, so the last fifth of the run must still swing a sixth of the supply."""
+    least = abs(used(f, "VDD", default=12.0)) / 6
+    swing = "{tran}\nmeas tran result pp v({out}) from={from} to={stop}"
+    return [*_oscillates(f), Probe(f"function: the oscillation sustains (at least {least:.3g} V peak to peak over the "
+                                   "last fifth of the run)", swing, least, 1e3)]
 
 
 def _pulses(f: _Filler) -> list:
@@ -68,6 +77,32 @@ def _colpitts_eq(f0, get):
     return _lc_tank(f0, get, 100e-6 * min(1.0, 1e6 / f0), 4)
 
 
+def _base_bias(f: _Filler, bypass: str) -> list[str]:
+    """A common-base oscillator's base: the divider and bypass the request states ("base divider 22k/10k with 100n
+    bypass"), else 10k over 4.7k and `bypass`."""
+    claim_divider(f)
+    # (the capacitor said as the bypass: "with 100n bypass", "bypassed by 10 nF"; the reader may have read it as CE)
+    said = _BYPASS.search(f.intent.description)
+    ce = f.intent.values.get("CE")
+    if said and ce is not None and (said["v"] or said["w"]).replace(" ", "") == ce.text.replace(" ", ""):
+        bypass = f("CE", 0)
+    return [f"R1 vcc b {f('RB1', 10e3)}", f"R2 b 0 {f('RB2', 4.7e3)}", f"C3 b 0 {bypass}"]
+
+
+_BYPASS = re.compile(r"(?P<v>\d+(?:\.\d+)?\s*[pnuµ]F?)\s+(?:base\s+)?bypass\b"
+                     r"|\bbypass(?:ed)?\s+(?:by|with)\s+(?:an?\s+)?(?P<w>\d+(?:\.\d+)?\s*[pnuµ]F?)", re.IGNORECASE)
+# "ramp the supply up in 1 us so it starts": the supply's step, its rise as stated
+_RAMPED = re.compile(r"\bramp\w*\s+(?:the\s+)?(?:supply|rail|vcc|vdd|power)\s+(?:up\s+)?(?:in|over|within)\s+"
+                     r"(?P<t>\d+(?:\.\d+)?\s*[munpµ]?s)\b", re.IGNORECASE)
+
+
+def _kicked_supply(f: _Filler, f0: float) -> str:
+    """The supply switched on in a tenth of a period (the kick that starts the tank), or over the stated ramp."""
+    ramp = _RAMPED.search(f.intent.description)
+    rise = ramp["t"].replace(" ", "").replace("µ", "u").removesuffix("s") if ramp else format_eng(0.1 / f0)
+    return f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {rise})"
+
+
 def _colpitts(f: _Filler) -> str:
     v = part_values(f, _colpitts_eq, 480e3, aliases=_PAIR_C)
     p = {role: f(role, x, *_PAIR_C.get(role, ())) for role, x in v.items()}
@@ -79,15 +114,14 @@ def _colpitts(f: _Filler) -> str:
     # (50 ohm at f0, 4.7 nF at least) lets the bias settle within the 40 periods before the frequency is measured: a
     # 100 nF one held the base low for a millisecond, so above a few hundred kHz only the kick's ringing, dying away,
     # was there to measure (and the frequency drifted on as the bias rose).
-    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k",
-                      f"C3 b 0 {format_eng(max(4.7e-9, 1 / (2 * math.pi * f0 * 50)))}", f"Q1 out b e {q}",
+    return "\n".join([_kicked_supply(f, f0),
+                      *_base_bias(f, format_eng(max(4.7e-9, 1 / (2 * math.pi * f0 * 50)))), f"Q1 out b e {q}",
                       f"R3 e 0 {f('RE', 2.2e3)}", f"L1 vcc out {p['L']}",
                       f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", f"R4 vcc out {f('RL', 10e3)}"])
 
 
 register(Family(kind="colpitts_oscillator", summary="Colpitts LC oscillator (common-base BJT)", build=_colpitts,
-                function=_oscillates,
+                function=_sustains,
                 names=("Colpitts oscillator", "BJT Colpitts oscillator", "LC Colpitts oscillator",
                        "Colpitts LC tank oscillator"),
                 # The textbook "LC oscillator" is the Colpitts.
@@ -121,14 +155,14 @@ def _clapp(f: _Filler) -> str:
     _show(f, f0)
     q = f.model("npn")
     # Common base as the Colpitts, the tank's inductor branch L1 + C3; R4 feeds the collector.
-    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
+    return "\n".join([_kicked_supply(f, f0), "R1 vcc b 10k",
                       "R2 b 0 4.7k", f"C4 b 0 {_bypass(f0)}", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"R4 vcc out {f('RC', 4.7e3, 'RL')}", f"C3 out x {p['C3']}", f"L1 x 0 {p['L']}",
                       f"C1 out e {p['C1']}", f"C2 e 0 {p['C2']}", GEAR])
 
 
 register(Family(kind="clapp_oscillator", summary="Clapp LC oscillator (common-base BJT, series-tuned)", build=_clapp,
-                function=_oscillates,
+                function=_sustains,
                 names=("Clapp oscillator", "BJT Clapp oscillator", "Clapp LC oscillator", "Gouriet-Clapp oscillator"),
                 rules=((0.61, (r"clapp|gouriet",)),), analysis="tran", tran=("10n", "100u"), noun="oscillator",
                 accepts=r"lc\s+oscillator|tank\s+circuit", specs=("frequency",),
@@ -160,14 +194,14 @@ def _hartley(f: _Filler) -> str:
     # the supply (an AC ground), so the collector swings about VCC; the coil's tap drives the
     # emitter through C6, in phase. R5 keeps the emitter's low input resistance from loading the
     # tap (without it the tank detunes ~10 % and the amplitude squegs).
-    return "\n".join([f"V1 vcc 0 PULSE(0 {f.supply('vcc', 12)} 0 {format_eng(0.1 / f0)})", "R1 vcc b 10k",
-                      "R2 b 0 4.7k", f"C3 b 0 {_bypass(f0)}", f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
+    return "\n".join([_kicked_supply(f, f0),
+                      *_base_bias(f, _bypass(f0)), f"Q1 out b e {q}", f"R3 e 0 {f('RE', 2.2e3)}",
                       f"L1 out t {p['L1']}", f"L2 t vcc {p['L2']}", *([f"K1 L1 L2 {k:g}"] if k else []),
                       f"C1 out vcc {p['C']}", "C6 t t2 10n", "R5 t2 e 220", GEAR])
 
 
 register(Family(kind="hartley_oscillator", summary="Hartley LC oscillator (common-base BJT, tapped coil)",
-                function=_oscillates,
+                function=_sustains,
                 build=_hartley,
                 names=("Hartley oscillator", "BJT Hartley oscillator", "Hartley LC oscillator",
                        "tapped-coil oscillator"),

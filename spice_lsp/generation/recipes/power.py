@@ -17,8 +17,8 @@ from spice_lsp.generation import design as dz
 from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.families import Family, expect, register, settles, used
 from spice_lsp.generation.recipes.words import word
-from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block
-from spice_lsp.language.units import format_eng
+from spice_lsp.generation.templates import _bjt_model, _Filler, _opamp_block, claim_divider, divider_values
+from spice_lsp.language.units import format_eng, parse_number
 
 VT = 0.02585
 _DSCHOTTKY = (1e-6, 1.05, 0.1)  # is, n, rs of the dschottky card
@@ -121,11 +121,13 @@ def _r1_text(f: _Filler, r1: float) -> str:
 
 # "a 2.5 V reference source VREF", "the reference is a 1.25 V source", "a 2.5 V reference (just a DC source VREF on
 # node ref)": an ideal source, no zener
-_REFERENCE_SOURCE = re.compile(r"\breference\b(?:\s+voltage)?\s*(?:\(|\bis\b|\bas\b)?\s*(?:(?:just|simply|only|an?|"
-                               r"[\d.]+\s*V)\s+)*(?:dc\s+|voltage\s+)?source\b", re.IGNORECASE)
+_REFERENCE_SOURCE = re.compile(r"\breference\b(?:\s+voltage)?\s*(?:\(|\bis\b|\bas\b)?\s*"
+                               r"(?:(?:just|simply|only|an?|ideal|[\d.]+\s*V)\s+)*(?:dc\s+|voltage\s+)?source\b",
+                               re.IGNORECASE)
 
 
 def _opamp_pass(f: _Filler) -> str:
+    claim_divider(f, "R1", "R2")  # ("feedback divider 30k over 10k": R1 over R2)
     q = _bjt_model(f, "n")
     vin = _raw_input(f, 15)
     f.param("vdd", vin)  # the op-amp runs from the unregulated input
@@ -134,15 +136,20 @@ def _opamp_pass(f: _Filler) -> str:
                                                   "ibv=1m)")]  # "a 3.3 V zener reference"
     r1 = _upper_resistor(f, 2.5, 10e3)
     vout = f.number("VBIAS", 2.5, "VZ") * (1 + r1 / f.number("R2", 10e3))
+    load = _load(f, vout, "R")
     # The error amplifier drives the pass transistor until the divider's tap equals the 2.5 V
     # reference: Vout = Vref (1 + R1/R2). R5 limits the base current the amplifier can push
-    # (its rails stay at the nominal input while a DC sweep lowers the input).
-    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", *reference, "X1 ref fb drive opamp", "R5 drive b 1k",
-                      f"Q1 in b out {q}",
-                      f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {_load(f, vout, 'R')}"])
+    # (its rails stay at the nominal input while a DC sweep lowers the input): at most a third of the amplifier's
+    # headroom above the base dropped at twice the load's base current (BF = 100), 1k at most.
+    base = 2 * vout / max(parse_number(load.strip("{}")) or 100.0, 1e-3) / 100
+    r5 = min(1e3, max(10.0, (0.9 * (parse_number(vin) or 15.0) - vout - 0.8) / 3 / base))
+    return "\n".join([_opamp_block(f), f"V1 in 0 DC {vin}", *reference, "X1 ref fb drive opamp",
+                      f"R5 drive b {format_eng(float(f'{r5:.2g}'))}", f"Q1 in b out {q}",
+                      f"R1 out fb {_r1_text(f, r1)}", f"R2 fb 0 {f('R2', 10e3)}", f"R4 out 0 {load}"])
 
 
 def _ldo(f: _Filler) -> str:
+    claim_divider(f, "R1", "R2")
     vin = _raw_input(f, 5)
     f.param("vdd", vin)
     f.model("pch")
@@ -217,8 +224,9 @@ def _design_zener_pass(intent, d, spec) -> None:
 
 def _divider_design(default_vref: float, *references: str):
     def design(intent, d, spec) -> None:
-        """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2, Vref the stated reference or the builder's."""
-        if "R1" in intent.values:
+        """Vout = Vref (1 + R1/R2): R1 from the given (or 10 k) R2, Vref the stated reference or the builder's; a
+        divider the request writes as a pair ("feedback divider 30k over 10k") is built as written."""
+        if "R1" in intent.values or divider_values(intent.description) is not None:
             return
         raw = _UNREGULATED.search(intent.description)
         if raw and float(next(g for g in raw.groups() if g)) == spec.target:  # the level called the unregulated input

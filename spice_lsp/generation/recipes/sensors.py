@@ -53,6 +53,13 @@ def _stated_ntc(f: _Filler) -> None:
     if "R25" not in f.intent.values and (m := _RATED.search(text)):
         ohms = float(m["r"]) * {"k": 1e3, "meg": 1e6}.get((m["k"] or "").lower(), 1.0)
         f.intent.values["R25"] = dz.Value("R25", ohms, format_eng(ohms), "ohm")
+        # (the rating's figure, read as a resistor too where a part of the same value is said: "10k fixed resistor
+        # ..., the NTC (10k at 25 C)": the reader's roles keep the order said, the rating the one at its place)
+        same = [role for role, v in f.intent.values.items() if role != "R25" and v.unit == "ohm"
+                and math.isclose(v.value, ohms)]
+        before = sum(1 for q in re.finditer(re.escape(m["r"] + (m["k"] or "")), text[:m.start()]))
+        if len(same) > 1 and before < len(same):
+            f.given(same[before], 0)
     if "BETA" not in f.intent.values and (m := _B_CONSTANT.search(text)):
         f.intent.values["BETA"] = dz.Value("BETA", float(m["b"]), m["b"], "")
 
@@ -60,7 +67,8 @@ def _stated_ntc(f: _Filler) -> None:
 # The class: a request that wants the sensor written as the fixed resistance its law gives at the temperature it
 # states ("model the sensor as that resistance", "with the thermistor as its 0 C resistance", "modelled as a plain
 # resistor at its 40 °C value", "model it as its resistance at 50 °C"): a resistor of that value, no law source.
-_AS_RESISTANCE = re.compile(r"\b(?:model\w*|represent\w*|treat\w*|gives?|writ\w*|netlist|take|taken)\b[^.;]{0,50}?"
+_AS_RESISTANCE = re.compile(r"\b(?:model\w*|represent\w*|treat\w*|gives?|writ\w*|netlist|take|taken|use|uses|using)\b"
+                            r"[^.;]{0,50}?"
                             r"\bas\s+(?:that|its|the|a|an|one)\s+(?:(?:plain|fixed|equivalent|single|simple|constant|"
                             r"ordinary)\s+)?(?:[-+\u2212]?\d+(?:\.\d+)?\s*(?:°\s*)?(?:C|degrees?(?:\s*C)?)\s+)?"
                             r"resist(?:ance|or)\b", re.IGNORECASE)
@@ -95,10 +103,11 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         else:
             f.param("r25", f("R25", 10e3))
             f.param("beta", f("BETA", 3950))
-            why = "R = R25 exp(B (1/T - 1/298.15 K))"
+            why = "R = R25 exp(B (1/T - 1/298.15 K)), R25 its resistance at 25 C"
         f.param("t_sensor", _temperature(f))
         f.analysis = "op"  # no temperature source to sweep
-        return "", [f"* RT: the {'RTD' if rtd else 'NTC thermistor'} as its resistance at t_sensor (C): {why}"]
+        return "", [f"* RT: the {'RTD' if rtd else 'NTC thermistor'} as its resistance at t_sensor = "
+                    f"{f.params['t_sensor']} C: {why}"]
     if rtd:
         f.param("r0", f("R0", _nominal(f, rtd)))
         law = _PT100
@@ -107,7 +116,7 @@ def _sensor(f: _Filler, rtd: bool) -> tuple[str, list[str]]:
         f.param("r25", f("R25", 10e3))
         f.param("beta", f("BETA", 3950))
         law = _NTC
-        why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K))"
+        why = "* B1: NTC thermistor, R = R25 exp(B (1/T - 1/298.15 K)), R25 its resistance at 25 C"
     return law, [why, f"V2 tsense 0 DC {_temperature(f)}", "* v(tsense) is the sensor's temperature in C"]
 
 

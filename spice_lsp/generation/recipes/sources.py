@@ -81,6 +81,7 @@ _ALONE = (r"^(?![\s\S]*\b(?:oscillat\w*|astable|multivibrator|op[- ]?amps?|pumps
           r"feed\w*|"
           r"followed|through|from\s+[a-z]\w*\s+to|circuit(?!\s*:)|generator|rectif\w*|lpf|(?:rc|rl|lc)(?!\s*=)|[rcl]\d+|"
           r"r\s+and\s+(?:an?\s+)?c|"  # ("using an R and a C": a filter of the clock)
+          r"averag\w*|ripple|smooth\w*|"  # ("just its average at dcout, 50 mV of ripple": a filter of the clock)
           # a square wave a circuit makes from its rails
           r"rails?|suppl(?:y|ies)|vcc|vdd|steering|produc\w*|free[- ]running|on\s+its\s+own|no\s+input)\b)")
 register(Family(kind="clock_source", summary="clock source: a square wave (PULSE) at a node",

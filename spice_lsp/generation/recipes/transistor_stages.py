@@ -52,7 +52,8 @@ IS = 1e-14  # the npn card's is
 # conducts)
 JFET = {"n": ("njf NJF", -2.0, 1e-3), "p": ("pjf PJF", -2.0, 0.5e-3)}
 # "a gain of about -10", "gain = 20", "26 dB of gain": a stated gain (not "the gain at 1 kHz").
-GAIN_STATED = (r"\bgain\s+(?:of\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?[-\u2212+]?\d"
+GAIN_STATED = (r"\bgain\s+(?:of\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|near(?:ly)?\s+|close\s+to\s+"
+               r"|~\s*)?[-\u2212+]?\d"
                r"|\bgain\s*(?:=|:|is)\s*[-\u2212+]?\d|\d\s*db\s+(?:of\s+)?(?:voltage\s+)?gain")
 _BJT_WORDS = re.compile(r"\b(?:bjts?|bipolar|npns?|pnps?)\b", re.IGNORECASE)
 
@@ -108,7 +109,7 @@ def _widlar_function(f: _Filler) -> list:
     if (iout := _widlar_output(f)) is not None and not {"RE", "RS"} & set(f.intent.values):
         return [expect("current", iout, 0.1)]  # the output RE was designed for
     return [Probe(f"function: sources less than its {format_eng(iref)}A reference, set by RE",
-                  "op\nlet result = abs(i(V9))", 0.01 * iref, 0.9 * iref)]
+                  "op\nlet result = abs(i({meter}))", 0.01 * iref, 0.9 * iref)]
 
 
 def _current_source_function(f: _Filler) -> list:
@@ -634,13 +635,21 @@ def _ac_source_follower(f: _Filler) -> str:
                       f"R3 s 0 {f('RS', rs)}", *_coupled_load(f, "s")])
 
 
+def _aspect(f: _Filler) -> float:
+    """The device's W/L as built: SPICE's own W = L where the request leaves it unsized ("W = L, default")."""
+    try:
+        return used(f, "W") / used(f, "LG")
+    except KeyError:
+        return 1.0
+
+
 def _ac_source_follower_gain(f: _Filler) -> list:
     """gm R/(1 + gm R), R = RS || RL || ro, gm and ro at the square law's bias (lambda included)."""
     vdd, rs, rl = used(f, "VDD"), used(f, "RS"), used(f, "RL", "R")
     kp, vto = used(f, "KP", default=_KP), used(f, "VTO", default=_VTO)
     vg, ident, scale = vdd * 1e6 / (used(f, "RG") + 1e6), 0.0, 1.0
     for _ in range(4):  # ID = beta/2 (VG - ID RS - VTO)^2, beta scaled by (1 + lambda VDS) at the last solution
-        beta = kp * used(f, "W") / used(f, "LG") * scale
+        beta = kp * _aspect(f) * scale
         vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs)
         ident = beta / 2 * vov * vov
         scale = 1 + 0.04 * (vdd - ident * rs)
@@ -1516,8 +1525,15 @@ def _source_resistance(intent) -> None:
                   rf"(?:the\s+)?(?:negative|vee|[-\u2212+]\s?\d)))"
                   rf"|(?:source|generator)\s+(?:resistance|impedance)\s+(?:of\s+|is\s+|=\s*)?{text}"
                   rf"|{text}\s+(?:source\s+|generator\s+|signal\s+)?(?:source|generator)\b")
-        if re.search(series, intent.description, re.IGNORECASE):
+        # (nor one said after the level it returns to: "emitter to -6 V through 5.6k")
+        if any(not re.search(r"\bto\s+(?:the\s+)?[-+\u2212]?\d[\d.]*\s*V\s+$", intent.description[:m.start()],
+                             re.IGNORECASE) for m in re.finditer(series, intent.description, re.IGNORECASE)):
             intent.values["RS"] = dataclasses.replace(intent.values.pop(role), role="RS")
+            for twin in ("RE", "R", "RIN"):  # ("a 50 ohm generator ..., then 50 ohm": the one resistor, said twice)
+                said = intent.values.get(twin)
+                if said is not None and math.isclose(said.value, found.value) and re.search(
+                        rf"{re.escape(said.text)}\s+(?:signal\s+)?(?:generator|source)\b", intent.description, re.I):
+                    intent.values.pop(twin)
             return
 
 
@@ -1714,7 +1730,7 @@ def _design_cg(intent, d, spec) -> None:
     if spec.quantity != "current" or dz.given(intent, "VGS", "VBIAS") is not None or {"CIN", "RS"} & set(intent.values):
         return
     vto, kp = dz.given(intent, "VTO") or 0.7, dz.given(intent, "KP") or 110e-6
-    ratio = dz.given(intent, "WL") or (dz.given(intent, "W") or 10e-6) / (dz.given(intent, "LG") or 1e-6)
+    ratio = dz.aspect(intent)
     own_model = dz.writes_model(intent)
     vdd = dz.given(intent, "VDD") or stated_supply(intent) or 5.0
     vds = max(abs(vdd) - spec.target * (dz.given(intent, "RD", "RL", "R") or 10e3), 0.1)
@@ -2008,7 +2024,7 @@ def _divider_cs_gain(f: _Filler) -> list:
     lam = 0.0 if dz.writes_model(f.intent) else 0.05 if pmos else dz.card_lambda(f.intent)
     ident, vov, scale = 0.0, 0.0, 1.0
     for _ in range(4):  # (1 + lambda VDS) at the last solution scales beta
-        beta = kp * used(f, "W") / used(f, "LG") * scale
+        beta = kp * _aspect(f) * scale
         vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs)
         ident = beta / 2 * vov * vov
         scale = 1 + lam * max(vdd - ident * (rd + rs), vov)
@@ -2019,6 +2035,64 @@ def _divider_cs_gain(f: _Filler) -> list:
     r = r if not lam else 1 / (1 / r + lam * ident)
     gain = gm * r if _source_bypassed(f) else gm * r / (1 + gm * rs)
     return [expect("gain", -gain, 0.2)]
+
+
+def _design_divider_cs(intent, d, spec) -> None:
+    """An NMOS divider-biased stage to its gain and drain current (the request's, else the drain resistor's drop at
+    two fifths of the supply): the overdrive from the square law, Vov = sqrt(2 ID/beta), gm = 2 ID/Vov; RD = |gain|/gm
+    with the source bypassed, else |gain| (1/gm + RS) with RS dropping a tenth of the supply (less where the drain
+    would leave saturation); the divider puts the gate at ID RS + VTO + Vov."""
+    if spec.quantity == "current":
+        d.wanted["current"] = spec.target
+        d.claimed.add("IBIAS")
+        if "gain" in d.wanted or "gain_db" in d.wanted:
+            return  # (designed with the gain)
+    gain = abs(d.wanted["gain"]) if "gain" in d.wanted else 10 ** (d.wanted["gain_db"] / 20) \
+        if "gain_db" in d.wanted else None
+    if intent.polarity == "p" or dz.given(intent, "VGS", "VBIAS") is not None \
+            or divider_values(intent.description) is not None:
+        return  # (a bias the request sets: measured as built)
+    if gain is not None:
+        intent.values.pop("GAIN", None)
+        d.claimed.add("GAIN")
+    vdd, vto = abs(dz.given(intent, "VDD") or 12.0), abs(dz.given(intent, "VTO") or 0.7)
+    beta = (dz.given(intent, "KP") or 110e-6) * dz.aspect(intent)
+    bypassed = bool(_SOURCE_BYPASSED.search(intent.description)) and not UNBYPASSED.search(intent.description)
+    current = d.wanted.get("current") or dz.given(intent, "IBIAS", "ID")
+    rd, rs = dz.given(intent, "RD", "RL", "R"), dz.given(intent, "RS", "RE")
+    lam = 0.0 if dz.writes_model(intent) else dz.card_lambda(intent)
+    if current is None:  # the drain resistor drops two fifths of the supply: ID from the gain's overdrive
+        if gain is None or rd is not None or rs is not None:
+            return
+        # bypassed: gain = 2 (0.4 VDD)/Vov; else gain = 0.4 VDD/(Vov/2 + VS), VS the source's share of the supply
+        vov = next((v for share in (0.1, 0.05, 0.02, 0.01) if (v := 0.8 * vdd / gain if bypassed else
+                                                               2 * (0.4 * vdd / gain - share * vdd)) >= 0.15), 0.0)
+        if not vov:
+            d.problems.append(f"'{spec.text}': no bias of this stage on {vdd:g} V gives it with the source unbypassed "
+                              "(bypass the source resistor)")
+            return
+        current = beta * (1 + lam * 0.4 * vdd) / 2 * vov * vov
+    vov = math.sqrt(2 * current / (beta * (1 + lam * 0.4 * vdd)))  # (1 + lambda VDS), VDS about two fifths of VDD
+    gm = 2 * current / vov
+    for share in (0.1, 0.05, 0.02, 0.01):
+        source = rs if rs is not None else share * vdd / current
+        drain = rd if rd is not None else 0.4 * vdd / current if gain is None else gain / gm if bypassed \
+            else gain * (1 / gm + source)
+        if vdd - current * drain > current * source + vov + 0.2 or rs is not None:
+            break
+    else:
+        d.problems.append(f"'{spec.text}': no bias of this stage on {vdd:g} V gives it with the source unbypassed "
+                          "(bypass the source resistor)")
+        return
+    if rs is None:
+        dz.set_value(intent, d, "RS", source, "RS = VS/ID, the source a small share of the supply", dz.E96)
+    if rd is None:
+        dz.set_value(intent, d, "RD", drain, "|gain| = gm RD (bypassed), gm RD/(1 + gm RS) else; gm = 2 ID/Vov"
+                     if gain is not None else "RD = 0.4 VDD/ID: the drain at three fifths of the supply", dz.E96)
+        if gain is not None and "current" not in d.wanted:
+            d.free, d.scale = "RD", 1  # (trimmed onto the gain by simulation: the square law is approximate)
+    dz.set_value(intent, d, "VBIAS", current * (rs if rs is not None else intent.values["RS"].value) + vto + vov,
+                 "VG = ID RS + VTO + Vov, Vov = sqrt(2 ID/(KP W/L))", None)
 
 
 register(Family(kind="mos_divider_common_source", function=_divider_cs_gain,
@@ -2033,9 +2107,15 @@ register(Family(kind="mos_divider_common_source", function=_divider_cs_gain,
                                r"divider|source\s+resistor|\bdegenerat|\bbypass|\bcoupl",
                                r"^(?![\s\S]*\b(?:jfets?|cascode|differential|pair|mirror|follower|inverter|"
                                r"common[- ](?:gate|drain))\b)",
-                               # (a gain to design is the common-source family's: this one builds the stated parts)
-                               rf"^(?![\s\S]*(?:{GAIN_STATED}))")),),
-                source="V2", mos=True, noun="amplifier"))
+                               )),),
+                source="V2", mos=True, noun="amplifier", specs=("gain", "gain_db", "current"),
+                design=_design_divider_cs,
+                examples=(("gain", "divider-biased NMOS common-source amplifier with a bypassed source resistor, 12 V "
+                                   "supply, gain of -{x}", 3, 15),
+                          ("gain_db", "divider-biased NMOS common-source amplifier with a bypassed source resistor, "
+                                      "12 V supply, {x} dB of gain", 10, 22),
+                          ("current", "NMOS common-source stage with a gate divider and a source resistor on 12 V, "
+                                      "drain current {x} A", 2e-4, 2e-3))))
 
 
 # --- NMOS inverter with a resistive load ------------------------------------------------------

@@ -143,7 +143,8 @@ _MARKED = re.compile(rf"\b(?:nodes?|nets?|called|named|labell?ed|(?:call|name)\s
                      rf"collector|base|emitter|drain|gate|source|junction|midpoint)"
                      rf"\s*\(\s*(?:node\s+)?"
                      rf"(?P<paren>{_NAME})\s*\)"
-                     rf"|(?<![\w.])(?P<from>{_NAME})\s*(?:->|→|=>)\s*(?P<to>{_NAME})\b"
+                     # (not an op-amp's pin: "lg_in -> inverting input")
+                     rf"|(?<![\w.])(?P<from>{_NAME})\s*(?:->|→|=>)\s*(?P<to>{_NAME})\b(?!\s+(?:input|pin|terminal)\b)"
                      rf"|\b(?P<role>{_ID})\s+is\s+the\s+(?:output|input)\b"
                      # "the output is node vamp", "the top is vtop", "the cathode is kz" (not "the output is clean",
                      # "the top is grounded": a state, _STATES)
