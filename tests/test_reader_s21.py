@@ -362,3 +362,44 @@ def test_a_level_read_at_a_node_said_after_it_is_measured_there():
     request = read_request("Turn a current into a voltage for my ADC: the loop current comes in at node adc1 from IS1 "
                            "(model it as 4 mA DC) and at 4 mA the ADC should read 1 V at adc1.")
     assert [(s.quantity, s.node) for s in request.specs] == [("vout", "adc1")]
+
+
+def test_a_wish_names_what_the_verb_after_does_to_it():
+    text = ("Between ai and ao I want the low-frequency junk (hum, drift) blocked and everything from about 5 kHz up "
+            "let through, using one cap and one resistor.")
+    assert parse_intent(text).kind == "rc_highpass"
+    assert generate(text).verified
+
+
+def test_a_filter_whose_side_the_words_contradict_is_not_verified():
+    result = generate("RC low-pass filter from fa to fb that blocks everything below 1 kHz and lets the highs through.")
+    assert result.intent.kind == "rc_lowpass"  # the circuit named outright is built, its words contradicting it
+    assert not result.verified
+    assert any(c.what.startswith("a high-pass filter") and c.status == "fail" for c in result.checks)
+
+
+def test_levels_in_an_aside_after_a_node_are_a_source_there():
+    sources = read_request("BJT differential pair: bases xb1 (AC 1, 0 V DC) and xb2 (0 V DC source), collectors xc1 "
+                           "and xc2.").sources
+    assert {(s.node, s.dc, s.ac) for s in sources} == {("xb1", 0.0, 1.0), ("xb2", 0.0, None)}
+
+
+def test_the_node_a_drive_comes_from_is_the_input_and_is_checked():
+    request = read_request("IF tank: parallel LC at 10.7 MHz, the cap is 100 pF. Drive it from tk_i via a 22k "
+                           "resistor; the tank node is tk_o.")
+    assert request.input == "tk_i"
+
+
+def test_a_device_kind_asked_for_and_absent_is_not_verified():
+    from spice_lsp.generation.coverage import named_devices
+    from spice_lsp.generation.pipeline import parse
+    netlist = parse("t\nV1 a 0 DC 1\nD1 a b dx\nR1 b 0 1k\n.model dx D(is=1e-14)\n.end\n").netlist
+    assert [i.status for i in named_devices("an antilog amp with an NPN (IS=1e-14) as the input element", netlist)] \
+        == ["fail"]
+    assert named_devices("a diode clamp, no transistor, no BJT", netlist) == []
+
+
+def test_an_output_said_to_swing_fully_saturates_at_the_rails():
+    result = generate("op-amp Schmitt, non-inverting, +/-12 V rails (output swings fully): 10k from q_in to the + pin, "
+                      "100k from q_out to the + pin, - pin grounded. q_in a 3 V peak, 200 Hz sine. Transient 15 ms")
+    assert "sat=0.99" in result.netlist

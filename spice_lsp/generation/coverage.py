@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spice_lsp.generation.checklist import FAIL, PASS, UNCHECKED, CheckItem, Probe
 from spice_lsp.generation.families import Family, covered_spans
+from spice_lsp.generation.function_words import read_function
 from spice_lsp.generation.intent import _RANGE, _WORD, SPICE_WAVE, Intent, Value, _quantities, _words_value, polarity
 from spice_lsp.generation.request import Request
 from spice_lsp.generation.scope import NODE_AFTER, SOURCE_NAMED
@@ -148,6 +149,35 @@ def named_parts(description: str, netlist: m.Netlist) -> list[CheckItem]:
     return items
 
 
+# A device the request names by its kind ("an NPN (IS = 1e-14) whose base is grounded", "a P-channel MOSFET"): the
+# answer's devices of that kind (the letter, and the card's type where the kind says a polarity)
+_DEVICE_KINDS = {r"npns?": ("Q", "npn"), r"pnps?": ("Q", "pnp"), r"bjts?|bipolar\s+transistors?": ("Q", ""),
+                 r"nmos(?:fets?)?|n-?channel\s+mosfets?": ("M", "nmos"),
+                 r"pmos(?:fets?)?|p-?channel\s+mosfets?": ("M", "pmos"), r"mosfets?": ("M", ""), r"jfets?": ("J", "")}
+
+
+def named_devices(description: str, netlist: m.Netlist) -> list[CheckItem]:
+    """A failing item for each kind of device the request names (not as what to leave out: "no transistor") of which
+    the answer, outside its subcircuits, has none: an NPN asked for and a diode built in its place."""
+    cards = {st.name.lower(): st.type.lower() for st in netlist.statements if isinstance(st, m.Model)}
+    devices = [(st.name[0].upper(), cards.get(st.fields[-1].text.lower(), "") if st.fields else "")
+               for st in netlist.body if isinstance(st, m.Element)]
+    devices += [(st.name[0].upper(), cards.get(f.text.lower(), "")) for st in netlist.body if isinstance(st, m.Element)
+                for f in st.fields if f.text.lower() in cards]
+    items = []
+    for words, (letter, kind_card) in _DEVICE_KINDS.items():
+        said = next((w for w in re.finditer(rf"(?<![\w-])(?:{words})\b(?![- ](?:level|style|like|equivalent))",
+                                           description, re.IGNORECASE)
+                     if not re.search(r"\b(?:no|without|instead\s+of|not\s+an?|rather\s+than)\s+"
+                                      r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?$", description[:w.start()],
+                                      re.IGNORECASE)), None)
+        if said and not any(kind == letter and (not kind_card or card.startswith(kind_card) or not card)
+                            for kind, card in devices):
+            items.append(CheckItem(f"{said[0]} (named in the request)", FAIL,
+                                   f"no {said[0].rstrip('s')} in the netlist"))
+    return items
+
+
 _ELEMENT_UNIT = {"R": "ohm", "C": "F", "L": "H", "V": "V", "I": "A"}
 _WAVE_UNITS = {"sin": "V V Hz s", "pulse": "V V s s s s s", "exp": "V V s s s s", "sffm": "V V Hz Hz"}
 _EXPRESSION_NUMBER = re.compile(r"(?<![\w.])\d[\w.]*|(?<![\w.])\.\d[\w.]*")
@@ -269,10 +299,21 @@ def circuit_kind(description: str, family: Family) -> list[CheckItem]:
                              and re.search(r"\b(?:the|my|our|your|their)\s+$", description[:said.start()], re.I))
                     for said in re.finditer(words, description, re.IGNORECASE))}
     own = " ".join([family.summary, *family.names, family.noun or ""])
+    items = []
+    # (which frequencies a filter keeps, as the request's words say it: "low-frequency junk blocked and everything
+    # from 10 kHz up let through" is no low-pass, whatever cutoff it has)
+    # (low against high only: a band's words are read less surely, a sweep's range or a "narrow band" stopped)
+    if (reading := read_function(description)) is not None and (side := _SIDES.get(reading.circuit)) \
+            and re.search(r"\b(?:low|high)[- ]?pass\b", own, re.IGNORECASE) and not re.search(side, own, re.IGNORECASE):
+        items.append(CheckItem(f"a {reading.circuit}, as the request's words say ('{reading.said}')", FAIL,
+                               f"this answer is a {family.summary}"))
     if not asked or asked & {kind for kind, words in _KINDS.items() if re.search(words, own, re.IGNORECASE)}:
-        return []
-    return [CheckItem(f"a {' or '.join(sorted(asked))}, as the request asks", FAIL,
-                      f"this answer is a {family.summary}")]
+        return items
+    return items + [CheckItem(f"a {' or '.join(sorted(asked))}, as the request asks", FAIL,
+                              f"this answer is a {family.summary}")]
+
+
+_SIDES = {"low-pass filter": r"low[- ]?pass", "high-pass filter": r"high[- ]?pass"}
 
 
 # --- numbers the request writes that no reader item accounts for ---------------------------------
@@ -761,6 +802,8 @@ def _same(a: float, b: float) -> bool:
 # an orientation, so its pins are checked one by one.
 
 _AT_NODE = re.compile(r"\b(?:at|on|into|onto)\s+(?:node\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?![=(]|\s*=)", re.IGNORECASE)
+_FROM_NODE = re.compile(r"\b(?i:from)\s+(?:(?i:node)\s+)?(?P<n>[a-z_][a-z0-9_]*)\b(?![=(]|\s*=)"
+                        r"(?=\s+(?i:via|through|thru|to|into)\b)")
 # "20k (w2), 40k (w1)": a name in lower case in parentheses after a value, the node that part goes to
 _VALUE_NODE = re.compile(r"(?<![\w.])\d[\d.]*\s*(?:meg|[kKmunpµ])?\s*(?:ohms?|\u03a9)?\s*\(\s*(?:node\s+)?"
                          r"(?P<n>(?!(?:msb|lsb)\b)[a-z_][a-z0-9_]*)\s*\)")
@@ -798,7 +841,8 @@ def named_nodes(description: str, request: Request, netlist: m.Netlist) -> list[
     # after a word of place ("at VIN", "into RL": a part's name, not a node); then, read more strictly (a short name
     # or one with a digit or underscore, no plain word), the node a stage drives ("... driving hout") and a name in
     # parentheses after a value ("then 20k (w2), 40k (w1)")
-    loose = [*_DRIVES_NODE.finditer(description), *_VALUE_NODE.finditer(description)]
+    # ... and the node something comes from ("drive it from tkin via a 10k resistor"), read as strictly
+    loose = [*_DRIVES_NODE.finditer(description), *_VALUE_NODE.finditer(description), *_FROM_NODE.finditer(description)]
     for said in [*_AT_NODE.finditer(description), *loose]:
         node = said["n"].lower()
         if node in _NOT_NODE_WORDS or node in _GROUNDED or node in have or node in read or node in seen or (

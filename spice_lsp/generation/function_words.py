@@ -398,6 +398,8 @@ _AWAY = re.compile(r"\s*(?:(?!(?:and|but|or|then|while)\b)(?:\w[\w']*|\(\s*node\
                    r"(?:away|out|off|at\s+bay)\b")
 # (a result clause has its own verb: "strip everything below 300 Hz so only the treble makes it through")
 _CLAUSE = re.compile(r"[,;:()]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\b(?:while|but|and\s+(?:then\s+)?(?:starts?|begins?))\b"
+                     # ("... blocked and everything from 10 kHz up let through": a second thing said of its own)
+                     r"|\band\s+(?=(?:everything|anything|all|whatever|the\s+rest)\b)"
                      r"|\bso\s+(?:that\s+)?(?!(?:much|many|far|long|as|called|on)\b)(?=[a-z])")
 
 
@@ -442,6 +444,13 @@ def _passes(low: str, m: re.Match) -> bool | None:
     if not verbs:
         return None
     verb = max(verbs, key=lambda x: x[0])[1]
+    # ("I want the low-frequency junk (hum, drift) blocked": a wish names what it is, the verb after what happens)
+    # (its aside skipped: "junk (hum, drift) blocked")
+    rest = re.sub(r"\([^()]*\)", lambda a: " " * len(a[0]), low[m.end():])
+    rest = rest[:next((c.start() for c in _CLAUSE.finditer(rest)), len(rest))]
+    after = [v for v in (*_PASS.finditer(rest), *_BLOCK.finditer(rest)) if not re.fullmatch(r"wants?|needs?", v[0])]
+    if re.fullmatch(r"wants?|needs?", verb[0]) and after:
+        verb = min(after, key=lambda v: v.start())
     passed = verb.re is not _BLOCK and not (verb[0].startswith("keep") and _AWAY.match(low, m.end()))  # "keeps DC away"
     return passed != bool(negated)
 

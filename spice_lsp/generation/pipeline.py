@@ -50,6 +50,7 @@ from spice_lsp.generation.coverage import (
     circuit_kind,
     idle_sources,
     measured_ports,
+    named_devices,
     named_nodes,
     named_parts,
     parts_as_stated,
@@ -1129,6 +1130,7 @@ def check_answer(build: Build, netlist: str, timeout: float = 10.0) -> Verificat
     items += [CheckItem(e.text, PASS, f"simulated by the {family.summary} (no {e.kind} element); its value is "
                         "measured through the function check") for e in simulated if family]
     items += named_parts(build.intent.description, result.netlist)
+    items += named_devices(build.intent.description, result.netlist)
     if build.function and build.provenance is None:  # an answer built by a family
         items += circuit_kind(build.intent.description, family_of(build.intent.kind))
     # (a figure inside a model parameter's words, "IDSS = 3 mA" read as the card's beta, is the card's: checked there)

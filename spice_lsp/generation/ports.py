@@ -138,9 +138,13 @@ _SIDE_SAID = re.compile(rf"\bnode\s+(?P<n>{_NAME})\s*,?\s+(?:is\s+)?(?:on\s+)?(?
                         rf"\s+(?:is\s+|at\s+|on\s+)?(?:node\s+)?(?P<m>{_NAME})\b(?![(])", re.IGNORECASE)
 
 
-_ON_SIDE = re.compile(rf"\b(?:{_SENSING_SIDE})\b[^.;]{{0,60}}?\bon\s+the\s+(?P<n>{_NAME})\s+side\b", re.IGNORECASE)
-_OTHER_ARM = re.compile(rf"\bother\s+(?:arm|side|leg)(?:'s)?\s+(?:mid-?point|junction|node)\s+(?:is\s+)?(?:node\s+)?"
-                        rf"(?P<n>{_NAME})\b", re.IGNORECASE)
+_ON_SIDE = re.compile(rf"\b(?:{_SENSING_SIDE})\b(?:[^.;]|\.\d){{0,60}}?\bon\s+the\s+(?P<n>{_NAME})\s+side\b",
+                      re.IGNORECASE)
+_OTHER_ARM = re.compile(rf"\bother\s+(?:(?:arm|side|leg)(?:'s)?\s+)?(?:mid-?point|junction|node)\s+(?:is\s+)?"
+                        rf"(?:node\s+)?(?P<n>{_NAME})\b", re.IGNORECASE)
+
+
+_SIDE_ASIDE = re.compile(rf"(?P<n>{_NAME})\s*\(\s*(?:the\s+)?(?:{_SENSING_SIDE})[\s-]+side\s*\)", re.IGNORECASE)
 
 
 def bridge_sides(text: str) -> tuple[str, str] | None:
@@ -150,8 +154,9 @@ def bridge_sides(text: str) -> tuple[str, str] | None:
     for m in _SIDE_SAID.finditer(text):
         qual, node = (m["q"], m["n"]) if m["n"] else (m["r"], m["m"])
         sides.setdefault(re.fullmatch(_SENSING_SIDE, qual.lower()) is not None, node.lower())
-    # ("the active gauge strained to 350.7 ohm (lower arm on the sg_a side), other arm's midpoint sg_b")
-    if on := _ON_SIDE.search(text):
+    # ("the active gauge strained to 350.7 ohm (lower arm on the sg_a side), other arm's midpoint sg_b", "outputs
+    # outp (RTD side) and outn")
+    if on := _ON_SIDE.search(text) or _SIDE_ASIDE.search(text):
         sides.setdefault(True, on["n"].lower())
     if other := _OTHER_ARM.search(text):
         sides.setdefault(False, other["n"].lower())

@@ -4651,6 +4651,24 @@ comparator mirror divider stage circuit bridge latch rectifier driver multiplier
 flips toggles fires triggers clips limits saturates""".split())  # (and what a circuit does there: "trips at +2 V")
 
 
+# "Bases dp_b1 (AC 1, 0 V DC) and dp_b2 (0 V DC source)": a node's levels in the aside after its name
+_LEVEL_ASIDE = re.compile(r"(?<![\w.])(?P<n>[a-z][a-z0-9]*[_\d]\w*)\s*\(\s*(?P<body>(?:AC|DC|[-+]?\d)[^()]*?)\s*\)")
+
+
+def _levels_in_asides(text: str, request: Request) -> None:
+    """A node named with its levels in parentheses ("dp_b1 (AC 1, 0 V DC)") is driven by a source at them, where no
+    source stated is on it already and the aside says nothing but levels."""
+    for m in _LEVEL_ASIDE.finditer(text):
+        node = _node(m["n"])
+        if node in {s.node for s in request.sources} or node not in request.nodes \
+                or not re.search(r"\b(?:AC|DC)\b", m["body"]) \
+                or re.search(r"[a-z]{3,}", re.sub(r"\b(?:AC|DC|V|volts?|mV|source|peak|offset)\b", " ", m["body"],
+                                                   flags=re.IGNORECASE)):
+            continue
+        if (levels := _stated_levels(m["body"], "V")) and ("ac" in levels or "dc" in levels):
+            request.sources.append(SourceConstraint(m[0], node, **levels))  # type: ignore[arg-type]
+
+
 def _current_source_ac(request: Request) -> None:
     """"a 2 uA current source (AC 1 too) at the inverting input pd_n": the AC level said of a current source is that
     source's, no voltage source of its own; the current source is placed where its statement puts it."""
@@ -5995,6 +6013,12 @@ def _read_request(description: str) -> Request:
                                                  re.IGNORECASE)}
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
+    # ("Drive it from tkin via a 10k resistor": the node the drive comes from, through a part, is the input)
+    if request.input is None and (fed := re.search(r"\b(?:drive|drives|driven|driving|feed|feeds|fed|feeding)\s+"
+                                                   r"(?:it\s+|the\s+\w+\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
+                                                   r"(?:via|through|thru)\b", text, re.IGNORECASE)) \
+            and fed["n"].lower() not in _NOT_NODES and not _article(fed, "n"):
+        request.input = _node(fed["n"])
     # ("in lr_in, AC 1 V; out lr_lp": a clause of its own that opens with the port's short word, then its name)
     for role, word in (("output", "out"), ("input", "in")):
         opened = re.search(rf"(?:^|[.;,:]\s*){word}\s+(?P<n>[a-z][a-z0-9]*_\w+|[a-z]+\d\w*)\b(?=\s*(?:[,;.)]|$))",
@@ -6111,6 +6135,7 @@ def _read_request(description: str) -> Request:
     _sources_on_known_nodes(request)
     _pins_fed_by_sources(request)
     _pins_as_ends(text, request)
+    _levels_in_asides(text, request)
     # ("Drive lt_inp with 0 V DC + AC 1, ground the other base": the one node a signal is stated on is the input)
     # (a node named as such, never a word a source was misplaced on)
     signals = {s.node for s in request.sources if s.node and s.kind == "V" and not s.supply and s.minus is None

@@ -105,8 +105,8 @@ def comparator_block(f: _Filler) -> str:
 
 
 # "rail-to-rail output", "the output swings to the rails", "output goes rail to rail"
-RAIL_TO_RAIL = re.compile(r"\brail[- ]to[- ]rail\b|\bswings?\s+(?:all\s+the\s+way\s+)?to\s+(?:the|both|its)\s+rails\b",
-                          re.IGNORECASE)
+RAIL_TO_RAIL = re.compile(r"\brail[- ]to[- ]rail\b|\bswings?\s+(?:all\s+the\s+way\s+)?to\s+(?:the|both|its)\s+rails\b"
+                          r"|\bswings?\s+fully\b|\bfull[- ](?:rail|swing)\b", re.IGNORECASE)
 
 
 def saturation(intent, share: float = 0.9) -> float:
