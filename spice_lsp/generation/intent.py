@@ -408,7 +408,7 @@ _KEYWORDS: list[tuple[str, dict[str, str]]] = [  # nearest match wins; ties go t
     # ("100k from output ns_out back to +": the feedback resistor, to either input)
     # ... "47k from output to the non-inverting input"
     (r"feedback|out(?:put)?\s+(?:[a-z_]\w*\s+)?(?:back\s+)?to\s+(?:the\s+)?(?:minus|inverting|negative|non-?inverting|plus|"
-     r"positive|-|\+)", {"ohm": "RF"}),
+     r"positive|-|\+)(?:\s*(?:input|pin))?", {"ohm": "RF"}),
     # "when in goes past 2.5 V": the level a comparator switches at
     (r"(?:goes|rises|gets|climbs|falls|drops|is)\s+(?:past|above|over|beyond|below|under)|crosses|exceeds",
      {"V": "VBIAS"}),
