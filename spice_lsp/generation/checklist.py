@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spice_lsp.generation.request import GROUND, Request, Spec
+from spice_lsp.generation.request import CURRENT_DIRECTED, GROUND, Request, Spec
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
 from spice_lsp.language import model as m
@@ -126,7 +126,7 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
     sources = [e for e in elements if e.name[0].upper() in "VI"]
     for source in request.sources:
         # (a current source said with no direction, "a 2 uA current source at pd_n", on the node either way)
-        pins = (1,) if source.kind != "I" or _DIRECTED.search(source.text) else (0, 1)
+        pins = (1,) if source.kind != "I" or CURRENT_DIRECTED.search(source.text) else (0, 1)
         hits = [e for e in sources if (source.name is None or e.name.upper() == source.name.upper())
                 and (source.name is not None or e.name[0].upper() == source.kind)  # (an unnamed one: of its kind)
                 and (source.node is None or any(_norm(layout(e).nodes[k if source.kind == "I" else 0].text)
@@ -599,9 +599,6 @@ def _small_signal(netlist: str, inp: str) -> str:
     return source.sub(lambda m: f"{m[1].rstrip()} AC 1", netlist, count=1)
 
 
-# the words that give a current its direction ("pushing 10 uA into x", "sinking 1 mA from y")
-_DIRECTED = re.compile(r"\b(?:into|push\w*|pump\w*|sourc(?:es|ing)|sink\w*|draw\w*|pull\w*|out\s+of|from|leav\w*)\b",
-                       re.IGNORECASE)
 _HOLDER = re.compile(r"^(V\w*)\s+(\S+)\s+0\s+(?:DC\s+)?[-+]?[\d.]+\w*\s*$", re.IGNORECASE | re.MULTILINE)
 _ZERO_SOURCE = re.compile(r"^(V\w*)\s+(\S+)\s+(\S+)\s+(?:DC\s+)?0\s*$", re.IGNORECASE | re.MULTILINE)
 

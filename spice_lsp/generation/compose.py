@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spice_lsp.generation.ports import RAIL, Ports, read_ports, said_nodes
 from spice_lsp.generation.recipes.sensors import LED
-from spice_lsp.generation.request import ElementConstraint, ModelParam, Request, SourceConstraint
+from spice_lsp.generation.request import CURRENT_DIRECTED, ElementConstraint, ModelParam, Request, SourceConstraint
 from spice_lsp.generation.templates import MODELS
 from spice_lsp.generation.vocabulary import NOT_NODES, PINS
 from spice_lsp.language.units import format_eng, is_rkm, parse_number
@@ -1676,8 +1676,7 @@ def _place_current(stated: SourceConstraint, found: list[Line], added: list[Line
     currents = [line for line in found if line.name[0].upper() == "I"]
     # (a source said with no direction, "a 2 uA current source at the inverting input pd_n", keeps the circuit's own,
     # which may draw its current out of the node: a photodiode's at a transimpedance stage's input)
-    directed = re.search(r"\b(?:into|push\w*|pump\w*|sourc(?:es|ing)|sink\w*|draw\w*|pull\w*|out\s+of|from|leav\w*)\b",
-                         stated.text, re.IGNORECASE)
+    directed = CURRENT_DIRECTED.search(stated.text)
     own = next((line for line in currents if (line.nodes[1] == node or not directed and line.nodes[0] == node
                                               and line.nodes[1] == "0" if node else
                                               line.name.upper() == source.upper())),

@@ -448,11 +448,14 @@ def _passes(low: str, m: re.Match) -> bool | None:
     # (its aside skipped: "junk (hum, drift) blocked")
     rest = re.sub(r"\([^()]*\)", lambda a: " " * len(a[0]), low[m.end():])
     rest = rest[:next((c.start() for c in _CLAUSE.finditer(rest)), len(rest))]
-    after = [v for v in (*_PASS.finditer(rest), *_BLOCK.finditer(rest)) if not re.fullmatch(r"wants?|needs?", v[0])]
-    if re.fullmatch(r"wants?|needs?", verb[0]) and after:
+    after = [v for v in (*_PASS.finditer(rest), *_BLOCK.finditer(rest)) if not _WISH.fullmatch(v[0])]
+    if _WISH.fullmatch(verb[0]) and after:
         verb = min(after, key=lambda v: v.start())
     passed = verb.re is not _BLOCK and not (verb[0].startswith("keep") and _AWAY.match(low, m.end()))  # "keeps DC away"
     return passed != bool(negated)
+
+
+_WISH = re.compile(r"wants?|needs?")  # a verb of _PASS that only names what the request is about
 
 
 def _band_figure(low: str, passed: bool) -> re.Match | None:

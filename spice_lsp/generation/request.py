@@ -4690,6 +4690,12 @@ def _current_source_ac(request: Request) -> None:
         request.sources.remove(s)
 
 
+# the words that give a current its direction ("pushing 10 uA into x", "sinking 1 mA from y"): a source said without
+# them may sit either way round on its node
+CURRENT_DIRECTED = re.compile(r"\b(?:into|push\w*|pump\w*|sourc(?:es|ing)|sink\w*|draw\w*|pull\w*|out\s+of|from|"
+                              r"leav\w*)\b", re.IGNORECASE)
+
+
 def _stepped_supply(text: str, request: Request) -> None:
     """"the rail comes up from 0 to 5v right at t=0 (1us edge)": the one supply the request states, switched on as
     that sentence says (its step), when no wave of its own is read."""
