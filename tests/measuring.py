@@ -38,6 +38,18 @@ def deck(*lines: str) -> m.Netlist:
     return parse("probe\n" + "\n".join(lines) + "\n.end\n").netlist
 
 
+def parts(netlist: str) -> dict[str, list[str]]:
+    """Each element line's fields after its name, by name (no title, dot lines, comments or continuations)."""
+    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
+            if line.strip() and not line.startswith((".", "*", "+"))}
+
+
+def stated(text: str) -> dict[str | None, tuple[str | None, ...] | None]:
+    """The request reader's elements of `text`: each one's nodes, by its name (or its words where it has none)."""
+    from spice_lsp.generation.request import read_request
+    return {e.name or e.text: e.nodes for e in read_request(text).elements}
+
+
 def statuses(items) -> list[str]:
     return [i.status for i in items]
 

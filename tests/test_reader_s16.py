@@ -11,6 +11,7 @@ from spice_lsp.generation.pipeline import CannotServe, generate
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.units import parse_number
+from tests.measuring import parts
 
 
 def _element(text: str, name: str):
@@ -19,11 +20,6 @@ def _element(text: str, name: str):
 
 def _source(text: str, name: str):
     return next(s for s in read_request(text).sources if s.name == name)
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
 
 
 @pytest.mark.parametrize(("text", "name", "nodes"), [
@@ -35,7 +31,7 @@ def _lines(netlist: str) -> dict[str, list[str]]:
 def test_a_part_named_with_an_underscore_in_lower_case_keeps_its_name(text, name, nodes):
     assert _element(text, name).nodes == nodes
     answer = generate(text)
-    assert name in _lines(answer.netlist) and answer.verified
+    assert name in parts(answer.netlist) and answer.verified
 
 
 @pytest.mark.parametrize(("text", "name", "node"), [
@@ -46,7 +42,7 @@ def test_a_part_named_with_an_underscore_in_lower_case_keeps_its_name(text, name
 def test_a_source_named_in_mixed_case_keeps_its_name(text, name, node):
     assert _source(text, name).node == node
     answer = generate(text)
-    assert _lines(answer.netlist)[name][0] == node and answer.verified
+    assert parts(answer.netlist)[name][0] == node and answer.verified
 
 
 def test_v_out_with_a_level_is_the_outputs_level_not_a_source():
@@ -84,7 +80,7 @@ def test_a_controlled_sources_card_written_inline_gives_its_nodes_and_value():
     part = _element(text, "G5")
     assert (part.nodes, part.value) == (("0", "y", "x", "0"), 2e-3)
     answer = generate(text)
-    assert _lines(answer.netlist)["G5"][:4] == ["0", "y", "x", "0"] and answer.verified
+    assert parts(answer.netlist)["G5"][:4] == ["0", "y", "x", "0"] and answer.verified
 
 
 @pytest.mark.parametrize("text", [
@@ -96,7 +92,7 @@ def test_an_unnamed_ac_source_on_a_node_drives_the_familys_input(text):
     request = read_request(text)
     node = next(s.node for s in request.sources if s.ac is not None)
     answer = generate(text)
-    assert any(line[0] == node and "AC" in " ".join(line) for name, line in _lines(answer.netlist).items()
+    assert any(line[0] == node and "AC" in " ".join(line) for name, line in parts(answer.netlist).items()
                if name.upper().startswith("V"))
 
 
@@ -116,7 +112,7 @@ def test_the_tank_node_and_the_feed_resistor_of_an_lc_tank():
            "resistor; the tank node is tk."
     assert read_ports(text).roles.get("tank") == ("tk",)
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert any(v[:2] == ["gen", "tk"] and v[2] == "22k" for k, v in lines.items() if k.startswith("R"))
     assert answer.verified
 
@@ -126,7 +122,7 @@ def test_the_timing_capacitors_node_named_by_its_noun():
            "two equal resistors in the hysteresis divider, +/-5 V rails. Run a 10 ms transient."
     assert read_ports(text).roles.get("capacitor") == ("tc",)
     answer = generate(text)
-    assert any(k.startswith("C") and "tc" in v for k, v in _lines(answer.netlist).items())
+    assert any(k.startswith("C") and "tc" in v for k, v in parts(answer.netlist).items())
 
 
 def test_sim_and_a_length_is_a_transient():
@@ -162,7 +158,7 @@ def test_a_signal_made_bigger_at_another_node_and_the_noun_its_source_is_said_by
 def test_a_battery_named_on_its_node_is_the_familys_supply_and_the_leds_anode_named():
     text = "Light an LED from a 5 V battery (the source is VB1 on node bat) at 15 mA. The LED's anode is node la."
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["VB1"][0] == "bat" and any(k.startswith("D") and v[0] == "la" for k, v in lines.items())
     assert answer.verified
 
@@ -175,7 +171,7 @@ def test_two_mos_models_named_for_their_polarity_and_sizes_after_the_device_word
              if line.lower().startswith(".model")}
     assert "vto=0.45" in cards["nmos"] and "vto=-0.45" in cards["pmos"]
     assert "kp=0.00015" in cards["nmos"].replace("150u", "0.00015")
-    widths = {v[4]: v[5] for k, v in _lines(answer.netlist).items() if k.startswith("M")}
+    widths = {v[4]: v[5] for k, v in parts(answer.netlist).items() if k.startswith("M")}
     assert set(widths.values()) >= {"W=2u", "W=5u"}
     assert not any(w.startswith("two values for") for w in answer.warnings)
 
@@ -207,12 +203,12 @@ def test_a_product_of_two_numbers_is_no_gain(text):
 def test_a_part_named_after_its_noun_is_one_part(text):
     elements = read_request(text).elements
     assert all(e.name for e in elements) and len(elements) == 2
-    assert len([k for k in _lines(generate(text).netlist) if k[0] in "RC"]) == 2
+    assert len([k for k in parts(generate(text).netlist) if k[0] in "RC"]) == 2
 
 
 def test_a_current_source_named_with_an_underscore():
     text = "A 2 mA current source I_ref pushing into node k, and Rk = 1k from k to ground. Operating point."
-    assert "I_ref" in _lines(generate(text).netlist)
+    assert "I_ref" in parts(generate(text).netlist)
 
 
 @pytest.mark.parametrize(("text", "equal"), [
@@ -221,14 +217,14 @@ def test_a_current_source_named_with_an_underscore():
 ])
 def test_equal_parts_where_the_unity_gain_design_has_them_unequal(text, equal):
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     values = {lines[f"{equal}1"][-1], lines[f"{equal}2"][-1]}
     assert len(values) == 1 and answer.verified
 
 
 def test_equal_resistors_given_set_the_capacitors_of_a_unity_gain_low_pass():
     answer = generate("Sallen-Key low-pass at 1.5 kHz with two equal 22k resistors")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["R1"][-1] == lines["R2"][-1] == "22k" and answer.verified
 
 
@@ -241,16 +237,16 @@ def test_a_triangle_input_at_the_frequency_stated():
 def test_a_source_resistor_into_a_named_node_and_a_trap_fed_through_a_resistance():
     ladder = generate("3rd-order Butterworth LC low-pass (C-L-C) for 75 ohm, cutoff 5 MHz. Source V1 (1 V AC) on node "
                       "sg with a 75 ohm source resistor into fin; 75 ohm load on fout.")
-    assert _lines(ladder.netlist)["R1"][:2] == ["sg", "fin"]
+    assert parts(ladder.netlist)["R1"][:2] == ["sg", "fin"]
     trap = generate("Series LC trap to ground that removes 455 kHz from node tp, using a 10 uH inductor; the signal "
                     "comes from a 1 V AC source on node sig through 470 ohm.")
-    assert any(v[:3] == ["sig", "tp", "470"] for k, v in _lines(trap.netlist).items() if k.startswith("R"))
+    assert any(v[:3] == ["sig", "tp", "470"] for k, v in parts(trap.netlist).items() if k.startswith("R"))
 
 
 def test_a_thermistors_stated_resistance_at_the_temperature_it_is_read_at():
     answer = generate("NTC thermistor divider: the thermistor (6.5k at 35 C, model it as that resistor) from the 5 V "
                       "rail node v5 to node tm, and a 10k fixed resistor from tm to ground. What does tm read at 35 C?")
-    assert any(v[-1] == "6500" or v[-1] == "6.5k" for k, v in _lines(answer.netlist).items() if k == "RT")
+    assert any(v[-1] == "6500" or v[-1] == "6.5k" for k, v in parts(answer.netlist).items() if k == "RT")
     assert answer.verified
 
 
@@ -269,7 +265,7 @@ def test_a_pumps_supply_on_its_own_node_its_flying_capacitor_and_its_clock_on_an
     text = ("Diode charge-pump voltage doubler: 5 V DC on node pin, a 0-5 V 20 kHz square wave on node ck driving "
             "a 2.2 uF flying capacitor, two diodes, 22 uF output capacitor and 4.7k load on node out2. Run 10 ms.")
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert any(k.startswith("V") and v[0] == "pin" for k, v in lines.items())
     assert any(k.startswith("C") and v[-1] == "2.2u" for k, v in lines.items())
     assert answer.verified, answer.warnings
@@ -289,7 +285,7 @@ def test_a_time_given_its_value_after_at_is_no_node():
 def test_a_sine_made_positive_only_is_a_rectifier():
     answer = generate("Turn a 60 Hz sine of 8 V peak at node vac into a lumpy, positive-only voltage at node vr, using "
                       "one diode and a 1k load. Show me 50 ms.")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert any(k.startswith("D") for k in lines) and any(v[:2] == ["vr", "0"] for k, v in lines.items() if k[0] == "R")
 
 
@@ -305,7 +301,7 @@ def test_a_common_source_gain_with_its_drain_resistor_given_sets_the_gate_bias()
     answer = generate("NMOS common-source stage with voltage gain -4: model NQ (VTO=0.6, KP=200u), W=10u, L=1u, "
                       "RD = 5.6k from the 9 V rail to drain node d4. Gate node g4 gets a DC bias plus 1 V AC from one "
                       "source; pick the bias.")
-    gate = next(v for k, v in _lines(answer.netlist).items() if k.startswith("V") and v[0] == "g4")
+    gate = next(v for k, v in parts(answer.netlist).items() if k.startswith("V") and v[0] == "g4")
     assert gate[2] != "1" and answer.verified
 
 
@@ -320,7 +316,7 @@ def test_the_input_stage_feedback_resistors_of_an_instrumentation_amplifier():
     answer = generate("Three-op-amp instrumentation amplifier, gain 20, using 47k for the two input-stage feedback "
                       "resistors and 22k everywhere in the difference stage. Test: 1.01 V DC on ia and 1.00 V DC on "
                       "ib; output io.")
-    values = sorted(v[-1] for k, v in _lines(answer.netlist).items() if k[0] == "R" and k not in ("Rin", "Rpole"))
+    values = sorted(v[-1] for k, v in parts(answer.netlist).items() if k[0] == "R" and k not in ("Rin", "Rpole"))
     assert values.count("47k") == 2 and values.count("22k") == 4
     assert answer.verified, answer.warnings
 
@@ -329,7 +325,7 @@ def test_a_summing_dac_with_one_op_amp_is_the_inverting_summer_its_code_read():
     answer = generate("4-bit binary-weighted summing DAC with an op-amp: input resistors 8k (MSB), 16k, 32k, 64k "
                       "(LSB), 4k feedback, bits as 5 V or 0 V sources on nodes b3 (MSB), b2, b1, b0; output vd. "
                       "Code 1001.")
-    assert sum(1 for k in _lines(answer.netlist) if k.startswith("X")) == 1
+    assert sum(1 for k in parts(answer.netlist) if k.startswith("X")) == 1
     assert not any(e.name == "Code" for e in read_request("DAC, output vd. Code 1001.").elements)
     assert answer.verified, answer.warnings
 
@@ -337,8 +333,8 @@ def test_a_summing_dac_with_one_op_amp_is_the_inverting_summer_its_code_read():
 def test_a_differentiators_unity_gain_frequency_counts_its_series_input_resistor():
     answer = generate("Op-amp differentiator with unity gain at 2 kHz, plus a 470 ohm input resistor in series with "
                       "the capacitor. Input dx (1 V AC), output dy.")
-    rf = next(v[-1] for k, v in _lines(answer.netlist).items() if k.startswith("R") and "dy" in v)
-    c = _lines(answer.netlist)["C1"][-1]
+    rf = next(v[-1] for k, v in parts(answer.netlist).items() if k.startswith("R") and "dy" in v)
+    c = parts(answer.netlist)["C1"][-1]
     xc = 1 / (2 * math.pi * 2e3 * parse_number(c))
     assert parse_number(rf) == pytest.approx(math.hypot(470, xc), rel=0.02)  # |Zin| at 2 kHz, E96
     assert answer.verified, answer.warnings
@@ -352,7 +348,7 @@ def test_a_level_written_with_v_as_its_decimal_point(text, level):
 
 def test_a_rail_written_3v3_is_never_verified_at_another_level():
     answer = generate("3v3 rail on node r7 (source VQ), 330R from r7 to y, 2k2 from y to gnd. bias point pls")
-    source = _lines(answer.netlist)["VQ"]
+    source = parts(answer.netlist)["VQ"]
     assert answer.verified is False or parse_number(source[3]) == pytest.approx(3.3)
 
 
@@ -362,7 +358,7 @@ def test_a_rail_written_3v3_is_never_verified_at_another_level():
 ])
 def test_a_part_placed_without_its_value_is_checked_where_it_is_placed(text):
     answer = generate(text)
-    placed = any(k.startswith("C") and set(v[:2]) == {"pb", "0"} for k, v in _lines(answer.netlist).items())
+    placed = any(k.startswith("C") and set(v[:2]) == {"pb", "0"} for k, v in parts(answer.netlist).items())
     assert placed or not answer.verified
 
 
@@ -375,5 +371,5 @@ def test_the_node_a_stage_drives_is_checked():
 def test_nodes_named_in_parentheses_after_values_are_checked():
     answer = generate("Inverting-summer DAC, 3 bits, binary-weighted inputs: 10k for the MSB on q2, then 20k (q1), "
                       "40k (q0), 5k feedback, output qd. Bits are 5 V or 0 V DC sources; code 011.")
-    nodes = {n for v in _lines(answer.netlist).values() for n in v[:2]}
+    nodes = {n for v in parts(answer.netlist).values() for n in v[:2]}
     assert {"q1", "q0"} <= nodes or not answer.verified

@@ -9,11 +9,7 @@ import pytest
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
+from tests.measuring import parts
 
 
 def _directives(text: str) -> list[str]:
@@ -38,7 +34,7 @@ def test_a_model_named_with_has_reaches_the_part_and_the_card():
     part = next(e for e in read_request(text).elements if e.name == "D3")
     assert part.model == "DQ"
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["D3"] == ["da", "0", "DQ"] and lines["VX"][:2] == ["da", "0"]
     assert any(r.lower().startswith(".model dq d") and "is=2e-14" in r.lower() for r in answer.netlist.splitlines())
     assert answer.verified
@@ -95,7 +91,7 @@ def test_a_named_sources_level_said_in_a_later_sentence():
 
 def test_a_level_on_a_node_followed_by_in_is_the_input():
     answer = generate("Voltage divider: 10 V on vten in, 2.5 V out on node q25.")
-    assert _lines(answer.netlist)["V1"][:2] == ["vten", "0"]
+    assert parts(answer.netlist)["V1"][:2] == ["vten", "0"]
 
 
 def test_a_circuit_run_off_a_level_on_a_noted_node():
@@ -108,13 +104,13 @@ def test_a_part_that_feeds_it_runs_from_its_node_to_the_part_before():
             "AC from 1 kHz to 100 kHz.")
     assert next(e for e in read_request(text).elements if e.name == "R2").nodes == ("src", "lc")
     answer = generate(text)
-    assert _lines(answer.netlist)["R2"][:2] == ["src", "lc"] and answer.verified
+    assert parts(answer.netlist)["R2"][:2] == ["src", "lc"] and answer.verified
 
 
 def test_a_ground_leg_resistor_is_the_amplifiers_and_its_checks_follow_its_value():
     answer = generate("Non-inverting amplifier with a gain of 6, ground-leg resistor RB = 2k. Input a1, output a2. "
                       "AC 1 V on a1.")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["RB"][1] == "0" and lines["RB"][2] == "2k"
     assert answer.verified
 
@@ -158,7 +154,7 @@ def test_a_load_of_two_amps_is_no_amplifier():
 def test_ports_named_by_their_in_and_out_suffixes():
     answer = generate("boost converter from a 5 V cell (pw_in): 22u inductor, ideal switch to ground at 100 kHz, "
                       "duty 0.5, diode to pw_out, 100u output cap, 50 ohm load. tran 3 ms")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert any(v[:2] == ["pw_in", "0"] for k, v in lines.items() if k.startswith("V"))
     assert any("pw_out" in v[:2] for k, v in lines.items() if k.startswith("R"))
 
@@ -181,7 +177,7 @@ def test_triode_said_of_a_mosfet_is_its_region():
 def test_a_multiple_feedback_low_pass_with_its_resistors_stated_meets_its_corner():
     answer = generate("Multiple-feedback low-pass, Butterworth, fc = 2 kHz, inverting gain of 3 (R1 = 4.7k in, "
                       "R2 = 14.1k feedback). Input a with 1 V AC, output b.")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["R1"][2] == "4.7k" and lines["R2"][2] == "14.1k"
     assert answer.verified
 
@@ -235,7 +231,7 @@ def test_a_level_the_circuits_own_divider_makes_is_no_source():
 
 def test_outputs_named_by_their_suffixes_go_on_the_nodes_the_suffixes_name():
     answer = generate("State-variable filter, f0 = 2 kHz, Q = 1. Input f_in (1 V AC); outputs: f_hp, f_bp, f_lp.")
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     outputs = {n for v in lines.values() for n in v[:3]}
     assert {"f_hp", "f_bp", "f_lp"} <= outputs
     assert any(r.startswith(".print ac vm(f_bp)") for r in answer.netlist.splitlines())
@@ -272,8 +268,8 @@ def test_a_response_said_passive_is_an_lc_filters(text, kind):
 def test_a_capacitor_charged_through_a_resistor_from_a_source_onto_its_named_node():
     text = ("Charge C4 = 4.7 µF through R4 = 1.2 kΩ from a step source VS on node a (0 to 5 V at 1 ms); the capacitor "
             "node is q. Transient 20 ms.")
-    parts = {e.name: e.nodes for e in read_request(text).elements}
-    assert parts == {"C4": ("q", "0"), "R4": ("a", "q")}
+    said = {e.name: e.nodes for e in read_request(text).elements}
+    assert said == {"C4": ("q", "0"), "R4": ("a", "q")}
     assert generate(text).verified
 
 
@@ -292,7 +288,7 @@ def test_another_parts_pin_is_not_the_supplys_node():
     text = "LED driver: 15 mA through a green LED from a 5 V supply VS5 via a series resistor, LED anode at node ga."
     assert next(s for s in read_request(text).sources if s.name == "VS5").node != "ga"
     answer = generate(text)
-    assert _lines(answer.netlist)["D1"][0] == "ga" and answer.verified
+    assert parts(answer.netlist)["D1"][0] == "ga" and answer.verified
 
 
 def test_each_inputs_weight_said_by_it():
@@ -306,7 +302,7 @@ def test_a_load_after_a_sources_node_loads_the_output():
                            "load.")
     assert not any(e.kind == "R" and "v12" in (e.nodes or ()) for e in request.elements)
     answer = generate("Zener shunt regulator giving 5.1 V at node zo from a 12 V input (node v12) into a 2 kΩ load.")
-    assert _lines(answer.netlist)["V1"][:2] == ["v12", "0"] and answer.verified
+    assert parts(answer.netlist)["V1"][:2] == ["v12", "0"] and answer.verified
 
 
 def test_an_unregulated_level_on_a_node_is_its_source_not_the_output():
@@ -419,7 +415,7 @@ def test_devices_that_share_a_model_said_once_all_use_it_and_its_name_is_checked
             "steps.")
     assert {e.name: e.model for e in read_request(text).elements if e.kind == "D"} == {"D4": "DQ1", "D5": "DQ1"}
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["D4"][-1] == lines["D5"][-1] == "DQ1" and answer.verified
 
 
@@ -438,7 +434,7 @@ def test_a_series_lc_trap_to_ground_fed_through_a_stated_resistor():
     assert any(e.kind == "R" and e.nodes == ("ti", "tp") for e in read_request(text).elements)
     answer = generate(text)
     assert answer.intent.kind == "rlc_notch"
-    assert _lines(answer.netlist)["R1"][:2] == ["ti", "tp"] and answer.verified
+    assert parts(answer.netlist)["R1"][:2] == ["ti", "tp"] and answer.verified
 
 
 def test_a_sine_written_in_vrms_is_its_peak():

@@ -14,11 +14,7 @@ from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.recipes.data_conversion import _word
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.parser import parse
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
+from tests.measuring import parts
 
 
 def _directives(text: str) -> list[str]:
@@ -82,7 +78,7 @@ def test_an_op_amp_named_by_the_request_keeps_its_name():
     text = ("Ideal op-amp XA4 as an inverting stage: RI4 = 4.7k from k1 to km, RF4 = 22k from km to k2, "
             "non-inverting input grounded. VK = 0.1 V DC on k1. Op point.")
     assert any(e.kind == "X" and e.name == "XA4" for e in read_request(text).elements)
-    assert "XA4" in _lines(generate(text).netlist)
+    assert "XA4" in parts(generate(text).netlist)
 
 
 @pytest.mark.parametrize(("text", "node", "ac"), [
@@ -168,7 +164,7 @@ def test_a_drain_level_designs_the_gate_bias():
     assert (spec.target, spec.node) == (4.0, "dq")
     answer = generate(text)
     assert answer.verified
-    vgs = float(_lines(answer.netlist)["VGG"][3])
+    vgs = float(parts(answer.netlist)["VGG"][3])
     assert vgs == pytest.approx(0.8 + (2 * (9 - 4) / 4.7e3 / (120e-6 * 20)) ** 0.5, rel=0.01)
 
 
@@ -179,7 +175,7 @@ def test_an_integrator_falling_to_unity_at_a_frequency():
     assert (spec.target, spec.at) == (1.0, 1000.0)
     answer = generate(text)
     assert answer.verified
-    assert float(_lines(answer.netlist)["R1"][2].rstrip("k")) * 1e3 == pytest.approx(1 / (6.2832e3 * 22e-9), rel=0.02)
+    assert float(parts(answer.netlist)["R1"][2].rstrip("k")) * 1e3 == pytest.approx(1 / (6.2832e3 * 22e-9), rel=0.02)
 
 
 def test_ideal_names_no_output():
@@ -189,7 +185,7 @@ def test_ideal_names_no_output():
 def test_a_stated_input_resistor_is_kept_and_checked():
     text = "Inverting active low-pass, gain -4, 2 kHz corner, input resistor 4.7k. Input v_a, output v_b."
     answer = generate(text)
-    assert _lines(answer.netlist)["R1"][:2] == ["v_a", "inn"] and answer.verified
+    assert parts(answer.netlist)["R1"][:2] == ["v_a", "inn"] and answer.verified
     netlist = parse("t\nV1 v_a 0 AC 1\nR1 v_a inn 1.2k\nR2 inn v_b 4.7k\n.end\n").netlist
     [item] = coverage._input_resistor(text, netlist.elements)
     assert item.status == coverage.FAIL
@@ -240,13 +236,13 @@ def test_a_band_an_octave_wide_and_a_series_l_and_c():
 def test_hysteresis_is_the_relaxation_oscillators_own():
     answer = generate("Op-amp relaxation oscillator at 2 kHz, square wave on node sq, +/-10 V rails, hysteresis "
                       "set by two equal resistors, timing cap on node tc.")
-    assert "X1" in _lines(answer.netlist)
+    assert "X1" in parts(answer.netlist)
 
 
 def test_a_second_order_ladder_only_with_its_terminations():
     plain = generate("Second-order passive RLC low-pass, Butterworth, cutoff 2 kHz, from in to out.").netlist
     ended = generate("Second-order LC low-pass, Butterworth, 20 kHz cutoff, 75 ohm source and 75 ohm load.").netlist
-    assert sum(1 for n in _lines(ended) if n[0] in "LC") == 2
+    assert sum(1 for n in parts(ended) if n[0] in "LC") == 2
     assert "order 2" not in plain
 
 
@@ -265,7 +261,7 @@ def test_a_name_its_wave_follows_is_a_source():
 def test_a_level_reached_some_time_afterwards_is_a_lag():
     text = "When node n1 steps from 0 to 3 V at t = 0, node n2 should reach 1.5 V about 2 ms afterwards. Just R and C."
     answer = generate(text)
-    assert {name[0] for name in _lines(answer.netlist)} >= {"R", "C"} and answer.verified
+    assert {name[0] for name in parts(answer.netlist)} >= {"R", "C"} and answer.verified
 
 
 def test_a_family_word_after_a_figure_names_its_role_and_a_source_its_fed_node():
@@ -283,7 +279,7 @@ def test_a_node_said_high_while_is_the_output():
 def test_a_flash_converter_keeps_its_input_level_and_output_swing():
     answer = generate("2-bit flash converter: 3 V reference across 4 equal resistors, taps t1 to t3, each tap on a "
                       "comparator with f_in (1.7 V) on the other input; comparator outputs c1 to c3, 0/3.3 V.")
-    assert _lines(answer.netlist)["V1"][:4] == ["f_in", "0", "DC", "1.7"]
+    assert parts(answer.netlist)["V1"][:4] == ["f_in", "0", "DC", "1.7"]
     assert "vhigh=3.3" in answer.netlist
 
 
@@ -306,7 +302,7 @@ def test_a_cascode_designed_to_its_output_level():
 def test_a_photodiode_capacitance_said_in_parallel_is_no_feedback_capacitor():
     text = ("photodiode TIA: the diode as a 3 uA current source in parallel with 20 pF, pulling from the summing node "
             "s_k; 100k feedback so the output s_out is +0.3 V, and a feedback cap for 20 kHz bandwidth.")
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert lines["C2"][:3] == ["s_k", "0", "20p"]
     assert float(lines["C1"][2].rstrip("p")) * 1e-12 == pytest.approx(1 / (6.2832 * 100e3 * 20e3), rel=0.06)
 
@@ -320,7 +316,7 @@ def test_a_long_tailed_pair_with_one_base_grounded():
     text = ("long-tailed pair, +/-9 V supplies, 4.7k collector resistors, 2 mA ideal tail current. Drive base pa "
             "with a 1 V AC source, tie base pb to ground. Collectors pc1 and pc2.")
     assert parse_intent(text).kind == "bjt_long_tailed_pair"
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert lines["V3"][:2] == ["pa", "0"] and lines["V4"][:2] == ["pb", "0"]
     assert any(name.startswith("I") and words[3] == "2m" for name, words in lines.items())
 
@@ -343,7 +339,7 @@ def test_an_emitter_follower_coupled_to_its_load_with_its_emitter_level():
     assert any(s.node == "e_in" and s.ac == 1.0 for s in request.sources)
     assert next(s for s in request.specs if s.quantity == "vout").node == "e_x"
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["C2"][:2] == ["e_x", "e_ld"] and answer.verified
 
 
@@ -351,7 +347,7 @@ def test_a_lossy_integrators_dc_gain_in_db():
     text = "lossy integrator, 4.7k input R, unity-gain frequency 300 Hz, DC gain capped at 30 dB, input l1, output l2."
     spec = next(s for s in read_request(text).specs if s.quantity == "dc_gain_db")
     assert spec.target == 30.0
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert float(lines["R2"][2].rstrip("k")) * 1e3 / 4.7e3 == pytest.approx(10 ** 1.5, rel=0.02)
 
 
@@ -368,7 +364,7 @@ def test_a_square_averaged_by_an_r_and_a_c_to_a_ripple():
     assert source.node == "q1" and source.pulse[:2] == (0.0, 3.3)
     assert parse_intent(text).kind == "rc_lowpass"
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     r, c = (float(lines[n][2].replace("meg", "e6").replace("k", "e3").replace("n", "e-9").replace("u", "e-6"))
             for n in ("R1", "C1"))
     assert r * c >= 3.3 * 0.25 * 0.75 * 0.5e-3 / 20e-3 and answer.verified
@@ -379,7 +375,7 @@ def test_a_source_behind_its_own_resistance_into_a_buffer():
             "drive a 1k load on node p_out without loading the probe. Ideal op-amp. Op point.")
     assert parse_intent(text).kind == "opamp_buffer"
     assert any(e.kind == "R" and e.nodes == ("p_raw", "p_in") for e in read_request(text).elements)
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert lines["VP1"][:2] == ["p_raw", "0"] and lines["X1"][0] == "p_in"
 
 
@@ -388,7 +384,7 @@ def test_a_source_said_as_a_parts_end_and_a_stiff_shunt_regulator():
             "controlled by the op-amp, 2.5 V ideal reference, output 5.0 V into a 2.2k load.")
     assert [(s.name, s.node) for s in read_request(text).sources] == [("VS9", "vs9")]
     answer = generate(text)
-    assert _lines(answer.netlist)["VS9"][:2] == ["vs9", "0"]
+    assert parts(answer.netlist)["VS9"][:2] == ["vs9", "0"]
     # (the family's shunt is behavioural: the NPN the request names is absent, so the answer is not verified)
     assert not answer.verified and any(c.what.startswith("NPN") and c.status == "fail" for c in answer.checks)
 
@@ -398,7 +394,7 @@ def test_a_clipper_biased_on_both_sides():
             "roughly +/-4 V using two diodes and DC bias sources.")
     assert not any(d.startswith(".op") for d in _directives(text))
     answer = generate(text)
-    lines = _lines(answer.netlist)
+    lines = parts(answer.netlist)
     assert lines["V3"][3] == "{-3.4}" and answer.verified
 
 
@@ -419,7 +415,7 @@ def test_a_node_fed_from_a_source_through_a_part_is_the_parts_far_end():
 def test_the_other_base_grounded_by_the_verb_and_a_clippers_bias_source():
     text = ("Long-tailed pair: two NPNs, 4.7k collector resistors to +9 V, an ideal 1 mA tail current sink to -9 V. "
             "Drive base g_b1 with a 1 V AC source, ground the other base g_b2 and take the output at g_c2.")
-    assert _lines(generate(text).netlist)["V4"][:2] == ["g_b2", "0"]
+    assert parts(generate(text).netlist)["V4"][:2] == ["g_b2", "0"]
     clip = ("biased positive clipper: 5 V peak, 1 kHz sine on node k_in, 1k in series to k_out, a diode from k_out to "
             "a 1.5 V DC source (cathode on the source). 3 ms tran.")
     assert parse_intent(clip).values["VBIAS"].value == 1.5
@@ -432,7 +428,7 @@ def test_the_one_probed_node_is_the_output_and_a_thermistor_constant_is_no_resis
             "me v(n_o).")
     assert read_request(text).output == "n_o"
     assert not any(v.unit == "ohm" and v.value > 1e6 for v in parse_intent(text).values.values())
-    assert _lines(generate(text).netlist)["R1"][:2] == ["r3", "n_o"]
+    assert parts(generate(text).netlist)["R1"][:2] == ["r3", "n_o"]
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -458,7 +454,7 @@ def test_a_non_inverting_gain_below_one_is_reported():
 def test_spice_suffixes_in_capitals_and_a_mixed_case_source_name():
     text = "R7 2K2 a1n -> a2n, C7 330P a2n -> GND, Vg AC 1 on a1n. AC 10K-10MEG, 50 PTS/DEC"
     assert _element(text, "C7").value == pytest.approx(330e-12)
-    assert "Vg" in _lines(generate(text).netlist)
+    assert "Vg" in parts(generate(text).netlist)
 
 
 def test_a_level_said_before_the_source_that_feeds_a_node():
@@ -471,7 +467,7 @@ def test_an_unloaded_zener_designed_for_its_own_current():
     text = ("3.3 V reference from a 12 V supply with a zener: VZA on za, a dropping resistor from za to zb, and the "
             "zener (model BV=3.3 IBV=1m IS=1e-14) from zb to ground, cathode at zb. Choose the resistor for 4 mA of "
             "zener current with nothing else loading zb.")
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert not any(name.startswith("R") and words[:2] == ["zb", "0"] for name, words in lines.items())
     assert lines["R1"][2] == "2.15k"
 
@@ -486,6 +482,6 @@ def test_an_ideal_op_amp_in_a_transimpedance_stage_leaves_its_corner_to_the_feed
 def test_a_two_pole_pwm_filter_needs_no_more_capacitance_than_its_ripple_bound():
     answer = generate("PWM DAC: 0-3.3 V pulse at 20 kHz with 60 % duty on pw_a, two-pole passive RC filter to pw_b; "
                       "I need < 10 mV p-p ripple.")
-    c = float(_lines(answer.netlist)["C1"][2].rstrip("n")) * 1e-9
+    c = float(parts(answer.netlist)["C1"][2].rstrip("n")) * 1e-9
     x = (2 * 3.14159 * 3.3 * 0.6 * 0.4 / (0.7 * 0.01)) ** 0.5
     assert c == pytest.approx(x / (2 * 3.14159 * 20e3 * 10e3), rel=0.05)

@@ -5,11 +5,7 @@ import pytest
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
+from tests.measuring import parts
 
 
 @pytest.mark.parametrize("text", [
@@ -20,7 +16,7 @@ def _lines(netlist: str) -> dict[str, list[str]]:
 def test_a_source_holding_a_pin_takes_no_supply_said_later_in_its_sentence(text):
     held = [s for s in read_request(text).sources if s.name and s.name.startswith("VB")]
     assert len(held) == 1 and not held[0].supply and held[0].dc in (1.7, 2.2), held
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert any(name.startswith("VB") and line[-1] in ("1.7", "2.2") for name, line in lines.items()), lines
     assert not any(name.startswith("VB") and line[-1] in ("9", "12", "{vcc}") for name, line in lines.items()), lines
 
@@ -57,7 +53,7 @@ def test_an_op_amp_whose_plus_input_is_grounded_is_an_inverting_stage_fed_where_
     assert request.input not in ("0", "n1", "m"), request.input
     result = generate(text)
     assert result.intent.kind == "opamp_inverting"
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     op = next(line for name, line in lines.items() if name.startswith("X"))
     assert op[0] == "0", op
     assert not any("not verified" in w for w in result.warnings), result.warnings
@@ -67,7 +63,7 @@ def test_a_listed_circuit_whose_source_is_another_named_circuit_is_transcribed()
     text = ("Cleaning up a DAC output: RF2 = 3.3k from d1 to f1, CF2 (10n) from f1 to ground, VD1 with AC 1 on d1. "
             "AC sweep 10 Hz to 1 MHz.")
     result = generate(text)
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert set(lines) == {"VD1", "RF2", "CF2"}, lines
     assert lines["VD1"][:2] == ["d1", "0"] and result.verified, result.warnings
 
@@ -137,14 +133,14 @@ def test_a_ladder_driven_by_a_source_of_no_impedance_is_singly_terminated_and_bu
     text = (f"{'Second' if order == 2 else 'Third'}-order Butterworth LC low-pass at 20 kHz into a 75 ohm load, "
             "series L first; the source drives in directly (zero output impedance), AC 1 V.")
     netlist = generate(text).netlist
-    lines = _lines(netlist)
+    lines = parts(netlist)
     assert not any(name.startswith("R") and "in" in line[:2] for name, line in lines.items()), netlist
     from spice_lsp.language.units import parse_number
-    parts = [(name[0], parse_number(line[2])) for name, line in lines.items() if name[0] in "LC"]
-    assert parts[0][0] == "L", parts
+    ladder = [(name[0], parse_number(line[2])) for name, line in lines.items() if name[0] in "LC"]
+    assert ladder[0][0] == "L", ladder
     w0 = 2 * 3.141592653589793 * 20e3
     for x in (0.3, 1.0, 2.0):  # |H|^2 = 1/(1 + x^2n), its passband gain 1
-        assert _ladder_gain(parts, x * w0, 75) ** 2 == pytest.approx(1 / (1 + x ** (2 * order)), rel=0.03)
+        assert _ladder_gain(ladder, x * w0, 75) ** 2 == pytest.approx(1 / (1 + x ** (2 * order)), rel=0.03)
 
 
 def test_a_level_said_in_a_clause_of_its_own_belongs_to_the_source_before_it():
@@ -159,7 +155,7 @@ def test_a_tank_fed_through_a_resistor_takes_its_reactances_from_the_q_asked():
             "Centre 50 kHz, Q of 20. AC 1 on fi.")
     result = generate(text)
     assert result.intent.kind == "lc_tank"
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     ind = parse_number(next(v[-1] for k, v in lines.items() if k.startswith("L")))
     assert (22e3 / 20) == pytest.approx(2 * 3.141592653589793 * 50e3 * ind, rel=0.06)
 
@@ -174,7 +170,7 @@ def test_an_unbuffered_rc_ladder_said_with_hyphens_is_designed_for_its_overall_c
     assert [(e.kind, e.nodes) for e in request.elements if e.kind == "C"] == [("C", ("lb", "0")), ("C", ("lc", "0"))]
     result = generate(text)
     assert result.intent.kind == "rc_ladder_lowpass" and result.verified, result.warnings
-    caps = [parse_number(v[-1]) for k, v in _lines(result.netlist).items() if k.startswith("C")]
+    caps = [parse_number(v[-1]) for k, v in parts(result.netlist).items() if k.startswith("C")]
     assert ladder_corner([10e3, 10e3], caps) == pytest.approx(200, rel=0.03)
 
 
@@ -192,7 +188,7 @@ def test_a_drain_resistor_picked_for_a_drain_level_at_a_stated_gate_bias():
     assert any(e.kind == "R" and e.nodes == ("vp", "dx") for e in request.elements)
     assert any(s.quantity == "vout" and s.node == "dx" and s.target == 2.5 for s in request.specs)
     result = generate(text)
-    rd = parse_number(next(v[-1] for k, v in _lines(result.netlist).items() if k.startswith("R")))
+    rd = parse_number(next(v[-1] for k, v in parts(result.netlist).items() if k.startswith("R")))
     current = 0.5 * 200e-6 * 2 * (1.6 - 0.6) ** 2
     assert rd == pytest.approx(2.5 / current, rel=0.05)
     assert result.verified, result.warnings
@@ -215,7 +211,7 @@ def test_waves_given_to_named_nodes_each_drive_their_own_node():
     assert sources.get("pa") == (0.0, 10.0, 50.0) and sources.get("pb") == (0.0, -10.0, 50.0), sources
     result = generate("zero-crossing detector: zx = SIN(0 2 60), output zy swinging +/-5 V, high while the input is "
                       "positive. tran 10u 50m.")
-    assert _lines(result.netlist)["V1"][:2] == ["zx", "0"] and result.verified, result.warnings
+    assert parts(result.netlist)["V1"][:2] == ["zx", "0"] and result.verified, result.warnings
 
 
 def test_a_schmitt_output_said_by_its_edges_and_its_thresholds_said_as_conditions():
@@ -253,7 +249,7 @@ def test_a_window_said_by_its_two_levels_watches_the_node_said_between_them():
     assert request.input == "bw_s" and request.output == "bw_ok"
     result = generate(text)
     assert result.intent.kind == "window_comparator"
-    assert _lines(result.netlist)["VB2"][0] == "bw_s"
+    assert parts(result.netlist)["VB2"][0] == "bw_s"
     assert any("'Two comparators" in c.what and c.status == "pass" for c in result.checks), result.checks
 
 
@@ -293,7 +289,7 @@ def test_a_jfet_stage_biased_at_a_stated_drain_current_names_its_source_node():
             "through 1meg to ground. Voltage gain about -6 at 1 kHz. Input ji with a 1 V AC source, coupled into "
             "the gate.")
     result = generate(text)
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     jfet = next(line for name, line in lines.items() if name.startswith("J"))
     assert jfet[2] == "js", jfet
     rs = parse_number(next(line[-1] for name, line in lines.items()
@@ -305,7 +301,7 @@ def test_a_jfet_stage_biased_at_a_stated_drain_current_names_its_source_node():
 def test_a_converters_switching_node_is_named():
     result = generate("Boost converter, ideal switch and diode, 5 V in at bi, 12 V out at bo into 100 ohm, 100 kHz, "
                       "100uH, 100uF. Switch node bs.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert "bs" in next(line for name, line in lines.items() if name.startswith("S"))[:2], lines
 
 
@@ -337,7 +333,7 @@ def test_a_node_whose_aside_calls_it_a_source_with_its_level_is_driven_there():
     request = read_request(text)
     assert any(s.node == "fi" and s.ac == 1 for s in request.sources) and request.input == "fi"
     result = generate(text)
-    assert _lines(result.netlist)["V2"][:2] == ["fi", "0"] and result.verified, result.warnings
+    assert parts(result.netlist)["V2"][:2] == ["fi", "0"] and result.verified, result.warnings
 
 
 def test_a_steady_level_on_a_rail_named_node_is_the_supply():
@@ -357,7 +353,7 @@ def test_a_lossy_integrators_input_resistor_and_the_one_across_its_cap_keep_thei
             "Run 40 ms.")
     values = {role: v.value for role, v in parse_intent(text).values.items() if v.unit == "ohm"}
     assert values == {"R1": 33e3, "RF": 680e3}, values
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert any(line[:2] == ["gi", "n"] and line[-1] == "33k" for line in lines.values()), lines
 
 
@@ -371,6 +367,6 @@ def test_a_zener_shunt_sized_for_its_load_and_its_own_current_off_a_stated_batte
     from spice_lsp.language.units import parse_number
     result = generate("Zener shunt regulator off a 12 V battery (zb): 6.2 V zener (model with BV=6.2), series resistor "
                       "sized for a 10 mA load plus about 4 mA of zener current. Load is 620 ohm at zo.")
-    rs = parse_number(next(v[-1] for k, v in _lines(result.netlist).items() if k.startswith("R") and "zb" in v[:2]))
+    rs = parse_number(next(v[-1] for k, v in parts(result.netlist).items() if k.startswith("R") and "zb" in v[:2]))
     assert rs == pytest.approx((12 - 6.2) / (10e-3 + 4e-3), rel=0.02)
     assert result.verified, result.warnings

@@ -6,36 +6,28 @@ from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.ports import read_ports
 from spice_lsp.generation.request import read_request
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
-
-
-def _elements(text: str) -> dict[str | None, tuple[str | None, ...] | None]:
-    return {e.name or e.text: e.nodes for e in read_request(text).elements}
+from tests.measuring import parts, stated
 
 
 def test_a_pin_word_before_a_name_that_can_only_be_a_node_is_that_node():
-    assert _elements("JFET stage: RD2 = 2.2k from VDD to drain q_d2, RS2 = 330 to ground.")["RD2"] == ("vdd", "q_d2")
+    assert stated("JFET stage: RD2 = 2.2k from VDD to drain q_d2, RS2 = 330 to ground.")["RD2"] == ("vdd", "q_d2")
     # a pin word alone is still a node of its own
-    assert _elements("RB1 = 47k from vcc to base, RB2 = 10k from base to ground.")["RB1"] == ("vcc", "base")
+    assert stated("RB1 = 47k from vcc to base, RB2 = 10k from base to ground.")["RB1"] == ("vcc", "base")
 
 
 def test_a_pin_and_its_node_after_a_comma_open_a_statement_of_their_own():
-    elements = _elements("N-JFET amp: RS5 = 680 source resistor bypassed with 47uF, gate g_5 to ground through 2.2meg, "
+    elements = stated("N-JFET amp: RS5 = 680 source resistor bypassed with 47uF, gate g_5 to ground through 2.2meg, "
                          "input i_5 coupled through 100n to the gate.")
     assert elements["RS5"] is None, elements
     assert ("g_5", "0") in elements.values(), elements
 
 
 def test_a_part_named_like_its_node_in_another_case_keeps_that_node():
-    assert _elements("RX1 10k from a1 to cx1, CX1 22n from cx1 to ground.")["CX1"] == ("cx1", "0")
+    assert stated("RX1 10k from a1 to cx1, CX1 22n from cx1 to ground.")["CX1"] == ("cx1", "0")
 
 
 def test_a_load_said_after_its_value_hangs_from_its_node():
-    assert _elements("LP1 (2 mH) across pa and ground; RLD = 220 ohm load on vo2.")["RLD"] == ("vo2", "0")
+    assert stated("LP1 (2 mH) across pa and ground; RLD = 220 ohm load on vo2.")["RLD"] == ("vo2", "0")
 
 
 def test_shunt_and_series_are_places_no_nodes():
@@ -50,7 +42,7 @@ def test_an_unnamed_dc_source_at_the_input_level_on_a_new_node_is_the_input():
     text = ("From 9 V DC on raw9 I need 4.7 V at zz using a zener and a series resistor. zz drives 1k; size the "
             "resistor so the zener keeps about 3 mA. DC op.")
     assert parse_intent(text).values["RL"].value == 1000.0
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert any(name.startswith("V") and line[:2] == ["raw9", "0"] for name, line in lines.items()), lines
 
 
@@ -172,7 +164,7 @@ def test_two_inputs_written_as_spice_waves_each_drive_their_node_of_a_gate_at_it
     assert [s.node for s in read_request(text).sources] == ["g_a", "g_b"]
     values = parse_intent(text).values
     assert values["VDD"].value == 1.8 and values["VTO"].value == 0.4
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert any(line[:2] == ["g_b", "0"] and "PULSE" in " ".join(line) for line in lines.values()), lines
 
 
@@ -181,21 +173,21 @@ def test_so_is_a_node_where_a_part_or_a_pin_places_it():
             "to gnd, CF2 = 47u across so to gnd. .tran 50u 100m")
     assert {e.name: e.nodes for e in read_request(text).elements} == {
         "D3": ("sb", "so"), "RL2": ("so", "0"), "CF2": ("so", "0")}
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert lines["D3"][:2] == ["sb", "so"] and lines["RL2"][:2] == ["so", "0"], lines
 
 
 def test_the_nodes_where_the_signal_comes_in_and_leaves_are_the_ports():
     text = "Op-amp integrator (inverting), unity-gain 2 kHz; ja is where the signal comes in, jb where it leaves."
     assert read_ports(text).roles == {"input": ("ja",), "output": ("jb",)}
-    nodes = {n for line in _lines(generate(text).netlist).values() for n in line[:3]}
+    nodes = {n for line in parts(generate(text).netlist).values() for n in line[:3]}
     assert {"ja", "jb"} <= nodes, nodes
 
 
 def test_a_mux_passes_the_input_the_request_says_the_select_high_routes():
     text = ("analog 2:1 mux on 3.3 V from two CMOS transmission gates. ua1 = SIN(1.65 0.5 2k), ub1 = 0.5 V DC, select "
             "us = PULSE(0 3.3 0 10n 10n 1m 2m): us high routes ua1 to uy, low routes ub1. 1meg load on uy. tran 4 ms.")
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     # the NMOS of ua1's gate is driven by the select itself: on while it is high
     assert any(line[0] == "ua1" and line[1] == "us" and line[3] == "0" for name, line in lines.items()
                if name.startswith("M")), lines
@@ -205,7 +197,7 @@ def test_bit_nodes_listed_with_their_resistors_are_the_dacs_inputs_in_order():
     text = ("binary-weighted 4-bit DAC into an inverting summer: q3 (MSB) 10k, q2 20k, q1 40k, q0 80k, feedback 10k, "
             "logic high = 5 V. Output q_o. Set code 0110.")
     assert read_ports(text).roles["input"] == ("q3", "q2", "q1", "q0")
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert {line[0]: line[-1] for name, line in lines.items() if name.startswith("V")} == {
         "q3": "0", "q2": "{vref}", "q1": "{vref}", "q0": "0"}, lines
 

@@ -5,15 +5,7 @@ from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.ports import bridge_sides
 from spice_lsp.generation.request import read_request
-
-
-def _lines(netlist: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split()[1:] for line in netlist.splitlines()[1:]
-            if line.strip() and not line.startswith((".", "*", "+"))}
-
-
-def _elements(text: str) -> dict[str | None, tuple[str | None, ...] | None]:
-    return {e.name or e.text: e.nodes for e in read_request(text).elements}
+from tests.measuring import parts, stated
 
 
 def _cards(netlist: str) -> dict[str, str]:
@@ -21,7 +13,7 @@ def _cards(netlist: str) -> dict[str, str]:
 
 
 def test_pins_joined_by_a_plus_share_their_node():
-    assert _elements("MA3 drain ya, gate xa, source+bulk gnd; W=4u L=1u.")["MA3"] == ("ya", "xa", "0", "0")
+    assert stated("MA3 drain ya, gate xa, source+bulk gnd; W=4u L=1u.")["MA3"] == ("ya", "xa", "0", "0")
 
 
 def test_a_p_in_a_mosfets_name_makes_it_p_channel_and_each_named_card_gets_its_own_parameters():
@@ -29,13 +21,13 @@ def test_a_p_in_a_mosfets_name_makes_it_p_channel_and_each_named_card_gets_its_o
             "Both W=3u L=1u. Models: NX NMOS VTO=0.5 KP=80u, PX PMOS VTO=-0.5 KP=80u. VD5 = 5 V on vd5, VA7 on a7. "
             ".dc VA7 0 5 0.05")
     result = generate(text)
-    lines, cards = _lines(result.netlist), _cards(result.netlist)
+    lines, cards = parts(result.netlist), _cards(result.netlist)
     assert cards[lines["MP7"][4].lower()].split()[2].startswith("pmos"), result.netlist
     assert lines["MP7"][4] == "PX" and "kp=8e-05" in cards["px"].replace(" ", ""), result.netlist
 
 
 def test_a_device_named_by_letters_then_its_pins_is_a_device():
-    elements = _elements("RQ = 68 ohm from s1 to s2, DCLMP anode s2 cathode ground with .model DK D(IS=2n N=1.5).")
+    elements = stated("RQ = 68 ohm from s1 to s2, DCLMP anode s2 cathode ground with .model DK D(IS=2n N=1.5).")
     assert elements["DCLMP"] == ("s2", "0")
     assert not read_request("DCLMP anode s2 cathode ground with .model DK D(IS=2n N=1.5).").sources  # IS= no source
     assert next(e for e in read_request("D9 anode s2 cathode gnd with .model DK D(IS=2n).").elements).model == "DK"
@@ -69,8 +61,8 @@ def test_a_level_at_the_end_of_an_arrowed_path_is_the_output_wanted():
 def test_both_pins_said_place_a_diode_whatever_ends_the_clause_names():
     text = ("V4 is a 12 V supply on node p12. Light LED D6 (anode la6, cathode ground, .model LR D(IS=1e-19 N=1.9)) at "
             "10 mA through a series resistor from p12 to la6. Op point.")
-    assert _elements(text)["D6"] == ("la6", "0")
-    lines = _lines(generate(text).netlist)
+    assert stated(text)["D6"] == ("la6", "0")
+    lines = parts(generate(text).netlist)
     assert [name for name in lines if name.startswith("D")] == ["D6"], lines  # the family's LED, renamed
 
 
@@ -127,7 +119,7 @@ def test_a_divider_biased_nmos_stage_is_designed_to_its_current_and_gain():
             "voltage gain near -6 V/V at 1 kHz.")
     result = generate(text)
     assert result.verified, result.warnings
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert any(line[:2] == ["sg", "g"] for name, line in lines.items() if name.startswith("C")), lines
 
 
@@ -135,7 +127,7 @@ def test_a_stated_feedback_resistor_is_the_phase_shift_oscillators_feedback_and_
     text = "RC phase-shift oscillator, 3 RC sections with C = 22n and R = 4.7k, 160k feedback, rails +/-15. output po."
     assert parse_intent(text).values["VDD"].value == 15.0
     result = generate(text)
-    assert "160k" in {v for line in _lines(result.netlist).values() for v in line}, result.netlist
+    assert "160k" in {v for line in parts(result.netlist).values() for v in line}, result.netlist
     assert not any("'3'" in w or "'15'" in w for w in result.warnings), result.warnings
 
 
@@ -144,7 +136,7 @@ def test_a_feedback_divider_written_as_a_pair_is_the_regulators_divider_and_its_
             "feedback divider 39k over 10k for 12 V at rg_o. Input 18 V from VR at rg_i, 24 ohm load.")
     request = read_request(text)
     assert not any(s.node == "rg_o" for s in request.sources)
-    lines = _lines(generate(text).netlist)
+    lines = parts(generate(text).netlist)
     assert {"39k", "10k"} <= {line[2] for name, line in lines.items() if name.startswith("R")}, lines
 
 
@@ -165,7 +157,7 @@ def test_a_signal_on_one_named_node_is_the_input_and_the_other_base_grounded_dri
             "Drive dp_in with 0 V DC + AC 1, ground the other base. Collectors dp_c1 (dp_in side) and dp_c2.")
     assert read_request(text).input == "dp_in"
     result = generate(text)
-    assert any(line[:2] == ["dp_in", "0"] for name, line in _lines(result.netlist).items() if name.startswith("V"))
+    assert any(line[:2] == ["dp_in", "0"] for name, line in parts(result.netlist).items() if name.startswith("V"))
     assert result.verified, result.warnings
 
 
@@ -183,7 +175,7 @@ def test_an_arrow_past_an_aside_names_the_output():
 def test_a_butterworth_cascades_stated_resistors_set_its_capacitors():
     result = generate("Butterworth low-pass of order 4, corner at 2 kHz, unity-gain Sallen-Key stages with 22k "
                       "resistors. bw_i (AC 1) -> bw_o.")
-    resistors = [line[2] for name, line in _lines(result.netlist).items() if name.startswith("R")]
+    resistors = [line[2] for name, line in parts(result.netlist).items() if name.startswith("R")]
     assert resistors.count("22k") == 4, result.netlist  # two equal-R sections
     assert result.verified, result.warnings
 
@@ -191,14 +183,14 @@ def test_a_butterworth_cascades_stated_resistors_set_its_capacitors():
 def test_names_ending_in_a_family_nodes_name_take_that_node():
     result = generate("State-variable (KHN) filter, three op-amps. f0 = 2 kHz, Q = 1, unity gain. Input k_in with "
                       "AC 1; outputs k_hp, k_bp and k_lp.")
-    nodes = {n for line in _lines(result.netlist).values() for n in line[:3]}
+    nodes = {n for line in parts(result.netlist).values() for n in line[:3]}
     assert {"k_hp", "k_bp", "k_lp"} <= nodes, result.netlist
 
 
 def test_the_number_of_inverters_in_a_ring_is_read_and_checked():
     result = generate("five-inverter ring oscillator, 1.8 V, 20 fF on each stage, stage outputs named q1 to q5. "
                       "transient 10 ns")
-    nodes = {n for line in _lines(result.netlist).values() for n in line[:2]}
+    nodes = {n for line in parts(result.netlist).values() for n in line[:2]}
     assert {f"q{k}" for k in range(1, 6)} <= nodes, result.netlist
     assert not any("'five'" in w for w in result.warnings), result.warnings
 
@@ -218,19 +210,19 @@ def test_a_linkwitz_riley_with_its_order_is_built_and_its_crossover_is_minus_six
 def test_a_zener_series_resistor_and_node_are_taken_as_stated():
     result = generate("zener reference scaled up: 5.1 V zener fed from 15 V at zs_in through 2.2k, zener node zs_z, "
                       "then a non-inverting op-amp stage making 9 V at zs_out from it.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert any(line[:3] == ["zs_in", "zs_z", "2.2k"] for line in lines.values()), lines
     assert result.verified, result.warnings
 
 
 def test_coupling_caps_in_and_out_put_the_emitter_followers_load_behind_a_capacitor():
-    lines = _lines(generate("emitter follower off 12 V: base divider 22k/22k, 2.2k emitter resistor (emitter node "
+    lines = parts(generate("emitter follower off 12 V: base divider 22k/22k, 2.2k emitter resistor (emitter node "
                             "fe_e), 22u coupling caps in and out, 2.2k load on fe_out. Input fe_in, 0.5 V AC.").netlist)
     assert any(name.startswith("C") and sorted(line[:2]) == ["fe_e", "fe_out"] for name, line in lines.items()), lines
 
 
 def test_parts_placed_between_named_pins_take_the_pins_nodes():
-    elements = _elements("Colpitts, common-base NPN: L = 47uH from the supply to the collector k_c, C1 = 4.7n "
+    elements = stated("Colpitts, common-base NPN: L = 47uH from the supply to the collector k_c, C1 = 4.7n "
                          "collector to emitter k_e, C2 = 4.7n emitter to ground.")
     assert (elements["C1"], elements["C2"]) == (("k_c", "k_e"), ("k_e", "0"))
 
@@ -257,7 +249,7 @@ def test_a_current_source_said_without_a_direction_keeps_the_stages_sign():
             "input tn, Rf 330k with Cf 2 pF across it, output to going positive (about 1 V at 3 uA). Ideal op-amp.")
     assert "VDD" not in parse_intent(text).values  # (a level per current is no supply)
     result = generate(text)
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert any(name.startswith("I") and line[:2] == ["tn", "0"] for name, line in lines.items()), lines
     assert not any("no a source" in w for w in result.warnings), result.warnings
 
@@ -267,14 +259,14 @@ def test_the_circuits_one_card_of_a_type_takes_the_name_the_request_gives_it():
                       "PA = pmos(level=1 kp=50u vto=-0.8). VA drives ia 0 to 5 V in 10 mV steps; output oa.")
     cards = _cards(result.netlist)
     assert {"na", "pa"} <= set(cards), result.netlist
-    assert "inverter" not in {n for line in _lines(result.netlist).values() for n in line}  # no node "inverter"
+    assert "inverter" not in {n for line in parts(result.netlist).values() for n in line}  # no node "inverter"
     assert ".dc va 0 5" in result.netlist.lower()
 
 
 def test_a_held_output_puts_the_output_transistors_collector_on_the_held_node():
     result = generate("NPN current mirror (.model QX NPN(BF=150 IS=2e-15)). Reference from VCC2 = 12 V on vc2; the "
                       "output transistor's collector is node mo, held at 6 V by VMO. Mirror 0.5 mA.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert any(name.startswith("Q") and line[0] == "mo" for name, line in lines.items()), lines
     assert "qx" in _cards(result.netlist)
     assert result.verified, result.warnings
@@ -283,7 +275,7 @@ def test_a_held_output_puts_the_output_transistors_collector_on_the_held_node():
 def test_a_thermistor_used_as_a_plain_resistor_is_its_resistance_at_the_temperature_said():
     result = generate("NTC divider: 10k fixed resistor from 5 V down to tn_o, the NTC (10k at 25 C, B = 3950) from "
                       "tn_o to ground. Reading at 0 C; just use the NTC's resistance at 0 C as a plain resistor.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert not any(name.startswith("B") for name in lines), lines
     assert any(line[:2] == ["tn_o", "0"] and abs(float(line[2]) - 33620) < 100 for line in lines.values()), lines
 
@@ -318,7 +310,7 @@ def test_a_level_a_sentence_opens_with_at_a_node_is_the_level_wanted_and_a_toler
 def test_a_twin_ts_caps_said_with_its_shunt_cap_are_its_c_and_2c():
     result = generate("passive twin-T notch for 60 Hz, 47nF caps (the shunt cap 94n), resistors to suit. nn_in gets "
                       "1 V AC, nn_out left unloaded.")
-    values = {line[2] for name, line in _lines(result.netlist).items() if name.startswith("C")}
+    values = {line[2] for name, line in parts(result.netlist).items() if name.startswith("C")}
     assert "47n" in values and "{2*47n}" in values, result.netlist
     assert not any("94n" in w for w in result.warnings), result.warnings
 
@@ -326,7 +318,7 @@ def test_a_twin_ts_caps_said_with_its_shunt_cap_are_its_c_and_2c():
 def test_a_range_of_taps_names_the_strings_taps_highest_first():
     result = generate("2-bit flash ADC: 2 V reference, resistor string 1k (top), 1k, 1k, 1k (bottom) giving taps "
                       "q1 (lowest) to q3, three comparators with outputs c_1 to c_3. Input q_in 1 V DC, op point.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert any(line[:2] == ["q1", "0"] for name, line in lines.items() if name.startswith("R")), lines
 
 
@@ -340,7 +332,7 @@ def test_losses_stated_either_side_of_a_band_pass_set_its_q():
 def test_a_stated_supply_ramp_is_the_oscillators_kick_and_a_named_base_divider_is_used():
     result = generate("Colpitts oscillator, common-base NPN on 12 V (ramp the supply up in 2 us): base divider 33k/15k "
                       "with 47n bypass, RE = 1.5k, L = 220uH, C1 = 4.7n, C2 = 4.7n. Transient 300 us.")
-    lines = _lines(result.netlist)
+    lines = parts(result.netlist)
     assert lines["V1"][-1].endswith("2u)"), lines["V1"]
     assert {"33k", "15k", "47n"} <= {line[2] for line in lines.values() if len(line) > 2}, result.netlist
 
