@@ -322,6 +322,10 @@ def measure(spec: Spec, netlist: str, output: str, input_node: str | None, timeo
                    + (f"let m = vm({out})/vm({inp})\nmeas ac size find m at={at:g}\n" if sized else "")
                    + f"meas ac result find g at={at:g}\nprint result" + (" size" if sized else ""))
         how = f"v({out})/v({inp}) at {format_eng(at)}Hz" + (" in dB" if spec.quantity == "gain_db" else "")
+    elif spec.quantity == "phase" and inp and spec.at:  # the output's phase against the input's, in degrees
+        control = (f"ac lin 3 {spec.at * 0.999:g} {spec.at * 1.001:g}\nlet p = 180/pi*ph(v({out})/v({inp}))\n"
+                   f"meas ac result find p at={spec.at:g}\nprint result")
+        how = f"phase of v({out})/v({inp}) at {format_eng(spec.at)}Hz"
     elif spec.quantity == "flat" and inp and spec.at:  # the gain at a frequency against the passband's (its peak)
         control = (f"ac dec 100 {spec.at / 1000:g} {spec.at * 1000:g}\nlet g = vdb({out})-vdb({inp})\n"
                    f"meas ac gmax max g\nmeas ac a find g at={spec.at:g}\nlet result = a-gmax\nprint result")
@@ -673,18 +677,21 @@ def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
         side = "at least" if spec.bound == "min" else "at most"
         return CheckItem(spec.text, PASS if ok else FAIL,
                          f"measured {value:.4g} ({how}), target an inverting gain of size {side} {size:g}")
-    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat") else \
+    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat", "phase") else \
         abs(value - spec.target) / max(abs(spec.target), 1e-30)
     # A ripple is a bound: at most the target, its tolerance the slack; a bound the request states ("at least
     # 40 dB", "under 1 V") holds exactly, with no slack on its side (design.aimed designs inside it).
     bound = "max" if spec.quantity == "ripple" else spec.bound
     decibels = spec.quantity in ("gain_db", "dc_gain_db", "flat")
-    slack = 0.0 if spec.bound else spec.tolerance if decibels else spec.tolerance * abs(spec.target)
+    absolute = decibels or spec.quantity == "phase"  # (a tolerance in dB or degrees, not a share)
+    slack = 0.0 if spec.bound else spec.tolerance if absolute else spec.tolerance * abs(spec.target)
     ok = value <= spec.target + slack if bound == "max" else value >= spec.target - slack if bound == "min" \
         else error <= spec.tolerance
-    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") else format_eng(value)
+    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat", "phase") \
+        else format_eng(value)
     tolerance = {"max": "at most", "min": "at least"}[bound] if bound else \
-        f"±{spec.tolerance:g} dB" if decibels else f"±{spec.tolerance:.0%}"
+        f"±{spec.tolerance:g} dB" if decibels else f"±{spec.tolerance:g} degrees" if absolute \
+        else f"±{spec.tolerance:.0%}"
     return CheckItem(spec.text, PASS if ok else FAIL, f"measured {shown} ({how}), target {spec.describe()} {tolerance}")
 
 

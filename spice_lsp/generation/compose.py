@@ -87,7 +87,11 @@ def _match(want: ElementConstraint, lines: list[Line], taken: set[int], output: 
     same = [i for i, line in enumerate(lines)
             if i not in taken and line.name[0].upper() == want.kind and _same_value(_value(line), want.value)]
     if same and re.search(r"\bload\b", want.text, re.IGNORECASE):  # "a 1k load at vl": the part on the output
-        loaded = next((i for i in same if output in lines[i].nodes), None)
+        # (grounded where it is said grounded: "10k load" on a superdiode whose feedback resistor is 10k too)
+        grounded = "0" in want.placed()
+        loaded = next((i for i in same if output in lines[i].nodes and ("0" in lines[i].nodes[:2]) == grounded),
+                      None)
+        loaded = loaded if loaded is not None else next((i for i in same if output in lines[i].nodes), None)
         if loaded is not None or want.placed():
             return same[0] if loaded is None else loaded
         same = []  # (unplaced, never the input resistor that happens to have its value: added on the output)

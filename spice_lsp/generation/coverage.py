@@ -82,7 +82,7 @@ def designators(description: str) -> list[str]:
     for match in _TOKEN.finditer(description):
         word = match.group(1)
         if "_" in word.strip("_") and word.upper() not in map(str.upper, found) \
-                and not _model_parameter(description, match.start(), match.end()):
+                and not _model_parameter(description, match.start(), match.end()) and not _indexed(description, word):
             found.append(word)  # "VIN_P", "half_rail": a name written as names are, whatever it names
             continue
         if (word[0].upper() not in _LETTERS or word.upper() in _NOT_PARTS
@@ -100,6 +100,15 @@ def designators(description: str) -> list[str]:
         if (numbered or named or port or caps) and not _model_parameter(description, match.start(), match.end()):
             found.append(word)
     return found
+
+
+def _indexed(description: str, word: str) -> bool:
+    """"fq_di high when fq_in is above fq_ki" of "fq_d1 to fq_d7": a run's stem with a letter for its index, said of
+    every member of the run (no node of its own)."""
+    stem, index = re.escape(word[:-1]), word[-1:]
+    return index.lower() in "ijkn" and bool(re.search(rf"(?<![\w.]){stem}\d+\s*(?:\([^()]*\)\s*)?"
+                                                       rf"(?:to|through|thru|\.\.\.?|-|\u2013)\s*{stem}\d+\b",
+                                                       description, re.IGNORECASE))
 
 
 def netlist_names(netlist: m.Netlist) -> set[str]:

@@ -701,6 +701,12 @@ def _design_one(intent: Intent, d: Design, family, kind: str, spec: Spec) -> boo
         family.design(intent, d, spec)
     elif spec.quantity == "cutoff" and kind in _FIRST_ORDER:
         _corner(intent, d, spec, kind.startswith("rl"))
+    elif spec.quantity == "phase" and spec.at and kind in _FIRST_ORDER and 0 < abs(spec.target) < 90 \
+            and (spec.target > 0) == kind.endswith("highpass") and "cutoff" not in d.wanted:
+        # a first-order section's phase at f: a lead (high-pass) of atan(fc/f), a lag (low-pass) of atan(f/fc)
+        slope = math.tan(math.radians(abs(spec.target)))
+        fc = spec.at * slope if spec.target > 0 else spec.at / slope
+        _corner(intent, d, Spec(spec.text, "cutoff", fc, spec.tolerance), kind.startswith("rl"))
     elif spec.quantity == "ripple" and kind == "rc_lowpass" and (corner := _averaging_corner(intent, spec)):
         _corner(intent, d, Spec(spec.text, "cutoff", corner, spec.tolerance), False)
     elif spec.quantity == "rise" and kind in ("rc_lowpass", "rl_lowpass"):
@@ -1099,7 +1105,7 @@ def _tia_output(intent: Intent, d: Design, family) -> None:
 
 _DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
 # specs no value is designed for: what the circuit does around its designed band, a node's bound, a string's total
-_MEASURED_ONLY = ("flat", "level", "rtotal")
+_MEASURED_ONLY = ("flat", "level", "rtotal", "phase")
 
 
 # a phase said at the all-pass's frequency that is not 90 degrees ("45 degrees of lag at 2 kHz")
@@ -1226,8 +1232,8 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
             d.problems.append(f"'{spec.text}' cannot be designed from the values given")
             continue
         # The value the spec was written with is the spec, not a part.
-        d.claimed.update({"cutoff": {"FREQ"}, "f0": {"FREQ"}, "frequency": {"FREQ"}, "center": {"FREQ"},
-                          "notch": {"FREQ"}, "edge": {"FREQ"}, "ugbw": {"FREQ"},
+        d.claimed.update({"cutoff": {"FREQ"}, "phase": {"FREQ"}, "f0": {"FREQ"}, "frequency": {"FREQ"},
+                          "center": {"FREQ"}, "notch": {"FREQ"}, "edge": {"FREQ"}, "ugbw": {"FREQ"},
                           "gain": {"GAIN"},
                           "gain_db": {"GAIN"}}.get(spec.quantity, set()))
         if spec.quantity == "ugbw" and "GAIN" in intent.values and intent.values["GAIN"].value in (0, 1):

@@ -466,6 +466,13 @@ def switches_at(f: _Filler) -> list[Probe]:
 FAMILIES: dict[str, Family] = {}
 
 
+# "RC lead network", "a CR phase-lead section", "RC lag network": a first-order section named by its phase
+_PHASE_NETWORK = r"\b(?:rc|cr)\s+(?:phase[- ])?{0}\s+(?:network|circuit|section|stage)\b" \
+    r"|\bphase[- ]{0}\s+(?:rc|cr)\s+(?:network|circuit|section)\b"
+_NOT_PHASE_PAIR = r"^(?![\s\S]*(?:lead[- ]lag|lag[- ]lead|lag\s+and\s+(?:cr\s+)?lead|lead\s+and\s+(?:rc\s+)?lag|" \
+    r"all[- ]?pass|compensat|oscillat|wien|op[- ]?amp))"
+
+
 def register(family: Family) -> Family:
     if family.kind in FAMILIES:
         raise ValueError(f"family '{family.kind}' is registered twice")
@@ -479,12 +486,15 @@ for _family in (
            summary="RC low-pass filter",
            build=lambda f: _rc_filter(f, False),
            names=('RC low-pass filter', 'RC low pass', 'RC LPF', 'first-order RC low-pass filter',
-                  'resistor-capacitor low-pass filter', 'passive RC low-pass network'),
+                  'resistor-capacitor low-pass filter', 'passive RC low-pass network', 'RC lag network'),
            rules=((35, ('low[- ]?pass|\\blpf\\b',)), (44, ('\\brc\\b(?!\\s*[=:])|resistor[- ]capacitor',)),
                   # "a square wave ... I want node smooth to sit at its average ..., using an R and a C" (before the
                   # clock and the astables, whose square wave it averages)
                   (0.65, (r'\b(?:an?\s+)?r\s+and\s+(?:an?\s+)?c\b|\bresistor\s+and\s+(?:a\s+)?cap(?:acitor)?\b',
-                          r'\baverage|\bsmooth|\bripple|\bdc\s+level'))),
+                          r'\baverage|\bsmooth|\bripple|\bdc\s+level')),
+                  # "RC lag network", "a phase-lag RC section": the series R, shunt C of the textbooks (before the
+                  # all-pass phase shifters, 4.95; not a lead-lag pair, compensator or oscillator)
+                  (4.9, (_PHASE_NETWORK.format('lag'), _NOT_PHASE_PAIR))),
            noun="filter",
            specs=('cutoff', 'ripple'),
            examples=(('cutoff', 'RC low-pass filter with a cutoff of {x} Hz', 50, 200000.0),
@@ -495,8 +505,8 @@ for _family in (
            summary="RC high-pass filter",
            build=lambda f: _rc_filter(f, True),
            names=('RC high-pass filter', 'RC high pass', 'RC HPF', 'first-order RC high-pass filter',
-                  'resistor-capacitor high-pass filter'),
-           rules=((34, ('high[- ]?pass|\\bhpf\\b',)),
+                  'resistor-capacitor high-pass filter', 'RC lead network'),
+           rules=((34, ('high[- ]?pass|\\bhpf\\b',)), (4.9, (_PHASE_NETWORK.format('lead'), _NOT_PHASE_PAIR)),
                   # "a coupling capacitor into a 10k load, corner at 16 Hz": the series C and the resistance to
                   # ground behind it are a high-pass, the low-frequency corner its cutoff
                   (34.5, ('coupling\\s+cap|(?:dc[- ])?block(?:ing)?\\s+cap|\\bdc[- ]block', 'corner|cut-?off|-3\\s*db',
@@ -1139,7 +1149,9 @@ def _named_input(intent: Intent, body: str) -> str | None:
 
 
 def title_for(intent: Intent) -> str:
-    text = " ".join(intent.description.split())
+    # (a request that opens with a dot line, ".tran 0.5u 2m please. ...", titles its netlist with its words: a title
+    # that looked like a dot line would be taken for one by what edits the netlist after)
+    text = " ".join(intent.description.split()).lstrip(".*+ ") or "generated circuit"
     return text if len(text) <= 70 else text[:67].rstrip() + "..."
 
 

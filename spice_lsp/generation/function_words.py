@@ -44,7 +44,7 @@ _CONCEPTS: dict[str, str] = {
     "add": r"\b(?:add|adds|adding|sum|sums|summing|combin(?:e|es|ing)|total(?:s|ling)?|mix(?:es|ing)?|"
            r"blend(?:s|ing)?|merg(?:e|es|ing))\b"
            r"(?:\s+(?:up|together))?\s+(?:the\s+|two\s+|three\s+|four\s+|several\s+|both\s+|all\s+|\d\s+)?"
-           r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?)\b"
+           r"(?:[\w.]+\s+){0,4}?(?:signals?|voltages?|inputs?|sources?|levels?|channels?|feeds?|tracks?)\b"
            r"|\bthe\s+sum\s+of\b|\badd\w*\s+(?:\w+\s+){0,3}?together\b"
            # (parts are no signals: "an op-amp plus RC", "a cap + LED")
            r"|(?<![\w.-])(?!(?:amps?|rc|caps?|leds?|res)\b)(?:v\()?[a-z]\w{0,3}\)?\s*(?:\bplus\b|\+)\s*"
@@ -286,7 +286,8 @@ _CONCEPTS: dict[str, str] = {
            # "give me just its average at node dcout": a square's mean level, what a low-pass leaves of it
            r"|\b(?:just|only)\s+(?:its|the(?:ir)?)\s+(?:average|mean)\b(?!\s+(?:power|current))"
            # "out gets to 2.5 V roughly 1 ms after in does", "deb crosses half the supply 10 ms after btn"
-           r"|\b(?:reach\w*|gets?\s+to|getting\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to)\b(?:[^.;]|\.\d){0,40}?\b"
+           r"|\b(?:reach\w*|gets?\s+to|getting\s+to|cross\w*|hits?|climbs?\s+to|rises?\s+to|pass(?:es|ing)?)\b"
+           r"(?:[^.;]|\.\d){0,40}?\b"
            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[\d.]+\s*[munµ]?s\s+(?:after(?:wards?)?|later|behind)\b"
            r"|\b(?:reach\w*|gets?(?:\s+to)?|getting(?:\s+to)?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s*%\s+"
            r"(?:of\s+(?:\S+\s+){1,4}?)?(?:(?:after|in|within)\b|[\d.]+\s*[munµ]?s\s+(?:later|after(?:wards?)?)\b)"
@@ -1218,7 +1219,8 @@ _CLIP_LEVEL = re.compile(rf"(?:\b(?:above|over|below|under|past|beyond|than|exce
 # the other side of a limit: "above +0.7 V or below -0.7 V"
 _OR_PAST = re.compile(rf"\s*,?\s*(?:or|and|nor)\s+(?:above|over|below|under|past|beyond|higher\s+than|lower\s+than)\s+"
                       rf"{_ABOUT_W}[-+]?[\d.]+\s*(?:m|milli)?\s*(?:v|volts?)\b")
-_REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climbs?|climbing|ris(?:e|es|ing))\s+"
+_REACHED = re.compile(r"\b(?:gets?|getting|reach\w*|cross\w*|hits?|hitting|climbs?|climbing|ris(?:e|es|ing)|"
+                      r"pass(?:es|ing)?)\s+"
                       rf"(?:to\s+|up\s+to\s+|past\s+)?{_ABOUT_W}"
                       rf"(?:(?<![\w.]){_NUM}\s*(?:v|volts?)\b|(?P<half>half)\s+(?:of\s+)?(?:the\s+|its\s+|that\s+)?"
                       r"(?:[\d.]+\s*v\s+)?(?:supply|step|way|final\s+(?:value|level)|input|rail|swing))"

@@ -270,7 +270,13 @@ def polarity(text: str) -> str | None:
     return "non-inverting" if _NOT_FLIPPED.search(text) else None
 
 
-_NODE_NAME = re.compile(r"\bnodes?\s+([a-z_][a-z0-9_]*)\b(?!\s*(?:voltage|current|\())")
+_NODE_NAME = re.compile(r"\bnodes?\s+([a-z_][a-z0-9_]*)\b(?!\s*(?:voltage|current|\())"
+                        # ("Input ldi, output ldo (resistor to ground ...)": a port's name, short or marked, said
+                        # before a stop: never a circuit's, as "ldo" is a regulator's)
+                        # (a port word that opens its clause: "two-input xor", "current-output dac" name circuits)
+                        r"|(?:^|(?<=[.,;:(]))\s*(?:and\s+)?(?:the\s+)?(?:input|output|in|out)\s+"
+                        r"(?!(?:stage|buffer|filter|amp|side|level|swing|pin|port|cap|caps|"
+                        r"node|diode|load)\b)([a-z_](?=[a-z0-9_]*[\d_])[a-z0-9_]*|[a-z]{2,5})(?=\s*(?:[,;(]|\.(?:\s|$)|$))")
 
 
 def behaviour(low: str) -> tuple[str, str] | None:
@@ -310,7 +316,8 @@ def _family(low: str, qs: list[_Q], intent: Intent) -> str:
     plain = _NEGATED_FLIP_RE.sub(" ", low)  # "without inverting" names no inverting amplifier
     qualified_ = qualified(plain)  # "op-amp inverter", "second-order low-pass, Q of 2", "keeps it from clipping"
     # a name after "node" is a node's, never a circuit's ("from node dac to node lpf", "on node led")
-    plain = _NODE_NAME.sub(lambda m: m[0][:m.start(1) - m.start()] + " " * len(m[1]), qualified_.rules_text)
+    plain = _NODE_NAME.sub(lambda m: m[0][:m.start(m.lastindex or 1) - m.start()] + " " * len(m[m.lastindex or 1]),
+                           qualified_.rules_text)
     rank, kind = _registry().match(plain)
     # "Precision full-wave rectifier: half-wave precision rectifier plus summing amp": the circuit a heading names, not
     # its blocks after the colon (its devices named there qualify it: "Long-tailed pair: two matched NPNs" is the BJT
@@ -794,6 +801,8 @@ _TRIGGERS = [  # (kind, pattern) searched case-insensitively
              rf"|(?<=[.;:])\s+(?={_DURATION}\s*(?:of\s+\w+\s*)?(?:[.;]|$))"),
     ("dc", r"\bdc\s+(?:transfer\s+(?:sweep|curve|characteristics?)|sweep|analysis|transfer(?!\s+function)|simulation"
            r"|characteristics?)(?!\s+(?:of|over|in|across|on)\s+(?:the\s+)?temp)"  # "DC sweep of temp": below
+           # ".dc VGG 0 V -> 5 V, step 50 mV": a directive written with its levels in words (a SPICE one is read whole)
+           r"|(?<![\w.])\.dc\s+(?=[VI]\w{0,7}\s+[-+]?[\d.]+\s*[mu\u00b5]?(?:V|A)?\s*(?:to|-+>|\u2192)\s)"
            # "sweep V1 from", "ramp VB (at node bias) from", "vary VS on top between": a named source's levels
            # ... "sweep current source IZ from", "sweep VIN DC from", "ramp VB into node b from": the source's kind and
            # its node said between its name and its levels

@@ -304,6 +304,12 @@ _TAP_RANGE = re.compile(r"\btaps\s+(?:(?:named|called)\s+)?(?P<first>" + _NAME +
 _BIT_OHMS = r"(?:\s+\d[\d.]*\s*(?:k|K|meg|M)?\s*(?:Ω|ohms?)?(?![\w.]))?"
 _BITS = re.compile(r"(?<![\w.])(?P<list>" + _NAME + r"(?:" + _ASIDE + r")?" + _BIT_OHMS
                    + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _NAME + r"(?:" + _ASIDE + r")?" + _BIT_OHMS + r")+)")
+# "name the stages rk1 to rk9", "call the taps k1 through k7": a run of names the request gives a family's nodes
+# ... "seven comparators give fq_d1 to fq_d7": the outputs a run of parts gives
+_NAME_THE = re.compile(r"(?:\b(?:name|call|label)\s+(?:the\s+)?(?P<role>stage|tap|output|input)s?(?:\s+outputs?)?\s+"
+                       r"(?:as\s+)?|\b(?:give|gives|giving|produce|produces|producing)\s+(?:outputs?\s+)?)"
+                       r"(?P<first>" + _NAME + r")\s*(?:to|through|thru|\.\.\.?|-|\u2013)\s*(?P<last>"
+                       + _NAME + r")\b", re.IGNORECASE)
 # "taps t9 (highest), t6 and t3 (lowest)", "the taps between them are named a, b and c", "taps t3, t2, t1 from the
 # top": the inner nodes of a resistor string, listed (two or more), read highest first (see _top_first)
 _ORDER_WORDS = r"(?:listed|named|going|from|top|bottom|highest|lowest)\b"
@@ -1197,6 +1203,9 @@ def read_ports(text: str) -> Ports:
         names = tuple(n for n in re.findall(r"(?<![\w.])(" + _NAME + r")(?![\w.])",
                                             re.sub(r"\([^()]*\)", " ", m["list"])) if n.lower() != "and")
         _add(ports.roles, "tap", _top_first(names, m["list"], m["tail"] or ""))
+    for m in _NAME_THE.finditer(text):  # "name the stages rk1 to rk9": the run between, counted
+        if (names := _range(m["first"].lower(), m["last"].lower())) is not None:
+            _add(ports.roles, (m["role"] or "output").lower(), names)
     for m in _TAP_RANGE.finditer(text):  # "taps fz1 (lowest) to fz3": the run between, counted
         if "tap" not in ports.roles and (names := _range(m["first"].lower(), m["last"].lower())) is not None:
             _add(ports.roles, "tap", _top_first(names, m[0], ""))

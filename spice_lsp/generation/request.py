@@ -320,6 +320,7 @@ class Spec:
     # | flat (the gain at `at` against the passband's peak, in dB: "nearly flat at 600 Hz")
     # | level (a bound on the level of `node`: "the drain must sit below 0.3 V"; measured, never designed)
     # | rtotal (the resistance a string of resistors adds to: "total resistance around 10k")
+    # | phase (of the output against the input at `at`, in degrees, lead positive; its tolerance in degrees)
     quantity: str
     target: float
     tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
@@ -331,8 +332,8 @@ class Spec:
         unit = {"cutoff": "Hz", "f0": "Hz", "frequency": "Hz", "center": "Hz", "notch": "Hz", "vout": "V",
                 "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
                 "hysteresis": "V", "width": "s", "rise": "s", "ripple": "V", "clip": "V", "level": "V",
-                "rtotal": "ohm"}.get(self.quantity, "")
-        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat") \
+                "rtotal": "ohm", "phase": " degrees"}.get(self.quantity, "")
+        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat", "phase") \
             else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
 
@@ -1952,7 +1953,14 @@ _SITS = re.compile(r"\b(?:emitter|collector|drain|output|out)\s+"
                    r"|\b(?:(?:puts?|sets?|holds?|places?|keeps?|brings?|biases?)\s+|and\s+|with\s+)(?:the|its)\s+"
                    r"(?:drain|collector|emitter)\s+(?:node\s+)?(?:\w+\s+)?(?:at|to)\s+(?:about\s+|around\s+)?"
                    # ("with its drain held at 5 V by VD": a level a named source holds is that source's, no spec)
-                   r"(?P<v2>\d+(?:\.\d+)?\s*V)\b(?!\s+by\s+(?:the\s+|a\s+)?(?:source\s+)?[vi]\w*)",
+                   r"(?P<v2>\d+(?:\.\d+)?\s*V)\b(?!\s+by\s+(?:the\s+|a\s+)?(?:source\s+)?[vi]\w*)"
+                   # ("so that the emitter, node emit, sits at 4 V DC", read as "node emit (the emitter) sits at")
+                   r"|\bnode\s+(?P<n3>[a-z_]\w*)\s*\(\s*(?:the\s+)?(?:emitter|collector|drain|output)\s*\)\s+"
+                   r"(?:sits?|rests?|idles?|settles?|is\s+biased)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+)?"
+                   r"(?P<v3>\d+(?:\.\d+)?\s*V)\b"
+                   # ("..., drain current 1 mA, drain at 5 V": a pin's level in a clause of its own)
+                   r"|(?:^|(?<=[,;:]\s))(?:the\s+)?(?:drain|collector|emitter)\s+(?:\(\s*(?:node\s+)?(?P<n4>[a-z_]\w*)\s*\)"
+                   r"\s+)?(?:at|=)\s*(?:about\s+|around\s+)?(?P<v4>\d+(?:\.\d+)?\s*V)\b(?!\s*(?:dc\s+)?(?:supply|rail))",
                    re.IGNORECASE)
 # "emitter ef_e parked at about half supply", "the collector sits at mid-rail": a bias point at half the supply
 _SITS_MID = re.compile(r"\b(?:emitter|collector|drain|output)\s+(?:node\s+)?(?:(?P<n>[a-z_]\w*)\s+)?(?:sits?|sitting|"
@@ -2165,8 +2173,29 @@ def _share_of_source(text: str, request: Request) -> None:
         request.specs.append(Spec(m[0].strip(), "vout", levels[-1] * share))
 
 
+_DEGREES = r"(?:about\s+|around\s+)?(?P<{0}>\d+(?:\.\d+)?)\s*(?:°|deg(?:rees?)?\b)"
+# "the output leads the input by 45 degrees at 2 kHz", "lags by 30° at 1 kHz", "60 degrees of lag at 500 Hz", "a phase
+# shift of -90 degrees at 2.5 kHz": the phase of the output against the input at a frequency (lead positive)
+_PHASE_AT = re.compile(r"(?:\b(?P<dir>lead|leads|leading|lag|lags|lagging)\s+(?:(?:the|its)\s+\w+\s+)?(?:by\s+)?"
+                       + _DEGREES.format("deg") + r"|(?<![\w.])" + _DEGREES.format("deg2")
+                       + r"\s+(?:of\s+)?(?:phase\s+)?(?P<dir2>lead|lag)\b"
+                       r"|(?:\bphase(?:\s+shift)?\s+(?:of\s+|is\s+|=\s*)?|(?<![\w.\d]))(?P<sign>[-+\u2212])\s?"
+                       + _DEGREES.format("deg3")
+                       + r")[^.;]{0,25}?\b(?:at|@)\s+(?P<f>\d[\d.]*\s*(?:[kKM]|meg)?\s*Hz)\b", re.IGNORECASE)
+
+
+def _phase_specs(text: str, found: list[Spec]) -> None:
+    if "phase" in {s.quantity for s in found} or not (m := _PHASE_AT.search(text)):
+        return
+    degrees = float(m["deg"] or m["deg2"] or m["deg3"])
+    lags = (m["dir"] or m["dir2"] or "").lower().startswith("lag") or m["sign"] in ("-", "\u2212")
+    found.append(Spec(m[0].strip(), "phase", -degrees if lags else degrees, tolerance=3.0,
+                      at=_quantities(m["f"].replace(" ", ""))[0].value))
+
+
 def _worded_specs(text: str, found: list[Spec]) -> None:
     """The specs a request says in words rather than figures (see above)."""
+    _phase_specs(text, found)
     has = {s.quantity for s in found}
     gain_read = bool(has & {"gain", "gain_db", "dc_gain_db"})
     if not gain_read and (m := _BY_DB.search(text)):
@@ -2284,8 +2313,8 @@ def _worded_specs(text: str, found: list[Spec]) -> None:
     if not any(s.quantity == "vout" for s in found) and (m := _READS_AS.search(text)):
         found.append(Spec(m[0].strip(), "vout", _quantities(m["v"])[0].value))  # "so that 5 V reads as 1.8 V"
     if not any(s.quantity == "vout" for s in found) and (m := _SITS.search(text)):
-        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"])[0].value,
-                          node=_node(m["n"]) if m["n"] else None))
+        found.append(Spec(m[0].strip(), "vout", _quantities(m["v"] or m["v2"] or m["v3"] or m["v4"])[0].value,
+                          node=_node(pin) if (pin := m["n"] or m["n3"] or m["n4"]) else None))
     if not any(s.quantity == "vout" for s in found) and (m := _SITS_MID.search(text)) \
             and (rail := _SUPPLY_LEVEL.search(text)):  # "emitter ef_e parked at about half supply": half its level
         named = m["n"] and m["n"].lower() not in _NOT_NODES and (re.search(r"[\d_]", m["n"]) or marked(m["n"]))
@@ -2626,7 +2655,10 @@ def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
     ends = [m.start() for m in re.finditer(r"\.(?:\s|$)|[;)]|:(?=\s*(?:an?\s+|the\s+)?" + _ANALYSIS_WORD + ")"
                                            # ("IRF: AC 1m into tank": a level, not "AC 10 Hz to 1 MHz")
                                            r"(?!\s*AC\s+[-+]?\.?\d[\d.]*(?:\s*(?:meg|[munµkKM]))?(?:\s*[VA]\b)?"
-                                           r"(?!\s*(?:[kKMG]|meg)?\s*Hz|\s*(?:to|-)\s*\d|[\w.]))", text,
+                                           r"(?!\s*(?:[kKMG]|meg)?\s*Hz|\s*(?:to|-)\s*\d|[\w.]))"
+                                           # ("VTOP on node top: DC 5 and AC 1": its levels, no DC sweep)
+                                           r"(?!\s*DC\s+[-+]?\.?\d[\d.]*\s*(?:[munµk]?V\b)?\s*(?:and\b|[,;]|\.(?:\s|$)|$))",
+                                           text,
                                            re.IGNORECASE)
             if m[0] != ")" or "(" not in text[at:m.start()]]  # "VSENSE (0 V) runs from x to ground": a note inside
     # A comma that opens another subject's phrase ends it too ("..., output at the emitter node out").
@@ -3450,6 +3482,11 @@ def _sources(text: str, request: Request) -> None:
                     r"\s*(?:source|supply|battery|rail|reference)\b", clause[said.end():], re.IGNORECASE) \
                     and re.search(r"\b(?:to|into)\s+an?\s*$", clause[:said.start()], re.IGNORECASE):
                 continue  # ("a 6 V sine ..., 1N4148 from bc_out to a 2.7 V DC source": another source, a part's end)
+            before = clause[:said.start()]
+            if kind.upper() == "DC" and re.search(r"\b(?:sits?|rests?|stays?|settles?)\s+(?:at\s+)?(?:about\s+)?$",
+                                                   before, re.IGNORECASE) \
+                    and re.search(r"\d\s*V\s+(?:dc\s+)?(?:supply|rail|battery)\b", before, re.IGNORECASE):
+                continue  # ("from a 9 V supply on node vcc9e ... so that node emit sits at 4 V DC": a spec, no source)
             qs = _quantities(number.replace(" ", "") + "V")
             if qs and kind.upper() == "DC" and dc is None:
                 dc = qs[0].value
@@ -4499,6 +4536,10 @@ def _loads(text: str, request: Request) -> None:
         near = near if near and near["x"].lower() not in _NOT_NODES and _node(near["x"]) not in fed else None
         if node is None and (m["n"] is None or m["n"].lower() in GROUND):
             node = near["x"] if near else None
+        if node is None and m["n"] is None and request.output and request.output not in (request.input, "0") \
+                and not re.search(r"\b(?:through|via|thru|rail|supply|up|to)\b[^.;,]*$", text[:m.start()],
+                                  re.IGNORECASE):
+            node = request.output  # ("..., 47k load.": a load said with no node hangs on the circuit's output)
         value = qs[0].value
         # (a load said after its node is one more part: "4.7k from mid to ground; mid is loaded with 4.7k as well")
         after = m.re is _LOADED
@@ -5896,6 +5937,11 @@ _STAGE_DRIVES = re.compile(r"\b(?:stage|amplifier|amp|buffer|follower|op-?amp)\b
                            re.IGNORECASE)
 
 
+_FED_FROM = re.compile(r"\b(?:(?:drive|drives|driven|driving|feed|feeds|fed|feeding)\s+(?:it\s+|the\s+\w+\s+)?"
+                       r"|(?:the\s+)?(?:signal|drive|input)\s+(?:comes|arrives|enters|is\s+fed)\s+(?:in\s+)?)"
+                       r"from\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:via|through|thru)\b"
+                       r"(?:[^.;,]{0,40}?\bto\s+(?:node\s+)?(?P<to>[a-z_]\w*)\b)?", re.IGNORECASE)
+
 def _read_request(description: str) -> Request:
     request = Request(_listed(" ".join(items_ended(description).split())))
     # parts read the rail as its node
@@ -6019,12 +6065,15 @@ def _read_request(description: str) -> Request:
                                                  re.IGNORECASE)}
     if request.output is None and len(suffixed) == 1:
         request.output = _node(suffixed.pop())
-    # ("Drive it from tkin via a 10k resistor": the node the drive comes from, through a part, is the input)
-    if request.input is None and (fed := re.search(r"\b(?:drive|drives|driven|driving|feed|feeds|fed|feeding)\s+"
-                                                   r"(?:it\s+|the\s+\w+\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+"
-                                                   r"(?:via|through|thru)\b", text, re.IGNORECASE)) \
+    # ("Drive it from tkin via a 10k resistor", "The signal comes from trin through a 1k resistor to node trn": the
+    # node the drive comes from, through a part, is the input; the node that part goes to, the output where none is
+    # said)
+    if request.input is None and (fed := _FED_FROM.search(text)) \
             and fed["n"].lower() not in _NOT_NODES and not _article(fed, "n"):
         request.input = _node(fed["n"])
+        if request.output is None and fed["to"] and fed["to"].lower() not in _NOT_NODES | GROUND \
+                and _node(fed["to"]) != request.input:
+            request.output = _node(fed["to"])
     # ("in lr_in, AC 1 V; out lr_lp": a clause of its own that opens with the port's short word, then its name)
     for role, word in (("output", "out"), ("input", "in")):
         opened = re.search(rf"(?:^|[.;,:]\s*){word}\s+(?P<n>[a-z][a-z0-9]*_\w+|[a-z]+\d\w*)\b(?=\s*(?:[,;.)]|$))",

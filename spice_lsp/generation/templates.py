@@ -1120,7 +1120,7 @@ def _ring_oscillator(f: _Filler) -> str:
     for i, (a, y) in enumerate(zip(stages, stages[1:] + stages[:1]), start=1):
         lines += [_mos_device(f, "p", y, a, "vdd", "vdd", f"M{2 * i - 1}", 2e-6, 180e-9),
                   _mos_device(f, "n", y, a, "0", "0", f"M{2 * i}", 1e-6, 180e-9),
-                  f"C{i} {y} 0 {f('C', 20e-15, 'CL')}"]
+                  f"C{i} {y} 0 {f('C', 20e-15, 'CL', 'COUT')}"]  # ("10 fF at each stage output": COUT)
     return "\n".join(lines + [".ic v(out)=0 v(n1)={vdd}"])
 
 

@@ -22,16 +22,19 @@ from spice_lsp.language.units import format_eng, parse_number
 
 # The behavioural op-amp (templates.OPAMP) integrates its error into a 10 Hz pole, so a saturated
 # one winds up to kilovolts and takes milliseconds to come back: fine in a linear loop, wrong for a
-# comparator. This one is memoryless behind a 100 ns response, with the same rails (90 % of vdd).
+# comparator. This one is memoryless behind a 100 ns response, its output at SAT of the rails (below).
 # vos: an input offset (0 unless an instance gives one); sat: the output's share of the rails (a rail-to-rail
 # output where an instance says so).
-COMPARATOR = """.subckt comparator inp inn out vos=0 sat=0.9
+# The share of its rails a comparator's output saturates at: the textbooks' +-Vsat, close to +-VCC (their thresholds,
+# Vsat R2/(R1 + R2), are reckoned from the rails), as the generator's Schmitt oscillators swing; a rail-to-rail one 0.99
+SAT = 0.98
+COMPARATOR = """.subckt comparator inp inn out vos=0 sat=SAT
 * Behavioural comparator: output +-sat vdd, gain 1e4 around the switching point, 100 ns response.
 Bq q 0 V={sat*vdd*tanh(1e4*(v(inp)-v(inn)+vos)/(sat*vdd))}
 Rq q r 1k
 Cq r 0 100p
 Bout out 0 V={v(r)}
-.ends comparator"""
+.ends comparator""".replace("sat=SAT", f"sat={SAT:g}", 1)
 
 
 # Edges of nanoseconds in periods of milliseconds: trapezoidal integration rings on them (a
@@ -90,17 +93,17 @@ def claim(f: _Filler, levels: tuple[float, ...]) -> None:
 
 def comparator_block(f: _Filler) -> str:
     split, stated = _split(f.intent.description), given(f.intent, "VDD")
-    if (swing := _swing(f.intent.description)) is not None:  # the output saturates at 0.9 vdd
+    if (swing := _swing(f.intent.description)) is not None:  # the output saturates at SAT vdd
         claim(f, (swing, -swing))
         f.param("swing", f"{swing:g}")  # (written as stated: the request's figure is in the netlist)
-        f.param("vdd", "{swing/0.9}")
+        f.param("vdd", f"{{swing/{SAT:g}}}")
         return f"{COMPARATOR}\n{GEAR}\n* output levels +{swing:g} V and -{swing:g} V, as stated"
     elif split and (stated is None or abs(stated) != split):
         f.param("vdd", f"{split:g}")
     else:  # the rails, +-vdd, read by the output ("±12 V supplies" is the VDD the reader gave)
         f.supply("vdd", 12, magnitude=True)
-    if RAIL_TO_RAIL.search(f.intent.description):  # "output swings to the rails": 99 % of them, not 90 %
-        return f"{COMPARATOR.replace('sat=0.9', 'sat=0.99', 1)}\n{GEAR}"
+    if RAIL_TO_RAIL.search(f.intent.description):  # "output swings to the rails": 99 % of them
+        return f"{COMPARATOR.replace(f'sat={SAT:g}', 'sat=0.99', 1)}\n{GEAR}"
     return f"{COMPARATOR}\n{GEAR}"
 
 
@@ -109,12 +112,12 @@ RAIL_TO_RAIL = re.compile(r"\brail[- ]to[- ]rail\b|\bswings?\s+(?:all\s+the\s+wa
                           r"|\bswings?\s+fully\b|\bfull[- ](?:rail|swing)\b", re.IGNORECASE)
 
 
-def saturation(intent, share: float = 0.9) -> float:
+def saturation(intent, share: float = SAT) -> float:
     """The comparator's output level: the swing stated, else `share` of the supply (12 V unless the request gives
-    one): 90 %, or a rail-to-rail instance's (its `sat`)."""
+    one): SAT, or a rail-to-rail instance's (its `sat`)."""
     if (swing := _swing(intent.description)) is not None:
         return swing
-    if share == 0.9 and RAIL_TO_RAIL.search(intent.description):
+    if share == SAT and RAIL_TO_RAIL.search(intent.description):
         share = 0.99
     split = _split(intent.description)
     return share * (split if split else abs(given(intent, "VDD") or 12.0))

@@ -387,7 +387,9 @@ _OUTPUT_HIGH = re.compile(rf"\b0\s*(?:/|to|-)\s*(?P<v>{_X})\s*V\s+(?:\w+\s+)?out
                           rf"|\boutputs?\b[^.;]{{0,60}}?(?:\beach\s+(?:swinging\s+)?|,\s*)0\s*(?:V\s*)?(?:/|to|-)\s*"
                           rf"(?P<x>{_X})\s*V\b"
                           # "three comparators with 3.3 V logic outputs", "5 V comparator outputs"
-                          rf"|(?<![/\d.])(?P<y>{_X})\s*V\s+(?:logic\s+|cmos\s+|ttl\s+)?(?:comparator\s+)?outputs?\b",
+                          rf"|(?<![/\d.])(?P<y>{_X})\s*V\s+(?:logic\s+|cmos\s+|ttl\s+)?(?:comparator\s+)?outputs?\b"
+                          # "seven comparators (0/3.3 V)": their levels in an aside
+                          rf"|\bcomparators?\s*\(\s*0\s*(?:V\s*)?(?:/|to|-)\s*(?P<z>{_X})\s*V\s*\)",
                           re.IGNORECASE)
 
 
@@ -440,7 +442,8 @@ def _flash(f: _Filler) -> str:
     # R (Vref - top)/step above the highest, so tap k sits at its threshold. Each comparator (behavioural,
     # 1 mV wide) gives vhigh when the input is above its tap (its stated level, else the single supply the
     # comparators run on, else 1 V); out is the thermometer code's count in volts: the converted code.
-    high = float(m["v"] or m["w"] or m["x"] or m["y"]) if (m := _OUTPUT_HIGH.search(f.intent.description)) else \
+    levels_said = _OUTPUT_HIGH.search(f.intent.description)
+    high = float(next(v for v in levels_said.groups() if v)) if levels_said else \
         single_rail(f.intent, (points[-1], points[0])) or 1.0
     f.param("vhigh", f"{high:g}")
     level = float(m["v"] or m["w"]) if (m := _INPUT_AT.search(f.intent.description)) else None

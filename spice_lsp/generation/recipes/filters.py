@@ -773,8 +773,10 @@ def _allpass(f: _Filler) -> str:
     r, c = 10e3, 15.9e-9
     given = set(f.intent.values)
     # the frequency as a value, or as the spec the request reader took it for ("45 degrees of lag at 2 kHz")
-    hz = f.number("FREQ", 0) or next((s.target for s in read_request(f.intent.description).specs
-                                       if s.quantity in ("cutoff", "center", "f0", "frequency")), 0)
+    # ... or where its phase is said ("-90 degrees at 2.5 kHz")
+    hz = f.number("FREQ", 0) or next((s.target if s.quantity != "phase" else s.at or 0
+                                       for s in read_request(f.intent.description).specs
+                                       if s.quantity in ("cutoff", "center", "f0", "frequency", "phase")), 0)
     if hz > 0 and not {"R", "C"} <= given:
         # the phase -2 atan(w R C) is the stated shift at the stated frequency (90 degrees unless said)
         m = _PHASE.search(f.intent.description)

@@ -734,7 +734,8 @@ def _complex_gate(f: _Filler) -> str:
         f.tran = (10e-12, 10e-9 * 2 ** count)
     sources = _input_sources(f, inputs, high)
     held = [f"* inputs held as stated: {', '.join(said)}"] if said else []  # (so the levels read as read)
-    return "\n".join([*held, f"V1 vdd 0 DC {f.supply('vdd', high)}", *sources, *g.lines, f"C1 out 0 {f('CL', 10e-15)}"])
+    return "\n".join([*held, f"V1 vdd 0 DC {f.supply('vdd', high)}", *sources, *g.lines,
+                      f"C1 out 0 {f('CL', 10e-15, 'C', 'COUT')}"])
 
 
 def _negated(e: Expr) -> list[str]:
@@ -864,7 +865,7 @@ def _mux(f: _Filler) -> str:
     held = [f"* inputs held as stated: {', '.join(said)}"] if said else []
     held.append("* two transmission gates, one inverter for the select")
     return "\n".join([*held, f"V1 vdd 0 DC {f.supply('vdd', high)}", *sources, *g.lines, *load,
-                      f"C1 out 0 {f('CL', 10e-15)}"])
+                      f"C1 out 0 {f('CL', 10e-15, 'C', 'COUT')}"])
 
 
 def _selects(f: _Filler) -> list:

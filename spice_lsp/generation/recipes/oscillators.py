@@ -13,7 +13,7 @@ from spice_lsp.generation.checklist import Probe
 from spice_lsp.generation.design import set_value
 from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
-from spice_lsp.generation.recipes.comparators import GEAR, comparator_block, saturation
+from spice_lsp.generation.recipes.comparators import GEAR, SAT, comparator_block, saturation
 from spice_lsp.generation.recipes.filters import Aliases, Equations, design_target, designer, part_values
 from spice_lsp.generation.recipes.words import word
 from spice_lsp.generation.templates import _Filler, _opamp_block, claim_divider
@@ -590,7 +590,7 @@ _RAIL_TO_RAIL = 0.98
 
 
 def _share(f: _Filler) -> float:
-    return _RAIL_TO_RAIL if saturation(f.intent, _RAIL_TO_RAIL) != saturation(f.intent) else 0.9
+    return _RAIL_TO_RAIL if saturation(f.intent, _RAIL_TO_RAIL) != saturation(f.intent) else SAT
 
 
 def _schmitt_feedback(f: _Filler) -> float | None:

@@ -650,7 +650,7 @@ def _ac_source_follower_gain(f: _Filler) -> list:
     vg, ident, scale = vdd * 1e6 / (used(f, "RG") + 1e6), 0.0, 1.0
     for _ in range(4):  # ID = beta/2 (VG - ID RS - VTO)^2, beta scaled by (1 + lambda VDS) at the last solution
         beta = kp * _aspect(f) * scale
-        vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs)
+        vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs) if rs else max(vg - vto, 0)
         ident = beta / 2 * vov * vov
         scale = 1 + 0.04 * (vdd - ident * rs)
     gm = 2 * ident / vov
@@ -1964,8 +1964,19 @@ _SOURCE_BYPASSED = re.compile(r"(?<!un)(?<!un-)\bbypass", re.IGNORECASE)
 _MOS_VG = 0.25  # the default divider holds the gate at a quarter of the supply (330k over 110k)
 
 
+# "source grounded", "source to ground", "grounded source": no source resistor at all
+_SOURCE_GROUNDED = re.compile(r"\bsource\s+(?:(?:is\s+|tied\s+|goes\s+|straight\s+|directly\s+)*(?:grounded|"
+                              r"to\s+ground|at\s+ground|on\s+ground)|(?:grounded|(?:to|at)\s+0\s*V))\b"
+                              r"|\bgrounded[- ]source\b", re.IGNORECASE)
+
+
 def _source_bypassed(f: _Filler) -> bool:
     return bool(_SOURCE_BYPASSED.search(f.intent.description)) and not UNBYPASSED.search(f.intent.description)
+
+
+def _source_grounded(description: str) -> bool:
+    return bool(_SOURCE_GROUNDED.search(description)) and not re.search(r"\bsource\s+resistor\b|\bRS\b",
+                                                                         description)
 
 
 def _mos_divider(f: _Filler) -> tuple[float, float]:
@@ -2003,12 +2014,16 @@ def _divider_cs(f: _Filler) -> str:
     # ground
     pol = f.polarity("n")
     rail, ground = ("0", "vdd") if pol == "p" else ("vdd", "0")
+    grounded = _source_grounded(f.intent.description)  # ("source grounded": on its rail, no resistor, no bypass)
+    source = ground if grounded else "s"
     return "\n".join([f"V1 vdd 0 DC {f.supply('vdd', 12, magnitude=True)}", _signal(f),
                       f"C1 in g {f(coupling.role if coupling else 'CIN', 1e-6)}",
                       f"R1 vdd g {format_eng(top)}", f"R2 g 0 {format_eng(bottom)}",
-                      _mos_device(f, pol, drain, "g", "s", "s"), f"R3 {rail} {drain} {f('RD', 4.7e3, 'RL', 'R')}",
-                      f"R4 s {ground} {f('RS', 1e3, 'RE')}",
-                      *([f"C2 s {ground} {f(bypass.role if bypass else 'CE', 100e-6)}"] if _source_bypassed(f) else []),
+                      _mos_device(f, pol, drain, "g", source, source),
+                      f"R3 {rail} {drain} {f('RD', 4.7e3, 'RL', 'R')}",
+                      *([] if grounded else [f"R4 s {ground} {f('RS', 1e3, 'RE')}"]),
+                      *([f"C2 s {ground} {f(bypass.role if bypass else 'CE', 100e-6)}"]
+                        if _source_bypassed(f) and not grounded else []),
                       *load])
 
 
@@ -2016,7 +2031,8 @@ def _divider_cs_gain(f: _Filler) -> list:
     """-gm R/(1 + gm RS) (unbypassed source) or -gm R (bypassed), R = RD || RL || ro; ID from the square law with
     the source at ID RS: ID = beta/2 (VG - ID RS - VTO)^2 (1 + lambda VDS), beta = KP W/L; a PMOS's from the rail
     down (VSG, |VTO|, the pch card's KP and lambda)."""
-    vdd, rs, rd = abs(used(f, "VDD")), used(f, "RS", "RE"), used(f, "RD", "RL", "R")
+    grounded = _source_grounded(f.intent.description)
+    vdd, rs, rd = abs(used(f, "VDD")), 0.0 if grounded else used(f, "RS", "RE"), used(f, "RD", "RL", "R")
     top, bottom = _mos_divider(f)
     pmos = f.polarity("n") == "p"
     vg = vdd * (top if pmos else bottom) / (top + bottom)  # (a PMOS's gate counted down from the rail)
@@ -2025,7 +2041,7 @@ def _divider_cs_gain(f: _Filler) -> list:
     ident, vov, scale = 0.0, 0.0, 1.0
     for _ in range(4):  # (1 + lambda VDS) at the last solution scales beta
         beta = kp * _aspect(f) * scale
-        vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs)
+        vov = (math.sqrt(1 + 2 * beta * rs * max(vg - vto, 0)) - 1) / (beta * rs) if rs else max(vg - vto, 0)
         ident = beta / 2 * vov * vov
         scale = 1 + lam * max(vdd - ident * (rd + rs), vov)
     if ident <= 0:
@@ -2033,7 +2049,7 @@ def _divider_cs_gain(f: _Filler) -> list:
     gm = 2 * ident / vov
     r = _load_of(f, rd, ("RD",))
     r = r if not lam else 1 / (1 / r + lam * ident)
-    gain = gm * r if _source_bypassed(f) else gm * r / (1 + gm * rs)
+    gain = gm * r if _source_bypassed(f) or grounded else gm * r / (1 + gm * rs)
     return [expect("gain", -gain, 0.2)]
 
 
@@ -2057,12 +2073,14 @@ def _design_divider_cs(intent, d, spec) -> None:
         d.claimed.add("GAIN")
     vdd, vto = abs(dz.given(intent, "VDD") or 12.0), abs(dz.given(intent, "VTO") or 0.7)
     beta = (dz.given(intent, "KP") or 110e-6) * dz.aspect(intent)
-    bypassed = bool(_SOURCE_BYPASSED.search(intent.description)) and not UNBYPASSED.search(intent.description)
+    grounded = _source_grounded(intent.description)
+    bypassed = grounded or bool(_SOURCE_BYPASSED.search(intent.description)) \
+        and not UNBYPASSED.search(intent.description)
     current = d.wanted.get("current") or dz.given(intent, "IBIAS", "ID")
-    rd, rs = dz.given(intent, "RD", "RL", "R"), dz.given(intent, "RS", "RE")
+    rd, rs = dz.given(intent, "RD", "RL", "R"), 0.0 if grounded else dz.given(intent, "RS", "RE")
     lam = 0.0 if dz.writes_model(intent) else dz.card_lambda(intent)
     if current is None:  # the drain resistor drops two fifths of the supply: ID from the gain's overdrive
-        if gain is None or rd is not None or rs is not None:
+        if gain is None or rd is not None or rs is not None and not grounded:
             return
         # bypassed: gain = 2 (0.4 VDD)/Vov; else gain = 0.4 VDD/(Vov/2 + VS), VS the source's share of the supply
         vov = next((v for share in (0.1, 0.05, 0.02, 0.01) if (v := 0.8 * vdd / gain if bypassed else
@@ -2076,8 +2094,9 @@ def _design_divider_cs(intent, d, spec) -> None:
     gm = 2 * current / vov
     for share in (0.1, 0.05, 0.02, 0.01):
         source = rs if rs is not None else share * vdd / current
-        drain = rd if rd is not None else 0.4 * vdd / current if gain is None else gain / gm if bypassed \
-            else gain * (1 / gm + source)
+        level = d.wanted.get("vout") if gain is None else None  # ("the drain sitting at 6 V")
+        drain = rd if rd is not None else (vdd - level) / current if level is not None and 0 < level < vdd \
+            else 0.4 * vdd / current if gain is None else gain / gm if bypassed else gain * (1 / gm + source)
         if vdd - current * drain > current * source + vov + 0.2 or rs is not None:
             break
     else:
@@ -2088,7 +2107,8 @@ def _design_divider_cs(intent, d, spec) -> None:
         dz.set_value(intent, d, "RS", source, "RS = VS/ID, the source a small share of the supply", dz.E96)
     if rd is None:
         dz.set_value(intent, d, "RD", drain, "|gain| = gm RD (bypassed), gm RD/(1 + gm RS) else; gm = 2 ID/Vov"
-                     if gain is not None else "RD = 0.4 VDD/ID: the drain at three fifths of the supply", dz.E96)
+                     if gain is not None else "RD = (VDD - VD)/ID" if level is not None
+                     else "RD = 0.4 VDD/ID: the drain at three fifths of the supply", dz.E96)
         if gain is not None and "current" not in d.wanted:
             d.free, d.scale = "RD", 1  # (trimmed onto the gain by simulation: the square law is approximate)
     dz.set_value(intent, d, "VBIAS", current * (rs if rs is not None else intent.values["RS"].value) + vto + vov,

@@ -14,8 +14,13 @@ from spice_lsp.language.units import parse_number
 # supply's "12 V DC rail", a converter's "5 V DC output", a sweep's "to 5 V DC").
 _DC_LEVEL = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<p>[mµu]?)(?P<u>V|A)\s+(?i:dc)\b"  # "in=1V dc" too
                        r"(?=\s+(?:in\b|input|at\b|on\b|into\b|applied|drive)|\s*(?:[,;.]|$))")
+# (nor a bias point: "so that the emitter, node emit, sits at 4 V DC", a spec the circuit's parts meet)
 _DC_NOT = re.compile(r"\b(?:to|from|between|and|sweep\w*|step\w*|offset|supply|supplies|rails?|output|out|motor|"
-                     r"adapter|battery|bus)\b[^,;.]{0,25}$", re.IGNORECASE)
+                     r"adapter|battery|bus|sits|rests|idles|settles)\b[^,;.]{0,25}$", re.IGNORECASE)
+
+# ("..., emitter (node emit) at 4 V DC": a pin's bias point in a clause of its own, a spec)
+_PIN_LEVEL = re.compile(r"(?:^|[,;:])\s*(?:the\s+)?(?:emitter|collector|drain)\s*(?:\([^()]*\)\s*)?(?:at|=)\s*$",
+                        re.IGNORECASE)
 
 
 def dc_levels(description: str, netlist: m.Netlist) -> list[CheckItem]:
@@ -27,7 +32,8 @@ def dc_levels(description: str, netlist: m.Netlist) -> list[CheckItem]:
     for said in _DC_LEVEL.finditer(description):
         lo = reading.start_of(description, said.start())
         if _DC_NOT.search(description[lo:said.start()]) or re.match(r"\s*(?:offset|bias|supply|rail|output)",
-                                                                       description[said.end():]):
+                                                                       description[said.end():]) \
+                or _PIN_LEVEL.search(description[lo:said.start()]):
             continue
         value = float(said["v"]) * reading.PREFIX[said["p"]]
         held = [e.name for e in reading.sources(netlist, "V" if said["u"] == "V" else "I")
