@@ -13,7 +13,7 @@ from spice_lsp.generation.assistant import Assistant
 from spice_lsp.generation.intent import parse_intent
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.units import parse_number
-from tests.measuring import measure, parts
+from tests.measuring import measure, parts, stated
 
 
 def generate(text: str):
@@ -182,3 +182,89 @@ def test_an_op_amp_comparator_swings_near_its_rails():
     assert result.verified, result.warnings
     top = measure(result.netlist, "tran 10u 10m\nmeas tran result max v(zq_out) from=2.5m to=10m")
     assert top == pytest.approx(SAT * 12, rel=0.01) and top > 11
+
+
+def test_a_resistor_said_in_kilohms_is_never_a_current():
+    values = parse_intent("simple two-NPN current mirror: 9.3k from 10 V into the diode-connected side (about 1 mA), "
+                          "output transistor collector cm_out pulled to 10 V through a 4.7k. .op").values
+    assert values["IBIAS"].value == pytest.approx(1e-3)
+    assert all(v.unit != "A" or v.value < 1 for v in values.values()), values
+
+
+@pytest.mark.parametrize("text, drops", [
+    ("simple two-NPN current mirror: 9.3k from 10 V into the diode-connected side, output transistor collector cm_out "
+     "pulled to 10 V through a 4.7k. .op", 1),
+    ("Wilson current mirror (3 NPN): reference resistor 10.6k from 12 V, output collector wl_out to 12 V through a "
+     "4.7k load. .op", 2),
+])
+def test_a_mirrors_stated_reference_resistor_feeds_its_reference_from_the_supply(text, drops):
+    result = generate(text)
+    lines = parts(result.netlist)
+    reference = next(v for k, v in lines.items() if k.startswith("R") and v[0] == "vdd" and v[1] in ("ref", "x"))
+    assert parse_number(reference[2]) == pytest.approx(9.3e3 if drops == 1 else 10.6e3)
+    assert not any(k.startswith("I") for k in lines), lines  # no current source beside the stated resistor
+    # the reference node sits `drops` junctions above ground, so the resistor carries (VDD - drops VBE)/R
+    assert measure(result.netlist, f"op\nlet result = v({reference[1]})") == pytest.approx(0.65 * drops, rel=0.15)
+    assert result.verified, result.warnings
+
+
+def test_part_ends_joined_by_a_dash_are_its_nodes():
+    text = ("Self-biased n-channel JFET J1 (.model JN1 NJF(VTO=-2 BETA=1m)) with its gate on jg, source on js and "
+            "drain on jd. VJ = 12 V DC on vj; RDJ 2.2k vj-jd; RSJ 1k js-ground; RGJ 1meg jg-ground. DC operating "
+            "point.")
+    nodes = stated(text)
+    assert (nodes["RDJ"], nodes["RSJ"], nodes["RGJ"]) == (("vj", "jd"), ("js", "0"), ("jg", "0"))
+    result = generate(text)
+    assert parts(result.netlist)["RDJ"][:2] == ["vj", "jd"]
+    assert result.verified, result.warnings
+
+
+def test_an_active_high_pass_keeps_its_passband_gain_far_above_its_corner():
+    result = generate("Active high-pass, inverting op-amp: passband gain -10 V/V, corner 300 Hz. Input hpa_in, output "
+                      "hpa_out.")
+    assert result.verified, result.warnings
+    for hz in (3e3, 100e3):
+        gain = measure(result.netlist, f"ac lin 1 {hz} {hz}\nlet result = vm(hpa_out)/vm(hpa_in)")
+        assert gain == pytest.approx(10, rel=0.03)
+    # an op-amp the request names keeps its own speed
+    named = generate("Active high-pass, inverting op-amp with 1 MHz GBW: passband gain -10, corner 300 Hz.")
+    assert "1 MHz GBW" in named.netlist
+
+
+def test_a_divider_with_its_top_said_and_a_bypass_that_names_no_node():
+    from spice_lsp.generation.templates import divider_values
+    text = ("common-base amplifier on 12 V: NPN, base divider 47k (top) / 22k with a 10uF base bypass, RE = 3.3k, "
+            "RC = 5.6k (collector cb_out). Signal from a 50 ohm source cb_src coupled by 10uF into the emitter cb_e. "
+            "AC 1 at cb_src.")
+    assert divider_values(text) == (47e3, 22e3)
+    assert not any("bypass" in (e.nodes or ()) for e in read_request(text).elements)
+    assert "bypass" not in {n for v in parts(generate(text).netlist).values() for n in v[:3]}
+
+
+def test_a_resistor_from_the_rail_to_a_pin_is_that_pins_and_a_bare_thousands_figure_is_ohms():
+    text = ("PNP emitter follower off +10 V: 4.7k from +10 V to the emitter (output pf_out), collector to ground, base "
+            "biased at half supply by a 22k/22k divider, pf_in coupled in through 4.7uF. AC 1 V at pf_in")
+    values = parse_intent(text).values
+    assert values["RE"].value == 4.7e3 and values["VDD"].value == 10
+    assert not any(v.unit == "V" and v.value > 100 for v in values.values()), values
+    lines = parts(generate(text).netlist)
+    assert any(k.startswith("R") and sorted(v[:2]) == ["pf_out", "vcc"] and parse_number(v[2]) == 4.7e3
+               for k, v in lines.items()), lines
+    assert any(k.startswith("C") and v[:2] == ["pf_in", "b"] and parse_number(v[2]) == 4.7e-6
+               for k, v in lines.items()), lines  # its one capacitor couples the input
+
+
+def test_a_synchronous_buck_has_a_low_side_switch_with_the_stated_on_resistance():
+    text = ("synchronous buck, open loop: sb_in = 12 V, high-side and low-side ideal switches (10 mohm on) driven "
+            "complementary at 100 kHz, 25 % duty, switch node sb_sw, 100uH, 100uF, 5 ohm on sb_out. 10 ms transient")
+    result = generate(text)
+    lines = parts(result.netlist)
+    assert sorted(k for k in lines if k.startswith("S")) == ["S1", "S2"] and not any(k.startswith("D") for k in lines)
+    assert "ron=0.01" in result.netlist and any(v[:2] == ["sb_out", "0"] and v[2] == "5" for v in lines.values())
+    average = measure(result.netlist, "tran 10u 10m\nmeas tran result avg v(sb_out) from=8m to=10m")
+    assert average == pytest.approx(0.25 * 12, rel=0.03)  # D VIN with no diode drop
+    assert result.verified, result.warnings
+    # a non-synchronous one keeps its catch diode
+    plain = parts(generate("Non-synchronous buck converter: 12 V in, 100 kHz, 25 % duty, 100 uH, 100 uF, 10 ohm "
+                           "load.").netlist)
+    assert any(k.startswith("D") for k in plain) and not any(k == "S2" for k in plain)

@@ -107,6 +107,8 @@ def structure(request: Request, netlist: m.Netlist) -> list[CheckItem]:
             known = [w for w in wanted if w is not None]
             if want.kind in "RCL" and len(have) == 2 and len(known) == len(wanted):
                 ok = sorted(have) == sorted(known)
+            elif want.kind in "RCL" and len(have) == 2:  # one end said, either way round ("wl_out to 12 V via 4.7k")
+                ok = all(k in have for k in known)
             else:
                 ok = all(h == w for h, w in pairs)
             if not ok:

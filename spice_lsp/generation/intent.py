@@ -623,10 +623,14 @@ def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
                 next((u for p, u in _IMPLIED_UNIT if re.search(p, near)), bare)
             if re.match(r"\s*(?:-?\s?3\s?dB\s+)?(?:cut-?off|corner)\b", after, re.I):
                 q.unit = "Hz"  # "a 5k corner": a frequency, no resistor
-            if bare == "ohm" and q.unit in ("F", "H"):  # "the cap is fed through 1.6k": no part is kilofarads
+            if bare == "ohm" and q.unit in ("F", "H", "A", "V"):  # "the cap is fed through 1.6k": no kilofarads
+                # (nor kiloamps, "9.3k from 10 V into the diode-connected side (about 1 mA)", nor kilovolts, "base
+                # biased at half supply by a 22k/22k divider": a bare figure in thousands is ohms)
                 q.unit = bare
         role = _keyword_role(before, after, q.unit, _registry().family_of(intent.kind).words,
                              text[qs[i - 1].end if i else 0:q.start][-60:])
+        if q.unit == "ohm" and role is None and (pin := _TO_PIN.match(text, q.end)):
+            role = _PIN_ROLES[(pin["p"] or pin["q"]).lower()]  # "4.7k from +10 V to the emitter": the pin's resistor
         if q.unit == "V" and re.match(r"\s*(?:at|on)\s+(?:the\s+)?(?:node\s+)?[a-z_]\w*\s+from\s+(?:an?\s+|the\s+)?"
                                       r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)\s?[mkµu]?V\b", text[q.end:], re.IGNORECASE):
             role = _NOT_A_ROLE  # "3.3 V at vo from 5 V at vin": the output's level (a spec), the supply's after it
@@ -693,6 +697,12 @@ _AT_RAIL = re.compile(r"\s*(?:dc\s+)?(?:(?:supply|rail)\s+)?(?:at|on)\s+(?:the\s
 
 # "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named
 # by its node is that pin's resistor ("with" cuts the keyword window, so the pin word is read here)
+# "4.7k from +10 V to the emitter", "1k from the emitter to ground": a resistor on a transistor's pin (its window
+# ends at the rail's level, so the pin's word is past it)
+_RAIL_END = r"(?:the\s+|a\s+)?(?:[-+]?\d+(?:\.\d+)?\s*V|v(?:cc|dd|ee|ss)\w*|rail|supply|ground|gnd)"
+_TO_PIN = re.compile(r"\s*(?:ohms?\s+|\u03a9\s*)?(?:resistor\s+)?(?:from\s+" + _RAIL_END + r"\s+to\s+(?:the\s+|its\s+)?"
+                     r"(?P<p>emitter|collector|base|drain|gate|source)s?\b|from\s+(?:the\s+|its\s+)?"
+                     r"(?P<q>emitter|collector|base|drain|gate)s?\s+to\s+" + _RAIL_END + r"\b)", re.IGNORECASE)
 _PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB", "source": "RS"}
 # "emitter to -6 V through 5.6k", "collector up to +12 V via 4.7k": the pin's resistor to a level
 _PIN_TO_LEVEL = re.compile(r"\b(?P<pin>emitter|collector|drain|source|base|gate)\s+(?:is\s+)?"

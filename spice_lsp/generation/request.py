@@ -662,7 +662,8 @@ def _element(text: str, start: int, stop: int, name: str, name_at: int) -> Eleme
                 sentence, re.IGNORECASE)
                 if (m["n"].lower() not in _NOT_NODES | _PIN_PARTS or _CALLED_NODE.search(m.string, 0, m.start("n"))
                     # ("Diode D8: anode gate, cathode pin": a word of ours that ends the pin's item is its node)
-                    or m["n"].lower() not in (FUNCTION - NODE_LIKE) | VERBS and re.match(
+                    # (not a part's word after the pin's: "with a 10uF base bypass, RE = 3.3k")
+                    or m["n"].lower() not in (FUNCTION - NODE_LIKE) | VERBS | _PIN_PARTS and re.match(
                         rf"\s*(?:[,;()]|\.(?:\s|$)|$|(?:and\s+)?(?:{_TERMINAL_WORDS})\b)", m.string[m.end("n"):],
                         re.IGNORECASE) and re.fullmatch(rf"(?:{pin_words})\s+", m[0][:m.start("n") - m.start()],
                                                          re.IGNORECASE))
@@ -3896,6 +3897,8 @@ def _terse_ends(segment: str, name: str, values: list[_Q]) -> tuple[str, str] | 
     words = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])|[:=,]|->|\u2192|\s[-\u2013]\s"
                    r"|\b(?:ohms?|Ω|F|H|from|to|between|and)\b", " ", words, flags=re.IGNORECASE)
     rest = words.split()
+    if len(rest) == 1 and (pair := re.fullmatch(r"([a-z_]\w*|0)[-\u2013]([a-z_]\w*|0)", rest[0], re.IGNORECASE)):
+        rest = [pair[1], pair[2]]  # "RDJ 2.2k vj-jd", "RSJ 1k js-ground": the ends joined by a dash
     # (its nodes may be pins' words, "Rb vcc base 100k", not a part's or a role's: "emitter resistor RE1 = 220")
     if len(rest) != 2 or any(w.lower() in NOT_NODES - PINS or w.lower() in PORT_NOUNS
                              or not re.fullmatch(r"[a-z_]\w*|0", w, re.I) for w in rest):

@@ -410,7 +410,9 @@ UNBYPASSED = re.compile(r"\bun-?bypassed\b|\bwithout\s+(?:an?\s+|the\s+)?(?:emit
 # "a 33k/10k divider", "base divider 56k over 12k", "divider of 100k and 47k": the divider's top then its bottom
 _OHMS = r"\d+(?:\.\d+)?\s*(?:k|meg|m)?(?![\w.])\s*(?:\u03a9|ohms?\b)?"
 _DIVIDER_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_OHMS})\s*(?:/|\s+over\s+)\s*(?P<b>{_OHMS})\s+(?:\w+\s+)?divider\b"
-                           rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:/|\s+over\s+|\s+and\s+)\s*"
+                           # ("base divider 47k (top) / 22k": the top said as such)
+                           rf"|\bdivider\s+(?:of\s+|from\s+|is\s+|=\s*)?(?P<c>{_OHMS})\s*(?:\(\s*(?:top|upper)\s*\)\s*)?"
+                           r"(?:/|\s+over\s+|\s+and\s+)\s*"
                            rf"(?P<d>{_OHMS})"
                            # "gate biased at half the rail by 100k/100k": a pair after a bias word is its divider
                            rf"|\bbias\w*\b[^,;]{{0,40}}?\bby\s+(?:an?\s+)?(?P<e>{_OHMS})\s*/\s*(?P<f>{_OHMS})"
@@ -472,8 +474,10 @@ def _bjt(f: _Filler, role: str) -> str:
     if upside_down and role in ("emitter_follower", "common_emitter"):
         # A PNP on a positive supply is the NPN stage upside down: its emitter (resistor) on the rail, its collector
         # toward ground, the divider's legs swapped so the base sits as far below the rail as the NPN's above ground.
+        # (a follower's one capacitor said is its input coupling: "pf_in coupled in through 4.7uF")
+        coupling = f('CIN', 10e-6, 'C') if role == "emitter_follower" else f('CIN', 10e-6)
         lines += [f"R1 vcc b {f('RB2', 47e3 if role == 'emitter_follower' else 10e3)}",
-                  f"R2 b 0 {f('RB1', 47e3, 'RB')}", f"C1 in b {f('CIN', 10e-6)}"]
+                  f"R2 b 0 {f('RB1', 47e3, 'RB')}", f"C1 in b {coupling}"]
         if role == "emitter_follower":
             # (its load too hangs from the rail, as the NPN's from ground: the same to the signal)
             return "\n".join(lines + [f"Q1 0 b out {q}", f"R3 vcc out {f('RE', 1e3)}", f"R4 vcc out {f('RL', 10e3)}"])
@@ -487,7 +491,7 @@ def _bjt(f: _Filler, role: str) -> str:
                   f"C2 e out {f('COUT', 10e-6)}", f"R4 out 0 {f('RL', 10e3)}"]
     elif role == "emitter_follower":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 47e3)}",
-                  f"C1 in b {f('CIN', 10e-6)}", f"Q1 vcc b out {q}", f"R3 out 0 {f('RE', 1e3)}",
+                  f"C1 in b {f('CIN', 10e-6, 'C')}", f"Q1 vcc b out {q}", f"R3 out 0 {f('RE', 1e3)}",
                   f"R4 out 0 {f('RL', 10e3)}"]
     elif role == "common_emitter":
         lines += [f"R1 vcc b {f('RB1', 47e3, 'RB')}", f"R2 b 0 {f('RB2', 10e3)}",
@@ -778,19 +782,49 @@ def current_output(f: _Filler, supply: str = "vdd") -> tuple[str, str]:
 # "a reference current of about 1 mA set by a resistor": the reference is a resistor from the supply.
 _SET_BY_RESISTOR = re.compile(r"set\s+by\s+(?:a|one|the)\s+(?:[\d.]+\s*(?:k|meg)?\s*(?:\u03a9|ohms?)?\s+)?"
                               r"(?:reference\s+)?resistor|reference\s+resistor|resistor\s+(?:that\s+)?sets|"
-                              # "a 9.3k resistor from vcc into the diode-connected transistor"
-                              r"resistor\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:in)?to\s+the\s+diode[- ]connected",
+                              # "a 9.3k resistor from vcc into the diode-connected transistor", "9.3k from 10 V into the
+                              # diode-connected side"
+                              r"(?:resistor|(?<![\w.])[\d.]+\s*(?:k|meg)\s*(?:\u03a9|ohms?)?)\s+from\s+(?:the\s+|a\s+)?"
+                              r"[\w.]+(?:\s+\w+)?\s+(?:in)?to\s+the\s+(?:diode[- ]connected|reference)"
+                              # "reference NPN diode-connected, fed by 9.3k from 10 V"
+                              r"|\bfed\s+(?:by|through)\s+(?:an?\s+)?[\d.]+\s*(?:k|meg)\s*(?:\u03a9|ohms?)?\s+"
+                              r"(?:resistor\s+)?from\b",
                               re.IGNORECASE)
 
 
-def stated_reference(f: _Filler) -> float | None:
+def reference_resistor(f: _Filler) -> Value | None:
+    """The resistor a mirror's request says feeds its reference from the supply ("reference resistor 10.6k from
+    12 V", "fed by 9.3k from 10 V"): RREF, or the one plain resistance the reader left unplaced."""
+    if not _SET_BY_RESISTOR.search(f.intent.description):
+        return None
+    return f.intent.values.get("RREF") or f.intent.values.get("R") or f.intent.values.get("R1")
+
+
+def mirror_reference(f: _Filler, node: str, default: float, drops: int = 1) -> str:
+    """A bipolar mirror's reference current into `node` (`drops` VBEs above ground): the resistor the request states
+    from the supply; else one sized for the current, (VDD - drops VBE)/Iref, where the request says a resistor sets
+    it; else a current source of that current."""
+    if (said := reference_resistor(f)) is not None:  # the stated resistor, and the current it sets (or is said to)
+        iref = stated_reference(f, drops)
+        f.param("iref", format_eng(iref) if iref is not None else f("IREF", default, "IBIAS"))
+        return f"R9 vdd {node} {f(said.role, 0)}"
+    if _SET_BY_RESISTOR.search(f.intent.description):
+        iref = f.number("IREF", default, "IBIAS")
+        f.param("iref", f("IREF", default, "IBIAS"))  # the reference current it is set for
+        vbe = 0.02585 * math.log(iref / 1e-14)  # the npn card's IS
+        rref = float(f"{(f.number('VDD', 5) - drops * vbe) / iref:.4g}")
+        return f"* Rref = (VDD - VBE)/Iref\nR9 vdd {node} {f('RREF', rref)}"
+    return f"I1 vdd {node} DC {f('IREF', default, 'IBIAS')}"
+
+
+def stated_reference(f: _Filler, drops: int | None = None) -> float | None:
     """The reference current a bipolar mirror's stated reference resistor sets ("set by a 9.3k resistor from vcc"):
     I = (VDD - VBE(I))/R, VBE that of the npn card (two over a beta helper); None where the request states the
     current, or no such resistor."""
-    r = f.intent.values.get("R")
-    if r is None or {"IREF", "IBIAS"} & set(f.intent.values) or not _SET_BY_RESISTOR.search(f.intent.description):
+    r = reference_resistor(f)
+    if r is None or {"IREF", "IBIAS"} & set(f.intent.values):
         return None
-    drops = 2 if _BETA_HELPER.search(f.intent.description) else 1
+    drops = drops or (2 if _BETA_HELPER.search(f.intent.description) else 1)
     i, vdd = 1e-3, abs(f.number("VDD", 5))
     for _ in range(30):
         i = max((vdd - drops * 0.02585 * math.log(i / 1e-14)) / r.value, 1e-9)
@@ -810,16 +844,7 @@ def _current_mirror(f: _Filler) -> str:
         q = f.model("npn")
         helper = _BETA_HELPER.search(f.intent.description) is not None
         drops = 2 if helper else 1  # the reference node sits one VBE (two, over the helper) up
-        reference = f"I1 vdd ref DC {f('IREF', 1e-3, 'IBIAS')}"
-        if (iref := stated_reference(f)) is not None:  # the stated resistor, and the current it sets
-            f.param("iref", format_eng(iref))
-            reference = f"R9 vdd ref {f('R', 0)}"
-        elif _SET_BY_RESISTOR.search(f.intent.description):  # RREF drops the supply less Q1's VBE at IREF
-            iref = f.number("IREF", 1e-3, "IBIAS")
-            vbe = 0.02585 * math.log(iref / 1e-14)  # the npn card's IS
-            f.param("iref", f("IREF", 1e-3, "IBIAS"))  # the reference current it is set for
-            rref = float(f"{(f.number('VDD', 5) - drops * vbe) / iref:.4g}")
-            reference = f"R9 vdd ref {f('RREF', rref)}"
+        reference = mirror_reference(f, "ref", 1e-3, drops)
         # Q2's emitter area: the ratio asked for ("a mirror that doubles"), with the base currents taken from
         # the reference and the Early effect of Q2's larger VCE (VAF = 100 V) compensated, as M2's width is:
         # Iout/Iref = x/(1 + 1/bf + x/bf), x = A (1 + VCE2/VAF)/(1 + VCE1/VAF).
@@ -1004,12 +1029,24 @@ def _single_supply_amplifier(f: _Filler, role: str, rin: str, rf: str) -> str:
                               "X1 mid inn out opamp1"])
 
 
-def _opamp_block(f: _Filler) -> str:
+# An op-amp the request names by its speed ("a 1 MHz GBW op-amp", "an LM741", "TL071"): its own, not an ideal one
+_OPAMP_NAMED = re.compile(r"\bgbw\b|gain[- ]bandwidth|\bunity[- ]gain\s+(?:frequency|bandwidth)|\bslew|"
+                          r"\b(?:lm|tl|ua|ne|op|ad|lt|mcp|opa)\d{2,4}", re.IGNORECASE)
+
+
+def _opamp_block(f: _Filler, unbounded: bool = False) -> str:
+    """The op-amp: ideal where the request calls it so, or where the circuit's passband has no upper end
+    (`unbounded`: a high-pass's "passband gain -10" holds at any frequency above its corner) and the request names no
+    op-amp of its own; else OPAMP (1 MHz)."""
     if (level := f.intent.values.get("VDD")) is not None and level.value == 0:
         f.param("vdd", "12")  # "then 0 V": a level the request names, no rails of nothing
     else:
         f.supply("vdd", 12, magnitude=True)  # the op-amp's rails, read by its output stage
-    return IDEAL_OPAMP if IDEAL_SAID.search(f.intent.description) else OPAMP
+    if IDEAL_SAID.search(f.intent.description):
+        return IDEAL_OPAMP
+    if unbounded and not _OPAMP_NAMED.search(f.intent.description):
+        return IDEAL_OPAMP.replace("ideal as asked", "ideal: a passband with no upper end")
+    return OPAMP
 
 
 def _rc_oscillator(f: _Filler) -> str:
@@ -1124,8 +1161,28 @@ def _ring_oscillator(f: _Filler) -> str:
     return "\n".join(lines + [".ic v(out)=0 v(n1)={vdd}"])
 
 
+# "ideal switches (10 mohm on)", "Ron 50 mohm", "switch on-resistance 20 mohm": the switches' own resistance
+_SWITCH_ON = re.compile(r"(?<![\w.])(?P<r>\d+(?:\.\d+)?)\s*(?P<p>m|milli)?\s*(?:ohms?|\u03a9)\s*"
+                        r"(?:on\b|on[- ]resistance)"
+                        r"|\b(?:ron|on[- ]resistance)\s*(?:of\s+|=\s*|:\s*)?(?P<r2>\d+(?:\.\d+)?)\s*(?P<p2>m|milli)?\s*"
+                        r"(?:ohms?|\u03a9)", re.IGNORECASE)
+
+
+def _switch_card(f: _Filler) -> str:
+    """The switch model: its stated on-resistance (that figure's role used), else 50 mohm."""
+    said = _SWITCH_ON.search(f.intent.description)
+    if said is None:
+        return f.model("sw")
+    ron = float(said["r"] or said["r2"]) * (1e-3 if said["p"] or said["p2"] else 1)
+    for role, value in f.intent.values.items():
+        if value.unit == "ohm" and math.isclose(value.value, ron):
+            f.given(role, ron)
+            break
+    return f.model("sw", MODELS["sw"].replace("ron=0.05", f"ron={ron:g}"))
+
+
 def _converter(f: _Filler, boost: bool) -> str:
-    s, d = f.model("sw"), f.model("dschottky")
+    s = _switch_card(f)
     period = 1 / f.number("FSW", 100e3, "FREQ")
     f.param("fsw", f("FSW", 100e3, "FREQ"))
     f.param("duty", f("DUTY", 0.5))
@@ -1139,10 +1196,16 @@ def _converter(f: _Filler, boost: bool) -> str:
     gate = "V2 gate 0 PULSE(0 5 0 10n 10n {duty/fsw} {1/fsw})"
     vin = f"V1 in 0 DC {f('VIN', 12 if not boost else 5, 'VDD')}"
     if boost:
-        body = [f"L1 in sw {f('L', 100e-6)}", f"S1 sw 0 gate 0 {s}", f"D1 sw out {d}"]
+        body = [f"L1 in sw {f('L', 100e-6)}", f"S1 sw 0 gate 0 {s}", f"D1 sw out {f.model('dschottky')}"]
+    elif re.search(r"(?<!non-)(?<!non )\bsynchronous\b", f.intent.description, re.IGNORECASE):
+        # the low-side switch in the diode's place, driven by the inverted gate (no dead time: ideal switches)
+        body = [f"S1 in sw gate 0 {s}", "V3 gaten 0 PULSE(5 0 0 10n 10n {duty/fsw} {1/fsw})", f"S2 sw 0 gaten 0 {s}",
+                f"L1 sw out {f('L', 100e-6)}"]
     else:
-        body = [f"S1 in sw gate 0 {s}", f"D1 0 sw {d}", f"L1 sw out {f('L', 100e-6)}"]
-    return "\n".join([vin, gate, *body, f"C1 out 0 {f('C', 100e-6, 'COUT')}", f"R1 out 0 {f('RL', 10, 'R')}"])
+        body = [f"S1 in sw gate 0 {s}", f"D1 0 sw {f.model('dschottky')}", f"L1 sw out {f('L', 100e-6)}"]
+    # (the load: the resistance said, whatever its role; the switches' own taken above)
+    return "\n".join([vin, gate, *body, f"C1 out 0 {f('C', 100e-6, 'COUT')}",
+                      f"R1 out 0 {f('RL', 10, 'R', *(r for r in ('R2', 'R1') if r not in f.used))}"])
 
 
 # Absorber: (absorption coefficient 1/m, relative permittivity, wavelength um) at its usual wavelength.

@@ -1543,12 +1543,12 @@ def _first_order(f: _Filler, high: bool) -> str:
                     f"C1 inn out {format_eng(float(f'{1 / (2 * math.pi * fc * rf):.4g}'))}"]
         else:
             body = [f"R1 in inn {format_eng(float(f'{r / gain:.4g}'))}", f"R2 inn out {rs}", f"C1 inn out {cs}"]
-        return "\n".join([_opamp_block(f), _ac_source(f), *body, "X1 0 inn out opamp"])
+        return "\n".join([_opamp_block(f, unbounded=high), _ac_source(f), *body, "X1 0 inn out opamp"])
     # The RC corner on the + input, then a non-inverting gain 1 + R4/R3 (a follower at unity).
     corner = [f"C1 in p {cs}", f"R1 p 0 {rs}"] if high else [f"R1 in p {rs}", f"C1 p 0 {cs}"]
     stage = ["X1 p out out opamp"] if gain == 1 else \
         ["X1 p inn out opamp", "R3 inn 0 10k", f"R4 out inn {format_eng(float(f'{(gain - 1) * 10e3:.4g}'))}"]
-    return "\n".join([_opamp_block(f), _ac_source(f), *corner, *stage])
+    return "\n".join([_opamp_block(f, unbounded=high), _ac_source(f), *corner, *stage])
 
 
 def _first_order_response(high: bool):

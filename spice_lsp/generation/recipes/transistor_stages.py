@@ -37,7 +37,9 @@ from spice_lsp.generation.templates import (
     current_output,
     divider_values,
     mirror_ratio,
+    mirror_reference,
     output_holder,
+    stated_reference,
     stated_supply,
 )
 from spice_lsp.language.units import format_eng, parse_number
@@ -104,8 +106,13 @@ def _copies(f: _Filler) -> list:
     return [expect("current", used(f, "IREF", "IBIAS"), 0.05)]
 
 
+def _wilson_copies(f: _Filler) -> list:
+    """The reference copied: the source's, or the one a stated resistor sets from the supply (two VBEs down)."""
+    return [expect("current", stated_reference(f, 2) or used(f, "IREF", "IBIAS"), 0.05)]
+
+
 def _widlar_function(f: _Filler) -> list:
-    iref = used(f, "IREF", "IBIAS")
+    iref = stated_reference(f) or used(f, "IREF", "IBIAS")
     if (iout := _widlar_output(f)) is not None and not {"RE", "RS"} & set(f.intent.values):
         return [expect("current", iout, 0.1)]  # the output RE was designed for
     return [Probe(f"function: sources less than its {format_eng(iref)}A reference, set by RE",
@@ -683,7 +690,8 @@ def _wilson(f: _Filler) -> str:
         # Q3's base current error is fed back through Q1/Q2: Iout = Iref (1 - 2/bf^2). The improved (four-
         # transistor) Wilson puts the diode Q4 over Q1, holding Q1's VCE at Q2's as M4 does below.
         q1 = [f"Q4 x x m {q}", f"Q1 m n1 0 {q}"] if _IMPROVED.search(f.intent.description) else [f"Q1 x n1 0 {q}"]
-        return "\n".join([supply, f"I1 vdd x DC {f('IREF', 1e-3, 'IBIAS')}", *q1,
+        # (its reference node x two VBEs up: Q3's over the diode Q2's)
+        return "\n".join([supply, mirror_reference(f, "x", 1e-3, 2), *q1,
                           f"Q2 n1 n1 0 {q}", f"Q3 {col} x n1 {q}", sense])
     # MOS Wilson: M3's source feeds the diode M2, which mirrors into M1; M1's drain pulls M3's
     # gate (x) down until the currents match. The diode M4 in series with M1 holds M1's drain at
@@ -710,17 +718,6 @@ def _cascode_mirror(f: _Filler) -> str:
                       _mos_device(f, "n", "o1", "r1", "0", "0", "M2"), sense])
 
 
-def _reference(f: _Filler, default: float) -> str:
-    """The reference current into node ref: a source, or the resistor (VDD - VBE)/Iref the
-    request says sets it ("1 mA reference set by a resistor")."""
-    if not re.search(r"set\s+by\s+a\s+resistor|reference\s+resistor", f.intent.description, re.IGNORECASE):
-        return f"I1 vdd ref DC {f('IREF', default, 'IBIAS')}"
-    iref = f.number("IREF", default, "IBIAS")
-    f.param("iref", f("IREF", default, "IBIAS"))  # the design target, for the reader
-    rref = (f.number("VDD", 5) - VT * math.log(iref / IS)) / iref
-    return f"* Rref = (VDD - VBE)/Iref\nR3 vdd ref {format_eng(rref)}"
-
-
 def _widlar(f: _Filler) -> str:
     supply = f"V1 vdd 0 DC {_mirror_supply(f)}"
     col, sense = current_output(f)
@@ -733,7 +730,8 @@ def _widlar(f: _Filler) -> str:
         re_ = f"* {how}\nR2 e2 0 {format_eng(float(f'{exact:.4g}'))}"
     if bjt:
         q = _bjt_model(f, "n")
-        return "\n".join([supply, _reference(f, 1e-3), f"Q1 ref ref 0 {q}", f"Q2 {col} ref e2 {q}", re_, sense])
+        return "\n".join([supply, mirror_reference(f, "ref", 1e-3), f"Q1 ref ref 0 {q}", f"Q2 {col} ref e2 {q}", re_,
+                          sense])
     return "\n".join([supply, f"I1 vdd ref DC {f('IREF', 100e-6, 'IBIAS')}",
                       _mos_device(f, "n", "ref", "ref", "0", "0", "M1"),
                       _mos_device(f, "n", col, "ref", "e2", "0", "M2"), re_, sense])
@@ -919,7 +917,7 @@ def _design_current_source(intent, d, spec) -> None:
         d.free, d.scale = "RE", -1
 
 
-register(Family(kind="wilson_mirror", function=_copies, summary="Wilson current mirror",
+register(Family(kind="wilson_mirror", function=_wilson_copies, summary="Wilson current mirror",
                 build=_wilson,
                 names=("Wilson current mirror", "Wilson mirror", "BJT Wilson current mirror",
                        "MOS Wilson current mirror"),
