@@ -4541,7 +4541,9 @@ def _loads(text: str, request: Request) -> None:
             node = near["x"] if near else None
         if node is None and m["n"] is None and request.output and request.output not in (request.input, "0") \
                 and not re.search(r"\b(?:through|via|thru|rail|supply|up|to)\b[^.;,]*$", text[:m.start()],
-                                  re.IGNORECASE):
+                                  re.IGNORECASE) \
+                and not re.match(r"\s*(?:resistor\s+)?(?:up\s+|down\s+|back\s+)?(?:to|from|between|across|into)\b",
+                                 text[m.end():], re.IGNORECASE):  # (not "a 10k load up to v5m": its other end said)
             node = request.output  # ("..., 47k load.": a load said with no node hangs on the circuit's output)
         value = qs[0].value
         # (a load said after its node is one more part: "4.7k from mid to ground; mid is loaded with 4.7k as well")
