@@ -9,15 +9,11 @@ import re
 
 import pytest
 
-from spice_lsp.generation.assistant import Assistant
 from spice_lsp.generation.intent import parse_intent
+from spice_lsp.generation.pipeline import generate
 from spice_lsp.generation.request import read_request
 from spice_lsp.language.units import parse_number
 from tests.measuring import measure, parts, stated
-
-
-def generate(text: str):
-    return Assistant().generate(text, backend="template")
 
 
 def test_a_request_that_opens_with_a_dot_line_keeps_its_title_a_title():

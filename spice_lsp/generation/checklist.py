@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spice_lsp.generation.request import CURRENT_DIRECTED, GROUND, Request, Spec
+from spice_lsp.generation.request import ABSOLUTE, CURRENT_DIRECTED, DECIBELS, GROUND, PLAIN, Request, Spec
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.vocabulary import FUNCTION, NOT_NODES, PLACES
 from spice_lsp.language import model as m
@@ -679,18 +679,16 @@ def spec_item(spec: Spec, value: float | None, how: str) -> CheckItem:
         side = "at least" if spec.bound == "min" else "at most"
         return CheckItem(spec.text, PASS if ok else FAIL,
                          f"measured {value:.4g} ({how}), target an inverting gain of size {side} {size:g}")
-    error = abs(value - spec.target) if spec.quantity in ("gain_db", "dc_gain_db", "flat", "phase") else \
-        abs(value - spec.target) / max(abs(spec.target), 1e-30)
+    absolute = spec.quantity in ABSOLUTE  # (a tolerance in dB or degrees, not a share)
+    error = abs(value - spec.target) if absolute else abs(value - spec.target) / max(abs(spec.target), 1e-30)
     # A ripple is a bound: at most the target, its tolerance the slack; a bound the request states ("at least
     # 40 dB", "under 1 V") holds exactly, with no slack on its side (design.aimed designs inside it).
     bound = "max" if spec.quantity == "ripple" else spec.bound
-    decibels = spec.quantity in ("gain_db", "dc_gain_db", "flat")
-    absolute = decibels or spec.quantity == "phase"  # (a tolerance in dB or degrees, not a share)
+    decibels = spec.quantity in DECIBELS
     slack = 0.0 if spec.bound else spec.tolerance if absolute else spec.tolerance * abs(spec.target)
     ok = value <= spec.target + slack if bound == "max" else value >= spec.target - slack if bound == "min" \
         else error <= spec.tolerance
-    shown = f"{value:.4g}" if spec.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat", "phase") \
-        else format_eng(value)
+    shown = f"{value:.4g}" if spec.quantity in PLAIN else format_eng(value)
     tolerance = {"max": "at most", "min": "at least"}[bound] if bound else \
         f"±{spec.tolerance:g} dB" if decibels else f"±{spec.tolerance:g} degrees" if absolute \
         else f"±{spec.tolerance:.0%}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spice_lsp.generation.checklist import VOLT_RANGE
 from spice_lsp.generation.intent import AnalysisRequest, Intent, Value
-from spice_lsp.generation.request import TOTAL_RESISTANCE, SourceConstraint, Spec, read_request
+from spice_lsp.generation.request import ABSOLUTE, DECIBELS, TOTAL_RESISTANCE, SourceConstraint, Spec, read_request
 from spice_lsp.language.units import format_eng, parse_number
 
 E24 = [1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.9, 4.3, 4.7, 5.1, 5.6, 6.2,
@@ -1103,7 +1103,6 @@ def _tia_output(intent: Intent, d: Design, family) -> None:
         d.wanted.setdefault("vout", out.value)
 
 
-_DECIBELS = ("gain_db", "dc_gain_db", "flat")  # specs in dB: 0 is a target
 # specs no value is designed for: what the circuit does around its designed band, a node's bound, a string's total
 _MEASURED_ONLY = ("flat", "level", "rtotal", "phase")
 
@@ -1206,7 +1205,7 @@ def design(intent: Intent, specs: list[Spec]) -> Design:
     # A Q is designed from the parts the frequency specs have set; a low-pass's DC gain divides the corner's R.
     for spec in sorted(specs, key=lambda s: (s.quantity == "q", kind == "rc_lowpass" and s.quantity == "dc_gain_db"
                                              or kind == "rc_highpass" and s.quantity == "vout")):
-        if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in _DECIBELS)):
+        if not (math.isfinite(spec.target) and (spec.target != 0 or spec.quantity in DECIBELS)):
             d.problems.append(f"'{spec.text}': not a target a circuit can be designed for")
             continue
         if spec.quantity in ("gain", "gain_db") and gained:
@@ -1312,7 +1311,7 @@ def aimed(spec: Spec) -> Spec:
     aimed inside the bound by its tolerance (E-series parts and approximate equations land either side of an aim)."""
     if spec.bound is None or not spec.tolerance:
         return spec
-    slack = spec.tolerance if spec.quantity in _DECIBELS else spec.tolerance * abs(spec.target)
+    slack = spec.tolerance if spec.quantity in ABSOLUTE else spec.tolerance * abs(spec.target)
     return replace(spec, target=spec.target + (slack if spec.bound == "min" else -slack))
 
 

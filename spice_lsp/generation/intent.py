@@ -695,14 +695,14 @@ _AT_RAIL = re.compile(r"\s*(?:dc\s+)?(?:(?:supply|rail)\s+)?(?:at|on)\s+(?:the\s
                       r"(?:v(?:cc|dd)|vpos|vplus|vsupply|vsup)\w*\b", re.IGNORECASE)
 
 
-# "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named
-# by its node is that pin's resistor ("with" cuts the keyword window, so the pin word is read here)
 # "4.7k from +10 V to the emitter", "1k from the emitter to ground": a resistor on a transistor's pin (its window
 # ends at the rail's level, so the pin's word is past it)
 _RAIL_END = r"(?:the\s+|a\s+)?(?:[-+]?\d+(?:\.\d+)?\s*V|v(?:cc|dd|ee|ss)\w*|rail|supply|ground|gnd)"
 _TO_PIN = re.compile(r"\s*(?:ohms?\s+|\u03a9\s*)?(?:resistor\s+)?(?:from\s+" + _RAIL_END + r"\s+to\s+(?:the\s+|its\s+)?"
                      r"(?P<p>emitter|collector|base|drain|gate|source)s?\b|from\s+(?:the\s+|its\s+)?"
                      r"(?P<q>emitter|collector|base|drain|gate)s?\s+to\s+" + _RAIL_END + r"\b)", re.IGNORECASE)
+# "emitter node cbe with 8.2k to n9", "the collector (node cc) has 4.7k to the rail": a figure said with a pin named
+# by its node is that pin's resistor ("with" cuts the keyword window, so the pin word is read here)
 _PIN_ROLES = {"emitter": "RE", "collector": "RC", "drain": "RD", "gate": "RG", "base": "RB", "source": "RS"}
 # "emitter to -6 V through 5.6k", "collector up to +12 V via 4.7k": the pin's resistor to a level
 _PIN_TO_LEVEL = re.compile(r"\b(?P<pin>emitter|collector|drain|source|base|gate)\s+(?:is\s+)?"

@@ -312,6 +312,13 @@ class ModelParam:
     value: float
 
 
+# The specs whose figures are in dB (their tolerance in dB, 0 a target); those whose tolerance is in their own unit (dB,
+# degrees), not a share of the target; those shown as plain numbers, no engineering prefix
+DECIBELS = ("gain_db", "dc_gain_db", "flat")
+ABSOLUTE = (*DECIBELS, "phase")
+PLAIN = ("gain", *DECIBELS, "q", "phase")
+
+
 @dataclass(frozen=True)
 class Spec:
     text: str
@@ -323,7 +330,7 @@ class Spec:
     # | phase (of the output against the input at `at`, in degrees, lead positive; its tolerance in degrees)
     quantity: str
     target: float
-    tolerance: float = 0.05  # relative (absolute for gain_db, in dB)
+    tolerance: float = 0.05  # relative (absolute for ABSOLUTE: in dB, in degrees)
     node: str | None = None
     at: float | None = None  # the frequency a gain is measured at ("20 dB down at 16 kHz"); else 1 kHz
     bound: str | None = None  # "min": at least the target ("a gain of at least 20"), "max": at most; None: about it
@@ -333,8 +340,7 @@ class Spec:
                 "gain_db": " dB", "dc_gain_db": " dB", "flat": " dB", "current": "A", "ugbw": "Hz",
                 "hysteresis": "V", "width": "s", "rise": "s", "ripple": "V", "clip": "V", "level": "V",
                 "rtotal": "ohm", "phase": " degrees"}.get(self.quantity, "")
-        target = f"{self.target:g}{unit}" if self.quantity in ("gain", "gain_db", "dc_gain_db", "q", "flat", "phase") \
-            else f"{format_eng(self.target)}{unit}"
+        target = f"{self.target:g}{unit}" if self.quantity in PLAIN else f"{format_eng(self.target)}{unit}"
         return f"{self.quantity.replace('_', ' ')} {target}"
 
 

@@ -2090,9 +2090,9 @@ def _design_divider_cs(intent, d, spec) -> None:
         current = beta * (1 + lam * 0.4 * vdd) / 2 * vov * vov
     vov = math.sqrt(2 * current / (beta * (1 + lam * 0.4 * vdd)))  # (1 + lambda VDS), VDS about two fifths of VDD
     gm = 2 * current / vov
+    level = d.wanted.get("vout") if gain is None else None  # ("the drain sitting at 6 V")
     for share in (0.1, 0.05, 0.02, 0.01):
         source = rs if rs is not None else share * vdd / current
-        level = d.wanted.get("vout") if gain is None else None  # ("the drain sitting at 6 V")
         drain = rd if rd is not None else (vdd - level) / current if level is not None and 0 < level < vdd \
             else 0.4 * vdd / current if gain is None else gain / gm if bypassed else gain * (1 / gm + source)
         if vdd - current * drain > current * source + vov + 0.2 or rs is not None:
