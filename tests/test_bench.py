@@ -209,7 +209,7 @@ REQUESTS = [c for name in ("requests.jsonl", "requests_v2.jsonl", "requests_v3.j
                                       "requests_v14.jsonl", "requests_v15.jsonl", "requests_v16.jsonl",
                                       "requests_v17.jsonl", "requests_v18.jsonl", "requests_v19.jsonl",
                                       "requests_v20.jsonl", "requests_v21.jsonl", "requests_v22.jsonl",
-                                      "requests_v23.jsonl")
+                                      "requests_v23.jsonl", "requests_v24.jsonl")
             for c in bench.load_cases(bench.SHIPPED_CASES.parent / name)]
 OPEN_WORLD = [c for name in ("open_world.jsonl", "open_world_v2.jsonl", "open_world_v3.jsonl", "open_world_v4.jsonl",
                              "open_world_v5.jsonl", "open_world_v6.jsonl", "open_world_v7.jsonl",
@@ -217,7 +217,8 @@ OPEN_WORLD = [c for name in ("open_world.jsonl", "open_world_v2.jsonl", "open_wo
                              "open_world_v11.jsonl", "open_world_v12.jsonl", "open_world_v13.jsonl",
                              "open_world_v14.jsonl", "open_world_v15.jsonl", "open_world_v16.jsonl",
                              "open_world_v17.jsonl", "open_world_v18.jsonl", "open_world_v19.jsonl",
-                             "open_world_v20.jsonl", "open_world_v21.jsonl", "open_world_v22.jsonl")
+                             "open_world_v20.jsonl", "open_world_v21.jsonl", "open_world_v22.jsonl",
+                             "open_world_v23.jsonl")
               for c in bench.load_cases(bench.SHIPPED_CASES.parent / name)]
 ANSWERABLE = [c for c in REQUESTS + OPEN_WORLD if c.get("reference")]
 

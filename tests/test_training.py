@@ -202,7 +202,8 @@ def test_held_out_request_cases_never_reach_training():
                                       "requests_v20.jsonl", "open_world_v19.jsonl",
                                       "requests_v21.jsonl", "open_world_v20.jsonl",
                                       "requests_v22.jsonl", "open_world_v21.jsonl",
-                                      "requests_v23.jsonl", "open_world_v22.jsonl"]
+                                      "requests_v23.jsonl", "open_world_v22.jsonl",
+                                      "requests_v24.jsonl", "open_world_v23.jsonl"]
     index = dataset.OverlapIndex(files, 8)
     descriptions = [(case_id, d) for path in files for case_id, d in dataset.load_cases(path)]
     assert len(descriptions) >= 150 and any(len(dataset._words(d)) < 8 for _, d in descriptions)

@@ -73,7 +73,8 @@ HELD_OUT = [CASES_DIR / name
                          "requests_v20.jsonl", "open_world_v19.jsonl",
                          "requests_v21.jsonl", "open_world_v20.jsonl",
                          "requests_v22.jsonl", "open_world_v21.jsonl",
-                         "requests_v23.jsonl", "open_world_v22.jsonl")]
+                         "requests_v23.jsonl", "open_world_v22.jsonl",
+                         "requests_v24.jsonl", "open_world_v23.jsonl")]
 
 
 @dataclass
