@@ -33,6 +33,8 @@ from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
 
+# a bare number's range end with its unit: "60-100 ms" (the unit said once, for both ends)
+_RANGE_END = re.compile(rf"{_RANGE.pattern}[\d.]+\s*(?P<unit>[munpkµ]?s|[kMG]?Hz|[munpkµ]?[VA])\b")
 _LETTERS = "RCLDQMJVIEGFHKSWX"  # SPICE element letters a user names parts with
 # "Vin", "Vout", "Vp", "Vn", "Vdd", "Vbias1": the ports of a specification, capital V then a port word
 _PORT = re.compile(r"^V(?:in|out|o|i|p|n|dd|ss|cc|ee|ref|bias|cm|ctrl|ctl|sig|src|fb|clk|inp|inn|outp|outn)\d?$")
@@ -619,6 +621,10 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
             continue
         if not compound and any(_same(value, x) for x in analysed):
             continue
+        if (end := _RANGE_END.match(text, mention.end)) and not any(q.unit for q in _quantities(mention.text)) \
+                and (scaled := _quantities(f"{value:g}{end['unit']}")) \
+                and any(_same(scaled[0].value, x) for x in analysed):
+            continue  # "60-100 ms": the range's first end in its second's unit, an analysis's figure
         if value == 0 and _RANGE.match(text, mention.end):
             continue  # "from 0 to 2 ms": a range from zero, its end read
         if mention.text.rstrip().endswith("%") and any(_same(value, d / 100) or _same(value, d) for d in written["%"]):
@@ -683,6 +689,9 @@ def unread_numbers(description: str, intent: Intent, request: Request, family: F
         if number is not None and counted:
             items.append(_counted(text[mention.start:counted.end()], number, counted, netlist))
             continue
+        if re.search(r"\ball\s+$", low[:mention.start]) and re.match(r"\s+(?:use|uses|share|have|are|get)\b",
+                                                                     low[mention.end:]):
+            continue  # "D1 ...; D4 ...; all four use .model DBR": the parts just listed, named again together
         items.append(CheckItem(f"'{mention.text}' in the request", UNCHECKED, "it was not read, so it is not checked"))
     return items + _repeated_values(text, measured, netlist)
 

@@ -510,7 +510,12 @@ for _family in (
                   # "a coupling capacitor into a 10k load, corner at 16 Hz": the series C and the resistance to
                   # ground behind it are a high-pass, the low-frequency corner its cutoff
                   (34.5, ('coupling\\s+cap|(?:dc[- ])?block(?:ing)?\\s+cap|\\bdc[- ]block', 'corner|cut-?off|-3\\s*db',
-                          'low[- ]?frequency|\\b(?:load|input\\s+(?:impedance|resistance))\\b'))),
+                          'low[- ]?frequency|\\b(?:load|input\\s+(?:impedance|resistance))\\b')),
+                  # "shift my audio up so it sits around 1.65 V, with a cap and two resistors": a high-pass whose
+                  # output rides on the level its resistors divide from the supply (design._biased_highpass)
+                  (34.6, (r'\b(?:coupling\s+cap\w*|caps?\b|capacitor)', r'\bresistors\b',
+                          r'\b(?:rides?|riding|sits?|sitting|centred|centered|shift\w*|bias\w*)\b[^.;]{0,40}?'
+                          r'\b\d+(?:\.\d+)?\s*v\b'))),
            noun="filter",
            specs=('cutoff', 'vout'),
            examples=(('cutoff', 'RC high-pass filter, corner frequency {x} Hz', 50, 200000.0),

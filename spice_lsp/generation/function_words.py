@@ -53,7 +53,9 @@ _CONCEPTS: dict[str, str] = {
                 r"|=\s*(?:[\d.]+\s*[*x×·]?\s*)?\(?\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\b"
                 r"|\b(?:take|takes|taking)\s+(?:\S+\s+){1,3}?away\s+from\b"
                 r"|(?:[\d.]+\s*(?:times|x|×|\*|·)?\s*)\(\s*v?[a-z]\w{0,3}\s*[-−]\s*v?[a-z]\w{0,3}\s*\)"
-                r"|(?<![\w.])(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
+                # ("a minus b", not "come out as minus the sum of a and b": words, no operands)
+                r"|(?<![\w.])(?!(?:as|is|be|the|and|or|of|to|it|out|by)\b)(?:v\()?[a-z]\w{0,3}\)?\s+minus\s+"
+                r"(?!(?:the|a|an|one|two|three|four|five|ten)\b)(?:v\()?[a-z]\w{0,3}\)?(?![\w(])",
     # "logarithm of the input"; a log sweep, scale or spacing is an analysis, not a function
     "log": r"\blog(?:arithm\w*)?\b(?!\s*(?:-|\s)?(?:sweep|scale|spac\w*|steps?|points?|axis|frequenc\w*|plot))"
            r"|\bln\s*\(",
@@ -98,7 +100,9 @@ _CONCEPTS: dict[str, str] = {
             # a steady level the size of the peak: "into a DC level equal to its peak", "a constant voltage at the
             # sine's crest", "a DC output that sits at the highest value the input reached"
             r"|\b(?:dc|steady|constant|flat|fixed|held)\b[^.;]{0,40}?\b(?:equal(?:s|ling)?\s+(?:to\s+)?|match\w*\s+|"
-            r"(?:sits?|stays?|rests?)\s+at\s+|at\s+|of\s+)(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?"
+            # ("a DC level that sits close to that peak")
+            r"(?:sits?|stays?|rests?)\s+(?:at|close\s+to|near|just\s+below)\s+|at\s+|of\s+)"
+            r"(?:the\s+|its\s+|their\s+|that\s+)?(?:\S+\s+){0,2}?"
             r"(?:peaks?|crests?|highest|maximum|largest|top)\b"
             r"|\b(?:peaks?|crests?)\s+(?:value\s+|level\s+|voltage\s+|amplitude\s+)?(?:as|into|to)\s+(?:an?\s+)?"
             r"(?:dc|steady|constant)\b"
@@ -763,7 +767,9 @@ def _read_function(low: str, inverted: str | None) -> Reading | None:
                        else "voltage doubler")
     # "out = -(a + b)", "vout = -5 * vin": a sum or a gain written negated
     # ... or "the sum ..., times minus two" (not "VN = -12 V")
-    negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)|\btimes\s+(?:minus|negative)\s+\w+", low)
+    # ... or "minus the sum of a and b"
+    negated = re.search(r"=\s*[-\u2212]\s*(?:\(|[\d.]+\s*[x×*·]\s*v)|\btimes\s+(?:minus|negative)\s+\w+"
+                        r"|\b(?:minus|negative(?:\s+of)?)\s+the\s+sum\b", low)
     inverted = inverted or (negated[0] if negated else None)
     if "average" in found and not inverted:  # the mean of its inputs: the non-inverting summer's passive average
         return Reading(said("average"), "op-amp averager")

@@ -530,11 +530,16 @@ _SLASH_ARMS = re.compile(r"(?<![\w./])(?P<a>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)\s*
                          r"(?P<b>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)\s*(?:Ω|ohms?)?\s+(?:\w+\s+)?divider\b")
 
 
+# ... said after the word: "hysteresis divider 10k/10k", "a divider of 22k / 10k"
+_ARMS_AFTER = re.compile(r"\bdivider\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)\s*(?:Ω|ohms?)?\s*/\s*"
+                         r"(?P<b>\d+(?:\.\d+)?\s?(?:k|K|meg|M)\d*)(?![\w/])")
+
+
 def _divider_arms(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
     """A divider stated as a ratio of its resistors ("take the positive feedback from a 10k/15k divider") in a family
     whose divider is its R1 (upper) and R2 (lower): those two values (the second, after a slash, is no quantity of its
     own to the figure reader)."""
-    m = _SLASH_ARMS.search(text)
+    m = _SLASH_ARMS.search(text) or _ARMS_AFTER.search(text)
     if m is None or not {"R1", "R2"} <= set(_registry().roles(intent.kind)) or {"R1", "R2"} & set(intent.values):
         return
     for role, said in (("R1", m["a"]), ("R2", m["b"])):
@@ -545,12 +550,19 @@ def _divider_arms(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> 
     claimed.update(q for q in qs if m.start() <= q.start < m.end())
 
 
+_SWINGS_ABOUT = re.compile(r"\b(?:swings?|swinging|sits?|sitting|centred|centered|rides?|riding)\s+"
+                           r"(?:around|about|on|at)\s+$", re.IGNORECASE)
+
+
 def _assign_roles(intent: Intent, text: str, qs: list[_Q], claimed: set[_Q]) -> None:
     _divider_arms(intent, text, qs, claimed)
     mos = _registry().family_of(intent.kind).mos or re.search(r"\bW\s*=", text)
     unnamed: dict[str, list[_Q]] = {"R": [], "C": [], "L": []}
     for i, q in enumerate(qs):
         if q in claimed:
+            continue
+        if q.unit == "V" and q.value == 0 and not q.partner and _SWINGS_ABOUT.search(text, 0, q.start):
+            claimed.add(q)  # "my audio swings around 0 V": where a signal is centred, no part's value
             continue
         if q.partner and q.unit == "V" and q.value > 0 and math.isclose(q.partner.value, -q.value) \
                 and re.search(r"\bswing\w*|\brails?\b", text[max(0, q.start - 40):q.start], re.IGNORECASE) \
@@ -906,6 +918,8 @@ _SPICE_POINTS = re.compile(r"(?<=\b(dec|oct|DEC|OCT|Dec|Oct)\s)(\d+)(?!\.?\d|\s*
 _TIME_STEP_AFTER = re.compile(r"\s*(?:max(?:imum)?\s+)?(?:time\s*)?(?:steps?|resolution|increments?|intervals?)\b")
 # ... and its stop, a bare scaled figure called so: "Transient 20u step, 50m stop"
 _TIME_STOP_AFTER = re.compile(r"\s*(?:stop|end|long|total)\b", re.IGNORECASE)
+# ... or said before it: "Transient: step 1u, stop 4m"
+_TIME_STOP_BEFORE = re.compile(r"\b(?:stop|tstop|end)(?:\s+time)?\s*[=:]?\s*$", re.IGNORECASE)
 # ... "print every 5 us", "save a point every 10 ns", "sample every 1 us": the printed step
 _TIME_STEP_BEFORE = re.compile(r"(?:(?:steps?|resolution|tstep)(?:\s+size)?(?:\s+of)?\s*[=:]?"
                                r"|\b(?:print|sav|output|sampl|record|stor|log)\w*\s+(?:(?:a|one)\s+)?"
@@ -971,6 +985,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
     found: list[tuple[int, AnalysisRequest]] = []
     defaulted: set[int] = set()  # indexes in `found` of sweeps whose range is the default
     nested_spans: list[tuple[int, int]] = []  # where a DC sweep's second source is stated
+    typed: set[int] = set()  # indexes in `found` of directives typed whole (".tran 10u 100m 60m")
 
     def sweep(units: tuple[str, ...], lo: int, hi: int, first: float) -> tuple[float, float] | None:
         """The first range ("from 1 Hz to 1 MHz") or stop ("up to 10GHz") in text[lo:hi]."""
@@ -1000,6 +1015,7 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         kept = ["." + kind] + list(itertools.takewhile(word.fullmatch, words[1:]))
         # a complete directive, else read the words instead
         if len(kept) - 1 >= _DIRECTIVE_ARGS[kind] and _well_formed(kind, kept):
+            typed.add(len(found))
             found.append((m.start(), AnalysisRequest(kind, " ".join(kept))))
             # (only its own figures: ".op and an AC sweep 0.1 Hz to 1 kHz" leaves the sweep's to the AC words)
             upto = m.start() + [w.end() for w in re.finditer(r"\S+", m[0])][len(kept) - 1]
@@ -1088,8 +1104,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
             # "(PULSE 0 5, 1 µs rise) and the transient runs 30 s": a waveform's own times are no run length
             # ("Transient 10u step, 60 ms": a bare scaled figure called a step is a time too)
             times = [q for q in qs if (lo <= q.start < hi or since <= q.start < m.start()) and (
-                q.unit == "s" or not q.unit and q.scaled and bool(_TIME_STEP_AFTER.match(text, q.end)
-                                                                  or _TIME_STOP_AFTER.match(text, q.end)))
+                q.unit == "s" or not q.unit and q.scaled and bool(
+                    _TIME_STEP_AFTER.match(text, q.end) or _TIME_STOP_AFTER.match(text, q.end)
+                    or _TIME_STEP_BEFORE.search(text[max(lo, q.start - 20):q.start])
+                    or _TIME_STOP_BEFORE.search(text[max(lo, q.start - 20):q.start])))
                      and q not in claimed and not re.match(r"\s*(?:rise|fall|edges?|delay|wide|width|period|pulses?)\b",
                                                            text[q.end:], re.IGNORECASE)]
             # its own words first: "a 5 ms transient", "7 ms of transient", then "the transient runs 2 s"
@@ -1218,6 +1236,10 @@ def _analyses(intent: Intent, text: str, qs: list[_Q]) -> set[_Q]:
         else:
             request = AnalysisRequest("op", ".op")
         found.append((m.start(), request))
+    # a directive typed whole is the analysis of its kind, not the words around it ("transient .tran 10u 100m 60m
+    # (only keep 60-100 ms)": the words' range is the directive's window, said again)
+    exact = {found[i][1].kind for i in typed} - {"dc", "temp"}
+    defaulted |= {i for i, (_, r) in enumerate(found) if r.kind in exact and i not in typed}
     ranged = {found[i][1].kind for i in range(len(found)) if i not in defaulted}
     # (a source's "AC 1" beside a noise analysis is the noise input's magnitude, no AC sweep of its own)
     noise = any(r.kind == "noise" for _, r in found)

@@ -67,7 +67,15 @@ from spice_lsp.generation.figures import at_output, figure_specs, leftover
 from spice_lsp.generation.intent import _ASSUMED, _ASSUMED_KIND, SPICE_WAVE, Intent, Value, _quantities, parse_intent
 from spice_lsp.generation.model_reader import Reading
 from spice_lsp.generation.ports import read_ports
-from spice_lsp.generation.request import ElementConstraint, Request, Spec, in_digits, items_ended, read_request
+from spice_lsp.generation.request import (
+    ABSOLUTE,
+    ElementConstraint,
+    Request,
+    Spec,
+    in_digits,
+    items_ended,
+    read_request,
+)
 from spice_lsp.generation.scope import (
     IMPOSSIBLE,
     NAMED,
@@ -1226,16 +1234,33 @@ def undriven_parts(netlist: Netlist) -> list[CheckItem]:
 MAX_TRIMS = 3
 
 
+# A spec met within its tolerance but off its target by more than this share of the tolerance is trimmed towards the
+# target too: E-series parts land anywhere in the band, and the user's own check may hold the figure closer (3 % where
+# ours allows 5 %).
+CENTRED = 0.4
+
+
 def _trimmed(build: Build, candidate_netlist: str, verification: Verification, timeout: float):
-    """Trim the designed value until the spec is met (a few rounds at most)."""
+    """Trim the designed value until the spec is met (a few rounds at most), and towards its target when it is met
+    near the edge of its tolerance (kept only when no check fails that passed before)."""
     # the tolerance the checks hold it to (a band-pass centre within what its Q allows)
     failed = {i.what for i in verification.checks if i.status == FAIL and "measured" in i.detail}
     spec = next((s for s in build.specs if s.text in failed), None)
+    # (only a lone spec: the free part may move another's figure too, an MFB's R2 its gain as well as its corner)
+    centring = spec is None and build.design.free is not None and len(build.specs) == 1
+    if centring:
+        passed = {i.what for i in verification.checks if i.status == PASS}
+        spec = next((s for s in build.specs if s.text in passed and s.quantity not in ABSOLUTE and s.bound is None
+                     and s.tolerance > 0 and s.target and build.design.trims in (None, s.quantity)), None)
+    before = (candidate_netlist, verification, dict(build.intent.values), build.design.tried,
+              list(build.design.notes), build.used, build.function)
     for _ in range(MAX_TRIMS):
         if spec is None or build.design.free is None:
             break
         measured, _how = measure_spec(spec, candidate_netlist, build.output, build.input, timeout, build.settle,
                                        build.intent.description)
+        if centring and measured is not None and abs(measured / spec.target - 1) <= CENTRED * spec.tolerance:
+            break
         if measured is None or not trim(build.intent, build.design, spec, measured):
             break
         template = render(build.intent, build.request)
@@ -1246,8 +1271,12 @@ def _trimmed(build: Build, candidate_netlist: str, verification: Verification, t
         build.used = template.used  # the trimmed value is the one the answer must hold
         build.function = _own_checks(template, composed, build.input)
         verification = check_answer(build, candidate_netlist, timeout)
-        if not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
+        if not centring and not any(i.what == spec.text and i.status == FAIL for i in verification.checks):
             break
+    if centring and {i.what for i in verification.checks if i.status != PASS} - \
+            {i.what for i in before[1].checks if i.status != PASS}:
+        (candidate_netlist, verification, build.intent.values, build.design.tried, build.design.notes, build.used,
+         build.function) = before  # the centred answer lost a check: the one designed first stands
     return candidate_netlist, verification
 
 
@@ -1320,7 +1349,7 @@ def generate(description: str, *, drafter=None, reader=None, retriever=None, max
             if timer:
                 timer.cancel()
     fallback = attempt("template", build.netlist, 0.0)
-    if not fallback.verification.ok and build.design.free is not None:
+    if build.design.free is not None:  # (met near the edge of its tolerance: centred)
         netlist, verification = _trimmed(build, build.netlist, fallback.verification, sim_timeout)
         if netlist != build.netlist:
             fallback.netlist, fallback.verification = netlist, verification

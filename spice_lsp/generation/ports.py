@@ -333,7 +333,10 @@ _NODE_IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<n>" + _NAME + r")\s+is\s+t
                           r"|\bthe\s+(?:(?:timing|tank|integrating|reservoir|hold|holding)\s+)?(?P<r>[a-z]{3,})"
                           r"(?:['\u2019]s)?\s+node\s*,?\s+(?:which\s+is\s+)?(?:is\s+|called\s+|named\s+)"
                           # (any word so called is a name: "the timing capacitor's node is ramp")
-                          r"(?:node\s+)?(?!(?:the|an?|at|on|to|in|of)\b)(?P<m>" + _ANY + r")\b", re.IGNORECASE)
+                          r"(?:node\s+)?(?!(?:the|an?|at|on|to|in|of)\b)(?P<m>" + _ANY + r")\b"
+                          # ("...; tank node tnk.": a clause of its own, the verb left out, for a part's own node)
+                          r"|(?<=[;,.:])\s*(?P<t>tank|timing|reservoir|hold|holding|integrating)\s+node\s+"
+                          r"(?!(?:the|an?|at|on|to|in|of|is)\b)(?P<k>" + _ANY + r")(?=\s*(?:[.;,]|$))", re.IGNORECASE)
 # "Node ia is the input, oa the output", "x is the output and y the input": a role each, the second verb left out
 _IS_THE = re.compile(r"(?<![\w.])(?:node\s+)?(?P<a>" + _NAME + r")\s+is\s+the\s+(?P<ra>input|output)\s*(?:,|;|\band\b)"
                      r"\s*(?:and\s+)?(?:node\s+)?(?P<b>" + _NAME + r")\s+(?:is\s+)?the\s+(?P<rb>input|output)\b",
@@ -351,10 +354,11 @@ _LEVEL_ON = re.compile(r"(?:\b(?P<lead>put|apply|applied|with|and|(?:held|biased
                        r"(?:on|at)\s+(?P<kw>node\s+)?(?P<n>" + _ANY + r")\b(?!\s*[=(])")
 # "p sits at 2.2 V DC", "with a at 1 V DC", "and n at 2.0 V DC", "inp = 1.005 V", "vcc = 10 V"
 # (a relative clause says it of the node before it: "up to vdd, which sits at 3.3 V")
-_NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(])\s+)?(?<![\w.(])(?P<n>" + _ANY + r")"
+_NODE_AT = re.compile(r"(?:(?P<lead>\bwith|\band|[,;(:])\s+)?(?<![\w.(])(?P<n>" + _ANY + r")"
                       r"(?:\s*,\s*(?:which|that)(?=\s+(?:sits|rests|stays|is\s+held|is\s+biased)\b))?\s+"
                       r"(?P<verb>(?:sits|rests|stays|is\s+held|held|is\s+biased|biased)\s+at|at|=|is)\s*"
                       + _LEVEL.format("v") + r"(?P<dc>\s+DC)?")
+_EQUALS_NEXT = re.compile(r"\s*(?:,|\band\b)\s*(?:and\s+)?(?:node\s+)?[a-z_]\w*\s*=\s*[-+\u2212]?\.?\d", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(?:input|output)\s+(?:node\s+)?$", re.IGNORECASE)  # the role word right before a name
 _NODE_BEFORE = re.compile(r"\bnode\s+$", re.IGNORECASE)  # "node sn at 1.00 V": the word "node" says it is a name
 _NODE_EQUALS = re.compile(r"(?<![\w.(])(?P<n>" + _NAME + r")\s*=\s*" + _LEVEL.format("v"))
@@ -1212,9 +1216,10 @@ def read_ports(text: str) -> Ports:
     if sides := sided_outputs(text):  # the outputs by their sides, below first
         _add(ports.roles, "output", (sides["below"][0], sides["above"][0]))
     for m in _NODE_IS_THE.finditer(text):
-        role = _PART_ROLES.get((m["q"] or m["r"]).lower(), (m["q"] or m["r"]).lower())
+        said = (m["q"] or m["r"] or m["t"]).lower()
+        role = _PART_ROLES.get(said, said)
         if role not in _ROLE_WORDS and (role not in NOT_NODES | PORT_NOUNS | PLAIN or role in _PART_ROLES.values()):
-            _add(ports.roles, role, (m["n"] or m["m"],))
+            _add(ports.roles, role, (m["n"] or m["m"] or m["k"],))
     for m in _IS_THE.finditer(text):
         if m["ra"].lower() != m["rb"].lower():
             _add(ports.roles, m["ra"].lower(), (m["a"],))
@@ -1258,14 +1263,16 @@ def read_ports(text: str) -> Ports:
     for m in _NODE_AT.finditer(text):
         node, bare_level = m["n"], m["verb"] in ("at", "is", "=")
         # a bare "x at 1 V" names a node when x is a port already named, or a short name in a list of levels
-        loose = bare_level and node not in listed and not (m["lead"] and (len(node) <= 4 or m["dc"])) \
+        # ("dp = 6 V, dn = 2 V": the first of a list of levels said with "=" is one of them)
+        listing = m["verb"] == "=" and _EQUALS_NEXT.match(text, m.end())
+        loose = bare_level and node not in listed and not ((m["lead"] or listing) and (len(node) <= 4 or m["dc"])) \
             and not (m["verb"] == "=" and RAIL.match(node)) \
             and not (m["verb"] == "at" and _ROLE_BEFORE.search(text, 0, m.start("n"))) \
             and not _NODE_BEFORE.search(text, 0, m.start("n"))  # "and input bb at 0.5 V", "and node sn at 1 V"
         named = node not in _NOT_NAMES or node in listed or (node == "in" and not bare_level)  # "in sits at 1.5 V"
         if node in _OUTPUTS or not named or loose or _CHANGES.match(text, m.end()):
             continue  # (a level that changes in time, "p sits at 0 V until 2 ms", is no DC level: drives.py)
-        ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(")))
+        ports.levels.append(Level(node, _volts(m, "v"), m[0].strip(" ,;(:")))
     for m in _DRIVE_WITH.finditer(text):  # "drive s1 with 0.4 V, s2 with -0.3 V and s3 with 1.2 V"
         at = m.end()
         while (one := _WITH_ONE.match(text, at)) is not None and not _CHANGES.match(text, one.end()):

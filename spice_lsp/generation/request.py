@@ -1748,10 +1748,13 @@ def _bounds(text: str, found: list[Spec]) -> None:
 # A corner said as the end of what passes: "let audio through from about 30 Hz upward", "flat down to 20 Hz" (at or
 # below it: 30 Hz itself must pass), "keep everything up to 20 kHz" (at or above it)
 _HZ = r"\d+(?:\.\d+)?\s?(?:[kKM]|meg)?Hz\b"
+# ("I don't want to lose more than 3 dB anywhere above 20 Hz": no more than the corner's loss there, at or below it)
 _EDGE_BELOW = re.compile(rf"\b(?:down\s+to|as\s+low\s+as)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{_HZ}"
+                         rf"|\blos(?:e|ing|es)\s+(?:more\s+than|over)\s+3\s*db\s+(?:\w+\s+)?above\s+{_HZ}"
                          rf"|{_HZ}\s*(?:and\s+(?:up|above|higher)\b|or\s+(?:above|higher)\b|up(?:wards?)?\b|onwards?\b)",
                          re.IGNORECASE)
-_EDGE_ABOVE = re.compile(rf"\b(?:up\s+to|as\s+high\s+as|all\s+the\s+way\s+(?:up\s+)?to)\s+"
+_EDGE_ABOVE = re.compile(rf"\blos(?:e|ing|es)\s+(?:more\s+than|over)\s+3\s*db\s+(?:\w+\s+)?below\s+{_HZ}"
+                         rf"|\b(?:up\s+to|as\s+high\s+as|all\s+the\s+way\s+(?:up\s+)?to)\s+"
                          rf"(?:about\s+|around\s+|roughly\s+|~\s*)?{_HZ}(?!\s*(?:and|or)\s+(?:up|above|higher))",
                          re.IGNORECASE)
 
@@ -1763,7 +1766,7 @@ def _edge_bounds(text: str, found: list[Spec]) -> None:
         if spec.quantity != "cutoff" or spec.bound or at < 0:
             continue
         end = at + len(spec.text)  # (the edge's own figure: "cutoff 3.3 kHz, AC sweep up to 1 MHz" bounds nothing)
-        near = (max(0, at - 30), end + 20)
+        near = (max(0, at - 50), end + 20)
         below = any(m.start() < end and m.end() > at for m in _EDGE_BELOW.finditer(text, *near))
         above = any(m.start() < end and m.end() > at for m in _EDGE_ABOVE.finditer(text, *near))
         if below != above:
@@ -1851,7 +1854,8 @@ _ABOUT = r"(?:about|around|roughly|approximately|some|near(?:ly)?|close\s+to|~)\
 # ("getting to 63 % of the way 5 ms after the step": the time after the step the share is reached)
 _LAG = re.compile(r"\b(?:reach\w*|gets?(?:\s+to)?|getting(?:\s+to)?|(?:climb|rise)s?\s+to)\s+"
                   rf"(?:{_ABOUT})?(?P<pct>\d+(?:\.\d+)?)\s*%\s+"
-                  rf"(?:of\s+(?:\S+\s+){{1,4}}?)?(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b"
+                  # ("63 % of the way (about 3.16 V) 2 ms later": a level noted between)
+                  rf"(?:of\s+(?:\S+\s+){{1,6}}?)?(?:(?:after|in|within)\s+(?P<t>{_SECONDS})\b"
                   rf"|(?P<later>{_SECONDS})\s+(?:later|after(?:wards?)?)\b)"
                   rf"|\btakes?\s+(?:{_ABOUT})?(?P<takes>{_SECONDS})\s+to\s+reach\s+(?:{_ABOUT})?(?P<pct2>\d+(?:\.\d+)?)\s*%"
                   rf"|(?:\btime\s+constant|\btau\b|\u03c4)\s+(?:of\s+|=\s*|is\s+)?(?:about\s+)?(?P<tau>{_SECONDS})\b"
@@ -1980,7 +1984,9 @@ _SUPPLY_LEVEL = re.compile(r"(?P<v>\d+(?:\.\d+)?\s*V)\s+(?:dc\s+)?(?:supply|rail
 # ... or made there ("make 3.3 V at node tap", "giving 2.5 V at mid"), by the circuit, not by a source the clause names
 # first ("VT gives 5 V at top": _NOT_MADE)
 _WANTED_AT = re.compile(r"\b(?:want|need|get|make|makes|making|give|gives|giving|produces?|producing|delivers?|"
-                        r"delivering)\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
+                        # ("so it sits centred on 1.65 V at node amid": the level a signal is shifted to)
+                        r"delivering|(?:rides?|riding|sits?|sitting)(?:\s+(?:centred|centered))?\s+(?:on|around|at)"
+                        r"|(?:centred|centered)\s+(?:on|around|at))\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|exactly\s+|roughly\s+)?(?P<v>\d+(?:\.\d+)?\s*[mµu]?V)\s+"
                         r"(?:at|on)\s+(?:the\s+)?(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
 # "About 1.2 V at bg_ref": a level a sentence opens with, at a node, is the level wanted there
 _ABOUT_AT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+)?)(?P<said>(?:about|around|roughly|approximately|~)\s*"
@@ -2594,8 +2600,9 @@ def _pulse(span: str, unit: str) -> tuple[float | None, ...] | None:
             re.search(rf"\b(?:{before})\s*(?:(?:time|t)\s*)?(?:of|=|:)?\s*$", span[:q.start], re.IGNORECASE)
             or re.match(rf"\s*(?:{after})\b", span[q.end:], re.IGNORECASE))), None)
     # "delay 0", "a 5 V step at time zero": no delay (a later time is another event's: "reaches 63 % 10 ms later")
-    td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])|\bat\s+(?:time\s+(?:zero|0)|t\s*=\s*0)(?![\d.])",
-                          span, re.IGNORECASE) else \
+    # ("steps 0 -> 5 V right at the start")
+    td = 0.0 if re.search(r"\bdelay\s*(?:of|=|:)?\s*0(?![\d.])|\bat\s+(?:time\s+(?:zero|0)|t\s*=\s*0)(?![\d.])"
+                          r"|\bat\s+the\s+(?:very\s+)?(?:start|beginning)\b", span, re.IGNORECASE) else \
         time(r"delay(?:ed)?(?:\s+by)?|\bat", r"delay|later")
     tr = time(r"rise(?:\s+and\s+fall)?(?:\s+times?)?|edges?", r"rise|edges?")  # "10 ns edges": rise and fall
     tf = time(r"fall|edges?", r"(?:rise\s+and\s+)?fall|edges?")
@@ -2643,6 +2650,9 @@ def _pwl(span: str) -> tuple[float, ...] | None:
                                                                           span, re.IGNORECASE):
         low, high, period = (_quantities(there[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
         said = [0.0, low, period / 2, high, period, low]
+    if said is None and (there := LEVELS_AND_BACK.search(span)) and there["a"] == there["c"]:
+        low, high, period = (_quantities(there[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
+        said = [0.0, low, period / 2, high, period, low]
     if not said or len(said) < 4 or len(said) % 2 or any(b < a for a, b in zip(said[0::2], said[2::2])):
         return None
     return tuple(said)
@@ -2652,6 +2662,13 @@ def _pwl(span: str) -> tuple[float, ...] | None:
 _THERE_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>{_QTY_TEXT})V?\s*(?:to|-|\u2013)\s*(?P<b>{_QTY_TEXT})V\s+and\s+back"
                              rf"(?:\s+(?:down|again))?(?:\s+to\s+{_QTY_TEXT}V)?\s+(?:over|in|within)\s+"
                              rf"(?P<t>{_QTY_TEXT}s)\b", re.IGNORECASE)
+
+
+# ... its three levels written in a row: "a 0 -> 3.3 V -> 0 triangle over 2 ms", "a 0-12-0 V triangle, 10 ms"
+_ARROW = r"\s*(?:->|\u2192|-|\u2013|to)\s*"
+LEVELS_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*V?{_ARROW}(?P<b>\d+(?:\.\d+)?)\s*V?{_ARROW}"
+                              rf"(?P<c>\d+(?:\.\d+)?)\s*V?\s+(?:triang\w*|ramp)(?:\s+wave)?\s*,?\s*"
+                              rf"(?:(?:over|in|lasting|of)\s+)?(?P<t>{_QTY_TEXT}s)\b", re.IGNORECASE)
 
 
 def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:
@@ -4096,8 +4113,10 @@ def _slash_divider(text: str, request: Request) -> None:
 
 
 # "outputs a 1 kHz square wave at node sq", "generating a sine on osc": a wave the circuit makes, at its output
-_WAVE_AT = re.compile(r"\b(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\s+"
-                      r"(?:\w+\s+){0,2}?(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b", re.IGNORECASE)
+# ("oscillator (square wave) at 2 kHz on node relax_sq": its frequency said between)
+_WAVE_AT = re.compile(r"\b(?:square|sine|sinusoid|triangle|sawtooth|ramp|pulse|clock)\w*(?:[- ]wave)?s?\)?\s+"
+                      r"(?:(?:\w+\s+){0,2}?|at\s+[\d.]+\s*[kMG]?Hz\s+)(?:at|on)\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b",
+                      re.IGNORECASE)
 _WAVE_MAKER = re.compile(r"\b(?:oscillat\w*|astable|multivibrator|(?:wave(?:form)?|function|signal|clock)\s+"
                          r"generator)\b", re.IGNORECASE)
 _TAKES_INPUT = re.compile(r"\b(?:inputs?|driv\w*|fed|feed(?!back)\w*|puts?|putting|appl\w*|into|controlled|control\w*|"
@@ -5706,10 +5725,14 @@ def _model_lists(text: str, request: Request) -> None:
                        in range(lo, m.start())), None)
         name = m["name"] or m["bare"] or m["cap"]
         # ("D10 ..., D11 ..., both model DC1": every device of the sentence without a model of its own)
-        shared = re.search(r"\b(?:both|all|each)\s+(?:(?:use|uses|using|with|on|share|sharing)\s+)?(?:the\s+)?$",
+        # ("all four use .model DBR D(IS=1e-14)", "all of them use the model DX")
+        shared = re.search(r"\b(?:both|all|each)(?:\s+(?:of\s+them|two|three|four|five|six|\d+))?\s+"
+                           r"(?:(?:use|uses|using|with|on|share|sharing)\s+)?(?:the\s+)?\.?$",
                            text[max(lo, m.start() - 30):m.start()], re.IGNORECASE)
+        # (the devices listed in clauses of their own before it: "D1 ...; D4 ...; all four use .model DBR")
+        whole = max([e.end() for e in re.finditer(r"[.?!]\s", text[:m.start()])], default=0) if shared else lo
         devices = [i for i in range(len(request.elements)) if request.elements[i].kind in modelled
-                   and request.elements[i].model is None and lo <= text.find(request.elements[i].text) < m.start()] \
+                   and request.elements[i].model is None and whole <= text.find(request.elements[i].text) < m.start()] \
             if shared else [device] if device is not None else []
         if devices and name.lower() not in ("npn", "pnp", "nmos", "pmos", "d", "diode", "card", "has",
                                             "with", "parameters", "params", "of") \
@@ -5952,6 +5975,15 @@ _FED_FROM = re.compile(r"\b(?:(?:drive|drives|driven|driving|feed|feeds|fed|feed
                        r"|(?:the\s+)?(?:signal|drive|input)\s+(?:comes|arrives|enters|is\s+fed)\s+(?:in\s+)?)"
                        r"from\s+(?:node\s+)?(?P<n>[a-z_]\w*)\s+(?:via|through|thru)\b"
                        r"(?:[^.;,]{0,40}?\bto\s+(?:node\s+)?(?P<to>[a-z_]\w*)\b)?", re.IGNORECASE)
+_FEEDBACK_FROM = re.compile(r"\b(?:positive\s+|negative\s+)?feedback\s+(?:resistor\s+)?(?:taken\s+)?from\s+(?:node\s+)?"
+                            # (not "200k feedback from pd to out": a part's two ends)
+                            r"(?P<n>[a-z][a-z0-9_]*)\b(?!\s*(?:to|and|through|via)\b)")
+_SHOULD_BE = re.compile(r"(?:^|[.;:]\s+)(?:[Nn]ode\s+)?(?P<n>[a-z][a-z0-9_]*)\s+(?:should|must|has\s+to|needs\s+to)\s+"
+                        r"(?:come\s+out\s+(?:as|at)|be|equal|read|give|copy|follow|track|mirror|match)\b")
+# ... the part said first: "It is driven via 22k from tk_drv", "fed through a 1k resistor from node src"
+_FED_VIA = re.compile(r"\b(?:drive|drives|driven|feed|feeds|fed)\s+(?:it\s+)?(?:via|through|thru)\s+(?:an?\s+)?"
+                      rf"{_QTY_TEXT}(?:Ω|ohms?)?\s*(?:resistors?\s+|resistance\s+)?from\s+(?:node\s+)?(?P<n>[a-z_]\w*)\b"
+                      r"(?P<to>)", re.IGNORECASE)
 
 def _read_request(description: str) -> Request:
     request = Request(_listed(" ".join(items_ended(description).split())))
@@ -6066,6 +6098,16 @@ def _read_request(description: str) -> Request:
     if request.output is None and (drives := _STAGE_DRIVES.search(text)) and drives["n"].lower() not in _NOT_NODES:
         request.output = _node(drives["n"])
         request.input = None if request.input == request.output else request.input
+    # ("+ input from a divider plus feedback from st_out": the node the feedback is taken from)
+    if request.output is None and (back := _FEEDBACK_FROM.search(text)) and not plain(back["n"]) \
+            and not _article(back, "n") \
+            and back["n"].lower() not in _NOT_NODES | IDIOMS | GROUND and _node(back["n"]) != request.input:
+        request.output = _node(back["n"])
+    # ("mixo should come out as minus the sum of mixa and mixb": the node a sentence opens with, said to be a result)
+    if request.output is None and (subject := _SHOULD_BE.search(text)) and not plain(subject["n"]) \
+            and subject["n"].lower() not in _NOT_NODES | IDIOMS | GROUND:
+        request.output = _node(subject["n"])
+        request.input = None if request.input == request.output else request.input
     worded = said_nodes(text)  # every node named, with the role its words give it ("goes in at lin", "from in to lp")
     for role in ("output", "input"):
         if getattr(request, role) is None:
@@ -6079,7 +6121,7 @@ def _read_request(description: str) -> Request:
     # ("Drive it from tkin via a 10k resistor", "The signal comes from trin through a 1k resistor to node trn": the
     # node the drive comes from, through a part, is the input; the node that part goes to, the output where none is
     # said)
-    if request.input is None and (fed := _FED_FROM.search(text)) \
+    if request.input is None and (fed := _FED_FROM.search(text) or _FED_VIA.search(text)) \
             and fed["n"].lower() not in _NOT_NODES and not _article(fed, "n"):
         request.input = _node(fed["n"])
         if request.output is None and fed["to"] and fed["to"].lower() not in _NOT_NODES | GROUND \

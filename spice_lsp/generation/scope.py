@@ -84,12 +84,13 @@ NODE_BEFORE = re.compile(r"(?:\bnodes?|\binto|\bat|\bfrom|\bto|\bon)\s+$")  # ".
 # Words after a circuit's noun that make it a node's role or what a node connects to ("the summing node pd",
 # "Amplifier node amp_o", "5 V at node sns for an ADC pin", "the summing junction"): a node described, no circuit.
 # ... or the node named in parentheses after it ("to the ADC (node adc)")
-NODE_AFTER = re.compile(r"(?:'s)?\s+(?:nodes?|junctions?|pins?|terminals?)\b|\s*\(\s*(?:on\s+|at\s+)?node\b",
-                        re.IGNORECASE)
+NODE_AFTER = re.compile(r"(?:'s)?\s+(?:nodes?|junctions?|pins?|terminals?)\b|\s*\(\s*(?:on\s+|at\s+)?node\b"
+                        r"|\s+(?:on|at)\s+node\b", re.IGNORECASE)  # ("the ADC on node adc33")
 # Words before a device a circuit serves that make it where a node goes ("3 V at node sense, which goes to the ADC",
 # "feeding the speaker"): what the circuit is for (PURPOSE), no circuit asked for.
 DESTINATION = re.compile(r"\b(?:goes|go|going|runs?|connect(?:s|ed)?|wired|routed|sent|leads?|feeds?|feeding|into|"
-                         r"drives?|driving|reaches|to)\s+(?:the|an?|my|our|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                         r"drives?|driving|reaches|to|for)\s+(?:the|an?|my|our|its|their)\s+(?:[\w.-]+\s+){0,2}$",
+                         re.IGNORECASE)  # ("... at node amid for my 3.3 V ADC")
 
 # Words before a port's name: "input adc", "output pin led".
 PORT_BEFORE = re.compile(r"\b(?:inputs?|outputs?|pins?|ports?)\s+$", re.IGNORECASE)
@@ -197,6 +198,13 @@ VACUUM = re.compile(r"\b(?:vacuum[- ]tubes?|thermionic\s+(?:valves?|tubes?)|pent
 _MOS_SAID = re.compile(r"\b(?:mosfets?|[np]mos|cmos|fets?|[MJ]\d+)\b", re.IGNORECASE)
 
 
+# An economy or a market: no electrical system, whatever circuit it is asked to be drawn as ("the 2008 financial crisis
+# ... as an RC network, using their real balance sheets").
+ECONOMY = re.compile(r"\b(?:financial\s+(?:crisis|crash|contagion|markets?)|balance\s+sheets?|"
+                     r"stock\s+(?:market|prices?)|recessions?|gdp|inflation\s+rates?|interest\s+rates?)\b",
+                     re.IGNORECASE)
+
+
 def not_a_circuit(description: str) -> str | None:
     """Why the request asks for something no SPICE netlist is (software, a quantum device), if it does."""
     if m := NOT_A_NETLIST.search(description):
@@ -204,6 +212,9 @@ def not_a_circuit(description: str) -> str | None:
                 "files")
     if m := FICTION.search(description):
         return f"'{m[0]}' is fiction, not a circuit: no netlist obeys physics that makes it"
+    if m := ECONOMY.search(description):
+        return (f"'{m[0]}' is no electrical system: a netlist models circuits, and its real data are not voltages and "
+                "currents a circuit simulator could be given")
     if m := QUANTUM.search(description):
         return f"'{m[0]}': a quantum device's behaviour is beyond a circuit simulator (SPICE solves classical circuits)"
     if (m := VACUUM.search(description)) and not _MOS_SAID.search(description):
@@ -381,13 +392,18 @@ def _own_names(description: str, family) -> list[tuple[int, int]]:
             for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", description, re.IGNORECASE)]
 
 
+# The short forms of the families' head nouns ("a difference amp for a bridge" is an amplifier).
+_NOUNS = {"amp": "amplifier", "preamp": "amplifier"}
+
+
 def _served_only(description: str, covered: list[tuple[int, int]], family) -> Uncovered | None:
     """The circuit asked for, when the family's words name only what it serves ("a buffer stage for a flash ADC"
     chose the ADC): that circuit is not the family's, and a different circuit is never the answer."""
     if not covered:
         return None
     for m in SERVES.finditer(description):
-        if all(a >= m.end() for a, _ in covered) and m["noun"].lower().rstrip("s") != family.noun \
+        noun = m["noun"].lower().rstrip("s")
+        if all(a >= m.end() for a, _ in covered) and _NOUNS.get(noun, noun) != family.noun \
                 and not (family.accepts and re.search(family.accepts, description[:m.end("noun")], re.IGNORECASE)):
             return Uncovered(m["noun"])  # the refusal names it with its modifiers (adapt.noun_phrase)
     return None
@@ -454,6 +470,7 @@ ONE_CHIP = re.compile(
     rf"\b(?:factory|production|fused?|calibration|shipped)[- ](?:trim|fuses?|calibration)\w*\b|"
     rf"\btrim(?:med)?\s+(?:[\w-]+\s+)?(?:values?|codes?|settings?|bits?)\s+(?:exactly\s+)?(?:as|that|they|the\s+(?:vendor|maker|factory))\s+"
     rf"(?:\w+\s+)?(?:ship|shipped|programm\w*|fus\w*|set)\b|"
+    rf"\btrim(?:med)?\s+(?:[\w-]+\s+)?(?:values?|codes?|settings?)\s+from\s+the\s+(?:factory|vendor|maker|fab)\b|"
     rf"\b(?:exactly\s+)?as\s+(?:shipped|fabricated|manufactured|taped[- ]out|(?:it\s+is\s+)?in\s+(?:the\s+)?silicon)\b|"
     # "the transistor-level internals of Apple's M3 power-management IC": a chip's own insides
     rf"\b(?:transistor[- ]level\s+)?internals\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,4}}?"
@@ -461,7 +478,13 @@ ONE_CHIP = re.compile(
     rf"\bthe\s+way\s+the\s+(?:factory|vendor|manufacturer|maker)\s+(?:programm|trimm|set|fus|calibrat)\w*\b|"
     # a whole processor: its maker and number ("the original Intel 8086"), or its transistors counted in thousands
     rf"\b(?:intel|amd|motorola|zilog|nvidia|qualcomm)\s+(?:[a-z0-9]+\s+){{0,2}}?\d{{3,}}\w*\b|"
-    rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b", re.IGNORECASE)
+    rf"\b(?:its|the|all|every\s+one\s+of\s+its)\s+\d{{1,3}}(?:,\d{{3}})+\s+transistors\b|"
+    # ... or its every core drawn at transistor level ("every shader core at transistor level")
+    rf"\b(?:every|each|all)\s+(?:of\s+its\s+)?(?:[\w-]+\s+){{0,2}}?(?:cores?|shaders?)\b[^.;]{{0,20}}?"
+    rf"\btransistor[- ]level\b|"
+    # a die or chip inside a product named by its maker ("the DAC die inside a Sony NW-ZX707 Walkman")
+    rf"\b(?:dies?|ics?|chips?|asics?)\s+(?:inside|in)\s+(?:an?\s+|the\s+|my\s+)?(?-i:[A-Z][\w-]*\s+)"
+    rf"(?:[\w-]+\s+){{0,2}}?{_PART_NUMBER}\b", re.IGNORECASE)
 
 
 # One documented product's own board or circuit, reproduced part for part: "component for component, exactly as JPL

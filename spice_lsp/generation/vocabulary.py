@@ -57,7 +57,9 @@ stage stages model pair swing impedance device buffer ripple range offset filter
 network coupling noise referred reference code codes word end ends ideal curve curves characteristic
 characteristics""".split())  # ("output y, ideal op-amp")
 
-NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES
+# What a signal repeats in, said where a node's name could stand ("droops between cycles")
+REPEATS = frozenset("cycles periods pulses samples peaks edges".split())
+NOT_NODES = FUNCTION | VERBS | PARTS | PINS | ROLES | REPEATS
 
 # Words of grammar that are also a node's usual name ("so": a source's output): a node where a part's ends or a pin
 # place it ("RL from so to gnd", "cathode so"), grammar elsewhere ("so the output")

@@ -17,6 +17,7 @@ from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports, sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
+from spice_lsp.generation.request import LEVELS_AND_BACK
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -243,6 +244,16 @@ _UP_AND_BACK = re.compile(r"from\s+([-+]?[\d.]+)\s*V?\s+to\s+([-+]?[\d.]+)\s*V\s
                           rf"(?:over|in|within)\s+({TIME})", re.IGNORECASE)
 
 
+def _one_sweep(text: str) -> tuple[float, float, float] | None:
+    """(start level, turning level, length) of the one ramp up and back the request states: "from -5 to 5 V and back
+    over 4 ms", "a 0 -> 3.3 V -> 0 triangle over 2 ms", "a 0-12-0 V triangle, 10 ms"."""
+    if ramp := _UP_AND_BACK.search(text):
+        return float(ramp[1]), float(ramp[2]), seconds(ramp[3])
+    if (there := LEVELS_AND_BACK.search(text)) and there["a"] == there["c"]:
+        return float(there["a"]), float(there["b"]), seconds(there["t"])
+    return None
+
+
 def _sweep(f: _Filler) -> str:
     """A sine from -VIN up to +VIN and back (starting at its trough, so the trigger starts in a
     known state): the sweep that shows both thresholds when the request states none."""
@@ -439,10 +450,9 @@ def _drive(f: _Filler, trip: tuple[float, float], low: float, high: float) -> tu
         if "VIN" in f.intent.values:
             f.given("VIN", amplitude)
         return f"V1 in 0 SIN(0 {sine['a']} {f('FREQ', 100)} 0 0 -90)", 1 / f.number("FREQ", 100)
-    if ramp := _UP_AND_BACK.search(text):
-        half = format_eng(seconds(ramp[3]) / 2)
-        return f"V1 in 0 PWL(0 {ramp[1]} {half} {ramp[2]} {format_eng(seconds(ramp[3]))} {ramp[1]})", \
-            seconds(ramp[3])
+    if ramp := _one_sweep(text):
+        low_, high_, length = ramp
+        return f"V1 in 0 PWL(0 {low_:g} {format_eng(length / 2)} {high_:g} {format_eng(length)} {low_:g})", length
     period = _period(f)
     if m := _triangle_said(text):
         peak_to_peak = m["pp"] or m["pp2"]
@@ -493,7 +503,8 @@ def schmitt_to(f: _Filler, inverting: bool, trip: tuple[float, float], single: f
         placed |= {v for _, v in ramp_said(f.intent.description)[1]}  # type: ignore[index]
     else:
         (drive, period), inp = _drive(f, trip, vol, voh), "in"
-        f.tran = (period / 2000, 2.5 * period)
+        # (a ramp up and back said with its length is the run: "test with a 0-12-0 V triangle, 10 ms")
+        f.tran = (period / 2000, period if _one_sweep(f.intent.description) else 2.5 * period)
     # "two values for VIN (3.0 V and 0 V)", "... for VBIAS (2.1 V and 1.2 V)": the switching points and the stated
     # ramp's level, each placed
     f.intent.warnings[:] = [w for w in f.intent.warnings if not (

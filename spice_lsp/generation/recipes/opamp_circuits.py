@@ -310,12 +310,12 @@ register(Family(kind="difference_amplifier", summary="op-amp difference amplifie
                 function=_difference_function,
                 names=("difference amplifier", "op-amp subtractor", "op-amp differential amplifier",
                        "subtractor circuit", "diff amp with a reference"),
-                rules=((5.3, (r"difference amplifier|subtract(?:or|ing amplifier)",)),
+                rules=((5.3, (r"difference\s+amp(?:lifier)?\b|subtract(?:or|ing amplifier)",)),
                        (5.31, (OPAMP_WORDS, r"differential amplifier")),
                        # "diff amp, G=5": an op-amp's, unless transistors are named (their pairs' rules)
                        (5.32, (r"diff\.?\s+amp(?:lifier)?\b", r"^(?![\s\S]*\b(?:[np]mos|mosfets?|bjts?|[np]pns?|jfets?|"
                                                    r"transistors?|fets?)\b)"))),
-                noun="amplifier", accepts=r"subtractor|difference\s+amplifier", specs=("gain", "gain_db"),
+                noun="amplifier", accepts=r"subtractor|difference\s+amp(?:lifier)?", specs=("gain", "gain_db"),
                 design=_gain_design("R2", "R1", "gain = R2/R1", lambda g: g, 1),
                 examples=_gain_examples("difference amplifier", 50)))
 
