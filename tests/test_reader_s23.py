@@ -114,7 +114,7 @@ def test_an_oscillators_wave_said_with_its_frequency_is_its_output_not_a_source(
 
 @pytest.mark.parametrize("f0", [31e3, 47e3, 72e3])
 def test_an_lc_tank_designed_from_nothing_but_its_frequency_lands_close_to_it(f0):
-    # each part computed from the one rounded before it, then the met spec centred on its target
+    # E24 parts met within 5 % and then centred on the target
     result = generate(f"parallel LC tank resonating at {f0 / 1e3:g} kHz, fed through 10k from node tin; "
                       "tank node tout.")
     assert result.verified, result.warnings
@@ -197,3 +197,26 @@ def test_a_role_word_before_node_names_no_port_unless_its_clause_is_a_parts_own_
     from spice_lsp.generation.ports import read_ports
     assert "summing" not in read_ports("photocurrent IPD drawing 5 uA out of the summing node sj. Output vq.").roles
     assert read_ports("Tank at 1 MHz, fed from node src through 10k; tank node tk.").roles.get("tank") == ("tk",)
+
+
+def test_a_coupling_named_before_its_verb_keeps_its_name():
+    text = ("LA = 2 mH from pa to ground, LB = 8 mH from sb to ground, KAB couples LA and LB with k = 0.98. VA "
+            "drives pa with AC 1; RB = 4.7k loads sb to ground.")
+    assert [(e.name, e.refs) for e in read_request(text).elements if e.kind == "K"] == [("KAB", ("LA", "LB"))]
+
+
+def test_the_one_device_placed_without_a_name_takes_the_one_device_name_the_request_writes():
+    text = ("Output curve: .dc VDX 0 4 0.05. VDX drives drain node dx, VGX holds gate node gx at 1.8 V DC; MX has "
+            "source and bulk grounded, W=20u L=1u, .model NX1 NMOS(VTO=0.7 KP=100u LAMBDA=0.02).")
+    assert [e.name for e in read_request(text).elements if e.kind == "M"] == ["MX"]
+    # a unit's or a kind's capitals are no device's name
+    assert [e.name for e in read_request("A MOSFET on a DC bias: gate at node g (2 V), drain at node d through 1k "
+                                         "from 5 V, source grounded.").elements if e.kind == "M"] in ([], [None])
+
+
+def test_designators_in_capitals_are_checked_where_the_small_words_are_written_small():
+    from spice_lsp.generation.coverage import designators
+    said = designators("Curve: .dc VDQ 0 5 0.1. VDQ drives drain node drq; MQ has source and bulk grounded, "
+                       ".model NQC NMOS(VTO=0.9 KP=120u LAMBDA=0.03).")
+    assert {"VDQ", "MQ"} <= set(said)
+    assert designators("MAKE ME AN RC FILTER WITH A CUTOFF OF 1 KHZ FROM THE INPUT TO THE OUTPUT") == []

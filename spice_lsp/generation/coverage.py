@@ -28,7 +28,7 @@ from spice_lsp.generation.request import Request
 from spice_lsp.generation.scope import NODE_AFTER, SOURCE_NAMED
 from spice_lsp.generation.stated import reading
 from spice_lsp.generation.stated.nodes import absent
-from spice_lsp.generation.vocabulary import ARTICLES, IDIOMS, NOT_NODES, plain
+from spice_lsp.generation.vocabulary import ARTICLES, FUNCTION, IDIOMS, NOT_NODES, plain
 from spice_lsp.language import model as m
 from spice_lsp.language.elements import layout
 from spice_lsp.language.units import parse_number
@@ -62,7 +62,12 @@ IF LOW HIGH HP LP HPF LPF MOS XOR XNOR MEMS SW GF DIY CW CCW CV HV LV LVDS VGA S
 
 
 def _shouted(description: str) -> bool:
-    """A request written mostly in capitals, where a capitalised word says nothing of its own."""
+    """A request written mostly in capitals, where a capitalised word says nothing of its own: its small words in
+    capitals ("WITH", "FROM"), where it has some; designators and model cards in capitals are no shouting ("VDQ
+    drives drain node drq, ... .model NQC NMOS(VTO=0.9 KP=120u LAMBDA=0.03)")."""
+    small = [w for w in re.findall(r"[A-Za-z]{2,}", description) if w.lower() in FUNCTION]
+    if small:
+        return sum(w.isupper() for w in small) > 0.5 * len(small)
     words = re.findall(r"[A-Za-z]{3,}", description)
     return sum(w.isupper() for w in words) > 0.3 * max(1, len(words))
 

@@ -3930,6 +3930,29 @@ def _terse_ends(segment: str, name: str, values: list[_Q]) -> tuple[str, str] | 
             "0" if rest[1].lower() in VOCABULARY_GROUND else _node(rest[1]))
 
 
+# A device's name written as names are, with no statement a reader placed ("MQ has source and bulk grounded"); not
+# the capitals of a unit, a kind or a device's trade
+_DEVICE_NAME = re.compile(r"(?<![\w.])(?P<n>[QMJD][A-Z0-9_]{1,5})(?![\w(=])")
+_NOT_DEVICE_NAMES = set("""DC DB DBM DBV DAC DIP DSP DUT DMM DVM DIY DIL DPDT DPST DRAM DDR MOS MOSFET MOSFETS MCU MEMS
+MSB MPPT MHZ MA MV MS MW MOHM MEG JFET JFETS JK QFN QFP MIDI DIN""".split())
+
+
+def _names_alone(text: str, request: Request) -> None:
+    """The one device of a kind the readers placed with no name, and the one name of that letter the request writes
+    that nothing else took: the device's name ("MQ has source and bulk grounded, W=10u L=2u": the MOSFET the pins'
+    statements placed is MQ)."""
+    have = {(e.name or "").upper() for e in request.elements} | {(s.name or "").upper() for s in request.sources} \
+        | {(e.model or "").upper() for e in request.elements} | _NOT_NAMES | _NOT_DEVICE_NAMES
+    for kind in "QMJD":
+        unnamed = [i for i, e in enumerate(request.elements) if e.kind == kind and not e.name]
+        if len(unnamed) != 1 or any(e.kind == kind and e.name for e in request.elements):
+            continue
+        said = {m["n"] for m in _DEVICE_NAME.finditer(text) if m["n"][0] == kind and m["n"] not in have
+                and not re.search(r"\bmodel\s+(?:card\s+)?(?:called\s+|named\s+)?$", text[:m.start()], re.IGNORECASE)}
+        if len(said) == 1:
+            request.elements[unnamed[0]] = dataclasses.replace(request.elements[unnamed[0]], name=said.pop())
+
+
 def _names_left(text: str, request: Request) -> None:
     """A passive the request names that no reader placed, read from its own words (back to the last comma, "and" or
     sentence end, and on for up to three such segments): its one value of its kind's unit and the two names there
@@ -5499,7 +5522,9 @@ def _coupled_pair(elements: list[ElementConstraint]) -> None:
 
 # "coupled with k = 0.95", "a coupling coefficient of 0.99", "magnetically coupled (k = 0.9, K1)", "coupling KTX
 # between LP and LS with k = 0.99." (its name first; a full stop after the figure)
-_COUPLING = re.compile(r"\b(?:coupl\w*|mutual\w*)\b(?:\s+(?-i:(?P<first>K[A-Z0-9_]+))\b)?[^.;]{0,40}?"
+# ("KTX couples LPRI and LSEC with k = 0.999": its name before the verb)
+_COUPLING = re.compile(r"(?:\b(?-i:(?P<lead>K[A-Z0-9_]+))\s+)?\b(?:coupl\w*|mutual\w*)\b"
+                       r"(?:\s+(?-i:(?P<first>K[A-Z0-9_]+))\b)?[^.;]{0,40}?"
                        r"(?:\bk\s*(?:=|:|of|is)\s*|\b(?:coefficient|factor)\s*"
                        r"(?:of|=|:|is)?\s*)(?P<k>0?\.\d+|1(?:\.0*)?)(?![\w]|\.\d)(?:\s*[(,]\s*(?P<name>K\w*)\)?)?",
                        re.IGNORECASE)
@@ -5512,7 +5537,8 @@ def _worded_coupling(text: str, elements: list[ElementConstraint]) -> None:
     m = _COUPLING.search(text)
     if m is None or len(inductors) != 2 or any(e.kind == "K" and e.refs for e in elements):
         return
-    name = m["name"] or m["first"] or next((e.name for e in elements if e.kind == "K" and e.name), None) or "K1"
+    name = m["name"] or m["first"] or m["lead"] or next((e.name for e in elements if e.kind == "K" and e.name), None) \
+        or "K1"
     elements[:] = [e for e in elements if not (e.kind == "K" and not e.refs)]  # "(K1)" read with no figure
     elements.append(ElementConstraint(m[0], "K", name, None, float(m["k"]), m["k"], inductors))
 
@@ -6222,6 +6248,7 @@ def _read_request(description: str) -> Request:
     _walked_parts(text, request)
     _ends_by_noun(text, request.elements)
     _names_left(text, request)
+    _names_alone(text, request)
     _input_at_source(request)
     _input_by_suffix(text, request)
     by_role = read_ports(text)  # the nodes named by their role ("collectors c1 and c2") and the levels stated on them

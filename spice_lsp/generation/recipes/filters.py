@@ -111,24 +111,10 @@ def designer(equations: Equations, how: str, free: str | tuple[str, ...], scale:
                 value = given(intent, name, *(aliases or {}).get(name, ()))
                 return fallback if value is None else value
             return worded(role, intent.description, default, number)
-
-        def free_role(role: str) -> bool:
-            return not {role, *(aliases or {}).get(role, ())} & set(intent.values)
-        # reactive parts first, each computed from those rounded before it (L at E24, then C for that L: f0 within
-        # an E24 step of C, not of both; a part the equations then compute far from the first design took another
-        # branch of them, and the first design's value stands); then the resistors from them (E96 steps are small)
-        first = _scaled(equations(spec.target, get), intent)
-        for role in [r for r in first if r[0] in "CL"]:
-            exact = _scaled(equations(spec.target, get), intent).get(role, first[role])
-            if not (0.88 < exact / first[role] < 1.12 if first[role] else exact == 0):
-                exact = first[role]
-            if free_role(role):
-                set_value(intent, d, role, exact, how, E24)
-                if role in d.designed:
-                    d.designed[role] = first[role]  # (the ideal design; the part is the one for those rounded before)
-        for role, exact in _scaled(equations(spec.target, get), intent).items():
-            if role[0] in "RG" and free_role(role):
-                set_value(intent, d, role, exact, how, E96)
+        for letters, series in (("CL", E24), ("RG", E96)):  # reactive parts first, resistors from them
+            for role, exact in _scaled(equations(spec.target, get), intent).items():
+                if role[0] in letters and not {role, *(aliases or {}).get(role, ())} & set(intent.values):
+                    set_value(intent, d, role, exact, how, series)
         movable = [role for role in ((free,) if isinstance(free, str) else free) if role in d.designed]
         if movable:
             d.free, d.scale = movable[0], scale
