@@ -2646,12 +2646,9 @@ def _pwl(span: str) -> tuple[float, ...] | None:
     if said is None and re.search(r"\bpwl\b|\bpiece-?wise", span, re.IGNORECASE):
         said = [x for m in _PWL_POINT.finditer(span) for x in (_quantities(m["t"])[0].value if m["t"] != "0" else 0.0,
                                                               _quantities(m["v"])[0].value)]
-    if said is None and (there := _THERE_AND_BACK.search(span)) and re.search(r"\btriang\w*|\bramp\w*|\bsweep\w*",
-                                                                          span, re.IGNORECASE):
-        low, high, period = (_quantities(there[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
-        said = [0.0, low, period / 2, high, period, low]
-    if said is None and (there := LEVELS_AND_BACK.search(span)) and there["a"] == there["c"]:
-        low, high, period = (_quantities(there[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
+    if said is None and re.search(r"\btriang\w*|\bramp\w*|\bsweep\w*", span, re.IGNORECASE) and (
+            back := _there_and_back(_THERE_AND_BACK.search(span)) or levels_and_back(span)):
+        low, high, period = back
         said = [0.0, low, period / 2, high, period, low]
     if not said or len(said) < 4 or len(said) % 2 or any(b < a for a, b in zip(said[0::2], said[2::2])):
         return None
@@ -2666,9 +2663,24 @@ _THERE_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>{_QTY_TEXT})V?\s*(?:to|-|\u2013)
 
 # ... its three levels written in a row: "a 0 -> 3.3 V -> 0 triangle over 2 ms", "a 0-12-0 V triangle, 10 ms"
 _ARROW = r"\s*(?:->|\u2192|-|\u2013|to)\s*"
-LEVELS_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*V?{_ARROW}(?P<b>\d+(?:\.\d+)?)\s*V?{_ARROW}"
-                              rf"(?P<c>\d+(?:\.\d+)?)\s*V?\s+(?:triang\w*|ramp)(?:\s+wave)?\s*,?\s*"
-                              rf"(?:(?:over|in|lasting|of)\s+)?(?P<t>{_QTY_TEXT}s)\b", re.IGNORECASE)
+_LEVELS_AND_BACK = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*V?{_ARROW}(?P<b>\d+(?:\.\d+)?)\s*V?{_ARROW}"
+                               rf"(?P<c>\d+(?:\.\d+)?)\s*V?\s+(?:triang\w*|ramp)(?:\s+wave)?\s*,?\s*"
+                               rf"(?:(?:over|in|lasting|of)\s+)?(?P<t>{_QTY_TEXT}s)\b", re.IGNORECASE)
+
+
+def _there_and_back(m: re.Match | None) -> tuple[float, float, float] | None:
+    """(start level, turning level, length) of a ramp up and back matched with its levels a and b and its length t."""
+    if m is None:
+        return None
+    low, high, length = (_quantities(m[k] + unit)[0].value for k, unit in (("a", "V"), ("b", "V"), ("t", "")))
+    return low, high, length
+
+
+def levels_and_back(text: str) -> tuple[float, float, float] | None:
+    """(start level, turning level, length) of a triangle written as its three levels, ending where it starts ("a
+    0 -> 3.3 V -> 0 triangle over 2 ms", "a 0-12-0 V triangle, 10 ms")."""
+    m = _LEVELS_AND_BACK.search(text)
+    return _there_and_back(m) if m and m["a"] == m["c"] else None
 
 
 def _statement(text: str, at: int, marks: list[int]) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from spice_lsp.generation.families import Family, expect, register, used
 from spice_lsp.generation.intent import Value
 from spice_lsp.generation.ports import read_ports, sided_outputs
 from spice_lsp.generation.recipes.words import TIME, seconds, word
-from spice_lsp.generation.request import LEVELS_AND_BACK
+from spice_lsp.generation.request import levels_and_back
 from spice_lsp.generation.templates import _bjt_model, _Filler, _mos_device
 from spice_lsp.language.units import format_eng, parse_number
 
@@ -249,9 +249,7 @@ def _one_sweep(text: str) -> tuple[float, float, float] | None:
     over 4 ms", "a 0 -> 3.3 V -> 0 triangle over 2 ms", "a 0-12-0 V triangle, 10 ms"."""
     if ramp := _UP_AND_BACK.search(text):
         return float(ramp[1]), float(ramp[2]), seconds(ramp[3])
-    if (there := LEVELS_AND_BACK.search(text)) and there["a"] == there["c"]:
-        return float(there["a"]), float(there["b"]), seconds(there["t"])
-    return None
+    return levels_and_back(text)
 
 
 def _sweep(f: _Filler) -> str:
